@@ -1,0 +1,38 @@
+# Contact Ledger — the two commands of the README: `make site` and `make test`.
+# Everything is installed into .venv from pinned versions (requirements.txt).
+SHELL := /bin/sh
+VENV  := .venv
+BIN   := $(VENV)/bin
+PY    := $(BIN)/python
+STAMP := $(VENV)/.installed
+
+.PHONY: site test serve validate check bench system-deps clean
+
+$(STAMP): requirements.txt
+	@PYTHON=$$(scripts/python.sh) && { $$PYTHON -m venv $(VENV) 2>/dev/null || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $$PYTHON -m venv $(VENV); \
+	  else echo "请先安装 python3-venv: sudo apt-get install -y python3-venv" >&2; exit 1; fi; }; }
+	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+## make site: set up, validate the records and build the site into public/
+site: $(STAMP)
+	$(PY) -m generator validate
+	$(BIN)/mkdocs build --strict --quiet
+
+## make test: set up (system packages for the browser tests too) and run every test
+test: $(STAMP) system-deps
+	$(PY) -m pytest -q
+
+## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+validate: $(STAMP)
+	$(PY) -m generator validate
+
+system-deps:
+	@scripts/system-deps.sh
+
+clean:
+	rm -rf $(VENV) build public .pytest_cache

@@ -1,0 +1,116 @@
+"""Command line: `python -m generator <command>`.
+
+Exit codes (every command):
+  0  no error finding (warnings allowed)
+  1  at least one error finding
+  2  the command could not run (bad arguments, no records folder, not a Git repository …)
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from pathlib import Path
+
+from generator import findings as F
+from generator import report
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+# Modules that add subcommands: each defines `register(subparsers)`; the parser it adds
+# sets `func(args) -> int`.
+COMMAND_MODULES = ["generator.cli"]
+
+MSG = {
+    "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",
+                   "en": "records folder not found: {path} (use --records)"},
+}
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message):  # exit 2 with a short message, no traceback
+        self.print_usage(sys.stderr)
+        sys.stderr.write(f"{self.prog}: 参数错误 (bad arguments): {message}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def common(parser: argparse.ArgumentParser, formats=("text", "json", "github")) -> None:
+    parser.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
+    parser.add_argument("--format", choices=formats, default="text", help="输出格式 (output format)")
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+
+
+def records_dir(args) -> Path | None:
+    path = Path(args.records)
+    if not path.is_dir():
+        sys.stderr.write(MSG["no_records"][args.lang].format(path=path) + "\n")
+        return None
+    return path
+
+
+def emit(findings, args, files: int | None = None) -> int:
+    if args.format == "json":
+        sys.stdout.write(report.as_json(findings, args.lang))
+    elif args.format == "github":
+        sys.stdout.write(report.as_github(findings, args.lang))
+        sys.stdout.write(report.summary(findings, args.lang, files) + "\n")
+    else:
+        sys.stdout.write(report.as_text(findings, args.lang, files))
+    return EXIT_FINDINGS if F.has_errors(findings) else EXIT_OK
+
+
+def cmd_validate(args) -> int:
+    from generator.pipeline import validate_records
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    rs, findings = validate_records(root)
+    return emit(findings, args, files=len(rs.docs))
+
+
+def cmd_codes(args) -> int:
+    """Print the table of finding codes (Markdown) for README."""
+    from generator.messages import MESSAGES
+
+    print("| 代码 code | 级别 | 含义 | meaning |")
+    print("|---|---|---|---|")
+    for code in sorted(MESSAGES):
+        e = MESSAGES[code]
+        zh = e["zh"].replace("|", "\\|")
+        en = e["en"].replace("|", "\\|")
+        print(f"| `{code}` | {e['severity']} | {zh} | {en} |")
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("validate", help="检查记录：YAML、Schema、引用、隐私 (validate the records)")
+    common(p)
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("codes", help="列出全部检查代码 (list finding codes)")
+    p.set_defaults(func=cmd_codes)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(sub)
+    return parser
+
+
+def main(argv=None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:  # pragma: no cover
+        return EXIT_USAGE
+    except BrokenPipeError:  # pragma: no cover - `| head`
+        return EXIT_OK
+    except Exception as exc:  # a bug of ours: say so in one line, never a traceback
+        if os.environ.get("CONTACT_LEDGER_DEBUG"):
+            raise
+        sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
+                         f"{type(exc).__name__}: {exc}\n")
+        return EXIT_USAGE

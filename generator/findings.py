@@ -1,0 +1,86 @@
+"""One finding type for every stage: errors are values, collected, never raised.
+
+A finding carries a stable code, a severity, a source position and the message and
+hint in Chinese and English.  The wording of every code lives in `messages.py`.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.messages import MESSAGES
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Finding:
+    code: str
+    severity: str
+    file: str
+    line: int | None
+    column: int | None
+    message_zh: str
+    message_en: str
+    hint_zh: str = ""
+    hint_en: str = ""
+    # Free-form facts for machine readers (ids, dates); never shown as the message.
+    data: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def message(self, lang: str = "zh") -> str:
+        return self.message_en if lang == "en" else self.message_zh
+
+    def hint(self, lang: str = "zh") -> str:
+        return self.hint_en if lang == "en" else self.hint_zh
+
+    def as_dict(self, lang: str = "zh") -> dict:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+            **({"data": self.data} if self.data else {}),
+        }
+
+    def sort_key(self):
+        return (self.file, self.line or 0, self.column or 0, self.code, self.message_zh)
+
+
+class _SafeDict(dict):
+    def __missing__(self, key):  # a template placeholder nobody filled stays visible
+        return "{" + key + "}"
+
+
+def make(code: str, file: str, pos=None, *, severity: str | None = None, data=None, **params) -> Finding:
+    """Build a finding from the message catalogue.
+
+    `pos` is a (line, column) pair (1-based) or None when the finding is about a whole file.
+    """
+    entry = MESSAGES[code]
+    params = _SafeDict({k: _text(v) for k, v in params.items()})
+    line, col = pos if pos else (None, None)
+    return Finding(
+        code=code,
+        severity=severity or entry["severity"],
+        file=file,
+        line=line,
+        column=col,
+        message_zh=entry["zh"].format_map(params),
+        message_en=entry["en"].format_map(params),
+        hint_zh=entry.get("hint_zh", "").format_map(params),
+        hint_en=entry.get("hint_en", "").format_map(params),
+        data=data or {},
+    )
+
+
+def _text(value) -> str:
+    if isinstance(value, (list, tuple, set)):
+        return "、".join(str(v) for v in value)
+    return str(value)
+
+
+def has_errors(findings) -> bool:
+    return any(f.severity == ERROR for f in findings)

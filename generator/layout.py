@@ -1,0 +1,35 @@
+"""Where each kind of record lives under `records/`, and which schema checks it.
+
+This table is the single source of the records layout; README documents it.
+"""
+from __future__ import annotations
+
+import re
+
+# (regular expression on the path relative to records/, kind).  The kind names the
+# schema file `schemas/<kind>.schema.json`.
+LAYOUT: list[tuple[re.Pattern, str]] = [
+    (re.compile(r"policy\.yaml"), "policy"),
+    (re.compile(r"calendar\.yaml"), "calendar"),
+    (re.compile(r"units\.yaml"), "units"),
+    (re.compile(r"clubs\.yaml"), "clubs"),
+    (re.compile(r"exemptions\.yaml"), "exemptions"),
+    (re.compile(r"privacy-exceptions\.yaml"), "privacy_exceptions"),
+    (re.compile(r"classes/[^/]+\.yaml"), "classes"),
+    (re.compile(r"cadres/[^/]+\.yaml"), "cadre"),
+    (re.compile(r"assignments/[^/]+\.yaml"), "assignments"),
+    (re.compile(r"ledgers/[^/]+/[^/]+\.yaml"), "ledger"),
+    (re.compile(r"imports/[^/]+\.yaml"), "imports"),
+    (re.compile(r"archive/[^/]+\.yaml"), "archive"),
+    (re.compile(r"amendments/[^/]+/[^/]+\.yaml"), "amendment"),
+]
+
+# Kinds that hold exactly one file (the rest are folders of files).
+SINGLETONS = {"policy", "calendar", "units", "clubs"}
+
+
+def kind_of(rel: str) -> str | None:
+    for pattern, kind in LAYOUT:
+        if pattern.fullmatch(rel):
+            return kind
+    return None

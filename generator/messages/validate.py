@@ -1,0 +1,81 @@
+"""Codes of the validate stage: JSON Schema checks of each record file."""
+
+CODES = {
+    "E-SCHEMA-000": {
+        "severity": "error",
+        "zh": "找不到“{kind}”类记录的 JSON Schema（schemas/{kind}.schema.json）",
+        "en": "no JSON Schema for records of kind '{kind}' (schemas/{kind}.schema.json)",
+        "hint_zh": "这是系统安装问题，请联系管理员。",
+        "hint_en": "This is an installation problem; tell an administrator.",
+    },
+    "E-SCHEMA-001": {
+        "severity": "error",
+        "zh": "缺少必填项“{title}”（{field}）",
+        "en": "required field '{field}' ({title}) is missing",
+        "hint_zh": "请在这里加上一行“{field}: …”。{description}",
+        "hint_en": "Add a line '{field}: …' here.",
+    },
+    "E-SCHEMA-002": {
+        "severity": "error",
+        "zh": "不认识的字段“{field}”",
+        "en": "unknown field '{field}'",
+        "hint_zh": "{suggestion}允许的字段有：{allowed}。",
+        "hint_en": "{suggestion_en}Allowed fields: {allowed}.",
+    },
+    "E-SCHEMA-003": {
+        "severity": "error",
+        "zh": "“{title}”应为{expected}，这里是{found}：{value}",
+        "en": "'{title}' must be {expected_en}; found {found_en}: {value}",
+        "hint_zh": "{type_hint}",
+        "hint_en": "{type_hint_en}",
+    },
+    "E-SCHEMA-004": {
+        "severity": "error",
+        "zh": "“{title}”的值 {value} 不在允许范围内",
+        "en": "'{title}' value {value} is not allowed",
+        "hint_zh": "可选值：{allowed}。",
+        "hint_en": "Allowed values: {allowed}.",
+    },
+    "E-SCHEMA-005": {
+        "severity": "error",
+        "zh": "“{title}”的格式不对：{value}",
+        "en": "'{title}' is not in the expected format: {value}",
+        "hint_zh": "{format_hint}",
+        "hint_en": "{format_hint_en}",
+    },
+    "E-SCHEMA-006": {
+        "severity": "error",
+        "zh": "“{title}”{problem}",
+        "en": "'{title}' {problem_en}",
+        "hint_zh": "{description}",
+        "hint_en": "",
+    },
+    "E-SCHEMA-007": {
+        "severity": "error",
+        "zh": "“{title}”中有重复的项",
+        "en": "'{title}' has duplicate items",
+        "hint_zh": "每一项只写一次。",
+        "hint_en": "List each item once.",
+    },
+    "E-SCHEMA-008": {
+        "severity": "error",
+        "zh": "联系点须填写且只填写“联系班级”(class) 或“联系社团”(club) 中的一项",
+        "en": "give exactly one of 'class' or 'club'",
+        "hint_zh": "班级写 class: 班级编号；社团写 club: 社团编号。",
+        "hint_en": "Write 'class: <id>' for a class or 'club: <id>' for a club.",
+    },
+    "E-SCHEMA-009": {
+        "severity": "error",
+        "zh": "日期 {value} 不存在",
+        "en": "the date {value} does not exist",
+        "hint_zh": "请检查月份和日期（如 2 月没有 30 日）。",
+        "hint_en": "Check the month and the day (February has no 30th).",
+    },
+    "E-SCHEMA-010": {
+        "severity": "error",
+        "zh": "“{title}”不符合要求：{detail}",
+        "en": "'{title}' is not valid: {detail}",
+        "hint_zh": "{description}",
+        "hint_en": "",
+    },
+}

@@ -1,0 +1,230 @@
+"""The record set: every loaded record, indexed by id, with its source position.
+
+Built once from the loaded documents; later stages (references, check, aggregate,
+render) read it and never re-read files.  Dates are parsed here, once.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.load import Document
+from generator.validate import parse_date
+
+
+@dataclass
+class Item:
+    """One record: a file (cadre, ledger …) or an entry of a list file (a unit, a class …)."""
+
+    doc: Document
+    path: tuple
+    data: dict
+
+    @property
+    def id(self) -> str:
+        return self.data.get("id") or self.doc.stem
+
+    @property
+    def file(self) -> str:
+        return self.doc.file
+
+    def pos(self, *sub) -> tuple[int, int]:
+        return self.doc.pos(self.path + sub)
+
+    def key_pos(self, *sub) -> tuple[int, int]:
+        return self.doc.key_pos(self.path + sub)
+
+    def get(self, key, default=None):
+        return self.data.get(key, default)
+
+    def date(self, key) -> dt.date | None:
+        return parse_date(self.data.get(key))
+
+
+@dataclass(frozen=True)
+class Period:
+    id: str  # 2026-H2
+    name: str  # 2026年下半年
+    start: dt.date
+    end: dt.date
+    due: dt.date
+
+
+@dataclass(frozen=True)
+class Semester:
+    id: str
+    name: str
+    year: str  # academic year id
+    start: dt.date
+    end: dt.date
+
+
+@dataclass(frozen=True)
+class AcademicYear:
+    id: str
+    start: dt.date
+    end: dt.date
+    first_year: int
+
+
+@dataclass
+class RecordSet:
+    root: Path
+    docs: list[Document] = field(default_factory=list)
+    invalid: set = field(default_factory=set)  # rel paths of documents with errors
+    policy: Item | None = None
+    calendar: Item | None = None
+    units: dict[str, Item] = field(default_factory=dict)
+    classes: dict[str, Item] = field(default_factory=dict)
+    class_cohort: dict[str, int] = field(default_factory=dict)
+    clubs: dict[str, Item] = field(default_factory=dict)
+    cadres: dict[str, Item] = field(default_factory=dict)
+    cycles: dict[str, Item] = field(default_factory=dict)
+    assignments: list[Item] = field(default_factory=list)  # rows, in file order
+    ledgers: dict[tuple[str, str], Item] = field(default_factory=dict)  # (period, cadre)
+    imports: list[Item] = field(default_factory=list)  # one per imported ledger entry
+    exemptions: list[Item] = field(default_factory=list)
+    privacy_exceptions: list[Item] = field(default_factory=list)
+    other: dict[str, list[Document]] = field(default_factory=dict)  # kinds later stages own
+
+    # ---- policy data ---------------------------------------------------
+    def vocab(self, name: str) -> list[str]:
+        if not self.policy:
+            return []
+        return list(self.policy.data.get("vocabularies", {}).get(name, []))
+
+    def status_meaning(self) -> dict[str, str]:
+        """Feedback status word → open / in_progress / escalated / resolved."""
+        return {s["name"]: s["meaning"] for s in self.vocab("feedback_statuses") if isinstance(s, dict)}
+
+    def setting(self, *keys, default=None):
+        node = self.policy.data if self.policy else {}
+        for key in keys:
+            if not isinstance(node, dict) or key not in node:
+                return default
+            node = node[key]
+        return node
+
+    @property
+    def timezone(self) -> str:
+        return self.setting("institution", "timezone", default="Asia/Shanghai")
+
+    # ---- calendar ------------------------------------------------------
+    def academic_years(self) -> list[AcademicYear]:
+        out = []
+        for y in (self.calendar.data.get("academic_years", []) if self.calendar else []):
+            start, end = parse_date(y.get("start")), parse_date(y.get("end"))
+            if start and end:
+                out.append(AcademicYear(y["id"], start, end, int(y["id"][:4])))
+        return out
+
+    def semesters(self) -> list[Semester]:
+        out = []
+        for y in (self.calendar.data.get("academic_years", []) if self.calendar else []):
+            for s in y.get("semesters", []):
+                start, end = parse_date(s.get("start")), parse_date(s.get("end"))
+                if start and end:
+                    out.append(Semester(s["id"], s.get("name", s["id"]), y["id"], start, end))
+        return sorted(out, key=lambda s: s.start)
+
+    def period(self, period_id: str) -> Period | None:
+        """A ledger period such as 2026-H2, from the policy's period definitions."""
+        try:
+            year, code = period_id.split("-", 1)
+            year = int(year)
+        except ValueError:
+            return None
+        for p in self.setting("ledger", "periods", default=[]) or []:
+            if p.get("id") == code:
+                try:
+                    start = dt.date.fromisoformat(f"{year}-{p['start']}")
+                    end = dt.date.fromisoformat(f"{year}-{p['end']}")
+                    due = dt.date.fromisoformat(f"{year}-{p['due']}")
+                except (ValueError, KeyError):
+                    return None
+                if due < start:
+                    due = due.replace(year=year + 1)
+                return Period(period_id, f"{year}年{p.get('name', code)}", start, end, due)
+        return None
+
+    def periods_between(self, first: dt.date, last: dt.date) -> list[Period]:
+        """Every policy period that overlaps [first, last], in order."""
+        out = []
+        codes = [p.get("id") for p in self.setting("ledger", "periods", default=[]) or []]
+        for year in range(first.year, last.year + 1):
+            for code in codes:
+                p = self.period(f"{year}-{code}")
+                if p and p.start <= last and p.end >= first:
+                    out.append(p)
+        return sorted(out, key=lambda p: p.start)
+
+    # ---- people and assignments ---------------------------------------
+    def contact_point(self, row: Item) -> tuple[str, str | None]:
+        """('class' | 'club', id) of an assignment row."""
+        if row.get("class"):
+            return "class", row.get("class")
+        return "club", row.get("club")
+
+    def assignment_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
+        cycle = self.cycles.get(row.doc.stem)
+        end = row.date("end") or (cycle.date("end") if cycle else None)
+        return row.date("start"), end
+
+    def rows_of(self, cadre: str) -> list[Item]:
+        return [r for r in self.assignments if r.get("cadre") == cadre]
+
+    def cadre_active_span(self, cadre: str) -> tuple[dt.date | None, dt.date | None]:
+        item = self.cadres.get(cadre)
+        if not item:
+            return None, None
+        return item.date("active_from"), item.date("active_to")
+
+
+def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
+    """Index the documents.  Documents with errors are indexed too, so that their ids
+    still resolve (no cascade of 'unknown id' findings), but only dict entries are used."""
+    rs = RecordSet(root=root, docs=docs, invalid=set(invalid))
+    for doc in docs:
+        data = doc.data if isinstance(doc.data, dict) else None
+        if data is None:
+            continue
+        k = doc.kind
+
+        def entries(key):
+            rows = data.get(key)
+            for i, entry in enumerate(rows if isinstance(rows, list) else []):
+                if isinstance(entry, dict):
+                    yield Item(doc, (key, i), entry)
+
+        if k == "policy":
+            rs.policy = Item(doc, (), data)
+        elif k == "calendar":
+            rs.calendar = Item(doc, (), data)
+        elif k == "units":
+            for it in entries("units"):
+                rs.units.setdefault(str(it.id), it)
+        elif k == "classes":
+            for it in entries("classes"):
+                rs.classes.setdefault(str(it.id), it)
+                if isinstance(data.get("cohort"), int):
+                    rs.class_cohort.setdefault(str(it.id), data["cohort"])
+        elif k == "clubs":
+            for it in entries("clubs"):
+                rs.clubs.setdefault(str(it.id), it)
+        elif k == "cadre":
+            rs.cadres.setdefault(doc.stem, Item(doc, (), data))
+        elif k == "assignments":
+            rs.cycles[doc.stem] = Item(doc, (), data)
+            rs.assignments.extend(entries("assignments"))
+        elif k == "ledger":
+            rs.ledgers.setdefault((doc.folder, doc.stem), Item(doc, (), data))
+        elif k == "imports":
+            rs.imports.extend(entries("ledgers"))
+        elif k == "exemptions":
+            rs.exemptions.extend(entries("exemptions"))
+        elif k == "privacy_exceptions":
+            rs.privacy_exceptions.extend(entries("exceptions"))
+        else:
+            rs.other.setdefault(k, []).append(doc)
+    return rs

@@ -1,0 +1,251 @@
+"""References: every id a record names exists and is of the right kind; ids are unique;
+file names and folders agree with the content; dates are ordered and inside their period;
+words come from the policy vocabularies.
+"""
+from __future__ import annotations
+
+import difflib
+
+from generator import findings as F
+from generator.load import display_path
+from generator.model import Item, RecordSet
+from generator.validate import parse_date
+
+_WHAT = {  # kind of id → (Chinese, English, where the ids live)
+    "unit": ("单位", "unit", "records/units.yaml"),
+    "cadre": ("干部", "cadre", "records/cadres/"),
+    "point": ("联系点（班级或社团）", "contact point (class or club)", "records/classes/、records/clubs.yaml"),
+    "class": ("班级", "class", "records/classes/"),
+    "club": ("社团", "club", "records/clubs.yaml"),
+    "ledger": ("台账文件", "ledger file", "records/ledgers/"),
+}
+
+
+def check_references(rs: RecordSet) -> list[F.Finding]:
+    out: list[F.Finding] = []
+    out += _required_files(rs)
+    out += _duplicates(rs)
+    out += _organisation(rs)
+    out += _assignments(rs)
+    out += _ledgers(rs)
+    out += _feedback_links(rs)
+    out += _admin_records(rs)
+    return out
+
+
+def _missing(item: Item, key, kind: str, ref, known) -> F.Finding:
+    zh, en, where = _WHAT[kind]
+    close = difflib.get_close_matches(str(ref), [str(k) for k in known], n=1)
+    return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
+                  what=zh, what_en=en, ref=ref, where=where,
+                  suggestion=f"是不是“{close[0]}”？" if close else "",
+                  suggestion_en=f"Did you mean '{close[0]}'?" if close else "")
+
+
+def _required_files(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    present = {d.kind for d in rs.docs}
+    for kind in ("policy", "calendar", "units"):
+        if kind not in present:
+            path = display_path(rs.root / f"{kind}.yaml")
+            out.append(F.make("E-REF-009", path, None, path=path))
+    return out
+
+
+def _duplicates(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    seen: dict[str, Item] = {}
+    for kind, key in (("units", "units"), ("classes", "classes"), ("clubs", "clubs")):
+        for doc in rs.docs:
+            if doc.kind != kind or not isinstance(doc.data, dict) or not isinstance(doc.data.get(key), list):
+                continue
+            for i, entry in enumerate(doc.data[key]):
+                if not isinstance(entry, dict) or not isinstance(entry.get("id"), str):
+                    continue
+                item = Item(doc, (key, i), entry)
+                # classes and clubs share one namespace: a ledger names either by id
+                space = "unit" if kind == "units" else "point"
+                token = f"{space}:{entry['id']}"
+                if token in seen:
+                    other = seen[token]
+                    out.append(F.make("E-REF-002", doc.file, item.pos("id"), ref=entry["id"],
+                                      other=f"{other.file}:{other.pos('id')[0]}"))
+                else:
+                    seen[token] = item
+    return out
+
+
+def _date_order(item: Item, start_key: str, end_key: str) -> list[F.Finding]:
+    start, end = item.date(start_key), item.date(end_key)
+    if start and end and end < start:
+        return [F.make("E-REF-008", item.file, item.pos(end_key), start=start, end=end)]
+    return []
+
+
+def _organisation(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    for table in (rs.classes, rs.clubs):
+        for item in table.values():
+            if item.get("unit") and item.get("unit") not in rs.units:
+                out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
+    for doc in rs.docs:
+        if doc.kind == "classes" and isinstance(doc.data, dict):
+            cohort = doc.data.get("cohort")
+            if isinstance(cohort, int) and str(cohort) != doc.stem:
+                out.append(F.make("E-REF-003", doc.file, doc.pos(("cohort",)), field="入学年份", field_en="cohort",
+                                  value=cohort, expected=doc.stem))
+    for cid, item in rs.cadres.items():
+        if item.get("unit") and item.get("unit") not in rs.units:
+            out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
+        out += _date_order(item, "active_from", "active_to")
+    if rs.policy:
+        for i, admin in enumerate(rs.policy.get("administrators") or []):
+            if isinstance(admin, dict) and admin.get("unit") and admin["unit"] not in rs.units:
+                out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units))
+    if rs.calendar:
+        for i, year in enumerate(rs.calendar.get("academic_years") or []):
+            if not isinstance(year, dict):
+                continue
+            y = Item(rs.calendar.doc, ("academic_years", i), year)
+            out += _date_order(y, "start", "end")
+            ys, ye = y.date("start"), y.date("end")
+            for j, sem in enumerate(year.get("semesters") or []):
+                if not isinstance(sem, dict):
+                    continue
+                s = Item(rs.calendar.doc, ("academic_years", i, "semesters", j), sem)
+                out += _date_order(s, "start", "end")
+                for key in ("start", "end"):
+                    d = s.date(key)
+                    if d and ys and ye and not ys <= d <= ye:
+                        out.append(F.make("E-REF-010", s.file, s.pos(key), title="学期日期", parent_title="学年",
+                                          start=ys, end=ye, value=d))
+    return out
+
+
+def _assignments(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    for stem, cycle in rs.cycles.items():
+        if cycle.get("cycle") and cycle.get("cycle") != stem:
+            out.append(F.make("E-REF-003", cycle.file, cycle.pos("cycle"), field="周期", field_en="cycle",
+                              value=cycle.get("cycle"), expected=stem))
+        out += _date_order(cycle, "start", "end")
+    for row in rs.assignments:
+        cadre = row.get("cadre")
+        if cadre and cadre not in rs.cadres:
+            out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres))
+        if row.get("class") and row.get("class") not in rs.classes:
+            out.append(_missing(row, "class", "class", row.get("class"), rs.classes))
+        if row.get("club") and row.get("club") not in rs.clubs:
+            out.append(_missing(row, "club", "club", row.get("club"), rs.clubs))
+        out += _date_order(row, "start", "end")
+    return out
+
+
+def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
+    allowed = rs.vocab(vocab)
+    if vocab == "feedback_statuses":
+        allowed = list(rs.status_meaning())
+    if rs.policy is None or not isinstance(value, str) or value in allowed:
+        return []
+    return [F.make("E-REF-005", item.file, item.pos(*key), title=title, value=value, allowed="、".join(allowed))]
+
+
+def _ledgers(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    points = set(rs.classes) | set(rs.clubs)
+    for (folder, stem), led in sorted(rs.ledgers.items()):
+        if led.get("cadre") is not None and led.get("cadre") != stem:
+            out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
+                              value=led.get("cadre"), expected=stem))
+        if led.get("period") is not None and led.get("period") != folder:
+            out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
+                              value=led.get("period"), expected=folder))
+        period = rs.period(folder) if rs.policy else None
+        if rs.policy and period is None:
+            out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder))
+        if stem not in rs.cadres and isinstance(led.get("cadre"), str):
+            out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
+        for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
+            if isinstance(point, str) and point not in points:
+                out.append(_missing(led, ("contact_points", i), "point", point, points))
+        for i, act in enumerate(_dicts(led.get("activities"))):
+            d = parse_date(act.get("date"))
+            if period and d and not period.start <= d <= period.end:
+                out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
+                                  start=period.start, end=period.end))
+            for key, vocab, title in (("form", "forms", "联系形式"), ("place", "places", "联系场所"),
+                                      ("channel", "channels", "联系方式")):
+                out += _vocab(rs, led, ("activities", i, key), act.get(key), vocab, title)
+        for i, fb in enumerate(_dicts(led.get("feedback"))):
+            for key, vocab, title in (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
+                                      ("status", "feedback_statuses", "办理状态"),
+                                      ("escalated_to", "escalation_targets", "报告对象")):
+                out += _vocab(rs, led, ("feedback", i, key), fb.get(key), vocab, title)
+            out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
+        for i, sug in enumerate(_dicts(led.get("suggestions"))):
+            out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
+    return out
+
+
+def _dicts(value):
+    return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+
+def feedback_items(rs: RecordSet) -> list[tuple[Item, Item]]:
+    """(ledger, feedback item) pairs, ledgers in period order then file order."""
+    out = []
+    for key in sorted(rs.ledgers, key=lambda k: (k[0], k[1])):
+        led = rs.ledgers[key]
+        for i, fb in enumerate(_dicts(led.get("feedback"))):
+            if fb:
+                out.append((led, Item(led.doc, ("feedback", i), fb)))
+    return out
+
+
+def _feedback_links(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    first: dict[str, tuple[Item, Item]] = {}
+    for led, fb in feedback_items(rs):
+        fid = fb.get("id")
+        if not isinstance(fid, str):
+            continue
+        if fid in first:
+            other = first[fid][1]
+            out.append(F.make("E-REF-002", fb.file, fb.pos("id"), ref=fid, other=f"{other.file}:{other.pos('id')[0]}"))
+        else:
+            first[fid] = (led, fb)
+    for led, fb in feedback_items(rs):
+        ref = fb.get("follows")
+        if not isinstance(ref, str):
+            continue
+        if ref not in first:
+            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref, problem="不存在",
+                              problem_en="no such item"))
+            continue
+        if ref == fb.get("id"):
+            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref, problem="指向自己",
+                              problem_en="points to itself"))
+            continue
+        orig_led, orig = first[ref]
+        p_this, p_orig = rs.period(led.doc.folder), rs.period(orig_led.doc.folder)
+        d_this, d_orig = fb.date("raised_on"), orig.date("raised_on")
+        later = (p_this and p_orig and p_orig.start > p_this.start) or (d_this and d_orig and d_orig > d_this)
+        if later:
+            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref,
+                              problem=f"是以后才有的一条（{orig.file}），不能跟进未来的反映",
+                              problem_en=f"is a later item ({orig.file}); a follow-up must point back in time"))
+    return out
+
+
+def _admin_records(rs: RecordSet) -> list[F.Finding]:
+    out = []
+    ledger_paths = {led.doc.rel for led in rs.ledgers.values()}
+    for entry in rs.imports:
+        path = entry.get("path")
+        if isinstance(path, str) and path not in ledger_paths:
+            out.append(_missing(entry, "path", "ledger", path, ledger_paths))
+    for ex in rs.exemptions:
+        if ex.get("cadre") and ex.get("cadre") not in rs.cadres:
+            out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres))
+        out += _date_order(ex, "start", "end")
+    return out

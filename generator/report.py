@@ -1,0 +1,61 @@
+"""Presenting findings: text (Chinese by default), JSON and GitHub workflow commands."""
+from __future__ import annotations
+
+import json
+
+from generator import findings as F
+
+SUMMARY = {
+    "zh": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告",
+    "en": "{files} files: {errors} errors, {warnings} warnings",
+}
+LABEL = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
+HINT = {"zh": "怎么改", "en": "fix"}
+
+
+def location(f: F.Finding) -> str:
+    if f.line is None:
+        return f.file
+    return f"{f.file}:{f.line}:{f.column or 1}"
+
+
+def summary(findings, lang: str = "zh", files: int | None = None) -> str:
+    errors = sum(f.severity == F.ERROR for f in findings)
+    return SUMMARY[lang].format(files=files if files is not None else len({f.file for f in findings}),
+                                errors=errors, warnings=len(findings) - errors)
+
+
+def as_text(findings, lang: str = "zh", files: int | None = None) -> str:
+    lines = []
+    for f in findings:
+        lines.append(f"{location(f)}: {LABEL[lang][f.severity]} {f.code}: {f.message(lang)}")
+        if f.hint(lang):
+            lines.append(f"    {HINT[lang]}: {f.hint(lang)}")
+    lines.append(summary(findings, lang, files))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(findings, lang: str = "zh") -> str:
+    return json.dumps([f.as_dict(lang) for f in findings], ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def github_line(f: F.Finding, lang: str = "zh") -> str:
+    props = [f"file={_escape_property(f.file)}"]
+    if f.line is not None:
+        props.append(f"line={f.line}")
+        props.append(f"col={f.column or 1}")
+    props.append(f"title={_escape_property(f.code)}")
+    message = f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
+    return f"::{f.severity} {','.join(props)}::{_escape_data(message)}"
+
+
+def as_github(findings, lang: str = "zh") -> str:
+    return "".join(github_line(f, lang) + "\n" for f in findings)

@@ -1,0 +1,194 @@
+"""Validate: each record file against its JSON Schema (schemas/<kind>.schema.json).
+
+Every schema error becomes a finding at the line and column of the offending value
+(of the parent mapping for a missing field), worded for the cadre with the field's
+Chinese title from the schema.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from jsonschema import Draft202012Validator, FormatChecker
+
+from generator import findings as F
+from generator.load import Document
+
+SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
+
+_TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "true 或 false",
+            "array": "列表（每项以“- ”开头）", "object": "“键: 值”的映射", "null": "空值"}
+_TYPE_EN = {"string": "text", "integer": "an integer", "number": "a number", "boolean": "true or false",
+            "array": "a list", "object": "a mapping", "null": "empty"}
+
+
+@lru_cache(maxsize=None)
+def schema_for(kind: str) -> dict | None:
+    path = SCHEMAS / f"{kind}.schema.json"
+    if not path.exists():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def validator_for(kind: str) -> Draft202012Validator | None:
+    schema = schema_for(kind)
+    if schema is None:
+        return None
+    return Draft202012Validator(schema, format_checker=FormatChecker(["date"]))
+
+
+def validate_document(doc: Document) -> list[F.Finding]:
+    if doc.data is None or doc.kind is None:
+        return []
+    validator = validator_for(doc.kind)
+    if validator is None:
+        return [F.make("E-SCHEMA-000", doc.file, None, kind=doc.kind)]
+    out = []
+    for error in validator.iter_errors(doc.data):
+        out.extend(_explain(error, doc, validator.schema))
+    return out
+
+
+def _type_name(value) -> tuple[str, str]:
+    if value is None:
+        return "空值", "nothing"
+    if isinstance(value, bool):
+        return "真假值", "a boolean"
+    if isinstance(value, int):
+        return "整数", "an integer"
+    if isinstance(value, float):
+        return "数字", "a number"
+    if isinstance(value, str):
+        return "文字", "text"
+    if isinstance(value, list):
+        return "列表", "a list"
+    return "映射", "a mapping"
+
+
+def _show(value) -> str:
+    if isinstance(value, (dict, list)):
+        return "…"
+    text = json.dumps(value, ensure_ascii=False)
+    return text if len(text) <= 40 else text[:37] + "…\""
+
+
+def schema_at(root: dict, path) -> dict:
+    """The (resolved) subschema that describes the value at `path`."""
+    node = root
+    for part in path:
+        node = _resolve(node, root)
+        if isinstance(part, int):
+            node = node.get("items", {})
+        else:
+            node = node.get("properties", {}).get(part, {})
+    return _resolve(node, root)
+
+
+def _title(root: dict, path) -> str:
+    title = schema_at(root, path).get("title")
+    if title:
+        return title
+    if path and isinstance(path[-1], int):
+        return f"{_title(root, path[:-1])}第 {path[-1] + 1} 项"
+    return str(path[-1]) if path else "记录"
+
+
+def _resolve(schema: dict, root: dict) -> dict:
+    ref = schema.get("$ref")
+    if ref and ref.startswith("#/$defs/"):
+        merged = dict(root["$defs"][ref.split("/")[-1]])
+        merged.update({k: v for k, v in schema.items() if k != "$ref"})
+        return merged
+    return schema
+
+
+def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
+    path = tuple(error.absolute_path)
+    schema = _resolve(error.schema, root) if isinstance(error.schema, dict) else {}
+    title = _title(root, path)
+    where = doc.pos(path)
+    v = error.validator
+    if v == "required":
+        field = error.message.split("'")[1]
+        sub = _resolve(schema.get("properties", {}).get(field, {}), root)
+        pos = doc.key_pos(path) if path else (1, 1)
+        return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
+                       description=sub.get("description", ""))]
+    if v == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        out = []
+        for field in sorted(set(error.instance) - set(allowed), key=str):
+            close = difflib.get_close_matches(str(field), allowed, n=1)
+            out.append(F.make(
+                "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
+                allowed=", ".join(allowed),
+                suggestion=f"是不是想写“{close[0]}”？" if close else "",
+                suggestion_en=f"Did you mean '{close[0]}'? " if close else ""))
+        return out
+    if v == "type":
+        expected = schema.get("type")
+        expected = expected if isinstance(expected, str) else expected[0]
+        found_zh, found_en = _type_name(error.instance)
+        hint, hint_en = "", ""
+        if expected == "boolean" and isinstance(error.instance, str):
+            hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
+        elif expected == "string" and isinstance(error.instance, (int, float, bool)):
+            hint, hint_en = "如要写成文字，请给它加上英文引号，如 \"0123\"。", "Quote the value to make it text."
+        elif expected == "integer" and isinstance(error.instance, str):
+            hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
+        elif expected == "array":
+            hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
+        return [F.make("E-SCHEMA-003", doc.file, where, title=title, expected=_TYPE_ZH.get(expected, expected),
+                       expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
+                       value=_show(error.instance), type_hint=hint, type_hint_en=hint_en)]
+    if v in ("enum", "const"):
+        allowed = schema.get("enum") or [schema.get("const")]
+        return [F.make("E-SCHEMA-004", doc.file, where, title=title, value=_show(error.instance),
+                       allowed="、".join(map(str, allowed)))]
+    if v in ("pattern", "format"):
+        if schema.get("format") == "date" and isinstance(error.instance, str) and len(error.instance) == 10 \
+                and error.instance[4] == "-" and error.instance[7] == "-" and v == "format":
+            return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
+        if schema.get("format") == "date" or schema.get("pattern", "").startswith("^[0-9]{4}-[0-9]{2}-"):
+            fh, fh_en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
+        elif "a-z0-9" in schema.get("pattern", ""):
+            fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
+                         "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")
+        else:
+            fh, fh_en = schema.get("description", ""), ""
+        return [F.make("E-SCHEMA-005", doc.file, where, title=title, value=_show(error.instance),
+                       format_hint=fh, format_hint_en=fh_en)]
+    if v in ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
+             "minItems", "maxItems"):
+        limit = error.validator_value
+        problem, problem_en = {
+            "minLength": (f"太短（至少 {limit} 个字）", f"is too short (at least {limit} characters)"),
+            "maxLength": (f"太长（最多 {limit} 个字，这里 {len(error.instance) if isinstance(error.instance, str) else '?'} 个字）",
+                          f"is too long (at most {limit} characters)"),
+            "minimum": (f"不能小于 {limit}", f"must be at least {limit}"),
+            "maximum": (f"不能大于 {limit}", f"must be at most {limit}"),
+            "exclusiveMinimum": (f"必须大于 {limit}", f"must be more than {limit}"),
+            "exclusiveMaximum": (f"必须小于 {limit}", f"must be less than {limit}"),
+            "minItems": (f"至少要有 {limit} 项", f"needs at least {limit} items"),
+            "maxItems": (f"最多只能有 {limit} 项", f"may have at most {limit} items"),
+        }[v]
+        return [F.make("E-SCHEMA-006", doc.file, where, title=title, problem=problem, problem_en=problem_en,
+                       description=schema.get("description", ""))]
+    if v == "uniqueItems":
+        return [F.make("E-SCHEMA-007", doc.file, where, title=title)]
+    if v == "oneOf" and "class" in schema.get("properties", {}):
+        return [F.make("E-SCHEMA-008", doc.file, where)]
+    return [F.make("E-SCHEMA-010", doc.file, where, title=title, detail=error.message[:200],
+                   description=schema.get("description", ""))]
+
+
+def parse_date(text) -> dt.date | None:
+    """A schema-valid YYYY-MM-DD string as a date (None for anything else)."""
+    try:
+        return dt.date.fromisoformat(text) if isinstance(text, str) and len(text) == 10 else None
+    except ValueError:
+        return None
