@@ -21,7 +21,7 @@ site: $(STAMP)
 	$(BIN)/mkdocs build --strict --quiet
 
 ## make test: set up (system packages for the browser tests too) and run every test
-test: $(STAMP) system-deps
+test: $(STAMP) system-deps node-deps
 	$(PY) -m pytest -q
 
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
@@ -36,3 +36,19 @@ system-deps:
 
 clean:
 	rm -rf $(VENV) build public .pytest_cache
+
+## make admin: the web form (Decap CMS, in Chinese) into build/admin/, copied to public/admin/
+## when the site is built; CMS_ARGS passes the Git host, e.g.
+##   make admin CMS_ARGS="--backend gitlab --repo xgb/ledger --app-id ID --base-url https://git.example.edu.cn"
+.PHONY: admin cms-trial node-deps
+admin: $(STAMP) node-deps
+	$(PY) -m generator cms-admin --out build/admin $(CMS_ARGS)
+	@if [ -d public ]; then rm -rf public/admin && cp -r build/admin public/admin; fi
+
+## make cms-trial: try the form locally (scratch clone + decap-server; no account needed)
+cms-trial: $(STAMP) node-deps
+	$(PY) -m generator cms-trial $(TRIAL_ARGS)
+
+node-deps: node_modules/.installed
+node_modules/.installed: package.json package-lock.json
+	@scripts/node-deps.sh

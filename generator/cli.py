@@ -20,7 +20,7 @@ EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 # Modules that add subcommands: each defines `register(subparsers)`; the parser it adds
 # sets `func(args) -> int`.
-COMMAND_MODULES = ["generator.cli"]
+COMMAND_MODULES = ["generator.cli", "generator.check.command", "generator.cms", "generator.new_ledger", "generator.cms_trial", "generator.site.command", "generator.codeowners", "generator.ownership", "generator.archive", "generator.remind"]
 
 MSG = {
     "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",
@@ -96,7 +96,14 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     for name in COMMAND_MODULES:
-        importlib.import_module(name).register(sub)
+        try:  # one broken command module must not take `validate` down with it
+            importlib.import_module(name).register(sub)
+        except Exception as exc:  # noqa: BLE001 - never a traceback
+            if os.environ.get("CONTACT_LEDGER_DEBUG"):
+                raise
+            sys.stderr.write(f"内部错误：命令模块 {name} 无法加载，其命令暂不可用 "
+                             f"(internal error: command module {name} failed to load): "
+                             f"{type(exc).__name__}: {exc}\n")
     return parser
 
 

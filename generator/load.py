@@ -7,17 +7,35 @@ change a value's type behind the user's back:
 * plain `true` / `false` are booleans, plain `null`, `~` or nothing is null;
 * plain decimal integers without leading zeros are integers (`0123` stays text);
 * plain decimals like `3.5` are numbers; everything else — `2026-09-01`, `yes`,
-  `on`, `no`, `1e3`, `0x1F` — is text, and the schema decides whether it is right.
+  `on`, `no`, `1e3`, `0x1F`, a 5000-digit number — is text, and the schema decides
+  whether it is right.
 
-Duplicate keys, tabs used for indentation, non-UTF-8 bytes, several documents in
-one file, anchors/aliases and custom tags are findings.  Nothing here raises for a
-bad file: problems are returned as findings and the other files still load.
+Hostile input never crashes the loader and never hides other files' findings.
+Each of these is a finding, with line and column where there is one:
+
+* discovery — a file in an unknown folder, a record with the wrong extension
+  (`.yml`, `.json`, `.YAML`), a folder named `x.yaml`, a symbolic link that leads
+  outside `records/` (or loops), a device or FIFO, a file or folder that cannot
+  be read.  Other files (`README.md`, `.gitkeep`) are ignored.
+* bytes — over the size cap (checked before reading), binary content (NUL bytes),
+  UTF-16/32, bytes that are not UTF-8, control characters, an empty file.  A UTF-8
+  BOM and CRLF line ends are accepted.
+* structure — tabs used for indentation; then one streaming pass of libyaml's
+  *parser* (iterative, never recursive) refuses aliases (no alias bomb is ever
+  expanded) and nesting deeper than MAX_DEPTH *before* the recursive composer
+  runs, so 100 000 nested `[` or `- - - -` cannot exhaust the stack; several
+  documents, a top level that is not a mapping, non-text or duplicate keys,
+  custom tags.
+
+`Document.text` keeps the decoded source and `Document.spans` the character span
+of every scalar, so later stages (privacy) can point at a column *inside* a value.
 """
 from __future__ import annotations
 
 import hashlib
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +51,7 @@ except AttributeError:  # pragma: no cover
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+MAX_REPORTED = 20  # of one kind of problem in one file
 _INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 _DECIMAL = re.compile(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")
 _NULLS = {"", "~", "null", "Null", "NULL"}
@@ -40,6 +59,12 @@ _BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": Fal
 _STD_TAG = "tag:yaml.org,2002:"
 # Tags libyaml's resolver gives to untagged values; any other tag was typed by someone.
 _IMPLICIT_TAGS = {_STD_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str", "seq", "map", "merge", "value")}
+# Line breaks exactly as YAML (and libyaml) count lines.
+LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+# Characters YAML does not allow in a file (libyaml would stop with an English message).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_WRONG_EXTENSIONS = (".yml", ".json", ".yaml")  # compared lower-case; exact ".yaml" is right
+_UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
 @dataclass
@@ -53,6 +78,10 @@ class Document:
     positions: dict = field(default_factory=dict)  # value path (tuple) → (line, col)
     key_positions: dict = field(default_factory=dict)  # value path → (line, col) of its key
     sha256: str = ""
+    text: str = ""  # decoded source (BOM removed); "" when it could not be read
+    # scalar value path → (start, end, source value): character span in `text`, value as written
+    spans: dict = field(default_factory=dict)
+    key_spans: dict = field(default_factory=dict)  # value path → (start, end, key) of its key
 
     @property
     def stem(self) -> str:
@@ -76,31 +105,67 @@ class Document:
         return self.key_positions.get(path) or self.pos(path)
 
 
-def display_path(path: Path) -> str:
+def display_path(path) -> str:
+    """A path as shown to people; undecodable bytes in names are shown as �."""
+    text = str(path)
     try:
-        return os.path.relpath(path).replace(os.sep, "/") if not os.path.relpath(path).startswith("..") else str(path)
+        rel = os.path.relpath(text)
+        if not rel.startswith(".."):
+            text = rel.replace(os.sep, "/")
     except ValueError:  # pragma: no cover - other drive on Windows
-        return str(path)
+        pass
+    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
+def _is_yaml_name(name: str) -> bool:
+    return name.endswith(".yaml")
+
+
+def _wrong_extension(name: str) -> bool:
+    return not _is_yaml_name(name) and name.lower().endswith(_WRONG_EXTENSIONS)
 
 
 def discover(records: Path) -> tuple[list[Path], list[F.Finding]]:
-    """All *.yaml / *.yml files below `records`, sorted; links leading outside are refused."""
+    """All *.yaml files below `records`, sorted; everything odd is a finding.
+
+    Links leading outside `records/` are refused; folders named like a record, record
+    files with another extension and unreadable folders are reported; other files
+    (README.md …) are ignored."""
     found, problems = [], []
     root = records.resolve()
-    for dirpath, dirnames, filenames in os.walk(records, followlinks=False):
+
+    def unreadable(exc: OSError):
+        problems.append(F.make("E-LOAD-007", display_path(exc.filename or records), None,
+                               reason=exc.strerror or type(exc).__name__))
+
+    for dirpath, dirnames, filenames in os.walk(records, followlinks=False, onerror=unreadable):
         dirnames.sort()
-        for name in sorted(filenames + [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]):
+        for d in list(dirnames):
+            if (_is_yaml_name(d) or _wrong_extension(d)) and not os.path.islink(os.path.join(dirpath, d)):
+                problems.append(F.make("E-LOAD-008", display_path(Path(dirpath) / d), None))
+                dirnames.remove(d)  # its contents are not records either
+        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
+        for name in sorted(filenames + links):
             path = Path(dirpath) / name
-            if not (name.endswith(".yaml") or name.endswith(".yml")) and not path.is_symlink():
+            is_link = path.is_symlink()
+            if not (_is_yaml_name(name) or _wrong_extension(name) or is_link):
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if root not in target.parents:
-                    problems.append(F.make("E-LOAD-005", display_path(path), None, target=os.readlink(path)))
+            if is_link:
+                try:
+                    target = path.resolve()
+                    inside = target == root or root in target.parents
+                    shown = os.readlink(path)
+                except (OSError, RuntimeError):  # a loop of links, or unreadable
+                    problems.append(F.make("E-LOAD-005", display_path(path), None, target="（循环链接 loop）"))
+                    continue
+                if not inside:
+                    problems.append(F.make("E-LOAD-005", display_path(path), None, target=display_path(shown)))
                     continue
                 if target.is_dir():
-                    continue
-            if name.endswith((".yaml", ".yml")):
+                    continue  # the folder itself is walked where it really is
+            if _wrong_extension(name):
+                problems.append(F.make("E-LOAD-009", display_path(path), None, name=display_path(name)))
+            elif _is_yaml_name(name):
                 found.append(path)
     return found, problems
 
@@ -108,93 +173,186 @@ def discover(records: Path) -> tuple[list[Path], list[F.Finding]]:
 def load_file(path: Path, records: Path) -> tuple[Document, list[F.Finding]]:
     rel = path.relative_to(records).as_posix()
     doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
-    out: list[F.Finding] = []
     if doc.kind is None:
-        return doc, [F.make("E-LOAD-004", doc.file, None, path=rel)]
+        return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel))]
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            return doc, [F.make("E-LOAD-003", doc.file, None, size=size, limit=MAX_BYTES)]
-        raw = path.read_bytes()
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            return doc, [F.make("E-LOAD-010", doc.file, None)]
+        if info.st_size > MAX_BYTES:
+            return doc, [F.make("E-LOAD-003", doc.file, None, size=info.st_size, limit=MAX_BYTES)]
+        with open(path, "rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        return doc, [F.make("E-LOAD-007", doc.file, None, reason=exc.strerror or str(exc))]
+        return doc, [F.make("E-LOAD-007", doc.file, None, reason=exc.strerror or type(exc).__name__)]
+    if len(raw) > MAX_BYTES:  # grew while we looked
+        return doc, [F.make("E-LOAD-003", doc.file, None, size=len(raw), limit=MAX_BYTES)]
     doc.sha256 = hashlib.sha256(raw).hexdigest()
-    data, positions, keys, problems = parse_bytes(raw, doc.file)
-    doc.data, doc.positions, doc.key_positions = data, positions, keys
-    out.extend(problems)
-    return doc, out
+    parsed = _parse(raw, doc.file)
+    doc.data, doc.positions, doc.key_positions = parsed.data, parsed.positions, parsed.keys
+    doc.text, doc.spans, doc.key_spans = parsed.text, parsed.spans, parsed.key_spans
+    return doc, parsed.problems
+
+
+@dataclass
+class _Parsed:
+    data: object = None
+    positions: dict = field(default_factory=dict)
+    keys: dict = field(default_factory=dict)
+    problems: list = field(default_factory=list)
+    text: str = ""
+    spans: dict = field(default_factory=dict)
+    key_spans: dict = field(default_factory=dict)
 
 
 def parse_bytes(raw: bytes, file: str):
     """Parse one file's bytes.  Returns (data, positions, key_positions, findings)."""
+    p = _parse(raw, file)
+    return p.data, p.positions, p.keys, p.problems
+
+
+def line_col(text: str, index: int) -> tuple[int, int]:
+    """1-based (line, column) of a character index, counting lines as YAML does."""
+    line, start = 1, 0
+    for m in LINE_BREAK.finditer(text, 0, index):
+        if m.end() > index:
+            break
+        line, start = line + 1, m.end()
+    return line, index - start + 1
+
+
+def _parse(raw: bytes, file: str) -> _Parsed:
+    out = _Parsed()
+
+    def fail(code, pos=None, **params):
+        out.problems.append(F.make(code, file, pos, **params))
+        return out
+
+    if raw.startswith(_UTF16_32_BOMS):
+        return fail("E-LOAD-001", (1, 1), line=1)
     if b"\x00" in raw:
-        line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        return None, {}, {}, [F.make("E-LOAD-006", file, (line, 1))]
+        i = raw.index(b"\x00")
+        start = raw.rfind(b"\n", 0, i) + 1
+        return fail("E-LOAD-006", (raw[:i].count(b"\n") + 1, len(raw[start:i].decode("utf-8", "replace")) + 1))
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, {}, {}, [F.make("E-LOAD-001", file, (line, col), line=line)]
+        col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
+        return fail("E-LOAD-001", (line, col), line=line)
     text = text.removeprefix("\ufeff")
-    if not text.strip() or all(
-        not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
-    ):
-        return None, {}, {}, [F.make("E-LOAD-002", file, None)]
-    tabs = _indent_tabs(text, file)
-    if tabs:
-        return None, {}, {}, tabs
-    if "&" in text and "*" in text:
-        aliases = _aliases(text, file)
-        if aliases:  # refused before composing: no alias bomb is ever expanded
-            return None, {}, {}, aliases
+    out.text = text
+    bad = _CONTROL.search(text)
+    if bad:
+        return fail("E-LOAD-011", line_col(text, bad.start()), char=f"U+{ord(bad.group()):04X}")
+    lines = LINE_BREAK.split(text)
+    if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
+        return fail("E-LOAD-002")
+    out.problems = _indent_tabs(lines, file)
+    if out.problems:
+        return out
+    out.problems = _prescan(text, file)  # aliases and depth, before the recursive composer
+    if out.problems:
+        return out
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        pos = (mark.line + 1, mark.column + 1) if mark else None
-        problem = exc.problem or exc.context or "?"
-        return None, {}, {}, [F.make("E-YAML-001", file, pos, problem=problem)]
-    except (yaml.YAMLError, RecursionError, ValueError) as exc:
-        return None, {}, {}, [F.make("E-YAML-001", file, None, problem=type(exc).__name__)]
+        return fail("E-YAML-001", *_yaml_error(exc))
+    except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
+        return fail("E-YAML-001", None, **yaml_problem(type(exc).__name__))
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        return None, {}, {}, [F.make("E-LOAD-002", file, None)]
-    problems = []
-    if len(nodes) > 1:
+        return fail("E-LOAD-002")
+    if len(nodes) > 1:  # point at the '---' that starts the second document
         m = nodes[1].start_mark
-        problems.append(F.make("E-YAML-004", file, (m.line + 1, m.column + 1)))
+        at = next((n for n in range(min(m.line, len(lines) - 1), -1, -1) if lines[n].startswith("---")), m.line)
+        out.problems.append(F.make("E-YAML-004", file, (at + 1, 1 if at != m.line else m.column + 1)))
     conv = _Converter(file)
     data = conv.convert(nodes[0], (), 0)
-    problems.extend(conv.problems)
+    out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
         m = nodes[0].start_mark
         found = {"SequenceNode": "列表 (list)", "ScalarNode": "单个值 (scalar)"}.get(type(nodes[0]).__name__, "?")
-        problems.append(F.make("E-YAML-007", file, (m.line + 1, m.column + 1), found=found))
+        out.problems.append(F.make("E-YAML-007", file, (m.line + 1, m.column + 1), found=found))
         data = None
-    return data, conv.positions, conv.keys, problems
-
-
-def _aliases(text: str, file: str) -> list[F.Finding]:
-    out = []
-    try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.AliasEvent):
-                out.append(F.make("E-YAML-005", file, (event.start_mark.line + 1, event.start_mark.column + 1)))
-                if len(out) >= 20:
-                    break
-    except yaml.YAMLError:
-        pass  # the syntax error is reported by the composer
+    out.data, out.positions, out.keys = data, conv.positions, conv.keys
+    out.spans, out.key_spans = conv.spans, conv.key_spans
     return out
 
 
-def _indent_tabs(text: str, file: str) -> list[F.Finding]:
+# libyaml's problem (prefix) → (Chinese explanation, report at the context mark?).  The
+# context mark is where the unfinished thing began: the opening quote or bracket, the
+# key that lacks its colon — the place a person has to fix.
+_YAML_PROBLEMS = [
+    ("found unexpected end of stream", "引号没有闭合：从这里开始的引号直到文件末尾都没有结束", True),
+    ("mapping values are not allowed", "这里不能出现“冒号+空格”；文字中含有冒号时请给整个值加引号，如 \"时间: 下午\"", False),
+    ("did not find expected key", "缩进不一致，或一行里多写了内容：同一层级的各行必须左对齐", False),
+    ("could not find expected ':'", "这一行缺少“键: 值”中的冒号（或上一行的文字换行时缩进不够）", True),
+    ("did not find expected ',' or ']'", "从这里开始的方括号“[”没有闭合，或各项之间缺少逗号", True),
+    ("did not find expected ',' or '}'", "从这里开始的花括号“{”没有闭合，或各项之间缺少逗号", True),
+    ("did not find expected '-' indicator", "列表项的缩进不一致：每一项的“- ”必须对齐", False),
+    ("found character that cannot start any token", "这个字符（如 @、`、%）不能放在值的开头；请给整个值加引号", False),
+    ("found unknown escape character", "双引号里的反斜杠“\\”不是有效的转义；请改用单引号，或写成两个反斜杠", False),
+    ("found undefined alias", "使用了没有定义的别名“*”；请把内容直接写出来", False),
+    ("found unknown directive name", "以“%”开头的行不是有效内容；请给这一行的值加引号", False),
+]
+
+
+def yaml_problem(problem: str) -> dict:
+    """Message parameters of E-YAML-001 for a libyaml problem (English) or an exception name."""
+    for prefix, zh, _ in _YAML_PROBLEMS:
+        if problem.startswith(prefix):
+            return {"problem": problem, "problem_zh": zh}
+    return {"problem": problem, "problem_zh": f"文件无法按 YAML 解析（{problem}）"}
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError):
+    problem = exc.problem or exc.context or "?"
+    at_context = any(problem.startswith(p) and ctx for p, _, ctx in _YAML_PROBLEMS)
+    if problem.startswith("found unexpected end of stream") and "quoted" not in (exc.context or ""):
+        at_context = False
+    mark = (exc.context_mark if at_context else None) or exc.problem_mark or exc.context_mark
+    pos = (mark.line + 1, mark.column + 1) if mark else None
+    return pos, yaml_problem(problem)
+
+
+def _prescan(text: str, file: str) -> list[F.Finding]:
+    """One pass of libyaml's iterative event parser: refuse aliases and deep nesting
+    before anything recursive sees the file.  Syntax errors are reported here too."""
     out = []
-    for n, line in enumerate(text.splitlines(), 1):
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                m = event.start_mark
+                out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))
+                if len(out) >= MAX_REPORTED:
+                    break
+            elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    m = event.start_mark
+                    return out + [F.make("E-YAML-008", file, (m.line + 1, m.column + 1), limit=MAX_DEPTH)]
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.MarkedYAMLError as exc:
+        pos, params = _yaml_error(exc)
+        if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
+            out.append(F.make("E-YAML-008", file, pos, limit=MAX_DEPTH))
+        else:
+            out.append(F.make("E-YAML-001", file, pos, **params))
+    except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
+        out.append(F.make("E-YAML-001", file, None, **yaml_problem(type(exc).__name__)))
+    return out
+
+
+def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
+    out = []
+    for n, line in enumerate(lines, 1):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in lead and line.strip():
             out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1)))
-            if len(out) >= 20:
+            if len(out) >= MAX_REPORTED:
                 break
     return out
 
@@ -204,15 +362,21 @@ class _Converter:
         self.file = file
         self.positions: dict = {}
         self.keys: dict = {}
+        self.spans: dict = {}
+        self.key_spans: dict = {}
         self.problems: list[F.Finding] = []
         self._seen: set[int] = set()
 
     def _at(self, node):
         return (node.start_mark.line + 1, node.start_mark.column + 1)
 
+    @staticmethod
+    def _span(node) -> tuple[int, int]:
+        return (node.start_mark.index, node.end_mark.index)
+
     def convert(self, node, path, depth):
         self.positions[path] = self._at(node)
-        if depth > MAX_DEPTH:
+        if depth > MAX_DEPTH:  # the prescan already refuses this; kept as a second guard
             self.problems.append(F.make("E-YAML-008", self.file, self._at(node), limit=MAX_DEPTH))
             return None
         if not isinstance(node, yaml.ScalarNode):
@@ -221,9 +385,11 @@ class _Converter:
                 return None
             self._seen.add(id(node))
         if node.tag not in _IMPLICIT_TAGS:
+            # reported, then read as if untagged (nothing is constructed from a tag), so
+            # the value is not also reported as missing or of the wrong type
             self.problems.append(F.make("E-YAML-009", self.file, self._at(node), tag=node.tag))
-            return None
         if isinstance(node, yaml.ScalarNode):
+            self.spans[path] = (*self._span(node), node.value)
             return scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
@@ -247,6 +413,7 @@ class _Converter:
                 continue
             first_line[key] = key_node.start_mark.line + 1
             self.keys[path + (key,)] = self._at(key_node)
+            self.key_spans[path + (key,)] = (*self._span(key_node), key_node.value)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
         return result
 
@@ -271,7 +438,11 @@ def load_tree(records: Path) -> tuple[list[Document], list[F.Finding]]:
     paths, problems = discover(records)
     docs = []
     for path in paths:
-        doc, found = load_file(path, records)
+        try:
+            doc, found = load_file(path, records)
+        except Exception as exc:  # noqa: BLE001 - one file never stops the others
+            doc = Document(file=display_path(path), rel=path.relative_to(records).as_posix(), kind=None)
+            found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
         docs.append(doc)
         problems.extend(found)
     return docs, problems

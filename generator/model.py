@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from generator.load import Document
@@ -88,15 +89,46 @@ class RecordSet:
     privacy_exceptions: list[Item] = field(default_factory=list)
     other: dict[str, list[Document]] = field(default_factory=dict)  # kinds later stages own
 
+    @cached_property
+    def _unreadable_kinds(self) -> set:
+        return {d.kind for d in self.docs if not isinstance(d.data, dict)}
+
+    @cached_property
+    def _cadre_files(self) -> set:
+        return {d.stem for d in self.docs if d.kind == "cadre"}
+
+    def id_known(self, kind: str, ref) -> bool:
+        """Whether an id of `kind` (unit, class, club, point, cadre) may be named.
+
+        True when it exists, and also when it cannot be checked because a file that
+        would define it could not be read: that file's own finding is the one to fix,
+        not one "unknown id" per record that names it.  A cadre's id is its file name,
+        so it is known from the path even when the file is broken."""
+        ref = str(ref)
+        unreadable = self._unreadable_kinds
+        if kind == "cadre":
+            return ref in self.cadres or ref in self._cadre_files
+        if kind == "unit":
+            return ref in self.units or "units" in unreadable
+        if kind == "class":
+            return ref in self.classes or "classes" in unreadable
+        if kind == "club":
+            return ref in self.clubs or "clubs" in unreadable
+        if kind == "point":
+            return ref in self.classes or ref in self.clubs or bool({"classes", "clubs"} & unreadable)
+        raise ValueError(kind)
+
     # ---- policy data ---------------------------------------------------
     def vocab(self, name: str) -> list[str]:
         if not self.policy:
             return []
-        return list(self.policy.data.get("vocabularies", {}).get(name, []))
+        words = self.setting("vocabularies", name, default=[])  # robust against a broken policy
+        return [w for w in words if isinstance(w, (str, dict))] if isinstance(words, list) else []
 
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved."""
-        return {s["name"]: s["meaning"] for s in self.vocab("feedback_statuses") if isinstance(s, dict)}
+        return {s["name"]: s["meaning"] for s in self.vocab("feedback_statuses")
+                if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)}
 
     def setting(self, *keys, default=None):
         node = self.policy.data if self.policy else {}
@@ -111,9 +143,15 @@ class RecordSet:
         return self.setting("institution", "timezone", default="Asia/Shanghai")
 
     # ---- calendar ------------------------------------------------------
+    def _years(self) -> list[dict]:
+        """The calendar's academic years that have a usable id (a broken calendar is reported by validate)."""
+        years = self.calendar.data.get("academic_years") if self.calendar else None
+        return [y for y in years if isinstance(y, dict) and isinstance(y.get("id"), str) and y["id"][:4].isdigit()] \
+            if isinstance(years, list) else []
+
     def academic_years(self) -> list[AcademicYear]:
         out = []
-        for y in (self.calendar.data.get("academic_years", []) if self.calendar else []):
+        for y in self._years():
             start, end = parse_date(y.get("start")), parse_date(y.get("end"))
             if start and end:
                 out.append(AcademicYear(y["id"], start, end, int(y["id"][:4])))
@@ -121,8 +159,10 @@ class RecordSet:
 
     def semesters(self) -> list[Semester]:
         out = []
-        for y in (self.calendar.data.get("academic_years", []) if self.calendar else []):
-            for s in y.get("semesters", []):
+        for y in self._years():
+            for s in y.get("semesters") if isinstance(y.get("semesters"), list) else []:
+                if not isinstance(s, dict) or not isinstance(s.get("id"), str):
+                    continue
                 start, end = parse_date(s.get("start")), parse_date(s.get("end"))
                 if start and end:
                     out.append(Semester(s["id"], s.get("name", s["id"]), y["id"], start, end))
@@ -132,26 +172,33 @@ class RecordSet:
         """A ledger period such as 2026-H2, from the policy's period definitions."""
         try:
             year, code = period_id.split("-", 1)
-            year = int(year)
-        except ValueError:
+            year = int(year) if len(year) == 4 else int("x")
+        except (ValueError, AttributeError):
             return None
-        for p in self.setting("ledger", "periods", default=[]) or []:
+        for p in self._periods():
             if p.get("id") == code:
                 try:
                     start = dt.date.fromisoformat(f"{year}-{p['start']}")
                     end = dt.date.fromisoformat(f"{year}-{p['end']}")
                     due = dt.date.fromisoformat(f"{year}-{p['due']}")
-                except (ValueError, KeyError):
+                except (ValueError, KeyError, TypeError):
                     return None
                 if due < start:
-                    due = due.replace(year=year + 1)
+                    try:
+                        due = due.replace(year=year + 1)
+                    except ValueError:  # 02-29
+                        due = due.replace(year=year + 1, day=28)
                 return Period(period_id, f"{year}年{p.get('name', code)}", start, end, due)
         return None
+
+    def _periods(self) -> list[dict]:
+        periods = self.setting("ledger", "periods", default=[])
+        return [p for p in periods if isinstance(p, dict)] if isinstance(periods, list) else []
 
     def periods_between(self, first: dt.date, last: dt.date) -> list[Period]:
         """Every policy period that overlaps [first, last], in order."""
         out = []
-        codes = [p.get("id") for p in self.setting("ledger", "periods", default=[]) or []]
+        codes = [p.get("id") for p in self._periods() if isinstance(p.get("id"), str)]
         for year in range(first.year, last.year + 1):
             for code in codes:
                 p = self.period(f"{year}-{code}")

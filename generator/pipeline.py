@@ -4,33 +4,44 @@
 """
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from generator import findings as F
-from generator.load import load_tree
+from generator import archive, privacy
+from generator.load import display_path, load_tree
 from generator.model import RecordSet, build
 from generator.references import check_references
 from generator.validate import validate_document
 
 # Extra record-level stages (privacy, archive integrity …) register here: each is a
 # function RecordSet → list[Finding], run after references.
-RECORD_STAGES: list = []
+RECORD_STAGES: list = [privacy.check_records, archive.verify]
 
 
 def validate_records(records: Path) -> tuple[RecordSet, list[F.Finding]]:
     docs, findings = load_tree(records)
     invalid = {d.rel for d in docs if d.data is None}
     for doc in docs:
-        found = validate_document(doc)
+        found = _guarded(validate_document, doc, doc.file)
         if found:
             invalid.add(doc.rel)
         findings.extend(found)
-    for f in findings:
-        for d in docs:
-            if d.file == f.file and f.severity == F.ERROR:
-                invalid.add(d.rel)
+    by_file = {d.file: d.rel for d in docs}
+    invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)
-    findings.extend(check_references(rs))
-    for stage in RECORD_STAGES:
-        findings.extend(stage(rs))
+    for stage in [check_references, *RECORD_STAGES]:
+        findings.extend(_guarded(stage, rs, display_path(records)))
+    findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key)
+
+
+def _guarded(stage, arg, file: str) -> list[F.Finding]:
+    """Run one stage; a bug in it becomes one finding instead of hiding every other finding."""
+    try:
+        return stage(arg)
+    except Exception as exc:  # noqa: BLE001 - never a traceback (CONTACT_LEDGER_DEBUG=1 shows it)
+        if os.environ.get("CONTACT_LEDGER_DEBUG"):
+            raise
+        name = f"{getattr(stage, '__module__', '?')}.{getattr(stage, '__name__', '?')}"
+        return [F.make("E-INTERNAL-001", file, None, stage=name, error=f"{type(exc).__name__}: {exc}"[:200])]

@@ -5,12 +5,14 @@ words come from the policy vocabularies.
 from __future__ import annotations
 
 import difflib
+import re
 
 from generator import findings as F
 from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
 
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
     "unit": ("单位", "unit", "records/units.yaml"),
     "cadre": ("干部", "cadre", "records/cadres/"),
@@ -24,6 +26,7 @@ _WHAT = {  # kind of id → (Chinese, English, where the ids live)
 def check_references(rs: RecordSet) -> list[F.Finding]:
     out: list[F.Finding] = []
     out += _required_files(rs)
+    out += _file_names(rs)
     out += _duplicates(rs)
     out += _organisation(rs)
     out += _assignments(rs)
@@ -49,6 +52,16 @@ def _required_files(rs: RecordSet) -> list[F.Finding]:
         if kind not in present:
             path = display_path(rs.root / f"{kind}.yaml")
             out.append(F.make("E-REF-009", path, None, path=path))
+    return out
+
+
+def _file_names(rs: RecordSet) -> list[F.Finding]:
+    """A cadre's or a ledger's file name is the cadre's id, so it must be a slug."""
+    out = []
+    for doc in rs.docs:
+        if doc.kind in ("cadre", "ledger") and not SLUG.fullmatch(doc.stem):
+            out.append(F.make("E-REF-011", doc.file, None, name=doc.rel.rsplit("/", 1)[-1],
+                              what="干部", what_en="cadre"))
     return out
 
 
@@ -86,7 +99,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
     out = []
     for table in (rs.classes, rs.clubs):
         for item in table.values():
-            if item.get("unit") and item.get("unit") not in rs.units:
+            if item.get("unit") and not rs.id_known("unit", item.get("unit")):
                 out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
     for doc in rs.docs:
         if doc.kind == "classes" and isinstance(doc.data, dict):
@@ -95,12 +108,12 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
                 out.append(F.make("E-REF-003", doc.file, doc.pos(("cohort",)), field="入学年份", field_en="cohort",
                                   value=cohort, expected=doc.stem))
     for cid, item in rs.cadres.items():
-        if item.get("unit") and item.get("unit") not in rs.units:
+        if item.get("unit") and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
         for i, admin in enumerate(rs.policy.get("administrators") or []):
-            if isinstance(admin, dict) and admin.get("unit") and admin["unit"] not in rs.units:
+            if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]):
                 out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units))
     if rs.calendar:
         for i, year in enumerate(rs.calendar.get("academic_years") or []):
@@ -131,11 +144,11 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
         out += _date_order(cycle, "start", "end")
     for row in rs.assignments:
         cadre = row.get("cadre")
-        if cadre and cadre not in rs.cadres:
+        if cadre and not rs.id_known("cadre", cadre):
             out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres))
-        if row.get("class") and row.get("class") not in rs.classes:
+        if row.get("class") and not rs.id_known("class", row.get("class")):
             out.append(_missing(row, "class", "class", row.get("class"), rs.classes))
-        if row.get("club") and row.get("club") not in rs.clubs:
+        if row.get("club") and not rs.id_known("club", row.get("club")):
             out.append(_missing(row, "club", "club", row.get("club"), rs.clubs))
         out += _date_order(row, "start", "end")
     return out
@@ -154,7 +167,8 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
     out = []
     points = set(rs.classes) | set(rs.clubs)
     for (folder, stem), led in sorted(rs.ledgers.items()):
-        if led.get("cadre") is not None and led.get("cadre") != stem:
+        named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
+        if named and led.get("cadre") is not None and led.get("cadre") != stem:
             out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
                               value=led.get("cadre"), expected=stem))
         if led.get("period") is not None and led.get("period") != folder:
@@ -163,10 +177,10 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
         period = rs.period(folder) if rs.policy else None
         if rs.policy and period is None:
             out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder))
-        if stem not in rs.cadres and isinstance(led.get("cadre"), str):
+        if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
             out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
         for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
-            if isinstance(point, str) and point not in points:
+            if isinstance(point, str) and not rs.id_known("point", point):
                 out.append(_missing(led, ("contact_points", i), "point", point, points))
         for i, act in enumerate(_dicts(led.get("activities"))):
             d = parse_date(act.get("date"))
@@ -239,13 +253,13 @@ def _feedback_links(rs: RecordSet) -> list[F.Finding]:
 
 def _admin_records(rs: RecordSet) -> list[F.Finding]:
     out = []
-    ledger_paths = {led.doc.rel for led in rs.ledgers.values()}
+    ledger_paths = {d.rel for d in rs.docs if d.kind == "ledger"}  # readable or not
     for entry in rs.imports:
         path = entry.get("path")
         if isinstance(path, str) and path not in ledger_paths:
             out.append(_missing(entry, "path", "ledger", path, ledger_paths))
     for ex in rs.exemptions:
-        if ex.get("cadre") and ex.get("cadre") not in rs.cadres:
+        if ex.get("cadre") and not rs.id_known("cadre", ex.get("cadre")):
             out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres))
         out += _date_order(ex, "start", "end")
     return out

@@ -7,7 +7,7 @@ from generator import findings as F
 
 SUMMARY = {
     "zh": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告",
-    "en": "{files} files: {errors} errors, {warnings} warnings",
+    "en": "{files} files: {errors} error(s), {warnings} warning(s)",
 }
 LABEL = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
 HINT = {"zh": "怎么改", "en": "fix"}
@@ -25,12 +25,18 @@ def summary(findings, lang: str = "zh", files: int | None = None) -> str:
                                 errors=errors, warnings=len(findings) - errors)
 
 
+def _one_line(text: str) -> str:
+    """A value quoted in a message may hold line breaks; text output keeps one finding
+    per line (and a carriage return must not overwrite the terminal line)."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
+
+
 def as_text(findings, lang: str = "zh", files: int | None = None) -> str:
     lines = []
     for f in findings:
-        lines.append(f"{location(f)}: {LABEL[lang][f.severity]} {f.code}: {f.message(lang)}")
+        lines.append(f"{location(f)}: {LABEL[lang][f.severity]} {f.code}: {_one_line(f.message(lang))}")
         if f.hint(lang):
-            lines.append(f"    {HINT[lang]}: {f.hint(lang)}")
+            lines.append(f"    {HINT[lang]}: {_one_line(f.hint(lang))}")
     lines.append(summary(findings, lang, files))
     return "\n".join(lines) + "\n"
 

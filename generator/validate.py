@@ -19,7 +19,7 @@ from generator.load import Document
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
-_TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "true 或 false",
+_TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "真假值（true 或 false）",
             "array": "列表（每项以“- ”开头）", "object": "“键: 值”的映射", "null": "空值"}
 _TYPE_EN = {"string": "text", "integer": "an integer", "number": "a number", "boolean": "true or false",
             "array": "a list", "object": "a mapping", "null": "empty"}
@@ -97,6 +97,14 @@ def _title(root: dict, path) -> str:
     return str(path[-1]) if path else "记录"
 
 
+def _en_path(path) -> str:
+    """activities[0].date — where a value is, for English readers."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
 def _resolve(schema: dict, root: dict) -> dict:
     ref = schema.get("$ref")
     if ref and ref.startswith("#/$defs/"):
@@ -117,6 +125,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         sub = _resolve(schema.get("properties", {}).get(field, {}), root)
         pos = doc.key_pos(path) if path else (1, 1)
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
+                       where=f"“{title}”" if path else "", where_en=f"{_en_path(path)}: " if path else "",
                        description=sub.get("description", ""))]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
@@ -125,7 +134,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             close = difflib.get_close_matches(str(field), allowed, n=1)
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
-                allowed=", ".join(allowed),
+                allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
+                                 for k in allowed),
+                allowed_en=", ".join(allowed),
                 suggestion=f"是不是想写“{close[0]}”？" if close else "",
                 suggestion_en=f"Did you mean '{close[0]}'? " if close else ""))
         return out
@@ -183,6 +194,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
     if v == "oneOf" and "class" in schema.get("properties", {}):
         return [F.make("E-SCHEMA-008", doc.file, where)]
     return [F.make("E-SCHEMA-010", doc.file, where, title=title, detail=error.message[:200],
+                   rule=v, value=_show(error.instance),
                    description=schema.get("description", ""))]
 
 

@@ -10,8 +10,8 @@ CODES = {
     },
     "E-SCHEMA-001": {
         "severity": "error",
-        "zh": "缺少必填项“{title}”（{field}）",
-        "en": "required field '{field}' ({title}) is missing",
+        "zh": "{where}缺少必填项“{title}”（{field}）",
+        "en": "{where_en}required field '{field}' is missing",
         "hint_zh": "请在这里加上一行“{field}: …”。{description}",
         "hint_en": "Add a line '{field}: …' here.",
     },
@@ -20,7 +20,7 @@ CODES = {
         "zh": "不认识的字段“{field}”",
         "en": "unknown field '{field}'",
         "hint_zh": "{suggestion}允许的字段有：{allowed}。",
-        "hint_en": "{suggestion_en}Allowed fields: {allowed}.",
+        "hint_en": "{suggestion_en}Allowed fields: {allowed_en}.",
     },
     "E-SCHEMA-003": {
         "severity": "error",
@@ -73,7 +73,7 @@ CODES = {
     },
     "E-SCHEMA-010": {
         "severity": "error",
-        "zh": "“{title}”不符合要求：{detail}",
+        "zh": "“{title}”不符合 Schema 中的“{rule}”规则：{value}",
         "en": "'{title}' is not valid: {detail}",
         "hint_zh": "{description}",
         "hint_en": "",

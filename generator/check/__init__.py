@@ -1,0 +1,76 @@
+"""Policy checks (R1, R2, R4, R5, R6, R10, R11): `python -m generator check`.
+
+Public API — the site and the Git workflow call exactly this:
+
+    from generator.check import run_checks, CheckResult
+    result = run_checks(rs, today, repo=None, strict=False)
+    result.findings   # list[generator.findings.Finding], sorted; record errors are E-CHK-…,
+                      # time-based findings are W-CHK-… (errors only when strict=True)
+    result.data       # plain JSON-serialisable dict, computed once (shape below)
+
+`rs` is the RecordSet from `pipeline.validate_records`; checks never read record files
+again.  `today` is a datetime.date (the CLI defaults it to today in the policy time zone).
+`repo` is the Git work tree that holds the records; None means "the repository that
+contains rs.root, if any".  Ledger submission times are read from that repository's
+first-parent history in one `git log` call (see deadlines.py, git_history.py and
+site/guide/deadlines.md for the threat model).
+
+`check --format json` prints {"findings": [Finding.as_dict(), …], **result.data}.
+
+Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
+
+  "today": "2026-11-28",
+  "timezone": "Asia/Shanghai",
+  "strict": false,
+  "summary": {"errors": int, "warnings": int, "ledgers": {status: count}, "uncovered_classes": int,
+              "semester_unmet": int, "feedback_overdue": int, "feedback_open": int},
+  "periods": [{"id": "2026-H1", "name": "2026年上半年", "start", "end", "due",
+               "deadline": due + grace days, "due_by_today": bool}],
+  "coverage": [{"academic_year": "2026-2027", "start", "end", "cohort": 2026,
+                "deadline": start + grace days, "judged": bool (deadline ≤ today),
+                "checked_on": min(today, end),
+                "classes": [{"class", "name", "unit", "unit_name", "cohort", "covered": bool (on checked_on),
+                             "cadres": [cadre ids covering on checked_on],
+                             "uncovered_since": date | null (start of the gap open on checked_on),
+                             "gaps": [{"from", "to"}]  (uncovered spans from the deadline to checked_on)}]}],
+  "assignments": [{"cadre", "name", "unit", "unit_name", "active_from", "active_to",
+                   "rows": [{"cycle", "kind": "class" | "club", "point", "point_name", "point_unit",
+                             "start", "end", "reason", "file", "line"}]}],
+  "semester_matrix": {"semesters": [{"id", "name", "academic_year", "start", "end", "ended": bool}],
+                      "rows": [{"cadre", "name", "unit", "unit_name",
+                                "cells": {semester_id: {"required": int (0 = not required), "count": int,
+                                                        "met": bool, "exempt": bool}}}]},
+  "ledgers": [{"period", "cadre", "name", "unit", "unit_name", "due", "deadline",
+               "status": "on_time" | "late" | "missing" | "not_yet_due" | "exempt" | "unknown",
+               "days_late": int | null, "submitted": "YYYY-MM-DD HH:MM" (Git, policy zone) |
+               "YYYY-MM-DD" (import) | null, "source": "git" | "import" | null,
+               "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool}],
+               ("unknown": no trustworthy history — shallow clone or no repository)
+  "ledger_sources": {"git": int, "import": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
+  "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",
+                "category", "kind", "raised_on",
+                "links": [{"id", "ledger", "line", "period", "cadre", "raised_on", "status", "meaning",
+                           "escalated_to", "resolution", "resolved_on", "note", "description"}]}],
+  "exemptions": [{"cadre", "name", "rules": [...], "start", "end", "reason", "approved_by",
+                  "state": "active" | "expired" | "future", "file", "line"}]
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import findings as F
+from generator.model import RecordSet
+
+
+@dataclass
+class CheckResult:
+    findings: list = field(default_factory=list)
+    data: dict = field(default_factory=dict)
+
+
+def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
+    from generator.check.runner import run
+
+    return run(rs, today, repo=repo, strict=strict)

@@ -1,0 +1,127 @@
+"""R1, R4: every active cadre holds exactly the policy number of contact points at every
+date; no overlaps, no unexplained gaps, no row outside its cycle or the cadre's time in
+office; an assignment that ends inside its cycle with no successor is flagged."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check.context import ONE_DAY, Context, iso, segments
+
+
+def _outside_cycle(ctx: Context, row) -> None:
+    cycle = ctx.rs.cycles.get(row.doc.stem)
+    if not cycle or not ctx.valid(row):
+        return
+    c_start, c_end = cycle.date("start"), cycle.date("end")
+    if not c_start or not c_end:
+        return
+    for key, which, which_en in (("start", "开始", "start"), ("end", "结束", "end")):
+        value = row.date(key)
+        if value and not c_start <= value <= c_end:
+            ctx.add("E-CHK-002", row, row.pos(key), which=which, which_en=which_en, value=value,
+                    cycle=row.doc.stem, start=c_start, end=c_end)
+
+
+def _subtract(pieces, holes):
+    """Date spans `pieces` minus the spans `holes` (all inclusive)."""
+    out = list(pieces)
+    for h_start, h_end in holes:
+        nxt = []
+        for s, e in out:
+            if h_end < s or h_start > e:
+                nxt.append((s, e))
+                continue
+            if s < h_start:
+                nxt.append((s, h_start - ONE_DAY))
+            if e > h_end:
+                nxt.append((h_end + ONE_DAY, e))
+        out = nxt
+    return out
+
+
+def check_contact_points(ctx: Context) -> list[dict]:
+    rs = ctx.rs
+    required = ctx.setting_int("contacts", "points_per_cadre", default=1)
+    first_cycle, last_cycle = ctx.cycle_bounds()
+    table = []
+    for row in rs.assignments:
+        _outside_cycle(ctx, row)
+    for cadre in sorted(rs.cadres):
+        item = rs.cadres[cadre]
+        name = ctx.cadre_name(cadre)
+        a_from, a_to = ctx.cadre_span(cadre)
+        rows = ctx.rows.get(cadre, [])
+        spans = []
+        for row in rows:
+            span = ctx.row_span(row)
+            raw_start, raw_end = rs.assignment_span(row)
+            if span[0] is None and raw_start and ctx.valid(row) and a_from:
+                ctx.add("E-CHK-003", row, row.pos("start"), name=name, active_from=a_from,
+                        active_to=a_to or "今", start=raw_start, end=raw_end or "—")
+            if span[0]:
+                spans.append((span, row))
+        table.append(_rows_data(ctx, cadre, rows))
+        if not a_from or not first_cycle or not last_cycle:
+            continue
+        lo = max(a_from, first_cycle)
+        hi = min(ctx.today, a_to or dt.date.max, last_cycle)
+        # overlaps: more points than required (any date, the future included)
+        top = min(a_to or dt.date.max, last_cycle)
+        reported = set()
+        for s, e, count in segments([sp for sp, _ in spans], lo, top):
+            if count > required:
+                holders = [r for (rs_, re_), r in spans if rs_ <= s and re_ >= s]
+                newest = max(holders, key=lambda r: (r.date("start") or dt.date.min))
+                if id(newest) not in reported:
+                    reported.add(id(newest))
+                    ctx.add("E-CHK-001", newest, newest.pos("start"), name=name, start=s, end=e,
+                            count=count, required=required)
+        # gaps up to today: fewer points than required
+        gaps = [(s, e, c) for s, e, c in segments([sp for sp, _ in spans], lo, hi) if c < required]
+        holes = ctx.exemptions_for(cadre, "contact_point")
+        for s, e, count in gaps:
+            for g_start, g_end in _subtract([(s, e)], holes):
+                before = [r for (rs_, re_), r in spans if re_ == g_start - ONE_DAY and r.date("end")]
+                after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]
+                if before:
+                    at, where = before[0], before[0].pos("end")
+                    extra = {"after": f"（上一条安排于 {g_start - ONE_DAY} 结束，之后没有新的安排）",
+                             "after_en": f" (the previous assignment ended on {g_start - ONE_DAY} with no successor)"}
+                elif after:
+                    at, where = after[0], after[0].pos("start")
+                    extra = {"after": "", "after_en": ""}
+                else:
+                    at, where = item, item.pos("active_from")
+                    extra = {"after": "", "after_en": ""}
+                ctx.add("W-CHK-002", at, where, name=name, start=g_start, end=g_end, count=count,
+                        required=required, data={"cadre": cadre, "from": iso(g_start), "to": iso(g_end)}, **extra)
+        # planning: an assignment ending (today or later) inside its cycle with nothing after it
+        for (s, e), row in spans:
+            end = row.date("end")
+            cycle = rs.cycles.get(row.doc.stem)
+            c_end = cycle.date("end") if cycle else None
+            if not end or end < ctx.today or e != end or (c_end and end >= c_end) or not ctx.valid(row):
+                continue
+            if a_to and a_to <= end:
+                continue
+            nxt = end + ONE_DAY
+            if any(rs_ <= nxt <= re_ for (rs_, re_), _ in spans):
+                continue
+            if any(h_s <= nxt <= h_e for h_s, h_e in holes):
+                continue
+            ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
+    return table
+
+
+def _rows_data(ctx: Context, cadre: str, rows) -> dict:
+    a_from, a_to = ctx.cadre_span(cadre)
+    out = []
+    for row in sorted(rows, key=lambda r: (r.date("start") or dt.date.min, r.doc.stem)):
+        kind, point = ctx.rs.contact_point(row)
+        start, end = ctx.rs.assignment_span(row)
+        out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
+                    "point_unit": ctx.point_unit(point), "start": iso(start), "end": iso(end),
+                    "reason": row.get("reason") if isinstance(row.get("reason"), str) else None,
+                    "file": row.file, "line": row.pos()[0]})
+    return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
+            "active_from": iso(a_from), "active_to": iso(a_to), "rows": out}

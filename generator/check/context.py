@@ -1,0 +1,179 @@
+"""What every policy check shares: the record set, --today, strictness, exemptions,
+and small safe helpers (dates, spans) that never raise on bad records."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from generator import findings as F
+from generator.messages import MESSAGES
+from generator.model import Item, RecordSet
+from generator.validate import parse_date
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def iso(value) -> str | None:
+    return value.isoformat() if isinstance(value, (dt.date, dt.datetime)) else None
+
+
+def as_int(value, default: int) -> int:
+    return value if isinstance(value, int) and not isinstance(value, bool) else default
+
+
+def text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+@dataclass
+class Context:
+    rs: RecordSet
+    today: dt.date
+    strict: bool = False
+    findings: list = field(default_factory=list)
+
+    # ---- findings ------------------------------------------------------
+    def add(self, code: str, item_or_file, pos=None, **params) -> F.Finding:
+        """Record a finding.  Codes marked `strict: True` in messages/check.py are warnings
+        that become errors with --strict."""
+        entry = MESSAGES[code]
+        severity = F.ERROR if self.strict and entry.get("strict") else entry["severity"]
+        file = item_or_file.file if isinstance(item_or_file, Item) else str(item_or_file)
+        data = params.pop("data", None)
+        finding = F.make(code, file, pos, severity=severity, data=data, **params)
+        self.findings.append(finding)
+        return finding
+
+    # ---- records -------------------------------------------------------
+    def valid(self, item: Item | None) -> bool:
+        return item is not None and item.doc.rel not in self.rs.invalid
+
+    def setting_int(self, *keys, default: int) -> int:
+        return as_int(self.rs.setting(*keys, default=default), default)
+
+    def cadre_name(self, cadre: str) -> str:
+        item = self.rs.cadres.get(cadre)
+        name = item.get("name") if item else None
+        return name if isinstance(name, str) else cadre
+
+    def cadre_unit(self, cadre: str) -> str | None:
+        item = self.rs.cadres.get(cadre)
+        return text(item.get("unit")) if item else None
+
+    def unit_name(self, unit: str | None) -> str | None:
+        item = self.rs.units.get(unit) if unit else None
+        return text(item.get("name")) if item else None
+
+    def point_name(self, point) -> str | None:
+        item = self.rs.classes.get(point) or self.rs.clubs.get(point)
+        return text(item.get("name")) if item else None
+
+    def point_unit(self, point) -> str | None:
+        item = self.rs.classes.get(point) or self.rs.clubs.get(point)
+        return text(item.get("unit")) if item else None
+
+    # ---- time ----------------------------------------------------------
+    def cadre_span(self, cadre: str) -> tuple[dt.date | None, dt.date | None]:
+        item = self.rs.cadres.get(cadre)
+        if not item:
+            return None, None
+        return item.date("active_from"), item.date("active_to")
+
+    def row_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
+        """Where an assignment row is in force: its dates (the cycle's end when open),
+        within the cadre's time in office."""
+        start, end = self.rs.assignment_span(row)
+        if not start:
+            return None, None
+        cadre = row.get("cadre")
+        a_from, a_to = self.cadre_span(cadre) if isinstance(cadre, str) else (None, None)
+        if a_from and a_from > start:
+            start = a_from
+        if a_to and (end is None or a_to < end):
+            end = a_to
+        if end is None:
+            end = dt.date.max
+        return (start, end) if start <= end else (None, None)
+
+    def rows_by_cadre(self) -> dict[str, list[Item]]:
+        out: dict[str, list[Item]] = {}
+        for row in self.rs.assignments:
+            cadre = row.get("cadre")
+            if isinstance(cadre, str) and cadre in self.rs.cadres:
+                out.setdefault(cadre, []).append(row)
+        return out
+
+    def held_during(self, cadre: str, start: dt.date, end: dt.date) -> list[Item]:
+        """Assignment rows of `cadre` in force on some day of [start, end]."""
+        out = []
+        for row in self.rows.get(cadre, []):
+            s, e = self.row_span(row)
+            if s and s <= end and e >= start:
+                out.append(row)
+        return out
+
+    def __post_init__(self) -> None:
+        self.rows = self.rows_by_cadre()
+        try:
+            self.tz = ZoneInfo(str(self.rs.timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            self.tz = ZoneInfo("Asia/Shanghai")
+
+    def cycle_bounds(self) -> tuple[dt.date | None, dt.date | None]:
+        """First day of the earliest and last day of the latest assignment cycle."""
+        starts = [c.date("start") for c in self.rs.cycles.values() if c.date("start")]
+        ends = [c.date("end") for c in self.rs.cycles.values() if c.date("end")]
+        return (min(starts) if starts else None, max(ends) if ends else None)
+
+    # ---- exemptions ----------------------------------------------------
+    def exemptions_for(self, cadre: str, rule: str) -> list[tuple[dt.date, dt.date]]:
+        out = []
+        for ex in self.rs.exemptions:
+            if not self.valid(ex) or ex.get("cadre") != cadre:
+                continue
+            rules = ex.get("rules")
+            if not isinstance(rules, list) or rule not in rules:
+                continue
+            start, end = ex.date("start"), ex.date("end")
+            if start and end and start <= end:
+                out.append((start, end))
+        return out
+
+    def exempt(self, cadre: str, rule: str, start: dt.date, end: dt.date) -> bool:
+        """An exemption applies to a semester or a ledger period when its span overlaps it."""
+        return any(s <= end and e >= start for s, e in self.exemptions_for(cadre, rule))
+
+
+def date_of(value) -> dt.date | None:
+    return parse_date(value)
+
+
+def segments(spans, lo: dt.date, hi: dt.date) -> list[tuple[dt.date, dt.date, int]]:
+    """Split [lo, hi] into maximal pieces with a constant number of covering spans.
+
+    `spans` are inclusive (start, end) date pairs.  Returns (start, end, count) triples."""
+    if lo > hi:
+        return []
+    events: dict[dt.date, int] = {}
+    for s, e in spans:
+        if s is None or e is None or e < lo or s > hi:
+            continue
+        s = max(s, lo)
+        events[s] = events.get(s, 0) + 1
+        if e < hi:
+            events[e + ONE_DAY] = events.get(e + ONE_DAY, 0) - 1
+    out, count, cursor = [], 0, lo
+    for day in sorted(events):
+        if day > cursor:
+            out.append((cursor, day - ONE_DAY, count))
+            cursor = day
+        count += events[day]
+    out.append((cursor, hi, count))
+    merged = []
+    for piece in out:
+        if merged and merged[-1][2] == piece[2]:
+            merged[-1] = (merged[-1][0], piece[1], piece[2])
+        else:
+            merged.append(piece)
+    return merged

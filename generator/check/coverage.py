@@ -1,0 +1,58 @@
+"""R2: every freshman class has at least one cadre, from the academic year's start plus
+the policy's grace days on, for each academic year that has begun by --today.
+
+A freshman class of the academic year starting in year Y is a class whose cohort is Y."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check.context import Context, iso, segments
+
+
+def check_coverage(ctx: Context) -> list[dict]:
+    rs = ctx.rs
+    required = rs.setting("freshman_coverage", "required", default=True) is not False
+    grace = ctx.setting_int("freshman_coverage", "grace_days", default=0)
+    by_class: dict[str, list] = {}
+    for row in rs.assignments:
+        kind, point = rs.contact_point(row)
+        span = ctx.row_span(row)
+        if kind == "class" and isinstance(point, str) and span[0]:
+            by_class.setdefault(point, []).append((span, row))
+    first_cycle, _ = ctx.cycle_bounds()
+    out = []
+    for year in rs.academic_years():
+        if year.start > ctx.today:
+            continue
+        deadline = year.start + dt.timedelta(days=grace)
+        checked_on = min(ctx.today, year.end)
+        # before the first assignment cycle there was no assignment table to judge
+        judge_from = max(deadline, first_cycle) if first_cycle else None
+        judged = judge_from is not None and judge_from <= checked_on
+        classes = []
+        for cid in sorted(c for c, cohort in rs.class_cohort.items() if cohort == year.first_year):
+            item = rs.classes[cid]
+            spans = by_class.get(cid, [])
+            cadres = sorted({r.get("cadre") for (s, e), r in spans if s <= checked_on <= e})
+            gaps = []
+            if judged:
+                gaps = [(s, e) for s, e, n in segments([sp for sp, _ in spans], judge_from, checked_on) if n == 0]
+            covered = bool(cadres)
+            since = gaps[-1][0] if gaps and gaps[-1][1] == checked_on else None
+            unit = item.get("unit") if isinstance(item.get("unit"), str) else None
+            classes.append({"class": cid, "name": item.get("name"), "unit": unit, "unit_name": ctx.unit_name(unit),
+                            "cohort": year.first_year, "covered": covered, "cadres": cadres,
+                            "uncovered_since": iso(since),
+                            "gaps": [{"from": iso(s), "to": iso(e)} for s, e in gaps]})
+            if not required:
+                continue
+            for s, e in gaps:
+                ongoing = e == checked_on and checked_on == ctx.today
+                ctx.add("W-CHK-001", item, item.pos("id"), name=item.get("name") or cid,
+                        unit=ctx.unit_name(unit) or unit or "", since=s,
+                        until="" if ongoing else f"（至 {e}）", until_en="" if ongoing else f" (until {e})",
+                        data={"class": cid, "academic_year": year.id, "from": iso(s), "to": iso(e)})
+        out.append({"academic_year": year.id, "start": iso(year.start), "end": iso(year.end),
+                    "cohort": year.first_year, "deadline": iso(deadline), "judged": judged,
+                    "checked_on": iso(checked_on), "classes": classes})
+    return out

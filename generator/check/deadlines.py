@@ -1,0 +1,110 @@
+"""R6: one ledger per cadre per period, on time / late / missing / not yet due.
+
+A ledger is required for every period in which the cadre held an assignment (on at
+least one day) and which has begun by --today.  It is submitted when it landed in Git
+(git_history.py) — or, only for the paths an import manifest (records/imports/*.yaml,
+administrator-owned) lists, on the declared date.  The deadline is the end of the due
+day plus the policy's grace days, in the policy time zone.  Anything that landed after
+the end of --today does not count yet, so a past --today replays the state of that day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check.context import ONE_DAY, Context, iso
+from generator.check.git_history import History
+from generator.load import display_path
+from generator.model import Item
+
+
+def imports_by_path(ctx: Context) -> dict[str, Item]:
+    out: dict[str, Item] = {}
+    for entry in ctx.rs.imports:
+        path = entry.get("path")
+        if isinstance(path, str) and entry.date("submitted"):
+            out.setdefault(path, entry)
+    return out
+
+
+def check_imports(ctx: Context, imports: dict[str, Item]) -> None:
+    ledgers = {led.doc.rel: led for led in ctx.rs.ledgers.values()}
+    for path, entry in imports.items():
+        if not ctx.valid(entry):
+            continue
+        submitted = entry.date("submitted")
+        if submitted and submitted > ctx.today:
+            ctx.add("E-CHK-021", entry, entry.pos("submitted"), value=submitted, today=ctx.today)
+        led = ledgers.get(path)
+        digest = entry.get("sha256")
+        if led is not None and isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256:
+            ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=path,
+                    data={"expected": digest, "actual": led.doc.sha256})
+
+
+def check_deadlines(ctx: Context, history: History) -> list[dict]:
+    rs = ctx.rs
+    grace = ctx.setting_int("ledger", "grace_days", default=0)
+    imports = imports_by_path(ctx)
+    check_imports(ctx, imports)
+    end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
+    rows, unjudged = [], 0
+    for cadre in sorted(ctx.rows):
+        spans = [s for s in (ctx.row_span(r) for r in ctx.rows[cadre]) if s[0]]
+        if not spans:
+            continue
+        first = min(s for s, _ in spans)
+        last = min(max(e for _, e in spans), ctx.today)
+        if first > ctx.today:
+            continue
+        for period in rs.periods_between(first, last):
+            if period.start > ctx.today or not ctx.held_during(cadre, period.start, period.end):
+                continue
+            path = f"ledgers/{period.id}/{cadre}.yaml"
+            led = rs.ledgers.get((period.id, cadre))
+            deadline = period.due + dt.timedelta(days=grace)
+            row = {"period": period.id, "cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
+                   "due": iso(period.due), "deadline": iso(deadline), "status": None, "days_late": None,
+                   "submitted": None, "source": None, "commit": None, "path": path, "exists": led is not None}
+            submitted_day = None
+            entry = imports.get(path) if led is not None else None
+            if entry is not None:
+                day = entry.date("submitted")
+                if day <= ctx.today:
+                    submitted_day = day
+                    row.update(submitted=iso(day), source="import")
+            elif led is not None and history.state == "ok":
+                landing = history.added.get(path)
+                if landing and landing.time < end_of_today:
+                    submitted_day = landing.time.date()
+                    row.update(submitted=landing.time.strftime("%Y-%m-%d %H:%M"), source="git",
+                               commit=landing.commit)
+            elif led is not None:
+                row["status"] = "unknown"
+                unjudged += 1
+            if row["status"] is None:
+                if submitted_day is not None:
+                    late = (submitted_day - deadline).days
+                    row["status"] = "late" if late > 0 else "on_time"
+                    row["days_late"] = late if late > 0 else None
+                else:
+                    row["status"] = "missing" if ctx.today > deadline else "not_yet_due"
+            if row["status"] in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start,
+                                                                                   period.end):
+                row["status"] = "exempt"
+            if row["status"] == "late":
+                ctx.add("W-CHK-005", led, led.doc.pos(()), name=row["name"], period=period.id,
+                        days=row["days_late"], deadline=deadline, submitted=row["submitted"],
+                        source="据导入清单" if row["source"] == "import" else "据 Git 记录",
+                        source_en="import manifest" if row["source"] == "import" else "Git",
+                        data={"cadre": cadre, "period": period.id, "days_late": row["days_late"]})
+            elif row["status"] == "missing":
+                ctx.add("W-CHK-006", display_path(rs.root / path), None, name=row["name"],
+                        unit=ctx.unit_name(row["unit"]) or row["unit"] or "", period=period.id,
+                        deadline=deadline, path=path, data={"cadre": cadre, "period": period.id},
+                        state="：文件已存在，但还没有合并进主分支" if led is not None else "",
+                        state_en=": the file exists but has not been merged into the branch" if led is not None else "")
+            rows.append(row)
+    if unjudged:
+        code = "E-CHK-022" if history.state == "shallow" else "E-CHK-023"
+        ctx.add(code, display_path(rs.root), None, count=unjudged, reason=history.reason)
+    return rows

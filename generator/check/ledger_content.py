@@ -1,0 +1,37 @@
+"""A ledger must fit the assignment table and the calendar: filed for a period in which
+the cadre held an assignment, naming only the contact points they held then, for a
+period that has begun, with no activity dated after --today."""
+from __future__ import annotations
+
+from generator.check.context import Context, date_of
+
+
+def check_ledger_content(ctx: Context) -> None:
+    rs = ctx.rs
+    for (folder, cadre), led in sorted(rs.ledgers.items()):
+        if not ctx.valid(led) or cadre not in rs.cadres:
+            continue
+        period = rs.period(folder)
+        if period is None:
+            continue  # E-REF-007 says why
+        name = ctx.cadre_name(cadre)
+        if period.start > ctx.today:
+            ctx.add("E-CHK-007", led, led.pos("period"), period=period.id, start=period.start, today=ctx.today)
+        held = ctx.held_during(cadre, period.start, period.end)
+        if not held:
+            ctx.add("E-CHK-004", led, led.pos("period"), name=name, period=period.id, start=period.start,
+                    end=period.end, data={"cadre": cadre, "period": period.id})
+        else:
+            points = {rs.contact_point(r)[1] for r in held}
+            known = set(rs.classes) | set(rs.clubs)
+            listed = led.get("contact_points")
+            for i, point in enumerate(listed if isinstance(listed, list) else []):
+                if isinstance(point, str) and point in known and point not in points:
+                    ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
+                            period=period.id, held="、".join(sorted(p for p in points if p)))
+        acts = led.get("activities")
+        for i, act in enumerate(acts if isinstance(acts, list) else []):
+            day = date_of(act.get("date")) if isinstance(act, dict) else None
+            if day and day > ctx.today:
+                ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
+                        what_en="activity date", value=day, today=ctx.today)

@@ -1,0 +1,186 @@
+"""The check report in four formats: text (for an administrator, Chinese by default),
+json ({"findings": [...], **data}), github (annotations, at most 10 per code) and
+markdown (tables for $GITHUB_STEP_SUMMARY and the site)."""
+from __future__ import annotations
+
+import json
+
+from generator import findings as F
+from generator import report
+
+GITHUB_PER_CODE = 10
+
+T = {
+    "zh": {
+        "title": "联系学生工作检查（{today}）",
+        "records": "记录问题（须改正）",
+        "late": "台账逾期提交", "missing": "台账未提交", "uncovered": "新生班级无联系干部",
+        "semester": "每学期联系学生次数不足", "overdue": "学生反映问题超期未解决",
+        "points": "联系点安排", "other": "其他提示",
+        "overview": "概况",
+        "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}，豁免 {exempt}",
+        "unknown_line": "；无法判断 {unknown}",
+        "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份）",
+        "coverage_line": "新生班级：{uncovered} 个班级出现过无人联系",
+        "semester_line": "每学期联系：{unmet} 人次未达到要求",
+        "feedback_line": "学生反映问题：{open} 条未解决，其中 {overdue} 条超期",
+        "exempt_line": "豁免：{active} 条生效，{expired} 条已过期，{future} 条未开始",
+        "none": "没有发现问题。",
+        "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
+        "strict": "（严格模式：时间类提醒按错误处理）",
+    },
+    "en": {
+        "title": "Contact-ledger checks ({today})",
+        "records": "Record errors (must be fixed)",
+        "late": "Ledgers submitted late", "missing": "Ledgers not submitted", "uncovered": "Freshman classes without a cadre",
+        "semester": "Too few contacts in a semester", "overdue": "Overdue student problems",
+        "points": "Contact points", "other": "Other notes",
+        "overview": "Overview",
+        "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
+        "unknown_line": "; not judged {unknown}",
+        "sources": " (submission times from Git: {git}, from imports: {import_})",
+        "coverage_line": "Freshman classes: {uncovered} had a period without a cadre",
+        "semester_line": "Semester contacts: {unmet} cadre-semesters below the minimum",
+        "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
+        "exempt_line": "Exemptions: {active} active, {expired} expired, {future} not yet started",
+        "none": "No problems found.",
+        "more": "… {n} more {code} findings: see the job summary",
+        "strict": " (strict: time-based warnings count as errors)",
+    },
+}
+
+GROUPS = [  # (title key, codes) in the order an administrator reads them
+    ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("uncovered", {"W-CHK-001"}),
+    ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003"}),
+]
+
+
+def _group(f: F.Finding) -> str:
+    for key, codes in GROUPS:
+        if f.code in codes:
+            return key
+    return "records" if f.severity == F.ERROR else "other"
+
+
+def overview(data: dict, lang: str) -> list[str]:
+    t = T[lang]
+    s = data.get("summary", {})
+    led = {k: s.get("ledgers", {}).get(k, 0) for k in ("on_time", "late", "missing", "not_yet_due", "exempt", "unknown")}
+    line = t["ledger_line"].format(**led)
+    if led["unknown"]:
+        line += t["unknown_line"].format(unknown=led["unknown"])
+    src = data.get("ledger_sources", {})
+    line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0))
+    ex = [e["state"] for e in data.get("exemptions", [])]
+    return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
+            t["semester_line"].format(unmet=s.get("semester_unmet", 0)),
+            t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
+            t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future"))]
+
+
+def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
+    t = T[lang]
+    out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
+    groups: dict[str, list] = {}
+    for f in findings:
+        groups.setdefault(_group(f), []).append(f)
+    for key in ["records"] + [k for k, _ in GROUPS] + ["other"]:
+        if key not in groups:
+            continue
+        out.append(f"【{t[key]}】（{len(groups[key])}）" if lang == "zh" else f"[{t[key]}] ({len(groups[key])})")
+        out.append(report.as_text(groups[key], lang).rsplit("\n", 2)[0])
+        out.append("")
+    if not findings:
+        out += [t["none"], ""]
+    out.append(f"【{t['overview']}】" if lang == "zh" else f"[{t['overview']}]")
+    out += overview(data, lang)
+    out.append(report.summary(findings, lang, files))
+    return "\n".join(out) + "\n"
+
+
+def as_json(findings, data: dict, lang: str = "zh") -> str:
+    return json.dumps({"findings": [f.as_dict(lang) for f in findings], **data}, ensure_ascii=False, indent=2) + "\n"
+
+
+def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
+    out, counts = [], {}
+    for f in findings:
+        counts[f.code] = counts.get(f.code, 0) + 1
+        if counts[f.code] <= GITHUB_PER_CODE:
+            out.append(report.github_line(f, lang))
+    for code, n in sorted(counts.items()):
+        if n > GITHUB_PER_CODE:
+            out.append(f"::notice title={code}::{T[lang]['more'].format(n=n - GITHUB_PER_CODE, code=code)}")
+    out += overview(data, lang)
+    out.append(report.summary(findings, lang, files))
+    return "\n".join(out) + "\n"
+
+
+# ---- markdown ---------------------------------------------------------------
+MD = {
+    "zh": {"status": {"on_time": "按时", "late": "逾期", "missing": "未提交", "not_yet_due": "未到截止日",
+                      "exempt": "豁免", "unknown": "无法判断"},
+           "source": {"git": "Git", "import": "导入清单", None: "—"},
+           "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
+           "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
+           "semester": "每学期联系次数不足", "semester_head": "| 学期 | 干部 | 单位 | 联系次数 | 要求 |",
+           "feedback": "超期未解决的学生反映问题", "feedback_head": "| 编号 | 类别 | 单位 | 状态 | 已过天数 |",
+           "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 |",
+           "state": {"active": "生效", "expired": "已过期", "future": "未开始"},
+           "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
+           "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
+    "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
+                      "exempt": "exempt", "unknown": "not judged"},
+           "source": {"git": "Git", "import": "import", None: "—"},
+           "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
+           "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
+           "semester": "Semesters below the minimum", "semester_head": "| semester | cadre | unit | contacts | required |",
+           "feedback": "Overdue student problems", "feedback_head": "| id | category | unit | status | age (days) |",
+           "exemptions": "Exemptions", "exemptions_head": "| cadre | rules | span | reason | state |",
+           "state": {"active": "active", "expired": "expired", "future": "not started"},
+           "findings": "All findings", "findings_head": "| location | level | code | message |",
+           "level": {"error": "error", "warning": "warning"}, "cut": "(first {n} of {total} rows)"},
+}
+MD_ROWS = 200
+
+
+def _cell(value) -> str:
+    return str(value if value is not None else "—").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(title: str, head: str, rows: list[list], lang: str) -> list[str]:
+    if not rows:
+        return []
+    cols = head.count("|") - 1
+    out = [f"### {title}", "", head, "|" + "---|" * cols]
+    out += ["| " + " | ".join(_cell(v) for v in r) + " |" for r in rows[:MD_ROWS]]
+    if len(rows) > MD_ROWS:
+        out += ["", MD[lang]["cut"].format(n=MD_ROWS, total=len(rows))]
+    return out + [""]
+
+
+def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
+    m, t = MD[lang], T[lang]
+    out = [f"## {t['title'].format(today=data.get('today'))}", ""]
+    out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
+    rows = [[r["period"], r["name"], r.get("unit_name") or r["unit"], m["status"][r["status"]], r["days_late"], r["submitted"],
+             m["source"][r["source"]]] for r in data.get("ledgers", []) if r["status"] in ("late", "missing")]
+    out += _table(m["ledgers"], m["ledger_head"], rows, lang)
+    rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
+             "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
+            for y in data.get("coverage", []) for c in y["classes"] if c["gaps"]]
+    out += _table(m["coverage"], m["coverage_head"], rows, lang)
+    matrix = data.get("semester_matrix", {"semesters": [], "rows": []})
+    rows = [[s["id"], r["name"], r.get("unit_name") or r["unit"], cell["count"], cell["required"]]
+            for s in matrix["semesters"] if s["ended"] for r in matrix["rows"]
+            if (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"] and not cell["exempt"]]
+    out += _table(m["semester"], m["semester_head"], rows, lang)
+    rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
+            for c in data.get("feedback", []) if c["overdue"]]
+    out += _table(m["feedback"], m["feedback_head"], rows, lang)
+    rows = [[e["name"], "、".join(e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
+            for e in data.get("exemptions", [])]
+    out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
+    rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
+    out += _table(m["findings"], m["findings_head"], rows, lang)
+    return "\n".join(out) + "\n"

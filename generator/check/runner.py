@@ -1,0 +1,74 @@
+"""Run every policy check once and gather the findings and the aggregates."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator import findings as F
+from generator.check import CheckResult
+from generator.check.contact_points import check_contact_points
+from generator.check.context import ONE_DAY, Context, iso
+from generator.check.coverage import check_coverage
+from generator.check.deadlines import check_deadlines
+from generator.check.exemptions import list_exemptions
+from generator.check.feedback import check_feedback
+from generator.check.git_history import History, read_history
+from generator.check.ledger_content import check_ledger_content
+from generator.check.semester_contacts import check_semester_contacts
+from generator.model import RecordSet
+
+
+def _periods(ctx: Context) -> list[dict]:
+    first, last = ctx.cycle_bounds()
+    if not first:
+        return []
+    grace = ctx.setting_int("ledger", "grace_days", default=0)
+    out = []
+    for p in ctx.rs.periods_between(first, min(ctx.today, last or ctx.today)):
+        deadline = p.due + dt.timedelta(days=grace)
+        out.append({"id": p.id, "name": p.name, "start": iso(p.start), "end": iso(p.end), "due": iso(p.due),
+                    "deadline": iso(deadline), "due_by_today": deadline < ctx.today})
+    return out
+
+
+def _needs_history(rs: RecordSet) -> bool:
+    imported = {e.get("path") for e in rs.imports}
+    return any(led.doc.rel not in imported for led in rs.ledgers.values())
+
+
+def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
+    ctx = Context(rs, today, strict)
+    history = read_history(rs.root, repo, ctx.tz) if _needs_history(rs) else History("ok")
+    data = {"today": iso(today), "timezone": str(ctx.tz.key), "strict": strict}
+    data["assignments"] = check_contact_points(ctx)
+    data["coverage"] = check_coverage(ctx)
+    data["semester_matrix"] = check_semester_contacts(ctx)
+    check_ledger_content(ctx)
+    data["ledgers"] = check_deadlines(ctx, history)
+    data["ledger_sources"] = {
+        "git": sum(r["source"] == "git" for r in data["ledgers"]),
+        "import": sum(r["source"] == "import" for r in data["ledgers"]),
+        "none": sum(r["source"] is None for r in data["ledgers"]),
+        "history": history.state,
+    }
+    data["feedback"] = check_feedback(ctx)
+    data["exemptions"] = list_exemptions(ctx)
+    data["periods"] = _periods(ctx)
+    findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
+    data["summary"] = summarise(data, findings)
+    return CheckResult(findings=findings, data=data)
+
+
+def summarise(data: dict, findings) -> dict:
+    statuses: dict[str, int] = {}
+    for row in data["ledgers"]:
+        statuses[row["status"]] = statuses.get(row["status"], 0) + 1
+    uncovered = sum(1 for y in data["coverage"] for c in y["classes"] if y["judged"] and c["gaps"])
+    unmet = sum(1 for r in data["semester_matrix"]["rows"] for s in data["semester_matrix"]["semesters"]
+                if s["ended"] and (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"]
+                and not cell["exempt"])
+    errors = sum(f.severity == F.ERROR for f in findings)
+    return {"errors": errors, "warnings": len(findings) - errors, "ledgers": statuses,
+            "uncovered_classes": uncovered, "semester_unmet": unmet,
+            "feedback_overdue": sum(c["overdue"] for c in data["feedback"]),
+            "feedback_open": sum(c["meaning"] != "resolved" for c in data["feedback"])}

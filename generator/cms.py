@@ -1,0 +1,473 @@
+"""The web form (Decap CMS): `admin/config.yml` generated from the ledger schema and the records.
+
+Nothing of the form is written by hand beside the schema: every property of
+`schemas/ledger.schema.json` becomes a form field (label = the schema's Chinese title,
+hint = its description), the word lists come from `records/policy.yaml`, the cadres and
+contact points from `records/cadres/` and the assignment table.
+
+One folder collection per ledger period (`records/ledgers/<period>/`), because Decap's
+`path` template lower-cases every value (`2026-H2` would become `2026-h2`); the period is
+then a hidden field fixed by the collection, and the file name is the cadre id.
+
+    python -m generator cms-config [--out admin/config.yml] [--today D] [--periods 2026-H2]
+    python -m generator cms-admin --out build/admin      # index.html + config.yml + Decap bundle
+
+`write_admin(out_dir)` is what the site build calls; it needs `node_modules/` (npm ci) for
+the bundle and says so when it is missing — every other command works without Node.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator.model import Period, RecordSet
+
+ROOT = Path(__file__).resolve().parent.parent
+SCHEMA = ROOT / "schemas" / "ledger.schema.json"
+BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
+
+# Which policy vocabulary offers the options of which ledger field (path without list indices).
+VOCAB_FIELDS = {
+    ("activities", "form"): "forms",
+    ("activities", "place"): "places",
+    ("activities", "channel"): "channels",
+    ("feedback", "kind"): "feedback_kinds",
+    ("feedback", "category"): "feedback_categories",
+    ("feedback", "status"): "feedback_statuses",
+    ("feedback", "escalated_to"): "escalation_targets",
+    ("suggestions", "to"): "suggestion_targets",
+}
+LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
+
+BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
+
+INDEX_HTML = """<!doctype html>
+<html lang="zh-CN">
+<head>
+  <meta charset="utf-8">
+  <meta name="viewport" content="width=device-width, initial-scale=1">
+  <meta name="robots" content="noindex">
+  <title>填报工作台账</title>
+  <link rel="icon" href="data:,">
+  <link href="config.yml" type="text/yaml" rel="cms-config-url">
+</head>
+<body>
+  <noscript>填报表单需要启用 JavaScript。</noscript>
+  <script src="decap-cms.js"></script>
+</body>
+</html>
+"""
+
+MSG = {
+    "no_bundle": {
+        "zh": "找不到 Decap CMS 程序包（{path}）：请先运行 `make admin`（其中执行 npm ci）。已只写入 config.yml 和 index.html。",
+        "en": "Decap CMS bundle not found ({path}): run `make admin` (it runs npm ci). Wrote config.yml and index.html only.",
+    },
+    "wrote": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "bad_period": {
+        "zh": "期间“{value}”不是政策规定的填报期间；期间写作 年份-代号，如 2026-H2（代号见 records/policy.yaml）",
+        "en": "'{value}' is not a ledger period of the policy; write year-code, e.g. 2026-H2 (codes in records/policy.yaml)",
+    },
+    "no_policy": {
+        "zh": "{path}：缺少 policy.yaml 或其中有错误，无法生成表单；请先运行 python -m generator validate 并改正",
+        "en": "{path}: policy.yaml is missing or invalid; run python -m generator validate and fix it first",
+    },
+}
+
+
+# ---------------------------------------------------------------- schema → fields
+def load_schema(path: Path = SCHEMA) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _resolve(node: dict, schema: dict) -> dict:
+    """Merge a `$ref` to `#/$defs/…` into the node (the node's own keys win)."""
+    ref = node.get("$ref")
+    if not ref or not ref.startswith("#/$defs/"):
+        return node
+    target = _resolve(schema["$defs"][ref.split("/")[-1]], schema)
+    return {**target, **{k: v for k, v in node.items() if k != "$ref"}, "_def": ref.split("/")[-1]}
+
+
+def _is_date(node: dict) -> bool:
+    return node.get("format") == "date" or node.get("_def") == "date"
+
+
+def _length_pattern(node: dict) -> list | None:
+    """A Decap `pattern` [regex, message] for a schema string: its pattern, or its length limits."""
+    if node.get("pattern"):
+        if node.get("_def") == "slug":
+            return [node["pattern"], "只能用英文小写字母、数字和连字符，如 2026h2-zhang-wei-1"]
+        return [node["pattern"], f"格式不对：应符合 {node['pattern']}"]
+    lo, hi = node.get("minLength", 0), node.get("maxLength")
+    if lo > 1 or hi:
+        rng = f"{{{max(lo, 0)},{hi if hi else ''}}}"
+        if hi:
+            msg = f"请写 {lo} 到 {hi} 个字" if lo > 1 else f"最多 {hi} 个字"
+        else:
+            msg = f"至少写 {lo} 个字"
+        return [f"^[\\s\\S]{rng}$", msg]
+    return None
+
+
+def _options_field(field: dict, options: list) -> dict:
+    field.update(widget="select", options=options)
+    return field
+
+
+def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormContext", path=()) -> dict:
+    """The Decap field of one schema property (recursively for lists of objects)."""
+    node = _resolve(node, schema)
+    path = path + (name,)
+    field: dict = {"name": name, "label": node.get("title", name)}
+    if node.get("description"):
+        field["hint"] = node["description"]
+    field["required"] = bool(required)
+    special = ctx.special(path, node)
+    if special is not None:
+        field.update(special)
+        return field
+    kind = node.get("type")
+    if kind == "array":
+        items = _resolve(node.get("items", {}), schema)
+        field["widget"] = "list"
+        if items.get("type") == "object":
+            req = set(items.get("required", []))
+            field["fields"] = [field_for(k, v, k in req, schema, ctx, path)
+                               for k, v in items.get("properties", {}).items()]
+            field["label_singular"] = _singular(field["label"])
+            first = next(iter(items.get("properties", {})), None)
+            if first:
+                field["summary"] = "{{fields.%s}}" % first
+            field["collapsed"] = False
+        else:
+            sub = field_for(name, items, True, schema, ctx, path)
+            sub["label"] = field["label"]
+            sub.pop("hint", None)
+            field["field"] = sub
+        if node.get("minItems"):
+            field["min"] = node["minItems"]
+        if node.get("maxItems"):
+            field["max"] = node["maxItems"]
+        if not required:
+            field["default"] = []
+    elif kind == "object":
+        req = set(node.get("required", []))
+        field["widget"] = "object"
+        field["fields"] = [field_for(k, v, k in req, schema, ctx, path) for k, v in node.get("properties", {}).items()]
+    elif kind == "integer" or kind == "number":
+        field.update(widget="number", value_type="int" if kind == "integer" else "float")
+        if "minimum" in node:
+            field["min"] = node["minimum"]
+        if "maximum" in node:
+            field["max"] = node["maximum"]
+    elif kind == "boolean":
+        field.update(widget="boolean", default=False)
+        field["required"] = False
+    elif _is_date(node):
+        # An <input type=date>; the value is written as plain YYYY-MM-DD (text for our loader).
+        field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD",
+                     time_format=False, picker_utc=False)
+    elif "enum" in node:
+        _options_field(field, list(node["enum"]))
+    else:  # string
+        field["widget"] = "text" if (node.get("maxLength") or 0) > LONG_TEXT else "string"
+        pattern = _length_pattern(node)
+        if pattern:
+            field["pattern"] = pattern
+    return field
+
+
+def _singular(label: str) -> str:
+    """A short name for one list item ("新增活动", "1 反映"), from the list's Chinese title."""
+    if "反映" in label:
+        return "反映"
+    return label[-2:] if len(label) > 2 else label
+
+
+# ---------------------------------------------------------------- records → options
+class FormContext:
+    """The records-dependent parts of the form for one period: cadres, contact points, vocabularies."""
+
+    def __init__(self, rs: RecordSet, period: Period):
+        self.rs = rs
+        self.period = period
+
+    def rows(self):
+        """Assignment rows that overlap the period."""
+        out = []
+        for row in self.rs.assignments:
+            start, end = self.rs.assignment_span(row)
+            if start and start > self.period.end:
+                continue
+            if end and end < self.period.start:
+                continue
+            out.append(row)
+        return out
+
+    def cadre_options(self) -> list:
+        rows = self.rows()
+        ids = sorted({r.get("cadre") for r in rows if r.get("cadre") in self.rs.cadres}) or sorted(self.rs.cadres)
+        opts = []
+        for cid in ids:
+            c = self.rs.cadres[cid]
+            unit = self.rs.units.get(c.get("unit"))
+            where = c.get("position") or (unit.get("name") if unit else "")
+            opts.append({"label": f"{c.get('name', cid)}（{where}）· {cid}", "value": cid})
+        return sorted(opts, key=lambda o: (self.rs.cadres[o["value"]].get("unit") or "", o["value"]))
+
+    def point_options(self) -> list:
+        """Contact points assigned during the period, each labelled with its cadres."""
+        names: dict[str, list[str]] = {}
+        for row in self.rows():
+            kind, pid = self.rs.contact_point(row)
+            cadre = self.rs.cadres.get(row.get("cadre"))
+            if pid:
+                names.setdefault(pid, []).append(cadre.get("name") if cadre else row.get("cadre"))
+        points = names or {pid: [] for pid in list(self.rs.classes) + list(self.rs.clubs)}
+        opts = []
+        for pid, who in points.items():
+            item = self.rs.classes.get(pid) or self.rs.clubs.get(pid)
+            kind = "班级" if pid in self.rs.classes else "社团"
+            name = item.get("name", pid) if item else pid
+            label = f"{name}（{kind}）"
+            if who:
+                label += "——联系干部：" + "、".join(sorted(set(who)))
+            opts.append({"label": label, "value": pid})
+        return sorted(opts, key=lambda o: o["label"])
+
+    def vocabulary(self, name: str) -> list:
+        if name == "feedback_statuses":
+            return list(self.rs.status_meaning())
+        return [str(v) for v in self.rs.vocab(name)]
+
+    def special(self, path: tuple, node: dict) -> dict | None:
+        """Fields whose options or value come from the records rather than from the schema."""
+        if path == ("cadre",):
+            return {"widget": "select", "options": self.cadre_options(),
+                    "hint": node.get("description", "") + " 请在列表中选择自己的姓名。"}
+        if path == ("period",):
+            return {"widget": "hidden", "default": self.period.id}
+        if path == ("contact_points",):
+            return {"widget": "select", "multiple": True, "options": self.point_options(),
+                    "min": node.get("minItems", 1), "max": node.get("maxItems", 5)}
+        vocab = VOCAB_FIELDS.get(path)
+        if vocab:
+            return {"widget": "select", "options": self.vocabulary(vocab)}
+        return None
+
+
+# ---------------------------------------------------------------- the config
+def default_periods(rs: RecordSet, today: dt.date) -> list[Period]:
+    """The period containing `today` and the one before it (late ledgers), newest first."""
+    found = rs.periods_between(today - dt.timedelta(days=200), today)
+    return list(reversed(found[-2:]))
+
+
+def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
+    ctx = FormContext(rs, period)
+    req = set(schema.get("required", []))
+    fields = [field_for(k, v, k in req, schema, ctx) for k, v in schema["properties"].items()]
+    # the file name is the cadre id; Decap needs the slug field first-class
+    return {
+        "name": f"ledgers-{period.id}",
+        "label": f"{period.name}工作台账",
+        "label_singular": f"{period.name}工作台账",
+        "description": (f"{schema.get('description', '')} 本期：{period.start} 至 {period.end}，"
+                        f"截止 {period.due}。保存后进入审核（草稿 → 待审核 → 就绪），由本单位党委审核后发布。"),
+        "folder": f"records/ledgers/{period.id}",
+        "extension": "yaml",
+        "format": "yaml",
+        "create": True,
+        "delete": False,
+        "slug": "{{cadre}}",
+        "identifier_field": "cadre",
+        "summary": "{{cadre}}",
+        "editor": {"preview": False},
+        "fields": fields,
+    }
+
+
+def backend_config(name: str = "gitlab", repo: str | None = None, branch: str = "main",
+                   **extra) -> dict:
+    out = {"name": name}
+    if repo:
+        out["repo"] = repo
+    out["branch"] = branch
+    out.update({k: v for k, v in extra.items() if v not in (None, "")})
+    out["commit_messages"] = {
+        "create": "新增{{collection}}：{{slug}}",
+        "update": "修改{{collection}}：{{slug}}",
+        "delete": "删除{{collection}}：{{slug}}",
+        "uploadMedia": "上传 {{path}}",
+        "deleteMedia": "删除 {{path}}",
+    }
+    return out
+
+
+def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: dict | None = None,
+                 local_backend: str | None = None, site_url: str | None = None) -> dict:
+    schema = schema or load_schema()
+    config: dict = {
+        "locale": "zh_Hans",
+        # each submission a branch and pull request; Decap's gitea backend cannot do that
+        "publish_mode": "simple" if backend.get("name") == "gitea" else "editorial_workflow",
+        "backend": backend,
+    }
+    if local_backend:
+        config["local_backend"] = {"url": local_backend, "allowed_hosts": ["127.0.0.1", "localhost"]}
+    if site_url:
+        config["site_url"] = site_url
+        config["display_url"] = site_url
+    config.update({
+        "media_folder": "records/.media",  # required by Decap; the ledger form has no uploads
+        "slug": {"encoding": "ascii", "clean_accents": True},
+        "collections": [collection(rs, p, schema) for p in periods],
+    })
+    return config
+
+
+HEADER = ("# 由 python -m generator cms-config 根据 schemas/ledger.schema.json 和 records/ 生成，请勿手工修改。\n"
+          "# Generated from the ledger schema and the records; do not edit by hand.\n")
+
+
+def dump(config: dict) -> str:
+    return HEADER + yaml.safe_dump(config, allow_unicode=True, sort_keys=False, width=1000)
+
+
+def write_admin(out_dir, records="records", *, today: dt.date | None = None, periods=None,
+                backend: dict | None = None, local_backend: str | None = None, lang: str = "zh") -> bool:
+    """Write the admin page into out_dir: index.html, config.yml and, when node_modules exist,
+    the Decap CMS bundle with its lazily loaded chunks.  Returns True when the page is complete."""
+    from generator.pipeline import validate_records
+
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    rs, _ = validate_records(Path(records))
+    if rs.policy is None:
+        raise ValueError(MSG["no_policy"][lang].format(path=records))
+    chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())
+    if any(p is None for p in chosen):
+        raise ValueError(MSG["bad_period"][lang].format(value=",".join(periods or [])))
+    config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
+    (out / "config.yml").write_text(dump(config), encoding="utf-8")
+    (out / "index.html").write_text(INDEX_HTML, encoding="utf-8")
+    return copy_bundle(out, lang)
+
+
+def copy_bundle(out: Path, lang: str = "zh") -> bool:
+    if not (BUNDLE / "decap-cms.js").is_file():
+        sys.stderr.write(MSG["no_bundle"][lang].format(path=BUNDLE) + "\n")
+        return False
+    for src in BUNDLE.iterdir():
+        name = src.name
+        if name.endswith(".map"):
+            continue
+        if name == "decap-cms.js" or name.endswith(".decap-cms.js") or name.endswith(".wasm") \
+                or name == "decap-cms.js.LICENSE.txt":
+            shutil.copy2(src, out / name)
+    return True
+
+
+# ---------------------------------------------------------------- command line
+def _backend_args(p) -> None:
+    p.add_argument("--backend", choices=BACKENDS, default="gitlab", help="代码托管平台 (Git host backend)")
+    p.add_argument("--repo", help="仓库，如 xgb/contact-ledger (owner/name)")
+    p.add_argument("--branch", default="main", help="发布分支 (published branch), 默认 main")
+    p.add_argument("--base-url", help="托管平台或 OAuth 代理地址 (base_url)")
+    p.add_argument("--api-root", help="API 地址 (api_root)，自建 GitLab/Gitea/Forgejo 需要")
+    p.add_argument("--app-id", help="OAuth 应用 ID (app_id)")
+    p.add_argument("--auth-type", help="gitlab: pkce")
+    p.add_argument("--auth-endpoint", help="auth_endpoint")
+    p.add_argument("--local-backend", metavar="URL",
+                   help="本地试用：decap-server 地址，如 http://127.0.0.1:8081/api/v1")
+    p.add_argument("--today", help="今天的日期 YYYY-MM-DD（决定表单包含哪两期），默认今天")
+    p.add_argument("--periods", help="逗号分隔的期间，如 2026-H1,2026-H2（默认：本期和上一期）")
+
+
+def _backend_from(args) -> dict:
+    extra = {"base_url": args.base_url, "api_root": args.api_root, "app_id": args.app_id,
+             "auth_type": args.auth_type or ("pkce" if args.backend == "gitlab" and args.app_id else None),
+             "auth_endpoint": args.auth_endpoint}
+    return backend_config(args.backend, args.repo, args.branch, **extra)
+
+
+def _today(args):
+    if not args.today:
+        return dt.date.today()
+    return dt.date.fromisoformat(args.today)
+
+
+def cmd_config(args) -> int:
+    from generator.cli import EXIT_OK, EXIT_USAGE, records_dir
+    from generator.pipeline import validate_records
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    try:
+        today = _today(args)
+    except ValueError:
+        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
+        return EXIT_USAGE
+    rs, _ = validate_records(root)
+    if rs.policy is None:
+        sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
+        return EXIT_USAGE
+    ids = [p.strip() for p in args.periods.split(",")] if args.periods else None
+    periods = [rs.period(p) for p in ids] if ids else default_periods(rs, today)
+    if ids and any(p is None for p in periods):
+        bad = [i for i, p in zip(ids, periods) if p is None]
+        sys.stderr.write(MSG["bad_period"][args.lang].format(value="、".join(bad)) + "\n")
+        return EXIT_USAGE
+    text = dump(build_config(rs, periods, _backend_from(args), local_backend=args.local_backend))
+    if args.out in (None, "-"):
+        sys.stdout.write(text)
+    else:
+        out = Path(args.out)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+        sys.stderr.write(MSG["wrote"][args.lang].format(path=out) + "\n")
+    return EXIT_OK
+
+
+def cmd_admin(args) -> int:
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, records_dir
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    try:
+        today = _today(args)
+    except ValueError:
+        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
+        return EXIT_USAGE
+    try:
+        ok = write_admin(args.out, root, today=today,
+                         periods=[p.strip() for p in args.periods.split(",")] if args.periods else None,
+                         backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang)
+    except ValueError as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_USAGE
+    sys.stderr.write(MSG["wrote"][args.lang].format(path=Path(args.out) / "index.html") + "\n")
+    return EXIT_OK if ok else EXIT_FINDINGS
+
+
+def register(sub) -> None:
+    from generator.cli import common
+
+    p = sub.add_parser("cms-config", help="根据 Schema 和记录生成网页表单配置 admin/config.yml (Decap CMS config)")
+    common(p, formats=("text",))
+    _backend_args(p)
+    p.add_argument("--out", help="输出文件（默认输出到屏幕），如 build/admin/config.yml")
+    p.set_defaults(func=cmd_config)
+    p = sub.add_parser("cms-admin", help="生成网页表单页面 (admin page: index.html, config.yml, Decap bundle)")
+    common(p, formats=("text",))
+    _backend_args(p)
+    p.add_argument("--out", default="build/admin", help="输出目录，默认 build/admin")
+    p.set_defaults(func=cmd_admin)

@@ -1,0 +1,236 @@
+"""Local trial of the web form: no account, no Git host, and the working tree is never touched.
+
+    python -m generator cms-trial [--port 8000] [--api-port 8081] [--no-site] [--keep]
+
+1. clones the repository (its committed state) into a temporary folder — decap-server's
+   git mode runs `git add .` in the repository it serves, so it must never see a real checkout;
+2. builds the site from that clone (MkDocs) and writes the admin page into it, with
+   `local_backend` pointing at decap-server;
+3. runs decap-server (MODE=git) against the clone and serves the site on 127.0.0.1.
+
+Every "save" in the form becomes a commit on a branch `cms/ledgers-<period>/<cadre>` of the
+clone (the editorial workflow's pull request); "publish" merges it into the clone's branch.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.cms import ROOT, backend_config, write_admin
+
+SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
+
+MSG = {
+    "no_server": {
+        "zh": "找不到 decap-server（{path}）：请先运行 `make admin` 或 `npm ci` 安装网页表单所需的 Node 程序包。",
+        "en": "decap-server not found ({path}): run `make admin` or `npm ci` first.",
+    },
+    "no_node": {"zh": "找不到 node 命令：请安装 Node.js（Debian：apt-get install nodejs npm）。",
+                "en": "node not found: install Node.js (Debian: apt-get install nodejs npm)."},
+    "not_git": {"zh": "{path} 不是 Git 仓库，无法建立试用副本。", "en": "{path} is not a Git repository."},
+    "site_failed": {"zh": "（网站构建失败，只提供填报表单：{error}）", "en": "(site build failed, serving the form only: {error})"},
+    "server_failed": {"zh": "decap-server 没有启动：{log}", "en": "decap-server did not start: {log}"},
+    "ready": {
+        "zh": ("网页表单试用已就绪（不需要账号，不会改动当前工作目录）：\n"
+               "  表单：{admin}\n  网站：{site}\n  试用副本（decap-server 写入这里）：{repo}\n"
+               "每次“保存”都会在试用副本中生成一个分支 cms/…（即审核中的合并请求）。按 Ctrl-C 结束。"),
+        "en": ("Web form trial ready (no account; the working tree is not touched):\n"
+               "  form: {admin}\n  site: {site}\n  scratch clone (decap-server writes here): {repo}\n"
+               "Each save becomes a branch cms/… in the clone (the editorial workflow's pull request). Ctrl-C stops."),
+    },
+    "kept": {"zh": "试用副本保留在 {repo}（查看：git -C {repo} log --all --oneline）",
+             "en": "scratch clone kept at {repo} (see: git -C {repo} log --all --oneline)"},
+}
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".yml": "text/yaml; charset=utf-8", ".wasm": "application/wasm",
+                      ".js": "text/javascript; charset=utf-8"}
+
+    def log_message(self, *args):  # keep the terminal for our own messages
+        pass
+
+
+@dataclass
+class Trial:
+    work: Path
+    repo: Path
+    site: Path
+    site_url: str
+    api_url: str
+    server: subprocess.Popen | None = None
+    httpd: http.server.ThreadingHTTPServer | None = None
+    log: Path | None = None
+    notes: list = field(default_factory=list)
+
+    @property
+    def admin_url(self) -> str:
+        return self.site_url + "admin/"
+
+    def stop(self, keep: bool = False) -> None:
+        if self.httpd:
+            self.httpd.shutdown()
+            self.httpd.server_close()
+            self.httpd = None
+        if self.server and self.server.poll() is None:
+            self.server.terminate()
+            try:
+                self.server.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.server.kill()
+        if not keep:
+            shutil.rmtree(self.work, ignore_errors=True)
+
+
+def _git(*args, cwd=None) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
+
+
+def scratch_clone(source: Path, dest: Path) -> str:
+    """Clone source's committed state into dest; returns the checked-out branch."""
+    _git("clone", "--quiet", "--no-hardlinks", str(source), str(dest))
+    _git("config", "user.name", "网页表单试用", cwd=dest)
+    _git("config", "user.email", "cms-trial@localhost", cwd=dest)
+    _git("config", "commit.gpgsign", "false", cwd=dest)
+    return _git("branch", "--show-current", cwd=dest) or "main"
+
+
+def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20) -> bool:
+    body = json.dumps({"action": "info"}).encode()
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        if proc.poll() is not None:
+            return False
+        try:
+            req = urllib.request.Request(api_url, data=body, headers={"Content-Type": "application/json"})
+            with urllib.request.urlopen(req, timeout=2) as resp:
+                if json.load(resp).get("type") == "local_git":
+                    return True
+        except OSError:
+            time.sleep(0.2)
+    return False
+
+
+def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_port: int = 0,
+          build_site: bool = True, today=None, periods=None, env: dict | None = None,
+          lang: str = "zh") -> Trial:
+    """Clone, build, and start decap-server and the static server.  Raises RuntimeError with a
+    message for people when something is missing."""
+    if not SERVER.is_file():
+        raise RuntimeError(MSG["no_server"][lang].format(path=SERVER))
+    node = shutil.which("node")
+    if not node:
+        raise RuntimeError(MSG["no_node"][lang])
+    try:
+        _git("rev-parse", "--git-dir", cwd=source)
+    except (subprocess.CalledProcessError, FileNotFoundError):
+        raise RuntimeError(MSG["not_git"][lang].format(path=source)) from None
+    work = Path(work or tempfile.mkdtemp(prefix="cms-trial-"))
+    try:
+        return _start(source, work, port, api_port, build_site, today, periods, env, lang)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+
+
+def _start(source, work, port, api_port, build_site, today, periods, env, lang) -> Trial:
+    node = shutil.which("node")
+    repo, site = work / "repo", work / "site"
+    branch = scratch_clone(source, repo)
+    port, api_port = port or free_port(), api_port or free_port()
+    api_url = f"http://127.0.0.1:{api_port}/api/v1"
+    trial = Trial(work, repo, site, f"http://127.0.0.1:{port}/", api_url, log=work / "decap-server.log")
+
+    site.mkdir(parents=True, exist_ok=True)
+    if build_site and (repo / "mkdocs.yml").is_file():
+        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(repo / "mkdocs.yml"),
+                               "-d", str(site)], cwd=repo, capture_output=True, text=True)
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or ["?"])[-1]
+            trial.notes.append(MSG["site_failed"][lang].format(error=last))
+    backend = backend_config("proxy", None, branch, proxy_url=api_url)
+    write_admin(site / "admin", repo / "records", today=today, periods=periods, backend=backend,
+                local_backend=api_url, lang=lang)
+
+    server_env = {**os.environ, **(env or {}), "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
+                  "PORT": str(api_port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+    with open(trial.log, "w") as log:
+        trial.server = subprocess.Popen([node, str(SERVER)], cwd=work, env=server_env,
+                                        stdout=log, stderr=subprocess.STDOUT)
+    if not _wait_for_server(api_url, trial.server):
+        text = trial.log.read_text(errors="replace")[-500:]
+        trial.stop(keep=True)
+        raise RuntimeError(MSG["server_failed"][lang].format(log=text))
+
+    handler = functools.partial(_Quiet, directory=str(site))
+    trial.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=trial.httpd.serve_forever, daemon=True).start()
+    return trial
+
+
+def cmd_trial(args) -> int:
+    import datetime as dt
+
+    from generator.cli import EXIT_OK, EXIT_USAGE
+
+    try:
+        today = dt.date.fromisoformat(args.today) if args.today else None
+    except ValueError:
+        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
+        return EXIT_USAGE
+    try:
+        trial = start(Path(args.repo), port=args.port, api_port=args.api_port, build_site=not args.no_site,
+                      today=today, lang=args.lang)
+    except (RuntimeError, ValueError) as exc:
+        sys.stderr.write(f"{exc}\n")
+        return EXIT_USAGE
+    for note in trial.notes:
+        print(note)
+    print(MSG["ready"][args.lang].format(admin=trial.admin_url, site=trial.site_url, repo=trial.repo), flush=True)
+
+    def _interrupt(*_):  # `kill` and Ctrl-C both end the trial cleanly
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        while trial.server.poll() is None:
+            time.sleep(0.5)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        trial.stop(keep=args.keep)
+        if args.keep:
+            print(MSG["kept"][args.lang].format(repo=trial.repo))
+    return EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("cms-trial", help="本地试用网页表单：试用副本 + decap-server (local trial of the web form)")
+    p.add_argument("--repo", default=str(ROOT), help="要复制的仓库，默认本仓库 (repository to clone)")
+    p.add_argument("--port", type=int, default=8000, help="网站端口，默认 8000")
+    p.add_argument("--api-port", type=int, default=8081, help="decap-server 端口，默认 8081")
+    p.add_argument("--no-site", action="store_true", help="不构建网站，只提供表单 (form only)")
+    p.add_argument("--keep", action="store_true", help="结束后保留试用副本 (keep the scratch clone)")
+    p.add_argument("--today", help="今天的日期 YYYY-MM-DD（决定表单包含哪两期）")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+    p.set_defaults(func=cmd_trial)

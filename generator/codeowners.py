@@ -1,0 +1,111 @@
+"""CODEOWNERS from the records (R17): who must approve a change to which file.
+
+    python -m generator codeowners [--check] [--records records]
+
+* administrators (records/policy.yaml `administrators`) own everything by default: the
+  organisation records, archive manifests, amendments, `schemas/`, `generator/`, `.github/`;
+* each cadre owns their own ledgers `records/ledgers/*/<cadre>.yaml`, and their unit's
+  reviewers (records/units.yaml `reviewers`) are the ledgers' required reviewers.
+  A cadre or unit with no Git account leaves the ledgers to the administrators.
+
+The last matching pattern wins on GitHub, GitLab and Gitea/Forgejo, so the catch-all
+line comes first.  Output is deterministic (cadres sorted by id); `--check` exits 1 when
+the committed file differs from what the records say.
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from generator import cli
+from generator import findings as F
+from generator.model import RecordSet
+from generator.ownership import repo_root, roles_of
+
+HEADER = """\
+# 由 `python -m generator codeowners` 根据记录生成，请勿手工修改。
+# Generated from the records by `python -m generator codeowners`; do not edit by hand.
+# 管理员（records/policy.yaml）负责全部文件；每位干部负责自己的台账，本单位审核人（records/units.yaml）审核。
+"""
+MSG = {
+    "written": {"zh": "已写入 {path}（{n} 位干部的台账）", "en": "wrote {path} ({n} cadres' ledgers)"},
+    "fresh": {"zh": "CODEOWNERS 与记录一致", "en": "CODEOWNERS matches the records"},
+    "errors": {"zh": "记录有错误，请先运行 python -m generator validate 并改正",
+               "en": "the records have errors; run python -m generator validate and fix them first"},
+}
+
+
+def _at(account: str) -> str:
+    return "@" + account
+
+
+def render(rs: RecordSet, records_rel: str = "records") -> str:
+    roles = roles_of(rs)
+    admins = " ".join(_at(a) for a in roles.admin_accounts)
+    prefix = "/" + records_rel.strip("/") if records_rel.strip("/.") else ""
+    lines = [HEADER, "# 管理员：组织数据、备案、更正、记录格式、程序与工作流", f"* {admins}",
+             f"{prefix}/ {admins}", "/schemas/ " + admins, "/generator/ " + admins, "/.github/ " + admins,
+             "/CODEOWNERS " + admins, "", "# 干部的台账：干部本人 + 本单位审核人"]
+    for cadre in sorted(roles.cadre_git):
+        owners = []
+        if roles.cadre_git[cadre]:
+            owners.append(roles.cadre_git[cadre])
+        for reviewer in roles.reviewers.get(roles.cadre_unit.get(cadre), []):
+            if reviewer.lower() not in {o.lower() for o in owners}:
+                owners.append(reviewer)
+        if not owners:
+            continue  # covered by the administrators' lines above
+        lines.append(f"{prefix}/ledgers/*/{cadre}.yaml " + " ".join(_at(o) for o in owners))
+    return "\n".join(lines) + "\n"
+
+
+def first_difference(expected: str, actual: str) -> tuple[int, str, str]:
+    exp, act = expected.splitlines(), actual.splitlines()
+    for i in range(max(len(exp), len(act))):
+        e = exp[i] if i < len(exp) else ""
+        a = act[i] if i < len(act) else ""
+        if e != a:
+            return i + 1, e, a
+    return 0, "", ""
+
+
+def cmd_codeowners(args) -> int:
+    from generator.pipeline import validate_records
+
+    records = cli.records_dir(args)
+    if records is None:
+        return cli.EXIT_USAGE
+    root = Path(args.root) if args.root else (repo_root(records) or Path("."))
+    try:
+        records_rel = records.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        records_rel = "records"
+    rs, findings = validate_records(records)
+    if F.has_errors(findings):
+        sys.stderr.write(MSG["errors"][args.lang] + "\n")
+        return cli.EXIT_FINDINGS
+    text = render(rs, records_rel)
+    target = root / "CODEOWNERS"
+    shown = "CODEOWNERS"
+    if args.check:
+        if not target.is_file():
+            return cli.emit([F.make("E-FLOW-002", shown, None)], args)
+        actual = target.read_text(encoding="utf-8", errors="replace")
+        if actual == text:
+            sys.stdout.write(MSG["fresh"][args.lang] + "\n")
+            return cli.EXIT_OK
+        line, exp, act = first_difference(text, actual)
+        return cli.emit([F.make("E-FLOW-001", shown, (line, 1), line=line, expected=exp or "（空）",
+                                actual=act or "（空）")], args)
+    if not target.is_file() or target.read_text(encoding="utf-8", errors="replace") != text:
+        target.write_text(text, encoding="utf-8")
+    sys.stdout.write(MSG["written"][args.lang].format(path=target, n=len(rs.cadres)) + "\n")
+    return cli.EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("codeowners", help="根据记录生成 CODEOWNERS (write CODEOWNERS from the records)")
+    cli.common(p)
+    p.add_argument("--check", action="store_true", help="只检查，不写入；过期时退出码 1 (check only)")
+    p.add_argument("--root", help="仓库根目录 (repository root), 默认为记录所在的 Git 仓库")
+    p.set_defaults(func=cmd_codeowners)

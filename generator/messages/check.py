@@ -1,0 +1,171 @@
+"""Codes of the check stage (policy checks, `python -m generator check`).
+
+E-CHK-… are findings about the records themselves: always errors.
+W-CHK-… are warnings.  Those marked `"strict": True` are about time (deadlines,
+coverage, semester contacts, overdue student problems): warnings in an ordinary run,
+errors with `--strict` (the scheduled run), so that one late cadre never blocks
+another cadre's pull request.
+"""
+
+CODES = {
+    # ---- contact points (R1, R4) ------------------------------------------
+    "E-CHK-001": {
+        "severity": "error",
+        "zh": "干部“{name}”在 {start} 至 {end} 同时有 {count} 个联系点，政策规定每人 {required} 个",
+        "en": "cadre '{name}' holds {count} contact points from {start} to {end}; the policy requires {required}",
+        "hint_zh": "调整联系点时，请先给原来的一行填写结束日期（end），新的一行从次日开始。",
+        "hint_en": "When a contact point changes, give the old row an end date and start the new row the day after.",
+    },
+    "E-CHK-002": {
+        "severity": "error",
+        "zh": "安排的{which}日期 {value} 超出了本周期 {cycle}（{start} 至 {end}）",
+        "en": "the assignment's {which_en} date {value} is outside its cycle {cycle} ({start} to {end})",
+        "hint_zh": "一个周期文件只写本周期内的安排；跨周期的安排请在下一周期的文件中另写一行。",
+        "hint_en": "A cycle file holds only that cycle's assignments; continue in the next cycle's file.",
+    },
+    "E-CHK-003": {
+        "severity": "error",
+        "zh": "干部“{name}”的任职时间（{active_from} 至 {active_to}）与这条安排（{start} 至 {end}）没有交集",
+        "en": "cadre '{name}' is not in office ({active_from} to {active_to}) at any time of this assignment ({start} to {end})",
+        "hint_zh": "请检查安排的日期，或干部文件中的任职开始/结束日期（active_from / active_to）。",
+        "hint_en": "Check the assignment's dates or the cadre's active_from / active_to.",
+    },
+    # ---- ledger content -----------------------------------------------------
+    "E-CHK-004": {
+        "severity": "error",
+        "zh": "干部“{name}”在 {period}（{start} 至 {end}）没有联系点安排，不应填报这一期台账",
+        "en": "cadre '{name}' held no contact point during {period} ({start} to {end}), so no ledger is expected",
+        "hint_zh": "请检查文件夹（期间）和文件名（干部编号）是否写对；如安排表漏写，请管理员补充 records/assignments/。",
+        "hint_en": "Check the folder (period) and file name (cadre); if the assignment table is missing a row, ask an administrator.",
+    },
+    "E-CHK-005": {
+        "severity": "error",
+        "zh": "联系点“{point}”在 {period} 不是干部“{name}”的联系点（该期间的联系点：{held}）",
+        "en": "'{point}' was not a contact point of cadre '{name}' during {period} (held: {held})",
+        "hint_zh": "请填写安排表（records/assignments/）中分配给您的联系点；联系点有变动请联系管理员。",
+        "hint_en": "List the contact points assigned to you in records/assignments/; ask an administrator about changes.",
+    },
+    "E-CHK-006": {
+        "severity": "error",
+        "zh": "{what} {value} 晚于今天（{today}）",
+        "en": "{what_en} {value} is after today ({today})",
+        "hint_zh": "只能记录已经发生的事情；请检查日期是否写错。",
+        "hint_en": "Record only what has happened; check the date.",
+    },
+    "E-CHK-007": {
+        "severity": "error",
+        "zh": "填报期间 {period} 从 {start} 才开始，今天（{today}）还不能填报",
+        "en": "period {period} starts on {start}; a ledger cannot be filed for it today ({today})",
+        "hint_zh": "请检查文件夹名称（期间）是否写错。",
+        "hint_en": "Check the folder name (period).",
+    },
+    # ---- feedback (R10, R11) ------------------------------------------------
+    "E-CHK-010": {
+        "severity": "error",
+        "zh": "状态“{status}”表示已上报，但没有填写报告对象（escalated_to）",
+        "en": "status '{status}' means escalated, but escalated_to is missing",
+        "hint_zh": "请填写问题报告给了谁，可选：{allowed}。",
+        "hint_en": "Say to whom it was escalated; allowed: {allowed}.",
+    },
+    "E-CHK-011": {
+        "severity": "error",
+        "zh": "状态“{status}”表示已解决，但没有填写{missing}",
+        "en": "status '{status}' means resolved, but {missing_en} is missing",
+        "hint_zh": "已解决的问题须写明解决情况（resolution）和解决日期（resolved_on）。",
+        "hint_en": "A resolved item needs a resolution and resolved_on.",
+    },
+    "E-CHK-012": {
+        "severity": "error",
+        "zh": "“{ref}”已于 {resolved_period} 标为已解决，这里又改为“{status}”，但没有说明原因（note）",
+        "en": "'{ref}' was resolved in {resolved_period} and is '{status}' again here without a note",
+        "hint_zh": "问题重新打开时，请在 note 中说明原因。",
+        "hint_en": "When an item is reopened, explain why in 'note'.",
+    },
+    # ---- deadlines (R6): history and imports -------------------------------
+    "E-CHK-020": {
+        "severity": "error",
+        "zh": "导入的台账 {path} 在导入后被修改过（内容指纹 sha256 不一致）",
+        "en": "imported ledger {path} changed after it was imported (sha256 differs)",
+        "hint_zh": "导入的台账不应再修改；如确需更正，请管理员更新清单中的 sha256 并在提交说明中写明原因。",
+        "hint_en": "Imported ledgers should not change; an administrator updates the sha256 and explains why in the commit.",
+    },
+    "E-CHK-021": {
+        "severity": "error",
+        "zh": "导入清单中的提交日期 {value} 晚于今天（{today}）",
+        "en": "declared submission date {value} is after today ({today})",
+        "hint_zh": "导入清单只登记系统上线前已经提交的台账；请检查日期。",
+        "hint_en": "Imports declare ledgers submitted before the repository existed; check the date.",
+    },
+    "E-CHK-022": {
+        "severity": "error",
+        "zh": "这是一个浅克隆（shallow clone），Git 历史不完整，无法判断 {count} 份台账是否按时提交",
+        "en": "this is a shallow clone: Git history is incomplete, {count} ledgers' submission times cannot be judged",
+        "hint_zh": "在 GitHub Actions 中给 actions/checkout 加上 with: fetch-depth: 0；本地可运行 git fetch --unshallow。",
+        "hint_en": "Give actions/checkout 'with: fetch-depth: 0' in GitHub Actions; locally run git fetch --unshallow.",
+    },
+    "E-CHK-023": {
+        "severity": "error",
+        "zh": "无法读取 Git 历史（{reason}），{count} 份台账的提交时间无法判断",
+        "en": "cannot read the Git history ({reason}); {count} ledgers' submission times cannot be judged",
+        "hint_zh": "请在 Git 仓库中运行本命令（台账以进入仓库主分支的时间为准）。",
+        "hint_en": "Run the command inside the Git repository; a ledger counts from when it landed in the branch.",
+    },
+    # ---- time-based warnings (errors with --strict) -------------------------
+    "W-CHK-001": {
+        "severity": "warning", "strict": True,
+        "zh": "新生班级“{name}”（{unit}）自 {since} 起没有联系干部{until}",
+        "en": "freshman class '{name}' ({unit}) has had no cadre since {since}{until_en}",
+        "hint_zh": "新生班级须全覆盖（R2）：请管理员在 records/assignments/ 中为该班级安排一位联系干部。",
+        "hint_en": "Every freshman class needs a cadre (R2): an administrator adds an assignment in records/assignments/.",
+    },
+    "W-CHK-002": {
+        "severity": "warning", "strict": True,
+        "zh": "干部“{name}”在 {start} 至 {end} 只有 {count} 个联系点（政策规定 {required} 个）{after}",
+        "en": "cadre '{name}' held {count} contact points from {start} to {end} (the policy requires {required}){after_en}",
+        "hint_zh": "请管理员在 records/assignments/ 中为这段时间补上联系点安排（或登记豁免）。",
+        "hint_en": "An administrator adds the missing assignment in records/assignments/ (or records an exemption).",
+    },
+    "W-CHK-003": {
+        "severity": "warning",
+        "zh": "干部“{name}”的这条安排将于 {end} 结束，但之后没有新的联系点安排",
+        "en": "cadre '{name}''s assignment ends on {end} and no assignment follows it",
+        "hint_zh": "请管理员提前安排新的联系点，新的一行从 {next} 开始。",
+        "hint_en": "An administrator adds the next assignment, starting {next}.",
+    },
+    "W-CHK-004": {
+        "severity": "warning", "strict": True,
+        "zh": "干部“{name}”在{semester}（{start} 至 {end}）只联系学生 {count} 次，至少应 {required} 次",
+        "en": "cadre '{name}' met students {count} times in {semester_id} ({start} to {end}); at least {required} required",
+        "hint_zh": "每学期至少深入学生当中 {required} 次（R5）；如有遗漏，请在对应期间的台账中补记活动。",
+        "hint_en": "At least {required} contacts per semester (R5); add missing activities to that period's ledger.",
+    },
+    "W-CHK-005": {
+        "severity": "warning", "strict": True,
+        "zh": "{name} 的 {period} 台账逾期 {days} 天提交（截止 {deadline}，{source}提交于 {submitted}）",
+        "en": "{name}'s ledger for {period} was {days} days late (due {deadline}, submitted {submitted} per {source_en})",
+        "hint_zh": "提交时间以台账合并进主分支的时间（或导入清单登记的日期）为准；今后请在截止日前提交。",
+        "hint_en": "A ledger counts from when it was merged into the main branch (or the date an import declares); submit before the deadline.",
+    },
+    "W-CHK-006": {
+        "severity": "warning", "strict": True,
+        "zh": "{name}（{unit}）未提交 {period} 台账（截止 {deadline}）{state}",
+        "en": "{name} ({unit}) has not submitted the ledger for {period} (due {deadline}){state_en}",
+        "hint_zh": "请尽快提交 records/{path}；如因休假、挂职等原因免于填报，请管理员登记豁免。",
+        "hint_en": "Submit records/{path}; if exempt (leave, secondment), an administrator records an exemption.",
+    },
+    "W-CHK-007": {
+        "severity": "warning", "strict": True,
+        "zh": "学生反映的问题“{root}”（{category}）已 {age} 天仍为“{status}”，超过 {limit} 天",
+        "en": "student item '{root}' ({category}) has been '{status}' for {age} days, more than {limit}",
+        "hint_zh": "请及时跟进：在下一期台账中用 follows: {root} 记录最新进展。",
+        "hint_en": "Follow it up: record progress in the next ledger with follows: {root}.",
+    },
+    # ---- other warnings -------------------------------------------------------
+    "W-CHK-010": {
+        "severity": "warning",
+        "zh": "活动日期 {date} 不在任何学期之内（校历 records/calendar.yaml），不计入每学期联系次数",
+        "en": "activity date {date} is outside every semester (records/calendar.yaml); it counts for no semester",
+        "hint_zh": "假期中的活动可以保留；若日期写错请改正。",
+        "hint_en": "Holiday activities may stay; fix the date if it is wrong.",
+    },
+}

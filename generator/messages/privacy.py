@@ -1,0 +1,44 @@
+"""Codes of the privacy stage (R16): no student is identified in the records."""
+
+CODES = {
+    "E-PRIV-001": {
+        "severity": "error",
+        "zh": "疑似学生个人信息（{kind}）：{masked}",
+        "en": "possible student personal data ({kind_en}): {masked}",
+        "hint_zh": "记录和网站对所有人公开，不得出现学生的{kind}。请删除它，用“一名学生”“几名学生”等不指向个人的说法改写。"
+                   "若确属误报，请管理员在 records/privacy-exceptions.yaml 登记一条（file: {rel}，line: {line}，kind: {kind_id}，"
+                   "并写明原因）。",
+        "hint_en": "Records and the site are public: remove the {kind_en} and write about 'a student' instead. "
+                   "If this is a false alarm, an administrator adds an entry to records/privacy-exceptions.yaml "
+                   "(file: {rel}, line: {line}, kind: {kind_id}, with the reason).",
+    },
+    "E-PRIV-002": {
+        "severity": "error",
+        "zh": "学号格式（正则表达式）无效：{reason}",
+        "en": "invalid student number pattern (regular expression): {reason}",
+        "hint_zh": "请改正 privacy.student_number_patterns 中的这一项，如 \"20[0-9]{{8}}\" 表示以 20 开头的 10 位数字。",
+        "hint_en": "Fix this entry of privacy.student_number_patterns, e.g. \"20[0-9]{{8}}\" for 10 digits starting with 20.",
+    },
+    "E-PRIV-003": {
+        "severity": "error",
+        "zh": "无法读取受保护姓名名单（环境变量 {env} 指定的文件）：{reason}",
+        "en": "cannot read the protected-names list (the file named by {env}): {reason}",
+        "hint_zh": "请检查路径和权限；名单为 UTF-8 文本，每行一个姓名，放在仓库之外，切勿提交。不使用名单时请取消该环境变量。",
+        "hint_en": "Check the path and permissions: a UTF-8 text file outside the repository, one name per line, "
+                   "never committed.  Unset the variable to run without a list.",
+    },
+    "E-PRIV-004": {
+        "severity": "warning",
+        "zh": "这条隐私例外（{rel} 第 {line} 行，{kind}）没有对应的检查结果，已不再需要",
+        "en": "this privacy exception ({rel} line {line}, {kind}) silences nothing any more",
+        "hint_zh": "被登记的那一行可能已修改或移动；请删除这条例外，或改为正确的文件、行号和类别。",
+        "hint_en": "The line may have changed or moved; delete the entry or correct its file, line and kind.",
+    },
+    "E-PRIV-005": {
+        "severity": "error",
+        "zh": "未知的隐私信息类别“{kind}”",
+        "en": "unknown kind of personal data '{kind}'",
+        "hint_zh": "类别可选：{allowed}（phone 同时指 mobile 与 landline）。",
+        "hint_en": "Kinds: {allowed} (phone means mobile and landline).",
+    },
+}

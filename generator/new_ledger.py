@@ -1,0 +1,217 @@
+"""`python -m generator new ledger --cadre ID --period 2026-H2`: a prefilled, commented ledger.
+
+The file is written to records/ledgers/<period>/<cadre>.yaml with what the records already
+know (cadre, period, the contact points assigned during the period, the period's dates,
+the policy's word lists in comments, open feedback items of earlier periods) and
+placeholders (`待填写`, `YYYY-MM-DD`) for the rest.  Placeholders never pass `validate`,
+so an unfilled scaffold cannot be filed by mistake.  An existing ledger is never overwritten.
+"""
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+
+from generator import findings as F
+from generator.cms import load_schema
+from generator.load import display_path
+from generator.model import Period, RecordSet
+
+TODO = "待填写"
+DATE_TODO = "YYYY-MM-DD"
+
+MSG = {
+    "wrote": {
+        "zh": "已生成 {path}\n下一步：把文件中每个“待填写”和 YYYY-MM-DD 换成实际内容，然后运行 python -m generator validate 检查。",
+        "en": "wrote {path}\nNext: replace every 待填写 (to fill in) and YYYY-MM-DD, then run python -m generator validate.",
+    },
+}
+
+
+def _schema_text(schema: dict):
+    """title(path…) and description(path…) of ledger properties, from the schema."""
+    def node(*path):
+        cur = schema
+        for key in path:
+            if cur.get("type") == "array":
+                cur = cur["items"]
+            cur = cur["properties"][key]
+        return cur
+
+    return (lambda *p: node(*p).get("title", p[-1])), (lambda *p: node(*p).get("description", ""))
+
+
+def _rows_in(rs: RecordSet, cadre: str, period: Period):
+    out = []
+    for row in rs.rows_of(cadre):
+        start, end = rs.assignment_span(row)
+        if (start and start > period.end) or (end and end < period.start):
+            continue
+        out.append((row, start, end))
+    return out
+
+
+def _open_items(rs: RecordSet, cadre: str, period: Period) -> list[tuple[str, str, str, str]]:
+    """(id, category, status, file) of this cadre's earlier feedback items not yet resolved."""
+    meaning = rs.status_meaning()
+    items = []
+    followed = set()
+    for (pid, cid), led in rs.ledgers.items():
+        p = rs.period(pid)
+        for fb in led.get("feedback") or [] if isinstance(led.get("feedback"), list) else []:
+            if isinstance(fb, dict) and isinstance(fb.get("follows"), str):
+                followed.add(fb["follows"])
+        if cid != cadre or p is None or p.start >= period.start:
+            continue
+        for fb in led.get("feedback") or [] if isinstance(led.get("feedback"), list) else []:
+            if isinstance(fb, dict) and isinstance(fb.get("id"), str):
+                items.append((fb["id"], str(fb.get("category", "")), str(fb.get("status", "")), led.file))
+    return [it for it in items if it[0] not in followed and meaning.get(it[2]) != "resolved"]
+
+
+def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
+    title, desc = _schema_text(schema)
+    c = rs.cadres[cadre]
+    name = c.get("name", cadre)
+    words = lambda v: "、".join(rs.vocab(v)) if v != "feedback_statuses" else "、".join(rs.status_meaning())
+    fid = f"{period.id.replace('-', '').lower()}-{cadre}-1"
+    L = [
+        f"# {schema.get('title', '工作台账')}：{name}（{c.get('position', '')}），{period.name}",
+        f"# 期间：{period.start} 至 {period.end}，截止 {period.due}（当天 24 时前提交为按时）。",
+        f"# 填写：把每个“{TODO}”和 {DATE_TODO} 换成实际内容；活动不止一次就复制一段“- date: …”，多余的删掉。",
+        "# 只写“一名学生”“部分学生”，不写学生姓名、学号、电话、QQ/微信或宿舍房间号。",
+        "# 写完运行 python -m generator validate 检查，再提交；也可以在网站的 /admin/ 网页表单中填报。",
+        "",
+        f"cadre: {cadre}  # {title('cadre')}",
+        f"period: {period.id}  # {title('period')}",
+        "",
+        f"# {title('contact_points')}：{desc('contact_points')}",
+        "contact_points:",
+    ]
+    rows = _rows_in(rs, cadre, period)
+    if rows:
+        seen = set()
+        for row, start, end in rows:
+            kind, pid = rs.contact_point(row)
+            if pid in seen:
+                continue
+            seen.add(pid)
+            item = rs.classes.get(pid) or rs.clubs.get(pid)
+            label = item.get("name", pid) if item else pid
+            span = f"{start} 起" + (f"，至 {end}" if end and end < period.end else "")
+            L.append(f"  - {pid}  # {label}（{'班级' if kind == 'class' else '社团'}，{span}）")
+    else:
+        L.append(f"  - {TODO}  # 班级或社团编号，见 records/classes/、records/clubs.yaml")
+    L += [
+        "",
+        f"# {title('activities')}：{desc('activities')}",
+        f"#   {title('activities', 'form')} form 可选：{words('forms')}",
+        f"#   {title('activities', 'place')} place 可选：{words('places')}",
+        f"#   {title('activities', 'channel')} channel 可选：{words('channels')}",
+        "activities:",
+        f"  - date: {DATE_TODO}  # {title('activities', 'date')}：在 {period.start} 至 {period.end} 之间",
+        f"    form: {TODO}  # {title('activities', 'form')}",
+        f"    place: {TODO}  # {title('activities', 'place')}",
+        f"    channel: {TODO}  # {title('activities', 'channel')}",
+        f"    students: {TODO}  # {title('activities', 'students')}：{desc('activities', 'students')}",
+        f"    summary: {TODO}  # {title('activities', 'summary')}：{desc('activities', 'summary')}",
+        f"    # topics: [主题一, 主题二]  # {title('activities', 'topics')}（可选）：{desc('activities', 'topics')}",
+        f"    # typical: true  # {title('activities', 'typical')}（可选）：{desc('activities', 'typical')}",
+        "",
+    ]
+    open_items = _open_items(rs, cadre, period)
+    if open_items:
+        L.append("# 以前各期尚未办结的反映——本期有进展时，新增一条反映并填 follows: 该编号：")
+        for fid_, cat, status, file in open_items:
+            L.append(f"#   {fid_}：{cat}，{status}（{file}）")
+    L += [
+        f"# {title('feedback')}（没有可不写）：{desc('feedback')}",
+        "# 有的话，去掉下面各行开头的“# ”再填写：",
+        f"#   {title('feedback', 'kind')} kind 可选：{words('feedback_kinds')}",
+        f"#   {title('feedback', 'category')} category 可选：{words('feedback_categories')}",
+        f"#   {title('feedback', 'status')} status 可选：{words('feedback_statuses')}",
+        f"#   {title('feedback', 'escalated_to')} escalated_to 可选：{words('escalation_targets')}",
+        "# feedback:",
+        f"#   - id: {fid}  # {title('feedback', 'id')}：全校唯一，以后各期跟进时引用；第二条用 …-2",
+        f"#     raised_on: {DATE_TODO}  # {title('feedback', 'raised_on')}",
+        f"#     kind: {TODO}  # {title('feedback', 'kind')}",
+        f"#     category: {TODO}  # {title('feedback', 'category')}",
+        f"#     description: {TODO}  # {title('feedback', 'description')}：{desc('feedback', 'description')}",
+        f"#     status: {TODO}  # {title('feedback', 'status')}",
+        f"#     # escalated_to: {TODO}  # {title('feedback', 'escalated_to')}：{desc('feedback', 'escalated_to')}",
+        f"#     # resolution: {TODO}  # {title('feedback', 'resolution')}：{desc('feedback', 'resolution')}",
+        f"#     # resolved_on: {DATE_TODO}  # {title('feedback', 'resolved_on')}：{desc('feedback', 'resolved_on')}",
+        f"#     # follows: 编号  # {title('feedback', 'follows')}：{desc('feedback', 'follows')}",
+        f"#     # note: {TODO}  # {title('feedback', 'note')}：{desc('feedback', 'note')}",
+        "",
+        f"# {title('suggestions')}（可选）：{desc('suggestions')}",
+        f"#   {title('suggestions', 'to')} to 可选：{words('suggestion_targets')}",
+        "# suggestions:",
+        f"#   - to: {TODO}",
+        f"#     content: {TODO}  # {title('suggestions', 'content')}",
+        "",
+        f"# {title('reflections')}（可选）：{desc('reflections')}",
+        "# reflections: |",
+        f"#   {TODO}",
+    ]
+    return "\n".join(L) + "\n"
+
+
+def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, str | None, list[F.Finding]]:
+    """(target path, text, findings); text is None when nothing may be written."""
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    findings: list[F.Finding] = []
+    if rs.policy is None:
+        return None, None, [F.make("E-NEW-004", display_path(records / "policy.yaml"), None)]
+    period = rs.period(period_id)
+    if period is None:
+        codes = [p.get("id") for p in rs.setting("ledger", "periods", default=[]) or []]
+        examples = "、".join(f"2026-{c}" for c in codes if c)
+        findings.append(F.make("E-NEW-002", rs.policy.file,
+                               rs.policy.pos("ledger", "periods"), value=period_id, examples=examples))
+    if cadre not in rs.cadres:
+        close = difflib.get_close_matches(cadre, list(rs.cadres), n=1)
+        findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre,
+                               suggestion=f"是不是“{close[0]}”？" if close else "",
+                               suggestion_en=f"Did you mean '{close[0]}'?" if close else ""))
+    if findings:
+        return None, None, findings
+    target = records / "ledgers" / period.id / f"{cadre}.yaml"
+    if target.exists():
+        return target, None, [F.make("E-NEW-003", display_path(target), (1, 1), path=display_path(target))]
+    if not _rows_in(rs, cadre, period):
+        c = rs.cadres[cadre]
+        findings.append(F.make("W-NEW-001", display_path(target), None, name=c.get("name", cadre),
+                               period=period.id, start=period.start, end=period.end))
+    return target, render(rs, cadre, period, load_schema()), findings
+
+
+def cmd_new_ledger(args) -> int:
+    from generator.cli import EXIT_USAGE, emit, records_dir
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    target, text, findings = scaffold(root, args.cadre, args.period)
+    if text is not None:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with open(target, "x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
+            fh.write(text)
+        sys.stderr.write(MSG["wrote"][args.lang].format(path=display_path(target)) + "\n")
+    if findings or text is None:
+        return emit(findings, args)
+    return 0
+
+
+def register(sub) -> None:
+    from generator.cli import _Parser, common
+
+    p = sub.add_parser("new", help="生成预填的新记录 (scaffold a new record)")
+    kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    q = kinds.add_parser("ledger", help="生成一份预填、带说明的台账 (a prefilled, commented ledger)")
+    common(q, formats=("text", "json"))
+    q.add_argument("--cadre", required=True, help="干部编号，如 zhang-wei (cadre id)")
+    q.add_argument("--period", required=True, help="填报期间，如 2026-H2 (ledger period)")
+    q.set_defaults(func=cmd_new_ledger)

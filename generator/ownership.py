@@ -1,0 +1,266 @@
+"""Who may change which file (R17), and the pull-request ownership check.
+
+    python -m generator ownership --base REV --head REV --actor GITUSER [--records records]
+
+Every file changed between `base` and `head` (`git diff --name-status -M`, so renames and
+deletions count) must be one the actor may change:
+
+* an administrator (records/policy.yaml `administrators`): anything;
+* a unit reviewer (records/units.yaml `reviewers`): the ledgers of their unit's cadres;
+* a cadre (records/cadres/<id>.yaml `git`): their own ledgers;
+* nobody but an administrator: ledgers of an archived period (records/archive/<period>.yaml),
+  organisation records, amendments, schemas, code, workflows; deleting a record.
+
+Roles and archived periods are read from the records **as they are at `base`**, so a pull
+request cannot make its author an administrator and use that in the same change.
+Git accounts are compared case-insensitively, as Git hosts do.
+"""
+from __future__ import annotations
+
+import io
+import subprocess
+import sys
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from generator import cli
+from generator import findings as F
+from generator.layout import kind_of
+from generator.model import RecordSet
+
+MSG = {
+    "git": {"zh": "无法读取 Git 仓库：{detail}", "en": "cannot read the Git repository: {detail}"},
+    "ok": {"zh": "{actor}（{roles}）修改的 {n} 个文件都在其权限之内",
+           "en": "all {n} files changed by {actor} ({roles}) are within their rights"},
+    "none": {"zh": "无角色", "en": "no role"},
+}
+ROLE_NAMES = {"admin": ("管理员", "administrator"), "reviewer": ("{unit}审核人", "reviewer of {unit}"),
+              "cadre": ("干部 {cadre}", "cadre {cadre}")}
+# What a non-ledger path is, for the refusal message.
+AREAS = [("records/", "组织数据（单位、班级、社团、干部、工作安排、政策、备案、更正）", "organisation records"),
+         ("schemas/", "记录格式（schemas/）", "schemas"),
+         ("generator/", "程序代码（generator/）", "the program (generator/)"),
+         (".github/", "代码托管平台配置与工作流（.github/）", "workflows and Git-host settings (.github/)")]
+
+
+def git(repo: Path, *args: str) -> tuple[int, str, str]:
+    try:
+        out = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError) as exc:
+        return 2, "", str(exc)
+    return out.returncode, out.stdout.decode("utf-8", "replace"), out.stderr.decode("utf-8", "replace").strip()
+
+
+def repo_root(path: Path) -> Path | None:
+    rc, out, _ = git(path if path.is_dir() else path.parent, "rev-parse", "--show-toplevel")
+    return Path(out.strip()) if rc == 0 and out.strip() else None
+
+
+# ---- roles ---------------------------------------------------------------------
+@dataclass
+class Roles:
+    admins: set = field(default_factory=set)  # lower-case accounts
+    admin_accounts: list = field(default_factory=list)  # as written, in file order
+    admin_names: set = field(default_factory=set)
+    cadre_git: dict = field(default_factory=dict)  # cadre id → account as written
+    cadre_unit: dict = field(default_factory=dict)  # cadre id → unit id
+    reviewers: dict = field(default_factory=dict)  # unit id → [accounts as written]
+    unit_names: dict = field(default_factory=dict)
+    archived: dict = field(default_factory=dict)  # period → archived_on
+
+    def cadres_of(self, actor: str) -> set:
+        a = actor.lower()
+        return {c for c, g in self.cadre_git.items() if g and g.lower() == a}
+
+    def units_reviewed_by(self, actor: str) -> set:
+        a = actor.lower()
+        return {u for u, accounts in self.reviewers.items() if a in {x.lower() for x in accounts}}
+
+    def is_admin(self, actor: str) -> bool:
+        return actor.lower() in self.admins
+
+    def describe(self, actor: str, lang: str) -> str:
+        i = 1 if lang == "en" else 0
+        parts = [ROLE_NAMES["admin"][i]] if self.is_admin(actor) else []
+        parts += [ROLE_NAMES["reviewer"][i].format(unit=self.unit_names.get(u, u)) for u in sorted(self.units_reviewed_by(actor))]
+        parts += [ROLE_NAMES["cadre"][i].format(cadre=c) for c in sorted(self.cadres_of(actor))]
+        return "、".join(parts) if lang == "zh" else ", ".join(parts) or MSG["none"][lang]
+
+
+def roles_of(rs: RecordSet) -> Roles:
+    r = Roles()
+    for admin in (rs.setting("administrators", default=[]) or []):
+        if isinstance(admin, dict) and isinstance(admin.get("git"), str):
+            r.admins.add(admin["git"].lower())
+            r.admin_accounts.append(admin["git"])
+            if isinstance(admin.get("name"), str):
+                r.admin_names.add(admin["name"])
+    for cid, item in rs.cadres.items():
+        r.cadre_git[cid] = item.get("git") if isinstance(item.get("git"), str) else None
+        r.cadre_unit[cid] = item.get("unit")
+    for uid, unit in rs.units.items():
+        r.reviewers[uid] = [x for x in (unit.get("reviewers") or []) if isinstance(x, str)]
+        r.unit_names[uid] = unit.get("name", uid)
+    for doc in rs.other.get("archive", []):
+        if isinstance(doc.data, dict):
+            r.archived[doc.stem] = str(doc.data.get("archived_on", ""))
+    return r
+
+
+# ---- the rule for one path -------------------------------------------------------
+def ledger_of(path: str, records_rel: str) -> tuple[str, str] | None:
+    """(period, cadre) when `path` (relative to the repository) is a ledger file."""
+    prefix = records_rel.strip("/") + "/" if records_rel.strip("/.") else ""
+    if not path.startswith(prefix):
+        return None
+    rel = path[len(prefix):]
+    if kind_of(rel) != "ledger":
+        return None
+    p = PurePosixPath(rel)
+    return p.parent.name, p.stem
+
+
+def refusal(path: str, actor: str, roles: Roles, records_rel: str, *, deleting: bool = False):
+    """None when `actor` may change (or, with deleting, delete) `path`; else (code, params)."""
+    if roles.is_admin(actor):
+        return None
+    prefix = records_rel.strip("/") + "/" if records_rel.strip("/.") else ""
+    if deleting and path.startswith(prefix):
+        return "E-OWN-003", {}
+    ledger = ledger_of(path, records_rel)
+    if ledger is None:
+        return "E-OWN-004", _area(path, prefix)
+    period, cadre = ledger
+    mine = cadre in roles.cadres_of(actor)
+    reviews = roles.cadre_unit.get(cadre) in roles.units_reviewed_by(actor)
+    if not (mine or reviews):
+        return "E-OWN-001", {"cadre": cadre}
+    if period in roles.archived:
+        return "E-OWN-002", {"period": period, "archived_on": roles.archived[period] or "?"}
+    if deleting:
+        return "E-OWN-003", {}
+    return None
+
+
+def _area(path: str, records_prefix: str) -> dict:
+    for start, zh, en in AREAS:
+        if start == "records/":
+            start = records_prefix or start
+        if path.startswith(start):
+            return {"what_zh": zh, "what_en": en}
+    return {"what_zh": "项目文件", "what_en": "project files"}
+
+
+def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles: Roles,
+                  records_rel: str = "records") -> list[F.Finding]:
+    """`changes`: (status letter, path, new path for renames/copies) as from git diff --name-status."""
+    out = []
+    known = roles.is_admin(actor) or roles.cadres_of(actor) or roles.units_reviewed_by(actor)
+    for status, path, new in changes:
+        if not known:
+            out.append(F.make("E-OWN-005", new or path, None, actor=actor))
+            continue
+        if status == "R":
+            old_no = refusal(path, actor, roles, records_rel, deleting=False)
+            new_no = refusal(new, actor, roles, records_rel)
+            if new_no:
+                code, params = new_no
+                reason = F.make(code, new, None, actor=actor, **params)
+                out.append(F.make("E-OWN-006", path, None, actor=actor, new=new,
+                                  reason_zh=reason.message_zh.split("：", 1)[-1],
+                                  reason_en=reason.message_en.split(": ", 1)[-1]))
+            elif old_no:
+                out.append(F.make(old_no[0], path, None, actor=actor, **old_no[1]))
+            continue
+        target = new if status == "C" and new else path
+        no = refusal(target, actor, roles, records_rel, deleting=(status == "D"))
+        if no:
+            out.append(F.make(no[0], target, None, actor=actor, **no[1]))
+    return sorted(out, key=F.Finding.sort_key)
+
+
+# ---- reading a revision ----------------------------------------------------------
+def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
+    rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", f"{base}...{head}")
+    if rc != 0:
+        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", base, head)
+        if rc != 0:
+            return [], err or f"git diff {base} {head}"
+    parts = out.split("\0")
+    changes, i = [], 0
+    while i < len(parts) and parts[i]:
+        status = parts[i][0]
+        if status in "RC":
+            changes.append((status, parts[i + 1], parts[i + 2]))
+            i += 3
+        else:
+            changes.append((status, parts[i + 1], None))
+            i += 2
+    return changes, None
+
+
+def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | None:
+    """Extract the records folder as it is at `rev` into `into`; None when it is not there."""
+    try:
+        out = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", rev, "--", records_rel],
+                             capture_output=True, timeout=120, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if out.returncode != 0:
+        return None
+    with tarfile.open(fileobj=io.BytesIO(out.stdout)) as tar:
+        safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not m.name.startswith(("/", ".."))
+                and ".." not in PurePosixPath(m.name).parts]
+        tar.extractall(into, members=safe)
+    folder = into / records_rel
+    return folder if folder.is_dir() else None
+
+
+def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
+    from generator.pipeline import validate_records
+
+    with tempfile.TemporaryDirectory(prefix="ownership-") as tmp:
+        folder = records_at(repo, rev, records_rel, Path(tmp))
+        if folder is None:
+            return None
+        rs, _ = validate_records(folder)
+        return roles_of(rs)
+
+
+def cmd_ownership(args) -> int:
+    records = Path(args.records)
+    root = repo_root(records if records.exists() else Path("."))
+    if root is None:
+        sys.stderr.write(MSG["git"][args.lang].format(detail="not a Git repository") + "\n")
+        return cli.EXIT_USAGE
+    records_rel = Path(records.resolve().relative_to(root.resolve()) if records.exists()
+                       else records).as_posix()
+    changes, err = changed_files(root, args.base, args.head)
+    if err:
+        sys.stderr.write(MSG["git"][args.lang].format(detail=err) + "\n")
+        return cli.EXIT_USAGE
+    roles = roles_at(root, args.base, records_rel)
+    if roles is None:  # the base has no records yet: use the working tree's
+        from generator.pipeline import validate_records
+
+        if not records.is_dir():
+            sys.stderr.write(cli.MSG["no_records"][args.lang].format(path=records) + "\n")
+            return cli.EXIT_USAGE
+        roles = roles_of(validate_records(records)[0])
+    found = check_changes(changes, args.actor, roles, records_rel)
+    code = cli.emit(found, args, files=len(changes))
+    if not found and args.format == "text":
+        sys.stdout.write(MSG["ok"][args.lang].format(actor=args.actor, n=len(changes),
+                                                     roles=roles.describe(args.actor, args.lang)) + "\n")
+    return code
+
+
+def register(sub) -> None:
+    p = sub.add_parser("ownership", help="拉取请求的修改权限检查 (may this actor change these files?)")
+    cli.common(p)
+    p.add_argument("--base", required=True, help="基准提交 (base revision), 如 origin/main")
+    p.add_argument("--head", required=True, help="拉取请求的提交 (head revision)")
+    p.add_argument("--actor", required=True, help="提交者的 Git 账号 (the author's Git account)")
+    p.set_defaults(func=cmd_ownership)

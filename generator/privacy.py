@@ -1,0 +1,489 @@
+"""Privacy guard (R16): no student is ever identified in the records or on the site.
+
+`check_records(rs)` is a record stage of `validate` (so it blocks a pull request).  It
+looks at every scalar of every record file — values, keys, numbers — and at every
+raw line, so YAML comments and files that failed to parse are covered too, and it
+reports each find at `file:line:col`, the column of the find *inside* the value
+(plain, quoted or block scalars).  It finds:
+
+=================  ============================================================
+kind               what
+=================  ============================================================
+``id_card``        18-digit resident ID (check digit and birth date verified),
+                   15-digit old ID (birth date and province plausible)
+``mobile``         mainland mobile numbers (+86 / 86 / spaces / hyphens)
+``landline``       landlines with area code: 024-83687123, (024)8368 7123;
+                   7–8 digits right after 电话/座机/tel
+``email``          e-mail addresses (also ``name(at)host.com``)
+``qq``             QQ numbers next to QQ / QQ号 / 扣扣 …
+``wechat``         WeChat accounts next to 微信 / 微信号 / wx / vx / V信 …, wxid_…
+``student_number`` the regular expressions of policy.yaml privacy.student_number_patterns,
+                   and any number right after 学号
+``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
+                   (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
+``name``           names in the protected-names list: a UTF-8 file outside the
+                   repository, one name per line, named by the environment variable
+                   CONTACT_LEDGER_PROTECTED_NAMES (never committed)
+=================  ============================================================
+
+Findings never contain the data in full: they show it masked (``138****5678``,
+``2101**********1234``), and `redact_findings` masks what *other* stages would print
+(a schema message quoting a wrong value, a key, a file name).
+
+A reviewed false alarm is silenced by an entry of records/privacy-exceptions.yaml
+with the file (relative to records/), the line and the kind; an entry that silences
+nothing is reported, so stale entries do not pile up.
+
+For the site renderer (which must refuse personal data even when someone builds
+without running `validate`)::
+
+    from generator import privacy
+    privacy.scan_text(text, rs)    # -> [Match(kind, start, end, masked)], offsets in text
+    privacy.is_safe(text, rs)      # -> bool
+    privacy.redact(text, rs)       # -> text with every find replaced by its mask
+    privacy.safe_field(text, rs)   # -> text unchanged if safe, else a notice (field not rendered)
+
+`rs` (the RecordSet) supplies the student-number patterns; it may be None.
+"""
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime as dt
+import os
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from generator import findings as F
+from generator.load import LINE_BREAK, display_path
+
+ENV_NAMES = "CONTACT_LEDGER_PROTECTED_NAMES"
+
+# Kind id → (Chinese, English).  Display words, not policy.
+KINDS = {
+    "id_card": ("身份证号", "resident ID number"),
+    "mobile": ("手机号码", "mobile number"),
+    "landline": ("固定电话", "landline number"),
+    "email": ("电子邮箱", "e-mail address"),
+    "qq": ("QQ 号", "QQ account"),
+    "wechat": ("微信号", "WeChat account"),
+    "student_number": ("学号", "student number"),
+    "dormitory": ("宿舍房间号", "dormitory room"),
+    "name": ("受保护的学生姓名", "protected student name"),
+}
+# Words an exception may use for a kind.
+KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
+                "dorm": {"dormitory"}, "protected_name": {"name"}, "weixin": {"wechat"}}
+
+NOTICE = "〔此处含疑似学生个人信息，未予显示〕"
+
+# ---------------------------------------------------------------------------
+# detection
+
+
+@dataclass(frozen=True)
+class Match:
+    kind: str
+    start: int  # character offsets in the scanned text
+    end: int
+    masked: str
+
+
+# Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay).
+_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
+_FULLWIDTH.update({0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
+
+_SEP = r"[ \-.]?"
+_ID18 = re.compile(rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}([0-9]{{3}}[0-9Xx])(?![0-9])")
+_ID15 = re.compile(r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])")
+_MOBILE = re.compile(rf"(?<![0-9+])(?:(?:\+|00)?86{_SEP})?(1[3-9][0-9]){_SEP}([0-9]{{4}}){_SEP}([0-9]{{4}})(?![0-9])")
+_LANDLINE = re.compile(
+    r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([2-9][0-9]{2,3})[ \-]?([0-9]{4})"
+    r"(?:(?:转|-|#|ext\.?)[0-9]{1,5})?(?![0-9])")
+_PHONE_WORD = re.compile(
+    r"(?:电话|座机|手机|联系方式|tel|Tel|TEL|phone|Phone)(?:号码|号)?\s?[:：是为]?\s?([2-9][0-9]{2,3}[ \-]?[0-9]{4})(?![0-9])")
+_EMAIL = re.compile(
+    r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\s?(?:@|\(at\)|\[at\]|（at）)\s?"
+    r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])")
+_QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企鹅号?)"
+_WX_WORD = r"(?:微信|威信|薇信|徽信|[Vv]信|[Ww]e[Cc]hat|WECHAT|[Ww]ei[Xx]in|WX|wx|Wx|VX|vx|Vx)"
+_ACCOUNT_SUFFIX = r"(?:号码|号|账号|帐号|[Ii][Dd])?"
+_JOIN = rf"(?:\s?[/、或和及]\s?(?:{_QQ_WORD}|{_WX_WORD}|手机|电话){_ACCOUNT_SUFFIX})*"
+_SAYS = r"\s?(?:[:：=]|是|为|：)?\s?"
+_QQ = re.compile(rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1-9][0-9]{{4,11}})(?![0-9])")
+_WECHAT = re.compile(
+    rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"
+    r"((?:wxid_[A-Za-z0-9_\-]{4,40})|[A-Za-z][A-Za-z0-9_\-]{5,19}(?![A-Za-z0-9_\-])|[1-9][0-9]{4,11}(?![0-9]))")
+_WXID = re.compile(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
+_STUDENT_WORD = re.compile(r"学号\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{5,14})(?![0-9A-Za-z])")
+
+# Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
+_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+_STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
+_ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
+_NOT_QUANTITY = r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层))"
+_ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
+_DORMS = [
+    re.compile(rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?"),
+    re.compile(rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}"),
+    re.compile(r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)"),
+    re.compile(rf"(?:宿舍|寝室|公寓)(?:号)?\s?(?:在|为|是|[:：])?\s?(?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}{_NOT_QUANTITY}"),
+    re.compile(r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍)(?!楼)"),
+]
+_PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+              50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
+_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+_DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number"}
+_TOKEN = re.compile(r"[0-9A-Za-z]+")
+
+
+def _real_date(y: int, m: int, d: int) -> bool:
+    try:
+        return dt.date(1850, 1, 1) <= dt.date(y, m, d) <= dt.date(2100, 12, 31)
+    except ValueError:
+        return False
+
+
+def _id18_ok(digits: str) -> bool:
+    total = sum(int(c) * w for c, w in zip(digits[:17], _ID_WEIGHTS))
+    return "10X98765432"[total % 11] == digits[17].upper()
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit() or c in "Xx")
+
+
+def _keep(text: str, head: int, tail: int) -> str:
+    if len(text) <= head + tail:
+        return text[:1] + "*" * max(len(text) - 1, 1)
+    return text[:head] + "*" * (len(text) - head - tail) + text[len(text) - tail:]
+
+
+def mask(kind: str, found: str) -> str:
+    """The masked form of a find: enough to locate it, never the data in full."""
+    if kind in ("id_card", "mobile", "landline", "student_number"):
+        d = _digits(found)
+        head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2)}[kind]
+        if kind == "mobile" and len(d) > 11:
+            d = d[-11:]
+        return _keep(d, head, tail)
+    if kind == "email":
+        local, domain = _split_email(found)
+        return f"{local[:1]}***@{domain}"
+    if kind in ("qq", "wechat"):
+        return _keep(found, 2, 1)
+    if kind == "dormitory":
+        return re.sub(r"[0-9A-Za-z]+(?=\s?(?:寝室|宿舍|室|寝)?$)", lambda m: "*" * len(m.group()), found, count=1) \
+            if re.search(r"[0-9]", found) else "***"
+    if kind == "name":
+        return found[:1] + "*" * max(len(found) - 1, 1)
+    return "*" * len(found)
+
+
+def _split_email(found: str) -> tuple[str, str]:
+    m = re.search(r"\s?(?:@|\(at\)|\[at\]|（at）)\s?", found)
+    if not m:
+        return found, ""
+    return found[: m.start()], found[m.end():]
+
+
+class Scanner:
+    """Compiled detectors for one set of student-number patterns and protected names."""
+
+    def __init__(self, student_patterns=(), names=()):
+        self.student = []
+        for p in student_patterns:
+            try:
+                self.student.append(re.compile(rf"(?<![0-9A-Za-z])(?:{p})(?![0-9A-Za-z])"))
+            except (re.error, TypeError, ValueError, OverflowError, RecursionError):
+                pass  # reported once by check_records
+        names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
+        self.names = re.compile("|".join(map(re.escape, names))) if names else None
+
+    def scan(self, text: str) -> list[Match]:
+        if not isinstance(text, str) or not text:
+            return []
+        norm = text.translate(_FULLWIDTH)
+        found: list[tuple[str, int, int]] = []  # (kind, start, end) of the data itself
+
+        def add(kind, m, group=0):
+            if m.end(group) > m.start(group):
+                found.append((kind, m.start(group), m.end(group)))
+
+        for m in _ID18.finditer(norm):
+            d = "".join(m.groups())
+            if _real_date(int(d[6:10]), int(d[10:12]), int(d[12:14])) and _id18_ok(d):
+                add("id_card", m)
+        for m in _ID15.finditer(norm):
+            prov, yy, mm, dd = int(m.group(1)[:2]), int(m.group(2)), int(m.group(3)), int(m.group(4))
+            if prov in _PROVINCES and _real_date(1900 + yy, mm, dd):
+                add("id_card", m)
+        for m in _MOBILE.finditer(norm):
+            add("mobile", m)
+        for m in _LANDLINE.finditer(norm):
+            add("landline", m)
+        for m in _PHONE_WORD.finditer(norm):
+            add("landline", m, 1)
+        for m in _EMAIL.finditer(norm):
+            add("email", m)
+        for m in _QQ.finditer(norm):
+            add("qq", m, 1)
+        for m in _WECHAT.finditer(norm):
+            add("wechat", m, 1)
+        for m in _WXID.finditer(norm):
+            add("wechat", m)
+        for m in _STUDENT_WORD.finditer(norm):
+            add("student_number", m, 1)
+        for pattern in self.student:
+            for m in pattern.finditer(norm):
+                add("student_number", m)
+        for pattern in _DORMS:
+            for m in pattern.finditer(norm):
+                add("dormitory", m)
+        if self.names:
+            for m in self.names.finditer(norm):
+                add("name", m)
+        return self._resolve(text, norm, found)
+
+    @staticmethod
+    def _resolve(text, norm, found) -> list[Match]:
+        # hash-like tokens (sha256, long ids) are not phone or ID numbers
+        kept = []
+        for kind, s, e in found:
+            if kind in _DIGIT_KINDS:
+                token = next((t for t in _TOKEN.finditer(norm, max(0, s - 64), min(len(norm), e + 64))
+                              if t.start() <= s < t.end()), None)
+                if token and token.end() - token.start() >= 24 and not token.group().isdigit():
+                    continue
+            kept.append((kind, s, e))
+        # the earliest, then the longest, find wins where two overlap
+        kept.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+        out: list[Match] = []
+        for kind, s, e in kept:
+            if out and s < out[-1].end:
+                continue
+            out.append(Match(kind, s, e, mask(kind, text[s:e])))
+        return out
+
+
+# ---------------------------------------------------------------------------
+# configuration from the records and the environment
+
+
+def student_patterns(rs) -> list:
+    if rs is None:
+        return []
+    patterns = rs.setting("privacy", "student_number_patterns", default=[]) if hasattr(rs, "setting") else []
+    return [p for p in patterns if isinstance(p, str)] if isinstance(patterns, list) else []
+
+
+def protected_names() -> tuple[tuple[str, ...], str | None, str | None]:
+    """(names, path, problem) from the file named by CONTACT_LEDGER_PROTECTED_NAMES."""
+    path = os.environ.get(ENV_NAMES, "").strip()
+    if not path:
+        return (), None, None
+    try:
+        info = os.stat(path)
+        return _read_names(path, info.st_mtime_ns, info.st_size), path, None
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        return (), path, getattr(exc, "strerror", None) or type(exc).__name__
+
+
+@lru_cache(maxsize=4)
+def _read_names(path: str, _mtime: int, _size: int) -> tuple[str, ...]:
+    with open(path, encoding="utf-8-sig") as handle:
+        lines = (ln.strip() for ln in handle)
+        return tuple(ln for ln in lines if ln and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=8)
+def _scanner(patterns: tuple, names: tuple) -> Scanner:
+    return Scanner(patterns, names)
+
+
+def scanner_for(rs=None) -> Scanner:
+    return _scanner(tuple(student_patterns(rs)), protected_names()[0])
+
+
+# ---------------------------------------------------------------------------
+# the API for renderers
+
+
+def scan_text(text, rs=None) -> list[Match]:
+    """Every find in `text` (offsets into `text`), earliest first."""
+    return scanner_for(rs).scan(text if isinstance(text, str) else str(text))
+
+
+def is_safe(text, rs=None) -> bool:
+    return not scan_text(text, rs)
+
+
+def redact(text, rs=None) -> str:
+    """`text` with every find replaced by its masked form."""
+    text = text if isinstance(text, str) else str(text)
+    out, last = [], 0
+    for m in scan_text(text, rs):
+        out += [text[last:m.start], m.masked]
+        last = m.end
+    return "".join(out) + text[last:]
+
+
+def safe_field(text, rs=None, notice: str = NOTICE) -> str:
+    """`text` unchanged when it identifies no student, else a notice in its place."""
+    return text if is_safe(text, rs) else notice
+
+
+def redact_findings(findings, rs=None) -> list:
+    """Mask personal data in what other stages would print (messages, hints, file names)."""
+    scanner = scanner_for(rs)
+    out = []
+    for f in findings:
+        fields = {}
+        for name in ("file", "message_zh", "message_en", "hint_zh", "hint_en"):
+            value = getattr(f, name)
+            if isinstance(value, str) and scanner.scan(value):
+                fields[name] = _redact_with(scanner, value)
+        if f.data:
+            data = {k: _redact_with(scanner, v) if isinstance(v, str) else v for k, v in f.data.items()}
+            if data != f.data:
+                fields["data"] = data
+        out.append(dataclasses.replace(f, **fields) if fields else f)
+    return out
+
+
+def _redact_with(scanner: Scanner, text: str) -> str:
+    out, last = [], 0
+    for m in scanner.scan(text):
+        out += [text[last:m.start], m.masked]
+        last = m.end
+    return "".join(out) + text[last:]
+
+
+# ---------------------------------------------------------------------------
+# the validate stage
+
+
+def check_records(rs) -> list[F.Finding]:
+    out: list[F.Finding] = []
+    out += _pattern_problems(rs)
+    names, names_path, problem = protected_names()
+    if problem:
+        out.append(F.make("E-PRIV-003", display_path(names_path), None, env=ENV_NAMES, reason=problem))
+    scanner = _scanner(tuple(student_patterns(rs)), names)
+    exceptions, ex_findings = _exceptions(rs)
+    out += ex_findings
+    used: set[int] = set()  # ids of the exception entries that silenced something
+    for doc in rs.docs:
+        for kind, masked, pos in _finds(scanner, doc):
+            key = (doc.rel, pos[0] if pos else None, kind)
+            if key in exceptions:
+                used.add(id(exceptions[key]))
+                continue
+            zh, en = KINDS[kind]
+            out.append(F.make("E-PRIV-001", doc.file, pos, kind=zh, kind_en=en, kind_id=kind, masked=masked,
+                              rel=doc.rel, line=pos[0] if pos else "—", data={"kind": kind}))
+    reported: set[int] = set()
+    for (rel, line, _kind), item in exceptions.items():
+        if id(item) not in used and id(item) not in reported:
+            reported.add(id(item))
+            out.append(F.make("E-PRIV-004", item.file, item.pos(), line=line, rel=rel, kind=item.get("kind")))
+    return out
+
+
+def _finds(scanner: Scanner, doc):
+    """(kind, masked, (line, col)) of every find in one document; file-name finds have no position."""
+    for m in scanner.scan(doc.rel):
+        yield m.kind, m.masked, None
+    text = doc.text
+    if not text:
+        return
+    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+    def where(index):
+        line = bisect.bisect_right(starts, index)
+        return line, index - starts[line - 1] + 1
+
+    taken: list[tuple[int, int]] = []
+    for spans in (doc.key_spans, doc.spans):
+        for start, end, value in spans.values():
+            if not isinstance(value, str):
+                continue
+            matches = scanner.scan(value)
+            if not matches:
+                continue
+            offsets = _map_offsets(text[start:end], value, [m.start for m in matches])
+            for m in matches:
+                at = start + offsets[m.start]
+                taken.append((at, at + max(m.end - m.start, 1)))
+                yield m.kind, m.masked, where(at)
+    # raw lines: comments, and what the YAML values did not show (files that failed to parse)
+    for n, s in enumerate(starts):
+        e = starts[n + 1] if n + 1 < len(starts) else len(text)
+        for m in scanner.scan(text[s:e]):
+            a, b = s + m.start, s + m.end
+            if any(a < te and ts < b for ts, te in taken):
+                continue
+            yield m.kind, m.masked, where(a)
+
+
+def _map_offsets(raw: str, value: str, offsets: list[int]) -> dict[int, int]:
+    """Map character offsets in a scalar's value to offsets in its source text `raw`
+    (quotes, escapes, block indentation and folded line breaks in between)."""
+    if raw == value:
+        return {k: k for k in offsets}
+    if len(raw) >= 2 and raw[0] in "'\"" and raw[1:-1] == value:
+        return {k: k + 1 for k in offsets}
+    i = 0
+    if raw[:1] in "|>":
+        brk = LINE_BREAK.search(raw)
+        i = brk.end() if brk else 0
+    elif raw[:1] in "'\"":
+        i = 1
+    wanted, out = set(offsets), {}
+    last = max(offsets)
+    for j, ch in enumerate(value[: last + 1]):
+        p = raw.find(ch, i, i + 80)
+        if p < 0:  # produced by an escape or by folding: stay
+            if j in wanted:
+                out[j] = min(i, max(len(raw) - 1, 0))
+            continue
+        if j in wanted:
+            out[j] = p
+        i = p + 1
+    return out
+
+
+def _pattern_problems(rs) -> list[F.Finding]:
+    out = []
+    if rs is None or rs.policy is None:
+        return out
+    for i, p in enumerate(student_patterns(rs)):
+        try:
+            compiled = re.compile(p)
+        except (re.error, OverflowError, RecursionError, ValueError) as exc:
+            out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
+                              reason=str(exc)[:120]))
+            continue
+        if compiled.fullmatch(""):
+            out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
+                              reason="matches empty text / 可匹配空文字"))
+    return out
+
+
+def _exceptions(rs):
+    found: dict = {}
+    out = []
+    for item in getattr(rs, "privacy_exceptions", []):
+        file, line, kind = item.get("file"), item.get("line"), item.get("kind")
+        if not (isinstance(file, str) and isinstance(line, int) and not isinstance(line, bool) and isinstance(kind, str)):
+            continue  # the schema reports it
+        kinds = KIND_ALIASES.get(kind, {kind})
+        if not kinds <= set(KINDS):
+            out.append(F.make("E-PRIV-005", item.file, item.pos("kind"), kind=kind, allowed="、".join(KINDS)))
+            continue
+        file = file.removeprefix("records/").removeprefix("./")
+        for k in kinds:
+            found.setdefault((file, line, k), item)
+    return found, out

@@ -1,0 +1,238 @@
+"""Reminders (R6, R2): the body of the reminder issue the scheduled workflow opens.
+
+    python -m generator remind --period 2026-H1 [--today D]      # Markdown body on stdout
+        exit 0: every required ledger is in (the workflow closes the issue)
+        exit 1: someone's ledger is missing (the workflow opens or updates the issue)
+    python -m generator remind --period P --body-file body.md     # body into the file;
+        stdout gets `missing=N` and `title=…` lines for $GITHUB_OUTPUT; exit 0
+    python -m generator remind --coverage [--today D]             # uncovered freshman classes
+    python -m generator remind --due-window [--today D]           # is today a reminder day?
+        stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) for $GITHUB_OUTPUT
+
+Missing = required to file (the policy checks' `data["ledgers"]`, or, without them, an active
+assignment overlapping the period) and no ledger file, exemptions excepted.  Cadres are grouped
+by unit; each is @-mentioned with their Git account, and so are their unit's reviewers.
+
+Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
+week on `weekday` (1 = Monday).  Both come from policy.yaml `reminders` when it has them, else
+from --window-days / --weekday (the workflow passes them, so a reader sees them there).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+from generator import cli
+from generator.archive import archived_periods, parse_today, repo_of
+from generator.model import RecordSet
+
+MSG = {
+    "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
+                   "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
+    "need": {"zh": "请指定 --period、--coverage 或 --due-window 之一",
+             "en": "give one of --period, --coverage or --due-window"},
+}
+MARK = "<!-- contact-ledger:{kind}:{key} -->"
+
+
+def _check_data(rs: RecordSet, today: dt.date) -> dict | None:
+    try:
+        from generator.check import run_checks
+
+        return run_checks(rs, today, repo=repo_of(rs.root)).data
+    except Exception:  # noqa: BLE001 - the check stage is another engineer's; fall back
+        return None
+
+
+def _exempt(rs: RecordSet, cadre: str, day: dt.date) -> bool:
+    for ex in rs.exemptions:
+        if ex.get("cadre") == cadre and "ledger" in (ex.get("rules") or []):
+            start, end = ex.date("start"), ex.date("end")
+            if start and end and start <= day <= end:
+                return True
+    return False
+
+
+def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None) -> list[str]:
+    """Cadres required to file for `period_id` whose ledger file is not in the records."""
+    filed = {c for (p, c) in rs.ledgers if p == period_id}
+    rows = [r for r in ((data or {}).get("ledgers") or []) if r.get("period") == period_id]
+    if rows:
+        return sorted({r["cadre"] for r in rows if r["cadre"] not in filed and r.get("status") != "exempt"})
+    period = rs.period(period_id)
+    out = set()
+    for row in rs.assignments:
+        cadre = row.get("cadre")
+        start, end = rs.assignment_span(row)
+        if cadre not in rs.cadres or not start or start > period.end or (end is not None and end < period.start):
+            continue
+        a_from, a_to = rs.cadre_active_span(cadre)
+        if (a_from and a_from > period.end) or (a_to and a_to < period.start):
+            continue
+        if cadre not in filed and not _exempt(rs, cadre, period.due):
+            out.add(cadre)
+    return sorted(out)
+
+
+def _at(account: str | None) -> str:
+    return f"@{account}" if account else ""
+
+
+def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str) -> tuple[str, str]:
+    """(title, Markdown body) of the reminder issue for one period."""
+    period = rs.period(period_id)
+    title = f"工作台账提醒 {period_id}（{period.name}）"
+    days = (period.due - today).days
+    when = f"还有 {days} 天" if days > 0 else ("今天截止" if days == 0 else f"已逾期 {-days} 天")
+    lines = [MARK.format(kind="ledger-reminder", key=period_id), f"# {title}", ""]
+    if not missing:
+        lines += [f"截至 {today}，{period.name}的工作台账已全部提交，本提醒可以关闭。",
+                  "", f"All {period_id} ledgers are in as of {today}; this reminder can be closed."]
+        return title, "\n".join(lines) + "\n"
+    lines += [f"截止日期：**{period.due}**（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
+              f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的台账表单；"
+              "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
+    by_unit: dict = defaultdict(list)
+    for cadre in missing:
+        item = rs.cadres.get(cadre)
+        by_unit[item.get("unit") if item else ""].append(cadre)
+    for uid in sorted(by_unit, key=lambda u: (rs.units[u].get("name", u) if u in rs.units else u or "")):
+        unit = rs.units.get(uid)
+        reviewers = [r for r in ((unit.get("reviewers") or []) if unit else []) if isinstance(r, str)]
+        head = unit.get("name", uid) if unit else (uid or "未知单位")
+        who = "、".join(_at(r) for r in reviewers) if reviewers else "未登记"
+        lines += [f"## {head}（审核人：{who}）", ""]
+        for cadre in by_unit[uid]:
+            item = rs.cadres.get(cadre)
+            name = item.get("name", cadre) if item else cadre
+            pos = item.get("position", "") if item else ""
+            account = item.get("git") if item else None
+            mention = f" {_at(account)}" if account else "（未登记 Git 账号，请审核人转告）"
+            lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
+        lines.append("")
+    lines += ["---", "", f"English: {len(missing)} cadres have not filed their {period_id} ledger "
+              f"(due {period.due}, as of {today}). This issue is updated by the scheduled workflow and closed when "
+              "all are in."]
+    return title, "\n".join(lines) + "\n"
+
+
+def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -> tuple[str, list[dict]]:
+    """(academic year, [{class, name, unit}]) of freshman classes with no cadre on `today`."""
+    for year in (data or {}).get("coverage") or []:
+        if year.get("start", "") <= today.isoformat() <= year.get("end", ""):
+            return year.get("academic_year", ""), [c for c in year.get("classes") or [] if not c.get("covered")]
+    for year in rs.academic_years():
+        if year.start <= today <= year.end:
+            out = []
+            for cid, item in sorted(rs.classes.items()):
+                if rs.class_cohort.get(cid) != year.first_year:
+                    continue
+                covered = False
+                for row in rs.assignments:
+                    start, end = rs.assignment_span(row)
+                    if row.get("class") == cid and start and start <= today and (end is None or end >= today):
+                        covered = True
+                if not covered:
+                    out.append({"class": cid, "name": item.get("name", cid), "unit": item.get("unit")})
+            return year.id, out
+    return "", []
+
+
+def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict]) -> tuple[str, str]:
+    title = f"新生班级覆盖提醒 {year}"
+    admins = [a.get("git") for a in rs.setting("administrators", default=[]) or [] if isinstance(a, dict) and a.get("git")]
+    lines = [MARK.format(kind="coverage-reminder", key=year), f"# {title}", ""]
+    if not classes:
+        lines += [f"截至 {today}，{year} 学年的大一新生班级都已有联系干部，本提醒可以关闭。", "",
+                  f"Every freshman class of {year} has a cadre as of {today}."]
+        return title, "\n".join(lines) + "\n"
+    lines += [f"{' '.join(_at(a) for a in admins)} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部"
+              "（政策要求新生班级全覆盖）。请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
+    by_unit: dict = defaultdict(list)
+    for c in classes:
+        by_unit[c.get("unit") or ""].append(c)
+    for uid in sorted(by_unit):
+        unit = rs.units.get(uid)
+        reviewers = [r for r in ((unit.get("reviewers") or []) if unit else []) if isinstance(r, str)]
+        lines += [f"## {unit.get('name', uid) if unit else uid or '未知单位'}"
+                  f"{'（' + '、'.join(_at(r) for r in reviewers) + '）' if reviewers else ''}", ""]
+        lines += [f"- {c.get('name', c.get('class'))}（`{c.get('class')}`）" for c in by_unit[uid]]
+        lines.append("")
+    lines += ["---", "", f"English: {len(classes)} freshman classes of {year} have no cadre as of {today}."]
+    return title, "\n".join(lines) + "\n"
+
+
+def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) -> dict:
+    """Is today a reminder day, and for which periods (started, not archived, due within the last year)?"""
+    archived = archived_periods(rs)
+    periods = [p for p in rs.periods_between(today - dt.timedelta(days=366), today)
+               if p.id not in archived and p.start <= today]
+    daily = any(p.due - dt.timedelta(days=window_days) <= today <= p.due for p in periods)
+    weekly = today.isoweekday() == weekday
+    reason = "daily" if daily else ("weekly" if weekly else "none")
+    return {"send": "true" if reason != "none" else "false", "reason": reason,
+            "periods": json.dumps([p.id for p in periods])}
+
+
+def _records_rel(records: Path) -> str:
+    repo = repo_of(records)
+    try:
+        return records.resolve().relative_to(repo).as_posix() if repo else records.as_posix()
+    except ValueError:
+        return records.as_posix()
+
+
+def cmd_remind(args) -> int:
+    from generator.pipeline import validate_records
+
+    root = cli.records_dir(args)
+    if root is None:
+        return cli.EXIT_USAGE
+    rs, _ = validate_records(root)
+    today = parse_today(args.today, rs, args.lang)
+    if today is None:
+        return cli.EXIT_USAGE
+    if args.due_window:
+        window = rs.setting("reminders", "window_days", default=None) or args.window_days
+        weekday = rs.setting("reminders", "weekday", default=None) or args.weekday
+        for key, value in due_window(rs, today, int(window), int(weekday)).items():
+            sys.stdout.write(f"{key}={value}\n")
+        return cli.EXIT_OK
+    data = _check_data(rs, today)
+    if args.coverage:
+        year, classes = uncovered_classes(rs, today, data)
+        title, body = coverage_body(rs, today, year, classes)
+        count = len(classes)
+    elif args.period:
+        if rs.period(args.period) is None:
+            sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
+            return cli.EXIT_USAGE
+        missing = missing_cadres(rs, args.period, today, data)
+        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root))
+        count = len(missing)
+    else:
+        sys.stderr.write(MSG["need"][args.lang] + "\n")
+        return cli.EXIT_USAGE
+    if args.body_file:
+        Path(args.body_file).write_text(body, encoding="utf-8")
+        sys.stdout.write(f"missing={count}\ntitle={title}\n")
+        return cli.EXIT_OK
+    sys.stdout.write(body)
+    return cli.EXIT_FINDINGS if count else cli.EXIT_OK
+
+
+def register(sub) -> None:
+    p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)")
+    p.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+    p.add_argument("--period", help="填报期间，如 2026-H1 (period)")
+    p.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
+    p.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
+    p.add_argument("--window-days", type=int, default=15, help="截止日前每天提醒的天数 (daily window), 默认 15")
+    p.add_argument("--weekday", type=int, default=1, choices=range(1, 8), help="其余时间每周提醒的星期几 (1=周一)")
+    p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing= 和 title= (write body to file)")
+    p.add_argument("--today", help="以哪一天为“今天” YYYY-MM-DD (as-of date)")
+    p.set_defaults(func=cmd_remind)

@@ -1,0 +1,84 @@
+"""The published site: aggregate the records and the policy checks, render Markdown pages,
+data files and exports into a build folder that MkDocs (or any static-site tool) reads.
+
+    render_site(records, out, today=None) -> RenderResult(files, findings, today, today_source)
+
+Generation does not depend on MkDocs: `python -m generator render --out build/generated`
+writes the same files the MkDocs hook (mkdocs_hook.py) adds to the build.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator import findings as F
+
+
+@dataclass
+class RenderResult:
+    files: dict[str, bytes] = field(default_factory=dict)
+    findings: list = field(default_factory=list)
+    today: dt.date | None = None
+    today_source: str = ""
+    written: int = 0
+
+
+def build_site(records: Path, today: dt.date | None = None) -> RenderResult:
+    """Everything the site shows, as {docs-relative path: bytes}; nothing is written."""
+    from generator.pipeline import validate_records
+    from generator.site.aggregate import Aggregate
+    from generator.site.checks import CheckView
+    from generator.site.pages import Site
+    from generator.site.privacy_guard import TextGuard
+    from generator.site.today import site_today
+
+    rs, findings = validate_records(records)
+    day, source = site_today(rs, today)
+    checks = CheckView(rs, day, repo=_repo_of(records))
+    guard = TextGuard(rs)
+    agg = Aggregate(rs, day, checks, guard)
+    shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
+    site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
+    files = site.build()
+    extra = checks.problem_findings(str(records)) + guard.findings
+    return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
+                                                     key=F.Finding.sort_key),
+                        today=day, today_source=source)
+
+
+def write_tree(files: dict[str, bytes], out: Path) -> int:
+    """Write `files` below `out`: changed files only, stale generated files removed."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for rel, data in files.items():
+        path = out / rel
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+        written += 1
+    keep = {str(out / rel) for rel in files}
+    for dirpath, dirnames, filenames in os.walk(out, topdown=False):
+        for name in filenames:
+            full = os.path.join(dirpath, name)
+            if full not in keep:
+                os.remove(full)
+        if dirpath != str(out) and not os.listdir(dirpath):
+            os.rmdir(dirpath)
+    return written
+
+
+def render_site(records: Path, out: Path, today: dt.date | None = None) -> RenderResult:
+    result = build_site(records, today)
+    result.written = write_tree(result.files, out)
+    return result
+
+
+def _repo_of(records: Path) -> Path | None:
+    path = records.resolve()
+    for candidate in [path, *path.parents]:
+        if (candidate / ".git").exists():
+            return candidate
+    return None

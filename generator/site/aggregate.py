@@ -1,0 +1,477 @@
+"""Aggregate: the record set (and the policy checks' results) → plain tables for the pages.
+
+Nothing here decides policy: on time / late / missing, coverage, overdue feedback and the
+semester matrix come from `generator.check` (see checks.py); this module joins them with
+the records (names, units, contact points, the ledgers' contents) into rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter, defaultdict
+
+from generator.model import Item, RecordSet
+from generator.references import feedback_items
+from generator.site.checks import CheckView
+from generator.site.privacy_guard import TextGuard
+
+KIND_ZH = {"class": "班级", "club": "社团"}
+
+
+def _d(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else (value or "")
+
+
+class Aggregate:
+    """Everything the pages and exports show, computed once."""
+
+    def __init__(self, rs: RecordSet, today: dt.date, checks: CheckView, guard: TextGuard):
+        self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
+        self.meaning = rs.status_meaning()
+
+    # ---- names ---------------------------------------------------------
+    def unit_name(self, uid) -> str:
+        unit = self.rs.units.get(uid or "")
+        return unit.get("name", uid) if unit else (uid or "")
+
+    def cadre_name(self, cid) -> str:
+        cadre = self.rs.cadres.get(cid or "")
+        return cadre.get("name", cid) if cadre else (cid or "")
+
+    def point(self, pid: str) -> dict:
+        """A contact point (class or club) by id, with its unit and grade."""
+        if pid in self.rs.classes:
+            item, kind = self.rs.classes[pid], "class"
+        elif pid in self.rs.clubs:
+            item, kind = self.rs.clubs[pid], "club"
+        else:
+            return {"id": pid, "name": pid, "kind": "", "kind_zh": "", "unit": "", "unit_name": "", "cohort": None,
+                    "grade": ""}
+        cohort = self.rs.class_cohort.get(pid) if kind == "class" else None
+        return {"id": pid, "name": item.get("name", pid), "kind": kind, "kind_zh": KIND_ZH[kind],
+                "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
+                "cohort": cohort, "grade": f"{cohort}级" if cohort else ""}
+
+    def academic_year_of(self, day: dt.date | None):
+        for year in self.rs.academic_years():
+            if day and year.start <= day <= year.end:
+                return year
+        return None
+
+    def current_period_id(self) -> str | None:
+        periods = self.rs.periods_between(self.today, self.today)
+        return periods[0].id if periods else None
+
+    # ---- Attachment 1 --------------------------------------------------
+    def assignment_row(self, row: Item) -> dict:
+        kind, pid = self.rs.contact_point(row)
+        point = self.point(pid or "")
+        start, end = self.rs.assignment_span(row)
+        cadre = self.rs.cadres.get(row.get("cadre") or "")
+        year = self.academic_year_of(start)
+        freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
+        return {
+            "cycle": row.doc.stem, "cadre": row.get("cadre"), "name": self.cadre_name(row.get("cadre")),
+            "unit": cadre.get("unit") if cadre else "", "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
+            "position": cadre.get("position", "") if cadre else "",
+            "point": pid, "point_name": point["name"], "kind_zh": KIND_ZH.get(kind, ""),
+            "point_unit": point["unit"], "point_unit_name": point["unit_name"],
+            "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
+            "freshman": freshman, "start": _d(start), "end": _d(end), "start_date": start, "end_date": end,
+            "reason": self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason"),
+            "file": row.file, "line": row.pos()[0],
+            "active": bool(start and start <= self.today and (end is None or self.today <= end)),
+        }
+
+    def cycles(self) -> list[dict]:
+        """Assignment cycles, newest first, each with its rows and in-cycle changes."""
+        out = []
+        for stem, cycle in self.rs.cycles.items():
+            rows = [self.assignment_row(r) for r in self.rs.assignments if r.doc.stem == stem]
+            start, end = cycle.date("start"), cycle.date("end")
+            changes = sorted((r for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
+                              or (r["end_date"] and end and r["end_date"] < end)),
+                             key=lambda r: (r["start"], r["name"]))
+            out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes,
+                        "current": bool(start and end and start <= self.today <= end)})
+        out.sort(key=lambda c: c["start"], reverse=True)
+        if out and not any(c["current"] for c in out):
+            past = [c for c in out if c["start"] <= self.today.isoformat()]
+            (past[0] if past else out[-1])["current"] = True
+        return out
+
+    def attachment1(self) -> dict:
+        cycles = self.cycles()
+        current = next((c for c in cycles if c["current"]), None)
+        rows = []
+        if current:
+            active = [r for r in current["rows"] if r["active"]]
+            rows = active or [r for r in current["rows"] if not r["end_date"] or r["end_date"] >= _as_date(current["end"])]
+            rows = sorted(rows, key=lambda r: (r["unit_name"], r["name"], r["start"]))
+            for i, r in enumerate(rows, 1):
+                r = r.copy()
+        table = [dict(r, no=i) for i, r in enumerate(rows, 1)]
+        return {"current": current, "rows": table, "earlier": [c for c in cycles if c is not current]}
+
+    # ---- ledgers -------------------------------------------------------
+    def ledger(self, led: Item) -> dict:
+        g = self.guard
+        acts = []
+        for i, a in enumerate(_dicts(led.get("activities"))):
+            acts.append({
+                "no": i + 1, "date": a.get("date", ""), "form": a.get("form", ""), "place": a.get("place", ""),
+                "channel": a.get("channel", ""), "students": a.get("students", ""),
+                "topics": [g.text(t, led, "activities", i, "topics", j, title="主题", title_en="topic")
+                           for j, t in enumerate(a.get("topics") or [])],
+                "summary": g.text(a.get("summary"), led, "activities", i, "summary", title="活动情况",
+                                  title_en="activity summary"),
+                "typical": a.get("typical") is True,
+            })
+        fbs = [self.feedback_row(led, Item(led.doc, ("feedback", i), fb))
+               for i, fb in enumerate(_dicts(led.get("feedback"))) if fb]
+        sugs = [{"to": s.get("to", ""), "content": g.text(s.get("content"), led, "suggestions", i, "content",
+                                                           title="意见建议", title_en="suggestion")}
+                for i, s in enumerate(_dicts(led.get("suggestions")))]
+        period, cadre = led.doc.folder, led.doc.stem
+        points = [self.point(p) for p in (led.get("contact_points") or []) if isinstance(p, str)]
+        return {
+            "period": period, "cadre": cadre, "name": self.cadre_name(cadre),
+            "unit": (self.rs.cadres.get(cadre).get("unit") if cadre in self.rs.cadres else ""),
+            "unit_name": self.unit_name(self.rs.cadres[cadre].get("unit")) if cadre in self.rs.cadres else "",
+            "position": self.rs.cadres[cadre].get("position", "") if cadre in self.rs.cadres else "",
+            "points": points, "activities": acts, "feedback": fbs, "suggestions": sugs,
+            "reflections": g.text(led.get("reflections"), led, "reflections", title="工作体会", title_en="reflections"),
+            "forms": sorted({a["form"] for a in acts if a["form"]}),
+            "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
+            "file": led.file, "rel": led.doc.rel, "status": self.checks.ledger_status(period, cadre),
+        }
+
+    def ledgers(self) -> dict[tuple[str, str], dict]:
+        return {key: self.ledger(led) for key, led in sorted(self.rs.ledgers.items())}
+
+    def period_ids(self) -> list[str]:
+        ids = {p for p, _ in self.rs.ledgers} | set(self.checks.period_ids())
+        cur = self.current_period_id()
+        if cur:
+            ids.add(cur)
+        return sorted((p for p in ids if self.rs.period(p)), key=lambda p: self.rs.period(p).start, reverse=True)
+
+    def period_table(self, period_id: str, ledgers: dict) -> list[dict]:
+        """Attachment 2 summary: every cadre required to file (from the checks), or who filed."""
+        cadres = set(self.checks.required_cadres(period_id)) | {c for p, c in ledgers if p == period_id}
+        if not self.checks.available:
+            cadres |= set(self._cadres_assigned_in(period_id))
+        rows = []
+        for cid in cadres:
+            led = ledgers.get((period_id, cid))
+            status = self.checks.ledger_status(period_id, cid)
+            if not status["label"]:
+                status = {**status, "label": "已提交" if led else "未提交", "kind": "filed" if led else "none"}
+            cadre = self.rs.cadres.get(cid)
+            rows.append({
+                "cadre": cid, "name": self.cadre_name(cid), "unit": cadre.get("unit") if cadre else "",
+                "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
+                "position": cadre.get("position", "") if cadre else "", "status": status,
+                "ledger": led, "activities": len(led["activities"]) if led else 0,
+                "forms": "、".join(led["forms"]) if led else "", "feedback": len(led["feedback"]) if led else 0,
+            })
+        rows.sort(key=lambda r: (r["unit_name"], r["name"], r["cadre"]))
+        return [dict(r, no=i) for i, r in enumerate(rows, 1)]
+
+    def _cadres_assigned_in(self, period_id: str) -> list[str]:
+        p = self.rs.period(period_id)
+        out = []
+        for row in self.rs.assignments:
+            start, end = self.rs.assignment_span(row)
+            if start and start <= p.end and (end is None or end >= p.start):
+                out.append(row.get("cadre"))
+        return [c for c in out if c in self.rs.cadres]
+
+    # ---- feedback ------------------------------------------------------
+    def feedback_row(self, led: Item, fb: Item) -> dict:
+        status = fb.get("status", "")
+        return {
+            "id": fb.get("id", ""), "raised_on": fb.get("raised_on", ""), "kind": fb.get("kind", ""),
+            "category": fb.get("category", ""), "status": status, "meaning": self.meaning.get(status, ""),
+            "description": self.guard.text(fb.get("description"), fb, "description", title="反映内容",
+                                           title_en="feedback"),
+            "escalated_to": fb.get("escalated_to", "") or "",
+            "resolution": self.guard.text(fb.get("resolution"), fb, "resolution", title="解决情况",
+                                          title_en="resolution"),
+            "resolved_on": fb.get("resolved_on", "") or "", "follows": fb.get("follows", "") or "",
+            "note": self.guard.text(fb.get("note"), fb, "note", title="说明", title_en="note"),
+            "period": led.doc.folder, "cadre": led.doc.stem, "file": fb.file, "line": fb.pos()[0],
+        }
+
+    def feedback_threads(self) -> list[dict]:
+        """Follow-up chains as one thread each: root item, then follow-ups in order."""
+        rows = [self.feedback_row(led, fb) for led, fb in feedback_items(self.rs)]
+        by_id = {r["id"]: r for r in rows}
+        children = defaultdict(list)
+        roots = []
+        for r in rows:
+            if r["follows"] and r["follows"] in by_id and r["follows"] != r["id"]:
+                children[r["follows"]].append(r)
+            else:
+                roots.append(r)
+        threads = []
+        for root in roots:
+            chain, seen, queue = [root], {root["id"]}, list(children[root["id"]])
+            while queue:
+                nxt = sorted(queue, key=lambda r: (r["raised_on"], r["id"]))
+                queue = []
+                for r in nxt:
+                    if r["id"] in seen:
+                        continue
+                    seen.add(r["id"])
+                    chain.append(r)
+                    queue.extend(children[r["id"]])
+            last = chain[-1]
+            cadre = self.rs.cadres.get(root["cadre"])
+            info = self.checks.feedback(root["id"], last["id"])
+            meaning = last["meaning"]
+            age = info.get("age_days")
+            if age is None and _as_date(root["raised_on"]):
+                end = _as_date(last["resolved_on"]) if meaning == "resolved" else self.today
+                age = (end - _as_date(root["raised_on"])).days if end else None
+            threads.append({
+                "id": root["id"], "root": root, "chain": chain, "last": last, "status": last["status"],
+                "meaning": meaning, "category": root["category"], "kind": root["kind"],
+                "cadre": root["cadre"], "name": self.cadre_name(root["cadre"]),
+                "unit": cadre.get("unit") if cadre else "", "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
+                "age": age, "age_bucket": _bucket(age), "overdue": bool(info.get("overdue")),
+                "escalated_to": last["escalated_to"], "raised_on": root["raised_on"],
+            })
+        threads.sort(key=lambda t: (not t["overdue"], t["meaning"] == "resolved", t["raised_on"], t["id"]))
+        return threads
+
+    # ---- typical cases -------------------------------------------------
+    def cases(self, ledgers: dict) -> list[dict]:
+        out = []
+        for (period, cadre), led in ledgers.items():
+            for a in led["activities"]:
+                if a["typical"]:
+                    out.append({**a, "period": period, "cadre": cadre, "name": led["name"],
+                                "unit_name": led["unit_name"], "points": led["points"]})
+        return sorted(out, key=lambda a: (a["date"], a["cadre"]), reverse=True)
+
+    # ---- statistics ----------------------------------------------------
+    def period_stats(self, period_id: str, ledgers: dict, table: list[dict], threads: list[dict]) -> dict:
+        leds = [l for (p, _), l in ledgers.items() if p == period_id]
+        acts = [a for l in leds for a in l["activities"]]
+        status = Counter(r["status"]["label"] for r in table)
+        p = self.rs.period(period_id)
+        fb = [f for l in leds for f in l["feedback"]]
+        return {
+            "period": period_id, "name": p.name if p else period_id, "due": _d(p.due) if p else "",
+            "required": len(table), "filed": len(leds), "status": sorted(status.items()),
+            "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
+            "forms": Counter(a["form"] for a in acts).most_common(),
+            "places": Counter(a["place"] for a in acts).most_common(),
+            "channels": Counter(a["channel"] for a in acts).most_common(),
+            "feedback": len(fb), "categories": Counter(f["category"] for f in fb).most_common(),
+            "fb_status": Counter(f["status"] for f in fb).most_common(),
+            "typical": sum(a["typical"] for a in acts),
+        }
+
+
+    # ---- coverage ------------------------------------------------------
+    def coverage_rows(self) -> list[dict]:
+        """Freshman classes per academic year and who covers them.  'Covered' is the checks'
+        verdict; without the checks, whether the assignment table names anyone that year."""
+        if self.checks.available:
+            out = []
+            for c in self.checks.coverage():
+                cid = c.get("class")
+                item = self.rs.classes.get(cid)
+                covered = bool(c.get("covered"))
+                if covered:
+                    state = "已覆盖"
+                elif c.get("judged"):
+                    state = "未覆盖" + (f"（自 {c['uncovered_since']}）" if c.get("uncovered_since") else "")
+                else:
+                    state = f"未覆盖（宽限期至 {c.get('deadline')}）"
+                ids = list(c.get("cadres") or [])
+                out.append({"year": c.get("year"), "class": cid, "class_name": c.get("name") or cid,
+                            "unit": c.get("unit", ""), "unit_name": c.get("unit_name") or self.unit_name(c.get("unit")),
+                            "major": item.get("major", "") if item else "", "headcount": item.get("headcount", "") if item else "",
+                            "cadres": ids, "cadre_names": [self.cadre_name(x) for x in ids], "covered": covered,
+                            "state": state})
+            return sorted(out, key=lambda r: (_neg(r["year"]), r["unit_name"], r["class_name"]))
+        out = []
+        for year in sorted(self.rs.academic_years(), key=lambda y: y.start, reverse=True):
+            if year.start > self.today:
+                continue
+            for cid, item in self.rs.classes.items():
+                if self.rs.class_cohort.get(cid) != year.first_year:
+                    continue
+                ids = []
+                for row in self.rs.assignments:
+                    start, end = self.rs.assignment_span(row)
+                    if row.get("class") == cid and start and start <= year.end and (end is None or end >= year.start):
+                        if row.get("cadre") not in ids:
+                            ids.append(row.get("cadre"))
+                out.append({"year": year.id, "class": cid, "class_name": item.get("name", cid),
+                            "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
+                            "major": item.get("major", ""), "headcount": item.get("headcount", ""),
+                            "cadres": ids, "cadre_names": [self.cadre_name(x) for x in ids], "covered": bool(ids),
+                            "state": "已覆盖" if ids else "未覆盖"})
+        return sorted(out, key=lambda r: (_neg(r["year"]), r["unit_name"], r["class_name"]))
+
+    # ---- semesters -----------------------------------------------------
+    def current_semester(self):
+        sems = [s for s in self.rs.semesters() if s.start <= self.today]
+        return sems[-1] if sems else None
+
+    def semester_rows(self) -> dict:
+        """Per cadre and semester: activities counted from the ledgers, verdict from the checks."""
+        sems = [s for s in self.rs.semesters() if s.start <= self.today]
+        counts = defaultdict(Counter)
+        for (period, cadre), led in self.rs.ledgers.items():
+            for a in _dicts(led.get("activities")):
+                d = _as_date(a.get("date"))
+                for s in sems:
+                    if d and s.start <= d <= s.end:
+                        counts[cadre][s.id] += 1
+        rows = {}
+        for cid in self.rs.cadres:
+            cells = []
+            for s in sems:
+                verdict = self.checks.semester_cell(cid, s.id)
+                cells.append({"semester": s.id, "count": counts[cid][s.id],
+                              "label": verdict.get("label", ""), "kind": verdict.get("kind", "")})
+            rows[cid] = cells
+        return {"semesters": [{"id": s.id, "name": s.name} for s in sems], "rows": rows}
+
+    # ---- cadres and units ---------------------------------------------
+    def cadre_rows(self, ledgers: dict, tables: dict, a1: dict, threads: list[dict]) -> list[dict]:
+        all_rows = [self.assignment_row(r) for r in self.rs.assignments]
+        sem = self.semester_rows()
+        out = []
+        for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_name(kv[1].get("unit")), kv[0])):
+            history = []
+            for p, rows in tables.items():
+                for r in rows:
+                    if r["cadre"] == cid:
+                        history.append({"period": p, "status": r["status"], "ledger": r["ledger"]})
+            mine = [r for r in all_rows if r["cadre"] == cid]
+            out.append({
+                "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
+                "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
+                "active_from": item.get("active_from", ""), "active_to": item.get("active_to", "") or "",
+                "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
+                "current_points": [r for r in mine if r["active"]],
+                "ledgers": [l for (p, c), l in sorted(ledgers.items(), reverse=True) if c == cid],
+                "history": history, "semesters": sem["rows"].get(cid, []),
+                "threads": [t for t in threads if any(x["cadre"] == cid for x in t["chain"])],
+            })
+        return out
+
+    def unit_rows(self, cadres, coverage, threads, tables, current, a1) -> list[dict]:
+        active = [self.assignment_row(r) for r in self.rs.assignments]
+        active = [r for r in active if r["active"]]
+        out = []
+        for uid, unit in self.rs.units.items():
+            committee = unit.get("party_committee") or ""
+            classes = []
+            for cid, item in self.rs.classes.items():
+                if item.get("unit") == uid:
+                    who = [r for r in active if r["point"] == cid]
+                    classes.append({"id": cid, "name": item.get("name", cid), "cohort": self.rs.class_cohort.get(cid),
+                                    "major": item.get("major", ""), "headcount": item.get("headcount", ""),
+                                    "cadres": who})
+            clubs = [{"id": k, "name": c.get("name", k), "category": c.get("category", ""),
+                      "cadres": [r for r in active if r["point"] == k]}
+                     for k, c in self.rs.clubs.items() if c.get("unit") == uid]
+            mine = [c for c in cadres if c["unit"] == uid]
+            ids = {c["id"] for c in mine}
+            out.append({
+                "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
+                "cadres": mine, "classes": sorted(classes, key=lambda c: (-(c["cohort"] or 0), c["name"])),
+                "clubs": clubs, "coverage": [r for r in coverage if r["unit"] == uid],
+                "uncovered": [r for r in coverage if r["unit"] == uid and not r["covered"]],
+                "ledgers": [r for r in tables.get(current, []) if r["cadre"] in ids] if current else [],
+                "threads": [t for t in threads if t["meaning"] != "resolved"
+                            and (t["cadre"] in ids or (committee and t["escalated_to"] == committee))],
+            })
+        return sorted(out, key=lambda u: (u["type"] != "学院", u["name"]))
+
+    # ---- evaluation (R9) ----------------------------------------------
+    def evaluation(self, ledgers: dict, tables: dict, threads: list[dict]) -> list[dict]:
+        years = sorted({int(p[:4]) for p, _ in ledgers} | {int(p[:4]) for p in tables}, reverse=True)
+        sem_rows = self.semester_rows()
+        sem_year = {s.id: s.start.year for s in self.rs.semesters()}
+        out = []
+        for year in years:
+            for cid in sorted(self.rs.cadres, key=lambda c: (self.unit_name(self.rs.cadres[c].get("unit")), c)):
+                acts = sum(len(l["activities"]) for (p, c), l in ledgers.items() if c == cid and p.startswith(f"{year}-"))
+                statuses = [r["status"] for p, rows in tables.items() if p.startswith(f"{year}-")
+                            for r in rows if r["cadre"] == cid]
+                if not statuses and not acts:
+                    continue
+                on_time = sum(s["kind"] == "on_time" for s in statuses)
+                met = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year
+                       and c["kind"] in ("met", "missed")]
+                met_n = sum(c["kind"] == "met" for c in met)
+                mine = [t for t in threads if t["cadre"] == cid and str(t["raised_on"]).startswith(str(year))]
+                item = self.rs.cadres[cid]
+                out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
+                            "unit_name": self.unit_name(item.get("unit")), "activities": acts,
+                            "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
+                            "ledgers": f"{on_time}/{len(statuses)}" if self.checks.available else "—",
+                            "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
+        return out
+
+    # ---- home ----------------------------------------------------------
+    def home(self, stat, coverage, threads, current) -> dict:
+        year = self.academic_year_of(self.today)
+        cov = [r for r in coverage if year and r["year"] == year.id] or \
+              ([r for r in coverage if r["year"] == coverage[0]["year"]] if coverage else [])
+        sem = self.current_semester()
+        acts = []
+        if sem:
+            for led in self.rs.ledgers.values():
+                for a in _dicts(led.get("activities")):
+                    d = _as_date(a.get("date"))
+                    if d and sem.start <= d <= sem.end:
+                        acts.append(a)
+        open_threads = [t for t in threads if t["meaning"] != "resolved"]
+        return {
+            "stat": stat, "current": current,
+            "coverage_year": cov[0]["year"] if cov else "", "cov_total": len(cov),
+            "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
+            "semester": sem.name if sem else "", "sem_activities": len(acts),
+            "sem_forms": Counter(a.get("form", "") for a in acts).most_common(),
+            "open": len(open_threads), "overdue": sum(t["overdue"] for t in threads),
+            "by_meaning": Counter(t["status"] for t in threads).most_common(),
+        }
+
+
+def _dicts(value):
+    return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
+
+
+def _as_date(value):
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError:
+        return None
+
+
+def _bucket(age) -> str:
+    if age is None:
+        return ""
+    if age <= 30:
+        return "30天内"
+    if age <= 90:
+        return "31–90天"
+    if age <= 180:
+        return "91–180天"
+    return "180天以上"
+
+
+
+def _neg(year_id) -> tuple:
+    """Sort key putting the newest academic year first."""
+    return tuple(-int(x) for x in str(year_id or "0").split("-") if x.isdigit())

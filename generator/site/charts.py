@@ -1,0 +1,36 @@
+"""Charts as inline SVG drawn at build time: no chart library, no script, prints well."""
+from __future__ import annotations
+
+from html import escape
+
+from generator.site.textwidth import display_width
+
+COLORS = {"good": "#2e7d32", "warn": "#ef6c00", "bad": "#c62828", "info": "#1565c0", "mute": "#757575"}
+
+
+def bars(items, title: str, tone: dict | None = None, unit: str = "") -> str:
+    """Horizontal bar chart of (label, value) pairs.  `tone` maps a label to a COLORS key."""
+    items = [(str(label), int(value)) for label, value in items if value is not None]
+    if not items:
+        return ""
+    tone = tone or {}
+    label_w = max(display_width(label) for label, _ in items) * 7 + 12
+    bar_w, row_h, top = 320, 24, 28
+    height = top + row_h * len(items) + 8
+    width = label_w + bar_w + 70
+    peak = max(v for _, v in items) or 1
+    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+             f'<title>{escape(title)}</title>',
+             f'<text x="0" y="16" font-size="14" font-weight="bold" fill="currentColor">{escape(title)}</text>']
+    for i, (label, value) in enumerate(items):
+        y = top + i * row_h
+        w = round(bar_w * value / peak) if value else 0
+        color = COLORS.get(tone.get(label, "info"), COLORS["info"])
+        parts.append(f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end" '
+                     f'fill="currentColor">{escape(label)}</text>')
+        parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{max(w, 1)}" height="16" fill="{color}"/>')
+        parts.append(f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13" fill="currentColor">'
+                     f'{value}{escape(unit)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)

@@ -1,0 +1,121 @@
+"""The policy checks' results as the site reads them (generator.check.run_checks).
+
+The site never decides on time / late / missing, coverage, overdue or the semester matrix
+itself: it shows what `run_checks(rs, today, repo=...)` reports in `.data`.  When the check
+stage is missing or fails, `available` is False, the pages say the figures are missing, and
+a W-SITE-002 finding says why.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator import findings as F
+from generator.model import RecordSet
+
+STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免",
+             "not_yet_due": "未到截止日", "unknown": "无法判定"}
+
+def _get(obj, key, default=None):
+    if isinstance(obj, dict):
+        return obj.get(key, default)
+    return getattr(obj, key, default)
+
+
+def _date(value) -> str:
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.date().isoformat() if isinstance(value, dt.datetime) else value.isoformat()
+    return str(value or "")
+
+
+class CheckView:
+    def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None):
+        self.rs, self.today = rs, today
+        self.available, self.data, self.findings, self.problem = False, {}, [], ""
+        try:
+            from generator.check import run_checks
+        except ImportError:
+            self.problem = "generator.check 尚不存在"
+            return
+        try:
+            result = run_checks(rs, today, repo=repo)
+        except Exception as exc:  # a failing stage must not take the site down
+            self.problem = f"{type(exc).__name__}: {exc}"
+            return
+        self.available = True
+        self.data = _get(result, "data", {}) or {}
+        self.findings = list(_get(result, "findings", []) or [])
+        self._ledgers = self._index_ledgers()
+
+    def problem_findings(self, file: str) -> list[F.Finding]:
+        if self.available:
+            return []
+        return [F.make("W-SITE-002", file, None, reason=self.problem)]
+
+    # ---- ledgers -------------------------------------------------------
+    def _index_ledgers(self) -> dict:
+        out = {}
+        led = self.data.get("ledgers") or []
+        rows = led.values() if isinstance(led, dict) else led
+        for row in rows:
+            period, cadre = _get(row, "period"), _get(row, "cadre")
+            if period and cadre:
+                out[(period, cadre)] = row
+        return out
+
+    def period_ids(self) -> list[str]:
+        return sorted({p for p, _ in getattr(self, "_ledgers", {})})
+
+    def required_cadres(self, period: str) -> list[str]:
+        return [c for (p, c), row in getattr(self, "_ledgers", {}).items()
+                if p == period and _get(row, "required", True) is not False]
+
+    def ledger_status(self, period: str, cadre: str) -> dict:
+        row = getattr(self, "_ledgers", {}).get((period, cadre))
+        if row is None:
+            return {"kind": "", "label": "", "landed": "", "days_late": None}
+        kind = str(_get(row, "status", "") or "")
+        label = STATUS_ZH.get(kind, kind)
+        if kind == "not_yet_due" and _get(row, "exists"):
+            kind, label = "filed", "已提交"
+        if kind == "late" and _get(row, "days_late"):
+            label = f"逾期 {_get(row, 'days_late')} 天"
+        return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")),
+                "days_late": _get(row, "days_late"), "source": _get(row, "source")}
+
+    # ---- feedback ------------------------------------------------------
+    def feedback(self, root_id: str, last_id: str = "") -> dict:
+        if not hasattr(self, "_feedback"):
+            self._feedback = {_get(r, "root"): r for r in self.data.get("feedback") or []}
+        row = self._feedback.get(root_id)
+        if not row:
+            return {}
+        return {"overdue": bool(_get(row, "overdue")), "age_days": _get(row, "age_days")}
+
+    # ---- coverage, semesters ------------------------------------------
+    def coverage(self) -> list[dict]:
+        """One row per freshman class and academic year, as the checks judged it."""
+        out = []
+        for year in self.data.get("coverage") or []:
+            for c in year.get("classes") or []:
+                out.append({**c, "year": year.get("academic_year"), "judged": bool(year.get("judged")),
+                            "deadline": year.get("deadline"), "checked_on": year.get("checked_on")})
+        return out
+
+    def semester_cell(self, cadre: str, semester: str) -> dict:
+        if not hasattr(self, "_matrix"):
+            matrix = self.data.get("semester_matrix") or {}
+            self._ended = {s.get("id"): bool(s.get("ended")) for s in matrix.get("semesters") or []}
+            self._matrix = {r.get("cadre"): r.get("cells") or {} for r in matrix.get("rows") or []}
+        cell = self._matrix.get(cadre, {}).get(semester)
+        if not isinstance(cell, dict):
+            return {}
+        if not cell.get("required"):
+            return {"kind": "not_required", "label": "无需"}
+        if cell.get("exempt"):
+            return {"kind": "exempt", "label": "豁免"}
+        if cell.get("met"):
+            return {"kind": "met", "label": "达标"}
+        if not self._ended.get(semester, True):
+            return {"kind": "open", "label": "进行中"}
+        return {"kind": "missed", "label": "未达标"}

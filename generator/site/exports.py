@@ -1,0 +1,99 @@
+"""Downloads: XLSX of Attachments 1 and 2 (for printing and filing), CSV and JSON of every table.
+
+XLSX: styled header, frozen header row repeated on every printed page, A4 landscape, column
+widths computed for Chinese (East Asian wide characters count 2).  CSV is UTF-8 with BOM so
+Excel opens it in Chinese.  Output is deterministic: fixed document dates, sorted keys.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from dataclasses import dataclass, field
+
+import xlsxwriter
+
+from generator.site.textwidth import display_width
+
+
+@dataclass
+class Table:
+    name: str  # file stem under downloads/
+    title: str  # sheet title and heading
+    columns: list[tuple[str, str]]  # (key, Chinese header)
+    rows: list[dict] = field(default_factory=list)
+    subtitle: str = ""
+
+    def values(self, row) -> list:
+        return [_cell(row.get(key)) for key, _ in self.columns]
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "是" if value else ""
+    if isinstance(value, (list, tuple)):
+        return "、".join(str(v) for v in value)
+    return value
+
+
+def to_csv(table: Table) -> bytes:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([h for _, h in table.columns])
+    for row in table.rows:
+        writer.writerow(table.values(row))
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def to_json(table: Table) -> bytes:
+    data = {"title": table.title, "columns": [{"key": k, "title": h} for k, h in table.columns],
+            "rows": [{k: _cell(r.get(k)) for k, _ in table.columns} for r in table.rows]}
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+
+
+def column_widths(table: Table, cap: int = 60) -> list[float]:
+    widths = []
+    for i, (_, header) in enumerate(table.columns):
+        longest = max([display_width(header)] + [max((display_width(part) for part in str(table.values(r)[i]).split("\n")), default=0)
+                                                 for r in table.rows])
+        widths.append(min(longest + 2, cap))
+    return widths
+
+
+def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
+    buf = io.BytesIO()
+    book = xlsxwriter.Workbook(buf, {"in_memory": True})
+    stamp = dt.datetime(day.year, day.month, day.day)
+    book.set_properties({"title": table.title, "company": institution, "created": stamp})
+    sheet = book.add_worksheet(table.title[:31].replace("/", "-"))
+    title_fmt = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+    head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center", "valign": "vcenter",
+                            "text_wrap": True})
+    body = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
+    n = len(table.columns)
+    sheet.merge_range(0, 0, 0, n - 1, table.title + (f"（{table.subtitle}）" if table.subtitle else ""), title_fmt)
+    sheet.set_row(0, 24)
+    for c, (_, header) in enumerate(table.columns):
+        sheet.write_string(1, c, header, head)
+    for r, row in enumerate(table.rows, 2):
+        for c, value in enumerate(table.values(row)):
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                sheet.write_number(r, c, value, body)
+            else:
+                sheet.write_string(r, c, str(value), body)
+    for c, width in enumerate(column_widths(table)):
+        sheet.set_column(c, c, width)
+    sheet.freeze_panes(2, 0)
+    sheet.repeat_rows(0, 1)
+    sheet.set_landscape()
+    sheet.set_paper(9)  # A4
+    sheet.fit_to_pages(1, 0)
+    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_footer("&C第 &P 页，共 &N 页")
+    if table.rows:
+        sheet.autofilter(1, 0, 1 + len(table.rows), n - 1)
+    book.close()
+    return buf.getvalue()

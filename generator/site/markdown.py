@@ -1,0 +1,26 @@
+"""Putting record text into Markdown safely: no stray markup, no broken tables."""
+from __future__ import annotations
+
+import posixpath
+import re
+
+from markupsafe import Markup
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+
+
+def text(value) -> str:
+    """Record text as inline Markdown: HTML escaped, Markdown specials escaped, one line."""
+    if value is None:
+        return ""
+    s = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    s = _MD_SPECIAL.sub(r"\\\1", s)
+    lines = [ln.strip() for ln in s.replace("\r", "").split("\n")]
+    return Markup("<br>".join(ln for ln in lines if ln) or "")
+
+
+def rel(target: str, here: str) -> str:
+    """Relative link from page `here` to docs path `target` (both like 'cadres/x.md')."""
+    base = posixpath.dirname(here)
+    link = posixpath.relpath(target, base or ".")
+    return link

@@ -1,0 +1,171 @@
+"""Render: the aggregate → Markdown pages (Jinja2 templates in templates/) and downloads.
+
+`build_files` returns {docs-relative path: bytes}; nothing here touches MkDocs.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from generator import findings as F
+from generator.model import RecordSet
+from generator.site import charts, exports
+from generator.site.aggregate import Aggregate
+from generator.site.markdown import rel, text
+from generator.site.schema_reference import field_reference
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+
+
+def _env() -> Environment:
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+                      keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      finalize=lambda v: v if isinstance(v, Markup) else text(v))
+    env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)),
+                       raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
+    return env
+
+
+class Site:
+    def __init__(self, rs: RecordSet, agg: Aggregate, findings: list[F.Finding], today_source: str, extra=None):
+        self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
+        self.extra = extra or (lambda: [])
+        self.env = _env()
+        self.files: dict[str, bytes] = {}
+        self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
+
+    def page(self, path: str, template: str, **context) -> None:
+        ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
+        body = self.env.get_template(template).render(**ctx)
+        self.files[path] = body.encode("utf-8")
+
+    @property
+    def institution(self) -> str:
+        return self.rs.setting("institution", "name", default="") or ""
+
+    def table(self, table: exports.Table, xlsx: bool = False) -> exports.Table:
+        self.tables.append((table, xlsx))
+        return table
+
+    # ------------------------------------------------------------------
+    def build(self) -> dict[str, bytes]:
+        agg, rs = self.agg, self.rs
+        ledgers = agg.ledgers()
+        threads = agg.feedback_threads()
+        periods = agg.period_ids()
+        tables = {p: agg.period_table(p, ledgers) for p in periods}
+        stats = {p: agg.period_stats(p, ledgers, tables[p], threads) for p in periods}
+        current = agg.current_period_id()
+        if current not in tables:
+            current = periods[0] if periods else None
+        a1 = agg.attachment1()
+        cycles = ([a1["current"]] if a1["current"] else []) + a1["earlier"]
+        coverage = agg.coverage_rows()
+        cadres = agg.cadre_rows(ledgers, tables, a1, threads)
+        units = agg.unit_rows(cadres, coverage, threads, tables, current, a1)
+        cases = agg.cases(ledgers)
+        evaluation = agg.evaluation(ledgers, tables, threads)
+        ctx = dict(ledgers=ledgers, threads=threads, periods=periods, tables=tables, stats=stats, current=current,
+                   a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
+                   evaluation=evaluation, checks=agg.checks, semesters=agg.semester_rows(),
+                   today_source=self.today_source)
+
+        self._downloads(ctx)
+        self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current), **ctx)
+        self.page("attachment1.md", "attachment1.md.j2", **ctx)
+        self.page("coverage.md", "coverage.md.j2", **ctx)
+        self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
+        for p in periods:
+            self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
+            self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
+        for (p, c), led in ledgers.items():
+            self.page(f"ledgers/{p}/{c}.md", "ledger.md.j2", led=led, **ctx)
+        self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
+        for cadre in cadres:
+            self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **ctx)
+        self.page("units/index.md", "units_index.md.j2", **ctx)
+        for unit in units:
+            self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit, **ctx)
+        self.page("feedback.md", "feedback.md.j2", **ctx)
+        self.page("cases.md", "cases.md.j2", **ctx)
+        self.page("evaluation.md", "evaluation.md.j2", **ctx)
+        self.page("summary/index.md", "summary_index.md.j2", **ctx)
+        self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(), **ctx)
+        self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
+        self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
+        self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
+        return self.files
+
+    # ------------------------------------------------------------------
+    def _downloads(self, ctx) -> None:
+        agg = self.agg
+        a1 = ctx["a1"]
+        cols1 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("point_name", "联系点"),
+                 ("kind_zh", "类型"), ("point_unit_name", "所属学院"), ("grade", "年级/新生"), ("start", "开始日期"),
+                 ("end", "结束日期")]
+        cycle = a1["current"]["id"] if a1["current"] else ""
+        self.table(exports.Table("attachment1", "附件1 工作安排表", cols1, a1["rows"],
+                                 subtitle=f"{cycle}周期，截至 {agg.today.isoformat()}"), xlsx=True)
+        cols_all = [("cycle", "周期")] + cols1[1:] + [("reason", "调整原因")]
+        all_rows = [r for c in ctx["cycles"] for r in c["rows"]]
+        self.table(exports.Table("assignments-all", "工作安排（全部周期与调整）", cols_all, all_rows))
+        for p in ctx["periods"]:
+            rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"]) for r in ctx["tables"][p]]
+            cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"),
+                     ("status_label", "填报状态"), ("landed", "提交日期"), ("activities", "活动次数"),
+                     ("forms", "联系形式"), ("feedback", "反映问题数")]
+            self.table(exports.Table(f"attachment2-{p}", f"附件2 工作台账汇总 {p}", cols2, rows,
+                                     subtitle=ctx["stats"][p]["name"]), xlsx=True)
+            acts = [dict(a, name=l["name"], unit_name=l["unit_name"], topics="、".join(a["topics"]))
+                    for (pp, _), l in ctx["ledgers"].items() if pp == p for a in l["activities"]]
+            self.table(exports.Table(f"activities-{p}", f"联系学生活动明细 {p}",
+                                     [("name", "姓名"), ("unit_name", "单位"), ("date", "日期"), ("form", "联系形式"),
+                                      ("place", "联系场所"), ("channel", "联系方式"), ("students", "学生人数"),
+                                      ("topics", "主题"), ("summary", "活动情况"), ("typical", "典型案例")], acts),
+                       xlsx=True)
+        cov_cols = [("year", "学年"), ("unit_name", "所属学院"), ("class_name", "班级"), ("major", "专业"),
+                    ("headcount", "人数"), ("cadre_names", "联系干部"), ("state", "覆盖情况")]
+        self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,
+                                 [dict(r, cadre_names="、".join(r["cadre_names"])) for r in ctx["coverage"]]), xlsx=True)
+        fb_rows = [dict(t["root"], name=t["name"], unit_name=t["unit_name"], current=t["status"], age=t["age"],
+                        overdue="超期" if t["overdue"] else "", followups=len(t["chain"]) - 1) for t in ctx["threads"]]
+        self.table(exports.Table("feedback", "学生反映问题台账",
+                                 [("id", "编号"), ("raised_on", "反映日期"), ("name", "干部"), ("unit_name", "单位"),
+                                  ("kind", "类型"), ("category", "类别"), ("description", "内容"), ("current", "当前状态"),
+                                  ("escalated_to", "报告对象"), ("age", "已过天数"), ("overdue", "超期"),
+                                  ("followups", "跟进次数")], fb_rows), xlsx=True)
+        self.table(exports.Table("evaluation", "年度考核参考",
+                                 [("year", "年度"), ("name", "姓名"), ("unit_name", "单位"), ("activities", "联系次数"),
+                                  ("semesters", "达标学期"), ("ledgers", "按时台账"), ("feedback", "反映问题"),
+                                  ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
+        self.download_list = []
+        day = self.agg.today
+        for table, xlsx in self.tables:
+            entry = {"title": table.title, "name": table.name, "rows": len(table.rows), "formats": []}
+            if xlsx:
+                self.files[f"downloads/{table.name}.xlsx"] = exports.to_xlsx(table, day, self.institution)
+                entry["formats"].append("xlsx")
+            self.files[f"downloads/{table.name}.csv"] = exports.to_csv(table)
+            self.files[f"downloads/{table.name}.json"] = exports.to_json(table)
+            entry["formats"] += ["csv", "json"]
+            self.download_list.append(entry)
+
+    def _findings_rows(self, ledgers, cadres) -> list[dict]:
+        by_file = {}
+        for (p, c), led in ledgers.items():
+            by_file[led["file"]] = f"ledgers/{p}/{c}.md"
+        for cadre in cadres:
+            by_file[cadre["file"]] = f"cadres/{cadre['id']}.md"
+        for cycle in self.rs.cycles.values():
+            by_file[cycle.file] = "attachment1.md"
+        rows = []
+        for f in self.findings:
+            rows.append({"code": f.code, "severity": "错误" if f.severity == F.ERROR else "警告",
+                         "where": f"{f.file}:{f.line}:{f.column or 1}" if f.line else f.file,
+                         "message": f.message_zh, "hint": f.hint_zh, "page": by_file.get(f.file)})
+        return rows

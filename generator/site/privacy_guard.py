@@ -1,0 +1,39 @@
+"""Every free-text field the site shows passes the privacy check (generator.privacy) first.
+
+A text that fails is not rendered: a notice stands in its place, and a W-SITE-001 finding
+names the file, line and column and the kind of data (never the data itself).  This holds
+even when someone builds the site without running `validate`.  A reviewed false alarm
+(records/privacy-exceptions.yaml: file, line, kind) is shown.
+"""
+from __future__ import annotations
+
+from generator import findings as F
+from generator import privacy
+from generator.model import Item, RecordSet
+
+WITHHELD = "（此处文字未通过隐私检查，不予显示）"
+
+
+class TextGuard:
+    def __init__(self, rs: RecordSet):
+        self.rs = rs
+        self.findings: list[F.Finding] = []
+
+    def text(self, value, item: Item, *path, title: str = "文字", title_en: str = "text") -> str:
+        """`value` when it passes the check, else the notice (and a finding)."""
+        if value is None:
+            return ""
+        value = str(value)
+        line, col = item.pos(*path)
+        hits = [m for m in privacy.scan_text(value, self.rs)
+                if not _excepted(self.rs, item.doc.rel, line, m.kind)]
+        if not hits:
+            return value
+        kinds = "、".join(sorted({m.kind for m in hits}))
+        self.findings.append(F.make("W-SITE-001", item.file, (line, col), title=title, title_en=title_en, kind=kinds))
+        return WITHHELD
+
+
+def _excepted(rs: RecordSet, rel: str, line: int | None, kind: str) -> bool:
+    return any(ex.get("file") == rel and ex.get("line") == line and ex.get("kind") == kind
+               for ex in rs.privacy_exceptions)

@@ -1,0 +1,59 @@
+"""Field reference generated from the schemas' Chinese titles and descriptions."""
+from __future__ import annotations
+
+from generator.validate import schema_for
+
+# The order a reader needs them in: what cadres fill in first, administrators' files after.
+ORDER = ["ledger", "cadre", "assignments", "classes", "clubs", "units", "calendar", "exemptions", "imports",
+         "privacy_exceptions", "policy"]
+TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "true/false", "array": "列表",
+           "object": "映射"}
+
+
+def _resolve(root: dict, node: dict) -> dict:
+    ref = node.get("$ref")
+    if isinstance(ref, str) and ref.startswith("#/$defs/"):
+        target = dict(root.get("$defs", {}).get(ref.split("/")[-1], {}))
+        target.update({k: v for k, v in node.items() if k != "$ref"})
+        return target
+    return node
+
+
+def _type(node: dict) -> str:
+    if node.get("format") == "date":
+        return "日期 YYYY-MM-DD"
+    if "enum" in node:
+        return "可选：" + "、".join(str(v) for v in node["enum"])
+    if node.get("type") == "array":
+        items = node.get("items", {})
+        inner = TYPE_ZH.get(items.get("type", ""), "") if isinstance(items, dict) else ""
+        return f"列表（每项{inner}）" if inner and inner != "映射" else "列表"
+    return TYPE_ZH.get(node.get("type", ""), "")
+
+
+def _fields(root: dict, node: dict, prefix: str, depth: int, out: list) -> None:
+    node = _resolve(root, node)
+    required = set(node.get("required", []))
+    for key, sub in (node.get("properties") or {}).items():
+        sub = _resolve(root, sub)
+        path = f"{prefix}{key}"
+        out.append({"path": path, "depth": depth, "title": sub.get("title", ""), "description": sub.get("description", ""),
+                    "type": _type(sub), "required": key in required})
+        if sub.get("type") == "object":
+            _fields(root, sub, path + ".", depth + 1, out)
+        items = sub.get("items")
+        if sub.get("type") == "array" and isinstance(items, dict) and _resolve(root, items).get("type") == "object":
+            _fields(root, items, path + "[].", depth + 1, out)
+
+
+def field_reference() -> list[dict]:
+    out = []
+    for kind in ORDER:
+        schema = schema_for(kind)
+        if not schema:
+            continue
+        fields: list = []
+        _fields(schema, schema, "", 0, fields)
+        out.append({"kind": kind, "title": schema.get("title", kind), "description": schema.get("description", ""),
+                    "fields": fields})
+    return out

@@ -1,0 +1,84 @@
+/* Sortable tables (vendored tablesort) and a filter over long tables — no request leaves the site.
+ * A <div class="table-filter" data-columns="状态,类别"> before a table adds a text box and one
+ * drop-down per named column; other tables with more than 15 rows get the text box only. */
+(function () {
+  "use strict";
+  function headers(table) {
+    return Array.from(table.querySelectorAll("thead th")).map(function (th) { return th.textContent.trim(); });
+  }
+  function addFilter(table, columns) {
+    if (table.dataset.filterReady) return;
+    table.dataset.filterReady = "1";
+    var rows = Array.from(table.tBodies[0] ? table.tBodies[0].rows : []);
+    var names = headers(table);
+    var box = document.createElement("div");
+    box.className = "table-tools";
+    var input = document.createElement("input");
+    input.type = "search";
+    input.placeholder = "筛选：输入姓名、单位、关键词…";
+    input.setAttribute("aria-label", "筛选表格");
+    box.appendChild(input);
+    var selects = [];
+    columns.forEach(function (name) {
+      var idx = names.indexOf(name);
+      if (idx < 0) return;
+      var values = Array.from(new Set(rows.map(function (r) {
+        return r.cells[idx] ? r.cells[idx].textContent.trim() : "";
+      }).filter(Boolean))).sort();
+      var sel = document.createElement("select");
+      sel.setAttribute("aria-label", name);
+      sel.dataset.column = String(idx);
+      var all = document.createElement("option");
+      all.value = ""; all.textContent = name + "：全部";
+      sel.appendChild(all);
+      values.forEach(function (v) {
+        var o = document.createElement("option"); o.value = v; o.textContent = v; sel.appendChild(o);
+      });
+      selects.push(sel);
+      box.appendChild(sel);
+    });
+    var count = document.createElement("span");
+    count.className = "count";
+    box.appendChild(count);
+    function apply() {
+      var q = input.value.trim().toLowerCase();
+      var shown = 0;
+      rows.forEach(function (r) {
+        var ok = !q || r.textContent.toLowerCase().indexOf(q) >= 0;
+        selects.forEach(function (s) {
+          if (ok && s.value) {
+            var c = r.cells[+s.dataset.column];
+            ok = !!c && c.textContent.trim() === s.value;
+          }
+        });
+        r.hidden = !ok;
+        if (ok) shown++;
+      });
+      count.textContent = "显示 " + shown + " / " + rows.length + " 行";
+    }
+    input.addEventListener("input", apply);
+    selects.forEach(function (s) { s.addEventListener("change", apply); });
+    apply();
+    var anchor = table.closest(".md-typeset__scrollwrap") || table;
+    anchor.parentNode.insertBefore(box, anchor);
+  }
+  function init() {
+    document.querySelectorAll("article table:not([class])").forEach(function (table) {
+      if (!table.dataset.sortReady && typeof Tablesort !== "undefined" && table.tHead) {
+        table.dataset.sortReady = "1";
+        new Tablesort(table);
+      }
+    });
+    document.querySelectorAll("article .table-filter").forEach(function (marker) {
+      var el = marker.nextElementSibling;
+      while (el && el.tagName !== "TABLE" && !el.querySelector("table")) el = el.nextElementSibling;
+      var table = el && (el.tagName === "TABLE" ? el : el.querySelector("table"));
+      if (table) addFilter(table, (marker.dataset.columns || "").split(",").filter(Boolean));
+    });
+    document.querySelectorAll("article table:not([class])").forEach(function (table) {
+      if (table.tBodies[0] && table.tBodies[0].rows.length > 15) addFilter(table, []);
+    });
+  }
+  if (typeof document$ !== "undefined") { document$.subscribe(init); }
+  else { document.addEventListener("DOMContentLoaded", init); }
+})();

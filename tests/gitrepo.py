@@ -1,0 +1,191 @@
+"""Helpers for tests that need real record folders in real Git repositories.
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, BASE)                                    # records/… from a {path: text} dict
+    commit(repo, "2026-06-30 23:59", "ledger")           # Shanghai time unless a zone is given
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+
+Commit dates are controlled with GIT_AUTHOR_DATE / GIT_COMMITTER_DATE; `author=` sets a
+different (forged) author date.  Other engineers may reuse these helpers.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+POLICY = """\
+institution:
+  name: 示例大学
+  timezone: Asia/Shanghai
+administrators:
+  - {name: 王管理, unit: xgb, git: wang-admin}
+ledger:
+  periods:
+    - {id: H1, name: 上半年, start: "01-01", end: "06-30", due: "06-30"}
+    - {id: H2, name: 下半年, start: "07-01", end: "12-31", due: "12-31"}
+  grace_days: GRACE
+contacts:
+  points_per_cadre: 1
+  min_per_semester: 1
+freshman_coverage:
+  required: true
+  grace_days: 30
+feedback:
+  overdue_days: 60
+privacy:
+  student_number_patterns: ["20[0-9]{8}"]
+vocabularies:
+  forms: [主题班会, 个体谈话, 座谈交流]
+  places: [进班级, 进宿舍, 进网络]
+  channels: [面对面, 键对键]
+  feedback_kinds: [问题, 建议]
+  feedback_categories: [学业发展, 生活后勤]
+  feedback_statuses:
+    - {name: 待处理, meaning: open}
+    - {name: 处理中, meaning: in_progress}
+    - {name: 已上报, meaning: escalated}
+    - {name: 已解决, meaning: resolved}
+  escalation_targets: [计算机学院党委, 后勤处]
+  suggestion_targets: [辅导员, 班导师]
+"""
+
+# Semesters of 2027-2028 cross New Year; 2028 is a leap year (29 February).
+CALENDAR = """\
+academic_years:
+  - id: 2025-2026
+    start: "2025-09-01"
+    end: "2026-08-31"
+    semesters:
+      - {id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-01", end: "2026-01-16"}
+      - {id: 2025-2026-2, name: 2025—2026学年第二学期, start: "2026-02-28", end: "2026-07-10"}
+  - id: 2026-2027
+    start: "2026-09-01"
+    end: "2027-08-31"
+    semesters:
+      - {id: 2026-2027-1, name: 2026—2027学年第一学期, start: "2026-09-01", end: "2027-01-15"}
+      - {id: 2026-2027-2, name: 2026—2027学年第二学期, start: "2027-02-26", end: "2027-07-09"}
+  - id: 2027-2028
+    start: "2027-09-01"
+    end: "2028-08-31"
+    semesters:
+      - {id: 2027-2028-1, name: 2027—2028学年第一学期, start: "2027-09-01", end: "2028-01-14"}
+      - {id: 2027-2028-2, name: 2027—2028学年第二学期, start: "2028-02-29", end: "2028-07-07"}
+"""
+
+UNITS = """\
+units:
+  - {id: cs, name: 计算机学院, type: 学院, reviewers: [cs-reviewer]}
+  - {id: me, name: 机械学院, type: 学院, reviewers: [me-reviewer]}
+  - {id: xgb, name: 党委学生工作部, type: 部门, reviewers: [wang-admin]}
+"""
+
+
+def classes(cohort: int, *ids_units) -> str:
+    rows = "".join(f"  - {{id: {cid}, name: {cid}班, unit: {unit}, major: 专业, headcount: 30}}\n"
+                   for cid, unit in ids_units)
+    return f"cohort: {cohort}\nclasses:\n{rows}"
+
+
+def cadre(name: str, unit: str, active_from: str = "2020-01-01", active_to: str | None = None) -> str:
+    text = f"name: {name}\nposition: 院长\nunit: {unit}\nactive_from: \"{active_from}\"\n"
+    return text + (f"active_to: \"{active_to}\"\n" if active_to else "")
+
+
+def assignments(cycle: str, start: str, end: str, *rows: dict) -> str:
+    lines = [f"cycle: {cycle}", f"start: \"{start}\"", f"end: \"{end}\"", "assignments:"]
+    for row in rows:
+        first = True
+        for key, value in row.items():
+            lines.append(f"  {'- ' if first else '  '}{key}: \"{value}\"" if key in ("start", "end")
+                         else f"  {'- ' if first else '  '}{key}: {value}")
+            first = False
+    return "\n".join(lines) + "\n"
+
+
+def ledger(cadre_id: str, period: str, dates=(), points=("cs-2025-01",), feedback: str = "") -> str:
+    text = f"cadre: {cadre_id}\nperiod: {period}\ncontact_points: [{', '.join(points)}]\nactivities:"
+    if not dates:
+        text += " []\n"
+    else:
+        text += "\n"
+        for d in dates:
+            text += (f"  - date: \"{d}\"\n    form: 主题班会\n    place: 进班级\n    channel: 面对面\n"
+                     f"    students: 20\n    summary: 参加主题班会，与同学们交流学习情况。\n")
+    if feedback:
+        text += "feedback:\n" + textwrap.indent(textwrap.dedent(feedback).strip("\n"), "  ") + "\n"
+    return text
+
+
+def base(grace: int = 0) -> dict[str, str]:
+    """Two cadres (zhang-wei: cs-2025-01, li-na: me-2025-01) in the 2025-2027 cycle."""
+    return {
+        "records/policy.yaml": POLICY.replace("GRACE", str(grace)),
+        "records/calendar.yaml": CALENDAR,
+        "records/units.yaml": UNITS,
+        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me")),
+        "records/cadres/zhang-wei.yaml": cadre("张伟", "cs"),
+        "records/cadres/li-na.yaml": cadre("李娜", "me"),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"}),
+    }
+
+
+def write(repo: Path, files: dict[str, str]) -> None:
+    for rel, text in files.items():
+        path = repo / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+def git(repo: Path, *args: str, env: dict | None = None, check: bool = True) -> str:
+    full = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    full.update({"GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo.parent), "LC_ALL": "C"})
+    full.update(env or {})
+    out = subprocess.run(["git", *args], cwd=repo, env=full, capture_output=True, text=True)
+    if check and out.returncode != 0:
+        raise AssertionError(f"git {' '.join(args)} failed: {out.stderr}")
+    return out.stdout
+
+
+def init_repo(path: Path, branch: str = "main") -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    git(path, "init", "-q", "-b", branch)
+    git(path, "config", "user.name", "测试")
+    git(path, "config", "user.email", "test@example.edu.cn")
+    git(path, "config", "commit.gpgsign", "false")
+    return path
+
+
+def stamp(when: str, zone: str = "+08:00") -> str:
+    """'2026-06-30 23:59' (Shanghai) → an ISO 8601 date Git accepts."""
+    return f"{when.replace(' ', 'T')}:00{zone}" if len(when) == 16 else when
+
+
+def dated(when: str, author: str | None = None) -> dict:
+    return {"GIT_COMMITTER_DATE": stamp(when), "GIT_AUTHOR_DATE": stamp(author or when)}
+
+
+def commit(repo: Path, when: str, message: str = "记录", author: str | None = None, paths=(".",)) -> str:
+    """Stage `paths` and commit with committer time `when` (and author time `author`)."""
+    git(repo, "add", "-A", *paths)
+    git(repo, "commit", "-q", "--allow-empty", "-m", message, env=dated(when, author))
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def merge(repo: Path, branch: str, when: str, message: str = "Merge pull request") -> str:
+    git(repo, "merge", "-q", "--no-ff", "-m", message, branch, env=dated(when))
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def check_cli(records: Path, *args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m generator check` as a user would."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), *args],
+                          cwd=cwd or records.parent, env=env, capture_output=True, text=True)

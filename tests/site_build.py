@@ -1,0 +1,89 @@
+"""Shared by the site tests: a Git repository of records and one real `mkdocs build` of it.
+
+The demo university in records/ is used once it is there (policy.yaml present); until then
+the small record set in tests/fixtures/site_records/, committed into a temporary Git
+repository with controlled dates so that on-time / late ledgers are real Git facts.
+Built once per test process (memoised), because a build takes seconds.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "site_records"
+FIXTURE_TODAY = "2026-03-25"
+_CACHE: dict = {}
+
+
+@dataclass
+class Built:
+    records: Path
+    public: Path
+    generated: Path
+    today: str | None
+    log: str
+
+
+def git(repo: Path, *args, date: str | None = None) -> str:
+    env = {**os.environ, "GIT_AUTHOR_NAME": "测试", "GIT_AUTHOR_EMAIL": "t@example.org",
+           "GIT_COMMITTER_NAME": "测试", "GIT_COMMITTER_EMAIL": "t@example.org"}
+    if date:
+        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = date
+    return subprocess.run(["git", "-C", str(repo), *args], env=env, check=True, capture_output=True,
+                          text=True).stdout
+
+
+def fixture_repo(base: Path, mutate=None) -> Path:
+    """The fixture records in a fresh Git repository: organisation first, ledgers when filed."""
+    repo = base / "repo"
+    records = repo / "records"
+    shutil.copytree(FIXTURE, records)
+    if mutate:
+        mutate(records)
+    git(repo, "init", "-q", "-b", "main")
+    ledgers = sorted(p.relative_to(repo).as_posix() for p in records.glob("ledgers/*/*.yaml"))
+    others = [p.relative_to(repo).as_posix() for p in records.rglob("*.yaml")
+              if p.relative_to(repo).as_posix() not in ledgers]
+    git(repo, "add", *others)
+    git(repo, "commit", "-q", "-m", "组织与安排", date="2025-08-20T10:00:00+08:00")
+    # 2025-H2: 张伟 on time, 陈刚 late (after 2025-12-31); 2026-H1: 张伟 early.
+    when = {"ledgers/2025-H2/zhang-wei.yaml": "2025-12-28T16:00:00+08:00",
+            "ledgers/2025-H2/chen-gang.yaml": "2026-01-06T09:00:00+08:00",
+            "ledgers/2026-H1/zhang-wei.yaml": "2026-03-20T09:00:00+08:00"}
+    for path in ledgers:
+        git(repo, "add", path)
+        git(repo, "commit", "-q", "-m", f"台账 {path}", date=when.get(path.removeprefix("records/"),
+                                                                       "2026-03-21T09:00:00+08:00"))
+    return records
+
+
+def mkdocs_build(records: Path, out: Path, today: str | None) -> Built:
+    env = {**os.environ, "LEDGER_RECORDS": str(records), "LEDGER_GENERATED": str(out / "generated"),
+           "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("LEDGER_TODAY", None)
+    if today:
+        env["LEDGER_TODAY"] = today
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(out / "public")], env=env, capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    return Built(records, out / "public", out / "generated", today, proc.stderr)
+
+
+def demo_ready() -> bool:
+    return (ROOT / "records" / "policy.yaml").is_file() and os.environ.get("SITE_TESTS_FIXTURE") != "1"
+
+
+def built_site(tmp_factory) -> Built:
+    """The one site build every site test reads (demo records if present, else the fixture)."""
+    if "site" not in _CACHE:
+        base = tmp_factory.mktemp("site")
+        if demo_ready():
+            _CACHE["site"] = mkdocs_build(ROOT / "records", base, None)
+        else:
+            _CACHE["site"] = mkdocs_build(fixture_repo(base), base, FIXTURE_TODAY)
+    return _CACHE["site"]

@@ -1,0 +1,60 @@
+"""`python -m generator check` as a user runs it: formats, languages, exit codes."""
+from __future__ import annotations
+
+import json
+
+from tests.gitrepo import base, cadre, check_cli, classes, commit, init_repo, write
+
+
+def make(tmp_path, n_classes=12):
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/classes/2026.yaml"] = classes(2026, *[(f"cs-2026-{i:02d}", "cs") for i in range(1, n_classes + 1)])
+    files["records/cadres/bad.yaml"] = cadre("坏", "cs").replace("active_from", "active_since")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00")
+    return repo
+
+
+def test_formats_and_exit_codes(tmp_path):
+    repo = make(tmp_path)
+    records = repo / "records"
+    text = check_cli(records, "--today", "2026-11-28", cwd=repo)
+    assert text.returncode == 1  # the schema error in cadres/bad.yaml is a record error
+    assert "records/cadres/bad.yaml" in text.stdout and "【新生班级无联系干部】（12）" in text.stdout
+    assert "【台账未提交】" in text.stdout and "Traceback" not in text.stderr
+
+    js = json.loads(check_cli(records, "--today", "2026-11-28", "--format", "json", cwd=repo).stdout)
+    for key in ("findings", "today", "coverage", "assignments", "semester_matrix", "ledgers", "feedback",
+                "exemptions", "periods", "summary"):
+        assert key in js
+    assert js["today"] == "2026-11-28"
+    assert [p["id"] for p in js["periods"]] == ["2025-H2", "2026-H1", "2026-H2"]
+    assert [p["due_by_today"] for p in js["periods"]] == [True, True, False]
+    assert any(f["code"].startswith("E-SCHEMA") or f["code"].startswith("E-") for f in js["findings"])
+
+    gh = check_cli(records, "--today", "2026-11-28", "--format", "github", cwd=repo).stdout
+    assert sum(ln.startswith("::warning ") and "title=W-CHK-001::" in ln for ln in gh.splitlines()) == 10
+    assert "::notice title=W-CHK-001::" in gh and "另有 2 条 W-CHK-001" in gh
+
+    md = check_cli(records, "--today", "2026-11-28", "--format", "markdown", "--lang", "en", cwd=repo).stdout
+    assert "| year | class | unit | uncovered |" in md and "Freshman classes without a cadre" in md
+
+    en = check_cli(records, "--today", "2026-11-28", "--lang", "en", cwd=repo).stdout
+    assert "freshman class 'cs-2026-01班'" in en
+
+
+def test_strict_turns_time_warnings_into_errors(tmp_path):
+    repo = make(tmp_path)
+    (repo / "records/cadres/bad.yaml").unlink()
+    records = repo / "records"
+    assert check_cli(records, "--today", "2026-11-28", cwd=repo).returncode == 0
+    strict = check_cli(records, "--today", "2026-11-28", "--strict", "--format", "json", cwd=repo)
+    assert strict.returncode == 1
+    assert {f["severity"] for f in json.loads(strict.stdout)["findings"]} == {"error"}
+
+
+def test_bad_arguments_exit_2(tmp_path):
+    assert check_cli(tmp_path / "nope", "--today", "2026-11-28").returncode == 2
+    bad = check_cli(tmp_path, "--today", "28.11.2026")
+    assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr

@@ -1,0 +1,227 @@
+"""R6: ledger deadlines judged from real Git histories with controlled dates."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import shutil
+
+from generator.check import run_checks
+from generator.pipeline import validate_records
+from tests.gitrepo import base, check_cli, commit, git, init_repo, ledger, merge, write
+
+H2 = "records/ledgers/2025-H2/zhang-wei.yaml"
+H2_LI = "records/ledgers/2025-H2/li-na.yaml"
+
+
+def check(repo, today, **kw):
+    rs, errors = validate_records(repo / "records")
+    assert [f for f in errors if f.severity == "error"] == []
+    return run_checks(rs, dt.date.fromisoformat(today), **kw)
+
+
+def row(result, period, cadre):
+    return next(r for r in result.data["ledgers"] if r["period"] == period and r["cadre"] == cadre)
+
+
+def codes(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def start(tmp_path, grace=0):
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base(grace))
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    return repo
+
+
+def test_on_time_late_missing_and_not_yet_due(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-31 23:59", "张伟 2025-H2")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2026-01-01 00:01", "李娜 2025-H2")
+
+    result = check(repo, "2026-06-15")
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "on_time"
+    assert row(result, "2025-H2", "zhang-wei")["submitted"] == "2025-12-31 23:59"
+    assert row(result, "2025-H2", "zhang-wei")["source"] == "git"
+    li = row(result, "2025-H2", "li-na")
+    assert (li["status"], li["days_late"], li["submitted"]) == ("late", 1, "2026-01-01 00:01")
+    assert li["commit"] == git(repo, "rev-parse", "HEAD").strip()
+    assert row(result, "2026-H1", "zhang-wei")["status"] == "not_yet_due"
+    late = codes(result, "W-CHK-005")
+    assert len(late) == 1 and late[0].file.endswith("ledgers/2025-H2/li-na.yaml") and late[0].severity == "warning"
+    assert "逾期 1 天" in late[0].message_zh
+    assert codes(result, "W-CHK-006") == []
+
+    result = check(repo, "2026-07-01")  # the day after the H1 deadline
+    missing = codes(result, "W-CHK-006")
+    assert {f.file.rsplit("/", 2)[-2] + "/" + f.file.rsplit("/", 1)[-1] for f in missing} == {
+        "2026-H1/zhang-wei.yaml", "2026-H1/li-na.yaml"}
+    assert row(result, "2026-H1", "li-na")["status"] == "missing"
+    assert check(repo, "2026-07-01", strict=True).data["summary"]["errors"] == 3  # 1 late + 2 missing
+
+
+def test_a_commit_in_utc_is_judged_in_shanghai_time(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-31T16:30:00Z", "16:30 UTC is 00:30 in Shanghai")
+    r = row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")
+    assert (r["status"], r["days_late"], r["submitted"]) == ("late", 1, "2026-01-01 00:30")
+
+
+def test_grace_days_come_from_policy(tmp_path):
+    repo = start(tmp_path, grace=3)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-03 23:59")
+    assert row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")["status"] == "on_time"
+
+
+def test_forged_author_date_does_not_help(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-05 09:00", author="2025-12-01 09:00")
+    r = row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")
+    assert (r["status"], r["days_late"]) == ("late", 5)
+
+
+def test_merge_counts_when_the_pull_request_was_merged(tmp_path):
+    repo = start(tmp_path)
+    git(repo, "checkout", "-q", "-b", "zhang-wei/2025-H2")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    # the cadre's own commit claims (author and committer) to be early: it is not trusted
+    commit(repo, "2025-12-20 10:00", "台账")
+    git(repo, "checkout", "-q", "main")
+    write(repo, {"records/cadres/li-na.yaml": (repo / "records/cadres/li-na.yaml").read_text() + "# 更新\n"})
+    commit(repo, "2025-12-28 10:00", "main moves on")
+    merge(repo, "zhang-wei/2025-H2", "2026-01-03 15:00")
+    r = row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")
+    assert (r["status"], r["days_late"], r["submitted"]) == ("late", 3, "2026-01-03 15:00")
+
+    # merged before the deadline: on time, whatever the branch commits say
+    repo2 = start(tmp_path / "two")
+    git(repo2, "checkout", "-q", "-b", "pr")
+    write(repo2, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo2, "2026-03-01 10:00", "branch commit dated later")
+    git(repo2, "checkout", "-q", "main")
+    merge(repo2, "pr", "2025-12-30 11:00")
+    assert row(check(repo2, "2026-04-01"), "2025-H2", "zhang-wei")["status"] == "on_time"
+
+
+def test_squash_merge(tmp_path):
+    repo = start(tmp_path)
+    git(repo, "checkout", "-q", "-b", "pr")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-10 10:00", "early draft")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--squash", "pr")
+    commit(repo, "2026-01-02 08:00", "Squashed pull request")
+    r = row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")
+    assert (r["status"], r["days_late"]) == ("late", 2)
+
+
+def test_a_ledger_moved_between_period_folders_counts_from_the_move(tmp_path):
+    repo = start(tmp_path)
+    wrong = "records/ledgers/2026-H1/zhang-wei.yaml"
+    write(repo, {wrong: ledger("zhang-wei", "2025-H2", ["2025-10-10"]).replace("period: 2025-H2", "period: 2026-H1")})
+    commit(repo, "2025-12-15 10:00", "filed in the wrong folder")
+    (repo / "records/ledgers/2025-H2").mkdir(parents=True)
+    git(repo, "mv", wrong, H2)
+    text = (repo / H2).read_text().replace("period: 2026-H1", "period: 2025-H2")
+    (repo / H2).write_text(text)
+    commit(repo, "2026-01-20 10:00", "moved to 2025-H2")
+    r = row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")
+    assert (r["status"], r["days_late"]) == ("late", 20)
+
+    # a copy of an old, on-time ledger into the next period's folder counts from the copy
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2025-12-20 10:00", "李娜 on time")
+    copy = "records/ledgers/2026-H1/li-na.yaml"
+    write(repo, {copy: (repo / H2_LI).read_text().replace("2025-H2", "2026-H1").replace("2025-10-11", "2026-03-11")})
+    commit(repo, "2026-07-04 09:00", "copied from 2025-H2")
+    result = check(repo, "2026-08-01")
+    assert row(result, "2025-H2", "li-na")["status"] == "on_time"
+    r = row(result, "2026-H1", "li-na")
+    assert (r["status"], r["days_late"]) == ("late", 4)
+
+
+def test_deleting_and_adding_again_keeps_the_first_submission(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-30 10:00")
+    git(repo, "rm", "-q", H2)
+    commit(repo, "2026-01-02 10:00", "removed by mistake")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-03 10:00", "restored")
+    assert row(check(repo, "2026-02-01"), "2025-H2", "zhang-wei")["status"] == "on_time"
+
+
+def test_not_committed_is_not_submitted_and_today_replays_history(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    result = check(repo, "2026-01-05")
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "missing"
+    (msg,) = [f for f in codes(result, "W-CHK-006") if "zhang-wei" in f.file]
+    assert "还没有合并进主分支" in msg.message_zh
+    commit(repo, "2026-01-10 10:00")
+    assert row(check(repo, "2026-01-05"), "2025-H2", "zhang-wei")["status"] == "missing"  # as it was then
+    assert row(check(repo, "2026-01-10"), "2025-H2", "zhang-wei")["days_late"] == 10
+
+
+def test_shallow_clone_refuses_to_judge(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-20 10:00")
+    commit(repo, "2026-01-20 10:00", "another")
+    clone = tmp_path / "clone"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    result = check(clone, "2026-02-01")
+    (refusal,) = codes(result, "E-CHK-022")
+    assert refusal.severity == "error" and "fetch-depth: 0" in refusal.hint_zh and "fetch-depth: 0" in refusal.hint_en
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "unknown"
+    assert row(result, "2025-H2", "li-na")["status"] == "missing"  # no file: missing whatever the history
+    assert result.data["ledger_sources"]["history"] == "shallow"
+    cli = check_cli(clone / "records", "--today", "2026-02-01", cwd=clone)
+    assert cli.returncode == 1 and "fetch-depth: 0" in cli.stdout
+
+
+def test_imports_override_git_only_for_listed_paths(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    digest = hashlib.sha256((repo / H2).read_bytes()).hexdigest()
+    write(repo, {"records/imports/legacy.yaml":
+                 f"source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+                 f"  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"2025-12-28\"\n    sha256: {digest}\n"})
+    commit(repo, "2026-03-01 10:00", "导入旧平台台账")
+    result = check(repo, "2026-04-01")
+    z, li = row(result, "2025-H2", "zhang-wei"), row(result, "2025-H2", "li-na")
+    assert (z["status"], z["source"], z["submitted"], z["commit"]) == ("on_time", "import", "2025-12-28", None)
+    assert (li["status"], li["source"], li["days_late"]) == ("late", "git", 60)
+    assert result.data["ledger_sources"] == {"git": 1, "import": 1, "none": 2, "history": "ok"}
+    assert codes(result, "E-CHK-020") == []
+
+    (repo / H2).write_text((repo / H2).read_text() + "reflections: 导入之后又改了。\n")
+    (changed,) = codes(check(repo, "2026-04-01"), "E-CHK-020")
+    assert changed.file.endswith("imports/legacy.yaml") and changed.line == 6
+
+
+def test_exempt_from_ledger(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+                 "    start: \"2025-11-01\"\n    end: \"2026-01-31\"\n    reason: 挂职锻炼\n"})
+    commit(repo, "2025-10-01 10:00")
+    result = check(repo, "2026-02-15")
+    assert row(result, "2025-H2", "li-na")["status"] == "exempt"
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "missing"
+    assert [e["state"] for e in result.data["exemptions"]] == ["expired"]
+
+
+def test_not_a_repository(tmp_path):
+    records = tmp_path / "plain"
+    write(records, base())
+    write(records, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    rs, _ = validate_records(records / "records")
+    result = run_checks(rs, dt.date(2026, 2, 1))
+    assert [f.code for f in result.findings if f.code.startswith("E-CHK-02")] == ["E-CHK-023"]
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "unknown"

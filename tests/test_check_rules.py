@@ -1,0 +1,194 @@
+"""Coverage (R2), contact points (R1/R4), semester contacts (R5), ledger content and the
+feedback loop (R10/R11) on small real record folders."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check import run_checks
+from generator.pipeline import validate_records
+from tests.gitrepo import assignments, base, cadre, classes, ledger, write
+
+
+def check(root, today, files=None, **kw):
+    write(root, {**base(), **(files or {})})
+    rs, _ = validate_records(root / "records")
+    return run_checks(rs, dt.date.fromisoformat(today), repo=root, **kw)
+
+
+def found(result, code):
+    return [f for f in result.findings if f.code == code]
+
+
+def test_uncovered_freshman_class_is_named_with_unit_and_since(tmp_path):
+    files = {"records/classes/2026.yaml": classes(2026, ("cs-2026-01", "cs"), ("me-2026-01", "me")),
+             "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+                 {"cadre": "wang-fang", "class": "cs-2026-01", "start": "2026-09-20"})}
+    before = check(tmp_path, "2026-09-30", files)  # within the 30 grace days: not judged yet
+    assert found(before, "W-CHK-001") == []
+    result = check(tmp_path, "2026-11-28", files)
+    (gap,) = found(result, "W-CHK-001")
+    assert gap.file.endswith("classes/2026.yaml") and gap.line == 4
+    assert "me-2026-01班" in gap.message_zh and "机械学院" in gap.message_zh and "2026-10-01" in gap.message_zh
+    year = next(y for y in result.data["coverage"] if y["academic_year"] == "2026-2027")
+    by_id = {c["class"]: c for c in year["classes"]}
+    assert by_id["cs-2026-01"]["covered"] and by_id["cs-2026-01"]["cadres"] == ["wang-fang"]
+    assert by_id["me-2026-01"]["uncovered_since"] == "2026-10-01" and not by_id["me-2026-01"]["covered"]
+    assert result.data["summary"]["uncovered_classes"] == 1
+    assert found(check(tmp_path, "2026-11-28", files, strict=True), "W-CHK-001")[0].severity == "error"
+
+
+def test_contact_point_overlap_gap_cycle_bounds_and_no_successor(tmp_path):
+    files = {"records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+             "records/classes/2024.yaml": classes(2024, ("cs-2024-01", "cs"), ("cs-2024-02", "cs")),
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                 {"cadre": "zhang-wei", "class": "cs-2024-01", "start": "2026-03-01", "reason": "增加联系点"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-03-31",
+                  "reason": "调整"},
+                 {"cadre": "wang-fang", "class": "cs-2024-02", "start": "2025-08-01", "end": "2027-01-31",
+                  "reason": "调整"})}
+    result = check(tmp_path, "2026-11-28", files)
+    (overlap,) = found(result, "E-CHK-001")
+    assert overlap.line == 10 and "2 个联系点" in overlap.message_zh
+    (outside,) = found(result, "E-CHK-002")
+    assert outside.line == 19 and "2025-08-01" in outside.message_zh
+    (gap,) = found(result, "W-CHK-002")  # li-na's row ended, nothing followed
+    assert gap.line == 15 and "2026-04-01" in gap.message_zh and "没有新的安排" in gap.message_zh
+    (plan,) = found(result, "W-CHK-003")  # wang-fang's row ends in January, nothing planned
+    assert plan.line == 20 and "2027-02-01" in plan.hint_zh
+
+
+def test_semester_across_new_year_and_29_february(tmp_path):
+    files = {"records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2028-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"}),
+             "records/ledgers/2027-H2/zhang-wei.yaml": ledger("zhang-wei", "2027-H2", ["2027-08-20"]),
+             "records/ledgers/2028-H1/zhang-wei.yaml": ledger("zhang-wei", "2028-H1", ["2028-01-10", "2028-02-29"])}
+    result = check(tmp_path, "2028-03-01", files)
+    cells = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")["cells"]
+    # 2028-01-10 falls in the autumn semester that crosses New Year; 29 Feb opens the spring one
+    assert cells["2027-2028-1"] == {"required": 1, "count": 1, "met": True, "exempt": False}
+    assert cells["2027-2028-2"]["count"] == 1
+    assert [f.data["semester"] for f in found(result, "W-CHK-004")
+            if f.data["cadre"] == "zhang-wei"] == ["2025-2026-1", "2025-2026-2", "2026-2027-1", "2026-2027-2"]
+    (summer,) = found(result, "W-CHK-010")  # 2027-08-20 is in no semester
+    assert summer.file.endswith("2027-H2/zhang-wei.yaml") and summer.line == 5
+    assert "2027-2028-2" not in [f.data["semester"] for f in found(result, "W-CHK-004")]  # not ended yet
+
+
+def test_semester_exemption(tmp_path):
+    files = {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [semester_contacts]\n"
+                                        "    start: \"2025-10-01\"\n    end: \"2027-12-31\"\n    reason: 病假\n"}
+    result = check(tmp_path, "2026-11-28", files)
+    assert {f.data["cadre"] for f in found(result, "W-CHK-004")} == {"zhang-wei"}
+    li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
+    assert li["cells"]["2025-2026-1"]["exempt"] is True
+    assert result.data["exemptions"][0]["state"] == "active"
+
+
+def test_ledger_content_against_assignments_and_today(tmp_path):
+    files = {"records/cadres/wang-fang.yaml": cadre("王芳", "xgb", active_from="2026-09-01"),
+             "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-01"]),
+             "records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-09-10", "2026-12-01"],
+                                                              points=["me-2025-01"]),
+             "records/ledgers/2027-H1/li-na.yaml": ledger("li-na", "2027-H1", points=["me-2025-01"])}
+    result = check(tmp_path, "2026-11-28", files)
+    (no_assignment,) = found(result, "E-CHK-004")
+    assert no_assignment.file.endswith("2026-H1/wang-fang.yaml") and no_assignment.line == 2
+    (not_held,) = found(result, "E-CHK-005")
+    assert not_held.line == 3 and "me-2025-01" in not_held.message_zh and "cs-2025-01" in not_held.message_zh
+    (future,) = found(result, "E-CHK-006")
+    assert future.line == 11 and "2026-12-01" in future.message_zh
+    (early,) = found(result, "E-CHK-007")
+    assert early.file.endswith("2027-H1/li-na.yaml")
+
+
+FEEDBACK_H2 = """
+- id: fb-hot-water
+  raised_on: "2025-10-10"
+  kind: 问题
+  category: 生活后勤
+  description: 几名学生反映宿舍热水供应时间太短。
+  status: 已上报
+  escalated_to: 后勤处
+- id: fb-study
+  raised_on: "2025-10-10"
+  kind: 建议
+  category: 学业发展
+  description: 一名学生建议增加答疑时间。
+  status: 已解决
+  resolution: 学院安排每周答疑。
+  resolved_on: "2025-11-01"
+- id: fb-no-target
+  raised_on: "2025-10-10"
+  kind: 问题
+  category: 学业发展
+  description: 一名学生反映选课系统不好用。
+  status: 已上报
+- id: fb-no-resolution
+  raised_on: "2025-10-10"
+  kind: 问题
+  category: 学业发展
+  description: 一名学生反映教室投影不清楚。
+  status: 已解决
+"""
+FEEDBACK_H1 = """
+- id: fb-study-again
+  follows: fb-study
+  raised_on: "2026-03-10"
+  kind: 建议
+  category: 学业发展
+  description: 答疑时间又被取消了。
+  status: 待处理
+- id: fb-hot-water-2
+  follows: fb-hot-water
+  raised_on: "2026-03-10"
+  kind: 问题
+  category: 生活后勤
+  description: 后勤处已延长热水供应时间。
+  status: 已解决
+  resolution: 热水供应延长到23点。
+  resolved_on: "2026-03-01"
+"""
+
+
+def test_feedback_loop(tmp_path):
+    files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"],
+                                                              feedback=FEEDBACK_H2),
+             "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"],
+                                                              feedback=FEEDBACK_H1)}
+    result = check(tmp_path, "2026-05-01", files)
+    assert [f.line for f in found(result, "E-CHK-010")] == [32]
+    (no_res,) = found(result, "E-CHK-011")
+    assert "resolution" in no_res.message_zh and "resolved_on" in no_res.message_zh
+    (reopened,) = found(result, "E-CHK-012")
+    assert reopened.file.endswith("2026-H1/zhang-wei.yaml") and "fb-study" in reopened.message_zh
+    chains = {c["root"]: c for c in result.data["feedback"]}
+    assert chains["fb-hot-water"]["meaning"] == "resolved" and not chains["fb-hot-water"]["overdue"]
+    assert [link["id"] for link in chains["fb-hot-water"]["links"]] == ["fb-hot-water", "fb-hot-water-2"]
+    study = chains["fb-study"]
+    assert (study["status"], study["meaning"], study["age_days"], study["overdue"]) == ("待处理", "open", 203, True)
+    assert chains["fb-no-target"]["overdue"] is True and chains["fb-no-target"]["unit"] == "cs"
+    overdue = found(result, "W-CHK-007")
+    assert sorted(f.data["root"] for f in overdue) == ["fb-no-target", "fb-study"]
+    # with a note the reopening is explained
+    files["records/ledgers/2026-H1/zhang-wei.yaml"] = files["records/ledgers/2026-H1/zhang-wei.yaml"].replace(
+        "  status: 待处理", "  status: 待处理\n  note: 学生再次反映，重新督办。")
+    assert found(check(tmp_path, "2026-05-01", files), "E-CHK-012") == []
+
+
+def test_broken_records_never_crash(tmp_path):
+    files = {"records/ledgers/2025-H2/zhang-wei.yaml": "cadre: zhang-wei\nperiod: 2025-H2\ncontact_points: 5\n"
+                                                       "activities: {date: 3}\nfeedback: [1, {id: 2, follows: 7}]\n",
+             "records/assignments/2025-2027.yaml": "cycle: 2025-2027\nstart: nope\nassignments:\n  - cadre: [x]\n"
+                                                   "  - {cadre: li-na, class: me-2025-01, start: \"2025-13-01\"}\n",
+             "records/exemptions.yaml": "exemptions:\n  - {cadre: li-na, rules: ledger, start: 2025}\n",
+             "records/imports/x.yaml": "source: x\nledgers:\n  - {path: 5, submitted: [1]}\n",
+             "records/calendar.yaml": "academic_years: [{id: 2025-2026, start: \"2025-09-01\"}]\n"}
+    result = check(tmp_path, "2026-11-28", files)
+    assert isinstance(result.data["ledgers"], list)

@@ -1,0 +1,145 @@
+"""End to end, as a cadre would: the Chinese web form (Decap CMS) in a real headless chromium,
+against decap-server on a scratch clone; the saved ledger lands at the right path, on its
+editorial-workflow branch, and passes `validate`; no request leaves 127.0.0.1.
+
+Needs node_modules (make test runs npm ci) and Debian's chromium (make system-deps).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import cms_records  # noqa: E402
+
+from generator import cms_trial  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _need(path: Path, how: str):
+    if not path.exists():
+        pytest.fail(f"缺少 {path} (missing): {how}")
+
+
+@pytest.fixture
+def trial(tmp_path):
+    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
+    _need(Path(CHROMIUM), "run `make system-deps` (apt-get install -y chromium fonts-noto-cjk)")
+    origin = cms_records.make_repo(tmp_path)
+    t = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                        env=cms_records.GIT_ENV)
+    yield t
+    t.stop()
+
+
+def _branches(repo: Path) -> list[str]:
+    out = subprocess.run(["git", "-C", str(repo), "branch", "--list", "cms/*", "--format=%(refname:short)"],
+                         capture_output=True, text=True, check=True).stdout
+    return out.split()
+
+
+def _choose(page, field: str, text: str, nth: int = 0):
+    """Pick an option of a select (react-select) by typing part of its label."""
+    box = page.locator(f'input[id^="{field}-field-"]').nth(nth)
+    box.click()
+    box.fill(text)
+    page.locator('[class*="option"]', has_text=text).first.click()
+
+
+def _activity(page, nth: int, date: str, form: str, place: str, channel: str, students: int, summary: str):
+    page.locator('input[id^="date-field-"]').nth(nth).fill(date)
+    _choose(page, "form", form, nth)
+    _choose(page, "place", place, nth)
+    _choose(page, "channel", channel, nth)
+    page.locator('input[id^="students-field-"]').nth(nth).fill(str(students))
+    page.locator('textarea[id^="summary-field-"]').nth(nth).fill(summary)
+
+
+def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
+    from playwright.sync_api import expect, sync_playwright
+
+    requests: list[str] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+            page.on("request", lambda r: requests.append(r.url))
+            page.set_default_timeout(15000)
+            page.goto(trial.admin_url)
+            page.get_by_role("button", name="登录").click()
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+
+            expect(page.get_by_text("联系学生活动").first).to_be_visible()
+            _choose(page, "cadre", "张伟")
+            _choose(page, "contact_points", "计算机2601班")
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30,
+                      "与全班同学座谈新学期学业规划，部分学生反映实验室开放时间不足。")
+            page.get_by_role("button", name="新增活动").click()
+            _activity(page, 1, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1,
+                      "走访宿舍，与一名学生谈心，了解其适应情况。")
+            page.get_by_role("button", name="新增反映").click()
+            page.locator('input[id^="id-field-"]').first.fill("2026h2-zhang-wei-1")
+            page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
+            _choose(page, "kind", "问题")
+            _choose(page, "category", "学业发展")
+            page.locator('textarea[id^="description-field-"]').first.fill("部分学生反映实验室晚间开放时间不足。")
+            _choose(page, "status", "处理中")
+
+            page.get_by_role("button", name="保存").click()
+            # saved: the editorial workflow shows the entry's status (草稿) instead of "未保存"
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            expect(page.get_by_text("状态: 草稿")).to_be_visible()
+            branch_saved = _branches(trial.repo)
+            # the reviewer's step: mark it ready and publish (= merge the pull request)
+            page.on("dialog", lambda d: d.accept())
+            page.get_by_text("状态: 草稿").click()
+            page.get_by_role("menuitem", name="就绪").click()
+            expect(page.get_by_text("状态: 就绪")).to_be_visible()
+            page.get_by_text("发布", exact=True).first.click()
+            page.get_by_role("menuitem", name="立即发布").click()
+            expect(page.get_by_text("已发布").first).to_be_visible(timeout=20000)
+        finally:
+            browser.close()
+
+    branch = "cms/ledgers-2026-H2/zhang-wei"
+    rel = "records/ledgers/2026-H2/zhang-wei.yaml"
+    # saving made a pull-request branch; publishing merged it into main and removed it
+    assert branch_saved == [branch], branch_saved
+    assert _branches(trial.repo) == []
+    text = subprocess.run(["git", "-C", str(trial.repo), "show", f"main:{rel}"],
+                          capture_output=True, text=True, check=True).stdout
+    # the form wrote plain dates, the hidden period and both activities
+    assert "date: 2026-09-15" in text and "date: 2026-10-20" in text
+    assert "period: 2026-H2" in text
+
+    # check out main (as CI would after the merge) and validate it
+    check = tmp_path / "review"
+    subprocess.run(["git", "clone", "-q", "-b", "main", str(trial.repo), str(check)], check=True)
+    assert (check / rel).is_file()
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(check / "records")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+    import yaml
+    data = yaml.safe_load((check / rel).read_text(encoding="utf-8"))
+    assert data["cadre"] == "zhang-wei" and data["contact_points"] == ["cs-2026-01"]
+    assert [a["students"] for a in data["activities"]] == [30, 1]
+    assert data["feedback"][0]["status"] == "处理中"
+
+    # the repository the trial was cloned from was not touched, and nothing left the machine
+    origin = tmp_path / "origin"
+    assert subprocess.run(["git", "-C", str(origin), "branch", "--list", "cms/*"],
+                          capture_output=True, text=True).stdout == ""
+    assert not (origin / rel).exists()
+    hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
+    assert hosts == {"127.0.0.1"}, hosts

@@ -1,0 +1,161 @@
+"""The web form's config.yml is generated from the ledger schema and the records, and the two
+cannot drift apart: every schema property has a form field and every field is a property."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+sys.path.insert(0, str(Path(__file__).parent))
+import cms_records  # noqa: E402
+
+from generator import cms  # noqa: E402
+from generator.layout import kind_of  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True)
+
+
+@pytest.fixture
+def records(tmp_path):
+    return cms_records.write_records(tmp_path)
+
+
+@pytest.fixture
+def config(records, tmp_path):
+    out = tmp_path / "admin" / "config.yml"
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    return yaml.safe_load(out.read_text(encoding="utf-8"))
+
+
+def schema_paths(node, schema, prefix=()):
+    """{path: (title, description, required)} of every property, recursively through arrays."""
+    out = {}
+    node = cms._resolve(node, schema)
+    if node.get("type") == "array":
+        return schema_paths(node.get("items", {}), schema, prefix)
+    req = set(node.get("required", []))
+    for name, sub in node.get("properties", {}).items():
+        sub_r = cms._resolve(sub, schema)
+        out[prefix + (name,)] = (sub_r.get("title"), sub_r.get("description"), name in req)
+        out.update(schema_paths(sub_r, schema, prefix + (name,)))
+    return out
+
+
+def field_paths(fields, prefix=()):
+    out = {}
+    for f in fields:
+        path = prefix + (f["name"],)
+        out[path] = f
+        if "fields" in f:
+            out.update(field_paths(f["fields"], path))
+    return out
+
+
+def test_every_schema_property_has_a_form_field_and_no_field_is_invented(config):
+    schema = cms.load_schema()
+    expected = schema_paths(schema, schema)
+    assert len(expected) > 20  # the ledger schema, recursively
+    for coll in config["collections"]:
+        fields = field_paths(coll["fields"])
+        assert set(fields) == set(expected), (
+            f"schema only: {sorted(set(expected) - set(fields))}; form only: {sorted(set(fields) - set(expected))}")
+        for path, (title, desc, required) in expected.items():
+            f = fields[path]
+            assert f["label"] == title, path
+            assert f.get("hint", "").startswith(desc or ""), path
+            if f.get("widget") != "boolean":  # a switch is always optional (false when off)
+                assert f["required"] == required, path
+
+
+def test_the_drift_check_notices_a_property_the_form_lacks(records):
+    """Adding a property to the schema without a field is caught by the comparison above."""
+    schema = cms.load_schema()
+    from generator.pipeline import validate_records
+    rs, _ = validate_records(records)
+    coll = cms.collection(rs, rs.period("2026-H2"), schema)
+    schema["properties"]["activities"]["items"]["properties"]["duration"] = {"title": "时长", "type": "integer"}
+    assert ("activities", "duration") in schema_paths(schema, schema)
+    assert ("activities", "duration") not in field_paths(coll["fields"])
+
+
+def test_chinese_ui_editorial_workflow_and_ledger_folders(config):
+    assert config["locale"] == "zh_Hans"
+    assert config["publish_mode"] == "editorial_workflow"
+    names = [c["name"] for c in config["collections"]]
+    assert names == ["ledgers-2026-H2", "ledgers-2026-H1"]  # this period and the one before (late filers)
+    for coll in config["collections"]:
+        period = coll["name"].removeprefix("ledgers-")
+        assert coll["folder"] == f"records/ledgers/{period}"
+        assert coll["extension"] == "yaml" and coll["format"] == "yaml"
+        assert coll["slug"] == "{{cadre}}"
+        # the file the form writes is a ledger in the records layout
+        assert kind_of(coll["folder"].removeprefix("records/") + "/zhang-wei.yaml") == "ledger"
+        period_field = next(f for f in coll["fields"] if f["name"] == "period")
+        assert period_field == {**period_field, "widget": "hidden", "default": period}
+
+
+def test_options_come_from_the_policy_and_the_assignments(config, records, tmp_path):
+    coll = config["collections"][0]
+    fields = field_paths(coll["fields"])
+    assert fields[("activities", "form")]["options"] == ["主题班会", "个体谈话", "座谈交流", "社团活动"]
+    assert fields[("feedback", "status")]["options"] == ["待处理", "处理中", "已上报", "已解决"]
+    assert fields[("suggestions", "to")]["options"] == ["任课教师", "辅导员", "班导师"]
+    # contact points: only those assigned during the period, labelled with their cadres
+    points = {o["value"]: o["label"] for o in fields[("contact_points",)]["options"]}
+    assert set(points) == {"cs-2026-01", "club-robotics"}  # cs-2026-02 has no cadre
+    assert "张伟" in points["cs-2026-01"] and "计算机2601班" in points["cs-2026-01"]
+    assert fields[("contact_points",)]["multiple"] is True
+    cadres = {o["value"]: o["label"] for o in fields[("cadre",)]["options"]}
+    assert set(cadres) == {"zhang-wei", "li-na"} and "张伟" in cadres["zhang-wei"]
+    # a university that extends its vocabulary gets the new word in the form, no code change
+    policy = records / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("社团活动]", "社团活动, 主题报告]"),
+                      encoding="utf-8")
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01")
+    new = yaml.safe_load(done.stdout)
+    assert "主题报告" in field_paths(new["collections"][0]["fields"])[("activities", "form")]["options"]
+
+
+def test_dates_are_plain_yyyy_mm_dd_and_lists_are_list_widgets(config):
+    fields = field_paths(config["collections"][0]["fields"])
+    for path in (("activities", "date"), ("feedback", "raised_on"), ("feedback", "resolved_on")):
+        f = fields[path]
+        assert (f["widget"], f["format"], f["date_format"], f["time_format"]) == \
+            ("datetime", "YYYY-MM-DD", "YYYY-MM-DD", False), path
+        assert "default" not in f  # an untouched optional date must not be written as ""
+    for path in (("activities",), ("feedback",), ("suggestions",)):
+        assert fields[path]["widget"] == "list" and fields[path]["fields"], path
+    assert fields[("activities", "topics")]["field"]["widget"] == "string"
+    assert fields[("activities", "students")]["value_type"] == "int"
+
+
+def test_config_for_a_real_host_and_bad_period(records):
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", "gitlab",
+               "--repo", "xgb/ledger", "--app-id", "abc", "--api-root", "https://git.example.edu.cn/api/v4",
+               "--base-url", "https://git.example.edu.cn")
+    backend = yaml.safe_load(done.stdout)["backend"]
+    assert backend["auth_type"] == "pkce" and backend["app_id"] == "abc" and backend["repo"] == "xgb/ledger"
+    done = run("cms-config", "--records", str(records), "--periods", "2026-H7")
+    assert done.returncode == 2
+    assert "不是政策规定的填报期间" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_admin_page_carries_the_bundle_and_its_lazy_chunks(records, tmp_path):
+    if not (cms.BUNDLE / "decap-cms.js").is_file():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    out = tmp_path / "admin"
+    done = run("cms-admin", "--records", str(records), "--today", "2026-10-01", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    html = (out / "index.html").read_text(encoding="utf-8")
+    assert 'src="decap-cms.js"' in html and "http" not in html.replace('content="', "")  # no CDN
+    chunks = {p.name for p in cms.BUNDLE.glob("*.decap-cms.js")}
+    assert chunks and chunks <= {p.name for p in out.iterdir()}
+    assert yaml.safe_load((out / "config.yml").read_text(encoding="utf-8"))["locale"] == "zh_Hans"

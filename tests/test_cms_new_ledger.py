@@ -1,0 +1,128 @@
+"""`python -m generator new ledger`: a prefilled, commented ledger that validates once its
+placeholders are filled, and never overwrites an existing ledger."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent))
+import cms_records  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args):
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+@pytest.fixture
+def records(tmp_path):
+    return cms_records.write_records(tmp_path)
+
+
+def new(records, cadre="zhang-wei", period="2026-H2", *extra):
+    return run("new", "ledger", "--cadre", cadre, "--period", period, "--records", str(records), *extra)
+
+
+FILLED = {  # what a cadre types over the placeholders
+    "  - date: YYYY-MM-DD": "  - date: 2026-09-15",
+    "    form: 待填写": "    form: 主题班会",
+    "    place: 待填写": "    place: 进班级",
+    "    channel: 待填写": "    channel: 面对面",
+    "    students: 待填写": "    students: 30",
+    "    summary: 待填写": "    summary: 与全班同学座谈学业规划，了解新生适应情况。",
+}
+
+
+def fill(text: str, table: dict) -> str:
+    lines = []
+    for line in text.splitlines():
+        for old, new_ in table.items():
+            if line.startswith(old):
+                line = new_ + line[len(old):]
+        lines.append(line)
+    return "\n".join(lines) + "\n"
+
+
+def test_scaffold_is_prefilled_from_the_records_and_commented(records):
+    done = new(records)
+    assert done.returncode == 0, done.stdout + done.stderr
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "cadre: zhang-wei" in text and "period: 2026-H2" in text
+    assert "  - cs-2026-01  # 计算机2601班" in text  # contact point from the assignment table
+    assert "2026-07-01 至 2026-12-31" in text  # the period's dates
+    assert "主题班会、个体谈话、座谈交流、社团活动" in text  # vocabularies listed in comments
+    assert "待处理、处理中、已上报、已解决" in text
+    assert "待填写" in done.stderr and "validate" in done.stderr
+
+
+def test_placeholders_fail_validation_until_filled(records):
+    assert new(records).returncode == 0
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    raw = run("validate", "--records", str(records))
+    assert raw.returncode == 1  # an unfilled scaffold cannot be filed by mistake
+    assert "zhang-wei.yaml:" in raw.stdout and "待填写" in raw.stdout
+
+    path.write_text(fill(path.read_text(encoding="utf-8"), FILLED), encoding="utf-8")
+    done = run("validate", "--records", str(records))
+    assert done.returncode == 0, done.stdout
+
+
+def test_commented_feedback_template_validates_when_uncommented_and_filled(records):
+    assert new(records).returncode == 0
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    text = fill(path.read_text(encoding="utf-8"), FILLED)
+    # the cadre removes "# " before the feedback lines, as the comment says, and fills them in
+    out, inside = [], False
+    for line in text.splitlines():
+        if line.startswith("# feedback:"):
+            inside = True
+        elif inside and not line.startswith("#  "):
+            inside = False
+        out.append(line[2:] if inside else line)
+    text = fill("\n".join(out), {
+        "    raised_on: YYYY-MM-DD": "    raised_on: 2026-09-15",
+        "    kind: 待填写": "    kind: 问题",
+        "    category: 待填写": "    category: 学业发展",
+        "    description: 待填写": "    description: 几名学生反映自习室座位不足。",
+        "    status: 待填写": "    status: 处理中",
+    })
+    assert "\nfeedback:\n  - id: 2026h2-zhang-wei-1" in text
+    path.write_text(text, encoding="utf-8")
+    done = run("validate", "--records", str(records))
+    assert done.returncode == 0, done.stdout
+
+
+def test_refuses_to_overwrite_an_existing_ledger(records):
+    assert new(records).returncode == 0
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    path.write_text("cadre: zhang-wei\n# my work\n", encoding="utf-8")
+    done = new(records)
+    assert done.returncode == 1
+    assert "不会覆盖" in done.stdout and "zhang-wei.yaml:1:1" in done.stdout
+    assert "怎么改" in done.stdout and "Traceback" not in done.stdout + done.stderr
+    assert path.read_text(encoding="utf-8") == "cadre: zhang-wei\n# my work\n"
+    en = new(records, "zhang-wei", "2026-H2", "--lang", "en")
+    assert "will not be overwritten" in en.stdout
+
+
+def test_unknown_cadre_or_period_is_explained_in_chinese(records):
+    done = new(records, "zhang-we", "2026-H2")
+    assert done.returncode == 1
+    assert "干部编号“zhang-we”不存在" in done.stdout and "zhang-wei" in done.stdout  # did you mean
+    done = new(records, "zhang-wei", "2026-H3")
+    assert done.returncode == 1
+    assert "2026-H3" in done.stdout and "不是政策规定的填报期间" in done.stdout
+    assert not (records / "ledgers").exists()
+
+
+def test_cadre_without_assignment_gets_a_warning_and_a_placeholder(records):
+    done = new(records, "zhang-wei", "2026-H1")  # his class starts 2026-09-01
+    assert done.returncode == 0
+    assert "没有联系点安排" in done.stdout
+    text = (records / "ledgers" / "2026-H1" / "zhang-wei.yaml").read_text(encoding="utf-8")
+    assert "contact_points:\n  - 待填写" in text

@@ -1,0 +1,252 @@
+"""Privacy guard (R16): student-identifying data in any record blocks `validate`,
+is reported at the exact file:line:col, and is never printed in full."""
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator import privacy
+from generator.pipeline import validate_records
+
+REPO = Path(__file__).resolve().parent.parent
+VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
+CLEAN = Path(__file__).resolve().parent / "fixtures" / "clean_texts.txt"
+LEDGER = "ledgers/2026-H1/zhang-wei.yaml"
+
+# A valid 18-digit ID (check digit verified) and one whose check digit is wrong.
+ID18 = "11010519491231002X"
+NOT_ID18 = "110105194912310021"
+
+# (kind, the personal data as it appears, the sentence it appears in)
+CASES = [
+    ("id_card", ID18, f"一名学生身份证号{ID18}遗失补办"),
+    ("id_card", "210102900101123", "老身份证210102900101123已过期"),
+    ("mobile", "13812345678", "请该生家长回电13812345678"),
+    ("mobile", "+86 139-2345-6789", "家长电话 +86 139-2345-6789"),
+    ("landline", "024-83687123", "宿舍座机024-83687123"),
+    ("landline", "(0411)8470 1234", "家里电话(0411)8470 1234"),
+    ("email", "zhangsan2005@163.com", "学生邮箱zhangsan2005@163.com"),
+    ("qq", "123456789", "学生QQ号：123456789"),
+    ("qq", "98765432", "加qq 98765432联系"),
+    ("wechat", "zhang_san99", "学生微信：zhang_san99"),
+    ("wechat", "abc12345", "vx abc12345"),
+    ("wechat", "wxid_k2j3h4g5", "微信号wxid_k2j3h4g5"),
+    ("student_number", "2021123456", "学生2021123456反映"),
+    ("student_number", "20211234", "学号20211234的同学"),
+    ("dormitory", "5舍312", "走访5舍312，同学作息规律"),
+    ("dormitory", "12号楼305", "走访12号楼305"),
+    ("dormitory", "3-512室", "走访3-512室"),
+    ("dormitory", "5舍312室", "走访南湖5舍312室"),
+    ("dormitory", "寝室312", "寝室312同学反映"),
+]
+
+
+def records(tmp_path: Path) -> Path:
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    return root
+
+
+def ledger_text(summary_yaml: str) -> str:
+    """A valid ledger whose one activity has the given `summary:` value (YAML text)."""
+    return (
+        "cadre: zhang-wei\n"
+        "period: 2026-H1\n"
+        "contact_points: [cs-2025-01]\n"
+        "activities:\n"
+        "  - date: \"2026-03-10\"\n"
+        "    form: 主题班会\n"
+        "    place: 进班级\n"
+        "    channel: 面对面\n"
+        "    students: 28\n"
+        f"    summary: {summary_yaml}\n"
+    )
+
+
+def expected_pos(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]:
+    """1-based line and column of the first character of `needle` in `text`."""
+    index = -1
+    for _ in range(occurrence + 1):
+        index = text.index(needle, index + 1)
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def privacy_findings(root: Path):
+    _, findings = validate_records(root)
+    return [f for f in findings if f.code.startswith("E-PRIV")]
+
+
+def cli(root: Path, *args, env=None):
+    run_env = dict(os.environ, **(env or {}))
+    return subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(root), *args],
+                          capture_output=True, text=True, cwd=REPO, env=run_env, timeout=60)
+
+
+@pytest.mark.parametrize("kind,data,sentence", CASES, ids=[f"{c[0]}-{i}" for i, c in enumerate(CASES)])
+def test_each_kind_is_found_at_its_line_and_column(tmp_path, kind, data, sentence):
+    root = records(tmp_path)
+    text = ledger_text(sentence)
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    found = privacy_findings(root)
+    assert [(f.code, f.data.get("kind"), (f.line, f.column)) for f in found] == [
+        ("E-PRIV-001", kind, expected_pos(text, data))]
+    assert data not in found[0].message_zh + found[0].message_en + found[0].hint_zh
+    assert found[0].severity == "error"
+
+
+@pytest.mark.parametrize("summary,needle", [
+    ('"家长电话：13812345678"', "13812345678"),  # double-quoted
+    ("'家长电话：13812345678'", "13812345678"),  # single-quoted
+    ('"学生\\t邮箱\\u003a abc@163.com"', "abc@163.com"),  # escapes before the find
+    ("|\n      第一行没有问题。\n      第二行：学生手机13812345678", "13812345678"),  # literal block
+    (">\n      第一行没有问题，\n      第二行 QQ 123456789", "123456789"),  # folded block
+    ("正常文字\n      续行 学号20211234", "20211234"),  # multi-line plain scalar
+])
+def test_column_inside_quoted_and_block_scalars(tmp_path, summary, needle):
+    root = records(tmp_path)
+    text = ledger_text(summary)
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    found = privacy_findings(root)
+    assert [(f.line, f.column) for f in found] == [expected_pos(text, needle)]
+
+
+def test_comments_keys_numbers_and_crlf_are_checked(tmp_path):
+    root = records(tmp_path)
+    text = ledger_text("正常文字") + "# 备注：学生手机 13912345678\nreflections: 无\n"
+    text = text.replace("students: 28", "students: 2021123456")  # a number field
+    (root / LEDGER).write_bytes(text.replace("\n", "\r\n").encode("utf-8"))
+    found = privacy_findings(root)
+    got = sorted((f.data["kind"], f.line, f.column) for f in found)
+    assert got == sorted([("mobile", *expected_pos(text, "13912345678")),
+                          ("student_number", *expected_pos(text, "2021123456"))])
+
+
+def test_files_that_fail_to_parse_are_still_checked(tmp_path):
+    root = records(tmp_path)
+    text = "cadre: zhang-wei\nperiod: [2026-H1\nsummary: 学生电话13812345678\n"
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    _, findings = validate_records(root)
+    codes = {f.code for f in findings}
+    assert "E-YAML-001" in codes
+    assert [(f.line, f.column) for f in findings if f.code == "E-PRIV-001"] == [expected_pos(text, "13812345678")]
+
+
+def test_data_is_never_printed_in_full_in_any_format(tmp_path):
+    root = records(tmp_path)
+    (root / LEDGER).write_text(ledger_text(f"学生身份证{ID18}，手机13812345678，邮箱abc@163.com"), encoding="utf-8")
+    # other stages must not quote it either: an unknown cadre id and a wrong-typed field
+    cadre = root / "cadres" / "li-na.yaml"
+    cadre.write_text(cadre.read_text(encoding="utf-8").replace("unit: me", 'unit: "13698765432"'),
+                     encoding="utf-8")
+    for fmt in ("text", "json", "github"):
+        for lang in ("zh", "en"):
+            result = cli(root, "--format", fmt, "--lang", lang)
+            assert result.returncode == 1, result.stderr
+            out = result.stdout + result.stderr
+            for secret in (ID18, "13812345678", "abc@163.com", "13698765432"):
+                assert secret not in out, (fmt, lang, secret)
+            assert "138****5678" in out and "1101**********002X" in out
+    report = json.loads(cli(root, "--format", "json").stdout)
+    masked = {f["code"] for f in report if "136****5432" in f["message"] and f["file"].endswith("li-na.yaml")}
+    assert masked == {"E-PRIV-001", "E-REF-001"}  # the unknown unit id is quoted masked
+
+
+def test_exception_silences_exactly_its_file_line_and_kind(tmp_path):
+    root = records(tmp_path)
+    text = ledger_text("活动热线 024-83687123（心理中心公开电话），学生手机13812345678")
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    line = expected_pos(text, "024-83687123")[0]
+    (root / "privacy-exceptions.yaml").write_text(
+        "exceptions:\n"
+        f"  - file: {LEDGER}\n    line: {line}\n    kind: landline\n"
+        "    reason: 心理中心对外公开的热线电话，不是学生信息\n    reviewed_by: 王管理\n"
+        f"  - file: {LEDGER}\n    line: 1\n    kind: email\n"
+        "    reason: 已删除的误报\n    reviewed_by: 王管理\n"
+        f"  - file: {LEDGER}\n    line: 2\n    kind: bank_card\n"
+        "    reason: 类别写错\n    reviewed_by: 王管理\n",
+        encoding="utf-8")
+    found = privacy_findings(root)
+    got = sorted((f.code, f.file.rsplit("/", 1)[-1], f.line, f.data.get("kind")) for f in found)
+    assert got == [
+        ("E-PRIV-001", "zhang-wei.yaml", line, "mobile"),  # the same line, another kind: still reported
+        ("E-PRIV-004", "privacy-exceptions.yaml", 7, None),  # silences nothing: stale
+        ("E-PRIV-005", "privacy-exceptions.yaml", 12, None),  # unknown kind
+    ]
+    assert next(f for f in found if f.code == "E-PRIV-004").severity == "warning"
+
+
+def test_protected_names_from_a_list_outside_the_repository(tmp_path):
+    root = records(tmp_path)
+    names = tmp_path / "outside" / "names.txt"
+    names.parent.mkdir()
+    names.write_text("# 学生名单，不入库\n李小明\n王芳芳\n\n", encoding="utf-8")
+    text = ledger_text("与李小明同学谈心，了解其学业困难")
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    result = cli(root, "--format", "json", env={privacy.ENV_NAMES: str(names)})
+    report = json.loads(result.stdout)
+    assert result.returncode == 1
+    assert [(f["line"], f["column"], f["data"]["kind"]) for f in report if f["code"] == "E-PRIV-001"] == [
+        (*expected_pos(text, "李小明"), "name")]
+    assert "李小明" not in result.stdout and "李**" in result.stdout
+    # without the variable the same records pass; with a missing file the run is blocked
+    assert cli(root).returncode == 0
+    missing = cli(root, env={privacy.ENV_NAMES: str(tmp_path / "nope.txt")})
+    assert missing.returncode == 1 and "E-PRIV-003" in missing.stdout
+
+
+def test_student_number_patterns_come_from_the_policy(tmp_path):
+    root = records(tmp_path)
+    policy = root / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace('"20[0-9]{8}"', '"S[0-9]{7}"\n    - "(unclosed"'),
+                      encoding="utf-8")
+    text = ledger_text("学生S2101234反映，另有编号2021123456的资产")
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    found = privacy_findings(root)
+    got = sorted((f.code, f.file.rsplit("/", 1)[-1], f.line) for f in found)
+    policy_line = expected_pos(policy.read_text(encoding="utf-8"), '"(unclosed"')[0]
+    assert got == [("E-PRIV-001", "zhang-wei.yaml", expected_pos(text, "S2101234")[0]),
+                   ("E-PRIV-002", "policy.yaml", policy_line)]
+
+
+def test_long_numbers_that_are_not_ids_raise_no_alarm():
+    assert privacy.scan_text(f"编号{NOT_ID18}") == []
+    assert privacy.scan_text("sha256: 3f1a2b13812345678aa9d8c7b6a5f4e3d2c1b0a9e8f7d6c5b4a3f2e1d0c9b8a7") == []
+
+
+def test_no_false_alarm_on_realistic_clean_ledger_text(tmp_path):
+    lines = [ln for ln in CLEAN.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert len(lines) >= 100
+    root = records(tmp_path)
+    noisy = {ln: privacy.scan_text(ln, None) for ln in lines}
+    assert {ln: m for ln, m in noisy.items() if m} == {}
+    # and through validate, with the demo's student-number pattern, in a real ledger
+    body = "".join(f"  - date: \"2026-03-{i % 28 + 1:02d}\"\n    form: 主题班会\n    place: 进班级\n"
+                   f"    channel: 面对面\n    students: {i + 1}\n    summary: \"{ln}\"\n" for i, ln in enumerate(lines))
+    text = "cadre: zhang-wei\nperiod: 2026-H1\ncontact_points: [cs-2025-01]\nactivities:\n" + body
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    _, findings = validate_records(root)
+    assert findings == []
+
+
+def test_buildings_alone_are_fine_rooms_are_not():
+    for ok in ("南湖5舍", "浑南12号楼", "走访5舍的同学", "5舍312名学生", "12号楼3层会议室", "2026级", "19:30"):
+        assert privacy.scan_text(ok) == [], ok
+    for bad in ("南湖5舍312", "浑南12号楼305室", "3-512室", "五舍312室"):
+        assert [m.kind for m in privacy.scan_text(bad)] == ["dormitory"], bad
+
+
+def test_renderer_api_redacts_and_refuses():
+    text = "一名学生（手机13812345678）反映热水问题"
+    matches = privacy.scan_text(text)
+    assert [(m.kind, text[m.start:m.end], m.masked) for m in matches] == [("mobile", "13812345678", "138****5678")]
+    assert privacy.redact(text) == "一名学生（手机138****5678）反映热水问题"
+    assert privacy.safe_field(text) == privacy.NOTICE
+    assert privacy.safe_field("几名学生反映热水问题") == "几名学生反映热水问题"
+    assert privacy.is_safe("2026-09-15 19:30 走访计算机2601班")

@@ -1,0 +1,158 @@
+"""The published site in a real browser (Debian's chromium, headless, driven by Playwright):
+pages of each kind, sorting, filtering, Chinese search, no console error, no request leaving
+the site, printing Attachment 1 to an A4 PDF."""
+from __future__ import annotations
+
+import functools
+import http.server
+import re
+import threading
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.pipeline import validate_records
+from site_build import built_site
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site = built_site(tmp_path_factory)
+    handler = functools.partial(_Quiet, directory=str(site.public))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser, served):
+    """A page that records console errors and every request; requests elsewhere are refused."""
+    _, base = served
+    origin = urlparse(base).netloc
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    pg = ctx.new_page()
+    pg.errors, pg.outside = [], []
+    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+
+    def route(r):
+        url = urlparse(r.request.url)
+        if url.scheme in ("http", "https") and url.netloc != origin:
+            pg.outside.append(r.request.url)
+            return r.abort()
+        return r.continue_()
+
+    pg.route("**/*", route)
+    yield pg
+    ctx.close()
+
+
+def _kinds(site):
+    rs = validate_records(site.records)[0]
+    period, cadre = sorted(rs.ledgers)[0]
+    return ["index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
+            f"ledgers/{period}/{cadre}.html", f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
+            "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
+            "reference/fields.html", "downloads.html"], rs
+
+
+def test_every_kind_of_page_opens_cleanly(page, served):
+    site, base = served
+    kinds, _ = _kinds(site)
+    for rel in kinds:
+        response = page.goto(base + rel)
+        assert response.ok, rel
+        assert page.locator("article h1").first.inner_text().strip(), rel
+    page.wait_for_load_state("networkidle")
+    assert page.errors == []
+    assert page.outside == []
+
+
+def test_home_shows_the_period_at_a_glance(page, served):
+    site, base = served
+    page.goto(base)
+    text = page.locator("article").inner_text()
+    for words in ("本期台账", "新生班级覆盖", "本学期联系学生活动", "学生反映问题"):
+        assert words in text
+    assert page.locator("article svg.chart").count() >= 2
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="下载附件1（Excel）").click()
+    assert dl.value.suggested_filename == "attachment1.xlsx"
+
+
+def test_sort_and_filter_a_table(page, served):
+    site, base = served
+    _, rs = _kinds(site)
+    page.goto(base + "cadres/index.html")
+    table = page.locator("article table").first
+    names = lambda: [c.strip() for c in table.locator("tbody tr:not([hidden]) td:nth-child(1)").all_inner_texts()]
+    header = table.locator("thead th", has_text="姓名")
+    header.click()
+    first = names()
+    header.click()
+    second = names()
+    assert len(first) == len(rs.cadres) and second == list(reversed(first)) and first != second or len(first) == 1
+    # the text filter narrows the rows to the cadre typed
+    target = rs.cadres[sorted(rs.cadres)[0]].get("name")
+    page.get_by_role("searchbox", name="筛选表格").fill(target)
+    assert names() == [n for n in first if target in n]
+    assert "显示" in page.locator(".table-tools .count").first.inner_text()
+    # a drop-down filter on the feedback board: one status at a time
+    page.goto(base + "feedback.html")
+    select = page.get_by_role("combobox", name="当前状态")
+    options = [o for o in select.locator("option").all_inner_texts() if "全部" not in o]
+    assert options
+    select.select_option(options[0])
+    board = page.locator("article table").last
+    statuses = board.locator("tbody tr:not([hidden]) td:nth-child(7)").all_inner_texts()
+    assert statuses and all(options[0] in s for s in statuses)
+
+
+def test_chinese_search_lands_on_the_right_page(page, served):
+    site, base = served
+    page.goto(base)
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill("班会")
+    box.press("End")  # Material reads the query on key events
+    result = page.locator(".md-search-result__item a").first
+    result.wait_for(timeout=15000)
+    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
+    assert titles and not [t for t in titles if "\u200b" in t]
+    result.click()
+    page.wait_for_load_state("networkidle")
+    assert "班会" in page.locator("article").inner_text()
+    assert page.errors == [] and page.outside == []
+
+
+def test_attachment1_prints_to_a4_landscape_pdf(page, served):
+    site, base = served
+    page.goto(base + "attachment1.html")
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert page.locator(".print-head").first.is_visible()
+    pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    assert pdf.startswith(b"%PDF")
+    pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
+    assert pages >= 1

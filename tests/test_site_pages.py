@@ -1,0 +1,182 @@
+"""The published site, built for real with `mkdocs build --strict`: pages, exports, privacy,
+determinism, offline.  Browser behaviour is in test_site_browser.py."""
+from __future__ import annotations
+
+import datetime as dt
+import html
+import json
+import re
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.pipeline import validate_records
+from generator.site import build_site
+from generator.site.textwidth import display_width
+from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    return built_site(tmp_path_factory)
+
+
+@pytest.fixture(scope="session")
+def rs(site):
+    return validate_records(site.records)[0]
+
+
+def page(site, rel: str) -> str:
+    return (site.public / rel).read_text(encoding="utf-8")
+
+
+def visible(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+def test_every_record_appears_on_the_site(site, rs):
+    # cadres, units, ledgers: one page each
+    for cid, cadre in rs.cadres.items():
+        assert cadre.get("name") in visible(page(site, f"cadres/{cid}.html"))
+    for uid, unit in rs.units.items():
+        assert unit.get("name") in visible(page(site, f"units/{uid}.html"))
+    pages = sorted(p.relative_to(site.public / "ledgers").as_posix()
+                   for p in (site.public / "ledgers").glob("*/*.html"))
+    assert pages == sorted(f"{p}/{c}.html" for p, c in rs.ledgers)
+    # classes and clubs: on their unit's page
+    for cid, item in list(rs.classes.items()) + list(rs.clubs.items()):
+        assert item.get("name") in visible(page(site, f"units/{item.get('unit')}.html")), cid
+    # every assignment row: a row of the full tables of Attachment 1 (count in = count out)
+    a1 = json.loads(page(site, "downloads/assignments-all.json"))
+    assert len(a1["rows"]) == len(rs.assignments)
+    # every activity and feedback item: on its ledger's page; every feedback id on the board
+    board = visible(page(site, "feedback.html"))
+    n_fb = 0
+    for (p, c), led in rs.ledgers.items():
+        text = visible(page(site, f"ledgers/{p}/{c}.html"))
+        assert text.count("典型案例") >= sum(bool(a.get("typical")) for a in led.get("activities") or [])
+        for a in led.get("activities") or []:
+            assert a["date"] in text
+        for fb in led.get("feedback") or []:
+            assert fb["id"] in text and fb["id"] in board
+            n_fb += 1
+    fb_json = json.loads(page(site, "downloads/feedback.json"))
+    chained = sum(r["followups"] for r in fb_json["rows"])
+    assert len(fb_json["rows"]) + chained == n_fb
+
+
+def test_attachment1_xlsx_matches_the_records(site, rs):
+    book = openpyxl.load_workbook(site.public / "downloads" / "attachment1.xlsx")
+    sheet = book.active
+    assert sheet["A1"].value.startswith("附件1 工作安排表")
+    header = [c.value for c in sheet[2]]
+    assert header == ["序号", "姓名", "单位", "职务", "联系点", "类型", "所属学院", "年级/新生", "开始日期", "结束日期"]
+    assert sheet.freeze_panes == "A3"
+    assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
+    assert sheet.print_title_rows == "$1:$2"
+    assert sheet["A2"].font.b and sheet["A2"].fill.fgColor.rgb.endswith("DDEBF7")
+    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
+    names = {c: it.get("name") for c, it in rs.cadres.items()}
+    today = dt.date.fromisoformat(site.today) if site.today else None
+    expected = []
+    for row in rs.assignments:
+        start, end = rs.assignment_span(row)
+        if today is None or (start <= today and (end is None or today <= end)):
+            point = rs.classes.get(row.get("class")) or rs.clubs.get(row.get("club"))
+            expected.append((names[row.get("cadre")], point.get("name"), start.isoformat()))
+    assert sorted((r[1], r[4], r[8]) for r in rows) == sorted(expected)
+    assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
+    # widths fit Chinese text: a column is at least as wide as its longest text counted CJK = 2
+    for col, letter in enumerate("ABCDEFGHIJ"):
+        longest = max(display_width(r[col]) for r in rows + [header])
+        assert sheet.column_dimensions[letter].width >= min(longest, 60), letter
+
+
+def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
+    periods = sorted({p for p, _ in rs.ledgers})
+    for p in periods:
+        sheet = openpyxl.load_workbook(site.public / "downloads" / f"attachment2-{p}.xlsx").active
+        rows = {r[1].value: r for r in sheet.iter_rows(min_row=3)}
+        for (pp, c), led in rs.ledgers.items():
+            if pp != p:
+                continue
+            row = rows[rs.cadres[c].get("name")]
+            assert row[6].value == len(led.get("activities") or [])
+            assert row[8].value == len(led.get("feedback") or [])
+
+
+def test_csv_has_bom_and_json_every_table(site):
+    downloads = site.public / "downloads"
+    csvs = sorted(downloads.glob("*.csv"))
+    assert csvs and all(p.read_bytes().startswith(b"\xef\xbb\xbf") for p in csvs)
+    assert {p.stem for p in csvs} == {p.stem for p in downloads.glob("*.json")}
+    listed = page(site, "downloads.html")
+    for p in csvs:
+        assert f"downloads/{p.name}" in listed
+
+
+def test_pages_are_offline_and_search_titles_clean(site):
+    # nothing the browser loads by itself may come from elsewhere (plain <a> links may)
+    outside = re.compile(r"""(?:\bsrc\s*=\s*["']|<link[^>]*\bhref\s*=\s*["']|url\()\s*(?:https?:)?//""", re.I)
+    for path in site.public.rglob("*.html"):
+        assert not outside.search(path.read_text(encoding="utf-8")), path
+    index = json.loads((site.public / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["docs"] and not [d["title"] for d in index["docs"] if "\u200b" in d["title"]]
+    assert (site.public / "search" / "search_index.js").is_file()  # search from file:// too
+
+
+def test_guide_and_field_reference(site):
+    text = visible(page(site, "reference/fields.html"))
+    assert "联系学生活动" in text and "activities[].summary" in text and "不写学生姓名" in text
+    nav = page(site, "index.html")
+    for guide in sorted((ROOT / "site" / "guide").glob("*.md")):
+        assert f"guide/{guide.stem}.html" in nav
+
+
+def test_privacy_failing_text_is_not_rendered(tmp_path):
+    def leak(records: Path):
+        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "一名学生反映考试焦虑", "学生电话13812345678反映考试焦虑"), encoding="utf-8")
+
+    records = fixture_repo(tmp_path, leak)
+    result = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY))
+    everything = b"".join(result.files.values())
+    assert b"13812345678" not in everything
+    ledger = result.files["ledgers/2025-H2/chen-gang.md"].decode()
+    assert "未通过隐私检查" in ledger
+    found = [f for f in result.findings if f.code == "W-SITE-001"]
+    assert found and found[0].file.endswith("chen-gang.yaml") and found[0].line == 16
+    assert "13812345678" not in found[0].message_zh
+
+
+def test_two_builds_are_byte_identical(tmp_path):
+    records = fixture_repo(tmp_path)
+    first = mkdocs_build(records, tmp_path / "a", None)
+    second = mkdocs_build(records, tmp_path / "b", None)
+    files_a = sorted(p.relative_to(first.public) for p in first.public.rglob("*") if p.is_file())
+    files_b = sorted(p.relative_to(second.public) for p in second.public.rglob("*") if p.is_file())
+    assert files_a == files_b
+    differ = [str(p) for p in files_a if (first.public / p).read_bytes() != (second.public / p).read_bytes()]
+    assert differ == []
+    # today = HEAD's commit date in the policy time zone (2026-03-20 09:00 +08:00), not the clock
+    assert "数据截至 2026-03-20" in visible((first.public / "index.html").read_text(encoding="utf-8"))
+
+
+def test_render_command(tmp_path):
+    records = fixture_repo(tmp_path)
+    out = tmp_path / "gen"
+    proc = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--out", str(out),
+                           "--today", FIXTURE_TODAY], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    assert "已生成" in proc.stderr and "Traceback" not in proc.stderr
+    assert (out / "index.md").is_file() and (out / "downloads" / "attachment1.xlsx").is_file()
+    with zipfile.ZipFile(out / "downloads" / "attachment1.xlsx") as z:
+        assert "xl/worksheets/sheet1.xml" in z.namelist()
+    bad = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--out", str(out),
+                          "--today", "2026-13-01", "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
+    assert bad.returncode == 2 and "--today must be a date" in bad.stderr

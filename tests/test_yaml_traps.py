@@ -1,0 +1,166 @@
+"""YAML 1.1 surprises, one test each, through the real CLI on real files.
+
+PyYAML (YAML 1.1) would turn `2026-09-01` into a date, `yes`/`no`/`on`/`off` into
+booleans, `0123`/`012` into octal numbers, `0x1F` into 31, `1:20` into 80 and
+`1e3` into 1000.0 — silently.  Our loader keeps them as text and lets the schema
+decide, so a cadre sees the value they wrote, at the place they wrote it.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+import bad_records as B
+
+LI_NA = "cadres/li-na.yaml"
+CLASS = "classes/2025.yaml"
+LEDGER = "ledgers/2026-H1/li-na.yaml"
+
+
+@pytest.fixture
+def records(tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    return work
+
+
+def edit(work, rel, old, new):
+    path = work / "records" / rel
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (rel, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def validate(work, *extra):
+    run = B.run_cli(B.REPO, work, "validate", "--format", "json", *extra)
+    assert "Traceback" not in run.stderr, run.stderr
+    findings = [f for f in json.loads(run.stdout) if f["severity"] == "error"]
+    assert run.returncode == (1 if findings else 0), run.stderr
+    return findings
+
+
+def only(findings, code):
+    assert [f["code"] for f in findings] == [code], findings
+    return findings[0]
+
+
+def test_unquoted_date_stays_text_that_the_schema_checks(records):
+    edit(records, LI_NA, 'active_from: "2021-03-01"', "active_from: 2021-03-01")
+    edit(records, CLASS, "name: 计算机2501班", "name: 2025-09-01")  # a date where text is wanted: still text
+    assert validate(records) == []
+    edit(records, LI_NA, "active_from: 2021-03-01", "active_from: 2021-3-1")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{LI_NA}", 5, 14)
+    assert "2021-3-1" in f["message"] and "YYYY-MM-DD" in f["hint"]
+
+
+def test_timestamp_stays_text(records):
+    edit(records, LI_NA, 'active_from: "2021-03-01"', "active_from: 2021-03-01 08:00:00")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert "2021-03-01 08:00:00" in f["message"]
+
+
+@pytest.mark.parametrize("word", ["yes", "no", "on", "off", "Yes", "NO", "y", "n"])
+def test_yes_no_on_off_are_not_booleans(records, word):
+    edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", f"typical: {word}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == (11, 14)
+    assert f'"{word}"' in f["message"] and "true 或 false" in f["hint"]
+
+
+def test_norway_stays_text(records):
+    # `name: NO` would be False in YAML 1.1 and fail "must be text"
+    edit(records, LI_NA, "name: 李娜", "name: NO")
+    edit(records, CLASS, "counsellor: 钱老师", "counsellor: off")
+    assert validate(records) == []
+
+
+def test_leading_zero_0123_is_text_not_octal(records):
+    edit(records, LEDGER, "students: 25", "students: 0123")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert '"0123"' in f["message"] and (f["line"], f["column"]) == (9, 15)
+
+
+def test_octal_012_is_text_not_ten(records):
+    edit(records, CLASS, "headcount: 30", "headcount: 012")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert '"012"' in f["message"]  # not 10
+    edit(records, CLASS, "headcount: 012", "headcount: 30")
+    edit(records, CLASS, "name: 计算机2501班", "name: 012")  # as text it is fine
+    assert validate(records) == []
+
+
+def test_exponent_1e3_is_text(records):
+    edit(records, LEDGER, "students: 25", "students: 1e3")
+    assert '"1e3"' in only(validate(records), "E-SCHEMA-003")["message"]
+
+
+def test_hex_0x1f_is_text(records):
+    edit(records, LEDGER, "students: 25", "students: 0x1F")
+    assert '"0x1F"' in only(validate(records), "E-SCHEMA-003")["message"]
+
+
+def test_sexagesimal_1_20_is_text(records):
+    edit(records, LEDGER, "students: 25", "students: 1:20")
+    assert '"1:20"' in only(validate(records), "E-SCHEMA-003")["message"]
+
+
+def test_inf_and_nan_are_text(records):
+    edit(records, LEDGER, "students: 25", "students: .inf")
+    assert '".inf"' in only(validate(records), "E-SCHEMA-003")["message"]
+
+
+def test_tilde_is_nothing_unless_quoted(records):
+    edit(records, LI_NA, "git: li-na", "git: ~")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert "空值" in f["message"] and (f["line"], f["column"]) == (4, 6)
+    edit(records, LI_NA, "git: ~", "git: li-na")
+    edit(records, CLASS, "counsellor: 钱老师", 'counsellor: "~"')
+    assert validate(records) == []
+
+
+def test_duplicate_key_is_an_error_not_a_silent_overwrite(records):
+    edit(records, LI_NA, "unit: xgb\n", "unit: xgb\nunit: cs\n")
+    f = only(validate(records), "E-YAML-003")
+    assert (f["line"], f["column"]) == (4, 1) and "第 3 行" in f["message"]
+
+
+def test_tab_indentation_is_an_error(records):
+    edit(records, LEDGER, "    form: 社团活动", "\tform: 社团活动")
+    f = only(validate(records), "E-YAML-002")
+    assert (f["line"], f["column"]) == (6, 1)
+
+
+def test_non_utf8_file_is_an_error(records):
+    path = records / "records" / LI_NA
+    path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))
+    f = only(validate(records), "E-LOAD-001")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{LI_NA}", 1, 7)
+    assert "UTF-8" in f["hint"]
+
+
+def test_several_documents_in_one_file_are_an_error(records):
+    path = records / "records" / LI_NA
+    path.write_text(path.read_text(encoding="utf-8") + "---\nname: 王五\n", encoding="utf-8")
+    f = only(validate(records), "E-YAML-004")
+    assert f["line"] == 7
+
+
+def test_byte_order_mark_is_accepted_and_columns_stay_right(records):
+    path = records / "records" / LI_NA
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())
+    assert validate(records) == []
+    edit(records, LI_NA, "\ufeffname: 李娜", "\ufeffname: 李娜\nnam: 李娜")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert (f["line"], f["column"]) == (2, 1)
+
+
+def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
+    path = records / "records" / LEDGER
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert validate(records) == []
+    path.write_bytes(path.read_bytes().replace(b"students: 25", b"students: 0"))
+    f = only(validate(records), "E-SCHEMA-006")
+    assert (f["line"], f["column"]) == (9, 15)

@@ -1,0 +1,66 @@
+"""Real temporary Git repositories for the Git-host workflow tests (tests/test_workflow_*.py).
+
+    repo = make_repo(tmp_path)             # records/ from tests/fixtures/workflow_records, one commit
+    base = head(repo)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="reflections: 补充体会。\n")
+    commit(repo, "2026-06-20 10:00")
+    run(repo, "ownership", "--base", base, "--head", head(repo), "--actor", "zhang-wei")
+
+People in the fixture: administrator wang-admin (unit xgb, also xgb's reviewer); cadres
+zhang-wei (unit cs, reviewer cs-reviewer), li-na (git Li-Na, unit me, reviewer me-reviewer),
+chen-gang (unit xgb, no Git account).  Ledgers: 2025-H2 zhang-wei, chen-gang; 2026-H1 zhang-wei.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURE = ROOT / "tests" / "fixtures" / "workflow_records"
+
+
+def git(repo: Path, *args: str, date: str = "2026-06-01 12:00") -> str:
+    env = dict(os.environ, GIT_AUTHOR_DATE=f"{date} +0800", GIT_COMMITTER_DATE=f"{date} +0800",
+               GIT_AUTHOR_NAME="Test", GIT_AUTHOR_EMAIL="test@example.invalid",
+               GIT_COMMITTER_NAME="Test", GIT_COMMITTER_EMAIL="test@example.invalid",
+               GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    out = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=True)
+    return out.stdout
+
+
+def commit(repo: Path, date: str = "2026-06-01 12:00", message: str = "change") -> str:
+    git(repo, "add", "-A", date=date)
+    git(repo, "commit", "-q", "--allow-empty", "-m", message, date=date)
+    return head(repo)
+
+
+def head(repo: Path) -> str:
+    return git(repo, "rev-parse", "HEAD").strip()
+
+
+def make_repo(tmp_path: Path, date: str = "2026-01-05 09:00") -> Path:
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURE, repo / "records")
+    git(tmp_path, "init", "-q", "-b", "main", str(repo))
+    commit(repo, date, "records")
+    return repo
+
+
+def edit(repo: Path, rel: str, *, append: str | None = None, text: str | None = None) -> Path:
+    path = repo / rel
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    if append is not None:
+        path.write_text(path.read_text(encoding="utf-8") + append, encoding="utf-8")
+    return path
+
+
+def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` inside the repository, as CI runs it."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
+                          env=env, timeout=300)
