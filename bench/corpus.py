@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import heapq
 import json
 import random
 import re
@@ -831,7 +832,9 @@ class Planner:
             i += 1
         pool = active[:]
         for point in plan:
-            self.open(self.pick(pool, w.point_unit[point]).id, point, S)
+            cadre = self.pick(pool, w.point_unit[point]).id
+            self.open(cadre, point, S)
+            self.last_move[cadre] = S - dt.timedelta(days=365)  # the cycle's own start is not a move
 
         todo = []
         for c in w.cadres:
@@ -841,9 +844,25 @@ class Planner:
                 todo.append((c.active_from, 1, c.id, "join"))
         todo.append((D(self.year + 1, 9, 1), 2, "", "fresh"))
         todo += [(d, 3, cadre, "change") for d, cadre in events if S < d <= self.end]
-        for date, _, cadre, what in sorted(todo):
-            getattr(self, "on_" + what)(date, cadre)
+        heapq.heapify(todo)
+        while todo:
+            date, _, cadre, what = heapq.heappop(todo)
+            point = getattr(self, "on_" + what)(date, cadre)
+            if what == "leave" and point and date < self.end:
+                # after the next day's joins, make sure a vacated freshman class is covered again
+                heapq.heappush(todo, (date + ONE, 9, point, "repair"))
         return self.rows
+
+    def on_repair(self, date: D, point: str) -> None:
+        if not self.is_fresh(point, date) or self.cover.get(point) or point in self.w.skip_fresh:
+            return
+        cands = self.movable(date)
+        if not cands:
+            return
+        k = self.w.class_by_id[point]
+        mover = self.best(cands, k.unit, date)
+        self.move(mover, point, date, f"调整联系点，接替离任干部联系{k.name}",
+                  f"原联系干部离任，接替联系{k.cohort}级新生班级{k.name}")
 
     def movable(self, date: D, exclude_points=()) -> list[Cadre]:
         """Cadres who may leave their point on `date` without uncovering a freshman class."""
@@ -863,23 +882,12 @@ class Planner:
         self.close(cadre.id, date - ONE, end_reason)
         self.open(cadre.id, point, date, reason)
 
-    def on_leave(self, date: D, cadre: str) -> None:
+    def on_leave(self, date: D, cadre: str) -> str | None:
+        """End the leaver's row; returns the point they leave (re-covered by on_repair if needed)."""
         c = self.w.cadre_by_id[cadre]
         if cadre not in self.cur:
-            return
-        row = self.close(cadre, date, c.leave_reason)
-        nxt = date + ONE
-        if date == self.end or not self.is_fresh(row.point, nxt) or self.cover[row.point]:
-            return
-        if any(x.active_from == nxt for x in self.w.cadres):
-            return  # a successor starts the next day and takes the freshman class
-        cands = self.movable(nxt)
-        if not cands:
-            return
-        k = self.w.class_by_id[row.point]
-        mover = self.best(cands, k.unit, nxt)
-        self.move(mover, row.point, nxt, f"调整联系点，接替离任干部联系{k.name}",
-                  f"原联系干部离任，接替联系{k.cohort}级新生班级{k.name}")
+            return None
+        return self.close(cadre, date, c.leave_reason).point
 
     def best(self, cands: list[Cadre], unit: str, date: D) -> Cadre:
         def score(c: Cadre):
@@ -924,13 +932,18 @@ class Planner:
                       f"{y}级新生班级入学，补充联系点")
 
     def on_change(self, date: D, cadre: str) -> None:
-        c = self.w.cadre_by_id.get(cadre)
-        if c is None or cadre not in self.cur or c not in self.movable(date):
+        """A change inside the cycle for work reasons (R4): the cadre, or another one who may move."""
+        movable = [c for c in self.movable(date) if c.active_to is None]
+        if not movable:
             return
+        c = self.w.cadre_by_id.get(cadre)
+        if c not in movable:
+            c = self.rng.choice(sorted(movable, key=lambda x: x.id))
         y = ay_of(date)
-        old = self.cur[cadre].point
-        choices = [x.id for x in self.w.clubs if not self.cover.get(x.id) and x.id != old]
-        choices += [k.id for k in self.classes_of([y - 1, y - 2]) if not self.cover.get(k.id) and k.id != old]
+        old = self.cur[c.id].point
+        points = [x.id for x in self.w.clubs] + [k.id for k in self.classes_of([y - 1, y - 2])]
+        points = [p for p in points if p != old]
+        choices = [p for p in points if not self.cover.get(p)] or points
         if not choices:
             return
         same = [p for p in choices if self.w.point_unit[p] == c.unit]
@@ -1087,20 +1100,23 @@ def build_ledgers(w: World) -> None:
                 sub = max(p.start, c.active_to - dt.timedelta(days=rng.randint(0, 3)))
             else:
                 sub = p.due - dt.timedelta(days=rng.choice([0, 1, 1, 2, 2, 3, 3, 4, 5, 6, 8, 10]))
-            w.submitted[key] = sub
-            horizon = min(p.end, sub)
-            # windows: (semester, first, last, point) in which the cadre must meet students
+            # windows: (semester, first, last, point) in which the cadre meets students
             windows = []
             for r in rows:
                 for s in w.semesters:
                     lo = max(r.start, s.start, p.start)
-                    hi = min(r.end, s.end, horizon)
+                    hi = min(r.end, s.end, p.end)
                     if lo > hi:
                         continue
                     if nocontact.get(c.id) == s.id:
                         continue
                     for a, b in subtract(lo, hi, ex_contacts.get(c.id, [])):
                         windows.append((s.id, a, b, r.point, r.kind))
+            if windows:  # nobody files before the last stretch they have to report on has begun
+                sub = max(sub, max(a for _, a, _, _, _ in windows))
+            w.submitted[key] = sub
+            horizon = min(p.end, sub)
+            windows = [(sid, a, min(b, horizon), pt, kd) for sid, a, b, pt, kd in windows]
             n_acts = max(len(windows), rng.choice([1, 2, 2, 3, 3, 4]))
             picks = list(windows)
             while len(picks) < n_acts and windows:

@@ -124,7 +124,7 @@ def verify(rs: RecordSet) -> list[F.Finding]:
                 continue
             pos = _first_changed_line(rs, doc, entry.get("git_blob"))
             out.append(F.make("E-ARCH-001", doc.file, pos, period=period, archived_on=archived_on, cadre=cadre,
-                              file=doc.file, data={"period": period, "cadre": cadre, "archived": entry["sha256"],
+                              path=doc.file, data={"period": period, "cadre": cadre, "archived": entry["sha256"],
                                                    "actual": doc.sha256}))
         for rel, doc in sorted(ledgers.items()):
             if doc.folder != period or rel in listed:
@@ -339,7 +339,7 @@ def cmd_archive(args) -> int:
     target = root / "archive" / f"{args.period}.yaml"
     shown = str(Path(args.records) / "archive" / f"{args.period}.yaml")
     if target.exists():
-        return cli.emit([F.make("E-FLOW-004", shown, None, period=args.period, file=shown)], args)
+        return cli.emit([F.make("E-FLOW-004", shown, None, period=args.period, manifest=shown)], args)
     grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
     after = period.due + dt.timedelta(days=grace)
     if today <= after:

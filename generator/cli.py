@@ -74,14 +74,28 @@ def cmd_codes(args) -> int:
     """Print the table of finding codes (Markdown) for README."""
     from generator.messages import MESSAGES
 
-    print("| 代码 code | 级别 | 含义 | meaning |")
+    print("| 代码 code | 级别 severity | 含义 | meaning |")
     print("|---|---|---|---|")
     for code in sorted(MESSAGES):
         e = MESSAGES[code]
-        zh = e["zh"].replace("|", "\\|")
-        en = e["en"].replace("|", "\\|")
-        print(f"| `{code}` | {e['severity']} | {zh} | {en} |")
+        severity = {"error": "错误 error", "warning": "警告 warning"}.get(e["severity"], e["severity"])
+        print(f"| `{code}` | {severity} | {_markdown_cell(e['zh'])} | {_markdown_cell(e['en'])} |")
     return EXIT_OK
+
+
+def _markdown_cell(text: str) -> str:
+    """A message template as one table cell: placeholders as code (`{archived_on}` keeps
+    its underscores), Markdown's special characters escaped, `|` never ends the cell."""
+    import re
+
+    parts = re.split(r"(\{\w+\})", " ".join(text.split()))
+    out = []
+    for i, part in enumerate(parts):
+        if i % 2:
+            out.append(f"`{part}`")
+        else:
+            out.append(re.sub(r"([\\`*_<>\[\]#|])", r"\\\1", part))
+    return "".join(out)
 
 
 def register(sub) -> None:

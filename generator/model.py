@@ -91,7 +91,12 @@ class RecordSet:
 
     @cached_property
     def _unreadable_kinds(self) -> set:
-        return {d.kind for d in self.docs if not isinstance(d.data, dict)}
+        """Kinds with a file that could not be read — and units.yaml when it is missing
+        (E-REF-009 reports that once)."""
+        kinds = {d.kind for d in self.docs if not isinstance(d.data, dict)}
+        if not any(d.kind == "units" for d in self.docs):
+            kinds.add("units")
+        return kinds
 
     @cached_property
     def _cadre_files(self) -> set:

@@ -100,7 +100,7 @@ _ID18 = re.compile(rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){
 _ID15 = re.compile(r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])")
 _MOBILE = re.compile(rf"(?<![0-9+])(?:(?:\+|00)?86{_SEP})?(1[3-9][0-9]){_SEP}([0-9]{{4}}){_SEP}([0-9]{{4}})(?![0-9])")
 _LANDLINE = re.compile(
-    r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([2-9][0-9]{2,3})[ \-]?([0-9]{4})"
+    r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([1-9][0-9]{2,3})[ \-]?([0-9]{4})"
     r"(?:(?:转|-|#|ext\.?)[0-9]{1,5})?(?![0-9])")
 _PHONE_WORD = re.compile(
     r"(?:电话|座机|手机|联系方式|tel|Tel|TEL|phone|Phone)(?:号码|号)?\s?[:：是为]?\s?([2-9][0-9]{2,3}[ \-]?[0-9]{4})(?![0-9])")
@@ -109,7 +109,7 @@ _EMAIL = re.compile(
     r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])")
 _QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企鹅号?)"
 _WX_WORD = r"(?:微信|威信|薇信|徽信|[Vv]信|[Ww]e[Cc]hat|WECHAT|[Ww]ei[Xx]in|WX|wx|Wx|VX|vx|Vx)"
-_ACCOUNT_SUFFIX = r"(?:号码|号|账号|帐号|[Ii][Dd])?"
+_ACCOUNT_SUFFIX = r"(?:号码|号|账号|帐号|\s?[Ii][Dd])?"
 _JOIN = rf"(?:\s?[/、或和及]\s?(?:{_QQ_WORD}|{_WX_WORD}|手机|电话){_ACCOUNT_SUFFIX})*"
 _SAYS = r"\s?(?:[:：=]|是|为|：)?\s?"
 _QQ = re.compile(rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1-9][0-9]{{4,11}})(?![0-9])")
@@ -129,7 +129,8 @@ _DORMS = [
     re.compile(rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?"),
     re.compile(rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}"),
     re.compile(r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)"),
-    re.compile(rf"(?:宿舍|寝室|公寓)(?:号)?\s?(?:在|为|是|[:：])?\s?(?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}{_NOT_QUANTITY}"),
+    re.compile(rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}"),
+    re.compile(rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?"),
     re.compile(r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍)(?!楼)"),
 ]
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
@@ -137,6 +138,8 @@ _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number"}
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
+# Every kind but names needs a digit, an @ / (at), or a word that announces an account.
+_MAYBE = re.compile(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
 
 
 def _real_date(y: int, m: int, d: int) -> bool:
@@ -201,11 +204,25 @@ class Scanner:
                 pass  # reported once by check_records
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
+        self._cache: dict[str, tuple[Match, ...]] = {}
 
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
             return []
+        cached = self._cache.get(text)
+        if cached is None:
+            cached = self._scan(text)
+            if len(self._cache) > 100_000:
+                self._cache.clear()
+            self._cache[text] = cached
+        return list(cached)
+
+    def _scan(self, text: str) -> tuple[Match, ...]:
         norm = text.translate(_FULLWIDTH)
+        if not _MAYBE.search(norm):  # no digit, no @, no account word: only names can be here
+            if not self.names:
+                return ()
+            return tuple(Match("name", m.start(), m.end(), mask("name", m.group())) for m in self.names.finditer(norm))
         found: list[tuple[str, int, int]] = []  # (kind, start, end) of the data itself
 
         def add(kind, m, group=0):
@@ -241,11 +258,11 @@ class Scanner:
                 add("student_number", m)
         for pattern in _DORMS:
             for m in pattern.finditer(norm):
-                add("dormitory", m)
+                add("dormitory", m, 1 if pattern.groups else 0)  # a keyword pattern: the room itself
         if self.names:
             for m in self.names.finditer(norm):
                 add("name", m)
-        return self._resolve(text, norm, found)
+        return tuple(self._resolve(text, norm, found))
 
     @staticmethod
     def _resolve(text, norm, found) -> list[Match]:
@@ -418,9 +435,12 @@ def _finds(scanner: Scanner, doc):
                 at = start + offsets[m.start]
                 taken.append((at, at + max(m.end - m.start, 1)))
                 yield m.kind, m.masked, where(at)
-    # raw lines: comments, and what the YAML values did not show (files that failed to parse)
+    # raw lines: comments, and every line of a file whose values could not be read
+    parsed = bool(doc.spans or doc.key_spans)
     for n, s in enumerate(starts):
         e = starts[n + 1] if n + 1 < len(starts) else len(text)
+        if parsed and "#" not in text[s:e]:
+            continue
         for m in scanner.scan(text[s:e]):
             a, b = s + m.start, s + m.end
             if any(a < te and ts < b for ts, te in taken):

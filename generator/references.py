@@ -112,17 +112,17 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
-        for i, admin in enumerate(rs.policy.get("administrators") or []):
+        for i, admin in enumerate(_list(rs.policy.get("administrators"))):
             if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]):
                 out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units))
     if rs.calendar:
-        for i, year in enumerate(rs.calendar.get("academic_years") or []):
+        for i, year in enumerate(_list(rs.calendar.get("academic_years"))):
             if not isinstance(year, dict):
                 continue
             y = Item(rs.calendar.doc, ("academic_years", i), year)
             out += _date_order(y, "start", "end")
             ys, ye = y.date("start"), y.date("end")
-            for j, sem in enumerate(year.get("semesters") or []):
+            for j, sem in enumerate(_list(year.get("semesters"))):
                 if not isinstance(sem, dict):
                     continue
                 s = Item(rs.calendar.doc, ("academic_years", i, "semesters", j), sem)
@@ -155,7 +155,7 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
 
 
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
-    allowed = rs.vocab(vocab)
+    allowed = [w for w in rs.vocab(vocab) if isinstance(w, str)]  # a broken policy is reported by validate
     if vocab == "feedback_statuses":
         allowed = list(rs.status_meaning())
     if rs.policy is None or not isinstance(value, str) or value in allowed:
@@ -199,6 +199,11 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
         for i, sug in enumerate(_dicts(led.get("suggestions"))):
             out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
     return out
+
+
+def _list(value) -> list:
+    """A list from a record, or [] when the record has something else there (validate says so)."""
+    return value if isinstance(value, list) else []
 
 
 def _dicts(value):

@@ -97,6 +97,12 @@ def _title(root: dict, path) -> str:
     return str(path[-1]) if path else "记录"
 
 
+def _source_text(doc: Document, path, value) -> str:
+    """The value as the person wrote it (`0123`, `yes`), else as we read it."""
+    span = getattr(doc, "spans", {}).get(tuple(path))
+    return span[2] if span else json.dumps(value, ensure_ascii=False)
+
+
 def _en_path(path) -> str:
     """activities[0].date — where a value is, for English readers."""
     out = ""
@@ -144,18 +150,31 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         expected = schema.get("type")
         expected = expected if isinstance(expected, str) else expected[0]
         found_zh, found_en = _type_name(error.instance)
-        hint, hint_en = "", ""
-        if expected == "boolean" and isinstance(error.instance, str):
+        value, shown = error.instance, f"：{_show(error.instance)}"
+        hint, hint_en = schema.get("description", ""), ""
+        written = _source_text(doc, path, value) if value is None else ""
+        if value is None and written not in ("", "null"):  # `~`, `Null` …: a written "nothing"
+            found_zh, found_en, shown = f"空值（{written}）", f"null ({written})", ""
+            hint = f"请填写{_TYPE_ZH.get(expected, expected)}；“{written}”在 YAML 中表示“没有值”。"
+            hint_en = f"Write a value; '{written}' means 'no value' in YAML."
+        elif value is None:  # `key:` with nothing after it — point at the key, say so plainly
+            where = doc.key_pos(path) if path else where
+            found_zh, found_en, shown = "空的（冒号后面没有内容）", "nothing after the colon", ""
+            hint = f"请在冒号后面填写{_TYPE_ZH.get(expected, expected)}。{schema.get('description', '')}"
+            hint_en = "Write a value after the colon."
+        elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
-        elif expected == "string" and isinstance(error.instance, (int, float, bool)):
-            hint, hint_en = "如要写成文字，请给它加上英文引号，如 \"0123\"。", "Quote the value to make it text."
-        elif expected == "integer" and isinstance(error.instance, str):
+        elif expected == "string" and isinstance(value, (int, float, bool)):
+            hint = f"如要写成文字，请给它加上英文引号，如 \"{_source_text(doc, path, value)}\"。"
+            hint_en = "Quote the value to make it text."
+        elif expected == "integer" and isinstance(value, str):
             hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
         elif expected == "array":
             hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
-                       value=_show(error.instance), type_hint=hint, type_hint_en=hint_en)]
+                       value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
+                       type_hint=hint, type_hint_en=hint_en)]
     if v in ("enum", "const"):
         allowed = schema.get("enum") or [schema.get("const")]
         return [F.make("E-SCHEMA-004", doc.file, where, title=title, value=_show(error.instance),

@@ -43,7 +43,7 @@ CASES = [
     ("dormitory", "12号楼305", "走访12号楼305"),
     ("dormitory", "3-512室", "走访3-512室"),
     ("dormitory", "5舍312室", "走访南湖5舍312室"),
-    ("dormitory", "寝室312", "寝室312同学反映"),
+    ("dormitory", "312", "寝室312同学反映"),  # keyword first: the room itself is marked
 ]
 
 
@@ -177,7 +177,7 @@ def test_exception_silences_exactly_its_file_line_and_kind(tmp_path):
     assert got == [
         ("E-PRIV-001", "zhang-wei.yaml", line, "mobile"),  # the same line, another kind: still reported
         ("E-PRIV-004", "privacy-exceptions.yaml", 7, None),  # silences nothing: stale
-        ("E-PRIV-005", "privacy-exceptions.yaml", 12, None),  # unknown kind
+        ("E-PRIV-005", "privacy-exceptions.yaml", 14, None),  # unknown kind, at its kind:
     ]
     assert next(f for f in found if f.code == "E-PRIV-004").severity == "warning"
 

@@ -17,6 +17,7 @@ import pytest
 from generator.pipeline import validate_records
 from generator.site import build_site
 from generator.site.textwidth import display_width
+from generator.site.today import site_today
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
 
 
@@ -81,11 +82,11 @@ def test_attachment1_xlsx_matches_the_records(site, rs):
     assert sheet["A2"].font.b and sheet["A2"].fill.fgColor.rgb.endswith("DDEBF7")
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
     names = {c: it.get("name") for c, it in rs.cadres.items()}
-    today = dt.date.fromisoformat(site.today) if site.today else None
+    today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
     expected = []
     for row in rs.assignments:
         start, end = rs.assignment_span(row)
-        if today is None or (start <= today and (end is None or today <= end)):
+        if start <= today and (end is None or today <= end):
             point = rs.classes.get(row.get("class")) or rs.clubs.get(row.get("club"))
             expected.append((names[row.get("cadre")], point.get("name"), start.isoformat()))
     assert sorted((r[1], r[4], r[8]) for r in rows) == sorted(expected)

@@ -16,7 +16,10 @@ from generator.messages import load as load_codes
 from generator.messages import references as reference_codes
 from generator.messages import validate as validate_codes
 
-FOUNDATION_CODES = sorted({*load_codes.CODES, *validate_codes.CODES, *reference_codes.CODES})
+# Codes that no record may cause — a record that does has found a bug.  Every other code
+# of the three catalogues needs a bad fixture.
+NOT_FROM_RECORDS = {"E-INTERNAL-001": "a stage crashed: a bug guard, not a record problem"}
+FOUNDATION_CODES = sorted({*load_codes.CODES, *validate_codes.CODES, *reference_codes.CODES} - set(NOT_FROM_RECORDS))
 
 
 def _key(f: dict) -> tuple:
@@ -42,6 +45,7 @@ def test_bad_fixture_is_reported_exactly(name):
         (e["code"], f"records/{e['file']}", e["line"], e["column"]) for e in spec["expect"]
     ]
     assert sorted(map(_key, found)) == sorted(expected), spec["note"]
+    assert not set(NOT_FROM_RECORDS) & {f["code"] for f in found}, run.stdout
     # the code the fixture is named after is among them, and every finding is worded
     assert name.split("__")[0] in {f["code"] for f in found}
     for f in found:
@@ -69,3 +73,45 @@ def test_every_code_is_worded_in_both_languages(code):
     for key in ("zh", "en", "hint_zh", "hint_en"):
         assert key in entry, f"{code} lacks {key}"
     assert entry["zh"] != entry["en"] and entry["hint_zh"] != entry["hint_en"] or "{" in entry["hint_zh"], code
+
+
+def _paths(node, prefix=()):
+    if isinstance(node, dict):
+        for key, value in node.items():
+            yield prefix + (key,)
+            yield from _paths(value, prefix + (key,))
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield prefix + (i,)
+            yield from _paths(value, prefix + (i,))
+
+
+def test_a_value_of_the_wrong_kind_anywhere_is_a_finding_not_a_crash(tmp_path):
+    """Every value of every minimal record, in turn, replaced by a value of another kind
+    (a list, a mapping, a number, nothing …): each is reported and no stage breaks
+    (E-INTERNAL-001 would say one did)."""
+    import yaml
+
+    from generator.pipeline import validate_records
+
+    odd = [[1], {"x": 1}, 5, None, "x", [{"x": 1}], "2026-02-30", []]
+    records = tmp_path / "records"
+    B.shutil.copytree(B.MINIMAL, records)
+    n = 0
+    for path in sorted(B.MINIMAL.rglob("*.yaml")):
+        rel = path.relative_to(B.MINIMAL)
+        original = path.read_text(encoding="utf-8")
+        for where in _paths(yaml.safe_load(original)):
+            data = yaml.safe_load(original)
+            node = data
+            for part in where[:-1]:
+                node = node[part]
+            before = node[where[-1]]
+            node[where[-1]] = odd[n % len(odd)] if odd[n % len(odd)] != before else "x"
+            n += 1
+            (records / rel).write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+            _, found = validate_records(records)
+            crashed = [f.message_en for f in found if f.code in NOT_FROM_RECORDS]
+            assert not crashed, (str(rel), where, crashed)
+        (records / rel).write_text(original, encoding="utf-8")
+    assert n > 200

@@ -12,6 +12,8 @@ chen-gang (unit xgb, no Git account).  Ledgers: 2025-H2 zhang-wei, chen-gang; 20
 """
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -60,7 +62,26 @@ def edit(repo: Path, rel: str, *, append: str | None = None, text: str | None = 
 
 
 def run(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m generator ARGS` inside the repository, as CI runs it."""
+    """`python -m generator ARGS` inside the repository, in this process (fast): the same
+    `generator.cli.main` the command line calls, with the working directory set to `repo`."""
+    from generator.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    old = os.getcwd()
+    os.chdir(repo)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = main(list(args))
+            except SystemExit as exc:  # argparse errors
+                code = exc.code
+    finally:
+        os.chdir(old)
+    return subprocess.CompletedProcess(["python", "-m", "generator", *args], code, out.getvalue(), err.getvalue())
+
+
+def run_process(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """`python -m generator ARGS` as a real process inside the repository, as CI runs it."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
                           env=env, timeout=300)

@@ -24,8 +24,8 @@ CODES = {
     },
     "E-SCHEMA-003": {
         "severity": "error",
-        "zh": "“{title}”应为{expected}，这里是{found}：{value}",
-        "en": "'{title}' must be {expected_en}; found {found_en}: {value}",
+        "zh": "“{title}”应为{expected}，这里是{found}{shown}",
+        "en": "'{title}' must be {expected_en}; found {found_en}{shown_en}",
         "hint_zh": "{type_hint}",
         "hint_en": "{type_hint_en}",
     },

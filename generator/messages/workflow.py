@@ -84,8 +84,8 @@ CODES = {
     },
     "E-FLOW-004": {
         "severity": "error",
-        "zh": "{period} 已经备案（{file}），不能重复备案",
-        "en": "{period} is already archived ({file}); it cannot be archived twice",
+        "zh": "{period} 已经备案（{manifest}），不能重复备案",
+        "en": "{period} is already archived ({manifest}); it cannot be archived twice",
         "hint_zh": "已备案期间的更正请用更正记录 records/amendments/{period}/<干部编号>.yaml。",
         "hint_en": "Correct an archived period with amendment records in records/amendments/{period}/<cadre>.yaml.",
     },
@@ -102,9 +102,9 @@ CODES = {
         "zh": "已备案的台账被改动：{period} 期间于 {archived_on} 备案后，此文件的内容与备案时不同",
         "en": "an archived ledger was changed: its content differs from what was archived for {period} "
               "on {archived_on}",
-        "hint_zh": "请恢复备案时的内容（git log {file} 可找到原版本）；确需更正，由管理员在 "
+        "hint_zh": "请恢复备案时的内容（git log {path} 可找到原版本）；确需更正，由管理员在 "
                    "records/amendments/{period}/{cadre}.yaml 提交更正记录。",
-        "hint_en": "Restore the archived content (git log {file} shows it); a needed correction is an amendment "
+        "hint_en": "Restore the archived content (git log {path} shows it); a needed correction is an amendment "
                    "record records/amendments/{period}/{cadre}.yaml by an administrator.",
     },
     "E-ARCH-002": {

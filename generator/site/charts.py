@@ -26,7 +26,7 @@ def bars(items, title: str, tone: dict | None = None, unit: str = "") -> str:
     for i, (label, value) in enumerate(items):
         y = top + i * row_h
         w = round(bar_w * value / peak) if value else 0
-        color = COLORS.get(tone.get(label, "info"), COLORS["info"])
+        color = COLORS.get(tone.get(label) or ("warn" if label.startswith("逾期") else "info"), COLORS["info"])
         parts.append(f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end" '
                      f'fill="currentColor">{escape(label)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{max(w, 1)}" height="16" fill="{color}"/>')

@@ -76,7 +76,10 @@ class Site:
                    today_source=self.today_source)
 
         self._downloads(ctx)
-        self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current), **ctx)
+        due = [p for p in periods if rs.period(p).due < agg.today]  # newest first
+        last_due = due[0] if due and due[0] != current else None
+        self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
+                  last_due=last_due, last_stat=stats.get(last_due), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self.page("coverage.md", "coverage.md.j2", **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)

@@ -1,0 +1,226 @@
+"""`python -m generator validate` as a cadre and CI run it: exit codes, the three output
+formats, both languages, and never a traceback — on real files, in a subprocess."""
+from __future__ import annotations
+
+import json
+import re
+import shutil
+
+import pytest
+
+import bad_records as B
+
+# path:line:col: 错误 CODE: message   (line and column are left out for a whole file)
+TEXT_LINE = re.compile(r"^(?P<loc>[^\s:][^:]*(?::\d+:\d+)?): (?P<label>错误|警告|error|warning) "
+                       r"(?P<code>[EW]-[A-Z]+-\d{3}): (?P<message>.+)$")
+HINT_LINE = re.compile(r"^    (怎么改|fix): .+$")
+SUMMARY_ZH = re.compile(r"^共 (\d+) 个文件：(\d+) 个错误，(\d+) 个警告$")
+SUMMARY_EN = re.compile(r"^(\d+) files: (\d+) error\(s\), (\d+) warning\(s\)$")
+GITHUB = re.compile(r"^::(error|warning) file=(?P<file>[^,:]+)(,line=(?P<line>\d+),col=(?P<col>\d+))?"
+                    r"(,title=[^:]+)?::(?P<message>[^\r\n]+)$")
+
+
+@pytest.fixture
+def work(tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    return work
+
+
+def break_two_things(work):
+    """An unknown field in one file and an unknown unit in another."""
+    li_na = work / "records/cadres/li-na.yaml"
+    li_na.write_text(li_na.read_text(encoding="utf-8").replace("unit: xgb", "unit: xgp")
+                     + "office: 行政楼\n", encoding="utf-8")
+
+
+def cli(work, *args):
+    run = B.run_cli(B.REPO, work, *args)
+    assert "Traceback" not in run.stderr + run.stdout
+    return run
+
+
+# ---- exit codes -----------------------------------------------------------------
+
+def test_valid_records_exit_0_with_a_clean_summary(work):
+    run = cli(work, "validate")
+    assert run.returncode == 0, run.stdout
+    assert run.stdout.splitlines() == ["共 12 个文件：0 个错误，0 个警告"]
+
+
+def test_error_findings_exit_1(work):
+    break_two_things(work)
+    assert cli(work, "validate").returncode == 1
+
+
+def test_records_folder_elsewhere_is_found_with_records_option(work, tmp_path):
+    shutil.move(work / "records", tmp_path / "台账记录")
+    run = cli(work, "validate", "--records", str(tmp_path / "台账记录"))
+    assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_missing_records_folder_exits_2_with_a_message(work):
+    run = cli(work, "validate", "--records", "no-such-folder")
+    assert run.returncode == 2
+    assert run.stdout == ""
+    assert "找不到记录目录：no-such-folder" in run.stderr
+    run = cli(work, "validate", "--records", "no-such-folder", "--lang", "en")
+    assert "records folder not found: no-such-folder" in run.stderr
+
+
+def test_records_option_naming_a_file_exits_2(work):
+    run = cli(work, "validate", "--records", "records/policy.yaml")
+    assert run.returncode == 2 and "找不到记录目录" in run.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["validate", "--format", "xml"],
+    ["validate", "--lang", "fr"],
+    ["validate", "--no-such-option"],
+    ["no-such-command"],
+    [],
+])
+def test_bad_arguments_exit_2_with_usage(work, args):
+    run = cli(work, *args)
+    assert run.returncode == 2
+    assert "usage:" in run.stderr and "参数错误" in run.stderr
+    assert run.stdout == ""
+
+
+# ---- text -------------------------------------------------------------------------
+
+def test_text_format_is_location_label_code_message_then_hint_then_summary(work):
+    break_two_things(work)
+    lines = cli(work, "validate").stdout.splitlines()
+    assert SUMMARY_ZH.match(lines[-1]).groups() == ("12", "2", "0")
+    findings = [TEXT_LINE.match(line) for line in lines[:-1] if not line.startswith("    ")]
+    assert [(m["loc"], m["label"], m["code"]) for m in findings] == [
+        ("records/cadres/li-na.yaml:3:7", "错误", "E-REF-001"),
+        ("records/cadres/li-na.yaml:6:1", "错误", "E-SCHEMA-002"),
+    ]
+    assert findings[0]["message"] == "单位“xgp”不存在"
+    hints = [line for line in lines[:-1] if line.startswith("    ")]
+    assert len(hints) == 2 and all(HINT_LINE.match(h) for h in hints)
+    assert "是不是“xgb”？" in hints[0]
+
+
+def test_text_keeps_one_finding_per_line_when_a_value_holds_line_breaks(work):
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("form: 社团活动", 'form: "茶话\\r\\n会"'),
+                      encoding="utf-8")
+    lines = cli(work, "validate").stdout.splitlines()
+    assert len(lines) == 3 and TEXT_LINE.match(lines[0]) and "茶话\\r\\n会" in lines[0]
+
+
+def test_english(work):
+    break_two_things(work)
+    run = cli(work, "validate", "--lang", "en")
+    lines = run.stdout.splitlines()
+    assert SUMMARY_EN.match(lines[-1]).groups() == ("12", "2", "0")
+    assert lines[0] == "records/cadres/li-na.yaml:3:7: error E-REF-001: unit 'xgp' does not exist"
+    assert lines[1].startswith("    fix: Check the spelling") and "Did you mean 'xgb'?" in lines[1]
+    assert lines[2].startswith("records/cadres/li-na.yaml:6:1: error E-SCHEMA-002: unknown field 'office'")
+    assert not re.search(r"[\u4e00-\u9fff]", lines[0])
+
+
+# ---- json -------------------------------------------------------------------------
+
+def test_json_is_a_list_of_findings(work):
+    break_two_things(work)
+    run = cli(work, "validate", "--format", "json")
+    assert run.returncode == 1
+    found = json.loads(run.stdout)
+    assert isinstance(found, list) and len(found) == 2
+    for f in found:
+        assert {"code", "severity", "file", "line", "column", "message", "hint"} <= set(f)
+        assert set(f) - {"code", "severity", "file", "line", "column", "message", "hint"} <= {"data"}
+    assert {k: found[0][k] for k in ("code", "severity", "file", "line", "column")} == {
+        "code": "E-REF-001", "severity": "error", "file": "records/cadres/li-na.yaml", "line": 3, "column": 7}
+    assert found[0]["message"] == "单位“xgp”不存在"
+    en = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
+    assert en[0]["message"] == "unit 'xgp' does not exist"
+
+
+def test_json_of_valid_records_is_an_empty_list(work):
+    run = cli(work, "validate", "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout) == []
+
+
+def test_json_whole_file_finding_has_null_line_and_column(work):
+    (work / "records/cadres/li-na.yaml").write_text("# 待填写\n", encoding="utf-8")
+    found = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [("E-LOAD-002", None, None)]
+
+
+# ---- github -----------------------------------------------------------------------
+
+def test_github_workflow_commands(work):
+    break_two_things(work)
+    run = cli(work, "validate", "--format", "github")
+    assert run.returncode == 1
+    lines = run.stdout.splitlines()
+    commands = [GITHUB.match(line) for line in lines if line.startswith("::")]
+    assert all(commands) and len(commands) == 2, lines
+    assert (commands[0]["file"], commands[0]["line"], commands[0]["col"]) == ("records/cadres/li-na.yaml", "3", "7")
+    assert lines[0].startswith("::error file=records/cadres/li-na.yaml,line=3,col=7")
+    assert commands[0]["message"].startswith("单位“xgp”不存在")
+    assert SUMMARY_ZH.match(lines[-1])
+
+
+def test_github_escapes_percent_cr_and_lf(work):
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("form: 社团活动", 'form: "茶话%\\r\\n会"'),
+                      encoding="utf-8")
+    out = cli(work, "validate", "--format", "github").stdout
+    command = out.splitlines()[0]
+    assert GITHUB.match(command), command
+    assert "茶话%25%0D%0A会" in command
+    assert "\r" not in out
+
+
+def test_github_escapes_comma_and_colon_in_the_file_property(work):
+    cadre = work / "records/cadres/wang,wu.yaml"
+    shutil.copyfile(work / "records/cadres/li-na.yaml", cadre)
+    command = cli(work, "validate", "--format", "github").stdout.splitlines()[0]
+    assert command.startswith("::error file=records/cadres/wang%2Cwu.yaml,title=E-REF-011::")
+
+
+# ---- never a traceback ------------------------------------------------------------
+
+@pytest.mark.parametrize("name", B.bad_names())
+def test_no_traceback_for_any_bad_fixture(name):
+    run = B.result(name)
+    assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
+    assert run.returncode == 1
+    json.loads(run.stdout)
+
+
+@pytest.mark.parametrize("fmt", ["text", "github"])
+def test_no_traceback_in_other_formats(tmp_path, fmt):
+    for name in ("E-LOAD-001", "E-YAML-001", "E-YAML-008", "E-SCHEMA-005", "E-REF-009"):
+        program, work = B.build(name, tmp_path / name)
+        run = B.run_cli(program, work, "validate", "--format", fmt, "--lang", "en")
+        assert run.returncode == 1 and "Traceback" not in run.stderr, (name, run.stderr)
+
+
+# ---- codes ------------------------------------------------------------------------
+
+def test_codes_prints_a_markdown_table_of_every_code(work):
+    import markdown
+
+    from generator.messages import MESSAGES
+
+    run = cli(work, "codes")
+    assert run.returncode == 0
+    lines = run.stdout.strip().splitlines()
+    rows = [line for line in lines if line.startswith("|")]
+    assert len(rows) == len(MESSAGES) + 2
+    # every row has the header's number of cells (pipes inside messages are escaped)
+    cells = [len(re.split(r"(?<!\\)\|", row)) for row in rows]
+    assert len(set(cells)) == 1, [r for r, c in zip(rows, cells) if c != cells[0]]
+    html = markdown.markdown(run.stdout, extensions=["tables"])
+    assert html.count("<tr>") == len(MESSAGES) + 1
+    for code in MESSAGES:
+        assert f"<code>{code}</code>" in html
+    assert "<em>" not in html and "<strong>" not in html  # no accidental emphasis from * or _
+    assert "<code>{archived_on}</code>" in html or "{" not in run.stdout.replace("`{", "")

@@ -1,0 +1,95 @@
+"""The JSON Schemas speak Chinese everywhere (their titles and descriptions feed error
+messages, the site's field reference and the web form), are valid schemas, and the
+demo university in records/ validates with no error."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from jsonschema import Draft202012Validator
+
+import bad_records as B
+from generator.layout import LAYOUT
+
+SCHEMAS = sorted((B.REPO / "schemas").glob("*.schema.json"))
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _resolve(node: dict, root: dict) -> dict:
+    ref = node.get("$ref", "")
+    if ref.startswith("#/$defs/"):
+        return {**root["$defs"][ref.rsplit("/", 1)[-1]], **{k: v for k, v in node.items() if k != "$ref"}}
+    return node
+
+
+def properties(node: dict, root: dict, where: str = ""):
+    """(path, property schema) for every property, recursively — through nested objects,
+    array items, and the branches of oneOf/anyOf/allOf."""
+    node = _resolve(node, root)
+    for name, prop in (node.get("properties") or {}).items():
+        yield f"{where}.{name}" if where else name, prop
+        yield from properties(prop, root, f"{where}.{name}" if where else name)
+    items = node.get("items")
+    if isinstance(items, dict):
+        yield from properties(items, root, f"{where}[]")
+    for key in ("oneOf", "anyOf", "allOf"):
+        for branch in node.get(key) or []:
+            yield from properties(branch, root, where)
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_schema_is_a_valid_json_schema(path):
+    Draft202012Validator.check_schema(json.loads(path.read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_property_has_a_chinese_title_and_description(path):
+    root = json.loads(path.read_text(encoding="utf-8"))
+    assert CJK.search(root.get("title", "")) and CJK.search(root.get("description", "")), "the schema itself"
+    found = list(properties(root, root))
+    assert found, "a schema without properties?"
+    lacking = [where for where, prop in found
+               if not (CJK.search(prop.get("title") or "") and CJK.search(prop.get("description") or ""))]
+    assert not lacking, f"{path.name}: add a Chinese title and description to: {', '.join(lacking)}"
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_object_is_closed(path):
+    """Unknown keys are errors: every object with properties forbids others."""
+    root = json.loads(path.read_text(encoding="utf-8"))
+    open_objects = []
+
+    def walk(node, where):
+        node = _resolve(node, root)
+        if "properties" in node and node.get("additionalProperties") is not False:
+            open_objects.append(where or "(top)")
+        for name, prop in (node.get("properties") or {}).items():
+            walk(prop, f"{where}.{name}" if where else name)
+        if isinstance(node.get("items"), dict):
+            walk(node["items"], f"{where}[]")
+
+    walk(root, "")
+    assert not open_objects, f"{path.name}: {open_objects}"
+
+
+def test_every_record_kind_with_a_schema_is_in_the_layout():
+    kinds = {kind for _, kind in LAYOUT}
+    stray = [p.name for p in SCHEMAS if p.name.removesuffix(".schema.json") not in kinds]
+    assert not stray, stray
+
+
+def test_the_demo_university_validates_with_no_error():
+    """records/ is the demo (bench/corpus.py writes it); README promises it is clean."""
+    records = B.REPO / "records"
+    assert (records / "policy.yaml").is_file(), "records/ holds no demo yet (python bench/corpus.py)"
+    run = B.run_cli(B.REPO, B.REPO, "validate", "--format", "json")
+    assert "Traceback" not in run.stderr, run.stderr
+    errors = [f for f in json.loads(run.stdout) if f["severity"] == "error"]
+    assert errors == [], "\n".join(f"{f['file']}:{f['line']}:{f['column']} {f['code']} {f['message']}"
+                                   for f in errors[:20])
+    assert run.returncode == 0
+    kinds = {Path(p).parts[0] for p in (str(f.relative_to(records)) for f in records.rglob("*.yaml"))}
+    assert {"policy.yaml", "calendar.yaml", "units.yaml", "clubs.yaml", "classes", "cadres",
+            "assignments", "ledgers"} <= kinds

@@ -1,0 +1,128 @@
+"""Archiving a period (备案, R8): `python -m generator archive`, then `validate` guards the
+archived ledgers; amendments are the only accepted way to correct them."""
+from __future__ import annotations
+
+import hashlib
+
+import openpyxl
+import pytest
+import yaml
+
+from workflow_repo import commit, edit, make_repo, run
+
+LEDGER = "records/ledgers/2025-H2/zhang-wei.yaml"
+AMEND = "records/amendments/2025-H2/zhang-wei.yaml"
+
+
+@pytest.fixture
+def archived(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert r.returncode == 0, r.stdout + r.stderr
+    commit(repo, "2026-01-10 10:00", "archive")
+    return repo
+
+
+def amendment(approved_by="wang-admin", sha256=None) -> str:
+    text = (f"reason: 活动日期录入错误\napproved_by: {approved_by}\ndate: \"2026-02-01\"\n"
+            "corrections:\n  - {field: \"activities[1].date\", original: \"2025-11-12\", corrected: \"2025-11-13\"}\n")
+    return text + (f"sha256: {sha256}\n" if sha256 else "")
+
+
+def test_archive_is_refused_before_due_date_plus_grace(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "archive", "2025-H2", "--today", "2025-12-31")
+    assert r.returncode == 1
+    assert "E-FLOW-003" in r.stdout and "2025-12-31" in r.stdout
+    assert not (repo / "records/archive/2025-H2.yaml").exists()
+
+
+def test_archive_writes_manifest_and_exports(archived):
+    man = yaml.safe_load((archived / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    assert man["period"] == "2025-H2" and man["archived_on"] == "2026-01-10"
+    by_cadre = {e["cadre"]: e for e in man["ledgers"]}
+    raw = (archived / LEDGER).read_bytes()
+    assert by_cadre["zhang-wei"]["sha256"] == hashlib.sha256(raw).hexdigest()
+    assert by_cadre["zhang-wei"]["path"] == "ledgers/2025-H2/zhang-wei.yaml"
+    assert by_cadre["zhang-wei"]["landed"].startswith("2026-01-05")  # the commit that brought it in
+    assert by_cadre["li-na"]["status"] == "missing" and "sha256" not in by_cadre["li-na"]
+    xlsx = archived / "records/archive/2025-H2/attachment2-2025-H2.xlsx"
+    assert xlsx.is_file() and (archived / "records/archive/2025-H2/attachment2-2025-H2.csv").is_file()
+    cells = [c.value for row in openpyxl.load_workbook(xlsx).active.iter_rows() for c in row]
+    assert "张伟" in cells
+    assert {e["path"] for e in man["exports"]} >= {"archive/2025-H2/attachment2-2025-H2.xlsx"}
+    assert run(archived, "validate").returncode == 0
+
+
+def test_archiving_twice_is_refused(archived):
+    r = run(archived, "archive", "2025-H2", "--today", "2026-02-10")
+    assert r.returncode == 1 and "E-FLOW-004" in r.stdout
+
+
+def test_edited_archived_ledger_is_reported_with_file_line_and_period(archived):
+    text = (archived / LEDGER).read_text(encoding="utf-8")
+    (archived / LEDGER).write_text(text.replace('"2025-11-12"', '"2025-11-13"', 1), encoding="utf-8")
+    line = text.splitlines().index('  - date: "2025-11-12"') + 1
+    r = run(archived, "validate")
+    assert r.returncode == 1
+    assert f"{LEDGER}:{line}:1: 错误 E-ARCH-001" in r.stdout
+    assert "2025-H2 期间于 2026-01-10 备案后" in r.stdout
+    r = run(archived, "validate", "--format", "json", "--lang", "en")
+    assert "an archived ledger was changed" in r.stdout
+
+
+def test_deleted_or_added_ledgers_of_an_archived_period_are_reported(archived):
+    (archived / LEDGER).unlink()
+    late = (archived / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    edit(archived, "records/ledgers/2025-H2/li-na.yaml",
+         text=late.replace("zhang-wei", "li-na").replace("2026-H1", "2025-H2").replace("cs-2025-01", "club-robotics")
+         .replace("2026-03-10", "2025-12-10").replace("2026-03-20", "2025-12-20"))
+    r = run(archived, "validate")
+    assert "E-ARCH-002" in r.stdout and "ledgers/2025-H2/zhang-wei.yaml" in r.stdout
+    assert "records/ledgers/2025-H2/li-na.yaml: 错误 E-ARCH-003" in r.stdout
+
+
+def test_amendment_by_an_administrator_is_accepted(archived):
+    text = (archived / LEDGER).read_text(encoding="utf-8")
+    (archived / LEDGER).write_text(text.replace('"2025-11-12"', '"2025-11-13"', 1), encoding="utf-8")
+    edit(archived, AMEND, text=amendment())
+    r = run(archived, "validate")
+    assert r.returncode == 0, r.stdout
+
+
+def test_amendment_beside_the_untouched_original_is_accepted(archived):
+    edit(archived, AMEND, text=amendment())
+    assert run(archived, "validate").returncode == 0
+
+
+def test_amendment_must_be_approved_by_an_administrator(archived):
+    edit(archived, AMEND, text=amendment(approved_by="zhang-wei"))
+    r = run(archived, "validate")
+    assert r.returncode == 1 and f"{AMEND}:2:" in r.stdout and "E-ARCH-006" in r.stdout
+
+
+def test_edit_after_the_amendment_is_reported(archived):
+    text = (archived / LEDGER).read_text(encoding="utf-8").replace('"2025-11-12"', '"2025-11-13"', 1)
+    (archived / LEDGER).write_text(text, encoding="utf-8")
+    edit(archived, AMEND, text=amendment(sha256=hashlib.sha256(text.encode()).hexdigest()))
+    assert run(archived, "validate").returncode == 0
+    edit(archived, LEDGER, append="reflections: 又改了一次。\n")
+    r = run(archived, "validate")
+    assert r.returncode == 1 and f"{LEDGER}: 错误 E-ARCH-004" in r.stdout
+
+
+def test_amendment_for_a_period_not_archived_is_an_error(archived):
+    edit(archived, "records/amendments/2026-H1/zhang-wei.yaml", text=amendment())
+    r = run(archived, "validate")
+    assert r.returncode == 1 and "E-ARCH-005" in r.stdout
+
+
+def test_amendments_for_the_site(archived):
+    from generator.archive import amendments
+    from generator.pipeline import validate_records
+
+    edit(archived, AMEND, text=amendment())
+    rs, _ = validate_records(archived / "records")
+    shown = amendments(rs)[("2025-H2", "zhang-wei")]
+    assert shown["reason"] == "活动日期录入错误"
+    assert shown["corrections"][0]["corrected"] == "2025-11-13"

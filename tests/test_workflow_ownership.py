@@ -1,0 +1,172 @@
+"""Pull-request ownership check (R17): `python -m generator ownership --base --head --actor`,
+run on real temporary Git repositories, as the pull-request workflow runs it."""
+from __future__ import annotations
+
+from workflow_repo import commit, edit, git, head, make_repo, run, run_process
+
+OWN = "records/ledgers/2026-H1/zhang-wei.yaml"
+MORE = "reflections: 补充：新生最需要学业规划指导。\n"
+
+
+def check(repo, base, actor, *extra):
+    return run(repo, "ownership", "--base", base, "--head", head(repo), "--actor", actor, *extra)
+
+
+def test_cadre_changes_own_open_ledger(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "都在其权限之内" in r.stdout
+
+
+def test_cadre_adds_a_new_own_ledger(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    text = (repo / OWN).read_text(encoding="utf-8").replace("2026-H1", "2026-H2")
+    edit(repo, "records/ledgers/2026-H2/zhang-wei.yaml", text=text)
+    commit(repo)
+    assert check(repo, base, "zhang-wei").returncode == 0
+
+
+def test_cadre_may_not_add_or_change_another_cadres_ledger(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, "records/ledgers/2025-H2/chen-gang.yaml", append=MORE)
+    text = (repo / OWN).read_text(encoding="utf-8").replace("zhang-wei", "li-na")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml", text=text)
+    edit(repo, OWN, append=MORE)  # their own change in the same pull request is fine
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    out = r.stdout
+    assert "records/ledgers/2025-H2/chen-gang.yaml: 错误 E-OWN-001" in out
+    assert "records/ledgers/2026-H1/li-na.yaml: 错误 E-OWN-001" in out
+    assert "这是干部 li-na 的台账" in out
+    assert OWN + ":" not in out  # only refused files are named
+    assert "怎么改" in out
+
+
+def test_archived_period_is_frozen_for_its_cadre(tmp_path):
+    repo = make_repo(tmp_path)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    base = commit(repo, "2026-01-10 10:00", "archive 2025-H2")
+    edit(repo, "records/ledgers/2025-H2/zhang-wei.yaml", append=MORE)
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    assert "records/ledgers/2025-H2/zhang-wei.yaml: 错误 E-OWN-002" in r.stdout
+    assert "2025-H2 期间已于 2026-01-10 备案" in r.stdout
+    assert "records/amendments/2025-H2/" in r.stdout  # the hint says how a correction is made
+
+
+def test_rename_into_another_cadres_name_is_refused(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    git(repo, "mv", OWN, "records/ledgers/2026-H1/li-na.yaml")
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    assert "E-OWN-006" in r.stdout
+    assert "records/ledgers/2026-H1/li-na.yaml" in r.stdout
+    assert OWN in r.stdout
+
+
+def test_deleting_a_record_is_refused_even_ones_own(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    (repo / OWN).unlink()
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    assert f"{OWN}: 错误 E-OWN-003" in r.stdout
+    assert "不能删除记录文件" in r.stdout
+
+
+def test_organisation_data_and_project_files_are_administrators_only(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, "records/units.yaml", append="  - {id: ee, name: 电气学院, type: 学院, reviewers: [zhang-wei]}\n")
+    edit(repo, "schemas/x.schema.json", text="{}\n")
+    edit(repo, ".github/workflows/x.yml", text="on: push\n")
+    commit(repo)
+    r = run_process(repo, "ownership", "--base", base, "--head", head(repo), "--actor", "cs-reviewer")
+    assert r.returncode == 1
+    assert "records/units.yaml: 错误 E-OWN-004" in r.stdout and "组织数据" in r.stdout
+    assert "schemas/x.schema.json: 错误 E-OWN-004" in r.stdout
+    assert ".github/workflows/x.yml: 错误 E-OWN-004" in r.stdout
+
+
+def test_roles_come_from_the_base_not_from_the_pull_request(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "    git: wang-admin\n", "    git: wang-admin\n  - name: 张伟\n    git: zhang-wei\n"), encoding="utf-8")
+    edit(repo, "records/ledgers/2025-H2/chen-gang.yaml", append=MORE)
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    assert "records/policy.yaml: 错误 E-OWN-004" in r.stdout
+    assert "chen-gang.yaml: 错误 E-OWN-001" in r.stdout
+
+
+def test_unit_reviewer_changes_their_units_ledgers_only(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    assert check(repo, base, "cs-reviewer").returncode == 0
+    r = check(repo, base, "me-reviewer")
+    assert r.returncode == 1 and f"{OWN}: 错误 E-OWN-001" in r.stdout
+
+
+def test_git_accounts_compare_case_insensitively(tmp_path):
+    repo = make_repo(tmp_path)  # li-na's account is written Li-Na
+    base = head(repo)
+    text = (repo / OWN).read_text(encoding="utf-8").replace("zhang-wei", "li-na")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml", text=text)
+    commit(repo)
+    assert check(repo, base, "li-na").returncode == 0
+
+
+def test_administrator_may_change_and_delete_anything(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, "records/units.yaml", append="\n")
+    (repo / "records/ledgers/2025-H2/chen-gang.yaml").unlink()
+    git(repo, "mv", OWN, "records/ledgers/2026-H1/li-na.yaml")
+    commit(repo)
+    r = check(repo, base, "Wang-Admin")
+    assert r.returncode == 0, r.stdout
+    assert "管理员" in r.stdout
+
+
+def test_unknown_account_is_refused_in_english_too(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    r = check(repo, base, "stranger", "--lang", "en")
+    assert r.returncode == 1
+    assert f"{OWN}: error E-OWN-005" in r.stdout
+    assert "account stranger is not a cadre, reviewer or administrator" in r.stdout
+
+
+def test_github_format_annotates_the_refused_file(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, "records/units.yaml", append="\n")
+    commit(repo)
+    r = check(repo, base, "zhang-wei", "--format", "github")
+    assert r.returncode == 1
+    assert r.stdout.startswith("::error file=records/units.yaml,title=E-OWN-004::")
+
+
+def test_bad_revision_exits_2_without_traceback(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run_process(repo, "ownership", "--base", "no-such-rev", "--head", "HEAD", "--actor", "zhang-wei")
+    assert r.returncode == 2
+    assert "Traceback" not in r.stderr and "无法读取 Git 仓库" in r.stderr
