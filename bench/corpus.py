@@ -954,6 +954,7 @@ class Planner:
 
 def plan_assignments(w: World) -> None:
     rng = w.rng
+    horizon = period_of(w.cfg.last_period).end  # no planned changes after the last ledger period
     for n in range(w.cfg.n_cycles):
         year = w.cfg.first_cycle + 2 * n
         start, end = D(year, 9, 1), D(year + 2, 8, 31)
@@ -962,7 +963,7 @@ def plan_assignments(w: World) -> None:
         k = max(1, len(stable) // 40)
         events = []
         for cadre in rng.sample(stable, min(k, len(stable))):
-            spring = [s for s in w.semesters if start < s.start <= end and s.id.endswith("-2")]
+            spring = [s for s in w.semesters if start < s.start <= min(end, horizon) and s.id.endswith("-2")]
             events.append((rng.choice(spring).start, cadre))
         if n == w.cfg.n_cycles - 1 and w.cfg.imperfections:
             # imperfection 3: freshman classes of the cycle's second year nobody is assigned to
@@ -1139,7 +1140,9 @@ def build_ledgers(w: World) -> None:
                 n += 1
                 return f"{p.id.lower().replace('-', '')}-{c.id}-{n}"
 
-            for item, entry, depth, point in pending.pop(c.id, []):
+            followed = pending.pop(c.id, [])
+            used = {e for _, e, _, _ in followed} | {e for _, e, _, _ in pending.get(c.id, [])}
+            for item, entry, depth, point in followed:
                 kind_, cat, desc, target, resolution = entry
                 d = max(item["raised_on"], rng.choice(act_dates))
                 f = {"id": new_id(), "follows": item["id"], "raised_on": d, "kind": kind_, "category": cat,
@@ -1156,7 +1159,8 @@ def build_ledgers(w: World) -> None:
                 fb.append(f)
             n_new = rng.choices([0, 1, 2, 3], weights=[30, 38, 22, 10])[0] if acts else 0
             for _ in range(n_new):
-                entry = rng.choice(FEEDBACK_POOL)
+                entry = rng.choice([e for e in FEEDBACK_POOL if e not in used])
+                used.add(entry)
                 kind_, cat, desc, target, resolution = entry
                 point = rng.choice(points)
                 d = rng.choice(act_dates)
@@ -1173,7 +1177,7 @@ def build_ledgers(w: World) -> None:
                     f["resolved_on"] = min(horizon, d + dt.timedelta(days=rng.randint(1, 30)))
                 fb.append(f)
             if key in overdue and acts:
-                entry = next(e for e in FEEDBACK_POOL if e[3] != "college" and e[0] == "问题"
+                entry = next(e for e in FEEDBACK_POOL if e[3] != "college" and e[0] == "问题" and e not in used
                              and (e[3] == "后勤保障处") == (overdue[key] == "已上报"))
                 kind_, cat, desc, target, _ = entry
                 f = {"id": new_id(), "raised_on": acts[-1]["date"], "kind": kind_, "category": cat,
@@ -1398,13 +1402,15 @@ def imperfections_markdown(w: World) -> str:
         L.append(f"- `{fid}` in `ledgers/{pid}/{cid}.yaml` ({cad[cid].name}): status {status}"
                  + (f", escalated to {target}" if target else "") + f", raised {raised} → {age} days old.")
     L += ["", "## Not imperfections (deliberate and clean)"]
-    for e in w.exemptions:
-        L.append(f"- Exemption: `{e['cadre']}` ({cad[e['cadre']].name}) {e['start']}..{e['end']} "
-                 f"rules {e['rules']} ({e['reason']}).")
-    ex = w.exemptions[0]
-    L.append(f"  - Hence no `ledgers/{ex['start'].year}-H2/{ex['cadre']}.yaml` (the period lies wholly inside the "
-             f"exemption) and no activity of theirs in semester `{ex['start'].year}-{ex['start'].year + 1}-1`; "
-             "this is not missing.")
+    for i, e in enumerate(w.exemptions):
+        L.append(f"- Exemption in `exemptions.yaml`: `{e['cadre']}` ({cad[e['cadre']].name}) {e['start']}..{e['end']}, "
+                 f"rules {', '.join(e['rules'])} ({e['reason']}).")
+        if i == 0:
+            L.append(f"  Hence no `ledgers/{e['start'].year}-H2/{e['cadre']}.yaml` (the period lies wholly inside "
+                     f"the exemption) and no activity of theirs in semester "
+                     f"`{e['start'].year}-{e['start'].year + 1}-1`; neither is a finding.")
+        else:
+            L.append("  The cadre met students before and after it, so it changes no finding.")
     turn = w.notes.get("demo_turnover")
     if turn:
         L.append("- Staff changes: " + "; ".join(

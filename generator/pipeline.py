@@ -10,6 +10,7 @@ from pathlib import Path
 from generator import findings as F
 from generator import archive, privacy
 from generator.load import display_path, load_tree
+from generator.cache import load_and_validate
 from generator.model import RecordSet, build
 from generator.references import check_references
 from generator.validate import validate_document
@@ -20,13 +21,9 @@ RECORD_STAGES: list = [privacy.check_records, archive.verify]
 
 
 def validate_records(records: Path) -> tuple[RecordSet, list[F.Finding]]:
-    docs, findings = load_tree(records)
-    invalid = {d.rel for d in docs if d.data is None}
-    for doc in docs:
-        found = _guarded(validate_document, doc, doc.file)
-        if found:
-            invalid.add(doc.rel)
-        findings.extend(found)
+    # load_tree + validate_document per file, with a content-hash cache and two processes
+    docs, findings, invalid = load_and_validate(records)
+    invalid |= {d.rel for d in docs if d.data is None}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)

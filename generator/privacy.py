@@ -54,7 +54,6 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 from generator import findings as F
 from generator.load import LINE_BREAK, display_path

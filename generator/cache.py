@@ -1,0 +1,245 @@
+"""Load + validate every record file, with a content-hash cache and two processes.
+
+`load_and_validate(records)` gives the same documents and findings as calling
+`load.load_tree` and then `validate.validate_document` on each document; it is only
+faster:
+
+* **cache** — the result of loading and validating one file is kept in
+  `.cache/contact-ledger/` next to the records folder (git-ignored), keyed by the
+  SHA-256 of the file's bytes *as read in this run*, by its path and by a version
+  hash of the program (every `generator/**/*.py`, every schema, Python and library
+  versions).  A file is served from the cache only when the bytes read now hash to
+  the bytes that produced the entry, so no change — not even one byte with the same
+  size and modification time — is ever missed.  The entry is stored under the hash
+  the loader itself computed from the bytes it parsed, so a file that changes while
+  it is read cannot poison the cache either.
+* **processes** — files not in the cache are parsed by two worker processes when
+  there are many of them (`CONTACT_LEDGER_WORKERS`, default: the number of CPUs,
+  at most 2).
+
+`CONTACT_LEDGER_CACHE=0` turns the cache off; `CONTACT_LEDGER_CACHE=/some/dir` puts
+it elsewhere.  A cache that cannot be read or written is silently ignored: it is
+only ever a shortcut, never a source of findings.
+"""
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import stat
+import sys
+import tempfile
+from concurrent.futures import ProcessPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+
+from generator import findings as F
+from generator import load
+from generator.fastvalidate import validate_document
+from generator.layout import kind_of
+
+FORMAT = 1
+PARALLEL_MIN = 400  # below this many files to parse, one process is faster
+PACKAGE = Path(__file__).resolve().parent
+
+
+# ---- version of the program ------------------------------------------------
+@lru_cache(maxsize=None)
+def program_version() -> str:
+    """Hash of everything that can change a file's load or validate result."""
+    from generator.validate import SCHEMAS
+
+    h = hashlib.sha256(f"{FORMAT} {sys.version} {load.yaml.__version__}".encode())
+    for mod in ("jsonschema", "fastjsonschema"):
+        try:
+            from importlib.metadata import version
+
+            h.update(f"{mod}={version(mod)}".encode())
+        except Exception:  # noqa: BLE001
+            h.update(f"{mod}=?".encode())
+    files = sorted(PACKAGE.rglob("*.py")) + sorted(Path(SCHEMAS).glob("*.json"))
+    for path in files:
+        h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
+        h.update(path.read_bytes() + b"\0")
+    return h.hexdigest()[:24]
+
+
+# ---- one file's result as plain values (marshal-able) -----------------------
+def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
+    return (doc.file, doc.rel, doc.kind, doc.data, doc.positions, doc.key_positions, doc.sha256,
+            bool(doc.text), doc.spans, doc.key_spans, schema_bad,
+            [(f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en,
+              f.hint_zh, f.hint_en, f.data) for f in found])
+
+
+def unpack(packed: tuple, raw: bytes | None) -> tuple[load.Document, list[F.Finding], bool]:
+    (file, rel, kind, data, positions, key_positions, sha, has_text, spans, key_spans,
+     schema_bad, found) = packed
+    text = raw.decode("utf-8").removeprefix("\ufeff") if has_text and raw is not None else ""
+    doc = load.Document(file=file, rel=rel, kind=kind, data=data, positions=positions,
+                        key_positions=key_positions, sha256=sha, text=text, spans=spans,
+                        key_spans=key_spans)
+    return doc, [F.Finding(*f) for f in found], schema_bad
+
+
+def _load_one(path: Path, records: Path) -> tuple[load.Document, list[F.Finding], bool]:
+    """Exactly what load_tree + validate do for one file."""
+    try:
+        doc, found = load.load_file(path, records)
+    except Exception as exc:  # noqa: BLE001 - one file never stops the others
+        doc = load.Document(file=load.display_path(path), rel=path.relative_to(records).as_posix(), kind=None)
+        found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
+    checked = _validate(doc)
+    return doc, found + checked, bool(checked)
+
+
+def _validate(doc) -> list[F.Finding]:
+    try:
+        return validate_document(doc)
+    except Exception as exc:  # noqa: BLE001 - as pipeline._guarded
+        if os.environ.get("CONTACT_LEDGER_DEBUG"):
+            raise
+        return [F.make("E-INTERNAL-001", doc.file, None, stage="generator.validate.validate_document",
+                       error=f"{type(exc).__name__}: {exc}"[:200])]
+
+
+def _worker(args) -> list[tuple]:
+    paths, records = args
+    out = []
+    for p in paths:
+        doc, found, bad = _load_one(Path(p), Path(records))
+        out.append(pack(doc, found, bad))
+    return out
+
+
+# ---- the cache file ----------------------------------------------------------
+def cache_file(records: Path) -> Path | None:
+    setting = os.environ.get("CONTACT_LEDGER_CACHE", "")
+    if setting in ("0", "off", "no"):
+        return None
+    base = Path(setting) if setting else records.resolve().parent / ".cache" / "contact-ledger"
+    key = hashlib.sha256(str(records.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+    return base / f"{key}-{program_version()}.marshal"
+
+
+def _read_cache(path: Path | None) -> dict:
+    if path is None:
+        return {}
+    try:
+        entries = marshal.loads(path.read_bytes())
+        return entries if isinstance(entries, dict) else {}
+    except Exception:  # noqa: BLE001 - missing, truncated, from another Python …
+        return {}
+
+
+def _write_cache(path: Path, entries: dict) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(path.name.split("-")[0] + "-*.marshal"):
+            if old != path:  # entries of an older program version
+                old.unlink(missing_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(marshal.dumps(entries))
+        os.replace(tmp, path)  # readers see the old or the new file, never half of one
+    except Exception:  # noqa: BLE001 - a read-only folder only costs speed
+        try:
+            os.unlink(tmp)  # type: ignore[possibly-undefined]
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _read_small(path: Path) -> bytes | None:
+    """The file's bytes when load_file would read them (a regular file under the cap)."""
+    try:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode) or info.st_size > load.MAX_BYTES:
+            return None
+        with open(path, "rb") as fh:
+            raw = fh.read(load.MAX_BYTES + 1)
+        return raw if len(raw) <= load.MAX_BYTES else None
+    except OSError:
+        return None
+
+
+def workers() -> int:
+    try:
+        return max(1, int(os.environ.get("CONTACT_LEDGER_WORKERS", "")))
+    except ValueError:
+        return min(2, os.cpu_count() or 1)
+
+
+# ---- the whole tree ----------------------------------------------------------
+def load_and_validate(records: Path):
+    """(documents, findings of load and validate, rel paths with schema findings)."""
+    paths, findings = load.discover(records)
+    where = cache_file(records)
+    old = _read_cache(where)
+    new: dict = {}
+    results: dict[int, tuple] = {}
+    todo: list[int] = []
+    raws: dict[int, bytes] = {}
+    for i, path in enumerate(paths):
+        rel = path.relative_to(records).as_posix()
+        raw = _read_small(path) if kind_of(rel) else None
+        if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
+            results[i] = _load_one(path, records)
+            continue
+        sha = hashlib.sha256(raw).hexdigest()
+        entry = old.get(rel)
+        if entry and entry[0] == sha and entry[1][0] == load.display_path(path):
+            try:
+                results[i] = unpack(entry[1], raw)
+                new[rel] = entry
+                continue
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                pass
+        todo.append(i)
+        raws[i] = raw
+    if todo:
+        for i, packed in zip(todo, _parse_many([paths[i] for i in todo], records)):
+            doc, found, bad = unpack(packed, None)
+            if packed[7]:  # has text: decode the bytes the loader hashed
+                doc.text = _text_of(paths[i], raws[i], doc.sha256)
+            results[i] = (doc, found, bad)
+            if doc.sha256 and where is not None:
+                try:
+                    marshal.dumps(packed)
+                    new[doc.rel] = (doc.sha256, packed)
+                except ValueError:  # a value marshal cannot keep: just not cached
+                    pass
+    if where is not None and (todo or set(new) != set(old)):
+        _write_cache(where, new)
+    docs, invalid = [], set()
+    for i in range(len(paths)):
+        doc, found, bad = results[i]
+        docs.append(doc)
+        findings.extend(found)
+        if bad:
+            invalid.add(doc.rel)
+    return docs, findings, invalid
+
+
+def _text_of(path: Path, raw: bytes, sha: str) -> str:
+    if hashlib.sha256(raw).hexdigest() != sha:  # changed between our read and the loader's
+        raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError:
+        return ""
+
+
+def _parse_many(paths: list[Path], records: Path) -> list[tuple]:
+    n = workers()
+    if n < 2 or len(paths) < PARALLEL_MIN:
+        return _worker(([str(p) for p in paths], str(records)))
+    chunks = [[str(p) for p in paths[k::n * 4]] for k in range(n * 4)]
+    try:
+        with ProcessPoolExecutor(max_workers=n) as pool:
+            parts = list(pool.map(_worker, [(c, str(records)) for c in chunks]))
+    except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
+        return _worker(([str(p) for p in paths], str(records)))
+    out: list = [None] * len(paths)
+    for k, part in enumerate(parts):
+        out[k::n * 4] = part
+    return out
