@@ -6,7 +6,7 @@ BIN   := $(VENV)/bin
 PY    := $(BIN)/python
 STAMP := $(VENV)/.installed
 
-.PHONY: site test serve validate check bench system-deps clean
+.PHONY: site test serve validate check bench system-deps clean setup
 
 $(STAMP): requirements.txt
 	@PYTHON=$$(scripts/python.sh) && { $$PYTHON -m venv $(VENV) 2>/dev/null || { \
@@ -27,6 +27,9 @@ test: $(STAMP) system-deps node-deps
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
+
+## make setup: only install .venv from requirements.txt (CI workflows start with it)
+setup: $(STAMP)
 
 validate: $(STAMP)
 	$(PY) -m generator validate

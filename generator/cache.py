@@ -162,6 +162,13 @@ def _read_small(path: Path) -> bytes | None:
         return None
 
 
+def parallel_min() -> int:
+    try:
+        return max(1, int(os.environ.get("CONTACT_LEDGER_PARALLEL_MIN", "")))
+    except ValueError:
+        return PARALLEL_MIN
+
+
 def workers() -> int:
     try:
         return max(1, int(os.environ.get("CONTACT_LEDGER_WORKERS", "")))
@@ -231,7 +238,7 @@ def _text_of(path: Path, raw: bytes, sha: str) -> str:
 
 def _parse_many(paths: list[Path], records: Path) -> list[tuple]:
     n = workers()
-    if n < 2 or len(paths) < PARALLEL_MIN:
+    if n < 2 or len(paths) < parallel_min():
         return _worker(([str(p) for p in paths], str(records)))
     chunks = [[str(p) for p in paths[k::n * 4]] for k in range(n * 4)]
     try:

@@ -1,0 +1,228 @@
+"""The fast path (fastjsonschema, the content-hash cache, two processes) reports exactly
+what the reference path (load.load_tree + validate.validate_document with jsonschema)
+reports: same documents, same positions, same findings, worded the same — on every
+error fixture in tests/fixtures/bad/, on the hostile corpus, and on thousands of
+mutated records.  And the cache never serves a stale result."""
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import bad_records
+from test_hostile_inputs import FINE, HOSTILE, _write
+
+from generator import cache, fastvalidate, load, validate
+
+REPO = Path(__file__).resolve().parent.parent
+VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
+FIELDS = ("file", "rel", "kind", "data", "positions", "key_positions", "sha256", "text", "spans", "key_spans")
+
+
+def reference(records: Path):
+    """The foundation's path, unchanged: load_tree, then jsonschema on each document."""
+    docs, findings = load.load_tree(records)
+    invalid = set()
+    for doc in docs:
+        found = validate.validate_document(doc)
+        if found:
+            invalid.add(doc.rel)
+        findings.extend(found)
+    return docs, findings, invalid
+
+
+def fast(records: Path, env: dict, monkeypatch):
+    for key in ("CONTACT_LEDGER_FAST", "CONTACT_LEDGER_CACHE", "CONTACT_LEDGER_WORKERS", "CONTACT_LEDGER_PARALLEL_MIN"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    return cache.load_and_validate(records)
+
+
+def assert_same(a, b):
+    docs_a, found_a, invalid_a = a
+    docs_b, found_b, invalid_b = b
+    assert [d.rel for d in docs_a] == [d.rel for d in docs_b]
+    for da, db in zip(docs_a, docs_b):
+        for name in FIELDS:
+            assert getattr(da, name) == getattr(db, name), (da.rel, name)
+    key = lambda f: (f.sort_key(), f.message_en, f.hint_zh, f.hint_en, f.severity)  # noqa: E731
+    assert sorted(map(key, found_a)) == sorted(map(key, found_b))
+    assert invalid_a == invalid_b
+
+
+def every_path(records: Path, tmp_path: Path, monkeypatch):
+    """Reference vs. fast path cold (parse in two processes), warm (all from the cache)
+    and with one process and no cache."""
+    expected = reference(records)
+    where = str(tmp_path / "cache")
+    variants = [
+        {"CONTACT_LEDGER_CACHE": where, "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"},
+        {"CONTACT_LEDGER_CACHE": where},  # warm: every file from the cache
+        {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"},
+    ]
+    for env in variants:
+        assert_same(expected, fast(records, env, monkeypatch))
+    return expected
+
+
+PLAIN = [n for n in bad_records.bad_names()
+         if not {"remove_schema", "schema_patch"} & set(bad_records.spec(n))]
+
+
+@pytest.mark.parametrize("name", PLAIN)
+def test_every_error_fixture_same_findings_on_both_paths(name, tmp_path, monkeypatch):
+    _, work = bad_records.build(name, tmp_path / "fixture")
+    monkeypatch.chdir(work)  # findings name files as records/… as the CLI does
+    every_path(Path("records"), tmp_path, monkeypatch)
+    # and the whole pipeline (references, privacy … run on those documents)
+    slow = pipeline_findings({"CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_CACHE": "0"}, monkeypatch)
+    assert slow, "the fixture has no finding at all"
+    where = str(tmp_path / "cache2")
+    assert pipeline_findings({"CONTACT_LEDGER_CACHE": where}, monkeypatch) == slow
+    assert pipeline_findings({"CONTACT_LEDGER_CACHE": where}, monkeypatch) == slow  # warm
+
+
+def pipeline_findings(env: dict, monkeypatch) -> list:
+    from generator.pipeline import validate_records
+
+    fast(Path("records"), env, monkeypatch)  # sets the environment
+    _, findings = validate_records(Path("records"))
+    return [(f.sort_key(), f.message_en, f.hint_zh, f.hint_en, f.severity) for f in findings]
+
+
+def test_fixtures_that_patch_the_program_same_output_through_the_cli(tmp_path):
+    names = [n for n in bad_records.bad_names() if n not in PLAIN]
+    for name in names:
+        program, work = bad_records.build(name, tmp_path / name)
+        outputs = []
+        for env in ({"CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_CACHE": "0"}, {}, {}):
+            os.environ.update(env)
+            try:
+                run = bad_records.run_cli(program, work, "validate", "--format", "json")
+            finally:
+                for key in env:
+                    os.environ.pop(key)
+            assert "Traceback" not in run.stderr, run.stderr
+            outputs.append((run.returncode, run.stdout))
+        assert outputs[0] == outputs[1] == outputs[2], name
+
+
+def test_hostile_corpus_same_findings_on_both_paths(tmp_path, monkeypatch):
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    for rel, (content, _, _) in HOSTILE.items():
+        _write(root / rel, content)
+    for rel, content in FINE.items():
+        _write(root / rel, content)
+    (root / "cadres" / "inside.yaml").symlink_to("zhang-wei.yaml")
+    (root / "cadres" / "outside.yaml").symlink_to(tmp_path / "elsewhere.yaml")
+    os.mkfifo(root / "cadres" / "fifo.yaml")
+    _, findings, _ = every_path(root, tmp_path, monkeypatch)
+    assert {f.code for f in findings} >= {code for _, code, _ in HOSTILE.values()}
+
+
+REPLACEMENTS = [None, True, 0, -1, 3.5, "", "x" * 600, "2026-02-30", "2026-13-01", "20260101", "Zhang Wei",
+                "zhang-wei", ["a", "a"], [], {}, {"unexpected": 1}]
+
+
+def test_fastjsonschema_is_never_more_lenient_than_jsonschema():
+    """Every value of every valid record replaced by wrong ones (and every mapping given
+    an unknown key, every required key removed): both validators agree on each."""
+    docs, _ = load.load_tree(VALID)
+    compared = disagreements = 0
+    for doc in docs:
+        base = doc.data
+        for path in list(doc.positions):
+            if not path:
+                continue
+            variants = [copy.deepcopy(v) for v in REPLACEMENTS] + ["<removed>"]
+            for value in variants:
+                data = copy.deepcopy(base)
+                node = data
+                for part in path[:-1]:
+                    node = node[part]
+                if value == "<removed>":
+                    if isinstance(node, dict):
+                        del node[path[-1]]
+                    else:
+                        continue
+                else:
+                    node[path[-1]] = value
+                mutant = load.Document(file=doc.file, rel=doc.rel, kind=doc.kind, data=data,
+                                       positions=doc.positions, key_positions=doc.key_positions)
+                slow = validate.validate_document(mutant)
+                quick = fastvalidate.validate_document(mutant)
+                compared += 1
+                disagreements += slow != quick
+                assert slow == quick, (doc.rel, path, value)
+    assert compared > 1000 and fastvalidate.compiled("ledger") is not None
+
+
+def test_a_fast_validator_accepts_what_jsonschema_accepts():
+    docs, _ = load.load_tree(VALID)
+    for doc in docs:
+        check = fastvalidate.compiled(doc.kind)
+        assert check is not None, doc.kind
+        check(copy.deepcopy(doc.data))  # raises if the fast path would send it to jsonschema
+
+
+def test_untrusted_schema_keywords_keep_the_slow_path():
+    assert not fastvalidate.trusted({"type": "object", "unevaluatedProperties": False})
+    assert not fastvalidate.trusted({"properties": {"a": {"$ref": "#/$defs/x", "minLength": 3}}})
+    assert fastvalidate.trusted({"properties": {"unevaluatedProperties": {"type": "string"}}})
+
+
+def _cli(records: Path, cache_dir: Path, *args):
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records),
+                           "--format", "json", *args], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=60)
+
+
+def test_cache_never_serves_a_stale_result(tmp_path):
+    """One byte changed behind the cache's back — same size, same modification time —
+    and the finding changes on the next (warm) run."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+    first = _cli(root, cache_dir)
+    assert first.returncode == 0 and json.loads(first.stdout) == [], first.stdout + first.stderr
+    assert list(cache_dir.glob("*.marshal")), "the first run fills the cache"
+
+    target = root / "cadres" / "zhang-wei.yaml"
+    before = target.stat()
+    raw = target.read_bytes()
+    assert b"2020-01-01" in raw
+    target.write_bytes(raw.replace(b"2020-01-01", b"2020-01-41", 1))  # one byte, an impossible date
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = target.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+
+    second = _cli(root, cache_dir)
+    found = json.loads(second.stdout)
+    assert second.returncode == 1, second.stdout
+    assert [(f["code"], f["file"].endswith("cadres/zhang-wei.yaml")) for f in found] == [("E-SCHEMA-009", True)]
+
+    target.write_bytes(raw)  # and back: clean again
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    third = _cli(root, cache_dir)
+    assert third.returncode == 0 and json.loads(third.stdout) == []
+
+
+def test_a_damaged_cache_is_only_a_miss(tmp_path):
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+    assert _cli(root, cache_dir).returncode == 0
+    for f in cache_dir.glob("*.marshal"):
+        f.write_bytes(f.read_bytes()[:100])  # truncated
+    again = _cli(root, cache_dir)
+    assert again.returncode == 0 and json.loads(again.stdout) == [] and "Traceback" not in again.stderr

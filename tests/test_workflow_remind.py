@@ -1,0 +1,79 @@
+"""Reminder issue bodies: `python -m generator remind` (R6, R2)."""
+from __future__ import annotations
+
+import json
+
+from workflow_repo import edit, make_repo, run
+
+
+def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert r.returncode == 1  # someone is missing: the workflow opens or updates the issue
+    body = r.stdout
+    items = [ln for ln in body.splitlines() if ln.startswith("- ")]
+    assert len(items) == 2
+    assert any("李娜" in ln and "@Li-Na" in ln and "records/ledgers/2026-H1/li-na.yaml" in ln for ln in items)
+    assert any("陈刚" in ln and "未登记 Git 账号" in ln for ln in items)
+    assert "张伟" not in body and "@zhang-wei" not in body  # filed: not reminded
+    assert "## 机械学院（审核人：@me-reviewer）" in body
+    assert "## 党委学生工作部（审核人：@wang-admin）" in body
+    assert "@cs-reviewer" not in body
+    assert "还有 10 天" in body and "<!-- contact-ledger:ledger-reminder:2026-H1 -->" in body
+
+
+def test_all_in_exits_0_so_the_workflow_closes_the_issue(tmp_path):
+    repo = make_repo(tmp_path)
+    own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    for cadre, point in (("li-na", "club-robotics"), ("chen-gang", "cs-2024-01")):
+        edit(repo, f"records/ledgers/2026-H1/{cadre}.yaml",
+             text=own.split("feedback:")[0].replace("zhang-wei", cadre).replace("cs-2025-01", point))
+    assert run(repo, "validate").returncode == 0
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert r.returncode == 0 and "已全部提交" in r.stdout
+
+
+def test_body_file_mode_prints_outputs_for_the_workflow(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-08", "--body-file", "body.md")
+    assert r.returncode == 0
+    assert "missing=2\n" in r.stdout and "title=工作台账提醒 2026-H1（2026年上半年）" in r.stdout
+    assert "已逾期 8 天" in (repo / "body.md").read_text(encoding="utf-8")
+
+
+def test_coverage_reminder_names_uncovered_freshman_classes_for_administrators(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "remind", "--coverage", "--today", "2026-03-10")
+    assert r.returncode == 1
+    assert "@wang-admin" in r.stdout
+    assert "计算机2502班（`cs-2025-02`）" in r.stdout and "机械2501班（`me-2025-01`）" in r.stdout
+    assert "计算机2501班" not in r.stdout  # covered by zhang-wei
+
+
+def test_due_window_daily_weekly_and_quiet_days(tmp_path):
+    repo = make_repo(tmp_path)
+
+    def window(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        assert r.returncode == 0
+        return dict(line.split("=", 1) for line in r.stdout.splitlines())
+
+    daily = window("2026-06-16")  # 14 days before 30 June, a Tuesday
+    assert daily["send"] == "true" and daily["reason"] == "daily"
+    assert "2026-H1" in json.loads(daily["periods"])
+    assert window("2026-06-14")["reason"] == "none"  # 16 days before, a Sunday
+    assert window("2026-05-04")["reason"] == "weekly"  # a Monday
+    assert window("2026-05-05")["send"] == "false"
+
+
+def test_archived_periods_are_not_reminded(tmp_path):
+    repo = make_repo(tmp_path)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    r = run(repo, "remind", "--due-window", "--today", "2026-01-12")
+    assert "2025-H2" not in r.stdout
+
+
+def test_unknown_period_exits_2(tmp_path):
+    repo = make_repo(tmp_path)
+    r = run(repo, "remind", "--period", "2026-Q3")
+    assert r.returncode == 2 and "不是政策规定的填报期间" in r.stderr
