@@ -1118,7 +1118,8 @@ def build_ledgers(w: World) -> None:
             w.submitted[key] = sub
             horizon = min(p.end, sub)
             windows = [(sid, a, min(b, horizon), pt, kd) for sid, a, b, pt, kd in windows]
-            n_acts = max(len(windows), rng.choice([1, 2, 2, 3, 3, 4]))
+            # a large university's ledgers are fuller than the demo's (about 70 MB for 12k ledgers)
+            n_acts = max(len(windows), rng.choice([1, 2, 2, 3, 3, 4] if cfg.demo else [6, 7, 8, 9, 9, 10, 12]))
             picks = list(windows)
             while len(picks) < n_acts and windows:
                 weights = [(b - a).days + 1 for _, a, b, _, _ in windows]
@@ -1188,7 +1189,8 @@ def build_ledgers(w: World) -> None:
                 w.notes.setdefault("overdue_items", []).append((key, f["id"], f["status"], f["raised_on"],
                                                                  f.get("escalated_to", "")))
             sugg = []
-            for to in rng.sample(SUGGESTION_TARGETS, rng.choices([0, 1, 2], weights=[30, 45, 25])[0]):
+            for to in rng.sample(SUGGESTION_TARGETS, rng.choices([0, 1, 2], weights=[30, 45, 25])[0]
+                                 if cfg.demo else rng.choice([2, 3, 3, 4])):
                 sugg.append({"to": to, "content": rng.choice(SUGGESTIONS[to])})
             led = {"cadre": c.id, "period": p.id, "contact_points": points, "activities": acts}
             if fb:
@@ -1197,7 +1199,7 @@ def build_ledgers(w: World) -> None:
                 led["suggestions"] = sugg
             if rng.random() < 0.9:
                 pool = REFLECTIONS + (REFLECTIONS_CLUB if any(r.kind == "club" for r in rows) else [])
-                led["reflections"] = "".join(rng.sample(pool, rng.choice([1, 2, 2, 3])))
+                led["reflections"] = "".join(rng.sample(pool, min(len(pool), rng.choice([1, 2, 2, 3] if cfg.demo else [4, 5, 6]))))
             w.ledgers[key] = led
     leftovers = [k for k, v in pending.items() if v]
     assert not leftovers, leftovers
@@ -1296,6 +1298,7 @@ def records_text(w: World) -> dict[str, str]:
         "contacts": {"points_per_cadre": 1, "min_per_semester": 1},
         "freshman_coverage": {"required": True, "grace_days": 30},
         "feedback": {"overdue_days": OVERDUE_DAYS},
+        "reminders": {"window_days": 15, "weekday": 1},
         "privacy": {"student_number_patterns": ["20[0-9]{8}"]},
         "vocabularies": {
             "forms": FORMS, "places": PLACES, "channels": CHANNELS, "feedback_kinds": ["问题", "建议"],

@@ -15,8 +15,7 @@ assignment overlapping the period) and no ledger file, exemptions excepted.  Cad
 by unit; each is @-mentioned with their Git account, and so are their unit's reviewers.
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
-week on `weekday` (1 = Monday).  Both come from policy.yaml `reminders` when it has them, else
-from --window-days / --weekday (the workflow passes them, so a reader sees them there).
+week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.
 """
 from __future__ import annotations
 
@@ -197,8 +196,8 @@ def cmd_remind(args) -> int:
     if today is None:
         return cli.EXIT_USAGE
     if args.due_window:
-        window = rs.setting("reminders", "window_days", default=None) or args.window_days
-        weekday = rs.setting("reminders", "weekday", default=None) or args.weekday
+        window = rs.setting("reminders", "window_days", default=15)
+        weekday = rs.setting("reminders", "weekday", default=1)
         for key, value in due_window(rs, today, int(window), int(weekday)).items():
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK
@@ -232,8 +231,6 @@ def register(sub) -> None:
     p.add_argument("--period", help="填报期间，如 2026-H1 (period)")
     p.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
     p.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
-    p.add_argument("--window-days", type=int, default=15, help="截止日前每天提醒的天数 (daily window), 默认 15")
-    p.add_argument("--weekday", type=int, default=1, choices=range(1, 8), help="其余时间每周提醒的星期几 (1=周一)")
     p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing= 和 title= (write body to file)")
     p.add_argument("--today", help="以哪一天为“今天” YYYY-MM-DD (as-of date)")
     p.set_defaults(func=cmd_remind)
