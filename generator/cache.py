@@ -13,9 +13,9 @@ faster:
   size and modification time — is ever missed.  The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
   it is read cannot poison the cache either.
-* **processes** — files not in the cache are parsed by two worker processes when
-  there are many of them (`CONTACT_LEDGER_WORKERS`, default: the number of CPUs,
-  at most 2).
+* **processes** — with `CONTACT_LEDGER_WORKERS=2`, files not in the cache are parsed
+  by two worker processes when there are many of them.  Off by default: shipping the
+  parsed values back costs more than parsing them (see `workers`).
 
 `CONTACT_LEDGER_CACHE=0` turns the cache off; `CONTACT_LEDGER_CACHE=/some/dir` puts
 it elsewhere.  A cache that cannot be read or written is silently ignored: it is
@@ -170,10 +170,13 @@ def parallel_min() -> int:
 
 
 def workers() -> int:
+    """Worker processes for parsing (default 1).  Measured (bench/RESULTS.md): sending a
+    parsed file's values and positions back to the main process costs more than parsing
+    it with the one-pass loader, so two processes are slower; kept for other machines."""
     try:
         return max(1, int(os.environ.get("CONTACT_LEDGER_WORKERS", "")))
     except ValueError:
-        return min(2, os.cpu_count() or 1)
+        return 1
 
 
 # ---- the whole tree ----------------------------------------------------------

@@ -38,7 +38,7 @@ def enabled() -> bool:
 
 def parse(raw: bytes, file: str):
     """A load._Parsed for an ordinary file, or None (let the full loader handle it)."""
-    if raw.startswith(_BAD_BYTES) or b"\x00" in raw or b"\t" in raw or b"&" in raw or b"*" in raw and b"\n" not in raw:
+    if raw.startswith(_BAD_BYTES) or b"\x00" in raw or b"\t" in raw:
         return None
     try:
         text = raw.decode("utf-8")
@@ -54,7 +54,7 @@ def parse(raw: bytes, file: str):
 
 
 def _build(text: str):
-    scalar = load.scalar_value
+    scalar = load.scalar  # reads only .value and .style, which an event has as its node does
     max_depth = load.MAX_DEPTH - 2
     positions: dict = {}
     keys: dict = {}
@@ -89,10 +89,9 @@ def _build(text: str):
             if kind is not _SCALAR:
                 return None
             value = event.value
-            style = event.style
-            if not style and value == "<<":
+            if not event.style and value == "<<":
                 return None
-            key = scalar(value, style)
+            key = scalar(event)
             if type(key) is not str or key in container:
                 return None
             sm = event.start_mark
@@ -111,7 +110,7 @@ def _build(text: str):
         if kind is _SCALAR:
             value = event.value
             spans[here] = (sm.index, event.end_mark.index, value)
-            item = scalar(value, event.style)
+            item = scalar(event)
         else:
             if len(here) >= max_depth:
                 return None

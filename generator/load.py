@@ -222,6 +222,11 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 
 def _parse(raw: bytes, file: str) -> _Parsed:
+    from generator import fastload  # one pass for ordinary files, same result (see fastload.py)
+
+    fast = fastload.parse(raw, file) if fastload.enabled() else None
+    if fast is not None:
+        return fast
     out = _Parsed()
 
     def fail(code, pos=None, **params):

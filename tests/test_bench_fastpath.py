@@ -27,7 +27,11 @@ FIELDS = ("file", "rel", "kind", "data", "positions", "key_positions", "sha256",
 
 def reference(records: Path):
     """The foundation's path, unchanged: load_tree, then jsonschema on each document."""
-    docs, findings = load.load_tree(records)
+    os.environ["CONTACT_LEDGER_FAST"] = "0"  # also the loader's one-pass fast path off
+    try:
+        docs, findings = load.load_tree(records)
+    finally:
+        del os.environ["CONTACT_LEDGER_FAST"]
     invalid = set()
     for doc in docs:
         found = validate.validate_document(doc)

@@ -7,7 +7,7 @@ import functools
 import http.server
 import re
 import threading
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -129,22 +129,49 @@ def test_sort_and_filter_a_table(page, served):
     assert statuses and all(options[0] in s for s in statuses)
 
 
-def test_chinese_search_lands_on_the_right_page(page, served):
-    site, base = served
+def _search(page, base, words):
     page.goto(base)
     box = page.locator("input.md-search__input")
     box.click()
-    box.fill("班会")
+    box.fill(words)
     box.press("End")  # Material reads the query on key events
     page.locator(".md-search-result__item a").first.wait_for(timeout=15000)
-    titles = page.locator(".md-search-result__item h1, .md-search-result__item h2").all_inner_texts()
-    assert titles and not [t for t in titles if "\u200b" in t]
-    # the results list an activity with 班会 (jieba split 主题班会 at build time); open it
-    result = page.locator(".md-search-result__item a", has=page.locator("mark", has_text="班会")).first
-    page.goto(result.get_attribute("href"))  # (it may sit folded under its page's first hit)
+    return page.locator(".md-search-result__item > a")
+
+
+def test_chinese_search_lands_on_the_right_page(page, served):
+    site, base = served
+    results = _search(page, base, "班会")
+    first = results.first
+    # the query is the word 班会, not its first character (班* would find 班级, 班导师 …)
+    queries = {parse_qs(urlparse(a.get_attribute("href")).query).get("h", [""])[0] for a in results.all()}
+    assert queries - {""} == {"班会"}
+    marks = page.locator(".md-search-result__item mark").all_inner_texts()
+    assert marks and all(m.startswith("班会") for m in marks), marks
+    shown = page.locator(".md-search-result__item h1, .md-search-result__item h2, "
+                         ".md-search-result__item p").all_inner_texts()
+    assert shown and not [t for t in shown if "\u200b" in t]  # no stray zero-width characters
+    # the FIRST result is a page with 班会 on it, and clicking it opens that page
+    first.click()
     page.wait_for_load_state("networkidle")
     assert "班会" in page.locator("article").inner_text()
     assert page.errors == [] and page.outside == []
+
+
+def test_search_keeps_domain_words_whole(page, served):
+    """键对键 (a contact channel, kept whole by the jieba user dictionary) and 主题班会 (主题 + 班会)."""
+    site, base = served
+    results = _search(page, base, "键对键")
+    assert set(page.locator(".md-search-result__item mark").all_inner_texts()) == {"键对键"}
+    results.first.click()
+    page.wait_for_load_state("networkidle")
+    assert "键对键" in page.locator("article").inner_text()
+    results = _search(page, base, "主题班会")
+    marks = set(page.locator(".md-search-result__item mark").all_inner_texts())
+    assert marks and marks <= {"主题", "班会", "主题班会"}
+    results.first.click()
+    page.wait_for_load_state("networkidle")
+    assert "主题班会" in page.locator("article").inner_text()
 
 
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):

@@ -11,7 +11,6 @@ from the environment so that tests and CI can build other record sets:
 from __future__ import annotations
 
 import datetime as dt
-import json
 import logging
 import os
 import re
@@ -25,7 +24,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
-from generator.site import render_site  # noqa: E402
+from generator.site import render_site, search_zh  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
@@ -38,6 +37,7 @@ def _paths(config) -> tuple[Path, Path]:
     return records, out
 
 
+@event_priority(100)  # before the search plugin reads jieba_dict_user
 def on_config(config):
     """Add the hand-written guide pages (site/guide/*.md) to the 使用指南 section of the nav."""
     guide = Path(config.docs_dir) / "guide"
@@ -49,6 +49,7 @@ def on_config(config):
                 rel = f"guide/{page.name}"
                 if rel not in listed:
                     section["使用指南"].append({_title(page): rel})
+    search_zh.resolve_user_words(config)
     return config
 
 
@@ -83,13 +84,9 @@ def on_serve(server, config, builder):
     return server
 
 
-@event_priority(-50)  # after search writes the index (0), before offline inlines it (-100)
+@event_priority(-50)  # after the theme copied the worker
 def on_post_build(config):
-    """Search result titles must not carry the zero-width spaces jieba segmentation inserts."""
-    index = Path(config.site_dir) / "search" / "search_index.json"
-    if not index.is_file():
-        return
-    data = json.loads(index.read_text(encoding="utf-8"))
-    for doc in data.get("docs", []):
-        doc["title"] = doc.get("title", "").replace("\u200b", "")
-    index.write_text(json.dumps(data, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    """Chinese search: the worker's query cutting corrected (see search_zh)."""
+    problem = search_zh.fix_query_segmentation(Path(config.site_dir))
+    if problem:
+        log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)

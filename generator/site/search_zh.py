@@ -1,0 +1,70 @@
+"""Chinese search on the built site (Material for MkDocs' search plugin + jieba).
+
+How Chinese search works with Material 9.x:
+- at build time the search plugin cuts every run of Han characters with jieba and joins the
+  words with U+200B; mkdocs.yml's `separator` contains U+200B, so each word is an index token;
+  `jieba_dict_user` (search_words.txt beside this file) keeps domain words such as 班导师 and
+  键对键 whole;
+- in the browser the worker cuts the query against the tokens of the index ("segment"), then
+  appends `*` to every piece (prefix search).
+
+Material's query cutting has an off-by-one: it never tries a piece that ends at the last
+character of the query and never continues from the last character.  So “班会” becomes “班”
+(→ 班* finds 班级, 班导师 …) and “键对键” becomes “键 对”.  `fix_query_segmentation`
+corrects the two bounds in the built worker after the build (mkdocs_hook.on_post_build) and
+says so when it cannot, e.g. after a Material upgrade changed the worker.
+
+The titles in the index keep their U+200B: stripped, a title such as “邓阳：主题班会” would be
+one token 主题班会 that the query cutting prefers, and “主题班会” would find only that title.
+site/assets/search_results.js removes U+200B from the result list as it is shown.
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+USER_WORDS = Path(__file__).with_name("search_words.txt")
+
+# function fe(t,e){let r=new Set,n=new Uint16Array(t.length);for(...;o<t.length;o++)...;
+#   ... n[a]&&a<t.length-1&&(i[s++]=a) ... return r.has("")?new Set([t]):r}
+_SEGMENT = re.compile(r'function \w+\((\w+),\w+\)\{let \w+=new Set,\w+=new Uint16Array\(\1\.length\);'
+                      r'.*?return \w+\.has\(""\)\?new Set\(\[\1\]\):\w+\}')
+_INNER = re.compile(r"(for\(let (\w+)=\w+\+1;\2)<(\w+\.length;)")        # j < query.length  → <=
+_CONTINUE = re.compile(r"(&&\w+)<(\w+\.length)-1(&&)")                    # q < query.length-1 → <
+_FIXED = "/* contact-ledger: segment() bounds fixed */"
+
+
+def worker_files(site_dir: Path) -> list[Path]:
+    return sorted((site_dir / "assets" / "javascripts" / "workers").glob("search.*.min.js"))
+
+
+def fix_query_segmentation(site_dir: Path) -> str | None:
+    """Patch the built search worker; None when done (or already done), else what went wrong."""
+    workers = worker_files(site_dir)
+    if not workers:
+        return "未找到搜索程序 assets/javascripts/workers/search.*.min.js (search worker not found)"
+    for path in workers:
+        code = path.read_text(encoding="utf-8")
+        if _FIXED in code:
+            continue
+        match = _SEGMENT.search(code)
+        if match is None:
+            return f"{path.name}: 未找到中文查询分词函数，Material 版本可能已变 (segment() not found)"
+        body = match.group(0)
+        fixed, n1 = _INNER.subn(r"\1<=\3", body, count=1)
+        fixed, n2 = _CONTINUE.subn(r"\1<\2\3", fixed, count=1)
+        if n1 != 1 or n2 != 1:
+            return f"{path.name}: 中文查询分词函数的结构已变，未能修正 (segment() changed)"
+        path.write_text(code[:match.start()] + fixed + code[match.end():] + "\n" + _FIXED + "\n", encoding="utf-8")
+    return None
+
+
+def resolve_user_words(config) -> None:
+    """Make search's `jieba_dict_user` relative to mkdocs.yml (the plugin reads it from the cwd)."""
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if search is None or not search.config.get("jieba_dict_user"):
+        return
+    path = Path(search.config["jieba_dict_user"])
+    if not path.is_absolute():
+        path = Path(config.config_file_path).resolve().parent / path
+    search.config["jieba_dict_user"] = str(path)

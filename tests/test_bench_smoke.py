@@ -1,0 +1,39 @@
+"""`bench/run.py` runs end to end on a small corpus and writes its results.
+
+Not a timed test: it asserts that every stage ran and was measured, never how fast.
+The site build and check-jsonschema (a separate virtualenv) are left to `make bench`;
+CI runs `make bench SIZES=1000` as the smoke test of those.
+"""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def test_bench_runs_on_a_small_corpus_and_writes_results(tmp_path):
+    out = tmp_path / "results.json"
+    table = tmp_path / "table.md"
+    run = subprocess.run([sys.executable, "bench/run.py", "--sizes", "200", "--reps", "1", "--no-site",
+                          "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out),
+                          "--markdown", str(table)], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    result = json.loads(out.read_text(encoding="utf-8"))
+    assert result["machine"]["nproc"] >= 1 and result["machine"]["versions"]["jsonschema"]
+    [size] = result["sizes"]
+    assert size["size"] == 200 and size["corpus"]["ledgers"] >= 150
+    for stage in ("validate_cold", "validate_warm", "validate_slow_path", "check_cold", "check_warm",
+                  "pr_check_warm", "pr_validate_warm"):
+        assert size[stage]["runs"] >= 1 and size[stage]["wall"] > 0 and size[stage]["rss_mb"] > 0, stage
+    text = table.read_text(encoding="utf-8")
+    assert "validate, cold" in text and "one-ledger PR" in text
+    assert "200 ledgers" in run.stdout
+    # the PR run changed one ledger and put it back: the corpus is as generated
+    records = Path(size.get("records") or next((tmp_path / "work").glob("corpus-200-*")))
+    changed = records / size["pr_file"]
+    assert "修改" not in changed.read_text(encoding="utf-8")
+    # the cache of the warm runs lives in the work folder, not in the repository
+    assert list((tmp_path / "work").glob("cache-200/*.marshal"))
