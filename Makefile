@@ -15,10 +15,11 @@ $(STAMP): requirements.txt
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
 	@touch $@
 
-## make site: set up, validate the records and build the site into public/
-site: $(STAMP)
+## make site: set up, validate the records and build the site into public/ (with the web form
+## at public/admin/ when Node's packages are there; CMS_ARGS as for `make admin`)
+site: $(STAMP) node-deps-optional
 	$(PY) -m generator validate
-	$(BIN)/mkdocs build --strict --quiet
+	LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
 
 ## make test: set up (system packages for the browser tests too) and run every test
 test: $(STAMP) system-deps node-deps
@@ -55,6 +56,13 @@ cms-trial: $(STAMP) node-deps
 node-deps: node_modules/.installed
 node_modules/.installed: package.json package-lock.json
 	@scripts/node-deps.sh
+
+## node-deps-optional: node-deps when it can work (root, or npm present); never fails `make site`
+.PHONY: node-deps-optional
+node-deps-optional:
+	@if [ "$$(id -u)" = 0 ] || command -v npm >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory node-deps || echo "网页表单的 Node 程序包安装失败，网站照常生成（不含表单）；稍后可运行 make node-deps" >&2; \
+	else echo "未安装 Node.js：网站照常生成，不含网页填报表单；安装 Node.js 后运行 make node-deps" >&2; fi
 
 ## make bench: the benchmark (bench/run.py) on 1k, 5k and 12k ledgers; results in bench/RESULTS.md's format.
 ##   make bench SIZES=1000          (CI's smoke run)      BENCH_ARGS="--reps 5 --no-site"

@@ -291,11 +291,12 @@ def main(argv=None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.replace(" ", "").split(",") if s]
     result = {"machine": machine(), "args": vars(args), "sizes": []}
-    for n in sizes:
-        result["sizes"].append(bench_size(n, args, work))
     out = Path(args.out) if args.out else work / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    for n in sizes:
+        result["sizes"].append(bench_size(n, args, work))
+        # written after each size, so that a long run's first sizes are kept
+        out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     table = markdown(result)
     if args.markdown:
         Path(args.markdown).write_text(table, encoding="utf-8")

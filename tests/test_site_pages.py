@@ -13,9 +13,10 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+import yaml
 
 from generator.pipeline import validate_records
-from generator.site import build_site
+from generator.site import admin_form, build_site, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
@@ -126,8 +127,15 @@ def test_pages_are_offline_and_search_titles_clean(site):
     for path in site.public.rglob("*.html"):
         assert not outside.search(path.read_text(encoding="utf-8")), path
     index = json.loads((site.public / "search" / "search_index.json").read_text(encoding="utf-8"))
-    assert index["docs"] and not [d["title"] for d in index["docs"] if "\u200b" in d["title"]]
+    assert index["docs"] and index["config"]["separator"].startswith("[\\s\\u200b")
+    # Chinese words are index tokens: the jieba user dictionary keeps 键对键 whole (jieba: 键/对键)
+    tokens = {t for d in index["docs"] for t in re.split(r"[\s\u200b]+", d["text"])}
+    assert "键对键" in tokens
     assert (site.public / "search" / "search_index.js").is_file()  # search from file:// too
+    # the worker's query cutting is corrected; the result list is cleaned of U+200B as shown
+    workers = search_zh.worker_files(site.public)
+    assert workers and all("segment() bounds fixed" in p.read_text(encoding="utf-8") for p in workers)
+    assert "assets/search_results.js" in page(site, "index.html")
 
 
 def test_guide_and_field_reference(site):
@@ -136,6 +144,35 @@ def test_guide_and_field_reference(site):
     nav = page(site, "index.html")
     for guide in sorted((ROOT / "site" / "guide").glob("*.md")):
         assert f"guide/{guide.stem}.html" in nav
+
+
+def test_site_serves_the_web_form_at_admin(site, rs):
+    home = page(site, "index.html")
+    assert 'href="admin/index.html"' in home and "网页填报台账" in visible(home)
+    admin = site.public / "admin"
+    if not admin_form.bundle_installed():
+        pytest.skip("node_modules/decap-cms not installed (make node-deps)")
+    config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["locale"] == "zh_Hans" and config["publish_mode"] == "editorial_workflow"
+    assert all(c["folder"].startswith("records/ledgers/") for c in config["collections"])
+    # the form covers the period the site is "as of" (the site's today, not the clock)
+    today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
+    expected = [f"records/ledgers/{p.id}" for p in admin_form.cms.default_periods(rs, today)]
+    assert [c["folder"] for c in config["collections"]] == expected
+    index = (admin / "index.html").read_text(encoding="utf-8")
+    assert "decap-cms.js" in index and (admin / "decap-cms.js").is_file()
+    assert sorted(admin.glob("*.decap-cms.js"))  # the lazily loaded chunks too
+    assert "未生成网页填报表单" not in site.log
+
+
+def test_python_only_build_skips_the_form_with_a_hint(tmp_path, monkeypatch):
+    """Without node_modules the site is built all the same; /admin/ explains how to get the form."""
+    monkeypatch.setattr(admin_form.cms, "BUNDLE", tmp_path / "no-node_modules")
+    records = fixture_repo(tmp_path)
+    lines = admin_form.publish_admin(tmp_path / "public", records, dt.date.fromisoformat(FIXTURE_TODAY))
+    assert len(lines) == 1 and "未生成网页填报表单" in lines[0] and "make node-deps" in lines[0]
+    placeholder = (tmp_path / "public" / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "make node-deps" in placeholder and not (tmp_path / "public" / "admin" / "config.yml").exists()
 
 
 def test_privacy_failing_text_is_not_rendered(tmp_path):

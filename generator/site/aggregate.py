@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 
 from generator.model import Item, RecordSet
 from generator.references import feedback_items
+from generator.site.archive_view import ArchiveView
 from generator.site.checks import CheckView
 from generator.site.privacy_guard import TextGuard
 
@@ -27,6 +28,7 @@ class Aggregate:
     def __init__(self, rs: RecordSet, today: dt.date, checks: CheckView, guard: TextGuard):
         self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
         self.meaning = rs.status_meaning()
+        self.archive = ArchiveView(rs, guard)
 
     # ---- names ---------------------------------------------------------
     def unit_name(self, uid) -> str:
@@ -143,6 +145,7 @@ class Aggregate:
             "forms": sorted({a["form"] for a in acts if a["form"]}),
             "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
             "file": led.file, "rel": led.doc.rel, "status": self.checks.ledger_status(period, cadre),
+            "archived": self.archive.period(period), "amendment": self.archive.amendment(period, cadre),
         }
 
     def ledgers(self) -> dict[tuple[str, str], dict]:
@@ -271,6 +274,7 @@ class Aggregate:
             "feedback": len(fb), "categories": Counter(f["category"] for f in fb).most_common(),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
+            "archived": self.archive.period(period_id),
         }
 
 

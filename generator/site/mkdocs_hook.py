@@ -7,6 +7,9 @@ from the environment so that tests and CI can build other record sets:
   LEDGER_RECORDS    records folder (default: records/ next to mkdocs.yml)
   LEDGER_GENERATED  where generated files go (default: build/generated next to mkdocs.yml)
   LEDGER_TODAY      as-of date YYYY-MM-DD (default: HEAD's commit date, else the records)
+  LEDGER_CMS_ARGS   the web form's Git host, as options of `python -m generator cms-admin`
+
+After the build the web form (Decap CMS) is written into <site_dir>/admin (admin_form.py).
 """
 from __future__ import annotations
 
@@ -24,7 +27,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
-from generator.site import render_site, search_zh  # noqa: E402
+from generator.site import admin_form, render_site, search_zh  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
@@ -73,7 +76,7 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
-    _state["records"] = records
+    _state["records"], _state["today"] = records, result.today
     return files
 
 
@@ -86,7 +89,11 @@ def on_serve(server, config, builder):
 
 @event_priority(-50)  # after the theme copied the worker
 def on_post_build(config):
-    """Chinese search: the worker's query cutting corrected (see search_zh)."""
+    """Chinese search: the worker's query cutting corrected (see search_zh); the web form."""
     problem = search_zh.fix_query_segmentation(Path(config.site_dir))
     if problem:
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
+    records = _state.get("records") or _paths(config)[0]
+    for line in admin_form.publish_admin(Path(config.site_dir), records, _state.get("today"),
+                                         os.environ.get("LEDGER_CMS_ARGS", "")):
+        sys.stderr.write(line + "\n")

@@ -1,0 +1,71 @@
+"""The web form (Decap CMS, generator/cms.py) served by the published site at /admin/.
+
+    publish_admin(site_dir, records, today, cms_args="") -> str | None
+
+Written into <site_dir>/admin after the MkDocs build (so MkDocs never treats it as docs) when
+node_modules/decap-cms is installed (`make node-deps`).  Without it — Python-only builds — a
+one-page note takes its place, so that the “网页填报台账” link never leads nowhere, and the
+returned line says how to get the form.  The Git host comes from `cms_args`, the options of
+`python -m generator cms-admin` (e.g. "--backend gitlab --repo xgb/ledger --app-id ID"),
+which `make site` passes from CMS_ARGS through the LEDGER_CMS_ARGS environment variable.
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shlex
+from pathlib import Path
+
+from generator import cms
+
+SKIPPED = ("未生成网页填报表单（admin/）：缺少 Decap CMS 程序包 node_modules/decap-cms；"
+           "运行 make node-deps（需要 Node.js）后重新生成网站即可。")
+BAD_ARGS = "网页填报表单的参数有误（LEDGER_CMS_ARGS / CMS_ARGS）：{args}；已按默认设置生成。"
+
+PLACEHOLDER = """<!doctype html>
+<html lang="zh-CN">
+<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex"><title>网页填报台账</title></head>
+<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.7">
+<h1>网页填报台账</h1>
+<p>本次生成网站时没有安装网页表单的程序包，表单暂不可用。</p>
+<p>管理员：在装有 Node.js 的机器上运行 <code>make node-deps</code>，再运行 <code>make site</code> 重新生成网站。</p>
+<p>填报人：可先按 <a href="../guide/web-form.html">使用指南 → 网页表单填报台账</a> 中的说明，
+用 <code>python -m generator new ledger</code> 生成台账文件后提交。</p>
+<p><a href="../index.html">返回首页</a></p>
+</body>
+</html>
+"""
+
+
+def bundle_installed() -> bool:
+    return (cms.BUNDLE / "decap-cms.js").is_file()
+
+
+def backend_from(cms_args: str) -> tuple[dict, bool]:
+    """The `backend:` section from cms-admin's options; (default, False) when they do not parse."""
+    parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
+    cms._backend_args(parser)
+    try:
+        args, rest = parser.parse_known_args(shlex.split(cms_args or ""))
+    except (argparse.ArgumentError, ValueError, SystemExit):
+        return cms.backend_config(), False
+    return cms._backend_from(args), not rest
+
+
+def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args: str = "") -> list[str]:
+    """Write <site_dir>/admin; the lines to tell the person building the site (Chinese)."""
+    out = Path(site_dir) / "admin"
+    if not bundle_installed():
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
+        return [SKIPPED]
+    backend, ok = backend_from(cms_args)
+    notes = [] if ok else [BAD_ARGS.format(args=cms_args)]
+    try:
+        cms.write_admin(out, records, today=today, backend=backend)
+    except ValueError as exc:  # no policy / no period: the records' findings already say why
+        out.mkdir(parents=True, exist_ok=True)
+        (out / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
+        notes.append(f"未生成网页填报表单：{exc}")
+    return notes

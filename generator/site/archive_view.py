@@ -1,0 +1,90 @@
+"""Archived periods and amendments (R8) as the site shows them.
+
+The data come from generator/archive.py: `manifests(rs)` (records/archive/<period>.yaml) and
+`amendments(rs)` (records/amendments/<period>/<cadre>.yaml).  Every free text of an amendment
+(reason, original and corrected values) passes the privacy guard like the ledgers' own text.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from generator import archive
+from generator.model import Item, RecordSet
+from generator.site.privacy_guard import TextGuard
+from generator.site.schema_reference import _resolve
+from generator.validate import schema_for
+
+_STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
+
+
+def field_label(path: str) -> str:
+    """'activities[0].date' → '联系学生活动 第1项 · 日期' from the ledger schema's titles; '' if unknown."""
+    schema = schema_for("ledger") or {}
+    node, parts = schema, []
+    for step in str(path).split("."):
+        m = _STEP.fullmatch(step.strip())
+        props = (_resolve(schema, node).get("properties") or {}) if isinstance(node, dict) else {}
+        if not m or m.group(1) not in props:
+            return ""
+        node = _resolve(schema, props[m.group(1)])
+        parts.append(node.get("title") or m.group(1))
+        if m.group(2) is not None:
+            parts[-1] += f" 第{int(m.group(2)) + 1}项"
+            node = _resolve(schema, node.get("items") or {})
+    return " · ".join(parts)
+
+
+def _d(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else ("" if value is None else str(value))
+
+
+class ArchiveView:
+    def __init__(self, rs: RecordSet, guard: TextGuard):
+        self.rs, self.guard = rs, guard
+        self._manifests = archive.manifests(rs)
+        self._amendments = archive.amendments(rs)
+        self._docs = archive.amendment_docs(rs)
+
+    def period(self, period_id: str) -> dict | None:
+        """{archived_on, manifest, ledgers, amended} when the period is archived, else None."""
+        doc = self._manifests.get(period_id)
+        if doc is None:
+            return None
+        entries = [e for e in (doc.data.get("ledgers") or []) if isinstance(e, dict)]
+        return {"archived_on": _d(doc.data.get("archived_on")), "manifest": doc.file,
+                "ledgers": sum(1 for e in entries if e.get("path")),
+                "amended": [{"cadre": c, "name": self._name(c), "filed": (p, c) in self.rs.ledgers}
+                            for (p, c) in sorted(self._amendments) if p == period_id]}
+
+    def _name(self, cadre: str) -> str:
+        item = self.rs.cadres.get(cadre)
+        return item.get("name", cadre) if item else cadre
+
+    def amendment(self, period_id: str, cadre: str) -> dict | None:
+        found = self._amendments.get((period_id, cadre))
+        if found is None:
+            return None
+        doc = self._docs[(period_id, cadre)]
+        item = Item(doc, (), doc.data)
+        g = self.guard
+        rows = []
+        for i, c in enumerate(found["corrections"]):
+            rows.append({
+                "field": g.text(c.get("field"), item, "corrections", i, "field", title="更正字段", title_en="field"),
+                "label": field_label(c.get("field", "")),
+                "original": g.text(c.get("original"), item, "corrections", i, "original", title="原内容",
+                                   title_en="original value") if "original" in c else "",
+                "corrected": g.text(c.get("corrected"), item, "corrections", i, "corrected", title="更正为",
+                                    title_en="corrected value"),
+            })
+        return {"reason": g.text(found["reason"], item, "reason", title="更正原因", title_en="reason"),
+                "approved_by": self._approver(found["approved_by"]), "date": _d(found["date"]),
+                "file": found["file"], "corrections": rows}
+
+    def _approver(self, who) -> str:
+        """An administrator's name for a Git account (policy.yaml administrators), else as written."""
+        for a in self.rs.setting("administrators", default=[]) or []:
+            if isinstance(a, dict) and who in (a.get("git"), a.get("name")):
+                return a.get("name") or str(who)
+        return "" if who is None else str(who)

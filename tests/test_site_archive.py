@@ -1,0 +1,112 @@
+"""Archived periods and amendments (R8) on the site: an archived 2025-H2 and one amendment of
+an archived ledger, in a temporary Git repository of the fixture records, built with a real
+`mkdocs build --strict`."""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.archive import git_blob_id
+from generator.pipeline import validate_records
+from generator.site import build_site
+from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+
+PERIOD = "2025-H2"
+
+
+def _archive(records: Path) -> None:
+    """records/archive/2025-H2.yaml as `generator archive` writes it, and one amendment."""
+    entries = []
+    for cadre, status, landed in (("chen-gang", "late", "2026-01-06 09:00"), ("zhang-wei", "on_time", "2025-12-28 16:00")):
+        raw = (records / "ledgers" / PERIOD / f"{cadre}.yaml").read_bytes()
+        entries.append(f"""  - cadre: {cadre}
+    path: ledgers/{PERIOD}/{cadre}.yaml
+    sha256: {hashlib.sha256(raw).hexdigest()}
+    git_blob: {git_blob_id(raw)}
+    landed: "{landed}"
+    status: {status}
+""")
+    (records / "archive").mkdir()
+    (records / "archive" / f"{PERIOD}.yaml").write_text(
+        f"""period: {PERIOD}
+name: 2025年下半年
+archived_on: "2026-01-20"
+due: "2025-12-31"
+deadline: "2025-12-31"
+ledgers:
+{''.join(entries)}""", encoding="utf-8")
+    (records / "amendments" / PERIOD).mkdir(parents=True)
+    (records / "amendments" / PERIOD / "chen-gang.yaml").write_text(
+        """reason: 活动日期录入错误，以学院座谈会签到表为准。
+approved_by: wang-admin
+date: "2026-02-10"
+corrections:
+  - field: activities[0].date
+    original: "2025-10-08"
+    corrected: "2025-10-09"
+  - field: activities[0].students
+    original: 25
+    corrected: 28
+""", encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def archived(tmp_path_factory):
+    base = tmp_path_factory.mktemp("archived")
+    records = fixture_repo(base, _archive)
+    return mkdocs_build(records, base, FIXTURE_TODAY)
+
+
+def visible(path: Path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", path.read_text(encoding="utf-8")))
+
+
+def test_fixture_is_a_valid_archived_period(archived):
+    rs, findings = validate_records(archived.records)
+    assert not [f for f in findings if f.code.startswith("E-")], findings
+
+
+def test_amendment_shown_beside_the_original_ledger(archived):
+    page = archived.public / "ledgers" / PERIOD / "chen-gang.html"
+    source = page.read_text(encoding="utf-8")
+    assert re.search(r'class="admonition warning"[^>]*>\s*<p class="admonition-title">更正记录</p>', source)
+    text = visible(page)
+    box = text[text.index("更正记录"):]
+    for words in ("活动日期录入错误，以学院座谈会签到表为准。", "王管理", "2026-02-10", "联系学生活动 第1项 · 日期",
+                  "activities[0].date", "2025-10-09", "activities[0].students", "28",
+                  "records/amendments/2025-H2/chen-gang.yaml"):
+        assert words in box, words
+    assert "已备案（2026-01-20），有更正记录" in text
+    # the original ledger is still shown as archived
+    assert "2025-10-08" in text and "与计算机2401班同学座谈" in text
+    # a ledger without an amendment has no box
+    other = visible(archived.public / "ledgers" / PERIOD / "zhang-wei.html")
+    assert "更正记录" not in other and "已备案（2026-01-20）" in other
+
+
+def test_period_pages_list_the_archive(archived):
+    period = visible(archived.public / "ledgers" / f"{PERIOD}.html")
+    assert "已备案" in period and "2026-01-20" in period and "records/archive/2025-H2.yaml" in period
+    assert "有更正记录的台账：陈刚" in period and "已更正" in period
+    rows = [html.unescape(re.sub(r"<[^>]+>|\s+", "", r)) for r in
+            re.findall(r"<tr>.*?</tr>", (archived.public / "ledgers" / "index.html").read_text(encoding="utf-8"), re.S)]
+    assert "已备案2026-01-20（更正1份）" in next(r for r in rows if "2025-H2" in r)
+    assert "已备案" not in next(r for r in rows if "2026-H1" in r)
+
+
+def test_amendment_text_passes_the_privacy_check(tmp_path):
+    def leaky(records: Path):
+        _archive(records)
+        path = records / "amendments" / PERIOD / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("以学院座谈会签到表为准。", "学生电话13812345678。"),
+                        encoding="utf-8")
+    result = build_site(fixture_repo(tmp_path, leaky), dt.date.fromisoformat(FIXTURE_TODAY))
+    page = result.files[f"ledgers/{PERIOD}/chen-gang.md"].decode()
+    assert "13812345678" not in page and "未通过隐私检查" in page and "更正记录" in page
+    found = [f for f in result.findings if f.code == "W-SITE-001" and "amendments" in f.file]
+    assert found and found[0].line == 1
