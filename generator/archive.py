@@ -32,27 +32,12 @@ from generator.model import RecordSet
 MSG = {
     "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
-    "bad_today": {"zh": "--today 应为 YYYY-MM-DD 格式的日期：{value}", "en": "--today must be a date YYYY-MM-DD: {value}"},
     "done": {"zh": "已备案 {period}：{ledgers} 份台账（{missing} 人未提交），清单 {manifest}，导出 {exports} 个文件{note}",
              "en": "archived {period}: {ledgers} ledgers ({missing} missing), manifest {manifest}, {exports} export files{note}"},
     "fallback": {"zh": "（网站导出不可用，使用了简易导出）", "en": " (site exports unavailable: minimal exporter used)"},
 }
 HEADER = ("# 备案清单：由 python -m generator archive 生成，请勿手工修改。\n"
           "# Archive manifest written by `python -m generator archive`; do not edit.\n")
-
-
-def parse_today(value: str | None, rs: RecordSet | None, lang: str) -> dt.date | None:
-    if not value:
-        try:
-            zone = ZoneInfo(rs.timezone if rs else "Asia/Shanghai")
-        except (ZoneInfoNotFoundError, ValueError):
-            zone = ZoneInfo("Asia/Shanghai")
-        return dt.datetime.now(zone).date()
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        sys.stderr.write(MSG["bad_today"][lang].format(value=value) + "\n")
-        return None
 
 
 def git_blob_id(raw: bytes) -> str:
@@ -329,9 +314,7 @@ def cmd_archive(args) -> int:
     if root is None:
         return cli.EXIT_USAGE
     rs, findings = validate_records(root)
-    today = parse_today(args.today, rs, args.lang)
-    if today is None:
-        return cli.EXIT_USAGE
+    today = args.today or cli.clock_today(rs)
     period = rs.period(args.period)
     if period is None:
         sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
@@ -367,5 +350,5 @@ def register(sub) -> None:
     p = sub.add_parser("archive", help="备案一个填报期间：冻结台账并导出 (archive a period)")
     cli.common(p, formats=("text", "json"))
     p.add_argument("period", help="填报期间，如 2026-H1 (period)")
-    p.add_argument("--today", help="以哪一天为“今天” YYYY-MM-DD (as-of date)")
+    cli.add_today(p)
     p.set_defaults(func=cmd_archive)

@@ -8,7 +8,9 @@ Exit codes (every command):
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import importlib
+import re
 import os
 import sys
 from pathlib import Path
@@ -39,6 +41,33 @@ def common(parser: argparse.ArgumentParser, formats=("text", "json", "github")) 
     parser.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
     parser.add_argument("--format", choices=formats, default="text", help="输出格式 (output format)")
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+
+
+def _date(text: str) -> dt.date:
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+            return dt.date.fromisoformat(text)
+    except ValueError:
+        pass
+    raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD (date as YYYY-MM-DD): {text!r}")
+
+
+def add_today(parser: argparse.ArgumentParser, help_zh: str = "以哪一天为“今天”") -> None:
+    """The --today option every date-dependent command takes (a bad date exits 2)."""
+    parser.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
+                        help=f"{help_zh} (as-of date)")
+
+
+def clock_today(rs=None) -> dt.date:
+    """Today in the policy's time zone: the only place a command reads the clock,
+    used when --today is not given."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        zone = ZoneInfo(rs.timezone if rs is not None else "Asia/Shanghai")
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = ZoneInfo("Asia/Shanghai")
+    return dt.datetime.now(zone).date()
 
 
 def records_dir(args) -> Path | None:

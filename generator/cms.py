@@ -376,6 +376,8 @@ def copy_bundle(out: Path, lang: str = "zh") -> bool:
 
 # ---------------------------------------------------------------- command line
 def _backend_args(p) -> None:
+    from generator.cli import add_today
+
     p.add_argument("--backend", choices=BACKENDS, default="gitlab", help="代码托管平台 (Git host backend)")
     p.add_argument("--repo", help="仓库，如 xgb/contact-ledger (owner/name)")
     p.add_argument("--branch", default="main", help="发布分支 (published branch), 默认 main")
@@ -386,7 +388,7 @@ def _backend_args(p) -> None:
     p.add_argument("--auth-endpoint", help="auth_endpoint")
     p.add_argument("--local-backend", metavar="URL",
                    help="本地试用：decap-server 地址，如 http://127.0.0.1:8081/api/v1")
-    p.add_argument("--today", help="今天的日期 YYYY-MM-DD（决定表单包含哪两期），默认今天")
+    add_today(p, "今天的日期（决定表单包含哪两期），默认今天")
     p.add_argument("--periods", help="逗号分隔的期间，如 2026-H1,2026-H2（默认：本期和上一期）")
 
 
@@ -397,25 +399,15 @@ def _backend_from(args) -> dict:
     return backend_config(args.backend, args.repo, args.branch, **extra)
 
 
-def _today(args):
-    if not args.today:
-        return dt.date.today()
-    return dt.date.fromisoformat(args.today)
-
-
 def cmd_config(args) -> int:
-    from generator.cli import EXIT_OK, EXIT_USAGE, records_dir
+    from generator.cli import EXIT_OK, EXIT_USAGE, clock_today, records_dir
     from generator.pipeline import validate_records
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    try:
-        today = _today(args)
-    except ValueError:
-        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
-        return EXIT_USAGE
     rs, _ = validate_records(root)
+    today = args.today or clock_today(rs)
     if rs.policy is None:
         sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
         return EXIT_USAGE
@@ -437,16 +429,12 @@ def cmd_config(args) -> int:
 
 
 def cmd_admin(args) -> int:
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    try:
-        today = _today(args)
-    except ValueError:
-        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
-        return EXIT_USAGE
+    today = args.today or clock_today()
     try:
         ok = write_admin(args.out, root, today=today,
                          periods=[p.strip() for p in args.periods.split(",")] if args.periods else None,

@@ -189,15 +189,9 @@ def _start(source, work, port, api_port, build_site, today, periods, env, lang) 
 
 
 def cmd_trial(args) -> int:
-    import datetime as dt
-
     from generator.cli import EXIT_OK, EXIT_USAGE
 
-    try:
-        today = dt.date.fromisoformat(args.today) if args.today else None
-    except ValueError:
-        sys.stderr.write(f"--today 日期格式应为 YYYY-MM-DD：{args.today}\n")
-        return EXIT_USAGE
+    today = args.today
     try:
         trial = start(Path(args.repo), port=args.port, api_port=args.api_port, build_site=not args.no_site,
                       today=today, lang=args.lang)
@@ -225,12 +219,14 @@ def cmd_trial(args) -> int:
 
 
 def register(sub) -> None:
+    from generator.cli import add_today
+
     p = sub.add_parser("cms-trial", help="本地试用网页表单：试用副本 + decap-server (local trial of the web form)")
     p.add_argument("--repo", default=str(ROOT), help="要复制的仓库，默认本仓库 (repository to clone)")
     p.add_argument("--port", type=int, default=8000, help="网站端口，默认 8000")
     p.add_argument("--api-port", type=int, default=8081, help="decap-server 端口，默认 8081")
     p.add_argument("--no-site", action="store_true", help="不构建网站，只提供表单 (form only)")
     p.add_argument("--keep", action="store_true", help="结束后保留试用副本 (keep the scratch clone)")
-    p.add_argument("--today", help="今天的日期 YYYY-MM-DD（决定表单包含哪两期）")
+    add_today(p, "今天的日期（决定表单包含哪两期）")
     p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
     p.set_defaults(func=cmd_trial)

@@ -26,7 +26,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator import cli
-from generator.archive import archived_periods, parse_today, repo_of
+from generator.archive import archived_periods, repo_of
 from generator.model import RecordSet
 
 MSG = {
@@ -192,9 +192,7 @@ def cmd_remind(args) -> int:
     if root is None:
         return cli.EXIT_USAGE
     rs, _ = validate_records(root)
-    today = parse_today(args.today, rs, args.lang)
-    if today is None:
-        return cli.EXIT_USAGE
+    today = args.today or cli.clock_today(rs)
     if args.due_window:
         window = rs.setting("reminders", "window_days", default=15)
         weekday = rs.setting("reminders", "weekday", default=1)
@@ -232,5 +230,5 @@ def register(sub) -> None:
     p.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
     p.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
     p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing= 和 title= (write body to file)")
-    p.add_argument("--today", help="以哪一天为“今天” YYYY-MM-DD (as-of date)")
+    cli.add_today(p)
     p.set_defaults(func=cmd_remind)

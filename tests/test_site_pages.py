@@ -217,4 +217,4 @@ def test_render_command(tmp_path):
         assert "xl/worksheets/sheet1.xml" in z.namelist()
     bad = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--out", str(out),
                           "--today", "2026-13-01", "--lang", "en"], capture_output=True, text=True, cwd=ROOT)
-    assert bad.returncode == 2 and "--today must be a date" in bad.stderr
+    assert bad.returncode == 2 and "--today" in bad.stderr and "YYYY-MM-DD" in bad.stderr

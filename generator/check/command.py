@@ -7,32 +7,22 @@ Exit 0 without error findings, 1 with, 2 when it could not run.  Only the defaul
 --today reads the clock (today in the policy's time zone)."""
 from __future__ import annotations
 
-import argparse
-import datetime as dt
 import sys
 
 from generator import findings as F
 
 
-def _date(text: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD (date as YYYY-MM-DD): {text!r}") from None
-
-
 def cmd_check(args) -> int:
     from generator.check import run_checks
     from generator.check import output
-    from generator.check.context import Context
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
     from generator.pipeline import validate_records
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
     rs, findings = validate_records(root)
-    today = args.today or dt.datetime.now(Context(rs, dt.date.today()).tz).date()
+    today = args.today or clock_today(rs)
     result = run_checks(rs, today, strict=args.strict)
     findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)
@@ -51,12 +41,11 @@ def cmd_check(args) -> int:
 
 
 def register(sub) -> None:
-    from generator.cli import common
+    from generator.cli import add_today, common
 
     p = sub.add_parser("check", help="政策检查：覆盖、联系点、每学期联系、台账截止、问题督办 (policy checks)")
     common(p, formats=("text", "json", "github", "markdown"))
-    p.add_argument("--today", type=_date, default=None,
-                   help="按哪一天检查 YYYY-MM-DD (check as of this date)，默认今天（政策时区）")
+    add_today(p, "按哪一天检查，默认今天（政策时区）")
     p.add_argument("--strict", action="store_true",
                    help="严格模式：时间类提醒（逾期、覆盖、每学期联系、超期）按错误处理 (time-based warnings are errors)")
     p.set_defaults(func=cmd_check)
