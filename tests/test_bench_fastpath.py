@@ -230,3 +230,23 @@ def test_a_damaged_cache_is_only_a_miss(tmp_path):
         f.write_bytes(f.read_bytes()[:100])  # truncated
     again = _cli(root, cache_dir)
     assert again.returncode == 0 and json.loads(again.stdout) == [] and "Traceback" not in again.stderr
+
+
+def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+    assert _cli(root, cache_dir).returncode == 0
+    [main] = cache_dir.glob("*.marshal")
+    before = main.read_bytes()
+    ledger = next(root.glob("ledgers/*/*.yaml"))
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "# 补充说明\n", encoding="utf-8")
+    assert _cli(root, cache_dir).returncode == 0
+    assert main.read_bytes() == before  # the big file is not rewritten for one change
+    [delta] = cache_dir.glob("*.delta")
+    assert 0 < delta.stat().st_size < len(before)
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("period:", "period:: ", 1), encoding="utf-8")
+    again = _cli(root, cache_dir)
+    found = json.loads(again.stdout)  # the delta is never served stale either
+    assert again.returncode == 1 and {f["file"].rsplit("records/", 1)[-1] for f in found} == \
+        {ledger.relative_to(root).as_posix()}
