@@ -7,7 +7,7 @@ Writes `records/archive/<period>.yaml` — per required cadre: ledger path, SHA-
 id, landed date and status — and the period's exports (XLSX + CSV of Attachment 2 and of the
 activities) into `records/archive/<period>/`.  Landed dates and statuses come from the policy
 checks (`generator.check.run_checks(...).data["ledgers"]`); the exports from the site
-(`generator.site.build_site`).  When either is unavailable a small fallback here is used.
+(`generator.site.build_site`), never recomputed here.
 
 From then on `verify` (a record stage of `validate`) checks every archived ledger against its
 hash.  A change to an archived ledger is accepted only with an administrator's amendment record
@@ -21,7 +21,6 @@ import hashlib
 import subprocess
 import sys
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
@@ -32,9 +31,8 @@ from generator.model import RecordSet
 MSG = {
     "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
-    "done": {"zh": "已备案 {period}：{ledgers} 份台账（{missing} 人未提交），清单 {manifest}，导出 {exports} 个文件{note}",
-             "en": "archived {period}: {ledgers} ledgers ({missing} missing), manifest {manifest}, {exports} export files{note}"},
-    "fallback": {"zh": "（网站导出不可用，使用了简易导出）", "en": " (site exports unavailable: minimal exporter used)"},
+    "done": {"zh": "已备案 {period}：{ledgers} 份台账（{missing} 人未提交），清单 {manifest}，导出 {exports} 个文件",
+             "en": "archived {period}: {ledgers} ledgers ({missing} missing), manifest {manifest}, {exports} export files"},
 }
 HEADER = ("# 备案清单：由 python -m generator archive 生成，请勿手工修改。\n"
           "# Archive manifest written by `python -m generator archive`; do not edit.\n")
@@ -168,62 +166,14 @@ def _first_changed_line(rs: RecordSet, doc, blob: str | None):
 
 # ---- making the manifest -----------------------------------------------------------
 def ledger_rows(rs: RecordSet, period_id: str, today: dt.date) -> list[dict]:
-    """Per required (or filing) cadre: path, landed, status — from the policy checks when they run."""
-    try:
-        from generator.check import run_checks
+    """Per required (or filing) cadre: path, landed, status — as the policy checks judged them."""
+    from generator.check import run_checks
 
-        data = run_checks(rs, today, repo=repo_of(rs.root)).data
-        rows = [r for r in (data.get("ledgers") or []) if r.get("period") == period_id]
-        if rows:
-            return [{"cadre": r["cadre"], "path": r.get("path") if r.get("exists") else None,
-                     "landed": (r.get("submitted") or None), "status": r.get("status") or "unknown",
-                     "days_late": r.get("days_late")} for r in rows]
-    except Exception:  # noqa: BLE001 - the check stage is another engineer's; fall back below
-        pass
-    return _fallback_rows(rs, period_id)
-
-
-def _fallback_rows(rs: RecordSet, period_id: str) -> list[dict]:
-    period = rs.period(period_id)
-    grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
-    deadline = period.due + dt.timedelta(days=grace)
-    required = set()
-    for row in rs.assignments:
-        start, end = rs.assignment_span(row)
-        if start and start <= period.end and (end is None or end >= period.start) and row.get("cadre") in rs.cadres:
-            required.add(row.get("cadre"))
-    filed = {c for (p, c) in rs.ledgers if p == period_id}
-    repo = repo_of(rs.root)
-    rows = []
-    for cadre in sorted(required | filed):
-        if cadre not in filed:
-            rows.append({"cadre": cadre, "path": None, "landed": None, "status": "missing", "days_late": None})
-            continue
-        rel = f"ledgers/{period_id}/{cadre}.yaml"
-        landed = _landed(repo, rs.root / rel, rs.timezone) if repo else None
-        if landed is None:
-            status, late = "unknown", None
-        else:
-            days = (dt.date.fromisoformat(landed[:10]) - deadline).days
-            status, late = ("late", days) if days > 0 else ("on_time", None)
-        rows.append({"cadre": cadre, "path": rel, "landed": landed, "status": status, "days_late": late})
-    return rows
-
-
-def _landed(repo: Path, path: Path, timezone: str) -> str | None:
-    try:
-        out = subprocess.run(["git", "-C", str(repo), "log", "--first-parent", "--diff-filter=A", "--format=%ct",
-                              "--", str(path.resolve())], capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    stamps = [int(s) for s in out.stdout.split() if s.isdigit()]
-    if out.returncode != 0 or not stamps:
-        return None
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("Asia/Shanghai")
-    return dt.datetime.fromtimestamp(min(stamps), zone).strftime("%Y-%m-%d %H:%M")
+    data = run_checks(rs, today, repo=repo_of(rs.root)).data
+    return [{"cadre": r["cadre"], "path": r.get("path") if r.get("exists") else None,
+             "landed": (r.get("submitted") or None), "status": r.get("status") or "unknown",
+             "days_late": r.get("days_late")}
+            for r in data.get("ledgers") or [] if r.get("period") == period_id]
 
 
 def manifest(rs: RecordSet, period_id: str, today: dt.date) -> dict:
@@ -250,57 +200,14 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date) -> dict:
             "deadline": (period.due + dt.timedelta(days=grace)).isoformat(), "ledgers": entries}
 
 
-def export_files(rs: RecordSet, period_id: str, today: dt.date, man: dict) -> tuple[dict, bool]:
-    """{file name: bytes} of the period's exports; (…, True) when the site's exporter was used."""
-    try:
-        from generator.site import build_site
+def export_files(rs: RecordSet, period_id: str, today: dt.date) -> dict:
+    """{file name: bytes} of the period's exports, as the site publishes them."""
+    from generator.site import build_site
 
-        files = build_site(rs.root, today).files
-        wanted = {}
-        for stem in (f"attachment2-{period_id}", f"activities-{period_id}"):
-            for ext in ("xlsx", "csv"):
-                if f"downloads/{stem}.{ext}" in files:
-                    wanted[f"{stem}.{ext}"] = files[f"downloads/{stem}.{ext}"]
-        if f"attachment2-{period_id}.xlsx" in wanted:
-            return wanted, True
-    except Exception:  # noqa: BLE001 - the site is another engineer's; fall back below
-        pass
-    return _minimal_exports(rs, period_id, today, man), False
-
-
-def _minimal_exports(rs: RecordSet, period_id: str, today: dt.date, man: dict) -> dict:
-    import csv
-    import io
-
-    import xlsxwriter
-
-    labels = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免", "unknown": "无提交记录"}
-    header = ["序号", "干部编号", "姓名", "单位", "填报状态", "提交日期", "活动次数", "SHA-256"]
-    rows = []
-    for i, e in enumerate(man["ledgers"], 1):
-        led = rs.ledgers.get((period_id, e["cadre"]))
-        acts = len(led.get("activities") or []) if led else 0
-        unit = rs.units.get(e.get("unit") or "")
-        rows.append([i, e["cadre"], e.get("name") or "", unit.get("name") if unit else (e.get("unit") or ""),
-                     labels.get(e["status"], e["status"]), e.get("landed") or "", acts, e.get("sha256", "")])
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(header)
-    writer.writerows(rows)
-    out = io.BytesIO()
-    book = xlsxwriter.Workbook(out, {"in_memory": True})
-    book.set_properties({"title": f"附件2 工作台账汇总 {period_id}", "created": dt.datetime(today.year, today.month, today.day)})
-    sheet = book.add_worksheet(period_id)
-    for c, h in enumerate(header):
-        sheet.write_string(0, c, h)
-    for r, row in enumerate(rows, 1):
-        for c, v in enumerate(row):
-            sheet.write(r, c, v)
-    sheet.set_paper(9)
-    sheet.set_landscape()
-    book.close()
-    return {f"attachment2-{period_id}.csv": ("\ufeff" + buf.getvalue()).encode("utf-8"),
-            f"attachment2-{period_id}.xlsx": out.getvalue()}
+    files = build_site(rs.root, today).files
+    return {f"{stem}.{ext}": files[f"downloads/{stem}.{ext}"]
+            for stem in (f"attachment2-{period_id}", f"activities-{period_id}") for ext in ("xlsx", "csv")
+            if f"downloads/{stem}.{ext}" in files}
 
 
 def dump(man: dict) -> str:
@@ -331,7 +238,7 @@ def cmd_archive(args) -> int:
     if F.has_errors(findings):
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + findings, args)
     man = manifest(rs, args.period, today)
-    files, from_site = export_files(rs, args.period, today, man)
+    files = export_files(rs, args.period, today)
     folder = root / "archive" / args.period
     folder.mkdir(parents=True, exist_ok=True)
     man["exports"] = []
@@ -341,8 +248,8 @@ def cmd_archive(args) -> int:
     target.write_text(dump(man), encoding="utf-8")
     filed = sum(1 for e in man["ledgers"] if e.get("path"))
     sys.stdout.write(MSG["done"][args.lang].format(
-        period=args.period, ledgers=filed, missing=len(man["ledgers"]) - filed, manifest=shown, exports=len(files),
-        note="" if from_site else MSG["fallback"][args.lang]) + "\n")
+        period=args.period, ledgers=filed, missing=sum(e["status"] == "missing" for e in man["ledgers"]), manifest=shown,
+        exports=len(files)) + "\n")
     return cli.EXIT_OK
 
 
