@@ -35,11 +35,12 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator import load
+from generator import load, privacy, quickload
 from generator.fastvalidate import validate_document
 from generator.layout import kind_of
+from generator.quickload import quiet
 
-FORMAT = 1
+FORMAT = 2
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -66,31 +67,50 @@ def program_version() -> str:
 
 
 # ---- one file's result as plain values (marshal-able) -----------------------
+# Values and findings only: positions are worked out again from the bytes when asked
+# (load.Document.where), which is rare — a valid file never needs them.
 def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
-    return (doc.file, doc.rel, doc.kind, doc.data, doc.positions, doc.key_positions, doc.sha256,
-            bool(doc.text), doc.spans, doc.key_spans, schema_bad,
+    return (doc.file, doc.rel, doc.kind, doc.data, doc.sha256, not doc.located, schema_bad,
             [(f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en,
-              f.hint_zh, f.hint_en, f.data) for f in found])
+              f.hint_zh, f.hint_en, f.data) for f in found], doc.privacy)
 
 
 def unpack(packed: tuple, raw: bytes | None) -> tuple[load.Document, list[F.Finding], bool]:
-    (file, rel, kind, data, positions, key_positions, sha, has_text, spans, key_spans,
-     schema_bad, found) = packed
-    text = raw.decode("utf-8").removeprefix("\ufeff") if has_text and raw is not None else ""
-    doc = load.Document(file=file, rel=rel, kind=kind, data=data, positions=positions,
-                        key_positions=key_positions, sha256=sha, text=text, spans=spans,
-                        key_spans=key_spans)
+    file, rel, kind, data, sha, quick, schema_bad, found, kept = packed
+    doc = load.Document(file=file, rel=rel, kind=kind, data=data, sha256=sha, raw=raw if sha else None)
+    if sha and not quick:
+        doc.where()  # a file the quick path refused: read in full again (rare)
+    doc.privacy = kept
     return doc, [F.Finding(*f) for f in found], schema_bad
 
 
-def _load_one(path: Path, records: Path) -> tuple[load.Document, list[F.Finding], bool]:
-    """Exactly what load_tree + validate do for one file."""
+# ---- the privacy scanner's settings (policy.yaml + the protected-names file) ----
+def privacy_settings(records: Path) -> tuple[list, tuple]:
+    """(student-number patterns, protected names) as privacy.check_records will use them,
+    read before the files are loaded so that each file is scanned as it is loaded."""
+    raw = _read_small(records / "policy.yaml")
+    data = None
+    if raw is not None:
+        with quiet():
+            data = quickload.values(raw) if quickload.enabled() else None
+        if data is None:
+            data = load.parse_bytes(raw, "policy.yaml")[0]
+    return privacy.patterns_in(data), privacy.protected_names()[0]
+
+
+def _load_one(path: Path, records: Path, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
+    """Exactly what load_tree + validate do for one file (and its privacy scan)."""
     try:
         doc, found = load.load_file(path, records)
     except Exception as exc:  # noqa: BLE001 - one file never stops the others
         doc = load.Document(file=load.display_path(path), rel=path.relative_to(records).as_posix(), kind=None)
         found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
     checked = _validate(doc)
+    if settings is not None:
+        try:
+            doc.privacy = privacy.document_finds(doc, *settings)
+        except Exception:  # noqa: BLE001 - privacy.check_records scans it again and reports
+            doc.privacy = None
     return doc, found + checked, bool(checked)
 
 
@@ -105,11 +125,12 @@ def _validate(doc) -> list[F.Finding]:
 
 
 def _worker(args) -> list[tuple]:
-    paths, records = args
+    paths, records, settings = args
     out = []
-    for p in paths:
-        doc, found, bad = _load_one(Path(p), Path(records))
-        out.append(pack(doc, found, bad))
+    with quiet():
+        for p in paths:
+            doc, found, bad = _load_one(Path(p), Path(records), settings)
+            out.append(pack(doc, found, bad))
     return out
 
 
@@ -196,6 +217,8 @@ def load_and_validate(records: Path):
 
 def _load_and_validate(records: Path):
     paths, findings = load.discover(records)
+    settings = privacy_settings(records)
+    scan_key = privacy.scanner_key(*settings)
     where = cache_file(records)
     # the cache is a big main file and a small delta of recent changes: a pull request that
     # changes one file rewrites the delta only, not every other file's entry
@@ -214,7 +237,8 @@ def _load_and_validate(records: Path):
             continue
         sha = hashlib.sha256(raw).hexdigest()
         entry = old.get(rel)
-        if entry and entry[0] == sha and entry[1][0] == load.display_path(path):
+        if entry and entry[0] == sha and entry[1][0] == load.display_path(path) \
+                and (entry[1][-1] or ("",))[0] == scan_key:
             try:
                 results[i] = unpack(entry[1], raw)
                 new[rel] = entry
@@ -224,11 +248,9 @@ def _load_and_validate(records: Path):
         todo.append(i)
         raws[i] = raw
     if todo:
-        for i, packed in zip(todo, _parse_many([paths[i] for i in todo], records)):
-            doc, found, bad = unpack(packed, None)
-            if packed[7]:  # has text: decode the bytes the loader hashed
-                doc.text = _text_of(paths[i], raws[i], doc.sha256)
-            results[i] = (doc, found, bad)
+        for i, packed in zip(todo, _parse_many([paths[i] for i in todo], records, settings)):
+            results[i] = unpack(packed, _bytes_of(paths[i], raws[i], packed[4]))
+            doc = results[i][0]
             if doc.sha256 and where is not None:
                 try:
                     marshal.dumps(packed)
@@ -251,25 +273,27 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-def _text_of(path: Path, raw: bytes, sha: str) -> str:
-    if hashlib.sha256(raw).hexdigest() != sha:  # changed between our read and the loader's
-        raw = path.read_bytes()
+def _bytes_of(path: Path, raw: bytes, sha: str) -> bytes | None:
+    """The bytes the loader hashed (the file may have changed between our read and its)."""
+    if not sha or hashlib.sha256(raw).hexdigest() == sha:
+        return raw
     try:
-        return raw.decode("utf-8").removeprefix("\ufeff")
-    except UnicodeDecodeError:
-        return ""
+        again = path.read_bytes()
+    except OSError:
+        return None
+    return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[Path], records: Path) -> list[tuple]:
+def _parse_many(paths: list[Path], records: Path, settings) -> list[tuple]:
     n = workers()
     if n < 2 or len(paths) < parallel_min():
-        return _worker(([str(p) for p in paths], str(records)))
+        return _worker(([str(p) for p in paths], str(records), settings))
     chunks = [[str(p) for p in paths[k::n * 4]] for k in range(n * 4)]
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            parts = list(pool.map(_worker, [(c, str(records)) for c in chunks]))
+            parts = list(pool.map(_worker, [(c, str(records), settings) for c in chunks]))
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
-        return _worker(([str(p) for p in paths], str(records)))
+        return _worker(([str(p) for p in paths], str(records), settings))
     out: list = [None] * len(paths)
     for k, part in enumerate(parts):
         out[k::n * 4] = part

@@ -67,21 +67,69 @@ _WRONG_EXTENSIONS = (".yml", ".json", ".yaml")  # compared lower-case; exact ".y
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 
-@dataclass
 class Document:
-    """One record file: its content and where each value came from."""
+    """One record file: its content and where each value came from.
 
-    file: str  # path as shown to people (relative to the working directory when possible)
-    rel: str  # path relative to the records folder, with '/'
-    kind: str | None
-    data: object = None
-    positions: dict = field(default_factory=dict)  # value path (tuple) → (line, col)
-    key_positions: dict = field(default_factory=dict)  # value path → (line, col) of its key
-    sha256: str = ""
-    text: str = ""  # decoded source (BOM removed); "" when it could not be read
-    # scalar value path → (start, end, source value): character span in `text`, value as written
-    spans: dict = field(default_factory=dict)
-    key_spans: dict = field(default_factory=dict)  # value path → (start, end, key) of its key
+    A file read by the quick path (quickload) knows its values only; its positions,
+    spans and text are worked out from its bytes the first time anyone asks
+    (`where`), by the full loader — the same answer, paid for only when something
+    is reported."""
+
+    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy")
+    # raw is kept only until positions are worked out; _where is None until then
+
+    def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
+                 sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None):
+        self.file = file  # path as shown to people (relative to the working directory when possible)
+        self.rel = rel  # path relative to the records folder, with '/'
+        self.kind = kind
+        self.data = data
+        self.sha256 = sha256
+        self.raw = raw  # the bytes, kept while positions are not worked out yet
+        self._text = text
+        self._where = None
+        self.privacy = None  # (scanner key, finds) when the privacy scan ran with the loader
+        if positions is not None or raw is None:
+            self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
+                                  text=text or "", spans=spans or {}, key_spans=key_spans or {})
+
+    def where(self) -> "_Parsed":
+        """Positions, spans and text of every value (parsing the bytes again if needed)."""
+        if self._where is None:
+            self._where = _parse(self.raw, self.file)
+            self.raw = None
+        return self._where
+
+    @property
+    def located(self) -> bool:
+        return self._where is not None
+
+    @property
+    def positions(self) -> dict:  # value path (tuple) → (line, col)
+        return self.where().positions
+
+    @property
+    def key_positions(self) -> dict:  # value path → (line, col) of its key
+        return self.where().keys
+
+    @property
+    def spans(self) -> dict:  # scalar value path → (start, end, source value): character span in `text`
+        return self.where().spans
+
+    @property
+    def key_spans(self) -> dict:  # value path → (start, end, key) of its key
+        return self.where().key_spans
+
+    @property
+    def text(self) -> str:  # decoded source (BOM removed); "" when it could not be read
+        if self._text is None:  # quick path: the bytes are UTF-8 (quickload checked)
+            self._text = self.raw.decode("utf-8").removeprefix("\ufeff") if self._where is None \
+                else self._where.text
+        return self._text
+
+    @text.setter
+    def text(self, value: str) -> None:
+        self._text = value
 
     @property
     def stem(self) -> str:
@@ -94,15 +142,19 @@ class Document:
 
     def pos(self, path=()) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that exists."""
+        positions = self.positions
         path = tuple(path)
-        while path not in self.positions and path:
+        while path not in positions and path:
             path = path[:-1]
-        return self.positions.get(path, (1, 1))
+        return positions.get(path, (1, 1))
 
     def key_pos(self, path) -> tuple[int, int]:
         """Position of the key that holds `path` (falls back to the value's position)."""
         path = tuple(path)
         return self.key_positions.get(path) or self.pos(path)
+
+    def __repr__(self) -> str:
+        return f"Document({self.rel!r}, kind={self.kind!r})"
 
 
 def display_path(path) -> str:
@@ -188,9 +240,14 @@ def load_file(path: Path, records: Path) -> tuple[Document, list[F.Finding]]:
     if len(raw) > MAX_BYTES:  # grew while we looked
         return doc, [F.make("E-LOAD-003", doc.file, None, size=len(raw), limit=MAX_BYTES)]
     doc.sha256 = hashlib.sha256(raw).hexdigest()
+    from generator import quickload  # values only, positions later (see quickload.py)
+
+    data = quickload.values(raw) if quickload.enabled() else None
+    if data is not None:
+        doc.data, doc.raw, doc._where = data, raw, None
+        return doc, []
     parsed = _parse(raw, doc.file)
-    doc.data, doc.positions, doc.key_positions = parsed.data, parsed.positions, parsed.keys
-    doc.text, doc.spans, doc.key_spans = parsed.text, parsed.spans, parsed.key_spans
+    doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text
     return doc, parsed.problems
 
 
@@ -440,6 +497,13 @@ def scalar(node: yaml.ScalarNode):
 
 def load_tree(records: Path) -> tuple[list[Document], list[F.Finding]]:
     """Load every record file below `records`.  Never raises for a bad file."""
+    from generator.quickload import quiet
+
+    with quiet():
+        return _load_tree(records)
+
+
+def _load_tree(records: Path) -> tuple[list[Document], list[F.Finding]]:
     paths, problems = discover(records)
     docs = []
     for path in paths:

@@ -141,6 +141,49 @@ _TOKEN = re.compile(r"[0-9A-Za-z]+")
 _MAYBE = re.compile(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
 
 
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
+# A dormitory needs one of these characters (a building, room or "lives in" word) …
+_DORM_CHARS = "楼寓舍寝斋栋幢#室住单区座"
+# … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
+_WX_PARTS = ("信", "wechat", "weixin", "wx", "vx")
+
+
+def _could(norm: str) -> frozenset:
+    """The detectors that could match `norm` at all: a necessary condition for each, read
+    off its expression (digits it needs in a row and in all, a character it cannot do
+    without).  tests/test_privacy.py checks the gated scan against the ungated one."""
+    runs = _DIGIT_RUN.findall(norm)
+    longest = max(map(len, runs), default=0)
+    total = sum(map(len, runs))
+    out = set()
+    if longest >= 6 and total >= 15:  # ID18: 6 in a row, 18 in all; ID15: 15 in a row
+        out.add("id")
+    if longest >= 3:
+        if total >= 11:
+            out.add("mobile")  # 3 + 4 + 4
+        if total >= 10:
+            out.add("landline")  # area code (3+), number (3+ and 4)
+        if total >= 7:
+            out.add("phone_word")
+        if any(c in norm for c in _DORM_CHARS):
+            out.add("dorm")  # a room: 3 or 4 digits in a row, and a building/room word
+    if longest >= 5:
+        out.add("qq")
+        if "学号" in norm:
+            out.add("student_word")
+    if "@" in norm or "(at)" in norm or "[at]" in norm:
+        out.add("email")
+    lower = norm.lower()
+    if any(w in lower for w in _WX_PARTS):
+        out.add("wechat")
+        if "wxid_" in norm:
+            out.add("wxid")
+    elif "wxid_" in norm:
+        out.add("wxid")
+    return frozenset(out)
+
+
 def _real_date(y: int, m: int, d: int) -> bool:
     try:
         return dt.date(1850, 1, 1) <= dt.date(y, m, d) <= dt.date(2100, 12, 31)
@@ -208,15 +251,52 @@ class Scanner:
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
             return []
+        return list(self.hits(text))
+
+    def hits(self, text: str) -> tuple[Match, ...]:
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._scan(text)
+            cached = self._scan(text) if text else ()
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[text] = cached
-        return list(cached)
+        return cached
 
-    def _scan(self, text: str) -> tuple[Match, ...]:
+    def clean(self, doc) -> bool:
+        """True when `_finds` would find nothing in a document's values and comments —
+        decided from its values alone, without working out positions (a valid file read
+        by the quick path is never parsed again).  False: look closely (`_finds`)."""
+        hits = self.hits
+        stack = [doc.data]
+        while stack:
+            node = stack.pop()
+            if type(node) is dict:
+                for key in node:
+                    if hits(key):
+                        return False
+                items = node.values()
+            else:
+                items = node
+            for value in items:
+                kind = type(value)
+                if kind is str:
+                    if hits(value):
+                        return False
+                elif kind is dict or kind is list:
+                    stack.append(value)
+                elif kind is int or kind is bool:
+                    if hits(str(value).lower()):  # as written: 138…, true, false
+                        return False
+        text = doc.text
+        if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
+            starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+            for n, start in enumerate(starts):
+                end = starts[n + 1] if n + 1 < len(starts) else len(text)
+                if "#" in text[start:end] and hits(text[start:end]):
+                    return False
+        return True
+
+    def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
         norm = text.translate(_FULLWIDTH)
         if not _MAYBE.search(norm):  # no digit, no @, no account word: only names can be here
             if not self.names:
@@ -228,6 +308,49 @@ class Scanner:
             if m.end(group) > m.start(group):
                 found.append((kind, m.start(group), m.end(group)))
 
+        # Each detector below runs only where it could match at all (see _could): the same
+        # finds, without running fifteen expressions over every text with a digit in it.
+        could = _could(norm) if gated else _ALL
+        if "id" in could:
+            self._ids(norm, add)
+        if "mobile" in could:
+            for m in _MOBILE.finditer(norm):
+                add("mobile", m)
+        if "landline" in could:
+            for m in _LANDLINE.finditer(norm):
+                add("landline", m)
+        if "phone_word" in could:
+            for m in _PHONE_WORD.finditer(norm):
+                add("landline", m, 1)
+        if "email" in could:
+            for m in _EMAIL.finditer(norm):
+                add("email", m)
+        if "qq" in could:
+            for m in _QQ.finditer(norm):
+                add("qq", m, 1)
+        if "wechat" in could:
+            for m in _WECHAT.finditer(norm):
+                add("wechat", m, 1)
+        if "wxid" in could:
+            for m in _WXID.finditer(norm):
+                add("wechat", m)
+        if "student_word" in could:
+            for m in _STUDENT_WORD.finditer(norm):
+                add("student_number", m, 1)
+        for pattern in self.student:
+            for m in pattern.finditer(norm):
+                add("student_number", m)
+        if "dorm" in could:
+            for pattern in _DORMS:
+                for m in pattern.finditer(norm):
+                    add("dormitory", m, 1 if pattern.groups else 0)  # a keyword pattern: the room itself
+        if self.names:
+            for m in self.names.finditer(norm):
+                add("name", m)
+        return tuple(self._resolve(text, norm, found))
+
+    @staticmethod
+    def _ids(norm, add):
         for m in _ID18.finditer(norm):
             d = "".join(m.groups())
             if _real_date(int(d[6:10]), int(d[10:12]), int(d[12:14])) and _id18_ok(d):
@@ -236,32 +359,6 @@ class Scanner:
             prov, yy, mm, dd = int(m.group(1)[:2]), int(m.group(2)), int(m.group(3)), int(m.group(4))
             if prov in _PROVINCES and _real_date(1900 + yy, mm, dd):
                 add("id_card", m)
-        for m in _MOBILE.finditer(norm):
-            add("mobile", m)
-        for m in _LANDLINE.finditer(norm):
-            add("landline", m)
-        for m in _PHONE_WORD.finditer(norm):
-            add("landline", m, 1)
-        for m in _EMAIL.finditer(norm):
-            add("email", m)
-        for m in _QQ.finditer(norm):
-            add("qq", m, 1)
-        for m in _WECHAT.finditer(norm):
-            add("wechat", m, 1)
-        for m in _WXID.finditer(norm):
-            add("wechat", m)
-        for m in _STUDENT_WORD.finditer(norm):
-            add("student_number", m, 1)
-        for pattern in self.student:
-            for m in pattern.finditer(norm):
-                add("student_number", m)
-        for pattern in _DORMS:
-            for m in pattern.finditer(norm):
-                add("dormitory", m, 1 if pattern.groups else 0)  # a keyword pattern: the room itself
-        if self.names:
-            for m in self.names.finditer(norm):
-                add("name", m)
-        return tuple(self._resolve(text, norm, found))
 
     @staticmethod
     def _resolve(text, norm, found) -> list[Match]:
@@ -321,6 +418,26 @@ def _scanner(patterns: tuple, names: tuple) -> Scanner:
 
 def scanner_for(rs=None) -> Scanner:
     return _scanner(tuple(student_patterns(rs)), protected_names()[0])
+
+
+def scanner_key(patterns, names) -> str:
+    """Identifies a scanner's configuration (for results kept with a loaded file)."""
+    import hashlib
+
+    return hashlib.sha256(repr((tuple(patterns), tuple(names))).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+def patterns_in(policy_data) -> list:
+    """student_patterns of a policy file's values (before the record set exists)."""
+    node = policy_data.get("privacy") if isinstance(policy_data, dict) else None
+    patterns = node.get("student_number_patterns", []) if isinstance(node, dict) else []
+    return [p for p in patterns if isinstance(p, str)] if isinstance(patterns, list) else []
+
+
+def document_finds(doc, patterns, names) -> tuple[str, list]:
+    """(scanner key, finds) of one document — what check_records needs of it, computed
+    while the file is loaded (in a worker, cached with the file's content hash)."""
+    return scanner_key(patterns, names), list(_finds(_scanner(tuple(patterns), tuple(names)), doc))
 
 
 # ---------------------------------------------------------------------------
@@ -391,8 +508,11 @@ def check_records(rs) -> list[F.Finding]:
     exceptions, ex_findings = _exceptions(rs)
     out += ex_findings
     used: set[int] = set()  # ids of the exception entries that silenced something
+    key = scanner_key(student_patterns(rs), names)
     for doc in rs.docs:
-        for kind, masked, pos in _finds(scanner, doc):
+        kept = getattr(doc, "privacy", None)
+        for kind, masked, pos in (kept[1] if kept and kept[0] == key else _finds(scanner, doc)):
+            pos = tuple(pos) if pos else pos
             key = (doc.rel, pos[0] if pos else None, kind)
             if key in exceptions:
                 used.add(id(exceptions[key]))
@@ -412,6 +532,8 @@ def _finds(scanner: Scanner, doc):
     """(kind, masked, (line, col)) of every find in one document; file-name finds have no position."""
     for m in scanner.scan(doc.rel):
         yield m.kind, m.masked, None
+    if not doc.located and isinstance(doc.data, dict) and scanner.clean(doc):
+        return
     text = doc.text
     if not text:
         return

@@ -250,3 +250,41 @@ def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
     found = json.loads(again.stdout)  # the delta is never served stale either
     assert again.returncode == 1 and {f["file"].rsplit("records/", 1)[-1] for f in found} == \
         {ledger.relative_to(root).as_posix()}
+
+
+# Scalars, keys and layouts where rapidyaml and our rules could read differently.
+TRICKY_SCALARS = ["1", "+5", "-5", "00", "0", "-0", "+0", "-00", "01", "1.0", "1.", "5.", "-.5", ".5", "1e3", "1E3",
+                  "1.5e-3", "12345678901234567890", "999999999999999999", "1000000000000000000", "0o17", "0b1",
+                  "0x1F", "1_0", "nan", "NaN", ".nan", ".NaN", "inf", "-inf", ".inf", "-.Inf", "Infinity", "true",
+                  "True", "TRUE", "false", "False", "yes", "no", "on", "off", "null", "Null", "NULL", "~", "",
+                  "'x'", '"1"', "'true'", '"~"', "2026-09-01", "a b", "1,000", "1:30", "14:00~16:00", "[1, 2]",
+                  "{a: 1}", "[]", "{}", '"\\x41\\N\\_"', "'it''s'", "3.14159265358979323846", "-1.5", "|\n  a\n  b",
+                  ">-\n  a\n\n  b", "|+\n  a\n\n", '"a\n  b"', "a\n  b", "'a\n\n  b'", "中文 # 注释", "\"#\"",
+                  "x: y", "- a", "&a 1", "*a", "!!str 1", "!custom x", '"\\u00e9\\t"', "'\\n'", "@x", "`x`",
+                  "%x", "? x", "a#b", "a #b", "\u00a0x", "x\u3000", "\ufeffx"]
+TRICKY_KEYS = ["k", "1", "true", "null", "~", "1.5", "'1'", '"true"', "<<", "? k", "k k", "中文", '"a\\"b"', "'a: b'",
+               "-1", ".5", "1e3", "k\\", '"k\\\\"']
+
+
+def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(monkeypatch):
+    from generator import quickload
+
+    monkeypatch.setenv("CONTACT_LEDGER_FAST", "0")
+    docs = [f"k: {v}\nother: 1\n" for v in TRICKY_SCALARS]
+    docs += [f"{k}: 1\nother: 2\n" for k in TRICKY_KEYS]
+    docs += ["k: 1\nk: 2\n", "a:\n  b: 1\n  b: 2\n", "a: [1, {b: 1, b: 2}]\n", "\ufeffk: 1\n", "k: 1\r\nj: 2\r\n",
+             "k: 1\rj: 2\n", "k: 1\n---\nj: 2\n", "- 1\n", "# only\n", "", "k: 1\n...\n", "k: \"a\": b\n",
+             "a:\n" + "".join("  " * i + f"- {i}\n" for i in range(1, 4)), "k: " + "[" * 45 + "]" * 45 + "\n",
+             "k: \x85x\n", "k: x\u2028y\n", "k: \x7f\n", "k: 1 # \xff\n", "k:\n- a\n- b\n", "k: 'a\tb'\n"]
+    accepted = 0
+    with quickload.quiet():
+        for text in docs:
+            raw = text.encode("utf-8", "surrogateescape")
+            quick = quickload.values(raw)
+            full = load._parse(raw, "x.yaml")
+            if quick is None:
+                continue
+            accepted += 1
+            assert not full.problems, (text, [f.code for f in full.problems])
+            assert quick == full.data and repr(quick) == repr(full.data), (text, quick, full.data)
+    assert accepted > 40  # the quick path is used, not refused wholesale

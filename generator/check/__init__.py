@@ -49,7 +49,7 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
   "ledger_sources": {"git": int, "import": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
   "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",
                 "category", "kind", "raised_on",
-                "links": [{"id", "ledger", "line", "period", "cadre", "raised_on", "status", "meaning",
+                "links": [{"id", "ledger", "file", "period", "cadre", "raised_on", "status", "meaning",
                            "escalated_to", "resolution", "resolved_on", "note", "description"}]}],
   "exemptions": [{"cadre", "name", "rules": [...], "start", "end", "reason", "approved_by",
                   "state": "active" | "expired" | "future", "file", "line"}]

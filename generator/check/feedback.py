@@ -100,7 +100,7 @@ def _period_start(ctx: Context, led) -> dt.date:
 
 def _link(ctx: Context, led, fb, meaning) -> dict:
     status = _text(fb.get("status"))
-    return {"id": fb.get("id"), "ledger": led.doc.rel, "file": led.file, "line": fb.pos()[0],
+    return {"id": fb.get("id"), "ledger": led.doc.rel, "file": led.file,
             "period": led.doc.folder, "cadre": led.doc.stem,
             "raised_on": iso(date_of(fb.get("raised_on"))), "status": status,
             "meaning": meaning.get(status) if status else None,

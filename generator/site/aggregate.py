@@ -202,7 +202,7 @@ class Aggregate:
                                           title_en="resolution"),
             "resolved_on": fb.get("resolved_on", "") or "", "follows": fb.get("follows", "") or "",
             "note": self.guard.text(fb.get("note"), fb, "note", title="说明", title_en="note"),
-            "period": led.doc.folder, "cadre": led.doc.stem, "file": fb.file, "line": fb.pos()[0],
+            "period": led.doc.folder, "cadre": led.doc.stem, "file": fb.file,
         }
 
     def feedback_threads(self) -> list[dict]:

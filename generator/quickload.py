@@ -1,0 +1,170 @@
+"""The loader's quick path: a record's values without their positions, parsed by rapidyaml.
+
+Positions (line and column of every value) are only needed when something is reported,
+and for a valid record that is never.  So an ordinary file is read here by rapidyaml
+(C++) into JSON, and the JSON into Python values by orjson — several times faster than
+libyaml's events — and `load.Document` works out positions later, only if asked, by
+parsing the same bytes again with the full loader (see `Document.where`).
+
+The values must be *exactly* what the full loader makes of the file, with our scalar
+rules (load.scalar), and every file the full loader would report on must go to the full
+loader.  rapidyaml's reading differs in places, so this module only accepts a file when
+none of them can matter, and returns None (→ the full loader) otherwise:
+
+* bytes: not UTF-8 (orjson refuses), UTF-16/32, NUL, tabs, control characters, a BOM
+  is removed as the full loader does;
+* anything the full loader reports or treats specially: `@` and backquote (YAML
+  reserves them; rapidyaml lets them start a value), anchors `&`, aliases `*`,
+  tags `!`, merge keys `<<`, directives `%`, document markers `---` / `...`, complex
+  keys `?`, a top level that is not a mapping, nesting near MAX_DEPTH, duplicate keys
+  (rapidyaml keeps both: the keys are counted), keys our rules would not read as text;
+* scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
+  are text for us, numbers for rapidyaml), integers of 19 digits or more, `+1`,
+  `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
+  (rapidyaml rewrites `inf` as `.inf`).
+
+tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
+the hostile corpus and a matrix of tricky scalars.  `CONTACT_LEDGER_FAST=0` turns it off.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import sys
+
+from generator import load
+
+try:
+    import orjson
+    import ryml
+except ImportError:  # pragma: no cover - the quick path is optional
+    ryml = orjson = None
+
+# Any of these bytes anywhere (even in a comment or inside quotes): the full loader.
+_REFUSE = (b"\t", b"\x00", b"@", b"`", b"&", b"*", b"!", b"<<", b"\n%", b"\n---", b"\n...", b"? ", b"?\n", b"\x7f")
+_STARTS = (b"---", b"...", b"%", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
+# ASCII control characters other than line breaks (a file with any of them: full loader)
+_CONTROLS = bytes(range(0x20)).replace(b"\n", b"").replace(b"\r", b"")
+# Values rapidyaml leaves as text but our rules read as true/false/null, or that rapidyaml rewrites.
+_ODD = {"True", "TRUE", "False", "FALSE", "Null", "NULL", "~", ".nan", ".inf", "-.inf", "+.inf", ".NaN", ".Inf",
+        ".INF", ".NAN", "-.Inf", "-.INF", "+.Inf", "+.INF"}
+_BIG = 10 ** 18  # our rules read 19 digits or more as text
+_GOOD_KEYS: set = set()
+
+
+def enabled() -> bool:
+    return ryml is not None and os.environ.get("CONTACT_LEDGER_FAST", "1") != "0"
+
+
+def values(raw: bytes):
+    """The file's values as the full loader reads them, or None (let the full loader do it)."""
+    body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
+    if not body or body.startswith(_STARTS) or any(b in body for b in _REFUSE):
+        return None
+    if len(body.translate(None, _CONTROLS)) != len(body) or body.count(b"\r") != body.count(b"\r\n"):
+        return None
+    if b"#" in body and not _utf8(body):  # orjson sees the values; a comment must be UTF-8 too
+        return None
+    if (b"\xc2" in body or b"\xef\xbf" in body or b"\xe2\x80\xa8" in body or b"\xe2\x80\xa9" in body) \
+            and _odd_text(body):
+        return None
+    try:
+        tree = ryml.parse_in_arena(body)
+        js = ryml.emit_json_malloc(tree, tree.root_id())
+        data = orjson.loads(js)
+    except Exception:  # noqa: BLE001 - a syntax error, invalid UTF-8 …: the full loader reports it
+        return None
+    if type(data) is not dict:
+        return None
+    keys = _keys_if_plain(data)
+    if keys is None:
+        return None
+    # duplicate keys: rapidyaml emits both, orjson keeps one.  Each key is written `"…": `
+    # (a `"` inside a string is written `\"`, so `": ` in a string shows as `\": `).
+    if js.count('": ') - js.count('\\": ') != keys:
+        return None
+    return data
+
+
+@contextlib.contextmanager
+def quiet():
+    """rapidyaml prints its parse errors on standard error before raising: silence them
+    (the full loader reports the error properly)."""
+    if ryml is None:
+        yield
+        return
+    try:
+        sys.stderr.flush()
+        saved = os.dup(2)
+    except (OSError, ValueError):
+        yield
+        return
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 2)
+        os.close(null)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
+def _utf8(body: bytes) -> bool:
+    try:
+        body.decode("utf-8")
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+def _odd_text(body: bytes) -> bool:
+    """C1 controls, U+FFFE/U+FFFF, or Unicode line separators (which YAML counts as line breaks)."""
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return bool(load._CONTROL.search(text)) or "\u2028" in text or "\u2029" in text or "\x85" in text
+
+
+def _keys_if_plain(root: dict):
+    """The number of keys, or None if any value is one rapidyaml may read otherwise."""
+    count = 0
+    stack = [(root, 0)]
+    good = _GOOD_KEYS
+    limit = load.MAX_DEPTH - 2
+    while stack:
+        node, depth = stack.pop()
+        if type(node) is dict:
+            count += len(node)
+            if not good.issuperset(node):
+                for key in node:
+                    if key not in good:
+                        if not _plain_text_key(key):
+                            return None
+                        if len(good) < 10_000:
+                            good.add(key)
+            items = node.values()
+        else:
+            items = node
+        for value in items:
+            kind = type(value)
+            if kind is str:
+                if value in _ODD:
+                    return None
+            elif kind is dict or kind is list:
+                if depth >= limit:
+                    return None
+                stack.append((value, depth + 1))
+            elif kind is int:
+                if not -_BIG < value < _BIG:
+                    return None
+            elif kind is not bool and value is not None:
+                return None  # a float (or anything else)
+    return count
+
+
+def _plain_text_key(key: str) -> bool:
+    """Whether our rules read this key as the same text (whether or not it was quoted)."""
+    return not (key in load._NULLS or key in load._BOOLS or key in _ODD or key == "<<"
+                or load._INT.fullmatch(key) or load._DECIMAL.fullmatch(key) or re.fullmatch(r"[-+]?\.?[0-9].*", key))
