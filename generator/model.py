@@ -88,6 +88,18 @@ class RecordSet:
     exemptions: list[Item] = field(default_factory=list)
     privacy_exceptions: list[Item] = field(default_factory=list)
     other: dict[str, list[Document]] = field(default_factory=dict)  # kinds later stages own
+    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # answers read off the policy
+
+    def _memoized(self, key, compute):
+        """`compute()` once per policy (checks ask for the same period or word list
+        for every ledger)."""
+        policy = id(self.policy.data) if self.policy else None
+        if self._memo.get("policy") != policy:
+            self._memo.clear()
+            self._memo["policy"] = policy
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]
 
     @cached_property
     def _unreadable_kinds(self) -> set:
@@ -125,10 +137,13 @@ class RecordSet:
 
     # ---- policy data ---------------------------------------------------
     def vocab(self, name: str) -> list[str]:
+        return list(self._memoized(("vocab", name), lambda: self._vocab(name)))
+
+    def _vocab(self, name: str) -> tuple:
         if not self.policy:
-            return []
+            return ()
         words = self.setting("vocabularies", name, default=[])  # robust against a broken policy
-        return [w for w in words if isinstance(w, (str, dict))] if isinstance(words, list) else []
+        return tuple(w for w in words if isinstance(w, (str, dict))) if isinstance(words, list) else ()
 
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved."""
@@ -175,6 +190,11 @@ class RecordSet:
 
     def period(self, period_id: str) -> Period | None:
         """A ledger period such as 2026-H2, from the policy's period definitions."""
+        if not isinstance(period_id, str):
+            return None
+        return self._memoized(("period", period_id), lambda: self._period(period_id))
+
+    def _period(self, period_id: str) -> Period | None:
         try:
             year, code = period_id.split("-", 1)
             year = int(year) if len(year) == 4 else int("x")

@@ -155,10 +155,11 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
 
 
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
-    allowed = [w for w in rs.vocab(vocab) if isinstance(w, str)]  # a broken policy is reported by validate
-    if vocab == "feedback_statuses":
-        allowed = list(rs.status_meaning())
-    if rs.policy is None or not isinstance(value, str) or value in allowed:
+    if rs.policy is None or not isinstance(value, str):
+        return []
+    allowed = rs._memoized(("allowed", vocab), lambda: list(rs.status_meaning()) if vocab == "feedback_statuses"
+                           else [w for w in rs.vocab(vocab) if isinstance(w, str)])  # a broken policy: validate says
+    if value in allowed:
         return []
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, value=value, allowed="、".join(allowed))]
 

@@ -83,6 +83,12 @@ class Context:
     def row_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
         """Where an assignment row is in force: its dates (the cycle's end when open),
         within the cadre's time in office."""
+        span = self._spans.get(id(row))
+        if span is None:
+            span = self._spans[id(row)] = self._row_span(row)
+        return span
+
+    def _row_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
         start, end = self.rs.assignment_span(row)
         if not start:
             return None, None
@@ -114,6 +120,7 @@ class Context:
         return out
 
     def __post_init__(self) -> None:
+        self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
         self.rows = self.rows_by_cadre()
         try:
             self.tz = ZoneInfo(str(self.rs.timezone))

@@ -8,6 +8,7 @@ from generator.check.context import Context, date_of
 
 def check_ledger_content(ctx: Context) -> None:
     rs = ctx.rs
+    known = set(rs.classes) | set(rs.clubs)
     for (folder, cadre), led in sorted(rs.ledgers.items()):
         if not ctx.valid(led) or cadre not in rs.cadres:
             continue
@@ -23,7 +24,6 @@ def check_ledger_content(ctx: Context) -> None:
                     end=period.end, data={"cadre": cadre, "period": period.id})
         else:
             points = {rs.contact_point(r)[1] for r in held}
-            known = set(rs.classes) | set(rs.clubs)
             listed = led.get("contact_points")
             for i, point in enumerate(listed if isinstance(listed, list) else []):
                 if isinstance(point, str) and point in known and point not in points:

@@ -17,12 +17,15 @@ def check_semester_contacts(ctx: Context) -> dict:
     semesters = [s for s in rs.semesters() if s.start <= ctx.today]
     all_semesters = rs.semesters()
     counts: dict[tuple[str, str], int] = {}
+    semesters_on: dict = {}  # day → the semesters it falls in
     for (period, cadre), led in sorted(rs.ledgers.items()):
         for i, act in enumerate(_activities(led)):
             day = date_of(act.get("date"))
             if day is None:
                 continue
-            inside = [s for s in all_semesters if s.start <= day <= s.end]
+            inside = semesters_on.get(day)
+            if inside is None:
+                inside = semesters_on[day] = [s for s in all_semesters if s.start <= day <= s.end]
             if not inside and all_semesters and ctx.valid(led):
                 ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
             if day > ctx.today:
