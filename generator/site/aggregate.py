@@ -148,7 +148,8 @@ class Aggregate:
         period, cadre = led.doc.folder, led.doc.stem
         points = [self.point(p) for p in (led.get("contact_points") or []) if isinstance(p, str)]
         return {
-            "period": period, "cadre": cadre, "name": self.cadre_name(cadre),
+            "period": period, "period_name": self.rs.period(period).name if self.rs.period(period) else period,
+            "cadre": cadre, "name": self.cadre_name(cadre),
             "unit": (self.rs.cadres.get(cadre).get("unit") if cadre in self.rs.cadres else ""),
             "unit_name": self.unit_name(self.rs.cadres[cadre].get("unit")) if cadre in self.rs.cadres else "",
             "position": self.rs.cadres[cadre].get("position", "") if cadre in self.rs.cadres else "",
