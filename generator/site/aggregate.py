@@ -266,7 +266,7 @@ class Aggregate:
         for (period, cadre), led in ledgers.items():
             for a in led["activities"]:
                 if a["typical"]:
-                    out.append({**a, "period": period, "cadre": cadre, "name": led["name"],
+                    out.append({**a, "period": period, "period_name": led["period_name"], "cadre": cadre, "name": led["name"],
                                 "unit_name": led["unit_name"], "points": led["points"]})
         return sorted(out, key=lambda a: (a["date"], a["cadre"]), reverse=True)
 

@@ -68,12 +68,28 @@ class Links:
     missing: list = field(default_factory=list)  # original urls whose file does not exist
 
     def resolve(self, url: str) -> str:
+        key = (posixpath.dirname(self.page_src), url)
+        hit = _RESOLVED.get(key)
+        if hit is not None and hit[0] is self.urls:
+            _, target, anchor, out = hit
+            if anchor:
+                self.found.append((target or self.page_src, anchor, url))
+            return out
+        out = self._resolve(url)
+        if url not in self.missing:
+            target, anchor = self._last
+            _RESOLVED[key] = (self.urls, target, anchor, out)
+        return out
+
+    def _resolve(self, url: str) -> str:
+        self._last = ("", "")
         scheme, netloc, path, query, anchor = urlsplit(url)
         if scheme or netloc or url.startswith(("/", "\\")):
             return url
         if not path:
             if anchor:
                 self.found.append((self.page_src, anchor, url))
+                self._last = ("", anchor)
             return url
         target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page_src), unquote(path)).lstrip("/"))
         dest = self.urls.get(target)
@@ -82,7 +98,13 @@ class Links:
             return url
         if anchor:
             self.found.append((target, anchor, url))
+        self._last = (target, anchor)
         return urlunsplit(("", "", relative_url(dest, self.page_url), query, anchor))
+
+
+# (page folder, link) -> (the URL map it was resolved against, target, anchor, resolved URL); use_directory_urls
+# is false, so a page's URL folder is its source folder and the resolution depends on the folder only
+_RESOLVED: dict[tuple[str, str], tuple] = {}
 
 
 def relative_url(url: str, other: str) -> str:
@@ -131,6 +153,8 @@ def split_row(line: str) -> list[str]:
         line = line[1:]
     if line.endswith("|") and not line.endswith("\\|"):
         line = line[:-1]
+    if "`" not in line and "\\" not in line:  # the common case: no escapes, no code spans
+        return [c.strip() for c in line.split("|")]
     cells, cur, i, n = [], [], 0, len(line)
     while i < n:
         ch = line[i]
