@@ -8,6 +8,7 @@ Built once per test process (memoised), because a build takes seconds.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -87,3 +88,13 @@ def built_site(tmp_factory) -> Built:
         else:
             _CACHE["site"] = mkdocs_build(fixture_repo(base), base, FIXTURE_TODAY)
     return _CACHE["site"]
+
+
+def ledger_section(page: str, period: str) -> str:
+    """One ledger's section of a cadre page (built HTML or generated Markdown): from the heading
+    whose anchor is the period to the next second-level heading."""
+    m = re.search(r'<h2[^>]*\bid="%s"' % re.escape(period), page) or \
+        re.search(r"^## .*\{ #%s[ }.]" % re.escape(period), page, re.M)
+    assert m, f"no ledger section #{period}"
+    end = re.search(r"<h2[\s>]|^## ", page[m.end():], re.M)
+    return page[m.start(): m.end() + end.start()] if end else page[m.start():]

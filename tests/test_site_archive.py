@@ -14,7 +14,7 @@ import pytest
 from generator.archive import git_blob_id
 from generator.pipeline import validate_records
 from generator.site import build_site
-from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+from site_build import FIXTURE_TODAY, fixture_repo, ledger_section, mkdocs_build
 
 PERIOD = "2025-H2"
 
@@ -72,10 +72,9 @@ def test_fixture_is_a_valid_archived_period(archived):
 
 
 def test_amendment_shown_beside_the_original_ledger(archived):
-    page = archived.public / "ledgers" / PERIOD / "chen-gang.html"
-    source = page.read_text(encoding="utf-8")
+    source = ledger_section((archived.public / "cadres" / "chen-gang.html").read_text(encoding="utf-8"), PERIOD)
     assert re.search(r'class="admonition warning"[^>]*>\s*<p class="admonition-title">更正记录</p>', source)
-    text = visible(page)
+    text = html.unescape(re.sub(r"<[^>]+>", "", source))
     box = text[text.index("更正记录"):]
     for words in ("活动日期录入错误，以学院座谈会签到表为准。", "王管理", "2026-02-10", "联系学生活动 第1项 · 日期",
                   "activities[0].date", "2025-10-09", "activities[0].students", "28",
@@ -85,7 +84,8 @@ def test_amendment_shown_beside_the_original_ledger(archived):
     # the original ledger is still shown as archived
     assert "2025-10-08" in text and "与计算机2401班同学座谈" in text
     # a ledger without an amendment has no box
-    other = visible(archived.public / "ledgers" / PERIOD / "zhang-wei.html")
+    other = html.unescape(re.sub(r"<[^>]+>", "", ledger_section(
+        (archived.public / "cadres" / "zhang-wei.html").read_text(encoding="utf-8"), PERIOD)))
     assert "更正记录" not in other and "已备案（2026-01-20）" in other
 
 
@@ -106,7 +106,7 @@ def test_amendment_text_passes_the_privacy_check(tmp_path):
         path.write_text(path.read_text(encoding="utf-8").replace("以学院座谈会签到表为准。", "学生电话13812345678。"),
                         encoding="utf-8")
     result = build_site(fixture_repo(tmp_path, leaky), dt.date.fromisoformat(FIXTURE_TODAY))
-    page = result.files[f"ledgers/{PERIOD}/chen-gang.md"].decode()
+    page = ledger_section(result.files["cadres/chen-gang.md"].decode(), PERIOD)
     assert "13812345678" not in page and "未通过隐私检查" in page and "更正记录" in page
     found = [f for f in result.findings if f.code == "W-SITE-001" and "amendments" in f.file]
     assert found and found[0].line == 1

@@ -72,7 +72,7 @@ def _kinds(site):
     rs = validate_records(site.records)[0]
     period, cadre = sorted(rs.ledgers)[0]
     return ["index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
-            f"ledgers/{period}/{cadre}.html", f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
+            f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
             "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
             "reference/fields.html", "downloads.html"], rs
 
@@ -87,6 +87,26 @@ def test_every_kind_of_page_opens_cleanly(page, served):
     page.wait_for_load_state("networkidle")
     assert page.errors == []
     assert page.outside == []
+
+
+def test_a_ledger_opens_as_a_section_of_its_cadre_page(page, served):
+    """附件2 → a period → 查看全文 lands on the cadre's page, scrolled to that period's ledger in full."""
+    site, base = served
+    _, rs = _kinds(site)
+    period, cadre = sorted(rs.ledgers)[-1]
+    page.goto(base + f"ledgers/{period}.html")
+    row = page.locator("article table tbody tr", has_text=rs.cadres[cadre].get("name")).first
+    row.get_by_role("link", name="查看全文").click()
+    page.wait_for_load_state("networkidle")
+    assert page.url.endswith(f"cadres/{cadre}.html#{period}")
+    heading = page.locator(f"article h2[id='{period}']")
+    assert heading.is_visible() and period in heading.inner_text()
+    section = page.locator(f"article h2[id='{period}'] + .ledger-body")
+    text = section.inner_text()
+    led = rs.ledgers[(period, cadre)]
+    for a in led.get("activities") or []:
+        assert a["date"] in text
+    assert page.errors == [] and page.outside == []
 
 
 def test_home_shows_the_period_at_a_glance(page, served):

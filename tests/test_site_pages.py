@@ -19,7 +19,7 @@ from generator.pipeline import validate_records
 from generator.site import admin_form, build_site, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
-from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, ledger_section, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -41,14 +41,16 @@ def visible(text: str) -> str:
 
 
 def test_every_record_appears_on_the_site(site, rs):
-    # cadres, units, ledgers: one page each
+    # cadres, units: one page each; ledgers: a section of their cadre's page (#<period>), newest first
     for cid, cadre in rs.cadres.items():
         assert cadre.get("name") in visible(page(site, f"cadres/{cid}.html"))
     for uid, unit in rs.units.items():
         assert unit.get("name") in visible(page(site, f"units/{uid}.html"))
-    pages = sorted(p.relative_to(site.public / "ledgers").as_posix()
-                   for p in (site.public / "ledgers").glob("*/*.html"))
-    assert pages == sorted(f"{p}/{c}.html" for p, c in rs.ledgers)
+    assert not list((site.public / "ledgers").glob("*/*.html"))  # no page per ledger any more
+    for cid in rs.cadres:
+        source = page(site, f"cadres/{cid}.html")
+        anchors = re.findall(r'<h2 class="ledger-head" id="([^"]+)"', source)
+        assert anchors == sorted((p for p, c in rs.ledgers if c == cid), reverse=True), cid
     # classes and clubs: on their unit's page
     for cid, item in list(rs.classes.items()) + list(rs.clubs.items()):
         assert item.get("name") in visible(page(site, f"units/{item.get('unit')}.html")), cid
@@ -59,7 +61,10 @@ def test_every_record_appears_on_the_site(site, rs):
     board = visible(page(site, "feedback.html"))
     n_fb = 0
     for (p, c), led in rs.ledgers.items():
-        text = visible(page(site, f"ledgers/{p}/{c}.html"))
+        text = visible(ledger_section(page(site, f"cadres/{c}.html"), p))
+        for words in (p, rs.cadres[c].get("unit") and rs.units[rs.cadres[c].get("unit")].get("name"), "联系点", "填报状态",
+                      f"ledgers/{p}/{c}.yaml"):
+            assert words in text, (p, c, words)
         assert text.count("典型案例") >= sum(bool(a.get("typical")) for a in led.get("activities") or [])
         for a in led.get("activities") or []:
             assert a["date"] in text
@@ -69,6 +74,39 @@ def test_every_record_appears_on_the_site(site, rs):
     fb_json = json.loads(page(site, "downloads/feedback.json"))
     chained = sum(r["followups"] for r in fb_json["rows"])
     assert len(fb_json["rows"]) + chained == n_fb
+
+
+def test_every_link_in_the_content_resolves(site, rs):
+    """Every relative link in a page's content leads to a built file and, with #, to an element with
+    that id: tables are rendered outside Python-Markdown (generator/site/fastmd.py), so this is the
+    check that MkDocs' own link validation cannot make for them."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = set(re.findall(r'\sid="([^"]+)"', path.read_text(encoding="utf-8")))
+        return ids[path]
+
+    checked = 0
+    for path in sorted(site.public.rglob("*.html")):
+        if "admin" in path.relative_to(site.public).parts:
+            continue
+        source = path.read_text(encoding="utf-8")
+        article = source[source.find("<article"):source.find("</article>")]
+        for href in re.findall(r'\shref="([^"]+)"', article):
+            href = html.unescape(href)
+            if re.match(r"[a-z]+:", href) or href.startswith("//"):
+                continue
+            target, _, anchor = href.partition("#")
+            file = (path.parent / target).resolve() if target else path
+            assert file.is_file(), (path, href)
+            if anchor:
+                assert anchor in ids_of(file), (path, href)
+            checked += 1
+    assert checked > 100
+    # the period tables link each ledger to its section of the cadre's page
+    p, c = sorted(rs.ledgers)[-1]
+    assert f'href="../cadres/{c}.html#{p}"' in page(site, f"ledgers/{p}.html")
 
 
 def test_attachment1_xlsx_matches_the_records(site, rs):
@@ -185,7 +223,7 @@ def test_privacy_failing_text_is_not_rendered(tmp_path):
     result = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY))
     everything = b"".join(result.files.values())
     assert b"13812345678" not in everything
-    ledger = result.files["ledgers/2025-H2/chen-gang.md"].decode()
+    ledger = ledger_section(result.files["cadres/chen-gang.md"].decode(), "2025-H2")
     assert "未通过隐私检查" in ledger
     found = [f for f in result.findings if f.code == "W-SITE-001"]
     assert found and found[0].file.endswith("chen-gang.yaml") and found[0].line == 16

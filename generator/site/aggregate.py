@@ -29,6 +29,8 @@ class Aggregate:
         self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
         self.meaning = rs.status_meaning()
         self.archive = ArchiveView(rs, guard)
+        self._assignment_rows: dict[int, tuple[Item, dict]] = {}
+        self._semester_rows: dict | None = None
 
     # ---- names ---------------------------------------------------------
     def unit_name(self, uid) -> str:
@@ -65,6 +67,13 @@ class Aggregate:
 
     # ---- Attachment 1 --------------------------------------------------
     def assignment_row(self, row: Item) -> dict:
+        """One assignment row for the tables (computed once per row; callers must not mutate it)."""
+        cached = self._assignment_rows.get(id(row))
+        if cached is None:
+            cached = self._assignment_rows[id(row)] = (row, self._assignment_row(row))
+        return cached[1]
+
+    def _assignment_row(self, row: Item) -> dict:
         kind, pid = self.rs.contact_point(row)
         point = self.point(pid or "")
         start, end = self.rs.assignment_span(row)
@@ -87,8 +96,11 @@ class Aggregate:
     def cycles(self) -> list[dict]:
         """Assignment cycles, newest first, each with its rows and in-cycle changes."""
         out = []
+        by_cycle = defaultdict(list)
+        for r in self.rs.assignments:
+            by_cycle[r.doc.stem].append(self.assignment_row(r))
         for stem, cycle in self.rs.cycles.items():
-            rows = [self.assignment_row(r) for r in self.rs.assignments if r.doc.stem == stem]
+            rows = by_cycle.get(stem, [])
             start, end = cycle.date("start"), cycle.date("end")
             changes = sorted((r for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
                               or (r["end_date"] and end and r["end_date"] < end)),
@@ -136,7 +148,8 @@ class Aggregate:
         period, cadre = led.doc.folder, led.doc.stem
         points = [self.point(p) for p in (led.get("contact_points") or []) if isinstance(p, str)]
         return {
-            "period": period, "cadre": cadre, "name": self.cadre_name(cadre),
+            "period": period, "period_name": self.rs.period(period).name if self.rs.period(period) else period,
+            "cadre": cadre, "name": self.cadre_name(cadre),
             "unit": (self.rs.cadres.get(cadre).get("unit") if cadre in self.rs.cadres else ""),
             "unit_name": self.unit_name(self.rs.cadres[cadre].get("unit")) if cadre in self.rs.cadres else "",
             "position": self.rs.cadres[cadre].get("position", "") if cadre in self.rs.cadres else "",
@@ -253,13 +266,13 @@ class Aggregate:
         for (period, cadre), led in ledgers.items():
             for a in led["activities"]:
                 if a["typical"]:
-                    out.append({**a, "period": period, "cadre": cadre, "name": led["name"],
+                    out.append({**a, "period": period, "period_name": led["period_name"], "cadre": cadre, "name": led["name"],
                                 "unit_name": led["unit_name"], "points": led["points"]})
         return sorted(out, key=lambda a: (a["date"], a["cadre"]), reverse=True)
 
     # ---- statistics ----------------------------------------------------
     def period_stats(self, period_id: str, ledgers: dict, table: list[dict], threads: list[dict]) -> dict:
-        leds = [l for (p, _), l in ledgers.items() if p == period_id]
+        leds = self._by_period(ledgers).get(period_id, [])
         acts = [a for l in leds for a in l["activities"]]
         status = Counter(r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
@@ -277,6 +290,15 @@ class Aggregate:
             "archived": self.archive.period(period_id),
         }
 
+
+    def _by_period(self, ledgers: dict) -> dict[str, list[dict]]:
+        """The shown ledgers grouped by period (in key order), computed once per ledgers dict."""
+        if getattr(self, "_by_period_src", None) is not ledgers:
+            groups = defaultdict(list)
+            for (p, _), led in ledgers.items():
+                groups[p].append(led)
+            self._by_period_src, self._by_period_map = ledgers, groups
+        return self._by_period_map
 
     # ---- coverage ------------------------------------------------------
     def coverage_rows(self) -> list[dict]:
@@ -328,14 +350,25 @@ class Aggregate:
 
     def semester_rows(self) -> dict:
         """Per cadre and semester: activities counted from the ledgers, verdict from the checks."""
+        if self._semester_rows is None:
+            self._semester_rows = self._compute_semester_rows()
+        return self._semester_rows
+
+    def _compute_semester_rows(self) -> dict:
         sems = [s for s in self.rs.semesters() if s.start <= self.today]
         counts = defaultdict(Counter)
+        of_day: dict = {}  # activity date text -> the semesters it falls in
         for (period, cadre), led in self.rs.ledgers.items():
             for a in _dicts(led.get("activities")):
-                d = _as_date(a.get("date"))
-                for s in sems:
-                    if d and s.start <= d <= s.end:
-                        counts[cadre][s.id] += 1
+                key = a.get("date")
+                hit = of_day.get(key) if isinstance(key, (str, dt.date)) else None
+                if hit is None:
+                    d = _as_date(key)
+                    hit = [s.id for s in sems if d and s.start <= d <= s.end]
+                    if isinstance(key, (str, dt.date)):
+                        of_day[key] = hit
+                for sid in hit:
+                    counts[cadre][sid] += 1
         rows = {}
         for cid in self.rs.cadres:
             cells = []
@@ -348,54 +381,79 @@ class Aggregate:
 
     # ---- cadres and units ---------------------------------------------
     def cadre_rows(self, ledgers: dict, tables: dict, a1: dict, threads: list[dict]) -> list[dict]:
-        all_rows = [self.assignment_row(r) for r in self.rs.assignments]
         sem = self.semester_rows()
+        history, mine_rows, led_by, thr_by = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
+        for p, rows in tables.items():  # periods newest first, as the tables are
+            for r in rows:
+                history[r["cadre"]].append({"period": p, "status": r["status"], "ledger": r["ledger"]})
+        for row in self.rs.assignments:
+            r = self.assignment_row(row)
+            mine_rows[r["cadre"]].append(r)
+        for (p, c), led in sorted(ledgers.items(), reverse=True):
+            led_by[c].append(led)
+        for t in threads:
+            for cid in dict.fromkeys(x["cadre"] for x in t["chain"]):
+                thr_by[cid].append(t)
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_name(kv[1].get("unit")), kv[0])):
-            history = []
-            for p, rows in tables.items():
-                for r in rows:
-                    if r["cadre"] == cid:
-                        history.append({"period": p, "status": r["status"], "ledger": r["ledger"]})
-            mine = [r for r in all_rows if r["cadre"] == cid]
+            mine = mine_rows.get(cid, [])
             out.append({
                 "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
                 "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
                 "active_from": item.get("active_from", ""), "active_to": item.get("active_to", "") or "",
                 "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
                 "current_points": [r for r in mine if r["active"]],
-                "ledgers": [l for (p, c), l in sorted(ledgers.items(), reverse=True) if c == cid],
-                "history": history, "semesters": sem["rows"].get(cid, []),
-                "threads": [t for t in threads if any(x["cadre"] == cid for x in t["chain"])],
+                "ledgers": led_by.get(cid, []),
+                "history": history.get(cid, []), "semesters": sem["rows"].get(cid, []),
+                "threads": thr_by.get(cid, []),
             })
         return out
 
     def unit_rows(self, cadres, coverage, threads, tables, current, a1) -> list[dict]:
-        active = [self.assignment_row(r) for r in self.rs.assignments]
-        active = [r for r in active if r["active"]]
+        active_by_point = defaultdict(list)
+        for row in self.rs.assignments:
+            r = self.assignment_row(row)
+            if r["active"]:
+                active_by_point[r["point"]].append(r)
+        classes_by, clubs_by, cadres_by, cov_by = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
+        for cid, item in self.rs.classes.items():
+            classes_by[item.get("unit")].append({"id": cid, "name": item.get("name", cid),
+                                                 "cohort": self.rs.class_cohort.get(cid),
+                                                 "major": item.get("major", ""), "headcount": item.get("headcount", ""),
+                                                 "cadres": active_by_point.get(cid, [])})
+        for k, c in self.rs.clubs.items():
+            clubs_by[c.get("unit")].append({"id": k, "name": c.get("name", k), "category": c.get("category", ""),
+                                            "cadres": active_by_point.get(k, [])})
+        for c in cadres:
+            cadres_by[c["unit"]].append(c)
+        for r in coverage:
+            cov_by[r["unit"]].append(r)
+        unit_of = {c["id"]: c["unit"] for c in cadres}
+        open_by_unit, open_by_committee = defaultdict(list), defaultdict(list)
+        for i, t in enumerate(threads):
+            if t["meaning"] == "resolved":
+                continue
+            if t["cadre"] in unit_of:
+                open_by_unit[unit_of[t["cadre"]]].append(i)
+            if t["escalated_to"]:
+                open_by_committee[t["escalated_to"]].append(i)
+        current_rows = defaultdict(list)
+        for r in tables.get(current, []) if current else []:
+            if r["cadre"] in unit_of:
+                current_rows[unit_of[r["cadre"]]].append(r)
         out = []
         for uid, unit in self.rs.units.items():
             committee = unit.get("party_committee") or ""
-            classes = []
-            for cid, item in self.rs.classes.items():
-                if item.get("unit") == uid:
-                    who = [r for r in active if r["point"] == cid]
-                    classes.append({"id": cid, "name": item.get("name", cid), "cohort": self.rs.class_cohort.get(cid),
-                                    "major": item.get("major", ""), "headcount": item.get("headcount", ""),
-                                    "cadres": who})
-            clubs = [{"id": k, "name": c.get("name", k), "category": c.get("category", ""),
-                      "cadres": [r for r in active if r["point"] == k]}
-                     for k, c in self.rs.clubs.items() if c.get("unit") == uid]
-            mine = [c for c in cadres if c["unit"] == uid]
-            ids = {c["id"] for c in mine}
+            picked = set(open_by_unit.get(uid, [])) | (set(open_by_committee.get(committee, [])) if committee else set())
+            coverage_rows = cov_by.get(uid, [])
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
-                "cadres": mine, "classes": sorted(classes, key=lambda c: (-(c["cohort"] or 0), c["name"])),
-                "clubs": clubs, "coverage": [r for r in coverage if r["unit"] == uid],
-                "uncovered": [r for r in coverage if r["unit"] == uid and not r["covered"]],
-                "ledgers": [r for r in tables.get(current, []) if r["cadre"] in ids] if current else [],
-                "threads": [t for t in threads if t["meaning"] != "resolved"
-                            and (t["cadre"] in ids or (committee and t["escalated_to"] == committee))],
+                "cadres": cadres_by.get(uid, []),
+                "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
+                "clubs": clubs_by.get(uid, []), "coverage": coverage_rows,
+                "uncovered": [r for r in coverage_rows if not r["covered"]],
+                "ledgers": current_rows.get(uid, []),
+                "threads": [threads[i] for i in sorted(picked)],
             })
         return sorted(out, key=lambda u: (u["type"] != "学院", u["name"]))
 
@@ -404,19 +462,28 @@ class Aggregate:
         years = sorted({int(p[:4]) for p, _ in ledgers} | {int(p[:4]) for p in tables}, reverse=True)
         sem_rows = self.semester_rows()
         sem_year = {s.id: s.start.year for s in self.rs.semesters()}
+        acts_by, statuses_by, threads_by = Counter(), defaultdict(list), defaultdict(list)
+        for (p, c), l in ledgers.items():
+            acts_by[(p[:4], c)] += len(l["activities"])
+        for p, rows in tables.items():
+            for r in rows:
+                statuses_by[(p[:4], r["cadre"])].append(r["status"])
+        for t in threads:
+            threads_by[(t["cadre"], str(t["raised_on"])[:4])].append(t)
+        order = sorted(self.rs.cadres, key=lambda c: (self.unit_name(self.rs.cadres[c].get("unit")), c))
         out = []
         for year in years:
-            for cid in sorted(self.rs.cadres, key=lambda c: (self.unit_name(self.rs.cadres[c].get("unit")), c)):
-                acts = sum(len(l["activities"]) for (p, c), l in ledgers.items() if c == cid and p.startswith(f"{year}-"))
-                statuses = [r["status"] for p, rows in tables.items() if p.startswith(f"{year}-")
-                            for r in rows if r["cadre"] == cid]
+            y = str(year)
+            for cid in order:
+                acts = acts_by.get((y, cid), 0)
+                statuses = statuses_by.get((y, cid), [])
                 if not statuses and not acts:
                     continue
                 on_time = sum(s["kind"] == "on_time" for s in statuses)
                 met = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year
                        and c["kind"] in ("met", "missed")]
                 met_n = sum(c["kind"] == "met" for c in met)
-                mine = [t for t in threads if t["cadre"] == cid and str(t["raised_on"]).startswith(str(year))]
+                mine = threads_by.get((cid, y), [])
                 item = self.rs.cadres[cid]
                 out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
                             "unit_name": self.unit_name(item.get("unit")), "activities": acts,

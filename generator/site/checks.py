@@ -67,8 +67,12 @@ class CheckView:
         return sorted({p for p, _ in getattr(self, "_ledgers", {})})
 
     def required_cadres(self, period: str) -> list[str]:
-        return [c for (p, c), row in getattr(self, "_ledgers", {}).items()
-                if p == period and _get(row, "required", True) is not False]
+        if not hasattr(self, "_required"):
+            self._required: dict[str, list[str]] = {}
+            for (p, c), row in getattr(self, "_ledgers", {}).items():
+                if _get(row, "required", True) is not False:
+                    self._required.setdefault(p, []).append(c)
+        return list(self._required.get(period, []))
 
     def ledger_status(self, period: str, cadre: str) -> dict:
         row = getattr(self, "_ledgers", {}).get((period, cadre))

@@ -54,13 +54,21 @@ def to_json(table: Table) -> bytes:
     return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
 
 
-def column_widths(table: Table, cap: int = 60) -> list[float]:
-    widths = []
-    for i, (_, header) in enumerate(table.columns):
-        longest = max([display_width(header)] + [max((display_width(part) for part in str(table.values(r)[i]).split("\n")), default=0)
-                                                 for r in table.rows])
-        widths.append(min(longest + 2, cap))
-    return widths
+def column_widths(table: Table, cap: int = 60, values: list[list] | None = None) -> list[float]:
+    """Each column as wide as its longest line (CJK counted 2), plus 2, at most `cap`."""
+    if values is None:
+        values = [table.values(r) for r in table.rows]
+    longest = [display_width(header) for _, header in table.columns]
+    widths: dict[str, int] = {}  # the same text recurs a lot (units, positions, forms)
+    for row in values:
+        for i, value in enumerate(row):
+            s = str(value)
+            w = widths.get(s)
+            if w is None:
+                w = widths[s] = max((display_width(part) for part in s.split("\n")), default=0)
+            if w > longest[i]:
+                longest[i] = w
+    return [min(w + 2, cap) for w in longest]
 
 
 def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
@@ -78,13 +86,14 @@ def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
     sheet.set_row(0, 24)
     for c, (_, header) in enumerate(table.columns):
         sheet.write_string(1, c, header, head)
-    for r, row in enumerate(table.rows, 2):
-        for c, value in enumerate(table.values(row)):
+    values = [table.values(row) for row in table.rows]
+    for r, cells in enumerate(values, 2):
+        for c, value in enumerate(cells):
             if isinstance(value, (int, float)) and not isinstance(value, bool):
                 sheet.write_number(r, c, value, body)
             else:
                 sheet.write_string(r, c, str(value), body)
-    for c, width in enumerate(column_widths(table)):
+    for c, width in enumerate(column_widths(table, values=values)):
         sheet.set_column(c, c, width)
     sheet.freeze_panes(2, 0)
     sheet.repeat_rows(0, 1)

@@ -10,6 +10,11 @@ from the environment so that tests and CI can build other record sets:
   LEDGER_CMS_ARGS   the web form's Git host, as options of `python -m generator cms-admin`
 
 After the build the web form (Decap CMS) is written into <site_dir>/admin (admin_form.py).
+
+Speed: the generated pages' tables and `data-search-exclude` blocks are rendered by
+fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
+tables back before the search plugin indexes the page, on_page_context the excluded blocks
+after it).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 """
 from __future__ import annotations
 
@@ -27,7 +32,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
-from generator.site import admin_form, render_site, search_zh  # noqa: E402
+from generator.site import admin_form, fastmd, render_site, search_zh  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
@@ -77,7 +82,49 @@ def on_files(files, config):
             files.remove(existing)
         files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
     _state["records"], _state["today"] = records, result.today
+    _state["generated"] = set(result.files) if os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0" else set()
+    _state["cut"] = {}
     return files
+
+
+def on_nav(nav, config, files):
+    _state["urls"] = {f.src_uri: f.url for f in files}
+    return nav
+
+
+def on_page_markdown(markdown, page, config, files):
+    """Generated pages: tables and data-search-exclude blocks rendered by fastmd, not Python-Markdown."""
+    src = page.file.src_uri
+    if src not in _state.get("generated", ()):
+        return markdown
+    cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
+    _state["cut"][src] = cut
+    return cut.markdown
+
+
+def on_page_content(html, page, config, files):
+    cut = _state.get("cut", {}).get(page.file.src_uri)
+    if cut is None:
+        return html
+    for url in cut.links.missing:
+        log.warning("Doc file '%s' contains a link '%s', but the target is not found among documentation files.",
+                    page.file.src_uri, url)
+    if page.links_to_anchors is not None:  # MkDocs validates these anchors after the build, as for its own links
+        for target, anchor, url in cut.links.found:
+            page.links_to_anchors.setdefault(files.get_file_from_path(target), {}).setdefault(anchor, url)
+    if page.present_anchor_ids is not None:
+        for block in (*cut.searchable.values(), *cut.excluded.values()):
+            if ' id="' in block:
+                page.present_anchor_ids.update(re.findall(r'\sid="([^"]+)"', block))
+    return fastmd.put_back(html, cut.searchable)
+
+
+@event_priority(-100)  # after the search plugin indexed the page: the excluded blocks go in unindexed
+def on_page_context(context, page, config, nav):
+    cut = _state.get("cut", {}).pop(page.file.src_uri, None)
+    if cut is not None and cut.excluded:
+        page.content = fastmd.put_back(page.content, cut.excluded)
+    return context
 
 
 def on_serve(server, config, builder):

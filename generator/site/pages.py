@@ -86,8 +86,6 @@ class Site:
         for p in periods:
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
-        for (p, c), led in ledgers.items():
-            self.page(f"ledgers/{p}/{c}.md", "ledger.md.j2", led=led, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         for cadre in cadres:
             self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **ctx)
@@ -161,7 +159,7 @@ class Site:
     def _findings_rows(self, ledgers, cadres) -> list[dict]:
         by_file = {}
         for (p, c), led in ledgers.items():
-            by_file[led["file"]] = f"ledgers/{p}/{c}.md"
+            by_file[led["file"]] = f"cadres/{c}.md#{p}"
         for cadre in cadres:
             by_file[cadre["file"]] = f"cadres/{cadre['id']}.md"
         for cycle in self.rs.cycles.values():

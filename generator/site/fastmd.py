@@ -1,0 +1,323 @@
+"""The generated pages' bulk, rendered outside Python-Markdown and outside the search indexer.
+
+The generated Markdown (templates/*.j2) is ordinary Markdown that any renderer reads.  With
+12,000 ledgers it holds some 100,000 table rows, and Python-Markdown's inline processing,
+MkDocs' raw-HTML scan and Material's search indexer over them took most of the build.  So
+the MkDocs hook (mkdocs_hook.py) hands each generated page's Markdown to `cut()` before
+Python-Markdown runs, which takes out
+
+- every top-level pipe table, and
+- every block `<section|div class="…" data-search-exclude markdown>` … `</section|div>`
+  (a ledger's body, the long tables of the period, feedback, evaluation … pages),
+
+renders them here into the HTML Python-Markdown would make, and leaves a placeholder.  The
+hook puts tables back before the search plugin reads the page, so they stay searchable, and
+the `data-search-exclude` blocks after it, so they are not indexed — exactly what the
+attribute asks of Material's search (Material 9.8 "Search: exclusion").
+
+Only a subset of Markdown is rendered here: headings, paragraphs, one-line HTML, pipe tables;
+inline backslash escapes, code spans, links, `**bold**`, inline HTML tags and entities.  A
+block with anything else (lists, admonitions, emphasis, emoji …) is left to Python-Markdown,
+so the page is right either way; tests/test_site_fastmd.py compares the two renderings.
+
+Links are resolved like MkDocs does (`x.md` → the relative URL of its page, anchors kept) and
+registered with the page so that MkDocs validates their anchors; a link to a missing file is
+reported like MkDocs reports it.  Headings inside excluded blocks get no id and are not in the
+page's table of contents.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+# Python-Markdown's escapable characters with the tables extension (markdown.Markdown.ESCAPED_CHARS + '|')
+ESCAPED = set("\\`*_{}[]()>#+-.!|")
+
+_INLINE = re.compile(r"""
+    \\(?P<esc>.)
+  | (?P<ticks>`+)(?P<code>.+?)(?<!`)(?P=ticks)(?!`)
+  | \[(?P<label>(?:\\.|[^\]\\\[])*)\]\((?P<url>[^()\s<>]+)\)
+  | (?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?>)
+  | (?P<ent>&(?:[A-Za-z][A-Za-z0-9]*|\#[0-9]+|\#[xX][0-9A-Fa-f]+);)
+  | \*\*(?P<strong>(?:\\.|[^*\\])+?)\*\*
+  | (?P<bad>!\[|[\\`*_\[\]<>&]|:[+\-\w]+:)
+""", re.X | re.S)
+_SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
+_HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+\{\s*data-search-exclude\s*\})?\s*#*\s*$")
+_ONE_LINE_HTML = re.compile(r"^<(div|p|span)(\s[^<>]*)?>[^<>]*</\1>$")
+_EXCLUDED_OPEN = re.compile(r'^<(section|div)((?:\s+[a-z-]+(?:="[^"<>]*")?)*?)\s+markdown(?:="1")?>$')
+_ANY_MD_BLOCK = re.compile(r"^<(\w+)\b[^>]*\bmarkdown\b[^>]*>\s*$")
+SLOT = '<div data-fast-slot="{}"></div>'
+SLOT_RE = re.compile(r'<div data-fast-slot="(\d+)"></div>')
+
+
+class Unsupported(Exception):
+    """Markdown this renderer does not handle: the block is left to Python-Markdown."""
+
+
+@dataclass
+class Links:
+    """Resolves a page's relative links like MkDocs' _RelativePathTreeprocessor."""
+    page_src: str
+    page_url: str
+    urls: dict  # docs-relative path -> output URL (File.url)
+    found: list = field(default_factory=list)  # (target src uri, anchor, original url)
+    missing: list = field(default_factory=list)  # original urls whose file does not exist
+
+    def resolve(self, url: str) -> str:
+        key = (posixpath.dirname(self.page_src), url)
+        hit = _RESOLVED.get(key)
+        if hit is not None and hit[0] is self.urls:
+            _, target, anchor, out = hit
+            if anchor:
+                self.found.append((target or self.page_src, anchor, url))
+            return out
+        out = self._resolve(url)
+        if url not in self.missing:
+            target, anchor = self._last
+            _RESOLVED[key] = (self.urls, target, anchor, out)
+        return out
+
+    def _resolve(self, url: str) -> str:
+        self._last = ("", "")
+        scheme, netloc, path, query, anchor = urlsplit(url)
+        if scheme or netloc or url.startswith(("/", "\\")):
+            return url
+        if not path:
+            if anchor:
+                self.found.append((self.page_src, anchor, url))
+                self._last = ("", anchor)
+            return url
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page_src), unquote(path)).lstrip("/"))
+        dest = self.urls.get(target)
+        if dest is None:
+            self.missing.append(url)
+            return url
+        if anchor:
+            self.found.append((target, anchor, url))
+        self._last = (target, anchor)
+        return urlunsplit(("", "", relative_url(dest, self.page_url), query, anchor))
+
+
+# (page folder, link) -> (the URL map it was resolved against, target, anchor, resolved URL); use_directory_urls
+# is false, so a page's URL folder is its source folder and the resolution depends on the folder only
+_RESOLVED: dict[tuple[str, str], tuple] = {}
+
+
+def relative_url(url: str, other: str) -> str:
+    """mkdocs.utils.get_relative_url, for use_directory_urls: false URLs."""
+    dirname, _, basename = url.rpartition("/")
+    other_dir = other.rpartition("/")[0]
+    rel = posixpath.relpath(dirname or ".", other_dir or ".")
+    return basename if rel == "." else f"{rel}/{basename}"
+
+
+def inline(text: str, links: Links) -> str:
+    out, pos = [], 0
+    for m in _INLINE.finditer(text):
+        out.append(text[pos:m.start()])
+        pos = m.end()
+        kind = m.lastgroup if m.lastgroup != "ticks" else "code"
+        if m.group("bad") is not None:
+            raise Unsupported(m.group("bad"))
+        if m.group("esc") is not None:
+            ch = m.group("esc")
+            if ch in ESCAPED:
+                out.append(html.escape(ch, quote=False))
+            elif ch.isalnum() or ch in "~":
+                out.append("\\" + ch)
+            else:
+                raise Unsupported("\\" + ch)
+        elif m.group("code") is not None:
+            out.append("<code>" + html.escape(m.group("code").strip(), quote=False) + "</code>")
+        elif m.group("url") is not None:
+            href = html.escape(links.resolve(m.group("url")), quote=True)
+            out.append(f'<a href="{href}">{inline(m.group("label"), links)}</a>')
+        elif m.group("tag") is not None or m.group("ent") is not None:
+            out.append(m.group(0))
+        elif m.group("strong") is not None:
+            out.append("<strong>" + inline(m.group("strong"), links) + "</strong>")
+        else:  # pragma: no cover
+            raise Unsupported(kind)
+    out.append(text[pos:])
+    return "".join(out)
+
+
+def split_row(line: str) -> list[str]:
+    """A table row's cells, as the tables extension splits them (escaped | and code spans kept)."""
+    line = line.strip()
+    if line.startswith("|"):
+        line = line[1:]
+    if line.endswith("|") and not line.endswith("\\|"):
+        line = line[:-1]
+    if "`" not in line and "\\" not in line:  # the common case: no escapes, no code spans
+        return [c.strip() for c in line.split("|")]
+    cells, cur, i, n = [], [], 0, len(line)
+    while i < n:
+        ch = line[i]
+        if ch == "\\" and i + 1 < n:
+            cur.append(line[i:i + 2])
+            i += 2
+            continue
+        if ch == "`":
+            j = i
+            while j < n and line[j] == "`":
+                j += 1
+            ticks = line[i:j]
+            end = line.find(ticks, j)
+            if end < 0:
+                raise Unsupported("unclosed code span")
+            cur.append(line[i:end + len(ticks)])
+            i = end + len(ticks)
+            continue
+        if ch == "|":
+            cells.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    cells.append("".join(cur))
+    return [c.strip() for c in cells]
+
+
+def table(lines: list[str], links: Links) -> str:
+    if len(lines) < 2 or not _SEPARATOR.match(lines[1]):
+        raise Unsupported("not a table")
+    header = split_row(lines[0])
+    aligns = []
+    for spec in split_row(lines[1]):
+        left, right = spec.startswith(":"), spec.endswith(":")
+        aligns.append(' style="text-align: center;"' if left and right else ' style="text-align: right;"' if right
+                      else ' style="text-align: left;"' if left else "")
+    if len(aligns) != len(header):
+        raise Unsupported("header and separator differ")
+    out = ["<table>\n<thead>\n<tr>\n"]
+    for cell, align in zip(header, aligns):
+        out.append(f"<th{align}>{inline(cell, links)}</th>\n")
+    out.append("</tr>\n</thead>\n<tbody>\n")
+    width = len(header)
+    for line in lines[2:]:
+        cells = split_row(line)
+        cells = (cells + [""] * width)[:width]
+        out.append("<tr>\n")
+        for cell, align in zip(cells, aligns):
+            out.append(f"<td{align}>{inline(cell, links)}</td>\n")
+        out.append("</tr>\n")
+    out.append("</tbody>\n</table>")
+    return "".join(out)
+
+
+def blocks(lines: list[str], links: Links) -> str:
+    """Headings, paragraphs, one-line HTML and tables; anything else raises Unsupported."""
+    out, i, n = [], 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if line[0] in " \t" or line.startswith(("!!!", "???", "- ", "* ", "+ ", ">", "```", "~~~", "---", "***")) \
+                or re.match(r"\d+\.\s", line):
+            raise Unsupported(line[:20])
+        if line.startswith("|"):
+            j = i
+            while j < n and lines[j].startswith("|"):
+                j += 1
+            if j < n and lines[j].strip():
+                raise Unsupported("text right after a table")
+            out.append(table(lines[i:j], links))
+            i = j
+            continue
+        m = _HEADING.match(line)
+        if m and "{" not in m.group(2):
+            level = len(m.group(1))
+            out.append(f"<h{level}>{inline(m.group(2), links)}</h{level}>")
+            i += 1
+            continue
+        if line.startswith("<"):
+            if not _ONE_LINE_HTML.match(line):
+                raise Unsupported(line[:20])
+            if i + 1 < n and lines[i + 1].strip():
+                raise Unsupported("text right after HTML")
+            out.append(line)
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip():
+            if lines[j].startswith(("|", "#", "<", "    ", "\t")) or lines[j].endswith("  "):
+                raise Unsupported("paragraph interrupted")
+            j += 1
+        out.append("<p>" + inline("\n".join(lines[i:j]), links) + "</p>")
+        i = j
+    return "\n".join(out)
+
+
+@dataclass
+class Cut:
+    markdown: str
+    searchable: dict[str, str]  # slot number -> HTML, put back before the search index is made
+    excluded: dict[str, str]  # slot number -> HTML, put back after
+    links: Links
+
+
+def cut(markdown: str, links: Links) -> Cut:
+    """Take the tables and the data-search-exclude blocks out of a page's Markdown."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    searchable: dict[str, str] = {}
+    excluded: dict[str, str] = {}
+    i, n = 0, len(lines)
+
+    def slot(store: dict, rendered: str) -> None:
+        key = str(len(searchable) + len(excluded))
+        store[key] = rendered
+        out.extend(["", SLOT.format(key), ""])
+
+    while i < n:
+        line = lines[i]
+        m = _EXCLUDED_OPEN.match(line)
+        if m and "data-search-exclude" in m.group(2):
+            close = f"</{m.group(1)}>"
+            j = i + 1
+            while j < n and lines[j] != close:
+                j += 1
+            if j < n:
+                try:
+                    inner = blocks(lines[i + 1:j], links)
+                except Unsupported:
+                    out.extend(lines[i:j + 1])
+                else:
+                    slot(excluded, f"<{m.group(1)}{m.group(2)}>\n{inner}\n{close}")
+                i = j + 1
+                continue
+        m = _ANY_MD_BLOCK.match(line)
+        if m:  # another markdown="1" block (e.g. the quick links): Python-Markdown's
+            close = f"</{m.group(1)}>"
+            j = i + 1
+            while j < n and lines[j] != close:
+                j += 1
+            out.extend(lines[i:j + 1])
+            i = j + 1
+            continue
+        if line.startswith("|") and (i == 0 or not lines[i - 1].strip()):
+            j = i
+            while j < n and lines[j].startswith("|"):
+                j += 1
+            if j == n or not lines[j].strip():
+                try:
+                    slot(searchable, table(lines[i:j], links))
+                except Unsupported:
+                    out.extend(lines[i:j])
+                i = j
+                continue
+        out.append(line)
+        i += 1
+    return Cut("\n".join(out), searchable, excluded, links)
+
+
+def put_back(content: str, store: dict[str, str]) -> str:
+    if not store:
+        return content
+    return SLOT_RE.sub(lambda m: store.get(m.group(1), m.group(0)), content)

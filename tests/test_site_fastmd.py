@@ -1,0 +1,126 @@
+"""generator/site/fastmd.py renders the generated pages' tables and data-search-exclude blocks
+outside Python-Markdown: the site must look the same as when Python-Markdown renders them,
+links must be resolved and checked like MkDocs does it, and excluded blocks must stay out of
+the search index while tables stay in it."""
+from __future__ import annotations
+
+import json
+import re
+
+import markdown
+import pytest
+
+from generator.site import fastmd
+from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
+
+EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
+URLS = {"index.md": "index.html", "cadres/zhang-wei.md": "cadres/zhang-wei.html", "units/cs.md": "units/cs.html",
+        "ledgers/2025-H2.md": "ledgers/2025-H2.html", "downloads/a.xlsx": "downloads/a.xlsx"}
+
+
+def python_markdown(source: str) -> str:
+    return markdown.Markdown(extensions=EXTENSIONS).convert(source)
+
+
+def squeeze(html: str) -> str:
+    return re.sub(r">\s+<", "><", html).strip()
+
+
+def test_a_table_renders_as_python_markdown_renders_it():
+    source = ("| 序号 | 姓名 | 状态 | 文件 | 说明 |\n|---:|---|:---:|:---|---|\n"
+              "| 1 | 张伟 | <span class=\"badge good\">按时</span> | `records/ledgers/2025-H2/zhang-wei.yaml` |"
+              " a\\*b\\_c\\[d\\]\\#e\\\\f\\|g &amp; &lt;h&gt; \\~ 1\\.2 |\n"
+              "| 2 | **王** |  | `a|b` | 跟进<br>↳ x（报告后勤） |\n| 3 |\n")
+    links = fastmd.Links("ledgers/2025-H2.md", "ledgers/2025-H2.html", URLS)
+    assert squeeze(fastmd.table(source.strip("\n").split("\n"), links)) == squeeze(python_markdown(source))
+
+
+def test_links_resolve_like_mkdocs_and_missing_ones_are_reported():
+    links = fastmd.Links("ledgers/2025-H2.md", "ledgers/2025-H2.html", URLS)
+    row = ("| [张伟](../cadres/zhang-wei.md#2025-H2) | [计算机\\_学院](../units/cs.md) | [Excel](../downloads/a.xlsx) |"
+           " [本页](#top) | [外部](https://example.org/x.md) | [坏](../cadres/nobody.md) |")
+    html = fastmd.table(["| a | b | c | d | e | f |", "|---|---|---|---|---|---|", row], links)
+    assert 'href="../cadres/zhang-wei.html#2025-H2">张伟</a>' in html
+    assert 'href="../units/cs.html">计算机_学院</a>' in html and 'href="../downloads/a.xlsx"' in html
+    assert 'href="#top"' in html and 'href="https://example.org/x.md"' in html
+    assert links.missing == ["../cadres/nobody.md"]
+    assert ("cadres/zhang-wei.md", "2025-H2", "../cadres/zhang-wei.md#2025-H2") in links.found
+    assert ("ledgers/2025-H2.md", "top", "#top") in links.found
+
+
+@pytest.mark.parametrize("cell", ["*强调*", "_x_", "[未闭合", "a < b", "A & B", ":smile:", "![图](x.png)"])
+def test_markdown_it_does_not_know_is_left_to_python_markdown(cell):
+    page = f"# 标题\n\n| a |\n|---|\n| {cell} |\n\n<section class=\"x\" data-search-exclude markdown>\n\n" \
+           f"| b |\n|---|\n| {cell} |\n\n</section>\n"
+    cut = fastmd.cut(page, fastmd.Links("index.md", "index.html", URLS))
+    assert cut.markdown == page and not cut.searchable and not cut.excluded
+
+
+def test_cut_keeps_tables_searchable_and_excluded_blocks_apart():
+    page = ("# 张伟\n\n| 项目 | 内容 |\n|---|---|\n| 单位 | 计算机学院 |\n\n"
+            "## 2025年下半年工作台账（2025-H2） { #2025-H2 .ledger-head }\n\n"
+            "<section class=\"ledger-body\" data-search-exclude markdown>\n\n<div class=\"print-head\">示例大学</div>\n\n"
+            "### 联系学生活动（1 次） { data-search-exclude }\n\n| 日期 | 活动情况 |\n|---|---|\n| 2025-10-15 | 主题班会 |\n\n"
+            "### 工作体会 { data-search-exclude }\n\n新生适应期需要更多面对面的交流。\n第二行。\n\n</section>\n\n"
+            "!!! note \"说明\"\n    | 缩进 | 表 |\n    |---|---|\n")
+    cut = fastmd.cut(page, fastmd.Links("cadres/zhang-wei.md", "cadres/zhang-wei.html", URLS))
+    assert list(cut.searchable.values()) == [fastmd.table(["| 项目 | 内容 |", "|---|---|", "| 单位 | 计算机学院 |"],
+                                                          cut.links)]
+    (body,) = cut.excluded.values()
+    assert body.startswith('<section class="ledger-body" data-search-exclude>') and body.endswith("</section>")
+    assert "<h3>联系学生活动（1 次）</h3>" in body and "<p>新生适应期需要更多面对面的交流。\n第二行。</p>" in body
+    assert '<div class="print-head">示例大学</div>' in body
+    assert "{ #2025-H2 .ledger-head }" in cut.markdown and "    | 缩进 | 表 |" in cut.markdown  # left to Markdown
+    rendered = python_markdown(cut.markdown)
+    assert len(fastmd.SLOT_RE.findall(rendered)) == 2  # the placeholders survive Python-Markdown untouched
+    full = fastmd.put_back(fastmd.put_back(rendered, cut.searchable), cut.excluded)
+    assert not fastmd.SLOT_RE.search(full) and "计算机学院" in full and "主题班会" in full
+
+
+def test_the_built_site_is_the_same_with_and_without_fastmd(tmp_path, monkeypatch):
+    def article(text: str) -> str:
+        text = text[text.find("<article"):text.find("</article>")]
+        text = re.sub(r"\sdata-search-exclude", "", text)
+        text = re.sub(r'(<h[3-6][^>]*?)\s+id="[^"]*"', r"\1", text)  # Python-Markdown ids the excluded headings
+        return re.sub(r"\s+", " ", re.sub(r">\s+<", "><", text))
+
+    records = fixture_repo(tmp_path)
+    fast = mkdocs_build(records, tmp_path / "fast", FIXTURE_TODAY)
+    monkeypatch.setenv("CONTACT_LEDGER_FASTMD", "0")
+    slow = mkdocs_build(records, tmp_path / "slow", FIXTURE_TODAY)
+    pages = sorted(p.relative_to(fast.public) for p in fast.public.rglob("*.html") if "admin" not in p.parts)
+    assert len(pages) > 10
+    for rel in pages:
+        assert article((fast.public / rel).read_text(encoding="utf-8")) == \
+            article((slow.public / rel).read_text(encoding="utf-8")), rel
+    assert "data-fast-slot" not in "".join((fast.public / rel).read_text(encoding="utf-8") for rel in pages)
+
+    # the search index: the same entries, except the ledger bodies' excluded headings
+    def index(built):
+        docs = json.loads((built.public / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+        return {(d["location"], d["title"], d["text"]) for d in docs if d["title"] or d["text"]}
+
+    fast_index, slow_index = index(fast), index(slow)
+    assert fast_index <= slow_index
+    assert all("cadres/" in loc for loc, _, _ in slow_index - fast_index)
+
+
+def test_excluded_ledger_bodies_are_not_searchable_but_headings_and_names_are(tmp_path_factory):
+    site = built_site(tmp_path_factory)
+    docs = json.loads((site.public / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
+    cadre_docs = [d for d in docs if d["location"].startswith("cadres/") and "#" in d["location"]]
+    ledger_heads = [d for d in cadre_docs if re.search(r"#\d{4}-H\d$", d["location"])]
+    assert ledger_heads and all("工作\u200b台账" in d["title"] and not d["text"] for d in ledger_heads)
+    # the ledgers' activity summaries are on the cadre pages but not in the index (typical cases are, on 典型案例)
+    indexed = json.dumps(docs, ensure_ascii=False).replace("\u200b", "")
+    cases = (site.public / "cases.html").read_text(encoding="utf-8")
+    summaries = set()
+    for head in ledger_heads:
+        page = (site.public / head["location"].split("#")[0]).read_text(encoding="utf-8")
+        for table in re.findall(r"<h3>联系学生活动[^<]*</h3>\s*<table>(.*?)</table>", page, re.S):
+            summaries |= {s for s in re.findall(r"<td>([^<]{8,})</td>\s*</tr>", table) if s not in cases}
+    assert summaries
+    assert not [s for s in summaries if s in indexed]
+    # the cadres' names and the units' names are
+    titles = {d["title"].replace("\u200b", "") for d in docs}
+    assert {"干部", "单位"} <= titles
