@@ -127,10 +127,6 @@ class Document:
                 else self._where.text
         return self._text
 
-    @text.setter
-    def text(self, value: str) -> None:
-        self._text = value
-
     @property
     def stem(self) -> str:
         return self.rel.rsplit("/", 1)[-1].removesuffix(".yaml")

@@ -141,6 +141,11 @@ _TOKEN = re.compile(r"[0-9A-Za-z]+")
 _MAYBE = re.compile(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
 
 
+# (gate in _could, expression, kind reported, group holding the data), in the order finds are kept
+_DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landline", 0),
+              ("phone_word", _PHONE_WORD, "landline", 1), ("email", _EMAIL, "email", 0), ("qq", _QQ, "qq", 1),
+              ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
+              ("student_word", _STUDENT_WORD, "student_number", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
 # A dormitory needs one of these characters (a building, room or "lives in" word) …
@@ -289,9 +294,7 @@ class Scanner:
                         return False
         text = doc.text
         if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
-            starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
-            for n, start in enumerate(starts):
-                end = starts[n + 1] if n + 1 < len(starts) else len(text)
+            for start, end in _lines(text, _line_starts(text)):
                 if "#" in text[start:end] and hits(text[start:end]):
                     return False
         return True
@@ -313,30 +316,10 @@ class Scanner:
         could = _could(norm) if gated else _ALL
         if "id" in could:
             self._ids(norm, add)
-        if "mobile" in could:
-            for m in _MOBILE.finditer(norm):
-                add("mobile", m)
-        if "landline" in could:
-            for m in _LANDLINE.finditer(norm):
-                add("landline", m)
-        if "phone_word" in could:
-            for m in _PHONE_WORD.finditer(norm):
-                add("landline", m, 1)
-        if "email" in could:
-            for m in _EMAIL.finditer(norm):
-                add("email", m)
-        if "qq" in could:
-            for m in _QQ.finditer(norm):
-                add("qq", m, 1)
-        if "wechat" in could:
-            for m in _WECHAT.finditer(norm):
-                add("wechat", m, 1)
-        if "wxid" in could:
-            for m in _WXID.finditer(norm):
-                add("wechat", m)
-        if "student_word" in could:
-            for m in _STUDENT_WORD.finditer(norm):
-                add("student_number", m, 1)
+        for gate, pattern, kind, group in _DETECTORS:
+            if gate in could:
+                for m in pattern.finditer(norm):
+                    add(kind, m, group)
         for pattern in self.student:
             for m in pattern.finditer(norm):
                 add("student_number", m)
@@ -537,7 +520,7 @@ def _finds(scanner: Scanner, doc):
     text = doc.text
     if not text:
         return
-    starts = [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+    starts = _line_starts(text)
 
     def where(index):
         line = bisect.bisect_right(starts, index)
@@ -558,8 +541,7 @@ def _finds(scanner: Scanner, doc):
                 yield m.kind, m.masked, where(at)
     # raw lines: comments, and every line of a file whose values could not be read
     parsed = bool(doc.spans or doc.key_spans)
-    for n, s in enumerate(starts):
-        e = starts[n + 1] if n + 1 < len(starts) else len(text)
+    for s, e in _lines(text, starts):
         if parsed and "#" not in text[s:e]:
             continue
         for m in scanner.scan(text[s:e]):
@@ -567,6 +549,17 @@ def _finds(scanner: Scanner, doc):
             if any(a < te and ts < b for ts, te in taken):
                 continue
             yield m.kind, m.masked, where(a)
+
+
+def _line_starts(text: str) -> list[int]:
+    """Where each line begins, counting line breaks as YAML does."""
+    return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
+
+
+def _lines(text: str, starts: list[int]):
+    """(start, end) of each line, its line break included."""
+    for n, start in enumerate(starts):
+        yield start, starts[n + 1] if n + 1 < len(starts) else len(text)
 
 
 def _map_offsets(raw: str, value: str, offsets: list[int]) -> dict[int, int]:
