@@ -24,7 +24,10 @@ def test_formats_and_exit_codes(tmp_path):
     assert "records/cadres/bad.yaml" in text.stdout and "【新生班级无联系干部】（12）" in text.stdout
     assert "【台账未提交】" in text.stdout and "Traceback" not in text.stderr
 
-    js = json.loads(check_cli(records, "--today", "2026-11-28", "--format", "json", cwd=repo).stdout)
+    out = check_cli(records, "--today", "2026-11-28", "--format", "json", cwd=repo).stdout
+    js = json.loads(out)
+    # written by orjson, the same text as the standard library's indented encoder
+    assert out == json.dumps(js, ensure_ascii=False, indent=2) + "\n"
     for key in ("findings", "today", "coverage", "assignments", "semester_matrix", "ledgers", "feedback",
                 "exemptions", "periods", "summary"):
         assert key in js
@@ -58,3 +61,10 @@ def test_bad_arguments_exit_2(tmp_path):
     assert check_cli(tmp_path / "nope", "--today", "2026-11-28").returncode == 2
     bad = check_cli(tmp_path, "--today", "28.11.2026")
     assert bad.returncode == 2 and "YYYY-MM-DD" in bad.stderr
+
+
+def test_json_report_falls_back_for_what_orjson_refuses():
+    from generator import report
+
+    value = {"学号": 2**70, "rows": [{"a": "联系"}, []]}
+    assert report.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"

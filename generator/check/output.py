@@ -3,8 +3,6 @@ json ({"findings": [...], **data}), github (annotations, at most 10 per code) an
 markdown (tables for $GITHUB_STEP_SUMMARY and the site)."""
 from __future__ import annotations
 
-import json
-
 from generator import findings as F
 from generator import report
 
@@ -99,7 +97,7 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) ->
 
 
 def as_json(findings, data: dict, lang: str = "zh") -> str:
-    return json.dumps({"findings": [f.as_dict(lang) for f in findings], **data}, ensure_ascii=False, indent=2) + "\n"
+    return report.dumps({"findings": [f.as_dict(lang) for f in findings], **data})
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
