@@ -93,6 +93,18 @@ class Match:
 # Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay).
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u2010-\u2013]")
+_WIDE_MAP = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
+
+
+def _normal(text: str) -> str:
+    """text.translate(_FULLWIDTH), faster: Chinese prose holds a few full-width
+    punctuation marks, and translate looks up every character."""
+    return _WIDE.sub(_narrow, text) if _WIDE.search(text) else text
+
+
+def _narrow(m: re.Match) -> str:
+    return _WIDE_MAP[m.group()]
 
 _SEP = r"[ \-.]?"
 _ID18 = re.compile(rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}([0-9]{{3}}[0-9Xx])(?![0-9])")
@@ -149,9 +161,9 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
 # A dormitory needs one of these characters (a building, room or "lives in" word) …
-_DORM_CHARS = "楼寓舍寝斋栋幢#室住单区座"
+_DORM_CHAR = re.compile("[楼寓舍寝斋栋幢#室住单区座]")
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
-_WX_PARTS = ("信", "wechat", "weixin", "wx", "vx")
+_WX_PART = re.compile("信|wechat|weixin|wx|vx")
 
 
 def _could(norm: str) -> frozenset:
@@ -171,7 +183,7 @@ def _could(norm: str) -> frozenset:
             out.add("landline")  # area code (3+), number (3+ and 4)
         if total >= 7:
             out.add("phone_word")
-        if any(c in norm for c in _DORM_CHARS):
+        if _DORM_CHAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, and a building/room word
     if longest >= 5:
         out.add("qq")
@@ -179,8 +191,7 @@ def _could(norm: str) -> frozenset:
             out.add("student_word")
     if "@" in norm or "(at)" in norm or "[at]" in norm:
         out.add("email")
-    lower = norm.lower()
-    if any(w in lower for w in _WX_PARTS):
+    if _WX_PART.search(norm.lower()):
         out.add("wechat")
         if "wxid_" in norm:
             out.add("wxid")
@@ -252,6 +263,7 @@ class Scanner:
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
         self._cache: dict[str, tuple[Match, ...]] = {}
+        self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
 
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
@@ -270,50 +282,54 @@ class Scanner:
     def clean(self, doc) -> bool:
         """True when `_finds` would find nothing in a document's values and comments —
         decided from its values alone, without working out positions (a valid file read
-        by the quick path is never parsed again).  False: look closely (`_finds`)."""
-        hits = self.hits
+        by the quick path is never parsed again).  False: look closely (`_finds`).
+        Each distinct text is scanned once per process: files repeat most of their words."""
+        values: list = []
         stack = [doc.data]
         while stack:
             node = stack.pop()
             if type(node) is dict:
-                for key in node:
-                    if hits(key):
-                        return False
+                values += node  # the keys
                 items = node.values()
             else:
                 items = node
             for value in items:
                 kind = type(value)
                 if kind is str:
-                    if hits(value):
-                        return False
+                    values.append(value)
                 elif kind is dict or kind is list:
                     stack.append(value)
                 elif kind is int or kind is bool:
-                    if hits(str(value).lower()):  # as written: 138…, true, false
-                        return False
+                    values.append(str(value).lower())  # as written: 138…, true, false
         text = doc.text
         if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
-            for start, end in _lines(text, _line_starts(text)):
-                if "#" in text[start:end] and hits(text[start:end]):
-                    return False
+            values += [text[a:b] for a, b in _lines(text, _line_starts(text)) if "#" in text[a:b]]
+        new = set(values) - self._quiet
+        for value in new:
+            if self._scan(value):
+                return False
+        if len(self._quiet) > 1_000_000:
+            self._quiet.clear()
+        self._quiet |= new
         return True
 
     def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
-        norm = text.translate(_FULLWIDTH)
+        norm = _normal(text)
         if not _MAYBE.search(norm):  # no digit, no @, no account word: only names can be here
             if not self.names:
                 return ()
             return tuple(Match("name", m.start(), m.end(), mask("name", m.group())) for m in self.names.finditer(norm))
+        # Each detector below runs only where it could match at all (see _could): the same
+        # finds, without running fifteen expressions over every text with a digit in it.
+        could = _could(norm) if gated else _ALL
+        if not could and not self.names and not any(p.search(norm) for p in self.student):
+            return ()  # most texts: a date, a count, a year in prose
         found: list[tuple[str, int, int]] = []  # (kind, start, end) of the data itself
 
         def add(kind, m, group=0):
             if m.end(group) > m.start(group):
                 found.append((kind, m.start(group), m.end(group)))
 
-        # Each detector below runs only where it could match at all (see _could): the same
-        # finds, without running fifteen expressions over every text with a digit in it.
-        could = _could(norm) if gated else _ALL
         if "id" in could:
             self._ids(norm, add)
         for gate, pattern, kind, group in _DETECTORS:
