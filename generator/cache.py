@@ -26,7 +26,6 @@ import gc
 import hashlib
 import marshal
 import os
-import stat
 import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
@@ -173,13 +172,8 @@ def _write_cache(path: Path, entries: dict, keep=()) -> None:
 def _read_small(path: Path) -> bytes | None:
     """The file's bytes when load_file would read them (a regular file under the cap)."""
     try:
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode) or info.st_size > load.MAX_BYTES:
-            return None
-        with open(path, "rb") as fh:
-            raw = fh.read(load.MAX_BYTES + 1)
-        return raw if len(raw) <= load.MAX_BYTES else None
-    except OSError:
+        return load.read_bytes(path)
+    except (OSError, load.NotRegular, load.TooBig):
         return None
 
 
