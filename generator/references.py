@@ -154,19 +154,45 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
+_ACTIVITY_WORDS = (("form", "forms", "联系形式"), ("place", "places", "联系场所"), ("channel", "channels", "联系方式"))
+_FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
+                   ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"))
+
+
+def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
+    """A vocabulary's words in policy order (for the message) and as a set (to look up)."""
+    def words():
+        found = list(rs.status_meaning()) if vocab == "feedback_statuses" else \
+            [w for w in rs.vocab(vocab) if isinstance(w, str)]  # a broken policy: validate says
+        return found, set(found)
+    return rs._memoized(("allowed", vocab), words)
+
+
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
     if rs.policy is None or not isinstance(value, str):
         return []
-    allowed = rs._memoized(("allowed", vocab), lambda: list(rs.status_meaning()) if vocab == "feedback_statuses"
-                           else [w for w in rs.vocab(vocab) if isinstance(w, str)])  # a broken policy: validate says
-    if value in allowed:
+    allowed, known = _allowed(rs, vocab)
+    if value in known:
         return []
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, value=value, allowed="、".join(allowed))]
+
+
+def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:
+    """_vocab of each field of one entry, the words looked up in `known` (vocab → set)."""
+    out = []
+    for key, vocab, title in fields:
+        value = entry.get(key)
+        if value is not None and value not in known[vocab]:
+            out += _vocab(rs, item, at + (key,), value, vocab, title)
+    return out
 
 
 def _ledgers(rs: RecordSet) -> list[F.Finding]:
     out = []
     points = set(rs.classes) | set(rs.clubs)
+    known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
+    known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
+    dates: dict = {}  # the same few hundred dates, parsed once
     for (folder, stem), led in sorted(rs.ledgers.items()):
         named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
         if named and led.get("cadre") is not None and led.get("cadre") != stem:
@@ -181,21 +207,22 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
         if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
             out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
         for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
-            if isinstance(point, str) and not rs.id_known("point", point):
+            if isinstance(point, str) and point not in points and not rs.id_known("point", point):
                 out.append(_missing(led, ("contact_points", i), "point", point, points))
         for i, act in enumerate(_dicts(led.get("activities"))):
-            d = parse_date(act.get("date"))
+            text = act.get("date")
+            if not isinstance(text, str):
+                d = None
+            elif text in dates:
+                d = dates[text]
+            else:
+                d = dates[text] = parse_date(text)
             if period and d and not period.start <= d <= period.end:
                 out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                                   start=period.start, end=period.end))
-            for key, vocab, title in (("form", "forms", "联系形式"), ("place", "places", "联系场所"),
-                                      ("channel", "channels", "联系方式")):
-                out += _vocab(rs, led, ("activities", i, key), act.get(key), vocab, title)
+            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
         for i, fb in enumerate(_dicts(led.get("feedback"))):
-            for key, vocab, title in (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
-                                      ("status", "feedback_statuses", "办理状态"),
-                                      ("escalated_to", "escalation_targets", "报告对象")):
-                out += _vocab(rs, led, ("feedback", i, key), fb.get(key), vocab, title)
+            out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
         for i, sug in enumerate(_dicts(led.get("suggestions"))):
             out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
