@@ -182,7 +182,7 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
     out = []
     for key, vocab, title in fields:
         value = entry.get(key)
-        if value is not None and value not in known[vocab]:
+        if isinstance(value, str) and value not in known[vocab]:
             out += _vocab(rs, item, at + (key,), value, vocab, title)
     return out
 
