@@ -238,15 +238,18 @@ def _dicts(value):
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
-def feedback_items(rs: RecordSet) -> list[tuple[Item, Item]]:
-    """(ledger, feedback item) pairs, ledgers in period order then file order."""
-    out = []
-    for key in sorted(rs.ledgers, key=lambda k: (k[0], k[1])):
-        led = rs.ledgers[key]
-        for i, fb in enumerate(_dicts(led.get("feedback"))):
-            if fb:
-                out.append((led, Item(led.doc, ("feedback", i), fb)))
-    return out
+def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
+    """(ledger, feedback item) pairs, ledgers in period order then file order (worked out
+    once: references, checks and the site all ask)."""
+    def pairs():
+        out = []
+        for key in sorted(rs.ledgers):
+            led = rs.ledgers[key]
+            for i, fb in enumerate(_dicts(led.get("feedback"))):
+                if fb:
+                    out.append((led, Item(led.doc, ("feedback", i), fb)))
+        return tuple(out)
+    return rs._memoized(("feedback_items", len(rs.ledgers)), pairs)
 
 
 def _feedback_links(rs: RecordSet) -> list[F.Finding]:
