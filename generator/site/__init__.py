@@ -23,10 +23,13 @@ class RenderResult:
     today: dt.date | None = None
     today_source: str = ""
     written: int = 0
+    pending: list = field(default_factory=list)  # XLSX not yet in `files` (build_site(defer_xlsx=True))
+    finish: object = None  # render_site(aside=True): waits for the XLSX files
 
 
-def build_site(records: Path, today: dt.date | None = None) -> RenderResult:
-    """Everything the site shows, as {docs-relative path: bytes}; nothing is written."""
+def build_site(records: Path, today: dt.date | None = None, defer_xlsx: bool = False) -> RenderResult:
+    """Everything the site shows, as {docs-relative path: bytes}; nothing is written.
+    defer_xlsx: the XLSX downloads are left in `pending` (exports.XlsxJob) instead."""
     from generator.pipeline import validate_records
     from generator.site.aggregate import Aggregate
     from generator.site.checks import CheckView
@@ -41,25 +44,22 @@ def build_site(records: Path, today: dt.date | None = None) -> RenderResult:
     agg = Aggregate(rs, day, checks, guard)
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
+    site.defer_xlsx = defer_xlsx
     files = site.build()
     extra = checks.problem_findings(str(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
-                        today=day, today_source=source)
+                        today=day, today_source=source, pending=site.pending)
 
 
-def write_tree(files: dict[str, bytes], out: Path) -> int:
-    """Write `files` below `out`: changed files only, stale generated files removed."""
+def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
+    """Write `files` below `out`: changed files only, stale generated files removed
+    (`also`: paths written by someone else, kept)."""
+    from generator.site.exports import write_if_changed
+
     out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for rel, data in files.items():
-        path = out / rel
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(data)
-        written += 1
-    keep = {str(out / rel) for rel in files}
+    written = sum(write_if_changed(out / rel, data) for rel, data in files.items())
+    keep = {str(out / rel) for rel in (*files, *also)}
     for dirpath, dirnames, filenames in os.walk(out, topdown=False):
         for name in filenames:
             full = os.path.join(dirpath, name)
@@ -70,9 +70,16 @@ def write_tree(files: dict[str, bytes], out: Path) -> int:
     return written
 
 
-def render_site(records: Path, out: Path, today: dt.date | None = None) -> RenderResult:
-    result = build_site(records, today)
-    result.written = write_tree(result.files, out)
+def render_site(records: Path, out: Path, today: dt.date | None = None, aside: bool = False) -> RenderResult:
+    """build_site, written below `out`.  aside: the XLSX downloads are written by a second
+    process while the caller goes on; call `result.finish()` before reading them."""
+    from generator.site.exports import write_xlsx_aside
+
+    result = build_site(records, today, defer_xlsx=aside)
+    result.written = write_tree(result.files, out, also=tuple(job.path for job in result.pending))
+    result.finish = write_xlsx_aside(result.pending, out)
+    if not aside:
+        result.finish()
     return result
 
 

@@ -10,7 +10,10 @@ import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import xlsxwriter
 
@@ -106,3 +109,55 @@ def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
         sheet.autofilter(1, 0, 1 + len(table.rows), n - 1)
     book.close()
     return buf.getvalue()
+
+
+# ---- XLSX beside the rest of the build ----------------------------------------
+@dataclass
+class XlsxJob:
+    path: str  # docs-relative: downloads/<name>.xlsx
+    table: Table
+    day: dt.date
+    institution: str
+
+    def render(self) -> bytes:
+        return to_xlsx(self.table, self.day, self.institution)
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    if path.is_file() and path.read_bytes() == data:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+    return True
+
+
+def _write_all(jobs: list[XlsxJob], out: Path) -> int:
+    return sum(write_if_changed(out / job.path, job.render()) for job in jobs)
+
+
+def write_xlsx_aside(jobs: list[XlsxJob], out: Path):
+    """Write the workbooks below `out` in a second process and return a function that waits
+    for them (and returns how many files changed, or -1 when the second process did it).
+    XLSX writing is a third of a large site's generation and needs nothing MkDocs does,
+    so the MkDocs hook starts it here and waits only before MkDocs copies the files.
+    Where no second process can start, or it fails, the workbooks are written here."""
+    if not jobs:
+        return lambda: 0
+    try:
+        proc = multiprocessing.get_context("fork").Process(target=_child, args=(jobs, out), daemon=True)
+        proc.start()
+    except (ValueError, OSError):
+        return lambda: _write_all(jobs, out)
+
+    def wait() -> int:
+        proc.join()
+        return -1 if proc.exitcode == 0 else _write_all(jobs, out)
+    return wait
+
+
+def _child(jobs: list[XlsxJob], out: Path) -> None:
+    try:
+        _write_all(jobs, out)
+    except BaseException:  # noqa: BLE001 - the parent writes them itself
+        os._exit(1)
+    os._exit(0)

@@ -69,14 +69,22 @@ def _title(page: Path) -> str:
     return page.stem
 
 
+def on_startup(command, dirty):
+    _state["command"] = command
+
+
 def on_files(files, config):
     records, out = _paths(config)
     today = os.environ.get("LEDGER_TODAY")
-    result = render_site(records, out, dt.date.fromisoformat(today) if today else None)
+    # `mkdocs build`: the XLSX downloads are written by a second process while MkDocs reads
+    # the pages (on_env waits for them); `mkdocs serve` keeps to one process.
+    result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
+                         aside=_state.get("command") in ("build", "gh-deploy"))
+    _state["finish"] = result.finish
     for f in result.findings:
         if f.code.startswith("W-SITE"):
             log.info("%s:%s: %s %s", f.file, f.line or "", f.code, f.message_zh)
-    for rel in sorted(result.files):
+    for rel in sorted([*result.files, *(job.path for job in result.pending)]):
         existing = files.get_file_from_path(rel)
         if existing is not None:
             files.remove(existing)
@@ -85,6 +93,14 @@ def on_files(files, config):
     _state["generated"] = set(result.files) if os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0" else set()
     _state["cut"] = {}
     return files
+
+
+def on_env(env, config, files):
+    """Before MkDocs copies the files: the XLSX downloads must be there."""
+    finish = _state.pop("finish", None)
+    if finish is not None:
+        finish()
+    return env
 
 
 def on_nav(nav, config, files):

@@ -38,6 +38,8 @@ class Site:
         self.env = _env()
         self.files: dict[str, bytes] = {}
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
+        self.defer_xlsx = False  # True: leave the XLSX files to the caller (self.pending)
+        self.pending: list[exports.XlsxJob] = []
 
     def page(self, path: str, template: str, **context) -> None:
         ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
@@ -149,7 +151,11 @@ class Site:
         for table, xlsx in self.tables:
             entry = {"title": table.title, "name": table.name, "rows": len(table.rows), "formats": []}
             if xlsx:
-                self.files[f"downloads/{table.name}.xlsx"] = exports.to_xlsx(table, day, self.institution)
+                job = exports.XlsxJob(f"downloads/{table.name}.xlsx", table, day, self.institution)
+                if self.defer_xlsx:
+                    self.pending.append(job)
+                else:
+                    self.files[job.path] = job.render()
                 entry["formats"].append("xlsx")
             self.files[f"downloads/{table.name}.csv"] = exports.to_csv(table)
             self.files[f"downloads/{table.name}.json"] = exports.to_json(table)
