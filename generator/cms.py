@@ -341,14 +341,17 @@ def dump(config: dict) -> str:
 
 
 def write_admin(out_dir, records="records", *, today: dt.date | None = None, periods=None,
-                backend: dict | None = None, local_backend: str | None = None, lang: str = "zh") -> bool:
+                backend: dict | None = None, local_backend: str | None = None, lang: str = "zh",
+                rs=None) -> bool:
     """Write the admin page into out_dir: index.html, config.yml and, when node_modules exist,
-    the Decap CMS bundle with its lazily loaded chunks.  Returns True when the page is complete."""
+    the Decap CMS bundle with its lazily loaded chunks.  Returns True when the page is complete.
+    `rs`: the record set of `records` when the caller has it already (the site build)."""
     from generator.pipeline import validate_records
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
-    rs, _ = validate_records(Path(records))
+    if rs is None:
+        rs, _ = validate_records(Path(records))
     if rs.policy is None:
         raise ValueError(MSG["no_policy"][lang].format(path=records))
     chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())

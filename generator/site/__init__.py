@@ -23,6 +23,7 @@ class RenderResult:
     today: dt.date | None = None
     today_source: str = ""
     written: int = 0
+    records: object = None  # the RecordSet the site was built from
     pending: list = field(default_factory=list)  # XLSX not yet in `files` (build_site(defer_xlsx=True))
     finish: object = None  # render_site(aside=True): waits for the XLSX files
 
@@ -49,7 +50,7 @@ def build_site(records: Path, today: dt.date | None = None, defer_xlsx: bool = F
     extra = checks.problem_findings(str(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
-                        today=day, today_source=source, pending=site.pending)
+                        today=day, today_source=source, records=rs, pending=site.pending)
 
 
 def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:

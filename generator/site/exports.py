@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import multiprocessing
 import os
 from dataclasses import dataclass, field
@@ -17,6 +16,7 @@ from pathlib import Path
 
 import xlsxwriter
 
+from generator import report
 from generator.site.textwidth import display_width
 
 
@@ -54,7 +54,7 @@ def to_csv(table: Table) -> bytes:
 def to_json(table: Table) -> bytes:
     data = {"title": table.title, "columns": [{"key": k, "title": h} for k, h in table.columns],
             "rows": [{k: _cell(r.get(k)) for k, _ in table.columns} for r in table.rows]}
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n").encode("utf-8")
+    return report.dumps(data).encode("utf-8")  # orjson (json.dumps with an indent is pure Python)
 
 
 def column_widths(table: Table, cap: int = 60, values: list[list] | None = None) -> list[float]:

@@ -115,7 +115,21 @@ def relative_url(url: str, other: str) -> str:
     return basename if rel == "." else f"{rel}/{basename}"
 
 
+_PURE: dict[str, str] = {}  # cell text without a link -> HTML: the same on every page
+
+
 def inline(text: str, links: Links) -> str:
+    if "](" in text:  # a link: resolved against this page (and recorded in `links`)
+        return _inline(text, links)
+    done = _PURE.get(text)
+    if done is None:
+        if len(_PURE) > 200_000:
+            _PURE.clear()
+        done = _PURE[text] = _inline(text, links)
+    return done
+
+
+def _inline(text: str, links: Links) -> str:
     out, pos = [], 0
     for m in _INLINE.finditer(text):
         out.append(text[pos:m.start()])

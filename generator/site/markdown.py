@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import posixpath
 import re
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -33,6 +34,7 @@ def _text(value) -> str:
     return Markup("<br>".join(ln for ln in lines if ln) or "")
 
 
+@lru_cache(maxsize=65536)
 def rel(target: str, here: str) -> str:
     """Relative link from page `here` to docs path `target` (both like 'cadres/x.md')."""
     base = posixpath.dirname(here)

@@ -89,7 +89,7 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
-    _state["records"], _state["today"] = records, result.today
+    _state["records"], _state["today"], _state["rs"] = records, result.today, result.records
     _state["generated"] = set(result.files) if os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0" else set()
     _state["cut"] = {}
     return files
@@ -158,5 +158,5 @@ def on_post_build(config):
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
     records = _state.get("records") or _paths(config)[0]
     for line in admin_form.publish_admin(Path(config.site_dir), records, _state.get("today"),
-                                         os.environ.get("LEDGER_CMS_ARGS", "")):
+                                         os.environ.get("LEDGER_CMS_ARGS", ""), rs=_state.pop("rs", None)):
         sys.stderr.write(line + "\n")
