@@ -38,7 +38,7 @@ from generator.fastvalidate import validate_document
 from generator.layout import kind_of
 from generator.quickload import quiet
 
-FORMAT = 2
+FORMAT = 3
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -122,13 +122,19 @@ def _validate(doc) -> list[F.Finding]:
                        error=f"{type(exc).__name__}: {exc}"[:200])]
 
 
-def _worker(args) -> list[tuple]:
+def _worker(args) -> list:
+    """Each file's packed result, marshalled: marshal is the cheapest way back to the parent
+    (pickle of one bytes object) and the very bytes the cache keeps."""
     paths, records, settings = args
     out = []
     with quiet():
         for p in paths:
             doc, found, bad = _load_one(Path(p), Path(records), settings)
-            out.append(pack(doc, found, bad))
+            packed = pack(doc, found, bad)
+            try:
+                out.append(marshal.dumps(packed))
+            except ValueError:  # a value marshal cannot keep: sent as it is, not cached
+                out.append(packed)
     return out
 
 
@@ -232,11 +238,10 @@ def _load_and_validate(records: Path):
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
-        entry = old.get(rel)
-        if entry and entry[0] == sha and entry[1][0] == load.display_path(path) \
-                and (entry[1][-1] or ("",))[0] == scan_key:
+        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, marshalled result)
+        if entry and entry[0] == sha and entry[1] == load.display_path(path) and entry[2] == scan_key:
             try:
-                results[i] = unpack(entry[1], raw)
+                results[i] = unpack(marshal.loads(entry[3]), raw)
                 new[rel] = entry
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
@@ -244,15 +249,12 @@ def _load_and_validate(records: Path):
         todo.append(i)
         raws[i] = raw
     if todo:
-        for i, packed in zip(todo, _parse_many([paths[i] for i in todo], records, settings)):
+        for i, blob in zip(todo, _parse_many([paths[i] for i in todo], records, settings)):
+            packed = marshal.loads(blob) if type(blob) is bytes else blob
             results[i] = unpack(packed, _bytes_of(paths[i], raws[i], packed[4]))
             doc = results[i][0]
-            if doc.sha256 and where is not None:
-                try:
-                    marshal.dumps(packed)
-                    new[doc.rel] = (doc.sha256, packed)
-                except ValueError:  # a value marshal cannot keep: just not cached
-                    pass
+            if doc.sha256 and where is not None and type(blob) is bytes:
+                new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], blob)
     if where is not None:
         changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
         if not main or len(changed) > max(64, len(new) // 20):
