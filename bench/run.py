@@ -30,6 +30,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -39,19 +40,63 @@ CJS_VENV = ROOT / "build" / "bench-venv"
 
 
 # ---- running one command -----------------------------------------------------
+def _tree(pid: int) -> list[int]:
+    out, todo = [], [pid]
+    while todo:
+        p = todo.pop()
+        out.append(p)
+        try:
+            for task in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{task}/children") as fh:
+                    todo += [int(c) for c in fh.read().split()]
+        except OSError:
+            pass
+    return out
+
+
+def _pss_mb(pid: int) -> float:
+    """Proportional set size: pages shared by several processes (a fork) counted once in all."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as fh:
+            for line in fh:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0.0
+
+
+class TreeMemory(threading.Thread):
+    """Samples the summed PSS of a process and all its descendants every 0.1 s (the peak)."""
+
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid, self.peak, self.done = pid, 0.0, threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(0.1):
+            self.peak = max(self.peak, sum(_pss_mb(p) for p in _tree(self.pid)))
+
+
 def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT, ok=(0, 1)) -> dict:
-    """Wall time, CPU time (user+sys, children included) and peak RSS of one process tree."""
+    """Wall time, CPU time (user+sys, children included), the peak RSS of the largest process
+    (ru_maxrss) and the peak memory of the whole process tree (summed PSS, sampled)."""
     full_env = {**os.environ, **(env or {})}
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    sampler = TreeMemory(proc.pid)
+    sampler.start()
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
+    sampler.done.set()
+    sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in ok:
         raise SystemExit(f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
                          f"{err.decode('utf-8', 'replace')[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024}
+    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+            "tree_mb": sampler.peak}
 
 
 def median_of(runs: list[dict]) -> dict:
@@ -252,6 +297,14 @@ ROWS = [("validate_cold", "validate, cold"), ("validate_warm", "validate, warm")
         ("bare_mkdocs", "bare MkDocs, same pages")]
 
 
+def _memory(r: dict, key: str) -> str:
+    """Largest process's peak RSS; for the site (a second process writes the XLSX) also the
+    whole tree's peak (summed PSS)."""
+    if key.startswith("site") and r.get("tree_mb"):
+        return f"{r['rss_mb']:.0f} MB; tree {r['tree_mb']:.0f} MB"
+    return f"{r['rss_mb']:.0f} MB"
+
+
 def markdown(result: dict) -> str:
     sizes = result["sizes"]
     head = "| stage | " + " | ".join(f"{s['size']} ledgers" for s in sizes) + " |"
@@ -260,7 +313,7 @@ def markdown(result: dict) -> str:
     for key, label in ROWS:
         if not any(key in s for s in sizes):
             continue
-        cells = [f"{s[key]['wall']:.2f} s ({s[key]['rss_mb']:.0f} MB)" if key in s else "–" for s in sizes]
+        cells = [f"{s[key]['wall']:.2f} s ({_memory(s[key], key)})" if key in s else "–" for s in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
                   ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
