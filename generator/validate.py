@@ -12,8 +12,6 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from jsonschema import Draft202012Validator, FormatChecker
-
 from generator import findings as F
 from generator.load import Document
 
@@ -35,6 +33,8 @@ def schema_for(kind: str) -> dict | None:
 
 @lru_cache(maxsize=None)
 def validator_for(kind: str) -> Draft202012Validator | None:
+    from jsonschema import Draft202012Validator, FormatChecker  # here: a warm run never needs it (0.2 s)
+
     schema = schema_for(kind)
     if schema is None:
         return None
