@@ -152,8 +152,7 @@ class Context:
         return any(s <= end and e >= start for s, e in self.exemptions_for(cadre, rule))
 
 
-def date_of(value) -> dt.date | None:
-    return parse_date(value)
+date_of = parse_date  # a YYYY-MM-DD text as a date, None for anything else
 
 
 def segments(spans, lo: dt.date, hi: dt.date) -> list[tuple[dt.date, dt.date, int]]:

@@ -58,7 +58,8 @@ def check_feedback(ctx: Context) -> list[dict]:
 
     out = []
     for root, links in chains.items():
-        links.sort(key=lambda lf: (_period_start(ctx, lf[0]), lf[1].date("raised_on") or dt.date.min))
+        if len(links) > 1:  # (most items have no follow-up)
+            links.sort(key=lambda lf: (_period_start(ctx, lf[0]), lf[1].date("raised_on") or dt.date.min))
         root_led, root_fb = first[root]
         prev = None
         for led, fb in links:
