@@ -9,7 +9,7 @@ from the environment so that tests and CI can build other record sets:
   LEDGER_TODAY      as-of date YYYY-MM-DD (default: HEAD's commit date, else the records)
   LEDGER_CMS_ARGS   the web form's Git host, as options of `python -m generator cms-admin`
 
-After the build the web form (Decap CMS) is written into <site_dir>/admin (admin_form.py).
+After the build the web form (Decap CMS, admin_form.py, made in on_files) is copied into <site_dir>/admin.
 
 Speed: the generated pages' tables and `data-search-exclude` blocks are rendered by
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
@@ -22,7 +22,9 @@ import datetime as dt
 import logging
 import os
 import re
+import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 from mkdocs.plugins import event_priority
@@ -89,7 +91,13 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
-    _state["records"], _state["today"], _state["rs"] = records, result.today, result.records
+    _state["records"], _state["today"] = records, result.today
+    # The web form's page is made now, from this record set (which is then let go: MkDocs'
+    # pages need the memory), and copied into the site after the build.
+    staging = Path(tempfile.mkdtemp(prefix="contact-ledger-admin-"))
+    notes = admin_form.publish_admin(staging, records, result.today, os.environ.get("LEDGER_CMS_ARGS", ""),
+                                     rs=result.records)
+    _state["admin"] = (staging, notes)
     _state["generated"] = set(result.files) if os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0" else set()
     _state["cut"] = {}
     return files
@@ -156,7 +164,9 @@ def on_post_build(config):
     problem = search_zh.fix_query_segmentation(Path(config.site_dir))
     if problem:
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
-    records = _state.get("records") or _paths(config)[0]
-    for line in admin_form.publish_admin(Path(config.site_dir), records, _state.get("today"),
-                                         os.environ.get("LEDGER_CMS_ARGS", ""), rs=_state.pop("rs", None)):
+    staging, notes = _state.pop("admin", (None, []))
+    if staging is not None:
+        shutil.copytree(staging / "admin", Path(config.site_dir) / "admin", dirs_exist_ok=True)
+        shutil.rmtree(staging, ignore_errors=True)
+    for line in notes:
         sys.stderr.write(line + "\n")
