@@ -15,6 +15,8 @@ Speed: the generated pages' tables and `data-search-exclude` blocks are rendered
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
+Under `mkdocs build` the XLSX downloads are written by a second process (exports.write_xlsx_aside)
+while MkDocs reads the pages; on_env waits for it, before MkDocs copies the files.
 """
 from __future__ import annotations
 
