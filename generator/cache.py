@@ -206,7 +206,9 @@ def load_and_validate(records: Path):
     # Loading builds millions of small dicts and tuples that all stay alive: Python's cycle
     # collector would scan them again and again for nothing (measured: 2.5× slower).
     # Afterwards they are frozen: the later stages allocate a lot too, and every full
-    # collection would walk the whole record set again.
+    # collection would walk the whole record set again.  (What an earlier load froze — in a
+    # long-running `mkdocs serve` — is let go first, so that it can be collected.)
+    gc.unfreeze()
     enabled = gc.isenabled()
     gc.disable()
     try:
