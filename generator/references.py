@@ -192,7 +192,6 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
     points = set(rs.classes) | set(rs.clubs)
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
-    dates: dict = {}  # the same few hundred dates, parsed once
     for (folder, stem), led in sorted(rs.ledgers.items()):
         named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
         if named and led.get("cadre") is not None and led.get("cadre") != stem:
@@ -210,20 +209,11 @@ def _ledgers(rs: RecordSet) -> list[F.Finding]:
             if isinstance(point, str) and point not in points and not rs.id_known("point", point):
                 out.append(_missing(led, ("contact_points", i), "point", point, points))
         for i, act in enumerate(_dicts(led.get("activities"))):
-            text = act.get("date")
-            if not isinstance(text, str):
-                d = None
-            elif text in dates:
-                d = dates[text]
-            else:
-                d = dates[text] = parse_date(text)
+            d = parse_date(act.get("date"))
             if period and d and not period.start <= d <= period.end:
                 out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                                   start=period.start, end=period.end))
-            for key, vocab, title in _ACTIVITY_WORDS:  # (_words, inline: 100,000s of activities)
-                value = act.get(key)
-                if isinstance(value, str) and value not in known[vocab]:
-                    out += _vocab(rs, led, ("activities", i, key), value, vocab, title)
+            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
         for i, fb in enumerate(_dicts(led.get("feedback"))):
             out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
@@ -252,7 +242,7 @@ def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
                 if fb:
                     out.append((led, Item(led.doc, ("feedback", i), fb)))
         return tuple(out)
-    return rs._memoized(("feedback_items", len(rs.ledgers)), pairs)
+    return rs._memoized(("feedback_items",), pairs)
 
 
 def _feedback_links(rs: RecordSet) -> list[F.Finding]:

@@ -220,19 +220,12 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
 def parse_date(text) -> dt.date | None:
     """A schema-valid YYYY-MM-DD string as a date (None for anything else).  The checks
     ask for the same few thousand dates hundreds of thousands of times: each is parsed once."""
-    if not isinstance(text, str) or len(text) != 10:
+    return _date(str(text)) if isinstance(text, str) and len(text) == 10 else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _date(text: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
         return None
-    day = _DATES.get(text, _UNSEEN)
-    if day is _UNSEEN:
-        try:
-            day = dt.date.fromisoformat(text)
-        except ValueError:
-            day = None
-        if len(_DATES) > 100_000:
-            _DATES.clear()
-        _DATES[str(text)] = day
-    return day
-
-
-_DATES: dict = {}
-_UNSEEN = object()

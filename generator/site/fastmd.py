@@ -31,6 +31,7 @@ import html
 import posixpath
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
 # Python-Markdown's escapable characters with the tables extension (markdown.Markdown.ESCAPED_CHARS + '|')
@@ -115,18 +116,16 @@ def relative_url(url: str, other: str) -> str:
     return basename if rel == "." else f"{rel}/{basename}"
 
 
-_PURE: dict[str, str] = {}  # cell text without a link -> HTML: the same on every page
-
-
 def inline(text: str, links: Links) -> str:
     if "](" in text:  # a link: resolved against this page (and recorded in `links`)
         return _inline(text, links)
-    done = _PURE.get(text)
-    if done is None:
-        if len(_PURE) > 200_000:
-            _PURE.clear()
-        done = _PURE[text] = _inline(text, links)
-    return done
+    return _pure(text)
+
+
+@lru_cache(maxsize=1 << 17)
+def _pure(text: str) -> str:
+    """A cell without a link: the same HTML on every page (no link to resolve)."""
+    return _inline(text, None)
 
 
 def _inline(text: str, links: Links) -> str:

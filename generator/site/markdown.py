@@ -9,22 +9,18 @@ from markupsafe import Markup
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _PLAIN = re.compile(r"[&<>\r\n\\`*_\[\]#|~]")  # text without these only loses its outer spaces
-_DONE: dict = {}  # the same names, dates and words come back thousands of times
 
 
 def text(value) -> str:
     """Record text as inline Markdown: HTML escaped, Markdown specials escaped, one line."""
     if value is None:
         return ""
-    if type(value) is str:
-        done = _DONE.get(value)
-        if done is None:
-            done = Markup(value.strip()) if not _PLAIN.search(value) else _text(value)
-            if len(_DONE) > 200_000:
-                _DONE.clear()
-            _DONE[value] = done
-        return done
-    return _text(value)
+    return _str_text(value) if type(value) is str else _text(value)
+
+
+@lru_cache(maxsize=1 << 17)  # the same names, dates and words come back thousands of times
+def _str_text(value: str) -> str:
+    return Markup(value.strip()) if not _PLAIN.search(value) else _text(value)
 
 
 def _text(value) -> str:

@@ -93,7 +93,6 @@ def on_files(files, config):
         if existing is not None:
             files.remove(existing)
         files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
-    _state["records"], _state["today"] = records, result.today
     # The web form's page is made now, from this record set (which is then let go: MkDocs'
     # pages need the memory), and copied into the site after the build.
     staging = Path(tempfile.mkdtemp(prefix="contact-ledger-admin-"))

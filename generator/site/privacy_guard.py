@@ -38,7 +38,6 @@ class TextGuard:
         self.findings.append(F.make("W-SITE-001", item.file, (line, col), title=title, title_en=title_en, kind=kinds))
         return WITHHELD
 
-
     def _clean(self, doc) -> bool:
         """The validate stage's privacy scan of this very file (same patterns and names)
         found nothing in any of its texts."""
