@@ -16,7 +16,7 @@ fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_co
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the XLSX downloads are written by a second process (exports.write_xlsx_aside)
-while MkDocs reads the pages; on_env waits for it, before MkDocs copies the files.
+while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
 """
 from __future__ import annotations
 
@@ -85,6 +85,8 @@ def on_files(files, config):
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
                          aside=_state.get("command") in ("build", "gh-deploy"))
     _state["finish"] = result.finish
+    _state["aside"] = [job.path for job in result.pending]
+    _state["generated_dir"] = out
     for f in result.findings:
         if f.code.startswith("W-SITE"):
             log.info("%s:%s: %s %s", f.file, f.line or "", f.code, f.message_zh)
@@ -105,10 +107,10 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """Before MkDocs copies the files: the XLSX downloads must be there."""
-    finish = _state.pop("finish", None)
-    if finish is not None:
-        finish()
+    """The XLSX downloads being written aside are taken out of MkDocs' copying: the links to
+    them were checked when the pages were read; on_post_build copies them in once written."""
+    for rel in _state.get("aside", ()):
+        files.remove(files.get_file_from_path(rel))
     return env
 
 
@@ -161,7 +163,15 @@ def on_serve(server, config, builder):
 
 @event_priority(-50)  # after the theme copied the worker
 def on_post_build(config):
-    """Chinese search: the worker's query cutting corrected (see search_zh); the web form."""
+    """The XLSX downloads written aside; Chinese search: the worker's query cutting corrected
+    (see search_zh); the web form."""
+    finish = _state.pop("finish", None)
+    if finish is not None:
+        finish()
+    for rel in _state.pop("aside", ()):
+        target = Path(config.site_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(_state["generated_dir"] / rel, target)
     problem = search_zh.fix_query_segmentation(Path(config.site_dir))
     if problem:
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
