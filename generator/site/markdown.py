@@ -1,6 +1,7 @@
 """Putting record text into Markdown safely: no stray markup, no broken tables."""
 from __future__ import annotations
 
+import html
 import posixpath
 import re
 from functools import lru_cache
@@ -36,3 +37,73 @@ def rel(target: str, here: str) -> str:
     base = posixpath.dirname(here)
     link = posixpath.relpath(target, base or ".")
     return link
+
+
+# ---- the templates' recurring snippets (globals of the page templates) -------------------
+# Plain functions, not Jinja macros: a macro call costs some ten times as much, and a large
+# site makes a few hundred thousand of these.  `here` is the page being rendered.
+def out(value) -> str:
+    """What `{{ value }}` puts in a page: Markup as it is, anything else through text()."""
+    return value if isinstance(value, Markup) else text(value)
+
+
+def link_cadre(here: str, cadre_id, name) -> Markup:
+    return Markup(f"[{out(name)}]({rel(f'cadres/{cadre_id}.md', here)})")
+
+
+def link_unit(here: str, unit_id, name) -> Markup:
+    return Markup(f"[{out(name)}]({rel(f'units/{unit_id}.md', here)})" if unit_id else out(name))
+
+
+def link_ledger(here: str, period, cadre_id, label) -> Markup:
+    return Markup(f"[{out(label)}]({rel(f'cadres/{cadre_id}.md', here)}#{period})")
+
+
+def link_period(here: str, period, label=None) -> Markup:
+    return Markup(f"[{out(label or period)}]({rel(f'ledgers/{period}.md', here)})")
+
+
+def table_filter(columns: str) -> Markup:
+    """The filter box above a table (site/assets/tables.js), for the named columns."""
+    return Markup(f'<div class="table-filter" data-columns="{html.escape(columns)}"></div>\n\n')
+
+
+LINKS = (link_cadre, link_unit, link_ledger, link_period)
+_BADGE = {"missing": "bad", "late": "warn", "on_time": "good", "none": "bad"}
+_MEANING = {"escalated": "warn", "resolved": "good"}
+
+
+def badge_status(status: dict) -> Markup:
+    """A ledger's filing status, coloured by its kind."""
+    css = _BADGE.get(status["kind"])
+    label = out(status["label"])
+    return Markup(f'<span class="badge {css}">{label}</span>' if css else label)
+
+
+def badge_feedback(thread: dict) -> Markup:
+    """A feedback thread's current state (超期 first when overdue)."""
+    css = _MEANING.get(thread["meaning"])
+    label = out(thread["status"])
+    overdue = '<span class="badge bad overdue">超期</span> ' if thread["overdue"] else ""
+    return Markup(f'{overdue}<span class="badge {css}">{label}</span>' if css else f"{overdue}{label}")
+
+
+def badge_covered(row: dict) -> Markup:
+    state = out(row["state"])
+    return Markup(state if row["covered"] else f'<span class="badge bad gap">{state}</span>')
+
+
+def thread_text(thread: dict) -> Markup:
+    """A feedback thread's course, item by item: date, state, description, report, resolution."""
+    parts = []
+    for i, x in enumerate(thread["chain"]):
+        if i:
+            parts.append(f"<br>↳ {out(x['id'])} ")
+        parts.append(f"{out(x['raised_on'])} {out(x['status'])}：{out(x['description'])}")
+        if x["escalated_to"]:
+            parts.append(f"（报告{out(x['escalated_to'])}）")
+        if x["resolution"]:
+            parts.append(f"（解决：{out(x['resolution'])}" + (f"，{out(x['resolved_on'])}" if x["resolved_on"] else "") + "）")
+        if x["note"]:
+            parts.append(f"（说明：{out(x['note'])}）")
+    return Markup("".join(parts))

@@ -9,13 +9,14 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator import findings as F
 from generator.model import RecordSet
 from generator.site import charts, exports
 from generator.site.aggregate import Aggregate
+from generator.site import markdown as md
 from generator.site.markdown import rel, text
 from generator.site.schema_reference import field_reference
 
@@ -33,12 +34,22 @@ class _Env(Environment):
 
 
 def _env() -> Environment:
-    env = _Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=True, undefined=StrictUndefined,
+    env = _Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                       finalize=lambda v: v if isinstance(v, Markup) else text(v))
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)),
-                       raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)))
+                       raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
+                       badge_status=md.badge_status, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
+                       thread_text=md.thread_text, table_filter=md.table_filter, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
+
+
+def _on_page(link):
+    """link_cadre(id, name) in a template: markdown.link_cadre(here, id, name), `here` the page."""
+    def call(context, *args):
+        return link(context["here"], *args)
+    call.__name__ = link.__name__
+    return pass_context(call)
 
 
 class Site:
