@@ -124,3 +124,39 @@ def test_excluded_ledger_bodies_are_not_searchable_but_headings_and_names_are(tm
     # the cadres' names and the units' names are
     titles = {d["title"].replace("\u200b", "") for d in docs}
     assert {"干部", "单位"} <= titles
+
+
+def test_an_html_block_kept_out_of_the_index_is_handed_on_as_it_is():
+    body = ('<section class="ledger-body" data-search-exclude>\n<div class="print-head">示例大学</div>\n'
+            '<div class="admonition warning">\n<p>a * b _c_ [d](x.md)</p>\n</div>\n<table>\n<tr>\n<td>1</td>\n</tr>\n'
+            '</table>\n</section>')
+    page = f"# 张伟\n\n## 2025-H2 {{ #2025-H2 }}\n\n{body}\n\n段落\n"
+    cut = fastmd.cut(page, fastmd.Links("cadres/zhang-wei.md", "cadres/zhang-wei.html", URLS))
+    assert list(cut.excluded.values()) == [body] and not cut.searchable
+    assert body not in cut.markdown and "段落" in cut.markdown and "## 2025-H2" in cut.markdown
+    # with a blank line inside it is not one HTML block: left to Python-Markdown
+    broken = page.replace("<table>", "\n<table>")
+    assert fastmd.cut(broken, fastmd.Links("cadres/zhang-wei.md", "cadres/zhang-wei.html", URLS)).markdown == broken
+
+
+def test_a_ledger_body_shows_record_text_as_written():
+    from generator.site.ledger_html import LedgerBodies
+    from generator.site.pages import TEMPLATES
+
+    tricky = "a*b_c [d](e.md) <script>x</script> & | ~ `f`\n  第二行  \n\n"
+    led = {"name": "张伟", "unit": "cs", "unit_name": "计算机学院", "position": "院长", "period": "2025-H2",
+           "points": [{"name": "计算机2401班", "kind_zh": "班级", "unit_name": ""}],
+           "status": {"label": "按时", "kind": "on_time", "landed": "2025-12-20"}, "file": "records/x&y.yaml",
+           "archived": None, "amendment": None, "suggestions": [], "reflections": tricky,
+           "activities": [{"no": 1, "date": "2025-10-08", "form": "座谈", "place": "进班级", "channel": "面对面",
+                           "students": 12, "topics": ["学风", "<b>"], "summary": tricky, "typical": True}],
+           "feedback": []}
+    out = LedgerBodies(TEMPLATES, "示例大学").body("cadres/zhang-wei.md", led)
+    assert out.startswith('<section class="ledger-body" data-search-exclude>') and out.endswith("</section>")
+    assert "\n\n" not in out  # one HTML block
+    shown = "a*b_c [d](e.md) &lt;script&gt;x&lt;/script&gt; &amp; | ~ `f`<br>第二行"
+    assert out.count(shown) == 2 and "<script>" not in out and "<b>" not in out
+    assert '<a href="../units/cs.html">计算机学院</a>' in out and '<a href="../ledgers/2025-H2.html">2025-H2</a>' in out
+    assert '<span class="badge good">按时</span>（2025-12-20）' in out and "<code>records/x&amp;y.yaml</code>" in out
+    assert "<td>学风、&lt;b&gt;</td>" in out and '<span class="badge good">典型案例</span> ' in out
+    assert "<p>本期没有学生反映的问题和建议。</p>" in out

@@ -8,7 +8,8 @@ Python-Markdown runs, which takes out
 
 - every top-level pipe table, and
 - every block `<section|div class="…" data-search-exclude markdown>` … `</section|div>`
-  (a ledger's body, the long tables of the period, feedback, evaluation … pages),
+  (the long tables of the period, feedback, evaluation … pages), and every HTML block
+  `<section|div … data-search-exclude>` … without blank lines (a ledger's body, ledger_html.py),
 
 renders them here into the HTML Python-Markdown would make, and leaves a placeholder.  The
 hook puts tables back before the search plugin reads the page, so they stay searchable, and
@@ -50,6 +51,7 @@ _SEPARATOR = re.compile(r"^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)(?:\s+\{\s*data-search-exclude\s*\})?\s*#*\s*$")
 _ONE_LINE_HTML = re.compile(r"^<(div|p|span)(\s[^<>]*)?>[^<>]*</\1>$")
 _EXCLUDED_OPEN = re.compile(r'^<(section|div)((?:\s+[a-z-]+(?:="[^"<>]*")?)*?)\s+markdown(?:="1")?>$')
+_RAW_EXCLUDED_OPEN = re.compile(r'^<(section|div)((?:\s+[a-z-]+(?:="[^"<>]*")?)*?\s+data-search-exclude(?:\s+[a-z-]+(?:="[^"<>]*")?)*)>$')
 _ANY_MD_BLOCK = re.compile(r"^<(\w+)\b[^>]*\bmarkdown\b[^>]*>\s*$")
 SLOT = '<div data-fast-slot="{}"></div>'
 SLOT_RE = re.compile(r'<div data-fast-slot="(\d+)"></div>')
@@ -305,6 +307,13 @@ def cut(markdown: str, links: Links) -> Cut:
                     slot(excluded, f"<{m.group(1)}{m.group(2)}>\n{inner}\n{close}")
                 i = j + 1
                 continue
+        m = _RAW_EXCLUDED_OPEN.match(line)
+        if m:  # an HTML block (no markdown attribute, no blank line) to keep out of the index: as it is
+            j = _html_block_end(lines, i, m.group(1))
+            if j is not None:
+                slot(excluded, "\n".join(lines[i:j + 1]))
+                i = j + 1
+                continue
         m = _ANY_MD_BLOCK.match(line)
         if m:  # another markdown="1" block (e.g. the quick links): Python-Markdown's
             close = f"</{m.group(1)}>"
@@ -328,6 +337,23 @@ def cut(markdown: str, links: Links) -> Cut:
         out.append(line)
         i += 1
     return Cut("\n".join(out), searchable, excluded, links)
+
+
+def _html_block_end(lines: list[str], i: int, tag: str) -> int | None:
+    """The line that closes the HTML block opened by lines[i] (nested <tag>s counted), or None
+    when a blank line or the page's end comes first (then it is not one block)."""
+    depth, opener, closer = 0, f"<{tag}", f"</{tag}>"
+    for j in range(i, len(lines)):
+        line = lines[j]
+        if not line.strip():
+            return None
+        if line.startswith(opener) and line[len(opener)] in " >":
+            depth += 1
+        if line.endswith(closer):
+            depth -= line.count(closer) if line.startswith(closer) else 1
+            if depth <= 0:
+                return j
+    return None
 
 
 def put_back(content: str, store: dict[str, str]) -> str:

@@ -69,13 +69,13 @@ def table_filter(columns: str) -> Markup:
 
 
 LINKS = (link_cadre, link_unit, link_ledger, link_period)
-_BADGE = {"missing": "bad", "late": "warn", "on_time": "good", "none": "bad"}
+STATUS_BADGE = {"missing": "bad", "late": "warn", "on_time": "good", "none": "bad"}
 _MEANING = {"escalated": "warn", "resolved": "good"}
 
 
 def badge_status(status: dict) -> Markup:
     """A ledger's filing status, coloured by its kind."""
-    css = _BADGE.get(status["kind"])
+    css = STATUS_BADGE.get(status["kind"])
     label = out(status["label"])
     return Markup(f'<span class="badge {css}">{label}</span>' if css else label)
 

@@ -9,7 +9,7 @@ import json
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator import findings as F
@@ -19,22 +19,14 @@ from generator.site.aggregate import Aggregate
 from generator.site import markdown as md
 from generator.site.markdown import rel, text
 from generator.site.schema_reference import field_reference
+from generator.site.ledger_html import LedgerBodies
+from generator.site.templating import Env
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-class _Env(Environment):
-    """`{{ row.name }}` looks the key up first: the context is dicts, and Jinja's default tries the
-    attribute first (an AttributeError per cell, a tenth of a large site's rendering)."""
-
-    def getattr(self, obj, attribute):
-        if type(obj) is dict and attribute in obj:
-            return obj[attribute]
-        return super().getattr(obj, attribute)
-
-
-def _env() -> Environment:
-    env = _Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
+def _env() -> Env:
+    env = Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
                       keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
                       finalize=lambda v: v if isinstance(v, Markup) else text(v))
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)),
@@ -57,6 +49,7 @@ class Site:
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
         self.extra = extra or (lambda: [])
         self.env = _env()
+        self.env.globals["ledger_body"] = _on_page(LedgerBodies(TEMPLATES, self.institution).body)
         self.files: dict[str, bytes] = {}
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
         self.aside = None  # a function given the XLSX jobs (which it writes) instead of them being rendered here
