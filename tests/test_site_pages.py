@@ -258,15 +258,16 @@ def test_render_command(tmp_path):
     assert bad.returncode == 2 and "--today" in bad.stderr and "YYYY-MM-DD" in bad.stderr
 
 
-def test_xlsx_written_beside_mkdocs_equal_those_of_the_render_command(site, tmp_path):
-    """`mkdocs build` leaves the workbooks to a second process; `render` writes them itself:
-    the same bytes either way, and none missing."""
+def test_downloads_written_beside_mkdocs_equal_those_of_the_render_command(site, tmp_path):
+    """`mkdocs build` leaves the downloads (XLSX, CSV, JSON) to a second process; `render`
+    writes them itself: the same bytes either way, and none missing."""
     out = tmp_path / "gen"
     today = ["--today", site.today] if site.today else []  # else both take the date from Git
     proc = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(site.records), "--out",
                            str(out), *today], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
-    inline = {p.name: p.read_bytes() for p in (out / "downloads").glob("*.xlsx")}
-    aside = {p.name: p.read_bytes() for p in (site.public / "downloads").glob("*.xlsx")}
-    assert len(inline) >= 4 and inline.keys() == aside.keys()
+    inline = {p.name: p.read_bytes() for p in (out / "downloads").glob("*.*")}
+    aside = {p.name: p.read_bytes() for p in (site.public / "downloads").glob("*.*")}
+    assert {name.rsplit(".", 1)[1] for name in inline} == {"xlsx", "csv", "json"}
+    assert len(inline) >= 12 and inline.keys() == aside.keys()
     assert [name for name in inline if inline[name] != aside[name]] == []

@@ -24,17 +24,17 @@ class RenderResult:
     today_source: str = ""
     written: int = 0
     records: object = None  # the RecordSet the site was built from
-    pending: list = field(default_factory=list)  # XLSX not in `files`: written aside (build_site(xlsx_aside=…))
-    finish: object = None  # waits for the XLSX files written aside
+    pending: list = field(default_factory=list)  # downloads not in `files`: written aside (build_site(downloads_aside=…))
+    finish: object = None  # waits for the downloads written aside
 
 
-def build_site(records: Path, today: dt.date | None = None, xlsx_aside: Path | None = None) -> RenderResult:
+def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None) -> RenderResult:
     """Everything the site shows, as {docs-relative path: bytes}; nothing is written.
-    xlsx_aside: the XLSX downloads are instead written below this folder by a second process,
-    started as soon as their tables are known (so while the pages are rendered); they are
-    listed in `pending` and `finish()` waits for them."""
+    downloads_aside: the downloads (XLSX, CSV, JSON) are instead written below this folder by a
+    second process, started as soon as their tables are known (so while the pages are
+    rendered); they are listed in `pending` and `finish()` waits for them."""
     from generator.pipeline import validate_records
-    from generator.site.exports import write_xlsx_aside
+    from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
     from generator.site.checks import CheckView
     from generator.site.pages import Site
@@ -49,8 +49,8 @@ def build_site(records: Path, today: dt.date | None = None, xlsx_aside: Path | N
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
     waits = []
-    if xlsx_aside is not None:
-        site.aside = lambda jobs: waits.append(write_xlsx_aside(jobs, xlsx_aside))
+    if downloads_aside is not None:
+        site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside))
     files = site.build()
     extra = checks.problem_findings(str(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
@@ -78,9 +78,9 @@ def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
 
 
 def render_site(records: Path, out: Path, today: dt.date | None = None, aside: bool = False) -> RenderResult:
-    """build_site, written below `out`.  aside: the XLSX downloads are written by a second
+    """build_site, written below `out`.  aside: the downloads are written by a second
     process while the caller goes on; call `result.finish()` before reading them."""
-    result = build_site(records, today, xlsx_aside=out if aside else None)
+    result = build_site(records, today, downloads_aside=out if aside else None)
     result.written = write_tree(result.files, out, also=tuple(job.path for job in result.pending))
     return result
 

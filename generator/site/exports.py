@@ -111,16 +111,18 @@ def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
     return buf.getvalue()
 
 
-# ---- XLSX beside the rest of the build ----------------------------------------
+# ---- downloads beside the rest of the build -------------------------------------
 @dataclass
-class XlsxJob:
-    path: str  # docs-relative: downloads/<name>.xlsx
+class Download:
+    path: str  # docs-relative: downloads/<name>.xlsx|csv|json
     table: Table
     day: dt.date
     institution: str
 
     def render(self) -> bytes:
-        return to_xlsx(self.table, self.day, self.institution)
+        if self.path.endswith(".xlsx"):
+            return to_xlsx(self.table, self.day, self.institution)
+        return to_csv(self.table) if self.path.endswith(".csv") else to_json(self.table)
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -131,16 +133,16 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def _write_all(jobs: list[XlsxJob], out: Path) -> int:
+def _write_all(jobs: list[Download], out: Path) -> int:
     return sum(write_if_changed(out / job.path, job.render()) for job in jobs)
 
 
-def write_xlsx_aside(jobs: list[XlsxJob], out: Path):
-    """Write the workbooks below `out` in a second process and return a function that waits
+def write_aside(jobs: list[Download], out: Path):
+    """Write the downloads below `out` in a second process and return a function that waits
     for them (and returns how many files changed, or -1 when the second process did it).
-    XLSX writing is a third of a large site's generation and needs nothing MkDocs does,
-    so the MkDocs hook starts it here and waits only before MkDocs copies the files.
-    Where no second process can start, or it fails, the workbooks are written here."""
+    The downloads (XLSX above all) are a third of a large site's generation and need nothing
+    the pages do, so they are written while the pages are rendered and built.
+    Where no second process can start, or it fails, they are written here."""
     if not jobs:
         return lambda: 0
     try:
@@ -155,7 +157,7 @@ def write_xlsx_aside(jobs: list[XlsxJob], out: Path):
     return wait
 
 
-def _child(jobs: list[XlsxJob], out: Path) -> None:
+def _child(jobs: list[Download], out: Path) -> None:
     try:
         _write_all(jobs, out)
     except BaseException:  # noqa: BLE001 - the parent writes them itself

@@ -15,7 +15,7 @@ Speed: the generated pages' tables and `data-search-exclude` blocks are rendered
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
-Under `mkdocs build` the XLSX downloads are written by a second process (exports.write_xlsx_aside)
+Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
 """
 from __future__ import annotations
@@ -80,8 +80,8 @@ def on_startup(command, dirty):
 def on_files(files, config):
     records, out = _paths(config)
     today = os.environ.get("LEDGER_TODAY")
-    # `mkdocs build`: the XLSX downloads are written by a second process while MkDocs reads
-    # the pages (on_env waits for them); `mkdocs serve` keeps to one process.
+    # `mkdocs build`: the downloads are written by a second process while the pages are made
+    # (on_post_build waits for them and copies them in); `mkdocs serve` keeps to one process.
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
                          aside=_state.get("command") in ("build", "gh-deploy"))
     _state["finish"] = result.finish
@@ -107,7 +107,7 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """The XLSX downloads being written aside are taken out of MkDocs' copying: the links to
+    """The downloads being written aside are taken out of MkDocs' copying: the links to
     them were checked when the pages were read; on_post_build copies them in once written."""
     for rel in _state.get("aside", ()):
         files.remove(files.get_file_from_path(rel))
@@ -163,7 +163,7 @@ def on_serve(server, config, builder):
 
 @event_priority(-50)  # after the theme copied the worker
 def on_post_build(config):
-    """The XLSX downloads written aside; Chinese search: the worker's query cutting corrected
+    """The downloads written aside; Chinese search: the worker's query cutting corrected
     (see search_zh); the web form."""
     finish = _state.pop("finish", None)
     if finish is not None:

@@ -52,8 +52,8 @@ class Site:
         self.env.globals["ledger_body"] = _on_page(LedgerBodies(TEMPLATES, self.institution).body)
         self.files: dict[str, bytes] = {}
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
-        self.aside = None  # a function given the XLSX jobs (which it writes) instead of them being rendered here
-        self.pending: list[exports.XlsxJob] = []
+        self.aside = None  # a function given the downloads (which it writes) instead of them being rendered here
+        self.pending: list[exports.Download] = []
 
     def page(self, path: str, template: str, **context) -> None:
         ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
@@ -163,17 +163,14 @@ class Site:
         self.download_list = []
         day = self.agg.today
         for table, xlsx in self.tables:
-            entry = {"title": table.title, "name": table.name, "rows": len(table.rows), "formats": []}
-            if xlsx:
-                job = exports.XlsxJob(f"downloads/{table.name}.xlsx", table, day, self.institution)
+            entry = {"title": table.title, "name": table.name, "rows": len(table.rows),
+                     "formats": (["xlsx"] if xlsx else []) + ["csv", "json"]}
+            for fmt in entry["formats"]:
+                job = exports.Download(f"downloads/{table.name}.{fmt}", table, day, self.institution)
                 if self.aside is not None:
                     self.pending.append(job)
                 else:
                     self.files[job.path] = job.render()
-                entry["formats"].append("xlsx")
-            self.files[f"downloads/{table.name}.csv"] = exports.to_csv(table)
-            self.files[f"downloads/{table.name}.json"] = exports.to_json(table)
-            entry["formats"] += ["csv", "json"]
             self.download_list.append(entry)
         if self.aside is not None:  # started now, so that they are written while the pages are rendered
             self.aside(self.pending)
