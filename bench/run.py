@@ -15,7 +15,8 @@ and, as ratios in the same run:
   check-jsonschema  the same files against the same schemas (build/bench-venv, pinned
                     in bench/requirements.txt), one invocation per schema
   bare mkdocs       `mkdocs build` of the site's pre-rendered Markdown (same page count)
-                    with the default theme, no hooks, no plugins but search
+                    with the default theme, no hooks, no plugins but search (the ledger
+                    bodies, which the site writes as HTML, as the Markdown tables they are)
 
 Results go to build/bench/results.json and a Markdown table on standard output (and
 --markdown FILE).  Nothing here is a test: timings depend on the machine.
@@ -26,6 +27,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -181,7 +183,7 @@ def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
             if dst.exists():
                 continue
             dst.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(md, dst)
+            dst.write_text(html_bodies_as_markdown(md.read_text(encoding="utf-8")), encoding="utf-8")
             pages += 1
     (project / "mkdocs.yml").write_text(
         "site_name: bare\ndocs_dir: docs\nsite_dir: public\nuse_directory_urls: false\n"
@@ -191,6 +193,58 @@ def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
         "  links:\n    not_found: ignore\n    anchors: ignore\n    unrecognized_links: ignore\n",
         encoding="utf-8")
     return project, pages
+
+
+_BODY_OPEN = re.compile(r'^<section class="ledger-body" data-search-exclude>$')
+_CELL = re.compile(r"^<t([hd])(?: style=\"text-align: (\w+);\")?>(.*)</t[hd]>$")
+
+
+def html_bodies_as_markdown(page: str) -> str:
+    """The site writes each ledger's body as HTML (generator/site/ledger_html.py); the baseline
+    is Markdown, so bare MkDocs gets those bodies as the Markdown tables they stand for (Python-
+    Markdown is much slower on a large raw HTML block than on the same tables)."""
+    if '<section class="ledger-body"' not in page:
+        return page
+    out, table, row, aligns, inside = [], None, None, [], False
+    for line in page.split("\n"):
+        if _BODY_OPEN.match(line):
+            out += ['<section class="ledger-body" data-search-exclude markdown>', ""]
+            inside = True
+        elif not inside:
+            out.append(line)
+        elif line == "</section>":
+            out.append(line)
+            inside = False
+        elif line == "<table>":
+            table, aligns = [], []
+        elif line == "</table>":
+            head, *body = table
+            out += ["| " + " | ".join(head) + " |",
+                    "|" + "|".join({"right": "---:", "center": ":---:"}.get(a, "---") for a in aligns) + "|",
+                    *("| " + " | ".join(r) + " |" for r in body), ""]
+            table = None
+        elif table is not None and line == "<tr>":
+            row = []
+        elif table is not None and line == "</tr>":
+            table.append(row)
+        elif table is not None and (m := _CELL.match(line)):
+            if m.group(1) == "h":
+                aligns.append(m.group(2))
+            row.append(_cell(m.group(3)))
+        elif table is not None:
+            continue  # <thead>, <tbody> …
+        elif (m := re.match(r"^<h3>(.*)</h3>$", line)):
+            out += [f"### {m.group(1)} {{ data-search-exclude }}", ""]
+        elif (m := re.match(r"^<p>(.*)</p>$", line)):
+            out += [_cell(m.group(1)), ""]
+        else:
+            out += [line, ""] if line.startswith('<div class="print-head">') else [line]
+    return "\n".join(out)
+
+
+def _cell(html: str) -> str:
+    html = re.sub(r'<a href="([^"]+)\.html">([^<]*)</a>', r"[\2](\1.md)", html)
+    return re.sub(r"</?code>", "`", html).replace("|", "\\|")
 
 
 # ---- one size ------------------------------------------------------------------------
