@@ -62,6 +62,7 @@ def on_config(config):
                 if rel not in listed:
                     section["使用指南"].append({_title(page): rel})
     search_zh.resolve_user_words(config)
+    search_zh.remember_cuts()
     return config
 
 

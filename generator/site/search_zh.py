@@ -21,6 +21,7 @@ site/assets/search_results.js removes U+200B from the result list as it is shown
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 USER_WORDS = Path(__file__).with_name("search_words.txt")
@@ -68,3 +69,27 @@ def resolve_user_words(config) -> None:
     if not path.is_absolute():
         path = Path(config.config_file_path).resolve().parent / path
     search.config["jieba_dict_user"] = str(path)
+
+
+def remember_cuts() -> None:
+    """jieba cuts each distinct run of Han characters once per build, not once per occurrence.
+
+    The search plugin calls `jieba.cut` on every run of Han characters of every indexed section;
+    on a large site the same runs (工作台账, unit names, 2025年下半年 …) recur tens of thousands of
+    times and cutting them again was a fifth of MkDocs' time.  jieba's cut depends only on the
+    text and its dictionaries, which the search plugin loads before the pages are indexed; the
+    memory is emptied at the start of every build (mkdocs serve rebuilds) in case they changed."""
+    try:
+        import jieba
+    except ImportError:  # no jieba: the search plugin does not cut either
+        return
+    cut = getattr(jieba.cut, "uncached", jieba.cut)
+
+    @lru_cache(maxsize=1 << 17)
+    def remembered(sentence, *args, **kwargs):
+        return tuple(cut(sentence, *args, **kwargs))
+
+    def cached_cut(sentence, *args, **kwargs):
+        return remembered(sentence, *args, **kwargs)
+    cached_cut.uncached = cut
+    jieba.cut = cached_cut
