@@ -16,7 +16,7 @@ import pytest
 import yaml
 
 from generator.pipeline import validate_records
-from generator.site import admin_form, build_site, search_zh
+from generator.site import admin_form, build_site, exports, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, ledger_section, mkdocs_build
@@ -271,3 +271,19 @@ def test_downloads_written_beside_mkdocs_equal_those_of_the_render_command(site,
     assert {name.rsplit(".", 1)[1] for name in inline} == {"xlsx", "csv", "json"}
     assert len(inline) >= 12 and inline.keys() == aside.keys()
     assert [name for name in inline if inline[name] != aside[name]] == []
+
+
+def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
+    """The second process writes the downloads; if it fails, waiting for it says so (the
+    MkDocs hook turns that into a failed build) rather than publishing a site without them."""
+    class Broken(exports.Download):
+        def render(self) -> bytes:
+            raise RuntimeError("磁盘已满")
+
+    table = exports.Table("x", "X", [("a", "A")], [{"a": 1}])
+    good = exports.Download("downloads/x.csv", table, dt.date(2026, 11, 28), "")
+    assert exports.write_aside([good], tmp_path)() == -1 and (tmp_path / "downloads" / "x.csv").is_file()
+    wait = exports.write_aside([Broken("downloads/y.csv", table, dt.date(2026, 11, 28), "")], tmp_path)
+    with pytest.raises(exports.DownloadsFailed):
+        wait()
+    assert "磁盘已满" in capfd.readouterr().err

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import multiprocessing
 import os
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,29 +138,39 @@ def _write_all(jobs: list[Download], out: Path) -> int:
     return sum(write_if_changed(out / job.path, job.render()) for job in jobs)
 
 
+class DownloadsFailed(Exception):
+    """The second process that writes the downloads did not finish (its exit code)."""
+
+
 def write_aside(jobs: list[Download], out: Path):
     """Write the downloads below `out` in a second process and return a function that waits
     for them (and returns how many files changed, or -1 when the second process did it).
     The downloads (XLSX above all) are a third of a large site's generation and need nothing
-    the pages do, so they are written while the pages are rendered and built.
-    Where no second process can start, or it fails, they are written here."""
+    the pages do, so they are written while the pages are rendered and built.  The waiting
+    function keeps nothing of the tables (at 12,000 ledgers they are 100 MB the pages need);
+    so if the second process fails it raises DownloadsFailed.  Where no second process can
+    start, the downloads are written here and now."""
     if not jobs:
         return lambda: 0
     try:
         proc = multiprocessing.get_context("fork").Process(target=_child, args=(jobs, out), daemon=True)
-        proc.start()
+        proc.start()  # (start() lets go of the arguments)
     except (ValueError, OSError):
-        return lambda: _write_all(jobs, out)
+        written = _write_all(jobs, out)
+        return lambda: written
 
     def wait() -> int:
         proc.join()
-        return -1 if proc.exitcode == 0 else _write_all(jobs, out)
+        if proc.exitcode != 0:
+            raise DownloadsFailed(proc.exitcode)
+        return -1
     return wait
 
 
 def _child(jobs: list[Download], out: Path) -> None:
     try:
         _write_all(jobs, out)
-    except BaseException:  # noqa: BLE001 - the parent writes them itself
+    except BaseException as e:  # noqa: BLE001 - the parent reports it
+        sys.stderr.write(f"{type(e).__name__}: {e}\n")
         os._exit(1)
     os._exit(0)

@@ -29,6 +29,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -37,6 +38,7 @@ if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package s
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
 from generator.site import admin_form, fastmd, render_site, search_zh  # noqa: E402
+from generator.site.exports import DownloadsFailed  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
@@ -167,8 +169,13 @@ def on_post_build(config):
     """The downloads written aside; Chinese search: the worker's query cutting corrected
     (see search_zh); the web form."""
     finish = _state.pop("finish", None)
-    if finish is not None:
-        finish()
+    try:
+        if finish is not None:
+            finish()
+    except DownloadsFailed as e:
+        raise PluginError(f"下载文件（XLSX、CSV、JSON）未能生成：生成它们的第二个进程异常退出（退出码 {e.args[0]}），"
+                          f"请重新运行 mkdocs build。 (The downloads were not written: the second process that "
+                          f"writes them exited with code {e.args[0]}; run mkdocs build again.)") from None
     for rel in _state.pop("aside", ()):
         target = Path(config.site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)
