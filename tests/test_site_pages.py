@@ -276,14 +276,14 @@ def test_downloads_written_beside_mkdocs_equal_those_of_the_render_command(site,
 def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
     """The second process writes the downloads; if it fails, waiting for it says so (the
     MkDocs hook turns that into a failed build) rather than publishing a site without them."""
-    class Broken(exports.Download):
-        def render(self) -> bytes:
-            raise RuntimeError("磁盘已满")
-
-    table = exports.Table("x", "X", [("a", "A")], [{"a": 1}])
+    table = exports.Table("x", "X", [("a", "A")], [{"a": 1, "ledger": {"not": "sent"}}])
     good = exports.Download("downloads/x.csv", table, dt.date(2026, 11, 28), "")
-    assert exports.write_aside([good], tmp_path)() == -1 and (tmp_path / "downloads" / "x.csv").is_file()
-    wait = exports.write_aside([Broken("downloads/y.csv", table, dt.date(2026, 11, 28), "")], tmp_path)
+    assert exports.write_aside([good], tmp_path)() == -1
+    assert (tmp_path / "downloads" / "x.csv").read_bytes() == exports.to_csv(table)
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the folder should be", encoding="utf-8")
+    wait = exports.write_aside([good], blocked)
     with pytest.raises(exports.DownloadsFailed):
         wait()
-    assert "磁盘已满" in capfd.readouterr().err
+    err = capfd.readouterr().err
+    assert "generator.site.exports:" in err and "Traceback" not in err

@@ -9,10 +9,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import multiprocessing
 import os
+import pickle
+import subprocess
 import sys
-from dataclasses import dataclass, field
+import threading
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import xlsxwriter
@@ -31,6 +33,12 @@ class Table:
 
     def values(self, row) -> list:
         return [_cell(row.get(key)) for key, _ in self.columns]
+
+    def shown(self) -> "Table":
+        """The same table with each row cut to its columns (what is sent to another process:
+        a period's rows also hold whole ledgers)."""
+        keys = [key for key, _ in self.columns]
+        return replace(self, rows=[{k: row[k] for k in keys if k in row} for row in self.rows])
 
 
 def _cell(value):
@@ -146,31 +154,58 @@ def write_aside(jobs: list[Download], out: Path):
     """Write the downloads below `out` in a second process and return a function that waits
     for them (and returns how many files changed, or -1 when the second process did it).
     The downloads (XLSX above all) are a third of a large site's generation and need nothing
-    the pages do, so they are written while the pages are rendered and built.  The waiting
-    function keeps nothing of the tables (at 12,000 ledgers they are 100 MB the pages need);
-    so if the second process fails it raises DownloadsFailed.  Where no second process can
-    start, the downloads are written here and now."""
+    the pages do, so they are written while the pages are rendered and built.
+
+    The second process is a new Python (`python -m generator.site.exports`), not a copy of
+    this one, which by now holds every record: it is sent the tables' cells only.  The
+    waiting function keeps nothing of them, so if that process fails it raises
+    DownloadsFailed.  Where no second process can start, the downloads are written here."""
     if not jobs:
         return lambda: 0
+    root = str(Path(__file__).resolve().parents[2])
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     try:
-        proc = multiprocessing.get_context("fork").Process(target=_child, args=(jobs, out), daemon=True)
-        proc.start()  # (start() lets go of the arguments)
-    except (ValueError, OSError):
+        proc = subprocess.Popen([sys.executable, "-m", "generator.site.exports"], stdin=subprocess.PIPE, env=env)
+    except OSError:
         written = _write_all(jobs, out)
         return lambda: written
+    threading.Thread(target=_send, args=(proc, jobs, out), daemon=True).start()  # a pipe holds 64 KB
 
     def wait() -> int:
-        proc.join()
-        if proc.exitcode != 0:
-            raise DownloadsFailed(proc.exitcode)
+        if proc.wait() != 0:
+            raise DownloadsFailed(proc.returncode)
         return -1
     return wait
 
 
-def _child(jobs: list[Download], out: Path) -> None:
+def _send(proc: subprocess.Popen, jobs: list[Download], out: Path) -> None:
+    """One table at a time (with its XLSX, CSV and JSON), cut to its cells."""
+    by_table: dict[int, list[Download]] = {}
+    for job in jobs:
+        by_table.setdefault(id(job.table), []).append(job)
     try:
-        _write_all(jobs, out)
-    except BaseException as e:  # noqa: BLE001 - the parent reports it
-        sys.stderr.write(f"{type(e).__name__}: {e}\n")
-        os._exit(1)
-    os._exit(0)
+        with proc.stdin as pipe:
+            pickle.dump((len(by_table), str(out)), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            for group in by_table.values():
+                table = group[0].table.shown()  # pickled once for the group
+                pickle.dump([replace(job, table=table) for job in group], pipe, protocol=pickle.HIGHEST_PROTOCOL)
+    except OSError:  # the process is gone: wait() reports it
+        pass
+
+
+def main() -> None:
+    """The second process: on standard input, pickled, (how many tables, folder) and each
+    table's downloads.  All of it is read first (so that the sender lets go of the tables),
+    then unpickled one table at a time."""
+    try:
+        data = io.BytesIO(sys.stdin.buffer.read())
+        n, out = pickle.load(data)
+        for _ in range(n):
+            _write_all(pickle.load(data), Path(out))
+    except Exception as e:  # noqa: BLE001 - one line for the build log; the parent fails the build
+        sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
