@@ -144,7 +144,7 @@ def test_a_ledger_body_shows_record_text_as_written():
     from generator.site.pages import TEMPLATES
 
     tricky = "a*b_c [d](e.md) <script>x</script> & | ~ `f`\n  第二行  \n\n"
-    led = {"name": "张伟", "unit": "cs", "unit_name": "计算机学院", "position": "院长", "period": "2025-H2",
+    led = {"name": "张伟", "unit": "c&s", "unit_name": "计算机学院", "position": "院长", "period": "2025-H2",
            "points": [{"name": "计算机2401班", "kind_zh": "班级", "unit_name": ""}],
            "status": {"label": "按时", "kind": "on_time", "landed": "2025-12-20"}, "file": "records/x&y.yaml",
            "archived": None, "amendment": None, "suggestions": [], "reflections": tricky,
@@ -156,7 +156,7 @@ def test_a_ledger_body_shows_record_text_as_written():
     assert "\n\n" not in out  # one HTML block
     shown = "a*b_c [d](e.md) &lt;script&gt;x&lt;/script&gt; &amp; | ~ `f`<br>第二行"
     assert out.count(shown) == 2 and "<script>" not in out and "<b>" not in out
-    assert '<a href="../units/cs.html">计算机学院</a>' in out and '<a href="../ledgers/2025-H2.html">2025-H2</a>' in out
+    assert '<a href="../units/c&amp;s.html">计算机学院</a>' in out and '<a href="../ledgers/2025-H2.html">2025-H2</a>' in out
     assert '<span class="badge good">按时</span>（2025-12-20）' in out and "<code>records/x&amp;y.yaml</code>" in out
     assert "<td>学风、&lt;b&gt;</td>" in out and '<span class="badge good">典型案例</span> ' in out
     assert "<p>本期没有学生反映的问题和建议。</p>" in out

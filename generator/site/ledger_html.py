@@ -38,10 +38,10 @@ def _text(value: str) -> Markup:
 
 
 @lru_cache(maxsize=65536)
-def href(target: str, here: str) -> str:
-    """The URL of docs page `target` ('units/x.md') relative to page `here`'s URL."""
+def href(target: str, here: str) -> Markup:
+    """The URL of docs page `target` ('units/x.md') relative to page `here`'s URL, for href="…"."""
     link = posixpath.relpath(target, posixpath.dirname(here) or ".")
-    return html.escape(link[:-3] + ".html" if link.endswith(".md") else link)
+    return Markup(html.escape(link[:-3] + ".html" if link.endswith(".md") else link, quote=True))
 
 
 def _env(templates) -> Env:
