@@ -287,3 +287,9 @@ def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
         wait()
     err = capfd.readouterr().err
     assert "generator.site.exports:" in err and "Traceback" not in err
+    # a cell that cannot be sent: the same
+    odd = exports.Table("z", "Z", [("a", "A")], [{"a": lambda: 1}])
+    with pytest.raises(exports.DownloadsFailed):
+        exports.write_aside([exports.Download("downloads/z.csv", odd, dt.date(2026, 11, 28), "")], tmp_path)()
+    err = capfd.readouterr().err
+    assert "generator.site.exports:" in err and "Traceback" not in err

@@ -191,6 +191,8 @@ def _send(proc: subprocess.Popen, jobs: list[Download], out: Path) -> None:
                 pickle.dump([replace(job, table=table) for job in group], pipe, protocol=pickle.HIGHEST_PROTOCOL)
     except OSError:  # the process is gone: wait() reports it
         pass
+    except Exception as e:  # noqa: BLE001 - the process gets a cut-off stream, fails, and wait() reports it
+        sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
 
 
 def main() -> None:
