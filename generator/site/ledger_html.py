@@ -10,13 +10,12 @@ final URLs (use_directory_urls: false), relative to the cadre's page.
 from __future__ import annotations
 
 import html
-import posixpath
 from functools import lru_cache
 
 from jinja2 import FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from generator.site.markdown import STATUS_BADGE
+from generator.site.markdown import STATUS_BADGE, one_line, rel
 from generator.site.templating import Env
 
 BODY = "_ledger_body.html.j2"
@@ -33,20 +32,18 @@ def text(value) -> str:
 
 @lru_cache(maxsize=1 << 16)
 def _text(value: str) -> Markup:
-    lines = [ln.strip() for ln in html.escape(value, quote=False).replace("\r", "").split("\n")]
-    return Markup("<br>".join(ln for ln in lines if ln))
+    return one_line(html.escape(value, quote=False))
 
 
-@lru_cache(maxsize=65536)
 def href(target: str, here: str) -> Markup:
     """The URL of docs page `target` ('units/x.md') relative to page `here`'s URL, for href="…"."""
-    link = posixpath.relpath(target, posixpath.dirname(here) or ".")
+    link = rel(target, here)
     return Markup(html.escape(link[:-3] + ".html" if link.endswith(".md") else link, quote=True))
 
 
 def _env(templates) -> Env:
     env = Env(loader=FileSystemLoader(str(templates)), autoescape=False, undefined=StrictUndefined,
-                      trim_blocks=True, lstrip_blocks=True, finalize=text)
+              trim_blocks=True, lstrip_blocks=True, finalize=text)
     env.globals.update(href=href, badge=STATUS_BADGE.get)
     return env
 

@@ -25,10 +25,13 @@ def _str_text(value: str) -> str:
 
 
 def _text(value) -> str:
-    s = str(value).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    s = _MD_SPECIAL.sub(r"\\\1", s)
+    return one_line(_MD_SPECIAL.sub(r"\\\1", html.escape(str(value), quote=False)))
+
+
+def one_line(s: str) -> Markup:
+    """Escaped text on one line: its lines joined by <br>, outer spaces and empty lines dropped."""
     lines = [ln.strip() for ln in s.replace("\r", "").split("\n")]
-    return Markup("<br>".join(ln for ln in lines if ln) or "")
+    return Markup("<br>".join(ln for ln in lines if ln))
 
 
 @lru_cache(maxsize=65536)

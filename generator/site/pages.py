@@ -18,7 +18,7 @@ from generator.site import charts, exports
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate
 from generator.site.ledger_html import LedgerBodies
-from generator.site.markdown import rel, text
+from generator.site.markdown import rel
 from generator.site.schema_reference import field_reference
 from generator.site.templating import Env
 
@@ -30,7 +30,7 @@ def _env() -> Env:
     # Markup (the functions below, raw()); no {{ }} stands in an HTML attribute.
     env = Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
-              finalize=lambda v: v if isinstance(v, Markup) else text(v))
+              finalize=md.out)
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)),
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        badge_status=md.badge_status, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,

@@ -88,8 +88,5 @@ def remember_cuts() -> None:
     @lru_cache(maxsize=1 << 17)
     def remembered(sentence, *args, **kwargs):
         return tuple(cut(sentence, *args, **kwargs))
-
-    def cached_cut(sentence, *args, **kwargs):
-        return remembered(sentence, *args, **kwargs)
-    cached_cut.uncached = cut
-    jieba.cut = cached_cut
+    remembered.uncached = cut
+    jieba.cut = remembered
