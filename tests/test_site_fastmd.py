@@ -141,7 +141,6 @@ def test_an_html_block_kept_out_of_the_index_is_handed_on_as_it_is():
 
 def test_a_ledger_body_shows_record_text_as_written():
     from generator.site.ledger_html import LedgerBodies
-    from generator.site.pages import TEMPLATES
 
     tricky = "a*b_c [d](e.md) <script>x</script> & | ~ `f`\n  第二行  \n\n"
     led = {"name": "张伟", "unit": "c&s", "unit_name": "计算机学院", "position": "院长", "period": "2025-H2",
@@ -151,7 +150,7 @@ def test_a_ledger_body_shows_record_text_as_written():
            "activities": [{"no": 1, "date": "2025-10-08", "form": "座谈", "place": "进班级", "channel": "面对面",
                            "students": 12, "topics": ["学风", "<b>"], "summary": tricky, "typical": True}],
            "feedback": []}
-    out = LedgerBodies(TEMPLATES, "示例大学").body("cadres/zhang-wei.md", led)
+    out = LedgerBodies("示例大学").body("cadres/zhang-wei.md", led)
     assert out.startswith('<section class="ledger-body" data-search-exclude>') and out.endswith("</section>")
     assert "\n\n" not in out  # one HTML block
     shown = "a*b_c [d](e.md) &lt;script&gt;x&lt;/script&gt; &amp; | ~ `f`<br>第二行"
@@ -160,3 +159,17 @@ def test_a_ledger_body_shows_record_text_as_written():
     assert '<span class="badge good">按时</span>（2025-12-20）' in out and "<code>records/x&amp;y.yaml</code>" in out
     assert "<td>学风、&lt;b&gt;</td>" in out and '<span class="badge good">典型案例</span> ' in out
     assert "<p>本期没有学生反映的问题和建议。</p>" in out
+
+
+def test_mkdocs_reads_the_cadre_pages_with_their_ledger_bodies_slotted_out(tmp_path):
+    from generator.site import build_site
+    import datetime as dt
+
+    result = build_site(fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY), slots=True)
+    assert result.sources and all(path.startswith("cadres/") for path in result.sources)
+    for path, (markdown, bodies) in result.sources.items():
+        assert bodies and 'class="ledger-body"' not in markdown
+        # the slots stand where the bodies were: put back, the page is the one written for `render`
+        assert fastmd.put_back(markdown, bodies) == result.files[path].decode("utf-8")
+        # and cut() leaves them for the hook to fill in
+        assert set(bodies) <= set(fastmd.SLOT_RE.findall(fastmd.cut(markdown, fastmd.Links(path, path, URLS)).markdown))

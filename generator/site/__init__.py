@@ -26,13 +26,17 @@ class RenderResult:
     records: object = None  # the RecordSet the site was built from
     pending: list = field(default_factory=list)  # downloads not in `files`: written aside (build_site(downloads_aside=…))
     finish: object = None  # waits for the downloads written aside
+    sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: HTML})
 
 
-def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None) -> RenderResult:
+def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None,
+               slots: bool = False) -> RenderResult:
     """Everything the site shows, as {docs-relative path: bytes}; nothing is written.
     downloads_aside: the downloads (XLSX, CSV, JSON) are instead written below this folder by a
     second process, started as soon as their tables are known (so while the pages are
-    rendered); they are listed in `pending` and `finish()` waits for them."""
+    rendered); they are listed in `pending` and `finish()` waits for them.
+    slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
+    body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
     from generator.pipeline import validate_records
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
@@ -49,6 +53,8 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
     waits = []
+    if slots:
+        site.slotted = {}
     if downloads_aside is not None:
         site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside))
     files = site.build()
@@ -56,7 +62,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
                         today=day, today_source=source, records=rs, pending=site.pending,
-                        finish=waits[0] if waits else (lambda: 0))
+                        finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
 
 
 def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
@@ -77,10 +83,12 @@ def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
     return written
 
 
-def render_site(records: Path, out: Path, today: dt.date | None = None, aside: bool = False) -> RenderResult:
+def render_site(records: Path, out: Path, today: dt.date | None = None, aside: bool = False,
+                slots: bool = False) -> RenderResult:
     """build_site, written below `out`.  aside: the downloads are written by a second
-    process while the caller goes on; call `result.finish()` before reading them."""
-    result = build_site(records, today, downloads_aside=out if aside else None)
+    process while the caller goes on; call `result.finish()` before reading them.
+    slots: see build_site."""
+    result = build_site(records, today, downloads_aside=out if aside else None, slots=slots)
     result.written = write_tree(result.files, out, also=tuple(job.path for job in result.pending))
     return result
 

@@ -54,7 +54,7 @@ _EXCLUDED_OPEN = re.compile(r'^<(section|div)((?:\s+[a-z-]+(?:="[^"<>]*")?)*?)\s
 _RAW_EXCLUDED_OPEN = re.compile(r'^<(section|div)((?:\s+[a-z-]+(?:="[^"<>]*")?)*?\s+data-search-exclude(?:\s+[a-z-]+(?:="[^"<>]*")?)*)>$')
 _ANY_MD_BLOCK = re.compile(r"^<(\w+)\b[^>]*\bmarkdown\b[^>]*>\s*$")
 SLOT = '<div data-fast-slot="{}"></div>'
-SLOT_RE = re.compile(r'<div data-fast-slot="(\d+)"></div>')
+SLOT_RE = re.compile(r'<div data-fast-slot="(b?\d+)"></div>')
 
 
 class Unsupported(Exception):
@@ -354,6 +354,20 @@ def _html_block_end(lines: list[str], i: int, tag: str) -> int | None:
             if depth <= 0:
                 return j
     return None
+
+
+def slot_out(page: str, blocks: list[str]) -> tuple[str, dict[str, str]]:
+    """`page` with each of `blocks` (HTML blocks in it, in order, each one HTML block that cut()
+    would take out as excluded) replaced by a slot: (the Markdown, {slot: block})."""
+    out, store, pos = [], {}, 0
+    for block in blocks:
+        at = page.index(block, pos)
+        key = f"b{len(store)}"
+        store[key] = block
+        out += [page[pos:at], SLOT.format(key)]
+        pos = at + len(block)
+    out.append(page[pos:])
+    return "".join(out), store
 
 
 def put_back(content: str, store: dict[str, str]) -> str:

@@ -14,7 +14,8 @@ After the build the web form (Decap CMS, admin_form.py, made in on_files) is cop
 Speed: the generated pages' tables and `data-search-exclude` blocks are rendered by
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
-after it).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
+after it).  The ledger bodies (HTML, excluded) are slotted out already when the pages are
+made: MkDocs reads the cadre pages from memory, without them (RenderResult.sources).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
 """
@@ -85,8 +86,9 @@ def on_files(files, config):
     today = os.environ.get("LEDGER_TODAY")
     # `mkdocs build`: the downloads are written by a second process while the pages are made
     # (on_post_build waits for them and copies them in); `mkdocs serve` keeps to one process.
+    fast = os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0"
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
-                         aside=_state.get("command") in ("build", "gh-deploy"))
+                         aside=_state.get("command") in ("build", "gh-deploy"), slots=fast)
     _state["finish"] = result.finish
     _state["aside"] = [job.path for job in result.pending]
     _state["generated_dir"] = out
@@ -97,14 +99,18 @@ def on_files(files, config):
         existing = files.get_file_from_path(rel)
         if existing is not None:
             files.remove(existing)
-        files.append(File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls))
+        file = File(rel, src_dir=str(out), dest_dir=config.site_dir, use_directory_urls=config.use_directory_urls)
+        if rel in result.sources:  # MkDocs reads the page with its ledger bodies slotted out
+            file.content_string = result.sources[rel][0]
+        files.append(file)
     # The web form's page is made now, from this record set (which is then let go: MkDocs'
     # pages need the memory), and copied into the site after the build.
     staging = Path(tempfile.mkdtemp(prefix="contact-ledger-admin-"))
     notes = admin_form.publish_admin(staging, records, result.today, os.environ.get("LEDGER_CMS_ARGS", ""),
                                      rs=result.records)
     _state["admin"] = (staging, notes)
-    _state["generated"] = set(result.files) if os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0" else set()
+    _state["generated"] = set(result.files) if fast else set()
+    _state["bodies"] = {rel: bodies for rel, (_, bodies) in result.sources.items()}
     _state["cut"] = {}
     return files
 
@@ -128,6 +134,7 @@ def on_page_markdown(markdown, page, config, files):
     if src not in _state.get("generated", ()):
         return markdown
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
+    cut.excluded.update(_state["bodies"].pop(src, {}))  # the ledger bodies slotted out in on_files
     _state["cut"][src] = cut
     return cut.markdown
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from generator import findings as F
 from generator.model import RecordSet
-from generator.site import charts, exports
+from generator.site import charts, exports, fastmd
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate
 from generator.site.ledger_html import LedgerBodies
@@ -51,16 +51,31 @@ class Site:
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
         self.extra = extra or (lambda: [])
         self.env = _env()
-        self.env.globals["ledger_body"] = _on_page(LedgerBodies(TEMPLATES, self.institution).body)
+        self.env.globals["ledger_body"] = _on_page(self._body(LedgerBodies(self.institution).body))
+        self._bodies: list[str] = []  # the ledger bodies of the page being rendered
         self.files: dict[str, bytes] = {}
+        self.slotted = None  # a dict to keep the slotted sources in (see page())
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
         self.aside = None  # a function given the downloads (which it writes) instead of them being rendered here
         self.pending: list[exports.Download] = []
 
     def page(self, path: str, template: str, **context) -> None:
+        """Render a page into self.files; with self.slotted a dict, a page with ledger bodies is also
+        kept there as (its Markdown with a fastmd slot for each body, {slot: body}): MkDocs reads that
+        and the hook puts the bodies back after the search index (they are data-search-exclude)."""
         ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
-        body = self.env.get_template(template).render(**ctx)
-        self.files[path] = body.encode("utf-8")
+        self._bodies.clear()
+        page = self.env.get_template(template).render(**ctx)
+        self.files[path] = page.encode("utf-8")
+        if self._bodies and self.slotted is not None:
+            self.slotted[path] = fastmd.slot_out(page, self._bodies)
+
+    def _body(self, render):
+        def body(here, led):
+            html = render(here, led)
+            self._bodies.append(html)
+            return html
+        return body
 
     @property
     def institution(self) -> str:
