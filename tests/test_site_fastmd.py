@@ -165,10 +165,14 @@ def test_mkdocs_reads_the_cadre_pages_with_their_ledger_bodies_slotted_out(tmp_p
     from generator.site import build_site
     import datetime as dt
 
-    result = build_site(fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY), slots=True)
+    records, day = fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY)
+    result, plain = build_site(records, day, slots=True), build_site(records, day)
+    assert result.files == plain.files  # the pages written for `render` are the same
     assert result.sources and all(path.startswith("cadres/") for path in result.sources)
-    for path, (markdown, bodies) in result.sources.items():
-        assert bodies and 'class="ledger-body"' not in markdown
+    for path, (markdown, spans) in result.sources.items():
+        assert spans and 'class="ledger-body"' not in markdown
+        bodies = {slot: result.files[path][start:end].decode("utf-8") for slot, (start, end) in spans.items()}
+        assert all(b.startswith('<section class="ledger-body"') and b.endswith("</section>") for b in bodies.values())
         # the slots stand where the bodies were: put back, the page is the one written for `render`
         assert fastmd.put_back(markdown, bodies) == result.files[path].decode("utf-8")
         # and cut() leaves them for the hook to fill in

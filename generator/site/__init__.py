@@ -26,7 +26,7 @@ class RenderResult:
     records: object = None  # the RecordSet the site was built from
     pending: list = field(default_factory=list)  # downloads not in `files`: written aside (build_site(downloads_aside=…))
     finish: object = None  # waits for the downloads written aside
-    sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: HTML})
+    sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: span in files[page]})
 
 
 def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None,

@@ -356,18 +356,23 @@ def _html_block_end(lines: list[str], i: int, tag: str) -> int | None:
     return None
 
 
-def slot_out(page: str, blocks: list[str]) -> tuple[str, dict[str, str]]:
+def slot_out(page: str, blocks: list[str]) -> tuple[str, bytes, dict[str, tuple[int, int]]]:
     """`page` with each of `blocks` (HTML blocks in it, in order, each one HTML block that cut()
-    would take out as excluded) replaced by a slot: (the Markdown, {slot: block})."""
-    out, store, pos = [], {}, 0
+    would take out as excluded) replaced by a slot: (that Markdown, the page as UTF-8, and for
+    each slot where its block is in those bytes)."""
+    text, data, spans, pos, at_byte = [], [], {}, 0, 0
     for block in blocks:
         at = page.index(block, pos)
-        key = f"b{len(store)}"
-        store[key] = block
-        out += [page[pos:at], SLOT.format(key)]
+        before, raw = page[pos:at].encode("utf-8"), block.encode("utf-8")
+        key = f"b{len(spans)}"
+        spans[key] = (at_byte + len(before), at_byte + len(before) + len(raw))
+        at_byte += len(before) + len(raw)
+        text += [page[pos:at], SLOT.format(key)]
+        data += [before, raw]
         pos = at + len(block)
-    out.append(page[pos:])
-    return "".join(out), store
+    text.append(page[pos:])
+    data.append(page[pos:].encode("utf-8"))
+    return "".join(text), b"".join(data), spans
 
 
 def put_back(content: str, store: dict[str, str]) -> str:

@@ -110,7 +110,8 @@ def on_files(files, config):
                                      rs=result.records)
     _state["admin"] = (staging, notes)
     _state["generated"] = set(result.files) if fast else set()
-    _state["bodies"] = {rel: bodies for rel, (_, bodies) in result.sources.items()}
+    # the pages' bytes stay here until their bodies are put back (each page's own only)
+    _state["bodies"] = {rel: (result.files[rel], spans) for rel, (_, spans) in result.sources.items()}
     _state["cut"] = {}
     return files
 
@@ -134,7 +135,6 @@ def on_page_markdown(markdown, page, config, files):
     if src not in _state.get("generated", ()):
         return markdown
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
-    cut.excluded.update(_state["bodies"].pop(src, {}))  # the ledger bodies slotted out in on_files
     _state["cut"][src] = cut
     return cut.markdown
 
@@ -159,8 +159,11 @@ def on_page_content(html, page, config, files):
 @event_priority(-100)  # after the search plugin indexed the page: the excluded blocks go in unindexed
 def on_page_context(context, page, config, nav):
     cut = _state.get("cut", {}).pop(page.file.src_uri, None)
-    if cut is not None and cut.excluded:
-        page.content = fastmd.put_back(page.content, cut.excluded)
+    excluded = dict(cut.excluded) if cut is not None else {}
+    data, spans = _state.get("bodies", {}).pop(page.file.src_uri, (b"", {}))  # slotted out in on_files
+    excluded.update((slot, data[start:end].decode("utf-8")) for slot, (start, end) in spans.items())
+    if excluded:
+        page.content = fastmd.put_back(page.content, excluded)
     return context
 
 

@@ -61,14 +61,17 @@ class Site:
 
     def page(self, path: str, template: str, **context) -> None:
         """Render a page into self.files; with self.slotted a dict, a page with ledger bodies is also
-        kept there as (its Markdown with a fastmd slot for each body, {slot: body}): MkDocs reads that
-        and the hook puts the bodies back after the search index (they are data-search-exclude)."""
+        kept there as (its Markdown with a fastmd slot for each body, {slot: (start, end) of the body
+        in self.files[path]}): MkDocs reads that Markdown, and the hook puts the bodies back after
+        the search index (they are data-search-exclude)."""
         ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
         self._bodies.clear()
         page = self.env.get_template(template).render(**ctx)
-        self.files[path] = page.encode("utf-8")
         if self._bodies and self.slotted is not None:
-            self.slotted[path] = fastmd.slot_out(page, self._bodies)
+            markdown, self.files[path], spans = fastmd.slot_out(page, self._bodies)
+            self.slotted[path] = (markdown, spans)
+        else:
+            self.files[path] = page.encode("utf-8")
 
     def _body(self, render):
         def body(here, led):
