@@ -293,3 +293,24 @@ def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
         exports.write_aside([exports.Download("downloads/z.csv", odd, dt.date(2026, 11, 28), "")], tmp_path)()
     err = capfd.readouterr().err
     assert "generator.site.exports:" in err and "Traceback" not in err
+
+
+def test_the_site_tables_are_let_go_once_the_pages_are_made(tmp_path, monkeypatch):
+    """The check results and the site's tables are frozen out of Python's cycle collector
+    (generator.cache.long_lived): nothing may hold them in a reference cycle, or a large site
+    would keep them, hundreds of MB, through all of MkDocs' build."""
+    import weakref
+
+    from generator.site import aggregate, checks
+
+    made = []
+    for cls in (aggregate.Aggregate, checks.CheckView):
+        init = cls.__init__
+
+        def watched(self, *args, _init=init, **kwargs):
+            made.append(weakref.ref(self))
+            _init(self, *args, **kwargs)
+        monkeypatch.setattr(cls, "__init__", watched)
+    result = build_site(fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY), slots=True)
+    assert result.files and len(made) == 2
+    assert [ref() for ref in made] == [None, None]  # gone with build_site's locals, by reference counting

@@ -37,6 +37,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     rendered); they are listed in `pending` and `finish()` waits for them.
     slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
     body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
+    from generator.cache import long_lived
     from generator.pipeline import validate_records
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
@@ -47,9 +48,10 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
 
     rs, findings = validate_records(records)
     day, source = site_today(rs, today)
-    checks = CheckView(rs, day, repo=_repo_of(records))
-    guard = TextGuard(rs)
-    agg = Aggregate(rs, day, checks, guard)
+    with long_lived():  # the check results and the site's tables stay alive to the end
+        checks = CheckView(rs, day, repo=_repo_of(records))
+        guard = TextGuard(rs)
+        agg = Aggregate(rs, day, checks, guard)
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
     waits = []

@@ -13,6 +13,7 @@ from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator import findings as F
+from generator.cache import long_lived
 from generator.model import RecordSet
 from generator.site import charts, exports, fastmd
 from generator.site import markdown as md
@@ -38,6 +39,16 @@ def _env() -> Env:
     return env
 
 
+def _kept(render, bodies: list):
+    """render(here, led), each result also appended to `bodies` (not a method of Site: the
+    environment would hold the Site, and the Site the environment)."""
+    def body(here, led):
+        html = render(here, led)
+        bodies.append(html)
+        return html
+    return body
+
+
 def _on_page(link):
     """link_cadre(id, name) in a template: markdown.link_cadre(here, id, name), `here` the page."""
     def call(context, *args):
@@ -51,8 +62,8 @@ class Site:
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
         self.extra = extra or (lambda: [])
         self.env = _env()
-        self.env.globals["ledger_body"] = _on_page(self._body(LedgerBodies(self.institution).body))
         self._bodies: list[str] = []  # the ledger bodies of the page being rendered
+        self.env.globals["ledger_body"] = _on_page(_kept(LedgerBodies(self.institution).body, self._bodies))
         self.files: dict[str, bytes] = {}
         self.slotted = None  # a dict to keep the slotted sources in (see page())
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
@@ -73,13 +84,6 @@ class Site:
         else:
             self.files[path] = page.encode("utf-8")
 
-    def _body(self, render):
-        def body(here, led):
-            html = render(here, led)
-            self._bodies.append(html)
-            return html
-        return body
-
     @property
     def institution(self) -> str:
         return self.rs.setting("institution", "name", default="") or ""
@@ -90,7 +94,14 @@ class Site:
 
     # ------------------------------------------------------------------
     def build(self) -> dict[str, bytes]:
-        agg, rs = self.agg, self.rs
+        with long_lived():  # the tables below stay alive to the end
+            ctx = self._tables()
+        self._downloads(ctx)
+        self._pages(ctx)
+        return self.files
+
+    def _tables(self) -> dict:
+        agg = self.agg
         ledgers = agg.ledgers()
         threads = agg.feedback_threads()
         periods = agg.period_ids()
@@ -110,8 +121,13 @@ class Site:
                    a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
                    evaluation=evaluation, checks=agg.checks, semesters=agg.semester_rows(),
                    today_source=self.today_source)
+        return ctx
 
-        self._downloads(ctx)
+    def _pages(self, ctx) -> None:
+        agg, rs = self.agg, self.rs
+        periods, tables, stats, current = ctx["periods"], ctx["tables"], ctx["stats"], ctx["current"]
+        coverage, threads, cadres, units = ctx["coverage"], ctx["threads"], ctx["cadres"], ctx["units"]
+        ledgers = ctx["ledgers"]
         due = [p for p in periods if rs.period(p).due < agg.today]  # newest first
         last_due = due[0] if due and due[0] != current else None
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
@@ -136,7 +152,6 @@ class Site:
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
-        return self.files
 
     # ------------------------------------------------------------------
     def _downloads(self, ctx) -> None:
