@@ -140,11 +140,18 @@ def _worker(args) -> list:
 
 
 # ---- the cache file ----------------------------------------------------------
-def cache_file(records: Path) -> Path | None:
+def cache_dir(records: Path) -> Path | None:
+    """Where the caches of the records folder `records` go (None: CONTACT_LEDGER_CACHE=0)."""
     setting = os.environ.get("CONTACT_LEDGER_CACHE", "")
     if setting in ("0", "off", "no"):
         return None
-    base = Path(setting) if setting else records.resolve().parent / ".cache" / "contact-ledger"
+    return Path(setting) if setting else records.resolve().parent / ".cache" / "contact-ledger"
+
+
+def cache_file(records: Path) -> Path | None:
+    base = cache_dir(records)
+    if base is None:
+        return None
     key = hashlib.sha256(str(records.resolve()).encode("utf-8", "surrogateescape")).hexdigest()[:16]
     return base / f"{key}-{program_version()}.marshal"
 

@@ -314,3 +314,34 @@ def test_the_site_tables_are_let_go_once_the_pages_are_made(tmp_path, monkeypatc
     result = build_site(fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY), slots=True)
     assert result.files and len(made) == 2
     assert [ref() for ref in made] == [None, None]  # gone with build_site's locals, by reference counting
+
+
+def test_compiled_templates_are_kept_but_never_stale(tmp_path, monkeypatch):
+    import os
+
+    from jinja2 import Environment, FileSystemLoader
+
+    from generator.site.templating import TemplateCache
+
+    templates, records = tmp_path / "templates", tmp_path / "records"
+    templates.mkdir()
+    records.mkdir()
+    page = templates / "page.j2"
+    page.write_text("第{{ n }}期", encoding="utf-8")
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+
+    def render() -> str:
+        env = Environment(loader=FileSystemLoader(str(templates)), bytecode_cache=TemplateCache.beside(records))
+        return env.get_template("page.j2").render(n=1)
+
+    assert render() == "第1期" and list((tmp_path / "cache" / "templates").iterdir())
+    stat = page.stat()
+    page.write_text("共{{ n }}期", encoding="utf-8")  # one character changed, same size and time
+    os.utime(page, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert render() == "共1期"
+    # a cache folder that cannot be made is no cache, not an error
+    (tmp_path / "blocked").write_text("", encoding="utf-8")
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "blocked"))
+    assert TemplateCache.beside(records) is None and render() == "共1期"
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+    assert TemplateCache.beside(records) is None

@@ -40,6 +40,7 @@ if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package s
 import generator.site  # noqa: E402
 from generator.site import admin_form, fastmd, render_site, search_zh  # noqa: E402
 from generator.site.exports import DownloadsFailed  # noqa: E402
+from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
@@ -118,9 +119,11 @@ def on_files(files, config):
 
 def on_env(env, config, files):
     """The downloads being written aside are taken out of MkDocs' copying: the links to
-    them were checked when the pages were read; on_post_build copies them in once written."""
+    them were checked when the pages were read; on_post_build copies them in once written.
+    The theme's templates are compiled once and kept with the records' cache."""
     for rel in _state.get("aside", ()):
         files.remove(files.get_file_from_path(rel))
+    env.bytecode_cache = TemplateCache.beside(_paths(config)[0])  # the theme's templates, compiled once
     return env
 
 

@@ -21,15 +21,16 @@ from generator.site.aggregate import Aggregate
 from generator.site.ledger_html import LedgerBodies
 from generator.site.markdown import rel
 from generator.site.schema_reference import field_reference
-from generator.site.templating import Env
+from generator.site.templating import Env, TemplateCache
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
 
-def _env() -> Env:
+def _env(bytecode_cache=None) -> Env:
     # No autoescape: every {{ }} goes through text() (HTML and Markdown escaping) unless it is
     # Markup (the functions below, raw()); no {{ }} stands in an HTML attribute.
     env = Env(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, undefined=StrictUndefined,
+              bytecode_cache=bytecode_cache,
               keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
               finalize=md.out)
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)),
@@ -61,7 +62,7 @@ class Site:
     def __init__(self, rs: RecordSet, agg: Aggregate, findings: list[F.Finding], today_source: str, extra=None):
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
         self.extra = extra or (lambda: [])
-        self.env = _env()
+        self.env = _env(TemplateCache.beside(rs.root))
         self._bodies: list[str] = []  # the ledger bodies of the page being rendered
         self.env.globals["ledger_body"] = _on_page(_kept(LedgerBodies(self.institution).body, self._bodies))
         self.files: dict[str, bytes] = {}

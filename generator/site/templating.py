@@ -1,7 +1,9 @@
-"""The Jinja environment of the site's templates."""
+"""The Jinja environment of the site's templates, and the cache of compiled templates."""
 from __future__ import annotations
 
-from jinja2 import Environment
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemBytecodeCache
 
 
 class Env(Environment):
@@ -12,3 +14,38 @@ class Env(Environment):
         if type(obj) is dict and attribute in obj:
             return obj[attribute]
         return super().getattr(obj, attribute)
+
+
+class TemplateCache(FileSystemBytecodeCache):
+    """Compiled templates (ours and the theme's), kept beside the records' cache
+    (generator.cache.cache_dir): compiling them took a second or two of every build.  Jinja
+    keys each entry by the template's source checksum and its own version, so an entry is never
+    stale; one that cannot be read or written is ignored, like the records' cache."""
+
+    def __init__(self, folder: Path):
+        super().__init__(str(folder))
+
+    @classmethod
+    def beside(cls, records: Path) -> "TemplateCache | None":
+        from generator.cache import cache_dir
+
+        base = cache_dir(records)
+        if base is None:
+            return None
+        try:
+            (base / "templates").mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return None
+        return cls(base / "templates")
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except (OSError, ValueError, EOFError):
+            bucket.reset()
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
