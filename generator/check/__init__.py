@@ -71,6 +71,8 @@ class CheckResult:
 
 
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
+    from generator.cache import long_lived
     from generator.check.runner import run
 
-    return run(rs, today, repo=repo, strict=strict)
+    with long_lived():  # the rules' indexes and results live on (see long_lived)
+        return run(rs, today, repo=repo, strict=strict)

@@ -113,9 +113,13 @@ _RESOLVED: dict[tuple[str, str], tuple] = {}
 def relative_url(url: str, other: str) -> str:
     """mkdocs.utils.get_relative_url, for use_directory_urls: false URLs."""
     dirname, _, basename = url.rpartition("/")
-    other_dir = other.rpartition("/")[0]
-    rel = posixpath.relpath(dirname or ".", other_dir or ".")
+    rel = _folder_rel(dirname, other.rpartition("/")[0])
     return basename if rel == "." else f"{rel}/{basename}"
+
+
+@lru_cache(maxsize=None)  # the site's folders: a handful
+def _folder_rel(folder: str, other_folder: str) -> str:
+    return posixpath.relpath(folder or ".", other_folder or ".")
 
 
 def inline(text: str, links: Links) -> str:

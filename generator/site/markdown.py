@@ -34,12 +34,14 @@ def one_line(s: str) -> Markup:
     return Markup("<br>".join(ln for ln in lines if ln))
 
 
-@lru_cache(maxsize=65536)
 def rel(target: str, here: str) -> str:
     """Relative link from page `here` to docs path `target` (both like 'cadres/x.md')."""
-    base = posixpath.dirname(here)
-    link = posixpath.relpath(target, base or ".")
-    return link
+    return _rel(target, here.rpartition("/")[0])
+
+
+@lru_cache(maxsize=None)  # keyed by the page's folder (a handful), not by the page: it always hits
+def _rel(target: str, folder: str) -> str:
+    return posixpath.relpath(target, folder or ".")
 
 
 # ---- the templates' recurring snippets (globals of the page templates) -------------------
