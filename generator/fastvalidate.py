@@ -20,7 +20,7 @@ fastjsonschema is never *more lenient* than jsonschema.  To keep it so:
 from __future__ import annotations
 
 import os
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from generator import findings as F
 from generator.load import Document
@@ -68,7 +68,12 @@ def trusted(schema, named: bool = False) -> bool:
 
 
 def _date(value) -> bool:
-    return _DATE_CHECKER.conforms(value, "date") if isinstance(value, str) else True
+    return _date_text(value) if isinstance(value, str) else True
+
+
+@lru_cache(maxsize=1 << 14)  # ten years of records hold a few thousand distinct dates
+def _date_text(value: str) -> bool:
+    return _DATE_CHECKER.conforms(value, "date")
 
 
 _DATE_CHECKER = None
@@ -88,7 +93,13 @@ def compiled(kind: str):
     body = {k: v for k, v in schema.items() if k not in ("$schema", "$id")}
     body["$schema"] = "http://json-schema.org/draft-07/schema#"
     try:
-        return fastjsonschema.compile(body, formats={"date": _date}, use_default=False)
+        code = fastjsonschema.compile_to_code(body, formats={"date": _date}, use_default=False,
+                                              detailed_exceptions=False)
+        # Only pass or fail is used here (jsonschema words the findings), but the generated code
+        # formats each value's name with locals() on its way down, valid or not: not any more.
+        scope: dict = {}
+        exec(code.replace(".format(**locals())", ""), scope)  # what fastjsonschema.compile does
+        return partial(scope["validate"], custom_formats={"date": _date})
     except Exception:  # noqa: BLE001 - a schema it cannot compile takes the slow path
         return None
 
