@@ -15,7 +15,8 @@ Speed: the generated pages' tables and `data-search-exclude` blocks are rendered
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it).  The ledger bodies (HTML, excluded) are slotted out already when the pages are
-made: MkDocs reads the cadre pages from memory, without them (RenderResult.sources).  CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
+made: MkDocs reads the cadre pages from memory, without them (RenderResult.sources).
+CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
 """
