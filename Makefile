@@ -19,7 +19,7 @@ $(STAMP): requirements.txt
 ## at public/admin/ when Node's packages are there; CMS_ARGS as for `make admin`)
 site: $(STAMP) node-deps-optional
 	$(PY) -m generator validate
-	LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
+	NO_MKDOCS_2_WARNING=1 LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
 
 ## make test: set up (system packages for the browser tests too) and run every test
 test: $(STAMP) system-deps node-deps
@@ -27,7 +27,7 @@ test: $(STAMP) system-deps node-deps
 
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 ## make setup: only install .venv from requirements.txt (CI workflows start with it)
 setup: $(STAMP)

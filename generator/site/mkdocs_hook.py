@@ -68,6 +68,7 @@ def on_config(config):
                     section["使用指南"].append({_title(page): rel})
     search_zh.resolve_user_words(config)
     search_zh.remember_cuts()
+    logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading notes, on every build
     return config
 
 
