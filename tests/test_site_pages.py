@@ -345,3 +345,38 @@ def test_compiled_templates_are_kept_but_never_stale(tmp_path, monkeypatch):
     assert TemplateCache.beside(records) is None and render() == "共1期"
     monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
     assert TemplateCache.beside(records) is None
+
+
+def test_the_search_index_made_aside_is_the_plugins_own(site, capfd):
+    """During `mkdocs build` the search index is made by a second process (search_aside) with
+    Material's own SearchIndex and the same jieba dictionaries: fed the built pages, it gives the
+    entries the plugin gives in this process, in order."""
+    jieba = pytest.importorskip("jieba")
+    from material.plugins.search.plugin import SearchIndex
+
+    from generator.site import search_aside
+    from generator.site.search_zh import USER_WORDS
+
+    config = {"lang": ["en"], "separator": r"[\s\u200b\-]+", "pipeline": [], "fields": {}}
+    pages = []
+    for path in sorted(site.public.rglob("*.html"))[:40]:
+        text = path.read_text(encoding="utf-8")
+        article = text[text.find("<article"):text.find("</article>")]
+        pages.append(search_aside.PageForIndex(str(path.relative_to(site.public)), path.stem, article, [], {}))
+    assert len(pages) == 40 and any("班" in p.content for p in pages)
+    jieba.load_userdict(str(USER_WORDS))
+    here = SearchIndex(**config)
+    for page in pages:
+        here.add_entry_from_context(page)
+    aside = search_aside.Aside(SearchIndex(**config), None, str(USER_WORDS))
+    for page in pages:
+        aside.add_entry_from_context(page)
+    made = json.loads(aside.generate_search_index(None))
+    assert made["docs"] == here.entries and any("\u200b" in d["text"] for d in made["docs"])
+    # a process that fails (here: a page it cannot read) fails the build, with one line
+    broken = search_aside.Aside(SearchIndex(**config), None, None)
+    broken.add_entry_from_context(search_aside.PageForIndex("x.html", "x", None, [], {}))
+    with pytest.raises(search_aside.SearchFailed, match="搜索索引未能生成"):
+        broken.generate_search_index(None)
+    err = capfd.readouterr().err
+    assert "generator.site.search_aside:" in err and "Traceback" not in err

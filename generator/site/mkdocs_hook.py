@@ -19,6 +19,8 @@ made: MkDocs reads the cadre pages from memory, without them (RenderResult.sourc
 CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
+The search index is made by another (search_aside.Aside, in place of the search plugin's index,
+which then writes it as usual); jieba is loaded there, not here.
 """
 from __future__ import annotations
 
@@ -39,7 +41,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
-from generator.site import admin_form, fastmd, render_site, search_zh  # noqa: E402
+from generator.site import admin_form, fastmd, render_site, search_aside, search_zh  # noqa: E402
 from generator.site.exports import DownloadsFailed  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
@@ -67,7 +69,15 @@ def on_config(config):
                 if rel not in listed:
                     section["使用指南"].append({_title(page): rel})
     search_zh.resolve_user_words(config)
-    search_zh.remember_cuts()
+    search = config.plugins.get("material/search") or config.plugins.get("search")
+    if _state.get("command") in ("build", "gh-deploy") and search is not None and search.config.get("enabled", True) \
+            and all(os.path.isfile(os.path.normpath(p)) for p in (search.config.get("jieba_dict"),
+                                                                  search.config.get("jieba_dict_user")) if p):
+        # the search index is made by a second process (search_aside), which loads jieba: not here
+        _state["jieba"] = (search.config.get("jieba_dict"), search.config.get("jieba_dict_user"))
+        search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
+    else:
+        search_zh.remember_cuts()
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading notes, on every build
     return config
 
@@ -85,6 +95,9 @@ def on_startup(command, dirty):
 
 
 def on_files(files, config):
+    if "jieba" in _state:  # started first: it loads jieba while the pages are made
+        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search.search_index = search_aside.Aside(search.search_index, *_state.pop("jieba"))
     records, out = _paths(config)
     today = os.environ.get("LEDGER_TODAY")
     # `mkdocs build`: the downloads are written by a second process while the pages are made

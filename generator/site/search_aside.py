@@ -1,0 +1,123 @@
+"""The search index made by a second process during `mkdocs build`.
+
+Material's search plugin indexes each page when MkDocs renders it (its HTML parser over the
+page, jieba over every run of Han characters): at 12,000 ledgers some 4–5 s of the one busy
+process, and loading jieba's dictionary another second.  During `mkdocs build` the MkDocs hook
+puts `Aside` in place of the plugin's index: each page's content, table of contents, URL, title
+and meta go to a new Python process (`python -m generator.site.search_aside`) that runs
+Material's own `SearchIndex` on them, with the same jieba dictionaries, and sends the entries
+back when the plugin writes the index.  So the index is the one the plugin would have made
+(tested byte for byte); the main process no longer loads jieba at all.  If that process fails,
+writing the index raises SearchFailed (the hook fails the build with a message).
+"""
+from __future__ import annotations
+
+import logging
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+
+class SearchFailed(PluginError):
+    """The process that makes the search index did not finish: `mkdocs build` fails with this."""
+
+    def __init__(self, code):
+        super().__init__(f"搜索索引未能生成：生成它的第二个进程异常退出（退出码 {code}），请重新运行 mkdocs build。 "
+                         f"(The search index was not made: the second process that makes it exited with code "
+                         f"{code}; run mkdocs build again.)")
+
+
+@dataclass
+class PageForIndex:
+    """What Material's SearchIndex.add_entry_from_context reads of a page."""
+    url: str
+    title: str
+    content: str
+    toc: object
+    meta: dict = field(default_factory=dict)
+
+
+class Aside:
+    """Stands for the search plugin's SearchIndex (`plugin.search_index`) during a build."""
+
+    def __init__(self, index, jieba_dict: str | None, jieba_dict_user: str | None):
+        self.index = index  # the plugin's own: it writes the entries sent back
+        root = str(Path(__file__).resolve().parents[2])
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
+        self.proc = subprocess.Popen([sys.executable, "-m", "generator.site.search_aside"],
+                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.pages: queue.SimpleQueue = queue.SimpleQueue()
+        self.result: list[bytes] = []
+        self.threads = [threading.Thread(target=self._send, daemon=True),
+                        threading.Thread(target=self._receive, daemon=True)]
+        self.pages.put(pickle.dumps((index.config, jieba_dict, jieba_dict_user), protocol=pickle.HIGHEST_PROTOCOL))
+        for thread in self.threads:
+            thread.start()
+
+    def add_entry_from_context(self, page) -> None:
+        meta = page.meta or {}
+        lite = PageForIndex(page.url, str(page.title), page.content, page.toc,
+                            {k: meta[k] for k in ("search", "title", "tags") if k in meta})
+        self.pages.put(pickle.dumps(lite, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def generate_search_index(self, prev) -> str:
+        self.pages.put(None)
+        for thread in self.threads:
+            thread.join()
+        if self.proc.wait() != 0 or not self.result:
+            raise SearchFailed(self.proc.returncode)
+        self.index.entries = pickle.loads(self.result[0])
+        return self.index.generate_search_index(prev)
+
+    def _send(self) -> None:
+        try:
+            with self.proc.stdin as pipe:
+                while (data := self.pages.get()) is not None:
+                    pipe.write(data)
+        except OSError:  # the process is gone: generate_search_index reports it
+            pass
+
+    def _receive(self) -> None:
+        self.result.append(self.proc.stdout.read())
+
+
+def main() -> None:
+    """The second process: on standard input, pickled, (the index's settings, jieba's dictionary,
+    jieba's user dictionary), then one PageForIndex per page; on standard output, pickled, the
+    index's entries."""
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    try:
+        from material.plugins.search.plugin import SearchIndex, jieba
+
+        from generator.site import search_zh
+
+        stream = sys.stdin.buffer
+        config, jieba_dict, jieba_dict_user = pickle.load(stream)
+        if jieba is not None:  # as the plugin's on_config does
+            if jieba_dict and os.path.isfile(os.path.normpath(jieba_dict)):
+                jieba.set_dictionary(os.path.normpath(jieba_dict))
+            if jieba_dict_user and os.path.isfile(os.path.normpath(jieba_dict_user)):
+                jieba.load_userdict(os.path.normpath(jieba_dict_user))
+            search_zh.remember_cuts()
+        index = SearchIndex(**config)
+        while True:
+            try:
+                page = pickle.load(stream)
+            except EOFError:
+                break
+            index.add_entry_from_context(page)
+        sys.stdout.buffer.write(pickle.dumps(index.entries, protocol=pickle.HIGHEST_PROTOCOL))
+    except Exception as e:  # noqa: BLE001 - one line for the build log; the parent fails the build
+        sys.stderr.write(f"generator.site.search_aside: {type(e).__name__}: {e}\n")
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
