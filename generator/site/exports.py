@@ -195,10 +195,21 @@ def _send(proc: subprocess.Popen, jobs: list[Download], out: Path) -> None:
         sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
 
 
+def yield_to_the_build() -> None:
+    """Lower this process's priority: a helper of `mkdocs build` (the downloads, the search
+    index) fills the second core, while the build's own process, on which every page waits,
+    keeps a core whenever it can use one."""
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass
+
+
 def main() -> None:
     """The second process: on standard input, pickled, (how many tables, folder) and each
     table's downloads.  All of it is read first (so that the sender lets go of the tables),
     then unpickled one table at a time."""
+    yield_to_the_build()
     try:
         data = io.BytesIO(sys.stdin.buffer.read())
         n, out = pickle.load(data)

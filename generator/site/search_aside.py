@@ -92,6 +92,9 @@ def main() -> None:
     """The second process: on standard input, pickled, (the index's settings, jieba's dictionary,
     jieba's user dictionary), then one PageForIndex per page; on standard output, pickled, the
     index's entries."""
+    from generator.site.exports import yield_to_the_build
+
+    yield_to_the_build()
     logging.getLogger("jieba").setLevel(logging.WARNING)
     try:
         from material.plugins.search.plugin import SearchIndex, jieba
