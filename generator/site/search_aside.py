@@ -95,11 +95,12 @@ def main() -> None:
     from generator.site.exports import yield_to_the_build
 
     yield_to_the_build()
-    logging.getLogger("jieba").setLevel(logging.WARNING)
     try:
         from material.plugins.search.plugin import SearchIndex, jieba
 
         from generator.site import search_zh
+
+        logging.getLogger("jieba").setLevel(logging.WARNING)  # after its import, which sets DEBUG
 
         stream = sys.stdin.buffer
         config, jieba_dict, jieba_dict_user = pickle.load(stream)
