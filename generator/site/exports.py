@@ -9,9 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import os
 import pickle
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field, replace
@@ -20,6 +18,7 @@ from pathlib import Path
 import xlsxwriter
 
 from generator import report
+from generator.site import helper_process
 from generator.site.textwidth import display_width
 
 
@@ -146,8 +145,8 @@ def _write_all(jobs: list[Download], out: Path) -> int:
     return sum(write_if_changed(out / job.path, job.render()) for job in jobs)
 
 
-class DownloadsFailed(Exception):
-    """The second process that writes the downloads did not finish (its exit code)."""
+class DownloadsFailed(helper_process.HelperFailed):
+    what_zh, what_en = "下载文件（XLSX、CSV、JSON）", "downloads (XLSX, CSV, JSON)"
 
 
 def write_aside(jobs: list[Download], out: Path):
@@ -156,16 +155,12 @@ def write_aside(jobs: list[Download], out: Path):
     The downloads (XLSX above all) are a third of a large site's generation and need nothing
     the pages do, so they are written while the pages are rendered and built.
 
-    The second process is a new Python (`python -m generator.site.exports`), not a copy of
-    this one, which by now holds every record: it is sent the tables' cells only.  The
-    waiting function keeps nothing of them, so if that process fails it raises
-    DownloadsFailed.  Where no second process can start, the downloads are written here."""
+    The second process (helper_process.start) is sent the tables' cells only.  The waiting
+    function keeps nothing of them, so if that process fails it raises DownloadsFailed.  Where no second process can start, the downloads are written here."""
     if not jobs:
         return lambda: 0
-    root = str(Path(__file__).resolve().parents[2])
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "generator.site.exports"], stdin=subprocess.PIPE, env=env)
+        proc = helper_process.start("generator.site.exports")
     except OSError:
         written = _write_all(jobs, out)
         return lambda: written
@@ -195,21 +190,11 @@ def _send(proc: subprocess.Popen, jobs: list[Download], out: Path) -> None:
         sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
 
 
-def yield_to_the_build() -> None:
-    """Lower this process's priority: a helper of `mkdocs build` (the downloads, the search
-    index) fills the second core, while the build's own process, on which every page waits,
-    keeps a core whenever it can use one."""
-    try:
-        os.nice(10)
-    except (AttributeError, OSError):
-        pass
-
-
 def main() -> None:
     """The second process: on standard input, pickled, (how many tables, folder) and each
     table's downloads.  All of it is read first (so that the sender lets go of the tables),
     then unpickled one table at a time."""
-    yield_to_the_build()
+    helper_process.yield_to_the_build()
     try:
         data = io.BytesIO(sys.stdin.buffer.read())
         n, out = pickle.load(data)

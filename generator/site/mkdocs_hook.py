@@ -33,7 +33,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 
@@ -42,11 +41,11 @@ if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package s
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
 from generator.site import admin_form, fastmd, render_site, search_aside, search_zh  # noqa: E402
-from generator.site.exports import DownloadsFailed  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
 _state: dict = {}
+_BUILD = ("build", "gh-deploy")  # the commands that use helper processes (mkdocs serve keeps to one)
 
 
 def _paths(config) -> tuple[Path, Path]:
@@ -69,13 +68,10 @@ def on_config(config):
                 if rel not in listed:
                     section["使用指南"].append({_title(page): rel})
     search_zh.resolve_user_words(config)
-    search = config.plugins.get("material/search") or config.plugins.get("search")
-    if _state.get("command") in ("build", "gh-deploy") and search is not None and search.config.get("enabled", True) \
-            and all(os.path.isfile(os.path.normpath(p)) for p in (search.config.get("jieba_dict"),
-                                                                  search.config.get("jieba_dict_user")) if p):
-        # the search index is made by a second process (search_aside), which loads jieba: not here
-        _state["jieba"] = (search.config.get("jieba_dict"), search.config.get("jieba_dict_user"))
-        search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
+    # `mkdocs build`: the search index is made by a helper process (search_aside), which loads jieba: not here
+    taken = search_aside.take_jieba(search_zh.search_plugin(config)) if _state.get("command") in _BUILD else None
+    if taken is not None:
+        _state["jieba"] = taken
     else:
         search_zh.remember_cuts()
     logging.getLogger("jieba").setLevel(logging.WARNING)  # its dictionary-loading notes, on every build
@@ -96,7 +92,7 @@ def on_startup(command, dirty):
 
 def on_files(files, config):
     if "jieba" in _state:  # started first: it loads jieba while the pages are made
-        search = config.plugins.get("material/search") or config.plugins.get("search")
+        search = search_zh.search_plugin(config)
         search.search_index = search_aside.Aside(search.search_index, *_state.pop("jieba"))
     records, out = _paths(config)
     today = os.environ.get("LEDGER_TODAY")
@@ -104,7 +100,7 @@ def on_files(files, config):
     # (on_post_build waits for them and copies them in); `mkdocs serve` keeps to one process.
     fast = os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0"
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
-                         aside=_state.get("command") in ("build", "gh-deploy"), slots=fast)
+                         aside=_state.get("command") in _BUILD, slots=fast)
     _state["finish"] = result.finish
     _state["aside"] = [job.path for job in result.pending]
     _state["generated_dir"] = out
@@ -197,13 +193,8 @@ def on_post_build(config):
     """The downloads written aside; Chinese search: the worker's query cutting corrected
     (see search_zh); the web form."""
     finish = _state.pop("finish", None)
-    try:
-        if finish is not None:
-            finish()
-    except DownloadsFailed as e:
-        raise PluginError(f"下载文件（XLSX、CSV、JSON）未能生成：生成它们的第二个进程异常退出（退出码 {e.args[0]}），"
-                          f"请重新运行 mkdocs build。 (The downloads were not written: the second process that "
-                          f"writes them exited with code {e.args[0]}; run mkdocs build again.)") from None
+    if finish is not None:
+        finish()  # a failed downloads process: DownloadsFailed, a PluginError (one line, exit 1)
     for rel in _state.pop("aside", ()):
         target = Path(config.site_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)

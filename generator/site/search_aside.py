@@ -16,22 +16,15 @@ import logging
 import os
 import pickle
 import queue
-import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from mkdocs.exceptions import PluginError
+from generator.site import helper_process
 
 
-class SearchFailed(PluginError):
-    """The process that makes the search index did not finish: `mkdocs build` fails with this."""
-
-    def __init__(self, code):
-        super().__init__(f"搜索索引未能生成：生成它的第二个进程异常退出（退出码 {code}），请重新运行 mkdocs build。 "
-                         f"(The search index was not made: the second process that makes it exited with code "
-                         f"{code}; run mkdocs build again.)")
+class SearchFailed(helper_process.HelperFailed):
+    what_zh, what_en = "搜索索引", "search index"
 
 
 @dataclass
@@ -49,10 +42,7 @@ class Aside:
 
     def __init__(self, index, jieba_dict: str | None, jieba_dict_user: str | None):
         self.index = index  # the plugin's own: it writes the entries sent back
-        root = str(Path(__file__).resolve().parents[2])
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [root, os.environ.get("PYTHONPATH")]))}
-        self.proc = subprocess.Popen([sys.executable, "-m", "generator.site.search_aside"],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, env=env)
+        self.proc = helper_process.start("generator.site.search_aside", read_back=True)
         self.pages: queue.SimpleQueue = queue.SimpleQueue()
         self.result: list[bytes] = []
         self.threads = [threading.Thread(target=self._send, daemon=True),
@@ -88,13 +78,24 @@ class Aside:
         self.result.append(self.proc.stdout.read())
 
 
+def take_jieba(search) -> tuple | None:
+    """The search plugin's jieba dictionaries, taken from its settings (so that it does not load
+    jieba itself) when its index can be made aside; None when it cannot (no plugin, search off,
+    a dictionary missing: the plugin reports that)."""
+    if search is None or not search.config.get("enabled", True):
+        return None
+    dictionaries = (search.config.get("jieba_dict"), search.config.get("jieba_dict_user"))
+    if not all(os.path.isfile(os.path.normpath(p)) for p in dictionaries if p):
+        return None
+    search.config["jieba_dict"] = search.config["jieba_dict_user"] = None
+    return dictionaries
+
+
 def main() -> None:
     """The second process: on standard input, pickled, (the index's settings, jieba's dictionary,
     jieba's user dictionary), then one PageForIndex per page; on standard output, pickled, the
     index's entries."""
-    from generator.site.exports import yield_to_the_build
-
-    yield_to_the_build()
+    helper_process.yield_to_the_build()
     try:
         from material.plugins.search.plugin import SearchIndex, jieba
 

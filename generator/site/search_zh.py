@@ -60,9 +60,14 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
     return None
 
 
+def search_plugin(config):
+    """Material's search plugin in this MkDocs configuration (None without it)."""
+    return config.plugins.get("material/search") or config.plugins.get("search")
+
+
 def resolve_user_words(config) -> None:
     """Make search's `jieba_dict_user` relative to mkdocs.yml (the plugin reads it from the cwd)."""
-    search = config.plugins.get("material/search") or config.plugins.get("search")
+    search = search_plugin(config)
     if search is None or not search.config.get("jieba_dict_user"):
         return
     path = Path(search.config["jieba_dict_user"])
