@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 import json
 import re
 import subprocess
@@ -147,6 +148,36 @@ def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
             row = rows[rs.cadres[c].get("name")]
             assert row[6].value == len(led.get("activities") or [])
             assert row[8].value == len(led.get("feedback") or [])
+
+
+class CellByCell(exports.BodyInBulk):
+    """The body written as xlsxwriter does by itself, one call per cell: the reference."""
+
+    def write_body(self, first, rows, cell_format):
+        for r, cells in enumerate(rows, first):
+            for c, value in enumerate(cells):
+                if isinstance(value, (int, float)) and not isinstance(value, bool):
+                    self.write_number(r, c, value, cell_format)
+                else:
+                    self.write_string(r, c, str(value), cell_format)
+
+
+@pytest.mark.parametrize("rows", [
+    [],
+    [{"a": "张伟", "b": 3, "c": ["工作", "学习"]}, {"a": "  两端有空格 ", "b": 2.5, "c": None},
+     {"a": "控制\x01字符 & <标记> \"引号\"", "b": True, "c": "长" * 20000}, {"a": "张伟"},
+     {"a": "😀" * 17000, "b": -1e20, "c": "x" * 40000}, {"b": 0}]
+    + [{"a": f"第{i}行", "b": i, "c": "重复的文字"} for i in range(40)],
+])
+def test_xlsx_body_in_bulk_is_byte_for_byte_what_xlsxwriter_writes(rows, monkeypatch):
+    table = exports.Table("t", "表/标题", [("a", "文字"), ("b", "数"), ("c", "列表")], rows, subtitle="副标题")
+    bulk = exports.to_xlsx(table, dt.date(2026, 11, 28), "某大学")
+    monkeypatch.setattr(exports, "BodyInBulk", CellByCell)
+    cell_by_cell = exports.Table("t", "表/标题", table.columns, rows, subtitle="副标题")
+    assert bulk == exports.to_xlsx(cell_by_cell, dt.date(2026, 11, 28), "某大学")
+    sheet = openpyxl.load_workbook(io.BytesIO(bulk)).active
+    read = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
+    assert len(read) == len(rows) and (not rows or read[0] == ["张伟", 3, "工作、学习"])
 
 
 def test_csv_has_bom_and_json_every_table(site):
