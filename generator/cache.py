@@ -97,12 +97,12 @@ def privacy_settings(records: Path) -> tuple[list, tuple]:
     return privacy.patterns_in(data), privacy.protected_names()[0]
 
 
-def _load_one(path: Path, records: Path, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
+def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
     """Exactly what load_tree + validate do for one file (and its privacy scan)."""
     try:
         doc, found = load.load_file(path, records)
     except Exception as exc:  # noqa: BLE001 - one file never stops the others
-        doc = load.Document(file=load.display_path(path), rel=path.relative_to(records).as_posix(), kind=None)
+        doc = load.Document(file=load.display_path(path), rel=load.rel_path(path, records), kind=None)
         found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
     checked = _validate(doc)
     if settings is not None:
@@ -130,7 +130,7 @@ def _worker(args) -> list:
     out = []
     with quiet():
         for p in paths:
-            doc, found, bad = _load_one(Path(p), Path(records), settings)
+            doc, found, bad = _load_one(p, records, settings)
             packed = pack(doc, found, bad)
             try:
                 out.append(marshal.dumps(packed))
@@ -183,7 +183,7 @@ def _write_cache(path: Path, entries: dict, keep=()) -> None:
             pass
 
 
-def _read_small(path: Path) -> bytes | None:
+def _read_small(path: str) -> bytes | None:
     """The file's bytes when load_file would read them (a regular file under the cap)."""
     try:
         return load.read_bytes(path)
@@ -251,7 +251,7 @@ def _load_and_validate(records: Path):
     todo: list[int] = []
     raws: dict[int, bytes] = {}
     for i, path in enumerate(paths):
-        rel = path.relative_to(records).as_posix()
+        rel = load.rel_path(path, records)
         raw = _read_small(path) if kind_of(rel) else None
         if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
             results[i] = _load_one(path, records)
@@ -290,27 +290,27 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-def _bytes_of(path: Path, raw: bytes, sha: str) -> bytes | None:
+def _bytes_of(path: str, raw: bytes, sha: str) -> bytes | None:
     """The bytes the loader hashed (the file may have changed between our read and its)."""
     if not sha or hashlib.sha256(raw).hexdigest() == sha:
         return raw
     try:
-        again = path.read_bytes()
+        again = Path(path).read_bytes()
     except OSError:
         return None
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[Path], records: Path, settings) -> list[tuple]:
+def _parse_many(paths: list[str], records: Path, settings) -> list[tuple]:
     n = workers()
     if n < 2 or len(paths) < parallel_min():
-        return _worker(([str(p) for p in paths], str(records), settings))
-    chunks = [[str(p) for p in paths[k::n * 4]] for k in range(n * 4)]
+        return _worker((paths, str(records), settings))
+    chunks = [paths[k::n * 4] for k in range(n * 4)]
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
             parts = list(pool.map(_worker, [(c, str(records), settings) for c in chunks]))
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
-        return _worker(([str(p) for p in paths], str(records), settings))
+        return _worker((paths, str(records), settings))
     out: list = [None] * len(paths)
     for k, part in enumerate(parts):
         out[k::n * 4] = part

@@ -170,7 +170,7 @@ def display_path(path) -> str:
             rel = name if base == "." else f"{base}{os.sep}{name}"
     if rel is not None and not rel.startswith(".."):
         text = rel.replace(os.sep, "/")
-    return text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return text if text.isascii() else text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 @lru_cache(maxsize=4096)
@@ -189,34 +189,45 @@ def _wrong_extension(name: str) -> bool:
     return not _is_yaml_name(name) and name.lower().endswith(_WRONG_EXTENSIONS)
 
 
-def discover(records: Path) -> tuple[list[Path], list[F.Finding]]:
-    """All *.yaml files below `records`, sorted; everything odd is a finding.
+def discover(records: Path) -> tuple[list[str], list[F.Finding]]:
+    """All *.yaml files below `records` (their paths, as `records` joined with the path below
+    it), sorted by folder, a folder's files before its subfolders; everything odd is a finding.
 
     Links leading outside `records/` are refused; folders named like a record, record
     files with another extension and unreadable folders are reported; other files
-    (README.md …) are ignored."""
-    found, problems = [], []
+    (README.md …) are ignored.  (os.scandir, not os.walk and Path: each entry's kind comes
+    with the folder's listing, without a stat per file.)"""
+    found: list[str] = []
+    problems: list[F.Finding] = []
     root = records.resolve()
-
-    def unreadable(exc: OSError):
-        problems.append(F.make("E-LOAD-007", display_path(exc.filename or records), None,
-                               reason=exc.strerror or type(exc).__name__))
-
-    for dirpath, dirnames, filenames in os.walk(records, followlinks=False, onerror=unreadable):
-        dirnames.sort()
-        for d in list(dirnames):
-            if (_is_yaml_name(d) or _wrong_extension(d)) and not os.path.islink(os.path.join(dirpath, d)):
-                problems.append(F.make("E-LOAD-008", display_path(Path(dirpath) / d), None))
-                dirnames.remove(d)  # its contents are not records either
-        links = [d for d in dirnames if os.path.islink(os.path.join(dirpath, d))]
-        for name in sorted(filenames + links):
-            path = Path(dirpath) / name
-            is_link = path.is_symlink()
+    folders = [str(records)]
+    while folders:
+        folder = folders.pop()
+        try:
+            with os.scandir(folder) as listing:
+                entries = sorted(listing, key=_name)
+        except OSError as exc:
+            problems.append(F.make("E-LOAD-007", display_path(exc.filename or records), None,
+                                   reason=exc.strerror or type(exc).__name__))
+            continue
+        names, below = [], []
+        for entry in entries:
+            if not _is_dir(entry):
+                names.append(entry)
+            elif _is_link(entry):
+                names.append(entry)  # a link to a folder: checked like a linked file
+            elif _is_yaml_name(entry.name) or _wrong_extension(entry.name):
+                problems.append(F.make("E-LOAD-008", display_path(entry.path), None))  # contents skipped too
+            else:
+                below.append(entry.path)
+        for entry in names:
+            name, path = entry.name, entry.path
+            is_link = _is_link(entry)
             if not (_is_yaml_name(name) or _wrong_extension(name) or is_link):
                 continue
             if is_link:
                 try:
-                    target = path.resolve()
+                    target = Path(path).resolve()
                     inside = target == root or root in target.parents
                     shown = os.readlink(path)
                 except (OSError, RuntimeError):  # a loop of links, or unreadable
@@ -231,7 +242,34 @@ def discover(records: Path) -> tuple[list[Path], list[F.Finding]]:
                 problems.append(F.make("E-LOAD-009", display_path(path), None, name=display_path(name)))
             elif _is_yaml_name(name):
                 found.append(path)
+        folders.extend(reversed(below))
     return found, problems
+
+
+def _name(entry: os.DirEntry) -> str:
+    return entry.name
+
+
+def _is_dir(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_dir()
+    except OSError:
+        return False
+
+
+def _is_link(entry: os.DirEntry) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return False
+
+
+def rel_path(path, records) -> str:
+    """`path` below `records`, with / between its parts (ledgers/2025-H2/zhang-wei.yaml)."""
+    text, top = os.fspath(path), os.fspath(records)
+    if text.startswith(top) and text[len(top):len(top) + 1] == os.sep:
+        return text[len(top) + 1:].replace(os.sep, "/")
+    return Path(path).relative_to(records).as_posix()
 
 
 class NotRegular(Exception):
@@ -268,8 +306,8 @@ def read_bytes(path) -> bytes:
     return parts[0] if len(parts) == 1 else b"".join(parts)
 
 
-def load_file(path: Path, records: Path) -> tuple[Document, list[F.Finding]]:
-    rel = path.relative_to(records).as_posix()
+def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
+    rel = rel_path(path, records)
     doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
     if doc.kind is None:
         return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel))]
@@ -552,7 +590,7 @@ def _load_tree(records: Path) -> tuple[list[Document], list[F.Finding]]:
         try:
             doc, found = load_file(path, records)
         except Exception as exc:  # noqa: BLE001 - one file never stops the others
-            doc = Document(file=display_path(path), rel=path.relative_to(records).as_posix(), kind=None)
+            doc = Document(file=display_path(path), rel=rel_path(path, records), kind=None)
             found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
         docs.append(doc)
         problems.extend(found)
