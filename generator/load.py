@@ -164,8 +164,8 @@ def display_path(path) -> str:
     else:  # the folder's part once per folder: relpath is slow, and files come by the folder
         cwd = os.getcwd()
         base = _relpath(folder, cwd)
-        if base is None or base.startswith(".."):  # outside (or the path holds the working folder)
-            rel = os.path.relpath(text, cwd) if base is not None else None
+        if base is None or base.startswith(".."):  # outside, unless it is the working folder itself
+            rel = os.path.relpath(text, cwd) if base is not None and name == os.path.basename(cwd) else None
         else:
             rel = name if base == "." else f"{base}{os.sep}{name}"
     if rel is not None and not rel.startswith(".."):
