@@ -131,10 +131,12 @@ def on_files(files, config):
 def on_env(env, config, files):
     """The downloads being written aside are taken out of MkDocs' copying: the links to
     them were checked when the pages were read; on_post_build copies them in once written.
-    The theme's templates are compiled once and kept with the records' cache."""
+    The theme's templates are compiled once and kept with the records' cache, and (MkDocs
+    makes this environment for each build) read once per build, not checked on every use."""
     for rel in _state.get("aside", ()):
         files.remove(files.get_file_from_path(rel))
     env.bytecode_cache = TemplateCache.beside(_paths(config)[0])  # the theme's templates, compiled once
+    env.auto_reload = False
     return env
 
 
