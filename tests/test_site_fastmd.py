@@ -48,6 +48,26 @@ def test_links_resolve_like_mkdocs_and_missing_ones_are_reported():
     assert ("ledgers/2025-H2.md", "top", "#top") in links.found
 
 
+@pytest.mark.parametrize("cell", ["[张伟](../cadres/zhang-wei.md#2025-H2)", "[](../units/cs.md)", "[a b](../units/cs.md?x=1)",
+                                  "[**粗**](../units/cs.md)", "[计算机\\_学院](../units/cs.md)", "[坏](../cadres/nobody.md)",
+                                  "[本页](#top)", "[外](https://example.org/x.md)", "[a](../units/cs.md) [b](#top)",
+                                  "[a](../units/cs.md)x", "[:smile:](../units/cs.md)", "[a <b>](../units/cs.md)"])
+def test_a_cell_that_is_one_link_renders_as_the_general_path_renders_it(cell):
+    """inline() takes a cell that is exactly one link with a plain label on a short path: the same HTML,
+    the same anchors to check and the same missing files as the general path (_inline)."""
+    quick, general = (fastmd.Links("ledgers/2025-H2.md", "ledgers/2025-H2.html", URLS) for _ in range(2))
+    fastmd._RESOLVED.clear()
+    try:
+        expected = fastmd._inline(cell, general)
+    except fastmd.Unsupported:
+        with pytest.raises(fastmd.Unsupported):
+            fastmd.inline(cell, quick)
+    else:
+        fastmd._RESOLVED.clear()
+        assert fastmd.inline(cell, quick) == expected
+    assert (quick.found, quick.missing) == (general.found, general.missing)
+
+
 @pytest.mark.parametrize("cell", ["*强调*", "_x_", "[未闭合", "a < b", "A & B", ":smile:", "![图](x.png)"])
 def test_markdown_it_does_not_know_is_left_to_python_markdown(cell):
     page = f"# 标题\n\n| a |\n|---|\n| {cell} |\n\n<section class=\"x\" data-search-exclude markdown>\n\n" \

@@ -70,8 +70,11 @@ class Links:
     found: list = field(default_factory=list)  # (target src uri, anchor, original url)
     missing: list = field(default_factory=list)  # original urls whose file does not exist
 
+    def __post_init__(self):
+        self.folder = posixpath.dirname(self.page_src)
+
     def resolve(self, url: str) -> str:
-        key = (posixpath.dirname(self.page_src), url)
+        key = (self.folder, url)
         hit = _RESOLVED.get(key)
         if hit is not None and hit[0] is self.urls:
             _, target, anchor, out = hit
@@ -124,8 +127,14 @@ def _folder_rel(folder: str, other_folder: str) -> str:
 
 def inline(text: str, links: Links) -> str:
     if "](" in text:  # a link: resolved against this page (and recorded in `links`)
+        m = _ONE_LINK.fullmatch(text)
+        if m:  # the whole text one link with a plain label (most such cells): what _inline makes of it
+            return f'<a href="{html.escape(links.resolve(m.group(2)), quote=True)}">{_pure(m.group(1))}</a>'
         return _inline(text, links)
     return _pure(text)
+
+
+_ONE_LINK = re.compile(r"\[([^\[\]\\]*)\]\(([^()\s<>]+)\)")
 
 
 @lru_cache(maxsize=1 << 17)
