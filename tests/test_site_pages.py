@@ -180,6 +180,12 @@ def test_xlsx_body_in_bulk_is_byte_for_byte_what_xlsxwriter_writes(rows, monkeyp
     assert len(read) == len(rows) and (not rows or read[0] == ["张伟", 3, "工作、学习"])
 
 
+def test_xlsx_keeps_a_number_xlsxwriter_refuses_as_text():
+    table = exports.Table("t", "T", [("a", "A"), ("b", "B")], [{"a": float("nan"), "b": 10 ** 400}, {"a": 1.5, "b": 2}])
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, dt.date(2026, 11, 28)))).active
+    assert [[c.value for c in r] for r in sheet.iter_rows(min_row=3)] == [["nan", str(10 ** 400)], [1.5, 2]]
+
+
 def test_csv_has_bom_and_json_every_table(site):
     downloads = site.public / "downloads"
     csvs = sorted(downloads.glob("*.csv"))
