@@ -66,6 +66,7 @@ node-deps-optional:
 
 ## make bench: the benchmark (bench/run.py) on 1k, 5k and 12k ledgers; results in bench/RESULTS.md's format.
 ##   make bench SIZES=1000          (CI's smoke run)      BENCH_ARGS="--reps 5 --no-site"
+##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
 SIZES ?= 1000,5000,12000
 bench: $(STAMP)
 	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)

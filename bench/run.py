@@ -2,7 +2,8 @@
 """The benchmark: `make bench` (or `python bench/run.py --sizes 1000,5000,12000`).
 
 For each corpus size (ledgers) it generates a deterministic corpus with bench/corpus.py
-(once; kept under build/bench/), then measures, as the median of --reps runs, wall
+(once; kept under build/bench/) — or takes the records folders given with --records (a
+university's own, a corpus kept aside; each copied first) — then measures, as the median of --reps runs, wall
 time, CPU time and peak memory of real command lines — each a fresh process, exactly
 as a user or CI runs them:
 
@@ -123,6 +124,15 @@ def corpus(n: int, seed: int, work: Path) -> Path:
         subprocess.run([PY, str(ROOT / "bench" / "corpus.py"), "--ledgers", str(n), "--seed", str(seed),
                         "--out", str(out), "--force"], check=True, stdout=subprocess.DEVNULL)
         stamp.write_text(want)
+    return out
+
+
+def copy_of(records: Path, k: int, work: Path) -> Path:
+    """A records folder given with --records, copied afresh into the work folder: the benchmark
+    changes one ledger (and puts it back) and fills caches, never in the original."""
+    out = work / f"given-{k}-{records.resolve().name}"
+    shutil.rmtree(out, ignore_errors=True)
+    shutil.copytree(records, out, symlinks=True)
     return out
 
 
@@ -249,10 +259,20 @@ def _cell(html: str) -> str:
 
 # ---- one size ------------------------------------------------------------------------
 def bench_size(n: int, args, work: Path) -> dict:
-    records = corpus(n, args.seed, work)
+    return bench_corpus(corpus(n, args.seed, work), str(n), {"size": n}, args, work)
+
+
+def bench_given(records: Path, k: int, args, work: Path) -> dict:
+    copy = copy_of(records, k, work)
+    facts = {"size": corpus_facts(copy)["ledgers"], "name": records.resolve().name, "records": str(records)}
+    return bench_corpus(copy, copy.name, facts, args, work)
+
+
+def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
+    """Every measurement on one records folder (`n` names its cache and site folders)."""
     cache = work / f"cache-{n}"
     env = {"CONTACT_LEDGER_CACHE": str(cache)}
-    res: dict = {"size": n, "corpus": corpus_facts(records)}
+    res: dict = {**facts, "corpus": corpus_facts(records)}
     gen = [PY, "-m", "generator"]
     validate = gen + ["validate", "--records", str(records), "--format", "json"]
     check = gen + ["check", "--records", str(records), "--today", args.today, "--format", "json"]
@@ -361,7 +381,8 @@ def _memory(r: dict, key: str) -> str:
 
 def markdown(result: dict) -> str:
     sizes = result["sizes"]
-    head = "| stage | " + " | ".join(f"{s['size']} ledgers" for s in sizes) + " |"
+    head = "| stage | " + " | ".join(f"{s['name']} ({s['size']} ledgers)" if s.get("name") else f"{s['size']} ledgers"
+                                     for s in sizes) + " |"
     lines = [head, "|---|" + "---|" * len(sizes)]
     lines.append("| files / MB | " + " | ".join(f"{s['corpus']['files']} / {s['corpus']['mb']}" for s in sizes) + " |")
     for key, label in ROWS:
@@ -383,6 +404,9 @@ def markdown(result: dict) -> str:
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Contact Ledger benchmark (see bench/RESULTS.md).")
     ap.add_argument("--sizes", default="1000,5000,12000", help="ledger counts, comma-separated")
+    ap.add_argument("--records", default=None,
+                    help="records folders to measure instead of generated corpora, comma-separated "
+                         "(each is copied into WORK first: the original is never changed)")
     ap.add_argument("--reps", type=int, default=3, help="runs per measurement (the median is reported)")
     ap.add_argument("--site-reps", type=int, default=1, help="runs of each site build")
     ap.add_argument("--cjs-reps", type=int, default=1, help="runs of check-jsonschema (slow)")
@@ -400,8 +424,14 @@ def main(argv=None) -> int:
     result = {"machine": machine(), "args": vars(args), "sizes": []}
     out = Path(args.out) if args.out else work / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    for n in sizes:
-        result["sizes"].append(bench_size(n, args, work))
+    given = [Path(p) for p in (args.records or "").split(",") if p]
+    for p in given:
+        if not (p / "policy.yaml").is_file():
+            ap.error(f"--records {p}: no policy.yaml there — not a records folder")
+    runs = [lambda k=k, p=p: bench_given(p, k, args, work) for k, p in enumerate(given)] if given else \
+        [lambda n=n: bench_size(n, args, work) for n in sizes]
+    for run in runs:
+        result["sizes"].append(run())
         # written after each size, so that a long run's first sizes are kept
         out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     table = markdown(result)

@@ -37,3 +37,30 @@ def test_bench_runs_on_a_small_corpus_and_writes_results(tmp_path):
     assert "修改" not in changed.read_text(encoding="utf-8")
     # the cache of the warm runs lives in the work folder, not in the repository
     assert list((tmp_path / "work").glob("cache-200/*.marshal"))
+
+
+def test_bench_measures_a_given_records_folder_without_changing_it(tmp_path):
+    """--records: a university's own records (or a corpus kept aside) are measured on a copy."""
+    import hashlib
+    import shutil
+
+    records = tmp_path / "our-records"
+    shutil.copytree(REPO / "records", records)
+
+    def digest() -> str:
+        return hashlib.sha256(b"".join(p.relative_to(records).as_posix().encode() + p.read_bytes()
+                                       for p in sorted(records.rglob("*")) if p.is_file())).hexdigest()
+
+    before = digest()
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(records), "--reps", "1", "--no-site",
+                          "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    assert measured["name"] == "our-records" and measured["size"] == len(list(records.glob("ledgers/*/*.yaml")))
+    assert measured["pr_check_warm"]["wall"] > 0 and f"our-records ({measured['size']} ledgers)" in run.stdout
+    assert digest() == before and not list(records.parent.glob(".cache"))
+    bad = subprocess.run([sys.executable, "bench/run.py", "--records", str(tmp_path / "work")], cwd=REPO,
+                         capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "policy.yaml" in bad.stderr and "Traceback" not in bad.stderr
