@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 
 from generator import findings as F
-from generator import archive, privacy
+from generator import archive, forked, privacy
 from generator.load import display_path, load_tree
 from generator.cache import load_and_validate
 from generator.model import RecordSet, build
@@ -21,16 +21,27 @@ RECORD_STAGES: list = [privacy.check_records, archive.verify]
 
 
 def validate_records(records: Path) -> tuple[RecordSet, list[F.Finding]]:
+    rs, findings, _ = validate_records_and(records, None)
+    return rs, findings
+
+
+def validate_records_and(records: Path, then) -> tuple[RecordSet, list[F.Finding], object]:
+    """validate_records, and then(rs) (unless None) run at the same time as the record stages:
+    those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs))."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
     docs, findings, invalid = load_and_validate(records)
     invalid |= {d.rel for d in docs if d.data is None}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)
-    for stage in [check_references, *RECORD_STAGES]:
-        findings.extend(_guarded(stage, rs, display_path(records)))
-    findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
-    return rs, sorted(set(findings), key=F.Finding.sort_key)
+    shown = display_path(records)
+
+    def stages() -> list[F.Finding]:
+        return [f for stage in [check_references, *RECORD_STAGES] for f in _guarded(stage, rs, shown)]
+
+    found, result = forked.both(stages, lambda: then(rs)) if then is not None else (stages(), None)
+    findings = privacy.redact_findings(findings + found, rs)  # no stage prints personal data in full
+    return rs, sorted(set(findings), key=F.Finding.sort_key), result
 
 
 def _guarded(stage, arg, file: str) -> list[F.Finding]:

@@ -2,6 +2,12 @@
 from __future__ import annotations
 
 import json
+import os
+import threading
+
+import pytest
+
+from generator import forked
 
 from tests.gitrepo import base, cadre, check_cli, classes, commit, init_repo, write
 
@@ -68,3 +74,47 @@ def test_json_report_falls_back_for_what_orjson_refuses():
 
     value = {"学号": 2**70, "rows": [{"a": "联系"}, []]}
     assert report.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
+
+
+def test_the_report_is_the_same_on_one_core_and_two(tmp_path, monkeypatch):
+    """check runs the record stages beside the policy checks in a forked copy (forked.both): the same
+    report, byte for byte, as one after the other in one process."""
+    repo = make(tmp_path)
+    write(repo, {"records/cadres/stray.yaml": cadre("某", "no-such-unit")})
+    runs = []
+    for workers in ("1", "2"):
+        monkeypatch.setenv("CONTACT_LEDGER_WORKERS", workers)
+        monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+        runs.append(check_cli(repo / "records", "--today", "2026-11-28", "--format", "json", cwd=repo))
+    assert runs[0].stdout == runs[1].stdout and runs[0].returncode == runs[1].returncode == 1
+    codes = {f["code"] for f in json.loads(runs[1].stdout)["findings"]}
+    assert any(c.startswith("E-REF") for c in codes) and any(c.startswith("W-CHK") for c in codes)
+
+
+def test_forked_both_runs_the_side_in_a_copy_and_falls_back_here(monkeypatch):
+    monkeypatch.setenv("CONTACT_LEDGER_WORKERS", "2")
+    side_pid, here = forked.both(os.getpid, lambda: "main")
+    assert here == "main" and side_pid != os.getpid()  # ran in the copy
+    # a result that cannot come back through the pipe: the side is run here instead
+    func, _ = forked.both(lambda: (lambda: 1), lambda: None)
+    assert func() == 1
+
+    def fails_in_the_copy():
+        if os.getpid() != parent:
+            raise RuntimeError("only in the copy")
+        return "done here"
+    parent = os.getpid()
+    assert forked.both(fails_in_the_copy, lambda: 2) == ("done here", 2)
+    # another thread alive: no fork
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait)
+    thread.start()
+    try:
+        assert forked.both(os.getpid, lambda: 0) == (os.getpid(), 0)
+    finally:
+        stop.set()
+        thread.join()
+    monkeypatch.setenv("CONTACT_LEDGER_WORKERS", "1")
+    assert forked.both(os.getpid, lambda: 0) == (os.getpid(), 0)
+    with pytest.raises(ZeroDivisionError):  # main's error is raised here; the copy is stopped
+        forked.both(os.getpid, lambda: 1 / 0)

@@ -16,14 +16,14 @@ def cmd_check(args) -> int:
     from generator.check import run_checks
     from generator.check import output
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
-    from generator.pipeline import validate_records
+    from generator.pipeline import validate_records_and
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    rs, findings = validate_records(root)
-    today = args.today or clock_today(rs)
-    result = run_checks(rs, today, strict=args.strict)
+    # the policy checks run while references, privacy and archive are checked (on two cores)
+    rs, findings, result = validate_records_and(
+        root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict))
     findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
