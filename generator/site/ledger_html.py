@@ -15,6 +15,7 @@ section, which must stay one HTML block.
 from __future__ import annotations
 
 import html
+import re
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -24,11 +25,16 @@ from generator.site.markdown import STATUS_BADGE, one_line, rel
 
 def text(value) -> str:
     """Record text as HTML: escaped, one line per line (<br>), outer spaces and empty lines dropped."""
+    if type(value) is str:  # most values: nothing to escape, one line — just the outer spaces dropped
+        return value.strip() if _SPECIAL.search(value) is None else _text(value)
     if value is None:
         return ""
     if isinstance(value, Markup):
         return str(value)
-    return _text(value) if type(value) is str else _text(str(value))
+    return _text(str(value))
+
+
+_SPECIAL = re.compile(r"[&<>\r\n]")  # what _text changes besides the outer spaces
 
 
 @lru_cache(maxsize=1 << 16)
