@@ -169,6 +169,9 @@ class Site:
         cols_all = [("cycle", "周期")] + cols1[1:] + [("reason", "调整原因")]
         all_rows = [r for c in ctx["cycles"] for r in c["rows"]]
         self.table(exports.Table("assignments-all", "工作安排（全部周期与调整）", cols_all, all_rows))
+        by_period: dict[str, list] = {}
+        for (p, _), led in ctx["ledgers"].items():
+            by_period.setdefault(p, []).append(led)
         for p in ctx["periods"]:
             rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"]) for r in ctx["tables"][p]]
             cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"),
@@ -177,7 +180,7 @@ class Site:
             self.table(exports.Table(f"attachment2-{p}", f"附件2 工作台账汇总 {p}", cols2, rows,
                                      subtitle=ctx["stats"][p]["name"]), xlsx=True)
             acts = [dict(a, name=l["name"], unit_name=l["unit_name"], topics="、".join(a["topics"]))
-                    for (pp, _), l in ctx["ledgers"].items() if pp == p for a in l["activities"]]
+                    for l in by_period.get(p, ()) for a in l["activities"]]
             self.table(exports.Table(f"activities-{p}", f"联系学生活动明细 {p}",
                                      [("name", "姓名"), ("unit_name", "单位"), ("date", "日期"), ("form", "联系形式"),
                                       ("place", "联系场所"), ("channel", "联系方式"), ("students", "学生人数"),
