@@ -38,7 +38,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
     body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
     from generator.cache import long_lived
-    from generator.pipeline import validate_records
+    from generator.pipeline import validate_records_and
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
     from generator.site.checks import CheckView
@@ -46,10 +46,13 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     from generator.site.privacy_guard import TextGuard
     from generator.site.today import site_today
 
-    rs, findings = validate_records(records)
-    day, source = site_today(rs, today)
-    with long_lived():  # the check results and the site's tables stay alive to the end
-        checks = CheckView(rs, day, repo=_repo_of(records))
+    def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
+        day, source = site_today(rs, today)
+        with long_lived():  # the check results stay alive to the end
+            return day, source, CheckView(rs, day, repo=_repo_of(records))
+
+    rs, findings, (day, source, checks) = validate_records_and(records, checked)
+    with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
         agg = Aggregate(rs, day, checks, guard)
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)

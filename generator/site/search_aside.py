@@ -45,19 +45,26 @@ class Aside:
         self.proc = helper_process.start("generator.site.search_aside", read_back=True)
         self.pages: queue.SimpleQueue = queue.SimpleQueue()
         self.result: list[bytes] = []
-        self.threads = [threading.Thread(target=self._send, daemon=True),
-                        threading.Thread(target=self._receive, daemon=True)]
-        self.pages.put(pickle.dumps((index.config, jieba_dict, jieba_dict_user), protocol=pickle.HIGHEST_PROTOCOL))
-        for thread in self.threads:
-            thread.start()
+        self.threads: list[threading.Thread] = []  # started with the first page: until then this process
+        self.pages.put(pickle.dumps((index.config, jieba_dict, jieba_dict_user),  # has one thread (forked.both)
+                                    protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _start(self) -> None:
+        if not self.threads:
+            self.threads = [threading.Thread(target=self._send, daemon=True),
+                            threading.Thread(target=self._receive, daemon=True)]
+            for thread in self.threads:
+                thread.start()
 
     def add_entry_from_context(self, page) -> None:
+        self._start()
         meta = page.meta or {}
         lite = PageForIndex(page.url, str(page.title), page.content, page.toc,
                             {k: meta[k] for k in ("search", "title", "tags") if k in meta})
         self.pages.put(pickle.dumps(lite, protocol=pickle.HIGHEST_PROTOCOL))
 
     def generate_search_index(self, prev) -> str:
+        self._start()
         self.pages.put(None)
         for thread in self.threads:
             thread.join()
