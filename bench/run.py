@@ -264,15 +264,16 @@ def bench_size(n: int, args, work: Path) -> dict:
 
 def bench_given(records: Path, k: int, args, work: Path) -> dict:
     copy = copy_of(records, k, work)
-    facts = {"size": corpus_facts(copy)["ledgers"], "name": records.resolve().name, "records": str(records)}
-    return bench_corpus(copy, copy.name, facts, args, work)
+    return bench_corpus(copy, copy.name, {"name": records.resolve().name, "records": str(records)}, args, work)
 
 
 def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
-    """Every measurement on one records folder (`n` names its cache and site folders)."""
+    """Every measurement on one records folder (`n` names its cache and site folders; `size`,
+    unless given, is its number of ledgers)."""
     cache = work / f"cache-{n}"
     env = {"CONTACT_LEDGER_CACHE": str(cache)}
-    res: dict = {**facts, "corpus": corpus_facts(records)}
+    shape = corpus_facts(records)
+    res: dict = {"size": shape["ledgers"], **facts, "corpus": shape}
     gen = [PY, "-m", "generator"]
     validate = gen + ["validate", "--records", str(records), "--format", "json"]
     check = gen + ["check", "--records", str(records), "--today", args.today, "--format", "json"]

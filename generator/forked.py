@@ -62,10 +62,6 @@ def both(side, main):
 
 
 def _can_fork() -> bool:
-    if not hasattr(os, "fork") or threading.active_count() > 1:
-        return False
-    try:
-        wanted = int(os.environ.get("CONTACT_LEDGER_WORKERS", ""))
-    except ValueError:
-        wanted = os.cpu_count() or 1
-    return wanted > 1
+    from generator.cache import workers  # CONTACT_LEDGER_WORKERS, or the cores
+
+    return hasattr(os, "fork") and threading.active_count() == 1 and workers() > 1

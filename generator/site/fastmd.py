@@ -35,6 +35,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
 
+from generator.site.markdown import rel
+
 # Python-Markdown's escapable characters with the tables extension (markdown.Markdown.ESCAPED_CHARS + '|')
 ESCAPED = set("\\`*_{}[]()>#+-.!|")
 
@@ -97,7 +99,7 @@ class Links:
                 self.found.append((self.page_src, anchor, url))
                 self._last = ("", anchor)
             return url
-        target = posixpath.normpath(posixpath.join(posixpath.dirname(self.page_src), unquote(path)).lstrip("/"))
+        target = posixpath.normpath(posixpath.join(self.folder, unquote(path)).lstrip("/"))
         dest = self.urls.get(target)
         if dest is None:
             self.missing.append(url)
@@ -116,13 +118,8 @@ _RESOLVED: dict[tuple[str, str], tuple] = {}
 def relative_url(url: str, other: str) -> str:
     """mkdocs.utils.get_relative_url, for use_directory_urls: false URLs."""
     dirname, _, basename = url.rpartition("/")
-    rel = _folder_rel(dirname, other.rpartition("/")[0])
-    return basename if rel == "." else f"{rel}/{basename}"
-
-
-@lru_cache(maxsize=None)  # the site's folders: a handful
-def _folder_rel(folder: str, other_folder: str) -> str:
-    return posixpath.relpath(folder or ".", other_folder or ".")
+    folder = rel(dirname or ".", other)  # (memoised per folder there)
+    return basename if folder == "." else f"{folder}/{basename}"
 
 
 def inline(text: str, links: Links) -> str:
