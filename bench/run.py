@@ -428,7 +428,7 @@ def main(argv=None) -> int:
     given = [Path(p) for p in (args.records or "").split(",") if p]
     for p in given:
         if not (p / "policy.yaml").is_file():
-            ap.error(f"--records {p}: no policy.yaml there — not a records folder")
+            ap.error(f"--records {p}：这里没有 policy.yaml，不是记录目录 (no policy.yaml there — not a records folder)")
     runs = [lambda k=k, p=p: bench_given(p, k, args, work) for k, p in enumerate(given)] if given else \
         [lambda n=n: bench_size(n, args, work) for n in sizes]
     for run in runs:
