@@ -69,7 +69,7 @@ def program_version() -> str:
 # Values and findings only: positions are worked out again from the bytes when asked
 # (load.Document.where), which is rare — a valid file never needs them.
 def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
-    return (doc.file, doc.rel, doc.kind, doc.data, doc.sha256, not doc.located, schema_bad,
+    return (doc.file, doc.rel, doc.kind, doc.data, doc.sha256, doc.quick, schema_bad,
             [(f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en,
               f.hint_zh, f.hint_en, f.data) for f in found], doc.privacy)
 
@@ -77,8 +77,7 @@ def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
 def unpack(packed: tuple, raw: bytes | None) -> tuple[load.Document, list[F.Finding], bool]:
     file, rel, kind, data, sha, quick, schema_bad, found, kept = packed
     doc = load.Document(file=file, rel=rel, kind=kind, data=data, sha256=sha, raw=raw if sha else None)
-    if sha and not quick:
-        doc.where()  # a file the quick path refused: read in full again (rare)
+    doc.quick = bool(quick)  # either way its positions are worked out again only when asked
     doc.privacy = kept
     return doc, [F.Finding(*f) for f in found], schema_bad
 

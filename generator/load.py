@@ -76,7 +76,7 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy")
+    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick")
     # raw is kept only until positions are worked out; _where is None until then
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
@@ -90,6 +90,7 @@ class Document:
         self._text = text
         self._where = None
         self.privacy = None  # (scanner key, finds) when the privacy scan ran with the loader
+        self.quick = False  # the values were read by the quick path (then the bytes are UTF-8)
         if positions is not None or raw is None:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
@@ -124,8 +125,8 @@ class Document:
     @property
     def text(self) -> str:  # decoded source (BOM removed); "" when it could not be read
         if self._text is None:  # quick path: the bytes are UTF-8 (quickload checked)
-            self._text = self.raw.decode("utf-8").removeprefix("\ufeff") if self._where is None \
-                else self._where.text
+            self._text = self.raw.decode("utf-8").removeprefix("\ufeff") if self._where is None and self.quick \
+                else self.where().text
         return self._text
 
     @property
@@ -324,7 +325,7 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
 
     data = quickload.values(raw) if quickload.enabled() else None
     if data is not None:
-        doc.data, doc.raw, doc._where = data, raw, None
+        doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
         return doc, []
     parsed = _parse(raw, doc.file)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text

@@ -531,7 +531,7 @@ def _finds(scanner: Scanner, doc):
     """(kind, masked, (line, col)) of every find in one document; file-name finds have no position."""
     for m in scanner.scan(doc.rel):
         yield m.kind, m.masked, None
-    if not doc.located and isinstance(doc.data, dict) and scanner.clean(doc):
+    if doc.quick and not doc.located and isinstance(doc.data, dict) and scanner.clean(doc):
         return
     text = doc.text
     if not text:

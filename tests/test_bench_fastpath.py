@@ -221,6 +221,26 @@ def test_cache_never_serves_a_stale_result(tmp_path):
     assert third.returncode == 0 and json.loads(third.stdout) == []
 
 
+def test_a_file_the_quick_path_refuses_is_served_from_the_cache_without_parsing_it_again(tmp_path, monkeypatch):
+    """A valid ledger with YAML syntax the quick path leaves to the full loader (an anchor, a
+    tag, `*` after a space …) costs the full parse once, not on every warm run: its positions
+    are worked out again only when asked — and are then the reference path's."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    ledger = sorted(root.glob("ledgers/*/*.yaml"))[0]
+    ledger.write_bytes(ledger.read_bytes() + "# 备注：座谈会 *重点* & 下次再谈\n".encode())
+    monkeypatch.chdir(tmp_path)
+    expected = reference(Path("records"))
+    rel = ledger.relative_to(root).as_posix()
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": "1"}
+    fast(Path("records"), env, monkeypatch)  # cold: fills the cache
+    warm = fast(Path("records"), env, monkeypatch)
+    doc = next(d for d in warm[0] if d.rel == rel)
+    assert not doc.quick and not doc.located, "served from the cache without parsing the file again"
+    assert_same(expected, warm)  # (asks for every position: now it is parsed, and agrees)
+    assert doc.located
+
+
 def test_a_damaged_cache_is_only_a_miss(tmp_path):
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
@@ -261,9 +281,16 @@ TRICKY_SCALARS = ["1", "+5", "-5", "00", "0", "-0", "+0", "-00", "01", "1.0", "1
                   "{a: 1}", "[]", "{}", '"\\x41\\N\\_"', "'it''s'", "3.14159265358979323846", "-1.5", "|\n  a\n  b",
                   ">-\n  a\n\n  b", "|+\n  a\n\n", '"a\n  b"', "a\n  b", "'a\n\n  b'", "中文 # 注释", "\"#\"",
                   "x: y", "- a", "&a 1", "*a", "!!str 1", "!custom x", '"\\u00e9\\t"', "'\\n'", "@x", "`x`",
-                  "%x", "? x", "a#b", "a #b", "\u00a0x", "x\u3000", "\ufeffx"]
+                  "%x", "? x", "a#b", "a #b", "\u00a0x", "x\u3000", "\ufeffx",
+                  # YAML's indicators inside text: after a letter, digit or CJK character they are text
+                  "Q&A", "5*3", "好!", "a@b.cn", "a`b`", "为什么?", "为什么? 因为", "x? y", "x?", "a!b!c", "Q&A 环节 *重点*!",
+                  "**重点**", "a &b", "a *b", "a !b", "&", "*", "!", '"Q&A"', "'5*3'", '"a &x"', "'a *x'", "[a&b, c*d]",
+                  "[a, &x b]", "[a,&x b]", "[a,*x]", "{a: b&c}", '{"a":&x 1}', "{a:*x}", '"a"&x', "'a'*x", "[a]&x",
+                  "{a: 1}&x", "-&x", "x\n  &y", "x\n  a&y", '"a" !x', "a:&x", "a: &x", "中文!!str", "好 # Q&A!",
+                  "|\n  Q&A\n  *重点* 好!", ">\n  a&b\n  c*d", "\u3000&x", "\u00a0&x", "x\ufeff&y", "é&x", "(&x)",
+                  "a\u2028&x", "a\x85&x"]
 TRICKY_KEYS = ["k", "1", "true", "null", "~", "1.5", "'1'", '"true"', "<<", "? k", "k k", "中文", '"a\\"b"', "'a: b'",
-               "-1", ".5", "1e3", "k\\", '"k\\\\"']
+               "-1", ".5", "1e3", "k\\", '"k\\\\"', "Q&A", "&a k", "*a", "!!str k", "好!", "a?", "? 好", "a@b", "@a", "`a`"]
 
 
 def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(monkeypatch):
@@ -288,3 +315,6 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
             assert not full.problems, (text, [f.code for f in full.problems])
             assert quick == full.data and repr(quick) == repr(full.data), (text, quick, full.data)
     assert accepted > 40  # the quick path is used, not refused wholesale
+    # ordinary ASCII punctuation in Chinese prose does not send a file to the full loader
+    for text in ["k: Q&A 环节，重点*3，好!\n", "k: 为什么? 因为\nj: a@b\n", "k: 1  # 备注: Q&A!\n", '"Q&A": "5*3"\n']:
+        assert quickload.values(text.encode()) is not None, text
