@@ -15,9 +15,11 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   is removed as the full loader does;
 * anything the full loader reports or treats specially: `@` and backquote (YAML
   reserves them; rapidyaml lets them start a value), anchors `&`, aliases `*`,
-  tags `!`, merge keys `<<`, directives `%`, document markers `---` / `...`, complex
-  keys `?`, a top level that is not a mapping, nesting near MAX_DEPTH, duplicate keys
-  (rapidyaml keeps both: the keys are counted), keys our rules would not read as text;
+  tags `!` and complex keys `? ` — each unless right after a letter, digit or non-ASCII
+  character, where no node can start (`Q&A`, `好!`) —, merge keys `<<`, directives `%`,
+  document markers `---` / `...`, a BOM after the start, a top level that is not a
+  mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both: the keys are
+  counted), keys our rules would not read as text;
 * scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
   are text for us, numbers for rapidyaml), integers of 19 digits or more, `+1`,
   `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
@@ -42,7 +44,13 @@ except ImportError:  # pragma: no cover - the quick path is optional
     ryml = orjson = None
 
 # Any of these bytes anywhere (even in a comment or inside quotes): the full loader.
-_REFUSE = (b"\t", b"\x00", b"@", b"`", b"&", b"*", b"!", b"<<", b"\n%", b"\n---", b"\n...", b"? ", b"?\n", b"\x7f")
+_REFUSE = (b"\t", b"\x00", b"<<", b"\n%", b"\n---", b"\n...", b"\x7f", b"\xef\xbb\xbf")
+# YAML's node indicators — anchor &, alias *, tag !, reserved @ and `, complex key "? " — mean
+# something only where a node can begin: at the start, after a space or line break, after
+# [ { , : " ' and the like.  Right after a letter, a digit or a non-ASCII character (Q&A,
+# 5*3, 好!, 为什么?) they are text, whether in a plain or quoted scalar or a comment; anywhere
+# else: the full loader.
+_INDICATOR = re.compile(rb"(?<![0-9A-Za-z\x80-\xff])(?:[@`&*!]|\?(?=[ \r\n]|\Z))")
 _STARTS = (b"---", b"...", b"%", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 # ASCII control characters other than line breaks (a file with any of them: full loader)
 _CONTROLS = bytes(range(0x20)).replace(b"\n", b"").replace(b"\r", b"")
@@ -60,7 +68,7 @@ def enabled() -> bool:
 def values(raw: bytes):
     """The file's values as the full loader reads them, or None (let the full loader do it)."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if not body or body.startswith(_STARTS) or any(b in body for b in _REFUSE):
+    if not body or body.startswith(_STARTS) or any(b in body for b in _REFUSE) or _INDICATOR.search(body):
         return None
     if len(body.translate(None, _CONTROLS)) != len(body) or body.count(b"\r") != body.count(b"\r\n"):
         return None
