@@ -75,6 +75,24 @@ def test_pull_request_workflow_runs_every_check_with_full_history():
         assert command in runs
 
 
+def test_ci_reads_the_validation_cache_from_outside_the_checkout_and_only_main_saves_it():
+    """A cache file committed in a pull request is never read (the cache lives outside the
+    checkout), and a pull request restores main's cache but never saves one."""
+    def cache_steps(wf):
+        return [s for job in wf["jobs"].values() for s in job["steps"] if str(s.get("uses", "")).startswith("actions/cache")]
+
+    pr = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    pages = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    where = pr["jobs"]["check"]["env"]["CONTACT_LEDGER_CACHE"]
+    assert where.startswith("/tmp/")
+    [restore] = cache_steps(pr)
+    assert restore["uses"].startswith("actions/cache/restore@") and restore["with"]["path"] == where
+    [both] = cache_steps(pages)
+    assert both["uses"].startswith("actions/cache@") and both["with"]["path"] == where
+    build = next(s for s in pages["jobs"]["build"]["steps"] if s.get("run") == "make site")
+    assert build["env"]["CONTACT_LEDGER_CACHE"] == where
+
+
 def test_gitlab_ci_does_the_same():
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     text = " ".join(_runs(ci))
