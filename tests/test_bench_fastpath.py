@@ -221,6 +221,24 @@ def test_cache_never_serves_a_stale_result(tmp_path):
     assert third.returncode == 0 and json.loads(third.stdout) == []
 
 
+def test_the_indicator_scan_is_its_definition():
+    """quickload._indicator (bytes.find, fast) answers exactly as the regular expression that
+    defines it: an indicator not right after a letter, digit or non-ASCII byte ('?' only
+    before a space, a line break or the end)."""
+    import random
+    import re
+
+    from generator import quickload
+
+    definition = re.compile(rb"(?<![0-9A-Za-z\x80-\xff])(?:[@`&*!]|\?(?=[ \r\n]|\Z))")
+    pieces = [b"&", b"*", b"!", b"@", b"`", b"?", b" ", b"\n", b"\r", b"a", b"Z", b"5", "好".encode(), b"[", b",",
+              b":", b"'", b'"', "\u00a0".encode(), b"-", b"#", b"\t"]
+    rnd = random.Random(8)
+    for _ in range(30_000):
+        text = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 8)))
+        assert quickload._indicator(text) == bool(definition.search(text)), text
+
+
 def test_a_file_the_quick_path_refuses_is_served_from_the_cache_without_parsing_it_again(tmp_path, monkeypatch):
     """A valid ledger with YAML syntax the quick path leaves to the full loader (an anchor, a
     tag, `*` after a space …) costs the full parse once, not on every warm run: its positions
