@@ -15,18 +15,23 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   is removed as the full loader does;
 * anything the full loader reports or treats specially: `@` and backquote (YAML
   reserves them; rapidyaml lets them start a value), anchors `&`, aliases `*`,
-  tags `!` and complex keys `? ` — each unless right after a letter, digit or non-ASCII
-  character, where no node can start (`Q&A`, `好!`) —, merge keys `<<`, directives `%`,
-  document markers `---` / `...`, a BOM after the start, a top level that is not a
-  mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both: the keys are
-  counted), keys our rules would not read as text;
+  tags `!` and complex keys `? ` — each unless after a letter or non-ASCII character,
+  where no node can start (`Q&A`, `好!`, see _INDICATORS) —, merge keys `<<`,
+  directives `%`, document markers `---` / `...`, a BOM after the start, a top level
+  that is not a mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both:
+  the keys are counted), keys our rules would not read as text;
+* syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky): `] } , %`
+  starting a value, a block scalar's header other than `|`, `>` and chomping (`|2x`,
+  `|2`, `> # c-`), text after a closing quote
+  (`"a" b`), a flow collection other than `[]` or one line of plain words, and a file
+  without a final line break (rapidyaml ends a block scalar there with one);
 * scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
   are text for us, numbers for rapidyaml), integers of 19 digits or more, `+1`,
   `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
   (rapidyaml rewrites `inf` as `.inf`).
 
 tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
-the hostile corpus and a matrix of tricky scalars.  `CONTACT_LEDGER_FAST=0` turns it off.
+the hostile corpus, a matrix of tricky scalars and 20,000 random documents.  `CONTACT_LEDGER_FAST=0` turns it off.
 """
 from __future__ import annotations
 
@@ -45,27 +50,6 @@ except ImportError:  # pragma: no cover - the quick path is optional
 
 # Any of these bytes anywhere (even in a comment or inside quotes): the full loader.
 _REFUSE = (b"\t", b"\x00", b"<<", b"\n%", b"\n---", b"\n...", b"\x7f", b"\xef\xbb\xbf")
-# YAML's node indicators — anchor &, alias *, tag !, reserved @ and `, complex key "? " — mean
-# something only where a node can begin: at the start, after a space or line break, after
-# [ { , : " ' and the like.  Right after a letter, a digit or a non-ASCII character (Q&A,
-# 5*3, 好!, 为什么?) they are text, whether in a plain or quoted scalar or a comment; anywhere
-# else: the full loader.  (Looked for with bytes.find: a regular expression over the whole
-# file cost 80 µs a file, more than all the other refusals together.)
-_INDICATORS = tuple(b"&*!@`?")
-_TEXT_BEFORE = frozenset(b"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz" + bytes(range(0x80, 0x100)))
-_SPACE_AFTER = (b" ", b"\r", b"\n", b"")
-
-
-def _indicator(body: bytes) -> bool:
-    """Whether one of YAML's node indicators stands where a node can begin (see above)."""
-    for char in _INDICATORS:
-        at = body.find(char)
-        while at != -1:
-            if at == 0 or body[at - 1] not in _TEXT_BEFORE:
-                if char != 63 or body[at + 1:at + 2] in _SPACE_AFTER:  # 63: '?' only before a space
-                    return True
-            at = body.find(char, at + 1)
-    return False
 _STARTS = (b"---", b"...", b"%", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 # ASCII control characters other than line breaks (a file with any of them: full loader)
 _CONTROLS = bytes(range(0x20)).replace(b"\n", b"").replace(b"\r", b"")
@@ -73,6 +57,28 @@ _CONTROLS = bytes(range(0x20)).replace(b"\n", b"").replace(b"\r", b"")
 _ODD = {"True", "TRUE", "False", "FALSE", "Null", "NULL", "~", ".nan", ".inf", "-.inf", "+.inf", ".NaN", ".Inf",
         ".INF", ".NAN", "-.Inf", "-.INF", "+.Inf", "+.INF"}
 _BIG = 10 ** 18  # our rules read 19 digits or more as text
+# YAML's node indicators — anchor &, alias *, tag !, reserved @ and `, complex key "? " — mean
+# something only where a node can begin: at the start of a line, after : - ? [ { , " ' | >
+# and the like, or after a block scalar's header (|2), spaces between or not.  After a letter,
+# a non-ASCII character or another indicator taken as text, with or without spaces between
+# (Q&A, 好!, 为什么? 因为, 座谈会 *重点*!, A & B), no node can begin: they are text, in a plain
+# or quoted scalar or a comment.  Anywhere else (after a digit too: `|2 &x`): the full loader.
+# (Looked for with bytes.find: a regular expression over the file cost 80 µs a file.)
+_INDICATORS = tuple(b"&*!@`?")
+_TEXT_BEFORE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&*!@`?" + bytes(range(0x80, 0x100)))
+_SPACE_AFTER = (b" ", b"\r", b"\n", b"")
+# These cannot begin a plain scalar either, but rapidyaml reads them as one (`k: ]`) or skips
+# what follows a block scalar's header (`k: |2x`) where PyYAML reports an error: at the start
+# of a line or after `: ` `- ` `? ` (the narrow sense: flow collections are common), the full
+# loader; a block scalar's header must be only that.
+_NODE_ONLY = tuple(b"]},%|>[{")
+# (Not an indentation digit, `|2`: rapidyaml drops a blank line's extra spaces; not a comment:
+# it reads `> # c-` as `>-`.)
+_HEADER = re.compile(rb"[+-]? *\r?\n")
+# Flow collections are rare in the records (`[]`), and inside them YAML reads `? : # %` its
+# own way: only an empty one, or one line of plain words, goes the quick way.
+_ITEM = rb"[A-Za-z0-9\x80-\xff][A-Za-z0-9\x80-\xff._/\- ]*"
+_FLOW = re.compile(rb"(?:\[ *\]|\{ *\}|\[ *" + _ITEM + rb"(?:, *" + _ITEM + rb")* *\])(?: +#[^\n]*| *)\r?\n")
 _GOOD_KEYS: set = set()
 
 
@@ -83,7 +89,8 @@ def enabled() -> bool:
 def values(raw: bytes):
     """The file's values as the full loader reads them, or None (let the full loader do it)."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if not body or body.startswith(_STARTS) or any(b in body for b in _REFUSE) or _indicator(body):
+    if not body.endswith(b"\n") or body.startswith(_STARTS) or any(b in body for b in _REFUSE) \
+            or _risky(body):
         return None
     if len(body.translate(None, _CONTROLS)) != len(body) or body.count(b"\r") != body.count(b"\r\n"):
         return None
@@ -108,6 +115,96 @@ def values(raw: bytes):
     if js.count('": ') - js.count('\\": ') != keys:
         return None
     return data
+
+
+def _risky(body: bytes) -> bool:
+    """Whether the file holds YAML that rapidyaml may read otherwise than the full loader:
+    an indicator where a node can begin (_INDICATORS), a character that cannot begin a plain
+    scalar at a node's start (_NODE_ONLY), or text after a quoted scalar's closing quote."""
+    return _indicator(body) or _node_only(body) or _after_quote(body)
+
+
+def _indicator(body: bytes) -> bool:
+    for char in _INDICATORS:
+        at = body.find(char)
+        while at != -1:
+            before = at - 1
+            while before >= 0 and body[before] == 32:  # spaces
+                before -= 1
+            if before < 0 or body[before] not in _TEXT_BEFORE:
+                if char != 63 or body[at + 1:at + 2] in _SPACE_AFTER:  # 63: '?' only before a space
+                    return True
+            at = body.find(char, at + 1)
+    return False
+
+
+def _node_only(body: bytes) -> bool:
+    for char in _NODE_ONLY:
+        at = body.find(char)
+        while at != -1:
+            if _node_start(body, at):
+                if char in b"|>":
+                    if not _HEADER.match(body, at + 1):
+                        return True
+                elif char in b"[{":
+                    if not _FLOW.match(body, at):
+                        return True
+                else:
+                    return True
+            at = body.find(char, at + 1)
+    return False
+
+
+def _after_quote(body: bytes) -> bool:
+    for quote in b"\"'":
+        at = body.find(quote)
+        while at != -1:
+            if not _node_start(body, at):
+                at = body.find(quote, at + 1)
+                continue
+            close = _closing(body, at, quote)
+            if close < 0:
+                return True
+            after = close + 1
+            while body[after:after + 1] == b" ":
+                after += 1
+            follows = body[after:after + 1]
+            if follows not in b":\r\n" and not (follows == b"#" and after > close + 1):
+                return True  # (b"" — the end — is `in` anything)
+            if follows == b":" and body.find(b"\n", at, close) != -1:
+                return True  # a key on more than one line: an error for the full loader
+            at = body.find(quote, close + 1)
+    return False
+
+
+def _node_start(body: bytes, at: int) -> bool:
+    """Whether a node can begin at `at` in the narrow sense: the line's first character, or
+    after `: ` `- ` `? ` (one space or more)."""
+    before = at - 1
+    while before >= 0 and body[before] == 32:
+        before -= 1
+    return before < 0 or body[before] == 10 or (body[before] in b":-?" and before < at - 1)
+
+
+def _closing(body: bytes, at: int, quote: int) -> int:
+    """The index of the quote that closes the quoted scalar opened at `at`, or -1."""
+    i = at + 1
+    while True:
+        j = body.find(quote, i)
+        if j < 0:
+            return -1
+        if quote == 39:  # '…': '' is a quote inside
+            if body[j + 1:j + 2] == b"'":
+                i = j + 2
+                continue
+            return j
+        slashes = 0  # "…": \" is a quote inside
+        while body[j - 1 - slashes] == 92:
+            slashes += 1
+        if slashes % 2:
+            i = j + 1
+            continue
+        return j
 
 
 @contextlib.contextmanager
