@@ -20,10 +20,10 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   directives `%`, document markers `---` / `...`, a BOM after the start, a top level
   that is not a mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both:
   the keys are counted), keys our rules would not read as text;
-* syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky): `] } , %`
-  starting a value, a block scalar's header other than `|`, `>` and chomping (`|2x`,
-  `|2`, `> # c-`), text after a closing quote
-  (`"a" b`), a flow collection other than `[]` or one line of plain words, and a file
+* syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky):
+  `] } , %` starting a value, a block scalar's header other than `|`, `>` and chomping
+  (`|2x`, `|2`, `> # c-`), text after a closing quote (`"a" b`), a quoted key on two
+  lines, a flow collection other than `[]` or one line of plain words, and a file
   without a final line break (rapidyaml ends a block scalar there with one);
 * scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
   are text for us, numbers for rapidyaml), integers of 19 digits or more, `+1`,
@@ -31,7 +31,8 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   (rapidyaml rewrites `inf` as `.inf`).
 
 tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
-the hostile corpus, a matrix of tricky scalars and 20,000 random documents.  `CONTACT_LEDGER_FAST=0` turns it off.
+the hostile corpus, a matrix of tricky scalars and 20,000 random documents.
+`CONTACT_LEDGER_FAST=0` turns it off.
 """
 from __future__ import annotations
 
@@ -68,9 +69,9 @@ _INDICATORS = tuple(b"&*!@`?")
 _TEXT_BEFORE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz&*!@`?" + bytes(range(0x80, 0x100)))
 _SPACE_AFTER = (b" ", b"\r", b"\n", b"")
 # These cannot begin a plain scalar either, but rapidyaml reads them as one (`k: ]`) or skips
-# what follows a block scalar's header (`k: |2x`) where PyYAML reports an error: at the start
-# of a line or after `: ` `- ` `? ` (the narrow sense: flow collections are common), the full
-# loader; a block scalar's header must be only that.
+# what follows a block scalar's header (`k: |2x`) where PyYAML reports an error.  Where a node
+# begins in the narrow sense (_node_start: so the `]` that closes `[a, b]` is no concern): the
+# full loader, unless it is a plain block scalar header or a simple flow collection.
 _NODE_ONLY = tuple(b"]},%|>[{")
 # (Not an indentation digit, `|2`: rapidyaml drops a blank line's extra spaces; not a comment:
 # it reads `> # c-` as `>-`.)
