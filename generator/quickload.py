@@ -40,6 +40,7 @@ import contextlib
 import os
 import re
 import sys
+from collections.abc import Iterator
 
 from generator import load
 
@@ -126,33 +127,26 @@ def _risky(body: bytes) -> bool:
 
 
 def _indicator(body: bytes) -> bool:
-    for char in _INDICATORS:
-        at = body.find(char)
-        while at != -1:
-            before = at - 1
-            while before >= 0 and body[before] == 32:  # spaces
-                before -= 1
-            if before < 0 or body[before] not in _TEXT_BEFORE:
-                if char != 63 or body[at + 1:at + 2] in _SPACE_AFTER:  # 63: '?' only before a space
-                    return True
-            at = body.find(char, at + 1)
+    for char, at in _each(body, _INDICATORS):
+        before = _before(body, at)
+        if before < 0 or body[before] not in _TEXT_BEFORE:
+            if char != 63 or body[at + 1:at + 2] in _SPACE_AFTER:  # 63: '?' only before a space
+                return True
     return False
 
 
 def _node_only(body: bytes) -> bool:
-    for char in _NODE_ONLY:
-        at = body.find(char)
-        while at != -1:
-            if _node_start(body, at):
-                if char in b"|>":
-                    if not _HEADER.match(body, at + 1):
-                        return True
-                elif char in b"[{":
-                    if not _FLOW.match(body, at):
-                        return True
-                else:
-                    return True
-            at = body.find(char, at + 1)
+    for char, at in _each(body, _NODE_ONLY):
+        if not _node_start(body, at):
+            continue
+        if char in b"|>":
+            if not _HEADER.match(body, at + 1):
+                return True
+        elif char in b"[{":
+            if not _FLOW.match(body, at):
+                return True
+        else:
+            return True
     return False
 
 
@@ -181,10 +175,25 @@ def _after_quote(body: bytes) -> bool:
 def _node_start(body: bytes, at: int) -> bool:
     """Whether a node can begin at `at` in the narrow sense: the line's first character, or
     after `: ` `- ` `? ` (one space or more)."""
+    before = _before(body, at)
+    return before < 0 or body[before] == 10 or (body[before] in b":-?" and before < at - 1)
+
+
+def _before(body: bytes, at: int) -> int:
+    """The index of the last byte before `at` that is not a space (-1: none)."""
     before = at - 1
     while before >= 0 and body[before] == 32:
         before -= 1
-    return before < 0 or body[before] == 10 or (body[before] in b":-?" and before < at - 1)
+    return before
+
+
+def _each(body: bytes, chars) -> Iterator[tuple[int, int]]:
+    """(char, index) of every occurrence of each of `chars` in `body`."""
+    for char in chars:
+        at = body.find(char)
+        while at != -1:
+            yield char, at
+            at = body.find(char, at + 1)
 
 
 def _closing(body: bytes, at: int, quote: int) -> int:
