@@ -223,8 +223,9 @@ def test_cache_never_serves_a_stale_result(tmp_path):
 
 def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
     """Random documents built from YAML's syntax (indicators, quotes, flow and block
-    collections, block scalars, comments, tabs, a missing final line break): every one the
-    quick path accepts, the full loader reads to the same values without a finding.  (This
+    collections, block scalars, comments, tabs, `---` and `...` markers, a missing final line
+    break): every one the quick path accepts, the full loader reads to the same values without
+    a finding.  (This
     found `k: ]`, `k: |2x`, text after a closing quote, a quoted key on two lines, flow
     collections holding `? : # %`,
     a comment after a block scalar's header (`> # c-`) and a block scalar at the very end of a
@@ -239,20 +240,24 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
              "[a, b]", "{a: 1}", "1", "2024-01-01", " # c", "%", "~", "null", "true", "1.5", "\\", "\t", "'a\n  b': ",
              "\n  k2: ", "\n    - ", "\nk3:", "|2\n    \n", "\r\n", "0x1", "1e3", "yes", "::", "- -"]
     starts = ["k: ", "k:\n  ", "- ", "", "k: [", "k: {", "a:\n  b: ", "k: |\n  ", "k: >\n  ", "l:\n  - "]
+    markers = [""] * 12 + ["---\n", "--- # c\n", "---  \r\n", "---", "--- x\n", "---#\n", "---\n---\n", "...\n"]
+    ends = ["\n", "\nz: 1\n", ""] * 4 + ["\n...\n", "\n... # c\n", "\n...", "\n... x\n", "\n...\n# c\n"]
     rnd = random.Random(7)
-    accepted = 0
+    accepted = marked = 0
     with quickload.quiet():
-        for _ in range(20_000):
-            text = rnd.choice(starts) + "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 10))) \
-                + rnd.choice(["\n", "\nz: 1\n", ""])
+        for _ in range(30_000):
+            text = rnd.choice(markers) + rnd.choice(starts) \
+                + "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 10))) \
+                + rnd.choice(ends)
             raw = text.encode()
             quick = quickload.values(raw)
             if quick is None:
                 continue
             accepted += 1
+            marked += text.startswith("---") or "\n..." in text
             full = load._parse(raw, "x.yaml")
             assert not full.problems and repr(quick) == repr(full.data), (text, quick, full.data)
-    assert accepted > 1000
+    assert accepted > 1000 and marked > 100
 
 
 def test_the_indicator_scan_is_its_definition():
