@@ -160,8 +160,11 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("student_word", _STUDENT_WORD, "student_number", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
-# A dormitory needs one of these characters (a building, room or "lives in" word) …
-_DORM_CHAR = re.compile("[楼寓舍寝斋栋幢#室住单区座]")
+# A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
+# word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
+# at most 4 characters; 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
+# a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
+_DORM_NEAR = re.compile(r"[楼寓舍斋栋幢#单区座].{0,4}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = re.compile("信|wechat|weixin|wx|vx")
 
@@ -183,8 +186,8 @@ def _could(norm: str) -> frozenset:
             out.add("landline")  # area code (3+), number (3+ and 4)
         if total >= 7:
             out.add("phone_word")
-        if _DORM_CHAR.search(norm):
-            out.add("dorm")  # a room: 3 or 4 digits in a row, and a building/room word
+        if _DORM_NEAR.search(norm):
+            out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
     if longest >= 5:
         out.add("qq")
         if "学号" in norm:

@@ -277,3 +277,41 @@ def test_the_gated_scan_finds_exactly_what_every_detector_finds():
         assert scanner._scan(text) == scanner._scan(text, gated=False), text
 
     same()
+
+
+def test_the_dormitory_gate_lets_every_room_through():
+    """_could lets the dormitory expressions run only where a room number is near a building,
+    room or "lives in" word (_DORM_NEAR): over texts made the way _DORMS reads them — a word,
+    then any of what may stand between (each optional, in order, so the longest gaps come up
+    often), a room number and a word after —, the gated scan finds what running every
+    expression finds."""
+    import random
+
+    heads = ["", "5", "12", "五", "南湖5", "3-", "住", "5号楼2"]
+    words = ["宿舍", "寝室", "公寓", "住在", "住", "号楼", "号公寓", "号宿舍楼", "号学生公寓", "号寝室楼", "号舍", "号斋",
+             "楼", "栋", "幢", "斋", "舍", "室", "寝", "#", "#楼", "号", "区", "单元", "座"]
+    spaces, marks = [" ", "\n", "　", "\t"], ["在", "为", "是", ":", "：", "-", "－", "_", "#", "/", "、"]
+    numbers = ["305", "3051", "１２０５", "12-305", "12 - 305", "1－305", "3 0 5", "30", "A305", "Ａ305", "2单元305",
+               "3座305", "2区 305"]
+    tails = ["", "", "", "", "寝室", " 寝室", "宿舍", "室", " 室", "寝", "名", "人", "层", "楼", "号"]
+    scanner = privacy.Scanner()
+    rnd = random.Random(5)
+
+    def maybe(choices):  # (some texts with every part between, some with none)
+        return rnd.choice(choices) if rnd.random() < often else ""
+
+    # the longest gaps: a room 10 characters after 住, 4 after a building word, 1 before 寝室
+    for text in ["住在号 在 12 - 305", "宿舍号：12-305", "5号楼 - A305", "3号楼2单元 A305", "5号3座 305", "12-305 寝室"]:
+        assert scanner._scan(text) == scanner._scan(text, gated=False) != (), text
+    found = 0
+    for _ in range(100_000):
+        often = rnd.choice([0.3, 0.9])
+        gap = maybe(["号"]) + maybe(spaces) + maybe(marks) + maybe(spaces) + maybe(["A", "a", "1", "楼"])
+        if rnd.random() < 0.7:
+            text = rnd.choice(heads) + rnd.choice(words) + gap + rnd.choice(numbers) + rnd.choice(tails)
+        else:
+            text = rnd.choice(heads) + rnd.choice(numbers) + maybe(spaces) + rnd.choice(words) + rnd.choice(tails)
+        every = scanner._scan(text, gated=False)
+        assert scanner._scan(text) == every, text
+        found += any(m.kind == "dormitory" for m in every)
+    assert found > 20_000
