@@ -45,9 +45,16 @@ class Aside:
         self.proc = helper_process.start("generator.site.search_aside", read_back=True)
         self.pages: queue.SimpleQueue = queue.SimpleQueue()
         self.result: list[bytes] = []
-        self.threads: list[threading.Thread] = []  # started with the first page: until then this process
-        self.pages.put(pickle.dumps((index.config, jieba_dict, jieba_dict_user),  # has one thread (forked.both)
-                                    protocol=pickle.HIGHEST_PROTOCOL))
+        # The settings go now (a few hundred bytes: the pipe holds them), so that the helper loads
+        # jieba while the pages are made, not after the first of them.  The pages go by a thread,
+        # started with the first page: until then this process has one thread (forked.both).
+        self.threads: list[threading.Thread] = []
+        try:
+            self.proc.stdin.write(pickle.dumps((index.config, jieba_dict, jieba_dict_user),
+                                               protocol=pickle.HIGHEST_PROTOCOL))
+            self.proc.stdin.flush()
+        except OSError:  # the process is gone: generate_search_index reports it
+            pass
 
     def _start(self) -> None:
         if not self.threads:
