@@ -142,6 +142,9 @@ def on_env(env, config, files):
 
 def on_nav(nav, config, files):
     _state["urls"] = {f.src_uri: f.url for f in files}
+    index = getattr(search_zh.search_plugin(config), "search_index", None)
+    if isinstance(index, search_aside.Aside):  # the pages are made: the search helper may load jieba
+        index.begin()
     return nav
 
 

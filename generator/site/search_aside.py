@@ -45,18 +45,26 @@ class Aside:
         self.proc = helper_process.start("generator.site.search_aside", read_back=True)
         self.pages: queue.SimpleQueue = queue.SimpleQueue()
         self.result: list[bytes] = []
-        # The settings go now (a few hundred bytes: the pipe holds them), so that the helper loads
-        # jieba while the pages are made, not after the first of them.  The pages go by a thread,
-        # started with the first page: until then this process has one thread (forked.both).
-        self.threads: list[threading.Thread] = []
+        self.threads: list[threading.Thread] = []  # started with the first page: until then this
+        self.begun = False  # process has one thread (forked.both)
+        self.settings = (index.config, jieba_dict, jieba_dict_user)
+
+    def begin(self) -> None:
+        """Send the index's settings (a few hundred bytes: the pipe takes them at once), so that the
+        helper loads jieba now, not after the first page indexed.  The hook calls this once the
+        pages are made (on_nav): jieba's 80 MB then come after the build's peak of memory,
+        on the second core, which is idle while MkDocs reads the pages."""
+        if self.begun:
+            return
+        self.begun = True
         try:
-            self.proc.stdin.write(pickle.dumps((index.config, jieba_dict, jieba_dict_user),
-                                               protocol=pickle.HIGHEST_PROTOCOL))
+            self.proc.stdin.write(pickle.dumps(self.settings, protocol=pickle.HIGHEST_PROTOCOL))
             self.proc.stdin.flush()
         except OSError:  # the process is gone: generate_search_index reports it
             pass
 
     def _start(self) -> None:
+        self.begin()
         if not self.threads:
             self.threads = [threading.Thread(target=self._send, daemon=True),
                             threading.Thread(target=self._receive, daemon=True)]
