@@ -124,19 +124,17 @@ def _validate(doc) -> list[F.Finding]:
 
 def _worker(args) -> list:
     """Each file's packed result, marshalled: marshal is the cheapest way back to the parent
-    (pickle of one bytes object) and the very bytes the cache keeps.  With `with_bytes`, each
-    as (result, the bytes it was made from, or None when the full loader read them)."""
-    paths, records, settings, with_bytes = args
+    (pickle of one bytes object) and the very bytes the cache keeps."""
+    paths, records, settings = args
     out = []
     with quiet():
         for p in paths:
             doc, found, bad = _load_one(p, records, settings)
             packed = pack(doc, found, bad)
             try:
-                item = marshal.dumps(packed)
+                out.append(marshal.dumps(packed))
             except ValueError:  # a value marshal cannot keep: sent as it is, not cached
-                item = packed
-            out.append((item, doc.raw) if with_bytes else item)
+                out.append(packed)
     return out
 
 
@@ -247,18 +245,12 @@ def _load_and_validate(records: Path):
     delta_file = where.with_suffix(".delta") if where else None
     main, delta = _read_cache(where), _read_cache(delta_file)
     old = {**main, **delta}
-    # Nothing cached (a first run, the cache off or cleared, a new program version): no file is
-    # read here first only to be hashed; the workers read each once and send its bytes back.
-    fresh = not old
     new: dict = {}
     results: dict[int, tuple] = {}
     todo: list[int] = []
-    raws: dict[int, bytes | None] = {}
+    raws: dict[int, bytes] = {}
     for i, path in enumerate(paths):
         rel = load.rel_path(path, records)
-        if fresh and kind_of(rel):
-            todo.append(i)
-            continue
         raw = _read_small(path) if kind_of(rel) else None
         if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
             results[i] = _load_one(path, records)
@@ -275,10 +267,9 @@ def _load_and_validate(records: Path):
         todo.append(i)
         raws[i] = raw
     if todo:
-        for i, item in zip(todo, _parse_many([paths[i] for i in todo], records, settings, fresh)):
-            blob, raw = item if fresh else (item, raws[i])
+        for i, blob in zip(todo, _parse_many([paths[i] for i in todo], records, settings)):
             packed = marshal.loads(blob) if type(blob) is bytes else blob
-            results[i] = unpack(packed, raw if fresh and raw is not None else _bytes_of(paths[i], raw, packed[4]))
+            results[i] = unpack(packed, _bytes_of(paths[i], raws[i], packed[4]))
             doc = results[i][0]
             if doc.sha256 and where is not None and type(blob) is bytes:
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], blob)
@@ -298,9 +289,9 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-def _bytes_of(path: str, raw: bytes | None, sha: str) -> bytes | None:
+def _bytes_of(path: str, raw: bytes, sha: str) -> bytes | None:
     """The bytes the loader hashed (the file may have changed between our read and its)."""
-    if not sha or raw is not None and hashlib.sha256(raw).hexdigest() == sha:
+    if not sha or hashlib.sha256(raw).hexdigest() == sha:
         return raw
     try:
         again = Path(path).read_bytes()
@@ -309,16 +300,16 @@ def _bytes_of(path: str, raw: bytes | None, sha: str) -> bytes | None:
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings, with_bytes: bool) -> list:
+def _parse_many(paths: list[str], records: Path, settings) -> list[tuple]:
     n = workers()
     if n < 2 or len(paths) < parallel_min():
-        return _worker((paths, str(records), settings, with_bytes))
+        return _worker((paths, str(records), settings))
     chunks = [paths[k::n * 4] for k in range(n * 4)]
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            parts = list(pool.map(_worker, [(c, str(records), settings, with_bytes) for c in chunks]))
+            parts = list(pool.map(_worker, [(c, str(records), settings) for c in chunks]))
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
-        return _worker((paths, str(records), settings, with_bytes))
+        return _worker((paths, str(records), settings))
     out: list = [None] * len(paths)
     for k, part in enumerate(parts):
         out[k::n * 4] = part
