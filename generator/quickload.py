@@ -33,7 +33,7 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   (rapidyaml rewrites `inf` as `.inf`).
 
 tests/test_bench_fastpath.py compares this path with the full loader on every fixture,
-the hostile corpus, a matrix of tricky scalars and 20,000 random documents.
+the hostile corpus, a matrix of tricky scalars and 30,000 random documents.
 `CONTACT_LEDGER_FAST=0` turns it off.
 """
 from __future__ import annotations
