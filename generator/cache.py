@@ -245,12 +245,18 @@ def _load_and_validate(records: Path):
     delta_file = where.with_suffix(".delta") if where else None
     main, delta = _read_cache(where), _read_cache(delta_file)
     old = {**main, **delta}
+    # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
+    # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
+    fresh = not old
     new: dict = {}
     results: dict[int, tuple] = {}
     todo: list[int] = []
-    raws: dict[int, bytes] = {}
+    raws: dict[int, bytes | None] = {}
     for i, path in enumerate(paths):
         rel = load.rel_path(path, records)
+        if fresh and kind_of(rel):
+            todo.append(i)
+            continue
         raw = _read_small(path) if kind_of(rel) else None
         if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
             results[i] = _load_one(path, records)
@@ -266,8 +272,14 @@ def _load_and_validate(records: Path):
                 pass
         todo.append(i)
         raws[i] = raw
+
+    def read_meanwhile() -> None:
+        for i in todo:
+            raws[i] = _read_small(paths[i])
+
     if todo:
-        for i, blob in zip(todo, _parse_many([paths[i] for i in todo], records, settings)):
+        parsed = _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None)
+        for i, blob in zip(todo, parsed):
             packed = marshal.loads(blob) if type(blob) is bytes else blob
             results[i] = unpack(packed, _bytes_of(paths[i], raws[i], packed[4]))
             doc = results[i][0]
@@ -289,9 +301,9 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-def _bytes_of(path: str, raw: bytes, sha: str) -> bytes | None:
+def _bytes_of(path: str, raw: bytes | None, sha: str) -> bytes | None:
     """The bytes the loader hashed (the file may have changed between our read and its)."""
-    if not sha or hashlib.sha256(raw).hexdigest() == sha:
+    if not sha or raw is not None and hashlib.sha256(raw).hexdigest() == sha:
         return raw
     try:
         again = Path(path).read_bytes()
@@ -300,15 +312,25 @@ def _bytes_of(path: str, raw: bytes, sha: str) -> bytes | None:
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings) -> list[tuple]:
+def _parse_many(paths: list[str], records: Path, settings, meanwhile=None) -> list[tuple]:
+    """Each file's result (_worker), by two processes when there are many; `meanwhile()` is
+    called while they work."""
     n = workers()
     if n < 2 or len(paths) < parallel_min():
+        if meanwhile:
+            meanwhile()
         return _worker((paths, str(records), settings))
     chunks = [paths[k::n * 4] for k in range(n * 4)]
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            parts = list(pool.map(_worker, [(c, str(records), settings) for c in chunks]))
+            pending = pool.map(_worker, [(c, str(records), settings) for c in chunks])  # (all sent now)
+            if meanwhile:
+                meanwhile()
+                meanwhile = None
+            parts = list(pending)
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
+        if meanwhile:
+            meanwhile()
         return _worker((paths, str(records), settings))
     out: list = [None] * len(paths)
     for k, part in enumerate(parts):
