@@ -381,3 +381,15 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
     for text in ["k: Q&A 环节，重点*3，好!\n", "k: 为什么? 因为\nj: a@b\n", "k: 1  # 备注: Q&A!\n", '"Q&A": "x*3"\n',
                  "k: 座谈会 *重点* 和 A & B 环节!\n"]:
         assert quickload.values(text.encode()) is not None, text
+
+
+def test_rapidyaml_json_that_outgrows_its_first_buffer_is_written_again_whole():
+    """quickload._json guesses the JSON's size from the YAML's; when the guess is too small it
+    asks rapidyaml for the size and writes again (forced here with a 256-byte first buffer)."""
+    from generator import quickload
+
+    raw = "".join(f"k{i}: [a, b, 好]\n" for i in range(200)).encode()
+    tree = quickload.ryml.parse_in_arena(raw)
+    whole = quickload._json(tree, len(raw))
+    assert len(whole) > 256 and quickload._json(tree, 0) == whole
+    assert json.loads(whole) == quickload.values(raw) == load._parse(raw, "x.yaml").data
