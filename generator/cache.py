@@ -251,7 +251,7 @@ def _load_and_validate(records: Path):
     new: dict = {}
     results: dict[int, tuple] = {}
     todo: list[int] = []
-    raws: dict[int, bytes | None] = {}
+    raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256)
     for i, path in enumerate(paths):
         rel = load.rel_path(path, records)
         if fresh and kind_of(rel):
@@ -271,17 +271,18 @@ def _load_and_validate(records: Path):
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
         todo.append(i)
-        raws[i] = raw
+        raws[i] = (raw, sha)
 
     def read_meanwhile() -> None:
         for i in todo:
-            raws[i] = _read_small(paths[i])
+            raw = _read_small(paths[i])
+            raws[i] = (raw, hashlib.sha256(raw).hexdigest() if raw is not None else "")
 
     if todo:
         parsed = _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None)
         for i, blob in zip(todo, parsed):
             packed = marshal.loads(blob) if type(blob) is bytes else blob
-            results[i] = unpack(packed, _bytes_of(paths[i], raws[i], packed[4]))
+            results[i] = unpack(packed, _bytes_of(paths[i], *raws[i], packed[4]))
             doc = results[i][0]
             if doc.sha256 and where is not None and type(blob) is bytes:
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], blob)
@@ -301,9 +302,10 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-def _bytes_of(path: str, raw: bytes | None, sha: str) -> bytes | None:
-    """The bytes the loader hashed (the file may have changed between our read and its)."""
-    if not sha or raw is not None and hashlib.sha256(raw).hexdigest() == sha:
+def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | None:
+    """The bytes the loader hashed as `sha` (the file may have changed between our read, whose
+    hash is `raw_sha`, and the loader's)."""
+    if not sha or raw_sha == sha:
         return raw
     try:
         again = Path(path).read_bytes()

@@ -142,10 +142,10 @@ def _json(tree, size: int) -> bytes:
     """The tree as JSON in UTF-8, written straight into a buffer (emit_json_malloc makes a
     str of it first: 30–40 µs more for each ledger)."""
     buf = bytearray(2 * size + 256)
-    failed, length = ryml._ryml.emit_json_to_substr(tree, tree.root_id(), buf)
+    failed, length = ryml.emit_json_to_substr(tree, tree.root_id(), buf)
     if failed:
         buf = bytearray(length)
-        failed, length = ryml._ryml.emit_json_to_substr(tree, tree.root_id(), buf)
+        failed, length = ryml.emit_json_to_substr(tree, tree.root_id(), buf)
     return bytes(memoryview(buf)[:length])
 
 
