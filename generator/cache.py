@@ -165,11 +165,12 @@ def _read_cache(path: Path | None) -> dict:
         return {}
 
 
-def _write_cache(path: Path, entries: dict, keep=()) -> None:
+def _write_cache(path: Path, entries: dict) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(path.name.split("-")[0] + "-*"):
-            if old != path and old not in keep:  # entries of an older program version
+        key, version = path.name.split(".")[0].split("-")
+        for old in path.parent.glob(f"{key}-*"):
+            if not old.name.startswith(f"{key}-{version}."):  # files of an older program version
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
@@ -289,9 +290,11 @@ def _load_and_validate(records: Path):
     if where is not None:
         changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
         if not main or len(changed) > max(64, len(new) // 20):
-            _write_cache(where, new)  # (and removes the delta)
+            _write_cache(where, new)
+            delta_file.unlink(missing_ok=True)
         elif changed.keys() != delta.keys() or any(changed[k] is not delta[k] for k in changed):
-            _write_cache(delta_file, changed, keep=(where,))
+            _write_cache(delta_file, changed)
+        _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -300,6 +303,30 @@ def _load_and_validate(records: Path):
         if bad:
             invalid.add(doc.rel)
     return docs, findings, invalid
+
+
+# ---- positions asked before (load.RECALL) -----------------------------------
+_answers: list = []  # [(the answers file, SHA-256 of the files loaded last)]
+
+
+def _recall_for(path: Path, shas: set) -> None:
+    """Positions are asked of files loaded from now on: recall answers from `path`."""
+    load.RECALL.earlier = lambda: _read_cache(path)
+    load.RECALL.known = None
+    _answers[:] = [(path, shas)]
+
+
+def keep_answers() -> None:
+    """Keep the positions worked out in this run (by this process and its forked copies) for
+    the next: with those kept before, of the files loaded last only."""
+    recall = load.RECALL
+    if not recall.worked or not _answers:
+        return
+    path, shas = _answers[0]
+    kept = {k: v for k, v in (recall.known or {}).items() if k[0] in shas}
+    kept.update((k, v) for k, v in recall.worked.items() if k[0] in shas)
+    _write_cache(path, kept)
+    recall.known, recall.worked = kept, {}
 
 
 def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | None:

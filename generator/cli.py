@@ -153,7 +153,10 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.func(args)
+        code = args.func(args)
+        if cache := sys.modules.get("generator.cache"):  # (loaded: records were read)
+            cache.keep_answers()  # the positions worked out, kept for the next run
+        return code
     except KeyboardInterrupt:  # pragma: no cover
         return EXIT_USAGE
     except BrokenPipeError:  # pragma: no cover - `| head`

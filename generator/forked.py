@@ -1,7 +1,8 @@
 """Two independent pieces of work at once, on two cores: `both(side, main)`.
 
 `side()` runs in a copy of this process (os.fork: the records already loaded are shared, not
-sent) while `main()` runs here; `side`'s result comes back pickled through a pipe.  Used by
+sent) while `main()` runs here; `side`'s result comes back pickled through a pipe, with the
+positions the copy worked out (load.RECALL: so that the cache keeps them too).  Used by
 `check` to run the record stages (references, privacy, archive) beside the policy checks.
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
@@ -17,6 +18,8 @@ import os
 import pickle
 import signal
 import threading
+
+from generator.load import RECALL
 
 
 def both(side, main):
@@ -36,7 +39,10 @@ def both(side, main):
         code = 1
         try:
             os.close(read)
-            data = pickle.dumps(side(), protocol=pickle.HIGHEST_PROTOCOL)
+            before = set(RECALL.worked)
+            result = side()
+            worked = {k: v for k, v in RECALL.worked.items() if k not in before}
+            data = pickle.dumps((result, worked), protocol=pickle.HIGHEST_PROTOCOL)
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             code = 0
@@ -55,7 +61,9 @@ def both(side, main):
     _, status = os.waitpid(pid, 0)
     if status == 0:
         try:
-            return pickle.loads(data), here
+            result, worked = pickle.loads(data)
+            RECALL.worked.update(worked)
+            return result, here
         except Exception:  # noqa: BLE001 - a cut-off result: done here instead
             pass
     return side(), here

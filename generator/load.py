@@ -76,7 +76,7 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick")
+    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_recall")
     # raw is kept only until positions are worked out; _where is None until then
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
@@ -94,6 +94,7 @@ class Document:
         if positions is not None or raw is None:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
+        self._recall = self._where is None and bool(sha256)  # (sha256: the hash of raw)
 
     def where(self) -> "_Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""
@@ -140,8 +141,13 @@ class Document:
 
     def pos(self, path=()) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that exists."""
-        positions = self.positions
         path = tuple(path)
+        if self._recall:
+            return RECALL.answer(self.sha256, 0, path, lambda: self._pos(path))
+        return self._pos(path)
+
+    def _pos(self, path: tuple) -> tuple[int, int]:
+        positions = self.positions
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
@@ -149,10 +155,41 @@ class Document:
     def key_pos(self, path) -> tuple[int, int]:
         """Position of the key that holds `path` (falls back to the value's position)."""
         path = tuple(path)
-        return self.key_positions.get(path) or self.pos(path)
+        if self._recall:
+            return RECALL.answer(self.sha256, 1, path, lambda: self._key_pos(path))
+        return self._key_pos(path)
+
+    def _key_pos(self, path: tuple) -> tuple[int, int]:
+        return self.key_positions.get(path) or self._pos(path)
 
     def __repr__(self) -> str:
         return f"Document({self.rel!r}, kind={self.kind!r})"
+
+
+class Recall:
+    """What `Document.pos` and `key_pos` answered for documents read without positions, by
+    the SHA-256 of their bytes: (sha256, 0 value | 1 key, path) → (line, col).  A file with a
+    finding is asked where on every run, and working that out parses it again (≈1 ms a
+    ledger: 4,000 ledgers with a holiday activity each cost 4.5 s a run).  generator.cache
+    keeps the answers between runs (`earlier` reads them, when first needed); the answer
+    depends only on the bytes, so one kept for other bytes is never given."""
+
+    def __init__(self) -> None:
+        self.earlier = None  # () → dict of answers kept by an earlier run, or None
+        self.known: dict | None = None
+        self.worked: dict = {}  # answers worked out in this process
+
+    def answer(self, sha256: str, which: int, path: tuple, work) -> tuple[int, int]:
+        if self.known is None:
+            self.known = (self.earlier() if self.earlier else None) or {}
+        key = (sha256, which, path)
+        hit = self.known.get(key) or self.worked.get(key)
+        if hit is None:
+            hit = self.worked[key] = work()
+        return hit
+
+
+RECALL = Recall()
 
 
 def display_path(path) -> str:
@@ -325,7 +362,7 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
 
     data = quickload.values(raw) if quickload.enabled() else None
     if data is not None:
-        doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
+        doc.data, doc.raw, doc._where, doc.quick, doc._recall = data, raw, None, True, True
         return doc, []
     parsed = _parse(raw, doc.file)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text

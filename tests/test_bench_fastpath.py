@@ -6,6 +6,7 @@ mutated records.  And the cache never serves a stale result."""
 from __future__ import annotations
 
 import copy
+import hashlib
 import json
 import os
 import shutil
@@ -328,6 +329,59 @@ def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
     assert again.returncode == 1 and {f["file"].rsplit("records/", 1)[-1] for f in found} == \
         {ledger.relative_to(root).as_posix()}
 
+
+
+def _check(records: Path, cache_dir: Path) -> list[dict]:
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    done = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                           "2026-11-28", "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env,
+                          timeout=60)
+    assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+    return json.loads(done.stdout)["findings"]
+
+
+def _at(findings: list[dict], code: str, file: str) -> list[tuple]:
+    return [(f["line"], f["column"]) for f in findings if f["code"] == code and f["file"].endswith(file)]
+
+
+def test_positions_of_findings_are_kept_for_the_next_run_and_never_given_for_other_bytes(tmp_path):
+    """A file with a finding is asked where on every run; the answer is kept by the hash of its
+    bytes, including answers worked out in a forked copy (the references stage), survives a
+    one-file change elsewhere, and is never given once the file changes by one byte."""
+    import marshal
+
+    root, cache_dir = tmp_path / "records", tmp_path / "cache"
+    shutil.copytree(VALID, root)
+    holiday = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"  # an activity in the summer holiday
+    raw = holiday.read_bytes().replace(b'date: "2025-11-12"', b'date: "2025-08-20"', 1)
+    holiday.write_bytes(raw)
+    unknown = root / "ledgers" / "2026-H1" / "zhang-wei.yaml"  # a contact point nobody has
+    unknown.write_bytes(unknown.read_bytes().replace(b"[cs-2025-01]", b"[cs-2099-01]", 1))
+
+    first = _check(root, cache_dir)
+    assert _at(first, "W-CHK-010", "2025-H2/zhang-wei.yaml") == [(13, 11)]
+    [ref] = [f for f in first if f["code"].startswith("E-REF") and f["file"].endswith("2026-H1/zhang-wei.yaml")]
+    [answers] = cache_dir.glob("*.answers")
+    kept = marshal.loads(answers.read_bytes())
+    sha = hashlib.sha256(raw).hexdigest()
+    assert kept[(sha, 0, ("activities", 1, "date"))] == (13, 11)
+    other = hashlib.sha256(unknown.read_bytes()).hexdigest()
+    assert (ref["line"], ref["column"]) in {v for k, v in kept.items() if k[0] == other}
+
+    # the next run answers from what was kept (an answer planted there shows) …
+    kept[(sha, 0, ("activities", 1, "date"))] = (99, 9)
+    answers.write_bytes(marshal.dumps(kept))
+    assert _at(_check(root, cache_dir), "W-CHK-010", "2025-H2/zhang-wei.yaml") == [(99, 9)]
+    # … also after another file changed (the cache's small delta is written, the answers kept) …
+    other_ledger = root / "ledgers" / "2025-H2" / "chen-gang.yaml"
+    other_ledger.write_bytes(other_ledger.read_bytes() + "# 补充\n".encode())
+    assert _at(_check(root, cache_dir), "W-CHK-010", "2025-H2/zhang-wei.yaml") == [(99, 9)]
+    # … but never for other bytes: one byte changed behind the cache's back, same size and time
+    before = holiday.stat()
+    holiday.write_bytes(raw.replace(b"  - date: \"2025-08-20\"", b"  - date: \"2025-08-21\"", 1))
+    os.utime(holiday, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert _at(_check(root, cache_dir), "W-CHK-010", "2025-H2/zhang-wei.yaml") == [(13, 11)]
 
 # Scalars, keys and layouts where rapidyaml and our rules could read differently.
 TRICKY_SCALARS = ["1", "+5", "-5", "00", "0", "-0", "+0", "-00", "01", "1.0", "1.", "5.", "-.5", ".5", "1e3", "1E3",

@@ -37,7 +37,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     rendered); they are listed in `pending` and `finish()` waits for them.
     slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
     body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
-    from generator.cache import long_lived
+    from generator.cache import keep_answers, long_lived
     from generator.pipeline import validate_records_and
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
@@ -63,6 +63,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     if downloads_aside is not None:
         site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside))
     files = site.build()
+    keep_answers()  # the positions worked out, for the next build
     extra = checks.problem_findings(str(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
