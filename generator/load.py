@@ -36,6 +36,7 @@ import hashlib
 import os
 import re
 import stat
+from collections import deque
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -99,8 +100,15 @@ class Document:
     def where(self) -> "_Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""
         if self._where is None:
-            self._where = _parse(self.raw, self.file)
-            self.raw = None
+            parsed = _parse(self.raw, self.file)
+            parsed.data = None  # (a second copy of self.data)
+            if self._recall:  # only the latest few are kept: see _LATE
+                _LATE.append(self)
+                while len(_LATE) > LATE_KEPT:
+                    _LATE.popleft()._where = None
+            else:
+                self.raw = None
+            self._where = parsed
         return self._where
 
     @property
@@ -164,6 +172,14 @@ class Document:
 
     def __repr__(self) -> str:
         return f"Document({self.rel!r}, kind={self.kind!r})"
+
+
+# Documents read without positions whose positions were worked out later, the latest last.
+# Positions, spans and text take ≈80 KB a ledger, which 4,000 ledgers with a finding each
+# would keep to the end (a 12k site build: +350 MB); so only the latest LATE_KEPT keep them,
+# and an older one works them out again from its bytes (kept: ≈6 KB) if asked again.
+LATE_KEPT = 256
+_LATE: deque = deque()
 
 
 class Recall:

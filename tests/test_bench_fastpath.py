@@ -299,6 +299,24 @@ def test_a_file_the_quick_path_refuses_is_served_from_the_cache_without_parsing_
     assert doc.located
 
 
+
+def test_positions_worked_out_late_are_kept_for_the_latest_files_only_and_agree_when_asked_again(
+        tmp_path, monkeypatch):
+    """A file read without positions keeps those worked out later only while it is among the
+    latest LATE_KEPT (they take ≈80 KB a ledger); asked again, it works them out again from
+    its bytes: the same positions, spans and text."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    monkeypatch.chdir(tmp_path)
+    expected = reference(Path("records"))
+    monkeypatch.setattr(load, "LATE_KEPT", 1)
+    got = fast(Path("records"), {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}, monkeypatch)
+    quick = [d for d in got[0] if d.quick]
+    assert len(quick) >= 3 and not any(d.located for d in quick)
+    assert_same(expected, got)  # (asks every position of every file, one file after another)
+    assert [d.located for d in quick] == [False] * (len(quick) - 1) + [True]
+    assert_same(expected, got)  # worked out again, the same
+
 def test_a_damaged_cache_is_only_a_miss(tmp_path):
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
