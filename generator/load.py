@@ -77,7 +77,7 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_recall")
+    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_recall", "_asked")
     # raw is kept only until positions are worked out; _where is None until then
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
@@ -96,6 +96,7 @@ class Document:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
         self._recall = self._where is None and bool(sha256)  # (sha256: the hash of raw)
+        self._asked = False  # a position was asked (see _quickly)
 
     def where(self) -> "_Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""
@@ -155,6 +156,9 @@ class Document:
         return self._pos(path)
 
     def _pos(self, path: tuple) -> tuple[int, int]:
+        hit = self._quickly(path, False)
+        if hit:
+            return hit
         positions = self.positions
         while path not in positions and path:
             path = path[:-1]
@@ -168,7 +172,17 @@ class Document:
         return self._key_pos(path)
 
     def _key_pos(self, path: tuple) -> tuple[int, int]:
-        return self.key_positions.get(path) or self._pos(path)
+        return self._quickly(path, True) or self.key_positions.get(path) or self._pos(path)
+
+    def _quickly(self, path: tuple, key: bool) -> tuple[int, int] | None:
+        """The first position asked of a file the quick path read: the file is parsed only as far
+        as that (most files with a finding are asked one); from the second on, all of it."""
+        if self._where is not None or not self.quick or self._asked:
+            return None
+        self._asked = True
+        from generator import fastload
+
+        return fastload.locate(self.raw, path, key) if fastload.enabled() else None
 
     def __repr__(self) -> str:
         return f"Document({self.rel!r}, kind={self.kind!r})"

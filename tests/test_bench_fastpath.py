@@ -258,7 +258,40 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
             marked += text.startswith("---") or "\n..." in text
             full = load._parse(raw, "x.yaml")
             assert not full.problems and repr(quick) == repr(full.data), (text, quick, full.data)
+            assert_located_alike(raw, full)
     assert accepted > 1000 and marked > 100
+
+
+def assert_located_alike(raw: bytes, full, most: int = 10**9) -> None:
+    """fastload.locate (reading only as far as the answer) gives every position and key position
+    the whole parse gives (`most`: that many paths, spread over the file)."""
+    from generator import fastload
+
+    for table, key in ((full.positions, False), (full.keys, True)):
+        paths = list(table)
+        for path in paths[::max(1, len(paths) // most)]:
+            assert fastload.locate(raw, path, key) == table[path], (raw[:300], path, key)
+    assert fastload.locate(raw, ("no such key",)) is None
+
+
+def test_a_position_read_only_as_far_as_it_is_the_whole_parse_s(monkeypatch):
+    """The first position asked of a quick-path file is read only as far as it (fastload.locate):
+    on every record of the demo university and the test records, the same as the whole
+    file's parse."""
+    from generator import quickload
+
+    files = sorted((REPO / "records").rglob("*.yaml")) + sorted(VALID.rglob("*.yaml"))
+    checked = 0
+    with quickload.quiet():
+        for path in files:
+            raw = path.read_bytes()
+            if quickload.values(raw) is None:
+                continue
+            full = load._parse(raw, path.name)
+            assert not full.problems
+            assert_located_alike(raw, full, most=40)
+            checked += 1
+    assert checked > 500
 
 
 def test_the_indicator_scan_is_its_definition():
