@@ -36,8 +36,9 @@ def enabled() -> bool:
     return os.environ.get("CONTACT_LEDGER_FAST", "1") != "0"
 
 
-def parse(raw: bytes, file: str):
-    """A load._Parsed for an ordinary file, or None (let the full loader handle it)."""
+def parse(raw: bytes, file: str, stop: tuple | None = None):
+    """A load._Parsed for an ordinary file, or None (let the full loader handle it).
+    (With `stop`: see locate.)"""
     if raw.startswith(_BAD_BYTES) or b"\x00" in raw or b"\t" in raw:
         return None
     try:
@@ -48,12 +49,22 @@ def parse(raw: bytes, file: str):
     if load._CONTROL.search(text):
         return None
     try:
-        return _build(text)
+        return _build(text, stop)
     except Exception:  # noqa: BLE001 - a syntax error, or anything else: the full loader reports it
         return None
 
 
-def _build(text: str):
+def locate(raw: bytes, path: tuple, key: bool = False) -> tuple[int, int] | None:
+    """The position `parse` gives the value at `path` (its key's, when `key`), reading the file
+    only as far as that: the one question asked of most files with a finding (a ledger with a
+    holiday activity: ≈0.7 ms for the whole parse, ≈0.1–0.2 ms this way).  None: not there, or a
+    file `parse` leaves to the full loader."""
+    return parse(raw, "", (path, key))
+
+
+def _build(text: str, stop: tuple | None = None):
+    """The file's values, positions and spans; or with `stop` = (path, key?), only that one
+    position, as soon as it is reached (None when it never is)."""
     scalar = load.scalar  # reads only .value and .style, which an event has as its node does
     max_depth = load.MAX_DEPTH - 2
     positions: dict = {}
@@ -70,6 +81,8 @@ def _build(text: str):
     root: dict = {}
     m = first.start_mark
     positions[()] = (m.line + 1, m.column + 1)
+    if stop == ((), False):
+        return positions[()]
     # a frame: [container, path, is_mapping, pending key (mapping) or next index (sequence)]
     stack = [[root, (), True, None]]
     for event in events:
@@ -96,6 +109,8 @@ def _build(text: str):
                 return None
             sm = event.start_mark
             keys[path + (key,)] = (sm.line + 1, sm.column + 1)
+            if stop is not None and stop[1] and stop[0] == path + (key,):
+                return keys[stop[0]]
             key_spans[path + (key,)] = (sm.index, event.end_mark.index, value)
             top[3] = key
             continue
@@ -107,6 +122,8 @@ def _build(text: str):
             top[3] = slot + 1
         sm = event.start_mark
         positions[here] = (sm.line + 1, sm.column + 1)
+        if stop is not None and not stop[1] and stop[0] == here:
+            return positions[here]
         if kind is _SCALAR:
             value = event.value
             spans[here] = (sm.index, event.end_mark.index, value)
@@ -124,65 +141,10 @@ def _build(text: str):
         return None  # the root mapping never ended
     if not isinstance(next(events), yaml.DocumentEndEvent) or not isinstance(next(events), yaml.StreamEndEvent):
         return None  # a second document
+    if stop is not None:
+        return None
     out = load._Parsed()
     out.data, out.positions, out.keys = root, positions, keys
     out.text, out.spans, out.key_spans = text, spans, key_spans
     return out
 
-
-def locate(raw: bytes, target: tuple, key: bool = False) -> tuple[int, int] | None:
-    """Where `_build` would place the value at `target` (its key's position when `key`), reading
-    only as far as that: the one question asked of most files with a finding (a ledger with a
-    holiday activity: ≈0.7 ms for the whole parse, ≈0.1 ms this way).  None: not found, or anything `_build`
-    would not read (then the whole file is parsed, as before).  For files the quick path read
-    (generator.quickload), whose gate leaves out everything that makes `_build` give up."""
-    if raw.startswith(_BAD_BYTES) or b"\x00" in raw or b"\t" in raw:
-        return None
-    try:
-        text = raw.decode("utf-8").removeprefix("\ufeff")
-        if load._CONTROL.search(text):
-            return None
-        events = yaml.parse(text, Loader=load._Loader)
-        if type(next(events)) is not yaml.StreamStartEvent or type(next(events)) is not yaml.DocumentStartEvent:
-            return None
-        first = next(events)
-        if type(first) is not _MAP_START or first.tag is not None or first.anchor is not None:
-            return None
-        if target == () and not key:
-            return first.start_mark.line + 1, first.start_mark.column + 1
-        scalar, max_depth = load.scalar, load.MAX_DEPTH - 2
-        stack = [[(), True, None, set()]]  # [path, is_mapping, pending key or next index, keys seen]
-        for event in events:
-            kind = type(event)
-            if kind in _ENDS:
-                stack.pop()
-                if not stack:
-                    return None
-                continue
-            if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START \
-                    or event.tag is not None or event.anchor is not None:
-                return None
-            top = stack[-1]
-            path, is_map, slot, seen = top
-            if is_map and slot is None:  # a key
-                if kind is not _SCALAR or not event.style and event.value == "<<":
-                    return None
-                name = scalar(event)
-                if type(name) is not str or name in seen:
-                    return None
-                seen.add(name)
-                top[2] = name
-                if key and path + (name,) == target:
-                    return event.start_mark.line + 1, event.start_mark.column + 1
-                continue
-            here = path + (slot,)
-            top[2] = None if is_map else slot + 1
-            if not key and here == target:
-                return event.start_mark.line + 1, event.start_mark.column + 1
-            if kind is not _SCALAR:
-                if len(here) >= max_depth:
-                    return None
-                stack.append([here, kind is _MAP_START, None if kind is _MAP_START else 0, set()])
-        return None
-    except Exception:  # noqa: BLE001 - a syntax error, undecodable bytes …: the whole file, as before
-        return None

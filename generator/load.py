@@ -77,8 +77,7 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_recall", "_asked")
-    # raw is kept only until positions are worked out; _where is None until then
+    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_asked")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None):
@@ -87,7 +86,7 @@ class Document:
         self.kind = kind
         self.data = data
         self.sha256 = sha256
-        self.raw = raw  # the bytes, kept while positions are not worked out yet
+        self.raw = raw  # the bytes, when positions are worked out only if asked
         self._text = text
         self._where = None
         self.privacy = None  # (scanner key, finds) when the privacy scan ran with the loader
@@ -95,7 +94,6 @@ class Document:
         if positions is not None or raw is None:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
-        self._recall = self._where is None and bool(sha256)  # (sha256: the hash of raw)
         self._asked = False  # a position was asked (see _quickly)
 
     def where(self) -> "_Parsed":
@@ -103,12 +101,9 @@ class Document:
         if self._where is None:
             parsed = _parse(self.raw, self.file)
             parsed.data = None  # (a second copy of self.data)
-            if self._recall:  # only the latest few are kept: see _LATE
-                _LATE.append(self)
-                while len(_LATE) > LATE_KEPT:
-                    _LATE.popleft()._where = None
-            else:
-                self.raw = None
+            _LATE.append(self)  # only the latest few keep them (and the bytes are kept): see _LATE
+            while len(_LATE) > LATE_KEPT:
+                _LATE.popleft()._where = None
             self._where = parsed
         return self._where
 
@@ -151,7 +146,7 @@ class Document:
     def pos(self, path=()) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that exists."""
         path = tuple(path)
-        if self._recall:
+        if self.raw is not None and self.sha256:  # (the hash of raw)
             return RECALL.answer(self.sha256, 0, path, lambda: self._pos(path))
         return self._pos(path)
 
@@ -167,7 +162,7 @@ class Document:
     def key_pos(self, path) -> tuple[int, int]:
         """Position of the key that holds `path` (falls back to the value's position)."""
         path = tuple(path)
-        if self._recall:
+        if self.raw is not None and self.sha256:
             return RECALL.answer(self.sha256, 1, path, lambda: self._key_pos(path))
         return self._key_pos(path)
 
@@ -392,7 +387,7 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
 
     data = quickload.values(raw) if quickload.enabled() else None
     if data is not None:
-        doc.data, doc.raw, doc._where, doc.quick, doc._recall = data, raw, None, True, True
+        doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
         return doc, []
     parsed = _parse(raw, doc.file)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text
