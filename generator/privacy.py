@@ -511,14 +511,14 @@ def check_records(rs) -> list[F.Finding]:
     exceptions, ex_findings = _exceptions(rs)
     out += ex_findings
     used: set[int] = set()  # ids of the exception entries that silenced something
-    key = scanner_key(student_patterns(rs), names)
+    scanned_with = scanner_key(student_patterns(rs), names)
     for doc in rs.docs:
-        kept = getattr(doc, "privacy", None)
-        for kind, masked, pos in (kept[1] if kept and kept[0] == key else _finds(scanner, doc)):
+        kept = getattr(doc, "privacy", None)  # the scan done while loading, with the same settings
+        for kind, masked, pos in (kept[1] if kept and kept[0] == scanned_with else _finds(scanner, doc)):
             pos = tuple(pos) if pos else pos
-            key = (doc.rel, pos[0] if pos else None, kind)
-            if key in exceptions:
-                used.add(id(exceptions[key]))
+            silenced = exceptions.get((doc.rel, pos[0] if pos else None, kind))
+            if silenced is not None:
+                used.add(id(silenced))
                 continue
             zh, en = KINDS[kind]
             out.append(F.make("E-PRIV-001", doc.file, pos, kind=zh, kind_en=en, kind_id=kind, masked=masked,
