@@ -51,7 +51,7 @@ def program_version() -> str:
     from generator.validate import SCHEMAS
 
     h = hashlib.sha256(f"{FORMAT} {sys.version} {load.yaml.__version__}".encode())
-    for mod in ("jsonschema", "fastjsonschema"):
+    for mod in ("jsonschema", "fastjsonschema", "rapidfuzz"):
         try:
             from importlib.metadata import version
 

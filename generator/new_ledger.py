@@ -8,11 +8,11 @@ so an unfilled scaffold cannot be filed by mistake.  An existing ledger is never
 """
 from __future__ import annotations
 
-import difflib
 import sys
 from pathlib import Path
 
 from generator import findings as F
+from generator.suggest import closest
 from generator.cms import load_schema
 from generator.load import display_path
 from generator.model import Period, RecordSet
@@ -172,10 +172,10 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
         findings.append(F.make("E-NEW-002", rs.policy.file,
                                rs.policy.pos("ledger", "periods"), value=period_id, examples=examples))
     if cadre not in rs.cadres:
-        close = difflib.get_close_matches(cadre, list(rs.cadres), n=1)
+        close = closest(cadre, rs.cadres)
         findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre,
-                               suggestion=f"是不是“{close[0]}”？" if close else "",
-                               suggestion_en=f"Did you mean '{close[0]}'?" if close else ""))
+                               suggestion=f"是不是“{close}”？" if close else "",
+                               suggestion_en=f"Did you mean '{close}'?" if close else ""))
     if findings:
         return None, None, findings
     target = records / "ledgers" / period.id / f"{cadre}.yaml"

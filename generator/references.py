@@ -4,10 +4,10 @@ words come from the policy vocabularies.
 """
 from __future__ import annotations
 
-import difflib
 import re
 
 from generator import findings as F
+from generator.suggest import closest
 from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
@@ -38,11 +38,11 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
 
 def _missing(item: Item, key, kind: str, ref, known) -> F.Finding:
     zh, en, where = _WHAT[kind]
-    close = difflib.get_close_matches(str(ref), [str(k) for k in known], n=1)
+    close = closest(ref, known)
     return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
                   what=zh, what_en=en, ref=ref, where=where,
-                  suggestion=f"是不是“{close[0]}”？" if close else "",
-                  suggestion_en=f"Did you mean '{close[0]}'?" if close else "")
+                  suggestion=f"是不是“{close}”？" if close else "",
+                  suggestion_en=f"Did you mean '{close}'?" if close else "")
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:

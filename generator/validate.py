@@ -7,12 +7,12 @@ Chinese title from the schema.
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import json
 from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
+from generator.suggest import closest
 from generator.load import Document
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -137,14 +137,14 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         allowed = list(schema.get("properties", {}))
         out = []
         for field in sorted(set(error.instance) - set(allowed), key=str):
-            close = difflib.get_close_matches(str(field), allowed, n=1)
+            close = closest(field, allowed)
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
                                  for k in allowed),
                 allowed_en=", ".join(allowed),
-                suggestion=f"是不是想写“{close[0]}”？" if close else "",
-                suggestion_en=f"Did you mean '{close[0]}'? " if close else ""))
+                suggestion=f"是不是想写“{close}”？" if close else "",
+                suggestion_en=f"Did you mean '{close}'? " if close else ""))
         return out
     if v == "type":
         expected = schema.get("type")

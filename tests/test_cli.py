@@ -104,6 +104,28 @@ def test_text_format_is_location_label_code_message_then_hint_then_summary(work)
     assert "是不是“xgb”？" in hints[0]
 
 
+
+def test_every_missing_file_of_a_long_import_manifest_is_named_with_the_nearest_existing_one(work):
+    """A legacy export listing thousands of files that never arrived: each is reported at its
+    line, with the existing ledger closest to it (the same cadre in another half-year, or a
+    typo's intended name) — every one of them, as a few (the bench: 4,003 of 12,007 in ≈4 s)."""
+    entries = [("ledgers/2026-H1/zhang-wie.yaml", "ledgers/2026-H1/zhang-wei.yaml"),
+               ("ledgers/2025-H2/li-na.yaml", "ledgers/2026-H1/li-na.yaml"),
+               ("ledgers/2026-H1/zhang-wei.yml", "ledgers/2026-H1/zhang-wei.yaml")]
+    entries += [(f"ledgers/{2000 + i // 2}-H{1 + i % 2}/zhang-wei.yaml", None) for i in range(2000)]
+    manifest = work / "records/imports/legacy.yaml"
+    manifest.parent.mkdir()
+    manifest.write_text("source: 原平台导出\nledgers:\n" + "".join(
+        f"  - path: {path}\n    submitted: 2026-07-01\n" for path, _ in entries), encoding="utf-8")
+    run = cli(work, "validate", "--format", "json")
+    found = {(f["line"], f["message"]): f["hint"] for f in json.loads(run.stdout) if f["code"] == "E-REF-001"}
+    present = {"ledgers/2025-H2/zhang-wei.yaml", "ledgers/2026-H1/zhang-wei.yaml"}  # (2025-H2 is also listed)
+    missing = [(3 + 2 * i, path, near) for i, (path, near) in enumerate(entries) if path not in present]
+    assert sorted(found) == sorted((line, f"台账文件“{path}”不存在") for line, path, _ in missing)
+    for line, path, near in missing[:3]:
+        assert found[(line, f"台账文件“{path}”不存在")].endswith(f"是不是“{near}”？")
+    assert all("是不是“ledgers/20" in hint for hint in found.values())
+
 def test_text_keeps_one_finding_per_line_when_a_value_holds_line_breaks(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("form: 社团活动", 'form: "茶话\\r\\n会"'),
