@@ -122,6 +122,10 @@ class Context:
     def __post_init__(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
         self.rows = self.rows_by_cadre()
+        self._exemptions: dict[str, list[Item]] = {}  # cadre → their valid exemptions, in file order
+        for ex in self.rs.exemptions:
+            if self.valid(ex) and isinstance(ex.get("cadre"), str):
+                self._exemptions.setdefault(ex.get("cadre"), []).append(ex)
         try:
             self.tz = ZoneInfo(str(self.rs.timezone))
         except (ZoneInfoNotFoundError, ValueError):
@@ -136,9 +140,7 @@ class Context:
     # ---- exemptions ----------------------------------------------------
     def exemptions_for(self, cadre: str, rule: str) -> list[tuple[dt.date, dt.date]]:
         out = []
-        for ex in self.rs.exemptions:
-            if not self.valid(ex) or ex.get("cadre") != cadre:
-                continue
+        for ex in self._exemptions.get(cadre, ()):
             rules = ex.get("rules")
             if not isinstance(rules, list) or rule not in rules:
                 continue

@@ -19,6 +19,7 @@ class TextGuard:
         self.rs = rs
         self.findings: list[F.Finding] = []
         self.key = privacy.scanner_key(privacy.student_patterns(rs), privacy.protected_names()[0])
+        self.scanner = privacy.scanner_for(rs)  # once: every text of a file with a find is scanned
 
     def text(self, value, item: Item, *path, title: str = "文字", title_en: str = "text") -> str:
         """`value` when it passes the check, else the notice (and a finding)."""
@@ -27,7 +28,7 @@ class TextGuard:
         if type(value) is str and self._clean(item.doc):
             return value
         value = str(value)
-        hits = privacy.scan_text(value, self.rs)
+        hits = self.scanner.scan(value)
         if not hits:
             return value
         line, col = item.pos(*path)  # positions only for a find: working them out re-reads the file
