@@ -225,3 +225,35 @@ def test_not_a_repository(tmp_path):
     result = run_checks(rs, dt.date(2026, 2, 1))
     assert [f.code for f in result.findings if f.code.startswith("E-CHK-02")] == ["E-CHK-023"]
     assert row(result, "2025-H2", "zhang-wei")["status"] == "unknown"
+
+
+def test_the_history_begun_while_the_records_load_is_the_one_judged(tmp_path):
+    """`check` and the site start `git log` before they load the records (git_history.begin): what
+    they judge is what reading the history afterwards gives; a history not needed is stopped."""
+    import json
+    from zoneinfo import ZoneInfo
+
+    from generator.check import git_history
+
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-31 23:59", "张伟 2025-H2")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2026-01-01 00:01", "李娜 2025-H2")
+    records, tz = repo / "records", ZoneInfo("Asia/Shanghai")
+
+    git_history.begin(records)
+    early = git_history.read_history(records, None, tz)
+    assert early == git_history.read_history(records, None, tz) and early.state == "ok"
+    assert {p: a.time.strftime("%Y-%m-%d %H:%M") for p, a in early.added.items()} == {
+        "ledgers/2025-H2/zhang-wei.yaml": "2025-12-31 23:59", "ledgers/2025-H2/li-na.yaml": "2026-01-01 00:01"}
+
+    run = check_cli(records, "--today", "2026-06-15", "--format", "json", cwd=repo)
+    rows = {(r["period"], r["cadre"]): r for r in json.loads(run.stdout)["ledgers"]}
+    assert (rows[("2025-H2", "li-na")]["status"], rows[("2025-H2", "li-na")]["days_late"]) == ("late", 1)
+    assert (rows[("2025-H2", "zhang-wei")]["status"], rows[("2025-H2", "zhang-wei")]["source"]) == ("on_time", "git")
+
+    git_history.begin(records)
+    (reading,) = git_history._begun.values()
+    git_history.forget(records)
+    assert not git_history._begun and reading.log.poll() is not None  # stopped, not left running

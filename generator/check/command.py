@@ -14,13 +14,14 @@ from generator import findings as F
 
 def cmd_check(args) -> int:
     from generator.check import run_checks
-    from generator.check import output
+    from generator.check import git_history, output
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
     from generator.pipeline import validate_records_and
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
+    git_history.begin(root)  # git reads the ledgers' history while the records load
     # the policy checks run while references, privacy and archive are checked (on two cores)
     rs, findings, result = validate_records_and(
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict))

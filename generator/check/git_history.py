@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -37,39 +38,102 @@ class History:
     added: dict[str, Landing] = field(default_factory=dict)  # path relative to records/ → first landing
 
 
-def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+def _env() -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in ("GIT_CONFIG_NOSYSTEM",)}
     env["LC_ALL"] = "C"
-    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, env=env,
+    return env
+
+
+def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, env=_env(),
                           capture_output=True, text=True, encoding="utf-8", errors="replace")
 
 
+# ---- begun early: `git log` runs in its own process while the records load -----------
+_begun: dict[tuple, "_Reading"] = {}
+
+
+def _key(records: Path, repo: Path | None) -> tuple:
+    return str(Path(records).resolve()), str(Path(repo).resolve()) if repo is not None else None
+
+
+def begin(records: Path, repo: Path | None = None) -> None:
+    """Start reading the history now (the command does, before it loads the records: on a
+    large repository `git log` takes about a second, on the otherwise idle second core).
+    The next read_history of the same records and repo takes the result; forget() stops it."""
+    _begun.setdefault(_key(records, repo), _Reading(records, repo))
+
+
+def forget(records: Path, repo: Path | None = None) -> None:
+    """The history is not needed after all: stop reading it."""
+    reading = _begun.pop(_key(records, repo), None)
+    if reading is not None:
+        reading.stop()
+
+
 def read_history(records: Path, repo: Path | None, tz: ZoneInfo) -> History:
-    where = Path(repo) if repo is not None else Path(records)
-    try:
+    reading = _begun.pop(_key(records, repo), None) or _Reading(records, repo)
+    return reading.result(tz)
+
+
+class _Reading:
+    def __init__(self, records: Path, repo: Path | None):
+        self.done: History | None = None  # known without the log (no repository, shallow …)
+        self.log: subprocess.Popen | None = None
+        try:
+            self._start(records, repo)
+        except (OSError, ValueError) as exc:  # git missing, bad directory
+            self.done = History("no_repo", str(exc))
+
+    def _start(self, records: Path, repo: Path | None) -> None:
+        where = Path(repo) if repo is not None else Path(records)
         top = _git(where, "rev-parse", "--show-toplevel")
-    except (OSError, ValueError) as exc:  # git missing, bad directory
-        return History("no_repo", str(exc))
-    if top.returncode != 0:
-        return History("no_repo", "不是 Git 仓库 (not a Git repository)")
-    root = Path(top.stdout.strip())
-    shallow = _git(root, "rev-parse", "--is-shallow-repository")
-    if shallow.stdout.strip() == "true":
-        return History("shallow", "shallow clone")
-    try:
-        prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        return History("no_repo", f"记录目录不在仓库 {root} 中 (records folder outside the repository)")
-    prefix = "" if prefix == "." else prefix + "/"
-    if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0:
-        return History("ok")  # no commit yet: nothing has been submitted
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames",
-               "--diff-filter=A", "--name-only", "--format=%x1e%H%x1f%ct", "HEAD", "--",
-               f"{prefix}ledgers/")
-    if log.returncode != 0:
-        return History("error", log.stderr.strip().splitlines()[-1] if log.stderr.strip() else "git log")
+        if top.returncode != 0:
+            self.done = History("no_repo", "不是 Git 仓库 (not a Git repository)")
+            return
+        root = Path(top.stdout.strip())
+        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+        if shallow.stdout.strip() == "true":
+            self.done = History("shallow", "shallow clone")
+            return
+        try:
+            prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
+        except ValueError:
+            self.done = History("no_repo", f"记录目录不在仓库 {root} 中 (records folder outside the repository)")
+            return
+        self.prefix = "" if prefix == "." else prefix + "/"
+        if _git(root, "rev-parse", "--verify", "-q", "HEAD").returncode != 0:
+            self.done = History("ok")  # no commit yet: nothing has been submitted
+            return
+        self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # (a pipe could fill up)
+        self.log = subprocess.Popen(
+            ["git", "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
+             "--no-renames", "--diff-filter=A", "--name-only", "--format=%x1e%H%x1f%ct", "HEAD", "--",
+             f"{self.prefix}ledgers/"], cwd=root, env=_env(), stdin=subprocess.DEVNULL, stdout=self.out,
+            stderr=self.err)
+
+    def stop(self) -> None:
+        if self.log is not None:
+            self.log.kill()
+            self.log.wait()
+            self.out.close(), self.err.close()
+
+    def result(self, tz: ZoneInfo) -> History:
+        if self.done is not None:
+            return self.done
+        code = self.log.wait()
+        self.out.seek(0), self.err.seek(0)
+        stdout = self.out.read().decode("utf-8", errors="replace")
+        stderr = self.err.read().decode("utf-8", errors="replace").strip()
+        self.out.close(), self.err.close()
+        if code != 0:
+            return History("error", stderr.splitlines()[-1] if stderr else "git log")
+        return _landings(stdout, self.prefix, tz)
+
+
+def _landings(log: str, prefix: str, tz: ZoneInfo) -> History:
     added: dict[str, Landing] = {}
-    for chunk in log.stdout.split("\x1e")[1:]:  # newest first: older additions overwrite
+    for chunk in log.split("\x1e")[1:]:  # newest first: older additions overwrite
         head, _, names = chunk.partition("\n")
         sha, _, stamp = head.partition("\x1f")
         try:

@@ -13,7 +13,7 @@ from generator.check.coverage import check_coverage
 from generator.check.deadlines import check_deadlines
 from generator.check.exemptions import list_exemptions
 from generator.check.feedback import check_feedback
-from generator.check.git_history import History, read_history
+from generator.check.git_history import History, forget, read_history
 from generator.check.ledger_content import check_ledger_content
 from generator.check.semester_contacts import check_semester_contacts
 from generator.model import RecordSet
@@ -56,7 +56,11 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
 
 def _before_feedback(ctx: Context, repo: Path | None) -> dict:
     rs, today = ctx.rs, ctx.today
-    history = read_history(rs.root, repo, ctx.tz) if _needs_history(rs) else History("ok")
+    if _needs_history(rs):  # (the command began reading it while the records loaded: git_history.begin)
+        history = read_history(rs.root, repo, ctx.tz)
+    else:
+        forget(rs.root, repo)
+        history = History("ok")
     data = {"today": iso(today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"] = check_contact_points(ctx)
     data["coverage"] = check_coverage(ctx)

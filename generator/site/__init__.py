@@ -38,6 +38,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
     body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
     from generator.cache import keep_answers, long_lived
+    from generator.check import git_history
     from generator.pipeline import validate_records_and
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
@@ -51,6 +52,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
         with long_lived():  # the check results stay alive to the end
             return day, source, CheckView(rs, day, repo=_repo_of(records))
 
+    git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
     rs, findings, (day, source, checks) = validate_records_and(records, checked)
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
