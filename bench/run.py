@@ -129,17 +129,37 @@ def corpus(n: int, seed: int, work: Path) -> Path:
 
 def copy_of(records: Path, k: int, work: Path) -> Path:
     """A records folder given with --records, copied afresh into the work folder: the benchmark
-    changes one ledger (and puts it back) and fills caches, never in the original."""
+    changes one ledger (and puts it back) and fills caches, never in the original.  Records in a
+    Git repository keep its history (ledgers are judged on time or late by when they landed): the
+    repository is cloned, and the records folder, as it is now, copied over the clone's."""
     out = work / f"given-{k}-{records.resolve().name}"
     shutil.rmtree(out, ignore_errors=True)
+    top = _git(records, "rev-parse", "--show-toplevel")
+    if top and _git(records, "rev-list", "--count", "HEAD", "--", ".") not in (None, "0"):
+        clone = out / "repo"
+        if _git(work, "clone", "-q", "--no-checkout", top, str(clone)) is not None:
+            _git(clone, "checkout", "-q", "HEAD", "--", ".")
+            inside = clone / records.resolve().relative_to(Path(top).resolve())
+            shutil.rmtree(inside, ignore_errors=True)
+            shutil.copytree(records, inside, symlinks=True)
+            return inside
     shutil.copytree(records, out, symlinks=True)
     return out
 
 
+def _git(where: Path, *args: str) -> str | None:
+    try:
+        run = subprocess.run(["git", *args], cwd=where, capture_output=True, text=True)
+    except OSError:
+        return None
+    return run.stdout.strip() if run.returncode == 0 else None
+
+
 def corpus_facts(records: Path) -> dict:
     files = [p for p in records.rglob("*.yaml")]
+    commits = _git(records, "rev-list", "--count", "HEAD", "--", ".")  # (0: not in a repository's history)
     return {"files": len(files), "ledgers": len(list(records.glob("ledgers/*/*.yaml"))),
-            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1)}
+            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1), "git_commits": int(commits or 0)}
 
 
 # ---- check-jsonschema ------------------------------------------------------------

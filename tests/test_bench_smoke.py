@@ -64,3 +64,29 @@ def test_bench_measures_a_given_records_folder_without_changing_it(tmp_path):
     bad = subprocess.run([sys.executable, "bench/run.py", "--records", str(tmp_path / "work")], cwd=REPO,
                          capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "policy.yaml" in bad.stderr and "Traceback" not in bad.stderr
+
+
+def test_records_in_a_git_repository_are_measured_with_their_history(tmp_path):
+    """A university's records live in Git, and `check` judges each ledger by when it landed there:
+    the benchmark's copy keeps that history (a clone, with the records as they are now on top)."""
+    import shutil
+
+    from tests.gitrepo import commit, init_repo
+
+    repo = init_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "tests/fixtures/valid", repo / "records")
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    ledger = repo / "records/ledgers/2025-H2/zhang-wei.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8") + "# 未提交的修改\n", encoding="utf-8")
+    commit_count = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=repo, capture_output=True, text=True)
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(repo / "records"), "--reps", "1",
+                          "--no-site", "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0, run.stderr[-3000:]
+    [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    assert measured["corpus"]["git_commits"] == int(commit_count.stdout) == 1
+    copy = next((tmp_path / "work").glob("given-*/repo/records"))
+    assert copy.joinpath("ledgers/2025-H2/zhang-wei.yaml").read_bytes() == ledger.read_bytes()  # as it is now
+    status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True)
+    assert status.stdout.splitlines() == [" M records/ledgers/2025-H2/zhang-wei.yaml"]  # the original untouched
