@@ -90,3 +90,41 @@ def test_records_in_a_git_repository_are_measured_with_their_history(tmp_path):
     assert copy.joinpath("ledgers/2025-H2/zhang-wei.yaml").read_bytes() == ledger.read_bytes()  # as it is now
     status = subprocess.run(["git", "status", "--porcelain"], cwd=repo, capture_output=True, text=True)
     assert status.stdout.splitlines() == [" M records/ledgers/2025-H2/zhang-wei.yaml"]  # the original untouched
+
+
+def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
+    """bench/variants.py: what a real university's records would also have (see RESULTS.md),
+    each variant changing every third ledger — as `check` reports it."""
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "150", "--seed", "7", "--out", str(corpus)],
+                   cwd=REPO, check=True, capture_output=True)
+    ledgers = sorted(p.relative_to(corpus).as_posix() for p in corpus.glob("ledgers/*/*.yaml"))
+    third = len(ledgers[::3])
+
+    def check(kind: str) -> dict:
+        made = subprocess.run([sys.executable, "bench/variants.py", kind, "--from", str(corpus),
+                               "--out", str(tmp_path / kind)], cwd=REPO, capture_output=True, text=True, check=True)
+        records = Path(made.stdout.strip())
+        run = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                              "2026-11-28", "--format", "json"], cwd=REPO, capture_output=True, text=True,
+                             env={**__import__("os").environ, "CONTACT_LEDGER_CACHE": "0"})
+        assert "Traceback" not in run.stderr
+        return json.loads(run.stdout)
+
+    def count(report: dict, code: str) -> int:
+        return sum(f["code"] == code for f in report["findings"])
+
+    base = check("crlf")  # (the same records with other line ends)
+    assert base["summary"]["errors"] == 0 and count(base, "W-CHK-010") == 0
+    assert count(check("holiday"), "W-CHK-010") == third
+    assert count(check("privacy"), "E-PRIV-001") == 2 * third
+    assert count(check("refs"), "E-REF-001") == third
+    assert count(check("errors"), "E-SCHEMA-003") == third
+    missing = check("missing")
+    assert sorted(f["message"] for f in missing["findings"] if f["code"] == "E-REF-001") == sorted(
+        f"台账文件“{path}”不存在" for path in ledgers[::3])
+    git = check("git")
+    assert git["ledger_sources"] == {"git": len(ledgers), "import": 0, "none": git["ledger_sources"]["none"],
+                                     "history": "ok"}
+    judged = lambda report: [(r["period"], r["cadre"], r["status"], r["days_late"]) for r in report["ledgers"]]  # noqa: E731
+    assert judged(git) == judged(base)  # each ledger landed on the day the manifest gives

@@ -1,0 +1,162 @@
+"""Variants of a generated corpus: the same records with what a real university's would also have.
+
+    python bench/variants.py KIND --from build/bench/corpus-12000-seed7 --out /tmp/KIND
+    python bench/run.py --records /tmp/KIND --no-cjs          # (for `git`: --records /tmp/git/records)
+
+Each variant changes every third ledger (in sorted order) or adds records, deterministically:
+
+  holiday      the first activity dated in the holiday of its half-year (W-CHK-010)
+  privacy      a student's number and a mobile number in the first summary (E-PRIV-001, twice)
+  refs         a contact point that does not exist (E-REF-001, all the same id)
+  errors       the first activity's number of students written in words (E-SCHEMA-003)
+  missing      the file deleted; the import manifest still lists it (E-REF-001 with a suggestion)
+  exemptions   1,500 exemptions, random cadres and three-month spans (every ledger unchanged)
+  tab          a comment line with a tab appended to every ledger (the quick path refuses the file)
+  punctuation  a comment line with ASCII punctuation appended to every ledger
+  crlf         every file with Windows line ends
+  bom          every file starting with a UTF-8 byte order mark
+  git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
+               day the import manifest says it was submitted; the manifest itself left out
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import random
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _every_third(out: Path, change) -> None:
+    for i, path in enumerate(sorted(out.glob("ledgers/*/*.yaml"))):
+        if i % 3 == 0:
+            change(path)
+
+
+def _every_ledger(out: Path, change) -> None:
+    for path in sorted(out.glob("ledgers/*/*.yaml")):
+        change(path)
+
+
+def _edit(pattern: str, replace) -> callable:
+    def change(path: Path) -> None:
+        text = path.read_text(encoding="utf-8")
+        path.write_text(re.sub(pattern, replace(path) if callable(replace) else replace, text, count=1),
+                        encoding="utf-8")
+    return change
+
+
+def _holiday(path: Path) -> str:
+    year, half = path.parent.name.split("-")
+    return r"\g<1>" + (f"{year}-02-05" if half == "H1" else f"{year}-08-05")
+
+
+def _append(line: str):
+    def change(path: Path) -> None:
+        with path.open("a", encoding="utf-8") as handle:
+            handle.write(line)
+    return change
+
+
+def _every_file(out: Path, change) -> None:
+    for path in sorted(out.rglob("*.yaml")):
+        path.write_bytes(change(path.read_bytes()))
+
+
+def _exemptions(out: Path) -> None:
+    cadres = sorted(p.stem for p in out.glob("cadres/*.yaml"))
+    rnd = random.Random(3)
+    lines = ["exemptions:"]
+    for _ in range(1500):
+        year, month = rnd.randint(2016, 2026), rnd.choice([1, 3, 7, 9])
+        rules = rnd.choice([["semester_contacts", "ledger"], ["ledger"], ["semester_contacts"], ["contact_point"]])
+        lines += [f"  - cadre: {rnd.choice(cadres)}", "    rules:", *(f"      - {r}" for r in rules),
+                  f"    start: {year}-{month:02d}-01", f"    end: {year}-{month + 2:02d}-28",
+                  "    reason: 病假（三个月），期间免于相应要求", "    approved_by: 李思远"]
+    (out / "exemptions.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def _git(source: Path, out: Path) -> Path:
+    """One commit per ledger, in the order and on the day the import manifest gives (10:00 in
+    Shanghai); the other records in a first commit.  Built with git fast-import (seconds)."""
+    import yaml
+
+    manifest = source / "imports" / "legacy-platform.yaml"
+    landed = {e["path"]: str(e["submitted"]) for e in yaml.safe_load(manifest.read_text(encoding="utf-8"))["ledgers"]}
+    out.mkdir(parents=True)
+    subprocess.run(["git", "init", "-q", "-b", "main", str(out)], check=True)
+    stream = bytearray()
+
+    def commit(day: str, minute: int, message: str, files: list[Path]) -> None:
+        stamp = int(dt.datetime.fromisoformat(f"{day}T10:{minute:02d}:00+08:00").timestamp())
+        text = message.encode()
+        stream.extend(b"commit refs/heads/main\ncommitter Bench <bench@example.edu.cn> %d +0800\n" % stamp)
+        stream.extend(b"data %d\n%s\n" % (len(text), text))
+        for path in files:
+            data = path.read_bytes()
+            rel = "records/" + path.relative_to(source).as_posix()
+            stream.extend(f"M 100644 inline {rel}\n".encode() + b"data %d\n" % len(data) + data + b"\n")
+        stream.extend(b"\n")
+
+    others = [p for p in sorted(source.rglob("*.yaml")) if p.relative_to(source).parts[0] not in ("ledgers", "imports")]
+    commit("2016-07-01", 0, "初始化记录", others)
+    ledgers = sorted(source.glob("ledgers/*/*.yaml"), key=lambda p: (landed[p.relative_to(source).as_posix()], p))
+    for i, path in enumerate(ledgers):
+        rel = path.relative_to(source).as_posix()
+        commit(landed[rel], i % 60, f"台账 {rel}", [path])
+    subprocess.run(["git", "fast-import", "--quiet"], cwd=out, input=bytes(stream), check=True)
+    subprocess.run(["git", "checkout", "-q", "main"], cwd=out, check=True)
+    return out / "records"
+
+
+def make(kind: str, source: Path, out: Path) -> Path:
+    if out.exists():
+        sys.exit(f"variants: {out} exists; remove it first")
+    if kind == "git":
+        return _git(source, out)
+    shutil.copytree(source, out)
+    if kind == "holiday":
+        _every_third(out, lambda p: _edit(r"(  - date: )\d{4}-\d\d-\d\d", _holiday(p))(p))
+    elif kind == "privacy":
+        _every_third(out, _edit(r"(    summary: )", r"\g<1>学生张三（学号2021012345，电话13812345678）反映："))
+    elif kind == "refs":
+        _every_third(out, _edit(r"(contact_points:\n)", r"\g<1>  - class-nowhere-2099\n"))
+    elif kind == "errors":
+        _every_third(out, _edit(r"(    students: )\d+", r"\g<1>三十一"))
+    elif kind == "missing":
+        _every_third(out, os.remove)
+    elif kind == "exemptions":
+        _exemptions(out)
+    elif kind == "tab":
+        _every_ledger(out, _append("# 备注：\t（这一行有制表符）\n"))
+    elif kind == "punctuation":
+        _every_ledger(out, _append("# 备注: Q&A 环节 *重点*!\n"))
+    elif kind == "crlf":
+        _every_file(out, lambda b: b.replace(b"\n", b"\r\n"))
+    elif kind == "bom":
+        _every_file(out, lambda b: b"\xef\xbb\xbf" + b)
+    return out
+
+
+KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom", "git")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0],
+                                 formatter_class=argparse.RawDescriptionHelpFormatter, epilog=__doc__)
+    ap.add_argument("kind", choices=KINDS)
+    ap.add_argument("--from", dest="source", type=Path, required=True, help="a corpus from bench/corpus.py")
+    ap.add_argument("--out", type=Path, required=True, help="a new folder")
+    args = ap.parse_args()
+    if not (args.source / "policy.yaml").is_file():
+        sys.exit(f"variants: {args.source} holds no records (policy.yaml)")
+    print(make(args.kind, args.source, args.out))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
