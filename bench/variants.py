@@ -15,6 +15,8 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
   punctuation  a comment line with ASCII punctuation appended to every ledger
   crlf         every file with Windows line ends
   bom          every file starting with a UTF-8 byte order mark
+  pyyaml       every file as PyYAML writes it by default (sorted keys, "\\u…" escapes, long strings
+               wrapped), and pyyaml-unicode with allow_unicode and the keys in their order
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
 """
@@ -139,10 +141,17 @@ def make(kind: str, source: Path, out: Path) -> Path:
         _every_file(out, lambda b: b.replace(b"\n", b"\r\n"))
     elif kind == "bom":
         _every_file(out, lambda b: b"\xef\xbb\xbf" + b)
+    elif kind in ("pyyaml", "pyyaml-unicode"):
+        import yaml
+
+        style = {"allow_unicode": True, "sort_keys": False} if kind == "pyyaml-unicode" else {}
+        _every_file(out, lambda b: yaml.dump(yaml.load(b, Loader=yaml.CSafeLoader), Dumper=yaml.CSafeDumper,
+                                             **style).encode("utf-8"))
     return out
 
 
-KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom", "git")
+KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom",
+         "pyyaml", "pyyaml-unicode", "git")
 
 
 def main() -> int:

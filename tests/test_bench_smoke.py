@@ -116,6 +116,9 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
 
     base = check("crlf")  # (the same records with other line ends)
     assert base["summary"]["errors"] == 0 and count(base, "W-CHK-010") == 0
+    for kind in ("bom", "pyyaml", "pyyaml-unicode"):  # the same values, written otherwise
+        assert sorted((f["code"], f["message"]) for f in check(kind)["findings"]) == sorted(
+            (f["code"], f["message"]) for f in base["findings"])
     assert count(check("holiday"), "W-CHK-010") == third
     assert count(check("privacy"), "E-PRIV-001") == 2 * third
     assert count(check("refs"), "E-REF-001") == third

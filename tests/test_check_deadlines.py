@@ -255,5 +255,13 @@ def test_the_history_begun_while_the_records_load_is_the_one_judged(tmp_path):
 
     git_history.begin(records)
     (reading,) = git_history._begun.values()
+    write(repo, {"records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-11"], points=["me-2025-01"])})
+    commit(repo, "2026-06-20 09:00", "李娜 2026-H1")
+    git_history.begin(records)  # again (as `mkdocs serve` does for each rebuild): read afresh
+    assert reading.log.poll() is not None  # the first reading stopped, not left running
+    assert "ledgers/2026-H1/li-na.yaml" in git_history.read_history(records, None, tz).added
+
+    git_history.begin(records)
+    (reading,) = git_history._begun.values()
     git_history.forget(records)
-    assert not git_history._begun and reading.log.poll() is not None  # stopped, not left running
+    assert not git_history._begun and reading.log.poll() is not None

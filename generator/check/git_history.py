@@ -60,8 +60,10 @@ def _key(records: Path, repo: Path | None) -> tuple:
 def begin(records: Path, repo: Path | None = None) -> None:
     """Start reading the history now (the command does, before it loads the records: on a
     large repository `git log` takes about a second, on the otherwise idle second core).
-    The next read_history of the same records and repo takes the result; forget() stops it."""
-    _begun.setdefault(_key(records, repo), _Reading(records, repo))
+    The next read_history of the same records and repo takes the result; forget() stops it.
+    Begun again (`mkdocs serve` rebuilds), the history is read afresh."""
+    forget(records, repo)
+    _begun[_key(records, repo)] = _Reading(records, repo)
 
 
 def forget(records: Path, repo: Path | None = None) -> None:
