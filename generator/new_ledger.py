@@ -12,10 +12,10 @@ import sys
 from pathlib import Path
 
 from generator import findings as F
-from generator.suggest import closest
 from generator.cms import load_schema
 from generator.load import display_path
 from generator.model import Period, RecordSet
+from generator.suggest import closest
 
 TODO = "待填写"
 DATE_TODO = "YYYY-MM-DD"

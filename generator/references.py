@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 
 from generator import findings as F
-from generator.suggest import closest
 from generator.load import display_path
 from generator.model import Item, RecordSet
+from generator.suggest import closest
 from generator.validate import parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json

@@ -3,9 +3,9 @@
 Closeness is RapidFuzz's normalised Indel similarity (what difflib's ratio approximates:
 twice the longest common subsequence over the total length), at least 60 % as difflib's
 default cutoff; among equally close names the first in sorted order.  In C++: against the
-12,000 ledger paths of a large university ≈0.7 ms a name, where difflib.get_close_matches
-took ≈0.5 s — so an import manifest listing thousands of missing files is reported in
-seconds, not hours.  Each set of known names is sorted once, and each name looked up once.
+12,000 ledger paths of a large university ≈1 ms a name, where difflib.get_close_matches
+took ≈0.5 s — so an import manifest listing 4,000 missing files is reported in seconds, not
+in half an hour.  Each set of known names is sorted once, and each name looked up once.
 """
 from __future__ import annotations
 

@@ -12,8 +12,8 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.suggest import closest
 from generator.load import Document
+from generator.suggest import closest
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
