@@ -44,7 +44,8 @@ def _every_ledger(out: Path, change) -> None:
         change(path)
 
 
-def _edit(pattern: str, replace) -> callable:
+def _edit(pattern: str, replace):
+    """The first match of `pattern` replaced (`replace`: a template, or path → template)."""
     def change(path: Path) -> None:
         text = path.read_text(encoding="utf-8")
         path.write_text(re.sub(pattern, replace(path) if callable(replace) else replace, text, count=1),
@@ -122,7 +123,7 @@ def make(kind: str, source: Path, out: Path) -> Path:
         return _git(source, out)
     shutil.copytree(source, out)
     if kind == "holiday":
-        _every_third(out, lambda p: _edit(r"(  - date: )\d{4}-\d\d-\d\d", _holiday(p))(p))
+        _every_third(out, _edit(r"(  - date: )\d{4}-\d\d-\d\d", _holiday))
     elif kind == "privacy":
         _every_third(out, _edit(r"(    summary: )", r"\g<1>学生张三（学号2021012345，电话13812345678）反映："))
     elif kind == "refs":

@@ -147,4 +147,3 @@ def _build(text: str, stop: tuple | None = None):
     out.data, out.positions, out.keys = root, positions, keys
     out.text, out.spans, out.key_spans = text, spans, key_spans
     return out
-

@@ -423,6 +423,13 @@ def scanner_for(rs=None) -> Scanner:
     return _scanner(tuple(student_patterns(rs)), protected_names()[0])
 
 
+def configured(rs, names: tuple) -> tuple[Scanner, str]:
+    """The scanner for the records' student-number patterns and `names`, and its key (what the
+    scan done while loading was keyed by: that scan's finds are used only with the same key)."""
+    patterns = student_patterns(rs)
+    return _scanner(tuple(patterns), tuple(names)), scanner_key(patterns, names)
+
+
 def scanner_key(patterns, names) -> str:
     """Identifies a scanner's configuration (for results kept with a loaded file)."""
     import hashlib
@@ -507,11 +514,10 @@ def check_records(rs) -> list[F.Finding]:
     names, names_path, problem = protected_names()
     if problem:
         out.append(F.make("E-PRIV-003", display_path(names_path), None, env=ENV_NAMES, reason=problem))
-    scanner = _scanner(tuple(student_patterns(rs)), names)
+    scanner, scanned_with = configured(rs, names)
     exceptions, ex_findings = _exceptions(rs)
     out += ex_findings
     used: set[int] = set()  # ids of the exception entries that silenced something
-    scanned_with = scanner_key(student_patterns(rs), names)
     for doc in rs.docs:
         kept = getattr(doc, "privacy", None)  # the scan done while loading, with the same settings
         for kind, masked, pos in (kept[1] if kept and kept[0] == scanned_with else _finds(scanner, doc)):

@@ -7,6 +7,7 @@ CI runs `make bench SIZES=1000` as the smoke test of those.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -107,7 +108,7 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
         records = Path(made.stdout.strip())
         run = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
                               "2026-11-28", "--format", "json"], cwd=REPO, capture_output=True, text=True,
-                             env={**__import__("os").environ, "CONTACT_LEDGER_CACHE": "0"})
+                             env={**os.environ, "CONTACT_LEDGER_CACHE": "0"})
         assert "Traceback" not in run.stderr
         return json.loads(run.stdout)
 

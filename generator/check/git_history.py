@@ -44,9 +44,12 @@ def _env() -> dict:
     return env
 
 
+GIT = ("git", "-c", "core.quotePath=false")
+
+
 def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(["git", "-c", "core.quotePath=false", *args], cwd=cwd, env=_env(),
-                          capture_output=True, text=True, encoding="utf-8", errors="replace")
+    return subprocess.run([*GIT, *args], cwd=cwd, env=_env(), capture_output=True, text=True,
+                          encoding="utf-8", errors="replace")
 
 
 # ---- begun early: `git log` runs in its own process while the records load -----------
@@ -109,7 +112,7 @@ class _Reading:
             return
         self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # (a pipe could fill up)
         self.log = subprocess.Popen(
-            ["git", "-c", "core.quotePath=false", "log", "--first-parent", "--diff-merges=first-parent",
+            [*GIT, "log", "--first-parent", "--diff-merges=first-parent",
              "--no-renames", "--diff-filter=A", "--name-only", "--format=%x1e%H%x1f%ct", "HEAD", "--",
              f"{self.prefix}ledgers/"], cwd=root, env=_env(), stdin=subprocess.DEVNULL, stdout=self.out,
             stderr=self.err)

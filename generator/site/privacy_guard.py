@@ -18,8 +18,8 @@ class TextGuard:
     def __init__(self, rs: RecordSet):
         self.rs = rs
         self.findings: list[F.Finding] = []
-        self.key = privacy.scanner_key(privacy.student_patterns(rs), privacy.protected_names()[0])
-        self.scanner = privacy.scanner_for(rs)  # once: every text of a file with a find is scanned
+        # (set up once: every text of a file with a find is scanned)
+        self.scanner, self.key = privacy.configured(rs, privacy.protected_names()[0])
 
     def text(self, value, item: Item, *path, title: str = "文字", title_en: str = "text") -> str:
         """`value` when it passes the check, else the notice (and a finding)."""
