@@ -417,3 +417,47 @@ def test_the_search_index_made_aside_is_the_plugins_own(site, capfd):
         broken.generate_search_index(None)
     err = capfd.readouterr().err
     assert "generator.site.search_aside:" in err and "Traceback" not in err
+
+
+def test_the_downloads_tables_are_let_go_once_sent_and_the_pages_wait_on_disk(tmp_path, monkeypatch):
+    """Under `mkdocs build` the downloads' tables (≈100 MB of rows for 13,000 ledgers) are sent to
+    the process that writes them and then let go, before the pages are rendered; and each page is
+    written as it is made rather than kept until the end: a large site's peak memory is the
+    records, the tables and all the pages at once (bench/RESULTS, item 15).  The files are the same."""
+    import threading
+    import weakref
+
+    from generator.site import pages, render_site
+
+    tables, sent = [], threading.Event()
+    init, send, render_pages = exports.Table.__init__, exports._send, pages.Site._pages
+
+    def watched(self, *args, **kwargs):
+        tables.append(weakref.ref(self))
+        init(self, *args, **kwargs)
+
+    def sending(*args):
+        try:
+            send(*args)
+        finally:
+            sent.set()
+    alive = []
+
+    def rendering(self, ctx):
+        assert sent.wait(60)  # (the downloads process reads everything first)
+        alive.extend(ref().name for ref in tables if ref() is not None)
+        render_pages(self, ctx)
+    monkeypatch.setattr(exports.Table, "__init__", watched)
+    monkeypatch.setattr(exports, "_send", sending)
+    monkeypatch.setattr(pages.Site, "_pages", rendering)
+    records, day, out = fixture_repo(tmp_path), dt.date.fromisoformat(FIXTURE_TODAY), tmp_path / "gen"
+    result = render_site(records, out, day, aside=True, slots=True)
+    assert result.finish() == -1 and len(tables) >= 12
+    assert alive == []
+    # the pages read back from where they were written: those build_site makes in memory
+    monkeypatch.setattr(pages.Site, "_pages", render_pages)
+    plain = build_site(records, day)
+    written = {str(p.relative_to(out)): p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    assert dict(result.files) == {rel: data for rel, data in plain.files.items() if rel not in result.pending}
+    assert len(result.files) > 20 and len(result.pending) >= 20
+    assert written == plain.files  # and the downloads written aside

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,14 +25,41 @@ class RenderResult:
     today_source: str = ""
     written: int = 0
     records: object = None  # the RecordSet the site was built from
-    pending: list = field(default_factory=list)  # downloads not in `files`: written aside (build_site(downloads_aside=…))
+    pending: list = field(default_factory=list)  # paths of the downloads not in `files`: written aside (build_site(downloads_aside=…))
     finish: object = None  # waits for the downloads written aside
     sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: span in files[page]})
 
 
+class Written(Mapping):
+    """{docs-relative path: bytes} of files written below `out` as they are made, so that a large
+    site's pages (≈120 MB for 13,000 ledgers) never all wait in memory: the bytes are read back
+    from `out` when asked.  `changed`: how many files were new or different."""
+
+    def __init__(self, out: Path):
+        self.out, self.changed, self._paths = out, 0, {}
+
+    def __setitem__(self, rel: str, data: bytes) -> None:
+        from generator.site.exports import write_if_changed
+
+        self.changed += write_if_changed(self.out / rel, data)
+        self._paths[rel] = None
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel not in self._paths:
+            raise KeyError(rel)
+        return (self.out / rel).read_bytes()
+
+    def __iter__(self):
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
+
+
 def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None,
-               slots: bool = False) -> RenderResult:
-    """Everything the site shows, as {docs-relative path: bytes}; nothing is written.
+               slots: bool = False, files: Written | None = None) -> RenderResult:
+    """Everything the site shows, as {docs-relative path: bytes}; nothing is written unless
+    `files` (a Written) is given, in which each file is written as it is made.
     downloads_aside: the downloads (XLSX, CSV, JSON) are instead written below this folder by a
     second process, started as soon as their tables are known (so while the pages are
     rendered); they are listed in `pending` and `finish()` waits for them.
@@ -60,6 +88,8 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
     waits = []
+    if files is not None:
+        site.files = files
     if slots:
         site.slotted = {}
     if downloads_aside is not None:
@@ -73,14 +103,9 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
                         finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
 
 
-def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
-    """Write `files` below `out`: changed files only, stale generated files removed
-    (`also`: paths written by someone else, kept)."""
-    from generator.site.exports import write_if_changed
-
-    out.mkdir(parents=True, exist_ok=True)
-    written = sum(write_if_changed(out / rel, data) for rel, data in files.items())
-    keep = {str(out / rel) for rel in (*files, *also)}
+def _prune(out: Path, keep) -> None:
+    """Remove the files below `out` that are not in `keep` (paths relative to `out`), and empty folders."""
+    keep = {str(out / rel) for rel in keep}
     for dirpath, dirnames, filenames in os.walk(out, topdown=False):
         for name in filenames:
             full = os.path.join(dirpath, name)
@@ -88,16 +113,17 @@ def write_tree(files: dict[str, bytes], out: Path, also: tuple = ()) -> int:
                 os.remove(full)
         if dirpath != str(out) and not os.listdir(dirpath):
             os.rmdir(dirpath)
-    return written
 
 
 def render_site(records: Path, out: Path, today: dt.date | None = None, aside: bool = False,
                 slots: bool = False) -> RenderResult:
-    """build_site, written below `out`.  aside: the downloads are written by a second
-    process while the caller goes on; call `result.finish()` before reading them.
-    slots: see build_site."""
-    result = build_site(records, today, downloads_aside=out if aside else None, slots=slots)
-    result.written = write_tree(result.files, out, also=tuple(job.path for job in result.pending))
+    """build_site, each file written below `out` as it is made (changed files only; stale
+    generated files removed at the end).  aside: the downloads are written by a second process
+    while the caller goes on; call `result.finish()` before reading them.  slots: see build_site."""
+    out.mkdir(parents=True, exist_ok=True)
+    result = build_site(records, today, downloads_aside=out if aside else None, slots=slots, files=Written(out))
+    result.written = result.files.changed
+    _prune(out, [*result.files, *result.pending])
     return result
 
 

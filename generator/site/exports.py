@@ -230,7 +230,11 @@ def write_aside(jobs: list[Download], out: Path):
     except OSError:
         written = _write_all(jobs, out)
         return lambda: written
-    threading.Thread(target=_send, args=(proc, jobs, out), daemon=True).start()  # a pipe holds 64 KB
+    by_table: dict[int, list[Download]] = {}
+    for job in jobs:
+        by_table.setdefault(id(job.table), []).append(job)
+    groups = list(by_table.values())
+    threading.Thread(target=_send, args=(proc, groups, out), daemon=True).start()  # a pipe holds 64 KB
 
     def wait() -> int:
         if proc.wait() != 0:
@@ -239,17 +243,17 @@ def write_aside(jobs: list[Download], out: Path):
     return wait
 
 
-def _send(proc: subprocess.Popen, jobs: list[Download], out: Path) -> None:
-    """One table at a time (with its XLSX, CSV and JSON), cut to its cells."""
-    by_table: dict[int, list[Download]] = {}
-    for job in jobs:
-        by_table.setdefault(id(job.table), []).append(job)
+def _send(proc: subprocess.Popen, groups: list[list[Download]], out: Path) -> None:
+    """One table at a time (with its XLSX, CSV and JSON), cut to its cells; each table is let
+    go once sent (the pages rendered meanwhile need the memory: the caller keeps none of them)."""
     try:
         with proc.stdin as pipe:
-            pickle.dump((len(by_table), str(out)), pipe, protocol=pickle.HIGHEST_PROTOCOL)
-            for group in by_table.values():
+            pickle.dump((len(groups), str(out)), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            while groups:
+                group = groups.pop(0)
                 table = group[0].table.shown()  # pickled once for the group
                 pickle.dump([replace(job, table=table) for job in group], pipe, protocol=pickle.HIGHEST_PROTOCOL)
+                del group, table
     except OSError:  # the process is gone: wait() reports it
         pass
     except Exception as e:  # noqa: BLE001 - the process gets a cut-off stream, fails, and wait() reports it

@@ -102,12 +102,12 @@ def on_files(files, config):
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
                          aside=_state.get("command") in _BUILD, slots=fast)
     _state["finish"] = result.finish
-    _state["aside"] = [job.path for job in result.pending]
+    _state["aside"] = list(result.pending)
     _state["generated_dir"] = out
     for f in result.findings:
         if f.code.startswith("W-SITE"):
             log.info("%s:%s: %s %s", f.file, f.line or "", f.code, f.message_zh)
-    for rel in sorted([*result.files, *(job.path for job in result.pending)]):
+    for rel in sorted([*result.files, *result.pending]):
         existing = files.get_file_from_path(rel)
         if existing is not None:
             files.remove(existing)
@@ -122,8 +122,9 @@ def on_files(files, config):
                                      rs=result.records)
     _state["admin"] = (staging, notes)
     _state["generated"] = set(result.files) if fast else set()
-    # the pages' bytes stay here until their bodies are put back (each page's own only)
-    _state["bodies"] = {rel: (result.files[rel], spans) for rel, (_, spans) in result.sources.items()}
+    # where each page's bodies are in its file, read back when they are put back (result.files: Written)
+    _state["bodies"] = {rel: spans for rel, (_, spans) in result.sources.items()}
+    _state["files"] = result.files
     _state["cut"] = {}
     return files
 
@@ -179,8 +180,10 @@ def on_page_content(html, page, config, files):
 def on_page_context(context, page, config, nav):
     cut = _state.get("cut", {}).pop(page.file.src_uri, None)
     excluded = dict(cut.excluded) if cut is not None else {}
-    data, spans = _state.get("bodies", {}).pop(page.file.src_uri, (b"", {}))  # slotted out in on_files
-    excluded.update((slot, data[start:end].decode("utf-8")) for slot, (start, end) in spans.items())
+    spans = _state.get("bodies", {}).pop(page.file.src_uri, None)  # slotted out in on_files
+    if spans:
+        data = _state["files"][page.file.src_uri]
+        excluded.update((slot, data[start:end].decode("utf-8")) for slot, (start, end) in spans.items())
     if excluded:
         page.content = fastmd.put_back(page.content, excluded)
     return context

@@ -71,7 +71,7 @@ class Site:
         self.slotted = None  # a dict to keep the slotted sources in (see page())
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
         self.aside = None  # a function given the downloads (which it writes) instead of them being rendered here
-        self.pending: list[exports.Download] = []
+        self.pending: list[str] = []  # the downloads written aside (their paths)
 
     def page(self, path: str, template: str, **context) -> None:
         """Render a page into self.files; with self.slotted a dict, a page with ledger bodies is also
@@ -203,18 +203,20 @@ class Site:
                                   ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
         self.download_list = []
         day = self.agg.today
+        jobs = []
         for table, xlsx in self.tables:
             entry = {"title": table.title, "name": table.name, "rows": len(table.rows),
                      "formats": (["xlsx"] if xlsx else []) + ["csv", "json"]}
-            for fmt in entry["formats"]:
-                job = exports.Download(f"downloads/{table.name}.{fmt}", table, day, self.institution)
-                if self.aside is not None:
-                    self.pending.append(job)
-                else:
-                    self.files[job.path] = job.render()
+            jobs += [exports.Download(f"downloads/{table.name}.{fmt}", table, day, self.institution)
+                     for fmt in entry["formats"]]
             self.download_list.append(entry)
-        if self.aside is not None:  # started now, so that they are written while the pages are rendered
-            self.aside(self.pending)
+        self.tables = []  # their rows live on only until their downloads are written (or sent to be)
+        if self.aside is None:
+            for job in jobs:
+                self.files[job.path] = job.render()
+        else:  # started now, so that they are written while the pages are rendered
+            self.pending = [job.path for job in jobs]
+            self.aside(jobs)
 
     def _findings_rows(self, ledgers, cadres) -> list[dict]:
         by_file = {}
