@@ -19,6 +19,9 @@ and, as ratios in the same run:
                     with the default theme, no hooks, no plugins but search (the ledger
                     bodies, which the site writes as HTML, as the Markdown tables they are)
 
+Each command runs with this environment, less PYTHONDONTWRITEBYTECODE: as Python runs by
+default, the program's compiled modules are kept and reused (else every run compiles them again).
+
 Results go to build/bench/results.json and a Markdown table on standard output (and
 --markdown FILE).  Nothing here is a test: timings depend on the machine.
 """
@@ -85,6 +88,7 @@ def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT, ok=(0, 1)
     """Wall time, CPU time (user+sys, children included), the peak RSS of the largest process
     (ru_maxrss) and the peak memory of the whole process tree (summed PSS, sampled)."""
     full_env = {**os.environ, **(env or {})}
+    full_env.pop("PYTHONDONTWRITEBYTECODE", None)  # measured as Python runs by default: compiled modules kept
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     sampler = TreeMemory(proc.pid)

@@ -132,3 +132,16 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
                                      "history": "ok"}
     judged = lambda report: [(r["period"], r["cadre"], r["status"], r["days_late"]) for r in report["ledgers"]]  # noqa: E731
     assert judged(git) == judged(base)  # each ledger landed on the day the manifest gives
+
+
+def test_each_command_is_measured_with_its_compiled_modules_kept(monkeypatch):
+    """PYTHONDONTWRITEBYTECODE (set in some sandboxes and CI images) would make every measured
+    run compile the program again: the bench measures it as Python runs by default."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run as bench
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
+    kept = [sys.executable, "-c", "import sys; sys.exit(1 if sys.flags.dont_write_bytecode else 0)"]
+    assert bench.measure(kept, ok=(0,))["wall"] > 0  # (exit 1 would raise SystemExit)
