@@ -139,7 +139,7 @@ def copy_of(records: Path, k: int, work: Path) -> Path:
     out = work / f"given-{k}-{records.resolve().name}"
     shutil.rmtree(out, ignore_errors=True)
     top = _git(records, "rev-parse", "--show-toplevel")
-    if top and _git(records, "rev-list", "--count", "HEAD", "--", ".") not in (None, "0"):
+    if top and _commits(records):
         clone = out / "repo"
         if _git(work, "clone", "-q", "--no-checkout", top, str(clone)) is not None:
             _git(clone, "checkout", "-q", "HEAD", "--", ".")
@@ -159,11 +159,15 @@ def _git(where: Path, *args: str) -> str | None:
     return run.stdout.strip() if run.returncode == 0 else None
 
 
+def _commits(records: Path) -> int:
+    """How many commits of its repository touch the records folder (0: not in a repository's history)."""
+    return int(_git(records, "rev-list", "--count", "HEAD", "--", ".") or 0)
+
+
 def corpus_facts(records: Path) -> dict:
     files = [p for p in records.rglob("*.yaml")]
-    commits = _git(records, "rev-list", "--count", "HEAD", "--", ".")  # (0: not in a repository's history)
     return {"files": len(files), "ledgers": len(list(records.glob("ledgers/*/*.yaml"))),
-            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1), "git_commits": int(commits or 0)}
+            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1), "git_commits": _commits(records)}
 
 
 # ---- check-jsonschema ------------------------------------------------------------

@@ -15,7 +15,7 @@ from generator import findings as F
 from generator.cms import load_schema
 from generator.load import display_path
 from generator.model import Period, RecordSet
-from generator.suggest import closest
+from generator.suggest import did_you_mean
 
 TODO = "待填写"
 DATE_TODO = "YYYY-MM-DD"
@@ -172,10 +172,8 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
         findings.append(F.make("E-NEW-002", rs.policy.file,
                                rs.policy.pos("ledger", "periods"), value=period_id, examples=examples))
     if cadre not in rs.cadres:
-        close = closest(cadre, rs.cadres)
         findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre,
-                               suggestion=f"是不是“{close}”？" if close else "",
-                               suggestion_en=f"Did you mean '{close}'?" if close else ""))
+                               **did_you_mean(cadre, rs.cadres)))
     if findings:
         return None, None, findings
     target = records / "ledgers" / period.id / f"{cadre}.yaml"

@@ -9,7 +9,7 @@ import re
 from generator import findings as F
 from generator.load import display_path
 from generator.model import Item, RecordSet
-from generator.suggest import closest
+from generator.suggest import did_you_mean
 from generator.validate import parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
@@ -38,11 +38,8 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
 
 def _missing(item: Item, key, kind: str, ref, known) -> F.Finding:
     zh, en, where = _WHAT[kind]
-    close = closest(ref, known)
     return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
-                  what=zh, what_en=en, ref=ref, where=where,
-                  suggestion=f"是不是“{close}”？" if close else "",
-                  suggestion_en=f"Did you mean '{close}'?" if close else "")
+                  what=zh, what_en=en, ref=ref, where=where, **did_you_mean(ref, known))
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:

@@ -29,3 +29,10 @@ def closest(name, known) -> str | None:
         found = process.extractOne(name, entry[2], scorer=fuzz.ratio, score_cutoff=CUTOFF)
         answers[name] = found[0] if found else None
     return answers[name]
+
+
+def did_you_mean(name, known) -> dict:
+    """A finding's `suggestion` and `suggestion_en`: “是不是“…”？” with the closest known name, or nothing."""
+    close = closest(name, known)
+    return {"suggestion": f"是不是“{close}”？" if close else "",
+            "suggestion_en": f"Did you mean '{close}'?" if close else ""}
