@@ -22,12 +22,20 @@ and, as ratios in the same run:
 Each command runs with this environment, less PYTHONDONTWRITEBYTECODE: as Python runs by
 default, the program's compiled modules are kept and reused (else every run compiles them again).
 
+Every run of validate and check keeps its report (WORK/reports-N/): the reference path's —
+no cache, one process, PyYAML and jsonschema, every quick path off — must be the same, byte
+for byte, cold and warm; the table says so ("same reports as the reference path").
+
 Results go to build/bench/results.json and a Markdown table on standard output (and
 --markdown FILE).  Nothing here is a test: timings depend on the machine.
+
+Exit codes: 0 measured; 1 a measured command failed, or a report differs from the reference
+path's (a bug: both are kept to compare); 2 bad arguments.
 """
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import platform
@@ -84,30 +92,35 @@ class TreeMemory(threading.Thread):
             self.peak = max(self.peak, sum(_pss_mb(p) for p in _tree(self.pid)))
 
 
-def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT, ok=(0, 1)) -> dict:
+def measure(cmd: list[str], env: dict | None = None, cwd: Path = ROOT, ok=(0, 1), report: Path | None = None) -> dict:
     """Wall time, CPU time (user+sys, children included), the peak RSS of the largest process
-    (ru_maxrss) and the peak memory of the whole process tree (summed PSS, sampled)."""
+    (ru_maxrss) and the peak memory of the whole process tree (summed PSS, sampled).  With
+    `report`, the command's standard output goes to that file, and its SHA-256 is kept too."""
     full_env = {**os.environ, **(env or {})}
     full_env.pop("PYTHONDONTWRITEBYTECODE", None)  # measured as Python runs by default: compiled modules kept
-    start = time.perf_counter()
-    proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    sampler = TreeMemory(proc.pid)
-    sampler.start()
-    err = proc.stderr.read()
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
+    with open(report, "wb") if report else open(os.devnull, "wb") as stdout:
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, cwd=cwd, env=full_env, stdout=stdout, stderr=subprocess.PIPE)
+        sampler = TreeMemory(proc.pid)
+        sampler.start()
+        err = proc.stderr.read()
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
     sampler.done.set()
     sampler.join()
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode not in ok:
         raise SystemExit(f"bench: command failed ({proc.returncode}): {' '.join(cmd)}\n"
                          f"{err.decode('utf-8', 'replace')[-2000:]}")
-    return {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
-            "tree_mb": sampler.peak}
+    out = {"wall": wall, "cpu": usage.ru_utime + usage.ru_stime, "rss_mb": usage.ru_maxrss / 1024,
+           "tree_mb": sampler.peak}
+    return out | ({"report": hashlib.sha256(report.read_bytes()).hexdigest()} if report else {})
 
 
 def median_of(runs: list[dict]) -> dict:
-    return {k: statistics.median(r[k] for r in runs) for k in runs[0]} | {"runs": len(runs)}
+    """The median of each figure; the distinct reports (their SHA-256) of runs that kept one."""
+    out = {k: statistics.median(r[k] for r in runs) for k in runs[0] if k != "report"} | {"runs": len(runs)}
+    return out | ({"reports": sorted({r["report"] for r in runs})} if "report" in runs[0] else {})
 
 
 def repeat(reps: int, cmd, env=None, before=None, **kw) -> dict:
@@ -117,6 +130,23 @@ def repeat(reps: int, cmd, env=None, before=None, **kw) -> dict:
             before(i)
         runs.append(measure(cmd, env, **kw))
     return median_of(runs)
+
+
+# The reference path: no cache, one process, PyYAML and jsonschema (every quick path off).
+REFERENCE = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_WORKERS": "1"}
+
+
+def same_reports(res: dict, reports: Path) -> dict:
+    """Whether every run of validate and check, cold and warm, printed exactly the report of the
+    reference path, and what that report holds (its findings)."""
+    out = {}
+    for cmd in ("validate", "check"):
+        fast = set(res[f"{cmd}_cold"]["reports"]) | set(res[f"{cmd}_warm"]["reports"])
+        out[cmd] = fast == set(res[f"{cmd}_slow_path"]["reports"])
+    report = json.loads((reports / "check-reference.json").read_text(encoding="utf-8"))
+    findings = report["findings"]
+    errors = sum(f["severity"] == "error" for f in findings)
+    return out | {"findings": len(findings), "errors": errors, "warnings": len(findings) - errors}
 
 
 # ---- the corpus ----------------------------------------------------------------
@@ -308,14 +338,19 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     clear = lambda _i: shutil.rmtree(cache, ignore_errors=True)  # noqa: E731
     say = lambda what: print(f"bench {n}: {what} …", file=sys.stderr, flush=True)  # noqa: E731
 
+    reports = work / f"reports-{n}"  # every report kept: the reference path's must be the same, byte for byte
+    reports.mkdir(parents=True, exist_ok=True)
+
     say("validate")
-    res["validate_cold"] = repeat(args.reps, validate, env, before=clear)
-    res["validate_warm"] = repeat(args.reps, validate, env)
-    res["validate_slow_path"] = repeat(  # the reference path: no cache, one process, jsonschema only
-        1, validate, {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_WORKERS": "1"})
+    res["validate_cold"] = repeat(args.reps, validate, env, before=clear, report=reports / "validate.json")
+    res["validate_warm"] = repeat(args.reps, validate, env, report=reports / "validate.json")
+    res["validate_slow_path"] = repeat(1, validate, REFERENCE, report=reports / "validate-reference.json")
     say("check")
-    res["check_cold"] = repeat(args.reps, check, env, before=clear)
-    res["check_warm"] = repeat(args.reps, check, env)
+    res["check_cold"] = repeat(args.reps, check, env, before=clear, report=reports / "check.json")
+    res["check_warm"] = repeat(args.reps, check, env, report=reports / "check.json")
+    say("check, reference path")
+    res["check_slow_path"] = repeat(1, check, REFERENCE, report=reports / "check-reference.json")
+    res["same_reports"] = same_reports(res, reports)
 
     say("one-ledger change")
     ledger = sorted(records.glob("ledgers/*/*.yaml"))[len(list(records.glob("ledgers/*/*.yaml"))) // 2]
@@ -392,8 +427,9 @@ def machine() -> dict:
 
 
 ROWS = [("validate_cold", "validate, cold"), ("validate_warm", "validate, warm"),
-        ("validate_slow_path", "validate, reference path (no cache, 1 process, jsonschema)"),
+        ("validate_slow_path", "validate, reference path (no cache, 1 process, PyYAML + jsonschema)"),
         ("check_cold", "check, cold"), ("check_warm", "check, warm"),
+        ("check_slow_path", "check, reference path (no cache, 1 process, PyYAML + jsonschema)"),
         ("pr_check_warm", "one-ledger PR: check, warm"), ("pr_validate_warm", "one-ledger PR: validate, warm"),
         ("check_jsonschema", "check-jsonschema (same files, same schemas)"),
         ("site_cold", "full site, cold"), ("site_warm", "full site, warm"),
@@ -408,6 +444,17 @@ def _memory(r: dict, key: str) -> str:
     return f"{r['rss_mb']:.0f} MB"
 
 
+def _same(same: dict) -> str:
+    said = " / ".join("yes" if same[cmd] else "**NO**" for cmd in ("validate", "check"))
+    return f"{said} ({same['errors']} errors, {same['warnings']} warnings)"
+
+
+def differs(result: dict) -> list[str]:
+    """The corpora on which the fast path's report is not the reference path's, byte for byte."""
+    return [f"{s.get('name') or s['size']}: {cmd}" for s in result["sizes"] for cmd in ("validate", "check")
+            if not s.get("same_reports", {}).get(cmd, True)]
+
+
 def markdown(result: dict) -> str:
     sizes = result["sizes"]
     head = "| stage | " + " | ".join(f"{s['name']} ({s['size']} ledgers)" if s.get("name") else f"{s['size']} ledgers"
@@ -419,6 +466,9 @@ def markdown(result: dict) -> str:
             continue
         cells = [f"{s[key]['wall']:.2f} s ({_memory(s[key], key)})" if key in s else "–" for s in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if any("same_reports" in s for s in sizes):
+        lines.append("| same reports as the reference path (validate / check) | " + " | ".join(
+            _same(s["same_reports"]) if "same_reports" in s else "–" for s in sizes) + " |")
     ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
                   ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
                   ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs"),
@@ -470,6 +520,11 @@ def main(argv=None) -> int:
     print(f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {m['versions']}")
     print(table)
     print(f"results: {out}")
+    if differs(result):
+        print("bench: 快速路径与参考路径的报告不同（程序缺陷，请报告）; the fast path's report differs from the "
+              f"reference path's (a bug; compare the reports under {work}/reports-*): " + ", ".join(differs(result)),
+              file=sys.stderr)
+        return 1
     return 0
 
 

@@ -29,8 +29,14 @@ def test_bench_runs_on_a_small_corpus_and_writes_results(tmp_path):
     for stage in ("validate_cold", "validate_warm", "validate_slow_path", "check_cold", "check_warm",
                   "pr_check_warm", "pr_validate_warm"):
         assert size[stage]["runs"] >= 1 and size[stage]["wall"] > 0 and size[stage]["rss_mb"] > 0, stage
+    # every validate and check printed the reference path's report, byte for byte (its findings counted)
+    assert size["check_slow_path"]["wall"] > 0 and len(size["check_cold"]["reports"]) == 1
+    same = size["same_reports"]
+    assert same["validate"] is True and same["check"] is True
+    assert same["warnings"] == len(json.loads((tmp_path / "work/reports-200/check.json").read_bytes())["findings"]) > 0
     text = table.read_text(encoding="utf-8")
     assert "validate, cold" in text and "one-ledger PR" in text
+    assert f"| yes / yes (0 errors, {same['warnings']} warnings) |" in text
     assert "200 ledgers" in run.stdout
     # the PR run changed one ledger and put it back: the corpus is as generated
     records = Path(size.get("records") or next((tmp_path / "work").glob("corpus-200-*")))
@@ -145,3 +151,36 @@ def test_each_command_is_measured_with_its_compiled_modules_kept(monkeypatch):
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     kept = [sys.executable, "-c", "import sys; sys.exit(1 if sys.flags.dont_write_bytecode else 0)"]
     assert bench.measure(kept, ok=(0,))["wall"] > 0  # (exit 1 would raise SystemExit)
+
+
+def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_run(tmp_path):
+    """The bench compares reports, not their sizes: two real check reports of records that differ
+    in one feedback item's date are told apart, the table says NO, and the run would exit 1."""
+    import shutil
+
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run as bench
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "tests/fixtures/valid", records)
+    reports = tmp_path / "reports"
+    reports.mkdir()
+    check = [sys.executable, "-m", "generator", "check", "--records", str(records), "--today", "2026-11-28",
+             "--format", "json"]
+    validate = [sys.executable, "-m", "generator", "validate", "--records", str(records), "--format", "json"]
+    res = {"check_cold": bench.repeat(1, check, report=reports / "check.json"),
+           "validate_cold": bench.repeat(1, validate, report=reports / "validate.json")}
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    assert 'resolved_on: "2025-10-15"' in text
+    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
+    res["check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "check-reference.json")
+    res["validate_slow_path"] = bench.repeat(1, validate, bench.REFERENCE, report=reports / "validate-reference.json")
+    res["check_warm"], res["validate_warm"] = res["check_cold"], res["validate_cold"]
+    res["same_reports"] = bench.same_reports(res, reports)
+    assert res["same_reports"]["validate"] is True and res["same_reports"]["check"] is False
+    result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, **res}]}
+    assert "| yes / **NO** (" in bench.markdown(result)
+    assert bench.differs(result) == ["3: check"]
