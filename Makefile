@@ -65,7 +65,7 @@ node-deps-optional:
 	else echo "未安装 Node.js：网站照常生成，不含网页填报表单；安装 Node.js 后运行 make node-deps" >&2; fi
 
 ## make bench: the benchmark (bench/run.py) on 1k, 5k and 12k ledgers; results in bench/RESULTS.md's format.
-##   make bench SIZES=1000          (CI's smoke run)      BENCH_ARGS="--reps 5 --no-site"
+##   make bench SIZES=1000          (1k only; `make test` runs it once, --reps 1, as its smoke test)      BENCH_ARGS="--reps 5 --no-site"
 ##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
 SIZES ?= 1000,5000,12000
 bench: $(STAMP)
