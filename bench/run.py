@@ -398,6 +398,15 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
 
 
 # ---- report --------------------------------------------------------------------------------
+def cjs_version() -> dict:
+    """check-jsonschema's version, once its virtualenv is there (installed by the first run)."""
+    cjs = CJS_VENV / "bin" / "check-jsonschema"
+    if not cjs.exists():
+        return {}
+    out = subprocess.run([str(cjs), "--version"], capture_output=True, text=True).stdout.strip()
+    return {"check-jsonschema": out.split()[-1] if out else "?"}
+
+
 def machine() -> dict:
     cpu = "?"
     try:
@@ -417,10 +426,6 @@ def machine() -> dict:
             versions[mod] = version({"yaml": "PyYAML", "material": "mkdocs-material"}.get(mod, mod))
         except Exception:  # noqa: BLE001
             versions[mod] = "?"
-    cjs = CJS_VENV / "bin" / "check-jsonschema"
-    if cjs.exists():
-        out = subprocess.run([str(cjs), "--version"], capture_output=True, text=True).stdout.strip()
-        versions["check-jsonschema"] = out.split()[-1] if out else "?"
     return {"nproc": os.cpu_count(), "cpu": cpu, "ram": ram, "python": platform.python_version(),
             "platform": platform.platform(), "versions": versions,
             "load_average_at_start": os.getloadavg()}
@@ -511,6 +516,7 @@ def main(argv=None) -> int:
         [lambda n=n: bench_size(n, args, work) for n in sizes]
     for run in runs:
         result["sizes"].append(run())
+        result["machine"]["versions"].update(cjs_version())
         # written after each size, so that a long run's first sizes are kept
         out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
     table = markdown(result)

@@ -24,6 +24,9 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     assert run.returncode == 0, run.stderr[-3000:]
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["machine"]["nproc"] >= 1 and result["machine"]["versions"]["jsonschema"]
+    pinned = next(line.split("==")[1] for line in (REPO / "bench/requirements.txt").read_text().splitlines()
+                  if line.startswith("check-jsonschema=="))
+    assert result["machine"]["versions"]["check-jsonschema"] == pinned  # (installed by this run, if new)
     [size] = result["sizes"]
     assert size["size"] == 1000 and size["corpus"]["ledgers"] >= 950
     for stage in ("validate_cold", "validate_warm", "validate_slow_path", "check_cold", "check_warm",
