@@ -15,6 +15,16 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 
 
+def _bench_module():
+    """bench/run.py as a module (bench/ is not a package)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    return run
+
+
 def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     out = tmp_path / "results.json"
     table = tmp_path / "table.md"
@@ -152,11 +162,7 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
 def test_each_command_is_measured_with_its_compiled_modules_kept(monkeypatch):
     """PYTHONDONTWRITEBYTECODE (set in some sandboxes and CI images) would make every measured
     run compile the program again: the bench measures it as Python runs by default."""
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import run as bench
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    bench = _bench_module()
     monkeypatch.setenv("PYTHONDONTWRITEBYTECODE", "1")
     kept = [sys.executable, "-c", "import sys; sys.exit(1 if sys.flags.dont_write_bytecode else 0)"]
     assert bench.measure(kept, ok=(0,))["wall"] > 0  # (exit 1 would raise SystemExit)
@@ -167,11 +173,7 @@ def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_ru
     in one feedback item's date are told apart, the table says NO, and the run would exit 1."""
     import shutil
 
-    sys.path.insert(0, str(REPO / "bench"))
-    try:
-        import run as bench
-    finally:
-        sys.path.remove(str(REPO / "bench"))
+    bench = _bench_module()
     records = tmp_path / "records"
     shutil.copytree(REPO / "tests/fixtures/valid", records)
     reports = tmp_path / "reports"
