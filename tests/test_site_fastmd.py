@@ -11,7 +11,7 @@ import markdown
 import pytest
 
 from generator.site import fastmd
-from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 URLS = {"index.md": "index.html", "cadres/zhang-wei.md": "cadres/zhang-wei.html", "units/cs.md": "units/cs.html",
@@ -110,9 +110,16 @@ def test_the_built_site_is_the_same_with_and_without_fastmd(tmp_path, monkeypatc
     slow = mkdocs_build(records, tmp_path / "slow", FIXTURE_TODAY)
     pages = sorted(p.relative_to(fast.public) for p in fast.public.rglob("*.html") if "admin" not in p.parts)
     assert len(pages) > 10
+    def contents(text: str) -> list:  # the page's title and its table of contents (the side bar)
+        return re.findall(r"<title>.*?</title>", text) + re.findall(
+            r'<a href="#([^"]*)" class="md-nav__link">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', text, re.S)
+
     for rel in pages:
-        assert article((fast.public / rel).read_text(encoding="utf-8")) == \
-            article((slow.public / rel).read_text(encoding="utf-8")), rel
+        built, reference = ((b.public / rel).read_text(encoding="utf-8") for b in (fast, slow))
+        assert article(built) == article(reference), rel
+        ids = set(re.findall(r'\sid="([^"]*)"', built))  # (the excluded headings: no id, not in the contents)
+        assert contents(built) == [c for c in contents(reference) if isinstance(c, str) or c[0] in ids], rel
+    assert len(contents((fast.public / "cadres" / "zhang-wei.html").read_text(encoding="utf-8"))) > 5
     assert "data-fast-slot" not in "".join((fast.public / rel).read_text(encoding="utf-8") for rel in pages)
 
     # the search index: the same entries, except the ledger bodies' excluded headings
@@ -197,3 +204,90 @@ def test_mkdocs_reads_the_cadre_pages_with_their_ledger_bodies_slotted_out(tmp_p
         assert fastmd.put_back(markdown, bodies) == result.files[path].decode("utf-8")
         # and cut() leaves them for the hook to fill in
         assert set(bodies) <= set(fastmd.SLOT_RE.findall(fastmd.cut(markdown, fastmd.Links(path, path, URLS)).markdown))
+
+
+def _site_markdown():
+    """A Markdown converter configured exactly as the site's mkdocs.yml configures MkDocs'."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return markdown.Markdown(extensions=config["markdown_extensions"], extension_configs=config["mdx_configs"])
+
+
+def _as_python_markdown(md, source: str) -> tuple[str, list, str]:
+    """(the page's HTML, its table of contents, the HTML of its first line alone) by Python-Markdown."""
+    md.reset()
+    page = md.convert(source)
+    toc = md.toc_tokens
+    md.reset()
+    return page, toc, md.convert(source.lstrip("\n").split("\n", 1)[0])
+
+
+WHOLE_PAGES = [
+    # a cadre page's shape: slots, ids given by attr_list, Chinese headings (empty slugs → _1, _2 …)
+    '# 白超晨\n\n\n<div data-fast-slot="0"></div>\n\n\n## 联系点变化\n\n\n<div data-fast-slot="1"></div>\n\n\n'
+    '## 工作台账\n\n每期台账全文在本页下方（点“查看全文”跳到该期）。\n\n\n<div data-fast-slot="2"></div>\n\n\n'
+    '## 2026年上半年工作台账（2026-H1） { #2026-H1 .ledger-head }\n\n\n<div data-fast-slot="3"></div>\n\n',
+    # repeated headings, a slug that an attr_list id takes first, classes before the id, levels skipped
+    "# Summary 2026\n\n## Notes\n\n## Notes\n\n#### notes { .a .b }\n\n## x { #notes }\n\n### 2026 H1 { .c #h }\n",
+    # paragraphs over lines, with a link, code and strong text; a heading right after a line; the slot last
+    "# 单位：计算机学院\n说明 [政策](https://example.edu.cn/p?a=1#b) 的 `台账`，**重要**\n第二行 a \"q\" 'x' (y)\n"
+    '## 下一节\n\n<div data-fast-slot="0"></div>\n\n<div data-fast-slot="1"></div>',
+]
+
+
+@pytest.mark.parametrize("source", WHOLE_PAGES)
+def test_a_whole_page_renders_as_python_markdown_renders_it(source):
+    from markdown.extensions.toc import slugify
+
+    whole = fastmd.whole(source, fastmd.Links("units/cs.md", "units/cs.html", URLS), slugify, "-")
+    assert whole is not None
+    page, toc, title = _as_python_markdown(_site_markdown(), source)
+    assert (whole.html, whole.toc, whole.title_html) == (page, toc, title)
+    assert whole.ids == {t["id"] for t in _flat(toc)}
+
+
+def hrefs(page: str) -> str:
+    """The page without its links' targets (test_links_resolve_like_mkdocs… checks those)."""
+    return re.sub(r'href="[^"]*"', "href", page)
+
+
+def _flat(tokens):
+    for t in tokens:
+        yield t
+        yield from _flat(t["children"])
+
+
+@pytest.mark.parametrize("source", [
+    "## 不是一级标题开头\n\n正文\n",  # the title comes first, or Python-Markdown renders the page
+    "# 标题\n\n- 列表\n",
+    "# 标题\n\n## *强调*\n",
+    "# 标题\n\n## [链接](../units/cs.md)\n",
+    "# 标题\n\n段落 {: .note }\n",
+    "# 标题\n\n#不是空格\n",
+    '# 标题\n\n<div data-fast-slot="0"></div>\n紧跟的文字\n',
+    "# 标题\n\n!!! note\n    提示\n",
+    "# 标题\n\n    缩进的代码\n",
+])
+def test_a_page_with_what_whole_does_not_render_is_left_to_python_markdown(source):
+    from markdown.extensions.toc import slugify
+
+    assert fastmd.whole(source, fastmd.Links("units/cs.md", "units/cs.html", URLS), slugify, "-") is None
+
+
+def test_the_generated_cadre_and_unit_pages_render_whole_as_python_markdown_renders_them(tmp_path_factory):
+    from markdown.extensions.toc import slugify
+
+    site = built_site(tmp_path_factory)
+    pages = sorted(p.relative_to(site.generated).as_posix() for p in site.generated.rglob("*.md"))
+    urls = {p: p[:-3] + ".html" for p in pages}
+    md, rendered = _site_markdown(), []
+    for rel in pages:
+        cut = fastmd.cut((site.generated / rel).read_text(encoding="utf-8"), fastmd.Links(rel, urls[rel], urls))
+        whole = fastmd.whole(cut.markdown, cut.links, slugify, "-")
+        if whole is not None:
+            rendered.append(rel)
+            page, toc, title = _as_python_markdown(md, cut.markdown)  # (links: MkDocs resolves them, and
+            assert (hrefs(whole.html), whole.toc, whole.title_html) == (hrefs(page), toc, title), rel  # fastmd)
+    people = [p for p in pages if p.startswith(("cadres/", "units/")) and not p.endswith("index.md")]
+    assert people and set(people) <= set(rendered)

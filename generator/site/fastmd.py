@@ -21,6 +21,10 @@ inline backslash escapes, code spans, links, `**bold**`, inline HTML tags and en
 block with anything else (lists, admonitions, emphasis, emoji …) is left to Python-Markdown,
 so the page is right either way; tests/test_site_fastmd.py compares the two renderings.
 
+A page that, once cut, holds nothing but ATX headings, paragraphs and slots (every cadre's and
+unit's page) is then rendered whole (`whole()`, below): MkDocs is given its title line only, and
+the hook puts the page's HTML and table of contents in place of what Python-Markdown made of it.
+
 Links are resolved like MkDocs does (`x.md` → the relative URL of its page, anchors kept) and
 registered with the page so that MkDocs validates their anchors; a link to a missing file is
 reported like MkDocs reports it.  Headings inside excluded blocks get no id and are not in the
@@ -34,6 +38,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit, urlunsplit
+
+from markdown.extensions import toc as _toc
 
 from generator.site.markdown import rel
 
@@ -389,3 +395,100 @@ def put_back(content: str, store: dict[str, str]) -> str:
     if not store:
         return content
     return SLOT_RE.sub(lambda m: store.get(m.group(1), m.group(0)), content)
+
+
+# ---- a whole page ------------------------------------------------------------------------------
+# After cut(), a generated page (a cadre's, above all) is mostly headings and slots, yet Python-
+# Markdown's per-page work on it (inline patterns over every heading, attr_list, toc) took ≈3 s of
+# the 12k site.  whole() renders such a page entirely: ATX headings (plain text, `{ #id .class }`
+# allowed), paragraphs and the slots; the heading ids and the table of contents come from the toc
+# extension's own slugify/unique/nest_toc_tokens, as Python-Markdown would make them.
+
+_PAGE_HEADING = re.compile(r"^(#{1,6}) +([^#{}]+?)(?: +\{ *((?:[#.][A-Za-z0-9_-]+ *)+)\})? *$")
+_PARAGRAPH_BREAKERS = ("#", "<", "|", " ", "\t", "!!!", "???", "- ", "* ", "+ ", ">", "```", "~~~", "---",
+                       "***", "===", "[")
+
+
+@dataclass
+class Whole:
+    title_line: str  # the page's first line, an h1: what MkDocs is given, for the page's title
+    title_html: str  # what Python-Markdown makes of title_line alone
+    html: str  # the whole page, as Python-Markdown makes it (slots still in)
+    toc: list  # the toc extension's nested tokens
+    ids: set  # the headings' ids
+
+
+def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
+    """The page (cut()'s Markdown) rendered entirely, or None when it holds anything else."""
+    lines = markdown.split("\n")
+    first = next((i for i, line in enumerate(lines) if line.strip()), None)
+    if first is None or not lines[first].startswith("# "):
+        return None
+    try:
+        items = list(_page_blocks(lines[first:], links))
+    except Unsupported:
+        return None
+    used = {attrs["id"] for kind, _, attrs, _ in items if kind == "h" and "id" in attrs}
+    counters: dict = {}
+    parts, tokens, ids, title_html = [], [], set(), None
+    for kind, level, attrs, text in items:
+        if kind != "h":
+            parts.append(text)
+            continue
+        name = " ".join(text.split())
+        if title_html is None:  # (MkDocs renders the first line alone: its id is unique in that line only)
+            alone = dict(attrs)
+            alone.setdefault("id", _toc.unique(slugify(html.unescape(name), separator), set(), {}))
+            title_html = _heading(level, alone, text)
+        if "id" not in attrs:
+            attrs["id"] = _toc.unique(slugify(html.unescape(name), separator), used, counters)
+        ids.add(attrs["id"])
+        parts.append(_heading(level, attrs, text))
+        tokens.append({"level": level, "id": attrs["id"], "name": name, "html": text, "data-toc-label": ""})
+    return Whole(lines[first], title_html, "\n".join(parts).strip(), _toc.nest_toc_tokens(tokens), ids)
+
+
+def _heading(level: int, attrs: dict, text: str) -> str:
+    shown = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in sorted(attrs.items()))
+    return f"<h{level}{shown}>{text}</h{level}>"
+
+
+def _page_blocks(lines: list[str], links: Links):
+    """(kind, level, attrs, html) for each block: "h" headings (text only), "p" paragraphs, "raw" slots."""
+    i, n = 0, len(lines)
+    while i < n:
+        line = lines[i]
+        if not line.strip():
+            i += 1
+            continue
+        if line.startswith("#"):
+            m = _PAGE_HEADING.match(line)
+            if not m:
+                raise Unsupported(line[:20])
+            text = m.group(2)
+            if inline(text, links) != text or any(c in text for c in "&<>"):
+                raise Unsupported("markup in a heading")
+            attrs: dict = {}
+            for token in (m.group(3) or "").split():
+                if token[0] == "#":
+                    attrs["id"] = token[1:]
+                else:
+                    attrs["class"] = f'{attrs["class"]} {token[1:]}' if "class" in attrs else token[1:]
+            yield "h", len(m.group(1)), attrs, text
+            i += 1
+            continue
+        if SLOT_RE.fullmatch(line):
+            if (i and lines[i - 1].strip()) or (i + 1 < n and lines[i + 1].strip()):
+                raise Unsupported("text beside a slot")
+            yield "raw", 0, None, line + "\n"  # (Python-Markdown ends a raw HTML block with a blank line)
+            i += 1
+            continue
+        j = i
+        while j < n and lines[j].strip() and not lines[j].startswith("#"):
+            part = lines[j]
+            if part.startswith(_PARAGRAPH_BREAKERS) or part != part.strip() or "{" in part or "}" in part \
+                    or re.match(r"\d+\.\s", part):
+                raise Unsupported(part[:20])
+            j += 1
+        yield "p", 0, None, "<p>" + inline("\n".join(lines[i:j]), links) + "</p>"
+        i = j

@@ -14,7 +14,8 @@ After the build the web form (Decap CMS, admin_form.py, made in on_files) is cop
 Speed: the generated pages' tables and `data-search-exclude` blocks are rendered by
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
-after it).  The ledger bodies (HTML, excluded) are slotted out already when the pages are
+after it); a page that is then only headings, paragraphs and slots is rendered whole by fastmd
+(MkDocs renders its title line; on_page_content puts the page and its table of contents in).  The ledger bodies (HTML, excluded) are slotted out already when the pages are
 made: MkDocs reads the cadre pages from memory, without them (RenderResult.sources).
 CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
@@ -33,8 +34,10 @@ import sys
 import tempfile
 from pathlib import Path
 
+from markdown.extensions.toc import slugify as toc_slugify
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
 
 _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
@@ -125,8 +128,24 @@ def on_files(files, config):
     # where each page's bodies are in its file, read back when they are put back (result.files: Written)
     _state["bodies"] = {rel: spans for rel, (_, spans) in result.sources.items()}
     _state["files"] = result.files
-    _state["cut"] = {}
+    _state["cut"], _state["whole"] = {}, {}
+    _state["toc"] = _whole_pages(config) if fast else None
     return files
+
+
+# The Markdown extensions whole() renders like (fastmd.whole; fenced_code is MkDocs' own): with any other, or with the toc
+# extension configured otherwise than without permalinks, every page goes through Python-Markdown.
+_WHOLE_EXTENSIONS = {"tables", "fenced_code", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.emoji"}
+
+
+def _whole_pages(config):
+    """(slugify, separator) for fastmd.whole, or None when it would not render like Python-Markdown."""
+    names = {e if isinstance(e, str) else type(e).__module__ for e in config.markdown_extensions}
+    toc_config = (config.mdx_configs or {}).get("toc", {})
+    if not {"attr_list", "toc"} <= names <= _WHOLE_EXTENSIONS or set(toc_config) - {"permalink"} \
+            or toc_config.get("permalink"):
+        return None
+    return toc_slugify, "-"
 
 
 def on_env(env, config, files):
@@ -156,13 +175,26 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
     _state["cut"][src] = cut
-    return cut.markdown
+    whole = fastmd.whole(cut.markdown, cut.links, *_state["toc"]) if _state.get("toc") else None
+    if whole is None:
+        return cut.markdown
+    _state["whole"][src] = whole
+    return whole.title_line  # MkDocs renders the title; the rest is whole.html (on_page_content)
 
 
 def on_page_content(html, page, config, files):
     cut = _state.get("cut", {}).get(page.file.src_uri)
     if cut is None:
         return html
+    whole = _state["whole"].pop(page.file.src_uri, None)
+    if whole is not None and html == whole.title_html:
+        html, page.toc = whole.html, get_toc(whole.toc)
+        if page.present_anchor_ids is not None:
+            page.present_anchor_ids.update(whole.ids)
+    elif whole is not None:  # the title alone came out otherwise (never seen): Python-Markdown renders it all
+        page.markdown = cut.markdown
+        page.render(config, files)
+        html = page.content
     for url in cut.links.missing:
         log.warning("Doc file '%s' contains a link '%s', but the target is not found among documentation files.",
                     page.file.src_uri, url)
