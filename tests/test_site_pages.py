@@ -186,6 +186,14 @@ def test_xlsx_keeps_a_number_xlsxwriter_refuses_as_text():
     assert [[c.value for c in r] for r in sheet.iter_rows(min_row=3)] == [["nan", str(10 ** 400)], [1.5, 2]]
 
 
+def test_each_xlsx_column_is_as_wide_as_its_longest_line_and_at_most_60():
+    rows = [{"a": "张伟", "b": "长" * 40, "c": "第一行\n较长的第二行文字", "d": 7}, {"a": "欧阳娜娜", "b": "短", "c": "y", "d": 12345}]
+    table = exports.Table("t", "T", [("a", "姓名"), ("b", "说明"), ("c", "备注"), ("d", "次数")], rows)
+    sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, dt.date(2026, 11, 28)))).active
+    # CJK counts 2, plus 2; a text of several lines is as wide as its longest line; a long text stops at 60
+    assert [int(sheet.column_dimensions[c].width) for c in "ABCD"] == [8 + 2, 60, 16 + 2, 5 + 2]
+
+
 def test_csv_has_bom_and_json_every_table(site):
     downloads = site.public / "downloads"
     csvs = sorted(downloads.glob("*.csv"))

@@ -83,9 +83,11 @@ def column_widths(table: Table, cap: int = 60, values: list[list] | None = None)
         values = table.cells()
     longest = [display_width(header) for _, header in table.columns]
     widths: dict[str, int] = {}  # the same text recurs a lot (units, positions, forms)
-    for row in values:
-        for i, value in enumerate(row):
-            s = str(value)
+    for i in range(len(longest)):
+        for row in values:
+            if longest[i] + 2 >= cap:  # as wide as a column gets: its long texts need not be measured
+                break
+            s = str(row[i])
             w = widths.get(s)
             if w is None:
                 w = widths[s] = max((display_width(part) for part in s.split("\n")), default=0)
