@@ -15,8 +15,9 @@ Speed: the generated pages' tables and `data-search-exclude` blocks are rendered
 fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_content puts the
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it); a page that is then only headings, paragraphs and slots is rendered whole by fastmd
-(MkDocs renders its title line; on_page_content puts the page and its table of contents in).  The ledger bodies (HTML, excluded) are slotted out already when the pages are
-made: MkDocs reads the cadre pages from memory, without them (RenderResult.sources).
+(MkDocs renders its title line; on_page_content puts the page and its table of contents in).
+The ledger bodies (HTML, excluded) are slotted out already when the pages are made: MkDocs
+reads the cadre pages from memory, without them (RenderResult.sources).
 CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
@@ -133,8 +134,9 @@ def on_files(files, config):
     return files
 
 
-# The Markdown extensions whole() renders like (fastmd.whole; fenced_code is MkDocs' own): with any other, or with the toc
-# extension configured otherwise than without permalinks, every page goes through Python-Markdown.
+# The Markdown extensions whole() renders like (fastmd.whole; fenced_code is MkDocs' own): with
+# any other, or with the toc extension configured otherwise than without permalinks, every page
+# goes through Python-Markdown.
 _WHOLE_EXTENSIONS = {"tables", "fenced_code", "attr_list", "md_in_html", "admonition", "toc", "pymdownx.emoji"}
 
 
