@@ -469,3 +469,26 @@ def test_the_downloads_tables_are_let_go_once_sent_and_the_pages_wait_on_disk(tm
     assert dict(result.files) == {rel: data for rel, data in plain.files.items() if rel not in result.pending}
     assert len(result.files) > 20 and len(result.pending) >= 20
     assert written == plain.files  # and the downloads written aside
+
+
+def test_every_page_has_the_navigation_with_working_links_and_itself_marked_where_listed(site):
+    """The theme's navigation is rendered once per folder for the pages outside it (mkdocs_hook):
+    on every page its links must still lead to pages, relative to that page, and a page listed in
+    it must be the one marked active."""
+    listed, outside = 0, 0
+    for path in sorted(site.public.rglob("*.html")):
+        rel = path.relative_to(site.public).as_posix()
+        if rel.startswith(("admin/", "assets/")) or rel == "404.html":
+            continue
+        text = path.read_text(encoding="utf-8")
+        nav = text[text.index('class="md-nav md-nav--primary"'):text.index("md-sidebar--secondary")]
+        targets = [(path.parent / h.split("#")[0]).resolve() for h in re.findall(r'href="([^"#:]+)"', nav)]
+        assert targets and all(t.is_file() for t in targets), rel
+        active = {(path.parent / h).resolve() for h in
+                  re.findall(r'<a href="([^"#]+)" class="md-nav__link md-nav__link--active"', nav)}
+        if active:
+            listed += 1
+            assert active == {path.resolve()}, rel
+        else:
+            outside += 1
+    assert listed > 5 and outside > 5
