@@ -9,6 +9,7 @@ import re
 
 import markdown
 import pytest
+from markdown.extensions.toc import slugify
 
 from generator.site import fastmd
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
@@ -238,9 +239,7 @@ WHOLE_PAGES = [
 
 @pytest.mark.parametrize("source", WHOLE_PAGES)
 def test_a_whole_page_renders_as_python_markdown_renders_it(source):
-    from markdown.extensions.toc import slugify
-
-    whole = fastmd.whole(source, fastmd.Links("units/cs.md", "units/cs.html", URLS), slugify, "-")
+    whole = _whole(source)
     assert whole is not None
     page, toc, title = _as_python_markdown(_site_markdown(), source)
     assert (whole.html, whole.toc, whole.title_html) == (page, toc, title)
@@ -250,6 +249,11 @@ def test_a_whole_page_renders_as_python_markdown_renders_it(source):
 def hrefs(page: str) -> str:
     """The page without its links' targets (test_links_resolve_like_mkdocs… checks those)."""
     return re.sub(r'href="[^"]*"', "href", page)
+
+
+def _whole(source: str):
+    """fastmd.whole of a page of units/ (links resolved against URLS), with the site's toc settings."""
+    return fastmd.whole(source, fastmd.Links("units/cs.md", "units/cs.html", URLS), slugify, "-")
 
 
 def _flat(tokens):
@@ -270,14 +274,10 @@ def _flat(tokens):
     "# 标题\n\n    缩进的代码\n",
 ])
 def test_a_page_with_what_whole_does_not_render_is_left_to_python_markdown(source):
-    from markdown.extensions.toc import slugify
-
-    assert fastmd.whole(source, fastmd.Links("units/cs.md", "units/cs.html", URLS), slugify, "-") is None
+    assert _whole(source) is None
 
 
 def test_the_generated_cadre_and_unit_pages_render_whole_as_python_markdown_renders_them(tmp_path_factory):
-    from markdown.extensions.toc import slugify
-
     site = built_site(tmp_path_factory)
     pages = sorted(p.relative_to(site.generated).as_posix() for p in site.generated.rglob("*.md"))
     urls = {p: p[:-3] + ".html" for p in pages}

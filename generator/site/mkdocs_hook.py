@@ -132,7 +132,7 @@ def on_files(files, config):
     _state["bodies"] = {rel: spans for rel, (_, spans) in result.sources.items()}
     _state["files"] = result.files
     _state["cut"], _state["whole"] = {}, {}
-    _state["toc"] = _whole_pages(config) if fast else None
+    _state["whole_toc"] = _whole_pages(config) if fast else None
     return files
 
 
@@ -206,7 +206,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
     _state["cut"][src] = cut
-    whole = fastmd.whole(cut.markdown, cut.links, *_state["toc"]) if _state.get("toc") else None
+    whole = fastmd.whole(cut.markdown, cut.links, *_state["whole_toc"]) if _state.get("whole_toc") else None
     if whole is None:
         return cut.markdown
     _state["whole"][src] = whole
