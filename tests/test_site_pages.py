@@ -418,6 +418,23 @@ def test_the_search_index_made_aside_is_the_plugins_own(site, capfd):
         aside.add_entry_from_context(page)
     made = json.loads(aside.generate_search_index(None))
     assert made["docs"] == here.entries and any("\u200b" in d["text"] for d in made["docs"])
+    # pages sent as soon as made (the hook's on_page_content): the index is still the plugin's, of
+    # the pages it indexed, in its order — a page changed after it was sent is indexed as it is now
+    aside = search_aside.Aside(SearchIndex(**config), None, str(USER_WORDS))
+    for page in pages:
+        aside.page_made(page, page.content)
+    never = next(p for p in pages if "班" in p.content)  # sent, never indexed
+    changed = next(p for p in pages if "班" in p.content and p is not never)
+    changed.content = changed.content.replace("班", "组")
+    indexed = [p for p in pages[20:] + pages[:20] if p is not never]
+    for page in indexed:
+        aside.add_entry_from_context(page)
+    here = SearchIndex(**config)
+    for page in indexed:
+        here.add_entry_from_context(page)
+    made = json.loads(aside.generate_search_index(None))
+    assert made["docs"] == here.entries
+    assert never.url not in {d["location"].split("#")[0] for d in made["docs"]}
     # a process that fails (here: a page it cannot read) fails the build, with one line
     broken = search_aside.Aside(SearchIndex(**config), None, None)
     broken.add_entry_from_context(search_aside.PageForIndex("x.html", "x", None, [], {}))

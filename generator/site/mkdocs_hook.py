@@ -22,7 +22,8 @@ CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 Under `mkdocs build` the downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside)
 while the pages are rendered and MkDocs builds them; on_post_build waits for it and copies them in.
 The search index is made by another (search_aside.Aside, in place of the search plugin's index,
-which then writes it as usual); jieba is loaded there, not here.
+which then writes it as usual), fed each page as soon as on_page_content has made it; jieba is
+loaded there, not here.
 """
 from __future__ import annotations
 
@@ -214,6 +215,14 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(html, page, config, files):
+    html = _content(html, page, config, files)
+    index = getattr(search_zh.search_plugin(config), "search_index", None)
+    if isinstance(index, search_aside.Aside):  # indexed now, while MkDocs reads the other pages
+        index.page_made(page, html)
+    return html
+
+
+def _content(html, page, config, files):
     cut = _state.get("cut", {}).get(page.file.src_uri)
     if cut is None:
         return html

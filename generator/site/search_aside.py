@@ -9,6 +9,13 @@ Material's own `SearchIndex` on them, with the same jieba dictionaries, and send
 back when the plugin writes the index.  So the index is the one the plugin would have made
 (tested byte for byte); the main process no longer loads jieba at all.  If that process fails,
 writing the index raises SearchFailed (the hook fails the build with a message).
+
+Each page goes as soon as its content is made (`page_made`, from the hook's on_page_content),
+not when the plugin indexes it (on_page_context, once every page is read): the helper then
+indexes while MkDocs still reads pages, and the build no longer waits for it at the end.  When
+the plugin indexes the page, the helper is told to use what it made of it (or, if the page
+changed since, sent it again); the index holds the pages in the plugin's order, and only those
+the plugin indexed.
 """
 from __future__ import annotations
 
@@ -48,6 +55,7 @@ class Aside:
         self.threads: list[threading.Thread] = []  # started with the first page: until then this
         self.begun = False  # process has one thread (forked.both)
         self.settings = (index.config, jieba_dict, jieba_dict_user)
+        self.early: dict[int, tuple[int, PageForIndex]] = {}  # id(page) → (number, what was sent)
 
     def begin(self) -> None:
         """Send the index's settings (a few hundred bytes: the pipe takes them at once), so that the
@@ -71,12 +79,22 @@ class Aside:
             for thread in self.threads:
                 thread.start()
 
-    def add_entry_from_context(self, page) -> None:
+    def page_made(self, page, content: str) -> None:
+        """Send a page whose content is made (before MkDocs sets page.content to `content`)."""
         self._start()
-        meta = page.meta or {}
-        lite = PageForIndex(page.url, str(page.title), page.content, page.toc,
-                            {k: meta[k] for k in ("search", "title", "tags") if k in meta})
-        self.pages.put(pickle.dumps(lite, protocol=pickle.HIGHEST_PROTOCOL))
+        lite, number = _lite(page, content), len(self.early)
+        self.early[id(page)] = (number, lite)
+        self._put(("early", number, lite))
+
+    def add_entry_from_context(self, page) -> None:
+        """What the plugin calls for each page it indexes."""
+        self._start()
+        lite = _lite(page, page.content)
+        number, sent = self.early.pop(id(page), (None, None))
+        self._put(("use", number, None) if sent == lite else ("page", None, lite))
+
+    def _put(self, message: tuple) -> None:
+        self.pages.put(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
 
     def generate_search_index(self, prev) -> str:
         self._start()
@@ -100,6 +118,12 @@ class Aside:
         self.result.append(self.proc.stdout.read())
 
 
+def _lite(page, content: str) -> PageForIndex:
+    meta = page.meta or {}
+    return PageForIndex(page.url, str(page.title), content, page.toc,
+                        {k: meta[k] for k in ("search", "title", "tags") if k in meta})
+
+
 def take_jieba(search) -> tuple | None:
     """The search plugin's jieba dictionaries, taken from its settings (so that it does not load
     jieba itself) when its index can be made aside; None when it cannot (no plugin, search off,
@@ -115,8 +139,9 @@ def take_jieba(search) -> tuple | None:
 
 def main() -> None:
     """The second process: on standard input, pickled, (the index's settings, jieba's dictionary,
-    jieba's user dictionary), then one PageForIndex per page; on standard output, pickled, the
-    index's entries."""
+    jieba's user dictionary), then per page ("early", number, PageForIndex) and ("use", number,
+    None), or ("page", None, PageForIndex); on standard output, pickled, the index's entries (of
+    "use" and "page", in their order)."""
     helper_process.yield_to_the_build()
     try:
         from material.plugins.search.plugin import SearchIndex, jieba
@@ -134,13 +159,23 @@ def main() -> None:
                 jieba.load_userdict(os.path.normpath(jieba_dict_user))
             search_zh.remember_cuts()
         index = SearchIndex(**config)
+        entries: list = []
+        early: dict[int, list] = {}  # a page's entries, made before the plugin indexed it
         while True:
             try:
-                page = pickle.load(stream)
+                kind, number, page = pickle.load(stream)
             except EOFError:
                 break
+            if kind == "use":
+                entries += early.pop(number)
+                continue
+            index.entries = []
             index.add_entry_from_context(page)
-        sys.stdout.buffer.write(pickle.dumps(index.entries, protocol=pickle.HIGHEST_PROTOCOL))
+            if kind == "early":
+                early[number] = index.entries
+            else:
+                entries += index.entries
+        sys.stdout.buffer.write(pickle.dumps(entries, protocol=pickle.HIGHEST_PROTOCOL))
     except Exception as e:  # noqa: BLE001 - one line for the build log; the parent fails the build
         sys.stderr.write(f"generator.site.search_aside: {type(e).__name__}: {e}\n")
         sys.exit(1)
