@@ -306,8 +306,8 @@ def _load_and_validate(records: Path):
             raws[i] = (raw, hashlib.sha256(raw).hexdigest() if raw is not None else "")
 
     if todo:
-        parsed = _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None)
-        for i, blob in zip(todo, parsed):
+        for at, blob in _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None):
+            i = todo[at]
             packed = marshal.loads(blob) if type(blob) is bytes else blob
             results[i] = unpack(packed, _bytes_of(paths[i], *raws[i], packed[4]))
             doc = results[i][0]
@@ -367,27 +367,29 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings, meanwhile=None) -> list[tuple]:
-    """Each file's result (_worker), by two processes when there are many; `meanwhile()` is
-    called while they work."""
+def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
+    """(position in `paths`, result) of each file (_worker), by two processes when there are many,
+    a group of files at a time as each is done (so that the caller takes in one group while the
+    processes work on the next); `meanwhile()` is called while they work."""
     n = workers()
     if n < 2 or len(paths) < parallel_min():
         if meanwhile:
             meanwhile()
-        return _worker((paths, str(records), settings))
-    chunks = [paths[k::n * 4] for k in range(n * 4)]
+        yield from enumerate(_worker((paths, str(records), settings)))
+        return
+    step = n * 4
+    done = 0  # groups given back
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            pending = pool.map(_worker, [(c, str(records), settings) for c in chunks])  # (all sent now)
-            if meanwhile:
+            pending = pool.map(_worker, [(paths[k::step], str(records), settings) for k in range(step)])
+            if meanwhile:  # (every group is sent by now)
                 meanwhile()
                 meanwhile = None
-            parts = list(pending)
-    except Exception:  # noqa: BLE001 - no processes here (sandbox …): do it ourselves
+            for part in pending:
+                yield from ((done + j * step, blob) for j, blob in enumerate(part))
+                done += 1
+    except Exception:  # noqa: BLE001 - no processes here (sandbox …): the rest ourselves
         if meanwhile:
             meanwhile()
-        return _worker((paths, str(records), settings))
-    out: list = [None] * len(paths)
-    for k, part in enumerate(parts):
-        out[k::n * 4] = part
-    return out
+        for k in range(done, step):
+            yield from ((k + j * step, blob) for j, blob in enumerate(_worker((paths[k::step], str(records), settings))))

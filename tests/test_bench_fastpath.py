@@ -133,6 +133,43 @@ def test_hostile_corpus_same_findings_on_both_paths(tmp_path, monkeypatch):
     assert {f.code for f in findings} >= {code for _, code, _ in HOSTILE.values()}
 
 
+_DYING: dict = {}  # (the loading processes are forked copies: they see what the test sets here)
+
+
+def _dies_on_the_victim(args):
+    """cache._worker, except in a loading process given the victim's group: that process dies."""
+    if os.getpid() != _DYING["parent"] and _DYING["victim"] in args[0]:
+        import time
+
+        time.sleep(0.5)  # the groups before it come back first
+        os._exit(9)
+    return _DYING["worker"](args)
+
+
+def test_a_loading_process_that_dies_midway_costs_only_time(tmp_path, monkeypatch):
+    """The files are loaded by two processes, a group at a time; if one dies (killed, out of
+    memory) after some groups came back, the rest are loaded here: every file once, the same
+    documents and findings as the reference path."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    for rel, (content, _, _) in HOSTILE.items():
+        _write(root / rel, content)
+    loads, given = cache._parse_many, []
+    _DYING.update(parent=os.getpid(), worker=cache._worker)
+
+    def counted(paths, *args):
+        _DYING["victim"] = paths[3]  # in the fourth group of eight
+        for at, blob in loads(paths, *args):
+            given.append(paths[at])
+            yield at, blob
+
+    monkeypatch.setattr(cache, "_worker", _dies_on_the_victim)
+    monkeypatch.setattr(cache, "_parse_many", counted)
+    env = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    assert_same(reference(root), fast(root, env, monkeypatch))
+    assert _DYING["victim"] in given and len(given) == len(set(given))  # each file given back once
+
+
 REPLACEMENTS = [None, True, 0, -1, 3.5, "", "x" * 600, "2026-02-30", "2026-13-01", "20260101", "Zhang Wei",
                 "zhang-wei", ["a", "a"], [], {}, {"unexpected": 1}]
 
