@@ -377,7 +377,7 @@ def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
             meanwhile()
         yield from enumerate(_worker((paths, str(records), settings)))
         return
-    step = n * 4
+    step = n * 8  # groups: the more, the less one process waits for the other at the end
     done = 0  # groups given back
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:

@@ -158,7 +158,7 @@ def test_a_loading_process_that_dies_midway_costs_only_time(tmp_path, monkeypatc
     _DYING.update(parent=os.getpid(), worker=cache._worker)
 
     def counted(paths, *args):
-        _DYING["victim"] = paths[3]  # in the fourth group of eight
+        _DYING["victim"] = paths[3]  # in the fourth group
         for at, blob in loads(paths, *args):
             given.append(paths[at])
             yield at, blob
