@@ -421,13 +421,18 @@ def test_the_search_index_made_aside_is_the_plugins_own(site, capfd):
     # pages sent as soon as made (the hook's on_page_content): the index is still the plugin's, of
     # the pages it indexed, in its order — a page changed after it was sent is indexed as it is now
     aside = search_aside.Aside(SearchIndex(**config), None, str(USER_WORDS))
-    for page in pages:
-        aside.page_made(page, page.content)
     never = next(p for p in pages if "班" in p.content)  # sent, never indexed
     changed = next(p for p in pages if "班" in p.content and p is not never)
-    changed.content = changed.content.replace("班", "组")
     indexed = [p for p in pages[20:] + pages[:20] if p is not never]
-    for page in indexed:
+    assert changed in indexed[5:]
+    for page in pages[:30]:
+        aside.page_made(page, page.content)
+    for page in indexed[:5]:  # some indexed before others are sent
+        aside.add_entry_from_context(page)
+    for page in pages[30:]:
+        aside.page_made(page, page.content)
+    changed.content = changed.content.replace("班", "组")
+    for page in indexed[5:]:
         aside.add_entry_from_context(page)
     here = SearchIndex(**config)
     for page in indexed:

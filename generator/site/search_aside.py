@@ -56,6 +56,7 @@ class Aside:
         self.begun = False  # process has one thread (forked.both)
         self.settings = (index.config, jieba_dict, jieba_dict_user)
         self.early: dict[int, tuple[int, PageForIndex]] = {}  # id(page) → (number, what was sent)
+        self.sent_early = 0
 
     def begin(self) -> None:
         """Send the index's settings (a few hundred bytes: the pipe takes them at once), so that the
@@ -82,7 +83,8 @@ class Aside:
     def page_made(self, page, content: str) -> None:
         """Send a page whose content is made (before MkDocs sets page.content to `content`)."""
         self._start()
-        lite, number = _lite(page, content), len(self.early)
+        lite, number = _lite(page, content), self.sent_early
+        self.sent_early += 1
         self.early[id(page)] = (number, lite)
         self._put(("early", number, lite))
 
