@@ -166,6 +166,7 @@ _ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wech
 # at most 4 characters; 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
 # a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
 _DORM_NEAR = re.compile(r"[楼寓舍斋栋幢#单区座].{0,4}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
+_DORM_CHAR = re.compile("[楼寓舍斋栋幢#单区座室住寝宿]")  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = re.compile("信|wechat|weixin|wx|vx")
 
@@ -175,8 +176,8 @@ def _could(norm: str) -> frozenset:
     off its expression (digits it needs in a row and in all, a character it cannot do
     without).  tests/test_privacy.py checks the gated scan against the ungated one."""
     runs = _DIGIT_RUN.findall(norm)
-    longest = len(max(runs, key=len)) if runs else 0
-    total = len("".join(runs))
+    longest = max(map(len, runs)) if runs else 0
+    total = sum(map(len, runs))
     out = set()
     if longest >= 6 and total >= 15:  # ID18: 6 in a row, 18 in all; ID15: 15 in a row
         out.add("id")
@@ -187,7 +188,7 @@ def _could(norm: str) -> frozenset:
             out.add("landline")  # area code (3+), number (3+ and 4)
         if total >= 7:
             out.add("phone_word")
-        if _DORM_NEAR.search(norm):
+        if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
     if longest >= 5:
         out.add("qq")
