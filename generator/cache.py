@@ -152,7 +152,7 @@ def _validate(doc) -> list[F.Finding]:
 
 def _worker(args) -> list:
     """Each file's packed result, marshalled: marshal is the cheapest way back to the parent
-    (pickle of one bytes object) and the very bytes the cache keeps."""
+    (pickle of one bytes object)."""
     paths, records, settings = args
     out = []
     with quiet():
@@ -380,18 +380,23 @@ def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
         yield from enumerate(_worker((paths, str(records), settings)))
         return
     step = n * 8  # groups: the more, the less one process waits for the other at the end
+    groups = [(paths[k::step], str(records), settings) for k in range(step)]
+
+    def given(k: int, part: list):  # group k's results, with their positions in `paths`
+        return ((k + j * step, blob) for j, blob in enumerate(part))
+
     done = 0  # groups given back
     try:
         with ProcessPoolExecutor(max_workers=n) as pool:
-            pending = pool.map(_worker, [(paths[k::step], str(records), settings) for k in range(step)])
+            pending = pool.map(_worker, groups)
             if meanwhile:  # (every group is sent by now)
                 meanwhile()
                 meanwhile = None
             for part in pending:
-                yield from ((done + j * step, blob) for j, blob in enumerate(part))
+                yield from given(done, part)
                 done += 1
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): the rest ourselves
         if meanwhile:
             meanwhile()
         for k in range(done, step):
-            yield from ((k + j * step, blob) for j, blob in enumerate(_worker((paths[k::step], str(records), settings))))
+            yield from given(k, _worker(groups[k]))
