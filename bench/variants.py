@@ -17,6 +17,11 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
   bom          every file starting with a UTF-8 byte order mark
   pyyaml       every file as PyYAML writes it by default (sorted keys, "\\u…" escapes, long strings
                wrapped), and pyyaml-unicode with allow_unicode and the keys in their order
+  flow         every file in flow style ({key: value, list: [a, b]}), as `yq -o=yaml -P=false` or
+               PyYAML's default_flow_style write it
+  json         every file as JSON (which is YAML), as a script exporting a spreadsheet would write it
+  quoted       every text value in double quotes, numbers and true/false as they are
+  directive    every file opened by a `%YAML 1.1` directive and `---`, and closed by `...`
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
 """
@@ -62,6 +67,28 @@ def _append(line: str):
     def change(path: Path) -> None:
         with path.open("a", encoding="utf-8") as handle:
             handle.write(line)
+    return change
+
+
+def _rewrite(kind: str):
+    """Each file's values written again in another style (the same values: see tests/test_bench_smoke.py)."""
+    import json
+
+    import yaml
+
+    class Quoted(yaml.SafeDumper):
+        pass
+
+    Quoted.add_representer(str, lambda dumper, s: dumper.represent_scalar("tag:yaml.org,2002:str", s, style='"'))
+
+    def change(raw: bytes) -> bytes:
+        data = yaml.load(raw, Loader=yaml.CSafeLoader)
+        if kind == "json":
+            return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+        if kind == "flow":
+            return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
+                             default_flow_style=True, width=100).encode("utf-8")
+        return yaml.dump(data, Dumper=Quoted, allow_unicode=True, sort_keys=False).encode("utf-8")
     return change
 
 
@@ -142,6 +169,10 @@ def make(kind: str, source: Path, out: Path) -> Path:
         _every_file(out, lambda b: b.replace(b"\n", b"\r\n"))
     elif kind == "bom":
         _every_file(out, lambda b: b"\xef\xbb\xbf" + b)
+    elif kind in ("flow", "json", "quoted"):
+        _every_file(out, _rewrite(kind))
+    elif kind == "directive":
+        _every_file(out, lambda b: b"%YAML 1.1\n---\n" + b + b"...\n")
     elif kind in ("pyyaml", "pyyaml-unicode"):
         import yaml
 
@@ -152,7 +183,7 @@ def make(kind: str, source: Path, out: Path) -> Path:
 
 
 KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom",
-         "pyyaml", "pyyaml-unicode", "git")
+         "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "git")
 
 
 def main() -> int:
