@@ -17,10 +17,10 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
   bom          every file starting with a UTF-8 byte order mark
   pyyaml       every file as PyYAML writes it by default (sorted keys, "\\u…" escapes, long strings
                wrapped), and pyyaml-unicode with allow_unicode and the keys in their order
-  flow         every file in flow style ({key: value, list: [a, b]}), as `yq -o=yaml -P=false` or
-               PyYAML's default_flow_style write it
+  flow         every file in flow style ({key: value, list: [a, b]}), as PyYAML writes it with
+               default_flow_style
   json         every file as JSON (which is YAML), as a script exporting a spreadsheet would write it
-  quoted       every text value in double quotes, numbers and true/false as they are
+  quoted       every text (keys too) in double quotes, numbers and true/false as they are
   directive    every file opened by a `%YAML 1.1` directive and `---`, and closed by `...`
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
@@ -85,10 +85,12 @@ def _rewrite(kind: str):
         data = yaml.load(raw, Loader=yaml.CSafeLoader)
         if kind == "json":
             return (json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n").encode("utf-8")
+        if kind == "pyyaml":
+            return yaml.dump(data, Dumper=yaml.CSafeDumper).encode("utf-8")
+        mine = {"allow_unicode": True, "sort_keys": False}
         if kind == "flow":
-            return yaml.dump(data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False,
-                             default_flow_style=True, width=100).encode("utf-8")
-        return yaml.dump(data, Dumper=Quoted, allow_unicode=True, sort_keys=False).encode("utf-8")
+            return yaml.dump(data, Dumper=yaml.CSafeDumper, default_flow_style=True, width=100, **mine).encode("utf-8")
+        return yaml.dump(data, Dumper=Quoted if kind == "quoted" else yaml.CSafeDumper, **mine).encode("utf-8")
     return change
 
 
@@ -169,16 +171,10 @@ def make(kind: str, source: Path, out: Path) -> Path:
         _every_file(out, lambda b: b.replace(b"\n", b"\r\n"))
     elif kind == "bom":
         _every_file(out, lambda b: b"\xef\xbb\xbf" + b)
-    elif kind in ("flow", "json", "quoted"):
+    elif kind in ("pyyaml", "pyyaml-unicode", "flow", "json", "quoted"):
         _every_file(out, _rewrite(kind))
     elif kind == "directive":
         _every_file(out, lambda b: b"%YAML 1.1\n---\n" + b + b"...\n")
-    elif kind in ("pyyaml", "pyyaml-unicode"):
-        import yaml
-
-        style = {"allow_unicode": True, "sort_keys": False} if kind == "pyyaml-unicode" else {}
-        _every_file(out, lambda b: yaml.dump(yaml.load(b, Loader=yaml.CSafeLoader), Dumper=yaml.CSafeDumper,
-                                             **style).encode("utf-8"))
     return out
 
 
