@@ -71,7 +71,9 @@ def page(browser, served):
 def _kinds(site):
     rs = validate_records(site.records)[0]
     period, cadre = sorted(rs.ledgers)[0]
-    return ["index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
+    year = min(str(fb["raised_on"])[:4] for led in rs.ledgers.values() for fb in led.get("feedback") or []
+               if not fb.get("follows"))
+    return [f"feedback/{year}.html", "index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
             f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
             "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
             "reference/fields.html", "downloads.html"], rs
@@ -138,8 +140,10 @@ def test_sort_and_filter_a_table(page, served):
     page.get_by_role("searchbox", name="筛选表格").fill(target)
     assert names() == [n for n in first if target in n]
     assert "显示" in page.locator(".table-tools .count").first.inner_text()
-    # a drop-down filter on the feedback board: one status at a time
+    # a drop-down filter on the feedback board's page for a year (its link on the board): one status at a time
     page.goto(base + "feedback.html")
+    page.get_by_role("link", name=re.compile(r"^\d{4}年$")).first.click()
+    page.wait_for_url(re.compile(r"/feedback/\d{4}\.html$"))
     select = page.get_by_role("combobox", name="当前状态")
     options = [o for o in select.locator("option").all_inner_texts() if "全部" not in o]
     assert options

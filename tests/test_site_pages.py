@@ -58,8 +58,10 @@ def test_every_record_appears_on_the_site(site, rs):
     # every assignment row: a row of the full tables of Attachment 1 (count in = count out)
     a1 = json.loads(page(site, "downloads/assignments-all.json"))
     assert len(a1["rows"]) == len(rs.assignments)
-    # every activity and feedback item: on its ledger's page; every feedback id on the board
-    board = visible(page(site, "feedback.html"))
+    # every activity and feedback item: on its ledger's page; every feedback id on the board's page
+    # for the year it was first raised (follow-ups in their first item's row), each row on one page
+    years = {y.stem: visible(y.read_text(encoding="utf-8")) for y in (site.public / "feedback").glob("*.html")}
+    board = "\n".join(years.values())
     n_fb = 0
     for (p, c), led in rs.ledgers.items():
         text = visible(ledger_section(page(site, f"cadres/{c}.html"), p))
@@ -75,6 +77,13 @@ def test_every_record_appears_on_the_site(site, rs):
     fb_json = json.loads(page(site, "downloads/feedback.json"))
     chained = sum(r["followups"] for r in fb_json["rows"])
     assert len(fb_json["rows"]) + chained == n_fb
+    assert len(years) > 1 and sorted(years) == sorted({r["raised_on"][:4] for r in fb_json["rows"]})
+    for r in fb_json["rows"]:
+        assert [y for y, text in years.items() if re.search(rf"^{re.escape(r['id'])}$", text, re.M)] == \
+            [r["raised_on"][:4]], r["id"]
+    overview = visible(page(site, "feedback.html"))
+    for y in years:
+        assert f"{y}年" in overview
 
 
 def test_every_link_in_the_content_resolves(site, rs):

@@ -107,6 +107,7 @@ class Site:
         agg = self.agg
         ledgers = agg.ledgers()
         threads = agg.feedback_threads()
+        years = agg.feedback_years(threads)
         periods = agg.period_ids()
         tables = {p: agg.period_table(p, ledgers) for p in periods}
         stats = {p: agg.period_stats(p, ledgers, tables[p], threads) for p in periods}
@@ -120,7 +121,7 @@ class Site:
         units = agg.unit_rows(cadres, coverage, threads, tables, current, a1)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
-        ctx = dict(ledgers=ledgers, threads=threads, periods=periods, tables=tables, stats=stats, current=current,
+        ctx = dict(ledgers=ledgers, threads=threads, years=years, periods=periods, tables=tables, stats=stats, current=current,
                    a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
                    evaluation=evaluation, checks=agg.checks, semesters=agg.semester_rows(),
                    today_source=self.today_source)
@@ -148,6 +149,8 @@ class Site:
         for unit in units:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit, **ctx)
         self.page("feedback.md", "feedback.md.j2", **ctx)
+        for year in ctx["years"]:
+            self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self.page("cases.md", "cases.md.j2", **ctx)
         self.page("evaluation.md", "evaluation.md.j2", **ctx)
         self.page("summary/index.md", "summary_index.md.j2", **ctx)
