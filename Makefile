@@ -68,5 +68,5 @@ node-deps-optional:
 ##   make bench SIZES=1000          (1k only; `make test` runs it once, --reps 1, as its smoke test)      BENCH_ARGS="--reps 5 --no-site"
 ##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
 SIZES ?= 1000,5000,12000
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)

@@ -12,6 +12,10 @@ as a user or CI runs them:
   pr         one ledger changed (one line added), warm: what a pull request costs —
              `check` of the whole record set with every other file in the cache
   site       the full site: `mkdocs build` of the project on that corpus, cold and warm
+  pages      how long headless Chromium takes to open the built pages: every top-level page
+             and the largest of each folder (all cadres, units, periods, years …), each served
+             on localhost and opened --page-reps times in a new browser context, to the end of
+             its load event (the theme's and the tables' scripts have run)
 and, as ratios in the same run:
   check-jsonschema  the same files against the same schemas (build/bench-venv, pinned
                     in bench/requirements.txt), one invocation per schema
@@ -35,6 +39,8 @@ path's (a bug: both are kept to compare); 2 bad arguments.
 from __future__ import annotations
 
 import argparse
+import functools
+import http.server
 import hashlib
 import json
 import os
@@ -394,7 +400,63 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
         res["bare_pages"] = pages
         bare = [str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")]
         res["bare_mkdocs"] = repeat(args.site_reps, bare, ok=(0, 1), cwd=project)
+        if not args.no_browser:
+            say("opening the pages in Chromium")
+            res["pages"] = page_times(public, args.page_reps)
     return res
+
+
+# ---- opening the built pages in a browser ---------------------------------------------------
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def pages_to_open(public: Path) -> list[Path]:
+    """Every top-level page but 404.html, and the largest page of each folder (the web form's aside)."""
+    top = [p for p in sorted(public.glob("*.html")) if p.name != "404.html"]
+    largest = [max(d.rglob("*.html"), key=lambda p: p.stat().st_size) for d in sorted(public.iterdir())
+               if d.is_dir() and d.name != "admin" and any(d.rglob("*.html"))]
+    return top + largest
+
+
+def page_times(public: Path, reps: int) -> dict:
+    """{"pages": [{page, kb, rows, load (s, median of reps)}], "slowest": …} or {"error": why}."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {"error": "playwright 未安装 (not installed): make setup"}
+    if not Path(CHROMIUM).exists():
+        return {"error": f"{CHROMIUM} 不存在 (missing): sudo apt-get install -y chromium fonts-noto-cjk"}
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(public)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    out = []
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            for path in pages_to_open(public):
+                rel = path.relative_to(public).as_posix()
+                times, rows = [], 0
+                for _ in range(reps):
+                    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+                    page = ctx.new_page()
+                    page.goto(base + rel, wait_until="load", timeout=600_000)
+                    times.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000)
+                    rows = page.evaluate("document.querySelectorAll('article tbody tr').length")
+                    ctx.close()
+                out.append({"page": rel, "kb": round(path.stat().st_size / 1024), "rows": rows,
+                            "load": statistics.median(times), "runs": reps})
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return {"pages": out, "slowest": max(out, key=lambda r: r["load"])}
 
 
 # ---- report --------------------------------------------------------------------------------
@@ -454,6 +516,13 @@ def _same(same: dict) -> str:
     return f"{said} ({same['errors']} errors, {same['warnings']} warnings)"
 
 
+def _slowest(pages: dict) -> str:
+    if "error" in pages:
+        return f"not measured: {pages['error']}"
+    r = pages["slowest"]
+    return f"{r['load']:.2f} s: {r['page']} ({r['kb']} KB, {r['rows']} rows)"
+
+
 def differs(result: dict) -> list[str]:
     """The corpora on which the fast path's report is not the reference path's, byte for byte."""
     return [f"{s.get('name') or s['size']}: {cmd}" for s in result["sizes"] for cmd in ("validate", "check")
@@ -474,6 +543,12 @@ def markdown(result: dict) -> str:
     if any("same_reports" in s for s in sizes):
         lines.append("| same reports as the reference path (validate / check) | " + " | ".join(
             _same(s["same_reports"]) if "same_reports" in s else "–" for s in sizes) + " |")
+    if any("pages" in s for s in sizes):
+        lines.append("| slowest page to open (headless Chromium, to the end of its load event) | " + " | ".join(
+            _slowest(s["pages"]) if "pages" in s else "–" for s in sizes) + " |")
+        lines.append("| home page to open | " + " | ".join(
+            next((f"{r['load']:.2f} s" for r in s["pages"].get("pages", []) if r["page"] == "index.html"), "–")
+            if "pages" in s else "–" for s in sizes) + " |")
     ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
                   ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
                   ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs"),
@@ -501,6 +576,8 @@ def main(argv=None) -> int:
     ap.add_argument("--markdown", default=None, help="also write the table to this file")
     ap.add_argument("--no-site", action="store_true", help="skip the site builds")
     ap.add_argument("--no-cjs", action="store_true", help="skip check-jsonschema")
+    ap.add_argument("--no-browser", action="store_true", help="skip opening the built pages in Chromium")
+    ap.add_argument("--page-reps", type=int, default=2, help="openings of each page (the median is reported)")
     args = ap.parse_args(argv)
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)

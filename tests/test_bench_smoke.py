@@ -2,7 +2,8 @@
 
 Not a timed test: it asserts that every stage ran and was measured, never how fast.  The first
 test is the issue's smoke run of the benchmark in CI (`make test`): the 1k corpus, every stage —
-check-jsonschema (its own virtualenv, build/bench-venv) and the site builds included — once.
+check-jsonschema (its own virtualenv, build/bench-venv), the site builds and the pages opened in
+Chromium included — once.
 """
 from __future__ import annotations
 
@@ -45,6 +46,13 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
         assert size[stage]["wall"] > 0 and size[stage]["rss_mb"] > 0, stage
     assert size["site_cold"]["tree_mb"] >= size["site_cold"]["rss_mb"] > 0  # the whole tree, sampled
     assert size["site_pages"] > 100 and size["bare_pages"] > 100  # (a cadre page holds all their ledgers)
+    # the built pages opened in Chromium: every top-level page and the largest of each folder
+    opened = {r["page"]: r for r in size["pages"]["pages"]}
+    assert {"index.html", "feedback.html", "evaluation.html"} <= set(opened) and "404.html" not in opened
+    assert all(sum(p.startswith(f"{d}/") for p in opened) == 1 for d in ("cadres", "units", "feedback", "ledgers"))
+    assert all(r["load"] > 0 and r["runs"] == 2 for r in opened.values())
+    assert opened["evaluation.html"]["rows"] > 10  # (rows of the article's tables, counted in the browser)
+    assert size["pages"]["slowest"]["load"] == max(r["load"] for r in opened.values())
     # every validate and check printed the reference path's report, byte for byte (its findings counted)
     assert len(size["check_cold"]["reports"]) == 1
     same = size["same_reports"]
@@ -53,7 +61,8 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     assert same["warnings"] == len(report["findings"]) > 0 and same["errors"] == 0
     text = table.read_text(encoding="utf-8")
     for row in ("validate, cold", "one-ledger PR", "full site, warm", "bare MkDocs, same pages",
-                "check-jsonschema ÷ validate cold", "full site cold ÷ bare MkDocs"):
+                "check-jsonschema ÷ validate cold", "full site cold ÷ bare MkDocs", "slowest page to open",
+                "home page to open"):
         assert f"| {row}" in text, row
     assert f"| yes / yes (0 errors, {same['warnings']} warnings) |" in text
     assert "1000 ledgers" in run.stdout

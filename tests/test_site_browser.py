@@ -73,7 +73,7 @@ def _kinds(site):
     period, cadre = sorted(rs.ledgers)[0]
     year = min(str(fb["raised_on"])[:4] for led in rs.ledgers.values() for fb in led.get("feedback") or []
                if not fb.get("follows"))
-    return [f"feedback/{year}.html", "index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
+    return [f"feedback/{year}.html", f"evaluation/{int(year)}.html", "index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
             f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
             "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
             "reference/fields.html", "downloads.html"], rs

@@ -10,6 +10,7 @@ import re
 import subprocess
 import sys
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import openpyxl
@@ -84,6 +85,33 @@ def test_every_record_appears_on_the_site(site, rs):
     overview = visible(page(site, "feedback.html"))
     for y in years:
         assert f"{y}年" in overview
+
+
+def _body_rows(html_page: str) -> list[int]:
+    """The number of rows of each table on a page, in order."""
+    return [body.count("<tr>") for body in re.findall(r"<tbody>(.*?)</tbody>", html_page, re.S)]
+
+
+def test_history_is_a_page_a_year_or_cycle_linked_from_the_current_one(site):
+    # 年度考核参考: the newest year on its page, each earlier year on a page of its own, linked from it
+    rows = json.loads(page(site, "downloads/evaluation.json"))["rows"]
+    per_year = Counter(r["year"] for r in rows)
+    newest, *earlier = sorted(per_year, reverse=True)
+    assert earlier
+    main = page(site, "evaluation.html")
+    assert _body_rows(main) == [per_year[newest], len(earlier)]
+    for y in earlier:
+        assert f'href="evaluation/{y}.html"' in main
+        assert _body_rows(page(site, f"evaluation/{y}.html")) == [per_year[y]]
+    assert sorted(p.stem for p in (site.public / "evaluation").glob("*.html")) == sorted(map(str, earlier))
+    # 附件1: the current cycle on its page, each earlier cycle's records on a page of its own, linked from it
+    cycles = Counter(r["cycle"] for r in json.loads(page(site, "downloads/assignments-all.json"))["rows"])
+    pages = {p.stem for p in (site.public / "attachment1").glob("*.html")}
+    assert pages and len(set(cycles) - pages) == 1
+    main = page(site, "attachment1.html")
+    for c in pages:
+        assert f'href="attachment1/{c}.html"' in main
+        assert _body_rows(page(site, f"attachment1/{c}.html")) == [cycles[c]]
 
 
 def test_every_link_in_the_content_resolves(site, rs):

@@ -107,7 +107,7 @@ class Site:
         agg = self.agg
         ledgers = agg.ledgers()
         threads = agg.feedback_threads()
-        years = agg.feedback_years(threads)
+        feedback_years = agg.feedback_years(threads)
         periods = agg.period_ids()
         tables = {p: agg.period_table(p, ledgers) for p in periods}
         stats = {p: agg.period_stats(p, ledgers, tables[p], threads) for p in periods}
@@ -121,7 +121,7 @@ class Site:
         units = agg.unit_rows(cadres, coverage, threads, tables, current, a1)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
-        ctx = dict(ledgers=ledgers, threads=threads, years=years, periods=periods, tables=tables, stats=stats, current=current,
+        ctx = dict(ledgers=ledgers, threads=threads, feedback_years=feedback_years, periods=periods, tables=tables, stats=stats, current=current,
                    a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
                    evaluation=evaluation, checks=agg.checks, semesters=agg.semester_rows(),
                    today_source=self.today_source)
@@ -149,10 +149,19 @@ class Site:
         for unit in units:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit, **ctx)
         self.page("feedback.md", "feedback.md.j2", **ctx)
-        for year in ctx["years"]:
+        for year in ctx["feedback_years"]:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self.page("cases.md", "cases.md.j2", **ctx)
-        self.page("evaluation.md", "evaluation.md.j2", **ctx)
+        # the newest year (and cycle) on the page, each earlier one on a page of its own: no page
+        # grows with the years (at 12,000 ledgers ten years' rows took a browser 5-7 s to open)
+        years = sorted({r["year"] for r in ctx["evaluation"]}, reverse=True)
+        by_year = {y: [r for r in ctx["evaluation"] if r["year"] == y] for y in years}
+        self.page("evaluation.md", "evaluation.md.j2", year=years[0] if years else None,
+                  rows=by_year[years[0]] if years else [], earlier=[(y, len(by_year[y])) for y in years[1:]], **ctx)
+        for y in years[1:]:
+            self.page(f"evaluation/{y}.md", "evaluation_year.md.j2", year=y, rows=by_year[y], **ctx)
+        for cycle in ctx["a1"]["earlier"]:
+            self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
