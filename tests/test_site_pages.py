@@ -114,6 +114,21 @@ def test_history_is_a_page_a_year_or_cycle_linked_from_the_current_one(site):
         assert _body_rows(page(site, f"attachment1/{c}.html")) == [cycles[c]]
 
 
+def test_a_thread_whose_date_cannot_be_read_keeps_a_page_of_its_own():
+    from generator.site.aggregate import Aggregate
+
+    def thread(tid, raised_on, meaning="resolved"):
+        return {"id": tid, "raised_on": raised_on, "chain": [tid], "meaning": meaning, "overdue": False}
+
+    threads = [thread("a", "2024-03-01"), thread("b", "2026-01-02", "open"), thread("c", "3月1日"),
+               thread("d", None), thread("e", "2024-12-31")]
+    years = Aggregate.feedback_years(threads)
+    assert [(y["id"], [t["id"] for t in y["threads"]]) for y in years] == \
+        [("2026", ["b"]), ("2024", ["a", "e"]), ("undated", ["c", "d"])]
+    assert [y["name"] for y in years] == ["2026年", "2024年", "日期不明"]
+    assert [(y["resolved"], y["overdue"]) for y in years] == [(0, 0), (2, 0), (2, 0)]
+
+
 def test_every_link_in_the_content_resolves(site, rs):
     """Every relative link in a page's content leads to a built file and, with #, to an element with
     that id: tables are rendered outside Python-Markdown (generator/site/fastmd.py), so this is the
