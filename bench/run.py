@@ -418,7 +418,7 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 def pages_to_open(public: Path) -> list[Path]:
-    """Every top-level page but 404.html, and the largest page of each folder (the web form's aside)."""
+    """Every top-level page but 404.html, and the largest page of each folder but admin/ (the web form)."""
     top = [p for p in sorted(public.glob("*.html")) if p.name != "404.html"]
     largest = [max(d.rglob("*.html"), key=lambda p: p.stat().st_size) for d in sorted(public.iterdir())
                if d.is_dir() and d.name != "admin" and any(d.rglob("*.html"))]

@@ -71,11 +71,12 @@ def page(browser, served):
 def _kinds(site):
     rs = validate_records(site.records)[0]
     period, cadre = sorted(rs.ledgers)[0]
+    # a year's page of the feedback board, and the oldest year's evaluation page (the newest is evaluation.html)
     year = min(str(fb["raised_on"])[:4] for led in rs.ledgers.values() for fb in led.get("feedback") or []
                if not fb.get("follows"))
-    return [f"feedback/{year}.html", f"evaluation/{int(year)}.html", "index.html", "attachment1.html", "coverage.html", "ledgers/index.html", f"ledgers/{period}.html",
-            f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html",
-            "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
+    return [f"feedback/{year}.html", f"evaluation/{period[:4]}.html", "index.html", "attachment1.html",
+            "coverage.html", "ledgers/index.html", f"ledgers/{period}.html", f"cadres/{cadre}.html",
+            f"units/{rs.cadres[cadre].get('unit')}.html", "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
             "reference/fields.html", "downloads.html"], rs
 
 
