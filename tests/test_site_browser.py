@@ -74,7 +74,10 @@ def _kinds(site):
     # a year's page of the feedback board, and the oldest year's evaluation page (the newest is evaluation.html)
     year = min(str(fb["raised_on"])[:4] for led in rs.ledgers.values() for fb in led.get("feedback") or []
                if not fb.get("follows"))
-    return [f"feedback/{year}.html", f"evaluation/{period[:4]}.html", "index.html", "attachment1.html",
+    # the oldest year's typical cases and the oldest academic year's freshman classes (pages of their own)
+    oldest_coverage = sorted((site.public / "coverage").glob("*.html"))[0].name
+    return [f"feedback/{year}.html", f"evaluation/{period[:4]}.html", f"cases/{period[:4]}.html",
+            f"coverage/{oldest_coverage}", "index.html", "attachment1.html",
             "coverage.html", "ledgers/index.html", f"ledgers/{period}.html", f"cadres/{cadre}.html",
             f"units/{rs.cadres[cadre].get('unit')}.html", "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
             "reference/fields.html", "downloads.html"], rs

@@ -141,7 +141,7 @@ def test_excluded_ledger_bodies_are_not_searchable_but_headings_and_names_are(tm
     assert ledger_heads and all("工作\u200b台账" in d["title"] and not d["text"] for d in ledger_heads)
     # the ledgers' activity summaries are on the cadre pages but not in the index (typical cases are, on 典型案例)
     indexed = json.dumps(docs, ensure_ascii=False).replace("\u200b", "")
-    cases = (site.public / "cases.html").read_text(encoding="utf-8")
+    cases = "".join(p.read_text(encoding="utf-8") for p in [site.public / "cases.html", *(site.public / "cases").glob("*.html")])
     summaries = set()
     for head in ledger_heads:
         page = (site.public / head["location"].split("#")[0]).read_text(encoding="utf-8")

@@ -112,6 +112,37 @@ def test_history_is_a_page_a_year_or_cycle_linked_from_the_current_one(site):
     for c in pages:
         assert f'href="attachment1/{c}.html"' in main
         assert _body_rows(page(site, f"attachment1/{c}.html")) == [cycles[c]]
+    # 新生班级覆盖: every year's uncovered classes and the newest year's classes on the page, each
+    # earlier academic year's classes on a page of its own, linked from it
+    rows = json.loads(page(site, "downloads/coverage.json"))["rows"]
+    per_year = Counter(r["year"] for r in rows)
+    newest, *earlier = sorted(per_year, reverse=True)
+    assert earlier
+    gaps = sum(not r["state"].startswith("已覆盖") for r in rows)
+    main = page(site, "coverage.html")
+    body = _body_rows(main)
+    assert body[0] == gaps and body[2] == per_year[newest] and body[-1] == len(earlier)
+    for y in earlier:
+        assert f'href="coverage/{y}.html"' in main
+        assert _body_rows(page(site, f"coverage/{y}.html"))[-1] == per_year[y]
+    assert sorted(p.stem for p in (site.public / "coverage").glob("*.html")) == sorted(earlier)
+
+
+def test_typical_cases_are_on_the_page_of_their_year(site, rs):
+    # 典型案例: the newest year's cases on the page, each earlier year's on a page of its own, linked
+    per_year = Counter(str(rs.period(p).start.year) for (p, _), led in rs.ledgers.items()
+                       for a in led.get("activities") or [] if a.get("typical"))
+    newest, *earlier = sorted(per_year, reverse=True)
+    assert earlier
+    main = page(site, "cases.html")
+    assert main.count('class="case-meta"') == per_year[newest]
+    assert _body_rows(main) == [len(earlier)]
+    for y in earlier:
+        assert f'href="cases/{y}.html"' in main
+        year_page = page(site, f"cases/{y}.html")
+        assert year_page.count('class="case-meta"') == per_year[y]
+        assert set(re.findall(r'<h2 id="(\d{4})-H\d"', year_page)) == {y}
+    assert sorted(p.stem for p in (site.public / "cases").glob("*.html")) == sorted(earlier)
 
 
 def test_a_thread_whose_date_cannot_be_read_keeps_a_page_of_its_own():

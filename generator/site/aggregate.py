@@ -279,9 +279,11 @@ class Aggregate:
     def cases(self, ledgers: dict) -> list[dict]:
         out = []
         for (period, cadre), led in ledgers.items():
+            p = self.rs.period(period)
+            year = str(p.start.year) if p else period[:4]
             for a in led["activities"]:
                 if a["typical"]:
-                    out.append({**a, "period": period, "period_name": led["period_name"], "cadre": cadre, "name": led["name"],
+                    out.append({**a, "period": period, "period_name": led["period_name"], "year": year, "cadre": cadre, "name": led["name"],
                                 "unit_name": led["unit_name"], "points": led["points"]})
         return sorted(out, key=lambda a: (a["date"], a["cadre"]), reverse=True)
 

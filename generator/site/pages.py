@@ -137,7 +137,7 @@ class Site:
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
                   last_due=last_due, last_stat=stats.get(last_due), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
-        self.page("coverage.md", "coverage.md.j2", **ctx)
+        self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
         for p in periods:
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
@@ -151,17 +151,8 @@ class Site:
         self.page("feedback.md", "feedback.md.j2", **ctx)
         for year in ctx["feedback_years"]:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
-        self.page("cases.md", "cases.md.j2", **ctx)
-        # the newest year (and the current cycle) on the page, each earlier one on a page of its own:
-        # at 12,000 ledgers ten years' rows on one page took a browser 5-6 s to open
-        by_year: dict[int, list] = {}
-        for r in ctx["evaluation"]:  # (newest year first)
-            by_year.setdefault(r["year"], []).append(r)
-        newest, *earlier = by_year or [None]
-        self.page("evaluation.md", "evaluation.md.j2", year=newest, rows=by_year.get(newest, []),
-                  earlier=[(y, len(by_year[y])) for y in earlier], **ctx)
-        for y in earlier:
-            self.page(f"evaluation/{y}.md", "evaluation_year.md.j2", year=y, rows=by_year[y], **ctx)
+        self._newest_year_and_earlier("cases", ctx["cases"], **ctx)
+        self._newest_year_and_earlier("evaluation", ctx["evaluation"], **ctx)
         for cycle in ctx["a1"]["earlier"]:
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", **ctx)
@@ -169,6 +160,19 @@ class Site:
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
+
+    def _newest_year_and_earlier(self, name: str, rows: list[dict], **ctx) -> None:
+        """`name`.md holds the newest year's rows (`rows` come newest year first) and links each
+        earlier year's page, `name`/<year>.md: at 12,000 ledgers ten years' rows on one page took
+        a browser 2-6 s to open.  (附件1 does the same by cycle, the feedback board by year.)"""
+        by_year: dict = {}
+        for r in rows:
+            by_year.setdefault(r["year"], []).append(r)
+        newest, *earlier = by_year or [None]
+        self.page(f"{name}.md", f"{name}.md.j2", year=newest, rows=by_year.get(newest, []),
+                  earlier=[(y, by_year[y]) for y in earlier], **ctx)
+        for y in earlier:
+            self.page(f"{name}/{y}.md", f"{name}_year.md.j2", year=y, rows=by_year[y], **ctx)
 
     # ------------------------------------------------------------------
     def _downloads(self, ctx) -> None:
