@@ -104,11 +104,15 @@ def test_history_is_a_page_a_year_or_cycle_linked_from_the_current_one(site):
         assert f'href="evaluation/{y}.html"' in main
         assert _body_rows(page(site, f"evaluation/{y}.html")) == [per_year[y]]
     assert sorted(p.stem for p in (site.public / "evaluation").glob("*.html")) == sorted(map(str, earlier))
-    # 附件1: the current cycle on its page, each earlier cycle's records on a page of its own, linked from it
+    # 附件1: the current cycle's arrangement on its page; every cycle's records (the current one's
+    # too) on a page of its own, linked from it
     cycles = Counter(r["cycle"] for r in json.loads(page(site, "downloads/assignments-all.json"))["rows"])
     pages = {p.stem for p in (site.public / "attachment1").glob("*.html")}
-    assert pages and len(set(cycles) - pages) == 1
+    assert len(cycles) > 1 and pages == set(cycles)
     main = page(site, "attachment1.html")
+    arrangement = len(json.loads(page(site, "downloads/attachment1.json"))["rows"])
+    assert _body_rows(main)[0] == arrangement and _body_rows(main)[-1] == len(cycles) - 1
+    assert max(_body_rows(main)) < max(cycles.values())  # (no table of every record)
     for c in pages:
         assert f'href="attachment1/{c}.html"' in main
         assert _body_rows(page(site, f"attachment1/{c}.html")) == [cycles[c]]

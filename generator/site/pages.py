@@ -153,7 +153,7 @@ class Site:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self._newest_year_and_earlier("cases", ctx["cases"], **ctx)
         self._newest_year_and_earlier("evaluation", ctx["evaluation"], **ctx)
-        for cycle in ctx["a1"]["earlier"]:
+        for cycle in ctx["cycles"]:  # (the current one's records too: 附件1 itself is the arrangement)
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(), **ctx)
@@ -242,8 +242,8 @@ class Site:
             by_file[led["file"]] = f"cadres/{c}.md#{p}"
         for cadre in cadres:
             by_file[cadre["file"]] = f"cadres/{cadre['id']}.md"
-        for cycle in self.rs.cycles.values():
-            by_file[cycle.file] = "attachment1.md"
+        for stem, cycle in self.rs.cycles.items():  # (a cycle's page is named by its file, as its id is)
+            by_file[cycle.file] = f"attachment1/{stem}.md"
         rows = []
         for f in self.findings:
             rows.append({"code": f.code, "severity": "错误" if f.severity == F.ERROR else "警告",
