@@ -452,11 +452,40 @@ def page_times(public: Path, reps: int) -> dict:
                     ctx.close()
                 out.append({"page": rel, "kb": round(path.stat().st_size / 1024), "rows": rows,
                             "load": statistics.median(times), "runs": reps})
+            search = [first_search(browser, base) for _ in range(reps)]
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
-    return {"pages": out, "slowest": max(out, key=lambda r: r["load"])}
+    return {"pages": out, "slowest": max(out, key=lambda r: r["load"]),
+            "search": {"words": SEARCH_WORDS, "results": search[0][1], "runs": reps,
+                       "wait": None if None in (w for w, _ in search) else statistics.median(w for w, _ in search)}}
+
+
+SEARCH_WORDS = "工作台账"  # in the heading of every ledger (a cadre's page), so in every corpus's index
+
+
+def first_search(browser, base: str) -> tuple[float | None, str]:
+    """Seconds from the home page's load event to the first results of a search typed at once
+    (the theme's worker loads and indexes search/search_index.json first), and what it found;
+    (None, why) when no result came within two minutes."""
+    from playwright.sync_api import TimeoutError as NoResult
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        page = ctx.new_page()
+        page.goto(base + "index.html", wait_until="load", timeout=600_000)
+        start = time.perf_counter()
+        box = page.locator("input.md-search__input")
+        box.click()
+        box.fill(SEARCH_WORDS)
+        box.press("End")  # (the theme reads the query on key events)
+        try:
+            page.locator(".md-search-result__item a").first.wait_for(timeout=120_000)
+        except NoResult:
+            return None, "没有搜索结果 (no results within 2 minutes)"
+        return time.perf_counter() - start, page.locator(".md-search-result__meta").inner_text()
+    finally:
+        ctx.close()
 
 
 # ---- report --------------------------------------------------------------------------------
@@ -523,6 +552,10 @@ def _slowest(pages: dict) -> str:
     return f"{r['load']:.2f} s: {r['page']} ({r['kb']} KB, {r['rows']} rows)"
 
 
+def _searched(search: dict) -> str:
+    return f"{search['wait']:.2f} s ({search['results']})" if search["wait"] is not None else f"**{search['results']}**"
+
+
 def differs(result: dict) -> list[str]:
     """The corpora on which the fast path's report is not the reference path's, byte for byte."""
     return [f"{s.get('name') or s['size']}: {cmd}" for s in result["sizes"] for cmd in ("validate", "check")
@@ -549,6 +582,8 @@ def markdown(result: dict) -> str:
         lines.append("| home page to open | " + " | ".join(
             next((f"{r['load']:.2f} s" for r in s["pages"].get("pages", []) if r["page"] == "index.html"), "–")
             if "pages" in s else "–" for s in sizes) + " |")
+        lines.append(f"| first search from the home page (“{SEARCH_WORDS}”: load event to results) | " + " | ".join(
+            _searched(s["pages"]["search"]) if "search" in s.get("pages", {}) else "–" for s in sizes) + " |")
     ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
                   ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
                   ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs"),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -53,6 +54,11 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     assert all(r["load"] > 0 and r["runs"] == 2 for r in opened.values())
     assert opened["evaluation.html"]["rows"] > 10  # (rows of the article's tables, counted in the browser)
     assert size["pages"]["slowest"]["load"] == max(r["load"] for r in opened.values())
+    # a search typed on the home page found the ledgers (each ledger's heading says 工作台账)
+    search = size["pages"]["search"]
+    assert search["wait"] > 0 and search["runs"] == 2
+    found = re.search(r"(\d+)(k?) 个", search["results"])  # (the theme writes 1000 and more as "1k")
+    assert found and int(found[1]) * (1000 if found[2] else 1) >= 100, search["results"]
     # every validate and check printed the reference path's report, byte for byte (its findings counted)
     assert len(size["check_cold"]["reports"]) == 1
     same = size["same_reports"]
@@ -62,7 +68,7 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     text = table.read_text(encoding="utf-8")
     for row in ("validate, cold", "one-ledger PR", "full site, warm", "bare MkDocs, same pages",
                 "check-jsonschema ÷ validate cold", "full site cold ÷ bare MkDocs", "slowest page to open",
-                "home page to open"):
+                "home page to open", "first search from the home page"):
         assert f"| {row}" in text, row
     assert f"| yes / yes (0 errors, {same['warnings']} warnings) |" in text
     assert "1000 ledgers" in run.stdout
