@@ -15,7 +15,8 @@ as a user or CI runs them:
   pages      how long headless Chromium takes to open the built pages: every top-level page
              and the largest of each folder (all cadres, units, periods, years …), each served
              on localhost and opened --page-reps times in a new browser context, to the end of
-             its load event (the theme's and the tables' scripts have run)
+             its load event (the theme's and the tables' scripts have run); then a first search
+             typed on the home page, to its results
 and, as ratios in the same run:
   check-jsonschema  the same files against the same schemas (build/bench-venv, pinned
                     in bench/requirements.txt), one invocation per schema
@@ -410,6 +411,7 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+VIEW = {"locale": "zh-CN", "viewport": {"width": 1280, "height": 900}}  # each opening: a new context as this
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -426,7 +428,8 @@ def pages_to_open(public: Path) -> list[Path]:
 
 
 def page_times(public: Path, reps: int) -> dict:
-    """{"pages": [{page, kb, rows, load (s, median of reps)}], "slowest": …} or {"error": why}."""
+    """{"pages": [{page, kb, rows, load (s, median of reps)}], "slowest": …, "search": {words, results,
+    wait (s, median of reps; None: no result)}} or {"error": why}."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -444,7 +447,7 @@ def page_times(public: Path, reps: int) -> dict:
                 rel = path.relative_to(public).as_posix()
                 times, rows = [], 0
                 for _ in range(reps):
-                    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+                    ctx = browser.new_context(**VIEW)
                     page = ctx.new_page()
                     page.goto(base + rel, wait_until="load", timeout=600_000)
                     times.append(page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd") / 1000)
@@ -452,14 +455,15 @@ def page_times(public: Path, reps: int) -> dict:
                     ctx.close()
                 out.append({"page": rel, "kb": round(path.stat().st_size / 1024), "rows": rows,
                             "load": statistics.median(times), "runs": reps})
-            search = [first_search(browser, base) for _ in range(reps)]
+            searches = [first_search(browser, base) for _ in range(reps)]
             browser.close()
     finally:
         server.shutdown()
         server.server_close()
+    waits = [w for w, _ in searches]
     return {"pages": out, "slowest": max(out, key=lambda r: r["load"]),
-            "search": {"words": SEARCH_WORDS, "results": search[0][1], "runs": reps,
-                       "wait": None if None in (w for w, _ in search) else statistics.median(w for w, _ in search)}}
+            "search": {"words": SEARCH_WORDS, "results": searches[0][1], "runs": reps,
+                       "wait": None if None in waits else statistics.median(waits)}}
 
 
 SEARCH_WORDS = "工作台账"  # in the heading of every ledger (a cadre's page), so in every corpus's index
@@ -470,7 +474,7 @@ def first_search(browser, base: str) -> tuple[float | None, str]:
     (the theme's worker loads and indexes search/search_index.json first), and what it found;
     (None, why) when no result came within two minutes."""
     from playwright.sync_api import TimeoutError as NoResult
-    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    ctx = browser.new_context(**VIEW)
     try:
         page = ctx.new_page()
         page.goto(base + "index.html", wait_until="load", timeout=600_000)
