@@ -12,9 +12,10 @@ faster:
   the bytes that produced the entry, so no change — not even one byte with the same
   size and modification time — is ever missed.  The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
-  it is read cannot poison the cache either.  The cache file is one marshal of every
-  file's values: read in one go, the strings the files share are read once (a warm 12k
-  run: 0.3 s, against 0.6 s for a marshal per file).
+  it is read cannot poison the cache either.  The cache file holds each file's result,
+  and the ledgers' values apart, as one marshal, unmarshalled only when a ledger's values are
+  first asked (`Values`; a warm `validate` never asks them): in one go, the strings the files share are read once (a warm 12k run: 0.3 s, against
+  0.6 s for a marshal per file).
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`).
 
@@ -28,8 +29,10 @@ import gc
 import hashlib
 import marshal
 import os
+import struct
 import sys
 import tempfile
+import weakref
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
@@ -41,7 +44,7 @@ from generator.fastvalidate import validate_document
 from generator.layout import kind_of
 from generator.quickload import quiet
 
-FORMAT = 4
+FORMAT = 5
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -72,8 +75,7 @@ def program_version() -> str:
 # (load.Document.where), which is rare — a valid file never needs them.
 def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
     return (doc.file, doc.rel, doc.kind, _shared(doc.data), doc.sha256, doc.quick, schema_bad,
-            [(f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en,
-              f.hint_zh, f.hint_en, f.data) for f in found], doc.privacy)
+            [F.packed(f) for f in found], doc.privacy)
 
 
 SHARED_LEN = 32  # dates, ids, words of a vocabulary, keys: the strings that recur across files
@@ -102,9 +104,12 @@ def _shared(value, intern=sys.intern, n=SHARED_LEN):
     return value
 
 
-def unpack(packed: tuple, raw: bytes | None) -> tuple[load.Document, list[F.Finding], bool]:
+def unpack(packed: tuple, raw: bytes | None, later=None) -> tuple[load.Document, list[F.Finding], bool]:
+    """The document and findings of `pack`; its values are `later.values(rel)` when not in `packed`."""
     file, rel, kind, data, sha, quick, schema_bad, found, kept = packed
     doc = load.Document(file=file, rel=rel, kind=kind, data=data, sha256=sha, raw=raw if sha else None)
+    if later is not None:
+        doc.later(later)
     doc.quick = bool(quick)  # either way its positions are worked out again only when asked
     doc.privacy = kept
     return doc, [F.Finding(*f) for f in found], schema_bad
@@ -183,7 +188,71 @@ def cache_file(records: Path) -> Path | None:
     return base / f"{key}-{program_version()}.marshal"
 
 
-def _read_cache(path: Path | None) -> dict:
+class Values:
+    """The ledgers' values of one cache file: one marshal after its results, read and unmarshalled
+    (all of them) the first time one is asked — from the file as it was opened, even if a newer
+    run has replaced it since.  None when they cannot be read (the document then reads its bytes
+    again: load.Document.data)."""
+
+    def __init__(self, fd: int | None = None, offset: int = 0, size: int = 0):
+        self.by_rel = None if fd is not None else {}
+        self.fd, self.offset, self.size = fd, offset, size
+        if fd is not None:
+            weakref.finalize(self, _close, fd)
+
+    def values(self, rel: str):
+        if self.by_rel is None:
+            self.by_rel = {}
+            try:
+                blob = os.pread(self.fd, self.size, self.offset)
+                with long_lived():
+                    self.by_rel = marshal.loads(blob)
+            except Exception:  # noqa: BLE001 - damaged or cut short: each file is read again
+                pass
+        return self.by_rel.get(rel)
+
+
+def _close(fd: int) -> None:
+    try:
+        os.close(fd)
+    except OSError:
+        pass
+
+
+_HEAD = struct.Struct("<8sQ")  # magic, length of the results' marshal
+_MAGIC = b"CLRES01\n"
+
+
+def _read_results(path: Path | None) -> tuple[dict, Values]:
+    """A cache file of results: ({rel: (sha256, shown name, scanner key, packed result without its
+    values, whether its values are in the Values)}, the Values).  Only the results are read now."""
+    fd = None
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        magic, length = _HEAD.unpack(os.pread(fd, _HEAD.size, 0))
+        entries = marshal.loads(os.pread(fd, length, _HEAD.size)) if magic == _MAGIC else None
+        if isinstance(entries, dict):
+            start = _HEAD.size + length
+            return entries, Values(fd, start, os.fstat(fd).st_size - start)
+    except Exception:  # noqa: BLE001 - missing, truncated, from another Python …: no cache
+        pass
+    if fd is not None:
+        _close(fd)
+    return {}, Values()
+
+
+def _write_results(path: Path, entries: dict, docs: dict) -> None:
+    """Write `entries` (as _read_results gives them), and after them the values of the documents
+    `docs` (rel → document) whose entries say so; a value marshal cannot keep writes nothing."""
+    try:
+        values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
+        head, blob = marshal.dumps(entries), marshal.dumps(values)
+    except ValueError:
+        return
+    _write_cache(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
+
+
+def _read_cache(path: Path | None):
     if path is None:
         return {}
     try:
@@ -193,7 +262,9 @@ def _read_cache(path: Path | None) -> dict:
         return {}
 
 
-def _write_cache(path: Path, entries: dict) -> None:
+def _write_cache(path: Path, entries, raw: bool = False) -> None:
+    """Write `entries` marshalled (or, raw, the bytes `entries`) to `path` atomically; files of
+    older program versions beside it are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         key, version = path.name.split(".")[0].split("-")
@@ -202,7 +273,7 @@ def _write_cache(path: Path, entries: dict) -> None:
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(marshal.dumps(entries))
+            fh.write(entries if raw else marshal.dumps(entries))
         os.replace(tmp, path)  # readers see the old or the new file, never half of one
     except Exception:  # noqa: BLE001 - a read-only folder only costs speed
         try:
@@ -272,7 +343,7 @@ def _load_and_validate(records: Path):
     # the cache is a big main file and a small delta of recent changes: a pull request that
     # changes one file rewrites the delta only, not every other file's entry
     delta_file = where.with_suffix(".delta") if where else None
-    main, delta = _read_cache(where), _read_cache(delta_file)
+    (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
     old = {**main, **delta}
     # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
     # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
@@ -291,10 +362,10 @@ def _load_and_validate(records: Path):
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
-        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, packed result)
+        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, packed result, values kept apart)
         if entry and entry[0] == sha and entry[1] == load.display_path(path) and entry[2] == scan_key:
             try:
-                results[i] = unpack(entry[3], raw)
+                results[i] = unpack(entry[3], raw, (in_delta if rel in delta else in_main) if entry[4] else None)
                 new[rel] = entry
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
@@ -314,15 +385,9 @@ def _load_and_validate(records: Path):
             results[i] = unpack(packed, _bytes_of(paths[i], *raws[i], packed[4]))
             doc = results[i][0]
             if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
-                new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0], packed)
-    if where is not None:
-        changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
-        if not main or len(changed) > max(64, len(new) // 20):
-            _write_cache(where, new)
-            delta_file.unlink(missing_ok=True)
-        elif changed.keys() != delta.keys() or any(changed[k] is not delta[k] for k in changed):
-            _write_cache(delta_file, changed)
-        _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
+                apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
+                new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
+                                packed[:3] + (None,) + packed[4:] if apart else packed, apart)
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -330,7 +395,50 @@ def _load_and_validate(records: Path):
         findings.extend(found)
         if bad:
             invalid.add(doc.rel)
+    if where is not None:
+        by_rel = {doc.rel: doc for doc in docs}
+        changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
+        if not main or len(changed) > max(64, len(new) // 20):
+            _write_results(where, new, by_rel)
+            delta_file.unlink(missing_ok=True)
+        elif changed.keys() != delta.keys() or any(changed[k] is not delta[k] for k in changed):
+            _write_results(delta_file, changed, by_rel)
+        _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
     return docs, findings, invalid
+
+
+# ---- one rule's results per file, kept between runs ---------------------------
+class FileMemo:
+    """One rule's result for each file, kept in the cache between runs, so that a run where only a
+    few files changed works out theirs only (`references` of the ledgers: a warm 12k `validate` then
+    reads no ledger's values).  A result is served for a document only when its SHA-256 (of the
+    bytes read in this run) and its shown name are those it was worked out for, and `context` too:
+    a digest of everything else the rule reads (None keeps nothing).  Results must be plain
+    values (marshal); `save()` writes them when they changed."""
+
+    def __init__(self, records: Path, name: str, context: str | None):
+        where = cache_file(records) if context is not None else None
+        self.path = where.with_suffix(f".{name}") if where else None
+        self.context = context
+        kept = _read_cache(self.path) if self.path else {}
+        self.old = kept.get(context, {}) if len(kept) == 1 else {}  # {context: {rel: entry}}
+        self.new: dict = {}
+
+    def get(self, doc: load.Document):
+        entry = self.old.get(doc.rel) if self.path and doc.sha256 else None
+        if entry and entry[0] == doc.sha256 and entry[1] == doc.file:
+            self.new[doc.rel] = entry
+            return entry[2]
+        return None
+
+    def put(self, doc: load.Document, result) -> None:
+        if self.path and doc.sha256:
+            self.new[doc.rel] = (doc.sha256, doc.file, result)
+
+    def save(self) -> None:
+        old, new = self.old, self.new
+        if self.path and (new.keys() != old.keys() or any(old[k] is not e for k, e in new.items())):
+            _write_cache(self.path, {self.context: new})
 
 
 # ---- positions asked before (load.RECALL) -----------------------------------

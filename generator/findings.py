@@ -49,6 +49,11 @@ class Finding:
         return (self.file, self.line or 0, self.column or 0, self.code, self.message_zh)
 
 
+def packed(f: Finding) -> tuple:
+    """A finding as plain values (what a cache keeps); Finding(*packed(f)) is f again."""
+    return (f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en, f.hint_zh, f.hint_en, f.data)
+
+
 class _SafeDict(dict):
     def __missing__(self, key):  # a template placeholder nobody filled stays visible
         return "{" + key + "}"

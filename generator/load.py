@@ -77,14 +77,16 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "data", "sha256", "raw", "_where", "_text", "privacy", "quick", "_asked")
+    __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "raw", "_where", "_text", "privacy", "quick",
+                 "_asked")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None):
         self.file = file  # path as shown to people (relative to the working directory when possible)
         self.rel = rel  # path relative to the records folder, with '/'
         self.kind = kind
-        self.data = data
+        self._data = data
+        self._later = None  # where the values wait when they are not read yet (see `data`)
         self.sha256 = sha256
         self.raw = raw  # the bytes, when positions are worked out only if asked
         self._text = text
@@ -95,6 +97,36 @@ class Document:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
         self._asked = False  # a position was asked (see _quickly)
+
+    @property
+    def data(self):
+        """The file's values.  A file served from the cache (generator.cache) gets them when they are
+        first asked: a run that asks no ledger's values (a warm `validate`, whose per-file results
+        are cached too) never unmarshals them."""
+        if self._later is not None:
+            data = self._later.values(self.rel)
+            if data is None and self.raw is not None:  # the cache could not give them: the bytes again
+                data = _parse(self.raw, self.file).data
+            self._data, self._later = data, None
+        return self._data
+
+    @data.setter
+    def data(self, value) -> None:
+        self._data, self._later = value, None
+
+    def later(self, store) -> None:
+        """The values (a mapping) are `store.values(self.rel)`, asked when needed."""
+        self._data, self._later = None, store
+
+    @property
+    def missing(self) -> bool:
+        """No values could be read (a finding says why)."""
+        return self._data is None and self._later is None
+
+    @property
+    def mapping(self) -> bool:
+        """The values are a mapping, as every record's are (without reading values kept for later)."""
+        return self._later is not None or isinstance(self._data, dict)
 
     def where(self) -> "_Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""

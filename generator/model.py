@@ -14,13 +14,24 @@ from generator.load import Document
 from generator.validate import parse_date
 
 
-@dataclass
 class Item:
     """One record: a file (cadre, ledger …) or an entry of a list file (a unit, a class …)."""
 
-    doc: Document
-    path: tuple
-    data: dict
+    __slots__ = ("doc", "path", "data")
+
+    def __init__(self, doc: Document, path: tuple, data: dict | None = None):
+        self.doc, self.path = doc, path
+        if data is not None:  # else a whole file's values, asked of its document when first needed
+            self.data = data
+
+    def __getattr__(self, name):  # (only called while `data` is not set: later reads cost nothing)
+        if name == "data":
+            self.data = data = self.doc.data
+            return data
+        raise AttributeError(name)
+
+    def __repr__(self) -> str:
+        return f"Item({self.doc.rel!r}, {self.path!r})"
 
     @property
     def id(self) -> str:
@@ -105,7 +116,7 @@ class RecordSet:
     def _unreadable_kinds(self) -> set:
         """Kinds with a file that could not be read — and units.yaml when it is missing
         (E-REF-009 reports that once)."""
-        kinds = {d.kind for d in self.docs if not isinstance(d.data, dict)}
+        kinds = {d.kind for d in self.docs if not d.mapping}
         if not any(d.kind == "units" for d in self.docs):
             kinds.add("units")
         return kinds
@@ -258,10 +269,13 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
     still resolve (no cascade of 'unknown id' findings), but only dict entries are used."""
     rs = RecordSet(root=root, docs=docs, invalid=set(invalid))
     for doc in docs:
-        data = doc.data if isinstance(doc.data, dict) else None
-        if data is None:
+        if not doc.mapping:
             continue
         k = doc.kind
+        if k == "ledger":  # (its values are asked of the document when needed: Document.data)
+            rs.ledgers.setdefault((doc.folder, doc.stem), Item(doc, ()))
+            continue
+        data = doc.data
 
         def entries(key):
             rows = data.get(key)
@@ -289,8 +303,6 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
         elif k == "assignments":
             rs.cycles[doc.stem] = Item(doc, (), data)
             rs.assignments.extend(entries("assignments"))
-        elif k == "ledger":
-            rs.ledgers.setdefault((doc.folder, doc.stem), Item(doc, (), data))
         elif k == "imports":
             rs.imports.extend(entries("ledgers"))
         elif k == "exemptions":

@@ -30,7 +30,7 @@ def validate_records_and(records: Path, then) -> tuple[RecordSet, list[F.Finding
     those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs))."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
     docs, findings, invalid = load_and_validate(records)
-    invalid |= {d.rel for d in docs if d.data is None}
+    invalid |= {d.rel for d in docs if d.missing}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)

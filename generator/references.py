@@ -4,9 +4,11 @@ words come from the policy vocabularies.
 """
 from __future__ import annotations
 
+import hashlib
 import re
 
 from generator import findings as F
+from generator.cache import FileMemo
 from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.suggest import did_you_mean
@@ -30,8 +32,9 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     out += _duplicates(rs)
     out += _organisation(rs)
     out += _assignments(rs)
-    out += _ledgers(rs)
-    out += _feedback_links(rs)
+    found, feedback = _ledgers(rs)
+    out += found
+    out += _feedback_links(rs, feedback)
     out += _admin_records(rs)
     return out
 
@@ -184,38 +187,67 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
     return out
 
 
-def _ledgers(rs: RecordSet) -> list[F.Finding]:
-    out = []
+def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
+    """The findings of each ledger on its own, and its feedback items (_feedback_summary), each
+    ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
+    `_context`, so a run where only some ledgers changed reads no other ledger's values."""
+    out, feedback = [], []
     points = set(rs.classes) | set(rs.clubs)
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
+    memo = FileMemo(rs.root, "references", _context(rs))
     for (folder, stem), led in sorted(rs.ledgers.items()):
-        named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
-        if named and led.get("cadre") is not None and led.get("cadre") != stem:
-            out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
-                              value=led.get("cadre"), expected=stem))
-        if led.get("period") is not None and led.get("period") != folder:
-            out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
-                              value=led.get("period"), expected=folder))
-        period = rs.period(folder) if rs.policy else None
-        if rs.policy and period is None:
-            out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder))
-        if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
-            out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
-        for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
-            if isinstance(point, str) and point not in points and not rs.id_known("point", point):
-                out.append(_missing(led, ("contact_points", i), "point", point, points))
-        for i, act in enumerate(_dicts(led.get("activities"))):
-            d = parse_date(act.get("date"))
-            if period and d and not period.start <= d <= period.end:
-                out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
-                                  start=period.start, end=period.end))
-            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
-        for i, fb in enumerate(_dicts(led.get("feedback"))):
-            out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
-            out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
-        for i, sug in enumerate(_dicts(led.get("suggestions"))):
-            out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
+        kept = memo.get(led.doc)
+        if kept is None:
+            kept = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known)], _feedback_summary(led))
+            memo.put(led.doc, kept)
+        out += [F.Finding(*f) for f in kept[0]]
+        feedback += [(led, *item) for item in kept[1]]
+    memo.save()
+    return out, feedback
+
+
+def _context(rs: RecordSet) -> str | None:
+    """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
+    lists), the ids of cadres, classes and clubs, and which kinds of file could not be read.
+    None (nothing kept) when the policy's bytes are not known."""
+    policy = rs.policy.doc if rs.policy else None
+    if policy is not None and not policy.sha256:
+        return None
+    parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs._unreadable_kinds)), "",
+             *sorted(rs.cadres), "", *sorted(rs._cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs)]
+    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known: dict) -> list[F.Finding]:
+    """The findings of one ledger (its names, its period, the ids and words it uses, its dates)."""
+    out = []
+    named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
+    if named and led.get("cadre") is not None and led.get("cadre") != stem:
+        out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
+                          value=led.get("cadre"), expected=stem))
+    if led.get("period") is not None and led.get("period") != folder:
+        out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
+                          value=led.get("period"), expected=folder))
+    period = rs.period(folder) if rs.policy else None
+    if rs.policy and period is None:
+        out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder))
+    if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
+        out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
+    for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
+        if isinstance(point, str) and point not in points and not rs.id_known("point", point):
+            out.append(_missing(led, ("contact_points", i), "point", point, points))
+    for i, act in enumerate(_dicts(led.get("activities"))):
+        d = parse_date(act.get("date"))
+        if period and d and not period.start <= d <= period.end:
+            out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
+                              start=period.start, end=period.end))
+        out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
+    for i, fb in enumerate(_dicts(led.get("feedback"))):
+        out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
+        out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
+    for i, sug in enumerate(_dicts(led.get("suggestions"))):
+        out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
     return out
 
 
@@ -242,38 +274,54 @@ def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
     return rs._memoized(("feedback_items",), pairs)
 
 
-def _feedback_links(rs: RecordSet) -> list[F.Finding]:
+def _feedback_summary(led: Item) -> list[tuple]:
+    """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
+    them (what is not text is None; the date as text, which the cache can keep)."""
     out = []
-    first: dict[str, tuple[Item, Item]] = {}
-    for led, fb in feedback_items(rs):
-        fid = fb.get("id")
-        if not isinstance(fid, str):
+    for i, fb in enumerate(_dicts(led.get("feedback"))):
+        if fb:
+            raised = parse_date(fb.get("raised_on"))
+            out.append((i, _text(fb.get("id")), _text(fb.get("follows")), raised.isoformat() if raised else None))
+    return out
+
+
+def _text(value) -> str | None:
+    return value if isinstance(value, str) else None
+
+
+def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
+    """Feedback ids are unique, and a follow-up (`follows`) names an earlier item.  `feedback`:
+    (ledger, index, id, follows, raised on) of every item, ledgers in period order then file order."""
+    out = []
+    first: dict[str, tuple] = {}
+    for led, i, fid, _follows, raised in feedback:
+        if fid is None:
             continue
         if fid in first:
-            other = first[fid][1]
-            out.append(F.make("E-REF-002", fb.file, fb.pos("id"), ref=fid, other=f"{other.file}:{other.pos('id')[0]}"))
+            other = first[fid]
+            out.append(F.make("E-REF-002", led.file, led.doc.pos(("feedback", i, "id")), ref=fid,
+                              other=f"{other[0].file}:{other[0].doc.pos(('feedback', other[1], 'id'))[0]}"))
         else:
-            first[fid] = (led, fb)
-    for led, fb in feedback_items(rs):
-        ref = fb.get("follows")
-        if not isinstance(ref, str):
+            first[fid] = (led, i, raised)
+    for led, i, fid, ref, raised in feedback:
+        if ref is None:
             continue
+        where = ("feedback", i, "follows")
         if ref not in first:
-            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref, problem="不存在",
+            out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",
                               problem_en="no such item"))
             continue
-        if ref == fb.get("id"):
-            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref, problem="指向自己",
+        if ref == fid:
+            out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="指向自己",
                               problem_en="points to itself"))
             continue
-        orig_led, orig = first[ref]
+        orig_led, _j, orig_raised = first[ref]
         p_this, p_orig = rs.period(led.doc.folder), rs.period(orig_led.doc.folder)
-        d_this, d_orig = fb.date("raised_on"), orig.date("raised_on")
-        later = (p_this and p_orig and p_orig.start > p_this.start) or (d_this and d_orig and d_orig > d_this)
+        later = (p_this and p_orig and p_orig.start > p_this.start) or (raised and orig_raised and orig_raised > raised)
         if later:
-            out.append(F.make("E-REF-006", fb.file, fb.pos("follows"), ref=ref,
-                              problem=f"是以后才有的一条（{orig.file}），不能跟进未来的反映",
-                              problem_en=f"is a later item ({orig.file}); a follow-up must point back in time"))
+            out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref,
+                              problem=f"是以后才有的一条（{orig_led.file}），不能跟进未来的反映",
+                              problem_en=f"is a later item ({orig_led.file}); a follow-up must point back in time"))
     return out
 
 

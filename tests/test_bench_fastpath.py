@@ -426,6 +426,29 @@ def test_a_damaged_cache_is_only_a_miss(tmp_path):
     assert again.returncode == 0 and json.loads(again.stdout) == [] and "Traceback" not in again.stderr
 
 
+def test_ledger_values_cut_short_in_the_cache_are_read_again_from_the_files(tmp_path):
+    """The ledgers' values are the last part of a cache file, read only when asked (a `check`
+    asks them): cut short, the files are parsed again, and the report is that of no cache."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+
+    def check(where):
+        env = {**os.environ, "CONTACT_LEDGER_CACHE": str(where)}
+        done = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(root), "--today",
+                               "2026-11-28", "--format", "json"], capture_output=True, text=True, cwd=REPO,
+                              env=env, timeout=60)
+        assert "Traceback" not in done.stderr and "内部错误" not in done.stdout + done.stderr, done.stderr
+        return done.returncode, json.loads(done.stdout)
+
+    expected = check("0")
+    assert expected[1]["ledgers"] and expected[1]["semester_matrix"]["rows"]
+    assert check(cache_dir) == expected  # cold: fills the cache
+    [main] = cache_dir.glob("*.marshal")
+    main.write_bytes(main.read_bytes()[:-40])  # the values' marshal cut short, the results intact
+    assert check(cache_dir) == expected
+
+
 def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
@@ -597,3 +620,58 @@ def test_the_values_of_all_files_share_each_short_string(tmp_path, monkeypatch):
                     files.setdefault(s, set()).add(doc.rel)
         assert sum(len(f) > 1 for f in files.values()) > 50  # ("date", "unit", "2025-09-01" …)
         assert {s: len(ids) for s, ids in objects.items() if len(ids) > 1} == {}
+
+
+def _validated(records: Path, env: dict, monkeypatch):
+    from generator.pipeline import validate_records
+
+    for key in ("CONTACT_LEDGER_FAST", "CONTACT_LEDGER_CACHE", "CONTACT_LEDGER_WORKERS", "CONTACT_LEDGER_PARALLEL_MIN"):
+        monkeypatch.delenv(key, raising=False)
+    for key, value in env.items():
+        monkeypatch.setenv(key, value)
+    rs, findings = validate_records(records)
+    return rs, [(f.sort_key(), f.message_en, f.hint_zh, f.hint_en, f.severity, f.data) for f in findings]
+
+
+def test_a_warm_validate_reads_no_ledger_values_and_they_are_there_when_asked(tmp_path, monkeypatch):
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    cold_rs, cold = _validated(root, env, monkeypatch)
+    warm_rs, warm = _validated(root, env, monkeypatch)
+    assert warm == cold == []
+    ledgers = [d for d in warm_rs.docs if d.kind == "ledger"]
+    assert len(ledgers) == 3
+    assert all(d._later is not None for d in ledgers), "a warm validate asked a ledger's values"
+    assert [d.data for d in ledgers] == [d.data for d in cold_rs.docs if d.kind == "ledger"]
+    assert all(led.get("cadre") == stem for (_period, stem), led in warm_rs.ledgers.items())
+
+
+def test_the_ledgers_references_kept_between_runs_follow_every_file_they_depend_on(tmp_path, monkeypatch):
+    """Each ledger's references are kept between runs (cache.FileMemo): a change to another file
+    that they depend on (a class, a cadre, the policy, another ledger's feedback item) gives,
+    warm, exactly the findings of a run without any cache; and undone, none again."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cached = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    assert _validated(root, cached, monkeypatch)[1] == []
+    changes = [
+        ("classes/2024.yaml", "id: cs-2024-01", "id: cs-2024-91", "E-REF-001"),  # a contact point a ledger names
+        ("policy.yaml", "座谈交流, ", "", "E-REF-005"),  # a word a ledger uses
+        ("ledgers/2025-H2/zhang-wei.yaml", "id: 2025h2-zhang-wei-1", "id: 2025h2-zhang-wei-9", "E-REF-006"),
+    ]
+    for rel, old, new, code in changes:
+        path = root / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        expected = _validated(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1]
+        assert code in {f[0][3] for f in expected}
+        assert _validated(root, cached, monkeypatch)[1] == expected, rel
+        assert _validated(root, cached, monkeypatch)[1] == expected, rel  # and warm again
+        path.write_text(text, encoding="utf-8")
+        assert _validated(root, cached, monkeypatch)[1] == []
+    (root / "cadres" / "chen-gang.yaml").unlink()  # the cadre a ledger is named after
+    expected = _validated(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1]
+    assert any(f[0][3] == "E-REF-001" and f[0][0].endswith("ledgers/2025-H2/chen-gang.yaml") for f in expected)
+    assert _validated(root, cached, monkeypatch)[1] == expected
