@@ -33,16 +33,13 @@ import struct
 import sys
 import tempfile
 import weakref
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator import load, privacy, quickload
-from generator.fastvalidate import validate_document
+from generator import load, privacy
 from generator.layout import kind_of
-from generator.quickload import quiet
 
 FORMAT = 5
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
@@ -55,19 +52,37 @@ def program_version() -> str:
     """Hash of everything that can change a file's load or validate result."""
     from generator.validate import SCHEMAS
 
-    h = hashlib.sha256(f"{FORMAT} {sys.version} {load.yaml.__version__}".encode())
-    for mod in ("jsonschema", "fastjsonschema", "rapidfuzz"):
-        try:
-            from importlib.metadata import version
-
-            h.update(f"{mod}={version(mod)}".encode())
-        except Exception:  # noqa: BLE001
-            h.update(f"{mod}=?".encode())
+    h = hashlib.sha256(f"{FORMAT} {sys.version}".encode())
+    found = _installed(LIBRARIES)
+    for name in LIBRARIES:
+        h.update(f"{name}={found.get(name, '?')}".encode())
     files = sorted(PACKAGE.rglob("*.py")) + sorted(Path(SCHEMAS).glob("*.json"))
     for path in files:
         h.update(str(path.relative_to(path.parents[1])).encode() + b"\0")
         h.update(path.read_bytes() + b"\0")
     return h.hexdigest()[:24]
+
+
+LIBRARIES = ("pyyaml", "rapidyaml", "orjson", "jsonschema", "fastjsonschema", "rapidfuzz")  # that read or judge
+
+
+def _installed(names) -> dict:
+    """{name: version} of the installed distributions among `names`, from the names of their
+    `*.dist-info` folders on sys.path, as importlib.metadata finds them (whose import alone
+    takes ≈20 ms of every run)."""
+    found: dict = {}
+    for folder in sys.path:
+        try:
+            entries = os.listdir(folder or ".")
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.endswith(".dist-info"):
+                name, _, version = entry[:-len(".dist-info")].partition("-")
+                name = name.lower().replace("_", "-")
+                if name in names:
+                    found.setdefault(name, version)
+    return found
 
 
 # ---- one file's result as plain values (marshal-able) -----------------------
@@ -122,7 +137,9 @@ def privacy_settings(records: Path) -> tuple[list, tuple]:
     raw = _read_small(records / "policy.yaml")
     data = None
     if raw is not None:
-        with quiet():
+        from generator import quickload
+
+        with quickload.quiet():
             data = quickload.values(raw) if quickload.enabled() else None
         if data is None:
             data = load.parse_bytes(raw, "policy.yaml")[0]
@@ -147,6 +164,8 @@ def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Docum
 
 def _validate(doc) -> list[F.Finding]:
     try:
+        from generator.fastvalidate import validate_document  # (imported when a file is validated)
+
         return validate_document(doc)
     except Exception as exc:  # noqa: BLE001 - as pipeline._guarded
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
@@ -160,6 +179,8 @@ def _worker(args) -> list:
     (pickle of one bytes object)."""
     paths, records, settings = args
     out = []
+    from generator.quickload import quiet
+
     with quiet():
         for p in paths:
             doc, found, bad = _load_one(p, records, settings)
@@ -352,6 +373,7 @@ def _load_and_validate(records: Path):
     results: dict[int, tuple] = {}
     todo: list[int] = []
     raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256)
+    cwd = os.getcwd()
     for i, path in enumerate(paths):
         rel = load.rel_path(path, records)
         if fresh and kind_of(rel):
@@ -363,7 +385,7 @@ def _load_and_validate(records: Path):
             continue
         sha = hashlib.sha256(raw).hexdigest()
         entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, packed result, values kept apart)
-        if entry and entry[0] == sha and entry[1] == load.display_path(path) and entry[2] == scan_key:
+        if entry and entry[0] == sha and entry[1] == load.display_path(path, cwd) and entry[2] == scan_key:
             try:
                 results[i] = unpack(entry[3], raw, (in_delta if rel in delta else in_main) if entry[4] else None)
                 new[rel] = entry
@@ -495,6 +517,8 @@ def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
 
     done = 0  # groups given back
     try:
+        from concurrent.futures import ProcessPoolExecutor  # (imported when there are files to parse)
+
         with ProcessPoolExecutor(max_workers=n) as pool:
             pending = pool.map(_worker, groups)
             if meanwhile:  # (every group is sent by now)

@@ -28,8 +28,10 @@ LAYOUT: list[tuple[re.Pattern, str]] = [
 SINGLETONS = {"policy", "calendar", "units", "clubs"}
 
 
+_ANY = re.compile("|".join(f"(?P<{kind}>{pattern.pattern})" for pattern, kind in LAYOUT))  # one match a file
+
+
 def kind_of(rel: str) -> str | None:
-    for pattern, kind in LAYOUT:
-        if pattern.fullmatch(rel):
-            return kind
-    return None
+    """The kind of the file at `rel` (the first row of LAYOUT it matches), or None."""
+    found = _ANY.fullmatch(rel)
+    return found.lastgroup if found else None

@@ -249,15 +249,15 @@ class Recall:
 RECALL = Recall()
 
 
-def display_path(path) -> str:
-    """A path as shown to people (relative to the working folder when below it);
-    undecodable bytes in names are shown as �."""
+def display_path(path, cwd: str | None = None) -> str:
+    """A path as shown to people (relative to the working folder `cwd`, by default the current
+    one, when below it); undecodable bytes in names are shown as �."""
     text = str(path)
     folder, name = os.path.split(text)
+    cwd = cwd or os.getcwd()
     if name in ("", ".", "..") or not folder:
-        rel = _relpath(text, os.getcwd())
+        rel = _relpath(text, cwd)
     else:  # the folder's part once per folder: relpath is slow, and files come by the folder
-        cwd = os.getcwd()
         base = _relpath(folder, cwd)
         if base is None or base.startswith(".."):  # outside, unless it is the working folder itself
             rel = os.path.relpath(text, cwd) if base is not None and name == os.path.basename(cwd) else None

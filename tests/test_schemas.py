@@ -93,3 +93,21 @@ def test_the_demo_university_validates_with_no_error():
     kinds = {Path(p).parts[0] for p in (str(f.relative_to(records)) for f in records.rglob("*.yaml"))}
     assert {"policy.yaml", "calendar.yaml", "units.yaml", "clubs.yaml", "classes", "cadres",
             "assignments", "ledgers"} <= kinds
+
+
+def test_a_files_kind_is_the_first_row_of_the_layout_its_path_matches():
+    """kind_of matches all rows at once: the same kind as trying LAYOUT's rows in order."""
+    import itertools
+
+    from generator.layout import kind_of
+
+    parts = ["ledgers", "2025-H2", "cadres", "classes", "amendments", "policy.yaml", "a.yaml", "x", "", ".yaml",
+             "clubs.yaml", "privacy-exceptions.yaml", "archive", "imports", "assignments", "a.yml", "calendar.yaml",
+             "units.yaml", "exemptions.yaml"]
+    paths = ["/".join(p) for n in (1, 2, 3) for p in itertools.product(parts, repeat=n)]
+
+    def first_row(rel):
+        return next((kind for pattern, kind in LAYOUT if pattern.fullmatch(rel)), None)
+
+    assert [kind_of(rel) for rel in paths] == [first_row(rel) for rel in paths]
+    assert len({first_row(rel) for rel in paths}) == len(LAYOUT) + 1  # every kind, and None

@@ -39,6 +39,7 @@ def _needs_history(rs: RecordSet) -> bool:
 
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
+    rs.read_ledgers()  # (both copies below read them)
 
     def feedback():  # independent of the other rules (a fifth of their time): beside them, in a copy
         aside = Context(rs, today, strict)  # of this process where that is safe (forked.both)
