@@ -415,8 +415,17 @@ VIEW = {"locale": "zh-CN", "viewport": {"width": 1280, "height": 900}}  # each o
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site and says nothing: no request log, and no traceback when the browser
+    closes a page while a file of it is still being sent (the connection reset)."""
+
     def log_message(self, *args):
         pass
+
+    def handle(self):
+        try:
+            super().handle()
+        except (ConnectionResetError, BrokenPipeError):
+            pass
 
 
 def pages_to_open(public: Path) -> list[Path]:
