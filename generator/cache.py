@@ -273,7 +273,7 @@ def _write_results(path: Path, entries: dict, docs: dict) -> None:
     try:
         values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
         head, blob = marshal.dumps(entries), marshal.dumps(values)
-    except ValueError:
+    except Exception:  # noqa: BLE001 - (ValueError: a value marshal cannot keep) only costs speed
         return
     _write_cache(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
 
