@@ -308,6 +308,11 @@ def _write_cache(path: Path, entries, raw: bool = False) -> None:
             pass
 
 
+def _same(entries: dict, kept: dict) -> bool:
+    """Whether `entries` are the very entries `kept` (read from a cache file): nothing to write."""
+    return entries.keys() == kept.keys() and all(kept[k] is e for k, e in entries.items())
+
+
 def _read_small(path: str) -> bytes | None:
     """The file's bytes when load_file would read them (a regular file under the cap)."""
     try:
@@ -428,7 +433,7 @@ def _load_and_validate(records: Path):
         if not main or len(changed) > max(64, len(new) // 20):
             _write_results(where, new, by_rel)
             delta_file.unlink(missing_ok=True)
-        elif changed.keys() != delta.keys() or any(changed[k] is not delta[k] for k in changed):
+        elif not _same(changed, delta):
             _write_results(delta_file, changed, by_rel)
         _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
     return docs, findings, invalid
@@ -463,9 +468,8 @@ class FileMemo:
             self.new[doc.rel] = (doc.sha256, doc.file, result)
 
     def save(self) -> None:
-        old, new = self.old, self.new
-        if self.path and (new.keys() != old.keys() or any(old[k] is not e for k, e in new.items())):
-            _write_cache(self.path, {self.context: new})
+        if self.path and not _same(self.new, self.old):
+            _write_cache(self.path, {self.context: self.new})
 
 
 # ---- positions asked before (load.RECALL) -----------------------------------

@@ -42,11 +42,16 @@ def reference(records: Path):
     return docs, findings, invalid
 
 
-def fast(records: Path, env: dict, monkeypatch):
+def _settings(env: dict, monkeypatch) -> None:
+    """Only these settings of the fast path, in this process."""
     for key in ("CONTACT_LEDGER_FAST", "CONTACT_LEDGER_CACHE", "CONTACT_LEDGER_WORKERS", "CONTACT_LEDGER_PARALLEL_MIN"):
         monkeypatch.delenv(key, raising=False)
     for key, value in env.items():
         monkeypatch.setenv(key, value)
+
+
+def fast(records: Path, env: dict, monkeypatch):
+    _settings(env, monkeypatch)
     return cache.load_and_validate(records)
 
 
@@ -455,10 +460,7 @@ def test_ledger_values_cut_short_in_the_cache_are_read_again_from_the_files(tmp_
     cache_dir = tmp_path / "cache"
 
     def check(where):
-        env = {**os.environ, "CONTACT_LEDGER_CACHE": str(where)}
-        done = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(root), "--today",
-                               "2026-11-28", "--format", "json"], capture_output=True, text=True, cwd=REPO,
-                              env=env, timeout=60)
+        done = _check_run(root, where)
         assert "Traceback" not in done.stderr and "内部错误" not in done.stdout + done.stderr, done.stderr
         return done.returncode, json.loads(done.stdout)
 
@@ -491,12 +493,17 @@ def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
 
 
 
-def _check(records: Path, cache_dir: Path) -> list[dict]:
+def _check_run(records: Path, cache_dir) -> subprocess.CompletedProcess:
+    """`check --format json` of `records` with its cache in `cache_dir` ("0": none)."""
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
-    done = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
                            "2026-11-28", "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env,
                           timeout=60)
+
+
+def _check(records: Path, cache_dir: Path) -> list[dict]:
+    done = _check_run(records, cache_dir)
     assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
     return json.loads(done.stdout)["findings"]
 
@@ -646,10 +653,7 @@ def test_the_values_of_all_files_share_each_short_string(tmp_path, monkeypatch):
 def _validated(records: Path, env: dict, monkeypatch):
     from generator.pipeline import validate_records
 
-    for key in ("CONTACT_LEDGER_FAST", "CONTACT_LEDGER_CACHE", "CONTACT_LEDGER_WORKERS", "CONTACT_LEDGER_PARALLEL_MIN"):
-        monkeypatch.delenv(key, raising=False)
-    for key, value in env.items():
-        monkeypatch.setenv(key, value)
+    _settings(env, monkeypatch)
     rs, findings = validate_records(records)
     return rs, [(f.sort_key(), f.message_en, f.hint_zh, f.hint_en, f.severity, f.data) for f in findings]
 
