@@ -8,9 +8,14 @@ faster:
   `.cache/contact-ledger/` next to the records folder (git-ignored), keyed by the
   SHA-256 of the file's bytes *as read in this run*, by its path and by a version
   hash of the program (every `generator/**/*.py`, every schema, Python and library
-  versions).  A file is served from the cache only when the bytes read now hash to
-  the bytes that produced the entry, so no change — not even one byte with the same
-  size and modification time — is ever missed.  The entry is stored under the hash
+  versions).  A file is served from the cache only when its bytes now hash to the bytes
+  that produced the entry.  They are read and hashed again unless the file's status
+  (device, inode, size, modification and change times) is exactly the status they were
+  hashed with, at least SETTLED_NS after the file's last change (`signature`: what
+  Git's index does).  Any write to a file moves its change time, which no program can
+  set back, so no change — not even one byte with the same size and modification time
+  — is ever missed; and the 12,845 files of a warm 12k run are not read again (0.35 s).
+  The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
   it is read cannot poison the cache either.  The cache file holds each file's result
   (findings, privacy scan, and the values of every file but the ledgers), then all the
@@ -37,6 +42,7 @@ import os
 import struct
 import sys
 import tempfile
+import time
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache
@@ -46,7 +52,7 @@ from generator import findings as F
 from generator import load, privacy
 from generator.layout import kind_of
 
-FORMAT = 5
+FORMAT = 6
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -124,10 +130,13 @@ def _shared(value, intern=sys.intern, n=SHARED_LEN):
     return value
 
 
-def unpack(packed: tuple, raw: bytes | None, later=None) -> tuple[load.Document, list[F.Finding], bool]:
-    """The document and findings of `pack`; its values are `later.values(rel)` when not in `packed`."""
+def unpack(packed: tuple, raw: bytes | None, later=None, source: str | None = None) \
+        -> tuple[load.Document, list[F.Finding], bool]:
+    """The document and findings of `pack`; its values are `later.values(rel)` when not in `packed`;
+    its bytes are `raw`, or read from `source` when asked."""
     file, rel, kind, data, sha, quick, schema_bad, found, kept = packed
-    doc = load.Document(file=file, rel=rel, kind=kind, data=data, sha256=sha, raw=raw if sha else None)
+    doc = load.Document(file=file, rel=rel, kind=kind, data=data, sha256=sha, raw=raw if sha else None,
+                        source=source if sha else None)
     if later is not None:
         doc.later(later)
     doc.quick = bool(quick)  # either way its positions are worked out again only when asked
@@ -251,7 +260,8 @@ _MAGIC = b"CLRES01\n"
 
 def _read_results(path: Path | None) -> tuple[dict, Values]:
     """A cache file of results: ({rel: (sha256, shown name, scanner key, packed result without its
-    values, whether its values are in the Values)}, the Values).  Only the results are read now."""
+    values, whether its values are in the Values, the file's `signature`)}, the Values).  Only the
+    results are read now."""
     fd = None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
@@ -315,10 +325,43 @@ def _same(entries: dict, kept: dict) -> bool:
 
 def _read_small(path: str) -> bytes | None:
     """The file's bytes when load_file would read them (a regular file under the cap)."""
+    return _read_with_status(path)[0]
+
+
+def _read_with_status(path: str) -> tuple[bytes | None, os.stat_result | None]:
+    """_read_small, and the file's status just before it was read."""
     try:
-        return load.read_bytes(path)
+        return load.read_file(path)
     except (OSError, load.NotRegular, load.TooBig):
+        return None, None
+
+
+# A file's status is trusted to stand for its bytes only when it was last changed this long
+# before the run began: a file changed again within the same tick of the file system's clock
+# (≈4 ms on Linux; 2 s on FAT) would otherwise keep its status (see `signature`).
+SETTLED_NS = 3_000_000_000
+
+
+def _status(path: str, began: int) -> tuple | None:
+    try:
+        return signature(os.stat(path), began)
+    except OSError:
         return None
+
+
+def signature(info: os.stat_result | None, began: int) -> tuple | None:
+    """What stands for a file's bytes when they were hashed: the status they were read with
+    (device, inode, size, modification and change times, in ns), or None when it cannot.
+
+    Any write to a file, and any change of its times, sets its change time (ctime) to the
+    clock's now; no program can set it back.  So a file whose status is the same as when its
+    bytes were hashed has the same bytes, as Git's index assumes (`git status`), with the same
+    guard against a change within one tick of the clock ("racily clean"): a file changed less
+    than SETTLED_NS before the run `began` gets no signature, and is read and hashed again on
+    the next run.  Only on POSIX systems (Windows' st_ctime is the creation time)."""
+    if info is None or os.name != "posix" or info.st_ctime_ns >= began - SETTLED_NS:
+        return None
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
 def parallel_min() -> int:
@@ -382,44 +425,61 @@ def _load_and_validate(records: Path):
     new: dict = {}
     results: dict[int, tuple] = {}
     todo: list[int] = []
-    raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256)
+    raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256; the file's status then)
+    began = time.time_ns()
     cwd = os.getcwd()
     for i, path in enumerate(paths):
         rel = load.rel_path(path, records)
-        if fresh and kind_of(rel):
+        known = kind_of(rel) is not None
+        if fresh and known:
             todo.append(i)
             continue
-        raw = _read_small(path) if kind_of(rel) else None
+        # (sha256, shown file name, privacy scanner key, packed result, values kept apart, signature)
+        entry = old.get(rel) if known else None
+        if entry and (type(entry) is not tuple or len(entry) != 6 or entry[1] != load.display_path(path, cwd)
+                      or entry[2] != scan_key):
+            entry = None
+        store = ((in_delta if rel in delta else in_main) if entry[4] else None) if entry else None
+        if entry and entry[5] is not None and _status(path, began) == entry[5]:
+            try:  # the file is as it was when its bytes were hashed: they are read only if asked
+                results[i] = unpack(entry[3], None, store, source=path)
+                new[rel] = entry
+                continue
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                entry = None
+        raw, info = _read_with_status(path) if known else (None, None)
         if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
-        entry = old.get(rel)  # (sha256, shown file name, privacy scanner key, packed result, values kept apart)
-        if entry and entry[0] == sha and entry[1] == load.display_path(path, cwd) and entry[2] == scan_key:
+        if entry and entry[0] == sha:
             try:
-                results[i] = unpack(entry[3], raw, (in_delta if rel in delta else in_main) if entry[4] else None)
-                new[rel] = entry
+                results[i] = unpack(entry[3], raw, store)
+                mark = signature(info, began)
+                new[rel] = entry if mark == entry[5] else entry[:5] + (mark,)
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
         todo.append(i)
-        raws[i] = (raw, sha)
+        raws[i] = (raw, sha, info)
 
     def read_meanwhile() -> None:
         for i in todo:
-            raw = _read_small(paths[i])
-            raws[i] = (raw, hashlib.sha256(raw).hexdigest() if raw is not None else "")
+            raw, info = _read_with_status(paths[i])
+            raws[i] = (raw, hashlib.sha256(raw).hexdigest() if raw is not None else "", info)
 
     if todo:
         for at, blob in _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None):
             i = todo[at]
             packed = marshal.loads(blob) if type(blob) is bytes else blob
-            results[i] = unpack(packed, _bytes_of(paths[i], *raws[i], packed[4]))
+            raw, raw_sha, info = raws[i]
+            results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
             doc = results[i][0]
             if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
                 apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
-                                packed[:3] + (None,) + packed[4:] if apart else packed, apart)
+                                packed[:3] + (None,) + packed[4:] if apart else packed, apart,
+                                signature(info, began) if raw_sha == doc.sha256 else None)
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]

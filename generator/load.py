@@ -77,23 +77,25 @@ class Document:
     (`where`), by the full loader — the same answer, paid for only when something
     is reported."""
 
-    __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "raw", "_where", "_text", "privacy", "quick",
-                 "_asked")
+    __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "_raw", "_source", "_where", "_text", "privacy",
+                 "quick", "_asked")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
-                 sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None):
+                 sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None,
+                 source: str | None = None):
         self.file = file  # path as shown to people (relative to the working directory when possible)
         self.rel = rel  # path relative to the records folder, with '/'
         self.kind = kind
         self._data = data
         self._later = None  # where the values wait when they are not read yet (see `data`)
         self.sha256 = sha256
-        self.raw = raw  # the bytes, when positions are worked out only if asked
+        self._raw = raw  # the bytes, when positions are worked out only if asked
+        self._source = source  # … or the file to read them from when first asked (see `raw`)
         self._text = text
         self._where = None
         self.privacy = None  # (scanner key, finds) when the privacy scan ran with the loader
         self.quick = False  # the values were read by the quick path (then the bytes are UTF-8)
-        if positions is not None or raw is None:
+        if positions is not None or (raw is None and source is None):
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
         self._asked = False  # a position was asked (see _quickly)
@@ -109,6 +111,33 @@ class Document:
                 data = _parse(self.raw, self.file).data
             self._data, self._later = data, None
         return self._data
+
+    @property
+    def raw(self) -> bytes | None:
+        """The bytes, when positions are worked out only if asked.  A file the cache knew unchanged
+        without reading it (generator.cache) is read now, and its bytes kept only if they still
+        hash to `sha256`: a file changed since the run began gets no positions (line 1), never
+        another file's."""
+        if self._source is not None:
+            path, self._source = self._source, None
+            try:
+                raw = read_bytes(path)
+            except (OSError, NotRegular, TooBig):
+                raw = None
+            if raw is not None and hashlib.sha256(raw).hexdigest() == self.sha256:
+                self._raw = raw
+            elif self._where is None:
+                self._where = _Parsed(data=None, text="")
+        return self._raw
+
+    @raw.setter
+    def raw(self, value: bytes | None) -> None:
+        self._raw, self._source = value, None
+
+    @property
+    def has_bytes(self) -> bool:
+        """Its bytes are kept, or can be read when asked (without reading them)."""
+        return self._raw is not None or self._source is not None
 
     @data.setter
     def data(self, value) -> None:
@@ -130,7 +159,7 @@ class Document:
 
     def where(self) -> "_Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""
-        if self._where is None:
+        if self._where is None and self.raw is not None:  # (raw: no positions if the file changed since)
             parsed = _parse(self.raw, self.file)
             parsed.data = None  # (a second copy of self.data)
             _LATE.append(self)  # only the latest few keep them (and the bytes are kept): see _LATE
@@ -162,7 +191,8 @@ class Document:
     @property
     def text(self) -> str:  # decoded source (BOM removed); "" when it could not be read
         if self._text is None:  # quick path: the bytes are UTF-8 (quickload checked)
-            self._text = self.raw.decode("utf-8").removeprefix("\ufeff") if self._where is None and self.quick \
+            raw = self.raw  # (read first: it may find the file changed, and give it no positions)
+            self._text = raw.decode("utf-8").removeprefix("\ufeff") if self._where is None and self.quick \
                 else self.where().text
         return self._text
 
@@ -178,7 +208,7 @@ class Document:
     def pos(self, path=()) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that exists."""
         path = tuple(path)
-        if self.raw is not None and self.sha256:  # (the hash of raw)
+        if self.has_bytes and self.sha256:  # (the hash of raw)
             return RECALL.answer(self.sha256, 0, path, lambda: self._pos(path))
         return self._pos(path)
 
@@ -194,7 +224,7 @@ class Document:
     def key_pos(self, path) -> tuple[int, int]:
         """Position of the key that holds `path` (falls back to the value's position)."""
         path = tuple(path)
-        if self.raw is not None and self.sha256:
+        if self.has_bytes and self.sha256:
             return RECALL.answer(self.sha256, 1, path, lambda: self._key_pos(path))
         return self._key_pos(path)
 
@@ -204,7 +234,7 @@ class Document:
     def _quickly(self, path: tuple, key: bool) -> tuple[int, int] | None:
         """The first position asked of a file the quick path read: the file is parsed only as far
         as that (most files with a finding are asked one); from the second on, all of it."""
-        if self._where is not None or not self.quick or self._asked:
+        if self._where is not None or not self.quick or self._asked or self.raw is None:
             return None
         self._asked = True
         from generator import fastload
@@ -379,6 +409,11 @@ def read_bytes(path) -> bytes:
     """A record file's bytes, refusing what is not a regular file and what is too big
     (also a file that grows while it is read).  os.open/os.read: a fifth of the cost of
     open().read() for 12,000 small files."""
+    return read_file(path)[0]
+
+
+def read_file(path) -> tuple[bytes, os.stat_result]:
+    """read_bytes, and the file's status as it was just before it was read."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         raise NotRegular
@@ -398,7 +433,7 @@ def read_bytes(path) -> bytes:
         os.close(fd)
     if size > MAX_BYTES:  # grew while we looked
         raise TooBig(size)
-    return parts[0] if len(parts) == 1 else b"".join(parts)
+    return (parts[0] if len(parts) == 1 else b"".join(parts)), info
 
 
 def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:

@@ -285,6 +285,45 @@ def test_cache_never_serves_a_stale_result(tmp_path):
     assert third.returncode == 0 and json.loads(third.stdout) == []
 
 
+def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_the_caches_back_is_seen(
+        tmp_path, monkeypatch):
+    """A file settled before a run (last changed over cache.SETTLED_NS before it) is known unchanged
+    by its status, as Git's index knows it, and is not read again; one byte changed behind the
+    cache's back — same size, same modification time, same inode — still shows on the next run,
+    and a position asked of a file changed during a run is never read from the other bytes."""
+    import time
+
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    assert cache.signature((root / "policy.yaml").stat(), time.time_ns()) is None  # just written: hashed each run
+    time.sleep(cache.SETTLED_NS / 1e9 + 0.2)
+    assert fast(root, env, monkeypatch)[1] == []
+    entries, _values = cache._read_results(cache.cache_file(root))
+    assert len(entries) >= 10 and all(e[5] is not None for e in entries.values()), "every settled file has its status"
+
+    docs, found, _ = fast(root, env, monkeypatch)
+    assert found == [] and all(not d.located and d._raw is None and d.has_bytes for d in docs), "a file was read"
+    cadre = next(d for d in docs if d.rel == "cadres/zhang-wei.yaml")
+    assert cadre.pos(("active_from",)) == (5, 14) and cadre.raw == (root / cadre.rel).read_bytes()  # read when asked
+
+    target = root / "cadres" / "zhang-wei.yaml"
+    before, raw = target.stat(), target.read_bytes()
+    changed = raw.replace(b"2020-01-01", b"2020-01-41", 1)  # one byte, an impossible date
+    ledger = next(d for d in fast(root, env, monkeypatch)[0] if d.rel == "ledgers/2025-H2/zhang-wei.yaml")
+    target.write_bytes(changed)
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = target.stat()
+    assert (after.st_ino, after.st_size, after.st_mtime_ns) == (before.st_ino, before.st_size, before.st_mtime_ns)
+    time.sleep(cache.SETTLED_NS / 1e9 + 0.2)  # (settled again: only its change time tells)
+    docs, found, _ = fast(root, env, monkeypatch)
+    assert [(f.code, f.file.endswith("cadres/zhang-wei.yaml")) for f in found] == [("E-SCHEMA-009", True)]
+
+    ledger_file = root / ledger.rel  # served unread, then changed before its position was asked
+    ledger_file.write_bytes(b"\n" * 50 + ledger_file.read_bytes())
+    assert ledger.pos(("cadre",)) == (1, 1) and ledger.raw is None
+
+
 def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
     """Random documents built from YAML's syntax (indicators, quotes, flow and block
     collections, block scalars, comments, tabs, `---` and `...` markers, a missing final line
