@@ -503,10 +503,10 @@ def _load_and_validate(records: Path):
 class FileMemo:
     """One rule's result for each file, kept in the cache between runs, so that a run where only a
     few files changed works out theirs only (`references` of the ledgers: a warm 12k `validate` then
-    reads no ledger's values).  A result is served for a document only when its SHA-256 (of the
-    bytes read in this run) and its shown name are those it was worked out for, and `context` too:
-    a digest of everything else the rule reads (None keeps nothing).  Results must be plain
-    values (marshal); `save()` writes them when they changed."""
+    reads no ledger's values).  A result is served for a document only when its SHA-256 (as
+    `load_and_validate` knows it in this run) and its shown name are those it was worked out for,
+    and `context` too: a digest of everything else the rule reads (None keeps nothing).  Results
+    must be plain values (marshal); `save()` writes them when they changed."""
 
     def __init__(self, records: Path, name: str, context: str | None):
         where = cache_file(records) if context is not None else None
