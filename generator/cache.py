@@ -6,15 +6,16 @@ faster:
 
 * **cache** — the result of loading and validating one file is kept in
   `.cache/contact-ledger/` next to the records folder (git-ignored), keyed by the
-  SHA-256 of the file's bytes *as read in this run*, by its path and by a version
+  SHA-256 of the file's bytes as they are now, by its path and by a version
   hash of the program (every `generator/**/*.py`, every schema, Python and library
   versions).  A file is served from the cache only when its bytes now hash to the bytes
   that produced the entry.  They are read and hashed again unless the file's status
   (device, inode, size, modification and change times) is exactly the status they were
-  hashed with, at least SETTLED_NS after the file's last change (`signature`: what
-  Git's index does).  Any write to a file moves its change time, which no program can
-  set back, so no change — not even one byte with the same size and modification time
-  — is ever missed; and the 12,845 files of a warm 12k run are not read again (0.35 s).
+  hashed with, at least SETTLED_NS after the file's last change (`signature`, kept in a
+  file of their own: what Git's index does).  Any write to a file moves its change
+  time, which no program can set back, so no change — not even one byte with the same
+  size and modification time — is ever missed; and the 12,845 files of a warm 12k run
+  are not read again (0.35 s).
   The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
   it is read cannot poison the cache either.  The cache file holds each file's result
@@ -52,7 +53,7 @@ from generator import findings as F
 from generator import load, privacy
 from generator.layout import kind_of
 
-FORMAT = 6
+FORMAT = 7
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -260,8 +261,7 @@ _MAGIC = b"CLRES01\n"
 
 def _read_results(path: Path | None) -> tuple[dict, Values]:
     """A cache file of results: ({rel: (sha256, shown name, scanner key, packed result without its
-    values, whether its values are in the Values, the file's `signature`)}, the Values).  Only the
-    results are read now."""
+    values, whether its values are in the Values)}, the Values).  Only the results are read now."""
     fd = None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
@@ -419,6 +419,12 @@ def _load_and_validate(records: Path):
     delta_file = where.with_suffix(".delta") if where else None
     (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
     old = {**main, **delta}
+    # {rel: (signature, SHA-256 of the bytes read with it)}: what Git's index keeps, apart from the
+    # results, so that a status that changed while the bytes did not (a checkout, a cache restored
+    # into another clone) rewrites this small file only
+    status_file = where.with_suffix(".statuses") if where else None
+    statuses = _read_cache(status_file)
+    known_status: dict = {}
     # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
     # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
     fresh = not old
@@ -434,16 +440,17 @@ def _load_and_validate(records: Path):
         if fresh and known:
             todo.append(i)
             continue
-        # (sha256, shown file name, privacy scanner key, packed result, values kept apart, signature)
+        # (sha256, shown file name, privacy scanner key, packed result, values kept apart)
         entry = old.get(rel) if known else None
-        if entry and (type(entry) is not tuple or len(entry) != 6 or entry[1] != load.display_path(path, cwd)
-                      or entry[2] != scan_key):
+        if entry and (entry[1] != load.display_path(path, cwd) or entry[2] != scan_key):
             entry = None
         store = ((in_delta if rel in delta else in_main) if entry[4] else None) if entry else None
-        if entry and entry[5] is not None and _status(path, began) == entry[5]:
+        then = statuses.get(rel)
+        if entry and type(then) is tuple and len(then) == 2 and then[1] == entry[0] \
+                and _status(path, began) == then[0]:
             try:  # the file is as it was when its bytes were hashed: they are read only if asked
                 results[i] = unpack(entry[3], None, store, source=path)
-                new[rel] = entry
+                new[rel], known_status[rel] = entry, then
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 entry = None
@@ -452,11 +459,12 @@ def _load_and_validate(records: Path):
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
+        if (mark := signature(info, began)) is not None:
+            known_status[rel] = (mark, sha)
         if entry and entry[0] == sha:
             try:
                 results[i] = unpack(entry[3], raw, store)
-                mark = signature(info, began)
-                new[rel] = entry if mark == entry[5] else entry[:5] + (mark,)
+                new[rel] = entry
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
@@ -478,8 +486,9 @@ def _load_and_validate(records: Path):
             if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
                 apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
-                                packed[:3] + (None,) + packed[4:] if apart else packed, apart,
-                                signature(info, began) if raw_sha == doc.sha256 else None)
+                                packed[:3] + (None,) + packed[4:] if apart else packed, apart)
+                if raw_sha == doc.sha256 and (mark := signature(info, began)) is not None:
+                    known_status[doc.rel] = (mark, raw_sha)
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -496,6 +505,8 @@ def _load_and_validate(records: Path):
         elif not _same(changed, delta):
             _write_results(delta_file, changed, by_rel)
         _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
+        if known_status != statuses:
+            _write_cache(status_file, known_status)
     return docs, findings, invalid
 
 

@@ -300,7 +300,9 @@ def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_
     time.sleep(cache.SETTLED_NS / 1e9 + 0.2)
     assert fast(root, env, monkeypatch)[1] == []
     entries, _values = cache._read_results(cache.cache_file(root))
-    assert len(entries) >= 10 and all(e[5] is not None for e in entries.values()), "every settled file has its status"
+    statuses = cache._read_cache(cache.cache_file(root).with_suffix(".statuses"))
+    assert len(entries) >= 10 and statuses.keys() == entries.keys(), "every settled file has its status kept"
+    assert all(statuses[rel][1] == entry[0] for rel, entry in entries.items())
 
     docs, found, _ = fast(root, env, monkeypatch)
     assert found == [] and all(not d.located and d._raw is None and d.has_bytes for d in docs), "a file was read"
@@ -322,6 +324,12 @@ def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_
     ledger_file = root / ledger.rel  # served unread, then changed before its position was asked
     ledger_file.write_bytes(b"\n" * 50 + ledger_file.read_bytes())
     assert ledger.pos(("cadre",)) == (1, 1) and ledger.raw is None
+
+    results = cache.cache_file(root)  # a cache restored into a fresh clone (CI): every status differs,
+    kept = results.read_bytes()  # and only the two files whose bytes changed are written again
+    shutil.rmtree(root)
+    shutil.copytree(VALID, root)
+    assert fast(root, env, monkeypatch)[1] == [] and results.read_bytes() == kept
 
 
 def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
