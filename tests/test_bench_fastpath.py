@@ -289,8 +289,9 @@ def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_
         tmp_path, monkeypatch):
     """A file settled before a run (last changed over cache.SETTLED_NS before it) is known unchanged
     by its status, as Git's index knows it, and is not read again; one byte changed behind the
-    cache's back — same size, same modification time, same inode — still shows on the next run,
-    and a position asked of a file changed during a run is never read from the other bytes."""
+    cache's back — same size, same modification time, same inode — still shows on the next run;
+    a position asked of a file changed during a run is never read from the other bytes; and a
+    cache restored into a fresh copy of the records (every status differs) rewrites no results."""
     import time
 
     root = tmp_path / "records"
