@@ -149,7 +149,7 @@ def unpack(packed: tuple, raw: bytes | None, later=None, source: str | None = No
 def privacy_settings(records: Path) -> tuple[list, tuple]:
     """(student-number patterns, protected names) as privacy.check_records will use them,
     read before the files are loaded so that each file is scanned as it is loaded."""
-    raw = _read_small(records / "policy.yaml")
+    raw = _read_with_status(records / "policy.yaml")[0]
     data = None
     if raw is not None:
         from generator import quickload
@@ -323,13 +323,9 @@ def _same(entries: dict, kept: dict) -> bool:
     return entries.keys() == kept.keys() and all(kept[k] is e for k, e in entries.items())
 
 
-def _read_small(path: str) -> bytes | None:
-    """The file's bytes when load_file would read them (a regular file under the cap)."""
-    return _read_with_status(path)[0]
-
-
-def _read_with_status(path: str) -> tuple[bytes | None, os.stat_result | None]:
-    """_read_small, and the file's status just before it was read."""
+def _read_with_status(path) -> tuple[bytes | None, os.stat_result | None]:
+    """The file's bytes when load_file would read them (a regular file under the cap), and its
+    status just before it was read; (None, None) otherwise."""
     try:
         return load.read_file(path)
     except (OSError, load.NotRegular, load.TooBig):
@@ -459,12 +455,12 @@ def _load_and_validate(records: Path):
             results[i] = _load_one(path, records)
             continue
         sha = hashlib.sha256(raw).hexdigest()
-        if (mark := signature(info, began)) is not None:
-            known_status[rel] = (mark, sha)
         if entry and entry[0] == sha:
             try:
                 results[i] = unpack(entry[3], raw, store)
                 new[rel] = entry
+                if (mark := signature(info, began)) is not None:
+                    known_status[rel] = (mark, sha)
                 continue
             except Exception:  # noqa: BLE001 - a damaged entry is a miss
                 pass
