@@ -21,12 +21,12 @@ faster:
   it is read cannot poison the cache either.  The cache file holds each file's result
   (findings, privacy scan, and the values of every file but the ledgers), then all the
   ledgers' values as one marshal, read only when a ledger's values are first asked
-  (`Values`: `check` and the site ask, a warm `validate` never does).  In one marshal,
+  (`Values`: the site asks, a warm `validate` or `check` never does).  In one marshal,
   the strings the files share are read once (a warm 12k run: 0.3 s, against 0.6 s for
   a marshal per file).
 * **per-file results of rules** — `FileMemo` keeps a rule's result for each file between
-  runs (the ledgers' references), so that a run where one ledger changed works out that
-  ledger's only.
+  runs (the ledgers' references, and what the policy rules read of the ledgers:
+  check/facts.py), so that a run where one ledger changed works out that ledger's only.
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`).
 

@@ -112,12 +112,6 @@ class RecordSet:
             self._memo[key] = compute()
         return self._memo[key]
 
-    def read_ledgers(self) -> None:
-        """Read every ledger's values now (they are read when first asked: load.Document.data), so
-        that a copy of this process made after this shares them instead of reading them again."""
-        for led in self.ledgers.values():
-            led.data  # noqa: B018 - (reading it is the point)
-
     @cached_property
     def _unreadable_kinds(self) -> set:
         """Kinds with a file that could not be read — and units.yaml when it is missing

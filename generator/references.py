@@ -260,20 +260,6 @@ def _dicts(value):
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
-def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
-    """(ledger, feedback item) pairs, ledgers in period order then file order (worked out
-    once: references, checks and the site all ask)."""
-    def pairs():
-        out = []
-        for key in sorted(rs.ledgers):
-            led = rs.ledgers[key]
-            for i, fb in enumerate(_dicts(led.get("feedback"))):
-                if fb:
-                    out.append((led, Item(led.doc, ("feedback", i), fb)))
-        return tuple(out)
-    return rs._memoized(("feedback_items",), pairs)
-
-
 def _feedback_summary(led: Item) -> list[tuple]:
     """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
     them (what is not text is None; the date as text, which the cache can keep)."""

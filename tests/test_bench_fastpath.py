@@ -748,3 +748,45 @@ def test_the_ledgers_references_kept_between_runs_follow_every_file_they_depend_
     expected = _validated(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1]
     assert any(f[0][3] == "E-REF-001" and f[0][0].endswith("ledgers/2025-H2/chen-gang.yaml") for f in expected)
     assert _validated(root, cached, monkeypatch)[1] == expected
+
+
+def _checked(records: Path, env: dict, monkeypatch):
+    import datetime as dt
+
+    from generator.check import run_checks
+
+    rs, found = _validated(records, env, monkeypatch)
+    result = run_checks(rs, dt.date(2026, 11, 28))
+    return rs, found + [(f.sort_key(), f.message_en, f.severity, f.data) for f in result.findings], result.data
+
+
+def test_a_warm_check_reads_no_ledger_values_and_follows_every_change_to_a_ledger(tmp_path, monkeypatch):
+    """The policy rules read what they need of each ledger from its facts (check/facts.py), kept
+    between runs by the ledger's SHA-256: a warm `check` reads no ledger's values, and a change
+    to a ledger — an activity's date, a contact point, a feedback item — gives, warm, exactly the
+    findings and tables of a run without any cache; and undone, those of before."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cached = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    before = _checked(root, cached, monkeypatch)[1:]
+    warm_rs, *warm = _checked(root, cached, monkeypatch)
+    assert tuple(warm) == before
+    assert [d.rel for d in warm_rs.docs if d.kind == "ledger" and d._later is None] == [], \
+        "a warm check read a ledger's values"
+    assert before[1]["feedback"] and before[1]["semester_matrix"]["rows"]
+    changes = [
+        ('date: "2025-11-12"\n    form', 'date: "2026-12-01"\n    form', "E-CHK-006"),  # a date after --today
+        ("contact_points: [cs-2025-01]", "contact_points: [cs-2025-01, cs-2024-01]", "E-CHK-005"),  # not held
+        ("status: 已上报", "status: 已解决", "E-CHK-011"),  # resolved, but with no resolution
+    ]
+    path = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    text = path.read_text(encoding="utf-8")
+    for old, new, code in changes:
+        assert text.count(old) == 1
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        expected = _checked(root, {"CONTACT_LEDGER_CACHE": "0"}, monkeypatch)[1:]
+        assert code in {f[0][3] for f in expected[0]}, code
+        assert _checked(root, cached, monkeypatch)[1:] == expected, code
+        assert _checked(root, cached, monkeypatch)[1:] == expected, code  # and warm again
+        path.write_text(text, encoding="utf-8")
+        assert _checked(root, cached, monkeypatch)[1:] == before

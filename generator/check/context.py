@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
+from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
@@ -53,17 +54,24 @@ class Context:
         return as_int(self.rs.setting(*keys, default=default), default)
 
     def cadre_name(self, cadre: str) -> str:
-        item = self.rs.cadres.get(cadre)
-        name = item.get("name") if item else None
-        return name if isinstance(name, str) else cadre
+        return self._cadre(cadre)[0]
 
     def cadre_unit(self, cadre: str) -> str | None:
-        item = self.rs.cadres.get(cadre)
-        return text(item.get("unit")) if item else None
+        return self._cadre(cadre)[1]
 
     def unit_name(self, unit: str | None) -> str | None:
         item = self.rs.units.get(unit) if unit else None
         return text(item.get("name")) if item else None
+
+    def _cadre(self, cadre: str) -> tuple[str, str | None]:
+        """(name, unit) of a cadre, looked up once (every rule asks, for every row)."""
+        hit = self._cadres.get(cadre)
+        if hit is None:
+            item = self.rs.cadres.get(cadre)
+            name = item.get("name") if item else None
+            hit = self._cadres[cadre] = (name if isinstance(name, str) else cadre,
+                                         text(item.get("unit")) if item else None)
+        return hit
 
     def point_name(self, point) -> str | None:
         item = self.rs.classes.get(point) or self.rs.clubs.get(point)
@@ -110,17 +118,26 @@ class Context:
                 out.setdefault(cadre, []).append(row)
         return out
 
-    def held_during(self, cadre: str, start: dt.date, end: dt.date) -> list[Item]:
-        """Assignment rows of `cadre` in force on some day of [start, end]."""
-        out = []
-        for row in self.rows.get(cadre, []):
-            s, e = self.row_span(row)
-            if s and s <= end and e >= start:
-                out.append(row)
-        return out
+    def held_during(self, cadre: str, start: dt.date, end: dt.date) -> tuple[Item, ...]:
+        """Assignment rows of `cadre` in force on some day of [start, end] (each question answered
+        once: the deadlines, the ledgers' content and the semesters ask the same periods)."""
+        key = (cadre, start, end)
+        hit = self._held.get(key)
+        if hit is None:
+            spans = self._in_force.get(cadre)
+            if spans is None:
+                spans = self._in_force[cadre] = [(s, e, row) for row in self.rows.get(cadre, ())
+                                                 for s, e in (self.row_span(row),) if s]
+            hit = self._held[key] = tuple(row for s, e, row in spans if s <= end and e >= start)
+        return hit
 
     def __post_init__(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
+        self._in_force: dict = {}  # cadre → [(start, end, row)] of their rows in force on some day
+        self._held: dict = {}  # (cadre, start, end) → held_during
+        self._cadres: dict = {}  # cadre → (name, unit)
+        self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for
+        self._dates: dict = {}  # ledger file → activity_dates
         self.rows = self.rows_by_cadre()
         self._exemptions: dict[str, list[Item]] = {}  # cadre → their valid exemptions, in file order
         for ex in self.rs.exemptions:
@@ -131,6 +148,17 @@ class Context:
         except (ZoneInfoNotFoundError, ValueError):
             self.tz = ZoneInfo("Asia/Shanghai")
 
+    def facts(self, led: Item) -> Facts:
+        """What the rules read of a ledger (facts.py: not its values, which stay unread)."""
+        return ledger_facts(self.rs)[led.doc.rel]
+
+    def activity_dates(self, led: Item) -> tuple[tuple[int, dt.date], ...]:
+        """(index, date) of each activity of a ledger with a valid date, worked out once."""
+        hit = self._dates.get(led.doc.rel)
+        if hit is None:
+            hit = self._dates[led.doc.rel] = tuple((i, parse_date(day)) for i, day in self.facts(led).dates)
+        return hit
+
     def cycle_bounds(self) -> tuple[dt.date | None, dt.date | None]:
         """First day of the earliest and last day of the latest assignment cycle."""
         starts = [c.date("start") for c in self.rs.cycles.values() if c.date("start")]
@@ -138,16 +166,20 @@ class Context:
         return (min(starts) if starts else None, max(ends) if ends else None)
 
     # ---- exemptions ----------------------------------------------------
-    def exemptions_for(self, cadre: str, rule: str) -> list[tuple[dt.date, dt.date]]:
-        out = []
-        for ex in self._exemptions.get(cadre, ()):
-            rules = ex.get("rules")
-            if not isinstance(rules, list) or rule not in rules:
-                continue
-            start, end = ex.date("start"), ex.date("end")
-            if start and end and start <= end:
-                out.append((start, end))
-        return out
+    def exemptions_for(self, cadre: str, rule: str) -> tuple[tuple[dt.date, dt.date], ...]:
+        key = (cadre, rule)
+        hit = self._exempt_spans.get(key)
+        if hit is None:
+            out = []
+            for ex in self._exemptions.get(cadre, ()):
+                rules = ex.get("rules")
+                if not isinstance(rules, list) or rule not in rules:
+                    continue
+                start, end = ex.date("start"), ex.date("end")
+                if start and end and start <= end:
+                    out.append((start, end))
+            hit = self._exempt_spans[key] = tuple(out)
+        return hit
 
     def exempt(self, cadre: str, rule: str, start: dt.date, end: dt.date) -> bool:
         """An exemption applies to a semester or a ledger period when its span overlaps it."""

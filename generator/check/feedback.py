@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.context import Context, date_of, iso
-from generator.references import feedback_items
+from generator.check.facts import feedback_items
 
 
 def _root(fid: str, parent: dict[str, str]) -> str:

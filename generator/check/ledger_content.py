@@ -3,7 +3,7 @@ the cadre held an assignment, naming only the contact points they held then, for
 period that has begun, with no activity dated after --today."""
 from __future__ import annotations
 
-from generator.check.context import Context, date_of
+from generator.check.context import Context
 
 
 def check_ledger_content(ctx: Context) -> None:
@@ -24,14 +24,11 @@ def check_ledger_content(ctx: Context) -> None:
                     end=period.end, data={"cadre": cadre, "period": period.id})
         else:
             points = {rs.contact_point(r)[1] for r in held}
-            listed = led.get("contact_points")
-            for i, point in enumerate(listed if isinstance(listed, list) else []):
-                if isinstance(point, str) and point in known and point not in points:
+            for i, point in ctx.facts(led).points:
+                if point in known and point not in points:
                     ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
                             period=period.id, held="、".join(sorted(p for p in points if p)))
-        acts = led.get("activities")
-        for i, act in enumerate(acts if isinstance(acts, list) else []):
-            day = date_of(act.get("date")) if isinstance(act, dict) else None
-            if day and day > ctx.today:
+        for i, day in ctx.activity_dates(led):
+            if day > ctx.today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
                         what_en="activity date", value=day, today=ctx.today)

@@ -12,6 +12,7 @@ from generator.check.context import ONE_DAY, Context, iso
 from generator.check.coverage import check_coverage
 from generator.check.deadlines import check_deadlines
 from generator.check.exemptions import list_exemptions
+from generator.check.facts import ledger_facts
 from generator.check.feedback import check_feedback
 from generator.check.git_history import History, forget, read_history
 from generator.check.ledger_content import check_ledger_content
@@ -39,7 +40,7 @@ def _needs_history(rs: RecordSet) -> bool:
 
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
-    rs.read_ledgers()  # (both copies below read them)
+    ledger_facts(rs)  # what the rules read of the ledgers (both copies below read them)
 
     def feedback():  # independent of the other rules (a fifth of their time): beside them, in a copy
         aside = Context(rs, today, strict)  # of this process where that is safe (forked.both)

@@ -3,12 +3,7 @@ during it has met students at least the policy number of times (activities dated
 the semester, counted across all of the cadre's ledgers)."""
 from __future__ import annotations
 
-from generator.check.context import Context, date_of, iso
-
-
-def _activities(led) -> list:
-    acts = led.get("activities")
-    return [a for a in acts if isinstance(a, dict)] if isinstance(acts, list) else []
+from generator.check.context import Context, iso
 
 
 def check_semester_contacts(ctx: Context) -> dict:
@@ -19,10 +14,7 @@ def check_semester_contacts(ctx: Context) -> dict:
     counts: dict[tuple[str, str], int] = {}
     semesters_on: dict = {}  # day → the semesters it falls in
     for (period, cadre), led in sorted(rs.ledgers.items()):
-        for i, act in enumerate(_activities(led)):
-            day = date_of(act.get("date"))
-            if day is None:
-                continue
+        for i, day in ctx.activity_dates(led):
             inside = semesters_on.get(day)
             if inside is None:
                 inside = semesters_on[day] = [s for s in all_semesters if s.start <= day <= s.end]

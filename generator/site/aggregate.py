@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
-from generator.references import feedback_items
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import CheckView
 from generator.site.privacy_guard import TextGuard
