@@ -60,8 +60,10 @@ class Context:
         return self._cadre(cadre)[1]
 
     def unit_name(self, unit: str | None) -> str | None:
-        item = self.rs.units.get(unit) if unit else None
-        return text(item.get("name")) if item else None
+        if unit not in self._unit_names:
+            item = self.rs.units.get(unit) if unit else None
+            self._unit_names[unit] = text(item.get("name")) if item else None
+        return self._unit_names[unit]
 
     def _cadre(self, cadre: str) -> tuple[str, str | None]:
         """(name, unit) of a cadre, looked up once (every rule asks, for every row)."""
@@ -136,8 +138,10 @@ class Context:
         self._in_force: dict = {}  # cadre → [(start, end, row)] of their rows in force on some day
         self._held: dict = {}  # (cadre, start, end) → held_during
         self._cadres: dict = {}  # cadre → (name, unit)
+        self._unit_names: dict = {}  # unit → its name
         self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for
         self._dates: dict = {}  # ledger file → activity_dates
+        self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
         self.rows = self.rows_by_cadre()
         self._exemptions: dict[str, list[Item]] = {}  # cadre → their valid exemptions, in file order
         for ex in self.rs.exemptions:
@@ -150,7 +154,9 @@ class Context:
 
     def facts(self, led: Item) -> Facts:
         """What the rules read of a ledger (facts.py: not its values, which stay unread)."""
-        return ledger_facts(self.rs)[led.doc.rel]
+        if self._facts is None:
+            self._facts = ledger_facts(self.rs)
+        return self._facts[led.doc.rel]
 
     def activity_dates(self, led: Item) -> tuple[tuple[int, dt.date], ...]:
         """(index, date) of each activity of a ledger with a valid date, worked out once."""

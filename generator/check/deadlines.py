@@ -48,6 +48,7 @@ def check_deadlines(ctx: Context, history: History) -> list[dict]:
     check_imports(ctx, imports)
     end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
     rows, unjudged = [], 0
+    dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
     for cadre in sorted(ctx.rows):
         spans = [s for s in (ctx.row_span(r) for r in ctx.rows[cadre]) if s[0]]
         if not spans:
@@ -56,14 +57,19 @@ def check_deadlines(ctx: Context, history: History) -> list[dict]:
         last = min(max(e for _, e in spans), ctx.today)
         if first > ctx.today:
             continue
+        name, unit = ctx.cadre_name(cadre), ctx.cadre_unit(cadre)
+        unit_name = ctx.unit_name(unit)
         for period in rs.periods_between(first, last):
             if period.start > ctx.today or not ctx.held_during(cadre, period.start, period.end):
                 continue
             path = f"ledgers/{period.id}/{cadre}.yaml"
             led = rs.ledgers.get((period.id, cadre))
-            deadline = period.due + dt.timedelta(days=grace)
-            row = {"period": period.id, "cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
-                   "due": iso(period.due), "deadline": iso(deadline), "status": None, "days_late": None,
+            if period not in dates:
+                deadline = period.due + dt.timedelta(days=grace)
+                dates[period] = (deadline, iso(period.due), iso(deadline))
+            deadline, due_iso, deadline_iso = dates[period]
+            row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": unit_name,
+                   "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
                    "submitted": None, "source": None, "commit": None, "path": path, "exists": led is not None}
             submitted_day = None
             entry = imports.get(path) if led is not None else None
