@@ -318,6 +318,13 @@ def _write_cache(path: Path, entries, raw: bool = False) -> None:
             pass
 
 
+def _remove(path: Path) -> None:
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:  # a read-only folder only costs speed (its entries are checked when read)
+        pass
+
+
 def _same(entries: dict, kept: dict) -> bool:
     """Whether `entries` are the very entries `kept` (read from a cache file): nothing to write."""
     return entries.keys() == kept.keys() and all(kept[k] is e for k, e in entries.items())
@@ -497,7 +504,7 @@ def _load_and_validate(records: Path):
         changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
         if not main or len(changed) > max(64, len(new) // 20):
             _write_results(where, new, by_rel)
-            delta_file.unlink(missing_ok=True)
+            _remove(delta_file)
         elif not _same(changed, delta):
             _write_results(delta_file, changed, by_rel)
         _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
@@ -513,15 +520,22 @@ class FileMemo:
     reads no ledger's values).  A result is served for a document only when its SHA-256 (as
     `load_and_validate` knows it in this run) and its shown name are those it was worked out for,
     and `context` too: a digest of everything else the rule reads (None keeps nothing).  Results
-    must be plain values (marshal); `save()` writes them when they changed."""
+    must be plain values (marshal); `save()` writes them when they changed — as the results do,
+    a few changed files into a small delta beside the main file, which is not rewritten."""
 
     def __init__(self, records: Path, name: str, context: str | None):
         where = cache_file(records) if context is not None else None
         self.path = where.with_suffix(f".{name}") if where else None
+        self.delta_path = where.with_suffix(f".{name}-delta") if where else None
         self.context = context
-        kept = _read_cache(self.path) if self.path else {}
-        self.old = kept.get(context, {}) if len(kept) == 1 else {}  # {context: {rel: entry}}
+        self.main = self._read(self.path)  # {rel: (sha256, shown name, result)}
+        self.delta = self._read(self.delta_path) if self.main else {}
+        self.old = {**self.main, **self.delta} if self.delta else self.main
         self.new: dict = {}
+
+    def _read(self, path: Path | None) -> dict:
+        kept = _read_cache(path) if path else {}  # {context: {rel: entry}}
+        return kept.get(self.context, {}) if len(kept) == 1 else {}
 
     def get(self, doc: load.Document):
         entry = self.old.get(doc.rel) if self.path and doc.sha256 else None
@@ -535,8 +549,16 @@ class FileMemo:
             self.new[doc.rel] = (doc.sha256, doc.file, result)
 
     def save(self) -> None:
-        if self.path and not _same(self.new, self.old):
-            _write_cache(self.path, {self.context: self.new})
+        if not self.path:
+            return
+        changed = {rel: e for rel, e in self.new.items() if self.main.get(rel) is not e}
+        unused = len(self.main) - (len(self.new) - len(changed))  # the main file's entries not served
+        if not self.main or max(len(changed), unused) > max(64, len(self.new) // 20):
+            if not _same(self.new, self.main):
+                _write_cache(self.path, {self.context: self.new})
+            _remove(self.delta_path)
+        elif not _same(changed, self.delta):
+            _write_cache(self.delta_path, {self.context: changed})
 
 
 # ---- positions asked before (load.RECALL) -----------------------------------

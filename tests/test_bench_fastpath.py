@@ -541,6 +541,40 @@ def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
 
 
 
+def test_a_one_ledger_change_writes_small_deltas_of_the_rules_kept_results(tmp_path):
+    """What is kept per ledger between runs (its references, its facts for the policy rules) is
+    not rewritten whole for one changed ledger, but into a small delta beside it; what `check`
+    then reports is what it reports without any cache, and so after many changes, when the
+    main file is written again and the delta goes."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+    _check(root, cache_dir)
+    mains = {p.suffix: p for p in cache_dir.glob("*") if p.suffix in (".references", ".facts")}
+    assert set(mains) == {".references", ".facts"}
+    before = {k: p.read_bytes() for k, p in mains.items()}
+    ledger = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace('date: "2025-11-12"\n    form', 'date: "2026-12-01"\n    form'), encoding="utf-8")
+    warm = _check(root, cache_dir)
+    assert warm == _check(root, "0") and "E-CHK-006" in {f["code"] for f in warm}
+    assert {k: p.read_bytes() for k, p in mains.items()} == before  # the main files are as they were
+    deltas = {suffix: main.with_suffix(f"{suffix}-delta") for suffix, main in mains.items()}
+    assert all(0 < d.stat().st_size < len(before[k]) for k, d in deltas.items())
+    written = {k: d.stat().st_ino for k, d in deltas.items()}
+    assert _check(root, cache_dir) == warm
+    assert {k: d.stat().st_ino for k, d in deltas.items()} == written  # the deltas served, not written again
+    ledger.write_text(text, encoding="utf-8")
+    assert _check(root, cache_dir) == _check(root, "0")
+    for i in range(70):  # more new files than a delta takes: the main files are written again
+        (root / "ledgers" / "2025-H2" / f"new-{i:02d}.yaml").write_text(text.replace("zhang-wei", f"new-{i:02d}"),
+                                                                        encoding="utf-8")
+    assert _check(root, cache_dir) == _check(root, "0")
+    assert all(p.read_bytes() != before[k] for k, p in mains.items())
+    assert not [p.name for p in cache_dir.glob("*-delta")]
+    assert _check(root, cache_dir) == _check(root, "0")
+
+
 def _check_run(records: Path, cache_dir) -> subprocess.CompletedProcess:
     """`check --format json` of `records` with its cache in `cache_dir` ("0": none)."""
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
