@@ -80,7 +80,7 @@ def records_dir(args) -> Path | None:
 
 def emit(findings, args, files: int | None = None) -> int:
     if args.format == "json":
-        sys.stdout.write(report.as_json(findings, args.lang))
+        report.write_json([f.as_dict(args.lang) for f in findings])
     elif args.format == "github":
         sys.stdout.write(report.as_github(findings, args.lang))
         sys.stdout.write(report.summary(findings, args.lang, files) + "\n")

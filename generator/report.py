@@ -1,7 +1,10 @@
 """Presenting findings: text (Chinese by default), JSON and GitHub workflow commands."""
 from __future__ import annotations
 
+import codecs
 import json
+import os
+import sys
 
 import orjson
 
@@ -54,8 +57,29 @@ def dumps(value) -> str:
         return json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def as_json(findings, lang: str = "zh") -> str:
-    return dumps([f.as_dict(lang) for f in findings])
+def write_json(value) -> None:
+    """Print `value` as `dumps` writes it.  Where stdout writes UTF-8 and keeps line ends as they
+    are (POSIX), orjson's own bytes go out: the 29 MB check report of 12,000 ledgers is then not
+    decoded and encoded again (≈0.15 s)."""
+    out = sys.stdout
+    if os.linesep == "\n" and _utf8(out):
+        try:
+            data = orjson.dumps(value, option=orjson.OPT_INDENT_2)
+        except TypeError:  # what orjson refuses goes the way dumps takes it
+            pass
+        else:
+            out.flush()
+            out.buffer.write(data)
+            out.buffer.write(b"\n")
+            return
+    out.write(dumps(value))
+
+
+def _utf8(stream) -> bool:
+    try:
+        return getattr(stream, "buffer", None) is not None and codecs.lookup(stream.encoding).name == "utf-8"
+    except (LookupError, TypeError, AttributeError):
+        return False
 
 
 def _escape_data(text: str) -> str:

@@ -72,6 +72,22 @@ def test_json_report_falls_back_for_what_orjson_refuses():
     assert report.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+def test_a_json_report_is_written_as_dumps_writes_it_whatever_stdout_encodes():
+    """On a UTF-8 stdout orjson's bytes go out as they are (report.write_json); elsewhere the text
+    is encoded as stdout says: the same report either way, and what orjson refuses too."""
+    import os
+
+    from generator import report
+
+    for value in ({"文件": "ledgers/2025-H2/张伟.yaml", "rows": [1, 2.5, None, True, {}]}, {"学号": 2**70}):
+        for encoding in ("utf-8", "gb18030"):
+            done = subprocess.run([sys.executable, "-c", f"from generator import report; report.write_json({value!r})"],
+                                  capture_output=True, cwd=ROOT, timeout=60,
+                                  env={**os.environ, "PYTHONIOENCODING": encoding})
+            assert done.returncode == 0, done.stderr
+            assert done.stdout == report.dumps(value).encode(encoding), (value, encoding)
+
+
 def test_the_report_is_the_same_on_one_core_and_two(tmp_path, monkeypatch):
     """check runs the record stages beside the policy checks in a forked copy (forked.both): the same
     report, byte for byte, as one after the other in one process."""

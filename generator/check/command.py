@@ -13,8 +13,8 @@ from generator import findings as F
 
 
 def cmd_check(args) -> int:
-    from generator.check import run_checks
-    from generator.check import git_history, output
+    from generator import report
+    from generator.check import git_history, output, run_checks
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
     from generator.pipeline import validate_records_and
 
@@ -30,8 +30,9 @@ def cmd_check(args) -> int:
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
     files = len(rs.docs)
     if args.format == "json":
-        text = output.as_json(findings, result.data, args.lang)
-    elif args.format == "github":
+        report.write_json(output.as_json(findings, result.data, args.lang))
+        return EXIT_FINDINGS if errors else EXIT_OK
+    if args.format == "github":
         text = output.as_github(findings, result.data, args.lang, files)
     elif args.format == "markdown":
         text = output.as_markdown(findings, result.data, args.lang, files)

@@ -96,8 +96,9 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) ->
     return "\n".join(out) + "\n"
 
 
-def as_json(findings, data: dict, lang: str = "zh") -> str:
-    return report.dumps({"findings": [f.as_dict(lang) for f in findings], **data})
+def as_json(findings, data: dict, lang: str = "zh") -> dict:
+    """The json report's value (report.write_json prints it)."""
+    return {"findings": [f.as_dict(lang) for f in findings], **data}
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
