@@ -325,6 +325,17 @@ def _remove(path: Path) -> None:
         pass
 
 
+def _delta(new: dict, main: dict) -> dict | None:
+    """The entries of `new` that are not `main`'s very entries (read from the main cache file), to
+    be written as a small delta beside it; None when the main file is to be written again instead:
+    there is none yet, or many of its entries changed or are no longer used."""
+    changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
+    unused = len(main) - (len(new) - len(changed))  # the main file's entries not served
+    if not main or max(len(changed), unused) > max(64, len(new) // 20):
+        return None
+    return changed
+
+
 def _same(entries: dict, kept: dict) -> bool:
     """Whether `entries` are the very entries `kept` (read from a cache file): nothing to write."""
     return entries.keys() == kept.keys() and all(kept[k] is e for k, e in entries.items())
@@ -501,8 +512,8 @@ def _load_and_validate(records: Path):
             invalid.add(doc.rel)
     if where is not None:
         by_rel = {doc.rel: doc for doc in docs}
-        changed = {rel: e for rel, e in new.items() if main.get(rel) is not e}
-        if not main or len(changed) > max(64, len(new) // 20):
+        changed = _delta(new, main)
+        if changed is None:
             _write_results(where, new, by_rel)
             _remove(delta_file)
         elif not _same(changed, delta):
@@ -551,9 +562,8 @@ class FileMemo:
     def save(self) -> None:
         if not self.path:
             return
-        changed = {rel: e for rel, e in self.new.items() if self.main.get(rel) is not e}
-        unused = len(self.main) - (len(self.new) - len(changed))  # the main file's entries not served
-        if not self.main or max(len(changed), unused) > max(64, len(self.new) // 20):
+        changed = _delta(self.new, self.main)
+        if changed is None:
             if not _same(self.new, self.main):
                 _write_cache(self.path, {self.context: self.new})
             _remove(self.delta_path)
