@@ -28,7 +28,9 @@ faster:
   runs (the ledgers' references, and what the policy rules read of the ledgers:
   check/facts.py), so that a run where one ledger changed works out that ledger's only.
 * **processes** — files not in the cache are loaded by two worker processes when there
-  are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`).
+  are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`); the cache file is
+  then written by a copy of this process while the checks run (forked.aside), which the
+  command waits for before it ends.
 
 `CONTACT_LEDGER_CACHE=0` turns the cache off; `CONTACT_LEDGER_CACHE=/some/dir` puts
 it elsewhere.  A cache that cannot be read or written is silently ignored: it is
@@ -50,7 +52,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator import load, privacy
+from generator import forked, load, privacy
 from generator.layout import kind_of
 
 FORMAT = 7
@@ -262,6 +264,7 @@ _MAGIC = b"CLRES01\n"
 def _read_results(path: Path | None) -> tuple[dict, Values]:
     """A cache file of results: ({rel: (sha256, shown name, scanner key, packed result without its
     values, whether its values are in the Values)}, the Values).  Only the results are read now."""
+    forked.wait()  # (a copy of this process may be writing it, and the statuses: see _load_and_validate)
     fd = None
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
@@ -513,14 +516,19 @@ def _load_and_validate(records: Path):
     if where is not None:
         by_rel = {doc.rel: doc for doc in docs}
         changed = _delta(new, main)
-        if changed is None:
-            _write_results(where, new, by_rel)
-            _remove(delta_file)
-        elif not _same(changed, delta):
-            _write_results(delta_file, changed, by_rel)
         _recall_for(where.with_suffix(".answers"), {e[0] for e in new.values()})
-        if known_status != statuses:
-            _write_cache(status_file, known_status)
+
+        def write() -> None:  # (the cache file is rewritten while the checks run: forked.aside)
+            if changed is None:
+                _write_results(where, new, by_rel)
+                _remove(delta_file)
+            elif not _same(changed, delta):
+                _write_results(delta_file, changed, by_rel)
+            if known_status != statuses:
+                _write_cache(status_file, known_status)
+
+        if changed is None or not _same(changed, delta) or known_status != statuses:
+            forked.aside(write)
     return docs, findings, invalid
 
 

@@ -143,3 +143,47 @@ def test_forked_both_runs_the_side_in_a_copy_and_falls_back_here():
     """In a fresh interpreter (this one may hold other tests' threads, which rightly stop a fork)."""
     run = subprocess.run([sys.executable, "-c", FORKED_BOTH], cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr[-2000:]
+
+
+FORKED_ASIDE = """
+import os, sys, threading, time
+from pathlib import Path
+from generator import forked
+
+os.environ["CONTACT_LEDGER_WORKERS"] = "2"
+out = Path(sys.argv[1])
+
+def slow_write(name):
+    def write():
+        time.sleep(0.5)
+        (out / name).write_text(str(os.getpid()))
+    return write
+
+began = time.monotonic()
+forked.aside(slow_write("waited"))
+assert time.monotonic() - began < 0.4 and not (out / "waited").exists(), "written while this process goes on"
+forked.wait()
+assert int((out / "waited").read_text()) != os.getpid(), "by a copy; waited for"
+stop = threading.Event()
+thread = threading.Thread(target=stop.wait)
+thread.start()
+forked.aside(slow_write("here"))
+assert int((out / "here").read_text()) == os.getpid(), "another thread alive: written here, at once"
+stop.set()
+thread.join()
+forked.aside(slow_write("at-exit"))  # this process ends first: it waits for the copy
+print("ok", os.getpid())
+"""
+
+
+def test_forked_aside_writes_in_a_copy_that_the_process_waits_for_before_it_ends(tmp_path):
+    """forked.aside (the cache file written while the checks run): the copy is waited for by
+    `wait` and at exit, so a command's files are all written when it ends; with another thread
+    alive it writes here."""
+    said, errors = tmp_path / "said", tmp_path / "errors"  # (files, not pipes: the copy would hold a pipe open)
+    with said.open("w") as out, errors.open("w") as err:
+        run = subprocess.run([sys.executable, "-c", FORKED_ASIDE, str(tmp_path)], cwd=ROOT, stdout=out, stderr=err,
+                             timeout=60)
+    ok, pid = (said.read_text().split() + ["", ""])[:2]
+    assert run.returncode == 0 and ok == "ok", errors.read_text()[-2000:]
+    assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"

@@ -279,6 +279,39 @@ def test_the_gated_scan_finds_exactly_what_every_detector_finds():
     same()
 
 
+# Pieces near the first gate's account words and _could's WeChat gate: every spelling, cases,
+# full-width letters (the text is read narrowed), and the two characters that lower-case to
+# ASCII letters (İ → i̇, K → k).
+ACCOUNT_PIECES = ["微信", "威信", "薇信", "徽信", "V信", "v信", "信", "WeChat", "wechat", "WECHAT", "WeiXin", "weixin",
+                  "WX", "wx", "Wx", "wX", "VX", "vx", "Vx", "vX", "wxid_", "(at)", "[at]", "（at）", "(", "[", "（",
+                  "ｗｘ", "Ｖｘ", "ＷｅＣｈａｔ", "İ", "K", "w", "W", "v", "V", "x", "X", "i", "at", "_", "学生", "，",
+                  "。", "Q", "a"]
+
+
+def test_the_quick_no_of_each_account_gate_is_its_expressions_no():
+    """Before an account-word expression runs over a whole text, str's own search looks for
+    a character every match holds; over texts made of every spelling and its neighbours,
+    each gate says what its expression says, and the narrowing is str.translate's."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    table = str.maketrans(privacy._FULLWIDTH)
+
+    @settings(max_examples=3000, deadline=None, derandomize=True)
+    @given(st.lists(st.sampled_from(ACCOUNT_PIECES), max_size=8))
+    def same(parts):
+        text = "".join(parts)
+        norm = privacy._normal(text)
+        assert norm == text.translate(table)
+        assert privacy._maybe(norm) == (privacy._MAYBE.search(norm) is not None), text
+        assert ("wechat" in privacy._could(norm)) == (privacy._WX_PART.search(norm.lower()) is not None), text
+
+    same()
+    for text in ACCOUNT_PIECES:
+        norm = privacy._normal(text)
+        assert privacy._maybe(norm) == (privacy._MAYBE.search(norm) is not None), text
+
+
 def test_the_dormitory_gate_lets_every_room_through():
     """_could lets the dormitory expressions run only where a room number is near a building,
     room or "lives in" word (_DORM_NEAR): over texts made the way _DORMS reads them — a word,
