@@ -579,6 +579,25 @@ class FileMemo:
             _write_cache(self.delta_path, {self.context: changed})
 
 
+class KeptResult:
+    """One result kept in the cache between runs under a digest of everything it depends on
+    (`digest`; None keeps nothing), and served only for that very digest: the last run's.
+    Plain values only (marshal); what marshal cannot keep is not kept."""
+
+    def __init__(self, records: Path, name: str, digest: str | None):
+        where = cache_file(records) if digest is not None else None
+        self.path = where.with_suffix(f".{name}") if where else None
+        self.digest = digest
+
+    def get(self):
+        kept = _read_cache(self.path)
+        return kept.get(self.digest) if type(kept) is dict and len(kept) == 1 else None
+
+    def put(self, result) -> None:
+        if self.path is not None:
+            _write_cache(self.path, {self.digest: result})
+
+
 # ---- positions asked before (load.RECALL) -----------------------------------
 _answers: list = []  # [(the answers file, SHA-256 of the files loaded last)]
 

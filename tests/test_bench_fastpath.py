@@ -575,13 +575,44 @@ def test_a_one_ledger_change_writes_small_deltas_of_the_rules_kept_results(tmp_p
     assert _check(root, cache_dir) == _check(root, "0")
 
 
-def _check_run(records: Path, cache_dir) -> subprocess.CompletedProcess:
-    """`check --format json` of `records` with its cache in `cache_dir` ("0": none)."""
+def test_the_rules_that_read_no_ledger_are_kept_and_follow_every_other_file_today_and_strict(tmp_path):
+    """The contact points' and the coverage's tables and findings are kept between runs
+    (runner._without_ledgers): a change to a ledger serves them as kept (the file is not written
+    again); a change to an assignment, another --today or --strict works them out again.  Every
+    report is what `check` reports without any cache."""
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    cache_dir = tmp_path / "cache"
+    first = _check(root, cache_dir)
+    [kept] = cache_dir.glob("*.without-ledgers")
+    written = (kept.stat().st_ino, kept.read_bytes())
+    ledger = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace('date: "2025-11-12"\n    form',
+                                                                 'date: "2026-12-01"\n    form'), encoding="utf-8")
+    warm = _check(root, cache_dir)
+    assert warm == _check(root, "0") and warm != first
+    assert (kept.stat().st_ino, kept.read_bytes()) == written, "a ledger changed: served as kept"
+    rows = root / "assignments" / "2025-2027.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace('club: club-robotics\n    start: "2026-03-01"',
+                                                             'club: club-robotics\n    start: "2026-04-01"'),
+                    encoding="utf-8")
+    gap = _check(root, cache_dir)
+    assert gap == _check(root, "0") and ("W-CHK-002", "li-na") in {(f["code"], (f.get("data") or {}).get("cadre"))
+                                                                   for f in gap}
+    for args in (["--today", "2026-03-20"], ["--today", "2026-03-20", "--strict"], ["--strict"]):
+        runs = [_check_run(root, where, *args) for where in (cache_dir, "0", cache_dir)]
+        assert runs[0].stdout == runs[1].stdout == runs[2].stdout, args
+        assert runs[0].returncode == runs[1].returncode
+
+
+def _check_run(records: Path, cache_dir, *args: str) -> subprocess.CompletedProcess:
+    """`check --format json` of `records` with its cache in `cache_dir` ("0": none), on
+    2026-11-28 unless `args` say otherwise."""
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache_dir)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
-    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
-                           "2026-11-28", "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env,
-                          timeout=60)
+    args = args if "--today" in args else ("--today", "2026-11-28", *args)
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), *args,
+                           "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
 
 
 def _check(records: Path, cache_dir: Path) -> list[dict]:
