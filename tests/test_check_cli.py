@@ -110,6 +110,11 @@ from generator import forked
 os.environ["CONTACT_LEDGER_WORKERS"] = "2"
 side_pid, here = forked.both(os.getpid, lambda: "main")
 assert here == "main" and side_pid != os.getpid(), "ran in the copy"
+plain = {"threads": [{"id": "文-1", "links": [(1, None, True)]}], "n": 2 ** 70, "s": "\\udce9"}
+(back, pid), _ = forked.both(lambda: (plain, os.getpid()), lambda: 0)
+assert back == plain and pid != os.getpid(), "plain values, from the copy (marshal)"
+from fractions import Fraction
+assert forked.both(lambda: (Fraction(1, 3), os.getpid()), lambda: 0)[0] != (Fraction(1, 3), os.getpid()), "pickled"
 func, _ = forked.both(lambda: (lambda: 1), lambda: None)  # cannot come back through the pipe: run here
 assert func() == 1
 parent = os.getpid()

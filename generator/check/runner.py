@@ -46,10 +46,10 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
 
     def feedback():  # independent of the other rules (a fifth of their time): beside them, in a copy
         aside = Context(rs, today, strict)  # of this process where that is safe (forked.both)
-        return check_feedback(aside), aside.findings
+        return check_feedback(aside), [F.packed(f) for f in aside.findings]  # (plain values: marshal)
 
     (threads, found), data = forked.both(feedback, lambda: _before_feedback(ctx, repo))
-    ctx.findings.extend(found)
+    ctx.findings.extend(F.Finding(*f) for f in found)
     data["feedback"] = threads
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
