@@ -87,7 +87,8 @@ def aside(write) -> None:
     and before it reads a file they may be writing (`wait`): so every command still leaves its
     files written when it ends, and the next one reads them.  write() must keep to writing
     files atomically (cache._write_cache): whatever becomes of the copy, a reader sees the old
-    file or the new one."""
+    file or the new one.  A caller that removes the folder written to calls `wait()` first
+    (ownership.roles_at: records checked in a temporary folder, their cache beside them)."""
     if not _can_fork():
         write()
         return

@@ -219,6 +219,7 @@ def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | Non
 
 
 def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
+    from generator import forked
     from generator.pipeline import validate_records
 
     with tempfile.TemporaryDirectory(prefix="ownership-") as tmp:
@@ -226,6 +227,7 @@ def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
         if folder is None:
             return None
         rs, _ = validate_records(folder)
+        forked.wait()  # (its cache, beside the records, may be being written: before the folder goes)
         return roles_of(rs)
 
 
