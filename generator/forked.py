@@ -4,8 +4,8 @@ while this process goes on: `aside(write)`.
 `side()` runs in a copy of this process (os.fork: the records already loaded are shared, not
 sent) while `main()` runs here; `side`'s result comes back through a pipe (marshalled when it is
 plain values, else pickled), with the positions the copy worked out (load.RECALL: so that the
-cache keeps them too).  Used by
-`check` to run the record stages (references, privacy, archive) beside the policy checks.
+cache keeps them too).  Used by `check` to run the record stages (references, privacy, archive)
+beside the policy checks, and the feedback rule beside the others.
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
 process (a fork copies only the calling thread; locks held by others would stay locked in
@@ -77,7 +77,7 @@ def both(side, main):
     return side(), here
 
 
-_ASIDE: list[int] = []  # the copies writing files, not yet waited for
+_ASIDE: list[int] = []  # the copies writing files, not yet waited for (all of them at exit)
 
 
 def aside(write) -> None:
@@ -104,11 +104,10 @@ def aside(write) -> None:
             code = 0
         finally:
             os._exit(code)
-    if not _ASIDE:
-        atexit.register(wait)
     _ASIDE.append(pid)
 
 
+@atexit.register
 def wait() -> None:
     """Wait until every copy started by `aside` has ended."""
     while _ASIDE:
