@@ -157,10 +157,15 @@ _DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in t
 
 def _maybe(norm: str) -> bool:
     """Whether _MAYBE finds something in a text of no digit and no @: only if it holds a
-    character each of those words holds ( ( [ （ 信 w W v V ), which str's own search
-    finds far sooner than the expression says no (tests/test_privacy.py compares them)."""
-    return ("信" in norm or "w" in norm or "W" in norm or "v" in norm or "V" in norm or "(" in norm
-            or "[" in norm or "（" in norm) and _MAYBE.search(norm) is not None
+    character each of those words holds ( ( [ （, or one of _wechat_letter's ), which str's own
+    search finds far sooner than the expression says no (tests/test_privacy.py compares them)."""
+    return ("(" in norm or "[" in norm or "（" in norm or _wechat_letter(norm)) and _MAYBE.search(norm) is not None
+
+
+def _wechat_letter(norm: str) -> bool:
+    """Whether `norm` holds 信, w, W, v or V: every spelling of _WX_WORD holds one, and so does
+    every match of _WX_PART in `norm.lower()` (no other character lower-cases to w or v)."""
+    return "信" in norm or "w" in norm or "W" in norm or "v" in norm or "V" in norm
 
 
 # (gate in _could, expression, kind reported, group holding the data), in the order finds are kept
@@ -205,8 +210,7 @@ def _could(norm: str) -> frozenset:
             out.add("student_word")
     if "@" in norm or "(at)" in norm or "[at]" in norm:
         out.add("email")
-    # (lower() makes w or v of W and V only: no other character lower-cases to either)
-    if ("信" in norm or "w" in norm or "W" in norm or "v" in norm or "V" in norm) and _WX_PART.search(norm.lower()):
+    if _wechat_letter(norm) and _WX_PART.search(norm.lower()):
         out.add("wechat")
         if "wxid_" in norm:
             out.add("wxid")
