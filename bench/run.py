@@ -575,10 +575,13 @@ def differs(result: dict) -> list[str]:
             if not s.get("same_reports", {}).get(cmd, True)]
 
 
+def _column(s: dict) -> str:
+    return f"{s['name']} ({s['size']} ledgers)" if s.get("name") else f"{s['size']} ledgers"
+
+
 def markdown(result: dict) -> str:
     sizes = result["sizes"]
-    head = "| stage | " + " | ".join(f"{s['name']} ({s['size']} ledgers)" if s.get("name") else f"{s['size']} ledgers"
-                                     for s in sizes) + " |"
+    head = "| stage | " + " | ".join(map(_column, sizes)) + " |"
     lines = [head, "|---|" + "---|" * len(sizes)]
     lines.append("| files / MB | " + " | ".join(f"{s['corpus']['files']} / {s['corpus']['mb']}" for s in sizes) + " |")
     for key, label in ROWS:
@@ -605,7 +608,56 @@ def markdown(result: dict) -> str:
         if any(a in s and b in s for s in sizes):
             cells = [f"{s[a]['wall'] / s[b]['wall']:.2f}×" if a in s and b in s else "–" for s in sizes]
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines) + "\n\n" + targets(result)
+
+
+# Issue #8's targets, set for a corpus of 12,000 ledgers (judged at every size measured).
+COLD_S, PR_S, SITE_S, SITE_MB = 2.0, 0.5, 30.0, 1000
+LINEAR_SLACK = 1.2  # "linear": no stage costs more per ledger than at the next smaller size, give or take this
+OURS = [key for key, _ in ROWS if key not in ("validate_slow_path", "check_slow_path", "check_jsonschema", "bare_mkdocs")]
+
+
+def targets(result: dict) -> str:
+    """The issue's targets against this run's medians: a table of what was measured, and yes or **no**."""
+    sizes = result["sizes"]
+
+    def judged(s: dict, parts: list[tuple[str, str, float, str]]) -> str:
+        """parts: (stage, figure, limit, unit); every one within its limit: yes."""
+        if not all(s.get(stage, {}).get(figure) for stage, figure, _, _ in parts):  # (0 MB: not sampled)
+            return "–"
+        shown = " / ".join(f"{s[stage][figure]:.{2 if unit == 's' else 0}f} {unit}" for stage, figure, _, unit in parts)
+        met = all(s[stage][figure] <= limit for stage, figure, limit, _ in parts)
+        return f"{shown}: {'yes' if met else '**no**'}"
+
+    rows = [
+        (f"cold validate + check ≤ {COLD_S:g} s (a cold `check`: it validates, then checks)", [("check_cold", "wall", COLD_S, "s")]),
+        (f"one-ledger PR, warm, ≤ {PR_S:g} s (check / validate)",
+         [("pr_check_warm", "wall", PR_S, "s"), ("pr_validate_warm", "wall", PR_S, "s")]),
+        (f"full site ≤ {SITE_S:g} s (cold / warm)", [("site_cold", "wall", SITE_S, "s"), ("site_warm", "wall", SITE_S, "s")]),
+        ("full site ≤ 1 GB (the whole process tree's peak, cold / warm)",
+         [("site_cold", "tree_mb", SITE_MB, "MB"), ("site_warm", "tree_mb", SITE_MB, "MB")]),
+    ]
+    head = "| target (issue #8, set for 12,000 ledgers) | " + " | ".join(map(_column, sizes)) + " |"
+    lines = [head, "|---|" + "---|" * len(sizes)]
+    for label, parts in rows:
+        lines.append(f"| {label} | " + " | ".join(judged(s, parts) for s in sizes) + " |")
+    lines.append(f"| linear: per ledger, no stage dearer than at the next smaller size (×{LINEAR_SLACK:g} allowed) | "
+                 + " | ".join(_linear(sizes, s) for s in sizes) + " |")
+    if any("same_reports" in s for s in sizes):
+        lines.append("| identical findings on both code paths (validate / check) | " + " | ".join(
+            (("yes" if all(s["same_reports"][c] for c in ("validate", "check")) else "**no**") if "same_reports" in s
+             else "–") for s in sizes) + " |")
     return "\n".join(lines) + "\n"
+
+
+def _linear(sizes: list[dict], s: dict) -> str:
+    smaller = [t for t in sizes if t["size"] < s["size"]]
+    if not smaller:
+        return "–"
+    t = max(smaller, key=lambda t: t["size"])
+    dearer = [(key, (s[key]["wall"] / s["size"]) / (t[key]["wall"] / t["size"])) for key in OURS if key in s and key in t]
+    worse = [f"{dict(ROWS)[key]} ×{r:.2f}" for key, r in dearer if r > LINEAR_SLACK]
+    return f"yes (vs {t['size']})" if not worse else f"**no** (vs {t['size']}): " + "; ".join(worse)
 
 
 def main(argv=None) -> int:

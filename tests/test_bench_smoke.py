@@ -71,6 +71,11 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
                 "home page to open", "first search from the home page"):
         assert f"| {row}" in text, row
     assert f"| yes / yes (0 errors, {same['warnings']} warnings) |" in text
+    # and the issue's targets, judged on this run's medians (at 1k the PR check is within 0.5 s or not)
+    pr = "yes" if max(size["pr_check_warm"]["wall"], size["pr_validate_warm"]["wall"]) <= 0.5 else "**no**"
+    assert (f"| one-ledger PR, warm, ≤ 0.5 s (check / validate) | {size['pr_check_warm']['wall']:.2f} s / "
+            f"{size['pr_validate_warm']['wall']:.2f} s: {pr} |") in text
+    assert "| identical findings on both code paths (validate / check) | yes |" in text
     assert "1000 ledgers" in run.stdout
     # the PR run changed one ledger and put it back: the corpus is as generated
     records = Path(size.get("records") or next((tmp_path / "work").glob("corpus-1000-*")))
@@ -78,6 +83,43 @@ def test_the_benchmark_runs_every_stage_on_the_1k_corpus(tmp_path):
     assert "修改" not in changed.read_text(encoding="utf-8")
     # the cache of the warm runs lives in the work folder, not in the repository
     assert list((tmp_path / "work").glob("cache-1000/*.marshal"))
+
+
+def _stage(wall: float, tree_mb: float = 0.0) -> dict:
+    return {"wall": wall, "rss_mb": tree_mb / 2, "tree_mb": tree_mb}
+
+
+def test_the_targets_table_judges_each_median_against_the_issues_limits():
+    """The issue's limits (2 s cold, 0.5 s a PR, 30 s and 1 GB the site, linear, same findings),
+    each met exactly at its limit and missed just above it; a stage not measured is not judged."""
+    run = _bench_module()
+    met = {"size": 12000, "check_cold": _stage(2.0), "pr_check_warm": _stage(0.5), "pr_validate_warm": _stage(0.3),
+           "site_cold": _stage(30.0, 1000), "site_warm": _stage(20.0, 900),
+           "same_reports": {"validate": True, "check": True, "errors": 0, "warnings": 1}}
+    table = run.targets({"sizes": [met]})
+    assert "| cold validate + check ≤ 2 s (a cold `check`: it validates, then checks) | 2.00 s: yes |" in table
+    assert "| one-ledger PR, warm, ≤ 0.5 s (check / validate) | 0.50 s / 0.30 s: yes |" in table
+    assert "| full site ≤ 30 s (cold / warm) | 30.00 s / 20.00 s: yes |" in table
+    assert "| full site ≤ 1 GB (the whole process tree's peak, cold / warm) | 1000 MB / 900 MB: yes |" in table
+    assert "| identical findings on both code paths (validate / check) | yes |" in table
+    assert "**no**" not in table
+
+    missed = {**met, "check_cold": _stage(2.01), "pr_validate_warm": _stage(0.51), "site_warm": _stage(30.2, 1001),
+              "same_reports": {**met["same_reports"], "check": False}}
+    table = run.targets({"sizes": [missed]})
+    assert "| 2.01 s: **no** |" in table and "| 0.50 s / 0.51 s: **no** |" in table
+    assert "| 30.00 s / 30.20 s: **no** |" in table and "| 1000 MB / 1001 MB: **no** |" in table
+    assert "| identical findings on both code paths (validate / check) | **no** |" in table
+
+    # linear: per ledger against the next smaller size; 20 % dearer is allowed, more is not
+    small = {"size": 1000, "check_cold": _stage(1.0), "site_cold": _stage(3.0, 200)}
+    big = {"size": 12000, "check_cold": _stage(12.0 * 1.2), "site_cold": _stage(36.0 * 1.25, 600)}
+    table = run.targets({"sizes": [small, big]})
+    assert "| – | **no** (vs 1000): full site, cold ×1.25 |" in table
+    assert "| 1.00 s: yes | 14.40 s: **no** |" in table
+    assert "| – | – |" in table  # the PR stages were not measured: not judged
+    fine = {**big, "site_cold": _stage(36.0, 600)}
+    assert "| – | yes (vs 1000) |" in run.targets({"sizes": [small, fine]})
 
 
 def test_bench_measures_a_given_records_folder_without_changing_it(tmp_path):
