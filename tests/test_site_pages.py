@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -403,6 +404,35 @@ def test_downloads_written_beside_mkdocs_equal_those_of_the_render_command(site,
     assert {name.rsplit(".", 1)[1] for name in inline} == {"xlsx", "csv", "json"}
     assert len(inline) >= 12 and inline.keys() == aside.keys()
     assert [name for name in inline if inline[name] != aside[name]] == []
+
+
+def test_the_sites_downloads_are_links_to_the_files_written_aside_and_keep_their_bytes(tmp_path):
+    """`mkdocs build` links each download into the site rather than copying its bytes (120 MB at
+    12,000 ledgers).  The generated folder written again (another day: every table's subtitle
+    changes) leaves the built site's downloads as they were; on another file system, a copy."""
+    built = mkdocs_build(fixture_repo(tmp_path), tmp_path / "out", FIXTURE_TODAY)
+    downloads = sorted((built.public / "downloads").glob("*.*"))
+    assert len(downloads) >= 12
+    assert [p.name for p in downloads if not p.samefile(built.generated / "downloads" / p.name)] == []
+    before = {p.name: p.read_bytes() for p in downloads}
+    proc = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(built.records), "--out",
+                           str(built.generated), "--today", "2026-04-30"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr
+    again = built.generated / "downloads" / "attachment1.xlsx"
+    assert again.read_bytes() != before["attachment1.xlsx"]  # the generated file did change …
+    assert {p.name: p.read_bytes() for p in downloads} == before  # … the site's did not
+    assert not (built.public / "downloads" / "attachment1.xlsx").samefile(again)
+    assert list(built.generated.rglob(".*.tmp")) == []
+    from generator.site.mkdocs_hook import _link_or_copy
+
+    elsewhere = Path("/dev/shm") / f"contact-ledger-{tmp_path.name}"  # tmpfs: another file system, as a rule
+    try:
+        _link_or_copy(again, elsewhere / "downloads" / "attachment1.xlsx")
+        copied = elsewhere / "downloads" / "attachment1.xlsx"
+        assert copied.read_bytes() == again.read_bytes()
+        assert copied.samefile(again) == (copied.stat().st_dev == again.stat().st_dev)
+    finally:
+        shutil.rmtree(elsewhere, ignore_errors=True)
 
 
 def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):

@@ -10,6 +10,7 @@ import csv
 import datetime as dt
 import io
 import math
+import os
 import pickle
 import sys
 import threading
@@ -202,10 +203,19 @@ class Download:
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` unless it holds them already.  A new file takes the old one's place
+    (os.replace): a reader sees the old bytes or the new, and a hard link to the old file (a
+    download in the built site, mkdocs_hook.on_post_build) keeps the old."""
     if path.is_file() and path.read_bytes() == data:
         return False
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        tmp.write_bytes(data)
+        os.replace(tmp, path)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
     return True
 
 
