@@ -291,3 +291,39 @@ def test_the_generated_cadre_and_unit_pages_render_whole_as_python_markdown_rend
             assert (hrefs(whole.html), whole.toc, whole.title_html) == (hrefs(page), toc, title), rel  # fastmd)
     people = [p for p in pages if p.startswith(("cadres/", "units/")) and not p.endswith("index.md")]
     assert people and set(people) <= set(rendered)
+
+
+def test_a_whole_pages_title_is_what_mkdocs_page_render_makes_of_it(tmp_path_factory):
+    """The hook gives a whole page's title line to MkDocs without Page.render's Python-Markdown
+    (mkdocs_hook._render_title): the page's content, contents, title and anchors are then what
+    MkDocs' own Page.render makes of that line, for every whole page of the built site."""
+    from mkdocs.config import load_config
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+
+    from generator.site import mkdocs_hook
+
+    site = built_site(tmp_path_factory)
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    pages = sorted(p.relative_to(site.generated).as_posix() for p in site.generated.rglob("*.md"))
+    urls = {p: p[:-3] + ".html" for p in pages}
+    files = Files([File(rel, str(site.generated), str(tmp_path_factory.mktemp("site")), False) for rel in pages])
+
+    def made(rel: str, render) -> tuple:
+        page = Page(None, files.get_file_from_path(rel), config)
+        page.markdown = whole.title_line
+        render(page)
+        return (page.content, [(t.id, t.title, t.level, len(t.children)) for t in page.toc], page.title,
+                page.present_anchor_ids, page.links_to_anchors)
+
+    checked = 0
+    for rel in pages:
+        cut = fastmd.cut((site.generated / rel).read_text(encoding="utf-8"), fastmd.Links(rel, urls[rel], urls))
+        whole = fastmd.whole(cut.markdown, cut.links, slugify, "-")
+        if whole is not None:
+            mkdocs = made(rel, lambda page: page.render(config, files))
+            ours = made(rel, lambda page: mkdocs_hook._render_title(page, whole, config, files))
+            assert ours == mkdocs, rel
+            assert ours[2] and ours[3]
+            checked += 1
+    assert checked >= 5

@@ -416,6 +416,8 @@ class Whole:
     html: str  # the whole page, as Python-Markdown makes it (slots still in)
     toc: list  # the toc extension's nested tokens
     ids: set  # the headings' ids
+    title: str = ""  # title_line's text, as MkDocs takes the page's title from title_html
+    title_toc: list = field(default_factory=list)  # the toc extension's tokens of title_line alone
 
 
 def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
@@ -430,7 +432,7 @@ def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
         return None
     used = {attrs["id"] for kind, _, attrs, _ in items if kind == "h" and "id" in attrs}
     counters: dict = {}
-    parts, tokens, ids, title_html = [], [], set(), None
+    parts, tokens, ids, title_html, title = [], [], set(), None, None
     for kind, level, attrs, text in items:
         if kind != "h":
             parts.append(text)
@@ -440,12 +442,14 @@ def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
             alone = dict(attrs)
             alone.setdefault("id", _toc.unique(slugify(html.unescape(name), separator), set(), {}))
             title_html = _heading(level, alone, text)
+            title = {"level": level, "id": alone["id"], "name": name, "html": text, "data-toc-label": ""}
         if "id" not in attrs:
             attrs["id"] = _toc.unique(slugify(html.unescape(name), separator), used, counters)
         ids.add(attrs["id"])
         parts.append(_heading(level, attrs, text))
         tokens.append({"level": level, "id": attrs["id"], "name": name, "html": text, "data-toc-label": ""})
-    return Whole(lines[first], title_html, "\n".join(parts).strip(), _toc.nest_toc_tokens(tokens), ids)
+    return Whole(lines[first], title_html, "\n".join(parts).strip(), _toc.nest_toc_tokens(tokens), ids,
+                 title["name"], _toc.nest_toc_tokens([dict(title)]))
 
 
 def _heading(level: int, attrs: dict, text: str) -> str:
