@@ -435,6 +435,26 @@ def test_the_sites_downloads_are_links_to_the_files_written_aside_and_keep_their
         shutil.rmtree(elsewhere, ignore_errors=True)
 
 
+def test_stale_generated_files_go_once_the_downloads_are_written_never_while(tmp_path):
+    """Under `mkdocs build` the downloads are written by a second process while the build goes
+    on, each as a new file that takes the old one's place: the generated folder's stale files
+    are removed only once that process is done (removing them meanwhile took its new files
+    away, and failed a 12k build), and then they are."""
+    from generator.site import render_site
+
+    out = tmp_path / "gen"
+    stale = [out / "downloads" / "a-table-no-longer-made.csv", out / "cadres" / "someone-who-left.md"]
+    for path in stale:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("stale", encoding="utf-8")
+    result = render_site(fixture_repo(tmp_path), out, dt.date.fromisoformat(FIXTURE_TODAY), aside=True)
+    assert result.pending and all(path.exists() for path in stale)  # not while the downloads are written
+    assert result.finish() == -1
+    assert not any(path.exists() for path in stale)
+    assert all((out / rel).is_file() for rel in [*result.files, *result.pending])
+    assert list(out.rglob(".*.tmp")) == []
+
+
 def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
     """The second process writes the downloads; if it fails, waiting for it says so (the
     MkDocs hook turns that into a failed build) rather than publishing a site without them."""

@@ -119,11 +119,23 @@ def render_site(records: Path, out: Path, today: dt.date | None = None, aside: b
                 slots: bool = False) -> RenderResult:
     """build_site, each file written below `out` as it is made (changed files only; stale
     generated files removed at the end).  aside: the downloads are written by a second process
-    while the caller goes on; call `result.finish()` before reading them.  slots: see build_site."""
+    while the caller goes on; call `result.finish()` before reading them (the stale files are
+    removed then).  slots: see build_site."""
     out.mkdir(parents=True, exist_ok=True)
     result = build_site(records, today, downloads_aside=out if aside else None, slots=slots, files=Written(out))
     result.written = result.files.changed
-    _prune(out, [*result.files, *result.pending])
+    keep = [*result.files, *result.pending]
+    if not result.pending:
+        _prune(out, keep)
+        return result
+    written = result.finish
+
+    def finish():  # stale files go once the downloads are written, never while (their new files, a folder)
+        changed = written()
+        _prune(out, keep)
+        return changed
+
+    result.finish = finish
     return result
 
 
