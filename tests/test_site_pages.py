@@ -455,6 +455,21 @@ def test_stale_generated_files_go_once_the_downloads_are_written_never_while(tmp
     assert list(out.rglob(".*.tmp")) == []
 
 
+def test_a_helper_process_runs_this_generator_whatever_folder_the_build_starts_in(tmp_path, monkeypatch):
+    """A build started in a folder that holds another `generator` package (another checkout, a
+    copy of an older version) still has its helper processes run this one."""
+    from generator.site import helper_process
+
+    decoy = tmp_path / "generator"
+    decoy.mkdir()
+    (decoy / "__init__.py").write_text(f"open({str(tmp_path / 'decoy-ran')!r}, 'w').close()\nraise SystemExit(3)\n",
+                                       encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    proc = helper_process.start("generator.site.exports")
+    proc.stdin.close()  # nothing sent: the real helper reports a cut-off stream and exits 1
+    assert proc.wait() == 1 and not (tmp_path / "decoy-ran").exists()
+
+
 def test_a_failed_downloads_process_is_reported_not_ignored(tmp_path, capfd):
     """The second process writes the downloads; if it fails, waiting for it says so (the
     MkDocs hook turns that into a failed build) rather than publishing a site without them."""

@@ -16,9 +16,10 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 
 def start(module: str, read_back: bool = False) -> subprocess.Popen:
     """`python -m module` with this package importable; its standard input a pipe (and its
-    standard output, with read_back)."""
+    standard output, with read_back).  -P: not the working folder first on the module path, so
+    the helper runs this package, whatever folder the build was started in."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_ROOT, os.environ.get("PYTHONPATH")]))}
-    return subprocess.Popen([sys.executable, "-m", module], stdin=subprocess.PIPE,
+    return subprocess.Popen([sys.executable, "-P", "-m", module], stdin=subprocess.PIPE,
                             stdout=subprocess.PIPE if read_back else None, env=env)
 
 
