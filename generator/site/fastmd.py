@@ -416,8 +416,8 @@ class Whole:
     html: str  # the whole page, as Python-Markdown makes it (slots still in)
     toc: list  # the toc extension's nested tokens
     ids: set  # the headings' ids
-    title: str = ""  # title_line's text, as MkDocs takes the page's title from title_html
-    title_toc: list = field(default_factory=list)  # the toc extension's tokens of title_line alone
+    title: str  # title_line's text, as MkDocs takes the page's title from title_html
+    title_toc: list  # the toc extension's tokens of title_line alone
 
 
 def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
