@@ -416,8 +416,7 @@ class Whole:
     html: str  # the whole page, as Python-Markdown makes it (slots still in)
     toc: list  # the toc extension's nested tokens
     ids: set  # the headings' ids
-    title: str  # title_line's text, as MkDocs takes the page's title from title_html
-    title_toc: list  # the toc extension's tokens of title_line alone
+    title_toc: list  # the toc extension's tokens of title_line alone (its name: the page's title)
 
 
 def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
@@ -449,7 +448,7 @@ def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
         parts.append(_heading(level, attrs, text))
         tokens.append({"level": level, "id": attrs["id"], "name": name, "html": text, "data-toc-label": ""})
     return Whole(lines[first], title_html, "\n".join(parts).strip(), _toc.nest_toc_tokens(tokens), ids,
-                 title["name"], _toc.nest_toc_tokens([dict(title)]))
+                 _toc.nest_toc_tokens([title]))
 
 
 def _heading(level: int, attrs: dict, text: str) -> str:

@@ -225,10 +225,11 @@ def _render_title(page: Page, whole: fastmd.Whole, config, files) -> None:
     (880 of the 950 generated pages at 12,000 ledgers: MkDocs read them in 3.7–4.7 s, not 5–7 s).
     The same content, contents, title and anchors (tests/test_site_fastmd.py asks Page.render)."""
     vars(page).pop("render", None)  # (the method again, should anything render the page once more)
+    heading = whole.title_toc[0]  # (plain text: its name is its text, its id the only anchor)
     page.content = whole.title_html
     page.toc = get_toc(whole.title_toc)
-    page._title_from_render = whole.title
-    page.present_anchor_ids = set(re.findall(r'\sid="([^"]+)"', whole.title_html))
+    page._title_from_render = heading["name"]
+    page.present_anchor_ids = {heading["id"]}
     if logging.getLogger(Page.__module__).getEffectiveLevel() > logging.DEBUG:  # (as Page.render; no links)
         page.links_to_anchors = {}
 
