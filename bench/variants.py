@@ -22,6 +22,10 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
   json         every file as JSON (which is YAML), as a script exporting a spreadsheet would write it
   quoted       every text (keys too) in double quotes, numbers and true/false as they are
   directive    every file opened by a `%YAML 1.1` directive and `---`, and closed by `...`
+  handwritten  every ledger in one of seven styles people write by hand, in turn: four-space indents,
+               sequences at their key's indentation, texts as `|-` or `>-` block scalars, a comment
+               after values and before each activity (with a blank line), texts in single quotes, the
+               first two keys swapped (the same values: a corpus another tool or person wrote)
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
 """
@@ -92,6 +96,33 @@ def _rewrite(kind: str):
             return yaml.dump(data, Dumper=yaml.CSafeDumper, default_flow_style=True, width=100, **mine).encode("utf-8")
         return yaml.dump(data, Dumper=Quoted if kind == "quoted" else yaml.CSafeDumper, **mine).encode("utf-8")
     return change
+
+
+def _handwritten() -> list:
+    """The seven styles of `handwritten`, each text → text with the same values."""
+    import yaml
+
+    class Indented(yaml.SafeDumper):  # sequences indented below their key, as most editors do
+        def increase_indent(self, flow=False, indentless=False):
+            return super().increase_indent(flow, False)
+
+    texts = r"(?m)^( *)(summary|description|reflections|content|place|form|channel): (.*)$"
+    long = r"(?m)^( *)(summary|description|reflections|content): (.*)$"
+
+    def block(style: str):
+        return lambda t: re.sub(long, lambda m: f"{m[1]}{m[2]}: {style}\n{m[1]}  {m[3]}", t)
+
+    return [
+        lambda t: yaml.dump(yaml.load(t, Loader=yaml.CSafeLoader), Dumper=Indented, indent=4, allow_unicode=True,
+                            sort_keys=False, width=4096),
+        lambda t: re.sub(r"(?m)^  ", "", t),
+        block("|-"),
+        block(">-"),
+        lambda t: re.sub(r"(?m)^( *)- date:", r"\n\1# 下一次活动\n\1- date:",
+                         re.sub(r"(?m)^( *)(form|place|channel|students): (.*)$", r"\1\2: \3  # 注", t)),
+        lambda t: re.sub(texts, lambda m: f"{m[1]}{m[2]}: '" + m[3].replace("'", "''") + "'", t),
+        lambda t: re.sub(r"\Acadre: (.*)\nperiod: (.*)\n", r"period: \2\ncadre: \1\n", t),
+    ]
 
 
 def _every_file(out: Path, change) -> None:
@@ -175,11 +206,15 @@ def make(kind: str, source: Path, out: Path) -> Path:
         _every_file(out, _rewrite(kind))
     elif kind == "directive":
         _every_file(out, lambda b: b"%YAML 1.1\n---\n" + b + b"...\n")
+    elif kind == "handwritten":
+        styles = _handwritten()
+        for i, path in enumerate(sorted(out.glob("ledgers/*/*.yaml"))):
+            path.write_text(styles[i % len(styles)](path.read_text(encoding="utf-8")), encoding="utf-8")
     return out
 
 
 KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom",
-         "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "git")
+         "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "handwritten", "git")
 
 
 def main() -> int:

@@ -138,6 +138,29 @@ def test_hostile_corpus_same_findings_on_both_paths(tmp_path, monkeypatch):
     assert {f.code for f in findings} >= {code for _, code, _ in HOSTILE.values()}
 
 
+def test_ledgers_written_by_hand_in_every_style_take_the_quick_path_and_agree_with_the_reference(
+        tmp_path, monkeypatch):
+    """bench/variants.py handwritten: four-space indents, sequences at their key's indentation,
+    `|-` and `>-` block scalars, comments after values and between items, single quotes, keys in
+    another order — the same values as the generated corpus, the same documents, positions and
+    findings as the reference path, and not one ledger sent to the full loader for its style."""
+    corpus, hand = tmp_path / "corpus", tmp_path / "hand"
+    subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "120", "--seed", "3", "--out", str(corpus)],
+                   cwd=REPO, check=True, capture_output=True)
+    subprocess.run([sys.executable, "bench/variants.py", "handwritten", "--from", str(corpus), "--out", str(hand)],
+                   cwd=REPO, check=True, capture_output=True)
+    changed = [p for p in sorted(hand.glob("ledgers/*/*.yaml"))
+               if p.read_bytes() != (corpus / p.relative_to(hand)).read_bytes()]
+    assert len(changed) == len(list(hand.glob("ledgers/*/*.yaml"))) > 100
+    docs, findings, _ = every_path(hand, tmp_path, monkeypatch)
+    assert not [f for f in findings if f.severity == "error"]
+    original = {d.rel: d.data for d in reference(corpus)[0]}
+    assert {d.rel: d.data for d in docs} == original
+    _settings({"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}, monkeypatch)
+    quick = {d.rel: d.quick for d in cache.load_and_validate(hand)[0] if d.kind == "ledger"}
+    assert all(quick.values()), [rel for rel, q in quick.items() if not q][:5]
+
+
 _DYING: dict = {}  # (the loading processes are forked copies: they see what the test sets here)
 
 

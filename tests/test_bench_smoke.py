@@ -199,7 +199,7 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
 
     base = check("crlf")  # (the same records with other line ends)
     assert base["summary"]["errors"] == 0 and count(base, "W-CHK-010") == 0
-    for kind in ("bom", "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive"):  # the same values, written otherwise
+    for kind in ("bom", "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "handwritten"):  # the same values, written otherwise
         assert sorted((f["code"], f["message"]) for f in check(kind)["findings"]) == sorted(
             (f["code"], f["message"]) for f in base["findings"])
     assert count(check("holiday"), "W-CHK-010") == third

@@ -81,6 +81,25 @@ def test_semester_across_new_year_and_29_february(tmp_path):
     assert "2027-2028-2" not in [f.data["semester"] for f in found(result, "W-CHK-004")]  # not ended yet
 
 
+def test_semester_counts_take_first_and_last_days_and_today_and_no_later_day(tmp_path):
+    # 2027-2028-1 runs 2027-09-01 … 2028-01-14, 2027-2028-2 from 2028-02-29 (tests/gitrepo.py's calendar)
+    files = {"records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2028-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"}),
+             "records/ledgers/2027-H2/zhang-wei.yaml": ledger("zhang-wei", "2027-H2", ["2027-08-31", "2027-09-01"]),
+             "records/ledgers/2028-H1/zhang-wei.yaml": ledger(
+                 "zhang-wei", "2028-H1", ["2028-03-02", "2028-01-14", "2028-01-15", "2028-02-29", "2028-03-01",
+                                          "2028-02-29"])}
+    result = check(tmp_path, "2028-03-01", files)
+    cells = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")["cells"]
+    assert cells["2027-2028-1"]["count"] == 2  # its first day and its last
+    assert cells["2027-2028-2"]["count"] == 3  # the same day twice, and today; not the day after today
+    outside = sorted(f.data["date"] if f.data and "date" in f.data else f.message_zh for f in found(result, "W-CHK-010"))
+    assert len(outside) == 2 and "2027-08-31" in outside[0] and "2028-01-15" in outside[1]
+    (later,) = found(result, "E-CHK-006")
+    assert "2028-03-02" in later.message_zh
+
+
 def test_semester_exemption(tmp_path):
     files = {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [semester_contacts]\n"
                                         "    start: \"2025-10-01\"\n    end: \"2027-12-31\"\n    reason: 病假\n"}
