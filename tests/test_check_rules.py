@@ -94,7 +94,7 @@ def test_semester_counts_take_first_and_last_days_and_today_and_no_later_day(tmp
     cells = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")["cells"]
     assert cells["2027-2028-1"]["count"] == 2  # its first day and its last
     assert cells["2027-2028-2"]["count"] == 3  # the same day twice, and today; not the day after today
-    outside = found(result, "W-CHK-010")  # a day in no semester: before the first, between the two
+    outside = found(result, "W-CHK-010")  # a day in no semester: in the summer break, in the winter one
     by_period = {f.file.rsplit("/", 2)[-2]: f.message_zh for f in outside}
     assert len(outside) == 2 and "2027-08-31" in by_period["2027-H2"] and "2028-01-15" in by_period["2028-H1"]
     (later,) = found(result, "E-CHK-006")
