@@ -441,14 +441,19 @@ def whole(markdown: str, links: Links, slugify, separator: str) -> Whole | None:
             alone = dict(attrs)
             alone.setdefault("id", _toc.unique(slugify(html.unescape(name), separator), set(), {}))
             title_html = _heading(level, alone, text)
-            title = {"level": level, "id": alone["id"], "name": name, "html": text, "data-toc-label": ""}
+            title = _toc_token(level, alone["id"], name, text)
         if "id" not in attrs:
             attrs["id"] = _toc.unique(slugify(html.unescape(name), separator), used, counters)
         ids.add(attrs["id"])
         parts.append(_heading(level, attrs, text))
-        tokens.append({"level": level, "id": attrs["id"], "name": name, "html": text, "data-toc-label": ""})
+        tokens.append(_toc_token(level, attrs["id"], name, text))
     return Whole(lines[first], title_html, "\n".join(parts).strip(), _toc.nest_toc_tokens(tokens), ids,
                  _toc.nest_toc_tokens([title]))
+
+
+def _toc_token(level: int, id_: str, name: str, text: str) -> dict:
+    """A heading as the toc extension's token."""
+    return {"level": level, "id": id_, "name": name, "html": text, "data-toc-label": ""}
 
 
 def _heading(level: int, attrs: dict, text: str) -> str:
