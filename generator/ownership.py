@@ -201,10 +201,35 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
     return changes, None
 
 
+# What roles_of reads: the policy's administrators, the units' reviewers, the cadres' Git accounts
+# and the archived periods (archive/<period>.yaml, not the exports beside them).  Only these are
+# taken from `base`: a large university's other 12,000 record files, the ledgers above all, would
+# be extracted and validated for nothing (≈12 s a pull request).
+ROLE_PATHS = ("policy.yaml", "units.yaml", "cadres", "archive/")
+
+
 def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | None:
-    """Extract the records folder as it is at `rev` into `into`; None when it is not there."""
+    """Extract the files of the records folder that the roles are read from (ROLE_PATHS), as they are
+    at `rev`, into `into`; None when the records folder is not there (an empty folder when it is
+    there without them: then nobody has a role)."""
+    top = records_rel.strip("/") if records_rel not in ("", ".") else ""
+    if git(repo, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}:{top}")[0] != 0:
+        return None
+    rc, listed, _ = git(repo, "ls-tree", "-z", rev, "--", *(f"{top}/{p}" if top else p for p in ROLE_PATHS))
+    if rc != 0:
+        return None
+    folder = into / top if top else into
+    folder.mkdir(parents=True, exist_ok=True)
+    archive = f"{top}/archive/" if top else "archive/"
+    present = []
+    for line in filter(None, listed.split("\0")):
+        info, path = line.split("\t", 1)  # "<mode> <type> <object>\t<path>"
+        if not path.startswith(archive) or (info.split(" ")[1] == "blob" and path.endswith(".yaml")):
+            present.append(path)
+    if not present:
+        return folder
     try:
-        out = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", rev, "--", records_rel],
+        out = subprocess.run(["git", "-C", str(repo), "archive", "--format=tar", rev, "--", *present],
                              capture_output=True, timeout=120, check=False)
     except (OSError, subprocess.SubprocessError):
         return None
@@ -214,8 +239,7 @@ def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | Non
         safe = [m for m in tar.getmembers() if (m.isfile() or m.isdir()) and not m.name.startswith(("/", ".."))
                 and ".." not in PurePosixPath(m.name).parts]
         tar.extractall(into, members=safe)
-    folder = into / records_rel
-    return folder if folder.is_dir() else None
+    return folder
 
 
 def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:

@@ -2,10 +2,16 @@
 run on real temporary Git repositories, as the pull-request workflow runs it."""
 from __future__ import annotations
 
+import subprocess
+
 from workflow_repo import commit, edit, git, head, make_repo, run, run_process
 
 OWN = "records/ledgers/2026-H1/zhang-wei.yaml"
 MORE = "reflections: 补充：新生最需要学业规划指导。\n"
+
+
+def git_show(repo, rev, path) -> bytes:
+    return subprocess.run(["git", "-C", str(repo), "show", f"{rev}:{path}"], capture_output=True, check=True).stdout
 
 
 def check(repo, base, actor, *extra):
@@ -170,3 +176,41 @@ def test_bad_revision_exits_2_without_traceback(tmp_path):
     r = run_process(repo, "ownership", "--base", "no-such-rev", "--head", "HEAD", "--actor", "zhang-wei")
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and "无法读取 Git 仓库" in r.stderr
+
+
+def test_only_the_files_the_roles_are_read_from_are_taken_from_the_base(tmp_path):
+    """The policy, the units, the cadres and the archived periods: not the ledgers, classes and the
+    rest, which a large university has 12,000 of (extracting and validating them took ≈12 s a
+    pull request at 12k ledgers; this takes ≈0.5 s)."""
+    from generator.ownership import records_at
+
+    repo = make_repo(tmp_path)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    base = commit(repo, "2026-01-10 10:00", "archive 2025-H2")
+    edit(repo, "records/cadres/zhao-lei.yaml", text="id: zhao-lei\n")  # after base: not taken
+    commit(repo)
+    folder = records_at(repo, base, "records", tmp_path / "base")
+    taken = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+    assert taken == ["archive/2025-H2.yaml", "cadres/chen-gang.yaml", "cadres/li-na.yaml",
+                     "cadres/zhang-wei.yaml", "policy.yaml", "units.yaml"]
+    assert (folder / "policy.yaml").read_bytes() == git_show(repo, base, "records/policy.yaml")
+    assert records_at(repo, base, "no-such-folder", tmp_path / "none") is None
+
+
+def test_a_base_whose_records_hold_no_roles_gives_nobody_a_role(tmp_path):
+    """Records at the base without the policy, units and cadres: nobody has a role there, and the
+    pull request's own policy (making its author an administrator) is not used instead."""
+    repo = make_repo(tmp_path)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    for name in ("records/policy.yaml", "records/units.yaml"):
+        (repo / name).unlink()
+    for cadre in (repo / "records/cadres").iterdir():
+        cadre.unlink()
+    base = commit(repo, message="records without roles")
+    edit(repo, "records/policy.yaml", text=policy.replace(
+        "    git: wang-admin\n", "    git: wang-admin\n  - name: 张伟\n    git: zhang-wei\n"))
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1
+    assert f"{OWN}: 错误 E-OWN-005" in r.stdout
