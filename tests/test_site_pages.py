@@ -211,12 +211,19 @@ def test_attachment1_xlsx_matches_the_records(site, rs):
     rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
     names = {c: it.get("name") for c, it in rs.cadres.items()}
     today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
+    # The cycle of the site's day (else the latest begun by then): its assignments on that day, or,
+    # when none runs that day (the cycle has ended), those that ran to the cycle's end.
+    cycles = sorted(rs.cycles.values(), key=lambda c: c.date("start"), reverse=True)
+    current = next((c for c in cycles if c.date("start") <= today <= c.date("end")), None) \
+        or next((c for c in cycles if c.date("start") <= today), cycles[-1])
+    mine = [(row, *rs.assignment_span(row)) for row in rs.assignments if row.doc.stem == current.doc.stem]
+    chosen = [m for m in mine if m[1] <= today and (m[2] is None or today <= m[2])] \
+        or [m for m in mine if m[2] is None or m[2] >= current.date("end")]
     expected = []
-    for row in rs.assignments:
-        start, end = rs.assignment_span(row)
-        if start <= today and (end is None or today <= end):
-            point = rs.classes.get(row.get("class")) or rs.clubs.get(row.get("club"))
-            expected.append((names[row.get("cadre")], point.get("name"), start.isoformat()))
+    for row, start, _end in chosen:
+        point = rs.classes.get(row.get("class")) or rs.clubs.get(row.get("club"))
+        expected.append((names[row.get("cadre")], point.get("name"), start.isoformat()))
+    assert expected
     assert sorted((r[1], r[4], r[8]) for r in rows) == sorted(expected)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
     # widths fit Chinese text: a column is at least as wide as its longest text counted CJK = 2
