@@ -33,6 +33,15 @@ site: $(STAMP) bytecode node-deps-optional
 test: $(STAMP) bytecode system-deps node-deps
 	$(PY) -m pytest -q
 
+## make pr-test BASE=<commit>: a pull request's tests: `make test`, unless every file it changes
+## since BASE is a record (records/, CODEOWNERS; scripts/records-only.sh). A cadre's ledger cannot
+## change what the program's tests test, and the pull request's other steps check the records.
+.PHONY: pr-test
+pr-test:
+	@if scripts/records-only.sh "$(BASE)"; then \
+	  echo "只改动了记录（records/、CODEOWNERS），程序没有变：不运行程序测试，记录已由前面的步骤检查。(records only: the program's tests are not run)"; \
+	else $(MAKE) --no-print-directory test; fi
+
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
 serve: $(STAMP) bytecode
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve

@@ -71,8 +71,10 @@ def test_pull_request_workflow_runs_every_check_with_full_history():
     runs = " ".join(s.get("run", "") for s in steps)
     for command in ("make setup", "validate --format github", "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
                     "ownership --base \"$BASE\" --head \"$HEAD\" --actor \"$ACTOR\"", "codeowners --check",
-                    "make test", "mkdocs build --strict"):
+                    "make pr-test BASE=\"$BASE\"", "mkdocs build --strict"):
         assert command in runs
+    tests = next(s for s in steps if "make pr-test" in s.get("run", ""))
+    assert tests["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
 
 
 def test_ci_reads_the_validation_cache_from_outside_the_checkout_and_only_main_saves_it():
@@ -96,8 +98,8 @@ def test_ci_reads_the_validation_cache_from_outside_the_checkout_and_only_main_s
 def test_gitlab_ci_does_the_same():
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     text = " ".join(_runs(ci))
-    for command in ("validate", "check --format markdown", "ownership", "codeowners --check", "make test",
-                    "make site", "remind --due-window", "remind --period", "remind --coverage"):
+    for command in ("validate", "check --format markdown", "ownership", "codeowners --check",
+                    'make pr-test BASE="$CI_MERGE_REQUEST_DIFF_BASE_SHA"', "make site", "remind --due-window", "remind --period", "remind --coverage"):
         assert command in text
     assert ci["variables"]["GIT_DEPTH"] in (0, "0")
 
