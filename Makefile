@@ -25,12 +25,12 @@ bytecode: $(STAMP)
 
 ## make site: set up, validate the records and build the site into public/ (with the web form
 ## at public/admin/ when Node's packages are there; CMS_ARGS as for `make admin`)
-site: $(STAMP) bytecode node-deps-optional
+site: bytecode node-deps-optional
 	$(PY) -m generator validate
 	NO_MKDOCS_2_WARNING=1 LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
 
 ## make test: set up (system packages for the browser tests too) and run every test
-test: $(STAMP) bytecode system-deps node-deps
+test: bytecode system-deps node-deps
 	$(PY) -m pytest -q
 
 ## make pr-test BASE=<commit>: a pull request's tests: `make test`, unless every file it changes
@@ -43,13 +43,13 @@ pr-test:
 	else $(MAKE) --no-print-directory test; fi
 
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
-serve: $(STAMP) bytecode
+serve: bytecode
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve
 
 ## make setup: only install .venv from requirements.txt and compile the package (CI workflows start with it)
-setup: $(STAMP) bytecode
+setup: bytecode
 
-validate: $(STAMP) bytecode
+validate: bytecode
 	$(PY) -m generator validate
 
 system-deps:
@@ -62,12 +62,12 @@ clean:
 ## when the site is built; CMS_ARGS passes the Git host, e.g.
 ##   make admin CMS_ARGS="--backend gitlab --repo xgb/ledger --app-id ID --base-url https://git.example.edu.cn"
 .PHONY: admin cms-trial node-deps
-admin: $(STAMP) bytecode node-deps
+admin: bytecode node-deps
 	$(PY) -m generator cms-admin --out build/admin $(CMS_ARGS)
 	@if [ -d public ]; then rm -rf public/admin && cp -r build/admin public/admin; fi
 
 ## make cms-trial: try the form locally (scratch clone + decap-server; no account needed)
-cms-trial: $(STAMP) bytecode node-deps
+cms-trial: bytecode node-deps
 	$(PY) -m generator cms-trial $(TRIAL_ARGS)
 
 node-deps: node_modules/.installed
@@ -85,5 +85,5 @@ node-deps-optional:
 ##   make bench SIZES=1000          (1k only; `make test` runs it once, --reps 1, as its smoke test)      BENCH_ARGS="--reps 5 --no-site"
 ##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
 SIZES ?= 1000,5000,12000
-bench: $(STAMP) bytecode system-deps
+bench: bytecode system-deps
 	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)

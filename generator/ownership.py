@@ -213,18 +213,18 @@ def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | Non
     at `rev`, into `into`; None when the records folder is not there (an empty folder when it is
     there without them: then nobody has a role)."""
     top = records_rel.strip("/") if records_rel not in ("", ".") else ""
+    prefix = f"{top}/" if top else ""
     if git(repo, "rev-parse", "--verify", "-q", f"{rev}^{{commit}}:{top}")[0] != 0:
         return None
-    rc, listed, _ = git(repo, "ls-tree", "-z", rev, "--", *(f"{top}/{p}" if top else p for p in ROLE_PATHS))
+    rc, listed, _ = git(repo, "ls-tree", "-z", rev, "--", *(prefix + p for p in ROLE_PATHS))
     if rc != 0:
         return None
-    folder = into / top if top else into
+    folder = into / top
     folder.mkdir(parents=True, exist_ok=True)
-    archive = f"{top}/archive/" if top else "archive/"
     present = []
     for line in filter(None, listed.split("\0")):
         info, path = line.split("\t", 1)  # "<mode> <type> <object>\t<path>"
-        if not path.startswith(archive) or (info.split(" ")[1] == "blob" and path.endswith(".yaml")):
+        if not path.startswith(prefix + "archive/") or (info.split(" ")[1] == "blob" and path.endswith(".yaml")):
             present.append(path)
     if not present:
         return folder

@@ -89,8 +89,7 @@ def test_records_holding_the_demo_hold_exactly_the_generated_demo(demo):
     if not policy.is_file() or "由 bench/corpus.py --demo 生成" not in policy.read_text(encoding="utf-8"):
         pytest.skip("records/ holds a university's own records, not the demo")
     generated = {p.relative_to(demo / "records"): p.read_bytes() for p in (demo / "records").rglob("*") if p.is_file()}
-    committed = {p.relative_to(COMMITTED): p.read_bytes() for p in COMMITTED.rglob("*")
-                 if p.is_file() and ".cache" not in p.parts}
+    committed = {p.relative_to(COMMITTED): p.read_bytes() for p in COMMITTED.rglob("*") if p.is_file()}
     assert sorted(committed) == sorted(generated)
     assert [k for k in generated if committed[k] != generated[k]] == []
     assert COMMITTED_LIST.read_bytes() == (demo / "DEMO-IMPERFECTIONS.md").read_bytes()

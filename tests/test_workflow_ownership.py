@@ -2,16 +2,10 @@
 run on real temporary Git repositories, as the pull-request workflow runs it."""
 from __future__ import annotations
 
-import subprocess
-
 from workflow_repo import commit, edit, git, head, make_repo, run, run_process
 
 OWN = "records/ledgers/2026-H1/zhang-wei.yaml"
 MORE = "reflections: 补充：新生最需要学业规划指导。\n"
-
-
-def git_show(repo, rev, path) -> bytes:
-    return subprocess.run(["git", "-C", str(repo), "show", f"{rev}:{path}"], capture_output=True, check=True).stdout
 
 
 def check(repo, base, actor, *extra):
@@ -193,7 +187,7 @@ def test_only_the_files_the_roles_are_read_from_are_taken_from_the_base(tmp_path
     taken = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
     assert taken == ["archive/2025-H2.yaml", "cadres/chen-gang.yaml", "cadres/li-na.yaml",
                      "cadres/zhang-wei.yaml", "policy.yaml", "units.yaml"]
-    assert (folder / "policy.yaml").read_bytes() == git_show(repo, base, "records/policy.yaml")
+    assert (folder / "policy.yaml").read_text(encoding="utf-8") == git(repo, "show", f"{base}:records/policy.yaml")
     assert records_at(repo, base, "no-such-folder", tmp_path / "none") is None
 
 
