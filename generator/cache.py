@@ -24,9 +24,10 @@ faster:
   (`Values`: the site asks, a warm `validate` or `check` never does).  In one marshal,
   the strings the files share are read once (a warm 12k run: 0.3 s, against 0.6 s for
   a marshal per file).
-* **per-file results of rules** — `FileMemo` keeps a rule's result for each file between
-  runs (the ledgers' references, and what the policy rules read of the ledgers:
-  check/facts.py), so that a run where one ledger changed works out that ledger's only.
+* **results of rules** — `Memo` keeps a rule's result for each file (`FileMemo`: the ledgers'
+  references, and what the policy rules read of the ledgers: check/facts.py), each cadre or
+  each chain of feedback items (check/by_cadre.py) between runs, so that a run where one ledger
+  changed works out what depends on that ledger only.
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`); the cache file is
   then written by a copy of this process while the checks run (forked.aside), which the
@@ -535,39 +536,41 @@ def _load_and_validate(records: Path):
 
 
 # ---- one rule's results per file, kept between runs ---------------------------
-class FileMemo:
-    """One rule's result for each file, kept in the cache between runs, so that a run where only a
-    few files changed works out theirs only (`references` of the ledgers: a warm 12k `validate` then
-    reads no ledger's values).  A result is served for a document only when its SHA-256 (as
-    `load_and_validate` knows it in this run) and its shown name are those it was worked out for,
-    and `context` too: a digest of everything else the rule reads (None keeps nothing).  Results
-    must be plain values (marshal); `save()` writes them when they changed — as the results do,
-    a few changed files into a small delta beside the main file, which is not rewritten."""
+class Memo:
+    """One rule's result for each key (a file, a cadre, a chain of feedback items), kept in the cache
+    between runs, so that a run where a few files changed works out the results that depend on them
+    only.  A result is served only when the key's `stamp` (what it depends on that differs from key
+    to key: the SHA-256 and shown name of the files it read …) is the stamp it was worked out for,
+    and `context` too: a digest of everything else the rule reads (None keeps nothing).  Stamps and
+    results must be plain values (marshal); `save()` writes them when they changed — as the results
+    do, a few changed keys into a small delta beside the main file, which is not rewritten."""
 
     def __init__(self, records: Path, name: str, context: str | None):
         where = cache_file(records) if context is not None else None
         self.path = where.with_suffix(f".{name}") if where else None
         self.delta_path = where.with_suffix(f".{name}-delta") if where else None
         self.context = context
-        self.main = self._read(self.path)  # {rel: (sha256, shown name, result)}
+        self.main = self._read(self.path)  # {key: (stamp, result)}
         self.delta = self._read(self.delta_path) if self.main else {}
         self.old = {**self.main, **self.delta} if self.delta else self.main
         self.new: dict = {}
 
     def _read(self, path: Path | None) -> dict:
-        kept = _read_cache(path) if path else {}  # {context: {rel: entry}}
+        kept = _read_cache(path) if path else {}  # {context: {key: entry}}
         return kept.get(self.context, {}) if len(kept) == 1 else {}
 
-    def get(self, doc: load.Document):
-        entry = self.old.get(doc.rel) if self.path and doc.sha256 else None
-        if entry and entry[0] == doc.sha256 and entry[1] == doc.file:
-            self.new[doc.rel] = entry
-            return entry[2]
+    def get(self, key, stamp):
+        """The result kept for `key` when it was worked out for `stamp`; else None (a stamp of None
+        is never served)."""
+        entry = self.old.get(key) if self.path and stamp is not None else None
+        if entry and entry[0] == stamp:
+            self.new[key] = entry
+            return entry[1]
         return None
 
-    def put(self, doc: load.Document, result) -> None:
-        if self.path and doc.sha256:
-            self.new[doc.rel] = (doc.sha256, doc.file, result)
+    def put(self, key, stamp, result) -> None:
+        if self.path and stamp is not None:
+            self.new[key] = (stamp, result)
 
     def save(self) -> None:
         if not self.path:
@@ -579,6 +582,24 @@ class FileMemo:
             _remove(self.delta_path)
         elif not _same(changed, self.delta):
             _write_cache(self.delta_path, {self.context: changed})
+
+
+class FileMemo(Memo):
+    """A Memo of one result per file, stamped with the file's SHA-256 (as `load_and_validate` knows
+    it in this run) and its shown name (`references` of the ledgers: a warm 12k `validate` then
+    reads no ledger's values)."""
+
+    def get(self, doc: load.Document):  # type: ignore[override]
+        return super().get(doc.rel, stamp_of(doc))
+
+    def put(self, doc: load.Document, result) -> None:  # type: ignore[override]
+        super().put(doc.rel, stamp_of(doc), result)
+
+
+def stamp_of(doc: load.Document) -> tuple | None:
+    """What a file's result depends on of the file: its bytes' SHA-256 and its shown name (None when
+    its bytes are not known: nothing is kept)."""
+    return (doc.sha256, doc.file) if doc.sha256 else None
 
 
 class KeptResult:

@@ -565,16 +565,16 @@ def test_a_one_file_change_writes_a_small_delta_not_the_whole_cache(tmp_path):
 
 
 def test_a_one_ledger_change_writes_small_deltas_of_the_rules_kept_results(tmp_path):
-    """What is kept per ledger between runs (its references, its facts for the policy rules) is
-    not rewritten whole for one changed ledger, but into a small delta beside it; what `check`
-    then reports is what it reports without any cache, and so after many changes, when the
-    main file is written again and the delta goes."""
+    """What is kept per ledger or per cadre between runs (a ledger's references, its facts for the
+    policy rules, a cadre's rows and findings) is not rewritten whole for one changed ledger, but
+    into a small delta beside it; what `check` then reports is what it reports without any
+    cache, and so after many changes, when the main file is written again and the delta goes."""
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
     cache_dir = tmp_path / "cache"
     _check(root, cache_dir)
-    mains = {p.suffix: p for p in cache_dir.glob("*") if p.suffix in (".references", ".facts")}
-    assert set(mains) == {".references", ".facts"}
+    mains = {p.suffix: p for p in cache_dir.glob("*") if p.suffix in (".references", ".facts", ".by-cadre")}
+    assert set(mains) == {".references", ".facts", ".by-cadre"}
     before = {k: p.read_bytes() for k, p in mains.items()}
     ledger = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
     text = ledger.read_text(encoding="utf-8")
@@ -672,9 +672,12 @@ def test_positions_of_findings_are_kept_for_the_next_run_and_never_given_for_oth
     other = hashlib.sha256(unknown.read_bytes()).hexdigest()
     assert (ref["line"], ref["column"]) in {v for k, v in kept.items() if k[0] == other}
 
-    # the next run answers from what was kept (an answer planted there shows) …
+    # the next run answers from what was kept (an answer planted there shows; the rows kept per
+    # cadre, which keep their findings' positions too, are removed so that the rule asks again) …
     kept[(sha, 0, ("activities", 1, "date"))] = (99, 9)
     answers.write_bytes(marshal.dumps(kept))
+    for by_cadre in cache_dir.glob("*.by-cadre*"):
+        by_cadre.unlink()
     assert _at(_check(root, cache_dir), "W-CHK-010", "2025-H2/zhang-wei.yaml") == [(99, 9)]
     # … also after another file changed (the cache's small delta is written, the answers kept) …
     other_ledger = root / "ledgers" / "2025-H2" / "chen-gang.yaml"

@@ -3,6 +3,7 @@ and small safe helpers (dates, spans) that never raise on bad records."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -49,6 +50,37 @@ class Context:
     # ---- records -------------------------------------------------------
     def valid(self, item: Item | None) -> bool:
         return item is not None and item.doc.rel not in self.rs.invalid
+
+    def contact_points(self) -> set:
+        """The ids of every class and club."""
+        if self._points is None:
+            self._points = set(self.rs.classes) | set(self.rs.clubs)
+        return self._points
+
+    # ---- what a result kept between runs depends on (cache.Memo) ---------
+    def digest_of_others(self) -> str | None:
+        """Of every record file but the ledgers (files of no known kind feed no rule): its name,
+        shown name (and so the records folder's), SHA-256 and whether it has errors; --today and
+        --strict.  None when a file's bytes are not known (unreadable, missing): then nothing
+        is kept."""
+        if self._others is None:
+            parts = [iso(self.today), str(self.strict)]
+            for doc in self.rs.docs:
+                if doc.kind is None or doc.kind == "ledger":
+                    continue
+                if not doc.sha256:
+                    self._others = ""
+                    break
+                parts += [doc.rel, doc.file, doc.sha256, str(doc.rel in self.rs.invalid)]
+            else:
+                self._others = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+        return self._others or None
+
+    def ledger_stamp(self, led: Item) -> tuple | None:
+        """Of a ledger: its name, shown name, SHA-256 and whether it has errors (None when its
+        bytes are not known)."""
+        doc = led.doc
+        return (doc.rel, doc.file, doc.sha256, doc.rel in self.rs.invalid) if doc.sha256 else None
 
     def setting_int(self, *keys, default: int) -> int:
         return as_int(self.rs.setting(*keys, default=default), default)
@@ -143,6 +175,8 @@ class Context:
         self._dates: dict = {}  # ledger file → activity_dates
         self._days: dict = {}  # an activity's date as written → the date
         self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
+        self._points: set | None = None  # contact_points
+        self._others: str | None = None  # digest_of_others ("": none)
         self.rows = self.rows_by_cadre()
         self._exemptions: dict[str, list[Item]] = {}  # cadre → their valid exemptions, in file order
         for ex in self.rs.exemptions:

@@ -41,22 +41,26 @@ def check_imports(ctx: Context, imports: dict[str, Item]) -> None:
                     data={"expected": digest, "actual": led.doc.sha256})
 
 
-def check_deadlines(ctx: Context, history: History) -> list[dict]:
-    rs = ctx.rs
-    grace = ctx.setting_int("ledger", "grace_days", default=0)
-    imports = imports_by_path(ctx)
-    check_imports(ctx, imports)
-    end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
-    rows, unjudged = [], 0
-    dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
-    for cadre in sorted(ctx.rows):
-        spans = [s for s in (ctx.row_span(r) for r in ctx.rows[cadre]) if s[0]]
+class Deadlines:
+    """The ledger table's rows one cadre at a time (by_cadre.py), then what is said of them all."""
+
+    def __init__(self, ctx: Context, history: History):
+        self.ctx, self.history = ctx, history
+        self.grace = ctx.setting_int("ledger", "grace_days", default=0)
+        self.imports = imports_by_path(ctx)
+        self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
+        self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
+
+    def rows(self, cadre: str) -> list[dict]:
+        ctx, rs, history = self.ctx, self.ctx.rs, self.history
+        spans = [s for s in (ctx.row_span(r) for r in ctx.rows.get(cadre, ())) if s[0]]
         if not spans:
-            continue
+            return []
         first = min(s for s, _ in spans)
         last = min(max(e for _, e in spans), ctx.today)
         if first > ctx.today:
-            continue
+            return []
+        rows = []
         name, unit = ctx.cadre_name(cadre), ctx.cadre_unit(cadre)
         unit_name = ctx.unit_name(unit)
         for period in rs.periods_between(first, last):
@@ -64,15 +68,15 @@ def check_deadlines(ctx: Context, history: History) -> list[dict]:
                 continue
             path = f"ledgers/{period.id}/{cadre}.yaml"
             led = rs.ledgers.get((period.id, cadre))
-            if period not in dates:
-                deadline = period.due + dt.timedelta(days=grace)
-                dates[period] = (deadline, iso(period.due), iso(deadline))
-            deadline, due_iso, deadline_iso = dates[period]
+            if period not in self._dates:
+                deadline = period.due + dt.timedelta(days=self.grace)
+                self._dates[period] = (deadline, iso(period.due), iso(deadline))
+            deadline, due_iso, deadline_iso = self._dates[period]
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": unit_name,
                    "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
                    "submitted": None, "source": None, "commit": None, "path": path, "exists": led is not None}
             submitted_day = None
-            entry = imports.get(path) if led is not None else None
+            entry = self.imports.get(path) if led is not None else None
             if entry is not None:
                 day = entry.date("submitted")
                 if day <= ctx.today:
@@ -80,13 +84,12 @@ def check_deadlines(ctx: Context, history: History) -> list[dict]:
                     row.update(submitted=iso(day), source="import")
             elif led is not None and history.state == "ok":
                 landing = history.added.get(path)
-                if landing and landing.time < end_of_today:
+                if landing and landing.time < self.end_of_today:
                     submitted_day = landing.time.date()
                     row.update(submitted=landing.time.strftime("%Y-%m-%d %H:%M"), source="git",
                                commit=landing.commit)
             elif led is not None:
                 row["status"] = "unknown"
-                unjudged += 1
             if row["status"] is None:
                 if submitted_day is not None:
                     late = (submitted_day - deadline).days
@@ -110,7 +113,12 @@ def check_deadlines(ctx: Context, history: History) -> list[dict]:
                         state="：文件已存在，但还没有合并进主分支" if led is not None else "",
                         state_en=": the file exists but has not been merged into the branch" if led is not None else "")
             rows.append(row)
-    if unjudged:
-        code = "E-CHK-022" if history.state == "shallow" else "E-CHK-023"
-        ctx.add(code, display_path(rs.root), None, count=unjudged, reason=history.reason)
-    return rows
+        return rows
+
+    def finish(self, rows: list[dict]) -> None:
+        """What is said of the import manifest and of the table as a whole."""
+        check_imports(self.ctx, self.imports)
+        unjudged = sum(row["status"] == "unknown" for row in rows)
+        if unjudged:
+            code = "E-CHK-022" if self.history.state == "shallow" else "E-CHK-023"
+            self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged, reason=self.history.reason)

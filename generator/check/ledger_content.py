@@ -1,18 +1,20 @@
 """A ledger must fit the assignment table and the calendar: filed for a period in which
 the cadre held an assignment, naming only the contact points they held then, for a
-period that has begun, with no activity dated after --today."""
+period that has begun, with no activity dated after --today.  One cadre at a time (by_cadre.py)."""
 from __future__ import annotations
 
 from generator.check.context import Context
 
 
-def check_ledger_content(ctx: Context) -> None:
+def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
     rs = ctx.rs
-    known = set(rs.classes) | set(rs.clubs)
-    for (folder, cadre), led in sorted(rs.ledgers.items()):
-        if not ctx.valid(led) or cadre not in rs.cadres:
+    if cadre not in rs.cadres:
+        return
+    known = ctx.contact_points()
+    for led in ledgers:
+        if not ctx.valid(led):
             continue
-        period = rs.period(folder)
+        period = rs.period(led.doc.folder)
         if period is None:
             continue  # E-REF-007 says why
         name = ctx.cadre_name(cadre)

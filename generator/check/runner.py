@@ -2,23 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from pathlib import Path
 
 from generator import findings as F
 from generator import forked
 from generator.cache import KeptResult
 from generator.check import CheckResult
+from generator.check.by_cadre import by_cadre
 from generator.check.contact_points import check_contact_points
-from generator.check.context import ONE_DAY, Context, iso
+from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
-from generator.check.deadlines import check_deadlines
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import check_feedback
 from generator.check.git_history import History, forget, read_history
-from generator.check.ledger_content import check_ledger_content
-from generator.check.semester_contacts import check_semester_contacts
 from generator.model import RecordSet
 
 
@@ -67,9 +64,7 @@ def _before_feedback(ctx: Context, repo: Path | None) -> dict:
         history = History("ok")
     data = {"today": iso(today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
-    data["semester_matrix"] = check_semester_contacts(ctx)
-    check_ledger_content(ctx)
-    data["ledgers"] = check_deadlines(ctx, history)
+    data["semester_matrix"], data["ledgers"] = by_cadre(ctx, history)
     data["ledger_sources"] = {
         "git": sum(r["source"] == "git" for r in data["ledgers"]),
         "import": sum(r["source"] == "import" for r in data["ledgers"]),
@@ -82,9 +77,9 @@ def _before_feedback(ctx: Context, repo: Path | None) -> dict:
 def _without_ledgers(ctx: Context) -> tuple[list, list]:
     """The contact points' and the coverage's tables (R1, R4, R2), with their findings.  They read
     no ledger, so they are kept between runs (cache.KeptResult) under a digest of every other
-    record file, --today and --strict: a pull request that changes ledgers only does not work
-    them out again (0.4 s at 12k)."""
-    kept = KeptResult(ctx.rs.root, "without-ledgers", _digest_without_ledgers(ctx))
+    record file, --today and --strict (Context.digest_of_others): a pull request that changes
+    ledgers only does not work them out again (0.4 s at 12k)."""
+    kept = KeptResult(ctx.rs.root, "without-ledgers", ctx.digest_of_others())
     hit = kept.get()
     if hit is not None:
         assignments, coverage, found = hit
@@ -94,20 +89,6 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
     assignments, coverage = check_contact_points(ctx), check_coverage(ctx)
     kept.put((assignments, coverage, [F.packed(f) for f in ctx.findings[before:]]))
     return assignments, coverage
-
-
-def _digest_without_ledgers(ctx: Context) -> str | None:
-    """Of every record file but the ledgers (files of no known kind feed no rule): its name, shown
-    name, SHA-256 and whether it has errors; and --today and --strict.  None when a file's bytes
-    are not known (unreadable, missing): then nothing is kept."""
-    parts = [iso(ctx.today), str(ctx.strict)]
-    for doc in ctx.rs.docs:
-        if doc.kind is None or doc.kind == "ledger":
-            continue
-        if not doc.sha256:
-            return None
-        parts += [doc.rel, doc.file, doc.sha256, str(doc.rel in ctx.rs.invalid)]
-    return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def summarise(data: dict, findings) -> dict:

@@ -1,46 +1,57 @@
 """R5: in every semester that has ended by --today, each cadre who held an assignment
 during it has met students at least the policy number of times (activities dated inside
-the semester, counted across all of the cadre's ledgers)."""
+the semester, counted across all of the cadre's ledgers).  Worked out one cadre at a time
+(by_cadre.py)."""
 from __future__ import annotations
 
 from generator.check.context import Context, iso
 
 
-def check_semester_contacts(ctx: Context) -> dict:
-    rs = ctx.rs
-    minimum = ctx.setting_int("contacts", "min_per_semester", default=1)
-    semesters = [s for s in rs.semesters() if s.start <= ctx.today]
-    all_semesters = rs.semesters()
-    counts: dict[tuple[str, str], int] = {}
-    semesters_on: dict = {}  # day → the semesters it falls in
-    for (period, cadre), led in sorted(rs.ledgers.items()):
-        for i, day in ctx.activity_dates(led):
-            inside = semesters_on.get(day)
-            if inside is None:
-                inside = semesters_on[day] = [s for s in all_semesters if s.start <= day <= s.end]
-            if not inside and all_semesters and ctx.valid(led):
-                ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
-            if day > ctx.today:
-                continue
-            for s in inside:
-                counts[(cadre, s.id)] = counts.get((cadre, s.id), 0) + 1
-    rows = []
-    for cadre in sorted(ctx.rows):
+class SemesterContacts:
+    def __init__(self, ctx: Context):
+        self.ctx = ctx
+        self.minimum = ctx.setting_int("contacts", "min_per_semester", default=1)
+        self.all = ctx.rs.semesters()
+        self.semesters = [s for s in self.all if s.start <= ctx.today]
+        self._on: dict = {}  # day → the semesters it falls in
+
+    def row(self, cadre: str, ledgers) -> dict | None:
+        """The cadre's row of the matrix (None when no semester asks anything of them), from
+        their ledgers; an activity dated in no semester is reported (W-CHK-010) whoever filed it."""
+        ctx, all_semesters = self.ctx, self.all
+        counts: dict[str, int] = {}
+        for led in ledgers:
+            for i, day in ctx.activity_dates(led):
+                inside = self._on.get(day)
+                if inside is None:
+                    inside = self._on[day] = [s for s in all_semesters if s.start <= day <= s.end]
+                if not inside and all_semesters and ctx.valid(led):
+                    ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
+                if day > ctx.today:
+                    continue
+                for s in inside:
+                    counts[s.id] = counts.get(s.id, 0) + 1
+        if cadre not in ctx.rows:
+            return None
         cells = {}
-        for s in semesters:
+        for s in self.semesters:
             held = bool(ctx.held_during(cadre, s.start, s.end))
-            count = counts.get((cadre, s.id), 0)
-            need = minimum if held else 0
+            count = counts.get(s.id, 0)
+            need = self.minimum if held else 0
             exempt = held and ctx.exempt(cadre, "semester_contacts", s.start, s.end)
             cells[s.id] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
             if held and s.end < ctx.today and count < need and not exempt:
-                item = rs.cadres[cadre]
+                item = ctx.rs.cadres[cadre]
                 ctx.add("W-CHK-004", item, item.pos(), name=ctx.cadre_name(cadre), semester=s.name,
                         semester_id=s.id, start=s.start, end=s.end, count=count, required=need,
                         data={"cadre": cadre, "semester": s.id})
-        if any(c["required"] for c in cells.values()):
-            rows.append({"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
-                         "cells": cells})
-    return {"semesters": [{"id": s.id, "name": s.name, "academic_year": s.year, "start": iso(s.start),
-                           "end": iso(s.end), "ended": s.end < ctx.today} for s in semesters],
-            "rows": rows}
+        if not any(c["required"] for c in cells.values()):
+            return None
+        unit = ctx.cadre_unit(cadre)
+        return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit, "unit_name": ctx.unit_name(unit),
+                "cells": cells}
+
+    def matrix(self, rows: list[dict]) -> dict:
+        return {"semesters": [{"id": s.id, "name": s.name, "academic_year": s.year, "start": iso(s.start),
+                               "end": iso(s.end), "ended": s.end < self.ctx.today} for s in self.semesters],
+                "rows": rows}

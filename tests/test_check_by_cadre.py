@@ -1,0 +1,94 @@
+"""The rules kept per cadre between runs (check/by_cadre.py: the semester matrix, the ledger
+table, the ledgers' content and the feedback items' own checks) are never served stale: after
+each kind of change a one-ledger pull request makes — a ledger landing in Git with the same
+bytes, a ledger edited, removed, a record that is not a ledger edited, another --today or
+--strict, the records folder named another way — `check` reports, byte for byte, what it
+reports without any cache.  Real records in a real Git repository, through the real command."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from gitrepo import base, commit, init_repo, ledger, write
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _run(records: str, cache, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache), "PYTHONPATH": str(REPO)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    args = args if "--today" in args else ("--today", "2026-11-28", *args)
+    return subprocess.run([sys.executable, "-m", "generator", "check", "--records", records, *args,
+                           "--format", "json"], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+
+
+def _same(records: str, cache: Path, *args: str, cwd: Path = REPO) -> dict:
+    """The report with the cache, which must be the report without one (twice: as it is
+    worked out, then as it is served)."""
+    kept, again, plain = (_run(records, where, *args, cwd=cwd) for where in (cache, cache, "0"))
+    assert "Traceback" not in kept.stderr + plain.stderr, kept.stderr + plain.stderr
+    assert kept.stdout == plain.stdout == again.stdout, args
+    assert kept.returncode == plain.returncode == again.returncode
+    return json.loads(plain.stdout)
+
+
+def _row(report: dict, period: str, cadre: str) -> dict:
+    [row] = [r for r in report["ledgers"] if r["period"] == period and r["cadre"] == cadre]
+    return row
+
+
+def _count(report: dict, cadre: str, semester: str) -> int:
+    [row] = [r for r in report["semester_matrix"]["rows"] if r["cadre"] == cadre]
+    return row["cells"][semester]["count"]
+
+
+def test_the_rules_kept_per_cadre_follow_git_the_ledgers_the_other_records_and_the_options(tmp_path):
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-12"], ("me-2025-01",))})
+    commit(repo, "2025-12-20 10:00", "2025-H2")
+    records, cache = str(repo / "records"), tmp_path / "cache"
+    first = _same(records, cache)
+    assert _row(first, "2025-H2", "zhang-wei")["status"] == "on_time"
+    assert list(cache.glob("*.by-cadre")), "nothing was kept per cadre"
+
+    # The same bytes, first in the working tree only, then landed in Git late: only Git says which.
+    path = repo / "records" / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    pending = _same(records, cache)
+    assert (_row(pending, "2026-H1", "zhang-wei")["status"], _row(pending, "2026-H1", "zhang-wei")["exists"]) == \
+        ("missing", True)
+    commit(repo, "2026-07-05 09:00", "2026-H1, late")
+    landed = _same(records, cache)
+    assert (_row(landed, "2026-H1", "zhang-wei")["status"], _row(landed, "2026-H1", "zhang-wei")["days_late"]) == \
+        ("late", 5)
+
+    # The ledger edited: one more activity in the second semester.
+    path.write_text(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-02"]), encoding="utf-8")
+    edited = _same(records, cache)
+    assert _count(edited, "zhang-wei", "2025-2026-2") == _count(landed, "zhang-wei", "2025-2026-2") + 1
+
+    # A record that is not a ledger: the cadre's name, in every row of theirs.
+    cadre = repo / "records" / "cadres" / "zhang-wei.yaml"
+    cadre.write_text(cadre.read_text(encoding="utf-8").replace("张伟", "张维"), encoding="utf-8")
+    renamed = _same(records, cache)
+    assert {r["name"] for r in renamed["ledgers"] if r["cadre"] == "zhang-wei"} == {"张维"}
+
+    # Another day, --strict, both.
+    for args in (["--today", "2026-03-20"], ["--strict"], ["--today", "2026-03-20", "--strict"]):
+        _same(records, cache, *args)
+
+    # The ledger removed.
+    path.unlink()
+    removed = _same(records, cache)
+    assert _row(removed, "2026-H1", "zhang-wei")["exists"] is False
+
+    # The records folder named another way (the missing ledgers' findings name it).
+    relative = _same("records", cache, cwd=repo)
+    missing = [f["file"] for f in relative["findings"] if f["code"] == "W-CHK-006"]
+    assert missing and all(f.startswith("records/ledgers/") for f in missing)
+    assert _same(records, cache) == removed
