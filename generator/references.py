@@ -280,6 +280,15 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
     (ledger, index, id, follows, raised on) of every item, ledgers in period order then file order."""
     out = []
     first: dict[str, tuple] = {}
+    starts: dict[str, object] = {}  # a ledger's folder → its period's start (None: no such period)
+
+    def start(led: Item):
+        folder = led.doc.folder
+        if folder not in starts:
+            period = rs.period(folder)
+            starts[folder] = period.start if period else None
+        return starts[folder]
+
     for led, i, fid, _follows, raised in feedback:
         if fid is None:
             continue
@@ -302,8 +311,8 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
                               problem_en="points to itself"))
             continue
         orig_led, _j, orig_raised = first[ref]
-        p_this, p_orig = rs.period(led.doc.folder), rs.period(orig_led.doc.folder)
-        later = (p_this and p_orig and p_orig.start > p_this.start) or (raised and orig_raised and orig_raised > raised)
+        s_this, s_orig = start(led), start(orig_led)
+        later = (s_this and s_orig and s_orig > s_this) or (raised and orig_raised and orig_raised > raised)
         if later:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref,
                               problem=f"是以后才有的一条（{orig_led.file}），不能跟进未来的反映",

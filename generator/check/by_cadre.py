@@ -67,6 +67,6 @@ def _stamp(ctx: Context, ledgers, history: History) -> tuple | None:
         stamp = ctx.ledger_stamp(led)
         if stamp is None:
             return None
-        landing = history.added.get(f"ledgers/{led.doc.folder}/{led.doc.stem}.yaml")  # (as deadlines.py asks)
+        landing = history.added.get(led.doc.rel)  # (ledgers/<period>/<cadre>.yaml: as deadlines.py asks)
         out.append((*stamp, (landing.commit, landing.time.isoformat()) if landing else None))
     return tuple(out)
