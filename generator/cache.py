@@ -25,9 +25,9 @@ faster:
   the strings the files share are read once (a warm 12k run: 0.3 s, against 0.6 s for
   a marshal per file).
 * **results of rules** — `Memo` keeps a rule's result for each file (`FileMemo`: the ledgers'
-  references, and what the policy rules read of the ledgers: check/facts.py), each cadre or
-  each chain of feedback items (check/by_cadre.py) between runs, so that a run where one ledger
-  changed works out what depends on that ledger only.
+  references, and what the policy rules read of the ledgers: check/facts.py) or for each cadre
+  (check/by_cadre.py) between runs, so that a run where one ledger changed works out what
+  depends on that ledger only.
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`); the cache file is
   then written by a copy of this process while the checks run (forked.aside), which the
@@ -535,13 +535,13 @@ def _load_and_validate(records: Path):
     return docs, findings, invalid
 
 
-# ---- one rule's results per file, kept between runs ---------------------------
+# ---- one rule's results per file or per cadre, kept between runs --------------
 class Memo:
-    """One rule's result for each key (a file, a cadre, a chain of feedback items), kept in the cache
-    between runs, so that a run where a few files changed works out the results that depend on them
-    only.  A result is served only when the key's `stamp` (what it depends on that differs from key
-    to key: the SHA-256 and shown name of the files it read …) is the stamp it was worked out for,
-    and `context` too: a digest of everything else the rule reads (None keeps nothing).  Stamps and
+    """One rule's result for each key (a file, a cadre), kept in the cache between runs, so that a
+    run where a few files changed works out the results that depend on them only.  A result is
+    served only when the key's `stamp` (what it depends on that differs from key to key: the
+    SHA-256 and shown name of the files it read …) is the stamp it was worked out for, and
+    `context` too: a digest of everything else the rule reads (None keeps nothing).  Stamps and
     results must be plain values (marshal); `save()` writes them when they changed — as the results
     do, a few changed keys into a small delta beside the main file, which is not rewritten."""
 
@@ -590,20 +590,15 @@ class FileMemo(Memo):
     reads no ledger's values)."""
 
     def get(self, doc: load.Document):  # type: ignore[override]
-        entry = self.old.get(doc.rel) if self.path and doc.sha256 else None  # (Memo.get, inlined: 12,000
-        if entry and entry[0] == (doc.sha256, doc.file):                     # ledgers a run)
+        # Memo.get written out: it is asked for each of 12,000 ledgers a run
+        entry = self.old.get(doc.rel) if self.path and doc.sha256 else None
+        if entry and entry[0] == (doc.sha256, doc.file):
             self.new[doc.rel] = entry
             return entry[1]
         return None
 
     def put(self, doc: load.Document, result) -> None:  # type: ignore[override]
-        super().put(doc.rel, stamp_of(doc), result)
-
-
-def stamp_of(doc: load.Document) -> tuple | None:
-    """What a file's result depends on of the file: its bytes' SHA-256 and its shown name (None when
-    its bytes are not known: nothing is kept)."""
-    return (doc.sha256, doc.file) if doc.sha256 else None
+        super().put(doc.rel, (doc.sha256, doc.file) if doc.sha256 else None, result)
 
 
 class KeptResult:

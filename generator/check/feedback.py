@@ -83,7 +83,7 @@ class _Chains:
         self.ctx = ctx
         self.meaning = ctx.rs.status_meaning()
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
-        self._days: dict = {}  # a date as written → (the date, its ISO text) (None: not a date)
+        self._days: dict = {}  # a date as written → (the date, its ISO text), (None, None) if none
         self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre)
 
     def day(self, value) -> tuple:
