@@ -523,7 +523,7 @@ def machine() -> dict:
     except (OSError, StopIteration):
         ram = "?"
     versions = {}
-    for mod in ("yaml", "jsonschema", "fastjsonschema", "mkdocs", "material"):
+    for mod in ("yaml", "jsonschema", "jsonschema-rs", "mkdocs", "material"):
         try:
             from importlib.metadata import version
 

@@ -78,7 +78,7 @@ def program_version() -> str:
     return h.hexdigest()[:24]
 
 
-LIBRARIES = ("pyyaml", "rapidyaml", "orjson", "jsonschema", "fastjsonschema", "rapidfuzz")  # that read or judge
+LIBRARIES = ("pyyaml", "rapidyaml", "orjson", "jsonschema", "jsonschema-rs", "rapidfuzz")  # that read or judge
 
 
 def _installed(names) -> dict:
