@@ -28,7 +28,7 @@ def by_cadre(ctx: Context, history: History) -> tuple[dict, list[dict]]:
     """(the semester matrix, the ledger table's rows), their findings added to ctx."""
     rs = ctx.rs
     ledgers: dict[str, list] = {}
-    for (folder, cadre), led in sorted(rs.ledgers.items()):
+    for (_period, cadre), led in sorted(rs.ledgers.items()):
         ledgers.setdefault(cadre, []).append(led)
     semesters, deadlines = SemesterContacts(ctx), Deadlines(ctx, history)
     memo = Memo(rs.root, "by-cadre", _context(ctx, history))
@@ -58,7 +58,8 @@ def _context(ctx: Context, history: History) -> str | None:
     others = ctx.digest_of_others()
     if others is None:
         return None
-    return hashlib.sha256(f"{others}\0{history.state}\0{history.reason}".encode("utf-8", "surrogateescape")).hexdigest()
+    text = f"{others}\0{history.state}\0{history.reason}"
+    return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _stamp(ctx: Context, ledgers, history: History) -> tuple | None:
