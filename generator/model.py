@@ -125,6 +125,11 @@ class RecordSet:
     def _cadre_files(self) -> set:
         return {d.stem for d in self.docs if d.kind == "cadre"}
 
+    @cached_property
+    def point_ids(self) -> set:
+        """The ids of every class and club (a ledger's contact points)."""
+        return set(self.classes) | set(self.clubs)
+
     def id_known(self, kind: str, ref) -> bool:
         """Whether an id of `kind` (unit, class, club, point, cadre) may be named.
 
@@ -157,9 +162,11 @@ class RecordSet:
         return tuple(w for w in words if isinstance(w, (str, dict))) if isinstance(words, list) else ()
 
     def status_meaning(self) -> dict[str, str]:
-        """Feedback status word → open / in_progress / escalated / resolved."""
-        return {s["name"]: s["meaning"] for s in self.vocab("feedback_statuses")
-                if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)}
+        """Feedback status word → open / in_progress / escalated / resolved (worked out once per
+        policy, as `vocab`: read it, never change it)."""
+        return self._memoized(("status_meaning",), lambda: {
+            s["name"]: s["meaning"] for s in self.vocab("feedback_statuses")
+            if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)})
 
     def setting(self, *keys, default=None):
         node = self.policy.data if self.policy else {}

@@ -192,7 +192,7 @@ def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
     ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
     `_context`, so a run where only some ledgers changed reads no other ledger's values."""
     out, feedback = [], []
-    points = set(rs.classes) | set(rs.clubs)
+    points = rs.point_ids
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
     memo = FileMemo(rs.root, "references", _context(rs))

@@ -51,12 +51,6 @@ class Context:
     def valid(self, item: Item | None) -> bool:
         return item is not None and item.doc.rel not in self.rs.invalid
 
-    def contact_points(self) -> set:
-        """The ids of every class and club."""
-        if self._points is None:
-            self._points = set(self.rs.classes) | set(self.rs.clubs)
-        return self._points
-
     # ---- what a result kept between runs depends on (cache.Memo) ---------
     def digest_of_others(self) -> str | None:
         """Of every record file but the ledgers (files of no known kind feed no rule): its name,
@@ -175,7 +169,6 @@ class Context:
         self._dates: dict = {}  # ledger file → activity_dates
         self._days: dict = {}  # an activity's date as written → the date
         self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
-        self._points: set | None = None  # contact_points
         self._others: str | None = None  # digest_of_others ("": none)
         self.rows = self.rows_by_cadre()
         self._exemptions: dict[str, list[Item]] = {}  # cadre → their valid exemptions, in file order

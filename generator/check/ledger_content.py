@@ -10,7 +10,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
     rs = ctx.rs
     if cadre not in rs.cadres:
         return
-    known = ctx.contact_points()
+    known = rs.point_ids
     for led in ledgers:
         if not ctx.valid(led):
             continue
