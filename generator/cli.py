@@ -8,12 +8,14 @@ Exit codes (every command):
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import importlib
 import re
 import os
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from generator import findings as F
 from generator import report
@@ -96,6 +98,7 @@ def cmd_validate(args) -> int:
     if root is None:
         return EXIT_USAGE
     rs, findings = validate_records(root)
+    outlive(rs)
     return emit(findings, args, files=len(rs.docs))
 
 
@@ -151,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv=None) -> int:
+    _OUTLIVE.clear()  # (what an earlier command of this process kept: see outlive)
     args = build_parser().parse_args(argv)
     try:
         code = args.func(args)
@@ -167,3 +171,26 @@ def main(argv=None) -> int:
         sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
                          f"{type(exc).__name__}: {exc}\n")
         return EXIT_USAGE
+
+
+_OUTLIVE: list = []
+
+
+def outlive(*values) -> None:
+    """Keep a command's big values (the record set, the checks' tables: millions of small
+    objects at 12,000 ledgers) alive until `finish` ends the process, so that they are never
+    freed one by one when the command returns (0.12 s of a cold 12k `check`)."""
+    _OUTLIVE.append(values)
+
+
+def finish(code: int) -> NoReturn:
+    """End `python -m generator` with exit code `code`: its output flushed and the exit
+    handlers run (forked.wait: the copies still writing cache files), then os._exit, without
+    Python's teardown, which would free every object the run built, one by one (0.05 s at 12k)."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`| head`): nothing more can be said there
+            pass
+    atexit._run_exitfuncs()
+    os._exit(code)

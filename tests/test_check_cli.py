@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -191,4 +192,37 @@ def test_forked_aside_writes_in_a_copy_that_the_process_waits_for_before_it_ends
                              timeout=60)
     ok, pid = (said.read_text().split() + ["", ""])[:2]
     assert run.returncode == 0 and ok == "ok", errors.read_text()[-2000:]
+    assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"
+
+
+FINISH = """
+import os, sys, time
+from pathlib import Path
+from generator import cli, forked
+
+os.environ["CONTACT_LEDGER_WORKERS"] = "2"
+
+def write():
+    time.sleep(0.5)
+    (Path(sys.argv[1]) / "at-exit").write_text(str(os.getpid()))
+
+cli.outlive([{"a": [1, 2]}] * 1000)
+forked.aside(write)
+print("ok", os.getpid())  # (to a file: held in the buffer until it is flushed)
+cli.finish(3)
+"""
+
+
+def test_the_command_ends_with_its_output_flushed_its_copies_waited_for_and_its_exit_code(tmp_path):
+    """cli.finish, the end of every `python -m generator` (os._exit, without freeing what the
+    run built): what was printed reaches the file, a copy still writing a cache file has
+    written it, and the exit code is the command's."""
+    said, errors = tmp_path / "said", tmp_path / "errors"
+    with said.open("w") as out, errors.open("w") as err:
+        env = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}  # (buffered, as is usual)
+        run = subprocess.run([sys.executable, "-c", FINISH, str(tmp_path)], cwd=ROOT, stdout=out, stderr=err,
+                             env=env, timeout=60)
+    assert run.returncode == 3, errors.read_text()[-2000:]
+    ok, pid = (said.read_text().split() + ["", ""])[:2]
+    assert ok == "ok", "printed, then flushed before the process ended"
     assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"

@@ -15,7 +15,7 @@ from generator import findings as F
 def cmd_check(args) -> int:
     from generator import report
     from generator.check import git_history, output, run_checks
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, outlive, records_dir
     from generator.pipeline import validate_records_and
 
     root = records_dir(args)
@@ -25,6 +25,7 @@ def cmd_check(args) -> int:
     # the policy checks run while references, privacy and archive are checked (on two cores)
     rs, findings, result = validate_records_and(
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict))
+    outlive(rs, result)
     findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
