@@ -1,16 +1,17 @@
-"""Two independent pieces of work at once, on two cores: `both(side, main)`; and writing a file
-while this process goes on: `aside(write)`.
+"""Two independent pieces of work at once, on two cores: `both(side, main)`; many parts of one
+piece of work shared by two processes while one of them does another (`shared`); and writing a
+file while this process goes on: `aside(write)`.
 
 `side()` runs in a copy of this process (os.fork: the records already loaded are shared, not
 sent) while `main()` runs here; `side`'s result comes back through a pipe (marshalled when it is
 plain values, else pickled), with the positions the copy worked out (load.RECALL: so that the
 cache keeps them too).  Used by `check` to run the record stages (references, privacy, archive)
-beside the policy checks, and the feedback rule beside the others.
+beside the policy checks, and the feedback chains' parts beside the other rules.
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
 process (a fork copies only the calling thread; locks held by others would stay locked in
 the copy), and more than one core unless CONTACT_LEDGER_WORKERS says otherwise.  Otherwise,
-or when the copy fails in any way, `side()` simply runs here after `main()`, so the results
+or when the copy fails in any way, `side()` (a part) simply runs here after `main()`, so the results
 are the same either way (tested).  The copy ends with os._exit: it never flushes this
 process's buffered output or runs its exit handlers.
 """
@@ -27,29 +28,43 @@ from generator.load import RECALL
 
 
 def both(side, main):
-    """(side(), main())."""
-    if not _can_fork():
+    """(side(), main()): side() in a copy of this process while main() runs here."""
+    here, (result,) = shared(1, lambda _k: side(), main)
+    return result, here
+
+
+MAX_PARTS = 4096  # (the queue is written whole before the fork: 2 bytes a part, within a pipe's 64 KiB)
+
+
+def shared(parts: int, work, main) -> tuple:
+    """(main(), [work(k) for k in range(parts)]).  A copy of this process takes parts from a
+    queue at once, and this process takes the rest once main() is done: so neither waits for the
+    other longer than about one part.  work(k) must give the same in either process.  The queue
+    is a pipe holding the parts' numbers, read 2 bytes at a time by both (a pipe's read is
+    atomic): each part is taken once.  A part the copy took but did not send back (it failed)
+    is worked out here."""
+    if not 0 < parts <= MAX_PARTS or not _can_fork():
         here = main()
-        return side(), here
+        return here, [work(k) for k in range(parts)]
+    queue, fill = os.pipe()
+    os.write(fill, b"".join(k.to_bytes(2, "little") for k in range(parts)))
+    os.close(fill)  # (so that an empty queue reads as its end)
     read, write = os.pipe()
     try:
         pid = os.fork()
     except OSError:
-        os.close(read)
-        os.close(write)
+        for fd in (queue, read, write):
+            os.close(fd)
         here = main()
-        return side(), here
+        return here, [work(k) for k in range(parts)]
     if pid == 0:  # the copy
         code = 1
         try:
             os.close(read)
             before = set(RECALL.worked)
-            result = side()
+            done = _take(queue, lambda k: _packed(work(k)))  # (each part packed as soon as it is done)
             worked = {k: v for k, v in RECALL.worked.items() if k not in before}
-            try:  # plain values go as marshal (a third of pickle's time for the feedback threads)
-                data = b"m" + marshal.dumps((result, worked))
-            except ValueError:
-                data = b"p" + pickle.dumps((result, worked), protocol=pickle.HIGHEST_PROTOCOL)
+            data = marshal.dumps((done, worked))
             with os.fdopen(write, "wb") as out:
                 out.write(data)
             code = 0
@@ -58,23 +73,47 @@ def both(side, main):
     os.close(write)
     try:
         here = main()
+        results = _take(queue, work)
     except BaseException:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(read)
         raise
+    finally:
+        os.close(queue)
     with os.fdopen(read, "rb") as inp:  # (read after main: the copy waits on a full pipe meanwhile)
         data = inp.read()
     _, status = os.waitpid(pid, 0)
     if status == 0:
         try:
-            body = memoryview(data)[1:]
-            result, worked = marshal.loads(body) if data[:1] == b"m" else pickle.loads(body)
+            done, worked = marshal.loads(data)
             RECALL.worked.update(worked)
-            return result, here
-        except Exception:  # noqa: BLE001 - a cut-off result: done here instead
+            results.update((k, _unpacked(v)) for k, v in done.items())
+        except Exception:  # noqa: BLE001 - a cut-off result: its parts are worked out here
             pass
-    return side(), here
+    return here, [results[k] if k in results else work(k) for k in range(parts)]
+
+
+def _packed(value) -> bytes:
+    """Plain values as marshal (a third of pickle's time for the feedback chains), else pickled."""
+    try:
+        return b"m" + marshal.dumps(value)
+    except ValueError:
+        return b"p" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _unpacked(data: bytes):
+    body = memoryview(data)[1:]
+    return marshal.loads(body) if data[:1] == b"m" else pickle.loads(body)
+
+
+def _take(queue: int, work) -> dict:
+    """{part: work(part)} for each part this process takes from the queue, until it is empty."""
+    done = {}
+    while token := os.read(queue, 2):
+        k = int.from_bytes(token, "little")
+        done[k] = work(k)
+    return done
 
 
 _ASIDE: list[int] = []  # the copies writing files, not yet waited for (all of them at exit)

@@ -105,17 +105,18 @@ def test_the_report_is_the_same_on_one_core_and_two(tmp_path, monkeypatch):
 
 
 FORKED_BOTH = """
-import os, threading
+import os, threading, time
 from generator import forked
 
 os.environ["CONTACT_LEDGER_WORKERS"] = "2"
-side_pid, here = forked.both(os.getpid, lambda: "main")
+slow = lambda: time.sleep(0.3) or 0  # (a main() that ends first might take the side itself)
+side_pid, here = forked.both(os.getpid, lambda: slow() or "main")
 assert here == "main" and side_pid != os.getpid(), "ran in the copy"
 plain = {"threads": [{"id": "文-1", "links": [(1, None, True)]}], "n": 2 ** 70, "s": "\\udce9"}
-(back, pid), _ = forked.both(lambda: (plain, os.getpid()), lambda: 0)
+(back, pid), _ = forked.both(lambda: (plain, os.getpid()), slow)
 assert back == plain and pid != os.getpid(), "plain values, from the copy (marshal)"
 from fractions import Fraction
-assert forked.both(lambda: (Fraction(1, 3), os.getpid()), lambda: 0)[0] != (Fraction(1, 3), os.getpid()), "pickled"
+assert forked.both(lambda: (Fraction(1, 3), os.getpid()), slow)[0] != (Fraction(1, 3), os.getpid()), "pickled"
 func, _ = forked.both(lambda: (lambda: 1), lambda: None)  # cannot come back through the pipe: run here
 assert func() == 1
 parent = os.getpid()
@@ -143,6 +144,41 @@ else:
     raise AssertionError("main's error was lost")
 print("ok")
 """
+
+
+FORKED_SHARED = """
+import os, time
+from generator import forked
+
+os.environ["CONTACT_LEDGER_WORKERS"] = "2"
+parent = os.getpid()
+
+def work(k):
+    time.sleep(0.01)
+    return k * k, os.getpid()
+
+here, out = forked.shared(100, work, lambda: time.sleep(0.3) or "main")
+assert here == "main" and [v for v, _ in out] == [k * k for k in range(100)], out
+pids = [p for _, p in out]
+assert pids[0] != parent, "the copy takes parts at once"
+assert len(set(pids)) == 2 and pids.count(parent) >= 10, "and this process the rest, once main() is done"
+
+def fails_in_the_copy(k):
+    if os.getpid() != parent and k == 5:  # (the copy takes the first parts)
+        raise RuntimeError("only in the copy")
+    return work(k)
+
+here, out = forked.shared(100, fails_in_the_copy, lambda: time.sleep(0.3) or "main")
+assert [v for v, _ in out] == [k * k for k in range(100)] and {p for _, p in out} == {parent}, "all redone here"
+assert forked.shared(0, work, lambda: "main") == ("main", [])
+assert forked.shared(forked.MAX_PARTS + 1, lambda k: k, lambda: 1) == (1, list(range(forked.MAX_PARTS + 1)))
+print("ok")
+"""
+
+
+def test_forked_shared_parts_go_to_the_copy_at_once_and_to_this_process_after_main():
+    run = subprocess.run([sys.executable, "-c", FORKED_SHARED], cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0 and run.stdout.strip() == "ok", run.stderr[-2000:]
 
 
 def test_forked_both_runs_the_side_in_a_copy_and_falls_back_here():

@@ -14,7 +14,7 @@ from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
-from generator.check.feedback import check_feedback
+from generator.check.feedback import Parts
 from generator.check.git_history import History, forget, read_history
 from generator.model import RecordSet
 
@@ -39,15 +39,13 @@ def _needs_history(rs: RecordSet) -> bool:
 
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
-    ledger_facts(rs)  # what the rules read of the ledgers (both copies below read them)
-
-    def feedback():  # independent of the other rules (a fifth of their time): beside them, in a copy
-        aside = Context(rs, today, strict)  # of this process where that is safe (forked.both)
-        return check_feedback(aside), [F.packed(f) for f in aside.findings]  # (plain values: marshal)
-
-    (threads, found), data = forked.both(feedback, lambda: _before_feedback(ctx, repo))
-    ctx.findings.extend(F.Finding(*f) for f in found)
-    data["feedback"] = threads
+    ledger_facts(rs)  # what the rules read of the ledgers (both processes below read them)
+    # The feedback chains are independent of the other rules: a copy of this process works them
+    # out, part by part, while this one runs the others, then takes the parts still left
+    # (forked.shared), so that neither waits for the other (a one-ledger pull request at 12k).
+    chains = Parts(rs, today, strict)
+    data, parts = forked.shared(chains.n, chains.part, lambda: _before_feedback(ctx, repo))
+    data["feedback"] = chains.rows(parts, ctx)
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
