@@ -3,9 +3,9 @@ piece of work shared by two processes while one of them does another (`shared`);
 file while this process goes on: `aside(write)`.
 
 `side()` runs in a copy of this process (os.fork: the records already loaded are shared, not
-sent) while `main()` runs here; `side`'s result comes back through a pipe (marshalled when it is
-plain values, else pickled), with the positions the copy worked out (load.RECALL: so that the
-cache keeps them too).  Used by `check` to run the record stages (references, privacy, archive)
+sent) while `main()` runs here; `side`'s result comes back through a file in memory (marshalled
+when it is plain values, else pickled), with the positions the copy worked out (load.RECALL: so
+that the cache keeps them too).  Used by `check` to run the record stages (references, privacy, archive)
 beside the policy checks, and the feedback chains' parts beside the other rules.
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
@@ -22,6 +22,8 @@ import marshal
 import os
 import pickle
 import signal
+import struct
+import tempfile
 import threading
 
 from generator.load import RECALL
@@ -39,9 +41,13 @@ MAX_PARTS = 4096  # (the queue is written whole before the fork: 2 bytes a part,
 def shared(parts: int, work, main) -> tuple:
     """(main(), [work(k) for k in range(parts)]).  A copy of this process takes parts from a
     queue at once, and this process takes the rest once main() is done: so neither waits for the
-    other longer than about one part.  work(k) must give the same in either process.  The queue
-    is a pipe holding the parts' numbers, read 2 bytes at a time by both (a pipe's read is
-    atomic): each part is taken once.  A part the copy took but did not send back (it failed)
+    other longer than about one part.  work(k) must give the same in either process.
+
+    The queue is a pipe holding the parts' numbers, read 2 bytes at a time by both (a pipe's read
+    is atomic): each part is taken once.  The copy writes each part's result to a file in memory
+    as soon as it is done, and this process reads them from there between its own parts (so that
+    little is left to read at the end), then once the copy says it is done; it never waits for
+    the copy to exit (reaped later: `wait`).  A part the copy took but did not write (it failed)
     is worked out here."""
     if not 0 < parts <= MAX_PARTS or not _can_fork():
         here = main()
@@ -49,49 +55,89 @@ def shared(parts: int, work, main) -> tuple:
     queue, fill = os.pipe()
     os.write(fill, b"".join(k.to_bytes(2, "little") for k in range(parts)))
     os.close(fill)  # (so that an empty queue reads as its end)
-    read, write = os.pipe()
+    said, say = os.pipe()  # the copy writes one byte there when it is done
+    out = _scratch()
     try:
         pid = os.fork()
     except OSError:
-        for fd in (queue, read, write):
+        for fd in (queue, said, say, out):
             os.close(fd)
         here = main()
         return here, [work(k) for k in range(parts)]
     if pid == 0:  # the copy
         code = 1
         try:
-            os.close(read)
+            os.close(said)
             before = set(RECALL.worked)
-            done = _take(queue, lambda k: _packed(work(k)))  # (each part packed as soon as it is done)
-            worked = {k: v for k, v in RECALL.worked.items() if k not in before}
-            data = marshal.dumps((done, worked))
-            with os.fdopen(write, "wb") as out:
-                out.write(data)
+            while token := os.read(queue, 2):
+                k = int.from_bytes(token, "little")
+                _write_frame(out, k, _packed(work(k)))
+            _write_frame(out, _WORKED, _packed({k: v for k, v in RECALL.worked.items() if k not in before}))
+            os.write(say, b"1")
             code = 0
         finally:
             os._exit(code)
-    os.close(write)
+    os.close(say)
+    frames, results = _Frames(out), {}
     try:
         here = main()
-        results = _take(queue, work)
+        while token := os.read(queue, 2):
+            frames.read(results)  # (the copy's parts done so far)
+            k = int.from_bytes(token, "little")
+            results[k] = work(k)
+        os.read(said, 1)  # the copy is done (b"1"), or has ended without saying so (b"")
+        frames.read(results)
     except BaseException:
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
-        os.close(read)
         raise
     finally:
-        os.close(queue)
-    with os.fdopen(read, "rb") as inp:  # (read after main: the copy waits on a full pipe meanwhile)
-        data = inp.read()
-    _, status = os.waitpid(pid, 0)
-    if status == 0:
-        try:
-            done, worked = marshal.loads(data)
-            RECALL.worked.update(worked)
-            results.update((k, _unpacked(v)) for k, v in done.items())
-        except Exception:  # noqa: BLE001 - a cut-off result: its parts are worked out here
-            pass
+        for fd in (queue, said, out):
+            os.close(fd)
+    _ASIDE.append(pid)  # (ending a copy takes the kernel 5–15 ms at 12k: not waited for here)
     return here, [results[k] if k in results else work(k) for k in range(parts)]
+
+
+_WORKED = 0xFFFF  # the frame of the positions the copy worked out (load.RECALL: so that the cache keeps them)
+_FRAME = struct.Struct("<IH")  # a frame's length and part
+
+
+def _scratch() -> int:
+    """A file in memory (or, where there is none, an unnamed temporary file)."""
+    if hasattr(os, "memfd_create"):
+        return os.memfd_create("contact-ledger-parts")
+    with tempfile.TemporaryFile() as f:
+        return os.dup(f.fileno())
+
+
+def _write_frame(fd: int, k: int, data: bytes) -> None:
+    view = memoryview(_FRAME.pack(len(data), k) + data)
+    while view:
+        view = view[os.write(fd, view):]
+
+
+class _Frames:
+    """The frames the copy has written whole so far, read once each, from where the last ended."""
+
+    def __init__(self, fd: int):
+        self.fd, self.at = fd, 0
+
+    def read(self, results: dict) -> None:
+        size = os.fstat(self.fd).st_size
+        while self.at + _FRAME.size <= size:
+            length, k = _FRAME.unpack(os.pread(self.fd, _FRAME.size, self.at))
+            if self.at + _FRAME.size + length > size:
+                return  # (still being written)
+            data = os.pread(self.fd, length, self.at + _FRAME.size)
+            self.at += _FRAME.size + length
+            try:
+                value = _unpacked(data)
+            except Exception:  # noqa: BLE001 - a damaged part: worked out here
+                continue
+            if k == _WORKED:
+                RECALL.worked.update(value)
+            else:
+                results[k] = value
 
 
 def _packed(value) -> bytes:
@@ -105,15 +151,6 @@ def _packed(value) -> bytes:
 def _unpacked(data: bytes):
     body = memoryview(data)[1:]
     return marshal.loads(body) if data[:1] == b"m" else pickle.loads(body)
-
-
-def _take(queue: int, work) -> dict:
-    """{part: work(part)} for each part this process takes from the queue, until it is empty."""
-    done = {}
-    while token := os.read(queue, 2):
-        k = int.from_bytes(token, "little")
-        done[k] = work(k)
-    return done
 
 
 _ASIDE: list[int] = []  # the copies writing files, not yet waited for (all of them at exit)
