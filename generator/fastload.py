@@ -71,7 +71,7 @@ def _build(text: str, stop: tuple | None = None):
     keys: dict = {}
     spans: dict = {}
     key_spans: dict = {}
-    events = yaml.parse(text, Loader=load._Loader)
+    events = yaml.parse(text, Loader=load.loader())
     # the stream must be: StreamStart, DocumentStart, MappingStart … MappingEnd, DocumentEnd, StreamEnd
     if not isinstance(next(events), yaml.StreamStartEvent) or not isinstance(next(events), yaml.DocumentStartEvent):
         return None

@@ -41,15 +41,28 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 from generator import findings as F
 from generator.layout import kind_of
 
-try:  # libyaml is in PyYAML's binary wheels; the pure-Python parser is the fallback.
-    _Loader = yaml.CSafeLoader
-except AttributeError:  # pragma: no cover
-    _Loader = yaml.SafeLoader
+
+class _PyYAML:
+    """PyYAML, imported when first used (≈8 ms): a run whose files are all read by the quick path
+    or served from the cache never needs it.  The first use puts the module itself in its place."""
+
+    def __getattr__(self, name):
+        import yaml as module
+
+        globals()["yaml"] = module
+        return getattr(module, name)
+
+
+yaml = _PyYAML()
+
+
+@lru_cache(maxsize=None)
+def loader():
+    """libyaml's loader (in PyYAML's binary wheels), or the pure-Python parser where it is not."""
+    return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
@@ -527,7 +540,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     if out.problems:
         return out
     try:
-        nodes = list(yaml.compose_all(text, Loader=_Loader))
+        nodes = list(yaml.compose_all(text, Loader=loader()))
     except yaml.MarkedYAMLError as exc:
         return fail("E-YAML-001", *_yaml_error(exc))
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
@@ -594,7 +607,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     out = []
     depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
+        for event in yaml.parse(text, Loader=loader()):
             if isinstance(event, yaml.AliasEvent):
                 m = event.start_mark
                 out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))

@@ -246,3 +246,31 @@ def test_codes_prints_a_markdown_table_of_every_code(work):
         assert f"<code>{code}</code>" in html
     assert "<em>" not in html and "<strong>" not in html  # no accidental emphasis from * or _
     assert "<code>{archived_on}</code>" in html or "{" not in run.stdout.replace("`{", "")
+
+
+# ---- the commands ------------------------------------------------------------------
+
+def test_a_command_line_imports_its_own_commands_module_and_help_lists_every_command(work):
+    """command_line.COMMANDS says which module adds each command, so that a run imports its own only:
+    each module adds exactly the commands the table gives it, every command runs from a parser
+    built for it alone, and the usage without a command (or with an unknown one) names them all."""
+    import argparse
+    import importlib
+    import subprocess
+    import sys
+
+    from generator import cli as command_line
+
+    added: dict = {}
+    for module in dict.fromkeys(command_line.COMMANDS.values()):
+        sub = argparse.ArgumentParser().add_subparsers()
+        importlib.import_module(module).register(sub)
+        added.update((command, module) for command in sub.choices)
+    assert added == command_line.COMMANDS
+    for command in command_line.COMMANDS:
+        help_ = subprocess.run([sys.executable, "-m", "generator", command, "--help"], cwd=B.REPO,
+                               capture_output=True, text=True, timeout=60)
+        assert help_.returncode == 0 and "usage: python -m generator " + command in help_.stdout, command
+    for args in ([], ["no-such-command"]):
+        run = cli(work, *args)
+        assert run.returncode == 2 and all(command in run.stderr for command in command_line.COMMANDS), run.stderr
