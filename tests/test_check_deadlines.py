@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import json
 import shutil
 
 from generator.check import run_checks
@@ -265,3 +266,51 @@ def test_the_history_begun_while_the_records_load_is_the_one_judged(tmp_path):
     (reading,) = git_history._begun.values()
     git_history.forget(records)
     assert not git_history._begun and reading.log.poll() is not None
+
+
+def test_the_history_kept_for_a_commit_serves_the_commits_after_it_and_never_another_chain(tmp_path, monkeypatch):
+    """The landings worked out for HEAD are kept (git_history: `.history` in the cache folder); the
+    next run reads only the commits after that one when it is on HEAD's first-parent chain. After
+    every way HEAD moves — a new commit, a pull request merged, a ledger deleted and added again,
+    history rewritten, an older commit checked out — the report with the kept history is the one
+    without any cache, byte for byte."""
+    repo = start(tmp_path)
+    cache = tmp_path / "cache"
+
+    def same(today="2026-07-15"):
+        monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(cache))
+        kept = check_cli(repo / "records", "--today", today, "--format", "json", cwd=repo)
+        monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+        fresh = check_cli(repo / "records", "--today", today, "--format", "json", cwd=repo)
+        assert kept.stdout == fresh.stdout and kept.returncode == fresh.returncode, kept.stderr
+        [history] = cache.glob("*.history")
+        assert git(repo, "rev-parse", "HEAD").strip() in history.read_bytes().decode("latin-1")  # kept for HEAD
+        return json.loads(kept.stdout)
+
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-30 10:00", "张伟 2025-H2")
+    same()
+    git(repo, "checkout", "-q", "-b", "pr")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2025-12-31 09:00", "李娜 2025-H2")
+    git(repo, "checkout", "-q", "main")
+    merge(repo, "pr", "2026-01-03 10:00")  # landed when merged: late
+    report = same()
+    assert {(r["cadre"], r["status"]) for r in report["ledgers"] if r["period"] == "2025-H2"} == \
+        {("zhang-wei", "on_time"), ("li-na", "late")}
+    git(repo, "rm", "-q", H2)
+    commit(repo, "2026-01-04 10:00", "removed by mistake")
+    same()
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-05 10:00", "restored")
+    assert next(r for r in same()["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")[
+        "status"] == "on_time"  # the first landing, kept
+    git(repo, "reset", "-q", "--hard", "HEAD~3")  # history rewritten: the kept commit is on no chain
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2025-12-29 10:00", "李娜 2025-H2, again")
+    assert next(r for r in same()["ledgers"] if r["cadre"] == "li-na" and r["period"] == "2025-H2")[
+        "status"] == "on_time"
+    git(repo, "checkout", "-q", "HEAD~1")  # an older commit: what landed after it has not landed
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})  # (not committed)
+    assert next(r for r in same()["ledgers"] if r["cadre"] == "li-na" and r["period"] == "2025-H2")[
+        "status"] == "missing"
