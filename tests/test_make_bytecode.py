@@ -44,7 +44,7 @@ def test_make_setup_compiles_the_package_once_and_an_edited_module_runs_as_edite
 
     # Without: every run compiles each module it imports, and keeps nothing.
     for _ in range(2):
-        assert {"cli.py", "findings.py", "check/__init__.py", "messages/__init__.py"} <= _compiled_from_source(copy, "codes")
+        assert {"cli.py", "findings.py", "report.py", "messages/__init__.py"} <= _compiled_from_source(copy, "codes")
     assert not (copy / "generator/__pycache__").exists()
 
     subprocess.run(make, cwd=copy, env=_env(), check=True)
