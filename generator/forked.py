@@ -5,14 +5,14 @@ file while this process goes on: `aside(write)`.
 `side()` runs in a copy of this process (os.fork: the records already loaded are shared, not
 sent) while `main()` runs here; `side`'s result comes back through a file in memory (marshalled
 when it is plain values, else pickled), with the positions the copy worked out (load.RECALL: so
-that the cache keeps them too).  Used by `check` to run the record stages (references, privacy, archive)
-beside the policy checks, and the feedback chains' parts beside the other rules.
+that the cache keeps them too).  Used by `check` to run the record stages (references, privacy,
+archive) beside the policy checks, and the feedback chains' parts beside the other rules.
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
 process (a fork copies only the calling thread; locks held by others would stay locked in
 the copy), and more than one core unless CONTACT_LEDGER_WORKERS says otherwise.  Otherwise,
-or when the copy fails in any way, `side()` (a part) simply runs here after `main()`, so the results
-are the same either way (tested).  The copy ends with os._exit: it never flushes this
+or when the copy fails in any way, `side()` (each part) simply runs here after `main()`, so the
+results are the same either way (tested).  The copy ends with os._exit: it never flushes this
 process's buffered output or runs its exit handlers.
 """
 from __future__ import annotations
@@ -153,7 +153,7 @@ def _unpacked(data: bytes):
     return marshal.loads(body) if data[:1] == b"m" else pickle.loads(body)
 
 
-_ASIDE: list[int] = []  # the copies writing files, not yet waited for (all of them at exit)
+_ASIDE: list[int] = []  # copies not yet waited for: writing files, or done with their parts (all at exit)
 
 
 def aside(write) -> None:
