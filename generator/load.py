@@ -64,6 +64,7 @@ def loader():
     """libyaml's loader (in PyYAML's binary wheels), or the pure-Python parser where it is not."""
     return getattr(yaml, "CSafeLoader", None) or yaml.SafeLoader
 
+
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_REPORTED = 20  # of one kind of problem in one file

@@ -14,7 +14,7 @@ first parent adds that exact path.  Why (the threat model is in site/guide/deadl
   later edits are amendments, visible in the history;
 * a shallow clone has no trustworthy history: we refuse to judge (state "shallow").
 
-The landings worked out for a commit are kept in the cache folder (`_kept`).  When the commit
+The landings worked out for a commit are kept in the cache folder (cache.KeptResult).  When the commit
 they were kept for is on HEAD's first-parent chain (a pull request's merge commit has main's tip,
 whose site build kept them, as its first parent), only the commits after it are read and their
 additions added (the kept, older, landings win): a 12k repository's full `git log` takes ≈0.45 s.
@@ -31,6 +31,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+from generator.cache import KeptResult
 
 
 @dataclass(frozen=True)
@@ -121,7 +123,7 @@ class _Reading:
             self.done = History("ok")  # no commit yet: nothing has been submitted
             return
         self.root, self.head = root, head.stdout.strip()
-        self.kept = _kept(records, root, self.prefix)
+        self.kept = KeptResult(Path(records), "history", f"{root.resolve()}\0{self.prefix}")
         kept = self.kept.get()  # (the commit whose landings are kept, those landings)
         if not (type(kept) is tuple and len(kept) == 2 and type(kept[0]) is str and _COMMIT.fullmatch(kept[0])
                 and type(kept[1]) is dict):
@@ -173,12 +175,6 @@ class _Reading:
         times: dict = {}  # (a commit adds many ledgers)
         return History("ok", added={path: Landing(sha, times.get(when) or times.setdefault(
             when, dt.datetime.fromtimestamp(when, tz))) for path, (sha, when) in added.items()})
-
-
-def _kept(records: Path, root: Path, prefix: str):
-    from generator.cache import KeptResult
-
-    return KeptResult(Path(records), "history", f"{root.resolve()}\0{prefix}")
 
 
 def _landings(log: str, prefix: str) -> tuple[dict, str | None]:
