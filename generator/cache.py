@@ -31,7 +31,8 @@ faster:
 * **processes** — files not in the cache are loaded by two worker processes when there
   are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`); the cache file is
   then written by a copy of this process while the checks run (forked.aside), which the
-  command waits for before it ends.
+  command waits for before it ends.  On a warm run, a copy compares each file's status with
+  the kept one (forked.both) while this process takes in the cache's results.
 
 `CONTACT_LEDGER_CACHE=0` turns the cache off; `CONTACT_LEDGER_CACHE=/some/dir` puts
 it elsewhere.  A cache that cannot be read or written is silently ignored: it is
@@ -367,6 +368,16 @@ def _status(path: str, began: int) -> tuple | None:
         return None
 
 
+def _settled(paths: list[str], records: Path, statuses: dict, began: int) -> bytes:
+    """1 for each file whose status now is the one its bytes were hashed with (`statuses`), else 0."""
+    out = bytearray(len(paths))
+    for i, path in enumerate(paths):
+        then = statuses.get(load.rel_path(path, records))
+        if type(then) is tuple and len(then) == 2 and _status(path, began) == then[0]:
+            out[i] = 1
+    return bytes(out)
+
+
 def signature(info: os.stat_result | None, began: int) -> tuple | None:
     """What stands for a file's bytes when they were hashed: the status they were read with
     (device, inode, size, modification and change times, in ns), or None when it cannot.
@@ -435,43 +446,58 @@ def _load_and_validate(records: Path):
     # the cache is a big main file and a small delta of recent changes: a pull request that
     # changes one file rewrites the delta only, not every other file's entry
     delta_file = where.with_suffix(".delta") if where else None
-    (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
-    old = {**main, **delta}
     # {rel: (signature, SHA-256 of the bytes read with it)}: what Git's index keeps, apart from the
     # results, so that a status that changed while the bytes did not (a checkout, a cache restored
     # into another clone) rewrites this small file only
     status_file = where.with_suffix(".statuses") if where else None
     statuses = _read_cache(status_file)
     known_status: dict = {}
-    # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
-    # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
-    fresh = not old
-    new: dict = {}
+    began = time.time_ns()
+    cwd = os.getcwd()
     results: dict[int, tuple] = {}
     todo: list[int] = []
     raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256; the file's status then)
-    began = time.time_ns()
-    cwd = os.getcwd()
-    for i, path in enumerate(paths):
-        rel = load.rel_path(path, records)
-        known = kind_of(rel) is not None
+
+    def take_in() -> tuple[dict, dict, list]:
+        """(the main results, the delta's, and for each file: its rel, whether it is of a known
+        kind, its entry if usable, the entry's document unpacked (None: it failed), where its
+        values are)."""
+        (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
+        old = {**main, **delta} if delta else main
+        files = []
+        for path in paths:
+            rel = load.rel_path(path, records)
+            known = kind_of(rel) is not None
+            # (sha256, shown name, privacy scanner key, packed result, values kept apart)
+            entry = old.get(rel) if known else None
+            if not entry or entry[1] != load.display_path(path, cwd) or entry[2] != scan_key:
+                files.append((rel, known, None, None, None))
+                continue
+            store = (in_delta if rel in delta else in_main) if entry[4] else None
+            try:  # (served if the file's status says its bytes are those hashed: below)
+                result = unpack(entry[3], None, store, source=path)
+            except Exception:  # noqa: BLE001 - a damaged entry is a miss
+                result = None
+            files.append((rel, known, entry, result, store))
+        return main, delta, files
+
+    # Whether each file's status is still the one its bytes were hashed with is asked by a copy
+    # of this process, while this one takes in the cache (12,845 stats at 12k: 30 ms).
+    settled, (main, delta, files) = \
+        forked.both(lambda: _settled(paths, records, statuses, began), take_in) if statuses else (bytes(len(paths)), take_in())
+    new: dict = {}
+    # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
+    # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
+    fresh = not main and not delta
+    for i, (path, (rel, known, entry, result, store)) in enumerate(zip(paths, files)):
         if fresh and known:
             todo.append(i)
             continue
-        # (sha256, shown file name, privacy scanner key, packed result, values kept apart)
-        entry = old.get(rel) if known else None
-        if entry and (entry[1] != load.display_path(path, cwd) or entry[2] != scan_key):
-            entry = None
-        store = ((in_delta if rel in delta else in_main) if entry[4] else None) if entry else None
-        then = statuses.get(rel)
-        if entry and type(then) is tuple and len(then) == 2 and then[1] == entry[0] \
-                and _status(path, began) == then[0]:
-            try:  # the file is as it was when its bytes were hashed: they are read only if asked
-                results[i] = unpack(entry[3], None, store, source=path)
-                new[rel], known_status[rel] = entry, then
-                continue
-            except Exception:  # noqa: BLE001 - a damaged entry is a miss
-                entry = None
+        if result is not None and settled[i] and statuses[rel][1] == entry[0]:
+            # the file is as it was when its bytes were hashed: they are read only if asked
+            results[i] = result
+            new[rel], known_status[rel] = entry, statuses[rel]
+            continue
         raw, info = _read_with_status(path) if known else (None, None)
         if raw is None:  # unknown kind, odd or huge file: its finding is cheap, never cached
             results[i] = _load_one(path, records)
