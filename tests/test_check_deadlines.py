@@ -207,6 +207,47 @@ def test_imports_override_git_only_for_listed_paths(tmp_path):
     assert changed.file.endswith("imports/legacy.yaml") and changed.line == 6
 
 
+def test_the_import_manifest_is_judged_alike_with_and_without_the_cache(tmp_path, monkeypatch):
+    """What is said of the import manifest — an import dated after --today (E-CHK-021), a ledger
+    whose bytes are no longer those imported (E-CHK-020) — is kept between runs with what it
+    depends on: each warm run says what a run without any cache says, after each change to the
+    manifest, to the ledger, and to --today."""
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    digest = hashlib.sha256((repo / H2).read_bytes()).hexdigest()
+
+    def imports(submitted: str) -> None:
+        write(repo, {"records/imports/legacy.yaml":
+                     f"source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+                     f"  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"{submitted}\"\n    sha256: {digest}\n"})
+
+    def said(today: str) -> list:
+        monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+        cold = check(repo, today)
+        monkeypatch.delenv("CONTACT_LEDGER_CACHE")
+        warm = [check(repo, today) for _ in range(2)]  # (the first may fill the cache, the second reads it)
+        found = [[(f.code, f.file, f.line, f.message_en) for f in r.findings if f.code in ("E-CHK-020", "E-CHK-021")]
+                 for r in (cold, *warm)]
+        assert found[1] == found[0] and found[2] == found[0]
+        assert [r.data["ledgers"] for r in warm] == [cold.data["ledgers"]] * 2
+        return [code for code, *_ in found[0]]
+
+    imports("2026-05-01")
+    commit(repo, "2026-03-01 10:00", "导入旧平台台账")
+    assert said("2026-04-01") == ["E-CHK-021"]
+    assert said("2026-06-01") == []
+    imports("2026-07-01")
+    assert said("2026-06-01") == ["E-CHK-021"]
+    ledger_text = (repo / H2).read_text()
+    (repo / H2).write_text(ledger_text + "reflections: 导入之后又改了。\n")
+    assert said("2026-06-01") == ["E-CHK-021", "E-CHK-020"]  # (in the manifest's line order)
+    (repo / H2).write_text(ledger_text)
+    assert said("2026-06-01") == ["E-CHK-021"]
+    imports("2026-05-01")
+    assert said("2026-06-01") == []
+
+
 def test_exempt_from_ledger(tmp_path):
     repo = start(tmp_path)
     write(repo, {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"

@@ -1,7 +1,7 @@
 """The rules that read one cadre's ledgers at a time, kept per cadre between runs.
 
 For one cadre, R5 (semester_contacts.py: their row of the matrix), R6 (deadlines.py: their
-rows of the ledger table), the ledgers' content (ledger_content.py) and the feedback items'
+rows of the ledger table, and whether their imported ledgers are the bytes imported), the ledgers' content (ledger_content.py) and the feedback items'
 own checks (feedback.check_items) read that cadre's ledgers and the records that are not
 ledgers, nothing else.  `by_cadre` runs them cadre by cadre and keeps each cadre's rows and
 findings (cache.Memo) under a stamp of the cadre's ledgers — each one's name, shown name,
@@ -42,6 +42,7 @@ def by_cadre(ctx: Context, history: History) -> tuple[dict, list[dict]]:
             row = semesters.row(cadre, own)
             check_ledger_content(ctx, cadre, own)
             check_items(ctx, own)
+            deadlines.check_imported(own)
             kept = (row, deadlines.rows(cadre), [F.packed(f) for f in ctx.findings[before:]])
             memo.put(cadre, stamp, kept)
         else:
