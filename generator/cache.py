@@ -465,12 +465,12 @@ def _load_and_validate(records: Path):
         (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
         old = {**main, **delta} if delta else main
         files = []
-        for path in paths:
+        for path, shown in zip(paths, load.display_paths(paths, cwd)):
             rel = load.rel_path(path, records)
             known = kind_of(rel) is not None
             # (sha256, shown name, privacy scanner key, packed result, values kept apart)
             entry = old.get(rel) if known else None
-            if not entry or entry[1] != load.display_path(path, cwd) or entry[2] != scan_key:
+            if not entry or entry[1] != shown or entry[2] != scan_key:
                 files.append((rel, known, None, None, None))
                 continue
             store = (in_delta if rel in delta else in_main) if entry[4] else None

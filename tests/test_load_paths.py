@@ -1,4 +1,4 @@
-"""display_path: the folder's part is worked out once per folder; what people see must be
+"""display_path and display_paths: the folder's part is worked out once per folder; what people see must be
 exactly what os.path.relpath of the whole path gives (relative below the working folder,
 as given elsewhere)."""
 from __future__ import annotations
@@ -25,3 +25,6 @@ def test_display_path_is_relpath_of_the_whole_path(tmp_path, monkeypatch):
         monkeypatch.chdir(cwd)
         for path in paths:
             assert load.display_path(path) == _by_relpath(path), (path, cwd)
+        # and display_paths, which works out each folder's part once for the files that follow it
+        for given in (paths, sorted(paths), [p for p in sorted(paths) for _ in range(3)]):
+            assert load.display_paths(given) == [_by_relpath(p) for p in given], cwd
