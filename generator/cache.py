@@ -483,8 +483,10 @@ def _load_and_validate(records: Path):
 
     # Whether each file's status is still the one its bytes were hashed with is asked by a copy
     # of this process, while this one takes in the cache (12,845 stats at 12k: 30 ms).
-    settled, (main, delta, files) = \
-        forked.both(lambda: _settled(paths, records, statuses, began), take_in) if statuses else (bytes(len(paths)), take_in())
+    if statuses:
+        settled, (main, delta, files) = forked.both(lambda: _settled(paths, records, statuses, began), take_in)
+    else:
+        settled, (main, delta, files) = bytes(len(paths)), take_in()
     new: dict = {}
     # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
     # start at once, and the files are read here (for their positions, if ever needed) meanwhile.

@@ -1,12 +1,13 @@
 """The rules that read one cadre's ledgers at a time, kept per cadre between runs.
 
 For one cadre, R5 (semester_contacts.py: their row of the matrix), R6 (deadlines.py: their
-rows of the ledger table, and whether their imported ledgers are the bytes imported), the ledgers' content (ledger_content.py) and the feedback items'
-own checks (feedback.check_items) read that cadre's ledgers and the records that are not
-ledgers, nothing else.  `by_cadre` runs them cadre by cadre and keeps each cadre's rows and
-findings (cache.Memo) under a stamp of the cadre's ledgers — each one's name, shown name,
-SHA-256, whether it has errors and when it landed in Git — and a digest of every other record
-file (Context.digest_of_others: with --today and --strict) and of the state of the Git history.
+rows of the ledger table, and whether their imported ledgers are still the bytes imported), the
+ledgers' content (ledger_content.py) and the feedback items' own checks (feedback.check_items)
+read that cadre's ledgers and the records that are not ledgers, nothing else.  `by_cadre` runs
+them cadre by cadre and keeps each cadre's rows and findings (cache.Memo) under a stamp of the
+cadre's ledgers — each one's name, shown name, SHA-256, whether it has errors and when it landed
+in Git — and a digest of every other record file (Context.digest_of_others: with --today and
+--strict) and of the state of the Git history.
 A pull request that changes one ledger works out its cadre's results only, and reads the others'
 back (at 12k: 0.10 s, against 0.37 s to work them all out).
 """
