@@ -5,8 +5,8 @@ rows of the ledger table, and whether their imported ledgers are still the bytes
 ledgers' content (ledger_content.py) and the feedback items' own checks (feedback.check_items)
 read that cadre's ledgers and the records that are not ledgers, nothing else.  `by_cadre` runs
 them cadre by cadre and keeps each cadre's rows and findings (cache.Memo) under a stamp of the
-cadre's ledgers — each one's name, shown name, SHA-256, whether it has errors and when it landed
-in Git — and a digest of every other record file (Context.digest_of_others: with --today and
+cadre's ledgers — each one's name, shown name, SHA-256, whether it has errors and the commit it
+landed with in Git — and a digest of every other record file (Context.digest_of_others: with --today and
 --strict) and of the state of the Git history.
 A pull request that changes one ledger works out its cadre's results only, and reads the others'
 back (at 12k: 0.10 s, against 0.37 s to work them all out).
@@ -71,5 +71,5 @@ def _stamp(ctx: Context, ledgers, history: History) -> tuple | None:
         if stamp is None:
             return None
         landing = history.added.get(led.doc.rel)  # (ledgers/<period>/<cadre>.yaml: as deadlines.py asks)
-        out.append((*stamp, (landing.commit, landing.time.isoformat()) if landing else None))
+        out.append((*stamp, landing.commit if landing else None))  # (a commit has one committer time)
     return tuple(out)

@@ -30,15 +30,15 @@ import subprocess
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from generator.cache import KeptResult
 
 
-@dataclass(frozen=True)
-class Landing:
+class Landing(NamedTuple):  # (a NamedTuple: 12,007 of them made each run at 12k)
     commit: str
-    time: dt.datetime  # aware, in the policy time zone
+    time: dt.datetime  # aware, in the policy time zone: the commit's committer time
 
 
 @dataclass
