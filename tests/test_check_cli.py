@@ -73,6 +73,55 @@ def test_json_report_falls_back_for_what_orjson_refuses():
     assert report.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
+def test_rows_written_ahead_are_written_out_as_dumps_writes_the_rows():
+    """report.Raw: a list's items written before the report (the feedback chains' rows, by the
+    processes that work them out) come out as dumps writes the list, by orjson and by json."""
+    from generator import report
+
+    rows = [{"root": "2025h2-张伟-1", "links": [{"id": 1, "note": None, "ok": True}], "gaps": [], "m": {}}, {}]
+    raw = report.raw_list([report.item(r) for r in rows])
+    assert isinstance(raw, report.Raw)
+    for before in ({}, {"学号": 2**70}):  # orjson writes the report; json does (orjson refuses the number)
+        value = {**before, "feedback": raw, "after": [1, {"x": "联系"}]}
+        assert report.dumps(value) == json.dumps({**value, "feedback": rows}, ensure_ascii=False, indent=2) + "\n"
+    assert report.dumps({"feedback": report.raw_list([])}) == json.dumps({"feedback": []}, indent=2) + "\n"
+    odd = [{"a": "一"}, {"n": 2**70}]  # an item orjson refuses: the items as values, for dumps's own way
+    assert report.item(odd[1]) is None and report.raw_list([report.item(r) or r for r in odd]) == odd
+
+
+def test_the_json_report_holds_the_feedback_rows_the_checks_give(tmp_path, monkeypatch):
+    """`check --format json` has the feedback chains' rows written as JSON where they are worked
+    out (report.Raw): the report still holds exactly the rows of the public API (run_checks), in
+    their order, and the summary counts them; on one core and on two."""
+    import datetime as dt
+    import shutil
+
+    from generator import report
+    from generator.check import run_checks
+    from generator.pipeline import validate_records
+
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    monkeypatch.chdir(tmp_path)  # (where the command runs: the files' shown names)
+    rs, _ = validate_records(records)
+    rows = run_checks(rs, dt.date(2026, 7, 1)).data["feedback"]
+    overdue, unresolved = sum(r["overdue"] for r in rows), sum(r["meaning"] != "resolved" for r in rows)
+    assert len(rows) > 100 and any(len(r["links"]) > 1 for r in rows) and 0 < overdue < unresolved
+    order = [(r["raised_on"] or "", r["root"]) for r in rows]
+    assert order == sorted(order)  # oldest first
+    raw = run_checks(rs, dt.date(2026, 7, 1), as_json=True).data["feedback"]  # (what `--format json` asks)
+    assert isinstance(raw, report.Raw)
+    assert report.dumps({"feedback": raw}) == json.dumps({"feedback": rows}, ensure_ascii=False, indent=2) + "\n"
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+    for workers in ("1", "2"):
+        monkeypatch.setenv("CONTACT_LEDGER_WORKERS", workers)
+        out = check_cli(records, "--today", "2026-07-01", "--format", "json", cwd=tmp_path).stdout
+        js = json.loads(out)
+        assert out == json.dumps(js, ensure_ascii=False, indent=2) + "\n"
+        assert json.dumps(js["feedback"], ensure_ascii=False) == json.dumps(rows, ensure_ascii=False)
+        assert (js["summary"]["feedback_overdue"], js["summary"]["feedback_open"]) == (overdue, unresolved)
+
+
 def test_a_json_report_is_written_as_dumps_writes_it_whatever_stdout_encodes():
     """On a UTF-8 stdout orjson's bytes go out as they are (report.write_json); elsewhere the text
     is encoded as stdout says: the same report either way, and what orjson refuses too."""

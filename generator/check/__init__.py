@@ -3,7 +3,7 @@
 Public API — the site and the Git workflow call exactly this:
 
     from generator.check import run_checks, CheckResult
-    result = run_checks(rs, today, repo=None, strict=False)
+    result = run_checks(rs, today, repo=None, strict=False, as_json=False)
     result.findings   # list[generator.findings.Finding], sorted; record errors are E-CHK-…,
                       # time-based findings are W-CHK-… (errors only when strict=True)
     result.data       # plain JSON-serialisable dict, computed once (shape below)
@@ -15,7 +15,9 @@ contains rs.root, if any".  Ledger submission times are read from that repositor
 first-parent history in one `git log` call (see deadlines.py, git_history.py and
 site/guide/deadlines.md for the threat model).
 
-`check --format json` prints {"findings": [Finding.as_dict(), …], **result.data}.
+`check --format json` prints {"findings": [Finding.as_dict(), …], **result.data}, from
+run_checks(…, as_json=True): its "feedback" is then a report.Raw, the rows as that report writes
+them (report.dumps writes it as the list below; nothing else reads it).
 
 Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
 
@@ -70,9 +72,10 @@ class CheckResult:
     data: dict = field(default_factory=dict)
 
 
-def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
+def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
+               as_json: bool = False) -> CheckResult:
     from generator.cache import long_lived
     from generator.check.runner import run
 
     with long_lived():  # the rules' indexes and results live on (see long_lived)
-        return run(rs, today, repo=repo, strict=strict)
+        return run(rs, today, repo=repo, strict=strict, as_json=as_json)

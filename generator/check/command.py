@@ -24,7 +24,8 @@ def cmd_check(args) -> int:
     git_history.begin(root)  # git reads the ledgers' history while the records load
     # the policy checks run while references, privacy and archive are checked (on two cores)
     rs, findings, result = validate_records_and(
-        root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict))
+        root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
+                                     as_json=args.format == "json"))
     outlive(rs, result)
     findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)

@@ -37,19 +37,20 @@ def _needs_history(rs: RecordSet) -> bool:
     return any(led.doc.rel not in imported for led in rs.ledgers.values())
 
 
-def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False) -> CheckResult:
+def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
+        as_json: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
     ledger_facts(rs)  # what the rules read of the ledgers (both processes below read them)
     # The feedback chains are independent of the other rules: a copy of this process works them
     # out, part by part, while this one runs the others, then takes the parts still left
     # (forked.shared), so that neither waits for the other (a one-ledger pull request at 12k).
-    chains = Parts(rs, today, strict)
+    chains = Parts(rs, today, strict, as_json=as_json)
     data, parts = forked.shared(chains.n, chains.part, lambda: _before_feedback(ctx, repo))
-    data["feedback"] = chains.rows(parts, ctx)
+    data["feedback"], overdue, unresolved = chains.rows(parts, ctx)
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
-    data["summary"] = summarise(data, findings)
+    data["summary"] = summarise(data, findings, overdue, unresolved)
     return CheckResult(findings=findings, data=data)
 
 
@@ -89,7 +90,7 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
     return assignments, coverage
 
 
-def summarise(data: dict, findings) -> dict:
+def summarise(data: dict, findings, feedback_overdue: int, feedback_open: int) -> dict:
     statuses: dict[str, int] = {}
     for row in data["ledgers"]:
         statuses[row["status"]] = statuses.get(row["status"], 0) + 1
@@ -100,5 +101,4 @@ def summarise(data: dict, findings) -> dict:
     errors = sum(f.severity == F.ERROR for f in findings)
     return {"errors": errors, "warnings": len(findings) - errors, "ledgers": statuses,
             "uncovered_classes": uncovered, "semester_unmet": unmet,
-            "feedback_overdue": sum(c["overdue"] for c in data["feedback"]),
-            "feedback_open": sum(c["meaning"] != "resolved" for c in data["feedback"])}
+            "feedback_overdue": feedback_overdue, "feedback_open": feedback_open}
