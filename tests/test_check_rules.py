@@ -177,6 +177,13 @@ FEEDBACK_H1 = """
 """
 
 
+def _status_line(text: str, item: str) -> int:
+    """The line of the `status:` of the feedback item `item` in a ledger's text."""
+    lines = text.splitlines()
+    start = next(n for n, line in enumerate(lines) if line.strip() == f"- id: {item}")
+    return next(n for n in range(start + 1, len(lines)) if lines[n].strip().startswith("status:")) + 1
+
+
 def test_feedback_loop(tmp_path):
     files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"],
                                                               feedback=FEEDBACK_H2),
@@ -196,6 +203,12 @@ def test_feedback_loop(tmp_path):
     assert chains["fb-no-target"]["overdue"] is True and chains["fb-no-target"]["unit"] == "cs"
     overdue = found(result, "W-CHK-007")
     assert sorted(f.data["root"] for f in overdue) == ["fb-no-target", "fb-study"]
+    # each at the status of its chain's latest link (the reopening at the link that reopens)
+    h2, h1 = files["records/ledgers/2025-H2/zhang-wei.yaml"], files["records/ledgers/2026-H1/zhang-wei.yaml"]
+    assert reopened.line == _status_line(h1, "fb-study-again")
+    assert sorted((f.data["root"], f.file.rsplit("/", 2)[-2], f.line) for f in overdue) == [
+        ("fb-no-target", "2025-H2", _status_line(h2, "fb-no-target")),
+        ("fb-study", "2026-H1", _status_line(h1, "fb-study-again"))]
     # with a note the reopening is explained
     files["records/ledgers/2026-H1/zhang-wei.yaml"] = files["records/ledgers/2026-H1/zhang-wei.yaml"].replace(
         "  status: 待处理", "  status: 待处理\n  note: 学生再次反映，重新督办。")
