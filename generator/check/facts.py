@@ -79,8 +79,8 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
 
 
 def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
-    """(ledger, feedback item) pairs, ledgers in period order then file order (worked out
-    once: the checks and the site both ask)."""
+    """(ledger, feedback item) pairs, ledgers in period order then file order (worked out once a
+    run: the site's feedback pages; the checks' chains read the facts straight, feedback.chains_of)."""
     def pairs():
         facts = ledger_facts(rs)
         return tuple((led, Item(led.doc, ("feedback", i), fb))

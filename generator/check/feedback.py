@@ -98,9 +98,8 @@ class Parts:
         found = self._make.ctx.findings
         before = len(found)
         rows = [self._make.chain(*chain) for chain in self._chains[k::self.n]]
-        write = report.item if self.as_json else None
         return ([((r["raised_on"] or "", r["root"]), r["overdue"], r["meaning"] != "resolved",
-                  (write(r) if write else None) or r) for r in rows],
+                  (report.item(r) if self.as_json else None) or r) for r in rows],
                 [F.packed(f) for f in found[before:]])
 
     def rows(self, parts: list, ctx: Context) -> tuple[list | report.Raw, int, int]:
