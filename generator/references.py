@@ -8,10 +8,10 @@ import hashlib
 import re
 
 from generator import findings as F
-from generator.cache import FileMemo
+from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
-from generator.suggest import did_you_mean
+from generator.suggest import closest_kept, did_you_mean, phrased
 from generator.validate import parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
@@ -39,10 +39,12 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
-def _missing(item: Item, key, kind: str, ref, known) -> F.Finding:
+def _missing(item: Item, key, kind: str, ref, known, answers=None) -> F.Finding:
+    """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already)."""
     zh, en, where = _WHAT[kind]
+    hint = phrased(answers[str(ref)]) if answers is not None else did_you_mean(ref, known)
     return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
-                  what=zh, what_en=en, ref=ref, where=where, **did_you_mean(ref, known))
+                  what=zh, what_en=en, ref=ref, where=where, **hint)
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:
@@ -323,10 +325,16 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
 def _admin_records(rs: RecordSet) -> list[F.Finding]:
     out = []
     ledger_paths = {d.rel for d in rs.docs if d.kind == "ledger"}  # readable or not
+    missing = []
     for entry in rs.imports:
         path = entry.get("path")
         if isinstance(path, str) and path not in ledger_paths:
-            out.append(_missing(entry, "path", "ledger", path, ledger_paths))
+            missing.append((entry, path))
+    # (the closest of 12,000 paths to each of thousands: kept between runs, see closest_kept)
+    answers = closest_kept((path for _, path in missing), ledger_paths,
+                           KeptResult(rs.root, "suggestions", "ledger paths")) if missing else {}
+    for entry, path in missing:
+        out.append(_missing(entry, "path", "ledger", path, ledger_paths, answers))
     for ex in rs.exemptions:
         if ex.get("cadre") and not rs.id_known("cadre", ex.get("cadre")):
             out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres))
