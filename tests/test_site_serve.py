@@ -1,0 +1,86 @@
+"""`make serve` (`mkdocs serve`): the live preview rebuilds when a record changes, and shows the
+change — a cadre's new name on their page, a ledger's error on the findings page, and the error
+gone again once the ledger is mended — in one long-running process, as a reviewer uses it."""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import yaml
+
+from tests.gitrepo import ROOT
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost only
+        return response.read().decode("utf-8")
+
+
+def _until(url: str, test, log: list, seconds: float = 90) -> str:
+    end = time.monotonic() + seconds
+    while True:
+        try:
+            text = _get(url)
+            if test(text):
+                return text
+        except OSError:
+            text = ""
+        if time.monotonic() > end:
+            raise AssertionError(f"{url} never showed the change; mkdocs serve said:\n" + "".join(log[-40:]))
+        time.sleep(0.5)
+
+
+def test_the_live_preview_follows_record_changes(tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    cadre_file = sorted((records / "cadres").glob("*.yaml"))[0]
+    cadre = yaml.safe_load(cadre_file.read_text(encoding="utf-8"))
+    ledger_file = sorted(records.glob(f"ledgers/*/{cadre_file.stem}.yaml"))[-1]
+    ledger_rel = ledger_file.relative_to(records.parent).as_posix()
+    port = _free_port()
+    env = dict(os.environ, LEDGER_RECORDS=str(records), LEDGER_GENERATED=str(tmp_path / "generated"),
+               LEDGER_TODAY="2026-11-28", NO_MKDOCS_2_WARNING="1")
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"),
+                              "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.STDOUT, text=True)
+    log: list[str] = []
+    threading.Thread(target=lambda: log.extend(serve.stdout), daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    page, findings = f"{base}/cadres/{cadre_file.stem}.html", f"{base}/findings.html"
+    try:
+        _until(page, lambda t: cadre["name"] in t, log, seconds=180)  # the first build
+        assert ledger_rel not in _get(findings)
+
+        renamed = cadre["name"] + "（改）"
+        cadre_file.write_text(cadre_file.read_text(encoding="utf-8").replace(
+            f"name: {cadre['name']}", f"name: {renamed}", 1), encoding="utf-8")
+        _until(page, lambda t: renamed in t, log)
+
+        good = ledger_file.read_bytes()
+        ledger_file.write_bytes(good + "未知字段: 1\n".encode())
+        shown = _until(findings, lambda t: ledger_rel in t, log)
+        assert "E-SCHEMA" in shown
+
+        ledger_file.write_bytes(good)
+        _until(findings, lambda t: ledger_rel not in t, log)
+        assert serve.poll() is None, "".join(log)
+        assert "Traceback" not in "".join(log), "".join(log)
+    finally:
+        serve.terminate()
+        try:
+            serve.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            serve.kill()
