@@ -11,7 +11,6 @@ import sys
 import threading
 import time
 import urllib.request
-from pathlib import Path
 
 import yaml
 
@@ -25,7 +24,7 @@ def _free_port() -> int:
 
 
 def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - localhost only
+    with urllib.request.urlopen(url, timeout=10) as response:
         return response.read().decode("utf-8")
 
 
@@ -46,9 +45,9 @@ def _until(url: str, test, log: list, seconds: float = 90) -> str:
 def test_the_live_preview_follows_record_changes(tmp_path):
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
-    cadre_file = sorted((records / "cadres").glob("*.yaml"))[0]
+    cadre_file = min((records / "cadres").glob("*.yaml"))
     cadre = yaml.safe_load(cadre_file.read_text(encoding="utf-8"))
-    ledger_file = sorted(records.glob(f"ledgers/*/{cadre_file.stem}.yaml"))[-1]
+    ledger_file = max(records.glob(f"ledgers/*/{cadre_file.stem}.yaml"))
     ledger_rel = ledger_file.relative_to(records.parent).as_posix()
     port = _free_port()
     env = dict(os.environ, LEDGER_RECORDS=str(records), LEDGER_GENERATED=str(tmp_path / "generated"),
