@@ -49,9 +49,9 @@ VALUES = [
 KEYS = ["summary", "students", "date", "form", "place", "channel", "cadre", "period", "unknown_key", "备注", "end",
         "start", "reason", "status"]
 # The kinds of step (Repo.edit), and how often each is drawn in a long run.
-KINDS = ["value", "admin-value", "value-settled", "feedback-link", "delete-line", "double-line", "new-key",
+KINDS = ["value", "admin-value", "value-settled", "feedback-link", "privacy-exception", "delete-line", "double-line", "new-key",
          "remove-file", "new-file", "restore", "bytes", "touch", "commit", "amend", "undo-commit", "restore-from-git"]
-WEIGHTS = [24, 10, 2, 8, 6, 4, 5, 4, 6, 5, 5, 3, 10, 3, 3, 3]
+WEIGHTS = [24, 10, 2, 8, 4, 6, 4, 5, 4, 6, 5, 5, 3, 10, 3, 3, 3]
 
 
 @dataclass
@@ -65,10 +65,10 @@ class Step:
 class Repo:
     """A copy of the demo records in a Git repository, and the edits made to it."""
 
-    def __init__(self, where: Path, rnd: random.Random):
+    def __init__(self, where: Path, rnd: random.Random, source: Path = ROOT / "records"):
         self.rnd = rnd
         self.repo = init_repo(where / "repo")
-        shutil.copytree(ROOT / "records", self.repo / "records")
+        shutil.copytree(source, self.repo / "records")
         commit(self.repo, "2026-07-01 09:00", "导入")
         self.records = self.repo / "records"
         self.original = {p.relative_to(self.records).as_posix(): p.read_bytes()
@@ -150,6 +150,8 @@ class Repo:
             return f"new-key {rel}:{i + 2} {line!r}"
         if kind == "feedback-link":
             return self._feedback_link()
+        if kind == "privacy-exception":
+            return self._privacy_exception()
         if kind == "remove-file":
             path.unlink()
             return f"remove {rel}"
@@ -244,6 +246,33 @@ class Repo:
         self._write_lines(path, lines)
         return f"feedback-link {how} {rel}:{i + 1} {other}"
 
+    def _privacy_exception(self) -> str:
+        """A telephone number written into a ledger's text, and an exception for it in
+        privacy-exceptions.yaml: mostly for its file, line and kind, sometimes a line or a kind
+        off (the exception then matches nothing)."""
+        r = self.rnd
+        ledgers = sorted(self.records.glob("ledgers/*/*.yaml"))
+        exceptions = self.records / "privacy-exceptions.yaml"
+        if not ledgers or not exceptions.exists():
+            return "privacy-exception: none"
+        path = r.choice(ledgers)
+        rel = path.relative_to(self.records).as_posix()
+        lines = self._lines(path)
+        spots = [i for i, line in enumerate(lines)
+                 if re.match(r"^\s*(- )?(summary|description|content|note|resolution): ", line)]
+        if not spots:
+            return "privacy-exception: none"
+        i = r.choice(spots)
+        lines[i] = lines[i].split(": ", 1)[0] + ": 与学生座谈，公开的咨询热线13812345678"
+        self._write_lines(path, lines)
+        line = i + 1 + r.choice([0, 0, 0, 1, -1])
+        kind = r.choice(["mobile", "mobile", "phone", "landline"])
+        text = exceptions.read_text(encoding="utf-8", errors="surrogateescape").replace("exceptions: []", "exceptions:")
+        text = text.rstrip("\n") + f"\n  - file: {rel}\n    line: {line}\n    kind: {kind}\n" \
+            "    reason: 心理中心对外公开的咨询热线，不是学生信息\n    reviewed_by: 李思远\n"
+        exceptions.write_text(text, encoding="utf-8", errors="surrogateescape")
+        return f"privacy-exception {rel}:{i + 1} (excepted: line {line}, {kind})"
+
     def step(self, kind: str | None = None) -> Step:
         what = self.edit(kind)
         r = self.rnd
@@ -269,11 +298,12 @@ def run(repo: Repo, command: str, step: Step, env: dict) -> tuple[int, str, str]
     return out.returncode, out.stdout.decode("utf-8", "replace"), out.stderr.decode("utf-8", "replace")
 
 
-def sequence(where: Path, seed: int, steps: int, say=print, kinds: list[str] | None = None) -> list[str]:
+def sequence(where: Path, seed: int, steps: int, say=print, kinds: list[str] | None = None,
+             source: Path = ROOT / "records") -> list[str]:
     """Run `steps` edits (of these kinds in turn, or drawn at random); return the differences
     found (empty: the fast path agreed every time)."""
     rnd = random.Random(seed)
-    repo = Repo(where, rnd)
+    repo = Repo(where, rnd, source)
     fast = {"CONTACT_LEDGER_CACHE": str(repo.cache)}
     differences = []
     for n in range(1, steps + 1):
@@ -308,13 +338,15 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--steps", type=int, default=200)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--records", type=Path, default=ROOT / "records",
+                    help="the records to start from (default: this repository's); e.g. a corpus of bench/corpus.py")
     ap.add_argument("--work", type=Path, default=None, help="folder for the repository (kept); default a temporary one")
     opts = ap.parse_args()
     import tempfile
 
     where = opts.work or Path(tempfile.mkdtemp(prefix="edit-sequences-"))
     where.mkdir(parents=True, exist_ok=True)
-    found = sequence(where, opts.seed, opts.steps)
+    found = sequence(where, opts.seed, opts.steps, source=opts.records)
     for d in found:
         print(d)
     print(f"{'DIFFERENCE' if found else 'same'}; repository in {where}")
