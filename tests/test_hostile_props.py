@@ -187,3 +187,28 @@ def test_one_bad_file_never_hides_the_others(tmp_path):
     files = {f.file.rsplit("/", 1)[-1] for f in findings}
     assert {"li-na.yaml", "chen-gang.yaml", "2024.yaml"} <= files
 
+
+
+def _render(mutations) -> None:
+    """render_site over the mutated records must not raise, and every file with an error is on
+    the findings page (the live preview builds whatever the records hold: generator/site/conform.py)."""
+    import datetime as dt
+
+    from generator.site import render_site
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "records"
+        shutil.copytree(VALID, root)
+        for rel, raw in mutations:
+            (root / rel).write_bytes(raw)
+        result = render_site(root, Path(tmp) / "out", dt.date(2026, 3, 25), slots=True)  # must not raise
+        listed = (Path(tmp) / "out" / "findings.md").read_text(encoding="utf-8")
+        for f in result.findings:
+            assert f.code != "E-INTERNAL-001", f.message_en
+            if f.severity == F.ERROR and f.code.startswith(("E-SCHEMA", "E-YAML")):
+                assert f.file.rsplit("records/", 1)[-1] in listed, f
+
+
+@given(st.lists(structural_mutation(), min_size=1, max_size=4))
+def test_structural_mutations_never_crash_the_site(mutations):
+    _render(mutations)

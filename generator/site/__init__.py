@@ -71,6 +71,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     from generator.site.exports import write_aside
     from generator.site.aggregate import Aggregate
     from generator.site.checks import CheckView
+    from generator.site.conform import conforming
     from generator.site.pages import Site
     from generator.site.privacy_guard import TextGuard
     from generator.site.today import site_today
@@ -82,6 +83,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
     rs, findings, (day, source, checks) = validate_records_and(records, checked)
+    rs = conforming(rs)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
         agg = Aggregate(rs, day, checks, guard)

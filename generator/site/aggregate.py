@@ -33,13 +33,17 @@ class Aggregate:
         self._semester_rows: dict | None = None
 
     # ---- names ---------------------------------------------------------
+    # (An id read off the checks' results is as the records wrote it; the records themselves are
+    # as the site shows them, conform.py: a name is text.)
     def unit_name(self, uid) -> str:
-        unit = self.rs.units.get(uid or "")
-        return unit.get("name", uid) if unit else (uid or "")
+        uid = uid if isinstance(uid, str) else ""
+        unit = self.rs.units.get(uid)
+        return unit.get("name", uid) if unit else uid
 
     def cadre_name(self, cid) -> str:
-        cadre = self.rs.cadres.get(cid or "")
-        return cadre.get("name", cid) if cadre else (cid or "")
+        cid = cid if isinstance(cid, str) else ""
+        cadre = self.rs.cadres.get(cid)
+        return cadre.get("name", cid) if cadre else cid
 
     def point(self, pid: str) -> dict:
         """A contact point (class or club) by id, with its unit and grade."""
@@ -218,9 +222,23 @@ class Aggregate:
             "period": led.doc.folder, "cadre": led.doc.stem, "file": fb.file,
         }
 
+    def _feedback_items(self) -> list[tuple[Item, Item]]:
+        """(ledger, feedback item) pairs as the checks' facts give them, but for a ledger with
+        errors: its items as the site shows them (conform.py), not as the checks read them."""
+        pairs = feedback_items(self.rs)
+        if not self.rs.invalid:
+            return pairs
+        out = []
+        for _key, led in sorted(self.rs.ledgers.items()):
+            if led.doc.rel in self.rs.invalid:
+                out += [(led, Item(led.doc, ("feedback", i), fb)) for i, fb in enumerate(_dicts(led.get("feedback")))]
+        done = {led.doc.rel for led, _ in out}
+        return sorted([*out, *((led, fb) for led, fb in pairs if led.doc.rel not in done)],
+                      key=lambda pair: (pair[0].doc.folder, pair[0].doc.stem, pair[1].path))
+
     def feedback_threads(self) -> list[dict]:
         """Follow-up chains as one thread each: root item, then follow-ups in order."""
-        rows = [self.feedback_row(led, fb) for led, fb in feedback_items(self.rs)]
+        rows = [self.feedback_row(led, fb) for led, fb in self._feedback_items()]
         by_id = {r["id"]: r for r in rows}
         children = defaultdict(list)
         roots = []
@@ -334,8 +352,9 @@ class Aggregate:
                 else:
                     state = f"未覆盖（宽限期至 {c.get('deadline')}）"
                 ids = list(c.get("cadres") or [])
-                out.append({"year": c.get("year"), "class": cid, "class_name": c.get("name") or cid,
-                            "unit": c.get("unit", ""), "unit_name": c.get("unit_name") or self.unit_name(c.get("unit")),
+                unit = item.get("unit", "") if item else ""  # (the record's values as shown: conform.py)
+                out.append({"year": c.get("year"), "class": cid, "class_name": (item.get("name") if item else "") or cid,
+                            "unit": unit, "unit_name": self.unit_name(unit),
                             "major": item.get("major", "") if item else "", "headcount": item.get("headcount", "") if item else "",
                             "cadres": ids, "cadre_names": [self.cadre_name(x) for x in ids], "covered": covered,
                             "state": state})
