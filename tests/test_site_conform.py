@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import shutil
+import time
 from pathlib import Path
 
 from generator.site import render_site
@@ -36,3 +37,21 @@ def test_wrong_values_cost_their_own_cell_not_the_site(tmp_path):
     shown = result.records  # the valid records' values are the files' own
     assert shown.cadres["li-na"].get("name") and shown.units
     assert "name" not in shown.cadres["zhang-wei"].data and "unit" not in shown.cadres["zhang-wei"].data
+
+
+def test_a_record_with_errors_keeps_its_line_numbers_when_served_from_the_cache(tmp_path, monkeypatch):
+    """The assignment table's 记录位置 of every row of an assignment file with an error is its
+    own line, also when the file comes from the cache unread (its bytes read when asked)."""
+    from generator import cache
+
+    records = tmp_path / "records"
+    shutil.copytree(VALID, records)
+    cycle = records / "assignments" / "2025-2027.yaml"
+    text = cycle.read_text(encoding="utf-8")
+    cycle.write_text(text[:text.rindex('start: "2025-09-01"')] + "start: [a]\n", encoding="utf-8")
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    time.sleep(cache.SETTLED_NS / 1e9 + 0.2)  # (settled: the next run knows the files unchanged unread)
+    for _ in range(2):  # cold, then warm
+        render_site(records, tmp_path / "out", dt.date(2026, 3, 25), slots=True)
+        page = (tmp_path / "out" / "attachment1" / "2025-2027.md").read_text(encoding="utf-8")
+        assert "2025-2027.yaml:5`" in page and "2025-2027.yaml:13`" in page, page  # zhang-wei's row, li-na's club

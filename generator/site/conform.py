@@ -33,7 +33,10 @@ def conforming(rs: RecordSet) -> RecordSet:
             continue
         kept = _conform(doc.data, schema, schema)
         doc._data = kept if isinstance(kept, dict) else {}
-        doc.sha256 = ""  # its values are no longer its bytes': nothing is kept of them between runs
+        # Its values are no longer its bytes': nothing worked out of them is kept between runs (no
+        # digest); its bytes are read first, while the digest still vouches for them (positions).
+        doc.raw = doc.raw
+        doc.sha256 = ""
         changed = True
     return build(rs.root, rs.docs, rs.invalid) if changed else rs
 
