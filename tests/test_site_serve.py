@@ -1,6 +1,7 @@
 """`make serve` (`mkdocs serve`): the live preview rebuilds when a record changes, and shows the
 change — a cadre's new name on their page, a ledger's error on the findings page, and the error
-gone again once the ledger is mended — in one long-running process, as a reviewer uses it."""
+gone again once the ledger is mended; a value of the wrong type too — in one long-running
+process, as a reviewer uses it; and what it serves is what a fresh build makes."""
 from __future__ import annotations
 
 import os
@@ -75,6 +76,15 @@ def test_the_live_preview_follows_record_changes(tmp_path):
 
         ledger_file.write_bytes(good)
         _until(findings, lambda t: ledger_rel not in t, log)
+
+        # a value of the wrong type (a list for the unit): listed, and the pages still made
+        cadre_rel = cadre_file.relative_to(records.parent).as_posix()
+        named = cadre_file.read_text(encoding="utf-8")
+        cadre_file.write_text(named.replace(f"unit: {cadre['unit']}", "unit: [一, 二]", 1), encoding="utf-8")
+        _until(findings, lambda t: cadre_rel in t, log)
+        assert renamed in _get(page)
+        cadre_file.write_text(named, encoding="utf-8")
+        _until(findings, lambda t: cadre_rel not in t, log)
         assert serve.poll() is None, "".join(log)
         assert "Traceback" not in "".join(log), "".join(log)
     finally:
@@ -83,3 +93,15 @@ def test_the_live_preview_follows_record_changes(tmp_path):
             serve.wait(timeout=20)
         except subprocess.TimeoutExpired:
             serve.kill()
+
+
+def test_the_live_preview_serves_what_a_fresh_reference_build_makes_after_each_edit(tmp_path):
+    """serve_sequences.py, five steps: wrong values in an administrator's file and in a ledger, a
+    new ledger, feedback tied across ledgers, a privacy exception — after each, the preview's
+    every file is a fresh reference build's (a cached value, a lost line number or a crash fails)."""
+    import serve_sequences
+
+    said = []
+    kinds = ["admin-value", "value", "new-file", "feedback-link", "privacy-exception"]
+    differences = serve_sequences.sequence(tmp_path, seed=5, steps=len(kinds), say=said.append, kinds=kinds)
+    assert differences == [], "\n".join(said + differences)
