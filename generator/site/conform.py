@@ -3,7 +3,7 @@
 `make site` validates first and builds only clean records, but the live preview (`make serve`)
 and a bare `mkdocs build` build whatever the records hold — a cadre previewing a ledger with
 `students: 三十一`, a unit written as a list.  Every such error is listed on the findings page
-(检查结果); the pages themselves are made from the values that have the type their schema
+(数据检查); the pages themselves are made from the values that have the type their schema
 gives them, as if the others were not written.  So a wrong value costs its own cell, never the
 build, and the tables never meet a number where they sort names.
 
