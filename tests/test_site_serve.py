@@ -4,24 +4,14 @@ gone again once the ledger is mended; a value of the wrong type too — in one l
 process, as a reviewer uses it; and what it serves is what a fresh build makes."""
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 import time
 import urllib.request
 
+import serve_sequences
 import yaml
 
 from tests.gitrepo import ROOT
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def _get(url: str) -> str:
@@ -50,15 +40,8 @@ def test_the_live_preview_follows_record_changes(tmp_path):
     cadre = yaml.safe_load(cadre_file.read_text(encoding="utf-8"))
     ledger_file = max(records.glob(f"ledgers/*/{cadre_file.stem}.yaml"))
     ledger_rel = ledger_file.relative_to(records.parent).as_posix()
-    port = _free_port()
-    env = dict(os.environ, LEDGER_RECORDS=str(records), LEDGER_GENERATED=str(tmp_path / "generated"),
-               LEDGER_TODAY="2026-11-28", NO_MKDOCS_2_WARNING="1")
-    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"),
-                              "-a", f"127.0.0.1:{port}"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                             stderr=subprocess.STDOUT, text=True)
-    log: list[str] = []
-    threading.Thread(target=lambda: log.extend(serve.stdout), daemon=True).start()
-    base = f"http://127.0.0.1:{port}"
+    preview = serve_sequences.Preview(records, tmp_path)  # mkdocs serve, as `make serve` runs it
+    log, base = preview.log, f"http://127.0.0.1:{preview.port}"
     page, findings = f"{base}/cadres/{cadre_file.stem}.html", f"{base}/findings.html"
     try:
         _until(page, lambda t: cadre["name"] in t, log, seconds=180)  # the first build
@@ -85,22 +68,16 @@ def test_the_live_preview_follows_record_changes(tmp_path):
         assert renamed in _get(page)
         cadre_file.write_text(named, encoding="utf-8")
         _until(findings, lambda t: cadre_rel not in t, log)
-        assert serve.poll() is None, "".join(log)
+        assert preview.process.poll() is None, "".join(log)
         assert "Traceback" not in "".join(log), "".join(log)
     finally:
-        serve.terminate()
-        try:
-            serve.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            serve.kill()
+        preview.stop()
 
 
 def test_the_live_preview_serves_what_a_fresh_reference_build_makes_after_each_edit(tmp_path):
     """serve_sequences.py, five steps: wrong values in an administrator's file and in a ledger, a
     new ledger, feedback tied across ledgers, a privacy exception — after each, the preview's
     every file is a fresh reference build's (a cached value, a lost line number or a crash fails)."""
-    import serve_sequences
-
     said = []
     kinds = ["admin-value", "value", "new-file", "feedback-link", "privacy-exception"]
     differences = serve_sequences.sequence(tmp_path, seed=5, steps=len(kinds), say=said.append, kinds=kinds)
