@@ -63,7 +63,8 @@ class Step:
 
 
 class Repo:
-    """A copy of the demo records in a Git repository, and the edits made to it."""
+    """A copy of a record folder (this repository's by default) in a Git repository, and the edits
+    made to it."""
 
     def __init__(self, where: Path, rnd: random.Random, source: Path = ROOT / "records"):
         self.rnd = rnd
@@ -108,8 +109,6 @@ class Repo:
         kind = kind or r.choices(KINDS, WEIGHTS)[0]
         if kind in ("amend", "undo-commit") and self.commits < 2:
             kind = "commit"
-        path = self._pick(kind)
-        rel = path.relative_to(self.records).as_posix()
         if kind == "value-settled":
             # A file unchanged for a while (so its status was trusted to stand for its bytes, as
             # Git's index does), changed, then left alone a while before the next run: the run must
@@ -119,6 +118,8 @@ class Repo:
             self.recent += keep[:4]
             time.sleep(cache.SETTLED_NS / 1e9 + 0.2)
             return what.replace("value", kind, 1)
+        path = self._pick(kind)
+        rel = path.relative_to(self.records).as_posix()
         if kind in ("value", "admin-value"):
             lines = self._lines(path)
             spots = [i for i, line in enumerate(lines) if re.match(r"^\s*(- )?[\w\u4e00-\u9fff]+: ", line)]
