@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import shutil
 import time
-import urllib.request
 
 import serve_sequences
 import yaml
@@ -14,22 +13,18 @@ import yaml
 from tests.gitrepo import ROOT
 
 
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read().decode("utf-8")
-
-
-def _until(url: str, test, log: list, seconds: float = 90) -> str:
+def _until(preview, rel: str, test, seconds: float = 90) -> str:
+    """The page `rel` once `test` holds of it (the preview rebuilds a moment after a change)."""
     end = time.monotonic() + seconds
     while True:
         try:
-            text = _get(url)
+            text = preview.get(rel).decode("utf-8")
             if test(text):
                 return text
         except OSError:
             text = ""
         if time.monotonic() > end:
-            raise AssertionError(f"{url} never showed the change; mkdocs serve said:\n" + "".join(log[-40:]))
+            raise AssertionError(f"{rel} never showed the change; mkdocs serve said:\n" + "".join(preview.log[-40:]))
         time.sleep(0.5)
 
 
@@ -41,33 +36,32 @@ def test_the_live_preview_follows_record_changes(tmp_path):
     ledger_file = max(records.glob(f"ledgers/*/{cadre_file.stem}.yaml"))
     ledger_rel = ledger_file.relative_to(records.parent).as_posix()
     preview = serve_sequences.Preview(records, tmp_path)  # mkdocs serve, as `make serve` runs it
-    log, base = preview.log, f"http://127.0.0.1:{preview.port}"
-    page, findings = f"{base}/cadres/{cadre_file.stem}.html", f"{base}/findings.html"
+    log, page, findings = preview.log, f"cadres/{cadre_file.stem}.html", "findings.html"
     try:
-        _until(page, lambda t: cadre["name"] in t, log, seconds=180)  # the first build
-        assert ledger_rel not in _get(findings)
+        _until(preview, page, lambda t: cadre["name"] in t, seconds=180)  # the first build
+        assert ledger_rel not in preview.get(findings).decode("utf-8")
 
         renamed = cadre["name"] + "（改）"
         cadre_file.write_text(cadre_file.read_text(encoding="utf-8").replace(
             f"name: {cadre['name']}", f"name: {renamed}", 1), encoding="utf-8")
-        _until(page, lambda t: renamed in t, log)
+        _until(preview, page, lambda t: renamed in t)
 
         good = ledger_file.read_bytes()
         ledger_file.write_bytes(good + "未知字段: 1\n".encode())
-        shown = _until(findings, lambda t: ledger_rel in t, log)
+        shown = _until(preview, findings, lambda t: ledger_rel in t)
         assert "E-SCHEMA" in shown
 
         ledger_file.write_bytes(good)
-        _until(findings, lambda t: ledger_rel not in t, log)
+        _until(preview, findings, lambda t: ledger_rel not in t)
 
         # a value of the wrong type (a list for the unit): listed, and the pages still made
         cadre_rel = cadre_file.relative_to(records.parent).as_posix()
         named = cadre_file.read_text(encoding="utf-8")
         cadre_file.write_text(named.replace(f"unit: {cadre['unit']}", "unit: [一, 二]", 1), encoding="utf-8")
-        _until(findings, lambda t: cadre_rel in t, log)
-        assert renamed in _get(page)
+        _until(preview, findings, lambda t: cadre_rel in t)
+        assert renamed in preview.get(page).decode("utf-8")
         cadre_file.write_text(named, encoding="utf-8")
-        _until(findings, lambda t: cadre_rel not in t, log)
+        _until(preview, findings, lambda t: cadre_rel not in t)
         assert preview.process.poll() is None, "".join(log)
         assert "Traceback" not in "".join(log), "".join(log)
     finally:

@@ -222,23 +222,9 @@ class Aggregate:
             "period": led.doc.folder, "cadre": led.doc.stem, "file": fb.file,
         }
 
-    def _feedback_items(self) -> list[tuple[Item, Item]]:
-        """(ledger, feedback item) pairs as the checks' facts give them, but for a ledger with
-        errors: its items as the site shows them (conform.py), not as the checks read them."""
-        pairs = feedback_items(self.rs)
-        if not self.rs.invalid:
-            return pairs
-        out = []
-        for _key, led in sorted(self.rs.ledgers.items()):
-            if led.doc.rel in self.rs.invalid:
-                out += [(led, Item(led.doc, ("feedback", i), fb)) for i, fb in enumerate(_dicts(led.get("feedback")))]
-        done = {led.doc.rel for led, _ in out}
-        return sorted([*out, *((led, fb) for led, fb in pairs if led.doc.rel not in done)],
-                      key=lambda pair: (pair[0].doc.folder, pair[0].doc.stem, pair[1].path))
-
     def feedback_threads(self) -> list[dict]:
         """Follow-up chains as one thread each: root item, then follow-ups in order."""
-        rows = [self.feedback_row(led, fb) for led, fb in self._feedback_items()]
+        rows = [self.feedback_row(led, fb) for led, fb in feedback_items(self.rs)]
         by_id = {r["id"]: r for r in rows}
         children = defaultdict(list)
         roots = []

@@ -8,8 +8,9 @@ gives them, as if the others were not written.  So a wrong value costs its own c
 build, and the tables never meet a number where they sort names.
 
 Only documents with an error (RecordSet.invalid) are touched; the checks have already run on
-the records as written, so their findings are the command line's.  What the checks worked out
-of such a document (its feedback items: Aggregate.feedback_threads) is read off it again.
+the records as written, so their findings are the command line's.  Such a document loses its
+digest, so what the site works out of its values (the ledgers' facts, which the feedback pages
+read) is worked out again from the conformed values, never served from the cache.
 """
 from __future__ import annotations
 
