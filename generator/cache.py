@@ -659,6 +659,12 @@ def _recall_for(path: Path, shas: set) -> None:
     _answers[:] = [(path, shas)]
 
 
+def forget_answers() -> None:
+    """Keep no positions from this run: the records they were asked of are about to go, their
+    cache with them (ownership.roles_at: the base's records in a temporary folder)."""
+    _answers.clear()
+
+
 def keep_answers() -> None:
     """Keep the positions worked out in this run (by this process and its forked copies) for
     the next: with those kept before, of the files loaded last only."""

@@ -243,7 +243,7 @@ def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | Non
 
 
 def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
-    from generator import forked
+    from generator import cache, forked
     from generator.pipeline import validate_records
 
     with tempfile.TemporaryDirectory(prefix="ownership-") as tmp:
@@ -252,6 +252,7 @@ def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
             return None
         rs, _ = validate_records(folder)
         forked.wait()  # (its cache, beside the records, may be being written: before the folder goes)
+        cache.forget_answers()  # (else written there once the command ends, and the folder made again)
         return roles_of(rs)
 
 

@@ -15,6 +15,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -73,7 +74,9 @@ class Preview:
             return response.read()
 
     def stop(self) -> None:
-        self.process.terminate()
+        """As Ctrl-C stops it: `mkdocs serve` then removes the folder it built into (a SIGTERM
+        ends it before it can)."""
+        self.process.send_signal(signal.SIGINT)
         try:
             self.process.wait(timeout=20)
         except subprocess.TimeoutExpired:

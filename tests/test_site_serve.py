@@ -28,7 +28,10 @@ def _until(preview, rel: str, test, seconds: float = 90) -> str:
         time.sleep(0.5)
 
 
-def test_the_live_preview_follows_record_changes(tmp_path):
+def test_the_live_preview_follows_record_changes(tmp_path, monkeypatch):
+    tmp = tmp_path / "tmp"  # where `mkdocs serve` builds: gone when it is stopped as Ctrl-C stops it
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
     records = tmp_path / "records"
     shutil.copytree(ROOT / "records", records)
     cadre_file = min((records / "cadres").glob("*.yaml"))
@@ -64,8 +67,10 @@ def test_the_live_preview_follows_record_changes(tmp_path):
         _until(preview, findings, lambda t: cadre_rel not in t)
         assert preview.process.poll() is None, "".join(log)
         assert "Traceback" not in "".join(log), "".join(log)
+        assert list(tmp.glob("mkdocs_*")) != []
     finally:
         preview.stop()
+    assert list(tmp.glob("mkdocs_*")) == []  # (jieba keeps its dictionary's cache there: wanted)
 
 
 def test_the_live_preview_serves_what_a_fresh_reference_build_makes_after_each_edit(tmp_path):

@@ -208,3 +208,20 @@ def test_a_base_whose_records_hold_no_roles_gives_nobody_a_role(tmp_path):
     r = check(repo, base, "zhang-wei")
     assert r.returncode == 1
     assert f"{OWN}: 错误 E-OWN-005" in r.stdout
+
+
+def test_the_base_records_temporary_folder_is_gone_afterwards(tmp_path, monkeypatch):
+    """The base's records are checked in a temporary folder: nothing of it is left behind (the
+    positions the run asked of them were once kept in it after it had been removed: with an
+    archived period at the base, every pull request left a folder)."""
+    repo = make_repo(tmp_path / "repo")
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    base = commit(repo, "2026-01-10 10:00", "archive 2025-H2")
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    monkeypatch.setenv("TMPDIR", str(tmp))
+    r = run_process(repo, "ownership", "--base", base, "--head", head(repo), "--actor", "zhang-wei")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*")) == []
