@@ -475,7 +475,7 @@ def page_times(public: Path, reps: int) -> dict:
                        "wait": None if None in waits else statistics.median(waits)}}
 
 
-SEARCH_WORDS = "工作台账"  # in the heading of every ledger (a cadre's page), so in every corpus's index
+SEARCH_WORDS = "工作台账"  # on the home page and every period's page (附件2), so in every corpus's index
 
 
 def first_search(browser, base: str) -> tuple[float | None, str]:

@@ -202,6 +202,25 @@ def test_search_keeps_domain_words_whole(page, served):
     assert "主题班会" in page.locator("article").inner_text()
 
 
+def test_a_search_for_a_cadre_or_a_period_lists_its_page_not_every_ledger(page, served):
+    """A cadre's name finds the cadre's page first; a search for 工作台账 or a period lists the
+    period pages of 附件2, not the ledgers' headings on every cadre's page (left out of the index)."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    cid, cadre = sorted(rs.cadres.items())[0]
+    results = _search(page, base, cadre.get("name"))
+    assert urlparse(results.first.get_attribute("href")).path.endswith(f"/cadres/{cid}.html")
+    results.first.click()
+    page.wait_for_load_state("networkidle")
+    assert page.locator("article h1").inner_text() == cadre.get("name")
+    assert page.locator("article h2.ledger-head").count() == sum(1 for _, c in rs.ledgers if c == cid)
+    for words in ("工作台账", max(p for p, _ in rs.ledgers)):
+        hrefs = [urlparse(a.get_attribute("href")) for a in _search(page, base, words).all()]
+        assert any(h.path.endswith(f"/ledgers/{max(p for p, _ in rs.ledgers)}.html") for h in hrefs), words
+        assert not [h for h in hrefs if "/cadres/" in h.path], words
+    assert page.errors == [] and page.outside == []
+
+
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):
     site, base = served
     page.goto(base + "attachment1.html")

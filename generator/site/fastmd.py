@@ -400,11 +400,12 @@ def put_back(content: str, store: dict[str, str]) -> str:
 # ---- a whole page ------------------------------------------------------------------------------
 # After cut(), a generated page (a cadre's, above all) is mostly headings and slots, yet Python-
 # Markdown's per-page work on it (inline patterns over every heading, attr_list, toc) took ≈3 s of
-# the 12k site.  whole() renders such a page entirely: ATX headings (plain text, `{ #id .class }`
-# allowed), paragraphs and the slots; the heading ids and the table of contents come from the toc
-# extension's own slugify/unique/nest_toc_tokens, as Python-Markdown would make them.
+# the 12k site.  whole() renders such a page entirely: ATX headings (plain text; `{ #id .class }`
+# and `data-search-exclude` allowed), paragraphs and the slots; the heading ids and the table of
+# contents come from the toc extension's own slugify/unique/nest_toc_tokens, as Python-Markdown
+# would make them.
 
-_PAGE_HEADING = re.compile(r"^(#{1,6}) +([^#{}]+?)(?: +\{ *((?:[#.][A-Za-z0-9_-]+ *)+)\})? *$")
+_PAGE_HEADING = re.compile(r"^(#{1,6}) +([^#{}]+?)(?: +\{ *((?:(?:[#.][A-Za-z0-9_-]+|data-search-exclude) *)+)\})? *$")
 _PARAGRAPH_BREAKERS = ("#", "<", "|", " ", "\t", "!!!", "???", "- ", "* ", "+ ", ">", "```", "~~~", "---",
                        "***", "===", "[")
 
@@ -457,7 +458,8 @@ def _toc_token(level: int, id_: str, name: str, text: str) -> dict:
 
 
 def _heading(level: int, attrs: dict, text: str) -> str:
-    shown = "".join(f' {k}="{html.escape(v, quote=True)}"' for k, v in sorted(attrs.items()))
+    shown = "".join(f" {k}" if v is None else f' {k}="{html.escape(v, quote=True)}"'  # (None: no value,
+                    for k, v in sorted(attrs.items()))  # as attr_list gives a bare word)
     return f"<h{level}{shown}>{text}</h{level}>"
 
 
@@ -480,6 +482,8 @@ def _page_blocks(lines: list[str], links: Links):
             for token in (m.group(3) or "").split():
                 if token[0] == "#":
                     attrs["id"] = token[1:]
+                elif token[0] != ".":  # data-search-exclude: its section is left out of the search index
+                    attrs[token] = None
                 else:
                     attrs["class"] = f'{attrs["class"]} {token[1:]}' if "class" in attrs else token[1:]
             yield "h", len(m.group(1)), attrs, text
