@@ -221,6 +221,41 @@ def test_a_search_for_a_cadre_or_a_period_lists_its_page_not_every_ledger(page, 
     assert page.errors == [] and page.outside == []
 
 
+_STYLES = """(i) => {
+  const keys = ["display", "font-size", "padding-top", "padding-left", "border-top", "border-left", "border-radius",
+                "vertical-align", "text-align", "min-width", "background-color", "font-weight", "max-width", "overflow-x"];
+  const of = el => { const cs = getComputedStyle(el); return Object.fromEntries(keys.map(k => [k, cs.getPropertyValue(k)])); };
+  const t = document.querySelectorAll("article table")[i];
+  return [t.className, of(t), of(t.tHead.rows[0].cells[0]), of(t.tBodies[0].rows[0].cells[0])];
+}"""
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, served, media):
+    """Each table is written inside the theme's two wrappers (generator/site/table_markup.py), so
+    the theme's script need not move it when the page opens (a relayout of the whole table); it
+    looks exactly as a table the theme styles itself (a copy without the class, put beside it)."""
+    site, base = served
+    page.emulate_media(media=media)
+    page.goto(base + "feedback.html")
+    page.wait_for_load_state("networkidle")
+    n = page.locator("article table").count()
+    assert n >= 1 and page.locator("article table:not(.data-table)").count() == 0
+    shape = page.eval_on_selector_all("article table", """els => els.map(t => [t.parentElement.className,
+        t.parentElement.parentElement.className, !!t.closest('.md-typeset__scrollwrap').parentElement.closest('.md-typeset__scrollwrap')])""")
+    assert shape == [["md-typeset__table", "md-typeset__scrollwrap", False]] * n  # (wrapped once, not again)
+    page.evaluate("""() => {  // the theme's own: a copy without the class, in a copy of the wrappers, after the first
+      const table = document.querySelector("article table"), wrap = table.parentElement.parentElement;
+      const outer = wrap.cloneNode(false), inner = table.parentElement.cloneNode(false), own = table.cloneNode(true);
+      own.removeAttribute("class");
+      inner.appendChild(own); outer.appendChild(inner); wrap.after(outer);
+    }""")
+    ours, theirs = page.evaluate(_STYLES, 0), page.evaluate(_STYLES, 1)
+    assert (ours[0], theirs[0]) == ("data-table", "")
+    assert ours[1:] == theirs[1:]
+    assert ours[3]["padding-top"] != "0px"  # (a styled table: not two unstyled ones alike)
+
+
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):
     site, base = served
     page.goto(base + "attachment1.html")

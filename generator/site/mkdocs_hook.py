@@ -50,7 +50,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
-from generator.site import admin_form, fastmd, render_site, search_aside, search_zh  # noqa: E402
+from generator.site import admin_form, fastmd, render_site, search_aside, search_zh, table_markup  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
@@ -268,8 +268,8 @@ def _content(html, page, config, files):
     return fastmd.put_back(html, cut.searchable)
 
 
-@event_priority(-100)  # after the search plugin indexed the page: the excluded blocks go in unindexed
-def on_page_context(context, page, config, nav):
+@event_priority(-100)  # after the search plugin indexed the page: the excluded blocks go in unindexed,
+def on_page_context(context, page, config, nav):  # and the tables are wrapped (table_markup)
     cut = _state.get("cut", {}).pop(page.file.src_uri, None)
     excluded = dict(cut.excluded) if cut is not None else {}
     spans = _state.get("bodies", {}).pop(page.file.src_uri, None)  # slotted out in on_files
@@ -278,6 +278,7 @@ def on_page_context(context, page, config, nav):
         excluded.update((slot, data[start:end].decode("utf-8")) for slot, (start, end) in spans.items())
     if excluded:
         page.content = fastmd.put_back(page.content, excluded)
+    page.content = table_markup.wrapped(page.content)  # (as the theme's script would, when the page opens)
     return context
 
 

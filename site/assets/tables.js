@@ -63,7 +63,7 @@
     anchor.parentNode.insertBefore(box, anchor);
   }
   function init() {
-    document.querySelectorAll("article table:not([class])").forEach(function (table) {
+    document.querySelectorAll("article table:not([class]), article table.data-table").forEach(function (table) {
       if (!table.dataset.sortReady && typeof Tablesort !== "undefined" && table.tHead) {
         table.dataset.sortReady = "1";
         new Tablesort(table);
@@ -75,7 +75,7 @@
       var table = el && (el.tagName === "TABLE" ? el : el.querySelector("table"));
       if (table) addFilter(table, (marker.dataset.columns || "").split(",").filter(Boolean));
     });
-    document.querySelectorAll("article table:not([class])").forEach(function (table) {
+    document.querySelectorAll("article table:not([class]), article table.data-table").forEach(function (table) {
       if (table.tBodies[0] && table.tBodies[0].rows.length > 15) addFilter(table, []);
     });
   }
