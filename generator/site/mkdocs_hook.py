@@ -16,6 +16,8 @@ fastmd.py instead of Python-Markdown (on_page_markdown cuts them out, on_page_co
 tables back before the search plugin indexes the page, on_page_context the excluded blocks
 after it); a page that is then only headings, paragraphs and slots is rendered whole by fastmd
 (MkDocs renders its title line; on_page_content puts the page and its table of contents in).
+on_page_context also writes every table inside the theme's scroll wrappers (table_markup.py), so
+that the theme's script need not move it, and the browser lay it out again, when the page opens.
 The ledger bodies (HTML, excluded) are slotted out already when the pages are made: MkDocs
 reads the cadre pages from memory, without them (RenderResult.sources).
 CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
