@@ -188,6 +188,9 @@ def _records_rel(records: Path) -> str:
 def cmd_remind(args) -> int:
     from generator.pipeline import validate_records
 
+    if not (args.due_window or args.coverage or args.period):  # (said before the records are read)
+        sys.stderr.write(MSG["need"][args.lang] + "\n")
+        return cli.EXIT_USAGE
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
@@ -211,9 +214,6 @@ def cmd_remind(args) -> int:
         missing = missing_cadres(rs, args.period, today, data)
         title, body = ledger_body(rs, args.period, today, missing, _records_rel(root))
         count = len(missing)
-    else:
-        sys.stderr.write(MSG["need"][args.lang] + "\n")
-        return cli.EXIT_USAGE
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
         sys.stdout.write(f"missing={count}\ntitle={title}\n")

@@ -77,3 +77,10 @@ def test_unknown_period_exits_2(tmp_path):
     repo = make_repo(tmp_path)
     r = run(repo, "remind", "--period", "2026-Q3")
     assert r.returncode == 2 and "不是政策规定的填报期间" in r.stderr
+
+
+def test_without_a_kind_of_reminder_it_says_which_to_ask_for_before_reading_records(tmp_path):
+    repo = make_repo(tmp_path)
+    for lang, words in (("zh", "请指定 --period、--coverage 或 --due-window 之一"), ("en", "--period")):
+        r = run(repo, "remind", "--records", "no-such-folder", "--lang", lang)
+        assert r.returncode == 2 and words in r.stderr and "no-such-folder" not in r.stderr, r.stderr
