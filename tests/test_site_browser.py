@@ -237,7 +237,7 @@ def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, s
     looks exactly as a table the theme styles itself (a copy without the class, put beside it)."""
     site, base = served
     page.emulate_media(media=media)
-    page.goto(base + "feedback.html")
+    page.goto(base + "attachment1.html")  # (its tables as the theme's; a feedback thread's are narrowed on screen)
     page.wait_for_load_state("networkidle")
     n = page.locator("article table").count()
     assert n >= 1 and page.locator("article table:not(.data-table)").count() == 0
@@ -254,6 +254,21 @@ def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, s
     assert (ours[0], theirs[0]) == ("data-table", "")
     assert ours[1:] == theirs[1:]
     assert ours[3]["padding-top"] != "0px"  # (a styled table: not two unstyled ones alike)
+
+
+def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served):
+    """In the tables whose last column is a feedback thread (经过), on screen: the thread is the
+    widest column (the theme's 5rem for every header squeezed it into a few characters a line) and
+    a cadre's name is on one line."""
+    site, base = served
+    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    page.goto(base + f"feedback/{year}")
+    page.wait_for_load_state("networkidle")
+    widths = page.eval_on_selector("article .thread-table table", "t => Array.from(t.tHead.rows[0].cells, c => c.getBoundingClientRect().width)")
+    assert len(widths) >= 4 and widths[-1] == max(widths) and widths[-1] > 1.2 * sorted(widths)[-2], widths
+    name = page.locator("article .thread-table tbody tr td:nth-child(3) a").first
+    lines = name.evaluate("a => a.getClientRects().length > 1 ? a.getClientRects().length : Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight))")
+    assert lines == 1, name.inner_text()
 
 
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):
