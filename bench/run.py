@@ -23,6 +23,9 @@ and, as ratios in the same run:
   bare mkdocs       `mkdocs build` of the site's pre-rendered Markdown (same page count)
                     with the default theme, no hooks, no plugins but search (the ledger
                     bodies, which the site writes as HTML, as the Markdown tables they are)
+  reference path    a one-ledger pull request's and a cold `check` against the reference path's
+                    `check` (no cache, one process, PyYAML and jsonschema) run in the same minutes:
+                    what stays the same when the machine has a faster or a slower hour
 
 Each command runs with this environment, less PYTHONDONTWRITEBYTECODE: as Python runs by
 default, the program's compiled modules are kept and reused (else every run compiles them again).
@@ -600,13 +603,17 @@ def markdown(result: dict) -> str:
             if "pages" in s else "–" for s in sizes) + " |")
         lines.append(f"| first search from the home page (“{SEARCH_WORDS}”: load event to results) | " + " | ".join(
             _searched(s["pages"]["search"]) if "search" in s.get("pages", {}) else "–" for s in sizes) + " |")
-    ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold"),
-                  ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm"),
-                  ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs"),
-                  ("full site warm ÷ bare MkDocs", "site_warm", "bare_mkdocs")]
-    for label, a, b in ratio_rows:
+    ratio_rows = [("check-jsonschema ÷ validate cold", "check_jsonschema", "validate_cold", 2),
+                  ("check-jsonschema ÷ validate warm", "check_jsonschema", "validate_warm", 2),
+                  ("full site cold ÷ bare MkDocs", "site_cold", "bare_mkdocs", 2),
+                  ("full site warm ÷ bare MkDocs", "site_warm", "bare_mkdocs", 2),
+                  # (against the reference path, run in the same minutes: how runs in a faster or a
+                  # slower hour of the machine compare)
+                  ("one-ledger PR check ÷ reference-path check", "pr_check_warm", "check_slow_path", 3),
+                  ("cold check ÷ reference-path check", "check_cold", "check_slow_path", 3)]
+    for label, a, b, digits in ratio_rows:
         if any(a in s and b in s for s in sizes):
-            cells = [f"{s[a]['wall'] / s[b]['wall']:.2f}×" if a in s and b in s else "–" for s in sizes]
+            cells = [f"{s[a]['wall'] / s[b]['wall']:.{digits}f}×" if a in s and b in s else "–" for s in sizes]
             lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n\n" + targets(result)
 
