@@ -1,7 +1,8 @@
-"""The helper processes of `mkdocs build`: a new Python each (`python -m <module>`), not a fork
-of the build, which by then holds every record.  They fill the second core (the downloads,
-exports.py; the search index, search_aside.py) at a lower priority, so that the build's own
-process, on which every page waits, keeps a core.  One that fails fails the build with one line."""
+"""The helper processes of `mkdocs build` and of each rebuild of `mkdocs serve`: a new Python
+each (`python -m <module>`), not a fork of the build, which by then holds every record.  They fill
+the second core (the downloads, exports.py; the search index, search_aside.py) at a lower
+priority, so that the build's own process, on which every page waits, keeps a core.  One that
+fails fails the build with one line."""
 from __future__ import annotations
 
 import os
@@ -36,6 +37,7 @@ class HelperFailed(PluginError):
     what_zh = what_en = ""
 
     def __init__(self, code):
-        super().__init__(f"{self.what_zh}未能生成：负责生成的第二个进程异常退出（退出码 {code}），请重新运行 mkdocs build。 "
+        super().__init__(f"{self.what_zh}未能生成：负责生成的第二个进程异常退出（退出码 {code}），"
+                         f"请重新运行 mkdocs build（预览时再保存一次文件即重新构建）。 "
                          f"(The {self.what_en} could not be made: the helper process exited with code {code}; "
-                         f"run mkdocs build again.)")
+                         f"run mkdocs build again, or save a file again while previewing.)")

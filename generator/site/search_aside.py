@@ -1,8 +1,8 @@
-"""The search index made by a second process during `mkdocs build`.
+"""The search index made by a second process during `mkdocs build` and each rebuild of `mkdocs serve`.
 
 Material's search plugin indexes each page when MkDocs renders it (its HTML parser over the
 page, jieba over every run of Han characters): at 12,000 ledgers some 4–5 s of the one busy
-process, and loading jieba's dictionary another second.  During `mkdocs build` the MkDocs hook
+process, and loading jieba's dictionary another second.  During a build the MkDocs hook
 puts `Aside` in place of the plugin's index: each page's content, table of contents, URL, title
 and meta go to a new Python process (`python -m generator.site.search_aside`) that runs
 Material's own `SearchIndex` on them, with the same jieba dictionaries, and sends the entries
