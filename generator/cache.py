@@ -194,20 +194,22 @@ def _validate(doc) -> list[F.Finding]:
 
 
 def _worker(args) -> list:
-    """Each file's packed result, marshalled: marshal is the cheapest way back to the parent
-    (pickle of one bytes object)."""
-    paths, records, settings = args
+    """Each file's packed result, marshalled (marshal is the cheapest way back to the parent:
+    pickle of one bytes object), with the file's status just before it was read (`signature`
+    of it, for the run that `began`): the parent then needs to read no file itself."""
+    paths, records, settings, began = args
     out = []
     from generator.quickload import quiet
 
     with quiet():
         for p in paths:
+            mark = _status(p, began)  # (before the bytes are read, as load.read_file takes it)
             doc, found, bad = _load_one(p, records, settings)
             packed = pack(doc, found, bad)
             try:
-                out.append(marshal.dumps(packed))
+                out.append((marshal.dumps(packed), mark))
             except ValueError:  # a value marshal cannot keep: sent as it is, not cached
-                out.append(packed)
+                out.append((packed, mark))
     return out
 
 
@@ -489,7 +491,8 @@ def _load_and_validate(records: Path):
         settled, (main, delta, files) = bytes(len(paths)), take_in()
     new: dict = {}
     # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
-    # start at once, and the files are read here (for their positions, if ever needed) meanwhile.
+    # start at once, and read each file; its bytes are read here again only if a position in it
+    # is asked, as in a run that served it from the cache (load.Document.raw).
     fresh = not main and not delta
     for i, (path, (rel, known, entry, result, store)) in enumerate(zip(paths, files)):
         if fresh and known:
@@ -517,24 +520,23 @@ def _load_and_validate(records: Path):
         todo.append(i)
         raws[i] = (raw, sha, info)
 
-    def read_meanwhile() -> None:
-        for i in todo:
-            raw, info = _read_with_status(paths[i])
-            raws[i] = (raw, hashlib.sha256(raw).hexdigest() if raw is not None else "", info)
-
     if todo:
-        for at, blob in _parse_many([paths[i] for i in todo], records, settings, read_meanwhile if fresh else None):
+        for at, (blob, mark) in _parse_many([paths[i] for i in todo], records, settings, began):
             i = todo[at]
             packed = marshal.loads(blob) if type(blob) is bytes else blob
-            raw, raw_sha, info = raws[i]
-            results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
+            if i in raws:  # read here first (the cache knew the file): its bytes and their status
+                raw, raw_sha, info = raws[i]
+                results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
+                mark = signature(info, began) if raw_sha == packed[4] else None
+            else:  # the worker's read only
+                results[i] = unpack(packed, None, source=paths[i])
             doc = results[i][0]
             if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
                 apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
                                 packed[:3] + (None,) + packed[4:] if apart else packed, apart)
-                if raw_sha == doc.sha256 and (mark := signature(info, began)) is not None:
-                    known_status[doc.rel] = (mark, raw_sha)
+                if mark is not None:
+                    known_status[doc.rel] = (mark, doc.sha256)
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -690,18 +692,16 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
-    """(position in `paths`, result) of each file (_worker), by two processes when there are many,
-    a group of files at a time as each is done (so that the caller takes in one group while the
-    processes work on the next); `meanwhile()` is called while they work."""
+def _parse_many(paths: list[str], records: Path, settings, began: int):
+    """(position in `paths`, (result, status)) of each file (_worker), by two processes when there
+    are many, a group of files at a time as each is done (so that the caller takes in one group
+    while the processes work on the next)."""
     n = workers()
     if n < 2 or len(paths) < parallel_min():
-        if meanwhile:
-            meanwhile()
-        yield from enumerate(_worker((paths, str(records), settings)))
+        yield from enumerate(_worker((paths, str(records), settings, began)))
         return
     step = n * 8  # groups: the more, the less one process waits for the other at the end
-    groups = [(paths[k::step], str(records), settings) for k in range(step)]
+    groups = [(paths[k::step], str(records), settings, began) for k in range(step)]
 
     def given(k: int, part: list):  # group k's results, with their positions in `paths`
         return ((k + j * step, blob) for j, blob in enumerate(part))
@@ -711,15 +711,9 @@ def _parse_many(paths: list[str], records: Path, settings, meanwhile=None):
         from concurrent.futures import ProcessPoolExecutor  # (imported when there are files to parse)
 
         with ProcessPoolExecutor(max_workers=n) as pool:
-            pending = pool.map(_worker, groups)
-            if meanwhile:  # (every group is sent by now)
-                meanwhile()
-                meanwhile = None
-            for part in pending:
+            for part in pool.map(_worker, groups):
                 yield from given(done, part)
                 done += 1
     except Exception:  # noqa: BLE001 - no processes here (sandbox …): the rest ourselves
-        if meanwhile:
-            meanwhile()
         for k in range(done, step):
             yield from given(k, _worker(groups[k]))

@@ -305,21 +305,26 @@ def test_cache_never_serves_a_stale_result(tmp_path):
     assert third.returncode == 0 and json.loads(third.stdout) == []
 
 
+@pytest.mark.parametrize("workers", ["1", "2"])
 def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_the_caches_back_is_seen(
-        tmp_path, monkeypatch):
+        tmp_path, monkeypatch, workers):
     """A file settled before a run (last changed over cache.SETTLED_NS before it) is known unchanged
     by its status, as Git's index knows it, and is not read again; one byte changed behind the
     cache's back — same size, same modification time, same inode — still shows on the next run;
     a position asked of a file changed during a run is never read from the other bytes; and a
-    cache restored into a fresh copy of the records (every status differs) rewrites no results."""
+    cache restored into a fresh copy of the records (every status differs) rewrites no results.
+    The first run, with nothing cached, reads each file once: in the loading process, which
+    gives its status back with its result; this process reads a file only when asked a position."""
     import time
 
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
-    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
+           "CONTACT_LEDGER_PARALLEL_MIN": "1"}  # (two: the loading processes give the statuses back)
     assert cache.signature((root / "policy.yaml").stat(), time.time_ns()) is None  # just written: hashed each run
     time.sleep(cache.SETTLED_NS / 1e9 + 0.2)
-    assert fast(root, env, monkeypatch)[1] == []
+    docs, found, _ = fast(root, env, monkeypatch)
+    assert found == [] and all(not d.located and d._raw is None and d.has_bytes for d in docs), "read again here"
     entries, _values = cache._read_results(cache.cache_file(root))
     statuses = cache._read_cache(cache.cache_file(root).with_suffix(".statuses"))
     assert len(entries) >= 10 and statuses.keys() == entries.keys(), "every settled file has its status kept"
