@@ -28,8 +28,9 @@ faster:
   references, and what the policy rules read of the ledgers: check/facts.py) or for each cadre
   (check/by_cadre.py) between runs, so that a run where one ledger changed works out what
   depends on that ledger only.
-* **processes** — files not in the cache are loaded by two worker processes when there
-  are many of them (`CONTACT_LEDGER_WORKERS=1` for one; see `workers`); the cache file is
+* **processes** — files not in the cache are loaded by this process and a copy of it when
+  there are many of them (forked.shared: groups taken from one queue, the copy's sent back
+  marshalled; `CONTACT_LEDGER_WORKERS=1` for one process; see `workers`); the cache file is
   then written by a copy of this process while the checks run (forked.aside), which the
   command waits for before it ends.  On a warm run, a copy compares each file's status with
   the kept one (forked.both) while this process takes in the cache's results.
@@ -109,6 +110,7 @@ def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
             [F.packed(f) for f in found], doc.privacy)
 
 
+GROUPS = 128  # the files to load are shared by two processes in this many groups (_parse_many)
 SHARED_LEN = 32  # dates, ids, words of a vocabulary, keys: the strings that recur across files
 
 
@@ -193,11 +195,9 @@ def _validate(doc) -> list[F.Finding]:
                        error=f"{type(exc).__name__}: {exc}"[:200])]
 
 
-def _worker(args) -> list:
-    """Each file's packed result, marshalled (marshal is the cheapest way back to the parent:
-    pickle of one bytes object), with the file's status just before it was read (`signature`
-    of it, for the run that `began`): the parent then needs to read no file itself."""
-    paths, records, settings, began = args
+def _loaded(paths: list[str], records: str, settings, began: int) -> list:
+    """Each file's packed result, with the file's status just before it was read (`signature` of
+    it, for the run that `began`): whoever loads it, this process never needs to read it again."""
     out = []
     from generator.quickload import quiet
 
@@ -205,11 +205,7 @@ def _worker(args) -> list:
         for p in paths:
             mark = _status(p, began)  # (before the bytes are read, as load.read_file takes it)
             doc, found, bad = _load_one(p, records, settings)
-            packed = pack(doc, found, bad)
-            try:
-                out.append((marshal.dumps(packed), mark))
-            except ValueError:  # a value marshal cannot keep: sent as it is, not cached
-                out.append((packed, mark))
+            out.append((pack(doc, found, bad), mark))
     return out
 
 
@@ -286,13 +282,25 @@ def _read_results(path: Path | None) -> tuple[dict, Values]:
 
 def _write_results(path: Path, entries: dict, docs: dict) -> None:
     """Write `entries` (as _read_results gives them), and after them the values of the documents
-    `docs` (rel → document) whose entries say so; a value marshal cannot keep writes nothing."""
+    `docs` (rel → document) whose entries say so; a file with a value marshal cannot keep is left
+    out (it is loaded again next time)."""
+    values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
     try:
-        values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
         head, blob = marshal.dumps(entries), marshal.dumps(values)
-    except Exception:  # noqa: BLE001 - (ValueError: a value marshal cannot keep) only costs speed
-        return
+    except ValueError:  # (rare: each file on its own, to find which)
+        entries = {rel: e for rel, e in entries.items() if _keeps(e) and (not e[4] or _keeps(values[rel]))}
+        values = {rel: v for rel, v in values.items() if rel in entries}
+        head, blob = marshal.dumps(entries), marshal.dumps(values)
     _write_cache(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
+
+
+def _keeps(value) -> bool:
+    """Whether marshal can keep `value`."""
+    try:
+        marshal.dumps(value)
+        return True
+    except ValueError:
+        return False
 
 
 def _read_cache(path: Path | None):
@@ -403,9 +411,10 @@ def parallel_min() -> int:
 
 
 def workers() -> int:
-    """Worker processes for loading (default: two, or one on a one-core machine).  Each
-    worker sends back values, findings and privacy results — no positions — so two
-    processes nearly halve a cold run (12k ledgers: validate 13.3 s → 7.7 s)."""
+    """Processes for loading and for the checks (default: two, or one on a one-core machine;
+    more than two are used as two: this process and a copy of it, see forked.py).  What a copy
+    loads comes back as values, findings and privacy results — no positions — so two processes
+    nearly halve a cold run (12k ledgers: validate 13.3 s → 7.7 s)."""
     try:
         return max(1, int(os.environ.get("CONTACT_LEDGER_WORKERS", "")))
     except ValueError:
@@ -521,9 +530,8 @@ def _load_and_validate(records: Path):
         raws[i] = (raw, sha, info)
 
     if todo:
-        for at, (blob, mark) in _parse_many([paths[i] for i in todo], records, settings, began):
+        for at, (packed, mark) in _parse_many([paths[i] for i in todo], records, settings, began):
             i = todo[at]
-            packed = marshal.loads(blob) if type(blob) is bytes else blob
             if i in raws:  # read here first (the cache knew the file): its bytes and their status
                 raw, raw_sha, info = raws[i]
                 results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
@@ -531,7 +539,7 @@ def _load_and_validate(records: Path):
             else:  # the worker's read only
                 results[i] = unpack(packed, None, source=paths[i])
             doc = results[i][0]
-            if doc.sha256 and where is not None and type(blob) is bytes:  # (marshal can keep it)
+            if doc.sha256 and where is not None:
                 apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
                 new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
                                 packed[:3] + (None,) + packed[4:] if apart else packed, apart)
@@ -693,27 +701,14 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
 
 
 def _parse_many(paths: list[str], records: Path, settings, began: int):
-    """(position in `paths`, (result, status)) of each file (_worker), by two processes when there
-    are many, a group of files at a time as each is done (so that the caller takes in one group
-    while the processes work on the next)."""
-    n = workers()
-    if n < 2 or len(paths) < parallel_min():
-        yield from enumerate(_worker((paths, str(records), settings, began)))
+    """(position in `paths`, (packed result, status)) of each file (`_loaded`).  Many files are
+    shared by this process and a copy of it, a group at a time (forked.shared): the copy's groups
+    come back marshalled, this process's own need no copy at all."""
+    if workers() < 2 or len(paths) < parallel_min():
+        yield from enumerate(_loaded(paths, str(records), settings, began))
         return
-    step = n * 8  # groups: the more, the less one process waits for the other at the end
-    groups = [(paths[k::step], str(records), settings, began) for k in range(step)]
-
-    def given(k: int, part: list):  # group k's results, with their positions in `paths`
-        return ((k + j * step, blob) for j, blob in enumerate(part))
-
-    done = 0  # groups given back
-    try:
-        from concurrent.futures import ProcessPoolExecutor  # (imported when there are files to parse)
-
-        with ProcessPoolExecutor(max_workers=n) as pool:
-            for part in pool.map(_worker, groups):
-                yield from given(done, part)
-                done += 1
-    except Exception:  # noqa: BLE001 - no processes here (sandbox …): the rest ourselves
-        for k in range(done, step):
-            yield from given(k, _worker(groups[k]))
+    step = min(GROUPS, len(paths))  # (the more, the less one process waits for the other at the end)
+    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began),
+                                 lambda: None)
+    for k, part in enumerate(parts):
+        yield from ((k + j * step, one) for j, one in enumerate(part))

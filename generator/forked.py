@@ -6,7 +6,8 @@ file while this process goes on: `aside(write)`.
 sent) while `main()` runs here; `side`'s result comes back through a file in memory (marshalled
 when it is plain values, else pickled), with the positions the copy worked out (load.RECALL: so
 that the cache keeps them too).  Used by `check` to run the record stages (references, privacy,
-archive) beside the policy checks, and the feedback chains' parts beside the other rules.
+archive) beside the policy checks, and the feedback chains' parts beside the other rules; and by
+the loader, to share the files it has to parse (cache._parse_many).
 
 It only forks where that is safe and useful: a platform with fork, no other thread in this
 process (a fork copies only the calling thread; locks held by others would stay locked in

@@ -164,38 +164,47 @@ def test_ledgers_written_by_hand_in_every_style_take_the_quick_path_and_agree_wi
 _DYING: dict = {}  # (the loading processes are forked copies: they see what the test sets here)
 
 
-def _dies_on_the_victim(args):
-    """cache._worker, except in a loading process given the victim's group: that process dies."""
-    if os.getpid() != _DYING["parent"] and _DYING["victim"] in args[0]:
+def _dies_on_the_victim(paths, *args):
+    """cache._loaded, except in the copy of this process given the victim's group: the copy dies."""
+    if os.getpid() != _DYING["parent"] and _DYING["victim"] in paths:
         import time
 
         time.sleep(0.5)  # the groups before it come back first
         os._exit(9)
-    return _DYING["worker"](args)
+    if os.getpid() == _DYING["parent"]:
+        if not _DYING["here"]:
+            import time
+
+            time.sleep(0.3)  # the copy takes the first groups, the victim's among them
+        _DYING["here"].append(paths)
+    return _DYING["loaded"](paths, *args)
 
 
 def test_a_loading_process_that_dies_midway_costs_only_time(tmp_path, monkeypatch):
-    """The files are loaded by two processes, a group at a time; if one dies (killed, out of
-    memory) after some groups came back, the rest are loaded here: every file once, the same
-    documents and findings as the reference path."""
+    """The files are loaded by this process and a copy of it, a group at a time; if the copy dies
+    (killed, out of memory) after some groups came back, the rest are loaded here: every file once,
+    the same documents and findings as the reference path."""
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
     for rel, (content, _, _) in HOSTILE.items():
         _write(root / rel, content)
     loads, given = cache._parse_many, []
-    _DYING.update(parent=os.getpid(), worker=cache._worker)
+    _DYING.update(parent=os.getpid(), loaded=cache._loaded, here=[])
 
     def counted(paths, *args):
         _DYING["victim"] = paths[3]  # in the fourth group
-        for at, blob in loads(paths, *args):
+        for at, result in loads(paths, *args):
             given.append(paths[at])
-            yield at, blob
+            yield at, result
 
-    monkeypatch.setattr(cache, "_worker", _dies_on_the_victim)
+    monkeypatch.setattr(cache, "_loaded", _dies_on_the_victim)
     monkeypatch.setattr(cache, "_parse_many", counted)
     env = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
     assert_same(reference(root), fast(root, env, monkeypatch))
     assert _DYING["victim"] in given and len(given) == len(set(given))  # each file given back once
+    here = [p for group in _DYING["here"] for p in group]
+    assert _DYING["victim"] in _DYING["here"][-1], "the victim's group was loaded here last, once the copy had died"
+    assert len(here) < len(given), "the copy loaded some groups before it died"
 
 
 REPLACEMENTS = [None, True, 0, -1, 3.5, "", "x" * 600, "2026-02-30", "2026-13-01", "20260101", "Zhang Wei",
@@ -523,6 +532,30 @@ def test_a_damaged_cache_is_only_a_miss(tmp_path):
         f.write_bytes(f.read_bytes()[:100])  # truncated
     again = _cli(root, cache_dir)
     assert again.returncode == 0 and json.loads(again.stdout) == [] and "Traceback" not in again.stderr
+
+
+def test_a_file_whose_result_marshal_cannot_keep_is_left_out_of_the_cache_alone(tmp_path):
+    """A file's result is kept only if marshal can keep it (its values, its findings' parameters):
+    one that cannot is left out — loaded again next time — and every other file is kept."""
+    from generator.cache import Values, _read_results, _write_results
+
+    class Doc:
+        def __init__(self, data):
+            self.data = data
+
+    odd = Path("not plain")  # marshal cannot keep it
+    entries = {"a.yaml": ("sha-a", "a.yaml", "", ("a",), False),
+               "ledgers/b.yaml": ("sha-b", "b.yaml", "", ("b", None), True),
+               "ledgers/c.yaml": ("sha-c", "c.yaml", "", ("c", None), True),
+               "d.yaml": ("sha-d", "d.yaml", "", ("d", [odd]), False)}
+    docs = {"a.yaml": Doc({"x": 1}), "ledgers/b.yaml": Doc({"activities": [{"n": 1}]}),
+            "ledgers/c.yaml": Doc({"odd": odd}), "d.yaml": Doc({})}
+    where = tmp_path / "key-v.marshal"
+    _write_results(where, entries, docs)
+    kept, values = _read_results(where)
+    assert kept == {rel: entries[rel] for rel in ("a.yaml", "ledgers/b.yaml")}
+    assert isinstance(values, Values) and values.values("ledgers/b.yaml") == {"activities": [{"n": 1}]}
+    assert values.values("ledgers/c.yaml") is None
 
 
 def test_ledger_values_cut_short_in_the_cache_are_read_again_from_the_files(tmp_path):
