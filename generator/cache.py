@@ -284,13 +284,16 @@ def _write_results(path: Path, entries: dict, docs: dict) -> None:
     """Write `entries` (as _read_results gives them), and after them the values of the documents
     `docs` (rel → document) whose entries say so; a file with a value marshal cannot keep is left
     out (it is loaded again next time)."""
-    values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
     try:
-        head, blob = marshal.dumps(entries), marshal.dumps(values)
-    except ValueError:  # (rare: each file on its own, to find which)
-        entries = {rel: e for rel, e in entries.items() if _keeps(e) and (not e[4] or _keeps(values[rel]))}
-        values = {rel: v for rel, v in values.items() if rel in entries}
-        head, blob = marshal.dumps(entries), marshal.dumps(values)
+        values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
+        try:
+            head, blob = marshal.dumps(entries), marshal.dumps(values)
+        except ValueError:  # (rare: each file on its own, to find which)
+            entries = {rel: e for rel, e in entries.items() if _keeps(e) and (not e[4] or _keeps(values[rel]))}
+            values = {rel: v for rel, v in values.items() if rel in entries}
+            head, blob = marshal.dumps(entries), marshal.dumps(values)
+    except Exception:  # noqa: BLE001 - a cache not written only costs speed
+        return
     _write_cache(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
 
 
@@ -499,9 +502,9 @@ def _load_and_validate(records: Path):
     else:
         settled, (main, delta, files) = bytes(len(paths)), take_in()
     new: dict = {}
-    # Nothing cached (a first run, the cache off or cleared, a new program version): the workers
-    # start at once, and read each file; its bytes are read here again only if a position in it
-    # is asked, as in a run that served it from the cache (load.Document.raw).
+    # Nothing cached (a first run, the cache off or cleared, a new program version): the loading
+    # starts at once, and each file is read by the process that loads it; its bytes are read again
+    # only if a position in it is asked, as in a run that served it from the cache (load.Document.raw).
     fresh = not main and not delta
     for i, (path, (rel, known, entry, result, store)) in enumerate(zip(paths, files)):
         if fresh and known:
@@ -536,7 +539,7 @@ def _load_and_validate(records: Path):
                 raw, raw_sha, info = raws[i]
                 results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
                 mark = signature(info, began) if raw_sha == packed[4] else None
-            else:  # the worker's read only
+            else:  # read by the process that loaded it only
                 results[i] = unpack(packed, None, source=paths[i])
             doc = results[i][0]
             if doc.sha256 and where is not None:
