@@ -1,5 +1,6 @@
 """The rules kept per cadre between runs (check/by_cadre.py: the semester matrix, the ledger
-table, the ledgers' content and the feedback items' own checks) are never served stale: after
+table, the ledgers' content and the feedback items' own checks), and each feedback chain's row
+kept between runs (check/feedback.py), are never served stale: after
 each kind of change a one-ledger pull request makes — a ledger landing in Git with the same
 bytes, a ledger edited, removed, a record that is not a ledger edited, another --today or
 --strict, the records folder named another way — `check` reports, byte for byte, what it
@@ -92,3 +93,76 @@ def test_the_rules_kept_per_cadre_follow_git_the_ledgers_the_other_records_and_t
     missing = [f["file"] for f in relative["findings"] if f["code"] == "W-CHK-006"]
     assert missing and all(f.startswith("records/ledgers/") for f in missing)
     assert _same(records, cache) == removed
+
+
+def _chain(report: dict, root: str) -> dict:
+    [row] = [r for r in report["feedback"] if r["root"] == root]
+    return row
+
+
+def _feedback(*items: tuple) -> str:
+    """Feedback items: (id, follows or None, raised on, status)."""
+    out = ""
+    for fid, follows, raised, status in items:
+        out += f"- id: {fid}\n" + (f"  follows: {follows}\n" if follows else "")
+        out += (f"  raised_on: \"{raised}\"\n  kind: 问题\n  category: 学业发展\n"
+                f"  description: 学生反映自习室开放时间短。\n  status: {status}\n")
+        if status == "已解决":
+            out += f"  resolution: 已延长开放时间。\n  resolved_on: \"{raised}\"\n"
+    return out
+
+
+def test_the_feedback_chains_kept_follow_every_ledger_they_link_and_the_other_records(tmp_path):
+    """A chain's row depends on ledgers other than its root's: a follow-up that joins it, is
+    edited or removed, an id that another ledger holds first, then no longer — and on the policy,
+    the units and --today.  After each, `check` reports what it reports without a cache."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {
+        "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=_feedback(
+            ("zw-1", None, "2025-10-10", "待处理"), ("dup-1", None, "2025-10-12", "待处理"))),
+        "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-12"], ("me-2025-01",),
+                                                     feedback=_feedback(("ln-1", None, "2025-10-12", "处理中")))})
+    commit(repo, "2025-12-20 10:00", "2025-H2")
+    records, cache = str(repo / "records"), tmp_path / "cache"
+    first = _same(records, cache)
+    assert list(cache.glob("*.chains")), "no chain was kept"
+    assert (_chain(first, "zw-1")["status"], len(_chain(first, "zw-1")["links"])) == ("待处理", 1)
+
+    # A follow-up in another cadre's later ledger joins zhang-wei's chain: its root's ledger is
+    # the same bytes, its row is not.
+    later = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    later.parent.mkdir(parents=True, exist_ok=True)
+    later.write_text(ledger("li-na", "2026-H1", ["2026-03-10"], ("me-2025-01",), feedback=_feedback(
+        ("ln-2", "zw-1", "2026-03-10", "已解决"), ("dup-1", None, "2026-03-12", "待处理"),
+        ("ln-3", "dup-1", "2026-03-14", "已解决"))), encoding="utf-8")
+    joined = _same(records, cache)
+    assert (_chain(joined, "zw-1")["status"], len(_chain(joined, "zw-1")["links"])) == ("已解决", 2)
+    assert [link["ledger"] for link in _chain(joined, "dup-1")["links"]] == \
+        ["ledgers/2025-H2/zhang-wei.yaml", "ledgers/2026-H1/li-na.yaml"]
+
+    # The follow-up edited, then zhang-wei's dup-1 renamed: li-na's dup-1 is now the first of
+    # that id, and its chain is made of li-na's items only.
+    later.write_text(later.read_text(encoding="utf-8").replace("已延长开放时间", "已协调图书馆延长开放"), encoding="utf-8")
+    _same(records, cache)
+    root = repo / "records" / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    root.write_text(root.read_text(encoding="utf-8").replace("id: dup-1", "id: zw-2"), encoding="utf-8")
+    moved = _same(records, cache)
+    assert [link["ledger"] for link in _chain(moved, "dup-1")["links"]] == \
+        ["ledgers/2026-H1/li-na.yaml", "ledgers/2026-H1/li-na.yaml"]
+
+    # Records that are not ledgers, and the day: the unit's name, the overdue limit, --today.
+    units = repo / "records" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("计算机学院", "计算机科学学院", 1), encoding="utf-8")
+    renamed = _same(records, cache)
+    assert _chain(renamed, "zw-2")["unit_name"] != _chain(moved, "zw-2")["unit_name"]
+    policy = repo / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("overdue_days: 60", "overdue_days: 500"),
+                      encoding="utf-8")
+    assert _chain(_same(records, cache), "zw-2")["overdue"] is False
+    assert _chain(_same(records, cache, "--today", "2027-03-01"), "zw-2")["overdue"] is True
+
+    # The follow-up's ledger removed: zhang-wei's chain is one link again.
+    later.unlink()
+    removed = _same(records, cache)
+    assert (_chain(removed, "zw-1")["status"], len(_chain(removed, "zw-1")["links"])) == ("待处理", 1)

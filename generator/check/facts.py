@@ -6,9 +6,11 @@ They are worked out once per run for every rule, and kept per ledger between run
 where one ledger changed reads that ledger's values only, not the 12,007 others' (≈0.35 s
 at 12k).  A rule that needs more of a ledger adds it here.
 
-The dates and contact points are kept as one marshal per ledger, read when first asked: a
-pull request asks them of the changed cadre's ledgers only (the other cadres' rules are kept:
-by_cadre.py), and reading the 116,000 dates of 12k ledgers back took longer than the rest.
+The dates and contact points, and the feedback items, are kept as marshals per ledger, read
+when first asked: a pull request asks them of the changed cadre's ledgers only (the other
+cadres' rules are kept: by_cadre.py, and the other feedback chains' rows: feedback.py), and
+reading the 116,000 dates and 20,000 feedback items of 12k ledgers back took longer than the
+rest.  What the chains are grouped by (each item's id and what it follows) is read every run.
 """
 from __future__ import annotations
 
@@ -18,19 +20,21 @@ from generator.cache import FileMemo
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
 
-KEPT_AS = "ledger-facts-2"  # the memo's context: change it when what Facts holds changes
+KEPT_AS = "ledger-facts-3"  # the memo's context: change it when what Facts holds changes
 
 
 class Facts:
     """dates: (index, "YYYY-MM-DD") of each activity with a valid date; points: (index, id) of
     each contact point written as text; feedback: (index, values) of each feedback item that is
-    a non-empty mapping."""
+    a non-empty mapping; links: (index, id, follows or None) of each of those whose id is text
+    (what the chains are made of: feedback.chains_of)."""
 
-    __slots__ = ("_own", "feedback")
+    __slots__ = ("_own", "_feedback", "links")
 
-    def __init__(self, own, feedback: tuple):
+    def __init__(self, own, feedback, links: tuple):
         self._own = own  # (dates, points), or their marshal (as kept)
-        self.feedback = feedback
+        self._feedback = feedback  # the feedback items, or their marshal (as kept)
+        self.links = links
 
     @property
     def dates(self) -> tuple:
@@ -40,6 +44,16 @@ class Facts:
     def points(self) -> tuple:
         return self._read()[1]
 
+    @property
+    def feedback(self) -> tuple:
+        if type(self._feedback) is bytes:
+            self._feedback = marshal.loads(self._feedback)
+        return self._feedback
+
+    def item(self, index: int) -> dict:
+        """The values of the feedback item at `index` (one of `links`)."""
+        return next(v for i, v in self.feedback if i == index)
+
     def _read(self) -> tuple:
         if type(self._own) is bytes:
             self._own = marshal.loads(self._own)
@@ -47,17 +61,22 @@ class Facts:
 
     def kept(self) -> tuple:
         """What the memo keeps of them."""
-        own = self._own
-        return (own if type(own) is bytes else marshal.dumps(own), self.feedback)
+        own, feedback = self._own, self._feedback
+        return (own if type(own) is bytes else marshal.dumps(own),
+                feedback if type(feedback) is bytes else marshal.dumps(feedback), self.links)
 
 
 def of_ledger(led: Item) -> Facts:
     acts, points, items = led.get("activities"), led.get("contact_points"), led.get("feedback")
+    feedback = tuple((i, fb) for i, fb in enumerate(items if isinstance(items, list) else ())
+                     if isinstance(fb, dict) and fb)
     return Facts(
         (tuple((i, act["date"]) for i, act in enumerate(acts if isinstance(acts, list) else ())
                if isinstance(act, dict) and parse_date(act.get("date"))),
          tuple((i, p) for i, p in enumerate(points if isinstance(points, list) else ()) if isinstance(p, str))),
-        tuple((i, fb) for i, fb in enumerate(items if isinstance(items, list) else ()) if isinstance(fb, dict) and fb))
+        feedback,
+        tuple((i, fb["id"], follows if isinstance(follows := fb.get("follows"), str) else None)
+              for i, fb in feedback if isinstance(fb.get("id"), str)))
 
 
 def ledger_facts(rs: RecordSet) -> dict[str, Facts]:

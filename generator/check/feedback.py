@@ -8,17 +8,23 @@ from resolved back to anything else needs a note.  Open or escalated chains olde
 the policy's feedback.overdue_days (counted from the first link's raised_on) are overdue.
 
 Each item's own checks run with its cadre's other rules (`check_items`, by_cadre.py: kept
-between runs).  The chains are worked out on every run (kept, their 20,000 rows at 12k take
-as long to read back as to work out), in parts shared by two processes (`Parts`); for the JSON
-report, each row is written as JSON by the process that works it out.
+between runs).  Each chain's row is kept between runs as the JSON report writes it, with its
+findings (cache.Memo), under a stamp of the ledgers its links are in and a digest of every other
+record file: a pull request that changes one ledger works out the chains that ledger is in, and
+reads the other rows back as bytes (as objects, 20,000 rows at 12k took as long to read back as
+to work out).  Chains not kept are worked out in parts shared by two processes when there are
+many of them (`Parts`).
 """
 from __future__ import annotations
 
 import datetime as dt
 from operator import itemgetter
 
+import orjson
+
 from generator import findings as F
 from generator import report
+from generator.cache import Memo
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
 from generator.model import Item
@@ -62,18 +68,17 @@ def check_items(ctx: Context, ledgers) -> None:
 
 def chains_of(rs) -> list[tuple]:
     """(root id, the root's entry, its links) of each chain; an entry is (ledger, the item's index
-    in the ledger's feedback, the item's values).  The values are read straight from the facts,
-    ledgers in period order then file order (20,000 items at 12k: an Item is made only for a
-    finding)."""
+    in the ledger's feedback, what it follows or None), read straight from the facts' links,
+    ledgers in period order then file order (20,000 items at 12k: an item's values are read
+    only for the chains worked out)."""
     facts = ledger_facts(rs)
     first: dict[str, tuple] = {}
     for _key, led in sorted(rs.ledgers.items()):
-        for i, v in facts[led.doc.rel].feedback:
-            fid = v.get("id")
-            if isinstance(fid, str) and fid not in first:
-                first[fid] = (led, i, v)
-    parent = {fid: follows for fid, (_led, _i, v) in first.items()
-              if isinstance(follows := v.get("follows"), str) and follows in first and follows != fid}
+        for i, fid, follows in facts[led.doc.rel].links:
+            if fid not in first:
+                first[fid] = (led, i, follows)
+    parent = {fid: follows for fid, (_led, _i, follows) in first.items()
+              if follows is not None and follows in first and follows != fid}
     chains: dict[str, list] = {}
     for fid, entry in first.items():
         chains.setdefault(_root(fid, parent) if fid in parent else fid, []).append(entry)
@@ -81,37 +86,100 @@ def chains_of(rs) -> list[tuple]:
 
 
 class Parts:
-    """The chains' rows in `n` parts, each part (its rows, its findings packed) worked out by
-    whichever process takes it (forked.shared: 13,000 chains at 12k); `rows` puts them together.
-    `as_json`: each row comes as the JSON report writes it (report.item), and `rows` gives them as
-    one report.Raw (report.raw_list): for `check --format json`, 13,000 rows at 12k are then
-    neither read back from the copy as objects nor written out again (a one-ledger pull request's
-    `check` at 12k: 443 → 425 ms)."""
+    """The chains' rows, each worked out as (raised on, flags: 1 overdue, 2 not resolved, the row as
+    the JSON report writes it (report.item), its findings packed or None).  Rows kept from an
+    earlier run are read back; the others are worked out in `n` parts by whichever process takes
+    each (forked.shared: 13,000 chains at 12k), or here when there are few (`n` = 0: a pull
+    request's few chains are not worth a copy of this process).  `rows` puts them together."""
+
+    SHARE_MIN = 1000  # chains to work out (≈20 µs each) below which a copy costs more than it gives
 
     def __init__(self, rs, today: dt.date, strict: bool, n: int = 64, as_json: bool = False):
-        self.n, self.as_json = n, as_json
-        self._chains = chains_of(rs)  # (here, before the processes part: a copy would do it slower)
-        self._make = _Chains(Context(rs, today, strict))
+        self.as_json = as_json
+        ctx = Context(rs, today, strict)
+        self._make = _Chains(ctx)
+        self._facts = ledger_facts(rs)
+        self._memo = Memo(rs.root, "chains", ctx.digest_of_others())
+        self._kept: list = []  # (root, what was kept)
+        self._todo: list = []  # (chain, stamp)
+        memo = self._memo
+        for chain, stamp in zip(*_stamped(ctx, chains_of(rs))):  # (here: a copy would group them slower)
+            kept = memo.get(chain[0], stamp)
+            if kept is None:
+                self._todo.append((chain, stamp))
+            else:
+                self._kept.append((_order(chain[0], kept), kept))
+        self.n = n if len(self._todo) >= self.SHARE_MIN else 0
 
-    def part(self, k: int) -> tuple[list, list]:
-        """([(the row's place in the order, overdue, not resolved, the row), …], findings packed)."""
-        found = self._make.ctx.findings
+    def part(self, k: int) -> list[tuple]:
+        return [self._worked_out(*chain) for chain, _stamp in self._todo[k::self.n or 1]]
+
+    def _worked_out(self, root: str, root_entry: tuple, links: list) -> tuple:
+        facts, found = self._facts, self._make.ctx.findings
         before = len(found)
-        rows = [self._make.chain(*chain) for chain in self._chains[k::self.n]]
-        return ([((r["raised_on"] or "", r["root"]), r["overdue"], r["meaning"] != "resolved",
-                  (report.item(r) if self.as_json else None) or r) for r in rows],
-                [F.packed(f) for f in found[before:]])
+        root_entry, links = (*root_entry[:2], facts[root_entry[0].doc.rel].item(root_entry[1])), \
+            [(led, i, facts[led.doc.rel].item(i)) for led, i, _follows in links]
+        r = self._make.chain(root, root_entry, links)
+        flags = (1 if r["overdue"] else 0) | (2 if r["meaning"] != "resolved" else 0)
+        return r["raised_on"], flags, report.item(r) or r, tuple(F.packed(f) for f in found[before:]) or None
 
     def rows(self, parts: list, ctx: Context) -> tuple[list | report.Raw, int, int]:
         """(the chains' rows, oldest first; how many are overdue; how many are not resolved),
-        their findings added to ctx."""
-        out = []
-        for rows, found in parts:
-            out += rows
-            ctx.findings.extend(F.Finding(*f) for f in found)
+        their findings added to ctx; the rows worked out this run kept for the next."""
+        if not self.n:
+            parts = [self.part(0)]
+        out = self._kept
+        step = self.n or 1
+        for k, results in enumerate(parts):
+            for (chain, stamp), result in zip(self._todo[k::step], results):
+                if type(result[2]) is bytes:  # (what orjson refuses is worked out again each run)
+                    self._memo.put(chain[0], stamp, result)
+                out.append((_order(chain[0], result), result))
+        self._memo.save()
         out.sort(key=itemgetter(0))
-        rows = [r[3] for r in out]
-        return report.raw_list(rows) if self.as_json else rows, sum(r[1] for r in out), sum(r[2] for r in out)
+        rows, overdue, open_ = [], 0, 0
+        for _key, (_raised, flags, row, found) in out:
+            rows.append(row if self.as_json or type(row) is not bytes else orjson.loads(row))
+            overdue += flags & 1
+            open_ += flags >> 1
+            if found:
+                ctx.findings.extend(F.Finding(*f) for f in found)
+        return report.raw_list(rows) if self.as_json else rows, overdue, open_
+
+
+def _order(root: str, result: tuple) -> str:
+    """Where a chain's row goes: oldest first (raised on, none first), then by root.  (One text:
+    a date is ten characters, and "\0" sorts before any of them.)"""
+    return f"{result[0] or ''}\0{root}"
+
+
+def _stamped(ctx: Context, chains: list) -> tuple[list, list]:
+    """(the chains, the stamp of each): each link's ledger — its name, shown name, SHA-256 and
+    whether it has errors — and the item's place in it; None when a ledger's bytes are not known.
+    Everything else a row reads (the policy, the calendar, the cadres' units, --today, --strict)
+    is in Context.digest_of_others, the memo's context."""
+    invalid = ctx.rs.invalid
+    tokens: dict = {}  # ledger → its part of a stamp ("" when its bytes are not known)
+
+    def token(led) -> str:
+        doc = led.doc
+        made = tokens[led] = "\0".join((doc.rel, doc.file, doc.sha256, "!" if doc.rel in invalid else "")) \
+            if doc.sha256 else ""
+        return made
+
+    stamps: list = []
+    for _root, _entry, links in chains:
+        stamp: tuple | None = ()
+        for led, i, _follows in links:
+            part = tokens.get(led)
+            if part is None:
+                part = token(led)
+            if not part:
+                stamp = None
+                break
+            stamp += (part, i)
+        stamps.append(stamp)
+    return chains, stamps
 
 
 class _Chains:
