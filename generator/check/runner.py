@@ -8,7 +8,7 @@ from generator import findings as F
 from generator import forked
 from generator.cache import KeptResult
 from generator.check import CheckResult
-from generator.check.by_cadre import by_cadre
+from generator.check.by_cadre import ByCadre
 from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
@@ -41,12 +41,26 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
         as_json: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
     ledger_facts(rs)  # what the rules read of the ledgers (both processes below read them)
-    # The feedback chains are independent of the other rules: a copy of this process works them
-    # out, part by part, while this one runs the others, then takes the parts still left
-    # (forked.shared), so that neither waits for the other (a one-ledger pull request at 12k).
-    chains = Parts(rs, today, strict, as_json=as_json)
-    data, parts = forked.shared(chains.n, chains.part, lambda: _before_feedback(ctx, repo))
-    data["feedback"], overdue, unresolved = chains.rows(parts, ctx)
+    history = _history(rs, repo, ctx)
+    # The feedback chains and the rules read cadre by cadre are independent of the other rules: a
+    # copy of this process works out the chains and cadres not kept from an earlier run, part by
+    # part, while this one runs the others, then takes the parts still left (forked.shared), so
+    # that neither waits for the other.  A pull request's few are worked out here.
+    chains, cadres = Parts(rs, today, strict, as_json=as_json), ByCadre(ctx, history)
+    n = chains.n
+
+    def part(k: int) -> list:
+        return chains.part(k) if k < n else cadres.part(k - n)
+
+    data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx))
+    data["semester_matrix"], data["ledgers"] = cadres.finish(parts[n:])
+    data["ledger_sources"] = {
+        "git": sum(r["source"] == "git" for r in data["ledgers"]),
+        "import": sum(r["source"] == "import" for r in data["ledgers"]),
+        "none": sum(r["source"] is None for r in data["ledgers"]),
+        "history": history.state,
+    }
+    data["feedback"], overdue, unresolved = chains.rows(parts[:n], ctx)
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
@@ -54,22 +68,17 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     return CheckResult(findings=findings, data=data)
 
 
-def _before_feedback(ctx: Context, repo: Path | None) -> dict:
-    rs, today = ctx.rs, ctx.today
+def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:
     if _needs_history(rs):  # (the command began reading it while the records loaded: git_history.begin)
-        history = read_history(rs.root, repo, ctx.tz)
-    else:
-        forget(rs.root, repo)
-        history = History("ok")
-    data = {"today": iso(today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
+        return read_history(rs.root, repo, ctx.tz)
+    forget(rs.root, repo)
+    return History("ok")
+
+
+def _other_rules(ctx: Context) -> dict:
+    """The report's first keys, and the tables of the rules that read no ledger."""
+    data = {"today": iso(ctx.today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
-    data["semester_matrix"], data["ledgers"] = by_cadre(ctx, history)
-    data["ledger_sources"] = {
-        "git": sum(r["source"] == "git" for r in data["ledgers"]),
-        "import": sum(r["source"] == "import" for r in data["ledgers"]),
-        "none": sum(r["source"] is None for r in data["ledgers"]),
-        "history": history.state,
-    }
     return data
 
 
