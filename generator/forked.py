@@ -21,7 +21,6 @@ from __future__ import annotations
 import atexit
 import marshal
 import os
-import pickle
 import signal
 import struct
 import tempfile
@@ -146,12 +145,18 @@ def _packed(value) -> bytes:
     try:
         return b"m" + marshal.dumps(value)
     except ValueError:
+        import pickle  # (rarely needed: its import took ≈2 ms of every command's start)
+
         return b"p" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def _unpacked(data: bytes):
     body = memoryview(data)[1:]
-    return marshal.loads(body) if data[:1] == b"m" else pickle.loads(body)
+    if data[:1] == b"m":
+        return marshal.loads(body)
+    import pickle
+
+    return pickle.loads(body)
 
 
 _ASIDE: list[int] = []  # copies not yet waited for: writing files, or done with their parts (all at exit)
