@@ -169,6 +169,13 @@ def _stamped(ctx: Context, chains: list) -> tuple[list, list]:
 
     stamps: list = []
     for _root, _entry, links in chains:
+        if len(links) == 1:  # (most chains: an item with no follow-up)
+            led, i, _follows = links[0]
+            part = tokens.get(led)
+            if part is None:
+                part = token(led)
+            stamps.append((part, i) if part else None)
+            continue
         stamp: tuple | None = ()
         for led, i, _follows in links:
             part = tokens.get(led)
