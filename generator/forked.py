@@ -160,6 +160,7 @@ def _unpacked(data: bytes):
 
 
 _ASIDE: list[int] = []  # copies not yet waited for: writing files, or done with their parts (all at exit)
+_ORIGIN = os.getpid()  # the process that waits for them (a copy ends with os._exit, waiting for none)
 
 
 def aside(write) -> None:
@@ -171,7 +172,7 @@ def aside(write) -> None:
     files atomically (cache._write_cache): whatever becomes of the copy, a reader sees the old
     file or the new one.  A caller that removes the folder written to calls `wait()` first
     (ownership.roles_at: records checked in a temporary folder, their cache beside them)."""
-    if not _can_fork():
+    if not _can_fork() or os.getpid() != _ORIGIN:  # (a copy's own copy would outlive it, unwaited for)
         write()
         return
     try:

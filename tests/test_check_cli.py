@@ -263,6 +263,11 @@ forked.aside(slow_write("here"))
 assert int((out / "here").read_text()) == os.getpid(), "another thread alive: written here, at once"
 stop.set()
 thread.join()
+# In a copy (the references' stage of `check`, which ends with os._exit and waits for nothing),
+# aside writes there and then: a copy of the copy would outlive it, and this process.
+(pid_in_copy, _written), _ = forked.both(lambda: (os.getpid(), forked.aside(slow_write("in-copy"))),
+                                         lambda: time.sleep(0.3))  # (the copy takes the side first)
+assert int((out / "in-copy").read_text()) == pid_in_copy != os.getpid(), "a copy writes itself"
 forked.aside(slow_write("at-exit"))  # this process ends first: it waits for the copy
 print("ok", os.getpid())
 """
@@ -271,7 +276,7 @@ print("ok", os.getpid())
 def test_forked_aside_writes_in_a_copy_that_the_process_waits_for_before_it_ends(tmp_path):
     """forked.aside (the cache file written while the checks run): the copy is waited for by
     `wait` and at exit, so a command's files are all written when it ends; with another thread
-    alive it writes here."""
+    alive, or in a copy itself, it writes there and then."""
     said, errors = tmp_path / "said", tmp_path / "errors"  # (files, not pipes: the copy would hold a pipe open)
     with said.open("w") as out, errors.open("w") as err:
         run = subprocess.run([sys.executable, "-c", FORKED_ASIDE, str(tmp_path)], cwd=ROOT, stdout=out, stderr=err,
