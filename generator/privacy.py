@@ -107,6 +107,7 @@ def _normal(text: str, wide=_WIDE.findall, to=_WIDE_MAP) -> str:
             text = text.replace(mark, to[mark])
     return text
 
+
 class _Lazy:
     """A regular expression compiled when it is first used: compiling all of this module's took
     ≈8 ms of every command's start, and a pull request's one changed ledger needs a few of them.
