@@ -73,12 +73,27 @@ class Preview:
         with urllib.request.urlopen(url, timeout=20) as response:
             return response.read()
 
+    def idle(self, seconds: float = 120) -> None:
+        """Until no rebuild is under way: each "Detected file changes" has its "Reloading browsers"
+        (or its error), and nothing new has been said for 1.5 s (MkDocs looks for changes every
+        0.5 s).  A page can show a change before its rebuild has ended."""
+        end, said = time.monotonic() + seconds, -1
+        while time.monotonic() < end and self.process.poll() is None:
+            lines = list(self.log)
+            began = sum("Detected file changes" in line for line in lines)
+            ended = sum("Reloading browsers" in line or "An error happened during the rebuild" in line for line in lines)
+            if began == ended and len(lines) == said:
+                return
+            said = len(lines) if began == ended else -1
+            time.sleep(1.5)
+
     def stop(self) -> None:
-        """As Ctrl-C stops it: `mkdocs serve` then removes the folder it built into (a SIGTERM
-        ends it before it can)."""
+        """As Ctrl-C stops it, once it is idle: `mkdocs serve` then removes the folder it built into
+        (a SIGTERM ends it before it can)."""
+        self.idle()
         self.process.send_signal(signal.SIGINT)
         try:
-            self.process.wait(timeout=20)
+            self.process.wait(timeout=60)
         except subprocess.TimeoutExpired:
             self.process.kill()
 
