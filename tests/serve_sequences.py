@@ -42,6 +42,13 @@ def _normal(page: bytes) -> bytes:
     return re.sub(rb"\s*([<>])\s*", rb"\1", re.sub(rb"\s+", b" ", page))
 
 
+# `mkdocs serve` with Ctrl-C (SIGINT) stopping it as in a terminal: a command started in the
+# background by a shell without job control (`make test &`, some CI runners) ignores SIGINT, and
+# so would the preview it starts, which then never stops to remove its build folder.
+_SERVE = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.default_int_handler); "
+          "sys.argv[0] = 'mkdocs'; runpy.run_module('mkdocs', run_name='__main__', alter_sys=True)")
+
+
 class Preview:
     """`mkdocs serve` of these records, and how many builds it has finished."""
 
@@ -51,7 +58,7 @@ class Preview:
             self.port = s.getsockname()[1]
         env = dict(os.environ, LEDGER_RECORDS=str(records), LEDGER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1",
                    LEDGER_GENERATED=str(work / "generated-serve"))
-        self.process = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(ROOT / "mkdocs.yml"),
+        self.process = subprocess.Popen([sys.executable, "-c", _SERVE, "serve", "-f", str(ROOT / "mkdocs.yml"),
                                          "-a", f"127.0.0.1:{self.port}"], cwd=work, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.log: list[str] = []
