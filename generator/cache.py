@@ -485,11 +485,7 @@ def _load_and_validate(records: Path):
         (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
         old = {**main, **delta} if delta else main
         files = []
-        top = os.fspath(records) + os.sep  # (discover joins it with each path below: load.rel_path)
-        for path, shown in zip(paths, load.display_paths(paths, cwd)):
-            rel = path[len(top):] if path.startswith(top) else load.rel_path(path, records)
-            if os.sep != "/":
-                rel = rel.replace(os.sep, "/")
+        for path, shown, rel in zip(paths, load.display_paths(paths, cwd), load.rel_paths(paths, records)):
             known = kind_of(rel) is not None
             # (sha256, shown name, privacy scanner key, packed result, values kept apart)
             entry = old.get(rel) if known else None

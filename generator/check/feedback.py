@@ -158,13 +158,11 @@ def _stamped(ctx: Context, chains: list) -> tuple[list, list]:
     whether it has errors — and the item's place in it; None when a ledger's bytes are not known.
     Everything else a row reads (the policy, the calendar, the cadres' units, --today, --strict)
     is in Context.digest_of_others, the memo's context."""
-    invalid = ctx.rs.invalid
-    tokens: dict = {}  # ledger → its part of a stamp ("" when its bytes are not known)
+    tokens: dict = {}  # ledger → its part of a stamp: Context.ledger_stamp as one text ("": not known)
 
     def token(led) -> str:
-        doc = led.doc
-        made = tokens[led] = "\0".join((doc.rel, doc.file, doc.sha256, "!" if doc.rel in invalid else "")) \
-            if doc.sha256 else ""
+        stamp = ctx.ledger_stamp(led)
+        made = tokens[led] = "\0".join(map(str, stamp)) if stamp else ""
         return made
 
     stamps: list = []
