@@ -18,12 +18,12 @@ from gitrepo import base, commit, init_repo, ledger, write
 REPO = Path(__file__).resolve().parent.parent
 
 
-def _run(records: str, cache, *args: str, cwd: Path = REPO) -> subprocess.CompletedProcess:
+def _run(records: str, cache, *args: str, cwd: Path = REPO, fmt: str = "json") -> subprocess.CompletedProcess:
     env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache), "PYTHONPATH": str(REPO)}
     env.pop("CONTACT_LEDGER_DEBUG", None)
     args = args if "--today" in args else ("--today", "2026-11-28", *args)
     return subprocess.run([sys.executable, "-m", "generator", "check", "--records", records, *args,
-                           "--format", "json"], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+                           "--format", fmt], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 
 
 def _same(records: str, cache: Path, *args: str, cwd: Path = REPO) -> dict:
@@ -166,3 +166,46 @@ def test_the_feedback_chains_kept_follow_every_ledger_they_link_and_the_other_re
     later.unlink()
     removed = _same(records, cache)
     assert (_chain(removed, "zw-1")["status"], len(_chain(removed, "zw-1")["links"])) == ("待处理", 1)
+
+
+def test_the_chains_rows_kept_are_read_with_the_index_written_with_them(tmp_path):
+    """The chains' rows are kept in one file after their index, and a pull request's few changed
+    rows in a small delta beside it that names that file (check/chain_rows.py).  Ten edits in a
+    row, in ledgers that chains span, each as a delta; a ledger added (the main file written
+    again); then the last delta put back beside the new main file, as a run that read the old
+    one could still write it: it is not used.  After each, every report format is the report
+    without a cache."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {
+        "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=_feedback(
+            ("zw-1", None, "2025-10-10", "待处理"), ("zw-2", None, "2025-10-12", "处理中"))),
+        "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], ("me-2025-01",),
+                                                     feedback=_feedback(("ln-1", "zw-1", "2026-03-10", "处理中")))})
+    commit(repo, "2026-07-20 10:00", "ledgers")
+    records, cache = str(repo / "records"), tmp_path / "cache"
+    _same(records, cache)
+    [main] = cache.glob("*.chains")
+    follow_up = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    for n in range(10):
+        status = ("已解决", "待处理", "处理中")[n % 3]
+        follow_up.write_text(ledger("li-na", "2026-H1", ["2026-03-10"], ("me-2025-01",), feedback=_feedback(
+            ("ln-1", "zw-1", "2026-03-10", status))) + f"# {n}\n", encoding="utf-8")
+        report = _same(records, cache)
+        assert _chain(report, "zw-1")["status"] == status
+        assert list(cache.glob("*.chains")) == [main], "a few rows changed: the main file is not written again"
+        assert list(cache.glob("*.chains-delta"))
+    for fmt in ("markdown", "text"):
+        kept, plain = (_run(records, where, fmt=fmt) for where in (cache, "0"))
+        assert kept.stdout == plain.stdout and kept.returncode == plain.returncode
+    [delta] = cache.glob("*.chains-delta")
+    stale = delta.read_bytes()
+
+    added = repo / "records" / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    added.write_text(ledger("zhang-wei", "2026-H1", ["2026-03-11"], feedback=_feedback(
+        ("zw-3", "zw-2", "2026-03-11", "已解决"))), encoding="utf-8")
+    joined = _same(records, cache)
+    assert len(_chain(joined, "zw-2")["links"]) == 2
+    assert not list(cache.glob("*.chains-delta")), "a ledger added: the main file is written again"
+    delta.write_bytes(stale)
+    assert _same(records, cache) == joined

@@ -9,22 +9,23 @@ the policy's feedback.overdue_days (counted from the first link's raised_on) are
 
 Each item's own checks run with its cadre's other rules (`check_items`, by_cadre.py: kept
 between runs).  Each chain's row is kept between runs as the JSON report writes it, with its
-findings (cache.Memo), under a stamp of the ledgers its links are in and a digest of every other
-record file: a pull request that changes one ledger works out the chains that ledger is in, and
-reads the other rows back as bytes (as objects, 20,000 rows at 12k took as long to read back as
-to work out).  Chains not kept are worked out in parts shared by two processes when there are
-many of them (`Parts`).
+findings (chain_rows.py), with what it was worked out from: the ledgers its links are in, and a
+digest of every other record file.  A pull request that changes a ledger's activities, text or
+statuses works out the chains that ledger is in, and writes the other rows as they were kept;
+one that changes the links (an item added, an id or a follows changed, a ledger added) groups
+the chains again and keeps each whose items and ledgers did not change.  Chains not kept are
+worked out in parts shared by two processes when there are many of them (`Parts`).
 """
 from __future__ import annotations
 
 import datetime as dt
-from operator import itemgetter
-
-import orjson
+import marshal
+from bisect import bisect_left
+from operator import attrgetter, itemgetter, ne
 
 from generator import findings as F
 from generator import report
-from generator.cache import Memo
+from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
 from generator.model import Item
@@ -86,33 +87,97 @@ def chains_of(rs) -> list[tuple]:
 
 
 class Parts:
-    """The chains' rows, each worked out as (raised on, flags: 1 overdue, 2 not resolved, the row as
-    the JSON report writes it (report.item), its findings packed or None).  Rows kept from an
-    earlier run are read back; the others are worked out in `n` parts by whichever process takes
-    each (forked.shared: 13,000 chains at 12k), or here when there are few (`n` = 0: a pull
-    request's few chains are not worth a copy of this process).  `rows` puts them together."""
+    """The chains' rows, oldest first, with their findings (chain_rows.py: kept between runs).  A
+    row is worked out as (raised on, flags: 1 overdue, 2 not resolved, the row as the JSON report
+    writes it (report.item), its findings packed or None).  The rows not kept are worked out in
+    `n` parts by whichever process takes each (forked.shared: 13,000 chains in a cold run at 12k),
+    or here when there are few (`n` = 0: a pull request's few chains are not worth a copy of this
+    process).  `rows` puts them together, and keeps them for the next run."""
 
     SHARE_MIN = 1000  # chains to work out (≈20 µs each) below which a copy costs more than it gives
 
-    def __init__(self, rs, today: dt.date, strict: bool, n: int = 64, as_json: bool = False):
-        self.as_json = as_json
-        ctx = Context(rs, today, strict)
+    def __init__(self, ctx: Context, n: int = 64, as_json: bool = False):
+        self.as_json, rs = as_json, ctx.rs
         self._make = _Chains(ctx)
         self._facts = ledger_facts(rs)
-        self._memo = Memo(rs.root, "chains", ctx.digest_of_others())
-        self._kept: list = []  # (root, what was kept)
-        self._todo: list = []  # (chain, stamp)
-        memo = self._memo
-        for chain, stamp in zip(*_stamped(ctx, chains_of(rs))):  # (here: a copy would group them slower)
-            kept = memo.get(chain[0], stamp)
-            if kept is None:
-                self._todo.append((chain, stamp))
-            else:
-                self._kept.append((_order(chain[0], kept), kept))
+        self._kept = kept = Kept(rs.root, ctx.digest_of_others())
+        # each ledger as chain_rows.Kept holds them (lists: compared in C), and those not as kept
+        self._leds = list(rs.ledgers.values())
+        docs = list(map(attrgetter("doc"), self._leds))
+        rels, shas, files = (list(map(attrgetter(name), docs)) for name in ("rel", "sha256", "file"))
+        invalid = bytes(map(rs.invalid.__contains__, rels))
+        if rels == kept.rels:
+            self._was = None  # (each ledger at its kept place)
+            links = list(kept.links)
+            changed = sorted({*_unequal(shas, kept.shas), *_unequal(files, kept.files),
+                              *_unequal(invalid, kept.invalid),
+                              *([i for i, sha in enumerate(shas) if sha is None] if None in shas else ())})
+            gone: list = []
+        else:
+            was = self._was = {rel: j for j, rel in enumerate(kept.rels)}
+            links = [kept.links[was[rel]] if rel in was else None for rel in rels]
+            changed = [i for i, rel in enumerate(rels) if (j := was.get(rel)) is None or shas[i] is None
+                       or shas[i] != kept.shas[j] or files[i] != kept.files[j] or invalid[i] != kept.invalid[j]]
+            now = set(rels)
+            gone = [j for j, rel in enumerate(kept.rels) if rel not in now]
+        self._ledgers = (rels, shas, files, invalid, links)  # (links: as kept, until `rows`)
+        self._changed, self._gone = changed, gone
+        self._places: dict = {rels[i]: i for i in changed}
+        self._todo: list = []  # (root, its entry, its links, their (rel, index, follows), the root's place, signature)
+        self._removed: set = set()  # the kept rows' places not in this run's order
+        if not (kept.keys and self._regrouped_only()):
+            self._regroup(chains_of(rs))
         self.n = n if len(self._todo) >= self.SHARE_MIN else 0
 
+    def _at(self, rel: str) -> int | None:
+        """The ledger's place in this run's lists (None: not there).  (Asked of the few ledgers
+        a pull request's chains are in: searched in C, not 12,000 places put in a dict.)"""
+        places = self._places
+        if rel not in places:
+            try:
+                places[rel] = self._ledgers[0].index(rel)
+            except ValueError:
+                places[rel] = None
+        return places[rel]
+
+    def _regrouped_only(self) -> bool:
+        """When the changed ledgers' links are as kept (so the chains are made of the same items):
+        the chains those ledgers are in are worked out again, every other row is kept."""
+        kept, (rels, *_rest, links), facts = self._kept, self._ledgers, self._facts
+        if any(kept.links[j] is not None for j in self._gone) \
+                or any((marshal.loads(links[i]) if links[i] else ()) != facts[rels[i]].links for i in self._changed):
+            return False
+        places = sorted({j for i in self._changed for j in kept.chains_in(rels[i])})
+        for j in places:
+            entries, first = marshal.loads(kept.sig(j))
+            if any(self._at(rel) is None for rel, _i, _follows in entries):
+                self._todo = []
+                return False
+            chain = [(self._leds[self._at(rel)], i, follows) for rel, i, follows in entries]
+            self._todo.append((kept.root(j), chain[first], chain, entries, first, kept.sig(j)))
+        self._removed = set(places)
+        return True
+
+    def _regroup(self, chains: list) -> None:
+        """Every chain grouped again: each whose signature is the kept one, in ledgers that did
+        not change, is kept."""
+        kept = self._kept
+        changed = {self._ledgers[0][i] for i in self._changed} | {kept.rels[j] for j in self._gone}
+        place = {kept.root(j): j for j in range(len(kept.keys))}
+        kept_at, self._todo = set(), []
+        for root, root_entry, links in chains:
+            entries = tuple((led.doc.rel, i, follows) for led, i, follows in links)
+            first = 0 if len(links) == 1 else next(k for k, e in enumerate(links) if e is root_entry)
+            sig = marshal.dumps((entries, first))
+            j = place.get(root)
+            if j is not None and kept.sig(j) == sig and not (changed and any(e[0] in changed for e in entries)):
+                kept_at.add(j)
+            else:
+                self._todo.append((root, root_entry, links, entries, first, sig))
+        self._removed = set(range(len(kept.keys))) - kept_at
+
     def part(self, k: int) -> list[tuple]:
-        return [self._worked_out(*chain) for chain, _stamp in self._todo[k::self.n or 1]]
+        return [self._worked_out(*chain[:3]) for chain in self._todo[k::self.n or 1]]
 
     def _worked_out(self, root: str, root_entry: tuple, links: list) -> tuple:
         facts, found = self._facts, self._make.ctx.findings
@@ -121,70 +186,71 @@ class Parts:
             [(led, i, facts[led.doc.rel].item(i)) for led, i, _follows in links]
         r = self._make.chain(root, root_entry, links)
         flags = (1 if r["overdue"] else 0) | (2 if r["meaning"] != "resolved" else 0)
-        return r["raised_on"], flags, report.item(r) or r, tuple(F.packed(f) for f in found[before:]) or None
+        packed = tuple(F.packed(f) for f in found[before:]) or None
+        del found[before:]  # (`rows` adds every chain's findings)
+        return r["raised_on"], flags, report.item(r) or r, packed
 
     def rows(self, parts: list, ctx: Context) -> tuple[list | report.Raw, int, int]:
         """(the chains' rows, oldest first; how many are overdue; how many are not resolved),
-        their findings added to ctx; the rows worked out this run kept for the next."""
+        their findings added to ctx; kept for the next run."""
         if not self.n:
             parts = [self.part(0)]
-        out = self._kept
-        step = self.n or 1
+        step, kept = self.n or 1, self._kept
+        found, (overdue, open_) = dict(kept.found), kept.counts
+        for j in self._removed:
+            found.pop(kept.root(j), None)
+            overdue, open_ = overdue - (kept.flags[j] & 1), open_ - (kept.flags[j] >> 1)
+        new = []  # (key, (row, signature, flags))
         for k, results in enumerate(parts):
-            for (chain, stamp), result in zip(self._todo[k::step], results):
-                if type(result[2]) is bytes:  # (what orjson refuses is worked out again each run)
-                    self._memo.put(chain[0], stamp, result)
-                out.append((_order(chain[0], result), result))
-        self._memo.save()
-        out.sort(key=itemgetter(0))
-        rows, overdue, open_ = [], 0, 0
-        for _key, (_raised, flags, row, found) in out:
-            rows.append(row if self.as_json or type(row) is not bytes else orjson.loads(row))
-            overdue += flags & 1
-            open_ += flags >> 1
-            if found:
-                ctx.findings.extend(F.Finding(*f) for f in found)
-        return report.raw_list(rows) if self.as_json else rows, overdue, open_
+            for chain, (raised, flags, row, packed) in zip(self._todo[k::step], results):
+                root = chain[0]
+                new.append((f"{raised or ''}\0{root}", (row, chain[5], flags)))
+                if packed:
+                    found[root] = packed
+                overdue, open_ = overdue + (flags & 1), open_ + (flags >> 1)
+        new.sort(key=itemgetter(0))
+        keys, order = _merged(kept.keys, self._removed, new)
+        pieces = kept.rows(order)
+        for packed in found.values():
+            ctx.findings.extend(F.Finding(*f) for f in packed)
+        if (new or self._changed or self._gone or self._was is not None or kept.blob is None) \
+                and all(type(entry[1][0]) is bytes for entry in new):
+            rels, shas, files, invalid, links = self._ledgers
+            for i in self._changed:
+                links[i] = marshal.dumps(facts) if (facts := self._facts[rels[i]].links) else None
+            kept.save(self._ledgers, self._changed, keys, order, pieces, found, (overdue, open_))
+        if self.as_json and all(type(piece) is not dict for piece in pieces):
+            return report.Raw(pieces), overdue, open_
+        return parsed(pieces), overdue, open_
 
 
-def _order(root: str, result: tuple) -> str:
-    """Where a chain's row goes: oldest first (raised on, none first), then by root.  (One text:
-    a date is ten characters, and "\0" sorts before any of them.)"""
-    return f"{result[0] or ''}\0{root}"
+def _unequal(now, kept) -> list[int]:
+    """The places where two sequences of the same length differ (compared in C: 12,000 ledgers)."""
+    mask, out, i = bytes(map(ne, now, kept)), [], -1
+    while (i := mask.find(1, i + 1)) >= 0:
+        out.append(i)
+    return out
 
 
-def _stamped(ctx: Context, chains: list) -> tuple[list, list]:
-    """(the chains, the stamp of each): each link's ledger — its name, shown name, SHA-256 and
-    whether it has errors — and the item's place in it; None when a ledger's bytes are not known.
-    Everything else a row reads (the policy, the calendar, the cadres' units, --today, --strict)
-    is in Context.digest_of_others, the memo's context."""
-    tokens: dict = {}  # ledger → its part of a stamp: Context.ledger_stamp as one text ("": not known)
-
-    def token(led) -> str:
-        stamp = ctx.ledger_stamp(led)
-        made = tokens[led] = "\0".join(map(str, stamp)) if stamp else ""
-        return made
-
-    stamps: list = []
-    for _root, _entry, links in chains:
-        if len(links) == 1:  # (most chains: an item with no follow-up)
-            led, i, _follows = links[0]
-            part = tokens.get(led)
-            if part is None:
-                part = token(led)
-            stamps.append((part, i) if part else None)
-            continue
-        stamp: tuple | None = ()
-        for led, i, _follows in links:
-            part = tokens.get(led)
-            if part is None:
-                part = token(led)
-            if not part:
-                stamp = None
-                break
-            stamp += (part, i)
-        stamps.append(stamp)
-    return chains, stamps
+def _merged(keys: list, removed: set, new: list) -> tuple[list, list]:
+    """(the keys in order, the rows in order: ranges of kept rows' places, and new rows) of the
+    kept rows (`keys`, in order) but those `removed`, and the `new` (key, row) pairs, in key order."""
+    events = sorted([(j, 1, None) for j in removed] + [(bisect_left(keys, key), 0, (key, row)) for key, row in new])
+    out_keys, order, at = [], [], 0
+    for j, remove, pair in events:
+        if j > at:
+            out_keys += keys[at:j]
+            order.append(range(at, j))
+        if remove:
+            at = j + 1
+        else:
+            out_keys.append(pair[0])
+            order.append(pair[1])
+            at = j
+    if at < len(keys):
+        out_keys += keys[at:]
+        order.append(range(at, len(keys)))
+    return out_keys, order
 
 
 class _Chains:

@@ -46,7 +46,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     # copy of this process works out the chains and cadres not kept from an earlier run, part by
     # part, while this one runs the others, then takes the parts still left (forked.shared), so
     # that neither waits for the other.  A pull request's few are worked out here.
-    chains, cadres = Parts(rs, today, strict, as_json=as_json), ByCadre(ctx, history)
+    chains, cadres = Parts(ctx, as_json=as_json), ByCadre(ctx, history)
     n = chains.n
 
     def part(k: int) -> list:
