@@ -197,12 +197,13 @@ def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
     points = rs.point_ids
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
-    memo = FileMemo(rs.root, "references", _context(rs))
-    for (folder, stem), led in sorted(rs.ledgers.items()):
-        kept = memo.get(led.doc)
+    ledgers = sorted(rs.ledgers.items())
+    memo = FileMemo(rs.root, "references", _context(rs), [led.doc for _key, led in ledgers])
+    for k, ((folder, stem), led) in enumerate(ledgers):
+        kept = memo.get(k)
         if kept is None:
             kept = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known)], _feedback_summary(led))
-            memo.put(led.doc, kept)
+            memo.put(k, kept)
         out += [F.Finding(*f) for f in kept[0]]
         feedback += [(led, *item) for item in kept[1]]
     memo.save()

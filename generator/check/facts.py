@@ -6,11 +6,11 @@ They are worked out once per run for every rule, and kept per ledger between run
 where one ledger changed reads that ledger's values only, not the 12,007 others' (≈0.35 s
 at 12k).  A rule that needs more of a ledger adds it here.
 
-The dates and contact points, and the feedback items, are kept as marshals per ledger, read
-when first asked: a pull request asks them of the changed cadre's ledgers only (the other
-cadres' rules are kept: by_cadre.py, and the other feedback chains' rows: feedback.py), and
-reading the 116,000 dates and 20,000 feedback items of 12k ledgers back took longer than the
-rest.  What the chains are grouped by (each item's id and what it follows) is read every run.
+Each ledger's facts are kept as one marshal, read when the ledger is first asked about: a pull
+request asks of the changed cadre's ledgers and of the ledgers changed only (the other cadres'
+rules are kept: by_cadre.py, and the feedback chains' rows: chain_rows.py); only a run that
+groups the chains again reads every ledger's links.  Within them, the dates and contact points,
+and the feedback items, are marshals again, read when first asked.
 """
 from __future__ import annotations
 
@@ -20,7 +20,7 @@ from generator.cache import FileMemo
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
 
-KEPT_AS = "ledger-facts-3"  # the memo's context: change it when what Facts holds changes
+KEPT_AS = "ledger-facts-4"  # the memo's context: change it when what Facts holds changes
 
 
 class Facts:
@@ -82,19 +82,30 @@ def of_ledger(led: Item) -> Facts:
 def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
     """{ledger file below records/: its Facts}, the same every time it is asked in a run."""
     def work_out() -> dict[str, Facts]:
-        memo = FileMemo(rs.root, "facts", KEPT_AS)
-        out = {}
-        for led in rs.ledgers.values():
-            kept = memo.get(led.doc)
-            if kept is None:
-                facts = of_ledger(led)
-                memo.put(led.doc, facts.kept())
-            else:
-                facts = Facts(*kept)
-            out[led.doc.rel] = facts
+        leds = list(rs.ledgers.values())
+        memo = FileMemo(rs.root, "facts", KEPT_AS, [led.doc for led in leds])
+        out = _Kept(leds, memo)
+        for k in sorted(memo.stale):
+            facts = out[leds[k].doc.rel] = of_ledger(leds[k])
+            memo.put(k, marshal.dumps(facts.kept()))
         memo.save()
         return out
     return rs._memoized(("ledger_facts",), work_out)
+
+
+class _Kept(dict):
+    """{ledger file below records/: its Facts}, those kept from an earlier run read when first
+    asked (a pull request asks those of one cadre's ledgers, and of the ledgers changed)."""
+
+    def __init__(self, leds: list, memo: FileMemo):
+        super().__init__()
+        self._leds, self._memo, self._at = leds, memo, None
+
+    def __missing__(self, rel: str) -> Facts:
+        if self._at is None:
+            self._at = {led.doc.rel: k for k, led in enumerate(self._leds)}
+        facts = self[rel] = Facts(*marshal.loads(self._memo.get(self._at[rel])))
+        return facts
 
 
 def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:

@@ -21,10 +21,11 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from bisect import bisect_left
-from operator import attrgetter, itemgetter, ne
+from operator import attrgetter, itemgetter
 
 from generator import findings as F
 from generator import report
+from generator.cache import _unequal
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
@@ -222,14 +223,6 @@ class Parts:
         if self.as_json and all(type(piece) is not dict for piece in pieces):
             return report.Raw(pieces), overdue, open_
         return parsed(pieces), overdue, open_
-
-
-def _unequal(now, kept) -> list[int]:
-    """The places where two sequences of the same length differ (compared in C: 12,000 ledgers)."""
-    mask, out, i = bytes(map(ne, now, kept)), [], -1
-    while (i := mask.find(1, i + 1)) >= 0:
-        out.append(i)
-    return out
 
 
 def _merged(keys: list, removed: set, new: list) -> tuple[list, list]:
