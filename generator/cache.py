@@ -343,6 +343,20 @@ def _write_cache(path: Path, entries, raw: bool = False) -> None:
             pass
 
 
+ASIDE_MIN = 1000  # entries below which a whole cache file is written here
+
+
+def written(write, entries: int) -> None:
+    """write() a whole cache file of `entries` entries: by a copy of this process while it goes
+    on (forked.aside) when they are many; else here, and now: a copy would cost more, and a caller
+    in this process (a test, the site's build) finds it written when the call returns, not while
+    it goes on to change the folder (`git add` of a records folder whose cache is inside it)."""
+    if entries >= ASIDE_MIN:
+        forked.aside(write)
+    else:
+        write()
+
+
 def _remove(path: Path) -> None:
     try:
         path.unlink(missing_ok=True)
@@ -576,7 +590,7 @@ def _load_and_validate(records: Path):
                 _write_cache(status_file, known_status)
 
         if changed is None:  # the whole cache file (49 MB at 12k): written while the checks run
-            forked.aside(write)
+            written(write, len(new))
         else:  # a small delta: here (a copy of this process would cost more)
             write()
     return docs, findings, invalid
@@ -626,7 +640,7 @@ class Memo:
         if changed is None:
             if not _same(self.new, self.main):  # (a cold run at 12k: 37 MB in three memos, written
                 path, entries = self.path, {self.context: self.new}  # by copies while this goes on)
-                forked.aside(lambda: _write_cache(path, entries))
+                written(lambda: _write_cache(path, entries), len(self.new))
             _remove(self.delta_path)
         elif not _same(changed, self.delta):
             _write_cache(self.delta_path, {self.context: changed})
@@ -662,10 +676,14 @@ class FileMemo:
         self.delta = self._read(self.delta_path) if main else {}
         if type(self.delta) is not dict:
             self.delta = {}
-        for rel, (sha, file, result) in self.delta.items():
-            i = self._place(rel)
-            if i is not None:
-                shas[i], files[i], results[i] = sha, file, result
+        self._at: dict | None = None
+        try:
+            for rel, (sha, file, result) in self.delta.items():
+                i = self._place(rel)
+                if i is not None:
+                    shas[i], files[i], results[i] = sha, file, result
+        except (TypeError, ValueError):  # (not a delta this class wrote: its entries stand unread)
+            self.delta = {}
         changed = set(_unequal(self.shas, shas)) | set(_unequal(self.files, files))
         if None in self.shas:
             changed.update(i for i, sha in enumerate(self.shas) if sha is None)
@@ -678,6 +696,12 @@ class FileMemo:
         return kept.get(self.context, {}) if len(kept) == 1 else {}
 
     def _place(self, rel: str) -> int | None:
+        """The file's place (None: not asked this run): searched in C for the few of a small
+        delta, looked up once they are many."""
+        if len(self.delta) > 16:
+            if self._at is None:
+                self._at = {r: i for i, r in enumerate(self.rels)}
+            return self._at.get(rel)
         try:
             return self.rels.index(rel)
         except ValueError:
@@ -710,7 +734,7 @@ class FileMemo:
         def write() -> None:
             _write_cache(path, entries)
             _remove(delta_path)
-        forked.aside(write)
+        written(write, len(self.rels))
 
 
 _LISTS = ("rels", "shas", "files", "results")

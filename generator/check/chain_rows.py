@@ -36,7 +36,7 @@ from pathlib import Path
 import orjson
 
 from generator import forked
-from generator.cache import _read_cache, _remove, _write_cache, cache_file
+from generator.cache import _read_cache, _remove, _write_cache, cache_file, written
 from generator.report import ITEM_SEP as SEP
 
 _HEAD = struct.Struct("<8s16sQ")  # magic, the main file's id, the index's length
@@ -101,8 +101,11 @@ class Kept:
             return index
         shas, files, links = (list(index[k]) for k in _PER_LEDGER)
         invalid = bytearray(index["invalid"])
-        for i, (sha, file, bad, linked) in delta["patch"].items():
-            shas[i], files[i], invalid[i], links[i] = sha, file, bad, linked
+        try:
+            for i, (sha, file, bad, linked) in delta["patch"].items():
+                shas[i], files[i], invalid[i], links[i] = sha, file, bad, linked
+        except (TypeError, ValueError, IndexError):  # (not a delta this module wrote)
+            return index
         self.patched = set(delta["patch"])
         return {**delta, "rels": index["rels"], "shas": shas, "files": files, "links": links,
                 "invalid": bytes(invalid)}
@@ -200,7 +203,7 @@ class Kept:
             _write_cache(path, b"".join((_HEAD.pack(_MAGIC, secrets.token_bytes(16), len(head)), head,
                                          SEP.join(pieces))), raw=True)
             _remove(delta_path)
-        forked.aside(write)
+        written(write, len(keys))
 
 
 def _whole(index) -> bool:
