@@ -73,20 +73,29 @@ def test_json_report_falls_back_for_what_orjson_refuses():
     assert report.dumps(value) == json.dumps(value, ensure_ascii=False, indent=2) + "\n"
 
 
-def test_rows_written_ahead_are_written_out_as_dumps_writes_the_rows():
-    """report.Raw: a list's items written before the report (the feedback chains' rows, by the
-    processes that work them out) come out as dumps writes the list, by orjson and by json."""
+def test_rows_written_ahead_are_written_out_as_dumps_writes_the_rows(capsysbinary):
+    """report.Raw: a list's items written before the report (the feedback chains' rows, kept as
+    runs of rows: one row, several joined, a view of a file mapped) come out as dumps writes the
+    list: by orjson, by json, and by write_json, which writes the runs as they are."""
     from generator import report
 
-    rows = [{"root": "2025h2-张伟-1", "links": [{"id": 1, "note": None, "ok": True}], "gaps": [], "m": {}}, {}]
-    raw = report.raw_list([report.item(r) for r in rows])
-    assert isinstance(raw, report.Raw)
+    rows = [{"root": "2025h2-张伟-1", "links": [{"id": 1, "note": None, "ok": True}], "gaps": [], "m": {}}, {},
+            {"root": "x", "n": 3}]
+    items = [report.item(r) for r in rows]
+    raw = report.Raw([report.ITEM_SEP.join(items[:2]), memoryview(b"." + items[2])[1:]])
     for before in ({}, {"学号": 2**70}):  # orjson writes the report; json does (orjson refuses the number)
         value = {**before, "feedback": raw, "after": [1, {"x": "联系"}]}
-        assert report.dumps(value) == json.dumps({**value, "feedback": rows}, ensure_ascii=False, indent=2) + "\n"
-    assert report.dumps({"feedback": report.raw_list([])}) == json.dumps({"feedback": []}, indent=2) + "\n"
-    odd = [{"a": "一"}, {"n": 2**70}]  # an item orjson refuses: the items as values, for dumps's own way
-    assert report.item(odd[1]) is None and report.raw_list([report.item(r) or r for r in odd]) == odd
+        expected = json.dumps({**value, "feedback": rows}, ensure_ascii=False, indent=2) + "\n"
+        assert report.dumps(value) == expected
+        report.write_json(value)
+        assert capsysbinary.readouterr().out.decode() == expected
+    for empty in ({"feedback": report.Raw([])}, {"a": report.Raw([]), "b": raw}):
+        expected = json.dumps({k: [] if not v.items else rows for k, v in empty.items()}, indent=2,
+                              ensure_ascii=False) + "\n"
+        assert report.dumps(empty) == expected
+        report.write_json(empty)
+        assert capsysbinary.readouterr().out.decode() == expected
+    assert report.item({"n": 2**70}) is None  # a row orjson refuses is kept as its values (chain_rows)
 
 
 def test_the_json_report_holds_the_feedback_rows_the_checks_give(tmp_path, monkeypatch):
