@@ -25,7 +25,7 @@ from operator import attrgetter, itemgetter
 
 from generator import findings as F
 from generator import report
-from generator.cache import _unequal
+from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
@@ -107,22 +107,17 @@ class Parts:
         docs = list(map(attrgetter("doc"), self._leds))
         rels, shas, files = (list(map(attrgetter(name), docs)) for name in ("rel", "sha256", "file"))
         invalid = bytes(map(rs.invalid.__contains__, rels))
-        if rels == kept.rels:
-            self._was = None  # (each ledger at its kept place)
-            links = list(kept.links)
-            changed = sorted({*_unequal(shas, kept.shas), *_unequal(files, kept.files),
-                              *_unequal(invalid, kept.invalid),
-                              *([i for i, sha in enumerate(shas) if sha is None] if None in shas else ())})
-            gone: list = []
-        else:
+        kept_lists = (kept.shas, kept.files, kept.invalid, kept.links)
+        self._was = gone = None  # (None: each ledger at its kept place)
+        if rels != kept.rels:  # (a ledger added or removed: the kept lists put in this run's places)
             was = self._was = {rel: j for j, rel in enumerate(kept.rels)}
-            links = [kept.links[was[rel]] if rel in was else None for rel in rels]
-            changed = [i for i, rel in enumerate(rels) if (j := was.get(rel)) is None or shas[i] is None
-                       or shas[i] != kept.shas[j] or files[i] != kept.files[j] or invalid[i] != kept.invalid[j]]
+            kept_lists = tuple([column[was[rel]] if rel in was else None for rel in rels] for column in kept_lists)
             now = set(rels)
             gone = [j for j, rel in enumerate(kept.rels) if rel not in now]
+        changed = changed_places((shas, files, invalid), kept_lists[:3])
+        links = list(kept_lists[3])
         self._ledgers = (rels, shas, files, invalid, links)  # (links: as kept, until `rows`)
-        self._changed, self._gone = changed, gone
+        self._changed, self._gone = changed, gone or []
         self._places: dict = {rels[i]: i for i in changed}
         self._todo: list = []  # (root, its entry, its links, their (rel, index, follows), the root's place, signature)
         self._removed: set = set()  # the kept rows' places not in this run's order
@@ -216,9 +211,10 @@ class Parts:
             ctx.findings.extend(F.Finding(*f) for f in packed)
         if (new or self._changed or self._gone or self._was is not None or kept.blob is None) \
                 and all(type(entry[1][0]) is bytes for entry in new):
-            rels, shas, files, invalid, links = self._ledgers
-            for i in self._changed:
-                links[i] = marshal.dumps(facts) if (facts := self._facts[rels[i]].links) else None
+            rels, links = self._ledgers[0], self._ledgers[4]
+            for i in self._changed:  # (the links kept for the next run: this run's)
+                now = self._facts[rels[i]].links
+                links[i] = marshal.dumps(now) if now else None
             kept.save(self._ledgers, self._changed, keys, order, pieces, found, (overdue, open_))
         if self.as_json and all(type(piece) is not dict for piece in pieces):
             return report.Raw(pieces), overdue, open_

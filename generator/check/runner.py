@@ -40,7 +40,7 @@ def _needs_history(rs: RecordSet) -> bool:
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
         as_json: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
-    ledger_facts(rs)  # what the rules read of the ledgers (both processes below read them)
+    ledger_facts(rs)  # what the rules read of the ledgers: those changed worked out once, before the copies
     history = _history(rs, repo, ctx)
     # The feedback chains and the rules read cadre by cadre are independent of the other rules: a
     # copy of this process works out the chains and cadres not kept from an earlier run, part by
