@@ -17,8 +17,8 @@ text or statuses) works out only the chains those ledgers are in (found by their
 signatures); any other run groups the chains again (feedback.chains_of) and keeps each whose
 signature is the kept one and whose ledgers did not change.
 
-The main file (the index, then the rows) is written again when many rows changed; otherwise a
-small delta beside it holds the chains' index, the ledgers that changed and the rows not in the
+The main file (the index, then the rows) is written again when a ledger was added or removed,
+or many rows changed; otherwise a small delta beside it holds the chains' index, the ledgers that changed and the rows not in the
 main file, and names the main file it goes with (a random id in its header): a delta beside
 another main file is not used.  Both are only ever replaced, never changed in place
 (cache._write_cache)."""
