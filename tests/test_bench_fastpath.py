@@ -310,16 +310,20 @@ def test_cache_never_serves_a_stale_result(tmp_path):
     assert third.returncode == 0 and json.loads(third.stdout) == []
 
 
-@pytest.mark.parametrize("workers", ["1", "2"])
+@pytest.mark.parametrize("workers, side_max", [("1", None), ("2", None), ("2", 0)])
 def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_the_caches_back_is_seen(
-        tmp_path, monkeypatch, workers):
+        tmp_path, monkeypatch, workers, side_max):
     """A file settled before a run (last changed over cache.SETTLED_NS before it) is known unchanged
     by its status, as Git's index knows it, and is not read again; one byte changed behind the
     cache's back — same size, same modification time, same inode — still shows on the next run;
     a position asked of a file changed during a run is never read from the other bytes; and a
     cache restored into a fresh copy of the records (every status differs) rewrites no results.
     The first run, with nothing cached, reads each file once: in the loading process, which
-    gives its status back with its result; this process reads a file only when asked a position."""
+    gives its status back with its result; this process reads a file only when asked a position.
+    The files changed since the last run are read (and loaded, when their bytes changed) by the
+    copy that compares the statuses, or, past cache.SIDE_MAX of them (`side_max` 0), here."""
+    if side_max is not None:
+        monkeypatch.setattr(cache, "SIDE_MAX", side_max)
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
     env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
