@@ -97,12 +97,16 @@ def _context(ctx: Context, history: History) -> str | None:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _stamp(ctx: Context, ledgers, history: History) -> tuple | None:
-    out = []
+def _stamp(ctx: Context, ledgers, history: History) -> str | None:
+    """Of each of a cadre's ledgers: its name, shown name, SHA-256, whether it has errors and the
+    commit it landed with in Git (a commit has one committer time, as deadlines.py asks); as one
+    string (NUL is in none of them), which the memo reads back as one object, not five for each
+    ledger (at 12k: 816 strings, not 12,007 tuples).  None when a ledger's bytes are not known."""
+    invalid, added, out = ctx.rs.invalid, history.added, []
     for led in ledgers:
-        stamp = ctx.ledger_stamp(led)
-        if stamp is None:
+        doc = led.doc
+        if not doc.sha256:
             return None
-        landing = history.added.get(led.doc.rel)  # (ledgers/<period>/<cadre>.yaml: as deadlines.py asks)
-        out.append((*stamp, landing.commit if landing else None))  # (a commit has one committer time)
-    return tuple(out)
+        landing = added.get(doc.rel)  # (ledgers/<period>/<cadre>.yaml)
+        out += (doc.rel, doc.file, doc.sha256, "1" if doc.rel in invalid else "0", landing.commit if landing else "")
+    return "\0".join(out)

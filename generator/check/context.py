@@ -70,12 +70,6 @@ class Context:
                 self._others = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
         return self._others or None
 
-    def ledger_stamp(self, led: Item) -> tuple | None:
-        """Of a ledger: its name, shown name, SHA-256 and whether it has errors (None when its
-        bytes are not known)."""
-        doc = led.doc
-        return (doc.rel, doc.file, doc.sha256, doc.rel in self.rs.invalid) if doc.sha256 else None
-
     def setting_int(self, *keys, default: int) -> int:
         return as_int(self.rs.setting(*keys, default=default), default)
 
