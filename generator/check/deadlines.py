@@ -10,6 +10,7 @@ the end of --today does not count yet, so a past --today replays the state of th
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 
 from generator import findings as F
 from generator.cache import KeptResult
@@ -144,7 +145,7 @@ class Deadlines:
     def finish(self, rows: list[dict]) -> None:
         """What is said of the import manifest and of the table as a whole."""
         self.ctx.findings.extend(self.manifest()[1])
-        unjudged = sum(row["status"] == "unknown" for row in rows)
+        unjudged = list(map(itemgetter("status"), rows)).count("unknown")
         if unjudged:
             code = "E-CHK-022" if self.history.state == "shallow" else "E-CHK-023"
             self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged, reason=self.history.reason)

@@ -84,7 +84,7 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
     def work_out() -> dict[str, Facts]:
         leds = list(rs.ledgers.values())
         memo = FileMemo(rs.root, "facts", KEPT_AS, [led.doc for led in leds])
-        out = _Kept(leds, memo)
+        out = _Kept(memo)
         for k in sorted(memo.stale):
             facts = out[leds[k].doc.rel] = of_ledger(leds[k])
             memo.put(k, marshal.dumps(facts.kept()))
@@ -97,13 +97,15 @@ class _Kept(dict):
     """{ledger file below records/: its Facts}, those kept from an earlier run read when first
     asked (a pull request asks those of one cadre's ledgers, and of the ledgers changed)."""
 
-    def __init__(self, leds: list, memo: FileMemo):
+    def __init__(self, memo: FileMemo):
         super().__init__()
-        self._leds, self._memo, self._at = leds, memo, None
+        self._memo, self._at = memo, None
+        # the ledgers' names, SHA-256 and shown names, in the record set's order (the chains' too)
+        self.rels, self.shas, self.files = memo.rels, memo.shas, memo.files
 
     def __missing__(self, rel: str) -> Facts:
-        if self._at is None:
-            self._at = {led.doc.rel: k for k, led in enumerate(self._leds)}
+        if self._at is None:  # (the memo's names are the ledgers', in the same order)
+            self._at = dict(zip(self._memo.rels, range(len(self._memo.rels))))
         facts = self[rel] = Facts(*marshal.loads(self._memo.get(self._at[rel])))
         return facts
 

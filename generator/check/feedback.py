@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import marshal
 from bisect import bisect_left
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 
 from generator import findings as F
 from generator import report
@@ -104,8 +104,7 @@ class Parts:
         self._kept = kept = Kept(rs.root, ctx.digest_of_others())
         # each ledger as chain_rows.Kept holds them (lists: compared in C), and those not as kept
         self._leds = list(rs.ledgers.values())
-        docs = list(map(attrgetter("doc"), self._leds))
-        rels, shas, files = (list(map(attrgetter(name), docs)) for name in ("rel", "sha256", "file"))
+        rels, shas, files = self._facts.rels, self._facts.shas, self._facts.files  # (in that order too)
         invalid = bytes(map(rs.invalid.__contains__, rels))
         kept_lists = (kept.shas, kept.files, kept.invalid, kept.links)
         self._was = gone = None  # (None: each ledger at its kept place)

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 from generator import findings as F
@@ -33,8 +35,11 @@ def _periods(ctx: Context) -> list[dict]:
 
 
 def _needs_history(rs: RecordSet) -> bool:
+    """Whether a ledger is not in the import manifest (its submission time is then Git's)."""
+    if not rs.imports:
+        return bool(rs.ledgers)
     imported = {e.get("path") for e in rs.imports}
-    return any(led.doc.rel not in imported for led in rs.ledgers.values())
+    return not imported.issuperset(map(attrgetter("rel"), map(attrgetter("doc"), rs.ledgers.values())))
 
 
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
@@ -54,12 +59,9 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
 
     data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx))
     data["semester_matrix"], data["ledgers"] = cadres.finish(parts[n:])
-    data["ledger_sources"] = {
-        "git": sum(r["source"] == "git" for r in data["ledgers"]),
-        "import": sum(r["source"] == "import" for r in data["ledgers"]),
-        "none": sum(r["source"] is None for r in data["ledgers"]),
-        "history": history.state,
-    }
+    sources = Counter(map(itemgetter("source"), data["ledgers"]))
+    data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "none": sources[None],
+                              "history": history.state}
     data["feedback"], overdue, unresolved = chains.rows(parts[:n], ctx)
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
@@ -100,9 +102,7 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
 
 
 def summarise(data: dict, findings, feedback_overdue: int, feedback_open: int) -> dict:
-    statuses: dict[str, int] = {}
-    for row in data["ledgers"]:
-        statuses[row["status"]] = statuses.get(row["status"], 0) + 1
+    statuses = dict(Counter(map(itemgetter("status"), data["ledgers"])))  # (in the order first seen)
     uncovered = sum(1 for y in data["coverage"] for c in y["classes"] if y["judged"] and c["gaps"])
     unmet = sum(1 for r in data["semester_matrix"]["rows"] for s in data["semester_matrix"]["semesters"]
                 if s["ended"] and (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"]
