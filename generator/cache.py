@@ -764,6 +764,13 @@ class FileMemo:
         """The result kept for the k-th file, if worked out for its bytes and name; else None."""
         return None if k in self.stale else self.results[k]
 
+    def kept(self) -> list:
+        """[self.get(k) for each file], as a new list."""
+        out = list(self.results)
+        for k in self.stale:
+            out[k] = None
+        return out
+
     def put(self, k: int, result) -> None:
         if self.path and self.shas[k]:
             self.results[k] = result

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from operator import attrgetter
 
 from generator import findings as F
 from generator.cache import FileMemo, KeptResult
@@ -193,21 +194,20 @@ def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
     """The findings of each ledger on its own, and its feedback items (_feedback_summary), each
     ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
     `_context`, so a run where only some ledgers changed reads no other ledger's values."""
-    out, feedback = [], []
     points = rs.point_ids
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
-    ledgers = sorted(rs.ledgers.items())
-    memo = FileMemo(rs.root, "references", _context(rs), [led.doc for _key, led in ledgers])
-    for k, ((folder, stem), led) in enumerate(ledgers):
-        kept = memo.get(k)
-        if kept is None:
-            kept = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known)], _feedback_summary(led))
-            memo.put(k, kept)
-        out += [F.Finding(*f) for f in kept[0]]
-        feedback += [(led, *item) for item in kept[1]]
+    keys = sorted(rs.ledgers)
+    ledgers = list(map(rs.ledgers.__getitem__, keys))
+    memo = FileMemo(rs.root, "references", _context(rs), list(map(attrgetter("doc"), ledgers)))
+    results = memo.kept()  # (None: to work out)
+    for k in [k for k, kept in enumerate(results) if kept is None] if None in results else ():
+        (folder, stem), led = keys[k], ledgers[k]
+        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known)], _feedback_summary(led))
+        memo.put(k, results[k])
     memo.save()
-    return out, feedback
+    return ([F.Finding(*f) for found, _items in results for f in found],
+            [(led, *item) for led, (_found, items) in zip(ledgers, results) for item in items])
 
 
 def _context(rs: RecordSet) -> str | None:
