@@ -5,27 +5,44 @@ hint in Chinese and English.  The wording of every code lives in `messages.py`.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from generator.messages import MESSAGES
 
 ERROR = "error"
 WARNING = "warning"
 
 
-@dataclass(frozen=True)
+_NO_DATA = object()
+
+
 class Finding:
-    code: str
-    severity: str
-    file: str
-    line: int | None
-    column: int | None
-    message_zh: str
-    message_en: str
-    hint_zh: str = ""
-    hint_en: str = ""
-    # Free-form facts for machine readers (ids, dates); never shown as the message.
-    data: dict = field(default_factory=dict, compare=False, hash=False)
+    """Never changed once made (`replace` gives a changed copy).  Two findings are equal, and
+    hash alike, when all but their `data` are.  (Written out, not a dataclass: see plain.py.)"""
+
+    __slots__ = ("code", "severity", "file", "line", "column", "message_zh", "message_en", "hint_zh", "hint_en",
+                 "data")
+
+    def __init__(self, code: str, severity: str, file: str, line: int | None, column: int | None,
+                 message_zh: str, message_en: str, hint_zh: str = "", hint_en: str = "", data=_NO_DATA):
+        self.code, self.severity, self.file, self.line, self.column = code, severity, file, line, column
+        self.message_zh, self.message_en, self.hint_zh, self.hint_en = message_zh, message_en, hint_zh, hint_en
+        # Free-form facts for machine readers (ids, dates); never shown as the message.
+        self.data = {} if data is _NO_DATA else data
+
+    def _compared(self) -> tuple:
+        return (self.code, self.severity, self.file, self.line, self.column, self.message_zh, self.message_en,
+                self.hint_zh, self.hint_en)
+
+    def __eq__(self, other):
+        return self._compared() == other._compared() if other.__class__ is self.__class__ else NotImplemented
+
+    def __hash__(self):
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        return f"Finding({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
+
+    def replace(self, **changes) -> Finding:
+        return Finding(**{**{n: getattr(self, n) for n in self.__slots__}, **changes})
 
     def message(self, lang: str = "zh") -> str:
         return self.message_en if lang == "en" else self.message_zh

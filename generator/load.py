@@ -38,7 +38,6 @@ import os
 import re
 import stat
 from collections import deque
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -508,15 +507,16 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
     return doc, parsed.problems
 
 
-@dataclass
 class _Parsed:
-    data: object = None
-    positions: dict = field(default_factory=dict)
-    keys: dict = field(default_factory=dict)
-    problems: list = field(default_factory=list)
-    text: str = ""
-    spans: dict = field(default_factory=dict)
-    key_spans: dict = field(default_factory=dict)
+    def __init__(self, data=None, positions=None, keys=None, problems=None, text: str = "", spans=None,
+                 key_spans=None):
+        self.data = data
+        self.positions: dict = {} if positions is None else positions
+        self.keys: dict = {} if keys is None else keys
+        self.problems: list = [] if problems is None else problems
+        self.text = text
+        self.spans: dict = {} if spans is None else spans
+        self.key_spans: dict = {} if key_spans is None else key_spans
 
 
 def parse_bytes(raw: bytes, file: str):

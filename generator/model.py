@@ -6,11 +6,11 @@ render) read it and never re-read files.  Dates are parsed here, once.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from generator.load import Document
+from generator.plain import Values
 from generator.validate import parse_date
 
 
@@ -54,52 +54,47 @@ class Item:
         return parse_date(self.data.get(key))
 
 
-@dataclass(frozen=True)
-class Period:
-    id: str  # 2026-H2
-    name: str  # 2026年下半年
-    start: dt.date
-    end: dt.date
-    due: dt.date
+class Period(Values):
+    """id (2026-H2), name (2026年下半年), start, end, due (dates)."""
+
+    __slots__ = ("id", "name", "start", "end", "due")
 
 
-@dataclass(frozen=True)
-class Semester:
-    id: str
-    name: str
-    year: str  # academic year id
-    start: dt.date
-    end: dt.date
+class Semester(Values):
+    """id, name, year (the academic year's id), start, end (dates)."""
+
+    __slots__ = ("id", "name", "year", "start", "end")
 
 
-@dataclass(frozen=True)
-class AcademicYear:
-    id: str
-    start: dt.date
-    end: dt.date
-    first_year: int
+class AcademicYear(Values):
+    """id, start, end (dates), first_year."""
+
+    __slots__ = ("id", "start", "end", "first_year")
 
 
-@dataclass
 class RecordSet:
-    root: Path
-    docs: list[Document] = field(default_factory=list)
-    invalid: set = field(default_factory=set)  # rel paths of documents with errors
-    policy: Item | None = None
-    calendar: Item | None = None
-    units: dict[str, Item] = field(default_factory=dict)
-    classes: dict[str, Item] = field(default_factory=dict)
-    class_cohort: dict[str, int] = field(default_factory=dict)
-    clubs: dict[str, Item] = field(default_factory=dict)
-    cadres: dict[str, Item] = field(default_factory=dict)
-    cycles: dict[str, Item] = field(default_factory=dict)
-    assignments: list[Item] = field(default_factory=list)  # rows, in file order
-    ledgers: dict[tuple[str, str], Item] = field(default_factory=dict)  # (period, cadre)
-    imports: list[Item] = field(default_factory=list)  # one per imported ledger entry
-    exemptions: list[Item] = field(default_factory=list)
-    privacy_exceptions: list[Item] = field(default_factory=list)
-    other: dict[str, list[Document]] = field(default_factory=dict)  # kinds later stages own
-    _memo: dict = field(default_factory=dict, repr=False, compare=False)  # answers read off the policy
+    def __init__(self, root: Path, docs: list[Document] | None = None, invalid: set | None = None):
+        self.root = root
+        self.docs: list[Document] = [] if docs is None else docs
+        self.invalid: set = set() if invalid is None else invalid  # rel paths of documents with errors
+        self.policy: Item | None = None
+        self.calendar: Item | None = None
+        self.units: dict[str, Item] = {}
+        self.classes: dict[str, Item] = {}
+        self.class_cohort: dict[str, int] = {}
+        self.clubs: dict[str, Item] = {}
+        self.cadres: dict[str, Item] = {}
+        self.cycles: dict[str, Item] = {}
+        self.assignments: list[Item] = []  # rows, in file order
+        self.ledgers: dict[tuple[str, str], Item] = {}  # (period, cadre)
+        self.imports: list[Item] = []  # one per imported ledger entry
+        self.exemptions: list[Item] = []
+        self.privacy_exceptions: list[Item] = []
+        self.other: dict[str, list[Document]] = {}  # kinds later stages own
+        self._memo: dict = {}  # answers read off the policy
+
+    def __repr__(self) -> str:
+        return f"RecordSet(root={self.root!r}, {len(self.docs)} files)"
 
     def _memoized(self, key, compute):
         """`compute()` once per policy (checks ask for the same period or word list

@@ -48,15 +48,14 @@ without running `validate`)::
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from generator import findings as F
 from generator.load import LINE_BREAK, display_path
+from generator.plain import Values
 
 ENV_NAMES = "CONTACT_LEDGER_PROTECTED_NAMES"
 
@@ -82,12 +81,10 @@ NOTICE = "〔此处含疑似学生个人信息，未予显示〕"
 # detection
 
 
-@dataclass(frozen=True)
-class Match:
-    kind: str
-    start: int  # character offsets in the scanned text
-    end: int
-    masked: str
+class Match(Values):
+    """kind, start and end (character offsets in the scanned text), masked."""
+
+    __slots__ = ("kind", "start", "end", "masked")
 
 
 # Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay).
@@ -523,7 +520,7 @@ def redact_findings(findings, rs=None) -> list:
             data = {k: _redact_with(scanner, v) if isinstance(v, str) else v for k, v in f.data.items()}
             if data != f.data:
                 fields["data"] = data
-        out.append(dataclasses.replace(f, **fields) if fields else f)
+        out.append(f.replace(**fields) if fields else f)
     return out
 
 

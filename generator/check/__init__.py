@@ -59,17 +59,16 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator import findings as F
 from generator.model import RecordSet
 
 
-@dataclass
 class CheckResult:
-    findings: list = field(default_factory=list)
-    data: dict = field(default_factory=dict)
+    def __init__(self, findings: list | None = None, data: dict | None = None):
+        self.findings: list = [] if findings is None else findings
+        self.data: dict = {} if data is None else data
 
 
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,

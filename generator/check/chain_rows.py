@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import marshal
 import mmap
-import secrets
+import os
 import struct
 from array import array
 from bisect import bisect_left, bisect_right
@@ -200,7 +200,7 @@ class Kept:
 
         def write() -> None:
             head = marshal.dumps(index)
-            _write_cache(path, b"".join((_HEAD.pack(_MAGIC, secrets.token_bytes(16), len(head)), head,
+            _write_cache(path, b"".join((_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head,
                                          SEP.join(pieces))), raw=True)
             _remove(delta_path)
         written(write, len(keys))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
@@ -28,12 +27,11 @@ def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
-@dataclass
 class Context:
-    rs: RecordSet
-    today: dt.date
-    strict: bool = False
-    findings: list = field(default_factory=list)
+    def __init__(self, rs: RecordSet, today: dt.date, strict: bool = False, findings: list | None = None):
+        self.rs, self.today, self.strict = rs, today, strict
+        self.findings: list = [] if findings is None else findings
+        self._indexes()
 
     # ---- findings ------------------------------------------------------
     def add(self, code: str, item_or_file, pos=None, **params) -> F.Finding:
@@ -153,7 +151,7 @@ class Context:
             hit = self._held[key] = tuple(row for s, e, row in spans if s <= end and e >= start)
         return hit
 
-    def __post_init__(self) -> None:
+    def _indexes(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
         self._in_force: dict = {}  # cadre → [(start, end, row)] of their rows in force on some day
         self._held: dict = {}  # (cadre, start, end) → held_during

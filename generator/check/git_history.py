@@ -28,24 +28,33 @@ import os
 import re
 import subprocess
 import tempfile
-from dataclasses import dataclass, field
+from collections import namedtuple
 from pathlib import Path
-from typing import NamedTuple
 from zoneinfo import ZoneInfo
 
 from generator.cache import KeptResult
 
 
-class Landing(NamedTuple):  # (a NamedTuple: 12,007 of them made each run at 12k)
-    commit: str
-    time: dt.datetime  # aware, in the policy time zone: the commit's committer time
+# A ledger's first landing: its commit, and the commit's committer time (aware, in the policy time
+# zone).  (A named tuple: 12,007 of them made each run at 12k.)
+Landing = namedtuple("Landing", ("commit", "time"))
 
 
-@dataclass
 class History:
-    state: str  # ok | shallow | no_repo | error
-    reason: str = ""
-    added: dict[str, Landing] = field(default_factory=dict)  # path relative to records/ → first landing
+    def __init__(self, state: str, reason: str = "", added: dict | None = None):
+        self.state = state  # ok | shallow | no_repo | error
+        self.reason = reason
+        self.added: dict[str, Landing] = {} if added is None else added  # path below records/ → first landing
+
+    def __eq__(self, other):
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return (self.state, self.reason, self.added) == (other.state, other.reason, other.added)
+
+    __hash__ = None  # (changed as it is read)
+
+    def __repr__(self) -> str:
+        return f"History({self.state!r}, {self.reason!r}, {len(self.added)} landings)"
 
 
 def _env() -> dict:
