@@ -6,6 +6,7 @@ hint in Chinese and English.  The wording of every code lives in `messages.py`.
 from __future__ import annotations
 
 from generator.messages import MESSAGES
+from generator.plain import Values
 
 ERROR = "error"
 WARNING = "warning"
@@ -14,9 +15,9 @@ WARNING = "warning"
 _NO_DATA = object()
 
 
-class Finding:
+class Finding(Values):
     """Never changed once made (`replace` gives a changed copy).  Two findings are equal, and
-    hash alike, when all but their `data` are.  (Written out, not a dataclass: see plain.py.)"""
+    hash alike, when all but their `data` are."""
 
     __slots__ = ("code", "severity", "file", "line", "column", "message_zh", "message_en", "hint_zh", "hint_en",
                  "data")
@@ -31,15 +32,6 @@ class Finding:
     def _compared(self) -> tuple:
         return (self.code, self.severity, self.file, self.line, self.column, self.message_zh, self.message_en,
                 self.hint_zh, self.hint_en)
-
-    def __eq__(self, other):
-        return self._compared() == other._compared() if other.__class__ is self.__class__ else NotImplemented
-
-    def __hash__(self):
-        return hash(self._compared())
-
-    def __repr__(self) -> str:
-        return f"Finding({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
 
     def replace(self, **changes) -> Finding:
         return Finding(**{**{n: getattr(self, n) for n in self.__slots__}, **changes})

@@ -15,14 +15,15 @@ class Values:
         for name, value in zip(self.__slots__, args, strict=True):
             setattr(self, name, value)
 
-    def _values(self) -> tuple:
+    def _compared(self) -> tuple:
+        """What is compared and hashed: every value, unless a class says fewer."""
         return tuple(getattr(self, name) for name in self.__slots__)
 
     def __eq__(self, other):
-        return self._values() == other._values() if other.__class__ is self.__class__ else NotImplemented
+        return self._compared() == other._compared() if other.__class__ is self.__class__ else NotImplemented
 
     def __hash__(self):
-        return hash(self._values())
+        return hash(self._compared())
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({', '.join(f'{n}={getattr(self, n)!r}' for n in self.__slots__)})"
