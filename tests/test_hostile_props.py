@@ -1,5 +1,6 @@
 """Property-based hostile input: start from a valid record set, mutate structure, values
-and bytes, and check that `validate` survives everything.
+and bytes, and check that `validate` survives everything — and `check` and the site, which read
+the records whatever `validate` said of them.
 
 For every mutation: no exception escapes `validate_records`, every finding names a file,
 and the CLI exits 1 exactly when an error finding exists (0 otherwise, never 2).
@@ -81,9 +82,9 @@ def _delete(node, path):
 
 
 @st.composite
-def structural_mutation(draw):
-    rel = draw(st.sampled_from(FILES))
-    data = ORIGINAL[rel]
+def structural_mutation(draw, originals=ORIGINAL):
+    rel = draw(st.sampled_from(sorted(originals)))
+    data = originals[rel]
     paths = list(_paths(data))
     for _ in range(draw(st.integers(1, 3))):
         path = draw(st.sampled_from(paths))
@@ -212,3 +213,49 @@ def _render(mutations) -> None:
 @given(st.lists(structural_mutation(), min_size=1, max_size=4))
 def test_structural_mutations_never_crash_the_site(mutations):
     _render(mutations)
+
+
+# The administrators' files, which the valid fixtures leave out, each valid as it is.
+ADMIN = {
+    "imports/legacy.yaml": {"source": "原平台导出", "approved_by": "李思远", "ledgers": [
+        {"path": "ledgers/2025-H2/zhang-wei.yaml", "submitted": "2025-12-20"},
+        {"path": "ledgers/2025-H2/chen-gang.yaml", "submitted": "2026-01-05"},
+        {"path": "ledgers/2026-H1/zhang-wei.yaml", "submitted": "2026-07-03"}]},
+    "exemptions.yaml": {"exemptions": [
+        {"cadre": "li-na", "rules": ["semester_contacts", "ledger"], "start": "2025-09-01", "end": "2026-01-31",
+         "reason": "挂职锻炼", "approved_by": "李思远"}]},
+}
+
+
+def _check(mutations) -> dict:
+    """`check` over the valid records with the administrators' files, mutated, must not crash:
+    exit 0 or 1 as its errors say, and no finding of a stage that failed."""
+    from generator.cli import main
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "records"
+        shutil.copytree(VALID, root)
+        for rel, data in ADMIN.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for rel, raw in mutations:
+            (root / rel).write_bytes(raw)
+        out, err = io.StringIO(), io.StringIO()
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = main(["check", "--records", str(root), "--format", "json", "--today", "2026-11-28"])
+        assert "内部错误" not in err.getvalue(), err.getvalue()
+        report = json.loads(out.getvalue())
+        assert all(f["code"] != "E-INTERNAL-001" for f in report["findings"]), report["findings"]
+        assert code == (1 if report["summary"]["errors"] else 0)
+        return report
+
+
+def test_the_administrators_files_as_given_are_valid():
+    report = _check([])
+    assert report["summary"]["errors"] == 0, report["findings"]
+    assert report["ledger_sources"]["import"] == 3  # (the manifest is read)
+
+
+@given(st.lists(structural_mutation(ADMIN), min_size=1, max_size=2))
+def test_structural_mutations_of_the_administrators_files_never_crash_check(mutations):
+    _check(mutations)

@@ -38,7 +38,7 @@ def _needs_history(rs: RecordSet) -> bool:
     """Whether a ledger is not in the import manifest (its submission time is then Git's)."""
     if not rs.imports:
         return bool(rs.ledgers)
-    imported = {e.get("path") for e in rs.imports}
+    imported = {path for e in rs.imports if isinstance(path := e.get("path"), str)}  # (else a finding of validate)
     return not imported.issuperset(map(attrgetter("rel"), map(attrgetter("doc"), rs.ledgers.values())))
 
 
