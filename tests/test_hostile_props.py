@@ -205,10 +205,19 @@ ADMIN = {
 }
 
 
-def _admin_files(root: Path) -> None:
-    for rel, data in ADMIN.items():
-        (root / rel).parent.mkdir(parents=True, exist_ok=True)
-        (root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+@contextlib.contextmanager
+def _mutated(mutations):
+    """A temporary copy of the valid records with the administrators' files, then each (rel, bytes)
+    of `mutations` written over it: its records folder."""
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "records"
+        shutil.copytree(VALID, root)
+        for rel, data in ADMIN.items():
+            (root / rel).parent.mkdir(parents=True, exist_ok=True)
+            (root / rel).write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        for rel, raw in mutations:
+            (root / rel).write_bytes(raw)
+        yield root
 
 
 def _render(mutations) -> None:
@@ -218,14 +227,9 @@ def _render(mutations) -> None:
 
     from generator.site import render_site
 
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "records"
-        shutil.copytree(VALID, root)
-        _admin_files(root)
-        for rel, raw in mutations:
-            (root / rel).write_bytes(raw)
-        result = render_site(root, Path(tmp) / "out", dt.date(2026, 3, 25), slots=True)  # must not raise
-        listed = (Path(tmp) / "out" / "findings.md").read_text(encoding="utf-8")
+    with _mutated(mutations) as root:
+        result = render_site(root, root.parent / "out", dt.date(2026, 3, 25), slots=True)  # must not raise
+        listed = (root.parent / "out" / "findings.md").read_text(encoding="utf-8")
         for f in result.findings:
             assert f.code != "E-INTERNAL-001", f.message_en
             if f.severity == F.ERROR and f.code.startswith(("E-SCHEMA", "E-YAML")):
@@ -242,12 +246,7 @@ def _check(mutations) -> dict:
     exit 0 or 1 as its errors say, and no finding of a stage that failed."""
     from generator.cli import main
 
-    with tempfile.TemporaryDirectory() as tmp:
-        root = Path(tmp) / "records"
-        shutil.copytree(VALID, root)
-        _admin_files(root)
-        for rel, raw in mutations:
-            (root / rel).write_bytes(raw)
+    with _mutated(mutations) as root:
         out, err = io.StringIO(), io.StringIO()
         with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
             code = main(["check", "--records", str(root), "--format", "json", "--today", "2026-11-28"])
