@@ -286,12 +286,8 @@ class Scanner:
     """Compiled detectors for one set of student-number patterns and protected names."""
 
     def __init__(self, student_patterns=(), names=()):
-        self.student = []
-        for p in student_patterns:
-            try:
-                self.student.append(re.compile(rf"(?<![0-9A-Za-z])(?:{p})(?![0-9A-Za-z])"))
-            except (re.error, TypeError, ValueError, OverflowError, RecursionError):
-                pass  # reported once by check_records
+        # a pattern with a problem is left out here and reported once (E-PRIV-002)
+        self.student = [rx for rx in map(student_regex, student_patterns) if not isinstance(rx, str)]
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
         self._cache: dict[str, tuple[Match, ...]] = {}
@@ -643,20 +639,31 @@ def _map_offsets(raw: str, value: str, offsets: list[int]) -> dict[int, int]:
     return out
 
 
+def student_regex(pattern: str):
+    """The detector for one of policy.yaml's student-number patterns, or, where the pattern
+    cannot be used, why (text). The pattern must compile on its own: wrapped first, an open
+    `[` would take in the wrapper's brackets (`20[0-9{8}` would read as "20, any character")."""
+    try:
+        if re.compile(pattern).fullmatch(""):
+            return "matches empty text / 可匹配空文字"
+    except (re.error, TypeError, ValueError, OverflowError, RecursionError) as exc:
+        return str(exc)[:120]
+    try:
+        return re.compile(rf"(?<![0-9A-Za-z])(?:{pattern})(?![0-9A-Za-z])")
+    except (re.error, ValueError, OverflowError, RecursionError) as exc:  # (?i) and the like: only at the start
+        return f"{getattr(exc, 'msg', exc)}; leave out (?…) flags / 请去掉 (?…) 标志"[:120]
+
+
 def _pattern_problems(rs) -> list[F.Finding]:
     out = []
     if rs is None or rs.policy is None:
         return out
-    for i, p in enumerate(student_patterns(rs)):
-        try:
-            compiled = re.compile(p)
-        except (re.error, OverflowError, RecursionError, ValueError) as exc:
+    patterns = rs.setting("privacy", "student_number_patterns", default=[])
+    for i, p in enumerate(patterns if isinstance(patterns, list) else []):
+        reason = student_regex(p) if isinstance(p, str) else None  # not text: the schema reports it
+        if isinstance(reason, str):
             out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
-                              reason=str(exc)[:120]))
-            continue
-        if compiled.fullmatch(""):
-            out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
-                              reason="matches empty text / 可匹配空文字"))
+                              reason=reason))
     return out
 
 

@@ -215,6 +215,29 @@ def test_student_number_patterns_come_from_the_policy(tmp_path):
                    ("E-PRIV-002", "policy.yaml", policy_line)]
 
 
+@pytest.mark.parametrize("fast", ["1", "0"], ids=["quick-path", "reference-path"])
+def test_a_broken_student_number_pattern_is_reported_once_and_not_used(tmp_path, fast):
+    # An administrator's typo: a missing `]` once compiled inside the detector's wrapper as
+    # "20 and any character" and raised thousands of false alarms, masking the paths too.
+    root = records(tmp_path)
+    policy = root / "policy.yaml"
+    bad = ['"20[0-9{8}"', '"(?i)s[0-9]{7}"', '"[0-9]*"']
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        '    - "20[0-9]{8}"', "    - 2021\n" + "".join(f"    - {b}\n" for b in bad) + '    - "S[0-9]{7}"'),
+        encoding="utf-8")
+    text = ledger_text("学生S2101234于2026年反映，编号20231")
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    result = cli(root, "--format", "json", env={"CONTACT_LEDGER_FAST": fast, "CONTACT_LEDGER_CACHE": "0"})
+    report = json.loads(result.stdout)
+    policy_text = policy.read_text(encoding="utf-8")
+    assert result.returncode == 1
+    assert sorted(((f["code"], f["file"].rsplit("/", 1)[-1], f["line"], f["column"]) for f in report
+                   if f["code"].startswith("E-PRIV")), key=repr) == sorted(
+        [("E-PRIV-002", "policy.yaml", *expected_pos(policy_text, b)) for b in bad]
+        + [("E-PRIV-001", "zhang-wei.yaml", *expected_pos(text, "S2101234"))], key=repr)
+    assert "2026-H1/zhang-wei.yaml" in result.stdout  # the paths are not masked
+
+
 def test_long_numbers_that_are_not_ids_raise_no_alarm():
     assert privacy.scan_text(f"编号{NOT_ID18}") == []
     assert privacy.scan_text("sha256: 3f1a2b13812345678aa9d8c7b6a5f4e3d2c1b0a9e8f7d6c5b4a3f2e1d0c9b8a7") == []
