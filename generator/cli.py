@@ -163,7 +163,13 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     _OUTLIVE.clear()  # (what an earlier command of this process kept: see outlive)
     argv = sys.argv[1:] if argv is None else list(argv)
-    args = build_parser(argv).parse_args(argv)
+    parser = build_parser(argv)
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # said with the command's own usage (the main one lists only the commands loaded)
+        while chosen := [a.choices[getattr(args, a.dest)] for a in parser._actions
+                         if isinstance(a, argparse._SubParsersAction) and getattr(args, a.dest, None) in a.choices]:
+            parser = chosen[0]
+        parser.error(f"unrecognized arguments: {' '.join(extra)}")
     try:
         code = args.func(args)
         if cache := sys.modules.get("generator.cache"):  # (loaded: records were read)

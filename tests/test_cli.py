@@ -87,6 +87,18 @@ def test_bad_arguments_exit_2_with_usage(work, args):
     assert run.stdout == ""
 
 
+@pytest.mark.parametrize("args,usage", [
+    (["validate", "--no-such-option"], "python -m generator validate [-h]"),
+    (["remind", "--period", "2026-H1", "--json"], "python -m generator remind [-h]"),
+    (["new", "ledger", "--cadre", "a", "--period", "2026-H2", "extra"], "python -m generator new ledger [-h]"),
+])
+def test_an_unknown_argument_is_said_with_its_commands_usage(work, args, usage):
+    # (not the main usage, which lists only the commands a run loads)
+    run = cli(work, *args)
+    assert run.returncode == 2 and run.stdout == ""
+    assert run.stderr.startswith("usage: " + usage) and "unrecognized arguments: " + args[-1] in run.stderr
+
+
 # ---- text -------------------------------------------------------------------------
 
 def test_text_format_is_location_label_code_message_then_hint_then_summary(work):
