@@ -69,6 +69,12 @@ MSG = {
         "en": "Decap CMS bundle not found ({path}): run `make admin` (it runs npm ci). Wrote config.yml and index.html only.",
     },
     "wrote": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "no_api_root": {
+        "zh": "提示：{name} 需要 --api-root（本校服务器的 API 地址，如 https://git.example.edu.cn/api/v1）；"
+              "不写时表单连接 Decap 的默认地址，登录不了本校服务器。",
+        "en": "note: {name} needs --api-root (your server's API, e.g. https://git.example.edu.cn/api/v1); "
+              "without it the form connects to Decap's default address, not your server.",
+    },
     "bad_period": {
         "zh": "期间“{value}”不是政策规定的填报期间；期间写作 年份-代号，如 2026-H2（代号见 records/policy.yaml）",
         "en": "'{value}' is not a ledger period of the policy; write year-code, e.g. 2026-H2 (codes in records/policy.yaml)",
@@ -399,6 +405,8 @@ def _backend_from(args) -> dict:
     extra = {"base_url": args.base_url, "api_root": args.api_root, "app_id": args.app_id,
              "auth_type": args.auth_type or ("pkce" if args.backend == "gitlab" and args.app_id else None),
              "auth_endpoint": args.auth_endpoint}
+    if args.backend in ("gitea", "forgejo") and not args.api_root and not args.local_backend:
+        sys.stderr.write(MSG["no_api_root"][args.lang].format(name=args.backend) + "\n")
     return backend_config(args.backend, args.repo, args.branch, **extra)
 
 

@@ -148,6 +148,17 @@ def test_config_for_a_real_host_and_bad_period(records):
     assert "不是政策规定的填报期间" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("host", ["forgejo", "gitea"])
+def test_a_self_hosted_forge_without_its_api_root_is_told_to_add_it(records, host):
+    base = ("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", host, "--app-id", "abc")
+    done = run(*base)
+    assert done.returncode == 0 and "--api-root" in done.stderr
+    assert "api_root" not in yaml.safe_load(done.stdout)["backend"]
+    done = run(*base, "--api-root", "https://git.example.edu.cn/api/v1")
+    assert done.returncode == 0 and done.stderr == ""
+    assert yaml.safe_load(done.stdout)["backend"]["api_root"] == "https://git.example.edu.cn/api/v1"
+
+
 def test_admin_page_carries_the_bundle_and_its_lazy_chunks(records, tmp_path):
     if not (cms.BUNDLE / "decap-cms.js").is_file():
         pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
