@@ -35,6 +35,8 @@ MSG = {
     "ok": {"zh": "{actor}（{roles}）修改的 {n} 个文件都在其权限之内",
            "en": "all {n} files changed by {actor} ({roles}) are within their rights"},
     "none": {"zh": "无角色", "en": "no role"},
+    "bad_rev": {"zh": "--{which} 应是一个提交（如 origin/main），实为“{value}”",
+                "en": "--{which} must name a revision (e.g. origin/main), not '{value}'"},
 }
 ROLE_NAMES = {"admin": ("管理员", "administrator"), "reviewer": ("{unit}审核人", "reviewer of {unit}"),
               "cadre": ("干部 {cadre}", "cadre {cadre}")}
@@ -86,7 +88,7 @@ class Roles:
         parts = [ROLE_NAMES["admin"][i]] if self.is_admin(actor) else []
         parts += [ROLE_NAMES["reviewer"][i].format(unit=self.unit_names.get(u, u)) for u in sorted(self.units_reviewed_by(actor))]
         parts += [ROLE_NAMES["cadre"][i].format(cadre=c) for c in sorted(self.cadres_of(actor))]
-        return "、".join(parts) if lang == "zh" else ", ".join(parts) or MSG["none"][lang]
+        return ("、" if lang == "zh" else ", ").join(parts) or MSG["none"][lang]
 
 
 def roles_of(rs: RecordSet) -> Roles:
@@ -99,10 +101,13 @@ def roles_of(rs: RecordSet) -> Roles:
                 r.admin_names.add(admin["name"])
     for cid, item in rs.cadres.items():
         r.cadre_git[cid] = item.get("git") if isinstance(item.get("git"), str) else None
-        r.cadre_unit[cid] = item.get("unit")
+        r.cadre_unit[cid] = item.get("unit") if isinstance(item.get("unit"), str) else None
     for uid, unit in rs.units.items():
-        r.reviewers[uid] = [x for x in (unit.get("reviewers") or []) if isinstance(x, str)]
-        r.unit_names[uid] = unit.get("name", uid)
+        # (a value of the wrong type, which validate reports, gives no one a role: one text in
+        # place of the list would otherwise make each of its letters an account)
+        reviewers = unit.get("reviewers")
+        r.reviewers[uid] = [x for x in reviewers if isinstance(x, str)] if isinstance(reviewers, list) else []
+        r.unit_names[uid] = unit.get("name") if isinstance(unit.get("name"), str) else uid
     for doc in rs.other.get("archive", []):
         if isinstance(doc.data, dict):
             r.archived[doc.stem] = str(doc.data.get("archived_on", ""))
@@ -257,6 +262,11 @@ def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
 
 
 def cmd_ownership(args) -> int:
+    for which in ("base", "head"):  # (empty: an unset CI variable; "-…": an option to git)
+        value = getattr(args, which)
+        if not value.strip() or value.startswith("-"):
+            sys.stderr.write(MSG["bad_rev"][args.lang].format(which=which, value=value) + "\n")
+            return cli.EXIT_USAGE
     records = Path(args.records)
     root = repo_root(records if records.exists() else Path("."))
     if root is None:

@@ -172,6 +172,42 @@ def test_bad_revision_exits_2_without_traceback(tmp_path):
     assert "Traceback" not in r.stderr and "无法读取 Git 仓库" in r.stderr
 
 
+def test_a_reviewers_text_in_place_of_a_list_makes_none_of_its_letters_an_account(tmp_path):
+    # `reviewers: cs-reviewer` (validate's E-SCHEMA-003) once gave the accounts c, s, -, r … a role
+    repo = make_repo(tmp_path)
+    units = repo / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("reviewers: [cs-reviewer]", "reviewers: cs-reviewer"),
+                     encoding="utf-8")
+    base = commit(repo, message="a typo in units.yaml")
+    edit(repo, OWN, append=MORE)
+    commit(repo)
+    for actor in ("c", "s", "-", "cs-reviewer"):
+        r = check(repo, base, actor)
+        assert r.returncode == 1 and f"{OWN}: 错误 E-OWN-005" in r.stdout, (actor, r.stdout)
+    assert check(repo, base, "zhang-wei").returncode == 0  # the cadre's own role is untouched
+
+
+def test_an_empty_or_option_like_revision_is_refused_not_passed(tmp_path):
+    # an unset CI variable gave `--base ''`, which compared HEAD with itself: 0 files, exit 0
+    repo = make_repo(tmp_path)
+    edit(repo, "records/units.yaml", append="\n")
+    commit(repo)
+    planted = tmp_path / "planted"
+    for base, head_ in (("", ""), ("", "HEAD"), (" ", "HEAD"), (f"--output={planted}", "HEAD"), ("HEAD~1", "-p")):
+        r = run_process(repo, "ownership", f"--base={base}", f"--head={head_}", "--actor", "zhang-wei")
+        assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr, (base, head_, r.stderr)
+        assert "应是一个提交" in r.stderr
+    assert not list(tmp_path.glob("planted*"))  # nothing handed to git as an option
+
+
+def test_the_message_names_no_role_in_chinese_too(tmp_path):
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    commit(repo, message="nothing")  # (an empty change: no file to refuse)
+    r = check(repo, base, "nobody")
+    assert r.returncode == 0 and "nobody（无角色）" in r.stdout, r.stdout
+
+
 def test_only_the_files_the_roles_are_read_from_are_taken_from_the_base(tmp_path):
     """The policy, the units, the cadres and the archived periods: not the ledgers, classes and the
     rest, which a large university has 12,000 of (extracting and validating them took ≈12 s a
