@@ -72,6 +72,14 @@ class AcademicYear(Values):
     __slots__ = ("id", "start", "end", "first_year")
 
 
+def _month_day(year: int, month_day) -> dt.date:
+    """The day `month_day` ("MM-DD", as the policy writes a period's days) of `year`; 02-29 is the
+    end of February, 02-28 in a year that has no 29th (else whole periods would not exist)."""
+    if month_day == "02-29" and (year % 4 or (year % 100 == 0 and year % 400)):  # (not a leap year)
+        month_day = "02-28"
+    return dt.date.fromisoformat(f"{year}-{month_day}")
+
+
 class RecordSet:
     def __init__(self, root: Path, docs: list[Document] | None = None, invalid: set | None = None):
         self.root = root
@@ -216,16 +224,11 @@ class RecordSet:
         for p in self._periods():
             if p.get("id") == code:
                 try:
-                    start = dt.date.fromisoformat(f"{year}-{p['start']}")
-                    end = dt.date.fromisoformat(f"{year}-{p['end']}")
-                    due = dt.date.fromisoformat(f"{year}-{p['due']}")
+                    start, end, due = (_month_day(year, p[key]) for key in ("start", "end", "due"))
+                    if due < start:  # due in the next year
+                        due = _month_day(year + 1, p["due"])
                 except (ValueError, KeyError, TypeError):
                     return None
-                if due < start:
-                    try:
-                        due = due.replace(year=year + 1)
-                    except ValueError:  # 02-29
-                        due = due.replace(year=year + 1, day=28)
                 return Period(period_id, f"{year}年{p.get('name', code)}", start, end, due)
         return None
 

@@ -355,3 +355,24 @@ def test_the_history_kept_for_a_commit_serves_the_commits_after_it_and_never_ano
     write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})  # (not committed)
     assert next(r for r in same()["ledgers"] if r["cadre"] == "li-na" and r["period"] == "2025-H2")[
         "status"] == "missing"
+
+
+def test_a_due_day_of_02_29_is_the_end_of_february_in_every_year(tmp_path):
+    # `due: "02-29"` passes the schema; the years without a 29th once lost the period itself,
+    # and each of its ledgers was reported as not a period (E-REF-007)
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/policy.yaml"] = files["records/policy.yaml"].replace(
+        'start: "07-01", end: "12-31", due: "12-31"', 'start: "07-01", end: "12-31", due: "02-29"')
+    assert files["records/policy.yaml"] != base()["records/policy.yaml"]
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-02-28 23:00", "张伟 2025-H2")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2026-03-01 09:00", "李娜 2025-H2")
+    result = check(repo, "2026-06-15")  # (no error: the 2025-H2 ledgers are a period's)
+    rs, _ = validate_records(repo / "records")
+    assert [rs.period(f"{y}-H2").due for y in (2023, 2025)] == [dt.date(2024, 2, 29), dt.date(2026, 2, 28)]
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "on_time"
+    assert (row(result, "2025-H2", "li-na")["status"], row(result, "2025-H2", "li-na")["days_late"]) == ("late", 1)
