@@ -163,22 +163,24 @@ def _first_changed_line(rs: RecordSet, doc, blob: str | None):
 
 
 # ---- making the manifest -----------------------------------------------------------
-def ledger_rows(rs: RecordSet, period_id: str, today: dt.date) -> list[dict]:
-    """Per required (or filing) cadre: path, landed, status — as the policy checks judged them."""
-    from generator.check import run_checks
-
-    data = run_checks(rs, today, repo=repo_of(rs.root)).data
+def ledger_rows(data: dict, period_id: str) -> list[dict]:
+    """Per required (or filing) cadre: path, landed, status — as the policy checks judged them
+    (`data`: run_checks(…).data)."""
     return [{"cadre": r["cadre"], "path": r.get("path") if r.get("exists") else None,
              "landed": (r.get("submitted") or None), "status": r.get("status") or "unknown",
              "days_late": r.get("days_late")}
             for r in data.get("ledgers") or [] if r.get("period") == period_id]
 
 
-def manifest(rs: RecordSet, period_id: str, today: dt.date) -> dict:
+def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dict:
+    """`checked`: run_checks(rs, today, …), when the caller has it already."""
+    from generator.check import run_checks
+
     period = rs.period(period_id)
     grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
+    checked = checked or run_checks(rs, today, repo=repo_of(rs.root))
     entries = []
-    for row in ledger_rows(rs, period_id, today):
+    for row in ledger_rows(checked.data, period_id):
         cadre = rs.cadres.get(row["cadre"])
         entry = {"cadre": row["cadre"]}
         if cadre:
@@ -230,14 +232,22 @@ def cmd_archive(args) -> int:
     shown = str(Path(args.records) / "archive" / f"{args.period}.yaml")
     if target.exists():
         return cli.emit([F.make("E-FLOW-004", shown, None, period=args.period, manifest=shown)], args)
+    if F.has_errors(findings):  # (first: a grace period of the wrong type is one of them)
+        return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + findings, args)
     grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
     after = period.due + dt.timedelta(days=grace)
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,
                                 today=today)], args)
-    if F.has_errors(findings):
-        return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + findings, args)
-    man = manifest(rs, args.period, today)
+    from generator.check import run_checks
+
+    checked = run_checks(rs, today, repo=repo_of(rs.root))
+    # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
+    # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here
+    files = {doc.file for doc in rs.docs if doc.kind == "ledger" and doc.folder == args.period}
+    if wrong := [f for f in checked.findings if f.severity == F.ERROR and f.file in files]:
+        return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + wrong, args)
+    man = manifest(rs, args.period, today, checked)
     files = export_files(rs, args.period, today)
     folder = root / "archive" / args.period
     folder.mkdir(parents=True, exist_ok=True)

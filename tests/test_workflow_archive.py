@@ -54,6 +54,34 @@ def test_archive_writes_manifest_and_exports(archived):
     assert run(archived, "validate").returncode == 0
 
 
+def test_a_ledger_the_checks_refuse_stops_the_archive_instead_of_being_left_out(tmp_path):
+    # 吴敏 held no contact point in 2025-H2 (E-CHK-004): the manifest, made from the checks' rows,
+    # once left her ledger out (not frozen) while the exports had it, and validate then said
+    # E-ARCH-003 "added after archiving"
+    repo = make_repo(tmp_path)
+    edit(repo, "records/cadres/wu-min.yaml",
+         text="name: 吴敏\nposition: 机械学院院长\nunit: me\nactive_from: \"2019-07-01\"\n")
+    own = (repo / LEDGER).read_text(encoding="utf-8")
+    edit(repo, "records/ledgers/2025-H2/wu-min.yaml",
+         text=own.split("feedback:")[0].replace("zhang-wei", "wu-min"))
+    commit(repo, "2025-12-20 10:00", "wu-min")
+    assert run(repo, "validate").returncode == 0
+    r = run(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert r.returncode == 1 and "E-FLOW-005" in r.stdout, r.stdout + r.stderr
+    assert "records/ledgers/2025-H2/wu-min.yaml" in r.stdout and "E-CHK-004" in r.stdout
+    assert not (repo / "records/archive/2025-H2.yaml").exists() and not (repo / "records/archive/2025-H2").exists()
+
+
+def test_a_grace_period_of_the_wrong_type_is_reported_not_a_crash(tmp_path):
+    repo = make_repo(tmp_path)
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("  grace_days: 0\n", "  grace_days: abc\n", 1),
+                      encoding="utf-8")
+    r = run(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert r.returncode == 1 and "E-FLOW-005" in r.stdout and "records/policy.yaml:" in r.stdout, r.stdout + r.stderr
+    assert "内部错误" not in r.stderr
+
+
 def test_archiving_twice_is_refused(archived):
     r = run(archived, "archive", "2025-H2", "--today", "2026-02-10")
     assert r.returncode == 1 and "E-FLOW-004" in r.stdout
