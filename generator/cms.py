@@ -69,6 +69,10 @@ MSG = {
         "en": "Decap CMS bundle not found ({path}): run `make admin` (it runs npm ci). Wrote config.yml and index.html only.",
     },
     "wrote": {"zh": "已生成 {path}", "en": "wrote {path}"},
+    "admin_errors": {
+        "zh": "管理员维护的记录有 {n} 个错误（见“数据检查”页或 python -m generator validate），改正后才生成网页填报表单",
+        "en": "the records the administrators keep have {n} error(s) (see validate); the web form is made once they are fixed",
+    },
     "no_api_root": {
         "zh": "提示：{name} 需要 --api-root（本校服务器的 API 地址，如 https://git.example.edu.cn/api/v1）；"
               "不写时表单连接 Decap 的默认地址，登录不了本校服务器。",
@@ -348,16 +352,19 @@ def dump(config: dict) -> str:
 
 def write_admin(out_dir, records="records", *, today: dt.date | None = None, periods=None,
                 backend: dict | None = None, local_backend: str | None = None, lang: str = "zh",
-                rs=None) -> bool:
+                rs=None, findings=None) -> bool:
     """Write the admin page into out_dir: index.html, config.yml and, when node_modules exist,
     the Decap CMS bundle with its lazily loaded chunks.  Returns True when the page is complete.
-    `rs`: the record set of `records` when the caller has it already (the site build)."""
-    from generator.pipeline import validate_records
+    `rs`, `findings`: the record set of `records` and its findings when the caller has them already
+    (the site build).  Errors outside the ledgers (pipeline.admin_errors) raise ValueError."""
+    from generator.pipeline import admin_errors, validate_records
 
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     if rs is None:
-        rs, _ = validate_records(Path(records))
+        rs, findings = validate_records(Path(records))
+    if errors := admin_errors(rs, findings or []):
+        raise ValueError(MSG["admin_errors"][lang].format(n=len(errors)))
     if rs.policy is None:
         raise ValueError(MSG["no_policy"][lang].format(path=records))
     chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())
@@ -411,13 +418,16 @@ def _backend_from(args) -> dict:
 
 
 def cmd_config(args) -> int:
-    from generator.cli import EXIT_OK, EXIT_USAGE, clock_today, records_dir
+    from generator.cli import EXIT_OK, EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
     from generator.pipeline import validate_records
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    rs, _ = validate_records(root)
+    rs, findings = validate_records(root)
+    refused = refuse_on_admin_errors(rs, findings, args, "cms-config")
+    if refused is not None:
+        return refused
     today = args.today or clock_today(rs)
     if rs.policy is None:
         sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
@@ -440,16 +450,22 @@ def cmd_config(args) -> int:
 
 
 def cmd_admin(args) -> int:
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
+    from generator.pipeline import validate_records
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    today = args.today or clock_today()
+    rs, findings = validate_records(root)
+    refused = refuse_on_admin_errors(rs, findings, args, "cms-admin")
+    if refused is not None:
+        return refused
+    today = args.today or clock_today(rs)
     try:
         ok = write_admin(args.out, root, today=today,
                          periods=[p.strip() for p in args.periods.split(",")] if args.periods else None,
-                         backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang)
+                         backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang,
+                         rs=rs, findings=findings)
     except ValueError as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE

@@ -8,6 +8,7 @@ so an unfilled scaffold cannot be filed by mistake.  An existing ledger is never
 """
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -67,6 +68,9 @@ def _open_items(rs: RecordSet, cadre: str, period: Period) -> list[tuple[str, st
             if isinstance(fb, dict) and isinstance(fb.get("id"), str):
                 items.append((fb["id"], str(fb.get("category", "")), str(fb.get("status", "")), led.file))
     return [it for it in items if it[0] not in followed and meaning.get(it[2]) != "resolved"]
+
+
+_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")  # (what YAML reads as line breaks)
 
 
 def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
@@ -154,17 +158,21 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
         "# reflections: |",
         f"#   {TODO}",
     ]
-    return "\n".join(L) + "\n"
+    # each entry is one line: a name with a line break in it must not end its comment early
+    return "\n".join(_BREAKS.sub(" ", line) for line in L) + "\n"
 
 
 def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, str | None, list[F.Finding]]:
     """(target path, text, findings); text is None when nothing may be written."""
-    from generator.pipeline import validate_records
+    from generator.pipeline import admin_errors, validate_records
 
-    rs, _ = validate_records(records)
+    rs, found = validate_records(records)
     findings: list[F.Finding] = []
     if rs.policy is None:
         return None, None, [F.make("E-NEW-004", display_path(records / "policy.yaml"), None)]
+    if errors := admin_errors(rs, found):
+        return None, None, [F.make("E-FLOW-006", display_path(records), None,
+                                   command="python -m generator new ledger")] + errors
     period = rs.period(period_id)
     if period is None:
         codes = [p.get("id") for p in rs.setting("ledger", "periods", default=[]) or []]

@@ -44,6 +44,15 @@ def validate_records_and(records: Path, then) -> tuple[RecordSet, list[F.Finding
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
 
 
+def admin_errors(rs: RecordSet, findings: list[F.Finding]) -> list[F.Finding]:
+    """The errors outside the ledgers: in the files the administrators keep (the policy, units,
+    cadres, classes, clubs, assignments …).  The commands that work from these files (`new`,
+    `remind`, `cms-config`, the web form) stop on them and show them (E-FLOW-006), instead of
+    acting on values of the wrong type; a cadre's broken ledger does not stop them."""
+    ledgers = {doc.file for doc in rs.docs if doc.kind == "ledger"}
+    return [f for f in findings if f.severity == F.ERROR and f.file not in ledgers]
+
+
 def _guarded(stage, arg, file: str) -> list[F.Finding]:
     """Run one stage; a bug in it becomes one finding instead of hiding every other finding."""
     try:

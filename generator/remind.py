@@ -194,7 +194,10 @@ def cmd_remind(args) -> int:
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
-    rs, _ = validate_records(root)
+    rs, findings = validate_records(root)
+    refused = cli.refuse_on_admin_errors(rs, findings, args, "remind")
+    if refused is not None:
+        return refused
     today = args.today or cli.clock_today(rs)
     if args.due_window:
         window = rs.setting("reminders", "window_days", default=15)

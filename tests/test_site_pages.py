@@ -353,6 +353,23 @@ def test_python_only_build_skips_the_form_with_a_hint(tmp_path, monkeypatch):
     assert "make node-deps" in placeholder and not (tmp_path / "public" / "admin" / "config.yml").exists()
 
 
+def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_path):
+    """A cadre with no name (E-SCHEMA) once stopped `mkdocs build` with a traceback as the form was
+    made from it; the site is built, /admin/ says why the form is not there, the error is listed."""
+    if not (admin_form.cms.BUNDLE / "decap-cms.js").is_file():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+
+    def nameless(records: Path):
+        path = records / "cadres" / "li-na.yaml"
+        path.write_text(re.sub(r"(?m)^name: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    records = fixture_repo(tmp_path, nameless)
+    site = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY)
+    assert "未生成网页填报表单：管理员维护的记录有 1 个错误" in site.log
+    assert not (site.public / "admin" / "config.yml").exists()
+    assert "cadres/li-na.yaml" in (site.public / "findings.html").read_text(encoding="utf-8")
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

@@ -96,6 +96,13 @@ CODES = {
         "hint_zh": "先运行 python -m generator validate 并改正全部错误。",
         "hint_en": "Run python -m generator validate and fix every error first.",
     },
+    "E-FLOW-006": {
+        "severity": "error",
+        "zh": "{command} 没有运行：管理员维护的记录有错误（见下）",
+        "en": "{command} did not run: the records the administrators keep have errors (listed below)",
+        "hint_zh": "先改正下面的错误（python -m generator validate 列出全部），再运行 {command}。",
+        "hint_en": "Fix the errors below first (python -m generator validate lists them all), then run {command}.",
+    },
     # ---- archive integrity (validate) ----------------------------------------------
     "E-ARCH-001": {
         "severity": "error",

@@ -25,6 +25,7 @@ class RenderResult:
     today_source: str = ""
     written: int = 0
     records: object = None  # the RecordSet the site was built from
+    validated: list = field(default_factory=list)  # validate's findings of it (those of `findings` not from the checks)
     pending: list = field(default_factory=list)  # paths of the downloads not in `files`: written aside (build_site(downloads_aside=…))
     finish: object = None  # waits for the downloads written aside
     sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: span in files[page]})
@@ -101,7 +102,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     extra = checks.problem_findings(str(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
-                        today=day, today_source=source, records=rs, pending=site.pending,
+                        today=day, today_source=source, records=rs, validated=findings, pending=site.pending,
                         finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
 
 

@@ -53,9 +53,11 @@ def backend_from(cms_args: str) -> tuple[dict, bool]:
     return cms._backend_from(args), not rest
 
 
-def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args: str = "", rs=None) -> list[str]:
+def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args: str = "", rs=None,
+                  findings=None) -> list[str]:
     """Write <site_dir>/admin; the lines to tell the person building the site (Chinese).
-    `rs`: the record set the site was built from (else the records are read again)."""
+    `rs`, `findings`: the record set the site was built from and its findings (else the records
+    are read again)."""
     out = Path(site_dir) / "admin"
     if not bundle_installed():
         out.mkdir(parents=True, exist_ok=True)
@@ -64,8 +66,8 @@ def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args
     backend, ok = backend_from(cms_args)
     notes = [] if ok else [BAD_ARGS.format(args=cms_args)]
     try:
-        cms.write_admin(out, records, today=today, backend=backend, rs=rs)
-    except ValueError as exc:  # no policy / no period: the records' findings already say why
+        cms.write_admin(out, records, today=today, backend=backend, rs=rs, findings=findings)
+    except ValueError as exc:  # no policy / no period / errors: the records' findings already say why
         out.mkdir(parents=True, exist_ok=True)
         (out / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
         notes.append(f"未生成网页填报表单：{exc}")

@@ -127,7 +127,7 @@ def on_files(files, config):
     # pages need the memory), and copied into the site after the build.
     staging = Path(tempfile.mkdtemp(prefix="contact-ledger-admin-"))
     notes = admin_form.publish_admin(staging, records, result.today, os.environ.get("LEDGER_CMS_ARGS", ""),
-                                     rs=result.records)
+                                     rs=result.records, findings=result.validated)
     _state["admin"] = (staging, notes)
     _state["generated"] = set(result.files) if fast else set()
     # where each page's bodies are in its file, read back when they are put back (result.files: Written)
