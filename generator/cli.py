@@ -52,11 +52,12 @@ def common(parser: argparse.ArgumentParser, formats=("text", "json", "github")) 
 
 def _date(text: str) -> dt.date:
     try:
-        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        if re.fullmatch(r"(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}", text):  # (years 1900–2999: room for a year's sums)
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD (date as YYYY-MM-DD): {text!r}")
+    raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，年份在 1900–2999 之间 "
+                                     f"(date as YYYY-MM-DD, a year from 1900 to 2999): {text!r}")
 
 
 def add_today(parser: argparse.ArgumentParser, help_zh: str = "以哪一天为“今天”") -> None:
@@ -94,6 +95,19 @@ def emit(findings, args, files: int | None = None) -> int:
     else:
         sys.stdout.write(report.as_text(findings, args.lang, files))
     return EXIT_FINDINGS if F.has_errors(findings) else EXIT_OK
+
+
+def refuse_on_admin_errors(rs, findings, args, command: str) -> int | None:
+    """EXIT_FINDINGS, with E-FLOW-006 and the errors on standard error, when the records the
+    administrators keep have errors (pipeline.admin_errors); None when `command` may go on."""
+    from generator.pipeline import admin_errors
+
+    errors = admin_errors(rs, findings)
+    if not errors:
+        return None
+    shown = [F.make("E-FLOW-006", str(args.records), None, command=f"python -m generator {command}")] + errors
+    sys.stderr.write(report.as_text(shown, args.lang, None))
+    return EXIT_FINDINGS
 
 
 def cmd_validate(args) -> int:
@@ -182,8 +196,12 @@ def main(argv=None) -> int:
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise
-        sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
-                         f"{type(exc).__name__}: {exc}\n")
+        if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to write (--out …)
+            sys.stderr.write(f"无法写入或读取 {exc.filename}：{exc.strerror} "
+                             f"(cannot write or read {exc.filename}: {exc.strerror})\n")
+        else:
+            sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
+                             f"{type(exc).__name__}: {exc}\n")
         return EXIT_USAGE
 
 

@@ -79,6 +79,8 @@ def test_records_option_naming_a_file_exits_2(work):
     ["validate", "--no-such-option"],
     ["no-such-command"],
     [],
+    ["check", "--today", "0001-01-01"],  # (a year's sums beyond the calendar: years 1900–2999 only)
+    ["remind", "--due-window", "--today", "9999-12-31"],
 ])
 def test_bad_arguments_exit_2_with_usage(work, args):
     run = cli(work, *args)
@@ -97,6 +99,17 @@ def test_an_unknown_argument_is_said_with_its_commands_usage(work, args, usage):
     run = cli(work, *args)
     assert run.returncode == 2 and run.stdout == ""
     assert run.stderr.startswith("usage: " + usage) and "unrecognized arguments: " + args[-1] in run.stderr
+
+
+@pytest.mark.parametrize("args", [
+    ["cms-config", "--today", "2026-10-01", "--out", "records"],  # a folder
+    ["remind", "--coverage", "--today", "2026-10-01", "--body-file", "no-such-folder/body.md"],
+    ["codeowners", "--root", "records/policy.yaml"],  # a file where a folder is meant
+])
+def test_a_file_that_cannot_be_written_is_named_exit_2(work, args):
+    run = cli(work, *args)
+    assert run.returncode == 2 and "内部错误" not in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert run.stderr.startswith("无法写入或读取 ") and "(cannot write or read " in run.stderr
 
 
 # ---- text -------------------------------------------------------------------------
