@@ -256,10 +256,14 @@ def cmd_archive(args) -> int:
         (folder / name).write_bytes(data)
         man["exports"].append({"path": f"archive/{args.period}/{name}", "sha256": hashlib.sha256(data).hexdigest()})
     target.write_text(dump(man), encoding="utf-8")
-    filed = sum(1 for e in man["ledgers"] if e.get("path"))
-    sys.stdout.write(MSG["done"][args.lang].format(
-        period=args.period, ledgers=filed, missing=sum(e["status"] == "missing" for e in man["ledgers"]), manifest=shown,
-        exports=len(files)) + "\n")
+    done = {"period": args.period, "manifest": shown, "ledgers": sum(1 for e in man["ledgers"] if e.get("path")),
+            "missing": sum(e["status"] == "missing" for e in man["ledgers"]), "exports": len(files)}
+    if args.format == "json":
+        from generator import report
+
+        report.write_json(done)
+    else:
+        sys.stdout.write(MSG["done"][args.lang].format(**done) + "\n")
     return cli.EXIT_OK
 
 

@@ -432,7 +432,7 @@ def cmd_config(args) -> int:
     if rs.policy is None:
         sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
         return EXIT_USAGE
-    ids = [p.strip() for p in args.periods.split(",")] if args.periods else None
+    ids = list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None
     periods = [rs.period(p) for p in ids] if ids else default_periods(rs, today)
     if ids and any(p is None for p in periods):
         bad = [i for i, p in zip(ids, periods) if p is None]
@@ -463,7 +463,7 @@ def cmd_admin(args) -> int:
     today = args.today or clock_today(rs)
     try:
         ok = write_admin(args.out, root, today=today,
-                         periods=[p.strip() for p in args.periods.split(",")] if args.periods else None,
+                         periods=list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None,
                          backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang,
                          rs=rs, findings=findings)
     except ValueError as exc:

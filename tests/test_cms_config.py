@@ -143,6 +143,8 @@ def test_config_for_a_real_host_and_bad_period(records):
                "--base-url", "https://git.example.edu.cn")
     backend = yaml.safe_load(done.stdout)["backend"]
     assert backend["auth_type"] == "pkce" and backend["app_id"] == "abc" and backend["repo"] == "xgb/ledger"
+    done = run("cms-config", "--records", str(records), "--periods", "2026-H1,2026-H1, 2026-H1")
+    assert [c["name"] for c in yaml.safe_load(done.stdout)["collections"]] == ["ledgers-2026-H1"]  # one form, once
     done = run("cms-config", "--records", str(records), "--periods", "2026-H7")
     assert done.returncode == 2
     assert "不是政策规定的填报期间" in done.stderr and "Traceback" not in done.stderr

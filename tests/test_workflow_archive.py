@@ -82,6 +82,16 @@ def test_a_grace_period_of_the_wrong_type_is_reported_not_a_crash(tmp_path):
     assert "内部错误" not in r.stderr
 
 
+def test_archive_says_what_it_did_in_json_when_asked(tmp_path):
+    import json
+
+    repo = make_repo(tmp_path)
+    r = run(repo, "archive", "2025-H2", "--today", "2026-01-10", "--format", "json")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert json.loads(r.stdout) == {"period": "2025-H2", "manifest": "records/archive/2025-H2.yaml",
+                                    "ledgers": 2, "missing": 1, "exports": 4}
+
+
 def test_archiving_twice_is_refused(archived):
     r = run(archived, "archive", "2025-H2", "--today", "2026-02-10")
     assert r.returncode == 1 and "E-FLOW-004" in r.stdout
