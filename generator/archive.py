@@ -244,8 +244,8 @@ def cmd_archive(args) -> int:
     checked = run_checks(rs, today, repo=repo_of(rs.root))
     # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
     # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here
-    files = {doc.file for doc in rs.docs if doc.kind == "ledger" and doc.folder == args.period}
-    if wrong := [f for f in checked.findings if f.severity == F.ERROR and f.file in files]:
+    ledgers = {doc.file for doc in rs.docs if doc.kind == "ledger" and doc.folder == args.period}
+    if wrong := [f for f in checked.findings if f.severity == F.ERROR and f.file in ledgers]:
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + wrong, args)
     man = manifest(rs, args.period, today, checked)
     files = export_files(rs, args.period, today)

@@ -417,6 +417,11 @@ def _backend_from(args) -> dict:
     return backend_config(args.backend, args.repo, args.branch, **extra)
 
 
+def _periods_asked(args) -> list[str] | None:
+    """--periods: the periods named, each once, in order (None: the default two)."""
+    return list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None
+
+
 def cmd_config(args) -> int:
     from generator.cli import EXIT_OK, EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
     from generator.pipeline import validate_records
@@ -432,7 +437,7 @@ def cmd_config(args) -> int:
     if rs.policy is None:
         sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
         return EXIT_USAGE
-    ids = list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None
+    ids = _periods_asked(args)
     periods = [rs.period(p) for p in ids] if ids else default_periods(rs, today)
     if ids and any(p is None for p in periods):
         bad = [i for i, p in zip(ids, periods) if p is None]
@@ -463,7 +468,7 @@ def cmd_admin(args) -> int:
     today = args.today or clock_today(rs)
     try:
         ok = write_admin(args.out, root, today=today,
-                         periods=list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None,
+                         periods=_periods_asked(args),
                          backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang,
                          rs=rs, findings=findings)
     except ValueError as exc:
