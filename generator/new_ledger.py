@@ -168,11 +168,11 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
 
     rs, found = validate_records(records)
     findings: list[F.Finding] = []
-    if rs.policy is None:
-        return None, None, [F.make("E-NEW-004", display_path(records / "policy.yaml"), None)]
     if errors := admin_errors(rs, found):
         return None, None, [F.make("E-FLOW-006", display_path(records), None,
                                    command="python -m generator new ledger")] + errors
+    if rs.policy is None:
+        return None, None, [F.make("E-NEW-004", display_path(records / "policy.yaml"), None)]
     period = rs.period(period_id)
     if period is None:
         codes = [p.get("id") for p in rs.setting("ledger", "periods", default=[]) or []]

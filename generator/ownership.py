@@ -18,6 +18,7 @@ Git accounts are compared case-insensitively, as Git hosts do.
 from __future__ import annotations
 
 import io
+import os
 import subprocess
 import sys
 import tarfile
@@ -35,6 +36,7 @@ MSG = {
     "ok": {"zh": "{actor}（{roles}）修改的 {n} 个文件都在其权限之内",
            "en": "all {n} files changed by {actor} ({roles}) are within their rights"},
     "none": {"zh": "无角色", "en": "no role"},
+    "records_outside": {"zh": "--records 应是仓库中的一个文件夹：{path}", "en": "--records must be a folder in the repository: {path}"},
     "bad_rev": {"zh": "--{which} 应是一个提交（如 origin/main），实为“{value}”",
                 "en": "--{which} must name a revision (e.g. origin/main), not '{value}'"},
 }
@@ -167,8 +169,8 @@ def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles:
         if not known:
             out.append(F.make("E-OWN-005", new or path, None, actor=actor))
             continue
-        if status == "R":
-            old_no = refusal(path, actor, roles, records_rel, deleting=False)
+        if status == "R":  # the old path is deleted: as `git rm` of it would be
+            old_no = refusal(path, actor, roles, records_rel, deleting=True)
             new_no = refusal(new, actor, roles, records_rel)
             if new_no:
                 code, params = new_no
@@ -188,11 +190,27 @@ def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles:
 
 # ---- reading a revision ----------------------------------------------------------
 def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
-    rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", f"{base}...{head}")
+    """What merging `head` into `base` would change: `base` against the merge's own tree (conflicts
+    and all).  The three-dot diff is that only when there is one merge base: with several (a
+    criss-cross merge inside the pull request, which its author can arrange), git picks one, and a
+    revert of a later commit of main — an archive manifest removed — would not be in it."""
+    for rev in (base, head):
+        if git(repo, "rev-parse", "--verify", "-q", "--end-of-options", f"{rev}^{{commit}}")[0] != 0:
+            return [], f"unknown revision: {rev}"
+    rc, out, err = git(repo, "merge-tree", "--write-tree", "--no-messages", base, head)
+    merged = out.split("\n", 1)[0].strip() if rc in (0, 1) else ""  # (1: conflicts; the tree has them)
+    if merged:
+        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", base, merged)
+    else:  # a Git before 2.38, or histories with nothing in common
+        rc, bases, _ = git(repo, "merge-base", "--all", base, head)
+        if len(bases.split()) > 1:
+            return [], ("拉取请求与基准分支有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么："
+                        "请把基准分支合并进拉取请求，或升级 Git (several merge bases, and a Git before 2.38 cannot "
+                        "work out what the merge changes: merge the base branch into the pull request, or update Git)")
+        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", f"{base}...{head}" if bases.strip() else base,
+                           *(() if bases.strip() else (head,)))
     if rc != 0:
-        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", base, head)
-        if rc != 0:
-            return [], err or f"git diff {base} {head}"
+        return [], err or f"git diff {base} {head}"
     parts = out.split("\0")
     changes, i = [], 0
     while i < len(parts) and parts[i]:
@@ -258,7 +276,10 @@ def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
         rs, _ = validate_records(folder)
         forked.wait()  # (its cache, beside the records, may be being written: before the folder goes)
         cache.forget_answers()  # (else written there once the command ends, and the folder made again)
-        return roles_of(rs)
+        roles = roles_of(rs)
+        for manifest in (folder / "archive").glob("*.yaml"):  # one that does not parse freezes its period too
+            roles.archived.setdefault(manifest.stem, "")
+        return roles
 
 
 def cmd_ownership(args) -> int:
@@ -267,25 +288,25 @@ def cmd_ownership(args) -> int:
         if not value.strip() or value.startswith("-"):
             sys.stderr.write(MSG["bad_rev"][args.lang].format(which=which, value=value) + "\n")
             return cli.EXIT_USAGE
-    records = Path(args.records)
-    root = repo_root(records if records.exists() else Path("."))
+    # The records folder as named, its own links not followed: a pull request that makes `records`
+    # a link to another folder must not move where the roles are read from.
+    given = Path(args.records)
+    here = Path(os.path.realpath(os.path.abspath(given.parent))) / given.name if given.name else Path.cwd()
+    root = repo_root(here if here.is_dir() and not here.is_symlink() else here.parent)
     if root is None:
         sys.stderr.write(MSG["git"][args.lang].format(detail="not a Git repository") + "\n")
         return cli.EXIT_USAGE
-    records_rel = Path(records.resolve().relative_to(root.resolve()) if records.exists()
-                       else records).as_posix()
+    try:
+        records_rel = here.relative_to(os.path.realpath(root)).as_posix()
+    except ValueError:
+        sys.stderr.write(MSG["records_outside"][args.lang].format(path=args.records) + "\n")
+        return cli.EXIT_USAGE
     changes, err = changed_files(root, args.base, args.head)
     if err:
         sys.stderr.write(MSG["git"][args.lang].format(detail=err) + "\n")
         return cli.EXIT_USAGE
-    roles = roles_at(root, args.base, records_rel)
-    if roles is None:  # the base has no records yet: use the working tree's
-        from generator.pipeline import validate_records
-
-        if not records.is_dir():
-            sys.stderr.write(cli.MSG["no_records"][args.lang].format(path=records) + "\n")
-            return cli.EXIT_USAGE
-        roles = roles_of(validate_records(records)[0])
+    # the roles are the base's, always; a base with no records folder gives nobody a role
+    roles = roles_at(root, args.base, records_rel) or Roles()
     found = check_changes(changes, args.actor, roles, records_rel)
     code = cli.emit(found, args, files=len(changes))
     if not found and args.format == "text":

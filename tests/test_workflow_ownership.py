@@ -208,6 +208,70 @@ def test_the_message_names_no_role_in_chinese_too(tmp_path):
     assert r.returncode == 0 and "nobody（无角色）" in r.stdout, r.stdout
 
 
+def test_what_the_merge_would_change_is_judged_even_with_several_merge_bases(tmp_path):
+    # A criss-cross: main archives 2025-H2 and merges the cadre's first pull request; the second,
+    # from the first, merges the archive in and then deletes it.  The three-dot diff (one merge base,
+    # picked by git) showed nothing, yet merging it removed the manifest: the period unfrozen.
+    repo = make_repo(tmp_path)
+    start = head(repo)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    archived = commit(repo, "2026-01-10 10:00", "archive 2025-H2")
+    git(repo, "checkout", "-q", "-b", "first", start)
+    edit(repo, OWN, append=MORE)
+    first = commit(repo, "2026-01-11 10:00", "own ledger")
+    git(repo, "checkout", "-q", "main")
+    git(repo, "merge", "-q", "--no-ff", "-m", "merge the first", first, date="2026-01-12 10:00")
+    base = head(repo)
+    git(repo, "checkout", "-q", "-b", "second", first)
+    git(repo, "merge", "-q", "--no-ff", "-m", "main's archive in", archived, date="2026-01-13 10:00")
+    git(repo, "rm", "-q", "-r", "records/archive")
+    commit(repo, "2026-01-13 11:00", "the archive out")
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1, r.stdout
+    assert "records/archive/2025-H2.yaml: 错误 E-OWN-003" in r.stdout
+
+
+def test_records_made_a_link_to_another_folder_does_not_move_the_roles(tmp_path):
+    # the pull request moves records/ to data/, links records -> data and makes its author an administrator
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    git(repo, "mv", "records", "data")
+    (repo / "records").symlink_to("data")
+    policy = repo / "data/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "    git: wang-admin\n", "    git: wang-admin\n  - name: 张伟\n    git: zhang-wei\n"), encoding="utf-8")
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1, r.stdout
+    assert "records/policy.yaml: 错误 E-OWN-00" in r.stdout and "\nrecords: 错误 E-OWN-004" in "\n" + r.stdout
+    (repo / "records").unlink()
+    (repo / "records").symlink_to("/etc/hostname")  # a link out of the repository: once an internal error
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1 and "内部错误" not in r.stderr and "records/policy.yaml: 错误 E-OWN-00" in r.stdout
+
+
+def test_a_rename_deletes_its_old_path(tmp_path):
+    # moved, the 2026-H1 ledger is gone (as a reviewer's "rename" of a cadre's ledger into their own was)
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    (repo / "records/ledgers/2026-H2").mkdir()
+    git(repo, "mv", OWN, "records/ledgers/2026-H2/zhang-wei.yaml")  # the cadre's own, into another period
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1 and f"{OWN}: 错误 E-OWN-003" in r.stdout, r.stdout
+    assert check(repo, base, "wang-admin").returncode == 0
+
+
+def test_an_archive_manifest_that_does_not_parse_still_freezes_its_period(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "records/archive/2025-H2.yaml", text="period: [2025-H2\n")
+    base = commit(repo, "2026-01-10 10:00", "a broken manifest")
+    edit(repo, "records/ledgers/2025-H2/zhang-wei.yaml", append=MORE)
+    commit(repo)
+    r = check(repo, base, "zhang-wei")
+    assert r.returncode == 1 and "records/ledgers/2025-H2/zhang-wei.yaml: 错误 E-OWN-002" in r.stdout, r.stdout
+
+
 def test_only_the_files_the_roles_are_read_from_are_taken_from_the_base(tmp_path):
     """The policy, the units, the cadres and the archived periods: not the ledgers, classes and the
     rest, which a large university has 12,000 of (extracting and validating them took ≈12 s a
