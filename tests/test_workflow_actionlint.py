@@ -13,7 +13,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # What a `run:` line may start with: the project's own commands, and `gh`/`echo` for issues.
-ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ")
+ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ", "git fetch ")
 
 
 def actionlint() -> str:
@@ -70,11 +70,32 @@ def test_pull_request_workflow_runs_every_check_with_full_history():
     assert steps[0]["with"]["fetch-depth"] == 0
     runs = " ".join(s.get("run", "") for s in steps)
     for command in ("make setup", "validate --format github", "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
-                    "ownership --base \"$BASE\" --head \"$HEAD\" --actor \"$ACTOR\"", "codeowners --check",
-                    "make pr-test BASE=\"$BASE\"", "mkdocs build --strict"):
+                    "codeowners --check", "make pr-test BASE=\"$BASE\"", "mkdocs build --strict"):
         assert command in runs
+    assert "ownership" not in runs  # (ownership.yml: the base branch's program)
     tests = next(s for s in steps if "make pr-test" in s.get("run", ""))
     assert tests["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+
+
+def test_the_ownership_check_runs_the_base_branchs_program_for_the_pull_requests_author():
+    """A pull request cannot pass its own ownership check by editing the program, the Makefile or
+    the workflow: pull_request_target checks out the base branch, the pull request's commits are
+    only fetched; the actor is the pull request's author, not whoever triggered the run."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/ownership.yml").read_text(encoding="utf-8"))
+    assert list(wf[True]) == ["pull_request_target"]  # (YAML 1.1 reads the key `on` as true)
+    assert wf["permissions"] == {"contents": "read"}
+    steps = wf["jobs"]["ownership"]["steps"]
+    checkout = steps[0]
+    assert checkout["uses"].startswith("actions/checkout@") and "ref" not in checkout.get("with", {})
+    assert checkout["with"]["fetch-depth"] == 0
+    assert all("ref" not in s.get("with", {}) for s in steps if "uses" in s)  # never the pull request's files
+    runs = [s.get("run", "") for s in steps]
+    assert runs[1].startswith("git fetch --no-tags origin") and "refs/pull/$NUMBER/head" in runs[1]
+    check = steps[-1]
+    assert check["run"].startswith('.venv/bin/python -m generator ownership --base "$BASE" --head "$HEAD" --actor "$ACTOR"')
+    assert check["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}",
+                            "HEAD": "${{ github.event.pull_request.head.sha }}",
+                            "ACTOR": "${{ github.event.pull_request.user.login }}"}
 
 
 def test_ci_reads_the_validation_cache_from_outside_the_checkout_and_only_main_saves_it():
