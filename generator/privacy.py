@@ -138,9 +138,13 @@ _ACCOUNT_SUFFIX = r"(?:号码|号|账号|帐号|\s?[Ii][Dd])?"
 _JOIN = rf"(?:\s?[/、或和及]\s?(?:{_QQ_WORD}|{_WX_WORD}|手机|电话){_ACCOUNT_SUFFIX})*"
 _SAYS = r"\s?(?:[:：=]|是|为|：)?\s?"
 _QQ = _Lazy(rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1-9][0-9]{{4,11}})(?![0-9])")
+# (an English word after "WeChat" is not an account: "WeChat account", "WeChat group" — the program's
+# own label for the kind, in English messages, was masked as "WeChat ac****t")
+_NOT_AN_ACCOUNT = r"(?!(?i:accounts?|numbers?|official|groups?|messages?|contacts?|chats?|moments|pay)(?![A-Za-z0-9_\-]))"
 _WECHAT = _Lazy(
     rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"
-    r"((?:wxid_[A-Za-z0-9_\-]{4,40})|[A-Za-z][A-Za-z0-9_\-]{5,19}(?![A-Za-z0-9_\-])|[1-9][0-9]{4,11}(?![0-9]))")
+    rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
+    r"|[1-9][0-9]{4,11}(?![0-9]))")
 _WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
 _STUDENT_WORD = _Lazy(r"学号\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{5,14})(?![0-9A-Za-z])")
 

@@ -238,6 +238,19 @@ def test_a_broken_student_number_pattern_is_reported_once_and_not_used(tmp_path,
     assert "2026-H1/zhang-wei.yaml" in result.stdout  # the paths are not masked
 
 
+@pytest.mark.parametrize("kind", sorted({c[0] for c in CASES}))  # (every kind but protected names)
+def test_the_messages_own_words_are_never_masked_in_either_language(tmp_path, kind):
+    # "WeChat account", the English label of a kind, once read as an account: "WeChat ac****t"
+    root = records(tmp_path)
+    sentence = next(c[2] for c in CASES if c[0] == kind)
+    (root / LEDGER).write_text(ledger_text(sentence), encoding="utf-8")
+    zh_label, en_label = privacy.KINDS[kind]
+    for lang, label in (("zh", zh_label), ("en", en_label)):
+        report = json.loads(cli(root, "--format", "json", "--lang", lang).stdout)
+        [found] = [f for f in report if f["code"] == "E-PRIV-001"]
+        assert label in found["message"], (lang, found["message"])
+
+
 def test_long_numbers_that_are_not_ids_raise_no_alarm():
     assert privacy.scan_text(f"编号{NOT_ID18}") == []
     assert privacy.scan_text("sha256: 3f1a2b13812345678aa9d8c7b6a5f4e3d2c1b0a9e8f7d6c5b4a3f2e1d0c9b8a7") == []
