@@ -12,6 +12,7 @@ from generator import findings as F
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
+from generator.policy_rules import check_policy
 from generator.suggest import closest_kept, did_you_mean, phrased
 from generator.validate import parse_date
 
@@ -32,6 +33,7 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     out += _file_names(rs)
     out += _duplicates(rs)
     out += _organisation(rs)
+    out += check_policy(rs)
     out += _assignments(rs)
     found, feedback = _ledgers(rs)
     out += found
