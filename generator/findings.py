@@ -74,7 +74,9 @@ def make(code: str, file: str, pos=None, *, severity: str | None = None, data=No
     `pos` is a (line, column) pair (1-based) or None when the finding is about a whole file.
     """
     entry = MESSAGES[code]
-    params = _SafeDict({k: _text(v) for k, v in params.items()})
+    zh = _SafeDict({k: _text(v, "、") for k, v in params.items()})
+    en = _SafeDict({k: _text(v, ", ") for k, v in params.items()}) if any(
+        isinstance(v, (list, tuple, set)) for v in params.values()) else zh
     line, col = pos if pos else (None, None)
     return Finding(
         code=code,
@@ -82,17 +84,18 @@ def make(code: str, file: str, pos=None, *, severity: str | None = None, data=No
         file=file,
         line=line,
         column=col,
-        message_zh=entry["zh"].format_map(params),
-        message_en=entry["en"].format_map(params),
-        hint_zh=entry.get("hint_zh", "").format_map(params),
-        hint_en=entry.get("hint_en", "").format_map(params),
+        message_zh=entry["zh"].format_map(zh),
+        message_en=entry["en"].format_map(en),
+        hint_zh=entry.get("hint_zh", "").format_map(zh),
+        hint_en=entry.get("hint_en", "").format_map(en),
         data=data or {},
     )
 
 
-def _text(value) -> str:
+def _text(value, separator: str) -> str:
+    """A parameter as text; a list's items joined as each language lists things."""
     if isinstance(value, (list, tuple, set)):
-        return "、".join(str(v) for v in value)
+        return separator.join(str(v) for v in value)
     return str(value)
 
 

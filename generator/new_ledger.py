@@ -176,7 +176,7 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
     period = rs.period(period_id)
     if period is None:
         codes = [p.get("id") for p in rs.setting("ledger", "periods", default=[]) or []]
-        examples = "、".join(f"2026-{c}" for c in codes if c)
+        examples = [f"2026-{c}" for c in codes if c]
         findings.append(F.make("E-NEW-002", rs.policy.file,
                                rs.policy.pos("ledger", "periods"), value=period_id, examples=examples))
     if cadre not in rs.cadres:

@@ -680,7 +680,7 @@ def _exceptions(rs):
             continue  # the schema reports it
         kinds = KIND_ALIASES.get(kind, {kind})
         if not kinds <= set(KINDS):
-            out.append(F.make("E-PRIV-005", item.file, item.pos("kind"), kind=kind, allowed="、".join(KINDS)))
+            out.append(F.make("E-PRIV-005", item.file, item.pos("kind"), kind=kind, allowed=list(KINDS)))
             continue
         file = file.removeprefix("records/").removeprefix("./")
         for k in kinds:

@@ -14,7 +14,7 @@ from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy
 from generator.suggest import closest_kept, did_you_mean, phrased
-from generator.validate import parse_date
+from generator.validate import en_path, parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -179,7 +179,8 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     allowed, known = _allowed(rs, vocab)
     if value in known:
         return []
-    return [F.make("E-REF-005", item.file, item.pos(*key), title=title, value=value, allowed="、".join(allowed))]
+    return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
+                   allowed=list(allowed))]
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

@@ -103,7 +103,7 @@ def _source_text(doc: Document, path, value) -> str:
     return span[2] if span else json.dumps(value, ensure_ascii=False)
 
 
-def _en_path(path) -> str:
+def en_path(path) -> str:
     """activities[0].date — where a value is, for English readers."""
     out = ""
     for part in path:
@@ -124,6 +124,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
     path = tuple(error.absolute_path)
     schema = _resolve(error.schema, root) if isinstance(error.schema, dict) else {}
     title = _title(root, path)
+    title_en = en_path(path) or "the record"  # (the schema's titles are Chinese)
     where = doc.pos(path)
     v = error.validator
     if v == "required":
@@ -131,7 +132,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         sub = _resolve(schema.get("properties", {}).get(field, {}), root)
         pos = doc.key_pos(path) if path else (1, 1)
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
-                       where=f"“{title}”" if path else "", where_en=f"{_en_path(path)}: " if path else "",
+                       where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
                        description=sub.get("description", ""))]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
@@ -171,14 +172,14 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
         elif expected == "array":
             hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
-        return [F.make("E-SCHEMA-003", doc.file, where, title=title, expected=_TYPE_ZH.get(expected, expected),
+        return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
                        type_hint=hint, type_hint_en=hint_en)]
     if v in ("enum", "const"):
         allowed = schema.get("enum") or [schema.get("const")]
-        return [F.make("E-SCHEMA-004", doc.file, where, title=title, value=_show(error.instance),
-                       allowed="、".join(map(str, allowed)))]
+        return [F.make("E-SCHEMA-004", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
+                       allowed="、".join(map(str, allowed)), allowed_en=", ".join(map(str, allowed)))]
     if v in ("pattern", "format"):
         if schema.get("format") == "date" and isinstance(error.instance, str) and len(error.instance) == 10 \
                 and error.instance[4] == "-" and error.instance[7] == "-" and v == "format":
@@ -190,7 +191,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                          "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")
         else:
             fh, fh_en = schema.get("description", ""), ""
-        return [F.make("E-SCHEMA-005", doc.file, where, title=title, value=_show(error.instance),
+        return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
                        format_hint=fh, format_hint_en=fh_en)]
     if v in ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
              "minItems", "maxItems"):
@@ -206,13 +207,13 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             "minItems": (f"至少要有 {limit} 项", f"needs at least {limit} items"),
             "maxItems": (f"最多只能有 {limit} 项", f"may have at most {limit} items"),
         }[v]
-        return [F.make("E-SCHEMA-006", doc.file, where, title=title, problem=problem, problem_en=problem_en,
+        return [F.make("E-SCHEMA-006", doc.file, where, title=title, title_en=title_en, problem=problem, problem_en=problem_en,
                        description=schema.get("description", ""))]
     if v == "uniqueItems":
-        return [F.make("E-SCHEMA-007", doc.file, where, title=title)]
+        return [F.make("E-SCHEMA-007", doc.file, where, title=title, title_en=title_en)]
     if v == "oneOf" and "class" in schema.get("properties", {}):
         return [F.make("E-SCHEMA-008", doc.file, where)]
-    return [F.make("E-SCHEMA-010", doc.file, where, title=title, detail=error.message[:200],
+    return [F.make("E-SCHEMA-010", doc.file, where, title=title, title_en=title_en, detail=error.message[:200],
                    rule=v, value=_show(error.instance),
                    description=schema.get("description", ""))]
 

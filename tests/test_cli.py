@@ -7,6 +7,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 
 import bad_records as B
 
@@ -110,6 +111,26 @@ def test_a_file_that_cannot_be_written_is_named_exit_2(work, args):
     run = cli(work, *args)
     assert run.returncode == 2 and "内部错误" not in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert run.stderr.startswith("无法写入或读取 ") and "(cannot write or read " in run.stderr
+
+
+def test_english_messages_hold_no_chinese_but_the_records_own_words(work):
+    # the schema's Chinese field titles and the Chinese list separator once reached English messages
+    # ("'联系学生人数' must be an integer", "Allowed: 主题班会、个体谈话")
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace("students: 25", "students: 很多").replace("form: 社团活动", "form: 吃饭")
+                      .replace("place: 进社团", "place: 进社团\n    typical: 是").replace(
+                          'date: "2026-04-20"', 'date: "2026/04/20"'), encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
+    codes = sorted(f["code"] for f in report)
+    assert codes == ["E-REF-005", "E-SCHEMA-003", "E-SCHEMA-003", "E-SCHEMA-005"], report
+    words = {"很多", "吃饭", "是", *yaml.safe_load((work / "records/policy.yaml").read_text(encoding="utf-8"))
+             ["vocabularies"]["forms"]}
+    for f in report:
+        said = f["message"] + " " + f["hint"]
+        for word in words:
+            said = said.replace(word, "")
+        assert not re.search(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]", said), f
 
 
 # ---- text -------------------------------------------------------------------------

@@ -54,7 +54,7 @@ def check_items(ctx: Context, ledgers) -> None:
             mean = meaning.get(status) if isinstance(status, str) else None
             if mean == "escalated" and not v.get("escalated_to"):
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
-                        allowed="、".join(ctx.rs.vocab("escalation_targets")))
+                        allowed=list(ctx.rs.vocab("escalation_targets")))
             if mean == "resolved":
                 missing = [(zh, en) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
                                                          ("resolved_on", "解决日期（resolved_on）", "resolved_on"))

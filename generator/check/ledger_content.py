@@ -29,7 +29,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
             for i, point in ctx.facts(led).points:
                 if point in known and point not in points:
                     ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
-                            period=period.id, held="、".join(sorted(p for p in points if p)))
+                            period=period.id, held=sorted(p for p in points if p))
         for i, day in ctx.activity_dates(led):
             if day > ctx.today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
