@@ -96,7 +96,8 @@ def cmd_codeowners(args) -> int:
             return cli.EXIT_OK
         line, exp, act = first_difference(text, actual)
         return cli.emit([F.make("E-FLOW-001", shown, (line, 1), line=line, expected=exp or "（空）",
-                                actual=act or "（空）")], args)
+                                actual=act or "（空）", expected_en=exp or "(nothing)", actual_en=act or "(nothing)")],
+                        args)
     if not target.is_file() or target.read_text(encoding="utf-8", errors="replace") != text:
         target.write_text(text, encoding="utf-8")
     sys.stdout.write(MSG["written"][args.lang].format(path=target, n=len(rs.cadres)) + "\n")

@@ -67,7 +67,7 @@ CODES = {
     "E-REF-010": {
         "severity": "error",
         "zh": "“{title}”须在“{parent_title}”的起止日期（{start} 至 {end}）之内：{value}",
-        "en": "'{title}' must lie within {parent_title} ({start} to {end}): {value}",
+        "en": "the semester's dates must lie within its academic year ({start} to {end}): {value}",
         "hint_zh": "请检查日期。",
         "hint_en": "Check the date.",
     },

@@ -63,7 +63,7 @@ CODES = {
     "E-FLOW-001": {
         "severity": "error",
         "zh": "CODEOWNERS 与记录不一致（第 {line} 行起不同）：应为“{expected}”，实为“{actual}”",
-        "en": "CODEOWNERS is stale (differs from line {line}): expected '{expected}', found '{actual}'",
+        "en": "CODEOWNERS is stale (differs from line {line}): expected '{expected_en}', found '{actual_en}'",
         "hint_zh": "运行 python -m generator codeowners 重新生成，并把 CODEOWNERS 一起提交。",
         "hint_en": "Run python -m generator codeowners to regenerate it and commit CODEOWNERS.",
     },
