@@ -291,7 +291,7 @@ class Scanner:
 
     def __init__(self, student_patterns=(), names=()):
         # a pattern with a problem is left out here and reported once (E-PRIV-002)
-        self.student = [rx for rx in map(student_regex, student_patterns) if not isinstance(rx, str)]
+        self.student = [rx for rx in map(student_regex, student_patterns) if not isinstance(rx, tuple)]
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
         self._cache: dict[str, tuple[Match, ...]] = {}
@@ -645,17 +645,18 @@ def _map_offsets(raw: str, value: str, offsets: list[int]) -> dict[int, int]:
 
 def student_regex(pattern: str):
     """The detector for one of policy.yaml's student-number patterns, or, where the pattern
-    cannot be used, why (text). The pattern must compile on its own: wrapped first, an open
-    `[` would take in the wrapper's brackets (`20[0-9{8}` would read as "20, any character")."""
+    cannot be used, why: (Chinese, English). The pattern must compile on its own: wrapped first, an
+    open `[` would take in the wrapper's brackets (`20[0-9{8}` would read as "20, any character")."""
     try:
         if re.compile(pattern).fullmatch(""):
-            return "matches empty text / 可匹配空文字"
+            return "可匹配空文字", "it matches empty text"
     except (re.error, TypeError, ValueError, OverflowError, RecursionError) as exc:
-        return str(exc)[:120]
+        return str(exc)[:120], str(exc)[:120]  # (the library's own words)
     try:
         return re.compile(rf"(?<![0-9A-Za-z])(?:{pattern})(?![0-9A-Za-z])")
     except (re.error, ValueError, OverflowError, RecursionError) as exc:  # (?i) and the like: only at the start
-        return f"{getattr(exc, 'msg', exc)}; leave out (?…) flags / 请去掉 (?…) 标志"[:120]
+        said = str(getattr(exc, "msg", exc))[:100]
+        return f"{said}；请去掉 (?…) 标志", f"{said}; leave out (?…) flags"
 
 
 def _pattern_problems(rs) -> list[F.Finding]:
@@ -665,9 +666,9 @@ def _pattern_problems(rs) -> list[F.Finding]:
     patterns = rs.setting("privacy", "student_number_patterns", default=[])
     for i, p in enumerate(patterns if isinstance(patterns, list) else []):
         reason = student_regex(p) if isinstance(p, str) else None  # not text: the schema reports it
-        if isinstance(reason, str):
+        if isinstance(reason, tuple):
             out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
-                              reason=reason))
+                              reason=reason[0], reason_en=reason[1]))
     return out
 
 

@@ -15,7 +15,7 @@ CODES = {
     "E-PRIV-002": {
         "severity": "error",
         "zh": "学号格式（正则表达式）无效：{reason}",
-        "en": "invalid student number pattern (regular expression): {reason}",
+        "en": "invalid student number pattern (regular expression): {reason_en}",
         "hint_zh": "请改正 privacy.student_number_patterns 中的这一项，如 \"20[0-9]{{8}}\" 表示以 20 开头的 10 位数字。",
         "hint_en": "Fix this entry of privacy.student_number_patterns, e.g. \"20[0-9]{{8}}\" for 10 digits starting with 20.",
     },
