@@ -591,8 +591,9 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
         m = nodes[0].start_mark
-        found = {"SequenceNode": "列表 (list)", "ScalarNode": "单个值 (scalar)"}.get(type(nodes[0]).__name__, "?")
-        out.problems.append(F.make("E-YAML-007", file, (m.line + 1, m.column + 1), found=found))
+        found, found_en = {"SequenceNode": ("列表", "a list"), "ScalarNode": ("单个值", "a single value")}.get(
+            type(nodes[0]).__name__, ("?", "?"))
+        out.problems.append(F.make("E-YAML-007", file, (m.line + 1, m.column + 1), found=found, found_en=found_en))
         data = None
     out.data, out.positions, out.keys = data, conv.positions, conv.keys
     out.spans, out.key_spans = conv.spans, conv.key_spans
@@ -716,14 +717,16 @@ class _Converter:
         first_line: dict = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found="列表或映射 (collection)"))
+                self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found="列表或映射",
+                                            found_en="a list or mapping"))
                 continue
             key = scalar(key_node)
             if key_node.tag == _STD_TAG + "merge":
                 self.problems.append(F.make("E-YAML-005", self.file, self._at(key_node)))
                 continue
             if not isinstance(key, str):
-                self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found=repr(key)))
+                self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found=repr(key),
+                                            found_en=repr(key)))
                 continue
             if key in result or key in first_line:
                 self.problems.append(

@@ -123,14 +123,14 @@ CODES = {
     "E-YAML-006": {
         "severity": "error",
         "zh": "键必须是文字，这里是 {found}",
-        "en": "keys must be text; found {found}",
+        "en": "keys must be text; found {found_en}",
         "hint_zh": "请把键改为文字（如 name），或给它加上引号。",
         "hint_en": "Use a text key, or quote it.",
     },
     "E-YAML-007": {
         "severity": "error",
         "zh": "文件最外层必须是“键: 值”的映射，这里是{found}",
-        "en": "the top level must be a mapping of keys to values; found {found}",
+        "en": "the top level must be a mapping of keys to values; found {found_en}",
         "hint_zh": "请参照 README 中该类记录的示例，从“键: 值”开始书写。",
         "hint_en": "Start the file with 'key: value' lines, as in README's example.",
     },
