@@ -259,6 +259,18 @@ def test_exempt_from_ledger(tmp_path):
     assert [e["state"] for e in result.data["exemptions"]] == ["expired"]
 
 
+def test_a_secondment_ending_in_january_leaves_the_first_half_years_ledger_owed(tmp_path):
+    # once any overlap excused the 2026-H1 ledger, though li-na held her point from February to June
+    repo = start(tmp_path)
+    write(repo, {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+                 "    start: \"2025-07-01\"\n    end: \"2026-01-31\"\n    reason: 挂职锻炼\n"})
+    commit(repo, "2025-10-01 10:00")
+    result = check(repo, "2026-07-15")
+    assert row(result, "2025-H2", "li-na")["status"] == "exempt"
+    assert row(result, "2026-H1", "li-na")["status"] == "missing"
+    assert "li-na" in {f.data["cadre"] for f in codes(result, "W-CHK-006")}
+
+
 def test_not_a_repository(tmp_path):
     records = tmp_path / "plain"
     write(records, base())

@@ -111,6 +111,22 @@ def test_semester_exemption(tmp_path):
     assert result.data["exemptions"][0]["state"] == "active"
 
 
+def test_a_short_exemption_leaves_the_semester_owed(tmp_path):
+    # three weeks of sick leave in a semester of four and a half months once excused it (any overlap);
+    # an exemption now excuses a semester when it covers at least policy.exemptions.min_percent (50 %)
+    # of the days the cadre held a contact point in it
+    leave = {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [semester_contacts]\n"
+                                        "    start: \"2026-03-16\"\n    end: \"2026-04-10\"\n    reason: 病假\n"}
+    result = check(tmp_path, "2026-11-28", leave)
+    li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
+    assert li["cells"]["2025-2026-2"]["exempt"] is False
+    assert "li-na" in {(f.data["cadre"]) for f in found(result, "W-CHK-004") if f.data["semester"] == "2025-2026-2"}
+    policy = (tmp_path / "records/policy.yaml").read_text(encoding="utf-8") + "exemptions:\n  min_percent: 10\n"
+    result = check(tmp_path, "2026-11-28", {**leave, "records/policy.yaml": policy})  # (26 of 133 days: 20 %)
+    li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
+    assert li["cells"]["2025-2026-2"]["exempt"] is True
+
+
 def test_ledger_content_against_assignments_and_today(tmp_path):
     files = {"records/cadres/wang-fang.yaml": cadre("王芳", "xgb", active_from="2026-09-01"),
              "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-01"]),

@@ -210,8 +210,21 @@ class Context:
         return hit
 
     def exempt(self, cadre: str, rule: str, start: dt.date, end: dt.date) -> bool:
-        """An exemption applies to a semester or a ledger period when its span overlaps it."""
-        return any(s <= end and e >= start for s, e in self.exemptions_for(cadre, rule))
+        """Whether exemptions excuse a semester or a ledger period [start, end]: they cover at least
+        the policy's share (exemptions.min_percent, 50 %) of its days on which the cadre held a
+        contact point — the days the rule asks anything of them.  Three weeks of sick leave in a
+        semester leave its contacts owed; a secondment ending in January leaves the first
+        half-year's ledger owed.  (A cadre who held no point in it: any overlap.)"""
+        spans = self.exemptions_for(cadre, rule)
+        if not spans:
+            return False
+        held = [self.row_span(row) for row in self.held_during(cadre, start, end)]
+        owed = [(a, b) for a, b, n in segments(held, start, end) if n]
+        if not owed:
+            return any(s <= end and e >= start for s, e in spans)
+        covered = sum((b - a).days + 1 for lo, hi in owed for a, b, n in segments(spans, lo, hi) if n)
+        percent = self.setting_int("exemptions", "min_percent", default=50)
+        return covered * 100 >= percent * sum((hi - lo).days + 1 for lo, hi in owed)
 
 
 date_of = parse_date  # a YYYY-MM-DD text as a date, None for anything else
