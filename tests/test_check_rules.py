@@ -231,6 +231,18 @@ def test_feedback_loop(tmp_path):
     assert found(check(tmp_path, "2026-05-01", files), "E-CHK-012") == []
 
 
+def test_an_item_in_progress_for_too_long_is_overdue_too(tmp_path):
+    # R11 "open items that are getting old are flagged": 处理中 was never flagged, whatever its age
+    item = ("  - id: fb-slow\n    raised_on: \"2025-10-10\"\n    kind: 问题\n    category: 生活后勤\n"
+            "    description: 一名学生反映宿舍热水不稳定。\n    status: 处理中\n")
+    files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=item)}
+    assert found(check(tmp_path, "2025-12-01", files), "W-CHK-007") == []  # (52 days: within the 60)
+    result = check(tmp_path, "2026-05-01", files)
+    (overdue,) = found(result, "W-CHK-007")
+    assert overdue.data == {"root": "fb-slow", "age_days": 203} and "处理中" in overdue.message_zh
+    assert next(c for c in result.data["feedback"] if c["root"] == "fb-slow")["overdue"] is True
+
+
 def test_broken_records_never_crash(tmp_path):
     files = {"records/ledgers/2025-H2/zhang-wei.yaml": "cadre: zhang-wei\nperiod: 2025-H2\ncontact_points: 5\n"
                                                        "activities: {date: 3}\nfeedback: [1, {id: 2, follows: 7}]\n",

@@ -280,7 +280,7 @@ class _Chains:
         mean = meaning.get(status) if status else None
         raised, raised_iso = self.day(root_v.get("raised_on"))
         age = (ctx.today - raised).days if raised else None
-        overdue = bool(mean in ("open", "escalated") and age is not None and age > limit)
+        overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
         cadre = root_led.doc.stem
         unit = ctx.cadre_unit(cadre)
         if overdue:
