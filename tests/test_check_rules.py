@@ -114,17 +114,35 @@ def test_semester_exemption(tmp_path):
 def test_a_short_exemption_leaves_the_semester_owed(tmp_path):
     # three weeks of sick leave in a semester of four and a half months once excused it (any overlap);
     # an exemption now excuses a semester when it covers at least policy.exemptions.min_percent (50 %)
-    # of the days the cadre held a contact point in it
+    # of the days the cadre held a contact point in it (judged once its July days' ledger is due)
     leave = {"records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [semester_contacts]\n"
                                         "    start: \"2026-03-16\"\n    end: \"2026-04-10\"\n    reason: 病假\n"}
-    result = check(tmp_path, "2026-11-28", leave)
+    result = check(tmp_path, "2027-01-05", leave)
     li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
     assert li["cells"]["2025-2026-2"]["exempt"] is False
     assert "li-na" in {(f.data["cadre"]) for f in found(result, "W-CHK-004") if f.data["semester"] == "2025-2026-2"}
     policy = (tmp_path / "records/policy.yaml").read_text(encoding="utf-8") + "exemptions:\n  min_percent: 10\n"
-    result = check(tmp_path, "2026-11-28", {**leave, "records/policy.yaml": policy})  # (26 of 133 days: 20 %)
+    result = check(tmp_path, "2027-01-05", {**leave, "records/policy.yaml": policy})  # (26 of 133 days: 20 %)
     li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
     assert li["cells"]["2025-2026-2"]["exempt"] is True
+
+
+def test_a_semester_is_judged_once_the_ledgers_recording_it_are_due(tmp_path):
+    # the autumn semester ends 2026-01-16; its January days go in the 2026-H1 ledger, due 06-30.
+    # W-CHK-004 on 2026-02-01 was false (and an error with --strict): the contact may be recorded later
+    autumn = {"records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-08-20"], points=["me-2025-01"])}
+    early = check(tmp_path, "2026-02-01", autumn)
+    assert [f.data["semester"] for f in found(early, "W-CHK-004") if f.data["cadre"] == "li-na"] == []
+    li = next(r for r in early.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
+    assert li["cells"]["2025-2026-1"]["met"] is False
+    assert {s["id"]: (s["ended"], s["judged"]) for s in early.data["semester_matrix"]["semesters"]}["2025-2026-1"] \
+        == (True, False)
+    late = check(tmp_path, "2026-07-01", autumn)
+    assert "2025-2026-1" in [f.data["semester"] for f in found(late, "W-CHK-004") if f.data["cadre"] == "li-na"]
+    recorded = {**autumn, "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-01-10", "2026-03-10"],
+                                                                        points=["me-2025-01"])}
+    assert [f for f in found(check(tmp_path, "2026-07-01", recorded), "W-CHK-004")
+            if f.data["cadre"] == "li-na" and f.data["semester"] == "2025-2026-1"] == []
 
 
 def test_ledger_content_against_assignments_and_today(tmp_path):

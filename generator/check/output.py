@@ -171,7 +171,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out += _table(m["coverage"], m["coverage_head"], rows, lang)
     matrix = data.get("semester_matrix", {"semesters": [], "rows": []})
     rows = [[s["id"], r["name"], r.get("unit_name") or r["unit"], cell["count"], cell["required"]]
-            for s in matrix["semesters"] if s["ended"] for r in matrix["rows"]
+            for s in matrix["semesters"] if s["judged"] for r in matrix["rows"]
             if (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"] and not cell["exempt"]]
     out += _table(m["semester"], m["semester_head"], rows, lang)
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]

@@ -105,7 +105,7 @@ def summarise(data: dict, findings, feedback_overdue: int, feedback_open: int) -
     statuses = dict(Counter(map(itemgetter("status"), data["ledgers"])))  # (in the order first seen)
     uncovered = sum(1 for y in data["coverage"] for c in y["classes"] if y["judged"] and c["gaps"])
     unmet = sum(1 for r in data["semester_matrix"]["rows"] for s in data["semester_matrix"]["semesters"]
-                if s["ended"] and (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"]
+                if s["judged"] and (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"]
                 and not cell["exempt"])
     errors = sum(f.severity == F.ERROR for f in findings)
     return {"errors": errors, "warnings": len(findings) - errors, "ledgers": statuses,

@@ -1,8 +1,15 @@
 """R5: in every semester that has ended by --today, each cadre who held an assignment
 during it has met students at least the policy number of times (activities dated inside
 the semester, counted across all of the cadre's ledgers).  Worked out one cadre at a time
-(by_cadre.py)."""
+(by_cadre.py).
+
+A semester is judged once the ledgers that record its days are all due (their periods' due
+dates plus the grace days): the autumn semester's January days are written in the first
+half-year's ledger, due at the end of June, so a semester ending in January is judged in July.
+Before that, one that ended unmet is only "not yet judged"."""
 from __future__ import annotations
+
+import datetime as dt
 
 from generator.check.context import Context, iso
 
@@ -14,6 +21,10 @@ class SemesterContacts:
         self.all = ctx.rs.semesters()
         self.semesters = [s for s in self.all if s.start <= ctx.today]
         self._on: dict = {}  # day → the semesters it falls in
+        grace = dt.timedelta(days=ctx.setting_int("ledger", "grace_days", default=0))
+        self.judged = {s.id: s.end < ctx.today and all(p.due + grace < ctx.today
+                                                        for p in ctx.rs.periods_between(s.start, s.end))
+                       for s in self.semesters}
 
     def row(self, cadre: str, ledgers) -> dict | None:
         """The cadre's row of the matrix (None when no semester asks anything of them), from
@@ -40,7 +51,7 @@ class SemesterContacts:
             need = self.minimum if held else 0
             exempt = held and ctx.exempt(cadre, "semester_contacts", s.start, s.end)
             cells[s.id] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
-            if held and s.end < ctx.today and count < need and not exempt:
+            if held and self.judged[s.id] and count < need and not exempt:
                 item = ctx.rs.cadres[cadre]
                 ctx.add("W-CHK-004", item, item.pos(), name=ctx.cadre_name(cadre), semester=s.name,
                         semester_id=s.id, start=s.start, end=s.end, count=count, required=need,
@@ -53,5 +64,6 @@ class SemesterContacts:
 
     def matrix(self, rows: list[dict]) -> dict:
         return {"semesters": [{"id": s.id, "name": s.name, "academic_year": s.year, "start": iso(s.start),
-                               "end": iso(s.end), "ended": s.end < self.ctx.today} for s in self.semesters],
+                               "end": iso(s.end), "ended": s.end < self.ctx.today, "judged": self.judged[s.id]}
+                              for s in self.semesters],
                 "rows": rows}

@@ -109,7 +109,7 @@ class CheckView:
     def semester_cell(self, cadre: str, semester: str) -> dict:
         if not hasattr(self, "_matrix"):
             matrix = self.data.get("semester_matrix") or {}
-            self._ended = {s.get("id"): bool(s.get("ended")) for s in matrix.get("semesters") or []}
+            self._ended = {s.get("id"): (bool(s.get("ended")), bool(s.get("judged"))) for s in matrix.get("semesters") or []}
             self._matrix = {r.get("cadre"): r.get("cells") or {} for r in matrix.get("rows") or []}
         cell = self._matrix.get(cadre, {}).get(semester)
         if not isinstance(cell, dict):
@@ -120,6 +120,9 @@ class CheckView:
             return {"kind": "exempt", "label": "豁免"}
         if cell.get("met"):
             return {"kind": "met", "label": "达标"}
-        if not self._ended.get(semester, True):
+        ended, judged = self._ended.get(semester, (True, True))
+        if not ended:
             return {"kind": "open", "label": "进行中"}
+        if not judged:  # (its last days are recorded in a ledger not yet due)
+            return {"kind": "open", "label": "台账未截止"}
         return {"kind": "missed", "label": "未达标"}
