@@ -370,6 +370,17 @@ def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_pa
     assert "cadres/li-na.yaml" in (site.public / "findings.html").read_text(encoding="utf-8")
 
 
+def test_the_appraisal_counts_only_the_ledgers_that_are_due(tmp_path):
+    # as of 2026-03-25 the 2026-H1 ledgers are not due: 张伟's, filed already, is on time; the others'
+    # are not counted ("0/1" read as a missed ledger in an appraisal printout)
+    records = fixture_repo(tmp_path)
+    page = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files["evaluation.md"].decode()
+    newest = page.split("## 2026 年度", 1)[1].split("## 以往年度", 1)[0]
+    rows = {cells[0].split("]")[0].lstrip("["): cells[4] for line in newest.splitlines() if line.startswith("| [")
+            for cells in [[c.strip() for c in line.strip("|").split("|")]]}
+    assert rows == {"陈刚": "0/0", "李娜": "0/0", "张伟": "1/1"}
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

@@ -501,7 +501,10 @@ class Aggregate:
                 statuses = statuses_by.get((y, cid), [])
                 if not statuses and not acts:
                     continue
-                on_time = sum(s["kind"] == "on_time" for s in statuses)
+                # the ledgers due by today (or filed already: on time whatever happens); not the
+                # current period's, not one excused or not judged ("1/2" for everyone in December)
+                due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
+                on_time = sum(s["kind"] in ("on_time", "filed") for s in due)
                 met = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year
                        and c["kind"] in ("met", "missed")]
                 met_n = sum(c["kind"] == "met" for c in met)
@@ -510,7 +513,7 @@ class Aggregate:
                 out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
                             "unit_name": self.unit_name(item.get("unit")), "activities": acts,
                             "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
-                            "ledgers": f"{on_time}/{len(statuses)}" if self.checks.available else "—",
+                            "ledgers": f"{on_time}/{len(due)}" if self.checks.available else "—",
                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
         return out
 
