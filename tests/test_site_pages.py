@@ -324,23 +324,34 @@ def test_guide_and_field_reference(site):
         assert f"guide/{guide.stem}.html" in nav
 
 
-def test_site_serves_the_web_form_at_admin(site, rs):
+def test_a_site_built_without_its_git_host_says_so_at_admin_in_chinese(site):
+    # Decap stopped at once, in English ("The GitLab backend needs a repo"), on the home page's link
     home = page(site, "index.html")
     assert 'href="admin/index.html"' in home and "网页填报台账" in visible(home)
-    admin = site.public / "admin"
     if not admin_form.bundle_installed():
-        pytest.skip("node_modules/decap-cms not installed (make node-deps)")
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    placeholder = visible(page(site, "admin/index.html"))
+    assert "还没有配置代码托管平台上的仓库" in placeholder and "CMS_ARGS" in placeholder
+    assert not (site.public / "admin" / "config.yml").exists() and "还没有指定代码托管平台上的仓库" in site.log
+
+
+def test_site_serves_the_web_form_at_admin(tmp_path, site, rs):
+    if not admin_form.bundle_installed():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
+    notes = admin_form.publish_admin(tmp_path, site.records, today, "--backend gitlab --repo xgb/ledger --app-id abc")
+    assert notes == []
+    admin = tmp_path / "admin"
     config = yaml.safe_load((admin / "config.yml").read_text(encoding="utf-8"))
+    assert config["backend"]["repo"] == "xgb/ledger" and config["backend"]["auth_type"] == "pkce"
     assert config["locale"] == "zh_Hans" and config["publish_mode"] == "editorial_workflow"
     assert all(c["folder"].startswith("records/ledgers/") for c in config["collections"])
     # the form covers the period the site is "as of" (the site's today, not the clock)
-    today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
     expected = [f"records/ledgers/{p.id}" for p in admin_form.cms.default_periods(rs, today)]
     assert [c["folder"] for c in config["collections"]] == expected
     index = (admin / "index.html").read_text(encoding="utf-8")
     assert "decap-cms.js" in index and (admin / "decap-cms.js").is_file()
     assert sorted(admin.glob("*.decap-cms.js"))  # the lazily loaded chunks too
-    assert "未生成网页填报表单" not in site.log
 
 
 def test_python_only_build_skips_the_form_with_a_hint(tmp_path, monkeypatch):
@@ -353,7 +364,7 @@ def test_python_only_build_skips_the_form_with_a_hint(tmp_path, monkeypatch):
     assert "make node-deps" in placeholder and not (tmp_path / "public" / "admin" / "config.yml").exists()
 
 
-def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_path):
+def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_path, monkeypatch):
     """A cadre with no name (E-SCHEMA) once stopped `mkdocs build` with a traceback as the form was
     made from it; the site is built, /admin/ says why the form is not there, the error is listed."""
     if not (admin_form.cms.BUNDLE / "decap-cms.js").is_file():
@@ -364,6 +375,7 @@ def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_pa
         path.write_text(re.sub(r"(?m)^name: .*\n", "", path.read_text(encoding="utf-8")), encoding="utf-8")
 
     records = fixture_repo(tmp_path, nameless)
+    monkeypatch.setenv("LEDGER_CMS_ARGS", "--backend gitlab --repo xgb/ledger --app-id abc")  # (configured)
     site = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY)
     assert "未生成网页填报表单：管理员维护的记录有 1 个错误" in site.log
     assert not (site.public / "admin" / "config.yml").exists()

@@ -21,6 +21,19 @@ from generator import cms
 SKIPPED = ("未生成网页填报表单（admin/）：缺少 Decap CMS 程序包 node_modules/decap-cms；"
            "运行 make node-deps（需要 Node.js）后重新生成网站即可。")
 BAD_ARGS = "网页填报表单的参数有误（LEDGER_CMS_ARGS / CMS_ARGS）：{args}；已按默认设置生成。"
+UNCONFIGURED = ("未生成网页填报表单（admin/）：还没有指定代码托管平台上的仓库（--repo），表单无法登录；"
+                "生成网站时加上 CMS_ARGS，如 make site CMS_ARGS=\"--backend gitlab --repo xgb/ledger --app-id ID\"。")
+# Why the placeholder stands in for the form, and what the administrator does about it.
+WHY = {
+    "bundle": ("本次生成网站时没有安装网页表单的程序包，表单暂不可用。",
+               "在装有 Node.js 的机器上运行 <code>make node-deps</code>，再运行 <code>make site</code> 重新生成网站。"),
+    "repo": ("本站还没有配置代码托管平台上的仓库，表单无法登录。",
+             "按 <a href=\"../guide/web-form.html\">使用指南 → 网页表单</a>“代码托管平台的配置”一节，生成网站时加上 "
+             "<code>CMS_ARGS</code>（平台、仓库、应用 ID），如 <code>make site CMS_ARGS=\"--backend gitlab --repo "
+             "xgb/ledger --app-id ID\"</code>。"),
+    "records": ("管理员维护的记录有错误，表单暂不可用。",
+                "按网站“数据检查”页或 <code>python -m generator validate</code> 改正后重新生成网站。"),
+}
 
 PLACEHOLDER = """<!doctype html>
 <html lang="zh-CN">
@@ -28,8 +41,8 @@ PLACEHOLDER = """<!doctype html>
 <meta name="robots" content="noindex"><title>网页填报台账</title></head>
 <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.7">
 <h1>网页填报台账</h1>
-<p>本次生成网站时没有安装网页表单的程序包，表单暂不可用。</p>
-<p>管理员：在装有 Node.js 的机器上运行 <code>make node-deps</code>，再运行 <code>make site</code> 重新生成网站。</p>
+<p>{why}</p>
+<p>管理员：{fix}</p>
 <p>填报人：可先按 <a href="../guide/web-form.html">使用指南 → 网页表单填报台账</a> 中的说明，
 用 <code>python -m generator new ledger</code> 生成台账文件后提交。</p>
 <p><a href="../index.html">返回首页</a></p>
@@ -60,15 +73,21 @@ def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args
     are read again)."""
     out = Path(site_dir) / "admin"
     if not bundle_installed():
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
-        return [SKIPPED]
+        return _placeholder(out, "bundle", [SKIPPED])
     backend, ok = backend_from(cms_args)
     notes = [] if ok else [BAD_ARGS.format(args=cms_args)]
+    if not backend.get("repo"):  # (Decap would stop at once, in English: "… backend needs a repo")
+        return _placeholder(out, "repo", notes + [UNCONFIGURED])
     try:
         cms.write_admin(out, records, today=today, backend=backend, rs=rs, findings=findings)
     except ValueError as exc:  # no policy / no period / errors: the records' findings already say why
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "index.html").write_text(PLACEHOLDER, encoding="utf-8")
-        notes.append(f"未生成网页填报表单：{exc}")
+        return _placeholder(out, "records", notes + [f"未生成网页填报表单：{exc}"])
+    return notes
+
+
+def _placeholder(out: Path, why: str, notes: list[str]) -> list[str]:
+    """The page that stands in for the form at /admin/, saying why (WHY) in Chinese; `notes`."""
+    out.mkdir(parents=True, exist_ok=True)
+    reason, fix = WHY[why]
+    (out / "index.html").write_text(PLACEHOLDER.replace("{why}", reason).replace("{fix}", fix), encoding="utf-8")
     return notes
