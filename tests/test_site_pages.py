@@ -393,6 +393,18 @@ def test_the_appraisal_counts_only_the_ledgers_that_are_due(tmp_path):
     assert rows == {"陈刚": "0/0", "李娜": "0/0", "张伟": "1/1"}
 
 
+def test_a_resolved_items_days_are_how_long_it_took(tmp_path):
+    # a resolved item showed its age today (raised 2025-09-20, resolved 10-15: "187" on 2026-03-25)
+    records = fixture_repo(tmp_path)
+    files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
+    [row] = [line for line in files["feedback/2025.md"].decode().splitlines() if line.startswith("| 2025h2-zhang-wei-2 ")]
+    cells = [c.strip() for c in row.strip("|").split("|")]
+    assert (cells[7], cells[8]) == ("30天内", "25")
+    assert "答疑，2025-10-15）" in row and "。，" not in row
+    [line] = [x for x in files["downloads/feedback.csv"].decode("utf-8-sig").splitlines() if x.startswith("2025h2-zhang-wei-2,")]
+    assert ",2025-10-15,学院安排研究生助教每周两次答疑。,25," in line
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

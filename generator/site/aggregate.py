@@ -249,7 +249,9 @@ class Aggregate:
             cadre = self.rs.cadres.get(root["cadre"])
             info = self.checks.feedback(root["id"], last["id"])
             meaning = last["meaning"]
-            age = info.get("age_days")
+            # days: for an item not resolved, since it was raised (as the checks count them); for
+            # one resolved, from raised to resolved — how long it took, not its age today
+            age = None if meaning == "resolved" else info.get("age_days")
             if age is None and _as_date(root["raised_on"]):
                 end = _as_date(last["resolved_on"]) if meaning == "resolved" else self.today
                 age = (end - _as_date(root["raised_on"])).days if end else None

@@ -108,7 +108,8 @@ def thread_text(thread: dict) -> Markup:
         if x["escalated_to"]:
             parts.append(f"（报告{out(x['escalated_to'])}）")
         if x["resolution"]:
-            parts.append(f"（解决：{out(x['resolution'])}" + (f"，{out(x['resolved_on'])}" if x["resolved_on"] else "") + "）")
+            said = str(x["resolution"]).rstrip("。.；; ")  # (a sentence's stop, then "，date": "。，")
+            parts.append(f"（解决：{out(said)}" + (f"，{out(x['resolved_on'])}" if x["resolved_on"] else "") + "）")
         if x["note"]:
             parts.append(f"（说明：{out(x['note'])}）")
     return Markup("".join(parts))

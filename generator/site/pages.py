@@ -209,11 +209,15 @@ class Site:
         self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,
                                  [dict(r, cadre_names="、".join(r["cadre_names"])) for r in ctx["coverage"]]), xlsx=True)
         fb_rows = [dict(t["root"], name=t["name"], unit_name=t["unit_name"], current=t["status"], age=t["age"],
-                        overdue="超期" if t["overdue"] else "", followups=len(t["chain"]) - 1) for t in ctx["threads"]]
+                        overdue="超期" if t["overdue"] else "", followups=len(t["chain"]) - 1,
+                        resolved_on=t["last"]["resolved_on"] if t["meaning"] == "resolved" else "",
+                        resolution=t["last"]["resolution"] if t["meaning"] == "resolved" else "")
+                   for t in ctx["threads"]]
         self.table(exports.Table("feedback", "学生反映问题台账",
                                  [("id", "编号"), ("raised_on", "反映日期"), ("name", "干部"), ("unit_name", "单位"),
                                   ("kind", "类型"), ("category", "类别"), ("description", "内容"), ("current", "当前状态"),
-                                  ("escalated_to", "报告对象"), ("age", "已过天数"), ("overdue", "超期"),
+                                  ("escalated_to", "报告对象"), ("resolved_on", "解决日期"), ("resolution", "解决情况"),
+                                  ("age", "天数（未解决：至今；已解决：用时）"), ("overdue", "超期"),
                                   ("followups", "跟进次数")], fb_rows), xlsx=True)
         self.table(exports.Table("evaluation", "年度考核参考",
                                  [("year", "年度"), ("name", "姓名"), ("unit_name", "单位"), ("activities", "联系次数"),
