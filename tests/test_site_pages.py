@@ -405,6 +405,23 @@ def test_a_resolved_items_days_are_how_long_it_took(tmp_path):
     assert ",2025-10-15,学院安排研究生助教每周两次答疑。,25," in line
 
 
+def test_a_cadre_who_left_is_marked_and_not_counted_in_their_unit(tmp_path):
+    # the units' index counted cadres who had left (文法学院 9 against 附件1's 7), unmarked in the lists
+    def leaves(records: Path):
+        path = records / "cadres" / "li-na.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + 'active_to: "2026-01-31"\n', encoding="utf-8")
+
+    records = fixture_repo(tmp_path, leaves)
+    files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
+    units = {cells[0].split("]")[0].lstrip("["): cells[2] for line in files["units/index.md"].decode().splitlines()
+             if line.startswith("| [") for cells in [[c.strip() for c in line.strip("|").split("|")]]}
+    assert units["机械学院"] == "0" and units["计算机学院"] == "1"
+    [row] = [line for line in files["cadres/index.md"].decode().splitlines() if "李娜" in line]
+    assert "（2026-01-31 离任）" in row
+    assert "（2026-01-31 离任）" in files["units/me.md"].decode()
+    assert "离任" not in "".join(line for line in files["cadres/index.md"].decode().splitlines() if "张伟" in line)
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

@@ -421,10 +421,12 @@ class Aggregate:
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_name(kv[1].get("unit")), kv[0])):
             mine = mine_rows.get(cid, [])
+            left = _as_date(item.get("active_to"))
             out.append({
                 "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
                 "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
                 "active_from": item.get("active_from", ""), "active_to": item.get("active_to", "") or "",
+                "left": left is not None and left < self.today,  # (left office by the site's day)
                 "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
@@ -472,7 +474,7 @@ class Aggregate:
             coverage_rows = cov_by.get(uid, [])
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
-                "cadres": cadres_by.get(uid, []),
+                "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
                 "clubs": clubs_by.get(uid, []), "coverage": coverage_rows,
                 "uncovered": [r for r in coverage_rows if not r["covered"]],
