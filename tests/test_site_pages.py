@@ -422,6 +422,16 @@ def test_a_cadre_who_left_is_marked_and_not_counted_in_their_unit(tmp_path):
     assert "离任" not in "".join(line for line in files["cadres/index.md"].decode().splitlines() if "张伟" in line)
 
 
+def test_the_cycles_changes_are_dated_when_they_happened(tmp_path):
+    # an assignment ended early was dated by its start, the cycle's first day, as if nothing had changed since
+    records = fixture_repo(tmp_path)
+    page = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files["attachment1.md"].decode()
+    changes = page.split("## 周期内的调整", 1)[1].split("## ", 1)[0]
+    dated = [(cells[0], cells[3]) for line in changes.splitlines() if line.startswith("| 20")
+             for cells in [[c.strip() for c in line.strip("|").split("|")]]]
+    assert dated == [("2026-02-28", "2025-09-01 至 2026-02-28"), ("2026-03-01", "2026-03-01 至 2027-08-31")]
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

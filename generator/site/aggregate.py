@@ -106,9 +106,13 @@ class Aggregate:
         for stem, cycle in self.rs.cycles.items():
             rows = by_cycle.get(stem, [])
             start, end = cycle.date("start"), cycle.date("end")
-            changes = sorted((r for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
+            # a row that starts inside the cycle changed things on its first day; one that began
+            # with the cycle and ended early, on its last (its start was the cycle's first day)
+            changes = sorted((dict(r, changed_on=r["start"] if r["start_date"] and start and r["start_date"] > start
+                                   else r["end"] or r["start"])
+                              for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
                               or (r["end_date"] and end and r["end_date"] < end)),
-                             key=lambda r: (r["start"], r["name"]))
+                             key=lambda r: (r["changed_on"], r["name"]))
             out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes,
                         "current": bool(start and end and start <= self.today <= end)})
         out.sort(key=lambda c: c["start"], reverse=True)
