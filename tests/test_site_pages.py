@@ -432,6 +432,20 @@ def test_the_cycles_changes_are_dated_when_they_happened(tmp_path):
     assert dated == [("2026-02-28", "2025-09-01 至 2026-02-28"), ("2026-03-01", "2026-03-01 至 2027-08-31")]
 
 
+def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
+    # "1/2" in the CSV opened in Excel as 1 January, and neither file could be summed
+    records = fixture_repo(tmp_path)
+    files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
+    lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
+    assert lines[0] == "年度,姓名,单位,联系次数,达标学期,应达标学期,按时台账,应交台账,反映问题,已解决"
+    assert "2025,张伟,计算机学院,2,1,1,1,1,2,2" in lines and not any("/" in line for line in lines)
+    sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
+    rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
+    header = list(rows[1])
+    row = next(r for r in rows[2:] if r[1] == "张伟" and r[0] == 2025)
+    assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "按时台账", "应交台账"))
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

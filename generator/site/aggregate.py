@@ -522,6 +522,11 @@ class Aggregate:
                             "unit_name": self.unit_name(item.get("unit")), "activities": acts,
                             "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
                             "ledgers": f"{on_time}/{len(due)}" if self.checks.available else "—",
+                            # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
+                            "semesters_met": met_n if self.checks.available else "",
+                            "semesters_due": len(met) if self.checks.available else "",
+                            "ledgers_on_time": on_time if self.checks.available else "",
+                            "ledgers_due": len(due) if self.checks.available else "",
                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
         return out
 
