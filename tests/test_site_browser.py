@@ -202,6 +202,19 @@ def test_search_keeps_domain_words_whole(page, served):
     assert "主题班会" in page.locator("article").inner_text()
 
 
+def test_a_class_is_found_by_its_name_as_written(page, served):
+    """冶金2601班 as the site writes it (Han, digits, Han): the query was one token the index
+    did not hold (it holds 冶金 2601 班), and nothing was found."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    name = next(c.get("name") for _, c in sorted(rs.classes.items()) if re.search(r"[0-9]", c.get("name", "")))
+    results = _search(page, base, name)
+    results.first.click()
+    page.wait_for_load_state("networkidle")
+    assert name in page.locator("article").inner_text()
+    assert page.errors == [] and page.outside == []
+
+
 def test_a_search_for_a_cadre_or_a_period_lists_its_page_not_every_ledger(page, served):
     """A cadre's name finds the cadre's page first; a search for 工作台账 or a period lists the
     period pages of 附件2, not the ledgers' headings on every cadre's page (left out of the index)."""
