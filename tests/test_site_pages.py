@@ -446,6 +446,19 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "按时台账", "应交台账"))
 
 
+def test_units_come_in_the_order_the_administrators_list_them(tmp_path):
+    # sorted by the characters' codes, 党委学生工作部 and 机械学院 came before 计算机学院
+    records = fixture_repo(tmp_path)
+    files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
+    listed = [u["name"] for u in yaml.safe_load((records / "units.yaml").read_text(encoding="utf-8"))["units"]]
+    index = [line.split("]")[0].lstrip("| [") for line in files["units/index.md"].decode().splitlines()
+             if line.startswith("| [")]
+    assert index == listed
+    cadres = [line for line in files["cadres/index.md"].decode().splitlines() if line.startswith("| [")]
+    units_in_order = [next(u for u in listed if f"[{u}]" in line) for line in cadres]
+    assert units_in_order == sorted(units_in_order, key=listed.index)
+
+
 def test_privacy_failing_text_is_not_rendered(tmp_path):
     def leak(records: Path):
         path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"

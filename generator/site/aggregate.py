@@ -40,6 +40,14 @@ class Aggregate:
         unit = self.rs.units.get(uid)
         return unit.get("name", uid) if unit else uid
 
+    def unit_order(self, uid) -> tuple:
+        """Where a unit's rows go: in units.yaml's order, the administrators' (the official order of
+        the university's units), not by the characters' codes (信息… before 党委…); unknown ones last."""
+        if not hasattr(self, "_unit_rank"):
+            self._unit_rank = {u: i for i, u in enumerate(self.rs.units)}
+        uid = uid if isinstance(uid, str) else ""
+        return (self._unit_rank.get(uid, len(self._unit_rank)), self.unit_name(uid))
+
     def cadre_name(self, cid) -> str:
         cid = cid if isinstance(cid, str) else ""
         cadre = self.rs.cadres.get(cid)
@@ -128,7 +136,7 @@ class Aggregate:
         if current:
             active = [r for r in current["rows"] if r["active"]]
             rows = active or [r for r in current["rows"] if not r["end_date"] or r["end_date"] >= _as_date(current["end"])]
-            rows = sorted(rows, key=lambda r: (r["unit_name"], r["name"], r["start"]))
+            rows = sorted(rows, key=lambda r: (self.unit_order(r["unit"]), r["cadre"] or "", r["start"]))
             for i, r in enumerate(rows, 1):
                 r = r.copy()
         table = [dict(r, no=i) for i, r in enumerate(rows, 1)]
@@ -198,7 +206,7 @@ class Aggregate:
                 "ledger": led, "activities": len(led["activities"]) if led else 0,
                 "forms": "、".join(led["forms"]) if led else "", "feedback": len(led["feedback"]) if led else 0,
             })
-        rows.sort(key=lambda r: (r["unit_name"], r["name"], r["cadre"]))
+        rows.sort(key=lambda r: (self.unit_order(r["unit"]), r["cadre"]))  # (ids: the names' pinyin)
         return [dict(r, no=i) for i, r in enumerate(rows, 1)]
 
     def _cadres_assigned_in(self, period_id: str) -> list[str]:
@@ -350,7 +358,7 @@ class Aggregate:
                             "major": item.get("major", "") if item else "", "headcount": item.get("headcount", "") if item else "",
                             "cadres": ids, "cadre_names": [self.cadre_name(x) for x in ids], "covered": covered,
                             "state": state})
-            return sorted(out, key=lambda r: (_neg(r["year"]), r["unit_name"], r["class_name"]))
+            return sorted(out, key=lambda r: (_neg(r["year"]), self.unit_order(r["unit"]), r["class_name"]))
         out = []
         for year in sorted(self.rs.academic_years(), key=lambda y: y.start, reverse=True):
             if year.start > self.today:
@@ -369,7 +377,7 @@ class Aggregate:
                             "major": item.get("major", ""), "headcount": item.get("headcount", ""),
                             "cadres": ids, "cadre_names": [self.cadre_name(x) for x in ids], "covered": bool(ids),
                             "state": "已覆盖" if ids else "未覆盖"})
-        return sorted(out, key=lambda r: (_neg(r["year"]), r["unit_name"], r["class_name"]))
+        return sorted(out, key=lambda r: (_neg(r["year"]), self.unit_order(r["unit"]), r["class_name"]))
 
     # ---- semesters -----------------------------------------------------
     def current_semester(self):
@@ -423,7 +431,7 @@ class Aggregate:
             for cid in dict.fromkeys(x["cadre"] for x in t["chain"]):
                 thr_by[cid].append(t)
         out = []
-        for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_name(kv[1].get("unit")), kv[0])):
+        for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
             mine = mine_rows.get(cid, [])
             left = _as_date(item.get("active_to"))
             out.append({
@@ -485,7 +493,7 @@ class Aggregate:
                 "ledgers": current_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
             })
-        return sorted(out, key=lambda u: (u["type"] != "学院", u["name"]))
+        return sorted(out, key=lambda u: self.unit_order(u["id"]))
 
     # ---- evaluation (R9) ----------------------------------------------
     def evaluation(self, ledgers: dict, tables: dict, threads: list[dict]) -> list[dict]:
@@ -500,7 +508,7 @@ class Aggregate:
                 statuses_by[(p[:4], r["cadre"])].append(r["status"])
         for t in threads:
             threads_by[(t["cadre"], str(t["raised_on"])[:4])].append(t)
-        order = sorted(self.rs.cadres, key=lambda c: (self.unit_name(self.rs.cadres[c].get("unit")), c))
+        order = sorted(self.rs.cadres, key=lambda c: (self.unit_order(self.rs.cadres[c].get("unit")), c))
         out = []
         for year in years:
             y = str(year)
