@@ -335,6 +335,11 @@ def test_a_site_built_without_its_git_host_says_so_at_admin_in_chinese(site):
     assert not (site.public / "admin" / "config.yml").exists() and "还没有指定代码托管平台上的仓库" in site.log
 
 
+def test_the_page_for_a_missing_address_speaks_chinese(site):
+    text = visible(page(site, "404.html"))
+    assert "404 - 找不到这个页面" in text and "Not found" not in text
+
+
 def test_site_serves_the_web_form_at_admin(tmp_path, site, rs):
     if not admin_form.bundle_installed():
         pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
