@@ -207,8 +207,8 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
             return [], ("拉取请求与基准分支有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么："
                         "请把基准分支合并进拉取请求，或升级 Git (several merge bases, and a Git before 2.38 cannot "
                         "work out what the merge changes: merge the base branch into the pull request, or update Git)")
-        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", f"{base}...{head}" if bases.strip() else base,
-                           *(() if bases.strip() else (head,)))
+        revs = (f"{base}...{head}",) if bases.strip() else (base, head)  # (nothing in common: the trees)
+        rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", *revs)
     if rc != 0:
         return [], err or f"git diff {base} {head}"
     parts = out.split("\0")

@@ -53,7 +53,6 @@ class Deadlines:
 
     def __init__(self, ctx: Context, history: History):
         self.ctx, self.history = ctx, history
-        self.grace = ctx.setting_int("ledger", "grace_days", default=0)
         self._read: tuple | None = None  # (_manifest, read when first asked)
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
@@ -96,7 +95,7 @@ class Deadlines:
             path = f"ledgers/{period.id}/{cadre}.yaml"
             led = rs.ledgers.get((period.id, cadre))
             if period not in self._dates:
-                deadline = period.due + dt.timedelta(days=self.grace)
+                deadline = ctx.deadline(period)
                 self._dates[period] = (deadline, iso(period.due), iso(deadline))
             deadline, due_iso, deadline_iso = self._dates[period]
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": unit_name,

@@ -25,10 +25,9 @@ def _periods(ctx: Context) -> list[dict]:
     first, last = ctx.cycle_bounds()
     if not first:
         return []
-    grace = ctx.setting_int("ledger", "grace_days", default=0)
     out = []
     for p in ctx.rs.periods_between(first, min(ctx.today, last or ctx.today)):
-        deadline = p.due + dt.timedelta(days=grace)
+        deadline = ctx.deadline(p)
         out.append({"id": p.id, "name": p.name, "start": iso(p.start), "end": iso(p.end), "due": iso(p.due),
                     "deadline": iso(deadline), "due_by_today": deadline < ctx.today})
     return out

@@ -9,8 +9,6 @@ half-year's ledger, due at the end of June, so a semester ending in January is j
 Before that, one that ended unmet is only "not yet judged"."""
 from __future__ import annotations
 
-import datetime as dt
-
 from generator.check.context import Context, iso
 
 
@@ -21,8 +19,7 @@ class SemesterContacts:
         self.all = ctx.rs.semesters()
         self.semesters = [s for s in self.all if s.start <= ctx.today]
         self._on: dict = {}  # day → the semesters it falls in
-        grace = dt.timedelta(days=ctx.setting_int("ledger", "grace_days", default=0))
-        self.judged = {s.id: s.end < ctx.today and all(p.due + grace < ctx.today
+        self.judged = {s.id: s.end < ctx.today and all(ctx.deadline(p) < ctx.today
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
 
