@@ -277,8 +277,12 @@ def test_not_a_repository(tmp_path):
     write(records, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
     rs, _ = validate_records(records / "records")
     result = run_checks(rs, dt.date(2026, 2, 1))
-    assert [f.code for f in result.findings if f.code.startswith("E-CHK-02")] == ["E-CHK-023"]
+    [finding] = [f for f in result.findings if f.code.startswith("E-CHK-02")]
+    assert finding.code == "E-CHK-023"
     assert row(result, "2025-H2", "zhang-wei")["status"] == "unknown"
+    # the reason in the reader's language, not both in each
+    assert "不是 Git 仓库" in finding.message_zh and "not a Git" not in finding.message_zh
+    assert "not a Git repository" in finding.message_en and "仓库" not in finding.message_en
 
 
 def test_the_history_begun_while_the_records_load_is_the_one_judged(tmp_path):

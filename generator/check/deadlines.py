@@ -147,4 +147,5 @@ class Deadlines:
         unjudged = list(map(itemgetter("status"), rows)).count("unknown")
         if unjudged:
             code = "E-CHK-022" if self.history.state == "shallow" else "E-CHK-023"
-            self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged, reason=self.history.reason)
+            self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged,
+                         reason=self.history.reason, reason_en=self.history.reason_en)

@@ -41,9 +41,10 @@ Landing = namedtuple("Landing", ("commit", "time"))
 
 
 class History:
-    def __init__(self, state: str, reason: str = "", added: dict | None = None):
+    def __init__(self, state: str, reason: str = "", added: dict | None = None, reason_en: str | None = None):
         self.state = state  # ok | shallow | no_repo | error
-        self.reason = reason
+        self.reason = reason  # why it could not be read, in Chinese (git's own words as they are)
+        self.reason_en = reason if reason_en is None else reason_en
         self.added: dict[str, Landing] = {} if added is None else added  # path below records/ → first landing
 
     def __eq__(self, other):
@@ -114,17 +115,18 @@ class _Reading:
         where = Path(repo) if repo is not None else Path(records)
         top = _git(where, "rev-parse", "--show-toplevel")
         if top.returncode != 0:
-            self.done = History("no_repo", "不是 Git 仓库 (not a Git repository)")
+            self.done = History("no_repo", "不是 Git 仓库", reason_en="not a Git repository")
             return
         root = Path(top.stdout.strip())
         shallow = _git(root, "rev-parse", "--is-shallow-repository")
         if shallow.stdout.strip() == "true":
-            self.done = History("shallow", "shallow clone")
+            self.done = History("shallow", "浅克隆", reason_en="shallow clone")
             return
         try:
             prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
-            self.done = History("no_repo", f"记录目录不在仓库 {root} 中 (records folder outside the repository)")
+            self.done = History("no_repo", f"记录目录不在仓库 {root} 中",
+                                reason_en=f"the records folder is outside the repository {root}")
             return
         self.prefix = "" if prefix == "." else prefix + "/"
         head = _git(root, "rev-parse", "--verify", "-q", "HEAD")

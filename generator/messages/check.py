@@ -106,7 +106,7 @@ CODES = {
     "E-CHK-023": {
         "severity": "error",
         "zh": "无法读取 Git 历史（{reason}），{count} 份台账的提交时间无法判断",
-        "en": "cannot read the Git history ({reason}); {count} ledgers' submission times cannot be judged",
+        "en": "cannot read the Git history ({reason_en}); {count} ledgers' submission times cannot be judged",
         "hint_zh": "请在 Git 仓库中运行本命令（台账以进入仓库主分支的时间为准）。",
         "hint_en": "Run the command inside the Git repository; a ledger counts from when it landed in the branch.",
     },
