@@ -232,9 +232,14 @@ def test_feedback_loop(tmp_path):
     chains = {c["root"]: c for c in result.data["feedback"]}
     assert chains["fb-hot-water"]["meaning"] == "resolved" and not chains["fb-hot-water"]["overdue"]
     assert [link["id"] for link in chains["fb-hot-water"]["links"]] == ["fb-hot-water", "fb-hot-water-2"]
+    # a reopened item's age runs from its reopening (2026-03-10), not from its first report (203 days)
     study = chains["fb-study"]
-    assert (study["status"], study["meaning"], study["age_days"], study["overdue"]) == ("待处理", "open", 203, True)
+    assert (study["status"], study["meaning"], study["age_days"], study["overdue"]) == ("待处理", "open", 52, False)
     assert chains["fb-no-target"]["overdue"] is True and chains["fb-no-target"]["unit"] == "cs"
+    assert sorted(f.data["root"] for f in found(result, "W-CHK-007")) == ["fb-no-target"]
+    result = check(tmp_path, "2026-06-01", files)
+    study = next(c for c in result.data["feedback"] if c["root"] == "fb-study")
+    assert (study["age_days"], study["overdue"], study["raised_on"]) == (83, True, "2025-10-10")
     overdue = found(result, "W-CHK-007")
     assert sorted(f.data["root"] for f in overdue) == ["fb-no-target", "fb-study"]
     # each at the status of its chain's latest link (the reopening at the link that reopens)

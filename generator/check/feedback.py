@@ -5,7 +5,8 @@ comes from the policy.  A follow-up in a later ledger names the original with
 `follows`; the items linked that way form a chain whose current status is its latest
 link's.  Escalated needs escalated_to; resolved needs resolution and resolved_on; going
 from resolved back to anything else needs a note.  Open or escalated chains older than
-the policy's feedback.overdue_days (counted from the first link's raised_on) are overdue.
+the policy's feedback.overdue_days (counted from the first link's raised_on, or from the raised_on of
+the link that last reopened a resolved item) are overdue.
 
 Each item's own checks run with its cadre's other rules (`check_items`, by_cadre.py: kept
 between runs).  Each chain's row is kept between runs as the JSON report writes it, with its
@@ -266,19 +267,23 @@ class _Chains:
             links.sort(key=lambda e: (_period_start(ctx, e[0]), self.day(e[2].get("raised_on"))[0] or dt.date.min))
         root_led, _root_i, root_v = root_entry
         prev = None
+        since = root_v  # the link the item's age counts from: its first report, or its last reopening
         for led, i, v in links:
             mean = meaning.get(v.get("status")) if isinstance(v.get("status"), str) else None
-            if prev is not None and prev[1] == "resolved" and mean and mean != "resolved" \
-                    and not v.get("note") and ctx.valid(led):
-                fb = Item(led.doc, ("feedback", i), v)
-                ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=v.get("status"),
-                        resolved_period=prev[0].doc.folder)
+            if prev is not None and prev[1] == "resolved" and mean and mean != "resolved":
+                since = v
+                if not v.get("note") and ctx.valid(led):
+                    fb = Item(led.doc, ("feedback", i), v)
+                    ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=v.get("status"),
+                            resolved_period=prev[0].doc.folder)
             if mean:
                 prev = (led, mean)
         last_led, last_i, last_v = links[-1]
         status = _text(last_v.get("status"))
         mean = meaning.get(status) if status else None
         raised, raised_iso = self.day(root_v.get("raised_on"))
+        if since is not root_v:  # reopened: its age runs from the reopening (or its first report if undated)
+            raised = self.day(since.get("raised_on"))[0] or raised
         age = (ctx.today - raised).days if raised else None
         overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
         cadre = root_led.doc.stem
