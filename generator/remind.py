@@ -228,7 +228,10 @@ def cmd_remind(args) -> int:
 def register(sub) -> None:
     p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)")
     p.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh",
+                   help="错误提示的语言；提醒正文写给干部，总是中文，末尾附一行英文摘要 "
+                        "(language of the error messages; the reminder's body is for the cadres: Chinese, "
+                        "with a one-line English summary)")
     kind = p.add_mutually_exclusive_group()  # (one kind of reminder a run)
     kind.add_argument("--period", help="填报期间，如 2026-H1 (period)")
     kind.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
