@@ -305,3 +305,22 @@ def test_attachment1_prints_to_a4_landscape_pdf(page, served):
     assert pdf.startswith(b"%PDF")
     pages = len(re.findall(rb"/Type\s*/Page[^s]", pdf))
     assert pages >= 1
+
+
+def test_a_table_filter_reached_with_the_keyboard_shows_it_has_the_focus(page, served):
+    """Tab to a table's filter box: it is outlined (the theme's input{outline:none} left it
+    looking as it did unfocused, so a keyboard user could not tell where typing would go)."""
+    site, base = served
+    page.goto(base + "cadres/index.html")
+    page.wait_for_load_state("networkidle")
+    box = page.get_by_role("searchbox", name="筛选表格")
+    look = "e => { const cs = getComputedStyle(e); return [cs.outlineStyle, cs.outlineWidth, cs.borderTopColor, cs.boxShadow]; }"
+    unfocused = box.evaluate(look)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if box.evaluate("e => e === document.activeElement"):
+            break
+    else:
+        pytest.fail("the filter box is not reached with the Tab key")
+    outline, width, *_ = focused = box.evaluate(look)
+    assert focused != unfocused and outline != "none" and float(width.removesuffix("px")) >= 1, focused
