@@ -273,23 +273,29 @@ def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, s
 A4_LANDSCAPE_CONTENT_PX = round(277 / 25.4 * 96)
 
 
-@pytest.mark.parametrize("media", ["screen", "print"])
+@pytest.mark.parametrize("media", ["screen", "print", "phone"])
 def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, media):
-    """In the tables whose last column is a feedback thread (经过), on screen and on A4: the thread
-    is the widest column (the theme's 5rem for every header squeezed it into a few characters a
-    line; on paper, where it should have a third of the width at least, the ten columns came out
-    alike and the demo's 2024 board printed 56 A4 pages) and a cadre's name is on one line."""
+    """In the tables whose last column is a feedback thread (经过), on screen, on A4 and on a
+    phone: the thread is the widest column (the theme's 5rem for every header squeezed it into a
+    few characters a line; on paper, where it should have a third of the width at least, the ten
+    columns came out alike and the demo's 2024 board printed 56 A4 pages; on a phone it had five
+    characters a line and a row of a cadre's page was 1,130 px tall) and a cadre's name is on one
+    line."""
     site, base = served
     year = min(p.name for p in (site.public / "feedback").glob("*.html"))
     if media == "print":
         page.emulate_media(media="print")
         page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    if media == "phone":
+        page.set_viewport_size({"width": 375, "height": 740})
     page.goto(base + f"feedback/{year}")
     page.wait_for_load_state("networkidle")
     widths = page.eval_on_selector("article .thread-table table", "t => Array.from(t.tHead.rows[0].cells, c => c.getBoundingClientRect().width)")
     assert len(widths) >= 4 and widths[-1] == max(widths) and widths[-1] > 1.2 * sorted(widths)[-2], widths
     if media == "print":  # the page's width, shared out: it had 14 %, six characters a line
         assert widths[-1] > sum(widths) / 3, widths
+    em = page.eval_on_selector("article .thread-table tbody td:last-child", "td => parseFloat(getComputedStyle(td).fontSize)")
+    assert widths[-1] >= 15 * em, (widths, em)  # fifteen characters a line at least
     name = page.locator("article .thread-table tbody tr td:nth-child(3) a").first
     lines = name.evaluate("a => a.getClientRects().length > 1 ? a.getClientRects().length : Math.round(a.getBoundingClientRect().height / parseFloat(getComputedStyle(a).lineHeight))")
     assert lines == 1, name.inner_text()
