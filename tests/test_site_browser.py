@@ -330,3 +330,19 @@ def test_a_table_filter_reached_with_the_keyboard_shows_it_has_the_focus(page, s
         pytest.fail("the filter box is not reached with the Tab key")
     outline, width, *_ = focused = box.evaluate(look)
     assert focused != unfocused and outline != "none" and float(width.removesuffix("px")) >= 1, focused
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_table_filter_shows_its_hint_whole(page, served, width):
+    """The filter box's hint (筛选：输入姓名、单位、关键词…) fits in the box, on a phone too
+    (the box was 14em, and the hint was cut at 关)."""
+    site, base = served
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(base + "cadres/index.html")
+    page.wait_for_load_state("networkidle")
+    box = page.get_by_role("searchbox", name="筛选表格")
+    hint, room = box.evaluate("""e => { const cs = getComputedStyle(e), c = document.createElement("canvas").getContext("2d");
+      c.font = cs.fontWeight + " " + cs.fontSize + " " + cs.fontFamily;
+      return [c.measureText(e.placeholder).width, e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)]; }""")
+    assert hint <= room, (hint, room)
+    assert box.evaluate("e => e.getBoundingClientRect().right <= document.documentElement.clientWidth")
