@@ -8,12 +8,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # What a `run:` line may start with: the project's own commands, and `gh`/`echo` for issues.
-ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ", "git fetch ")
+ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ", "git fetch ",
+           "git config --global --add safe.directory ")
 
 
 def actionlint() -> str:
@@ -89,8 +91,8 @@ def test_the_ownership_check_runs_the_base_branchs_program_for_the_pull_requests
     assert checkout["uses"].startswith("actions/checkout@") and "ref" not in checkout.get("with", {})
     assert checkout["with"]["fetch-depth"] == 0
     assert all("ref" not in s.get("with", {}) for s in steps if "uses" in s)  # never the pull request's files
-    runs = [s.get("run", "") for s in steps]
-    assert runs[1].startswith("git fetch --no-tags origin") and "refs/pull/$NUMBER/head" in runs[1]
+    [fetch] = [s["run"] for s in steps if s.get("run", "").startswith("git fetch")]
+    assert fetch.startswith("git fetch --no-tags origin") and "refs/pull/$NUMBER/head" in fetch
     check = steps[-1]
     assert check["run"].startswith('.venv/bin/python -m generator ownership --base "$BASE" --head "$HEAD" --actor "$ACTOR"')
     assert check["env"] == {"BASE": "${{ github.event.pull_request.base.sha }}",
@@ -135,3 +137,49 @@ def test_pull_request_template_has_the_cadres_checklist():
     text = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
     assert text.count("- [ ]") >= 5
     assert "学生姓名" in text and "records/ledgers/" in text
+
+
+TRUST = 'git config --global --add safe.directory "$GITHUB_WORKSPACE"'
+
+
+def test_container_jobs_let_git_trust_the_checkout_before_any_git_command():
+    """In a job container the steps run as root but the checkout directory belongs to the
+    runner's user (actions/checkout trusts it only while it runs): every later git command
+    would stop with "detected dubious ownership" (the ownership job's fetch, the deadlines'
+    git log: E-CHK-023, make pr-test's diff)."""
+    for path in WORKFLOWS:
+        wf = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for name, job in wf["jobs"].items():
+            if "container" not in job:
+                continue
+            steps = job["steps"]
+            at = next(i for i, s in enumerate(steps) if str(s.get("uses", "")).startswith("actions/checkout@"))
+            assert steps[at + 1].get("run") == TRUST, f"{path.name}: {name}"
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root, as in a job container")
+def test_the_trust_step_is_what_lets_check_read_a_checkout_owned_by_another_user(tmp_path):
+    """As in a job container: root runs the steps in a checkout owned by uid 1001. Without the
+    workflow's step `check` cannot read the history (E-CHK-023); after it, it can."""
+    from workflow_repo import commit, edit, make_repo
+
+    repo = make_repo(tmp_path)
+    own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml",
+         text=own.split("feedback:")[0].replace("zhang-wei", "li-na").replace("cs-2025-01", "club-robotics"))
+    commit(repo, "2026-06-20 10:00", "li-na's ledger")
+    os.chown(repo, 1001, 1001)
+    home = tmp_path / "home"
+    home.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_")}
+    env.update(HOME=str(home), GITHUB_WORKSPACE=str(repo), PYTHONPATH=str(ROOT))
+
+    def check():
+        return subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-07-10"], cwd=repo,
+                              capture_output=True, text=True, env=env, timeout=300)
+
+    before = check()
+    assert before.returncode == 1 and "E-CHK-023" in before.stdout
+    subprocess.run(["sh", "-ec", TRUST], env=env, check=True)
+    after = check()
+    assert "E-CHK-023" not in after.stdout and after.returncode == 0, after.stdout
