@@ -4,7 +4,8 @@
         exit 0: every required ledger is in (the workflow closes the issue)
         exit 1: someone's ledger is missing (the workflow opens or updates the issue)
     python -m generator remind --period P --body-file body.md     # body into the file;
-        stdout gets `missing=N` and `title=…` lines for $GITHUB_OUTPUT; exit 0
+        stdout gets `missing=N`, `title=…` and `marker=…` lines for $GITHUB_OUTPUT; exit 0
+        (marker: the comment the body begins with, by which the workflow finds the issue)
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
         stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
@@ -209,17 +210,17 @@ def cmd_remind(args) -> int:
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
         title, body = coverage_body(rs, today, year, classes)
-        count = len(classes)
+        count, marker = len(classes), MARK.format(kind="coverage-reminder", key=year)
     elif args.period:
         if rs.period(args.period) is None:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
             return cli.EXIT_USAGE
         missing = missing_cadres(rs, args.period, today, data)
         title, body = ledger_body(rs, args.period, today, missing, _records_rel(root))
-        count = len(missing)
+        count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
-        sys.stdout.write(f"missing={count}\ntitle={title}\n")
+        sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")
         return cli.EXIT_OK
     sys.stdout.write(body)
     return cli.EXIT_FINDINGS if count else cli.EXIT_OK
@@ -236,6 +237,6 @@ def register(sub) -> None:
     kind.add_argument("--period", help="填报期间，如 2026-H1 (period)")
     kind.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
     kind.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
-    p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing= 和 title= (write body to file)")
+    p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing=、title= 和 marker= (write body to file)")
     cli.add_today(p)
     p.set_defaults(func=cmd_remind)

@@ -2,8 +2,14 @@
 from __future__ import annotations
 
 import json
+import os
+import shutil
+import subprocess
 
-from workflow_repo import edit, make_repo, run
+import pytest
+import yaml
+
+from workflow_repo import ROOT, edit, make_repo, run
 
 
 def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tmp_path):
@@ -91,3 +97,56 @@ def test_without_a_kind_of_reminder_it_says_which_to_ask_for_before_reading_reco
     for lang, words in (("zh", "请指定 --period、--coverage 或 --due-window 之一"), ("en", "--period")):
         r = run(repo, "remind", "--records", "no-such-folder", "--lang", lang)
         assert r.returncode == 2 and words in r.stderr and "no-such-folder" not in r.stderr, r.stderr
+
+
+def test_body_file_mode_prints_the_marker_the_body_begins_with(tmp_path):
+    repo = make_repo(tmp_path)
+    for args in (("--period", "2026-H1"), ("--coverage",)):
+        r = run(repo, "remind", *args, "--today", "2026-06-20", "--body-file", "body.md")
+        outputs = dict(line.split("=", 1) for line in r.stdout.splitlines())
+        assert r.returncode == 0 and outputs["marker"].startswith("<!-- contact-ledger:")
+        assert (repo / "body.md").read_text(encoding="utf-8").splitlines()[0] == outputs["marker"]
+
+
+FAKE_GH = """#!/bin/sh
+# gh as the workflow calls it: `issue list … --jq EXPR` filters $FAKE_ISSUES (gh's --jq is jq's language)
+[ "$1 $2" = "label create" ] && exit 0
+[ -n "$FAKE_GH_FAILS" ] && { echo "gh: HTTP 502" >&2; exit 1; }
+while [ $# -gt 0 ]; do [ "$1" = --jq ] && { printf '%s' "$FAKE_ISSUES" | jq -r "$2"; exit; }; shift; done
+exit 2
+"""
+
+
+@pytest.mark.skipif(shutil.which("jq") is None, reason="jq (gh's --jq language) is not installed")
+@pytest.mark.parametrize("job", ["ledgers", "coverage"])
+def test_the_workflow_finds_the_open_issue_and_a_failing_gh_fails_the_step(tmp_path, job):
+    """The reminders workflow's lookup step, run as GitHub runs it (bash -e) with a stand-in gh:
+    the ledger reminder is found by its period's marker (not by a title search), and a gh that
+    fails fails the step instead of leaving `number` empty, which opened a second issue."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    step = next(s for s in wf["jobs"][job]["steps"] if s.get("id") == "issue")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "gh").write_text(FAKE_GH, encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    issues = [{"number": 3, "body": "something else"},
+              {"number": 7, "body": "<!-- contact-ledger:ledger-reminder:2026-H2 -->\n# 工作台账提醒 2026-H2"},
+              {"number": 9, "body": "<!-- contact-ledger:ledger-reminder:2026-H1 -->\n# 工作台账提醒 2026-H1"}]
+
+    def lookup(marker, found=issues, **extra):
+        out = tmp_path / "output"
+        out.write_text("", encoding="utf-8")
+        env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", GITHUB_OUTPUT=str(out),
+                   LABEL="台账提醒", MARKER=marker, FAKE_ISSUES=json.dumps(found), **extra)
+        r = subprocess.run(["bash", "-e", "-c", step["run"]], env=env, capture_output=True, text=True)
+        return r.returncode, out.read_text(encoding="utf-8")
+
+    if job == "ledgers":
+        assert lookup("<!-- contact-ledger:ledger-reminder:2026-H1 -->") == (0, "number=9\n")
+        assert lookup("<!-- contact-ledger:ledger-reminder:2026-H2 -->") == (0, "number=7\n")
+        assert lookup("<!-- contact-ledger:ledger-reminder:2027-H1 -->") == (0, "number=\n")
+    else:
+        assert lookup("", [{"number": 4, "body": "<!-- contact-ledger:coverage-reminder:2025-2026 -->"}]) == (0, "number=4\n")
+        assert lookup("", []) == (0, "number=\n")
+    code, written = lookup("<!-- contact-ledger:ledger-reminder:2026-H1 -->", FAKE_GH_FAILS="1")
+    assert code != 0 and "number=" not in written
