@@ -150,3 +150,11 @@ def test_the_workflow_finds_the_open_issue_and_a_failing_gh_fails_the_step(tmp_p
         assert lookup("", []) == (0, "number=\n")
     code, written = lookup("<!-- contact-ledger:ledger-reminder:2026-H1 -->", FAKE_GH_FAILS="1")
     assert code != 0 and "number=" not in written
+
+
+def test_the_coverage_issue_takes_the_new_academic_years_title_when_updated():
+    """There is one open coverage issue (found by its label); the body names the academic year
+    and so must the title, or 新生班级覆盖提醒 2025-2026 would list 2026-2027's classes."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    [update] = [s for s in wf["jobs"]["coverage"]["steps"] if s.get("run", "").startswith("gh issue edit")]
+    assert '--title "$TITLE"' in update["run"] and update["env"]["TITLE"] == "${{ steps.body.outputs.title }}"
