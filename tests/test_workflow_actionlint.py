@@ -196,3 +196,21 @@ def test_gitlab_reminders_do_not_wait_for_the_strict_check():
     for name in remind["needs"]:
         assert not any("check --strict" in line for line in ci[name]["script"])
     assert ci[strict]["rules"] == [{"if": '$CI_PIPELINE_SOURCE == "schedule"'}]
+
+
+def test_write_permissions_only_in_the_jobs_that_use_them():
+    """The build runs pip and npm installs: it must not hold the Pages or OIDC token; only the
+    jobs that call gh may write issues; everything else reads."""
+    for path in WORKFLOWS:
+        wf = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert wf["permissions"] == {"contents": "read"}, path.name
+        for name, job in wf["jobs"].items():
+            granted = job.get("permissions", {})
+            runs = " ".join(s.get("run", "") for s in job["steps"])
+            uses = " ".join(s.get("uses", "") for s in job["steps"])
+            if granted.get("issues") == "write":
+                assert "gh issue" in runs, f"{path.name}: {name}"
+            elif "gh issue" in runs:
+                raise AssertionError(f"{path.name}: {name} calls gh issue without issues: write")
+            if granted.get("pages") == "write" or granted.get("id-token") == "write":
+                assert uses.strip().startswith("actions/deploy-pages@") and not runs, f"{path.name}: {name}"
