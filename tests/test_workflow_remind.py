@@ -158,3 +158,13 @@ def test_the_coverage_issue_takes_the_new_academic_years_title_when_updated():
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
     [update] = [s for s in wf["jobs"]["coverage"]["steps"] if s.get("run", "").startswith("gh issue edit")]
     assert '--title "$TITLE"' in update["run"] and update["env"]["TITLE"] == "${{ steps.body.outputs.title }}"
+
+
+def test_each_reminder_day_notifies_the_missing_cadres_again():
+    """An edited body sends no notification; on each later reminder day the workflow comments
+    with the body (its @-mentions), on the issue it has just updated."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    steps = wf["jobs"]["ledgers"]["steps"]
+    [edit_step] = [s for s in steps if s.get("run", "").startswith("gh issue edit")]
+    [comment] = [s for s in steps if s.get("run", "").startswith("gh issue comment")]
+    assert comment["if"] == edit_step["if"] and "--body-file body.md" in comment["run"]
