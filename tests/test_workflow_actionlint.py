@@ -214,3 +214,12 @@ def test_write_permissions_only_in_the_jobs_that_use_them():
                 raise AssertionError(f"{path.name}: {name} calls gh issue without issues: write")
             if granted.get("pages") == "write" or granted.get("id-token") == "write":
                 assert uses.strip().startswith("actions/deploy-pages@") and not runs, f"{path.name}: {name}"
+
+
+def test_the_published_site_gets_the_web_forms_git_host_from_a_repository_variable():
+    """make site reads CMS_ARGS from the environment; without it the published /admin/ could
+    never be a form (the guide tells administrators to set the variable)."""
+    pages = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    build = next(s for s in pages["jobs"]["build"]["steps"] if s.get("run") == "make site")
+    assert build["env"]["CMS_ARGS"] == "${{ vars.CMS_ARGS }}"
+    assert "`CMS_ARGS`" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
