@@ -223,3 +223,9 @@ def test_the_published_site_gets_the_web_forms_git_host_from_a_repository_variab
     build = next(s for s in pages["jobs"]["build"]["steps"] if s.get("run") == "make site")
     assert build["env"]["CMS_ARGS"] == "${{ vars.CMS_ARGS }}"
     assert "`CMS_ARGS`" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
+
+
+def test_a_new_push_cancels_the_pull_requests_previous_run():
+    wf = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    assert wf["concurrency"] == {"group": "pull-request-${{ github.event.pull_request.number }}",
+                                 "cancel-in-progress": True}
