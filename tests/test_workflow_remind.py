@@ -168,3 +168,14 @@ def test_each_reminder_day_notifies_the_missing_cadres_again():
     [edit_step] = [s for s in steps if s.get("run", "").startswith("gh issue edit")]
     [comment] = [s for s in steps if s.get("run", "").startswith("gh issue comment")]
     assert comment["if"] == edit_step["if"] and "--body-file body.md" in comment["run"]
+
+
+def test_reminder_issues_are_opt_in_so_the_demos_invented_accounts_are_never_mentioned():
+    """Pushed as it is, the repository holds the demo, whose Git accounts may be real strangers:
+    no issue is opened until an administrator turns the reminders on (the guide says how)."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    assert wf["jobs"]["when"]["if"] == "vars.CONTACT_LEDGER_REMINDERS == 'on'"
+    for name, job in wf["jobs"].items():
+        if any("gh issue" in s.get("run", "") for s in job["steps"]):
+            assert job["needs"] == "when", name
+    assert "CONTACT_LEDGER_REMINDERS" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
