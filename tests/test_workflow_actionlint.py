@@ -229,3 +229,10 @@ def test_a_new_push_cancels_the_pull_requests_previous_run():
     wf = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
     assert wf["concurrency"] == {"group": "pull-request-${{ github.event.pull_request.number }}",
                                  "cancel-in-progress": True}
+
+
+def test_the_pull_requests_site_build_is_quiet_as_make_site_is():
+    wf = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    build = next(s for s in wf["jobs"]["check"]["steps"] if s.get("run", "").startswith(".venv/bin/mkdocs build"))
+    assert build["env"]["NO_MKDOCS_2_WARNING"] == "1"
+    assert "NO_MKDOCS_2_WARNING=1" in (ROOT / "Makefile").read_text(encoding="utf-8")
