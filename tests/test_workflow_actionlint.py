@@ -3,6 +3,7 @@ requirements.txt, a binary wheel from PyPI), and every step only calls project c
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -236,3 +237,27 @@ def test_the_pull_requests_site_build_is_quiet_as_make_site_is():
     build = next(s for s in wf["jobs"]["check"]["steps"] if s.get("run", "").startswith(".venv/bin/mkdocs build"))
     assert build["env"]["NO_MKDOCS_2_WARNING"] == "1"
     assert "NO_MKDOCS_2_WARNING=1" in (ROOT / "Makefile").read_text(encoding="utf-8")
+
+
+def test_the_published_sites_404_page_links_under_the_sites_address(tmp_path, monkeypatch):
+    """GitHub and GitLab Pages serve a project's site under /<repository>/ and its 404.html for
+    a missing address at any depth: its links must carry that path (mkdocs.yml's site_url, from
+    CONTACT_LEDGER_SITE_URL, which both CI files set); unset, the build is as before."""
+    from site_build import fixture_repo, mkdocs_build
+
+    pages = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    steps = pages["jobs"]["build"]["steps"]
+    configure = next(s for s in steps if str(s.get("uses", "")).startswith("actions/configure-pages@"))
+    build = next(s for s in steps if s.get("run") == "make site")
+    assert build["env"]["CONTACT_LEDGER_SITE_URL"] == "${{ steps.%s.outputs.base_url }}/" % configure["id"]
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["pages"]["variables"]["CONTACT_LEDGER_SITE_URL"] == "$CI_PAGES_URL/"
+
+    records = fixture_repo(tmp_path / "src")
+    monkeypatch.setenv("CONTACT_LEDGER_SITE_URL", "https://xgb.github.io/contact-ledger/")
+    site = mkdocs_build(records, tmp_path / "with", "2026-07-10").public
+    links = re.findall(r'(?:href|src)="(/[^"]*)"', (site / "404.html").read_text(encoding="utf-8"))
+    assert links and all(link.startswith("/contact-ledger/") for link in links), links
+    monkeypatch.delenv("CONTACT_LEDGER_SITE_URL")
+    plain = mkdocs_build(records, tmp_path / "without", "2026-07-10").public
+    assert 'href="/assets/' in (plain / "404.html").read_text(encoding="utf-8")
