@@ -261,3 +261,11 @@ def test_the_published_sites_404_page_links_under_the_sites_address(tmp_path, mo
     monkeypatch.delenv("CONTACT_LEDGER_SITE_URL")
     plain = mkdocs_build(records, tmp_path / "without", "2026-07-10").public
     assert 'href="/assets/' in (plain / "404.html").read_text(encoding="utf-8")
+
+
+def test_the_pages_upload_is_a_node_24_release():
+    """upload-pages-artifact@v3 is a composite action around upload-artifact@v4, a Node 20
+    action (actionlint cannot see inside it); Node 20 is gone from the runners."""
+    text = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
+    [version] = re.findall(r"actions/upload-pages-artifact@v(\d+)", text)
+    assert int(version) >= 5
