@@ -9,7 +9,8 @@
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
         stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
-        latest of them) for $GITHUB_OUTPUT or a GitLab dotenv report
+        one of them whose due date is nearest, before or after today) for $GITHUB_OUTPUT or a GitLab
+        dotenv report
 
 Missing = required to file (the policy checks' `data["ledgers"]`, or, without them, an active
 assignment overlapping the period) and no ledger file, exemptions excepted.  Cadres are grouped
@@ -174,8 +175,12 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     daily = any(p.due - dt.timedelta(days=window_days) <= today <= p.due for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
+    # `period`: the one period a host that reminds of only one (GitLab's job) should remind of: the
+    # one whose due date is nearest, before or after today (the latest would be, a few days after a
+    # due date, the period just begun, instead of the one whose ledgers are now late).
+    nearest = min(reversed(periods), key=lambda p: abs((p.due - today).days), default=None)
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in periods]), "period": periods[-1].id if periods else ""}
+            "periods": json.dumps([p.id for p in periods]), "period": nearest.id if nearest else ""}
 
 
 def _records_rel(records: Path) -> str:

@@ -179,3 +179,18 @@ def test_reminder_issues_are_opt_in_so_the_demos_invented_accounts_are_never_men
         if any("gh issue" in s.get("run", "") for s in job["steps"]):
             assert job["needs"] == "when", name
     assert "CONTACT_LEDGER_REMINDERS" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
+
+
+def test_the_one_period_gitlab_reminds_of_is_the_one_whose_due_date_is_nearest(tmp_path):
+    """GitLab's job reminds of `period=` only. It was the latest period: a few days after 30 June
+    that is the half-year just begun (everyone 'missing', due in six months), never the one whose
+    ledgers are now late."""
+    repo = make_repo(tmp_path)
+
+    def period(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        return dict(line.split("=", 1) for line in r.stdout.splitlines())["period"]
+
+    assert period("2026-06-22") == "2026-H1"  # (before its due date)
+    assert period("2026-07-06") == "2026-H1"  # a Monday after it: its late ledgers, not 2026-H2's
+    assert period("2026-10-05") == "2026-H2"  # nearer 31 December than 30 June
