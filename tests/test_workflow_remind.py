@@ -194,3 +194,9 @@ def test_the_one_period_gitlab_reminds_of_is_the_one_whose_due_date_is_nearest(t
     assert period("2026-06-22") == "2026-H1"  # (before its due date)
     assert period("2026-07-06") == "2026-H1"  # a Monday after it: its late ledgers, not 2026-H2's
     assert period("2026-10-05") == "2026-H2"  # nearer 31 December than 30 June
+
+
+def test_two_reminder_runs_never_overlap():
+    """A scheduled and a manual run at once would each find no issue and each open one."""
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    assert wf["concurrency"] == {"group": "reminders", "cancel-in-progress": False}
