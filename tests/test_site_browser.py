@@ -346,3 +346,29 @@ def test_a_table_filter_shows_its_hint_whole(page, served, width):
       return [c.measureText(e.placeholder).width, e.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight)]; }""")
     assert hint <= room, (hint, room)
     assert box.evaluate("e => e.getBoundingClientRect().right <= document.documentElement.clientWidth")
+
+
+def test_a_filtered_table_prints_the_rows_shown_and_says_it_is_filtered(page, served):
+    """Filter the cadres to one and print: the printout has that row, under a line saying what the
+    filter was (print showed every row again, whatever the reader had filtered to)."""
+    site, base = served
+    _, rs = _kinds(site)
+    page.goto(base + "cadres/index.html")
+    page.wait_for_load_state("networkidle")
+    table = page.locator("article table").first
+    target = rs.cadres[sorted(rs.cadres)[0]].get("name")
+    page.get_by_role("searchbox", name="筛选表格").fill(target)
+    note = page.locator(".filter-note").first
+    assert not note.is_visible()  # (on screen the tools say it)
+    page.emulate_media(media="print")
+    shown = ("t => Array.from(t.tBodies[0].rows).filter(r => getComputedStyle(r).display !== 'none')"
+             ".map(r => r.cells[0].textContent.trim())")
+    printed = table.evaluate(shown)
+    assert printed and all(target in n for n in printed), printed
+    assert note.is_visible() and f"“{target}”" in note.inner_text() and f"/ {len(rs.cadres)} 行" in note.inner_text()
+    # cleared, the whole table prints without the note
+    page.emulate_media(media="screen")
+    page.get_by_role("searchbox", name="筛选表格").fill("")
+    page.emulate_media(media="print")
+    assert len(table.evaluate(shown)) == len(rs.cadres)
+    assert not note.is_visible()

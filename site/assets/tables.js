@@ -40,6 +40,9 @@
     var count = document.createElement("span");
     count.className = "count";
     box.appendChild(count);
+    // printed instead of the tools: what the filter left out (a filtered table prints the rows shown)
+    var note = document.createElement("p");
+    note.className = "filter-note";
     function apply() {
       var q = input.value.trim().toLowerCase();
       var shown = 0;
@@ -55,12 +58,17 @@
         if (ok) shown++;
       });
       count.textContent = "显示 " + shown + " / " + rows.length + " 行";
+      var terms = (q ? ["“" + input.value.trim() + "”"] : []).concat(selects.filter(function (s) { return s.value; })
+        .map(function (s) { return s.getAttribute("aria-label") + "：" + s.value; }));
+      note.hidden = shown === rows.length && !terms.length;
+      note.textContent = "本表已筛选（" + terms.join("；") + "），显示 " + shown + " / " + rows.length + " 行。";
     }
     input.addEventListener("input", apply);
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     apply();
     var anchor = table.closest(".md-typeset__scrollwrap") || table;
     anchor.parentNode.insertBefore(box, anchor);
+    anchor.parentNode.insertBefore(note, anchor);
   }
   function init() {
     document.querySelectorAll("article table:not([class]), article table.data-table").forEach(function (table) {
