@@ -372,3 +372,22 @@ def test_a_filtered_table_prints_the_rows_shown_and_says_it_is_filtered(page, se
     page.emulate_media(media="print")
     assert len(table.evaluate(shown)) == len(rs.cadres)
     assert not note.is_visible()
+
+
+def test_a_column_of_links_only_is_left_out_of_a_printout(page, served):
+    """A period's ledgers: the 台账 column (查看全文 on every row) is a column of words that lead
+    nowhere on paper; printed, it is left out, and the columns of names and units (links too) stay."""
+    site, base = served
+    period = next(p.name for p in sorted((site.public / "ledgers").glob("*.html"))
+                  if "查看全文" in p.read_text(encoding="utf-8") and "—</td>" in p.read_text(encoding="utf-8"))
+    page.goto(base + "ledgers/" + period)
+    page.wait_for_load_state("networkidle")
+    table = page.locator("article table", has=page.locator("th", has_text="填报状态")).first
+    shown = "t => Array.from(t.tHead.rows[0].cells).filter(c => getComputedStyle(c).display !== 'none').map(c => c.textContent.trim())"
+    on_screen = table.evaluate(shown)
+    assert "台账" in on_screen and "姓名" in on_screen
+    page.emulate_media(media="print")
+    printed = table.evaluate(shown)
+    assert printed == [h for h in on_screen if h != "台账"], printed
+    cells = table.evaluate("t => Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).filter(c => getComputedStyle(c).display !== 'none').length)")
+    assert set(cells) == {len(printed)}

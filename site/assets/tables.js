@@ -70,7 +70,32 @@
     anchor.parentNode.insertBefore(box, anchor);
     anchor.parentNode.insertBefore(note, anchor);
   }
+  // A column whose cells are only links such as 查看全文 or Excel · CSV is left out of a printout
+  // (on paper it is a column of words that lead nowhere).
+  var ACTION = /^(查看\S*|下载\S*|Excel|CSV|JSON|XLSX)$/;
+  var GAPS = /[\s·|、\/]+/g;
+  function markLinkColumns(table) {
+    if (table.dataset.printReady || !table.tHead || !table.tBodies[0]) return;
+    table.dataset.printReady = "1";
+    var rows = Array.from(table.tBodies[0].rows), heads = table.tHead.rows[0].cells;
+    for (var i = 0; i < heads.length; i++) {
+      var links = 0, only = rows.every(function (r) {
+        var c = r.cells[i];
+        if (!c || !c.textContent.replace(GAPS, "").replace(/^[—–-]$/, "")) return true;  // (empty, or a dash)
+        var as = Array.from(c.querySelectorAll("a"));
+        var ok = as.length > 0 && as.every(function (a) { return ACTION.test(a.textContent.trim()); }) &&
+          as.map(function (a) { return a.textContent; }).join("").replace(GAPS, "") === c.textContent.replace(GAPS, "");
+        if (ok) links++;
+        return ok;
+      });
+      if (only && links) {
+        heads[i].classList.add("print-omit");
+        rows.forEach(function (r) { if (r.cells[i]) r.cells[i].classList.add("print-omit"); });
+      }
+    }
+  }
   function init() {
+    document.querySelectorAll("article table").forEach(markLinkColumns);
     document.querySelectorAll("article table:not([class]), article table.data-table").forEach(function (table) {
       if (!table.dataset.sortReady && typeof Tablesort !== "undefined" && table.tHead) {
         table.dataset.sortReady = "1";
