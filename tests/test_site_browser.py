@@ -7,7 +7,7 @@ import functools
 import http.server
 import re
 import threading
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import parse_qs, urljoin, urlparse
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -391,3 +391,19 @@ def test_a_column_of_links_only_is_left_out_of_a_printout(page, served):
     assert printed == [h for h in on_screen if h != "台账"], printed
     cells = table.evaluate("t => Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).filter(c => getComputedStyle(c).display !== 'none').length)")
     assert set(cells) == {len(printed)}
+
+
+def test_a_class_searched_for_by_name_comes_first_on_the_page_that_names_it(page, served):
+    """A search for a class (冶金2601班: 冶金 2601 班 to the index) lists first a page that has the
+    whole name: pages with only some of the words (older years' coverage tables, full of 冶金 and
+    班) came before it."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    names = sorted({c.get("name") for c in rs.classes.values() if re.search(r"[0-9]", c.get("name", ""))})
+    wrong = []
+    for name in names[::max(1, len(names) // 12)]:
+        first = _search(page, base, name).first.get_attribute("href")
+        text = (site.public / urlparse(urljoin(base, first)).path.lstrip("/")).read_text(encoding="utf-8")
+        if name not in re.sub(r"<[^>]+>|\u200b", "", text):
+            wrong.append((name, first))
+    assert wrong == []

@@ -14,6 +14,12 @@ character of the query and never continues from the last character.  So “班�
 corrects the two bounds in the built worker after the build (mkdocs_hook.on_post_build) and
 says so when it cannot, e.g. after a Material upgrade changed the worker.
 
+Material scores a result by lunr's score times (1 + g²), g being 1 for a page's top (0 for a
+section) plus the share of the query's words it holds: a page with two of three words, many times
+over, came before the one page with all three (冶金2601班 → 冶金 2601 班: the older years' coverage
+tables, full of 冶金 and 班, before the page of the class).  The same patch multiplies the score by
+that share to the fourth power, so results with every word come first and the others follow.
+
 The titles in the index keep their U+200B: stripped, a title such as “邓阳：主题班会” would be
 one token 主题班会 that the query cutting prefers, and “主题班会” would find only that title.
 site/assets/search_results.js removes U+200B from the result list as it is shown.
@@ -32,6 +38,8 @@ _SEGMENT = re.compile(r'function \w+\((\w+),\w+\)\{let \w+=new Set,\w+=new Uint1
                       r'.*?return \w+\.has\(""\)\?new Set\(\[\1\]\):\w+\}')
 _INNER = re.compile(r"(for\(let (\w+)=\w+\+1;\2)<(\w+\.length;)")        # j < query.length  → <=
 _CONTINUE = re.compile(r"(&&\w+)<(\w+\.length)-1(&&)")                    # q < query.length-1 → <
+# score:a*(1+K(g,2)),terms:f  → … *K(share of f's words found, 4)
+_SCORE = re.compile(r"score:(\w+)\*\(1\+(\w+)\((\w+),2\)\),terms:(\w+)\}")
 _FIXED = "/* contact-ledger: segment() bounds fixed */"
 
 
@@ -56,7 +64,13 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
         fixed, n2 = _CONTINUE.subn(r"\1<\2\3", fixed, count=1)
         if n1 != 1 or n2 != 1:
             return f"{path.name}: 中文查询分词函数的结构已变，未能修正 (segment() changed)"
-        path.write_text(code[:match.start()] + fixed + code[match.end():] + "\n" + _FIXED + "\n", encoding="utf-8")
+        code = code[:match.start()] + fixed + code[match.end():]
+        code, n3 = _SCORE.subn(lambda m: f"score:{m[1]}*(1+{m[2]}({m[3]},2))*{m[2]}(Object.values({m[4]})"
+                               f".filter(Boolean).length/Math.max(1,Object.keys({m[4]}).length),4),terms:{m[4]}}}",
+                               code, count=1)
+        if n3 != 1:
+            return f"{path.name}: 搜索结果的评分已变，未能修正 (the results' score changed)"
+        path.write_text(code + "\n" + _FIXED + "\n", encoding="utf-8")
     return None
 
 
