@@ -14,9 +14,10 @@ import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
-# What a `run:` line may start with: the project's own commands, and `gh`/`echo` for issues.
+# What a `run:` line may start with: the project's own commands, and `gh`/`echo` for issues
+# (and GitLab's daily site build setting the day it is as of).
 ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ", "git fetch ",
-           "git config --global --add safe.directory ")
+           "git config --global --add safe.directory ", "export LEDGER_TODAY=")
 
 
 def actionlint() -> str:
@@ -269,3 +270,29 @@ def test_the_pages_upload_is_a_node_24_release():
     text = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
     [version] = re.findall(r"actions/upload-pages-artifact@v(\d+)", text)
     assert int(version) >= 5
+
+
+def test_the_published_site_is_rebuilt_every_day_as_of_that_day(tmp_path):
+    """The site is as of its build's day (its last commit's): without a merge for weeks it went on
+    saying 未到截止日 after a due date.  pages.yml also runs daily, and that run builds as of the
+    day it runs in the policy's time zone (LEDGER_TODAY, which the site's build reads)."""
+    pages = yaml.safe_load((ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8"))
+    triggers = pages[True]  # (YAML 1.1 reads the key `on` as true)
+    assert "push" in triggers and triggers["schedule"][0]["cron"]
+    steps = pages["jobs"]["build"]["steps"]
+    build = next(i for i, s in enumerate(steps) if s.get("run") == "make site")
+    [today] = [s for s in steps[:build] if "LEDGER_TODAY" in s.get("run", "")]
+    assert today["if"] == "github.event_name == 'schedule'"
+    policy = yaml.safe_load((ROOT / "records/policy.yaml").read_text(encoding="utf-8"))
+    assert f"TZ={policy['institution']['timezone']} " in today["run"]
+    env = tmp_path / "github_env"
+    subprocess.run(["sh", "-c", today["run"]], env={**os.environ, "GITHUB_ENV": str(env)}, check=True)
+    assert re.fullmatch(r"LEDGER_TODAY=\d{4}-\d{2}-\d{2}\n", env.read_text())
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
+    assert any("schedule" in rule["if"] for rule in gitlab["rules"])
+    [line] = [line for line in gitlab["script"] if "LEDGER_TODAY" in line]
+    assert f"TZ={policy['institution']['timezone']} " in line
+    for source, day in (("schedule", r"\d{4}-\d{2}-\d{2}"), ("push", "")):  # (empty: as of the commit's day)
+        out = subprocess.run(["sh", "-c", line + '; printf %s "$LEDGER_TODAY"'], capture_output=True, text=True,
+                             env={**os.environ, "CI_PIPELINE_SOURCE": source}, check=True).stdout
+        assert re.fullmatch(day, out), (source, out)
