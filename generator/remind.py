@@ -83,13 +83,18 @@ def _at(account: str | None) -> str:
     return f"@{account}" if account else ""
 
 
-def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str) -> tuple[str, str]:
+def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
+                archived: bool = False) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     days = (period.due - today).days
     when = f"还有 {days} 天" if days > 0 else ("今天截止" if days == 0 else f"已逾期 {-days} 天")
     lines = [MARK.format(kind="ledger-reminder", key=period_id), f"# {title}", ""]
+    if archived:
+        lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",
+                  "", f"The {period_id} ledgers are archived; this reminder can be closed."]
+        return title, "\n".join(lines) + "\n"
     if not missing:
         lines += [f"截至 {today}，{period.name}的工作台账已全部提交，本提醒可以关闭。",
                   "", f"All {period_id} ledgers are in as of {today}; this reminder can be closed."]
@@ -168,10 +173,12 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict])
 
 
 def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) -> dict:
-    """Is today a reminder day, and for which periods (started, not archived, due within the last year)?"""
+    """Is today a reminder day, and for which periods (started, due within the last year)?  An
+    archived period stays in `periods`, so that its reminder issue is closed (`remind --period`
+    says it is archived, missing=0); it makes no day a daily reminder day, nor is it `period`."""
     archived = archived_periods(rs)
-    periods = [p for p in rs.periods_between(today - dt.timedelta(days=366), today)
-               if p.id not in archived and p.start <= today]
+    listed = [p for p in rs.periods_between(today - dt.timedelta(days=366), today) if p.start <= today]
+    periods = [p for p in listed if p.id not in archived]
     daily = any(p.due - dt.timedelta(days=window_days) <= today <= p.due for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
@@ -180,7 +187,7 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     # due date, the period just begun, instead of the one whose ledgers are now late).
     nearest = min(reversed(periods), key=lambda p: abs((p.due - today).days), default=None)
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in periods]), "period": nearest.id if nearest else ""}
+            "periods": json.dumps([p.id for p in listed]), "period": nearest.id if nearest else ""}
 
 
 def _records_rel(records: Path) -> str:
@@ -220,8 +227,9 @@ def cmd_remind(args) -> int:
         if rs.period(args.period) is None:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
             return cli.EXIT_USAGE
-        missing = missing_cadres(rs, args.period, today, data)
-        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root))
+        archived = args.period in archived_periods(rs)
+        missing = [] if archived else missing_cadres(rs, args.period, today, data)
+        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived)
         count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")

@@ -72,11 +72,21 @@ def test_due_window_daily_weekly_and_quiet_days(tmp_path):
     assert window("2026-05-05")["send"] == "false"
 
 
-def test_archived_periods_are_not_reminded(tmp_path):
+def test_archived_periods_are_not_reminded_and_their_issue_is_closed(tmp_path):
+    """An archived period is no one's to remind of; its reminder issue, open since before the
+    archive, is closed (it left the workflow's list of periods, and stayed open for good)."""
     repo = make_repo(tmp_path)
+    before = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-10")
+    assert before.returncode == 1  # someone had not filed: the issue is open
     assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
-    r = run(repo, "remind", "--due-window", "--today", "2026-01-12")
-    assert "2025-H2" not in r.stdout
+    window = dict(line.split("=", 1) for line in
+                  run(repo, "remind", "--due-window", "--today", "2026-01-12").stdout.splitlines())
+    assert "2025-H2" in json.loads(window["periods"]) and window["period"] != "2025-H2"
+    assert window["reason"] == "weekly"  # (a Monday: not a daily day for the archived period)
+    after = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-12", "--body-file", str(tmp_path / "b.md"))
+    assert after.returncode == 0 and "missing=0" in after.stdout
+    body = (tmp_path / "b.md").read_text(encoding="utf-8")
+    assert body.startswith("<!-- contact-ledger:ledger-reminder:2025-H2 -->") and "已经备案" in body and "@" not in body
 
 
 def test_two_kinds_of_reminder_in_one_run_are_refused(tmp_path):
