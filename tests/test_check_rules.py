@@ -276,3 +276,30 @@ def test_broken_records_never_crash(tmp_path):
              "records/calendar.yaml": "academic_years: [{id: 2025-2026, start: \"2025-09-01\"}]\n"}
     result = check(tmp_path, "2026-11-28", files)
     assert isinstance(result.data["ledgers"], list)
+
+
+def test_raising_the_minimum_does_not_judge_past_semesters_again(tmp_path):
+    # the policy raises the minimum from 1 to 2 contacts a semester from 2026-09-01: zhang-wei met
+    # students once in each semester of 2025-2026 and 2026-2027-1. Changing the number in
+    # policy.yaml used to judge every past semester by the new one (two new W-CHK-004 on semesters
+    # that had been met under the rule of their time); contacts.earlier keeps the old number for them
+    once_each = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-10-10"])}
+    policy = base()["records/policy.yaml"]
+    raised = policy.replace("min_per_semester: 1", "min_per_semester: 2")
+    assert raised != policy
+
+    def unmet(files):
+        result = check(tmp_path, "2027-07-01", {**once_each, **files})
+        assert not [f for f in result.findings if f.severity == "error" and f.code != "E-CHK-023"]  # (no Git here)
+        row = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")
+        return (sorted(f.data["semester"] for f in found(result, "W-CHK-004") if f.data["cadre"] == "zhang-wei"),
+                {s: c["required"] for s, c in row["cells"].items()})
+
+    assert unmet({}) == ([], {"2025-2026-1": 1, "2025-2026-2": 1, "2026-2027-1": 1, "2026-2027-2": 1})
+    assert unmet({"records/policy.yaml": raised})[0] == ["2025-2026-1", "2025-2026-2", "2026-2027-1"]
+    dated = raised.replace("min_per_semester: 2\n", "min_per_semester: 2\n  earlier:\n"
+                           "    - {until: \"2026-08-31\", min_per_semester: 1, reason: 2026年修订实施方案}\n")
+    assert unmet({"records/policy.yaml": dated}) == (
+        ["2026-2027-1"], {"2025-2026-1": 1, "2025-2026-2": 1, "2026-2027-1": 2, "2026-2027-2": 2})

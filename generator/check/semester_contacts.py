@@ -6,18 +6,31 @@ the semester, counted across all of the cadre's ledgers).  Worked out one cadre 
 A semester is judged once the ledgers that record its days are all due (their periods' due
 dates plus the grace days): the autumn semester's January days are written in the first
 half-year's ledger, due at the end of June, so a semester ending in January is judged in July.
-Before that, one that ended unmet is only "not yet judged"."""
+Before that, one that ended unmet is only "not yet judged".
+
+The number is the policy's contacts.min_per_semester, or, for a semester that started on or before
+the `until` of one of contacts.earlier (the numbers in force before the policy changed), that
+one's: raising the number does not judge the past semesters again by the new one."""
 from __future__ import annotations
 
-from generator.check.context import Context, iso
+from generator.check.context import Context, as_int, iso
+from generator.validate import parse_date
 
 
 class SemesterContacts:
     def __init__(self, ctx: Context):
         self.ctx = ctx
         self.minimum = ctx.setting_int("contacts", "min_per_semester", default=1)
+        earlier = []  # (until, number), earliest first
+        for row in ctx.rs.setting("contacts", "earlier", default=None) or []:
+            until = parse_date(row.get("until")) if isinstance(row, dict) else None
+            if until is not None:
+                earlier.append((until, as_int(row.get("min_per_semester"), self.minimum)))
+        earlier.sort(key=lambda e: e[0])
         self.all = ctx.rs.semesters()
         self.semesters = [s for s in self.all if s.start <= ctx.today]
+        self.required = {s.id: next((n for until, n in earlier if s.start <= until), self.minimum)
+                         for s in self.semesters}
         self._on: dict = {}  # day → the semesters it falls in
         self.judged = {s.id: s.end < ctx.today and all(ctx.deadline(p) < ctx.today
                                                         for p in ctx.rs.periods_between(s.start, s.end))
@@ -45,7 +58,7 @@ class SemesterContacts:
         for s in self.semesters:
             held = bool(ctx.held_during(cadre, s.start, s.end))
             count = counts.get(s.id, 0)
-            need = self.minimum if held else 0
+            need = self.required[s.id] if held else 0
             exempt = held and ctx.exempt(cadre, "semester_contacts", s.start, s.end)
             cells[s.id] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
             if held and self.judged[s.id] and count < need and not exempt:
