@@ -166,7 +166,7 @@ def _first_changed_line(rs: RecordSet, doc, blob: str | None):
 def ledger_rows(data: dict, period_id: str) -> list[dict]:
     """Per required (or filing) cadre: path, landed, status — as the policy checks judged them
     (`data`: run_checks(…).data)."""
-    return [{"cadre": r["cadre"], "path": r.get("path") if r.get("exists") else None,
+    return [{"cadre": r["cadre"], "unit": r.get("unit"), "path": r.get("path") if r.get("exists") else None,
              "landed": (r.get("submitted") or None), "status": r.get("status") or "unknown",
              "days_late": r.get("days_late")}
             for r in data.get("ledgers") or [] if r.get("period") == period_id]
@@ -185,7 +185,7 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
         entry = {"cadre": row["cadre"]}
         if cadre:
             entry["name"] = cadre.get("name")
-            entry["unit"] = cadre.get("unit")
+            entry["unit"] = row.get("unit") or cadre.get("unit")  # (the unit they were in that period)
         if row.get("path"):
             raw = (rs.root / row["path"]).read_bytes()
             entry.update(path=row["path"], sha256=hashlib.sha256(raw).hexdigest(), git_blob=git_blob_id(raw))

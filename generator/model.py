@@ -262,6 +262,32 @@ class RecordSet:
     def rows_of(self, cadre: str) -> list[Item]:
         return [r for r in self.assignments if r.get("cadre") == cadre]
 
+    def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
+        """(unit, position) of a cadre on `day`: the first of their `earlier` posts whose `until`
+        is not before it, else the record's own; a cadre who moved keeps their past in the unit
+        they were in (None for day: the present)."""
+        posts = self._memo_posts.get(cadre)
+        if posts is None:
+            item = self.cadres.get(cadre)
+            now = (item.get("unit") if item else None, item.get("position") if item else None)
+            earlier = []
+            for e in (item.get("earlier") if item else None) or []:
+                until = parse_date(e.get("until")) if isinstance(e, dict) else None
+                if until is not None and isinstance(e.get("unit"), str):
+                    earlier.append((until, e["unit"], e.get("position") if isinstance(e.get("position"), str)
+                                    else now[1]))
+            posts = self._memo_posts[cadre] = (now, sorted(earlier, key=lambda e: e[0]))
+        now, earlier = posts
+        if day is not None:
+            for until, unit, position in earlier:
+                if day <= until:
+                    return unit, position
+        return now
+
+    @cached_property
+    def _memo_posts(self) -> dict:
+        return {}
+
     def cadre_active_span(self, cadre: str) -> tuple[dt.date | None, dt.date | None]:
         item = self.cadres.get(cadre)
         if not item:

@@ -115,6 +115,9 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
     for cid, item in rs.cadres.items():
         if item.get("unit") and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
+        for i, post in enumerate(_list(item.get("earlier"))):
+            if isinstance(post, dict) and isinstance(post.get("unit"), str) and not rs.id_known("unit", post["unit"]):
+                out.append(_missing(item, ("earlier", i, "unit"), "unit", post["unit"], rs.units))
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
         for i, admin in enumerate(_list(rs.policy.get("administrators"))):

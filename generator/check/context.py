@@ -77,6 +77,11 @@ class Context:
     def cadre_unit(self, cadre: str) -> str | None:
         return self._cadre(cadre)[1]
 
+    def cadre_unit_on(self, cadre: str, day: dt.date | None) -> str | None:
+        """The cadre's unit on `day` (records/cadres' `earlier` posts: a cadre who moved keeps
+        their past in the unit they were in)."""
+        return text(self.rs.cadre_on(cadre, day)[0])
+
     def unit_name(self, unit: str | None) -> str | None:
         if unit not in self._unit_names:
             item = self.rs.units.get(unit) if unit else None

@@ -87,11 +87,12 @@ class Deadlines:
         if first > ctx.today:
             return []
         rows = []
-        name, unit = ctx.cadre_name(cadre), ctx.cadre_unit(cadre)
-        unit_name = ctx.unit_name(unit)
+        name = ctx.cadre_name(cadre)
         for period in rs.periods_between(first, last):
             if period.start > ctx.today or not ctx.held_during(cadre, period.start, period.end):
                 continue
+            unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
+            unit_name = ctx.unit_name(unit)
             path = f"ledgers/{period.id}/{cadre}.yaml"
             led = rs.ledgers.get((period.id, cadre))
             if period not in self._dates:

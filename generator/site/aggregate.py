@@ -35,6 +35,14 @@ class Aggregate:
     # ---- names ---------------------------------------------------------
     # (An id read off the checks' results is as the records wrote it; the records themselves are
     # as the site shows them, conform.py: a name is text.)
+    def post_on(self, cadre, day) -> tuple[str, str]:
+        """(unit, position) of a cadre on `day` (a cadre who moved keeps their past in the unit they
+        were in: records/cadres' `earlier`); ("", "") for an unknown cadre."""
+        if not isinstance(cadre, str) or cadre not in self.rs.cadres:
+            return "", ""
+        unit, position = self.rs.cadre_on(cadre, day if isinstance(day, dt.date) else None)
+        return (unit if isinstance(unit, str) else ""), (position if isinstance(position, str) else "")
+
     def unit_name(self, uid) -> str:
         uid = uid if isinstance(uid, str) else ""
         unit = self.rs.units.get(uid)
@@ -89,13 +97,12 @@ class Aggregate:
         kind, pid = self.rs.contact_point(row)
         point = self.point(pid or "")
         start, end = self.rs.assignment_span(row)
-        cadre = self.rs.cadres.get(row.get("cadre") or "")
+        post = self.post_on(row.get("cadre"), start)
         year = self.academic_year_of(start)
         freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
         return {
             "cycle": row.doc.stem, "cadre": row.get("cadre"), "name": self.cadre_name(row.get("cadre")),
-            "unit": cadre.get("unit") if cadre else "", "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
-            "position": cadre.get("position", "") if cadre else "",
+            "unit": post[0], "unit_name": self.unit_name(post[0]), "position": post[1],
             "point": pid, "point_name": point["name"], "kind_zh": KIND_ZH.get(kind, ""),
             "point_unit": point["unit"], "point_unit_name": point["unit_name"],
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
@@ -162,13 +169,12 @@ class Aggregate:
                                                            title="意见建议", title_en="suggestion")}
                 for i, s in enumerate(_dicts(led.get("suggestions")))]
         period, cadre = led.doc.folder, led.doc.stem
+        post = self.post_on(cadre, self.rs.period(period).end if self.rs.period(period) else None)
         points = [self.point(p) for p in (led.get("contact_points") or []) if isinstance(p, str)]
         return {
             "period": period, "period_name": self.rs.period(period).name if self.rs.period(period) else period,
             "cadre": cadre, "name": self.cadre_name(cadre),
-            "unit": (self.rs.cadres.get(cadre).get("unit") if cadre in self.rs.cadres else ""),
-            "unit_name": self.unit_name(self.rs.cadres[cadre].get("unit")) if cadre in self.rs.cadres else "",
-            "position": self.rs.cadres[cadre].get("position", "") if cadre in self.rs.cadres else "",
+            "unit": post[0], "unit_name": self.unit_name(post[0]), "position": post[1],
             "points": points, "activities": acts, "feedback": fbs, "suggestions": sugs,
             "reflections": g.text(led.get("reflections"), led, "reflections", title="工作体会", title_en="reflections"),
             "forms": sorted({a["form"] for a in acts if a["form"]}),
@@ -192,17 +198,17 @@ class Aggregate:
         cadres = set(self.checks.required_cadres(period_id)) | {c for p, c in ledgers if p == period_id}
         if not self.checks.available:
             cadres |= set(self._cadres_assigned_in(period_id))
+        end = self.rs.period(period_id).end if self.rs.period(period_id) else None
         rows = []
         for cid in cadres:
             led = ledgers.get((period_id, cid))
             status = self.checks.ledger_status(period_id, cid)
             if not status["label"]:
                 status = {**status, "label": "已提交" if led else "未提交", "kind": "filed" if led else "none"}
-            cadre = self.rs.cadres.get(cid)
+            unit, position = self.post_on(cid, end)
             rows.append({
-                "cadre": cid, "name": self.cadre_name(cid), "unit": cadre.get("unit") if cadre else "",
-                "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
-                "position": cadre.get("position", "") if cadre else "", "status": status,
+                "cadre": cid, "name": self.cadre_name(cid), "unit": unit, "unit_name": self.unit_name(unit),
+                "position": position, "status": status,
                 "ledger": led, "activities": len(led["activities"]) if led else 0,
                 "forms": "、".join(led["forms"]) if led else "", "feedback": len(led["feedback"]) if led else 0,
             })
@@ -258,7 +264,7 @@ class Aggregate:
                     chain.append(r)
                     queue.extend(children[r["id"]])
             last = chain[-1]
-            cadre = self.rs.cadres.get(root["cadre"])
+            post = self.post_on(root["cadre"], _as_date(root["raised_on"]))
             info = self.checks.feedback(root["id"], last["id"])
             meaning = last["meaning"]
             # days: for an item not resolved, since it was raised (as the checks count them); for
@@ -271,7 +277,7 @@ class Aggregate:
                 "id": root["id"], "root": root, "chain": chain, "last": last, "status": last["status"],
                 "meaning": meaning, "category": root["category"], "kind": root["kind"],
                 "cadre": root["cadre"], "name": self.cadre_name(root["cadre"]),
-                "unit": cadre.get("unit") if cadre else "", "unit_name": self.unit_name(cadre.get("unit") if cadre else ""),
+                "unit": post[0], "unit_name": self.unit_name(post[0]),
                 "age": age, "age_bucket": _bucket(age), "overdue": bool(info.get("overdue")),
                 "escalated_to": last["escalated_to"], "raised_on": root["raised_on"],
             })
@@ -527,7 +533,7 @@ class Aggregate:
                 mine = threads_by.get((cid, y), [])
                 item = self.rs.cadres[cid]
                 out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
-                            "unit_name": self.unit_name(item.get("unit")), "activities": acts,
+                            "unit_name": self.unit_name(self.post_on(cid, dt.date(year, 12, 31))[0]), "activities": acts,
                             "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
                             "ledgers": f"{on_time}/{len(due)}" if self.checks.available else "—",
                             # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)

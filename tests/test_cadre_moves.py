@@ -1,0 +1,60 @@
+"""A cadre who moves to another unit keeps their past in the unit they were in (records/cadres'
+`earlier`): the ledgers, the periods' tables (附件2), the archive manifest and the feedback of the
+time before the move stay with the old unit; without `earlier`, changing `unit` moved all of it."""
+from __future__ import annotations
+
+import json
+
+import yaml
+
+from workflow_repo import commit, edit, make_repo, run
+
+CADRE = "records/cadres/zhang-wei.yaml"
+MOVED = ("name: 张伟\nposition: 机械学院院长\nunit: me\ngit: zhang-wei\nactive_from: \"2020-01-01\"\n")
+EARLIER = "earlier:\n  - {until: \"2026-02-28\", unit: cs, position: 计算机学院院长}\n"
+
+
+def units_by_period(repo, today="2026-07-05") -> dict:
+    r = run(repo, "check", "--today", today, "--format", "json")
+    rows = json.loads(r.stdout)["ledgers"]
+    return {row["period"]: row["unit_name"] for row in rows if row["cadre"] == "zhang-wei" and row["period"] < "2026-H2"}
+
+
+def attachment2_row(repo, tmp_path, period, today="2026-07-05") -> str:
+    out = tmp_path / f"out-{len(list(tmp_path.glob('out-*')))}"
+    r = run(repo, "render", "--out", str(out), "--today", today)
+    assert r.returncode == 0, r.stdout + r.stderr
+    (row,) = [line for line in (out / "ledgers" / f"{period}.md").read_text(encoding="utf-8").splitlines()
+              if "cadres/zhang-wei.md" in line]
+    return row
+
+
+def test_a_move_to_another_unit_leaves_the_past_in_the_old_unit(tmp_path):
+    repo = make_repo(tmp_path)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    commit(repo, "2026-01-10 10:00", "archive 2025-H2")
+    edit(repo, CADRE, text=MOVED)  # from 2026-03-01 in 机械学院, unit changed in place
+    commit(repo, "2026-03-01 10:00", "zhang-wei moves to me")
+    # before: every period, the archived 2025-H2 too, became 机械学院's
+    assert units_by_period(repo) == {"2025-H2": "机械学院", "2026-H1": "机械学院"}
+    edit(repo, CADRE, text=MOVED + EARLIER)
+    commit(repo, "2026-03-02 10:00", "zhang-wei's earlier post")
+    assert run(repo, "validate").returncode == 0
+    assert units_by_period(repo) == {"2025-H2": "计算机学院", "2026-H1": "机械学院"}
+    old, new = attachment2_row(repo, tmp_path, "2025-H2"), attachment2_row(repo, tmp_path, "2026-H1")
+    assert "units/cs.md" in old and "计算机学院院长" in old and "units/me.md" not in old
+    assert "units/me.md" in new and "机械学院院长" in new
+    # the next archive records the unit of that period
+    assert run(repo, "archive", "2026-H1", "--today", "2026-07-05").returncode == 0
+    man = yaml.safe_load((repo / "records/archive/2026-H1.yaml").read_text(encoding="utf-8"))
+    assert {e["cadre"]: e["unit"] for e in man["ledgers"]}["zhang-wei"] == "me"
+    man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    assert {e["cadre"]: e["unit"] for e in man["ledgers"]}["zhang-wei"] == "cs"
+
+
+def test_an_earlier_unit_must_exist(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, CADRE, text=MOVED + EARLIER.replace("unit: cs", "unit: cx"))
+    r = run(repo, "validate")
+    assert r.returncode == 1
+    assert f"{CADRE}:7:33: 错误 E-REF-001: 单位“cx”不存在" in r.stdout
