@@ -303,3 +303,21 @@ def test_raising_the_minimum_does_not_judge_past_semesters_again(tmp_path):
                            "    - {until: \"2026-08-31\", min_per_semester: 1, reason: 2026年修订实施方案}\n")
     assert unmet({"records/policy.yaml": dated}) == (
         ["2026-2027-1"], {"2025-2026-1": 1, "2025-2026-2": 1, "2026-2027-1": 2, "2026-2027-2": 2})
+
+
+def test_a_calendar_nobody_extended_is_named(tmp_path):
+    # tests/gitrepo.py's calendar ends with 2027-2028 (2028-08-31). On 2028-10-15 the 2028 cohort's
+    # freshman classes were not checked at all (no academic year of theirs), without a word
+    files = {"records/classes/2028.yaml": classes(2028, ("cs-2028-01", "cs"))}
+    assert found(check(tmp_path, "2028-08-31", files), "W-CHK-011") == []
+    result = check(tmp_path, "2028-10-15", files)
+    assert found(result, "W-CHK-001") == []  # (what the calendar cannot tell)
+    (late,) = found(result, "W-CHK-011")
+    assert late.file.endswith("records/calendar.yaml") and (late.line, late.column) == (16, 10)  # 2027-2028's end
+    assert "校历只写到 2028-08-31" in late.message_zh and "2028-2029" in late.hint_zh
+    files["records/calendar.yaml"] = base()["records/calendar.yaml"] + (
+        "  - id: 2028-2029\n    start: \"2028-09-01\"\n    end: \"2029-08-31\"\n    semesters:\n"
+        "      - {id: 2028-2029-1, name: 2028—2029学年第一学期, start: \"2028-09-01\", end: \"2029-01-14\"}\n")
+    result = check(tmp_path, "2028-10-15", files)
+    assert found(result, "W-CHK-011") == []
+    assert [f.data["class"] for f in found(result, "W-CHK-001")] == ["cs-2028-01"]

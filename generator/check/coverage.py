@@ -21,7 +21,15 @@ def check_coverage(ctx: Context) -> list[dict]:
             by_class.setdefault(point, []).append((span, row))
     first_cycle, _ = ctx.cycle_bounds()
     out = []
-    for year in rs.academic_years():
+    years = rs.academic_years()
+    if years and rs.calendar is not None and ctx.today > max(y.end for y in years):
+        # (a calendar nobody extended: the new academic year's freshman classes and semesters
+        # would otherwise go unchecked without a word)
+        last = max(years, key=lambda y: y.end)
+        after = last.end + dt.timedelta(days=1)
+        ctx.add("W-CHK-011", rs.calendar, _year_pos(rs, last.id), end=last.end, today=ctx.today, after=after,
+                next=f"{after.year}-{after.year + 1}", data={"end": iso(last.end)})
+    for year in years:
         if year.start > ctx.today:
             continue
         deadline = year.start + dt.timedelta(days=grace)
@@ -56,3 +64,12 @@ def check_coverage(ctx: Context) -> list[dict]:
                     "cohort": year.first_year, "deadline": iso(deadline), "judged": judged,
                     "checked_on": iso(checked_on), "classes": classes})
     return out
+
+
+def _year_pos(rs, year_id):
+    """The position of academic year `year_id`'s `end` in calendar.yaml (of the file's start when
+    it cannot be found)."""
+    for i, y in enumerate(rs.calendar.get("academic_years") or []):
+        if isinstance(y, dict) and y.get("id") == year_id:
+            return rs.calendar.pos("academic_years", i, "end")
+    return rs.calendar.pos()

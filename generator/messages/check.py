@@ -168,4 +168,13 @@ CODES = {
         "hint_zh": "假期中的活动可以保留；若日期写错请改正。",
         "hint_en": "Holiday activities may stay; fix the date if it is wrong.",
     },
+    "W-CHK-011": {
+        "severity": "warning",
+        "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
+        "en": "the calendar ends on {end}: today ({today}) is in no academic year, so freshman coverage and "
+              "semester contacts are not checked from {after} on",
+        "hint_zh": "请在 records/calendar.yaml 中加上 {next} 学年及其学期（起止日期按学校校历）；每年新学年开始前加上。",
+        "hint_en": "Add the academic year {next} and its semesters to records/calendar.yaml (dates from the "
+                   "university's calendar), before each new academic year begins.",
+    },
 }
