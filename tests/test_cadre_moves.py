@@ -58,3 +58,31 @@ def test_an_earlier_unit_must_exist(tmp_path):
     r = run(repo, "validate")
     assert r.returncode == 1
     assert f"{CADRE}:7:33: 错误 E-REF-001: 单位“cx”不存在" in r.stdout
+
+
+def test_the_guide_s_departure_and_successor_steps(tmp_path):
+    # site/guide/admin.md: the leaver gets active_to and an ended row, the successor a cadre file
+    # and a row from the next day; the leaver still owes the period he held the point in, the
+    # successor from his first day, and neither has a gap in their contact points
+    repo = make_repo(tmp_path)
+    edit(repo, CADRE, append="active_to: \"2026-03-31\"\n")
+    edit(repo, "records/cadres/zhao-xin.yaml", text="name: 赵新\nposition: 计算机学院院长\nunit: cs\n"
+                                                   "git: zhao-xin\nactive_from: \"2026-04-01\"\n")
+    rows = (repo / "records/assignments/2025-2027.yaml").read_text(encoding="utf-8")
+    old = "  - cadre: zhang-wei\n    class: cs-2025-01\n    start: \"2025-09-01\"\n"
+    assert old in rows
+    edit(repo, "records/assignments/2025-2027.yaml", text=rows.replace(old, old + (
+        "    end: \"2026-03-31\"\n    reason: 张伟调离\n  - cadre: zhao-xin\n    class: cs-2025-01\n"
+        "    start: \"2026-04-01\"\n    reason: 接任张伟的联系点\n")))
+    assert run(repo, "codeowners").returncode == 0
+    commit(repo, "2026-04-01 10:00", "zhang-wei leaves, zhao-xin succeeds")
+    assert run(repo, "validate").returncode == 0
+    r = run(repo, "check", "--today", "2026-10-15", "--format", "json")
+    data = json.loads(r.stdout)
+    assert not [f for f in data["findings"] if f["severity"] == "error"], r.stdout
+    owed = {(row["cadre"], row["period"]) for row in data["ledgers"]}
+    assert {("zhang-wei", "2026-H1"), ("zhao-xin", "2026-H1"), ("zhao-xin", "2026-H2")} <= owed
+    assert ("zhang-wei", "2026-H2") not in owed
+    gaps = [f for f in data["findings"] if f["code"] in ("W-CHK-002", "W-CHK-003")
+            and ("张伟" in f["message"] or "赵新" in f["message"])]
+    assert gaps == []
