@@ -86,3 +86,24 @@ def test_the_guide_s_departure_and_successor_steps(tmp_path):
     gaps = [f for f in data["findings"] if f["code"] in ("W-CHK-002", "W-CHK-003")
             and ("张伟" in f["message"] or "赵新" in f["message"])]
     assert gaps == []
+
+
+def test_a_cadre_who_left_is_not_shown_as_a_point_s_contact_afterwards(tmp_path):
+    # zhang-wei left on 2026-03-31 and nobody ended his row of the 2025-2027 table: the checks
+    # count the row only while he was in office, but 附件1 and his unit's page went on showing him
+    # as 计算机2501班's cadre, "2025-09-01 至 2027-08-31", long after he had left
+    repo = make_repo(tmp_path)
+    edit(repo, CADRE, append="active_to: \"2026-03-31\"\n")
+    commit(repo, "2026-04-01 10:00", "zhang-wei leaves")
+    out = tmp_path / "out"
+    assert run(repo, "render", "--out", str(out), "--today", "2026-10-15").returncode == 0
+    current = (out / "attachment1.md").read_text(encoding="utf-8").split("## ")[0]
+    (change,) = [line for line in (out / "attachment1.md").read_text(encoding="utf-8").splitlines()
+                 if "cadres/zhang-wei.md" in line]
+    assert "2025-09-01 至 2026-03-31" in change and "2026-03-31 离任" in change
+    assert "cadres/zhang-wei.md" not in current.split("| 序号 |")[1].split("\n\n")[0]
+    (row,) = [line for line in (out / "units/cs.md").read_text(encoding="utf-8").splitlines()
+              if line.startswith("| 计算机2501班 |")]
+    assert row.endswith("| — |")
+    full = (out / "attachment1/2025-2027.md").read_text(encoding="utf-8")
+    assert "2025-09-01 至 2026-03-31" in [line for line in full.splitlines() if "zhang-wei" in line][0]

@@ -97,6 +97,12 @@ class Aggregate:
         kind, pid = self.rs.contact_point(row)
         point = self.point(pid or "")
         start, end = self.rs.assignment_span(row)
+        # within the cadre's time in office, as the checks count it: a row nobody ended when its
+        # cadre left (active_to) no longer shows them as the point's contact after that day
+        left = self.rs.cadre_active_span(row.get("cadre"))[1] if isinstance(row.get("cadre"), str) else None
+        clipped = bool(left and start and left >= start and (end is None or left < end))
+        if clipped:
+            end = left
         post = self.post_on(row.get("cadre"), start)
         year = self.academic_year_of(start)
         freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
@@ -107,7 +113,8 @@ class Aggregate:
             "point_unit": point["unit"], "point_unit_name": point["unit_name"],
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
             "freshman": freshman, "start": _d(start), "end": _d(end), "start_date": start, "end_date": end,
-            "reason": self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason"),
+            "reason": self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
+            or (f"{_d(left)} 离任" if clipped else ""),
             "file": row.file, "line": row.pos()[0],
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
         }
