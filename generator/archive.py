@@ -177,7 +177,7 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
     from generator.check import run_checks
 
     period = rs.period(period_id)
-    grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
+    grace = rs.grace_days(period.due)
     checked = checked or run_checks(rs, today, repo=repo_of(rs.root))
     entries = []
     for row in ledger_rows(checked.data, period_id):
@@ -234,7 +234,7 @@ def cmd_archive(args) -> int:
         return cli.emit([F.make("E-FLOW-004", shown, None, period=args.period, manifest=shown)], args)
     if F.has_errors(findings):  # (first: a grace period of the wrong type is one of them)
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + findings, args)
-    grace = int(rs.setting("ledger", "grace_days", default=0) or 0)
+    grace = rs.grace_days(period.due)
     after = period.due + dt.timedelta(days=grace)
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,

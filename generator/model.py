@@ -262,6 +262,23 @@ class RecordSet:
     def rows_of(self, cadre: str) -> list[Item]:
         return [r for r in self.assignments if r.get("cadre") == cadre]
 
+    def grace_days(self, due: dt.date) -> int:
+        """The policy's grace days for a period due on `due`: those of the first of ledger.earlier
+        whose `until` is not before it, else ledger.grace_days (a changed number does not judge the
+        earlier periods again)."""
+        def compute():
+            def number(value):
+                return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
+            now = number(self.setting("ledger", "grace_days", default=0))
+            earlier = []
+            for e in self.setting("ledger", "earlier", default=None) or []:
+                until = parse_date(e.get("until")) if isinstance(e, dict) else None
+                if until is not None:
+                    earlier.append((until, number(e.get("grace_days"))))
+            return now, sorted(earlier, key=lambda e: e[0])
+        now, earlier = self._memoized("grace_days", compute)
+        return next((n for until, n in earlier if due <= until), now)
+
     def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
         """(unit, position) of a cadre on `day`: the first of their `earlier` posts whose `until`
         is not before it, else the record's own; a cadre who moved keeps their past in the unit

@@ -392,3 +392,29 @@ def test_a_due_day_of_02_29_is_the_end_of_february_in_every_year(tmp_path):
     assert [rs.period(f"{y}-H2").due for y in (2023, 2025)] == [dt.date(2024, 2, 29), dt.date(2026, 2, 28)]
     assert row(result, "2025-H2", "zhang-wei")["status"] == "on_time"
     assert (row(result, "2025-H2", "li-na")["status"], row(result, "2025-H2", "li-na")["days_late"]) == ("late", 1)
+
+
+def test_a_changed_grace_leaves_the_earlier_periods_as_they_were_judged(tmp_path):
+    # zhang-wei's 2025-H2 ledger landed 5 days late under a policy of no grace days. The policy
+    # later allows 7 days: changing grace_days alone judged 2025-H2 again (on time, in the archive's
+    # period too); ledger.earlier keeps the old number for the periods due before the change
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-05 10:00", "台账")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-10"], points=["me-2025-01"])})
+    commit(repo, "2026-01-06 10:00", "台账")
+    assert row(check(repo, "2026-07-20"), "2025-H2", "zhang-wei")["days_late"] == 5
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    seven = policy.replace("grace_days: 0\n", "grace_days: 7\n", 1)
+    assert seven != policy
+    write(repo, {"records/policy.yaml": seven})
+    commit(repo, "2026-07-01 10:00", "宽限改为7天")
+    assert row(check(repo, "2026-07-20"), "2025-H2", "zhang-wei")["status"] == "on_time"  # (judged again)
+    write(repo, {"records/policy.yaml": seven.replace("grace_days: 7\n", "grace_days: 7\n  earlier:\n"
+                                                      "    - {until: \"2026-06-29\", grace_days: 0, reason: 修订前}\n")})
+    commit(repo, "2026-07-01 11:00", "以往的宽限")
+    result = check(repo, "2026-07-20")
+    assert (row(result, "2025-H2", "zhang-wei")["status"], row(result, "2025-H2", "zhang-wei")["days_late"]) == ("late", 5)
+    assert row(result, "2025-H2", "zhang-wei")["deadline"] == "2025-12-31"
+    assert row(result, "2026-H1", "zhang-wei")["deadline"] == "2026-07-07"  # (due after the change: 7 days)
+    assert {f.data.get("cadre") for f in codes(result, "W-CHK-005")} == {"zhang-wei", "li-na"}
