@@ -321,3 +321,26 @@ def test_a_calendar_nobody_extended_is_named(tmp_path):
     result = check(tmp_path, "2028-10-15", files)
     assert found(result, "W-CHK-011") == []
     assert [f.data["class"] for f in found(result, "W-CHK-001")] == ["cs-2028-01"]
+
+
+def test_an_activity_on_a_day_without_a_contact_point_is_named(tmp_path):
+    # li-na left on 2026-10-31; wang-fang took her class over on 2026-11-01. Li-na's activity of
+    # 2026-12-20 and wang-fang's of 2026-10-15 were counted as contact-point work without a word
+    files = {"records/cadres/li-na.yaml": cadre("李娜", "me", active_to="2026-10-31"),
+             "records/cadres/wang-fang.yaml": cadre("王芳", "me", active_from="2026-11-01"),
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-10-31",
+                  "reason": "调离"},
+                 {"cadre": "wang-fang", "class": "me-2025-01", "start": "2026-11-01", "reason": "接任"}),
+             "records/ledgers/2026-H2/li-na.yaml": ledger("li-na", "2026-H2", ["2026-10-10", "2026-12-20"],
+                                                          points=["me-2025-01"]),
+             "records/ledgers/2026-H2/wang-fang.yaml": ledger("wang-fang", "2026-H2", ["2026-10-15", "2026-11-20"],
+                                                              points=["me-2025-01"])}
+    result = check(tmp_path, "2027-01-05", files)
+    got = sorted((f.file.rsplit("/", 1)[-1], f.line, f.column) for f in found(result, "W-CHK-012"))
+    assert got == [("li-na.yaml", 11, 11), ("wang-fang.yaml", 5, 11)]
+    left = next(f for f in found(result, "W-CHK-012") if "li-na" in f.file)
+    assert "2026-12-20" in left.message_zh and "2025-09-01 至 2026-10-31" in left.message_zh
+    assert "2026-12-20" in left.message_en and "records/assignments/" in left.hint_zh

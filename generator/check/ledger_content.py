@@ -1,6 +1,7 @@
 """A ledger must fit the assignment table and the calendar: filed for a period in which
 the cadre held an assignment, naming only the contact points they held then, for a
-period that has begun, with no activity dated after --today.  One cadre at a time (by_cadre.py)."""
+period that has begun, with no activity dated after --today, nor (a warning) on a day on which
+the cadre held no contact point.  One cadre at a time (by_cadre.py)."""
 from __future__ import annotations
 
 from generator.check.context import Context
@@ -34,3 +35,11 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
             if day > ctx.today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
                         what_en="activity date", value=day, today=ctx.today)
+            elif held and not ctx.held_during(cadre, day, day):
+                # before the cadre took the point up or after they left it (or office): a successor's
+                # day before their start, a leaver's after active_to
+                spans = sorted({ctx.row_span(r) for r in held if ctx.row_span(r)[0]})
+                shown = "、".join(f"{s} 至 {'今' if e == e.max else e}" for s, e in spans)
+                shown_en = ", ".join(f"{s} to {'now' if e == e.max else e}" for s, e in spans)
+                ctx.add("W-CHK-012", led, led.pos("activities", i, "date"), date=day, name=name,
+                        spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id})

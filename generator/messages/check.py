@@ -168,6 +168,14 @@ CODES = {
         "hint_zh": "假期中的活动可以保留；若日期写错请改正。",
         "hint_en": "Holiday activities may stay; fix the date if it is wrong.",
     },
+    "W-CHK-012": {
+        "severity": "warning",
+        "zh": "活动日期 {date} 那天干部“{name}”没有联系点（本期持有联系点的时间：{spans}）",
+        "en": "on {date}, the activity's date, cadre '{name}' held no contact point (held in this period: {spans_en})",
+        "hint_zh": "请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（records/assignments/）漏写，请管理员补充。",
+        "hint_en": "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
+                   "work; if the assignment table (records/assignments/) misses a row, an administrator adds it.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
