@@ -44,6 +44,8 @@ def test_a_move_to_another_unit_leaves_the_past_in_the_old_unit(tmp_path):
     old, new = attachment2_row(repo, tmp_path, "2025-H2"), attachment2_row(repo, tmp_path, "2026-H1")
     assert "units/cs.md" in old and "计算机学院院长" in old and "units/me.md" not in old
     assert "units/me.md" in new and "机械学院院长" in new
+    page = sorted(tmp_path.glob("out-*"))[-1] / "cadres/zhang-wei.md"
+    assert "| 以往任职 | [计算机学院](../units/cs.md) 计算机学院院长（至 2026-02-28） |" in page.read_text(encoding="utf-8")
     # the next archive records the unit of that period
     assert run(repo, "archive", "2026-H1", "--today", "2026-07-05").returncode == 0
     man = yaml.safe_load((repo / "records/archive/2026-H1.yaml").read_text(encoding="utf-8"))

@@ -451,6 +451,10 @@ class Aggregate:
                 "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
                 "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
                 "active_from": item.get("active_from", ""), "active_to": item.get("active_to", "") or "",
+                "earlier": [{"until": e.get("until"), "unit": e.get("unit"), "unit_name": self.unit_name(e.get("unit")),
+                             "position": e.get("position") or ""}
+                            for e in sorted(_dicts(item.get("earlier")), key=lambda e: str(e.get("until") or ""))
+                            if isinstance(e.get("unit"), str) and isinstance(e.get("until"), str)],
                 "left": left is not None and left < self.today,  # (left office by the site's day)
                 "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
                 "current_points": [r for r in mine if r["active"]],
