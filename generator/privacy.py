@@ -11,6 +11,8 @@ kind               what
 =================  ============================================================
 ``id_card``        18-digit resident ID (check digit and birth date verified),
                    15-digit old ID (birth date and province plausible)
+                   and any 15/18-digit number right after 身份证 / 证件号
+                   (a wrong check digit or grouping spaces do not hide it)
 ``mobile``         mainland mobile numbers (+86 / 86 / spaces / hyphens)
 ``landline``       landlines with area code: 024-83687123, (024)8368 7123;
                    7–8 digits right after 电话/座机/tel
@@ -146,6 +148,10 @@ _WECHAT = _Lazy(
     rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
     r"|[1-9][0-9]{4,11}(?![0-9]))")
 _WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
+# An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
+# number still gives a student's birth date and most of their ID away.
+_ID_WORD = _Lazy(r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
+                 r"((?:[0-9][ \-]?){14}[0-9](?:(?:[ \-]?[0-9]){2}[ \-]?[0-9Xx])?)(?![0-9])")
 _STUDENT_WORD = _Lazy(r"学号\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{5,14})(?![0-9A-Za-z])")
 
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
@@ -189,9 +195,9 @@ def _wechat_letter(norm: str) -> bool:
 _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landline", 0),
               ("phone_word", _PHONE_WORD, "landline", 1), ("email", _EMAIL, "email", 0), ("qq", _QQ, "qq", 1),
               ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
-              ("student_word", _STUDENT_WORD, "student_number", 1)]
+              ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"id", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
+_ALL = frozenset({"id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters; 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -212,6 +218,8 @@ def _could(norm: str) -> frozenset:
     out = set()
     if longest >= 6 and total >= 15:  # ID18: 6 in a row, 18 in all; ID15: 15 in a row
         out.add("id")
+    if total >= 15 and ("身份证" in norm or "证件" in norm):
+        out.add("id_word")
     if longest >= 3:
         if total >= 11:
             out.add("mobile")  # 3 + 4 + 4
