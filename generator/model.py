@@ -133,6 +133,17 @@ class RecordSet:
         """The ids of every class and club (a ledger's contact points)."""
         return set(self.classes) | set(self.clubs)
 
+    @cached_property
+    def point_names(self) -> dict:
+        """{name: id} of every class and club (a contact point written by its name, 计算机2601班)."""
+        out = {}
+        for ids in (self.classes, self.clubs):
+            for ref, item in ids.items():
+                name = item.get("name")
+                if isinstance(name, str):
+                    out.setdefault(name.strip(), ref)
+        return out
+
     def id_known(self, kind: str, ref) -> bool:
         """Whether an id of `kind` (unit, class, club, point, cadre) may be named.
 

@@ -42,10 +42,15 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
-def _missing(item: Item, key, kind: str, ref, known, answers=None) -> F.Finding:
-    """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already)."""
+def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -> F.Finding:
+    """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already), or
+    the id of the class or club whose name `ref` is (`names`: {name: id})."""
     zh, en, where = _WHAT[kind]
     hint = phrased(answers[str(ref)]) if answers is not None else did_you_mean(ref, known)
+    named = names.get(ref.strip()) if names and isinstance(ref, str) else None
+    if named is not None:  # the class's or club's name where its id belongs: say which id
+        hint = {"suggestion": f"这里要写编号，不是名称：“{ref.strip()}”的编号是“{named}”。",
+                "suggestion_en": f"Write the id, not the name: the id of '{ref.strip()}' is '{named}'."}
     return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
                   what=zh, what_en=en, ref=ref, where=where, **hint)
 
@@ -155,9 +160,9 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
         if cadre and not rs.id_known("cadre", cadre):
             out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres))
         if row.get("class") and not rs.id_known("class", row.get("class")):
-            out.append(_missing(row, "class", "class", row.get("class"), rs.classes))
+            out.append(_missing(row, "class", "class", row.get("class"), rs.classes, names=rs.point_names))
         if row.get("club") and not rs.id_known("club", row.get("club")):
-            out.append(_missing(row, "club", "club", row.get("club"), rs.clubs))
+            out.append(_missing(row, "club", "club", row.get("club"), rs.clubs, names=rs.point_names))
         out += _date_order(row, "start", "end")
     return out
 
@@ -218,13 +223,14 @@ def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
 
 def _context(rs: RecordSet) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
-    lists), the ids of cadres, classes and clubs, and which kinds of file could not be read.
+    lists), the ids (and names) of cadres, classes and clubs, and which kinds of file could not be read.
     None (nothing kept) when the policy's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
         return None
     parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs._unreadable_kinds)), "",
-             *sorted(rs.cadres), "", *sorted(rs._cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs)]
+             *sorted(rs.cadres), "", *sorted(rs._cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
+             "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items())]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -245,7 +251,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
     for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
         if isinstance(point, str) and point not in points and not rs.id_known("point", point):
-            out.append(_missing(led, ("contact_points", i), "point", point, points))
+            out.append(_missing(led, ("contact_points", i), "point", point, points, names=rs.point_names))
     for i, act in enumerate(_dicts(led.get("activities"))):
         d = parse_date(act.get("date"))
         if period and d and not period.start <= d <= period.end:

@@ -10,6 +10,8 @@ the import manifest's answers are kept between runs too (closest_kept).
 """
 from __future__ import annotations
 
+import unicodedata
+
 CUTOFF = 60  # per cent
 
 _known: dict[int, tuple] = {}  # id(known) → (known itself, its size, sorted names, {name: answer})
@@ -68,7 +70,15 @@ def _best(name: str, known: tuple) -> tuple:
     from rapidfuzz import fuzz, process  # (only on a miss: ≈16 ms to import)
 
     found = process.extractOne(name, known, scorer=fuzz.ratio, score_cutoff=CUTOFF)
-    return (found[0], found[1]) if found else (None, 0)
+    best = (found[0], found[1]) if found else (None, 0)
+    # Typed in capitals or in full-width letters (MKT-2026-01, ｍｋｔ-2026-01): ids are lower-case
+    # ASCII, and case counted as a difference would suggest another id (au-2026-01).
+    plain = unicodedata.normalize("NFKC", name).lower()
+    if plain != name:
+        other = process.extractOne(plain, known, scorer=fuzz.ratio, score_cutoff=CUTOFF)
+        if other and (-other[1], other[0]) < (-best[1], best[0] or ""):
+            best = (other[0], other[1])
+    return best
 
 
 def did_you_mean(name, known) -> dict:

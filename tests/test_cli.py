@@ -151,6 +151,22 @@ def test_text_format_is_location_label_code_message_then_hint_then_summary(work)
 
 
 
+@pytest.mark.parametrize("written,hint", [
+    ("CLUB-ROBOTICS", "是不是“club-robotics”？"),  # capitals (case once counted: another id was suggested)
+    ("ｃｌｕｂ-robotics", "是不是“club-robotics”？"),  # full-width letters from a Chinese input method
+    ("机器人协会", "这里要写编号，不是名称：“机器人协会”的编号是“club-robotics”。"),  # the club's name
+    ("计算机2601班", "这里要写编号，不是名称：“计算机2601班”的编号是“cs-2026-01”。"),  # a class's name
+])
+def test_a_contact_point_written_in_capitals_or_by_its_name_is_told_its_id(work, written, hint):
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", f"[{written}]"),
+                      encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    found = [f for f in report if f["code"] == "E-REF-001"]
+    assert [(f["line"], f["column"]) for f in found] == [(3, 18)], report
+    assert found[0]["hint"].endswith(hint), found[0]["hint"]
+
+
 def test_every_missing_file_of_a_long_import_manifest_is_named_with_the_nearest_existing_one(work):
     """A legacy export listing thousands of files that never arrived: each is reported at its
     line, with the existing ledger closest to it (the same cadre in another half-year, or a
