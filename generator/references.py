@@ -52,7 +52,7 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
         hint = {"suggestion": f"这里要写编号，不是名称：“{ref.strip()}”的编号是“{named}”。",
                 "suggestion_en": f"Write the id, not the name: the id of '{ref.strip()}' is '{named}'."}
     return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
-                  what=zh, what_en=en, ref=ref, where=where, **hint)
+                  what=zh, what_en=en, ref=ref, where=where, where_en=where.replace("、", " and "), **hint)
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:

@@ -167,6 +167,16 @@ def test_a_contact_point_written_in_capitals_or_by_its_name_is_told_its_id(work,
     assert found[0]["hint"].endswith(hint), found[0]["hint"]
 
 
+def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", "[club-robotic]"),
+                      encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
+    assert [f["hint"] for f in report] == [  # (was "records/classes/、records/clubs.yaml")
+        "Check the spelling; existing ids are in records/classes/ and records/clubs.yaml. "
+        "Did you mean 'club-robotics'?"]
+
+
 def test_every_missing_file_of_a_long_import_manifest_is_named_with_the_nearest_existing_one(work):
     """A legacy export listing thousands of files that never arrived: each is reported at its
     line, with the existing ledger closest to it (the same cadre in another half-year, or a

@@ -6,7 +6,7 @@ CODES = {
         "zh": "{what}“{ref}”不存在",
         "en": "{what_en} '{ref}' does not exist",
         "hint_zh": "请检查拼写；现有的{what}编号见 {where}。{suggestion}",
-        "hint_en": "Check the spelling; existing ids are in {where}. {suggestion_en}",
+        "hint_en": "Check the spelling; existing ids are in {where_en}. {suggestion_en}",
     },
     "E-REF-002": {
         "severity": "error",
