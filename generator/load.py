@@ -572,6 +572,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         return out
     out.problems = _prescan(text, file)  # aliases and depth, before the recursive composer
     if out.problems:
+        out.problems = _full_width(lines, file, out.problems)
         return out
     try:
         nodes = list(yaml.compose_all(text, Loader=loader()))
@@ -664,6 +665,38 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         out.append(F.make("E-YAML-001", file, None, **yaml_problem(type(exc).__name__)))
     return out
+
+
+# What a Chinese input method types for YAML's own marks: a full-width colon after a field's
+# name (form：主题班会), a full-width space to indent or after the colon (students:　30).
+_WIDE_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000]*(：)")
+_WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
+_WIDE_MARKS = {  # group of the match → (char, ascii, fix, char_en, ascii_en, fix_en)
+    "colon": ("冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "colon '：'", "':'", ", followed by a space"),
+    "space": ("空格“　”（比普通空格宽一倍）", "空格“ ”", "", "space", "space ' '", ""),
+}
+
+
+def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
+    """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
+    (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
+    does hold a colon, to the eye).  Only when the error is at or just after such a place."""
+    syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
+    if len(syntax) != 1:
+        return problems
+    found = []
+    for n, line in enumerate(lines, 1):
+        for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space")):
+            m = rx.match(line)
+            if m:
+                group = next(g for g in range(1, (rx.groups or 0) + 1) if m.group(g) is not None)
+                char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
+                found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
+                                    char_en=char_en, ascii_en=ascii_en, fix_en=fix_en))
+                break
+    if not any(syntax[0].line - 2 <= f.line <= syntax[0].line for f in found):
+        return problems
+    return found[:MAX_REPORTED]
 
 
 def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:

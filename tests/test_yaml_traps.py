@@ -164,3 +164,26 @@ def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
     path.write_bytes(path.read_bytes().replace(b"students: 25", b"students: 0"))
     f = only(validate(records), "E-SCHEMA-006")
     assert (f["line"], f["column"]) == (9, 15)
+
+
+@pytest.mark.parametrize("old,new,at,mark", [
+    ("    form: 社团活动", "    form：社团活动", (6, 9), "冒号“：”"),  # a Chinese input method's colon
+    ("period: 2026-H1", "period：2026-H1", (2, 7), "冒号“：”"),
+    ("    students: 25", "    students:\u300025", (9, 14), "空格“　”"),  # full-width space after the colon
+    ("  - date:", "\u3000- date:", (5, 1), "空格“　”"),  # … or to indent
+])
+def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it_is(records, old, new, at, mark):
+    # (libyaml said "could not find expected ':'" on a line that holds a colon to the eye, or
+    # "mapping values are not allowed here" on the line after a full-width indentation)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-010")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at)
+    assert mark in f["message"] and "英文输入法" in f["hint"]
+
+
+def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_as_it_is(records):
+    edit(records, LEDGER, "    summary: 参加", "    summary: 时间：下午；地点：活动室。参加")
+    assert validate(records) == []
+    edit(records, LEDGER, "period: 2026-H1", "period: [2026-H1")  # the error is elsewhere
+    f = only(validate(records), "E-YAML-001")
+    assert f["line"] == 2
