@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
+import unicodedata
 from functools import lru_cache
 from pathlib import Path
 
@@ -165,6 +167,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Write a value after the colon."
         elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
+        elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
+            hint, hint_en = _date_hint(_source_text(doc, path, value))
         elif expected == "string" and isinstance(value, (int, float, bool)):
             hint = f"如要写成文字，请给它加上英文引号，如 \"{_source_text(doc, path, value)}\"。"
             hint_en = "Quote the value to make it text."
@@ -181,11 +185,11 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         return [F.make("E-SCHEMA-004", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
                        allowed="、".join(map(str, allowed)), allowed_en=", ".join(map(str, allowed)))]
     if v in ("pattern", "format"):
-        if schema.get("format") == "date" and isinstance(error.instance, str) and len(error.instance) == 10 \
-                and error.instance[4] == "-" and error.instance[7] == "-" and v == "format":
+        if schema.get("format") == "date" and isinstance(error.instance, str) and v == "format" \
+                and _YMD.fullmatch(error.instance):  # (YYYY-MM-DD itself, ２０２６-10-15: the format is wrong)
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
-        if schema.get("format") == "date" or schema.get("pattern", "").startswith("^[0-9]{4}-[0-9]{2}-"):
-            fh, fh_en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
+        if _is_date(schema):
+            fh, fh_en = _date_hint(error.instance)
         elif "a-z0-9" in schema.get("pattern", ""):
             fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
                          "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")
@@ -216,6 +220,34 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
     return [F.make("E-SCHEMA-010", doc.file, where, title=title, title_en=title_en, detail=error.message[:200],
                    rule=v, value=_show(error.instance),
                    description=schema.get("description", ""))]
+
+
+_YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+# A date as people write it in Chinese: 2026年3月5日, 2026.3.5, 2026/03/05, 2026-3-5, 20260305,
+# full-width digits, with a time or the day of the week after it.
+_WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
+                           r"|([0-9]{2})([0-9]{2}))"
+                           r"\s*(?:[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?)?"
+                           r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?\s*", re.ASCII)
+
+
+def _is_date(schema: dict) -> bool:
+    return schema.get("format") == "date" or schema.get("pattern", "").startswith("^[0-9]{4}-[0-9]{2}-")
+
+
+def _date_hint(written) -> tuple[str, str]:
+    """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05)."""
+    zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
+    m = _WRITTEN_DATE.fullmatch(unicodedata.normalize("NFKC", str(written)))
+    if m:
+        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        try:
+            meant = dt.date(int(year), int(month), int(day)).isoformat()
+        except ValueError:
+            meant = None
+        if meant and meant != written:
+            zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
+    return zh, en
 
 
 def parse_date(text) -> dt.date | None:

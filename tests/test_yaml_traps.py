@@ -187,3 +187,24 @@ def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_
     edit(records, LEDGER, "period: 2026-H1", "period: [2026-H1")  # the error is elsewhere
     f = only(validate(records), "E-YAML-001")
     assert f["line"] == 2
+
+
+@pytest.mark.parametrize("written,code,meant", [
+    ("2026年4月20日", "E-SCHEMA-005", "2026-04-20"),
+    ("2026.4.20", "E-SCHEMA-005", "2026-04-20"),
+    ("2026/04/20", "E-SCHEMA-005", "2026-04-20"),
+    ("２０２６-04-20", "E-SCHEMA-005", "2026-04-20"),  # full-width digits
+    ("2026-04-20 19:30", "E-SCHEMA-005", "2026-04-20"),
+    ("2026-04-20（周一）", "E-SCHEMA-005", "2026-04-20"),
+    ("20260420", "E-SCHEMA-003", "2026-04-20"),  # read as a number: quoting it would not help
+    ("YYYY-MM-DD", "E-SCHEMA-005", None),  # the scaffold's placeholder: one finding, not "does not exist" too
+    ("4月20日", "E-SCHEMA-005", None),  # no year: nothing to offer
+])
+def test_a_date_written_the_chinese_way_is_told_once_with_the_date_it_means(records, written, code, meant):
+    edit(records, LEDGER, 'date: "2026-04-20"', f"date: {written}")
+    f = only(validate(records), code)
+    assert (f["line"], f["column"]) == (5, 11)
+    assert f["hint"].startswith("日期请写成 YYYY-MM-DD")
+    assert f["hint"].endswith(f"这里应写作 {meant}。" if meant else "如 2026-09-15。"), f["hint"]
+    en = only(validate(records, "--lang", "en"), code)
+    assert en["hint"].endswith(f"Here: {meant}." if meant else "e.g. 2026-09-15."), en["hint"]
