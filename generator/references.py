@@ -241,12 +241,16 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     if named and led.get("cadre") is not None and led.get("cadre") != stem:
         out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
                           value=led.get("cadre"), expected=stem))
-    if led.get("period") is not None and led.get("period") != folder:
-        out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
-                          value=led.get("period"), expected=folder))
     period = rs.period(folder) if rs.policy else None
-    if rs.policy and period is None:
-        out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder))
+    written = led.get("period")
+    if rs.policy and period is None:  # the folder is wrong: say so, and where the file belongs
+        moved = written if isinstance(written, str) and written != folder and rs.period(written) else None
+        out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder,
+                          move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",
+                          move_en=f" By the period it gives, it belongs in ledgers/{moved}/." if moved else ""))
+    elif written is not None and written != folder:  # (not "should be" a folder name that is no period)
+        out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
+                          value=written, expected=folder))
     if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
     for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):

@@ -167,6 +167,18 @@ def test_a_contact_point_written_in_capitals_or_by_its_name_is_told_its_id(work,
     assert found[0]["hint"].endswith(hint), found[0]["hint"]
 
 
+def test_a_ledger_in_a_misnamed_folder_is_told_the_folder_it_belongs_in(work):
+    # (it was told to change its own, right, period to the folder's name, which is no period)
+    ledgers = work / "records/ledgers"
+    (ledgers / "2026H1").mkdir()
+    (ledgers / "2026-H1/li-na.yaml").rename(ledgers / "2026H1/li-na.yaml")
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [(f["code"], f["file"], f["line"], f["column"]) for f in report] == [
+        ("E-REF-007", "records/ledgers/2026H1/li-na.yaml", 2, 9)], report
+    assert report[0]["message"] == "台账所在的文件夹“2026H1”不是政策规定的填报期间"
+    assert report[0]["hint"].endswith("按文件中的期间，应放在 ledgers/2026-H1/ 文件夹中。")
+
+
 def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", "[club-robotic]"),

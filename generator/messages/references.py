@@ -45,10 +45,10 @@ CODES = {
     },
     "E-REF-007": {
         "severity": "error",
-        "zh": "期间“{value}”不是政策规定的填报期间",
-        "en": "'{value}' is not a ledger period defined by the policy",
-        "hint_zh": "期间写作 年份-代号，代号见 records/policy.yaml（如 2026-H1、2026-H2）。",
-        "hint_en": "Periods are year-code, e.g. 2026-H1, with codes from records/policy.yaml.",
+        "zh": "台账所在的文件夹“{value}”不是政策规定的填报期间",
+        "en": "the ledger's folder '{value}' is not a ledger period defined by the policy",
+        "hint_zh": "台账放在以期间命名的文件夹 ledgers/<期间>/ 中，期间写作 年份-代号，代号见 records/policy.yaml（如 2026-H1、2026-H2）。{move}",
+        "hint_en": "Ledgers live in ledgers/<period>/, periods being year-code, e.g. 2026-H1, with codes from records/policy.yaml.{move_en}",
     },
     "E-REF-008": {
         "severity": "error",
