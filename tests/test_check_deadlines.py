@@ -169,6 +169,25 @@ def test_not_committed_is_not_submitted_and_today_replays_history(tmp_path):
     assert row(check(repo, "2026-01-10"), "2025-H2", "zhang-wei")["days_late"] == 10
 
 
+def test_a_ledger_that_cannot_be_read_is_said_to_be_there_and_broken_not_just_missing(tmp_path):
+    # (a cadre whose filed ledger had a full-width colon was told only "未提交 … 请尽快提交")
+    repo = start(tmp_path)
+    text = ledger("zhang-wei", "2025-H2", ["2025-10-10"])
+    write(repo, {H2: text.replace("form: 主题班会", "form：主题班会")})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    for _ in range(2):  # the second run reads the cadre's results back from the cache
+        run = check_cli(repo / "records", "--today", "2026-01-05", "--format", "json")
+        found = json.loads(run.stdout)["findings"]
+        assert sorted(f["code"] for f in found if f["file"].endswith("ledgers/2025-H2/zhang-wei.yaml")) == [
+            "E-YAML-010", "W-CHK-006"], found
+        (msg,) = [f for f in found if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
+        assert msg["message"].endswith("：文件已存在，但有错误、无法读取，请先改正为这个文件报告的错误")
+    (repo / H2).unlink()  # gone: the kept results must not say it is there
+    found = json.loads(check_cli(repo / "records", "--today", "2026-01-05", "--format", "json").stdout)["findings"]
+    (msg,) = [f for f in found if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
+    assert msg["message"].endswith("（截止 2025-12-31）"), msg
+
+
 def test_shallow_clone_refuses_to_judge(tmp_path):
     repo = start(tmp_path)
     write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})

@@ -39,13 +39,17 @@ class ByCadre:
         self.ledgers: dict[str, list] = {}
         for (_period, cadre), led in sorted(ctx.rs.ledgers.items()):
             self.ledgers.setdefault(cadre, []).append(led)
+        self.unreadable: dict[str, list] = {}  # cadre → their ledger files that could not be read
+        for doc in ctx.rs.docs:
+            if doc.kind == "ledger" and not doc.mapping:
+                self.unreadable.setdefault(doc.stem, []).append(doc)
         self.semesters, self.deadlines = SemesterContacts(ctx), Deadlines(ctx, history)
         self.memo = Memo(ctx.rs.root, "by-cadre", _context(ctx, history))
         self.cadres = sorted(self.ledgers.keys() | ctx.rows.keys())
         self.kept: dict = {}
         self.todo: list = []  # (cadre, stamp)
         for cadre in self.cadres:
-            stamp = _stamp(ctx, self.ledgers.get(cadre, ()), history)
+            stamp = _stamp(ctx, self.ledgers.get(cadre, ()), history, self.unreadable.get(cadre, ()))
             kept = self.memo.get(cadre, stamp)
             if kept is None:
                 self.todo.append((cadre, stamp))
@@ -97,11 +101,12 @@ def _context(ctx: Context, history: History) -> str | None:
     return hashlib.sha256(text.encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _stamp(ctx: Context, ledgers, history: History) -> str | None:
+def _stamp(ctx: Context, ledgers, history: History, unreadable=()) -> str | None:
     """Of each of a cadre's ledgers: its name, shown name, SHA-256, whether it has errors and the
     commit it landed with in Git (a commit has one committer time, as deadlines.py asks); as one
     string (NUL is in none of them), which the memo reads back as one object, not five for each
-    ledger (at 12k: 816 strings, not 12,007 tuples).  None when a ledger's bytes are not known."""
+    ledger (at 12k: 816 strings, not 12,007 tuples); and of the cadre's ledgers that could not be
+    read, the name, shown name and SHA-256.  None when a ledger's bytes are not known."""
     invalid, added, out = ctx.rs.invalid, history.added, []
     for led in ledgers:
         doc = led.doc
@@ -109,4 +114,8 @@ def _stamp(ctx: Context, ledgers, history: History) -> str | None:
             return None
         landing = added.get(doc.rel)  # (ledgers/<period>/<cadre>.yaml)
         out += (doc.rel, doc.file, doc.sha256, "1" if doc.rel in invalid else "0", landing.commit if landing else "")
+    for doc in unreadable:  # (W-CHK-006 says such a file is there)
+        if not doc.sha256:
+            return None
+        out += (doc.rel, doc.file, doc.sha256, "unreadable", "")
     return "\0".join(out)

@@ -56,6 +56,7 @@ class Deadlines:
         self._read: tuple | None = None  # (_manifest, read when first asked)
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
+        self._unreadable: set | None = None  # rel paths of ledgers that could not be read
 
     def manifest(self) -> tuple[dict[str, int], list[F.Finding]]:
         if self._read is None:
@@ -76,6 +77,19 @@ class Deadlines:
             if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256:
                 ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=led.doc.rel,
                         data={"expected": digest, "actual": led.doc.sha256})
+
+    def _state(self, led, path: str) -> dict:
+        """W-CHK-006's words on a file that is there: not merged yet, or not readable (a cadre who
+        broke the YAML of a filed ledger was told to file it, with no word of the file being there)."""
+        if led is not None:
+            return {"state": "：文件已存在，但还没有合并进主分支",
+                    "state_en": ": the file exists but has not been merged into the branch"}
+        if self._unreadable is None:
+            self._unreadable = {d.rel for d in self.ctx.rs.docs if d.kind == "ledger" and not d.mapping}
+        if path in self._unreadable:
+            return {"state": "：文件已存在，但有错误、无法读取，请先改正为这个文件报告的错误",
+                    "state_en": ": the file exists but cannot be read; fix the errors reported for it"}
+        return {"state": "", "state_en": ""}
 
     def rows(self, cadre: str) -> list[dict]:
         ctx, rs, history = self.ctx, self.ctx.rs, self.history
@@ -137,8 +151,7 @@ class Deadlines:
                 ctx.add("W-CHK-006", display_path(rs.root / path), None, name=row["name"],
                         unit=ctx.unit_name(row["unit"]) or row["unit"] or "", period=period.id,
                         deadline=deadline, path=path, data={"cadre": cadre, "period": period.id},
-                        state="：文件已存在，但还没有合并进主分支" if led is not None else "",
-                        state_en=": the file exists but has not been merged into the branch" if led is not None else "")
+                        **self._state(led, path))
             rows.append(row)
         return rows
 
