@@ -548,7 +548,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         return out
 
     if raw.startswith(_UTF16_32_BOMS):
-        return fail("E-LOAD-001", (1, 1), line=1)
+        return fail("E-LOAD-001", (1, 1), line=1, **_encoding_guess("utf-16"))
     if b"\x00" in raw:
         i = raw.index(b"\x00")
         start = raw.rfind(b"\n", 0, i) + 1
@@ -558,7 +558,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
-        return fail("E-LOAD-001", (line, col), line=line)
+        return fail("E-LOAD-001", (line, col), line=line, **_encoding_guess(_chinese_encoding(raw)))
     text = text.removeprefix("\ufeff")
     out.text = text
     bad = _CONTROL.search(text)
@@ -599,6 +599,27 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.data, out.positions, out.keys = data, conv.positions, conv.keys
     out.spans, out.key_spans = conv.spans, conv.key_spans
     return out
+
+
+def _chinese_encoding(raw: bytes) -> str | None:
+    """"gbk" when bytes that are not UTF-8 read as Chinese text in GB18030 (GBK, GB2312): what
+    Notepad (“ANSI”), WPS and Word save on a Chinese Windows."""
+    try:
+        text = raw.decode("gb18030")
+    except UnicodeDecodeError:
+        return None
+    return "gbk" if re.search("[\u4e00-\u9fff]", text) else None
+
+
+def _encoding_guess(encoding: str | None) -> dict:
+    """E-LOAD-001's words on the encoding the file seems to be in."""
+    if encoding == "gbk":
+        return {"guess": "；看起来是按 GBK/GB2312 编码保存的（记事本中叫“ANSI”）",
+                "guess_en": "; it looks saved as GBK/GB2312 (Notepad's 'ANSI')"}
+    if encoding == "utf-16":
+        return {"guess": "；看起来是按 UTF-16 编码保存的（记事本中叫“Unicode”）",
+                "guess_en": "; it looks saved as UTF-16 (Notepad's 'Unicode')"}
+    return {"guess": "", "guess_en": ""}
 
 
 # libyaml's problem (prefix) → (Chinese explanation, report at the context mark?).  The

@@ -139,6 +139,11 @@ def test_non_utf8_file_is_an_error(records):
     f = only(validate(records), "E-LOAD-001")
     assert (f["file"], f["line"], f["column"]) == (f"records/{LI_NA}", 1, 7)
     assert "UTF-8" in f["hint"]
+    # a cadre does not know what an encoding is: say which one Notepad/WPS used, and how to save as UTF-8
+    assert f["message"].endswith("；看起来是按 GBK/GB2312 编码保存的（记事本中叫“ANSI”）")
+    assert "另存为" in f["hint"]
+    path.write_bytes("name: café\n".encode("latin-1"))  # not Chinese: no guess
+    assert only(validate(records), "E-LOAD-001")["message"] == "文件不是有效的 UTF-8 编码（第 1 行附近有无法识别的字节）"
 
 
 def test_several_documents_in_one_file_are_an_error(records):

@@ -3,10 +3,10 @@
 CODES = {
     "E-LOAD-001": {
         "severity": "error",
-        "zh": "文件不是有效的 UTF-8 编码（第 {line} 行附近有无法识别的字节）",
-        "en": "the file is not valid UTF-8 (undecodable bytes near line {line})",
-        "hint_zh": "请用 UTF-8 编码另存该文件（记事本/VS Code 中选择“UTF-8”）。",
-        "hint_en": "Save the file as UTF-8.",
+        "zh": "文件不是有效的 UTF-8 编码（第 {line} 行附近有无法识别的字节）{guess}",
+        "en": "the file is not valid UTF-8 (undecodable bytes near line {line}){guess_en}",
+        "hint_zh": "请用 UTF-8 编码另存该文件：记事本选“文件 → 另存为”，在下方“编码”中选“UTF-8”；WPS/Word 请另存为“纯文本”并选 UTF-8；VS Code 点右下角的编码，选“通过编码保存”→“UTF-8”。",
+        "hint_en": "Save the file as UTF-8 (Notepad: File → Save as, Encoding: UTF-8).",
     },
     "E-LOAD-002": {
         "severity": "error",
