@@ -731,6 +731,11 @@ def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
     return out
 
 
+_NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动），请在这一项的第一行前加上“- ”，与上一项的“- ”对齐。",
+             " If a new item starts here (another activity, copied), begin its first line with '- ', "
+             "aligned with the item above.")
+
+
 class _Converter:
     def __init__(self, file: str):
         self.file = file
@@ -769,6 +774,7 @@ class _Converter:
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         result: dict = {}
         first_line: dict = {}
+        told = False  # (_NEW_ITEM said for this mapping)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found="列表或映射",
@@ -783,8 +789,13 @@ class _Converter:
                                             found_en=repr(key)))
                 continue
             if key in result or key in first_line:
+                # In an item of a list, the usual cause: a copied item whose “- ” was lost, so its
+                # fields were added to the item above (said once, at the first repeated field).
+                item = bool(path) and isinstance(path[-1], int) and not told
+                told = told or item
                 self.problems.append(
-                    F.make("E-YAML-003", self.file, self._at(key_node), key=key, first_line=first_line[key])
+                    F.make("E-YAML-003", self.file, self._at(key_node), key=key, first_line=first_line[key],
+                           item=_NEW_ITEM[0] if item else "", item_en=_NEW_ITEM[1] if item else "")
                 )
                 continue
             first_line[key] = key_node.start_mark.line + 1

@@ -213,3 +213,19 @@ def test_a_date_written_the_chinese_way_is_told_once_with_the_date_it_means(reco
     assert f["hint"].endswith(f"这里应写作 {meant}。" if meant else "如 2026-09-15。"), f["hint"]
     en = only(validate(records, "--lang", "en"), code)
     assert en["hint"].endswith(f"Here: {meant}." if meant else "e.g. 2026-09-15."), en["hint"]
+
+
+def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records):
+    # the copy's fields were repeated keys of the activity above: "merge or remove" lost an activity
+    path = records / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    item = text[text.index("  - date:"):]
+    path.write_text(text + item.replace("  - date:", "    date:"), encoding="utf-8")
+    found = validate(records)
+    assert [(f["code"], f["line"]) for f in found] == [("E-YAML-003", n) for n in range(11, 17)]
+    assert found[0]["hint"].endswith("请在这一项的第一行前加上“- ”，与上一项的“- ”对齐。")
+    assert all("- " not in f["hint"] for f in found[1:])  # said once
+    edit(records, LEDGER, "    date:", "  - date:")  # a repeated top-level key is not an item
+    edit(records, LEDGER, "cadre: li-na\n", "cadre: li-na\ncadre: li-na\n")
+    f = only(validate(records), "E-YAML-003")
+    assert f["hint"] == "同一层级中每个键只能出现一次；请合并或删除重复的一行，以免内容被悄悄覆盖。"

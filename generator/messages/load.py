@@ -103,8 +103,8 @@ CODES = {
         "severity": "error",
         "zh": "重复的键“{key}”（第一次出现在第 {first_line} 行）",
         "en": "duplicate key '{key}' (first at line {first_line})",
-        "hint_zh": "同一层级中每个键只能出现一次；请合并或删除重复的一行，以免内容被悄悄覆盖。",
-        "hint_en": "Each key may appear once per mapping; merge or remove the duplicate.",
+        "hint_zh": "同一层级中每个键只能出现一次；请合并或删除重复的一行，以免内容被悄悄覆盖。{item}",
+        "hint_en": "Each key may appear once per mapping; merge or remove the duplicate.{item_en}",
     },
     "E-YAML-004": {
         "severity": "error",
