@@ -37,6 +37,7 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     out += _assignments(rs)
     found, feedback = _ledgers(rs)
     out += found
+    out += _renamed(rs)
     out += _feedback_links(rs, feedback)
     out += _admin_records(rs)
     return out
@@ -221,6 +222,35 @@ def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
             [(led, *item) for led, (_found, items) in zip(ledgers, results) for item in items])
 
 
+def _misnamed(rs: RecordSet, stem: str, cadre) -> bool:
+    """A file named after no cadre whose content names one (a second file for the same half-year,
+    bai-taoyu-2.yaml): the file name is what is wrong, not the cadre's id it holds."""
+    return isinstance(cadre, str) and cadre != stem and not rs.id_known("cadre", stem) and rs.id_known("cadre", cadre)
+
+
+def _renamed(rs: RecordSet) -> list[F.Finding]:
+    """E-REF-001 of each misnamed ledger (_misnamed), with the file it should be, and whether that
+    file is there already: then its content belongs in it."""
+    out = []
+    zh, en, where = _WHAT["cadre"]
+    for (folder, stem), led in rs.ledgers.items():
+        if rs.id_known("cadre", stem) or not SLUG.fullmatch(stem):  # (before its values: a warm run reads none)
+            continue
+        cadre = led.get("cadre")
+        if not _misnamed(rs, stem, cadre):
+            continue
+        there = (folder, cadre) in rs.ledgers
+        hint = {"suggestion": f"文件名就是干部编号，按文件中的干部编号，文件应叫 {cadre}.yaml"
+                              + (f"；但本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，"
+                                 "再删除这个文件（每人每期只有一份台账）。" if there else "：请给文件改名。"),
+                "suggestion_en": f"The file name is the cadre's id: by its content this file is {cadre}.yaml"
+                                 + (f"; ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and "
+                                    "delete this one (one ledger a cadre a half-year)." if there else ": rename it.")}
+        out.append(F.make("E-REF-001", led.file, led.pos("cadre"), what=zh, what_en=en, ref=stem, where=where,
+                          where_en=where, **hint))
+    return out
+
+
 def _context(rs: RecordSet) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
     lists), the ids (and names) of cadres, classes and clubs, and which kinds of file could not be read.
@@ -238,7 +268,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     """The findings of one ledger (its names, its period, the ids and words it uses, its dates)."""
     out = []
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
-    if named and led.get("cadre") is not None and led.get("cadre") != stem:
+    cadre = led.get("cadre")
+    renamed = named and _misnamed(rs, stem, cadre)
+    if named and cadre is not None and cadre != stem and not renamed:
         out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
                           value=led.get("cadre"), expected=stem))
     period = rs.period(folder) if rs.policy else None
@@ -251,7 +283,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     elif written is not None and written != folder:  # (not "should be" a folder name that is no period)
         out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
                           value=written, expected=folder))
-    if named and not rs.id_known("cadre", stem) and isinstance(led.get("cadre"), str):
+    # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
+    if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
     for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
         if isinstance(point, str) and point not in points and not rs.id_known("point", point):

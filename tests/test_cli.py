@@ -179,6 +179,22 @@ def test_a_ledger_in_a_misnamed_folder_is_told_the_folder_it_belongs_in(work):
     assert report[0]["hint"].endswith("按文件中的期间，应放在 ledgers/2026-H1/ 文件夹中。")
 
 
+def test_a_second_ledger_file_for_the_same_half_year_is_told_to_be_merged_not_its_content_changed(work):
+    # (li-na-2.yaml holding cadre: li-na was told "cadre li-na-2 does not exist, did you mean li-na?"
+    # and that its right 'cadre: li-na' should read 'li-na-2', a cadre that does not exist)
+    folder = work / "records/ledgers/2026-H1"
+    (folder / "li-na-2.yaml").write_text((folder / "li-na.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    for _ in range(2):  # (and from the kept results of the references)
+        report = json.loads(cli(work, "validate", "--format", "json").stdout)
+        assert [(f["code"], f["file"], f["line"], f["column"]) for f in report] == [
+            ("E-REF-001", "records/ledgers/2026-H1/li-na-2.yaml", 1, 8)], report
+        assert report[0]["hint"].endswith("文件应叫 li-na.yaml；但本期已有 ledgers/2026-H1/li-na.yaml：请把这个文件的"
+                                          "内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。")
+    (folder / "li-na.yaml").unlink()  # alone, it only has the wrong name
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [f["hint"].rsplit("。", 2)[-2] for f in report] == ["文件名就是干部编号，按文件中的干部编号，文件应叫 li-na.yaml：请给文件改名"]
+
+
 def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", "[club-robotic]"),
