@@ -71,9 +71,27 @@ def _file_names(rs: RecordSet) -> list[F.Finding]:
     out = []
     for doc in rs.docs:
         if doc.kind in ("cadre", "ledger") and not SLUG.fullmatch(doc.stem):
+            # a ledger saved as 白涛玉.yaml, Bai-Taoyu.yaml, "bai-taoyu (1).yaml": the cadre it names
+            cadre = doc.data.get("cadre") if doc.kind == "ledger" and doc.mapping else None
+            known = isinstance(cadre, str) and SLUG.fullmatch(cadre) and rs.id_known("cadre", cadre)
             out.append(F.make("E-REF-011", doc.file, None, name=doc.rel.rsplit("/", 1)[-1],
-                              what="干部", what_en="cadre"))
+                              what="干部", what_en="cadre", **_rename_to(cadre if known else None, doc.rel, rs)))
     return out
+
+
+def _rename_to(cadre: str | None, rel: str, rs: RecordSet) -> dict:
+    """E-REF-011's words on the name to give the file: the cadre's id a ledger holds (or, when the
+    cadre's ledger of that half-year is there already — a copy, "bai-taoyu (1).yaml" — to merge
+    it into that one), else how ids go."""
+    folder = rel.split("/")[1] if rel.count("/") == 2 else None
+    if cadre and (folder, cadre) in rs.ledgers:
+        return {"to": f"本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，再删除这个文件",
+                "to_en": f"ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and delete this one"}
+    if cadre:
+        return {"to": f"请把文件改名为 {cadre}.yaml（文件中的干部编号）",
+                "to_en": f"Rename the file to {cadre}.yaml (the cadre's id it holds)"}
+    return {"to": "请把文件改名，如 zhang-wei.yaml（姓名拼音，重名时加数字：zhang-wei-2.yaml）",
+            "to_en": "Rename the file, e.g. zhang-wei.yaml (add a digit for a namesake: zhang-wei-2.yaml)"}
 
 
 def _duplicates(rs: RecordSet) -> list[F.Finding]:

@@ -195,6 +195,28 @@ def test_a_second_ledger_file_for_the_same_half_year_is_told_to_be_merged_not_it
     assert [f["hint"].rsplit("。", 2)[-2] for f in report] == ["文件名就是干部编号，按文件中的干部编号，文件应叫 li-na.yaml：请给文件改名"]
 
 
+def test_a_ledger_saved_under_a_name_that_is_no_id_is_told_the_name_its_content_gives(work):
+    # (Windows' copy "li-na (1).yaml", the cadre's name, capitals: the hint said "e.g. zhang-wei.yaml")
+    folder = work / "records/ledgers/2026-H1"
+    text = (folder / "li-na.yaml").read_text(encoding="utf-8")
+    (folder / "li-na (1).yaml").write_text(text, encoding="utf-8")  # beside the ledger itself
+    (folder / "li-na.yaml").rename(folder / "Li-Na.yaml")
+    hints = {f["file"]: f["hint"] for f in json.loads(cli(work, "validate", "--format", "json").stdout)}
+    assert hints == {  # (the second: the copy, once the first is renamed; each run is told the same)
+        "records/ledgers/2026-H1/Li-Na.yaml": "请把文件改名为 li-na.yaml（文件中的干部编号）。",
+        "records/ledgers/2026-H1/li-na (1).yaml": "请把文件改名为 li-na.yaml（文件中的干部编号）。"}
+    (folder / "Li-Na.yaml").rename(folder / "li-na.yaml")
+    report = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
+    assert [(f["file"], f["hint"]) for f in report] == [(
+        "records/ledgers/2026-H1/li-na (1).yaml",
+        "ledgers/2026-H1/li-na.yaml exists already: merge this file into it and delete this one.")]
+    (folder / "li-na (1).yaml").unlink()
+    (folder / "李娜.yaml").write_text("name: 李娜\n", encoding="utf-8")  # no cadre's id in it
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [f["hint"] for f in report if f["code"] == "E-REF-011"] == [
+        "请把文件改名，如 zhang-wei.yaml（姓名拼音，重名时加数字：zhang-wei-2.yaml）。"]
+
+
 def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", "[club-robotic]"),

@@ -75,8 +75,8 @@ CODES = {
         "severity": "error",
         "zh": "文件名“{name}”不能作为编号：文件名就是{what}编号，只能用英文小写字母、数字和连字符“-”",
         "en": "the file name '{name}' is not a valid id: it is the {what_en} id and may use only a-z, 0-9 and '-'",
-        "hint_zh": "请把文件改名，如 zhang-wei.yaml（姓名拼音，重名时加数字：zhang-wei-2.yaml）。",
-        "hint_en": "Rename the file, e.g. zhang-wei.yaml (add a digit for a namesake: zhang-wei-2.yaml).",
+        "hint_zh": "{to}。",
+        "hint_en": "{to_en}.",
     },
     "E-REF-012": {
         "severity": "error",
