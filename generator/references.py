@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from operator import attrgetter
 
 from generator import findings as F
@@ -13,7 +14,7 @@ from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy
-from generator.suggest import closest_kept, did_you_mean, phrased
+from generator.suggest import closest, closest_kept, did_you_mean, phrased
 from generator.validate import en_path, parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
@@ -206,8 +207,13 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     allowed, known = _allowed(rs, vocab)
     if value in known:
         return []
+    # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
+    # full-width letters gone (“面对面 ”, “ＱＱ群”)
+    plain = unicodedata.normalize("NFKC", value).strip()
+    close = closest(plain, known) if known else None
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
-                   allowed=list(allowed))]
+                   allowed=list(allowed), suggestion=f"是不是“{close}”？" if close else "",
+                   suggestion_en=f"Did you mean '{close}'? " if close else "")]
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

@@ -217,6 +217,18 @@ def test_a_ledger_saved_under_a_name_that_is_no_id_is_told_the_name_its_content_
         "请把文件改名，如 zhang-wei.yaml（姓名拼音，重名时加数字：zhang-wei-2.yaml）。"]
 
 
+@pytest.mark.parametrize("old,new,hint", [
+    ("form: 社团活动", "form: 社团", "是不是“社团活动”？可选值："),
+    ("channel: 面对面", 'channel: "面对面 "', "是不是“面对面”？可选值："),  # a space typed after the word
+    ("form: 社团活动", "form: 吃饭", "可选值："),  # nothing close: the list alone
+])
+def test_a_word_not_in_the_policy_vocabulary_is_offered_the_closest_one(work, old, new, hint):
+    ledger = work / "records/ledgers/2026-H1/li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [f["code"] for f in report] == ["E-REF-005"] and report[0]["hint"].startswith(hint), report
+
+
 def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("[club-robotics]", "[club-robotic]"),
