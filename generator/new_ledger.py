@@ -9,6 +9,7 @@ so an unfilled scaffold cannot be filed by mistake.  An existing ledger is never
 from __future__ import annotations
 
 import re
+import unicodedata
 import sys
 from pathlib import Path
 
@@ -162,6 +163,19 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
     return "\n".join(_BREAKS.sub(" ", line) for line in L) + "\n"
 
 
+def _period_meant(rs, written: str) -> str | None:
+    """The period meant by 2026h2, 2026 H2, 2026年下半年 (the policy's codes and names), or None."""
+    m = re.fullmatch(r"\s*([0-9]{4})\s*(?:年|[-_ —])?\s*(\S+?)\s*", unicodedata.normalize("NFKC", written))
+    if not m:
+        return None
+    for p in rs.setting("ledger", "periods", default=[]) or []:
+        if isinstance(p, dict) and m.group(2) in (str(p.get("id", "")).upper(), str(p.get("id", "")).lower(),
+                                                   p.get("name")):
+            meant = f"{m.group(1)}-{p.get('id')}"
+            return meant if rs.period(meant) else None
+    return None
+
+
 def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, str | None, list[F.Finding]]:
     """(target path, text, findings); text is None when nothing may be written."""
     from generator.pipeline import admin_errors, validate_records
@@ -177,11 +191,17 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
     if period is None:
         codes = [p.get("id") for p in rs.setting("ledger", "periods", default=[]) or []]
         examples = [f"2026-{c}" for c in codes if c]
+        meant = _period_meant(rs, period_id)
         findings.append(F.make("E-NEW-002", rs.policy.file,
-                               rs.policy.pos("ledger", "periods"), value=period_id, examples=examples))
+                               rs.policy.pos("ledger", "periods"), value=period_id, examples=examples,
+                               suggestion=f"是不是“{meant}”？" if meant else "",
+                               suggestion_en=f" Did you mean '{meant}'?" if meant else ""))
     if cadre not in rs.cadres:
-        findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre,
-                               **did_you_mean(cadre, rs.cadres)))
+        named = [ref for ref, c in sorted(rs.cadres.items()) if c.get("name") == cadre.strip()]
+        hint = ({"suggestion": f"“{cadre.strip()}”的干部编号是“{'”或“'.join(named)}”。",
+                 "suggestion_en": f"The id of '{cadre.strip()}' is '{' or '.join(named)}'."} if named
+                else did_you_mean(cadre, rs.cadres))
+        findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre, **hint))
     if findings:
         return None, None, findings
     target = records / "ledgers" / period.id / f"{cadre}.yaml"

@@ -120,6 +120,20 @@ def test_unknown_cadre_or_period_is_explained_in_chinese(records):
     assert not (records / "ledgers").exists()
 
 
+@pytest.mark.parametrize("cadre,period,hint", [
+    ("张伟", "2026-H2", "“张伟”的干部编号是“zhang-wei”。"),  # the cadre's name for the id
+    ("zhang-wei", "2026h2", "是不是“2026-H2”？"),
+    ("zhang-wei", "2026年下半年", "是不是“2026-H2”？"),  # the period's name, as the policy gives it
+    ("zhang-wei", "2026 H2", "是不是“2026-H2”？"),
+])
+def test_a_cadre_given_by_name_or_a_period_written_otherwise_is_told_what_to_write(records, cadre, period, hint):
+    done = new(records, cadre, period)
+    assert done.returncode == 1 and "Traceback" not in done.stderr
+    hints = [line for line in done.stdout.splitlines() if line.startswith("    怎么改: ")]
+    assert len(hints) == 1 and hints[0].endswith(hint), done.stdout
+    assert not (records / "ledgers" / "2026-H2").exists()
+
+
 def test_cadre_without_assignment_gets_a_warning_and_a_placeholder(records):
     done = new(records, "zhang-wei", "2026-H1")  # his class starts 2026-09-01
     assert done.returncode == 0

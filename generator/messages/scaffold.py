@@ -12,8 +12,8 @@ CODES = {
         "severity": "error",
         "zh": "期间“{value}”不是政策规定的填报期间",
         "en": "'{value}' is not a ledger period defined by the policy",
-        "hint_zh": "期间写作 年份-代号，如 {examples}；代号见 records/policy.yaml 的 ledger.periods。",
-        "hint_en": "Write year-code, e.g. {examples}; codes are in ledger.periods of records/policy.yaml.",
+        "hint_zh": "期间写作 年份-代号，如 {examples}；代号见 records/policy.yaml 的 ledger.periods。{suggestion}",
+        "hint_en": "Write year-code, e.g. {examples}; codes are in ledger.periods of records/policy.yaml.{suggestion_en}",
     },
     "E-NEW-003": {
         "severity": "error",
