@@ -174,6 +174,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Quote the value to make it text."
         elif expected == "integer" and isinstance(value, str):
             hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
+            meant = _number_meant(value)
+            if meant is not None:  # 30人, 约30, 三十, ３０
+                hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "array":
             hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
@@ -229,6 +232,33 @@ _WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s
                            r"|([0-9]{2})([0-9]{2}))"
                            r"\s*(?:[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?)?"
                            r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?\s*", re.ASCII)
+
+
+_COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?")
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def _number_meant(written: str) -> int | None:
+    """The whole number a count written in words means (30人, 约30, ３０, 三十, 一百二十), or None."""
+    m = _COUNT.fullmatch(unicodedata.normalize("NFKC", written).strip())
+    if not m:
+        return None
+    digits = m.group(1)
+    if digits.isdigit():
+        return int(digits)
+    total, current = 0, None
+    for ch in digits.replace("零", ""):
+        if ch in _CN_DIGITS:
+            if current is not None:
+                return None  # 三三: not a number
+            current = _CN_DIGITS[ch]
+        else:  # 十 or 百
+            unit = 10 if ch == "十" else 100
+            if unit == 100 and total:
+                return None
+            total += (1 if current is None else current) * unit
+            current = None
+    return total + (current or 0)
 
 
 def _is_date(schema: dict) -> bool:

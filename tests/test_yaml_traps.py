@@ -229,3 +229,13 @@ def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records)
     edit(records, LEDGER, "cadre: li-na\n", "cadre: li-na\ncadre: li-na\n")
     f = only(validate(records), "E-YAML-003")
     assert f["hint"] == "同一层级中每个键只能出现一次；请合并或删除重复的一行，以免内容被悄悄覆盖。"
+
+
+@pytest.mark.parametrize("written,meant", [
+    ("25人", 25), ("约25", 25), ("２５", 25), ("二十五", 25), ("二十余人", 20), ("一百零五", 105), ("很多", None),
+])
+def test_a_count_written_in_words_is_told_the_number_it_means(records, written, meant):
+    edit(records, LEDGER, "students: 25", f"students: {written}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == (9, 15)
+    assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这里应写 {meant}。" if meant is not None else "")
