@@ -139,14 +139,21 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []
+        titles = {_resolve(schema["properties"][k], root).get("title", k): k for k in allowed}
         for field in sorted(set(error.instance) - set(allowed), key=str):
             close = closest(field, allowed)
+            suggestion = f"是不是想写“{close}”？" if close else ""
+            if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
+                # the field's Chinese title for its name (日期:, 学生人数:, 工作体会:)
+                title = closest(field, titles)
+                close = titles.get(title) if title else None
+                suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
                                  for k in allowed),
                 allowed_en=", ".join(allowed),
-                suggestion=f"是不是想写“{close}”？" if close else "",
+                suggestion=suggestion,
                 suggestion_en=f"Did you mean '{close}'? " if close else ""))
         return out
     if v == "type":

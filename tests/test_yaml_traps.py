@@ -239,3 +239,16 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (9, 15)
     assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这里应写 {meant}。" if meant is not None else "")
+
+
+@pytest.mark.parametrize("old,new,hint", [
+    ('  - date: "2026-04-20"', '  - 日期: "2026-04-20"', "是不是想写“date”（日期）？字段名要写英文，中文只是说明。"),
+    ("    students: 25", "    学生人数: 25", "是不是想写“students”（联系学生人数）？字段名要写英文，中文只是说明。"),
+    ("    summary:", "    summery:", "是不是想写“summary”？"),
+    ("    summary:", "    备注:", "允许的字段有"),  # nothing close
+])
+def test_a_field_written_by_its_chinese_title_is_told_its_name(records, old, new, hint):
+    # the scaffold's comments give each field's Chinese title: a cadre writes 日期: for date:
+    edit(records, LEDGER, old, new)
+    (f,) = [f for f in validate(records) if f["code"] == "E-SCHEMA-002"]
+    assert f["hint"].startswith(hint), f["hint"]
