@@ -690,27 +690,38 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
 
 # What a Chinese input method types for YAML's own marks: a full-width colon after a field's
 # name (form：主题班会), a full-width space to indent or after the colon (students:　30).
-_WIDE_COLON = re.compile(r"^[ \u3000]*(?:-[ \u3000]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000]*(：)")
+_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000\u00a0]*(：)")
 _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
-_WIDE_MARKS = {  # group of the match → (char, ascii, fix, char_en, ascii_en, fix_en)
-    "colon": ("冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "colon '：'", "':'", ", followed by a space"),
-    "space": ("空格“　”（比普通空格宽一倍）", "空格“ ”", "", "space", "space ' '", ""),
+# a no-break space, copied from a web page, Word or WeChat, looks like any other
+_NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")
+_DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
+_WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_en)
+    "colon": ("中文（全角）的冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "full-width colon '：'", "':'",
+              ", followed by a space"),
+    "space": ("中文（全角）的空格“　”（比普通空格宽一倍）", "空格“ ”", "", "full-width space", "space ' '", ""),
+    "nbsp": ("一个特殊的空格（不换行空格，常见于从网页、Word 或微信复制来的文字，看起来和普通空格一样）",
+             "空格“ ”", "（删掉它，重新用键盘打一个空格）", "no-break space (as copied from a web page or Word)",
+             "space ' '", " (delete it and type a space again)"),
 }
 
 
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
     """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
     (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
-    does hold a colon, to the eye).  Only when the error is at or just after such a place."""
+    does hold a colon, to the eye); a tab after a list's “-” (E-YAML-002).  Only when the error is
+    at or just after such a place."""
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
     found = []
     for n, line in enumerate(lines, 1):
-        for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space")):
+        for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab")):
             m = rx.match(line)
             if m:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if m.group(g) is not None)
+                if what == "tab":
+                    found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1)))
+                    break
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
                                     char_en=char_en, ascii_en=ascii_en, fix_en=fix_en))

@@ -176,6 +176,8 @@ def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
     ("period: 2026-H1", "period：2026-H1", (2, 7), "冒号“：”"),
     ("    students: 25", "    students:\u300025", (9, 14), "空格“　”"),  # full-width space after the colon
     ("  - date:", "\u3000- date:", (5, 1), "空格“　”"),  # … or to indent
+    ("    students: 25", "    students:\u00a025", (9, 14), "不换行空格"),  # copied from a web page or Word
+    ("    form:", "\u00a0\u00a0\u00a0 form:", (6, 1), "不换行空格"),
 ])
 def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it_is(records, old, new, at, mark):
     # (libyaml said "could not find expected ':'" on a line that holds a colon to the eye, or
@@ -184,6 +186,13 @@ def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it
     f = only(validate(records), "E-YAML-010")
     assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at)
     assert mark in f["message"] and "英文输入法" in f["hint"]
+
+
+def test_a_tab_after_a_list_dash_is_told_as_a_tab(records):
+    # (libyaml: "a character that cannot start any token … such as @ ` %")
+    edit(records, LEDGER, "  - date:", "  -\tdate:")
+    f = only(validate(records), "E-YAML-002")
+    assert (f["line"], f["column"]) == (5, 4)
 
 
 def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_as_it_is(records):
