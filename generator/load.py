@@ -588,6 +588,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         at = next((n for n in range(min(m.line, len(lines) - 1), -1, -1) if lines[n].startswith("---")), m.line)
         out.problems.append(F.make("E-YAML-004", file, (at + 1, 1 if at != m.line else m.column + 1)))
     conv = _Converter(file)
+    conv.text = text if HIDDEN_COMMENT.search(text) else None
     data = conv.convert(nodes[0], (), 0)
     out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
@@ -731,6 +732,13 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     return found[:MAX_REPORTED]
 
 
+# A comment that begins with no space after its '#', after a value on the same line: text that was
+# meant to be kept (#开学第一课# as a topic tag), cut off silently.  A file where this might be
+# is read by the full loader (fastload, quickload), whose _Converter says where (E-YAML-011).
+HIDDEN_COMMENT = re.compile(r"[^\s#][ \t]+#[^\s#]|:[ \t]+#[^\s#]")
+_CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
+
+
 def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
     out = []
     for n, line in enumerate(lines, 1):
@@ -756,6 +764,19 @@ class _Converter:
         self.key_spans: dict = {}
         self.problems: list[F.Finding] = []
         self._seen: set[int] = set()
+        self.text: str | None = None  # the file's text, when a hash sign may cut a value off
+
+    def _cut_off(self, node) -> None:
+        """E-YAML-011 where a plain value is followed by a '#' and text (see HIDDEN_COMMENT)."""
+        end = node.end_mark.index
+        m = _CUT.match(self.text, end) or (_CUT.match(self.text, end - 1) if end and self.text[end - 1] in " \t" else None)
+        if m and (node.value or node.start_mark.line == node.end_mark.line):
+            at = m.start(1)
+            line = self.text.count("\n", 0, at)
+            col = at - (self.text.rfind("\n", 0, at) + 1)
+            cut = m.group(1)
+            self.problems.append(F.make("E-YAML-011", self.file, (line + 1, col + 1),
+                                        cut=cut if len(cut) <= 20 else cut[:19] + "…"))
 
     def _at(self, node):
         return (node.start_mark.line + 1, node.start_mark.column + 1)
@@ -780,6 +801,8 @@ class _Converter:
             self.problems.append(F.make("E-YAML-009", self.file, self._at(node), tag=node.tag))
         if isinstance(node, yaml.ScalarNode):
             self.spans[path] = (*self._span(node), node.value)
+            if not node.style and self.text is not None:  # (plain: libyaml says "")
+                self._cut_off(node)
             return scalar(node)
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]

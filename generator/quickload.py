@@ -105,6 +105,8 @@ def values(raw: bytes):
         return None
     if b"#" in body and not _utf8(body):  # orjson sees the values; a comment must be UTF-8 too
         return None
+    if b"#" in body and load.HIDDEN_COMMENT.search(body.decode("utf-8", "replace")):  # E-YAML-011
+        return None
     if (b"\xc2" in body or b"\xef\xbf" in body or b"\xe2\x80\xa8" in body or b"\xe2\x80\xa9" in body) \
             and _odd_text(body):
         return None

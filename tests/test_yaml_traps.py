@@ -261,3 +261,21 @@ def test_a_field_written_by_its_chinese_title_is_told_its_name(records, old, new
     edit(records, LEDGER, old, new)
     (f,) = [f for f in validate(records) if f["code"] == "E-SCHEMA-002"]
     assert f["hint"].startswith(hint), f["hint"]
+
+
+@pytest.mark.parametrize("summary,cut", [
+    ("参加机器人协会的 #比赛备赛# 活动。", "#比赛备赛# 活动。"),  # a topic tag, as on Weibo and WeChat
+    ("#比赛备赛# 参加机器人协会的活动。", "#比赛备赛# 参加机器人协会的活动。"),  # the whole value
+])
+def test_text_after_a_space_and_hash_is_not_silently_dropped(records, summary, cut):
+    # YAML reads " #…" as a comment: the summary was cut to "参加机器人协会的" and validate passed
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", f"    summary: {summary}")
+    (f,) = [f for f in validate(records) if f["code"] == "E-YAML-011"]
+    assert (f["line"], f["column"]) == (10, 14 + summary.index("#"))
+    assert f["message"] == f"“{cut}”不会被读取：空格后面以“#”开头的文字是注释"
+
+
+def test_comments_with_a_space_after_the_hash_and_quoted_tags_are_fine(records):
+    edit(records, LEDGER, "cadre: li-na", "cadre: li-na  # 干部编号")
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", '    summary: "参加 #比赛备赛# 活动。"')
+    assert validate(records) == []
