@@ -20,7 +20,7 @@ kind               what
 ``qq``             QQ numbers next to QQ / QQ号 / 扣扣 …
 ``wechat``         WeChat accounts next to 微信 / 微信号 / wx / vx / V信 …, wxid_…
 ``student_number`` the regular expressions of policy.yaml privacy.student_number_patterns,
-                   and any number right after 学号
+                   and any number right after 学号 / 学生证号 / 学籍号 (in groups too)
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``name``           names in the protected-names list: a UTF-8 file outside the
@@ -152,7 +152,8 @@ _WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
 # number still gives a student's birth date and most of their ID away.
 _ID_WORD = _Lazy(r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
                  r"((?:[0-9][ \-]?){14}[0-9](?:(?:[ \-]?[0-9]){2}[ \-]?[0-9Xx])?)(?![0-9])")
-_STUDENT_WORD = _Lazy(r"学号\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{5,14})(?![0-9A-Za-z])")
+_STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|是|为)?\s?"
+                      r"([A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13})(?![0-9A-Za-z])")
 
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
@@ -229,10 +230,10 @@ def _could(norm: str) -> frozenset:
             out.add("phone_word")
         if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
+    if total >= 5 and ("学号" in norm or "学生证" in norm or "学籍号" in norm):
+        out.add("student_word")  # (in groups: 2021-0123-45)
     if longest >= 5:
         out.add("qq")
-        if "学号" in norm:
-            out.add("student_word")
     if "@" in norm or "(at)" in norm or "[at]" in norm:
         out.add("email")
     if _wechat_letter(norm) and _WX_PART.search(norm.lower()):
