@@ -94,6 +94,14 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
         "contact_points:",
     ]
     rows = _rows_in(rs, cadre, period)
+    # the days of the period on which the cadre held a point (a leaver's end at active_to, a
+    # successor's start at their row's): their activities' dates lie within them
+    a_from, a_to = rs.cadre_active_span(cadre)
+    if a_to:
+        rows = [(row, start, min(end, a_to) if end else a_to) for row, start, end in rows]
+    starts, ends = [start for _, start, _ in rows], [end for _, _, end in rows]
+    first = max(period.start, a_from or period.start, min(starts) if rows and all(starts) else period.start)
+    last = min(period.end, max(ends) if rows and all(ends) else period.end)
     if rows:
         seen = set()
         for row, start, end in rows:
@@ -114,7 +122,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
         f"#   {title('activities', 'place')} place 可选：{words('places')}",
         f"#   {title('activities', 'channel')} channel 可选：{words('channels')}",
         "activities:",
-        f"  - date: {DATE_TODO}  # {title('activities', 'date')}：在 {period.start} 至 {period.end} 之间",
+        f"  - date: {DATE_TODO}  # {title('activities', 'date')}：在 {first} 至 {last} 之间",
         f"    form: {TODO}  # {title('activities', 'form')}",
         f"    place: {TODO}  # {title('activities', 'place')}",
         f"    channel: {TODO}  # {title('activities', 'channel')}",

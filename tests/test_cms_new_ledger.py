@@ -140,3 +140,18 @@ def test_cadre_without_assignment_gets_a_warning_and_a_placeholder(records):
     assert "没有联系点安排" in done.stdout
     text = (records / "ledgers" / "2026-H1" / "zhang-wei.yaml").read_text(encoding="utf-8")
     assert "contact_points:\n  - 待填写" in text
+
+
+def test_a_leavers_and_a_successors_scaffold_give_the_days_they_held_their_point(records):
+    """The activities' dates are asked for within the days the cadre held a point in the period:
+    a cadre who left on 31 October was told up to 31 December (W-CHK-012 then named the dates)."""
+    cadre = records / "cadres" / "zhang-wei.yaml"
+    cadre.write_text(cadre.read_text(encoding="utf-8") + "active_to: 2026-10-31\n", encoding="utf-8")
+    done = new(records, "zhang-wei", "2026-H2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (records / "ledgers" / "2026-H2" / "zhang-wei.yaml").read_text(encoding="utf-8")
+    assert "在 2026-09-01 至 2026-10-31 之间" in text  # (his class from 1 September; he left on 31 October)
+    assert "（班级，2026-09-01 起，至 2026-10-31）" in text
+    li_na = new(records, "li-na", "2026-H2")  # (held her club the whole half-year)
+    assert li_na.returncode == 0
+    assert "在 2026-07-01 至 2026-12-31 之间" in (records / "ledgers" / "2026-H2" / "li-na.yaml").read_text(encoding="utf-8")
