@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -43,6 +44,19 @@ VOCAB_FIELDS = {
     ("suggestions", "to"): "suggestion_targets",
 }
 LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
+
+# The plainest student-identifying data (JavaScript expressions; FormContext.private_pattern).
+PRIVATE_RX = (
+    r"(?<![0-9])1[3-9][0-9]{9}(?![0-9])",                          # mobile
+    r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",  # ID
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # e-mail
+    r"(?:QQ|qq)号?[:： ]?[1-9][0-9]{4,10}(?![0-9])",                 # QQ
+    r"学号[:： ]?[0-9]{5,}",                                         # student number after 学号
+    r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
+    r"(?:寝室|宿舍)[:： ]?[0-9]{3,4}(?![0-9])",                      # 寝室312
+)
+PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号、邮箱、QQ 号或宿舍房间号（网站对所有人公开，"
+                "只写“一名学生”“部分学生”）")
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
 
@@ -188,6 +202,8 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     else:  # string
         field["widget"] = "text" if (node.get("maxLength") or 0) > LONG_TEXT else "string"
         pattern = _length_pattern(node)
+        if node.get("_def") != "slug":  # free text: warn of a student's number before the commit
+            pattern = ctx.private_pattern(pattern)
         if pattern:
             field["pattern"] = pattern
     return field
@@ -250,6 +266,29 @@ class FormContext:
                 label += "——联系干部：" + "、".join(sorted(set(who)))
             opts.append({"label": label, "value": pid})
         return sorted(opts, key=lambda o: o["label"])
+
+    def private_pattern(self, pattern: list | None) -> list:
+        """A free-text field's Decap `pattern`: its length limits (`pattern`, from the schema), and
+        none of the plainest student-identifying data `validate` blocks (privacy.py) — phone, ID
+        and student numbers, e-mail, QQ, dormitory rooms — so that the form says so before saving:
+        a saved form is a commit on a branch of the Git host, which keeps it even when `validate`
+        then blocks the pull request.  A subset of privacy.py's detectors, each written so that
+        what it finds privacy.py finds too (tests/test_cms_config.py): the form never refuses a
+        text `validate` lets through; privacy.py finds more (names, groups of digits …)."""
+        body = pattern[0][1:-1] if pattern and pattern[0][:1] == "^" and pattern[0][-1:] == "$" else "[\\s\\S]*"
+        rx = "^(?![\\s\\S]*(?:" + "|".join(self.private_detectors()) + "))" + body + "$"
+        words = (pattern[1] + "；") if pattern else ""
+        return [rx, words + PRIVATE_NOTE]
+
+    def private_detectors(self) -> list[str]:
+        from generator.privacy import student_patterns
+
+        out = list(PRIVATE_RX)
+        for pat in student_patterns(self.rs):
+            # only what reads the same in JavaScript (no named groups, look-behinds, flags …)
+            if isinstance(pat, str) and pat and not re.search(r"\(\?|\\[AZzGPpNuUx]|\[\[", pat):
+                out.append(f"(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])")
+        return out
 
     def vocabulary(self, name: str) -> list:
         if name == "feedback_statuses":

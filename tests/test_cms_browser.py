@@ -143,3 +143,52 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
     assert not (origin / rel).exists()
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, hosts
+
+
+def _open_new_ledger(p, trial):
+    from playwright.sync_api import expect
+
+    browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+    page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+    page.set_default_timeout(15000)
+    page.goto(trial.admin_url)
+    page.get_by_role("button", name="登录").click()
+    expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+    page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+    expect(page.get_by_text("联系学生活动").first).to_be_visible()
+    _choose(page, "cadre", "张伟")
+    _choose(page, "contact_points", "计算机2601班")
+    return browser, page
+
+
+def _validate(repo: Path, branch: str, tmp_path: Path) -> subprocess.CompletedProcess:
+    check = tmp_path / "review"
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(repo), str(check)], check=True)
+    return subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(check / "records")],
+                          cwd=ROOT, capture_output=True, text=True)
+
+
+def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_written(trial, tmp_path):
+    """A saved form is a commit on a branch of the Git host, kept there even when `validate` then
+    blocks the pull request: the form itself refuses the plainest student data, in Chinese."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1,
+                      "走访5舍312，与学号2026010203的同学谈心，家长电话13812345678。")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("不能写学生的学号、手机号").first).to_be_visible()
+            page.wait_for_timeout(1500)
+            assert _branches(trial.repo) == []  # nothing was committed
+            page.locator('textarea[id^="summary-field-"]').first.fill("走访宿舍，与一名学生谈心，了解其适应情况。")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            expect(page.get_by_text("不能写学生的学号、手机号")).to_have_count(0)
+        finally:
+            browser.close()
+    branch = "cms/ledgers-2026-H2/zhang-wei"
+    assert _branches(trial.repo) == [branch]
+    done = _validate(trial.repo, branch, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -172,3 +172,30 @@ def test_admin_page_carries_the_bundle_and_its_lazy_chunks(records, tmp_path):
     chunks = {p.name for p in cms.BUNDLE.glob("*.decap-cms.js")}
     assert chunks and chunks <= {p.name for p in out.iterdir()}
     assert yaml.safe_load((out / "config.yml").read_text(encoding="utf-8"))["locale"] == "zh_Hans"
+
+
+def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_lets_through(config, records):
+    """The form's privacy pattern (cms.PRIVATE_RX and the policy's student-number patterns) finds
+    only what `validate`'s privacy check finds, so the form never refuses a text CI would accept."""
+    import re
+
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    fields = field_paths(config["collections"][0]["fields"])
+    for path in [("activities", "summary"), ("feedback", "description"), ("feedback", "resolution"),
+                 ("feedback", "note"), ("suggestions", "content"), ("reflections",)]:
+        assert "不能写学生的学号" in fields[path]["pattern"][1], path
+    rx = re.compile(fields[("activities", "summary")]["pattern"][0])  # (JavaScript reads it the same)
+    blocked = ["家长电话13812345678。", "身份证号210102200001011234", "邮箱 abc.de@example.edu.cn", "QQ12345678",
+               "QQ号：123456789", "学号20210123", "一名学生（2026010203）反映", "住在5舍312", "12号楼305室", "寝室312"]
+    fine = ["2026年9月15日与30名学生座谈", "参加 #开学第一课# 主题班会：学生说\"很好\"", "南湖5舍走访，电话沟通",
+            "QQ群、微信群交流", "2026-2027学年第一学期", "会议室312人次", "一名学生\n反映宿舍热水时间短"]
+    for text in blocked:
+        assert privacy.scan_text(text, rs), text
+        assert not rx.fullmatch(text), text
+    for text in fine:
+        assert not privacy.scan_text(text, rs), text
+        assert rx.fullmatch(text), text
+    assert not rx.fullmatch("太短")  # the length limits still hold
