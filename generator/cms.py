@@ -197,6 +197,8 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
         # An <input type=date>; the value is written as plain YYYY-MM-DD (text for our loader).
         field.update(widget="datetime", format="YYYY-MM-DD", date_format="YYYY-MM-DD",
                      time_format=False, picker_utc=False)
+        if path == ("activities", "date"):  # inside the period (E-REF-004), said before saving
+            field["pattern"] = ctx.date_pattern()
     elif "enum" in node:
         _options_field(field, list(node["enum"]))
     else:  # string
@@ -266,6 +268,23 @@ class FormContext:
                 label += "——联系干部：" + "、".join(sorted(set(who)))
             opts.append({"label": label, "value": pid})
         return sorted(opts, key=lambda o: o["label"])
+
+    def date_pattern(self) -> list:
+        """A Decap `pattern` that holds the dates of the period and no other (YYYY-MM-DD):
+        a month wholly inside it as YYYY-MM-dd, the first and last months day by day."""
+        start, end = self.period.start, self.period.end
+        parts, month = [], start.replace(day=1)
+        while month <= end:
+            nxt = (month + dt.timedelta(days=32)).replace(day=1)
+            first, last = max(start, month), min(end, nxt - dt.timedelta(days=1))
+            if first == month and last == nxt - dt.timedelta(days=1):
+                parts.append(f"{month:%Y-%m}-[0-9]{{2}}")
+            else:
+                days = "|".join(f"{d:02d}" for d in range(first.day, last.day + 1))
+                parts.append(f"{month:%Y-%m}-(?:{days})")
+            month = nxt
+        return ["^(?:" + "|".join(parts) + ")$",
+                f"：活动日期须在本期（{start} 至 {end}）之内；其他期间的活动请填在那一期的台账中"]
 
     def private_pattern(self, pattern: list | None) -> list:
         """A free-text field's Decap `pattern`: its length limits (`pattern`, from the schema), and

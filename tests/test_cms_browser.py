@@ -192,3 +192,28 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     assert _branches(trial.repo) == [branch]
     done = _validate(trial.repo, branch, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_form_refuses_an_activity_date_outside_the_period_before_saving(trial, tmp_path):
+    """`validate` rejects an activity dated outside its ledger's half-year (E-REF-004); the form
+    says so at the field, in Chinese, before anything is committed."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-05-20", "主题班会", "进班级", "面对面", 30,
+                      "与全班同学座谈新学期学业规划，听取意见。")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("活动日期须在本期（2026-07-01 至 2026-12-31）之内").first).to_be_visible()
+            page.wait_for_timeout(1500)
+            assert _branches(trial.repo) == []
+            page.locator('input[id^="date-field-"]').first.fill("2026-12-31")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        finally:
+            browser.close()
+    branch = "cms/ledgers-2026-H2/zhang-wei"
+    assert _branches(trial.repo) == [branch]
+    done = _validate(trial.repo, branch, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -199,3 +199,35 @@ def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_le
         assert not privacy.scan_text(text, rs), text
         assert rx.fullmatch(text), text
     assert not rx.fullmatch("太短")  # the length limits still hold
+
+
+def test_activity_dates_are_held_to_the_period(config):
+    import re
+
+    for coll in config["collections"]:
+        period = coll["name"].removeprefix("ledgers-")
+        rx = re.compile(field_paths(coll["fields"])[("activities", "date")]["pattern"][0])
+        year, half = period.split("-")
+        inside = ["01-01", "03-15", "06-30"] if half == "H1" else ["07-01", "10-15", "12-31"]
+        outside = ["07-01", "12-31"] if half == "H1" else ["06-30", "01-01"]
+        for md in inside:
+            assert rx.fullmatch(f"{year}-{md}"), (period, md)
+        for md in outside:
+            assert not rx.fullmatch(f"{year}-{md}"), (period, md)
+        assert not rx.fullmatch(f"{int(year) + 1}-{inside[1]}")
+
+
+def test_a_period_that_does_not_start_on_the_first_is_held_day_by_day(records):
+    import datetime as dt
+    import re
+
+    from generator.model import Period
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    period = Period("2026-X", "试用期间", dt.date(2026, 7, 15), dt.date(2026, 8, 10), dt.date(2026, 8, 10))
+    rx = re.compile(cms.FormContext(rs, period).date_pattern()[0])
+    for inside in ("2026-07-15", "2026-07-31", "2026-08-01", "2026-08-10"):
+        assert rx.fullmatch(inside), inside
+    for outside in ("2026-07-14", "2026-08-11", "2026-06-20", "2026-09-01"):
+        assert not rx.fullmatch(outside), outside
