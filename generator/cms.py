@@ -97,6 +97,12 @@ MSG = {
         "zh": "期间“{value}”不是政策规定的填报期间；期间写作 年份-代号，如 2026-H2（代号见 records/policy.yaml）",
         "en": "'{value}' is not a ledger period of the policy; write year-code, e.g. 2026-H2 (codes in records/policy.yaml)",
     },
+    "archived": {
+        "zh": "期间“{value}”已经备案（records/archive/{first}.yaml），台账已冻结，不能再用网页表单修改或补交；"
+              "更正请由管理员写修改记录（records/amendments/<期间>/<干部编号>.yaml）",
+        "en": "period '{value}' is archived (records/archive/{first}.yaml): its ledgers are frozen and the web form "
+              "cannot change or add one; a correction is an amendment record (records/amendments/<period>/<cadre>.yaml)",
+    },
     "no_policy": {
         "zh": "{path}：缺少 policy.yaml 或其中有错误，无法生成表单；请先运行 python -m generator validate 并改正",
         "en": "{path}: policy.yaml is missing or invalid; run python -m generator validate and fix it first",
@@ -332,9 +338,23 @@ class FormContext:
 
 # ---------------------------------------------------------------- the config
 def default_periods(rs: RecordSet, today: dt.date) -> list[Period]:
-    """The period containing `today` and the one before it (late ledgers), newest first."""
+    """The period containing `today` and the one before it (late ledgers), newest first; an
+    archived one (备案, records/archive/<period>.yaml) left out: its ledgers are frozen."""
     found = rs.periods_between(today - dt.timedelta(days=200), today)
-    return list(reversed(found[-2:]))
+    frozen = archived(rs)
+    return [p for p in reversed(found[-2:]) if p.id not in frozen]
+
+
+def archived(rs: RecordSet) -> set:
+    from generator.archive import archived_periods
+
+    return archived_periods(rs)
+
+
+def _frozen_asked(rs: RecordSet, periods: list) -> list[str]:
+    """The archived periods among those asked for (--periods)."""
+    frozen = archived(rs)
+    return [p.id for p in periods if p is not None and p.id in frozen]
 
 
 def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
@@ -428,6 +448,8 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())
     if any(p is None for p in chosen):
         raise ValueError(MSG["bad_period"][lang].format(value=",".join(periods or [])))
+    if frozen := _frozen_asked(rs, chosen):
+        raise ValueError(MSG["archived"][lang].format(value="、".join(frozen), first=frozen[0]))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
     (out / "config.yml").write_text(dump(config), encoding="utf-8")
     (out / "index.html").write_text(INDEX_HTML, encoding="utf-8")
@@ -500,6 +522,9 @@ def cmd_config(args) -> int:
     if ids and any(p is None for p in periods):
         bad = [i for i, p in zip(ids, periods) if p is None]
         sys.stderr.write(MSG["bad_period"][args.lang].format(value="、".join(bad)) + "\n")
+        return EXIT_USAGE
+    if frozen := _frozen_asked(rs, periods):
+        sys.stderr.write(MSG["archived"][args.lang].format(value="、".join(frozen), first=frozen[0]) + "\n")
         return EXIT_USAGE
     text = dump(build_config(rs, periods, _backend_from(args), local_backend=args.local_backend))
     if args.out in (None, "-"):

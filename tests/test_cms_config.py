@@ -231,3 +231,24 @@ def test_a_period_that_does_not_start_on_the_first_is_held_day_by_day(records):
         assert rx.fullmatch(inside), inside
     for outside in ("2026-07-14", "2026-08-11", "2026-06-20", "2026-09-01"):
         assert not rx.fullmatch(outside), outside
+
+
+def test_an_archived_period_is_not_offered_by_the_form(tmp_path):
+    """After 备案 (archive) a period's ledgers are frozen: the form must not offer to edit or add one
+    (the pull request would be refused: E-OWN-002, E-ARCH-001/003)."""
+    repo = cms_records.make_repo(tmp_path)
+    records = repo / "records"
+    before = run("cms-config", "--records", str(records), "--today", "2026-10-01")
+    assert "name: ledgers-2026-H1" in before.stdout
+    done = run("archive", "2026-H1", "--records", str(records), "--today", "2026-10-01")
+    assert done.returncode == 0, done.stdout + done.stderr
+    cms_records.git(repo, "add", "-A")
+    cms_records.git(repo, "commit", "-q", "-m", "备案 2026-H1")
+    after = run("cms-config", "--records", str(records), "--today", "2026-10-01")
+    assert after.returncode == 0, after.stderr
+    names = [c["name"] for c in yaml.safe_load(after.stdout)["collections"]]
+    assert names == ["ledgers-2026-H2"]
+    asked = run("cms-config", "--records", str(records), "--periods", "2026-H1,2026-H2")
+    assert asked.returncode == 2 and "已经备案" in asked.stderr, asked.stderr
+    admin = run("cms-admin", "--records", str(records), "--periods", "2026-H1", "--out", str(tmp_path / "admin"))
+    assert admin.returncode == 2 and "已经备案" in admin.stderr, admin.stderr
