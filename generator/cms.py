@@ -73,6 +73,15 @@ INDEX_HTML = """<!doctype html>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>
   <script src="decap-cms.js"></script>
+  <script>
+    // Decap's Chinese for a field that does not match its pattern reads "“活动情况”不满足模式请写 5 到
+    // 2000 个字" ("does not satisfy the pattern"): our patterns carry a whole Chinese sentence.
+    (function () {
+      var zh = window.CMS && CMS.getLocale && CMS.getLocale("zh_Hans");
+      var widget = zh && zh.editor && zh.editor.editorControlPane && zh.editor.editorControlPane.widget;
+      if (widget) { widget.regexPattern = "“%{fieldLabel}”：%{pattern}"; }
+    })();
+  </script>
 </body>
 </html>
 """
@@ -290,7 +299,7 @@ class FormContext:
                 parts.append(f"{month:%Y-%m}-(?:{days})")
             month = nxt
         return ["^(?:" + "|".join(parts) + ")$",
-                f"：活动日期须在本期（{start} 至 {end}）之内；其他期间的活动请填在那一期的台账中"]
+                f"活动日期须在本期（{start} 至 {end}）之内；其他期间的活动请填在那一期的台账中"]
 
     def private_pattern(self, pattern: list | None) -> list:
         """A free-text field's Decap `pattern`: its length limits (`pattern`, from the schema), and

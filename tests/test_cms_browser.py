@@ -217,3 +217,20 @@ def test_form_refuses_an_activity_date_outside_the_period_before_saving(trial, t
     assert _branches(trial.repo) == [branch]
     done = _validate(trial.repo, branch, tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_a_field_that_does_not_match_is_told_in_plain_chinese(trial):
+    """Decap's own Chinese for a pattern read “活动情况”不满足模式请写 5 到 2000 个字 (“does not satisfy
+    the pattern”, run into our sentence); the admin page words it “活动情况”：请写 5 到 2000 个字."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "座谈")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("“活动情况”：请写 5 到 2000 个字").first).to_be_visible()
+            expect(page.get_by_text("不满足模式")).to_have_count(0)
+        finally:
+            browser.close()
+    assert _branches(trial.repo) == []
