@@ -81,6 +81,28 @@ INDEX_HTML = """<!doctype html>
       var widget = zh && zh.editor && zh.editor.editorControlPane && zh.editor.editorControlPane.widget;
       if (widget) { widget.regexPattern = "“%{fieldLabel}”：%{pattern}"; }
     })();
+    // Before a ledger is written: a field typed in and cleared again (a note, a date, “跟进的编号”)
+    // is left out — Decap would write `follows: ""`, which validate rejects — and each part's
+    // fields are put back in the schema's order (Decap's maps of more than 8 fields lose it).
+    (function () {
+      var ORDER = __FIELD_ORDER__;
+      function empty(v) { return v === null || v === undefined || v === ""; }
+      function tidy(v, path) {
+        if (!v || typeof v.toJS !== "function") { return v; }
+        if (typeof v.push === "function") { return v.map(function (x) { return tidy(x, path); }); }
+        var keys = (ORDER[path] || []).filter(function (k) { return v.has(k); });
+        v.keySeq().forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } });
+        var out = v.toOrderedMap().clear();
+        keys.forEach(function (k) {
+          var x = v.get(k);
+          if (!empty(x)) { out = out.set(k, tidy(x, path === "" ? k : path)); }
+        });
+        return out;
+      }
+      if (window.CMS && CMS.registerEventListener) {
+        CMS.registerEventListener({ name: "preSave", handler: function (ev) { return tidy(ev.entry.get("data"), ""); } });
+      }
+    })();
   </script>
 </body>
 </html>
@@ -117,6 +139,21 @@ MSG = {
         "en": "{path}: policy.yaml is missing or invalid; run python -m generator validate and fix it first",
     },
 }
+
+
+def field_order(schema: dict) -> dict:
+    """The schema's order of fields: "" → the ledger's, "activities" → an activity's, …"""
+    out = {"": list(schema["properties"])}
+    for name, node in schema["properties"].items():
+        items = _resolve(_resolve(node, schema).get("items", {}), schema)
+        if items.get("type") == "object":
+            out[name] = list(items.get("properties", {}))
+    return out
+
+
+def index_html(schema: dict | None = None) -> str:
+    order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
+    return INDEX_HTML.replace("__FIELD_ORDER__", order)
 
 
 # ---------------------------------------------------------------- schema → fields
@@ -461,7 +498,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
         raise ValueError(MSG["archived"][lang].format(value="、".join(frozen), first=frozen[0]))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
     (out / "config.yml").write_text(dump(config), encoding="utf-8")
-    (out / "index.html").write_text(INDEX_HTML, encoding="utf-8")
+    (out / "index.html").write_text(index_html(), encoding="utf-8")
     return copy_bundle(out, lang)
 
 

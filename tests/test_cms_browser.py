@@ -234,3 +234,55 @@ def test_a_field_that_does_not_match_is_told_in_plain_chinese(trial):
         finally:
             browser.close()
     assert _branches(trial.repo) == []
+
+
+def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_order(trial, tmp_path):
+    """Decap wrote a cleared optional field as `follows: ""`, `resolved_on: ""`, `note: ""` (three
+    validate errors, one “跟进的编号“”不存在”), and the fields of a feedback item in the order they
+    were touched (a map of more than 8 fields loses its order): the reviewer's diff read id last."""
+    import yaml
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            page.get_by_role("button", name="新增反映").click()
+            page.get_by_role("button", name="新增反映").click()
+            for n, status in ((0, "处理中"), (1, "已解决")):
+                # touched in another order than the schema's
+                page.locator('textarea[id^="note-field-"]').nth(n).fill("临时写的说明")
+                page.locator('textarea[id^="note-field-"]').nth(n).fill("")
+                page.locator('input[id^="follows-field-"]').nth(n).fill("x")
+                page.locator('input[id^="follows-field-"]').nth(n).fill("")
+                _choose(page, "status", status, n)
+                _choose(page, "category", "学业发展", n)
+                _choose(page, "kind", "问题", n)
+                page.locator('textarea[id^="description-field-"]').nth(n).fill("部分学生反映实验室晚间开放时间不足。")
+                page.locator('input[id^="raised_on-field-"]').nth(n).fill("2026-09-15")
+                page.locator('input[id^="id-field-"]').nth(n).fill(f"2026h2-zhang-wei-{n + 1}")
+            page.locator('input[id^="follows-field-"]').nth(1).fill("2026h2-zhang-wei-1")
+            page.locator('input[id^="resolved_on-field-"]').nth(1).fill("2026-10-08")
+            page.locator('textarea[id^="resolution-field-"]').nth(1).fill("学院已延长实验室晚间开放时间。")
+            _choose(page, "escalated_to", "后勤处", 1)
+            page.locator('textarea[id^="note-field-"]').nth(1).fill("跟进上一条")
+            page.locator('input[id^="resolved_on-field-"]').nth(0).fill("2026-10-01")
+            page.locator('input[id^="resolved_on-field-"]').nth(0).fill("")
+            page.locator('textarea[id^="reflections-field-"]').fill("体会")
+            page.locator('textarea[id^="reflections-field-"]').fill("")
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        finally:
+            browser.close()
+    branch = "cms/ledgers-2026-H2/zhang-wei"
+    assert _branches(trial.repo) == [branch]
+    done = _validate(trial.repo, branch, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8")
+    assert '""' not in text and "''" not in text, text
+    data = yaml.safe_load(text)
+    assert list(data) == ["cadre", "period", "contact_points", "activities", "feedback", "suggestions"]
+    assert list(data["activities"][0]) == ["date", "form", "place", "channel", "students", "topics", "summary", "typical"]
+    assert list(data["feedback"][0]) == ["id", "raised_on", "kind", "category", "description", "status"]
+    assert list(data["feedback"][1]) == ["id", "raised_on", "kind", "category", "description", "status",
+                                         "escalated_to", "resolution", "resolved_on", "follows", "note"], text
