@@ -202,7 +202,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     path = path + (name,)
     field: dict = {"name": name, "label": node.get("title", name)}
     if node.get("description"):
-        field["hint"] = node["description"]
+        field["hint"] = form_hint(path, node)
     field["required"] = bool(required)
     special = ctx.special(path, node)
     if special is not None:
@@ -261,6 +261,32 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
         if pattern:
             field["pattern"] = pattern
     return field
+
+
+# The schema's descriptions are written for people who edit the YAML file; in the form some of
+# their words point elsewhere (a file, a word list in policy.yaml, “true”, a date format):
+# these say the same for someone who picks from a list, a calendar or a switch.
+FORM_HINTS = {
+    ("cadre",): "在列表中选择自己的姓名（台账文件以您的干部编号命名）。",
+    ("contact_points",): "选择本期工作安排表中您联系的班级或社团（列表中每项后面写着联系干部），至少一个。",
+    ("activities", "date"): "用日历选择活动日期，须在本期之内。",
+    ("activities", "typical"): "值得宣传推广的先进典型事例，请打开这个开关。",
+    ("feedback", "raised_on"): "学生反映或本次跟进的日期。",
+    ("feedback", "status"): "选“已上报”时须填写“报告对象”；选“已解决”时须填写“解决情况”和“解决日期”。",
+    ("feedback", "resolved_on"): "状态为“已解决”时必填。",
+}
+_POLICY_WORDS = re.compile(r"[；;]?\s*可选值见政策记录[^。]*。")
+
+
+def form_hint(path: tuple, node: dict) -> str:
+    """A field's hint in the form: FORM_HINTS, else the schema's description, without pointing
+    at the policy's word lists (the form's list holds them)."""
+    if path in FORM_HINTS:
+        return FORM_HINTS[path]
+    hint = node["description"]
+    if tuple(p for p in path) in VOCAB_FIELDS:
+        hint = _POLICY_WORDS.sub("。", hint).replace("。。", "。") + "请在列表中选择。"
+    return hint
 
 
 def _singular(label: str) -> str:
@@ -369,8 +395,7 @@ class FormContext:
     def special(self, path: tuple, node: dict) -> dict | None:
         """Fields whose options or value come from the records rather than from the schema."""
         if path == ("cadre",):
-            return {"widget": "select", "options": self.cadre_options(),
-                    "hint": node.get("description", "") + " 请在列表中选择自己的姓名。"}
+            return {"widget": "select", "options": self.cadre_options()}
         if path == ("period",):
             return {"widget": "hidden", "default": self.period.id}
         if path == ("contact_points",):

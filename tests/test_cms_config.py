@@ -70,7 +70,12 @@ def test_every_schema_property_has_a_form_field_and_no_field_is_invented(config)
         for path, (title, desc, required) in expected.items():
             f = fields[path]
             assert f["label"] == title, path
-            assert f.get("hint", "").startswith(desc or ""), path
+            if path in cms.FORM_HINTS:  # said for someone who picks from a list, a calendar, a switch
+                assert f["hint"] == cms.FORM_HINTS[path], path
+            elif path in cms.VOCAB_FIELDS:
+                assert f["hint"].endswith("请在列表中选择。"), path
+            else:
+                assert f.get("hint", "").startswith(desc or ""), path
             if f.get("widget") != "boolean":  # a switch is always optional (false when off)
                 assert f["required"] == required, path
 
@@ -252,3 +257,18 @@ def test_an_archived_period_is_not_offered_by_the_form(tmp_path):
     assert asked.returncode == 2 and "已经备案" in asked.stderr, asked.stderr
     admin = run("cms-admin", "--records", str(records), "--periods", "2026-H1", "--out", str(tmp_path / "admin"))
     assert admin.returncode == 2 and "已经备案" in admin.stderr, admin.stderr
+
+
+def test_hints_speak_to_someone_filling_in_the_form_not_to_a_yaml_editor(config):
+    """The schema's descriptions point a file's editor at records/cadres/, the policy's word lists,
+    “true” and YYYY-MM-DD; in the form the cadre picks from a list, a calendar and a switch."""
+    for coll in config["collections"]:
+        for path, f in field_paths(coll["fields"]).items():
+            if f.get("widget") == "hidden":
+                continue
+            hint = f.get("hint", "")
+            for word in ("true", "records/", "YYYY-MM-DD", "政策记录", "文件名一致"):
+                assert word not in hint, (path, hint)
+        fields = field_paths(coll["fields"])
+        assert "开关" in fields[("activities", "typical")]["hint"]
+        assert "已解决" in fields[("feedback", "status")]["hint"] and "解决日期" in fields[("feedback", "status")]["hint"]
