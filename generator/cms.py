@@ -99,8 +99,44 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
+      // What `check` would refuse of the whole ledger, said before anything is committed: a
+      // contact point that is not the cadre's that half-year (E-CHK-005), an item 已上报 with no
+      // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011).
+      var RULES = __RULES__;
+      function problems(entry) {
+        var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
+        if (!data || !rules) { return out; }
+        var cadre = data.get("cadre"), held = rules.points[cadre];
+        if (held && data.get("contact_points")) {
+          data.get("contact_points").forEach(function (p) {
+            if (held.indexOf(p) < 0) {
+              out.push("联系点“" + (RULES.names[p] || p) + "”不是" + (RULES.cadres[cadre] || cadre) + "本期（" +
+                       rules.name + "）的联系点；本期的联系点是：" +
+                       held.map(function (h) { return RULES.names[h] || h; }).join("、") + "。请在“联系点”中改选。");
+            }
+          });
+        }
+        (data.get("feedback") || []).forEach(function (fb, i) {
+          if (!fb || typeof fb.get !== "function") { return; }
+          var status = fb.get("status"), meaning = RULES.statuses[status], n = "第 " + (i + 1) + " 条学生反映";
+          if (meaning === "escalated" && !fb.get("escalated_to")) {
+            out.push(n + "的办理状态是“" + status + "”，请填写“报告对象”。");
+          }
+          if (meaning === "resolved") {
+            var missing = [];
+            if (!fb.get("resolution")) { missing.push("“解决情况”"); }
+            if (!fb.get("resolved_on")) { missing.push("“解决日期”"); }
+            if (missing.length) { out.push(n + "的办理状态是“" + status + "”，请填写" + missing.join("和") + "。"); }
+          }
+        });
+        return out;
+      }
       if (window.CMS && CMS.registerEventListener) {
-        CMS.registerEventListener({ name: "preSave", handler: function (ev) { return tidy(ev.entry.get("data"), ""); } });
+        CMS.registerEventListener({ name: "preSave", handler: function (ev) {
+          var found = problems(ev.entry);
+          if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
+          return tidy(ev.entry.get("data"), "");
+        } });
       }
     })();
   </script>
@@ -151,9 +187,31 @@ def field_order(schema: dict) -> dict:
     return out
 
 
-def index_html(schema: dict | None = None) -> str:
+def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
-    return INDEX_HTML.replace("__FIELD_ORDER__", order)
+    rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
+                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}}, ensure_ascii=False, sort_keys=True)
+    return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules)
+
+
+def form_rules(rs: RecordSet, periods: list) -> dict:
+    """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
+    contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
+    allows), the statuses' meanings, and the names to say them with."""
+    out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {}}
+    for period in periods:
+        held: dict[str, set] = {}
+        for row in FormContext(rs, period).rows():
+            _kind, pid = rs.contact_point(row)
+            cadre = row.get("cadre")
+            if pid and isinstance(cadre, str):
+                held.setdefault(cadre, set()).add(pid)
+                item = rs.classes.get(pid) or rs.clubs.get(pid)
+                out["names"][pid] = item.get("name", pid) if item else pid
+        for cid in held:
+            out["cadres"][cid] = (rs.cadres.get(cid) or {}).get("name", cid)
+        out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "points": {c: sorted(p) for c, p in held.items()}}
+    return out
 
 
 # ---------------------------------------------------------------- schema → fields
@@ -523,7 +581,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
         raise ValueError(MSG["archived"][lang].format(value="、".join(frozen), first=frozen[0]))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
     (out / "config.yml").write_text(dump(config), encoding="utf-8")
-    (out / "index.html").write_text(index_html(), encoding="utf-8")
+    (out / "index.html").write_text(index_html(rs=rs, periods=chosen), encoding="utf-8")
     return copy_bundle(out, lang)
 
 

@@ -286,3 +286,45 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
     assert list(data["feedback"][0]) == ["id", "raised_on", "kind", "category", "description", "status"]
     assert list(data["feedback"][1]) == ["id", "raised_on", "kind", "category", "description", "status",
                                          "escalated_to", "resolution", "resolved_on", "follows", "note"], text
+
+
+def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(trial, tmp_path):
+    """Another cadre's contact point (E-CHK-005) and an item 已上报 with no 报告对象 (E-CHK-010)
+    passed the form and were committed; `check` then refused the pull request."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _choose(page, "contact_points", "机器人协会")  # 李娜's club, beside 张伟's own class
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            page.get_by_role("button", name="新增反映").click()
+            page.locator('input[id^="id-field-"]').first.fill("2026h2-zhang-wei-1")
+            page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
+            _choose(page, "kind", "问题")
+            _choose(page, "category", "生活后勤")
+            page.locator('textarea[id^="description-field-"]').first.fill("几名学生反映宿舍热水供应时间太短。")
+            _choose(page, "status", "已上报")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("联系点“机器人协会”不是张伟本期（2026年下半年）的联系点").first).to_be_visible()
+            expect(page.get_by_text("第 1 条学生反映的办理状态是“已上报”，请填写“报告对象”").first).to_be_visible()
+            page.wait_for_timeout(1500)
+            assert _branches(trial.repo) == []
+            box = page.locator('input[id^="contact_points-field-"]').first
+            box.click()
+            box.press("Backspace")  # takes the last one chosen off
+            page.keyboard.press("Escape")
+            _choose(page, "escalated_to", "后勤处")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        finally:
+            browser.close()
+    branch = "cms/ledgers-2026-H2/zhang-wei"
+    assert _branches(trial.repo) == [branch]
+    done = _validate(trial.repo, branch, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+    checked = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(tmp_path / "review" / "records"),
+                              "--today", "2026-10-01", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+    import json
+    codes = {f["code"] for f in json.loads(checked.stdout)["findings"]}
+    assert not codes & {"E-CHK-005", "E-CHK-010", "E-CHK-011"}, codes
