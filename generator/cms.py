@@ -496,7 +496,7 @@ def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
         "label": f"{period.name}工作台账",
         "label_singular": f"{period.name}工作台账",
         "description": (f"{schema.get('description', '')} 本期：{period.start} 至 {period.end}，"
-                        f"截止 {period.due}。保存后进入审核（草稿 → 待审核 → 就绪），由本单位党委审核后发布。"),
+                        f"截止 {period.due}。保存后是“草稿”，改为“审核中”即提交本单位党委审核，审核通过后发布。"),
         "folder": f"records/ledgers/{period.id}",
         "extension": "yaml",
         "format": "yaml",

@@ -328,3 +328,37 @@ def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(tri
     import json
     codes = {f["code"] for f in json.loads(checked.stdout)["findings"]}
     assert not codes & {"E-CHK-005", "E-CHK-010", "E-CHK-011"}, codes
+
+
+def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
+    """site/guide/web-form.md told the cadre to click “新建” (the button reads “＋ 2026年下半年工作台账”)
+    and to set the status “待审核” (Decap's statuses are 草稿, 审核中, 就绪): follow the guide's words."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    guide = (ROOT / "site" / "guide" / "web-form.md").read_text(encoding="utf-8")
+    step2 = next(line for line in guide.splitlines() if line.startswith("2. "))
+    step7 = next(line for line in guide.splitlines() if line.startswith("7. "))
+    new_button = re.findall(r"“(＋[^”]+)”", step2)[0]
+    review = re.search(r"改为“([^”]+)”", step7).group(1)
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+            page.set_default_timeout(15000)
+            page.goto(trial.admin_url)
+            page.get_by_role("button", name="登录").click()  # step 1
+            page.get_by_text("2026年下半年工作台账").first.click()
+            page.get_by_text(new_button, exact=True).click()  # step 2
+            expect(page.get_by_text("联系学生活动").first).to_be_visible()
+            _choose(page, "cadre", "张伟")
+            _choose(page, "contact_points", "计算机2601班")
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            page.get_by_role("button", name="保存").click()  # step 7
+            expect(page.get_by_text("状态: 草稿")).to_be_visible(timeout=20000)
+            page.get_by_text("状态: 草稿").click()
+            page.get_by_role("menuitem", name=review).click()
+            expect(page.get_by_text(f"状态: {review}")).to_be_visible()
+        finally:
+            browser.close()
