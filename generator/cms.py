@@ -107,6 +107,11 @@ INDEX_HTML = """<!doctype html>
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
         if (!data || !rules) { return out; }
         var cadre = data.get("cadre"), held = rules.points[cadre];
+        if (entry.get("newRecord") && rules.filed.indexOf(cadre) >= 0) {
+          out.push((RULES.cadres[cadre] || cadre) + "本期（" + rules.name + "）的台账已经有了（" + rules.folder + "/" +
+                   cadre + ".yaml）：请回到“" + rules.name + "工作台账”列表，点开它修改，不要新建" +
+                   "（新建的会另存为 " + cadre + "-1.yaml，通不过检查）。");
+        }
         if (held && data.get("contact_points")) {
           data.get("contact_points").forEach(function (p) {
             if (held.indexOf(p) < 0) {
@@ -196,7 +201,8 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
 
 def form_rules(rs: RecordSet, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
-    contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
+    ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
+    is built again on each merge, so the list is as current as the site), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, and the names to say them with."""
     out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {}}
     for period in periods:
@@ -208,9 +214,11 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
                 held.setdefault(cadre, set()).add(pid)
                 item = rs.classes.get(pid) or rs.clubs.get(pid)
                 out["names"][pid] = item.get("name", pid) if item else pid
-        for cid in held:
+        filed = sorted(stem for folder, stem in rs.ledgers if folder == period.id)
+        for cid in [*held, *filed]:
             out["cadres"][cid] = (rs.cadres.get(cid) or {}).get("name", cid)
-        out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "points": {c: sorted(p) for c, p in held.items()}}
+        out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "folder": f"records/ledgers/{period.id}",
+                                                   "points": {c: sorted(p) for c, p in held.items()}, "filed": filed}
     return out
 
 

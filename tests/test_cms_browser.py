@@ -362,3 +362,34 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
             expect(page.get_by_text(f"状态: {review}")).to_be_visible()
         finally:
             browser.close()
+
+
+def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
+    """Decap saves a new entry whose file name is taken as <cadre>-1.yaml: a cadre who clicked
+    “＋” again made zhang-wei-1.yaml beside zhang-wei.yaml, a second ledger validate refuses."""
+    from playwright.sync_api import expect, sync_playwright
+
+    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
+    origin = cms_records.make_repo(tmp_path)
+    ledger = origin / "records/ledgers/2026-H2/zhang-wei.yaml"
+    ledger.parent.mkdir(parents=True)
+    ledger.write_text("cadre: zhang-wei\nperiod: 2026-H2\ncontact_points: [cs-2026-01]\nactivities:\n"
+                      "  - {date: 2026-09-15, form: 主题班会, place: 进班级, channel: 面对面, students: 30,\n"
+                      "     summary: 与全班同学座谈新学期学业规划。}\n", encoding="utf-8")
+    cms_records.git(origin, "add", "-A")
+    cms_records.git(origin, "commit", "-q", "-m", "张伟的台账")
+    trial = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                            env=cms_records.GIT_ENV)
+    try:
+        with sync_playwright() as p:
+            browser, page = _open_new_ledger(p, trial)
+            try:
+                _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
+                page.get_by_role("button", name="保存").click()
+                expect(page.get_by_text("张伟本期（2026年下半年）的台账已经有了").first).to_be_visible()
+                page.wait_for_timeout(1500)
+            finally:
+                browser.close()
+        assert _branches(trial.repo) == []
+    finally:
+        trial.stop()
