@@ -31,6 +31,7 @@ from generator.model import Period, RecordSet
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "ledger.schema.json"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
+YAML_LIB = ROOT / "node_modules" / "yaml" / "browser" / "dist"  # (a dependency of decap-cms, the version it bundles)
 
 # Which policy vocabulary offers the options of which ledger field (path without list indices).
 VOCAB_FIELDS = {
@@ -72,6 +73,7 @@ INDEX_HTML = """<!doctype html>
 </head>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>
+  <script>window.CMS_MANUAL_INIT = true;  // started below, once the ledger format is registered</script>
   <script src="decap-cms.js"></script>
   <script>
     // Decap's Chinese for a field that does not match its pattern reads "“活动情况”不满足模式请写 5 到
@@ -144,6 +146,74 @@ INDEX_HTML = """<!doctype html>
         } });
       }
     })();
+  </script>
+  <script>
+    // Editing a ledger keeps what Decap's YAML writer dropped: its comments (# …), and the order
+    // and layout of what the form did not change.  The ledger as read is kept (period/cadre) and
+    // the form's values are written into it; a new ledger is written as Decap writes it.  The
+    // YAML library is the one Decap itself bundles (node_modules/yaml, copied beside it as
+    // yaml/); without it the form works as Decap's own.
+    function keepComments(YAML) {
+      YAML.scalarOptions.str.fold.lineWidth = 0;  // a long line stays one line
+      var MapC = YAML.createNode({}).constructor, SeqC = YAML.createNode([]).constructor;
+      var ScalarC = YAML.createNode("x", true).constructor, read = {};
+      function keyOf(d) { return d && typeof d === "object" ? d.period + "/" + d.cadre : ""; }
+      function keyStr(p) { return p.key && typeof p.key === "object" ? String(p.key.value) : String(p.key); }
+      function fresh(old, v) {
+        var made = YAML.createNode(v, true);
+        if (old && typeof old === "object") { made.commentBefore = old.commentBefore; made.comment = old.comment; }
+        return made;
+      }
+      function merge(old, v) {
+        if (v !== null && typeof v === "object" && !Array.isArray(v) && old instanceof MapC) {
+          var keys = Object.keys(v);
+          old.items = old.items.filter(function (p) { return keys.indexOf(keyStr(p)) >= 0; });
+          keys.forEach(function (k, j) {
+            var pair = old.items.filter(function (p) { return keyStr(p) === k; })[0];
+            if (pair) { pair.value = merge(pair.value, v[k]); return; }
+            var one = {}; one[k] = v[k];
+            var made = YAML.createNode(one, true).items[0], at = 0;
+            for (var i = j - 1; i >= 0; i--) {  // after the field before it in the form's order
+              var before = old.items.map(keyStr).indexOf(keys[i]);
+              if (before >= 0) { at = before + 1; break; }
+            }
+            old.items.splice(at, 0, made);
+          });
+          return old;
+        }
+        if (Array.isArray(v) && old instanceof SeqC) {
+          var had = old.items.length;
+          old.items = v.map(function (x, i) { return i < had ? merge(old.items[i], x) : YAML.createNode(x, true); });
+          return old;
+        }
+        if (old instanceof ScalarC && (v === null || typeof v !== "object") && old.value === v) { return old; }
+        return fresh(old, v);
+      }
+      CMS.registerCustomFormat("yaml", "yaml", {
+        fromFile: function (content) {
+          if (content && content.trim().endsWith("---")) { content = content.trim().slice(0, -3); }
+          var doc = YAML.parseDocument(content, { prettyErrors: true });
+          if (doc.errors.length > 0) { throw new Error("YAML parsing error:\\n" + doc.errors.map(function (e) { return e.message; }).join("\\n")); }
+          var data = doc.toJSON();
+          if (keyOf(data)) { read[keyOf(data)] = content; }
+          return data;
+        },
+        toFile: function (data) {
+          var src = read[keyOf(data)], doc;
+          if (src !== undefined) {
+            doc = YAML.parseDocument(src);
+            doc.contents = merge(doc.contents, data);
+          } else {
+            doc = new YAML.Document();
+            doc.contents = YAML.createNode(data);
+          }
+          return String(doc);
+        }
+      });
+    }
+    import("./yaml/index.js").then(function (m) { keepComments(m.YAML); }, function (e) {
+      console.warn("yaml/ not found: comments of an edited ledger are not kept", e);
+    }).then(function () { CMS.init(); });
   </script>
 </body>
 </html>
@@ -597,6 +667,11 @@ def copy_bundle(out: Path, lang: str = "zh") -> bool:
     if not (BUNDLE / "decap-cms.js").is_file():
         sys.stderr.write(MSG["no_bundle"][lang].format(path=BUNDLE) + "\n")
         return False
+    if YAML_LIB.is_dir():  # the YAML library Decap bundles, for keeping an edited ledger's comments
+        shutil.rmtree(out / "yaml", ignore_errors=True)
+        (out / "yaml").mkdir()
+        for src in YAML_LIB.glob("*.js"):
+            shutil.copy2(src, out / "yaml" / src.name)
     for src in BUNDLE.iterdir():
         name = src.name
         if name.endswith(".map"):

@@ -393,3 +393,101 @@ def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_o
         assert _branches(trial.repo) == []
     finally:
         trial.stop()
+
+
+LEDGER_BY_HAND = """\
+# 张伟 2026 年下半年台账（手工维护，表单修改后请保留这些说明）
+cadre: zhang-wei
+period: 2026-H2
+contact_points: [cs-2026-01]  # 本期联系点
+activities:
+  # 开学第一次活动
+  - date: 2026-09-15
+    form: 主题班会
+    place: 进班级
+    channel: 面对面
+    students: 30  # 人数为估计
+    topics: ["开学第一课: 学业规划", '#新生# 适应']
+    summary: |-
+      参加 “#开学第一课#” 主题班会：学生说"很好"。
+      第二行: 冒号 - 破折号 # 不是注释
+feedback:
+  - id: 2026h2-zhang-wei-1
+    raised_on: 2026-09-15
+    kind: 问题
+    category: 生活后勤
+    description: 几名学生反映宿舍热水供应时间太短。
+    status: 已上报
+    escalated_to: 后勤处
+  - id: 2026h2-zhang-wei-2
+    raised_on: 2026-10-08
+    kind: 问题
+    category: 生活后勤
+    description: 跟进：几名学生再次反映宿舍热水问题。
+    status: 已解决
+    escalated_to: 后勤处
+    resolution: 后勤处已延长热水供应时间。
+    resolved_on: 2026-10-20
+    follows: 2026h2-zhang-wei-1
+    note: 跟进上一条
+suggestions:
+  - {to: 辅导员, content: "建议在期中前组织一次学业经验交流会：'分享' #经验#"}
+reflections: 新生适应期需要更多面对面的交流。
+"""
+
+
+def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
+    """Decap's YAML writer dropped every comment of a ledger edited in the form (a header, a note
+    after a value, one above an activity) and rewrote its layout; the admin page writes the form's
+    values into the ledger as read."""
+    import re
+
+    import yaml
+    from playwright.sync_api import expect, sync_playwright
+
+    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
+    origin = cms_records.make_repo(tmp_path)
+    rel = "records/ledgers/2026-H2/zhang-wei.yaml"
+    (origin / rel).parent.mkdir(parents=True)
+    (origin / rel).write_text(LEDGER_BY_HAND, encoding="utf-8")
+    cms_records.git(origin, "add", "-A")
+    cms_records.git(origin, "commit", "-q", "-m", "张伟的台账")
+    trial = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                            env=cms_records.GIT_ENV)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+                page.set_default_timeout(15000)
+                page.goto(trial.admin_url)
+                page.get_by_role("button", name="登录").click()
+                page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/entries/zhang-wei")
+                box = page.locator('textarea[id^="reflections-field-"]')
+                expect(box).to_have_value("新生适应期需要更多面对面的交流。")
+                box.fill("新生适应期需要更多面对面的交流，下学期继续走访宿舍。")
+                page.get_by_role("button", name="保存").click()
+                expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            finally:
+                browser.close()
+        branch = "cms/ledgers-2026-H2/zhang-wei"
+        assert _branches(trial.repo) == [branch]
+        done = _validate(trial.repo, branch, tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+        text = (tmp_path / "review" / rel).read_text(encoding="utf-8")
+    finally:
+        trial.stop()
+    for comment in ("# 张伟 2026 年下半年台账（手工维护，表单修改后请保留这些说明）", "# 本期联系点",
+                    "  # 开学第一次活动", "# 人数为估计"):
+        assert comment in text, text
+    want = yaml.safe_load(LEDGER_BY_HAND)
+    want["reflections"] = "新生适应期需要更多面对面的交流，下学期继续走访宿舍。"
+    got = yaml.safe_load(text)
+    assert got == want
+    assert list(got["feedback"][1]) == list(want["feedback"][1])  # (11 fields, in the file's order)
+    # every other line is kept as written (a comment after a value: one space before its '#'; the
+    # library writes a flow list or map as [ a, b ], and one followed by a comment on lines of its own)
+    kept = text.splitlines()
+    for line in LEDGER_BY_HAND.splitlines():
+        if not line.startswith("reflections") and "[" not in line and "{" not in line:
+            assert re.sub(r"(\S)  #", r"\1 #", line) in kept, line

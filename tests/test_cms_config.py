@@ -177,6 +177,9 @@ def test_admin_page_carries_the_bundle_and_its_lazy_chunks(records, tmp_path):
     chunks = {p.name for p in cms.BUNDLE.glob("*.decap-cms.js")}
     assert chunks and chunks <= {p.name for p in out.iterdir()}
     assert yaml.safe_load((out / "config.yml").read_text(encoding="utf-8"))["locale"] == "zh_Hans"
+    # the YAML library Decap bundles, beside it, for keeping an edited ledger's comments
+    assert (out / "yaml" / "index.js").is_file() and 'import("./yaml/index.js")' in html
+    assert {p.name for p in cms.YAML_LIB.glob("*.js")} == {p.name for p in (out / "yaml").iterdir()}
 
 
 def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_lets_through(config, records):
