@@ -102,7 +102,8 @@ INDEX_HTML = """<!doctype html>
         return out;
       }
       // What `check` would refuse of the whole ledger, said before anything is committed: a
-      // contact point that is not the cadre's that half-year (E-CHK-005), an item 已上报 with no
+      // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
+      // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011).
       var RULES = __RULES__;
       function problems(entry) {
@@ -123,8 +124,20 @@ INDEX_HTML = """<!doctype html>
             }
           });
         }
+        var today = "";  // today in the policy's time zone, as `check` judges it (E-CHK-006)
+        try { today = new Intl.DateTimeFormat("en-CA", { timeZone: RULES.timezone }).format(new Date()); } catch (e) { today = ""; }
+        function future(day, what) {
+          if (today && typeof day === "string" && /^\\d{4}-\\d{2}-\\d{2}$/.test(day) && day > today) {
+            out.push(what + " " + day + " 晚于今天（" + today + "）：只能记录已经发生的事，请检查日期。");
+          }
+        }
+        (data.get("activities") || []).forEach(function (act, i) {
+          if (act && typeof act.get === "function") { future(act.get("date"), "第 " + (i + 1) + " 次活动的日期"); }
+        });
         (data.get("feedback") || []).forEach(function (fb, i) {
           if (!fb || typeof fb.get !== "function") { return; }
+          future(fb.get("raised_on"), "第 " + (i + 1) + " 条学生反映的反映日期");
+          future(fb.get("resolved_on"), "第 " + (i + 1) + " 条学生反映的解决日期");
           var status = fb.get("status"), meaning = RULES.statuses[status], n = "第 " + (i + 1) + " 条学生反映";
           if (meaning === "escalated" && !fb.get("escalated_to")) {
             out.push(n + "的办理状态是“" + status + "”，请填写“报告对象”。");
@@ -265,7 +278,8 @@ def field_order(schema: dict) -> dict:
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
-                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}}, ensure_ascii=False, sort_keys=True)
+                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai"},
+                       ensure_ascii=False, sort_keys=True)
     return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules)
 
 
@@ -274,7 +288,8 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, so the list is as current as the site), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, and the names to say them with."""
-    out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {}}
+    out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {},
+                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai"}
     for period in periods:
         held: dict[str, set] = {}
         for row in FormContext(rs, period).rows():

@@ -72,6 +72,7 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
             page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+            page.clock.set_fixed_time("2026-11-01T10:00:00+08:00")  # after both activities
             page.on("request", lambda r: requests.append(r.url))
             page.set_default_timeout(15000)
             page.goto(trial.admin_url)
@@ -150,6 +151,7 @@ def _open_new_ledger(p, trial):
 
     browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
     page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+    page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")  # the trial's today
     page.set_default_timeout(15000)
     page.goto(trial.admin_url)
     page.get_by_role("button", name="登录").click()
@@ -208,7 +210,7 @@ def test_form_refuses_an_activity_date_outside_the_period_before_saving(trial, t
             expect(page.get_by_text("活动日期须在本期（2026-07-01 至 2026-12-31）之内").first).to_be_visible()
             page.wait_for_timeout(1500)
             assert _branches(trial.repo) == []
-            page.locator('input[id^="date-field-"]').first.fill("2026-12-31")
+            page.locator('input[id^="date-field-"]').first.fill("2026-07-01")
             page.get_by_role("button", name="保存").click()
             expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
         finally:
@@ -261,11 +263,11 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
                 page.locator('input[id^="raised_on-field-"]').nth(n).fill("2026-09-15")
                 page.locator('input[id^="id-field-"]').nth(n).fill(f"2026h2-zhang-wei-{n + 1}")
             page.locator('input[id^="follows-field-"]').nth(1).fill("2026h2-zhang-wei-1")
-            page.locator('input[id^="resolved_on-field-"]').nth(1).fill("2026-10-08")
+            page.locator('input[id^="resolved_on-field-"]').nth(1).fill("2026-09-28")
             page.locator('textarea[id^="resolution-field-"]').nth(1).fill("学院已延长实验室晚间开放时间。")
             _choose(page, "escalated_to", "后勤处", 1)
             page.locator('textarea[id^="note-field-"]').nth(1).fill("跟进上一条")
-            page.locator('input[id^="resolved_on-field-"]').nth(0).fill("2026-10-01")
+            page.locator('input[id^="resolved_on-field-"]').nth(0).fill("2026-09-20")
             page.locator('input[id^="resolved_on-field-"]').nth(0).fill("")
             page.locator('textarea[id^="reflections-field-"]').fill("体会")
             page.locator('textarea[id^="reflections-field-"]').fill("")
@@ -491,3 +493,26 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
     for line in LEDGER_BY_HAND.splitlines():
         if not line.startswith("reflections") and "[" not in line and "{" not in line:
             assert re.sub(r"(\S)  #", r"\1 #", line) in kept, line
+
+
+def test_form_refuses_a_date_after_today_before_saving(trial, tmp_path):
+    """`check` refuses an activity or a feedback date after today in the policy's time zone
+    (E-CHK-006): the form says so before the commit."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)  # today: 2026-10-01 in Asia/Shanghai
+        try:
+            _activity(page, 0, "2026-10-20", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("第 1 次活动的日期 2026-10-20 晚于今天（2026-10-01）").first).to_be_visible()
+            page.wait_for_timeout(1500)
+            assert _branches(trial.repo) == []
+            page.locator('input[id^="date-field-"]').first.fill("2026-09-30")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        finally:
+            browser.close()
+    assert _branches(trial.repo) == ["cms/ledgers-2026-H2/zhang-wei"]
+    done = _validate(trial.repo, "cms/ledgers-2026-H2/zhang-wei", tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
