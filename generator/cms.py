@@ -521,8 +521,9 @@ class FormContext:
         and student numbers, e-mail, QQ, dormitory rooms — so that the form says so before saving:
         a saved form is a commit on a branch of the Git host, which keeps it even when `validate`
         then blocks the pull request.  A subset of privacy.py's detectors, each written so that
-        what it finds privacy.py finds too (tests/test_cms_config.py): the form never refuses a
-        text `validate` lets through; privacy.py finds more (names, groups of digits …)."""
+        what it finds privacy.py finds too (tests/test_cms_config.py) — but for an 18-digit number
+        shaped like an ID whose check digit is wrong, which a regular expression cannot tell and
+        privacy.py lets through; privacy.py finds more (names, groups of digits …)."""
         body = pattern[0][1:-1] if pattern and pattern[0][:1] == "^" and pattern[0][-1:] == "$" else "[\\s\\S]*"
         rx = "^(?![\\s\\S]*(?:" + "|".join(self.private_detectors()) + "))" + body + "$"
         words = (pattern[1] + "；") if pattern else ""
