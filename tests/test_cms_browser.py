@@ -69,20 +69,8 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
 
     requests: list[str] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        browser, page = _open_new_ledger(p, trial, "2026-11-01", requests)  # (after both activities)
         try:
-            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
-            page.clock.set_fixed_time("2026-11-01T10:00:00+08:00")  # after both activities
-            page.on("request", lambda r: requests.append(r.url))
-            page.set_default_timeout(15000)
-            page.goto(trial.admin_url)
-            page.get_by_role("button", name="登录").click()
-            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
-            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
-
-            expect(page.get_by_text("联系学生活动").first).to_be_visible()
-            _choose(page, "cadre", "张伟")
-            _choose(page, "contact_points", "计算机2601班")
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30,
                       "与全班同学座谈新学期学业规划，部分学生反映实验室开放时间不足。")
             page.get_by_role("button", name="新增活动").click()
@@ -146,12 +134,16 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
     assert hosts == {"127.0.0.1"}, hosts
 
 
-def _open_new_ledger(p, trial):
+def _open_new_ledger(p, trial, today="2026-10-01", requests=None):
+    """Zhang Wei's new 2026-H2 ledger in the form, his contact point chosen; the page's clock at
+    `today` (the trial's), every request it makes added to `requests` if given."""
     from playwright.sync_api import expect
 
     browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
     page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
-    page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")  # the trial's today
+    page.clock.set_fixed_time(f"{today}T10:00:00+08:00")
+    if requests is not None:
+        page.on("request", lambda r: requests.append(r.url))
     page.set_default_timeout(15000)
     page.goto(trial.admin_url)
     page.get_by_role("button", name="登录").click()
