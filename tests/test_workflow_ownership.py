@@ -325,3 +325,39 @@ def test_the_base_records_temporary_folder_is_gone_afterwards(tmp_path, monkeypa
     r = run_process(repo, "ownership", "--base", base, "--head", head(repo), "--actor", "zhang-wei")
     assert r.returncode == 0, r.stdout + r.stderr
     assert sorted(p.relative_to(tmp).as_posix() for p in tmp.rglob("*")) == []
+
+
+def test_gitlabs_ownership_job_runs_the_base_commits_program_for_the_merge_requests_author(tmp_path):
+    """.gitlab-ci.yml's ownership job, its script lines as GitLab runs them in a checkout of the
+    merge request's commit (`make setup` aside; `.venv/bin/python` is this interpreter). The merge
+    request brings a program of its own (`python -m generator` in the checkout would run it and
+    pass) and changes another cadre's ledger; an administrator ran the pipeline again."""
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+    from workflow_repo import ROOT
+
+    repo = make_repo(tmp_path)
+    base = head(repo)
+    edit(repo, "records/ledgers/2025-H2/chen-gang.yaml", append=MORE)
+    edit(repo, "generator/__main__.py", text='print("都在其权限之内")\n')  # a program that passes everything
+    edit(repo, "generator/__init__.py", text="")
+    mr = commit(repo)
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["ownership"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1",
+               CI_MERGE_REQUEST_DIFF_BASE_SHA=base, CI_COMMIT_SHA=mr, CI_MERGE_REQUEST_AUTHOR="zhang-wei",
+               GITLAB_USER_LOGIN="wang-admin")
+    env.pop("CI_MERGE_REQUEST_TARGET_BRANCH_SHA", None)
+    out = []
+    for line in job["script"]:
+        if line == "make setup":
+            continue
+        r = subprocess.run(["sh", "-c", line.replace(".venv/bin/python", sys.executable)], cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=300)
+        out.append(r)
+    last = out[-1]
+    assert last.returncode == 1, last.stdout + last.stderr
+    assert "records/ledgers/2025-H2/chen-gang.yaml: 错误 E-OWN-001" in last.stdout
+    assert "generator/__main__.py: 错误 E-OWN-004" in last.stdout
