@@ -189,3 +189,47 @@ def check_cli(records: Path, *args: str, cwd: Path | None = None) -> subprocess.
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     return subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), *args],
                           cwd=cwd or records.parent, env=env, capture_output=True, text=True)
+
+
+def generator_cli(repo: Path, *args: str) -> subprocess.CompletedProcess:
+    """Run `python -m generator ARGS` in `repo` as a user would."""
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, env=env, capture_output=True, text=True)
+
+
+def archived_then_changed(path: Path) -> Path:
+    """A repository whose 2025-H2 was archived (`generator archive`, 2026-01-10) with 张伟 on time
+    (2025-12-28), 李娜 late (2026-01-05, 5 days) and 王芳 missing; then changed as an administrator
+    may change things later (2026-03-01), each of which alters today's judgement of that period:
+    the H2 due date moved to 25 December (张伟 late), 王芳 exempted afterwards, and 李娜's ledger
+    withdrawn with an amendment record (missing)."""
+    repo = init_repo(path)
+    files = base()
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs"))
+    files["records/cadres/wang-fang.yaml"] = cadre("王芳", "cs")
+    files["records/assignments/2025-2027.yaml"] = assignments(
+        "2025-2027", "2025-09-01", "2027-08-31",
+        {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+        {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+        {"cadre": "wang-fang", "class": "cs-2025-02", "start": "2025-09-01"})
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    write(repo, {"records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-10"], points=["me-2025-01"])})
+    commit(repo, "2026-01-05 10:00", "李娜的台账")
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    assert 'end: "12-31", due: "12-31"' in policy
+    (repo / "records/ledgers/2025-H2/li-na.yaml").unlink()
+    write(repo, {
+        "records/policy.yaml": policy.replace('end: "12-31", due: "12-31"', 'end: "12-31", due: "12-25"'),
+        "records/exemptions.yaml": "exemptions:\n  - cadre: wang-fang\n    rules: [ledger]\n"
+                                   "    start: \"2025-07-01\"\n    end: \"2025-12-31\"\n    reason: 挂职锻炼\n",
+        "records/amendments/2025-H2/li-na.yaml": "reason: 李娜本期台账误提交，撤回\napproved_by: wang-admin\n"
+                                                 "date: \"2026-03-01\"\ncorrections:\n"
+                                                 "  - {field: activities, original: 1 项, corrected: 撤回}\n"})
+    commit(repo, "2026-03-01 10:00", "备案后的改动")
+    return repo

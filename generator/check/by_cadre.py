@@ -90,7 +90,7 @@ class ByCadre:
                 matrix.append(row)
             table += rows
         self.deadlines.finish(table)
-        return self.semesters.matrix(matrix), table
+        return self.semesters.matrix(matrix), table + self.deadlines.archived_rows()
 
 
 def _context(ctx: Context, history: History) -> str | None:

@@ -13,11 +13,13 @@ import datetime as dt
 from operator import itemgetter
 
 from generator import findings as F
+from generator.archive import manifests
 from generator.cache import KeptResult
-from generator.check.context import ONE_DAY, Context, iso
+from generator.check.context import ONE_DAY, Context, iso, text
 from generator.check.git_history import History
 from generator.load import display_path
 from generator.model import Item
+from generator.validate import parse_date
 
 
 def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding]]:
@@ -57,6 +59,8 @@ class Deadlines:
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
         self._unreadable: set | None = None  # rel paths of ledgers that could not be read
+        self.archived = {p: doc.data for p, doc in manifests(ctx.rs).items()  # (period → manifest)
+                         if ctx.rs.period(p) and (parse_date(doc.data.get("archived_on")) or ctx.today) <= ctx.today}
 
     def manifest(self) -> tuple[dict[str, int], list[F.Finding]]:
         if self._read is None:
@@ -103,7 +107,8 @@ class Deadlines:
         rows = []
         name = ctx.cadre_name(cadre)
         for period in rs.periods_between(first, last):
-            if period.start > ctx.today or not ctx.held_during(cadre, period.start, period.end):
+            if period.start > ctx.today or period.id in self.archived or not ctx.held_during(
+                    cadre, period.start, period.end):
                 continue
             unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
             unit_name = ctx.unit_name(unit)
@@ -155,6 +160,26 @@ class Deadlines:
             rows.append(row)
         return rows
 
+    def archived_rows(self) -> list[dict]:
+        """The archived periods' rows, as their manifests give them (rows() leaves those periods out)."""
+        ctx, out = self.ctx, []
+        for period, man in sorted(self.archived.items()):
+            for e in man.get("ledgers") or []:
+                if not isinstance(e, dict) or not isinstance(e.get("cadre"), str):
+                    continue
+                cadre = e["cadre"]  # (the unit: as every row's, records/cadres' `earlier`; else the manifest's)
+                unit = ctx.cadre_unit_on(cadre, ctx.rs.period(period).end) or text(e.get("unit"))
+                status = e.get("status") if e.get("status") in ("on_time", "late", "missing", "exempt") else "unknown"
+                days = e.get("days_late")
+                out.append({"period": period, "cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit,
+                            "unit_name": ctx.unit_name(unit), "due": _text(man.get("due")),
+                            "deadline": _text(man.get("deadline")) or _text(man.get("due")), "status": status,
+                            "days_late": days if status == "late" and isinstance(days, int) else None,
+                            "submitted": _text(e.get("landed")) or None, "source": "archive", "commit": None,
+                            "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in ctx.rs.ledgers,
+                            "archived_on": _text(man.get("archived_on"))})
+        return out
+
     def finish(self, rows: list[dict]) -> None:
         """What is said of the import manifest and of the table as a whole."""
         self.ctx.findings.extend(self.manifest()[1])
@@ -163,3 +188,7 @@ class Deadlines:
             code = "E-CHK-022" if self.history.state == "shallow" else "E-CHK-023"
             self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged,
                          reason=self.history.reason, reason_en=self.history.reason_en)
+
+
+def _text(value) -> str:
+    return iso(value) if isinstance(value, dt.date) else ("" if value is None else str(value))

@@ -119,7 +119,7 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) 
 MD = {
     "zh": {"status": {"on_time": "按时", "late": "逾期", "missing": "未提交", "not_yet_due": "未到截止日",
                       "exempt": "豁免", "unknown": "无法判断"},
-           "source": {"git": "Git", "import": "导入清单", None: "—"},
+           "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
            "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
            "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
            "semester": "每学期联系次数不足", "semester_head": "| 学期 | 干部 | 单位 | 联系次数 | 要求 |",
@@ -130,7 +130,7 @@ MD = {
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
                       "exempt": "exempt", "unknown": "not judged"},
-           "source": {"git": "Git", "import": "import", None: "—"},
+           "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
            "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
            "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
            "semester": "Semesters below the minimum", "semester_head": "| semester | cadre | unit | contacts | required |",
