@@ -110,3 +110,76 @@ def test_amendment_text_passes_the_privacy_check(tmp_path):
     assert "13812345678" not in page and "未通过隐私检查" in page and "更正记录" in page
     found = [f for f in result.findings if f.code == "W-SITE-001" and "amendments" in f.file]
     assert found and found[0].line == 1
+
+
+# ---- an archived period changed afterwards (tests/gitrepo.py: archived_then_changed) ------------
+LABEL = {"on_time": "按时", "missing": "未提交", "exempt": "豁免"}
+
+
+def _label(entry: dict) -> str:
+    return f"逾期 {entry['days_late']} 天" if entry["status"] == "late" else LABEL[entry["status"]]
+
+
+@pytest.fixture(scope="module")
+def changed(tmp_path_factory):
+    """2025-H2 archived on 2026-01-10, then its due date moved, an exemption added and a ledger
+    withdrawn with an amendment; the site built on 2026-03-20."""
+    import yaml
+
+    from tests.gitrepo import archived_then_changed
+
+    base = tmp_path_factory.mktemp("changed")
+    repo = archived_then_changed(base / "repo")
+    man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    return mkdocs_build(repo / "records", base, "2026-03-20"), {e["cadre"]: e for e in man["ledgers"]}, man
+
+
+def _rows(path: Path) -> dict:
+    """{first link's text: the row's cells as seen} of a page's tables."""
+    out = {}
+    for tr in re.findall(r"<tr>(.*?)</tr>", path.read_text(encoding="utf-8"), re.S):
+        cells = [" ".join(html.unescape(re.sub(r"<[^>]+>", "", c)).split()) for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        if cells:
+            out.setdefault(cells[0], cells)
+    return out
+
+
+def test_archived_period_pages_show_the_manifest_not_todays_judgement(changed):
+    built, entries, man = changed
+    names = {"zhang-wei": "张伟", "li-na": "李娜", "wang-fang": "王芳"}
+    # the manifest holds the three statuses the later changes would each turn into another one
+    assert {c: e["status"] for c, e in entries.items()} == {"zhang-wei": "on_time", "li-na": "late",
+                                                             "wang-fang": "missing"}
+    page = built.public / "ledgers" / f"{PERIOD}.html"
+    rows = {r[1]: r for r in _rows(page).values() if len(r) > 5}
+    for cadre, e in entries.items():
+        assert rows[names[cadre]][4] == _label(e), cadre
+        assert rows[names[cadre]][5] == (e.get("landed") or ""), cadre
+    text = visible(page)
+    assert f"截止日期 {man['due']}。应填报 3 人，已提交 2 份" in text
+    assert "下表的应填报干部、填报状态和提交日期取自备案清单" in text and "2026-01-10" in text
+    for cadre, e in entries.items():  # each cadre's page: the period's row, marked archived
+        row = _rows(built.public / "cadres" / f"{cadre}.html")[f"{PERIOD}（已备案）"]
+        assert row[1] == _label(e), cadre
+    summary = visible(built.public / "summary" / f"{PERIOD}.html")
+    assert "已提交 2 份" in summary and "填报状态取自备案清单" in summary
+    assert "已于 2026-01-10 备案，填报情况取自备案清单" in visible(built.public / "index.html")
+    evaluation = built.public / "evaluation" / "2025.html"
+    assert f"已备案的期间（{PERIOD}）按备案清单计按时台账" in visible(evaluation)
+    for cadre, e in entries.items():
+        assert _rows(evaluation)[names[cadre]][4] == ("1/1" if e["status"] == "on_time" else "0/1"), cadre
+
+
+def test_archived_period_downloads_show_the_manifest(changed):
+    import csv
+
+    import openpyxl
+
+    built, entries, _ = changed
+    names = {e["name"]: e for e in entries.values()}
+    with open(built.public / "downloads" / f"attachment2-{PERIOD}.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    assert {r["姓名"]: (r["填报状态"], r["提交日期"]) for r in rows} == \
+        {n: (_label(e), e.get("landed") or "") for n, e in names.items()}
+    sheet = openpyxl.load_workbook(built.public / "downloads" / f"attachment2-{PERIOD}.xlsx").active
+    assert "2026-01-10 备案，填报状态取自备案清单" in sheet.cell(1, 1).value

@@ -28,7 +28,7 @@ class Aggregate:
     def __init__(self, rs: RecordSet, today: dt.date, checks: CheckView, guard: TextGuard):
         self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
         self.meaning = rs.status_meaning()
-        self.archive = ArchiveView(rs, guard)
+        self.archive = ArchiveView(rs, guard, today)
         self._assignment_rows: dict[int, tuple[Item, dict]] = {}
         self._semester_rows: dict | None = None
 
@@ -325,9 +325,12 @@ class Aggregate:
         status = Counter(r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
         fb = [f for l in leds for f in l["feedback"]]
+        archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
         return {
-            "period": period_id, "name": p.name if p else period_id, "due": _d(p.due) if p else "",
-            "required": len(table), "filed": len(leds), "status": sorted(status.items()),
+            "period": period_id, "name": p.name if p else period_id,
+            "due": archived["due"] if archived else (_d(p.due) if p else ""),
+            "required": len(table), "filed": archived["ledgers"] if archived else len(leds),
+            "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
             "forms": Counter(a["form"] for a in acts).most_common(),
             "places": Counter(a["place"] for a in acts).most_common(),
@@ -335,7 +338,7 @@ class Aggregate:
             "feedback": len(fb), "categories": Counter(f["category"] for f in fb).most_common(),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
-            "archived": self.archive.period(period_id),
+            "archived": archived,
         }
 
 

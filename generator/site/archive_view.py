@@ -13,7 +13,7 @@ from generator import archive
 from generator.model import Item, RecordSet
 from generator.site.privacy_guard import TextGuard
 from generator.site.schema_reference import _resolve
-from generator.validate import schema_for
+from generator.validate import parse_date, schema_for
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
 
@@ -40,20 +40,29 @@ def _d(value) -> str:
 
 
 class ArchiveView:
-    def __init__(self, rs: RecordSet, guard: TextGuard):
-        self.rs, self.guard = rs, guard
+    def __init__(self, rs: RecordSet, guard: TextGuard, today: dt.date):
+        self.rs, self.guard, self.today = rs, guard, today
         self._manifests = archive.manifests(rs)
         self._amendments = archive.amendments(rs)
         self._docs = archive.amendment_docs(rs)
+        self._periods: dict = {}
 
     def period(self, period_id: str) -> dict | None:
-        """{archived_on, manifest, ledgers, amended} when the period is archived, else None."""
+        """{archived_on, manifest, ledgers, due, deadline, amended} when the period is archived (as
+        the manifest has them: the filing status of its ledgers is the manifest's, check's
+        deadlines.py), else None.  Worked out once a period (every ledger of it asks)."""
+        if period_id not in self._periods:
+            self._periods[period_id] = self._period(period_id)
+        return self._periods[period_id]
+
+    def _period(self, period_id: str) -> dict | None:
         doc = self._manifests.get(period_id)
-        if doc is None:
-            return None
+        if doc is None or (parse_date(doc.data.get("archived_on")) or self.today) > self.today:
+            return None  # (a --today before the archive: as check judges that day)
         entries = [e for e in (doc.data.get("ledgers") or []) if isinstance(e, dict)]
         return {"archived_on": _d(doc.data.get("archived_on")), "manifest": doc.file,
                 "ledgers": sum(1 for e in entries if e.get("path")),
+                "due": _d(doc.data.get("due")), "deadline": _d(doc.data.get("deadline") or doc.data.get("due")),
                 "amended": [{"cadre": c, "name": self._name(c), "filed": (p, c) in self.rs.ledgers}
                             for (p, c) in sorted(self._amendments) if p == period_id]}
 
