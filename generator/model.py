@@ -266,9 +266,24 @@ class RecordSet:
         return "club", row.get("club")
 
     def assignment_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
+        """A row's first and last day: its dates (the cycle's end when open), ended by its class's or
+        club's `until` (the last day it existed: a graduated class is no one's contact point after)."""
         cycle = self.cycles.get(row.doc.stem)
         end = row.date("end") or (cycle.date("end") if cycle else None)
-        return row.date("start"), end
+        until = self.point_until(row)
+        return row.date("start"), (until if until and (end is None or until < end) else end)
+
+    def point_until(self, row: Item) -> dt.date | None:
+        """The `until` (last day) of an assignment row's class or club, None when it has none."""
+        kind, pid = self.contact_point(row)
+        item = (self.classes if kind == "class" else self.clubs).get(pid) if isinstance(pid, str) else None
+        return item.date("until") if item is not None else None
+
+    @staticmethod
+    def ended(item: Item | None, day: dt.date) -> bool:
+        """Whether a unit, class or club no longer existed on `day` (its `until` is before it)."""
+        until = item.date("until") if item is not None else None
+        return until is not None and until < day
 
     def rows_of(self, cadre: str) -> list[Item]:
         return [r for r in self.assignments if r.get("cadre") == cadre]

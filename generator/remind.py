@@ -135,7 +135,7 @@ def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -
         if year.start <= today <= year.end:
             out = []
             for cid, item in sorted(rs.classes.items()):
-                if rs.class_cohort.get(cid) != year.first_year:
+                if rs.class_cohort.get(cid) != year.first_year or rs.ended(item, today):
                     continue
                 covered = False
                 for row in rs.assignments:

@@ -55,7 +55,8 @@ def check_contact_points(ctx: Context) -> list[dict]:
         for row in rows:
             span = ctx.row_span(row)
             raw_start, raw_end = rs.assignment_span(row)
-            if span[0] is None and raw_start and ctx.valid(row) and a_from:
+            if span[0] is None and raw_start and ctx.valid(row) and a_from and not (raw_end and raw_end < raw_start):
+                # (not when it starts after its class or club ended: then it is no one's point)
                 ctx.add("E-CHK-003", row, row.pos("start"), name=name, active_from=a_from,
                         active_to=a_to or "今", start=raw_start, end=raw_end or "—")
             if span[0]:

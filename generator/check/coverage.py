@@ -40,18 +40,23 @@ def check_coverage(ctx: Context) -> list[dict]:
         classes = []
         for cid in sorted(c for c, cohort in rs.class_cohort.items() if cohort == year.first_year):
             item = rs.classes[cid]
+            # a class that ended (its `until`: merged, dissolved) is judged up to its last day and
+            # not listed as one of the year's classes on a day it no longer existed
+            until = item.date("until")
+            last = min(checked_on, until) if until else checked_on
             spans = by_class.get(cid, [])
             cadres = sorted({r.get("cadre") for (s, e), r in spans if s <= checked_on <= e})
             gaps = []
             if judged:
-                gaps = [(s, e) for s, e, n in segments([sp for sp, _ in spans], judge_from, checked_on) if n == 0]
+                gaps = [(s, e) for s, e, n in segments([sp for sp, _ in spans], judge_from, last) if n == 0]
             covered = bool(cadres)
             since = gaps[-1][0] if gaps and gaps[-1][1] == checked_on else None
             unit = item.get("unit") if isinstance(item.get("unit"), str) else None
-            classes.append({"class": cid, "name": item.get("name"), "unit": unit, "unit_name": ctx.unit_name(unit),
-                            "cohort": year.first_year, "covered": covered, "cadres": cadres,
-                            "uncovered_since": iso(since),
-                            "gaps": [{"from": iso(s), "to": iso(e)} for s, e in gaps]})
+            if last == checked_on:
+                classes.append({"class": cid, "name": item.get("name"), "unit": unit, "unit_name": ctx.unit_name(unit),
+                                "cohort": year.first_year, "covered": covered, "cadres": cadres,
+                                "uncovered_since": iso(since),
+                                "gaps": [{"from": iso(s), "to": iso(e)} for s, e in gaps]})
             if not required:
                 continue
             for s, e in gaps:

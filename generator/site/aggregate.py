@@ -103,6 +103,8 @@ class Aggregate:
         clipped = bool(left and start and left >= start and (end is None or left < end))
         if clipped:
             end = left
+        until = self.rs.point_until(row)  # (the class graduated, the club was dissolved: assignment_span)
+        ended = bool(until and end == until and row.date("end") != until)
         post = self.post_on(row.get("cadre"), start)
         year = self.academic_year_of(start)
         freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
@@ -114,7 +116,7 @@ class Aggregate:
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
             "freshman": freshman, "start": _d(start), "end": _d(end), "start_date": start, "end_date": end,
             "reason": self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
-            or (f"{_d(left)} 离任" if clipped else ""),
+            or (f"{_d(left)} 离任" if clipped else "") or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
             "file": row.file, "line": row.pos()[0],
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
         }
@@ -380,7 +382,7 @@ class Aggregate:
             if year.start > self.today:
                 continue
             for cid, item in self.rs.classes.items():
-                if self.rs.class_cohort.get(cid) != year.first_year:
+                if self.rs.class_cohort.get(cid) != year.first_year or self.rs.ended(item, min(self.today, year.end)):
                     continue
                 ids = []
                 for row in self.rs.assignments:
@@ -475,11 +477,15 @@ class Aggregate:
                 active_by_point[r["point"]].append(r)
         classes_by, clubs_by, cadres_by, cov_by = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
         for cid, item in self.rs.classes.items():
+            if self.rs.ended(item, self.today):  # (graduated: its history stays in the tables of its time)
+                continue
             classes_by[item.get("unit")].append({"id": cid, "name": item.get("name", cid),
                                                  "cohort": self.rs.class_cohort.get(cid),
                                                  "major": item.get("major", ""), "headcount": item.get("headcount", ""),
                                                  "cadres": active_by_point.get(cid, [])})
         for k, c in self.rs.clubs.items():
+            if self.rs.ended(c, self.today):
+                continue
             clubs_by[c.get("unit")].append({"id": k, "name": c.get("name", k), "category": c.get("category", ""),
                                             "cadres": active_by_point.get(k, [])})
         for c in cadres:
@@ -506,10 +512,12 @@ class Aggregate:
             coverage_rows = cov_by.get(uid, [])
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
+                "ended": _d(unit.date("until")) if self.rs.ended(unit, self.today) else "",
                 "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
                 "clubs": clubs_by.get(uid, []), "coverage": coverage_rows,
-                "uncovered": [r for r in coverage_rows if not r["covered"]],
+                "uncovered": [r for r in coverage_rows if not r["covered"]
+                              and not self.rs.ended(self.rs.classes.get(r["class"]), self.today)],
                 "ledgers": current_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
             })

@@ -1,0 +1,127 @@
+"""A graduated class, a dissolved club, a merged unit: their `until` (the last day they existed,
+records/classes, clubs.yaml, units.yaml) ends them.  After it they are no longer expected to be
+covered nor counted among the current ones; the time while they existed stays as it was.  Without
+`until` a class of 2023 stayed a contact point, "uncovered", and in its unit's count for ever."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+
+from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+from tests.gitrepo import check_cli
+
+
+def until(records: Path, rel: str, ident: str, day: str) -> None:
+    path = records / rel
+    text = path.read_text(encoding="utf-8")
+    entry = f"  - id: {ident}\n"
+    assert entry in text
+    path.write_text(text.replace(entry, entry + f'    until: "{day}"\n'), encoding="utf-8")
+
+
+def check(records: Path, *more: str) -> dict:
+    run = check_cli(records, "--today", FIXTURE_TODAY, "--format", "json", *more)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stdout[-3000:] + run.stderr
+    return json.loads(run.stdout)
+
+
+def found(js: dict, code: str) -> list[tuple]:
+    return [(f["file"], f["line"], f["column"], f["message"]) for f in js["findings"] if f["code"] == code]
+
+
+def freshman(js: dict) -> list[str]:
+    return [c["class"] for y in js["coverage"] if y["academic_year"] == "2025-2026" for c in y["classes"]]
+
+
+def test_a_class_after_its_end_is_no_longer_to_be_covered_and_its_time_before_stays(tmp_path):
+    # 机械2501班 (李娜's until 2026-02-28) has had no cadre since 2026-03-01
+    before = check(fixture_repo(tmp_path / "a"))
+    assert [m for *_, m in found(before, "W-CHK-001") if "机械2501班" in m] == \
+        ["新生班级“机械2501班”（机械学院）自 2026-03-01 起没有联系干部"]
+    assert "me-2025-01" in freshman(before)
+    # merged into another class on 2026-02-28: nothing is owed after it, and it is no current freshman class
+    after = check(fixture_repo(tmp_path / "b", lambda r: until(r, "classes/2025.yaml", "me-2025-01", "2026-02-28")))
+    assert not [m for *_, m in found(after, "W-CHK-001") if "机械2501班" in m]
+    assert freshman(after) == [c for c in freshman(before) if c != "me-2025-01"]
+    assert found(after, "W-CHK-002") == found(before, "W-CHK-002")  # (李娜's row had ended that day)
+    # ended on 2026-03-10: the days it existed without a cadre are still reported, up to that day
+    later = check(fixture_repo(tmp_path / "c", lambda r: until(r, "classes/2025.yaml", "me-2025-01", "2026-03-10")))
+    assert [m for *_, m in found(later, "W-CHK-001") if "机械2501班" in m] == \
+        ["新生班级“机械2501班”（机械学院）自 2026-03-01 起没有联系干部（至 2026-03-10）"]
+
+
+def test_an_activity_after_the_class_ended_is_on_a_day_without_a_contact_point(tmp_path):
+    # 张伟's 2026-H1 ledger has an activity on 2026-03-10 with 计算机2501班, which ended on 2026-03-01
+    js = check(fixture_repo(tmp_path, lambda r: until(r, "classes/2025.yaml", "cs-2025-01", "2026-03-01")))
+    assert found(js, "W-CHK-012") == [("records/ledgers/2026-H1/zhang-wei.yaml", 5, 11,
+                                        "活动日期 2026-03-10 那天干部“张伟”没有联系点（本期持有联系点的时间：2025-09-01 至 2026-03-01）")]
+    assert [(f["line"], f["message"]) for f in js["findings"] if f["code"] == "W-CHK-002" and "张伟" in f["message"]] == \
+        [(5, "干部“张伟”在 2026-03-02 至 2026-03-25 只有 0 个联系点（政策规定 1 个）")]
+    # the periods while the class existed are owed and judged as before
+    statuses = {r["period"]: r["status"] for r in js["ledgers"] if r["cadre"] == "zhang-wei"}
+    base = {r["period"]: r["status"] for r in check(fixture_repo(tmp_path / "base"))["ledgers"] if r["cadre"] == "zhang-wei"}
+    assert statuses == base and set(base) >= {"2025-H2", "2026-H1"}
+    assert [e for e in js["findings"] if e["severity"] == "error"] == []
+
+
+def _text(page: Path) -> str:
+    body = page.read_text(encoding="utf-8").split('<article', 1)[1].split("</article>", 1)[0]
+    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", body)))
+
+
+def _row(page: Path, first: str) -> list[str]:
+    """The cells of the table row of a built page whose first cell is `first`."""
+    for tr in re.findall(r"<tr>(.*?)</tr>", page.read_text(encoding="utf-8"), re.S):
+        cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        if cells and cells[0] == first:
+            return cells
+    raise AssertionError(f"no row {first} in {page}")
+
+
+def test_the_site_counts_only_the_classes_clubs_and_units_that_still_exist(tmp_path):
+    def ended(records: Path):
+        until(records, "classes/2024.yaml", "cs-2024-01", "2026-01-31")  # 陈刚's class graduated
+        until(records, "classes/2025.yaml", "me-2025-01", "2026-02-28")
+        until(records, "clubs.yaml", "club-robotics", "2026-03-20")  # 李娜's club dissolved
+        units = records / "units.yaml"
+        units.write_text(units.read_text(encoding="utf-8") + "  - id: old\n    name: 旧学院\n    type: 学院\n"
+                         '    until: "2025-12-31"\n    reviewers: [wang-admin]\n', encoding="utf-8")
+
+    before = mkdocs_build(fixture_repo(tmp_path / "a"), tmp_path / "a" / "out", FIXTURE_TODAY).public
+    site = mkdocs_build(fixture_repo(tmp_path / "b", ended), tmp_path / "b" / "out", FIXTURE_TODAY).public
+    # the units' index: classes and clubs that exist today; a merged unit below the table
+    assert _row(before / "units/index.html", "计算机学院")[3] == "3" and _row(before / "units/index.html", "机械学院")[3:5] == ["1", "1"]
+    assert _row(site / "units/index.html", "计算机学院")[3] == "2" and _row(site / "units/index.html", "机械学院")[3:5] == ["0", "0"]
+    index = _text(site / "units/index.html")
+    assert "已合并或撤销的单位（以往的记录仍在其页面上）： 旧学院 （至 2025-12-31）" in index
+    assert "本单位已于 2025-12-31 合并或撤销" in _text(site / "units/old.html")
+    # (计算机2401班 was "uncovered" in 2024-2025, before the first cycle: its unit listed it for ever)
+    assert _row(before / "units/index.html", "计算机学院")[5] == "2" and _row(site / "units/index.html", "计算机学院")[5] == "1"
+    cs = _text(site / "units/cs.html")
+    assert "计算机2501班" in cs and "计算机2401班" not in cs and "计算机2401班" in _text(before / "units/cs.html")
+    assert "计算机2401班" in _text(site / "coverage/2024-2025.html")  # (the year it was a freshman class)
+    me = _text(site / "units/me.html")
+    assert "机器人协会" not in me and "机械2501班" not in me and "机械2501班" in _text(before / "units/me.html")
+    # freshman coverage of 2025-2026: 机械2501班 no longer counted
+    assert "机械2501班" in _text(before / "coverage.html") and "机械2501班" not in _text(site / "coverage.html")
+    # 附件1: no longer in the current arrangement; the rows stay, ending on the day their point ended, saying why
+    current = "陈刚 党委学生工作部 党委学生工作部部长 计算机2401班 班级 计算机学院 2024级 2025-09-01 至 2027-08-31"
+    assert current in _text(before / "attachment1.html")
+    a1 = _text(site / "attachment1.html")
+    assert "2024级" not in a1 and "机器人协会 社团" not in a1
+    assert "计算机2401班（班级） 2025-09-01 至 2026-01-31 班级于 2026-01-31 结束" in a1
+    assert "机器人协会（社团） 2026-03-01 至 2026-03-20" in a1
+
+
+
+def test_a_row_starting_after_its_class_ended_is_not_a_cadre_out_of_office(tmp_path):
+    # 计算机2401班 ended before 陈刚's row began: the row is no one's point, not "陈刚 not in office" (E-CHK-003)
+    run = check_cli(fixture_repo(tmp_path, lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2025-08-31")),
+                    "--today", FIXTURE_TODAY, "--format", "json")
+    js = json.loads(run.stdout)
+    # (his 2025-H2 ledger, of a time he held no point, is the error: E-CHK-004)
+    assert [f["code"] for f in js["findings"] if f["severity"] == "error"] == ["E-CHK-004"]
+    assert [f["message"] for f in js["findings"] if f["code"] == "W-CHK-002" and "陈刚" in f["message"]] == \
+        ["干部“陈刚”在 2025-09-01 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"]
