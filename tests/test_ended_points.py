@@ -121,7 +121,41 @@ def test_a_row_starting_after_its_class_ended_is_not_a_cadre_out_of_office(tmp_p
     run = check_cli(fixture_repo(tmp_path, lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2025-08-31")),
                     "--today", FIXTURE_TODAY, "--format", "json")
     js = json.loads(run.stdout)
-    # (his 2025-H2 ledger, of a time he held no point, is the error: E-CHK-004)
+    # (his 2025-H2 ledger, of a time he held no point, is the error: E-CHK-004; the row, W-CHK-013)
     assert [f["code"] for f in js["findings"] if f["severity"] == "error"] == ["E-CHK-004"]
+    assert [(f["line"], f["column"]) for f in js["findings"] if f["code"] == "W-CHK-013"] == [(18, 12)]
     assert [f["message"] for f in js["findings"] if f["code"] == "W-CHK-002" and "陈刚" in f["message"]] == \
         ["干部“陈刚”在 2025-09-01 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"]
+
+
+def test_an_assignment_still_naming_a_class_after_its_end_is_flagged_where_to_end_it(tmp_path):
+    # 陈刚's class 计算机2401班 graduated on 2026-01-31; 附件1 still named it to the cycle's end, unflagged
+    def graduated(records: Path):
+        until(records, "classes/2024.yaml", "cs-2024-01", "2026-01-31")
+
+    records = fixture_repo(tmp_path / "a", graduated)
+    js = check(records)
+    [f] = [f for f in js["findings"] if f["code"] == "W-CHK-013"]
+    assert (f["file"], f["line"], f["column"], f["severity"]) == ("records/assignments/2025-2027.yaml", 18, 12, "warning")
+    assert f["message"] == ("班级“计算机2401班”只存续到 2026-01-31（毕业、合并或撤销），这条安排（2025-09-01 至 2027-08-31）"
+                            "在那以后仍把它列为干部“陈刚”的联系点")
+    assert "end: 2026-01-31" in f["hint"] and "陈刚" in f["hint"]
+    [en] = [f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-013"]
+    assert en["message"].startswith("class '计算机2401班' existed until 2026-01-31") and "end: 2026-01-31" in en["hint"]
+    text = check_cli(records, "--today", FIXTURE_TODAY).stdout  # (with the other findings on contact points)
+    points = text.split("【联系点安排】", 1)[1].split("\n\n", 1)[0]
+    assert "records/assignments/2025-2027.yaml:18:12: 警告 W-CHK-013: 班级“计算机2401班”只存续到 2026-01-31" in points
+    # written before the day comes: nothing to do yet (the day before, 张伟's March activity is in the future)
+    early = check_cli(records, "--today", "2026-01-31", "--format", "json")
+    assert early.returncode == 1 and found(json.loads(early.stdout), "W-CHK-013") == []
+
+    # ended as site/guide/admin.md says: the same day as `end`, with a reason
+    def ended(records: Path):
+        graduated(records)
+        path = records / "assignments/2025-2027.yaml"
+        row = "  - cadre: chen-gang\n    class: cs-2024-01\n    start: \"2025-09-01\"\n"
+        text = path.read_text(encoding="utf-8")
+        assert row in text
+        path.write_text(text.replace(row, row + "    end: \"2026-01-31\"\n    reason: 班级毕业\n"), encoding="utf-8")
+
+    assert found(check(fixture_repo(tmp_path / "b", ended)), "W-CHK-013") == []

@@ -22,6 +22,25 @@ def _outside_cycle(ctx: Context, row) -> None:
                     cycle=row.doc.stem, start=c_start, end=c_end)
 
 
+def _after_point_end(ctx: Context, row) -> None:
+    """A row still naming, by --today, a class or club after its `until` (a graduated class, a
+    dissolved club): it counts only up to that day (assignment_span); the table should say so."""
+    until = ctx.rs.point_until(row)
+    if not until or until >= ctx.today or not ctx.valid(row):
+        return
+    cycle = ctx.rs.cycles.get(row.doc.stem)
+    end = row.date("end") or (cycle.date("end") if cycle else None)
+    if end is not None and end <= until:
+        return
+    kind, point = ctx.rs.contact_point(row)
+    cadre = row.get("cadre")
+    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") else row.pos(kind),
+            kind="班级" if kind == "class" else "社团", kind_en=kind, point=ctx.point_name(point) or point,
+            until=until, start=row.date("start") or "—", end=end or "—",
+            name=ctx.cadre_name(cadre) if isinstance(cadre, str) else "",
+            data={"cadre": cadre, kind: point, "until": iso(until)})
+
+
 def _subtract(pieces, holes):
     """Date spans `pieces` minus the spans `holes` (all inclusive)."""
     out = list(pieces)
@@ -46,6 +65,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
     table = []
     for row in rs.assignments:
         _outside_cycle(ctx, row)
+        _after_point_end(ctx, row)
     for cadre in sorted(rs.cadres):
         item = rs.cadres[cadre]
         name = ctx.cadre_name(cadre)
@@ -56,7 +76,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
             span = ctx.row_span(row)
             raw_start, raw_end = rs.assignment_span(row)
             if span[0] is None and raw_start and ctx.valid(row) and a_from and not (raw_end and raw_end < raw_start):
-                # (not when it starts after its class or club ended: then it is no one's point)
+                # (one starting after its class or club ended: W-CHK-013)
                 ctx.add("E-CHK-003", row, row.pos("start"), name=name, active_from=a_from,
                         active_to=a_to or "今", start=raw_start, end=raw_end or "—")
             if span[0]:

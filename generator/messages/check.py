@@ -176,6 +176,16 @@ CODES = {
         "hint_en": "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
                    "work; if the assignment table (records/assignments/) misses a row, an administrator adds it.",
     },
+    "W-CHK-013": {
+        "severity": "warning",
+        "zh": "{kind}“{point}”只存续到 {until}（毕业、合并或撤销），这条安排（{start} 至 {end}）在那以后仍把它列为干部“{name}”的联系点",
+        "en": "{kind_en} '{point}' existed until {until} (graduated, merged or dissolved), but this assignment ({start} to {end}) "
+              "still names it as cadre '{name}''s contact point after that day",
+        "hint_zh": "{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”；安排在那以后才开始的，改为别的联系点），"
+                   "并为干部“{name}”新增一行新的联系点安排。",
+        "hint_en": "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason (one "
+                   "starting after that day names another point instead), and adds a row with the cadre's new contact point.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
