@@ -234,10 +234,12 @@ class RecordSet:
             return None
         for p in self._periods():
             if p.get("id") == code:
-                try:
-                    start, end, due = (_month_day(year, p[key]) for key in ("start", "end", "due"))
+                try:  # (the due date of a period that began before a change: ledger.earlier's `due`)
+                    start, end = _month_day(year, p["start"]), _month_day(year, p["end"])
+                    written = self.in_force(start, "ledger", "due", code, now=p["due"])
+                    due = _month_day(year, written)
                     if due < start:  # due in the next year
-                        due = _month_day(year + 1, p["due"])
+                        due = _month_day(year + 1, written)
                 except (ValueError, KeyError, TypeError):
                     return None
                 return Period(period_id, f"{year}年{p.get('name', code)}", start, end, due)
@@ -289,21 +291,39 @@ class RecordSet:
         return [r for r in self.assignments if r.get("cadre") == cadre]
 
     def grace_days(self, due: dt.date) -> int:
-        """The policy's grace days for a period due on `due`: those of the first of ledger.earlier
-        whose `until` is not before it, else ledger.grace_days (a changed number does not judge the
-        earlier periods again)."""
+        """The policy's grace days for a period due on `due` (ledger.earlier for the periods due
+        before a change: see in_force)."""
+        n = self.in_force(due, "ledger", "grace_days")
+        return n if isinstance(n, int) and not isinstance(n, bool) and n >= 0 else 0
+
+    def in_force(self, day: dt.date, section: str, *path, now=None):
+        """The policy number `section`.`path` in force on `day`: that of the first of the section's
+        `earlier` (the numbers in force before a change, each with the last day it applied, `until`)
+        whose until is not before `day` and that gives it, else the section's own (`now`, when the
+        current number is written elsewhere).  A changed number does not judge the past again."""
+        for until, value in self._earlier(section, path):
+            if day <= until:
+                return value
+        return self.setting(section, *path) if now is None else now
+
+    def changes(self, section: str, *path) -> list[dt.date]:
+        """The first day of each number `section`.`path` that followed a change (the day after each
+        `until` in the section's `earlier` that gives it), in order."""
+        return [until + dt.timedelta(days=1) for until, _ in self._earlier(section, path)]
+
+    def _earlier(self, section: str, path: tuple) -> list[tuple]:
+        """(until, value) of each entry of `section`.earlier that gives `path`, earliest first."""
         def compute():
-            def number(value):
-                return value if isinstance(value, int) and not isinstance(value, bool) and value >= 0 else 0
-            now = number(self.setting("ledger", "grace_days", default=0))
-            earlier = []
-            for e in self.setting("ledger", "earlier", default=None) or []:
-                until = parse_date(e.get("until")) if isinstance(e, dict) else None
-                if until is not None:
-                    earlier.append((until, number(e.get("grace_days"))))
-            return now, sorted(earlier, key=lambda e: e[0])
-        now, earlier = self._memoized("grace_days", compute)
-        return next((n for until, n in earlier if due <= until), now)
+            rows = self.setting(section, "earlier", default=None)
+            out = []
+            for entry in rows if isinstance(rows, list) else []:
+                until, value = parse_date(entry.get("until")) if isinstance(entry, dict) else None, entry
+                for key in path:
+                    value = value.get(key) if isinstance(value, dict) else None
+                if until is not None and value is not None:
+                    out.append((until, value))
+            return sorted(out, key=lambda e: e[0])
+        return self._memoized(("earlier", section, path), compute)
 
     def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
         """(unit, position) of a cadre on `day`: the first of their `earlier` posts whose `until`

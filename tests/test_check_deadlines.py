@@ -437,3 +437,40 @@ def test_a_changed_grace_leaves_the_earlier_periods_as_they_were_judged(tmp_path
     assert row(result, "2025-H2", "zhang-wei")["deadline"] == "2025-12-31"
     assert row(result, "2026-H1", "zhang-wei")["deadline"] == "2026-07-07"  # (due after the change: 7 days)
     assert {f.data.get("cadre") for f in codes(result, "W-CHK-005")} == {"zhang-wei", "li-na"}
+
+
+def test_a_changed_due_date_leaves_the_earlier_periods_as_they_were_judged(tmp_path):
+    # zhang-wei's 2026-H1 ledger landed on 2026-07-05, 5 days after the due date 06-30. From 2027 the
+    # first half-year is due on 07-10: changing `due` in ledger.periods alone judged 2026-H1 (and
+    # every earlier first half-year) again, on time; ledger.earlier's `due` keeps the old due date
+    # for the periods that began on or before its `until`
+    repo = start(tmp_path)
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-07-05 10:00", "台账")
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    later = policy.replace('end: "06-30", due: "06-30"', 'end: "06-30", due: "07-10"')
+    assert later != policy
+    for text, status in ((later, "on_time"),
+                         (later.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n"
+                                        "    - {until: \"2026-12-31\", due: {H1: \"06-30\"}, reason: 2027年起改为7月10日}\n"),
+                          "late")):
+        write(repo, {"records/policy.yaml": text})
+        commit(repo, "2026-12-01 10:00", "截止日改为7月10日")
+        result = check(repo, "2027-07-20")
+        mine = row(result, "2026-H1", "zhang-wei")
+        assert (mine["status"], mine["due"]) == (status, "2026-07-10" if status == "on_time" else "2026-06-30")
+        assert row(result, "2027-H1", "zhang-wei")["due"] == "2027-07-10"
+    assert mine["days_late"] == 5 and codes(result, "W-CHK-005")[0].data["period"] == "2026-H1"
+    rs, _ = validate_records(repo / "records")
+    assert [rs.period(p).due for p in ("2026-H1", "2026-H2", "2027-H1")] == [
+        dt.date(2026, 6, 30), dt.date(2026, 12, 31), dt.date(2027, 7, 10)]
+
+
+def test_an_earlier_due_date_that_is_no_day_is_named(tmp_path):
+    repo = start(tmp_path)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    write(repo, {"records/policy.yaml": policy.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n"
+                                                       "    - {until: \"2026-12-31\", due: {H1: \"06-31\"}}\n")})
+    _, found = validate_records(repo / "records")
+    (bad,) = [f for f in found if f.severity == "error"]
+    assert (bad.code, bad.line) == ("E-REF-012", 12) and "06-31" in bad.message_zh

@@ -344,3 +344,59 @@ def test_an_activity_on_a_day_without_a_contact_point_is_named(tmp_path):
     left = next(f for f in found(result, "W-CHK-012") if "li-na" in f.file)
     assert "2026-12-20" in left.message_zh and "2025-09-01 至 2026-10-31" in left.message_zh
     assert "2026-12-20" in left.message_en and "records/assignments/" in left.hint_zh
+
+
+def test_a_changed_coverage_points_or_exemption_number_leaves_the_past_as_it_was_judged(tmp_path):
+    # From 2026-09-01 the policy asks for coverage within 10 days of the year's start (it was 30),
+    # two contact points a cadre (it was one) and exemptions covering 20 % of a semester (it was
+    # 50 %). Changing the numbers alone judged every past year, day and semester again: cs-2025-01,
+    # first covered on 2025-09-20, became uncovered in 2025; every cadre lacked a point since
+    # 2025-09-01; li-na's 2025-2026-2, exempt for 40 of its 133 days, became exempt. `earlier`
+    # (freshman_coverage, contacts, exemptions) keeps the numbers of their time
+    files = {"records/classes/2026.yaml": classes(2026, ("cs-2026-01", "cs")),
+             "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-20"},
+                 {"cadre": "zhang-wei", "club": "club-a", "start": "2025-09-01", "end": "2025-09-19",
+                  "reason": "联系新生班级前"},
+                 {"cadre": "zhang-wei", "club": "club-a", "start": "2026-09-01", "reason": "每人两个联系点"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+                 {"cadre": "wang-fang", "club": "club-a", "start": "2025-09-01", "end": "2026-09-14",
+                  "reason": "调整"},
+                 {"cadre": "wang-fang", "class": "cs-2026-01", "start": "2026-09-15"}),
+             "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
+             "records/exemptions.yaml": "exemptions:\n  - {cadre: li-na, rules: [semester_contacts], start: \"2026-03-01\","
+                                        " end: \"2026-04-09\", reason: 病假, approved_by: 王管理}\n"}
+    policy = base()["records/policy.yaml"]
+    changed = (policy.replace("points_per_cadre: 1", "points_per_cadre: 2")
+               .replace("  required: true\n  grace_days: 30\n", "  required: true\n  grace_days: 10\n")
+               + "exemptions:\n  min_percent: 20\n")
+    dated = (changed.replace("  min_per_semester: 1\n", "  min_per_semester: 1\n  earlier:\n"
+                             "    - {until: \"2026-08-31\", points_per_cadre: 1, reason: 2026年修订}\n")
+             .replace("  grace_days: 10\n", "  grace_days: 10\n  earlier:\n"
+                      "    - {until: \"2026-08-31\", grace_days: 30, reason: 2026年修订}\n")
+             .replace("  min_percent: 20\n", "  min_percent: 20\n  earlier:\n"
+                      "    - {until: \"2026-08-31\", min_percent: 50, reason: 2026年修订}\n"))
+    assert policy != changed != dated
+
+    def judged(policy_text):
+        result = check(tmp_path, "2026-11-28", {**files, "records/policy.yaml": policy_text})
+        assert [f for f in result.findings if f.severity == "error" and f.code != "E-CHK-023"] == []
+        uncovered = sorted((f.data["class"], f.data["from"], f.data["to"]) for f in found(result, "W-CHK-001"))
+        points = sorted((f.data["cadre"], f.data["from"]) for f in found(result, "W-CHK-002"))
+        li = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "li-na")
+        return uncovered, points, li["cells"]["2025-2026-2"]["exempt"]
+
+    assert judged(changed) == ([("cs-2025-01", "2025-09-11", "2025-09-19"), ("cs-2026-01", "2026-09-11", "2026-09-14")],
+                               [("li-na", "2025-09-01"), ("wang-fang", "2025-09-01"), ("zhang-wei", "2025-09-01")],
+                               True)
+    assert judged(dated) == ([("cs-2026-01", "2026-09-11", "2026-09-14")],  # (the new numbers from 2026-09-01)
+                             [("li-na", "2026-09-01"), ("wang-fang", "2026-09-01")], False)
+    # coverage no longer required from the 2026 cohort on: the 2025 cohort's gap is still named
+    off = changed.replace("  required: true\n  grace_days: 10\n", "  required: false\n  grace_days: 10\n  earlier:\n"
+                          "    - {until: \"2026-08-31\", required: true}\n")
+    assert judged(off)[0] == [("cs-2025-01", "2025-09-11", "2025-09-19")]
+    result = check(tmp_path, "2026-11-28", {**files, "records/policy.yaml": dated})
+    assert "政策规定 2 个" in found(result, "W-CHK-002")[0].message_zh
+    assert [f.code for f in result.findings if f.code.startswith("E-")] in ([], ["E-CHK-023"])

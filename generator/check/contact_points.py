@@ -1,5 +1,5 @@
 """R1, R4: every active cadre holds exactly the policy number of contact points at every
-date; no overlaps, no unexplained gaps, no row outside its cycle or the cadre's time in
+date (the number in force on that date: contacts.earlier keeps those before a change); no overlaps, no unexplained gaps, no row outside its cycle or the cadre's time in
 office; an assignment that ends inside its cycle with no successor is flagged."""
 from __future__ import annotations
 
@@ -58,9 +58,21 @@ def _subtract(pieces, holes):
     return out
 
 
+def _pieces(ctx: Context, spans, lo: dt.date, hi: dt.date) -> list[tuple]:
+    """(start, end, count, required) of the pieces of [lo, hi] with a constant number of the cadre's
+    points and of points the policy requires (contacts.points_per_cadre, or contacts.earlier's on
+    the days before a change)."""
+    out = []
+    for s, e, count in segments(spans, lo, hi):
+        for day in ctx.rs.changes("contacts", "points_per_cadre") + [e + ONE_DAY]:
+            if s < day <= e + ONE_DAY:
+                out.append((s, day - ONE_DAY, count, ctx.setting_int("contacts", "points_per_cadre", default=1, on=s)))
+                s = day
+    return out
+
+
 def check_contact_points(ctx: Context) -> list[dict]:
     rs = ctx.rs
-    required = ctx.setting_int("contacts", "points_per_cadre", default=1)
     first_cycle, last_cycle = ctx.cycle_bounds()
     table = []
     for row in rs.assignments:
@@ -89,7 +101,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
         # overlaps: more points than required (any date, the future included)
         top = min(a_to or dt.date.max, last_cycle)
         reported = set()
-        for s, e, count in segments([sp for sp, _ in spans], lo, top):
+        for s, e, count, required in _pieces(ctx, [sp for sp, _ in spans], lo, top):
             if count > required:
                 holders = [r for (rs_, re_), r in spans if rs_ <= s and re_ >= s]
                 newest = max(holders, key=lambda r: (r.date("start") or dt.date.min))
@@ -98,9 +110,9 @@ def check_contact_points(ctx: Context) -> list[dict]:
                     ctx.add("E-CHK-001", newest, newest.pos("start"), name=name, start=s, end=e,
                             count=count, required=required)
         # gaps up to today: fewer points than required
-        gaps = [(s, e, c) for s, e, c in segments([sp for sp, _ in spans], lo, hi) if c < required]
+        gaps = [piece for piece in _pieces(ctx, [sp for sp, _ in spans], lo, hi) if piece[2] < piece[3]]
         holes = ctx.exemptions_for(cadre, "contact_point")
-        for s, e, count in gaps:
+        for s, e, count, required in gaps:
             for g_start, g_end in _subtract([(s, e)], holes):
                 before = [r for (rs_, re_), r in spans if re_ == g_start - ONE_DAY and r.date("end")]
                 after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]

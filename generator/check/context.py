@@ -68,8 +68,10 @@ class Context:
                 self._others = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
         return self._others or None
 
-    def setting_int(self, *keys, default: int) -> int:
-        return as_int(self.rs.setting(*keys, default=default), default)
+    def setting_int(self, *keys, default: int, on: dt.date | None = None) -> int:
+        """A policy number; with `on`, the one in force on that day (RecordSet.in_force)."""
+        value = self.rs.setting(*keys, default=default) if on is None else self.rs.in_force(on, *keys)
+        return as_int(value, default)
 
     def cadre_name(self, cadre: str) -> str:
         return self._cadre(cadre)[0]
@@ -221,7 +223,8 @@ class Context:
 
     def exempt(self, cadre: str, rule: str, start: dt.date, end: dt.date) -> bool:
         """Whether exemptions excuse a semester or a ledger period [start, end]: they cover at least
-        the policy's share (exemptions.min_percent, 50 %) of its days on which the cadre held a
+        the policy's share (exemptions.min_percent, 50 %, or exemptions.earlier's for one that began
+        before a change) of its days on which the cadre held a
         contact point — the days the rule asks anything of them.  Three weeks of sick leave in a
         semester leave its contacts owed; a secondment ending in January leaves the first
         half-year's ledger owed.  (A cadre who held no point in it: any overlap.)"""
@@ -233,7 +236,7 @@ class Context:
         if not owed:
             return any(s <= end and e >= start for s, e in spans)
         covered = sum((b - a).days + 1 for lo, hi in owed for a, b, n in segments(spans, lo, hi) if n)
-        percent = self.setting_int("exemptions", "min_percent", default=50)
+        percent = self.setting_int("exemptions", "min_percent", default=50, on=start)
         return covered * 100 >= percent * sum((hi - lo).days + 1 for lo, hi in owed)
 
 

@@ -1,5 +1,7 @@
 """R2: every freshman class has at least one cadre, from the academic year's start plus
-the policy's grace days on, for each academic year that has begun by --today.
+the policy's grace days on, for each academic year that has begun by --today (the policy's
+freshman_coverage numbers in force when the year began: freshman_coverage.earlier keeps those
+before a change).
 
 A freshman class of the academic year starting in year Y is a class whose cohort is Y."""
 from __future__ import annotations
@@ -11,8 +13,6 @@ from generator.check.context import Context, iso, segments
 
 def check_coverage(ctx: Context) -> list[dict]:
     rs = ctx.rs
-    required = rs.setting("freshman_coverage", "required", default=True) is not False
-    grace = ctx.setting_int("freshman_coverage", "grace_days", default=0)
     by_class: dict[str, list] = {}
     for row in rs.assignments:
         kind, point = rs.contact_point(row)
@@ -32,7 +32,10 @@ def check_coverage(ctx: Context) -> list[dict]:
     for year in years:
         if year.start > ctx.today:
             continue
-        deadline = year.start + dt.timedelta(days=grace)
+        # (the numbers in force when the year began: freshman_coverage.earlier for a year before a change)
+        required = rs.in_force(year.start, "freshman_coverage", "required") is not False
+        deadline = year.start + dt.timedelta(days=ctx.setting_int("freshman_coverage", "grace_days", default=0,
+                                                                  on=year.start))
         checked_on = min(ctx.today, year.end)
         # before the first assignment cycle there was no assignment table to judge
         judge_from = max(deadline, first_cycle) if first_cycle else None

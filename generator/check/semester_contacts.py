@@ -13,23 +13,15 @@ the `until` of one of contacts.earlier (the numbers in force before the policy c
 one's: raising the number does not judge the past semesters again by the new one."""
 from __future__ import annotations
 
-from generator.check.context import Context, as_int, iso
-from generator.validate import parse_date
+from generator.check.context import Context, iso
 
 
 class SemesterContacts:
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.minimum = ctx.setting_int("contacts", "min_per_semester", default=1)
-        earlier = []  # (until, number), earliest first
-        for row in ctx.rs.setting("contacts", "earlier", default=None) or []:
-            until = parse_date(row.get("until")) if isinstance(row, dict) else None
-            if until is not None:
-                earlier.append((until, as_int(row.get("min_per_semester"), self.minimum)))
-        earlier.sort(key=lambda e: e[0])
         self.all = ctx.rs.semesters()
         self.semesters = [s for s in self.all if s.start <= ctx.today]
-        self.required = {s.id: next((n for until, n in earlier if s.start <= until), self.minimum)
+        self.required = {s.id: ctx.setting_int("contacts", "min_per_semester", default=1, on=s.start)
                          for s in self.semesters}
         self._on: dict = {}  # day → the semesters it falls in
         self.judged = {s.id: s.end < ctx.today and all(ctx.deadline(p) < ctx.today
