@@ -400,3 +400,50 @@ def test_a_changed_coverage_points_or_exemption_number_leaves_the_past_as_it_was
     result = check(tmp_path, "2026-11-28", {**files, "records/policy.yaml": dated})
     assert "政策规定 2 个" in found(result, "W-CHK-002")[0].message_zh
     assert [f.code for f in result.findings if f.code.startswith("E-")] in ([], ["E-CHK-023"])
+
+
+def test_a_semester_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody(tmp_path):
+    # contacts.min_days_held: 14. wang-fang took me-2025-01 over six days before 2025-2026-1 ended;
+    # zhang-wei left five days into 2026-2027-1: each was told they met students 0 times in a
+    # semester they could not reasonably meet (W-CHK-004). They now owe nothing: li-na and chen-gang,
+    # who held the points for the rest, do. club-a was held nine days of 2025-2026-2 by sun-li and
+    # ten by zhou-min: neither held it 14 days, together they did, so zhou-min, who held it longest,
+    # owes it (sun-li does not)
+    files = {"records/cadres/zhang-wei.yaml": cadre("张伟", "cs", active_to="2026-09-05"),
+             "records/cadres/chen-gang.yaml": cadre("陈刚", "cs", active_from="2026-09-06"),
+             "records/cadres/li-na.yaml": cadre("李娜", "me", active_to="2026-01-10"),
+             "records/cadres/wang-fang.yaml": cadre("王芳", "me", active_from="2026-01-11"),
+             "records/cadres/sun-li.yaml": cadre("孙立", "cs", active_from="2026-02-28", active_to="2026-03-08"),
+             "records/cadres/zhou-min.yaml": cadre("周敏", "cs", active_from="2026-07-01"),
+             "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                 {"cadre": "chen-gang", "class": "cs-2025-01", "start": "2026-09-06"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+                 {"cadre": "wang-fang", "class": "me-2025-01", "start": "2026-01-11"},
+                 {"cadre": "sun-li", "club": "club-a", "start": "2026-02-28"},
+                 {"cadre": "zhou-min", "club": "club-a", "start": "2026-07-01"}),
+             "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+             "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+             "records/ledgers/2026-H2/chen-gang.yaml": ledger("chen-gang", "2026-H2", ["2026-10-10"]),
+             "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"]),
+             "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-10"],
+                                                              points=["me-2025-01"]),
+             "records/ledgers/2026-H2/wang-fang.yaml": ledger("wang-fang", "2026-H2", ["2026-10-10"],
+                                                              points=["me-2025-01"])}
+    policy = base()["records/policy.yaml"]
+    files["records/policy.yaml"] = policy.replace("  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    assert files["records/policy.yaml"] != policy
+    result = check(tmp_path, "2027-07-01", files)
+    assert [f for f in result.findings if f.code.startswith("E-") and f.code != "E-CHK-023"] == []
+    assert sorted((f.data["cadre"], f.data["semester"]) for f in found(result, "W-CHK-004")) == [
+        ("zhou-min", "2025-2026-2"), ("zhou-min", "2026-2027-1")]
+    cells = {r["cadre"]: r["cells"] for r in result.data["semester_matrix"]["rows"]}
+    assert cells["wang-fang"]["2025-2026-1"]["required"] == 0 and cells["li-na"]["2025-2026-1"]["required"] == 1
+    assert cells["zhang-wei"]["2026-2027-1"]["required"] == 0 and cells["chen-gang"]["2026-2027-1"]["required"] == 1
+    assert "sun-li" not in cells and cells["zhou-min"]["2025-2026-2"]["required"] == 1
+    # (a policy that does not say: held on any day, as before)
+    files["records/policy.yaml"] = policy
+    assert ("wang-fang", "2025-2026-1") in {(f.data["cadre"], f.data["semester"])
+                                             for f in found(check(tmp_path, "2027-07-01", files), "W-CHK-004")}

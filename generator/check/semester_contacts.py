@@ -1,6 +1,7 @@
-"""R5: in every semester that has ended by --today, each cadre who held an assignment
-during it has met students at least the policy number of times (activities dated inside
-the semester, counted across all of the cadre's ledgers).  Worked out one cadre at a time
+"""R5: in every semester that has ended by --today, each cadre who owes it (held contact points on
+at least the policy's contacts.min_days_held of its days: see SemesterContacts.owes) has met
+students at least the policy number of times (activities dated inside the semester, counted across
+all of the cadre's ledgers).  Worked out one cadre at a time
 (by_cadre.py).
 
 A semester is judged once the ledgers that record its days are all due (their periods' due
@@ -13,7 +14,7 @@ the `until` of one of contacts.earlier (the numbers in force before the policy c
 one's: raising the number does not judge the past semesters again by the new one."""
 from __future__ import annotations
 
-from generator.check.context import Context, iso
+from generator.check.context import Context, iso, segments
 
 
 class SemesterContacts:
@@ -24,6 +25,8 @@ class SemesterContacts:
         self.required = {s.id: ctx.setting_int("contacts", "min_per_semester", default=1, on=s.start)
                          for s in self.semesters}
         self._on: dict = {}  # day → the semesters it falls in
+        self._held_days: dict = {}  # (cadre, semester) → _days
+        self._by_point: dict | None = None  # contact point → its rows (_holders)
         self.judged = {s.id: s.end < ctx.today and all(ctx.deadline(p) < ctx.today
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
@@ -48,7 +51,7 @@ class SemesterContacts:
             return None
         cells = {}
         for s in self.semesters:
-            held = bool(ctx.held_during(cadre, s.start, s.end))
+            held = self.owes(cadre, s)
             count = counts.get(s.id, 0)
             need = self.required[s.id] if held else 0
             exempt = held and ctx.exempt(cadre, "semester_contacts", s.start, s.end)
@@ -64,8 +67,51 @@ class SemesterContacts:
         return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit, "unit_name": ctx.unit_name(unit),
                 "cells": cells}
 
+    def owes(self, cadre: str, s) -> bool:
+        """Whether the cadre owes semester `s` its contacts: they held contact points on at least
+        contacts.min_days_held of its days (all of them in a shorter semester) — a successor who took
+        a point over days before its end, a leaver who left days into it, owe nothing.  A point held
+        that long in it by its holders together, none of whom owes it, is owed by the one who held it
+        longest (the later on a tie): never by nobody."""
+        least = min(self.ctx.setting_int("contacts", "min_days_held", default=1, on=s.start), (s.end - s.start).days + 1)
+        if self._days(cadre, s) >= least:
+            return True
+        for row in self.ctx.held_during(cadre, s.start, s.end):
+            holders = self._holders(self.ctx.rs.contact_point(row), s)
+            if not any(self._days(other, s) >= least for _, other, _ in holders) and \
+                    _covered([span for span, _, _ in holders], s) >= least and \
+                    max(holders, key=lambda h: (_covered([h[0]], s), h[0][0]))[2] is row:
+                return True
+        return False
+
+    def _days(self, cadre: str, s) -> int:
+        """The days of semester `s` on which the cadre held a contact point."""
+        key = (cadre, s.id)
+        if key not in self._held_days:
+            rows = self.ctx.held_during(cadre, s.start, s.end)
+            self._held_days[key] = _covered([self.ctx.row_span(r) for r in rows], s)
+        return self._held_days[key]
+
+    def _holders(self, point, s) -> list[tuple]:
+        """((start, end), cadre, row) of every assignment row of `point` in force in semester `s`."""
+        if not isinstance(point[1], str):
+            return []
+        if self._by_point is None:
+            self._by_point = {}
+            for cadre, rows in self.ctx.rows.items():
+                for row in rows:
+                    span = self.ctx.row_span(row)
+                    if span[0] and isinstance(self.ctx.rs.contact_point(row)[1], str):
+                        self._by_point.setdefault(self.ctx.rs.contact_point(row), []).append((span, cadre, row))
+        return [h for h in self._by_point.get(point, ()) if h[0][0] <= s.end and h[0][1] >= s.start]
+
     def matrix(self, rows: list[dict]) -> dict:
         return {"semesters": [{"id": s.id, "name": s.name, "academic_year": s.year, "start": iso(s.start),
                                "end": iso(s.end), "ended": s.end < self.ctx.today, "judged": self.judged[s.id]}
                               for s in self.semesters],
                 "rows": rows}
+
+
+def _covered(spans, s) -> int:
+    """The days of semester `s` that some of `spans` (inclusive date pairs) cover."""
+    return sum((b - a).days + 1 for a, b, n in segments(spans, s.start, s.end) if n)
