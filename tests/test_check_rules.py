@@ -342,8 +342,12 @@ def test_an_activity_on_a_day_without_a_contact_point_is_named(tmp_path):
     got = sorted((f.file.rsplit("/", 1)[-1], f.line, f.column) for f in found(result, "W-CHK-012"))
     assert got == [("li-na.yaml", 11, 11), ("wang-fang.yaml", 5, 11)]
     left = next(f for f in found(result, "W-CHK-012") if "li-na" in f.file)
-    assert "2026-12-20" in left.message_zh and "2025-09-01 至 2026-10-31" in left.message_zh
-    assert "2026-12-20" in left.message_en and "records/assignments/" in left.hint_zh
+    # the days of 2026-H2 on which she held it, not her row's whole run (from 2025-09-01)
+    assert "2026-12-20" in left.message_zh and "本期持有联系点的时间：2026-07-01 至 2026-10-31）" in left.message_zh
+    assert "2026-12-20" in left.message_en and "(held in this period: 2026-07-01 to 2026-10-31)" in left.message_en
+    assert "records/assignments/" in left.hint_zh
+    new = next(f for f in found(result, "W-CHK-012") if "wang-fang" in f.file)
+    assert "本期持有联系点的时间：2026-11-01 至 2026-12-31）" in new.message_zh
 
 
 def test_a_changed_coverage_points_or_exemption_number_leaves_the_past_as_it_was_judged(tmp_path):

@@ -53,10 +53,11 @@ def test_a_class_after_its_end_is_no_longer_to_be_covered_and_its_time_before_st
 
 
 def test_an_activity_after_the_class_ended_is_on_a_day_without_a_contact_point(tmp_path):
-    # 张伟's 2026-H1 ledger has an activity on 2026-03-10 with 计算机2501班, which ended on 2026-03-01
+    # 张伟's 2026-H1 ledger has an activity on 2026-03-10 with 计算机2501班, which ended on 2026-03-01;
+    # the days he held it are those of 2026-H1 (his row began on 2025-09-01, in the period before)
     js = check(fixture_repo(tmp_path, lambda r: until(r, "classes/2025.yaml", "cs-2025-01", "2026-03-01")))
     assert found(js, "W-CHK-012") == [("records/ledgers/2026-H1/zhang-wei.yaml", 5, 11,
-                                        "活动日期 2026-03-10 那天干部“张伟”没有联系点（本期持有联系点的时间：2025-09-01 至 2026-03-01）")]
+                                        "活动日期 2026-03-10 那天干部“张伟”没有联系点（本期持有联系点的时间：2026-01-01 至 2026-03-01）")]
     assert [(f["line"], f["message"]) for f in js["findings"] if f["code"] == "W-CHK-002" and "张伟" in f["message"]] == \
         [(5, "干部“张伟”在 2026-03-02 至 2026-03-25 只有 0 个联系点（政策规定 1 个）")]
     # the periods while the class existed are owed and judged as before

@@ -38,8 +38,10 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
             elif held and not ctx.held_during(cadre, day, day):
                 # before the cadre took the point up or after they left it (or office): a successor's
                 # day before their start, a leaver's after active_to
-                spans = sorted({ctx.row_span(r) for r in held if ctx.row_span(r)[0]})
-                shown = "、".join(f"{s} 至 {'今' if e == e.max else e}" for s, e in spans)
-                shown_en = ", ".join(f"{s} to {'now' if e == e.max else e}" for s, e in spans)
+                # (the days of this period on which they held one: not the rows' whole runs)
+                spans = sorted({(max(s, period.start), min(e, period.end)) for r in held
+                                for s, e in (ctx.row_span(r),) if s})
+                shown = "、".join(f"{s} 至 {e}" for s, e in spans)
+                shown_en = ", ".join(f"{s} to {e}" for s, e in spans)
                 ctx.add("W-CHK-012", led, led.pos("activities", i, "date"), date=day, name=name,
                         spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id})
