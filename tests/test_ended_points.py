@@ -58,8 +58,13 @@ def test_an_activity_after_the_class_ended_is_on_a_day_without_a_contact_point(t
     js = check(fixture_repo(tmp_path, lambda r: until(r, "classes/2025.yaml", "cs-2025-01", "2026-03-01")))
     assert found(js, "W-CHK-012") == [("records/ledgers/2026-H1/zhang-wei.yaml", 5, 11,
                                         "活动日期 2026-03-10 那天干部“张伟”没有联系点（本期持有联系点的时间：2026-01-01 至 2026-03-01）")]
-    assert [(f["line"], f["message"]) for f in js["findings"] if f["code"] == "W-CHK-002" and "张伟" in f["message"]] == \
-        [(5, "干部“张伟”在 2026-03-02 至 2026-03-25 只有 0 个联系点（政策规定 1 个）")]
+    # the gap after it: at the row that ended with the class (where a new row goes), not at his file's active_from
+    assert [f for f in found(js, "W-CHK-002") if "张伟" in f[3]] == [
+        ("records/assignments/2025-2027.yaml", 6, 12, "干部“张伟”在 2026-03-02 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"
+                                                       "（上一条安排的班级“计算机2501班”只存续到 2026-03-01，之后没有新的安排）")]
+    [en] = [f for f in check(fixture_repo(tmp_path / "en", lambda r: until(r, "classes/2025.yaml", "cs-2025-01", "2026-03-01")),
+                             "--lang", "en")["findings"] if f["code"] == "W-CHK-002" and "张伟" in f["message"]]
+    assert en["message"].endswith("(the previous assignment's class '计算机2501班' existed until 2026-03-01, with no successor)")
     # the periods while the class existed are owed and judged as before
     statuses = {r["period"]: r["status"] for r in js["ledgers"] if r["cadre"] == "zhang-wei"}
     base = {r["period"]: r["status"] for r in check(fixture_repo(tmp_path / "base"))["ledgers"] if r["cadre"] == "zhang-wei"}

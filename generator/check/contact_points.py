@@ -22,6 +22,12 @@ def _outside_cycle(ctx: Context, row) -> None:
                     cycle=row.doc.stem, start=c_start, end=c_end)
 
 
+def _point_of(ctx: Context, row) -> tuple[str, str, str]:
+    """('class' | 'club', 班级 | 社团, its name) of an assignment row's contact point."""
+    kind, point = ctx.rs.contact_point(row)
+    return kind, "班级" if kind == "class" else "社团", ctx.point_name(point) or point
+
+
 def _after_point_end(ctx: Context, row) -> None:
     """A row still naming, by --today, a class or club after its `until` (a graduated class, a
     dissolved club): it counts only up to that day (assignment_span); the table should say so."""
@@ -32,10 +38,10 @@ def _after_point_end(ctx: Context, row) -> None:
     end = row.date("end") or (cycle.date("end") if cycle else None)
     if end is not None and end <= until:
         return
-    kind, point = ctx.rs.contact_point(row)
+    kind, kind_zh, point = _point_of(ctx, row)
     cadre = row.get("cadre")
     ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") else row.pos(kind),
-            kind="班级" if kind == "class" else "社团", kind_en=kind, point=ctx.point_name(point) or point,
+            kind=kind_zh, kind_en=kind, point=point,
             until=until, start=row.date("start") or "—", end=end or "—",
             name=ctx.cadre_name(cadre) if isinstance(cadre, str) else "",
             data={"cadre": cadre, kind: point, "until": iso(until)})
@@ -114,12 +120,21 @@ def check_contact_points(ctx: Context) -> list[dict]:
         holes = ctx.exemptions_for(cadre, "contact_point")
         for s, e, count, required in gaps:
             for g_start, g_end in _subtract([(s, e)], holes):
-                before = [r for (rs_, re_), r in spans if re_ == g_start - ONE_DAY and r.date("end")]
+                last = g_start - ONE_DAY
+                # the row that ended the day before: by its `end`, or by its class's or club's `until`
+                before = [r for (rs_, re_), r in spans if re_ == last and (r.date("end") or rs.point_until(r) == last)]
                 after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]
-                if before:
+                if before and rs.point_until(before[0]) == last:
+                    at = before[0]
+                    kind, kind_zh, point = _point_of(ctx, at)
+                    where = at.pos("end") if at.date("end") else at.pos(kind)
+                    extra = {"after": f"（上一条安排的{kind_zh}“{point}”只存续到 {last}，之后没有新的安排）",
+                             "after_en": f" (the previous assignment's {kind} '{point}' existed until {last}, "
+                                         "with no successor)"}
+                elif before:
                     at, where = before[0], before[0].pos("end")
-                    extra = {"after": f"（上一条安排于 {g_start - ONE_DAY} 结束，之后没有新的安排）",
-                             "after_en": f" (the previous assignment ended on {g_start - ONE_DAY} with no successor)"}
+                    extra = {"after": f"（上一条安排于 {last} 结束，之后没有新的安排）",
+                             "after_en": f" (the previous assignment ended on {last} with no successor)"}
                 elif after:
                     at, where = after[0], after[0].pos("start")
                     extra = {"after": "", "after_en": ""}
