@@ -165,3 +165,50 @@ def test_an_assignment_still_naming_a_class_after_its_end_is_flagged_where_to_en
         path.write_text(text.replace(row, row + "    end: \"2026-01-31\"\n    reason: 班级毕业\n"), encoding="utf-8")
 
     assert found(check(fixture_repo(tmp_path / "b", ended)), "W-CHK-013") == []
+
+
+def test_classes_clubs_and_cadres_still_in_a_unit_after_its_end_are_flagged_at_their_unit(tmp_path):
+    # 机械学院 merged into 计算机学院 on 2026-01-31; its class, club and cadre still named it, unflagged
+    def merged(records: Path):
+        until(records, "units.yaml", "me", "2026-01-31")
+        for cadre, post in (("zhang-wei", "2026-02-28"), ("chen-gang", "2025-12-31")):  # (the first after the end)
+            path = records / f"cadres/{cadre}.yaml"
+            path.write_text(path.read_text(encoding="utf-8") + f'earlier:\n  - until: "{post}"\n    unit: me\n',
+                            encoding="utf-8")
+
+    records = fixture_repo(tmp_path / "a", merged)
+    js = check(records)
+    assert [(file, line, col) for file, line, col, _ in found(js, "W-CHK-014")] == [
+        ("records/cadres/li-na.yaml", 3, 7), ("records/cadres/zhang-wei.yaml", 8, 11),
+        ("records/classes/2025.yaml", 18, 11), ("records/clubs.yaml", 4, 11)]
+    by_file = {f["file"]: f for f in js["findings"] if f["code"] == "W-CHK-014"}
+    assert by_file["records/classes/2025.yaml"]["message"] == \
+        "班级“机械2501班”仍在单位“机械学院”，但该单位只存续到 2026-01-31（合并或撤销）"
+    assert by_file["records/clubs.yaml"]["message"].startswith("社团“机器人协会”仍在单位“机械学院”")
+    assert by_file["records/cadres/li-na.yaml"]["message"].startswith("干部“李娜”仍在单位“机械学院”")
+    assert by_file["records/cadres/zhang-wei.yaml"]["message"] == \
+        "干部“张伟”的以往任职（至 2026-02-28）仍在单位“机械学院”，但该单位只存续到 2026-01-31（合并或撤销）"
+    hint = by_file["records/classes/2025.yaml"]["hint"]
+    assert "“机械学院”2026-01-31 以后已不存在" in hint and "接替的单位" in hint and "不晚于 2026-01-31" in hint
+    en = {f["file"]: f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-014"}
+    assert en["records/cadres/zhang-wei.yaml"]["message"] == ("cadre '张伟''s earlier post (until 2026-02-28) is still in "
+                                                              "unit '机械学院', which existed until 2026-01-31 (merged or dissolved)")
+    assert "the unit that took over" in en["records/clubs.yaml"]["hint"]
+    # on the unit's last day there is nothing to do yet
+    early = check_cli(records, "--today", "2026-01-31", "--format", "json")
+    assert "Traceback" not in early.stderr and found(json.loads(early.stdout), "W-CHK-014") == []
+
+    # moved or ended as the hint says: nothing left (陈刚's post there, ended before, is history)
+    def settled(records: Path):
+        merged(records)
+        until(records, "classes/2025.yaml", "me-2025-01", "2026-01-31")  # (merged into another class)
+        clubs = records / "clubs.yaml"
+        clubs.write_text(clubs.read_text(encoding="utf-8").replace("unit: me", "unit: cs"), encoding="utf-8")
+        li_na = records / "cadres/li-na.yaml"
+        li_na.write_text(li_na.read_text(encoding="utf-8").replace("unit: me", "unit: cs")
+                         + 'earlier:\n  - until: "2026-01-31"\n    unit: me\n', encoding="utf-8")
+        zhang = records / "cadres/zhang-wei.yaml"
+        zhang.write_text(zhang.read_text(encoding="utf-8").replace('until: "2026-02-28"', 'until: "2026-01-31"'),
+                         encoding="utf-8")
+
+    assert found(check(fixture_repo(tmp_path / "b", settled)), "W-CHK-014") == []

@@ -14,6 +14,7 @@ from generator.check.by_cadre import ByCadre
 from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
+from generator.check.ended_units import check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import Parts
@@ -84,7 +85,8 @@ def _other_rules(ctx: Context) -> dict:
 
 
 def _without_ledgers(ctx: Context) -> tuple[list, list]:
-    """The contact points' and the coverage's tables (R1, R4, R2), with their findings.  They read
+    """The contact points' and the coverage's tables (R1, R4, R2), with their findings (and those
+    of the classes, clubs and cadres still in a unit that has ended).  They read
     no ledger, so they are kept between runs (cache.KeptResult) under a digest of every other
     record file, --today and --strict (Context.digest_of_others): a pull request that changes
     ledgers only does not work them out again (0.4 s at 12k)."""
@@ -96,6 +98,7 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
         return assignments, coverage
     before = len(ctx.findings)
     assignments, coverage = check_contact_points(ctx), check_coverage(ctx)
+    check_ended_units(ctx)
     kept.put((assignments, coverage, [F.packed(f) for f in ctx.findings[before:]]))
     return assignments, coverage
 

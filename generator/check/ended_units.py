@@ -1,0 +1,46 @@
+"""A unit that has ended (its `until`, records/units.yaml: merged or dissolved) holds no class,
+club or cadre after that day: one still listed under it is to be moved to the unit that took it
+over, or ended too (W-CHK-014).  History is not flagged: a class or club that ended no later than
+its unit, a cadre who left office by then, an `earlier` post that ended by then."""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check.context import Context, date_of, iso, text
+from generator.model import Item
+
+
+KIND_ZH = {"class": "班级", "club": "社团", "cadre": "干部"}
+
+
+def check_ended_units(ctx: Context) -> None:
+    rs = ctx.rs
+    for kind, items in (("class", rs.classes), ("club", rs.clubs)):
+        for ident, item in items.items():
+            if ctx.valid(item):
+                _flag(ctx, item, (), item.get("unit"), item.date("until"), kind, ident, text(item.get("name")) or ident)
+    for cadre, item in rs.cadres.items():
+        if not ctx.valid(item):
+            continue
+        name, left = ctx.cadre_name(cadre), item.date("active_to")
+        _flag(ctx, item, (), item.get("unit"), left, "cadre", cadre, name)
+        earlier = item.get("earlier")
+        for i, post in enumerate(earlier if isinstance(earlier, list) else []):
+            until = date_of(post.get("until")) if isinstance(post, dict) else None
+            if until:  # (a post that ended by its unit's end is history)
+                _flag(ctx, item, ("earlier", i), post.get("unit"), min(until, left) if left else until, "cadre", cadre,
+                      name, post=until)
+
+
+def _flag(ctx: Context, item: Item, at: tuple, unit, last: dt.date | None, kind: str, ident: str, name: str,
+          post: dt.date | None = None) -> None:
+    """W-CHK-014 at the `unit` of `item` (or of its `earlier` post `at`) when that unit ended before
+    --today and `last`, the last day the class, club or post existed (None: it still does), is after it."""
+    ended = ctx.rs.units.get(unit) if isinstance(unit, str) else None
+    until = ended.date("until") if ended is not None else None
+    if until is None or until >= ctx.today or (last is not None and last <= until):
+        return
+    ctx.add("W-CHK-014", item, item.pos(*at, "unit"), kind=KIND_ZH[kind], kind_en=kind, name=name,
+            unit=ctx.unit_name(unit) or unit, until=until,
+            post=f"的以往任职（至 {post}）" if post else "", post_en=f"'s earlier post (until {post})" if post else "",
+            data={kind: ident, "unit": unit, "until": iso(until)})
