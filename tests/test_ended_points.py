@@ -103,8 +103,8 @@ def test_the_site_counts_only_the_classes_clubs_and_units_that_still_exist(tmp_p
     index = _text(site / "units/index.html")
     assert "已合并或撤销的单位（以往的记录仍在其页面上）： 旧学院 （至 2025-12-31）" in index
     assert "本单位已于 2025-12-31 合并或撤销" in _text(site / "units/old.html")
-    # (计算机2401班 was "uncovered" in 2024-2025, before the first cycle: its unit listed it for ever)
-    assert _row(before / "units/index.html", "计算机学院")[5] == "2" and _row(site / "units/index.html", "计算机学院")[5] == "1"
+    # (this year's uncovered freshman classes: 计算机2502班, before and after; test_units_count_this_years_…)
+    assert _row(before / "units/index.html", "计算机学院")[5] == "1" and _row(site / "units/index.html", "计算机学院")[5] == "1"
     cs = _text(site / "units/cs.html")
     assert "计算机2501班" in cs and "计算机2401班" not in cs and "计算机2401班" in _text(before / "units/cs.html")
     assert "计算机2401班" in _text(site / "coverage/2024-2025.html")  # (the year it was a freshman class)
@@ -212,3 +212,29 @@ def test_classes_clubs_and_cadres_still_in_a_unit_after_its_end_are_flagged_at_t
                          encoding="utf-8")
 
     assert found(check(fixture_repo(tmp_path / "b", settled)), "W-CHK-014") == []
+
+
+def _table(page: Path, heading: str) -> list[list[str]]:
+    """The rows (cells) of the first table after the heading that starts with `heading` on a built page."""
+    part = page.read_text(encoding="utf-8").split(">" + heading, 1)[1].split("<h2", 1)[0]
+    rows = [[html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+            for tr in re.findall(r"<tr>(.*?)</tr>", part, re.S)]
+    return [r for r in rows if r]
+
+
+def test_units_count_this_years_uncovered_freshman_classes_as_the_home_page_does(tmp_path):
+    # 2026-03-25: the year 2025-2026. 计算机学院's count was 2: 计算机2401班's 2024-2025, when no cycle existed
+    # yet (no one could be assigned), counted with this year's 计算机2502班, under a label naming no year
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path / "out", FIXTURE_TODAY).public
+    index = site / "units/index.html"
+    assert "未覆盖新生班级（2025-2026 学年）" in _text(index)
+    home = {}  # the home page's uncovered classes of this year, by unit
+    for cls, unit, _ in _table(site / "index.html", "新生班级覆盖：2025-2026 学年"):
+        home.setdefault(unit, []).append(cls)
+    assert home == {"计算机学院": ["计算机2502班"], "机械学院": ["机械2501班"]}
+    for unit, page in (("计算机学院", "cs"), ("机械学院", "me"), ("党委学生工作部", "xgb")):
+        listed = [r[0] for r in _table(site / f"units/{page}.html", "未覆盖的新生班级：2025-2026 学年")]
+        assert _row(index, unit)[5] == str(len(listed)) and listed == home.get(unit, []), (unit, listed)
+    assert "以往各学年的覆盖情况见 新生班级覆盖" in _text(site / "units/cs.html")
+    assert "本单位 2025-2026 学年的新生班级都已有联系干部" in _text(site / "units/xgb.html")
+    assert "计算机2401班" in _text(site / "coverage/2024-2025.html")  # (its year's page keeps it)

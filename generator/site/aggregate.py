@@ -490,7 +490,8 @@ class Aggregate:
                                             "cadres": active_by_point.get(k, [])})
         for c in cadres:
             cadres_by[c["unit"]].append(c)
-        for r in coverage:
+        year, rows = self.coverage_year(coverage)  # (this year's, as the home page)
+        for r in rows:
             cov_by[r["unit"]].append(r)
         unit_of = {c["id"]: c["unit"] for c in cadres}
         open_by_unit, open_by_committee = defaultdict(list), defaultdict(list)
@@ -509,15 +510,13 @@ class Aggregate:
         for uid, unit in self.rs.units.items():
             committee = unit.get("party_committee") or ""
             picked = set(open_by_unit.get(uid, [])) | (set(open_by_committee.get(committee, [])) if committee else set())
-            coverage_rows = cov_by.get(uid, [])
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
                 "ended": _d(unit.date("until")) if self.rs.ended(unit, self.today) else "",
                 "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
-                "clubs": clubs_by.get(uid, []), "coverage": coverage_rows,
-                "uncovered": [r for r in coverage_rows if not r["covered"]
-                              and not self.rs.ended(self.rs.classes.get(r["class"]), self.today)],
+                "clubs": clubs_by.get(uid, []), "coverage_year": year,
+                "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
                 "ledgers": current_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
             })
@@ -567,10 +566,16 @@ class Aggregate:
         return out
 
     # ---- home ----------------------------------------------------------
-    def home(self, stat, coverage, threads, current) -> dict:
+    def coverage_year(self, coverage) -> tuple[str, list[dict]]:
+        """The academic year whose freshman classes the home and the units' pages count, and its rows
+        of `coverage`: today's, else the newest (earlier years: the coverage pages)."""
         year = self.academic_year_of(self.today)
-        cov = [r for r in coverage if year and r["year"] == year.id] or \
-              ([r for r in coverage if r["year"] == coverage[0]["year"]] if coverage else [])
+        rows = [r for r in coverage if year and r["year"] == year.id] or \
+               ([r for r in coverage if r["year"] == coverage[0]["year"]] if coverage else [])
+        return (rows[0]["year"] if rows else ""), rows
+
+    def home(self, stat, coverage, threads, current) -> dict:
+        cov_year, cov = self.coverage_year(coverage)
         sem = self.current_semester()
         acts = []
         if sem:
@@ -582,7 +587,7 @@ class Aggregate:
         open_threads = [t for t in threads if t["meaning"] != "resolved"]
         return {
             "stat": stat, "current": current,
-            "coverage_year": cov[0]["year"] if cov else "", "cov_total": len(cov),
+            "coverage_year": cov_year, "cov_total": len(cov),
             "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
             "semester": sem.name if sem else "", "sem_activities": len(acts),
             "sem_forms": Counter(a.get("form", "") for a in acts).most_common(),
