@@ -498,8 +498,10 @@ class Aggregate:
         for i, t in enumerate(threads):
             if t["meaning"] == "resolved":
                 continue
-            if t["cadre"] in unit_of:
-                open_by_unit[unit_of[t["cadre"]]].append(i)
+            # the unit the board names: the cadre's when the problem was raised (a cadre who moved
+            # leaves it with the old unit, records/cadres' `earlier`), not the cadre's unit today
+            if t["unit"]:
+                open_by_unit[t["unit"]].append(i)
             if t["escalated_to"]:
                 open_by_committee[t["escalated_to"]].append(i)
         current_rows = defaultdict(list)
