@@ -5,7 +5,9 @@ from __future__ import annotations
 import html
 import re
 
-from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+import pytest
+
+from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
 
 
 def visible(text: str) -> str:
@@ -48,3 +50,31 @@ def unit_problems(site, rel: str) -> str:
     """The visible text of a unit page's section of open problems."""
     page = (site.public / rel).read_text(encoding="utf-8")
     return visible(page.rsplit("未解决的学生问题", 1)[1])  # (the heading, after the table of contents)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return built_site(tmp_path_factory)
+
+
+def cells_text(page: str, header: str) -> list[list[str]]:
+    return [[visible(c).strip() for c in r] for r in rows(page, header)]
+
+
+def test_the_periods_problems_add_up_to_the_board_s(site):
+    # 附件2 counted 742 problems over the periods, the board 530: a period's ledgers record their
+    # follow-ups of earlier problems too, which the board joins to the first item — nothing said so
+    index = (site.public / "ledgers/index.html").read_text(encoding="utf-8")
+    table = cells_text(index, "期间")
+    head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", index.split("<table", 1)[1], re.S)]
+    fb, fu = head.index("学生反映（条）"), head.index("其中跟进")
+    board = visible((site.public / "feedback.html").read_text(encoding="utf-8"))
+    total, followups = map(int, re.search(r"共 (\d+) 条（含跟进 (\d+) 次）", board).groups())
+    assert sum(int(r[fb]) for r in table) - sum(int(r[fu]) for r in table) == total
+    assert sum(int(r[fu]) for r in table) == followups
+    for r in table:
+        period = re.search(r"（(\d{4}-H\d)）", r[0]).group(1)
+        text = visible((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"))
+        assert f"学生反映问题和建议 {r[fb]} 条（其中跟进以往问题 {r[fu]} 条）" in text
+        table_rows = cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")
+        assert sum(int(x[8]) for x in table_rows) == int(r[fb])  # (反映问题: the ledger's items)

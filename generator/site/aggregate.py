@@ -337,12 +337,21 @@ class Aggregate:
             "forms": Counter(a["form"] for a in acts).most_common(),
             "places": Counter(a["place"] for a in acts).most_common(),
             "channels": Counter(a["channel"] for a in acts).most_common(),
-            "feedback": len(fb), "categories": Counter(f["category"] for f in fb).most_common(),
+            "feedback": len(fb), "followups": self._followups(threads)[period_id],
+            "categories": Counter(f["category"] for f in fb).most_common(),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
         }
 
+
+    def _followups(self, threads: list[dict]) -> Counter:
+        """Per period, its ledgers' items that follow an earlier one up (the board joins them to the
+        first item: its count of problems is the periods' items less these), computed once."""
+        if getattr(self, "_followups_src", None) is not threads:
+            self._followups_src = threads
+            self._followups_map = Counter(r["period"] for t in threads for r in t["chain"][1:])
+        return self._followups_map
 
     def _by_period(self, ledgers: dict) -> dict[str, list[dict]]:
         """The shown ledgers grouped by period (in key order), computed once per ledgers dict."""
