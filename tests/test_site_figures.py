@@ -78,3 +78,21 @@ def test_the_periods_problems_add_up_to_the_board_s(site):
         assert f"学生反映问题和建议 {r[fb]} 条（其中跟进以往问题 {r[fu]} 条）" in text
         table_rows = cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")
         assert sum(int(x[8]) for x in table_rows) == int(r[fb])  # (反映问题: the ledger's items)
+
+
+def test_the_appraisal_s_problems_are_the_board_s_of_that_year_and_say_so(site):
+    # 年度考核参考's 反映问题 counts the problems first raised that year (follow-ups not again) and
+    # 已解决 those resolved by the site's day: their sums are the board's year, which the page did not
+    # say — next to 附件2's counts of each ledger's items they looked wrong
+    board = (site.public / "feedback.html").read_text(encoding="utf-8")
+    years = {r[0].removesuffix("年"): r for r in cells_text(board, "年份")}
+    pages = [site.public / "evaluation.html"] + sorted((site.public / "evaluation").glob("*.html"))
+    assert len(pages) > 1
+    for path in pages:
+        page = path.read_text(encoding="utf-8")
+        year = re.search(r"(\d{4}) 年度", visible(page)).group(1)
+        table = cells_text(page, "姓名")
+        assert (sum(int(r[5]) for r in table), sum(int(r[6]) for r in table)) == \
+            (int(years[year][1]), int(years[year][3])), year
+        text = visible(page)
+        assert "以后各期的跟进不另计" in text and re.search(r"已解决：其中截至 \d{4}-\d\d-\d\d 已解决的", text)
