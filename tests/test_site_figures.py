@@ -96,3 +96,25 @@ def test_the_appraisal_s_problems_are_the_board_s_of_that_year_and_say_so(site):
             (int(years[year][1]), int(years[year][3])), year
         text = visible(page)
         assert "以后各期的跟进不另计" in text and re.search(r"已解决：其中截至 \d{4}-\d\d-\d\d 已解决的", text)
+
+
+def test_the_units_open_problems_say_why_they_add_up_to_more_than_the_home_page_s(tmp_path):
+    # 陈刚 (党委学生工作部) reports a problem to 计算机学院党委: both units' pages list it, so the
+    # units' index summed to more open problems than the home page had, and said nothing of it
+    def escalates(records):
+        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "    status: 处理中", "    status: 已上报\n    escalated_to: 计算机学院党委"), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, escalates), tmp_path, FIXTURE_TODAY)
+    index = (site.public / "units/index.html").read_text(encoding="utf-8")
+    head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", index.split("<table", 1)[1], re.S)]
+    col = head.index("未解决问题（含上报本单位党委的）")
+    table = {r[0]: int(r[col]) for r in cells_text(index, "单位")}
+    home = int(re.search(r"未解决 (\d+) 条", visible((site.public / "index.html").read_text(encoding="utf-8"))).group(1))
+    assert table["计算机学院"] >= 1 and table["党委学生工作部"] >= 1
+    assert sum(table.values()) == home + 1
+    for unit in ("cs", "xgb"):
+        assert "2025h2-chen-gang-1" in unit_problems(site, f"units/{unit}.html")
+    assert "各单位之和可能大于首页的未解决条数" in visible(index)
+    assert any(h.startswith("未覆盖新生班级（") and h.endswith("学年）") for h in head)  # (this year's, as the home page)
