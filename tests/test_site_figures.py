@@ -118,3 +118,31 @@ def test_the_units_open_problems_say_why_they_add_up_to_more_than_the_home_page_
         assert "2025h2-chen-gang-1" in unit_problems(site, f"units/{unit}.html")
     assert "各单位之和可能大于首页的未解决条数" in visible(index)
     assert any(h.startswith("未覆盖新生班级（") and h.endswith("学年）") for h in head)  # (this year's, as the home page)
+
+
+def chart(page: str, title: str) -> dict[str, int]:
+    """The bars of the page's first SVG chart titled `title`: {label: value}."""
+    svg = re.search(r'<svg class="chart"[^>]*aria-label="%s".*?</svg>' % re.escape(title), page, re.S).group(0)
+    texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)[1:]
+    return {texts[i]: int(texts[i + 1]) for i in range(0, len(texts), 2)}
+
+
+def test_late_ledgers_are_counted_as_one_status_however_late(tmp_path):
+    # 陈刚 filed 2025-H2 6 days late, 李娜 80: the summary's 填报状态 rows and the charts had a
+    # row each, "逾期 6 天 1" and "逾期 80 天 1", and no count of the ledgers filed late
+    def li_na_files_late(records):
+        src = (records / "ledgers/2025-H2/chen-gang.yaml").read_text(encoding="utf-8")
+        (records / "ledgers/2025-H2/li-na.yaml").write_text(
+            src.replace("chen-gang", "li-na").replace("cs-2024-01", "me-2025-01"), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, li_na_files_late), tmp_path, FIXTURE_TODAY)
+    period = (site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8")
+    late = [r for r in cells_text(period, "序号") if r[4].startswith("逾期")]
+    assert sorted(r[4] for r in late) == ["逾期 6 天", "逾期 80 天"]  # (each ledger's row keeps its days)
+    summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    figures = dict(r[:2] for r in cells_text(summary, "指标"))
+    assert figures["填报状态：逾期提交"] == "2" and not [k for k in figures if "天" in k]
+    assert chart(summary, "填报情况（人）")["逾期提交"] == 2
+    home = (site.public / "index.html").read_text(encoding="utf-8")
+    last = home.rsplit("上一期台账", 1)[1]  # (the heading, after the table of contents)
+    assert chart(last, "填报情况（人）")["逾期提交"] == 2

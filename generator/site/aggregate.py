@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
-from generator.site.checks import CheckView
+from generator.site.checks import STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
 
 KIND_ZH = {"class": "班级", "club": "社团"}
@@ -324,7 +324,8 @@ class Aggregate:
     def period_stats(self, period_id: str, ledgers: dict, table: list[dict], threads: list[dict]) -> dict:
         leds = self._by_period(ledgers).get(period_id, [])
         acts = [a for l in leds for a in l["activities"]]
-        status = Counter(r["status"]["label"] for r in table)
+        # by status, not by label: "逾期 3 天" and "逾期 9 天" are two ledgers 逾期提交, not two statuses
+        status = Counter(STATUS_ZH["late"] if r["status"]["kind"] == "late" else r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
