@@ -23,18 +23,20 @@ def rows(page: str, header: str) -> list[list[str]]:
     return []
 
 
+def chen_gang_moves(records):
+    """陈刚 moves from 党委学生工作部 to 机械学院 on 2026-03-01 (records/cadres' `earlier`)."""
+    path = records / "cadres" / "chen-gang.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("unit: xgb", "unit: me").replace(
+        "position: 党委学生工作部部长", "position: 机械学院党委书记")
+        + 'earlier:\n  - {until: "2026-02-28", unit: xgb, position: 党委学生工作部部长}\n', encoding="utf-8")
+
+
 def test_an_open_problem_is_on_the_page_of_the_unit_the_board_names(tmp_path):
     # 陈刚 moved from 党委学生工作部 to 机械学院 on 2026-03-01 (`earlier`); his open problem of
     # 2025-10 stays with 党委学生工作部, as the board, its download and the field's description say —
     # but the units' pages listed it under 机械学院, his unit now: the board's link to 党委学生工作部
     # led to a page without it, and 机械学院's page showed a problem the board files elsewhere
-    def moves(records):
-        path = records / "cadres" / "chen-gang.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("unit: xgb", "unit: me").replace(
-            "position: 党委学生工作部部长", "position: 机械学院党委书记")
-            + 'earlier:\n  - {until: "2026-02-28", unit: xgb, position: 党委学生工作部部长}\n', encoding="utf-8")
-
-    site = mkdocs_build(fixture_repo(tmp_path, moves), tmp_path, FIXTURE_TODAY)
+    site = mkdocs_build(fixture_repo(tmp_path, chen_gang_moves), tmp_path, FIXTURE_TODAY)
     board = (site.public / "feedback.html").read_text(encoding="utf-8")
     open_rows = rows(board, "编号")
     assert "2025h2-chen-gang-1" in [visible(cells[0]).strip() for cells in open_rows]
@@ -146,3 +148,16 @@ def test_late_ledgers_are_counted_as_one_status_however_late(tmp_path):
     home = (site.public / "index.html").read_text(encoding="utf-8")
     last = home.rsplit("上一期台账", 1)[1]  # (the heading, after the table of contents)
     assert chart(last, "填报情况（人）")["逾期提交"] == 2
+
+
+def test_the_arrangement_names_a_cadre_who_moved_in_the_unit_they_are_in(tmp_path):
+    # 陈刚 moved from 党委学生工作部 to 机械学院 on 2026-03-01; his contact point, held since
+    # 2025-09-01, goes on. 附件1 (the arrangement as of the site's day) listed him as 党委学生工作部部长,
+    # his post on the row's first day, while the units' index counted him in 机械学院
+    site = mkdocs_build(fixture_repo(tmp_path, chen_gang_moves), tmp_path, FIXTURE_TODAY)
+    a1 = cells_text((site.public / "attachment1.html").read_text(encoding="utf-8"), "序号")
+    (row,) = [r for r in a1 if r[1] == "陈刚"]
+    assert row[2:4] == ["机械学院", "机械学院党委书记"]
+    index = (site.public / "units/index.html").read_text(encoding="utf-8")
+    for r in cells_text(index, "单位"):
+        assert int(r[2]) == len({x[1] for x in a1 if x[2] == r[0]}), r  # (在任干部: one point each here)

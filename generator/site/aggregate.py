@@ -105,7 +105,10 @@ class Aggregate:
             end = left
         until = self.rs.point_until(row)  # (the class graduated, the club was dissolved: assignment_span)
         ended = bool(until and end == until and row.date("end") != until)
-        post = self.post_on(row.get("cadre"), start)
+        # the cadre's post on the row's last day so far (today for a row in force): a cadre who moved
+        # and kept the point is shown in the unit they are in now, a row that ended in the old one
+        last = min(self.today, end) if end else self.today
+        post = self.post_on(row.get("cadre"), max(start, last) if start else last)
         year = self.academic_year_of(start)
         freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
         return {
