@@ -158,6 +158,32 @@ def test_the_arrangement_names_a_cadre_who_moved_in_the_unit_they_are_in(tmp_pat
     a1 = cells_text((site.public / "attachment1.html").read_text(encoding="utf-8"), "序号")
     (row,) = [r for r in a1 if r[1] == "陈刚"]
     assert row[2:4] == ["机械学院", "机械学院党委书记"]
+    in_office_are_attachment1_s(site)
+
+
+def in_office_are_attachment1_s(site):
+    """The units' index counts in office (在任干部) the cadres 附件1 lists under the unit (in these
+    records every cadre in office holds a point)."""
+    a1 = cells_text((site.public / "attachment1.html").read_text(encoding="utf-8"), "序号")
     index = (site.public / "units/index.html").read_text(encoding="utf-8")
     for r in cells_text(index, "单位"):
-        assert int(r[2]) == len({x[1] for x in a1 if x[2] == r[0]}), r  # (在任干部: one point each here)
+        assert int(r[2]) == len({x[1] for x in a1 if x[2] == r[0]}), r
+
+
+def test_a_cadre_not_yet_in_office_is_not_counted_in_office(tmp_path):
+    # 赵新 is entered ahead of his first day (2026-04-01, a week after the site's day) with his
+    # contact point from that day: the units' index counted him 在任 in 计算机学院 (2 against
+    # 附件1's 1), and the lists showed him as any other cadre
+    def appointed(records):
+        (records / "cadres/zhao-xin.yaml").write_text(
+            "name: 赵新\nposition: 计算机学院院长\nunit: cs\ngit: zhao-xin\nactive_from: \"2026-04-01\"\n",
+            encoding="utf-8")
+        path = records / "assignments/2025-2027.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "  - cadre: zhao-xin\n    club: club-robotics\n"
+                        "    start: \"2026-04-01\"\n    reason: 新任干部\n", encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, appointed), tmp_path, FIXTURE_TODAY)
+    in_office_are_attachment1_s(site)
+    for rel in ("cadres/index.html", "units/cs.html"):
+        (row,) = [r for r in cells_text((site.public / rel).read_text(encoding="utf-8"), "姓名") if r[0] == "赵新"]
+        assert "（2026-04-01 到任）" in " ".join(row), rel

@@ -465,6 +465,7 @@ class Aggregate:
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
             mine = mine_rows.get(cid, [])
             left = _as_date(item.get("active_to"))
+            came = _as_date(item.get("active_from"))
             out.append({
                 "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
                 "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
@@ -474,6 +475,7 @@ class Aggregate:
                             for e in sorted(_dicts(item.get("earlier")), key=lambda e: str(e.get("until") or ""))
                             if isinstance(e.get("unit"), str) and isinstance(e.get("until"), str)],
                 "left": left is not None and left < self.today,  # (left office by the site's day)
+                "future": came is not None and came > self.today,  # (entered ahead of their first day)
                 "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
@@ -528,7 +530,7 @@ class Aggregate:
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
                 "ended": _d(unit.date("until")) if self.rs.ended(unit, self.today) else "",
-                "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"]],
+                "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"] and not c["future"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
                 "clubs": clubs_by.get(uid, []), "coverage_year": year,
                 "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
