@@ -187,3 +187,18 @@ def test_a_cadre_not_yet_in_office_is_not_counted_in_office(tmp_path):
     for rel in ("cadres/index.html", "units/cs.html"):
         (row,) = [r for r in cells_text((site.public / rel).read_text(encoding="utf-8"), "姓名") if r[0] == "赵新"]
         assert "（2026-04-01 到任）" in " ".join(row), rel
+
+
+def test_the_uncovered_classes_are_those_the_checks_warn_of(tmp_path):
+    # the fixture's first assignment cycle starts 2025-09-01: the checks do not judge 2024-2025 (no
+    # arrangement table yet), but the coverage page listed its class 计算机2401班 as 未覆盖 "宽限期至
+    # 2024-10-01" — a grace period long over — and the units' index counted it, against 数据检查's two
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, FIXTURE_TODAY)
+    coverage = (site.public / "coverage.html").read_text(encoding="utf-8")
+    uncovered = {r[2] for r in cells_text(coverage, "学年")}
+    findings = visible((site.public / "findings.html").read_text(encoding="utf-8"))
+    warned = set(re.findall(r"W-CHK-001[^“]*新生班级“([^”]+)”", findings))
+    assert uncovered == warned
+    index = (site.public / "units/index.html").read_text(encoding="utf-8")
+    assert sum(int(r[5]) for r in cells_text(index, "单位")) == len(warned)
+    assert "宽限期至 2024-10-01" not in visible(coverage)

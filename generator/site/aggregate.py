@@ -373,6 +373,9 @@ class Aggregate:
         if self.checks.available:
             out = []
             for c in self.checks.coverage():
+                if not c.get("judged") and c.get("deadline") and c.get("checked_on") and \
+                        str(c["deadline"]) <= str(c["checked_on"]):
+                    continue  # a year before the first assignment cycle: no table to judge it by
                 cid = c.get("class")
                 item = self.rs.classes.get(cid)
                 covered = bool(c.get("covered"))
