@@ -29,7 +29,8 @@ COMMANDS = {"validate": "generator.cli", "codes": "generator.cli", "check": "gen
             "cms-config": "generator.cms", "cms-admin": "generator.cms", "new": "generator.new_ledger",
             "cms-trial": "generator.cms_trial", "render": "generator.site.command",
             "codeowners": "generator.codeowners", "ownership": "generator.ownership",
-            "archive": "generator.archive", "remind": "generator.remind"}
+            "archive": "generator.archive", "remind": "generator.remind",
+            "import": "generator.importing"}
 
 MSG = {
     "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",

@@ -1,0 +1,554 @@
+"""`python -m generator import classes|cadres FILE`: records from the spreadsheets a university
+already keeps (the 教务处's 班级名单, the 组织部's list of 中层领导干部), as CSV or XLSX.
+
+A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml or written as
+records/cadres/<id>.yaml; an existing record the spreadsheet disagrees with is reported and left
+alone unless --update, which changes only the values that differ, in place: the files' other
+records, their order and their comments stay as they were.  Any error: nothing is written.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from pathlib import Path
+
+import yaml
+
+from generator import findings as F
+from generator.load import _chinese_encoding, display_path
+from generator.suggest import did_you_mean
+
+# What each kind reads: field → (Chinese name, English name, required, accepted headings).
+# Headings are compared without spaces, brackets' contents or a leading “*” (see _heading).
+FIELDS = {
+    "classes": {
+        "id": ("班级编号", "class id", False, ["班级编号", "编号", "班级代码", "班级代号", "id"]),
+        "name": ("班级名称", "class name", True, ["班级名称", "班级", "班名", "班级名", "行政班", "行政班级"]),
+        "unit": ("学院", "school", True, ["学院", "所属学院", "院系", "学院名称", "院(系)", "单位", "所在学院"]),
+        "major": ("专业", "major", True, ["专业", "专业名称", "所学专业"]),
+        "cohort": ("年级", "cohort", True, ["年级", "入学年份", "入学年级", "级别", "届"]),
+        "headcount": ("人数", "headcount", True, ["人数", "班级人数", "学生人数", "总人数"]),
+        "counsellor": ("辅导员", "counsellor", False, ["辅导员", "辅导员姓名"]),
+        "adviser": ("班导师", "adviser", False, ["班主任", "班导师", "班主任姓名", "班导师姓名"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+    },
+    "cadres": {
+        "id": ("干部编号", "cadre id", False, ["干部编号", "编号", "id"]),
+        "name": ("姓名", "name", True, ["姓名", "干部姓名", "名字"]),
+        "position": ("职务", "position", True, ["职务", "现任职务", "职务名称", "现职务"]),
+        "unit": ("单位", "unit", True, ["单位", "所在单位", "工作单位", "任职单位", "部门", "学院", "单位名称"]),
+        "active_from": ("任职日期", "since", True, ["任职日期", "任职时间", "任现职时间", "任现职日期", "任职开始",
+                                                 "任职开始日期"]),
+        "active_to": ("离任日期", "until", False, ["离任日期", "任职结束", "免职日期", "免职时间"]),
+        "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
+    },
+}
+ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "adviser", "until"],
+         "cadres": ["name", "position", "unit", "git", "active_from", "active_to"]}
+# Headings that name a person's own data: never read (the records are published).
+PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
+STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
+
+# Surnames whose everyday reading is not a surname's (pypinyin reads the character, not the name).
+SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
+            "覃": "qin", "盖": "ge", "缪": "miao", "乐": "yue", "尉": "yu", "繁": "po", "员": "yun",
+            "句": "gou", "种": "chong", "秘": "bi", "翟": "zhai", "召": "shao", "长孙": "zhangsun"}
+
+SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+MSG = {
+    "dry": {"zh": "试运行，未写入任何文件；确认无误后加 --write 写入。",
+            "en": "dry run: nothing was written; add --write to write."},
+    "wrote": {"zh": "已写入。请运行 python -m generator validate 检查，再提交。",
+              "en": "written. Run python -m generator validate, then commit."},
+    "errors": {"zh": "有错误，未写入任何文件。", "en": "there are errors: nothing was written."},
+    "new": {"zh": "新增", "en": "new"}, "updated": {"zh": "更新", "en": "update"},
+    "same": {"zh": "{n} 条与已有记录相同，不变", "en": "{n} same as existing, unchanged"},
+}
+
+
+def _heading(text) -> str:
+    text = re.sub(r"[（(][^）)]*[）)]$", "", str(text or "").strip().lstrip("*＊"))
+    return re.sub(r"\s+", "", text).lower()
+
+
+def letter(index: int) -> str:
+    """Column 1 → A, 27 → AA (as a spreadsheet shows it)."""
+    out = ""
+    while index:
+        index, rest = divmod(index - 1, 26)
+        out = chr(65 + rest) + out
+    return out
+
+
+# ---------------------------------------------------------------------------
+# Reading the spreadsheet: rows of (row number, [cell values])
+# ---------------------------------------------------------------------------
+
+class Unreadable(Exception):
+    def __init__(self, zh: str, en: str):
+        super().__init__(en)
+        self.zh, self.en = zh, en
+
+
+def read_rows(path: Path) -> list[tuple[int, list]]:
+    if not path.is_file():
+        raise Unreadable("找不到文件", "no such file")
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        import zipfile
+
+        from openpyxl import load_workbook
+
+        try:
+            book = load_workbook(path, read_only=True, data_only=True)
+        except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+            raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
+                             f"not a valid Excel file ({type(exc).__name__})") from None
+        sheet = book.worksheets[0]
+        rows = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+        book.close()
+        return rows
+    if suffix == ".xls":
+        raise Unreadable("旧版 .xls 格式不支持，请在 Excel 中另存为 .xlsx 或 CSV",
+                         "the old .xls format is not supported: save it as .xlsx or CSV in Excel")
+    if suffix not in (".csv", ".txt"):
+        raise Unreadable("只支持 .xlsx 和 .csv 文件", "only .xlsx and .csv files are supported")
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        if _chinese_encoding(raw) != "gbk":
+            raise Unreadable("编码既不是 UTF-8 也不是 GBK", "the encoding is neither UTF-8 nor GBK") from None
+        text = raw.decode("gb18030")
+    sample = text[:4096]
+    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
+    return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)]
+
+
+def _cell(value):
+    if isinstance(value, str):
+        value = value.strip()
+    return None if value in ("", None) else value
+
+
+# ---------------------------------------------------------------------------
+# Values
+# ---------------------------------------------------------------------------
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", str(value).strip())
+    try:
+        return dt.date(*map(int, m.groups())) if m else None
+    except ValueError:
+        return None
+
+
+def _integer(value, pattern: str) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return int(value) if value == int(value) else None
+    m = re.fullmatch(pattern, str(value).strip())
+    return int(m.group(1)) if m else None
+
+
+def pinyin_id(name: str) -> str:
+    """A cadre's id as the project writes them: surname-given in pinyin (白涛玉 → bai-taoyu,
+    吕婷娜 → lyu-tingna); "" when the name has no Chinese characters to read."""
+    from pypinyin import lazy_pinyin
+
+    name = re.sub(r"[\s·•.]", "", name)
+    surname = next((s for s in sorted(SURNAMES, key=len, reverse=True) if name.startswith(s)), None)
+    if surname:
+        first, given = SURNAMES[surname], name[len(surname):]
+    else:
+        first, given = "".join(lazy_pinyin(name[:1])), name[1:]
+    parts = [re.sub(r"[^a-z0-9]", "", p.lower().replace("v", "yu")) for p in (first, "".join(lazy_pinyin(given)))]
+    return "-".join(p for p in parts if p)
+
+
+def _scalar(value) -> str:
+    """`value` as a YAML plain or quoted scalar, as the records write it (dates bare)."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return yaml.safe_dump(value, allow_unicode=True, width=1 << 20).split("\n...")[0].strip()
+
+
+def _same(old, new) -> bool:
+    return str(old.isoformat() if isinstance(old, dt.date) else old) == str(
+        new.isoformat() if isinstance(new, dt.date) else new)
+
+
+# ---------------------------------------------------------------------------
+# The import
+# ---------------------------------------------------------------------------
+
+class Importer:
+    def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool):
+        self.records, self.kind, self.source, self.default_cohort = records, kind, source, cohort
+        self.update = update
+        self.file = display_path(source)
+        self.findings: list[F.Finding] = []
+        self.units = self._units()
+        self.writes: dict[Path, str] = {}  # file → its new text
+        self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
+        self.same = 0
+        from generator.validate import schema_for
+
+        schema = schema_for("classes")["properties"]["classes"]["items"] if kind == "classes" else schema_for("cadre")
+        self.longest = {k: p["maxLength"] for k, p in schema["properties"].items() if "maxLength" in p}
+
+    def _units(self) -> dict:
+        """Unit id by its id, name or short names (one naming two units names neither)."""
+        data = yaml.safe_load((self.records / "units.yaml").read_text(encoding="utf-8")) or {}
+        keys: dict = {}
+        for u in data.get("units") or []:
+            if isinstance(u, dict) and u.get("id"):
+                for k in (u.get("id"), u.get("name"), *(u.get("short_names") or [])):
+                    if k:
+                        keys.setdefault(_heading(k), set()).add(u["id"])
+        return {k: ids.pop() for k, ids in keys.items() if len(ids) == 1}
+
+    def add(self, code, pos=None, **params):
+        self.findings.append(F.make(code, self.file, pos, **params))
+
+    # -- columns -----------------------------------------------------------
+    def columns(self, header: list) -> dict[str, int] | None:
+        fields = FIELDS[self.kind]
+        by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
+        found: dict[str, int] = {}
+        for i, h in enumerate(header, 1):
+            h = _cell(h)
+            if h is None:
+                continue
+            norm, where = _heading(h), {"heading": h, "column": letter(i)}
+            field = by_heading.get(norm)
+            if norm in ("序号", "no", "no."):  # (a row number: nothing to import, nothing to say)
+                continue
+            if field is None and (PERSONAL.search(norm) or self.kind == "classes" and STUDENT.search(norm)):
+                self.add("W-IMP-002", (self.header_row, i), **where)
+            elif field is None:
+                known = [v[3][0] for v in fields.values()]
+                self.add("W-IMP-001", (self.header_row, i), known=known, **where)
+            elif field in found:
+                self.add("E-IMP-009", (self.header_row, i), other=header[found[field] - 1], field=fields[field][0],
+                         field_en=fields[field][1], **where)
+            else:
+                found[field] = i
+        for field, (zh, en, required, headings) in fields.items():
+            if required and field not in found and not (field == "cohort" and self.default_cohort):
+                self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings)
+        return found
+
+    # -- one row -----------------------------------------------------------
+    def values(self, n: int, row: list, columns: dict) -> dict | None:
+        fields, out, ok = FIELDS[self.kind], {}, True
+        for field, i in columns.items():
+            value = _cell(row[i - 1]) if i <= len(row) else None
+            where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
+            if value is None:
+                if fields[field][2]:
+                    self.add("E-IMP-003", (n, i), **where)
+                    ok = False
+                continue
+            bad = None
+            if field in ("active_from", "active_to", "until"):
+                value = _date(value)
+                bad = value is None and ("日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01")
+            elif field == "headcount":
+                value = _integer(value, r"(\d+)\s*人?")
+                bad = not (value and 1 <= value <= 500) and ("1 到 500 之间的人数", "a headcount from 1 to 500",
+                                                            "整数，如 30", "a whole number such as 30")
+            elif field == "cohort":
+                value = _integer(value, r"(\d{4})\s*(级|届|年级)?")
+                bad = not (value and 1950 <= value <= 2100) and ("入学年份", "a cohort year", "2025 或 2025级",
+                                                                 "2025 or 2025级")
+            elif field == "unit":
+                unit = self.units.get(_heading(value))
+                if unit is None:
+                    self.add("E-IMP-005", (n, i), row=n, value=value, column=letter(i),
+                             **did_you_mean(value, sorted({k for k in self.units})))
+                    ok = False
+                    continue
+                value = unit
+            elif field == "id":
+                value = str(value).strip().lower()
+                bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
+                                                     "lower-case letters, digits and hyphens, such as zhang-wei")
+            elif field == "git":
+                value = str(value).strip()
+                bad = not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}", value) and (
+                    "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
+            else:
+                value = str(int(value) if isinstance(value, float) and value == int(value) else value).strip()
+                most = self.longest.get(field)
+                bad = most and len(value) > most and (
+                    f"不超过 {most} 个字的文字", f"text of at most {most} characters",
+                    f"{most} 个字以内（可用简称）", f"at most {most} characters (a short form)")
+            if bad:
+                expected, expected_en, example, example_en = bad
+                self.add("E-IMP-004", (n, i), value=row[i - 1], expected=expected, expected_en=expected_en,
+                         example=example, example_en=example_en, **where)
+                ok = False
+                continue
+            out[field] = value
+        return out if ok else None
+
+    # -- run ---------------------------------------------------------------
+    def run(self) -> None:
+        rows = read_rows(self.source)
+        rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
+        if not rows:
+            raise Unreadable("表格是空的", "the spreadsheet is empty")
+        known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
+        at = next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2), 0)
+        self.header_row, self.header = rows[at][0], [_cell(h) for h in rows[at][1]]
+        columns = self.found = self.columns(rows[at][1])
+        if F.has_errors(self.findings):
+            return
+        entries = [(n, v) for n, r in rows[at + 1:] if (v := self.values(n, r, columns)) is not None]
+        if F.has_errors(self.findings):
+            return
+        (self.classes if self.kind == "classes" else self.cadres)(entries)
+
+    def _differs(self, n: int, record: str, old: dict, new: dict) -> dict:
+        """The values of `new` that `old` has otherwise (to change with --update, else reported:
+        E-IMP-007); a record the same as its row is counted as such."""
+        changed = {k: v for k, v in new.items() if k != "id" and not _same(old.get(k), v)}
+        if not changed:
+            self.same += 1
+        elif not self.update:
+            names, was = FIELDS[self.kind], {k: _scalar(old[k]) if k in old else "" for k in changed}
+            self.add("E-IMP-007", (n, self.found.get(next(iter(changed)), 1)), row=n, record=record,
+                     changes=[f"{names[k][0]} “{was[k]}” → “{_scalar(v)}”" for k, v in changed.items()],
+                     changes_en=[f"{names[k][1]} '{was[k]}' → '{_scalar(v)}'" for k, v in changed.items()])
+            return {}
+        return changed
+
+    def classes(self, entries) -> None:
+        files = {}  # cohort → (path, text, data)
+        ids, names = set(), {}
+        for path in sorted((self.records / "classes").glob("*.yaml")):
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            for c in data.get("classes") or []:
+                ids.add(str(c.get("id")))
+        new_items: dict[int, list] = {}
+        changes: dict[int, dict] = {}  # cohort → {index: changed values}
+        for n, v in entries:
+            cohort = v.pop("cohort", None) or self.default_cohort
+            if cohort not in files:
+                path = self.records / "classes" / f"{cohort}.yaml"
+                text = path.read_text(encoding="utf-8") if path.exists() else None
+                files[cohort] = (path, text, (yaml.safe_load(text) or {}) if text else {})
+            path, text, data = files[cohort]
+            existing = data.get("classes") or []
+            key = (cohort, v["name"])
+            if key in names or (v.get("id") and v["id"] in names):
+                self.add("E-IMP-006", (n, 1), row=n, first=names.get(key) or names[v["id"]], what=v["name"])
+                continue
+            names[key] = n
+            if v.get("id"):
+                names[v["id"]] = n
+            match = next((i for i, c in enumerate(existing)
+                          if (c.get("id") == v["id"] if v.get("id") else c.get("name") == v["name"])), None)
+            record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
+            if match is None and v.get("id") in ids:
+                self.add("E-IMP-008", (n, 1), row=n, record=v["id"], reason="这个班级编号已用于别的年级",
+                         reason_en="this class id is used in another cohort")
+                continue
+            if match is not None:
+                changed = self._differs(n, record, existing[match], v)
+                if changed:
+                    changes.setdefault(cohort, {})[match] = changed
+                    self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
+                continue
+            if not v.get("id"):
+                k = 1
+                while f"{v['unit']}-{cohort}-{k:02d}" in ids:
+                    k += 1
+                v["id"] = f"{v['unit']}-{cohort}-{k:02d}"
+            ids.add(v["id"])
+            item = {k: v[k] for k in ORDER["classes"] if k in v}
+            new_items.setdefault(cohort, []).append(item)
+            self.summary.append((f"{MSG['new']['zh']} {display_path(path)} {item['id']}（{item['name']}）",
+                                 f"{MSG['new']['en']} {display_path(path)} {item['id']} ({item['name']})"))
+        for cohort, (path, text, data) in files.items():
+            if cohort not in new_items and cohort not in changes:
+                continue
+            if text is None:
+                text = f"cohort: {cohort}\nclasses:\n"
+                root = None
+            else:
+                root = yaml.compose(text)
+            self.writes[path] = merge_list(text, root, "classes", changes.get(cohort, {}), new_items.get(cohort, []))
+
+    def cadres(self, entries) -> None:
+        folder = self.records / "cadres"
+        existing = {p.stem: p for p in folder.glob("*.yaml")}
+        names = {p: (yaml.safe_load(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}
+        taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
+        for n, v in entries:
+            ident = v.pop("id", None)
+            if ident is None:
+                base = pinyin_id(v["name"])
+                if not base:
+                    i = self.found["name"]
+                    self.add("E-IMP-004", (n, i), row=n, heading=self.header[i - 1], column=letter(i), value=v["name"],
+                             expected="汉字姓名", expected_en="a name in Chinese characters",
+                             example="汉字姓名，或加一列“编号”写出干部编号",
+                             example_en="a name in Chinese characters, or add an '编号' (id) column")
+                    continue
+                k, ident = 1, base
+                # the first of bai-taoyu, bai-taoyu-2, … that is this person's or no one's
+                while (taken[ident][1] if ident in taken else names[existing[ident]].get("name")
+                       if ident in existing else None) not in (None, v["name"]):
+                    k += 1
+                    ident = f"{base}-{k}"
+            if ident in taken:
+                self.add("E-IMP-006", (n, 1), row=n, first=taken[ident][0], what=f"{v['name']} {ident}")
+                continue
+            taken[ident] = (n, v["name"])
+            path = folder / f"{ident}.yaml"
+            if ident in existing:
+                old, text = names[existing[ident]], path.read_text(encoding="utf-8")
+                if old.get("unit") and old["unit"] != v["unit"]:  # a move keeps its history: earlier
+                    self.add("E-IMP-010", (n, self.found["unit"]), row=n, record=display_path(path), old=old["unit"],
+                             new=v["unit"])
+                    continue
+                changed = self._differs(n, display_path(path), old, v)
+                if changed:
+                    self.writes[path] = patch(text, yaml.compose(text), changed, "")
+                    self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
+                                         f"{MSG['updated']['en']} {display_path(path)}"))
+                continue
+            self.writes[path] = "".join(f"{k}: {_scalar(v[k])}\n" for k in ORDER["cadres"] if k in v)
+            self.summary.append((f"{MSG['new']['zh']} {display_path(path)}（{v['name']}，{v['position']}）",
+                                 f"{MSG['new']['en']} {display_path(path)} ({v['name']}, {v['position']})"))
+
+
+# ---------------------------------------------------------------------------
+# Editing YAML text in place (comments and order kept)
+# ---------------------------------------------------------------------------
+
+def _line_end(text: str, index: int) -> int:
+    end = text.find("\n", index)
+    return len(text) if end < 0 else end + 1
+
+
+def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
+    """`text` with the scalar values of mapping `node` in `values` replaced where they are, and the
+    keys it lacks added after its last line (at `indent`)."""
+    edits = []  # (start, end, new text)
+    present = {k.value: v for k, v in node.value}
+    last = max(v.end_mark.index for _, v in node.value)
+    for key, value in values.items():
+        if key in present:
+            v = present[key]
+            if not isinstance(v, yaml.ScalarNode):
+                raise ValueError(key)
+            edits.append((v.start_mark.index, v.end_mark.index, _scalar(value)))
+        else:
+            at = _line_end(text, last - 1 if text[last - 1:last] == "\n" else last)
+            edits.append((at, at, f"{indent}{key}: {_scalar(value)}\n"))
+    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+        text = text[:start] + new + text[end:]
+    return text
+
+
+def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
+    """`text` of a file whose `key` is a block list of mappings: the items at the indexes of
+    `changes` patched, `items` appended after its last item."""
+    if root is None:
+        base, dash = text, "  "
+    else:
+        seq = next((v for k, v in root.value if k.value == key), None)
+        if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
+            raise ValueError(key)
+        first = seq.value[0]
+        dash = text[text.rfind("\n", 0, first.start_mark.index) + 1:first.start_mark.index][:-2]
+        if dash.strip() or not all(isinstance(v, yaml.MappingNode) for v in seq.value):
+            raise ValueError(key)
+        for index, values in sorted(changes.items(), reverse=True):  # (from the end: indexes stay true)
+            text = patch(text, seq.value[index], values, dash + "  ")
+        # appended after the list's last item (found again: the patches may have moved it)
+        seq = next(v for k, v in yaml.compose(text).value if k.value == key)
+        end = _line_end(text, max(v.end_mark.index for _, v in seq.value[-1].value) - 1)
+        base, text = text[:end], text[end:]
+        if not base.endswith("\n"):
+            base += "\n"
+    added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {_scalar(v)}" for k, v in item.items()) + "\n"
+                    for item in items)
+    return base + added + (text if root is not None else "")
+
+
+# ---------------------------------------------------------------------------
+# Command
+# ---------------------------------------------------------------------------
+
+def cmd_import(args) -> int:
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    lang = args.lang
+    try:
+        imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)
+        imp.run()
+    except Unreadable as exc:
+        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en)], args)
+        return EXIT_USAGE
+    except (OSError, yaml.YAMLError) as exc:  # units.yaml or a record that cannot be read
+        emit([F.make("E-IMP-001", display_path(getattr(exc, "filename", None) or root), None,
+                     reason=f"记录无法读取：{exc}", reason_en=f"a record cannot be read: {exc}")], args)
+        return EXIT_USAGE
+    except ValueError:  # a list written in flow style, a value written as a list …
+        imp.add("E-IMP-008", None, row="-", record=str(args.records), reason="记录文件不是本系统通常的写法",
+                reason_en="a record file is not written as the project writes them")
+    errors = F.has_errors(imp.findings)
+    out = sys.stdout if args.format == "text" else sys.stderr
+    for zh, en in imp.summary:
+        out.write(f"  {zh if lang == 'zh' else en}\n")
+    if imp.same:
+        out.write("  " + MSG["same"][lang].format(n=imp.same) + "\n")
+    if errors:
+        out.write(MSG["errors"][lang] + "\n")
+    elif args.write:
+        for path, text in imp.writes.items():
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        out.write(MSG["wrote"][lang] + "\n")
+    else:
+        out.write(MSG["dry"][lang] + "\n")
+    code = emit(imp.findings, args, files=1)
+    return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
+
+
+def register(sub) -> None:
+    from generator.cli import _Parser, common
+
+    p = sub.add_parser("import", help="从现有名单（CSV、XLSX）导入班级或干部 (import classes or cadres from a spreadsheet)")
+    kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    for kind, help_ in (("classes", "班级名单 → records/classes/<入学年份>.yaml (class list)"),
+                        ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)")):
+        q = kinds.add_parser(kind, help=help_)
+        common(q, formats=("text", "json"))
+        q.add_argument("file", help="表格文件：.xlsx 或 .csv (spreadsheet)")
+        q.add_argument("--write", action="store_true", help="写入文件；不加时只是试运行 (write; default: dry run)")
+        q.add_argument("--update", action="store_true",
+                       help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")
+        if kind == "classes":
+            q.add_argument("--cohort", type=int, default=None,
+                           help="表格没有“年级”列时，全部班级的入学年份 (cohort when there is no 年级 column)")
+        else:
+            q.set_defaults(cohort=None)
+        q.set_defaults(func=cmd_import)

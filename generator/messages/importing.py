@@ -1,0 +1,88 @@
+"""Codes of `python -m generator import classes|cadres` (records from the university's spreadsheets)."""
+
+CODES = {
+    "E-IMP-001": {
+        "severity": "error",
+        "zh": "无法读取表格：{reason}",
+        "en": "cannot read the spreadsheet: {reason_en}",
+        "hint_zh": "请提供 .xlsx 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”）；表格第一行须为列标题。",
+        "hint_en": "Give an .xlsx file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it); its first row must hold the column headings.",
+    },
+    "E-IMP-002": {
+        "severity": "error",
+        "zh": "缺少必填的列“{field}”",
+        "en": "the required column '{field_en}' is missing",
+        "hint_zh": "请在第一行加上这一列，列标题可写作：{headings}。",
+        "hint_en": "Add this column to the first row; its heading may be one of: {headings}.",
+    },
+    "W-IMP-001": {
+        "severity": "warning",
+        "zh": "不认识的列“{heading}”（{column} 列），未导入",
+        "en": "unknown column '{heading}' (column {column}) is not imported",
+        "hint_zh": "能导入的列：{known}。若这一列就是其中之一，请把列标题改成上面的写法。",
+        "hint_en": "Columns that can be imported: {known}. If this column is one of them, rename its heading.",
+    },
+    "W-IMP-002": {
+        "severity": "warning",
+        "zh": "列“{heading}”（{column} 列）含个人信息，拒绝导入，其内容一概不读",
+        "en": "column '{heading}' (column {column}) holds personal data and is refused: none of it is read",
+        "hint_zh": "记录中不得出现学生姓名、学号等可识别个人的信息（记录公开在网站上）。请从表格中删除这一列后再导入。",
+        "hint_en": "Records must not identify students (they are published on the site). Delete this column from the spreadsheet before importing.",
+    },
+    "E-IMP-003": {
+        "severity": "error",
+        "zh": "第 {row} 行的“{heading}”（{column} 列）是空的",
+        "en": "row {row}: '{heading}' (column {column}) is empty",
+        "hint_zh": "这一项必填，请在表格中补上；整行不需要导入时请删除这一行。",
+        "hint_en": "This value is required: fill it in, or delete the row if it should not be imported.",
+    },
+    "E-IMP-004": {
+        "severity": "error",
+        "zh": "第 {row} 行的“{heading}”（{column} 列）“{value}”不是{expected}",
+        "en": "row {row}: '{heading}' (column {column}) '{value}' is not {expected_en}",
+        "hint_zh": "请改为{example}。",
+        "hint_en": "Write it as {example_en}.",
+    },
+    "E-IMP-005": {
+        "severity": "error",
+        "zh": "第 {row} 行的单位“{value}”（{column} 列）在 records/units.yaml 中找不到",
+        "en": "row {row}: unit '{value}' (column {column}) is not in records/units.yaml",
+        "hint_zh": "请写 records/units.yaml 中单位的全称（name）或编号（id）。{suggestion}新单位要先加进 units.yaml。",
+        "hint_en": "Write the unit's full name (name) or id from records/units.yaml. {suggestion_en} Add a new unit to units.yaml first.",
+    },
+    "E-IMP-006": {
+        "severity": "error",
+        "zh": "第 {row} 行与第 {first} 行是同一条记录（{what}）",
+        "en": "row {row} is the same record as row {first} ({what})",
+        "hint_zh": "请删除重复的一行；若确是两条不同的记录（如同名的两位干部），请加一列“编号”为它们各写一个编号。",
+        "hint_en": "Delete the duplicate row; if they are two records (two cadres of one name), add an '编号' (id) column giving each its id.",
+    },
+    "E-IMP-007": {
+        "severity": "error",
+        "zh": "第 {row} 行与已有记录 {record} 不一致：{changes}；没有改动",
+        "en": "row {row} differs from the existing record {record}: {changes_en}; nothing was changed",
+        "hint_zh": "若表格是对的，加 --update 用表格的值更新这条记录；若记录是对的，请改正表格这一行。",
+        "hint_en": "If the spreadsheet is right, add --update to change the record; if the record is right, correct this row.",
+    },
+    "E-IMP-008": {
+        "severity": "error",
+        "zh": "无法把第 {row} 行合并进 {record}：{reason}",
+        "en": "row {row} cannot be merged into {record}: {reason_en}",
+        "hint_zh": "先运行 python -m generator validate 并改正这个文件，再导入；或把这一行的内容手工写进去。",
+        "hint_en": "Run python -m generator validate and fix that file first, or add this row to it by hand.",
+    },
+    "E-IMP-009": {
+        "severity": "error",
+        "zh": "列“{heading}”（{column} 列）与列“{other}”是同一项（{field}）",
+        "en": "column '{heading}' (column {column}) is the same field as column '{other}' ({field_en})",
+        "hint_zh": "请删除其中一列，只留一列。",
+        "hint_en": "Delete one of the two columns.",
+    },
+    "E-IMP-010": {
+        "severity": "error",
+        "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
+        "en": "row {row}: unit '{new}' differs from '{old}' in {record}: a move cannot be imported",
+        "hint_zh": "干部调到别的单位时，请按“管理员：年复一年的变动 → 干部调到别的单位”手工修改：unit 改为新单位，并把原单位写进 earlier，以前各期才仍算在原单位。若是同名的另一位干部，请加一列“编号”。",
+        "hint_en": "Edit the record by hand as the admin guide's 'cadre moves to another unit' says: set unit and add the old unit to earlier, so that past periods stay with it. If this is another cadre of the same name, add an '编号' (id) column.",
+    },
+}

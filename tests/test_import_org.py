@@ -1,0 +1,185 @@
+"""`python -m generator import classes|cadres FILE`: the university's own spreadsheets (CSV as
+Excel saves it in China, XLSX) become records that `validate` passes — real files, the real CLI."""
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+
+import pytest
+import yaml
+from openpyxl import Workbook
+
+import bad_records as B
+
+
+@pytest.fixture
+def work(tmp_path):
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    return work
+
+
+def cli(work, *args):
+    run = B.run_cli(B.REPO, work, *args)
+    assert "Traceback" not in run.stderr + run.stdout
+    return run
+
+
+def xlsx(path, rows):
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+def csv_file(path, rows, encoding):
+    path.write_bytes("\r\n".join(",".join(map(str, r)) for r in rows).encode(encoding))
+    return path
+
+
+def snapshot(work):
+    return {p: p.read_bytes() for p in (work / "records").rglob("*") if p.is_file()}
+
+
+CLASSES = [["序号", "班级名称", "学院", "专业", "年级", "人数", "辅导员", "班主任", "学号", "学生姓名"],
+           [1, "计算机2502班", "计算机学院", "计算机科学与技术", "2025级", 31, "钱老师", "孙老师", "20250101", "王小明"],
+           [2, "软件2701班", "cs", "软件工程", 2027, "29人", "赵老师", None, "20270102", "李小红"]]
+
+
+def test_a_class_list_in_xlsx_is_appended_keeping_comments_and_student_columns_refused(work):
+    old = work / "records/classes/2025.yaml"
+    old.write_text("# 2025 级，教务处 9 月名单\n" + old.read_text(encoding="utf-8") + "  # 以上为秋季学期\n",
+                   encoding="utf-8")
+    before = old.read_text(encoding="utf-8")
+    sheet = xlsx(work / "班级名单.xlsx", CLASSES)
+
+    dry = cli(work, "import", "classes", "班级名单.xlsx")
+    assert dry.returncode == 0, dry.stdout + dry.stderr
+    assert "试运行" in dry.stdout and "cs-2025-02" in dry.stdout and "cs-2027-01" in dry.stdout
+    assert "班级名单.xlsx:1:9: 警告 W-IMP-002" in dry.stdout and "“学号”（I 列）" in dry.stdout
+    assert "班级名单.xlsx:1:10: 警告 W-IMP-002" in dry.stdout
+    assert not (work / "records/classes/2027.yaml").exists() and old.read_text(encoding="utf-8") == before
+
+    wrote = cli(work, "import", "classes", str(sheet), "--write")
+    assert wrote.returncode == 0 and "已写入" in wrote.stdout
+    after = old.read_text(encoding="utf-8")
+    assert after.startswith(before.rstrip("\n").rsplit("\n", 1)[0])  # every old line, in place
+    assert "# 2025 级，教务处 9 月名单" in after and "# 以上为秋季学期" in after
+    classes = yaml.safe_load(after)["classes"]
+    assert [c["id"] for c in classes] == ["cs-2025-01", "cs-2025-02"]
+    assert classes[1] == {"id": "cs-2025-02", "name": "计算机2502班", "unit": "cs", "major": "计算机科学与技术",
+                          "headcount": 31, "counsellor": "钱老师", "adviser": "孙老师"}
+    new = yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))
+    assert new["cohort"] == 2027 and new["classes"][0]["headcount"] == 29
+    text = "".join(p.read_text(encoding="utf-8") for p in (work / "records/classes").glob("*.yaml"))
+    assert "20250101" not in text and "王小明" not in text and "李小红" not in text
+    assert cli(work, "validate").returncode == 0
+
+    again = cli(work, "import", "classes", str(sheet), "--write")  # the same list again: nothing changes
+    assert again.returncode == 0 and "2 条与已有记录相同" in again.stdout
+    assert old.read_text(encoding="utf-8") == after
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-8-sig", "utf-8"])
+def test_a_cadre_list_as_excel_saves_csv_gets_pinyin_ids(work, encoding):
+    csv_file(work / "干部.csv", [["姓名", "职务", "所在单位", "任职时间", "手机"],
+                                ["吕婷娜", "计算机学院副院长", "计算机学院", "2016/9/1", "13800000000"],
+                                ["曾伟杰", "党委学生工作部副部长", "xgb", "2020年3月15日", ""]], encoding)
+    run = cli(work, "import", "cadres", "干部.csv", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "W-IMP-002" in run.stdout and "“手机”（E 列）" in run.stdout
+    assert yaml.safe_load((work / "records/cadres/lyu-tingna.yaml").read_text(encoding="utf-8")) == {
+        "name": "吕婷娜", "position": "计算机学院副院长", "unit": "cs", "active_from": dt.date(2016, 9, 1)}
+    assert (work / "records/cadres/zeng-weijie.yaml").is_file()
+    assert "138" not in (work / "records/cadres/lyu-tingna.yaml").read_text(encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+
+
+def test_a_namesake_gets_the_next_id_and_the_same_person_is_matched(work):
+    sheet = xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],
+                                   ["李娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01"],
+                                   ["厉娜", "计算机学院院长", "计算机学院", "2023-07-01"]])
+    run = cli(work, "import", "cadres", str(sheet), "--write")
+    assert run.returncode == 0, run.stdout
+    assert "1 条与已有记录相同" in run.stdout
+    assert yaml.safe_load((work / "records/cadres/li-na-2.yaml").read_text(encoding="utf-8"))["name"] == "厉娜"
+    assert cli(work, "validate").returncode == 0
+
+
+def test_rows_in_error_say_where_and_nothing_is_written(work):
+    before = snapshot(work)
+    csv_file(work / "班级.csv", [["班级名称", "学院", "专业", "年级", "人数"],
+                                ["计算机2503班", "计算机学院", "计算机科学与技术", "2025", "三十"],
+                                ["网安2501班", "网络学院", "网络空间安全", "2025", "30"],
+                                ["", "计算机学院", "软件工程", "2025", "30"]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv")
+    assert run.returncode == 1
+    assert "班级.csv:2:5: 错误 E-IMP-004: 第 2 行的“人数”（E 列）“三十”" in run.stdout
+    assert "班级.csv:3:2: 错误 E-IMP-005: 第 3 行的单位“网络学院”（B 列）" in run.stdout
+    assert "班级.csv:4:1: 错误 E-IMP-003: 第 4 行的“班级名称”（A 列）是空的" in run.stdout
+    assert "未写入" in run.stdout
+    en = cli(work, "import", "classes", "班级.csv", "--write", "--lang", "en")
+    assert en.returncode == 1 and "row 3: unit '网络学院' (column B) is not in records/units.yaml" in en.stdout
+    assert snapshot(work) == before
+
+    xlsx(work / "no-unit.xlsx", [["班级名称", "专业", "人数"], ["计算机2503班", "计算机科学与技术", 30]])
+    missing = cli(work, "import", "classes", "no-unit.xlsx", "--cohort", "2025")
+    assert missing.returncode == 1 and "缺少必填的列“学院”" in missing.stdout and "所属学院" in missing.stdout
+    assert snapshot(work) == before
+
+    xlsx(work / "long.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "部长" * 31, "xgb", "2024-02-30"]])
+    long = cli(work, "import", "cadres", "long.xlsx")
+    assert long.returncode == 1 and "long.xlsx:2:2: 错误 E-IMP-004" in long.stdout and "不超过 60 个字" in long.stdout
+    assert "long.xlsx:2:4: 错误 E-IMP-004" in long.stdout and "“2024-02-30”不是日期" in long.stdout
+    assert snapshot(work) == before
+
+
+def test_an_existing_record_that_differs_is_reported_and_changed_only_with_update(work):
+    path = work / "records/cadres/li-na.yaml"
+    path.write_text("# 组织部 2021 年任命\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],
+                           ["李娜", "党委学生工作部部长（兼）", "党委学生工作部", "2021-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 1 and "c.xlsx:2:2: 错误 E-IMP-007" in run.stdout and "--update" in run.stdout
+    assert snapshot(work) == before
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update")
+    assert run.returncode == 0 and "更新 records/cadres/li-na.yaml" in run.stdout
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# 组织部 2021 年任命\nname: 李娜\nposition: 党委学生工作部部长（兼）\n")
+    assert 'active_from: "2021-03-01"' in text  # (not rewritten: the same date)
+    assert cli(work, "validate").returncode == 0
+
+
+@pytest.mark.parametrize("name,content", [("list.xls", b"\xd0\xcf\x11\xe0"), ("list.xlsx", b"not a zip"),
+                                          ("missing.csv", None)])
+def test_a_file_that_cannot_be_read_exits_2(work, name, content):
+    if content is not None:
+        (work / name).write_bytes(content)
+    run = cli(work, "import", "cadres", name)
+    assert run.returncode == 2 and "E-IMP-001" in run.stdout
+
+
+def test_a_title_row_above_the_headings_and_a_unit_short_name_are_understood(work):
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "    name: 计算机学院\n", "    name: 计算机学院\n    short_names: [计算机, 计院]\n"), encoding="utf-8")
+    xlsx(work / "名单.xlsx", [["2026 级班级名单（教务处）"], [],
+                             ["班级名称", "所属学院", "专业", "人数", "班导师"],
+                             ["计算机2602班", "计院", "计算机科学与技术", 33, "周老师"]])
+    run = cli(work, "import", "classes", "名单.xlsx", "--cohort", "2026", "--write")
+    assert run.returncode == 0 and "W-IMP" not in run.stdout, run.stdout
+    added = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert added == {"id": "cs-2026-02", "name": "计算机2602班", "unit": "cs", "major": "计算机科学与技术",
+                     "headcount": 33, "adviser": "周老师"}
+    assert cli(work, "validate").returncode == 0
+
+
+def test_a_cadre_who_moved_is_not_rewritten_even_with_update(work):
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],
+                           ["李娜", "计算机学院院长", "计算机学院", "2021-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update", "--lang", "en")
+    assert run.returncode == 1 and "c.xlsx:2:3: error E-IMP-010" in run.stdout and "earlier" in run.stdout
+    assert snapshot(work) == before
