@@ -1,10 +1,11 @@
-"""`python -m generator import classes|cadres FILE`: records from the spreadsheets a university
-already keeps (the 教务处's 班级名单, the 组织部's list of 中层领导干部), as CSV or XLSX.
+"""`python -m generator import classes|cadres|units FILE`: records from the spreadsheets a
+university already keeps (the 教务处's 班级名单, the 组织部's list of 中层领导干部, a list of
+units), as CSV or XLSX.
 
-A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml or written as
-records/cadres/<id>.yaml; an existing record the spreadsheet disagrees with is reported and left
-alone unless --update, which changes only the values that differ, in place: the files' other
-records, their order and their comments stay as they were.  Any error: nothing is written.
+A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml or
+records/units.yaml, or written as records/cadres/<id>.yaml; an existing record the spreadsheet
+disagrees with is reported and left alone unless --update, which changes only the values that
+differ, in place: the files' other records, their order and their comments stay as they were.  Any error: nothing is written.
 """
 from __future__ import annotations
 
@@ -45,9 +46,23 @@ FIELDS = {
         "active_to": ("离任日期", "until", False, ["离任日期", "任职结束", "免职日期", "免职时间"]),
         "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
     },
+    "units": {
+        "id": ("单位编号", "unit id", True, ["单位编号", "编号", "单位代码", "代码", "英文缩写", "id"]),
+        "name": ("单位名称", "unit name", True, ["单位名称", "单位", "名称", "单位全称", "学院名称", "部门名称"]),
+        "type": ("单位类型", "unit type", True, ["单位类型", "类型", "单位类别", "类别"]),
+        "short_names": ("简称", "short names", False, ["简称", "单位简称", "别名"]),
+        "party_committee": ("党委名称", "party committee", False, ["党委名称", "党委", "党组织", "党组织名称"]),
+        "reviewers": ("审核人账号", "reviewers", False, ["审核人账号", "审核人", "审核人git账号"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+    },
 }
 ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "adviser", "until"],
-         "cadres": ["name", "position", "unit", "git", "active_from", "active_to"]}
+         "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
+         "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
+# A unit's type as the schema's two words, from the words universities use for it.
+UNIT_TYPES = {"学院": "学院", "院系": "学院", "学部": "学院", "教学单位": "学院",
+              "部门": "部门", "职能部门": "部门", "机关": "部门", "机关部处": "部门", "管理部门": "部门", "党政部门": "部门"}
+LIST_SEP = r"[、,，;；/\s]+"
 # Headings that name a person's own data: never read (the records are published).
 PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
 STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
@@ -58,6 +73,7 @@ SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "pi
             "句": "gou", "种": "chong", "秘": "bi", "翟": "zhai", "召": "shao", "长孙": "zhangsun"}
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
+GIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
 MSG = {
     "dry": {"zh": "试运行，未写入任何文件；确认无误后加 --write 写入。",
             "en": "dry run: nothing was written; add --write to write."},
@@ -180,6 +196,8 @@ def _scalar(value) -> str:
         return value.isoformat()
     if isinstance(value, int):
         return str(value)
+    if isinstance(value, list):
+        return "[" + ", ".join(_scalar(v) for v in value) + "]"
     return yaml.safe_dump(value, allow_unicode=True, width=1 << 20).split("\n...")[0].strip()
 
 
@@ -198,18 +216,19 @@ class Importer:
         self.update = update
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
-        self.units = self._units()
+        self.unit_ids = self._units()
         self.writes: dict[Path, str] = {}  # file → its new text
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
         from generator.validate import schema_for
 
-        schema = schema_for("classes")["properties"]["classes"]["items"] if kind == "classes" else schema_for("cadre")
+        schema = schema_for("cadre") if kind == "cadres" else schema_for(kind)["properties"][kind]["items"]
         self.longest = {k: p["maxLength"] for k, p in schema["properties"].items() if "maxLength" in p}
 
     def _units(self) -> dict:
         """Unit id by its id, name or short names (one naming two units names neither)."""
-        data = yaml.safe_load((self.records / "units.yaml").read_text(encoding="utf-8")) or {}
+        path = self.records / "units.yaml"
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if self.kind != "units" or path.exists() else {}
         keys: dict = {}
         for u in data.get("units") or []:
             if isinstance(u, dict) and u.get("id"):
@@ -272,11 +291,20 @@ class Importer:
                 value = _integer(value, r"(\d{4})\s*(级|届|年级)?")
                 bad = not (value and 1950 <= value <= 2100) and ("入学年份", "a cohort year", "2025 或 2025级",
                                                                  "2025 or 2025级")
+            elif field == "type":
+                value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
+                bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
+                                         "学院 (a school) or 部门 (an office)")
+            elif field in ("short_names", "reviewers"):
+                value = list(dict.fromkeys(v for v in re.split(LIST_SEP, str(value)) if v))
+                wrong = [v for v in value if field == "reviewers" and not GIT.fullmatch(v)]
+                bad = wrong and ("Git 账号", "Git accounts", "用顿号或逗号隔开的 Git 账号，如 li-na、wang-admin",
+                                 "Git accounts separated by commas, such as li-na, wang-admin")
             elif field == "unit":
-                unit = self.units.get(_heading(value))
+                unit = self.unit_ids.get(_heading(value))
                 if unit is None:
                     self.add("E-IMP-005", (n, i), row=n, value=value, column=letter(i),
-                             **did_you_mean(value, sorted({k for k in self.units})))
+                             **did_you_mean(value, sorted(self.unit_ids)))
                     ok = False
                     continue
                 value = unit
@@ -286,7 +314,7 @@ class Importer:
                                                      "lower-case letters, digits and hyphens, such as zhang-wei")
             elif field == "git":
                 value = str(value).strip()
-                bad = not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}", value) and (
+                bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
                 value = str(int(value) if isinstance(value, float) and value == int(value) else value).strip()
@@ -318,7 +346,7 @@ class Importer:
         entries = [(n, v) for n, r in rows[at + 1:] if (v := self.values(n, r, columns)) is not None]
         if F.has_errors(self.findings):
             return
-        (self.classes if self.kind == "classes" else self.cadres)(entries)
+        getattr(self, self.kind)(entries)
 
     def _differs(self, n: int, record: str, old: dict, new: dict) -> dict:
         """The values of `new` that `old` has otherwise (to change with --update, else reported:
@@ -434,6 +462,37 @@ class Importer:
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)}（{v['name']}，{v['position']}）",
                                  f"{MSG['new']['en']} {display_path(path)} ({v['name']}, {v['position']})"))
 
+    def units(self, entries) -> None:
+        path = self.records / "units.yaml"
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        existing = ((yaml.safe_load(text) or {}) if text else {}).get("units") or []
+        by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
+        names = {_heading(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
+        seen, changes, items = {}, {}, []
+        for n, v in entries:
+            first = seen.get(v["id"]) or seen.get(_heading(v["name"]))
+            if first:
+                self.add("E-IMP-006", (n, 1), row=n, first=first, what=f"{v['id']} {v['name']}")
+                continue
+            seen[v["id"]] = seen[_heading(v["name"])] = n
+            record = f"{display_path(path)} {v['id']}"
+            if v["id"] in by_id:
+                if changed := self._differs(n, record, existing[by_id[v["id"]]], v):
+                    changes[by_id[v["id"]]] = changed
+                    self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
+                continue
+            if names.get(_heading(v["name"])) not in (None, v["id"]):
+                other = names[_heading(v["name"])]
+                self.add("E-IMP-008", (n, self.found["id"]), row=n, record=f"{display_path(path)} {other}",
+                         reason=f"单位“{v['name']}”已有编号 {other}", reason_en=f"unit '{v['name']}' has the id {other}")
+                continue
+            items.append({"reviewers": [], **{k: v[k] for k in ORDER["units"] if k in v}})
+            items[-1] = {k: items[-1][k] for k in ORDER["units"] if k in items[-1]}
+            self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
+        if changes or items:
+            self.writes[path] = merge_list(text or "units:\n", yaml.compose(text) if text else None, "units",
+                                           changes, items)
+
 
 # ---------------------------------------------------------------------------
 # Editing YAML text in place (comments and order kept)
@@ -453,8 +512,8 @@ def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
     for key, value in values.items():
         if key in present:
             v = present[key]
-            if not isinstance(v, yaml.ScalarNode):
-                raise ValueError(key)
+            if not (isinstance(v, yaml.ScalarNode) or isinstance(v, yaml.SequenceNode) and v.flow_style):
+                raise ValueError(key)  # (a block list: not edited in place)
             edits.append((v.start_mark.index, v.end_mark.index, _scalar(value)))
         else:
             at = _line_end(text, last - 1 if text[last - 1:last] == "\n" else last)
@@ -512,8 +571,12 @@ def cmd_import(args) -> int:
                      reason=f"记录无法读取：{exc}", reason_en=f"a record cannot be read: {exc}")], args)
         return EXIT_USAGE
     except ValueError:  # a list written in flow style, a value written as a list …
-        imp.add("E-IMP-008", None, row="-", record=str(args.records), reason="记录文件不是本系统通常的写法",
-                reason_en="a record file is not written as the project writes them")
+        imp.add("E-IMP-008", None, row="—", record=str(args.records),
+                reason="要改的一项在记录中写成了分行的列表（各行以“- ”开头），或文件不是本系统通常的写法，无法就地修改；"
+                       "请把那一项改写成 [a, b] 的形式，或手工修改",
+                reason_en="a value to change is a block list (lines starting '- ') or the file is not written as the "
+                          "project writes them, so it cannot be changed in place; write that value as [a, b] or "
+                          "edit it by hand")
     errors = F.has_errors(imp.findings)
     out = sys.stdout if args.format == "text" else sys.stderr
     for zh, en in imp.summary:
@@ -539,7 +602,8 @@ def register(sub) -> None:
     p = sub.add_parser("import", help="从现有名单（CSV、XLSX）导入班级或干部 (import classes or cadres from a spreadsheet)")
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     for kind, help_ in (("classes", "班级名单 → records/classes/<入学年份>.yaml (class list)"),
-                        ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)")):
+                        ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)"),
+                        ("units", "单位名单 → records/units.yaml (list of units)")):
         q = kinds.add_parser(kind, help=help_)
         common(q, formats=("text", "json"))
         q.add_argument("file", help="表格文件：.xlsx 或 .csv (spreadsheet)")

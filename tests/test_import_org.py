@@ -183,3 +183,36 @@ def test_a_cadre_who_moved_is_not_rewritten_even_with_update(work):
     run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update", "--lang", "en")
     assert run.returncode == 1 and "c.xlsx:2:3: error E-IMP-010" in run.stdout and "earlier" in run.stdout
     assert snapshot(work) == before
+
+
+def test_a_list_of_units_is_appended_and_then_its_short_names_serve_the_class_list(work):
+    units = work / "records/units.yaml"
+    units.write_text("# 学院与部门\n" + units.read_text(encoding="utf-8"), encoding="utf-8")
+    before = units.read_text(encoding="utf-8")
+    csv_file(work / "单位.csv", [["单位编号", "单位名称", "单位类型", "简称", "党委名称", "审核人"],
+                                ["cs", "计算机学院", "学院", "", "计算机学院党委", "cs-reviewer"],
+                                ["sfl", "外国语学院", "学院（部）", "外院、外语学院", "外国语学院党委", "wang-a；li-b"],
+                                ["hr", "人事处", "职能部门", "", "", ""]], "gbk")
+    run = cli(work, "import", "units", "单位.csv", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "1 条与已有记录相同" in run.stdout
+    text = units.read_text(encoding="utf-8")
+    assert text.startswith(before)
+    assert yaml.safe_load(text)["units"][2:] == [
+        {"id": "sfl", "name": "外国语学院", "short_names": ["外院", "外语学院"], "type": "学院",
+         "party_committee": "外国语学院党委", "reviewers": ["wang-a", "li-b"]},
+        {"id": "hr", "name": "人事处", "type": "部门", "reviewers": []}]
+    assert cli(work, "validate").returncode == 0
+
+    xlsx(work / "班级.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["英语2601班", "外院", "英语", 2026, 30]])
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "sfl-2026-01" in run.stdout
+    assert cli(work, "validate").returncode == 0
+
+    csv_file(work / "改名.csv", [["编号", "名称", "类型"], ["hr2", "人事处", "部门"], ["lib", "图书馆", "直属单位"]], "utf-8")
+    bad = cli(work, "import", "units", "改名.csv")
+    assert bad.returncode == 1 and "改名.csv:3:3: 错误 E-IMP-004" in bad.stdout and "“直属单位”不是单位类型" in bad.stdout
+    csv_file(work / "改名.csv", [["编号", "名称", "类型"], ["hr2", "人事处", "部门"]], "utf-8")
+    bad = cli(work, "import", "units", "改名.csv", "--write")
+    assert bad.returncode == 1 and "E-IMP-008" in bad.stdout and "已有编号 hr" in bad.stdout
+    assert "hr2" not in units.read_text(encoding="utf-8")
