@@ -503,12 +503,19 @@ def _line_end(text: str, index: int) -> int:
     return len(text) if end < 0 else end + 1
 
 
+def _last(node) -> int:
+    """Where the last value written inside `node` ends (not the comments and blank lines after it)."""
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
+    return node.end_mark.index
+
+
 def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
     """`text` with the scalar values of mapping `node` in `values` replaced where they are, and the
     keys it lacks added after its last line (at `indent`)."""
     edits = []  # (start, end, new text)
     present = {k.value: v for k, v in node.value}
-    last = max(v.end_mark.index for _, v in node.value)
+    last = _last(node)
     for key, value in values.items():
         if key in present:
             v = present[key]
@@ -516,7 +523,7 @@ def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
                 raise ValueError(key)  # (a block list: not edited in place)
             edits.append((v.start_mark.index, v.end_mark.index, _scalar(value)))
         else:
-            at = _line_end(text, last - 1 if text[last - 1:last] == "\n" else last)
+            at = _line_end(text, last - 1)
             edits.append((at, at, f"{indent}{key}: {_scalar(value)}\n"))
     for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
         text = text[:start] + new + text[end:]
@@ -540,13 +547,17 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
             text = patch(text, seq.value[index], values, dash + "  ")
         # appended after the list's last item (found again: the patches may have moved it)
         seq = next(v for k, v in yaml.compose(text).value if k.value == key)
-        end = _line_end(text, max(v.end_mark.index for _, v in seq.value[-1].value) - 1)
+        end = _line_end(text, _last(seq) - 1)
         base, text = text[:end], text[end:]
         if not base.endswith("\n"):
             base += "\n"
     added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {_scalar(v)}" for k, v in item.items()) + "\n"
                     for item in items)
-    return base + added + (text if root is not None else "")
+    out = base + added + (text if root is not None else "")
+    after = (yaml.safe_load(out) or {}).get(key) or []
+    if len(after) != len(seq.value if root is not None else []) + len(items) or after[len(after) - len(items):] != items:
+        raise ValueError(key)  # (never written: a file read otherwise than it was meant)
+    return out
 
 
 # ---------------------------------------------------------------------------

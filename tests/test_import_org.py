@@ -216,3 +216,19 @@ def test_a_list_of_units_is_appended_and_then_its_short_names_serve_the_class_li
     bad = cli(work, "import", "units", "改名.csv", "--write")
     assert bad.returncode == 1 and "E-IMP-008" in bad.stdout and "已有编号 hr" in bad.stdout
     assert "hr2" not in units.read_text(encoding="utf-8")
+
+
+def test_a_class_is_added_right_after_the_last_class_before_what_follows_the_list(work):
+    path = work / "records/classes/2024.yaml"
+    path.write_text("classes:\n  - id: cs-2024-01\n    name: 计算机2401班\n    unit: cs\n    major: 计算机科学与技术\n"
+                    "    headcount: 30\n    dormitories:\n      - 南湖1舍\n# 以下为年级信息\ncohort: 2024\n", encoding="utf-8")
+    csv_file(work / "c.csv", [["班级名称", "学院", "专业", "年级", "人数", "班主任"],
+                              ["计算机2401班", "cs", "计算机科学与技术", 2024, 30, "孙老师"],
+                              ["计算机2402班", "cs", "计算机科学与技术", 2024, 31, ""]], "utf-8")
+    assert cli(work, "import", "classes", "c.csv", "--write", "--update").returncode == 0
+    assert path.read_text(encoding="utf-8") == (
+        "classes:\n  - id: cs-2024-01\n    name: 计算机2401班\n    unit: cs\n    major: 计算机科学与技术\n"
+        "    headcount: 30\n    dormitories:\n      - 南湖1舍\n    adviser: 孙老师\n"
+        "  - id: cs-2024-02\n    name: 计算机2402班\n    unit: cs\n    major: 计算机科学与技术\n    headcount: 31\n"
+        "# 以下为年级信息\ncohort: 2024\n")
+    assert cli(work, "validate").returncode == 0
