@@ -274,6 +274,8 @@ class Importer:
         for field, i in columns.items():
             value = _cell(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
+            if value is None and field == "cohort" and self.default_cohort:
+                continue  # (--cohort: the cohort of the rows that give none)
             if value is None:
                 if fields[field][2]:
                     self.add("E-IMP-003", (n, i), **where)

@@ -232,3 +232,13 @@ def test_a_class_is_added_right_after_the_last_class_before_what_follows_the_lis
         "  - id: cs-2024-02\n    name: 计算机2402班\n    unit: cs\n    major: 计算机科学与技术\n    headcount: 31\n"
         "# 以下为年级信息\ncohort: 2024\n")
     assert cli(work, "validate").returncode == 0
+
+
+def test_cohort_gives_the_year_of_rows_whose_grade_cell_is_empty(work):
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机2603班", "cs", "计算机科学与技术", None, 30],
+                           ["计算机2503班", "cs", "计算机科学与技术", "2025级", 30]])
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2026", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "cs-2026-02" in run.stdout and "cs-2025-02" in run.stdout
+    assert cli(work, "validate").returncode == 0
