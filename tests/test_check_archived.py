@@ -6,7 +6,7 @@ import json
 
 import yaml
 
-from tests.gitrepo import archived_then_changed, check_cli, git
+from tests.gitrepo import archived_then_changed, check_cli, commit, git
 
 PERIOD = "2025-H2"
 
@@ -42,3 +42,62 @@ def test_a_day_before_the_archive_is_judged_as_it_was_then(tmp_path):
     r = check_cli(repo / "records", "--today", "2026-01-09", "--format", "json")
     rows = {row["cadre"]: row for row in json.loads(r.stdout)["ledgers"] if row["period"] == PERIOD}
     assert rows["zhang-wei"]["status"] == "late" and rows["zhang-wei"]["source"] == "git"
+
+
+def test_an_archived_ledger_is_not_judged_against_records_changed_since(tmp_path):
+    # after the archive an administrator corrects 张伟's assignment: another class, taken up on
+    # 1 November.  His frozen ledger (cs-2025-01, an activity on 10 October) may not be changed
+    # (E-ARCH-001): neither "not your contact point" (E-CHK-005) nor "held no point that day"
+    # (W-CHK-012) is his to fix, nor "held no point in the period" (E-CHK-004) had he none at all.
+    repo = archived_then_changed(tmp_path / "repo")
+    rows = "records/assignments/2025-2027.yaml"
+    text = (repo / rows).read_text(encoding="utf-8")
+    corrected = text.replace("class: cs-2025-01\n    start: \"2025-09-01\"", "class: cs-2025-02\n    start: \"2025-11-01\"")
+    assert corrected != text
+    (repo / rows).write_text(corrected, encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "更正张伟的联系点")
+    frozen = "records/ledgers/2025-H2/zhang-wei.yaml"
+    report = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)
+    assert [(f["code"], f["severity"]) for f in report["findings"] if f["file"].endswith(frozen)] == []
+    assert report["summary"]["errors"] == 0
+    # the same correction before the period was archived (a --today before it): the ledger is
+    # still the cadre's to correct, and is judged
+    report = json.loads(check_cli(repo / "records", "--today", "2026-01-09", "--format", "json").stdout)
+    assert {f["code"] for f in report["findings"] if f["file"].endswith(frozen)} >= {"E-CHK-005", "W-CHK-012"}
+    (repo / rows).write_text(text.replace("class: cs-2025-01\n    start: \"2025-09-01\"",
+                                          "class: cs-2025-01\n    start: \"2026-01-01\""), encoding="utf-8")
+    report = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)
+    assert [f["code"] for f in report["findings"] if f["file"].endswith(frozen)] == []
+
+
+def test_an_archived_ledger_is_not_judged_against_a_calendar_changed_since(tmp_path):
+    # the first semester is corrected to begin on 15 October: 张伟's frozen activity of 10 October
+    # now falls in no semester — "fix the date" (W-CHK-010) is not his to do any more
+    repo = archived_then_changed(tmp_path / "repo")
+    calendar = repo / "records/calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    assert 'start: "2025-09-01", end: "2026-01-16"' in text
+    calendar.write_text(text.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-10-15", end: "2026-01-16"'),
+                        encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "更正校历")
+    frozen = "records/ledgers/2025-H2/zhang-wei.yaml"
+    said = lambda today: [f["code"] for f in json.loads(check_cli(  # noqa: E731
+        repo / "records", "--today", today, "--format", "json").stdout)["findings"] if f["file"].endswith(frozen)]
+    assert said("2026-03-20") == []
+    assert "W-CHK-010" in said("2026-01-09")  # (before the archive: the cadre could still correct it)
+
+
+def test_an_archived_ledger_is_still_checked_for_personal_data(tmp_path):
+    # privacy is enforced on frozen ledgers too: the fix is an administrator's amendment
+    repo = archived_then_changed(tmp_path / "repo")
+    frozen = repo / "records/ledgers/2025-H2/zhang-wei.yaml"
+    frozen.write_text(frozen.read_text(encoding="utf-8").replace("交流学习情况", "交流学习情况，班长电话 13812345678"),
+                      encoding="utf-8")
+    (repo / "records/amendments/2025-H2/zhang-wei.yaml").write_text(
+        "reason: 补记班会情况\napproved_by: wang-admin\ndate: \"2026-03-10\"\ncorrections:\n"
+        "  - {field: activities, original: 交流学习情况, corrected: 补记}\n", encoding="utf-8")
+    commit(repo, "2026-03-10 10:00", "更正张伟的台账")
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    assert r.returncode == 1
+    found = [f for f in json.loads(r.stdout)["findings"] if f["file"].endswith("2025-H2/zhang-wei.yaml")]
+    assert [f["code"] for f in found] == ["E-PRIV-001"] and "13812345678" not in json.dumps(found)

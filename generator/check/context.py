@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
+from generator.archive import manifests
 from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
@@ -48,6 +50,21 @@ class Context:
     # ---- records -------------------------------------------------------
     def valid(self, item: Item | None) -> bool:
         return item is not None and item.doc.rel not in self.rs.invalid
+
+    @cached_property
+    def archived(self) -> dict:
+        """period → its archive manifest's data, of the periods archived by --today (a --today
+        before the archive replays a day when the period was not archived yet)."""
+        return {p: doc.data for p, doc in manifests(self.rs).items()
+                if self.rs.period(p) and (parse_date(doc.data.get("archived_on")) or self.today) <= self.today}
+
+    def frozen(self, led: Item) -> bool:
+        """Whether the ledger is of an archived period.  Archiving refused errors in its ledgers
+        (E-FLOW-005) and no one may change them since (E-ARCH-001, E-OWN-002): what the rules that
+        judge a ledger against the other records (assignments, terms of office, the calendar, the
+        statuses' meanings) would say of it now comes from those records as changed since, so they
+        do not judge it; what the ledger says itself (a date after --today, personal data) still is."""
+        return led.doc.folder in self.archived
 
     # ---- what a result kept between runs depends on (cache.Memo) ---------
     def digest_of_others(self) -> str | None:

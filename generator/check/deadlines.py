@@ -13,13 +13,11 @@ import datetime as dt
 from operator import itemgetter
 
 from generator import findings as F
-from generator.archive import manifests
 from generator.cache import KeptResult
 from generator.check.context import ONE_DAY, Context, iso, text
 from generator.check.git_history import History
 from generator.load import display_path
 from generator.model import Item
-from generator.validate import parse_date
 
 
 def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding]]:
@@ -59,8 +57,7 @@ class Deadlines:
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
         self._unreadable: set | None = None  # rel paths of ledgers that could not be read
-        self.archived = {p: doc.data for p, doc in manifests(ctx.rs).items()  # (period → manifest)
-                         if ctx.rs.period(p) and (parse_date(doc.data.get("archived_on")) or ctx.today) <= ctx.today}
+        self.archived = ctx.archived  # (period → manifest)
 
     def manifest(self) -> tuple[dict[str, int], list[F.Finding]]:
         if self._read is None:

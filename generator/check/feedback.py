@@ -42,17 +42,20 @@ def _root(fid: str, parent: dict[str, str]) -> str:
 
 
 def check_items(ctx: Context, ledgers) -> None:
-    """Each feedback item's own checks (those with an id), in the cadre's valid ledgers."""
+    """Each feedback item's own checks (those with an id), in the cadre's valid ledgers; of an
+    archived period's, only the dates (the statuses' meanings are the policy's as changed since:
+    Context.frozen)."""
     meaning = ctx.rs.status_meaning()
     for led in ledgers:
         if not ctx.valid(led):
             continue
+        frozen = ctx.frozen(led)
         for i, v in ctx.facts(led).feedback:
             if not isinstance(v.get("id"), str):
                 continue
             fb = Item(led.doc, ("feedback", i), v)
             status = v.get("status")
-            mean = meaning.get(status) if isinstance(status, str) else None
+            mean = meaning.get(status) if isinstance(status, str) and not frozen else None
             if mean == "escalated" and not v.get("escalated_to"):
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
                         allowed=list(ctx.rs.vocab("escalation_targets")))
@@ -272,7 +275,7 @@ class _Chains:
             mean = meaning.get(v.get("status")) if isinstance(v.get("status"), str) else None
             if prev is not None and prev[1] == "resolved" and mean and mean != "resolved":
                 since = v
-                if not v.get("note") and ctx.valid(led):
+                if not v.get("note") and ctx.valid(led) and not ctx.frozen(led):
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=v.get("status"),
                             resolved_period=prev[0].doc.folder)

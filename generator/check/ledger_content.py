@@ -1,7 +1,8 @@
 """A ledger must fit the assignment table and the calendar: filed for a period in which
 the cadre held an assignment, naming only the contact points they held then, for a
 period that has begun, with no activity dated after --today, nor (a warning) on a day on which
-the cadre held no contact point.  One cadre at a time (by_cadre.py)."""
+the cadre held no contact point.  A ledger of an archived period is not judged against the
+assignments (Context.frozen).  One cadre at a time (by_cadre.py)."""
 from __future__ import annotations
 
 from generator.check.context import Context
@@ -22,7 +23,10 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
         if period.start > ctx.today:
             ctx.add("E-CHK-007", led, led.pos("period"), period=period.id, start=period.start, today=ctx.today)
         held = ctx.held_during(cadre, period.start, period.end)
-        if not held:
+        frozen = ctx.frozen(led)
+        if frozen:
+            pass  # (E-CHK-004, E-CHK-005, W-CHK-012 would come from assignments changed since)
+        elif not held:
             ctx.add("E-CHK-004", led, led.pos("period"), name=name, period=period.id, start=period.start,
                     end=period.end, data={"cadre": cadre, "period": period.id})
         else:
@@ -35,7 +39,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
             if day > ctx.today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
                         what_en="activity date", value=day, today=ctx.today)
-            elif held and not ctx.held_during(cadre, day, day):
+            elif held and not frozen and not ctx.held_during(cadre, day, day):
                 # before the cadre took the point up or after they left it (or office): a successor's
                 # day before their start, a leaver's after active_to
                 # (the days of this period on which they held one: not the rows' whole runs)

@@ -41,7 +41,7 @@ class SemesterContacts:
                 inside = self._on.get(day)
                 if inside is None:
                     inside = self._on[day] = [s for s in all_semesters if s.start <= day <= s.end]
-                if not inside and all_semesters and ctx.valid(led):
+                if not inside and all_semesters and ctx.valid(led) and not ctx.frozen(led):  # (the calendar as changed since)
                     ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
                 if day > ctx.today:
                     continue
