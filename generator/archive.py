@@ -25,6 +25,7 @@ from pathlib import Path
 from generator import cli
 from generator import findings as F
 from generator.model import RecordSet
+from generator.validate import parse_date
 
 MSG = {
     "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
@@ -71,6 +72,55 @@ def amendments(rs: RecordSet) -> dict:
 
 def archived_periods(rs: RecordSet) -> set:
     return set(manifests(rs))
+
+
+def archived_by(rs: RecordSet, today: dt.date) -> dict:
+    """period → manifest Document, of the periods archived by `today` (a --today before the
+    archive replays a day when the period was not archived yet)."""
+    return {p: doc for p, doc in manifests(rs).items()
+            if rs.period(p) and (parse_date(doc.data.get("archived_on")) or today) <= today}
+
+
+def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
+    """The archived periods' rows of check's ledger table (`archived`: period → manifest data), as
+    their manifests froze them: who was required, in which unit (the manifest's: the one they
+    were in that period, as archived — not records/cadres as changed since), on time, late by how
+    many days, missing, when each landed.  Read by check (deadlines.py) and, when the checks
+    could not run, by the site (site/checks.py)."""
+    out = []
+    for period, man in sorted(archived.items()):
+        for e in man.get("ledgers") or []:
+            if not isinstance(e, dict) or not isinstance(e.get("cadre"), str):
+                continue
+            cadre = e["cadre"]
+            unit = _text(e.get("unit")) or rs.cadre_on(cadre, rs.period(period).end)[0]
+            unit = unit if isinstance(unit, str) and unit else None
+            status = e.get("status") if e.get("status") in ("on_time", "late", "missing", "exempt") else "unknown"
+            days = e.get("days_late")
+            out.append({"period": period, "cadre": cadre, "name": cadre_name(rs, cadre), "unit": unit,
+                        "unit_name": unit_name(rs, unit),
+                        "due": _text(man.get("due")), "deadline": _text(man.get("deadline")) or _text(man.get("due")),
+                        "status": status, "days_late": days if status == "late" and isinstance(days, int) else None,
+                        "submitted": _text(e.get("landed")) or None, "source": "archive", "commit": None,
+                        "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in rs.ledgers,
+                        "archived_on": _text(man.get("archived_on"))})
+    return out
+
+
+def cadre_name(rs: RecordSet, cadre: str) -> str:
+    item = rs.cadres.get(cadre)
+    name = item.get("name") if item else None
+    return name if isinstance(name, str) else cadre
+
+
+def unit_name(rs: RecordSet, unit: str | None) -> str | None:
+    item = rs.units.get(unit) if unit else None
+    name = item.get("name") if item is not None else None
+    return name if isinstance(name, str) else None
+
+
+def _text(value) -> str:
+    return value.isoformat() if isinstance(value, dt.date) else ("" if value is None else str(value))
 
 
 # ---- verify (a record stage of validate) -------------------------------------------

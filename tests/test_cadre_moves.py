@@ -35,8 +35,9 @@ def test_a_move_to_another_unit_leaves_the_past_in_the_old_unit(tmp_path):
     commit(repo, "2026-01-10 10:00", "archive 2025-H2")
     edit(repo, CADRE, text=MOVED)  # from 2026-03-01 in 机械学院, unit changed in place
     commit(repo, "2026-03-01 10:00", "zhang-wei moves to me")
-    # before: every period, the archived 2025-H2 too, became 机械学院's
-    assert units_by_period(repo) == {"2025-H2": "机械学院", "2026-H1": "机械学院"}
+    # before: every period not archived became 机械学院's; the archived 2025-H2 keeps the unit
+    # its manifest froze
+    assert units_by_period(repo) == {"2025-H2": "计算机学院", "2026-H1": "机械学院"}
     edit(repo, CADRE, text=MOVED + EARLIER)
     commit(repo, "2026-03-02 10:00", "zhang-wei's earlier post")
     assert run(repo, "validate").returncode == 0

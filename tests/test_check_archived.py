@@ -101,3 +101,21 @@ def test_an_archived_ledger_is_still_checked_for_personal_data(tmp_path):
     assert r.returncode == 1
     found = [f for f in json.loads(r.stdout)["findings"] if f["file"].endswith("2025-H2/zhang-wei.yaml")]
     assert [f["code"] for f in found] == ["E-PRIV-001"] and "13812345678" not in json.dumps(found)
+
+
+def test_an_archived_row_keeps_the_unit_the_manifest_froze(tmp_path):
+    # 李娜 moves to 计算机学院 after the archive, her record changed without an `earlier` post:
+    # her 2025-H2 row stays in 机械学院, as the manifest (and the Excel archived with it) has it
+    repo = archived_then_changed(tmp_path / "repo")
+    frozen = {e["cadre"]: e["unit"] for e in yaml.safe_load(
+        (repo / "records/archive" / f"{PERIOD}.yaml").read_text(encoding="utf-8"))["ledgers"]}
+    assert frozen["li-na"] == "me"
+    cadre = repo / "records/cadres/li-na.yaml"
+    cadre.write_text(cadre.read_text(encoding="utf-8").replace("unit: me", "unit: cs"), encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "李娜调到计算机学院")
+    report = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)
+    rows = {r["cadre"]: r for r in report["ledgers"] if r["period"] == PERIOD}
+    assert {c: r["unit"] for c, r in rows.items()} == frozen
+    assert rows["li-na"]["unit_name"] == "机械学院"
+    # a period not archived follows the record as it is (no `earlier`: the new unit)
+    assert {r["unit"] for r in report["ledgers"] if r["cadre"] == "li-na" and r["period"] != PERIOD} == {"cs"}

@@ -183,3 +183,30 @@ def test_archived_period_downloads_show_the_manifest(changed):
         {n: (_label(e), e.get("landed") or "") for n, e in names.items()}
     sheet = openpyxl.load_workbook(built.public / "downloads" / f"attachment2-{PERIOD}.xlsx").active
     assert "2026-01-10 备案，填报状态取自备案清单" in sheet.cell(1, 1).value
+
+
+def test_archived_attachment2_keeps_the_unit_the_manifest_froze(tmp_path):
+    # 李娜 moves to 计算机学院 after the archive without an `earlier` post: 附件2 of the archived
+    # period still lists her in 机械学院, as its manifest and the Excel archived with it do
+    import csv
+    import io
+
+    import yaml
+
+    from tests.gitrepo import archived_then_changed, commit
+
+    repo = archived_then_changed(tmp_path / "repo")
+    man = yaml.safe_load((repo / "records/archive" / f"{PERIOD}.yaml").read_text(encoding="utf-8"))
+    assert {e["cadre"]: e["unit"] for e in man["ledgers"]}["li-na"] == "me"
+    cadre = repo / "records/cadres/li-na.yaml"
+    cadre.write_text(cadre.read_text(encoding="utf-8").replace("unit: me", "unit: cs"), encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "李娜调到计算机学院")
+    files = build_site(repo / "records", dt.date(2026, 3, 20)).files
+    archived = {r["姓名"]: r["单位"] for r in csv.DictReader(io.StringIO(
+        (repo / "records/archive" / PERIOD / f"attachment2-{PERIOD}.csv").read_text(encoding="utf-8-sig")))}
+    now = {r["姓名"]: r["单位"] for r in csv.DictReader(io.StringIO(
+        files[f"downloads/attachment2-{PERIOD}.csv"].decode("utf-8-sig")))}
+    assert archived["李娜"] == "机械学院" and now == archived
+    page = files[f"ledgers/{PERIOD}.md"].decode("utf-8")
+    row = next(line for line in page.splitlines() if "李娜" in line and line.startswith("|"))
+    assert "机械学院" in row and "计算机学院" not in row

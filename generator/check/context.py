@@ -8,7 +8,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
-from generator.archive import manifests
+from generator.archive import archived_by
 from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
@@ -55,8 +55,7 @@ class Context:
     def archived(self) -> dict:
         """period → its archive manifest's data, of the periods archived by --today (a --today
         before the archive replays a day when the period was not archived yet)."""
-        return {p: doc.data for p, doc in manifests(self.rs).items()
-                if self.rs.period(p) and (parse_date(doc.data.get("archived_on")) or self.today) <= self.today}
+        return {p: doc.data for p, doc in archived_by(self.rs, self.today).items()}
 
     def frozen(self, led: Item) -> bool:
         """Whether the ledger is of an archived period.  Archiving refused errors in its ledgers

@@ -13,8 +13,9 @@ import datetime as dt
 from operator import itemgetter
 
 from generator import findings as F
+from generator.archive import status_rows
 from generator.cache import KeptResult
-from generator.check.context import ONE_DAY, Context, iso, text
+from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
 from generator.load import display_path
 from generator.model import Item
@@ -159,23 +160,7 @@ class Deadlines:
 
     def archived_rows(self) -> list[dict]:
         """The archived periods' rows, as their manifests give them (rows() leaves those periods out)."""
-        ctx, out = self.ctx, []
-        for period, man in sorted(self.archived.items()):
-            for e in man.get("ledgers") or []:
-                if not isinstance(e, dict) or not isinstance(e.get("cadre"), str):
-                    continue
-                cadre = e["cadre"]  # (the unit: as every row's, records/cadres' `earlier`; else the manifest's)
-                unit = ctx.cadre_unit_on(cadre, ctx.rs.period(period).end) or text(e.get("unit"))
-                status = e.get("status") if e.get("status") in ("on_time", "late", "missing", "exempt") else "unknown"
-                days = e.get("days_late")
-                out.append({"period": period, "cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit,
-                            "unit_name": ctx.unit_name(unit), "due": _text(man.get("due")),
-                            "deadline": _text(man.get("deadline")) or _text(man.get("due")), "status": status,
-                            "days_late": days if status == "late" and isinstance(days, int) else None,
-                            "submitted": _text(e.get("landed")) or None, "source": "archive", "commit": None,
-                            "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in ctx.rs.ledgers,
-                            "archived_on": _text(man.get("archived_on"))})
-        return out
+        return status_rows(self.ctx.rs, self.archived)
 
     def finish(self, rows: list[dict]) -> None:
         """What is said of the import manifest and of the table as a whole."""
@@ -186,6 +171,3 @@ class Deadlines:
             self.ctx.add(code, display_path(self.ctx.rs.root), None, count=unjudged,
                          reason=self.history.reason, reason_en=self.history.reason_en)
 
-
-def _text(value) -> str:
-    return iso(value) if isinstance(value, dt.date) else ("" if value is None else str(value))

@@ -218,6 +218,8 @@ class Aggregate:
             if not status["label"]:
                 status = {**status, "label": "已提交" if led else "未提交", "kind": "filed" if led else "none"}
             unit, position = self.post_on(cid, end)
+            if status.get("source") == "archive":  # (the unit as archived, not records/cadres as changed since)
+                unit = status.get("unit") or unit
             rows.append({
                 "cadre": cid, "name": self.cadre_name(cid), "unit": unit, "unit_name": self.unit_name(unit),
                 "position": position, "status": status,

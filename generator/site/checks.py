@@ -85,7 +85,7 @@ class CheckView:
         if kind == "late" and _get(row, "days_late"):
             label = f"逾期 {_get(row, 'days_late')} 天"
         return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")),
-                "days_late": _get(row, "days_late"), "source": _get(row, "source")}
+                "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit")}
 
     # ---- feedback ------------------------------------------------------
     def feedback(self, root_id: str, last_id: str = "") -> dict:
