@@ -210,3 +210,39 @@ def test_archived_attachment2_keeps_the_unit_the_manifest_froze(tmp_path):
     page = files[f"ledgers/{PERIOD}.md"].decode("utf-8")
     row = next(line for line in page.splitlines() if "李娜" in line and line.startswith("|"))
     assert "机械学院" in row and "计算机学院" not in row
+
+
+def test_archived_period_pages_read_the_manifest_when_the_checks_fail(tmp_path, monkeypatch):
+    # the check stage fails during the build (a bug, a crash: W-SITE-002): the pages of other
+    # periods only say whether a ledger file is there, but an archived period's filing status
+    # needs no check — it is its manifest's, as when the checks run
+    import csv
+    import io
+
+    import yaml
+
+    import generator.check
+    from tests.gitrepo import archived_then_changed
+
+    repo = archived_then_changed(tmp_path / "repo")
+    entries = {e["name"]: e for e in yaml.safe_load(
+        (repo / "records/archive" / f"{PERIOD}.yaml").read_text(encoding="utf-8"))["ledgers"]}
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("检查程序崩溃")
+
+    monkeypatch.setattr(generator.check, "run_checks", failing)
+    result = build_site(repo / "records", dt.date(2026, 3, 20))
+    assert any(f.code == "W-SITE-002" for f in result.findings)
+    with_file_only = "下表只显示是否已有台账文件"
+    page = result.files[f"ledgers/{PERIOD}.md"].decode("utf-8")
+    assert with_file_only not in page and "取自备案清单" in page
+    rows = {r["姓名"]: (r["填报状态"], r["提交日期"]) for r in csv.DictReader(io.StringIO(
+        result.files[f"downloads/attachment2-{PERIOD}.csv"].decode("utf-8-sig")))}
+    assert rows == {n: (_label(e), e.get("landed") or "") for n, e in entries.items()}
+    for name, e in entries.items():
+        (row,) = [line for line in page.splitlines() if f"| {name}]" in line or f"[{name}]" in line]
+        assert _label(e) in row, name
+    assert "应填报 3 人，已提交 2 份" in page
+    # a period not archived: no judgement without the checks
+    assert with_file_only in result.files["ledgers/2026-H1.md"].decode("utf-8")

@@ -208,7 +208,7 @@ class Aggregate:
     def period_table(self, period_id: str, ledgers: dict) -> list[dict]:
         """Attachment 2 summary: every cadre required to file (from the checks), or who filed."""
         cadres = set(self.checks.required_cadres(period_id)) | {c for p, c in ledgers if p == period_id}
-        if not self.checks.available:
+        if not self.checks.available and not self.archive.period(period_id):  # (archived: the manifest's)
             cadres |= set(self._cadres_assigned_in(period_id))
         end = self.rs.period(period_id).end if self.rs.period(period_id) else None
         rows = []

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from generator import archive
 from generator import findings as F
 from generator.model import RecordSet
 
@@ -35,17 +36,24 @@ class CheckView:
         try:
             from generator.check import run_checks
         except ImportError:
-            self.problem = "generator.check 尚不存在"
+            self._failed("generator.check 尚不存在")
             return
         try:
             result = run_checks(rs, today, repo=repo)
         except Exception as exc:  # a failing stage must not take the site down
-            self.problem = f"{type(exc).__name__}: {exc}"
+            self._failed(f"{type(exc).__name__}: {exc}")
             return
         self.available = True
         self.data = _get(result, "data", {}) or {}
         self.findings = list(_get(result, "findings", []) or [])
-        self._ledgers = self._index_ledgers()
+        self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
+
+    def _failed(self, problem: str) -> None:
+        """The checks did not run: no period is judged, but an archived period's rows need no
+        check — they are its manifest's (archive.status_rows, as check gives them)."""
+        self.problem = problem
+        archived = {p: doc.data for p, doc in archive.archived_by(self.rs, self.today).items()}
+        self._ledgers = self._index_ledgers(archive.status_rows(self.rs, archived))
 
     def problem_findings(self, file: str) -> list[F.Finding]:
         if self.available:
@@ -53,9 +61,9 @@ class CheckView:
         return [F.make("W-SITE-002", file, None, reason=self.problem)]
 
     # ---- ledgers -------------------------------------------------------
-    def _index_ledgers(self) -> dict:
+    @staticmethod
+    def _index_ledgers(led) -> dict:
         out = {}
-        led = self.data.get("ledgers") or []
         rows = led.values() if isinstance(led, dict) else led
         for row in rows:
             period, cadre = _get(row, "period"), _get(row, "cadre")
