@@ -213,7 +213,7 @@ def test_each_variant_of_a_corpus_has_the_findings_it_describes(tmp_path):
     assert sorted(f["message"] for f in missing["findings"] if f["code"] == "E-REF-001") == sorted(
         f"台账文件“{path}”不存在" for path in ledgers[::3])
     git = check("git")
-    assert git["ledger_sources"] == {"git": len(ledgers), "import": 0, "none": git["ledger_sources"]["none"],
+    assert git["ledger_sources"] == {"git": len(ledgers), "import": 0, "archive": 0, "none": git["ledger_sources"]["none"],
                                      "history": "ok"}
     judged = lambda report: [(r["period"], r["cadre"], r["status"], r["days_late"]) for r in report["ledgers"]]  # noqa: E731
     assert judged(git) == judged(base)  # each ledger landed on the day the manifest gives

@@ -119,3 +119,17 @@ def test_an_archived_row_keeps_the_unit_the_manifest_froze(tmp_path):
     assert rows["li-na"]["unit_name"] == "机械学院"
     # a period not archived follows the record as it is (no `earlier`: the new unit)
     assert {r["unit"] for r in report["ledgers"] if r["cadre"] == "li-na" and r["period"] != PERIOD} == {"cs"}
+
+
+def test_the_overview_counts_the_rows_taken_from_the_manifest(tmp_path):
+    # 2025-H2's three rows come from its manifest, neither from Git nor from an import: the
+    # overview says so, beside the rows judged from Git (2026-H1 not due yet: none)
+    repo = archived_then_changed(tmp_path / "repo")
+    report = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)
+    archived = sum(r["source"] == "archive" for r in report["ledgers"])
+    assert archived == 3 and report["ledger_sources"]["archive"] == archived
+    git_rows = sum(r["source"] == "git" for r in report["ledgers"])
+    zh = check_cli(repo / "records", "--today", "2026-03-20").stdout
+    assert f"（提交时间依据：Git {git_rows} 份，导入清单 0 份，备案清单 {archived} 份）" in zh
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    assert f"(submission times from Git: {git_rows}, from imports: 0, from archive manifests: {archived})" in en

@@ -218,7 +218,7 @@ def test_imports_override_git_only_for_listed_paths(tmp_path):
     z, li = row(result, "2025-H2", "zhang-wei"), row(result, "2025-H2", "li-na")
     assert (z["status"], z["source"], z["submitted"], z["commit"]) == ("on_time", "import", "2025-12-28", None)
     assert (li["status"], li["source"], li["days_late"]) == ("late", "git", 60)
-    assert result.data["ledger_sources"] == {"git": 1, "import": 1, "none": 2, "history": "ok"}
+    assert result.data["ledger_sources"] == {"git": 1, "import": 1, "archive": 0, "none": 2, "history": "ok"}
     assert codes(result, "E-CHK-020") == []
 
     (repo / H2).write_text((repo / H2).read_text() + "reflections: 导入之后又改了。\n")

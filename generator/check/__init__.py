@@ -46,10 +46,11 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
   "ledgers": [{"period", "cadre", "name", "unit", "unit_name", "due", "deadline",
                "status": "on_time" | "late" | "missing" | "not_yet_due" | "exempt" | "unknown",
                "days_late": int | null, "submitted": "YYYY-MM-DD HH:MM" (Git, policy zone) |
-               "YYYY-MM-DD" (import) | null, "source": "git" | "import" | null,
+               "YYYY-MM-DD" (import) | null, "source": "git" | "import" | "archive" | null,
                "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool}],
-               ("unknown": no trustworthy history — shallow clone or no repository)
-  "ledger_sources": {"git": int, "import": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
+               ("unknown": no trustworthy history — shallow clone or no repository;
+                "archive": an archived period's row, its manifest's, with "archived_on")
+  "ledger_sources": {"git": int, "import": int, "archive": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
   "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",
                 "category", "kind", "raised_on",
                 "links": [{"id", "ledger", "file", "period", "cadre", "raised_on", "status", "meaning",

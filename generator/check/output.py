@@ -18,7 +18,7 @@ T = {
         "overview": "概况",
         "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}，豁免 {exempt}",
         "unknown_line": "；无法判断 {unknown}",
-        "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份）",
+        "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份，备案清单 {archive} 份）",
         "coverage_line": "新生班级：{uncovered} 个班级出现过无人联系",
         "semester_line": "每学期联系：{unmet} 人次未达到要求",
         "feedback_line": "学生反映问题：{open} 条未解决，其中 {overdue} 条超期",
@@ -36,7 +36,7 @@ T = {
         "overview": "Overview",
         "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
         "unknown_line": "; not judged {unknown}",
-        "sources": " (submission times from Git: {git}, from imports: {import_})",
+        "sources": " (submission times from Git: {git}, from imports: {import_}, from archive manifests: {archive})",
         "coverage_line": "Freshman classes: {uncovered} had a period without a cadre",
         "semester_line": "Semester contacts: {unmet} cadre-semesters below the minimum",
         "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
@@ -68,7 +68,7 @@ def overview(data: dict, lang: str) -> list[str]:
     if led["unknown"]:
         line += t["unknown_line"].format(unknown=led["unknown"])
     src = data.get("ledger_sources", {})
-    line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0))
+    line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0), archive=src.get("archive", 0))
     ex = [e["state"] for e in data.get("exemptions", [])]
     return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
             t["semester_line"].format(unmet=s.get("semester_unmet", 0)),

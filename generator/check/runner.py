@@ -60,7 +60,8 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx))
     data["semester_matrix"], data["ledgers"] = cadres.finish(parts[n:])
     sources = Counter(map(itemgetter("source"), data["ledgers"]))
-    data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "none": sources[None],
+    data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "archive": sources["archive"],
+                              "none": sources[None],
                               "history": history.state}
     data["feedback"], overdue, unresolved = chains.rows(parts[:n], ctx)
     data["exemptions"] = list_exemptions(ctx)
