@@ -46,7 +46,7 @@ def parse(raw: bytes, file: str, stop: tuple | None = None):
     except UnicodeDecodeError:
         return None
     text = text.removeprefix("\ufeff")
-    if load._CONTROL.search(text) or load.HIDDEN_COMMENT.search(text):
+    if load._CONTROL.search(text) or load.HIDDEN_COMMENT.search(text) or load.WIDE_COMMA.search(text):
         return None
     try:
         return _build(text, stop)

@@ -33,6 +33,7 @@ of every scalar, so later stages (privacy) can point at a column *inside* a valu
 from __future__ import annotations
 
 import hashlib
+import json
 import operator
 import os
 import re
@@ -736,6 +737,10 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
 # meant to be kept (#开学第一课# as a topic tag), cut off silently.  A file where this might be
 # is read by the full loader (fastload, quickload), whose _Converter says where (E-YAML-011).
 HIDDEN_COMMENT = re.compile(r"[^\s#][ \t]+#[^\s#]|:[ \t]+#[^\s#]")
+# A Chinese comma (，or 、) in an item of a list written on one line: `topics: [学业，就业]` is one
+# topic “学业，就业”, where two were meant (E-YAML-012, said by the full loader's _Converter too).
+WIDE_COMMA = re.compile(r"\[[^\]]*[，、]")
+_WIDE_COMMAS = re.compile("[，、]")
 _CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
 
 
@@ -778,6 +783,26 @@ class _Converter:
             self.problems.append(F.make("E-YAML-011", self.file, (line + 1, col + 1),
                                         cut=cut if len(cut) <= 20 else cut[:19] + "…"))
 
+    def _wide_commas(self, node) -> None:
+        """E-YAML-012 at each Chinese comma in a plain item of a flow list ([学业，就业])."""
+        items = [n for n in node.value if isinstance(n, yaml.ScalarNode) and not n.style]
+        wrong = [n for n in items if _WIDE_COMMAS.search(n.value)]
+        if not wrong:
+            return
+        meant = []
+        for n in node.value:
+            if n in items:
+                meant += [part.strip() for part in _WIDE_COMMAS.split(n.value) if part.strip()]
+            else:  # (a quoted item, as written; a list or mapping: …)
+                meant.append(json.dumps(n.value, ensure_ascii=False) if isinstance(n, yaml.ScalarNode) else "…")
+        for n in wrong:
+            m = _WIDE_COMMAS.search(n.value)
+            line, col = n.start_mark.line + 1, n.start_mark.column + 1
+            if n.start_mark.line == n.end_mark.line:
+                col += m.start()
+            self.problems.append(F.make("E-YAML-012", self.file, (line, col), char=m.group(), value=n.value,
+                                        meant=f"[{', '.join(meant)}]"))
+
     def _at(self, node):
         return (node.start_mark.line + 1, node.start_mark.column + 1)
 
@@ -805,6 +830,8 @@ class _Converter:
                 self._cut_off(node)
             return scalar(node)
         if isinstance(node, yaml.SequenceNode):
+            if node.flow_style:
+                self._wide_commas(node)
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         result: dict = {}
         first_line: dict = {}

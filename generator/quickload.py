@@ -107,6 +107,8 @@ def values(raw: bytes):
         return None
     if b"#" in body and load.HIDDEN_COMMENT.search(body.decode("utf-8", "replace")):  # E-YAML-011
         return None
+    if (b"\xef\xbc\x8c" in body or b"\xe3\x80\x81" in body) and load.WIDE_COMMA.search(body.decode("utf-8", "replace")):
+        return None  # E-YAML-012
     if (b"\xc2" in body or b"\xef\xbf" in body or b"\xe2\x80\xa8" in body or b"\xe2\x80\xa9" in body) \
             and _odd_text(body):
         return None

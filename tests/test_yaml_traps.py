@@ -279,3 +279,27 @@ def test_comments_with_a_space_after_the_hash_and_quoted_tags_are_fine(records):
     edit(records, LEDGER, "cadre: li-na", "cadre: li-na  # 干部编号")
     edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", '    summary: "参加 #比赛备赛# 活动。"')
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("written,col,meant", [
+    ("[比赛备赛，科技创新]", 18, "[比赛备赛, 科技创新]"),
+    ("[比赛备赛、科技创新, 学业]", 18, "[比赛备赛, 科技创新, 学业]"),
+    ("[学业, 比赛备赛， 科技创新]", 22, "[学业, 比赛备赛, 科技创新]"),
+    ('["赛前，赛后", 比赛备赛，科技创新]', 27, '["赛前，赛后", 比赛备赛, 科技创新]'),
+])
+def test_a_chinese_comma_in_a_bracketed_list_is_not_silently_one_item(records, written, col, meant):
+    # `topics: [比赛备赛，科技创新]` was read as the one topic “比赛备赛，科技创新”, and validate passed
+    edit(records, LEDGER, "    summary: 参加", f"    topics: {written}\n    summary: 参加")
+    f = only(validate(records), "E-YAML-012")
+    assert (f["line"], f["column"]) == (10, col)
+    assert f"应写作 {meant}；" in f["hint"], f["hint"]
+    fixed = records / "records" / LEDGER
+    fixed.write_text(fixed.read_text(encoding="utf-8").replace(written, meant), encoding="utf-8")
+    assert validate(records) == []
+
+
+def test_a_chinese_comma_inside_a_quoted_item_or_a_line_item_is_fine(records):
+    edit(records, LEDGER, "    summary: 参加", '    topics: ["比赛，备赛"]\n    summary: 参加')
+    assert validate(records) == []
+    edit(records, LEDGER, '    topics: ["比赛，备赛"]', "    topics:\n      - 比赛，备赛、科技创新")
+    assert validate(records) == []

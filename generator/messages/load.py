@@ -155,6 +155,13 @@ CODES = {
         "hint_zh": "如果这是要写进去的内容（如话题 #开学第一课#），请给整个值加上英文引号，如 \"……#开学第一课#……\"，或去掉“#”；如果是给自己的注释，请在“#”后面加一个空格。",
         "hint_en": "If it belongs to the value (a tag such as #topic#), put the whole value in quotes or drop the '#'; if it is a note, put a space after the '#'.",
     },
+    "E-YAML-012": {
+        "severity": "error",
+        "zh": "方括号列表中用了中文的“{char}”：“{value}”会被读成一项，而不是几项",
+        "en": "a Chinese '{char}' in a [ ] list: '{value}' is read as one item, not several",
+        "hint_zh": "方括号里的各项要用英文逗号“,”分开，应写作 {meant}；如果这确实是一项，请给它加上英文引号，如 [\"{value}\"]。",
+        "hint_en": "Items in [ ] are separated by an ASCII comma: write {meant}; if it is one item, quote it: [\"{value}\"].",
+    },
     "E-YAML-010": {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
