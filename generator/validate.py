@@ -175,7 +175,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
-            hint, hint_en = _date_hint(_source_text(doc, path, value))
+            hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc))
         elif expected == "string" and isinstance(value, (int, float, bool)):
             hint = f"如要写成文字，请给它加上英文引号，如 \"{_source_text(doc, path, value)}\"。"
             hint_en = "Quote the value to make it text."
@@ -199,7 +199,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 and _YMD.fullmatch(error.instance):  # (YYYY-MM-DD itself, ２０２６-10-15: the format is wrong)
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
         if _is_date(schema):
-            fh, fh_en = _date_hint(error.instance)
+            fh, fh_en = _date_hint(error.instance, _period_of(doc))
         elif "a-z0-9" in schema.get("pattern", ""):
             fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
                          "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")
@@ -235,10 +235,13 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
 _YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 # A date as people write it in Chinese: 2026年3月5日, 2026.3.5, 2026/03/05, 2026-3-5, 20260305,
 # full-width digits, with a time or the day of the week after it.
+_DATE_TAIL = (r"\s*(?:[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?)?"  # a time, a day of the week
+              r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?\s*")
 _WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
-                           r"|([0-9]{2})([0-9]{2}))"
-                           r"\s*(?:[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?)?"
-                           r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?\s*", re.ASCII)
+                           r"|([0-9]{2})([0-9]{2}))" + _DATE_TAIL, re.ASCII)
+# … and without its year (4月20日, 04-20, 4/20, 4.20): the year is the ledger's period's
+_NO_YEAR = re.compile(r"\s*()([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?" + _DATE_TAIL, re.ASCII)
+_PERIOD_ID = re.compile(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 
 _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?")
@@ -272,12 +275,26 @@ def _is_date(schema: dict) -> bool:
     return schema.get("format") == "date" or schema.get("pattern", "").startswith("^[0-9]{4}-[0-9]{2}-")
 
 
-def _date_hint(written) -> tuple[str, str]:
-    """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05)."""
+def _period_of(doc: Document) -> str | None:
+    """The period (2026-H1) of a ledger: as it says, else its folder's."""
+    said = doc.data.get("period") if isinstance(doc.data, dict) else None
+    for period in (said, doc.folder if doc.kind == "ledger" else None):
+        if isinstance(period, str) and _PERIOD_ID.fullmatch(period):
+            return period
+    return None
+
+
+def _date_hint(written, period: str | None = None) -> tuple[str, str]:
+    """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
+    in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
-    m = _WRITTEN_DATE.fullmatch(unicodedata.normalize("NFKC", str(written)))
+    plain = unicodedata.normalize("NFKC", str(written))
+    m = _WRITTEN_DATE.fullmatch(plain)
+    if not m and period and (m := _NO_YEAR.fullmatch(plain)):
+        zh, en = f"{zh}没有写年份：本期 {period} 的日期都在 {period[:4]} 年。", f"{en} The year is missing: period {period} is in {period[:4]}."
     if m:
-        year, month, day = m.group(1), m.group(2) or m.group(4), m.group(3) or m.group(5)
+        g = (*m.groups(), None, None)
+        year, month, day = g[0] or period[:4], g[1] or g[3], g[2] or g[4]
         try:
             meant = dt.date(int(year), int(month), int(day)).isoformat()
         except ValueError:

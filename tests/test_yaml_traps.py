@@ -212,7 +212,7 @@ def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_
     ("2026-04-20（周一）", "E-SCHEMA-005", "2026-04-20"),
     ("20260420", "E-SCHEMA-003", "2026-04-20"),  # read as a number: quoting it would not help
     ("YYYY-MM-DD", "E-SCHEMA-005", None),  # the scaffold's placeholder: one finding, not "does not exist" too
-    ("4月20日", "E-SCHEMA-005", None),  # no year: nothing to offer
+    ("4月20日", "E-SCHEMA-005", "2026-04-20"),  # no year: the ledger's period (2026-H1) gives it
 ])
 def test_a_date_written_the_chinese_way_is_told_once_with_the_date_it_means(records, written, code, meant):
     edit(records, LEDGER, 'date: "2026-04-20"', f"date: {written}")
@@ -303,3 +303,25 @@ def test_a_chinese_comma_inside_a_quoted_item_or_a_line_item_is_fine(records):
     assert validate(records) == []
     edit(records, LEDGER, '    topics: ["比赛，备赛"]', "    topics:\n      - 比赛，备赛、科技创新")
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("written,meant", [
+    ("4月20日", "2026-04-20"), ("04-20", "2026-04-20"), ("4/20", "2026-04-20"), ("4.20", "2026-04-20"),
+    ("4月20号 14:00", "2026-04-20"), ("2月30日", None),
+])
+def test_a_date_without_its_year_is_told_the_date_in_its_periods_year(records, written, meant):
+    # `date: 4月20日` in the 2026-H1 ledger got only “日期请写成 YYYY-MM-DD”; its year is the period's
+    edit(records, LEDGER, 'date: "2026-04-20"', f"date: {written}")
+    (f,) = [f for f in validate(records) if f["code"] in ("E-SCHEMA-003", "E-SCHEMA-005")]
+    assert (f["line"], f["column"]) == (5, 11)
+    assert "没有写年份：本期 2026-H1 的日期都在 2026 年。" in f["hint"], f["hint"]
+    assert f["hint"].endswith(f"这里应写作 {meant}。" if meant else "年。"), f["hint"]
+    if meant:
+        edit(records, LEDGER, f"date: {written}", f"date: {meant}")
+        assert validate(records) == []
+
+
+def test_a_date_without_a_year_outside_a_ledger_has_no_year_to_offer(records):
+    edit(records, LI_NA, 'active_from: "2021-03-01"', "active_from: 3月1日")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert f["hint"] == "日期请写成 YYYY-MM-DD，如 2026-09-15。"
