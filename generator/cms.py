@@ -44,6 +44,9 @@ VOCAB_FIELDS = {
     ("feedback", "escalated_to"): "escalation_targets",
     ("suggestions", "to"): "suggestion_targets",
 }
+# The cadre's name, beside a ledger's values as the admin page reads it (for the list's summary),
+# never written back.
+NAME_KEY = "_name"
 LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 
 # The plainest student-identifying data (JavaScript expressions; FormContext.private_pattern).
@@ -105,7 +108,7 @@ INDEX_HTML = """<!doctype html>
       // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
       // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011).
-      var RULES = __RULES__;
+      var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
         if (!data || !rules) { return out; }
@@ -209,9 +212,13 @@ INDEX_HTML = """<!doctype html>
           if (doc.errors.length > 0) { throw new Error("YAML parsing error:\\n" + doc.errors.map(function (e) { return e.message; }).join("\\n")); }
           var data = doc.toJSON();
           if (keyOf(data)) { read[keyOf(data)] = content; }
+          if (data && typeof data === "object" && typeof data.cadre === "string") {  // (the list's summary)
+            data.__NAME__ = (window.LEDGER_RULES.cadres || {})[data.cadre] || "";
+          }
           return data;
         },
         toFile: function (data) {
+          if (data && typeof data === "object") { delete data.__NAME__; }
           var src = read[keyOf(data)], doc;
           if (src !== undefined) {
             doc = YAML.parseDocument(src);
@@ -280,7 +287,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
                        {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai"},
                        ensure_ascii=False, sort_keys=True)
-    return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules)
+    return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
 
 
 def form_rules(rs: RecordSet, periods: list) -> dict:
@@ -598,7 +605,9 @@ def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
         "delete": False,
         "slug": "{{cadre}}",
         "identifier_field": "cadre",
-        "summary": "{{cadre}}",
+        # the list shows 张伟（zhang-wei）· 2026年下半年: the name is not in the ledger, the admin
+        # page puts it beside the values as it reads each one (NAME_KEY, INDEX_HTML)
+        "summary": "{{%s}}（{{cadre}}）· %s" % (NAME_KEY, period.name),
         "editor": {"preview": False},
         "fields": fields,
     }

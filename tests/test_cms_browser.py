@@ -439,7 +439,8 @@ reflections: 新生适应期需要更多面对面的交流。
 def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
     """Decap's YAML writer dropped every comment of a ledger edited in the form (a header, a note
     after a value, one above an activity) and rewrote its layout; the admin page writes the form's
-    values into the ledger as read."""
+    values into the ledger as read.  The list of ledgers showed file names (zhang-wei): it reads
+    张伟（zhang-wei）· 2026年下半年, and the name, which a ledger does not hold, is not written into it."""
     import re
 
     import yaml
@@ -462,7 +463,9 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
                 page.set_default_timeout(15000)
                 page.goto(trial.admin_url)
                 page.get_by_role("button", name="登录").click()
-                page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/entries/zhang-wei")
+                # the list names the cadre and the half-year (it showed the file name, zhang-wei)
+                page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
+                page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True).click()
                 box = page.locator('textarea[id^="reflections-field-"]')
                 expect(box).to_have_value("新生适应期需要更多面对面的交流。")
                 box.fill("新生适应期需要更多面对面的交流，下学期继续走访宿舍。")
