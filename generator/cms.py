@@ -107,7 +107,8 @@ INDEX_HTML = """<!doctype html>
       // What `check` would refuse of the whole ledger, said before anything is committed: a
       // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
       // policy's time zone (E-CHK-006), an item 已上报 with no
-      // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011).
+      // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011); an item's id taken (E-REF-002),
+      // a follow-up of no item or of itself (E-REF-006), as of the site build (RULES.ids).
       var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
@@ -137,8 +138,30 @@ INDEX_HTML = """<!doctype html>
         (data.get("activities") || []).forEach(function (act, i) {
           if (act && typeof act.get === "function") { future(act.get("date"), "第 " + (i + 1) + " 次活动的日期"); }
         });
+        var me = rules.id + "/" + cadre, here = {}, seen = {};  // (this ledger; its items' ids → index)
+        (data.get("feedback") || []).forEach(function (fb, i) {
+          if (fb && typeof fb.get === "function" && fb.get("id") && !(fb.get("id") in here)) { here[fb.get("id")] = i; }
+        });
         (data.get("feedback") || []).forEach(function (fb, i) {
           if (!fb || typeof fb.get !== "function") { return; }
+          var id = fb.get("id"), follows = fb.get("follows"), owner = RULES.ids[follows];
+          var renumber = "请改一个编号，或把它清空（保存时自动编号）。";
+          if (id && here[id] !== i) {  // E-REF-002, said before saving
+            out.push("第 " + (i + 1) + " 条学生反映的编号“" + id + "”与第 " + (here[id] + 1) + " 条相同：" + renumber);
+          } else if (id && RULES.ids[id] && RULES.ids[id] !== me) {
+            out.push("第 " + (i + 1) + " 条学生反映的编号“" + id + "”已经用过了（records/ledgers/" + RULES.ids[id] +
+                     ".yaml），编号全校唯一：" + renumber);
+          }
+          if (follows && follows === id) {  // E-REF-006, said before saving
+            out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”是它自己的编号：请填以前那一条反映的编号。");
+          } else if (follows && !(owner && owner !== me) && !(follows in here)) {
+            var earlier = Object.keys(RULES.ids).filter(function (k) {
+              return RULES.ids[k] !== me && RULES.ids[k].split("/")[1] === cadre;
+            }).sort();
+            out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”“" + follows + "”不存在。" +
+                     (earlier.length ? (RULES.cadres[cadre] || cadre) + "以前各期的反映编号有：" + earlier.join("、") + "。" : "") +
+                     "请填以前那一条反映的编号；不是跟进就清空它。");
+          }
           future(fb.get("raised_on"), "第 " + (i + 1) + " 条学生反映的反映日期");
           future(fb.get("resolved_on"), "第 " + (i + 1) + " 条学生反映的解决日期");
           var status = fb.get("status"), meaning = RULES.statuses[status], n = "第 " + (i + 1) + " 条学生反映";
@@ -154,11 +177,26 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
+      // A feedback item whose 编号 is left empty is numbered <period>-<cadre>-<n> (2026h2-zhang-wei-1),
+      // the first n no other ledger (RULES.ids, as of the site build) or item of this one has.
+      function numbered(entry) {
+        var data = entry.get("data"), rules = RULES.periods[entry.get("collection")];
+        var list = data && data.get("feedback"), cadre = data && data.get("cadre");
+        if (!rules || !cadre || !list || typeof list.map !== "function") { return data; }
+        var stem = rules.stem + "-" + cadre + "-", me = rules.id + "/" + cadre, used = {}, n = 1;
+        list.forEach(function (fb) { if (fb && typeof fb.get === "function" && fb.get("id")) { used[fb.get("id")] = true; } });
+        return data.set("feedback", list.map(function (fb) {
+          if (!fb || typeof fb.get !== "function" || !empty(fb.get("id"))) { return fb; }
+          while (used[stem + n] || (RULES.ids[stem + n] && RULES.ids[stem + n] !== me)) { n++; }
+          used[stem + n] = true;
+          return fb.set("id", stem + n);
+        }));
+      }
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
-          var found = problems(ev.entry);
+          var data = numbered(ev.entry), found = problems(ev.entry.set("data", data));
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
-          return tidy(ev.entry.get("data"), "");
+          return tidy(data, "");
         } });
       }
     })();
@@ -285,9 +323,14 @@ def field_order(schema: dict) -> dict:
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
-                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai"},
+                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai", "ids": {}},
                        ensure_ascii=False, sort_keys=True)
     return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
+
+
+def id_stem(period: Period) -> str:
+    """The start of a feedback id of the period: 2026-H2 → 2026h2 (2026h2-zhang-wei-1)."""
+    return period.id.replace("-", "").lower()
 
 
 def form_rules(rs: RecordSet, periods: list) -> dict:
@@ -295,8 +338,14 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, so the list is as current as the site), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, and the names to say them with."""
+    from generator.references import _feedback_summary
+
     out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {},
-                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai"}
+                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}}
+    for (folder, stem), led in sorted(rs.ledgers.items()):  # each feedback id → its ledger
+        for _i, fid, _follows, _raised in _feedback_summary(led):
+            if fid:
+                out["ids"].setdefault(fid, f"{folder}/{stem}")
     for period in periods:
         held: dict[str, set] = {}
         for row in FormContext(rs, period).rows():
@@ -310,6 +359,7 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
         for cid in [*held, *filed]:
             out["cadres"][cid] = (rs.cadres.get(cid) or {}).get("name", cid)
         out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "folder": f"records/ledgers/{period.id}",
+                                                   "id": period.id, "stem": id_stem(period),
                                                    "points": {c: sorted(p) for c, p in held.items()}, "filed": filed}
     return out
 
@@ -432,6 +482,7 @@ FORM_HINTS = {
     ("feedback", "raised_on"): "学生反映或本次跟进的日期。",
     ("feedback", "status"): "选“已上报”时须填写“报告对象”；选“已解决”时须填写“解决情况”和“解决日期”。",
     ("feedback", "resolved_on"): "状态为“已解决”时必填。",
+    ("feedback", "follows"): "本条是对以前哪一条反映的跟进，填那一条的编号；保存时核对，编号不存在时列出您以前各期的反映编号。",
 }
 _POLICY_WORDS = re.compile(r"[；;]?\s*可选值见政策记录[^。]*。")
 
@@ -560,6 +611,9 @@ class FormContext:
         if path == ("contact_points",):
             return {"widget": "select", "multiple": True, "options": self.point_options(),
                     "min": node.get("minItems", 1), "max": node.get("maxItems", 5)}
+        if path == ("feedback", "id"):  # (numbered when left empty: INDEX_HTML)
+            return {"widget": "string", "required": False, "pattern": _length_pattern(node),
+                    "hint": node["description"] + f"可以不填：保存时自动编为 {id_stem(self.period)}-<干部编号>-1、-2……"}
         vocab = VOCAB_FIELDS.get(path)
         if vocab:
             return {"widget": "select", "options": self.vocabulary(vocab)}

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 
 from generator import findings as F
-from generator.cms import load_schema
+from generator.cms import id_stem, load_schema
 from generator.load import display_path
 from generator.model import Period, RecordSet
 from generator.suggest import did_you_mean
@@ -79,7 +79,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
     c = rs.cadres[cadre]
     name = c.get("name", cadre)
     words = lambda v: "、".join(rs.vocab(v)) if v != "feedback_statuses" else "、".join(rs.status_meaning())
-    fid = f"{period.id.replace('-', '').lower()}-{cadre}-1"
+    fid = f"{id_stem(period)}-{cadre}-1"
     L = [
         f"# {schema.get('title', '工作台账')}：{name}（{c.get('position', '')}），{period.name}",
         f"# 期间：{period.start} 至 {period.end}，截止 {period.due}（当天 24 时前提交为按时）。",

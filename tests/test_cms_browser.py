@@ -6,6 +6,7 @@ Needs node_modules (make test runs npm ci) and Debian's chromium (make system-de
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import subprocess
 import sys
@@ -367,32 +368,64 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
 def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
     """Decap saves a new entry whose file name is taken as <cadre>-1.yaml: a cadre who clicked
     “＋” again made zhang-wei-1.yaml beside zhang-wei.yaml, a second ledger validate refuses."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
-    origin = cms_records.make_repo(tmp_path)
-    ledger = origin / "records/ledgers/2026-H2/zhang-wei.yaml"
-    ledger.parent.mkdir(parents=True)
-    ledger.write_text("cadre: zhang-wei\nperiod: 2026-H2\ncontact_points: [cs-2026-01]\nactivities:\n"
-                      "  - {date: 2026-09-15, form: 主题班会, place: 进班级, channel: 面对面, students: 30,\n"
-                      "     summary: 与全班同学座谈新学期学业规划。}\n", encoding="utf-8")
-    cms_records.git(origin, "add", "-A")
-    cms_records.git(origin, "commit", "-q", "-m", "张伟的台账")
-    trial = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
-                            env=cms_records.GIT_ENV)
+    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml",
+                            "cadre: zhang-wei\nperiod: 2026-H2\ncontact_points: [cs-2026-01]\nactivities:\n"
+                            "  - {date: 2026-09-15, form: 主题班会, place: 进班级, channel: 面对面, students: 30,\n"
+                            "     summary: 与全班同学座谈新学期学业规划。}\n") as (trial, page):
+        _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
+        page.get_by_role("button", name="保存").click()
+        expect(page.get_by_text("张伟本期（2026年下半年）的台账已经有了").first).to_be_visible()
+        page.wait_for_timeout(1500)
+        assert _branches(trial.repo) == []
+
+
+def _saved_and_valid(trial, tmp_path, branch: str = "cms/ledgers-2026-H2/zhang-wei"):
+    """The form saved the ledger on its branch, and the branch validates clean."""
+    assert _branches(trial.repo) == [branch]
+    done = _validate(trial.repo, branch, tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _retype(page, field: str, text: str):
+    """Type a text field's value anew, as a person does (select all, type over it)."""
+    box = page.locator(f'input[id^="{field}-field-"]').first
+    box.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Backspace")
+    if text:
+        page.keyboard.type(text)
+
+
+@contextlib.contextmanager
+def _new_ledger_beside(tmp_path, rel: str, text: str):
+    """(trial, page): Zhang Wei's new 2026-H2 ledger in the form (_open_new_ledger), the trial's
+    records holding the ledger `rel` written as `text`."""
+    from playwright.sync_api import sync_playwright
+
+    trial = _trial_with(tmp_path, rel, text)
     try:
         with sync_playwright() as p:
             browser, page = _open_new_ledger(p, trial)
             try:
-                _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
-                page.get_by_role("button", name="保存").click()
-                expect(page.get_by_text("张伟本期（2026年下半年）的台账已经有了").first).to_be_visible()
-                page.wait_for_timeout(1500)
+                yield trial, page
             finally:
                 browser.close()
-        assert _branches(trial.repo) == []
     finally:
         trial.stop()
+
+
+def _trial_with(tmp_path, rel: str, text: str):
+    """The trial of a records tree holding the ledger `rel` written as `text`."""
+    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
+    origin = cms_records.make_repo(tmp_path)
+    (origin / rel).parent.mkdir(parents=True)
+    (origin / rel).write_text(text, encoding="utf-8")
+    cms_records.git(origin, "add", "-A")
+    cms_records.git(origin, "commit", "-q", "-m", "张伟的台账")
+    return cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                           env=cms_records.GIT_ENV)
 
 
 LEDGER_BY_HAND = """\
@@ -446,15 +479,8 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
     import yaml
     from playwright.sync_api import expect, sync_playwright
 
-    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
-    origin = cms_records.make_repo(tmp_path)
     rel = "records/ledgers/2026-H2/zhang-wei.yaml"
-    (origin / rel).parent.mkdir(parents=True)
-    (origin / rel).write_text(LEDGER_BY_HAND, encoding="utf-8")
-    cms_records.git(origin, "add", "-A")
-    cms_records.git(origin, "commit", "-q", "-m", "张伟的台账")
-    trial = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
-                            env=cms_records.GIT_ENV)
+    trial = _trial_with(tmp_path, rel, LEDGER_BY_HAND)
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -496,3 +522,49 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
             assert re.sub(r"(\S)  #", r"\1 #", line) in kept, line
 
 
+
+
+EARLIER_LEDGER = """\
+cadre: zhang-wei
+period: 2026-H1
+contact_points: [cs-2026-01]
+activities:
+  - {date: 2026-06-15, form: 主题班会, place: 进班级, channel: 面对面, students: 30, summary: 与全班同学座谈学业规划。}
+feedback:
+  - {id: 2026h1-zhang-wei-1, raised_on: 2026-06-15, kind: 问题, category: 生活后勤, status: 处理中,
+     description: 几名学生反映宿舍热水供应时间太短。}
+"""
+
+
+def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_without_one(tmp_path):
+    """“跟进的编号” and “编号” were free text, checked only after the commit (E-REF-006 for a follow-up
+    of no item, E-REF-002 for an id taken): the form says so before saving and lists the cadre's
+    earlier items; an item whose id is left empty is numbered 2026h2-zhang-wei-1."""
+    import yaml
+    from playwright.sync_api import expect
+
+    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H1/zhang-wei.yaml", EARLIER_LEDGER) as (trial, page):
+        _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+        page.get_by_role("button", name="新增反映").click()
+        page.locator('input[id^="id-field-"]').first.fill("2026h1-zhang-wei-1")  # taken
+        page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
+        _choose(page, "kind", "问题")
+        _choose(page, "category", "生活后勤")
+        page.locator('textarea[id^="description-field-"]').first.fill("几名学生再次反映宿舍热水问题。")
+        _choose(page, "status", "处理中")
+        page.locator('input[id^="follows-field-"]').first.fill("2026h1-zhang-wei-9")  # no such item
+        page.get_by_role("button", name="保存").click()
+        expect(page.get_by_text("第 1 条学生反映的编号“2026h1-zhang-wei-1”已经用过了"
+                                "（records/ledgers/2026-H1/zhang-wei.yaml）").first).to_be_visible()
+        expect(page.get_by_text("第 1 条学生反映的“跟进的编号”“2026h1-zhang-wei-9”不存在。"
+                                "张伟以前各期的反映编号有：2026h1-zhang-wei-1。").first).to_be_visible()
+        page.wait_for_timeout(1500)
+        assert _branches(trial.repo) == []
+        _retype(page, "id", "")
+        _retype(page, "follows", "2026h1-zhang-wei-1")
+        page.get_by_role("button", name="保存").click()
+        expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        _saved_and_valid(trial, tmp_path)
+    data = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
+    assert data["feedback"][0]["id"] == "2026h2-zhang-wei-1"
+    assert data["feedback"][0]["follows"] == "2026h1-zhang-wei-1"

@@ -76,7 +76,9 @@ def test_every_schema_property_has_a_form_field_and_no_field_is_invented(config)
                 assert f["hint"].endswith("请在列表中选择。"), path
             else:
                 assert f.get("hint", "").startswith(desc or ""), path
-            if f.get("widget") != "boolean":  # a switch is always optional (false when off)
+            if path == ("feedback", "id"):  # left empty, it is numbered before saving (INDEX_HTML)
+                assert f["required"] is False and f"保存时自动编为 {coll['folder'][-7:].replace('-', '').lower()}-<干部编号>-1" in f["hint"], f
+            elif f.get("widget") != "boolean":  # a switch is always optional (false when off)
                 assert f["required"] == required, path
 
 
