@@ -272,7 +272,7 @@ def cmd_archive(args) -> int:
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
-    rs, findings = validate_records(root)
+    rs, findings = validate_records(root, args.today)
     today = args.today or cli.clock_today(rs)
     period = rs.period(args.period)
     if period is None:

@@ -74,7 +74,7 @@ def clock_today(rs=None) -> dt.date:
 
     try:
         zone = ZoneInfo(rs.timezone if rs is not None else "Asia/Shanghai")
-    except (ZoneInfoNotFoundError, ValueError):
+    except (ZoneInfoNotFoundError, ValueError, TypeError):  # (a timezone that is no text: validate says)
         zone = ZoneInfo("Asia/Shanghai")
     return dt.datetime.now(zone).date()
 
@@ -117,7 +117,7 @@ def cmd_validate(args) -> int:
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    rs, findings = validate_records(root)
+    rs, findings = validate_records(root, args.today)
     outlive(rs)
     return emit(findings, args, files=len(rs.docs))
 
@@ -153,6 +153,7 @@ def _markdown_cell(text: str) -> str:
 def register(sub) -> None:
     p = sub.add_parser("validate", help="检查记录：YAML、Schema、引用、隐私 (validate the records)")
     common(p)
+    add_today(p, "按哪一天判断哪些期间已备案，默认今天（政策时区）")
     p.set_defaults(func=cmd_validate)
     p = sub.add_parser("codes", help="列出全部检查代码 (list finding codes)")
     p.set_defaults(func=cmd_codes)

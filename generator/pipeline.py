@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator import archive, forked, privacy
+from generator.cli import clock_today
 from generator.load import display_path, load_tree
 from generator.cache import load_and_validate
 from generator.model import RecordSet, build
@@ -20,14 +21,16 @@ from generator.validate import validate_document
 RECORD_STAGES: list = [privacy.check_records, archive.verify]
 
 
-def validate_records(records: Path) -> tuple[RecordSet, list[F.Finding]]:
-    rs, findings, _ = validate_records_and(records, None)
+def validate_records(records: Path, today=None) -> tuple[RecordSet, list[F.Finding]]:
+    rs, findings, _ = validate_records_and(records, None, today)
     return rs, findings
 
 
-def validate_records_and(records: Path, then) -> tuple[RecordSet, list[F.Finding], object]:
+def validate_records_and(records: Path, then, today=None) -> tuple[RecordSet, list[F.Finding], object]:
     """validate_records, and then(rs) (unless None) run at the same time as the record stages:
-    those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs))."""
+    those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs)).
+    `today` (a date, a function of the RecordSet giving one, or None: the clock) is the day the
+    references stage asks which periods are archived by (archive.archived_by)."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
     docs, findings, invalid = load_and_validate(records)
     invalid |= {d.rel for d in docs if d.missing}
@@ -35,9 +38,11 @@ def validate_records_and(records: Path, then) -> tuple[RecordSet, list[F.Finding
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)
     shown = display_path(records)
+    day = today(rs) if callable(today) else today or clock_today(rs)
 
     def stages() -> list[F.Finding]:
-        return [f for stage in [check_references, *RECORD_STAGES] for f in _guarded(stage, rs, shown)]
+        found = _guarded(check_references, rs, shown, day)
+        return found + [f for stage in RECORD_STAGES for f in _guarded(stage, rs, shown)]
 
     found, result = forked.both(stages, lambda: then(rs)) if then is not None else (stages(), None)
     findings = privacy.redact_findings(findings + found, rs)  # no stage prints personal data in full
@@ -53,10 +58,10 @@ def admin_errors(rs: RecordSet, findings: list[F.Finding]) -> list[F.Finding]:
     return [f for f in findings if f.severity == F.ERROR and f.file not in ledgers]
 
 
-def _guarded(stage, arg, file: str) -> list[F.Finding]:
+def _guarded(stage, arg, file: str, *more) -> list[F.Finding]:
     """Run one stage; a bug in it becomes one finding instead of hiding every other finding."""
     try:
-        return stage(arg)
+        return stage(arg, *more)
     except Exception as exc:  # noqa: BLE001 - never a traceback (CONTACT_LEDGER_DEBUG=1 shows it)
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise

@@ -4,12 +4,14 @@ words come from the policy vocabularies.
 """
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 import unicodedata
 from operator import attrgetter
 
 from generator import findings as F
+from generator.archive import archived_by
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
@@ -28,7 +30,8 @@ _WHAT = {  # kind of id → (Chinese, English, where the ids live)
 }
 
 
-def check_references(rs: RecordSet) -> list[F.Finding]:
+def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Finding]:
+    """`today`: the day that says which periods are archived (archive.archived_by; None: none)."""
     out: list[F.Finding] = []
     out += _required_files(rs)
     out += _file_names(rs)
@@ -36,7 +39,7 @@ def check_references(rs: RecordSet) -> list[F.Finding]:
     out += _organisation(rs)
     out += check_policy(rs)
     out += _assignments(rs)
-    found, feedback = _ledgers(rs)
+    found, feedback = _ledgers(rs, _frozen(rs, today) if today else set())
     out += found
     out += _renamed(rs)
     out += _feedback_links(rs, feedback)
@@ -226,20 +229,34 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
     return out
 
 
-def _ledgers(rs: RecordSet) -> tuple[list[F.Finding], list[tuple]]:
+def _frozen(rs: RecordSet, today: dt.date) -> set:
+    """(period, cadre) of each ledger of a period archived by `today` that is as archived (its
+    SHA-256 the manifest's): checked then (archiving refuses a ledger with errors), no one's to
+    change since (E-ARCH-001).  An amended one is the administrator's to correct now: not frozen."""
+    out = set()
+    for period, man in archived_by(rs, today).items():
+        for e in _dicts(man.data.get("ledgers")):
+            led = rs.ledgers.get((period, e["cadre"])) if isinstance(e.get("cadre"), str) else None
+            if led is not None and led.doc.rel == e.get("path") and led.doc.sha256 == e.get("sha256"):
+                out.add((period, e["cadre"]))
+    return out
+
+
+def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     """The findings of each ledger on its own, and its feedback items (_feedback_summary), each
     ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
-    `_context`, so a run where only some ledgers changed reads no other ledger's values."""
+    `_context`, so a run where only some ledgers changed reads no other ledger's values.
+    `frozen`: the ledgers as archived by the day of the run (_frozen, _ledger)."""
     points = rs.point_ids
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
     keys = sorted(rs.ledgers)
     ledgers = list(map(rs.ledgers.__getitem__, keys))
-    memo = FileMemo(rs.root, "references", _context(rs), list(map(attrgetter("doc"), ledgers)))
+    memo = FileMemo(rs.root, "references", _context(rs, frozen), list(map(attrgetter("doc"), ledgers)))
     results = memo.kept()  # (None: to work out)
     for k in [k for k, kept in enumerate(results) if kept is None] if None in results else ():
         (folder, stem), led = keys[k], ledgers[k]
-        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known)], _feedback_summary(led))
+        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known, keys[k] in frozen)], _feedback_summary(led))
         memo.put(k, results[k])
     memo.save()
     return ([F.Finding(*f) for found, _items in results for f in found],
@@ -275,21 +292,26 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
-def _context(rs: RecordSet) -> str | None:
+def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
-    lists), the ids (and names) of cadres, classes and clubs, and which kinds of file could not be read.
-    None (nothing kept) when the policy's bytes are not known."""
+    lists), the ids (and names) of cadres, classes and clubs, which kinds of file could not be read
+    and which ledgers are frozen.  None (nothing kept) when the policy's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
         return None
     parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs._unreadable_kinds)), "",
+             *sorted(map("/".join, frozen)), "",
              *sorted(rs.cadres), "", *sorted(rs._cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items())]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known: dict) -> list[F.Finding]:
-    """The findings of one ledger (its names, its period, the ids and words it uses, its dates)."""
+def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known: dict,
+            frozen: bool = False) -> list[F.Finding]:
+    """The findings of one ledger (its names, its period, the ids and words it uses, its dates).
+    A `frozen` ledger (as archived: _frozen) is not judged against the policy's word lists, nor
+    the classes and clubs, as changed since — a word retired (E-REF-005) or a class deleted later
+    (E-REF-001) is not the cadre's to replace; its own names, period and dates still are."""
     out = []
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
     cadre = led.get("cadre")
@@ -311,18 +333,18 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
     for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
-        if isinstance(point, str) and point not in points and not rs.id_known("point", point):
+        if isinstance(point, str) and point not in points and not rs.id_known("point", point) and not frozen:
             out.append(_missing(led, ("contact_points", i), "point", point, points, names=rs.point_names))
     for i, act in enumerate(_dicts(led.get("activities"))):
         d = parse_date(act.get("date"))
         if period and d and not period.start <= d <= period.end:
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                               start=period.start, end=period.end))
-        out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
+        out += [] if frozen else _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
     for i, fb in enumerate(_dicts(led.get("feedback"))):
-        out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
+        out += [] if frozen else _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
         out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
-    for i, sug in enumerate(_dicts(led.get("suggestions"))):
+    for i, sug in enumerate([] if frozen else _dicts(led.get("suggestions"))):
         out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
     return out
 

@@ -207,7 +207,7 @@ def cmd_remind(args) -> int:
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
-    rs, findings = validate_records(root)
+    rs, findings = validate_records(root, args.today)
     refused = cli.refuse_on_admin_errors(rs, findings, args, "remind")
     if refused is not None:
         return refused

@@ -2,6 +2,7 @@
 (records/archive/<period>.yaml), not today's judgement of the records as they are now."""
 from __future__ import annotations
 
+import hashlib
 import json
 
 import yaml
@@ -14,6 +15,13 @@ PERIOD = "2025-H2"
 def manifest_statuses(repo) -> dict:
     man = yaml.safe_load((repo / "records/archive" / f"{PERIOD}.yaml").read_text(encoding="utf-8"))
     return {e["cadre"]: (e["status"], e.get("days_late")) for e in man["ledgers"]}
+
+
+def replace_in(path, old: str, new: str) -> None:
+    """Change a record file as an administrator would (`old` must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, path
+    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def test_check_reports_an_archived_period_as_archived_not_as_judged_today(tmp_path):
@@ -74,11 +82,8 @@ def test_an_archived_ledger_is_not_judged_against_a_calendar_changed_since(tmp_p
     # the first semester is corrected to begin on 15 October: 张伟's frozen activity of 10 October
     # now falls in no semester — "fix the date" (W-CHK-010) is not his to do any more
     repo = archived_then_changed(tmp_path / "repo")
-    calendar = repo / "records/calendar.yaml"
-    text = calendar.read_text(encoding="utf-8")
-    assert 'start: "2025-09-01", end: "2026-01-16"' in text
-    calendar.write_text(text.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-10-15", end: "2026-01-16"'),
-                        encoding="utf-8")
+    replace_in(repo / "records/calendar.yaml", 'start: "2025-09-01", end: "2026-01-16"',
+               'start: "2025-10-15", end: "2026-01-16"')
     commit(repo, "2026-03-05 10:00", "更正校历")
     frozen = "records/ledgers/2025-H2/zhang-wei.yaml"
     said = lambda today: [f["code"] for f in json.loads(check_cli(  # noqa: E731
@@ -133,3 +138,67 @@ def test_the_overview_counts_the_rows_taken_from_the_manifest(tmp_path):
     assert f"（提交时间依据：Git {git_rows} 份，导入清单 0 份，备案清单 {archived} 份）" in zh
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
     assert f"(submission times from Git: {git_rows}, from imports: 0, from archive manifests: {archived})" in en
+
+
+def _codes(repo, command: str, today: str) -> dict:
+    """{ledger file: [codes]} of `check` or `validate` as of `today` (JSON output)."""
+    from tests.gitrepo import generator_cli
+
+    r = generator_cli(repo, command, "--records", "records", "--today", today, "--format", "json")
+    assert r.returncode in (0, 1), r.stdout + r.stderr
+    found = json.loads(r.stdout)
+    out: dict = {}
+    for f in found["findings"] if command == "check" else found:
+        out.setdefault(f["file"].split("records/", 1)[-1], []).append(f["code"])
+    return out
+
+
+def test_a_word_retired_from_the_policy_is_not_held_against_an_archived_ledger(tmp_path):
+    # 主题班会 is retired from vocabularies.forms after 2025-H2 was archived: 张伟's frozen ledger
+    # (E-ARCH-001 if he changed it) is not told to change it; an open period's ledger still is
+    from site_build import ledger_section, mkdocs_build
+    from tests.gitrepo import ledger, write
+
+    repo = archived_then_changed(tmp_path / "repo")
+    replace_in(repo / "records/policy.yaml", "forms: [主题班会, 个体谈话, 座谈交流]", "forms: [个体谈话, 座谈交流]")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-03-15 10:00", "停用“主题班会”")
+    frozen, open_ = "ledgers/2025-H2/zhang-wei.yaml", "ledgers/2026-H1/zhang-wei.yaml"
+    for command in ("check", "validate"):
+        said = _codes(repo, command, "2026-03-20")
+        assert frozen not in said and said[open_] == ["E-REF-005"], (command, said)
+        # a day before the archive the ledger was still the cadre's to correct: judged
+        assert "E-REF-005" in _codes(repo, command, "2026-01-09")[frozen], command
+    # the site still shows the retired word in the archived ledger
+    built = mkdocs_build(repo / "records", tmp_path, "2026-03-20")
+    page = (built.public / "cadres/zhang-wei.html").read_text(encoding="utf-8")
+    assert "主题班会" in ledger_section(page, "2025-H2")
+    # an amended ledger is the administrator's, written now: judged by today's words
+    ledger_file = repo / "records" / frozen
+    replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
+    (repo / "records/amendments/2025-H2/zhang-wei.yaml").write_text(
+        "reason: 补记\napproved_by: wang-admin\ndate: \"2026-03-18\"\n"
+        f"sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\n"
+        "corrections:\n  - {field: activities, original: 交流学习情况, corrected: 交流学习和生活情况}\n",
+        encoding="utf-8")
+    commit(repo, "2026-03-18 10:00", "更正张伟的台账")
+    assert _codes(repo, "check", "2026-03-20")[frozen] == ["E-REF-005"]
+
+
+def test_a_class_deleted_after_the_archive_is_not_held_against_an_archived_ledger(tmp_path):
+    # cs-2025-01 is deleted from the records (its row moved to another class) after the archive:
+    # 张伟's frozen ledger, which names it, is not told "no such class" (E-REF-001), and the site
+    # shows the id it names
+    from site_build import ledger_section, mkdocs_build
+    from tests.gitrepo import classes, write
+
+    repo = archived_then_changed(tmp_path / "repo")
+    write(repo, {"records/classes/2025.yaml": classes(2025, ("me-2025-01", "me"), ("cs-2025-02", "cs"))})
+    replace_in(repo / "records/assignments/2025-2027.yaml", "class: cs-2025-01", "class: cs-2025-02")
+    commit(repo, "2026-03-15 10:00", "删除班级 cs-2025-01")
+    frozen = "ledgers/2025-H2/zhang-wei.yaml"
+    assert frozen not in _codes(repo, "check", "2026-03-20")
+    assert "E-REF-001" in _codes(repo, "check", "2026-01-09")[frozen]
+    built = mkdocs_build(repo / "records", tmp_path, "2026-03-20")
+    section = ledger_section((built.public / "cadres/zhang-wei.html").read_text(encoding="utf-8"), "2025-H2")
+    assert "<td>联系点</td>\n<td>cs-2025-01</td>" in section

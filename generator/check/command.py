@@ -25,7 +25,7 @@ def cmd_check(args) -> int:
     # the policy checks run while references, privacy and archive are checked (on two cores)
     rs, findings, result = validate_records_and(
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
-                                     as_json=args.format == "json"))
+                                     as_json=args.format == "json"), args.today)
     outlive(rs, result)
     findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)

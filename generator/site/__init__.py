@@ -83,7 +83,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
             return day, source, CheckView(rs, day, repo=_repo_of(records))
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    rs, findings, (day, source, checks) = validate_records_and(records, checked)
+    rs, findings, (day, source, checks) = validate_records_and(records, checked, lambda rs: site_today(rs, today)[0])
     rs = conforming(rs)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)

@@ -79,8 +79,9 @@ class LedgerBodies:
         t = text
         unit = (f'<a href="{href("units/" + led["unit"] + ".md", here)}">{t(led["unit_name"])}</a>' if led["unit"]
                 else t(led["unit_name"]))
-        points = "、".join(f'{t(p["name"])}（{t(p["kind_zh"])}' + (f'，{t(p["unit_name"])}' if p["unit_name"] else "")
-                          + "）" for p in led["points"])
+        # (a class removed from the records since an archived ledger named it: its id alone)
+        points = "、".join(t(p["name"]) + (f'（{"，".join(t(x) for x in (p["kind_zh"], p["unit_name"]) if x)}）'
+                                           if p["kind_zh"] else "") for p in led["points"])
         status = led["status"]
         filed = "已提交"
         if status["label"]:
