@@ -85,9 +85,7 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
             page.locator('textarea[id^="description-field-"]').first.fill("部分学生反映实验室晚间开放时间不足。")
             _choose(page, "status", "处理中")
 
-            page.get_by_role("button", name="保存").click()
-            # saved: the editorial workflow shows the entry's status (草稿) instead of "未保存"
-            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            _save(page)  # saved: the editorial workflow shows the entry's status (草稿) instead of "未保存"
             expect(page.get_by_text("状态: 草稿")).to_be_visible()
             branch_saved = _branches(trial.repo)
             # the reviewer's step: mark it ready and publish (= merge the pull request)
@@ -135,6 +133,25 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
     assert hosts == {"127.0.0.1"}, hosts
 
 
+def _save(page):
+    """Press 保存 and wait until the form has committed the entry (its 含未保存的修改 is gone)."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="保存").click()
+    expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+
+
+def _refused(page, trial, *said: str):
+    """Press 保存: the form says each of `said` and commits nothing (no branch a moment later)."""
+    from playwright.sync_api import expect
+
+    page.get_by_role("button", name="保存").click()
+    for text in said:
+        expect(page.get_by_text(text).first).to_be_visible()
+    page.wait_for_timeout(1500)
+    assert _branches(trial.repo) == []  # nothing was committed
+
+
 def _open_new_ledger(p, trial, today="2026-10-01", requests=None):
     """Zhang Wei's new 2026-H2 ledger in the form, his contact point chosen; the page's clock at
     `today` (the trial's), every request it makes added to `requests` if given."""
@@ -173,20 +190,13 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
         try:
             _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1,
                       "走访5舍312，与学号2026010203的同学谈心，家长电话13812345678。")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("不能写学生的学号、手机号").first).to_be_visible()
-            page.wait_for_timeout(1500)
-            assert _branches(trial.repo) == []  # nothing was committed
+            _refused(page, trial, "不能写学生的学号、手机号")
             page.locator('textarea[id^="summary-field-"]').first.fill("走访宿舍，与一名学生谈心，了解其适应情况。")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            _save(page)
             expect(page.get_by_text("不能写学生的学号、手机号")).to_have_count(0)
         finally:
             browser.close()
-    branch = "cms/ledgers-2026-H2/zhang-wei"
-    assert _branches(trial.repo) == [branch]
-    done = _validate(trial.repo, branch, tmp_path)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _saved_and_valid(trial, tmp_path)
 
 
 @pytest.mark.parametrize("date, said, fixed", [
@@ -199,25 +209,18 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
 def test_form_refuses_an_activity_date_the_checks_would_refuse_before_saving(trial, tmp_path, date, said, fixed):
     """The form says so at the field, in Chinese, before anything is committed; the date put
     right, the ledger is saved and validates clean."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:
             _activity(page, 0, date, "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划，听取意见。")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text(said).first).to_be_visible()
-            page.wait_for_timeout(1500)
-            assert _branches(trial.repo) == []
+            _refused(page, trial, said)
             page.locator('input[id^="date-field-"]').first.fill(fixed)
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            _save(page)
         finally:
             browser.close()
-    branch = "cms/ledgers-2026-H2/zhang-wei"
-    assert _branches(trial.repo) == [branch]
-    done = _validate(trial.repo, branch, tmp_path)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _saved_and_valid(trial, tmp_path)
 
 
 def test_a_field_that_does_not_match_is_told_in_plain_chinese(trial):
@@ -242,7 +245,7 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
     validate errors, one “跟进的编号“”不存在”), and the fields of a feedback item in the order they
     were touched (a map of more than 8 fields loses its order): the reviewer's diff read id last."""
     import yaml
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
@@ -271,14 +274,10 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
             page.locator('textarea[id^="reflections-field-"]').fill("体会")
             page.locator('textarea[id^="reflections-field-"]').fill("")
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            _save(page)
         finally:
             browser.close()
-    branch = "cms/ledgers-2026-H2/zhang-wei"
-    assert _branches(trial.repo) == [branch]
-    done = _validate(trial.repo, branch, tmp_path)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _saved_and_valid(trial, tmp_path)
     text = (tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8")
     assert '""' not in text and "''" not in text, text
     data = yaml.safe_load(text)
@@ -292,7 +291,7 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
 def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(trial, tmp_path):
     """Another cadre's contact point (E-CHK-005) and an item 已上报 with no 报告对象 (E-CHK-010)
     passed the form and were committed; `check` then refused the pull request."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
@@ -306,24 +305,17 @@ def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(tri
             _choose(page, "category", "生活后勤")
             page.locator('textarea[id^="description-field-"]').first.fill("几名学生反映宿舍热水供应时间太短。")
             _choose(page, "status", "已上报")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("联系点“机器人协会”不是张伟本期（2026年下半年）的联系点").first).to_be_visible()
-            expect(page.get_by_text("第 1 条学生反映的办理状态是“已上报”，请填写“报告对象”").first).to_be_visible()
-            page.wait_for_timeout(1500)
-            assert _branches(trial.repo) == []
+            _refused(page, trial, "联系点“机器人协会”不是张伟本期（2026年下半年）的联系点",
+                     "第 1 条学生反映的办理状态是“已上报”，请填写“报告对象”")
             box = page.locator('input[id^="contact_points-field-"]').first
             box.click()
             box.press("Backspace")  # takes the last one chosen off
             page.keyboard.press("Escape")
             _choose(page, "escalated_to", "后勤处")
-            page.get_by_role("button", name="保存").click()
-            expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+            _save(page)
         finally:
             browser.close()
-    branch = "cms/ledgers-2026-H2/zhang-wei"
-    assert _branches(trial.repo) == [branch]
-    done = _validate(trial.repo, branch, tmp_path)
-    assert done.returncode == 0, done.stdout + done.stderr
+    _saved_and_valid(trial, tmp_path)
     checked = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(tmp_path / "review" / "records"),
                               "--today", "2026-10-01", "--format", "json"], cwd=ROOT, capture_output=True, text=True)
     import json
@@ -368,17 +360,12 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
 def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
     """Decap saves a new entry whose file name is taken as <cadre>-1.yaml: a cadre who clicked
     “＋” again made zhang-wei-1.yaml beside zhang-wei.yaml, a second ledger validate refuses."""
-    from playwright.sync_api import expect
-
     with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml",
                             "cadre: zhang-wei\nperiod: 2026-H2\ncontact_points: [cs-2026-01]\nactivities:\n"
                             "  - {date: 2026-09-15, form: 主题班会, place: 进班级, channel: 面对面, students: 30,\n"
                             "     summary: 与全班同学座谈新学期学业规划。}\n") as (trial, page):
         _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
-        page.get_by_role("button", name="保存").click()
-        expect(page.get_by_text("张伟本期（2026年下半年）的台账已经有了").first).to_be_visible()
-        page.wait_for_timeout(1500)
-        assert _branches(trial.repo) == []
+        _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了")
 
 
 def _saved_and_valid(trial, tmp_path, branch: str = "cms/ledgers-2026-H2/zhang-wei"):
@@ -495,14 +482,10 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
                 box = page.locator('textarea[id^="reflections-field-"]')
                 expect(box).to_have_value("新生适应期需要更多面对面的交流。")
                 box.fill("新生适应期需要更多面对面的交流，下学期继续走访宿舍。")
-                page.get_by_role("button", name="保存").click()
-                expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+                _save(page)
             finally:
                 browser.close()
-        branch = "cms/ledgers-2026-H2/zhang-wei"
-        assert _branches(trial.repo) == [branch]
-        done = _validate(trial.repo, branch, tmp_path)
-        assert done.returncode == 0, done.stdout + done.stderr
+        _saved_and_valid(trial, tmp_path)
         text = (tmp_path / "review" / rel).read_text(encoding="utf-8")
     finally:
         trial.stop()
@@ -541,8 +524,6 @@ def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_withou
     of no item, E-REF-002 for an id taken): the form says so before saving and lists the cadre's
     earlier items; an item whose id is left empty is numbered 2026h2-zhang-wei-1."""
     import yaml
-    from playwright.sync_api import expect
-
     with _new_ledger_beside(tmp_path, "records/ledgers/2026-H1/zhang-wei.yaml", EARLIER_LEDGER) as (trial, page):
         _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
         page.get_by_role("button", name="新增反映").click()
@@ -553,17 +534,11 @@ def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_withou
         page.locator('textarea[id^="description-field-"]').first.fill("几名学生再次反映宿舍热水问题。")
         _choose(page, "status", "处理中")
         page.locator('input[id^="follows-field-"]').first.fill("2026h1-zhang-wei-9")  # no such item
-        page.get_by_role("button", name="保存").click()
-        expect(page.get_by_text("第 1 条学生反映的编号“2026h1-zhang-wei-1”已经用过了"
-                                "（records/ledgers/2026-H1/zhang-wei.yaml）").first).to_be_visible()
-        expect(page.get_by_text("第 1 条学生反映的“跟进的编号”“2026h1-zhang-wei-9”不存在。"
-                                "张伟以前各期的反映编号有：2026h1-zhang-wei-1。").first).to_be_visible()
-        page.wait_for_timeout(1500)
-        assert _branches(trial.repo) == []
+        _refused(page, trial, "第 1 条学生反映的编号“2026h1-zhang-wei-1”已经用过了（records/ledgers/2026-H1/zhang-wei.yaml）",
+                 "第 1 条学生反映的“跟进的编号”“2026h1-zhang-wei-9”不存在。张伟以前各期的反映编号有：2026h1-zhang-wei-1。")
         _retype(page, "id", "")
         _retype(page, "follows", "2026h1-zhang-wei-1")
-        page.get_by_role("button", name="保存").click()
-        expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
+        _save(page)
         _saved_and_valid(trial, tmp_path)
     data = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
     assert data["feedback"][0]["id"] == "2026h2-zhang-wei-1"
