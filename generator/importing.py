@@ -15,6 +15,7 @@ import io
 import re
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import yaml
 
@@ -109,7 +110,9 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
-def read_rows(path: Path) -> list[tuple[int, list]]:
+def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
+    """The file's sheets as (sheet name, rows of (row number, [cell values])); a CSV is one
+    sheet without a name."""
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
@@ -123,10 +126,10 @@ def read_rows(path: Path) -> list[tuple[int, list]]:
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
-        sheet = book.worksheets[0]
-        rows = [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)]
+        sheets = [(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)])
+                  for sheet in book.worksheets]
         book.close()
-        return rows
+        return sheets
     if suffix == ".xls":
         raise Unreadable("旧版 .xls 格式不支持，请在 Excel 中另存为 .xlsx 或 CSV",
                          "the old .xls format is not supported: save it as .xlsx or CSV in Excel")
@@ -141,7 +144,7 @@ def read_rows(path: Path) -> list[tuple[int, list]]:
         text = raw.decode("gb18030")
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)]
+    return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)])]
 
 
 def _cell(value):
@@ -210,9 +213,25 @@ def _same(old, new) -> bool:
 # The import
 # ---------------------------------------------------------------------------
 
+class Row(int):
+    """A row number that knows its sheet (`.sheet`: the file as shown, its columns, headings and
+    the cohort of its rows that give none)."""
+
+    def __new__(cls, n: int, sheet):
+        row = super().__new__(cls, n)
+        row.sheet = sheet
+        return row
+
+    def of(self, other: "Row") -> tuple[str, str]:
+        """Where this row is, as said in a finding about `other` (zh, en)."""
+        if self.sheet is other.sheet:
+            return f"第 {self} 行", f"row {self}"
+        return f"{self.sheet.file} 第 {self} 行", f"row {self} of {self.sheet.file}"
+
+
 class Importer:
     def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool):
-        self.records, self.kind, self.source, self.default_cohort = records, kind, source, cohort
+        self.records, self.kind, self.source, self.cohort = records, kind, source, cohort
         self.update = update
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
@@ -239,6 +258,16 @@ class Importer:
 
     def add(self, code, pos=None, **params):
         self.findings.append(F.make(code, self.file, pos, **params))
+
+    @staticmethod
+    def _first(first: Row, n: Row) -> dict:
+        zh, en = first.of(n)
+        return {"first": zh, "first_en": en}
+
+    def _use(self, sheet) -> None:
+        """Findings from here on are of `sheet` (a Row's sheet)."""
+        self.file, self.header_row, self.header, self.found, self.default_cohort = (
+            sheet.file, sheet.header_row, sheet.header, sheet.found, sheet.cohort)
 
     # -- columns -----------------------------------------------------------
     def columns(self, header: list) -> dict[str, int] | None:
@@ -335,17 +364,31 @@ class Importer:
 
     # -- run ---------------------------------------------------------------
     def run(self) -> None:
-        rows = read_rows(self.source)
-        rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
-        if not rows:
+        """Every sheet whose headings are recognised is read (a sheet of data that has none is
+        reported, never skipped silently); when none has, the first one's missing columns are."""
+        sheets = [(title, [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)])
+                  for title, rows in read_rows(self.source)]
+        sheets = [(title, rows) for title, rows in sheets if rows]
+        if not sheets:
             raise Unreadable("表格是空的", "the spreadsheet is empty")
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
-        at = next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2), 0)
-        self.header_row, self.header = rows[at][0], [_cell(h) for h in rows[at][1]]
-        columns = self.found = self.columns(rows[at][1])
-        if F.has_errors(self.findings):
-            return
-        entries = [(n, v) for n, r in rows[at + 1:] if (v := self.values(n, r, columns)) is not None]
+        heads = [next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2),
+                      None) for _, rows in sheets]
+        if all(at is None for at in heads):
+            heads[0] = 0
+        entries = []
+        for (title, rows), at in zip(sheets, heads):
+            file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
+            if at is None:
+                self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
+                    v[3][0] for v in FIELDS[self.kind].values() if v[2]]))
+                continue
+            year = re.fullmatch(r"\D*((?:19|20)\d\d)\s*[级届]\D*", title or "")
+            sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
+                                    cohort=int(year.group(1)) if year else self.cohort)
+            self._use(sheet)
+            sheet.found = self.found = self.columns(rows[at][1])
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if (v := self.values(n, r, sheet.found)) is not None]
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
@@ -374,6 +417,7 @@ class Importer:
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
         for n, v in entries:
+            self._use(n.sheet)
             cohort = v.pop("cohort", None) or self.default_cohort
             if cohort not in files:
                 path = self.records / "classes" / f"{cohort}.yaml"
@@ -383,7 +427,7 @@ class Importer:
             existing = data.get("classes") or []
             key = (cohort, v["name"])
             if key in names or (v.get("id") and v["id"] in names):
-                self.add("E-IMP-006", (n, 1), row=n, first=names.get(key) or names[v["id"]], what=v["name"])
+                self.add("E-IMP-006", (n, 1), row=n, **self._first(names.get(key) or names[v["id"]], n), what=v["name"])
                 continue
             names[key] = n
             if v.get("id"):
@@ -427,6 +471,7 @@ class Importer:
         names = {p: (yaml.safe_load(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
         for n, v in entries:
+            self._use(n.sheet)
             ident = v.pop("id", None)
             if ident is None:
                 base = pinyin_id(v["name"])
@@ -444,7 +489,7 @@ class Importer:
                     k += 1
                     ident = f"{base}-{k}"
             if ident in taken:
-                self.add("E-IMP-006", (n, 1), row=n, first=taken[ident][0], what=f"{v['name']} {ident}")
+                self.add("E-IMP-006", (n, 1), row=n, **self._first(taken[ident][0], n), what=f"{v['name']} {ident}")
                 continue
             taken[ident] = (n, v["name"])
             path = folder / f"{ident}.yaml"
@@ -472,9 +517,10 @@ class Importer:
         names = {_heading(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
         seen, changes, items = {}, {}, []
         for n, v in entries:
+            self._use(n.sheet)
             first = seen.get(v["id"]) or seen.get(_heading(v["name"]))
             if first:
-                self.add("E-IMP-006", (n, 1), row=n, first=first, what=f"{v['id']} {v['name']}")
+                self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v['id']} {v['name']}")
                 continue
             seen[v["id"]] = seen[_heading(v["name"])] = n
             record = f"{display_path(path)} {v['id']}"

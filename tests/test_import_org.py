@@ -242,3 +242,46 @@ def test_cohort_gives_the_year_of_rows_whose_grade_cell_is_empty(work):
     assert run.returncode == 0, run.stdout
     assert "cs-2026-02" in run.stdout and "cs-2025-02" in run.stdout
     assert cli(work, "validate").returncode == 0
+
+
+def test_every_sheet_of_a_workbook_is_read_and_positions_name_the_sheet(work):
+    book = Workbook()
+    book.active.title = "2025级"
+    for row in [["班级名称", "学院", "专业", "人数"], ["计算机2502班", "计算机学院", "计算机科学与技术", 30]]:
+        book.active.append(row)
+    later = book.create_sheet("2026级")  # one sheet per cohort, a title row, no 年级 column: the sheet's name gives it
+    for row in [["2026级班级名单"], ["班级名称", "学院", "专业", "人数"], ["计算机2602班", "cs", "计算机科学与技术", "三十"]]:
+        later.append(row)
+    book.create_sheet("说明").append(["本表由教务处整理，2026 年 9 月"])
+    book.save(work / "班级名单.xlsx")
+    before = snapshot(work)
+
+    run = cli(work, "import", "classes", "班级名单.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before
+    assert "班级名单.xlsx[2026级]:3:4: 错误 E-IMP-004: 第 3 行的“人数”（D 列）“三十”" in run.stdout
+    assert "班级名单.xlsx[说明]:1:1: 警告 W-IMP-003: 工作表“说明”中没有认出列标题" in run.stdout
+
+    later["D3"] = 31
+    later.append(["计算机2502班", "cs", "计算机科学与技术", 30, ])
+    later["A4"], later["D4"] = "计算机2603班", 29
+    book.save(work / "班级名单.xlsx")
+    run = cli(work, "import", "classes", "班级名单.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "W-IMP-003" in run.stdout
+    assert [c["name"] for c in yaml.safe_load((work / "records/classes/2025.yaml").read_text(encoding="utf-8"))[
+        "classes"]] == ["计算机2501班", "计算机2502班"]
+    assert [c["id"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
+        "classes"]] == ["cs-2026-01", "cs-2026-02", "cs-2026-03"]
+    assert cli(work, "validate").returncode == 0
+
+    book = Workbook()
+    book.active.title = "计算机学院"
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2604班", "cs", "计算机科学与技术", 2026, 30]]:
+        book.active.append(row)
+    other = book.create_sheet("汇总")
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2604班", "cs", "计算机科学与技术", 2026, 30]]:
+        other.append(row)
+    book.save(work / "两页.xlsx")
+    run = cli(work, "import", "classes", "两页.xlsx", "--lang", "en")
+    assert run.returncode == 1
+    assert "两页.xlsx[汇总]:2:1: error E-IMP-006: row 2 is the same record as row 2 of 两页.xlsx[计算机学院]" in run.stdout

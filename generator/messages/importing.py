@@ -8,6 +8,13 @@ CODES = {
         "hint_zh": "请提供 .xlsx 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”）；表格第一行须为列标题。",
         "hint_en": "Give an .xlsx file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it); its first row must hold the column headings.",
     },
+    "W-IMP-003": {
+        "severity": "warning",
+        "zh": "工作表“{sheet}”中没有认出列标题，这一页未导入",
+        "en": "no column headings recognised in sheet '{sheet}': it is not imported",
+        "hint_zh": "每个工作表都会读：列标题须在前 10 行之内的同一行，至少认出两列（必填的列：{known}）。若这一页确要导入，请把列标题改成这些写法；若不是名单（如说明页），可以不管这条警告。",
+        "hint_en": "Every sheet is read: its headings must be on one row within the first 10, at least two recognised (required: {known}). Rename the headings if this sheet is to be imported; if it is not a list (a page of notes), ignore this warning.",
+    },
     "E-IMP-002": {
         "severity": "error",
         "zh": "缺少必填的列“{field}”",
@@ -52,8 +59,8 @@ CODES = {
     },
     "E-IMP-006": {
         "severity": "error",
-        "zh": "第 {row} 行与第 {first} 行是同一条记录（{what}）",
-        "en": "row {row} is the same record as row {first} ({what})",
+        "zh": "第 {row} 行与{first}是同一条记录（{what}）",
+        "en": "row {row} is the same record as {first_en} ({what})",
         "hint_zh": "请删除重复的一行；若确是两条不同的记录（如同名的两位干部），请加一列“编号”为它们各写一个编号。",
         "hint_en": "Delete the duplicate row; if they are two records (two cadres of one name), add an '编号' (id) column giving each its id.",
     },
