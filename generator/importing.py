@@ -410,10 +410,16 @@ class Importer:
     def classes(self, entries) -> None:
         files = {}  # cohort → (path, text, data)
         ids, names = set(), {}
+        named: dict[str, list] = {}  # class name → (id, cohort, unit, where) of the records, then of the rows
         for path in sorted((self.records / "classes").glob("*.yaml")):
-            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-            for c in data.get("classes") or []:
+            text = path.read_text(encoding="utf-8")
+            data, lines = yaml.safe_load(text) or {}, _item_lines(text, "classes")
+            for i, c in enumerate(data.get("classes") or []):
                 ids.add(str(c.get("id")))
+                if isinstance(c, dict) and c.get("name"):
+                    where = display_path(path) + (f":{lines[i]}" if i < len(lines) else "")
+                    named.setdefault(str(c["name"]), []).append(
+                        (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), where))
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
         for n, v in entries:
@@ -439,6 +445,7 @@ class Importer:
                 self.add("E-IMP-008", (n, 1), row=n, record=v["id"], reason="这个班级编号已用于别的年级",
                          reason_en="this class id is used in another cohort")
                 continue
+            self._namesake(n, v, existing[match]["id"] if match is not None else v.get("id"), cohort, named)
             if match is not None:
                 changed = self._differs(n, record, existing[match], v)
                 if changed:
@@ -451,6 +458,7 @@ class Importer:
                     k += 1
                 v["id"] = f"{v['unit']}-{cohort}-{k:02d}"
             ids.add(v["id"])
+            named[v["name"]][-1] = (v["id"], *named[v["name"]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
             new_items.setdefault(cohort, []).append(item)
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)} {item['id']}（{item['name']}）",
@@ -464,6 +472,16 @@ class Importer:
             else:
                 root = yaml.compose(text)
             self.writes[path] = merge_list(text, root, "classes", changes.get(cohort, {}), new_items.get(cohort, []))
+
+    def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
+        """W-IMP-004 when another class, a record or a row, has this row's name (under another
+        cohort or unit: most often a typo or the class entered twice); the row is then one of them."""
+        others = named.setdefault(v["name"], [])
+        other = next((o for o in others if ident is None or o[0] != ident), None)
+        if other:
+            self.add("W-IMP-004", (n, self.found["name"]), row=n, name=v["name"], cohort=cohort, unit=v["unit"],
+                     other_id=other[0] or "", other_cohort=other[1], other_unit=other[2], other=other[3])
+        others.append((ident, cohort, v["unit"], f"{self.file}:{n}"))
 
     def cadres(self, entries) -> None:
         folder = self.records / "cadres"
@@ -556,6 +574,13 @@ def _last(node) -> int:
     while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
         node = node.value[-1][1] if isinstance(node, yaml.MappingNode) else node.value[-1]
     return node.end_mark.index
+
+
+def _item_lines(text: str, key: str) -> list[int]:
+    """The line (1-based) where each item of the block list `key` of `text` starts."""
+    root = yaml.compose(text)
+    seq = next((v for k, v in root.value if k.value == key), None) if isinstance(root, yaml.MappingNode) else None
+    return [item.start_mark.line + 1 for item in seq.value] if isinstance(seq, yaml.SequenceNode) else []
 
 
 def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:

@@ -285,3 +285,25 @@ def test_every_sheet_of_a_workbook_is_read_and_positions_name_the_sheet(work):
     run = cli(work, "import", "classes", "两页.xlsx", "--lang", "en")
     assert run.returncode == 1
     assert "两页.xlsx[汇总]:2:1: error E-IMP-006: row 2 is the same record as row 2 of 两页.xlsx[计算机学院]" in run.stdout
+
+
+def test_a_class_name_already_under_another_cohort_or_unit_is_a_warning_naming_both_places(work):
+    book = Workbook()
+    book.active.title = "2026级"
+    for row in [["班级名称", "学院", "专业", "年级", "人数"],
+                ["计算机2501班", "cs", "计算机科学与技术", 2026, 30],  # 2025's class, under 2026: a typo
+                ["计算机2602班", "cs", "计算机科学与技术", 2026, 30],
+                ["计算机2601班", "cs", "计算机科学与技术", 2026, 32]]:  # 2026's own: the same record
+        book.active.append(row)
+    other = book.create_sheet("学工部")
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "xgb", "计算机科学与技术", 2027, 30]]:
+        other.append(row)
+    book.save(work / "班级.xlsx")
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert ("班级.xlsx[2026级]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机2501班”（2026 级，cs）与 "
+            "records/classes/2025.yaml:3 的班级 cs-2025-01（2025 级，cs）同名") in run.stdout
+    assert ("班级.xlsx[学工部]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机2602班”（2027 级，xgb）与 "
+            "班级.xlsx[2026级]:3 的班级 cs-2026-03（2026 级，cs）同名") in run.stdout
+    assert run.stdout.count("W-IMP-004") == 2  # (计算机2601班 is its own record)
+    assert cli(work, "validate").returncode == 0

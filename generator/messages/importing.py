@@ -15,6 +15,13 @@ CODES = {
         "hint_zh": "每个工作表都会读：列标题须在前 10 行之内的同一行，至少认出两列（必填的列：{known}）。若这一页确要导入，请把列标题改成这些写法；若不是名单（如说明页），可以不管这条警告。",
         "hint_en": "Every sheet is read: its headings must be on one row within the first 10, at least two recognised (required: {known}). Rename the headings if this sheet is to be imported; if it is not a list (a page of notes), ignore this warning.",
     },
+    "W-IMP-004": {
+        "severity": "warning",
+        "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
+        "en": "row {row}: class '{name}' ({cohort}, {unit}) has the name of class {other_id} ({other_cohort}, {other_unit}) at {other}",
+        "hint_zh": "同一个班级名称出现在两个年级或两个学院，多半是笔误（年级或学院写错）或同一个班登记了两次。请核对表格这一行和 {other}；确是两个不同的班级时，可以不管这条警告。",
+        "hint_en": "One class name under two cohorts or two schools is most often a typo (a wrong cohort or school) or one class entered twice. Check this row and {other}; if they are two classes, ignore this warning.",
+    },
     "E-IMP-002": {
         "severity": "error",
         "zh": "缺少必填的列“{field}”",
