@@ -422,6 +422,7 @@ class Importer:
                         (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), where))
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
+        rows: dict[int, dict] = {}  # cohort → {index: its row; None: the first row that adds or changes}
         for n, v in entries:
             self._use(n.sheet)
             cohort = v.pop("cohort", None) or self.default_cohort
@@ -450,6 +451,7 @@ class Importer:
                 changed = self._differs(n, record, existing[match], v)
                 if changed:
                     changes.setdefault(cohort, {})[match] = changed
+                    rows.setdefault(cohort, {None: n})[match] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
             if not v.get("id"):
@@ -461,6 +463,7 @@ class Importer:
             named[v["name"]][-1] = (v["id"], *named[v["name"]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
             new_items.setdefault(cohort, []).append(item)
+            rows.setdefault(cohort, {None: n})
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)} {item['id']}（{item['name']}）",
                                  f"{MSG['new']['en']} {display_path(path)} {item['id']} ({item['name']})"))
         for cohort, (path, text, data) in files.items():
@@ -471,7 +474,8 @@ class Importer:
                 root = None
             else:
                 root = yaml.compose(text)
-            self.writes[path] = merge_list(text, root, "classes", changes.get(cohort, {}), new_items.get(cohort, []))
+            self._write(path, rows[cohort], lambda: merge_list(text, root, "classes", changes.get(cohort, {}),
+                                                               new_items.get(cohort, [])))
 
     def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
         """W-IMP-004 when another class, a record or a row, has this row's name (under another
@@ -482,6 +486,22 @@ class Importer:
             self.add("W-IMP-004", (n, self.found["name"]), row=n, name=v["name"], cohort=cohort, unit=v["unit"],
                      other_id=other[0] or "", other_cohort=other[1], other_unit=other[2], other=other[3])
         others.append((ident, cohort, v["unit"], f"{self.file}:{n}"))
+
+    def _write(self, path: Path, rows: dict, make) -> None:
+        """The new text of `path` is make()'s; a record that cannot be changed in place is
+        E-IMP-008 at the row whose change it refused, naming the file's line."""
+        try:
+            self.writes[path] = make()
+        except Unmergeable as exc:
+            n = rows.get(exc.index) or rows[None]
+            self._use(n.sheet)
+            line = f":{exc.line}" if exc.line else ""
+            self.add("E-IMP-008", (n, self.found.get(exc.key, 1)), row=n, record=f"{display_path(path)}{line}",
+                     reason="这一处不是本系统写记录的样子（如写成了 [ ] 的记录列表、多行的值），无法就地修改；"
+                            "请照同一文件中其他记录的写法改好这一处，或手工修改",
+                     reason_en="it is not written as the project writes records (a [ ] list of records, a value "
+                               "on several lines) and cannot be changed in place; write it as the file's other "
+                               "records are written, or edit it by hand")
 
     def cadres(self, entries) -> None:
         folder = self.records / "cadres"
@@ -519,7 +539,7 @@ class Importer:
                     continue
                 changed = self._differs(n, display_path(path), old, v)
                 if changed:
-                    self.writes[path] = patch(text, yaml.compose(text), changed, "")
+                    self._write(path, {None: n}, lambda: patch(text, yaml.compose(text), changed, ""))
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
@@ -533,7 +553,7 @@ class Importer:
         existing = ((yaml.safe_load(text) or {}) if text else {}).get("units") or []
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {_heading(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
-        seen, changes, items = {}, {}, []
+        seen, changes, items, rows = {}, {}, [], {}
         for n, v in entries:
             self._use(n.sheet)
             first = seen.get(v["id"]) or seen.get(_heading(v["name"]))
@@ -545,6 +565,8 @@ class Importer:
             if v["id"] in by_id:
                 if changed := self._differs(n, record, existing[by_id[v["id"]]], v):
                     changes[by_id[v["id"]]] = changed
+                    rows.setdefault(None, n)
+                    rows[by_id[v["id"]]] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
             if names.get(_heading(v["name"])) not in (None, v["id"]):
@@ -554,10 +576,11 @@ class Importer:
                 continue
             items.append({"reviewers": [], **{k: v[k] for k in ORDER["units"] if k in v}})
             items[-1] = {k: items[-1][k] for k in ORDER["units"] if k in items[-1]}
+            rows.setdefault(None, n)
             self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
         if changes or items:
-            self.writes[path] = merge_list(text or "units:\n", yaml.compose(text) if text else None, "units",
-                                           changes, items)
+            self._write(path, rows, lambda: merge_list(text or "units:\n", yaml.compose(text) if text else None,
+                                                       "units", changes, items))
 
 
 # ---------------------------------------------------------------------------
@@ -583,22 +606,51 @@ def _item_lines(text: str, key: str) -> list[int]:
     return [item.start_mark.line + 1 for item in seq.value] if isinstance(seq, yaml.SequenceNode) else []
 
 
+class Unmergeable(ValueError):
+    """A record's file not written as the project writes it: the line (1-based) where, the key
+    and the list item (index) whose change it refused, when known."""
+
+    def __init__(self, line: int | None, key: str | None = None, index: int | None = None):
+        super().__init__(line)
+        self.line, self.key, self.index = line, key, index
+
+
+def _block_list(text: str, node: yaml.SequenceNode, value: list) -> list:
+    """The edit that makes block list `node` (lines '- a') read `value`: an item it keeps is its
+    own lines (the comments on and above it kept), a new one a line of its own."""
+    if not value or not all(isinstance(item, yaml.ScalarNode) for item in node.value):
+        raise Unmergeable(node.start_mark.line + 1)
+    first = node.value[0].start_mark
+    bounds = [first.index - first.column] + [_line_end(text, item.end_mark.index) for item in node.value]
+    lines: dict = {}
+    for i, item in enumerate(node.value):
+        lines.setdefault(item.value, text[bounds[i]:bounds[i + 1]].rstrip("\n") + "\n")
+    dash = text[bounds[0]:first.index]  # ('      - ', as the first item is written)
+    return [(bounds[0], bounds[-1], "".join(lines.get(str(v)) or f"{dash}{_scalar(v)}\n" for v in value))]
+
+
 def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
-    """`text` with the scalar values of mapping `node` in `values` replaced where they are, and the
-    keys it lacks added after its last line (at `indent`)."""
+    """`text` with the scalar values of mapping `node` in `values` replaced where they are (a block
+    list's item by item), and the keys it lacks added after its last line (at `indent`)."""
     edits = []  # (start, end, new text)
     present = {k.value: v for k, v in node.value}
     last = _last(node)
     for key, value in values.items():
         if key in present:
             v = present[key]
+            if isinstance(v, yaml.SequenceNode) and not v.flow_style and isinstance(value, list):
+                try:
+                    edits += _block_list(text, v, value)
+                except Unmergeable as exc:
+                    raise Unmergeable(exc.line, key) from None
+                continue
             if not (isinstance(v, yaml.ScalarNode) or isinstance(v, yaml.SequenceNode) and v.flow_style):
-                raise ValueError(key)  # (a block list: not edited in place)
+                raise Unmergeable(v.start_mark.line + 1, key)
             edits.append((v.start_mark.index, v.end_mark.index, _scalar(value)))
         else:
             at = _line_end(text, last - 1)
-            edits.append((at, at, f"{indent}{key}: {_scalar(value)}\n"))
-    for start, end, new in sorted(edits, key=lambda e: e[0], reverse=True):
+            edits.append((at, at, f"{indent}{key}: {_scalar(value)}\n", 1))  # (after a list's new items there)
+    for start, end, new, *_ in sorted(edits, key=lambda e: (e[0], len(e)), reverse=True):
         text = text[:start] + new + text[end:]
     return text
 
@@ -611,13 +663,17 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
     else:
         seq = next((v for k, v in root.value if k.value == key), None)
         if not isinstance(seq, yaml.SequenceNode) or seq.flow_style or not seq.value:
-            raise ValueError(key)
+            raise Unmergeable((seq or root).start_mark.line + 1)
         first = seq.value[0]
         dash = text[text.rfind("\n", 0, first.start_mark.index) + 1:first.start_mark.index][:-2]
-        if dash.strip() or not all(isinstance(v, yaml.MappingNode) for v in seq.value):
-            raise ValueError(key)
+        odd = next((v for v in seq.value if not isinstance(v, yaml.MappingNode)), None)
+        if dash.strip() or odd:
+            raise Unmergeable((odd or first).start_mark.line + 1)
         for index, values in sorted(changes.items(), reverse=True):  # (from the end: indexes stay true)
-            text = patch(text, seq.value[index], values, dash + "  ")
+            try:
+                text = patch(text, seq.value[index], values, dash + "  ")
+            except Unmergeable as exc:
+                raise Unmergeable(exc.line, exc.key, index) from None
         # appended after the list's last item (found again: the patches may have moved it)
         seq = next(v for k, v in yaml.compose(text).value if k.value == key)
         end = _line_end(text, _last(seq) - 1)
@@ -627,9 +683,13 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
     added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {_scalar(v)}" for k, v in item.items()) + "\n"
                     for item in items)
     out = base + added + (text if root is not None else "")
-    after = (yaml.safe_load(out) or {}).get(key) or []
-    if len(after) != len(seq.value if root is not None else []) + len(items) or after[len(after) - len(items):] != items:
-        raise ValueError(key)  # (never written: a file read otherwise than it was meant)
+    try:
+        after = (yaml.safe_load(out) or {}).get(key) or []
+    except yaml.YAMLError:
+        raise Unmergeable(None) from None
+    if len(after) != len(seq.value if root is not None else []) + len(items) or after[len(after) - len(items):] != items \
+            or any(after[i].get(k) != v for i, values in changes.items() for k, v in values.items()):
+        raise Unmergeable(None)  # (never written: a file read otherwise than it was meant)
     return out
 
 
@@ -654,13 +714,6 @@ def cmd_import(args) -> int:
         emit([F.make("E-IMP-001", display_path(getattr(exc, "filename", None) or root), None,
                      reason=f"记录无法读取：{exc}", reason_en=f"a record cannot be read: {exc}")], args)
         return EXIT_USAGE
-    except ValueError:  # a list written in flow style, a value written as a list …
-        imp.add("E-IMP-008", None, row="—", record=str(args.records),
-                reason="要改的一项在记录中写成了分行的列表（各行以“- ”开头），或文件不是本系统通常的写法，无法就地修改；"
-                       "请把那一项改写成 [a, b] 的形式，或手工修改",
-                reason_en="a value to change is a block list (lines starting '- ') or the file is not written as the "
-                          "project writes them, so it cannot be changed in place; write that value as [a, b] or "
-                          "edit it by hand")
     errors = F.has_errors(imp.findings)
     out = sys.stdout if args.format == "text" else sys.stderr
     for zh, en in imp.summary:

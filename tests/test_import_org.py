@@ -307,3 +307,32 @@ def test_a_class_name_already_under_another_cohort_or_unit_is_a_warning_naming_b
             "班级.xlsx[2026级]:3 的班级 cs-2026-03（2026 级，cs）同名") in run.stdout
     assert run.stdout.count("W-IMP-004") == 2  # (计算机2601班 is its own record)
     assert cli(work, "validate").returncode == 0
+
+
+def test_update_changes_a_value_written_as_lines_of_a_list_keeping_its_comments(work):
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "    name: 计算机学院\n", "    name: 计算机学院\n    short_names:\n      - 计院  # 教务处名单用\n      - 计算机\n").replace(
+        "    reviewers: [wang-admin]\n", "    reviewers:\n      - wang-admin\n      # 2025 年离任：\n      - zhao-old\n"
+        "# 以下为直属单位\n"), encoding="utf-8")
+    csv_file(work / "单位.csv", [["单位编号", "单位名称", "单位类型", "简称", "审核人", "党委名称"],
+                                ["cs", "计算机学院", "学院", "计院、计算机、计科", "cs-reviewer", "计算机学院党委"],
+                                ["xgb", "党委学生工作部", "部门", "", "li-b、wang-admin", "学工部党委"]], "utf-8")
+    run = cli(work, "import", "units", "单位.csv", "--update", "--write")
+    assert run.returncode == 0, run.stdout
+    assert units.read_text(encoding="utf-8").endswith(
+        "    short_names:\n      - 计院  # 教务处名单用\n      - 计算机\n      - 计科\n    type: 学院\n"
+        "    party_committee: 计算机学院党委\n    reviewers: [cs-reviewer]\n"
+        "  - id: xgb\n    name: 党委学生工作部\n    type: 部门\n    reviewers:\n      - li-b\n      - wang-admin\n"
+        "    party_committee: 学工部党委\n# 以下为直属单位\n")
+    assert cli(work, "validate").returncode == 0
+
+    classes = work / "records/classes/2026.yaml"
+    classes.write_text("cohort: 2026\nclasses: [{id: cs-2026-01, name: 计算机2601班, unit: cs, major: 计算机科学与技术, "
+                       "headcount: 32}]\n", encoding="utf-8")
+    before = snapshot(work)
+    csv_file(work / "c.csv", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2501班", "cs", "计算机科学与技术", 2025, 31],
+                              ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]], "utf-8")
+    run = cli(work, "import", "classes", "c.csv", "--update", "--write")
+    assert run.returncode == 1 and snapshot(work) == before
+    assert "c.csv:3:1: 错误 E-IMP-008: 无法把第 3 行合并进 records/classes/2026.yaml:2：" in run.stdout
