@@ -1,6 +1,6 @@
 """`python -m generator import classes|cadres|units FILE`: records from the spreadsheets a
 university already keeps (the 教务处's 班级名单, the 组织部's list of 中层领导干部, a list of
-units), as CSV or XLSX.
+units), as CSV, XLSX or old Excel XLS.
 
 A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml or
 records/units.yaml, or written as records/cadres/<id>.yaml; an existing record the spreadsheet
@@ -116,7 +116,11 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+    with path.open("rb") as f:
+        head = f.read(8)
+    if suffix == ".xls" and head.startswith(b"\xd0\xcf\x11\xe0"):  # (old Excel; a zip is an .xlsx renamed)
+        return _read_xls(path)
+    if suffix in (".xlsx", ".xlsm") or suffix == ".xls" and head.startswith(b"PK"):
         import zipfile
 
         from openpyxl import load_workbook
@@ -130,12 +134,12 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
                   for sheet in book.worksheets]
         book.close()
         return sheets
-    if suffix == ".xls":
-        raise Unreadable("旧版 .xls 格式不支持，请在 Excel 中另存为 .xlsx 或 CSV",
-                         "the old .xls format is not supported: save it as .xlsx or CSV in Excel")
-    if suffix not in (".csv", ".txt"):
-        raise Unreadable("只支持 .xlsx 和 .csv 文件", "only .xlsx and .csv files are supported")
+    if suffix not in (".csv", ".txt", ".xls"):  # (an .xls a system exported is often text: read as CSV)
+        raise Unreadable("只支持 .xlsx、.xls 和 .csv 文件", "only .xlsx, .xls and .csv files are supported")
     raw = path.read_bytes()
+    if suffix == ".xls" and raw.lstrip()[:1] == b"<":
+        raise Unreadable("这个 .xls 其实是网页（HTML），请在 Excel 中打开后另存为 .xlsx",
+                         "this .xls is a web page (HTML): open it in Excel and save it as .xlsx")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -145,6 +149,33 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)])]
+
+
+def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]]]]:
+    """An old Excel (.xls) file's sheets, read with xlrd, cells as openpyxl gives them (a whole
+    number as int, a date cell as datetime, an empty cell as None)."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(path, on_demand=True)
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, IndexError) as exc:
+        raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
+                         f"not a valid Excel file ({type(exc).__name__})") from None
+
+    def value(cell):
+        if cell.ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
+        if cell.ctype == xlrd.XL_CELL_NUMBER and cell.value == int(cell.value):
+            return int(cell.value)
+        if cell.ctype == xlrd.XL_CELL_ERROR:
+            return xlrd.error_text_from_code.get(cell.value, "#?")
+        return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
+
+    try:
+        return [(sheet.name, [(n, [value(c) for c in sheet.row(n - 1)]) for n in range(1, sheet.nrows + 1)])
+                for sheet in book.sheets()]
+    finally:
+        book.release_resources()
 
 
 def _cell(value):
@@ -736,14 +767,14 @@ def cmd_import(args) -> int:
 def register(sub) -> None:
     from generator.cli import _Parser, common
 
-    p = sub.add_parser("import", help="从现有名单（CSV、XLSX）导入班级或干部 (import classes or cadres from a spreadsheet)")
+    p = sub.add_parser("import", help="从现有名单（CSV、XLSX、XLS）导入班级或干部 (import classes or cadres from a spreadsheet)")
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     for kind, help_ in (("classes", "班级名单 → records/classes/<入学年份>.yaml (class list)"),
                         ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)"),
                         ("units", "单位名单 → records/units.yaml (list of units)")):
         q = kinds.add_parser(kind, help=help_)
         common(q, formats=("text", "json"))
-        q.add_argument("file", help="表格文件：.xlsx 或 .csv (spreadsheet)")
+        q.add_argument("file", help="表格文件：.xlsx、.xls 或 .csv (spreadsheet)")
         q.add_argument("--write", action="store_true", help="写入文件；不加时只是试运行 (write; default: dry run)")
         q.add_argument("--update", action="store_true",
                        help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")

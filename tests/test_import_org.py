@@ -153,7 +153,7 @@ def test_an_existing_record_that_differs_is_reported_and_changed_only_with_updat
 
 
 @pytest.mark.parametrize("name,content", [("list.xls", b"\xd0\xcf\x11\xe0"), ("list.xlsx", b"not a zip"),
-                                          ("missing.csv", None)])
+                                          ("missing.csv", None), ("web.xls", b"<html><table></table></html>")])
 def test_a_file_that_cannot_be_read_exits_2(work, name, content):
     if content is not None:
         (work / name).write_bytes(content)
@@ -336,3 +336,28 @@ def test_update_changes_a_value_written_as_lines_of_a_list_keeping_its_comments(
     run = cli(work, "import", "classes", "c.csv", "--update", "--write")
     assert run.returncode == 1 and snapshot(work) == before
     assert "c.csv:3:1: 错误 E-IMP-008: 无法把第 3 行合并进 records/classes/2026.yaml:2：" in run.stdout
+
+
+def test_an_old_excel_xls_is_read_every_sheet_and_its_date_cells(work):
+    """The .xls files were written with xlwt (tests/fixtures/import/make_xls.py): old Excel, BIFF8."""
+    for name in ("班级名单.xls", "干部名单.xls"):
+        shutil.copy(B.REPO / "tests/fixtures/import" / name, work / name)
+    csv_file(work / "导出.xls", [["班级名称\t学院\t专业\t年级\t人数"], ["计算机2603班\tcs\t计算机科学与技术\t2026\t30"]], "gbk")
+    run = cli(work, "import", "classes", "导出.xls")  # (what a system exports as .xls is often tab-separated text)
+    assert run.returncode == 0 and "cs-2026-02（计算机2603班）" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "班级名单.xls", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "班级名单.xls[说明]:1:1: 警告 W-IMP-003" in run.stdout
+    assert yaml.safe_load((work / "records/classes/2025.yaml").read_text(encoding="utf-8"))["classes"][-1] == {
+        "id": "cs-2025-02", "name": "计算机2502班", "unit": "cs", "major": "计算机科学与技术", "headcount": 31,
+        "counsellor": "钱老师"}
+    assert yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1][
+        "headcount"] == 29
+    run = cli(work, "import", "cadres", "干部名单.xls", "--write")
+    assert run.returncode == 0, run.stdout
+    assert yaml.safe_load((work / "records/cadres/lyu-tingna.yaml").read_text(encoding="utf-8"))[
+        "active_from"] == dt.date(2016, 9, 1)
+    assert yaml.safe_load((work / "records/cadres/zeng-weijie.yaml").read_text(encoding="utf-8")) == {
+        "name": "曾伟杰", "position": "党委学生工作部副部长", "unit": "xgb", "active_from": dt.date(2020, 3, 15),
+        "active_to": dt.date(2026, 6, 30)}
+    assert cli(work, "validate").returncode == 0
