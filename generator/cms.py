@@ -108,7 +108,8 @@ INDEX_HTML = """<!doctype html>
       // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
       // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011); an item's id taken (E-REF-002),
-      // a follow-up of no item or of itself (E-REF-006), as of the site build (RULES.ids).
+      // a follow-up of no item or of itself (E-REF-006), as of the site build (RULES.ids) and the
+      // ledgers saved since the page was opened (saved()).
       var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
@@ -178,7 +179,7 @@ INDEX_HTML = """<!doctype html>
         return out;
       }
       // A feedback item whose 编号 is left empty is numbered <period>-<cadre>-<n> (2026h2-zhang-wei-1),
-      // the first n no other ledger (RULES.ids, as of the site build) or item of this one has.
+      // the first n no other ledger (RULES.ids: the site build's, and those saved since) or item of this one has.
       function numbered(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")];
         var list = data && data.get("feedback"), cadre = data && data.get("cadre");
@@ -192,12 +193,26 @@ INDEX_HTML = """<!doctype html>
           return fb.set("id", stem + n);
         }));
       }
+      // A ledger saved is the newest of what the repository holds: its items' ids are taken from
+      // then on (RULES.ids is the site build's), for the next ledger saved in this session, which
+      // may take none of them and may follow any; those it no longer has are free again.
+      function saved(entry) {
+        var data = entry.get("data"), rules = RULES.periods[entry.get("collection")];
+        var list = data && data.get("feedback"), cadre = data && data.get("cadre");
+        if (!rules || !cadre) { return; }
+        var me = rules.id + "/" + cadre;
+        Object.keys(RULES.ids).forEach(function (k) { if (RULES.ids[k] === me) { delete RULES.ids[k]; } });
+        (list || []).forEach(function (fb) {
+          if (fb && typeof fb.get === "function" && fb.get("id") && !RULES.ids[fb.get("id")]) { RULES.ids[fb.get("id")] = me; }
+        });
+      }
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           var data = numbered(ev.entry), found = problems(ev.entry.set("data", data));
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
           return tidy(data, "");
         } });
+        CMS.registerEventListener({ name: "postSave", handler: function (ev) { saved(ev.entry); } });
       }
     })();
   </script>

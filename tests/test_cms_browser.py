@@ -142,19 +142,21 @@ def _save(page):
 
 
 def _refused(page, trial, *said: str):
-    """Press 保存: the form says each of `said` and commits nothing (no branch a moment later)."""
+    """Press 保存: the form says each of `said` and commits nothing (no new branch a moment later)."""
     from playwright.sync_api import expect
 
+    before = _branches(trial.repo)
     page.get_by_role("button", name="保存").click()
     for text in said:
         expect(page.get_by_text(text).first).to_be_visible()
     page.wait_for_timeout(1500)
-    assert _branches(trial.repo) == []  # nothing was committed
+    assert _branches(trial.repo) == before  # nothing was committed
 
 
-def _open_new_ledger(p, trial, today="2026-10-01", requests=None):
-    """Zhang Wei's new 2026-H2 ledger in the form, his contact point chosen; the page's clock at
-    `today` (the trial's), every request it makes added to `requests` if given."""
+def _open_new_ledger(p, trial, today="2026-10-01", requests=None, **ledger):
+    """Zhang Wei's new 2026-H2 ledger in the form (or _new_ledger's `ledger`), his contact point
+    chosen; the page's clock at `today` (the trial's), every request it makes added to `requests`
+    if given."""
     from playwright.sync_api import expect
 
     browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
@@ -166,11 +168,18 @@ def _open_new_ledger(p, trial, today="2026-10-01", requests=None):
     page.goto(trial.admin_url)
     page.get_by_role("button", name="登录").click()
     expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
-    page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
-    expect(page.get_by_text("联系学生活动").first).to_be_visible()
-    _choose(page, "cadre", "张伟")
-    _choose(page, "contact_points", "计算机2601班")
+    _new_ledger(page, trial, **ledger)
     return browser, page
+
+
+def _new_ledger(page, trial, period="2026-H2", cadre="张伟", point="计算机2601班"):
+    """A new ledger of `period` in the open form, for `cadre` at `point`."""
+    from playwright.sync_api import expect
+
+    page.goto(trial.admin_url + f"#/collections/ledgers-{period}/new")
+    expect(page.get_by_text("联系学生活动").first).to_be_visible()
+    _choose(page, "cadre", cadre)
+    _choose(page, "contact_points", point)
 
 
 def _validate(repo: Path, branch: str, tmp_path: Path) -> subprocess.CompletedProcess:
@@ -543,3 +552,52 @@ def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_withou
     data = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
     assert data["feedback"][0]["id"] == "2026h2-zhang-wei-1"
     assert data["feedback"][0]["follows"] == "2026h1-zhang-wei-1"
+
+
+def _item(page, nth: int, fid: str, raised_on: str, description: str, follows: str = ""):
+    """The form's feedback item `nth` (added), 问题/生活后勤/处理中."""
+    page.get_by_role("button", name="新增反映").click()
+    page.locator('input[id^="id-field-"]').nth(nth).fill(fid)
+    page.locator('input[id^="raised_on-field-"]').nth(nth).fill(raised_on)
+    _choose(page, "kind", "问题", nth)
+    _choose(page, "category", "生活后勤", nth)
+    page.locator('textarea[id^="description-field-"]').nth(nth).fill(description)
+    _choose(page, "status", "处理中", nth)
+    if follows:
+        page.locator('input[id^="follows-field-"]').nth(nth).fill(follows)
+
+
+def test_items_of_a_ledger_saved_in_the_same_session_are_known_to_the_next_one(trial, tmp_path):
+    """The form knew the items' ids of the site build only: after saving 李娜's ledger, a second
+    ledger saved in the same session could take one of its ids (E-REF-002 after the commit), and a
+    follow-up of one of its items was refused as 不存在."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+        try:
+            _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
+            _item(page, 0, "2026h1-li-na-1", "2026-06-15", "几名学生反映协会活动室开放时间太短。")
+            _save(page)
+            page.wait_for_url("**/entries/li-na")  # (Decap's own step after saving a new entry)
+            _new_ledger(page, trial)  # 张伟's, 2026-H2
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _item(page, 0, "2026h1-li-na-1", "2026-09-15", "几名学生反映协会活动室开放时间太短。")
+            _refused(page, trial, "第 1 条学生反映的编号“2026h1-li-na-1”已经用过了（records/ledgers/2026-H1/li-na.yaml）")
+            _retype(page, "id", "")
+            _retype(page, "follows", "2026h1-li-na-1")
+            _save(page)
+        finally:
+            browser.close()
+    assert _branches(trial.repo) == ["cms/ledgers-2026-H1/li-na", "cms/ledgers-2026-H2/zhang-wei"]
+    text = cms_records.git(trial.repo, "show", "cms/ledgers-2026-H2/zhang-wei:records/ledgers/2026-H2/zhang-wei.yaml")
+    import yaml
+    [item] = yaml.safe_load(text)["feedback"]
+    assert item["id"] == "2026h2-zhang-wei-1" and item["follows"] == "2026h1-li-na-1"
+    # merged together (as the reviewer publishes both), the records validate clean
+    cms_records.git(trial.repo, "checkout", "-q", "main")
+    for branch in _branches(trial.repo):
+        cms_records.git(trial.repo, "merge", "-q", "--no-edit", branch)
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(trial.repo / "records")],
+                          cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
