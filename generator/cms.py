@@ -108,7 +108,7 @@ INDEX_HTML = """<!doctype html>
       // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
       // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011); an item's id taken (E-REF-002),
-      // a follow-up of no item or of itself (E-REF-006), as of the site build (RULES.ids) and the
+      // a follow-up of no item, of itself or of a later period's item (E-REF-006), as of the site build (RULES.ids) and the
       // ledgers saved since the page was opened (saved()).
       var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
@@ -155,6 +155,9 @@ INDEX_HTML = """<!doctype html>
           }
           if (follows && follows === id) {  // E-REF-006, said before saving
             out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”是它自己的编号：请填以前那一条反映的编号。");
+          } else if (owner && owner !== me && (RULES.starts[owner.split("/")[0]] || "") > (RULES.starts[rules.id] || "")) {
+            out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”“" + follows + "”是以后才有的一条（records/ledgers/" + owner +
+                     ".yaml），不能跟进未来的反映：请填以前那一条反映的编号。");  // E-REF-006, said before saving
           } else if (follows && !(owner && owner !== me) && !(follows in here)) {
             var earlier = Object.keys(RULES.ids).filter(function (k) {
               return RULES.ids[k] !== me && RULES.ids[k].split("/")[1] === cadre;
@@ -338,7 +341,8 @@ def field_order(schema: dict) -> dict:
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
-                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai", "ids": {}},
+                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai", "ids": {},
+                        "starts": {}},
                        ensure_ascii=False, sort_keys=True)
     return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
 
@@ -352,15 +356,18 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, so the list is as current as the site), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
-    allows), the statuses' meanings, and the names to say them with."""
+    allows), the statuses' meanings, each feedback id's ledger and each period's start (a follow-up
+    of a later period's item), and the names to say them with."""
     from generator.references import _feedback_summary
 
     out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {},
-                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}}
+                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}, "starts": {}}
     for (folder, stem), led in sorted(rs.ledgers.items()):  # each feedback id → its ledger
         for _i, fid, _follows, _raised in _feedback_summary(led):
             if fid:
                 out["ids"].setdefault(fid, f"{folder}/{stem}")
+    for period in [*filter(None, map(rs.period, {folder for folder, _stem in rs.ledgers})), *periods]:
+        out["starts"][period.id] = period.start.isoformat()  # (a follow-up of a later period's item: E-REF-006)
     for period in periods:
         held: dict[str, set] = {}
         for row in FormContext(rs, period).rows():

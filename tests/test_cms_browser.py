@@ -601,3 +601,38 @@ def test_items_of_a_ledger_saved_in_the_same_session_are_known_to_the_next_one(t
     done = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(trial.repo / "records")],
                           cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+LATER_LEDGER = """\
+cadre: li-na
+period: 2026-H2
+contact_points: [club-robotics]
+activities:
+  - {date: 2026-09-15, form: 社团活动, place: 进课堂, channel: 面对面, students: 20, summary: 参加机器人协会的活动。}
+feedback:
+  - {id: 2026h2-li-na-1, raised_on: 2026-09-15, kind: 问题, category: 生活后勤, status: 处理中,
+     description: 几名学生反映协会活动室开放时间太短。}
+"""
+
+
+def test_form_refuses_a_follow_up_of_a_later_periods_item_before_saving(tmp_path):
+    """李娜's late 2026-H1 ledger following an item of her 2026-H2 ledger was saved, and only
+    `validate` said afterwards that a follow-up cannot point to a later item (E-REF-006)."""
+    from playwright.sync_api import sync_playwright
+
+    trial = _trial_with(tmp_path, "records/ledgers/2026-H2/li-na.yaml", LATER_LEDGER)
+    try:
+        with sync_playwright() as p:
+            browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+            try:
+                _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
+                _item(page, 0, "", "2026-06-15", "几名学生反映协会活动室开放时间太短。", follows="2026h2-li-na-1")
+                _refused(page, trial, "第 1 条学生反映的“跟进的编号”“2026h2-li-na-1”是以后才有的一条"
+                                      "（records/ledgers/2026-H2/li-na.yaml），不能跟进未来的反映")
+                _retype(page, "follows", "")
+                _save(page)
+            finally:
+                browser.close()
+        _saved_and_valid(trial, tmp_path, "cms/ledgers-2026-H1/li-na")
+    finally:
+        trial.stop()
