@@ -6,6 +6,8 @@
     python -m generator remind --period P --body-file body.md     # body into the file;
         stdout gets `missing=N`, `title=…` and `marker=…` lines for $GITHUB_OUTPUT; exit 0
         (marker: the comment the body begins with, by which the workflow finds the issue)
+    python -m generator remind --period ""                         # no period to remind of (the
+        `period=` of --due-window between periods): says so, writes no body, `missing=0`; exit 0
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
         stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
@@ -36,6 +38,8 @@ MSG = {
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
     "need": {"zh": "请指定 --period、--coverage 或 --due-window 之一",
              "en": "give one of --period, --coverage or --due-window"},
+    "no_period": {"zh": "期间为空（remind --due-window 给出 period= ：现在没有要提醒的期间），不提醒台账",
+                  "en": "the period is empty (remind --due-window gave period=: no period to remind of): no ledger reminder"},
 }
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
 
@@ -201,9 +205,13 @@ def _records_rel(records: Path) -> str:
 def cmd_remind(args) -> int:
     from generator.pipeline import validate_records
 
-    if not (args.due_window or args.coverage or args.period):  # (said before the records are read)
+    if not (args.due_window or args.coverage or args.period is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
         return cli.EXIT_USAGE
+    if args.period == "":  # (GitLab's job passes `period=` of --due-window as it is)
+        sys.stderr.write(MSG["no_period"][args.lang] + "\n")
+        sys.stdout.write("missing=0\n" if args.body_file else "")
+        return cli.EXIT_OK
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE

@@ -210,3 +210,31 @@ def test_two_reminder_runs_never_overlap():
     """A scheduled and a manual run at once would each find no issue and each open one."""
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
     assert wf["concurrency"] == {"group": "reminders", "cancel-in-progress": False}
+
+
+def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path):
+    """In a summer gap between the policy's periods, the earlier ones archived, `remind --due-window`
+    gives `period=` (no period to remind of); .gitlab-ci.yml's remind job, its script lines run as
+    GitLab runs them with that dotenv (`make setup` aside), stopped at `remind --period ""` (exit 2,
+    the job and pipeline failed every day until the next period began)."""
+    import sys
+
+    repo = make_repo(tmp_path)
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace('start: "07-01"', 'start: "09-01"'), encoding="utf-8")
+    for period in ("2025-H2", "2026-H1"):
+        assert run(repo, "archive", period, "--today", "2026-08-10").returncode == 0
+    window = run(repo, "remind", "--due-window", "--today", "2026-08-10")
+    dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
+    assert dotenv["period"] == ""
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **dotenv)
+    for line in job["script"]:
+        if line == "make setup":
+            continue
+        r = subprocess.run(["sh", "-c", line.replace(".venv/bin/python", sys.executable)], cwd=repo, env=env,
+                           capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, line + "\n" + r.stdout + r.stderr
+    assert not (repo / "reminder-ledgers.md").exists()  # no period: no ledger reminder
+    assert (repo / "reminder-ledgers.env").read_text(encoding="utf-8") == "missing=0\n"
+    assert "marker=<!-- contact-ledger:coverage-reminder" in (repo / "reminder-coverage.env").read_text(encoding="utf-8")
