@@ -124,7 +124,7 @@ def test_gitlab_ci_does_the_same():
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     text = " ".join(_runs(ci))
     for command in ("validate", "check --format markdown", "ownership", "codeowners --check",
-                    'make pr-test BASE="$CI_MERGE_REQUEST_DIFF_BASE_SHA"', "make site", "remind --due-window", "remind --period", "remind --coverage"):
+                    'make pr-test BASE="${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-$CI_MERGE_REQUEST_DIFF_BASE_SHA}"', "make site", "remind --due-window", "remind --period", "remind --coverage"):
         assert command in text
     assert ci["variables"]["GIT_DEPTH"] in (0, "0")
 

@@ -74,3 +74,38 @@ def test_make_pr_test_says_why_it_runs_no_tests_for_a_ledger(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "只改动了记录" in run.stdout and "records only: the program's tests are not run" in run.stdout
     assert not (repo / ".venv").exists()  # nothing was set up to test
+
+
+def test_gitlabs_merge_request_job_compares_a_merged_result_with_the_target_branchs_tip(tmp_path):
+    """.gitlab-ci.yml's `make pr-test` line as GitLab runs it in a merged-results pipeline: the
+    commit is the merge of the merge request into the target branch's tip. Compared with the diff
+    base, main's own newer program change counted as the merge request's, and a cadre's ledger ran
+    every test of the program; compared with the tip (as the ownership job does), it is records only.
+    (`make -n`: the recipe decides, the tests it would run are only printed.)"""
+    import os
+
+    import yaml
+
+    repo = make_repo(tmp_path)
+    shutil.copy2(ROOT / "Makefile", repo / "Makefile")
+    shutil.copytree(ROOT / "scripts", repo / "scripts")
+    base = commit(repo, message="the program's Makefile and scripts")
+    edit(repo, "generator/rules.py", text="RULES = ['R1']\n")
+    tip = commit(repo, message="main: a program change after the merge request began")
+    git(repo, "checkout", "-q", "-b", "mr", base)
+    edit(repo, LEDGER, append=MORE)
+    commit(repo, message="a cadre's ledger")
+    git(repo, "checkout", "-q", "--detach", tip)
+    git(repo, "merge", "-q", "--no-ff", "--no-edit", "mr")  # the merged result GitLab tests
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["merge-request"]
+    [line] = [line for line in job["script"] if line.startswith("make pr-test")]
+    for env in ({"CI_MERGE_REQUEST_TARGET_BRANCH_SHA": tip}, {}):  # merged results, or not (the tip unset)
+        if not env:
+            git(repo, "checkout", "-q", "mr")  # (the merge request's own commit)
+        run = subprocess.run(["sh", "-c", line.replace("make ", "make -n --no-print-directory ", 1)], cwd=repo,
+                             env={**{k: v for k, v in os.environ.items() if not k.startswith("CI_")},
+                                  "CI_MERGE_REQUEST_DIFF_BASE_SHA": base, **env},
+                             capture_output=True, text=True, timeout=60)
+        assert "只改动了记录" in run.stdout and "pytest" not in run.stdout, (env, run.stdout + run.stderr)
+        assert run.returncode == 0, run.stderr
+    assert not (repo / ".venv").exists()
