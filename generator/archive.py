@@ -81,6 +81,20 @@ def archived_by(rs: RecordSet, today: dt.date) -> dict:
             if rs.period(p) and (parse_date(doc.data.get("archived_on")) or today) <= today}
 
 
+def frozen_ledgers(rs: RecordSet, today: dt.date) -> set:
+    """(period, cadre) of each ledger of a period archived by `today` that is as archived (its
+    SHA-256 the manifest's): checked then (archiving refuses a ledger with errors), no one's to
+    change since (E-ARCH-001), so neither references nor check judge it against records changed
+    since.  An amended one is the administrator's to correct now: not frozen, judged by today's rules."""
+    out = set()
+    for period, man in archived_by(rs, today).items():
+        for e in man.data.get("ledgers") or []:
+            led = rs.ledgers.get((period, e["cadre"])) if isinstance(e, dict) and isinstance(e.get("cadre"), str) else None
+            if led is not None and led.doc.rel == e.get("path") and led.doc.sha256 == e.get("sha256"):
+                out.add((period, e["cadre"]))
+    return out
+
+
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
     """The archived periods' rows of check's ledger table (`archived`: period → manifest data), as
     their manifests froze them: who was required, in which unit (the manifest's: the one they

@@ -11,7 +11,7 @@ import unicodedata
 from operator import attrgetter
 
 from generator import findings as F
-from generator.archive import archived_by
+from generator.archive import frozen_ledgers
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
@@ -39,7 +39,7 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
     out += _organisation(rs)
     out += check_policy(rs)
     out += _assignments(rs)
-    found, feedback = _ledgers(rs, _frozen(rs, today) if today else set())
+    found, feedback = _ledgers(rs, frozen_ledgers(rs, today) if today else set())
     out += found
     out += _renamed(rs)
     out += _feedback_links(rs, feedback)
@@ -229,24 +229,11 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
     return out
 
 
-def _frozen(rs: RecordSet, today: dt.date) -> set:
-    """(period, cadre) of each ledger of a period archived by `today` that is as archived (its
-    SHA-256 the manifest's): checked then (archiving refuses a ledger with errors), no one's to
-    change since (E-ARCH-001).  An amended one is the administrator's to correct now: not frozen."""
-    out = set()
-    for period, man in archived_by(rs, today).items():
-        for e in _dicts(man.data.get("ledgers")):
-            led = rs.ledgers.get((period, e["cadre"])) if isinstance(e.get("cadre"), str) else None
-            if led is not None and led.doc.rel == e.get("path") and led.doc.sha256 == e.get("sha256"):
-                out.add((period, e["cadre"]))
-    return out
-
-
 def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     """The findings of each ledger on its own, and its feedback items (_feedback_summary), each
     ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
     `_context`, so a run where only some ledgers changed reads no other ledger's values.
-    `frozen`: the ledgers as archived by the day of the run (_frozen, _ledger)."""
+    `frozen`: the ledgers as archived by the day of the run (archive.frozen_ledgers, _ledger)."""
     points = rs.point_ids
     known = {v: _allowed(rs, v)[1] if rs.policy else set() for _k, v, _t in _ACTIVITY_WORDS + _FEEDBACK_WORDS}
     known["suggestion_targets"] = _allowed(rs, "suggestion_targets")[1] if rs.policy else set()
@@ -309,7 +296,7 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
 def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known: dict,
             frozen: bool = False) -> list[F.Finding]:
     """The findings of one ledger (its names, its period, the ids and words it uses, its dates).
-    A `frozen` ledger (as archived: _frozen) is not judged against the policy's word lists, nor
+    A `frozen` ledger (as archived: archive.frozen_ledgers) is not judged against the policy's word lists, nor
     the classes and clubs, as changed since — a word retired (E-REF-005) or a class deleted later
     (E-REF-001) is not the cadre's to replace; its own names, period and dates still are."""
     out = []

@@ -24,6 +24,15 @@ def replace_in(path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new), encoding="utf-8")
 
 
+def amend(repo, ledger_file, correction: str) -> None:
+    """Commit an administrator's amendment of 张伟's archived ledger as changed now (its SHA-256)."""
+    (repo / "records/amendments/2025-H2/zhang-wei.yaml").write_text(
+        "reason: 更正\napproved_by: wang-admin\ndate: \"2026-03-18\"\n"
+        f"sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\ncorrections:\n  - {correction}\n",
+        encoding="utf-8")
+    commit(repo, "2026-03-18 10:00", "更正张伟的台账")
+
+
 def test_check_reports_an_archived_period_as_archived_not_as_judged_today(tmp_path):
     repo = archived_then_changed(tmp_path / "repo")
     archived = manifest_statuses(repo)
@@ -176,12 +185,7 @@ def test_a_word_retired_from_the_policy_is_not_held_against_an_archived_ledger(t
     # an amended ledger is the administrator's, written now: judged by today's words
     ledger_file = repo / "records" / frozen
     replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
-    (repo / "records/amendments/2025-H2/zhang-wei.yaml").write_text(
-        "reason: 补记\napproved_by: wang-admin\ndate: \"2026-03-18\"\n"
-        f"sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\n"
-        "corrections:\n  - {field: activities, original: 交流学习情况, corrected: 交流学习和生活情况}\n",
-        encoding="utf-8")
-    commit(repo, "2026-03-18 10:00", "更正张伟的台账")
+    amend(repo, ledger_file, "{field: activities, original: 交流学习情况, corrected: 交流学习和生活情况}")
     assert _codes(repo, "check", "2026-03-20")[frozen] == ["E-REF-005"]
 
 
@@ -202,3 +206,19 @@ def test_a_class_deleted_after_the_archive_is_not_held_against_an_archived_ledge
     built = mkdocs_build(repo / "records", tmp_path, "2026-03-20")
     section = ledger_section((built.public / "cadres/zhang-wei.html").read_text(encoding="utf-8"), "2025-H2")
     assert "<td>联系点</td>\n<td>cs-2025-01</td>" in section
+
+
+def test_an_amended_archived_ledger_is_judged_by_todays_assignments(tmp_path):
+    # an administrator's amendment writes a contact point 张伟 was never assigned (me-2025-01,
+    # 李娜's class) into his archived ledger: the amended ledger is written now, by today's
+    # rules, in check as in validate — "not your contact point" (E-CHK-005); the ledger as
+    # archived (no amendment) is not judged against the records changed since
+    repo = archived_then_changed(tmp_path / "repo")
+    frozen = "ledgers/2025-H2/zhang-wei.yaml"
+    assert frozen not in _codes(repo, "check", "2026-03-20")
+    ledger_file = repo / "records" / frozen
+    replace_in(ledger_file, "contact_points: [cs-2025-01]", "contact_points: [me-2025-01]")
+    amend(repo, ledger_file, "{field: contact_points, original: cs-2025-01, corrected: me-2025-01}")
+    assert _codes(repo, "check", "2026-03-20")[frozen] == ["E-CHK-005"]
+    r = check_cli(repo / "records", "--today", "2026-03-20")
+    assert r.returncode == 1 and "me-2025-01" in r.stdout

@@ -8,7 +8,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
-from generator.archive import archived_by
+from generator.archive import archived_by, frozen_ledgers
 from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
@@ -57,13 +57,19 @@ class Context:
         before the archive replays a day when the period was not archived yet)."""
         return {p: doc.data for p, doc in archived_by(self.rs, self.today).items()}
 
+    @cached_property
+    def _frozen(self) -> set:
+        return frozen_ledgers(self.rs, self.today)
+
     def frozen(self, led: Item) -> bool:
-        """Whether the ledger is of an archived period.  Archiving refused errors in its ledgers
-        (E-FLOW-005) and no one may change them since (E-ARCH-001, E-OWN-002): what the rules that
-        judge a ledger against the other records (assignments, terms of office, the calendar, the
-        statuses' meanings) would say of it now comes from those records as changed since, so they
-        do not judge it; what the ledger says itself (a date after --today, personal data) still is."""
-        return led.doc.folder in self.archived
+        """Whether the ledger is of an archived period and as archived (archive.frozen_ledgers, as
+        the references stage asks).  Archiving refused errors in its ledgers (E-FLOW-005) and no one
+        may change them since (E-ARCH-001, E-OWN-002): what the rules that judge a ledger against
+        the other records (assignments, terms of office, the calendar, the statuses' meanings) would
+        say of it now comes from those records as changed since, so they do not judge it; what the
+        ledger says itself (a date after --today, personal data) still is.  An amended ledger is the
+        administrator's, written now: judged by today's rules."""
+        return (led.doc.folder, led.doc.stem) in self._frozen
 
     # ---- what a result kept between runs depends on (cache.Memo) ---------
     def digest_of_others(self) -> str | None:
