@@ -246,3 +246,43 @@ def test_archived_period_pages_read_the_manifest_when_the_checks_fail(tmp_path, 
     assert "应填报 3 人，已提交 2 份" in page
     # a period not archived: no judgement without the checks
     assert with_file_only in result.files["ledgers/2026-H1.md"].decode("utf-8")
+
+
+def test_evaluation_counts_archived_ledgers_from_the_manifest_when_the_checks_fail(tmp_path, monkeypatch):
+    # the check stage fails during the build (W-SITE-002): 年度考核参考's 按时台账 of a year whose
+    # periods are all archived is the manifests' (按时/应提交), as when the checks run; a year
+    # with a period not archived has no count without the checks (—), nor has 达标学期
+    import csv
+    import io
+
+    import generator.check
+    from tests.gitrepo import archived_then_changed
+
+    repo = archived_then_changed(tmp_path / "repo")
+    today = dt.date(2026, 3, 20)
+
+    def evaluation(result) -> dict:
+        rows = csv.DictReader(io.StringIO(result.files["downloads/evaluation.csv"].decode("utf-8-sig")))
+        return {(r["年度"], r["姓名"]): (r["按时台账"], r["应交台账"]) for r in rows}
+
+    def page_rows(result, page: str) -> dict:
+        return {cells[0]: cells[2:5] for line in result.files[page].decode("utf-8").splitlines()
+                if "cadres/" in line for cells in [[c.strip() for c in line.strip("|").split("|")]]}
+
+    judged = build_site(repo / "records", today)
+    assert not any(f.code == "W-SITE-002" for f in judged.findings)
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("检查程序崩溃")
+
+    monkeypatch.setattr(generator.check, "run_checks", failing)
+    failed = build_site(repo / "records", today)
+    assert any(f.code == "W-SITE-002" for f in failed.findings)
+    archived_year = {k: v for k, v in evaluation(judged).items() if k[0] == "2025"}
+    assert archived_year[("2025", "张伟")] == ("1", "1") and archived_year[("2025", "李娜")] == ("0", "1")
+    assert {k: v for k, v in evaluation(failed).items() if k[0] == "2025"} == archived_year
+    assert {k: v for k, v in evaluation(failed).items() if k[0] == "2026"} == {
+        k: ("", "") for k in evaluation(judged) if k[0] == "2026"}
+    page = page_rows(failed, "evaluation/2025.md")
+    assert page["[张伟](../cadres/zhang-wei.md)"] == ["1", "—", "1/1"] and page["[李娜](../cadres/li-na.md)"][2] == "0/1"
+    assert all(cells[1:] == ["—", "—"] for cells in page_rows(failed, "evaluation.md").values())

@@ -561,6 +561,9 @@ class Aggregate:
         out = []
         for year in years:
             y = str(year)
+            # without the checks a year's ledgers are counted only when all its periods are archived
+            # (their statuses the manifests'); a semester is never judged without them
+            counted = self.checks.available or all(self.archive.period(p) for p in tables if p[:4] == y)
             for cid in order:
                 acts = acts_by.get((y, cid), 0)
                 statuses = statuses_by.get((y, cid), [])
@@ -578,12 +581,12 @@ class Aggregate:
                 out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
                             "unit_name": self.unit_name(self.post_on(cid, dt.date(year, 12, 31))[0]), "activities": acts,
                             "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
-                            "ledgers": f"{on_time}/{len(due)}" if self.checks.available else "—",
+                            "ledgers": f"{on_time}/{len(due)}" if counted else "—",
                             # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
                             "semesters_met": met_n if self.checks.available else "",
                             "semesters_due": len(met) if self.checks.available else "",
-                            "ledgers_on_time": on_time if self.checks.available else "",
-                            "ledgers_due": len(due) if self.checks.available else "",
+                            "ledgers_on_time": on_time if counted else "",
+                            "ledgers_due": len(due) if counted else "",
                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
         return out
 
