@@ -4,7 +4,7 @@
 
 Only after the period's due date plus the policy's grace days (policy.yaml ledger.grace_days).
 Writes `records/archive/<period>.yaml` — per required cadre: ledger path, SHA-256, Git blob
-id, landed date and status — and the period's exports (XLSX + CSV of Attachment 2 and of the
+id, landed date and status; and the feedback statuses' meanings (status_meanings) — and the period's exports (XLSX + CSV of Attachment 2 and of the
 activities) into `records/archive/<period>/`.  Landed dates and statuses come from the policy
 checks (`generator.check.run_checks(...).data["ledgers"]`); the exports from the site
 (`generator.site.build_site`), never recomputed here.
@@ -93,6 +93,23 @@ def frozen_ledgers(rs: RecordSet, today: dt.date) -> set:
             if led is not None and led.doc.rel == e.get("path") and led.doc.sha256 == e.get("sha256"):
                 out.add((period, e["cadre"]))
     return out
+
+
+def status_meanings(rs: RecordSet, today: dt.date):
+    """A function: ledger → its feedback statuses' meanings (status word → open / in_progress /
+    escalated / resolved).  A frozen ledger (frozen_ledgers) keeps those its manifest recorded when
+    it was archived: a status retired or redefined in the policy since is not the cadre's to
+    replace (E-ARCH-001), and its item stays as resolved or open as it was.  Any other ledger (and
+    one of a manifest written before manifests recorded them) has the policy's as it is now."""
+    now = rs.status_meaning()
+    recorded = {}
+    for period, man in archived_by(rs, today).items():
+        words = man.data.get("feedback_statuses")
+        if isinstance(words, list) and words:
+            recorded[period] = {w["name"]: w["meaning"] for w in words if isinstance(w, dict)
+                                and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
+    kept = {key: recorded[key[0]] for key in frozen_ledgers(rs, today) if key[0] in recorded}
+    return lambda led: kept.get((led.doc.folder, led.doc.stem), now)
 
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
@@ -261,7 +278,10 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
         entries.append(entry)
     entries.sort(key=lambda e: (e.get("unit") or "", e["cadre"]))
     return {"period": period_id, "name": period.name, "archived_on": today.isoformat(), "due": period.due.isoformat(),
-            "deadline": (period.due + dt.timedelta(days=grace)).isoformat(), "ledgers": entries}
+            "deadline": (period.due + dt.timedelta(days=grace)).isoformat(),
+            # (what the frozen ledgers' statuses mean, should the policy retire or redefine one: status_meanings)
+            "feedback_statuses": [{"name": w, "meaning": m} for w, m in rs.status_meaning().items()],
+            "ledgers": entries}
 
 
 def export_files(rs: RecordSet, period_id: str, today: dt.date) -> dict:

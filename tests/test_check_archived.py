@@ -222,3 +222,46 @@ def test_an_amended_archived_ledger_is_judged_by_todays_assignments(tmp_path):
     assert _codes(repo, "check", "2026-03-20")[frozen] == ["E-CHK-005"]
     r = check_cli(repo / "records", "--today", "2026-03-20")
     assert r.returncode == 1 and "me-2025-01" in r.stdout
+
+
+def test_a_status_word_retired_after_the_archive_keeps_its_meaning_in_an_archived_ledger(tmp_path):
+    # 张伟's archived 2025-H2 ledger holds an item 已解决 (resolved); afterwards the policy renames
+    # the status 已办结.  His frozen ledger may not change (E-ARCH-001): its item stays resolved
+    # — in check's report and on the site's feedback board — as the archive recorded it; an open
+    # period's ledger, and an amended one, take today's words
+    from site_build import mkdocs_build
+    from tests.gitrepo import base, generator_cli, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    item = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已解决\n  resolution: 已延长开放时间。\n"
+            "  resolved_on: \"2025-10-20\"\n")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=item)})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    replace_in(repo / "records/policy.yaml", "{name: 已解决, meaning: resolved}", "{name: 已办结, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已解决”改称“已办结”")
+
+    def reported(today: str) -> dict:
+        r = check_cli(repo / "records", "--today", today, "--format", "json")
+        assert r.returncode == 0, r.stdout + r.stderr
+        return json.loads(r.stdout)
+
+    report = reported("2026-03-20")
+    assert [(f["root"], f["status"], f["meaning"]) for f in report["feedback"]] == [("zw-1", "已解决", "resolved")]
+    assert report["summary"]["feedback_open"] == 0 and report["findings"] == []
+    built = mkdocs_build(repo / "records", tmp_path, "2026-03-20")
+    board = (built.public / "feedback.html").read_text(encoding="utf-8")
+    assert "没有其他未解决的问题。" in board
+    home = (built.public / "index.html").read_text(encoding="utf-8")
+    assert "未解决 0 条" in home
+    # amended, the ledger is the administrator's, written now: today's words (E-REF-005)
+    ledger_file = repo / "records/ledgers/2025-H2/zhang-wei.yaml"
+    replace_in(ledger_file, "已延长开放时间。", "已延长自习室开放时间。")
+    (repo / "records/amendments/2025-H2").mkdir(parents=True)
+    amend(repo, ledger_file, "{field: feedback, original: 已延长开放时间。, corrected: 已延长自习室开放时间。}")
+    assert _codes(repo, "check", "2026-03-20")["ledgers/2025-H2/zhang-wei.yaml"] == ["E-REF-005"]

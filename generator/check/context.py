@@ -8,7 +8,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
-from generator.archive import archived_by, frozen_ledgers
+from generator.archive import archived_by, frozen_ledgers, status_meanings
 from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
@@ -60,6 +60,11 @@ class Context:
     @cached_property
     def _frozen(self) -> set:
         return frozen_ledgers(self.rs, self.today)
+
+    @cached_property
+    def meaning(self):
+        """ledger → its feedback statuses' meanings (archive.status_meanings: a frozen ledger's as archived)."""
+        return status_meanings(self.rs, self.today)
 
     def frozen(self, led: Item) -> bool:
         """Whether the ledger is of an archived period and as archived (archive.frozen_ledgers, as

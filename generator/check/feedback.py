@@ -250,7 +250,7 @@ class _Chains:
 
     def __init__(self, ctx: Context):
         self.ctx = ctx
-        self.meaning = ctx.rs.status_meaning()
+        self.meaning = ctx.meaning  # (ledger → its statuses' meanings)
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
         self._days: dict = {}  # a date as written → (the date, its ISO text), (None, None) if none
         self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre)
@@ -272,7 +272,7 @@ class _Chains:
         prev = None
         since = root_v  # the link the item's age counts from: its first report, or its last reopening
         for led, i, v in links:
-            mean = meaning.get(v.get("status")) if isinstance(v.get("status"), str) else None
+            mean = meaning(led).get(v.get("status")) if isinstance(v.get("status"), str) else None
             if prev is not None and prev[1] == "resolved" and mean and mean != "resolved":
                 since = v
                 if not v.get("note") and ctx.valid(led) and not ctx.frozen(led):
@@ -283,7 +283,7 @@ class _Chains:
                 prev = (led, mean)
         last_led, last_i, last_v = links[-1]
         status = _text(last_v.get("status"))
-        mean = meaning.get(status) if status else None
+        mean = meaning(last_led).get(status) if status else None
         raised, raised_iso = self.day(root_v.get("raised_on"))
         if since is not root_v:  # reopened: its age runs from the reopening (or its first report if undated)
             raised = self.day(since.get("raised_on"))[0] or raised
@@ -312,7 +312,7 @@ class _Chains:
         get = v.get
         return {"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
                 "raised_on": self.day(get("raised_on"))[1], "status": status,
-                "meaning": self.meaning.get(status) if status else None,
+                "meaning": self.meaning(led).get(status) if status else None,
                 "escalated_to": _text(get("escalated_to")), "resolution": _text(get("resolution")),
                 "resolved_on": self.day(get("resolved_on"))[1], "note": _text(get("note")),
                 "description": _text(get("description"))}

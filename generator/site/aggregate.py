@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 
+from generator import archive
 from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
@@ -27,7 +28,7 @@ class Aggregate:
 
     def __init__(self, rs: RecordSet, today: dt.date, checks: CheckView, guard: TextGuard):
         self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
-        self.meaning = rs.status_meaning()
+        self.meaning = archive.status_meanings(rs, today)  # (ledger → its statuses' meanings)
         self.archive = ArchiveView(rs, guard, today)
         self._assignment_rows: dict[int, tuple[Item, dict]] = {}
         self._semester_rows: dict | None = None
@@ -243,7 +244,7 @@ class Aggregate:
         status = fb.get("status", "")
         return {
             "id": fb.get("id", ""), "raised_on": fb.get("raised_on", ""), "kind": fb.get("kind", ""),
-            "category": fb.get("category", ""), "status": status, "meaning": self.meaning.get(status, ""),
+            "category": fb.get("category", ""), "status": status, "meaning": self.meaning(led).get(status, ""),
             "description": self.guard.text(fb.get("description"), fb, "description", title="反映内容",
                                            title_en="feedback"),
             "escalated_to": fb.get("escalated_to", "") or "",
