@@ -270,10 +270,13 @@ class RecordSet:
     def assignment_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
         """A row's first and last day: its dates (the cycle's end when open), ended by its class's or
         club's `until` (the last day it existed: a graduated class is no one's contact point after)."""
-        cycle = self.cycles.get(row.doc.stem)
-        end = row.date("end") or (cycle.date("end") if cycle else None)
-        until = self.point_until(row)
+        end, until = self.row_end(row), self.point_until(row)
         return row.date("start"), (until if until and (end is None or until < end) else end)
+
+    def row_end(self, row: Item) -> dt.date | None:
+        """A row's last day as written: its `end`, else its cycle's (not cut by its point's `until`)."""
+        cycle = self.cycles.get(row.doc.stem)
+        return row.date("end") or (cycle.date("end") if cycle else None)
 
     def point_until(self, row: Item) -> dt.date | None:
         """The `until` (last day) of an assignment row's class or club, None when it has none."""

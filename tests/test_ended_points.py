@@ -129,8 +129,24 @@ def test_a_row_starting_after_its_class_ended_is_not_a_cadre_out_of_office(tmp_p
     # (his 2025-H2 ledger, of a time he held no point, is the error: E-CHK-004; the row, W-CHK-013)
     assert [f["code"] for f in js["findings"] if f["severity"] == "error"] == ["E-CHK-004"]
     assert [(f["line"], f["column"]) for f in js["findings"] if f["code"] == "W-CHK-013"] == [(18, 12)]
-    assert [f["message"] for f in js["findings"] if f["code"] == "W-CHK-002" and "陈刚" in f["message"]] == \
-        ["干部“陈刚”在 2025-09-01 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"]
+    # his gap: at that row's class (what to change), saying why, not at his file's active_from
+    assert [(f["file"], f["line"], f["column"], f["message"]) for f in js["findings"]
+            if f["code"] == "W-CHK-002" and "陈刚" in f["message"]] == \
+        [("records/assignments/2025-2027.yaml", 18, 12, "干部“陈刚”在 2025-09-01 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"
+          "（这条安排从 2025-09-01 开始，而班级“计算机2401班”只存续到 2025-08-31，不算联系点）")]
+
+
+def test_a_gap_after_a_row_naming_a_club_dissolved_before_it_began_is_at_that_row(tmp_path):
+    # 李娜's class row ends 2026-02-28 and her next row names 机器人协会 from 2026-03-01, dissolved on
+    # 2026-02-20: the gap was told at the class row, "with no successor", as if no row followed
+    records = fixture_repo(tmp_path, lambda r: until(r, "clubs.yaml", "club-robotics", "2026-02-20"))
+    gaps = [f for f in check(records)["findings"] if f["code"] == "W-CHK-002" and "李娜" in f["message"]]
+    assert [(f["file"], f["line"], f["column"], f["message"]) for f in gaps] == [
+        ("records/assignments/2025-2027.yaml", 14, 11, "干部“李娜”在 2026-03-01 至 2026-03-25 只有 0 个联系点（政策规定 1 个）"
+         "（这条安排从 2026-03-01 开始，而社团“机器人协会”只存续到 2026-02-20，不算联系点）")]
+    [en] = [f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-002" and "李娜" in f["message"]]
+    assert en["message"].endswith("(this assignment starts on 2026-03-01, but its club '机器人协会' existed only until "
+                                  "2026-02-20: it is no contact point)")
 
 
 def test_an_assignment_still_naming_a_class_after_its_end_is_flagged_where_to_end_it(tmp_path):

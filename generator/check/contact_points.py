@@ -34,8 +34,7 @@ def _after_point_end(ctx: Context, row) -> None:
     until = ctx.rs.point_until(row)
     if not until or until >= ctx.today or not ctx.valid(row):
         return
-    cycle = ctx.rs.cycles.get(row.doc.stem)
-    end = row.date("end") or (cycle.date("end") if cycle else None)
+    end = ctx.rs.row_end(row)
     if end is not None and end <= until:
         return
     kind, kind_zh, point = _point_of(ctx, row)
@@ -90,6 +89,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
         a_from, a_to = ctx.cadre_span(cadre)
         rows = ctx.rows.get(cadre, [])
         spans = []
+        dead = [r for r in rows if ctx.valid(r) and r.date("start") and (rs.point_until(r) or dt.date.max) < r.date("start")]
         for row in rows:
             span = ctx.row_span(row)
             raw_start, raw_end = rs.assignment_span(row)
@@ -124,7 +124,15 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
                 before = [r for (rs_, re_), r in spans if re_ == last and (r.date("end") or rs.point_until(r) == last)]
                 after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]
-                if before and rs.point_until(before[0]) == last:
+                gone = [r for r in dead if r.date("start") <= g_end and (rs.row_end(r) or dt.date.max) >= g_start]
+                if gone:  # a row naming a class or club that had ended before it began: the row is to change
+                    at = gone[0]
+                    kind, kind_zh, point = _point_of(ctx, at)
+                    where, start, until = at.pos(kind), at.date("start"), rs.point_until(at)
+                    extra = {"after": f"（这条安排从 {start} 开始，而{kind_zh}“{point}”只存续到 {until}，不算联系点）",
+                             "after_en": f" (this assignment starts on {start}, but its {kind} '{point}' existed only "
+                                         f"until {until}: it is no contact point)"}
+                elif before and rs.point_until(before[0]) == last:
                     at = before[0]
                     kind, kind_zh, point = _point_of(ctx, at)
                     where = at.pos("end") if at.date("end") else at.pos(kind)
