@@ -164,7 +164,7 @@ def test_an_assignment_still_naming_a_class_after_its_end_is_flagged_where_to_en
     [en] = [f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-013"]
     assert en["message"].startswith("class '计算机2401班' existed until 2026-01-31") and "end: 2026-01-31" in en["hint"]
     text = check_cli(records, "--today", FIXTURE_TODAY).stdout  # (with the other findings on contact points)
-    points = text.split("【联系点安排】", 1)[1].split("\n\n", 1)[0]
+    points = text.split("【联系点安排与存续】", 1)[1].split("\n\n", 1)[0]
     assert "records/assignments/2025-2027.yaml:18:12: 警告 W-CHK-013: 班级“计算机2401班”只存续到 2026-01-31" in points
     # written before the day comes: nothing to do yet (the day before, 张伟's March activity is in the future)
     early = check_cli(records, "--today", "2026-01-31", "--format", "json")
@@ -209,6 +209,11 @@ def test_classes_clubs_and_cadres_still_in_a_unit_after_its_end_are_flagged_at_t
     assert en["records/cadres/zhang-wei.yaml"]["message"] == ("cadre '张伟''s earlier post (until 2026-02-28) is still in "
                                                               "unit '机械学院', which existed until 2026-01-31 (merged or dissolved)")
     assert "the unit that took over" in en["records/clubs.yaml"]["hint"]
+    # the text report lists them with the other end dates (W-CHK-013), not among 其他提示
+    for lang, title in (("zh", "【联系点安排与存续】"), ("en", "[Contact points and end dates]")):
+        text = check_cli(records, "--today", FIXTURE_TODAY, "--lang", lang).stdout
+        group = text.split(title, 1)[1].split("\n\n", 1)[0]
+        assert group.count("W-CHK-014") == 4 and text.count("W-CHK-014") == 4, text
     # on the unit's last day there is nothing to do yet
     early = check_cli(records, "--today", "2026-01-31", "--format", "json")
     assert "Traceback" not in early.stderr and found(json.loads(early.stdout), "W-CHK-014") == []

@@ -14,7 +14,7 @@ T = {
         "records": "记录问题（须改正）",
         "late": "台账逾期提交", "missing": "台账未提交", "uncovered": "新生班级无联系干部",
         "semester": "每学期联系学生次数不足", "overdue": "学生反映问题超期未解决",
-        "points": "联系点安排", "other": "其他提示",
+        "points": "联系点安排与存续", "other": "其他提示",
         "overview": "概况",
         "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}，豁免 {exempt}",
         "unknown_line": "；无法判断 {unknown}",
@@ -32,7 +32,7 @@ T = {
         "records": "Record errors (must be fixed)",
         "late": "Ledgers submitted late", "missing": "Ledgers not submitted", "uncovered": "Freshman classes without a cadre",
         "semester": "Too few contacts in a semester", "overdue": "Overdue student problems",
-        "points": "Contact points", "other": "Other notes",
+        "points": "Contact points and end dates", "other": "Other notes",
         "overview": "Overview",
         "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
         "unknown_line": "; not judged {unknown}",
@@ -49,7 +49,7 @@ T = {
 
 GROUPS = [  # (title key, codes) in the order an administrator reads them
     ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("uncovered", {"W-CHK-001"}),
-    ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013"}),
+    ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014"}),
 ]
 
 
