@@ -257,3 +257,22 @@ def test_units_count_this_years_uncovered_freshman_classes_as_the_home_page_does
         assert _row(index, unit)[5] == str(len(listed)) and listed == home.get(unit, []), (unit, listed)
     assert "以往各学年的覆盖情况见 新生班级覆盖" in _text(site / "units/cs.html")
     assert "本单位 2025-2026 学年的新生班级都已有联系干部" in _text(site / "units/xgb.html")
+
+
+def test_units_and_home_say_which_year_they_show_when_today_is_in_no_academic_year(tmp_path):
+    # the calendar ends on 2026-08-31: on 2026-10-01 the pages showed 2025-2026's classes as this year's
+    records = fixture_repo(tmp_path)
+    site = mkdocs_build(records, tmp_path / "after", "2026-10-01").public
+    note = "校历（records/calendar.yaml）中没有 2026-10-01 所在的学年，这里是最近的 2025-2026 学年。"
+    assert note in _text(site / "index.html") and note in _text(site / "units/cs.html")
+    assert "“未覆盖新生班级”：" + note in _text(site / "units/index.html")
+    assert _row(site / "units/index.html", "计算机学院")[5] == "1"  # (its table after the note)
+    assert [r[0] for r in _table(site / "units/cs.html", "未覆盖的新生班级：2025-2026 学年")] == ["计算机2502班"]
+    # in a year of the calendar, nothing to say
+    today = mkdocs_build(records, tmp_path / "in", FIXTURE_TODAY).public
+    assert "校历（records/calendar.yaml）中没有" not in _text(today / "index.html") + _text(today / "units/cs.html")
+    # before the first year: nothing to count, and no "all covered" for a year not named
+    early = mkdocs_build(records, tmp_path / "before", "2024-08-15").public
+    cs = _text(early / "units/cs.html")
+    assert "校历（records/calendar.yaml）中没有 2024-08-15 所在的学年，还没有可统计的新生班级。" in cs
+    assert "都已有联系干部" not in cs

@@ -511,7 +511,7 @@ class Aggregate:
                                             "cadres": active_by_point.get(k, [])})
         for c in cadres:
             cadres_by[c["unit"]].append(c)
-        year, rows = self.coverage_year(coverage)  # (this year's, as the home page)
+        year, rows, note = self.coverage_year(coverage)  # (this year's, as the home page)
         for r in rows:
             cov_by[r["unit"]].append(r)
         unit_of = {c["id"]: c["unit"] for c in cadres}
@@ -538,7 +538,7 @@ class Aggregate:
                 "ended": _d(unit.date("until")) if self.rs.ended(unit, self.today) else "",
                 "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"] and not c["future"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
-                "clubs": clubs_by.get(uid, []), "coverage_year": year,
+                "clubs": clubs_by.get(uid, []), "coverage_year": year, "coverage_note": note,
                 "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
                 "ledgers": current_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
@@ -592,16 +592,24 @@ class Aggregate:
         return out
 
     # ---- home ----------------------------------------------------------
-    def coverage_year(self, coverage) -> tuple[str, list[dict]]:
-        """The academic year whose freshman classes the home and the units' pages count, and its rows
-        of `coverage`: today's, else the newest (earlier years: the coverage pages)."""
+    def coverage_year(self, coverage) -> tuple[str, list[dict], str]:
+        """The academic year whose freshman classes the home and the units' pages count, its rows
+        of `coverage`, and a note when it is not the year of --today: today's, else the newest
+        begun (the nearest before it; earlier years: the coverage pages)."""
         year = self.academic_year_of(self.today)
         rows = [r for r in coverage if year and r["year"] == year.id] or \
                ([r for r in coverage if r["year"] == coverage[0]["year"]] if coverage else [])
-        return (rows[0]["year"] if rows else ""), rows
+        shown = rows[0]["year"] if rows else ""
+        if year and shown == year.id:
+            return shown, rows, ""
+        if year:
+            why, none = f"{year.id} 学年还没有可统计的新生班级（{year.first_year} 级）", "。"
+        else:
+            why, none = f"校历（records/calendar.yaml）中没有 {self.today} 所在的学年", "，还没有可统计的新生班级。"
+        return shown, rows, why + (f"，这里是最近的 {shown} 学年。" if shown else none)
 
     def home(self, stat, coverage, threads, current) -> dict:
-        cov_year, cov = self.coverage_year(coverage)
+        cov_year, cov, cov_note = self.coverage_year(coverage)
         sem = self.current_semester()
         acts = []
         if sem:
@@ -613,7 +621,7 @@ class Aggregate:
         open_threads = [t for t in threads if t["meaning"] != "resolved"]
         return {
             "stat": stat, "current": current,
-            "coverage_year": cov_year, "cov_total": len(cov),
+            "coverage_year": cov_year, "coverage_note": cov_note, "cov_total": len(cov),
             "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
             "semester": sem.name if sem else "", "sem_activities": len(acts),
             "sem_forms": Counter(a.get("form", "") for a in acts).most_common(),
