@@ -276,3 +276,17 @@ def test_units_and_home_say_which_year_they_show_when_today_is_in_no_academic_ye
     cs = _text(early / "units/cs.html")
     assert "校历（records/calendar.yaml）中没有 2024-08-15 所在的学年，还没有可统计的新生班级。" in cs
     assert "都已有联系干部" not in cs
+
+
+def test_a_row_starting_after_its_class_ended_shows_its_dates_and_why_it_is_no_point(tmp_path):
+    # 计算机2401班 ended on 2025-08-31, the day before 陈刚's row began: 附件1 and his page showed the row
+    # as "2025-09-01 至 2025-08-31", an end before its start, as if the class had ended during it
+    records = fixture_repo(tmp_path, lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2025-08-31"))
+    site = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY).public
+    row = "计算机2401班（班级） 2025-09-01 至 2027-08-31 班级在这以前已于 2025-08-31 结束，这条安排不算联系点"
+    a1 = _text(site / "attachment1.html")
+    assert "2025-09-01 陈刚 " + row in a1 and "至 2025-08-31" not in a1
+    assert "陈刚 党委学生工作部" not in a1.split("周期内的调整", 1)[0]  # (not in the current arrangement)
+    page = _text(site / "cadres/chen-gang.html")
+    assert "当前联系点 无" in page and "至 2025-08-31" not in page
+    assert "计算机2401班 班级 计算机学院 2025-09-01 至 2027-08-31 班级在这以前已于 2025-08-31 结束，这条安排不算联系点" in page

@@ -105,7 +105,12 @@ class Aggregate:
         if clipped:
             end = left
         until = self.rs.point_until(row)  # (the class graduated, the club was dissolved: assignment_span)
+        void = bool(until and start and until < start)  # (it had ended before the row began: W-CHK-002)
+        shown = self.rs.row_end(row) if void else end  # (its dates as written, not "from 09-01 to 08-31")
         ended = bool(until and end == until and row.date("end") != until)
+        reason = self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
+        if void:
+            reason = "；".join(filter(None, [reason, f"{KIND_ZH.get(kind, '')}在这以前已于 {_d(until)} 结束，这条安排不算联系点"]))
         # the cadre's post on the row's last day so far (today for a row in force): a cadre who moved
         # and kept the point is shown in the unit they are in now, a row that ended in the old one
         last = min(self.today, end) if end else self.today
@@ -118,10 +123,9 @@ class Aggregate:
             "point": pid, "point_name": point["name"], "kind_zh": KIND_ZH.get(kind, ""),
             "point_unit": point["unit"], "point_unit_name": point["unit_name"],
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
-            "freshman": freshman, "start": _d(start), "end": _d(end), "start_date": start, "end_date": end,
-            "reason": self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
-            or (f"{_d(left)} 离任" if clipped else "") or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
-            "file": row.file, "line": row.pos()[0],
+            "freshman": freshman, "start": _d(start), "end": _d(shown), "start_date": start, "end_date": end,
+            "reason": reason or (f"{_d(left)} 离任" if clipped else "") or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
+            "file": row.file, "line": row.pos()[0], "void": void,
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
         }
 
@@ -136,7 +140,7 @@ class Aggregate:
             start, end = cycle.date("start"), cycle.date("end")
             # a row that starts inside the cycle changed things on its first day; one that began
             # with the cycle and ended early, on its last (its start was the cycle's first day)
-            changes = sorted((dict(r, changed_on=r["start"] if r["start_date"] and start and r["start_date"] > start
+            changes = sorted((dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
                                    else r["end"] or r["start"])
                               for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
                               or (r["end_date"] and end and r["end_date"] < end)),
