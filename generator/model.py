@@ -209,6 +209,13 @@ class RecordSet:
                 out.append(AcademicYear(y["id"], start, end, int(y["id"][:4])))
         return out
 
+    def year_after_calendar(self, day: dt.date) -> str | None:
+        """The id of the academic year the calendar still lacks when `day` is after its last one
+        (2026-2027 after a calendar ending 2026-08-31: W-CHK-011), else None."""
+        ends = [y.end for y in self.academic_years()]
+        after = max(ends) + dt.timedelta(days=1) if ends else None
+        return f"{after.year}-{after.year + 1}" if after and day >= after else None
+
     def semesters(self) -> list[Semester]:
         out = []
         for y in self._years():

@@ -130,8 +130,9 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     return title, "\n".join(lines) + "\n"
 
 
-def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -> tuple[str, list[dict]]:
-    """(academic year, [{class, name, unit}]) of freshman classes with no cadre on `today`."""
+def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -> tuple[str, list[dict] | None]:
+    """(academic year, [{class, name, unit}]) of freshman classes with no cadre on `today`; (the year
+    the calendar lacks, None) when `today` is after its last year: its classes cannot be checked."""
     for year in (data or {}).get("coverage") or []:
         if year.get("start", "") <= today.isoformat() <= year.get("end", ""):
             return year.get("academic_year", ""), [c for c in year.get("classes") or [] if not c.get("covered")]
@@ -149,16 +150,26 @@ def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -
                 if not covered:
                     out.append({"class": cid, "name": item.get("name", cid), "unit": item.get("unit")})
             return year.id, out
-    return "", []
+    unlisted = rs.year_after_calendar(today)
+    return (unlisted, None) if unlisted else ("", [])
 
 
-def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict]) -> tuple[str, str]:
-    title = f"新生班级覆盖提醒 {year}"
+def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] | None) -> tuple[str, str]:
+    """(title, Markdown body) of the coverage reminder; `classes` None: the calendar lacks `year`."""
+    title = f"新生班级覆盖提醒 {year}".rstrip()
     admins = [a.get("git") for a in rs.setting("administrators", default=[]) or [] if isinstance(a, dict) and a.get("git")]
     lines = [MARK.format(kind="coverage-reminder", key=year), f"# {title}", ""]
+    if classes is None:
+        lines += [f"{' '.join(_at(a) for a in admins)} 校历（records/calendar.yaml）中没有 {today} 所在的学年，"
+                  f"{year} 学年的大一新生班级是否都有联系干部无从检查。请在校历中加上 {year} 学年（`check` 报 W-CHK-011）。", "",
+                  f"English: the calendar has no academic year for {today}; add {year} to records/calendar.yaml so that "
+                  "its freshman classes are checked."]
+        return title, "\n".join(lines) + "\n"
     if not classes:
-        lines += [f"截至 {today}，{year} 学年的大一新生班级都已有联系干部，本提醒可以关闭。", "",
-                  f"Every freshman class of {year} has a cadre as of {today}."]
+        lines += [f"截至 {today}，{year} 学年的大一新生班级都已有联系干部，本提醒可以关闭。" if year else
+                  f"截至 {today}，校历（records/calendar.yaml）中没有 {today} 所在的学年，没有要检查的新生班级，本提醒可以关闭。",
+                  "", f"Every freshman class of {year} has a cadre as of {today}." if year else
+                  f"The calendar has no academic year for {today}: no freshman class to check."]
         return title, "\n".join(lines) + "\n"
     lines += [f"{' '.join(_at(a) for a in admins)} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部"
               "（政策要求新生班级全覆盖）。请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
@@ -230,7 +241,7 @@ def cmd_remind(args) -> int:
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
         title, body = coverage_body(rs, today, year, classes)
-        count, marker = len(classes), MARK.format(kind="coverage-reminder", key=year)
+        count, marker = len(classes) if classes is not None else 1, MARK.format(kind="coverage-reminder", key=year)
     elif args.period:
         if rs.period(args.period) is None:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")

@@ -56,6 +56,22 @@ def test_coverage_reminder_names_uncovered_freshman_classes_for_administrators(t
     assert "计算机2501班" not in r.stdout  # covered by zhang-wei
 
 
+def test_coverage_reminder_after_the_calendars_last_year_asks_for_the_new_year_not_all_covered(tmp_path):
+    # the calendar ends on 2026-08-31: on 2026-09-15 the body said " 学年的大一新生班级都已有联系干部" (no year)
+    # and missing=0, so the workflow closed the coverage issue while the new freshman classes went unchecked
+    repo = make_repo(tmp_path)
+    r = run(repo, "remind", "--coverage", "--today", "2026-09-15", "--body-file", "body.md")
+    assert r.returncode == 0 and "missing=1\n" in r.stdout and "title=新生班级覆盖提醒 2026-2027\n" in r.stdout
+    body = (repo / "body.md").read_text(encoding="utf-8")
+    assert "@wang-admin 校历（records/calendar.yaml）中没有 2026-09-15 所在的学年" in body
+    assert "请在校历中加上 2026-2027 学年" in body and "都已有联系干部" not in body
+    assert "<!-- contact-ledger:coverage-reminder:2026-2027 -->" in body
+    # before the calendar's first year there is nothing to check, and it says so (not "all covered")
+    early = run(repo, "remind", "--coverage", "--today", "2024-08-01")
+    assert early.returncode == 0 and "没有 2024-08-01 所在的学年，没有要检查的新生班级" in early.stdout
+    assert "都已有联系干部" not in early.stdout
+
+
 def test_due_window_daily_weekly_and_quiet_days(tmp_path):
     repo = make_repo(tmp_path)
 

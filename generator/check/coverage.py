@@ -28,7 +28,7 @@ def check_coverage(ctx: Context) -> list[dict]:
         last = max(years, key=lambda y: y.end)
         after = last.end + dt.timedelta(days=1)
         ctx.add("W-CHK-011", rs.calendar, _year_pos(rs, last.id), end=last.end, today=ctx.today, after=after,
-                next=f"{after.year}-{after.year + 1}", data={"end": iso(last.end)})
+                next=rs.year_after_calendar(ctx.today), data={"end": iso(last.end)})
     for year in years:
         if year.start > ctx.today:
             continue
