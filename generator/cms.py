@@ -537,15 +537,7 @@ class FormContext:
 
     def rows(self):
         """Assignment rows that overlap the period."""
-        out = []
-        for row in self.rs.assignments:
-            start, end = self.rs.assignment_span(row)
-            if start and start > self.period.end:
-                continue
-            if end and end < self.period.start:
-                continue
-            out.append(row)
-        return out
+        return [row for row in self.rs.assignments if self.rs.held_between(row, self.period.start, self.period.end)]
 
     def cadre_options(self) -> list:
         rows = self.rows()

@@ -280,6 +280,12 @@ class RecordSet:
         end, until = self.row_end(row), self.point_until(row)
         return row.date("start"), (until if until and (end is None or until < end) else end)
 
+    def held_between(self, row: Item, first: dt.date, last: dt.date) -> bool:
+        """Whether an assignment row counts on some day of [first, last] (its assignment_span: never,
+        when it names a class or club that had ended before it began)."""
+        start, end = self.assignment_span(row)
+        return bool(start) and start <= last and (end is None or end >= max(first, start))
+
     def row_end(self, row: Item) -> dt.date | None:
         """A row's last day as written: its `end`, else its cycle's (not cut by its point's `until`)."""
         cycle = self.cycles.get(row.doc.stem)

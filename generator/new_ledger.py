@@ -46,10 +46,8 @@ def _schema_text(schema: dict):
 def _rows_in(rs: RecordSet, cadre: str, period: Period):
     out = []
     for row in rs.rows_of(cadre):
-        start, end = rs.assignment_span(row)
-        if (start and start > period.end) or (end and end < period.start):
-            continue
-        out.append((row, start, end))
+        if rs.held_between(row, period.start, period.end):
+            out.append((row, *rs.assignment_span(row)))
     return out
 
 

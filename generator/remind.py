@@ -72,8 +72,7 @@ def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | N
     out = set()
     for row in rs.assignments:
         cadre = row.get("cadre")
-        start, end = rs.assignment_span(row)
-        if cadre not in rs.cadres or not start or start > period.end or (end is not None and end < period.start):
+        if cadre not in rs.cadres or not rs.held_between(row, period.start, period.end):
             continue
         a_from, a_to = rs.cadre_active_span(cadre)
         if (a_from and a_from > period.end) or (a_to and a_to < period.start):

@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
-from tests.gitrepo import check_cli
+from tests.gitrepo import check_cli, generator_cli
 
 
 def until(records: Path, rel: str, ident: str, day: str) -> None:
@@ -290,3 +290,17 @@ def test_a_row_starting_after_its_class_ended_shows_its_dates_and_why_it_is_no_p
     page = _text(site / "cadres/chen-gang.html")
     assert "当前联系点 无" in page and "至 2025-08-31" not in page
     assert "计算机2401班 班级 计算机学院 2025-09-01 至 2027-08-31 班级在这以前已于 2025-08-31 结束，这条安排不算联系点" in page
+
+
+def test_a_new_ledger_does_not_offer_a_class_that_had_ended_before_the_row_began(tmp_path):
+    # 计算机2401班 ended on 2025-08-31, the day before 陈刚's row: `new ledger` prefilled it for 2025-H2
+    # ("2025-09-01 起，至 2025-08-31"), a ledger `check` then refuses as of a time he held no point (E-CHK-004)
+    def ended(records: Path):
+        until(records, "classes/2024.yaml", "cs-2024-01", "2025-08-31")
+        (records / "ledgers/2025-H2/chen-gang.yaml").unlink()
+
+    records = fixture_repo(tmp_path, ended)
+    run = generator_cli(records.parent, "new", "ledger", "--cadre", "chen-gang", "--period", "2025-H2")
+    assert "Traceback" not in run.stderr and "W-NEW-001" in run.stdout + run.stderr, run.stdout + run.stderr
+    text = (records / "ledgers/2025-H2/chen-gang.yaml").read_text(encoding="utf-8")
+    assert "cs-2024-01" not in text and "至 2025-08-31" not in text

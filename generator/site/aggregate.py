@@ -236,11 +236,7 @@ class Aggregate:
 
     def _cadres_assigned_in(self, period_id: str) -> list[str]:
         p = self.rs.period(period_id)
-        out = []
-        for row in self.rs.assignments:
-            start, end = self.rs.assignment_span(row)
-            if start and start <= p.end and (end is None or end >= p.start):
-                out.append(row.get("cadre"))
+        out = [row.get("cadre") for row in self.rs.assignments if self.rs.held_between(row, p.start, p.end)]
         return [c for c in out if c in self.rs.cadres]
 
     # ---- feedback ------------------------------------------------------
