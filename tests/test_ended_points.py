@@ -304,3 +304,14 @@ def test_a_new_ledger_does_not_offer_a_class_that_had_ended_before_the_row_began
     assert "Traceback" not in run.stderr and "W-NEW-001" in run.stdout + run.stderr, run.stdout + run.stderr
     text = (records / "ledgers/2025-H2/chen-gang.yaml").read_text(encoding="utf-8")
     assert "cs-2024-01" not in text and "至 2025-08-31" not in text
+
+
+def test_a_row_with_an_end_naming_a_class_ended_before_it_is_flagged_at_its_class(tmp_path):
+    # 机械2501班 ended on 2025-08-31; 李娜's row with it runs 2025-09-01 to 2026-02-28: there is no end to
+    # write (W-CHK-013 pointed at its `end`, as for a class that ended during the row), the class is to change
+    records = fixture_repo(tmp_path, lambda r: until(r, "classes/2025.yaml", "me-2025-01", "2025-08-31"))
+    js = check(records)
+    at = {f["code"]: (f["file"], f["line"], f["column"]) for f in js["findings"]
+          if f["code"] in ("W-CHK-002", "W-CHK-013") and "李娜" in f["message"]}
+    assert at == {"W-CHK-013": ("records/assignments/2025-2027.yaml", 9, 12),
+                  "W-CHK-002": ("records/assignments/2025-2027.yaml", 9, 12)}

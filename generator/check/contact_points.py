@@ -39,9 +39,12 @@ def _after_point_end(ctx: Context, row) -> None:
         return
     kind, kind_zh, point = _point_of(ctx, row)
     cadre = row.get("cadre")
-    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") else row.pos(kind),
+    start = row.date("start")
+    # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
+    # after it ended, whose class or club is to change (W-CHK-002 points there too)
+    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") and not (start and until < start) else row.pos(kind),
             kind=kind_zh, kind_en=kind, point=point,
-            until=until, start=row.date("start") or "—", end=end or "—",
+            until=until, start=start or "—", end=end or "—",
             name=ctx.cadre_name(cadre) if isinstance(cadre, str) else "",
             data={"cadre": cadre, kind: point, "until": iso(until)})
 
