@@ -315,3 +315,14 @@ def test_a_row_with_an_end_naming_a_class_ended_before_it_is_flagged_at_its_clas
           if f["code"] in ("W-CHK-002", "W-CHK-013") and "李娜" in f["message"]}
     assert at == {"W-CHK-013": ("records/assignments/2025-2027.yaml", 9, 12),
                   "W-CHK-002": ("records/assignments/2025-2027.yaml", 9, 12)}
+
+
+def test_the_home_page_says_when_its_semester_has_ended(tmp_path):
+    # the last semester of the calendar ended on 2026-07-10: on 2026-10-01 the home page still headed
+    # its activities 本学期联系学生活动：2025—2026学年第二学期, as if it were still going on
+    records = fixture_repo(tmp_path)
+    after = _text(mkdocs_build(records, tmp_path / "after", "2026-10-01").public / "index.html")
+    assert "上一学期联系学生活动：2025—2026学年第二学期 2025—2026学年第二学期已于 2026-07-10 结束，" \
+           "2026-10-01 不在校历的任何学期之内。" in after and "本学期联系学生活动" not in after
+    during = _text(mkdocs_build(records, tmp_path / "in", FIXTURE_TODAY).public / "index.html")
+    assert "本学期联系学生活动：2025—2026学年第二学期 共 " in during and "不在校历的任何学期之内" not in during

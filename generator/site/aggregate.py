@@ -624,6 +624,7 @@ class Aggregate:
             "coverage_year": cov_year, "coverage_note": cov_note, "cov_total": len(cov),
             "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
             "semester": sem.name if sem else "", "sem_activities": len(acts),
+            "semester_ended": _d(sem.end) if sem and sem.end < self.today else "",  # (a holiday, or past the calendar)
             "sem_forms": Counter(a.get("form", "") for a in acts).most_common(),
             "open": len(open_threads), "overdue": sum(t["overdue"] for t in threads),
             "by_meaning": Counter(t["status"] for t in threads).most_common(),
