@@ -241,8 +241,11 @@ class RecordSet:
             return None
         for p in self._periods():
             if p.get("id") == code:
-                try:  # (the due date of a period that began before a change: ledger.earlier's `due`)
-                    start, end = _month_day(year, p["start"]), _month_day(year, p["end"])
+                try:  # (a period that began before a change keeps its days: ledger.earlier's start, end, due)
+                    start = next((day for until, value in self._earlier("ledger", ("start", code))
+                                  for day in (_month_day(year, value),) if day <= until), None) \
+                        or _month_day(year, p["start"])
+                    end = _month_day(year, self.in_force(start, "ledger", "end", code, now=p["end"]))
                     written = self.in_force(start, "ledger", "due", code, now=p["due"])
                     due = _month_day(year, written)
                     if due < start:  # due in the next year

@@ -4,7 +4,7 @@ The schemas say each value's type and form; these rules say the values make sens
 at its file:line:col — without them a period whose end is `06-31`, two periods with one id, or a
 status list without "resolved" pass validate and then quietly change every ledger's judgement:
 
-* policy.yaml `ledger.periods` (and `ledger.earlier`'s due dates): each MM-DD a day of the year (E-REF-012), start not after end
+* policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012), start not after end
   (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013);
 * `vocabularies.feedback_statuses`: names used once (E-REF-002), one of them meaning resolved (E-REF-014);
 * `institution.timezone`: a time zone that exists (E-REF-015);
@@ -87,11 +87,12 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
             out.append(F.make("E-REF-008", p.file, p.pos("end"), start=days["start"], end=days["end"]))
         else:
             spans.append((days["start"], days["end"], p, "id"))
-    for e in _entries(rs.policy, "ledger", "earlier"):  # (the due dates before a change)
-        due = e.data.get("due")
-        for code, value in due.items() if isinstance(due, dict) else ():
-            if isinstance(value, str) and not _month_day(value):
-                out.append(F.make("E-REF-012", e.file, e.pos("due", code), value=value))
+    for e in _entries(rs.policy, "ledger", "earlier"):  # (the first, last and due days before a change)
+        for key in ("start", "end", "due"):
+            days = e.data.get(key)
+            for code, value in days.items() if isinstance(days, dict) else ():
+                if isinstance(value, str) and not _month_day(value):
+                    out.append(F.make("E-REF-012", e.file, e.pos(key, code), value=value))
     return out + _overlaps(spans, "填报期间", "ledger periods")
 
 

@@ -474,3 +474,40 @@ def test_an_earlier_due_date_that_is_no_day_is_named(tmp_path):
     _, found = validate_records(repo / "records")
     (bad,) = [f for f in found if f.severity == "error"]
     assert (bad.code, bad.line) == ("E-REF-012", 12) and "06-31" in bad.message_zh
+
+
+def test_changed_half_year_boundaries_leave_the_earlier_periods_as_they_were(tmp_path):
+    # From 2027 the first half-year runs to 15 July (due then) and the second starts on 16 July.
+    # Changing ledger.periods alone re-drew every past half-year: 张伟's 2026-H2 activity of
+    # 5 July fell outside its period (E-REF-004), 李娜's 2026-H1 ledger landed 10 days late became
+    # on time. ledger.earlier's start/end (as its due) keep the boundaries of the periods that
+    # began on or before its `until`: `check --today` says what it said before the change
+    repo = start(tmp_path)
+    write(repo, {"records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-06-20"], points=["me-2025-01"])})
+    commit(repo, "2026-07-10 10:00", "李娜 2026-H1")
+    write(repo, {"records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-07-05"])})
+    commit(repo, "2026-12-20 10:00", "张伟 2026-H2")
+    before = check_cli(repo / "records", "--today", "2027-03-01")
+    assert "李娜 的 2026-H1 台账逾期 10 天" in before.stdout and "E-REF-004" not in before.stdout
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    moved = policy.replace('end: "06-30", due: "06-30"', 'end: "07-15", due: "07-15"').replace(
+        'start: "07-01", end: "12-31"', 'start: "07-16", end: "12-31"')
+    assert moved.count("07-15") == 2 and "07-16" in moved
+    write(repo, {"records/policy.yaml": moved})
+    commit(repo, "2026-12-25 10:00", "2027年起上半年到7月15日")
+    rejudged = check_cli(repo / "records", "--today", "2027-03-01")
+    assert "E-REF-004" in rejudged.stdout and "逾期 10 天" not in rejudged.stdout  # (the past re-drawn)
+    dated = moved.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n    - until: \"2026-12-31\"\n"
+                          "      start: {H2: \"07-01\"}\n      end: {H1: \"06-30\"}\n      due: {H1: \"06-30\"}\n"
+                          "      reason: 2027年起上半年到7月15日\n")
+    write(repo, {"records/policy.yaml": dated})
+    commit(repo, "2026-12-25 11:00", "以往的期间")
+    after = check_cli(repo / "records", "--today", "2027-03-01")
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+    rs, _ = validate_records(repo / "records")
+    assert [(str(p.start), str(p.end), str(p.due)) for p in rs.periods_between(dt.date(2026, 1, 1), dt.date(2027, 12, 31))] == [
+        ("2026-01-01", "2026-06-30", "2026-06-30"), ("2026-07-01", "2026-12-31", "2026-12-31"),
+        ("2027-01-01", "2027-07-15", "2027-07-15"), ("2027-07-16", "2027-12-31", "2027-12-31")]
+    write(repo, {"records/policy.yaml": dated.replace('end: {H1: "06-30"}', 'end: {H1: "06-31"}')})
+    _, found = validate_records(repo / "records")
+    assert [(f.line, "06-31" in f.message_zh) for f in found if f.code == "E-REF-012"] == [(14, True)]
