@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
-from tests.gitrepo import assignments, base, cadre, classes, ledger, write
+from tests.gitrepo import assignments, base, cadre, check_cli, classes, commit, init_repo, ledger, write
 
 
 def check(root, today, files=None, **kw):
@@ -264,6 +264,37 @@ def test_an_item_in_progress_for_too_long_is_overdue_too(tmp_path):
     (overdue,) = found(result, "W-CHK-007")
     assert overdue.data == {"root": "fb-slow", "age_days": 203} and "处理中" in overdue.message_zh
     assert next(c for c in result.data["feedback"] if c["root"] == "fb-slow")["overdue"] is True
+
+
+def test_a_changed_overdue_limit_applies_to_the_items_reported_after_the_change(tmp_path):
+    # From 2026-12-01 an item is overdue after 30 days (it was 60). Changing overdue_days alone
+    # made an item reported on 2026-11-01, within the 60 days it was given, overdue at once;
+    # feedback.earlier keeps the number in force on the day each item was reported (or reopened)
+    def item(fid, raised):
+        return (f"  - id: {fid}\n    raised_on: \"{raised}\"\n    kind: 问题\n    category: 生活后勤\n"
+                "    description: 学生反映宿舍热水不稳定。\n    status: 待处理\n")
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2026-H2/zhang-wei.yaml": ledger(
+        "zhang-wei", "2026-H2", ["2026-11-01"], feedback=item("fb-before", "2026-11-01") + item("fb-after", "2026-12-05"))})
+    commit(repo, "2026-12-06 10:00", "张伟 2026-H2")
+    before = check_cli(repo / "records", "--today", "2026-12-20")
+    assert "W-CHK-007" not in before.stdout  # (49 and 15 days: within the 60)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    thirty = policy.replace("  overdue_days: 60\n", "  overdue_days: 30\n")
+    assert thirty != policy
+    write(repo, {"records/policy.yaml": thirty})
+    commit(repo, "2026-12-10 10:00", "超期改为30天")
+    assert "fb-before”（生活后勤）已 49 天" in check_cli(repo / "records", "--today", "2026-12-20").stdout
+    write(repo, {"records/policy.yaml": thirty.replace("  overdue_days: 30\n", "  overdue_days: 30\n  earlier:\n"
+                                                        "    - {until: \"2026-11-30\", overdue_days: 60, reason: 2026年12月起30天}\n")})
+    commit(repo, "2026-12-10 11:00", "以往的超期天数")
+    after = check_cli(repo / "records", "--today", "2026-12-20")
+    assert (after.returncode, after.stdout) == (before.returncode, before.stdout)
+    later = check_cli(repo / "records", "--today", "2027-01-10").stdout  # 70 and 36 days
+    assert "fb-before”（生活后勤）已 70 天仍为“待处理”，超过 60 天" in later
+    assert "fb-after”（生活后勤）已 36 天仍为“待处理”，超过 30 天" in later
 
 
 def test_broken_records_never_crash(tmp_path):

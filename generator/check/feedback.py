@@ -6,7 +6,8 @@ comes from the policy.  A follow-up in a later ledger names the original with
 link's.  Escalated needs escalated_to; resolved needs resolution and resolved_on; going
 from resolved back to anything else needs a note.  Open or escalated chains older than
 the policy's feedback.overdue_days (counted from the first link's raised_on, or from the raised_on of
-the link that last reopened a resolved item) are overdue.
+the link that last reopened a resolved item) are overdue: the number in force on that day
+(feedback.earlier keeps those before a change), so a change does not shorten the time an item had.
 
 Each item's own checks run with its cadre's other rules (`check_items`, by_cadre.py: kept
 between runs).  Each chain's row is kept between runs as the JSON report writes it, with its
@@ -288,6 +289,8 @@ class _Chains:
         if since is not root_v:  # reopened: its age runs from the reopening (or its first report if undated)
             raised = self.day(since.get("raised_on"))[0] or raised
         age = (ctx.today - raised).days if raised else None
+        if raised:  # (the number in force on the day its age counts from: feedback.earlier)
+            limit = ctx.setting_int("feedback", "overdue_days", default=60, on=raised)
         overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
         cadre = root_led.doc.stem
         unit = ctx.cadre_unit(cadre)
