@@ -14,6 +14,7 @@ import os
 import subprocess
 import sys
 import textwrap
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -135,6 +136,30 @@ def base(grace: int = 0) -> dict[str, str]:
             {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
             {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"}),
     }
+
+
+def handovers(zhang_wei_to: str, li_na_to: str, sun_li: tuple, zhou_min: tuple) -> dict[str, str]:
+    """base()'s records with its two cadres leaving (active_to), each followed the next day on
+    their class by a successor (陈刚 after 张伟, 王芳 after 李娜), and a club, club-a, held by 孙立 and
+    then 周敏, each (active_from, active_to or None) in office only while they hold it."""
+    def next_day(day: str) -> str:
+        return str(date.fromisoformat(day) + timedelta(days=1))
+    return {**base(),
+            "records/cadres/zhang-wei.yaml": cadre("张伟", "cs", active_to=zhang_wei_to),
+            "records/cadres/chen-gang.yaml": cadre("陈刚", "cs", active_from=next_day(zhang_wei_to)),
+            "records/cadres/li-na.yaml": cadre("李娜", "me", active_to=li_na_to),
+            "records/cadres/wang-fang.yaml": cadre("王芳", "me", active_from=next_day(li_na_to)),
+            "records/cadres/sun-li.yaml": cadre("孙立", "cs", *sun_li),
+            "records/cadres/zhou-min.yaml": cadre("周敏", "cs", *zhou_min),
+            "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
+            "records/assignments/2025-2027.yaml": assignments(
+                "2025-2027", "2025-09-01", "2027-08-31",
+                {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                {"cadre": "chen-gang", "class": "cs-2025-01", "start": next_day(zhang_wei_to)},
+                {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+                {"cadre": "wang-fang", "class": "me-2025-01", "start": next_day(li_na_to)},
+                {"cadre": "sun-li", "club": "club-a", "start": sun_li[0]},
+                {"cadre": "zhou-min", "club": "club-a", "start": zhou_min[0]})}
 
 
 def write(repo: Path, files: dict[str, str]) -> None:

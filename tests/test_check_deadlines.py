@@ -8,7 +8,7 @@ import shutil
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
-from tests.gitrepo import base, check_cli, commit, git, init_repo, ledger, merge, write
+from tests.gitrepo import base, check_cli, commit, git, handovers, init_repo, ledger, merge, write
 
 H2 = "records/ledgers/2025-H2/zhang-wei.yaml"
 H2_LI = "records/ledgers/2025-H2/li-na.yaml"
@@ -511,3 +511,46 @@ def test_changed_half_year_boundaries_leave_the_earlier_periods_as_they_were(tmp
     write(repo, {"records/policy.yaml": dated.replace('end: {H1: "06-30"}', 'end: {H1: "06-31"}')})
     _, found = validate_records(repo / "records")
     assert [(f.line, "06-31" in f.message_zh) for f in found if f.code == "E-REF-012"] == [(14, True)]
+
+
+def test_a_half_year_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody(tmp_path):
+    # contacts.min_days_held: 14, as for a semester. 王芳 took me-2025-01 over five days before
+    # 2026-H1 ended, 张伟 left five days into 2026-H2: each was told their ledger was missing
+    # (W-CHK-006) for a half-year the predecessor (李娜) or the successor (陈刚) filed for. club-a was
+    # held nine days of 2026-H2 by 孙立, then ten by 周敏, then by nobody: neither held it 14 days,
+    # together they did, so 周敏, who held it longest, owes that ledger (孙立 does not: the one he
+    # handed in all the same is listed and judged)
+    repo = init_repo(tmp_path / "repo")
+    files = handovers("2026-07-05", "2026-06-25", ("2026-07-01", "2026-07-09"), ("2026-07-10", "2026-07-19"))
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {
+        "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+        "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"]),
+        "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+        "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], points=["me-2025-01"]),
+        "records/ledgers/2026-H2/chen-gang.yaml": ledger("chen-gang", "2026-H2", ["2026-07-08", "2026-10-10"]),
+        "records/ledgers/2026-H2/wang-fang.yaml": ledger("wang-fang", "2026-H2", ["2026-07-08", "2026-10-10"],
+                                                         points=["me-2025-01"]),
+        "records/ledgers/2026-H2/sun-li.yaml": ledger("sun-li", "2026-H2", ["2026-07-05"], points=["club-a"])})
+    commit(repo, "2026-12-20 10:00", "台账")
+
+    def missing(policy_text):
+        write(repo, {"records/policy.yaml": policy_text})
+        out = check_cli(repo / "records", "--today", "2027-01-15", "--format", "json")
+        data = json.loads(out.stdout)
+        assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == []
+        return sorted((r["cadre"], r["period"]) for r in data["ledgers"] if r["status"] == "missing"), out
+
+    policy = files["records/policy.yaml"]
+    assert missing(policy)[0] == [("wang-fang", "2026-H1"), ("zhang-wei", "2026-H2"),
+                                  ("zhou-min", "2026-H2")]  # (a policy that does not say: held on any day)
+    fourteen = policy.replace("  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    assert fourteen != policy
+    owed, out = missing(fourteen)
+    assert owed == [("zhou-min", "2026-H2")]
+    rows = {(r["cadre"], r["period"]): r["status"] for r in json.loads(out.stdout)["ledgers"]}
+    assert [rows.get(k) for k in (("li-na", "2026-H1"), ("chen-gang", "2026-H2"), ("wang-fang", "2026-H2"),
+                                  ("sun-li", "2026-H2"), ("wang-fang", "2026-H1"))] == ["late"] + ["on_time"] * 3 + [None]
+    text = check_cli(repo / "records", "--today", "2027-01-15").stdout
+    assert "周敏（计算机学院）未提交 2026-H2 台账" in text and "王芳（机械学院）未提交" not in text

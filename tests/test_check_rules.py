@@ -6,7 +6,7 @@ import datetime as dt
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
-from tests.gitrepo import assignments, base, cadre, check_cli, classes, commit, init_repo, ledger, write
+from tests.gitrepo import assignments, base, cadre, check_cli, classes, commit, handovers, init_repo, ledger, write
 
 
 def check(root, today, files=None, **kw):
@@ -444,21 +444,7 @@ def test_a_semester_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody(
     # who held the points for the rest, do. club-a was held nine days of 2025-2026-2 by sun-li and
     # ten by zhou-min: neither held it 14 days, together they did, so zhou-min, who held it longest,
     # owes it (sun-li does not)
-    files = {"records/cadres/zhang-wei.yaml": cadre("张伟", "cs", active_to="2026-09-05"),
-             "records/cadres/chen-gang.yaml": cadre("陈刚", "cs", active_from="2026-09-06"),
-             "records/cadres/li-na.yaml": cadre("李娜", "me", active_to="2026-01-10"),
-             "records/cadres/wang-fang.yaml": cadre("王芳", "me", active_from="2026-01-11"),
-             "records/cadres/sun-li.yaml": cadre("孙立", "cs", active_from="2026-02-28", active_to="2026-03-08"),
-             "records/cadres/zhou-min.yaml": cadre("周敏", "cs", active_from="2026-07-01"),
-             "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
-             "records/assignments/2025-2027.yaml": assignments(
-                 "2025-2027", "2025-09-01", "2027-08-31",
-                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
-                 {"cadre": "chen-gang", "class": "cs-2025-01", "start": "2026-09-06"},
-                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
-                 {"cadre": "wang-fang", "class": "me-2025-01", "start": "2026-01-11"},
-                 {"cadre": "sun-li", "club": "club-a", "start": "2026-02-28"},
-                 {"cadre": "zhou-min", "club": "club-a", "start": "2026-07-01"}),
+    files = {**handovers("2026-09-05", "2026-01-10", ("2026-02-28", "2026-03-08"), ("2026-07-01", None)),
              "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
              "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
              "records/ledgers/2026-H2/chen-gang.yaml": ledger("chen-gang", "2026-H2", ["2026-10-10"]),

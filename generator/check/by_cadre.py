@@ -43,7 +43,8 @@ class ByCadre:
         for doc in ctx.rs.docs:
             if doc.kind == "ledger" and not doc.mapping:
                 self.unreadable.setdefault(doc.stem, []).append(doc)
-        self.semesters, self.deadlines = SemesterContacts(ctx), Deadlines(ctx, history)
+        self.semesters = SemesterContacts(ctx)
+        self.deadlines = Deadlines(ctx, history, self.semesters.owes)
         self.memo = Memo(ctx.rs.root, "by-cadre", _context(ctx, history))
         self.cadres = sorted(self.ledgers.keys() | ctx.rows.keys())
         self.kept: dict = {}

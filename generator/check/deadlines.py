@@ -1,8 +1,11 @@
 """R6: one ledger per cadre per period, on time / late / missing / not yet due.
 
-A ledger is required for every period in which the cadre held an assignment (on at
-least one day) and which has begun by --today.  It is submitted when it landed in Git
-(git_history.py) — or, only for the paths an import manifest (records/imports/*.yaml,
+A ledger is required for every period which has begun by --today and which the cadre owes:
+they held contact points on at least the policy's contacts.min_days_held of its days, as for a
+semester (SemesterContacts.owes: a successor who took a point over days before the period's end,
+a leaver who left days into it, owe nothing; a point held that long only by its holders together
+is owed by the one who held it longest, never by nobody); one handed in all the same is judged.
+It is submitted when it landed in Git (git_history.py) — or, only for the paths an import manifest (records/imports/*.yaml,
 administrator-owned) lists, on the declared date.  The deadline is the end of the due
 day plus the policy's grace days, in the policy time zone.  Anything that landed after
 the end of --today does not count yet, so a past --today replays the state of that day.
@@ -52,8 +55,8 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding]]:
 class Deadlines:
     """The ledger table's rows one cadre at a time (by_cadre.py), then what is said of them all."""
 
-    def __init__(self, ctx: Context, history: History):
-        self.ctx, self.history = ctx, history
+    def __init__(self, ctx: Context, history: History, owes):
+        self.ctx, self.history, self.owes = ctx, history, owes  # (owes: SemesterContacts.owes)
         self._read: tuple | None = None  # (_manifest, read when first asked)
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
@@ -141,6 +144,8 @@ class Deadlines:
                     row["days_late"] = late if late > 0 else None
                 else:
                     row["status"] = "missing" if ctx.today > deadline else "not_yet_due"
+                    if not self.owes(cadre, period):
+                        continue  # (a period not owed: only a ledger handed in all the same is listed)
             if row["status"] in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start,
                                                                                    period.end):
                 row["status"] = "exempt"

@@ -68,11 +68,12 @@ class SemesterContacts:
                 "cells": cells}
 
     def owes(self, cadre: str, s) -> bool:
-        """Whether the cadre owes semester `s` its contacts: they held contact points on at least
-        contacts.min_days_held of its days (all of them in a shorter semester) — a successor who took
-        a point over days before its end, a leaver who left days into it, owe nothing.  A point held
-        that long in it by its holders together, none of whom owes it, is owed by the one who held it
-        longest (the later on a tie): never by nobody."""
+        """Whether the cadre owes semester `s` its contacts (or ledger period `s` its ledger:
+        deadlines.py): they held contact points on at least contacts.min_days_held of its days (all
+        of them in a shorter one) — a successor who took a point over days before its end, a leaver
+        who left days into it, owe nothing.  A point held that long in it by its holders together,
+        none of whom owes it, is owed by the one who held it longest (the later on a tie): never by
+        nobody."""
         least = min(self.ctx.setting_int("contacts", "min_days_held", default=1, on=s.start), (s.end - s.start).days + 1)
         if self._days(cadre, s) >= least:
             return True
