@@ -326,3 +326,20 @@ def test_the_home_page_says_when_its_semester_has_ended(tmp_path):
            "2026-10-01 不在校历的任何学期之内。" in after and "本学期联系学生活动" not in after
     during = _text(mkdocs_build(records, tmp_path / "in", FIXTURE_TODAY).public / "index.html")
     assert "本学期联系学生活动：2025—2026学年第二学期 共 " in during and "不在校历的任何学期之内" not in during
+
+
+def test_the_hint_for_a_row_starting_after_its_class_ended_does_not_ask_for_an_end_before_its_start(tmp_path):
+    # 陈刚's row begins 2025-09-01, his class ended 2025-08-31: `end: 2025-08-31` would end it before it
+    # began; the row is to be removed or to name the class or club that took over
+    records = fixture_repo(tmp_path, lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2025-08-31"))
+    # (his 2025-H2 ledger is then an error, E-CHK-004: exit code 1)
+    runs = [check_cli(records, "--today", FIXTURE_TODAY, "--format", "json", *lang) for lang in ([], ["--lang", "en"])]
+    assert [r.returncode for r in runs] == [1, 1] and not any("Traceback" in r.stderr for r in runs)
+    [zh], [en] = ([f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-013"] for r in runs)
+    assert "end: 2025-08-31" not in zh["hint"] and "end: 2025-08-31" not in en["hint"]
+    assert "删去这一行" in zh["hint"] and "接替" in zh["hint"] and "2025-09-01" in zh["hint"]
+    assert "removes the row" in en["hint"] and "took over" in en["hint"]
+    # a row that began while its class existed is still to be ended on the class's last day
+    later = fixture_repo(tmp_path / "later", lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2026-01-31"))
+    [zh] = [f for f in check(later)["findings"] if f["code"] == "W-CHK-013"]
+    assert zh["hint"].startswith("2026-01-31 以后这条安排已不再计算。请管理员结束它：写上 end: 2026-01-31")

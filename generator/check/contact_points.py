@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.context import ONE_DAY, Context, iso, segments
+from generator.messages.check import W_CHK_013_FIX
 
 
 def _outside_cycle(ctx: Context, row) -> None:
@@ -40,12 +41,16 @@ def _after_point_end(ctx: Context, row) -> None:
     kind, kind_zh, point = _point_of(ctx, row)
     cadre = row.get("cadre")
     start = row.date("start")
+    name = ctx.cadre_name(cadre) if isinstance(cadre, str) else ""
+    void = bool(start and until < start)
+    # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead)
+    fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name)
+                   for t in W_CHK_013_FIX["void" if void else "ended"])
     # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
     # after it ended, whose class or club is to change (W-CHK-002 points there too)
-    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") and not (start and until < start) else row.pos(kind),
+    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") and not void else row.pos(kind),
             kind=kind_zh, kind_en=kind, point=point,
-            until=until, start=start or "—", end=end or "—",
-            name=ctx.cadre_name(cadre) if isinstance(cadre, str) else "",
+            until=until, start=start or "—", end=end or "—", name=name, fix=fix, fix_en=fix_en,
             data={"cadre": cadre, kind: point, "until": iso(until)})
 
 

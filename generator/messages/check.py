@@ -181,10 +181,8 @@ CODES = {
         "zh": "{kind}“{point}”只存续到 {until}（毕业、合并或撤销），这条安排（{start} 至 {end}）在那以后仍把它列为干部“{name}”的联系点",
         "en": "{kind_en} '{point}' existed until {until} (graduated, merged or dissolved), but this assignment ({start} to {end}) "
               "still names it as cadre '{name}''s contact point after that day",
-        "hint_zh": "{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”；安排在那以后才开始的，改为别的联系点），"
-                   "并为干部“{name}”新增一行新的联系点安排。",
-        "hint_en": "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason (one "
-                   "starting after that day names another point instead), and adds a row with the cadre's new contact point.",
+        "hint_zh": "{fix}",  # (W_CHK_013_FIX below: the row began before or after its point ended)
+        "hint_en": "{fix_en}",
     },
     "W-CHK-014": {
         "severity": "warning",
@@ -207,4 +205,17 @@ CODES = {
         "hint_en": "Add the academic year {next} and its semesters to records/calendar.yaml (dates from the "
                    "university's calendar), before each new academic year begins.",
     },
+}
+
+# W-CHK-013's hint: a row that began while its class or club existed is ended on its last day; one
+# that began after it (`end: until` would end it before it starts) never counted: removed or repointed
+W_CHK_013_FIX = {
+    "ended": ("{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”“社团撤销”），"
+              "并为干部“{name}”新增一行新的联系点安排。",
+              "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason, "
+              "and adds a row with the cadre's new contact point."),
+    "void": ("这条安排从 {start} 开始，那时{kind}“{point}”已不存在，从未算作联系点。请管理员删去这一行，"
+             "或把它改为接替的{kind}（{kind_en} 写那个{kind}的编号）；干部“{name}”另有联系点的，为它新增一行。",
+             "This assignment starts on {start}, when {kind_en} '{point}' no longer existed: it never counted. An "
+             "administrator removes the row, or points it at the {kind_en} that took over ({kind_en}: that {kind_en}'s id)."),
 }
