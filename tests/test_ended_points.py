@@ -343,3 +343,19 @@ def test_the_hint_for_a_row_starting_after_its_class_ended_does_not_ask_for_an_e
     later = fixture_repo(tmp_path / "later", lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2026-01-31"))
     [zh] = [f for f in check(later)["findings"] if f["code"] == "W-CHK-013"]
     assert zh["hint"].startswith("2026-01-31 以后这条安排已不再计算。请管理员结束它：写上 end: 2026-01-31")
+
+
+def test_the_json_assignment_rows_show_a_row_starting_after_its_class_ended_as_written_and_why(tmp_path):
+    # as 附件1: 陈刚's row from 2025-09-01 naming 计算机2401班 (ended 2025-08-31) is not "2025-09-01 to 2025-08-31"
+    records = fixture_repo(tmp_path, lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2025-08-31"))
+    run = check_cli(records, "--today", FIXTURE_TODAY, "--format", "json")
+    assert run.returncode == 1 and "Traceback" not in run.stderr  # (his 2025-H2 ledger: E-CHK-004)
+    rows = {r["cadre"]: r["rows"] for r in json.loads(run.stdout)["assignments"]}
+    [row] = rows["chen-gang"]
+    assert (row["point"], row["start"], row["end"]) == ("cs-2024-01", "2025-09-01", "2027-08-31")
+    assert row["void"] is True and row["point_until"] == "2025-08-31"
+    # a row cut by its class's end still ends that day, counting until then
+    later = check(fixture_repo(tmp_path / "later", lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2026-01-31")))
+    [row] = {r["cadre"]: r["rows"] for r in later["assignments"]}["chen-gang"]
+    assert (row["start"], row["end"], row["void"], row["point_until"]) == ("2025-09-01", "2026-01-31", False, "2026-01-31")
+    assert all(r["void"] is False for c in later["assignments"] for r in c["rows"])

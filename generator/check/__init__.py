@@ -37,7 +37,10 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                              "gaps": [{"from", "to"}]  (uncovered spans from the deadline to checked_on)}]}],
   "assignments": [{"cadre", "name", "unit", "unit_name", "active_from", "active_to",
                    "rows": [{"cycle", "kind": "class" | "club", "point", "point_name", "point_unit",
-                             "start", "end", "reason", "file", "line"}]}],
+                             "start", "end" (its last day counted: the class's or club's until when earlier),
+                             "void": bool (it starts after its class or club ended: never counted; start and
+                             end as written), "point_until": date | null (the class's or club's last day),
+                             "reason", "file", "line"}]}],
   "semester_matrix": {"semesters": [{"id", "name", "academic_year", "start", "end", "ended": bool,
                                      "judged": bool (ended, and the ledgers recording it all due)}],
                       "rows": [{"cadre", "name", "unit", "unit_name",

@@ -183,8 +183,12 @@ def _rows_data(ctx: Context, cadre: str, rows) -> dict:
     for row in sorted(rows, key=lambda r: (r.date("start") or dt.date.min, r.doc.stem)):
         kind, point = ctx.rs.contact_point(row)
         start, end = ctx.rs.assignment_span(row)
+        until = ctx.rs.point_until(row)
+        # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
+        void = bool(until and start and until < start)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
-                    "point_unit": ctx.point_unit(point), "start": iso(start), "end": iso(end),
+                    "point_unit": ctx.point_unit(point), "start": iso(start),
+                    "end": iso(ctx.rs.row_end(row) if void else end), "void": void, "point_until": iso(until),
                     "reason": row.get("reason") if isinstance(row.get("reason"), str) else None,
                     "file": row.file, "line": row.pos()[0]})
     return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
