@@ -366,6 +366,20 @@ class RecordSet:
                     return unit, position
         return now
 
+    def took_over(self, uid: str) -> str | None:
+        """The unit that took over unit `uid` once it ended, as the records say: the one unit its
+        cadres moved to the day after its `until` (an `earlier` post in it ending that day); None when
+        it has not ended, or no cadre or cadres of several units say so."""
+        unit = self.units.get(uid)
+        until = unit.date("until") if unit is not None else None
+        if until is None:
+            return None
+        moved = {self.cadre_on(cid, until + dt.timedelta(days=1))[0] for cid, item in self.cadres.items()
+                 if any(isinstance(e, dict) and e.get("unit") == uid and parse_date(e.get("until")) == until
+                        for e in (item.get("earlier") if isinstance(item.get("earlier"), list) else []))}
+        moved -= {uid, None}
+        return moved.pop() if len(moved) == 1 else None
+
     @cached_property
     def _memo_posts(self) -> dict:
         return {}

@@ -16,7 +16,8 @@
 
 Missing = required to file (the policy checks' `data["ledgers"]`, or, without them, an active
 assignment overlapping the period) and no ledger file, exemptions excepted.  Cadres are grouped
-by unit; each is @-mentioned with their Git account, and so are their unit's reviewers.
+by unit; each is @-mentioned with their Git account, and so are their unit's reviewers (of a unit
+that has ended: those of the unit that took it over, else the administrators).
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
 week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.
@@ -86,6 +87,27 @@ def _at(account: str | None) -> str:
     return f"@{account}" if account else ""
 
 
+def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: str = "") -> tuple[str, str]:
+    """(the unit's name, what its section's heading says in brackets: its reviewers after `label`, or
+    `none` when it has none).  A unit that had ended by `today` (merged or dissolved: its `until`)
+    reviews no more: the unit that took it over (RecordSet.took_over, followed while that one ended
+    too) and its reviewers are named, else the administrators, who move its cadres and classes (W-CHK-014)."""
+    unit = rs.units.get(uid)
+    head = unit.get("name", uid) if unit else (uid or "未知单位")
+    seen, now = {uid}, uid
+    while rs.ended(rs.units.get(now), today):
+        nxt = rs.took_over(now)
+        if nxt is None or nxt in seen:
+            admins = "、".join(_at(a.get("git")) for a in rs.setting("administrators", default=[]) or []
+                              if isinstance(a, dict) and a.get("git"))
+            return head, f"已于 {unit.date('until')} 合并或撤销，接替的单位未登记；请管理员 {admins} 处理"
+        seen.add(nxt)
+        now = nxt
+    names = "、".join(_at(r) for r in (rs.units[now].get("reviewers") or []) if isinstance(r, str)) if now in rs.units else ""
+    note = f"已于 {unit.date('until')} 合并或撤销，由“{rs.units[now].get('name', now)}”接替" if now != uid else ""
+    return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
                 archived: bool = False) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period."""
@@ -110,11 +132,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         item = rs.cadres.get(cadre)
         by_unit[item.get("unit") if item else ""].append(cadre)
     for uid in sorted(by_unit, key=lambda u: (rs.units[u].get("name", u) if u in rs.units else u or "")):
-        unit = rs.units.get(uid)
-        reviewers = [r for r in ((unit.get("reviewers") or []) if unit else []) if isinstance(r, str)]
-        head = unit.get("name", uid) if unit else (uid or "未知单位")
-        who = "、".join(_at(r) for r in reviewers) if reviewers else "未登记"
-        lines += [f"## {head}（审核人：{who}）", ""]
+        head, who = _unit_head(rs, uid, today, "审核人：", "审核人：未登记")
+        lines += [f"## {head}（{who}）", ""]
         for cadre in by_unit[uid]:
             item = rs.cadres.get(cadre)
             name = item.get("name", cadre) if item else cadre
@@ -176,10 +195,8 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     for c in classes:
         by_unit[c.get("unit") or ""].append(c)
     for uid in sorted(by_unit):
-        unit = rs.units.get(uid)
-        reviewers = [r for r in ((unit.get("reviewers") or []) if unit else []) if isinstance(r, str)]
-        lines += [f"## {unit.get('name', uid) if unit else uid or '未知单位'}"
-                  f"{'（' + '、'.join(_at(r) for r in reviewers) + '）' if reviewers else ''}", ""]
+        head, who = _unit_head(rs, uid, today)
+        lines += [f"## {head}{'（' + who + '）' if who else ''}", ""]
         lines += [f"- {c.get('name', c.get('class'))}（`{c.get('class')}`）" for c in by_unit[uid]]
         lines.append("")
     lines += ["---", "", f"English: {len(classes)} freshman classes of {year} have no cadre as of {today}."]

@@ -254,3 +254,33 @@ def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path
     assert not (repo / "reminder-ledgers.md").exists()  # no period: no ledger reminder
     assert (repo / "reminder-ledgers.env").read_text(encoding="utf-8") == "missing=0\n"
     assert "marker=<!-- contact-ledger:coverage-reminder" in (repo / "reminder-coverage.env").read_text(encoding="utf-8")
+
+
+def _end_me(repo, took_over: bool) -> None:
+    """机械学院 (me) merged on 2026-03-05 into 机械与自动化学院 (mech); 李娜's file still says me.  With
+    `took_over`, the records say where it went: 赵磊 moved from me to mech on that day (his `earlier`)."""
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8").replace(
+        "    reviewers: [me-reviewer]\n", '    reviewers: [me-reviewer]\n    until: "2026-03-05"\n')
+        + "  - id: mech\n    name: 机械与自动化学院\n    type: 学院\n    reviewers: [mech-reviewer]\n")
+    if took_over:
+        edit(repo, "records/cadres/zhao-lei.yaml", text="name: 赵磊\nposition: 机械与自动化学院副院长\nunit: mech\n"
+             'active_from: "2020-01-01"\nearlier:\n  - {unit: me, position: 机械学院副院长, until: "2026-03-05"}\n')
+
+
+@pytest.mark.parametrize("took_over", [True, False])
+def test_reminders_of_a_unit_that_ended_name_who_took_over_not_its_former_reviewers(tmp_path, took_over):
+    repo = make_repo(tmp_path)
+    _end_me(repo, took_over)
+    ledger = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    coverage = run(repo, "remind", "--coverage", "--today", "2026-03-10")
+    assert ledger.returncode == 1 and coverage.returncode == 1, ledger.stderr + coverage.stderr
+    assert any("李娜" in ln for ln in ledger.stdout.splitlines() if ln.startswith("- "))  # still reminded
+    assert "机械2501班（`me-2025-01`）" in coverage.stdout
+    # nobody reviews for 机械学院 after it ended: its former reviewer is not asked
+    assert "@me-reviewer" not in ledger.stdout and "@me-reviewer" not in coverage.stdout
+    if took_over:
+        assert "## 机械学院（已于 2026-03-05 合并或撤销，由“机械与自动化学院”接替；审核人：@mech-reviewer）" in ledger.stdout
+        assert "## 机械学院（已于 2026-03-05 合并或撤销，由“机械与自动化学院”接替；@mech-reviewer）" in coverage.stdout
+    else:  # the records do not say who took over: the university's administrators, who fix the records
+        assert "## 机械学院（已于 2026-03-05 合并或撤销，接替的单位未登记；请管理员 @wang-admin 处理）" in ledger.stdout
+        assert "## 机械学院（已于 2026-03-05 合并或撤销，接替的单位未登记；请管理员 @wang-admin 处理）" in coverage.stdout
