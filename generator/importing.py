@@ -110,9 +110,9 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
-def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
-    """The file's sheets as (sheet name, rows of (row number, [cell values])); a CSV is one
-    sheet without a name."""
+def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], bool]]:
+    """The file's sheets as (sheet name, rows of (row number, [cell values]), hidden in Excel); a
+    CSV is one sheet without a name."""
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
@@ -130,8 +130,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
-        sheets = [(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)])
-                  for sheet in book.worksheets]
+        sheets = [(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)],
+                   sheet.sheet_state != "visible") for sheet in book.worksheets]
         book.close()
         return sheets
     if suffix not in (".csv", ".txt", ".xls"):  # (an .xls a system exported is often text: read as CSV)
@@ -148,10 +148,11 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]]]]:
         text = raw.decode("gb18030")
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)])]
+    return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)],
+             False)]
 
 
-def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]]]]:
+def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], bool]]:
     """An old Excel (.xls) file's sheets, read with xlrd, cells as openpyxl gives them (a whole
     number as int, a date cell as datetime, an empty cell as None)."""
     import xlrd
@@ -172,8 +173,8 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]]]]:
         return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
 
     try:
-        return [(sheet.name, [(n, [value(c) for c in sheet.row(n - 1)]) for n in range(1, sheet.nrows + 1)])
-                for sheet in book.sheets()]
+        return [(sheet.name, [(n, [value(c) for c in sheet.row(n - 1)]) for n in range(1, sheet.nrows + 1)],
+                 sheet.visibility != 0) for sheet in book.sheets()]
     finally:
         book.release_resources()
 
@@ -396,12 +397,18 @@ class Importer:
     # -- run ---------------------------------------------------------------
     def run(self) -> None:
         """Every sheet whose headings are recognised is read (a sheet of data that has none is
-        reported, never skipped silently); when none has, the first one's missing columns are."""
-        sheets = [(title, [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)])
-                  for title, rows in read_rows(self.source)]
-        sheets = [(title, rows) for title, rows in sheets if rows]
+        reported, never skipped silently, and so is a hidden one: often an old list, not read);
+        when none has, the first one's missing columns are."""
+        sheets, hidden = [], []
+        for title, rows, hides in read_rows(self.source):
+            rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
+            if rows:
+                (hidden if hides else sheets).append((title, rows))
+        for title, rows in hidden:
+            self.findings.append(F.make("W-IMP-005", f"{display_path(self.source)}[{title}]", (rows[0][0], 1), sheet=title))
         if not sheets:
-            raise Unreadable("表格是空的", "the spreadsheet is empty")
+            raise Unreadable("只有隐藏的工作表有内容：请在 Excel 中取消隐藏后再导入" if hidden else "表格是空的",
+                             "only hidden sheets hold data: unhide them in Excel" if hidden else "the spreadsheet is empty")
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
         heads = [next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2),
                       None) for _, rows in sheets]

@@ -33,6 +33,19 @@ def xlsx(path, rows):
     return path
 
 
+def workbook(path, pages, hidden=()):
+    """An .xlsx of one sheet per page (title → rows); those named in `hidden` hidden as Excel hides them."""
+    book = Workbook()
+    book.remove(book.active)
+    for title, rows in pages.items():
+        sheet = book.create_sheet(title)
+        for row in rows:
+            sheet.append(row)
+        sheet.sheet_state = "hidden" if title in hidden else "visible"
+    book.save(path)
+    return book
+
+
 def csv_file(path, rows, encoding):
     path.write_bytes("\r\n".join(",".join(map(str, r)) for r in rows).encode(encoding))
     return path
@@ -361,3 +374,29 @@ def test_an_old_excel_xls_is_read_every_sheet_and_its_date_cells(work):
         "name": "曾伟杰", "position": "党委学生工作部副部长", "unit": "xgb", "active_from": dt.date(2020, 3, 15),
         "active_to": dt.date(2026, 6, 30)}
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_hidden_sheet_with_data_is_not_imported_and_says_how_to_include_it(work):
+    """A hidden sheet (Excel's 隐藏) often keeps an old list: it is skipped with W-IMP-005, never
+    read silently nor dropped silently; unhidden, it is imported."""
+    heading = ["班级名称", "学院", "专业", "年级", "人数"]
+    book = workbook(work / "班级.xlsx", {"2026级": [heading, ["计算机2602班", "cs", "计算机科学与技术", 2026, 29]],
+                                       "旧名单": [heading, ["计算机2699班", "cs", "计算机科学与技术", 2026, 40]],
+                                       "空白": []},  # (a hidden sheet with nothing in it: nothing to say)
+                    hidden=("旧名单", "空白"))
+    shutil.copy(B.REPO / "tests/fixtures/import/隐藏页.xls", work / "班级.xls")  # the same, as old Excel
+    for name in ("班级.xlsx", "班级.xls"):
+        run = cli(work, "import", "classes", name)
+        assert run.returncode == 0, run.stdout
+        assert "计算机2602班" in run.stdout and "计算机2699班" not in run.stdout
+        assert f"{name}[旧名单]:1:1: 警告 W-IMP-005: 工作表“旧名单”是隐藏的，未导入" in run.stdout
+        assert "取消隐藏" in run.stdout and run.stdout.count("W-IMP-005") == 1
+        en = cli(work, "import", "classes", name, "--lang", "en")
+        assert "warning W-IMP-005: sheet '旧名单' is hidden: it is not imported" in en.stdout and "Unhide" in en.stdout
+
+    book["旧名单"].sheet_state = "visible"  # as the hint says
+    book.save(work / "班级.xlsx")
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "W-IMP-005" not in run.stdout, run.stdout
+    assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
+        "classes"]][-2:] == ["计算机2602班", "计算机2699班"]

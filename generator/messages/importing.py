@@ -15,6 +15,13 @@ CODES = {
         "hint_zh": "每个工作表都会读：列标题须在前 10 行之内的同一行，至少认出两列（必填的列：{known}）。若这一页确要导入，请把列标题改成这些写法；若不是名单（如说明页），可以不管这条警告。",
         "hint_en": "Every sheet is read: its headings must be on one row within the first 10, at least two recognised (required: {known}). Rename the headings if this sheet is to be imported; if it is not a list (a page of notes), ignore this warning.",
     },
+    "W-IMP-005": {
+        "severity": "warning",
+        "zh": "工作表“{sheet}”是隐藏的，未导入",
+        "en": "sheet '{sheet}' is hidden: it is not imported",
+        "hint_zh": "隐藏的工作表常是旧名单或草稿，所以不读。若这一页确要导入，请在 Excel 中右键点工作表标签，选“取消隐藏”，选中这一页，保存后再运行一次；若不要导入，可以不管这条警告，或删除这一页。",
+        "hint_en": "A hidden sheet often holds an old list or a draft, so it is not read. If this sheet is to be imported, right-click a sheet tab in Excel, choose Unhide and this sheet, save and run again; if not, ignore this warning or delete the sheet.",
+    },
     "W-IMP-004": {
         "severity": "warning",
         "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
