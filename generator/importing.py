@@ -577,7 +577,8 @@ class Importer:
                     continue
                 changed = self._differs(n, display_path(path), old, v)
                 if changed:
-                    self._write(path, {None: n}, lambda: patch(text, yaml.compose(text), changed, ""))
+                    self._write(path, {None: n}, lambda: read_back(patch(text, yaml.compose(text), changed, ""),
+                                                                   lambda data: data == {**old, **changed}))
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
@@ -720,14 +721,24 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
             base += "\n"
     added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {_scalar(v)}" for k, v in item.items()) + "\n"
                     for item in items)
-    out = base + added + (text if root is not None else "")
+    count = len(seq.value if root is not None else []) + len(items)
+
+    def meant(data: dict) -> bool:
+        after = data.get(key) or []
+        return len(after) == count and after[count - len(items):] == items and all(
+            after[i].get(k) == v for i, values in changes.items() for k, v in values.items())
+    return read_back(base + added + (text if root is not None else ""), meant)
+
+
+def read_back(out: str, meant) -> str:
+    """`out`, the new text of a record's file, if it reads as meant (meant(its data)); else
+    Unmergeable: a file read otherwise than it was meant is never written."""
     try:
-        after = (yaml.safe_load(out) or {}).get(key) or []
+        data = yaml.safe_load(out)
     except yaml.YAMLError:
         raise Unmergeable(None) from None
-    if len(after) != len(seq.value if root is not None else []) + len(items) or after[len(after) - len(items):] != items \
-            or any(after[i].get(k) != v for i, values in changes.items() for k, v in values.items()):
-        raise Unmergeable(None)  # (never written: a file read otherwise than it was meant)
+    if not isinstance(data, dict) or not meant(data):
+        raise Unmergeable(None)
     return out
 
 

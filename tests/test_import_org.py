@@ -198,6 +198,21 @@ def test_a_cadre_who_moved_is_not_rewritten_even_with_update(work):
     assert snapshot(work) == before
 
 
+def test_a_cadre_file_updated_is_read_back_before_anything_is_written(work):
+    """A cadre's file not written as the project writes it (one line of { }) cannot take a new
+    value in place: E-IMP-008, nothing written, as for class and unit files."""
+    cadre = work / "records/cadres/li-na.yaml"
+    cadre.write_text("{name: 李娜, position: 党委学生工作部部长, unit: xgb, active_from: 2021-03-01}\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "Git 账号"],
+                           ["李娜", "党委学生工作部部长", "xgb", "2021-03-01", "li-na"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "c.xlsx:2:1: 错误 E-IMP-008: 无法把第 2 行合并进 records/cadres/li-na.yaml：" in run.stdout
+    assert cli(work, "validate").returncode == 0
+
+
 def test_a_list_of_units_is_appended_and_then_its_short_names_serve_the_class_list(work):
     units = work / "records/units.yaml"
     units.write_text("# 学院与部门\n" + units.read_text(encoding="utf-8"), encoding="utf-8")
