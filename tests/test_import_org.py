@@ -364,6 +364,12 @@ def test_update_changes_a_value_written_as_lines_of_a_list_keeping_its_comments(
     run = cli(work, "import", "classes", "c.csv", "--update", "--write")
     assert run.returncode == 1 and snapshot(work) == before
     assert "c.csv:3:1: 错误 E-IMP-008: 无法把第 3 行合并进 records/classes/2026.yaml:2：" in run.stdout
+    assert cli(work, "validate").returncode == 0  # (validate takes [ … ]: the hint must say what to do instead)
+    assert "一项一行" in run.stdout.split("怎么改:")[1] and "再运行一次导入" in run.stdout
+    classes.write_text(yaml.safe_dump(yaml.safe_load(classes.read_text(encoding="utf-8")), allow_unicode=True,
+                                      sort_keys=False), encoding="utf-8")  # one item per line, as the hint says
+    run = cli(work, "import", "classes", "c.csv", "--update", "--write")
+    assert run.returncode == 0 and "计算机2602班" in classes.read_text(encoding="utf-8"), run.stdout
 
 
 def test_an_old_excel_xls_is_read_every_sheet_and_its_date_cells(work):
