@@ -196,13 +196,15 @@ INDEX_HTML = """<!doctype html>
           return fb.set("id", stem + n);
         }));
       }
-      // A ledger saved is the newest of what the repository holds: its items' ids are taken from
-      // then on (RULES.ids is the site build's), for the next ledger saved in this session, which
-      // may take none of them and may follow any; those it no longer has are free again.
+      // A ledger saved is the newest of what the repository holds: its cadre has filed for the
+      // period and its items' ids are taken from then on (RULES.filed and RULES.ids are the site
+      // build's), for the next ledger saved in this session, which may take none of them and may
+      // follow any; those it no longer has are free again.
       function saved(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")];
         var list = data && data.get("feedback"), cadre = data && data.get("cadre");
         if (!rules || !cadre) { return; }
+        if (rules.filed.indexOf(cadre) < 0) { rules.filed.push(cadre); }
         var me = rules.id + "/" + cadre;
         Object.keys(RULES.ids).forEach(function (k) { if (RULES.ids[k] === me) { delete RULES.ids[k]; } });
         (list || []).forEach(function (fb) {
@@ -355,7 +357,7 @@ def id_stem(period: Period) -> str:
 def form_rules(rs: RecordSet, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
-    is built again on each merge, so the list is as current as the site), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
+    is built again on each merge, and the page adds each ledger saved since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, each feedback id's ledger and each period's start (a follow-up
     of a later period's item), and the names to say them with."""
     from generator.references import _feedback_summary

@@ -636,3 +636,23 @@ def test_form_refuses_a_follow_up_of_a_later_periods_item_before_saving(tmp_path
         _saved_and_valid(trial, tmp_path, "cms/ledgers-2026-H1/li-na")
     finally:
         trial.stop()
+
+
+def test_a_ledger_saved_in_the_session_is_known_as_filed_to_the_next_new_one(trial, tmp_path):
+    """The form knew the ledgers filed as of the site build only: after saving 张伟's new 2026-H2
+    ledger, a second new one for him and that period in the same session was not told to open the
+    first (Decap saves it as zhang-wei-1.yaml, a second ledger validate refuses)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _save(page)
+            page.wait_for_url("**/entries/zhang-wei")  # (Decap's own step after saving a new entry)
+            _new_ledger(page, trial)  # 张伟's, 2026-H2, again
+            _activity(page, 0, "2026-09-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
+            _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了（records/ledgers/2026-H2/zhang-wei.yaml）")
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
