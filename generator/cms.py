@@ -108,8 +108,8 @@ INDEX_HTML = """<!doctype html>
       // contact point that is not the cadre's that half-year (E-CHK-005), a date after today in the
       // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011); an item's id taken (E-REF-002),
-      // a follow-up of no item, of itself or of a later period's item (E-REF-006), as of the site build (RULES.ids) and the
-      // ledgers saved since the page was opened (saved()).
+      // a follow-up of no item, of itself, of a later period's item or of one raised after it (E-REF-006), as of the
+      // site build (RULES.ids, RULES.raised) and the ledgers saved since the page was opened (saved()).
       var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
@@ -131,8 +131,9 @@ INDEX_HTML = """<!doctype html>
         }
         var today = "";  // today in the policy's time zone, as `check` judges it (E-CHK-006)
         try { today = new Intl.DateTimeFormat("en-CA", { timeZone: RULES.timezone }).format(new Date()); } catch (e) { today = ""; }
+        function isDay(v) { return typeof v === "string" && /^\\d{4}-\\d{2}-\\d{2}$/.test(v); }
         function future(day, what) {
-          if (today && typeof day === "string" && /^\\d{4}-\\d{2}-\\d{2}$/.test(day) && day > today) {
+          if (today && isDay(day) && day > today) {
             out.push(what + " " + day + " 晚于今天（" + today + "）：只能记录已经发生的事，请检查日期。");
           }
         }
@@ -145,7 +146,10 @@ INDEX_HTML = """<!doctype html>
         });
         (data.get("feedback") || []).forEach(function (fb, i) {
           if (!fb || typeof fb.get !== "function") { return; }
-          var id = fb.get("id"), follows = fb.get("follows"), owner = RULES.ids[follows];
+          var id = fb.get("id"), follows = fb.get("follows"), owner = RULES.ids[follows], raised = fb.get("raised_on");
+          // the date the followed item was raised on: this form's, or another ledger's (RULES.raised)
+          var theirs = follows in here ? data.get("feedback").get(here[follows]).get("raised_on") :
+                       owner && owner !== me ? RULES.raised[follows] : "";
           var renumber = "请改一个编号，或把它清空（保存时自动编号）。";
           if (id && here[id] !== i) {  // E-REF-002, said before saving
             out.push("第 " + (i + 1) + " 条学生反映的编号“" + id + "”与第 " + (here[id] + 1) + " 条相同：" + renumber);
@@ -158,6 +162,9 @@ INDEX_HTML = """<!doctype html>
           } else if (owner && owner !== me && (RULES.starts[owner.split("/")[0]] || "") > (RULES.starts[rules.id] || "")) {
             out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”“" + follows + "”是以后才有的一条（records/ledgers/" + owner +
                      ".yaml），不能跟进未来的反映：请填以前那一条反映的编号。");  // E-REF-006, said before saving
+          } else if (isDay(theirs) && isDay(raised) && theirs > raised) {  // E-REF-006, said before saving
+            out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”“" + follows + "”那一条是 " + theirs + " 反映的，晚于本条的反映日期 " +
+                     raised + "，不能跟进未来的反映：请填以前那一条反映的编号，或改正反映日期。");
           } else if (follows && !(owner && owner !== me) && !(follows in here)) {
             var earlier = Object.keys(RULES.ids).filter(function (k) {
               return RULES.ids[k] !== me && RULES.ids[k].split("/")[1] === cadre;
@@ -166,7 +173,7 @@ INDEX_HTML = """<!doctype html>
                      (earlier.length ? (RULES.cadres[cadre] || cadre) + "以前各期的反映编号有：" + earlier.join("、") + "。" : "") +
                      "请填以前那一条反映的编号；不是跟进就清空它。");
           }
-          future(fb.get("raised_on"), "第 " + (i + 1) + " 条学生反映的反映日期");
+          future(raised, "第 " + (i + 1) + " 条学生反映的反映日期");
           future(fb.get("resolved_on"), "第 " + (i + 1) + " 条学生反映的解决日期");
           var status = fb.get("status"), meaning = RULES.statuses[status], n = "第 " + (i + 1) + " 条学生反映";
           if (meaning === "escalated" && !fb.get("escalated_to")) {
@@ -208,7 +215,10 @@ INDEX_HTML = """<!doctype html>
         var me = rules.id + "/" + cadre;
         Object.keys(RULES.ids).forEach(function (k) { if (RULES.ids[k] === me) { delete RULES.ids[k]; } });
         (list || []).forEach(function (fb) {
-          if (fb && typeof fb.get === "function" && fb.get("id") && !RULES.ids[fb.get("id")]) { RULES.ids[fb.get("id")] = me; }
+          if (fb && typeof fb.get === "function" && fb.get("id") && !RULES.ids[fb.get("id")]) {
+            RULES.ids[fb.get("id")] = me;
+            RULES.raised[fb.get("id")] = fb.get("raised_on");
+          }
         });
       }
       if (window.CMS && CMS.registerEventListener) {
@@ -358,16 +368,17 @@ def form_rules(rs: RecordSet, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, and the page adds each ledger saved since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
-    allows), the statuses' meanings, each feedback id's ledger and each period's start (a follow-up
-    of a later period's item), and the names to say them with."""
+    allows), the statuses' meanings, each feedback id's ledger and date raised and each period's start
+    (a follow-up of a later period's item or of one raised after it), and the names to say them with."""
     from generator.references import _feedback_summary
 
     out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {},
-                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}, "starts": {}}
+                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}, "raised": {},
+                 "starts": {}}
     for (folder, stem), led in sorted(rs.ledgers.items()):  # each feedback id → its ledger
-        for _i, fid, _follows, _raised in _feedback_summary(led):
-            if fid:
-                out["ids"].setdefault(fid, f"{folder}/{stem}")
+        for _i, fid, _follows, raised in _feedback_summary(led):
+            if fid and fid not in out["ids"]:  # (and the date it was raised on: a follow-up of a later item)
+                out["ids"][fid], out["raised"][fid] = f"{folder}/{stem}", raised
     for period in [*filter(None, map(rs.period, {folder for folder, _stem in rs.ledgers})), *periods]:
         out["starts"][period.id] = period.start.isoformat()  # (a follow-up of a later period's item: E-REF-006)
     for period in periods:

@@ -656,3 +656,20 @@ def test_a_ledger_saved_in_the_session_is_known_as_filed_to_the_next_new_one(tri
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)
+
+
+def test_form_refuses_a_follow_up_of_an_item_raised_later_in_the_period_before_saving(tmp_path):
+    """A follow-up of an item raised after it in the same period (in the ledger itself or in
+    another of the period) was saved, and only `validate` said afterwards (E-REF-006)."""
+    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/li-na.yaml", LATER_LEDGER) as (trial, page):
+        _activity(page, 0, "2026-09-10", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+        _item(page, 0, "2026h2-zhang-wei-1", "2026-09-25", "几名学生反映宿舍热水供应时间太短。")
+        _item(page, 1, "2026h2-zhang-wei-2", "2026-09-20", "几名学生再次反映宿舍热水问题。", follows="2026h2-zhang-wei-1")
+        _item(page, 2, "", "2026-09-10", "几名学生反映协会活动室开放时间太短。", follows="2026h2-li-na-1")
+        _refused(page, trial, "第 2 条学生反映的“跟进的编号”“2026h2-zhang-wei-1”那一条是 2026-09-25 反映的，"
+                              "晚于本条的反映日期 2026-09-20",
+                 "第 3 条学生反映的“跟进的编号”“2026h2-li-na-1”那一条是 2026-09-15 反映的，晚于本条的反映日期 2026-09-10")
+        page.locator('input[id^="raised_on-field-"]').nth(1).fill("2026-09-28")
+        page.locator('input[id^="raised_on-field-"]').nth(2).fill("2026-09-20")
+        _save(page)
+        _saved_and_valid(trial, tmp_path)
