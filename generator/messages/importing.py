@@ -12,8 +12,8 @@ CODES = {
         "severity": "warning",
         "zh": "工作表“{sheet}”中没有认出列标题，这一页未导入",
         "en": "no column headings recognised in sheet '{sheet}': it is not imported",
-        "hint_zh": "每个工作表都会读：列标题须在前 10 行之内的同一行，至少认出两列（必填的列：{known}）。若这一页确要导入，请把列标题改成这些写法；若不是名单（如说明页），可以不管这条警告。",
-        "hint_en": "Every sheet is read: its headings must be on one row within the first 10, at least two recognised (required: {known}). Rename the headings if this sheet is to be imported; if it is not a list (a page of notes), ignore this warning.",
+        "hint_zh": "每个未隐藏的工作表都会读：列标题须在前 10 行之内的同一行，至少认出两列（必填的列：{known}）。若这一页确要导入，请把列标题改成这些写法；若不是名单（如说明页），可以不管这条警告。",
+        "hint_en": "Every sheet not hidden is read: its headings must be on one row within the first 10, at least two recognised (required: {known}). Rename the headings if this sheet is to be imported; if it is not a list (a page of notes), ignore this warning.",
     },
     "W-IMP-005": {
         "severity": "warning",
