@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import re
+import shutil
 
 import pytest
 
-from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE, FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
 
 
 def visible(text: str) -> str:
@@ -202,3 +203,37 @@ def test_the_uncovered_classes_are_those_the_checks_warn_of(tmp_path):
     index = (site.public / "units/index.html").read_text(encoding="utf-8")
     assert sum(int(r[5]) for r in cells_text(index, "单位")) == len(warned)
     assert "宽限期至 2024-10-01" not in visible(coverage)
+
+
+def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_path):
+    # built as of 2026-01-02: 陈刚's 2025-H2 ledger landed on 2026-01-06 and 张伟's 2026-H1 one (the
+    # follow-up resolving his 热水 problem) on 2026-03-20.  附件2 said 陈刚's was 未提交 yet counted
+    # its activity and problem, 张伟's 2026-H1 was 已提交, the board and the home page counted both
+    # ledgers' items: the site showed what was known later, unlike `check --today`
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, "2026-01-02")
+    public = site.public
+
+    def read(rel: str) -> str:
+        return (public / rel).read_text(encoding="utf-8")
+
+    h2 = {r[1]: r for r in cells_text(read("ledgers/2025-H2.html"), "序号")}
+    assert (h2["陈刚"][4], h2["陈刚"][6], h2["陈刚"][8], h2["陈刚"][9]) == ("未提交", "0", "0", "—")
+    assert (h2["张伟"][4], h2["张伟"][6], h2["张伟"][8]) == ("按时", "2", "2")
+    h1 = {r[1]: r for r in cells_text(read("ledgers/2026-H1.html"), "序号")}
+    assert (h1["张伟"][4], h1["张伟"][6], h1["张伟"][9]) == ("未到截止日", "0", "—")
+    home = visible(read("index.html"))
+    assert "截止日期 2026-06-30；应填报 3 人，已提交 0 份" in home
+    assert "截止日期 2025-12-31；应填报 3 人，已提交 1 份" in home
+    board = {r[0]: r for r in cells_text(read("feedback/2025.html"), "编号")}
+    assert "2025h2-chen-gang-1" not in board and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
+    assert board["2025h2-zhang-wei-1"][6] == "已上报"  # (its 2026-03 follow-up resolved it: not known yet)
+    assert "2025-H2" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/chen-gang.html"))}
+    assert "2026-H1" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/zhang-wei.html"))}
+    # the records without Git: what is dated after the day is not counted either (check counts no
+    # activity after --today): 张伟's follow-up of 2026-03-10 and his activity that day, as of 03-05
+    records = tmp_path / "no-git" / "records"
+    shutil.copytree(FIXTURE, records)
+    public = mkdocs_build(records, tmp_path / "no-git", "2026-03-05").public
+    board = {r[0]: r for r in cells_text(read("feedback/2025.html"), "编号")}
+    assert board["2025h2-zhang-wei-1"][6] == "已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
+    assert re.search(r"本学期联系学生活动：\S+\s*共 0 次", visible(read("index.html")))

@@ -7,6 +7,7 @@ Public API — the site and the Git workflow call exactly this:
     result.findings   # list[generator.findings.Finding], sorted; record errors are E-CHK-…,
                       # time-based findings are W-CHK-… (errors only when strict=True)
     result.data       # plain JSON-serialisable dict, computed once (shape below)
+    submitted_later(rs, today, repo=None)  # the ledgers not there yet on `today` (the site leaves them out)
 
 `rs` is the RecordSet from `pipeline.validate_records`; checks never read record files
 again.  `today` is a datetime.date (the CLI defaults it to today in the policy time zone).
@@ -83,3 +84,13 @@ def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, stric
 
     with long_lived():  # the rules' indexes and results live on (see long_lived)
         return run(rs, today, repo=repo, strict=strict, as_json=as_json)
+
+
+def submitted_later(rs: RecordSet, today: dt.date, *, repo: Path | None = None) -> set[str]:
+    """The ledgers (paths below records/) that were not there yet at the end of `today`: submitted
+    after it (the import manifest's date, or their first landing in Git), or of a period that had
+    not begun — what run_checks does not count as submitted by then.  A site built "as of" a past
+    day leaves them out."""
+    from generator.check.runner import submitted_later as later
+
+    return later(rs, today, repo)

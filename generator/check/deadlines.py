@@ -96,8 +96,37 @@ class Deadlines:
                     "state_en": ": the file exists but cannot be read; fix the errors reported for it"}
         return {"state": "", "state_en": ""}
 
+    def landed(self, path: str) -> tuple[str, dt.date | None, dict]:
+        """How the ledger at `path` (which is there) stood at the end of --today: ("import" | "git",
+        the day it was submitted, its row's submitted, source and commit) when submitted by then;
+        ("later", None, {}) when it was submitted after (the manifest's date, or its first landing
+        in Git, is after --today); ("none", None, {}) when it has not landed in Git yet;
+        ("unknown", None, {}) when there is no trustworthy history to tell."""
+        entry = self.imported(path)
+        if entry is not None:
+            day = entry.date("submitted")
+            return ("import", day, {"submitted": iso(day), "source": "import"}) if day <= self.ctx.today \
+                else ("later", None, {})
+        if self.history.state != "ok":
+            return "unknown", None, {}
+        landing = self.history.added.get(path)
+        if landing is None:
+            return "none", None, {}
+        if landing.time >= self.end_of_today:
+            return "later", None, {}
+        return "git", landing.time.date(), {"submitted": landing.time.strftime("%Y-%m-%d %H:%M"), "source": "git",
+                                            "commit": landing.commit}
+
+    def later(self) -> set[str]:
+        """The ledgers (paths below records/) submitted after --today (`landed`), and those of a
+        period that had not begun by then: a past --today replays that day, when they were not there."""
+        ctx = self.ctx
+        return {led.doc.rel for (period, _cadre), led in ctx.rs.ledgers.items()
+                if (p := ctx.rs.period(period)) is not None and p.start > ctx.today
+                or self.landed(led.doc.rel)[0] == "later"}
+
     def rows(self, cadre: str) -> list[dict]:
-        ctx, rs, history = self.ctx, self.ctx.rs, self.history
+        ctx, rs = self.ctx, self.ctx.rs
         spans = [s for s in (ctx.row_span(r) for r in ctx.rows.get(cadre, ())) if s[0]]
         if not spans:
             return []
@@ -123,20 +152,11 @@ class Deadlines:
                    "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
                    "submitted": None, "source": None, "commit": None, "path": path, "exists": led is not None}
             submitted_day = None
-            entry = self.imported(path) if led is not None else None
-            if entry is not None:
-                day = entry.date("submitted")
-                if day <= ctx.today:
-                    submitted_day = day
-                    row.update(submitted=iso(day), source="import")
-            elif led is not None and history.state == "ok":
-                landing = history.added.get(path)
-                if landing and landing.time < self.end_of_today:
-                    submitted_day = landing.time.date()
-                    row.update(submitted=landing.time.strftime("%Y-%m-%d %H:%M"), source="git",
-                               commit=landing.commit)
-            elif led is not None:
-                row["status"] = "unknown"
+            if led is not None:
+                how, submitted_day, landed = self.landed(path)
+                row.update(landed)
+                if how == "unknown":
+                    row["status"] = "unknown"
             if row["status"] is None:
                 if submitted_day is not None:
                     late = (submitted_day - deadline).days

@@ -14,6 +14,7 @@ from generator.check.by_cadre import ByCadre
 from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
+from generator.check.deadlines import Deadlines
 from generator.check.ended_units import check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
@@ -69,6 +70,12 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
     data["summary"] = summarise(data, findings, overdue, unresolved)
     return CheckResult(findings=findings, data=data)
+
+
+def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> set[str]:
+    """The ledgers not there yet at the end of `today`, as the ledger table counts them (Deadlines.later)."""
+    ctx = Context(rs, today)
+    return Deadlines(ctx, _history(rs, repo, ctx)).later()
 
 
 def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:

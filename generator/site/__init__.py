@@ -75,16 +75,19 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     from generator.site.conform import conforming
     from generator.site.pages import Site
     from generator.site.privacy_guard import TextGuard
-    from generator.site.today import site_today
+    from generator.check import submitted_later
+    from generator.site.today import dated_by, site_today, without
 
     def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
         day, source = site_today(rs, today)
+        # as of `day`: the ledgers that came later are not there, for the checks as for the pages
+        rs = without(rs, submitted_later(rs, day, repo=_repo_of(records)))
         with long_lived():  # the check results stay alive to the end
-            return day, source, CheckView(rs, day, repo=_repo_of(records))
+            return day, source, CheckView(rs, day, repo=_repo_of(records)), rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    rs, findings, (day, source, checks) = validate_records_and(records, checked, lambda rs: site_today(rs, today)[0])
-    rs = conforming(rs)  # a record with errors: the pages show only the values its schema allows
+    _, findings, (day, source, checks, rs) = validate_records_and(records, checked, lambda rs: site_today(rs, today)[0])
+    rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
         agg = Aggregate(rs, day, checks, guard)

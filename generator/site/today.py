@@ -11,7 +11,8 @@ import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.model import RecordSet
+from generator.model import RecordSet, build
+from generator.validate import parse_date
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
@@ -68,3 +69,26 @@ def site_today(rs: RecordSet, explicit: dt.date | None = None) -> tuple[dt.date,
     if latest:
         return latest, "records"
     return dt.date(1970, 1, 1), "none"
+
+
+def without(rs: RecordSet, ledgers: set[str]) -> RecordSet:
+    """`rs` without the ledgers (paths below records/) given: those not there yet on the site's day
+    (generator.check.submitted_later), so that neither the checks nor the pages count them."""
+    return build(rs.root, [doc for doc in rs.docs if doc.rel not in ledgers], rs.invalid) if ledgers else rs
+
+
+def dated_by(rs: RecordSet, day: dt.date) -> RecordSet:
+    """`rs` with the ledgers' activities and feedback items dated after `day` left out, as the checks
+    count no activity after --today (a date after it is an error they report: E-CHK-006).  The
+    documents are changed in place (the checks are done); `rs` itself when none is dated after."""
+    after, changed = day.isoformat(), False
+    for led in rs.ledgers.values():
+        data = led.doc.data
+        if not isinstance(data, dict):
+            continue
+        kept = {key: [v for v in data[key] if not (isinstance(v, dict) and str(parse_date(v.get(field)) or "") > after)]
+                for key, field in (("activities", "date"), ("feedback", "raised_on")) if isinstance(data.get(key), list)}
+        if any(len(kept[key]) != len(data[key]) for key in kept):
+            led.doc.raw = led.doc.raw  # (its bytes read while its digest still vouches for them: positions)
+            led.doc.data, led.doc.sha256, changed = {**data, **kept}, "", True
+    return build(rs.root, rs.docs, rs.invalid) if changed else rs
