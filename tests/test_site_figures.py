@@ -237,3 +237,27 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     board = {r[0]: r for r in cells_text(read("feedback/2025.html"), "编号")}
     assert board["2025h2-zhang-wei-1"][6] == "已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
     assert re.search(r"本学期联系学生活动：\S+\s*共 0 次", visible(read("index.html")))
+
+
+def test_a_cadre_s_problems_per_ledger_say_which_are_follow_ups_as_附件2_does(site):
+    # a cadre page's 反映问题 counted the ledger's follow-ups of earlier problems too, without a word
+    # (附件2 says “其中跟进”): beside the 反映的问题及办理 that join them, the numbers looked wrong
+    checked = 0
+    for path in sorted((site.public / "cadres").glob("*.html")):
+        page = path.read_text(encoding="utf-8")
+        table = cells_text(page, "期间")
+        if not table:
+            continue
+        head = next(h for t in re.findall(r"<table[^>]*>.*?</thead>", page, re.S)
+                    for h in [[visible(x).strip() for x in re.findall(r"<th[^>]*>(.*?)</th>", t, re.S)]] if h[0] == "期间")
+        fb, fu = head.index("反映问题"), head.index("其中跟进")
+        assert "“反映问题”是该期台账记录的问题和建议，与附件2相同，含对以往问题的跟进（“其中跟进”）" in visible(page)
+        for r in table:
+            period = re.search(r"\d{4}-H\d", r[0]).group(0)
+            rows_2 = {x[1]: x for x in cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")}
+            name = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+            assert r[fb] == rows_2[name][8], (path.name, period)  # (附件2's 反映问题, the same count)
+            section = page.split(f'id="{period}"', 1)[1].split("<h2", 1)[0] if f'id="{period}"' in page else ""
+            assert int(r[fu]) == section.count("（跟进 "), (path.name, period)  # (the ledger's items that follow one up)
+            checked += int(r[fu])
+    assert checked > 0

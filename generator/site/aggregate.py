@@ -353,11 +353,14 @@ class Aggregate:
 
 
     def _followups(self, threads: list[dict]) -> Counter:
-        """Per period, its ledgers' items that follow an earlier one up (the board joins them to the
-        first item: its count of problems is the periods' items less these), computed once."""
+        """Per period, and per (period, cadre): the ledgers' items that follow an earlier one up (the
+        board joins them to the first item: its count of problems is the periods' items less these),
+        computed once."""
         if getattr(self, "_followups_src", None) is not threads:
             self._followups_src = threads
-            self._followups_map = Counter(r["period"] for t in threads for r in t["chain"][1:])
+            self._followups_map = Counter((r["period"], r["cadre"]) for t in threads for r in t["chain"][1:])
+            for (period, _cadre), n in list(self._followups_map.items()):
+                self._followups_map[period] += n
         return self._followups_map
 
     def _by_period(self, ledgers: dict) -> dict[str, list[dict]]:
@@ -458,7 +461,8 @@ class Aggregate:
         history, mine_rows, led_by, thr_by = defaultdict(list), defaultdict(list), defaultdict(list), defaultdict(list)
         for p, rows in tables.items():  # periods newest first, as the tables are
             for r in rows:
-                history[r["cadre"]].append({"period": p, "status": r["status"], "ledger": r["ledger"]})
+                history[r["cadre"]].append({"period": p, "status": r["status"], "ledger": r["ledger"],
+                                            "followups": self._followups(threads)[(p, r["cadre"])]})
         for row in self.rs.assignments:
             r = self.assignment_row(row)
             mine_rows[r["cadre"]].append(r)
