@@ -14,10 +14,11 @@
         one of them whose due date is nearest, before or after today) for $GITHUB_OUTPUT or a GitLab
         dotenv report
 
-Missing = required to file (the policy checks' `data["ledgers"]`, or, without them, an active
-assignment overlapping the period) and no ledger file, exemptions excepted.  Cadres are grouped
-by unit; each is @-mentioned with their Git account, and so are their unit's reviewers (of a unit
-that has ended: those of the unit that took it over, else the administrators).
+Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
+none in a period nobody owes; only without them, an active assignment overlapping the period) and
+no ledger file, exemptions excepted.  Cadres are grouped by unit; each is @-mentioned with their
+Git account, and so are their unit's reviewers (of a unit that has ended: those of the unit that
+took it over, else the administrators).
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
 week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.
@@ -64,10 +65,12 @@ def _exempt(rs: RecordSet, cadre: str, day: dt.date) -> bool:
 
 
 def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None) -> list[str]:
-    """Cadres required to file for `period_id` whose ledger file is not in the records."""
+    """Cadres required to file for `period_id` whose ledger file is not in the records: the check's
+    rows (the ledger is owed as check says, SemesterContacts.owes: a period nobody owes has no row
+    and reminds nobody); only when the check could not run, anyone assigned during the period."""
     filed = {c for (p, c) in rs.ledgers if p == period_id}
-    rows = [r for r in ((data or {}).get("ledgers") or []) if r.get("period") == period_id]
-    if rows:
+    if data is not None and data.get("ledgers") is not None:
+        rows = [r for r in data["ledgers"] if r.get("period") == period_id]
         return sorted({r["cadre"] for r in rows if r["cadre"] not in filed and r.get("status") != "exempt"})
     period = rs.period(period_id)
     out = set()

@@ -284,3 +284,27 @@ def test_reminders_of_a_unit_that_ended_name_who_took_over_not_its_former_review
     else:  # the records do not say who took over: the university's administrators, who fix the records
         assert "## 机械学院（已于 2026-03-05 合并或撤销，接替的单位未登记；请管理员 @wang-admin 处理）" in ledger.stdout
         assert "## 机械学院（已于 2026-03-05 合并或撤销，接替的单位未登记；请管理员 @wang-admin 处理）" in coverage.stdout
+
+
+def test_a_period_nobody_owes_reminds_nobody(tmp_path):
+    """contacts.min_days_held: 14, and the two cadres took their classes on 25 December, seven days
+    before 2026-H2 ended: nobody owes its ledger (check lists no row for it), but remind, finding no
+    row, fell back to everyone assigned in the period and reminded them both."""
+    from tests.gitrepo import assignments, base, check_cli, commit, generator_cli, init_repo, write
+
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/policy.yaml"] = files["records/policy.yaml"].replace(
+        "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    files["records/assignments/2025-2027.yaml"] = assignments(
+        "2025-2027", "2025-09-01", "2027-08-31",
+        {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2026-12-25"},
+        {"cadre": "li-na", "class": "me-2025-01", "start": "2026-12-25"})
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    data = json.loads(check_cli(repo / "records", "--today", "2027-01-10", "--format", "json").stdout)
+    assert [r for r in data["ledgers"] if r["period"] == "2026-H2"] == []
+    r = generator_cli(repo, "remind", "--period", "2026-H2", "--today", "2027-01-10")
+    assert r.returncode == 0 and "张伟" not in r.stdout and "李娜" not in r.stdout
+    owed = generator_cli(repo, "remind", "--period", "2027-H1", "--today", "2027-06-25")  # (held all of it)
+    assert owed.returncode == 1 and "张伟" in owed.stdout and "李娜" in owed.stdout
