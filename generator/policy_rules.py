@@ -72,27 +72,41 @@ def _month_day(value) -> bool:
         return False
 
 
-def _periods(rs: RecordSet) -> list[F.Finding]:
-    periods = _entries(rs.policy, "ledger", "periods")
-    out = _twice(periods, "id")
-    spans = []
-    for p in periods:
-        days = {key: p.data.get(key) for key in ("start", "end", "due")}
-        bad = [key for key, value in days.items() if isinstance(value, str) and not _month_day(value)]
-        for key in bad:
-            out.append(F.make("E-REF-012", p.file, p.pos(key), value=days[key]))
-        if bad or not all(isinstance(v, str) for v in days.values()):
-            continue  # (the schema reports a value that is not text)
-        if days["end"] < days["start"]:
-            out.append(F.make("E-REF-008", p.file, p.pos("end"), start=days["start"], end=days["end"]))
-        else:
-            spans.append((days["start"], days["end"], p, "id"))
+def _no_days(rs: RecordSet):
+    """(period id, item, its path to the value, the value) of each first, last or due day of a
+    ledger period, in ledger.periods or ledger.earlier, that is no day of the year (E-REF-012)."""
+    for p in _entries(rs.policy, "ledger", "periods"):
+        for key in ("start", "end", "due"):
+            value = p.data.get(key)
+            if isinstance(value, str) and not _month_day(value):
+                yield p.data.get("id"), p, (key,), value
     for e in _entries(rs.policy, "ledger", "earlier"):  # (the first, last and due days before a change)
         for key in ("start", "end", "due"):
             days = e.data.get(key)
             for code, value in days.items() if isinstance(days, dict) else ():
                 if isinstance(value, str) and not _month_day(value):
-                    out.append(F.make("E-REF-012", e.file, e.pos(key, code), value=value))
+                    yield code, e, (key, code), value
+
+
+def days_are_no_days(rs: RecordSet, code: str) -> bool:
+    """Whether period `code`'s own days (ledger.periods, ledger.earlier) are no days (E-REF-012 says
+    where): its ledgers' folders are then not wrong (no E-REF-007 on each of them)."""
+    return rs.policy is not None and any(c == code for c, *_ in _no_days(rs))
+
+
+def _periods(rs: RecordSet) -> list[F.Finding]:
+    periods = _entries(rs.policy, "ledger", "periods")
+    out = _twice(periods, "id")
+    spans = []
+    out += [F.make("E-REF-012", item.file, item.pos(*path), value=value) for _, item, path, value in _no_days(rs)]
+    for p in periods:
+        days = {key: p.data.get(key) for key in ("start", "end", "due")}
+        if not all(isinstance(v, str) and _month_day(v) for v in days.values()):
+            continue  # (E-REF-012 above; the schema reports a value that is not text)
+        if days["end"] < days["start"]:
+            out.append(F.make("E-REF-008", p.file, p.pos("end"), start=days["start"], end=days["end"]))
+        else:
+            spans.append((days["start"], days["end"], p, "id"))
     return out + _overlaps(spans, "填报期间", "ledger periods")
 
 

@@ -15,7 +15,7 @@ from generator.archive import frozen_ledgers
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
-from generator.policy_rules import check_policy
+from generator.policy_rules import check_policy, days_are_no_days
 from generator.suggest import closest, closest_kept, did_you_mean, phrased
 from generator.validate import en_path, parse_date
 
@@ -308,7 +308,10 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
                           value=led.get("cadre"), expected=stem))
     period = rs.period(folder) if rs.policy else None
     written = led.get("period")
-    if rs.policy and period is None:  # the folder is wrong: say so, and where the file belongs
+    if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
+                                                 and days_are_no_days(rs, folder[5:])):
+        # the folder is wrong: say so, and where the file belongs (not when it names a period whose
+        # own days are no days: E-REF-012 says so, once, at the policy's day)
         moved = written if isinstance(written, str) and written != folder and rs.period(written) else None
         out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder,
                           move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",

@@ -8,7 +8,7 @@ import shutil
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
-from tests.gitrepo import base, check_cli, commit, git, handovers, init_repo, ledger, merge, write
+from tests.gitrepo import base, check_cli, commit, generator_cli, git, handovers, init_repo, ledger, merge, write
 
 H2 = "records/ledgers/2025-H2/zhang-wei.yaml"
 H2_LI = "records/ledgers/2025-H2/li-na.yaml"
@@ -554,3 +554,28 @@ def test_a_half_year_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody
                                   ("sun-li", "2026-H2"), ("wang-fang", "2026-H1"))] == ["late"] + ["on_time"] * 3 + [None]
     text = check_cli(repo / "records", "--today", "2027-01-15").stdout
     assert "周敏（计算机学院）未提交 2026-H2 台账" in text and "王芳（机械学院）未提交" not in text
+
+
+def test_a_period_whose_own_days_are_no_days_says_so_once_not_wrong_folder_on_each_ledger(tmp_path):
+    # H1's end written 06-31 (ledger.periods), or its earlier due 06-31 (ledger.earlier): E-REF-012
+    # at that day, and E-REF-007 ("no such period: wrong folder") on every ledger of that half-year,
+    # though each is in its right folder — fixing the policy's day is all there is to do
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], points=["me-2025-01"]),
+                 "records/ledgers/2026-H3/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], points=["me-2025-01"])})
+    commit(repo, "2026-07-10 10:00", "台账")
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+
+    def codes(policy_text):
+        write(repo, {"records/policy.yaml": policy_text})
+        out = generator_cli(repo, "validate", "--records", "records", "--format", "json")
+        return sorted((f["code"], f["file"].split("records/")[-1]) for f in json.loads(out.stdout)
+                      if f["severity"] == "error")
+
+    wrong_folder = ("E-REF-007", "ledgers/2026-H3/li-na.yaml")  # (a folder that is no period: still said)
+    assert codes(policy) == [wrong_folder]
+    assert codes(policy.replace('end: "06-30"', 'end: "06-31"')) == [wrong_folder, ("E-REF-012", "policy.yaml")]
+    earlier = policy.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n    - {until: \"2026-12-31\", due: {H1: \"06-31\"}}\n")
+    assert codes(earlier) == [wrong_folder, ("E-REF-012", "policy.yaml")]
