@@ -114,7 +114,8 @@ def status_meanings(rs: RecordSet, today: dt.date):
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
     """The archived periods' rows of check's ledger table (`archived`: period → manifest data), as
-    their manifests froze them: who was required, in which unit (the manifest's: the one they
+    their manifests froze them: who was required (and who handed one in all the same: required
+    false), in which unit (the manifest's: the one they
     were in that period, as archived — not records/cadres as changed since), on time, late by how
     many days, missing, when each landed.  Read by check (deadlines.py) and, when the checks
     could not run, by the site (site/checks.py)."""
@@ -134,7 +135,7 @@ def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
                         "status": status, "days_late": days if status == "late" and isinstance(days, int) else None,
                         "submitted": _text(e.get("landed")) or None, "source": "archive", "commit": None,
                         "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in rs.ledgers,
-                        "archived_on": _text(man.get("archived_on"))})
+                        "archived_on": _text(man.get("archived_on")), "required": e.get("required") is not False})
     return out
 
 
@@ -249,7 +250,7 @@ def ledger_rows(data: dict, period_id: str) -> list[dict]:
     (`data`: run_checks(…).data)."""
     return [{"cadre": r["cadre"], "unit": r.get("unit"), "path": r.get("path") if r.get("exists") else None,
              "landed": (r.get("submitted") or None), "status": r.get("status") or "unknown",
-             "days_late": r.get("days_late")}
+             "days_late": r.get("days_late"), "required": r.get("required", True)}
             for r in data.get("ledgers") or [] if r.get("period") == period_id]
 
 
@@ -275,6 +276,8 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
             "unknown" if row.get("path") else "missing")
         if row.get("days_late"):
             entry["days_late"] = int(row["days_late"])
+        if row["required"] is False:  # (handed in by a cadre who did not owe it)
+            entry["required"] = False
         entries.append(entry)
     entries.sort(key=lambda e: (e.get("unit") or "", e["cadre"]))
     return {"period": period_id, "name": period.name, "archived_on": today.isoformat(), "due": period.due.isoformat(),

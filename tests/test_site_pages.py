@@ -790,3 +790,52 @@ def test_every_page_has_the_navigation_with_working_links_and_itself_marked_wher
         else:
             outside += 1
     assert listed > 5 and outside > 5
+
+
+def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_against_them(tmp_path):
+    # contacts.min_days_held: 14. 孙立 held club-a nine days of 2026-H2 and did not owe its ledger
+    # (周敏, who held it longest, does: check), but handed one in five days late: 年度考核参考 counted
+    # it as 应交 and not on time (0/1), 附件2 and his page said 逾期 5 天 and 附件2 counted him 应填报
+    from tests.gitrepo import check_cli, commit, handovers, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    files = handovers("2026-07-05", "2026-06-25", ("2026-07-01", "2026-07-09"), ("2026-07-10", "2026-07-19"))
+    policy = files["records/policy.yaml"]
+    files["records/policy.yaml"] = policy.replace("  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {
+        "records/ledgers/2026-H2/chen-gang.yaml": ledger("chen-gang", "2026-H2", ["2026-07-08", "2026-10-10"]),
+        "records/ledgers/2026-H2/wang-fang.yaml": ledger("wang-fang", "2026-H2", ["2026-07-08", "2026-10-10"],
+                                                         points=["me-2025-01"])})
+    commit(repo, "2026-12-20 10:00", "台账")
+    write(repo, {"records/ledgers/2026-H2/sun-li.yaml": ledger("sun-li", "2026-H2", ["2026-07-05"], points=["club-a"])})
+    commit(repo, "2027-01-05 10:00", "孙立的台账")
+    data = json.loads(check_cli(repo / "records", "--today", "2027-01-15", "--format", "json").stdout)
+    rows = {r["cadre"]: r for r in data["ledgers"] if r["period"] == "2026-H2"}
+    assert (rows["sun-li"]["status"], rows["sun-li"]["required"]) == ("late", False)  # (listed, as it landed)
+    owed = sorted(c for c, r in rows.items() if r["required"])
+    assert owed == ["chen-gang", "wang-fang", "zhou-min"]
+    assert not [f for f in data["findings"] if f["code"] == "W-CHK-005"]  # (not late against him)
+
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-15")
+    evaluation = json.loads((built.public / "downloads/evaluation.json").read_text(encoding="utf-8"))["rows"]
+    counts = {r["name"]: (r["ledgers_on_time"], r["ledgers_due"]) for r in evaluation if r["year"] == 2026}
+    assert counts["孙立"] == (0, 0) and counts["周敏"] == (0, 1) and counts["陈刚"] == (1, 1)
+    a2 = json.loads((built.public / "downloads/attachment2-2026-H2.json").read_text(encoding="utf-8"))["rows"]
+    sun = next(r for r in a2 if r["name"] == "孙立")
+    assert "逾期" not in sun["status_label"] and "无需" in sun["status_label"] and sun["landed"].startswith("2027-01-05")
+    period = (built.generated / "ledgers/2026-H2.md").read_text(encoding="utf-8")
+    assert f"应填报 {len(owed)} 人，已提交 3 份" in period
+    page = (built.generated / "cadres/sun-li.md").read_text(encoding="utf-8")
+    assert "2026-H2" in page and "逾期" not in page and "无需" in page
+    # archived, the manifest keeps that he did not owe it (check and the site read the manifest then)
+    from tests.gitrepo import generator_cli
+    done = generator_cli(repo, "archive", "2026-H2", "--today", "2027-01-15")
+    assert done.returncode == 0, done.stdout + done.stderr
+    commit(repo, "2027-01-15 12:00", "备案 2026-H2")
+    data = json.loads(check_cli(repo / "records", "--today", "2027-01-20", "--format", "json").stdout)
+    rows = {r["cadre"]: r for r in data["ledgers"] if r["period"] == "2026-H2"}
+    assert rows["sun-li"]["source"] == "archive" and sorted(c for c, r in rows.items() if r["required"]) == owed
+    text = check_cli(repo / "records", "--today", "2027-01-20").stdout
+    assert "台账：按时 2，逾期 0，" in text and "台账逾期" not in text

@@ -51,7 +51,9 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                "status": "on_time" | "late" | "missing" | "not_yet_due" | "exempt" | "unknown",
                "days_late": int | null, "submitted": "YYYY-MM-DD HH:MM" (Git, policy zone) |
                "YYYY-MM-DD" (import) | null, "source": "git" | "import" | "archive" | null,
-               "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool}],
+               "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool,
+               "required": bool (false: handed in by a cadre who did not owe it — contacts.min_days_held —
+               listed as it landed, not late against them: no W-CHK-005, not in the summary's counts)}],
                ("unknown": no trustworthy history — shallow clone or no repository;
                 "archive": an archived period's row, its manifest's, with "archived_on")
   "ledger_sources": {"git": int, "import": int, "archive": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},

@@ -4,7 +4,8 @@ A ledger is required for every period which has begun by --today and which the c
 they held contact points on at least the policy's contacts.min_days_held of its days, as for a
 semester (SemesterContacts.owes: a successor who took a point over days before the period's end,
 a leaver who left days into it, owe nothing; a point held that long only by its holders together
-is owed by the one who held it longest, never by nobody); one handed in all the same is judged.
+is owed by the one who held it longest, never by nobody); one handed in all the same is listed
+(required: false) and its contents judged, but it is not late against them (no W-CHK-005).
 It is submitted when it landed in Git (git_history.py) — or, only for the paths an import manifest (records/imports/*.yaml,
 administrator-owned) lists, on the declared date.  The deadline is the end of the due
 day plus the policy's grace days, in the policy time zone.  Anything that landed after
@@ -164,12 +165,13 @@ class Deadlines:
                     row["days_late"] = late if late > 0 else None
                 else:
                     row["status"] = "missing" if ctx.today > deadline else "not_yet_due"
-                    if not self.owes(cadre, period):
-                        continue  # (a period not owed: only a ledger handed in all the same is listed)
+            row["required"] = self.owes(cadre, period)
+            if not row["required"] and row["status"] in ("missing", "not_yet_due"):
+                continue  # (a period not owed: only a ledger handed in all the same is listed, not late)
             if row["status"] in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start,
                                                                                    period.end):
                 row["status"] = "exempt"
-            if row["status"] == "late":
+            if row["status"] == "late" and row["required"]:
                 ctx.add("W-CHK-005", led, led.doc.pos(()), name=row["name"], period=period.id,
                         days=row["days_late"], deadline=deadline, submitted=row["submitted"],
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",

@@ -163,7 +163,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
     rows = [[r["period"], r["name"], r.get("unit_name") or r["unit"], m["status"][r["status"]], r["days_late"], r["submitted"],
-             m["source"][r["source"]]] for r in data.get("ledgers", []) if r["status"] in ("late", "missing")]
+             m["source"][r["source"]]] for r in data.get("ledgers", [])
+            if r["status"] in ("late", "missing") and r.get("required", True)]
     out += _table(m["ledgers"], m["ledger_head"], rows, lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]

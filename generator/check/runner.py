@@ -112,7 +112,8 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
 
 
 def summarise(data: dict, findings, feedback_overdue: int, feedback_open: int) -> dict:
-    statuses = dict(Counter(map(itemgetter("status"), data["ledgers"])))  # (in the order first seen)
+    # (in the order first seen; a ledger handed in by a cadre who did not owe it is no one's late ledger)
+    statuses = dict(Counter(r["status"] for r in data["ledgers"] if r.get("required", True)))
     uncovered = sum(1 for y in data["coverage"] for c in y["classes"] if y["judged"] and c["gaps"])
     unmet = sum(1 for r in data["semester_matrix"]["rows"] for s in data["semester_matrix"]["semesters"]
                 if s["judged"] and (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"]

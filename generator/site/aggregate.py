@@ -338,7 +338,7 @@ class Aggregate:
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
-            "required": len(table), "filed": archived["ledgers"] if archived else len(leds),
+            "required": sum(r["status"]["kind"] != "not_required" for r in table), "filed": archived["ledgers"] if archived else len(leds),
             "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
             "forms": Counter(a["form"] for a in acts).most_common(),

@@ -92,6 +92,8 @@ class CheckView:
             kind, label = "filed", "已提交"
         if kind == "late" and _get(row, "days_late"):
             label = f"逾期 {_get(row, 'days_late')} 天"
+        if _get(row, "required", True) is False:  # (handed in by a cadre who did not owe it: not late, not owed)
+            kind, label = "not_required", "已提交（本期无需提交）"
         return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")),
                 "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit")}
 
