@@ -56,8 +56,8 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding]]:
 class Deadlines:
     """The ledger table's rows one cadre at a time (by_cadre.py), then what is said of them all."""
 
-    def __init__(self, ctx: Context, history: History, owes):
-        self.ctx, self.history, self.owes = ctx, history, owes  # (owes: SemesterContacts.owes)
+    def __init__(self, ctx: Context, history: History, owes=None):
+        self.ctx, self.history, self.owes = ctx, history, owes  # (owes: SemesterContacts.owes; rows need it)
         self._read: tuple | None = None  # (_manifest, read when first asked)
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
