@@ -99,17 +99,57 @@ def status_meanings(rs: RecordSet, today: dt.date):
     """A function: ledger → its feedback statuses' meanings (status word → open / in_progress /
     escalated / resolved).  A frozen ledger (frozen_ledgers) keeps those its manifest recorded when
     it was archived: a status retired or redefined in the policy since is not the cadre's to
-    replace (E-ARCH-001), and its item stays as resolved or open as it was.  Any other ledger (and
-    one of a manifest written before manifests recorded them) has the policy's as it is now."""
+    replace (E-ARCH-001), and its item stays as resolved or open as it was.  A manifest written
+    before manifests recorded them: those of the policy committed with it (policy_when_archived),
+    read from Git only when one of its frozen ledgers' statuses is asked for.  Any other ledger (and
+    one of such a manifest with no Git history to read) has the policy's as it is now."""
     now = rs.status_meaning()
-    recorded = {}
-    for period, man in archived_by(rs, today).items():
-        words = man.data.get("feedback_statuses")
+    mans = archived_by(rs, today)
+    frozen = frozen_ledgers(rs, today)
+    kept: dict = {}  # period → its frozen ledgers' meanings
+
+    def of(period: str) -> dict:
+        words = mans[period].data.get("feedback_statuses")
         if isinstance(words, list) and words:
-            recorded[period] = {w["name"]: w["meaning"] for w in words if isinstance(w, dict)
-                                and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
-    kept = {key: recorded[key[0]] for key in frozen_ledgers(rs, today) if key[0] in recorded}
-    return lambda led: kept.get((led.doc.folder, led.doc.stem), now)
+            return _meanings(words)
+        return policy_when_archived(rs, mans[period]) or now
+
+    def meaning(led) -> dict:
+        key = (led.doc.folder, led.doc.stem)
+        if key not in frozen:
+            return now
+        if key[0] not in kept:
+            kept[key[0]] = of(key[0])
+        return kept[key[0]]
+    return meaning
+
+
+def _meanings(words) -> dict:
+    return {w["name"]: w["meaning"] for w in words if isinstance(w, dict)
+            and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
+
+
+def policy_when_archived(rs: RecordSet, man) -> dict | None:
+    """The feedback statuses' meanings of records/policy.yaml as committed with the manifest `man`
+    (in the commit that first added it, whose policy the archive was made with); None when Git
+    cannot tell (no repository, a shallow clone, the manifest not committed, no policy then)."""
+    from generator.check.git_history import _git
+    from generator.load import parse_bytes
+
+    if rs.policy is None:
+        return None
+    policy = rs.policy.doc
+    try:
+        if _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip() != "false":
+            return None  # (not a repository, or a history that may not reach the archive)
+        added = _git(rs.root, "log", "--diff-filter=A", "--format=%H", "--", man.rel).stdout.split()
+        then = _git(rs.root, "show", f"{added[-1]}:./{policy.rel}") if added else None
+    except (OSError, subprocess.SubprocessError):
+        return None
+    data = parse_bytes(then.stdout.encode("utf-8"), policy.file)[0] if then and then.returncode == 0 else None
+    words = data.get("vocabularies") if isinstance(data, dict) else None
+    words = words.get("feedback_statuses") if isinstance(words, dict) else None
+    return _meanings(words) if isinstance(words, list) else None
 
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:

@@ -265,3 +265,63 @@ def test_a_status_word_retired_after_the_archive_keeps_its_meaning_in_an_archive
     (repo / "records/amendments/2025-H2").mkdir(parents=True)
     amend(repo, ledger_file, "{field: feedback, original: 已延长开放时间。, corrected: 已延长自习室开放时间。}")
     assert _codes(repo, "check", "2026-03-20")["ledgers/2025-H2/zhang-wei.yaml"] == ["E-REF-005"]
+
+
+def _archived_before_manifests_recorded_statuses(tmp_path, item: str):
+    """张伟's 2025-H2 ledger with feedback `item`, archived on 2026-01-10 by a version that did not
+    yet record the statuses' meanings in the manifest (no `feedback_statuses`: the manifest as
+    written then, committed as the archive's proof)."""
+    from tests.gitrepo import base, generator_cli, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=item)})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    man = repo / "records/archive/2025-H2.yaml"
+    text = man.read_text(encoding="utf-8")
+    start, end = text.index("feedback_statuses:\n"), text.index("ledgers:\n")
+    man.write_text(text[:start] + text[end:], encoding="utf-8")  # (as the manifest was written then)
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    return repo
+
+
+RESOLVED = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已解决\n  resolution: 已延长开放时间。\n"
+            "  resolved_on: \"2025-10-20\"\n")
+
+
+def _feedback(records, today: str = "2026-03-20") -> tuple:
+    r = check_cli(records, "--today", today, "--format", "json")
+    assert r.stdout, r.stderr
+    report = json.loads(r.stdout)
+    return [(f["root"], f["status"], f["meaning"]) for f in report["feedback"]], report["summary"]["feedback_open"]
+
+
+def test_an_older_manifest_keeps_a_retired_status_word_as_the_policy_committed_with_it_meant(tmp_path):
+    # the manifest does not say what 已解决 meant; the policy committed with it (Git, the audit
+    # trail) does: resolved.  Renamed 已办结 since, the frozen item stays resolved
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    replace_in(repo / "records/policy.yaml", "{name: 已解决, meaning: resolved}", "{name: 已办结, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已解决”改称“已办结”")
+    assert _feedback(repo / "records") == ([("zw-1", "已解决", "resolved")], 0)
+    # in a plain folder (no Git history) nothing says what it meant then: today's policy, which
+    # has no such word (site/guide/admin.md says so)
+    import shutil
+
+    plain = tmp_path / "plain" / "records"
+    shutil.copytree(repo / "records", plain)
+    assert _feedback(plain) == ([("zw-1", "已解决", None)], 1)
+
+
+def test_an_older_manifest_keeps_a_redefined_status_as_the_policy_committed_with_it_meant(tmp_path):
+    # 已上报 meant escalated (not resolved: counted open); redefined as resolved since, the
+    # frozen item is still open as archived
+    item = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已上报\n  escalated_to: 后勤处\n")
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, item)
+    replace_in(repo / "records/policy.yaml", "{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    assert _feedback(repo / "records") == ([("zw-1", "已上报", "escalated")], 1)
