@@ -829,6 +829,10 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_against
     assert f"应填报 {len(owed)} 人，已提交 3 份" in period
     page = (built.generated / "cadres/sun-li.md").read_text(encoding="utf-8")
     assert "2026-H2" in page and "逾期" not in page and "无需" in page
+    # the summary's 填报情况 chart draws his bar grey (not owed), not the blue of a label it does not know
+    summary = (built.generated / "summary/2026-H2.md").read_text(encoding="utf-8")
+    bar = re.search(r'>已提交（本期无需提交）</text><rect [^>]*fill="(#[0-9a-f]+)"', summary)
+    assert bar and bar.group(1) == "#757575", summary
     # archived, the manifest keeps that he did not owe it (check and the site read the manifest then)
     from tests.gitrepo import generator_cli
     done = generator_cli(repo, "archive", "2026-H2", "--today", "2027-01-15")

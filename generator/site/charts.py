@@ -6,6 +6,8 @@ from html import escape
 from generator.site.textwidth import display_width
 
 COLORS = {"good": "#2e7d32", "warn": "#ef6c00", "bad": "#c62828", "info": "#1565c0", "mute": "#757575"}
+# 填报情况's labels (site/checks.py's); 逾期… is "warn" by its prefix
+FILING_TONE = {"按时": "good", "已提交": "good", "豁免": "mute", "已提交（本期无需提交）": "mute", "未提交": "bad"}
 
 
 def bars(items, title: str, tone: dict | None = None, unit: str = "") -> str:
