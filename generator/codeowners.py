@@ -1,11 +1,13 @@
 """CODEOWNERS from the records (R17): who must approve a change to which file.
 
-    python -m generator codeowners [--check] [--records records]
+    python -m generator codeowners [--check] [--records records] [--today D]
 
 * administrators (records/policy.yaml `administrators`) own everything by default: the
   organisation records, archive manifests, amendments, `schemas/`, `generator/`, `.github/`;
 * each cadre owns their own ledgers `records/ledgers/*/<cadre>.yaml`, and their unit's
-  reviewers (records/units.yaml `reviewers`) are the ledgers' required reviewers.
+  reviewers (records/units.yaml `reviewers`) are the ledgers' required reviewers; of a unit that
+  had ended by `--today` (its `until`), those of the unit that took it over, else the administrators
+  (ownership.roles_of), so the file is to be written again the day after a unit's `until`.
   A cadre or unit with no Git account leaves the ledgers to the administrators.
 
 The last matching pattern wins on GitHub, GitLab and Gitea/Forgejo, so the catch-all
@@ -14,6 +16,7 @@ the committed file differs from what the records say.
 """
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -39,8 +42,8 @@ def _at(account: str) -> str:
     return "@" + account
 
 
-def render(rs: RecordSet, records_rel: str = "records") -> str:
-    roles = roles_of(rs)
+def render(rs: RecordSet, today: dt.date, records_rel: str = "records") -> str:
+    roles = roles_of(rs, today)
     admins = " ".join(_at(a) for a in roles.admin_accounts)
     prefix = "/" + records_rel.strip("/") if records_rel.strip("/.") else ""
     lines = [HEADER, "# 管理员：组织数据、备案、更正、记录格式、程序与工作流", f"* {admins}",
@@ -84,7 +87,7 @@ def cmd_codeowners(args) -> int:
     if F.has_errors(findings):
         sys.stderr.write(MSG["errors"][args.lang] + "\n")
         return cli.EXIT_FINDINGS
-    text = render(rs, records_rel)
+    text = render(rs, args.today or cli.clock_today(rs), records_rel)
     target = root / "CODEOWNERS"
     shown = "CODEOWNERS"
     if args.check:
@@ -108,5 +111,6 @@ def register(sub) -> None:
     p = sub.add_parser("codeowners", help="根据记录生成 CODEOWNERS (write CODEOWNERS from the records)")
     cli.common(p)
     p.add_argument("--check", action="store_true", help="只检查，不写入；过期时退出码 1 (check only)")
+    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）")
     p.add_argument("--root", help="仓库根目录 (repository root), 默认为记录所在的 Git 仓库")
     p.set_defaults(func=cmd_codeowners)

@@ -380,6 +380,18 @@ class RecordSet:
         moved -= {uid, None}
         return moved.pop() if len(moved) == 1 else None
 
+    def successor(self, uid: str, day: dt.date) -> str | None:
+        """The unit that answers for unit `uid` on `day`: itself while it exists, else the unit that
+        took it over (took_over, followed while that one had ended too); None when the records name
+        none (then the administrators answer for it: W-CHK-014)."""
+        seen, now = {uid}, uid
+        while self.ended(self.units.get(now), day):
+            now = self.took_over(now)
+            if now is None or now in seen:
+                return None
+            seen.add(now)
+        return now
+
     @cached_property
     def _memo_posts(self) -> dict:
         return {}

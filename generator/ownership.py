@@ -6,7 +6,9 @@ Every file changed between `base` and `head` (`git diff --name-status -M`, so re
 deletions count) must be one the actor may change:
 
 * an administrator (records/policy.yaml `administrators`): anything;
-* a unit reviewer (records/units.yaml `reviewers`): the ledgers of their unit's cadres;
+* a unit reviewer (records/units.yaml `reviewers`): the ledgers of their unit's cadres; of a
+  unit that had ended by `--today` (its `until`), those of the unit that took it over
+  (RecordSet.successor), else nobody's but the administrators' (never its former reviewers);
 * a cadre (records/cadres/<id>.yaml `git`): their own ledgers;
 * nobody but an administrator: ledgers of an archived period (records/archive/<period>.yaml),
   organisation records, amendments, schemas, code, workflows; deleting a record.
@@ -17,6 +19,7 @@ Git accounts are compared case-insensitively, as Git hosts do.
 """
 from __future__ import annotations
 
+import datetime as dt
 import io
 import os
 import subprocess
@@ -93,7 +96,9 @@ class Roles:
         return ("、" if lang == "zh" else ", ").join(parts) or MSG["none"][lang]
 
 
-def roles_of(rs: RecordSet) -> Roles:
+def roles_of(rs: RecordSet, today: dt.date) -> Roles:
+    """The roles the records give on `today`: a unit that had ended by then is reviewed by the
+    reviewers of the unit that took it over, else by the administrators (see the module's doc)."""
     r = Roles()
     for admin in (rs.setting("administrators", default=[]) or []):
         if isinstance(admin, dict) and isinstance(admin.get("git"), str):
@@ -110,6 +115,10 @@ def roles_of(rs: RecordSet) -> Roles:
         reviewers = unit.get("reviewers")
         r.reviewers[uid] = [x for x in reviewers if isinstance(x, str)] if isinstance(reviewers, list) else []
         r.unit_names[uid] = unit.get("name") if isinstance(unit.get("name"), str) else uid
+    for uid, unit in rs.units.items():
+        if rs.ended(unit, today):  # (of the unit that took over, as the records were read: not widened)
+            now = rs.successor(uid, today)
+            r.reviewers[uid] = list(r.reviewers.get(now, []) if now else r.admin_accounts)
     for doc in rs.other.get("archive", []):
         if isinstance(doc.data, dict):
             r.archived[doc.stem] = str(doc.data.get("archived_on", ""))
@@ -265,7 +274,7 @@ def records_at(repo: Path, rev: str, records_rel: str, into: Path) -> Path | Non
     return folder
 
 
-def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
+def roles_at(repo: Path, rev: str, records_rel: str, today: dt.date | None = None) -> Roles | None:
     from generator import cache, forked
     from generator.pipeline import validate_records
 
@@ -276,7 +285,7 @@ def roles_at(repo: Path, rev: str, records_rel: str) -> Roles | None:
         rs, _ = validate_records(folder)
         forked.wait()  # (its cache, beside the records, may be being written: before the folder goes)
         cache.forget_answers()  # (else written there once the command ends, and the folder made again)
-        roles = roles_of(rs)
+        roles = roles_of(rs, today or cli.clock_today(rs))
         for manifest in (folder / "archive").glob("*.yaml"):  # one that does not parse freezes its period too
             roles.archived.setdefault(manifest.stem, "")
         return roles
@@ -306,7 +315,7 @@ def cmd_ownership(args) -> int:
         sys.stderr.write(MSG["git"][args.lang].format(detail=err) + "\n")
         return cli.EXIT_USAGE
     # the roles are the base's, always; a base with no records folder gives nobody a role
-    roles = roles_at(root, args.base, records_rel) or Roles()
+    roles = roles_at(root, args.base, records_rel, args.today) or Roles()
     found = check_changes(changes, args.actor, roles, records_rel)
     code = cli.emit(found, args, files=len(changes))
     if not found and args.format == "text":
@@ -321,4 +330,5 @@ def register(sub) -> None:
     p.add_argument("--base", required=True, help="基准提交 (base revision), 如 origin/main")
     p.add_argument("--head", required=True, help="拉取请求的提交 (head revision)")
     p.add_argument("--actor", required=True, help="提交者的 Git 账号 (the author's Git account)")
+    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）")
     p.set_defaults(func=cmd_ownership)

@@ -93,19 +93,15 @@ def _at(account: str | None) -> str:
 def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: str = "") -> tuple[str, str]:
     """(the unit's name, what its section's heading says in brackets: its reviewers after `label`, or
     `none` when it has none).  A unit that had ended by `today` (merged or dissolved: its `until`)
-    reviews no more: the unit that took it over (RecordSet.took_over, followed while that one ended
-    too) and its reviewers are named, else the administrators, who move its cadres and classes (W-CHK-014)."""
+    reviews no more: the unit that took it over (RecordSet.successor) and its reviewers are named,
+    else the administrators, who move its cadres and classes (W-CHK-014)."""
     unit = rs.units.get(uid)
     head = unit.get("name", uid) if unit else (uid or "未知单位")
-    seen, now = {uid}, uid
-    while rs.ended(rs.units.get(now), today):
-        nxt = rs.took_over(now)
-        if nxt is None or nxt in seen:
-            admins = "、".join(_at(a.get("git")) for a in rs.setting("administrators", default=[]) or []
-                              if isinstance(a, dict) and a.get("git"))
-            return head, f"已于 {unit.date('until')} 合并或撤销，接替的单位未登记；请管理员 {admins} 处理"
-        seen.add(nxt)
-        now = nxt
+    now = rs.successor(uid, today)
+    if now is None:
+        admins = "、".join(_at(a.get("git")) for a in rs.setting("administrators", default=[]) or []
+                          if isinstance(a, dict) and a.get("git"))
+        return head, f"已于 {unit.date('until')} 合并或撤销，接替的单位未登记；请管理员 {admins} 处理"
     names = "、".join(_at(r) for r in (rs.units[now].get("reviewers") or []) if isinstance(r, str)) if now in rs.units else ""
     note = f"已于 {unit.date('until')} 合并或撤销，由“{rs.units[now].get('name', now)}”接替" if now != uid else ""
     return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))

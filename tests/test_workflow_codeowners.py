@@ -1,7 +1,9 @@
 """CODEOWNERS generated from the records: `python -m generator codeowners [--check]`."""
 from __future__ import annotations
 
-from workflow_repo import make_repo, run
+import pytest
+
+from workflow_repo import end_me, make_repo, run
 
 
 def test_codeowners_lists_cadres_with_their_reviewers_and_admins_for_the_rest(tmp_path):
@@ -58,3 +60,28 @@ def test_the_committed_codeowners_of_this_repository_is_fresh():
         pytest.skip("the demo records or CODEOWNERS are not there yet")
     r = run(root, "codeowners", "--check")
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+@pytest.mark.parametrize("took_over", [True, False])
+def test_an_ended_units_reviewers_no_longer_own_its_cadres_ledgers(tmp_path, took_over):
+    """机械学院 ended on 2026-03-05 and 李娜's file still says me: from the day after, her ledgers (of
+    every period: a change is approved by whoever answers for them on the day it is made) are reviewed
+    by the unit that took it over, else by the administrators, never by its former reviewer."""
+    repo = make_repo(tmp_path)
+    end_me(repo, took_over)
+
+    def owners(today: str) -> str:
+        r = run(repo, "codeowners", "--today", today)
+        assert r.returncode == 0, r.stdout + r.stderr
+        return next(ln for ln in (repo / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+                    if ln.startswith("/records/ledgers/*/li-na.yaml "))
+
+    assert owners("2026-03-05") == "/records/ledgers/*/li-na.yaml @Li-Na @me-reviewer"  # its last day
+    after = owners("2026-03-06")
+    assert "@me-reviewer" not in after
+    assert after == "/records/ledgers/*/li-na.yaml @Li-Na " + ("@mech-reviewer" if took_over else "@wang-admin")
+    assert run(repo, "codeowners", "--check", "--today", "2026-03-06").returncode == 0
+    # the file written before the day it ended is stale once it has: the check says so
+    run(repo, "codeowners", "--today", "2026-03-05")
+    stale = run(repo, "codeowners", "--check", "--today", "2026-03-06")
+    assert stale.returncode == 1 and "E-FLOW-001" in stale.stdout

@@ -2,7 +2,9 @@
 run on real temporary Git repositories, as the pull-request workflow runs it."""
 from __future__ import annotations
 
-from workflow_repo import commit, edit, git, head, make_repo, run, run_process
+import pytest
+
+from workflow_repo import commit, edit, end_me, git, head, make_repo, run, run_process
 
 OWN = "records/ledgers/2026-H1/zhang-wei.yaml"
 MORE = "reflections: 补充：新生最需要学业规划指导。\n"
@@ -361,3 +363,24 @@ def test_gitlabs_ownership_job_runs_the_base_commits_program_for_the_merge_reque
     assert last.returncode == 1, last.stdout + last.stderr
     assert "records/ledgers/2025-H2/chen-gang.yaml: 错误 E-OWN-001" in last.stdout
     assert "generator/__main__.py: 错误 E-OWN-004" in last.stdout
+
+
+@pytest.mark.parametrize("took_over", [True, False])
+def test_an_ended_units_reviewer_may_no_longer_change_its_cadres_ledgers(tmp_path, took_over):
+    """机械学院 (me) ended on 2026-03-05 (its `until` at the base); 李娜's file still says me.  Her
+    ledgers, of a period when the unit existed too, are then the business of the unit that took it over
+    (its cadres moved there that day), else of the administrators alone: never of me's former reviewer."""
+    repo = make_repo(tmp_path)
+    end_me(repo, took_over)
+    base = commit(repo, "2026-03-01 09:00", "机械学院合并")
+    text = (repo / OWN).read_text(encoding="utf-8").replace("zhang-wei", "li-na")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml", text=text)
+    edit(repo, "records/ledgers/2025-H2/li-na.yaml", text=text.replace("2026-H1", "2025-H2"))
+    commit(repo)
+    assert check(repo, base, "me-reviewer", "--today", "2026-03-05").returncode == 0  # its last day
+    old = check(repo, base, "me-reviewer", "--today", "2026-03-06")
+    assert old.returncode == 1 and "records/ledgers/2025-H2/li-na.yaml: 错误 E-OWN-005" in old.stdout  # no role left
+    new = check(repo, base, "mech-reviewer", "--today", "2026-03-06")
+    assert new.returncode == (0 if took_over else 1), new.stdout
+    assert check(repo, base, "Li-Na", "--today", "2026-03-06").returncode == 0  # her own, as before
+    assert check(repo, base, "wang-admin", "--today", "2026-03-06").returncode == 0

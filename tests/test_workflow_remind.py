@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from workflow_repo import ROOT, edit, make_repo, run
+from workflow_repo import ROOT, edit, end_me, make_repo, run
 
 
 def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tmp_path):
@@ -256,21 +256,10 @@ def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path
     assert "marker=<!-- contact-ledger:coverage-reminder" in (repo / "reminder-coverage.env").read_text(encoding="utf-8")
 
 
-def _end_me(repo, took_over: bool) -> None:
-    """机械学院 (me) merged on 2026-03-05 into 机械与自动化学院 (mech); 李娜's file still says me.  With
-    `took_over`, the records say where it went: 赵磊 moved from me to mech on that day (his `earlier`)."""
-    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8").replace(
-        "    reviewers: [me-reviewer]\n", '    reviewers: [me-reviewer]\n    until: "2026-03-05"\n')
-        + "  - id: mech\n    name: 机械与自动化学院\n    type: 学院\n    reviewers: [mech-reviewer]\n")
-    if took_over:
-        edit(repo, "records/cadres/zhao-lei.yaml", text="name: 赵磊\nposition: 机械与自动化学院副院长\nunit: mech\n"
-             'active_from: "2020-01-01"\nearlier:\n  - {unit: me, position: 机械学院副院长, until: "2026-03-05"}\n')
-
-
 @pytest.mark.parametrize("took_over", [True, False])
 def test_reminders_of_a_unit_that_ended_name_who_took_over_not_its_former_reviewers(tmp_path, took_over):
     repo = make_repo(tmp_path)
-    _end_me(repo, took_over)
+    end_me(repo, took_over)
     ledger = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     coverage = run(repo, "remind", "--coverage", "--today", "2026-03-10")
     assert ledger.returncode == 1 and coverage.returncode == 1, ledger.stderr + coverage.stderr

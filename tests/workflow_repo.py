@@ -85,3 +85,14 @@ def run_process(repo: Path, *args: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, PYTHONPATH=str(ROOT), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
                           env=env, timeout=300)
+
+
+def end_me(repo, took_over: bool) -> None:
+    """机械学院 (me) merged on 2026-03-05 into 机械与自动化学院 (mech); 李娜's file still says me.  With
+    `took_over`, the records say where it went: 赵磊 moved from me to mech on that day (his `earlier`)."""
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8").replace(
+        "    reviewers: [me-reviewer]\n", '    reviewers: [me-reviewer]\n    until: "2026-03-05"\n')
+        + "  - id: mech\n    name: 机械与自动化学院\n    type: 学院\n    reviewers: [mech-reviewer]\n")
+    if took_over:
+        edit(repo, "records/cadres/zhao-lei.yaml", text="name: 赵磊\nposition: 机械与自动化学院副院长\nunit: mech\n"
+             'active_from: "2020-01-01"\nearlier:\n  - {unit: me, position: 机械学院副院长, until: "2026-03-05"}\n')
