@@ -234,6 +234,30 @@ def test_classes_clubs_and_cadres_still_in_a_unit_after_its_end_are_flagged_at_t
     assert found(check(fixture_repo(tmp_path / "b", settled)), "W-CHK-014") == []
 
 
+def test_the_hint_of_w_chk_014_names_the_unit_that_took_over_when_the_records_say(tmp_path):
+    # 机械学院 merged on 2026-01-31; once 李娜 is recorded as moving from it to 计算机学院 that day
+    # (RecordSet.took_over), the hint for its class and club names that unit, in both languages
+    def merged(records: Path, moved: bool):
+        until(records, "units.yaml", "me", "2026-01-31")
+        if moved:
+            li_na = records / "cadres/li-na.yaml"
+            li_na.write_text(li_na.read_text(encoding="utf-8").replace("unit: me", "unit: cs")
+                             + 'earlier:\n  - until: "2026-01-31"\n    unit: me\n', encoding="utf-8")
+
+    for moved in (False, True):
+        records = fixture_repo(tmp_path / str(moved), lambda r: merged(r, moved))
+        zh = {f["file"]: f["hint"] for f in check(records)["findings"] if f["code"] == "W-CHK-014"}
+        en = {f["file"]: f["hint"] for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-014"}
+        assert set(zh) >= {"records/classes/2025.yaml", "records/clubs.yaml"}
+        for file in ("records/classes/2025.yaml", "records/clubs.yaml"):
+            if moved:
+                assert "请管理员把它改到接替的单位“计算机学院”（unit: cs；" in zh[file], zh[file]
+                assert "moves it to the unit that took over, '计算机学院' (unit: cs;" in en[file], en[file]
+            else:  # the records do not say: the hint asks for it without a name
+                assert "请管理员把它改到接替的单位（unit 写那个单位的编号；" in zh[file] and "计算机学院" not in zh[file]
+                assert "the unit that took over (unit: that unit's id;" in en[file]
+
+
 def _table(page: Path, heading: str) -> list[list[str]]:
     """The rows (cells) of the first table after the heading that starts with `heading` on a built page."""
     part = page.read_text(encoding="utf-8").split(">" + heading, 1)[1].split("<h2", 1)[0]

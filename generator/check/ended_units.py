@@ -1,7 +1,8 @@
 """A unit that has ended (its `until`, records/units.yaml: merged or dissolved) holds no class,
 club or cadre after that day: one still listed under it is to be moved to the unit that took it
-over, or ended too (W-CHK-014).  History is not flagged: a class or club that ended no later than
-its unit, a cadre who left office by then, an `earlier` post that ended by then."""
+over (named in the hint when the records say which: RecordSet.successor), or ended too (W-CHK-014).
+History is not flagged: a class or club that ended no later than its unit, a cadre who left office
+by then, an `earlier` post that ended by then."""
 from __future__ import annotations
 
 import datetime as dt
@@ -40,7 +41,12 @@ def _flag(ctx: Context, item: Item, at: tuple, unit, last: dt.date | None, kind:
     until = ended.date("until") if ended is not None else None
     if until is None or until >= ctx.today or (last is not None and last <= until):
         return
+    # the unit that took it over, when the records say (its cadres moved there that day: RecordSet.successor)
+    now = ctx.rs.successor(unit, ctx.today)
+    to = ctx.unit_name(now) or now if now else None
     ctx.add("W-CHK-014", item, item.pos(*at, "unit"), kind=KIND_ZH[kind], kind_en=kind, name=name,
             unit=ctx.unit_name(unit) or unit, until=until,
+            successor=f"“{to}”" if to else "", successor_en=f", '{to}'" if to else "",
+            unit_id=f"unit: {now}" if now else "unit 写那个单位的编号", unit_id_en=f"unit: {now}" if now else "unit: that unit's id",
             post=f"的以往任职（至 {post}）" if post else "", post_en=f"'s earlier post (until {post})" if post else "",
             data={kind: ident, "unit": unit, "until": iso(until)})

@@ -188,11 +188,11 @@ CODES = {
         "severity": "warning",
         "zh": "{kind}“{name}”{post}仍在单位“{unit}”，但该单位只存续到 {until}（合并或撤销）",
         "en": "{kind_en} '{name}'{post_en} is still in unit '{unit}', which existed until {until} (merged or dissolved)",
-        "hint_zh": "“{unit}”{until} 以后已不存在。请管理员把它改到接替的单位（unit 写那个单位的编号；干部按“调到别的单位”改写，"
+        "hint_zh": "“{unit}”{until} 以后已不存在。请管理员把它改到接替的单位{successor}（{unit_id}；干部按“调到别的单位”改写，"
                    "原单位写进 earlier，until: {until}）；它也已结束的，写上结束的那天，不晚于 {until}"
                    "（班级、社团写 until，离任的干部写 active_to，以往任职改 until）。",
-        "hint_en": "'{unit}' no longer exists after {until}. An administrator moves it to the unit that took over (unit: that "
-                   "unit's id; a cadre as for a move, with the old unit in earlier, until: {until}), or, if it ended too, "
+        "hint_en": "'{unit}' no longer exists after {until}. An administrator moves it to the unit that took over"
+                   "{successor_en} ({unit_id_en}; a cadre as for a move, with the old unit in earlier, until: {until}), or, if it ended too, "
                    "writes its last day, no later than {until} (until of a class or club, a cadre's active_to, an earlier "
                    "post's until).",
     },
