@@ -294,6 +294,13 @@ class RecordSet:
         cycle = self.cycles.get(row.doc.stem)
         return row.date("end") or (cycle.date("end") if cycle else None)
 
+    def begins_after_point(self, row: Item) -> bool:
+        """Whether an assignment row begins after its class or club ended (its `until` before the row's
+        `start`): it never counted (assignment_span ends it before it starts), and the tables show its
+        dates as written, with why (W-CHK-013 asks to remove or repoint it)."""
+        until, start = self.point_until(row), row.date("start")
+        return bool(until and start and until < start)
+
     def point_until(self, row: Item) -> dt.date | None:
         """The `until` (last day) of an assignment row's class or club, None when it has none."""
         kind, pid = self.contact_point(row)

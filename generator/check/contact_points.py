@@ -42,7 +42,7 @@ def _after_point_end(ctx: Context, row) -> None:
     cadre = row.get("cadre")
     start = row.date("start")
     name = ctx.cadre_name(cadre) if isinstance(cadre, str) else ""
-    void = bool(start and until < start)
+    void = ctx.rs.begins_after_point(row)
     # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead)
     fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name)
                    for t in W_CHK_013_FIX["void" if void else "ended"])
@@ -97,7 +97,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
         a_from, a_to = ctx.cadre_span(cadre)
         rows = ctx.rows.get(cadre, [])
         spans = []
-        dead = [r for r in rows if ctx.valid(r) and r.date("start") and (rs.point_until(r) or dt.date.max) < r.date("start")]
+        dead = [r for r in rows if ctx.valid(r) and rs.begins_after_point(r)]
         for row in rows:
             span = ctx.row_span(row)
             raw_start, raw_end = rs.assignment_span(row)
@@ -185,7 +185,7 @@ def _rows_data(ctx: Context, cadre: str, rows) -> dict:
         start, end = ctx.rs.assignment_span(row)
         until = ctx.rs.point_until(row)
         # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
-        void = bool(until and start and until < start)
+        void = ctx.rs.begins_after_point(row)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
                     "point_unit": ctx.point_unit(point), "start": iso(start),
                     "end": iso(ctx.rs.row_end(row) if void else end), "void": void, "point_until": iso(until),

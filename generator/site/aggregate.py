@@ -105,7 +105,7 @@ class Aggregate:
         if clipped:
             end = left
         until = self.rs.point_until(row)  # (the class graduated, the club was dissolved: assignment_span)
-        void = bool(until and start and until < start)  # (it had ended before the row began: W-CHK-002)
+        void = self.rs.begins_after_point(row)  # (it had ended before the row began: W-CHK-002)
         shown = self.rs.row_end(row) if void else end  # (its dates as written, not "from 09-01 to 08-31")
         ended = bool(until and end == until and row.date("end") != until)
         reason = self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
