@@ -3,12 +3,15 @@ test builds the site for real (`mkdocs build --strict`, tests/site_build.py) and
 from __future__ import annotations
 
 import html
+import json
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 
-from site_build import FIXTURE, FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE, FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
 
 
 def visible(text: str) -> str:
@@ -235,7 +238,7 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     shutil.copytree(FIXTURE, records)
     public = mkdocs_build(records, tmp_path / "no-git", "2026-03-05").public
     board = {r[0]: r for r in cells_text(read("feedback/2025.html"), "编号")}
-    assert board["2025h2-zhang-wei-1"][6] == "已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
+    assert board["2025h2-zhang-wei-1"][6] == "超期 已上报" and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
     assert re.search(r"本学期联系学生活动：\S+\s*共 0 次", visible(read("index.html")))
 
 
@@ -261,3 +264,24 @@ def test_a_cadre_s_problems_per_ledger_say_which_are_follow_ups_as_附件2_does(
             assert int(r[fu]) == section.count("（跟进 "), (path.name, period)  # (the ledger's items that follow one up)
             checked += int(r[fu])
     assert checked > 0
+
+
+def test_a_follow_up_dated_after_the_day_does_not_close_the_problem_it_follows(tmp_path):
+    # the records without Git, as of 2026-03-05: 张伟's follow-up of 2026-03-10 resolves his 热水
+    # problem of 2025-11-12.  The board left the follow-up out (not known yet: 已上报, 113 days), but
+    # the checks still counted it, so the problem was not 超期 though older than 60 days
+    records = tmp_path / "no-git" / "records"
+    shutil.copytree(FIXTURE, records)
+    public = mkdocs_build(records, tmp_path / "no-git", "2026-03-05").public
+    board = (public / "feedback.html").read_text(encoding="utf-8")
+    overdue = {visible(r[0]).strip(): [visible(c).strip() for c in r]
+               for r in rows(board.split('id="overdue"', 1)[1].split('id="open"', 1)[0], "编号")}
+    assert overdue["2025h2-zhang-wei-1"][2] == "113" and overdue["2025h2-zhang-wei-1"][6].endswith("已上报")
+    home = visible((public / "index.html").read_text(encoding="utf-8"))
+    assert f"超期 {len(overdue)} 条" in home
+    # as `check --today 2026-03-05` says of the same records
+    check = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                            "2026-03-05", "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    rows_ = {r["root"]: r for r in json.loads(check.stdout)["feedback"]}
+    assert rows_["2025h2-zhang-wei-1"]["overdue"] and rows_["2025h2-zhang-wei-1"]["age_days"] == 113
+    assert sorted(r for r, row in rows_.items() if row["overdue"]) == sorted(overdue)

@@ -269,6 +269,10 @@ class _Chains:
         ctx, meaning, limit = self.ctx, self.meaning, self.limit
         if len(links) > 1:  # (most items have no follow-up)
             links.sort(key=lambda e: (_period_start(ctx, e[0]), self.day(e[2].get("raised_on"))[0] or dt.date.min))
+            # as of --today: a follow-up raised after it had not happened (E-CHK-006 says so), as no
+            # activity after it counts; the chain stands as its links up to then left it
+            links[:] = [e for e in links if e[:2] == root_entry[:2]
+                        or (self.day(e[2].get("raised_on"))[0] or dt.date.min) <= ctx.today]
         root_led, _root_i, root_v = root_entry
         prev = None
         since = root_v  # the link the item's age counts from: its first report, or its last reopening
