@@ -285,3 +285,22 @@ def test_a_follow_up_dated_after_the_day_does_not_close_the_problem_it_follows(t
     rows_ = {r["root"]: r for r in json.loads(check.stdout)["feedback"]}
     assert rows_["2025h2-zhang-wei-1"]["overdue"] and rows_["2025h2-zhang-wei-1"]["age_days"] == 113
     assert sorted(r for r, row in rows_.items() if row["overdue"]) == sorted(overdue)
+
+
+def test_a_site_built_as_of_a_past_day_shows_no_assignment_change_not_made_yet(tmp_path):
+    # 李娜 leaves her class on 2026-02-28 and takes up 机器人协会 on 2026-03-01.  As of 2026-01-02,
+    # 附件1's 周期内的调整 and her page's 联系点变化 already showed both changes, weeks ahead
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+
+    def changes(day: str) -> tuple[list, list]:
+        public = mkdocs_build(records, tmp_path / day, day).public
+        a1 = (public / "attachment1.html").read_text(encoding="utf-8")
+        section = a1.split("周期内的调整</h2>", 1)[1].split("<h2", 1)[0]
+        page = (public / "cadres/li-na.html").read_text(encoding="utf-8")
+        return cells_text(section, "日期"), cells_text(page, "周期")
+
+    a1, li_na = changes("2026-01-02")
+    assert a1 == [] and [r[1] for r in li_na] == ["机械2501班"]
+    a1, li_na = changes(FIXTURE_TODAY)  # (both made by then)
+    assert [r[0] for r in a1] == ["2026-02-28", "2026-03-01"] and [r[1] for r in li_na] == ["机械2501班", "机器人协会"]

@@ -139,11 +139,13 @@ class Aggregate:
             rows = by_cycle.get(stem, [])
             start, end = cycle.date("start"), cycle.date("end")
             # a row that starts inside the cycle changed things on its first day; one that began
-            # with the cycle and ended early, on its last (its start was the cycle's first day)
-            changes = sorted((dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
-                                   else r["end"] or r["start"])
-                              for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
-                              or (r["end_date"] and end and r["end_date"] < end)),
+            # with the cycle and ended early, on its last (its start was the cycle's first day);
+            # a change after the site's day had not been made yet
+            changes = [dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
+                            else r["end"] or r["start"])
+                       for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
+                       or (r["end_date"] and end and r["end_date"] < end)]
+            changes = sorted((c for c in changes if c["changed_on"] <= self.today.isoformat()),
                              key=lambda r: (r["changed_on"], r["name"]))
             out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes,
                         "current": bool(start and end and start <= self.today <= end)})
@@ -486,7 +488,8 @@ class Aggregate:
                             if isinstance(e.get("unit"), str) and isinstance(e.get("until"), str)],
                 "left": left is not None and left < self.today,  # (left office by the site's day)
                 "future": came is not None and came > self.today,  # (entered ahead of their first day)
-                "file": item.file, "assignments": sorted(mine, key=lambda r: r["start"]),
+                "file": item.file,  # (the rows begun by the site's day: a later one is no change yet)
+                "assignments": sorted((r for r in mine if r["start"] <= self.today.isoformat()), key=lambda r: r["start"]),
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
                 "history": history.get(cid, []), "semesters": sem["rows"].get(cid, []),
