@@ -579,3 +579,21 @@ def test_a_period_whose_own_days_are_no_days_says_so_once_not_wrong_folder_on_ea
     assert codes(policy.replace('end: "06-30"', 'end: "06-31"')) == [wrong_folder, ("E-REF-012", "policy.yaml")]
     earlier = policy.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n    - {until: \"2026-12-31\", due: {H1: \"06-31\"}}\n")
     assert codes(earlier) == [wrong_folder, ("E-REF-012", "policy.yaml")]
+
+
+def test_a_ledger_handed_in_after_today_counts_no_contact_yet(tmp_path):
+    # 张伟's 2025-H2 ledger (one activity, 2025-10-10) landed on 2026-01-06.  check --today
+    # 2026-01-02 called it 未提交 yet counted its activity toward his autumn semester, where the
+    # site built as of that day (which leaves the ledger out) counted none
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-06 09:00", "张伟 2025-H2")
+
+    def autumn(today):
+        result = check(repo, today)
+        cells = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")["cells"]
+        (semester,) = [s["id"] for s in result.data["semester_matrix"]["semesters"] if s["start"] <= "2025-10-10" <= s["end"]]
+        return row(result, "2025-H2", "zhang-wei")["submitted"], cells[semester]["count"]
+
+    assert autumn("2026-01-02") == (None, 0)
+    assert autumn("2026-01-07") == ("2026-01-06 09:00", 1)  # (there by then)

@@ -65,7 +65,8 @@ class ByCadre:
         out = []
         for cadre, _stamp in self.todo[k::self.n or 1]:
             before, own = len(found), self.ledgers.get(cadre, ())
-            row = self.semesters.row(cadre, own)
+            row = self.semesters.row(cadre, own, later={led.doc.rel for led in own
+                                                        if self.deadlines.landed(led.doc.rel)[0] == "later"})
             check_ledger_content(self.ctx, cadre, own)
             check_items(self.ctx, own)
             self.deadlines.check_imported(own)
