@@ -76,6 +76,7 @@ class Roles:
     reviewers: dict = field(default_factory=dict)  # unit id → [accounts as written]
     unit_names: dict = field(default_factory=dict)
     archived: dict = field(default_factory=dict)  # period → archived_on
+    ended: dict = field(default_factory=dict)  # unit id that had ended → (until, its former reviewers, who reviews now)
 
     def cadres_of(self, actor: str) -> set:
         a = actor.lower()
@@ -118,6 +119,7 @@ def roles_of(rs: RecordSet, today: dt.date) -> Roles:
     for uid, unit in rs.units.items():
         if rs.ended(unit, today):  # (of the unit that took over, as the records were read: not widened)
             now = rs.successor(uid, today)
+            r.ended[uid] = (str(unit.date("until")), r.reviewers[uid], now)
             r.reviewers[uid] = list(r.reviewers.get(now, []) if now else r.admin_accounts)
     for doc in rs.other.get("archive", []):
         if isinstance(doc.data, dict):
@@ -176,7 +178,7 @@ def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles:
     known = roles.is_admin(actor) or roles.cadres_of(actor) or roles.units_reviewed_by(actor)
     for status, path, new in changes:
         if not known:
-            out.append(F.make("E-OWN-005", new or path, None, actor=actor))
+            out.append(_no_role(new or path, actor, roles))
             continue
         if status == "R":  # the old path is deleted: as `git rm` of it would be
             old_no = refusal(path, actor, roles, records_rel, deleting=True)
@@ -195,6 +197,23 @@ def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles:
         if no:
             out.append(F.make(no[0], target, None, actor=actor, **no[1]))
     return sorted(out, key=F.Finding.sort_key)
+
+
+def _no_role(path: str, actor: str, roles: Roles) -> F.Finding:
+    """E-OWN-005 for an account the records do not know; E-OWN-007 for the former reviewer of a unit
+    that had ended (still listed in units.yaml), naming its end and who reviews its cadres now."""
+    a = actor.lower()
+    for uid, (until, former, now) in sorted(roles.ended.items()):
+        if a in {x.lower() for x in former}:
+            who = ", ".join(roles.reviewers[uid]) or "-"
+            if now:
+                unit = roles.unit_names.get(now, now)
+                now_zh, now_en = f"“{unit}”的审核人 {who}", f"the reviewers of {unit} ({who})"
+            else:
+                now_zh, now_en = f"管理员 {who}", f"the administrators ({who})"
+            return F.make("E-OWN-007", path, None, actor=actor, unit=roles.unit_names.get(uid, uid), until=until,
+                          now_zh=now_zh, now_en=now_en)
+    return F.make("E-OWN-005", path, None, actor=actor)
 
 
 # ---- reading a revision ----------------------------------------------------------

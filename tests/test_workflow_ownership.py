@@ -379,7 +379,17 @@ def test_an_ended_units_reviewer_may_no_longer_change_its_cadres_ledgers(tmp_pat
     commit(repo)
     assert check(repo, base, "me-reviewer", "--today", "2026-03-05").returncode == 0  # its last day
     old = check(repo, base, "me-reviewer", "--today", "2026-03-06")
-    assert old.returncode == 1 and "records/ledgers/2025-H2/li-na.yaml: 错误 E-OWN-005" in old.stdout  # no role left
+    assert old.returncode == 1 and "records/ledgers/2025-H2/li-na.yaml: 错误 E-OWN-007" in old.stdout  # no role left
+    # …and is told why: not "not a registered reviewer" (units.yaml still lists them), but that the unit
+    # ended on its until, and who reviews its cadres' ledgers now
+    assert "不是记录中登记的" not in old.stdout
+    assert "“机械学院”已于 2026-03-05 合并或撤销" in old.stdout, old.stdout
+    now = "“机械与自动化学院”的审核人 mech-reviewer" if took_over else "管理员 wang-admin"
+    assert now in old.stdout, old.stdout
+    en = check(repo, base, "me-reviewer", "--today", "2026-03-06", "--lang", "en")
+    assert "error E-OWN-007" in en.stdout and "is not a cadre, reviewer" not in en.stdout
+    assert "reviewed 机械学院, which ended on 2026-03-05" in en.stdout, en.stdout
+    assert ("the reviewers of 机械与自动化学院 (mech-reviewer)" if took_over else "the administrators (wang-admin)") in en.stdout
     new = check(repo, base, "mech-reviewer", "--today", "2026-03-06")
     assert new.returncode == (0 if took_over else 1), new.stdout
     assert check(repo, base, "Li-Na", "--today", "2026-03-06").returncode == 0  # her own, as before

@@ -51,6 +51,17 @@ CODES = {
         "hint_en": "Cadres' accounts are the 'git' field of records/cadres/<id>.yaml, reviewers are 'reviewers' in "
                    "records/units.yaml, administrators are in records/policy.yaml. Ask an administrator to add you.",
     },
+    "E-OWN-007": {
+        "severity": "error",
+        "zh": "账号 {actor} 是“{unit}”的审核人，但“{unit}”已于 {until} 合并或撤销，不再审核，{actor} 不能修改任何文件；"
+              "其干部的台账现由{now_zh}审核",
+        "en": "account {actor} reviewed {unit}, which ended on {until}: it reviews no more and may change no file; "
+              "its cadres' ledgers are now reviewed by {now_en}",
+        "hint_zh": "请由现在的审核人或管理员修改。如 {actor} 已是接替单位的审核人，请管理员在 records/units.yaml 中"
+                   "把账号登记在该单位的 reviewers。",
+        "hint_en": "Ask the current reviewers or an administrator to make the change. If you now review the unit that "
+                   "took over, ask an administrator to add your account to its 'reviewers' in records/units.yaml.",
+    },
     "E-OWN-006": {
         "severity": "error",
         "zh": "{actor} 不能把台账改名到 {new}：{reason_zh}",
