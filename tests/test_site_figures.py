@@ -304,3 +304,24 @@ def test_a_site_built_as_of_a_past_day_shows_no_assignment_change_not_made_yet(t
     assert a1 == [] and [r[1] for r in li_na] == ["机械2501班"]
     a1, li_na = changes(FIXTURE_TODAY)  # (both made by then)
     assert [r[0] for r in a1] == ["2026-02-28", "2026-03-01"] and [r[1] for r in li_na] == ["机械2501班", "机器人协会"]
+
+
+def wang_fang_joins_on(records, day: str) -> None:
+    """A new cadre, 王芳, whose only assignment row (机器人协会) starts on `day`."""
+    (records / "cadres/wang-fang.yaml").write_text(
+        'name: 王芳\nposition: 机械学院副院长\nunit: me\nactive_from: "2020-01-01"\n', encoding="utf-8")
+    cycle = records / "assignments/2025-2027.yaml"
+    cycle.write_text(cycle.read_text(encoding="utf-8")
+                     + f'  - cadre: wang-fang\n    club: club-robotics\n    start: "{day}"\n', encoding="utf-8")
+
+
+def test_a_site_built_before_a_cadres_first_assignment_says_when_it_begins(tmp_path):
+    # As of 2026-01-02, 王芳's only row (from 2026-03-01) is not begun: her page said the assignment
+    # table had no contact point for her at all, though it has one, from 2026-03-01
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+    wang_fang_joins_on(records, "2026-03-01")
+    page = (mkdocs_build(records, tmp_path / "site", "2026-01-02").public / "cadres/wang-fang.html").read_text(encoding="utf-8")
+    section = visible(page.split("联系点变化</h2>", 1)[1].split("<h2", 1)[0])
+    assert "没有此人的联系点" not in section
+    assert "此人的联系点自 2026-03-01 起" in section, section

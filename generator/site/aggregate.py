@@ -490,6 +490,7 @@ class Aggregate:
                 "future": came is not None and came > self.today,  # (entered ahead of their first day)
                 "file": item.file,  # (the rows begun by the site's day: a later one is no change yet)
                 "assignments": sorted((r for r in mine if r["start"] <= self.today.isoformat()), key=lambda r: r["start"]),
+                "first_start": min((r["start"] for r in mine), default=""),  # (when none had begun by then)
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
                 "history": history.get(cid, []), "semesters": sem["rows"].get(cid, []),
