@@ -325,3 +325,28 @@ def test_a_site_built_before_a_cadres_first_assignment_says_when_it_begins(tmp_p
     section = visible(page.split("联系点变化</h2>", 1)[1].split("<h2", 1)[0])
     assert "没有此人的联系点" not in section
     assert "此人的联系点自 2026-03-01 起" in section, section
+
+
+def test_a_site_built_as_of_a_past_day_lists_no_assignment_row_not_begun_in_its_full_records(tmp_path):
+    # As of 2026-01-02, 附件1 and its 周期内的调整 no longer showed 李娜's 机器人协会 (from 2026-03-01)
+    # or 王芳's (from 2026-02-01), yet the cycle's full-records page and the assignments-all download did
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+    wang_fang_joins_on(records, "2026-02-01")
+
+    def listed(day: str) -> tuple[list, list, list]:
+        public = mkdocs_build(records, tmp_path / day, day).public
+        page = (public / "attachment1/2025-2027.html").read_text(encoding="utf-8")
+        table = json.loads((public / "downloads/assignments-all.json").read_text(encoding="utf-8"))
+        csv = (public / "downloads/assignments-all.csv").read_text(encoding="utf-8-sig").splitlines()[1:]
+        return ([(r[0], r[2]) for r in cells_text(page, "姓名")], [(r["name"], r["point_name"]) for r in table["rows"]],
+                [tuple(line.split(",")[i] for i in (1, 4)) for line in csv])
+
+    begun = [("张伟", "计算机2501班"), ("李娜", "机械2501班"), ("陈刚", "计算机2401班")]
+    later = [("李娜", "机器人协会"), ("王芳", "机器人协会")]
+    for rows_ in listed("2026-01-02"):
+        assert sorted(rows_) == sorted(begun), rows_
+    page = visible((tmp_path / "2026-01-02/public/attachment1/2025-2027.html").read_text(encoding="utf-8"))
+    assert "另有 2 条安排在 2026-01-02 以后才开始" in page  # (left out, and said so)
+    for rows_ in listed(FIXTURE_TODAY):  # (all begun by then)
+        assert sorted(rows_) == sorted(begun + later), rows_

@@ -136,7 +136,9 @@ class Aggregate:
         for r in self.rs.assignments:
             by_cycle[r.doc.stem].append(self.assignment_row(r))
         for stem, cycle in self.rs.cycles.items():
-            rows = by_cycle.get(stem, [])
+            # (a row that starts after the site's day is no arrangement yet: counted, not listed)
+            rows = [r for r in by_cycle.get(stem, []) if r["start"] <= self.today.isoformat()]
+            later = len(by_cycle.get(stem, [])) - len(rows)
             start, end = cycle.date("start"), cycle.date("end")
             # a row that starts inside the cycle changed things on its first day; one that began
             # with the cycle and ended early, on its last (its start was the cycle's first day);
@@ -147,7 +149,7 @@ class Aggregate:
                        or (r["end_date"] and end and r["end_date"] < end)]
             changes = sorted((c for c in changes if c["changed_on"] <= self.today.isoformat()),
                              key=lambda r: (r["changed_on"], r["name"]))
-            out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes,
+            out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes, "later": later,
                         "current": bool(start and end and start <= self.today <= end)})
         out.sort(key=lambda c: c["start"], reverse=True)
         if out and not any(c["current"] for c in out):
