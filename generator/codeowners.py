@@ -1,6 +1,6 @@
 """CODEOWNERS from the records (R17): who must approve a change to which file.
 
-    python -m generator codeowners [--check] [--records records] [--today D]
+    python -m generator codeowners [--check [--base REV]] [--records records] [--today D]
 
 * administrators (records/policy.yaml `administrators`) own everything by default: the
   organisation records, archive manifests, amendments, `schemas/`, `generator/`, `.github/`;
@@ -12,7 +12,11 @@
 
 The last matching pattern wins on GitHub, GitLab and Gitea/Forgejo, so the catch-all
 line comes first.  Output is deterministic (cadres sorted by id); `--check` exits 1 when
-the committed file differs from what the records say.
+the committed file differs from what the records say (E-FLOW-001).  With `--base REV` (a pull
+request's base commit) it exits 0 with W-FLOW-001 instead when the file is stale only because a
+unit's `until` has passed since it was written (stale_by_date): the pull request did not make it
+stale, and its author is not to be blocked for it; the ownership check (base's roles, on the day)
+already refuses the former reviewers, so only whom the Git host asks to review lags.
 """
 from __future__ import annotations
 
@@ -23,7 +27,7 @@ from pathlib import Path
 from generator import cli
 from generator import findings as F
 from generator.model import RecordSet
-from generator.ownership import repo_root, roles_of
+from generator.ownership import Roles, repo_root, roles_at, roles_of
 
 HEADER = """\
 # 由 `python -m generator codeowners` 根据记录生成，请勿手工修改。
@@ -43,7 +47,10 @@ def _at(account: str) -> str:
 
 
 def render(rs: RecordSet, today: dt.date, records_rel: str = "records") -> str:
-    roles = roles_of(rs, today)
+    return render_roles(roles_of(rs, today), records_rel)
+
+
+def render_roles(roles: Roles, records_rel: str = "records") -> str:
     admins = " ".join(_at(a) for a in roles.admin_accounts)
     prefix = "/" + records_rel.strip("/") if records_rel.strip("/.") else ""
     lines = [HEADER, "# 管理员：组织数据、备案、更正、记录格式、程序与工作流", f"* {admins}",
@@ -72,6 +79,30 @@ def first_difference(expected: str, actual: str) -> tuple[int, str, str]:
     return 0, "", ""
 
 
+def ended_since(rs: RecordSet, today: dt.date, actual: str, records_rel: str) -> list[str]:
+    """The units that ended after the committed file was written, when it is stale only because a day
+    passed: it is what the same records give on the last day of a unit that has ended by `today`
+    (the latest such day); [] when it is not."""
+    ends = sorted({u.date("until") for u in rs.units.values() if rs.ended(u, today)}, reverse=True)
+    for day in ends:
+        if render(rs, day, records_rel) == actual:
+            return sorted(uid for uid, u in rs.units.items() if rs.ended(u, today) and u.date("until") >= day)
+    return []
+
+
+def stale_by_date(rs: RecordSet, today: dt.date, actual: str, expected: str, root: Path, base: str,
+                  records_rel: str) -> list[str]:
+    """In a pull request (`base`): the ended units when CODEOWNERS is stale only because a unit's
+    `until` has passed, not because of the pull request's changes: the base commit's records give
+    the same file for `today` as the pull request's, and the committed file is what the pull request's
+    records give on the last day of a unit that has ended since.  [] when the pull request itself makes it stale (then it is an error)."""
+    units = ended_since(rs, today, actual, records_rel)
+    if not units:
+        return []
+    roles = roles_at(root, base, records_rel, today)
+    return units if roles is not None and render_roles(roles, records_rel) == expected else []
+
+
 def cmd_codeowners(args) -> int:
     from generator.pipeline import validate_records
 
@@ -87,7 +118,8 @@ def cmd_codeowners(args) -> int:
     if F.has_errors(findings):
         sys.stderr.write(MSG["errors"][args.lang] + "\n")
         return cli.EXIT_FINDINGS
-    text = render(rs, args.today or cli.clock_today(rs), records_rel)
+    today = args.today or cli.clock_today(rs)
+    text = render(rs, today, records_rel)
     target = root / "CODEOWNERS"
     shown = "CODEOWNERS"
     if args.check:
@@ -98,6 +130,12 @@ def cmd_codeowners(args) -> int:
             sys.stdout.write(MSG["fresh"][args.lang] + "\n")
             return cli.EXIT_OK
         line, exp, act = first_difference(text, actual)
+        units = stale_by_date(rs, today, actual, text, root, args.base, records_rel) \
+            if args.base and not args.base.startswith("-") else []  # (an option to git: no base)
+        if units:  # not the pull request's doing: the administrators are told, the author not blocked
+            names = "、".join(f"{rs.units[u].get('name') or u}（{u}，存续至 {rs.units[u].date('until')}）" for u in units)
+            names_en = ", ".join(f"{u} (until {rs.units[u].date('until')})" for u in units)
+            return cli.emit([F.make("W-FLOW-001", shown, (line, 1), units=names, units_en=names_en)], args)
         return cli.emit([F.make("E-FLOW-001", shown, (line, 1), line=line, expected=exp or "（空）",
                                 actual=act or "（空）", expected_en=exp or "(nothing)", actual_en=act or "(nothing)")],
                         args)
@@ -112,5 +150,7 @@ def register(sub) -> None:
     cli.common(p)
     p.add_argument("--check", action="store_true", help="只检查，不写入；过期时退出码 1 (check only)")
     cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）")
+    p.add_argument("--base", help="拉取请求的基准提交：只因单位撤销日已过而过期时只警告、退出码 0 "
+                   "(pull request base: stale only because a unit's until passed is a warning)")
     p.add_argument("--root", help="仓库根目录 (repository root), 默认为记录所在的 Git 仓库")
     p.set_defaults(func=cmd_codeowners)

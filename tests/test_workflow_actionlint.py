@@ -296,3 +296,20 @@ def test_the_published_site_is_rebuilt_every_day_as_of_that_day(tmp_path):
         out = subprocess.run(["sh", "-c", line + '; printf %s "$LEDGER_TODAY"'], capture_output=True, text=True,
                              env={**os.environ, "CI_PIPELINE_SOURCE": source}, check=True).stdout
         assert re.fullmatch(day, out), (source, out)
+
+
+def test_codeowners_stale_by_the_day_only_warns_pull_requests_and_fails_the_daily_run():
+    """A pull request gives its base (a CODEOWNERS stale only because a unit's until passed is a
+    warning there); the daily scheduled run checks without one, so the administrators learn of it."""
+    pr = yaml.safe_load((ROOT / ".github/workflows/pull-request.yml").read_text(encoding="utf-8"))
+    [step] = [s for s in pr["jobs"]["check"]["steps"] if "codeowners --check" in s.get("run", "")]
+    assert '--base "$BASE"' in step["run"] and step["env"]["BASE"] == "${{ github.event.pull_request.base.sha }}"
+    daily = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    [step] = [s for job in daily["jobs"].values() for s in job["steps"] if "codeowners --check" in s.get("run", "")]
+    assert "--base" not in step["run"] and "!cancelled()" in step["if"]
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    [mr] = [ln for ln in ci["merge-request"]["script"] if "codeowners --check" in ln]
+    assert '--base "${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-$CI_MERGE_REQUEST_DIFF_BASE_SHA}"' in mr
+    scheduled = [job for job in ci.values() if isinstance(job, dict) and "script" in job
+                 and {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in job.get("rules", [])]
+    assert any(".venv/bin/python -m generator codeowners --check" in job["script"] for job in scheduled)

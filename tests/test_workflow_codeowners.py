@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow_repo import end_me, make_repo, run
+from workflow_repo import commit, edit, end_me, make_repo, run
 
 
 def test_codeowners_lists_cadres_with_their_reviewers_and_admins_for_the_rest(tmp_path):
@@ -85,3 +85,44 @@ def test_an_ended_units_reviewers_no_longer_own_its_cadres_ledgers(tmp_path, too
     run(repo, "codeowners", "--today", "2026-03-05")
     stale = run(repo, "codeowners", "--check", "--today", "2026-03-06")
     assert stale.returncode == 1 and "E-FLOW-001" in stale.stdout
+
+
+def _ended_on_main(tmp_path):
+    """main: 机械学院 ends on 2026-03-05 (its cadres go to mech), CODEOWNERS written on that day and
+    committed; nobody has written it again since."""
+    repo = make_repo(tmp_path)
+    end_me(repo, True)
+    assert run(repo, "codeowners", "--today", "2026-03-05").returncode == 0
+    return repo, commit(repo, "2026-03-05 10:00", "records and CODEOWNERS")
+
+
+def test_a_pull_request_is_warned_not_failed_when_codeowners_went_stale_by_the_day_alone(tmp_path):
+    """The day after 机械学院's until, the committed CODEOWNERS is stale by the calendar: 张伟's ledger
+    pull request changed nothing about it, so it is a warning for the administrators, not a failure."""
+    repo, base = _ended_on_main(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="reflections: 补充体会。\n")
+    commit(repo, "2026-03-06 10:00")
+    args = ("codeowners", "--check", "--today", "2026-03-06")
+    assert run(repo, *args).returncode == 1  # without the base: stale is stale (E-FLOW-001)
+    r = run(repo, *args, "--base", base, "--format", "github")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "::warning file=CODEOWNERS" in r.stdout and "W-FLOW-001" in r.stdout and "E-FLOW" not in r.stdout
+    assert "机械学院（me，存续至 2026-03-05）" in r.stdout and "python -m generator codeowners" in r.stdout
+    en = run(repo, *args, "--base", base, "--lang", "en")
+    assert en.returncode == 0 and "me (until 2026-03-05) ended" in en.stdout
+    # on its last day the file is fresh
+    assert "一致" in run(repo, "codeowners", "--check", "--today", "2026-03-05", "--base", base).stdout
+
+
+@pytest.mark.parametrize("change", ["reviewer", "until"])
+def test_a_pull_request_that_itself_makes_codeowners_stale_still_fails_with_a_base(tmp_path, change):
+    """Changes to the records in the pull request (a reviewer added; another unit ended, in the past)
+    that change CODEOWNERS are the pull request's to regenerate, even on a day some unit has ended."""
+    repo, base = _ended_on_main(tmp_path)
+    units = repo / "records/units.yaml"
+    new = ("[cs-reviewer, cs-deputy]" if change == "reviewer" else '[cs-reviewer]\n    until: "2026-03-04"')
+    units.write_text(units.read_text(encoding="utf-8").replace("[cs-reviewer]", new, 1), encoding="utf-8")
+    commit(repo, "2026-03-06 10:00")
+    r = run(repo, "codeowners", "--check", "--today", "2026-03-06", "--base", base, "--format", "github")
+    assert r.returncode == 1 and "::error file=CODEOWNERS" in r.stdout and "E-FLOW-001" in r.stdout, r.stdout
+    assert "W-FLOW-001" not in r.stdout

@@ -78,6 +78,16 @@ CODES = {
         "hint_zh": "运行 python -m generator codeowners 重新生成，并把 CODEOWNERS 一起提交。",
         "hint_en": "Run python -m generator codeowners to regenerate it and commit CODEOWNERS.",
     },
+    "W-FLOW-001": {
+        "severity": "warning",
+        "zh": "CODEOWNERS 已过期：{units} 已撤销，其干部的台账应改由接替单位的审核人（无则管理员）审核；"
+              "这不是本次改动造成的，不影响合并",
+        "en": "CODEOWNERS is stale: {units_en} ended, and its cadres' ledgers are now reviewed by the unit "
+              "that took it over (else the administrators); this change did not cause it and may be merged",
+        "hint_zh": "请管理员运行 python -m generator codeowners 重新生成，并把 CODEOWNERS 提交到主分支。",
+        "hint_en": "An administrator should run python -m generator codeowners and commit CODEOWNERS to the main "
+                   "branch.",
+    },
     "E-FLOW-002": {
         "severity": "error",
         "zh": "仓库根目录没有 CODEOWNERS 文件",
