@@ -350,3 +350,27 @@ def test_a_site_built_as_of_a_past_day_lists_no_assignment_row_not_begun_in_its_
     assert "另有 2 条安排在 2026-01-02 以后才开始" in page  # (left out, and said so)
     for rows_ in listed(FIXTURE_TODAY):  # (all begun by then)
         assert sorted(rows_) == sorted(begun + later), rows_
+
+
+def test_a_site_built_as_of_a_past_day_shows_an_assignment_running_whose_early_end_came_later(tmp_path):
+    # 李娜's class ends early on 2026-02-28 (调整为联系社团).  As of 2026-01-02, 周期内的调整 left that
+    # change out, yet the cycle's full records, the assignments-all download and her 联系点变化 still
+    # showed "2025-09-01 至 2026-02-28 · 调整为联系社团", a change not made yet
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+
+    def li_na(day: str) -> list:
+        public = mkdocs_build(records, tmp_path / day, day).public
+        page = cells_text((public / "attachment1/2025-2027.html").read_text(encoding="utf-8"), "姓名")
+        table = json.loads((public / "downloads/assignments-all.json").read_text(encoding="utf-8"))["rows"]
+        mine = cells_text((public / "cadres/li-na.html").read_text(encoding="utf-8"), "周期")
+        return ([(r[5], r[6]) for r in page if r[0] == "李娜" and r[2] == "机械2501班"],
+                [(f"{r['start']} 至 {r['end']}", r["reason"]) for r in table
+                 if r["name"] == "李娜" and r["point_name"] == "机械2501班"],
+                [(r[4], r[5]) for r in mine if r[1] == "机械2501班"])
+
+    for shown in li_na("2026-01-02"):  # (as the arrangement stood then: to the cycle's end)
+        assert shown == [("2025-09-01 至 2027-08-31", "")], shown
+    for shown in li_na(FIXTURE_TODAY):  # (ended early by then)
+        assert shown == [("2025-09-01 至 2026-02-28", "调整为联系社团")], shown
+

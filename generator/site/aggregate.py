@@ -129,15 +129,33 @@ class Aggregate:
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
         }
 
+    def begun(self, items) -> list[dict]:
+        """The table rows of the assignment rows `items` begun by the site's day, as they stood on it:
+        one that ends after that day (an early end or a departure recorded later) runs to its
+        cycle's end, without the reason for that end — neither change had been made by then."""
+        out = []
+        for item in items:
+            r = self.assignment_row(item)
+            if r["start"] > self.today.isoformat():
+                continue
+            cycle = self.rs.cycles.get(item.doc.stem)
+            first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
+            if r["end_date"] and last and self.today < r["end_date"] < last:
+                # (a written reason of a row begun inside the cycle is its start's; any other, its end's)
+                of_start = item.get("reason") and first and r["start_date"] > first
+                r = dict(r, end=_d(last), end_date=last, reason=r["reason"] if of_start else "")
+            out.append(r)
+        return out
+
     def cycles(self) -> list[dict]:
         """Assignment cycles, newest first, each with its rows and in-cycle changes."""
         out = []
         by_cycle = defaultdict(list)
         for r in self.rs.assignments:
-            by_cycle[r.doc.stem].append(self.assignment_row(r))
+            by_cycle[r.doc.stem].append(r)
         for stem, cycle in self.rs.cycles.items():
             # (a row that starts after the site's day is no arrangement yet: counted, not listed)
-            rows = [r for r in by_cycle.get(stem, []) if r["start"] <= self.today.isoformat()]
+            rows = self.begun(by_cycle.get(stem, []))
             later = len(by_cycle.get(stem, [])) - len(rows)
             start, end = cycle.date("start"), cycle.date("end")
             # a row that starts inside the cycle changed things on its first day; one that began
@@ -468,8 +486,7 @@ class Aggregate:
                 history[r["cadre"]].append({"period": p, "status": r["status"], "ledger": r["ledger"],
                                             "followups": self._followups(threads)[(p, r["cadre"])]})
         for row in self.rs.assignments:
-            r = self.assignment_row(row)
-            mine_rows[r["cadre"]].append(r)
+            mine_rows[row.get("cadre")].append(row)
         for (p, c), led in sorted(ledgers.items(), reverse=True):
             led_by[c].append(led)
         for t in threads:
@@ -477,7 +494,7 @@ class Aggregate:
                 thr_by[cid].append(t)
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
-            mine = mine_rows.get(cid, [])
+            mine = [self.assignment_row(r) for r in mine_rows.get(cid, [])]
             left = _as_date(item.get("active_to"))
             came = _as_date(item.get("active_from"))
             out.append({
@@ -491,7 +508,7 @@ class Aggregate:
                 "left": left is not None and left < self.today,  # (left office by the site's day)
                 "future": came is not None and came > self.today,  # (entered ahead of their first day)
                 "file": item.file,  # (the rows begun by the site's day: a later one is no change yet)
-                "assignments": sorted((r for r in mine if r["start"] <= self.today.isoformat()), key=lambda r: r["start"]),
+                "assignments": sorted(self.begun(mine_rows.get(cid, [])), key=lambda r: r["start"]),
                 "first_start": min((r["start"] for r in mine), default=""),  # (when none had begun by then)
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
