@@ -32,6 +32,7 @@ from pathlib import Path, PurePosixPath
 from generator import cli
 from generator import findings as F
 from generator.layout import kind_of
+from generator.messages.workflow import ENDED_EN, ENDED_ZH
 from generator.model import RecordSet
 
 MSG = {
@@ -153,8 +154,10 @@ def refusal(path: str, actor: str, roles: Roles, records_rel: str, *, deleting: 
     period, cadre = ledger
     mine = cadre in roles.cadres_of(actor)
     reviews = roles.cadre_unit.get(cadre) in roles.units_reviewed_by(actor)
-    if not (mine or reviews):
-        return "E-OWN-001", {"cadre": cadre}
+    if not (mine or reviews):  # (a cadre who reviewed the cadre's unit until it ended is told so)
+        ended = _ended_review(actor, roles, roles.cadre_unit.get(cadre))
+        return "E-OWN-001", {"cadre": cadre, "ended_zh": ENDED_ZH.format(actor=actor, **ended) if ended else "",
+                             "ended_en": ENDED_EN.format(actor=actor, **ended) if ended else ""}
     if period in roles.archived:
         return "E-OWN-002", {"period": period, "archived_on": roles.archived[period] or "?"}
     if deleting:
@@ -202,18 +205,24 @@ def check_changes(changes: list[tuple[str, str, str | None]], actor: str, roles:
 def _no_role(path: str, actor: str, roles: Roles) -> F.Finding:
     """E-OWN-005 for an account the records do not know; E-OWN-007 for the former reviewer of a unit
     that had ended (still listed in units.yaml), naming its end and who reviews its cadres now."""
+    ended = _ended_review(actor, roles)
+    return F.make("E-OWN-007", path, None, actor=actor, **ended) if ended else F.make("E-OWN-005", path, None, actor=actor)
+
+
+def _ended_review(actor: str, roles: Roles, unit_id: str | None = None) -> dict | None:
+    """E-OWN-007's unit, until, now_zh and now_en when `actor` reviewed a unit that had ended
+    (`unit_id` only, when given); None when they reviewed none."""
     a = actor.lower()
     for uid, (until, former, now) in sorted(roles.ended.items()):
-        if a in {x.lower() for x in former}:
+        if (unit_id is None or uid == unit_id) and a in {x.lower() for x in former}:
             who = ", ".join(roles.reviewers[uid]) or "-"
             if now:
                 unit = roles.unit_names.get(now, now)
                 now_zh, now_en = f"“{unit}”的审核人 {who}", f"the reviewers of {unit} ({who})"
             else:
                 now_zh, now_en = f"管理员 {who}", f"the administrators ({who})"
-            return F.make("E-OWN-007", path, None, actor=actor, unit=roles.unit_names.get(uid, uid), until=until,
-                          now_zh=now_zh, now_en=now_en)
-    return F.make("E-OWN-005", path, None, actor=actor)
+            return {"unit": roles.unit_names.get(uid, uid), "until": until, "now_zh": now_zh, "now_en": now_en}
+    return None
 
 
 # ---- reading a revision ----------------------------------------------------------

@@ -394,3 +394,28 @@ def test_an_ended_units_reviewer_may_no_longer_change_its_cadres_ledgers(tmp_pat
     assert new.returncode == (0 if took_over else 1), new.stdout
     assert check(repo, base, "Li-Na", "--today", "2026-03-06").returncode == 0  # her own, as before
     assert check(repo, base, "wang-admin", "--today", "2026-03-06").returncode == 0
+
+
+@pytest.mark.parametrize("took_over", [True, False])
+def test_an_ended_units_reviewer_who_is_a_cadre_is_told_the_unit_ended(tmp_path, took_over):
+    """As above, but me's former reviewer is also a cadre (陈刚's account): they got E-OWN-001, "not
+    their own nor of a unit they review", on 李娜's ledger with no word that 机械学院 ended, though
+    they were listed as its reviewer; E-OWN-001 now says so, and who reviews its cadres' ledgers now."""
+    repo = make_repo(tmp_path)
+    end_me(repo, took_over)
+    edit(repo, "records/cadres/chen-gang.yaml", append="git: me-reviewer\n")
+    base = commit(repo, "2026-03-01 09:00", "机械学院合并")
+    text = (repo / OWN).read_text(encoding="utf-8").replace("zhang-wei", "li-na")
+    edit(repo, "records/ledgers/2025-H2/li-na.yaml", text=text.replace("2026-H1", "2025-H2"))
+    commit(repo)
+    assert check(repo, base, "me-reviewer", "--today", "2026-03-05").returncode == 0  # its last day
+    old = check(repo, base, "me-reviewer", "--today", "2026-03-06")
+    assert old.returncode == 1 and "records/ledgers/2025-H2/li-na.yaml: 错误 E-OWN-001" in old.stdout, old.stdout
+    assert "“机械学院”已于 2026-03-05 合并或撤销" in old.stdout, old.stdout
+    now = "“机械与自动化学院”的审核人 mech-reviewer" if took_over else "管理员 wang-admin"
+    assert now in old.stdout, old.stdout
+    en = check(repo, base, "me-reviewer", "--today", "2026-03-06", "--lang", "en")
+    assert "error E-OWN-001" in en.stdout and "reviewed 机械学院, which ended on 2026-03-05" in en.stdout, en.stdout
+    assert ("the reviewers of 机械与自动化学院 (mech-reviewer)" if took_over else "the administrators (wang-admin)") in en.stdout
+    other = check(repo, base, "zhang-wei", "--today", "2026-03-06")  # (a cadre who never reviewed it: as before)
+    assert "E-OWN-001" in other.stdout and "合并或撤销" not in other.stdout, other.stdout

@@ -8,13 +8,18 @@ E-ARCH-… an archived (备案) ledger does not match its manifest; amendment re
 _ADMIN_HINT_ZH = "如确需修改，请联系管理员（学工部/组织部）处理，或由管理员提交。"
 _ADMIN_HINT_EN = "If the change is needed, ask an administrator to make it."
 
+# E-OWN-001's ended_zh/ended_en for a cadre who reviewed the ledger's unit until it ended (as E-OWN-007 says)
+ENDED_ZH = "；{actor} 曾是“{unit}”的审核人，但“{unit}”已于 {until} 合并或撤销，不再审核，其干部的台账现由{now_zh}审核"
+ENDED_EN = "; {actor} reviewed {unit}, which ended on {until} and reviews no more: its cadres' ledgers are now " \
+           "reviewed by {now_en}"
+
 CODES = {
     # ---- ownership check of a pull request -------------------------------------
     "E-OWN-001": {
         "severity": "error",
-        "zh": "{actor} 不能修改这个文件：这是干部 {cadre} 的台账，不是 {actor} 本人或其审核单位的",
+        "zh": "{actor} 不能修改这个文件：这是干部 {cadre} 的台账，不是 {actor} 本人或其审核单位的{ended_zh}",
         "en": "{actor} may not change this file: it is the ledger of cadre {cadre}, not their own nor of a unit "
-              "they review",
+              "they review{ended_en}",
         "hint_zh": "干部只能提交自己的台账（records/ledgers/<期间>/<自己的编号>.yaml）；审核人只能修改本单位干部的台账。"
                    "请把这个文件从拉取请求中移除。",
         "hint_en": "Cadres change only their own ledgers (records/ledgers/<period>/<own id>.yaml); reviewers only "
