@@ -374,3 +374,18 @@ def test_a_site_built_as_of_a_past_day_shows_an_assignment_running_whose_early_e
     for shown in li_na(FIXTURE_TODAY):  # (ended early by then)
         assert shown == [("2025-09-01 至 2026-02-28", "调整为联系社团")], shown
 
+
+
+def test_a_site_built_as_of_a_past_day_lists_no_later_cycle_among_the_earlier_ones(tmp_path):
+    # As of 2026-01-02, 附件1's 以往周期 listed the 2027-2029 cycle (from 2027-09-01) with 0 rows
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+    for cycle, start, end, row_start in (("2023-2025", "2023-09-01", "2025-08-31", "2024-09-01"),
+                                         ("2027-2029", "2027-09-01", "2029-08-31", "2027-09-01")):
+        (records / f"assignments/{cycle}.yaml").write_text(
+            f'cycle: {cycle}\nstart: "{start}"\nend: "{end}"\nassignments:\n'
+            f'  - cadre: chen-gang\n    class: cs-2024-01\n    start: "{row_start}"\n', encoding="utf-8")
+    public = mkdocs_build(records, tmp_path / "site", "2026-01-02").public
+    page = (public / "attachment1.html").read_text(encoding="utf-8")
+    earlier = cells_text(page.split('id="earlier"', 1)[1], "周期")
+    assert [r[0] for r in earlier] == ["2023-2025 周期"], earlier

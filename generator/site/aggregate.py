@@ -186,7 +186,9 @@ class Aggregate:
             for i, r in enumerate(rows, 1):
                 r = r.copy()
         table = [dict(r, no=i) for i, r in enumerate(rows, 1)]
-        return {"current": current, "rows": table, "earlier": [c for c in cycles if c is not current]}
+        # (a cycle that starts after the site's day is no earlier one: its page stays, unlisted)
+        return {"current": current, "rows": table,
+                "earlier": [c for c in cycles if c is not current and c["start"] <= self.today.isoformat()]}
 
     # ---- ledgers -------------------------------------------------------
     def ledger(self, led: Item) -> dict:
