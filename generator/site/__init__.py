@@ -78,15 +78,22 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     from generator.check import submitted_later
     from generator.site.today import dated_by, site_today, without
 
+    asked: list = []  # (the site's day, worked out once: the references stage asks it first)
+
+    def day_of(rs) -> tuple:
+        if not asked:  # (git's head date, else every record's dates walked)
+            asked.append(site_today(rs, today))
+        return asked[0]
+
     def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
-        day, source = site_today(rs, today)
+        day, source = day_of(rs)
         # as of `day`: the ledgers that came later are not there, for the checks as for the pages
         rs = without(rs, submitted_later(rs, day, repo=_repo_of(records)))
         with long_lived():  # the check results stay alive to the end
             return day, source, CheckView(rs, day, repo=_repo_of(records)), rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    _, findings, (day, source, checks, rs) = validate_records_and(records, checked, lambda rs: site_today(rs, today)[0])
+    _, findings, (day, source, checks, rs) = validate_records_and(records, checked, lambda rs: day_of(rs)[0])
     rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
