@@ -107,9 +107,39 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
     return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))
 
 
+def owed(data: dict | None, period_id: str) -> tuple[int, int] | None:
+    """(cadres who owe `period_id` its ledger, of whom exempt and not filed) by the check's rows; None
+    when the check could not run."""
+    if data is None or data.get("ledgers") is None:
+        return None
+    rows = [r for r in data["ledgers"] if r.get("period") == period_id and r.get("required", True)]
+    return len(rows), sum(1 for r in rows if r.get("status") == "exempt" and not r.get("exists"))
+
+
+def _none_missing(rs: RecordSet, period, today: dt.date, counts: tuple[int, int] | None) -> list[str]:
+    """The body's lines when nobody's ledger is missing: all handed in, or nobody owed any (a period
+    not yet begun; nobody held a contact point contacts.min_days_held days of it)."""
+    close = "本提醒可以关闭。"
+    if period.start > today:
+        return [f"截至 {today}，{period.name}（{period.start} 至 {period.end}）尚未开始，还没有要提交的工作台账。", "",
+                f"{period.id} has not begun as of {today}: no ledger is owed yet."]
+    if counts is not None and counts[0] == 0:
+        least = rs.setting("contacts", "min_days_held", default=1)
+        return [f"截至 {today}，{period.name}（{period.start} 至 {period.end}）没有须提交本期工作台账的干部："
+                f"没有干部在本期持有联系点满 {least} 天（政策 `contacts.min_days_held`）。{close}", "",
+                f"As of {today} nobody owed a {period.id} ledger: no cadre held a contact point for {least} days "
+                "of it (policy contacts.min_days_held); this reminder can be closed."]
+    exempt = counts[1] if counts else 0
+    filed = f"须提交的 {counts[0] - exempt} 份" if counts else ""
+    note = f"（另有 {exempt} 位干部经批准免交）" if exempt else ""
+    note_en = f" ({exempt} exempt)" if exempt else ""
+    return [f"截至 {today}，{period.name}{filed}工作台账已全部提交{note}，{close}", "",
+            f"All {period.id} ledgers owed are in as of {today}{note_en}; this reminder can be closed."]
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
-                archived: bool = False) -> tuple[str, str]:
-    """(title, Markdown body) of the reminder issue for one period."""
+                archived: bool = False, owed: tuple[int, int] | None = None) -> tuple[str, str]:
+    """(title, Markdown body) of the reminder issue for one period; `owed`: see owed()."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     days = (period.due - today).days
@@ -120,9 +150,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
                   "", f"The {period_id} ledgers are archived; this reminder can be closed."]
         return title, "\n".join(lines) + "\n"
     if not missing:
-        lines += [f"截至 {today}，{period.name}的工作台账已全部提交，本提醒可以关闭。",
-                  "", f"All {period_id} ledgers are in as of {today}; this reminder can be closed."]
-        return title, "\n".join(lines) + "\n"
+        return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
     lines += [f"截止日期：**{period.due}**（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
               f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的台账表单；"
               "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
@@ -263,7 +291,8 @@ def cmd_remind(args) -> int:
             return cli.EXIT_USAGE
         archived = args.period in archived_periods(rs)
         missing = [] if archived else missing_cadres(rs, args.period, today, data)
-        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived)
+        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived,
+                                  owed(data, args.period))
         count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")

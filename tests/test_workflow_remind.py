@@ -278,7 +278,8 @@ def test_reminders_of_a_unit_that_ended_name_who_took_over_not_its_former_review
 def test_a_period_nobody_owes_reminds_nobody(tmp_path):
     """contacts.min_days_held: 14, and the two cadres took their classes on 25 December, seven days
     before 2026-H2 ended: nobody owes its ledger (check lists no row for it), but remind, finding no
-    row, fell back to everyone assigned in the period and reminded them both."""
+    row, fell back to everyone assigned in the period and reminded them both.  Then its body said
+    the period's ledgers were all handed in, when none was owed."""
     from tests.gitrepo import assignments, base, check_cli, commit, generator_cli, init_repo, write
 
     repo = init_repo(tmp_path / "repo")
@@ -295,5 +296,12 @@ def test_a_period_nobody_owes_reminds_nobody(tmp_path):
     assert [r for r in data["ledgers"] if r["period"] == "2026-H2"] == []
     r = generator_cli(repo, "remind", "--period", "2026-H2", "--today", "2027-01-10")
     assert r.returncode == 0 and "张伟" not in r.stdout and "李娜" not in r.stdout
+    # nor does it say their ledgers were handed in (it said “2026年下半年的工作台账已全部提交”): none was owed
+    assert "已全部提交" not in r.stdout and "are in" not in r.stdout
+    assert "没有须提交本期工作台账的干部" in r.stdout and "14 天" in r.stdout and "nobody owed" in r.stdout
+    # a period not yet begun is not “all in” either
+    later = generator_cli(repo, "remind", "--period", "2027-H2", "--today", "2027-01-10")
+    assert later.returncode == 0 and "已全部提交" not in later.stdout and "尚未开始" in later.stdout
     owed = generator_cli(repo, "remind", "--period", "2027-H1", "--today", "2027-06-25")  # (held all of it)
     assert owed.returncode == 1 and "张伟" in owed.stdout and "李娜" in owed.stdout
+
