@@ -103,17 +103,32 @@ def stale_by_date(rs: RecordSet, today: dt.date, actual: str, expected: str, roo
     return units if roles is not None and render_roles(roles, records_rel) == expected else []
 
 
+def where(records: Path, root: str | None = None) -> tuple[Path, str]:
+    """(the repository root, whose CODEOWNERS it is; the records folder relative to it)."""
+    top = Path(root) if root else (repo_root(records) or Path("."))
+    try:
+        return top, records.resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        return top, "records"
+
+
+def stale(rs: RecordSet, records: Path, today: dt.date) -> list[str] | None:
+    """For the daily reminders: None when the committed CODEOWNERS is what the records give `today`;
+    else the units that ended since it was written (ended_since; [] when it is stale otherwise, or
+    missing)."""
+    root, records_rel = where(records)
+    target = root / "CODEOWNERS"
+    actual = target.read_text(encoding="utf-8", errors="replace") if target.is_file() else ""
+    return None if actual == render(rs, today, records_rel) else ended_since(rs, today, actual, records_rel)
+
+
 def cmd_codeowners(args) -> int:
     from generator.pipeline import validate_records
 
     records = cli.records_dir(args)
     if records is None:
         return cli.EXIT_USAGE
-    root = Path(args.root) if args.root else (repo_root(records) or Path("."))
-    try:
-        records_rel = records.resolve().relative_to(root.resolve()).as_posix()
-    except ValueError:
-        records_rel = "records"
+    root, records_rel = where(records, args.root)
     rs, findings = validate_records(records)
     if F.has_errors(findings):
         sys.stderr.write(MSG["errors"][args.lang] + "\n")

@@ -20,6 +20,9 @@ no ledger file, exemptions excepted.  Cadres are grouped by unit; each is @-ment
 Git account, and so are their unit's reviewers (of a unit that has ended: those of the unit that
 took it over, else the administrators).
 
+When the committed CODEOWNERS is not what the records give today (a unit's `until` has passed), the
+bodies (of an open ledger reminder, and the coverage one) say so to the administrators: what to run.
+
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
 week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.
 """
@@ -99,9 +102,7 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
     head = unit.get("name", uid) if unit else (uid or "未知单位")
     now = rs.successor(uid, today)
     if now is None:
-        admins = "、".join(_at(a.get("git")) for a in rs.setting("administrators", default=[]) or []
-                          if isinstance(a, dict) and a.get("git"))
-        return head, f"已于 {unit.date('until')} 合并或撤销，接替的单位未登记；请管理员 {admins} 处理"
+        return head, f"已于 {unit.date('until')} 合并或撤销，接替的单位未登记；请管理员 {_admins(rs, '、')} 处理"
     names = "、".join(_at(r) for r in (rs.units[now].get("reviewers") or []) if isinstance(r, str)) if now in rs.units else ""
     note = f"已于 {unit.date('until')} 合并或撤销，由“{rs.units[now].get('name', now)}”接替" if now != uid else ""
     return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))
@@ -137,9 +138,39 @@ def _none_missing(rs: RecordSet, period, today: dt.date, counts: tuple[int, int]
             f"All {period.id} ledgers owed are in as of {today}{note_en}; this reminder can be closed."]
 
 
+def _admins(rs: RecordSet, sep: str = " ") -> str:
+    return sep.join(_at(a.get("git")) for a in rs.setting("administrators", default=[]) or []
+                    if isinstance(a, dict) and a.get("git"))
+
+
+def codeowners_note(rs: RecordSet, today: dt.date) -> list[str]:
+    """Lines for the administrators when the committed CODEOWNERS is not what the records give today
+    (a unit's until has passed since it was written, or it is missing or out of date): the daily
+    check fails in the run logs, which they do not read; the reminder issues they do.  [] when fresh."""
+    from generator.codeowners import stale, where
+
+    units = stale(rs, rs.root, today)
+    if units is None:
+        return []
+    if not (where(rs.root)[0] / "CODEOWNERS").is_file():
+        why, why_en = "仓库根目录没有 CODEOWNERS 文件，代码托管平台不会请审核人审核台账", "there is no CODEOWNERS file"
+    elif units:
+        names = "、".join(f"{rs.units[u].get('name') or u}（{u}，存续至 {rs.units[u].date('until')}）" for u in units)
+        why = (f"CODEOWNERS 已过期——{names}已撤销，其干部的台账应改由接替单位的审核人（无则管理员）审核，"
+               "代码托管平台却仍请原审核人审核")
+        why_en = "CODEOWNERS is stale: " + ", ".join(f"{u} (until {rs.units[u].date('until')})" for u in units) + " ended"
+    else:
+        why, why_en = "CODEOWNERS 与记录不一致，代码托管平台请的审核人与记录不符", "CODEOWNERS is stale (it differs from the records)"
+    return [f"> **请管理员注意** {_admins(rs)}：{why}。请运行 `python -m generator codeowners` 重新生成，"
+            "并把 `CODEOWNERS` 提交到主分支；在此之前，每天的定时检查“CODEOWNERS 是否过期”都会失败。", "",
+            f"> {why_en}; administrators, run `python -m generator codeowners` and commit CODEOWNERS "
+            "(the daily check fails until then).", ""]
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
-                archived: bool = False, owed: tuple[int, int] | None = None) -> tuple[str, str]:
-    """(title, Markdown body) of the reminder issue for one period; `owed`: see owed()."""
+                archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = ()) -> tuple[str, str]:
+    """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
+    administrators (codeowners_note), while the issue is open."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     days = (period.due - today).days
@@ -169,7 +200,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
             mention = f" {_at(account)}" if account else "（未登记 Git 账号，请审核人转告）"
             lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
         lines.append("")
-    lines += ["---", "", f"English: {len(missing)} cadres have not filed their {period_id} ledger "
+    lines += [*note, "---", "", f"English: {len(missing)} cadres have not filed their {period_id} ledger "
               f"(due {period.due}, as of {today}). This issue is updated by the scheduled workflow and closed when "
               "all are in."]
     return title, "\n".join(lines) + "\n"
@@ -199,13 +230,15 @@ def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -
     return (unlisted, None) if unlisted else ("", [])
 
 
-def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] | None) -> tuple[str, str]:
-    """(title, Markdown body) of the coverage reminder; `classes` None: the calendar lacks `year`."""
+def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] | None,
+                  note: list[str] = ()) -> tuple[str, str]:
+    """(title, Markdown body) of the coverage reminder (the administrators'); `classes` None: the
+    calendar lacks `year`; `note`: codeowners_note."""
     title = f"新生班级覆盖提醒 {year}".rstrip()
-    admins = [a.get("git") for a in rs.setting("administrators", default=[]) or [] if isinstance(a, dict) and a.get("git")]
-    lines = [MARK.format(kind="coverage-reminder", key=year), f"# {title}", ""]
+    admins = _admins(rs)
+    lines = [MARK.format(kind="coverage-reminder", key=year), f"# {title}", "", *note]
     if classes is None:
-        lines += [f"{' '.join(_at(a) for a in admins)} 校历（records/calendar.yaml）中没有 {today} 所在的学年，"
+        lines += [f"{admins} 校历（records/calendar.yaml）中没有 {today} 所在的学年，"
                   f"{year} 学年的大一新生班级是否都有联系干部无从检查。请在校历中加上 {year} 学年（`check` 报 W-CHK-011）。", "",
                   f"English: the calendar has no academic year for {today}; add {year} to records/calendar.yaml so that "
                   "its freshman classes are checked."]
@@ -216,7 +249,7 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
                   "", f"Every freshman class of {year} has a cadre as of {today}." if year else
                   f"The calendar has no academic year for {today}: no freshman class to check."]
         return title, "\n".join(lines) + "\n"
-    lines += [f"{' '.join(_at(a) for a in admins)} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部"
+    lines += [f"{admins} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部"
               "（政策要求新生班级全覆盖）。请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
     by_unit: dict = defaultdict(list)
     for c in classes:
@@ -283,7 +316,7 @@ def cmd_remind(args) -> int:
     data = _check_data(rs, today)
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
-        title, body = coverage_body(rs, today, year, classes)
+        title, body = coverage_body(rs, today, year, classes, codeowners_note(rs, today))
         count, marker = len(classes) if classes is not None else 1, MARK.format(kind="coverage-reminder", key=year)
     elif args.period:
         if rs.period(args.period) is None:
@@ -292,7 +325,7 @@ def cmd_remind(args) -> int:
         archived = args.period in archived_periods(rs)
         missing = [] if archived else missing_cadres(rs, args.period, today, data)
         title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived,
-                                  owed(data, args.period))
+                                  owed(data, args.period), codeowners_note(rs, today) if missing else [])
         count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")

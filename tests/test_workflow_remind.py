@@ -305,3 +305,32 @@ def test_a_period_nobody_owes_reminds_nobody(tmp_path):
     owed = generator_cli(repo, "remind", "--period", "2027-H1", "--today", "2027-06-25")  # (held all of it)
     assert owed.returncode == 1 and "张伟" in owed.stdout and "李娜" in owed.stdout
 
+
+
+def test_a_stale_codeowners_is_in_the_reminder_issues_for_the_administrators(tmp_path):
+    """The day after 机械学院's until the committed CODEOWNERS is stale; the only alert was a failed
+    scheduled run, in logs the administrators do not read.  The reminder issues they do read now say
+    so, @-mention them and say what to run; the daily check still fails (site/guide/git-hosts.md)."""
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    end_me(repo, True)
+    assert run(repo, "codeowners", "--today", "2026-03-05").returncode == 0
+    commit(repo, "2026-03-05 10:00", "records and CODEOWNERS")
+    ledger = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    coverage = run(repo, "remind", "--coverage", "--today", "2026-03-10")
+    for body in (ledger.stdout, coverage.stdout):
+        note = [ln for ln in body.splitlines() if "CODEOWNERS" in ln]
+        assert note, body
+        assert "@wang-admin" in note[0] and "`python -m generator codeowners`" in note[0]
+        assert "机械学院（me，存续至 2026-03-05）" in note[0]
+        assert "CODEOWNERS is stale" in body
+    assert ledger.returncode == 1 and coverage.returncode == 1  # (what the issues are for is unchanged)
+    assert run(repo, "codeowners", "--check", "--today", "2026-06-20").returncode == 1  # the daily job fails too
+    # written again, it is fresh, and the issues say nothing of it
+    assert run(repo, "codeowners", "--today", "2026-06-20").returncode == 0
+    assert "CODEOWNERS" not in run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    # a missing CODEOWNERS is said too
+    (repo / "CODEOWNERS").unlink()
+    gone = run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout
+    assert "没有 CODEOWNERS" in gone and "@wang-admin" in gone
