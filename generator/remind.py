@@ -67,11 +67,14 @@ def _exempt(rs: RecordSet, cadre: str, day: dt.date) -> bool:
     return False
 
 
-def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None) -> list[str]:
-    """Cadres required to file for `period_id` whose ledger file is not in the records: the check's
-    rows (the ledger is owed as check says, SemesterContacts.owes: a period nobody owes has no row
-    and reminds nobody); only when the check could not run, anyone assigned during the period."""
-    filed = {c for (p, c) in rs.ledgers if p == period_id}
+def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None,
+                   later: frozenset = frozenset()) -> list[str]:
+    """Cadres required to file for `period_id` whose ledger file is not in the records, or came after
+    `today` (`later`: paths below the records, check.submitted_later; a past --today replays that day,
+    as check and the site do): the check's rows (the ledger is owed as check says,
+    SemesterContacts.owes: a period nobody owes has no row and reminds nobody); only when the check
+    could not run, anyone assigned during the period."""
+    filed = {c for (p, c), led in rs.ledgers.items() if p == period_id and led.doc.rel not in later}
     if data is not None and data.get("ledgers") is not None:
         rows = [r for r in data["ledgers"] if r.get("period") == period_id]
         return sorted({r["cadre"] for r in rows if r["cadre"] not in filed and r.get("status") != "exempt"})
@@ -281,6 +284,15 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
             "periods": json.dumps([p.id for p in listed]), "period": nearest.id if nearest else ""}
 
 
+def _later(rs: RecordSet, today: dt.date) -> frozenset:
+    try:
+        from generator.check import submitted_later
+
+        return frozenset(submitted_later(rs, today, repo=repo_of(rs.root)))
+    except Exception:  # noqa: BLE001 - as _check_data: without the check, every file counts
+        return frozenset()
+
+
 def _records_rel(records: Path) -> str:
     repo = repo_of(records)
     try:
@@ -323,7 +335,7 @@ def cmd_remind(args) -> int:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
             return cli.EXIT_USAGE
         archived = args.period in archived_periods(rs)
-        missing = [] if archived else missing_cadres(rs, args.period, today, data)
+        missing = [] if archived else missing_cadres(rs, args.period, today, data, _later(rs, today))
         title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived,
                                   owed(data, args.period), codeowners_note(rs, today) if missing else [])
         count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)

@@ -334,3 +334,21 @@ def test_a_stale_codeowners_is_in_the_reminder_issues_for_the_administrators(tmp
     (repo / "CODEOWNERS").unlink()
     gone = run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout
     assert "没有 CODEOWNERS" in gone and "@wang-admin" in gone
+
+
+def test_a_ledger_handed_in_after_the_day_is_still_missing_on_that_day(tmp_path):
+    """remind --today replays a day as check does: 李娜's ledger landed on 25 June, so on 20 June she
+    still owed it (check: not yet due, not there); remind counted every file in the tree as handed in
+    and left her out, and said all were in once the last one was, on any earlier day."""
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml",
+         text=own.split("feedback:")[0].replace("zhang-wei", "li-na").replace("cs-2025-01", "club-robotics"))
+    commit(repo, "2026-06-25 10:00", "李娜的台账")
+    before = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert before.returncode == 1 and any("李娜" in ln for ln in before.stdout.splitlines() if ln.startswith("- "))
+    assert "**2** 位干部" in before.stdout
+    after = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-26")
+    assert after.returncode == 1 and "李娜" not in after.stdout and "**1** 位干部" in after.stdout
