@@ -176,8 +176,10 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     administrators (codeowners_note), while the issue is open."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
-    days = (period.due - today).days
+    deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
+    days = (deadline - today).days
     when = f"还有 {days} 天" if days > 0 else ("今天截止" if days == 0 else f"已逾期 {-days} 天")
+    grace, grace_en = (f"，宽限至 **{deadline}**", f", on time until {deadline}") if deadline != period.due else ("", "")
     lines = [MARK.format(kind="ledger-reminder", key=period_id), f"# {title}", ""]
     if archived:
         lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",
@@ -185,7 +187,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         return title, "\n".join(lines) + "\n"
     if not missing:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
-    lines += [f"截止日期：**{period.due}**（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
+    lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
               f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的台账表单；"
               "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
     by_unit: dict = defaultdict(list)
@@ -204,7 +206,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
             lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
         lines.append("")
     lines += [*note, "---", "", f"English: {len(missing)} cadres have not filed their {period_id} ledger "
-              f"(due {period.due}, as of {today}). This issue is updated by the scheduled workflow and closed when "
+              f"(due {period.due}{grace_en}, as of {today}). This issue is updated by the scheduled workflow and closed when "
               "all are in."]
     return title, "\n".join(lines) + "\n"
 

@@ -352,3 +352,15 @@ def test_a_ledger_handed_in_after_the_day_is_still_missing_on_that_day(tmp_path)
     assert "**2** 位干部" in before.stdout
     after = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-26")
     assert after.returncode == 1 and "李娜" not in after.stdout and "**1** 位干部" in after.stdout
+
+
+def test_a_ledger_within_the_policys_grace_days_is_not_called_late(tmp_path):
+    """ledger.grace_days: 7: a ledger due on 30 June lands on time up to 7 July (check's deadline).
+    On 3 July the body said “已逾期 3 天” of ledgers no one had yet been late with."""
+    repo = make_repo(tmp_path)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/policy.yaml", text=policy.replace("  grace_days: 0\n", "  grace_days: 7\n", 1))
+    body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-03").stdout
+    assert "逾期" not in body and "2026-07-07" in body and "还有 4 天" in body, body
+    late = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-10").stdout
+    assert "已逾期 3 天" in late and "2026-07-07" in late
