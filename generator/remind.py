@@ -235,6 +235,18 @@ def uncovered_classes(rs: RecordSet, today: dt.date, data: dict | None = None) -
     return (unlisted, None) if unlisted else ("", [])
 
 
+def coverage_terms(rs: RecordSet, year: str) -> tuple[bool, int | None, dt.date | None]:
+    """(whether the policy requires academic year `year`'s freshman classes covered, within how many
+    days of its start, by which day: freshman_coverage.grace_days in force when it began, as in check)."""
+    ay = next((y for y in rs.academic_years() if y.id == year), None)
+    if ay is None:
+        return True, None, None
+    grace = rs.in_force(ay.start, "freshman_coverage", "grace_days")
+    grace = grace if isinstance(grace, int) and not isinstance(grace, bool) and grace >= 0 else 0
+    required = rs.in_force(ay.start, "freshman_coverage", "required") is not False
+    return required, grace, ay.start + dt.timedelta(days=grace)
+
+
 def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] | None,
                   note: list[str] = ()) -> tuple[str, str]:
     """(title, Markdown body) of the coverage reminder (the administrators'); `classes` None: the
@@ -254,8 +266,16 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
                   "", f"Every freshman class of {year} has a cadre as of {today}." if year else
                   f"The calendar has no academic year for {today}: no freshman class to check."]
         return title, "\n".join(lines) + "\n"
-    lines += [f"{admins} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部"
-              "（政策要求新生班级全覆盖）。请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
+    required, grace, by = coverage_terms(rs, year)
+    if not required:
+        lines += [f"截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部；政策不要求这一学年的新生班级全覆盖"
+                  "（`freshman_coverage.required: false`），不提醒，仅供参考。", ""]
+    else:
+        days = (by - today).days if by else None
+        when = "" if by is None else (f"，还有 {days} 天" if days > 0 else ("，今天到期" if days == 0 else f"，已超过 {-days} 天"))
+        lines += [f"{admins} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部。"
+                  f"政策要求新生班级全覆盖{f'，期限为 **{by}**（学年开始后 {grace} 天{when}）' if by else ''}。"
+                  "请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
     by_unit: dict = defaultdict(list)
     for c in classes:
         by_unit[c.get("unit") or ""].append(c)
@@ -264,7 +284,9 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
         lines += [f"## {head}{'（' + who + '）' if who else ''}", ""]
         lines += [f"- {c.get('name', c.get('class'))}（`{c.get('class')}`）" for c in by_unit[uid]]
         lines.append("")
-    lines += ["---", "", f"English: {len(classes)} freshman classes of {year} have no cadre as of {today}."]
+    lines += ["---", "", f"English: {len(classes)} freshman classes of {year} have no cadre as of {today}"
+              + (f" (the policy wants them covered by {by})." if required and by else
+                 " (the policy does not require it this year)." if not required else ".")]
     return title, "\n".join(lines) + "\n"
 
 
@@ -331,7 +353,8 @@ def cmd_remind(args) -> int:
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
         title, body = coverage_body(rs, today, year, classes, codeowners_note(rs, today))
-        count, marker = len(classes) if classes is not None else 1, MARK.format(kind="coverage-reminder", key=year)
+        count = (len(classes) if coverage_terms(rs, year)[0] else 0) if classes is not None else 1
+        marker = MARK.format(kind="coverage-reminder", key=year)
     elif args.period:
         if rs.period(args.period) is None:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")

@@ -364,3 +364,23 @@ def test_a_ledger_within_the_policys_grace_days_is_not_called_late(tmp_path):
     assert "逾期" not in body and "2026-07-07" in body and "还有 4 天" in body, body
     late = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-10").stdout
     assert "已逾期 3 天" in late and "2026-07-07" in late
+
+
+def test_the_coverage_reminder_says_by_when_the_policy_wants_the_classes_covered(tmp_path):
+    """freshman_coverage.grace_days: 30: the freshman classes of 2025-2026 are to have a cadre by
+    2025-10-01.  The body said only “政策要求新生班级全覆盖”, the same ten days into the year as half
+    a year on; and with freshman_coverage.required: false it still said the policy required it, and
+    opened the issue."""
+    repo = make_repo(tmp_path)
+    early = run(repo, "remind", "--coverage", "--today", "2025-09-10").stdout
+    assert "2025-10-01" in early and "还有 21 天" in early, early
+    late = run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout
+    assert "2025-10-01" in late and "已超过 160 天" in late, late
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    assert "freshman_coverage:\n  required: true\n" in policy
+    edit(repo, "records/policy.yaml", text=policy.replace("freshman_coverage:\n  required: true\n",
+                                                          "freshman_coverage:\n  required: false\n"))
+    optional = run(repo, "remind", "--coverage", "--today", "2026-03-10", "--body-file", "b.md")
+    assert "missing=0\n" in optional.stdout
+    body = (repo / "b.md").read_text(encoding="utf-8")
+    assert "政策要求" not in body and "不要求" in body
