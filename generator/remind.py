@@ -291,11 +291,16 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
 
 
 def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) -> dict:
-    """Is today a reminder day, and for which periods (started, due within the last year)?  An
+    """Is today a reminder day, and for which periods (whose reminder window has begun: due within
+    `window_days` from today or in the last year)?  An
     archived period stays in `periods`, so that its reminder issue is closed (`remind --period`
     says it is archived, missing=0); it makes no day a daily reminder day, nor is it `period`."""
     archived = archived_periods(rs)
-    listed = [p for p in rs.periods_between(today - dt.timedelta(days=366), today) if p.start <= today]
+    # (a period is reminded of from `window_days` before its due date on: before, a half-year just
+    # begun would have every cadre @-mentioned weekly for months as not having filed)
+    opens = dt.timedelta(days=window_days)
+    listed = [p for p in rs.periods_between(today - dt.timedelta(days=366), today)
+              if p.start <= today and p.due - opens <= today]
     periods = [p for p in listed if p.id not in archived]
     daily = any(p.due - dt.timedelta(days=window_days) <= today <= p.due for p in periods)
     weekly = today.isoweekday() == weekday

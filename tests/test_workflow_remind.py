@@ -219,7 +219,7 @@ def test_the_one_period_gitlab_reminds_of_is_the_one_whose_due_date_is_nearest(t
 
     assert period("2026-06-22") == "2026-H1"  # (before its due date)
     assert period("2026-07-06") == "2026-H1"  # a Monday after it: its late ledgers, not 2026-H2's
-    assert period("2026-10-05") == "2026-H2"  # nearer 31 December than 30 June
+    assert period("2026-12-21") == "2026-H2"  # nearer 31 December than 30 June (and in its window)
 
 
 def test_two_reminder_runs_never_overlap():
@@ -384,3 +384,23 @@ def test_the_coverage_reminder_says_by_when_the_policy_wants_the_classes_covered
     assert "missing=0\n" in optional.stdout
     body = (repo / "b.md").read_text(encoding="utf-8")
     assert "政策要求" not in body and "不要求" in body
+
+
+def test_a_period_is_not_reminded_of_before_its_reminder_window(tmp_path):
+    """On the first Monday of July (the summer holidays) the reminders opened 2026-H2's issue, five
+    days into the half-year and 178 days before its due date: every cadre @-mentioned as “尚未提交”,
+    and again every Monday until December.  A period is reminded of from reminders.window_days before
+    its due date on (daily), and after it weekly while ledgers are late; before, it is in no list."""
+    repo = make_repo(tmp_path)
+
+    def window(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        return dict(line.split("=", 1) for line in r.stdout.splitlines())
+
+    for day in ("2026-07-06", "2026-10-05", "2026-12-14"):  # Mondays before 2026-H2's window
+        assert "2026-H2" not in json.loads(window(day)["periods"]), day
+        assert window(day)["period"] == "2026-H1", day  # (its late ledgers)
+    assert "2026-H1" not in json.loads(window("2026-05-04")["periods"])  # (due 30 June)
+    opens = window("2026-12-16")  # 15 days before 31 December
+    assert opens["reason"] == "daily" and "2026-H2" in json.loads(opens["periods"]) and opens["period"] == "2026-H2"
+    assert "2026-H2" in json.loads(window("2027-01-04")["periods"])  # after it, weekly, while late
