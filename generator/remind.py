@@ -92,6 +92,10 @@ def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | N
     return sorted(out)
 
 
+def _n(count: int, one: str, more: str) -> str:
+    return f"{count} {one if count == 1 else more}"
+
+
 def _at(account: str | None) -> str:
     return f"@{account}" if account else ""
 
@@ -205,7 +209,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
             mention = f" {_at(account)}" if account else "（未登记 Git 账号，请审核人转告）"
             lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
         lines.append("")
-    lines += [*note, "---", "", f"English: {len(missing)} cadres have not filed their {period_id} ledger "
+    lines += [*note, "---", "", f"English: {_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger "
               f"(due {period.due}{grace_en}, as of {today}). This issue is updated by the scheduled workflow and closed when "
               "all are in."]
     return title, "\n".join(lines) + "\n"
@@ -284,7 +288,7 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
         lines += [f"## {head}{'（' + who + '）' if who else ''}", ""]
         lines += [f"- {c.get('name', c.get('class'))}（`{c.get('class')}`）" for c in by_unit[uid]]
         lines.append("")
-    lines += ["---", "", f"English: {len(classes)} freshman classes of {year} have no cadre as of {today}"
+    lines += ["---", "", f"English: {_n(len(classes), 'freshman class', 'freshman classes')} of {year} {'has' if len(classes) == 1 else 'have'} no cadre as of {today}"
               + (f" (the policy wants them covered by {by})." if required and by else
                  " (the policy does not require it this year)." if not required else ".")]
     return title, "\n".join(lines) + "\n"

@@ -404,3 +404,17 @@ def test_a_period_is_not_reminded_of_before_its_reminder_window(tmp_path):
     opens = window("2026-12-16")  # 15 days before 31 December
     assert opens["reason"] == "daily" and "2026-H2" in json.loads(opens["periods"]) and opens["period"] == "2026-H2"
     assert "2026-H2" in json.loads(window("2027-01-04")["periods"])  # after it, weekly, while late
+
+
+def test_the_english_summary_counts_one_cadre_and_one_class_in_the_singular(tmp_path):
+    """“English: 1 cadres have not filed …”, “1 freshman classes of … have no cadre”."""
+    repo = make_repo(tmp_path)
+    one = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-10").stdout
+    assert "English: 1 cadre has not filed their 2025-H2 ledger" in one, one
+    two = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    assert "English: 2 cadres have not filed" in two
+    end_me(repo, True)
+    cover = run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout
+    assert "English: 2 freshman classes of 2025-2026 have no cadre" in cover
+    cs = run(repo, "remind", "--coverage", "--today", "2025-09-10").stdout
+    assert "English: 1 freshman class of 2025-2026 has no cadre" in cs, cs
