@@ -199,14 +199,16 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         item = rs.cadres.get(cadre)
         by_unit[item.get("unit") if item else ""].append(cadre)
     for uid in sorted(by_unit, key=lambda u: (rs.units[u].get("name", u) if u in rs.units else u or "")):
-        head, who = _unit_head(rs, uid, today, "审核人：", "审核人：未登记")
+        # (no reviewers: CODEOWNERS leaves the unit's ledgers to the administrators, who are asked here)
+        head, who = _unit_head(rs, uid, today, "审核人：", f"审核人未登记，由管理员 {_admins(rs, '、')} 审核")
+        relay = "审核人" if "审核人：@" in who else "管理员"
         lines += [f"## {head}（{who}）", ""]
         for cadre in by_unit[uid]:
             item = rs.cadres.get(cadre)
             name = item.get("name", cadre) if item else cadre
             pos = item.get("position", "") if item else ""
             account = item.get("git") if item else None
-            mention = f" {_at(account)}" if account else "（未登记 Git 账号，请审核人转告）"
+            mention = f" {_at(account)}" if account else f"（未登记 Git 账号，请{relay}转告）"
             lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
         lines.append("")
     lines += [*note, "---", "", f"English: {_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger "

@@ -418,3 +418,18 @@ def test_the_english_summary_counts_one_cadre_and_one_class_in_the_singular(tmp_
     assert "English: 2 freshman classes of 2025-2026 have no cadre" in cover
     cs = run(repo, "remind", "--coverage", "--today", "2025-09-10").stdout
     assert "English: 1 freshman class of 2025-2026 has no cadre" in cs, cs
+
+
+def test_a_unit_with_no_reviewers_has_its_cadres_reminded_through_the_administrators(tmp_path):
+    """党委学生工作部 lists no reviewers: CODEOWNERS leaves its cadres' ledgers to the administrators,
+    but the body said “审核人：未登记” and, of 陈刚 (no Git account), “请审核人转告”: nobody was
+    @-mentioned for him at all."""
+    repo = make_repo(tmp_path)
+    units = (repo / "records/units.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/units.yaml", text=units.replace("    reviewers: [wang-admin]\n", "    reviewers: []\n"))
+    assert run(repo, "validate").returncode == 0
+    body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    head = [ln for ln in body.splitlines() if ln.startswith("## 党委学生工作部")]
+    assert head == ["## 党委学生工作部（审核人未登记，由管理员 @wang-admin 审核）"], body
+    chen = [ln for ln in body.splitlines() if ln.startswith("- 陈刚")][0]
+    assert "请管理员转告" in chen and "请审核人转告" not in chen
