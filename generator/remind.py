@@ -159,8 +159,10 @@ def codeowners_note(rs: RecordSet, today: dt.date) -> list[str]:
     units = stale(rs, rs.root, today)
     if units is None:
         return []
+    again = "重新生成"
     if not (where(rs.root)[0] / "CODEOWNERS").is_file():
         why, why_en = "仓库根目录没有 CODEOWNERS 文件，代码托管平台不会请审核人审核台账", "there is no CODEOWNERS file"
+        again = "生成"
     elif units:
         names = "、".join(f"{rs.units[u].get('name') or u}（{u}，存续至 {rs.units[u].date('until')}）" for u in units)
         why = (f"CODEOWNERS 已过期——{names}已撤销，其干部的台账应改由接替单位的审核人（无则管理员）审核，"
@@ -168,7 +170,7 @@ def codeowners_note(rs: RecordSet, today: dt.date) -> list[str]:
         why_en = "CODEOWNERS is stale: " + ", ".join(f"{u} (until {rs.units[u].date('until')})" for u in units) + " ended"
     else:
         why, why_en = "CODEOWNERS 与记录不一致，代码托管平台请的审核人与记录不符", "CODEOWNERS is stale (it differs from the records)"
-    return [f"> **请管理员注意** {_admins(rs)}：{why}。请运行 `python -m generator codeowners` 重新生成，"
+    return [f"> **请管理员注意** {_admins(rs)}：{why}。请运行 `python -m generator codeowners` {again}，"
             "并把 `CODEOWNERS` 提交到主分支；在此之前，每天的定时检查“CODEOWNERS 是否过期”都会失败。", "",
             f"> {why_en}; administrators, run `python -m generator codeowners` and commit CODEOWNERS "
             "(the daily check fails until then).", ""]
