@@ -310,7 +310,8 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     listed = [p for p in rs.periods_between(today - dt.timedelta(days=366), today)
               if p.start <= today and p.due - opens <= today]
     periods = [p for p in listed if p.id not in archived]
-    daily = any(p.due - dt.timedelta(days=window_days) <= today <= p.due for p in periods)
+    # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
+    daily = any(p.due - opens <= today <= p.due + dt.timedelta(days=rs.grace_days(p.due)) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
     # `period`: the one period a host that reminds of only one (GitLab's job) should remind of: the

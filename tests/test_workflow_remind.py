@@ -433,3 +433,20 @@ def test_a_unit_with_no_reviewers_has_its_cadres_reminded_through_the_administra
     assert head == ["## 党委学生工作部（审核人未登记，由管理员 @wang-admin 审核）"], body
     chen = [ln for ln in body.splitlines() if ln.startswith("- 陈刚")][0]
     assert "请管理员转告" in chen and "请审核人转告" not in chen
+
+
+def test_the_daily_reminders_run_to_the_end_of_the_policys_grace_days(tmp_path):
+    """ledger.grace_days: 7: ledgers due on 30 June land on time up to 7 July, and the body counts the
+    days to it; but the daily reminders stopped on 30 June, so the last days in which a ledger was
+    still on time (1–7 July, a Wednesday to a Tuesday) went by without one, save the Monday's."""
+    repo = make_repo(tmp_path)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/policy.yaml", text=policy.replace("  grace_days: 0\n", "  grace_days: 7\n", 1))
+
+    def reason(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        return dict(line.split("=", 1) for line in r.stdout.splitlines())["reason"]
+
+    assert [reason(d) for d in ("2026-07-01", "2026-07-03", "2026-07-07")] == ["daily"] * 3
+    assert reason("2026-07-08") == "none"  # (a Wednesday, late: weekly from now on)
+    assert reason("2026-06-15") == "daily"  # (15 days before the due date, as before)
