@@ -100,6 +100,12 @@ def _at(account: str | None) -> str:
     return f"@{account}" if account else ""
 
 
+def _in_file_order(rs: RecordSet, units) -> list[str]:
+    """`units` in the order of records/units.yaml (the university's own), any unknown last."""
+    order = {uid: i for i, uid in enumerate(rs.units)}
+    return sorted(units, key=lambda u: (order.get(u, len(order)), u or ""))
+
+
 def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: str = "") -> tuple[str, str]:
     """(the unit's name, what its section's heading says in brackets: its reviewers after `label`, or
     `none` when it has none).  A unit that had ended by `today` (merged or dissolved: its `until`)
@@ -200,7 +206,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     for cadre in missing:
         item = rs.cadres.get(cadre)
         by_unit[item.get("unit") if item else ""].append(cadre)
-    for uid in sorted(by_unit, key=lambda u: (rs.units[u].get("name", u) if u in rs.units else u or "")):
+    for uid in _in_file_order(rs, by_unit):
         # (no reviewers: CODEOWNERS leaves the unit's ledgers to the administrators, who are asked here)
         head, who = _unit_head(rs, uid, today, "审核人：", f"审核人未登记，由管理员 {_admins(rs, '、')} 审核")
         relay = "审核人" if "审核人：@" in who else "管理员"
@@ -287,7 +293,7 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     by_unit: dict = defaultdict(list)
     for c in classes:
         by_unit[c.get("unit") or ""].append(c)
-    for uid in sorted(by_unit):
+    for uid in _in_file_order(rs, by_unit):
         head, who = _unit_head(rs, uid, today)
         lines += [f"## {head}{'（' + who + '）' if who else ''}", ""]
         lines += [f"- {c.get('name', c.get('class'))}（`{c.get('class')}`）" for c in by_unit[uid]]

@@ -450,3 +450,22 @@ def test_the_daily_reminders_run_to_the_end_of_the_policys_grace_days(tmp_path):
     assert [reason(d) for d in ("2026-07-01", "2026-07-03", "2026-07-07")] == ["daily"] * 3
     assert reason("2026-07-08") == "none"  # (a Wednesday, late: weekly from now on)
     assert reason("2026-06-15") == "daily"  # (15 days before the due date, as before)
+
+
+def test_the_units_come_in_the_order_of_units_yaml_in_both_reminders(tmp_path):
+    """The ledger reminder listed its units by the code points of their names (党委学生工作部, 机械学院,
+    计算机学院: in the demo 信息科学与工程学院 first, 计算机科学与工程学院 near the end), the coverage
+    reminder by their ids; both now follow records/units.yaml, the university's own order."""
+    repo = make_repo(tmp_path)  # (units.yaml: cs, me, xgb)
+
+    def heads(body):
+        return [ln[3:].split("（")[0] for ln in body.splitlines() if ln.startswith("## ")]
+
+    ledger = heads(run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout)
+    assert ledger == ["机械学院", "党委学生工作部"], ledger
+    units = (repo / "records/units.yaml").read_text(encoding="utf-8")
+    first, rest = units.split("  - id: me\n")
+    edit(repo, "records/units.yaml",  # (now me, cs, xgb)
+         text="units:\n  - id: me\n" + rest.replace("  - id: xgb\n", first.replace("units:\n", "") + "  - id: xgb\n"))
+    assert run(repo, "validate").returncode == 0
+    assert heads(run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout) == ["机械学院", "计算机学院"]
