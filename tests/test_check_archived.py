@@ -325,3 +325,69 @@ def test_an_older_manifest_keeps_a_redefined_status_as_the_policy_committed_with
     replace_in(repo / "records/policy.yaml", "{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: resolved}")
     commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
     assert _feedback(repo / "records") == ([("zw-1", "已上报", "escalated")], 1)
+
+
+def _archived_by_a_version_that_took_errors(tmp_path, item: str):
+    """张伟's 2025-H2 ledger with feedback `item`, archived on 2026-01-10 by a version of `archive`
+    that did not yet refuse a period whose ledgers `check` finds errors in (before 6bbe360): the
+    manifest as archive.manifest writes it, committed as the archive's proof."""
+    import datetime as dt
+
+    from generator import archive
+    from generator.pipeline import validate_records
+    from tests.gitrepo import base, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=item)})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    day = dt.date(2026, 1, 10)
+    rs, found = validate_records(repo / "records", day)
+    assert found == []
+    (repo / "records/archive").mkdir()
+    (repo / "records/archive/2025-H2.yaml").write_text(archive.dump(archive.manifest(rs, PERIOD, day)), encoding="utf-8")
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    return repo
+
+
+def _said(records, today: str = "2026-03-20") -> list:
+    r = check_cli(records, "--today", today, "--format", "json")
+    assert r.stdout, r.stderr
+    return [(f["code"], f["file"].split("records/", 1)[-1], f["line"], f["hint"])
+            for f in json.loads(r.stdout)["findings"] if f["code"] in ("E-CHK-010", "E-CHK-011")]
+
+
+def test_an_archived_ledgers_own_feedback_checks_follow_the_meanings_its_manifest_recorded(tmp_path):
+    # a frozen ledger's resolved item without its resolution (E-CHK-011) and escalated item
+    # without whom to (E-CHK-010) are still said: what its statuses meant is the manifest's, not
+    # today's vocabulary; the fix is an administrator's amendment, not the cadre's
+    item = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已解决\n"
+            "- id: zw-2\n  raised_on: \"2025-10-12\"\n  kind: 问题\n  category: 生活后勤\n"
+            "  description: 学生反映宿舍热水不稳定。\n  status: 已上报\n"
+            "- id: zw-3\n  raised_on: \"2025-10-14\"\n  kind: 问题\n  category: 生活后勤\n"
+            "  description: 学生反映食堂排队时间长。\n  status: 处理中\n")
+    repo = _archived_by_a_version_that_took_errors(tmp_path, item)
+    frozen = "ledgers/2025-H2/zhang-wei.yaml"
+    expected = [("E-CHK-010", frozen, 23), ("E-CHK-011", frozen, 17)]
+    said = _said(repo / "records")
+    assert sorted(s[:3] for s in said) == expected, said
+    assert all("records/amendments/2025-H2/zhang-wei.yaml" in s[3] for s in said), said
+    # since: 已解决 renamed, 已上报 no longer escalated, 处理中 now escalated; judged as archived
+    policy = repo / "records/policy.yaml"
+    replace_in(policy, "{name: 已解决, meaning: resolved}", "{name: 已办结, meaning: resolved}")
+    replace_in(policy, "{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: in_progress}")
+    replace_in(policy, "{name: 处理中, meaning: in_progress}", "{name: 处理中, meaning: escalated}")
+    commit(repo, "2026-03-01 10:00", "改动问题状态")
+    assert sorted(s[:3] for s in _said(repo / "records")) == expected
+    # an open period's ledger is judged by today's meanings, its hint without the amendment
+    from tests.gitrepo import ledger, write
+
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"], feedback=item.replace(
+        "已解决", "已办结").replace("zw-", "zw-h1-").replace("2025-10-", "2026-03-"))})
+    commit(repo, "2026-03-15 10:00", "张伟 2026-H1")
+    open_ = "ledgers/2026-H1/zhang-wei.yaml"
+    said = [s for s in _said(repo / "records") if s[1] == open_]
+    assert [s[:3] for s in said] == [("E-CHK-011", open_, 17), ("E-CHK-010", open_, 29)], said
+    assert not any("amendments" in s[3] for s in said)

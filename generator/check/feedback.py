@@ -43,34 +43,46 @@ def _root(fid: str, parent: dict[str, str]) -> str:
 
 
 def check_items(ctx: Context, ledgers) -> None:
-    """Each feedback item's own checks (those with an id), in the cadre's valid ledgers; of an
-    archived period's, only the dates (the statuses' meanings are the policy's as changed since:
-    Context.frozen)."""
-    meaning = ctx.rs.status_meaning()
+    """Each feedback item's own checks (those with an id), in the cadre's valid ledgers, by its
+    ledger's statuses' meanings (Context.meaning: a frozen ledger's as its manifest recorded them,
+    not as the policy changed them since; its fix is then an administrator's amendment)."""
     for led in ledgers:
         if not ctx.valid(led):
             continue
-        frozen = ctx.frozen(led)
+        meaning, amend = ctx.meaning(led), _amendment(ctx, led)
         for i, v in ctx.facts(led).feedback:
             if not isinstance(v.get("id"), str):
                 continue
             fb = Item(led.doc, ("feedback", i), v)
             status = v.get("status")
-            mean = meaning.get(status) if isinstance(status, str) and not frozen else None
+            mean = meaning.get(status) if isinstance(status, str) else None
             if mean == "escalated" and not v.get("escalated_to"):
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
-                        allowed=list(ctx.rs.vocab("escalation_targets")))
+                        allowed=list(ctx.rs.vocab("escalation_targets")), **amend)
             if mean == "resolved":
                 missing = [(zh, en) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
                                                          ("resolved_on", "解决日期（resolved_on）", "resolved_on"))
                            if not v.get(key)]
                 if missing:
-                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status,
+                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **amend,
                             missing="和".join(m[0] for m in missing), missing_en=" and ".join(m[1] for m in missing))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
                 day = date_of(v.get(key))
                 if day and day > ctx.today:
                     ctx.add("E-CHK-006", fb, fb.pos(key), what=zh, what_en=en, value=day, today=ctx.today)
+
+
+def _amendment(ctx: Context, led) -> dict:
+    """The hint's last words (amend, amend_en): for a frozen ledger, that an administrator's
+    amendment corrects it (the cadre may not change it: E-ARCH-001); none for any other."""
+    if not ctx.frozen(led):
+        return {"amend": "", "amend_en": ""}
+    period, cadre = led.doc.folder, led.doc.stem
+    on = ctx.archived.get(period, {}).get("archived_on", "?")
+    path = f"records/amendments/{period}/{cadre}.yaml"
+    return {"amend": f"此台账已于 {on} 备案（{period}），干部不能再改：由管理员修改并提交更正记录 {path}。",
+            "amend_en": f" This ledger was archived ({period}) on {on} and its cadre may not change it: an "
+                        f"administrator corrects it with an amendment record {path}."}
 
 
 def chains_of(rs) -> list[tuple]:
