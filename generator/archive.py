@@ -109,10 +109,7 @@ def status_meanings(rs: RecordSet, today: dt.date):
     kept: dict = {}  # period → its frozen ledgers' meanings
 
     def of(period: str) -> dict:
-        words = mans[period].data.get("feedback_statuses")
-        if isinstance(words, list) and words:
-            return _meanings(words)
-        return policy_when_archived(rs, mans[period]) or now
+        return recorded_meanings(mans[period]) or policy_when_archived(rs, mans[period])[0] or now
 
     def meaning(led) -> dict:
         key = (led.doc.folder, led.doc.stem)
@@ -124,32 +121,67 @@ def status_meanings(rs: RecordSet, today: dt.date):
     return meaning
 
 
+def recorded_meanings(man) -> dict:
+    """The meanings the manifest `man` recorded (feedback_statuses), {} when it has none."""
+    words = man.data.get("feedback_statuses")
+    return _meanings(words) if isinstance(words, list) else {}
+
+
 def _meanings(words) -> dict:
     return {w["name"]: w["meaning"] for w in words if isinstance(w, dict)
             and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
 
 
-def policy_when_archived(rs: RecordSet, man) -> dict | None:
-    """The feedback statuses' meanings of records/policy.yaml as committed with the manifest `man`
-    (in the commit that first added it, whose policy the archive was made with); None when Git
-    cannot tell (no repository, a shallow clone, the manifest not committed, no policy then)."""
+def meanings_unknown(rs: RecordSet, today: dt.date, statuses) -> list[tuple]:
+    """(manifest, why Git cannot tell, how many ledgers) of each period archived by `today` whose
+    manifest records no meanings and whose policy when archived Git cannot give
+    (policy_when_archived), with frozen ledgers whose items have a status (`statuses`: ledger →
+    whether one of its items has): their items take today's meanings (status_meanings)."""
+    mans = {p: m for p, m in archived_by(rs, today).items() if not recorded_meanings(m)}
+    if not mans:
+        return []
+    counts: dict = {}
+    for period, cadre in frozen_ledgers(rs, today):
+        if period in mans and statuses(rs.ledgers[(period, cadre)]):
+            counts[period] = counts.get(period, 0) + 1
+    out = []
+    for period, n in sorted(counts.items()):
+        found, why = policy_when_archived(rs, mans[period])
+        if found is None:
+            out.append((mans[period], why, n))
+    return out
+
+
+def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
+    """(the feedback statuses' meanings of records/policy.yaml as committed with the manifest `man`
+    — in the commit that first added it, whose policy the archive was made with — or None when Git
+    cannot tell, and why: "no_git" (no repository), "shallow" (a shallow clone whose history does
+    not reach that commit: the oldest commit it has shows every file as added), "uncommitted"
+    (the manifest not committed), "no_policy" (no feedback statuses in the policy then))."""
     from generator.check.git_history import _git
     from generator.load import parse_bytes
 
     if rs.policy is None:
-        return None
+        return None, "no_policy"
     policy = rs.policy.doc
     try:
-        if _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip() != "false":
-            return None  # (not a repository, or a history that may not reach the archive)
+        shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
+        if shallow not in ("true", "false"):
+            return None, "no_git"
         added = _git(rs.root, "log", "--diff-filter=A", "--format=%H", "--", man.rel).stdout.split()
-        then = _git(rs.root, "show", f"{added[-1]}:./{policy.rel}") if added else None
+        if not added:
+            return None, "uncommitted"
+        if shallow == "true":
+            where = _git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
+            if added[-1] in (rs.root / where).read_text(encoding="utf-8").split():
+                return None, "shallow"  # (it may have been added further back)
+        then = _git(rs.root, "show", f"{added[-1]}:./{policy.rel}")
     except (OSError, subprocess.SubprocessError):
-        return None
-    data = parse_bytes(then.stdout.encode("utf-8"), policy.file)[0] if then and then.returncode == 0 else None
+        return None, "no_git"
+    data = parse_bytes(then.stdout.encode("utf-8"), policy.file)[0] if then.returncode == 0 else None
     words = data.get("vocabularies") if isinstance(data, dict) else None
     words = words.get("feedback_statuses") if isinstance(words, dict) else None
-    return _meanings(words) if isinstance(words, list) else None
+    return (_meanings(words), "") if isinstance(words, list) else (None, "no_policy")
 
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:

@@ -391,3 +391,44 @@ def test_an_archived_ledgers_own_feedback_checks_follow_the_meanings_its_manifes
     said = [s for s in _said(repo / "records") if s[1] == open_]
     assert [s[:3] for s in said] == [("E-CHK-011", open_, 17), ("E-CHK-010", open_, 29)], said
     assert not any("amendments" in s[3] for s in said)
+
+
+def _archive_warnings(records) -> list:
+    r = check_cli(records, "--today", "2026-03-20", "--format", "json")
+    assert r.stdout, r.stderr
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-ARCH-001"]
+
+
+def test_an_older_manifest_whose_policy_git_cannot_give_says_which_meanings_it_took(tmp_path):
+    # the manifest does not record what its statuses meant and there is no Git history to read
+    # the policy committed with it: today's meanings are taken, and the administrator is told
+    # so, at the manifest, with the line to add (the meanings taken, to be checked against the
+    # policy as it was archived)
+    import shutil
+    import subprocess
+
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    assert _archive_warnings(repo / "records") == []  # (Git has the policy committed with it)
+    plain = tmp_path / "plain" / "records"
+    shutil.copytree(repo / "records", plain)
+    manifest = (plain / "archive/2025-H2.yaml").read_text(encoding="utf-8").splitlines()
+    line = manifest.index("ledgers:") + 1
+    said = _archive_warnings(plain)
+    assert [(f["file"].split("records/", 1)[-1], f["line"], f["column"]) for f in said] == [
+        ("archive/2025-H2.yaml", line, 1)], said
+    add = ("feedback_statuses: [{name: 待处理, meaning: open}, {name: 处理中, meaning: in_progress}, "
+           "{name: 已上报, meaning: escalated}, {name: 已解决, meaning: resolved}]")
+    assert "不在 Git 仓库中" in said[0]["message"] and add in said[0]["hint"], said
+    en = check_cli(plain, "--today", "2026-03-20", "--lang", "en")
+    assert "W-ARCH-001" in en.stdout and "not in a Git repository" in en.stdout and add in en.stdout, en.stdout
+    # the line added as the hint says: the manifest says it, no warning, the same meanings
+    manifest.insert(line - 1, add)
+    (plain / "archive/2025-H2.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")
+    assert _archive_warnings(plain) == [] and _feedback(plain) == ([("zw-1", "已解决", "resolved")], 0)
+    # a shallow clone that has not the commit that added the manifest: said; one that has it: not
+    git(repo, "commit", "-q", "--allow-empty", "-m", "后来的提交")
+    for depth, warned in (("1", True), ("3", False)):
+        clone = tmp_path / f"shallow-{depth}"
+        subprocess.run(["git", "clone", "-q", "--depth", depth, f"file://{repo}", str(clone)], check=True)
+        said = _archive_warnings(clone / "records")
+        assert bool(said) is warned and all("浅克隆" in f["message"] for f in said), (depth, said)

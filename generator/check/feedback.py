@@ -27,6 +27,7 @@ from operator import itemgetter
 
 from generator import findings as F
 from generator import report
+from generator.archive import meanings_unknown
 from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
@@ -83,6 +84,26 @@ def _amendment(ctx: Context, led) -> dict:
     return {"amend": f"此台账已于 {on} 备案（{period}），干部不能再改：由管理员修改并提交更正记录 {path}。",
             "amend_en": f" This ledger was archived ({period}) on {on} and its cadre may not change it: an "
                         f"administrator corrects it with an amendment record {path}."}
+
+
+WHY = {"no_git": ("不在 Git 仓库中：普通文件夹", "not in a Git repository: a plain folder"),
+       "shallow": ("浅克隆中没有添加它的那次提交", "a shallow clone without the commit that added it"),
+       "uncommitted": ("它还没有提交到 Git", "it is not committed to Git"),
+       "no_policy": ("那次提交中的 policy.yaml 没有问题办理状态", "the policy.yaml of that commit has no feedback statuses")}
+
+
+def check_archived_meanings(ctx: Context) -> None:
+    """W-ARCH-001 at each manifest whose frozen ledgers' items take today's statuses' meanings, as
+    nothing tells what they meant then (archive.meanings_unknown)."""
+    now = ctx.rs.status_meaning()
+
+    def statuses(led) -> bool:
+        return any(isinstance(v.get("status"), str) for _i, v in ctx.facts(led).feedback)
+    for man, why, count in meanings_unknown(ctx.rs, ctx.today, statuses):
+        yaml = "feedback_statuses: [" + ", ".join(f"{{name: {w}, meaning: {m}}}" for w, m in now.items()) + "]"
+        ctx.add("W-ARCH-001", man.file, (man.key_pos(("ledgers",))[0], 1), period=man.stem, count=count,
+                why=WHY[why][0], why_en=WHY[why][1], yaml=yaml,
+                meanings="、".join(f"{w}={m}" for w, m in now.items()), meanings_en=", ".join(f"{w}={m}" for w, m in now.items()))
 
 
 def chains_of(rs) -> list[tuple]:

@@ -18,7 +18,7 @@ from generator.check.deadlines import Deadlines
 from generator.check.ended_units import check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
-from generator.check.feedback import Parts
+from generator.check.feedback import Parts, check_archived_meanings
 from generator.check.git_history import History, forget, read_history
 from generator.model import RecordSet
 
@@ -89,6 +89,7 @@ def _other_rules(ctx: Context) -> dict:
     """The report's first keys, and the tables of the rules that read no ledger."""
     data = {"today": iso(ctx.today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
+    check_archived_meanings(ctx)  # (not kept: whether Git can tell is not in the records)
     return data
 
 
