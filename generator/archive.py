@@ -95,21 +95,25 @@ def frozen_ledgers(rs: RecordSet, today: dt.date) -> set:
     return out
 
 
-def status_meanings(rs: RecordSet, today: dt.date):
+def status_meanings(rs: RecordSet, today: dt.date, then: dict | None = None):
     """A function: ledger → its feedback statuses' meanings (status word → open / in_progress /
     escalated / resolved).  A frozen ledger (frozen_ledgers) keeps those its manifest recorded when
     it was archived: a status retired or redefined in the policy since is not the cadre's to
     replace (E-ARCH-001), and its item stays as resolved or open as it was.  A manifest written
-    before manifests recorded them: those of the policy committed with it (policy_when_archived),
-    read from Git only when one of its frozen ledgers' statuses is asked for.  Any other ledger (and
-    one of such a manifest with no Git history to read) has the policy's as it is now."""
+    before manifests recorded them: those of the policy committed with it (`then`: meanings_then,
+    read from Git when one of its frozen ledgers' statuses is first asked for unless given).  Any
+    other ledger (and one of such a manifest with no Git history to read: W-ARCH-001) has the
+    policy's as it is now."""
     now = rs.status_meaning()
     mans = archived_by(rs, today)
     frozen = frozen_ledgers(rs, today)
     kept: dict = {}  # period → its frozen ledgers' meanings
 
     def of(period: str) -> dict:
-        return recorded_meanings(mans[period]) or policy_when_archived(rs, mans[period])[0] or now
+        if recorded := recorded_meanings(mans[period]):
+            return recorded
+        found = then[period] if then is not None else policy_when_archived(rs, mans[period])
+        return found[0] or now
 
     def meaning(led) -> dict:
         key = (led.doc.folder, led.doc.stem)
@@ -132,24 +136,26 @@ def _meanings(words) -> dict:
             and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
 
 
-def meanings_unknown(rs: RecordSet, today: dt.date, statuses) -> list[tuple]:
-    """(manifest, why Git cannot tell, how many ledgers) of each period archived by `today` whose
-    manifest records no meanings and whose policy when archived Git cannot give
-    (policy_when_archived), with frozen ledgers whose items have a status (`statuses`: ledger →
-    whether one of its items has): their items take today's meanings (status_meanings)."""
-    mans = {p: m for p, m in archived_by(rs, today).items() if not recorded_meanings(m)}
-    if not mans:
-        return []
+def meanings_then(rs: RecordSet, today: dt.date) -> dict:
+    """period → policy_when_archived (meanings or None, why) of each period archived by `today`
+    whose manifest records no meanings: what its frozen ledgers' items mean depends on what Git
+    holds (a shallow clone deepened, a folder put under Git), not only on the records, so the
+    results kept between runs are kept under it too (Context.digest_of_others)."""
+    return {p: policy_when_archived(rs, m) for p, m in sorted(archived_by(rs, today).items())
+            if not recorded_meanings(m)}
+
+
+def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> list[tuple]:
+    """(manifest, why Git cannot tell, how many ledgers) of each period of `then` (meanings_then)
+    whose policy when archived Git cannot give, with frozen ledgers whose items have a status
+    (`statuses`: ledger → whether one of its items has): their items take today's meanings."""
+    unknown = {p: why for p, (found, why) in then.items() if found is None}
     counts: dict = {}
-    for period, cadre in frozen_ledgers(rs, today):
-        if period in mans and statuses(rs.ledgers[(period, cadre)]):
+    for period, cadre in frozen_ledgers(rs, today) if unknown else ():
+        if period in unknown and statuses(rs.ledgers[(period, cadre)]):
             counts[period] = counts.get(period, 0) + 1
-    out = []
-    for period, n in sorted(counts.items()):
-        found, why = policy_when_archived(rs, mans[period])
-        if found is None:
-            out.append((mans[period], why, n))
-    return out
+    mans = manifests(rs)
+    return [(mans[p], unknown[p], n) for p, n in sorted(counts.items())]
 
 
 def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:

@@ -432,3 +432,29 @@ def test_an_older_manifest_whose_policy_git_cannot_give_says_which_meanings_it_t
         subprocess.run(["git", "clone", "-q", "--depth", depth, f"file://{repo}", str(clone)], check=True)
         said = _archive_warnings(clone / "records")
         assert bool(said) is warned and all("浅克隆" in f["message"] for f in said), (depth, said)
+
+
+def test_results_kept_from_a_shallow_clone_are_not_reused_once_its_history_is_fetched(tmp_path):
+    # a shallow clone cannot read the policy committed with an older manifest: today's meanings
+    # (已上报 called resolved since); after git fetch --unshallow, as W-ARCH-001 advises, the next
+    # run (its ledgers imported: no Git history read for them) reads the archived meaning
+    # (escalated, open) — the rows kept from the shallow run are not what it shows
+    import subprocess
+
+    item = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已上报\n  escalated_to: 后勤处\n")
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, item)
+    (repo / "records/imports").mkdir()
+    (repo / "records/imports/legacy.yaml").write_text(
+        "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+        "  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"2025-12-28\"\n", encoding="utf-8")
+    commit(repo, "2026-02-01 10:00", "导入清单")
+    replace_in(repo / "records/policy.yaml", "{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    assert _feedback(clone / "records") == ([("zw-1", "已上报", "resolved")], 0)
+    assert len(_archive_warnings(clone / "records")) == 1
+    git(clone, "fetch", "-q", "--unshallow")
+    assert _archive_warnings(clone / "records") == []
+    assert _feedback(clone / "records") == ([("zw-1", "已上报", "escalated")], 1)

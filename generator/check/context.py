@@ -8,7 +8,7 @@ from functools import cached_property
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
-from generator.archive import archived_by, frozen_ledgers, status_meanings
+from generator.archive import archived_by, frozen_ledgers, meanings_then, status_meanings
 from generator.check.facts import Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
@@ -64,7 +64,12 @@ class Context:
     @cached_property
     def meaning(self):
         """ledger → its feedback statuses' meanings (archive.status_meanings: a frozen ledger's as archived)."""
-        return status_meanings(self.rs, self.today)
+        return status_meanings(self.rs, self.today, self.meanings_then)
+
+    @cached_property
+    def meanings_then(self) -> dict:
+        """archive.meanings_then: the policy when archived of the manifests that record no meanings."""
+        return meanings_then(self.rs, self.today)
 
     def frozen(self, led: Item) -> bool:
         """Whether the ledger is of an archived period and as archived (archive.frozen_ledgers, as
@@ -92,6 +97,8 @@ class Context:
                     break
                 parts += [doc.rel, doc.file, doc.sha256, str(doc.rel in self.rs.invalid)]
             else:
+                # (and what Git says the statuses of a manifest that records none meant: archive.meanings_then)
+                parts += [repr(sorted(self.meanings_then.items()))]
                 self._others = hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
         return self._others or None
 

@@ -99,7 +99,7 @@ def check_archived_meanings(ctx: Context) -> None:
 
     def statuses(led) -> bool:
         return any(isinstance(v.get("status"), str) for _i, v in ctx.facts(led).feedback)
-    for man, why, count in meanings_unknown(ctx.rs, ctx.today, statuses):
+    for man, why, count in meanings_unknown(ctx.rs, ctx.today, ctx.meanings_then, statuses):
         yaml = "feedback_statuses: [" + ", ".join(f"{{name: {w}, meaning: {m}}}" for w, m in now.items()) + "]"
         ctx.add("W-ARCH-001", man.file, (man.key_pos(("ledgers",))[0], 1), period=man.stem, count=count,
                 why=WHY[why][0], why_en=WHY[why][1], yaml=yaml,
