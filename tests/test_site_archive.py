@@ -81,12 +81,38 @@ def test_amendment_shown_beside_the_original_ledger(archived):
                   "records/amendments/2025-H2/chen-gang.yaml"):
         assert words in box, words
     assert "已备案（2026-01-20），有更正记录" in text
-    # the original ledger is still shown as archived
+    # the original ledger is still shown as archived, and the box says so
     assert "2025-10-08" in text and "与计算机2401班同学座谈" in text
+    assert "下方各节仍是备案时的原台账" in box
     # a ledger without an amendment has no box
     other = html.unescape(re.sub(r"<[^>]+>", "", ledger_section(
         (archived.public / "cadres" / "zhang-wei.html").read_text(encoding="utf-8"), PERIOD)))
     assert "更正记录" not in other and "已备案（2026-01-20）" in other
+
+
+def test_an_amended_ledger_file_is_not_called_the_original(tmp_path):
+    # the guide allows an amendment to change the ledger file itself (its sha256 in the
+    # amendment): the sections below the box are then the corrected ledger, not "the original
+    # ledger as archived", which the box says only of a ledger kept as archived
+    def amended(records: Path) -> None:
+        _archive(records)
+        ledger = records / "ledgers" / PERIOD / "chen-gang.yaml"
+        ledger.write_text(ledger.read_text(encoding="utf-8").replace('date: "2025-10-08"', 'date: "2025-10-09"', 1),
+                          encoding="utf-8")
+        amendment = records / "amendments" / PERIOD / "chen-gang.yaml"
+        amendment.write_text(amendment.read_text(encoding="utf-8")
+                             + f"sha256: {hashlib.sha256(ledger.read_bytes()).hexdigest()}\n", encoding="utf-8")
+
+    built = mkdocs_build(fixture_repo(tmp_path, amended), tmp_path, FIXTURE_TODAY)
+    text = visible_section(built.public / "cadres" / "chen-gang.html")
+    box = text[text.index("更正记录"):text.index("联系学生活动（")]
+    assert "备案时的原台账" not in box.split("更正原因")[0], box
+    assert "下方各节是更正后的台账" in box and "records/archive/2025-H2/" in box, box
+    assert "2025-10-09" in text[text.index("联系学生活动（"):]
+
+
+def visible_section(page: Path) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", ledger_section(page.read_text(encoding="utf-8"), PERIOD)))
 
 
 def test_period_pages_list_the_archive(archived):

@@ -45,6 +45,7 @@ class ArchiveView:
         self._manifests = archive.archived_by(rs, today)  # (a --today before the archive: as check judges that day)
         self._amendments = archive.amendments(rs)
         self._docs = archive.amendment_docs(rs)
+        self._frozen = archive.frozen_ledgers(rs, today)  # (as archived: the file not changed with its amendment)
         self._periods: dict = {}
 
     def period(self, period_id: str) -> dict | None:
@@ -89,7 +90,8 @@ class ArchiveView:
             })
         return {"reason": g.text(found["reason"], item, "reason", title="更正原因", title_en="reason"),
                 "approved_by": self._approver(found["approved_by"]), "date": _d(found["date"]),
-                "file": found["file"], "corrections": rows}
+                "file": found["file"], "corrections": rows, "as_archived": (period_id, cadre) in self._frozen,
+                "exports": f"records/archive/{period_id}/"}
 
     def _approver(self, who) -> str:
         """An administrator's name for a Git account (policy.yaml administrators), else as written."""
