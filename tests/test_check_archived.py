@@ -458,3 +458,36 @@ def test_results_kept_from_a_shallow_clone_are_not_reused_once_its_history_is_fe
     git(clone, "fetch", "-q", "--unshallow")
     assert _archive_warnings(clone / "records") == []
     assert _feedback(clone / "records") == ([("zw-1", "已上报", "escalated")], 1)
+
+
+def test_an_imported_archived_ledger_corrected_by_an_amendment_is_not_said_to_have_changed_since_imported(tmp_path):
+    # 张伟's 2025-H2 ledger came from the old platform (import manifest with its sha256) and was
+    # archived as imported; an administrator corrects it as the guide says — the file changed
+    # with an amendment record (its reason, approver, date and new sha256): that is the record of
+    # the change, not an import manifest rewritten (E-CHK-020 asked to replace its sha256)
+    from tests.gitrepo import base, generator_cli, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    ledger_file = repo / "records/ledgers/2025-H2/zhang-wei.yaml"
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    write(repo, {"records/imports/legacy.yaml": "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+                 "  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"2025-12-28\"\n"
+                 f"    sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\n"})
+    commit(repo, "2026-01-02 10:00", "导入旧平台台账")
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
+    # changed without an amendment: both say so
+    assert sorted(_codes(repo, "check", "2026-03-20")) == ["imports/legacy.yaml", "ledgers/2025-H2/zhang-wei.yaml"]
+    (repo / "records/amendments/2025-H2").mkdir(parents=True)
+    amend(repo, ledger_file, "{field: activities, original: 交流学习情况, corrected: 交流学习和生活情况}")
+    assert _codes(repo, "check", "2026-03-20") == {}
+    r = check_cli(repo / "records", "--today", "2026-03-20")
+    assert r.returncode == 0, r.stdout
+    # changed again after the amendment: E-ARCH-004 (validate) and the import's E-CHK-020 again
+    replace_in(ledger_file, "交流学习和生活情况", "交流情况")
+    said = _codes(repo, "check", "2026-03-20")
+    assert said.get("ledgers/2025-H2/zhang-wei.yaml") == ["E-ARCH-004"] and said.get("imports/legacy.yaml") == ["E-CHK-020"], said

@@ -17,7 +17,7 @@ import datetime as dt
 from operator import itemgetter
 
 from generator import findings as F
-from generator.archive import status_rows
+from generator.archive import amendment_docs, status_rows
 from generator.cache import KeptResult
 from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
@@ -80,9 +80,21 @@ class Deadlines:
         for led in ledgers:
             entry = self.imported(led.doc.rel)
             digest = entry.get("sha256") if entry is not None and ctx.valid(entry) else None
-            if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256:
+            if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256 and not self._amended(led, digest):
                 ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=led.doc.rel,
                         data={"expected": digest, "actual": led.doc.sha256})
+
+    def _amended(self, led, digest: str) -> bool:
+        """Whether the ledger was archived as imported (`digest`) and changed since by an amendment
+        that accepts it as it is (archive.verify: no sha256, or this file's): the amendment
+        records that change (reason, approver, date), not the import manifest."""
+        period, cadre = led.doc.folder, led.doc.stem
+        man = self.archived.get(period)
+        if man is None or not any(isinstance(e, dict) and e.get("cadre") == cadre and e.get("sha256") == digest
+                                  for e in man.get("ledgers") or []):
+            return False
+        amend = amendment_docs(self.ctx.rs).get((period, cadre))
+        return amend is not None and amend.data.get("sha256") in (None, led.doc.sha256)
 
     def _state(self, led, path: str) -> dict:
         """W-CHK-006's words on a file that is there: not merged yet, or not readable (a cadre who
