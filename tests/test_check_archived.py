@@ -491,3 +491,29 @@ def test_an_imported_archived_ledger_corrected_by_an_amendment_is_not_said_to_ha
     replace_in(ledger_file, "交流学习和生活情况", "交流情况")
     said = _codes(repo, "check", "2026-03-20")
     assert said.get("ledgers/2025-H2/zhang-wei.yaml") == ["E-ARCH-004"] and said.get("imports/legacy.yaml") == ["E-CHK-020"], said
+
+
+def test_an_archived_reopening_without_a_note_is_said_when_both_links_are_archived(tmp_path):
+    # 2025-H2 resolved zw-1, 2026-H1 reopened it (待处理) without a note; both periods archived by
+    # a version that did not yet refuse check errors: both links' meanings are their manifests',
+    # none today's, so E-CHK-012 is said of the frozen follow-up as of any other
+    import datetime as dt
+
+    from generator import archive
+    from generator.pipeline import validate_records
+    from tests.gitrepo import ledger, write
+
+    repo = _archived_by_a_version_that_took_errors(tmp_path, RESOLVED)
+    follow = ("- id: zw-1-f\n  follows: zw-1\n  raised_on: \"2026-03-10\"\n  kind: 问题\n  category: 学业发展\n"
+              "  description: 学生反映自习室又缩短了开放时间。\n  status: 待处理\n")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"], feedback=follow)})
+    commit(repo, "2026-06-20 10:00", "张伟 2026-H1")
+    day = dt.date(2026, 7, 10)
+    rs, _ = validate_records(repo / "records", day)
+    (repo / "records/archive/2026-H1.yaml").write_text(archive.dump(archive.manifest(rs, "2026-H1", day)), encoding="utf-8")
+    commit(repo, "2026-07-10 12:00", "备案 2026-H1")
+    said = {f: [c for c in codes if c.startswith("E-")] for f, codes in _codes(repo, "check", "2026-08-01").items()}
+    assert {f: codes for f, codes in said.items() if codes} == {"ledgers/2026-H1/zhang-wei.yaml": ["E-CHK-012"]}, said
+    r = check_cli(repo / "records", "--today", "2026-08-01", "--format", "json")
+    (hint,) = [f["hint"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-012"]
+    assert "records/amendments/2026-H1/zhang-wei.yaml" in hint, hint

@@ -313,10 +313,12 @@ class _Chains:
             mean = meaning(led).get(v.get("status")) if isinstance(v.get("status"), str) else None
             if prev is not None and prev[1] == "resolved" and mean and mean != "resolved":
                 since = v
-                if not v.get("note") and ctx.valid(led) and not ctx.frozen(led):
+                # (a frozen link is judged when the resolved one is frozen too: both by their
+                # manifests' meanings, none by today's vocabulary)
+                if not v.get("note") and ctx.valid(led) and (not ctx.frozen(led) or ctx.frozen(prev[0])):
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=v.get("status"),
-                            resolved_period=prev[0].doc.folder)
+                            resolved_period=prev[0].doc.folder, **_amendment(ctx, led))
             if mean:
                 prev = (led, mean)
         last_led, last_i, last_v = links[-1]

@@ -78,8 +78,8 @@ CODES = {
         "severity": "error",
         "zh": "“{ref}”已于 {resolved_period} 标为已解决，这里又改为“{status}”，但没有说明原因（note）",
         "en": "'{ref}' was resolved in {resolved_period} and is '{status}' again here without a note",
-        "hint_zh": "问题重新打开时，请在 note 中说明原因。",
-        "hint_en": "When an item is reopened, explain why in 'note'.",
+        "hint_zh": "问题重新打开时，请在 note 中说明原因。{amend}",
+        "hint_en": "When an item is reopened, explain why in 'note'.{amend_en}",
     },
     "W-ARCH-001": {
         "severity": "warning",
