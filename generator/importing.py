@@ -110,9 +110,9 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
-def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], bool]]:
-    """The file's sheets as (sheet name, rows of (row number, [cell values]), hidden in Excel); a
-    CSV is one sheet without a name."""
+def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str]]:
+    """The file's sheets as (sheet name, rows of (row number, [cell values]), its state in Excel:
+    "visible", "hidden" or "veryHidden"); a CSV is one visible sheet without a name."""
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
@@ -131,7 +131,7 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], bool
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
         sheets = [(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)],
-                   sheet.sheet_state != "visible") for sheet in book.worksheets]
+                   sheet.sheet_state) for sheet in book.worksheets]
         book.close()
         return sheets
     if suffix not in (".csv", ".txt", ".xls"):  # (an .xls a system exported is often text: read as CSV)
@@ -149,10 +149,10 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], bool
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)],
-             False)]
+             "visible")]
 
 
-def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], bool]]:
+def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str]]:
     """An old Excel (.xls) file's sheets, read with xlrd, cells as openpyxl gives them (a whole
     number as int, a date cell as datetime, an empty cell as None)."""
     import xlrd
@@ -174,9 +174,14 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], bool]]:
 
     try:
         return [(sheet.name, [(n, [value(c) for c in sheet.row(n - 1)]) for n in range(1, sheet.nrows + 1)],
-                 sheet.visibility != 0) for sheet in book.sheets()]
+                 STATES[sheet.visibility]) for sheet in book.sheets()]
     finally:
         book.release_resources()
+
+
+STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}  # (a sheet's visibility as .xls writes it)
+# A sheet not visible: its warning (a very hidden one is not in Excel's 取消隐藏 list: another hint).
+HIDDEN = {"hidden": "W-IMP-005", "veryHidden": "W-IMP-006"}
 
 
 def _cell(value):
@@ -400,15 +405,17 @@ class Importer:
         reported, never skipped silently, and so is a hidden one: often an old list, not read);
         when none has, the first one's missing columns are."""
         sheets, hidden = [], []
-        for title, rows, hides in read_rows(self.source):
+        for title, rows, state in read_rows(self.source):
             rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
             if rows:
-                (hidden if hides else sheets).append((title, rows))
-        for title, rows in hidden:
-            self.findings.append(F.make("W-IMP-005", f"{display_path(self.source)}[{title}]", (rows[0][0], 1), sheet=title))
+                (hidden if state in HIDDEN else sheets).append((title, rows, state))
+        for title, rows, state in hidden:
+            self.findings.append(F.make(HIDDEN[state], f"{display_path(self.source)}[{title}]", (rows[0][0], 1),
+                                        sheet=title))
+        sheets = [(title, rows) for title, rows, _ in sheets]
         if not sheets:
-            raise Unreadable("只有隐藏的工作表有内容：请在 Excel 中取消隐藏后再导入" if hidden else "表格是空的",
-                             "only hidden sheets hold data: unhide them in Excel" if hidden else "the spreadsheet is empty")
+            raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
+                             "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
         heads = [next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2),
                       None) for _, rows in sheets]
@@ -752,12 +759,13 @@ def cmd_import(args) -> int:
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    lang = args.lang
+    lang, imp = args.lang, None
     try:
         imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)
         imp.run()
-    except Unreadable as exc:
-        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en)], args)
+    except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)
+        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en),
+              *(imp.findings if imp else [])], args, files=1)
         return EXIT_USAGE
     except (OSError, yaml.YAMLError) as exc:  # units.yaml or a record that cannot be read
         emit([F.make("E-IMP-001", display_path(getattr(exc, "filename", None) or root), None,

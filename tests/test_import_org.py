@@ -397,27 +397,51 @@ def test_an_old_excel_xls_is_read_every_sheet_and_its_date_cells(work):
     assert cli(work, "validate").returncode == 0
 
 
-def test_a_hidden_sheet_with_data_is_not_imported_and_says_how_to_include_it(work):
+HIDDEN = {  # sheet_state → the .xls of the same sheets, its warning (zh, en) and a word of its hint
+    "hidden": ("隐藏页.xls", "W-IMP-005", "工作表“旧名单”是隐藏的，未导入", "sheet '旧名单' is hidden: it is not imported",
+               "取消隐藏", "Unhide"),
+    # not in Excel's 取消隐藏 list (a macro or a system's export sets it): the hint says so, and what works
+    "veryHidden": ("深度隐藏页.xls", "W-IMP-006", "工作表“旧名单”是深度隐藏的（very hidden），未导入",
+                   "sheet '旧名单' is very hidden: it is not imported", "“取消隐藏”里没有这一页", "not listed in Excel's Unhide"),
+}
+
+
+@pytest.mark.parametrize("state", HIDDEN)
+def test_a_hidden_sheet_with_data_is_not_imported_and_says_how_to_include_it(work, state):
     """A hidden sheet (Excel's 隐藏) often keeps an old list: it is skipped with W-IMP-005, never
-    read silently nor dropped silently; unhidden, it is imported."""
+    read silently nor dropped silently; unhidden, it is imported.  A very hidden one cannot be
+    unhidden from Excel's 取消隐藏 dialog: W-IMP-006 says so and gives what works (the sheet's
+    Visible property in the Visual Basic editor)."""
+    xls, code, zh, en_message, how, how_en = HIDDEN[state]
     heading = ["班级名称", "学院", "专业", "年级", "人数"]
     book = workbook(work / "班级.xlsx", {"2026级": [heading, ["计算机2602班", "cs", "计算机科学与技术", 2026, 29]],
                                        "旧名单": [heading, ["计算机2699班", "cs", "计算机科学与技术", 2026, 40]],
                                        "空白": []},  # (a hidden sheet with nothing in it: nothing to say)
                     hidden=("旧名单", "空白"))
-    shutil.copy(B.REPO / "tests/fixtures/import/隐藏页.xls", work / "班级.xls")  # the same, as old Excel
+    book["旧名单"].sheet_state = state
+    book.save(work / "班级.xlsx")
+    shutil.copy(B.REPO / "tests/fixtures/import" / xls, work / "班级.xls")  # the same, as old Excel
     for name in ("班级.xlsx", "班级.xls"):
         run = cli(work, "import", "classes", name)
         assert run.returncode == 0, run.stdout
         assert "计算机2602班" in run.stdout and "计算机2699班" not in run.stdout
-        assert f"{name}[旧名单]:1:1: 警告 W-IMP-005: 工作表“旧名单”是隐藏的，未导入" in run.stdout
-        assert "取消隐藏" in run.stdout and run.stdout.count("W-IMP-005") == 1
+        assert f"{name}[旧名单]:1:1: 警告 {code}: {zh}" in run.stdout
+        assert how in run.stdout and run.stdout.count("W-IMP-00") == 1
         en = cli(work, "import", "classes", name, "--lang", "en")
-        assert "warning W-IMP-005: sheet '旧名单' is hidden: it is not imported" in en.stdout and "Unhide" in en.stdout
+        assert f"warning {code}: {en_message}" in en.stdout and how_en in en.stdout
+    if state == "veryHidden":
+        assert "Alt+F11" in run.stdout and "xlSheetVisible" in run.stdout and "Alt+F11" in en.stdout
+
+    only = workbook(work / "只有隐藏页.xlsx", {"说明": [], "名单": [heading, ["计算机2699班", "cs", "计算机科学与技术", 2026, 40]]})
+    only["名单"].sheet_state = state
+    only.save(work / "只有隐藏页.xlsx")
+    run = cli(work, "import", "classes", "只有隐藏页.xlsx")  # nothing else to read: the warning still says which and how
+    assert run.returncode == 2 and "只有隐藏的工作表有内容" in run.stdout, run.stdout
+    assert f"只有隐藏页.xlsx[名单]:1:1: 警告 {code}" in run.stdout and how in run.stdout
 
     book["旧名单"].sheet_state = "visible"  # as the hint says
     book.save(work / "班级.xlsx")
     run = cli(work, "import", "classes", "班级.xlsx", "--write")
-    assert run.returncode == 0 and "W-IMP-005" not in run.stdout, run.stdout
+    assert run.returncode == 0 and code not in run.stdout, run.stdout
     assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
         "classes"]][-2:] == ["计算机2602班", "计算机2699班"]

@@ -22,6 +22,13 @@ CODES = {
         "hint_zh": "隐藏的工作表常是旧名单或草稿，所以不读。若这一页确要导入，请在 Excel 中右键点工作表标签，选“取消隐藏”，选中这一页，保存后再运行一次；若不要导入，可以不管这条警告，或删除这一页。",
         "hint_en": "A hidden sheet often holds an old list or a draft, so it is not read. If this sheet is to be imported, right-click a sheet tab in Excel, choose Unhide and this sheet, save and run again; if not, ignore this warning or delete the sheet.",
     },
+    "W-IMP-006": {
+        "severity": "warning",
+        "zh": "工作表“{sheet}”是深度隐藏的（very hidden），未导入",
+        "en": "sheet '{sheet}' is very hidden: it is not imported",
+        "hint_zh": "深度隐藏的工作表（常由宏或导出它的系统设置）不读；Excel 右键菜单的“取消隐藏”里没有这一页。若这一页确要导入：在 Excel 中按 Alt+F11 打开 Visual Basic 编辑器，在左边“工程”窗口中选中这一页（没有“属性”窗口时按 F4），把属性 Visible 改为“-1 - xlSheetVisible”，关闭编辑器，保存后再运行一次（保存为 .xlsx 即可，不需要启用宏）；或请给你表格的部门把这一页的内容放进一个未隐藏的工作表再发来。若不要导入，可以不管这条警告。",
+        "hint_en": "A very hidden sheet (set so by a macro or by the system that exported the file) is not read, and is not listed in Excel's Unhide dialog. If this sheet is to be imported: in Excel press Alt+F11 to open the Visual Basic editor, select this sheet in the Project window (press F4 if no Properties window shows), set its property Visible to '-1 - xlSheetVisible', close the editor, save (as .xlsx: no macros needed) and run again; or ask whoever sent the file to put this sheet's rows on a visible sheet. If not, ignore this warning.",
+    },
     "W-IMP-004": {
         "severity": "warning",
         "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
