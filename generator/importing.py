@@ -14,6 +14,7 @@ import datetime as dt
 import io
 import re
 import sys
+import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
@@ -24,7 +25,7 @@ from generator.load import _chinese_encoding, display_path
 from generator.suggest import did_you_mean
 
 # What each kind reads: field → (Chinese name, English name, required, accepted headings).
-# Headings are compared without spaces, brackets' contents or a leading “*” (see _heading).
+# Headings are compared as names are (see _plain), without brackets' contents or a leading “*” (see _heading).
 FIELDS = {
     "classes": {
         "id": ("班级编号", "class id", False, ["班级编号", "编号", "班级代码", "班级代号", "id"]),
@@ -86,9 +87,14 @@ MSG = {
 }
 
 
+def _plain(name) -> str:
+    """A name as compared with another: full-width digits, letters and brackets as half-width
+    (NFKC: 计算机２６０１班, 计算机（2601）班) and without spaces (计算机 2601 班); never written so."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", "" if name is None else str(name)))
+
+
 def _heading(text) -> str:
-    text = re.sub(r"[（(][^）)]*[）)]$", "", str(text or "").strip().lstrip("*＊"))
-    return re.sub(r"\s+", "", text).lower()
+    return re.sub(r"\([^)]*\)$", "", _plain(text).lstrip("*")).lower()
 
 
 def letter(index: int) -> str:
@@ -463,7 +469,7 @@ class Importer:
                 ids.add(str(c.get("id")))
                 if isinstance(c, dict) and c.get("name"):
                     where = display_path(path) + (f":{lines[i]}" if i < len(lines) else "")
-                    named.setdefault(str(c["name"]), []).append(
+                    named.setdefault(_plain(c["name"]), []).append(
                         (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), where))
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
@@ -477,7 +483,7 @@ class Importer:
                 files[cohort] = (path, text, (yaml.safe_load(text) or {}) if text else {})
             path, text, data = files[cohort]
             existing = data.get("classes") or []
-            key = (cohort, v["name"])
+            key = (cohort, _plain(v["name"]))
             if key in names or (v.get("id") and v["id"] in names):
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(names.get(key) or names[v["id"]], n), what=v["name"])
                 continue
@@ -485,7 +491,9 @@ class Importer:
             if v.get("id"):
                 names[v["id"]] = n
             match = next((i for i, c in enumerate(existing)
-                          if (c.get("id") == v["id"] if v.get("id") else c.get("name") == v["name"])), None)
+                          if (c.get("id") == v["id"] if v.get("id") else _plain(c.get("name")) == key[1])), None)
+            if match is not None and _plain(existing[match].get("name")) == key[1]:
+                v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
             if match is None and v.get("id") in ids:
                 self.add("E-IMP-008", (n, 1), row=n, record=v["id"], reason="这个班级编号已用于别的年级",
@@ -505,7 +513,7 @@ class Importer:
                     k += 1
                 v["id"] = f"{v['unit']}-{cohort}-{k:02d}"
             ids.add(v["id"])
-            named[v["name"]][-1] = (v["id"], *named[v["name"]][-1][1:])
+            named[key[1]][-1] = (v["id"], *named[key[1]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
             new_items.setdefault(cohort, []).append(item)
             rows.setdefault(cohort, {None: n})
@@ -525,7 +533,7 @@ class Importer:
     def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
         """W-IMP-004 when another class, a record or a row, has this row's name (under another
         cohort or unit: most often a typo or the class entered twice); the row is then one of them."""
-        others = named.setdefault(v["name"], [])
+        others = named.setdefault(_plain(v["name"]), [])
         other = next((o for o in others if ident is None or o[0] != ident), None)
         if other:
             self.add("W-IMP-004", (n, self.found["name"]), row=n, name=v["name"], cohort=cohort, unit=v["unit"],

@@ -445,3 +445,33 @@ def test_a_hidden_sheet_with_data_is_not_imported_and_says_how_to_include_it(wor
     assert run.returncode == 0 and code not in run.stdout, run.stdout
     assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
         "classes"]][-2:] == ["计算机2602班", "计算机2699班"]
+
+
+def test_class_names_that_differ_only_in_spacing_or_full_width_characters_are_one_name(work):
+    """教务处 lists are typed by hand: 计算机 2501班, 计算机２６０１班 (full-width digits), 计算机（2601）班.
+    A name that is an existing one but for spaces and full-width forms (NFKC) is that name: the
+    same cohort's class is matched (not added again under a new id, its name not rewritten), another
+    cohort's is W-IMP-004, and two such rows of one cohort are E-IMP-006."""
+    heading = ["班级名称", "学院", "专业", "年级", "人数"]
+    workbook(work / "班级.xlsx", {"2026级": [heading, ["计算机 ２５０１班", "cs", "计算机科学与技术", 2026, 30],  # 2025's: a typo
+                                           ["计算机２６０１ 班", "cs", "计算机科学与技术", 2026, 33],  # 2026's own, one more
+                                           ["计算机（2602）班", "cs", "计算机科学与技术", 2026, 30]],
+                                 "学工部": [heading, ["计算机(２６０２)班", "xgb", "计算机科学与技术", 2027, 30]]})
+    run = cli(work, "import", "classes", "班级.xlsx", "--write", "--update")
+    assert run.returncode == 0, run.stdout
+    assert ("班级.xlsx[2026级]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机 ２５０１班”（2026 级，cs）与 "
+            "records/classes/2025.yaml:3 的班级 cs-2025-01（2025 级，cs）同名") in run.stdout
+    assert ("班级.xlsx[学工部]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机(２６０２)班”（2027 级，xgb）与 "
+            "班级.xlsx[2026级]:4 的班级 cs-2026-03（2026 级，cs）同名") in run.stdout
+    assert run.stdout.count("W-IMP-004") == 2, run.stdout
+    assert "更新 records/classes/2026.yaml cs-2026-01" in run.stdout
+    classes = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]
+    assert [(c["id"], c["name"], c["headcount"]) for c in classes] == [
+        ("cs-2026-01", "计算机2601班", 33), ("cs-2026-02", "计算机 ２５０１班", 30), ("cs-2026-03", "计算机（2602）班", 30)]
+    assert cli(work, "validate").returncode == 0
+
+    csv_file(work / "again.csv", [["班级名称", "学院", "专业", "年级", "人数"],
+                                  ["计算机2603班", "cs", "计算机科学与技术", 2026, 30],
+                                  ["计算机 ２６０３ 班", "cs", "计算机科学与技术", 2026, 30]], "utf-8")
+    run = cli(work, "import", "classes", "again.csv")
+    assert run.returncode == 1 and "again.csv:3:1: 错误 E-IMP-006: 第 3 行与第 2 行是同一条记录" in run.stdout, run.stdout
