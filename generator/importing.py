@@ -542,13 +542,18 @@ class Importer:
 
     def _write(self, path: Path, rows: dict, make) -> None:
         """The new text of `path` is make()'s; a record that cannot be changed in place is
-        E-IMP-008 at the row whose change it refused, naming the file's line."""
+        E-IMP-008 at the row whose change it refused, naming the file's line; a new record that
+        does not read back as written is E-IMP-011, saying which value."""
         try:
             self.writes[path] = make()
         except Unmergeable as exc:
             n = rows.get(exc.index) or rows[None]
             self._use(n.sheet)
             line = f":{exc.line}" if exc.line else ""
+            if exc.reason:
+                self.add("E-IMP-011", (n, self.found.get(exc.key, 1)), row=n, record=display_path(path),
+                         reason=exc.reason[0], reason_en=exc.reason[1])
+                return
             self.add("E-IMP-008", (n, self.found.get(exc.key, 1)), row=n, record=f"{display_path(path)}{line}",
                      reason="这一处不是本系统写记录的样子（如写成了 [ ] 的记录列表、多行的值），无法就地修改；"
                             "请照同一文件中其他记录的写法改好这一处，或手工修改",
@@ -597,7 +602,9 @@ class Importer:
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
-            self.writes[path] = "".join(f"{k}: {_scalar(v[k])}\n" for k in ORDER["cadres"] if k in v)
+            record = {k: v[k] for k in ORDER["cadres"] if k in v}
+            self._write(path, {None: n}, lambda: read_new("".join(f"{k}: {_scalar(x)}\n" for k, x in record.items()),
+                                                          record, "cadre"))
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)}（{v['name']}，{v['position']}）",
                                  f"{MSG['new']['en']} {display_path(path)} ({v['name']}, {v['position']})"))
 
@@ -664,9 +671,9 @@ class Unmergeable(ValueError):
     """A record's file not written as the project writes it: the line (1-based) where, the key
     and the list item (index) whose change it refused, when known."""
 
-    def __init__(self, line: int | None, key: str | None = None, index: int | None = None):
+    def __init__(self, line: int | None, key: str | None = None, index: int | None = None, reason=None):
         super().__init__(line)
-        self.line, self.key, self.index = line, key, index
+        self.line, self.key, self.index, self.reason = line, key, index, reason  # reason: (zh, en) of read_new
 
 
 def _block_list(text: str, node: yaml.SequenceNode, value: list) -> list:
@@ -754,6 +761,35 @@ def read_back(out: str, meant) -> str:
         raise Unmergeable(None) from None
     if not isinstance(data, dict) or not meant(data):
         raise Unmergeable(None)
+    return out
+
+
+def _shown(value) -> str:
+    """A value as a message shows it: characters that cannot be seen as \\uXXXX."""
+    return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
+
+
+def read_new(out: str, record: dict, kind: str) -> str:
+    """`out`, the text of a new record's file written from `record`, if validate would read it
+    back as `record` (its loader) and pass it (the schema of `kind`); else Unmergeable naming the
+    value that does not (a write fault never leaves a wrong or invalid file unsaid)."""
+    from generator.load import parse_bytes
+    from generator.validate import validator_for
+
+    data, _, _, problems = parse_bytes(out.encode("utf-8"), "")
+    if problems or not isinstance(data, dict) or set(data) != set(record):
+        raise Unmergeable(None, reason=("读回来不是一条记录", "it does not read back as a record"))
+    names = FIELDS[kind + "s"]
+    for key, value in record.items():
+        if not _same(data[key], value):
+            raise Unmergeable(None, key, reason=(
+                f"{names[key][0]}读回来是“{_shown(data[key])}”，表格中是“{_shown(value)}”",
+                f"{names[key][1]} reads back as '{_shown(data[key])}', the spreadsheet has '{_shown(value)}'"))
+    for error in validator_for(kind).iter_errors(data):
+        key = error.path[0] if error.path and error.path[0] in names else None
+        what = (f"{names[key][0]}“{_shown(data[key])}”", f"{names[key][1]} '{_shown(data[key])}'") if key else ("", "")
+        raise Unmergeable(None, key, reason=(f"{what[0]}通不过 validate（{error.message}）",
+                                             f"{what[1]} would not pass validate ({error.message})".lstrip()))
     return out
 
 

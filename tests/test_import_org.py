@@ -475,3 +475,31 @@ def test_class_names_that_differ_only_in_spacing_or_full_width_characters_are_on
                                   ["计算机 ２６０３ 班", "cs", "计算机科学与技术", 2026, 30]], "utf-8")
     run = cli(work, "import", "classes", "again.csv")
     assert run.returncode == 1 and "again.csv:3:1: 错误 E-IMP-006: 第 3 行与第 2 行是同一条记录" in run.stdout, run.stdout
+
+
+def test_a_new_cadre_file_is_read_back_and_validated_before_anything_is_written(work):
+    """A new cadre's file is written by the program itself, and was written unread: a cell with a
+    NEL line break (U+0085, which YAML's writer folds into a space) gave a record that said
+    otherwise than the spreadsheet, and a unit id not fit for a record (units.yaml not validated
+    yet) a file validate rejects — both silently.  Now it is read back (parsed as validate parses
+    it and checked against the schema) as class and unit files are: E-IMP-011, nothing written."""
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],
+                           ["王芳", "党委学生工作部\x85副部长", "xgb", "2024-02-01"],
+                           ["赵强", "计算机学院副院长", "cs", "2024-02-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("c.xlsx:2:2: 错误 E-IMP-011: 第 2 行写进 records/cadres/wang-fang.yaml 后读回来不对：职务读回来是"
+            "“党委学生工作部 副部长”，表格中是“党委学生工作部\\u0085副部长”") in run.stdout
+    assert "E-IMP-011" not in run.stdout.split("c.xlsx:2:2")[0] and run.stdout.count("E-IMP-011") == 1
+    en = cli(work, "import", "cadres", "c.xlsx", "--lang", "en")
+    assert "row 2: records/cadres/wang-fang.yaml as written would not read back right" in en.stdout
+
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("id: xgb", "id: XGB"), encoding="utf-8")
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "党委学生工作部副部长", "党委学生工作部", "2024-02-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "c.xlsx:2:3: 错误 E-IMP-011: 第 2 行写进 records/cadres/wang-fang.yaml 后读回来不对：单位“XGB”通不过 validate" \
+        in run.stdout
