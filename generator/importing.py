@@ -678,15 +678,19 @@ class Unmergeable(ValueError):
 
 def _block_list(text: str, node: yaml.SequenceNode, value: list) -> list:
     """The edit that makes block list `node` (lines '- a') read `value`: an item it keeps is its
-    own lines (the comments on and above it kept), a new one a line of its own."""
+    own lines (the comments on it and on the lines above it: a comment line is about the item
+    below it, the first one's too), a new one a line of its own; an item left out goes with them."""
     if not value or not all(isinstance(item, yaml.ScalarNode) for item in node.value):
         raise Unmergeable(node.start_mark.line + 1)
     first = node.value[0].start_mark
-    bounds = [first.index - first.column] + [_line_end(text, item.end_mark.index) for item in node.value]
+    top = first.index - first.column
+    while top and text[text.rfind("\n", 0, top - 1) + 1:top].lstrip().startswith("#"):
+        top = text.rfind("\n", 0, top - 1) + 1  # (the comment lines above the first item)
+    bounds = [top] + [_line_end(text, item.end_mark.index) for item in node.value]
     lines: dict = {}
     for i, item in enumerate(node.value):
         lines.setdefault(item.value, text[bounds[i]:bounds[i + 1]].rstrip("\n") + "\n")
-    dash = text[bounds[0]:first.index]  # ('      - ', as the first item is written)
+    dash = text[first.index - first.column:first.index]  # ('      - ', as the first item is written)
     return [(bounds[0], bounds[-1], "".join(lines.get(str(v)) or f"{dash}{_scalar(v)}\n" for v in value))]
 
 

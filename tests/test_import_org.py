@@ -503,3 +503,26 @@ def test_a_new_cadre_file_is_read_back_and_validated_before_anything_is_written(
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
     assert "c.xlsx:2:3: 错误 E-IMP-011: 第 2 行写进 records/cadres/wang-fang.yaml 后读回来不对：单位“XGB”通不过 validate" \
         in run.stdout
+
+
+def test_a_comment_line_in_a_list_stays_with_the_item_below_it_the_first_one_too(work):
+    """A comment on a line of its own in a list written one item a line is about the item below it
+    (as the records' comments above a record are): --update keeps it above that item wherever the
+    item goes, and drops it with the item.  The first item's comment stayed at the top of the list
+    instead, above whatever item came first now."""
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "    reviewers: [cs-reviewer]\n", "    reviewers:  # 学院党委指定\n      # 党委副书记\n      - cs-reviewer\n"
+        "      # 办公室主任：\n      - cs-office\n").replace(
+        "    reviewers: [wang-admin]\n", "    reviewers:\n      # 2025 年离任：\n      - zhao-old\n      - wang-admin\n"),
+        encoding="utf-8")
+    csv_file(work / "单位.csv", [["单位编号", "单位名称", "单位类型", "审核人"],
+                                ["cs", "计算机学院", "学院", "cs-office、li-b、cs-reviewer"],
+                                ["xgb", "党委学生工作部", "部门", "wang-admin"]], "utf-8")
+    run = cli(work, "import", "units", "单位.csv", "--update", "--write")
+    assert run.returncode == 0, run.stdout
+    text = units.read_text(encoding="utf-8")
+    assert "    reviewers:  # 学院党委指定\n      # 办公室主任：\n      - cs-office\n      - li-b\n      # 党委副书记\n" \
+           "      - cs-reviewer\n" in text, text
+    assert "    reviewers:\n      - wang-admin\n" in text and "2025 年离任" not in text, text
+    assert cli(work, "validate").returncode == 0
