@@ -131,13 +131,14 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str]
 
         from openpyxl import load_workbook
 
-        try:
-            book = load_workbook(path, read_only=True, data_only=True)
+        try:  # (not read_only: that mode does not say which cells are merged)
+            book = load_workbook(path, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
-        sheets = [(sheet.title, [(n, list(values)) for n, values in enumerate(sheet.iter_rows(values_only=True), 1)],
-                   sheet.sheet_state) for sheet in book.worksheets]
+        sheets = [(sheet.title, _merged([list(values) for values in sheet.iter_rows(values_only=True)], [
+            (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state)
+                  for sheet in book.worksheets]
         book.close()
         return sheets
     if suffix not in (".csv", ".txt", ".xls"):  # (an .xls a system exported is often text: read as CSV)
@@ -164,7 +165,7 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str]]:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(path, on_demand=True)
+        book = xlrd.open_workbook(path, on_demand=True, formatting_info=True)  # (formatting: the merged cells)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, IndexError) as exc:
         raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                          f"not a valid Excel file ({type(exc).__name__})") from None
@@ -179,10 +180,23 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str]]:
         return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
 
     try:
-        return [(sheet.name, [(n, [value(c) for c in sheet.row(n - 1)]) for n in range(1, sheet.nrows + 1)],
-                 STATES[sheet.visibility]) for sheet in book.sheets()]
+        return [(sheet.name, _merged([[value(c) for c in sheet.row(n)] for n in range(sheet.nrows)], [
+            (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility])
+                for sheet in book.sheets()]
     finally:
         book.release_resources()
+
+
+def _merged(rows: list[list], ranges) -> list[tuple[int, list]]:
+    """`rows` numbered from 1, the value of each merged range (first row, last row, column: 1-based)
+    written down its column, as Excel shows it (a school merged over its classes' rows is each
+    one's school; across the columns, a title or a heading stays in its first cell)."""
+    for first, last, column in ranges:
+        for n in range(first + 1, min(last, len(rows)) + 1):
+            row = rows[n - 1]
+            row.extend([None] * (column - len(row)))
+            row[column - 1] = rows[first - 1][column - 1] if column <= len(rows[first - 1]) else None
+    return list(enumerate(rows, 1))
 
 
 STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}  # (a sheet's visibility as .xls writes it)

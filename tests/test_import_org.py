@@ -526,3 +526,30 @@ def test_a_comment_line_in_a_list_stays_with_the_item_below_it_the_first_one_too
            "      - cs-reviewer\n" in text, text
     assert "    reviewers:\n      - wang-admin\n" in text and "2025 年离任" not in text, text
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_school_written_once_in_merged_cells_is_every_row_s_school(work):
+    """A 教务处 export merges the cells of a school (or a major) over its classes' rows: Excel shows
+    the value on every row, but the file holds it in the first row only; the other rows were told
+    their 学院 was empty (E-IMP-003).  A merged range's value is now every row's, in .xlsx and .xls."""
+    book = Workbook()
+    sheet = book.active
+    for row in [["2026级本科生班级名单"] + [None] * 5, ["序号", "班级名称", "所属学院", "专业", "年级", "人数"],
+                [1, "计算机2602班", "计算机学院", "计算机科学与技术", 2026, 33],
+                [2, "计算机2603班", None, None, 2026, 31],
+                [3, "软件2601班", None, "软件工程", 2026, 30]]:
+        sheet.append(row)
+    sheet.merge_cells("A1:F1")  # (the title, over the columns)
+    sheet.merge_cells("C3:C5")  # 计算机学院 for the three classes
+    sheet.merge_cells("D3:D4")
+    book.save(work / "班级.xlsx")
+    shutil.copy(B.REPO / "tests/fixtures/import/合并单元格.xls", work / "班级.xls")  # the same, as old Excel
+    for name in ("班级.xlsx", "班级.xls"):
+        run = cli(work, "import", "classes", name)
+        assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+        assert "cs-2026-02（计算机2602班）" in run.stdout and "cs-2026-04（软件2601班）" in run.stdout
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert [(c["name"], c["unit"], c["major"]) for c in yaml.safe_load(
+        (work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][1:]] == [
+        ("计算机2602班", "cs", "计算机科学与技术"), ("计算机2603班", "cs", "计算机科学与技术"), ("软件2601班", "cs", "软件工程")]
+    assert cli(work, "validate").returncode == 0
