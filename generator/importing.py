@@ -68,6 +68,8 @@ LIST_SEP = r"[、,，;；/\s]+"
 # Headings that name a person's own data: never read (the records are published).
 PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
 STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
+# A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
+TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 
 # Surnames whose everyday reading is not a surname's (pypinyin reads the character, not the name).
 SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
@@ -453,7 +455,14 @@ class Importer:
                                     cohort=int(year.group(1)) if year else self.cohort)
             self._use(sheet)
             sheet.found = self.found = self.columns(rows[at][1])
-            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if (v := self.values(n, r, sheet.found)) is not None]
+            totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
+                str(c) for v in r if (c := _cell(v)) is not None)))}
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:]
+                        if n not in totals and (v := self.values(n, r, sheet.found)) is not None]
+            if totals:
+                self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in totals.items())
+                                     + "：是合计行", "not imported: rows " + ", ".join(
+                                         f"{n} ({t})" for n, t in totals.items()) + f" of {file}: total rows"))
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)

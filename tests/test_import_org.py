@@ -553,3 +553,23 @@ def test_a_school_written_once_in_merged_cells_is_every_row_s_school(work):
         (work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][1:]] == [
         ("计算机2602班", "cs", "计算机科学与技术"), ("计算机2603班", "cs", "计算机科学与技术"), ("软件2601班", "cs", "软件工程")]
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_total_row_at_the_bottom_is_not_a_class(work):
+    """A 教务处 list ends with a total row (合计 and the sum of the headcounts): it was read as a
+    class and each of its empty cells was an error (E-IMP-003, five of them), for a row that must not
+    be imported at all.  A row that begins with 合计, 总计, 小计 or 共计 is left out, and the summary
+    says which row."""
+    xlsx(work / "班级.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数", "备注"],
+                             ["1", "计算机2602班", "计算机学院 ", "计算机科学与技术", "2026", "33", None],
+                             ["2", "软件2601班", "计算机学院", "软件工程", "2026级", "30 ", "新设"],
+                             [None, "合  计", None, None, None, 63, None],
+                             ["总计：2 个班"]])
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert "未导入 班级.xlsx 第 4 行（合  计）、第 5 行（总计：2 个班）：是合计行" in run.stdout
+    assert "W-IMP-001" in run.stdout and "“备注”" in run.stdout
+    assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
+        "classes"]] == ["计算机2601班", "计算机2602班", "软件2601班"]
+    en = cli(work, "import", "classes", "班级.xlsx", "--lang", "en")
+    assert "not imported: rows 4 (合  计), 5 (总计：2 个班) of 班级.xlsx: total rows" in en.stdout, en.stdout
