@@ -217,13 +217,18 @@ def _cell(value):
 # ---------------------------------------------------------------------------
 
 def _date(value) -> dt.date | None:
+    """A date cell, or a date written as 2016-12-01, 2016/12/1, 2016年12月1日 or 20161201, or as
+    the serial number Excel keeps it as (42705: a date column whose format was lost)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?", str(value).strip())
+    text = str(int(value) if isinstance(value, float) else value).strip()
+    if re.fullmatch(r"[1-9]\d{4}", text):  # (Excel's days since 1899-12-30: 10000 to 99999 are 1927 to 2173)
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(text))
+    m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d\d)(\d\d)", text)
     try:
-        return dt.date(*map(int, m.groups())) if m else None
+        return dt.date(*map(int, filter(None, m.groups()))) if m else None
     except ValueError:
         return None
 

@@ -573,3 +573,29 @@ def test_a_total_row_at_the_bottom_is_not_a_class(work):
         "classes"]] == ["计算机2601班", "计算机2602班", "软件2601班"]
     en = cli(work, "import", "classes", "班级.xlsx", "--lang", "en")
     assert "not imported: rows 4 (合  计), 5 (总计：2 个班) of 班级.xlsx: total rows" in en.stdout, en.stdout
+
+
+def test_dates_kept_as_excel_serial_numbers_or_as_eight_digits_are_dates(work):
+    """A date column of a 组织部 list whose format was lost holds Excel's serial numbers (42614 for
+    2016-09-01; as numbers, or as text in a CSV), another system's export writes 20160901: each was
+    E-IMP-004 “不是日期”, with no word that it was a date Excel shows otherwise."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "离任日期"],
+                           ["吕婷娜", "计算机学院副院长", "计算机学院", 42614, 46203.0],
+                           ["王芳", "党委学生工作部副部长", "xgb", "20240201", None],
+                           ["赵强", "计算机学院副院长", "cs", 20230701, None]])
+    csv_file(work / "c.csv", [["姓名", "职务", "单位", "任职日期"], ["吕婷娜", "计算机学院副院长", "计算机学院", "42614"]],
+             "gbk")
+    run = cli(work, "import", "cadres", "c.csv")
+    assert run.returncode == 0, run.stdout
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    read = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (work / "records/cadres").glob("*.yaml")}
+    assert (read["lyu-tingna"]["active_from"], read["lyu-tingna"]["active_to"]) == (dt.date(2016, 9, 1),
+                                                                                    dt.date(2026, 6, 30))
+    assert read["wang-fang"]["active_from"] == dt.date(2024, 2, 1)
+    assert read["zhao-qiang"]["active_from"] == dt.date(2023, 7, 1)
+    assert cli(work, "validate").returncode == 0
+
+    xlsx(work / "bad.xlsx", [["姓名", "职务", "单位", "任职日期"], ["钱明", "计算机学院副院长", "cs", 2016]])
+    run = cli(work, "import", "cadres", "bad.xlsx")
+    assert run.returncode == 1 and "bad.xlsx:2:4: 错误 E-IMP-004" in run.stdout and "“2016”不是日期" in run.stdout
