@@ -68,6 +68,8 @@ LIST_SEP = r"[、,，;；/\s]+"
 # Headings that name a person's own data: never read (the records are published).
 PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
 STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
+# A space between the Chinese characters of a person's name: layout, not part of the name.
+PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 
@@ -413,6 +415,8 @@ class Importer:
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
                 value = str(int(value) if isinstance(value, float) and value == int(value) else value).strip()
+                if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":
+                    value = PADDING.sub("", value)  # (李　娜, padded to line up with three-character names)
                 most = self.longest.get(field)
                 bad = most and len(value) > most and (
                     f"不超过 {most} 个字的文字", f"text of at most {most} characters",

@@ -599,3 +599,20 @@ def test_dates_kept_as_excel_serial_numbers_or_as_eight_digits_are_dates(work):
     xlsx(work / "bad.xlsx", [["姓名", "职务", "单位", "任职日期"], ["钱明", "计算机学院副院长", "cs", 2016]])
     run = cli(work, "import", "cadres", "bad.xlsx")
     assert run.returncode == 1 and "bad.xlsx:2:4: 错误 E-IMP-004" in run.stdout and "“2016”不是日期" in run.stdout
+
+
+def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
+    """组织部 lists pad a two-character name with a (full-width) space to line up with the
+    three-character ones: 李　娜 was not matched with the record of 李娜 (li-na) and was added again
+    as li-na-2, a second cadre; 王 芳 was written with the space.  A space between Chinese
+    characters of a name is layout, not part of it."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],
+                           ["李\u3000娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01"],
+                           ["王 芳", "计算机学院副院长", "cs", "2024-02-01"],
+                           ["Anna Li", "计算机学院副院长", "cs", "2024-02-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0 and "1 条与已有记录相同" in run.stdout and "li-na-2" not in run.stdout, run.stdout
+    assert not (work / "records/cadres/li-na-2.yaml").exists()
+    assert yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))["name"] == "王芳"
+    assert "name: Anna Li\n" in "".join(p.read_text(encoding="utf-8") for p in (work / "records/cadres").glob("*.yaml"))
+    assert cli(work, "validate").returncode == 0
