@@ -466,8 +466,8 @@ class Importer:
             sheet.found = self.found = self.columns(rows[at][1])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
-            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:]
-                        if n not in totals and (v := self.values(n, r, sheet.found)) is not None]
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and not self._headings(n, r)
+                        and (v := self.values(n, r, sheet.found)) is not None]
             if totals:
                 self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in totals.items())
                                      + "：是合计行", "not imported: rows " + ", ".join(
@@ -475,6 +475,18 @@ class Importer:
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+
+    def _headings(self, n: int, row: list) -> bool:
+        """Whether row `n` repeats the headings (a second heading row, its cells merged with the
+        first's, or the headings again on each printed page): not a record.  A column whose cell
+        there is a heading of its own (人数 over 男 and 女) is E-IMP-012."""
+        cells = {i: _cell(row[i - 1]) for i in self.found.values() if i <= len(row) and _cell(row[i - 1]) is not None}
+        if not any(_heading(c) == _heading(self.header[i - 1]) for i, c in cells.items()):
+            return False
+        for i, c in cells.items():
+            if _heading(c) != _heading(self.header[i - 1]):
+                self.add("E-IMP-012", (n, i), heading=self.header[i - 1], column=letter(i), sub=c, row=n)
+        return True
 
     def _differs(self, n: int, record: str, old: dict, new: dict) -> dict:
         """The values of `new` that `old` has otherwise (to change with --update, else reported:

@@ -616,3 +616,32 @@ def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
     assert yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))["name"] == "王芳"
     assert "name: Anna Li\n" in "".join(p.read_text(encoding="utf-8") for p in (work / "records/cadres").glob("*.yaml"))
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_second_heading_row_is_not_a_class_and_a_split_column_is_an_error(work):
+    """A two-row heading merges each heading over both rows and splits 人数 into 男 and 女 below it:
+    the second row was read as a class (“年级”不是入学年份 …), and 人数 would have been the boys' alone.
+    A row repeating the headings is not read; a column with a heading of its own below the heading
+    is E-IMP-012, naming both."""
+    book = Workbook()
+    sheet = book.active
+    for row in [["序号", "班级名称", "学院", "专业", "年级", "人数", None, "辅导员"],
+                [None, None, None, None, None, "男", "女", None],
+                [1, "计算机2602班", "cs", "计算机科学与技术", 2026, 15, 18, "周老师"]]:
+        sheet.append(row)
+    for column in "ABCDEH":
+        sheet.merge_cells(f"{column}1:{column}2")
+    sheet.merge_cells("F1:G1")
+    book.save(work / "班级.xlsx")
+    run = cli(work, "import", "classes", "班级.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert "班级.xlsx:2:6: 错误 E-IMP-012: 列“人数”（F 列）下面还有小标题“男”（第 2 行）" in run.stdout
+    assert run.stdout.count("E-IMP") == 1, run.stdout  # (the second heading row is no class)
+
+    sheet.unmerge_cells("F1:G1")  # as the hint says: a column of the whole headcount
+    sheet["F1"], sheet["F2"], sheet["F3"], sheet["G1"], sheet["G2"] = "人数", "人数", 33, "女生人数", "女生人数"
+    book.save(work / "班级.xlsx")
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1][
+        "headcount"] == 33

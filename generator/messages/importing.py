@@ -113,6 +113,13 @@ CODES = {
         "hint_zh": "导入写出的每个文件都先读回来核对。读回来的值与表格不同，多半是这一格中有看不见的特殊字符（如 \\u0085 这样的换行符）：请在 Excel 中重新输入这一格，再运行一次导入。通不过 validate 的，若是取自已有记录的值（如 records/units.yaml 中的单位编号），请先运行 python -m generator validate 改正那条记录。仍然如此时，请把这一行手工写成记录。",
         "hint_en": "Every file the import writes is read back first. A value that reads back otherwise than the spreadsheet has most often holds a character that cannot be seen (such as the line break \\u0085): type the cell again in Excel and run the import again. A value that would not pass validate and comes from an existing record (a unit id of records/units.yaml): run python -m generator validate and correct that record first. If it persists, write this row as a record by hand.",
     },
+    "E-IMP-012": {
+        "severity": "error",
+        "zh": "列“{heading}”（{column} 列）下面还有小标题“{sub}”（第 {row} 行）：这一列只是“{heading}”的一部分",
+        "en": "column '{heading}' (column {column}) has a heading of its own below it, '{sub}' (row {row}): it holds only part of '{heading}'",
+        "hint_zh": "表头有两行时只认第一行的列标题，第二行不读。一项分成了几列（如“人数”下分“男”“女”两列）时，请加一列写出合计，列标题写“{heading}”，并把分开的几列的标题改成别的（如“男生人数”，这些列不导入）；再运行一次导入。",
+        "hint_en": "Of a two-row heading only the first row's headings are read. Where one field is split over columns ('人数' over '男' and '女'), add a column holding the whole, headed '{heading}', and rename the split columns (such as '男生人数': they are not imported); then run the import again.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
