@@ -352,10 +352,7 @@ def field_order(schema: dict) -> dict:
 
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
-    rules = json.dumps(form_rules(rs, periods or []) if rs is not None else
-                       {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai", "ids": {},
-                        "starts": {}},
-                       ensure_ascii=False, sort_keys=True)
+    rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
     return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
 
 
@@ -364,17 +361,22 @@ def id_stem(period: Period) -> str:
     return period.id.replace("-", "").lower()
 
 
-def form_rules(rs: RecordSet, periods: list) -> dict:
+def form_rules(rs: RecordSet | None, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, and the page adds each ledger saved since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, each feedback id's ledger and date raised and each period's start
-    (a follow-up of a later period's item or of one raised after it), and the names to say them with."""
+    (a follow-up of a later period's item or of one raised after it), and the names to say them with.
+    Without a record set (rs None): the same rules with nothing known, the page's fallback."""
     from generator.references import _feedback_summary
 
-    out: dict = {"periods": {}, "statuses": dict(rs.status_meaning()), "names": {}, "cadres": {},
-                 "timezone": rs.timezone if isinstance(rs.timezone, str) else "Asia/Shanghai", "ids": {}, "raised": {},
-                 "starts": {}}
+    out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
+                 "ids": {}, "raised": {}, "starts": {}}
+    if rs is None:
+        return out
+    out["statuses"] = dict(rs.status_meaning())
+    if isinstance(rs.timezone, str):
+        out["timezone"] = rs.timezone
     for (folder, stem), led in sorted(rs.ledgers.items()):  # each feedback id → its ledger
         for _i, fid, _follows, raised in _feedback_summary(led):
             if fid and fid not in out["ids"]:  # (and the date it was raised on: a follow-up of a later item)

@@ -277,3 +277,21 @@ def test_hints_speak_to_someone_filling_in_the_form_not_to_a_yaml_editor(config)
         fields = field_paths(coll["fields"])
         assert "开关" in fields[("activities", "typical")]["hint"]
         assert "已解决" in fields[("feedback", "status")]["hint"] and "解决日期" in fields[("feedback", "status")]["hint"]
+
+
+def test_the_forms_fallback_rules_are_the_real_ones_with_nothing_known(records):
+    """The admin page's rules without records (index_html() with no record set) lacked `raised`,
+    which the real ones (form_rules) gained with the check of a follow-up raised later: the page's
+    postSave then failed on `RULES.raised[…] = …`.  Both come from one place and have the same keys,
+    each of the same kind."""
+    import json
+    import re
+
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    real = cms.form_rules(rs, [rs.period("2026-H2")])
+    html = cms.index_html()
+    fallback = json.loads(re.search(r"var RULES = window\.LEDGER_RULES = (.*);", html).group(1))
+    assert {k: type(v) for k, v in fallback.items()} == {k: type(v) for k, v in real.items()}
+    assert not any(fallback[k] for k in fallback if k != "timezone")  # nothing known
