@@ -109,7 +109,8 @@ INDEX_HTML = """<!doctype html>
       // policy's time zone (E-CHK-006), an item 已上报 with no
       // 报告对象 (E-CHK-010), 已解决 with no 解决情况 or 解决日期 (E-CHK-011); an item's id taken (E-REF-002),
       // a follow-up of no item, of itself, of a later period's item or of one raised after it (E-REF-006), as of the
-      // site build (RULES.ids, RULES.raised) and the ledgers saved since the page was opened (saved()).
+      // site build (RULES.ids, RULES.raised), the ledgers the page has read from the repository since
+      // (a list opened: know()) and those saved since the page was opened (saved()).
       var RULES = window.LEDGER_RULES = __RULES__;
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
@@ -203,23 +204,31 @@ INDEX_HTML = """<!doctype html>
           return fb.set("id", stem + n);
         }));
       }
-      // A ledger saved is the newest of what the repository holds: its cadre has filed for the
-      // period and its items' ids are taken from then on (RULES.filed and RULES.ids are the site
-      // build's), for the next ledger saved in this session, which may take none of them and may
-      // follow any; those it no longer has are free again.
-      function saved(entry) {
-        var data = entry.get("data"), rules = RULES.periods[entry.get("collection")];
-        var list = data && data.get("feedback"), cadre = data && data.get("cadre");
-        if (!rules || !cadre) { return; }
-        if (rules.filed.indexOf(cadre) < 0) { rules.filed.push(cadre); }
-        var me = rules.id + "/" + cadre;
-        Object.keys(RULES.ids).forEach(function (k) { if (RULES.ids[k] === me) { delete RULES.ids[k]; } });
-        (list || []).forEach(function (fb) {
-          if (fb && typeof fb.get === "function" && fb.get("id") && !RULES.ids[fb.get("id")]) {
-            RULES.ids[fb.get("id")] = me;
-            RULES.raised[fb.get("id")] = fb.get("raised_on");
+      // A ledger of `period` (its values as plain data) the page has read or saved: its cadre has
+      // filed for the period and its items' ids are taken from then on (RULES.filed and RULES.ids are
+      // the site build's), for the next ledger saved in this session, which may take none of them and
+      // may follow any.  `newest` (a ledger saved here): those it no longer has are free again; a
+      // ledger read (the published one, or one waiting for review) only adds.  Returns period/cadre.
+      function know(period, data, newest) {
+        var cadre = data && data.cadre, rules = RULES.periods["ledgers-" + period];
+        if (typeof period !== "string" || typeof cadre !== "string" || !cadre) { return ""; }
+        if (rules && rules.filed.indexOf(cadre) < 0) { rules.filed.push(cadre); }
+        var me = period + "/" + cadre;
+        if (newest) { Object.keys(RULES.ids).forEach(function (k) { if (RULES.ids[k] === me) { delete RULES.ids[k]; } }); }
+        (Array.isArray(data.feedback) ? data.feedback : []).forEach(function (fb) {
+          if (fb && typeof fb.id === "string" && fb.id && !RULES.ids[fb.id]) {
+            RULES.ids[fb.id] = me;
+            RULES.raised[fb.id] = fb.raised_on;
           }
         });
+        return me;
+      }
+      // Decap reads each ledger of a list it opens from the repository (a ledger merged after the
+      // site build among them) through the page's ledger format (keepComments' fromFile).
+      window.LEDGER_KNOW = function (data) { know(data && data.period, data, false); };
+      function saved(entry) {
+        var rules = RULES.periods[entry.get("collection")], data = entry.get("data");
+        if (rules && data && typeof data.toJS === "function") { know(rules.id, data.toJS(), true); }
       }
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
@@ -279,7 +288,7 @@ INDEX_HTML = """<!doctype html>
           var doc = YAML.parseDocument(content, { prettyErrors: true });
           if (doc.errors.length > 0) { throw new Error("YAML parsing error:\\n" + doc.errors.map(function (e) { return e.message; }).join("\\n")); }
           var data = doc.toJSON();
-          if (keyOf(data)) { read[keyOf(data)] = content; }
+          if (keyOf(data)) { read[keyOf(data)] = content; window.LEDGER_KNOW(data); }
           if (data && typeof data === "object" && typeof data.cadre === "string") {  // (the list's summary)
             data.__NAME__ = (window.LEDGER_RULES.cadres || {})[data.cadre] || "";
           }
@@ -364,7 +373,8 @@ def id_stem(period: Period) -> str:
 def form_rules(rs: RecordSet | None, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
-    is built again on each merge, and the page adds each ledger saved since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
+    is built again on each merge, and the page adds each ledger it reads from the repository or saves
+    since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, each feedback id's ledger and date raised and each period's start
     (a follow-up of a later period's item or of one raised after it), and the names to say them with.
     Without a record set (rs None): the same rules with nothing known, the page's fallback."""

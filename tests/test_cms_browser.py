@@ -567,6 +567,16 @@ def _item(page, nth: int, fid: str, raised_on: str, description: str, follows: s
         page.locator('input[id^="follows-field-"]').nth(nth).fill(follows)
 
 
+def _taken_then_followed(page, trial, fid: str, raised_on: str, ledger: str):
+    """Item 1 given the id `fid` of the ledger `ledger` (period/cadre) is refused as taken; its id
+    cleared and following `fid` instead, it is saved."""
+    _item(page, 0, fid, raised_on, "几名学生反映协会活动室开放时间太短。")
+    _refused(page, trial, f"第 1 条学生反映的编号“{fid}”已经用过了（records/ledgers/{ledger}.yaml）")
+    _retype(page, "id", "")
+    _retype(page, "follows", fid)
+    _save(page)
+
+
 def test_items_of_a_ledger_saved_in_the_same_session_are_known_to_the_next_one(trial, tmp_path):
     """The form knew the items' ids of the site build only: after saving 李娜's ledger, a second
     ledger saved in the same session could take one of its ids (E-REF-002 after the commit), and a
@@ -582,11 +592,7 @@ def test_items_of_a_ledger_saved_in_the_same_session_are_known_to_the_next_one(t
             page.wait_for_url("**/entries/li-na")  # (Decap's own step after saving a new entry)
             _new_ledger(page, trial)  # 张伟's, 2026-H2
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-            _item(page, 0, "2026h1-li-na-1", "2026-09-15", "几名学生反映协会活动室开放时间太短。")
-            _refused(page, trial, "第 1 条学生反映的编号“2026h1-li-na-1”已经用过了（records/ledgers/2026-H1/li-na.yaml）")
-            _retype(page, "id", "")
-            _retype(page, "follows", "2026h1-li-na-1")
-            _save(page)
+            _taken_then_followed(page, trial, "2026h1-li-na-1", "2026-09-15", "2026-H1/li-na")
         finally:
             browser.close()
     assert _branches(trial.repo) == ["cms/ledgers-2026-H1/li-na", "cms/ledgers-2026-H2/zhang-wei"]
@@ -673,3 +679,37 @@ def test_form_refuses_a_follow_up_of_an_item_raised_later_in_the_period_before_s
         page.locator('input[id^="raised_on-field-"]').nth(2).fill("2026-09-20")
         _save(page)
         _saved_and_valid(trial, tmp_path)
+
+
+def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(trial, tmp_path):
+    """The form knew the ledgers and items of the site build (and of its own saves) only: 李娜's
+    2026-H2 ledger, merged after the build, left its id free to take (E-REF-002 after the commit) and
+    李娜 free to start a second ledger (li-na-1.yaml).  Decap reads every ledger of a list it opens
+    from the repository itself, through the page's ledger format: those count too."""
+    from playwright.sync_api import expect, sync_playwright
+
+    rel = "records/ledgers/2026-H2/li-na.yaml"
+    (trial.repo / rel).parent.mkdir(parents=True)
+    (trial.repo / rel).write_text(LATER_LEDGER, encoding="utf-8")  # merged after the page was built
+    cms_records.git(trial.repo, "add", "-A")
+    cms_records.git(trial.repo, "commit", "-q", "-m", "李娜的台账")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+            page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+            page.set_default_timeout(15000)
+            page.goto(trial.admin_url)
+            page.get_by_role("button", name="登录").click()
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")  # the list, as the guide's step 2
+            expect(page.get_by_text("李娜（li-na）· 2026年下半年")).to_be_visible()
+            _new_ledger(page, trial)  # 张伟's
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _taken_then_followed(page, trial, "2026h2-li-na-1", "2026-09-20", "2026-H2/li-na")
+            page.wait_for_url("**/entries/zhang-wei")  # (Decap's own step after saving a new entry)
+            _new_ledger(page, trial, cadre="李娜", point="机器人协会")
+            _activity(page, 0, "2026-09-20", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动。")
+            _refused(page, trial, "李娜本期（2026年下半年）的台账已经有了（records/ledgers/2026-H2/li-na.yaml）")
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
