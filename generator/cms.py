@@ -226,17 +226,45 @@ INDEX_HTML = """<!doctype html>
       // Decap reads each ledger of a list it opens from the repository (a ledger merged after the
       // site build among them) through the page's ledger format (keepComments' fromFile).
       window.LEDGER_KNOW = function (data) { know(data && data.period, data, false); };
+      // The ledgers saved here and not published here since: each is a pull request until its
+      // reviewer merges it, and a follow-up of one of its items fails `validate` (E-REF-006) until then.
+      var unmerged = {};
       function saved(entry) {
         var rules = RULES.periods[entry.get("collection")], data = entry.get("data");
-        if (rules && data && typeof data.toJS === "function") { know(rules.id, data.toJS(), true); }
+        if (rules && data && typeof data.toJS === "function") { unmerged[know(rules.id, data.toJS(), true)] = true; }
+      }
+      function published(entry) {
+        var rules = RULES.periods[entry.get("collection")], data = entry.get("data");
+        if (rules && data) { delete unmerged[rules.id + "/" + data.get("cadre")]; }
+      }
+      // What the cadre is asked before saving (window.confirm): a follow-up of an item of a ledger
+      // saved here and not merged yet.  Saved, its pull request passes the checks once that one is merged.
+      function waiting(entry) {
+        var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
+        if (!data || !rules) { return out; }
+        var me = rules.id + "/" + data.get("cadre");
+        (data.get("feedback") || []).forEach(function (fb, i) {
+          var follows = fb && typeof fb.get === "function" ? fb.get("follows") : "", owner = RULES.ids[follows];
+          if (!owner || owner === me || !unmerged[owner]) { return; }
+          var period = owner.split("/")[0], cadre = owner.split("/")[1], theirs = RULES.periods["ledgers-" + period];
+          out.push("第 " + (i + 1) + " 条学生反映跟进的“" + follows + "”在" + (RULES.cadres[cadre] || cadre) +
+                   (theirs ? theirs.name : period) + "的台账（records/ledgers/" + owner + ".yaml）中，那份台账刚在本页保存，" +
+                   "审核人可能还没有合并它：它合并以前，本台账的合并请求通不过检查。");
+        });
+        return out;
       }
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           var data = numbered(ev.entry), found = problems(ev.entry.set("data", data));
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
+          var wait = waiting(ev.entry);
+          if (wait.length && !window.confirm(wait.join("\\n") + "\\n\\n仍要保存吗？")) {
+            throw "没有保存。等那份台账合并后再保存，或者现在保存（合并请求等它合并后再检查）。";
+          }
           return tidy(data, "");
         } });
         CMS.registerEventListener({ name: "postSave", handler: function (ev) { saved(ev.entry); } });
+        CMS.registerEventListener({ name: "postPublish", handler: function (ev) { published(ev.entry); } });
       }
     })();
   </script>

@@ -90,12 +90,7 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
             branch_saved = _branches(trial.repo)
             # the reviewer's step: mark it ready and publish (= merge the pull request)
             page.on("dialog", lambda d: d.accept())
-            page.get_by_text("状态: 草稿").click()
-            page.get_by_role("menuitem", name="就绪").click()
-            expect(page.get_by_text("状态: 就绪")).to_be_visible()
-            page.get_by_text("发布", exact=True).first.click()
-            page.get_by_role("menuitem", name="立即发布").click()
-            expect(page.get_by_text("已发布").first).to_be_visible(timeout=20000)
+            _publish(page)
         finally:
             browser.close()
 
@@ -131,6 +126,19 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
     assert not (origin / rel).exists()
     hosts = {urlsplit(u).hostname for u in requests if not u.startswith(("data:", "blob:"))}
     assert hosts == {"127.0.0.1"}, hosts
+
+
+def _publish(page):
+    """The reviewer's step in the open saved ledger: mark it ready and publish it (= merge its pull
+    request); the page's dialogs are answered by the caller."""
+    from playwright.sync_api import expect
+
+    page.get_by_text("状态: 草稿").click()
+    page.get_by_role("menuitem", name="就绪").click()
+    expect(page.get_by_text("状态: 就绪")).to_be_visible()
+    page.get_by_text("发布", exact=True).first.click()
+    page.get_by_role("menuitem", name="立即发布").click()
+    expect(page.get_by_text("已发布").first).to_be_visible(timeout=20000)
 
 
 def _save(page):
@@ -592,6 +600,7 @@ def test_items_of_a_ledger_saved_in_the_same_session_are_known_to_the_next_one(t
             page.wait_for_url("**/entries/li-na")  # (Decap's own step after saving a new entry)
             _new_ledger(page, trial)  # 张伟's, 2026-H2
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            page.on("dialog", lambda d: d.accept())  # (李娜's is not merged yet: saved all the same)
             _taken_then_followed(page, trial, "2026h1-li-na-1", "2026-09-15", "2026-H1/li-na")
         finally:
             browser.close()
@@ -713,3 +722,57 @@ def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(t
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)
+
+
+def test_a_follow_up_of_a_ledger_saved_here_and_not_merged_yet_is_told_before_saving(trial, tmp_path):
+    """A follow-up of an item of 李娜's ledger saved in the same session, its pull request not
+    merged yet, was saved without a word; its pull request then failed validate (E-REF-006: the item
+    is not on main) until 李娜's was merged.  The form asks before saving, saying so (取消: nothing
+    is saved); once 李娜's is published in the form, it no longer asks."""
+    from playwright.sync_api import expect, sync_playwright
+
+    asked: list[str] = []
+    said: list[str] = []
+
+    def answer(dialog):  # 取消 when asked about 李娜's or to load a backup; to publish, to leave: 确定
+        said.append(dialog.message)
+        if "还没有合并" in dialog.message:
+            asked.append(dialog.message)
+        if "还没有合并" in dialog.message or "本地备份" in dialog.message:
+            return dialog.dismiss()
+        dialog.accept()
+
+    def follow_up(page):
+        _new_ledger(page, trial)  # 张伟's, 2026-H2
+        _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+        _item(page, 0, "", "2026-09-15", "几名学生再次反映协会活动室开放时间太短。", follows="2026h1-li-na-1")
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+        try:
+            page.on("dialog", answer)
+            _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
+            _item(page, 0, "2026h1-li-na-1", "2026-06-15", "几名学生反映协会活动室开放时间太短。")
+            _save(page)
+            page.wait_for_url("**/entries/li-na")
+            follow_up(page)
+            _refused(page, trial, "没有保存。等那份台账合并后再保存")
+            assert asked == ["第 1 条学生反映跟进的“2026h1-li-na-1”在李娜2026年上半年的台账（records/ledgers/2026-H1/li-na.yaml）中，"
+                             "那份台账刚在本页保存，审核人可能还没有合并它：它合并以前，本台账的合并请求通不过检查。\n\n仍要保存吗？"]
+            # 李娜's published (merged) in the form: no longer asked
+            page.goto(trial.admin_url + "#/workflow")  # (the 工作流 page lists what waits for review)
+            page.get_by_text("李娜（li-na）· 2026年上半年").click()
+            _publish(page)
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+            for _ in range(50):  # Decap offers the backup of the ledger left unsaved above: not loaded
+                if any("本地备份" in m for m in said):
+                    break
+                page.wait_for_timeout(200)
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
+            follow_up(page)
+            _save(page)
+            assert len(asked) == 1
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
+
