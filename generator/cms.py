@@ -76,6 +76,14 @@ INDEX_HTML = """<!doctype html>
 </head>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>
+  <!-- what stops a ledger being saved, one a line, until it is saved (Decap's notice goes after 8 s) -->
+  <div id="ledger-problems" role="alert" hidden
+       style="position:fixed;left:0;right:0;bottom:0;z-index:10000;max-height:45vh;overflow:auto;padding:12px 16px;
+              background:#fff5f5;border-top:3px solid #d32f2f;font-size:15px;line-height:1.6;color:#222">
+    <strong>还不能保存，请先改正：</strong>
+    <ol style="margin:6px 0 6px 1.2em;padding:0"></ol>
+    <button type="button" onclick="this.parentNode.hidden = true" style="font-size:15px;padding:4px 16px">知道了</button>
+  </div>
   <script>window.CMS_MANUAL_INIT = true;  // started below, once the ledger format is registered</script>
   <script src="decap-cms.js"></script>
   <script>
@@ -253,9 +261,17 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
+      function listed(found) {  // #ledger-problems: the problems, or hidden when there are none
+        var box = document.getElementById("ledger-problems"), list = box && box.querySelector("ol");
+        if (!list) { return; }
+        list.textContent = "";
+        found.forEach(function (text) { list.appendChild(document.createElement("li")).textContent = text; });
+        box.hidden = !found.length;
+      }
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           var data = numbered(ev.entry), found = problems(ev.entry.set("data", data));
+          listed(found);
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
           var wait = waiting(ev.entry);
           if (wait.length && !window.confirm(wait.join("\\n") + "\\n\\n仍要保存吗？")) {

@@ -776,3 +776,30 @@ def test_a_follow_up_of_a_ledger_saved_here_and_not_merged_yet_is_told_before_sa
             browser.close()
     _saved_and_valid(trial, tmp_path)
 
+
+def test_what_the_form_refuses_stays_on_the_page_until_put_right(trial, tmp_path):
+    """The form's refusal (“保存内容失败: …”, every problem run into one line) was a notice that
+    went away after 8 seconds, on a phone often before it was read, and nothing on the page said
+    what to put right.  The problems stay listed, one a line, until the ledger is saved."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _choose(page, "contact_points", "机器人协会")  # 李娜's club, beside 张伟's own class
+            _activity(page, 0, "2026-10-20", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _refused(page, trial, "联系点“机器人协会”不是张伟本期")
+            page.wait_for_timeout(9000)  # (Decap's notice is gone after 8 s)
+            listed = page.get_by_role("listitem").filter(has_text="联系点“机器人协会”不是张伟本期（2026年下半年）的联系点")
+            expect(listed).to_be_visible()
+            expect(page.get_by_role("listitem").filter(has_text="第 1 次活动的日期 2026-10-20 晚于今天")).to_be_visible()
+            box = page.locator('input[id^="contact_points-field-"]').first
+            box.click()
+            box.press("Backspace")
+            page.keyboard.press("Escape")
+            page.locator('input[id^="date-field-"]').first.fill("2026-09-30")
+            _save(page)
+            expect(listed).to_have_count(0)
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
