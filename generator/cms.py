@@ -733,7 +733,8 @@ def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
         "name": f"ledgers-{period.id}",
         "label": f"{period.name}工作台账",
         "label_singular": f"{period.name}工作台账",
-        "description": (f"{schema.get('description', '')} 本期：{period.start} 至 {period.end}，"
+        # (the schema's description is for a file's editor: the form's says no path)
+        "description": (f"每位中层领导干部每半年填一份联系学生工作台账（附件2）。本期：{period.start} 至 {period.end}，"
                         f"截止 {period.due}。保存后是“草稿”，改为“审核中”即提交本单位党委审核，审核通过后发布。"),
         "folder": f"records/ledgers/{period.id}",
         "extension": "yaml",

@@ -295,3 +295,13 @@ def test_the_forms_fallback_rules_are_the_real_ones_with_nothing_known(records):
     fallback = json.loads(re.search(r"var RULES = window\.LEDGER_RULES = (.*);", html).group(1))
     assert {k: type(v) for k, v in fallback.items()} == {k: type(v) for k, v in real.items()}
     assert not any(fallback[k] for k in fallback if k != "timezone")  # nothing known
+
+
+def test_a_periods_description_speaks_to_the_cadre_not_of_files(config):
+    """Each period's list in the form opened with the schema's description, written for a file's
+    editor: “…文件位于 records/ledgers/<期间>/<干部编号>.yaml” — a path a cadre filling the form
+    never sees nor needs.  It says what the ledger is, the period's days and deadline, and the steps."""
+    for coll in config["collections"]:
+        text = coll["description"]
+        assert "records/" not in text and ".yaml" not in text, text
+        assert "联系学生工作台账" in text and "截止" in text and "审核中" in text, text
