@@ -73,6 +73,12 @@ INDEX_HTML = """<!doctype html>
   <title>填报工作台账</title>
   <link rel="icon" href="data:,">
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
+  <style>
+    /* Decap's editor and its toolbar are at least 800px wide: on a phone the fields and the 保存
+       button ran off the right of the screen.  (Their classes, e1nx103k5 and e1d2l9mo22, are the
+       pinned decap-cms's; tests/test_cms_browser.py holds them to a phone's width.) */
+    @media (max-width: 799px) { .e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; } }
+  </style>
 </head>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>

@@ -803,3 +803,26 @@ def test_what_the_form_refuses_stays_on_the_page_until_put_right(trial, tmp_path
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)
+
+
+def test_the_form_fits_a_phones_screen(trial):
+    """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
+    保存 button ran off the right of the screen, out of reach.  They fit its width."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+            page.set_default_timeout(15000)
+            page.goto(trial.admin_url)
+            page.get_by_role("button", name="登录").click()
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+            for part in (page.get_by_role("button", name="保存"), page.locator('textarea[id^="summary-field-"]'),
+                         page.locator('input[id^="date-field-"]')):
+                expect(part).to_be_visible()
+                box = part.bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+        finally:
+            browser.close()
