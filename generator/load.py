@@ -697,6 +697,9 @@ _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*
 # a no-break space, copied from a web page, Word or WeChat, looks like any other
 _NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")
 _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
+# a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
+# field; not a web address (http://…)
+_NO_SPACE = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)([^\s#].*?)\s*$")
 _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_en)
     "colon": ("中文（全角）的冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "full-width colon '：'", "':'",
               ", followed by a space"),
@@ -710,15 +713,22 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
     """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
     (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
-    does hold a colon, to the eye); a tab after a list's “-” (E-YAML-002).  Only when the error is
+    does hold a colon, to the eye); a tab after a list's “-” (E-YAML-002); a colon with no space
+    after it (E-YAML-013, told as a missing colon before).  Only when the error is
     at or just after such a place."""
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
     found = []
     for n, line in enumerate(lines, 1):
-        for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab")):
+        for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
+                         (_NO_SPACE, "no_space")):
             m = rx.match(line)
+            if m and what == "no_space":
+                key, value = m.group(1), m.group(3)
+                value = value if len(value) <= 20 else value[:19] + "…"
+                found.append(F.make("E-YAML-013", file, (n, m.start(2) + 1), key=key, value=value))
+                break
             if m:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if m.group(g) is not None)
                 if what == "tab":

@@ -195,6 +195,29 @@ def test_a_tab_after_a_list_dash_is_told_as_a_tab(records):
     assert (f["line"], f["column"]) == (5, 4)
 
 
+@pytest.mark.parametrize("old,new,at,typed", [
+    ("    form: 社团活动", "    form:社团活动", (6, 9), "form: 社团活动"),  # the space after the colon forgotten
+    ("period: 2026-H1", "period:2026-H1", (2, 7), "period: 2026-H1"),
+    ("    summary: 参加", "    summary:参加", (10, 12), "summary: 参加"),  # the mapping's last line
+])
+def test_a_colon_without_its_space_is_told_as_such(records, old, new, at, typed):
+    # (libyaml: "could not find expected ':'", told as a missing colon, on a line that holds one;
+    # in English the parser's own words)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-013")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at)
+    assert "空格" in f["message"] and typed in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-YAML-013")
+    assert "space" in f["message"] and typed in f["hint"], f
+
+
+def test_a_colon_without_a_space_inside_a_text_or_far_from_the_error_is_not_blamed(records):
+    edit(records, LEDGER, "    summary: 参加", "    summary: 时间:下午，网址 http://example.com 参加")
+    assert validate(records) == []
+    edit(records, LEDGER, "period: 2026-H1", "period: [2026-H1")  # the error is elsewhere
+    assert only(validate(records), "E-YAML-001")["line"] == 2
+
+
 def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_as_it_is(records):
     edit(records, LEDGER, "    summary: 参加", "    summary: 时间：下午；地点：活动室。参加")
     assert validate(records) == []

@@ -162,6 +162,13 @@ CODES = {
         "hint_zh": "方括号里的各项要用英文逗号“,”分开，应写作 {meant}；如果这确实是一项，请给它加上英文引号，如 [\"{value}\"]。",
         "hint_en": "Items in [ ] are separated by an ASCII comma: write {meant}; if it is one item, quote it: [\"{value}\"].",
     },
+    "E-YAML-013": {
+        "severity": "error",
+        "zh": "冒号后面少了一个空格：“{key}:{value}”会被当成一整段文字，而不是字段“{key}”和它的值",
+        "en": "no space after the colon: '{key}:{value}' is read as one piece of text, not as the field '{key}' and its value",
+        "hint_zh": "请在冒号后面加一个空格，写成 {key}: {value}",
+        "hint_en": "Put a space after the colon: {key}: {value}",
+    },
     "E-YAML-010": {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
