@@ -578,7 +578,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     try:
         nodes = list(yaml.compose_all(text, Loader=loader()))
     except yaml.MarkedYAMLError as exc:
-        return fail("E-YAML-001", *_yaml_error(exc))
+        return fail("E-YAML-001", *_yaml_error(exc, text))
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         return fail("E-YAML-001", None, **yaml_problem(type(exc).__name__))
     nodes = [n for n in nodes if n is not None]
@@ -650,7 +650,33 @@ def yaml_problem(problem: str) -> dict:
     return {"problem": problem, "problem_zh": f"文件无法按 YAML 解析（{problem}）"}
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError):
+# A value that starts with one of YAML's marks, as a bullet pasted from WeChat or Word (*重点):
+# libyaml reads an alias, anchor or tag and stops at the first Chinese character.
+_MARKED = {"while scanning an alias": ("*", "别名", "an alias"), "while scanning an anchor": ("&", "锚点", "an anchor"),
+           "while scanning a tag": ("!", "标签", "a tag")}
+
+
+def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
+    """E-YAML-001's position and words for a value that starts with * & or ! (see _MARKED), or None."""
+    mark, at = _MARKED.get(exc.context or ""), exc.context_mark
+    if not mark or text is None or at is None:
+        return None
+    line = LINE_BREAK.split(text)[at.line]
+    value = line[at.column:].strip()
+    if line[: at.column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
+        value = re.match(r"[^,\]}]*", value).group().strip()
+    key = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[: at.column])
+    typed = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
+    char, zh, en = mark
+    return (at.line + 1, at.column + 1), {
+        "problem": f"'{char}' at the start of a value means {en} in YAML; put the whole value in quotes: {typed}",
+        "problem_zh": f"值开头的“{char}”在 YAML 中表示{zh}，后面的文字无法读取；请给整个值加上英文引号，写成 {typed}"}
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):
+    marked = _marked_value(exc, text)
+    if marked:
+        return marked
     problem = exc.problem or exc.context or "?"
     at_context = any(problem.startswith(p) and ctx for p, _, ctx in _YAML_PROBLEMS)
     if problem.startswith("found unexpected end of stream") and "quoted" not in (exc.context or ""):
@@ -680,7 +706,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
     except yaml.MarkedYAMLError as exc:
-        pos, params = _yaml_error(exc)
+        pos, params = _yaml_error(exc, text)
         if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
             out.append(F.make("E-YAML-008", file, pos, limit=MAX_DEPTH))
         else:

@@ -188,6 +188,20 @@ def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it
     assert mark in f["message"] and "英文输入法" in f["hint"]
 
 
+@pytest.mark.parametrize("mark,what", [("*", "别名"), ("&", "锚点"), ("!", "标签")])
+def test_a_value_starting_with_a_star_ampersand_or_bang_is_told_to_be_quoted(records, mark, what):
+    # (a bullet pasted from WeChat or Word: libyaml's "did not find expected alphabetic or numeric
+    # character" / "… whitespace or line break", in English inside the Chinese message, one column on)
+    edit(records, LEDGER, "    place: 进社团", f"    place: {mark}进社团")
+    f = only(validate(records), "E-YAML-001")
+    assert (f["line"], f["column"]) == (7, 12), f
+    assert f"“{mark}”" in f["message"] and what in f["message"] and f'place: "{mark}进社团"' in f["message"], f
+    assert "did not find" not in f["message"], f
+    f = only(validate(records, "--lang", "en"), "E-YAML-001")
+    assert f"'{mark}'" in f["message"] and f'place: "{mark}进社团"' in f["message"], f
+    assert "did not find" not in f["message"], f
+
+
 def test_a_tab_after_a_list_dash_is_told_as_a_tab(records):
     # (libyaml: "a character that cannot start any token … such as @ ` %")
     edit(records, LEDGER, "  - date:", "  -\tdate:")
