@@ -325,7 +325,13 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
         if isinstance(point, str) and point not in points and not rs.id_known("point", point) and not frozen:
             out.append(_missing(led, ("contact_points", i), "point", point, points, names=rs.point_names))
+    copied: dict = {}  # (date, summary) → the activities with them (E-REF-017)
     for i, act in enumerate(_dicts(led.get("activities"))):
+        same = copied.setdefault((str(act.get("date")), str(act.get("summary"))), [])
+        first = next((k for k, other in same if other == act), None)
+        if first is not None and not frozen:
+            out.append(F.make("E-REF-017", led.file, led.pos("activities", i), first_line=led.pos("activities", first)[0]))
+        same.append((i, act))
         d = parse_date(act.get("date"))
         if period and d and not period.start <= d <= period.end:
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,

@@ -266,7 +266,8 @@ def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records)
     path = records / "records" / LEDGER
     text = path.read_text(encoding="utf-8")
     item = text[text.index("  - date:"):]
-    path.write_text(text + item.replace("  - date:", "    date:"), encoding="utf-8")
+    # (another meeting: an unchanged copy, once its dash is back, is E-REF-017)
+    path.write_text(text + item.replace("  - date:", "    date:").replace("备赛活动", "赛后总结"), encoding="utf-8")
     found = validate(records)
     assert [(f["code"], f["line"]) for f in found] == [("E-YAML-003", n) for n in range(11, 17)]
     assert found[0]["hint"].endswith("请在这一项的第一行前加上“- ”，与上一项的“- ”对齐。")

@@ -113,4 +113,11 @@ CODES = {
         "hint_zh": "学年编号是开始年份-下一年份；新生的入学年份按它计算。",
         "hint_en": "An academic year's id is its first year, a dash, the next; freshmen's cohorts are read from it.",
     },
+    "E-REF-017": {
+        "severity": "error",
+        "zh": "这一次活动与第 {first_line} 行的那一次完全相同（日期、形式、地点、人数、情况都一样），会被统计成两次",
+        "en": "this activity is the same in every field as the one at line {first_line}, and would be counted twice",
+        "hint_zh": "如果是复制了上一项后忘了修改，请把这一项改成那次活动的实际日期和情况；如果是同一次活动重复填写，请删除这一项（从它的“- date:”一行，到下一项的“- ”之前）。",
+        "hint_en": "If you copied an activity and forgot to change it, write this one's own date and account; if the same meeting was entered twice, delete this item (from its '- date:' line to the next '- ').",
+    },
 }

@@ -1,0 +1,40 @@
+"""Mistakes a cadre makes in a ledger that YAML and the schema accept, through the real CLI."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import bad_records as B
+
+LEDGER = "ledgers/2026-H1/li-na.yaml"
+
+
+def _validate(work, *extra):
+    run = B.run_cli(B.REPO, work, "validate", "--format", "json", *extra)
+    assert "Traceback" not in run.stderr, run.stderr
+    return [f for f in json.loads(run.stdout) if f["severity"] == "error"]
+
+
+def _copy_activity(tmp_path, change=lambda block: block):
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    block = text[text.index("  - date:"):]
+    path.write_text(text + change(block), encoding="utf-8")
+    return work
+
+
+def test_an_activity_copied_and_not_changed_is_told_with_the_line_of_the_first(tmp_path):
+    # (it passed, and the site and the semester count counted the one meeting twice)
+    work = _copy_activity(tmp_path)
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-017", 11, 5), f
+    assert "第 5 行" in f["message"] and "删除" in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert "line 5" in f["message"], f
+
+
+def test_two_activities_on_one_day_that_differ_are_fine(tmp_path):
+    work = _copy_activity(tmp_path, lambda block: block.replace("比赛备赛活动", "赛后总结会"))
+    assert _validate(work) == []
