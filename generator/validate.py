@@ -185,7 +185,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "array":
-            hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
+            hint, hint_en = _list_hint(value)
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
@@ -246,6 +246,25 @@ _PERIOD_ID = re.compile(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+# What is typed for a list's "- " and is not it: a full-width hyphen, Word's dashes, bullets.
+_NOT_A_DASH = "－—–‐‑‒―•·●▪◆"
+
+
+def _list_hint(value) -> tuple[str, str]:
+    """E-SCHEMA-003's hint for a list written as something else: when its items were meant (a
+    text that begins with a dash with no space after it, or with a mark that looks like one),
+    what is wrong with the dash and the line to type."""
+    hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
+    if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + _NOT_A_DASH:
+        return hint, hint_en
+    item = value[1:].strip().split(" ")[0]
+    if value[0] == "-":
+        return (f"{hint}“-”后面要有一个空格：写成 - {item}，其他各项也一样。",
+                f"{hint_en} Put a space after the '-': - {item}, and so on for each item.")
+    return (f"{hint}这里的“{value[0]}”不是英文的减号：请用英文输入法打减号“-”，后面加一个空格，写成 - {item}，其他各项也一样。",
+            f"{hint_en} '{value[0]}' is not the ASCII hyphen: type '-' and a space, as in - {item}, for each item.")
 
 
 def _number_meant(written: str) -> int | None:

@@ -202,6 +202,24 @@ def test_a_value_starting_with_a_star_ampersand_or_bang_is_told_to_be_quoted(rec
     assert "did not find" not in f["message"], f
 
 
+@pytest.mark.parametrize("dash,says", [
+    ("-", "空格"),  # the space after the dash forgotten
+    ("－", "不是英文的减号"),  # a Chinese input method's full-width hyphen
+    ("— ", "不是英文的减号"),  # Word's dash
+    ("– ", "不是英文的减号"),
+    ("• ", "不是英文的减号"),  # a bullet pasted from Word or WeChat
+])
+def test_a_list_item_with_the_wrong_dash_is_told_what_to_type(records, dash, says):
+    # (the items were read as one text, "应为列表（每项以“- ”开头）", and the hint said to start
+    # each item with "- ", which to the eye they did)
+    edit(records, LEDGER, "    summary: 参加", f"    topics:\n      {dash}学业发展\n      {dash}就业指导\n    summary: 参加")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == (11, 7), f
+    assert says in f["hint"] and "- 学业发展" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
+    assert "- 学业发展" in f["hint"], f
+
+
 def test_a_tab_after_a_list_dash_is_told_as_a_tab(records):
     # (libyaml: "a character that cannot start any token … such as @ ` %")
     edit(records, LEDGER, "  - date:", "  -\tdate:")
