@@ -72,6 +72,7 @@ KINDS = {
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
     "name": ("受保护的学生姓名", "protected student name"),
+    "surname": ("带姓氏的称呼", "surname with 同学 or 某"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
@@ -120,6 +121,30 @@ class _Lazy:
         for attr in ("search", "finditer", "findall", "match", "fullmatch", "groups", "pattern", "flags"):
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
+
+
+# A student called by surname (张同学, 李某某, 王某): a common surname at the start of a text, after
+# punctuation, a space or 与/和/跟/对/向/给/让/帮/找, or after 学生/该生, then 同学 or 某.  Not 同学们
+# (everyone), not 某种/某些/某天 … (no person), not a word that ends in a surname's character
+# (提高同学, 吉林同学, 奖学金同学); 于, 方, 余 are left out (对于同学, 对方同学, 其余同学).
+_SURNAME_CHARS = ("王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢"
+                  "蒋蔡贾丁魏薛叶阎潘杜戴夏钟汪田任姜范石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙"
+                  "万段雷钱汤尹黎易常武乔贺赖龚文闫付韦严覃莫")
+_CALLED = _Lazy(rf"[{_SURNAME_CHARS}](?:同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))")
+_BEFORE_CALLED = frozenset("与和跟对向给让帮找、。“")
+
+
+def _called(norm: str) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
+    if "同学" not in norm and "某" not in norm:
+        return []
+    out = []
+    for m in _CALLED.finditer(norm):
+        at = m.start()
+        before = norm[at - 1] if at else " "
+        if not "\u3400" <= before <= "\u9fff" or before in _BEFORE_CALLED or norm[at - 2:at] in ("学生", "该生"):
+            out.append(("surname", at, m.end()))
+    return out
 
 
 _SEP = r"[ \-.]?"
@@ -285,6 +310,8 @@ def mask(kind: str, found: str) -> str:
             if re.search(r"[0-9]", found) else "***"
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
+    if kind == "surname":  # the surname is what gives the student away
+        return "*" + found[1:]
     return "*" * len(found)
 
 
@@ -357,15 +384,18 @@ class Scanner:
     def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
         norm = _normal(text)
         if not (_DIGIT_OR_AT.search(norm) or _maybe(norm)):  # no digit, @ or account word: only names
-            if not self.names:
+            called = _called(norm)
+            if not self.names and not called:
                 return ()
-            return tuple(Match("name", m.start(), m.end(), mask("name", m.group())) for m in self.names.finditer(norm))
+            names = [("name", m.start(), m.end()) for m in self.names.finditer(norm)] if self.names else []
+            return tuple(self._resolve(text, norm, names + called))
         # Each detector below runs only where it could match at all (see _could): the same
         # finds, without running fifteen expressions over every text with a digit in it.
         could = _could(norm) if gated else _ALL
-        if not could and not self.names and not any(p.search(norm) for p in self.student):
+        called = _called(norm)
+        if not could and not self.names and not called and not any(p.search(norm) for p in self.student):
             return ()  # most texts: a date, a count, a year in prose
-        found: list[tuple[str, int, int]] = []  # (kind, start, end) of the data itself
+        found: list[tuple[str, int, int]] = called  # (kind, start, end) of the data itself
 
         def add(kind, m, group=0):
             if m.end(group) > m.start(group):

@@ -50,6 +50,10 @@ CASES = [
     ("dormitory", "3-512室", "走访3-512室"),
     ("dormitory", "5舍312室", "走访南湖5舍312室"),
     ("dormitory", "312", "寝室312同学反映"),  # keyword first: the room itself is marked
+    # a student called by surname, as pasted from a chat: narrows a class of 30 to one or two
+    ("surname", "王同学", "与王同学谈心，了解其学业困难"),
+    ("surname", "李某某", "一名学生李某某反映学业压力大"),
+    ("surname", "张某", "学生张某情绪低落"),
 ]
 
 
