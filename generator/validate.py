@@ -181,7 +181,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Quote the value to make it text."
         elif expected == "integer" and isinstance(value, str):
             hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
-            meant = _number_meant(value)
+            inside, quotes, quotes_en = _chinese_quotes(value)
+            hint, hint_en = hint + quotes, hint_en + quotes_en
+            meant = _number_meant(inside)
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "array":
@@ -303,11 +305,24 @@ def _period_of(doc: Document) -> str | None:
     return None
 
 
+_QUOTES = "“”‘’「」『』"
+
+
+def _chinese_quotes(text: str) -> tuple[str, str, str]:
+    """(text, words, English words): a value written inside the quotes Word or a Chinese input method
+    types (“2026-04-20”), which YAML keeps as part of the value — the text inside them, and what to do."""
+    if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
+        return (text[1:-1], f"两边的中文引号 {text[0]} {text[-1]} 会被当成内容的一部分：请删掉它们。",
+                f" The Chinese quotes {text[0]} {text[-1]} around it are read as part of the value: delete them.")
+    return text, "", ""
+
+
 def _date_hint(written, period: str | None = None) -> tuple[str, str]:
     """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
     in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
-    plain = unicodedata.normalize("NFKC", str(written))
+    plain, quotes, quotes_en = _chinese_quotes(unicodedata.normalize("NFKC", str(written)))
+    zh, en = zh + quotes, en + quotes_en
     m = _WRITTEN_DATE.fullmatch(plain)
     if not m and period and (m := _NO_YEAR.fullmatch(plain)):
         zh, en = f"{zh}没有写年份：本期 {period} 的日期都在 {period[:4]} 年。", f"{en} The year is missing: period {period} is in {period[:4]}."

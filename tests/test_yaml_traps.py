@@ -306,6 +306,21 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
     assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这里应写 {meant}。" if meant is not None else "")
 
 
+@pytest.mark.parametrize("old,new,code,meant,meant_en", [
+    ('date: "2026-04-20"', "date: “2026-04-20”", "E-SCHEMA-005", "这里应写作 2026-04-20。", "Here: 2026-04-20."),
+    ('date: "2026-04-20"', "date: ‘2026-04-20’", "E-SCHEMA-005", "这里应写作 2026-04-20。", "Here: 2026-04-20."),
+    ("students: 25", "students: “25”", "E-SCHEMA-003", "这里应写 25。", "Here: 25."),
+])
+def test_a_value_in_chinese_quotes_is_told_of_them_and_what_it_means(records, old, new, code, meant, meant_en):
+    # (Word and the Chinese input method type “ ” for "; YAML keeps them as part of the value, and the
+    # hint said to write YYYY-MM-DD, or digits only, which to the eye was done)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), code)
+    assert "中文引号" in f["hint"] and f["hint"].endswith(meant), f["hint"]
+    f = only(validate(records, "--lang", "en"), code)
+    assert "quotes" in f["hint"] and f["hint"].endswith(meant_en), f["hint"]
+
+
 @pytest.mark.parametrize("old,new,hint", [
     ('  - date: "2026-04-20"', '  - 日期: "2026-04-20"', "是不是想写“date”（日期）？字段名要写英文，中文只是说明。"),
     ("    students: 25", "    学生人数: 25", "是不是想写“students”（联系学生人数）？字段名要写英文，中文只是说明。"),
