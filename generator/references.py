@@ -139,7 +139,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
             cohort = doc.data.get("cohort")
             if isinstance(cohort, int) and str(cohort) != doc.stem:
                 out.append(F.make("E-REF-003", doc.file, doc.pos(("cohort",)), field="入学年份", field_en="cohort",
-                                  value=cohort, expected=doc.stem))
+                                  value=cohort, expected=doc.stem, move="", move_en=""))
     for cid, item in rs.cadres.items():
         if item.get("unit") and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
@@ -176,7 +176,7 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
     for stem, cycle in rs.cycles.items():
         if cycle.get("cycle") and cycle.get("cycle") != stem:
             out.append(F.make("E-REF-003", cycle.file, cycle.pos("cycle"), field="周期", field_en="cycle",
-                              value=cycle.get("cycle"), expected=stem))
+                              value=cycle.get("cycle"), expected=stem, move="", move_en=""))
         out += _date_order(cycle, "start", "end")
     for row in rs.assignments:
         cadre = row.get("cadre")
@@ -305,7 +305,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     renamed = named and _misnamed(rs, stem, cadre)
     if named and cadre is not None and cadre != stem and not renamed:
         out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
-                          value=led.get("cadre"), expected=stem))
+                          value=led.get("cadre"), expected=stem, move="", move_en=""))
     period = rs.period(folder) if rs.policy else None
     written = led.get("period")
     if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
@@ -317,8 +317,18 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
                           move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",
                           move_en=f" By the period it gives, it belongs in ledgers/{moved}/." if moved else ""))
     elif written is not None and written != folder:  # (not "should be" a folder name that is no period)
+        # saved in the wrong half-year's folder: its period and its dates agree, so say where it belongs
+        # (not "check the date" on each activity as well)
+        belongs = rs.period(written) if isinstance(written, str) else None
+        dates = [parse_date(act.get("date")) for act in _dicts(led.get("activities"))]
+        if belongs and all(d and belongs.start <= d <= belongs.end for d in dates):
+            period = None
         out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
-                          value=written, expected=folder))
+                          value=written, expected=folder,
+                          move=f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 ledgers/{written}/ 文件夹。"
+                          if period is None else "",
+                          move_en=f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
+                          if period is None else ""))
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
     if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))

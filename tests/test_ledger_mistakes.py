@@ -38,3 +38,16 @@ def test_an_activity_copied_and_not_changed_is_told_with_the_line_of_the_first(t
 def test_two_activities_on_one_day_that_differ_are_fine(tmp_path):
     work = _copy_activity(tmp_path, lambda block: block.replace("比赛备赛活动", "赛后总结会"))
     assert _validate(work) == []
+
+
+def test_a_ledger_saved_in_the_wrong_half_year_folder_is_told_where_it_belongs_once(tmp_path):
+    # (it was told E-REF-003 "fix the value or move the file" and E-REF-004 "check the date" on every
+    # activity, though its period and dates agree: only the folder is wrong)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    (work / "records" / LEDGER).rename(work / "records" / "ledgers" / "2025-H2" / "li-na.yaml")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
+    assert "ledgers/2026-H1/" in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert "ledgers/2026-H1/" in f["hint"], f
