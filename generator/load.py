@@ -635,7 +635,7 @@ _YAML_PROBLEMS = [
     ("did not find expected ',' or ']'", "从这里开始的方括号“[”没有闭合，或各项之间缺少逗号", True),
     ("did not find expected ',' or '}'", "从这里开始的花括号“{”没有闭合，或各项之间缺少逗号", True),
     ("did not find expected '-' indicator", "列表项的缩进不一致：每一项的“- ”必须对齐", False),
-    ("found character that cannot start any token", "这个字符（如 @、`、%）不能放在值的开头；请给整个值加引号", False),
+    ("found character that cannot start any token", "这个字符（如 @、`、%）不能放在值的开头；请给整个值加引号", False),  # (a value's: _marked_value)
     ("found unknown escape character", "双引号里的反斜杠“\\”不是有效的转义；请改用单引号，或写成两个反斜杠", False),
     ("found undefined alias", "使用了没有定义的别名“*”；请把内容直接写出来", False),
     ("found unknown directive name", "以“%”开头的行不是有效内容；请给这一行的值加引号", False),
@@ -652,13 +652,18 @@ def yaml_problem(problem: str) -> dict:
 
 # A value that starts with one of YAML's marks, as a bullet pasted from WeChat or Word (*重点):
 # libyaml reads an alias, anchor or tag and stops at the first Chinese character.
-_MARKED = {"while scanning an alias": ("*", "别名", "an alias"), "while scanning an anchor": ("&", "锚点", "an anchor"),
-           "while scanning a tag": ("!", "标签", "a tag")}
+_MARKED = {"while scanning an alias": ("*", "表示别名", "means an alias"), "while scanning an anchor": ("&", "表示锚点", "means an anchor"),
+           "while scanning a tag": ("!", "表示标签", "means a tag")}
 
 
 def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
-    """E-YAML-001's position and words for a value that starts with * & or ! (see _MARKED), or None."""
+    """E-YAML-001's position and words for a value that starts with * & or ! (see _MARKED), or with
+    one of the marks YAML reserves (@ ` %), or None."""
     mark, at = _MARKED.get(exc.context or ""), exc.context_mark
+    if not mark and text is not None and (exc.problem or "").startswith("found character that cannot start any token"):
+        at = exc.problem_mark
+        char = LINE_BREAK.split(text)[at.line][at.column:at.column + 1] if at else ""
+        mark = (char, "是保留的符号", "is a reserved mark") if char and char in "@`%" else None
     if not mark or text is None or at is None:
         return None
     line = LINE_BREAK.split(text)[at.line]
@@ -669,8 +674,8 @@ def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
     typed = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
     char, zh, en = mark
     return (at.line + 1, at.column + 1), {
-        "problem": f"'{char}' at the start of a value means {en} in YAML; put the whole value in quotes: {typed}",
-        "problem_zh": f"值开头的“{char}”在 YAML 中表示{zh}，后面的文字无法读取；请给整个值加上英文引号，写成 {typed}"}
+        "problem": f"'{char}' at the start of a value {en} in YAML; put the whole value in quotes: {typed}",
+        "problem_zh": f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取；请给整个值加上英文引号，写成 {typed}"}
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):

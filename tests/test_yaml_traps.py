@@ -188,7 +188,8 @@ def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it
     assert mark in f["message"] and "英文输入法" in f["hint"]
 
 
-@pytest.mark.parametrize("mark,what", [("*", "别名"), ("&", "锚点"), ("!", "标签")])
+@pytest.mark.parametrize("mark,what", [("*", "别名"), ("&", "锚点"), ("!", "标签"), ("@", "保留"), ("`", "保留"),
+                                       ("%", "保留")])
 def test_a_value_starting_with_a_star_ampersand_or_bang_is_told_to_be_quoted(records, mark, what):
     # (a bullet pasted from WeChat or Word: libyaml's "did not find expected alphabetic or numeric
     # character" / "… whitespace or line break", in English inside the Chinese message, one column on)
