@@ -209,3 +209,38 @@ def test_the_chains_rows_kept_are_read_with_the_index_written_with_them(tmp_path
     assert not list(cache.glob("*.chains-delta")), "a ledger added: the main file is written again"
     delta.write_bytes(stale)
     assert _same(records, cache) == joined
+
+
+def test_check_as_of_a_past_day_counts_no_problem_of_a_ledger_that_landed_later(tmp_path):
+    """`check --today <past day>` counted the problems of ledgers that landed in Git after that day
+    (their chains, 超期 and the report's rows), which the site built as of that day leaves out.
+    The chains' rows kept between runs follow the landings: the same bytes in the working tree,
+    then landed after the day, are not served as counted."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"],
+                                                                  feedback=_feedback(("zw-1", None, "2025-10-10", "处理中")))})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    write(repo, {"records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-12"], ("me-2025-01",),
+                                                              feedback=_feedback(("ln-1", None, "2025-10-12", "待处理")))})
+    commit(repo, "2026-01-08 10:00", "李娜 2025-H2, late")
+    records, cache = str(repo / "records"), tmp_path / "cache"
+
+    # as of 2026-01-02 李娜's ledger was not there: her problem is neither a row nor 超期
+    report = _same(records, cache, "--today", "2026-01-02")
+    assert [r["root"] for r in report["feedback"]] == ["zw-1"]
+    assert [f["data"]["root"] for f in report["findings"] if f["code"] == "W-CHK-007"] == ["zw-1"]
+    assert (report["summary"]["feedback_overdue"], report["summary"]["feedback_open"]) == (1, 1)
+    assert {r["root"] for r in _same(records, cache, "--today", "2026-01-09")["feedback"]} == {"zw-1", "ln-1"}
+
+    # a follow-up resolving zw-1 on 2026-03-10, first in the working tree only (counted: not landed
+    # yet), then landed on 2026-03-25: as of 03-20 it was not known, zw-1 still 处理中 and 超期
+    write(repo, {"records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], ("me-2025-01",),
+                                                              feedback=_feedback(("ln-2", "zw-1", "2026-03-10", "已解决")))})
+    pending = _same(records, cache, "--today", "2026-03-20")
+    assert (_chain(pending, "zw-1")["status"], _chain(pending, "zw-1")["overdue"]) == ("已解决", False)
+    commit(repo, "2026-03-25 10:00", "李娜 2026-H1")
+    landed = _same(records, cache, "--today", "2026-03-20")
+    assert (_chain(landed, "zw-1")["status"], len(_chain(landed, "zw-1")["links"])) == ("处理中", 1)
+    assert _chain(landed, "zw-1")["overdue"] and "ln-2" not in json.dumps(landed["feedback"])
+    assert _chain(_same(records, cache, "--today", "2026-03-25"), "zw-1")["status"] == "已解决"

@@ -232,6 +232,16 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     assert board["2025h2-zhang-wei-1"][6] == "已上报"  # (its 2026-03 follow-up resolved it: not known yet)
     assert "2025-H2" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/chen-gang.html"))}
     assert "2026-H1" not in {h for h in re.findall(r'id="(20\d\d-H\d)"', read("cadres/zhang-wei.html"))}
+    # and `check --today` of the same day says the same of the problems (it counted 陈刚's, 超期)
+    board = (public / "feedback.html").read_text(encoding="utf-8")
+    overdue = [visible(r[0]).strip() for r in rows(board.split('id="overdue"', 1)[1].split('id="open"', 1)[0], "编号")]
+    check = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(site.records), "--today",
+                            "2026-01-02", "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    report = json.loads(check.stdout)
+    assert "2025h2-chen-gang-1" not in {r["root"] for r in report["feedback"]}
+    assert sorted(r["root"] for r in report["feedback"] if r["overdue"]) == sorted(overdue)
+    assert report["summary"]["feedback_overdue"] == len(overdue)
+    assert {f["data"]["root"] for f in report["findings"] if f["code"] == "W-CHK-007"} == set(overdue)
     # the records without Git: what is dated after the day is not counted either (check counts no
     # activity after --today): 张伟's follow-up of 2026-03-10 and his activity that day, as of 03-05
     records = tmp_path / "no-git" / "records"

@@ -3,7 +3,8 @@
 What is kept (`Kept`), under the digest of every record file that is not a ledger, --today and
 --strict (Context.digest_of_others: nothing is served under another):
 
-- for each ledger, in the record set's order: its name, SHA-256, shown name, whether it has
+- for each ledger, in the record set's order (but those handed in after --today, which
+  feedback.Parts leaves out): its name, SHA-256, shown name, whether it has
   errors, and its links (facts.links: what the chains are grouped by);
 - for each chain, in the rows' order (oldest first): its place in the order, what it is made of
   (its entries — ledger, item, what it follows — and which is the root's, as one marshal, the

@@ -106,14 +106,16 @@ def check_archived_meanings(ctx: Context) -> None:
                 meanings="、".join(f"{w}={m}" for w, m in now.items()), meanings_en=", ".join(f"{w}={m}" for w, m in now.items()))
 
 
-def chains_of(rs) -> list[tuple]:
+def chains_of(rs, leaving_out=frozenset()) -> list[tuple]:
     """(root id, the root's entry, its links) of each chain; an entry is (ledger, the item's index
     in the ledger's feedback, what it follows or None), read straight from the facts' links,
     ledgers in period order then file order (20,000 items at 12k: an item's values are read
-    only for the chains worked out)."""
+    only for the chains worked out), but the ledgers `leaving_out` (paths below records/)."""
     facts = ledger_facts(rs)
     first: dict[str, tuple] = {}
     for _key, led in sorted(rs.ledgers.items()):
+        if leaving_out and led.doc.rel in leaving_out:
+            continue
         for i, fid, follows in facts[led.doc.rel].links:
             if fid not in first:
                 first[fid] = (led, i, follows)
@@ -131,11 +133,16 @@ class Parts:
     writes it (report.item), its findings packed or None).  The rows not kept are worked out in
     `n` parts by whichever process takes each (forked.shared: 13,000 chains in a cold run at 12k),
     or here when there are few (`n` = 0: a pull request's few chains are not worth a copy of this
-    process).  `rows` puts them together, and keeps them for the next run."""
+    process).  `rows` puts them together, and keeps them for the next run.
+
+    The ledgers `leaving_out` (those handed in after --today: Deadlines.later) are not there for
+    the chains, as they are not on the site built as of that day: each run's ledgers are kept with
+    the rows, so a ledger left out in one run and not in the next is one removed, then added
+    (the rows kept never count a ledger that landed after the day, nor leave out one that had not)."""
 
     SHARE_MIN = 1000  # chains to work out (≈20 µs each) below which a copy costs more than it gives
 
-    def __init__(self, ctx: Context, n: int = 64, as_json: bool = False):
+    def __init__(self, ctx: Context, n: int = 64, as_json: bool = False, leaving_out=frozenset()):
         self.as_json, rs = as_json, ctx.rs
         self._make = _Chains(ctx)
         self._facts = ledger_facts(rs)
@@ -143,6 +150,9 @@ class Parts:
         # each ledger as chain_rows.Kept holds them (lists: compared in C), and those not as kept
         self._leds = list(rs.ledgers.values())
         rels, shas, files = self._facts.rels, self._facts.shas, self._facts.files  # (in that order too)
+        if leaving_out:
+            here = [k for k, rel in enumerate(rels) if rel not in leaving_out]
+            self._leds, rels, shas, files = ([column[k] for k in here] for column in (self._leds, rels, shas, files))
         invalid = bytes(map(rs.invalid.__contains__, rels))
         kept_lists = (kept.shas, kept.files, kept.invalid, kept.links)
         self._was = gone = None  # (None: each ledger at its kept place)
@@ -159,7 +169,7 @@ class Parts:
         self._todo: list = []  # (root, its entry, its links, their (rel, index, follows), the root's place, signature)
         self._removed: set = set()  # the kept rows' places not in this run's order
         if not (kept.keys and self._regrouped_only()):
-            self._regroup(chains_of(rs))
+            self._regroup(chains_of(rs, leaving_out))
         self.n = n if len(self._todo) >= self.SHARE_MIN else 0
 
     def _at(self, rel: str) -> int | None:

@@ -52,7 +52,9 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     # copy of this process works out the chains and cadres not kept from an earlier run, part by
     # part, while this one runs the others, then takes the parts still left (forked.shared), so
     # that neither waits for the other.  A pull request's few are worked out here.
-    chains, cadres = Parts(ctx, as_json=as_json), ByCadre(ctx, history)
+    cadres = ByCadre(ctx, history)
+    # as of --today: the ledgers handed in later are not there for the chains (as on the site)
+    chains = Parts(ctx, as_json=as_json, leaving_out=cadres.deadlines.later())
     n = chains.n
 
     def part(k: int) -> list:
