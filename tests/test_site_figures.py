@@ -399,3 +399,31 @@ def test_a_site_built_as_of_a_past_day_lists_no_later_cycle_among_the_earlier_on
     page = (public / "attachment1.html").read_text(encoding="utf-8")
     earlier = cells_text(page.split('id="earlier"', 1)[1], "周期")
     assert [r[0] for r in earlier] == ["2023-2025 周期"], earlier
+
+
+def test_a_site_built_as_of_a_past_day_shows_running_an_assignment_whose_class_graduates_later(tmp_path):
+    # 陈刚's class 计算机2401班 ends (graduates) on 2026-06-30 (its until).  As of 2026-01-02 附件1,
+    # the cycle's full records and his 联系点变化 showed his row running to the cycle's end,
+    # "2025-09-01 至 2027-08-31": an end the class will never reach
+    records = tmp_path / "records"
+    shutil.copytree(FIXTURE, records)
+    classes = records / "classes/2024.yaml"
+    classes.write_text(classes.read_text(encoding="utf-8") + '    until: "2026-06-30"\n', encoding="utf-8")
+
+    def chen_gang(day: str) -> tuple[list, list, list, list]:
+        public = mkdocs_build(records, tmp_path / day, day).public
+        a1 = cells_text((public / "attachment1.html").read_text(encoding="utf-8"), "序号")
+        page = cells_text((public / "attachment1/2025-2027.html").read_text(encoding="utf-8"), "姓名")
+        table = json.loads((public / "downloads/assignments-all.json").read_text(encoding="utf-8"))["rows"]
+        mine = cells_text((public / "cadres/chen-gang.html").read_text(encoding="utf-8"), "周期")
+        return ([r[8] for r in a1 if r[1] == "陈刚"], [(r[5], r[6]) for r in page if r[0] == "陈刚"],
+                [(r["start"], r["end"], r["reason"]) for r in table if r["name"] == "陈刚"],
+                [(r[4], r[5]) for r in mine])
+
+    on_the_day = chen_gang("2026-01-02")  # (running: the class still there, its end not shown)
+    assert on_the_day == (["2025-09-01 起"], [("2025-09-01 起", "")], [("2025-09-01", "", "")],
+                          [("2025-09-01 起", "")]), on_the_day
+    after = chen_gang("2026-07-15")  # (ended with its class by then)
+    assert after == ([], [("2025-09-01 至 2026-06-30", "班级于 2026-06-30 结束")],
+                     [("2025-09-01", "2026-06-30", "班级于 2026-06-30 结束")],
+                     [("2025-09-01 至 2026-06-30", "班级于 2026-06-30 结束")]), after

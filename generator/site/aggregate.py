@@ -23,6 +23,12 @@ def _d(value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else (value or "")
 
 
+def _span(start, end) -> str:
+    """An assignment row's dates as the tables show them: "from 至 to", or "from 起" while its end is
+    not known (Aggregate.begun)."""
+    return f"{_d(start)} 至 {_d(end)}" if end else f"{_d(start)} 起"
+
+
 class Aggregate:
     """Everything the pages and exports show, computed once."""
 
@@ -124,6 +130,7 @@ class Aggregate:
             "point_unit": point["unit"], "point_unit_name": point["unit_name"],
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
             "freshman": freshman, "start": _d(start), "end": _d(shown), "start_date": start, "end_date": end,
+            "span": _span(start, shown),
             "reason": reason or (f"{_d(left)} 离任" if clipped else "") or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
             "file": row.file, "line": row.pos()[0], "void": void,
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
@@ -132,7 +139,9 @@ class Aggregate:
     def begun(self, items) -> list[dict]:
         """The table rows of the assignment rows `items` begun by the site's day, as they stood on it:
         one that ends after that day (an early end or a departure recorded later) runs to its
-        cycle's end, without the reason for that end — neither change had been made by then."""
+        cycle's end, without the reason for that end — neither change had been made by then; one
+        whose class or club ends after that day but before the cycle's end (a class graduating:
+        its `until`) is running, its end not shown (not the cycle's end, which it will not reach)."""
         out = []
         for item in items:
             r = self.assignment_row(item)
@@ -141,9 +150,12 @@ class Aggregate:
             cycle = self.rs.cycles.get(item.doc.stem)
             first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
             if r["end_date"] and last and self.today < r["end_date"] < last:
+                until = self.rs.point_until(item)
+                end = None if until and self.today < until < last else last
                 # (a written reason of a row begun inside the cycle is its start's; any other, its end's)
                 of_start = item.get("reason") and first and r["start_date"] > first
-                r = dict(r, end=_d(last), end_date=last, reason=r["reason"] if of_start else "")
+                r = dict(r, end=_d(end), end_date=end, span=_span(r["start"], end),
+                         reason=r["reason"] if of_start else "")
             out.append(r)
         return out
 
