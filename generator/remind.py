@@ -8,6 +8,8 @@
         (marker: the comment the body begins with, by which the workflow finds the issue)
     python -m generator remind --period ""                         # no period to remind of (the
         `period=` of --due-window between periods): says so, writes no body, `missing=0`; exit 0
+    python -m generator remind --periods '["2026-H1","2026-H2"]' --body-file 'reminder-{period}.md'
+        # (GitLab's job: `periods=` of --due-window) a body for each period, its outputs in reminder-P.env
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
         stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
@@ -43,6 +45,8 @@ MSG = {
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
     "need": {"zh": "请指定 --period、--coverage 或 --due-window 之一",
              "en": "give one of --period, --coverage or --due-window"},
+    "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
+                   "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
     "no_period": {"zh": "期间为空（remind --due-window 给出 period= ：现在没有要提醒的期间），不提醒台账",
                   "en": "the period is empty (remind --due-window gave period=: no period to remind of): no ledger reminder"},
 }
@@ -320,9 +324,8 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     daily = any(p.due - opens <= today <= p.due + dt.timedelta(days=rs.grace_days(p.due)) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
-    # `period`: the one period a host that reminds of only one (GitLab's job) should remind of: the
-    # one whose due date is nearest, before or after today (the latest would be, a few days after a
-    # due date, the period just begun, instead of the one whose ledgers are now late).
+    # `period`: the one period of them whose due date is nearest, before or after today (for a host
+    # that reminds of one only; GitLab's job, as GitHub's, writes a body for each of `periods`).
     nearest = min(reversed(periods), key=lambda p: abs((p.due - today).days), default=None)
     return {"send": "true" if reason != "none" else "false", "reason": reason,
             "periods": json.dumps([p.id for p in listed]), "period": nearest.id if nearest else ""}
@@ -345,10 +348,28 @@ def _records_rel(records: Path) -> str:
         return records.as_posix()
 
 
+def _periods(value: str | None) -> list | None:
+    """The periods of `--periods` (the JSON list `periods=` of --due-window); None when it is not one."""
+    try:
+        periods = json.loads(value or "[]")
+    except ValueError:
+        return None
+    return periods if isinstance(periods, list) else None
+
+
+def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, root: Path) -> tuple:
+    """(title, body, missing, marker) of the ledger reminder of `period`."""
+    archived = period in archived_periods(rs)
+    missing = [] if archived else missing_cadres(rs, period, today, data, _later(rs, today))
+    title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
+                              owed(data, period), codeowners_note(rs, today) if missing else [])
+    return title, body, len(missing), MARK.format(kind="ledger-reminder", key=period)
+
+
 def cmd_remind(args) -> int:
     from generator.pipeline import validate_records
 
-    if not (args.due_window or args.coverage or args.period is not None):  # (said before the records are read)
+    if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
         return cli.EXIT_USAGE
     if args.period == "":  # (GitLab's job passes `period=` of --due-window as it is)
@@ -375,15 +396,25 @@ def cmd_remind(args) -> int:
         title, body = coverage_body(rs, today, year, classes, codeowners_note(rs, today))
         count = (len(classes) if coverage_terms(rs, year)[0] else 0) if classes is not None else 1
         marker = MARK.format(kind="coverage-reminder", key=year)
-    elif args.period:
-        if rs.period(args.period) is None:
-            sys.stderr.write(MSG["bad_period"][args.lang].format(value=args.period) + "\n")
+    else:
+        periods = [args.period] if args.period else _periods(args.periods)
+        bad = next((p for p in periods if not isinstance(p, str) or rs.period(p) is None), None) \
+            if periods is not None else args.periods
+        if bad is not None:
+            sys.stderr.write(MSG["bad_period"][args.lang].format(value=bad) + "\n")
             return cli.EXIT_USAGE
-        archived = args.period in archived_periods(rs)
-        missing = [] if archived else missing_cadres(rs, args.period, today, data, _later(rs, today))
-        title, body = ledger_body(rs, args.period, today, missing, _records_rel(root), archived,
-                                  owed(data, args.period), codeowners_note(rs, today) if missing else [])
-        count, marker = len(missing), MARK.format(kind="ledger-reminder", key=args.period)
+        if args.periods is not None:  # (GitLab's job: a body and its outputs for each period)
+            if not args.body_file or "{period}" not in args.body_file:
+                sys.stderr.write(MSG["body_files"][args.lang] + "\n")
+                return cli.EXIT_USAGE
+            for period in periods:
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, root)
+                path = Path(args.body_file.replace("{period}", period))
+                path.write_text(body, encoding="utf-8")
+                path.with_suffix(".env").write_text(f"missing={count}\ntitle={title}\nmarker={marker}\n", encoding="utf-8")
+                sys.stdout.write(f"{period}: missing={count} {path}\n")
+            return cli.EXIT_OK
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, root)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")
@@ -401,6 +432,8 @@ def register(sub) -> None:
                         "with a one-line English summary)")
     kind = p.add_mutually_exclusive_group()  # (one kind of reminder a run)
     kind.add_argument("--period", help="填报期间，如 2026-H1 (period)")
+    kind.add_argument("--periods", help="--due-window 给出的 periods=（JSON），每个期间一份正文，--body-file 中的 {period} "
+                      "换成期间，输出写入同名 .env 文件 (each period of periods=; {period} in --body-file)")
     kind.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
     kind.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
     p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing=、title= 和 marker= (write body to file)")

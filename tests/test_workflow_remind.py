@@ -229,30 +229,20 @@ def test_two_reminder_runs_never_overlap():
 
 
 def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path):
-    """In a summer gap between the policy's periods, the earlier ones archived, `remind --due-window`
-    gives `period=` (no period to remind of); .gitlab-ci.yml's remind job, its script lines run as
-    GitLab runs them with that dotenv (`make setup` aside), stopped at `remind --period ""` (exit 2,
-    the job and pipeline failed every day until the next period began)."""
-    import sys
-
+    """In a summer gap between the policy's periods, the earlier ones archived, there is no period to
+    remind of; .gitlab-ci.yml's remind job (run as GitLab runs it: _run_gitlab_remind_job) stopped at
+    `remind --period ""` (exit 2, the job and pipeline failed every day until the next period began).
+    It succeeds, and the archived periods' bodies say so (missing=0: their issues are closed)."""
     repo = make_repo(tmp_path)
     policy = repo / "records/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace('start: "07-01"', 'start: "09-01"'), encoding="utf-8")
     for period in ("2025-H2", "2026-H1"):
         assert run(repo, "archive", period, "--today", "2026-08-10").returncode == 0
-    window = run(repo, "remind", "--due-window", "--today", "2026-08-10")
-    dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
+    dotenv = _run_gitlab_remind_job(repo, "2026-08-10")
     assert dotenv["period"] == ""
-    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **dotenv)
-    for line in job["script"]:
-        if line == "make setup":
-            continue
-        r = subprocess.run(["sh", "-c", line.replace(".venv/bin/python", sys.executable)], cwd=repo, env=env,
-                           capture_output=True, text=True, timeout=300)
-        assert r.returncode == 0, line + "\n" + r.stdout + r.stderr
-    assert not (repo / "reminder-ledgers.md").exists()  # no period: no ledger reminder
-    assert (repo / "reminder-ledgers.env").read_text(encoding="utf-8") == "missing=0\n"
+    for period in json.loads(dotenv["periods"]):  # no ledger reminder: each archived
+        assert (repo / f"reminder-ledgers-{period}.env").read_text(encoding="utf-8").startswith("missing=0\n")
+        assert "已经备案" in (repo / f"reminder-ledgers-{period}.md").read_text(encoding="utf-8")
     assert "marker=<!-- contact-ledger:coverage-reminder" in (repo / "reminder-coverage.env").read_text(encoding="utf-8")
 
 
@@ -469,3 +459,41 @@ def test_the_units_come_in_the_order_of_units_yaml_in_both_reminders(tmp_path):
          text="units:\n  - id: me\n" + rest.replace("  - id: xgb\n", first.replace("units:\n", "") + "  - id: xgb\n"))
     assert run(repo, "validate").returncode == 0
     assert heads(run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout) == ["机械学院", "计算机学院"]
+
+
+def _run_gitlab_remind_job(repo, today: str) -> dict:
+    """.gitlab-ci.yml's remind job, its script lines run as GitLab runs them (`make setup` aside) with the
+    dotenv of the remind-window job on `today` (each `remind` given --today, as the clock would say)."""
+    import sys
+
+    window = run(repo, "remind", "--due-window", "--today", today)
+    dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), **dotenv)
+    for line in job["script"]:
+        if line == "make setup":
+            continue
+        line = line.replace(".venv/bin/python", sys.executable).replace(
+            "-m generator remind ", f"-m generator remind --today {today} ")
+        r = subprocess.run(["sh", "-c", line], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, line + "\n" + r.stdout + r.stderr
+    return dotenv
+
+
+def test_gitlabs_reminder_job_reminds_of_every_period_githubs_does_late_ones_too(tmp_path):
+    """On 21 December, in 2026-H2's daily window, 2026-H1's ledgers of 李娜 and 陈刚 are still late:
+    GitHub's reminders.yml opens an issue for each period of `periods=`; GitLab's remind job wrote
+    the body of `period=` only (the nearest due date, 2026-H2), so the late 2026-H1 ledgers were
+    reminded of by nobody for the whole window.  Its artifacts now hold a body for each of them."""
+    repo = make_repo(tmp_path)
+    dotenv = _run_gitlab_remind_job(repo, "2026-12-21")
+    periods = json.loads(dotenv["periods"])
+    assert "2026-H1" in periods and "2026-H2" in periods
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
+    for period in periods:
+        body = (repo / f"reminder-ledgers-{period}.md").read_text(encoding="utf-8")
+        assert f"<!-- contact-ledger:ledger-reminder:{period} -->" in body
+        assert (repo / f"reminder-ledgers-{period}.env").read_text(encoding="utf-8").startswith("missing=")
+        assert any(p.replace("*", period) == f"reminder-ledgers-{period}.md" for p in job["artifacts"]["paths"])
+    late = (repo / "reminder-ledgers-2026-H1.md").read_text(encoding="utf-8")
+    assert "已逾期" in late and "李娜" in late and "陈刚" in late
