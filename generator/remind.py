@@ -357,17 +357,19 @@ def _periods(value: str | None) -> list | None:
     return periods if isinstance(periods, list) else None
 
 
-def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, root: Path) -> tuple:
-    """(title, body, missing, marker) of the ledger reminder of `period`."""
+def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
+                     root: Path) -> tuple:
+    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: _later)."""
     archived = period in archived_periods(rs)
-    missing = [] if archived else missing_cadres(rs, period, today, data, _later(rs, today))
+    missing = [] if archived else missing_cadres(rs, period, today, data, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
                               owed(data, period), codeowners_note(rs, today) if missing else [])
     return title, body, len(missing), MARK.format(kind="ledger-reminder", key=period)
 
 
 def cmd_remind(args) -> int:
-    from generator.pipeline import validate_records
+    from generator.check import git_history
+    from generator.pipeline import validate_records, validate_records_and
 
     if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
@@ -379,7 +381,18 @@ def cmd_remind(args) -> int:
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
-    rs, findings = validate_records(root, args.today)
+    if args.due_window:
+        (rs, findings), data, later = validate_records(root, args.today), None, frozenset()
+    else:  # as check goes: the Git history read while the records load, the checks beside the record
+        # stages (two processes); one after the other, a cold remind of 12k ledgers took longer than check
+        git_history.begin(root, repo_of(root))
+
+        def checks(rs: RecordSet) -> tuple:
+            day = args.today or cli.clock_today(rs)
+            return _check_data(rs, day), _later(rs, day)
+
+        rs, findings, (data, later) = validate_records_and(root, checks, args.today)
+    cli.outlive(rs, data)
     refused = cli.refuse_on_admin_errors(rs, findings, args, "remind")
     if refused is not None:
         return refused
@@ -390,7 +403,6 @@ def cmd_remind(args) -> int:
         for key, value in due_window(rs, today, int(window), int(weekday)).items():
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK
-    data = _check_data(rs, today)
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
         title, body = coverage_body(rs, today, year, classes, codeowners_note(rs, today))
@@ -408,13 +420,13 @@ def cmd_remind(args) -> int:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")
                 return cli.EXIT_USAGE
             for period in periods:
-                title, body, count, marker = _ledger_reminder(rs, period, today, data, root)
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root)
                 path = Path(args.body_file.replace("{period}", period))
                 path.write_text(body, encoding="utf-8")
                 path.with_suffix(".env").write_text(f"missing={count}\ntitle={title}\nmarker={marker}\n", encoding="utf-8")
                 sys.stdout.write(f"{period}: missing={count} {path}\n")
             return cli.EXIT_OK
-        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, root)
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")

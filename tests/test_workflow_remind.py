@@ -497,3 +497,51 @@ def test_gitlabs_reminder_job_reminds_of_every_period_githubs_does_late_ones_too
         assert any(p.replace("*", period) == f"reminder-ledgers-{period}.md" for p in job["artifacts"]["paths"])
     late = (repo / "reminder-ledgers-2026-H1.md").read_text(encoding="utf-8")
     assert "已逾期" in late and "李娜" in late and "陈刚" in late
+
+
+def _remind_the_old_way(records, period: str, today) -> str:
+    """The body as remind made it before it went the way check goes (validate_records, then the
+    checks one after the other, then the ledgers submitted later read again)."""
+    from generator import remind
+    from generator.archive import repo_of
+    from generator.check import run_checks, submitted_later
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records, today)
+    data = run_checks(rs, today, repo=repo_of(rs.root)).data
+    later = frozenset(submitted_later(rs, today, repo=repo_of(rs.root)))
+    missing = remind.missing_cadres(rs, period, today, data, later)
+    return remind.ledger_body(rs, period, today, missing, "records", False, remind.owed(data, period),
+                              remind.codeowners_note(rs, today) if missing else [])[1]
+
+
+@pytest.mark.parametrize("today", ["2026-06-20", "2026-07-08", "2026-12-21"])
+def test_remind_gives_the_body_it_gave_before_it_went_the_way_check_goes(tmp_path, monkeypatch, today):
+    """remind loads and checks the records as `check` does (the history read while they load, the
+    checks beside the record stages, in two processes; before, one after the other):
+    the body is the same, cold and warm, on a corpus in Git with ledgers landed on both sides of the
+    due date."""
+    import datetime as dt
+    import sys
+
+    repo = tmp_path / "repo"
+    subprocess.run([sys.executable, str(ROOT / "bench/corpus.py"), "--ledgers", "150", "--seed", "7",
+                    "--out", str(repo / "records")], check=True, capture_output=True, timeout=300)
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.org"}
+    subprocess.run(["git", "init", "-q", str(repo)], check=True)
+    ledgers = sorted((repo / "records/ledgers").glob("2026-H1/*.yaml"))
+    for stamp, paths in (("2026-06-01T12:00:00+08:00", [":/", *(f":!{p.relative_to(repo)}" for p in ledgers[::2])]),
+                         ("2026-07-03T12:00:00+08:00", [":/"])):
+        subprocess.run(["git", "-C", str(repo), "add", "-A", "--", *paths], check=True)
+        subprocess.run(["git", "-C", str(repo), "commit", "-q", "-m", "records"], check=True,
+                       env=dict(os.environ, GIT_AUTHOR_DATE=stamp, GIT_COMMITTER_DATE=stamp, **env))
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    day, bodies = dt.date.fromisoformat(today), []
+    for period in ("2026-H1", "2026-H2"):
+        for _run in ("cold", "warm"):
+            new = run(repo, "remind", "--period", period, "--today", today)
+            assert new.returncode in (0, 1), new.stderr
+            assert new.stdout == _remind_the_old_way(repo / "records", period, day), (period, _run)
+            bodies.append(new.stdout)
+    assert any("尚未提交本期工作台账" in body for body in bodies)  # (someone is reminded: not a body of nothing)
