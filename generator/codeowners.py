@@ -8,7 +8,9 @@
   reviewers (records/units.yaml `reviewers`) are the ledgers' required reviewers; of a unit that
   had ended by `--today` (its `until`), those of the unit that took it over, else the administrators
   (ownership.roles_of), so the file is to be written again the day after a unit's `until`.
-  A cadre or unit with no Git account leaves the ledgers to the administrators.
+  A cadre or unit with no Git account leaves the ledgers to the administrators, and so does a unit
+  whose only reviewer is the cadre, for the cadre's own ledgers (Roles.approvers: no Git host lets
+  an author approve their own pull request).
 
 The last matching pattern wins on GitHub, GitLab and Gitea/Forgejo, so the catch-all
 line comes first.  Output is deterministic (cadres sorted by id); `--check` exits 1 when
@@ -57,14 +59,12 @@ def render_roles(roles: Roles, records_rel: str = "records") -> str:
              f"{prefix}/ {admins}", "/schemas/ " + admins, "/generator/ " + admins, "/.github/ " + admins,
              "/CODEOWNERS " + admins, "", "# 干部的台账：干部本人 + 本单位审核人"]
     for cadre in sorted(roles.cadre_git):
-        owners = []
-        if roles.cadre_git[cadre]:
-            owners.append(roles.cadre_git[cadre])
-        for reviewer in roles.reviewers.get(roles.cadre_unit.get(cadre), []):
-            if reviewer.lower() not in {o.lower() for o in owners}:
-                owners.append(reviewer)
-        if not owners:
+        if not roles.cadre_git[cadre] and not roles.reviewers.get(roles.cadre_unit.get(cadre)):
             continue  # covered by the administrators' lines above
+        owners = [roles.cadre_git[cadre]] if roles.cadre_git[cadre] else []
+        for approver in roles.approvers(cadre):  # (a sole reviewer's own: the administrators)
+            if approver.lower() not in {o.lower() for o in owners}:
+                owners.append(approver)
         lines.append(f"{prefix}/ledgers/*/{cadre}.yaml " + " ".join(_at(o) for o in owners))
     return "\n".join(lines) + "\n"
 

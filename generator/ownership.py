@@ -87,6 +87,16 @@ class Roles:
         a = actor.lower()
         return {u for u, accounts in self.reviewers.items() if a in {x.lower() for x in accounts}}
 
+    def approvers(self, cadre: str) -> list:
+        """Who is to approve a change to `cadre`'s ledgers (CODEOWNERS, remind): their unit's reviewers
+        but the cadre themselves, whom no Git host lets approve their own pull request; when that
+        leaves nobody (the unit's only reviewer is the cadre, or it has none), the administrators but
+        the cadre.  Each of them may change the ledgers too (refusal), so what the host asks of them
+        they can do."""
+        own = (self.cadre_git.get(cadre) or "").lower()
+        others = [r for r in self.reviewers.get(self.cadre_unit.get(cadre), []) if r.lower() != own]
+        return others or [a for a in self.admin_accounts if a.lower() != own] or list(self.admin_accounts)
+
     def is_admin(self, actor: str) -> bool:
         return actor.lower() in self.admins
 

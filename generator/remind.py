@@ -39,6 +39,7 @@ from pathlib import Path
 from generator import cli
 from generator.archive import archived_periods, repo_of
 from generator.model import RecordSet
+from generator.ownership import roles_of
 
 MSG = {
     "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
@@ -123,6 +124,16 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
     names = "、".join(_at(r) for r in (rs.units[now].get("reviewers") or []) if isinstance(r, str)) if now in rs.units else ""
     note = f"已于 {unit.date('until')} 合并或撤销，由“{rs.units[now].get('name', now)}”接替" if now != uid else ""
     return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))
+
+
+def _own_approvers(roles, cadre: str) -> str:
+    """What a cadre's line adds when the unit's reviewers, in its heading, are not who approves the
+    cadre's ledger: its only reviewer is the cadre (CODEOWNERS gives it to the administrators)."""
+    reviewers = roles.reviewers.get(roles.cadre_unit.get(cadre), [])
+    approvers = roles.approvers(cadre)
+    if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
+        return ""
+    return f"（本人是本单位唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"
 
 
 def owed(data: dict | None, period_id: str) -> tuple[int, int] | None:
@@ -210,6 +221,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     for cadre in missing:
         item = rs.cadres.get(cadre)
         by_unit[item.get("unit") if item else ""].append(cadre)
+    roles = roles_of(rs, today)
     for uid in _in_file_order(rs, by_unit):
         # (no reviewers: CODEOWNERS leaves the unit's ledgers to the administrators, who are asked here)
         head, who = _unit_head(rs, uid, today, "审核人：", f"审核人未登记，由管理员 {_admins(rs, '、')} 审核")
@@ -221,7 +233,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
             pos = item.get("position", "") if item else ""
             account = item.get("git") if item else None
             mention = f" {_at(account)}" if account else f"（未登记 Git 账号，请{relay}转告）"
-            lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`")
+            lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`"
+                         + _own_approvers(roles, cadre))
         lines.append("")
     lines += [*note, "---", "", f"English: {_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger "
               f"(due {period.due}{grace_en}, as of {today}). This issue is updated by the scheduled workflow and closed when "

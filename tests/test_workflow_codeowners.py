@@ -126,3 +126,24 @@ def test_a_pull_request_that_itself_makes_codeowners_stale_still_fails_with_a_ba
     r = run(repo, "codeowners", "--check", "--today", "2026-03-06", "--base", base, "--format", "github")
     assert r.returncode == 1 and "::error file=CODEOWNERS" in r.stdout and "E-FLOW-001" in r.stdout, r.stdout
     assert "W-FLOW-001" not in r.stdout
+
+
+def test_a_sole_reviewers_own_ledger_is_given_to_the_administrators_to_approve(tmp_path):
+    """党委组织部's only reviewer was its cadre 唐静健: his ledger's line named only him, and a Git host
+    does not let an author approve their own pull request, so with "Require review from Code Owners"
+    it could never be merged.  Here 计算机学院's only reviewer is zhang-wei and 机械学院's is Li-Na (as
+    `li-na`: accounts are compared case-insensitively); their ledgers are the administrators' to
+    approve too, the other cadres' stay with their unit's reviewer, and the reminder says so."""
+    repo = make_repo(tmp_path)
+    units = repo / "records/units.yaml"
+    text = units.read_text(encoding="utf-8")
+    units.write_text(text.replace("[cs-reviewer]", "[zhang-wei]").replace("[me-reviewer]", "[li-na]"), encoding="utf-8")
+    commit(repo)
+    assert run(repo, "codeowners").returncode == 0
+    rules = [ln for ln in (repo / "CODEOWNERS").read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    assert "/records/ledgers/*/zhang-wei.yaml @zhang-wei @wang-admin" in rules
+    assert "/records/ledgers/*/li-na.yaml @Li-Na @wang-admin" in rules
+    assert "/records/ledgers/*/chen-gang.yaml @wang-admin" in rules
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "@wang-admin" in line and "唯一的审核人" in line, remind.stdout
