@@ -408,9 +408,13 @@ def cmd_archive(args) -> int:
 
     checked = run_checks(rs, today, repo=repo_of(rs.root))
     # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
-    # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here
-    ledgers = {doc.file for doc in rs.docs if doc.kind == "ledger" and doc.folder == args.period}
-    if wrong := [f for f in checked.findings if f.severity == F.ERROR and f.file in ledgers]:
+    # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here;
+    # so does an error said elsewhere about one of them (data "ledger": E-CHK-020 at the import
+    # manifest), which once frozen only an amendment could put right
+    ledgers = {doc for doc in rs.docs if doc.kind == "ledger" and doc.folder == args.period}
+    files, rels = {doc.file for doc in ledgers}, {doc.rel for doc in ledgers}
+    if wrong := [f for f in checked.findings if f.severity == F.ERROR and (
+            f.file in files or (isinstance(f.data, dict) and f.data.get("ledger") in rels))]:
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + wrong, args)
     man = manifest(rs, args.period, today, checked)
     files = export_files(rs, args.period, today)

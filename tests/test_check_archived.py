@@ -460,12 +460,10 @@ def test_results_kept_from_a_shallow_clone_are_not_reused_once_its_history_is_fe
     assert _feedback(clone / "records") == ([("zw-1", "已上报", "escalated")], 1)
 
 
-def test_an_imported_archived_ledger_corrected_by_an_amendment_is_not_said_to_have_changed_since_imported(tmp_path):
-    # 张伟's 2025-H2 ledger came from the old platform (import manifest with its sha256) and was
-    # archived as imported; an administrator corrects it as the guide says — the file changed
-    # with an amendment record (its reason, approver, date and new sha256): that is the record of
-    # the change, not an import manifest rewritten (E-CHK-020 asked to replace its sha256)
-    from tests.gitrepo import base, generator_cli, init_repo, ledger, write
+def _imported(tmp_path):
+    """张伟's 2025-H2 ledger imported from the old platform (2026-01-02: the import manifest
+    with its sha256): (the repository, the ledger file)."""
+    from tests.gitrepo import base, init_repo, ledger, write
 
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
@@ -476,6 +474,17 @@ def test_an_imported_archived_ledger_corrected_by_an_amendment_is_not_said_to_ha
                  "  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"2025-12-28\"\n"
                  f"    sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\n"})
     commit(repo, "2026-01-02 10:00", "导入旧平台台账")
+    return repo, ledger_file
+
+
+def test_an_imported_archived_ledger_corrected_by_an_amendment_is_not_said_to_have_changed_since_imported(tmp_path):
+    # 张伟's 2025-H2 ledger came from the old platform (import manifest with its sha256) and was
+    # archived as imported; an administrator corrects it as the guide says — the file changed
+    # with an amendment record (its reason, approver, date and new sha256): that is the record of
+    # the change, not an import manifest rewritten (E-CHK-020 asked to replace its sha256)
+    from tests.gitrepo import generator_cli
+
+    repo, ledger_file = _imported(tmp_path)
     done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
     assert done.returncode == 0, done.stdout + done.stderr
     commit(repo, "2026-01-10 12:00", "备案 2025-H2")
@@ -517,3 +526,28 @@ def test_an_archived_reopening_without_a_note_is_said_when_both_links_are_archiv
     r = check_cli(repo / "records", "--today", "2026-08-01", "--format", "json")
     (hint,) = [f["hint"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-012"]
     assert "records/amendments/2026-H1/zhang-wei.yaml" in hint, hint
+
+
+def test_archive_refuses_a_period_whose_imported_ledger_changed_since_imported(tmp_path):
+    # E-CHK-020 is said at the import manifest, not in the ledger: archive once looked only at
+    # findings in the period's ledger files and froze 张伟's changed ledger, after which the
+    # error could only be put right by an amendment
+    from tests.gitrepo import generator_cli
+
+    repo, ledger_file = _imported(tmp_path)
+    replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
+    commit(repo, "2026-01-05 10:00", "改了导入的台账")
+    for lang, words in (("zh", "导入的台账 ledgers/2025-H2/zhang-wei.yaml 在导入后被修改过"),
+                        ("en", "imported ledger ledgers/2025-H2/zhang-wei.yaml changed after it was imported")):
+        r = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10", "--lang", lang)
+        assert r.returncode == 1 and "E-FLOW-005" in r.stdout and "E-CHK-020" in r.stdout, r.stdout + r.stderr
+        assert "records/imports/legacy.yaml:6:" in r.stdout and words in r.stdout, r.stdout
+    assert not (repo / "records/archive/2025-H2.yaml").exists() and not (repo / "records/archive/2025-H2").exists()
+    # put right (the import's sha256 as the file is now, as E-CHK-020's hint says): archived
+    text = (repo / "records/imports/legacy.yaml").read_text(encoding="utf-8")
+    (repo / "records/imports/legacy.yaml").write_text(
+        text.rsplit("sha256: ", 1)[0] + f"sha256: {hashlib.sha256(ledger_file.read_bytes()).hexdigest()}\n",
+        encoding="utf-8")
+    commit(repo, "2026-01-09 10:00", "更新导入清单的 sha256")
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr

@@ -85,7 +85,7 @@ class Deadlines:
             digest = entry.get("sha256") if entry is not None and ctx.valid(entry) else None
             if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256 and not self._amended(led, digest):
                 ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=led.doc.rel,
-                        data={"expected": digest, "actual": led.doc.sha256})
+                        data={"ledger": led.doc.rel, "expected": digest, "actual": led.doc.sha256})
 
     def _amended(self, led, digest: str) -> bool:
         """Whether the ledger was archived as imported (`digest`) and changed since by an amendment
