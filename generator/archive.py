@@ -159,35 +159,56 @@ def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> lis
 
 
 def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
-    """(the feedback statuses' meanings of records/policy.yaml as committed with the manifest `man`
-    — in the commit that first added it, whose policy the archive was made with — or None when Git
-    cannot tell, and why: "no_git" (no repository), "shallow" (a shallow clone whose history does
-    not reach that commit: the oldest commit it has shows every file as added), "uncommitted"
-    (the manifest not committed), "no_policy" (no feedback statuses in the policy then))."""
+    """(the feedback statuses' meanings of the policy.yaml committed with the manifest `man` — in
+    the commit that added it as it is now (its bytes; followed through renames of the records
+    folder, whose commit is not the archive's), whose policy the archive was made with — or None
+    when Git cannot tell, and why: "no_git" (no repository), "shallow" (a shallow clone whose
+    history does not reach that commit: the oldest commit it has shows every file as added),
+    "uncommitted" (the manifest not committed), "changed" (no commit added it as it is now),
+    "ambiguous" (added as it is by more than one commit, whose policies differ), "no_policy" (no
+    feedback statuses in the policy then))."""
     from generator.check.git_history import _git
-    from generator.load import parse_bytes
 
     if rs.policy is None:
         return None, "no_policy"
-    policy = rs.policy.doc
     try:
         shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
         if shallow not in ("true", "false"):
             return None, "no_git"
-        added = _git(rs.root, "log", "--diff-filter=A", "--format=%H", "--", man.rel).stdout.split()
+        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
+        added = [c.split() for c in log.stdout.split("\0") if c.strip()]  # [commit, its path then], newest first
         if not added:
             return None, "uncommitted"
+        now = _git(rs.root, "hash-object", "--", man.rel).stdout.strip()
+        same = [(c, path) for c, path in added if _git(rs.root, "rev-parse", f"{c}:{path}").stdout.strip() == now]
+        if not same:
+            return None, "changed"
         if shallow == "true":
             where = _git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
-            if added[-1] in (rs.root / where).read_text(encoding="utf-8").split():
+            if same[-1][0] in (rs.root / where).read_text(encoding="utf-8").split():
                 return None, "shallow"  # (it may have been added further back)
-        then = _git(rs.root, "show", f"{added[-1]}:./{policy.rel}")
+        found = {}  # (the policy then: in the records folder as it was named then)
+        for c, path in same:
+            words = _policy_then(rs, c, path[:-len(man.rel)] + rs.policy.doc.rel) if path.endswith(man.rel) else None
+            found[frozenset(words.items()) if words is not None else None] = words
     except (OSError, subprocess.SubprocessError):
         return None, "no_git"
-    data = parse_bytes(then.stdout.encode("utf-8"), policy.file)[0] if then.returncode == 0 else None
+    if len(found) > 1:
+        return None, "ambiguous"
+    words = found.popitem()[1]
+    return (words, "") if words is not None else (None, "no_policy")
+
+
+def _policy_then(rs: RecordSet, commit: str, path: str) -> dict | None:
+    """The feedback statuses' meanings of the policy at `path` in `commit` (None: none there)."""
+    from generator.check.git_history import _git
+    from generator.load import parse_bytes
+
+    then = _git(rs.root, "show", f"{commit}:{path}")
+    data = parse_bytes(then.stdout.encode("utf-8"), rs.policy.doc.file)[0] if then.returncode == 0 else None
     words = data.get("vocabularies") if isinstance(data, dict) else None
     words = words.get("feedback_statuses") if isinstance(words, dict) else None
-    return (_meanings(words), "") if isinstance(words, list) else (None, "no_policy")
+    return _meanings(words) if isinstance(words, list) else None
 
 
 def status_rows(rs: RecordSet, archived: dict) -> list[dict]:

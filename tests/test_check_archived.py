@@ -551,3 +551,51 @@ def test_archive_refuses_a_period_whose_imported_ledger_changed_since_imported(t
     commit(repo, "2026-01-09 10:00", "更新导入清单的 sha256")
     done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+ESCALATED = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+             "  description: 学生反映自习室开放时间短。\n  status: 已上报\n  escalated_to: 后勤处\n")
+REDEFINE = ("{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: resolved}")
+
+
+def test_an_older_manifest_moved_with_its_records_keeps_the_policy_of_the_commit_that_archived_it(tmp_path):
+    # 已上报 meant escalated when archived, resolved since; the records folder renamed after that:
+    # git log --diff-filter=A found the move (its policy: resolved) and took it, silently
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, ESCALATED)
+    replace_in(repo / "records/policy.yaml", *REDEFINE)
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    git(repo, "mv", "records", "ledger-records")
+    commit(repo, "2026-03-02 10:00", "记录文件夹改名")
+    assert _feedback(repo / "ledger-records") == ([("zw-1", "已上报", "escalated")], 1)
+    assert _archive_warnings(repo / "ledger-records") == []
+
+
+def test_an_older_manifest_deleted_and_added_again_is_read_from_the_commit_with_its_bytes(tmp_path):
+    # deleted, then archived again (other bytes) under a policy that calls 已上报 resolved: the
+    # manifest as it is was added by the second commit (its policy), not by the first
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, ESCALATED)
+    man = repo / "records/archive/2025-H2.yaml"
+    text = man.read_text(encoding="utf-8")
+    man.unlink()
+    commit(repo, "2026-02-01 10:00", "撤销备案")
+    replace_in(repo / "records/policy.yaml", *REDEFINE)
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    man.write_text(text.replace("archived_on: '2026-01-10'", "archived_on: '2026-03-02'"), encoding="utf-8")
+    assert man.read_text(encoding="utf-8") != text
+    commit(repo, "2026-03-02 10:00", "重新备案")
+    assert _feedback(repo / "records") == ([("zw-1", "已上报", "resolved")], 0)
+    assert _archive_warnings(repo / "records") == []
+    # added again with the same bytes: which commit archived it Git cannot tell, and the two
+    # policies differ — today's meanings, and W-ARCH-001 says so
+    man.unlink()
+    commit(repo, "2026-03-03 10:00", "撤销备案")
+    man.write_text(text, encoding="utf-8")
+    commit(repo, "2026-03-04 10:00", "恢复最初的备案清单")
+    said = _archive_warnings(repo / "records")
+    assert len(said) == 1 and "添加过不止一次" in said[0]["message"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "added more than once" in en.stdout, en.stdout
+    # edited since it was added (bytes no commit added): not sure either
+    man.write_text(text + "# 手工改动\n", encoding="utf-8")
+    said = _archive_warnings(repo / "records")
+    assert len(said) == 1 and "改动过" in said[0]["message"], said

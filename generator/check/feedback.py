@@ -89,6 +89,10 @@ def _amendment(ctx: Context, led) -> dict:
 WHY = {"no_git": ("不在 Git 仓库中：普通文件夹", "not in a Git repository: a plain folder"),
        "shallow": ("浅克隆中没有添加它的那次提交", "a shallow clone without the commit that added it"),
        "uncommitted": ("它还没有提交到 Git", "it is not committed to Git"),
+       "changed": ("它在添加它的提交之后改动过，哪次提交备案的无从知道",
+                   "it changed after the commits that added it, so which one archived it is unknown"),
+       "ambiguous": ("它原样添加过不止一次，各次提交中的 policy.yaml 不同，不知道按哪一次",
+                     "it was added more than once as it is, with differing policy.yaml, so which one archived it is unknown"),
        "no_policy": ("那次提交中的 policy.yaml 没有问题办理状态", "the policy.yaml of that commit has no feedback statuses")}
 
 
