@@ -286,14 +286,15 @@ def verify(rs: RecordSet) -> list[F.Finding]:
                 continue
             pos = _first_changed_line(rs, doc, entry.get("git_blob"))
             out.append(F.make("E-ARCH-001", doc.file, pos, period=period, archived_on=archived_on, cadre=cadre,
-                              path=doc.file, data={"period": period, "cadre": cadre, "archived": entry["sha256"],
+                              path=doc.file, amendment=amendment_path(doc, period, cadre), sha256=doc.sha256, data={"period": period, "cadre": cadre, "archived": entry["sha256"],
                                                    "actual": doc.sha256}))
         for rel, doc in sorted(ledgers.items()):
             if doc.folder != period or rel in listed:
                 continue
             amend = amends.get((period, doc.stem))
             if amend is None:
-                out.append(F.make("E-ARCH-003", doc.file, None, period=period, archived_on=archived_on, cadre=doc.stem))
+                out.append(F.make("E-ARCH-003", doc.file, None, period=period, archived_on=archived_on, cadre=doc.stem,
+                                  amendment=amendment_path(doc, period, doc.stem)))
             else:
                 out.extend(_against_amendment(doc, amend, period, doc.stem))
     for (period, cadre), doc in sorted(amends.items()):
@@ -304,6 +305,13 @@ def verify(rs: RecordSet) -> list[F.Finding]:
             out.append(F.make("E-ARCH-006", doc.file, doc.pos(("approved_by",)), value=who,
                               allowed=sorted(_admin_ids(rs, lower=False))))
     return out
+
+
+def amendment_path(doc, period: str, cadre: str) -> str:
+    """The amendment record of (period, cadre) as shown to people: in the records folder of `doc`
+    (a record file) as the user named it (--records), not always records/."""
+    folder = doc.file[:-len(doc.rel)] if doc.file.endswith(doc.rel) else "records/"
+    return f"{folder}amendments/{period}/{cadre}.yaml"
 
 
 def _admin_ids(rs: RecordSet, lower: bool = True) -> set:

@@ -164,3 +164,22 @@ def test_amendments_for_the_site(archived):
     shown = amendments(rs)[("2025-H2", "zhang-wei")]
     assert shown["reason"] == "活动日期录入错误"
     assert shown["corrections"][0]["corrected"] == "2025-11-13"
+
+
+def test_the_hint_of_an_edited_archived_ledger_gives_the_amendment_path_and_the_files_sha256(archived):
+    # the hint said records/amendments/… whatever the records folder (--records) and left the
+    # amendment's optional sha256 to be worked out by hand
+    from tests.gitrepo import generator_cli
+
+    (archived / "records").rename(archived / "ledger-records")
+    ledger = archived / "ledger-records/ledgers/2025-H2/zhang-wei.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace('"2025-11-12"', '"2025-11-13"', 1), encoding="utf-8")
+    digest = hashlib.sha256(ledger.read_bytes()).hexdigest()
+    for lang in ("zh", "en"):
+        r = generator_cli(archived, "validate", "--records", "ledger-records", "--lang", lang)
+        assert r.returncode == 1 and "E-ARCH-001" in r.stdout, r.stdout + r.stderr
+        assert "ledger-records/amendments/2025-H2/zhang-wei.yaml" in r.stdout and " records/amendments" not in r.stdout
+        assert f"sha256: {digest}" in r.stdout, r.stdout
+    # the amendment as the hint says: accepted
+    edit(archived, "ledger-records/amendments/2025-H2/zhang-wei.yaml", text=amendment(sha256=digest))
+    assert generator_cli(archived, "validate", "--records", "ledger-records").returncode == 0

@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from generator import findings as F
 from generator import report
-from generator.archive import meanings_unknown
+from generator.archive import amendment_path, meanings_unknown
 from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
@@ -80,7 +80,7 @@ def _amendment(ctx: Context, led) -> dict:
         return {"amend": "", "amend_en": ""}
     period, cadre = led.doc.folder, led.doc.stem
     on = ctx.archived.get(period, {}).get("archived_on", "?")
-    path = f"records/amendments/{period}/{cadre}.yaml"
+    path = amendment_path(led.doc, period, cadre)
     return {"amend": f"此台账已于 {on} 备案（{period}），干部不能再改：由管理员修改并提交更正记录 {path}。",
             "amend_en": f" This ledger was archived ({period}) on {on} and its cadre may not change it: an "
                         f"administrator corrects it with an amendment record {path}."}

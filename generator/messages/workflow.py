@@ -136,9 +136,10 @@ CODES = {
         "en": "an archived ledger was changed: its content differs from what was archived for {period} "
               "on {archived_on}",
         "hint_zh": "请恢复备案时的内容（git log {path} 可找到原版本）；确需更正，由管理员在 "
-                   "records/amendments/{period}/{cadre}.yaml 提交更正记录。",
+                   "{amendment} 提交更正记录（连同改后的台账文件时，其中可写 sha256: {sha256}，即此文件现在的内容指纹，此后再改会被发现）。",
         "hint_en": "Restore the archived content (git log {path} shows it); a needed correction is an amendment "
-                   "record records/amendments/{period}/{cadre}.yaml by an administrator.",
+                   "record {amendment} by an administrator (with the file as changed, it may give "
+                   "sha256: {sha256}, this file's as it is now, so that a later change is found).",
     },
     "E-ARCH-002": {
         "severity": "error",
@@ -151,9 +152,8 @@ CODES = {
         "severity": "error",
         "zh": "{period} 期间已于 {archived_on} 备案，此台账是备案后新增的",
         "en": "period {period} was archived on {archived_on}; this ledger was added afterwards",
-        "hint_zh": "备案后补交的台账须由管理员在 records/amendments/{period}/{cadre}.yaml 提交更正记录说明原因。",
-        "hint_en": "A ledger filed after archiving needs an amendment record records/amendments/{period}/{cadre}.yaml "
-                   "by an administrator.",
+        "hint_zh": "备案后补交的台账须由管理员在 {amendment} 提交更正记录说明原因。",
+        "hint_en": "A ledger filed after archiving needs an amendment record {amendment} by an administrator.",
     },
     "E-ARCH-004": {
         "severity": "error",
