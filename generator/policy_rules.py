@@ -5,7 +5,10 @@ at its file:line:col — without them a period whose end is `06-31`, two periods
 status list without "resolved" pass validate and then quietly change every ledger's judgement:
 
 * policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012), start not after end
-  (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013);
+  (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013); and, those being
+  right, the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
+  change, the current ones after) following one another day after day, across each change too:
+  a day in no period, or in two, is said once (E-REF-019, `seams`);
 * `vocabularies.feedback_statuses`: names used once (E-REF-002), one of them meaning resolved (E-REF-014);
 * `institution.timezone`: a time zone that exists (E-REF-015);
 * calendar.yaml: academic year and semester ids used once (E-REF-002), a year's id its dates'
@@ -16,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator import findings as F
-from generator.model import Item, RecordSet
+from generator.model import Item, RecordSet, _month_day as day_of
 
 
 def check_policy(rs: RecordSet) -> list[F.Finding]:
@@ -107,7 +110,109 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
             out.append(F.make("E-REF-008", p.file, p.pos("end"), start=days["start"], end=days["end"]))
         else:
             spans.append((days["start"], days["end"], p, "id"))
-    return out + _overlaps(spans, "填报期间", "ledger periods")
+    out += _overlaps(spans, "填报期间", "ledger periods")
+    return out or _seams_said(rs)
+
+
+def seams(rs: RecordSet) -> list[tuple]:
+    """(first day, last day, the periods that hold them: none or two) of each stretch of days that
+    is in two ledger periods, or in none while the current periods leave no day out (a university
+    may leave the summer out: remind's days between periods), as the periods are worked out
+    (RecordSet.period) in the years around each change of ledger.earlier and in four years after
+    the last (leap years among them)."""
+    def compute():
+        out = []
+        for year in _window(rs) if _codes(rs) else ():  # (no periods: the schema says so)
+            got = [rs.period(f"{year}-{code}") for code in _codes(rs)]
+            if None in got:
+                continue  # (a day that is none: E-REF-012; a value of the wrong kind: the schema)
+            got.sort(key=lambda p: p.start)
+            day, held = dt.date(year, 1, 1), None  # (the first day not yet in a period; the period that ended last)
+            for p in got:
+                if p.start > day:
+                    out.append((day, p.start - dt.timedelta(days=1), ()))
+                elif p.start < day and held is not None:
+                    out.append((p.start, min(day - dt.timedelta(days=1), p.end), (held.id, p.id)))
+                if p.end + dt.timedelta(days=1) > day:
+                    day, held = p.end + dt.timedelta(days=1), p
+            if day <= dt.date(year, 12, 31):
+                out.append((day, dt.date(year, 12, 31), ()))
+        return out if _leaves_no_day(rs) else [s for s in out if s[2]]
+    return rs._memoized(("seams",), compute)
+
+
+def _leaves_no_day(rs: RecordSet) -> bool:
+    """Whether ledger.periods as written cover every day of a year, leap or not (then a day in no
+    period is a mistake, not the university's design)."""
+    periods = rs._periods()
+    try:
+        return all(_covered(periods, year) for year in (2027, 2028))
+    except (ValueError, TypeError):  # (a day that is none: E-REF-012; of the wrong kind: the schema)
+        return False
+
+
+def _covered(periods: list[dict], year: int) -> bool:
+    """Whether `periods` (month-days as written) cover every day of `year`."""
+    day = dt.date(year, 1, 1)
+    for p in sorted(periods, key=lambda p: str(p.get("start"))):
+        start, end = day_of(year, p.get("start")), day_of(year, p.get("end"))
+        if start > day:
+            return False
+        day = max(day, end + dt.timedelta(days=1))
+    return day > dt.date(year, 12, 31)
+
+
+def _window(rs: RecordSet) -> range:
+    """The years `seams` works out: from four before the first change of a period's days (ledger.earlier's
+    start, end) to four after the last, or four years (a leap year among them) when there is none."""
+    untils = [u.year for key in ("start", "end") for code in _codes(rs) for u, _ in rs._earlier("ledger", (key, code))]
+    return range(min(untils) - 4, max(untils) + 6) if untils else range(2024, 2028)
+
+
+def in_no_period(rs: RecordSet, day: dt.date) -> bool:
+    """Whether `day` is in a stretch that E-REF-019 says is in no period (an activity on it is not
+    the cadre's to move: E-REF-004 is not said of it)."""
+    return rs.policy is not None and any(a <= day <= b and not held for a, b, held in seams(rs))
+
+
+def _codes(rs: RecordSet) -> list[str]:
+    return [p.get("id") for p in rs._periods() if isinstance(p.get("id"), str)]
+
+
+def _seams_said(rs: RecordSet) -> list[F.Finding]:
+    found = seams(rs)
+    if not found:
+        return []
+    years = _window(rs)
+    groups: dict = {}  # (first MM-DD, last MM-DD, periods' codes) → the years it happens in
+    for a, b, held in found:
+        groups.setdefault((f"{a:%m-%d}", f"{b:%m-%d}", tuple(h.split("-", 1)[1] for h in held)), []).append(a.year)
+    said, said_en = [], []
+    for (a, b, held), ys in groups.items():
+        if a == b == "02-29":
+            when, when_en = "闰年", "leap years"
+        elif ys[0] == years[0] and ys[-1] == years[-1]:
+            when, when_en = "每年", "every year"
+        elif ys[0] == years[0]:
+            when, when_en = f"{ys[-1]} 年及以前", f"{ys[-1]} and before"
+        elif ys[-1] == years[-1]:
+            when, when_en = f"{ys[0]} 年起", f"from {ys[0]}"
+        else:
+            when, when_en = "、".join(map(str, ys)) + " 年", ", ".join(map(str, ys))
+        days = a if a == b else f"{a} 至 {b}"
+        days_en = a if a == b else f"{a} to {b}"
+        said.append(f"{days}（{when}）" + (f"同时属于 {held[0]} 和 {held[1]}" if held else "不属于任何填报期间"))
+        said_en.append(f"{days_en} ({when_en}) " + (f"in both {held[0]} and {held[1]}" if held else "in no ledger period"))
+    # where: the ledger.earlier entry whose until is nearest such a day, else the period after the first
+    day = found[0][0]
+    entries = [e for e in _entries(rs.policy, "ledger", "earlier")
+               if (e.date("until") and (isinstance(e.data.get("start"), dict) or isinstance(e.data.get("end"), dict)))]
+    if entries:
+        at = min(entries, key=lambda e: min(abs((e.date("until") - a).days) for a, _, _ in found)).pos()
+    else:
+        after = [p for p in _entries(rs.policy, "ledger", "periods") if p.data.get("start", "") > f"{day:%m-%d}"]
+        at = (min(after, key=lambda p: p.data["start"]) if after else _entries(rs.policy, "ledger", "periods")[0]).pos("start")
+    return [F.make("E-REF-019", rs.policy.file, at, days="；".join(said), days_en="; ".join(said_en))]
 
 
 def _statuses(rs: RecordSet) -> list[F.Finding]:

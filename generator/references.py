@@ -15,7 +15,7 @@ from generator.archive import frozen_ledgers
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
-from generator.policy_rules import check_policy, days_are_no_days
+from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased
 from generator.validate import en_path, parse_date
 
@@ -343,7 +343,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
             out.append(F.make("E-REF-017", led.file, led.pos("activities", i), first_line=led.pos("activities", first)[0]))
         same.append((i, act))
         d = parse_date(act.get("date"))
-        if period and d and not period.start <= d <= period.end:
+        if period and d and not period.start <= d <= period.end and not in_no_period(rs, d):  # (else E-REF-019)
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                               start=period.start, end=period.end))
         out += [] if frozen else _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)

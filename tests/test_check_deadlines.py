@@ -597,3 +597,42 @@ def test_a_ledger_handed_in_after_today_counts_no_contact_yet(tmp_path):
 
     assert autumn("2026-01-02") == (None, 0)
     assert autumn("2026-01-07") == ("2026-01-06 09:00", 1)  # (there by then)
+
+
+def test_changed_half_year_boundaries_that_leave_days_in_no_period_or_two_are_said_once_at_the_policy(tmp_path):
+    # From 2027 the first half-year runs to 15 July. The administrator wrote H1's old end into
+    # ledger.earlier but not H2's old start: 2026-H1 ended on 30 June, 2026-H2 began on 16 July, and
+    # 1–15 July 2026 fell in no period. Nothing said so: 张伟's activity of 5 July was E-REF-004 in
+    # his ledger ("outside 2026-H2"), one per activity, each asking a cadre to fix a date that is
+    # right. The policy is told once, at its ledger.earlier entry, which days fall in no period (or
+    # in two) and how to write it; the activities in those days are not blamed on the cadres
+    repo = start(tmp_path)
+    write(repo, {"records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-07-05", "2026-07-10"])})
+    commit(repo, "2026-12-20 10:00", "张伟 2026-H2")
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    moved = policy.replace('end: "06-30", due: "06-30"', 'end: "07-15", due: "07-15"').replace(
+        'start: "07-01", end: "12-31"', 'start: "07-16", end: "12-31"')
+
+    def errors(policy_text):
+        write(repo, {"records/policy.yaml": policy_text})
+        out = generator_cli(repo, "validate", "--records", "records", "--format", "json")
+        return [f for f in json.loads(out.stdout) if f["severity"] == "error"]
+
+    earlier = "  earlier:\n    - until: \"2026-12-31\"\n      end: {H1: \"06-30\"}\n      due: {H1: \"06-30\"}\n"
+    gap = errors(moved.replace("grace_days: 0\n", "grace_days: 0\n" + earlier))
+    assert [(f["code"], f["file"].split("records/")[-1], f["line"]) for f in gap] == [("E-REF-019", "policy.yaml", 12)]
+    assert gap[0]["message"] == "填报期间没有首尾相接：07-01 至 07-15（2026 年及以前）不属于任何填报期间"
+    assert "ledger.earlier" in gap[0]["hint"] and "start" in gap[0]["hint"]
+    # the old start written too, and the old end forgotten: 2026-H1 to 15 July, 2026-H2 from 1 July
+    both = earlier.replace('end: {H1: "06-30"}', 'start: {H2: "07-01"}')
+    overlap = errors(moved.replace("grace_days: 0\n", "grace_days: 0\n" + both))
+    assert [(f["code"], f["line"]) for f in overlap] == [("E-REF-019", 12)]
+    assert overlap[0]["message"] == "填报期间没有首尾相接：07-01 至 07-15（2026 年及以前）同时属于 H1 和 H2"
+    right = both.replace("      due:", "      end: {H1: \"06-30\"}\n      due:")
+    assert errors(moved.replace("grace_days: 0\n", "grace_days: 0\n" + right)) == []
+    # current periods that leave the summer out (H2 from 1 September: remind's days between periods)
+    # are the university's design: their days in no period are not a seam, nor the change's to them
+    summer = policy.replace('start: "07-01", end: "12-31"', 'start: "09-01", end: "12-31"')
+    assert [f["code"] for f in errors(summer)] == ["E-REF-004", "E-REF-004"]  # (7 July: in no period, by design)
+    assert [f["code"] for f in errors(summer.replace("grace_days: 0\n", "grace_days: 0\n" + earlier.replace("H1: \"06-30\"}\n      due", "H1: \"07-15\"}\n      due")))] == ["E-REF-004"] * 2
+

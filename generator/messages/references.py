@@ -120,4 +120,18 @@ CODES = {
         "hint_zh": "如果是复制了上一项后忘了修改，请把这一项改成那次活动的实际日期和情况；如果是同一次活动重复填写，请删除这一项（从它的“- date:”一行，到下一项的“- ”之前）。",
         "hint_en": "If you copied an activity and forgot to change it, write this one's own date and account; if the same meeting was entered twice, delete this item (from its '- date:' line to the next '- ').",
     },
+    "E-REF-019": {
+        "severity": "error",
+        "zh": "填报期间没有首尾相接：{days}",
+        "en": "the ledger periods do not follow one another: {days_en}",
+        "hint_zh": "每一天都要恰好属于一个填报期间，每一期从前一期最后一天的下一天开始（不属于任何期间的那些天里的活动记不进任何台账）。"
+                   "改动 ledger.periods 的 start 或 end 时，把原来的起止日按期间代号写进 ledger.earlier 的 start 和 end"
+                   "（两头都要写：前一期原来的 end、后一期原来的 start），until 写旧规定下最后一期的最后一天；"
+                   "见 使用指南 → 政策检查 → 政策改动了数字。",
+        "hint_en": "Every day belongs to exactly one ledger period, each starting the day after the previous one ends "
+                   "(activities on days in no period fit no ledger). When ledger.periods' start or end changes, write the "
+                   "old days per period code into ledger.earlier's start and end (both sides: the earlier period's old end "
+                   "and the later one's old start), with until the last day of the last period under the old rule; see the "
+                   "guide, policy checks, when the policy's numbers change.",
+    },
 }
