@@ -4,7 +4,8 @@ The schemas say each value's type and form; these rules say the values make sens
 at its file:line:col — without them a period whose end is `06-31`, two periods with one id, or a
 status list without "resolved" pass validate and then quietly change every ledger's judgement:
 
-* policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012), start not after end
+* policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012), no period
+  starting on 02-29 (E-REF-018: 02-28 in other years, the day the period before ends), start not after end
   (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013); and, those being
   right, the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
   change, the current ones after) following one another day after day, across each change too:
@@ -91,6 +92,20 @@ def _no_days(rs: RecordSet):
                     yield code, e, (key, code), value
 
 
+def _leap_starts(rs: RecordSet):
+    """(item, its path to the value) of each period's first day written 02-29 (ledger.periods,
+    ledger.earlier's start): in other years it would be 02-28, the last day of the period before (E-REF-018).
+    As an end or a due day 02-29 is the end of February, every year (model._month_day)."""
+    for p in _entries(rs.policy, "ledger", "periods"):
+        if p.data.get("start") == "02-29":
+            yield p, ("start",)
+    for e in _entries(rs.policy, "ledger", "earlier"):
+        days = e.data.get("start")
+        for code, value in days.items() if isinstance(days, dict) else ():
+            if value == "02-29":
+                yield e, ("start", code)
+
+
 def days_are_no_days(rs: RecordSet, code: str) -> bool:
     """Whether period `code`'s own days (ledger.periods, ledger.earlier) are no days (E-REF-012 says
     where): its ledgers' folders are then not wrong (no E-REF-007 on each of them)."""
@@ -102,6 +117,7 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
     out = _twice(periods, "id")
     spans = []
     out += [F.make("E-REF-012", item.file, item.pos(*path), value=value) for _, item, path, value in _no_days(rs)]
+    out += [F.make("E-REF-018", item.file, item.pos(*path)) for item, path in _leap_starts(rs)]
     for p in periods:
         days = {key: p.data.get(key) for key in ("start", "end", "due")}
         if not all(isinstance(v, str) and _month_day(v) for v in days.values()):

@@ -636,3 +636,30 @@ def test_changed_half_year_boundaries_that_leave_days_in_no_period_or_two_are_sa
     assert [f["code"] for f in errors(summer)] == ["E-REF-004", "E-REF-004"]  # (7 July: in no period, by design)
     assert [f["code"] for f in errors(summer.replace("grace_days: 0\n", "grace_days: 0\n" + earlier.replace("H1: \"06-30\"}\n      due", "H1: \"07-15\"}\n      due")))] == ["E-REF-004"] * 2
 
+
+def test_a_period_that_starts_on_29_february_is_refused_at_its_day(tmp_path):
+    # A period's 02-29 is the end of February (02-28 in other years): right as an end or a due day,
+    # but a period starting on 02-29 starts on 02-28 in three years of four, the day the period
+    # before it ends — validate passed it, and 张伟's activity of 28 February 2027 was in his 2027-H3
+    # ledger and could as well have been in 2027-H1. It is refused at that day (E-REF-018), once,
+    # saying to start on 03-01 (the period before ending on 02-29) or on 02-28
+    repo = start(tmp_path)
+    write(repo, {"records/ledgers/2027-H3/zhang-wei.yaml": ledger("zhang-wei", "2027-H3", ["2027-02-28"])})
+    commit(repo, "2027-03-01 10:00", "张伟 2027-H3")
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    three = policy.replace('start: "01-01", end: "06-30", due: "06-30"}', 'start: "01-01", end: "02-28", due: "03-10"}\n'
+                           '    - {id: H3, name: 春季, start: "02-29", end: "06-30", due: "06-30"}')
+
+    def errors(policy_text):
+        write(repo, {"records/policy.yaml": policy_text})
+        out = generator_cli(repo, "validate", "--records", "records", "--format", "json")
+        return [(f["code"], f["line"], f["column"], f["hint"]) for f in json.loads(out.stdout) if f["severity"] == "error"]
+
+    (found,) = errors(three)
+    assert found[:3] == ("E-REF-018", 9, 33) and "03-01" in found[3] and "02-28" in found[3]
+    # 02-29 as an end or a due day: the end of February, every year
+    ended = three.replace('end: "02-28", due: "03-10"', 'end: "02-29", due: "02-29"').replace('start: "02-29"', 'start: "03-01"')
+    assert [f[:2] for f in errors(ended)] == [("E-REF-004", 5)]  # (28 February is 2027-H1's now)
+    # nor as a start kept in ledger.earlier
+    earlier = ended.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n    - {until: \"2026-12-31\", start: {H3: \"02-29\"}}\n")
+    assert sorted(f[:2] for f in errors(earlier)) == [("E-REF-004", 5), ("E-REF-018", 13)]

@@ -134,4 +134,11 @@ CODES = {
                    "and the later one's old start), with until the last day of the last period under the old rule; see the "
                    "guide, policy checks, when the policy's numbers change.",
     },
+    "E-REF-018": {
+        "severity": "error",
+        "zh": "填报期间不能从 02-29 开始：平年没有这一天，期间会从 02-28 开始，与前一期的最后一天重叠",
+        "en": "a ledger period cannot start on 02-29: other years have no such day, and it would start on 02-28, the last day of the period before",
+        "hint_zh": "改为从 03-01 开始（前一期的 end 写 02-29，即二月的最后一天，平年按 02-28 计），或从 02-28 开始（前一期到 02-27 为止）。",
+        "hint_en": "Start it on 03-01 (the period before ending on 02-29, the last day of February, 02-28 in other years), or on 02-28 (the one before ending on 02-27).",
+    },
 }
