@@ -312,3 +312,50 @@ def test_evaluation_counts_archived_ledgers_from_the_manifest_when_the_checks_fa
     page = page_rows(failed, "evaluation/2025.md")
     assert page["[张伟](../cadres/zhang-wei.md)"] == ["1", "—", "1/1"] and page["[李娜](../cadres/li-na.md)"][2] == "0/1"
     assert all(cells[1:] == ["—", "—"] for cells in page_rows(failed, "evaluation.md").values())
+
+
+def test_who_must_file_is_the_same_when_the_checks_fail(tmp_path, monkeypatch):
+    # the check stage fails during the build (W-SITE-002): a period not archived counted as 应填报
+    # everyone assigned in it — 张伟, who left five days into 2026-H2, and 孙立, who held club-a nine
+    # days of it (contacts.min_days_held: 14), among them — where the built site with the checks says
+    # they owe nothing (SemesterContacts.owes); 附件2's 应填报 and its rows are now the same either way
+    import csv
+    import io
+
+    import generator.check
+    from tests.gitrepo import commit, handovers, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    files = handovers("2026-07-05", "2026-06-25", ("2026-07-01", "2026-07-09"), ("2026-07-10", "2026-07-19"))
+    files["records/policy.yaml"] = files["records/policy.yaml"].replace(
+        "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {
+        "records/ledgers/2026-H2/chen-gang.yaml": ledger("chen-gang", "2026-H2", ["2026-07-08", "2026-10-10"]),
+        "records/ledgers/2026-H2/sun-li.yaml": ledger("sun-li", "2026-H2", ["2026-07-05"], points=["club-a"])})
+    commit(repo, "2026-12-20 10:00", "台账")
+    today = dt.date(2027, 1, 15)
+
+    def attachment2(result, period):
+        page = result.files[f"ledgers/{period}.md"].decode("utf-8")
+        rows = csv.DictReader(io.StringIO(result.files[f"downloads/attachment2-{period}.csv"].decode("utf-8-sig")))
+        return re.search(r"应填报 \d+ 人", page).group(), sorted(r["姓名"] for r in rows)
+
+    judged = build_site(repo / "records", today)
+    assert not any(f.code == "W-SITE-002" for f in judged.findings)
+    assert attachment2(judged, "2026-H2") == ("应填报 3 人", ["周敏", "孙立", "王芳", "陈刚"])
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("检查程序崩溃")
+
+    monkeypatch.setattr(generator.check, "run_checks", failing)
+    failed = build_site(repo / "records", today)
+    assert any(f.code == "W-SITE-002" for f in failed.findings)
+    periods = sorted(k[8:-3] for k in judged.files if re.fullmatch(r"ledgers/\d{4}-H\d\.md", k))
+    assert periods == ["2025-H2", "2026-H1", "2026-H2", "2027-H1"]
+    for period in periods:
+        assert attachment2(failed, period) == attachment2(judged, period), period
+    page = failed.files["ledgers/2026-H2.md"].decode("utf-8")
+    (sun_li,) = [line for line in page.splitlines() if "孙立" in line and line.startswith("|")]
+    assert "本期无需提交" in sun_li

@@ -56,6 +56,31 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
     return index, found, late
 
 
+def held_periods(ctx: Context, cadre: str):
+    """The periods begun by --today and not archived in which the cadre held a contact point: those of
+    their ledger rows (each owed or not: SemesterContacts.owes)."""
+    spans = [s for s in (ctx.row_span(r) for r in ctx.rows.get(cadre, ())) if s[0]]
+    if not spans or min(s for s, _ in spans) > ctx.today:
+        return
+    for period in ctx.rs.periods_between(min(s for s, _ in spans), min(max(e for _, e in spans), ctx.today)):
+        if period.start <= ctx.today and period.id not in ctx.archived and ctx.held_during(cadre, period.start,
+                                                                                           period.end):
+            yield period
+
+
+def owed_rows(rs, today: dt.date) -> list[dict]:
+    """The ledger rows' period, cadre and required, as check lists them but without their status (no Git):
+    who owes each period not archived (SemesterContacts.owes), and who handed in one they did not owe —
+    what the site counts as 应填报 when the checks could not run."""
+    from generator.check.semester_contacts import SemesterContacts
+
+    ctx = Context(rs, today)
+    owes = SemesterContacts(ctx).owes
+    return [{"period": p.id, "cadre": cadre, "required": required}
+            for cadre in ctx.rows for p in held_periods(ctx, cadre)
+            for required in (owes(cadre, p),) if required or (p.id, cadre) in rs.ledgers]
+
+
 class Deadlines:
     """The ledger table's rows one cadre at a time (by_cadre.py), then what is said of them all."""
 
@@ -156,19 +181,9 @@ class Deadlines:
 
     def rows(self, cadre: str) -> list[dict]:
         ctx, rs = self.ctx, self.ctx.rs
-        spans = [s for s in (ctx.row_span(r) for r in ctx.rows.get(cadre, ())) if s[0]]
-        if not spans:
-            return []
-        first = min(s for s, _ in spans)
-        last = min(max(e for _, e in spans), ctx.today)
-        if first > ctx.today:
-            return []
         rows = []
         name = ctx.cadre_name(cadre)
-        for period in rs.periods_between(first, last):
-            if period.start > ctx.today or period.id in self.archived or not ctx.held_during(
-                    cadre, period.start, period.end):
-                continue
+        for period in held_periods(ctx, cadre):
             unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
             unit_name = ctx.unit_name(unit)
             path = f"ledgers/{period.id}/{cadre}.yaml"

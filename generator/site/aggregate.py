@@ -249,8 +249,6 @@ class Aggregate:
     def period_table(self, period_id: str, ledgers: dict) -> list[dict]:
         """Attachment 2 summary: every cadre required to file (from the checks), or who filed."""
         cadres = set(self.checks.required_cadres(period_id)) | {c for p, c in ledgers if p == period_id}
-        if not self.checks.available and not self.archive.period(period_id):  # (archived: the manifest's)
-            cadres |= set(self._cadres_assigned_in(period_id))
         end = self.rs.period(period_id).end if self.rs.period(period_id) else None
         rows = []
         for cid in cadres:
@@ -269,11 +267,6 @@ class Aggregate:
             })
         rows.sort(key=lambda r: (self.unit_order(r["unit"]), r["cadre"]))  # (ids: the names' pinyin)
         return [dict(r, no=i) for i, r in enumerate(rows, 1)]
-
-    def _cadres_assigned_in(self, period_id: str) -> list[str]:
-        p = self.rs.period(period_id)
-        out = [row.get("cadre") for row in self.rs.assignments if self.rs.held_between(row, p.start, p.end)]
-        return [c for c in out if c in self.rs.cadres]
 
     # ---- feedback ------------------------------------------------------
     def feedback_row(self, led: Item, fb: Item) -> dict:

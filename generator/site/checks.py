@@ -50,10 +50,18 @@ class CheckView:
 
     def _failed(self, problem: str) -> None:
         """The checks did not run: no period is judged, but an archived period's rows need no
-        check — they are its manifest's (archive.status_rows, as check gives them)."""
+        check — they are its manifest's (archive.status_rows, as check gives them) — and who owes
+        the others' ledgers is check's rule without Git (deadlines.owed_rows: 应填报 as when the checks run)."""
         self.problem = problem
         archived = {p: doc.data for p, doc in archive.archived_by(self.rs, self.today).items()}
-        self._ledgers = self._index_ledgers(archive.status_rows(self.rs, archived))
+        rows = archive.status_rows(self.rs, archived)
+        try:
+            from generator.check.deadlines import owed_rows
+
+            rows += owed_rows(self.rs, self.today)
+        except Exception as exc:  # (the rule itself failing: only who filed is listed, and the page says why)
+            self.problem += f"；{type(exc).__name__}: {exc}"
+        self._ledgers = self._index_ledgers(rows)
 
     def problem_findings(self, file: str) -> list[F.Finding]:
         if self.available:
