@@ -208,7 +208,7 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     if rs.policy is None or not isinstance(value, str):
         return []
     allowed, known = _allowed(rs, vocab)
-    if value in known:
+    if value in known or not allowed:  # (a vocabulary that is no list: its own finding, at the policy)
         return []
     # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
     # full-width letters gone (“面对面 ”, “ＱＱ群”)

@@ -408,3 +408,17 @@ def test_a_command_line_imports_its_own_commands_module_and_help_lists_every_com
     for args in ([], ["no-such-command"]):
         run = cli(work, *args)
         assert run.returncode == 2 and all(command in run.stderr for command in command_line.COMMANDS), run.stderr
+
+
+def test_a_vocabulary_written_as_one_line_of_text_is_said_once_at_the_policy(work):
+    # An administrator adding a word wrote the channels on one line, as in a document:
+    # `channels: 面对面、键对键`. The schema said so at policy.yaml; and every channel in every
+    # ledger was E-REF-005 too, "可选值：。" (nothing allowed), one per activity, asking the cadres
+    # to change words that are right. A vocabulary that is no list judges no word: the policy's
+    # finding says what to fix
+    policy = work / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("channels: [面对面, 键对键]", "channels: 面对面、键对键"),
+                      encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [(f["code"], f["file"]) for f in report] == [("E-SCHEMA-003", "records/policy.yaml")], report
+
