@@ -4,7 +4,8 @@ The schemas say each value's type and form; these rules say the values make sens
 at its file:line:col — without them a period whose end is `06-31`, two periods with one id, or a
 status list without "resolved" pass validate and then quietly change every ledger's judgement:
 
-* policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012), no period
+* policy.yaml `ledger.periods` (and `ledger.earlier`'s first, last and due days): each MM-DD a day of the year (E-REF-012; a value
+  of another form is the schema's), no period
   starting on 02-29 (E-REF-018: 02-28 in other years, the day the period before ends), start not after end
   (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013); and, those being
   right, the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
@@ -18,6 +19,7 @@ status list without "resolved" pass validate and then quietly change every ledge
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from generator import findings as F
 from generator.model import Item, RecordSet, _month_day as day_of
@@ -69,6 +71,9 @@ def _overlaps(spans: list[tuple], what: str, what_en: str) -> list[F.Finding]:
     return out
 
 
+_MM_DD = re.compile(r"(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])")  # (the schema's form of a month-day)
+
+
 def _month_day(value) -> bool:
     try:
         return isinstance(value, str) and len(value) == 5 and bool(dt.date.fromisoformat(f"2000-{value}"))
@@ -116,7 +121,8 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
     periods = _entries(rs.policy, "ledger", "periods")
     out = _twice(periods, "id")
     spans = []
-    out += [F.make("E-REF-012", item.file, item.pos(*path), value=value) for _, item, path, value in _no_days(rs)]
+    out += [F.make("E-REF-012", item.file, item.pos(*path), value=value) for _, item, path, value in _no_days(rs)
+            if _MM_DD.fullmatch(value)]  # (another form, 7-10 or 7月10日, is the schema's E-SCHEMA-005)
     out += [F.make("E-REF-018", item.file, item.pos(*path)) for item, path in _leap_starts(rs)]
     for p in periods:
         days = {key: p.data.get(key) for key in ("start", "end", "due")}

@@ -422,3 +422,16 @@ def test_a_vocabulary_written_as_one_line_of_text_is_said_once_at_the_policy(wor
     report = json.loads(cli(work, "validate", "--format", "json").stdout)
     assert [(f["code"], f["file"]) for f in report] == [("E-SCHEMA-003", "records/policy.yaml")], report
 
+
+def test_a_period_day_not_written_month_day_is_said_once(work):
+    # A due day written 7-10 (or 7月10日) got E-SCHEMA-005 (its form) and E-REF-012 ("not a day of
+    # the year") at the same place: one mistake, two errors. E-REF-012 is for a day written MM-DD
+    # that does not exist (06-31); a value of another form is the schema's
+    policy = work / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    for written in ("7-10", "7月10日"):
+        policy.write_text(text.replace('end: "06-30", due: "06-30"', f'end: "06-30", due: "{written}"'), encoding="utf-8")
+        report = json.loads(cli(work, "validate", "--format", "json").stdout)
+        assert [f["code"] for f in report] == ["E-SCHEMA-005"], report
+    policy.write_text(text.replace('end: "06-30", due: "06-30"', 'end: "06-30", due: "06-31"'), encoding="utf-8")
+    assert [f["code"] for f in json.loads(cli(work, "validate", "--format", "json").stdout)] == ["E-REF-012"]
