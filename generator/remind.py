@@ -17,7 +17,7 @@
         dotenv report
 
 Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
-none in a period nobody owes; only without them, an active assignment overlapping the period) and
+none in a period nobody owes; without them, the same rule worked out without Git: deadlines.owed_rows) and
 no ledger file, exemptions excepted.  Cadres are grouped by unit; each is @-mentioned with their
 Git account, and so are their unit's reviewers (of a unit that has ended: those of the unit that
 took it over, else the administrators).
@@ -63,38 +63,19 @@ def _check_data(rs: RecordSet, today: dt.date) -> dict | None:
         return None
 
 
-def _exempt(rs: RecordSet, cadre: str, day: dt.date) -> bool:
-    for ex in rs.exemptions:
-        if ex.get("cadre") == cadre and "ledger" in (ex.get("rules") or []):
-            start, end = ex.date("start"), ex.date("end")
-            if start and end and start <= day <= end:
-                return True
-    return False
-
-
 def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None,
                    later: frozenset = frozenset()) -> list[str]:
     """Cadres required to file for `period_id` whose ledger file is not in the records, or came after
     `today` (`later`: paths below the records, check.submitted_later; a past --today replays that day,
     as check and the site do): the check's rows (the ledger is owed as check says,
-    SemesterContacts.owes: a period nobody owes has no row and reminds nobody); only when the check
-    could not run, anyone assigned during the period."""
+    SemesterContacts.owes: a period nobody owes has no row and reminds nobody); when the check could
+    not run, the same rule without Git (deadlines.owed_rows)."""
+    from generator.check.deadlines import owed_rows
+
     filed = {c for (p, c), led in rs.ledgers.items() if p == period_id and led.doc.rel not in later}
-    if data is not None and data.get("ledgers") is not None:
-        rows = [r for r in data["ledgers"] if r.get("period") == period_id]
-        return sorted({r["cadre"] for r in rows if r["cadre"] not in filed and r.get("status") != "exempt"})
-    period = rs.period(period_id)
-    out = set()
-    for row in rs.assignments:
-        cadre = row.get("cadre")
-        if cadre not in rs.cadres or not rs.held_between(row, period.start, period.end):
-            continue
-        a_from, a_to = rs.cadre_active_span(cadre)
-        if (a_from and a_from > period.end) or (a_to and a_to < period.start):
-            continue
-        if cadre not in filed and not _exempt(rs, cadre, period.due):
-            out.add(cadre)
-    return sorted(out)
+    rows = data["ledgers"] if data is not None and data.get("ledgers") is not None else owed_rows(rs, today)
+    return sorted({r["cadre"] for r in rows if r.get("period") == period_id and r["cadre"] not in filed
+                   and r.get("status") != "exempt"})
 
 
 def _n(count: int, one: str, more: str) -> str:

@@ -265,12 +265,10 @@ def test_reminders_of_a_unit_that_ended_name_who_took_over_not_its_former_review
         assert "## 机械学院（已于 2026-03-05 合并或撤销，接替的单位未登记；请管理员 @wang-admin 处理）" in coverage.stdout
 
 
-def test_a_period_nobody_owes_reminds_nobody(tmp_path):
-    """contacts.min_days_held: 14, and the two cadres took their classes on 25 December, seven days
-    before 2026-H2 ended: nobody owes its ledger (check lists no row for it), but remind, finding no
-    row, fell back to everyone assigned in the period and reminded them both.  Then its body said
-    the period's ledgers were all handed in, when none was owed."""
-    from tests.gitrepo import assignments, base, check_cli, commit, generator_cli, init_repo, write
+def _taken_over_late(tmp_path):
+    """contacts.min_days_held: 14; both cadres take their classes on 25 December 2026, seven days
+    before 2026-H2 ends (they owe 2027-H1, not 2026-H2)."""
+    from tests.gitrepo import assignments, base, commit, init_repo, write
 
     repo = init_repo(tmp_path / "repo")
     files = base()
@@ -282,6 +280,16 @@ def test_a_period_nobody_owes_reminds_nobody(tmp_path):
         {"cadre": "li-na", "class": "me-2025-01", "start": "2026-12-25"})
     write(repo, files)
     commit(repo, "2025-08-20 10:00", "初始化记录")
+    return repo
+
+
+def test_a_period_nobody_owes_reminds_nobody(tmp_path):
+    """contacts.min_days_held: 14, and the two cadres took their classes on 25 December, seven days
+    before 2026-H2 ended: nobody owes its ledger (check lists no row for it), but remind, finding no
+    row, fell back to everyone assigned in the period and reminded them both."""
+    from tests.gitrepo import check_cli, generator_cli
+
+    repo = _taken_over_late(tmp_path)
     data = json.loads(check_cli(repo / "records", "--today", "2027-01-10", "--format", "json").stdout)
     assert [r for r in data["ledgers"] if r["period"] == "2026-H2"] == []
     r = generator_cli(repo, "remind", "--period", "2026-H2", "--today", "2027-01-10")
@@ -545,3 +553,22 @@ def test_remind_gives_the_body_it_gave_before_it_went_the_way_check_goes(tmp_pat
             assert new.stdout == _remind_the_old_way(repo / "records", period, day), (period, _run)
             bodies.append(new.stdout)
     assert any("尚未提交本期工作台账" in body for body in bodies)  # (someone is reminded: not a body of nothing)
+
+
+def test_when_the_check_cannot_run_remind_still_follows_who_owes_the_ledger(tmp_path):
+    """The same records (contacts.min_days_held: 14, both cadres took their classes seven days before
+    2026-H2 ended): with no check data (the check stage failed), remind fell back to everyone
+    assigned during the period and reminded both, who owe nothing; it now works out who owes it
+    by check's rule (deadlines.owed_rows) and says what it says when the check runs."""
+    import datetime as dt
+
+    from generator.check import run_checks
+    from generator.pipeline import validate_records
+    from generator.remind import missing_cadres
+
+    repo = _taken_over_late(tmp_path)
+    rs, _ = validate_records(repo / "records")
+    for period, today in (("2026-H2", dt.date(2027, 1, 10)), ("2027-H1", dt.date(2027, 6, 25))):
+        data = run_checks(rs, today, repo=repo).data
+        assert missing_cadres(rs, period, today, None) == missing_cadres(rs, period, today, data), period
+    assert missing_cadres(rs, "2027-H1", dt.date(2027, 6, 25), None) == ["li-na", "zhang-wei"]

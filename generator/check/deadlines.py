@@ -70,15 +70,21 @@ def held_periods(ctx: Context, cadre: str):
 
 def owed_rows(rs, today: dt.date) -> list[dict]:
     """The ledger rows' period, cadre and required, as check lists them but without their status (no Git):
-    who owes each period not archived (SemesterContacts.owes), and who handed in one they did not owe —
-    what the site counts as 应填报 when the checks could not run."""
+    who owes each period not archived (SemesterContacts.owes; status exempt when not filed and exempted, as
+    check says), and who handed in one they did not owe — what the site counts as 应填报 and remind
+    reminds of when the checks could not run."""
     from generator.check.semester_contacts import SemesterContacts
 
     ctx = Context(rs, today)
     owes = SemesterContacts(ctx).owes
-    return [{"period": p.id, "cadre": cadre, "required": required}
-            for cadre in ctx.rows for p in held_periods(ctx, cadre)
-            for required in (owes(cadre, p),) if required or (p.id, cadre) in rs.ledgers]
+    out = []
+    for cadre in ctx.rows:
+        for p in held_periods(ctx, cadre):
+            required, filed = owes(cadre, p), (p.id, cadre) in rs.ledgers
+            if required or filed:
+                exempt = required and not filed and ctx.exempt(cadre, "ledger", p.start, p.end)
+                out.append({"period": p.id, "cadre": cadre, "required": required, "status": "exempt" if exempt else None})
+    return out
 
 
 class Deadlines:
