@@ -845,6 +845,19 @@ def read_new(out: str, record: dict, kind: str) -> str:
 # Command
 # ---------------------------------------------------------------------------
 
+def units_errors(root: Path) -> list[F.Finding]:
+    """The errors of records/units.yaml as validate reports them (reading, schema): no import
+    runs while the file it matches units against is wrong."""
+    from generator.load import load_file
+    from generator.validate import validate_document
+
+    path = root / "units.yaml"
+    if not path.exists():
+        return []
+    doc, problems = load_file(path, root)
+    return [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+
+
 def cmd_import(args) -> int:
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
 
@@ -852,6 +865,10 @@ def cmd_import(args) -> int:
     if root is None:
         return EXIT_USAGE
     lang, imp = args.lang, None
+    if units := units_errors(root):  # (matched against: a wrong unit id would be written into records)
+        emit([F.make("E-FLOW-006", display_path(root), None, command=f"python -m generator import {args.kind}"),
+              *units], args, files=1)
+        return EXIT_FINDINGS
     try:
         imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)
         imp.run()

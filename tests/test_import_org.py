@@ -501,8 +501,7 @@ def test_a_new_cadre_file_is_read_back_and_validated_before_anything_is_written(
     xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "党委学生工作部副部长", "党委学生工作部", "2024-02-01"]])
     run = cli(work, "import", "cadres", "c.xlsx", "--write")
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
-    assert "c.xlsx:2:3: 错误 E-IMP-011: 第 2 行写进 records/cadres/wang-fang.yaml 后读回来不对：单位“XGB”通不过 validate" \
-        in run.stdout
+    assert "records/units.yaml:7:9: 错误 E-SCHEMA-005" in run.stdout  # (units.yaml first: see below)
 
 
 def test_a_comment_line_in_a_list_stays_with_the_item_below_it_the_first_one_too(work):
@@ -645,3 +644,25 @@ def test_a_second_heading_row_is_not_a_class_and_a_split_column_is_an_error(work
     assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
     assert yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1][
         "headcount"] == 33
+
+
+@pytest.mark.parametrize("kind", ["classes", "cadres", "units"])
+def test_no_import_while_units_yaml_fails_validation_its_errors_shown(work, kind):
+    """A unit id from a units.yaml validate rejects (XGB: not lower case) was written into a class
+    file without a word (a cadre file said only E-IMP-011 of one row).  Now no import runs while
+    records/units.yaml, which the import matches units against, fails validation: its errors are
+    shown at units.yaml:line:col under E-FLOW-006, exit 1, nothing written."""
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("id: xgb", "id: XGB"), encoding="utf-8")
+    before = snapshot(work)
+    rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["学工2601班", "党委学生工作部", "思政", 2026, 30]],
+            "cadres": [["姓名", "职务", "单位", "任职日期"], ["王芳", "副部长", "党委学生工作部", "2024-02-01"]],
+            "units": [["单位编号", "单位名称", "单位类型"], ["hr", "人事处", "部门"]]}[kind]
+    xlsx(work / "f.xlsx", rows)
+    run = cli(work, "import", kind, "f.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert f"错误 E-FLOW-006: python -m generator import {kind} 没有运行" in run.stdout
+    assert "records/units.yaml:7:9: 错误 E-SCHEMA-" in run.stdout, run.stdout
+    assert "已写入" not in run.stdout and "E-IMP" not in run.stdout
+    en = cli(work, "import", kind, "f.xlsx", "--lang", "en")
+    assert en.returncode == 1 and f"import {kind} did not run" in en.stdout and "Fix the errors below" in en.stdout
