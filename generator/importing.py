@@ -120,9 +120,10 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
-def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str]]:
+def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str, set, bool]]:
     """The file's sheets as (sheet name, rows of (row number, [cell values]), its state in Excel:
-    "visible", "hidden" or "veryHidden"); a CSV is one visible sheet without a name."""
+    "visible", "hidden" or "veryHidden", the numbers of its hidden rows, whether it has an
+    autofilter); a CSV is one visible sheet without a name."""
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
@@ -141,7 +142,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str]
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
         sheets = [(sheet.title, _merged([list(values) for values in sheet.iter_rows(values_only=True)], [
-            (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state)
+            (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
+                   {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref))
                   for sheet in book.worksheets]
         book.close()
         return sheets
@@ -160,10 +162,10 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str]
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)],
-             "visible")]
+             "visible", set(), False)]
 
 
-def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str]]:
+def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, bool]]:
     """An old Excel (.xls) file's sheets, read with xlrd, cells as openpyxl gives them (a whole
     number as int, a date cell as datetime, an empty cell as None)."""
     import xlrd
@@ -185,10 +187,28 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str]]:
 
     try:
         return [(sheet.name, _merged([[value(c) for c in sheet.row(n)] for n in range(sheet.nrows)], [
-            (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility])
+            (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility],
+                 {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}, _filtered(book, sheet))
                 for sheet in book.sheets()]
     finally:
         book.release_resources()
+
+
+def _filtered(book, sheet) -> bool:
+    """Whether an .xls sheet has an autofilter (its hidden built-in name _FilterDatabase)."""
+    return any(name.builtin and name.name == "_FilterDatabase" and name.scope == sheet.number
+               for name in getattr(book, "name_obj_list", []))
+
+
+def _ranges(numbers: list[int]) -> list[str]:
+    """Row numbers (ascending) as a spreadsheet user says them: 3, 5, 7–9."""
+    spans: list[list[int]] = []
+    for n in numbers:
+        if spans and n == spans[-1][1] + 1:
+            spans[-1][1] = n
+        else:
+            spans.append([n, n])
+    return [str(a) if a == b else f"{a}–{b}" for a, b in spans]
 
 
 def _merged(rows: list[list], ranges) -> list[tuple[int, list]]:
@@ -436,14 +456,15 @@ class Importer:
         reported, never skipped silently, and so is a hidden one: often an old list, not read);
         when none has, the first one's missing columns are."""
         sheets, hidden = [], []
-        for title, rows, state in read_rows(self.source):
+        for title, rows, state, *rest in read_rows(self.source):
             rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
             if rows:
-                (hidden if state in HIDDEN else sheets).append((title, rows, state))
-        for title, rows, state in hidden:
+                (hidden if state in HIDDEN else sheets).append((title, rows, state, *rest))
+        for title, rows, state, *_ in hidden:
             self.findings.append(F.make(HIDDEN[state], f"{display_path(self.source)}[{title}]", (rows[0][0], 1),
                                         sheet=title))
-        sheets = [(title, rows) for title, rows, _ in sheets]
+        unseen = {title: rest for title, _, _, *rest in sheets}  # (its hidden rows, whether filtered)
+        sheets = [(title, rows) for title, rows, *_ in sheets]
         if not sheets:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
                              "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
@@ -464,6 +485,7 @@ class Importer:
                                     cohort=int(year.group(1)) if year else self.cohort)
             self._use(sheet)
             sheet.found = self.found = self.columns(rows[at][1])
+            rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and not self._headings(n, r)
@@ -475,6 +497,23 @@ class Importer:
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+
+    def _unseen(self, file: str, rows: list, hidden: set, filtered: bool) -> list:
+        """`rows` but those hidden (by an autofilter or by hand): not imported, as Excel does not
+        show them (a list filtered to one school is that school's), and named by W-IMP-007."""
+        if not (left := [(n, r) for n, r in rows if n in hidden]):
+            return rows
+        names = [_cell(r[i - 1]) if (i := self.found.get("name")) and i <= len(r) else None for _, r in left]
+        named = [str(v) for v in names if v is not None][:5]
+        more = len(left) - len(named)
+        self.findings.append(F.make("W-IMP-007", file, (left[0][0], 1), rows=_ranges([n for n, _ in left]),
+                                    names=("（" + "、".join(named) + (f" 等 {len(left)} 行" if more else "") + "）"
+                                           if named else ""),
+                                    names_en=(" (" + ", ".join(named) + (f" and {more} more" if more else "") + ")"
+                                              if named else ""),
+                                    why="被筛选隐藏" if filtered else "是隐藏的",
+                                    why_en="filtered out" if filtered else "hidden"))
+        return [(n, r) for n, r in rows if n not in hidden]
 
     def _headings(self, n: int, row: list) -> bool:
         """Whether row `n` repeats the headings (a second heading row, its cells merged with the

@@ -666,3 +666,36 @@ def test_no_import_while_units_yaml_fails_validation_its_errors_shown(work, kind
     assert "已写入" not in run.stdout and "E-IMP" not in run.stdout
     en = cli(work, "import", kind, "f.xlsx", "--lang", "en")
     assert en.returncode == 1 and f"import {kind} did not run" in en.stdout and "Fix the errors below" in en.stdout
+
+
+def test_rows_hidden_or_filtered_out_are_not_imported_and_named(work):
+    """Rows an autofilter hides (数据 → 筛选: a list filtered to one school) or hidden by hand were
+    imported without a word, unlike a hidden sheet.  As a hidden sheet, they are not imported (what
+    the administrator sees in Excel is what is imported) and W-IMP-007 names them and says how to
+    show them; shown again, they are imported."""
+    heading = ["班级名称", "学院", "专业", "年级", "人数"]
+    rows = [heading, ["计算机2602班", "cs", "计算机科学与技术", 2026, 29], ["计算机2698班", "cs", "计算机科学与技术", 2026, 40],
+            ["计算机2603班", "cs", "计算机科学与技术", 2026, 31], ["计算机2699班", "cs", "计算机科学与技术", 2026, 40]]
+    book = Workbook()
+    for row in rows:
+        book.active.append(row)
+    book.active.auto_filter.ref = "A1:E5"
+    for n in (3, 5):
+        book.active.row_dimensions[n].hidden = True
+    book.save(work / "筛选.xlsx")
+    shutil.copy(B.REPO / "tests/fixtures/import/隐藏行.xls", work / "隐藏行.xls")  # the same rows hidden, old Excel
+    for name, why, why_en in (("筛选.xlsx", "被筛选隐藏", "filtered out"), ("隐藏行.xls", "是隐藏的", "hidden")):
+        run = cli(work, "import", "classes", name, "--write")
+        assert run.returncode == 0, run.stdout
+        assert f"{name}:3:1: 警告 W-IMP-007: 第 3、5 行{why}（计算机2698班、计算机2699班），未导入" in run.stdout, run.stdout
+        assert "取消隐藏" in run.stdout and "清除" in run.stdout
+        en = cli(work, "import", "classes", name, "--lang", "en")
+        assert f"warning W-IMP-007: rows 3, 5 are {why_en}" in en.stdout and "Unhide" in en.stdout, en.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert "计算机2603班" in names and "计算机2698班" not in names and "计算机2699班" not in names
+
+    book.active.row_dimensions[3].hidden = book.active.row_dimensions[5].hidden = False  # as the hint says
+    book.active.auto_filter.ref = None
+    book.save(work / "筛选.xlsx")
+    run = cli(work, "import", "classes", "筛选.xlsx", "--write")
+    assert run.returncode == 0 and "W-IMP-007" not in run.stdout and "计算机2699班" in run.stdout, run.stdout

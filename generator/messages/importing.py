@@ -29,6 +29,13 @@ CODES = {
         "hint_zh": "深度隐藏的工作表（常由宏或导出它的系统设置）不读；Excel 右键菜单的“取消隐藏”里没有这一页。若这一页确要导入：在 Excel 中按 Alt+F11 打开 Visual Basic 编辑器，在左边“工程”窗口中选中这一页（没有“属性”窗口时按 F4），把属性 Visible 改为“-1 - xlSheetVisible”，关闭编辑器，保存后再运行一次（保存为 .xlsx 即可，不需要启用宏）；或请给你表格的部门把这一页的内容放进一个未隐藏的工作表再发来。若不要导入，可以不管这条警告。",
         "hint_en": "A very hidden sheet (set so by a macro or by the system that exported the file) is not read, and is not listed in Excel's Unhide dialog. If this sheet is to be imported: in Excel press Alt+F11 to open the Visual Basic editor, select this sheet in the Project window (press F4 if no Properties window shows), set its property Visible to '-1 - xlSheetVisible', close the editor, save (as .xlsx: no macros needed) and run again; or ask whoever sent the file to put this sheet's rows on a visible sheet. If not, ignore this warning.",
     },
+    "W-IMP-007": {
+        "severity": "warning",
+        "zh": "第 {rows} 行{why}{names}，未导入",
+        "en": "rows {rows} are {why_en}{names_en}: not imported",
+        "hint_zh": "只导入 Excel 中看得见的行（名单常筛选成一个学院，或把撤销的班级、离任的干部隐藏起来）。若这些行确要导入：筛选隐藏的，在 Excel 中点“数据 → 筛选 → 清除”（或再点一次“筛选”取消筛选）；手工隐藏的，全选后右键点行号，选“取消隐藏”；保存后再运行一次。若不要导入，可以不管这条警告。",
+        "hint_en": "Only the rows Excel shows are imported (a list is often filtered to one school, or has withdrawn classes or former cadres hidden). If these rows are to be imported: for a filter, choose Data → Filter → Clear in Excel (or Filter again to turn it off); for hidden rows, select all, right-click the row numbers and choose Unhide; save and run again. If not, ignore this warning.",
+    },
     "W-IMP-004": {
         "severity": "warning",
         "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
