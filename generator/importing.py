@@ -141,7 +141,9 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                              f"not a valid Excel file ({type(exc).__name__})") from None
-        sheets = [(sheet.title, _merged([list(values) for values in sheet.iter_rows(values_only=True)], [
+        unsaved = _unsaved_formulas(path, book)
+        sheets = [(sheet.title, _merged([[unsaved.get((sheet.title, n, c), v) for c, v in enumerate(values, 1)]
+                                         for n, values in enumerate(sheet.iter_rows(values_only=True), 1)], [
             (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
                    {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref))
                   for sheet in book.worksheets]
@@ -194,6 +196,31 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
         book.release_resources()
 
 
+class Formula(str):
+    """A formula cell with no value saved (a file a program wrote, never saved by Excel or WPS):
+    its formula, as =15+14; read as no value (_cell), said as such where a value is read."""
+
+
+def _unsaved_formulas(path: Path, book) -> dict:
+    """(sheet title, row, column) → Formula of the formula cells of an .xlsx that `book` (read
+    with data_only) reads as empty; the formulas are read only when the file has some."""
+    import zipfile
+
+    from openpyxl import load_workbook
+
+    with zipfile.ZipFile(path) as z:
+        if not any(b"<f" in z.read(n) for n in z.namelist() if n.startswith("xl/worksheets/")):
+            return {}
+    out = {}
+    for sheet in load_workbook(path).worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f" and book[sheet.title].cell(cell.row, cell.column).value is None:
+                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "")
+                    out[(sheet.title, cell.row, cell.column)] = Formula(text or "")
+    return out
+
+
 def _filtered(book, sheet) -> bool:
     """Whether an .xls sheet has an autofilter (its hidden built-in name _FilterDatabase)."""
     return any(name.builtin and name.name == "_FilterDatabase" and name.scope == sheet.number
@@ -229,6 +256,8 @@ HIDDEN = {"hidden": "W-IMP-005", "veryHidden": "W-IMP-006"}
 
 
 def _cell(value):
+    if isinstance(value, Formula):
+        return None
     if isinstance(value, str):
         value = value.strip()
     return None if value in ("", None) else value
@@ -389,6 +418,10 @@ class Importer:
         for field, i in columns.items():
             value = _cell(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
+            if value is None and isinstance(row[i - 1] if i <= len(row) else None, Formula):
+                self.add("E-IMP-013", (n, i), formula=row[i - 1], **where)
+                ok = False
+                continue
             if value is None and field == "cohort" and self.default_cohort:
                 continue  # (--cohort: the cohort of the rows that give none)
             if value is None:

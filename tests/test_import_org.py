@@ -699,3 +699,23 @@ def test_rows_hidden_or_filtered_out_are_not_imported_and_named(work):
     book.save(work / "筛选.xlsx")
     run = cli(work, "import", "classes", "筛选.xlsx", "--write")
     assert run.returncode == 0 and "W-IMP-007" not in run.stdout and "计算机2699班" in run.stdout, run.stdout
+
+
+def test_a_formula_cell_with_no_saved_value_says_so_not_that_it_is_empty(work):
+    """A file written by a program, never opened in Excel, keeps a formula's text but no value:
+    the cell read as empty (E-IMP-003 是空的, while Excel shows a number).  Now E-IMP-013 says the
+    cell holds a formula with no saved value and to open and save the file in Excel or WPS (or
+    paste values); a row of nothing but such formulas (a 序号 filled down) is not a record."""
+    before = snapshot(work)
+    xlsx(work / "公式.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数", "辅导员"],
+                             ["=ROW()-1", "计算机2602班", "cs", "计算机科学与技术", 2026, "=15+14", "=\"钱\"&\"老师\""],
+                             ["=ROW()-1", None, None, None, None, None, None]])
+    run = cli(work, "import", "classes", "公式.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("公式.xlsx:2:6: 错误 E-IMP-013: 第 2 行的“人数”（F 列）是公式 =15+14，文件中没有保存它算出的值"
+            in run.stdout), run.stdout
+    assert "公式.xlsx:2:7: 错误 E-IMP-013" in run.stdout and "WPS" in run.stdout and "粘贴为数值" in run.stdout
+    assert "是空的" not in run.stdout and "E-IMP-003" not in run.stdout and ":3:" not in run.stdout
+    en = cli(work, "import", "classes", "公式.xlsx", "--lang", "en")
+    assert "row 2: '人数' (column F) is the formula =15+14 with no value saved in the file" in en.stdout, en.stdout
+    assert "open the file in Excel or WPS and save it" in en.stdout

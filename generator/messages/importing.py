@@ -127,6 +127,13 @@ CODES = {
         "hint_zh": "表头有两行时只认第一行的列标题，第二行不读。一项分成了几列（如“人数”下分“男”“女”两列）时，请加一列写出合计，列标题写“{heading}”，并把分开的几列的标题改成别的（如“男生人数”，这些列不导入）；再运行一次导入。",
         "hint_en": "Of a two-row heading only the first row's headings are read. Where one field is split over columns ('人数' over '男' and '女'), add a column holding the whole, headed '{heading}', and rename the split columns (such as '男生人数': they are not imported); then run the import again.",
     },
+    "E-IMP-013": {
+        "severity": "error",
+        "zh": "第 {row} 行的“{heading}”（{column} 列）是公式 {formula}，文件中没有保存它算出的值",
+        "en": "row {row}: '{heading}' (column {column}) is the formula {formula} with no value saved in the file",
+        "hint_zh": "这个文件没有在 Excel 或 WPS 中打开保存过（多半是系统或程序生成的），公式算出的值不在文件里，导入读不到。请用 Excel 或 WPS 打开这个文件，保存后再运行一次导入；或选中这些格，复制后“选择性粘贴 → 粘贴为数值”，再保存。",
+        "hint_en": "The file was never opened and saved in Excel or WPS (a program most likely wrote it), so the formula's result is not in it and cannot be read: open the file in Excel or WPS and save it, then run the import again; or copy these cells and Paste Special → Values, then save.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
