@@ -284,6 +284,24 @@ def _date(value) -> dt.date | None:
         return None
 
 
+def _month_only(value) -> tuple | None:
+    """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, as 组织部 lists
+    often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
+    shows 2021.10 as 2021.1: then October is said too."""
+    text = repr(value) if isinstance(value, float) else str(value).strip()
+    m = re.fullmatch(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*月?", text)
+    if not m or not 1 <= int(m.group(2)) <= 12:
+        return None
+    year, month = m.group(1), int(m.group(2))
+    meant = f"{year}-{month:02d}-01"
+    zh = f"写明哪一天的日期，如 {meant}（以任免文件上的日期为准；不知道是哪一天时请向组织部核实，不要随手填 1 日）"
+    en = f"a date with its day, such as {meant} (the day of the appointment's document; if unknown, ask the 组织部: do not just write the 1st)"
+    if isinstance(value, float) and len(m.group(2)) == 1 and month == 1:
+        zh += f"。这一格是数字，{year}.10 也显示成 {year}.1：若是 10 月，写 {year}-10-01 这样的日期"
+        en += f". This cell is a number, which shows {year}.10 as {year}.1: if October was meant, write {year}-10-01 or the like"
+    return "完整的日期（只写到了月，没有日）", "a whole date (month only, no day)", zh, en
+
+
 def _integer(value, pattern: str) -> int | None:
     if isinstance(value, bool):
         return None
@@ -432,7 +450,8 @@ class Importer:
             bad = None
             if field in ("active_from", "active_to", "until"):
                 value = _date(value)
-                bad = value is None and ("日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01")
+                bad = value is None and (_month_only(row[i - 1]) or (
+                    "日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
                 value = _integer(value, r"(\d+)\s*人?")
                 bad = not (value and 1 <= value <= 500) and ("1 到 500 之间的人数", "a headcount from 1 to 500",

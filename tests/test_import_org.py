@@ -719,3 +719,20 @@ def test_a_formula_cell_with_no_saved_value_says_so_not_that_it_is_empty(work):
     en = cli(work, "import", "classes", "公式.xlsx", "--lang", "en")
     assert "row 2: '人数' (column F) is the formula =15+14 with no value saved in the file" in en.stdout, en.stdout
     assert "open the file in Excel or WPS and save it" in en.stdout
+
+
+def test_a_date_written_to_the_month_only_asks_for_the_day(work):
+    """组织部 lists often write 任职时间 to the month (2021.03, 2021年3月): that was E-IMP-004 “不是日期”
+    with the hint to write 2016-12-01, as though the value were garbage.  The hint now says a day
+    is needed and what to type (2021-03-01 for 2021.03); the day is never guessed."""
+    before = snapshot(work)
+    sheet = xlsx(work / "干部.xlsx", [["姓名", "职务", "单位", "任职时间"], ["王芳", "副部长", "xgb", "2021.03"],
+                                     ["赵强", "副院长", "cs", "2019年11月"], ["钱明", "院长", "cs", 2020.1]])
+    run = cli(work, "import", "cadres", sheet.name, "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "干部.xlsx:2:4: 错误 E-IMP-004: 第 2 行的“任职时间”（D 列）“2021.03”不是完整的日期（只写到了月，没有日）" in run.stdout
+    assert "请改为写明哪一天的日期，如 2021-03-01" in run.stdout and "不要随手填" in run.stdout, run.stdout
+    assert "如 2019-11-01" in run.stdout
+    assert "2020.1" in run.stdout and "2020-10" in run.stdout  # (a number cell: 2020.10 shows as 2020.1)
+    en = cli(work, "import", "cadres", sheet.name, "--lang", "en")
+    assert "'2021.03' is not a whole date (month only, no day)" in en.stdout and "such as 2021-03-01" in en.stdout
