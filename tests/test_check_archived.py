@@ -528,6 +528,18 @@ def test_an_archived_reopening_without_a_note_is_said_when_both_links_are_archiv
     assert "records/amendments/2026-H1/zhang-wei.yaml" in hint, hint
 
 
+def _archive_refused(repo, code: str, where: str, zh: str, en: str) -> None:
+    """archive 2025-H2 refuses (E-FLOW-005) with `code` said at `where` in words `zh` / `en`,
+    and writes nothing."""
+    from tests.gitrepo import generator_cli
+
+    for lang, words in (("zh", zh), ("en", en)):
+        r = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10", "--lang", lang)
+        assert r.returncode == 1 and "E-FLOW-005" in r.stdout and code in r.stdout, r.stdout + r.stderr
+        assert where in r.stdout and words in r.stdout, r.stdout
+    assert not (repo / "records/archive/2025-H2.yaml").exists() and not (repo / "records/archive/2025-H2").exists()
+
+
 def test_archive_refuses_a_period_whose_imported_ledger_changed_since_imported(tmp_path):
     # E-CHK-020 is said at the import manifest, not in the ledger: archive once looked only at
     # findings in the period's ledger files and froze 张伟's changed ledger, after which the
@@ -537,12 +549,9 @@ def test_archive_refuses_a_period_whose_imported_ledger_changed_since_imported(t
     repo, ledger_file = _imported(tmp_path)
     replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
     commit(repo, "2026-01-05 10:00", "改了导入的台账")
-    for lang, words in (("zh", "导入的台账 ledgers/2025-H2/zhang-wei.yaml 在导入后被修改过"),
-                        ("en", "imported ledger ledgers/2025-H2/zhang-wei.yaml changed after it was imported")):
-        r = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10", "--lang", lang)
-        assert r.returncode == 1 and "E-FLOW-005" in r.stdout and "E-CHK-020" in r.stdout, r.stdout + r.stderr
-        assert "records/imports/legacy.yaml:6:" in r.stdout and words in r.stdout, r.stdout
-    assert not (repo / "records/archive/2025-H2.yaml").exists() and not (repo / "records/archive/2025-H2").exists()
+    _archive_refused(repo, "E-CHK-020", "records/imports/legacy.yaml:6:",
+                     "导入的台账 ledgers/2025-H2/zhang-wei.yaml 在导入后被修改过",
+                     "imported ledger ledgers/2025-H2/zhang-wei.yaml changed after it was imported")
     # put right (the import's sha256 as the file is now, as E-CHK-020's hint says): archived
     text = (repo / "records/imports/legacy.yaml").read_text(encoding="utf-8")
     (repo / "records/imports/legacy.yaml").write_text(
@@ -599,3 +608,18 @@ def test_an_older_manifest_deleted_and_added_again_is_read_from_the_commit_with_
     man.write_text(text + "# 手工改动\n", encoding="utf-8")
     said = _archive_warnings(repo / "records")
     assert len(said) == 1 and "改动过" in said[0]["message"], said
+
+
+def test_archive_refuses_a_period_whose_import_says_a_ledger_was_submitted_after_today(tmp_path):
+    # E-CHK-021 (an import's submitted date after today) is said at the import manifest, not in
+    # the ledger: archive once froze 张伟's ledger with a submission date still to come, and the
+    # message did not say which ledger the date was about
+    repo, _ = _imported(tmp_path)
+    replace_in(repo / "records/imports/legacy.yaml", 'submitted: "2025-12-28"', 'submitted: "2026-01-20"')
+    commit(repo, "2026-01-05 10:00", "导入清单的日期写错了")
+    _archive_refused(repo, "E-CHK-021", "records/imports/legacy.yaml:5:",
+                     "导入清单中 ledgers/2025-H2/zhang-wei.yaml 的提交日期 2026-01-20 晚于今天",
+                     "ledgers/2025-H2/zhang-wei.yaml: declared submission date 2026-01-20 is after today")
+    r = check_cli(repo / "records", "--today", "2026-01-10", "--format", "json")
+    (data,) = [f["data"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-021"]
+    assert data["ledger"] == "ledgers/2025-H2/zhang-wei.yaml", data

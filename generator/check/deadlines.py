@@ -49,7 +49,8 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
         if submitted > ctx.today:
             late.append(path)
             if ctx.valid(entry):
-                ctx.add("E-CHK-021", entry, entry.pos("submitted"), value=submitted, today=ctx.today)
+                ctx.add("E-CHK-021", entry, entry.pos("submitted"), path=path, value=submitted, today=ctx.today,
+                        data={"ledger": path})
     found = ctx.findings[before:]
     del ctx.findings[before:]  # (Deadlines.finish adds them, as it adds those kept)
     kept.put((index, [F.packed(f) for f in found], late))

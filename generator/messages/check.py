@@ -111,8 +111,8 @@ CODES = {
     },
     "E-CHK-021": {
         "severity": "error",
-        "zh": "导入清单中的提交日期 {value} 晚于今天（{today}）",
-        "en": "declared submission date {value} is after today ({today})",
+        "zh": "导入清单中 {path} 的提交日期 {value} 晚于今天（{today}）",
+        "en": "{path}: declared submission date {value} is after today ({today})",
         "hint_zh": "导入清单只登记系统上线前已经提交的台账；请检查日期。",
         "hint_en": "Imports declare ledgers submitted before the repository existed; check the date.",
     },
