@@ -199,6 +199,26 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
     return (words, "") if words is not None else (None, "no_policy")
 
 
+def policy_path_then(rs: RecordSet, man) -> str:
+    """The policy to read for the manifest `man` as archived (git show <commit>:<this>): in the
+    records folder as it was named in the Git repository when the manifest was last added
+    (followed through renames), else as it is named there now; outside Git, as shown."""
+    from generator.check.git_history import _git
+
+    policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
+    try:
+        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=", "--name-only", "--", man.rel)
+        added = [p for p in log.stdout.splitlines() if p.endswith(man.rel)] if log.returncode == 0 else []
+        if added:
+            return added[0][:-len(man.rel)] + policy
+        prefix = _git(rs.root, "rev-parse", "--show-prefix")
+        if prefix.returncode == 0:
+            return prefix.stdout.strip() + policy
+    except (OSError, subprocess.SubprocessError):
+        pass
+    return man.file[:-len(man.rel)] + policy if man.file.endswith(man.rel) else policy
+
+
 def _policy_then(rs: RecordSet, commit: str, path: str) -> dict | None:
     """The feedback statuses' meanings of the policy at `path` in `commit` (None: none there)."""
     from generator.check.git_history import _git

@@ -623,3 +623,30 @@ def test_archive_refuses_a_period_whose_import_says_a_ledger_was_submitted_after
     r = check_cli(repo / "records", "--today", "2026-01-10", "--format", "json")
     (data,) = [f["data"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-021"]
     assert data["ledger"] == "ledgers/2025-H2/zhang-wei.yaml", data
+
+
+def test_an_older_manifests_warning_names_the_policy_where_it_was_archived(tmp_path):
+    # W-ARCH-001 told the administrator to read git show <archive commit>:records/policy.yaml,
+    # whatever the records folder was called: in a repository whose records are in data/ that
+    # path does not exist; the policy in the records folder as it was named when the manifest was
+    # added is what to read
+    import subprocess
+
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    git(repo, "mv", "records", "data")
+    commit(repo, "2026-02-01 10:00", "记录文件夹改名为 data")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    (said,) = _archive_warnings(clone / "data")
+    assert "data/policy.yaml" in said["message"] and "records/policy.yaml" not in said["message"], said
+    assert ":data/policy.yaml" in said["hint"] and "records/policy.yaml" not in said["hint"], said
+    en = check_cli(clone / "data", "--today", "2026-03-20", "--lang", "en")
+    assert "W-ARCH-001" in en.stdout and ":data/policy.yaml" in en.stdout, en.stdout
+    assert "records/policy.yaml" not in en.stdout, en.stdout
+    # renamed after it was archived and changed since: the policy of the commit that archived
+    # it was in records/, as the folder was named then
+    man = repo / "data/archive/2025-H2.yaml"
+    man.write_text(man.read_text(encoding="utf-8") + "# 改动\n", encoding="utf-8")
+    commit(repo, "2026-02-02 10:00", "改动备案清单")
+    (said,) = _archive_warnings(repo / "data")
+    assert ":records/policy.yaml" in said["hint"] and "data/policy.yaml" not in said["hint"], said
