@@ -650,3 +650,17 @@ def test_an_older_manifests_warning_names_the_policy_where_it_was_archived(tmp_p
     commit(repo, "2026-02-02 10:00", "改动备案清单")
     (said,) = _archive_warnings(repo / "data")
     assert ":records/policy.yaml" in said["hint"] and "data/policy.yaml" not in said["hint"], said
+
+
+def test_a_changed_imported_ledgers_hint_names_its_amendment_in_the_records_folder(tmp_path):
+    # E-CHK-020's hint named records/amendments/<期间>/<干部编号>.yaml: for 张伟's 2025-H2
+    # ledger in a records folder called data/ the amendment is data/amendments/2025-H2/zhang-wei.yaml
+    repo, ledger_file = _imported(tmp_path)
+    git(repo, "mv", "records", "data")
+    ledger_file = repo / "data" / ledger_file.relative_to(repo / "records")
+    replace_in(ledger_file, "交流学习情况", "交流学习和生活情况")
+    commit(repo, "2026-01-05 10:00", "改了导入的台账")
+    for lang in ("zh", "en"):
+        r = check_cli(repo / "data", "--today", "2026-01-10", "--format", "json", "--lang", lang)
+        (hint,) = [f["hint"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-020"]
+        assert "data/amendments/2025-H2/zhang-wei.yaml" in hint and "<" not in hint, (lang, hint)

@@ -17,7 +17,7 @@ import datetime as dt
 from operator import itemgetter
 
 from generator import findings as F
-from generator.archive import amendment_docs, status_rows
+from generator.archive import amendment_docs, amendment_path, status_rows
 from generator.cache import KeptResult
 from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
@@ -117,6 +117,7 @@ class Deadlines:
             digest = entry.get("sha256") if entry is not None and ctx.valid(entry) else None
             if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256 and not self._amended(led, digest):
                 ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=led.doc.rel,
+                        amendment=amendment_path(led.doc, led.doc.folder, led.doc.stem),
                         data={"ledger": led.doc.rel, "expected": digest, "actual": led.doc.sha256})
 
     def _amended(self, led, digest: str) -> bool:

@@ -104,10 +104,10 @@ CODES = {
         "zh": "导入的台账 {path} 在导入后被修改过（内容指纹 sha256 不一致）",
         "en": "imported ledger {path} changed after it was imported (sha256 differs)",
         "hint_zh": "导入的台账不应再修改；如确需更正，请管理员更新清单中的 sha256 并在提交说明中写明原因"
-                   "（已备案期间的台账：不改清单，由管理员提交更正记录 records/amendments/<期间>/<干部编号>.yaml）。",
+                   "（已备案期间的台账：不改清单，由管理员提交更正记录 {amendment}）。",
         "hint_en": "Imported ledgers should not change; an administrator updates the sha256 and explains why in the commit "
                    "(a ledger of an archived period: not the manifest but an amendment record "
-                   "records/amendments/<period>/<cadre>.yaml by an administrator).",
+                   "{amendment} by an administrator).",
     },
     "E-CHK-021": {
         "severity": "error",
