@@ -161,7 +161,7 @@ def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> lis
 def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
     """(the feedback statuses' meanings of the policy.yaml committed with the manifest `man` — in
     the commit that added it as it is now (its bytes; followed through renames of the records
-    folder, whose commit is not the archive's), whose policy the archive was made with — or None
+    folder or of the manifest alone, whose commit is not the archive's), whose policy the archive was made with — or None
     when Git cannot tell, and why: "no_git" (no repository), "shallow" (a shallow clone whose
     history does not reach that commit: the oldest commit it has shows every file as added),
     "uncommitted" (the manifest not committed), "changed" (no commit added it as it is now),
@@ -189,7 +189,7 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
                 return None, "shallow"  # (it may have been added further back)
         found = {}  # (the policy then: in the records folder as it was named then)
         for c, path in same:
-            words = _policy_then(rs, c, path[:-len(man.rel)] + rs.policy.doc.rel) if path.endswith(man.rel) else None
+            words = _policy_then(rs, c, _folder_then(path, man.rel) + rs.policy.doc.rel)
             found[frozenset(words.items()) if words is not None else None] = words
     except (OSError, subprocess.SubprocessError):
         return None, "no_git"
@@ -197,6 +197,13 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
         return None, "ambiguous"
     words = found.popitem()[1]
     return (words, "") if words is not None else (None, "no_policy")
+
+
+def _folder_then(path: str, rel: str) -> str:
+    """The records folder (from the repository's root, with its "/") of a file named `path` in a
+    commit that is `rel` in the records folder now: the folder, or the file itself, renamed since
+    (archive/2025-h2.yaml, now archive/2025-H2.yaml) — as many parts dropped as `rel` has."""
+    return "".join(part + "/" for part in path.split("/")[:-len(rel.split("/"))])
 
 
 def policy_path_then(rs: RecordSet, man) -> str:
@@ -208,9 +215,9 @@ def policy_path_then(rs: RecordSet, man) -> str:
     policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
     try:
         log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=", "--name-only", "--", man.rel)
-        added = [p for p in log.stdout.splitlines() if p.endswith(man.rel)] if log.returncode == 0 else []
+        added = [p for p in log.stdout.splitlines() if p.strip()] if log.returncode == 0 else []
         if added:
-            return added[0][:-len(man.rel)] + policy
+            return _folder_then(added[0], man.rel) + policy
         prefix = _git(rs.root, "rev-parse", "--show-prefix")
         if prefix.returncode == 0:
             return prefix.stdout.strip() + policy

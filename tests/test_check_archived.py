@@ -664,3 +664,19 @@ def test_a_changed_imported_ledgers_hint_names_its_amendment_in_the_records_fold
         r = check_cli(repo / "data", "--today", "2026-01-10", "--format", "json", "--lang", lang)
         (hint,) = [f["hint"] for f in json.loads(r.stdout)["findings"] if f["code"] == "E-CHK-020"]
         assert "data/amendments/2025-H2/zhang-wei.yaml" in hint and "<" not in hint, (lang, hint)
+
+
+def test_an_older_manifest_renamed_on_its_own_keeps_the_policy_of_the_commit_that_archived_it(tmp_path):
+    # committed as archive/2025-h2.yaml, then renamed on its own (its folder not) to 2025-H2.yaml:
+    # the commit that added it with these bytes is found through the rename (the policy then:
+    # 已上报 escalated), not said to have changed since (W-ARCH-001 "changed", today's meanings)
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, ESCALATED)
+    git(repo, "mv", "records/archive/2025-H2.yaml", "records/archive/2025-h2.yaml")
+    git(repo, "commit", "-q", "--amend", "--no-edit")
+    replace_in(repo / "records/policy.yaml", *REDEFINE)
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    git(repo, "mv", "records/archive/2025-h2.yaml", "records/archive/2025-H2.yaml")
+    commit(repo, "2026-03-02 10:00", "备案清单改名")
+    said = _archive_warnings(repo / "records")
+    assert said == [], [f["message"] for f in said]
+    assert _feedback(repo / "records") == ([("zw-1", "已上报", "escalated")], 1)
