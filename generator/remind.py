@@ -6,15 +6,12 @@
     python -m generator remind --period P --body-file body.md     # body into the file;
         stdout gets `missing=N`, `title=…` and `marker=…` lines for $GITHUB_OUTPUT; exit 0
         (marker: the comment the body begins with, by which the workflow finds the issue)
-    python -m generator remind --period ""                         # no period to remind of (the
-        `period=` of --due-window between periods): says so, writes no body, `missing=0`; exit 0
     python -m generator remind --periods '["2026-H1","2026-H2"]' --body-file 'reminder-{period}.md'
         # (GitLab's job: `periods=` of --due-window) a body for each period, its outputs in reminder-P.env
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
-        stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `period=` (the
-        one of them whose due date is nearest, before or after today) for $GITHUB_OUTPUT or a GitLab
-        dotenv report
+        stdout: `send=true|false`, `reason=daily|weekly|none` and `periods=[…]` (JSON) for
+        $GITHUB_OUTPUT or a GitLab dotenv report
 
 Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
 none in a period nobody owes; without them, the same rule worked out without Git: deadlines.owed_rows) and
@@ -48,8 +45,6 @@ MSG = {
              "en": "give one of --period, --coverage or --due-window"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
                    "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
-    "no_period": {"zh": "期间为空（remind --due-window 给出 period= ：现在没有要提醒的期间），不提醒台账",
-                  "en": "the period is empty (remind --due-window gave period=: no period to remind of): no ledger reminder"},
 }
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
 
@@ -306,7 +301,7 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
     `window_days` from today or in the last year)?  An
     archived period stays in `periods`, so that its reminder issue is closed (`remind --period`
-    says it is archived, missing=0); it makes no day a daily reminder day, nor is it `period`."""
+    says it is archived, missing=0); it makes no day a daily reminder day."""
     archived = archived_periods(rs)
     # (a period is reminded of from `window_days` before its due date on: before, a half-year just
     # begun would have every cadre @-mentioned weekly for months as not having filed)
@@ -318,11 +313,8 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     daily = any(p.due - opens <= today <= p.due + dt.timedelta(days=rs.grace_days(p.due)) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
-    # `period`: the one period of them whose due date is nearest, before or after today (for a host
-    # that reminds of one only; GitLab's job, as GitHub's, writes a body for each of `periods`).
-    nearest = min(reversed(periods), key=lambda p: abs((p.due - today).days), default=None)
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in listed]), "period": nearest.id if nearest else ""}
+            "periods": json.dumps([p.id for p in listed])}
 
 
 def _later(rs: RecordSet, today: dt.date) -> frozenset:
@@ -368,10 +360,6 @@ def cmd_remind(args) -> int:
     if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
         return cli.EXIT_USAGE
-    if args.period == "":  # (GitLab's job passes `period=` of --due-window as it is)
-        sys.stderr.write(MSG["no_period"][args.lang] + "\n")
-        sys.stdout.write("missing=0\n" if args.body_file else "")
-        return cli.EXIT_OK
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
@@ -403,7 +391,7 @@ def cmd_remind(args) -> int:
         count = (len(classes) if coverage_terms(rs, year)[0] else 0) if classes is not None else 1
         marker = MARK.format(kind="coverage-reminder", key=year)
     else:
-        periods = [args.period] if args.period else _periods(args.periods)
+        periods = [args.period] if args.period is not None else _periods(args.periods)
         bad = next((p for p in periods if not isinstance(p, str) or rs.period(p) is None), None) \
             if periods is not None else args.periods
         if bad is not None:

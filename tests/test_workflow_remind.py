@@ -97,7 +97,7 @@ def test_archived_periods_are_not_reminded_and_their_issue_is_closed(tmp_path):
     assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
     window = dict(line.split("=", 1) for line in
                   run(repo, "remind", "--due-window", "--today", "2026-01-12").stdout.splitlines())
-    assert "2025-H2" in json.loads(window["periods"]) and window["period"] != "2025-H2"
+    assert "2025-H2" in json.loads(window["periods"])
     assert window["reason"] == "weekly"  # (a Monday: not a daily day for the archived period)
     after = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-12", "--body-file", str(tmp_path / "b.md"))
     assert after.returncode == 0 and "missing=0" in after.stdout
@@ -207,19 +207,15 @@ def test_reminder_issues_are_opt_in_so_the_demos_invented_accounts_are_never_men
     assert "CONTACT_LEDGER_REMINDERS" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
 
 
-def test_the_one_period_gitlab_reminds_of_is_the_one_whose_due_date_is_nearest(tmp_path):
-    """GitLab's job reminds of `period=` only. It was the latest period: a few days after 30 June
-    that is the half-year just begun (everyone 'missing', due in six months), never the one whose
-    ledgers are now late."""
+def test_the_reminder_window_says_only_what_the_workflows_read(tmp_path):
+    """`remind --due-window` also gave `period=` (the nearest due date), and `remind --period ""` took it
+    between periods, for a GitLab job that since writes a body for each of `periods`: neither was read by
+    any pipeline.  It gives send=, reason= and periods= only; an empty --period is not a period."""
     repo = make_repo(tmp_path)
-
-    def period(day):
-        r = run(repo, "remind", "--due-window", "--today", day)
-        return dict(line.split("=", 1) for line in r.stdout.splitlines())["period"]
-
-    assert period("2026-06-22") == "2026-H1"  # (before its due date)
-    assert period("2026-07-06") == "2026-H1"  # a Monday after it: its late ledgers, not 2026-H2's
-    assert period("2026-12-21") == "2026-H2"  # nearer 31 December than 30 June (and in its window)
+    window = run(repo, "remind", "--due-window", "--today", "2026-12-21")
+    assert [line.split("=", 1)[0] for line in window.stdout.splitlines()] == ["send", "reason", "periods"]
+    empty = run(repo, "remind", "--period", "", "--today", "2026-12-21", "--body-file", str(tmp_path / "b.md"))
+    assert empty.returncode == 2 and "不是政策规定的填报期间" in empty.stderr and not (tmp_path / "b.md").exists()
 
 
 def test_two_reminder_runs_never_overlap():
@@ -230,8 +226,8 @@ def test_two_reminder_runs_never_overlap():
 
 def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path):
     """In a summer gap between the policy's periods, the earlier ones archived, there is no period to
-    remind of; .gitlab-ci.yml's remind job (run as GitLab runs it: _run_gitlab_remind_job) stopped at
-    `remind --period ""` (exit 2, the job and pipeline failed every day until the next period began).
+    remind of; .gitlab-ci.yml's remind job (run as GitLab runs it: _run_gitlab_remind_job) once failed
+    there (exit 2, the job and pipeline failed every day until the next period began).
     It succeeds, and the archived periods' bodies say so (missing=0: their issues are closed)."""
     repo = make_repo(tmp_path)
     policy = repo / "records/policy.yaml"
@@ -239,7 +235,6 @@ def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path
     for period in ("2025-H2", "2026-H1"):
         assert run(repo, "archive", period, "--today", "2026-08-10").returncode == 0
     dotenv = _run_gitlab_remind_job(repo, "2026-08-10")
-    assert dotenv["period"] == ""
     for period in json.loads(dotenv["periods"]):  # no ledger reminder: each archived
         assert (repo / f"reminder-ledgers-{period}.env").read_text(encoding="utf-8").startswith("missing=0\n")
         assert "已经备案" in (repo / f"reminder-ledgers-{period}.md").read_text(encoding="utf-8")
@@ -397,10 +392,9 @@ def test_a_period_is_not_reminded_of_before_its_reminder_window(tmp_path):
 
     for day in ("2026-07-06", "2026-10-05", "2026-12-14"):  # Mondays before 2026-H2's window
         assert "2026-H2" not in json.loads(window(day)["periods"]), day
-        assert window(day)["period"] == "2026-H1", day  # (its late ledgers)
     assert "2026-H1" not in json.loads(window("2026-05-04")["periods"])  # (due 30 June)
     opens = window("2026-12-16")  # 15 days before 31 December
-    assert opens["reason"] == "daily" and "2026-H2" in json.loads(opens["periods"]) and opens["period"] == "2026-H2"
+    assert opens["reason"] == "daily" and "2026-H2" in json.loads(opens["periods"])
     assert "2026-H2" in json.loads(window("2027-01-04")["periods"])  # after it, weekly, while late
 
 
