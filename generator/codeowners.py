@@ -69,6 +69,32 @@ def render_roles(roles: Roles, records_rel: str = "records") -> str:
     return "\n".join(lines) + "\n"
 
 
+def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
+    """W-FLOW-002 for each cadre whose ledgers only they themselves are to approve (Roles.approvers:
+    the unit's sole reviewer, or of a unit with none, and the only administrator): at the reviewers
+    of the unit answering for them in units.yaml, else at the administrators in policy.yaml."""
+    out = []
+    for cadre in sorted(roles.cadre_git):
+        own = (roles.cadre_git[cadre] or "").lower()
+        if not own or any(a.lower() != own for a in roles.approvers(cadre)):
+            continue
+        uid = roles.cadre_unit.get(cadre)
+        now = roles.ended[uid][2] if uid in roles.ended else uid  # (who reviews for an ended unit)
+        unit = rs.units.get(now) if now else None
+        name = roles.unit_names.get(uid, uid or "")
+        if unit is not None and roles.reviewers.get(now):
+            at, role_zh, role_en = unit, f"“{name}”唯一的审核人", f"the only reviewer of '{name}'"
+        else:
+            at, role_zh, role_en = rs.policy, f"“{name}”的干部（该单位没有审核人）", f"a cadre of '{name}' (which has no reviewers)"
+        if at is None:
+            continue
+        key = "reviewers" if at is unit else "administrators"
+        out.append(F.make("W-FLOW-002", at.file, at.key_pos(key) if key in at.data else at.pos(), cadre=cadre,
+                          account=roles.cadre_git[cadre], unit=roles.unit_names.get(now, name) if now else name,
+                          role_zh=role_zh, role_en=role_en))
+    return out
+
+
 def first_difference(expected: str, actual: str) -> tuple[int, str, str]:
     exp, act = expected.splitlines(), actual.splitlines()
     for i in range(max(len(exp), len(act))):
@@ -134,30 +160,31 @@ def cmd_codeowners(args) -> int:
         sys.stderr.write(MSG["errors"][args.lang] + "\n")
         return cli.EXIT_FINDINGS
     today = args.today or cli.clock_today(rs)
-    text = render(rs, today, records_rel)
+    roles = roles_of(rs, today)
+    text, alone = render_roles(roles, records_rel), nobody_to_approve(rs, roles)
     target = root / "CODEOWNERS"
     shown = "CODEOWNERS"
     if args.check:
         if not target.is_file():
-            return cli.emit([F.make("E-FLOW-002", shown, None)], args)
+            return cli.emit([F.make("E-FLOW-002", shown, None)] + alone, args)
         actual = target.read_text(encoding="utf-8", errors="replace")
         if actual == text:
             sys.stdout.write(MSG["fresh"][args.lang] + "\n")
-            return cli.EXIT_OK
+            return cli.emit(alone, args) if alone else cli.EXIT_OK
         line, exp, act = first_difference(text, actual)
         units = stale_by_date(rs, today, actual, text, root, args.base, records_rel) \
             if args.base and not args.base.startswith("-") else []  # (an option to git: no base)
         if units:  # not the pull request's doing: the administrators are told, the author not blocked
             names = "、".join(f"{rs.units[u].get('name') or u}（{u}，存续至 {rs.units[u].date('until')}）" for u in units)
             names_en = ", ".join(f"{u} (until {rs.units[u].date('until')})" for u in units)
-            return cli.emit([F.make("W-FLOW-001", shown, (line, 1), units=names, units_en=names_en)], args)
+            return cli.emit([F.make("W-FLOW-001", shown, (line, 1), units=names, units_en=names_en)] + alone, args)
         return cli.emit([F.make("E-FLOW-001", shown, (line, 1), line=line, expected=exp or "（空）",
-                                actual=act or "（空）", expected_en=exp or "(nothing)", actual_en=act or "(nothing)")],
-                        args)
+                                actual=act or "（空）", expected_en=exp or "(nothing)", actual_en=act or "(nothing)")]
+                        + alone, args)
     if not target.is_file() or target.read_text(encoding="utf-8", errors="replace") != text:
         target.write_text(text, encoding="utf-8")
     sys.stdout.write(MSG["written"][args.lang].format(path=target, n=len(rs.cadres)) + "\n")
-    return cli.EXIT_OK
+    return cli.emit(alone, args) if alone else cli.EXIT_OK
 
 
 def register(sub) -> None:

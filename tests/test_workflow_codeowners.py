@@ -147,3 +147,42 @@ def test_a_sole_reviewers_own_ledger_is_given_to_the_administrators_to_approve(t
     remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "@wang-admin" in line and "唯一的审核人" in line, remind.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_sole_reviewer_who_is_the_only_administrator_is_told_no_one_else_may_approve_his_ledger(tmp_path, lang):
+    """计算机学院's only reviewer is its cadre zhang-wei, and he is the only administrator too: the
+    administrators' fallback (Roles.approvers) named him again, so his ledger could still never be
+    approved, and neither `codeowners` nor `codeowners --check` said a word.  Both now warn at the
+    unit's reviewers in units.yaml whose ledger no one else may approve and how to fix it."""
+    repo = make_repo(tmp_path)
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+         .replace("[cs-reviewer]", "[zhang-wei]"))
+    edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
+         .replace("git: wang-admin", "git: zhang-wei"))
+    commit(repo)
+    line = next(i for i, ln in enumerate((repo / "records/units.yaml").read_text(encoding="utf-8").splitlines(), 1)
+                if "[zhang-wei]" in ln)
+    for args in ([], ["--check"]):
+        r = run(repo, "codeowners", *args, "--lang", lang)
+        assert r.returncode == 0, r.stdout + r.stderr
+        assert f"records/units.yaml:{line}:" in r.stdout and "W-FLOW-002" in r.stdout, r.stdout
+        assert "zhang-wei" in r.stdout
+        assert ("second reviewer" in r.stdout and "administrator" in r.stdout) if lang == "en" else \
+            ("没有别人能审核" in r.stdout and "再登记一位审核人" in r.stdout and "管理员" in r.stdout), r.stdout
+    # another reviewer (or administrator) to approve it: no warning
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+         .replace("[zhang-wei]", "[zhang-wei, cs-reviewer]"))
+    assert "W-FLOW-002" not in run(repo, "codeowners").stdout
+
+
+def test_a_unit_with_no_reviewers_whose_cadre_is_the_only_administrator_is_told_at_the_administrators(tmp_path):
+    repo = make_repo(tmp_path)
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+         .replace("[cs-reviewer]", "[]"))
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/policy.yaml", text=policy.replace("git: wang-admin", "git: zhang-wei"))
+    commit(repo)
+    line = next(i for i, ln in enumerate(policy.splitlines(), 1) if ln.startswith("administrators:"))
+    r = run(repo, "codeowners", "--lang", "en")
+    assert r.returncode == 0 and f"records/policy.yaml:{line}:" in r.stdout and "W-FLOW-002" in r.stdout, r.stdout
