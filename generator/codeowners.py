@@ -34,7 +34,8 @@ from generator.ownership import Roles, repo_root, roles_at, roles_of
 HEADER = """\
 # 由 `python -m generator codeowners` 根据记录生成，请勿手工修改。
 # Generated from the records by `python -m generator codeowners`; do not edit by hand.
-# 管理员（records/policy.yaml）负责全部文件；每位干部负责自己的台账，本单位审核人（records/units.yaml）审核。
+# 管理员（records/policy.yaml）负责全部文件；每位干部负责自己的台账，由本单位审核人（records/units.yaml）审核，干部是本单位唯一的审核人或单位没有审核人时由管理员审核。
+# Administrators own every file; each cadre owns their ledgers, approved by their unit's reviewers, or by the administrators when the cadre is the unit's only reviewer or it has none.
 """
 MSG = {
     "written": {"zh": "已写入 {path}（{n} 位干部的台账）", "en": "wrote {path} ({n} cadres' ledgers)"},
@@ -57,7 +58,7 @@ def render_roles(roles: Roles, records_rel: str = "records") -> str:
     prefix = "/" + records_rel.strip("/") if records_rel.strip("/.") else ""
     lines = [HEADER, "# 管理员：组织数据、备案、更正、记录格式、程序与工作流", f"* {admins}",
              f"{prefix}/ {admins}", "/schemas/ " + admins, "/generator/ " + admins, "/.github/ " + admins,
-             "/CODEOWNERS " + admins, "", "# 干部的台账：干部本人 + 本单位审核人"]
+             "/CODEOWNERS " + admins, "", "# 干部的台账：干部本人 + 本单位审核人（本人是唯一的审核人时：管理员）"]
     for cadre in sorted(roles.cadre_git):
         if not roles.cadre_git[cadre] and not roles.reviewers.get(roles.cadre_unit.get(cadre)):
             continue  # covered by the administrators' lines above

@@ -186,3 +186,13 @@ def test_a_unit_with_no_reviewers_whose_cadre_is_the_only_administrator_is_told_
     line = next(i for i, ln in enumerate(policy.splitlines(), 1) if ln.startswith("administrators:"))
     r = run(repo, "codeowners", "--lang", "en")
     assert r.returncode == 0 and f"records/policy.yaml:{line}:" in r.stdout and "W-FLOW-002" in r.stdout, r.stdout
+
+
+def test_the_header_says_who_approves_a_ledger_as_the_lines_below_do(tmp_path):
+    """Its third line said only “本单位审核人审核”, while the lines below give a sole reviewer's own
+    ledger (and a unit's without reviewers or Git accounts) to the administrators."""
+    repo = make_repo(tmp_path)
+    assert run(repo, "codeowners").returncode == 0
+    lines = (repo / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    assert "本单位审核人" in lines[2] and "唯一的审核人" in lines[2] and "管理员审核" in lines[2], lines[2]
+    assert "only reviewer" in lines[3] and "administrators" in lines[3], lines[3]
