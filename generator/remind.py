@@ -49,13 +49,16 @@ MSG = {
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
 
 
-def _check_data(rs: RecordSet, today: dt.date) -> dict | None:
+def _check_data(rs: RecordSet, today: dt.date) -> tuple[dict | None, frozenset]:
+    """(the check's data, the ledgers handed in after `today`: check.submitted_later, from the history the
+    checks read); (None, nothing) when the check could not run: then every file counts."""
     try:
         from generator.check import run_checks
 
-        return run_checks(rs, today, repo=repo_of(rs.root)).data
+        result = run_checks(rs, today, repo=repo_of(rs.root))
+        return result.data, result.later
     except Exception:  # noqa: BLE001 - the check stage is another engineer's; fall back
-        return None
+        return None, frozenset()
 
 
 def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None,
@@ -317,15 +320,6 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
             "periods": json.dumps([p.id for p in listed])}
 
 
-def _later(rs: RecordSet, today: dt.date) -> frozenset:
-    try:
-        from generator.check import submitted_later
-
-        return frozenset(submitted_later(rs, today, repo=repo_of(rs.root)))
-    except Exception:  # noqa: BLE001 - as _check_data: without the check, every file counts
-        return frozenset()
-
-
 def _records_rel(records: Path) -> str:
     repo = repo_of(records)
     try:
@@ -345,7 +339,7 @@ def _periods(value: str | None) -> list | None:
 
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
                      root: Path) -> tuple:
-    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: _later)."""
+    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data)."""
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
@@ -369,11 +363,8 @@ def cmd_remind(args) -> int:
         # stages (two processes); one after the other, a cold remind of 12k ledgers took longer than check
         git_history.begin(root, repo_of(root))
 
-        def checks(rs: RecordSet) -> tuple:
-            day = args.today or cli.clock_today(rs)
-            return _check_data(rs, day), _later(rs, day)
-
-        rs, findings, (data, later) = validate_records_and(root, checks, args.today)
+        rs, findings, (data, later) = validate_records_and(
+            root, lambda rs: _check_data(rs, args.today or cli.clock_today(rs)), args.today)
     cli.outlive(rs, data)
     refused = cli.refuse_on_admin_errors(rs, findings, args, "remind")
     if refused is not None:

@@ -566,3 +566,34 @@ def test_when_the_check_cannot_run_remind_still_follows_who_owes_the_ledger(tmp_
         data = run_checks(rs, today, repo=repo).data
         assert missing_cadres(rs, period, today, None) == missing_cadres(rs, period, today, data), period
     assert missing_cadres(rs, "2027-H1", dt.date(2027, 6, 25), None) == ["li-na", "zhang-wei"]
+
+
+def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, int]:
+    """(`python -m generator ARGS` as a process, how many times it ran `git log --first-parent`, the
+    history's read): a `git` first on PATH notes each call and runs the real one."""
+    import shutil
+    import sys
+
+    shim, calls = tmp_path / "shim", tmp_path / "git-calls"
+    shim.mkdir(exist_ok=True)
+    calls.write_text("", encoding="utf-8")
+    (shim / "git").write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{calls}"\nexec {shutil.which("git")} "$@"\n',
+                              encoding="utf-8")
+    (shim / "git").chmod(0o755)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PATH=f"{shim}{os.pathsep}{os.environ['PATH']}",
+               CONTACT_LEDGER_CACHE=str(tmp_path / "cache"))
+    r = subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
+                       env=env, timeout=300)
+    logs = [c for c in calls.read_text(encoding="utf-8").splitlines() if " log --first-parent" in f" {c}"]
+    return r, len(logs)
+
+
+@pytest.mark.parametrize("kind", [("--period", "2026-H1"), ("--coverage",)])
+def test_remind_reads_the_git_history_once(tmp_path, kind):
+    """remind read the history for the checks (run_checks) and then again, a second `git log` of the
+    whole history, for the ledgers handed in after --today (_later), even for --coverage, which never
+    uses them; the checks' reading is reused.  The body is the same (the other tests of remind)."""
+    repo = make_repo(tmp_path)
+    r, logs = _git_logs_of(repo, tmp_path, "remind", *kind, "--today", "2026-06-20")
+    assert r.returncode in (0, 1), r.stdout + r.stderr
+    assert logs == 1, logs

@@ -74,9 +74,10 @@ from generator.model import RecordSet
 
 
 class CheckResult:
-    def __init__(self, findings: list | None = None, data: dict | None = None):
+    def __init__(self, findings: list | None = None, data: dict | None = None, later: frozenset = frozenset()):
         self.findings: list = [] if findings is None else findings
         self.data: dict = {} if data is None else data
+        self.later = later  # the ledgers not there yet at the end of today (submitted_later), from the same history
 
 
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,

@@ -54,7 +54,8 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     # that neither waits for the other.  A pull request's few are worked out here.
     cadres = ByCadre(ctx, history)
     # as of --today: the ledgers handed in later are not there for the chains (as on the site)
-    chains = Parts(ctx, as_json=as_json, leaving_out=cadres.deadlines.later())
+    later = cadres.deadlines.later()
+    chains = Parts(ctx, as_json=as_json, leaving_out=later)
     n = chains.n
 
     def part(k: int) -> list:
@@ -71,7 +72,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
     data["summary"] = summarise(data, findings, overdue, unresolved)
-    return CheckResult(findings=findings, data=data)
+    return CheckResult(findings=findings, data=data, later=frozenset(later))
 
 
 def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> set[str]:
