@@ -472,13 +472,11 @@ def _run_gitlab_remind_job(repo, today: str) -> dict:
     dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
     job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
     env = dict(os.environ, PYTHONPATH=str(ROOT), **dotenv)
-    for line in job["script"]:
-        if line == "make setup":
-            continue
-        line = line.replace(".venv/bin/python", sys.executable).replace(
-            "-m generator remind ", f"-m generator remind --today {today} ")
-        r = subprocess.run(["sh", "-c", line], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
-        assert r.returncode == 0, line + "\n" + r.stdout + r.stderr
+    # (one shell for the whole script, as GitLab's runner: an `exit 0` ends the job; a failing line fails it)
+    script = "\n".join(line.replace(".venv/bin/python", sys.executable).replace(
+        "-m generator remind ", f"-m generator remind --today {today} ") for line in job["script"] if line != "make setup")
+    r = subprocess.run(["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, script + "\n" + r.stdout + r.stderr
     return dotenv
 
 
@@ -597,3 +595,17 @@ def test_remind_reads_the_git_history_once(tmp_path, kind):
     r, logs = _git_logs_of(repo, tmp_path, "remind", *kind, "--today", "2026-06-20")
     assert r.returncode in (0, 1), r.stdout + r.stderr
     assert logs == 1, logs
+
+
+def test_gitlabs_reminder_job_writes_bodies_only_on_a_reminder_day_as_githubs(tmp_path):
+    """reminders.yml's ledgers and coverage jobs run only when remind-window's `send` is true; GitLab's
+    remind job wrote every period's body and the coverage one every day, so whoever opens the issues
+    from its artifacts (glab) reminded the cadres daily, months before a due date.  On a day that is no
+    reminder day it now writes none and succeeds; on one that is, it writes them (the tests above)."""
+    repo = make_repo(tmp_path)
+    dotenv = _run_gitlab_remind_job(repo, "2026-05-05")  # a Tuesday, 56 days before 30 June
+    assert dotenv["send"] == "false" and json.loads(dotenv["periods"]), dotenv  # (2025-H2's late ledgers)
+    assert sorted(p.name for p in repo.glob("reminder-*")) == []
+    dotenv = _run_gitlab_remind_job(repo, "2026-05-04")  # the Monday before: weekly
+    assert dotenv["send"] == "true"
+    assert (repo / "reminder-coverage.md").is_file() and (repo / "reminder-ledgers-2025-H2.md").is_file()
