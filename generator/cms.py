@@ -59,8 +59,8 @@ PRIVATE_RX = (
     r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
     r"(?:寝室|宿舍)[:： ]?[0-9]{3,4}(?![0-9])",                      # 寝室312
 )
-PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号、邮箱、QQ 号或宿舍房间号（网站对所有人公开，"
-                "只写“一名学生”“部分学生”）")
+PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号、邮箱、QQ 号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼"
+                "（网站对所有人公开，只写“一名学生”“部分学生”）")
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
 
@@ -665,7 +665,8 @@ class FormContext:
     def private_pattern(self, pattern: list | None) -> list:
         """A free-text field's Decap `pattern`: its length limits (`pattern`, from the schema), and
         none of the plainest student-identifying data `validate` blocks (privacy.py) — phone, ID
-        and student numbers, e-mail, QQ, dormitory rooms — so that the form says so before saving:
+        and student numbers, e-mail, QQ, dormitory rooms, a student called by surname
+        (privacy.CALLED_RX, the check's own expression) — so that the form says so before saving:
         a saved form is a commit on a branch of the Git host, which keeps it even when `validate`
         then blocks the pull request.  A subset of privacy.py's detectors, each written so that
         what it finds privacy.py finds too (tests/test_cms_config.py) — but for an 18-digit number
@@ -677,9 +678,9 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import student_patterns
+        from generator.privacy import CALLED_RX, student_patterns
 
-        out = list(PRIVATE_RX)
+        out = [*PRIVATE_RX, CALLED_RX]
         for pat in student_patterns(self.rs):
             # only what reads the same in JavaScript (no named groups, look-behinds, flags …)
             if isinstance(pat, str) and pat and not re.search(r"\(\?|\\[AZzGPpNuUx]|\[\[", pat):

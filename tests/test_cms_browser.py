@@ -197,20 +197,25 @@ def _validate(repo: Path, branch: str, tmp_path: Path) -> subprocess.CompletedPr
                           cwd=ROOT, capture_output=True, text=True)
 
 
-def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_written(trial, tmp_path):
+@pytest.mark.parametrize("written, fixed", [
+    ("走访5舍312，与学号2026010203的同学谈心，家长电话13812345678。", "走访宿舍，与一名学生谈心，了解其适应情况。"),
+    # a student called by surname (privacy kind surname): 张同学 refused, 张老师 and 同学们 let through
+    ("与张同学谈心，了解其学业困难。", "与张老师一起走访宿舍，同学们反映热水时间短。"),
+])
+def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_written(trial, tmp_path, written, fixed):
     """A saved form is a commit on a branch of the Git host, kept there even when `validate` then
     blocks the pull request: the form itself refuses the plainest student data, in Chinese."""
     from playwright.sync_api import expect, sync_playwright
 
+    said = "不能写学生的学号、手机号、身份证号、邮箱、QQ 号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼"
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:
-            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1,
-                      "走访5舍312，与学号2026010203的同学谈心，家长电话13812345678。")
-            _refused(page, trial, "不能写学生的学号、手机号")
-            page.locator('textarea[id^="summary-field-"]').first.fill("走访宿舍，与一名学生谈心，了解其适应情况。")
+            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, written)
+            _refused(page, trial, said)
+            page.locator('textarea[id^="summary-field-"]').first.fill(fixed)
             _save(page)
-            expect(page.get_by_text("不能写学生的学号、手机号")).to_have_count(0)
+            expect(page.get_by_text(said)).to_have_count(0)
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)

@@ -305,3 +305,39 @@ def test_a_periods_description_speaks_to_the_cadre_not_of_files(config):
         text = coll["description"]
         assert "records/" not in text and ".yaml" not in text, text
         assert "联系学生工作台账" in text and "截止" in text and "审核中" in text, text
+
+
+def _javascript_fullmatch(pattern: str, texts: list[str]) -> list[bool]:
+    """What the form (Decap: `new RegExp(pattern).test(value)`) makes of each text, in node."""
+    import json
+    import shutil
+
+    node = shutil.which("node")
+    if not node:
+        pytest.fail("缺少 node (missing): run `make system-deps`")
+    js = "const [p, ts] = JSON.parse(process.argv[1]); const rx = new RegExp(p);" \
+         "console.log(JSON.stringify(ts.map(t => rx.test(t))));"
+    done = subprocess.run([node, "-e", js, json.dumps([pattern, texts])], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    return json.loads(done.stdout)
+
+
+def test_the_form_warns_of_a_student_called_by_surname_as_the_privacy_check_does(config, records):
+    """`validate` blocks 张同学/李某某/学生张某 (privacy kind surname); the form said nothing, so the
+    cadre saved, and the commit was refused after.  The form's detector is the privacy check's own
+    expression (privacy.CALLED_RX), and in JavaScript it finds what Python finds."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    assert privacy.CALLED_RX in cms.FormContext(rs, None).private_detectors()
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    texts = ["与张同学谈心，了解其学业困难", "一名学生李某某反映学业压力大", "学生张某情绪低落", "张同学反映宿舍热水时间短",
+             "“王某”在群里说", "和刘同学、陈同学座谈",
+             "与张老师一起走访同学们宿舍", "同学们反映宿舍热水时间短", "对于同学提出的问题逐一答复",
+             "某种程度上学生压力较大", "提高同学们的学习积极性", "其余同学表示理解", "对方同学情绪稳定"]
+    in_js = _javascript_fullmatch(pattern, texts)
+    for text, accepted in zip(texts, in_js):
+        found = [m.kind for m in privacy.scan_text(text, rs)]
+        assert accepted == (not found), (text, found, accepted)
+    assert in_js[:6] == [False] * 6 and in_js[6:] == [True] * 7
