@@ -666,14 +666,22 @@ def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
         mark = (char, "是保留的符号", "is a reserved mark") if char and char in "@`%" else None
     if not mark or text is None or at is None:
         return None
-    line = LINE_BREAK.split(text)[at.line]
-    value = line[at.column:].strip()
-    if line[: at.column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
+    return _quote_it(text, at.line, at.column, mark)
+
+
+def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
+    """E-YAML-001's position and words for the value at `row`, `column` (from 0), which starts
+    with `mark` (char, Chinese, English as in _MARKED): the line to type, the value quoted."""
+    line = LINE_BREAK.split(text)[row]
+    value = line[column:].strip()
+    if line[:column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
         value = re.match(r"[^,\]}]*", value).group().strip()
-    key = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[: at.column])
+    key = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column])
     typed = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
+    if line[:column].rstrip().endswith(("[", ",")):  # (the whole line, as on one line: [*mkt])
+        typed = line.strip().replace(value, f'"{value}"', 1)
     char, zh, en = mark
-    return (at.line + 1, at.column + 1), {
+    return (row + 1, column + 1), {
         "problem": f"'{char}' at the start of a value {en} in YAML; put the whole value in quotes: {typed}",
         "problem_zh": f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取；请给整个值加上英文引号，写成 {typed}"}
 
@@ -696,11 +704,18 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     before anything recursive sees the file.  Syntax errors are reported here too."""
     out = []
     depth = 0
+    anchors = set()
     try:
         for event in yaml.parse(text, Loader=loader()):
+            if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
+                anchors.add(event.anchor)
             if isinstance(event, yaml.AliasEvent):
                 m = event.start_mark
-                out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))
+                if event.anchor in anchors:
+                    out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))
+                else:  # no anchor of that name: text was meant (*mkt), to be quoted
+                    pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an alias"])
+                    out.append(F.make("E-YAML-001", file, pos, **params))
                 if len(out) >= MAX_REPORTED:
                     break
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):

@@ -203,6 +203,21 @@ def test_a_value_starting_with_a_star_ampersand_or_bang_is_told_to_be_quoted(rec
     assert "did not find" not in f["message"], f
 
 
+@pytest.mark.parametrize("old,new,at,typed", [
+    ("contact_points: [club-robotics]", "contact_points: [*mkt]", (3, 18), 'contact_points: ["*mkt"]'),
+    ("    place: 进社团", "    place: *mkt", (7, 12), 'place: "*mkt"'),
+])
+def test_a_value_starting_with_a_star_and_letters_is_text_to_be_quoted_not_an_alias(records, old, new, at, typed):
+    # (was E-YAML-005 "不允许使用 YAML 锚点/别名", "请把要重复的内容直接写出来": no anchor “mkt” was
+    # ever set; the cadre meant the text *mkt, as E-YAML-001 tells for *重点)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-001")
+    assert (f["line"], f["column"]) == at, f
+    assert "“*”" in f["message"] and "别名" in f["message"] and typed in f["message"], f
+    f = only(validate(records, "--lang", "en"), "E-YAML-001")
+    assert "'*'" in f["message"] and typed in f["message"], f
+
+
 @pytest.mark.parametrize("dash,says", [
     ("-", "空格"),  # the space after the dash forgotten
     ("－", "不是英文的减号"),  # a Chinese input method's full-width hyphen
