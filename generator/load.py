@@ -644,10 +644,12 @@ _YAML_PROBLEMS = [
 
 def yaml_problem(problem: str) -> dict:
     """Message parameters of E-YAML-001 for a libyaml problem (English) or an exception name."""
+    fix = {"fix": "请检查这一行及上一行的缩进、冒号和引号；冒号后要有空格，含冒号的文字请加引号。",
+           "fix_en": "Check indentation, colons and quotes on this line and the one before."}
     for prefix, zh, _ in _YAML_PROBLEMS:
         if problem.startswith(prefix):
-            return {"problem": problem, "problem_zh": zh}
-    return {"problem": problem, "problem_zh": f"文件无法按 YAML 解析（{problem}）"}
+            return {"problem": problem, "problem_zh": zh, **fix}
+    return {"problem": problem, "problem_zh": f"文件无法按 YAML 解析（{problem}）", **fix}
 
 
 # A value that starts with one of YAML's marks, as a bullet pasted from WeChat or Word (*重点):
@@ -682,8 +684,9 @@ def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
         typed = line.strip().replace(value, f'"{value}"', 1)
     char, zh, en = mark
     return (row + 1, column + 1), {
-        "problem": f"'{char}' at the start of a value {en} in YAML; put the whole value in quotes: {typed}",
-        "problem_zh": f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取；请给整个值加上英文引号，写成 {typed}"}
+        "problem": f"'{char}' at the start of a value {en} in YAML",
+        "problem_zh": f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
+        "fix": f"请给整个值加上英文引号，这一行写成：{typed}", "fix_en": f"Put the whole value in quotes: {typed}"}
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):

@@ -196,11 +196,14 @@ def test_a_value_starting_with_a_star_ampersand_or_bang_is_told_to_be_quoted(rec
     edit(records, LEDGER, "    place: 进社团", f"    place: {mark}进社团")
     f = only(validate(records), "E-YAML-001")
     assert (f["line"], f["column"]) == (7, 12), f
-    assert f"“{mark}”" in f["message"] and what in f["message"] and f'place: "{mark}进社团"' in f["message"], f
+    assert f"“{mark}”" in f["message"] and what in f["message"], f
     assert "did not find" not in f["message"], f
+    # the hint is the line to type, not the fixed "请检查这一行及上一行的缩进、冒号和引号…"
+    assert f'place: "{mark}进社团"' in f["hint"] and "缩进" not in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-YAML-001")
-    assert f"'{mark}'" in f["message"] and f'place: "{mark}进社团"' in f["message"], f
+    assert f"'{mark}'" in f["message"], f
     assert "did not find" not in f["message"], f
+    assert f'place: "{mark}进社团"' in f["hint"] and "indentation" not in f["hint"], f
 
 
 @pytest.mark.parametrize("old,new,at,typed", [
@@ -213,9 +216,11 @@ def test_a_value_starting_with_a_star_and_letters_is_text_to_be_quoted_not_an_al
     edit(records, LEDGER, old, new)
     f = only(validate(records), "E-YAML-001")
     assert (f["line"], f["column"]) == at, f
-    assert "“*”" in f["message"] and "别名" in f["message"] and typed in f["message"], f
+    assert "“*”" in f["message"] and "别名" in f["message"], f
+    assert typed in f["hint"] and "缩进" not in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-YAML-001")
-    assert "'*'" in f["message"] and typed in f["message"], f
+    assert "'*'" in f["message"], f
+    assert typed in f["hint"] and "indentation" not in f["hint"], f
 
 
 @pytest.mark.parametrize("dash,says", [

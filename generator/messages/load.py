@@ -89,8 +89,8 @@ CODES = {
         "severity": "error",
         "zh": "YAML 语法错误：{problem_zh}",
         "en": "YAML syntax error: {problem}",
-        "hint_zh": "请检查这一行及上一行的缩进、冒号和引号；冒号后要有空格，含冒号的文字请加引号。",
-        "hint_en": "Check indentation, colons and quotes on this line and the one before.",
+        "hint_zh": "{fix}",  # (load.yaml_problem's, or the line to type: load._quote_it)
+        "hint_en": "{fix_en}",
     },
     "E-YAML-002": {
         "severity": "error",
