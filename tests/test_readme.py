@@ -24,3 +24,23 @@ def test_the_table_of_finding_codes_matches_the_code():
 
 def test_ci_runs_make_test():
     assert "make test" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_the_validate_guides_table_of_codes_names_every_code_of_its_families_once():
+    """site/guide/validate.md's short table (E-LOAD, E-YAML, E-SCHEMA, E-REF) said E-REF-001 ~ 011
+    while the codes ran to 017: each family it names is listed in full, one meaning a code."""
+    out = subprocess.run([sys.executable, "-m", "generator", "codes"], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    known = re.findall(r"^\| `([A-Z]+-[A-Z]+)-([0-9]+)` \|", out, re.M)
+    guide = (ROOT / "site" / "guide" / "validate.md").read_text(encoding="utf-8")
+    table = guide.split("## 全部检查代码", 1)[1]
+    listed: dict[str, list[int]] = {}
+    for family, first, last, meaning in re.findall(
+            r"^\| ([A-Z]+-[A-Z]+)-([0-9]+)(?: ~ ([0-9]+))? \| (.*) \|$", table, re.M):
+        numbers = list(range(int(first), int(last or first) + 1))
+        listed.setdefault(family, []).extend(numbers)
+        if len(numbers) > 1:  # "读取：a、b、c": one meaning a code
+            assert len(meaning.split("：", 1)[1].split("、")) == len(numbers), (family, first, last, meaning)
+    assert listed, "no table of codes in site/guide/validate.md"
+    for family, numbers in listed.items():
+        assert sorted(numbers) == sorted(int(n) for f, n in known if f == family), family
