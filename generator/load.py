@@ -707,14 +707,15 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     before anything recursive sees the file.  Syntax errors are reported here too."""
     out = []
     depth = 0
-    anchors = set()
+    anchors = {}  # name → where a text's anchor was set, till an alias uses it (None: used, or not a text)
     try:
         for event in yaml.parse(text, Loader=loader()):
             if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
-                anchors.add(event.anchor)
+                anchors.setdefault(event.anchor, event.start_mark if isinstance(event, yaml.ScalarEvent) else None)
             if isinstance(event, yaml.AliasEvent):
                 m = event.start_mark
                 if event.anchor in anchors:
+                    anchors[event.anchor] = None
                     out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))
                 else:  # no anchor of that name: text was meant (*mkt), to be quoted
                     pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an alias"])
@@ -728,6 +729,9 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
                     return out + [F.make("E-YAML-008", file, (m.line + 1, m.column + 1), limit=MAX_DEPTH)]
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+        for m in filter(None, anchors.values()):  # never used: text was meant (&mkt 进社团), read as 进社团
+            pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
+            out.append(F.make("E-YAML-001", file, pos, **params))
     except yaml.MarkedYAMLError as exc:
         pos, params = _yaml_error(exc, text)
         if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
