@@ -107,9 +107,13 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
 
 def _own_approvers(roles, cadre: str) -> str:
     """What a cadre's line adds when the unit's reviewers, in its heading, are not who approves the
-    cadre's ledger: its only reviewer is the cadre (CODEOWNERS gives it to the administrators)."""
+    cadre's ledger: its only reviewer is the cadre (CODEOWNERS gives it to the administrators), or
+    the cadre is the only administrator too, and nobody else may approve it (W-FLOW-002)."""
     reviewers = roles.reviewers.get(roles.cadre_unit.get(cadre), [])
     approvers = roles.approvers(cadre)
+    own = (roles.cadre_git.get(cadre) or "").lower()
+    if own and {a.lower() for a in approvers} == {own}:  # (W-FLOW-002: the only administrator too)
+        return "（本人是本单位唯一的审核人，也是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
     if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
         return ""
     return f"（本人是本单位唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"

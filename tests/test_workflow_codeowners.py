@@ -196,3 +196,20 @@ def test_the_header_says_who_approves_a_ledger_as_the_lines_below_do(tmp_path):
     lines = (repo / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
     assert "本单位审核人" in lines[2] and "唯一的审核人" in lines[2] and "管理员审核" in lines[2], lines[2]
     assert "only reviewer" in lines[3] and "administrators" in lines[3], lines[3]
+
+
+def test_the_reminder_of_a_sole_reviewer_who_is_the_only_administrator_says_no_one_else_may_approve(tmp_path):
+    """机械学院's only reviewer is its cadre li-na, and she is the only administrator too (W-FLOW-002):
+    her line in the reminder said nothing, so under the heading naming her as the unit's reviewer
+    it read as if her ledger would be reviewed as the others' are; it now says no one else may
+    approve it and that the administrators are to add a second reviewer."""
+    repo = make_repo(tmp_path)
+    units = repo / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("[me-reviewer]", "[li-na]"), encoding="utf-8")
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("git: wang-admin", "git: Li-Na"), encoding="utf-8")
+    commit(repo)
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "没有别人能审核" in line and "W-FLOW-002" in line and "再登记一位审核人" in line, remind.stdout
+    assert remind.stdout.count("W-FLOW-002") == 1, remind.stdout  # (her line only)
