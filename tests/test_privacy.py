@@ -54,6 +54,13 @@ CASES = [
     ("surname", "王同学", "与王同学谈心，了解其学业困难"),
     ("surname", "李某某", "一名学生李某某反映学业压力大"),
     ("surname", "张某", "学生张某情绪低落"),
+    # … with a nickname's 小/老, or after a cohort, class or 的/位: still the one student in the class
+    ("surname", "张同学", "与小张同学谈心，了解其学业困难"),
+    ("surname", "王同学", "老王同学反映宿舍热水时间短"),
+    ("surname", "王同学", "2026级王同学申请困难补助"),
+    ("surname", "李同学", "计算机2601班李同学情绪低落"),
+    ("surname", "陈同学", "反映问题的陈同学已转介心理中心"),
+    ("surname", "刘同学", "一位刘同学建议延长开放时间"),
 ]
 
 
