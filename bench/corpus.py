@@ -1299,7 +1299,7 @@ def records_text(w: World) -> dict[str, str]:
         "freshman_coverage": {"required": True, "grace_days": 30},
         "feedback": {"overdue_days": OVERDUE_DAYS},
         "reminders": {"window_days": 15, "weekday": 1},
-        "privacy": {"student_number_patterns": ["20[0-9]{8}"]},
+        "privacy": {"student_number_patterns": ["20[0-9]{8,10}"]},
         "vocabularies": {
             "forms": FORMS, "places": PLACES, "channels": CHANNELS, "feedback_kinds": ["问题", "建议"],
             "feedback_categories": CATEGORIES,

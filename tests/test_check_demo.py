@@ -93,3 +93,23 @@ def test_records_holding_the_demo_hold_exactly_the_generated_demo(demo):
     assert sorted(committed) == sorted(generated)
     assert [k for k in generated if committed[k] != generated[k]] == []
     assert COMMITTED_LIST.read_bytes() == (demo / "DEMO-IMPERFECTIONS.md").read_bytes()
+
+
+def test_the_demos_student_number_pattern_finds_every_length_a_university_gives_and_no_date(demo):
+    """The demo's policy is what a university adopting the system starts from: its pattern, "20[0-9]{8}",
+    found a 10-digit undergraduate number but not an 11- or 12-digit one (a graduate's, a transfer
+    student's) written without the word 学号, so 学生20261234567反映 validated clean.  A number of 10 to
+    12 digits starting with 20 is found; a date written 20260901 (8 digits), a year and a mobile
+    number (its own kind) are not student numbers."""
+    import yaml
+
+    from generator import privacy
+
+    policy = yaml.safe_load((demo / "records" / "policy.yaml").read_text(encoding="utf-8"))
+    scanner = privacy.Scanner(privacy.patterns_in(policy))
+    for number in ("2026123456", "20261234567", "202612345678"):
+        found = [(m.kind, m.start) for m in scanner.scan(f"一名学生（{number}）反映学业压力大")]
+        assert found == [("student_number", 5)], number
+    for text in ("2026年9月1日（20260901）开学", "2026级新生", "20260901—20270115为第一学期", "学生13812345678",
+                 "2026090119302"):
+        assert [m.kind for m in scanner.scan(text)] in ([], ["mobile"]), text
