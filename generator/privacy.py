@@ -72,7 +72,7 @@ KINDS = {
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
     "name": ("受保护的学生姓名", "protected student name"),
-    "surname": ("带姓氏的称呼", "surname with 同学 or 某"),
+    "surname": ("带姓氏的称呼", "surname with 同学, 某 or 姓"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
@@ -139,14 +139,16 @@ _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位"
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
+# Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
 CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:同学|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生))"
-             f"[{_SURNAME_CHARS}](?:同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))")
+             f"[{_SURNAME_CHARS}](?:同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))"
+             f"|[{_SURNAME_CHARS}]姓(?:学生|同学|女生|男生|新生)")
 _CALLED = _Lazy(CALLED_RX)
 
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
-    if "同学" not in norm and "某" not in norm:
+    if "同学" not in norm and "某" not in norm and "姓" not in norm:
         return []
     return [("surname", m.start(), m.end()) for m in _CALLED.finditer(norm)]
 
