@@ -61,6 +61,9 @@ CASES = [
     ("surname", "李同学", "计算机2601班李同学情绪低落"),
     ("surname", "陈同学", "反映问题的陈同学已转介心理中心"),
     ("surname", "刘同学", "一位刘同学建议延长开放时间"),
+    # … or by the post: 班长王同学 is one student of the class
+    ("surname", "王同学", "与班长王同学沟通班级学风建设"),
+    ("surname", "李同学", "宣传委员李同学组织了主题团日"),
     # … or by "the student surnamed 李"
     ("surname", "李姓学生", "一名李姓学生反映学业压力大"),
     ("surname", "张姓同学", "张姓同学情绪低落"),
