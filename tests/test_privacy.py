@@ -61,6 +61,10 @@ CASES = [
     ("surname", "李同学", "计算机2601班李同学情绪低落"),
     ("surname", "陈同学", "反映问题的陈同学已转介心理中心"),
     ("surname", "刘同学", "一位刘同学建议延长开放时间"),
+    # 肖, 陶 and 洪 are among the hundred most common surnames
+    ("surname", "肖同学", "与肖同学谈心，了解其学业困难"),
+    ("surname", "陶某", "学生陶某情绪低落"),
+    ("surname", "洪同学", "洪同学反映宿舍热水时间短"),
     # … or by the post: 班长王同学 is one student of the class
     ("surname", "王同学", "与班长王同学沟通班级学风建设"),
     ("surname", "李同学", "宣传委员李同学组织了主题团日"),
