@@ -101,7 +101,6 @@ STATUSES = [("待处理", "open"), ("处理中", "in_progress"), ("已上报", "
 DEPARTMENT_TARGETS = ["党委学生工作部", "教务处", "后勤保障处", "研究生院", "保卫处", "网络信息中心",
                       "招生就业处", "心理健康教育中心"]
 SUGGESTION_TARGETS = ["任课教师", "辅导员", "班导师", "学院"]
-POSITIONS = ["党委书记", "党委副书记", "院长", "副院长", "部长", "副部长", "处长", "副处长"]
 
 SURNAMES = [("张", "zhang"), ("王", "wang"), ("李", "li"), ("刘", "liu"), ("陈", "chen"), ("杨", "yang"),
             ("赵", "zhao"), ("黄", "huang"), ("周", "zhou"), ("吴", "wu"), ("徐", "xu"), ("孙", "sun"),
@@ -1305,7 +1304,7 @@ def records_text(w: World) -> dict[str, str]:
             "feedback_categories": CATEGORIES,
             "feedback_statuses": [{"name": n, "meaning": m} for n, m in STATUSES],
             "escalation_targets": college_committees + DEPARTMENT_TARGETS,
-            "suggestion_targets": SUGGESTION_TARGETS, "positions": POSITIONS},
+            "suggestion_targets": SUGGESTION_TARGETS},
     }
     out["policy.yaml"] = to_yaml(policy, note)
     cal = {"academic_years": [
