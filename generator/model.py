@@ -175,6 +175,18 @@ class RecordSet:
         words = self.setting("vocabularies", name, default=[])  # robust against a broken policy
         return tuple(w for w in words if isinstance(w, (str, dict))) if isinstance(words, list) else ()
 
+    def renamed(self, name: str) -> dict:
+        """A word list's renamed words (vocabularies.renamed): old word → (new word, the last day
+        of the old one), for the entries whose new word is in this list (read it, never change it)."""
+        def work():
+            words = set(w for w in self._vocab(name) if isinstance(w, str))
+            entries = self.setting("vocabularies", "renamed", default=[])
+            entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+            return {e["old"]: (e["new"], until) for e in entries  # (a broken entry: validate says)
+                    if isinstance(e.get("old"), str) and isinstance(e.get("new"), str) and e["new"] in words
+                    and (until := parse_date(e.get("until")))}
+        return self._memoized(("renamed", name), work)
+
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved (worked out once per
         policy, as `vocab`: read it, never change it)."""

@@ -12,6 +12,7 @@ status list without "resolved" pass validate and then quietly change every ledge
   change, the current ones after) following one another day after day, across each change too:
   a day in no period, or in two, is said once (E-REF-019, `seams`);
 * `vocabularies.feedback_statuses`: names used once (E-REF-002), one of them meaning resolved (E-REF-014);
+* `vocabularies.renamed`: each new word a word of a word list (E-REF-020: else the old word is right nowhere);
 * `institution.timezone`: a time zone that exists (E-REF-015);
 * calendar.yaml: academic year and semester ids used once (E-REF-002), a year's id its dates'
   years (E-REF-016), no day in two academic years or two semesters (E-REF-013).
@@ -30,6 +31,7 @@ def check_policy(rs: RecordSet) -> list[F.Finding]:
     if rs.policy is not None:
         out += _periods(rs)
         out += _statuses(rs)
+        out += _renamed(rs)
         out += _timezone(rs)
     if rs.calendar is not None:
         out += _calendar(rs)
@@ -243,6 +245,17 @@ def _statuses(rs: RecordSet) -> list[F.Finding]:
     if statuses and not any(s.data.get("meaning") == "resolved" for s in statuses):
         out.append(F.make("E-REF-014", rs.policy.file, rs.policy.pos("vocabularies", "feedback_statuses")))
     return out
+
+
+_WORD_LISTS = ("forms", "places", "channels", "feedback_kinds", "feedback_categories", "escalation_targets",
+               "suggestion_targets")  # (the lists of words: the statuses are not renamed so, their meaning is theirs)
+
+
+def _renamed(rs: RecordSet) -> list[F.Finding]:
+    words = {w for v in _WORD_LISTS for w in rs.vocab(v) if isinstance(w, str)}
+    return [F.make("E-REF-020", e.file, e.pos("new"), old=e.data["old"], new=e.data["new"])
+            for e in _entries(rs.policy, "vocabularies", "renamed")
+            if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words]
 
 
 def _timezone(rs: RecordSet) -> list[F.Finding]:

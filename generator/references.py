@@ -210,13 +210,19 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     allowed, known = _allowed(rs, vocab)
     if value in known or not allowed:  # (a vocabulary that is no list: its own finding, at the policy)
         return []
-    # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
-    # full-width letters gone (“面对面 ”, “ＱＱ群”)
-    plain = unicodedata.normalize("NFKC", value).strip()
-    close = closest(plain, known) if known else None
+    new, until = rs.renamed(vocab).get(value, (None, None))
+    if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
+        period = rs.period(item.doc.folder)
+        if period is None or period.start <= until:
+            return []
+        hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
+                f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
+    else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
+        # full-width letters gone (“面对面 ”, “ＱＱ群”)
+        close = closest(unicodedata.normalize("NFKC", value).strip(), known) if known else None
+        hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
-                   allowed=list(allowed), suggestion=f"是不是“{close}”？" if close else "",
-                   suggestion_en=f"Did you mean '{close}'? " if close else "")]
+                   allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1])]
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

@@ -435,3 +435,28 @@ def test_a_period_day_not_written_month_day_is_said_once(work):
         assert [f["code"] for f in report] == ["E-SCHEMA-005"], report
     policy.write_text(text.replace('end: "06-30", due: "06-30"', 'end: "06-30", due: "06-31"'), encoding="utf-8")
     assert [f["code"] for f in json.loads(cli(work, "validate", "--format", "json").stdout)] == ["E-REF-012"]
+
+
+def test_a_renamed_word_stays_right_in_the_periods_before_and_is_told_with_the_new_word_after(work):
+    # The policy renamed the channel 键对键 to 线上交流 from 2026 on. Every unarchived ledger that
+    # used 键对键 became E-REF-005, the cadres asked to change words that were right when written,
+    # and the hint listed 面对面、线上交流 without saying 键对键 had become 线上交流. `renamed`
+    # says so: ledgers of the periods starting by `until` keep the old word; later ones are told
+    # the new word
+    policy = work / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "channels: [面对面, 键对键]",
+        "channels: [面对面, 线上交流]\n  renamed:\n    - {old: 键对键, new: 线上交流, until: 2025-12-31}"),
+        encoding="utf-8")
+    for rel in ("ledgers/2025-H2/zhang-wei.yaml", "ledgers/2026-H1/li-na.yaml"):
+        ledger = work / "records" / rel
+        ledger.write_text(ledger.read_text(encoding="utf-8").replace("channel: 面对面", "channel: 键对键"),
+                          encoding="utf-8")
+    report = json.loads(cli(work, "validate", "--format", "json").stdout)
+    assert [(f["code"], f["file"], f["line"]) for f in report] == [
+        ("E-REF-005", "records/ledgers/2026-H1/li-na.yaml", 8)], report
+    assert report[0]["hint"].startswith("“键对键”已改称“线上交流”（2025-12-31 以后开始的期间），请改成“线上交流”。"), report
+    english = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
+    assert english[0]["hint"].startswith("'键对键' was renamed '线上交流' (periods starting after 2025-12-31): "
+                                         "write '线上交流'. "), english
+

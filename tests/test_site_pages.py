@@ -843,3 +843,22 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_against
     assert rows["sun-li"]["source"] == "archive" and sorted(c for c, r in rows.items() if r["required"]) == owed
     text = check_cli(repo / "records", "--today", "2027-01-20").stdout
     assert "台账：按时 2，逾期 0，" in text and "台账逾期" not in text
+
+
+def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):
+    # The policy renamed the channel 键对键 to 线上交流 (vocabularies.renamed): the ledgers written
+    # before keep 键对键, but the summary's chart of channels counted it apart, a bar for a word
+    # the policy no longer has beside the bar of the word that replaced it
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "tests/fixtures/minimal", records)
+    policy = records / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "channels: [面对面, 键对键]",
+        "channels: [面对面, 线上交流]\n  renamed:\n    - {old: 键对键, new: 线上交流, until: 2025-12-31}"),
+        encoding="utf-8")
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("channel: 面对面", "channel: 键对键"), encoding="utf-8")
+    assert validate_records(records)[1] == []  # (the old word is right in 2025-H2)
+    summary = build_site(records, dt.date(2026, 3, 20)).files["summary/2025-H2.md"].decode("utf-8")
+    chart = next(line for line in summary.splitlines() if 'aria-label="联系方式（次）"' in line)
+    assert ">线上交流</text>" in chart and "键对键" not in chart, chart

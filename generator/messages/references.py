@@ -134,6 +134,18 @@ CODES = {
                    "and the later one's old start), with until the last day of the last period under the old rule; see the "
                    "guide, policy checks, when the policy's numbers change.",
     },
+    "E-REF-020": {
+        "severity": "error",
+        "zh": "“{old}”改称的“{new}”不在任何词表中",
+        "en": "'{old}' is renamed '{new}', a word of no word list",
+        "hint_zh": "new 写改名后的词，它要在 vocabularies 的某个词表（联系形式、联系场所、联系方式、问题类型和类别、报告对象、建议对象）中："
+                   "请改正 new，或把“{new}”加进那个词表（原来的“{old}”可以从词表删去）。改名之前，台账中的“{old}”不算有效。"
+                   "办理状态（feedback_statuses）不这样改名。",
+        "hint_en": "new is the word after the rename, a word of one of the vocabularies' lists (forms, places, channels, "
+                   "feedback kinds and categories, escalation and suggestion targets): correct new, or add '{new}' to that "
+                   "list (and remove '{old}' from it). Until then '{old}' in a ledger is not taken. Feedback statuses are "
+                   "not renamed this way.",
+    },
     "E-REF-018": {
         "severity": "error",
         "zh": "填报期间不能从 02-29 开始：平年没有这一天，期间会从 02-28 开始，与前一期的最后一天重叠",

@@ -356,6 +356,11 @@ class Aggregate:
         return sorted(out, key=lambda a: (a["date"], a["cadre"]), reverse=True)
 
     # ---- statistics ----------------------------------------------------
+    def _count(self, vocab: str, words) -> list[tuple]:
+        """How often each word, most first, a renamed word counted under its new name (vocabularies.renamed)."""
+        renamed = self.rs.renamed(vocab)
+        return Counter(renamed[w][0] if w in renamed else w for w in words).most_common()
+
     def period_stats(self, period_id: str, ledgers: dict, table: list[dict], threads: list[dict]) -> dict:
         leds = self._by_period(ledgers).get(period_id, [])
         acts = [a for l in leds for a in l["activities"]]
@@ -370,11 +375,11 @@ class Aggregate:
             "required": sum(r["status"]["kind"] != "not_required" for r in table), "filed": archived["ledgers"] if archived else len(leds),
             "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
-            "forms": Counter(a["form"] for a in acts).most_common(),
-            "places": Counter(a["place"] for a in acts).most_common(),
-            "channels": Counter(a["channel"] for a in acts).most_common(),
+            "forms": self._count("forms", (a["form"] for a in acts)),
+            "places": self._count("places", (a["place"] for a in acts)),
+            "channels": self._count("channels", (a["channel"] for a in acts)),
             "feedback": len(fb), "followups": self._followups(threads)[period_id],
-            "categories": Counter(f["category"] for f in fb).most_common(),
+            "categories": self._count("feedback_categories", (f["category"] for f in fb)),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
@@ -659,7 +664,7 @@ class Aggregate:
             "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
             "semester": sem.name if sem else "", "sem_activities": len(acts),
             "semester_ended": _d(sem.end) if sem and sem.end < self.today else "",  # (a holiday, or past the calendar)
-            "sem_forms": Counter(a.get("form", "") for a in acts).most_common(),
+            "sem_forms": self._count("forms", (a.get("form", "") for a in acts)),
             "open": len(open_threads), "overdue": sum(t["overdue"] for t in threads),
             "by_meaning": Counter(t["status"] for t in threads).most_common(),
         }
