@@ -419,8 +419,12 @@ def test_an_older_manifest_whose_policy_git_cannot_give_says_which_meanings_it_t
     add = ("feedback_statuses: [{name: 待处理, meaning: open}, {name: 处理中, meaning: in_progress}, "
            "{name: 已上报, meaning: escalated}, {name: 已解决, meaning: resolved}]")
     assert "不在 Git 仓库中" in said[0]["message"] and add in said[0]["hint"], said
+    # (outside Git the hint asked to run in a Git clone and to read git show <archive commit>:…,
+    # commands that cannot run in a plain folder: it says the line to add and what to check it against)
+    assert "git" not in said[0]["hint"].lower() and "备案时的政策" in said[0]["hint"], said
     en = check_cli(plain, "--today", "2026-03-20", "--lang", "en")
     assert "W-ARCH-001" in en.stdout and "not in a Git repository" in en.stdout and add in en.stdout, en.stdout
+    assert "git show" not in en.stdout and "git fetch" not in en.stdout, en.stdout
     # the line added as the hint says: the manifest says it, no warning, the same meanings
     manifest.insert(line - 1, add)
     (plain / "archive/2025-H2.yaml").write_text("\n".join(manifest) + "\n", encoding="utf-8")

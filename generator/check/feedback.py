@@ -96,6 +96,19 @@ WHY = {"no_git": ("不在 Git 仓库中：普通文件夹", "not in a Git reposi
        "no_policy": ("那次提交中的 policy.yaml 没有问题办理状态", "the policy.yaml of that commit has no feedback statuses")}
 
 
+def _then(why: str, policy: str) -> dict:
+    """W-ARCH-001's ways to know the policy as archived: in Git, its full history (git show); outside
+    Git (a plain folder), no command: the policy kept with what was archived."""
+    if why == "no_git":
+        return {"run": "", "run_en": "An administrator", "then": "备案时的政策（与备案材料一起留存的 policy.yaml）",
+                "then_en": "the policy as archived (the policy.yaml kept with the archived papers)"}
+    return {"run": "在有完整历史的 Git 克隆中运行（浅克隆先 git fetch --unshallow；持续集成设 fetch-depth: 0 或 GIT_DEPTH: 0），或",
+            "run_en": "Run in a Git clone with its full history (git fetch --unshallow in a shallow clone; fetch-depth: 0 "
+                      "or GIT_DEPTH: 0 in CI), or an administrator",
+            "then": f"备案时的 {policy}（git show <备案的提交>:{policy}）",
+            "then_en": f"{policy} as archived (git show <archive commit>:{policy})"}
+
+
 def check_archived_meanings(ctx: Context) -> None:
     """W-ARCH-001 at each manifest whose frozen ledgers' items take today's statuses' meanings, as
     nothing tells what they meant then (archive.meanings_unknown)."""
@@ -105,8 +118,9 @@ def check_archived_meanings(ctx: Context) -> None:
         return any(isinstance(v.get("status"), str) for _i, v in ctx.facts(led).feedback)
     for man, why, count in meanings_unknown(ctx.rs, ctx.today, ctx.meanings_then, statuses):
         yaml = "feedback_statuses: [" + ", ".join(f"{{name: {w}, meaning: {m}}}" for w, m in now.items()) + "]"
+        policy = policy_path_then(ctx.rs, man)
         ctx.add("W-ARCH-001", man.file, (man.key_pos(("ledgers",))[0], 1), period=man.stem, count=count,
-                why=WHY[why][0], why_en=WHY[why][1], yaml=yaml, policy=policy_path_then(ctx.rs, man),
+                why=WHY[why][0], why_en=WHY[why][1], yaml=yaml, policy=policy, **_then(why, policy),
                 meanings="、".join(f"{w}={m}" for w, m in now.items()), meanings_en=", ".join(f"{w}={m}" for w, m in now.items()))
 
 

@@ -88,15 +88,13 @@ CODES = {
         "en": "the manifest does not record what the feedback statuses meant when {period} was archived "
               "(feedback_statuses), and the {policy} committed with it cannot be read ({why_en}): the "
               "items in the period's archived ledgers ({count}) are judged by today's meanings: {meanings_en}",
-        "hint_zh": "在有完整历史的 Git 克隆中运行（浅克隆先 git fetch --unshallow；持续集成设 fetch-depth: 0 或 GIT_DEPTH: 0），"
-                   "或由管理员在这一行（ledgers:）之前加上备案时的含义并提交，只加这一行、不改别处（不要重新备案：那会按现在的记录"
+        "hint_zh": "{run}由管理员在这一行（ledgers:）之前加上备案时的含义并提交，只加这一行、不改别处（不要重新备案：那会按现在的记录"
                    "重新判断这一期）。备案时的含义与现在相同时，这一行是：{yaml}"
-                   "；不同时按备案时的 {policy}（git show <备案的提交>:{policy}）改写。",
-        "hint_en": "Run in a Git clone with its full history (git fetch --unshallow in a shallow clone; fetch-depth: 0 or "
-                   "GIT_DEPTH: 0 in CI), or an administrator adds what they meant when archived before this line "
+                   "；不同时按{then}改写。",
+        "hint_en": "{run_en} adds what they meant when archived before this line "
                    "(ledgers:) and commits it, that line alone (do not archive again: that would judge the period by "
                    "today's records). If they meant then what they mean now, the line is: {yaml} "
-                   "; otherwise write it from {policy} as archived (git show <archive commit>:{policy}).",
+                   "; otherwise write it from {then_en}.",
     },
     # ---- deadlines (R6): history and imports -------------------------------
     "E-CHK-020": {
