@@ -387,10 +387,10 @@ MSG = {
         "en": "'{value}' is not a ledger period of the policy; write year-code, e.g. 2026-H2 (codes in records/policy.yaml)",
     },
     "archived": {
-        "zh": "期间“{value}”已经备案（records/archive/{first}.yaml），台账已冻结，不能再用网页表单修改或补交；"
-              "更正请由管理员写修改记录（records/amendments/<期间>/<干部编号>.yaml）",
-        "en": "period '{value}' is archived (records/archive/{first}.yaml): its ledgers are frozen and the web form "
-              "cannot change or add one; a correction is an amendment record (records/amendments/<period>/<cadre>.yaml)",
+        "zh": "期间“{value}”已经备案（{manifest}），台账已冻结，不能再用网页表单修改或补交；"
+              "更正请由管理员写修改记录（{amendment}）",
+        "en": "period '{value}' is archived ({manifest}): its ledgers are frozen and the web form "
+              "cannot change or add one; a correction is an amendment record ({amendment_en})",
     },
     "no_policy": {
         "zh": "{path}：缺少 policy.yaml 或其中有错误，无法生成表单；请先运行 python -m generator validate 并改正",
@@ -731,6 +731,17 @@ def _frozen_asked(rs: RecordSet, periods: list) -> list[str]:
     return [p.id for p in periods if p is not None and p.id in frozen]
 
 
+def _archived(rs: RecordSet, frozen: list[str], lang: str) -> str:
+    """The refusal of archived periods, naming the first one's manifest and amendment records where
+    they are (in the records folder as given: archive.amendment_path)."""
+    from generator.archive import amendment_path, manifests
+
+    man = manifests(rs)[frozen[0]]
+    return MSG["archived"][lang].format(value="、".join(frozen), manifest=man.file,
+                                        amendment=amendment_path(man, frozen[0], "<干部编号>"),
+                                        amendment_en=amendment_path(man, frozen[0], "<cadre>"))
+
+
 def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
     ctx = FormContext(rs, period)
     req = set(schema.get("required", []))
@@ -826,7 +837,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     if any(p is None for p in chosen):
         raise ValueError(MSG["bad_period"][lang].format(value=",".join(periods or [])))
     if frozen := _frozen_asked(rs, chosen):
-        raise ValueError(MSG["archived"][lang].format(value="、".join(frozen), first=frozen[0]))
+        raise ValueError(_archived(rs, frozen, lang))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
     (out / "config.yml").write_text(dump(config), encoding="utf-8")
     (out / "index.html").write_text(index_html(rs=rs, periods=chosen), encoding="utf-8")
@@ -906,7 +917,7 @@ def cmd_config(args) -> int:
         sys.stderr.write(MSG["bad_period"][args.lang].format(value="、".join(bad)) + "\n")
         return EXIT_USAGE
     if frozen := _frozen_asked(rs, periods):
-        sys.stderr.write(MSG["archived"][args.lang].format(value="、".join(frozen), first=frozen[0]) + "\n")
+        sys.stderr.write(_archived(rs, frozen, args.lang) + "\n")
         return EXIT_USAGE
     text = dump(build_config(rs, periods, _backend_from(args), local_backend=args.local_backend))
     if args.out in (None, "-"):

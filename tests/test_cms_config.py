@@ -260,6 +260,11 @@ def test_an_archived_period_is_not_offered_by_the_form(tmp_path):
     assert names == ["ledgers-2026-H2"]
     asked = run("cms-config", "--records", str(records), "--periods", "2026-H1,2026-H2")
     assert asked.returncode == 2 and "已经备案" in asked.stderr, asked.stderr
+    # (it named records/amendments/<期间>/<干部编号>.yaml whatever the records folder: the real paths)
+    assert f"{records}/archive/2026-H1.yaml" in asked.stderr, asked.stderr
+    assert f"{records}/amendments/2026-H1/<干部编号>.yaml" in asked.stderr, asked.stderr
+    english = run("cms-config", "--records", str(records), "--periods", "2026-H1", "--lang", "en")
+    assert f"{records}/amendments/2026-H1/<cadre>.yaml" in english.stderr, english.stderr
     admin = run("cms-admin", "--records", str(records), "--periods", "2026-H1", "--out", str(tmp_path / "admin"))
     assert admin.returncode == 2 and "已经备案" in admin.stderr, admin.stderr
 

@@ -359,3 +359,22 @@ def test_who_must_file_is_the_same_when_the_checks_fail(tmp_path, monkeypatch):
     page = failed.files["ledgers/2026-H2.md"].decode("utf-8")
     (sun_li,) = [line for line in page.splitlines() if "孙立" in line and line.startswith("|")]
     assert "本期无需提交" in sun_li
+
+
+def test_the_ledgers_index_names_the_amendment_records_where_they_are(tmp_path, monkeypatch):
+    # The records folder is data/: the period page named its manifest data/archive/2025-H2.yaml, but
+    # the ledgers' index said the manifests are in records/archive/<期间>.yaml and the corrections
+    # in records/amendments/<期间>/<干部编号>.yaml, a folder the repository does not have
+    import shutil
+
+    from tests.gitrepo import archived_then_changed
+
+    repo = archived_then_changed(tmp_path / "repo")
+    shutil.copytree(repo / "records", tmp_path / "data")
+    monkeypatch.chdir(tmp_path)
+    files = build_site(Path("data"), dt.date(2026, 3, 20)).files
+    index = files["ledgers/index.md"].decode("utf-8")
+    assert f"`data/archive/{PERIOD}.yaml`" in index and f"`data/amendments/{PERIOD}/<干部编号>.yaml`" in index, index
+    assert "records/" not in index, index
+    period = files[f"ledgers/{PERIOD}.md"].decode("utf-8")
+    assert f"data/amendments/{PERIOD}/<干部编号>.yaml" in period, period

@@ -49,7 +49,7 @@ class ArchiveView:
         self._periods: dict = {}
 
     def period(self, period_id: str) -> dict | None:
-        """{archived_on, manifest, ledgers, due, deadline, amended} when the period is archived (as
+        """{archived_on, manifest, amendment, ledgers, due, deadline, amended} when the period is archived (as
         the manifest has them: the filing status of its ledgers is the manifest's, check's
         deadlines.py), else None.  Worked out once a period (every ledger of it asks)."""
         if period_id not in self._periods:
@@ -62,6 +62,7 @@ class ArchiveView:
             return None
         entries = [e for e in (doc.data.get("ledgers") or []) if isinstance(e, dict)]
         return {"archived_on": _d(doc.data.get("archived_on")), "manifest": doc.file,
+                "amendment": archive.amendment_path(doc, period_id, "<干部编号>"),  # (where its corrections go)
                 "ledgers": sum(1 for e in entries if e.get("path")),
                 "due": _d(doc.data.get("due")), "deadline": _d(doc.data.get("deadline") or doc.data.get("due")),
                 "amended": [{"cadre": c, "name": self._name(c), "filed": (p, c) in self.rs.ledgers}
