@@ -663,3 +663,49 @@ def test_a_period_that_starts_on_29_february_is_refused_at_its_day(tmp_path):
     # nor as a start kept in ledger.earlier
     earlier = ended.replace("grace_days: 0\n", "grace_days: 0\n  earlier:\n    - {until: \"2026-12-31\", start: {H3: \"02-29\"}}\n")
     assert sorted(f[:2] for f in errors(earlier)) == [("E-REF-004", 5), ("E-REF-018", 13)]
+
+
+def test_a_policy_number_changed_without_earlier_is_told_at_its_line_with_the_entry_to_add(tmp_path):
+    # contacts.min_per_semester raised from 1 to 2 in March 2026, and the H2 due day moved to
+    # 12-25, without `earlier`: the autumn semester and 2025-H2, ended before, were judged again
+    # by the new numbers (张伟 met students once: W-CHK-004; handed in on 12-28: late), and
+    # nothing said the policy had changed. Git knows the old numbers and the day they changed
+    import json
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-11"], points=("me-2025-01",))})
+    commit(repo, "2025-12-28 10:00", "台账")
+    policy = repo / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    changed = text.replace("min_per_semester: 1", "min_per_semester: 2").replace(
+        'end: "12-31", due: "12-31"', 'end: "12-31", due: "12-25"')
+    policy.write_text(changed, encoding="utf-8")
+    commit(repo, "2026-03-02 09:00", "政策改了数字")
+
+    def told():
+        r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+        return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]
+    lines = changed.splitlines()
+    said = told()
+    assert [(f["file"], f["line"]) for f in said] == [
+        ("records/policy.yaml", next(i for i, l in enumerate(lines) if "12-25" in l) + 1),
+        ("records/policy.yaml", lines.index("  min_per_semester: 2") + 1)], said
+    assert '- {until: 2026-03-01, due: {H2: "12-31"}}' in said[0]["hint"], said
+    assert "- {until: 2026-03-01, min_per_semester: 1}" in said[1]["hint"], said
+    assert "2026-03-02" in said[1]["message"] and "contacts.earlier" in said[1]["message"], said
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-015" in english.stdout and "changed from 1 to 2 on 2026-03-02" in english.stdout, english.stdout
+    # the entries added as the hints say: nothing told, the past judged by the old numbers
+    policy.write_text(changed.replace("  min_per_semester: 2\n", "  min_per_semester: 2\n  earlier:\n"
+                                      "    - {until: 2026-03-01, min_per_semester: 1}\n").replace(
+        "  grace_days: 0\n", '  grace_days: 0\n  earlier:\n    - {until: 2026-03-01, due: {H2: "12-31"}}\n', 1),
+        encoding="utf-8")
+    commit(repo, "2026-03-03 09:00", "写上 earlier")
+    assert told() == []
+    # a replay of a day before the change: nothing to tell
+    git(repo, "reset", "-q", "--hard", "HEAD~1")
+    r = check_cli(repo / "records", "--today", "2026-03-01", "--format", "json")
+    assert not [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]

@@ -214,6 +214,19 @@ CODES = {
                    "writes its last day, no later than {until} (until of a class or club, a cadre's active_to, an earlier "
                    "post's until).",
     },
+    "W-CHK-015": {
+        "severity": "warning",
+        "zh": "政策的 {name} 在 {day} 由 {old} 改为 {new}，没有写进 {section}.earlier：那以前结束的学期和填报期间现在也按 {new} 判断",
+        "en": "the policy's {name} changed from {old} to {new} on {day} with nothing in {section}.earlier: the semesters "
+              "and ledger periods that ended before are now judged by {new} too",
+        "hint_zh": "改动以前的学期和期间应仍按原来的数字判断：请管理员在 {section}.earlier 加一项（已有 until 同一天的一项时，"
+                   "把这个数字加进那一项）：{entry}；见 使用指南 → 政策检查 → 政策改动了数字。"
+                   "如果改动是更正写错的数字、以前各期也应按新数字判断，这一项中写 {new}。",
+        "hint_en": "The semesters and periods before the change are to be judged by the old number: an administrator adds "
+                   "to {section}.earlier (or, if an entry with the same until is there, adds the number to it): {entry}; "
+                   "see the guide, policy checks, when the policy's numbers change. If the change corrected a wrong "
+                   "number and the past is to be judged by the new one, write {new} in that entry.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",

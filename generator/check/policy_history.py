@@ -1,0 +1,110 @@
+"""W-CHK-015: a policy number changed in Git without `earlier`, after periods it judged had ended.
+
+The numbers of the policy (ledger.grace_days and each period's start, end and due; contacts.*,
+freshman_coverage.*, exemptions.*, feedback.*) judge the past by the number in force then only
+when a change wrote the old number into the section's `earlier` (RecordSet.in_force).  Changed
+without it, every past semester and unarchived period is judged again by the new number: cadres
+are warned about half-years that were fine, and nothing says the policy changed.  Git knows: each
+version of the policy file along the checked branch's first-parent history (two git calls: the
+log of that one file, and its versions in one `cat-file --batch`), the day each change landed,
+and the number before it.  A change is told when a ledger's period ended while the old number
+was in force (before the change, after the one before) and no `earlier` entry of the number
+reaches the day before the change: at the number's line, with the entry to add.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import subprocess
+
+from generator.check.context import Context
+from generator import quickload
+from generator.load import parse_bytes
+
+SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
+
+
+def check_policy_history(ctx: Context) -> None:
+    rs = ctx.rs
+    if rs.policy is None or not rs.ledgers:
+        return
+    from generator.archive import archived_periods
+
+    folders = {folder for folder, _ in rs.ledgers}
+    ends = {"": [p.end for p in map(rs.period, folders) if p],  # (a ledger.* number: not the archived periods,
+            "ledger": [p.end for p in map(rs.period, folders - archived_periods(rs)) if p]}  # judged by their manifests)
+    now = _numbers(rs.policy.data)
+    began: dict = {}  # number → the day its value then began (the oldest version's: always)
+    before = None
+    for data, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz)):
+        numbers = _numbers(data)
+        for path, (old, _where) in (before or {}).items():
+            new = numbers.get(path, (None,))[0]
+            if new is None or new == old or path not in now or day > ctx.today:
+                continue
+            last = day - dt.timedelta(days=1)  # (the old number's last day)
+            if any(began[path] <= end <= last for end in ends.get(path[0], ends[""])) and not any(
+                    first > last for first in rs.changes(*path)):  # (an `earlier` to that day: said)
+                _say(ctx, path, now[path][1], old, new, day, last)
+        for path, (value, _where) in numbers.items():
+            if before is None or before.get(path, (None,))[0] != value:
+                began[path] = day if before is not None else dt.date.min
+        before = numbers
+
+
+def _numbers(data) -> dict:
+    """(section, *path as `earlier` gives it) → (value, its keys in the policy) of each number."""
+    out = {}
+    for section in SECTIONS:
+        node = data.get(section) if isinstance(data, dict) else None
+        for key, value in (node.items() if isinstance(node, dict) else ()):
+            if section == "ledger" and key == "periods":
+                for i, p in enumerate(value if isinstance(value, list) else []):
+                    for field in ("start", "end", "due") if isinstance(p, dict) and isinstance(p.get("id"), str) else ():
+                        if isinstance(p.get(field), str):
+                            out[(section, field, p["id"])] = (p[field], (section, "periods", i, field))
+            elif key != "earlier" and isinstance(value, (int, float, str, bool)):
+                out[(section, key)] = (value, (section, key))
+    return out
+
+
+def _say(ctx: Context, path: tuple, where: tuple, old, new, day: dt.date, last: dt.date) -> None:
+    section, *keys = path
+    shown = f"{keys[0]}: {{{keys[1]}: {_yaml(old)}}}" if len(keys) == 2 else f"{keys[0]}: {_yaml(old)}"
+    name = f"ledger.periods[{keys[1]}].{keys[0]}" if len(keys) == 2 else ".".join(path)
+    ctx.add("W-CHK-015", ctx.rs.policy.file, ctx.rs.policy.pos(*where), name=name, old=_yaml(old),
+            new=_yaml(new), day=day.isoformat(), section=section,
+            entry=f"- {{until: {last.isoformat()}, {shown}}}")
+
+
+def _yaml(value) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
+def _versions(root, rel: str, tz) -> list[tuple]:
+    """(policy data, the day it landed) of each version of the policy along the first-parent
+    history, newest first; [] outside Git or when Git cannot say."""
+    from generator.check.git_history import GIT, _env, _git
+
+    try:
+        log = _git(root, "log", "--first-parent", "--format=%H %ct", "--", rel)
+        commits = [line.split() for line in log.stdout.splitlines() if line.strip()] if log.returncode == 0 else []
+        if len(commits) < 2:
+            return []
+        batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), capture_output=True,
+                               input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
+    except (OSError, subprocess.SubprocessError):
+        return []
+    out, data = [], batch.stdout
+    for commit, when in commits:
+        head, _, data = data.partition(b"\n")
+        parts = head.split()
+        if len(parts) != 3 or parts[1] != b"blob":
+            break  # (the file not there in that commit: its history ends here)
+        size = int(parts[2])
+        text, data = data[:size], data[size + 1:]
+        parsed = quickload.values(text) if quickload.enabled() else None
+        parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
+        out.append((parsed, dt.datetime.fromtimestamp(int(when), tz).date()))
+    return out
