@@ -71,13 +71,12 @@ def render_roles(roles: Roles, records_rel: str = "records") -> str:
 
 
 def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
-    """W-FLOW-002 for each cadre whose ledgers only they themselves are to approve (Roles.approvers:
+    """W-FLOW-002 for each cadre whose ledgers only they themselves are to approve (Roles.approves_alone:
     the unit's sole reviewer, or of a unit with none, and the only administrator): at the reviewers
     of the unit answering for them in units.yaml, else at the administrators in policy.yaml."""
     out = []
     for cadre in sorted(roles.cadre_git):
-        own = (roles.cadre_git[cadre] or "").lower()
-        if not own or any(a.lower() != own for a in roles.approvers(cadre)):
+        if not roles.approves_alone(cadre):
             continue
         uid = roles.cadre_unit.get(cadre)
         now = roles.ended[uid][2] if uid in roles.ended else uid  # (who reviews for an ended unit)

@@ -97,6 +97,13 @@ class Roles:
         others = [r for r in self.reviewers.get(self.cadre_unit.get(cadre), []) if r.lower() != own]
         return others or [a for a in self.admin_accounts if a.lower() != own] or list(self.admin_accounts)
 
+    def approves_alone(self, cadre: str) -> bool:
+        """W-FLOW-002: nobody but `cadre` themselves is to approve their ledgers (approvers: they are
+        their unit's only reviewer, or it has none, and the only administrator too), so none of their
+        pull requests can be merged.  (codeowners.nobody_to_approve, remind)"""
+        own = (self.cadre_git.get(cadre) or "").lower()
+        return bool(own) and all(a.lower() == own for a in self.approvers(cadre))
+
     def is_admin(self, actor: str) -> bool:
         return actor.lower() in self.admins
 

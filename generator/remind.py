@@ -111,8 +111,7 @@ def _own_approvers(roles, cadre: str) -> str:
     the cadre is the only administrator too, and nobody else may approve it (W-FLOW-002)."""
     reviewers = roles.reviewers.get(roles.cadre_unit.get(cadre), [])
     approvers = roles.approvers(cadre)
-    own = (roles.cadre_git.get(cadre) or "").lower()
-    if own and {a.lower() for a in approvers} == {own}:  # (W-FLOW-002: the only administrator too)
+    if roles.approves_alone(cadre):  # (W-FLOW-002: the only administrator too)
         return "（本人是本单位唯一的审核人，也是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
     if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
         return ""
