@@ -137,8 +137,8 @@ def _meanings(words) -> dict:
 
 
 def meanings_then(rs: RecordSet, today: dt.date) -> dict:
-    """period → policy_when_archived (meanings or None, why) of each period archived by `today`
-    whose manifest records no meanings: what its frozen ledgers' items mean depends on what Git
+    """period → policy_when_archived (meanings or None, why, the policy's path then) of each period
+    archived by `today` whose manifest records no meanings: what its frozen ledgers' items mean depends on what Git
     holds (a shallow clone deepened, a folder put under Git), not only on the records, so the
     results kept between runs are kept under it too (Context.digest_of_others)."""
     return {p: policy_when_archived(rs, m) for p, m in sorted(archived_by(rs, today).items())
@@ -146,19 +146,19 @@ def meanings_then(rs: RecordSet, today: dt.date) -> dict:
 
 
 def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> list[tuple]:
-    """(manifest, why Git cannot tell, how many ledgers) of each period of `then` (meanings_then)
-    whose policy when archived Git cannot give, with frozen ledgers whose items have a status
-    (`statuses`: ledger → whether one of its items has): their items take today's meanings."""
-    unknown = {p: why for p, (found, why) in then.items() if found is None}
+    """(manifest, why Git cannot tell, the policy to read by hand, how many ledgers) of each period of
+    `then` (meanings_then) whose policy when archived Git cannot give, with frozen ledgers whose items
+    have a status (`statuses`: ledger → whether one of its items has): their items take today's meanings."""
+    unknown = {p: (why, policy) for p, (found, why, policy) in then.items() if found is None}
     counts: dict = {}
     for period, cadre in frozen_ledgers(rs, today) if unknown else ():
         if period in unknown and statuses(rs.ledgers[(period, cadre)]):
             counts[period] = counts.get(period, 0) + 1
     mans = manifests(rs)
-    return [(mans[p], unknown[p], n) for p, n in sorted(counts.items())]
+    return [(mans[p], *unknown[p], n) for p, n in sorted(counts.items())]
 
 
-def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
+def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
     """(the feedback statuses' meanings of the policy.yaml committed with the manifest `man` — in
     the commit that added it as it is now (its bytes; followed through renames of the records
     folder or of the manifest alone, whose commit is not the archive's), whose policy the archive was made with — or None
@@ -166,37 +166,45 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str]:
     history does not reach that commit: the oldest commit it has shows every file as added),
     "uncommitted" (the manifest not committed), "changed" (no commit added it as it is now),
     "ambiguous" (added as it is by more than one commit, whose policies differ), "no_policy" (no
-    feedback statuses in the policy then))."""
+    feedback statuses in the policy then); and the policy to read for it by hand (W-ARCH-001's
+    git show <commit>:<this>): in the records folder as it was named when the manifest was last
+    added (followed through renames), else as it is named there now; outside Git, as shown)."""
     from generator.check.git_history import _git
 
-    if rs.policy is None:
-        return None, "no_policy"
+    policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
+    path = man.file[:-len(man.rel)] + policy if man.file.endswith(man.rel) else policy
     try:
+        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
+        added = [c.split() for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
+        if added:  # [commit, its path then], newest first
+            path = _folder_then(added[0][1], man.rel) + policy
+        elif (prefix := _git(rs.root, "rev-parse", "--show-prefix")).returncode == 0:
+            path = prefix.stdout.strip() + policy
+        if rs.policy is None:
+            return None, "no_policy", path
         shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
         if shallow not in ("true", "false"):
-            return None, "no_git"
-        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
-        added = [c.split() for c in log.stdout.split("\0") if c.strip()]  # [commit, its path then], newest first
+            return None, "no_git", path
         if not added:
-            return None, "uncommitted"
+            return None, "uncommitted", path
         now = _git(rs.root, "hash-object", "--", man.rel).stdout.strip()
-        same = [(c, path) for c, path in added if _git(rs.root, "rev-parse", f"{c}:{path}").stdout.strip() == now]
+        same = [(c, p) for c, p in added if _git(rs.root, "rev-parse", f"{c}:{p}").stdout.strip() == now]
         if not same:
-            return None, "changed"
+            return None, "changed", path
         if shallow == "true":
             where = _git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
             if same[-1][0] in (rs.root / where).read_text(encoding="utf-8").split():
-                return None, "shallow"  # (it may have been added further back)
+                return None, "shallow", path  # (it may have been added further back)
         found = {}  # (the policy then: in the records folder as it was named then)
-        for c, path in same:
-            words = _policy_then(rs, c, _folder_then(path, man.rel) + rs.policy.doc.rel)
+        for c, p in same:
+            words = _policy_then(rs, c, _folder_then(p, man.rel) + rs.policy.doc.rel)
             found[frozenset(words.items()) if words is not None else None] = words
     except (OSError, subprocess.SubprocessError):
-        return None, "no_git"
+        return None, ("no_policy" if rs.policy is None else "no_git"), path
     if len(found) > 1:
-        return None, "ambiguous"
+        return None, "ambiguous", path
     words = found.popitem()[1]
-    return (words, "") if words is not None else (None, "no_policy")
+    return (words, "", path) if words is not None else (None, "no_policy", path)
 
 
 def _folder_then(path: str, rel: str) -> str:
@@ -204,26 +212,6 @@ def _folder_then(path: str, rel: str) -> str:
     commit that is `rel` in the records folder now: the folder, or the file itself, renamed since
     (archive/2025-h2.yaml, now archive/2025-H2.yaml) — as many parts dropped as `rel` has."""
     return "".join(part + "/" for part in path.split("/")[:-len(rel.split("/"))])
-
-
-def policy_path_then(rs: RecordSet, man) -> str:
-    """The policy to read for the manifest `man` as archived (git show <commit>:<this>): in the
-    records folder as it was named in the Git repository when the manifest was last added
-    (followed through renames), else as it is named there now; outside Git, as shown."""
-    from generator.check.git_history import _git
-
-    policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
-    try:
-        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=", "--name-only", "--", man.rel)
-        added = [p for p in log.stdout.splitlines() if p.strip()] if log.returncode == 0 else []
-        if added:
-            return _folder_then(added[0], man.rel) + policy
-        prefix = _git(rs.root, "rev-parse", "--show-prefix")
-        if prefix.returncode == 0:
-            return prefix.stdout.strip() + policy
-    except (OSError, subprocess.SubprocessError):
-        pass
-    return man.file[:-len(man.rel)] + policy if man.file.endswith(man.rel) else policy
 
 
 def _policy_then(rs: RecordSet, commit: str, path: str) -> dict | None:

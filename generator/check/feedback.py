@@ -27,7 +27,7 @@ from operator import itemgetter
 
 from generator import findings as F
 from generator import report
-from generator.archive import amendment_path, meanings_unknown, policy_path_then
+from generator.archive import amendment_path, meanings_unknown
 from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
@@ -116,9 +116,8 @@ def check_archived_meanings(ctx: Context) -> None:
 
     def statuses(led) -> bool:
         return any(isinstance(v.get("status"), str) for _i, v in ctx.facts(led).feedback)
-    for man, why, count in meanings_unknown(ctx.rs, ctx.today, ctx.meanings_then, statuses):
+    for man, why, policy, count in meanings_unknown(ctx.rs, ctx.today, ctx.meanings_then, statuses):
         yaml = "feedback_statuses: [" + ", ".join(f"{{name: {w}, meaning: {m}}}" for w, m in now.items()) + "]"
-        policy = policy_path_then(ctx.rs, man)
         ctx.add("W-ARCH-001", man.file, (man.key_pos(("ledgers",))[0], 1), period=man.stem, count=count,
                 why=WHY[why][0], why_en=WHY[why][1], yaml=yaml, policy=policy, **_then(why, policy),
                 meanings="、".join(f"{w}={m}" for w, m in now.items()), meanings_en=", ".join(f"{w}={m}" for w, m in now.items()))
