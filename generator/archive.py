@@ -172,7 +172,7 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
     from generator.check.git_history import _git
 
     policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
-    path = man.file[:-len(man.rel)] + policy if man.file.endswith(man.rel) else policy
+    path = records_folder(man, "") + policy
     try:
         log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
         added = [c.split() for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
@@ -322,11 +322,17 @@ def verify(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
+def records_folder(doc, otherwise: str) -> str:
+    """The records folder of `doc` (a record file) as the user named it (--records), with its "/"
+    ("" when it is the current folder); `otherwise` when `doc`'s path as shown does not end in its
+    path below the records."""
+    return doc.file[:-len(doc.rel)] if doc.file.endswith(doc.rel) else otherwise
+
+
 def amendment_path(doc, period: str, cadre: str) -> str:
     """The amendment record of (period, cadre) as shown to people: in the records folder of `doc`
     (a record file) as the user named it (--records), not always records/."""
-    folder = doc.file[:-len(doc.rel)] if doc.file.endswith(doc.rel) else "records/"
-    return f"{folder}amendments/{period}/{cadre}.yaml"
+    return f"{records_folder(doc, 'records/')}amendments/{period}/{cadre}.yaml"
 
 
 def _admin_ids(rs: RecordSet, lower: bool = True) -> set:
