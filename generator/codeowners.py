@@ -73,7 +73,8 @@ def render_roles(roles: Roles, records_rel: str = "records") -> str:
 def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
     """W-FLOW-002 for each cadre whose ledgers only they themselves are to approve (Roles.approves_alone:
     the unit's sole reviewer, or of a unit with none, and the only administrator): at the reviewers
-    of the unit answering for them in units.yaml, else at the administrators in policy.yaml."""
+    of the unit answering for them in units.yaml, else at the administrators in policy.yaml; its data
+    names the cadre and that unit (remind tells the administrators)."""
     out = []
     for cadre in sorted(roles.cadre_git):
         if not roles.approves_alone(cadre):
@@ -91,7 +92,7 @@ def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
         key = "reviewers" if at is unit else "administrators"
         out.append(F.make("W-FLOW-002", at.file, at.key_pos(key) if key in at.data else at.pos(), cadre=cadre,
                           account=roles.cadre_git[cadre], unit=roles.unit_names.get(now, name) if now else name,
-                          role_zh=role_zh, role_en=role_en))
+                          role_zh=role_zh, role_en=role_en, data={"cadre": cadre, "unit": now or uid}))
     return out
 
 

@@ -179,6 +179,33 @@ def codeowners_note(rs: RecordSet, today: dt.date) -> list[str]:
             "(the daily check fails until then).", ""]
 
 
+def approval_note(rs: RecordSet, today: dt.date, records_rel: str) -> list[str]:
+    """Lines for the administrators naming the units where nobody but a cadre may approve the cadre's
+    own ledgers (W-FLOW-002, codeowners.nobody_to_approve): the cadre's own line says so only while
+    they owe a ledger.  [] when there are none."""
+    from generator.codeowners import nobody_to_approve
+
+    alone = [f.data for f in nobody_to_approve(rs, roles_of(rs, today))]
+    if not alone:
+        return []
+
+    def who(d: dict) -> tuple[str, str]:
+        unit = rs.units.get(d["unit"])
+        name = unit.get("name", d["unit"]) if unit else (d["unit"] or "")
+        cadre = rs.cadres[d["cadre"]]
+        return f"“{name}”的{cadre.get('name', d['cadre'])} {_at(cadre.get('git'))} ", f"{d['cadre']} ({name})"
+    names = [who(d) for d in alone]
+    return [f"> **请管理员注意** {_admins(rs)}：{'、'.join(n[0] for n in names)}的台账没有别人能审核（W-FLOW-002）——"
+            "其本人是所在单位唯一的审核人（或所在单位没有审核人），又是唯一的管理员，代码托管平台不让作者审核自己的拉取请求，"
+            f"这些台账无法合并。请在 `{records_rel}/units.yaml` 中为该单位再登记一位审核人（reviewers），或在 "
+            f"`{records_rel}/policy.yaml` 的 administrators 中再登记一位管理员，然后运行 `python -m generator codeowners` "
+            "并把 `CODEOWNERS` 提交到主分支。", "",
+            f"> Nobody else may approve the ledgers of {', '.join(n[1] for n in names)} (W-FLOW-002): each is their "
+            "unit's only reviewer (or it has none) and the only administrator. Administrators, add a second reviewer "
+            f"(reviewers in {records_rel}/units.yaml) or a second administrator (administrators in "
+            f"{records_rel}/policy.yaml), then run `python -m generator codeowners` and commit CODEOWNERS.", ""]
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
                 archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = ()) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
@@ -340,13 +367,18 @@ def _periods(value: str | None) -> list | None:
     return periods if isinstance(periods, list) else None
 
 
+def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
+    """What the administrators are told in an open reminder: codeowners_note, approval_note."""
+    return codeowners_note(rs, today) + approval_note(rs, today, _records_rel(root))
+
+
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
                      root: Path) -> tuple:
     """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data)."""
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
-                              owed(data, period), codeowners_note(rs, today) if missing else [])
+                              owed(data, period), admin_note(rs, today, root) if missing else [])
     return title, body, len(missing), MARK.format(kind="ledger-reminder", key=period)
 
 
@@ -381,7 +413,7 @@ def cmd_remind(args) -> int:
         return cli.EXIT_OK
     if args.coverage:
         year, classes = uncovered_classes(rs, today, data)
-        title, body = coverage_body(rs, today, year, classes, codeowners_note(rs, today))
+        title, body = coverage_body(rs, today, year, classes, admin_note(rs, today, root))
         count = (len(classes) if coverage_terms(rs, year)[0] else 0) if classes is not None else 1
         marker = MARK.format(kind="coverage-reminder", key=year)
     else:

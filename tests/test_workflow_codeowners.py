@@ -149,18 +149,24 @@ def test_a_sole_reviewers_own_ledger_is_given_to_the_administrators_to_approve(t
     assert "@wang-admin" in line and "唯一的审核人" in line, remind.stdout
 
 
-@pytest.mark.parametrize("lang", ["zh", "en"])
-def test_a_sole_reviewer_who_is_the_only_administrator_is_told_no_one_else_may_approve_his_ledger(tmp_path, lang):
-    """计算机学院's only reviewer is its cadre zhang-wei, and he is the only administrator too: the
-    administrators' fallback (Roles.approvers) named him again, so his ledger could still never be
-    approved, and neither `codeowners` nor `codeowners --check` said a word.  Both now warn at the
-    unit's reviewers in units.yaml whose ledger no one else may approve and how to fix it."""
+def _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path):
+    """计算机学院's only reviewer is its cadre zhang-wei, the only administrator too (W-FLOW-002)."""
     repo = make_repo(tmp_path)
     edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
          .replace("[cs-reviewer]", "[zhang-wei]"))
     edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
          .replace("git: wang-admin", "git: zhang-wei"))
     commit(repo)
+    return repo
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_sole_reviewer_who_is_the_only_administrator_is_told_no_one_else_may_approve_his_ledger(tmp_path, lang):
+    """计算机学院's only reviewer is its cadre zhang-wei, and he is the only administrator too: the
+    administrators' fallback (Roles.approvers) named him again, so his ledger could still never be
+    approved, and neither `codeowners` nor `codeowners --check` said a word.  Both now warn at the
+    unit's reviewers in units.yaml whose ledger no one else may approve and how to fix it."""
+    repo = _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path)
     line = next(i for i, ln in enumerate((repo / "records/units.yaml").read_text(encoding="utf-8").splitlines(), 1)
                 if "[zhang-wei]" in ln)
     for args in ([], ["--check"]):
@@ -212,4 +218,27 @@ def test_the_reminder_of_a_sole_reviewer_who_is_the_only_administrator_says_no_o
     remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "没有别人能审核" in line and "W-FLOW-002" in line and "再登记一位审核人" in line, remind.stdout
-    assert remind.stdout.count("W-FLOW-002") == 1, remind.stdout  # (her line only)
+    assert [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "W-FLOW-002" in ln] == [line]  # (of the cadres, hers only)
+    assert any(ln.startswith("> **请管理员注意**") and "“机械学院”的李娜" in ln for ln in remind.stdout.splitlines())
+
+
+def test_the_reminder_tells_the_administrators_of_a_unit_where_nobody_else_may_approve(tmp_path):
+    """计算机学院's only reviewer is its cadre zhang-wei, and he is the only administrator too
+    (W-FLOW-002).  He has handed in his 2026-H1 ledger, so the reminder (open: 李娜 and 陈刚 have
+    not) had no line of his, and the administrators' part said nothing of it: only `codeowners`
+    did, in run logs nobody reads.  The administrators are now told which unit, and what to do,
+    zh and en; with a second reviewer the line goes."""
+    repo = _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path)
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert remind.returncode == 1 and "zhang-wei.yaml" not in remind.stdout, remind.stdout  # (not missing)
+    [zh] = [ln for ln in remind.stdout.splitlines() if "W-FLOW-002" in ln and "没有别人能审核" in ln]
+    assert zh.startswith("> **请管理员注意** @zhang-wei") and "计算机学院" in zh and "张伟" in zh, zh
+    assert "再登记一位审核人" in zh and "records/units.yaml" in zh and "records/policy.yaml" in zh, zh
+    [en] = [ln for ln in remind.stdout.splitlines() if "W-FLOW-002" in ln and "second reviewer" in ln]
+    assert "zhang-wei" in en and "计算机学院" in en and "second administrator" in en, en
+    coverage = run(repo, "remind", "--coverage", "--today", "2026-06-20").stdout  # (the administrators' own issue)
+    assert zh in coverage.splitlines() and en in coverage.splitlines(), coverage
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+         .replace("[zhang-wei]", "[zhang-wei, cs-reviewer]"))
+    commit(repo)
+    assert "W-FLOW-002" not in run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
