@@ -206,10 +206,32 @@ def approval_note(rs: RecordSet, today: dt.date, records_rel: str) -> list[str]:
             f"{records_rel}/policy.yaml), then run `python -m generator codeowners` and commit CODEOWNERS.", ""]
 
 
+def site_url(repo: Path) -> str | None:
+    """The site's address as its build has it (`repo`'s mkdocs.yml site_url, its !ENV read as mkdocs
+    reads it: CONTACT_LEDGER_SITE_URL, which the CI files set), ending in "/"; None when it has none."""
+    import yaml
+    from yaml_env_tag import construct_env_tag
+
+    class Loader(yaml.SafeLoader):
+        pass
+    Loader.add_constructor("!ENV", construct_env_tag)
+    Loader.add_multi_constructor("tag:yaml.org,2002:python/", lambda *_: None)  # (the theme's emoji functions)
+    try:
+        conf = yaml.load((repo / "mkdocs.yml").read_bytes(), Loader=Loader)  # noqa: S506 - a safe loader
+    except (OSError, yaml.YAMLError):
+        return None
+    url = conf.get("site_url") if isinstance(conf, dict) else None
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        return None  # (none; or "/", a CI variable that was empty)
+    return url if url.endswith("/") else url + "/"
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
-                archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = ()) -> tuple[str, str]:
+                archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = (),
+                site: str | None = None) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
-    administrators (codeowners_note), while the issue is open."""
+    administrators (codeowners_note), while the issue is open; `site`: the site's address (site_url),
+    whose web form (admin/) the body links."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
@@ -224,7 +246,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     if not missing:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
     lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
-              f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的台账表单；"
+              f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
+              f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
               "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
     by_unit: dict = defaultdict(list)
     for cadre in missing:
@@ -246,8 +269,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
                          + _own_approvers(roles, cadre))
         lines.append("")
     lines += [*note, "---", "", f"English: {_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger "
-              f"(due {period.due}{grace_en}, as of {today}). This issue is updated by the scheduled workflow and closed when "
-              "all are in."]
+              f"(due {period.due}{grace_en}, as of {today}){f'; web form: {site}admin/' if site else ''}. This issue is "
+              "updated by the scheduled workflow and closed when all are in."]
     return title, "\n".join(lines) + "\n"
 
 
@@ -378,7 +401,8 @@ def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | No
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
-                              owed(data, period), admin_note(rs, today, root) if missing else [])
+                              owed(data, period), admin_note(rs, today, root) if missing else [],
+                              site_url(repo_of(root) or Path.cwd()) if missing else None)
     return title, body, len(missing), MARK.format(kind="ledger-reminder", key=period)
 
 

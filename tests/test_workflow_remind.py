@@ -609,3 +609,29 @@ def test_gitlabs_reminder_job_writes_bodies_only_on_a_reminder_day_as_githubs(tm
     dotenv = _run_gitlab_remind_job(repo, "2026-05-04")  # the Monday before: weekly
     assert dotenv["send"] == "true"
     assert (repo / "reminder-coverage.md").is_file() and (repo / "reminder-ledgers-2025-H2.md").is_file()
+
+
+def test_the_body_links_the_web_form_on_the_site_when_the_site_has_an_address(tmp_path, monkeypatch):
+    """The body said “或使用网站上的台账表单” and gave no link: a cadre reading it in the issue had to
+    find the site and its form himself.  With the site's address (mkdocs.yml's site_url, the
+    project's own, from CONTACT_LEDGER_SITE_URL, which the reminder jobs now set as the site's
+    build does) the form's page (admin/) is linked; without one the sentence stays as it was."""
+    repo = make_repo(tmp_path)
+    shutil.copy(ROOT / "mkdocs.yml", repo / "mkdocs.yml")
+    form = "或使用网站上的台账表单；"
+    monkeypatch.delenv("CONTACT_LEDGER_SITE_URL", raising=False)
+    assert form in run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    monkeypatch.setenv("CONTACT_LEDGER_SITE_URL", "https://xgb.github.io/contact-ledger/")
+    body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    assert "或使用网站上的[台账表单](https://xgb.github.io/contact-ledger/admin/)；" in body, body
+    assert "web form: https://xgb.github.io/contact-ledger/admin/" in body, body
+    (repo / "mkdocs.yml").write_text("site_name: 台账\nsite_url: https://ledger.example.edu.cn\n", encoding="utf-8")
+    assert "[台账表单](https://ledger.example.edu.cn/admin/)" in run(repo, "remind", "--period", "2026-H1",
+                                                                   "--today", "2026-06-20").stdout
+    # the jobs that write the bodies are given the address, as the site's build is
+    gh = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    step = next(s for s in gh["jobs"]["ledgers"]["steps"] if "remind --period" in s.get("run", ""))
+    pages = next(s for s in gh["jobs"]["ledgers"]["steps"] if str(s.get("uses", "")).startswith("actions/configure-pages@"))
+    assert pages["id"] in step["env"]["CONTACT_LEDGER_SITE_URL"] and gh["jobs"]["ledgers"]["permissions"]["pages"] == "read"
+    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert gitlab["remind"]["variables"]["CONTACT_LEDGER_SITE_URL"] == "$CI_PAGES_URL/"
