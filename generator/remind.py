@@ -15,7 +15,8 @@
 
 Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
 none in a period nobody owes; without them, the same rule worked out without Git: deadlines.owed_rows) and
-no ledger file, exemptions excepted.  Cadres are grouped by unit; each is @-mentioned with their
+no ledger file, exemptions excepted; a ledger on the branch with validate errors (a direct push) is
+listed apart and counted in `missing=` too, until it is fixed (with_errors).  Cadres are grouped by unit; each is @-mentioned with their
 Git account, and so are their unit's reviewers (of a unit that has ended: those of the unit that
 took it over, else the administrators).
 
@@ -226,12 +227,32 @@ def site_url(repo: Path) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
+def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str) -> str:
+    """A cadre's line: name, position, @-mention (else whom to ask to tell them: `relay`), the file."""
+    item = rs.cadres.get(cadre)
+    name = item.get("name", cadre) if item else cadre
+    pos = item.get("position", "") if item else ""
+    account = item.get("git") if item else None
+    mention = f" {_at(account)}" if account else f"（未登记 Git 账号，请{relay}转告）"
+    return f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{path}`"
+
+
+def with_errors(rs: RecordSet, findings, period_id: str, later: frozenset = frozenset()) -> list[str]:
+    """Cadres whose ledger of `period_id` is on the branch (so counted as handed in, by check too) but
+    has validate errors (`findings`: validate's): a pull request's checks keep such a file off the
+    main branch; a direct push does not."""
+    files = {f.file for f in findings if f.severity == "error"}
+    return sorted(c for (p, c), led in rs.ledgers.items()
+                  if p == period_id and led.doc.file in files and led.doc.rel not in later) if files else []
+
+
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
                 archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = (),
-                site: str | None = None) -> tuple[str, str]:
+                site: str | None = None, broken: list[str] = ()) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
     administrators (codeowners_note), while the issue is open; `site`: the site's address (site_url),
-    whose web form (admin/) the body links."""
+    whose web form (admin/) the body links; `broken`: the cadres whose ledger is in with errors
+    (with_errors), named until it is fixed."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
@@ -243,12 +264,15 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",
                   "", f"The {period_id} ledgers are archived; this reminder can be closed."]
         return title, "\n".join(lines) + "\n"
-    if not missing:
+    if not missing and not broken:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
-    lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，以下 **{len(missing)}** 位干部尚未提交本期工作台账。", "",
-              f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
-              f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
-              "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
+    lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，" + (
+        f"以下 **{len(missing)}** 位干部尚未提交本期工作台账。" if missing else
+        f"须提交的本期工作台账都已提交，但有 **{len(broken)}** 份有错误（见下）。"), ""]
+    if missing:
+        lines += [f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
+                  f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
+                  "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
     by_unit: dict = defaultdict(list)
     for cadre in missing:
         item = rs.cadres.get(cadre)
@@ -259,18 +283,21 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         head, who = _unit_head(rs, uid, today, "审核人：", f"审核人未登记，由管理员 {_admins(rs, '、')} 审核")
         relay = "审核人" if "审核人：@" in who else "管理员"
         lines += [f"## {head}（{who}）", ""]
-        for cadre in by_unit[uid]:
-            item = rs.cadres.get(cadre)
-            name = item.get("name", cadre) if item else cadre
-            pos = item.get("position", "") if item else ""
-            account = item.get("git") if item else None
-            mention = f" {_at(account)}" if account else f"（未登记 Git 账号，请{relay}转告）"
-            lines.append(f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{records_rel}/ledgers/{period_id}/{cadre}.yaml`"
-                         + _own_approvers(roles, cadre))
+        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", relay)
+                  + _own_approvers(roles, cadre) for cadre in by_unit[uid]]
         lines.append("")
-    lines += [*note, "---", "", f"English: {_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger "
-              f"(due {period.due}{grace_en}, as of {today}){f'; web form: {site}admin/' if site else ''}. This issue is "
-              "updated by the scheduled workflow and closed when all are in."]
+    if broken:
+        lines += ["## 已提交但有错误的台账", "", "以下台账已在主分支上，但有错误（没有经过拉取请求的检查）：请本人运行 "
+                  "`python -m generator validate` 查看错误的位置和改法，改正后提交。改正之前本提醒不会关闭。", ""]
+        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "管理员") + " 有错误"
+                  for cadre in broken] + [""]
+    gone = f"{_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger" if missing else ""
+    bad = f"{_n(len(broken), 'ledger', 'ledgers')} of {period_id} {'is' if len(broken) == 1 else 'are'} in with errors" \
+        if broken else ""
+    lines += [*note, "---", "", f"English: {'; '.join(filter(None, [gone, bad]))} "
+              f"(due {period.due}{grace_en}, as of {today}){f'; web form: {site}admin/' if site else ''}. "
+              + ("Run python -m generator validate to see the errors. " if broken else "")
+              + "This issue is updated by the scheduled workflow and closed when all are in."]
     return title, "\n".join(lines) + "\n"
 
 
@@ -396,14 +423,16 @@ def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
 
 
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
-                     root: Path) -> tuple:
-    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data)."""
+                     root: Path, findings=()) -> tuple:
+    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data;
+    `findings`: validate's); missing counts the ledgers in with errors too (with_errors)."""
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
+    broken = [] if archived else with_errors(rs, findings, period, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
-                              owed(data, period), admin_note(rs, today, root) if missing else [],
-                              site_url(repo_of(root) or Path.cwd()) if missing else None)
-    return title, body, len(missing), MARK.format(kind="ledger-reminder", key=period)
+                              owed(data, period), admin_note(rs, today, root) if missing or broken else [],
+                              site_url(repo_of(root) or Path.cwd()) if missing else None, broken)
+    return title, body, len(missing) + len(broken), MARK.format(kind="ledger-reminder", key=period)
 
 
 def cmd_remind(args) -> int:
@@ -452,13 +481,13 @@ def cmd_remind(args) -> int:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")
                 return cli.EXIT_USAGE
             for period in periods:
-                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root)
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, findings)
                 path = Path(args.body_file.replace("{period}", period))
                 path.write_text(body, encoding="utf-8")
                 path.with_suffix(".env").write_text(f"missing={count}\ntitle={title}\nmarker={marker}\n", encoding="utf-8")
                 sys.stdout.write(f"{period}: missing={count} {path}\n")
             return cli.EXIT_OK
-        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root)
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, findings)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")

@@ -635,3 +635,30 @@ def test_the_body_links_the_web_form_on_the_site_when_the_site_has_an_address(tm
     assert pages["id"] in step["env"]["CONTACT_LEDGER_SITE_URL"] and gh["jobs"]["ledgers"]["permissions"]["pages"] == "read"
     gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     assert gitlab["remind"]["variables"]["CONTACT_LEDGER_SITE_URL"] == "$CI_PAGES_URL/"
+
+
+def test_a_filed_ledger_with_errors_is_named_in_the_reminder_not_counted_as_handed_in(tmp_path):
+    """A ledger that does not validate cannot be merged through a pull request, but a direct push can
+    land one on the main branch: the reminder counted 张伟's as handed in, said nothing to him, and
+    with everyone else's in said “已全部提交，本提醒可以关闭”.  It is now listed as handed in with
+    errors, @-mentioning him, and keeps the issue open (missing= counts it) until it is fixed."""
+    repo = make_repo(tmp_path)
+    own = repo / "records/ledgers/2026-H1/zhang-wei.yaml"
+    good = own.read_text(encoding="utf-8")
+    own.write_text(good.replace("period: 2026-H1\n", "period: 2026-H1\nextra_key: 1\n"), encoding="utf-8")
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert r.returncode == 1
+    [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "张伟" in ln]
+    assert "@zhang-wei" in line and "records/ledgers/2026-H1/zhang-wei.yaml" in line and "有错误" in line, r.stdout
+    assert "validate" in r.stdout and "1 ledger of 2026-H1 is in with errors" in r.stdout, r.stdout
+    # everyone else's in: not “all in”, and the issue stays open for it
+    for cadre, point in (("li-na", "club-robotics"), ("chen-gang", "cs-2024-01")):
+        edit(repo, f"records/ledgers/2026-H1/{cadre}.yaml",
+             text=good.split("feedback:")[0].replace("zhang-wei", cadre).replace("cs-2025-01", point))
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert r.returncode == 1 and "已全部提交" not in r.stdout and "张伟" in r.stdout, r.stdout
+    out = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20", "--body-file", str(tmp_path / "b.md"))
+    assert "missing=1" in out.stdout, out.stdout
+    own.write_text(good, encoding="utf-8")  # fixed: all in
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert r.returncode == 0 and "已全部提交" in r.stdout, r.stdout
