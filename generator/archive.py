@@ -175,8 +175,9 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
     path = records_folder(man, "") + policy
     try:
         log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
-        added = [c.split() for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
-        if added:  # [commit, its path then], newest first
+        entries = [c.strip("\n").split("\n") for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
+        added = [(e[0], e[-1]) for e in entries if len(e) > 1]  # (commit, its path then, which may hold spaces)
+        if added:  # (newest first)
             path = _folder_then(added[0][1], man.rel) + policy
         elif (prefix := _git(rs.root, "rev-parse", "--show-prefix")).returncode == 0:
             path = prefix.stdout.strip() + policy

@@ -684,3 +684,20 @@ def test_an_older_manifest_renamed_on_its_own_keeps_the_policy_of_the_commit_tha
     said = _archive_warnings(repo / "records")
     assert said == [], [f["message"] for f in said]
     assert _feedback(repo / "records") == ([("zw-1", "已上报", "escalated")], 1)
+
+
+def test_an_older_manifest_added_in_a_records_folder_whose_name_has_a_space_is_read(tmp_path):
+    # `check` of records in "my records" stopped with an internal error (ValueError: too many values
+    # to unpack) when a manifest that records no meanings had been added there: Git's answer of
+    # which commit added it, and as what, was split at every space, the folder's own too
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    git(repo, "mv", "records", "my records")
+    commit(repo, "2026-02-01 10:00", "记录文件夹改名")
+    man = repo / "my records/archive/2025-H2.yaml"
+    kept = man.read_bytes()
+    git(repo, "rm", "-q", "my records/archive/2025-H2.yaml")
+    commit(repo, "2026-02-02 10:00", "误删备案清单")
+    man.write_bytes(kept)
+    commit(repo, "2026-02-03 10:00", "恢复备案清单")  # (added again, as it was, in "my records")
+    assert _feedback(repo / "my records") == ([("zw-1", "已解决", "resolved")], 0)
+    assert _archive_warnings(repo / "my records") == []
