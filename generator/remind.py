@@ -237,13 +237,12 @@ def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str) -> str:
     return f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{path}`"
 
 
-def with_errors(rs: RecordSet, findings, period_id: str, later: frozenset = frozenset()) -> list[str]:
-    """Cadres whose ledger of `period_id` is on the branch (so counted as handed in, by check too) but
-    has validate errors (`findings`: validate's): a pull request's checks keep such a file off the
-    main branch; a direct push does not."""
-    files = {f.file for f in findings if f.severity == "error"}
-    return sorted(c for (p, c), led in rs.ledgers.items()
-                  if p == period_id and led.doc.file in files and led.doc.rel not in later) if files else []
+def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -> list[str]:
+    """Cadres whose ledger file of `period_id` is on the branch but has validate errors (RecordSet.invalid):
+    a pull request's checks keep such a file off the main branch; a direct push does not.  One that
+    could be read counts as handed in (by check too); one that could not, as missing."""
+    return sorted(d.stem for d in rs.docs if d.rel in rs.invalid and d.kind == "ledger" and d.folder == period_id
+                  and d.rel not in later) if rs.invalid else []
 
 
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
@@ -251,8 +250,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
                 site: str | None = None, broken: list[str] = ()) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
     administrators (codeowners_note), while the issue is open; `site`: the site's address (site_url),
-    whose web form (admin/) the body links; `broken`: the cadres whose ledger is in with errors
-    (with_errors), named until it is fixed."""
+    whose web form (admin/) the body links; `broken`: the cadres whose ledger file has errors
+    (with_errors): one handed in is named apart until it is fixed, one missing is said to be there."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
@@ -264,11 +263,12 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",
                   "", f"The {period_id} ledgers are archived; this reminder can be closed."]
         return title, "\n".join(lines) + "\n"
-    if not missing and not broken:
+    filed = [c for c in broken if c not in missing]  # (those that could not be read are missing)
+    if not missing and not filed:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
     lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，" + (
         f"以下 **{len(missing)}** 位干部尚未提交本期工作台账。" if missing else
-        f"须提交的本期工作台账都已提交，但有 **{len(broken)}** 份有错误（见下）。"), ""]
+        f"须提交的本期工作台账都已提交，但有 **{len(filed)}** 份有错误（见下）。"), ""]
     if missing:
         lines += [f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
                   f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
@@ -284,16 +284,17 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         relay = "审核人" if "审核人：@" in who else "管理员"
         lines += [f"## {head}（{who}）", ""]
         lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", relay)
-                  + _own_approvers(roles, cadre) for cadre in by_unit[uid]]
+                  + ("（文件已存在，但有错误、无法读取：请运行 `python -m generator validate` 查看错误的位置和改法）"
+                     if cadre in broken else "") + _own_approvers(roles, cadre) for cadre in by_unit[uid]]
         lines.append("")
-    if broken:
+    if filed:
         lines += ["## 已提交但有错误的台账", "", "以下台账已在主分支上，但有错误（没有经过拉取请求的检查）：请本人运行 "
                   "`python -m generator validate` 查看错误的位置和改法，改正后提交。改正之前本提醒不会关闭。", ""]
         lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "管理员") + " 有错误"
-                  for cadre in broken] + [""]
+                  for cadre in filed] + [""]
     gone = f"{_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger" if missing else ""
-    bad = f"{_n(len(broken), 'ledger', 'ledgers')} of {period_id} {'is' if len(broken) == 1 else 'are'} in with errors" \
-        if broken else ""
+    bad = f"{_n(len(filed), 'ledger', 'ledgers')} of {period_id} {'is' if len(filed) == 1 else 'are'} in with errors" \
+        if filed else ""
     lines += [*note, "---", "", f"English: {'; '.join(filter(None, [gone, bad]))} "
               f"(due {period.due}{grace_en}, as of {today}){f'; web form: {site}admin/' if site else ''}. "
               + ("Run python -m generator validate to see the errors. " if broken else "")
@@ -423,16 +424,16 @@ def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
 
 
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
-                     root: Path, findings=()) -> tuple:
-    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data;
-    `findings`: validate's); missing counts the ledgers in with errors too (with_errors)."""
+                     root: Path) -> tuple:
+    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data);
+    missing counts the ledgers in with errors too (with_errors)."""
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
-    broken = [] if archived else with_errors(rs, findings, period, later)
+    broken = [] if archived else with_errors(rs, period, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
                               owed(data, period), admin_note(rs, today, root) if missing or broken else [],
                               site_url(repo_of(root) or Path.cwd()) if missing else None, broken)
-    return title, body, len(missing) + len(broken), MARK.format(kind="ledger-reminder", key=period)
+    return title, body, len(set(missing) | set(broken)), MARK.format(kind="ledger-reminder", key=period)
 
 
 def cmd_remind(args) -> int:
@@ -481,13 +482,13 @@ def cmd_remind(args) -> int:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")
                 return cli.EXIT_USAGE
             for period in periods:
-                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, findings)
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root)
                 path = Path(args.body_file.replace("{period}", period))
                 path.write_text(body, encoding="utf-8")
                 path.with_suffix(".env").write_text(f"missing={count}\ntitle={title}\nmarker={marker}\n", encoding="utf-8")
                 sys.stdout.write(f"{period}: missing={count} {path}\n")
             return cli.EXIT_OK
-        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, findings)
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root)
     if args.body_file:
         Path(args.body_file).write_text(body, encoding="utf-8")
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")

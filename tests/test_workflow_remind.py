@@ -662,3 +662,18 @@ def test_a_filed_ledger_with_errors_is_named_in_the_reminder_not_counted_as_hand
     own.write_text(good, encoding="utf-8")  # fixed: all in
     r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     assert r.returncode == 0 and "已全部提交" in r.stdout, r.stdout
+
+
+def test_an_unreadable_ledger_on_the_branch_is_said_to_be_there_with_errors(tmp_path):
+    """张伟's 2026-H1 ledger is on the branch but its YAML is broken (a direct push): the reminder
+    listed him as not having filed and asked him to hand in a file he had, with no word of it
+    being there (check's W-CHK-006 says so: 文件已存在，但有错误、无法读取).  His line now says
+    the file is there but cannot be read, and what to run."""
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", text="cadre: zhang-wei\nperiod: [2026-H1\n")
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "张伟" in ln]
+    assert "@zhang-wei" in line and "文件已存在，但有错误" in line and "python -m generator validate" in line, r.stdout
+    [other] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "有错误" not in other
+    assert "已提交但有错误的台账" not in r.stdout  # (not handed in: one line, his)
