@@ -113,7 +113,8 @@ def _own_approvers(roles, cadre: str) -> str:
     reviewers = roles.reviewers.get(roles.cadre_unit.get(cadre), [])
     approvers = roles.approvers(cadre)
     if roles.approves_alone(cadre):  # (W-FLOW-002: the only administrator too)
-        return "（本人是本单位唯一的审核人，也是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
+        role = "本人是本单位唯一的审核人，也是" if reviewers else "本单位没有审核人，本人又是"
+        return f"（{role}唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
     if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
         return ""
     return f"（本人是本单位唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"

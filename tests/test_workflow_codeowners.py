@@ -149,13 +149,15 @@ def test_a_sole_reviewers_own_ledger_is_given_to_the_administrators_to_approve(t
     assert "@wang-admin" in line and "唯一的审核人" in line, remind.stdout
 
 
-def _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path):
-    """计算机学院's only reviewer is its cadre zhang-wei, the only administrator too (W-FLOW-002)."""
+def _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path, reviewers="[cs-reviewer]", now="[zhang-wei]",
+                                                     admin="zhang-wei"):
+    """计算机学院's only reviewer is its cadre zhang-wei, the only administrator too (W-FLOW-002);
+    or another unit's `reviewers` made `now`, and `admin` the only administrator."""
     repo = make_repo(tmp_path)
     edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
-         .replace("[cs-reviewer]", "[zhang-wei]"))
+         .replace(reviewers, now))
     edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
-         .replace("git: wang-admin", "git: zhang-wei"))
+         .replace("git: wang-admin", f"git: {admin}"))
     commit(repo)
     return repo
 
@@ -242,3 +244,14 @@ def test_the_reminder_tells_the_administrators_of_a_unit_where_nobody_else_may_a
          .replace("[zhang-wei]", "[zhang-wei, cs-reviewer]"))
     commit(repo)
     assert "W-FLOW-002" not in run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+
+
+def test_the_reminder_of_a_cadre_of_a_unit_without_reviewers_who_is_the_only_administrator_says_so(tmp_path):
+    """机械学院 has no reviewers and its cadre li-na is the only administrator (W-FLOW-002 at
+    policy.yaml): her line said “本人是本单位唯一的审核人”, which she is not, under a heading saying
+    the unit has none; it now says the unit has no reviewer and she is the only administrator."""
+    repo = _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path, "[me-reviewer]", "[]", "Li-Na")
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "唯一的审核人" not in line and "本单位没有审核人" in line and "唯一的管理员" in line, line
+    assert "没有别人能审核" in line and "W-FLOW-002" in line, line
