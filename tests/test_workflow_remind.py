@@ -567,8 +567,9 @@ def test_when_the_check_cannot_run_remind_still_follows_who_owes_the_ledger(tmp_
 
 
 def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, int]:
-    """(`python -m generator ARGS` as a process, how many times it ran `git log --first-parent`, the
-    history's read): a `git` first on PATH notes each call and runs the real one."""
+    """(`python -m generator ARGS` as a process, how many times it read the ledgers' history, `git log
+    --first-parent --diff-merges=first-parent`; the policy file's own log for W-CHK-015 is another
+    read, of one file): a `git` first on PATH notes each call and runs the real one."""
     import shutil
     import sys
 
@@ -582,7 +583,7 @@ def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, in
                CONTACT_LEDGER_CACHE=str(tmp_path / "cache"))
     r = subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
                        env=env, timeout=300)
-    logs = [c for c in calls.read_text(encoding="utf-8").splitlines() if " log --first-parent" in f" {c}"]
+    logs = [c for c in calls.read_text(encoding="utf-8").splitlines() if " log --first-parent --diff-merges=first-parent" in f" {c}"]
     return r, len(logs)
 
 
