@@ -120,10 +120,10 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
-def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str, set, bool]]:
+def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str, set, bool, set]]:
     """The file's sheets as (sheet name, rows of (row number, [cell values]), its state in Excel:
     "visible", "hidden" or "veryHidden", the numbers of its hidden rows, whether it has an
-    autofilter); a CSV is one visible sheet without a name."""
+    autofilter, the numbers of its hidden columns); a CSV is one visible sheet without a name."""
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()
@@ -145,7 +145,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
         sheets = [(sheet.title, _merged([[unsaved.get((sheet.title, n, c), v) for c, v in enumerate(values, 1)]
                                          for n, values in enumerate(sheet.iter_rows(values_only=True), 1)], [
             (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
-                   {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref))
+                   {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref),
+                   {c for d in sheet.column_dimensions.values() if d.hidden and d.min for c in range(d.min, d.max + 1)})
                   for sheet in book.worksheets]
         book.close()
         return sheets
@@ -164,10 +165,10 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)],
-             "visible", set(), False)]
+             "visible", set(), False, set())]
 
 
-def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, bool]]:
+def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, bool, set]]:
     """An old Excel (.xls) file's sheets, read with xlrd, cells as openpyxl gives them (a whole
     number as int, a date cell as datetime, an empty cell as None)."""
     import xlrd
@@ -190,7 +191,8 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
     try:
         return [(sheet.name, _merged([[value(c) for c in sheet.row(n)] for n in range(sheet.nrows)], [
             (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility],
-                 {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}, _filtered(book, sheet))
+                 {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}, _filtered(book, sheet),
+                 {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden})
                 for sheet in book.sheets()]
     finally:
         book.release_resources()
@@ -508,21 +510,26 @@ class Importer:
         reported, never skipped silently, and so is a hidden one: often an old list, not read);
         when none has, the first one's missing columns are."""
         sheets, hidden = [], []
-        for title, rows, state, *rest in read_rows(self.source):
+        for title, rows, state, hidden_rows, filtered, hidden_cols in read_rows(self.source):
             rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
+            cols = sorted(c for c in hidden_cols if any(c <= len(r) and _cell(r[c - 1]) is not None for _, r in rows))
+            shown = [(n, r) for n, r in ((n, [None if i in hidden_cols else v for i, v in enumerate(r, 1)])
+                                         for n, r in rows) if any(_cell(v) is not None for v in r)] if cols else rows
             if rows:
-                (hidden if state in HIDDEN else sheets).append((title, rows, state, *rest))
+                (hidden if state in HIDDEN else sheets).append((title, shown, state, hidden_rows, filtered, cols, rows))
         for title, rows, state, *_ in hidden:
             self.findings.append(F.make(HIDDEN[state], f"{display_path(self.source)}[{title}]", (rows[0][0], 1),
                                         sheet=title))
-        unseen = {title: rest for title, _, _, *rest in sheets}  # (its hidden rows, whether filtered)
+        unseen = {title: rest for title, _, _, *rest in sheets}  # (its hidden rows, whether filtered, hidden columns)
         sheets = [(title, rows) for title, rows, *_ in sheets]
         if not sheets:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
                              "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
-        heads = [next((i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2),
-                      None) for _, rows in sheets]
+        heads = []  # (the first row of headings Excel shows, else a hidden one: W-IMP-009)
+        for title, rows in sheets:
+            found = [i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2]
+            heads.append(next((i for i in found if rows[i][0] not in unseen[title][0]), found[0] if found else None))
         if all(at is None for at in heads):
             heads[0] = 0
         entries = []
@@ -532,12 +539,15 @@ class Importer:
                 self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
                     v[3][0] for v in FIELDS[self.kind].values() if v[2]]))
                 continue
+            self._hidden_columns(file, rows[at][0], *unseen[title][2:])
+            if rows[at][0] in unseen[title][0]:
+                self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
             year = re.fullmatch(r"\D*((?:19|20)\d\d)\s*[级届]\D*", title or "")
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
                                     cohort=int(year.group(1)) if year else self.cohort)
             self._use(sheet)
             sheet.found = self.found = self.columns(rows[at][1])
-            rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title])
+            rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and not self._headings(n, r)
@@ -566,6 +576,18 @@ class Importer:
                                     why="被筛选隐藏" if filtered else "是隐藏的",
                                     why_en="filtered out" if filtered else "hidden"))
         return [(n, r) for n, r in rows if n not in hidden]
+
+    def _hidden_columns(self, file: str, header_row: int, columns: list, rows: list) -> None:
+        """W-IMP-008 naming the hidden columns that hold something (with their headings): they are
+        not read, as Excel does not show them (an old copy of a column, a 学号 hidden before sending)."""
+        if not columns:
+            return
+        header = dict(rows).get(header_row, [])
+        named = [(letter(c), h if c <= len(header) and (h := _cell(header[c - 1])) is not None else None)
+                 for c in columns]
+        self.findings.append(F.make("W-IMP-008", file, (header_row, columns[0]), columns="、".join(
+            f"{c} 列" + (f"（{h}）" if h is not None else "") for c, h in named), columns_en=", ".join(
+            c + (f" ({h})" if h is not None else "") for c, h in named)))
 
     def _headings(self, n: int, row: list) -> bool:
         """Whether row `n` repeats the headings (a second heading row, its cells merged with the

@@ -736,3 +736,59 @@ def test_a_date_written_to_the_month_only_asks_for_the_day(work):
     assert "2020.1" in run.stdout and "2020-10" in run.stdout  # (a number cell: 2020.10 shows as 2020.1)
     en = cli(work, "import", "cadres", sheet.name, "--lang", "en")
     assert "'2021.03' is not a whole date (month only, no day)" in en.stdout and "such as 2021-03-01" in en.stdout
+
+
+def test_hidden_columns_are_not_imported_and_named_and_a_hidden_heading_row_is_said(work):
+    """A hidden column (an old copy of 班级名称, a 学号 column hidden before sending) was read as
+    any other: an old copy made E-IMP-009 (two columns for one field) though Excel shows one, or,
+    alone, was imported unseen.  As hidden rows, hidden columns are not imported (what Excel shows
+    is what is imported) and W-IMP-008 names them with their headings; columns hidden past the data
+    (as offices hide all unused columns) are not named.  A heading row that is itself hidden is
+    still the headings (it is no record) but W-IMP-009 says so: the administrator cannot see them."""
+    before = snapshot(work)
+    book = Workbook()
+    for row in (["班级名称", "学院", "班级名称(旧)", "专业", "年级", "人数", "学号"],
+                ["计算机2602班", "cs", "计算机2602", "计算机科学与技术", 2026, 29, "20260101"],
+                ["计算机2603班", "cs", "计算机2603", "计算机科学与技术", 2026, 31, None]):
+        book.active.append(row)
+    book.active.column_dimensions["C"].hidden = True
+    book.active.column_dimensions.group("G", "Z", hidden=True)  # (G holds 学号; H–Z nothing)
+    book.save(work / "隐藏列.xlsx")
+    run = cli(work, "import", "classes", "隐藏列.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert ("隐藏列.xlsx:1:3: 警告 W-IMP-008: C 列（班级名称(旧)）、G 列（学号）是隐藏的，未导入" in run.stdout), run.stdout
+    assert "E-IMP-009" not in run.stdout and "W-IMP-002" not in run.stdout and "H 列" not in run.stdout
+    assert "取消隐藏" in run.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert "计算机2602班" in names and "计算机2602" not in names
+    en = cli(work, "import", "classes", "隐藏列.xlsx", "--lang", "en")
+    assert "warning W-IMP-008: hidden columns C (班级名称(旧)), G (学号) are not imported" in en.stdout, en.stdout
+    assert "Unhide" in en.stdout
+
+    for path, data in snapshot(work).items():  # (back as before)
+        if path not in before:
+            path.unlink()
+    for path, data in before.items():
+        path.write_bytes(data)
+    book = Workbook()  # the only 班级名称 column hidden: missing, and said why
+    for row in (["学院", "班级名称", "专业", "年级", "人数"], ["cs", "计算机2602班", "计算机科学与技术", 2026, 29]):
+        book.active.append(row)
+    book.active.column_dimensions["B"].hidden = True
+    book.save(work / "隐藏列.xlsx")
+    run = cli(work, "import", "classes", "隐藏列.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "隐藏列.xlsx:1:2: 警告 W-IMP-008: B 列（班级名称）是隐藏的，未导入" in run.stdout, run.stdout
+    assert "错误 E-IMP-002: 缺少必填的列“班级名称”" in run.stdout
+
+    book = Workbook()  # the heading row hidden: still the headings, said
+    for row in (["2026 级班级名单"], ["班级名称", "学院", "专业", "年级", "人数"],
+                ["计算机2602班", "cs", "计算机科学与技术", 2026, 29]):
+        book.active.append(row)
+    book.active.row_dimensions[2].hidden = True
+    book.save(work / "隐藏表头.xlsx")
+    run = cli(work, "import", "classes", "隐藏表头.xlsx")
+    assert run.returncode == 0 and "计算机2602班" in run.stdout, run.stdout
+    assert "隐藏表头.xlsx:2:1: 警告 W-IMP-009: 第 2 行的列标题是隐藏的，仍按它认各列" in run.stdout, run.stdout
+    assert "W-IMP-007" not in run.stdout
+    en = cli(work, "import", "classes", "隐藏表头.xlsx", "--lang", "en")
+    assert "warning W-IMP-009: row 2 holds the column headings and is hidden" in en.stdout, en.stdout

@@ -36,6 +36,20 @@ CODES = {
         "hint_zh": "只导入 Excel 中看得见的行（名单常筛选成一个学院，或把撤销的班级、离任的干部隐藏起来）。若这些行确要导入：筛选隐藏的，在 Excel 中点“数据 → 筛选 → 清除”（或再点一次“筛选”取消筛选）；手工隐藏的，全选后右键点行号，选“取消隐藏”；保存后再运行一次。若不要导入，可以不管这条警告。",
         "hint_en": "Only the rows Excel shows are imported (a list is often filtered to one school, or has withdrawn classes or former cadres hidden). If these rows are to be imported: for a filter, choose Data → Filter → Clear in Excel (or Filter again to turn it off); for hidden rows, select all, right-click the row numbers and choose Unhide; save and run again. If not, ignore this warning.",
     },
+    "W-IMP-008": {
+        "severity": "warning",
+        "zh": "{columns}是隐藏的，未导入",
+        "en": "hidden columns {columns_en} are not imported",
+        "hint_zh": "只导入 Excel 中看得见的列（隐藏的列常是某一列的旧版本、核对用的辅助列，或发来前藏起的学号等个人信息）。若这一列确要导入：在 Excel 中全选后右键点列标（A、B、C…），选“取消隐藏”，看清是哪一列；与它重复的旧列请删去，保存后再运行一次。若不要导入，可以不管这条警告，或删除这一列。",
+        "hint_en": "Only the columns Excel shows are imported (a hidden column is often an old copy of another, a helper column, or personal data such as 学号 hidden before the file was sent). If such a column is to be imported: in Excel select all, right-click the column letters (A, B, C…) and choose Unhide, see which column it is, delete any old copy it repeats, save and run again. If not, ignore this warning or delete the column.",
+    },
+    "W-IMP-009": {
+        "severity": "warning",
+        "zh": "第 {row} 行的列标题是隐藏的，仍按它认各列：请核对",
+        "en": "row {row} holds the column headings and is hidden: the columns are read by it; check them",
+        "hint_zh": "列标题所在的行隐藏时，在 Excel 中看不到各列是什么，导入却按它认列（它不是记录，所以仍读）。请在 Excel 中全选后右键点行号，选“取消隐藏”，核对这一行的列标题与下面各列的内容是否相符；相符时保存后再运行一次，这条警告就没有了。",
+        "hint_en": "With the headings' row hidden, Excel does not show what each column is, yet the import reads the columns by it (it is no record, so it is read). In Excel select all, right-click the row numbers and choose Unhide, and check that each heading fits the column below it; if so, save and run again and this warning is gone.",
+    },
     "W-IMP-004": {
         "severity": "warning",
         "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
