@@ -958,17 +958,21 @@ def read_new(out: str, record: dict, kind: str) -> str:
 # Command
 # ---------------------------------------------------------------------------
 
-def units_errors(root: Path) -> list[F.Finding]:
-    """The errors of records/units.yaml as validate reports them (reading, schema): no import
-    runs while the file it matches units against is wrong."""
+def records_errors(root: Path, kind: str) -> list[F.Finding]:
+    """The errors, as validate reports them (reading, schema), of the files an import of `kind`
+    reads or writes: records/units.yaml, which units are matched against, and the class or cadre
+    files.  No import runs while one is wrong: it would be misread (a key written twice), crash
+    the import, or be written over."""
     from generator.load import load_file
     from generator.validate import validate_document
 
-    path = root / "units.yaml"
-    if not path.exists():
-        return []
-    doc, problems = load_file(path, root)
-    return [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+    paths = [root / "units.yaml", *sorted((root / kind).glob("*.yaml"))] if kind != "units" else [root / "units.yaml"]
+    out = []
+    for path in paths:
+        if path.exists():
+            doc, problems = load_file(path, root)
+            out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+    return out
 
 
 def cmd_import(args) -> int:
@@ -978,9 +982,9 @@ def cmd_import(args) -> int:
     if root is None:
         return EXIT_USAGE
     lang, imp = args.lang, None
-    if units := units_errors(root):  # (matched against: a wrong unit id would be written into records)
+    if wrong := records_errors(root, args.kind):  # (a wrong unit id would be written into records)
         emit([F.make("E-FLOW-006", display_path(root), None, command=f"python -m generator import {args.kind}"),
-              *units], args, files=1)
+              *wrong], args, files=len({f.file for f in wrong}))
         return EXIT_FINDINGS
     try:
         imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)

@@ -792,3 +792,29 @@ def test_hidden_columns_are_not_imported_and_named_and_a_hidden_heading_row_is_s
     assert "W-IMP-007" not in run.stdout
     en = cli(work, "import", "classes", "隐藏表头.xlsx", "--lang", "en")
     assert "warning W-IMP-009: row 2 holds the column headings and is hidden" in en.stdout, en.stdout
+
+
+@pytest.mark.parametrize("kind,path,text,shown", [
+    ("classes", "classes/2026.yaml", "cohort: 2026\nclasses:\n  - id: cs-2026-01\n    name: \"计算机2601班\n",
+     "records/classes/2026.yaml:4:"),
+    ("classes", "classes/2026.yaml", "cohort: 2026\nclasses:\n  - 计算机2601班\n", "records/classes/2026.yaml:3:"),
+    ("classes", "classes/2026.yaml", "cohort: 2026\nclasses:\n  - id: cs-2026-01\n    name: 计算机2601班\n"
+     "    name: 计算机2602班\n    unit: cs\n    major: 计算机科学与技术\n    headcount: 32\n", "records/classes/2026.yaml:5:"),
+    ("cadres", "cadres/li-na.yaml", "- 李娜\n- 副院长\n", "records/cadres/li-na.yaml:1:"),
+])
+def test_no_import_over_a_record_file_that_fails_validation(work, kind, path, text, shown):
+    """Only units.yaml was validated before an import.  A class file with a YAML error stopped it
+    with E-IMP-001 “无法读取表格：记录无法读取：while scanning…” (the spreadsheet blamed, libyaml's
+    words with literal \\n, the hint about .xlsx); a class that is not a mapping crashed it (内部错误);
+    one with a key written twice (validate: E-YAML) had 计算机2602班 added beside the record already
+    named so; a cadre file that is a list crashed the import of that cadre.  Now the files the import reads and writes are validated first, as units.yaml is: any
+    error is E-FLOW-006 with the file's errors at file:line:col, exit 1, nothing written."""
+    (work / "records" / path).write_text(text, encoding="utf-8")
+    before = snapshot(work)
+    rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]],
+            "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]]}[kind]
+    xlsx(work / "f.xlsx", rows)
+    run = cli(work, "import", kind, "f.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
+    assert f"错误 E-FLOW-006: python -m generator import {kind} 没有运行" in run.stdout, run.stdout
+    assert shown in run.stdout and "E-IMP" not in run.stdout and "内部错误" not in run.stdout + run.stderr
