@@ -70,6 +70,10 @@ PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出�
 STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
 # A space between the Chinese characters of a person's name: layout, not part of the name.
 PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+# A line break inside a cell (Alt+Enter; NEL, U+2028, U+2029 pasted from elsewhere) and the spaces
+# around it: layout, dropped beside a Chinese character, else a space (Software↵Engineering).
+BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 
@@ -255,6 +259,12 @@ def _merged(rows: list[list], ranges) -> list[tuple[int, list]]:
 STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}  # (a sheet's visibility as .xls writes it)
 # A sheet not visible: its warning (a very hidden one is not in Excel's 取消隐藏 list: another hint).
 HIDDEN = {"hidden": "W-IMP-005", "veryHidden": "W-IMP-006"}
+
+
+def _unbroken(text: str) -> str:
+    """`text` without its line breaks (BREAK): one typed to wrap a cell is no part of a value."""
+    return BREAK.sub(lambda m: "" if WIDE.match(text[m.start() - 1:m.start()]) or WIDE.match(text[m.end():m.end() + 1])
+                     else " ", text)
 
 
 def _cell(value):
@@ -488,7 +498,7 @@ class Importer:
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
-                value = str(int(value) if isinstance(value, float) and value == int(value) else value).strip()
+                value = _unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
                 if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":
                     value = PADDING.sub("", value)  # (李　娜, padded to line up with three-character names)
                 most = self.longest.get(field)
