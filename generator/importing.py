@@ -183,7 +183,11 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
         raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                          f"not a valid Excel file ({type(exc).__name__})") from None
 
-    def value(cell):
+    unsaved = _xls_formulas(book)
+
+    def value(cell, at):
+        if at in unsaved:
+            return unsaved[at]
         if cell.ctype == xlrd.XL_CELL_DATE:
             return xlrd.xldate.xldate_as_datetime(cell.value, book.datemode)
         if cell.ctype == xlrd.XL_CELL_NUMBER and cell.value == int(cell.value):
@@ -193,7 +197,8 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
         return None if cell.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK) else cell.value
 
     try:
-        return [(sheet.name, _merged([[value(c) for c in sheet.row(n)] for n in range(sheet.nrows)], [
+        return [(sheet.name, _merged([[value(c, (sheet.number, n, i)) for i, c in enumerate(sheet.row(n))]
+                                      for n in range(sheet.nrows)], [
             (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility],
                  {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}, _filtered(book, sheet),
                  {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden})
@@ -224,6 +229,36 @@ def _unsaved_formulas(path: Path, book) -> dict:
                 if cell.data_type == "f" and book[sheet.title].cell(cell.row, cell.column).value is None:
                     text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "")
                     out[(sheet.title, cell.row, cell.column)] = Formula(text or "")
+    return out
+
+
+def _xls_formulas(book) -> dict:
+    """(sheet index, row, column), 0-based → Formula of the formula cells of an .xls whose saved
+    value is an empty text, as a program that writes .xls (xlwt) leaves every formula, where Excel
+    and WPS save the value they show: read as an .xlsx's formula with no value (xlrd keeps no formulas:
+    the sheets' FORMULA records, read here).  A formula with "" in it may give an empty text: not one."""
+    import struct
+
+    from xlrd.formula import FMLA_TYPE_CELL, decompile_formula
+
+    out, mem = {}, book.mem
+    for index, pos in enumerate(book._sh_abs_posn):
+        depth = 0  # (a chart in a sheet is a BOF … EOF of its own)
+        while pos + 4 <= len(mem):
+            rc, size = struct.unpack_from("<HH", mem, pos)
+            data, pos = mem[pos + 4:pos + 4 + size], pos + 4 + size
+            depth += (rc in (0x0809, 0x0409, 0x0209, 0x0009)) - (rc == 0x000A)
+            if depth <= 0:
+                break
+            if rc == 0x0006 and len(data) >= 22 and data[0x06] == 3 and data[0x0C:0x0E] == b"\xff\xff":  # (FORMULA, result: empty text)
+                row, column, length = *struct.unpack_from("<HH", data), struct.unpack_from("<H", data, 20)[0]
+                try:
+                    text = decompile_formula(book, data[22:22 + length], length, FMLA_TYPE_CELL, browx=row, bcolx=column)
+                except Exception:  # (a shared formula's reference, a token xlrd does not read: said without its text)
+                    text = None
+                if text and '""' in text:  # (=IF(…,"",…): its value may well be empty, as Excel saves it)
+                    continue
+                out[(index, row, column)] = Formula("=" + re.sub(r"(?<![\w.])(\d+)\.0(?!\d)", r"\1", text) if text else "")
     return out
 
 

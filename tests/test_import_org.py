@@ -834,3 +834,29 @@ def test_line_breaks_in_a_cell_are_layout_and_the_records_read_back(work):
     assert "position: 计算机学院副院长\n" in (work / "records/cadres/zhao-qiang.yaml").read_text(encoding="utf-8")
     check = cli(work, "validate")
     assert check.returncode == 0 and "错误" not in check.stdout.split("共")[0], check.stdout
+
+
+def test_old_excel_filtered_rows_formulas_and_hidden_columns_as_in_xlsx(work):
+    """.xls (old Excel) files were tested only with rows hidden by hand.  A formula a program wrote
+    into an .xls (xlwt saves an empty text as its value) read as an empty cell: 人数 =15+14 was
+    E-IMP-003 “是空的” and a 辅导员 formula dropped without a word, where an .xlsx says E-IMP-013.
+    Now an .xls says E-IMP-013 with the formula as an .xlsx does (not of a formula with "" in it,
+    which Excel too may have saved as empty); rows filtered out are W-IMP-007
+    被筛选隐藏, and a hidden column W-IMP-008, as in an .xlsx."""
+    for name in ("公式.xls", "筛选.xls", "隐藏列.xls"):
+        shutil.copy(B.REPO / "tests/fixtures/import" / name, work / name)
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "公式.xls", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("公式.xls:2:6: 错误 E-IMP-013: 第 2 行的“人数”（F 列）是公式 =15+14，文件中没有保存它算出的值"
+            in run.stdout), run.stdout
+    assert '公式.xls:2:7: 错误 E-IMP-013: 第 2 行的“辅导员”（G 列）是公式 ="钱"&"老师"' in run.stdout, run.stdout
+    assert "E-IMP-003" not in run.stdout and ":3:" not in run.stdout
+    assert ":2:8:" not in run.stdout  # (a formula that may give an empty text, =IF(…,"",…): read as empty, as Excel saved it)
+    run = cli(work, "import", "classes", "筛选.xls", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "筛选.xls:3:1: 警告 W-IMP-007: 第 3、5 行被筛选隐藏（计算机2698班、计算机2699班），未导入" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "隐藏列.xls", "--write")
+    assert run.returncode == 0 and "隐藏列.xls:1:3: 警告 W-IMP-008: C 列（班级名称(旧)）是隐藏的，未导入" in run.stdout, run.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert "计算机2603班" in names and "计算机2698班" not in names and "计算机2602" not in names
