@@ -228,15 +228,23 @@ def _unsaved_formulas(path: Path, book) -> dict:
             for cell in row:
                 if cell.data_type == "f" and book[sheet.title].cell(cell.row, cell.column).value is None:
                     text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "")
-                    out[(sheet.title, cell.row, cell.column)] = Formula(text or "")
+                    if formula := _unsaved(text or ""):
+                        out[(sheet.title, cell.row, cell.column)] = formula
     return out
+
+
+def _unsaved(text: str) -> Formula | None:
+    """The formula `text` of a cell read with no value, as a Formula; None when it has "" in it
+    (=IF(…,"",…), =IFERROR(…,"")): its value may well be the empty text, which Excel saves as
+    none can be read (t="str", an empty <v>; an .xls: an empty text), so the cell is empty."""
+    return None if '""' in text else Formula(text)
 
 
 def _xls_formulas(book) -> dict:
     """(sheet index, row, column), 0-based → Formula of the formula cells of an .xls whose saved
     value is an empty text, as a program that writes .xls (xlwt) leaves every formula, where Excel
     and WPS save the value they show: read as an .xlsx's formula with no value (xlrd keeps no formulas:
-    the sheets' FORMULA records, read here).  A formula with "" in it may give an empty text: not one."""
+    the sheets' FORMULA records, read here); not one with "" in it (_unsaved)."""
     import struct
 
     from xlrd.formula import FMLA_TYPE_CELL, decompile_formula
@@ -256,9 +264,8 @@ def _xls_formulas(book) -> dict:
                     text = decompile_formula(book, data[22:22 + length], length, FMLA_TYPE_CELL, browx=row, bcolx=column)
                 except Exception:  # (a shared formula's reference, a token xlrd does not read: said without its text)
                     text = None
-                if text and '""' in text:  # (=IF(…,"",…): its value may well be empty, as Excel saves it)
-                    continue
-                out[(index, row, column)] = Formula("=" + re.sub(r"(?<![\w.])(\d+)\.0(?!\d)", r"\1", text) if text else "")
+                if formula := _unsaved("=" + re.sub(r"(?<![\w.])(\d+)\.0(?!\d)", r"\1", text) if text else ""):
+                    out[(index, row, column)] = formula
     return out
 
 

@@ -860,3 +860,28 @@ def test_old_excel_filtered_rows_formulas_and_hidden_columns_as_in_xlsx(work):
     assert run.returncode == 0 and "隐藏列.xls:1:3: 警告 W-IMP-008: C 列（班级名称(旧)）是隐藏的，未导入" in run.stdout, run.stdout
     names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
     assert "计算机2603班" in names and "计算机2698班" not in names and "计算机2602" not in names
+
+
+def test_a_formula_excel_saved_as_empty_text_is_an_empty_cell_not_e_imp_013(work):
+    """Excel saves a formula whose value is an empty text (班主任 =IF(…,"",…), =IFERROR(…,"")) as
+    t="str" with an empty <v>, which openpyxl reads as no value: E-IMP-013 said the file was never
+    saved in Excel, and stopped the import of a list that was.  A formula with "" in it is now read
+    as the empty value it may well have (as an .xls's); one without still says E-IMP-013."""
+    import re
+    import zipfile
+
+    xlsx(work / "空文字.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "班主任"],
+                               ["计算机2602班", "cs", "计算机科学与技术", 2026, 29, '=IF(1>0,"","孙老师")']])
+    with zipfile.ZipFile(work / "空文字.xlsx") as z:  # (as Excel saves it: the value, an empty text)
+        files = {n: z.read(n) for n in z.namelist()}
+    sheet = files["xl/worksheets/sheet1.xml"].decode()
+    files["xl/worksheets/sheet1.xml"] = re.sub(r'<c r="F2"><f>(.*?)</f><v\s*/>', r'<c r="F2" t="str"><f>\1</f><v></v>',
+                                               sheet).encode()
+    assert files["xl/worksheets/sheet1.xml"].decode() != sheet
+    with zipfile.ZipFile(work / "空文字.xlsx", "w") as z:
+        for name, data in files.items():
+            z.writestr(name, data)
+    run = cli(work, "import", "classes", "空文字.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP-013" not in run.stdout, run.stdout
+    written = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert written["name"] == "计算机2602班" and "adviser" not in written
