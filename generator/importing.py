@@ -73,6 +73,7 @@ PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A line break inside a cell (Alt+Enter; NEL, U+2028, U+2029 pasted from elsewhere) and the spaces
 # around it: layout, dropped beside a Chinese character, else a space (Software↵Engineering).
 BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
+UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
@@ -304,7 +305,10 @@ HIDDEN = {"hidden": "W-IMP-005", "veryHidden": "W-IMP-006"}
 
 
 def _unbroken(text: str) -> str:
-    """`text` without its line breaks (BREAK): one typed to wrap a cell is no part of a value."""
+    """`text` as Excel shows it: without its line breaks (BREAK: one typed to wrap a cell is no
+    part of a value) and the characters that are not seen (UNSEEN: a zero-width space, a soft
+    hyphen, a control character pasted from a web page or another system)."""
+    text = UNSEEN.sub("", text)
     return BREAK.sub(lambda m: "" if WIDE.match(text[m.start() - 1:m.start()]) or WIDE.match(text[m.end():m.end() + 1])
                      else " ", text)
 

@@ -885,3 +885,21 @@ def test_a_formula_excel_saved_as_empty_text_is_an_empty_cell_not_e_imp_013(work
     assert run.returncode == 0 and "E-IMP-013" not in run.stdout, run.stdout
     written = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
     assert written["name"] == "计算机2602班" and "adviser" not in written
+
+
+def test_characters_that_cannot_be_seen_are_not_written_into_records(work):
+    """A zero-width space, a soft hyphen, a BOM or a control character pasted into a cell (from a
+    web page, a PDF, another system) was written into the record without a word: 钱\\u200b老师 is
+    not 钱老师 when names are compared (a namesake, a duplicate row go unseen), and "计算机\\x01科学"
+    was written as a quoted escape.  Excel shows none of them: they are dropped, as the spreadsheet
+    reads on screen."""
+    csv_file(work / "看不见.csv", [["班级名称", "学院", "专业", "年级", "人数", "辅导员", "班主任"],
+                                  ["计算机2602\ufeff班", "cs", "计算机\u00ad科学与技术", 2026, 29, "钱\u200b老师", "孙\x01老师"],
+                                  ["计算机2603班", "cs", "计算机科学\u200e与技术", 2026, 30, "钱老师", ""]], "utf-8")
+    run = cli(work, "import", "classes", "看不见.csv", "--write")
+    assert run.returncode == 0, run.stdout
+    text = (work / "records/classes/2026.yaml").read_text(encoding="utf-8")
+    written = yaml.safe_load(text)["classes"][-2:]
+    assert [(c["name"], c["major"], c["counsellor"], c.get("adviser")) for c in written] == [
+        ("计算机2602班", "计算机科学与技术", "钱老师", "孙老师"), ("计算机2603班", "计算机科学与技术", "钱老师", None)], written
+    assert all(c.isprintable() or c == "\n" for c in text), ascii(text)
