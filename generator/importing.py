@@ -141,7 +141,10 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
 
         from openpyxl import load_workbook
 
-        try:  # (not read_only: that mode does not say which cells are merged)
+        # (not read_only: its sheets say nothing of merged cells, hidden rows or columns or an
+        # autofilter, only sheet_state, so the sheet's XML would be read a second time for them; the
+        # read is ~1.1–1.9× faster then, yet a small part of an import: 2 s of 33 s for 3,000 classes)
+        try:
             book = load_workbook(path, data_only=True)
         except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
             raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
