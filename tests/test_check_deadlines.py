@@ -709,3 +709,32 @@ def test_a_policy_number_changed_without_earlier_is_told_at_its_line_with_the_en
     git(repo, "reset", "-q", "--hard", "HEAD~1")
     r = check_cli(repo / "records", "--today", "2026-03-01", "--format", "json")
     assert not [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]
+
+
+def test_a_ledger_handed_in_after_today_says_nothing_of_its_content_as_on_the_site(tmp_path):
+    # 张伟's 2025-H2 ledger (a point not his: E-CHK-005; a form not in the policy: E-REF-005) and
+    # 李娜's, whose YAML is broken (E-YAML-…), landed on 2026-01-06.  check --today 2026-01-02 still
+    # reported their errors, and told 李娜 her file was there but unreadable, where the site built as
+    # of that day (which leaves them out) listed none of it: on that day neither file was there
+    from generator.site import build_site
+
+    repo = start(tmp_path)
+    bad = ledger("zhang-wei", "2025-H2", ["2025-10-10"], points=["me-2025-01"]).replace("主题班会", "未知形式")
+    write(repo, {H2: bad, H2_LI: "cadre: li-na\nperiod: 2025-H2\nactivities: [\n"})
+    commit(repo, "2026-01-06 09:00", "张伟、李娜 2025-H2")
+
+    def said(today):
+        out = check_cli(repo / "records", "--today", today, "--format", "json")
+        return {(f["code"], f["file"], f["line"], f["message"]) for f in json.loads(out.stdout)["findings"]}
+
+    def codes_on(found, path):
+        return sorted(code for code, file, _line, _message in found if file == path)
+
+    before = said("2026-01-02")
+    assert codes_on(before, H2) == codes_on(before, H2_LI) == ["W-CHK-006"]
+    assert not any("文件已存在" in message for *_, message in before)
+    site = build_site(repo / "records", dt.date(2026, 1, 2))
+    assert {(f.code, f.file.removeprefix(f"{repo}/"), f.line, f.message_zh) for f in site.findings} == before
+    after = said("2026-01-07")  # (there by then: everything is said)
+    assert codes_on(after, H2) == ["E-CHK-005", "E-REF-005", "W-CHK-005"]
+    assert [code for code in codes_on(after, H2_LI) if code.startswith("E-YAML")]

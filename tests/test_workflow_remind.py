@@ -509,7 +509,7 @@ def _remind_the_old_way(records, period: str, today) -> str:
 
     rs, _ = validate_records(records, today)
     data = run_checks(rs, today, repo=repo_of(rs.root)).data
-    later = frozenset(submitted_later(rs, today, repo=repo_of(rs.root)))
+    later = frozenset(submitted_later(rs, today, repo=repo_of(rs.root))[0])
     missing = remind.missing_cadres(rs, period, today, data, later)
     return remind.ledger_body(rs, period, today, missing, "records", False, remind.owed(data, period),
                               remind.codeowners_note(rs, today) if missing else [])[1]

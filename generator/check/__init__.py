@@ -7,7 +7,9 @@ Public API — the site and the Git workflow call exactly this:
     result.findings   # list[generator.findings.Finding], sorted; record errors are E-CHK-…,
                       # time-based findings are W-CHK-… (errors only when strict=True)
     result.data       # plain JSON-serialisable dict, computed once (shape below)
-    submitted_later(rs, today, repo=None)  # the ledgers not there yet on `today` (the site leaves them out)
+    submitted_later(rs, today, repo=None)  # (the ledgers not there yet on `today`: the site leaves them out,
+                                           #  the ledger files handed in after it: result.arrived)
+    as_of(findings, rs, arrived)  # the findings but those of the ledger files handed in after the day
 
 `rs` is the RecordSet from `pipeline.validate_records`; checks never read record files
 again.  `today` is a datetime.date (the CLI defaults it to today in the policy time zone).
@@ -74,10 +76,12 @@ from generator.model import RecordSet
 
 
 class CheckResult:
-    def __init__(self, findings: list | None = None, data: dict | None = None, later: frozenset = frozenset()):
+    def __init__(self, findings: list | None = None, data: dict | None = None, later: frozenset = frozenset(),
+                 arrived: frozenset = frozenset()):
         self.findings: list = [] if findings is None else findings
         self.data: dict = {} if data is None else data
         self.later = later  # the ledgers not there yet at the end of today (submitted_later), from the same history
+        self.arrived = arrived  # the ledger files handed in after today (Deadlines.arrived_later)
 
 
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
@@ -89,11 +93,22 @@ def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, stric
         return run(rs, today, repo=repo, strict=strict, as_json=as_json)
 
 
-def submitted_later(rs: RecordSet, today: dt.date, *, repo: Path | None = None) -> set[str]:
-    """The ledgers (paths below records/) that were not there yet at the end of `today`: submitted
+def submitted_later(rs: RecordSet, today: dt.date, *, repo: Path | None = None) -> tuple[set[str], set[str]]:
+    """(The ledgers (paths below records/) that were not there yet at the end of `today`: submitted
     after it (the import manifest's date, or their first landing in Git), or of a period that had
-    not begun — what run_checks does not count as submitted by then.  A site built "as of" a past
-    day leaves them out."""
+    not begun — what run_checks does not count as submitted by then; a site built "as of" a past
+    day leaves them out.  The ledger files, readable or not, submitted after it: as_of.)"""
     from generator.check.runner import submitted_later as later
 
     return later(rs, today, repo)
+
+
+def as_of(findings, rs: RecordSet, arrived) -> list:
+    """`findings` but those in the ledger files `arrived` (paths below records/: handed in after the
+    day checked, CheckResult.arrived): on that day they were not there, so nothing is said of them —
+    validate's findings of their content as well as the checks' (W-CHK-006 names a missing ledger by
+    its path, and stays)."""
+    if not arrived:
+        return findings
+    files = {doc.file for doc in rs.docs if doc.rel in arrived}
+    return [f for f in findings if f.file not in files or f.code == "W-CHK-006"]

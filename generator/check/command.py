@@ -14,7 +14,7 @@ from generator import findings as F
 
 def cmd_check(args) -> int:
     from generator import report
-    from generator.check import git_history, output, run_checks
+    from generator.check import as_of, git_history, output, run_checks
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, outlive, records_dir
     from generator.pipeline import validate_records_and
 
@@ -27,7 +27,8 @@ def cmd_check(args) -> int:
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
                                      as_json=args.format == "json"), args.today)
     outlive(rs, result)
-    findings = sorted(set(findings) | set(result.findings), key=F.Finding.sort_key)
+    # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
+    findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
     files = len(rs.docs)

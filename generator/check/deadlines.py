@@ -97,6 +97,7 @@ class Deadlines:
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
         self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
         self._unreadable: set | None = None  # rel paths of ledgers that could not be read
+        self._arrived: set | None = None  # (arrived_later, worked out when first asked)
         self.archived = ctx.archived  # (period → manifest)
 
     def manifest(self) -> tuple[dict[str, int], list[F.Finding], list[str]]:
@@ -134,7 +135,10 @@ class Deadlines:
 
     def _state(self, led, path: str) -> dict:
         """W-CHK-006's words on a file that is there: not merged yet, or not readable (a cadre who
-        broke the YAML of a filed ledger was told to file it, with no word of the file being there)."""
+        broke the YAML of a filed ledger was told to file it, with no word of the file being there);
+        none of a file that came after --today (arrived_later: on that day it was not there)."""
+        if path in self.arrived_later():
+            return {"state": "", "state_en": ""}
         if led is not None:
             return {"state": "：文件已存在，但还没有合并进主分支",
                     "state_en": ": the file exists but has not been merged into the branch"}
@@ -166,21 +170,29 @@ class Deadlines:
         return "git", landing.time.date(), {"submitted": landing.time.strftime("%Y-%m-%d %H:%M"), "source": "git",
                                             "commit": landing.commit}
 
+    def arrived_later(self) -> set[str]:
+        """The ledger files (paths below records/, readable or not) submitted after --today: the import
+        manifest's date, or their first landing in Git, is after it.  On that day they were not there:
+        they are said nothing of (no finding of their content, validate's or the checks'), as the site
+        built as of that day leaves them out.  (Asked of every run: found without asking `landed` of each
+        ledger — at 12k that took 0.04 s, to find none in the usual run, of today.)"""
+        if self._arrived is None:
+            index, _found, late = self.manifest()
+            added, end = self.history.added if self.history.state == "ok" else {}, self.end_of_today
+            self._arrived = set(late)
+            if added and max(map(itemgetter(1), added.values())) >= end:
+                self._arrived.update(path for path, landing in added.items() if landing.time >= end
+                                     and path not in index)
+        return self._arrived
+
     def later(self) -> set[str]:
-        """The ledgers (paths below records/) submitted after --today (`landed`), and those of a
-        period that had not begun by then: a past --today replays that day, when they were not there.
-        (Asked of every run: the few candidates are found without asking `landed` of each ledger —
-        at 12k that took 0.04 s, to find none in the usual run, of today.)"""
-        rs, today, history, end = self.ctx.rs, self.ctx.today, self.history, self.end_of_today
+        """The ledgers (paths below records/) submitted after --today (arrived_later), and those of a
+        period that had not begun by then: a past --today replays that day, when they were not there."""
+        rs, today = self.ctx.rs, self.ctx.today
         unbegun = {period for period in set(map(itemgetter(0), rs.ledgers))
                    if (p := rs.period(period)) is not None and p.start > today}
         out = {led.doc.rel for (period, _cadre), led in rs.ledgers.items() if period in unbegun} if unbegun else set()
-        index, _found, candidates = self.manifest()
-        added = history.added if history.state == "ok" else {}
-        if added and max(map(itemgetter(1), added.values())) >= end:
-            candidates = [*candidates, *(path for path, landing in added.items() if landing.time >= end
-                                         and path not in index)]
-        for path in candidates:
+        for path in self.arrived_later():
             folder, _, name = path.rpartition("/")
             led = rs.ledgers.get((folder.rpartition("/")[2], name.removesuffix(".yaml")))
             if led is not None and led.doc.rel == path:
@@ -202,7 +214,8 @@ class Deadlines:
             deadline, due_iso, deadline_iso = self._dates[period]
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": unit_name,
                    "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
-                   "submitted": None, "source": None, "commit": None, "path": path, "exists": led is not None}
+                   "submitted": None, "source": None, "commit": None, "path": path,
+                   "exists": led is not None and path not in self.arrived_later()}
             submitted_day = None
             if led is not None:
                 how, submitted_day, landed = self.landed(path)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from operator import attrgetter, itemgetter
+from operator import itemgetter
 from pathlib import Path
 
 from generator import findings as F
@@ -37,11 +37,13 @@ def _periods(ctx: Context) -> list[dict]:
 
 
 def _needs_history(rs: RecordSet) -> bool:
-    """Whether a ledger is not in the import manifest (its submission time is then Git's)."""
+    """Whether a ledger file, readable or not, is not in the import manifest (its submission time is
+    then Git's: W-CHK-006 says of a broken file only when it was there by --today)."""
+    rels = (doc.rel for doc in rs.docs if doc.kind == "ledger")
     if not rs.imports:
-        return bool(rs.ledgers)
+        return next(rels, None) is not None
     imported = {path for e in rs.imports if isinstance(path := e.get("path"), str)}  # (else a finding of validate)
-    return not imported.issuperset(map(attrgetter("rel"), map(attrgetter("doc"), rs.ledgers.values())))
+    return not imported.issuperset(rels)
 
 
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
@@ -73,13 +75,16 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
     data["summary"] = summarise(data, findings, overdue, unresolved)
-    return CheckResult(findings=findings, data=data, later=frozenset(later))
+    return CheckResult(findings=findings, data=data, later=frozenset(later),
+                       arrived=frozenset(cadres.deadlines.arrived_later()))
 
 
-def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> set[str]:
-    """The ledgers not there yet at the end of `today`, as the ledger table counts them (Deadlines.later)."""
+def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> tuple[set[str], set[str]]:
+    """The ledgers not there yet at the end of `today`, as the ledger table counts them (Deadlines.later),
+    and the ledger files handed in after it (Deadlines.arrived_later)."""
     ctx = Context(rs, today)
-    return Deadlines(ctx, _history(rs, repo, ctx)).later()
+    deadlines = Deadlines(ctx, _history(rs, repo, ctx))
+    return deadlines.later(), deadlines.arrived_later()
 
 
 def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:

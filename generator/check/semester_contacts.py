@@ -31,11 +31,11 @@ class SemesterContacts:
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
 
-    def row(self, cadre: str, ledgers, later=frozenset()) -> dict | None:
+    def row(self, cadre: str, ledgers) -> dict | None:
         """The cadre's row of the matrix (None when no semester asks anything of them), from
-        their ledgers but those `later` (handed in after --today: Deadlines.landed, whose activities
-        were not known yet, as the site built as of that day has them); an activity dated in no
-        semester is reported (W-CHK-010) whoever filed it."""
+        their ledgers (ByCadre gives those there by --today: one handed in after it was not known
+        yet, as the site built as of that day has it); an activity dated in no semester is reported
+        (W-CHK-010) whoever filed it."""
         ctx, all_semesters = self.ctx, self.all
         counts: dict[str, int] = {}
         for led in ledgers:
@@ -45,7 +45,7 @@ class SemesterContacts:
                     inside = self._on[day] = [s for s in all_semesters if s.start <= day <= s.end]
                 if not inside and all_semesters and ctx.valid(led) and not ctx.frozen(led):  # (the calendar as changed since)
                     ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
-                if day > ctx.today or led.doc.rel in later:
+                if day > ctx.today:
                     continue
                 for s in inside:
                     counts[s.id] = counts.get(s.id, 0) + 1

@@ -75,7 +75,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     from generator.site.conform import conforming
     from generator.site.pages import Site
     from generator.site.privacy_guard import TextGuard
-    from generator.check import submitted_later
+    from generator.check import as_of, submitted_later
     from generator.site.today import dated_by, site_today, without
 
     asked: list = []  # (the site's day, worked out once: the references stage asks it first)
@@ -88,12 +88,15 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
         day, source = day_of(rs)
         # as of `day`: the ledgers that came later are not there, for the checks as for the pages
-        rs = without(rs, submitted_later(rs, day, repo=_repo_of(records)))
+        later, arrived = submitted_later(rs, day, repo=_repo_of(records))
+        reduced = without(rs, later)
         with long_lived():  # the check results stay alive to the end
-            return day, source, CheckView(rs, day, repo=_repo_of(records)), rs
+            return day, source, CheckView(reduced, day, repo=_repo_of(records)), reduced, arrived, rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    _, findings, (day, source, checks, rs) = validate_records_and(records, checked, lambda rs: day_of(rs)[0])
+    _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(records, checked,
+                                                                               lambda rs: day_of(rs)[0])
+    findings = as_of(findings, read, arrived)  # (nothing is said of a ledger handed in after the day)
     rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
