@@ -40,7 +40,10 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                              "gaps": [{"from", "to"}]  (uncovered spans from the deadline to checked_on)}]}],
   "assignments": [{"cadre", "name", "unit", "unit_name", "active_from", "active_to",
                    "rows": [{"cycle", "kind": "class" | "club", "point", "point_name", "point_unit",
-                             "start", "end" (its last day counted: the class's or club's until when earlier),
+                             "start", "end" (its last day counted: the class's or club's until when earlier;
+                             as of today, as the site shows it: an end after today and before the cycle's is the
+                             cycle's end, with reason null, or null — running — when the class or club ends
+                             after today before the cycle's end),
                              "void": bool (it starts after its class or club ended: never counted; start and
                              end as written), "point_until": date | null (the class's or club's last day),
                              "reason", "file", "line"}]}],

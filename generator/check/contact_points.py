@@ -186,10 +186,26 @@ def _rows_data(ctx: Context, cadre: str, rows) -> dict:
         until = ctx.rs.point_until(row)
         # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
         void = ctx.rs.begins_after_point(row)
+        reason = row.get("reason") if isinstance(row.get("reason"), str) else None
+        if not void:
+            end, reason = _as_of_today(ctx, row, start, end, until, reason)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
                     "point_unit": ctx.point_unit(point), "start": iso(start),
                     "end": iso(ctx.rs.row_end(row) if void else end), "void": void, "point_until": iso(until),
-                    "reason": row.get("reason") if isinstance(row.get("reason"), str) else None,
-                    "file": row.file, "line": row.pos()[0]})
+                    "reason": reason, "file": row.file, "line": row.pos()[0]})
     return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
             "active_from": iso(a_from), "active_to": iso(a_to), "rows": out}
+
+
+def _as_of_today(ctx: Context, row, start, end, until, reason) -> tuple:
+    """A row's end and reason as they stood at --today, as the site (Aggregate.begun) shows them: an
+    end after --today and before the cycle's (an early end, a class graduating: its `until`) had not
+    been made by then — the row runs to its cycle's end, without that end's reason, or, its class or
+    club ending before that, has no end yet (running); a reason written for a row begun inside the
+    cycle is its start's, and stays."""
+    cycle = ctx.rs.cycles.get(row.doc.stem)
+    first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
+    if not (end and last and ctx.today < end < last):
+        return end, reason
+    of_start = reason and first and start and start > first
+    return (None if until and ctx.today < until < last else last), (reason if of_start else None)
