@@ -738,3 +738,23 @@ def test_a_ledger_handed_in_after_today_says_nothing_of_its_content_as_on_the_si
     after = said("2026-01-07")  # (there by then: everything is said)
     assert codes_on(after, H2) == ["E-CHK-005", "E-REF-005", "W-CHK-005"]
     assert [code for code in codes_on(after, H2_LI) if code.startswith("E-YAML")]
+
+
+def test_a_ledger_of_a_period_not_begun_is_an_error_on_the_site_as_in_check(tmp_path):
+    # 张伟 filed his 2027-H1 ledger on 2026-11-30, before the period began: check --today 2026-12-02
+    # said E-CHK-007 (an error), where the site built that day said nothing of it (0 errors): it
+    # left the ledger out of its checks as well as of its pages
+    from generator.site import build_site
+
+    repo = start(tmp_path)
+    early = "records/ledgers/2027-H1/zhang-wei.yaml"
+    write(repo, {early: ledger("zhang-wei", "2027-H1", [])})
+    commit(repo, "2026-11-30 10:00", "张伟 2027-H1")
+    out = check_cli(repo / "records", "--today", "2026-12-02", "--format", "json")
+    said = {(f["code"], f["file"], f["line"], f["message"]) for f in json.loads(out.stdout)["findings"]}
+    assert out.returncode == 1 and [code for code, file, *_ in said if file == early] == ["E-CHK-007"]
+    site = build_site(repo / "records", dt.date(2026, 12, 2))
+    assert {(f.code, f.file.removeprefix(f"{repo}/"), f.line, f.message_zh) for f in site.findings} == said
+    # (the pages leave it out, as a period not begun: only 数据检查 names it)
+    assert [path for path, text in site.files.items() if "2027-H1".encode() in (text if isinstance(text, bytes)
+                                                                                else text.encode())] == ["findings.md"]

@@ -87,11 +87,11 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
 
     def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
         day, source = day_of(rs)
-        # as of `day`: the ledgers that came later are not there, for the checks as for the pages
+        # as of `day`: the ledgers that came later, and those of a period not begun, are not on the pages;
+        # the checks are check's of that day (which say nothing of the former and E-CHK-007 of the latter)
         later, arrived = submitted_later(rs, day, repo=_repo_of(records))
-        reduced = without(rs, later)
         with long_lived():  # the check results stay alive to the end
-            return day, source, CheckView(reduced, day, repo=_repo_of(records)), reduced, arrived, rs
+            return day, source, CheckView(rs, day, repo=_repo_of(records)), without(rs, later), arrived, rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
     _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(records, checked,

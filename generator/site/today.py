@@ -73,7 +73,8 @@ def site_today(rs: RecordSet, explicit: dt.date | None = None) -> tuple[dt.date,
 
 def without(rs: RecordSet, ledgers: set[str]) -> RecordSet:
     """`rs` without the ledgers (paths below records/) given: those not there yet on the site's day
-    (generator.check.submitted_later), so that neither the checks nor the pages count them."""
+    (generator.check.submitted_later), so that the pages do not count them (the checks, run on all the
+    records as `check --today` runs, say nothing of those handed in later and E-CHK-007 of the others)."""
     return build(rs.root, [doc for doc in rs.docs if doc.rel not in ledgers], rs.invalid) if ledgers else rs
 
 
