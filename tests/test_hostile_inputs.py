@@ -7,9 +7,12 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
+
+from generator import load
 
 REPO = Path(__file__).resolve().parent.parent
 VALID = Path(__file__).resolve().parent / "fixtures" / "valid"
@@ -138,3 +141,21 @@ def test_unreadable_file_is_reported(tmp_path):
     result = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(root)],
                             capture_output=True, text=True, cwd=REPO, timeout=60)
     assert result.returncode == 1 and "E-LOAD-007" in result.stdout
+
+
+@pytest.mark.parametrize("text", [
+    "a: " + "[" * 100_000,  # (cadres/flow-deep.yaml above)
+    "a: " + "[{" * 50_000,
+    "a:\n" + "  [\n" * 30_000,
+], ids=["brackets", "brackets-and-braces", "a-bracket-a-line"])
+def test_a_deeply_nested_flow_is_refused_in_a_moment(tmp_path, text):
+    # Each “[” used to be read to the end of the file by the fast path's look for a Chinese comma
+    # in a [ ] list (load.WIDE_COMMA), before the prescan refused the nesting: about a minute of
+    # CPU for 100,000 “[”, enough to time the run above out.  Now well under a second; 10 s allowed.
+    path = tmp_path / "records" / "cadres" / "deep.yaml"
+    _write(path, text)
+    start = time.process_time()
+    _, found = load.load_file(path, tmp_path / "records")
+    assert time.process_time() - start < 10
+    assert [f.code for f in found] == ["E-YAML-008"]
+    assert all("[" in h and "{" in h for h in (found[0].hint_zh, found[0].hint_en))  # not only “the indentation”
