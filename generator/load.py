@@ -693,6 +693,12 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):
     marked = _marked_value(exc, text)
     if marked:
         return marked
+    if text is not None:
+        from generator import yaml_hints  # a mistake of typing, in its own words (only on an error)
+
+        told = yaml_hints.explain(exc, text)
+        if told:
+            return told
     problem = exc.problem or exc.context or "?"
     at_context = any(problem.startswith(p) and ctx for p, _, ctx in _YAML_PROBLEMS)
     if problem.startswith("found unexpected end of stream") and "quoted" not in (exc.context or ""):

@@ -420,3 +420,27 @@ def test_a_date_without_a_year_outside_a_ledger_has_no_year_to_offer(records):
     edit(records, LI_NA, 'active_from: "2021-03-01"', "active_from: 3月1日")
     f = only(validate(records), "E-SCHEMA-005")
     assert f["hint"] == "日期请写成 YYYY-MM-DD，如 2026-09-15。"
+
+
+def told_to_type(records, old, new, at, typed, says):
+    """The one E-YAML-001 a mistake of typing gets: at `at`, saying `says` (zh, en) and giving the line
+    to type — not libyaml's problem in English, nor the fixed "请检查这一行及上一行的缩进、冒号和引号…"."""
+    edit(records, LEDGER, old, new)
+    for lang, said in zip(("zh", "en"), says):
+        f = only(validate(records, "--lang", lang), "E-YAML-001")
+        assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at), f
+        assert said in f["message"] and typed in f["hint"], f
+        assert "请检查这一行及上一行" not in f["hint"] and "Check indentation" not in f["hint"], f
+
+
+@pytest.mark.parametrize("new,typed,says", [
+    ('    summary: "诚信考试"主题交流', """summary: '"诚信考试"主题交流'""", ("后面的“主题交流”无法读取", "'主题交流'")),
+    ("    summary: '十四五'规划学习", """summary: "'十四五'规划学习\"""", ("读到对应的“'”就结束了", "ends at its")),
+    ("    summary: [座谈] 与学生交流", 'summary: "[座谈] 与学生交流"', ("值以“[”开头", "starting with '['")),
+    ("    summary: {座谈} 与学生交流", 'summary: "{座谈} 与学生交流"', ("“}”", "'}'")),
+    ('    summary: "学生说"很好""', """summary: '"学生说"很好""'""", ("“很好\"\"”", "'很好\"\"'")),
+])
+def test_text_after_a_closing_quote_or_bracket_is_told_to_quote_the_whole_value(records, new, typed, says):
+    # (libyaml: "did not find expected key", told as 缩进不一致，或一行里多写了内容, at the text after
+    # the closing quote: the indentation was fine)
+    told_to_type(records, "    summary: 参加机器人协会的比赛备赛活动。", new, (10, 14), typed, says)
