@@ -14,6 +14,7 @@ from generator import load
 _OPEN = {'"': '"', "'": "'", "[": "]", "{": "}"}
 # a line's indentation and list dashes, a field's name and colon, and the value (from a quote or bracket)
 _VALUE = re.compile(r"^( *(?:- +)*)(?:([A-Za-z_][A-Za-z0-9_]*): +)?([\"'\[{])")
+_FIELD = re.compile(r"^( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*): +(?=\S)")  # up to the value
 
 
 def quoted(value: str) -> str:
@@ -54,6 +55,47 @@ def _after_closing(lines: list[str], row: int, column: int):
         _typed(m.group(1), m.group(2), value))
 
 
+def _colon_in_value(lines: list[str], row: int, column: int):
+    """`summary: 主题: 学业规划`: a colon and space in a value, read as a second field on the line; or
+    a field indented more than the one above (`     channel:` under `    place:`), read as more of
+    that one's text, and then its colon."""
+    line = lines[row]
+    m = _FIELD.match(line)
+    if m and m.end() <= column:
+        value = line[m.end():].rstrip()
+        return (row + 1, m.end() + 1), _params(
+            f"“{m.group(2)}”的值里有“冒号+空格”，YAML 会把它当成又一个字段",
+            f"the value of '{m.group(2)}' holds ': ', which YAML reads as another field", _typed(m.group(1), m.group(2), value))
+    return _aligned(lines, row, column)
+
+
+def _above(lines: list[str], row: int):
+    """The nearest line above `row` that is not blank or a comment, and its number, or (None, -1)."""
+    for n in range(row - 1, -1, -1):
+        if lines[n].strip() and not lines[n].lstrip().startswith("#"):
+            return lines[n], n
+    return None, -1
+
+
+def _aligned(lines: list[str], row: int, column: int):
+    """A field (`channel: 面对面`) at `column`, the start of its line, not aligned with the field above."""
+    line = lines[row]
+    m = _FIELD.match(line)
+    above = _FIELD.match(_above(lines, row)[0] or "")
+    if not m or m.start(2) != len(line) - len(line.lstrip(" ")) or column not in (m.start(2), m.end(2)) or not above:
+        return None
+    want, have = above.start(2), m.start(2)
+    if want == have:
+        return None
+    more = f"多缩进了 {have - want} 格" if have > want else f"少缩进了 {want - have} 格"
+    more_en = f"indented {have - want} more" if have > want else f"indented {want - have} less"
+    typed = " " * want + line.strip()
+    return (row + 1, have + 1), _params(
+        f"这一行比上一行的“{above.group(2)}”{more}，两行没有对齐", f"this line is {more_en} than '{above.group(2)}' above",
+        typed, f"请让它与上一行的 {above.group(2)} 对齐（前面 {want} 个空格）",
+        f"Align it with '{above.group(2)}' above ({want} spaces before it)")
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark
@@ -61,5 +103,7 @@ def explain(exc, text: str):
         return None
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
-        return _after_closing(lines, at.line, at.column)
+        return _after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+    if problem.startswith("mapping values are not allowed"):
+        return _colon_in_value(lines, at.line, at.column)
     return None

@@ -444,3 +444,19 @@ def test_text_after_a_closing_quote_or_bracket_is_told_to_quote_the_whole_value(
     # (libyaml: "did not find expected key", told as 缩进不一致，或一行里多写了内容, at the text after
     # the closing quote: the indentation was fine)
     told_to_type(records, "    summary: 参加机器人协会的比赛备赛活动。", new, (10, 14), typed, says)
+
+
+@pytest.mark.parametrize("old,new,at,typed,says", [
+    ("    summary: 参加机器人协会的比赛备赛活动。", "    summary: 主题: 学业规划", (10, 14), 'summary: "主题: 学业规划"',
+     ("“summary”的值里有“冒号+空格”", "the value of 'summary' holds ': '")),
+    ("    form: 社团活动", "    form: 社团活动: 机器人", (6, 11), 'form: "社团活动: 机器人"', ("“form”", "'form'")),
+    # a field indented one more than the one above: read as more of its text, then a colon
+    ("    channel: 面对面", "     channel: 面对面", (8, 6), "channel: 面对面",
+     ("比上一行的“place”多缩进了 1 格", "indented 1 more than 'place'")),
+    # one less (libyaml: "did not find expected '-' indicator", told as list items not aligned)
+    ("    channel: 面对面", "   channel: 面对面", (8, 4), "channel: 面对面", ("少缩进了 1 格", "indented 1 less")),
+])
+def test_a_colon_and_space_inside_a_value_is_told_to_quote_it_or_align_the_field(records, old, new, at, typed, says):
+    # (libyaml: "mapping values are not allowed here": the words were right for the first two, the
+    # hint the fixed one; for the third, wrong: there is no text with a colon in it)
+    told_to_type(records, old, new, at, typed, says)
