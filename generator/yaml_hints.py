@@ -28,13 +28,13 @@ def _typed(prefix: str, key: str | None, value: str) -> str:
     return f"{prefix.strip()} {key}: {quoted(value)}".strip() if key else f"{prefix.strip()} {quoted(value)}".strip()
 
 
-def _params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: str = "") -> dict:
+def _params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: str = "", which: str = "这一行") -> dict:
     """E-YAML-001's parameters; without `how_*`, the line to type quotes the value (see quoted)."""
     if not how_zh:
         single = typed.endswith("'")
         how_zh = "请给整个值加上英文单引号（值里有双引号或“\\”）" if single else "请给整个值加上英文引号"
         how_en = "Put the whole value in single quotes" if single else "Put the whole value in quotes"
-    return {"problem": problem, "problem_zh": problem_zh, "fix": f"{how_zh}，这一行写成：{typed}",
+    return {"problem": problem, "problem_zh": problem_zh, "fix": f"{how_zh}，{which}写成：{typed}",
             "fix_en": f"{how_en}: {typed}"}
 
 
@@ -96,6 +96,42 @@ def _aligned(lines: list[str], row: int, column: int):
         f"Align it with '{above.group(2)}' above ({want} spaces before it)")
 
 
+_ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
+_NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
+
+
+def _no_colon(lines: list[str], row: int):
+    """A line with no colon where a field or list item was due: `-就业指导` (no space after the dash),
+    `channel 面对面` (no colon), `就业指导` among `- ` items (no dash), or a text of the field above
+    going on on this line, not indented more than that field (as pasted from Word)."""
+    line = lines[row]
+    text, indent = line.strip(), len(line) - len(line.lstrip(" "))
+    above, _ = _above(lines, row)
+    item, field = _ITEM.match(above or ""), _FIELD.match(above or "")
+    if text.startswith("-") and text[1:2].strip() and text[1] != "-":
+        said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
+        typed = f"- {text[1:]}"
+    elif _NO_COLON.fullmatch(text):
+        m = _NO_COLON.fullmatch(text)
+        said = (f"字段名“{m.group(1)}”后面少了冒号", f"no colon after '{m.group(1)}'")
+        typed = f"{m.group(1)}: {m.group(2)}"
+    elif item and len(item.group(1)) == indent:
+        said = ("这一行在列表的各项之间，却没有“- ”", "this line is among a list's items but has no '- '")
+        typed = f"- {text}"
+    elif field and above[field.end():field.end() + 1] not in "\"'[{|>":
+        key, value = field.group(2), above[field.end():].rstrip()
+        return (row + 1, indent + 1), _params(
+            f"这一行没有“键: 值”的冒号，像是上一行“{key}”文字的接续（接续的行要比“{key}”多缩进）",
+            f"this line has no colon; it looks like more of the text of '{key}' above (such lines go indented more)",
+            f"{key}: {value}{text}",
+            f"请把这一行接到上一行的末尾（多行的文字也可以写成 {key}: | ，下面各行比 {key} 多缩进两格）",
+            f"Join it to the line above (or write {key}: | and indent the lines below 2 more than {key}), which then reads",
+            "上一行")
+    else:
+        return None
+    return (row + 1, indent + 1), _params(*said, typed, "请补上", "Add it, which makes the line")
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark
@@ -104,6 +140,8 @@ def explain(exc, text: str):
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return _after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+    if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
+        return _no_colon(lines, exc.context_mark.line)
     if problem.startswith("mapping values are not allowed"):
         return _colon_in_value(lines, at.line, at.column)
     return None

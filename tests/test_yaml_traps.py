@@ -460,3 +460,23 @@ def test_a_colon_and_space_inside_a_value_is_told_to_quote_it_or_align_the_field
     # (libyaml: "mapping values are not allowed here": the words were right for the first two, the
     # hint the fixed one; for the third, wrong: there is no text with a colon in it)
     told_to_type(records, old, new, at, typed, says)
+
+
+SUMMARY = "    summary: 参加机器人协会的比赛备赛活动。"
+TOPICS = "    topics:\n      - 学业发展\n      - 就业指导\n" + SUMMARY
+
+
+@pytest.mark.parametrize("old,new,at,typed,says", [
+    # a text that goes on on the next line, not indented more than its field (as pasted from Word)
+    (SUMMARY, SUMMARY + "\n    学生准备充分。", (11, 5), "summary: 参加机器人协会的比赛备赛活动。学生准备充分。",
+     ("上一行“summary”文字的接续", "more of the text of 'summary'")),
+    (SUMMARY, SUMMARY + "\n\n学生准备充分。", (12, 1), "summary: 参加机器人协会的比赛备赛活动。学生准备充分。",
+     ("上一行“summary”文字的接续", "more of the text of 'summary'")),
+    ("    channel: 面对面", "    channel 面对面", (8, 5), "channel: 面对面", ("“channel”后面少了冒号", "no colon after 'channel'")),
+    (SUMMARY, TOPICS.replace("- 就业指导", "-就业指导"), (12, 7), "- 就业指导", ("“-”后面少了一个空格", "no space after")),
+    (SUMMARY, TOPICS.replace("- 就业指导", "就业指导"), (12, 7), "- 就业指导", ("没有“- ”", "no '- '")),
+])
+def test_a_line_without_its_colon_is_told_what_it_lacks(records, old, new, at, typed, says):
+    # (libyaml: "could not find expected ':'", told as 这一行缺少“键: 值”中的冒号（或上一行的文字换行时缩进不够）
+    # with the fixed hint: right in general, no line to type)
+    told_to_type(records, old, new, at, typed, says)
