@@ -132,6 +132,22 @@ def _no_colon(lines: list[str], row: int):
     return (row + 1, indent + 1), _params(*said, typed, "请补上", "Add it, which makes the line")
 
 
+# A value that starts with one of YAML's marks for a block of lines, a list item or a complex key
+# (`summary: >90%的学生…`, `summary: - 第一点`): libyaml's problem → (the mark's words, zh and en).
+_MARKS = {"did not find expected comment or line break": ("表示多行文字的开始", "starts a block of lines"),
+          "block sequence entries are not allowed": ("表示列表的一项", "starts a list item"),
+          "mapping keys are not allowed": ("表示复杂的键", "starts a complex key")}
+_KEY_BEFORE = re.compile(r" *(?:- +)*[A-Za-z_][A-Za-z0-9_]*: +")
+
+
+def _marked(exc, text: str, lines: list[str]):
+    words = next((w for p, w in _MARKS.items() if (exc.problem or "").startswith(p)), None)
+    at = exc.context_mark if exc.context == "while scanning a block scalar" else exc.problem_mark
+    if not words or at is None or not _KEY_BEFORE.fullmatch(lines[at.line][:at.column]):
+        return None
+    return load._quote_it(text, at.line, at.column, (lines[at.line][at.column], *words))
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark
@@ -140,6 +156,8 @@ def explain(exc, text: str):
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return _after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+    if any(problem.startswith(p) for p in _MARKS):
+        return _marked(exc, text, lines)
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
         return _no_colon(lines, exc.context_mark.line)
     if problem.startswith("mapping values are not allowed"):

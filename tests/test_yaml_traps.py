@@ -480,3 +480,14 @@ def test_a_line_without_its_colon_is_told_what_it_lacks(records, old, new, at, t
     # (libyaml: "could not find expected ':'", told as 这一行缺少“键: 值”中的冒号（或上一行的文字换行时缩进不够）
     # with the fixed hint: right in general, no line to type)
     told_to_type(records, old, new, at, typed, says)
+
+
+@pytest.mark.parametrize("value,says", [
+    (">90%的学生参加了活动", ("“>”", "'>'")),  # (libyaml: "did not find expected comment or line break")
+    ("|学生参加了活动", ("“|”", "'|'")),
+    ("- 第一点，学生参加了活动", ("“-”", "'-'")),  # ("block sequence entries are not allowed in this context")
+    ("? 学生问了哪些问题", ("“?”", "'?'")),  # ("mapping keys are not allowed in this context")
+])
+def test_a_value_starting_with_a_block_list_or_key_mark_is_told_to_be_quoted(records, value, says):
+    # (each was told 文件无法按 YAML 解析（…libyaml's English…） with the fixed hint)
+    told_to_type(records, SUMMARY, f"    summary: {value}", (10, 14), f'summary: "{value}"', says)
