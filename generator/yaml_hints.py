@@ -148,6 +148,25 @@ def _marked(exc, text: str, lines: list[str]):
     return load._quote_it(text, at.line, at.column, (lines[at.line][at.column], *words))
 
 
+_CHINESE_CLOSE = {'"': "”", "'": "’"}
+
+
+def _unclosed(lines: list[str], row: int, column: int):
+    """`summary: "参加……` with no closing quote, or one closed with a Chinese ” (an input method's)."""
+    line = lines[row]
+    quote, value = line[column], line[column + 1:].rstrip()
+    if quote not in _CHINESE_CLOSE or quote in value:
+        return None
+    if value.endswith(_CHINESE_CLOSE[quote]):
+        said = (f"引号没有闭合：开头是英文引号“{quote}”，结尾却是中文引号“{value[-1]}”",
+                f"the quote is never closed: it opens with '{quote}' and ends with a Chinese '{value[-1]}'")
+        value = value[:-1]
+    else:
+        said = ("引号没有闭合：从这里开始的引号直到文件末尾都没有结束", "the quote that starts here is never closed")
+    typed = f"{line[:column].strip()} {quote}{value}{quote}".strip()
+    return (row + 1, column + 1), _params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark
@@ -156,6 +175,8 @@ def explain(exc, text: str):
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return _after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+    if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
+        return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
     if any(problem.startswith(p) for p in _MARKS):
         return _marked(exc, text, lines)
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:

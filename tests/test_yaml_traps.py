@@ -491,3 +491,14 @@ def test_a_line_without_its_colon_is_told_what_it_lacks(records, old, new, at, t
 def test_a_value_starting_with_a_block_list_or_key_mark_is_told_to_be_quoted(records, value, says):
     # (each was told 文件无法按 YAML 解析（…libyaml's English…） with the fixed hint)
     told_to_type(records, SUMMARY, f"    summary: {value}", (10, 14), f'summary: "{value}"', says)
+
+
+@pytest.mark.parametrize("value,typed,says", [
+    ('"参加机器人协会的比赛备赛活动。', 'summary: "参加机器人协会的比赛备赛活动。"', ("引号没有闭合", "never closed")),
+    ("'参加机器人协会的比赛备赛活动。", "summary: '参加机器人协会的比赛备赛活动。'", ("引号没有闭合", "never closed")),
+    # closed with a Chinese quote, as an input method types it
+    ('"参加机器人协会的比赛备赛活动。”', 'summary: "参加机器人协会的比赛备赛活动。"', ("中文引号“””", "Chinese '”'")),
+])
+def test_a_quote_never_closed_is_told_the_line_to_type(records, value, typed, says):
+    # (the words were right, 引号没有闭合, the hint the fixed 请检查这一行及上一行的缩进…)
+    told_to_type(records, SUMMARY, f"    summary: {value}", (10, 14), typed, says)
