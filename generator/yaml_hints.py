@@ -96,6 +96,31 @@ def _aligned(lines: list[str], row: int, column: int):
         f"Align it with '{above.group(2)}' above ({want} spaces before it)")
 
 
+_DASH = re.compile(r"( *)- +([A-Za-z_][A-Za-z0-9_]*:(?: |$))?")  # a list item, of fields or not
+
+
+def _item_aligned(lines: list[str], row: int, column: int):
+    """A list item whose “- ” (at `column`) is not aligned with the item of its kind above."""
+    m = _DASH.match(lines[row])
+    if not m or len(m.group(1)) != column:
+        return None
+    for n in range(row - 1, -1, -1):
+        above = _DASH.match(lines[n])
+        if above and bool(above.group(2)) == bool(m.group(2)):
+            want = len(above.group(1))
+            break
+    else:
+        return None
+    if want == column:
+        return None
+    more = f"多缩进了 {column - want} 格" if column > want else f"少缩进了 {want - column} 格"
+    more_en = f"{column - want} more" if column > want else f"{want - column} less"
+    return (row + 1, column + 1), _params(
+        f"这一项的“- ”比第 {n + 1} 行那一项的“- ”{more}，两项没有对齐",
+        f"this item's '- ' is indented {more_en} than the item at line {n + 1}", " " * want + lines[row].strip(),
+        f"请让它与第 {n + 1} 行的“- ”对齐（前面 {want} 个空格）", f"Align it with the '- ' at line {n + 1} ({want} spaces before it)")
+
+
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
 
@@ -174,7 +199,8 @@ def explain(exc, text: str):
         return None
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
-        return _after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+        return (_after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+                or _item_aligned(lines, at.line, at.column))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
     if any(problem.startswith(p) for p in _MARKS):

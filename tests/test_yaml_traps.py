@@ -502,3 +502,17 @@ def test_a_value_starting_with_a_block_list_or_key_mark_is_told_to_be_quoted(rec
 def test_a_quote_never_closed_is_told_the_line_to_type(records, value, typed, says):
     # (the words were right, 引号没有闭合, the hint the fixed 请检查这一行及上一行的缩进…)
     told_to_type(records, SUMMARY, f"    summary: {value}", (10, 14), typed, says)
+
+
+ANOTHER = '- date: "2026-04-27"\n    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 20\n    summary: 参加机器人协会的比赛。'
+
+
+@pytest.mark.parametrize("spaces,says", [
+    (" ", ("比第 5 行那一项的“- ”少缩进了 1 格", "1 less than the item at line 5")),
+    ("   ", ("比第 5 行那一项的“- ”多缩进了 1 格", "1 more than the item at line 5")),
+    ("    ", ("比第 5 行那一项的“- ”多缩进了 2 格", "2 more than the item at line 5")),
+])
+def test_a_list_item_not_aligned_with_the_item_above_is_told_where_its_dash_goes(records, spaces, says):
+    # (libyaml: "did not find expected key" / "… '-' indicator", told as 缩进不一致，或一行里多写了内容 or
+    # 列表项的缩进不一致 with the fixed hint; which item it was to align with, not said)
+    told_to_type(records, SUMMARY, f"{SUMMARY}\n{spaces}{ANOTHER}", (11, len(spaces) + 1), '  - date: "2026-04-27"', says)
