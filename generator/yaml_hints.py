@@ -192,6 +192,17 @@ def _unclosed(lines: list[str], row: int, column: int):
     return (row + 1, column + 1), _params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
 
 
+def _escape(lines: list[str], quote_at, at):
+    """`summary: "D:\\活动"`: a backslash in double quotes that is no escape; in single quotes it is text."""
+    line = lines[quote_at.line]
+    end = line.rfind('"')
+    if quote_at.line != at.line or end <= quote_at.column:
+        return None
+    typed = f"{line[:quote_at.column].strip()} {quoted(line[quote_at.column + 1:end])}".strip()
+    return (at.line + 1, at.column + 1), _params(
+        "双引号里的反斜杠“\\”不是有效的转义", "a backslash '\\' in double quotes that is no valid escape", typed)
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark
@@ -203,6 +214,8 @@ def explain(exc, text: str):
                 or _item_aligned(lines, at.line, at.column))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
+    if problem.startswith("found unknown escape character") and exc.context_mark is not None:
+        return _escape(lines, exc.context_mark, at)
     if any(problem.startswith(p) for p in _MARKS):
         return _marked(exc, text, lines)
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:

@@ -516,3 +516,9 @@ def test_a_list_item_not_aligned_with_the_item_above_is_told_where_its_dash_goes
     # (libyaml: "did not find expected key" / "… '-' indicator", told as 缩进不一致，或一行里多写了内容 or
     # 列表项的缩进不一致 with the fixed hint; which item it was to align with, not said)
     told_to_type(records, SUMMARY, f"{SUMMARY}\n{spaces}{ANOTHER}", (11, len(spaces) + 1), '  - date: "2026-04-27"', says)
+
+
+def test_a_backslash_in_double_quotes_is_told_the_line_in_single_quotes(records):
+    # (the words were right, 双引号里的反斜杠“\”不是有效的转义, the hint the fixed 请检查这一行及上一行的缩进…)
+    told_to_type(records, SUMMARY, '    summary: "资料在 D:\\活动\\机器人 文件夹"', (10, 21),
+                 "summary: '资料在 D:\\活动\\机器人 文件夹'", ("反斜杠", "backslash"))
