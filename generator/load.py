@@ -678,15 +678,15 @@ def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
     value = line[column:].strip()
     if line[:column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
         value = re.match(r"[^,\]}]*", value).group().strip()
-    key = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column])
-    typed = f'{key.group(1)}: "{value}"' if key else f'"{value}"'
+    from generator.yaml_hints import params, quoted  # (only on an error)
+
+    key, q = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column]), quoted(value)
+    typed = f'{key.group(1)}: {q}' if key else q
     if line[:column].rstrip().endswith(("[", ",")):  # (the whole line, as on one line: [*mkt])
-        typed = line.strip().replace(value, f'"{value}"', 1)
+        typed = line.strip().replace(value, q, 1)
     char, zh, en = mark
-    return (row + 1, column + 1), {
-        "problem": f"'{char}' at the start of a value {en} in YAML",
-        "problem_zh": f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
-        "fix": f"请给整个值加上英文引号，这一行写成：{typed}", "fix_en": f"Put the whole value in quotes: {typed}"}
+    return (row + 1, column + 1), params(f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
+                                         f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):

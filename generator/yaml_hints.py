@@ -28,10 +28,12 @@ def _typed(prefix: str, key: str | None, value: str) -> str:
     return f"{prefix.strip()} {key}: {quoted(value)}".strip() if key else f"{prefix.strip()} {quoted(value)}".strip()
 
 
-def _params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: str = "", which: str = "这一行") -> dict:
-    """E-YAML-001's parameters; without `how_*`, the line to type quotes the value (see quoted)."""
+def params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: str = "", which: str = "这一行",
+           single: bool | None = None) -> dict:
+    """E-YAML-001's parameters; without `how_*`, the line to type quotes the value (see quoted), in
+    single quotes if `single` (by default: if the line ends with one)."""
     if not how_zh:
-        single = typed.endswith("'")
+        single = typed.endswith("'") if single is None else single
         how_zh = "请给整个值加上英文单引号（值里有双引号或“\\”）" if single else "请给整个值加上英文引号"
         how_en = "Put the whole value in single quotes" if single else "Put the whole value in quotes"
     return {"problem": problem, "problem_zh": problem_zh, "fix": f"{how_zh}，{which}写成：{typed}",
@@ -49,7 +51,7 @@ def _after_closing(lines: list[str], row: int, column: int):
     rest = line[column:].strip()
     rest = rest if len(rest) <= 20 else rest[:19] + "…"
     char = m.group(3)
-    return (row + 1, m.start(3) + 1), _params(
+    return (row + 1, m.start(3) + 1), params(
         f"值以“{char}”开头，读到对应的“{_OPEN[char]}”就结束了，后面的“{rest}”无法读取",
         f"a value starting with '{char}' ends at its '{_OPEN[char]}'; '{rest}' after it cannot be read",
         _typed(m.group(1), m.group(2), value))
@@ -63,7 +65,7 @@ def _colon_in_value(lines: list[str], row: int, column: int):
     m = _FIELD.match(line)
     if m and m.end() <= column:
         value = line[m.end():].rstrip()
-        return (row + 1, m.end() + 1), _params(
+        return (row + 1, m.end() + 1), params(
             f"“{m.group(2)}”的值里有“冒号+空格”，YAML 会把它当成又一个字段",
             f"the value of '{m.group(2)}' holds ': ', which YAML reads as another field", _typed(m.group(1), m.group(2), value))
     return _aligned(lines, row, column)
@@ -90,7 +92,7 @@ def _aligned(lines: list[str], row: int, column: int):
     more = f"多缩进了 {have - want} 格" if have > want else f"少缩进了 {want - have} 格"
     more_en = f"indented {have - want} more" if have > want else f"indented {want - have} less"
     typed = " " * want + line.strip()
-    return (row + 1, have + 1), _params(
+    return (row + 1, have + 1), params(
         f"这一行比上一行的“{above.group(2)}”{more}，两行没有对齐", f"this line is {more_en} than '{above.group(2)}' above",
         typed, f"请让它与上一行的 {above.group(2)} 对齐（前面 {want} 个空格）",
         f"Align it with '{above.group(2)}' above ({want} spaces before it)")
@@ -115,7 +117,7 @@ def _item_aligned(lines: list[str], row: int, column: int):
         return None
     more = f"多缩进了 {column - want} 格" if column > want else f"少缩进了 {want - column} 格"
     more_en = f"{column - want} more" if column > want else f"{want - column} less"
-    return (row + 1, column + 1), _params(
+    return (row + 1, column + 1), params(
         f"这一项的“- ”比第 {n + 1} 行那一项的“- ”{more}，两项没有对齐",
         f"this item's '- ' is indented {more_en} than the item at line {n + 1}", " " * want + lines[row].strip(),
         f"请让它与第 {n + 1} 行的“- ”对齐（前面 {want} 个空格）", f"Align it with the '- ' at line {n + 1} ({want} spaces before it)")
@@ -145,7 +147,7 @@ def _no_colon(lines: list[str], row: int):
         typed = f"- {text}"
     elif field and above[field.end():field.end() + 1] not in "\"'[{|>":
         key, value = field.group(2), above[field.end():].rstrip()
-        return (row + 1, indent + 1), _params(
+        return (row + 1, indent + 1), params(
             f"这一行没有“键: 值”的冒号，像是上一行“{key}”文字的接续（接续的行要比“{key}”多缩进）",
             f"this line has no colon; it looks like more of the text of '{key}' above (such lines go indented more)",
             f"{key}: {value}{text}",
@@ -154,7 +156,7 @@ def _no_colon(lines: list[str], row: int):
             "上一行")
     else:
         return None
-    return (row + 1, indent + 1), _params(*said, typed, "请补上", "Add it, which makes the line")
+    return (row + 1, indent + 1), params(*said, typed, "请补上", "Add it, which makes the line")
 
 
 # A value that starts with one of YAML's marks for a block of lines, a list item or a complex key
@@ -189,7 +191,7 @@ def _unclosed(lines: list[str], row: int, column: int):
     else:
         said = ("引号没有闭合：从这里开始的引号直到文件末尾都没有结束", "the quote that starts here is never closed")
     typed = f"{line[:column].strip()} {quote}{value}{quote}".strip()
-    return (row + 1, column + 1), _params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
+    return (row + 1, column + 1), params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
 
 
 def _escape(lines: list[str], quote_at, at):
@@ -199,7 +201,7 @@ def _escape(lines: list[str], quote_at, at):
     if quote_at.line != at.line or end <= quote_at.column:
         return None
     typed = f"{line[:quote_at.column].strip()} {quoted(line[quote_at.column + 1:end])}".strip()
-    return (at.line + 1, at.column + 1), _params(
+    return (at.line + 1, at.column + 1), params(
         "双引号里的反斜杠“\\”不是有效的转义", "a backslash '\\' in double quotes that is no valid escape", typed)
 
 

@@ -522,3 +522,10 @@ def test_a_backslash_in_double_quotes_is_told_the_line_in_single_quotes(records)
     # (the words were right, 双引号里的反斜杠“\”不是有效的转义, the hint the fixed 请检查这一行及上一行的缩进…)
     told_to_type(records, SUMMARY, '    summary: "资料在 D:\\活动\\机器人 文件夹"', (10, 21),
                  "summary: '资料在 D:\\活动\\机器人 文件夹'", ("反斜杠", "backslash"))
+
+
+def test_a_value_to_be_quoted_that_holds_a_double_quote_is_given_a_line_that_reads(records):
+    # (the line to type was summary: "*注意 学生说"很好"", itself a syntax error: the value's own quote
+    # closed it; in single quotes it reads as written)
+    told_to_type(records, SUMMARY, '    summary: *注意 学生说"很好"', (10, 14), """summary: '*注意 学生说"很好"'""",
+                 ("“*”", "'*'"))
