@@ -145,6 +145,13 @@ def _no_colon(lines: list[str], row: int):
     elif item and len(item.group(1)) == indent:
         said = ("这一行在列表的各项之间，却没有“- ”", "this line is among a list's items but has no '- '")
         typed = f"- {text}"
+    elif field and re.fullmatch(r"[|>][-+]?", above[field.end():].strip()):
+        key = field.group(2)
+        return (row + 1, indent + 1), params(
+            f"“{key}: {above[field.end():].strip()}”下面的多行文字，每一行都要比“{key}”多缩进",
+            f"the lines of the text under '{key}: {above[field.end():].strip()}' go indented more than '{key}'",
+            " " * (field.start(2) + 2) + text, f"请把这些行都比 {key} 多缩进两格（前面 {field.start(2) + 2} 个空格）",
+            f"Indent these lines 2 more than {key} ({field.start(2) + 2} spaces before them)")
     elif field and above[field.end():field.end() + 1] not in "\"'[{|>":
         key, value = field.group(2), above[field.end():].rstrip()
         return (row + 1, indent + 1), params(

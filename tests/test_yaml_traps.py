@@ -529,3 +529,10 @@ def test_a_value_to_be_quoted_that_holds_a_double_quote_is_given_a_line_that_rea
     # closed it; in single quotes it reads as written)
     told_to_type(records, SUMMARY, '    summary: *注意 学生说"很好"', (10, 14), """summary: '*注意 学生说"很好"'""",
                  ("“*”", "'*'"))
+
+
+@pytest.mark.parametrize("header", ["|", ">", "|-"])
+def test_the_lines_of_a_block_text_not_indented_are_told_how_far(records, header):
+    # (libyaml: "could not find expected ':'", told as a missing colon with the fixed hint)
+    told_to_type(records, SUMMARY, f"    summary: {header}\n    参加机器人协会的比赛备赛活动。", (11, 5),
+                 "      参加机器人协会的比赛备赛活动。", ("要比“summary”多缩进", "indented more than 'summary'"))
