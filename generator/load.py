@@ -668,7 +668,9 @@ def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
         mark = (char, "是保留的符号", "is a reserved mark") if char and char in "@`%" else None
     if not mark or text is None or at is None:
         return None
-    return _quote_it(text, at.line, at.column, mark)
+    from generator.yaml_hints import bullet  # (only on an error)
+
+    return bullet(text, at.line, at.column) or _quote_it(text, at.line, at.column, mark)
 
 
 def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):

@@ -212,6 +212,17 @@ def _escape(lines: list[str], quote_at, at):
         "双引号里的反斜杠“\\”不是有效的转义", "a backslash '\\' in double quotes that is no valid escape", typed)
 
 
+def bullet(text: str, row: int, column: int):
+    """`* 就业指导` on a line of its own: a bullet pasted from Word or WeChat, meant as a list's item."""
+    line = load.LINE_BREAK.split(text)[row]
+    if line[:column].strip() or not line.startswith("* ", column):
+        return None
+    return (row + 1, column + 1), params(
+        "这一行以“* ”开头：列表的每一项以“- ”开头（“*”在 YAML 中表示别名）",
+        "this line starts with '* ': a list's item begins with '- ' ('*' is an alias in YAML)",
+        f"- {line[column + 2:].strip()}", "请把“*”换成英文的减号“-”", "Put an ASCII '-' for the '*'")
+
+
 def explain(exc, text: str):
     """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
     problem, at = exc.problem or "", exc.problem_mark

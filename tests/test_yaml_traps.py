@@ -536,3 +536,14 @@ def test_the_lines_of_a_block_text_not_indented_are_told_how_far(records, header
     # (libyaml: "could not find expected ':'", told as a missing colon with the fixed hint)
     told_to_type(records, SUMMARY, f"    summary: {header}\n    参加机器人协会的比赛备赛活动。", (11, 5),
                  "      参加机器人协会的比赛备赛活动。", ("要比“summary”多缩进", "indented more than 'summary'"))
+
+
+@pytest.mark.parametrize("new,at", [
+    (TOPICS.replace("- 就业指导", "* 就业指导"), (12, 7)),
+    (TOPICS.replace("- ", "* "), (11, 7)),
+])
+def test_a_list_item_bulleted_with_a_star_is_told_to_begin_with_a_dash(records, new, at):
+    # (a bullet pasted from Word or WeChat: it was told as a value starting with an alias “*”, and the
+    # line to type was "* 就业指导" — text, not an item of the list)
+    typed = "- 就业指导" if at[0] == 12 else "- 学业发展"
+    told_to_type(records, SUMMARY, new, at, typed, ("列表的每一项以“- ”开头", "begins with '- '"))
