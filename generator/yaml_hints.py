@@ -123,6 +123,33 @@ def _item_aligned(lines: list[str], row: int, column: int):
         f"请让它与第 {n + 1} 行的“- ”对齐（前面 {want} 个空格）", f"Align it with the '- ' at line {n + 1} ({want} spaces before it)")
 
 
+def _lost_dash(lines: list[str], row: int, column: int):
+    """A list's first item without the “- ” that the next item (its “- ” at `row`, `column`) has: its
+    fields, as far up as the list's field (`activities:`), were read as that field's neighbours."""
+    dash = _DASH.match(lines[row])
+    if not dash or len(dash.group(1)) != column:
+        return None
+    first, n = None, row - 1
+    while n >= 0:
+        line = lines[n]
+        indent = len(line) - len(line.lstrip(" "))
+        if line.strip() and not line.lstrip().startswith("#"):
+            if indent < column + 2:
+                break
+            if indent == column + 2:
+                if not re.match(r"[A-Za-z_][A-Za-z0-9_]*:(?: |$)", line.strip()):
+                    return None
+                first = n
+        n -= 1
+    if first is None or n < 0 or not re.fullmatch(r" *(?:- +)*[A-Za-z_][A-Za-z0-9_]*: *", lines[n]):
+        return None
+    return (first + 1, column + 3), params(
+        f"第 {first + 1} 行这一项少了“- ”：列表的每一项以“- ”开头，与下面各项的“- ”对齐",
+        f"the item at line {first + 1} has no '- ': each item of a list begins with '- ', aligned with those below",
+        " " * column + "- " + lines[first].strip(), "请在这一项的第一行加上“- ”", "Begin its first line with '- '",
+        f"第 {first + 1} 行")
+
+
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
 
@@ -231,7 +258,7 @@ def explain(exc, text: str):
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return (_after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
-                or _item_aligned(lines, at.line, at.column))
+                or _item_aligned(lines, at.line, at.column) or _lost_dash(lines, at.line, at.column))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
     if problem.startswith("found unknown escape character") and exc.context_mark is not None:

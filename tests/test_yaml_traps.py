@@ -547,3 +547,10 @@ def test_a_list_item_bulleted_with_a_star_is_told_to_begin_with_a_dash(records, 
     # line to type was "* 就业指导" — text, not an item of the list)
     typed = "- 就业指导" if at[0] == 12 else "- 学业发展"
     told_to_type(records, SUMMARY, new, at, typed, ("列表的每一项以“- ”开头", "begins with '- '"))
+
+
+def test_a_first_item_that_lost_its_dash_is_told_to_begin_with_one(records):
+    # (the second activity's “- ” was blamed: 缩进不一致，或一行里多写了内容, with the fixed hint)
+    edit(records, LEDGER, '  - date: "2026-04-20"', '    date: "2026-04-20"')
+    told_to_type(records, SUMMARY, f"{SUMMARY}\n  {ANOTHER}", (5, 5), '  - date: "2026-04-20"',
+                 ("第 5 行这一项少了“- ”", "the item at line 5 has no '- '"))
