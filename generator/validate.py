@@ -276,7 +276,7 @@ def _number_meant(written: str) -> int | None:
         return None
     digits = m.group(1)
     if digits.isdigit():
-        return int(digits)
+        return int(digits) if len(digits) <= 18 else None  # (no count; int() refuses 4,300 digits)
     total, current = 0, None
     for ch in digits.replace("零", ""):
         if ch in _CN_DIGITS:
