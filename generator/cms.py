@@ -505,7 +505,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     """The Decap field of one schema property (recursively for lists of objects)."""
     node = _resolve(node, schema)
     path = path + (name,)
-    field: dict = {"name": name, "label": node.get("title", name)}
+    field: dict = {"name": name, "label": FORM_LABELS.get(path, node.get("title", name))}
     if node.get("description"):
         field["hint"] = form_hint(path, node)
     field["required"] = bool(required)
@@ -581,6 +581,9 @@ FORM_HINTS = {
     ("feedback", "resolved_on"): "状态为“已解决”时必填。",
     ("feedback", "follows"): "本条是对以前哪一条反映的跟进，填那一条的编号；保存时核对，编号不存在时列出您以前各期的反映编号。",
 }
+# The schema's titles name what a file holds; in the form the cadre is picked by name (the id is
+# written to the file and shown after the name in each option).
+FORM_LABELS = {("cadre",): "干部姓名"}
 _POLICY_WORDS = re.compile(r"[；;]?\s*可选值见政策记录[^。]*。")
 
 

@@ -180,6 +180,15 @@ def _open_new_ledger(p, trial, today="2026-10-01", requests=None, **ledger):
     return browser, page
 
 
+def _signed_in(browser, trial, width=1280, height=1600, **page_args):
+    """A new page of `browser` (width × height, zh-CN), signed in to the trial's form."""
+    page = browser.new_page(locale="zh-CN", viewport={"width": width, "height": height}, **page_args)
+    page.set_default_timeout(15000)
+    page.goto(trial.admin_url)
+    page.get_by_role("button", name="登录").click()
+    return page
+
+
 def _new_ledger(page, trial, period="2026-H2", cadre="张伟", point="计算机2601班"):
     """A new ledger of `period` in the open form, for `cadre` at `point`."""
     from playwright.sync_api import expect
@@ -379,6 +388,32 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
             browser.close()
 
 
+def test_the_cadre_picker_is_labelled_by_name_and_lists_names_with_ids(trial):
+    """The cadre picker was labelled 干部编号 (the file's key): a cadre looks for his name, not an id,
+    and the guide's step 3 sent him to a field called by the id.  It reads 干部姓名, as the guide says,
+    and its options show each name with the position and the id (张伟（计算机学院院长）· zhang-wei)."""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    guide = (ROOT / "site" / "guide" / "web-form.md").read_text(encoding="utf-8")
+    step3 = next(line for line in guide.splitlines() if line.startswith("3. "))
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial)
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+            label = page.locator('label[for^="cadre-field-"]')
+            expect(label).to_have_text("干部姓名")
+            assert re.match(r"3\. \*\*干部姓名\*\*", step3), step3
+            box = page.locator('input[id^="cadre-field-"]')
+            box.click()
+            box.fill("张伟")
+            expect(page.locator('[class*="option"]', has_text="张伟").first).to_have_text(re.compile(r"^张伟（.+）· zhang-wei$"))
+        finally:
+            browser.close()
+
+
 def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
     """Decap saves a new entry whose file name is taken as <cadre>-1.yaml: a cadre who clicked
     “＋” again made zhang-wei-1.yaml beside zhang-wei.yaml, a second ledger validate refuses."""
@@ -494,10 +529,7 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
             try:
-                page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
-                page.set_default_timeout(15000)
-                page.goto(trial.admin_url)
-                page.get_by_role("button", name="登录").click()
+                page = _signed_in(browser, trial)
                 # the list names the cadre and the half-year (it showed the file name, zhang-wei)
                 page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
                 page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True).click()
