@@ -75,9 +75,23 @@ INDEX_HTML = """<!doctype html>
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
   <style>
     /* Decap's editor and its toolbar are at least 800px wide: on a phone the fields and the 保存
-       button ran off the right of the screen.  (Their classes, e1nx103k5 and e1d2l9mo22, are the
-       pinned decap-cms's; tests/test_cms_browser.py holds them to a phone's width.) */
-    @media (max-width: 799px) { .e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; } }
+       button ran off the right of the screen.  Its toolbar is one line 66px high over the form: after
+       saving, 发布, 删除 and the account menu ran off it and the back link's words spilled over the
+       first field.  On a phone the toolbar wraps onto as many lines as it needs and the form starts
+       below it.  (The classes — e1nx103k5 editor, e1nx103k4 its pane, e1d2l9mo22 toolbar, …18 back
+       link, …21 buttons, …20 their first group — are the pinned decap-cms's; tests/test_cms_browser.py
+       holds them to a phone's width.) */
+    @media (max-width: 799px) {
+      .e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; }
+      .e1nx103k5 { display: flex !important; flex-direction: column; padding-top: 0 !important; }
+      .e1nx103k4 { flex: 1 1 auto; min-height: 0; height: auto !important; width: 100%; }
+      .e1d2l9mo22 { position: relative !important; flex: none; height: auto !important; flex-wrap: wrap; }
+      .e1d2l9mo17, .e1d2l9mo18, .e1d2l9mo21 { height: auto !important; }
+      .e1d2l9mo18 { flex: 1 1 0; min-width: 0; padding: 8px 12px !important; }
+      .e1d2l9mo21 { order: 1; flex: 1 1 100% !important; flex-wrap: wrap; padding: 0 0 8px !important;
+                    border-top: 1px solid #dfdfe3; }
+      .e1d2l9mo20 { flex-wrap: wrap; row-gap: 8px; padding-top: 8px; }
+    }
   </style>
 </head>
 <body>

@@ -863,3 +863,53 @@ def test_the_form_fits_a_phones_screen(trial):
                 assert box["x"] >= 0 and box["x"] + box["width"] <= 390, box
         finally:
             browser.close()
+
+
+def _fits(page, width: int, parts: dict) -> dict:
+    """Each of `parts` (name → locator) shown whole within the page's `width`, and no two overlapping;
+    their boxes by name."""
+    from playwright.sync_api import expect
+
+    boxes = {}
+    for name, part in parts.items():
+        expect(part).to_be_visible()
+        box = boxes[name] = part.bounding_box()
+        assert box["x"] >= 0 and box["x"] + box["width"] <= width, (name, box)
+    names = list(boxes)
+    for i, a in enumerate(names):
+        for b in names[i + 1:]:
+            p, q = boxes[a], boxes[b]
+            apart = (p["x"] + p["width"] <= q["x"] or q["x"] + q["width"] <= p["x"]
+                     or p["y"] + p["height"] <= q["y"] or q["y"] + q["height"] <= p["y"])
+            assert apart, (a, p, b, q)
+    return boxes
+
+
+def test_the_toolbar_after_saving_and_the_workflow_page_fit_a_phones_screen(trial):
+    """On a phone (390px), after saving, the editor's toolbar ran off the right of the screen: 发布,
+    删除未发布的内容 and the account menu out of reach, and the back link's words (正在集合“…”中编写,
+    修改已保存) squeezed into a narrow column that spilled over the first field.  The toolbar wraps onto
+    as many lines as it needs above the form; the 工作流 page's columns and cards fit too."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
+            page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            _new_ledger(page, trial)
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _save(page)
+            boxes = _fits(page, 390, {
+                "back": page.get_by_text("正在集合", exact=False), "saved": page.get_by_text("修改已保存"),
+                "save": page.get_by_role("button", name="保存"), "status": page.get_by_text("状态: 草稿"),
+                "publish": page.get_by_text("发布", exact=True), "delete": page.get_by_role("button", name="删除未发布的内容"),
+                "account": page.locator(".e1d2l9mo17 span").first, "cadre": page.locator('label[for^="cadre-field-"]')})
+            assert max(b["y"] + b["height"] for n, b in boxes.items() if n != "cadre") <= boxes["cadre"]["y"], boxes
+            page.goto(trial.admin_url + "#/workflow")
+            _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审查中", exact=True),
+                              "ready": page.get_by_text("就绪", exact=True),
+                              "card": page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)})
+        finally:
+            browser.close()
