@@ -256,10 +256,60 @@ INDEX_HTML = """<!doctype html>
       window.LEDGER_KNOW = function (data) { know(data && data.period, data, false); };
       // The ledgers saved here and not published here since: each is a pull request until its
       // reviewer merges it, and a follow-up of one of its items fails `validate` (E-REF-006) until then.
-      var unmerged = {};
+      // unmerged: period/cadre → "here" (saved in this page) or "open" (a pull request Decap lists).
+      var unmerged = {}, built = Object.assign({}, RULES.ids);  // (built: the site build's, merged)
       function saved(entry) {
         var rules = RULES.periods[entry.get("collection")], data = entry.get("data");
-        if (rules && data && typeof data.toJS === "function") { unmerged[know(rules.id, data.toJS(), true)] = true; }
+        if (rules && data && typeof data.toJS === "function") { unmerged[know(rules.id, data.toJS(), true)] = "here"; }
+      }
+      // The ledgers waiting for review are Decap's unpublished entries (keys collection/slug: open pull
+      // requests), asked of the Git host once signed in — the page opened again or reloaded — and each
+      // time Decap lists them (the 工作流 page): each is unmerged, and the items of one not read yet are
+      // read (a follow-up of one is asked about before saving, not refused as 不存在).
+      var fetched = {};
+      function pending(impl, keys) {
+        var open = {};
+        (Array.isArray(keys) ? keys : []).forEach(function (key) {
+          var at = String(key).lastIndexOf("/"), coll = String(key).slice(0, at), cadre = String(key).slice(at + 1);
+          var rules = RULES.periods[coll], me = rules ? rules.id + "/" + cadre : "";
+          if (!rules) { return; }
+          open[me] = true;
+          if (!unmerged[me]) { unmerged[me] = "open"; }
+          if (fetched[me] || !window.LEDGER_PARSE || typeof impl.unpublishedEntry !== "function") { return; }
+          fetched[me] = true;
+          var path = rules.folder + "/" + cadre + ".yaml";
+          impl.unpublishedEntry({ id: key, collection: coll, slug: cadre }).then(function (e) {
+            var diff = ((e && e.diffs) || []).filter(function (d) { return d.path === path; })[0];
+            return diff && impl.unpublishedEntryDataFile(coll, cadre, path, diff.id);
+          }).then(function (text) {
+            if (typeof text === "string") { know(rules.id, window.LEDGER_PARSE(text), false); }
+          }).catch(function (e) { fetched[me] = false; console.warn("unpublished entry not read", key, e); });
+        });
+        Object.keys(unmerged).forEach(function (k) { if (!open[k]) { delete unmerged[k]; } });  // merged since
+      }
+      function watch(impl) {
+        var list = impl.unpublishedEntries;
+        if (typeof list !== "function") { return impl; }
+        impl.unpublishedEntries = function () {
+          return list.apply(impl, arguments).then(function (keys) { pending(impl, keys); return keys; });
+        };
+        ["authenticate", "restoreUser"].forEach(function (name) {
+          var signIn = impl[name];
+          if (typeof signIn !== "function") { return; }
+          impl[name] = function () {
+            return Promise.resolve(signIn.apply(impl, arguments)).then(function (user) {
+              if (user) { impl.unpublishedEntries().catch(function () { /* no editorial workflow */ }); }
+              return user;
+            });
+          };
+        });
+        return impl;
+      }
+      if (window.CMS && CMS.getBackend) {
+        ["proxy"].concat(__BACKENDS__).forEach(function (name) {
+          var made = CMS.getBackend(name), init = made && made.init;
+          if (typeof init === "function") { made.init = function () { return watch(init.apply(this, arguments)); }; }
+        });
       }
       function published(entry) {
         var rules = RULES.periods[entry.get("collection")], data = entry.get("data");
@@ -273,11 +323,12 @@ INDEX_HTML = """<!doctype html>
         var me = rules.id + "/" + data.get("cadre");
         (data.get("feedback") || []).forEach(function (fb, i) {
           var follows = fb && typeof fb.get === "function" ? fb.get("follows") : "", owner = RULES.ids[follows];
-          if (!owner || owner === me || !unmerged[owner]) { return; }
+          if (!owner || owner === me || !unmerged[owner] || built[follows] === owner) { return; }
           var period = owner.split("/")[0], cadre = owner.split("/")[1], theirs = RULES.periods["ledgers-" + period];
           out.push("第 " + (i + 1) + " 条学生反映跟进的“" + follows + "”在" + (RULES.cadres[cadre] || cadre) +
-                   (theirs ? theirs.name : period) + "的台账（records/ledgers/" + owner + ".yaml）中，那份台账刚在本页保存，" +
-                   "审核人可能还没有合并它：它合并以前，本台账的合并请求通不过检查。");
+                   (theirs ? theirs.name : period) + "的台账（records/ledgers/" + owner + ".yaml）中，那份台账" +
+                   (unmerged[owner] === "here" ? "刚在本页保存，审核人可能还没有合并它" : "在等待审核，审核人还没有合并它") +
+                   "：它合并以前，本台账的合并请求通不过检查。");
         });
         return out;
       }
@@ -346,6 +397,7 @@ INDEX_HTML = """<!doctype html>
         if (old instanceof ScalarC && (v === null || typeof v !== "object") && old.value === v) { return old; }
         return fresh(old, v);
       }
+      window.LEDGER_PARSE = function (content) { return YAML.parse(content); };  // (a ledger waiting for review)
       CMS.registerCustomFormat("yaml", "yaml", {
         fromFile: function (content) {
           if (content && content.trim().endsWith("---")) { content = content.trim().slice(0, -3); }
@@ -426,7 +478,8 @@ def field_order(schema: dict) -> dict:
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
-    return INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
+    return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
+            .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
 
 def id_stem(period: Period) -> str:

@@ -761,6 +761,34 @@ def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(t
     _saved_and_valid(trial, tmp_path)
 
 
+def _li_nas_ledger_saved(p, trial, asked: list, said: list):
+    """李娜's 2026-H1 ledger with item 2026h1-li-na-1, saved (not merged) in a new page; the page's
+    dialogs answered 取消 when asked about 李娜's (added to `asked`) or to load a backup, else 确定
+    (each added to `said`)."""
+    def answer(dialog):
+        said.append(dialog.message)
+        if "还没有合并" in dialog.message:
+            asked.append(dialog.message)
+        if "还没有合并" in dialog.message or "本地备份" in dialog.message:
+            return dialog.dismiss()
+        dialog.accept()
+
+    browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+    page.on("dialog", answer)
+    _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
+    _item(page, 0, "2026h1-li-na-1", "2026-06-15", "几名学生反映协会活动室开放时间太短。")
+    _save(page)
+    page.wait_for_url("**/entries/li-na")
+    return browser, page
+
+
+def _follow_up_of_li_na(page, trial):
+    """张伟's new 2026-H2 ledger in the form, its item following 李娜's 2026h1-li-na-1."""
+    _new_ledger(page, trial)
+    _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+    _item(page, 0, "", "2026-09-15", "几名学生再次反映协会活动室开放时间太短。", follows="2026h1-li-na-1")
+
+
 def test_a_follow_up_of_a_ledger_saved_here_and_not_merged_yet_is_told_before_saving(trial, tmp_path):
     """A follow-up of an item of 李娜's ledger saved in the same session, its pull request not
     merged yet, was saved without a word; its pull request then failed validate (E-REF-006: the item
@@ -770,29 +798,11 @@ def test_a_follow_up_of_a_ledger_saved_here_and_not_merged_yet_is_told_before_sa
 
     asked: list[str] = []
     said: list[str] = []
-
-    def answer(dialog):  # 取消 when asked about 李娜's or to load a backup; to publish, to leave: 确定
-        said.append(dialog.message)
-        if "还没有合并" in dialog.message:
-            asked.append(dialog.message)
-        if "还没有合并" in dialog.message or "本地备份" in dialog.message:
-            return dialog.dismiss()
-        dialog.accept()
-
-    def follow_up(page):
-        _new_ledger(page, trial)  # 张伟's, 2026-H2
-        _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-        _item(page, 0, "", "2026-09-15", "几名学生再次反映协会活动室开放时间太短。", follows="2026h1-li-na-1")
-
+    follow_up = _follow_up_of_li_na
     with sync_playwright() as p:
-        browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+        browser, page = _li_nas_ledger_saved(p, trial, asked, said)
         try:
-            page.on("dialog", answer)
-            _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
-            _item(page, 0, "2026h1-li-na-1", "2026-06-15", "几名学生反映协会活动室开放时间太短。")
-            _save(page)
-            page.wait_for_url("**/entries/li-na")
-            follow_up(page)
+            follow_up(page, trial)
             _refused(page, trial, "没有保存。等那份台账合并后再保存")
             assert asked == ["第 1 条学生反映跟进的“2026h1-li-na-1”在李娜2026年上半年的台账（records/ledgers/2026-H1/li-na.yaml）中，"
                              "那份台账刚在本页保存，审核人可能还没有合并它：它合并以前，本台账的合并请求通不过检查。\n\n仍要保存吗？"]
@@ -806,7 +816,7 @@ def test_a_follow_up_of_a_ledger_saved_here_and_not_merged_yet_is_told_before_sa
                     break
                 page.wait_for_timeout(200)
             page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
-            follow_up(page)
+            follow_up(page, trial)
             _save(page)
             assert len(asked) == 1
         finally:
@@ -911,5 +921,28 @@ def test_the_toolbar_after_saving_and_the_workflow_page_fit_a_phones_screen(tria
             _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审查中", exact=True),
                               "ready": page.get_by_text("就绪", exact=True),
                               "card": page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)})
+        finally:
+            browser.close()
+
+
+
+def test_a_ledger_saved_and_not_merged_is_still_told_after_the_page_is_reloaded(trial, tmp_path):
+    """The form kept the ledgers saved and not merged in the page only: reloaded (or opened again the
+    next day), a follow-up of an item of 李娜's ledger, its pull request still open, was refused as
+    不存在 — the item is in no ledger of the site build.  The form asks Decap for the ledgers waiting
+    for review (its unpublished entries) once signed in, reads their items, and asks before saving."""
+    from playwright.sync_api import expect, sync_playwright
+
+    asked: list[str] = []
+    with sync_playwright() as p:
+        browser, page = _li_nas_ledger_saved(p, trial, asked, [])
+        try:
+            page.goto(trial.admin_url)
+            page.reload()  # (signed in again without a word: Decap keeps the user)
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            _follow_up_of_li_na(page, trial)
+            _refused(page, trial, "没有保存。等那份台账合并后再保存")
+            assert asked == ["第 1 条学生反映跟进的“2026h1-li-na-1”在李娜2026年上半年的台账（records/ledgers/2026-H1/li-na.yaml）中，"
+                             "那份台账在等待审核，审核人还没有合并它：它合并以前，本台账的合并请求通不过检查。\n\n仍要保存吗？"]
         finally:
             browser.close()
