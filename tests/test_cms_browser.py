@@ -761,10 +761,9 @@ def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(t
     _saved_and_valid(trial, tmp_path)
 
 
-def _li_nas_ledger_saved(p, trial, asked: list, said: list):
-    """李娜's 2026-H1 ledger with item 2026h1-li-na-1, saved (not merged) in a new page; the page's
-    dialogs answered 取消 when asked about 李娜's (added to `asked`) or to load a backup, else 确定
-    (each added to `said`)."""
+def _answer(page, asked: list, said: list):
+    """The page's dialogs answered 取消 when asked about a ledger not merged (added to `asked`) or to
+    load a backup, else 确定; each added to `said`."""
     def answer(dialog):
         said.append(dialog.message)
         if "还没有合并" in dialog.message:
@@ -772,14 +771,27 @@ def _li_nas_ledger_saved(p, trial, asked: list, said: list):
         if "还没有合并" in dialog.message or "本地备份" in dialog.message:
             return dialog.dismiss()
         dialog.accept()
-
-    browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
     page.on("dialog", answer)
+
+
+def _li_nas_ledger_saved(p, trial, asked: list, said: list):
+    """李娜's 2026-H1 ledger with item 2026h1-li-na-1, saved (not merged) in a new page; the page's
+    dialogs answered 取消 when asked about 李娜's (added to `asked`) or to load a backup, else 确定
+    (each added to `said`)."""
+    browser, page = _open_new_ledger(p, trial, period="2026-H1", cadre="李娜", point="机器人协会")
+    _answer(page, asked, said)
     _activity(page, 0, "2026-06-15", "社团活动", "进课堂", "面对面", 20, "参加机器人协会的活动，听取学生意见。")
     _item(page, 0, "2026h1-li-na-1", "2026-06-15", "几名学生反映协会活动室开放时间太短。")
     _save(page)
     page.wait_for_url("**/entries/li-na")
     return browser, page
+
+
+def _asked_then_refused(page, trial, asked: list):
+    """Press 保存 on _follow_up_of_li_na: asked about 李娜's ledger waiting for review, 取消: not saved."""
+    _refused(page, trial, "没有保存。等那份台账合并后再保存")
+    assert asked == ["第 1 条学生反映跟进的“2026h1-li-na-1”在李娜2026年上半年的台账（records/ledgers/2026-H1/li-na.yaml）中，"
+                     "那份台账在等待审核，审核人还没有合并它：它合并以前，本台账的合并请求通不过检查。\n\n仍要保存吗？"]
 
 
 def _follow_up_of_li_na(page, trial):
@@ -941,8 +953,27 @@ def test_a_ledger_saved_and_not_merged_is_still_told_after_the_page_is_reloaded(
             page.reload()  # (signed in again without a word: Decap keeps the user)
             expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
             _follow_up_of_li_na(page, trial)
-            _refused(page, trial, "没有保存。等那份台账合并后再保存")
-            assert asked == ["第 1 条学生反映跟进的“2026h1-li-na-1”在李娜2026年上半年的台账（records/ledgers/2026-H1/li-na.yaml）中，"
-                             "那份台账在等待审核，审核人还没有合并它：它合并以前，本台账的合并请求通不过检查。\n\n仍要保存吗？"]
+            _asked_then_refused(page, trial, asked)
+        finally:
+            browser.close()
+
+
+def test_a_follow_up_of_a_ledger_waiting_for_review_read_through_the_workflow_page_is_told(trial, tmp_path):
+    """A ledger saved elsewhere (another cadre's page, another day) and waiting for review, read by
+    Decap on the 工作流 page, counted as merged: a follow-up of one of its items was saved without a
+    word, and its pull request failed validate (E-REF-006) until the other was merged."""
+    from playwright.sync_api import expect, sync_playwright
+
+    asked: list[str] = []
+    with sync_playwright() as p:
+        browser, page = _li_nas_ledger_saved(p, trial, [], [])  # 李娜's page
+        try:
+            other = _signed_in(browser, trial)  # 张伟's page (a new browser profile)
+            other.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+            _answer(other, asked, [])
+            other.goto(trial.admin_url + "#/workflow")
+            expect(other.get_by_text("李娜（li-na）· 2026年上半年")).to_be_visible()
+            _follow_up_of_li_na(other, trial)
+            _asked_then_refused(other, trial, asked)
         finally:
             browser.close()
