@@ -198,9 +198,13 @@ INDEX_HTML = """<!doctype html>
             var earlier = Object.keys(RULES.ids).filter(function (k) {
               return RULES.ids[k] !== me && RULES.ids[k].split("/")[1] === cadre;
             }).sort();
+            // (the form knows a ledger merged after the site build once Decap has read its list: the
+            // period the id's start names, e.g. 2026h1-…, or that list's period in general)
+            var from = Object.keys(RULES.periods).filter(function (c) { return follows.indexOf(RULES.periods[c].stem + "-") === 0; })[0];
             out.push("第 " + (i + 1) + " 条学生反映的“跟进的编号”“" + follows + "”不存在。" +
                      (earlier.length ? (RULES.cadres[cadre] || cadre) + "以前各期的反映编号有：" + earlier.join("、") + "。" : "") +
-                     "请填以前那一条反映的编号；不是跟进就清空它。");
+                     "请填以前那一条反映的编号；不是跟进就清空它。那一条所在的台账如果是网站构建以后才合并的，请先点开" +
+                     (from ? "“" + RULES.periods[from].name + "工作台账”" : "那一期的台账") + "列表（列表较长时向下翻到底），再回来保存。");
           }
           future(raised, "第 " + (i + 1) + " 条学生反映的反映日期");
           future(fb.get("resolved_on"), "第 " + (i + 1) + " 条学生反映的解决日期");

@@ -727,6 +727,15 @@ def test_form_refuses_a_follow_up_of_an_item_raised_later_in_the_period_before_s
         _saved_and_valid(trial, tmp_path)
 
 
+def _merged_after_the_build(trial, period="2026-H2", text=LATER_LEDGER):
+    """李娜's ledger of `period` merged into the trial's repository after its page was built."""
+    rel = f"records/ledgers/{period}/li-na.yaml"
+    (trial.repo / rel).parent.mkdir(parents=True)
+    (trial.repo / rel).write_text(text, encoding="utf-8")
+    cms_records.git(trial.repo, "add", "-A")
+    cms_records.git(trial.repo, "commit", "-q", "-m", "李娜的台账")
+
+
 def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(trial, tmp_path):
     """The form knew the ledgers and items of the site build (and of its own saves) only: 李娜's
     2026-H2 ledger, merged after the build, left its id free to take (E-REF-002 after the commit) and
@@ -734,11 +743,7 @@ def test_a_ledger_merged_after_the_site_build_is_known_once_its_list_is_loaded(t
     from the repository itself, through the page's ledger format: those count too."""
     from playwright.sync_api import expect, sync_playwright
 
-    rel = "records/ledgers/2026-H2/li-na.yaml"
-    (trial.repo / rel).parent.mkdir(parents=True)
-    (trial.repo / rel).write_text(LATER_LEDGER, encoding="utf-8")  # merged after the page was built
-    cms_records.git(trial.repo, "add", "-A")
-    cms_records.git(trial.repo, "commit", "-q", "-m", "李娜的台账")
+    _merged_after_the_build(trial)
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
@@ -975,5 +980,26 @@ def test_a_follow_up_of_a_ledger_waiting_for_review_read_through_the_workflow_pa
             expect(other.get_by_text("李娜（li-na）· 2026年上半年")).to_be_visible()
             _follow_up_of_li_na(other, trial)
             _asked_then_refused(other, trial, asked)
+        finally:
+            browser.close()
+
+
+def test_a_follow_up_of_an_item_merged_after_the_build_says_to_open_the_list_first(trial, tmp_path):
+    """The form knows a ledger merged after the site build only once its list is opened (after signing
+    in, the current period's opens by itself): a follow-up of an item of 李娜's 2026-H1 ledger, merged
+    after the build, was refused as 不存在 with nothing to say the item may well exist, and the cadre
+    took his right number for a wrong one.  The refusal says to open that period's list (the period
+    the id's start names) and save again."""
+    from playwright.sync_api import sync_playwright
+
+    _merged_after_the_build(trial, "2026-H1", LATER_LEDGER.replace("2026-H2", "2026-H1").replace("2026-09-15", "2026-06-15")
+                            .replace("2026h2-li-na-1", "2026h1-li-na-1"))
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)  # 张伟's; 2026-H1's list not opened
+        try:
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _item(page, 0, "", "2026-09-20", "几名学生再次反映协会活动室开放时间太短。", follows="2026h1-li-na-1")
+            _refused(page, trial, "第 1 条学生反映的“跟进的编号”“2026h1-li-na-1”不存在。",
+                     "那一条所在的台账如果是网站构建以后才合并的，请先点开“2026年上半年工作台账”列表（列表较长时向下翻到底），再回来保存。")
         finally:
             browser.close()
