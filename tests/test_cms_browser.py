@@ -984,6 +984,10 @@ def test_a_follow_up_of_a_ledger_waiting_for_review_read_through_the_workflow_pa
             browser.close()
 
 
+LI_NAS_EARLIER_LEDGER = (LATER_LEDGER.replace("2026-H2", "2026-H1").replace("2026-09-15", "2026-06-15")  # (李娜's 2026-H1)
+                  .replace("2026h2-li-na-1", "2026h1-li-na-1"))
+
+
 def test_a_follow_up_of_an_item_merged_after_the_build_says_to_open_the_list_first(trial, tmp_path):
     """The form knows a ledger merged after the site build only once its list is opened (after signing
     in, the current period's opens by itself): a follow-up of an item of 李娜's 2026-H1 ledger, merged
@@ -992,8 +996,7 @@ def test_a_follow_up_of_an_item_merged_after_the_build_says_to_open_the_list_fir
     the id's start names) and save again."""
     from playwright.sync_api import sync_playwright
 
-    _merged_after_the_build(trial, "2026-H1", LATER_LEDGER.replace("2026-H2", "2026-H1").replace("2026-09-15", "2026-06-15")
-                            .replace("2026h2-li-na-1", "2026h1-li-na-1"))
+    _merged_after_the_build(trial, "2026-H1", LI_NAS_EARLIER_LEDGER)
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)  # 张伟's; 2026-H1's list not opened
         try:
@@ -1003,3 +1006,35 @@ def test_a_follow_up_of_an_item_merged_after_the_build_says_to_open_the_list_fir
                      "那一条所在的台账如果是网站构建以后才合并的，请先点开“2026年上半年工作台账”列表（列表较长时向下翻到底），再回来保存。")
         finally:
             browser.close()
+
+
+def test_a_follow_up_of_an_item_of_the_site_build_is_not_asked_about_while_its_ledger_is_edited(tmp_path):
+    """李娜's 2026-H1 ledger was merged (in the site build) and she saved a change to it: a follow-up
+    of an item it held all along was asked about as “还没有合并”, though the item is on main and the
+    follow-up passes the checks.  An item of the site build is merged: no question."""
+    from playwright.sync_api import expect, sync_playwright
+
+    asked: list[str] = []
+    trial = _trial_with(tmp_path, "records/ledgers/2026-H1/li-na.yaml", LI_NAS_EARLIER_LEDGER)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                page = _signed_in(browser, trial)
+                page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+                _answer(page, asked, [])
+                page.goto(trial.admin_url + "#/collections/ledgers-2026-H1")
+                page.get_by_text("李娜（li-na）· 2026年上半年", exact=True).click()
+                page.locator('textarea[id^="reflections-field-"]').fill("下学期继续参加协会活动。")
+                _save(page)
+                expect(page.get_by_text("状态: 草稿")).to_be_visible()
+                _follow_up_of_li_na(page, trial)
+                _save(page)
+                assert asked == []
+            finally:
+                browser.close()
+        assert _branches(trial.repo) == ["cms/ledgers-2026-H1/li-na", "cms/ledgers-2026-H2/zhang-wei"]
+        done = _validate(trial.repo, "cms/ledgers-2026-H2/zhang-wei", tmp_path)
+        assert done.returncode == 0, done.stdout + done.stderr
+    finally:
+        trial.stop()
