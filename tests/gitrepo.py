@@ -216,6 +216,23 @@ def check_cli(records: Path, *args: str, cwd: Path | None = None) -> subprocess.
                           cwd=cwd or records.parent, env=env, capture_output=True, text=True)
 
 
+def counting_git(cwd: Path, tmp_path: Path, *args: str, cache: str = "0") -> tuple[subprocess.CompletedProcess, list[str]]:
+    """(`python -m generator ARGS` run in `cwd` as a user would with the cache folder `cache` ("0":
+    none), the arguments of each git call it made): a `git` first on PATH notes each call."""
+    import shutil
+
+    shim, calls = tmp_path / "shim", tmp_path / "git-calls"
+    shim.mkdir(exist_ok=True)
+    calls.write_text("", encoding="utf-8")
+    (shim / "git").write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{calls}"\nexec {shutil.which("git")} "$@"\n',
+                              encoding="utf-8")
+    (shim / "git").chmod(0o755)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), PATH=f"{shim}{os.pathsep}{os.environ['PATH']}",
+               CONTACT_LEDGER_CACHE=str(cache))
+    r = subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True,
+                       env=env, timeout=300)
+    return r, calls.read_text(encoding="utf-8").splitlines()
+
 def generator_cli(repo: Path, *args: str) -> subprocess.CompletedProcess:
     """Run `python -m generator ARGS` in `repo` as a user would."""
     env = dict(os.environ, PYTHONPATH=str(ROOT))

@@ -711,6 +711,64 @@ def test_a_policy_number_changed_without_earlier_is_told_at_its_line_with_the_en
     assert not [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]
 
 
+def _check_counting_git(repo, tmp_path, today, cache):
+    """(the W-CHK-015 findings of `check --today TODAY` with the cache folder `cache` ("0": none), the
+    git calls that read the policy's history: every `log` but the ledgers' (its format is
+    git_history's) and every `cat-file`)."""
+    from tests.gitrepo import counting_git
+
+    r, calls = counting_git(repo, tmp_path, "check", "--records", "records", "--today", today, "--format", "json",
+                            cache=cache)
+    found = [(f["line"], f["message"], f["hint"]) for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]
+    policy = [c for c in calls
+              if " cat-file " in f" {c} " or " log " in f" {c} " and "%x1e%H%x1f%ct%x1f%P" not in c]
+    return found, policy
+
+
+def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_path):
+    # W-CHK-015 read the policy's Git history (`git log` of the file and a `cat-file --batch` of its
+    # versions) on every check, warm or not: ≈0.1 s of a 0.5 s warm check at 12k commits.  Its
+    # versions are now kept for HEAD (cache.KeptResult): a warm run with HEAD unchanged reads no
+    # policy history; a new commit, and history rewritten, give what a run without the cache gives
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-28 10:00", "台账")
+    policy = repo / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 2"), encoding="utf-8")
+    commit(repo, "2026-03-02 09:00", "政策改了数字")
+    cache = tmp_path / "cache"
+
+    def fresh(today="2026-03-20"):
+        found, _calls = _check_counting_git(repo, tmp_path, today, "0")
+        return found
+
+    cold, _calls = _check_counting_git(repo, tmp_path, "2026-03-20", cache)
+    assert len(cold) == 1 and "2026-03-02" in cold[0][1] and cold == fresh(), cold
+    warm, calls = _check_counting_git(repo, tmp_path, "2026-03-20", cache)
+    assert warm == cold and calls == [], calls  # HEAD unchanged: the kept versions
+    # a new commit changes the number again, after 2026-H1 ended under 2: read since the kept commit
+    policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 3"), encoding="utf-8")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-04-10"])})
+    commit(repo, "2026-07-05 09:00", "又改了")
+    again, calls = _check_counting_git(repo, tmp_path, "2026-07-20", cache)
+    assert again == fresh("2026-07-20") and len(again) == 2 and "2026-07-05" in again[1][1], again
+    assert any(" log " in f" {c} " and " -- " not in c for c in calls), calls  # (since the kept commit only)
+    # history rewritten: main reset to another branch, where the number went from 1 to 5 on 03-05
+    git(repo, "checkout", "-q", "-b", "other", "HEAD~2")
+    policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 5"), encoding="utf-8")
+    commit(repo, "2026-03-05 09:00", "另一条线")
+    git(repo, "checkout", "-q", "-")
+    git(repo, "reset", "-q", "--hard", "other")
+    other, calls = _check_counting_git(repo, tmp_path, "2026-03-20", cache)
+    assert other == fresh() and "2026-03-05" in other[0][1], other
+    # an older commit checked out (the kept HEAD is after it): as without the cache
+    git(repo, "reset", "-q", "--hard", "HEAD~1")
+    assert _check_counting_git(repo, tmp_path, "2026-03-20", cache)[0] == fresh() == []
+
+
 def test_a_ledger_handed_in_after_today_says_nothing_of_its_content_as_on_the_site(tmp_path):
     # 张伟's 2025-H2 ledger (a point not his: E-CHK-005; a form not in the policy: E-REF-005) and
     # 李娜's, whose YAML is broken (E-YAML-…), landed on 2026-01-06.  check --today 2026-01-02 still

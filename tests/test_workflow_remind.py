@@ -570,20 +570,10 @@ def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, in
     """(`python -m generator ARGS` as a process, how many times it read the ledgers' history, `git log
     --first-parent --diff-merges=first-parent`; the policy file's own log for W-CHK-015 is another
     read, of one file): a `git` first on PATH notes each call and runs the real one."""
-    import shutil
-    import sys
+    from tests.gitrepo import counting_git
 
-    shim, calls = tmp_path / "shim", tmp_path / "git-calls"
-    shim.mkdir(exist_ok=True)
-    calls.write_text("", encoding="utf-8")
-    (shim / "git").write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{calls}"\nexec {shutil.which("git")} "$@"\n',
-                              encoding="utf-8")
-    (shim / "git").chmod(0o755)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), PATH=f"{shim}{os.pathsep}{os.environ['PATH']}",
-               CONTACT_LEDGER_CACHE=str(tmp_path / "cache"))
-    r = subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
-                       env=env, timeout=300)
-    logs = [c for c in calls.read_text(encoding="utf-8").splitlines() if " log --first-parent --diff-merges=first-parent" in f" {c}"]
+    r, calls = counting_git(repo, tmp_path, *args, cache=str(tmp_path / "cache"))
+    logs = [c for c in calls if " log --first-parent --diff-merges=first-parent" in f" {c}"]
     return r, len(logs)
 
 

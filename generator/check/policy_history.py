@@ -5,9 +5,10 @@ freshman_coverage.*, exemptions.*, feedback.*) judge the past by the number in f
 when a change wrote the old number into the section's `earlier` (RecordSet.in_force).  Changed
 without it, every past semester and unarchived period is judged again by the new number: cadres
 are warned about half-years that were fine, and nothing says the policy changed.  Git knows: each
-version of the policy file along the checked branch's first-parent history (two git calls: the
-log of that one file, and its versions in one `cat-file --batch`), the day each change landed,
-and the number before it.  A change is told when a ledger's period ended while the old number
+version of the policy file along the checked branch's first-parent history (the log of that one
+file, and its versions in one `cat-file --batch`; kept for HEAD between runs, and read only after
+the kept commit when it is on HEAD's first-parent chain, as git_history keeps the landings), the
+day each change landed, and the number before it.  A change is told when a ledger's period ended while the old number
 was in force (before the change, after the one before) and no `earlier` entry of the number
 reaches the day before the change: at the number's line, with the entry to add.
 """
@@ -15,9 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from pathlib import Path
 
 from generator.check.context import Context
 from generator import quickload
+from generator.cache import KeptResult
 from generator.load import parse_bytes
 
 SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
@@ -35,8 +38,7 @@ def check_policy_history(ctx: Context) -> None:
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    for data, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz)):
-        numbers = _numbers(data)
+    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz)):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
             if new is None or new == old or path not in now or day > ctx.today:
@@ -83,28 +85,77 @@ def _yaml(value) -> str:
 
 
 def _versions(root, rel: str, tz) -> list[tuple]:
-    """(policy data, the day it landed) of each version of the policy along the first-parent
-    history, newest first; [] outside Git or when Git cannot say."""
-    from generator.check.git_history import GIT, _env, _git
+    """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
+    history, newest first; [] outside Git, when Git cannot say, or with one version.  The versions are
+    kept for HEAD (cache.KeptResult): HEAD unchanged, no git but `rev-parse`; the kept commit on
+    HEAD's first-parent chain, only the commits after it are read (as git_history does)."""
+    from generator.check.git_history import _COMMIT, _git
 
     try:
-        log = _git(root, "log", "--first-parent", "--format=%H %ct", "--", rel)
-        commits = [line.split() for line in log.stdout.splitlines() if line.strip()] if log.returncode == 0 else []
-        if len(commits) < 2:
+        head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+        if head.returncode != 0:
             return []
-        batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), capture_output=True,
-                               input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
-    except (OSError, subprocess.SubprocessError):
+        head = head.stdout.strip()
+        kept = KeptResult(Path(root), "policy-history", f"{Path(root).resolve()}\0{rel}")
+        got = kept.get()
+        base, old = got if (type(got) is tuple and len(got) == 2 and type(got[0]) is str
+                            and _COMMIT.fullmatch(got[0]) and type(got[1]) is list) else (None, None)
+        if base != head:
+            since = _since(root, rel, base) if base else None
+            commits = since if since is not None else _changes(root, rel)
+            new, ended = _read(root, rel, commits)
+            old = new if since is None or ended else new + old
+            kept.put((head, old))
+    except (OSError, subprocess.SubprocessError, ValueError):
         return []
+    return [(numbers, dt.datetime.fromtimestamp(when, tz).date()) for numbers, when in old] if len(old) > 1 else []
+
+
+def _changes(root, rel: str) -> list[tuple]:
+    """(commit, committer time) of each first-parent commit that changed the policy, newest first."""
+    from generator.check.git_history import _git
+
+    log = _git(root, "log", "--first-parent", "--format=%H %ct", "--", rel)
+    if log.returncode != 0:
+        raise ValueError(log.stderr)
+    return [(c, int(t)) for c, t in (line.split() for line in log.stdout.splitlines() if line.strip())]
+
+
+def _since(root, rel: str, base: str) -> list[tuple] | None:
+    """_changes after `base`, or None when `base` is not on HEAD's first-parent chain (history
+    rewritten, an older commit checked out: the whole history is read)."""
+    from generator.check.git_history import _git
+
+    log = _git(root, "log", "--relative", "--first-parent", "--diff-merges=first-parent", "--no-renames",
+               "--name-only", "--format=%x1e%H %ct %P", f"{base}..HEAD")
+    parent, out = None, []
+    for chunk in log.stdout.split("\x1e")[1:]:
+        head, _, names = chunk.partition("\n")
+        sha, when, *parents = head.split()
+        parent = (parents or [None])[0]
+        if rel in names.splitlines():
+            out.append((sha, int(when)))
+    return out if log.returncode == 0 and parent == base else None
+
+
+def _read(root, rel: str, commits: list[tuple]) -> tuple[list, bool]:
+    """([(numbers, committer time)] of the policy in each of `commits`, whether its history ended
+    there (the file not there in one of them)); its versions in one `cat-file --batch`."""
+    from generator.check.git_history import GIT, _env
+
+    if not commits:
+        return [], False
+    batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), capture_output=True,
+                           input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
     out, data = [], batch.stdout
-    for commit, when in commits:
+    for _commit, when in commits:
         head, _, data = data.partition(b"\n")
         parts = head.split()
         if len(parts) != 3 or parts[1] != b"blob":
-            break  # (the file not there in that commit: its history ends here)
+            return out, True  # (the file not there in that commit: its history ends here)
         size = int(parts[2])
         text, data = data[:size], data[size + 1:]
         parsed = quickload.values(text) if quickload.enabled() else None
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
-        out.append((parsed, dt.datetime.fromtimestamp(int(when), tz).date()))
-    return out
+        out.append((_numbers(parsed), when))
+    return out, False
