@@ -174,6 +174,9 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
     policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
     path = records_folder(man, "") + policy
     try:
+        shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
+        if shallow not in ("true", "false"):  # (no repository: asked first, the one git call outside Git)
+            return None, ("no_policy" if rs.policy is None else "no_git"), path
         log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
         entries = [c.strip("\n").split("\n") for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
         added = [(e[0], e[-1]) for e in entries if len(e) > 1]  # (commit, its path then, which may hold spaces)
@@ -183,9 +186,6 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
             path = prefix.stdout.strip() + policy
         if rs.policy is None:
             return None, "no_policy", path
-        shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
-        if shallow not in ("true", "false"):
-            return None, "no_git", path
         if not added:
             return None, "uncommitted", path
         now = _git(rs.root, "hash-object", "--", man.rel).stdout.strip()

@@ -701,3 +701,20 @@ def test_an_older_manifest_added_in_a_records_folder_whose_name_has_a_space_is_r
     commit(repo, "2026-02-03 10:00", "恢复备案清单")  # (added again, as it was, in "my records")
     assert _feedback(repo / "my records") == ([("zw-1", "已解决", "resolved")], 0)
     assert _archive_warnings(repo / "my records") == []
+
+
+def test_outside_git_an_older_manifest_asks_git_once_whether_there_is_a_repository(tmp_path):
+    # outside Git, each manifest without the statuses' meanings ran `git log --follow` and
+    # `git rev-parse --show-prefix`, both failing, on every check before asking whether there was a
+    # repository at all; that is asked first now, and the rest only in one
+    import shutil
+
+    from tests.gitrepo import counting_git
+
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    plain = tmp_path / "plain" / "records"
+    shutil.copytree(repo / "records", plain)
+    r, calls = counting_git(plain.parent, tmp_path, "check", "--records", "records", "--today", "2026-03-20",
+                            "--format", "json")
+    assert [f["code"] for f in json.loads(r.stdout)["findings"]].count("W-ARCH-001") == 1, r.stdout
+    assert not [c for c in calls if "--follow" in c or "--show-prefix" in c], calls
