@@ -494,3 +494,32 @@ def test_an_end_recorded_after_today_shows_the_row_running_as_on_the_site(tmp_pa
 
     assert rows("2026-03-15") == {"zhang-wei": ("2027-08-31", None), "li-na": (None, None)}
     assert rows("2026-07-01") == {"zhang-wei": ("2026-03-31", "调任"), "li-na": ("2026-06-30", None)}
+
+
+def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_path):
+    # On 2026-04-01 李娜 took over cs-2025-01 from 张伟 (her me-2025-01 row ending the day before).
+    # check --today 2026-03-15 --format json listed her new row, which had not begun by then, where
+    # the site built as of that day leaves it out (Aggregate.begun) and only counts it: the JSON
+    # now leaves it out too, and says how many were left out (`later`)
+    import json
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/assignments/2025-2027.yaml": assignments(
+        "2025-2027", "2025-09-01", "2027-08-31",
+        {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-03-31", "reason": "调任"},
+        {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-03-31", "reason": "改联系 cs-2025-01"},
+        {"cadre": "li-na", "class": "cs-2025-01", "start": "2026-04-01", "reason": "接任"})})
+    commit(repo, "2026-04-01 10:00", "李娜接任")
+
+    def rows(today):
+        data = json.loads(check_cli(repo / "records", "--today", today, "--format", "json").stdout)
+        return {a["cadre"]: ([(r["point"], r["start"], r["end"]) for r in a["rows"]], a["later"])
+                for a in data["assignments"]}
+
+    assert rows("2026-03-15") == {"zhang-wei": ([("cs-2025-01", "2025-09-01", "2027-08-31")], 0),
+                                  "li-na": ([("me-2025-01", "2025-09-01", "2027-08-31")], 1)}
+    assert rows("2026-04-01") == {"zhang-wei": ([("cs-2025-01", "2025-09-01", "2026-03-31")], 0),
+                                  "li-na": ([("me-2025-01", "2025-09-01", "2026-03-31"),
+                                             ("cs-2025-01", "2026-04-01", "2027-08-31")], 0)}

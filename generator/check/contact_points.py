@@ -179,10 +179,13 @@ def check_contact_points(ctx: Context) -> list[dict]:
 
 def _rows_data(ctx: Context, cadre: str, rows) -> dict:
     a_from, a_to = ctx.cadre_span(cadre)
-    out = []
+    out, later = [], 0
     for row in sorted(rows, key=lambda r: (r.date("start") or dt.date.min, r.doc.stem)):
         kind, point = ctx.rs.contact_point(row)
         start, end = ctx.rs.assignment_span(row)
+        if start and start > ctx.today:  # (not begun by --today: counted, not listed, as on the site)
+            later += 1
+            continue
         until = ctx.rs.point_until(row)
         # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
         void = ctx.rs.begins_after_point(row)
@@ -194,7 +197,7 @@ def _rows_data(ctx: Context, cadre: str, rows) -> dict:
                     "end": iso(ctx.rs.row_end(row) if void else end), "void": void, "point_until": iso(until),
                     "reason": reason, "file": row.file, "line": row.pos()[0]})
     return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
-            "active_from": iso(a_from), "active_to": iso(a_to), "rows": out}
+            "active_from": iso(a_from), "active_to": iso(a_to), "rows": out, "later": later}
 
 
 def _as_of_today(ctx: Context, row, start, end, until, reason) -> tuple:
