@@ -677,6 +677,7 @@ class Importer:
     def classes(self, entries) -> None:
         files = {}  # cohort → (path, text, data)
         ids, names = set(), {}
+        numbered: dict[str, int] = {}  # "<unit>-<cohort>-" → the number its last new id was given
         named: dict[str, list] = {}  # class name → (id, cohort, unit, where) of the records, then of the rows
         for path in sorted((self.records / "classes").glob("*.yaml")):
             text = path.read_text(encoding="utf-8")
@@ -723,11 +724,13 @@ class Importer:
                     rows.setdefault(cohort, {None: n})[match] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
-            if not v.get("id"):
-                k = 1
-                while f"{v['unit']}-{cohort}-{k:02d}" in ids:
+            if not v.get("id"):  # the smallest number not taken; ids are only added, so none below the last
+                stem = f"{v['unit']}-{cohort}-"
+                k = numbered.get(stem, 1)
+                while f"{stem}{k:02d}" in ids:
                     k += 1
-                v["id"] = f"{v['unit']}-{cohort}-{k:02d}"
+                numbered[stem] = k
+                v["id"] = f"{stem}{k:02d}"
             ids.add(v["id"])
             named[key[1]][-1] = (v["id"], *named[key[1]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
