@@ -1031,9 +1031,11 @@ def records_errors(root: Path, kind: str) -> list[F.Finding]:
     paths = [root / "units.yaml", *sorted((root / kind).glob("*.yaml"))] if kind != "units" else [root / "units.yaml"]
     out = []
     for path in paths:
-        if path.exists():
+        if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
             out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+        elif kind != "units":  # (units.yaml: the units the rows name are matched against it)
+            out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
     return out
 
 
@@ -1055,9 +1057,9 @@ def cmd_import(args) -> int:
         emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en),
               *(imp.findings if imp else [])], args, files=1)
         return EXIT_USAGE
-    except (OSError, yaml.YAMLError) as exc:  # units.yaml or a record that cannot be read
-        emit([F.make("E-IMP-001", display_path(getattr(exc, "filename", None) or root), None,
-                     reason=f"记录无法读取：{exc}", reason_en=f"a record cannot be read: {exc}")], args)
+    except OSError as exc:  # a record gone or made unreadable since records_errors read it
+        emit([F.make("E-LOAD-007", display_path(exc.filename or root), None,
+                     reason=exc.strerror or type(exc).__name__)], args)
         return EXIT_USAGE
     errors = F.has_errors(imp.findings)
     out = sys.stdout if args.format == "text" else sys.stderr

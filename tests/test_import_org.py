@@ -55,6 +55,18 @@ def snapshot(work):
     return {p: p.read_bytes() for p in (work / "records").rglob("*") if p.is_file()}
 
 
+def stopped_import(work, kind):
+    """A one-row list of `kind` imported with --write over records that stop it: E-FLOW-006, exit 1, nothing written."""
+    before = snapshot(work)
+    rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]],
+            "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]]}[kind]
+    xlsx(work / "f.xlsx", rows)
+    run = cli(work, "import", kind, "f.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
+    assert f"错误 E-FLOW-006: python -m generator import {kind} 没有运行" in run.stdout, run.stdout
+    return run
+
+
 CLASSES = [["序号", "班级名称", "学院", "专业", "年级", "人数", "辅导员", "班主任", "学号", "学生姓名"],
            [1, "计算机2502班", "计算机学院", "计算机科学与技术", "2025级", 31, "钱老师", "孙老师", "20250101", "王小明"],
            [2, "软件2701班", "cs", "软件工程", 2027, "29人", "赵老师", None, "20270102", "李小红"]]
@@ -799,13 +811,7 @@ def test_no_import_over_a_record_file_that_fails_validation(work, kind, path, te
     named so; a cadre file that is a list crashed the import of that cadre.  Now the files the import reads and writes are validated first, as units.yaml is: any
     error is E-FLOW-006 with the file's errors at file:line:col, exit 1, nothing written."""
     (work / "records" / path).write_text(text, encoding="utf-8")
-    before = snapshot(work)
-    rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]],
-            "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]]}[kind]
-    xlsx(work / "f.xlsx", rows)
-    run = cli(work, "import", kind, "f.xlsx", "--write")
-    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
-    assert f"错误 E-FLOW-006: python -m generator import {kind} 没有运行" in run.stdout, run.stdout
+    run = stopped_import(work, kind)
     assert shown in run.stdout and "E-IMP" not in run.stdout and "内部错误" not in run.stdout + run.stderr
 
 
@@ -935,3 +941,30 @@ def test_class_ids_are_the_smallest_number_not_yet_taken_in_their_school_and_coh
     assert {k: got[k] for k in expected} == expected
     assert expected["丙150班"] == "xgb-2026-51" and expected["丙149班"] == "cs-2026-105"  # (three digits)
     assert cli(work, "validate").returncode == 0
+
+
+
+@pytest.mark.parametrize("kind,broken,zh,en", [
+    ("classes", "units.yaml", "E-REF-009: 缺少必需的记录文件 records/units.yaml", "E-REF-009: required record file records/units.yaml is missing"),
+    ("cadres", "units.yaml", "E-REF-009: 缺少必需的记录文件 records/units.yaml", "E-REF-009: required record file records/units.yaml is missing"),
+    ("classes", "classes/2027.yaml", "E-LOAD-007: 无法读取文件（系统提示：No such file or directory）",
+     "E-LOAD-007: cannot read the file: No such file or directory"),
+    ("cadres", "cadres/zhang-san.yaml", "E-LOAD-007: 无法读取文件（系统提示：No such file or directory）",
+     "E-LOAD-007: cannot read the file: No such file or directory")])
+def test_a_records_file_missing_or_unreadable_is_named_not_the_spreadsheet(work, kind, broken, zh, en):
+    """Without records/units.yaml (a records folder copied in part), or with a records file the
+    system cannot open (here a link left pointing at a file since deleted; as well one without read
+    permission, which the check before the import skipped as it looked only at files that exist),
+    import classes and import cadres said E-IMP-001 “无法读取表格：记录无法读取：[Errno 2] No such file
+    or directory: …” and the hint to give an .xlsx or a UTF-8 .csv — the spreadsheet, which was fine,
+    blamed in Python's words.  Now it is what validate says of that file (E-REF-009, E-LOAD-007)
+    under E-FLOW-006, at the file, exit 1, nothing written."""
+    if broken == "units.yaml":
+        (work / "records/units.yaml").unlink()
+    else:
+        (work / "records" / broken).symlink_to("gone.yaml")
+    run = stopped_import(work, kind)
+    assert f"records/{broken}: 错误 {zh}" in run.stdout, run.stdout
+    assert "E-IMP-001" not in run.stdout and "Errno" not in run.stdout and "请提供 .xlsx" not in run.stdout
+    en_run = cli(work, "import", kind, "f.xlsx", "--lang", "en")
+    assert f"records/{broken}: error {en}" in en_run.stdout and "spreadsheet" not in en_run.stdout, en_run.stdout
