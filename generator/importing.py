@@ -594,9 +594,14 @@ class Importer:
         entries = []
         for (title, rows), at in zip(sheets, heads):
             file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
-            if at is None:
-                self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
-                    v[3][0] for v in FIELDS[self.kind].values() if v[2]]))
+            if at is None:  # (headings there but hidden: say so, and which columns)
+                hid = next((n for n, r in unseen[title][3][:10] if sum(_heading(_cell(h)) in known for h in r) >= 2), None)
+                if hid is not None and unseen[title][2]:
+                    self._hidden_columns(file, hid, *unseen[title][2:])
+                    self.findings.append(F.make("W-IMP-010", file, (hid, 1), sheet=title, row=hid))
+                else:
+                    self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
+                        v[3][0] for v in FIELDS[self.kind].values() if v[2]]))
                 continue
             self._hidden_columns(file, rows[at][0], *unseen[title][2:])
             if rows[at][0] in unseen[title][0]:

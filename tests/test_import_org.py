@@ -968,3 +968,32 @@ def test_a_records_file_missing_or_unreadable_is_named_not_the_spreadsheet(work,
     assert "E-IMP-001" not in run.stdout and "Errno" not in run.stdout and "请提供 .xlsx" not in run.stdout
     en_run = cli(work, "import", kind, "f.xlsx", "--lang", "en")
     assert f"records/{broken}: error {en}" in en_run.stdout and "spreadsheet" not in en_run.stdout, en_run.stdout
+
+
+def test_a_sheet_whose_headings_are_all_in_hidden_columns_says_so(work):
+    """A sheet whose recognised headings (班级名称, 学院 …) are all in hidden columns — an old list
+    kept in a workbook with its columns folded away, only 备注 showing — was told W-IMP-003 “没有认出
+    列标题” and its hint to rename the headings, though they are right, and no W-IMP-008: nothing
+    said why.  Now W-IMP-008 names the hidden columns with their headings at the heading row, and
+    W-IMP-010, in place of W-IMP-003, says that the headings are in hidden columns and how to show them."""
+    book = Workbook()
+    book.active.title = "2026级"
+    for row in (["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 29]):
+        book.active.append(row)
+    old = book.create_sheet("旧名单")
+    for row in (["班级名称", "学院", "专业", "年级", "人数", "备注"],
+                ["计算机2502班", "cs", "计算机科学与技术", 2025, 30, "已核对"]):
+        old.append(row)
+    old.column_dimensions.group("A", "E", hidden=True)
+    book.save(work / "折叠.xlsx")
+    run = cli(work, "import", "classes", "折叠.xlsx")
+    assert run.returncode == 0 and "计算机2602班" in run.stdout and "计算机2502班" not in run.stdout, run.stdout
+    assert ("折叠.xlsx[旧名单]:1:1: 警告 W-IMP-008: A 列（班级名称）、B 列（学院）、C 列（专业）、D 列（年级）、E 列（人数）"
+            "是隐藏的，未导入") in run.stdout, run.stdout
+    assert ("折叠.xlsx[旧名单]:1:1: 警告 W-IMP-010: 工作表“旧名单”中认出的列标题都在隐藏的列中，这一页未导入"
+            in run.stdout), run.stdout
+    assert "取消隐藏" in run.stdout.split("W-IMP-010")[1] and "W-IMP-003" not in run.stdout
+    en = cli(work, "import", "classes", "折叠.xlsx", "--lang", "en")
+    assert ("折叠.xlsx[旧名单]:1:1: warning W-IMP-010: the column headings recognised in sheet '旧名单' are all in "
+            "hidden columns: it is not imported") in en.stdout, en.stdout
+    assert "hidden columns A (班级名称), B (学院)" in en.stdout and "Unhide" in en.stdout.split("W-IMP-010")[1]

@@ -50,6 +50,13 @@ CODES = {
         "hint_zh": "列标题所在的行隐藏时，在 Excel 中看不到各列是什么，导入却按它认列（它不是记录，所以仍读）。请在 Excel 中全选后右键点行号，选“取消隐藏”，核对这一行的列标题与下面各列的内容是否相符；相符时保存后再运行一次，这条警告就没有了。",
         "hint_en": "With the headings' row hidden, Excel does not show what each column is, yet the import reads the columns by it (it is no record, so it is read). In Excel select all, right-click the row numbers and choose Unhide, and check that each heading fits the column below it; if so, save and run again and this warning is gone.",
     },
+    "W-IMP-010": {
+        "severity": "warning",
+        "zh": "工作表“{sheet}”中认出的列标题都在隐藏的列中，这一页未导入",
+        "en": "the column headings recognised in sheet '{sheet}' are all in hidden columns: it is not imported",
+        "hint_zh": "列标题在第 {row} 行，但认得出的几列都隐藏了（见这一页的 W-IMP-008），看得见的列不够两列，所以不当作名单读。若这一页确要导入：在 Excel 中选中这一页，全选后右键点列标（A、B、C…），选“取消隐藏”，保存后再运行一次。若这一页是不要的旧名单，可以不管这条警告，或删除这一页。",
+        "hint_en": "The headings are on row {row}, but the columns recognised are hidden (see this sheet's W-IMP-008), leaving fewer than two columns Excel shows, so the sheet is not read as a list. If it is to be imported: in Excel select the sheet, select all, right-click the column letters (A, B, C…) and choose Unhide, save and run again. If it is an old list not wanted, ignore this warning or delete the sheet.",
+    },
     "W-IMP-004": {
         "severity": "warning",
         "zh": "第 {row} 行的班级“{name}”（{cohort} 级，{unit}）与 {other} 的班级 {other_id}（{other_cohort} 级，{other_unit}）同名",
