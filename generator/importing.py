@@ -129,6 +129,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
     """The file's sheets as (sheet name, rows of (row number, [cell values]), its state in Excel:
     "visible", "hidden" or "veryHidden", the numbers of its hidden rows, whether it has an
     autofilter, the numbers of its hidden columns); a CSV is one visible sheet without a name."""
+    if path.is_dir():
+        raise Unreadable("这是文件夹，不是表格文件", "it is a folder, not a spreadsheet file")
     if not path.is_file():
         raise Unreadable("找不到文件", "no such file")
     suffix = path.suffix.lower()

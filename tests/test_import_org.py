@@ -997,3 +997,13 @@ def test_a_sheet_whose_headings_are_all_in_hidden_columns_says_so(work):
     assert ("折叠.xlsx[旧名单]:1:1: warning W-IMP-010: the column headings recognised in sheet '旧名单' are all in "
             "hidden columns: it is not imported") in en.stdout, en.stdout
     assert "hidden columns A (班级名称), B (学院)" in en.stdout and "Unhide" in en.stdout.split("W-IMP-010")[1]
+
+
+def test_a_folder_given_as_the_spreadsheet_is_said_to_be_a_folder(work):
+    """A folder named like a spreadsheet (名单.xlsx unpacked by an archive tool into a folder of that
+    name) was told 无法读取表格：找不到文件 — it is right there.  Now it says it is a folder."""
+    (work / "名单.xlsx").mkdir()
+    run = cli(work, "import", "classes", "名单.xlsx")
+    assert run.returncode == 2 and "名单.xlsx: 错误 E-IMP-001: 无法读取表格：这是文件夹，不是表格文件" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "名单.xlsx", "--lang", "en")
+    assert "cannot read the spreadsheet: it is a folder, not a spreadsheet file" in en.stdout, en.stdout
