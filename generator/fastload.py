@@ -48,6 +48,8 @@ def parse(raw: bytes, file: str, stop: tuple | None = None):
     text = text.removeprefix("\ufeff")
     if load._CONTROL.search(text) or load.HIDDEN_COMMENT.search(text) or load.WIDE_COMMA.search(text):
         return None
+    if "\\" in text and load.ESCAPED_CONTROL.search(text):  # E-YAML-014
+        return None
     try:
         return _build(text, stop)
     except Exception:  # noqa: BLE001 - a syntax error, or anything else: the full loader reports it

@@ -590,6 +590,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         out.problems.append(F.make("E-YAML-004", file, (at + 1, 1 if at != m.line else m.column + 1)))
     conv = _Converter(file)
     conv.text = text if HIDDEN_COMMENT.search(text) else None
+    conv.escapes = text if "\\" in text and ESCAPED_CONTROL.search(text) else None
     data = conv.convert(nodes[0], (), 0)
     out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
@@ -815,6 +816,10 @@ HIDDEN_COMMENT = re.compile(r"[^\s#][ \t]+#[^\s#]|:[ \t]+#[^\s#]")
 WIDE_COMMA = re.compile(r"\[[^\[\]]*[，、]")
 _WIDE_COMMAS = re.compile("[，、]")
 _CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
+# A backslash and a letter that, in double quotes, make a character nobody types into a text
+# (D:\new\table: a line break and a tab).  A file with one anywhere is read by the full loader
+# (fastload, quickload), whose _Converter looks at its double-quoted values (E-YAML-014).
+ESCAPED_CONTROL = re.compile(r"\\[0abtnvfreNLP_xuU\t]")
 
 
 def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
@@ -843,6 +848,7 @@ class _Converter:
         self.problems: list[F.Finding] = []
         self._seen: set[int] = set()
         self.text: str | None = None  # the file's text, when a hash sign may cut a value off
+        self.escapes: str | None = None  # the file's text, when an escape may make a control character
 
     def _cut_off(self, node) -> None:
         """E-YAML-011 where a plain value is followed by a '#' and text (see HIDDEN_COMMENT)."""
@@ -855,6 +861,15 @@ class _Converter:
             cut = m.group(1)
             self.problems.append(F.make("E-YAML-011", self.file, (line + 1, col + 1),
                                         cut=cut if len(cut) <= 20 else cut[:19] + "…"))
+
+    def _escaped(self, node) -> None:
+        """E-YAML-014 at an escape in double quotes that makes a control character (D:\\new)."""
+        from generator.yaml_hints import control_escape  # (only in a file with such an escape)
+
+        found = control_escape(self.escapes, node.start_mark.index, node.end_mark.index)
+        if found:
+            at, params = found
+            self.problems.append(F.make("E-YAML-014", self.file, line_col(self.escapes, at), **params))
 
     def _wide_commas(self, node) -> None:
         """E-YAML-012 at each Chinese comma in a plain item of a flow list ([学业，就业])."""
@@ -901,6 +916,8 @@ class _Converter:
             self.spans[path] = (*self._span(node), node.value)
             if not node.style and self.text is not None:  # (plain: libyaml says "")
                 self._cut_off(node)
+            elif node.style == '"' and self.escapes is not None:
+                self._escaped(node)
             return scalar(node)
         if isinstance(node, yaml.SequenceNode):
             if node.flow_style:

@@ -109,6 +109,8 @@ def values(raw: bytes):
         return None
     if (b"\xef\xbc\x8c" in body or b"\xe3\x80\x81" in body) and load.WIDE_COMMA.search(body.decode("utf-8", "replace")):
         return None  # E-YAML-012
+    if b"\\" in body and load.ESCAPED_CONTROL.search(body.decode("utf-8", "replace")):
+        return None  # E-YAML-014
     if (b"\xc2" in body or b"\xef\xbf" in body or b"\xe2\x80\xa8" in body or b"\xe2\x80\xa9" in body) \
             and _odd_text(body):
         return None

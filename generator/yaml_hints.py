@@ -270,3 +270,40 @@ def explain(exc, text: str):
     if problem.startswith("mapping values are not allowed"):
         return _colon_in_value(lines, at.line, at.column)
     return None
+
+
+# What an escape in double quotes turns into when it is a character nobody types into a text
+# (E-YAML-014): D:\new\table is read as D:<line break>ew<tab>able.
+_CONTROL_ESCAPES = {"0": ("空字符", "a NUL character"), "a": ("响铃符", "a bell character"),
+                    "b": ("退格符", "a backspace"), "t": ("Tab", "a tab"), "\t": ("Tab", "a tab"),
+                    "n": ("换行", "a line break"), "v": ("垂直制表符", "a vertical tab"), "f": ("换页符", "a form feed"),
+                    "r": ("回车符", "a carriage return"), "e": ("ESC 控制符", "an escape character"),
+                    "N": ("换行（U+0085）", "a line break (U+0085)"), "L": ("换行（U+2028）", "a line break (U+2028)"),
+                    "P": ("换段（U+2029）", "a paragraph break (U+2029)"),
+                    "_": ("不换行空格", "a no-break space")}
+_ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
+_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]")
+
+
+def control_escape(text: str, start: int, end: int):
+    """For the double-quoted text at text[start:end] (quotes included), the index of its first escape
+    that makes a control character (\\n, \\t, \\b …), and E-YAML-014's parameters; or None."""
+    for m in _ESCAPE.finditer(text, start + 1, end - 1):
+        esc = m.group(1)
+        what = _CONTROL_ESCAPES.get(esc)
+        if what is None and len(esc) > 1 and _CONTROL_CHAR.match(chr(min(int(esc[1:], 16), 0x10FFFF))):
+            what = (f"控制字符 U+{int(esc[1:], 16):04X}", f"the control character U+{int(esc[1:], 16):04X}")
+        if what is None:
+            continue
+        shown = "\\" + ("t" if esc == "\t" else esc)
+        inner = text[start + 1:end - 1]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        line_end = len(text) if line_end < 0 else line_end
+        typed_zh = typed_en = ""
+        if "\n" not in text[start:end]:
+            line = text[line_start:start] + "'" + inner.replace("'", "''") + "'" + text[end:line_end]
+            typed = line.strip().rstrip("\r")
+            typed_zh, typed_en = f"，这一行写成：{typed}", f": {typed}"
+        return m.start(), {"esc": shown, "what": what[0], "what_en": what[1], "typed": typed_zh, "typed_en": typed_en}
+    return None

@@ -555,3 +555,26 @@ def test_a_first_item_that_lost_its_dash_is_told_to_begin_with_one(records):
     edit(records, LEDGER, '  - date: "2026-04-20"', '    date: "2026-04-20"')
     told_to_type(records, SUMMARY, f"{SUMMARY}\n  {ANOTHER}", (5, 5), '  - date: "2026-04-20"',
                  ("第 5 行这一项少了“- ”", "the item at line 5 has no '- '"))
+
+
+@pytest.mark.parametrize("value,at,typed,says", [
+    ('"资料在 D:\\new\\table 文件夹里"', (10, 21), "summary: '资料在 D:\\new\\table 文件夹里'", ("“\\n”", "'\\n'")),
+    ('"路径 C:\\temp\\a.doc 已备份"', (10, 20), "summary: '路径 C:\\temp\\a.doc 已备份'", ("“\\t”", "'\\t'")),
+    ('"分享 D:\\0 与 D:\\backup 两个文件夹"', (10, 20), "summary: '分享 D:\\0 与 D:\\backup 两个文件夹'", ("“\\0”", "'\\0'")),
+])
+def test_an_escape_in_double_quotes_that_makes_a_control_character_is_not_silently_kept(records, value, at, typed,
+                                                                                            says):
+    # (D:\new\table was read as D:<line break>ew<tab>able, and validate passed: a backslash in a path
+    # is text to the cadre)
+    edit(records, LEDGER, SUMMARY, f"    summary: {value}")
+    for lang, said in zip(("zh", "en"), says):
+        f = only(validate(records, "--lang", lang), "E-YAML-014")
+        assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at), f
+        assert said in f["message"] and typed in f["hint"], f
+
+
+def test_escapes_that_make_no_control_character_and_backslashes_in_single_quotes_are_fine(records):
+    edit(records, LEDGER, SUMMARY, '    summary: "第一点 \\"诚信\\" 与 D:\\\\new 的资料"')  # \" and \\\\
+    assert validate(records) == []
+    edit(records, LEDGER, '"第一点 \\"诚信\\" 与 D:\\\\new 的资料"', "'资料在 D:\\new\\table 文件夹里'")
+    assert validate(records) == []

@@ -169,6 +169,13 @@ CODES = {
         "hint_zh": "请在冒号后面加一个空格，写成 {key}: {value}",
         "hint_en": "Put a space after the colon: {key}: {value}",
     },
+    "E-YAML-014": {
+        "severity": "error",
+        "zh": "双引号里的“{esc}”是转义，会被读成{what}，而不是反斜杠和后面的字",
+        "en": "'{esc}' in double quotes is an escape, read as {what_en}, not as a backslash and what follows",
+        "hint_zh": "要照原样写反斜杠（如文件夹路径 D:\\资料），请改用英文单引号，单引号里的反斜杠就是文字{typed}",
+        "hint_en": "To keep the backslash as written (a folder path such as D:\\files), use single quotes, where a backslash is text{typed_en}",
+    },
     "E-YAML-010": {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
