@@ -105,6 +105,25 @@ def _source_text(doc: Document, path, value) -> str:
     return span[2] if span else json.dumps(value, ensure_ascii=False)
 
 
+_COMMENT = re.compile(r"[ \t]+(#[^\r\n]*)")
+
+
+def _comment_after(doc: Document, path) -> tuple[str, str] | None:
+    """(the comment, the line to type with it quoted) when a comment follows the plain one-line
+    value at `path` on its line (summary: 座谈 # 第二次), else None."""
+    span = doc.spans.get(tuple(path))
+    text = doc.text
+    if not span or span[0] >= len(text) or text[span[0]] in "\"'|>" or "\n" in text[span[0]:span[1]]:
+        return None
+    m = _COMMENT.match(text, span[1])
+    if not m:
+        return None
+    from generator.yaml_hints import quoted  # (only on a finding)
+
+    start = text.rfind("\n", 0, span[0]) + 1
+    return m.group(1).rstrip(), (text[start:span[0]] + quoted(f"{span[2]}{m.group()}".rstrip())).strip()
+
+
 def en_path(path) -> str:
     """activities[0].date — where a value is, for English readers."""
     out = ""
@@ -223,8 +242,16 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             "minItems": (f"至少要有 {limit} 项", f"needs at least {limit} items"),
             "maxItems": (f"最多只能有 {limit} 项", f"may have at most {limit} items"),
         }[v]
+        comment = _comment_after(doc, path) if v == "minLength" and isinstance(error.instance, str) else None
+        hint_zh, hint_en = schema.get("description", ""), f"Change the value so that it fits ({problem_en})."
+        if comment:  # summary: 座谈 # 第二次 — the cadre counts the comment too
+            cut, typed = comment
+            problem += f"：读到的只有“{error.instance}”，后面的“{cut}”是注释，不算在内"
+            problem_en += f": only '{error.instance}' is read, '{cut}' after it is a comment"
+            hint_zh = f"如果“{cut}”也是要写的内容，请给整个值加上英文引号，这一行写成：{typed}；否则请把它写完整。"
+            hint_en = f"If '{cut}' belongs to the text, quote the whole value: {typed}; else write it out in full."
         return [F.make("E-SCHEMA-006", doc.file, where, title=title, title_en=title_en, problem=problem, problem_en=problem_en,
-                       description=schema.get("description", ""))]
+                       description=hint_zh, description_en=hint_en)]
     if v == "uniqueItems":
         return [F.make("E-SCHEMA-007", doc.file, where, title=title, title_en=title_en)]
     if v == "oneOf" and "class" in schema.get("properties", {}):

@@ -578,3 +578,22 @@ def test_escapes_that_make_no_control_character_and_backslashes_in_single_quotes
     assert validate(records) == []
     edit(records, LEDGER, '"第一点 \\"诚信\\" 与 D:\\\\new 的资料"', "'资料在 D:\\new\\table 文件夹里'")
     assert validate(records) == []
+
+
+def test_a_value_too_short_because_a_comment_follows_it_says_what_was_read_and_the_line_to_type(records):
+    # (summary: 座谈 # 第二次 was told only “活动情况”太短（至少 5 个字）: the cadre sees six characters on
+    # the line, and the fix — the text after “ # ” is a comment — was not said)
+    edit(records, LEDGER, SUMMARY, "    summary: 座谈 # 第二次")
+    f = only(validate(records), "E-SCHEMA-006")
+    assert (f["line"], f["column"]) == (10, 14)
+    assert "太短" in f["message"] and "读到的只有“座谈”" in f["message"] and "“# 第二次”是注释" in f["message"], f
+    assert 'summary: "座谈 # 第二次"' in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-006")
+    assert "only '座谈' is read" in f["message"] and "'# 第二次' after it is a comment" in f["message"], f
+    assert 'summary: "座谈 # 第二次"' in f["hint"], f
+
+
+def test_a_value_too_short_without_a_comment_is_told_as_before(records):
+    edit(records, LEDGER, SUMMARY, "    summary: 座谈")
+    f = only(validate(records), "E-SCHEMA-006")
+    assert f["message"] == "“活动情况”太短（至少 5 个字）" and "注释" not in f["hint"], f

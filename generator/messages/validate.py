@@ -48,7 +48,7 @@ CODES = {
         "zh": "“{title}”{problem}",
         "en": "'{title_en}' {problem_en}",
         "hint_zh": "{description}",
-        "hint_en": "Change the value so that it fits ({problem_en}).",
+        "hint_en": "{description_en}",
     },
     "E-SCHEMA-007": {
         "severity": "error",
