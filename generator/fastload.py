@@ -122,6 +122,8 @@ def _build(text: str, stop: tuple | None = None):
         else:
             here = path + (slot,)
             top[3] = slot + 1
+            if kind is _SCALAR and not event.style and event.start_mark.line != event.end_mark.line:
+                return None  # an item on two lines (E-YAML-015)
         sm = event.start_mark
         positions[here] = (sm.line + 1, sm.column + 1)
         if stop is not None and not stop[1] and stop[0] == here:

@@ -591,6 +591,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     conv = _Converter(file)
     conv.text = text if HIDDEN_COMMENT.search(text) else None
     conv.escapes = text if "\\" in text and ESCAPED_CONTROL.search(text) else None
+    conv.source = text
     data = conv.convert(nodes[0], (), 0)
     out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
@@ -849,6 +850,7 @@ class _Converter:
         self._seen: set[int] = set()
         self.text: str | None = None  # the file's text, when a hash sign may cut a value off
         self.escapes: str | None = None  # the file's text, when an escape may make a control character
+        self.source = ""  # the file's text
 
     def _cut_off(self, node) -> None:
         """E-YAML-011 where a plain value is followed by a '#' and text (see HIDDEN_COMMENT)."""
@@ -870,6 +872,13 @@ class _Converter:
         if found:
             at, params = found
             self.problems.append(F.make("E-YAML-014", self.file, line_col(self.escapes, at), **params))
+
+    def _two_lines(self, node) -> None:
+        """E-YAML-015 at the second line of a plain item of a list written on two lines or more."""
+        from generator.yaml_hints import item_on_two_lines  # (only in such a file)
+
+        at, params = item_on_two_lines(self.source, node.start_mark.index, node.end_mark.index, node.value)
+        self.problems.append(F.make("E-YAML-015", self.file, line_col(self.source, at), **params))
 
     def _wide_commas(self, node) -> None:
         """E-YAML-012 at each Chinese comma in a plain item of a flow list ([学业，就业])."""
@@ -922,6 +931,9 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             if node.flow_style:
                 self._wide_commas(node)
+            for item in node.value:  # (- 诚信考试 and, under it, 期末复习备考: one item)
+                if isinstance(item, yaml.ScalarNode) and not item.style and item.start_mark.line != item.end_mark.line:
+                    self._two_lines(item)
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         result: dict = {}
         first_line: dict = {}

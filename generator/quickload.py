@@ -313,6 +313,9 @@ def _keys_if_plain(root: dict):
             items = node.values()
         else:
             items = node
+            for value in node:  # an item on two lines reads as one with a space (E-YAML-015): the full loader
+                if type(value) is str and (" " in value or "\n" in value):
+                    return None
         for value in items:
             kind = type(value)
             if kind is str:

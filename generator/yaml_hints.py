@@ -307,3 +307,18 @@ def control_escape(text: str, start: int, end: int):
             typed_zh, typed_en = f"，这一行写成：{typed}", f": {typed}"
         return m.start(), {"esc": shown, "what": what[0], "what_en": what[1], "typed": typed_zh, "typed_en": typed_en}
     return None
+
+
+def item_on_two_lines(text: str, start: int, end: int, value: str):
+    """For the plain item of a list at text[start:end], on two lines or more (- 诚信考试 and, under
+    it, 期末复习备考), the index of its second line's text and E-YAML-015's parameters."""
+    first_break = text.find("\n", start, end)
+    at = first_break + 1
+    while at < end and text[at] in " \r\n":
+        at += 1
+    cont = text[at:end].split("\n", 1)[0].strip()
+    line_start = text.rfind("\n", 0, start) + 1
+    dash = text[line_start:start].rstrip()
+    indent = " " * (len(dash) - 1) if dash.endswith("-") else text[line_start:start]
+    shown = value if len(value) <= 30 else value[:29] + "…"
+    return at, {"cont": cont, "value": shown, "typed": f"{indent}- {cont}"}

@@ -597,3 +597,25 @@ def test_a_value_too_short_without_a_comment_is_told_as_before(records):
     edit(records, LEDGER, SUMMARY, "    summary: 座谈")
     f = only(validate(records), "E-SCHEMA-006")
     assert f["message"] == "“活动情况”太短（至少 5 个字）" and "注释" not in f["hint"], f
+
+
+@pytest.mark.parametrize("new,at,cont,typed", [
+    (TOPICS.replace("- 就业指导", "  期末复习备考"), (12, 9), "期末复习备考", "      - 期末复习备考"),
+    (TOPICS.replace("- 就业指导", "  期末复习\n        备考"), (12, 9), "期末复习", "      - 期末复习"),
+    (TOPICS.replace("- 学业发展", "- 学业\n        发展"), (12, 9), "发展", "      - 发展"),
+])
+def test_a_list_item_that_runs_onto_the_next_line_is_not_silently_one_item(records, new, at, cont, typed):
+    # (- 诚信考试 and under it, indented, 期末复习备考: one topic “诚信考试 期末复习备考”, and validate passed)
+    edit(records, LEDGER, SUMMARY, new)
+    f = only(validate(records), "E-YAML-015")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at), f
+    assert f"“{cont}”会和上一行连成一项" in f["message"] and typed in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-YAML-015")
+    assert f"'{cont}' is read together with the line above" in f["message"] and typed in f["hint"], f
+
+
+def test_a_text_on_several_lines_under_a_field_or_with_a_bar_is_fine(records):
+    edit(records, LEDGER, SUMMARY, TOPICS.replace("- 就业指导", "- 就业 指导") + "\n      继续写活动情况。")
+    assert validate(records) == []
+    edit(records, LEDGER, "- 学业发展", "- |\n        学业\n        发展")
+    assert validate(records) == []

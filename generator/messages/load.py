@@ -176,6 +176,13 @@ CODES = {
         "hint_zh": "要照原样写反斜杠（如文件夹路径 D:\\资料），请改用英文单引号，单引号里的反斜杠就是文字{typed}",
         "hint_en": "To keep the backslash as written (a folder path such as D:\\files), use single quotes, where a backslash is text{typed_en}",
     },
+    "E-YAML-015": {
+        "severity": "error",
+        "zh": "列表的一项写到了下一行：“{cont}”会和上一行连成一项“{value}”",
+        "en": "a list item runs onto the next line: '{cont}' is read together with the line above as one item, '{value}'",
+        "hint_zh": "如果“{cont}”是新的一项，请在它前面加上“- ”，与上一项的“- ”对齐，这一行写成：{typed}；如果是同一项，请把它接到上一行的末尾。",
+        "hint_en": "If '{cont}' is another item, begin it with '- ', aligned with the item above: {typed}; if it is the same item, put it at the end of the line above.",
+    },
     "E-YAML-010": {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
