@@ -571,6 +571,7 @@ def test_an_escape_in_double_quotes_that_makes_a_control_character_is_not_silent
         f = only(validate(records, "--lang", lang), "E-YAML-014")
         assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at), f
         assert said in f["message"] and typed in f["hint"], f
+        assert ("粘贴" if lang == "zh" else "pasted") in f["hint"], f  # (the CMS writes a pasted tab as \t)
 
 
 def test_escapes_that_make_no_control_character_and_backslashes_in_single_quotes_are_fine(records):
