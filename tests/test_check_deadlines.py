@@ -725,11 +725,9 @@ def _check_counting_git(repo, tmp_path, today, cache):
     return found, policy
 
 
-def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_path):
-    # W-CHK-015 read the policy's Git history (`git log` of the file and a `cat-file --batch` of its
-    # versions) on every check, warm or not: ≈0.1 s of a 0.5 s warm check at 12k commits.  Its
-    # versions are now kept for HEAD (cache.KeptResult): a warm run with HEAD unchanged reads no
-    # policy history; a new commit, and history rewritten, give what a run without the cache gives
+def _policy_raised(tmp_path):
+    """(a repository where 张伟's 2025-H2 ledger landed, then contacts.min_per_semester went from 1 to 2
+    on 2026-03-02 without `earlier`, its policy file, the policy's first text)."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     commit(repo, "2025-09-01 09:00", "记录")
@@ -739,6 +737,15 @@ def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_pat
     text = policy.read_text(encoding="utf-8")
     policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 2"), encoding="utf-8")
     commit(repo, "2026-03-02 09:00", "政策改了数字")
+    return repo, policy, text
+
+
+def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_path):
+    # W-CHK-015 read the policy's Git history (`git log` of the file and a `cat-file --batch` of its
+    # versions) on every check, warm or not: ≈0.1 s of a 0.5 s warm check at 12k commits.  Its
+    # versions are now kept for HEAD (cache.KeptResult): a warm run with HEAD unchanged reads no
+    # policy history; a new commit, and history rewritten, give what a run without the cache gives
+    repo, policy, text = _policy_raised(tmp_path)
     cache = tmp_path / "cache"
 
     def fresh(today="2026-03-20"):
@@ -767,6 +774,31 @@ def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_pat
     # an older commit checked out (the kept HEAD is after it): as without the cache
     git(repo, "reset", "-q", "--hard", "HEAD~1")
     assert _check_counting_git(repo, tmp_path, "2026-03-20", cache)[0] == fresh() == []
+
+
+def test_a_shallow_clone_says_nothing_of_policy_changes_and_keeps_nothing_for_after_unshallow(tmp_path):
+    # W-CHK-015 judged a shallow clone (CI's fetch-depth: 1, a `--depth 2` clone) from the commits
+    # it had: the oldest version there counted as in force since always, so a change before it was
+    # never told and one after it was told from the wrong day.  git_history refuses a shallow clone
+    # (E-CHK-022); W-CHK-015 now says nothing there, and keeps nothing a `git fetch --unshallow`
+    # would then be served
+    repo, policy, text = _policy_raised(tmp_path)
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-04-10"])})
+    commit(repo, "2026-07-01 09:00", "2026-H1 台账")
+    policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 3"), encoding="utf-8")
+    commit(repo, "2026-07-05 09:00", "又改了")
+    full, _calls = _check_counting_git(repo, tmp_path, "2026-07-20", "0")
+    assert [m for _line, m, _hint in full if "2026-03-02" in m] and [m for _l, m, _h in full if "2026-07-05" in m], full
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "2", f"file://{repo}", str(clone))
+    cache = tmp_path / "cache"
+    shallow, _calls = _check_counting_git(clone, tmp_path, "2026-07-20", cache)
+    assert shallow == [], shallow
+    r = check_cli(clone / "records", "--today", "2026-07-20", "--lang", "en")
+    assert "W-CHK-015" not in r.stdout and "E-CHK-022" in r.stdout, r.stdout  # (the shallow clone is said once)
+    git(clone, "fetch", "-q", "--unshallow")
+    deep, _calls = _check_counting_git(clone, tmp_path, "2026-07-20", cache)
+    assert deep == full, deep
 
 
 def test_a_ledger_handed_in_after_today_says_nothing_of_its_content_as_on_the_site(tmp_path):

@@ -10,7 +10,8 @@ file, and its versions in one `cat-file --batch`; kept for HEAD between runs, an
 the kept commit when it is on HEAD's first-parent chain, as git_history keeps the landings), the
 day each change landed, and the number before it.  A change is told when a ledger's period ended while the old number
 was in force (before the change, after the one before) and no `earlier` entry of the number
-reaches the day before the change: at the number's line, with the entry to add.
+reaches the day before the change: at the number's line, with the entry to add.  A shallow clone
+is not judged (its oldest version is not the policy's first), as git_history refuses it; nothing kept.
 """
 from __future__ import annotations
 
@@ -86,16 +87,17 @@ def _yaml(value) -> str:
 
 def _versions(root, rel: str, tz) -> list[tuple]:
     """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
-    history, newest first; [] outside Git, when Git cannot say, or with one version.  The versions are
+    history, newest first; [] outside Git, in a shallow clone (as git_history: its oldest version would
+    count as in force since always), when Git cannot say, or with one version.  The versions are
     kept for HEAD (cache.KeptResult): HEAD unchanged, no git but `rev-parse`; the kept commit on
     HEAD's first-parent chain, only the commits after it are read (as git_history does)."""
     from generator.check.git_history import _COMMIT, _git
 
     try:
-        head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
-        if head.returncode != 0:
-            return []
-        head = head.stdout.strip()
+        got = _git(root, "rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD")
+        shallow, _, head = got.stdout.strip().partition("\n")
+        if got.returncode != 0 or shallow != "false":
+            return []  # (no commit yet; a shallow clone: its oldest version is not the first, keep nothing)
         kept = KeptResult(Path(root), "policy-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()
         base, old = got if (type(got) is tuple and len(got) == 2 and type(got[0]) is str
