@@ -109,15 +109,24 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
 def _own_approvers(roles, cadre: str) -> str:
     """What a cadre's line adds when the unit's reviewers, in its heading, are not who approves the
     cadre's ledger: its only reviewer is the cadre (CODEOWNERS gives it to the administrators), or
-    the cadre is the only administrator too, and nobody else may approve it (W-FLOW-002)."""
-    reviewers = roles.reviewers.get(roles.cadre_unit.get(cadre), [])
+    the cadre is the only administrator too, and nobody else may approve it (W-FLOW-002).  Of a unit
+    that has ended, the reviewers are the successor's (named), else the administrators'
+    (Roles.ended): the cadre is to be moved to the unit that took over (W-CHK-014)."""
+    uid = roles.cadre_unit.get(cadre)
+    reviewers = roles.reviewers.get(uid, [])
     approvers = roles.approvers(cadre)
+    ended = roles.ended.get(uid)
+    now = ended[2] if ended else uid
+    unit = f"接替的单位“{roles.unit_names.get(now, now)}”" if now != uid else "本单位"
     if roles.approves_alone(cadre):  # (W-FLOW-002: the only administrator too)
-        role = "本人是本单位唯一的审核人，也是" if reviewers else "本单位没有审核人，本人又是"
+        if ended and now is None:
+            return ("（本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员，本人的台账没有别人能审核："
+                    "请把本人改到接替的单位（见 check 的 W-CHK-014）或再登记一位管理员，见 codeowners 的 W-FLOW-002）")
+        role = f"本人是{unit}唯一的审核人，也是" if reviewers else f"{unit}没有审核人，本人又是"
         return f"（{role}唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
     if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
         return ""
-    return f"（本人是本单位唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"
+    return f"（本人是{unit}唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"
 
 
 def owed(data: dict | None, period_id: str) -> tuple[int, int] | None:

@@ -668,3 +668,28 @@ def test_an_unreadable_ledger_on_the_branch_is_said_to_be_there_with_errors(tmp_
     [other] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "有错误" not in other
     assert "已提交但有错误的台账" not in r.stdout  # (not handed in: one line, his)
+
+
+@pytest.mark.parametrize("took_over", [False, True])
+def test_the_line_of_a_cadre_of_an_ended_unit_who_alone_may_approve_says_whose_reviewer_she_is(tmp_path, took_over):
+    """机械学院 ended on 2026-03-05 and 李娜 is the only administrator.  With no unit named to take it
+    over, its ledgers go to the administrators: her line said “本人是本单位唯一的审核人”, which she never
+    was (its reviewer was me-reviewer), and to register another reviewer, which the ended unit's
+    `reviewers` no longer give.  It now says the unit ended with no successor, and to move her to the
+    unit that took over (W-CHK-014) or add an administrator; taken over by a unit she alone reviews,
+    it names that unit, not hers."""
+    repo = make_repo(tmp_path)
+    end_me(repo, took_over)
+    edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
+         .replace("git: wang-admin", "git: Li-Na"))
+    if took_over:
+        edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+             .replace("[mech-reviewer]", "[li-na]"))
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "没有别人能审核" in line and "W-FLOW-002" in line and "本单位唯一的审核人" not in line, line
+    if took_over:
+        assert "本人是接替的单位“机械与自动化学院”唯一的审核人，也是唯一的管理员" in line, line
+    else:
+        assert "本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员" in line, line
+        assert "改到接替的单位" in line and "W-CHK-014" in line and "再登记一位管理员" in line, line
