@@ -83,16 +83,26 @@ def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
         now = roles.ended[uid][2] if uid in roles.ended else uid  # (who reviews for an ended unit)
         unit = rs.units.get(now) if now else None
         name = roles.unit_names.get(uid, uid or "")
-        if unit is not None and roles.reviewers.get(now):
-            at, role_zh, role_en = unit, f"“{name}”唯一的审核人", f"the only reviewer of '{name}'"
+        first = (f"在 records/units.yaml 中为“{roles.unit_names.get(now, name)}”再登记一位审核人（reviewers）",
+                 f"Add a second reviewer to '{roles.unit_names.get(now, name)}' (reviewers in records/units.yaml)")
+        if uid in roles.ended and now is None:  # (the administrators review for it: a reviewer added to it does nothing)
+            until = roles.ended[uid][0]
+            at, role_zh, role_en = rs.policy, f"“{name}”的干部（该单位已于 {until} 合并或撤销、接替的单位未登记，由管理员审核）", \
+                f"a cadre of '{name}' (which ended on {until} with no unit recorded as taking it over: the administrators review)"
+            first = (f"把 {cadre} 改到接替“{name}”的单位（见 check 的 W-CHK-014）",
+                     f"Move {cadre} to the unit that took over '{name}' (see W-CHK-014 of check)")
+        elif unit is not None and roles.reviewers.get(now):
+            shown = roles.unit_names.get(now, now)
+            at, role_zh, role_en = unit, f"“{shown}”唯一的审核人", f"the only reviewer of '{shown}'"
         else:
             at, role_zh, role_en = rs.policy, f"“{name}”的干部（该单位没有审核人）", f"a cadre of '{name}' (which has no reviewers)"
         if at is None:
             continue
         key = "reviewers" if at is unit else "administrators"
         out.append(F.make("W-FLOW-002", at.file, at.key_pos(key) if key in at.data else at.pos(), cadre=cadre,
-                          account=roles.cadre_git[cadre], unit=roles.unit_names.get(now, name) if now else name,
-                          role_zh=role_zh, role_en=role_en, data={"cadre": cadre, "unit": now or uid}))
+                          account=roles.cadre_git[cadre], first_zh=first[0], first_en=first[1],
+                          role_zh=role_zh, role_en=role_en,
+                          data={"cadre": cadre, "unit": now or uid, "ended": uid in roles.ended and now is None}))
     return out
 
 

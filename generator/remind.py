@@ -206,14 +206,20 @@ def approval_note(rs: RecordSet, today: dt.date, records_rel: str) -> list[str]:
         cadre = rs.cadres[d["cadre"]]
         return f"“{name}”的{cadre.get('name', d['cadre'])} {_at(cadre.get('git'))} ", f"{d['cadre']} ({name})"
     names = [who(d) for d in alone]
+    ended = any(d.get("ended") for d in alone)  # (a unit ended with no successor: the administrators review it)
     return [f"> **请管理员注意** {_admins(rs)}：{'、'.join(n[0] for n in names)}的台账没有别人能审核（W-FLOW-002）——"
-            "其本人是所在单位唯一的审核人（或所在单位没有审核人），又是唯一的管理员，代码托管平台不让作者审核自己的拉取请求，"
-            f"这些台账无法合并。请在 `{records_rel}/units.yaml` 中为该单位再登记一位审核人（reviewers），或在 "
-            f"`{records_rel}/policy.yaml` 的 administrators 中再登记一位管理员，然后运行 `python -m generator codeowners` "
+            "其本人是所在单位唯一的审核人（或所在单位没有审核人" + ("，或已合并或撤销、接替的单位未登记" if ended else "")
+            + "），又是唯一的管理员，代码托管平台不让作者审核自己的拉取请求，"
+            f"这些台账无法合并。请在 `{records_rel}/units.yaml` 中为该单位再登记一位审核人（reviewers）"
+            + ("（单位已撤销的，为它登记审核人没有用：把干部改到接替的单位，见 check 的 W-CHK-014）" if ended else "")
+            + f"，或在 `{records_rel}/policy.yaml` 的 administrators 中再登记一位管理员，然后运行 `python -m generator codeowners` "
             "并把 `CODEOWNERS` 提交到主分支。", "",
             f"> Nobody else may approve the ledgers of {', '.join(n[1] for n in names)} (W-FLOW-002): each is their "
-            "unit's only reviewer (or it has none) and the only administrator. Administrators, add a second reviewer "
-            f"(reviewers in {records_rel}/units.yaml) or a second administrator (administrators in "
+            "unit's only reviewer (or it has none" + (", or it ended with no unit recorded as taking it over" if ended else "")
+            + ") and the only administrator. Administrators, add a second reviewer "
+            f"(reviewers in {records_rel}/units.yaml)" + (" — for a unit that has ended, move the cadre to the unit that "
+                                                          "took over instead (W-CHK-014 of check) —" if ended else "")
+            + f" or a second administrator (administrators in "
             f"{records_rel}/policy.yaml), then run `python -m generator codeowners` and commit CODEOWNERS.", ""]
 
 

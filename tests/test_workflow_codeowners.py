@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow_repo import commit, edit, end_me, make_repo, run
+from workflow_repo import commit, edit, end_me, end_me_with_li_na_alone, make_repo, run
 
 
 def test_codeowners_lists_cadres_with_their_reviewers_and_admins_for_the_rest(tmp_path):
@@ -255,3 +255,30 @@ def test_the_reminder_of_a_cadre_of_a_unit_without_reviewers_who_is_the_only_adm
     [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "唯一的审核人" not in line and "本单位没有审核人" in line and "唯一的管理员" in line, line
     assert "没有别人能审核" in line and "W-FLOW-002" in line, line
+
+
+@pytest.mark.parametrize("took_over", [False, True])
+def test_w_flow_002_of_a_cadre_of_an_ended_unit_names_who_reviews_for_it(tmp_path, took_over):
+    """机械学院 ended on 2026-03-05 and its cadre 李娜 is the only administrator.  With no successor
+    named, its ledgers go to the administrators, yet `codeowners` said she was “a cadre of 机械学院
+    (which has no reviewers)” — it had me-reviewer — and to add a reviewer to it, which changes
+    nothing for an ended unit; the reminder's note to the administrators said the same.  Both now say
+    the unit ended with no successor and to move her to the unit that took over (W-CHK-014); with a
+    successor she alone reviews, that unit is named as the one she reviews, not 机械学院."""
+    repo = make_repo(tmp_path)
+    end_me_with_li_na_alone(repo, took_over)
+    commit(repo)
+    zh, en = (run(repo, "codeowners", "--lang", lang, "--today", "2026-06-20").stdout for lang in ("zh", "en"))
+    assert "W-FLOW-002" in zh and "W-FLOW-002" in en, zh + en
+    if took_over:
+        assert "“机械与自动化学院”唯一的审核人" in zh and "the only reviewer of '机械与自动化学院'" in en, zh + en
+        assert "“机械学院”唯一的审核人" not in zh, zh
+        return
+    assert "没有审核人" not in zh and "has no reviewers" not in en, zh + en
+    assert "2026-03-05" in zh and "接替的单位" in zh and "W-CHK-014" in zh, zh
+    assert "2026-03-05" in en and "unit that took over" in en and "W-CHK-014" in en, en
+    remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout.splitlines()
+    [note_zh] = [ln for ln in remind if ln.startswith("> **请管理员注意**") and "W-FLOW-002" in ln]
+    [note_en] = [ln for ln in remind if ln.startswith("> Nobody else") and "W-FLOW-002" in ln]
+    assert "W-CHK-014" in note_zh and "接替的单位" in note_zh, note_zh
+    assert "W-CHK-014" in note_en and "unit that took over" in note_en, note_en

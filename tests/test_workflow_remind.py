@@ -9,7 +9,7 @@ import subprocess
 import pytest
 import yaml
 
-from workflow_repo import ROOT, edit, end_me, make_repo, run
+from workflow_repo import ROOT, edit, end_me, end_me_with_li_na_alone, make_repo, run
 
 
 def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tmp_path):
@@ -679,12 +679,7 @@ def test_the_line_of_a_cadre_of_an_ended_unit_who_alone_may_approve_says_whose_r
     unit that took over (W-CHK-014) or add an administrator; taken over by a unit she alone reviews,
     it names that unit, not hers."""
     repo = make_repo(tmp_path)
-    end_me(repo, took_over)
-    edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
-         .replace("git: wang-admin", "git: Li-Na"))
-    if took_over:
-        edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
-             .replace("[mech-reviewer]", "[li-na]"))
+    end_me_with_li_na_alone(repo, took_over)
     remind = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     [line] = [ln for ln in remind.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "没有别人能审核" in line and "W-FLOW-002" in line and "本单位唯一的审核人" not in line, line

@@ -96,3 +96,14 @@ def end_me(repo, took_over: bool) -> None:
     if took_over:
         edit(repo, "records/cadres/zhao-lei.yaml", text="name: 赵磊\nposition: 机械与自动化学院副院长\nunit: mech\n"
              'active_from: "2020-01-01"\nearlier:\n  - {unit: me, position: 机械学院副院长, until: "2026-03-05"}\n')
+
+
+def end_me_with_li_na_alone(repo, took_over: bool) -> None:
+    """end_me, and 李娜 (still of 机械学院) the only administrator; with `took_over`, 机械与自动化学院's
+    only reviewer too: nobody else may approve her ledgers (W-FLOW-002)."""
+    end_me(repo, took_over)
+    edit(repo, "records/policy.yaml", text=(repo / "records/policy.yaml").read_text(encoding="utf-8")
+         .replace("git: wang-admin", "git: Li-Na"))
+    if took_over:
+        edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+             .replace("[mech-reviewer]", "[li-na]"))

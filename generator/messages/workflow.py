@@ -99,9 +99,9 @@ CODES = {
               "代码托管平台不让作者审核自己的拉取请求，这些台账无法合并",
         "en": "no one else may approve {cadre}'s ledgers: their Git account {account} is {role_en} and the only "
               "administrator, and no Git host lets an author approve their own pull request, so they cannot be merged",
-        "hint_zh": "请在 records/units.yaml 中为“{unit}”再登记一位审核人（reviewers），或在 records/policy.yaml 的 "
+        "hint_zh": "请{first_zh}，或在 records/policy.yaml 的 "
                    "administrators 中再登记一位管理员，然后运行 python -m generator codeowners 重新生成。",
-        "hint_en": "Add a second reviewer to '{unit}' (reviewers in records/units.yaml) or a second administrator "
+        "hint_en": "{first_en}, or add a second administrator "
                    "(administrators in records/policy.yaml), then run python -m generator codeowners.",
     },
     "E-FLOW-002": {
