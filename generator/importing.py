@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import os
 import re
 import sys
 import unicodedata
@@ -1046,6 +1047,40 @@ def records_errors(root: Path, kind: str) -> list[F.Finding]:
     return out
 
 
+def unwritable(root: Path, writes) -> list[F.Finding]:
+    """E-IMP-014 at each file of `writes` that cannot be written, checked before any is: a file
+    (not a folder) where its folder, or one above it, should be; a folder or other non-file where
+    the file should be; a folder it may not write in."""
+    out = []
+    for path in writes:
+        record = display_path(path)
+        folder = next((p for p in reversed(path.relative_to(root).parents) if (root / p).exists()
+                       and not (root / p).is_dir()), None)
+        if folder is not None:
+            record = where = display_path(root / folder)  # (said once, for all the files to go into it)
+            reason = ("它是一个文件，不是放记录的文件夹", "it is a file, not the folder of the records")
+            fix = (f"{where} 应是放记录的文件夹：请把这个文件改名或移出 records/（其中的内容若有用，"
+                   f"请在新建文件夹 {where}/ 后另存为其中的 .yaml 记录），再运行一次导入。",
+                   f"{where} should be the folder of these records: rename the file or move it out of records/ "
+                   f"(if it holds anything of use, make the folder {where}/ and save it there as .yaml records), "
+                   "then run the import again.")
+        elif path.exists() and not path.is_file():
+            reason = ("这里是一个文件夹（或其他非普通文件），不是记录文件", "this is a folder (or another non-file), not a record file")
+            fix = (f"请把 {record} 改名或移走，再运行一次导入。", f"Rename or move {record}, then run the import again.")
+        elif not os.access(next(p for p in (path, *path.parents) if p.exists()), os.W_OK):
+            reason = ("没有写权限", "no permission to write")
+            fix = ("请让管理员给这个文件（或它所在的文件夹）加上写权限，或换一个有权限的账户，再运行一次导入。",
+                   "Have the file (or its folder) made writable, or use an account that may write it; "
+                   "then run the import again.")
+        else:
+            continue
+        if any(f.file == record for f in out):
+            continue
+        out.append(F.make("E-IMP-014", record, None, record=record, reason=reason[0], reason_en=reason[1],
+                          fix=fix[0], fix_en=fix[1]))
+    return out
+
+
 def cmd_import(args) -> int:
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
 
@@ -1060,6 +1095,7 @@ def cmd_import(args) -> int:
     try:
         imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)
         imp.run()
+        imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)
         emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en),
               *(imp.findings if imp else [])], args, files=1)

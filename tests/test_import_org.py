@@ -1007,3 +1007,23 @@ def test_a_folder_given_as_the_spreadsheet_is_said_to_be_a_folder(work):
     assert run.returncode == 2 and "名单.xlsx: 错误 E-IMP-001: 无法读取表格：这是文件夹，不是表格文件" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "名单.xlsx", "--lang", "en")
     assert "cannot read the spreadsheet: it is a folder, not a spreadsheet file" in en.stdout, en.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_file_in_place_of_the_cadres_folder_stops_the_import_before_anything_is_written(work, lang):
+    """records/cadres a regular file: said at it, with how to fix it, and nothing written — not a
+    bare 'File exists' after the 新增 lines."""
+    shutil.rmtree(work / "records/cadres")
+    (work / "records/cadres").write_text("not a folder\n", encoding="utf-8")
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["吕婷娜", "副院长", "cs", "2016-09-01"],
+                           ["曾伟杰", "副部长", "xgb", "2020-03-15"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--lang", lang)
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
+    said = {"zh": ["错误 E-IMP-014", "records/cadres: ", "不是放记录的文件夹", "没有写入任何文件"],
+            "en": ["error E-IMP-014", "records/cadres: ", "not the folder", "nothing was written"]}[lang]
+    assert all(s in run.stdout for s in said), run.stdout
+    assert "File exists" not in run.stdout + run.stderr
+    dry = cli(work, "import", "cadres", "c.xlsx")  # the dry run says so too, not "add --write"
+    assert dry.returncode == 1 and "E-IMP-014" in dry.stdout, dry.stdout
+

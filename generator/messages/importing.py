@@ -155,6 +155,13 @@ CODES = {
         "hint_zh": "这个文件没有在 Excel 或 WPS 中打开保存过（多半是系统或程序生成的），公式算出的值不在文件里，导入读不到。请用 Excel 或 WPS 打开这个文件，保存后再运行一次导入；或选中这些格，复制后“选择性粘贴 → 粘贴为数值”，再保存。",
         "hint_en": "The file was never opened and saved in Excel or WPS (a program most likely wrote it), so the formula's result is not in it and cannot be read: open the file in Excel or WPS and save it, then run the import again; or copy these cells and Paste Special → Values, then save.",
     },
+    "E-IMP-014": {
+        "severity": "error",
+        "zh": "无法写入 {record}：{reason}；没有写入任何文件",
+        "en": "{record} cannot be written: {reason_en}; nothing was written",
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
