@@ -1081,6 +1081,31 @@ def unwritable(root: Path, writes) -> list[F.Finding]:
     return out
 
 
+def write_all(writes) -> F.Finding | None:
+    """Write each file of `writes` whole or not at all (a file beside it, then os.replace); if one
+    fails, E-IMP-015 says which were written and which not."""
+    done: list[Path] = []
+    for path, text in writes.items():
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp.write_text(text, encoding="utf-8")
+            if path.is_file():
+                os.chmod(tmp, path.stat().st_mode & 0o7777)
+            os.replace(tmp, path)
+        except OSError as exc:
+            try:
+                tmp.unlink(missing_ok=True)
+            except OSError:
+                pass
+            written, left = [display_path(p) for p in done], [display_path(p) for p in writes if p not in done]
+            return F.make("E-IMP-015", display_path(path), None, record=display_path(path),
+                          reason=exc.strerror or type(exc).__name__, written="、".join(written) or "（无）",
+                          unwritten="、".join(left), written_en=", ".join(written) or "none", unwritten_en=", ".join(left))
+        done.append(path)
+    return None
+
+
 def cmd_import(args) -> int:
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
 
@@ -1113,9 +1138,9 @@ def cmd_import(args) -> int:
     if errors:
         out.write(MSG["errors"][lang] + "\n")
     elif args.write:
-        for path, text in imp.writes.items():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+        if failed := write_all(imp.writes):
+            emit([failed, *imp.findings], args, files=1)
+            return EXIT_USAGE
         out.write(MSG["wrote"][lang] + "\n")
     else:
         out.write(MSG["dry"][lang] + "\n")

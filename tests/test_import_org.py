@@ -1027,3 +1027,36 @@ def test_a_file_in_place_of_the_cadres_folder_stops_the_import_before_anything_i
     dry = cli(work, "import", "cadres", "c.xlsx")  # the dry run says so too, not "add --write"
     assert dry.returncode == 1 and "E-IMP-014" in dry.stdout, dry.stdout
 
+
+
+def test_a_write_that_fails_midway_leaves_every_file_whole_and_says_which_were_written(work):
+    """A full disk partway through: the old loop truncated records/classes/2025.yaml and wrote
+    part of it (its classes lost), then said only '无法写入或读取 …'.  Each file is now written
+    beside itself and put in place whole; the one that failed is as it was, and E-IMP-015 says
+    which files were written and which not.  (A limit on file size stands in for the full disk.)"""
+    import os
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    old = (work / "records/classes/2025.yaml").read_bytes()
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["软件2701班", "cs", "软件工程", 2027, 29],
+                           ["计算机2502班", "cs", "计算机科学与技术" * 4, 2025, 31]])
+
+    def small_files():  # (in the child: files may not grow past the old 2025.yaml's size + 20 bytes)
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (len(old) + 20, len(old) + 20))
+
+    env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"}
+    run = subprocess.run([sys.executable, "-m", "generator", "import", "classes", "c.xlsx", "--write"],
+                         cwd=work, env={**env, "PYTHONPATH": str(B.REPO)}, capture_output=True, text=True,
+                         timeout=60, preexec_fn=small_files)
+    said = run.stdout + run.stderr
+    assert run.returncode == 2 and "Traceback" not in said, said
+    assert (work / "records/classes/2025.yaml").read_bytes() == old, said
+    assert "错误 E-IMP-015: 写入 records/classes/2025.yaml 时出错" in said, said
+    assert "已写入 records/classes/2027.yaml；未写入 records/classes/2025.yaml" in said, said
+    assert sorted(p.name for p in (work / "records/classes").iterdir()) == ["2025.yaml", "2026.yaml", "2027.yaml"]
+    assert cli(work, "validate").returncode == 0

@@ -162,6 +162,13 @@ CODES = {
         "hint_zh": "{fix}",
         "hint_en": "{fix_en}",
     },
+    "E-IMP-015": {
+        "severity": "error",
+        "zh": "写入 {record} 时出错（系统提示：{reason}）：已写入 {written}；未写入 {unwritten}",
+        "en": "writing {record} failed ({reason}): written {written_en}; not written {unwritten_en}",
+        "hint_zh": "已写入的文件都是完整的，未写入的文件没有改动。请排除原因（如磁盘已满、没有写权限）后再运行一次同样的导入：已写入的记录与表格相同，不会重复写入。",
+        "hint_en": "The files written are whole; those not written are unchanged. Remove the cause (a full disk, no permission) and run the same import again: the records written are the same as the spreadsheet and are not written twice.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
