@@ -24,6 +24,9 @@ LAYOUT: list[tuple[re.Pattern, str]] = [
     (re.compile(r"amendments/[^/]+/[^/]+\.yaml"), "amendment"),
 ]
 
+# The folders of records/ (cadres, classes, ledgers …): a file by one of these names is not read.
+FOLDERS = frozenset(pattern.pattern.split("/")[0] for pattern, _kind in LAYOUT if "/" in pattern.pattern)
+
 # Kinds that hold exactly one file (the rest are folders of files).
 SINGLETONS = {"policy", "calendar", "units", "clubs"}
 

@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.layout import kind_of
+from generator.layout import FOLDERS, kind_of
 
 
 class _PyYAML:
@@ -362,7 +362,7 @@ def discover(records: Path) -> tuple[list[str], list[F.Finding]]:
     found: list[str] = []
     problems: list[F.Finding] = []
     root = records.resolve()
-    folders = [str(records)]
+    folders = [top := str(records)]
     while folders:
         folder = folders.pop()
         try:
@@ -387,6 +387,9 @@ def discover(records: Path) -> tuple[list[str], list[F.Finding]]:
             is_link = _is_link(entry)
             if not is_link and name.endswith(".yaml"):  # (nearly every file: the test below, sooner)
                 found.append(path)
+                continue
+            if folder == top and name in FOLDERS and not entry.is_dir():  # (not .yaml: seldom reached)
+                problems.append(F.make("E-LOAD-012", display_path(path), None, name=name))
                 continue
             if not (_is_yaml_name(name) or _wrong_extension(name) or is_link):
                 continue

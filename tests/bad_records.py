@@ -48,14 +48,14 @@ def build(name: str, tmp: Path) -> tuple[Path, Path]:
     work = tmp / "work"
     records = work / "records"
     shutil.copytree(MINIMAL, records)
+    for rel in s.get("remove") or []:  # (before the overlay: a file may take a folder's place)
+        shutil.rmtree(records / rel) if (records / rel).is_dir() else (records / rel).unlink()
     overlay = BAD / name / "records"
     for src in sorted(overlay.rglob("*")):
         if src.is_file() and src.name != ".keep":
             dst = records / src.relative_to(overlay)
             dst.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(src, dst)
-    for rel in s.get("remove") or []:
-        (records / rel).unlink()
     for rel, target in (s.get("symlink") or {}).items():
         link = records / rel
         link.parent.mkdir(parents=True, exist_ok=True)

@@ -78,6 +78,13 @@ CODES = {
         "hint_zh": "这通常是从其他软件复制粘贴带来的；请删除该位置的字符后重新输入。",
         "hint_en": "Usually pasted from another program; delete the character at this position and retype.",
     },
+    "E-LOAD-012": {
+        "severity": "error",
+        "zh": "records/{name} 应是放记录的文件夹，这里却是一个文件：其中的记录都读不到",
+        "en": "records/{name} should be a folder of records but is a file: none of its records can be read",
+        "hint_zh": "请把这个文件改名或移出 records/（常是误把名单另存成了这个名字；内容若有用，请另存为记录），再新建文件夹 records/{name}/，把其中的 .yaml 记录放回去（可从 Git 历史中找回：git checkout -- records/{name}）。因它而找不到的干部、班级等，随后各处的 E-REF 错误都是同一个原因。",
+        "hint_en": "Rename the file or move it out of records/ (most often a list saved under this name; keep what is of use as records), make the folder records/{name}/ and put its .yaml records back (from Git: git checkout -- records/{name}). The E-REF errors of cadres, classes … not found follow from this one.",
+    },
     "E-INTERNAL-001": {
         "severity": "error",
         "zh": "检查程序内部错误（{stage}）：{error}；其余检查结果仍然有效",
