@@ -65,8 +65,9 @@ def test_a_line_break_in_a_name_stays_in_the_scaffolds_comment(tmp_path):
 
     repo = make_repo(tmp_path)
     edit(repo, "records/cadres/zhang-wei.yaml", text=(repo / "records/cadres/zhang-wei.yaml").read_text(
-        encoding="utf-8").replace("name: 张伟", 'name: "张伟\\nreflections: injected"'))
-    assert run_process(repo, "validate").returncode == 0  # (a line break in a name is allowed)
+        encoding="utf-8").replace("name: 张伟", "name: |-\n  张伟\n  reflections: injected"))
+    # (a line break in a name is allowed when written as a block; "张伟\\n…" in double quotes is E-YAML-014)
+    assert run_process(repo, "validate").returncode == 0
     assert run_process(repo, "new", "ledger", "--cadre", "zhang-wei", "--period", "2026-H2").returncode == 0
     data = yaml.safe_load((repo / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
     assert set(data) == {"cadre", "period", "contact_points", "activities"}

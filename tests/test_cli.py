@@ -264,8 +264,9 @@ def test_text_keeps_one_finding_per_line_when_a_value_holds_line_breaks(work):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("form: 社团活动", 'form: "茶话\\r\\n会"'),
                       encoding="utf-8")
-    lines = cli(work, "validate").stdout.splitlines()
-    assert len(lines) == 3 and TEXT_LINE.match(lines[0]) and "茶话\\r\\n会" in lines[0]
+    lines = cli(work, "validate").stdout.splitlines()  # (E-REF-005, and E-YAML-014: the escapes are control characters)
+    assert len(lines) == 5 and all(TEXT_LINE.match(lines[i]) for i in (0, 2)) and "茶话\\r\\n会" in lines[0]
+    assert "E-YAML-014" in lines[2] and lines[1].startswith("    ") and lines[3].startswith("    ")
 
 
 def test_english(work):
