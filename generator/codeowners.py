@@ -94,8 +94,9 @@ def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
         elif unit is not None and roles.reviewers.get(now):
             shown = roles.unit_names.get(now, now)
             at, role_zh, role_en = unit, f"“{shown}”唯一的审核人", f"the only reviewer of '{shown}'"
-        else:
-            at, role_zh, role_en = rs.policy, f"“{name}”的干部（该单位没有审核人）", f"a cadre of '{name}' (which has no reviewers)"
+        else:  # (no reviewers: the cadre's unit, or the one that took it over)
+            shown = roles.unit_names.get(now, name)
+            at, role_zh, role_en = rs.policy, f"“{shown}”的干部（该单位没有审核人）", f"a cadre of '{shown}' (which has no reviewers)"
         if at is None:
             continue
         key = "reviewers" if at is unit else "administrators"

@@ -282,3 +282,20 @@ def test_w_flow_002_of_a_cadre_of_an_ended_unit_names_who_reviews_for_it(tmp_pat
     [note_en] = [ln for ln in remind if ln.startswith("> Nobody else") and "W-FLOW-002" in ln]
     assert "W-CHK-014" in note_zh and "接替的单位" in note_zh, note_zh
     assert "W-CHK-014" in note_en and "unit that took over" in note_en, note_en
+
+
+def test_w_flow_002_of_a_cadre_whose_successor_unit_has_no_reviewers_names_the_successor(tmp_path):
+    """机械学院 ended on 2026-03-05; 机械与自动化学院 took it over and has no reviewers, so the
+    administrators review its cadres, and 李娜 is the only one.  codeowners said she was “a cadre of
+    机械学院 (which has no reviewers)” — 机械学院 had a reviewer, and it is the successor that has
+    none — while its advice named the successor.  Both now name the successor."""
+    repo = make_repo(tmp_path)
+    end_me_with_li_na_alone(repo, took_over=True)
+    edit(repo, "records/units.yaml", text=(repo / "records/units.yaml").read_text(encoding="utf-8")
+         .replace("[li-na]", "[]"))
+    commit(repo)
+    zh, en = (run(repo, "codeowners", "--lang", lang, "--today", "2026-06-20").stdout for lang in ("zh", "en"))
+    assert "W-FLOW-002" in zh and "W-FLOW-002" in en, zh + en
+    assert "“机械与自动化学院”的干部（该单位没有审核人）" in zh, zh
+    assert "a cadre of '机械与自动化学院' (which has no reviewers)" in en, en
+    assert "“机械学院”的干部" not in zh, zh
