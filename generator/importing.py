@@ -22,6 +22,7 @@ from types import SimpleNamespace
 import yaml
 
 from generator import findings as F
+from generator.files import write_whole
 from generator.load import _chinese_encoding, display_path
 from generator.suggest import did_you_mean
 
@@ -1086,18 +1087,9 @@ def write_all(writes) -> F.Finding | None:
     fails, E-IMP-015 says which were written and which not."""
     done: list[Path] = []
     for path, text in writes.items():
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(text, encoding="utf-8")
-            if path.is_file():
-                os.chmod(tmp, path.stat().st_mode & 0o7777)
-            os.replace(tmp, path)
+            write_whole(path, text.encode("utf-8"))
         except OSError as exc:
-            try:
-                tmp.unlink(missing_ok=True)
-            except OSError:
-                pass
             written, left = [display_path(p) for p in done], [display_path(p) for p in writes if p not in done]
             return F.make("E-IMP-015", display_path(path), None, record=display_path(path),
                           reason=exc.strerror or type(exc).__name__, written="、".join(written) or "（无）",

@@ -10,7 +10,6 @@ import csv
 import datetime as dt
 import io
 import math
-import os
 import pickle
 import sys
 import threading
@@ -22,6 +21,7 @@ from xlsxwriter.utility import xl_col_to_name
 from xlsxwriter.worksheet import Worksheet, _utf16_len, _utf16_truncate
 
 from generator import report
+from generator.files import write_whole
 from generator.site import helper_process
 from generator.site.textwidth import display_width
 
@@ -218,14 +218,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     download in the built site, mkdocs_hook.on_post_build) keeps the old."""
     if path.is_file() and path.read_bytes() == data:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    write_whole(path, data)
     return True
 
 
