@@ -141,8 +141,12 @@ _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员"
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
-CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:同学|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生))"
-             f"[{_SURNAME_CHARS}](?:同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))"
+# A space typed between the surname and 同学 (张 同学, 王　同学, a non-breaking space pasted from a
+# web page) hides no one: one of them may stand there (the form reads the text as typed, so the
+# full-width and non-breaking spaces are named though `validate` narrows the first to " ").
+_SPACE = " \u3000\u00a0"
+CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?同学|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生))"
+             f"[{_SURNAME_CHARS}](?:[{_SPACE}]?同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))"
              f"|[{_SURNAME_CHARS}]姓(?:学生|同学|女生|男生|新生)")
 _CALLED = _Lazy(CALLED_RX)
 

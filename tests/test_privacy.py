@@ -72,6 +72,10 @@ CASES = [
     ("surname", "李姓学生", "一名李姓学生反映学业压力大"),
     ("surname", "张姓同学", "张姓同学情绪低落"),
     ("surname", "王姓女生", "宿舍一名王姓女生身体不适"),
+    # … with a space typed between (ASCII, full-width, non-breaking): still the one student
+    ("surname", "张 同学", "与张 同学谈心，了解其学业困难"),
+    ("surname", "王\u3000同学", "2026级王\u3000同学申请困难补助"),
+    ("surname", "李\u00a0同学", "和李\u00a0同学座谈，了解其学业困难"),
 ]
 
 
