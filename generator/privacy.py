@@ -136,7 +136,16 @@ class _Lazy:
 _SURNAME_CHARS = ("王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢"
                   "蒋蔡贾丁魏薛叶阎潘杜戴夏钟汪田任姜范石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙"
                   "万段雷钱汤尹黎易常武乔贺赖龚文闫付韦严覃莫肖陶洪")
-_BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员"
+# Some cadres type traditional characters (張同學, 小陳同學, 李姓學生): each surname's traditional form
+# where it differs, and the words around it in both scripts.
+_TRADITIONAL = {"张": "張", "刘": "劉", "陈": "陳", "杨": "楊", "黄": "黃", "赵": "趙", "吴": "吳", "孙": "孫",
+                "马": "馬", "罗": "羅", "郑": "鄭", "谢": "謝", "韩": "韓", "冯": "馮", "萧": "蕭", "邓": "鄧",
+                "许": "許", "吕": "呂", "苏": "蘇", "卢": "盧", "蒋": "蔣", "贾": "賈", "叶": "葉", "阎": "閻",
+                "钟": "鍾", "谭": "譚", "邹": "鄒", "陆": "陸", "顾": "顧", "龙": "龍", "万": "萬", "钱": "錢",
+                "汤": "湯", "乔": "喬", "贺": "賀", "赖": "賴", "龚": "龔", "闫": "閆", "韦": "韋", "严": "嚴"}
+_SURNAME_CHARS += "".join(_TRADITIONAL.values())
+_BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员與對給讓幫級長員"
+_CLASSMATE = "同[学學]"  # 同学, 同學
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
@@ -145,15 +154,16 @@ _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员"
 # web page) hides no one: one of them may stand there (the form reads the text as typed, so the
 # full-width and non-breaking spaces are named though `validate` narrows the first to " ").
 _SPACE = " \u3000\u00a0"
-CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?同学|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生))"
-             f"[{_SURNAME_CHARS}](?:[{_SPACE}]?同学(?!们)|某某?(?![种些个一项次方面处天日时晚地类件位段样]))"
-             f"|[{_SURNAME_CHARS}]姓(?:学生|同学|女生|男生|新生)")
+CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
+             f"|(?<=学生|该生|學生|該生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
+             f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣]))"
+             f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 _CALLED = _Lazy(CALLED_RX)
 
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
-    if "同学" not in norm and "某" not in norm and "姓" not in norm:
+    if "同学" not in norm and "某" not in norm and "姓" not in norm and "同學" not in norm:
         return []
     return [("surname", m.start(), m.end()) for m in _CALLED.finditer(norm)]
 
