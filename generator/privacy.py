@@ -73,6 +73,7 @@ KINDS = {
     "dormitory": ("宿舍房间号", "dormitory room"),
     "name": ("受保护的学生姓名", "protected student name"),
     "surname": ("带姓氏的称呼", "surname with 同学, 某 or 姓"),
+    "initials": ("姓名拼音缩写的称呼", "name initials with 同学"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
@@ -146,18 +147,23 @@ _TRADITIONAL = {"张": "張", "刘": "劉", "陈": "陳", "杨": "楊", "黄": "
 _SURNAME_CHARS += "".join(_TRADITIONAL.values())
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员與對給讓幫級長員"
 _CLASSMATE = "同[学學]"  # 同学, 同學
-# The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
-# reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
-# (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
-# Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
 # A space typed between the surname and 同学 (张 同学, 王　同学, a non-breaking space pasted from a
 # web page) hides no one: one of them may stand there (the form reads the text as typed, so the
 # full-width and non-breaking spaces are named though `validate` narrows the first to " ").
 _SPACE = " \u3000\u00a0"
+# Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
+# before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈.
+# 某同学 alone names no one; 张某同学 is 张某 (the rule above).
+_INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])"
+# The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
+# reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
+# (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
+# Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
 CALLED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
              f"|(?<=学生|该生|學生|該生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
              f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣]))"
-             f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
+             f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)"
+             f"|{_INITIALS}")
 _CALLED = _Lazy(CALLED_RX)
 
 
@@ -165,7 +171,7 @@ def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
     if "同学" not in norm and "某" not in norm and "姓" not in norm and "同學" not in norm:
         return []
-    return [("surname", m.start(), m.end()) for m in _CALLED.finditer(norm)]
+    return [("initials" if norm[m.start()] < "\u0080" else "surname", m.start(), m.end()) for m in _CALLED.finditer(norm)]
 
 
 _SEP = r"[ \-.]?"
@@ -333,6 +339,8 @@ def mask(kind: str, found: str) -> str:
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away
         return "*" + found[1:]
+    if kind == "initials":  # … and the initials
+        return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)
 
 

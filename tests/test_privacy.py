@@ -86,6 +86,12 @@ CASES = [
     ("surname", "吳某", "學生吳某情緒低落"),
     ("surname", "鄭某某", "該生鄭某某已轉介心理中心"),
     ("surname", "錢 同學", "與錢 同學談心"),
+    # a student called by the initials of their name (pinyin): one student of the class
+    ("initials", "ZS同学", "与ZS同学谈心，了解其学业困难"),
+    ("initials", "Z同学", "Z同学反映宿舍热水时间短"),
+    ("initials", "zhs同学", "一名学生（zhs同学）情绪低落"),
+    ("initials", "LM 同学", "与LM 同学谈心"),
+    ("initials", "WXY同學", "與WXY同學談心"),
 ]
 
 
