@@ -45,6 +45,11 @@ CASES = [
     ("student_number", "20211234", "学号20211234的同学"),
     ("student_number", "2021-0123-45", "学号 2021-0123-45 的同学"),  # in groups
     ("student_number", "202101234", "学生证号202101234遗失"),
+    # written in groups without 学号: its digits alone match the policy's pattern (20[0-9]{8})
+    ("student_number", "2026 1234 56", "学生2026 1234 56反映宿舍热水时间短"),
+    ("student_number", "2026-123456", "一名学生（2026-123456）申请困难补助"),
+    ("student_number", "2026 123 456", "与2026 123 456同学谈心"),
+    ("student_number", "2026－1234－56", "2026－1234－56同学情绪低落"),
     ("dormitory", "5舍312", "走访5舍312，同学作息规律"),
     ("dormitory", "12号楼305", "走访12号楼305"),
     ("dormitory", "3-512室", "走访3-512室"),
