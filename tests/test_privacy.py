@@ -289,6 +289,12 @@ def test_a_broken_student_number_pattern_is_reported_once_and_not_used(tmp_path,
         [("E-PRIV-002", "policy.yaml", *expected_pos(policy_text, b)) for b in bad]
         + [("E-PRIV-001", "zhang-wei.yaml", *expected_pos(text, "S2101234"))], key=repr)
     assert "2026-H1/zhang-wei.yaml" in result.stdout  # the paths are not masked
+    # the hint describes a pattern in general: its example was a 10-digit number starting with 20, which
+    # read as this school's format though the policy (the demo's "20[0-9]{8,10}", here S[0-9]{7}) says otherwise
+    hints = [f["hint"] for f in report if f["code"] == "E-PRIV-002"]
+    assert hints and all("20[0-9]" not in zh and "[0-9]{m,n}" in zh for zh in hints), hints
+    en = json.loads(cli(root, "--format", "json", "--lang", "en").stdout)
+    assert all("20[0-9]" not in f["hint"] and "[0-9]{m,n}" in f["hint"] for f in en if f["code"] == "E-PRIV-002")
 
 
 @pytest.mark.parametrize("kind", sorted({c[0] for c in CASES}))  # (every kind but protected names)

@@ -16,8 +16,13 @@ CODES = {
         "severity": "error",
         "zh": "学号格式（正则表达式）无效：{reason}",
         "en": "invalid student number pattern (regular expression): {reason_en}",
-        "hint_zh": "请改正 privacy.student_number_patterns 中的这一项，如 \"20[0-9]{{8}}\" 表示以 20 开头的 10 位数字。",
-        "hint_en": "Fix this entry of privacy.student_number_patterns, e.g. \"20[0-9]{{8}}\" for 10 digits starting with 20.",
+        "hint_zh": "请改正 privacy.student_number_patterns 中的这一项：它是只写学号数字本身的正则表达式（分段书写的学号会去掉"
+                   "空格和连字符再比对），如 [0-9]{{n}} 表示 n 位数字、[0-9]{{m,n}} 表示 m 到 n 位数字；方括号和花括号要成对，"
+                   "不要写 (?…) 标志，也不要写能匹配空文字的表达式。本校学号有几种长度就都写上。",
+        "hint_en": "Fix this entry of privacy.student_number_patterns: a regular expression for the digits of a student "
+                   "number alone (one written in groups is compared without its spaces and hyphens) — [0-9]{{n}} for n "
+                   "digits, [0-9]{{m,n}} for m to n digits — with its brackets and braces paired, no (?…) flags, and "
+                   "nothing that matches empty text. Cover every length your school's numbers have.",
     },
     "E-PRIV-003": {
         "severity": "error",
