@@ -131,9 +131,9 @@ class _Lazy:
 # A student called by surname (张同学, 李某某, 王某): a common surname at the start of a text, after
 # punctuation, a space or 与/和/跟/对/向/给/让/帮/找, after a nickname's 小/老 (小张同学, 老王同学), a
 # cohort, class, post or 的/位 (2026级王同学, 2601班李同学, 班长王同学, 宣传委员李同学, 反映问题的陈同学,
-# 一位刘同学), or after 学生/该生, then 同学 or 某.  Not 同学们 (everyone), not 某种/某些/某天 … (no
-# person), not a word that ends in a surname's character (提高同学, 吉林同学, 奖学金同学); 于, 方, 余 are
-# left out (对于同学, 对方同学, 其余同学).  (小组同学, 老师同学们, 2026级同学, 全体同学, 委员同学 hold no
+# 一位刘同学), or after 学生/该生/同学/男生/女生/新生 (同学张某, 一名男生李某), then 同学 or 某.
+# Not 同学们 (everyone), not 某种/某些/某天 … (no person), not a word that ends in a surname's
+# character (提高同学, 吉林同学, 奖学金同学); 于, 方, 余 are left out (对于同学, 对方同学, 其余同学).  (小组同学, 老师同学们, 2026级同学, 全体同学, 委员同学 hold no
 # surname: tests/fixtures/clean_texts.txt)
 # A full name (学生张三丰) is not looked for as 学生/同学 + surname + one or two characters: some 800 common
 # words begin with a surname's character (学生文化节, 学生任务, 学生许多, 同学曾经); full names come from the
@@ -164,7 +164,7 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
-                f"|(?<=学生|该生|學生|該生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
+                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣]))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"

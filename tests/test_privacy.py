@@ -91,6 +91,12 @@ CASES = [
     ("surname", "吳某", "學生吳某情緒低落"),
     ("surname", "鄭某某", "該生鄭某某已轉介心理中心"),
     ("surname", "錢 同學", "與錢 同學談心"),
+    # … after 同学, 男生, 女生 or 新生 as after 学生 (学生张某)
+    ("surname", "张某", "同学张某反映宿舍热水时间短"),
+    ("surname", "李某", "一名男生李某情绪低落"),
+    ("surname", "王某某", "宿舍一名女生王某某身体不适"),
+    ("surname", "刘某", "新生刘某申请困难补助"),
+    ("surname", "張某", "與同學張某談心"),
     # a student called by the initials of their name (pinyin): one student of the class
     ("initials", "ZS同学", "与ZS同学谈心，了解其学业困难"),
     ("initials", "Z同学", "Z同学反映宿舍热水时间短"),
