@@ -95,10 +95,13 @@ class Match(Values):
     __slots__ = ("kind", "start", "end", "masked")
 
 
-# Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay).
+# Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay); the
+# full-width, non-breaking and other fixed-width spaces (a number pasted from a web page or a Word
+# table: 138\u00a01234\u00a05678) → " ".
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
 _FULLWIDTH.update({0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
-_WIDE = re.compile("[\uff01-\uff5e\u3000\u2010-\u2013]")
+_FULLWIDTH.update({c: 0x20 for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)})
+_WIDE = re.compile("[\uff01-\uff5e\u3000\u2010-\u2013\u00a0\u2007\u2009\u200a\u202f]")
 _WIDE_MAP = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
 
 
@@ -153,7 +156,7 @@ _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员�
 _CLASSMATE = "同[学學]"  # 同学, 同學
 # A space typed between the surname and 同学 (张 同学, 王　同学, a non-breaking space pasted from a
 # web page) hides no one: one of them may stand there (the form reads the text as typed, so the
-# full-width and non-breaking spaces are named though `validate` narrows the first to " ").
+# full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈.
