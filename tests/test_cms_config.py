@@ -198,7 +198,8 @@ def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_le
                  ("feedback", "note"), ("suggestions", "content"), ("reflections",)]:
         assert "不能写学生的学号" in fields[path]["pattern"][1], path
     rx = re.compile(fields[("activities", "summary")]["pattern"][0])  # (JavaScript reads it the same)
-    blocked = ["家长电话13812345678。", "身份证号210102200001011234", "邮箱 abc.de@example.edu.cn", "QQ12345678",
+    blocked = ["家长电话13812345678。", "家长电话 138 1234 5678", "手机138-1234-5678", "电话139\u00a02345\u00a06789",
+               "电话139　2345　6789", "身份证号210102200001011234", "邮箱 abc.de@example.edu.cn", "QQ12345678",
                "QQ号：123456789", "学号20210123", "一名学生（2026010203）反映", "住在5舍312", "12号楼305室", "寝室312"]
     fine = ["2026年9月15日与30名学生座谈", "参加 #开学第一课# 主题班会：学生说\"很好\"", "南湖5舍走访，电话沟通",
             "QQ群、微信群交流", "2026-2027学年第一学期", "会议室312人次", "一名学生\n反映宿舍热水时间短"]
