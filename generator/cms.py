@@ -739,7 +739,7 @@ class FormContext:
     def private_pattern(self, pattern: list | None) -> list:
         """A free-text field's Decap `pattern`: its length limits (`pattern`, from the schema), and
         none of the plainest student-identifying data `validate` blocks (privacy.py) — phone, ID
-        and student numbers, e-mail, QQ, dormitory rooms, a student called by surname
+        and student numbers, e-mail, QQ, dormitory rooms, a student called by surname or initials
         (privacy.CALLED_RX, the check's own expression) — so that the form says so before saving:
         a saved form is a commit on a branch of the Git host, which keeps it even when `validate`
         then blocks the pull request.  A subset of privacy.py's detectors, each written so that
