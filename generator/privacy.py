@@ -238,11 +238,13 @@ _DORMS = [
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
 # one space or hyphen, whose digits alone match a student-number pattern (Scanner._grouped).  A group
 # next to a letter, or to a digit across “:” “.” “/” (19:30, 2026.1234, 3/4), is no part of one, and
-# no run holding a date (2026-09-15, 2026 9 1) or a school year (2025-2026) is taken for one.
+# no run holding a date (2026-09-15, 2026 9 1), a month range (2026-09-2026-12) or a school year
+# (2025-2026) is taken for one.
 _GROUP_GAP = re.compile(r"[0-9][ \-][0-9]")
 _GROUP_RUN = re.compile(r"[0-9]+(?:[ \-][0-9]+)+")
 _GROUP = re.compile(r"[0-9]+")
-_DATE_IN_GROUPS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[ \-](?:0?[1-9]|1[0-2])[ \-](?:0?[1-9]|[12][0-9]|3[01])(?![0-9])")
+_DATE_IN_GROUPS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[ \-](?:0?[1-9]|1[0-2])[ \-]"
+                             r"(?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])")  # (or a month range: 2026-09-2026-12)
 _BEFORE_NO_GROUP = re.compile(r"(?:[0-9][:./]|[A-Za-z])$")  # (the two characters before a group)
 _AFTER_NO_GROUP = re.compile(r"[:./][0-9]|[A-Za-z]")  # (matched right after it)
 _MOST_GROUPS = 6
