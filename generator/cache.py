@@ -479,13 +479,77 @@ def workers() -> int:
 
 
 # ---- the whole tree ----------------------------------------------------------
-def load_and_validate(records: Path):
-    """(documents, findings of load and validate, rel paths with schema findings)."""
+def load_and_validate(records: Path, as_of=None, repo: Path | None = None):
+    """(documents, findings of load and validate, rel paths with schema findings).  `as_of` (a date
+    before today, `check --today`'s): each ledger changed or deleted after it is the document of
+    its bytes as committed on that day (past_ledgers)."""
     # What an earlier load froze (in a long-running `mkdocs serve`) is let go first, so that it
     # can be collected.
     gc.unfreeze()
     with long_lived():
-        return _load_and_validate(records)
+        docs, findings, invalid = _load_and_validate(records)
+        return past_ledgers(records, repo, as_of, docs, findings, invalid) if as_of else (docs, findings, invalid)
+
+
+def past_ledgers(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
+    """(docs, findings, invalid) with the ledgers as committed on `day` (a past --today) in place of
+    what they are now (new lists, the loaded ones unchanged): each ledger
+    file changed or deleted by a commit after that day (git_history.ledgers_on) is loaded and
+    validated from its bytes of that day, and named so (records/ledgers/2026-H1/x.yaml@2026-07-01:
+    its findings say which content they are of).  Neither it nor its findings are kept in the cache,
+    whose entries stand for the files as they are now.  A day that is today or later costs nothing
+    (the clock is asked, not Git); a file that was not there on the day is left as it is (one that
+    landed later is said nothing of: check.as_of; an imported one counts from its manifest's date)."""
+    import datetime as dt
+
+    zone = _zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
+    if day >= dt.datetime.now(zone).date():
+        return docs, findings, invalid
+    from generator.check.git_history import ledgers_on
+
+    past = ledgers_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
+    past = {rel: raw for rel, raw in (past or {}).items() if raw is not None and kind_of(rel) == "ledger"}
+    if not past:
+        return docs, findings, invalid
+    docs, invalid = list(docs), set(invalid)  # (new ones: the cache's writer may still read the loaded)
+    at = {doc.rel: i for i, doc in enumerate(docs) if doc.rel in past}
+    now = {docs[i].file for i in at.values()}
+    findings = [f for f in findings if f.file not in now]
+    settings = privacy_settings(records)
+    for rel, raw in sorted(past.items()):
+        i = at.get(rel)
+        shown = docs[i].file if i is not None else load.display_path(records / rel)
+        doc = load.Document(file=f"{shown}@{day.isoformat()}", rel=rel, kind="ledger")
+        if len(raw) > load.MAX_BYTES:
+            found = [F.make("E-LOAD-003", doc.file, None, size=len(raw), limit=load.MAX_BYTES)]
+        else:
+            doc, found = load.load_bytes(doc, raw)
+        checked = _validate(doc)
+        try:
+            doc.privacy = privacy.document_finds(doc, *settings)
+        except Exception:  # noqa: BLE001 - privacy.check_records scans it again and reports
+            doc.privacy = None
+        invalid.discard(rel)
+        if checked:
+            invalid.add(rel)
+        findings.extend(found + checked)
+        if i is None:
+            docs.append(doc)
+        else:
+            docs[i] = doc
+    return docs, findings, invalid
+
+
+def _zone(policy: dict):
+    """The policy's time zone (as check's Context takes it)."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    institution = policy.get("institution")
+    try:
+        return ZoneInfo(str(institution.get("timezone", "Asia/Shanghai") if isinstance(institution, dict)
+                            else "Asia/Shanghai"))
+    except (ZoneInfoNotFoundError, ValueError):
+        return ZoneInfo("Asia/Shanghai")
 
 
 @contextmanager

@@ -499,6 +499,11 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
         return doc, [F.make("E-LOAD-010", doc.file, None)]
     except TooBig as exc:
         return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)]
+    return load_bytes(doc, raw)
+
+
+def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
+    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading them."""
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     from generator import quickload  # values only, positions later (see quickload.py)
 

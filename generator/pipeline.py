@@ -26,13 +26,16 @@ def validate_records(records: Path, today=None) -> tuple[RecordSet, list[F.Findi
     return rs, findings
 
 
-def validate_records_and(records: Path, then, today=None) -> tuple[RecordSet, list[F.Finding], object]:
+def validate_records_and(records: Path, then, today=None, as_of=None,
+                         repo: Path | None = None) -> tuple[RecordSet, list[F.Finding], object]:
     """validate_records, and then(rs) (unless None) run at the same time as the record stages:
     those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs)).
     `today` (a date, a function of the RecordSet giving one, or None: the clock) is the day the
-    references stage asks which periods are archived by (archive.archived_by)."""
+    references stage asks which periods are archived by (archive.archived_by).  `as_of` (a past
+    --today): the ledgers as committed on that day, in the Git repository `repo` (None: the one
+    holding the records), cache.past_ledgers."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
-    docs, findings, invalid = load_and_validate(records)
+    docs, findings, invalid = load_and_validate(records, as_of, repo)
     invalid |= {d.rel for d in docs if d.missing}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}

@@ -11,7 +11,7 @@ import sys
 
 import pytest
 
-from site_build import FIXTURE, FIXTURE_TODAY, ROOT, built_site, fixture_repo, mkdocs_build
+from site_build import FIXTURE, FIXTURE_TODAY, ROOT, built_site, fixture_repo, git, mkdocs_build
 
 
 def visible(text: str) -> str:
@@ -427,3 +427,21 @@ def test_a_site_built_as_of_a_past_day_shows_running_an_assignment_whose_class_g
     assert after == ([], [("2025-09-01 至 2026-06-30", "班级于 2026-06-30 结束")],
                      [("2025-09-01", "2026-06-30", "班级于 2026-06-30 结束")],
                      [("2025-09-01 至 2026-06-30", "班级于 2026-06-30 结束")]), after
+
+
+def test_a_site_built_as_of_a_past_day_shows_a_ledger_as_it_was_committed_on_that_day(tmp_path):
+    # 张伟 added a third activity to his 2025-H2 ledger on 2026-04-01: the site built as of 2026-03-25
+    # counted it (附件2 said 3 activities), as `check --today 2026-03-25` did — the content of April
+    records = fixture_repo(tmp_path)
+    path = records / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("feedback:\n", (
+        '  - date: "2025-12-10"\n    form: 个体谈话\n    place: 进宿舍\n    channel: 面对面\n    students: 3\n'
+        "    summary: 回访南湖1舍，了解热水供应的改善情况。\nfeedback:\n"), 1), encoding="utf-8")
+    git(records.parent, "commit", "-q", "-am", "张伟补记一次活动", date="2026-04-01T09:00:00+08:00")
+    public = mkdocs_build(records, tmp_path, "2026-03-25").public
+    h2 = {r[1]: r for r in cells_text((public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    assert h2["张伟"][6] == "2", h2["张伟"]
+    assert "回访南湖1舍" not in (public / "cadres/zhang-wei.html").read_text(encoding="utf-8")
+    later = mkdocs_build(records, tmp_path / "later", "2026-04-02").public
+    h2 = {r[1]: r for r in cells_text((later / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    assert h2["张伟"][6] == "3", h2["张伟"]

@@ -210,3 +210,75 @@ def _landings(log: str, prefix: str) -> tuple[dict, str | None]:
             if name.startswith(ledgers):
                 added[name[len(prefix):]] = (sha.strip(), when)
     return added, parent
+
+
+# ---- the ledgers as they were committed on a past day (check --today <past day>) -----------
+def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, bytes | None] | None:
+    """{ledger's path below records/: its bytes at the last first-parent commit of HEAD before
+    `end` (None: not there then)} of each ledger file added, changed or deleted by a commit at or
+    after `end`; None when the history cannot tell (no repository, a shallow clone, git failing).
+    One `git rev-parse`, then — unless kept for this HEAD and day (cache.KeptResult) — one
+    `git log --since` walking only the commits after `end` (none when HEAD is older: nothing more)
+    and one `git cat-file --batch` for the bytes."""
+    try:
+        where = Path(repo) if repo is not None else Path(records)
+        got = _git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD")
+        lines = got.stdout.split("\n")
+        if len(lines) < 2 or lines[1].strip() != "false":
+            return None  # (not a repository, or a shallow clone: its history does not reach the day)
+        if got.returncode != 0:
+            return {}  # (no commit yet)
+        root, head = Path(lines[0].strip()), lines[2].strip()
+        prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
+    except (OSError, ValueError, IndexError):
+        return None
+    cut = 0 if prefix == "." else len(prefix) + 1
+    kept = KeptResult(Path(records), "past-ledgers", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")
+    found = kept.get()
+    if type(found) is dict:
+        return found
+    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-status",
+               f"--since={end.isoformat()}", "--format=%x1e%H%x1f%ct%x1f%P", "HEAD", "--")
+    if log.returncode != 0:
+        return None
+    touched, parent, ledgers = set(), None, ("" if cut == 0 else prefix + "/") + "ledgers/"
+    for chunk in log.stdout.split("\x1e")[1:]:  # (newest first: the last one's parent is the day's commit)
+        stamp, _, names = chunk.partition("\n")
+        parent = (stamp.rpartition("\x1f")[2].split() or [None])[0]
+        for line in names.splitlines():
+            name = line.partition("\t")[2]
+            if name.startswith(ledgers) and name.endswith(".yaml"):
+                touched.add(name)
+    if parent is None or not touched:  # (nothing after the day, or a history that begins after it)
+        found = {name[cut:]: None for name in touched}
+    else:
+        found = _blobs(root, parent, sorted(touched), cut)
+    if found is not None:
+        kept.put(found)
+    return found
+
+
+def _blobs(root: Path, commit: str, names: list[str], cut: int) -> dict[str, bytes | None] | None:
+    """{name[cut:]: its bytes in `commit` (None: not there)}, by one `git cat-file --batch`."""
+    asked = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")
+    try:
+        out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), input=asked,
+                             capture_output=True, check=False)
+    except OSError:
+        return None
+    if out.returncode != 0:
+        return None
+    found, at, data = {}, 0, out.stdout
+    for name in names:
+        end = data.find(b"\n", at)
+        head = data[at:end].split()
+        found[name[cut:]] = None  # ("<name> missing": not there then; a folder there: no file)
+        if end < 0:
+            break
+        at = end + 1
+        if len(head) == 3 and head[2].isdigit():  # "<sha> <type> <size>", then the object and a line break
+            size = int(head[2])
+            if head[1] == b"blob":
+                found[name[cut:]] = data[at:at + size]
+            at += size + 1
+    return found

@@ -94,8 +94,8 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
             return day, source, CheckView(rs, day, repo=_repo_of(records)), without(rs, later), arrived, rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(records, checked,
-                                                                               lambda rs: day_of(rs)[0])
+    _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(
+        records, checked, lambda rs: day_of(rs)[0], as_of=today, repo=_repo_of(records))  # (the ledgers of that day)
     findings = as_of(findings, read, arrived)  # (nothing is said of a ledger handed in after the day)
     rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables

@@ -1,0 +1,109 @@
+"""`check --today <past day>` judges each ledger as it was committed on that day: a ledger edited
+after the day is judged by its content of that day, one deleted after it is there as it was, and
+their findings name the file as of that day (records/ledgers/…/x.yaml@2026-07-01).  Real records
+in a real Git repository, through the real command."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from gitrepo import base, commit, git, init_repo, ledger, write
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def _check(records: Path, today: str, cache="0", fmt: str = "json") -> subprocess.CompletedProcess:
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": str(cache), "PYTHONPATH": str(REPO)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    out = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today", today,
+                          "--format", fmt], capture_output=True, text=True, cwd=REPO, env=env, timeout=60)
+    assert "Traceback" not in out.stderr, out.stderr
+    return out
+
+
+def _report(records: Path, today: str, cache="0") -> dict:
+    return json.loads(_check(records, today, cache).stdout)
+
+
+def _count(report: dict, cadre: str, semester: str) -> int:
+    [row] = [r for r in report["semester_matrix"]["rows"] if r["cadre"] == cadre]
+    return row["cells"][semester]["count"]
+
+
+def _row(report: dict, period: str, cadre: str) -> dict:
+    [row] = [r for r in report["ledgers"] if r["period"] == period and r["cadre"] == cadre]
+    return row
+
+
+def _history(tmp_path: Path) -> Path:
+    """张伟's 2026-H1 ledger with one activity and 李娜's naming a class not hers (E-CHK-005),
+    both landed on 2026-06-20; 张伟's 2025-H2 ledger landed on 2025-12-20.  On 2026-09-10 张伟
+    adds a second activity, 李娜 corrects her class, and 张伟's 2025-H2 ledger is deleted."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"],
+                                                              ("me-2025-01", "cs-2025-01"))})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], ("me-2025-01",))})
+    (repo / "records/ledgers/2025-H2/zhang-wei.yaml").unlink()
+    commit(repo, "2026-09-10 10:00", "edits after the day")
+    return repo
+
+
+def test_check_as_of_a_past_day_judges_each_ledger_as_it_was_committed_on_that_day(tmp_path):
+    repo = _history(tmp_path)
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):  # (worked out, served from the cache, without one)
+        then = _report(records, "2026-07-01", where)
+        assert _count(then, "zhang-wei", "2025-2026-2") == 1, "judged by the contact added in September"
+        row = _row(then, "2025-H2", "zhang-wei")
+        assert (row["status"], row["exists"]) == ("on_time", True), "deleted after the day: there on it"
+        assert _count(then, "zhang-wei", "2025-2026-1") == 1
+        [wrong] = [f for f in then["findings"] if f["code"] == "E-CHK-005"]
+        assert wrong["file"].endswith("records/ledgers/2026-H1/li-na.yaml@2026-07-01"), wrong["file"]
+        assert not [f for f in then["findings"] if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
+        now = _report(records, "2026-09-20", where)  # (after the edits: the ledgers as they are)
+        assert _count(now, "zhang-wei", "2025-2026-2") == 2
+        assert "E-CHK-005" not in {f["code"] for f in now["findings"]}
+        assert not _row(now, "2025-H2", "zhang-wei")["exists"]
+        assert not any("@" in f["file"] for f in now["findings"])
+    text = _check(records, "2026-07-01", cache, fmt="text").stdout
+    assert "records/ledgers/2026-H1/li-na.yaml@2026-07-01:" in text, text
+
+
+def test_check_as_of_a_past_day_says_once_when_the_content_of_that_day_cannot_be_read(tmp_path):
+    repo = _history(tmp_path)
+    shallow = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    outside = tmp_path / "outside" / "records"
+    shutil.copytree(repo / "records", outside)
+    for records, code in ((shallow / "records", "E-CHK-022"), (outside, "E-CHK-023")):
+        report = _report(records, "2026-07-01")
+        said = [f for f in report["findings"] if code == f["code"]]
+        assert len(said) == 1 and "2026-07-01" in said[0]["message"] and "现在的内容" in said[0]["message"], said
+        assert _count(report, "zhang-wei", "2025-2026-2") == 2  # (as it is now: the only content there is)
+        today = _report(records, dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat())  # (as of today)
+        assert "现在的内容" not in json.dumps([f["message"] for f in today["findings"]], ensure_ascii=False)
+
+
+def test_the_day_ends_at_midnight_in_the_policy_s_time_zone(tmp_path):
+    """An edit committed at 23:30 on 2026-07-01 (Shanghai) is of that day; one at 00:30 on 07-02 is not
+    — both are 2026-07-01 in UTC."""
+    repo = _history(tmp_path)
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-05-10"])})
+    commit(repo, "2026-07-01 23:30", "23:30")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger(
+        "zhang-wei", "2026-H1", ["2026-03-10", "2026-05-10", "2026-06-10"])})
+    commit(repo, "2026-07-02 00:30", "00:30")
+    assert _count(_report(repo / "records", "2026-07-01"), "zhang-wei", "2025-2026-2") == 2
+    assert _count(_report(repo / "records", "2026-07-02"), "zhang-wei", "2025-2026-2") == 3
