@@ -569,11 +569,13 @@ def test_when_the_check_cannot_run_remind_still_follows_who_owes_the_ledger(tmp_
 def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, int]:
     """(`python -m generator ARGS` as a process, how many times it read the ledgers' history, `git log
     --first-parent --diff-merges=first-parent`; the policy file's own log for W-CHK-015 is another
-    read, of one file): a `git` first on PATH notes each call and runs the real one."""
+    read, of one file, and so is the walk of the commits after a past --today only, `--since`, for
+    the ledgers changed since: git_history.ledgers_on): a `git` first on PATH notes each call and
+    runs the real one."""
     from tests.gitrepo import counting_git
 
     r, calls = counting_git(repo, tmp_path, *args, cache=str(tmp_path / "cache"))
-    logs = [c for c in calls if " log --first-parent --diff-merges=first-parent" in f" {c}"]
+    logs = [c for c in calls if " log --first-parent --diff-merges=first-parent" in f" {c}" and " --since=" not in c]
     return r, len(logs)
 
 
@@ -688,3 +690,15 @@ def test_the_line_of_a_cadre_of_an_ended_unit_who_alone_may_approve_says_whose_r
     else:
         assert "本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员" in line, line
         assert "改到接替的单位" in line and "W-CHK-014" in line and "再登记一位管理员" in line, line
+
+
+def test_a_past_day_s_reminder_does_not_remind_of_a_ledger_there_that_day_and_deleted_later(tmp_path):
+    # remind --today 2026-06-20 replays that day, as check does: 张伟's 2026-H1 ledger, filed on 2026-01-05
+    # and deleted on 2026-07-02, was there that day — remind named him missing (the file is gone now)
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    (repo / "records/ledgers/2026-H1/zhang-wei.yaml").unlink()
+    commit(repo, "2026-07-02 10:00", "张伟的台账删掉了")
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    assert "张伟" not in r.stdout and "李娜" in r.stdout, r.stdout
