@@ -826,7 +826,7 @@ class Importer:
                 changed = self._differs(n, display_path(path), old, v)
                 if changed:
                     self._write(path, {None: n}, lambda: read_back(patch(text, yaml.compose(text), changed, ""),
-                                                                   lambda data: data == {**old, **changed}))
+                                                                   lambda data: data == {**(reads(text) or {}), **_read(changed)}))
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
@@ -979,19 +979,39 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
 
     def meant(data: dict) -> bool:
         after = data.get(key) or []
-        return len(after) == count and after[count - len(items):] == items and all(
-            after[i].get(k) == v for i, values in changes.items() for k, v in values.items())
+        return len(after) == count and after[count - len(items):] == _read(items) and all(
+            after[i].get(k) == _read(v) for i, values in changes.items() for k, v in values.items())
     return read_back(base + added + (text if root is not None else ""), meant)
 
 
+def _read(value):
+    """`value` as the project's loader reads it when written by _scalar: a date as its text."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, list):
+        return [_read(v) for v in value]
+    return {k: _read(v) for k, v in value.items()} if isinstance(value, dict) else value
+
+
+def reads(text: str) -> dict | None:
+    """The values of a record file's `text` as validate reads them (load: the quick path, else the
+    full loader), or None if it reports anything of it."""
+    from generator import quickload
+    from generator.load import parse_bytes
+
+    raw = text.encode("utf-8")
+    data = quickload.values(raw) if quickload.enabled() else None
+    if data is None:
+        data, _, _, problems = parse_bytes(raw, "")
+        data = None if problems else data
+    return data if isinstance(data, dict) else None
+
+
 def read_back(out: str, meant) -> str:
-    """`out`, the new text of a record's file, if it reads as meant (meant(its data)); else
-    Unmergeable: a file read otherwise than it was meant is never written."""
-    try:
-        data = yaml.safe_load(out)
-    except yaml.YAMLError:
-        raise Unmergeable(None) from None
-    if not isinstance(data, dict) or not meant(data):
+    """`out`, the new text of a record's file, if validate's loader reads it as meant (meant(its
+    data)); else Unmergeable: a file read otherwise than it was meant is never written."""
+    data = reads(out)
+    if data is None or not meant(data):
         raise Unmergeable(None)
     return out
 
@@ -1005,11 +1025,10 @@ def read_new(out: str, record: dict, kind: str) -> str:
     """`out`, the text of a new record's file written from `record`, if validate would read it
     back as `record` (its loader) and pass it (the schema of `kind`); else Unmergeable naming the
     value that does not (a write fault never leaves a wrong or invalid file unsaid)."""
-    from generator.load import parse_bytes
     from generator.validate import validator_for
 
-    data, _, _, problems = parse_bytes(out.encode("utf-8"), "")
-    if problems or not isinstance(data, dict) or set(data) != set(record):
+    data = reads(out)
+    if data is None or set(data) != set(record):
         raise Unmergeable(None, reason=("读回来不是一条记录", "it does not read back as a record"))
     names = FIELDS[kind + "s"]
     for key, value in record.items():
