@@ -252,28 +252,42 @@ def _xls_formulas(book) -> dict:
     """(sheet index, row, column), 0-based → Formula of the formula cells of an .xls whose saved
     value is an empty text, as a program that writes .xls (xlwt) leaves every formula, where Excel
     and WPS save the value they show: read as an .xlsx's formula with no value (xlrd keeps no formulas:
-    the sheets' FORMULA records, read here); not one with "" in it (_unsaved)."""
+    the sheets' FORMULA records, read here); not one with "" in it (_unsaved).  A formula filled down
+    or entered as an array (its tokens only tExp, the first cell's place) is the SHRFMLA or ARRAY
+    record's formula, as at this cell; one whose text xlrd cannot read is Formula(""), said so."""
     import struct
 
-    from xlrd.formula import FMLA_TYPE_CELL, decompile_formula
+    from xlrd.formula import FMLA_TYPE_ARRAY, FMLA_TYPE_CELL, FMLA_TYPE_SHARED, decompile_formula
+
+    def text(tokens, kind, row, column):
+        try:
+            found = decompile_formula(book, tokens, len(tokens), kind, browx=row, bcolx=column)
+        except Exception:  # (a token xlrd does not read: said without its text)
+            return ""
+        return "=" + re.sub(r"(?<![\w.])(\d+)\.0(?!\d)", r"\1", found) if found else ""
 
     out, mem = {}, book.mem
     for index, pos in enumerate(book._sh_abs_posn):
-        depth = 0  # (a chart in a sheet is a BOF … EOF of its own)
+        depth, cells, ranges = 0, [], {}  # (a chart in a sheet is a BOF … EOF of its own)
         while pos + 4 <= len(mem):
             rc, size = struct.unpack_from("<HH", mem, pos)
             data, pos = mem[pos + 4:pos + 4 + size], pos + 4 + size
             depth += (rc in (0x0809, 0x0409, 0x0209, 0x0009)) - (rc == 0x000A)
             if depth <= 0:
                 break
+            if rc in (0x04BC, 0x0221) and len(data) >= 10:  # (SHRFMLA, ARRAY: the range's first cell → its formula)
+                at = 10 if rc == 0x04BC else 14
+                ranges[struct.unpack_from("<H2xB", data)] = (data[at:at + struct.unpack_from("<H", data, at - 2)[0]],
+                                                           FMLA_TYPE_SHARED if rc == 0x04BC else FMLA_TYPE_ARRAY)
             if rc == 0x0006 and len(data) >= 22 and data[0x06] == 3 and data[0x0C:0x0E] == b"\xff\xff":  # (FORMULA, result: empty text)
                 row, column, length = *struct.unpack_from("<HH", data), struct.unpack_from("<H", data, 20)[0]
-                try:
-                    text = decompile_formula(book, data[22:22 + length], length, FMLA_TYPE_CELL, browx=row, bcolx=column)
-                except Exception:  # (a shared formula's reference, a token xlrd does not read: said without its text)
-                    text = None
-                if formula := _unsaved("=" + re.sub(r"(?<![\w.])(\d+)\.0(?!\d)", r"\1", text) if text else ""):
-                    out[(index, row, column)] = formula
+                cells.append((row, column, data[22:22 + length]))
+        for row, column, tokens in cells:
+            shared = ranges.get(struct.unpack_from("<HH", tokens, 1)) if tokens[:1] == b"\x01" and len(tokens) == 5 else None
+            formula = _unsaved(text(*shared, row, column) if shared else "" if tokens[:1] == b"\x01"
+                               else text(tokens, FMLA_TYPE_CELL, row, column))
+            if formula is not None:
+                out[(index, row, column)] = formula
     return out
 
 
@@ -502,7 +516,9 @@ class Importer:
             value = _cell(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
             if value is None and isinstance(row[i - 1] if i <= len(row) else None, Formula):
-                self.add("E-IMP-013", (n, i), formula=row[i - 1], **where)
+                self.add("E-IMP-013", (n, i), formula=f"公式 {row[i - 1]}" if row[i - 1] else "公式（读不出它的内容）",
+                         formula_en=f"the formula {row[i - 1]}" if row[i - 1] else "a formula (its text cannot be read)",
+                         **where)
                 ok = False
                 continue
             if value is None and field == "cohort" and self.default_cohort:

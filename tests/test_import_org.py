@@ -868,6 +868,27 @@ def test_old_excel_filtered_rows_formulas_and_hidden_columns_as_in_xlsx(work):
     assert "计算机2603班" in names and "计算机2698班" not in names and "计算机2602" not in names
 
 
+def test_an_old_excel_formula_filled_down_is_said_as_its_own_formula(work):
+    """A formula filled down a column of an .xls is a shared formula: each cell's FORMULA record
+    holds only the place of the first cell, the formula itself is in a SHRFMLA record.  E-IMP-013
+    showed xlrd's placeholder — 是公式 =SHARED FMLA at rowx=1 colx=4 — in zh and en; it now shows
+    each cell's own formula (=D2-1997, =D3-1997), and one whose text cannot be read is said to be
+    a formula, with the same way to fix it (paste as values)."""
+    shutil.copy(B.REPO / "tests/fixtures/import/共享公式.xls", work / "共享公式.xls")
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "共享公式.xls", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "SHARED" not in run.stdout, run.stdout
+    assert "共享公式.xls:2:5: 错误 E-IMP-013: 第 2 行的“人数”（E 列）是公式 =D2-1997，文件中没有保存它算出的值" in run.stdout, run.stdout
+    assert "共享公式.xls:3:5: 错误 E-IMP-013: 第 3 行的“人数”（E 列）是公式 =D3-1997，" in run.stdout, run.stdout
+    assert "共享公式.xls:4:5: 错误 E-IMP-013: 第 4 行的“人数”（E 列）是公式（读不出它的内容），" in run.stdout, run.stdout
+    assert run.stdout.count("粘贴为数值") == 3, run.stdout
+    en = cli(work, "import", "classes", "共享公式.xls", "--lang", "en")
+    assert "row 2: '人数' (column E) is the formula =D2-1997 with no value saved in the file" in en.stdout, en.stdout
+    assert "row 4: '人数' (column E) is a formula (its text cannot be read) with no value saved" in en.stdout, en.stdout
+    assert "Paste Special → Values" in en.stdout and "SHARED" not in en.stdout, en.stdout
+
+
 def test_a_formula_excel_saved_as_empty_text_is_an_empty_cell_not_e_imp_013(work):
     """Excel saves a formula whose value is an empty text (班主任 =IF(…,"",…), =IFERROR(…,"")) as
     t="str" with an empty <v>, which openpyxl reads as no value: E-IMP-013 said the file was never

@@ -150,8 +150,8 @@ CODES = {
     },
     "E-IMP-013": {
         "severity": "error",
-        "zh": "第 {row} 行的“{heading}”（{column} 列）是公式 {formula}，文件中没有保存它算出的值",
-        "en": "row {row}: '{heading}' (column {column}) is the formula {formula} with no value saved in the file",
+        "zh": "第 {row} 行的“{heading}”（{column} 列）是{formula}，文件中没有保存它算出的值",
+        "en": "row {row}: '{heading}' (column {column}) is {formula_en} with no value saved in the file",
         "hint_zh": "这个文件没有在 Excel 或 WPS 中打开保存过（多半是系统或程序生成的），公式算出的值不在文件里，导入读不到。请用 Excel 或 WPS 打开这个文件，保存后再运行一次导入；或选中这些格，复制后“选择性粘贴 → 粘贴为数值”，再保存。",
         "hint_en": "The file was never opened and saved in Excel or WPS (a program most likely wrote it), so the formula's result is not in it and cannot be read: open the file in Excel or WPS and save it, then run the import again; or copy these cells and Paste Special → Values, then save.",
     },
