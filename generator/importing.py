@@ -353,7 +353,7 @@ def _date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(int(value) if isinstance(value, float) else value).strip()
+    text = _whole(str(int(value) if isinstance(value, float) else value))
     if re.fullmatch(r"[1-9]\d{4}", text):  # (Excel's days since 1899-12-30: 10000 to 99999 are 1927 to 2173)
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(text))
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d\d)(\d\d)", text)
@@ -386,8 +386,14 @@ def _integer(value, pattern: str) -> int | None:
         return None
     if isinstance(value, (int, float)):
         return int(value) if value == int(value) else None
-    m = re.fullmatch(pattern, str(value).strip())
+    m = re.fullmatch(pattern, _whole(str(value)))
     return int(m.group(1)) if m else None
+
+
+def _whole(text: str) -> str:
+    """`text` stripped, a whole number without the “.0” a system that keeps every number as a
+    decimal exports it with (年级 2026.0, 人数 30.0, a date's serial 45292.0)."""
+    return re.sub(r"^(\d+)\.0+$", r"\1", text.strip())
 
 
 def pinyin_id(name: str) -> str:

@@ -601,6 +601,34 @@ def test_dates_kept_as_excel_serial_numbers_or_as_eight_digits_are_dates(work):
     assert run.returncode == 1 and "bad.xlsx:2:4: 错误 E-IMP-004" in run.stdout and "“2016”不是日期" in run.stdout
 
 
+def test_whole_numbers_stored_as_text_with_a_decimal_zero_are_read_as_numbers(work):
+    """A system that keeps every number as a decimal exports them as text: 年级 2026.0, 人数 30.0,
+    a date column as Excel's serial 45292.0 (text cells in an .xlsx, or any CSV).  Each was
+    E-IMP-004 — “2026.0”不是入学年份, “30.0”不是1 到 500 之间的人数, “45292.0”不是日期 — where the
+    same values as number cells were read; a whole number's “.0” is now no part of it.  A real
+    fraction still is (30.5 人 is no headcount)."""
+    xlsx(work / "text.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                              ["计算机2602班", "计算机学院", "计算机科学与技术", "2026.0", "30.0"],
+                              ["计算机2503班", "计算机学院", "计算机科学与技术", "2025.00", " 31.0 "]])
+    run = cli(work, "import", "classes", "text.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP-004" not in run.stdout, run.stdout
+    added = [yaml.safe_load((work / f"records/classes/{y}.yaml").read_text(encoding="utf-8"))["classes"][-1]
+             for y in (2026, 2025)]
+    assert [(c["name"], c["headcount"]) for c in added] == [("计算机2602班", 30), ("计算机2503班", 31)], added
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "离任日期"],
+                           ["王芳", "党委学生工作部副部长", "xgb", "45292.0", "46203.0"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP-004" not in run.stdout, run.stdout
+    read = yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))
+    assert (read["active_from"], read["active_to"]) == (dt.date(2024, 1, 1), dt.date(2026, 6, 30)), read
+    assert cli(work, "validate").returncode == 0
+    xlsx(work / "bad.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                             ["计算机2604班", "计算机学院", "计算机科学与技术", "2026.5", "30.5"]])
+    run = cli(work, "import", "classes", "bad.xlsx", "--lang", "en")
+    assert run.returncode == 1 and "'2026.5' is not a cohort year" in run.stdout, run.stdout
+    assert "'30.5' is not a headcount from 1 to 500" in run.stdout, run.stdout
+
+
 def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
     """组织部 lists pad a two-character name with a (full-width) space to line up with the
     three-character ones: 李　娜 was not matched with the record of 李娜 (li-na) and was added again
