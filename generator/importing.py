@@ -79,6 +79,7 @@ UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u20
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
+NUMBERING = ("序号", "no", "no.")  # (a column's heading, as _heading gives it, that numbers the rows)
 
 # Surnames whose everyday reading is not a surname's (pypinyin reads the character, not the name).
 SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
@@ -498,7 +499,7 @@ class Importer:
                 continue
             norm, where = _heading(h), {"heading": h, "column": letter(i)}
             field = by_heading.get(norm)
-            if norm in ("序号", "no", "no."):  # (a row number: nothing to import, nothing to say)
+            if norm in NUMBERING:  # (a row number: nothing to import, nothing to say)
                 continue
             if field is None and (PERSONAL.search(norm) or self.kind == "classes" and STUDENT.search(norm)):
                 self.add("W-IMP-002", (self.header_row, i), **where)
@@ -640,8 +641,14 @@ class Importer:
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
-            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and not self._headings(n, r)
-                        and (v := self.values(n, r, sheet.found)) is not None]
+            numbers = {i for i, h in enumerate(rows[at][1], 1) if _heading(_cell(h)) in NUMBERING}
+            numbered = [n for n, r in rows[at + 1:] if numbers and n not in totals and all(
+                i in numbers for i, v in enumerate(r, 1) if _cell(v) is not None)]  # (a template numbered in advance)
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and n not in numbered
+                        and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
+            if numbered:
+                self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
+                                     f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             if totals:
                 self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in totals.items())
                                      + "：是合计行", "not imported: rows " + ", ".join(

@@ -575,6 +575,28 @@ def test_a_total_row_at_the_bottom_is_not_a_class(work):
     assert "not imported: rows 4 (合  计), 5 (总计：2 个班) of 班级.xlsx: total rows" in en.stdout, en.stdout
 
 
+def test_rows_numbered_in_advance_but_left_empty_are_not_records(work):
+    """A list made from a template numbered in advance (序号 1 to 50, the rest filled as far as
+    there were classes) ends with rows that hold only their 序号: each was read as a class, and
+    each of its empty cells was E-IMP-003 (ten errors for two such rows), nothing imported.  A row
+    whose only value is its 序号 is not a record: left out, as a row with nothing is, and the
+    summary says which rows; a row with anything else in it is still read."""
+    xlsx(work / "班级.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数"],
+                             [1, "计算机2602班", "计算机学院", "计算机科学与技术", 2026, 33],
+                             [2], ["3 "], [4], [6], [7, None, None, None, None, None]])
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert "未导入 班级.xlsx 第 3–5、6–7 行：只有序号" not in run.stdout  # (rows 3–7, said as a range)
+    assert "未导入 班级.xlsx 第 3–7 行：只有序号，没有别的内容" in run.stdout, run.stdout
+    assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
+        "classes"]] == ["计算机2601班", "计算机2602班"]
+    en = cli(work, "import", "classes", "班级.xlsx", "--lang", "en")
+    assert "not imported: rows 3–7 of 班级.xlsx: a row number and nothing else" in en.stdout, en.stdout
+    xlsx(work / "半行.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数"], [1, "计算机2603班"]])
+    run = cli(work, "import", "classes", "半行.xlsx")
+    assert run.returncode == 1 and "半行.xlsx:2:3: 错误 E-IMP-003" in run.stdout, run.stdout
+
+
 def test_dates_kept_as_excel_serial_numbers_or_as_eight_digits_are_dates(work):
     """A date column of a 组织部 list whose format was lost holds Excel's serial numbers (42614 for
     2016-09-01; as numbers, or as text in a CSV), another system's export writes 20160901: each was
