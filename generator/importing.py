@@ -79,6 +79,7 @@ UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u20
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
+HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
 NUMBERING = ("序号", "no", "no.")  # (a column's heading, as _heading gives it, that numbers the rows)
 
 # Surnames whose everyday reading is not a surname's (pypinyin reads the character, not the name).
@@ -489,7 +490,9 @@ class Importer:
             sheet.file, sheet.header_row, sheet.header, sheet.found, sheet.cohort)
 
     # -- columns -----------------------------------------------------------
-    def columns(self, header: list) -> dict[str, int] | None:
+    def columns(self, header: list, guessed: bool = False) -> dict[str, int] | None:
+        """The column of each field `header` names; `guessed`: no row of the first HEADINGS rows
+        was recognised as headings, `header` is the first row (E-IMP-002 says so)."""
         fields = FIELDS[self.kind]
         by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
@@ -511,9 +514,16 @@ class Importer:
                          field_en=fields[field][1], **where)
             else:
                 found[field] = i
+        where = (f"表格的前 {HEADINGS} 行中没有认得出的列标题行（至少认得出两个列标题的一行）：列标题在更下面时，"
+                 f"请删去上面的几行，让它在前 {HEADINGS} 行内；否则请在第一行加上这一列",
+                 f"None of the first {HEADINGS} rows holds headings this import knows (two or more in a row): if the "
+                 f"headings are further down, delete rows above them so that they are within the first {HEADINGS}; "
+                 "otherwise add this column to the first row") if guessed else (
+            f"请在列标题所在的第 {self.header_row} 行加上这一列", f"Add this column to the headings' row, row {self.header_row}")
         for field, (zh, en, required, headings) in fields.items():
             if required and field not in found and not (field == "cohort" and self.default_cohort):
-                self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings)
+                self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings, where=where[0],
+                         where_en=where[1])
         return found
 
     # -- one row -----------------------------------------------------------
@@ -614,15 +624,16 @@ class Importer:
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
         heads = []  # (the first row of headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:
-            found = [i for i, (_, r) in enumerate(rows[:10]) if sum(_heading(_cell(h)) in known for h in r) >= 2]
+            found = [i for i, (_, r) in enumerate(rows[:HEADINGS]) if sum(_heading(_cell(h)) in known for h in r) >= 2]
             heads.append(next((i for i in found if rows[i][0] not in unseen[title][0]), found[0] if found else None))
-        if all(at is None for at in heads):
+        guessed = all(at is None for at in heads)
+        if guessed:
             heads[0] = 0
         entries = []
         for (title, rows), at in zip(sheets, heads):
             file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
             if at is None:  # (headings there but hidden: say so, and which columns)
-                hid = next((n for n, r in unseen[title][3][:10] if sum(_heading(_cell(h)) in known for h in r) >= 2), None)
+                hid = next((n for n, r in unseen[title][3][:HEADINGS] if sum(_heading(_cell(h)) in known for h in r) >= 2), None)
                 if hid is not None and unseen[title][2]:
                     self._hidden_columns(file, hid, *unseen[title][2:])
                     self.findings.append(F.make("W-IMP-010", file, (hid, 1), sheet=title, row=hid))
@@ -637,7 +648,7 @@ class Importer:
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
                                     cohort=int(year.group(1)) if year else self.cohort)
             self._use(sheet)
-            sheet.found = self.found = self.columns(rows[at][1])
+            sheet.found = self.found = self.columns(rows[at][1], guessed)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}

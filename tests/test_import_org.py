@@ -201,6 +201,28 @@ def test_a_title_row_above_the_headings_and_a_unit_short_name_are_understood(wor
     assert cli(work, "validate").returncode == 0
 
 
+def test_a_missing_column_names_the_row_of_the_headings_or_says_none_was_found(work):
+    """E-IMP-002 told the administrator to add the missing column “在第一行” (to the first row)
+    whatever row the headings were in: under a title row, the headings in row 3, adding it to row
+    1 does nothing.  It now names the headings' row.  Headings below the first 10 rows (a long 填表说明
+    above them) are not looked for; the hint said to add the columns to the first row, where the
+    notes are: it now says no row of headings was found in the first 10 rows, and what to do."""
+    xlsx(work / "名单.xlsx", [["2026 级班级名单（教务处）"], [], ["班级名称", "所属学院", "专业", "年级"],
+                             ["计算机2602班", "计算机学院", "计算机科学与技术", 2026]])
+    run = cli(work, "import", "classes", "名单.xlsx")
+    assert run.returncode == 1 and "名单.xlsx:3:1: 错误 E-IMP-002: 缺少必填的列“人数”" in run.stdout, run.stdout
+    assert "请在列标题所在的第 3 行加上这一列，列标题可写作：人数、" in run.stdout and "第一行" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "名单.xlsx", "--lang", "en")
+    assert "Add this column to the headings' row, row 3; its heading may be one of: 人数, " in en.stdout, en.stdout
+    xlsx(work / "说明.xlsx", [[f"填表说明第 {i} 条"] for i in range(1, 12)] + [
+        ["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "说明.xlsx")
+    assert run.returncode == 1 and "说明.xlsx:1:1: 错误 E-IMP-002: 缺少必填的列“班级名称”" in run.stdout, run.stdout
+    assert "表格的前 10 行中没有认得出的列标题行" in run.stdout and "删去上面的几行" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "说明.xlsx", "--lang", "en")
+    assert "None of the first 10 rows holds headings this import knows" in en.stdout, en.stdout
+
+
 def test_a_cadre_who_moved_is_not_rewritten_even_with_update(work):
     before = snapshot(work)
     xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"],

@@ -68,8 +68,8 @@ CODES = {
         "severity": "error",
         "zh": "缺少必填的列“{field}”",
         "en": "the required column '{field_en}' is missing",
-        "hint_zh": "请在第一行加上这一列，列标题可写作：{headings}。",
-        "hint_en": "Add this column to the first row; its heading may be one of: {headings}.",
+        "hint_zh": "{where}，列标题可写作：{headings}。",
+        "hint_en": "{where_en}; its heading may be one of: {headings}.",
     },
     "W-IMP-001": {
         "severity": "warning",
