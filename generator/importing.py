@@ -576,7 +576,7 @@ class Importer:
                     continue
                 value = unit
             elif field == "id":
-                value = str(value).strip().lower()
+                value = _whole(str(value)).lower()
                 bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
                                                      "lower-case letters, digits and hyphens, such as zhang-wei")
             elif field == "git":

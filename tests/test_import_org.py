@@ -673,6 +673,19 @@ def test_whole_numbers_stored_as_text_with_a_decimal_zero_are_read_as_numbers(wo
     assert "'30.5' is not a headcount from 1 to 500" in run.stdout, run.stdout
 
 
+def test_a_numeric_class_id_exported_as_text_with_a_decimal_zero_is_the_number(work):
+    """教务系统 class codes are numbers (202602); a CSV from a system that keeps every number as a
+    decimal writes 202602.0, which was E-IMP-004 “202602.0”不是编号 where the number cell 202602
+    was read; the whole number's “.0” is no part of the id, as of a cohort or a headcount."""
+    (work / "编号.csv").write_text("班级编号,班级名称,学院,专业,年级,人数\n202602.0,计算机2602班,计算机学院,计算机科学与技术,"
+                                 "2026.0,30.0\n", encoding="utf-8-sig")
+    run = cli(work, "import", "classes", "编号.csv", "--write")
+    assert run.returncode == 0 and "E-IMP-004" not in run.stdout, run.stdout
+    added = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert (added["id"], added["name"], added["headcount"]) == ("202602", "计算机2602班", 30), added
+    assert cli(work, "validate").returncode == 0
+
+
 def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
     """组织部 lists pad a two-character name with a (full-width) space to line up with the
     three-character ones: 李　娜 was not matched with the record of 李娜 (li-na) and was added again
