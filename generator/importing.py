@@ -80,7 +80,9 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
-NUMBERING = ("序号", "no", "no.")  # (a column's heading, as _heading gives it, that numbers the rows)
+NUMBERING = ("序号", "no", "no.")
+# A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
+END = re.compile(r"\(?以下(空白|无正文|无内容|无)\)?")  # (a column's heading, as _heading gives it, that numbers the rows)
 
 # Surnames whose everyday reading is not a surname's (pypinyin reads the character, not the name).
 SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "piao", "查": "zha", "区": "ou",
@@ -653,20 +655,26 @@ class Importer:
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
             numbers = {i for i, h in enumerate(rows[at][1], 1) if _heading(_cell(h)) in NUMBERING}
-            numbered = [n for n, r in rows[at + 1:] if numbers and n not in totals and all(
-                i in numbers for i, v in enumerate(r, 1) if _cell(v) is not None)]  # (a template numbered in advance)
-            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n not in totals and n not in numbered
+            rest = {n: [str(c) for i, v in enumerate(r, 1) if i not in numbers and (c := _cell(v)) is not None]
+                    for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
+            numbered = [n for n, r in rest.items() if not r]  # (a template numbered in advance)
+            ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
             if numbered:
                 self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
-            if totals:
-                self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in totals.items())
-                                     + "：是合计行", "not imported: rows " + ", ".join(
-                                         f"{n} ({t})" for n, t in totals.items()) + f" of {file}: total rows"))
+            self._left_out(file, totals, "是合计行", "total rows")
+            self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+
+    def _left_out(self, file: str, rows: dict, zh: str, en: str) -> None:
+        """The summary's line for the rows of `rows` (row number → its first value) not imported."""
+        if rows:
+            self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in rows.items()) + f"：{zh}",
+                                 "not imported: rows " + ", ".join(f"{n} ({t})" for n, t in rows.items()) + f" of {file}: {en}"))
 
     def _unseen(self, file: str, rows: list, hidden: set, filtered: bool) -> list:
         """`rows` but those hidden (by an autofilter or by hand): not imported, as Excel does not

@@ -619,6 +619,23 @@ def test_rows_numbered_in_advance_but_left_empty_are_not_records(work):
     assert run.returncode == 1 and "半行.xlsx:2:3: 错误 E-IMP-003" in run.stdout, run.stdout
 
 
+def test_an_end_of_list_mark_is_not_a_class(work):
+    """Chinese forms close a list with 以下空白 (or （以下无正文）) in the row after the last record,
+    so that nothing is added below: it was read as a class named 以下空白 and each of its empty
+    cells was E-IMP-003, nothing imported.  A row whose one value (its 序号 aside) is such a mark
+    is not a record: left out, and the summary says which row."""
+    xlsx(work / "班级.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数"],
+                             [1, "计算机2602班", "计算机学院", "计算机科学与技术", 2026, 33],
+                             [2, "以下空白"], [None, None, "（以下无正文）"], [None, "以 下 空 白"]])
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert "未导入 班级.xlsx 第 3 行（以下空白）、第 4 行（（以下无正文））、第 5 行（以 下 空 白）：是表格结束的标记" in run.stdout, run.stdout
+    assert [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))[
+        "classes"]] == ["计算机2601班", "计算机2602班"]
+    en = cli(work, "import", "classes", "班级.xlsx", "--lang", "en")
+    assert "not imported: rows 3 (以下空白), 4 (（以下无正文）), 5 (以 下 空 白) of 班级.xlsx: marks of the list's end" in en.stdout, en.stdout
+
+
 def test_dates_kept_as_excel_serial_numbers_or_as_eight_digits_are_dates(work):
     """A date column of a 组织部 list whose format was lost holds Excel's serial numbers (42614 for
     2016-09-01; as numbers, or as text in a CSV), another system's export writes 20160901: each was
