@@ -595,7 +595,10 @@ class Importer:
                     f"{most} 个字以内（可用简称）", f"at most {most} characters (a short form)")
             if bad:
                 expected, expected_en, example, example_en = bad
-                self.add("E-IMP-004", (n, i), value=row[i - 1], expected=expected, expected_en=expected_en,
+                shown = row[i - 1]
+                if isinstance(shown, dt.datetime) and shown.time() == dt.time():
+                    shown = shown.date()  # (a date cell, as Excel shows it: no time nobody typed)
+                self.add("E-IMP-004", (n, i), value=shown, expected=expected, expected_en=expected_en,
                          example=example, example_en=example_en, **where)
                 ok = False
                 continue

@@ -703,6 +703,19 @@ def test_a_numeric_class_id_exported_as_text_with_a_decimal_zero_is_the_number(w
     assert cli(work, "validate").returncode == 0
 
 
+def test_a_date_cell_where_a_number_belongs_is_said_as_excel_shows_it(work):
+    """A 年级 or 人数 cell that holds a date (a column Excel formatted as dates, or a date typed
+    there) was said with a time nobody typed: E-IMP-004 “2026-09-01 00:00:00”不是入学年份.  It is
+    now said as the date Excel shows, 2026-09-01 (a time of day, if any, kept)."""
+    xlsx(work / "x.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机2603班", "计算机学院", "计算机科学与技术", dt.datetime(2026, 9, 1), dt.datetime(2026, 1, 30, 8, 30)]])
+    run = cli(work, "import", "classes", "x.xlsx")
+    assert run.returncode == 1 and "第 2 行的“年级”（D 列）“2026-09-01”不是入学年份" in run.stdout, run.stdout
+    assert "“2026-01-30 08:30:00”不是1 到 500 之间的人数" in run.stdout and "00:00:00" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "x.xlsx", "--lang", "en")
+    assert "'年级' (column D) '2026-09-01' is not a cohort year" in en.stdout, en.stdout
+
+
 def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
     """组织部 lists pad a two-character name with a (full-width) space to line up with the
     three-character ones: 李　娜 was not matched with the record of 李娜 (li-na) and was added again
