@@ -769,6 +769,11 @@ class Importer:
                 names[v["id"]] = n
             match = next((i for i, c in enumerate(existing)
                           if (c.get("id") == v["id"] if v.get("id") else _plain(c.get("name")) == key[1])), None)
+            other = next((c for c in existing if _plain(c.get("name")) == key[1]), None) if match is None else None
+            if other is not None and v.get("id"):  # (the same class in two lists, one with a 班级编号: not added twice)
+                self.add("E-IMP-008", (n, 1), row=n, record=f"{display_path(path)} {other['id']}",
+                         reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}")
+                continue
             if match is not None and _plain(existing[match].get("name")) == key[1]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None

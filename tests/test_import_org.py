@@ -349,6 +349,31 @@ def test_every_sheet_of_a_workbook_is_read_and_positions_name_the_sheet(work):
     assert "两页.xlsx[汇总]:2:1: error E-IMP-006: row 2 is the same record as row 2 of 两页.xlsx[计算机学院]" in run.stdout
 
 
+def test_a_class_already_recorded_under_another_id_is_not_added_again(work):
+    """The same class in two files: the 教务处's list (no 班级编号: the import gave it cs-2026-02),
+    then a school's list with a 班级编号 column (202602).  The second import added the class again,
+    a second 计算机2602班 in 2026.yaml that validate passes, with only W-IMP-004, whose hint spoke of
+    two cohorts or two schools.  A class of the same cohort and name already recorded under
+    another id is now E-IMP-008 naming the record and its id (as a unit of the same name is), and
+    nothing is written."""
+    xlsx(work / "教务处.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                              ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]])
+    assert cli(work, "import", "classes", "教务处.xlsx", "--write").returncode == 0
+    xlsx(work / "学院.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                             ["202602", "计算机 2602班", "计算机学院", "计算机科学与技术", 2026, 30],
+                             ["202603", "计算机2603班", "计算机学院", "计算机科学与技术", 2026, 31]])
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "学院.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("学院.xlsx:2:1: 错误 E-IMP-008: 无法把第 2 行合并进 records/classes/2026.yaml cs-2026-02：班级“计算机2602班”已有编号 "
+            "cs-2026-02") in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "学院.xlsx", "--lang", "en")
+    assert "row 2 cannot be merged into records/classes/2026.yaml cs-2026-02: class '计算机2602班' has the id cs-2026-02" \
+        in en.stdout, en.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert names.count("计算机2602班") == 1, names
+
+
 def test_a_class_name_already_under_another_cohort_or_unit_is_a_warning_naming_both_places(work):
     book = Workbook()
     book.active.title = "2026级"
