@@ -850,6 +850,8 @@ class Importer:
         existing = {p.stem: p for p in folder.glob("*.yaml")}
         names = {p: (yaml.safe_load(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
+        named = {_plain(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
+                 if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
         for n, v in entries:
             self._use(n.sheet)
             ident = v.pop("id", None)
@@ -886,6 +888,9 @@ class Importer:
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
+            if (other := named.get(_plain(v["name"]))) is not None:  # (one person in two lists under two ids)
+                self.add("W-IMP-011", (n, self.found["name"]), row=n, name=v["name"], id=ident, other_id=other[0],
+                         other_unit=other[1], other=display_path(existing[other[0]]))
             record = {k: v[k] for k in ORDER["cadres"] if k in v}
             self._write(path, {None: n}, lambda: read_new("".join(f"{k}: {_scalar(x)}\n" for k, x in record.items()),
                                                           record, "cadre"))

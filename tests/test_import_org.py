@@ -132,6 +132,26 @@ def test_a_namesake_gets_the_next_id_and_the_same_person_is_matched(work):
     assert cli(work, "validate").returncode == 0
 
 
+def test_a_cadre_listed_again_under_another_id_is_a_warning_naming_the_record(work):
+    """The same cadre in two lists: the 组织部's without 编号 (imported as wang-fang), then another
+    with an 编号 column (wf).  The second import wrote records/cadres/wf.yaml, a second 王芳, with
+    not a word.  A new cadre whose name (as compared: spaces, full-width) is an existing cadre's
+    is now W-IMP-011 naming that record and its id: two cadres of one name may well be two people,
+    so the import still goes on."""
+    xlsx(work / "a.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "党委学生工作部副部长", "xgb", "2024-02-01"]])
+    assert cli(work, "import", "cadres", "a.xlsx", "--write").returncode == 0
+    xlsx(work / "b.xlsx", [["编号", "姓名", "职务", "单位", "任职日期"], ["wf", "王　芳", "党委学生工作部副部长", "xgb", "2024-02-01"],
+                           ["zq", "赵强", "计算机学院副院长", "cs", "2024-02-01"]])
+    run = cli(work, "import", "cadres", "b.xlsx")
+    assert run.returncode == 0, run.stdout
+    assert ("b.xlsx:2:2: 警告 W-IMP-011: 第 2 行的干部“王芳”（编号 wf）与已有记录 records/cadres/wang-fang.yaml"
+            "（编号 wang-fang，xgb）同名") in run.stdout, run.stdout
+    assert "请把表格中的编号改成 wang-fang" in run.stdout and run.stdout.count("W-IMP-011") == 1, run.stdout
+    en = cli(work, "import", "cadres", "b.xlsx", "--lang", "en")
+    assert ("row 2: cadre '王芳' (id wf) has the name of the existing record records/cadres/wang-fang.yaml (id wang-fang, xgb)"
+            in en.stdout), en.stdout
+
+
 def test_rows_in_error_say_where_and_nothing_is_written(work):
     before = snapshot(work)
     csv_file(work / "班级.csv", [["班级名称", "学院", "专业", "年级", "人数"],

@@ -64,6 +64,13 @@ CODES = {
         "hint_zh": "同一个班级名称出现在两个年级或两个学院，多半是笔误（年级或学院写错）或同一个班登记了两次。请核对表格这一行和 {other}；确是两个不同的班级时，可以不管这条警告。",
         "hint_en": "One class name under two cohorts or two schools is most often a typo (a wrong cohort or school) or one class entered twice. Check this row and {other}; if they are two classes, ignore this warning.",
     },
+    "W-IMP-011": {
+        "severity": "warning",
+        "zh": "第 {row} 行的干部“{name}”（编号 {id}）与已有记录 {other}（编号 {other_id}，{other_unit}）同名",
+        "en": "row {row}: cadre '{name}' (id {id}) has the name of the existing record {other} (id {other_id}, {other_unit})",
+        "hint_zh": "同一位干部在两份名单中写了不同的编号（或一份写了编号、一份没写），导入后就成了两条记录。是同一人时，请把表格中的编号改成 {other_id}（或删去这一行），再运行一次；确是同名的两位干部时，可以不管这条警告。",
+        "hint_en": "One cadre given different ids in two lists (or an id in one and none in the other) becomes two records. If it is the same person, write the id {other_id} in the spreadsheet (or delete the row) and run again; if they are two cadres of the same name, ignore this warning.",
+    },
     "E-IMP-002": {
         "severity": "error",
         "zh": "缺少必填的列“{field}”",
