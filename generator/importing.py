@@ -180,8 +180,15 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
         text = raw.decode("gb18030")
     sample = text[:4096]
     delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
-    return [(None, [(n, row) for n, row in enumerate(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)],
-             "visible", set(), False, set())]
+    return [(None, [(n, [_shown_text(c) for c in row]) for n, row in enumerate(
+        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)], "visible", set(), False, set())]
+
+
+def _shown_text(cell: str) -> str:
+    """A CSV cell as Excel shows it: one written ="0202602" (as systems export a code, to keep its
+    leading zero) is its text, 0202602."""
+    m = re.fullmatch(r'\s*="(.*)"\s*', cell, re.S)
+    return m.group(1).replace('""', '"') if m else cell
 
 
 def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, bool, set]]:

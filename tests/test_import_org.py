@@ -761,6 +761,20 @@ def test_a_date_cell_where_a_number_belongs_is_said_as_excel_shows_it(work):
     assert "'年级' (column D) '2026-09-01' is not a cohort year" in en.stdout, en.stdout
 
 
+def test_a_csv_cell_written_as_a_text_formula_is_its_text(work):
+    """Systems export CSV cells as ="0202602" so that Excel keeps a code's leading zero (Excel shows
+    0202602).  The import read the cell as it is in the file: the class name ="计算机2602班" was
+    written into the record with its =" ", the 班级编号 and 年级 were E-IMP-004 (“="2026"”不是入学年份).
+    A CSV cell ="…" is now the text Excel shows."""
+    (work / "导出.csv").write_text('班级编号,班级名称,学院,专业,年级,人数\n="0202602",="计算机2602班",计算机学院,计算机科学与技术,'
+                                 '="2026",30\n', encoding="utf-8-sig")
+    run = cli(work, "import", "classes", "导出.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    added = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert (added["id"], added["name"]) == ("0202602", "计算机2602班"), added
+    assert cli(work, "validate").returncode == 0
+
+
 def test_a_two_character_name_padded_to_three_is_the_same_cadre(work):
     """组织部 lists pad a two-character name with a (full-width) space to line up with the
     three-character ones: 李　娜 was not matched with the record of 李娜 (li-na) and was added again
