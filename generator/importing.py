@@ -163,7 +163,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
                              f"not a valid Excel file ({type(exc).__name__})") from None
         unsaved = _unsaved_formulas(path, book)
         sheets = [(sheet.title, _merged([[unsaved.get((sheet.title, n, c), v) for c, v in enumerate(values, 1)]
-                                         for n, values in enumerate(sheet.iter_rows(values_only=True), 1)], [
+                                         for n, values in enumerate(sheet.iter_rows(
+                                             max_row=_last_row(sheet, unsaved), values_only=True), 1)], [
             (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
                    {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref),
                    {c for d in sheet.column_dimensions.values() if d.hidden and d.min for c in range(d.min, d.max + 1)})
@@ -193,6 +194,13 @@ def _shown_text(cell: str) -> str:
     leading zero) is its text, 0202602."""
     m = re.fullmatch(r'\s*="(.*)"\s*', cell, re.S)
     return m.group(1).replace('""', '"') if m else cell
+
+
+def _last_row(sheet, unsaved: dict) -> int:
+    """The last row of an .xlsx sheet holding a value or an unsaved formula: not the sheet's length,
+    which a formatted empty cell far below the list (a border on row 1048576) makes a million rows."""
+    return max([n for (n, _), cell in sheet._cells.items() if cell.value is not None]
+               + [n for (title, n, _) in unsaved if title == sheet.title], default=1)
 
 
 def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, bool, set]]:
@@ -247,12 +255,11 @@ def _unsaved_formulas(path: Path, book) -> dict:
             return {}
     out = {}
     for sheet in load_workbook(path).worksheets:
-        for row in sheet.iter_rows():
-            for cell in row:
-                if cell.data_type == "f" and book[sheet.title].cell(cell.row, cell.column).value is None:
-                    text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "")
-                    if formula := _unsaved(text or ""):
-                        out[(sheet.title, cell.row, cell.column)] = formula
+        for cell in sheet._cells.values():  # (the cells in the file: not every row up to a formatted one far below)
+            if cell.data_type == "f" and book[sheet.title].cell(cell.row, cell.column).value is None:
+                text = cell.value if isinstance(cell.value, str) else getattr(cell.value, "text", "")
+                if formula := _unsaved(text or ""):
+                    out[(sheet.title, cell.row, cell.column)] = formula
     return out
 
 

@@ -622,6 +622,23 @@ def test_a_school_written_once_in_merged_cells_is_every_row_s_school(work):
     assert cli(work, "validate").returncode == 0
 
 
+def test_a_cell_formatted_at_the_bottom_of_the_sheet_does_not_make_a_million_rows(work):
+    """A border or a fill left on an empty cell far below the list (a whole column formatted, a
+    cell of row 1048576 touched) makes the sheet that long: a two-class list took 109 s to import
+    (each of 1,048,576 rows read, most of them empty), past the minute cli() allows.  Only the rows
+    up to the last one holding a value (or a formula) are read now."""
+    from openpyxl.styles import Border, Side
+
+    book = Workbook()
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30],
+                ["计算机2603班", "计算机学院", "计算机科学与技术", 2026, "=15+16"]]:
+        book.active.append(row)
+    book.active.cell(1048576, 6).border = Border(bottom=Side(style="thin"))
+    book.save(work / "格式.xlsx")
+    run = cli(work, "import", "classes", "格式.xlsx")
+    assert run.returncode == 1 and "格式.xlsx:3:5: 错误 E-IMP-013" in run.stdout, run.stdout  # (the formula's row read)
+
+
 def test_a_total_row_at_the_bottom_is_not_a_class(work):
     """A 教务处 list ends with a total row (合计 and the sum of the headcounts): it was read as a
     class and each of its empty cells was an error (E-IMP-003, five of them), for a row that must not
