@@ -485,6 +485,8 @@ class Importer:
 
         schema = schema_for("cadre") if kind == "cadres" else schema_for(kind)["properties"][kind]["items"]
         self.longest = {k: p["maxLength"] for k, p in schema["properties"].items() if "maxLength" in p}
+        self.most = {k: (p["maxItems"], p["items"].get("maxLength")) for k, p in schema["properties"].items()
+                     if "maxItems" in p}  # (a list's most items, and each one's most characters)
 
     def _units(self) -> dict:
         """Unit id by its id, name or short names (one naming two units names neither)."""
@@ -587,8 +589,14 @@ class Importer:
             elif field in ("short_names", "reviewers"):
                 value = list(dict.fromkeys(v for v in re.split(LIST_SEP, str(value)) if v))
                 wrong = [v for v in value if field == "reviewers" and not GIT.fullmatch(v)]
+                most, longest = self.most[field]
                 bad = wrong and ("Git 账号", "Git accounts", "用顿号或逗号隔开的 Git 账号，如 li-na、wang-admin",
-                                 "Git accounts separated by commas, such as li-na, wang-admin")
+                                 "Git accounts separated by commas, such as li-na, wang-admin") or len(value) > most and (
+                    f"不超过 {most} 项的{fields[field][0]}", f"at most {most} {fields[field][1]}",
+                    f"{most} 项以内（多的请删去）", f"at most {most} (delete the rest)") or longest and any(
+                    len(v) > longest for v in value) and (
+                    f"每项不超过 {longest} 个字的{fields[field][0]}", f"{fields[field][1]} each of at most {longest} characters",
+                    f"每项 {longest} 个字以内（可用简称）", f"each of at most {longest} characters (a short form)")
             elif field == "unit":
                 unit = self.unit_ids.get(_heading(value))
                 if unit is None:

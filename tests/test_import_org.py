@@ -267,6 +267,25 @@ def test_a_cadre_file_updated_is_read_back_before_anything_is_written(work):
     assert cli(work, "validate").returncode == 0
 
 
+def test_a_unit_with_more_short_names_or_reviewers_than_validate_allows_is_refused(work):
+    """A units list whose 简称 cell held 12 names (validate allows 10), one of them longer than 60
+    characters, and whose 审核人账号 held 22 accounts (validate allows 20) was written into
+    records/units.yaml: validate then failed (E-SCHEMA-006), and every import after it stopped at
+    E-FLOW-006 until the file was mended by hand.  Each is now E-IMP-004 at the cell, saying how many
+    (or how long) validate allows, and nothing is written."""
+    xlsx(work / "u.xlsx", [["单位编号", "单位名称", "单位类型", "简称", "审核人账号"],
+                           ["math", "数学学院", "学院", "、".join(f"数{i}" for i in range(12)), "、".join(f"r{i}" for i in range(22))],
+                           ["phy", "物理学院", "学院", "物院、" + "物" * 61, "li-na"]])
+    before = snapshot(work)
+    run = cli(work, "import", "units", "u.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "u.xlsx:2:4: 错误 E-IMP-004: 第 2 行的“简称”（D 列）“数0、数1、" in run.stdout, run.stdout
+    assert "不是不超过 10 项的简称" in run.stdout and "不是不超过 20 项的审核人账号" in run.stdout, run.stdout
+    assert "u.xlsx:3:4: 错误 E-IMP-004" in run.stdout and "每项不超过 60 个字" in run.stdout, run.stdout
+    en = cli(work, "import", "units", "u.xlsx", "--lang", "en")
+    assert "is not at most 20 reviewers" in en.stdout and "each of at most 60 characters" in en.stdout, en.stdout
+
+
 def test_a_list_of_units_is_appended_and_then_its_short_names_serve_the_class_list(work):
     units = work / "records/units.yaml"
     units.write_text("# 学院与部门\n" + units.read_text(encoding="utf-8"), encoding="utf-8")
