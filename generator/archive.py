@@ -433,6 +433,7 @@ def dump(man: dict) -> str:
 
 
 def cmd_archive(args) -> int:
+    from generator.files import write_files
     from generator.pipeline import validate_records
 
     root = cli.records_dir(args)
@@ -470,12 +471,10 @@ def cmd_archive(args) -> int:
     man = manifest(rs, args.period, today, checked)
     files = export_files(rs, args.period, today)
     folder = root / "archive" / args.period
-    folder.mkdir(parents=True, exist_ok=True)
-    man["exports"] = []
-    for name, data in sorted(files.items()):
-        (folder / name).write_bytes(data)
-        man["exports"].append({"path": f"archive/{args.period}/{name}", "sha256": hashlib.sha256(data).hexdigest()})
-    target.write_text(dump(man), encoding="utf-8")
+    man["exports"] = [{"path": f"archive/{args.period}/{name}", "sha256": hashlib.sha256(data).hexdigest()}
+                      for name, data in sorted(files.items())]
+    # the manifest last: without it the period is not archived, and the same command runs again
+    write_files({**{folder / name: data for name, data in sorted(files.items())}, target: dump(man).encode("utf-8")})
     done = {"period": args.period, "manifest": shown, "ledgers": sum(1 for e in man["ledgers"] if e.get("path")),
             "missing": sum(e["status"] == "missing" for e in man["ledgers"]), "exports": len(files)}
     if args.format == "json":

@@ -35,6 +35,14 @@ COMMANDS = {"validate": "generator.cli", "codes": "generator.cli", "check": "gen
 MSG = {
     "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",
                    "en": "records folder not found: {path} (use --records)"},
+    "unwritten": {"zh": "写入 {path} 时出错（系统提示：{reason}）：{what}。请排除原因（如磁盘已满、没有写权限、"
+                        "路径不对）后再运行一次：{command}",
+                  "en": "writing {path} failed ({reason}): {what}. Remove the cause (a full disk, no permission, "
+                        "a wrong path) and run again: {command}"},
+    "none_written": {"zh": "没有写入任何文件，原有的文件没有改动",
+                     "en": "nothing was written, the files there are unchanged"},
+    "some_written": {"zh": "已写入 {written}（都是完整的）；未写入 {unwritten}（原有的没有改动）",
+                     "en": "written {written} (whole); not written {unwritten} (the files there unchanged)"},
 }
 
 
@@ -196,6 +204,11 @@ def main(argv=None) -> int:
     except BrokenPipeError:  # pragma: no cover - `| head`
         return EXIT_OK
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
+        from generator.files import Unwritten
+
+        if isinstance(exc, Unwritten):  # a full disk partway through a command's files: not a bug
+            sys.stderr.write(unwritten(exc, getattr(args, "lang", "zh"), argv) + "\n")
+            return EXIT_USAGE
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise
         if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to write (--out …)
@@ -205,6 +218,19 @@ def main(argv=None) -> int:
             sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
                              f"{type(exc).__name__}: {exc}\n")
         return EXIT_USAGE
+
+
+def unwritten(exc, lang: str, argv: list[str]) -> str:
+    """What was written, what not, and the command to run again."""
+    import shlex
+
+    from generator.load import display_path
+
+    sep = "、" if lang == "zh" else ", "
+    what = MSG["some_written" if exc.written else "none_written"][lang].format(
+        written=sep.join(map(display_path, exc.written)), unwritten=sep.join(map(display_path, exc.unwritten)))
+    return MSG["unwritten"][lang].format(path=display_path(exc.path), reason=exc.reason, what=what,
+                                         command=shlex.join(["python", "-m", "generator", *argv]))
 
 
 _OUTLIVE: list = []

@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.files import write_files
 from generator.model import Period, RecordSet
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -913,8 +914,8 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     if frozen := _frozen_asked(rs, chosen):
         raise ValueError(_archived(rs, frozen, lang))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
-    (out / "config.yml").write_text(dump(config), encoding="utf-8")
-    (out / "index.html").write_text(index_html(rs=rs, periods=chosen), encoding="utf-8")
+    write_files({out / "config.yml": dump(config).encode("utf-8"),
+                 out / "index.html": index_html(rs=rs, periods=chosen).encode("utf-8")})
     return copy_bundle(out, lang)
 
 
@@ -922,18 +923,18 @@ def copy_bundle(out: Path, lang: str = "zh") -> bool:
     if not (BUNDLE / "decap-cms.js").is_file():
         sys.stderr.write(MSG["no_bundle"][lang].format(path=BUNDLE) + "\n")
         return False
+    copies = {}
     if YAML_LIB.is_dir():  # the YAML library Decap bundles, for keeping an edited ledger's comments
         shutil.rmtree(out / "yaml", ignore_errors=True)
-        (out / "yaml").mkdir()
-        for src in YAML_LIB.glob("*.js"):
-            shutil.copy2(src, out / "yaml" / src.name)
+        copies.update((out / "yaml" / src.name, src) for src in YAML_LIB.glob("*.js"))
     for src in BUNDLE.iterdir():
         name = src.name
         if name.endswith(".map"):
             continue
         if name == "decap-cms.js" or name.endswith(".decap-cms.js") or name.endswith(".wasm") \
                 or name == "decap-cms.js.LICENSE.txt":
-            shutil.copy2(src, out / name)
+            copies[out / name] = src
+    write_files(copies)
     return True
 
 
@@ -998,8 +999,7 @@ def cmd_config(args) -> int:
         sys.stdout.write(text)
     else:
         out = Path(args.out)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_text(text, encoding="utf-8")
+        write_files({out: text.encode("utf-8")})
         sys.stderr.write(MSG["wrote"][args.lang].format(path=out) + "\n")
     return EXIT_OK
 

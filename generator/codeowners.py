@@ -161,6 +161,7 @@ def stale(rs: RecordSet, records: Path, today: dt.date) -> list[str] | None:
 
 
 def cmd_codeowners(args) -> int:
+    from generator.files import write_files
     from generator.pipeline import validate_records
 
     records = cli.records_dir(args)
@@ -194,7 +195,7 @@ def cmd_codeowners(args) -> int:
                                 actual=act or "（空）", expected_en=exp or "(nothing)", actual_en=act or "(nothing)")]
                         + alone, args)
     if not target.is_file() or target.read_text(encoding="utf-8", errors="replace") != text:
-        target.write_text(text, encoding="utf-8")
+        write_files({target: text.encode("utf-8")})
     sys.stdout.write(MSG["written"][args.lang].format(path=target, n=len(rs.cadres)) + "\n")
     return cli.emit(alone, args) if alone else cli.EXIT_OK
 

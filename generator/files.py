@@ -1,18 +1,24 @@
-"""A file written whole or not at all: the import's records and the site's downloads."""
+"""A file written whole or not at all: every command that writes records, CODEOWNERS, the web
+form's files, an archive, a reminder's body, and the site's downloads."""
 from __future__ import annotations
 
 import os
 from pathlib import Path
 
 
-def write_whole(path: Path, data: bytes) -> None:
-    """Write `data` to a file beside `path`, then put it in `path`'s place (os.replace): a reader
-    sees the old bytes or the new, never half; a file there keeps its permissions.  On failure the
-    file beside it is removed and the error raised."""
+def write_whole(path: Path, data: bytes | Path) -> None:
+    """Write `data` (bytes, or the file at that path, copied) to a file beside `path`, then put
+    it in `path`'s place (os.replace): a reader sees the old bytes or the new, never half; a file
+    there keeps its permissions.  On failure the file beside it is removed and the error raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        tmp.write_bytes(data)
+        if isinstance(data, Path):
+            import shutil
+
+            shutil.copyfile(data, tmp)
+        else:
+            tmp.write_bytes(data)
         if path.is_file():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
@@ -22,3 +28,24 @@ def write_whole(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+class Unwritten(Exception):
+    """Writing several files stopped at `path` (`reason`: the system's words): the files of
+    `written` are whole and new, those of `unwritten` (`path` first) as they were."""
+
+    def __init__(self, path: Path, reason: str, written: list[Path], unwritten: list[Path]):
+        super().__init__(f"{path}: {reason}")
+        self.path, self.reason, self.written, self.unwritten = path, reason, written, unwritten
+
+
+def write_files(writes: dict[Path, bytes | Path]) -> None:
+    """write_whole each of `writes` in order; the first that fails raises Unwritten."""
+    done: list[Path] = []
+    for path, data in writes.items():
+        try:
+            write_whole(path, data)
+        except OSError as exc:
+            raise Unwritten(path, exc.strerror or type(exc).__name__, done,
+                            [p for p in writes if p not in done]) from exc
+        done.append(path)

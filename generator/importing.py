@@ -22,7 +22,7 @@ from types import SimpleNamespace
 import yaml
 
 from generator import findings as F
-from generator.files import write_whole
+from generator.files import Unwritten, write_files
 from generator.load import _chinese_encoding, display_path
 from generator.suggest import did_you_mean
 
@@ -1191,18 +1191,15 @@ def unwritable(root: Path, writes) -> list[F.Finding]:
 
 
 def write_all(writes) -> F.Finding | None:
-    """Write each file of `writes` whole or not at all (a file beside it, then os.replace); if one
-    fails, E-IMP-015 says which were written and which not."""
-    done: list[Path] = []
-    for path, text in writes.items():
-        try:
-            write_whole(path, text.encode("utf-8"))
-        except OSError as exc:
-            written, left = [display_path(p) for p in done], [display_path(p) for p in writes if p not in done]
-            return F.make("E-IMP-015", display_path(path), None, record=display_path(path),
-                          reason=exc.strerror or type(exc).__name__, written="、".join(written) or "（无）",
-                          unwritten="、".join(left), written_en=", ".join(written) or "none", unwritten_en=", ".join(left))
-        done.append(path)
+    """Write each file of `writes` whole or not at all (files.write_files); if one fails,
+    E-IMP-015 says which were written and which not."""
+    try:
+        write_files({path: text.encode("utf-8") for path, text in writes.items()})
+    except Unwritten as exc:
+        written, left = [display_path(p) for p in exc.written], [display_path(p) for p in exc.unwritten]
+        return F.make("E-IMP-015", display_path(exc.path), None, record=display_path(exc.path), reason=exc.reason,
+                      written="、".join(written) or "（无）", unwritten="、".join(left),
+                      written_en=", ".join(written) or "none", unwritten_en=", ".join(left))
     return None
 
 

@@ -222,6 +222,7 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
 
 def cmd_new_ledger(args) -> int:
     from generator.cli import EXIT_USAGE, emit, records_dir
+    from generator.files import Unwritten, write_files
 
     root = records_dir(args)
     if root is None:
@@ -229,8 +230,12 @@ def cmd_new_ledger(args) -> int:
     target, text, findings = scaffold(root, args.cadre, args.period)
     if text is not None:
         target.parent.mkdir(parents=True, exist_ok=True)
-        with open(target, "x", encoding="utf-8") as fh:  # "x": never overwrite, even in a race
-            fh.write(text)
+        open(target, "x").close()  # "x": never overwrite, even in a race; then written whole
+        try:
+            write_files({target: text.encode("utf-8")})
+        except Unwritten:  # (a half-written ledger would be refused as existing: E-NEW-003)
+            target.unlink(missing_ok=True)
+            raise
         sys.stderr.write(MSG["wrote"][args.lang].format(path=display_path(target)) + "\n")
     if findings or text is None:
         return emit(findings, args)

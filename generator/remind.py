@@ -454,6 +454,7 @@ def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | No
 
 def cmd_remind(args) -> int:
     from generator.check import git_history
+    from generator.files import write_files
     from generator.pipeline import validate_records, validate_records_and
 
     if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
@@ -502,13 +503,13 @@ def cmd_remind(args) -> int:
             for period in periods:
                 title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root)
                 path = Path(args.body_file.replace("{period}", period))
-                path.write_text(body, encoding="utf-8")
-                path.with_suffix(".env").write_text(f"missing={count}\ntitle={title}\nmarker={marker}\n", encoding="utf-8")
+                write_files({path: body.encode("utf-8"), path.with_suffix(".env"):
+                             f"missing={count}\ntitle={title}\nmarker={marker}\n".encode("utf-8")})
                 sys.stdout.write(f"{period}: missing={count} {path}\n")
             return cli.EXIT_OK
         title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root)
     if args.body_file:
-        Path(args.body_file).write_text(body, encoding="utf-8")
+        write_files({Path(args.body_file): body.encode("utf-8")})
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")
         return cli.EXIT_OK
     sys.stdout.write(body)

@@ -104,13 +104,14 @@ def test_an_unknown_argument_is_said_with_its_commands_usage(work, args, usage):
 
 @pytest.mark.parametrize("args", [
     ["cms-config", "--today", "2026-10-01", "--out", "records"],  # a folder
-    ["remind", "--coverage", "--today", "2026-10-01", "--body-file", "no-such-folder/body.md"],
+    ["remind", "--coverage", "--today", "2026-10-01", "--body-file", "records"],
     ["codeowners", "--root", "records/policy.yaml"],  # a file where a folder is meant
 ])
 def test_a_file_that_cannot_be_written_is_named_exit_2(work, args):
     run = cli(work, *args)
     assert run.returncode == 2 and "内部错误" not in run.stderr and "Traceback" not in run.stderr, run.stderr
-    assert run.stderr.startswith("无法写入或读取 ") and "(cannot write or read " in run.stderr
+    assert run.stderr.startswith("写入 records") and "时出错（系统提示：" in run.stderr, run.stderr
+    assert "没有写入任何文件，原有的文件没有改动" in run.stderr and "再运行一次：python -m generator " in run.stderr
 
 
 def test_english_messages_hold_no_chinese_but_the_records_own_words(work):

@@ -1265,25 +1265,14 @@ def test_a_write_that_fails_midway_leaves_every_file_whole_and_says_which_were_w
     part of it (its classes lost), then said only '无法写入或读取 …'.  Each file is now written
     beside itself and put in place whole; the one that failed is as it was, and E-IMP-015 says
     which files were written and which not.  (A limit on file size stands in for the full disk.)"""
-    import os
-    import resource
-    import signal
-    import subprocess
-    import sys
+    from workflow_repo import run_small_files
 
     old = (work / "records/classes/2025.yaml").read_bytes()
     xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
                            ["软件2701班", "cs", "软件工程", 2027, 29],
                            ["计算机2502班", "cs", "计算机科学与技术" * 4, 2025, 31]])
-
-    def small_files():  # (in the child: files may not grow past the old 2025.yaml's size + 20 bytes)
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (len(old) + 20, len(old) + 20))
-
-    env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"}
-    run = subprocess.run([sys.executable, "-m", "generator", "import", "classes", "c.xlsx", "--write"],
-                         cwd=work, env={**env, "PYTHONPATH": str(B.REPO)}, capture_output=True, text=True,
-                         timeout=60, preexec_fn=small_files)
+    # (files may not grow past the old 2025.yaml's size + 20 bytes)
+    run = run_small_files(work, len(old) + 20, "import", "classes", "c.xlsx", "--write")
     said = run.stdout + run.stderr
     assert run.returncode == 2 and "Traceback" not in said, said
     assert (work / "records/classes/2025.yaml").read_bytes() == old, said

@@ -8,7 +8,7 @@ import openpyxl
 import pytest
 import yaml
 
-from workflow_repo import commit, edit, make_repo, run
+from workflow_repo import commit, edit, make_repo, run, run_small_files
 
 LEDGER = "records/ledgers/2025-H2/zhang-wei.yaml"
 AMEND = "records/amendments/2025-H2/zhang-wei.yaml"
@@ -52,6 +52,31 @@ def test_archive_writes_manifest_and_exports(archived):
     assert "张伟" in cells
     assert {e["path"] for e in man["exports"]} >= {"archive/2025-H2/attachment2-2025-H2.xlsx"}
     assert run(archived, "validate").returncode == 0
+
+
+def test_an_archive_that_fails_partway_leaves_no_half_written_export_and_says_how_to_go_on(tmp_path):
+    """A full disk while the exports were written: activities-2025-H2.xlsx was left truncated (an
+    archive's download that Excel cannot open) and the command said only '内部错误 … File too large'.
+    Each export is now put in place whole, the manifest last, and the message says which were written,
+    which not, and the command to run again, which then archives the period.  (A limit on file size,
+    between the .csv and the .xlsx, stands in for the full disk.)"""
+    repo = make_repo(tmp_path)
+    folder = repo / "records/archive/2025-H2"
+    r = run_small_files(repo, 6000, "archive", "2025-H2", "--today", "2026-01-10")
+    said = r.stdout + r.stderr
+    assert r.returncode == 2 and "Traceback" not in said and "内部错误" not in said, said
+    assert sorted(p.name for p in folder.iterdir()) == ["activities-2025-H2.csv"], said  # whole, nothing beside it
+    assert not (repo / "records/archive/2025-H2.yaml").exists()
+    assert ("写入 records/archive/2025-H2/activities-2025-H2.xlsx 时出错（系统提示：File too large）："
+            "已写入 records/archive/2025-H2/activities-2025-H2.csv（都是完整的）；未写入 "
+            "records/archive/2025-H2/activities-2025-H2.xlsx、records/archive/2025-H2/attachment2-2025-H2.csv、"
+            "records/archive/2025-H2/attachment2-2025-H2.xlsx、records/archive/2025-H2.yaml（原有的没有改动）") in said, said
+    assert "再运行一次：python -m generator archive 2025-H2 --today 2026-01-10" in said
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    assert all(hashlib.sha256((repo / "records" / e["path"]).read_bytes()).hexdigest() == e["sha256"]
+               for e in man["exports"]) and len(man["exports"]) == 4
+    assert run(repo, "validate").returncode == 0
 
 
 def test_a_ledger_the_checks_refuse_stops_the_archive_instead_of_being_left_out(tmp_path):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow_repo import commit, edit, end_me, end_me_with_li_na_alone, make_repo, run
+from workflow_repo import commit, edit, end_me, end_me_with_li_na_alone, make_repo, run, run_small_files
 
 
 def test_codeowners_lists_cadres_with_their_reviewers_and_admins_for_the_rest(tmp_path):
@@ -48,6 +48,31 @@ def test_missing_codeowners_fails_the_check(tmp_path):
     repo = make_repo(tmp_path)
     r = run(repo, "codeowners", "--check", "--lang", "en")
     assert r.returncode == 1 and "there is no CODEOWNERS file" in r.stdout
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_write_that_fails_partway_leaves_codeowners_as_it_was_and_says_how_to_go_on(tmp_path, lang):
+    """A full disk while CODEOWNERS is written: it was truncated (the reviewers' lines lost, so pull
+    requests went unreviewed) and the command said only '内部错误 … File too large'.  It is now written
+    beside itself and put in place whole; the old file stays, and the message says what was not
+    written and the command to run again.  (A limit on file size stands in for the full disk.)"""
+    repo = make_repo(tmp_path)
+    run(repo, "codeowners")
+    old = (repo / "CODEOWNERS").read_bytes()
+    units = repo / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace("[cs-reviewer]", "[cs-reviewer, cs-deputy]"),
+                     encoding="utf-8")
+    r = run_small_files(repo, len(old) + 5, "codeowners", "--lang", lang)
+    said = r.stdout + r.stderr
+    assert r.returncode == 2 and "Traceback" not in said and "内部错误" not in said, said
+    assert (repo / "CODEOWNERS").read_bytes() == old, said
+    assert [p.name for p in repo.iterdir() if p.name.startswith(".CODEOWNERS")] == []  # nothing left beside it
+    told = {"zh": ["写入 CODEOWNERS 时出错（系统提示：File too large）：没有写入任何文件，原有的文件没有改动",
+                   "再运行一次：python -m generator codeowners --lang zh"],
+            "en": ["writing CODEOWNERS failed (File too large): nothing was written, the files there are unchanged",
+                   "run again: python -m generator codeowners --lang en"]}[lang]
+    assert all(s in said for s in told), said
+    assert run(repo, "codeowners").returncode == 0 and "@cs-deputy" in (repo / "CODEOWNERS").read_text(encoding="utf-8")
 
 
 def test_the_committed_codeowners_of_this_repository_is_fresh():
