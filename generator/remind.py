@@ -254,11 +254,14 @@ def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str) -> str:
 
 
 def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -> list[str]:
-    """Cadres whose ledger file of `period_id` is on the branch but has validate errors (RecordSet.invalid):
-    a pull request's checks keep such a file off the main branch; a direct push does not.  One that
-    could be read counts as handed in (by check too); one that could not, as missing."""
-    return sorted(d.stem for d in rs.docs if d.rel in rs.invalid and d.kind == "ledger" and d.folder == period_id
-                  and d.rel not in later) if rs.invalid else []
+    """Cadres whose ledger file of `period_id` is on the branch but has validate errors (check's
+    deadlines.with_errors): a pull request's checks keep such a file off the main branch; a direct push
+    does not.  One that could be read counts as handed in but not accepted (as check and the site say);
+    one that could not, as missing."""
+    from generator.check.deadlines import with_errors as has_errors
+
+    return sorted(d.stem for d in rs.docs if d.kind == "ledger" and d.folder == period_id and d.rel not in later
+                  and has_errors(rs, d)) if rs.invalid else []
 
 
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,

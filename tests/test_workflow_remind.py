@@ -1,6 +1,7 @@
 """Reminder issue bodies: `python -m generator remind` (R6, R2)."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import shutil
@@ -702,3 +703,34 @@ def test_a_past_day_s_reminder_does_not_remind_of_a_ledger_there_that_day_and_de
     commit(repo, "2026-07-02 10:00", "张伟的台账删掉了")
     r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     assert "张伟" not in r.stdout and "李娜" in r.stdout, r.stdout
+
+
+def test_check_the_site_and_remind_agree_that_a_ledger_with_errors_is_handed_in_but_not_accepted(tmp_path):
+    """张伟's 2026-H1 ledger landed on the branch with a schema error (a direct push).  remind kept his
+    reminder open under 已提交但有错误, while check and the site counted it 按时 with no word of the
+    errors: the 学工部 read all in.  All three now say it the same way (check.deadlines.with_errors):
+    handed in on time, with errors, not accepted until fixed."""
+    from generator.site import build_site
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
+    commit(repo, "2026-06-20 10:00", "a direct push")
+    data = json.loads(run(repo, "check", "--today", "2026-07-05", "--format", "json").stdout)
+    rows = {(r["period"], r["cadre"]): r for r in data["ledgers"]}
+    mine = rows[("2026-H1", "zhang-wei")]
+    assert mine["status"] == "on_time" and mine["errors"] is True, mine
+    assert not any(r["errors"] for key, r in rows.items() if key != ("2026-H1", "zhang-wei"))
+    assert data["summary"]["ledgers_with_errors"] == 1
+    text = run(repo, "check", "--today", "2026-07-05").stdout
+    assert "；已提交的台账中 1 份有错误，改正前不算通过（见上面的记录问题）" in text, text
+    assert "1 of the ledgers handed in have errors and are not accepted" in run(
+        repo, "check", "--today", "2026-07-05", "--lang", "en").stdout
+    body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-05").stdout
+    assert "## 已提交但有错误的台账" in body and "@zhang-wei" in body.split("## 已提交但有错误的台账")[1], body
+    files = build_site(repo / "records", dt.date(2026, 7, 5)).files
+    table = files["downloads/attachment2-2026-H1.csv"].decode("utf-8-sig")
+    [line] = [ln for ln in table.splitlines() if "张伟" in ln]
+    assert "按时（有错误，未通过）" in line, table
+    for page in ("ledgers/2026-H1.md", "cadres/zhang-wei.md"):  # (附件2 of the period, his own page)
+        assert '<span class="badge bad">按时（有错误，未通过）</span>' in files[page].decode(), page

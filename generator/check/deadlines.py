@@ -69,6 +69,14 @@ def held_periods(ctx: Context, cadre: str):
             yield period
 
 
+def with_errors(rs, doc) -> bool:
+    """Whether a ledger file that is there has errors (validate's: RecordSet.invalid): handed in but not
+    accepted.  One that could be read is handed in — on time or late by when it came — and its row says
+    "errors": true (the site shows it beside the status, check counts it in the overview); remind lists
+    it apart, its issue open until it is fixed.  One that could not be read at all is not handed in."""
+    return doc.rel in rs.invalid
+
+
 def owed_rows(rs, today: dt.date) -> list[dict]:
     """The ledger rows' period, cadre and required, as check lists them but without their status (no Git):
     who owes each period not archived (SemesterContacts.owes; status exempt when not filed and exempted, as
@@ -216,6 +224,7 @@ class Deadlines:
                    "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
                    "submitted": None, "source": None, "commit": None, "path": path,
                    "exists": led is not None and path not in self.arrived_later()}
+            row["errors"] = row["exists"] and with_errors(rs, led.doc)
             submitted_day = None
             if led is not None:
                 how, submitted_day, landed = self.landed(path)

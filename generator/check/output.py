@@ -18,6 +18,7 @@ T = {
         "overview": "概况",
         "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}，豁免 {exempt}",
         "unknown_line": "；无法判断 {unknown}",
+        "errors_line": "；已提交的台账中 {n} 份有错误，改正前不算通过（见上面的记录问题）",
         "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份，备案清单 {archive} 份）",
         "coverage_line": "新生班级：{uncovered} 个班级出现过无人联系",
         "semester_line": "每学期联系：{unmet} 人次未达到要求",
@@ -36,6 +37,7 @@ T = {
         "overview": "Overview",
         "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
         "unknown_line": "; not judged {unknown}",
+        "errors_line": "; {n} of the ledgers handed in have errors and are not accepted until fixed (see the record errors above)",
         "sources": " (submission times from Git: {git}, from imports: {import_}, from archive manifests: {archive})",
         "coverage_line": "Freshman classes: {uncovered} had a period without a cadre",
         "semester_line": "Semester contacts: {unmet} cadre-semesters below the minimum",
@@ -69,6 +71,8 @@ def overview(data: dict, lang: str) -> list[str]:
         line += t["unknown_line"].format(unknown=led["unknown"])
     src = data.get("ledger_sources", {})
     line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0), archive=src.get("archive", 0))
+    if s.get("ledgers_with_errors"):
+        line += t["errors_line"].format(n=s["ledgers_with_errors"])
     ex = [e["state"] for e in data.get("exemptions", [])]
     return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
             t["semester_line"].format(unmet=s.get("semester_unmet", 0)),

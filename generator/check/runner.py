@@ -131,5 +131,6 @@ def summarise(data: dict, findings, feedback_overdue: int, feedback_open: int) -
                 and not cell["exempt"])
     errors = sum(f.severity == F.ERROR for f in findings)
     return {"errors": errors, "warnings": len(findings) - errors, "ledgers": statuses,
+            "ledgers_with_errors": sum(1 for r in data["ledgers"] if r.get("errors")),
             "uncovered_classes": uncovered, "semester_unmet": unmet,
             "feedback_overdue": feedback_overdue, "feedback_open": feedback_open}

@@ -13,7 +13,7 @@ from generator import archive
 from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
-from generator.site.checks import STATUS_ZH, CheckView
+from generator.site.checks import ERRORS, STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
 
 KIND_ZH = {"class": "班级", "club": "社团"}
@@ -365,7 +365,8 @@ class Aggregate:
         leds = self._by_period(ledgers).get(period_id, [])
         acts = [a for l in leds for a in l["activities"]]
         # by status, not by label: "逾期 3 天" and "逾期 9 天" are two ledgers 逾期提交, not two statuses
-        status = Counter(STATUS_ZH["late"] if r["status"]["kind"] == "late" else r["status"]["label"] for r in table)
+        status = Counter(STATUS_ZH["late"] + (ERRORS if r["status"].get("errors") else "") if r["status"]["kind"] == "late"
+                         else r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)

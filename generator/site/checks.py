@@ -16,6 +16,7 @@ from generator.model import RecordSet
 
 STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免",
              "not_yet_due": "未到截止日", "unknown": "无法判定"}
+ERRORS = "（有错误，未通过）"
 
 def _get(obj, key, default=None):
     if isinstance(obj, dict):
@@ -102,7 +103,10 @@ class CheckView:
             label = f"逾期 {_get(row, 'days_late')} 天"
         if _get(row, "required", True) is False:  # (handed in by a cadre who did not owe it: not late, not owed)
             kind, label = "not_required", "已提交（本期无需提交）"
-        return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")),
+        errors = bool(_get(row, "errors"))  # (handed in, not accepted until fixed: deadlines.with_errors)
+        if errors:
+            label += ERRORS
+        return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")), "errors": errors,
                 "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit")}
 
     # ---- feedback ------------------------------------------------------

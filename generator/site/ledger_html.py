@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
-from generator.site.markdown import STATUS_BADGE, one_line, rel
+from generator.site.markdown import one_line, rel, status_css
 
 
 def text(value) -> str:
@@ -85,7 +85,7 @@ class LedgerBodies:
         status = led["status"]
         filed = "已提交"
         if status["label"]:
-            css = STATUS_BADGE.get(status["kind"])
+            css = status_css(status)
             filed = f'<span class="badge {t(css)}">{t(status["label"])}</span>' if css else t(status["label"])
         if status["landed"]:
             filed += f'（{t(status["landed"])}）'

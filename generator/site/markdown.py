@@ -75,12 +75,16 @@ def table_filter(columns: str) -> Markup:
 
 LINKS = (link_cadre, link_unit, link_ledger, link_period)
 STATUS_BADGE = {"missing": "bad", "late": "warn", "on_time": "good", "none": "bad"}
+
+
+def status_css(status: dict) -> str | None:
+    return "bad" if status.get("errors") else STATUS_BADGE.get(status["kind"])
 _MEANING = {"escalated": "warn", "resolved": "good"}
 
 
 def badge_status(status: dict) -> Markup:
-    """A ledger's filing status, coloured by its kind."""
-    css = STATUS_BADGE.get(status["kind"])
+    """A ledger's filing status, coloured by its kind (one with errors, not accepted: bad)."""
+    css = status_css(status)
     label = out(status["label"])
     return Markup(f'<span class="badge {css}">{label}</span>' if css else label)
 
