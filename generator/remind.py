@@ -46,6 +46,34 @@ MSG = {
              "en": "give one of --period, --coverage or --due-window"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
                    "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
+    # ---- a cadre's line in a ledger reminder (_cadre_line, _own_approvers), in --lang
+    "cadre": {"zh": "- {name}{pos}{mention}：`{path}`", "en": "- {name}{pos}{mention}: `{path}`"},
+    "position": {"zh": "（{pos}）", "en": " ({pos})"},
+    "no_account": {"zh": "（未登记 Git 账号，请{relay}转告）", "en": " (no Git account recorded: {relay}, please tell them)"},
+    "reviewers": {"zh": "审核人", "en": "reviewers"},
+    "admins": {"zh": "管理员", "en": "administrators"},
+    "unreadable": {"zh": "（文件已存在，但有错误、无法读取：请运行 `python -m generator validate` 查看错误的位置和改法）",
+                   "en": " (the file is there but has errors and cannot be read: run `python -m generator validate` "
+                         "to see where they are and how to fix them)"},
+    "has_errors": {"zh": " 有错误", "en": " has errors"},
+    "own_unit": {"zh": "本单位", "en": "their unit"},
+    "successor": {"zh": "接替的单位“{name}”", "en": "the unit that took over ({name})"},
+    "alone_ended": {"zh": "（本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员，本人的台账没有别人能审核："
+                          "请把本人改到接替的单位（见 check 的 W-CHK-014）或再登记一位管理员，见 codeowners 的 W-FLOW-002）",
+                    "en": " (their unit has ended with no unit recorded as taking it over, so the administrators review "
+                          "it, and they are the only administrator: nobody else may approve their ledger; move them to "
+                          "the unit that took over (W-CHK-014 of check) or add an administrator; see W-FLOW-002 of "
+                          "codeowners)"},
+    "alone_reviewer": {"zh": "（本人是{unit}唯一的审核人，也是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，"
+                             "见 codeowners 的 W-FLOW-002）",
+                       "en": " (the only reviewer of {unit} and the only administrator: nobody else may approve their "
+                             "ledger; add a reviewer or an administrator; see W-FLOW-002 of codeowners)"},
+    "alone_unreviewed": {"zh": "（{unit}没有审核人，本人又是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，"
+                               "见 codeowners 的 W-FLOW-002）",
+                         "en": " ({unit} has no reviewers and they are the only administrator: nobody else may approve "
+                               "their ledger; add a reviewer or an administrator; see W-FLOW-002 of codeowners)"},
+    "to_admins": {"zh": "（本人是{unit}唯一的审核人，本人的台账由管理员 {admins} 审核）",
+                  "en": " (the only reviewer of {unit}: their ledger is approved by the administrators {admins})"},
 }
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
 
@@ -106,7 +134,7 @@ def _unit_head(rs: RecordSet, uid: str, today: dt.date, label: str = "", none: s
     return head, "；".join(filter(None, [note, f"{label}{names}" if names else none]))
 
 
-def _own_approvers(roles, cadre: str) -> str:
+def _own_approvers(roles, cadre: str, lang: str = "zh") -> str:
     """What a cadre's line adds when the unit's reviewers, in its heading, are not who approves the
     cadre's ledger: its only reviewer is the cadre (CODEOWNERS gives it to the administrators), or
     the cadre is the only administrator too, and nobody else may approve it (W-FLOW-002).  Of a unit
@@ -117,16 +145,14 @@ def _own_approvers(roles, cadre: str) -> str:
     approvers = roles.approvers(cadre)
     ended = roles.ended.get(uid)
     now = ended[2] if ended else uid
-    unit = f"接替的单位“{roles.unit_names.get(now, now)}”" if now != uid else "本单位"
+    unit = MSG["successor"][lang].format(name=roles.unit_names.get(now, now)) if now != uid else MSG["own_unit"][lang]
     if roles.approves_alone(cadre):  # (W-FLOW-002: the only administrator too)
         if ended and now is None:
-            return ("（本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员，本人的台账没有别人能审核："
-                    "请把本人改到接替的单位（见 check 的 W-CHK-014）或再登记一位管理员，见 codeowners 的 W-FLOW-002）")
-        role = f"本人是{unit}唯一的审核人，也是" if reviewers else f"{unit}没有审核人，本人又是"
-        return f"（{role}唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）"
+            return MSG["alone_ended"][lang]
+        return MSG["alone_reviewer" if reviewers else "alone_unreviewed"][lang].format(unit=unit)
     if not reviewers or {a.lower() for a in approvers} <= {r.lower() for r in reviewers}:
         return ""
-    return f"（本人是{unit}唯一的审核人，本人的台账由管理员 {'、'.join(map(_at, approvers))} 审核）"
+    return MSG["to_admins"][lang].format(unit=unit, admins=("、" if lang == "zh" else ", ").join(map(_at, approvers)))
 
 
 def owed(data: dict | None, period_id: str) -> tuple[int, int] | None:
@@ -243,14 +269,16 @@ def site_url(repo: Path) -> str | None:
     return url if url.endswith("/") else url + "/"
 
 
-def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str) -> str:
-    """A cadre's line: name, position, @-mention (else whom to ask to tell them: `relay`), the file."""
+def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str, lang: str = "zh") -> str:
+    """A cadre's line: name, position, @-mention (else whom to ask to tell them: `relay`, reviewers or
+    admins), the file."""
     item = rs.cadres.get(cadre)
     name = item.get("name", cadre) if item else cadre
     pos = item.get("position", "") if item else ""
     account = item.get("git") if item else None
-    mention = f" {_at(account)}" if account else f"（未登记 Git 账号，请{relay}转告）"
-    return f"- {name}{f'（{pos}）' if pos else ''}{mention}：`{path}`"
+    mention = f" {_at(account)}" if account else MSG["no_account"][lang].format(relay=MSG[relay][lang])
+    return MSG["cadre"][lang].format(name=name, pos=MSG["position"][lang].format(pos=pos) if pos else "",
+                                     mention=mention, path=path)
 
 
 def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -> list[str]:
@@ -266,11 +294,12 @@ def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -
 
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
                 archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = (),
-                site: str | None = None, broken: list[str] = ()) -> tuple[str, str]:
+                site: str | None = None, broken: list[str] = (), lang: str = "zh") -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
     administrators (codeowners_note), while the issue is open; `site`: the site's address (site_url),
     whose web form (admin/) the body links; `broken`: the cadres whose ledger file has errors
-    (with_errors): one handed in is named apart until it is fixed, one missing is said to be there."""
+    (with_errors): one handed in is named apart until it is fixed, one missing is said to be there;
+    `lang`: of the cadres' lines (the rest is Chinese, with an English summary)."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
@@ -300,17 +329,17 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     for uid in _in_file_order(rs, by_unit):
         # (no reviewers: CODEOWNERS leaves the unit's ledgers to the administrators, who are asked here)
         head, who = _unit_head(rs, uid, today, "审核人：", f"审核人未登记，由管理员 {_admins(rs, '、')} 审核")
-        relay = "审核人" if "审核人：@" in who else "管理员"
+        relay = "reviewers" if "审核人：@" in who else "admins"
         lines += [f"## {head}（{who}）", ""]
-        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", relay)
-                  + ("（文件已存在，但有错误、无法读取：请运行 `python -m generator validate` 查看错误的位置和改法）"
-                     if cadre in broken else "") + _own_approvers(roles, cadre) for cadre in by_unit[uid]]
+        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", relay, lang)
+                  + (MSG["unreadable"][lang] if cadre in broken else "") + _own_approvers(roles, cadre, lang)
+                  for cadre in by_unit[uid]]
         lines.append("")
     if filed:
         lines += ["## 已提交但有错误的台账", "", "以下台账已在主分支上，但有错误（没有经过拉取请求的检查）：请本人运行 "
                   "`python -m generator validate` 查看错误的位置和改法，改正后提交。改正之前本提醒不会关闭。", ""]
-        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "管理员") + " 有错误"
-                  for cadre in filed] + [""]
+        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "admins", lang)
+                  + MSG["has_errors"][lang] for cadre in filed] + [""]
     gone = f"{_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger" if missing else ""
     bad = f"{_n(len(filed), 'ledger', 'ledgers')} of {period_id} {'is' if len(filed) == 1 else 'are'} in with errors" \
         if filed else ""
@@ -443,7 +472,7 @@ def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
 
 
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
-                     root: Path) -> tuple:
+                     root: Path, lang: str = "zh") -> tuple:
     """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data);
     missing counts the ledgers in with errors too (with_errors)."""
     archived = period in archived_periods(rs)
@@ -451,7 +480,7 @@ def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | No
     broken = [] if archived else with_errors(rs, period, later)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
                               owed(data, period), admin_note(rs, today, root) if missing or broken else [],
-                              site_url(repo_of(root) or Path.cwd()) if missing else None, broken)
+                              site_url(repo_of(root) or Path.cwd()) if missing else None, broken, lang)
     return title, body, len(set(missing) | set(broken)), MARK.format(kind="ledger-reminder", key=period)
 
 
@@ -504,13 +533,13 @@ def cmd_remind(args) -> int:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")
                 return cli.EXIT_USAGE
             for period in periods:
-                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root)
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, args.lang)
                 path = Path(args.body_file.replace("{period}", period))
                 write_files({path: body.encode("utf-8"), path.with_suffix(".env"):
                              f"missing={count}\ntitle={title}\nmarker={marker}\n".encode("utf-8")})
                 sys.stdout.write(f"{period}: missing={count} {path}\n")
             return cli.EXIT_OK
-        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root)
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, args.lang)
     if args.body_file:
         write_files({Path(args.body_file): body.encode("utf-8")})
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")
@@ -523,9 +552,9 @@ def register(sub) -> None:
     p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)")
     p.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="错误提示的语言；提醒正文写给干部，总是中文，末尾附一行英文摘要 "
-                        "(language of the error messages; the reminder's body is for the cadres: Chinese, "
-                        "with a one-line English summary)")
+                   help="错误提示和台账提醒中每位干部那一行的语言；正文其余部分写给干部，总是中文，末尾附一行英文摘要 "
+                        "(language of the error messages and of each cadre's line in a ledger reminder; the rest "
+                        "of the body is for the cadres: Chinese, with a one-line English summary)")
     kind = p.add_mutually_exclusive_group()  # (one kind of reminder a run)
     kind.add_argument("--period", help="填报期间，如 2026-H1 (period)")
     kind.add_argument("--periods", help="--due-window 给出的 periods=（JSON），每个期间一份正文，--body-file 中的 {period} "

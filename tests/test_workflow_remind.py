@@ -734,3 +734,30 @@ def test_check_the_site_and_remind_agree_that_a_ledger_with_errors_is_handed_in_
     assert "按时（有错误，未通过）" in line, table
     for page in ("ledgers/2026-H1.md", "cadres/zhang-wei.md"):  # (附件2 of the period, his own page)
         assert '<span class="badge bad">按时（有错误，未通过）</span>' in files[page].decode(), page
+
+
+def test_each_cadres_line_is_in_the_language_asked(tmp_path):
+    """With --lang en, every cadre's line of the reminder was Chinese still (（未登记 Git 账号，请审核人转告）,
+    “本人是……唯一的审核人”, “有错误”), though the administrator had asked for English.  The lines now come
+    from remind's messages in the language asked; the Chinese ones are as they were."""
+    repo = make_repo(tmp_path)
+    end_me_with_li_na_alone(repo, True)  # (李娜: the only reviewer of the unit that took over, and the only administrator)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")  # handed in with errors
+
+    def lines(lang: str) -> list[str]:
+        r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20", "--lang", lang)
+        assert r.returncode == 1, r.stdout + r.stderr
+        return [ln for ln in r.stdout.splitlines() if ln.startswith("- ")]
+
+    assert lines("zh") == [
+        "- 李娜（机械学院党委书记） @Li-Na：`records/ledgers/2026-H1/li-na.yaml`（本人是接替的单位“机械与自动化学院”唯一的审核人，"
+        "也是唯一的管理员，本人的台账没有别人能审核：请再登记一位审核人或管理员，见 codeowners 的 W-FLOW-002）",
+        "- 陈刚（党委学生工作部部长）（未登记 Git 账号，请审核人转告）：`records/ledgers/2026-H1/chen-gang.yaml`",
+        "- 张伟（计算机学院院长） @zhang-wei：`records/ledgers/2026-H1/zhang-wei.yaml` 有错误"]
+    assert lines("en") == [
+        "- 李娜 (机械学院党委书记) @Li-Na: `records/ledgers/2026-H1/li-na.yaml` (the only reviewer of the unit that "
+        "took over (机械与自动化学院) and the only administrator: nobody else may approve their ledger; add a reviewer "
+        "or an administrator; see W-FLOW-002 of codeowners)",
+        "- 陈刚 (党委学生工作部部长) (no Git account recorded: reviewers, please tell them): "
+        "`records/ledgers/2026-H1/chen-gang.yaml`",
+        "- 张伟 (计算机学院院长) @zhang-wei: `records/ledgers/2026-H1/zhang-wei.yaml` has errors"]
