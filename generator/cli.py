@@ -226,9 +226,15 @@ def unwritten(exc, lang: str, argv: list[str]) -> str:
 
     from generator.load import display_path
 
-    sep = "、" if lang == "zh" else ", "
+    def names(paths: list) -> str:  # (the first few of a long list: the web form's bundle is a hundred files)
+        shown = [display_path(p) for p in paths[:3 if len(paths) > 6 else 6]]
+        more = len(paths) - len(shown)
+        if lang == "zh":
+            return "、".join(shown) + (f" 等共 {len(paths)} 个文件" if more else "")
+        return ", ".join(shown) + (f" and {more} more" if more else "")
+
     what = MSG["some_written" if exc.written else "none_written"][lang].format(
-        written=sep.join(map(display_path, exc.written)), unwritten=sep.join(map(display_path, exc.unwritten)))
+        written=names(exc.written), unwritten=names(exc.unwritten))
     return MSG["unwritten"][lang].format(path=display_path(exc.path), reason=exc.reason, what=what,
                                          command=shlex.join(["python", "-m", "generator", *argv]))
 

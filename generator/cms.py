@@ -914,18 +914,26 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     if frozen := _frozen_asked(rs, chosen):
         raise ValueError(_archived(rs, frozen, lang))
     config = build_config(rs, chosen, backend or backend_config(), local_backend=local_backend)
+    bundle = bundle_files(out, lang)
+    # (one write: a failure partway says which of them all were written)
     write_files({out / "config.yml": dump(config).encode("utf-8"),
-                 out / "index.html": index_html(rs=rs, periods=chosen).encode("utf-8")})
-    return copy_bundle(out, lang)
+                 out / "index.html": index_html(rs=rs, periods=chosen).encode("utf-8"), **(bundle or {})})
+    if bundle is None:
+        return False
+    if (out / "yaml").is_dir():  # (a file of an older YAML library, which no page loads)
+        for old in (out / "yaml").iterdir():
+            if old not in bundle:
+                shutil.rmtree(old) if old.is_dir() else old.unlink()
+    return True
 
 
-def copy_bundle(out: Path, lang: str = "zh") -> bool:
+def bundle_files(out: Path, lang: str = "zh") -> dict[Path, Path] | None:
+    """{the file in `out`: the Decap CMS bundle's file it is a copy of}; None (said) without the bundle."""
     if not (BUNDLE / "decap-cms.js").is_file():
         sys.stderr.write(MSG["no_bundle"][lang].format(path=BUNDLE) + "\n")
-        return False
+        return None
     copies = {}
     if YAML_LIB.is_dir():  # the YAML library Decap bundles, for keeping an edited ledger's comments
-        shutil.rmtree(out / "yaml", ignore_errors=True)
         copies.update((out / "yaml" / src.name, src) for src in YAML_LIB.glob("*.js"))
     for src in BUNDLE.iterdir():
         name = src.name
@@ -934,8 +942,7 @@ def copy_bundle(out: Path, lang: str = "zh") -> bool:
         if name == "decap-cms.js" or name.endswith(".decap-cms.js") or name.endswith(".wasm") \
                 or name == "decap-cms.js.LICENSE.txt":
             copies[out / name] = src
-    write_files(copies)
-    return True
+    return copies
 
 
 # ---------------------------------------------------------------- command line

@@ -532,12 +532,15 @@ def cmd_remind(args) -> int:
             if not args.body_file or "{period}" not in args.body_file:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")
                 return cli.EXIT_USAGE
+            writes, said = {}, []  # (one write: a failure partway says which periods' files were written)
             for period in periods:
                 title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, args.lang)
                 path = Path(args.body_file.replace("{period}", period))
-                write_files({path: body.encode("utf-8"), path.with_suffix(".env"):
-                             f"missing={count}\ntitle={title}\nmarker={marker}\n".encode("utf-8")})
-                sys.stdout.write(f"{period}: missing={count} {path}\n")
+                writes[path] = body.encode("utf-8")
+                writes[path.with_suffix(".env")] = f"missing={count}\ntitle={title}\nmarker={marker}\n".encode("utf-8")
+                said.append(f"{period}: missing={count} {path}\n")
+            write_files(writes)
+            sys.stdout.write("".join(said))
             return cli.EXIT_OK
         title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, args.lang)
     if args.body_file:

@@ -184,6 +184,27 @@ def test_admin_page_carries_the_bundle_and_its_lazy_chunks(records, tmp_path):
     assert {p.name for p in cms.YAML_LIB.glob("*.js")} == {p.name for p in (out / "yaml").iterdir()}
 
 
+def test_an_admin_page_written_partway_says_which_of_its_files_were_written(records, tmp_path):
+    """cms-admin wrote config.yml and index.html, then removed yaml/ and copied the bundle: a failure in
+    the bundle said 没有写入任何文件，原有的文件没有改动, though config.yml and index.html were new and
+    yaml/ gone.  All its files are now one write, and yaml/'s old files stay until it succeeds."""
+    if not (cms.BUNDLE / "decap-cms.js").is_file():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    out = tmp_path / "admin"
+    (out / "decap-cms.js").mkdir(parents=True)  # (a folder where the bundle goes: it cannot be written)
+    (out / "yaml").mkdir()
+    (out / "yaml" / "old.js").write_text("// an older YAML library's file\n", encoding="utf-8")
+    done = run("cms-admin", "--records", str(records), "--today", "2026-10-01", "--out", str(out))
+    assert done.returncode == 2 and "Traceback" not in done.stderr, done.stderr
+    written = done.stderr.split("已写入 ")[1].split("（都是完整的）")[0]  # (a hundred files: the first three named)
+    assert written.startswith(f"{out / 'config.yml'}、{out / 'index.html'}、") and " 个文件" in written, done.stderr
+    assert "未写入 " + str(out / "decap-cms.js") in done.stderr and len(done.stderr) < 2000, done.stderr
+    assert (out / "yaml" / "old.js").is_file()
+    (out / "decap-cms.js").rmdir()
+    assert run("cms-admin", "--records", str(records), "--today", "2026-10-01", "--out", str(out)).returncode == 0
+    assert {p.name for p in cms.YAML_LIB.glob("*.js")} == {p.name for p in (out / "yaml").iterdir()}
+
+
 def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_lets_through(config, records):
     """The form's privacy pattern (cms.PRIVATE_RX and the policy's student-number patterns) finds
     only what `validate`'s privacy check finds, so the form never refuses a text CI would accept."""

@@ -761,3 +761,16 @@ def test_each_cadres_line_is_in_the_language_asked(tmp_path):
         "- 陈刚 (党委学生工作部部长) (no Git account recorded: reviewers, please tell them): "
         "`records/ledgers/2026-H1/chen-gang.yaml`",
         "- 张伟 (计算机学院院长) @zhang-wei: `records/ledgers/2026-H1/zhang-wei.yaml` has errors"]
+
+
+def test_bodies_for_several_periods_written_partway_say_which_were_written(tmp_path):
+    """GitLab's job writes a body and its .env for each period: when the second period's could not be
+    written, the first's were, and the message said 没有写入任何文件.  They are now one write, and the
+    message names the first period's files as written, the second's as not."""
+    repo = make_repo(tmp_path)
+    (repo / "r-2026-H1.md").mkdir()  # (a folder where the later period's body goes)
+    r = run(repo, "remind", "--periods", '["2025-H2", "2026-H1"]', "--today", "2026-06-20",
+            "--body-file", "r-{period}.md")
+    assert r.returncode == 2 and r.stdout == "", r.stdout + r.stderr
+    assert "写入 r-2026-H1.md 时出错（系统提示：Is a directory）：已写入 r-2025-H2.md、r-2025-H2.env（都是完整的）；" \
+           "未写入 r-2026-H1.md、r-2026-H1.env（原有的没有改动）" in r.stderr, r.stderr
