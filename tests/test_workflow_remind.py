@@ -774,3 +774,19 @@ def test_bodies_for_several_periods_written_partway_say_which_were_written(tmp_p
     assert r.returncode == 2 and r.stdout == "", r.stdout + r.stderr
     assert "写入 r-2026-H1.md 时出错（系统提示：Is a directory）：已写入 r-2025-H2.md、r-2025-H2.env（都是完整的）；" \
            "未写入 r-2026-H1.md、r-2026-H1.env（原有的没有改动）" in r.stderr, r.stderr
+
+
+def test_when_the_checks_cannot_run_the_site_still_says_a_ledger_has_errors(tmp_path):
+    """The site's rows when the check stage fails (CheckView._failed: deadlines.owed_rows) had no word of
+    a handed-in ledger's errors, so the status showed no 有错误 there; they now carry it as check's do."""
+    from generator.pipeline import validate_records
+    from generator.site.checks import CheckView
+
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
+    rs, _ = validate_records(repo / "records")
+    view = CheckView(rs, dt.date(2026, 7, 5), repo)
+    view._failed("the check stage failed")  # (what the site does when run_checks raises)
+    assert view.ledger_status("2026-H1", "zhang-wei")["errors"] is True
+    assert view.ledger_status("2026-H1", "zhang-wei")["label"].endswith("（有错误，未通过）")
+    assert view.ledger_status("2025-H2", "zhang-wei")["errors"] is False

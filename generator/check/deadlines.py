@@ -81,7 +81,7 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     """The ledger rows' period, cadre and required, as check lists them but without their status (no Git):
     who owes each period not archived (SemesterContacts.owes; status exempt when not filed and exempted, as
     check says), and who handed in one they did not owe — what the site counts as 应填报 and remind
-    reminds of when the checks could not run."""
+    reminds of when the checks could not run; "errors" as check's rows say it (with_errors)."""
     from generator.check.semester_contacts import SemesterContacts
 
     ctx = Context(rs, today)
@@ -89,10 +89,11 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     out = []
     for cadre in ctx.rows:
         for p in held_periods(ctx, cadre):
-            required, filed = owes(cadre, p), (p.id, cadre) in rs.ledgers
-            if required or filed:
-                exempt = required and not filed and ctx.exempt(cadre, "ledger", p.start, p.end)
-                out.append({"period": p.id, "cadre": cadre, "required": required, "status": "exempt" if exempt else None})
+            required, led = owes(cadre, p), rs.ledgers.get((p.id, cadre))
+            if required or led is not None:
+                exempt = required and led is None and ctx.exempt(cadre, "ledger", p.start, p.end)
+                out.append({"period": p.id, "cadre": cadre, "required": required, "status": "exempt" if exempt else None,
+                            "errors": led is not None and with_errors(rs, led.doc)})
     return out
 
 
