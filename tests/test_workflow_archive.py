@@ -117,6 +117,16 @@ def test_archive_says_what_it_did_in_json_when_asked(tmp_path):
                                     "ledgers": 2, "missing": 1, "exports": 4}
 
 
+def test_the_archived_periods_rows_of_check_json_have_the_shape_of_the_others(archived):
+    """check --format json documents "errors" (a ledger handed in with errors) on every ledger row; an
+    archived period's rows, taken from its manifest, had none, so a reader of the JSON met a KeyError."""
+    import json
+
+    rows = json.loads(run(archived, "check", "--today", "2026-07-05", "--format", "json").stdout)["ledgers"]
+    frozen = [r for r in rows if r["period"] == "2025-H2"]
+    assert frozen and all(r["errors"] is False for r in frozen) and all("errors" in r for r in rows)
+
+
 def test_archiving_twice_is_refused(archived):
     r = run(archived, "archive", "2025-H2", "--today", "2026-02-10")
     assert r.returncode == 1 and "E-FLOW-004" in r.stdout
