@@ -220,21 +220,26 @@ def main(argv=None) -> int:
         return EXIT_USAGE
 
 
+def file_list(paths: list, lang: str) -> str:
+    """The files of a write that stopped partway, as said: the first three of a long list, and how many
+    (the web form's bundle is a hundred files, an import of cadres one per cadre)."""
+    from generator.load import display_path
+
+    shown = [display_path(p) for p in paths[:3 if len(paths) > 6 else 6]]
+    more = len(paths) - len(shown)
+    if lang == "zh":
+        return "、".join(shown) + (f" 等共 {len(paths)} 个文件" if more else "")
+    return ", ".join(shown) + (f" and {more} more" if more else "")
+
+
 def unwritten(exc, lang: str, argv: list[str]) -> str:
     """What was written, what not, and the command to run again."""
     import shlex
 
     from generator.load import display_path
 
-    def names(paths: list) -> str:  # (the first few of a long list: the web form's bundle is a hundred files)
-        shown = [display_path(p) for p in paths[:3 if len(paths) > 6 else 6]]
-        more = len(paths) - len(shown)
-        if lang == "zh":
-            return "、".join(shown) + (f" 等共 {len(paths)} 个文件" if more else "")
-        return ", ".join(shown) + (f" and {more} more" if more else "")
-
     what = MSG["some_written" if exc.written else "none_written"][lang].format(
-        written=names(exc.written), unwritten=names(exc.unwritten))
+        written=file_list(exc.written, lang), unwritten=file_list(exc.unwritten, lang))
     return MSG["unwritten"][lang].format(path=display_path(exc.path), reason=exc.reason, what=what,
                                          command=shlex.join(["python", "-m", "generator", *argv]))
 

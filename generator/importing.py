@@ -1196,10 +1196,11 @@ def write_all(writes) -> F.Finding | None:
     try:
         write_files({path: text.encode("utf-8") for path, text in writes.items()})
     except Unwritten as exc:
-        written, left = [display_path(p) for p in exc.written], [display_path(p) for p in exc.unwritten]
+        from generator.cli import file_list
+
         return F.make("E-IMP-015", display_path(exc.path), None, record=display_path(exc.path), reason=exc.reason,
-                      written="、".join(written) or "（无）", unwritten="、".join(left),
-                      written_en=", ".join(written) or "none", unwritten_en=", ".join(left))
+                      written=file_list(exc.written, "zh") or "（无）", unwritten=file_list(exc.unwritten, "zh"),
+                      written_en=file_list(exc.written, "en") or "none", unwritten_en=file_list(exc.unwritten, "en"))
     return None
 
 

@@ -1280,3 +1280,22 @@ def test_a_write_that_fails_midway_leaves_every_file_whole_and_says_which_were_w
     assert "已写入 records/classes/2027.yaml；未写入 records/classes/2025.yaml" in said, said
     assert sorted(p.name for p in (work / "records/classes").iterdir()) == ["2025.yaml", "2026.yaml", "2027.yaml"]
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_write_of_many_cadres_that_fails_midway_names_the_first_few_and_how_many(work):
+    """Importing ten cadres onto a full disk: E-IMP-015 named every file written, one line as long as the
+    list (an import of 300 cadres, 300 paths).  A list of more than six now names the first three and
+    how many, as the other commands' message does."""
+    from workflow_repo import run_small_files
+
+    rows = [["姓名", "职务", "单位", "任职日期"]] + [[f"干部{n}", "副部长", "党委学生工作部", "2021-03-01"]
+                                                   for n in "一二三四五六七"]
+    rows += [["干部八", "副部长" + "（兼任党委学生工作部学生事务中心主任）" * 3, "党委学生工作部", "2021-03-01"],
+             ["干部九", "副部长", "党委学生工作部", "2021-03-01"]]
+    xlsx(work / "c.xlsx", rows)
+    run = run_small_files(work, 200, "import", "cadres", "c.xlsx", "--write")  # (干部八's file is longer)
+    said = run.stdout + run.stderr
+    assert run.returncode == 2 and "错误 E-IMP-015" in said, said
+    written = said.split("已写入 ")[1].split("；未写入")[0]
+    assert written.count("records/cadres/") == 3 and written.endswith(" 等共 7 个文件"), said
+    assert len([p for p in (work / "records/cadres").iterdir() if not p.name.startswith(".")]) == 2 + 7
