@@ -169,31 +169,31 @@ def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
     feedback statuses in the policy then); and the policy to read for it by hand (W-ARCH-001's
     git show <commit>:<this>): in the records folder as it was named when the manifest was last
     added (followed through renames), else as it is named there now; outside Git, as shown)."""
-    from generator.check.git_history import _git
+    from generator.check.first_parent import git
 
     policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
     path = records_folder(man, "") + policy
     try:
-        shallow = _git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
+        shallow = git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
         if shallow not in ("true", "false"):  # (no repository: asked first, the one git call outside Git)
             return None, ("no_policy" if rs.policy is None else "no_git"), path
-        log = _git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
+        log = git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
         entries = [c.strip("\n").split("\n") for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
         added = [(e[0], e[-1]) for e in entries if len(e) > 1]  # (commit, its path then, which may hold spaces)
         if added:  # (newest first)
             path = _folder_then(added[0][1], man.rel) + policy
-        elif (prefix := _git(rs.root, "rev-parse", "--show-prefix")).returncode == 0:
+        elif (prefix := git(rs.root, "rev-parse", "--show-prefix")).returncode == 0:
             path = prefix.stdout.strip() + policy
         if rs.policy is None:
             return None, "no_policy", path
         if not added:
             return None, "uncommitted", path
-        now = _git(rs.root, "hash-object", "--", man.rel).stdout.strip()
-        same = [(c, p) for c, p in added if _git(rs.root, "rev-parse", f"{c}:{p}").stdout.strip() == now]
+        now = git(rs.root, "hash-object", "--", man.rel).stdout.strip()
+        same = [(c, p) for c, p in added if git(rs.root, "rev-parse", f"{c}:{p}").stdout.strip() == now]
         if not same:
             return None, "changed", path
         if shallow == "true":
-            where = _git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
+            where = git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
             if same[-1][0] in (rs.root / where).read_text(encoding="utf-8").split():
                 return None, "shallow", path  # (it may have been added further back)
         found = {}  # (the policy then: in the records folder as it was named then)
@@ -217,10 +217,10 @@ def _folder_then(path: str, rel: str) -> str:
 
 def _policy_then(rs: RecordSet, commit: str, path: str) -> dict | None:
     """The feedback statuses' meanings of the policy at `path` in `commit` (None: none there)."""
-    from generator.check.git_history import _git
+    from generator.check.first_parent import git
     from generator.load import parse_bytes
 
-    then = _git(rs.root, "show", f"{commit}:{path}")
+    then = git(rs.root, "show", f"{commit}:{path}")
     data = parse_bytes(then.stdout.encode("utf-8"), rs.policy.doc.file)[0] if then.returncode == 0 else None
     words = data.get("vocabularies") if isinstance(data, dict) else None
     words = words.get("feedback_statuses") if isinstance(words, dict) else None

@@ -713,16 +713,14 @@ def test_a_policy_number_changed_without_earlier_is_told_at_its_line_with_the_en
 
 def _check_counting_git(repo, tmp_path, today, cache):
     """(the W-CHK-015 findings of `check --today TODAY` with the cache folder `cache` ("0": none), the
-    git calls that read the policy's history: every `log` but the ledgers' (its format is
-    git_history's) and every `cat-file`)."""
+    git calls that read history: every `log` — the ledgers' and the policy's, one for both when
+    both read since the same kept commit (first_parent.Log) — and every `cat-file`)."""
     from tests.gitrepo import counting_git
 
     r, calls = counting_git(repo, tmp_path, "check", "--records", "records", "--today", today, "--format", "json",
                             cache=cache)
     found = [(f["line"], f["message"], f["hint"]) for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-015"]
-    policy = [c for c in calls
-              if " cat-file " in f" {c} " or " log " in f" {c} " and "%x1e%H%x1f%ct%x1f%P" not in c]
-    return found, policy
+    return found, [c for c in calls if " cat-file " in f" {c} " or " log " in f" {c} "]
 
 
 def _policy_raised(tmp_path):
@@ -755,14 +753,17 @@ def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_pat
     cold, _calls = _check_counting_git(repo, tmp_path, "2026-03-20", cache)
     assert len(cold) == 1 and "2026-03-02" in cold[0][1] and cold == fresh(), cold
     warm, calls = _check_counting_git(repo, tmp_path, "2026-03-20", cache)
-    assert warm == cold and calls == [], calls  # HEAD unchanged: the kept versions
+    head = git(repo, "rev-parse", "HEAD").strip()
+    assert warm == cold and [c.split()[-1] for c in calls] == [f"{head}..HEAD"], calls  # HEAD unchanged: the
+    # kept versions (the one `log` is the ledgers', since the HEAD kept for them: nothing)
     # a new commit changes the number again, after 2026-H1 ended under 2: read since the kept commit
     policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 3"), encoding="utf-8")
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-04-10"])})
     commit(repo, "2026-07-05 09:00", "又改了")
     again, calls = _check_counting_git(repo, tmp_path, "2026-07-20", cache)
     assert again == fresh("2026-07-20") and len(again) == 2 and "2026-07-05" in again[1][1], again
-    assert any(" log " in f" {c} " and " -- " not in c for c in calls), calls  # (since the kept commit only)
+    logs = [c for c in calls if " log " in f" {c} "]  # since the kept commit only, one log for the ledgers and the policy
+    assert [c.split()[-1] for c in logs] == [f"{head}..HEAD"] and " -- " not in logs[0], calls
     # history rewritten: main reset to another branch, where the number went from 1 to 5 on 03-05
     git(repo, "checkout", "-q", "-b", "other", "HEAD~2")
     policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 5"), encoding="utf-8")

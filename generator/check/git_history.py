@@ -19,20 +19,20 @@ they were kept for is on HEAD's first-parent chain (a pull request's merge commi
 whose site build kept them, as its first parent), only the commits after it are read and their
 additions added (the kept, older, landings win): a 12k repository's full `git log` takes ≈0.45 s.
 Whether that commit is on the chain is read from the same log; when it is not (history rewritten,
-another repository), the whole history is read as before.
+another repository), the whole history is read as before.  The log is first_parent.Log's, and the
+commits read since the kept one are handed on (History.since): policy_history takes the policy's
+changes from them when its versions were kept for the same commit (one `git log` for both).
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
-import re
 import subprocess
-import tempfile
 from collections import namedtuple
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.cache import KeptResult
+from generator.check.first_parent import GIT, Log, commits, env, files, git, is_commit
 
 
 # A ledger's first landing: its commit, and the commit's committer time (aware, in the policy time
@@ -41,11 +41,16 @@ Landing = namedtuple("Landing", ("commit", "time"))
 
 
 class History:
-    def __init__(self, state: str, reason: str = "", added: dict | None = None, reason_en: str | None = None):
+    def __init__(self, state: str, reason: str = "", added: dict | None = None, reason_en: str | None = None,
+                 head: str | None = None, since: tuple | None = None):
         self.state = state  # ok | shallow | no_repo | error
         self.reason = reason  # why it could not be read, in Chinese (git's own words as they are)
         self.reason_en = reason if reason_en is None else reason_en
         self.added: dict[str, Landing] = {} if added is None else added  # path below records/ → first landing
+        self.head = head  # the commit read (None: no log read)
+        # (the kept commit, the first_parent.Log of HEAD's first-parent commits after it) when the landings were
+        # read since it: policy_history reads the policy's changes there too, with no `git log` of its own
+        self.since = since
 
     def __eq__(self, other):
         if other.__class__ is not self.__class__:
@@ -56,21 +61,6 @@ class History:
 
     def __repr__(self) -> str:
         return f"History({self.state!r}, {self.reason!r}, {len(self.added)} landings)"
-
-
-def _env() -> dict:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("GIT_") or k in ("GIT_CONFIG_NOSYSTEM",)}
-    env["LC_ALL"] = "C"
-    return env
-
-
-GIT = ("git", "-c", "core.quotePath=false")
-_COMMIT = re.compile(r"[0-9a-f]{40}|[0-9a-f]{64}")
-
-
-def _git(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([*GIT, *args], cwd=cwd, env=_env(), capture_output=True, text=True,
-                          encoding="utf-8", errors="replace")
 
 
 # ---- begun early: `git log` runs in its own process while the records load -----------
@@ -105,7 +95,7 @@ def read_history(records: Path, repo: Path | None, tz: ZoneInfo) -> History:
 class _Reading:
     def __init__(self, records: Path, repo: Path | None):
         self.done: History | None = None  # known without the log (no repository, shallow …)
-        self.log: subprocess.Popen | None = None
+        self.log: Log | None = None
         try:
             self._start(records, repo)
         except (OSError, ValueError) as exc:  # git missing, bad directory
@@ -113,12 +103,12 @@ class _Reading:
 
     def _start(self, records: Path, repo: Path | None) -> None:
         where = Path(repo) if repo is not None else Path(records)
-        top = _git(where, "rev-parse", "--show-toplevel")
+        top = git(where, "rev-parse", "--show-toplevel")
         if top.returncode != 0:
             self.done = History("no_repo", "不是 Git 仓库", reason_en="not a Git repository")
             return
         root = Path(top.stdout.strip())
-        shallow = _git(root, "rev-parse", "--is-shallow-repository")
+        shallow = git(root, "rev-parse", "--is-shallow-repository")
         if shallow.stdout.strip() == "true":
             self.done = History("shallow", "浅克隆", reason_en="shallow clone")
             return
@@ -129,87 +119,61 @@ class _Reading:
                                 reason_en=f"the records folder is outside the repository {root}")
             return
         self.prefix = "" if prefix == "." else prefix + "/"
-        head = _git(root, "rev-parse", "--verify", "-q", "HEAD")
+        head = git(root, "rev-parse", "--verify", "-q", "HEAD")
         if head.returncode != 0:
             self.done = History("ok")  # no commit yet: nothing has been submitted
             return
         self.root, self.head = root, head.stdout.strip()
         self.kept = KeptResult(Path(records), "history", f"{root.resolve()}\0{self.prefix}")
         kept = self.kept.get()  # (the commit whose landings are kept, those landings)
-        if not (type(kept) is tuple and len(kept) == 2 and type(kept[0]) is str and _COMMIT.fullmatch(kept[0])
-                and type(kept[1]) is dict):
+        if not (type(kept) is tuple and len(kept) == 2 and is_commit(kept[0]) and type(kept[1]) is dict):
             kept = (None, None)
         self.base, self.base_added = kept
         self._log()
 
     def _log(self) -> None:
-        """`git log` of HEAD's first-parent chain: since the kept commit (every commit, with its
-        parents and the status of each file it changes), or all of it (the commits that add
-        ledgers, with the files they add)."""
-        since = ["--name-status", f"{self.base}..HEAD"] if self.base else \
-            ["--diff-filter=A", "--name-only", "HEAD", "--", f"{self.prefix}ledgers/"]
-        self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # (a pipe could fill up)
-        self.log = subprocess.Popen(
-            [*GIT, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames",
-             "--format=%x1e%H%x1f%ct%x1f%P", *since],
-            cwd=self.root, env=_env(), stdin=subprocess.DEVNULL, stdout=self.out, stderr=self.err)
+        """`git log` of HEAD's first-parent chain: since the kept commit (every commit, with the
+        status of each file it changes), or all of it (the commits that add ledgers, with the files
+        they add)."""
+        self.log = Log(self.root, self.base, (f"{self.prefix}ledgers/",), added_only=True)
 
     def stop(self) -> None:
         if self.log is not None:
-            self.log.kill()
-            self.log.wait()
-            self.out.close(), self.err.close()
+            self.log.stop()
 
     def result(self, tz: ZoneInfo) -> History:
         if self.done is not None:
             return self.done
-        code = self.log.wait()
-        self.out.seek(0), self.err.seek(0)
-        stdout = self.out.read().decode("utf-8", errors="replace")
-        stderr = self.err.read().decode("utf-8", errors="replace").strip()
-        self.out.close(), self.err.close()
+        log, error = self.log.read(self.head)
         if self.base:
-            added, oldest_parent = _landings(stdout, self.prefix)
-            if code == 0 and (oldest_parent == self.base or self.base == self.head and not stdout.strip()):
-                return self._keep({**added, **self.base_added}, tz)  # (the kept landings are older: they win)
+            if log is not None:  # (the kept landings are older: they win)
+                return self._keep({**_landings(log, self.prefix), **self.base_added}, tz, (self.base, log))
             self.base = None  # not on HEAD's first-parent chain (or gone): the whole history after all
             self._log()
             return self.result(tz)
-        if code != 0:
-            return History("error", stderr.splitlines()[-1] if stderr else "git log")
-        return self._keep(_landings(stdout, self.prefix)[0], tz)
+        if log is None:
+            return History("error", error)
+        return self._keep(_landings(log, self.prefix), tz)
 
-    def _keep(self, added: dict, tz: ZoneInfo) -> History:
+    def _keep(self, added: dict, tz: ZoneInfo, since: tuple | None = None) -> History:
         """The history of {path: (commit, time)}; kept for HEAD (the next run starts from it)."""
         if self.head != self.base:
             self.kept.put((self.head, added))
         times: dict = {}  # (a commit adds many ledgers)
         return History("ok", added={path: Landing(sha, times.get(when) or times.setdefault(
-            when, dt.datetime.fromtimestamp(when, tz))) for path, (sha, when) in added.items()})
+            when, dt.datetime.fromtimestamp(when, tz))) for path, (sha, when) in added.items()},
+            head=self.head, since=since)
 
 
-def _landings(log: str, prefix: str) -> tuple[dict, str | None]:
-    """({ledger's path below prefix: (commit, time)} of each first addition, the first parent of
-    the oldest commit in the log)."""
+def _landings(log: str, prefix: str) -> dict:
+    """{ledger's path below prefix: (commit, time)} of each first addition in a first_parent.Log's text."""
     added: dict[str, tuple] = {}
-    parent, ledgers = None, prefix + "ledgers/"
-    for chunk in log.split("\x1e")[1:]:  # newest first: older additions overwrite
-        head, _, names = chunk.partition("\n")
-        sha, _, rest = head.partition("\x1f")
-        stamp, _, parents = rest.partition("\x1f")
-        parent = (parents.split() or [None])[0]
-        try:
-            when = int(stamp.strip())
-        except ValueError:
-            continue
-        for line in names.splitlines():
-            status, tab, name = line.partition("\t")  # (--name-status: "A\tpath"; --name-only: "path")
-            if tab and status != "A":
-                continue
-            name = (name if tab else status).strip()
-            if name.startswith(ledgers):
-                added[name[len(prefix):]] = (sha.strip(), when)
-    return added, parent
+    ledgers = prefix + "ledgers/"
+    for sha, when, _parent, names in commits(log):  # newest first: older additions overwrite
+        for status, name in files(names):  # (status "" from --name-only: only additions were asked for)
+            if status in ("A", "") and name.startswith(ledgers):
+                added[name[len(prefix):]] = (sha, when)
+    return added
 
 
 # ---- the ledgers as they were committed on a past day (check --today <past day>) -----------
@@ -222,7 +186,7 @@ def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     and one `git cat-file --batch` for the bytes."""
     try:
         where = Path(repo) if repo is not None else Path(records)
-        got = _git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD")
+        got = git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD")
         lines = got.stdout.split("\n")
         if len(lines) < 2 or lines[1].strip() != "false":
             return None  # (not a repository, or a shallow clone: its history does not reach the day)
@@ -237,18 +201,13 @@ def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     found = kept.get()
     if type(found) is dict:
         return found
-    log = _git(root, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames", "--name-status",
-               f"--since={end.isoformat()}", "--format=%x1e%H%x1f%ct%x1f%P", "HEAD", "--")
-    if log.returncode != 0:
+    log, _ = Log(root, since=end.isoformat()).read()
+    if log is None:
         return None
     touched, parent, ledgers = set(), None, ("" if cut == 0 else prefix + "/") + "ledgers/"
-    for chunk in log.stdout.split("\x1e")[1:]:  # (newest first: the last one's parent is the day's commit)
-        stamp, _, names = chunk.partition("\n")
-        parent = (stamp.rpartition("\x1f")[2].split() or [None])[0]
-        for line in names.splitlines():
-            name = line.partition("\t")[2]
-            if name.startswith(ledgers) and name.endswith(".yaml"):
-                touched.add(name)
+    for _sha, _when, parent, names in commits(log):  # (newest first: the last one's parent is the day's commit)
+        touched.update(name for _status, name in files(names)
+                       if name.startswith(ledgers) and name.endswith(".yaml"))
     if parent is None or not touched:  # (nothing after the day, or a history that begins after it)
         found = {name[cut:]: None for name in touched}
     else:
@@ -262,7 +221,7 @@ def _blobs(root: Path, commit: str, names: list[str], cut: int) -> dict[str, byt
     """{name[cut:]: its bytes in `commit` (None: not there)}, by one `git cat-file --batch`."""
     asked = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")
     try:
-        out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), input=asked,
+        out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), input=asked,
                              capture_output=True, check=False)
     except OSError:
         return None

@@ -7,7 +7,8 @@ without it, every past semester and unarchived period is judged again by the new
 are warned about half-years that were fine, and nothing says the policy changed.  Git knows: each
 version of the policy file along the checked branch's first-parent history (the log of that one
 file, and its versions in one `cat-file --batch`; kept for HEAD between runs, and read only after
-the kept commit when it is on HEAD's first-parent chain, as git_history keeps the landings), the
+the kept commit when it is on HEAD's first-parent chain — git_history's log since the same commit
+when it read one, first_parent.Log for both), the
 day each change landed, and the number before it.  A change is told when a ledger's period ended while the old number
 was in force (before the change, after the one before) and no `earlier` entry of the number
 reaches the day before the change: at the number's line, with the entry to add.  A shallow clone
@@ -20,6 +21,9 @@ import subprocess
 from pathlib import Path
 
 from generator.check.context import Context
+from generator.check import first_parent
+from generator.check.first_parent import GIT, Log, env, files, git, is_commit
+from generator.check.git_history import History
 from generator import quickload
 from generator.cache import KeptResult
 from generator.load import parse_bytes
@@ -27,7 +31,7 @@ from generator.load import parse_bytes
 SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
 
 
-def check_policy_history(ctx: Context) -> None:
+def check_policy_history(ctx: Context, history: History) -> None:
     rs = ctx.rs
     if rs.policy is None or not rs.ledgers:
         return
@@ -39,7 +43,7 @@ def check_policy_history(ctx: Context) -> None:
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz)):
+    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz, history)):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
             if new is None or new == old or path not in now or day > ctx.today:
@@ -85,25 +89,25 @@ def _yaml(value) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
-def _versions(root, rel: str, tz) -> list[tuple]:
+def _versions(root, rel: str, tz, history: History) -> list[tuple]:
     """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
     history, newest first; [] outside Git, in a shallow clone (as git_history: its oldest version would
     count as in force since always), when Git cannot say, or with one version.  The versions are
     kept for HEAD (cache.KeptResult): HEAD unchanged, no git but `rev-parse`; the kept commit on
-    HEAD's first-parent chain, only the commits after it are read (as git_history does)."""
-    from generator.check.git_history import _COMMIT, _git
-
+    HEAD's first-parent chain, only the commits after it are read (first_parent.Log; git_history's
+    log when it read the landings since the same commit)."""
     try:
-        got = _git(root, "rev-parse", "--is-shallow-repository", "--verify", "-q", "HEAD")
-        shallow, _, head = got.stdout.strip().partition("\n")
+        got = git(root, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--verify", "-q", "HEAD")
+        shallow, top, head = (got.stdout.splitlines() + ["", ""])[:3]
         if got.returncode != 0 or shallow != "false":
             return []  # (no commit yet; a shallow clone: its oldest version is not the first, keep nothing)
+        prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(top).resolve()).parts)
         kept = KeptResult(Path(root), "policy-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()
-        base, old = got if (type(got) is tuple and len(got) == 2 and type(got[0]) is str
-                            and _COMMIT.fullmatch(got[0]) and type(got[1]) is list) else (None, None)
+        base, old = got if (type(got) is tuple and len(got) == 2 and is_commit(got[0])
+                            and type(got[1]) is list) else (None, None)
         if base != head:
-            since = _since(root, rel, base) if base else None
+            since = _since(root, prefix + rel, base, head, history) if base else None
             commits = since if since is not None else _changes(root, rel)
             new, ended = _read(root, rel, commits)
             old = new if since is None or ended else new + old
@@ -115,39 +119,30 @@ def _versions(root, rel: str, tz) -> list[tuple]:
 
 def _changes(root, rel: str) -> list[tuple]:
     """(commit, committer time) of each first-parent commit that changed the policy, newest first."""
-    from generator.check.git_history import _git
-
-    log = _git(root, "log", "--first-parent", "--format=%H %ct", "--", rel)
-    if log.returncode != 0:
-        raise ValueError(log.stderr)
-    return [(c, int(t)) for c, t in (line.split() for line in log.stdout.splitlines() if line.strip())]
+    log, error = Log(root, paths=(rel,)).read()
+    if log is None:
+        raise ValueError(error)
+    return [(sha, when) for sha, when, _parent, _names in first_parent.commits(log)]
 
 
-def _since(root, rel: str, base: str) -> list[tuple] | None:
-    """_changes after `base`, or None when `base` is not on HEAD's first-parent chain (history
-    rewritten, an older commit checked out: the whole history is read)."""
-    from generator.check.git_history import _git
-
-    log = _git(root, "log", "--relative", "--first-parent", "--diff-merges=first-parent", "--no-renames",
-               "--name-only", "--format=%x1e%H %ct %P", f"{base}..HEAD")
-    parent, out = None, []
-    for chunk in log.stdout.split("\x1e")[1:]:
-        head, _, names = chunk.partition("\n")
-        sha, when, *parents = head.split()
-        parent = (parents or [None])[0]
-        if rel in names.splitlines():
-            out.append((sha, int(when)))
-    return out if log.returncode == 0 and parent == base else None
+def _since(root, path: str, base: str, head: str, history: History) -> list[tuple] | None:
+    """_changes after `base` (the policy at `path` from the top of the repository), or None when `base`
+    is not on HEAD's first-parent chain (history rewritten, an older commit checked out: the whole
+    history is read).  git_history's log when it was read since the same commit to the same HEAD."""
+    shared = history.since if history.head == head else None
+    log = shared[1] if shared and shared[0] == base else Log(root, base).read(head)[0]
+    if log is None:
+        return None
+    return [(sha, when) for sha, when, _parent, names in first_parent.commits(log)
+            if any(name == path for _status, name in files(names))]
 
 
 def _read(root, rel: str, commits: list[tuple]) -> tuple[list, bool]:
     """([(numbers, committer time)] of the policy in each of `commits`, whether its history ended
     there (the file not there in one of them)); its versions in one `cat-file --batch`."""
-    from generator.check.git_history import GIT, _env
-
     if not commits:
         return [], False
-    batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=_env(), capture_output=True,
+    batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), capture_output=True,
                            input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
     out, data = [], batch.stdout
     for _commit, when in commits:

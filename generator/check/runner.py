@@ -64,7 +64,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     def part(k: int) -> list:
         return chains.part(k) if k < n else cadres.part(k - n)
 
-    data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx))
+    data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx, history))
     data["semester_matrix"], data["ledgers"] = cadres.finish(parts[n:])
     sources = Counter(map(itemgetter("source"), data["ledgers"]))
     data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "archive": sources["archive"],
@@ -94,12 +94,12 @@ def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:
     return History("ok")
 
 
-def _other_rules(ctx: Context) -> dict:
+def _other_rules(ctx: Context, history: History) -> dict:
     """The report's first keys, and the tables of the rules that read no ledger."""
     data = {"today": iso(ctx.today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
     check_archived_meanings(ctx)  # (not kept: whether Git can tell is not in the records)
-    check_policy_history(ctx)  # (nor when the policy changed)
+    check_policy_history(ctx, history)  # (nor when the policy changed; the policy's changes from the same log)
     return data
 
 
