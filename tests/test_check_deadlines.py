@@ -849,3 +849,44 @@ def test_a_ledger_of_a_period_not_begun_is_an_error_on_the_site_as_in_check(tmp_
     # (the pages leave it out, as a period not begun: only 数据检查 names it)
     assert [path for path, text in site.files.items() if "2027-H1".encode() in (text if isinstance(text, bytes)
                                                                                 else text.encode())] == ["findings.md"]
+
+
+def test_an_ended_semesters_dates_changed_in_the_calendar_are_told_at_the_line(tmp_path, monkeypatch):
+    # the first semester of 2025-2026 ended on 2026-01-16; on 2026-03-02 its start was moved to
+    # 09-08 in records/calendar.yaml: the contacts of its first week no longer count for it, and
+    # nothing said a semester already judged was judged again by new dates (W-CHK-015 reads the
+    # policy only). The calendar keeps no earlier dates: told at the line, with the day and both dates
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-28 10:00", "台账")
+    calendar = repo / "records/calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    changed = text.replace('{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-01"',
+                           '{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-08"')
+    assert changed != text
+    calendar.write_text(changed.replace('start: "2026-09-01", end: "2027-01-15"', 'start: "2026-09-07", end: "2027-01-15"'),
+                        encoding="utf-8")  # (and a semester not begun yet: planning, not told)
+    commit(repo, "2026-03-02 09:00", "校历改了日期")
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    said = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
+    line = next(i for i, l in enumerate(changed.splitlines()) if "2025-09-08" in l) + 1
+    assert [(f["file"], f["line"]) for f in said] == [("records/calendar.yaml", line)], said
+    assert "2026-03-02" in said[0]["message"] and "2025-09-01" in said[0]["message"] and "2025-09-08" in said[0][
+        "message"] and "2025-2026-1" in said[0]["message"], said
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-016" in english.stdout and "from 2025-09-01 to 2025-09-08 on 2026-03-02" in english.stdout, english.stdout
+    # the calendar's versions kept for HEAD (a warm run, the same finding) and read from the policy's log
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    cold, cold_calls = _check_counting_git(repo, tmp_path, "2026-03-20", str(tmp_path / "cache"))
+    warm, warm_calls = _check_counting_git(repo, tmp_path, "2026-03-20", str(tmp_path / "cache"))
+    assert [c for c in cold_calls if c.endswith(".yaml")] == ["-c core.quotePath=false log --first-parent --diff-merges=first-parent "
+                                                      "--no-renames --format=%x1e%H%x1f%ct%x1f%P --name-only HEAD -- "
+                                                      "policy.yaml calendar.yaml"], cold_calls  # (one log of both)
+    assert not [c for c in warm_calls if "cat-file" in c], warm_calls
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    assert [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"] == said
+    # a replay of a day before the change: nothing to tell
+    r = check_cli(repo / "records", "--today", "2026-03-01", "--format", "json")
+    assert not [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]

@@ -569,15 +569,16 @@ def test_when_the_check_cannot_run_remind_still_follows_who_owes_the_ledger(tmp_
 
 def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, int]:
     """(`python -m generator ARGS` as a process, how many times it read the ledgers' history, `git log
-    --first-parent --diff-merges=first-parent`; the policy file's own log for W-CHK-015, the same
-    reader's (first_parent.Log) with `-- policy.yaml`, is another read, of one file, and so is the
-    walk of the commits after a past --today only, `--since`, for the ledgers changed since:
-    git_history.ledgers_on): a `git` first on PATH notes each call and runs the real one."""
+    --first-parent --diff-merges=first-parent`; the log of the policy and calendar files for W-CHK-015
+    and W-CHK-016, the same reader's (first_parent.Log) with `-- policy.yaml calendar.yaml`, is another
+    read, of two files, and so is the walk of the commits after a past --today only, `--since`, for
+    the ledgers changed since: git_history.ledgers_on): a `git` first on PATH notes each call and runs
+    the real one."""
     from tests.gitrepo import counting_git
 
     r, calls = counting_git(repo, tmp_path, *args, cache=str(tmp_path / "cache"))
     logs = [c for c in calls if " log --first-parent --diff-merges=first-parent" in f" {c}"
-            and not c.endswith(" -- policy.yaml") and " --since=" not in c]
+            and " -- policy.yaml" not in c and " --since=" not in c]
     return r, len(logs)
 
 

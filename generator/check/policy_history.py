@@ -13,6 +13,7 @@ day each change landed, and the number before it.  A change is told when a ledge
 was in force (before the change, after the one before) and no `earlier` entry of the number
 reaches the day before the change: at the number's line, with the entry to add.  A shallow clone
 is not judged (its oldest version is not the policy's first), as git_history refuses it; nothing kept.
+W-CHK-016 (check_calendar_history): the calendar's versions, read the same way (one log of both files).
 """
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def check_policy_history(ctx: Context, history: History) -> None:
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz, history)):
+    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
             if new is None or new == old or path not in now or day > ctx.today:
@@ -89,7 +90,7 @@ def _yaml(value) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
-def _versions(root, rel: str, tz, history: History) -> list[tuple]:
+def _versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
     """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
     history, newest first; [] outside Git, in a shallow clone (as git_history: its oldest version would
     count as in force since always), when Git cannot say, or with one version.  The versions are
@@ -102,14 +103,14 @@ def _versions(root, rel: str, tz, history: History) -> list[tuple]:
         if got.returncode != 0 or shallow != "false":
             return []  # (no commit yet; a shallow clone: its oldest version is not the first, keep nothing)
         prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(top).resolve()).parts)
-        kept = KeptResult(Path(root), "policy-history", f"{Path(root).resolve()}\0{rel}")
+        kept = KeptResult(Path(root), f"{rel.partition('.')[0]}-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()
         base, old = got if (type(got) is tuple and len(got) == 2 and is_commit(got[0])
                             and type(got[1]) is list) else (None, None)
         if base != head:
             since = _since(root, prefix + rel, base, head, history) if base else None
-            commits = since if since is not None else _changes(root, rel)
-            new, ended = _read(root, rel, commits)
+            commits = since if since is not None else _changes(root, rel, prefix + rel, head)
+            new, ended = _read(root, rel, commits, values)
             old = new if since is None or ended else new + old
             kept.put((head, old))
     except (OSError, subprocess.SubprocessError, ValueError):
@@ -117,28 +118,40 @@ def _versions(root, rel: str, tz, history: History) -> list[tuple]:
     return [(numbers, dt.datetime.fromtimestamp(when, tz).date()) for numbers, when in old] if len(old) > 1 else []
 
 
-def _changes(root, rel: str) -> list[tuple]:
-    """(commit, committer time) of each first-parent commit that changed the policy, newest first."""
-    log, error = Log(root, paths=(rel,)).read()
-    if log is None:
-        raise ValueError(error)
-    return [(sha, when) for sha, when, _parent, _names in first_parent.commits(log)]
+# The files whose versions are read (W-CHK-015, W-CHK-016): the whole history of both in one `git log`.
+_FILES = ("policy.yaml", "calendar.yaml")
+_whole: dict = {}  # (the records folder, HEAD) → that log: the last one read
+
+
+def _changes(root, rel: str, path: str, head: str) -> list[tuple]:
+    """(commit, committer time) of each first-parent commit that changed the file (`path` from the top
+    of the repository), newest first."""
+    key = (str(Path(root).resolve()), head)
+    if key not in _whole:
+        log, error = Log(root, paths=tuple(dict.fromkeys((rel, *_FILES)))).read()
+        if log is None:
+            raise ValueError(error)
+        _whole.clear()
+        _whole[key] = log
+    return _touching(_whole[key], path)
 
 
 def _since(root, path: str, base: str, head: str, history: History) -> list[tuple] | None:
-    """_changes after `base` (the policy at `path` from the top of the repository), or None when `base`
-    is not on HEAD's first-parent chain (history rewritten, an older commit checked out: the whole
-    history is read).  git_history's log when it was read since the same commit to the same HEAD."""
+    """_changes after `base`, or None when `base` is not on HEAD's first-parent chain (history
+    rewritten, an older commit checked out: the whole history is read).  git_history's log when it
+    was read since the same commit to the same HEAD."""
     shared = history.since if history.head == head else None
     log = shared[1] if shared and shared[0] == base else Log(root, base).read(head)[0]
-    if log is None:
-        return None
+    return None if log is None else _touching(log, path)
+
+
+def _touching(log: str, path: str) -> list[tuple]:
     return [(sha, when) for sha, when, _parent, names in first_parent.commits(log)
             if any(name == path for _status, name in files(names))]
 
 
-def _read(root, rel: str, commits: list[tuple]) -> tuple[list, bool]:
-    """([(numbers, committer time)] of the policy in each of `commits`, whether its history ended
+def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
+    """([(values(data), committer time)] of the file in each of `commits`, whether its history ended
     there (the file not there in one of them)); its versions in one `cat-file --batch`."""
     if not commits:
         return [], False
@@ -154,5 +167,54 @@ def _read(root, rel: str, commits: list[tuple]) -> tuple[list, bool]:
         text, data = data[:size], data[size + 1:]
         parsed = quickload.values(text) if quickload.enabled() else None
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
-        out.append((_numbers(parsed), when))
+        out.append((values(parsed), when))
     return out, False
+
+
+def check_calendar_history(ctx: Context, history: History) -> None:
+    """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
+    it had ended.  The calendar keeps no earlier dates (a semester was what it was: the new dates are
+    taken as the right ones), so the past is judged again by them — which contacts count for that
+    semester, which classes were covered in that year — and this says so, at the changed line: the
+    day of the change and both dates.  A change before the end (planning) is not told."""
+    rs = ctx.rs
+    if rs.calendar is None:
+        return
+    now = _dates(rs.calendar.data)
+    before = None
+    for dates, day in reversed(_versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)):
+        for path, (old, _where) in (before or {}).items():
+            new = dates.get(path, (None,))[0]
+            ended = before.get((*path[:2], "end"), (None,))[0]
+            if new is None or new == old or path not in now or day > ctx.today or not (ended and ended < day.isoformat()):
+                continue
+            kind, ident, field = path
+            ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, old=old, new=new,
+                    day=day.isoformat(), ended=ended,
+                    field="开始日期" if field == "start" else "结束日期", field_en=field, **_WHAT[kind])
+        before = dates
+
+
+_WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些联系算在这个学期内、每学期联系次数是否达到要求",
+                      "effect_en": "which contacts count in it, whether each cadre met the minimum"},
+         "year": {"what": "学年", "what_en": "academic year", "effect": "新生班级在这一学年是否有人联系",
+                  "effect_en": "whether its freshman classes had a cadre"}}
+
+
+def _dates(data) -> dict:
+    """("semester" | "year", id, "start" | "end") → (the day, its keys in the calendar) of each one given."""
+    out = {}
+    years = data.get("academic_years") if isinstance(data, dict) else None
+    for i, year in enumerate(years if isinstance(years, list) else []):
+        semesters = year.get("semesters") if isinstance(year, dict) else None
+        items = [("year", year, ("academic_years", i))] + [
+            ("semester", s, ("academic_years", i, "semesters", j)) for j, s in
+            enumerate(semesters if isinstance(semesters, list) else [])]
+        for kind, item, keys in items:
+            for field in ("start", "end") if isinstance(item, dict) and isinstance(item.get("id"), str) else ():
+                try:
+                    day = dt.date.fromisoformat(str(item.get(field)))
+                except ValueError:
+                    continue
+                out[(kind, item["id"], field)] = (day.isoformat(), (*keys, field))  # (kept as text: marshal)
+    return out

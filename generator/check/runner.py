@@ -20,7 +20,7 @@ from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import Parts, check_archived_meanings
 from generator.check.git_history import History, forget, read_history
-from generator.check.policy_history import check_policy_history
+from generator.check.policy_history import check_calendar_history, check_policy_history
 from generator.model import RecordSet
 
 
@@ -100,6 +100,7 @@ def _other_rules(ctx: Context, history: History) -> dict:
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
     check_archived_meanings(ctx)  # (not kept: whether Git can tell is not in the records)
     check_policy_history(ctx, history)  # (nor when the policy changed; the policy's changes from the same log)
+    check_calendar_history(ctx, history)  # (nor when the calendar did)
     return data
 
 
