@@ -796,7 +796,7 @@ def test_a_shallow_clone_says_nothing_of_policy_changes_and_keeps_nothing_for_af
     shallow, _calls = _check_counting_git(clone, tmp_path, "2026-07-20", cache)
     assert shallow == [], shallow
     r = check_cli(clone / "records", "--today", "2026-07-20", "--lang", "en")
-    assert "W-CHK-015" not in r.stdout and "E-CHK-022" in r.stdout, r.stdout  # (the shallow clone is said once)
+    assert "warning W-CHK-015" not in r.stdout and "E-CHK-022" in r.stdout, r.stdout  # (the shallow clone is said once)
     git(clone, "fetch", "-q", "--unshallow")
     deep, _calls = _check_counting_git(clone, tmp_path, "2026-07-20", cache)
     assert deep == full, deep
@@ -890,3 +890,25 @@ def test_an_ended_semesters_dates_changed_in_the_calendar_are_told_at_the_line(t
     # a replay of a day before the change: nothing to tell
     r = check_cli(repo / "records", "--today", "2026-03-01", "--format", "json")
     assert not [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
+
+
+def test_a_shallow_clone_or_a_plain_folder_says_once_that_the_policy_history_was_not_read(tmp_path):
+    # in a shallow clone (CI's fetch-depth: 1) W-CHK-015 and W-CHK-016 say nothing, rightly, but nothing
+    # said they had not been checked: with every ledger in the import manifest not even E-CHK-022 showed
+    # that the history was cut; the report's overview now says so once, why, and how to fetch it all
+    repo, _policy, _text = _policy_raised(tmp_path)
+    clone = tmp_path / "shallow"
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
+    zh = check_cli(clone / "records", "--today", "2026-03-20", cwd=clone)
+    assert zh.stdout.count("政策和校历的改动") == 1 and "浅克隆" in zh.stdout and "git fetch --unshallow" in zh.stdout, zh.stdout
+    en = check_cli(clone / "records", "--today", "2026-03-20", "--lang", "en", cwd=clone)
+    assert en.stdout.count("Changes of the policy and the calendar") == 1 and "shallow clone" in en.stdout \
+        and "fetch-depth: 0" in en.stdout, en.stdout
+    assert json.loads(check_cli(clone / "records", "--today", "2026-03-20", "--format", "json",
+                                cwd=clone).stdout)["policy_history"] == "shallow"
+    plain = tmp_path / "plain"
+    shutil.copytree(repo / "records", plain / "records")
+    out = check_cli(plain / "records", "--today", "2026-03-20", "--lang", "en", cwd=plain).stdout
+    assert "Changes of the policy and the calendar" in out and "not in a Git repository" in out, out
+    full = check_cli(repo / "records", "--today", "2026-03-20", cwd=repo)
+    assert "政策和校历的改动" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout

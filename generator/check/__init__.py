@@ -65,6 +65,8 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                ("unknown": no trustworthy history — shallow clone or no repository;
                 "archive": an archived period's row, its manifest's, with "archived_on")
   "ledger_sources": {"git": int, "import": int, "archive": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
+  "policy_history": "ok" | "shallow" | "no_repo" | "error" (whether the policy's and the calendar's versions could be
+                    read from Git for W-CHK-015 and W-CHK-016; when not, the text report's overview says so once),
   "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",
                 "category", "kind", "raised_on",
                 "links": [{"id", "ledger", "file", "period", "cadre", "raised_on", "status", "meaning",

@@ -27,6 +27,11 @@ T = {
         "none": "没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "strict": "（严格模式：时间类提醒按错误处理）",
+        "history_line": "政策和校历的改动（W-CHK-015、W-CHK-016）：没有检查，{why}",
+        "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
+                                   "GitLab 设 GIT_DEPTH: 0）",
+                        "no_repo": "不在 Git 仓库中（改动记在 Git 历史里）",
+                        "error": "无法读取 Git 历史"},
     },
     "en": {
         "title": "Contact-ledger checks ({today})",
@@ -46,6 +51,11 @@ T = {
         "none": "No problems found.",
         "more": "… {n} more {code} findings: see the job summary",
         "strict": " (strict: time-based warnings count as errors)",
+        "history_line": "Changes of the policy and the calendar (W-CHK-015, W-CHK-016): not checked, {why}",
+        "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
+                                   "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
+                        "no_repo": "not in a Git repository (the changes are read from its history)",
+                        "error": "the Git history could not be read"},
     },
 }
 
@@ -74,10 +84,12 @@ def overview(data: dict, lang: str) -> list[str]:
     if s.get("ledgers_with_errors"):
         line += t["errors_line"].format(n=s["ledgers_with_errors"])
     ex = [e["state"] for e in data.get("exemptions", [])]
+    why = t["history_why"].get(data.get("policy_history"))
     return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
             t["semester_line"].format(unmet=s.get("semester_unmet", 0)),
             t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
-            t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future"))]
+            t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future")),
+            *([t["history_line"].format(why=why)] if why else [])]
 
 
 def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:

@@ -32,10 +32,11 @@ from generator.load import parse_bytes
 SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
 
 
-def check_policy_history(ctx: Context, history: History) -> None:
+def check_policy_history(ctx: Context, history: History) -> str:
+    """W-CHK-015; whether the policy's history could be read ("ok", "shallow", "no_repo", "error")."""
     rs = ctx.rs
     if rs.policy is None or not rs.ledgers:
-        return
+        return "ok"
     from generator.archive import archived_periods
 
     folders = {folder for folder, _ in rs.ledgers}
@@ -44,7 +45,8 @@ def check_policy_history(ctx: Context, history: History) -> None:
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    for numbers, day in reversed(_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)):
+    versions, state = _versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)
+    for numbers, day in reversed(versions):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
             if new is None or new == old or path not in now or day > ctx.today:
@@ -57,6 +59,7 @@ def check_policy_history(ctx: Context, history: History) -> None:
             if before is None or before.get(path, (None,))[0] != value:
                 began[path] = day if before is not None else dt.date.min
         before = numbers
+    return state
 
 
 def _numbers(data) -> dict:
@@ -99,9 +102,9 @@ def _versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
     log when it read the landings since the same commit)."""
     try:
         got = git(root, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--verify", "-q", "HEAD")
-        shallow, top, head = (got.stdout.splitlines() + ["", ""])[:3]
-        if got.returncode != 0 or shallow != "false":
-            return []  # (no commit yet; a shallow clone: its oldest version is not the first, keep nothing)
+        shallow, top, head = (got.stdout.splitlines() + ["", "", ""])[:3]
+        if got.returncode != 0 or shallow != "false":  # (no commit yet: nothing to read; a shallow clone: its
+            return [], {"false": "ok", "true": "shallow"}.get(shallow, "no_repo")  # oldest version is not the first)
         prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(top).resolve()).parts)
         kept = KeptResult(Path(root), f"{rel.partition('.')[0]}-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()
@@ -114,8 +117,8 @@ def _versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
             old = new if since is None or ended else new + old
             kept.put((head, old))
     except (OSError, subprocess.SubprocessError, ValueError):
-        return []
-    return [(numbers, dt.datetime.fromtimestamp(when, tz).date()) for numbers, when in old] if len(old) > 1 else []
+        return [], "error"
+    return [(numbers, dt.datetime.fromtimestamp(when, tz).date()) for numbers, when in old] if len(old) > 1 else [], "ok"
 
 
 # The files whose versions are read (W-CHK-015, W-CHK-016): the whole history of both in one `git log`.
@@ -171,18 +174,20 @@ def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
     return out, False
 
 
-def check_calendar_history(ctx: Context, history: History) -> None:
+def check_calendar_history(ctx: Context, history: History) -> str:
     """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
     it had ended.  The calendar keeps no earlier dates (a semester was what it was: the new dates are
     taken as the right ones), so the past is judged again by them — which contacts count for that
     semester, which classes were covered in that year — and this says so, at the changed line: the
-    day of the change and both dates.  A change before the end (planning) is not told."""
+    day of the change and both dates.  A change before the end (planning) is not told.  Whether the
+    calendar's history could be read, as check_policy_history."""
     rs = ctx.rs
     if rs.calendar is None:
-        return
+        return "ok"
     now = _dates(rs.calendar.data)
     before = None
-    for dates, day in reversed(_versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)):
+    versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
+    for dates, day in reversed(versions):
         for path, (old, _where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
             ended = before.get((*path[:2], "end"), (None,))[0]
@@ -193,6 +198,7 @@ def check_calendar_history(ctx: Context, history: History) -> None:
                     day=day.isoformat(), ended=ended,
                     field="开始日期" if field == "start" else "结束日期", field_en=field, **_WHAT[kind])
         before = dates
+    return state
 
 
 _WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些联系算在这个学期内、每学期联系次数是否达到要求",

@@ -99,8 +99,9 @@ def _other_rules(ctx: Context, history: History) -> dict:
     data = {"today": iso(ctx.today), "timezone": str(ctx.tz.key), "strict": ctx.strict}
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
     check_archived_meanings(ctx)  # (not kept: whether Git can tell is not in the records)
-    check_policy_history(ctx, history)  # (nor when the policy changed; the policy's changes from the same log)
-    check_calendar_history(ctx, history)  # (nor when the calendar did)
+    states = (check_policy_history(ctx, history),  # (nor when the policy changed; its changes from the same log)
+              check_calendar_history(ctx, history))  # (nor when the calendar did)
+    data["policy_history"] = next((s for s in states if s != "ok"), "ok")  # (said once in the overview)
     return data
 
 
