@@ -82,6 +82,12 @@ INDEX_HTML = """<!doctype html>
        below it.  (The classes — e1nx103k5 editor, e1nx103k4 its pane, e1d2l9mo22 toolbar, …18 back
        link, …21 buttons, …20 their first group — are the pinned decap-cms's; tests/test_cms_browser.py
        holds them to a phone's width.) */
+    .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
+                  padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
+                  line-height: 1.6; color: #222; }
+    #ledger-changed { background: #f3f8ff; border-top-color: #1565c0; }
+    .ledger-box ol { margin: 6px 0 6px 1.2em; padding: 0; }
+    .ledger-box button { font-size: 15px; padding: 4px 16px; }
     @media (max-width: 799px) {
       .e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; }
       .e1nx103k5 { display: flex !important; flex-direction: column; padding-top: 0 !important; }
@@ -97,13 +103,17 @@ INDEX_HTML = """<!doctype html>
 </head>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>
-  <!-- what stops a ledger being saved, one a line, until it is saved (Decap's notice goes after 8 s) -->
-  <div id="ledger-problems" role="alert" hidden
-       style="position:fixed;left:0;right:0;bottom:0;z-index:10000;max-height:45vh;overflow:auto;padding:12px 16px;
-              background:#fff5f5;border-top:3px solid #d32f2f;font-size:15px;line-height:1.6;color:#222">
+  <!-- what stops a ledger being saved, one a line, until it is saved (Decap's notice goes after 8 s);
+       what the form changed in the text of the ledger just saved, until the next save -->
+  <div id="ledger-problems" class="ledger-box" role="alert" hidden>
     <strong>还不能保存，请先改正：</strong>
-    <ol style="margin:6px 0 6px 1.2em;padding:0"></ol>
-    <button type="button" onclick="this.parentNode.hidden = true" style="font-size:15px;padding:4px 16px">知道了</button>
+    <ol></ol>
+    <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
+  </div>
+  <div id="ledger-changed" class="ledger-box" role="status" hidden>
+    <strong>已保存。文字中从别处（Word、微信等）粘贴来的字符，保存时改成了这样：</strong>
+    <ol></ol>
+    <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
   </div>
   <script>window.CMS_MANUAL_INIT = true;  // started below, once the ledger format is registered</script>
   <script src="decap-cms.js"></script>
@@ -337,16 +347,42 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
-      function listed(found) {  // #ledger-problems: the problems, or hidden when there are none
-        var box = document.getElementById("ledger-problems"), list = box && box.querySelector("ol");
+      // Text pasted from Word or WeChat may hold a tab or a line separator (U+2028 …), which the YAML
+      // writer put in the file as "\\t" in double quotes (E-YAML-014), as a line of a block indented by
+      // a tab (E-YAML-002) or raw in a plain line (E-YAML-001): a cadre got a YAML error from what they
+      // typed.  A tab is written as a space (it means nothing on the site, which shows it as one), a
+      // line separator as a line break, any other control character not at all; `said` gets what was
+      // changed where (LABELS: the form's labels), shown once the ledger is saved.
+      var LABELS = __LABELS__;
+      var CHANGES = [[/\\t/g, " ", "Tab 换成了空格"], [/\\r\\n?|[\\v\\f\\u0085\\u2028\\u2029]/g, "\\n", "特殊的换行符换成了普通的换行"],
+                     [/[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f]/g, "", "看不见的控制字符删去了"]];
+      function plain(v, path, where, said) {
+        if (typeof v === "string") {
+          var what = [];
+          CHANGES.forEach(function (c) { var x = v.replace(c[0], c[1]); if (x !== v) { what.push(c[2]); v = x; } });
+          if (what.length) { said.push(where + "：" + what.join("，")); }
+          return v;
+        }
+        if (!v || typeof v.toJS !== "function") { return v; }
+        var list = typeof v.push === "function";
+        return v.map(function (x, k) {
+          var key = list ? path : (path ? path + "." : "") + k;
+          return plain(x, key, list ? where + "第 " + (k + 1) + " 项" : (where ? where + "的" : "") + "“" + (LABELS[key] || k) + "”", said);
+        });
+      }
+      function listed(found, id) {  // #ledger-problems (or the box `id`): one a line, or hidden when there are none
+        var box = document.getElementById(id || "ledger-problems"), list = box && box.querySelector("ol");
         if (!list) { return; }
         list.textContent = "";
         found.forEach(function (text) { list.appendChild(document.createElement("li")).textContent = text; });
         box.hidden = !found.length;
       }
+      var changed = [];  // (plain's `said` of the ledger being saved)
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
-          var data = numbered(ev.entry), found = problems(ev.entry.set("data", data));
+          changed = [];
+          listed(changed, "ledger-changed");
+          var data = plain(numbered(ev.entry), "", "", changed), found = problems(ev.entry.set("data", data));
           listed(found);
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
           var wait = waiting(ev.entry);
@@ -355,7 +391,10 @@ INDEX_HTML = """<!doctype html>
           }
           return tidy(data, "");
         } });
-        CMS.registerEventListener({ name: "postSave", handler: function (ev) { saved(ev.entry); } });
+        CMS.registerEventListener({ name: "postSave", handler: function (ev) {
+          saved(ev.entry);
+          listed(changed, "ledger-changed");
+        } });
         CMS.registerEventListener({ name: "postPublish", handler: function (ev) { published(ev.entry); } });
       }
     })();
@@ -480,10 +519,25 @@ def field_order(schema: dict) -> dict:
     return out
 
 
+def field_labels(schema: dict, node: dict | None = None, path: tuple = ()) -> dict:
+    """The form's label of each field: "activities" → 联系学生活动, "activities.summary" → 活动情况, …"""
+    out = {}
+    for name, sub in (node or schema)["properties"].items():
+        sub = _resolve(sub, schema)
+        out[".".join(path + (name,))] = FORM_LABELS.get(path + (name,), sub.get("title", name))
+        items = _resolve(sub.get("items", {}), schema)
+        if items.get("type") == "object":
+            out.update(field_labels(schema, items, path + (name,)))
+    return out
+
+
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
-    order = json.dumps(field_order(schema or load_schema()), ensure_ascii=False)
+    schema = schema or load_schema()
+    order = json.dumps(field_order(schema), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
+    labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
+            .replace("__LABELS__", labels)
             .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
 

@@ -319,6 +319,32 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
                                          "escalated_to", "resolution", "resolved_on", "follows", "note"], text
 
 
+def test_a_tab_or_line_separator_pasted_into_a_text_is_written_as_a_space_or_line_break_and_told(trial, tmp_path):
+    """Text pasted from Word or WeChat carries a tab (U+0009) or a line separator (U+2028): the form's
+    YAML writer (yaml 1.10) wrote “主题: 学业<tab>规划” as "主题: 学业\\t规划" (E-YAML-014), a text line
+    starting with a tab as a block line indented by a tab (E-YAML-002) and a U+2028 raw in a plain
+    line (E-YAML-001): the cadre got a YAML error from text they typed.  The form now writes a tab as
+    a space and a line separator as a line break, and says so after saving; “: ”, “ # ” and a leading
+    “- ” were and are written quoted or in a block, as typed."""
+    import yaml
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "主题: 学业\t规划，与全班同学座谈 # 第二次。")
+            page.locator('textarea[id^="reflections-field-"]').fill("- 新生适应期需要更多交流。\n\t下学期继续走访宿舍。\u2028多听学生意见。")
+            _save(page)
+            expect(page.get_by_text("“联系学生活动”第 1 项的“活动情况”：Tab 换成了空格")).to_be_visible()
+            expect(page.get_by_text("“工作体会”：Tab 换成了空格，特殊的换行符换成了普通的换行")).to_be_visible()
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
+    data = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
+    assert data["activities"][0]["summary"] == "主题: 学业 规划，与全班同学座谈 # 第二次。"  # (“: ”, “ # ” kept)
+    assert data["reflections"] == "- 新生适应期需要更多交流。\n 下学期继续走访宿舍。\n多听学生意见。"
+
+
 def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(trial, tmp_path):
     """Another cadre's contact point (E-CHK-005) and an item 已上报 with no 报告对象 (E-CHK-010)
     passed the form and were committed; `check` then refused the pull request."""

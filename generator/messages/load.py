@@ -180,8 +180,8 @@ CODES = {
         "severity": "error",
         "zh": "双引号里的“{esc}”是转义，会被读成{what}，而不是反斜杠和后面的字",
         "en": "'{esc}' in double quotes is an escape, read as {what_en}, not as a backslash and what follows",
-        "hint_zh": "要照原样写反斜杠（如文件夹路径 D:\\资料），请改用英文单引号，单引号里的反斜杠就是文字{typed}。如果文字里真有一个从别处粘贴来的{what}（网页编辑器会把它写成“{esc}”），请在编辑器里删掉它，或换成空格。",
-        "hint_en": "To keep the backslash as written (a folder path such as D:\\files), use single quotes, where a backslash is text{typed_en}. If the text does hold {what_en} pasted from elsewhere (the web editor writes it as '{esc}'), delete it in the editor or put a space instead.",
+        "hint_zh": "要照原样写反斜杠（如文件夹路径 D:\\资料），请改用英文单引号，单引号里的反斜杠就是文字{typed}。如果那里本来是从别处粘贴来的{what}（以前的网页表单把它写成“{esc}”），请把“{esc}”删掉或换成空格。",
+        "hint_en": "To keep the backslash as written (a folder path such as D:\\files), use single quotes, where a backslash is text{typed_en}. If it was {what_en} pasted from elsewhere (the web form used to write it as '{esc}'), delete '{esc}' or put a space instead.",
     },
     "E-YAML-015": {
         "severity": "error",
