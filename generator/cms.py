@@ -302,9 +302,11 @@ INDEX_HTML = """<!doctype html>
         });
         Object.keys(unmerged).forEach(function (k) { if (!open[k]) { delete unmerged[k]; } });  // merged since
       }
-      function watch(impl) {
+      // (`options`: what Decap gives the backend; useWorkflow false — publish_mode: simple, Gitea's — a
+      // save is a commit on the branch, no pull request waits for review and none is asked for)
+      function watch(impl, options) {
         var list = impl.unpublishedEntries;
-        if (typeof list !== "function") { return impl; }
+        if (typeof list !== "function" || !(options && options.useWorkflow)) { return impl; }
         impl.unpublishedEntries = function () {
           return list.apply(impl, arguments).then(function (keys) { pending(impl, keys); return keys; });
         };
@@ -313,7 +315,7 @@ INDEX_HTML = """<!doctype html>
           if (typeof signIn !== "function") { return; }
           impl[name] = function () {
             return Promise.resolve(signIn.apply(impl, arguments)).then(function (user) {
-              if (user) { impl.unpublishedEntries().catch(function () { /* no editorial workflow */ }); }
+              if (user) { impl.unpublishedEntries().catch(function (e) { console.warn("ledgers waiting for review not listed", e); }); }
               return user;
             });
           };
@@ -323,7 +325,7 @@ INDEX_HTML = """<!doctype html>
       if (window.CMS && CMS.getBackend) {
         ["proxy"].concat(__BACKENDS__).forEach(function (name) {
           var made = CMS.getBackend(name), init = made && made.init;
-          if (typeof init === "function") { made.init = function () { return watch(init.apply(this, arguments)); }; }
+          if (typeof init === "function") { made.init = function () { return watch(init.apply(this, arguments), arguments[1]); }; }
         });
       }
       function published(entry) {
