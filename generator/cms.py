@@ -278,29 +278,38 @@ INDEX_HTML = """<!doctype html>
         if (rules && data && typeof data.toJS === "function") { unmerged[know(rules.id, data.toJS(), true)] = "here"; }
       }
       // The ledgers waiting for review are Decap's unpublished entries (keys collection/slug: open pull
-      // requests), asked of the Git host once signed in — the page opened again or reloaded — and each
-      // time Decap lists them (the 工作流 page): each is unmerged, and the items of one not read yet are
-      // read (a follow-up of one is asked about before saving, not refused as 不存在).
-      var fetched = {};
-      function pending(impl, keys) {
-        var open = {};
+      // requests).  Decap lists them on a period's list and the 工作流 page, and reads each one through
+      // the page's ledger format, which tells know() its items (LEDGER_KNOW): each listed is unmerged
+      // (a follow-up of one is asked about before saving, not refused as 不存在), and one no longer
+      // listed was merged since.  Signed in where Decap lists none (an editor's address: the page
+      // reloaded there), the page lists them and reads each itself, once.
+      function pending(keys) {
+        var open = {}, mine = [];
         (Array.isArray(keys) ? keys : []).forEach(function (key) {
           var at = String(key).lastIndexOf("/"), coll = String(key).slice(0, at), cadre = String(key).slice(at + 1);
           var rules = RULES.periods[coll], me = rules ? rules.id + "/" + cadre : "";
           if (!rules) { return; }
           open[me] = true;
           if (!unmerged[me]) { unmerged[me] = "open"; }
-          if (fetched[me] || !window.LEDGER_PARSE || typeof impl.unpublishedEntry !== "function") { return; }
-          fetched[me] = true;
-          var path = rules.folder + "/" + cadre + ".yaml";
-          impl.unpublishedEntry({ id: key, collection: coll, slug: cadre }).then(function (e) {
-            var diff = ((e && e.diffs) || []).filter(function (d) { return d.path === path; })[0];
-            return diff && impl.unpublishedEntryDataFile(coll, cadre, path, diff.id);
-          }).then(function (text) {
-            if (typeof text === "string") { know(rules.id, window.LEDGER_PARSE(text), false); }
-          }).catch(function (e) { fetched[me] = false; console.warn("unpublished entry not read", key, e); });
+          mine.push({ key: key, coll: coll, cadre: cadre, rules: rules });
         });
         Object.keys(unmerged).forEach(function (k) { if (!open[k]) { delete unmerged[k]; } });  // merged since
+        return mine;
+      }
+      function read(impl, entries) {
+        if (!window.LEDGER_PARSE || typeof impl.unpublishedEntry !== "function") { return; }
+        entries.forEach(function (x) {
+          var path = x.rules.folder + "/" + x.cadre + ".yaml";
+          impl.unpublishedEntry({ id: x.key, collection: x.coll, slug: x.cadre }).then(function (e) {
+            var diff = ((e && e.diffs) || []).filter(function (d) { return d.path === path; })[0];
+            return diff && impl.unpublishedEntryDataFile(x.coll, x.cadre, path, diff.id);
+          }).then(function (text) {
+            if (typeof text === "string") { know(x.rules.id, window.LEDGER_PARSE(text), false); }
+          }).catch(function (e) { console.warn("unpublished entry not read", x.key, e); });
+        });
+      }
+      function decapLists() {  // the address signed in at is a list or the 工作流 page (or "/", a list)
+        return /^#?\\/?((collections\\/[^\\/?]+)|workflow)?\\/?(\\?.*)?$/.test(location.hash);
       }
       // (`options`: what Decap gives the backend; useWorkflow false — publish_mode: simple, Gitea's — a
       // save is a commit on the branch, no pull request waits for review and none is asked for)
@@ -308,14 +317,17 @@ INDEX_HTML = """<!doctype html>
         var list = impl.unpublishedEntries;
         if (typeof list !== "function" || !(options && options.useWorkflow)) { return impl; }
         impl.unpublishedEntries = function () {
-          return list.apply(impl, arguments).then(function (keys) { pending(impl, keys); return keys; });
+          return list.apply(impl, arguments).then(function (keys) { pending(keys); return keys; });
         };
         ["authenticate", "restoreUser"].forEach(function (name) {
           var signIn = impl[name];
           if (typeof signIn !== "function") { return; }
           impl[name] = function () {
             return Promise.resolve(signIn.apply(impl, arguments)).then(function (user) {
-              if (user) { impl.unpublishedEntries().catch(function (e) { console.warn("ledgers waiting for review not listed", e); }); }
+              if (user && !decapLists()) {
+                list.apply(impl).then(function (keys) { read(impl, pending(keys)); })
+                  .catch(function (e) { console.warn("ledgers waiting for review not listed", e); });
+              }
               return user;
             });
           };

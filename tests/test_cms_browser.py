@@ -1064,3 +1064,63 @@ def test_a_follow_up_of_an_item_of_the_site_build_is_not_asked_about_while_its_l
         assert done.returncode == 0, done.stdout + done.stderr
     finally:
         trial.stop()
+
+
+def _api_actions(page, trial) -> list[str]:
+    """The actions the page asks of decap-server (the Git host's API in the trial), in order."""
+    import json
+
+    actions: list[str] = []
+    page.on("request", lambda r: actions.append(json.loads(r.post_data or "{}").get("action", ""))
+            if r.url.startswith(trial.api_url) and r.method == "POST" else None)
+    return actions
+
+
+def _waiting_for_review(trial, ledgers: dict):
+    """Each ledger of `ledgers` (period/cadre → text) on its pull-request branch in the trial's repo, as
+    the form leaves one saved and marked 审核中 (decap-server's git mode: a cms/ branch, its status in
+    the branch's description)."""
+    repo = trial.repo
+    for key, text in ledgers.items():
+        period, cadre = key.split("/")
+        branch = f"cms/ledgers-{period}/{cadre}"
+        cms_records.git(repo, "checkout", "-q", "-b", branch, "main")
+        path = repo / "records" / "ledgers" / period / f"{cadre}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        cms_records.git(repo, "add", "-A")
+        cms_records.git(repo, "commit", "-q", "-m", f"新增{period}：{cadre}")
+        cms_records.git(repo, "config", f"branch.{branch}.description", "decap-cms/pending_review")
+        cms_records.git(repo, "checkout", "-q", "main")
+
+
+def test_opening_the_form_reads_each_ledger_waiting_for_review_once(trial):
+    """With N ledgers waiting for review, signing in (the current period's list opens) asked the Git
+    host for the list of pull requests twice and read each ledger twice (4N + 2 calls: Decap read them
+    for its list, and the page again for their items), where Decap's own reading already told the page
+    each ledger's items (its ledger format).  Now the list once and each ledger once (2N + 1 calls),
+    and the page knows the items all the same."""
+    from playwright.sync_api import expect, sync_playwright
+
+    zhang = LATER_LEDGER.replace("li-na", "zhang-wei").replace("club-robotics", "cs-2026-01")
+    _waiting_for_review(trial, {"2026-H1/li-na": LI_NAS_EARLIER_LEDGER, "2026-H2/li-na": LATER_LEDGER,
+                                "2026-H2/zhang-wei": zhang})
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+            page.set_default_timeout(15000)
+            actions = _api_actions(page, trial)
+            page.goto(trial.admin_url)
+            page.get_by_role("button", name="登录").click()
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            page.wait_for_load_state("networkidle")
+            page.wait_for_timeout(1500)
+            known = page.evaluate("window.LEDGER_RULES.ids")
+        finally:
+            browser.close()
+    counts = {a: actions.count(a) for a in ("unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile")}
+
+    assert counts == {"unpublishedEntries": 1, "unpublishedEntry": 3, "unpublishedEntryDataFile": 3}, actions
+    assert {k: known.get(k) for k in ("2026h1-li-na-1", "2026h2-li-na-1", "2026h2-zhang-wei-1")} == {
+        "2026h1-li-na-1": "2026-H1/li-na", "2026h2-li-na-1": "2026-H2/li-na", "2026h2-zhang-wei-1": "2026-H2/zhang-wei"}
