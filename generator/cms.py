@@ -79,9 +79,11 @@ INDEX_HTML = """<!doctype html>
        button ran off the right of the screen.  Its toolbar is one line 66px high over the form: after
        saving, 发布, 删除 and the account menu ran off it and the back link's words spilled over the
        first field.  On a phone the toolbar wraps onto as many lines as it needs and the form starts
-       below it.  (The classes — e1nx103k5 editor, e1nx103k4 its pane, e1d2l9mo22 toolbar, …18 back
-       link, …21 buttons, …20 their first group — are the pinned decap-cms's; tests/test_cms_browser.py
-       holds them to a phone's width.) */
+       below it.  Decap's parts carry no id or data attribute: they are found by the names of its
+       components, which its class names carry (css-1gtfcgu-ToolbarContainer e1d2l9mo22: the
+       e…-classes are numbered by the components' order in Decap's files and change with any of them,
+       the names change only when a component is renamed); tests/test_cms_browser.py holds each
+       selector below to matching Decap's parts and the toolbar to a phone's width. */
     .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
                   padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
                   line-height: 1.6; color: #222; }
@@ -89,15 +91,19 @@ INDEX_HTML = """<!doctype html>
     .ledger-box ol { margin: 6px 0 6px 1.2em; padding: 0; }
     .ledger-box button { font-size: 15px; padding: 4px 16px; }
     @media (max-width: 799px) {
-      .e1nx103k5, .e1d2l9mo22 { min-width: 0 !important; }
-      .e1nx103k5 { display: flex !important; flex-direction: column; padding-top: 0 !important; }
-      .e1nx103k4 { flex: 1 1 auto; min-height: 0; height: auto !important; width: 100%; }
-      .e1d2l9mo22 { position: relative !important; flex: none; height: auto !important; flex-wrap: wrap; }
-      .e1d2l9mo17, .e1d2l9mo18, .e1d2l9mo21 { height: auto !important; }
-      .e1d2l9mo18 { flex: 1 1 0; min-width: 0; padding: 8px 12px !important; }
-      .e1d2l9mo21 { order: 1; flex: 1 1 100% !important; flex-wrap: wrap; padding: 0 0 8px !important;
-                    border-top: 1px solid #dfdfe3; }
-      .e1d2l9mo20 { flex-wrap: wrap; row-gap: 8px; padding-top: 8px; }
+      [class*="-EditorContainer"], [class*="-EditorContainer"] > [class*="-ToolbarContainer"] { min-width: 0 !important; }
+      [class*="-EditorContainer"] { display: flex !important; flex-direction: column; padding-top: 0 !important; }
+      [class*="-EditorContainer"] > :not([class*="-ToolbarContainer"]) {  /* the editor's pane */
+        flex: 1 1 auto; min-height: 0; height: auto !important; width: 100%; }
+      [class*="-EditorContainer"] > [class*="-ToolbarContainer"] {
+        position: relative !important; flex: none; height: auto !important; flex-wrap: wrap; }
+      [class*="-ToolbarSectionMeta"], [class*="-ToolbarSectionBackLink"], [class*="-ToolbarSectionMain"] {
+        height: auto !important; }
+      [class*="-ToolbarSectionBackLink"] { flex: 1 1 0; min-width: 0; padding: 8px 12px !important; }
+      [class*="-ToolbarSectionMain"] { order: 1; flex: 1 1 100% !important; flex-wrap: wrap; padding: 0 0 8px !important;
+                                       border-top: 1px solid #dfdfe3; }
+      [class*="-ToolbarSectionMain"] > [class*="-ToolbarSubSectionFirst"]:not([class*="-ToolbarSubSectionLast"]) {
+        flex-wrap: wrap; row-gap: 8px; padding-top: 8px; }
     }
   </style>
 </head>

@@ -372,3 +372,16 @@ def test_the_form_warns_of_a_student_called_by_surname_as_the_privacy_check_does
         found = [m.kind for m in privacy.scan_text(text, rs)]
         assert accepted == (not found), (text, found, accepted)
     assert in_js[:21] == [False] * 21 and in_js[21:] == [True] * 18
+
+
+def test_the_phone_layout_finds_decaps_parts_by_their_names_not_their_numbers():
+    """The phone layout of /admin/ found Decap's editor and toolbar by the classes emotion numbers by
+    the components' order in each of Decap's files (.e1nx103k5, .e1d2l9mo22 …), which change when
+    any component is added to the file, though the component's name, which its other class carries
+    (css-…-ToolbarContainer), does not; the browser test holds each selector to a part of the editor."""
+    import re
+
+    html = cms.index_html()
+    layout = html[html.index("@media (max-width: 799px)"):html.index("</style>")]
+    assert "-ToolbarContainer" in layout and "-EditorContainer" in layout
+    assert not re.findall(r"\.e[0-9a-z]{5,}[0-9]\b", layout), layout
