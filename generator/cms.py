@@ -398,6 +398,12 @@ INDEX_HTML = """<!doctype html>
         box.hidden = !found.length;
       }
       var changed = [];  // (plain's `said` of the ledger being saved)
+      // 保存 pressed: what was listed goes (preSave lists what is still wrong) — Decap stops a save
+      // with an empty required field before preSave, which left the problems just put right listed.
+      document.addEventListener("click", function (ev) {
+        var button = ev.target && ev.target.closest && ev.target.closest("button");
+        if (button && button.textContent.trim() === "保存") { listed([]); }
+      }, true);
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           changed = [];

@@ -895,6 +895,28 @@ def test_what_the_form_refuses_stays_on_the_page_until_put_right(trial, tmp_path
     _saved_and_valid(trial, tmp_path)
 
 
+def test_a_problem_put_right_is_not_listed_again_when_decap_stops_the_next_save(trial):
+    """Refused for a date after today, the cadre put the date right but left 活动情况 empty and pressed
+    保存 again: Decap stopped the save itself (你漏掉了一个必填项) before the form's own check ran, and
+    the page still listed “第 1 次活动的日期 … 晚于今天” under 还不能保存，请先改正 — the date they had
+    just put right.  The list now goes as 保存 is pressed, and comes back only with what is still wrong."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-10-20", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _refused(page, trial, "第 1 次活动的日期 2026-10-20 晚于今天")
+            page.locator('input[id^="date-field-"]').first.fill("2026-09-30")
+            page.locator('textarea[id^="summary-field-"]').first.fill("")
+            page.get_by_role("button", name="保存").click()
+            expect(page.get_by_text("必填项").first).to_be_visible()
+            expect(page.get_by_role("listitem").filter(has_text="晚于今天")).to_have_count(0)
+            expect(page.locator("#ledger-problems")).to_be_hidden()
+        finally:
+            browser.close()
+
+
 def test_the_form_fits_a_phones_screen(trial):
     """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
     保存 button ran off the right of the screen, out of reach.  They fit its width."""
