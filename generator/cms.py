@@ -404,6 +404,9 @@ INDEX_HTML = """<!doctype html>
         var button = ev.target && ev.target.closest && ev.target.closest("button");
         if (button && button.textContent.trim() === "保存") { listed([]); }
       }, true);
+      window.addEventListener("hashchange", function () {  // a list or the 工作流 page: the ledger left
+        if (decapLists()) { listed([]); listed([], "ledger-changed"); }
+      });
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           changed = [];

@@ -917,6 +917,33 @@ def test_a_problem_put_right_is_not_listed_again_when_decap_stops_the_next_save(
             browser.close()
 
 
+def test_what_the_form_listed_of_a_ledger_goes_when_the_cadre_leaves_it_for_a_list(trial):
+    """On a phone the boxes at the foot of the page (还不能保存，请先改正 …, 已保存。文字中…改成了这样)
+    cover a third of the screen; they stayed on the 工作流 page and the lists after the cadre left the
+    ledger they were about, covering the list with another ledger's problems.  They go when the page
+    turns to a list or to the 工作流 page."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            page.on("dialog", lambda d: d.accept())  # (Decap's 离开此页面？ with changes not saved)
+            _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与全班同学\t座谈新学期学业规划。")
+            _save(page)
+            expect(page.locator("#ledger-changed")).to_be_visible()
+            page.wait_for_url("**/entries/zhang-wei")  # (Decap's own step after saving a new entry)
+            expect(page.locator("#ledger-changed")).to_be_visible()  # (still the ledger it is about)
+            page.goto(trial.admin_url + "#/workflow")
+            expect(page.locator("#ledger-changed")).to_be_hidden()
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/entries/zhang-wei")
+            page.locator('input[id^="date-field-"]').first.fill("2026-10-20")
+            _refused(page, trial, "第 1 次活动的日期 2026-10-20 晚于今天")
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
+            expect(page.locator("#ledger-problems")).to_be_hidden()
+        finally:
+            browser.close()
+
+
 def test_the_form_fits_a_phones_screen(trial):
     """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
     保存 button ran off the right of the screen, out of reach.  They fit its width."""
