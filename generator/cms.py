@@ -900,7 +900,15 @@ def _archived(rs: RecordSet, frozen: list[str], lang: str) -> str:
                                         amendment_en=amendment_path(man, frozen[0], "<cadre>"))
 
 
-def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
+# What 保存 does, as the period's list tells it (build_config): with the editorial workflow a ledger
+# saved waits on the 工作流 page (Decap's list shows only what is merged); Gitea's form (simple) commits.
+SAVING = {
+    True: "保存后是“草稿”，在“工作流”页中（合并以前不在本列表里）；改为“审核中”即提交本单位党委审核，审核通过后发布。",
+    False: "保存就是提交，台账随即出现在本列表里，由管理员核对后合并到正式记录。",
+}
+
+
+def collection(rs: RecordSet, period: Period, schema: dict, workflow: bool = True) -> dict:
     ctx = FormContext(rs, period)
     req = set(schema.get("required", []))
     fields = [field_for(k, v, k in req, schema, ctx) for k, v in schema["properties"].items()]
@@ -911,7 +919,7 @@ def collection(rs: RecordSet, period: Period, schema: dict) -> dict:
         "label_singular": f"{period.name}工作台账",
         # (the schema's description is for a file's editor: the form's says no path)
         "description": (f"每位中层领导干部每半年填一份联系学生工作台账（附件2）。本期：{period.start} 至 {period.end}，"
-                        f"截止 {period.due}。保存后是“草稿”，改为“审核中”即提交本单位党委审核，审核通过后发布。"),
+                        f"截止 {period.due}。" + SAVING[workflow]),
         "folder": f"records/ledgers/{period.id}",
         "extension": "yaml",
         "format": "yaml",
@@ -947,10 +955,10 @@ def backend_config(name: str = "gitlab", repo: str | None = None, branch: str = 
 def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: dict | None = None,
                  local_backend: str | None = None, site_url: str | None = None) -> dict:
     schema = schema or load_schema()
+    workflow = backend.get("name") != "gitea"  # each submission a branch and pull request; Decap's gitea backend cannot
     config: dict = {
         "locale": "zh_Hans",
-        # each submission a branch and pull request; Decap's gitea backend cannot do that
-        "publish_mode": "simple" if backend.get("name") == "gitea" else "editorial_workflow",
+        "publish_mode": "editorial_workflow" if workflow else "simple",
         "backend": backend,
     }
     if local_backend:
@@ -961,7 +969,7 @@ def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: di
     config.update({
         "media_folder": "records/.media",  # required by Decap; the ledger form has no uploads
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(rs, p, schema) for p in periods],
+        "collections": [collection(rs, p, schema, workflow) for p in periods],
     })
     return config
 

@@ -385,3 +385,17 @@ def test_the_phone_layout_finds_decaps_parts_by_their_names_not_their_numbers():
     layout = html[html.index("@media (max-width: 799px)"):html.index("</style>")]
     assert "-ToolbarContainer" in layout and "-EditorContainer" in layout
     assert not re.findall(r"\.e[0-9a-z]{5,}[0-9]\b", layout), layout
+
+
+def test_a_periods_description_says_what_saving_does_with_the_publish_mode_in_use(records):
+    """The list's description told every cadre 保存后是“草稿”，改为“审核中”即提交本单位党委审核: on
+    Gitea (publish_mode: simple) a save is a commit on the form's branch, with no 草稿, no 审核中 and
+    no 工作流 page; and with the editorial workflow a ledger saved was nowhere in the list (暂无内容:
+    Decap lists only what is merged), nor did the description say where it had gone."""
+    for host, said, unsaid in (("gitlab", ("草稿", "审核中", "“工作流”页"), ()),
+                               ("gitea", ("保存就是提交", "管理员"), ("草稿", "审核中", "工作流"))):
+        done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", host,
+                   "--repo", "xgb/ledger", "--app-id", "abc", "--api-root", "https://git.example.edu.cn/api/v1")
+        for coll in yaml.safe_load(done.stdout)["collections"]:
+            text = coll["description"]
+            assert all(w in text for w in said) and not any(w in text for w in unsaid), (host, text)
