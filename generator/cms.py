@@ -130,6 +130,14 @@ INDEX_HTML = """<!doctype html>
       var zh = window.CMS && CMS.getLocale && CMS.getLocale("zh_Hans");
       var widget = zh && zh.editor && zh.editor.editorControlPane && zh.editor.editorControlPane.widget;
       if (widget) { widget.regexPattern = "“%{fieldLabel}”：%{pattern}"; }
+      // Its 工作流 page named the status 审核中 (the guide's, and the status menu's) 审查中, offered a
+      // 新建帖子 (a blog's new post) and counted 待审查的内容: the page speaks of ledgers.
+      var flow = zh && zh.workflow;
+      if (flow && flow.workflow && flow.workflowList) {
+        flow.workflowList.inReviewHeader = "审核中";
+        flow.workflow.newPost = "新建台账";
+        flow.workflow.description = "%{smart_count} 个审核中的台账、%{readyCount} 个已就绪的台账";
+      }
     })();
     // Before a ledger is written: a field typed in and cleared again (a note, a date, “跟进的编号”)
     // is left out — Decap would write `follows: ""`, which validate rejects — and each part's

@@ -382,7 +382,8 @@ def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(tri
 
 def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
     """site/guide/web-form.md told the cadre to click “新建” (the button reads “＋ 2026年下半年工作台账”)
-    and to set the status “待审核” (Decap's statuses are 草稿, 审核中, 就绪): follow the guide's words."""
+    and to set the status “待审核” (Decap's statuses are 草稿, 审核中, 就绪): follow the guide's words,
+    to the 工作流 page, whose column read 审查中 and whose button 新建帖子 (a new blog post)."""
     import re
 
     from playwright.sync_api import expect, sync_playwright
@@ -410,6 +411,13 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
             page.get_by_text("状态: 草稿").click()
             page.get_by_role("menuitem", name=review).click()
             expect(page.get_by_text(f"状态: {review}")).to_be_visible()
+            # the 工作流 page the guide points to: the ledger's column reads as the status just set
+            # (Decap's Chinese said 审查中 there), and nothing speaks of a blog's posts (新建帖子)
+            page.goto(trial.admin_url + "#/workflow")
+            expect(page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)).to_be_visible()
+            expect(page.get_by_text(review, exact=True)).to_be_visible()
+            expect(page.get_by_text("帖子")).to_have_count(0)
+            expect(page.get_by_text(f"1 个{review}的台账", exact=False)).to_be_visible()
         finally:
             browser.close()
 
@@ -1029,7 +1037,7 @@ def test_the_toolbar_after_saving_and_the_workflow_page_fit_a_phones_screen(tria
                 "account": page.locator('[class*="-ToolbarSectionMeta"] [role="button"]').first, "cadre": page.locator('label[for^="cadre-field-"]')})
             assert max(b["y"] + b["height"] for n, b in boxes.items() if n != "cadre") <= boxes["cadre"]["y"], boxes
             page.goto(trial.admin_url + "#/workflow")
-            _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审查中", exact=True),
+            _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审核中", exact=True),
                               "ready": page.get_by_text("就绪", exact=True),
                               "card": page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)})
         finally:
