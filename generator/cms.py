@@ -84,6 +84,10 @@ INDEX_HTML = """<!doctype html>
        e…-classes are numbered by the components' order in Decap's files and change with any of them,
        the names change only when a component is renamed); tests/test_cms_browser.py holds each
        selector below to matching Decap's parts and the toolbar to a phone's width. */
+    /* Decap's 媒体 (its media library, the header's one button beside the links 内容 and 工作流)
+       commits an upload straight onto the branch, with no pull request or review; ledgers have no
+       image field and the site shows none. */
+    header button[class*="-AppHeaderButton"] { display: none !important; }
     .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
                   padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
                   line-height: 1.6; color: #222; }

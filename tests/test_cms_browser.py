@@ -952,6 +952,26 @@ def test_what_the_form_listed_of_a_ledger_goes_when_the_cadre_leaves_it_for_a_li
             browser.close()
 
 
+def test_the_media_library_that_commits_straight_to_the_branch_is_not_offered(trial):
+    """The form's header offered Decap's 媒体 (media library): a cadre who chose a photo there (活动照片,
+    students in it) committed records/.media/photo.jpg straight onto the branch, “上传 …”, with no pull
+    request, no review and no check — the ledger form has no image field, the site shows none.  The
+    header offers 内容 and 工作流 only."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            expect(page.get_by_text("工作流", exact=True)).to_be_visible()
+            expect(page.get_by_text("内容", exact=True)).to_be_visible()
+            expect(page.get_by_text("快速新建", exact=True)).to_be_visible()
+            expect(page.get_by_text("媒体", exact=True)).to_be_hidden()
+        finally:
+            browser.close()
+
+
 def test_the_form_fits_a_phones_screen(trial):
     """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
     保存 button ran off the right of the screen, out of reach.  They fit its width."""
