@@ -886,7 +886,8 @@ class _Converter:
         from generator.yaml_hints import item_on_two_lines  # (only in such a file)
 
         at, params = item_on_two_lines(self.source, node.start_mark.index, node.end_mark.index, node.value)
-        self.problems.append(F.make("E-YAML-015", self.file, line_col(self.source, at), **params))
+        self.problems.append(F.make("E-YAML-015", self.file, line_col(self.source, at), data={"item": self._at(node)},
+                                    **params))
 
     def _wide_commas(self, node) -> None:
         """E-YAML-012 at each Chinese comma in a plain item of a flow list ([学业，就业])."""

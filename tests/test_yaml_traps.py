@@ -620,3 +620,15 @@ def test_a_text_on_several_lines_under_a_field_or_with_a_bar_is_fine(records):
     assert validate(records) == []
     edit(records, LEDGER, "- 学业发展", "- |\n        学业\n        发展")
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("rel,old,new", [
+    (LEDGER, "contact_points: [club-robotics]", "contact_points:\n  - club-robotics\n    cs-2025-01"),
+    ("units.yaml", "reviewers: [cs-reviewer]", "reviewers:\n      - cs-reviewer\n        li-na"),
+])
+def test_a_list_item_on_two_lines_is_told_once_not_again_as_the_joined_value(records, rel, old, new):
+    # (the joined value “club-robotics cs-2025-01” was told too, beside E-YAML-015 at its second line:
+    # E-REF-001 联系点“club-robotics cs-2025-01”不存在 and E-SCHEMA-005 的格式不对, at its first line)
+    edit(records, rel, old, new)
+    f = only(validate(records), "E-YAML-015")
+    assert f["file"] == f"records/{rel}", f
