@@ -7,7 +7,10 @@ file that parses.  `explain` returns None when no case fits: libyaml's problem i
 """
 from __future__ import annotations
 
+import json
 import re
+from difflib import get_close_matches
+from functools import lru_cache
 
 from generator import load
 
@@ -154,19 +157,43 @@ _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
 
 
+@lru_cache(maxsize=None)
+def _field_names() -> frozenset:
+    """Every field's name in the schemas (channel, summary …)."""
+    from generator.validate import SCHEMAS  # (only on an error)
+
+    names: set = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            names.update(node.get("properties") or {})
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for path in SCHEMAS.glob("*.schema.json"):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return frozenset(names)
+
+
 def _no_colon(lines: list[str], row: int):
     """A line with no colon where a field or list item was due: `-就业指导` (no space after the dash),
     `channel 面对面` (no colon), `就业指导` among `- ` items (no dash), or a text of the field above
-    going on on this line, not indented more than that field (as pasted from Word)."""
+    going on on this line, not indented more than that field (as pasted from Word) — also when it
+    begins with a word that is no field's name (python 编程…) or with a minus (-5℃…)."""
     line = lines[row]
     text, indent = line.strip(), len(line) - len(line.lstrip(" "))
     above, _ = _above(lines, row)
     item, field = _ITEM.match(above or ""), _FIELD.match(above or "")
-    if text.startswith("-") and text[1:2].strip() and text[1] != "-":
+    goes_on = field and above[field.end():field.end() + 1] not in "\"'[{|>"  # (a plain text above: it may go on)
+    named = _NO_COLON.fullmatch(text)
+    if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:
         said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
         typed = f"- {text[1:]}"
-    elif _NO_COLON.fullmatch(text):
-        m = _NO_COLON.fullmatch(text)
+    elif named and (not goes_on or get_close_matches(named.group(1), _field_names(), 1, 0.85)):
+        m = named  # (a field's name, or nearly: chanel 面对面; not python 编程…, more of the text above)
         said = (f"字段名“{m.group(1)}”后面少了冒号", f"no colon after '{m.group(1)}'")
         typed = f"{m.group(1)}: {m.group(2)}"
     elif item and len(item.group(1)) == indent:
@@ -179,7 +206,7 @@ def _no_colon(lines: list[str], row: int):
             f"the lines of the text under '{key}: {above[field.end():].strip()}' go indented more than '{key}'",
             " " * (field.start(2) + 2) + text, f"请把这些行都比 {key} 多缩进两格（前面 {field.start(2) + 2} 个空格）",
             f"Indent these lines 2 more than {key} ({field.start(2) + 2} spaces before them)")
-    elif field and above[field.end():field.end() + 1] not in "\"'[{|>":
+    elif goes_on:
         key, value = field.group(2), above[field.end():].rstrip()
         return (row + 1, indent + 1), params(
             f"这一行没有“键: 值”的冒号，像是上一行“{key}”文字的接续（接续的行要比“{key}”多缩进）",
