@@ -743,8 +743,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
                 if depth > MAX_DEPTH:
-                    m = event.start_mark
-                    return out + [F.make("E-YAML-008", file, (m.line + 1, m.column + 1), limit=MAX_DEPTH)]
+                    return out + [too_deep(file, text, event.start_mark, event.flow_style)]
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
         for m in filter(None, anchors.values()):  # never used: text was meant (&mkt 进社团), read as 进社团
@@ -753,12 +752,43 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     except yaml.MarkedYAMLError as exc:
         pos, params = _yaml_error(exc, text)
         if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
-            out.append(F.make("E-YAML-008", file, pos, limit=MAX_DEPTH))
+            out.append(too_deep(file, text, exc.problem_mark, "flow" in (exc.context or "")))
         else:
             out.append(F.make("E-YAML-001", file, pos, **params))
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         out.append(F.make("E-YAML-001", file, None, **yaml_problem(type(exc).__name__)))
     return out
+
+
+_TOO_DEEP = {  # E-YAML-008's words: nested brackets (flow), or nested lines
+    True: {"nest": "从这里开始的方括号、花括号一层套一层，", "nest_en": " from here: brackets inside brackets",
+           "how": "如果这是一段文字，请给整个值加上英文引号；如果是列表，请删掉多余的“[”“{”，并让每一个都有对应的“]”“}”。",
+           "how_en": "If it is a text, put the whole value in quotes; if it is a list, delete the extra [ and {, "
+                     "and close each one left with its ] or }."},
+    False: {"nest": "", "nest_en": "", "how": "请检查缩进，以及方括号“[ ]”、花括号“{ }”是否成对。",
+            "how_en": "Check the indentation, and that each [ and { is closed."},
+}
+
+
+def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
+    """E-YAML-008 for a collection opened at `mark` deeper than MAX_DEPTH: one in brackets (`flow`) is
+    told at the first “[” or “{” of the run it is in (spaces, commas and line breaks between), where
+    the nesting begins — not at the 41st, or at the 1,000th where libyaml stops (column 1003)."""
+    row, col = mark.line, mark.column
+    if flow:
+        lines = LINE_BREAK.split(text)
+        at, back = row, col
+        while True:
+            line = lines[at]
+            while back > 0 and line[back - 1] in "[{ ,\t":
+                back -= 1
+                if line[back] in "[{":
+                    row, col = at, back
+            if back > 0 or at == 0:
+                break
+            at -= 1
+            back = len(lines[at])
+    return F.make("E-YAML-008", file, (row + 1, col + 1), limit=MAX_DEPTH, **_TOO_DEEP[bool(flow)])
 
 
 # What a Chinese input method types for YAML's own marks: a full-width colon after a field's
@@ -919,7 +949,8 @@ class _Converter:
     def convert(self, node, path, depth):
         self.positions[path] = self._at(node)
         if depth > MAX_DEPTH:  # the prescan already refuses this; kept as a second guard
-            self.problems.append(F.make("E-YAML-008", self.file, self._at(node), limit=MAX_DEPTH))
+            self.problems.append(too_deep(self.file, self.source, node.start_mark,
+                                                getattr(node, "flow_style", False)))
             return None
         if not isinstance(node, yaml.ScalarNode):
             if id(node) in self._seen:  # the same node twice: an alias

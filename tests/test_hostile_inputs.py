@@ -22,7 +22,7 @@ CADRE = "name: 赵六\nposition: 院长\nunit: cs\nactive_from: \"2020-01-01\"\n
 # rel path → (content, expected code, expected (line, col) or None for a whole-file finding)
 HOSTILE = {
     "cadres/bomb.yaml": ('a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\n', "E-YAML-005", (2, 8)),
-    "cadres/flow-deep.yaml": ("a: " + "[" * 100_000, "E-YAML-008", None),
+    "cadres/flow-deep.yaml": ("a: " + "[" * 100_000, "E-YAML-008", (1, 4)),  # (at its first “[”)
     "cadres/block-deep.yaml": ("a:\n" + "- " * 100_000 + "x\n", "E-YAML-008", None),
     "cadres/indent-deep.yaml": ("".join(" " * i + "k:\n" for i in range(1000)), "E-YAML-008", None),
     "cadres/binary.yaml": (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "E-LOAD-006", (3, 1)),
@@ -143,12 +143,13 @@ def test_unreadable_file_is_reported(tmp_path):
     assert result.returncode == 1 and "E-LOAD-007" in result.stdout
 
 
-@pytest.mark.parametrize("text", [
-    "a: " + "[" * 100_000,  # (cadres/flow-deep.yaml above)
-    "a: " + "[{" * 50_000,
-    "a:\n" + "  [\n" * 30_000,
-], ids=["brackets", "brackets-and-braces", "a-bracket-a-line"])
-def test_a_deeply_nested_flow_is_refused_in_a_moment(tmp_path, text):
+@pytest.mark.parametrize("text,at", [
+    ("a: " + "[" * 100_000, (1, 4)),  # (cadres/flow-deep.yaml above)
+    ("a: " + "[{" * 50_000, (1, 4)),
+    ("a:\n" + "  [\n" * 30_000, (2, 3)),
+    ("a: [x, " + "[" * 60 + "]" * 61, (1, 8)),  # (within the limit of libyaml: ours, 40)
+], ids=["brackets", "brackets-and-braces", "a-bracket-a-line", "after-an-item"])
+def test_a_deeply_nested_flow_is_refused_in_a_moment(tmp_path, text, at):
     # Each “[” used to be read to the end of the file by the fast path's look for a Chinese comma
     # in a [ ] list (load.WIDE_COMMA), before the prescan refused the nesting: about a minute of
     # CPU for 100,000 “[”, enough to time the run above out.  Now well under a second; 10 s allowed.
@@ -159,3 +160,8 @@ def test_a_deeply_nested_flow_is_refused_in_a_moment(tmp_path, text):
     assert time.process_time() - start < 10
     assert [f.code for f in found] == ["E-YAML-008"]
     assert all("[" in h and "{" in h for h in (found[0].hint_zh, found[0].hint_en))  # not only “the indentation”
+    # where the nesting starts, with what to do there (it was told at the 1,000th “[”, column 1003, or
+    # at the 41st, with 请检查缩进，以及方括号“[ ]”、花括号“{ }”是否成对)
+    assert (found[0].line, found[0].column) == at, found
+    assert "从这里开始" in found[0].message_zh and "from here" in found[0].message_en, found
+    assert "英文引号" in found[0].hint_zh and "quotes" in found[0].hint_en, found

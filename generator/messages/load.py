@@ -143,10 +143,10 @@ CODES = {
     },
     "E-YAML-008": {
         "severity": "error",
-        "zh": "嵌套层级过深（超过 {limit} 层）",
-        "en": "nesting is too deep (more than {limit} levels)",
-        "hint_zh": "记录的结构不会这么深；请检查缩进，以及方括号“[ ]”、花括号“{{ }}”是否成对。",
-        "hint_en": "Records are never this deep; check the indentation, and that each [ and {{ is closed.",
+        "zh": "{nest}嵌套层级过深（超过 {limit} 层）",
+        "en": "nesting is too deep (more than {limit} levels){nest_en}",
+        "hint_zh": "记录的结构不会这么深。{how}",
+        "hint_en": "Records are never this deep. {how_en}",
     },
     "E-YAML-009": {
         "severity": "error",
