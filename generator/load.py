@@ -801,6 +801,10 @@ _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before 
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
 # field; not a web address (http://…)
 _NO_SPACE = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)([^\s#].*?)\s*$")
+# What is typed for a list's "- " and is not it: a full-width hyphen, Word's dashes, bullets.
+NOT_A_DASH = "－—–‐‑‒―•·●▪◆"
+# … before an item's first field (— date:), or "-" with no space after it (-date:): read as a field's name
+_ITEM_DASH = re.compile(rf"^ *(?:- +)*(?:(-)|([{NOT_A_DASH}])[ \u3000]*)[A-Za-z_][A-Za-z0-9_]*:(?: |$)")
 _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_en)
     "colon": ("中文（全角）的冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "full-width colon '：'", "':'",
               ", followed by a space"),
@@ -808,6 +812,7 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
     "nbsp": ("一个特殊的空格（不换行空格，常见于从网页、Word 或微信复制来的文字，看起来和普通空格一样）",
              "空格“ ”", "（删掉它，重新用键盘打一个空格）", "no-break space (as copied from a web page or Word)",
              "space ' '", " (delete it and type a space again)"),
+    "dash": ("“{}”", "减号“-”", "", "'{}'", "hyphen '-'", ""),
 }
 
 
@@ -823,8 +828,16 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     found = []
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
-                         (_NO_SPACE, "no_space")):
+                         (_ITEM_DASH, "dash"), (_NO_SPACE, "no_space")):
             m = rx.match(line)
+            if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
+                from generator.yaml_hints import params  # (only on an error)
+
+                typed = f"- {line[m.start(1) + 1:].strip()}"
+                found.append(F.make("E-YAML-001", file, (n, m.start(1) + 1), **params(
+                    "列表项的“-”后面少了一个空格", "no space after the list item's '-'", typed, "请补上",
+                    "Add it, which makes the line")))
+                break
             if m and what == "no_space":
                 key, value = m.group(1), m.group(3)
                 value = value if len(value) <= 20 else value[:19] + "…"
@@ -836,6 +849,10 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1)))
                     break
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
+                if what == "dash":  # (— date: Word's dash, or a bullet, for the item's “-”)
+                    char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
+                    if line[m.end(group):m.end(group) + 1] != " ":
+                        fix, fix_en = "，后面再加一个空格", ", followed by a space"
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
                                     char_en=char_en, ascii_en=ascii_en, fix_en=fix_en))
                 break

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.load import Document
+from generator.load import NOT_A_DASH, Document
 from generator.suggest import closest
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -277,16 +277,13 @@ _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-# What is typed for a list's "- " and is not it: a full-width hyphen, Word's dashes, bullets.
-_NOT_A_DASH = "－—–‐‑‒―•·●▪◆"
-
 
 def _list_hint(value) -> tuple[str, str]:
     """E-SCHEMA-003's hint for a list written as something else: when its items were meant (a
     text that begins with a dash with no space after it, or with a mark that looks like one),
     what is wrong with the dash and the line to type."""
     hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
-    if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + _NOT_A_DASH:
+    if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + NOT_A_DASH:
         return hint, hint_en
     item = value[1:].strip().split(" ")[0]
     if value[0] == "-":

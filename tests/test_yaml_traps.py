@@ -244,6 +244,23 @@ def test_a_list_item_with_the_wrong_dash_is_told_what_to_type(records, dash, say
     assert "- 学业发展" in f["hint"], f
 
 
+@pytest.mark.parametrize("dash,code,says,hint", [
+    ("-", "E-YAML-001", "“-”后面少了一个空格", '- date: "2026-04-20"'),  # the space after the dash forgotten
+    ("－ ", "E-YAML-010", "这里用了“－”", "减号“-”"),  # a Chinese input method's full-width hyphen
+    ("—", "E-YAML-010", "这里用了“—”", "减号“-”，后面再加一个空格"),  # Word's dash
+    ("• ", "E-YAML-010", "这里用了“•”", "减号“-”"),  # a bullet pasted from Word or WeChat
+])
+def test_an_activity_with_the_wrong_dash_is_told_what_to_type(records, dash, code, says, hint):
+    # (the item's fields were read as a mapping of their own, its first field named “-date” or “— date”,
+    # and libyaml stopped at the next line: 缩进不一致，或一行里多写了内容 with the fixed hint)
+    edit(records, LEDGER, "  - date:", f"  {dash}date:")
+    f = only(validate(records), code)
+    assert (f["line"], f["column"]) == (5, 3), f
+    assert says in f["message"] and hint in f["hint"], f
+    f = only(validate(records, "--lang", "en"), code)
+    assert dash.strip() in f["message"] and "indentation" not in f["hint"], f
+
+
 def test_a_tab_after_a_list_dash_is_told_as_a_tab(records):
     # (libyaml: "a character that cannot start any token … such as @ ` %")
     edit(records, LEDGER, "  - date:", "  -\tdate:")
