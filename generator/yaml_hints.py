@@ -189,6 +189,7 @@ def _no_colon(lines: list[str], row: int):
     item, field = _ITEM.match(above or ""), _FIELD.match(above or "")
     goes_on = field and above[field.end():field.end() + 1] not in "\"'[{|>"  # (a plain text above: it may go on)
     named = _NO_COLON.fullmatch(text)
+    how = ("请补上", "Add it, which makes the line")
     if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:
         said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
         typed = f"- {text[1:]}"
@@ -196,6 +197,10 @@ def _no_colon(lines: list[str], row: int):
         m = named  # (a field's name, or nearly: chanel 面对面; not python 编程…, more of the text above)
         said = (f"字段名“{m.group(1)}”后面少了冒号", f"no colon after '{m.group(1)}'")
         typed = f"{m.group(1)}: {m.group(2)}"
+        if m.group(2)[0] == ":":  # (channel :面对面: the space before the colon, not after it)
+            said = (f"冒号要紧跟在“{m.group(1)}”后面，冒号后面再加一个空格",
+                    f"the colon goes right after '{m.group(1)}', and a space after it")
+            typed, how = f"{m.group(1)}: {m.group(2)[1:].strip()}", ("请改正", "Move it, which makes the line")
     elif item and len(item.group(1)) == indent:
         said = ("这一行在列表的各项之间，却没有“- ”", "this line is among a list's items but has no '- '")
         typed = f"- {text}"
@@ -217,7 +222,7 @@ def _no_colon(lines: list[str], row: int):
             "上一行")
     else:
         return None
-    return (row + 1, indent + 1), params(*said, typed, "请补上", "Add it, which makes the line")
+    return (row + 1, indent + 1), params(*said, typed, *how)
 
 
 # A value that starts with one of YAML's marks for a block of lines, a list item or a complex key

@@ -491,6 +491,9 @@ TOPICS = "    topics:\n      - 学业发展\n      - 就业指导\n" + SUMMARY
     (SUMMARY, SUMMARY + "\n\n学生准备充分。", (12, 1), "summary: 参加机器人协会的比赛备赛活动。学生准备充分。",
      ("上一行“summary”文字的接续", "more of the text of 'summary'")),
     ("    channel: 面对面", "    channel 面对面", (8, 5), "channel: 面对面", ("“channel”后面少了冒号", "no colon after 'channel'")),
+    # the space before the colon, not after it (was told 字段名“channel”后面少了冒号, with channel: :面对面)
+    ("    channel: 面对面", "    channel :面对面", (8, 5), "channel: 面对面",
+     ("冒号要紧跟在“channel”后面", "the colon goes right after 'channel'")),
     ("    channel: 面对面", "    chanel 面对面", (8, 5), "chanel: 面对面", ("“chanel”后面少了冒号", "no colon after 'chanel'")),
     # … a text going on with a word in English, or a minus sign: no field, no list item (it was told
     # 字段名“python”后面少了冒号 with the line python: 编程和传感器的使用。, and 列表项的“-”后面少了一个空格)
