@@ -412,6 +412,8 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
         if ref is None:
             continue
         where = ("feedback", i, "follows")
+        if ref not in first and "ledger" in rs._unreadable_kinds:
+            continue  # (it may be in a ledger that could not be read: that file's finding is the one to fix)
         if ref not in first:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",
                               problem_en="no such item"))

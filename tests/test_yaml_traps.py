@@ -660,3 +660,11 @@ def test_a_list_item_on_two_lines_is_told_once_not_again_as_the_joined_value(rec
     edit(records, rel, old, new)
     f = only(validate(records), "E-YAML-015")
     assert f["file"] == f"records/{rel}", f
+
+
+def test_a_ledger_that_cannot_be_read_is_told_once_not_again_at_the_follow_up_of_its_item(records):
+    # (the 2026-H1 ledger's follows: 2025h2-zhang-wei-1 was told 跟进的编号“2025h2-zhang-wei-1”不存在 beside
+    # the 2025-H2 ledger's tab: it is there, in the ledger that could not be read)
+    edit(records, "ledgers/2025-H2/zhang-wei.yaml", "    form: 主题班会", "\tform: 主题班会")
+    f = only(validate(records), "E-YAML-002")
+    assert f["file"] == "records/ledgers/2025-H2/zhang-wei.yaml", f
