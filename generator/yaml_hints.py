@@ -154,6 +154,7 @@ def _lost_dash(lines: list[str], row: int, column: int):
 
 
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
+_BARE_FIELD = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*): *")  # a field with nothing after its colon
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
 
 
@@ -189,12 +190,14 @@ def _no_colon(lines: list[str], row: int):
     item, field = _ITEM.match(above or ""), _FIELD.match(above or "")
     goes_on = field and above[field.end():field.end() + 1] not in "\"'[{|>"  # (a plain text above: it may go on)
     named = _NO_COLON.fullmatch(text)
+    bare = _BARE_FIELD.fullmatch(above or "")
+    bare = bare if bare and indent <= bare.start(2) else None  # (form: and, below, 社团活动: its value)
     how = ("请补上", "Add it, which makes the line")
     if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:
         said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
         typed = f"- {text[1:]}"
-    elif named and (not goes_on or get_close_matches(named.group(1), _field_names(), 1, 0.85)):
-        m = named  # (a field's name, or nearly: chanel 面对面; not python 编程…, more of the text above)
+    elif named and (not (goes_on or bare) or get_close_matches(named.group(1), _field_names(), 1, 0.85)):
+        m = named  # (a field's name, or nearly: chanel 面对面; not python 编程…, the value or more of the text above)
         said = (f"字段名“{m.group(1)}”后面少了冒号", f"no colon after '{m.group(1)}'")
         typed = f"{m.group(1)}: {m.group(2)}"
         if m.group(2)[0] == ":":  # (channel :面对面: the space before the colon, not after it)
@@ -211,6 +214,11 @@ def _no_colon(lines: list[str], row: int):
             f"the lines of the text under '{key}: {above[field.end():].strip()}' go indented more than '{key}'",
             " " * (field.start(2) + 2) + text, f"请把这些行都比 {key} 多缩进两格（前面 {field.start(2) + 2} 个空格）",
             f"Indent these lines 2 more than {key} ({field.start(2) + 2} spaces before them)")
+    elif bare:
+        key = bare.group(2)
+        return (row + 1, indent + 1), params(
+            f"“{key}:”的值写到了下一行，却没有比“{key}”多缩进", f"the value of '{key}:' is on the next line, not indented more",
+            f"{key}: {text}", "请把它写在冒号后面的同一行", "Write it after the colon, on the same line", "上一行")
     elif goes_on:
         key, value = field.group(2), above[field.end():].rstrip()
         return (row + 1, indent + 1), params(

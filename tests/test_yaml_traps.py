@@ -491,6 +491,11 @@ TOPICS = "    topics:\n      - 学业发展\n      - 就业指导\n" + SUMMARY
     (SUMMARY, SUMMARY + "\n\n学生准备充分。", (12, 1), "summary: 参加机器人协会的比赛备赛活动。学生准备充分。",
      ("上一行“summary”文字的接续", "more of the text of 'summary'")),
     ("    channel: 面对面", "    channel 面对面", (8, 5), "channel: 面对面", ("“channel”后面少了冒号", "no colon after 'channel'")),
+    # the value on the line below its field, not indented more (was told 这一行缺少“键: 值”中的冒号 with the fixed hint)
+    ("    form: 社团活动", "    form:\n    社团活动", (7, 5), "form: 社团活动",
+     ("“form:”的值写到了下一行", "the value of 'form:' is on the next line")),
+    (SUMMARY, "    summary:\n    python 编程和传感器的使用。", (11, 5), "summary: python 编程和传感器的使用。",
+     ("“summary:”的值写到了下一行", "the value of 'summary:' is on the next line")),
     # the space before the colon, not after it (was told 字段名“channel”后面少了冒号, with channel: :面对面)
     ("    channel: 面对面", "    channel :面对面", (8, 5), "channel: 面对面",
      ("冒号要紧跟在“channel”后面", "the colon goes right after 'channel'")),
