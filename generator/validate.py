@@ -283,6 +283,8 @@ def _list_hint(value) -> tuple[str, str]:
     text that begins with a dash with no space after it, or with a mark that looks like one),
     what is wrong with the dash and the line to type."""
     hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
+    if isinstance(value, str) and value.strip() and value.strip()[0] not in "-" + NOT_A_DASH:
+        return _list_meant(value.strip(), hint, hint_en)
     if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + NOT_A_DASH:
         return hint, hint_en
     item = value[1:].strip().split(" ")[0]
@@ -291,6 +293,31 @@ def _list_hint(value) -> tuple[str, str]:
                 f"{hint_en} Put a space after the '-': - {item}, and so on for each item.")
     return (f"{hint}这里的“{value[0]}”不是英文的减号：请用英文输入法打减号“-”，后面加一个空格，写成 - {item}，其他各项也一样。",
             f"{hint_en} '{value[0]}' is not the ASCII hyphen: type '-' and a space, as in - {item}, for each item.")
+
+
+_ITEM_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
+
+
+def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
+    """_list_hint for a text where a list was due: the list it means, its items as the text's parts
+    between Chinese or English commas (学业发展、就业指导 → [学业发展, 就业指导]), or the one item."""
+    from generator.yaml_hints import quoted  # (only on a finding)
+
+    bracketed = value[0] in "【［" and value[-1] in "】］" and len(value) > 2  # (【学业发展】: an input method's)
+    if bracketed:
+        hint = f"{hint}“{value[0]}{value[-1]}”是中文的方括号，要用英文的“[ ]”。"
+        hint_en = f"{hint_en} '{value[0]}{value[-1]}' are Chinese brackets; use ASCII '[ ]'."
+        value = value[1:-1].strip()
+    parts = [p for p in _ITEM_SEPARATORS.split(value) if p]
+    typed = "[" + ", ".join(p if re.fullmatch(r"[^\s\[\]{},:#&*!|>'\"%@`]+", p) else quoted(p) for p in parts) + "]"
+    if len(parts) > 1:
+        sep = _ITEM_SEPARATORS.search(value).group().strip()
+        return (f"{hint}“{sep}”不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",
+                f"{hint_en} '{sep}' does not split a text into items; or write them in brackets, with ASCII commas: {typed}.")
+    if bracketed:
+        return f"{hint}这里写成 {typed}。", f"{hint_en} Here: {typed}."
+    return (f"{hint}只有一项也要写成列表：也可以写在方括号里，这里写成 {typed}。",
+            f"{hint_en} One item is a list too; or write it in brackets: {typed}.")
 
 
 def _number_meant(written: str) -> int | None:

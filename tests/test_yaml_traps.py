@@ -673,3 +673,18 @@ def test_a_ledger_that_cannot_be_read_is_told_once_not_again_at_the_follow_up_of
     edit(records, "ledgers/2025-H2/zhang-wei.yaml", "    form: 主题班会", "\tform: 主题班会")
     f = only(validate(records), "E-YAML-002")
     assert f["file"] == "records/ledgers/2025-H2/zhang-wei.yaml", f
+
+
+@pytest.mark.parametrize("old,new,at,typed", [
+    (SUMMARY, "    topics: 学业发展、就业指导\n" + SUMMARY, (10, 13), "[学业发展, 就业指导]"),  # as typed in Word
+    (SUMMARY, "    topics: 学业发展，就业指导\n" + SUMMARY, (10, 13), "[学业发展, 就业指导]"),
+    ("contact_points: [club-robotics]", "contact_points: club-robotics", (3, 17), "[club-robotics]"),  # one item
+    (SUMMARY, "    topics: 【学业发展、就业指导】\n" + SUMMARY, (10, 13), "[学业发展, 就业指导]"),  # Chinese brackets
+])
+def test_a_list_written_as_a_text_is_given_the_list_to_type(records, old, new, at, typed):
+    # (was told only 列表的每一项另起一行，以“- ”开头: the “、” was not said, nor the list it means)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == at and typed in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
+    assert typed in f["hint"], f
