@@ -688,3 +688,18 @@ def test_a_list_written_as_a_text_is_given_the_list_to_type(records, old, new, a
     assert (f["line"], f["column"]) == at and typed in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
     assert typed in f["hint"], f
+
+
+@pytest.mark.parametrize("typed,name,where", [
+    ("社团活动\u3000", "中文（全角）空格", "末尾"),  # an input method's space, typed after the word
+    ("\u3000社团活动", "中文（全角）空格", "开头"),
+    ("社团活动\u200b", "零宽空格", "末尾"),  # copied from WeChat or a web page
+    ("社团\u00a0活动", "不换行空格", "中间"),
+])
+def test_a_word_with_a_character_nobody_sees_is_told_of_it(records, typed, name, where):
+    # (was told 是不是“社团活动”？ — the very word the cadre sees on the line)
+    edit(records, LEDGER, "    form: 社团活动", f"    form: {typed}")
+    f = only(validate(records), "E-REF-005")
+    assert f"{where}有一个{name}" in f["hint"] and "是不是" not in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-REF-005")
+    assert "Did you mean" not in f["hint"] and "delete it" in f["hint"], f
