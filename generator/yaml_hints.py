@@ -252,8 +252,9 @@ def _marked(exc, text: str, lines: list[str]):
 _CHINESE_CLOSE = {'"': "”", "'": "’"}
 
 
-def _unclosed(lines: list[str], row: int, column: int):
-    """`summary: "参加……` with no closing quote, or one closed with a Chinese ” (an input method's)."""
+def _unclosed(lines: list[str], row: int, column: int, until: int | None = None):
+    """`summary: "参加……` with no closing quote, or one closed with a Chinese ” (an input method's);
+    `until`: the row of the quote that closed it after all (a later value's), if any."""
     line = lines[row]
     quote, value = line[column], line[column + 1:].rstrip()
     if quote not in _CHINESE_CLOSE or quote in value:
@@ -262,10 +263,28 @@ def _unclosed(lines: list[str], row: int, column: int):
         said = (f"引号没有闭合：开头是英文引号“{quote}”，结尾却是中文引号“{value[-1]}”",
                 f"the quote is never closed: it opens with '{quote}' and ends with a Chinese '{value[-1]}'")
         value = value[:-1]
+    elif until is not None:
+        said = (f"引号没有闭合：从这里开始的引号一直读到第 {until + 1} 行的引号才结束，中间各行都成了它的文字",
+                f"the quote that starts here is not closed on its line: it runs up to the quote at line {until + 1}")
     else:
         said = ("引号没有闭合：从这里开始的引号直到文件末尾都没有结束", "the quote that starts here is never closed")
     typed = f"{line[:column].strip()} {quote}{value}{quote}".strip()
     return (row + 1, column + 1), params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
+
+
+def _closed_later(lines: list[str], row: int, column: int):
+    """`date: "2026-04-20”` (closed with a Chinese quote) or `form: "社团活动` (not closed), whose text
+    ran on to the quote of a later line (`row`), before `column`, where libyaml stopped."""
+    for quote in _CHINESE_CLOSE:
+        if quote not in lines[row][:column]:
+            continue
+        for n in range(row - 1, -1, -1):  # (the lines between hold no such quote: they are its text)
+            if quote in lines[n]:
+                m = _VALUE.match(lines[n])
+                if m and m.group(3) == quote and quote not in lines[n][m.end(3):]:
+                    return _unclosed(lines, n, m.start(3), row)
+                break
+    return None
 
 
 def _escape(lines: list[str], quote_at, at):
@@ -297,7 +316,8 @@ def explain(exc, text: str):
         return None
     lines = load.LINE_BREAK.split(text)
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
-        return (_after_closing(lines, at.line, at.column) or _aligned(lines, at.line, at.column)
+        return (_closed_later(lines, at.line, at.column) or _after_closing(lines, at.line, at.column)
+                or _aligned(lines, at.line, at.column)
                 or _item_aligned(lines, at.line, at.column) or _lost_dash(lines, at.line, at.column))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)

@@ -538,6 +538,17 @@ def test_a_quote_never_closed_is_told_the_line_to_type(records, value, typed, sa
     told_to_type(records, SUMMARY, f"    summary: {value}", (10, 14), typed, says)
 
 
+@pytest.mark.parametrize("old,new,at,typed,says", [
+    ('date: "2026-04-20"', 'date: "2026-04-20”', (5, 11), 'date: "2026-04-20"', ("中文引号“””", "Chinese '”'")),
+    ("form: 社团活动", 'form: "社团活动', (6, 11), 'form: "社团活动"', ("一直读到第 10 行的引号", "up to the quote at line 10")),
+])
+def test_a_quote_closed_only_by_a_later_lines_is_told_where_it_opens(records, old, new, at, typed, says):
+    # (the text ran on to the quote of a later value, summary: "…", where libyaml stopped: told there,
+    # 值以“"”开头，读到对应的“"”就结束了，后面的“参加…"”无法读取, with a line to type that was right)
+    edit(records, LEDGER, SUMMARY, '    summary: "参加机器人协会的比赛备赛活动。"')
+    told_to_type(records, old, new, at, typed, says)
+
+
 ANOTHER = '- date: "2026-04-27"\n    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 20\n    summary: 参加机器人协会的比赛。'
 
 
