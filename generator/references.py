@@ -16,7 +16,7 @@ from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
-from generator.suggest import closest, closest_kept, did_you_mean, phrased
+from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
 from generator.validate import en_path, parse_date
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
@@ -221,30 +221,9 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         close = closest(unicodedata.normalize("NFKC", value).strip(), known) if known else None
         hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
-        hint = _unseen(value, known) or hint
+        hint = unseen(value, known) or hint
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
                    allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1])]
-
-
-# Characters that look like nothing, or like a space, where a word of a vocabulary was meant.
-_UNSEEN = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0": ("不换行空格", "no-break space"),
-           "\u200b": ("零宽空格", "zero-width space"), "\u200c": ("零宽字符", "zero-width character"),
-           "\u200d": ("零宽字符", "zero-width character"), "\u2060": ("零宽字符", "zero-width character"),
-           "\ufeff": ("零宽字符", "zero-width character"), " ": ("空格", "space")}
-
-
-def _unseen(value: str, known: set) -> tuple[str, str] | None:
-    """E-REF-005's words for a word of the vocabulary with a character in it nobody sees on the line
-    (社团活动 and an input method's full-width space after it: told 是不是“社团活动”？ before), or None."""
-    at = next((i for i, c in enumerate(value) if c in _UNSEEN), None)
-    word = "".join(c for c in value if c not in _UNSEEN)
-    if at is None or word not in known:
-        return None
-    zh, en = _UNSEEN[value[at]]
-    where, where_en = ("开头", "at the start") if not value[:at].strip("".join(_UNSEEN)) else \
-        ("末尾", "at the end") if not value[at:].strip("".join(_UNSEEN)) else ("中间", "inside")
-    return (f"这个值的{where}有一个{zh}（看不出来），请删掉它，写成“{word}”。",
-            f"There is a {en} {where_en} of the value, which does not show: delete it, to read '{word}'. ")
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

@@ -90,3 +90,25 @@ def phrased(close: str | None) -> dict:
     """`did_you_mean` of an answer worked out already."""
     return {"suggestion": f"是不是“{close}”？" if close else "",
             "suggestion_en": f"Did you mean '{close}'?" if close else ""}
+
+
+# Characters that look like nothing, or like a space, in a name (a vocabulary's word, a field's).
+_UNSEEN = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0": ("不换行空格", "no-break space"),
+           "\u200b": ("零宽空格", "zero-width space"), "\u200c": ("零宽字符", "zero-width character"),
+           "\u200d": ("零宽字符", "zero-width character"), "\u2060": ("零宽字符", "zero-width character"),
+           "\ufeff": ("零宽字符", "zero-width character"), " ": ("空格", "space")}
+
+
+def unseen(value: str, known) -> tuple[str, str] | None:
+    """The words (zh, en) for a name of `known` with a character in it nobody sees on the line (社团活动
+    and an input method's full-width space after it, a field's name after a zero-width space: told
+    是不是“社团活动”？ before), or None."""
+    at = next((i for i, c in enumerate(value) if c in _UNSEEN), None)
+    word = "".join(c for c in value if c not in _UNSEEN)
+    if at is None or word not in known:
+        return None
+    zh, en = _UNSEEN[value[at]]
+    where, where_en = ("开头", "at the start") if not value[:at].strip("".join(_UNSEEN)) else \
+        ("末尾", "at the end") if not value[at:].strip("".join(_UNSEEN)) else ("中间", "inside")
+    return (f"“{word}”{where}多了一个{zh}（看不出来），请删掉它。",
+            f"'{word}' has a {en} {where_en}, which does not show: delete it. ")

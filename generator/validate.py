@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator.load import NOT_A_DASH, Document
-from generator.suggest import closest
+from generator.suggest import closest, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -167,13 +167,16 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 title = closest(field, titles)
                 close = titles.get(title) if title else None
                 suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
+            told = unseen(field, allowed) if isinstance(field, str) else None
+            if told:  # (form after a zero-width space: not 是不是想写“form”？)
+                suggestion, close = told[0], None
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
                                  for k in allowed),
                 allowed_en=", ".join(allowed),
                 suggestion=suggestion,
-                suggestion_en=f"Did you mean '{close}'? " if close else ""))
+                suggestion_en=told[1] if told else f"Did you mean '{close}'? " if close else ""))
         return out
     if v == "type":
         expected = schema.get("type")

@@ -711,6 +711,16 @@ def test_a_word_with_a_character_nobody_sees_is_told_of_it(records, typed, name,
     # (was told 是不是“社团活动”？ — the very word the cadre sees on the line)
     edit(records, LEDGER, "    form: 社团活动", f"    form: {typed}")
     f = only(validate(records), "E-REF-005")
-    assert f"{where}有一个{name}" in f["hint"] and "是不是" not in f["hint"], f
+    assert f"“社团活动”{where}多了一个{name}" in f["hint"] and "是不是" not in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-REF-005")
+    assert "Did you mean" not in f["hint"] and "delete it" in f["hint"], f
+
+
+@pytest.mark.parametrize("typed,where", [("\u200bform", "开头"), ("form\u3000", "末尾")])
+def test_a_field_name_with_a_character_nobody_sees_is_told_of_it(records, typed, where):
+    # (was told 不认识的字段“form” … 是不是想写“form”？ — the very name the cadre sees on the line)
+    edit(records, LEDGER, "    form: 社团活动", f"    {typed}: 社团活动")
+    f = next(f for f in validate(records) if f["code"] == "E-SCHEMA-002")
+    assert f"“form”{where}多了一个" in f["hint"] and "是不是" not in f["hint"], f
+    f = next(f for f in validate(records, "--lang", "en") if f["code"] == "E-SCHEMA-002")
     assert "Did you mean" not in f["hint"] and "delete it" in f["hint"], f
