@@ -204,12 +204,18 @@ def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
     return rs._memoized(("allowed", vocab), words)
 
 
+_PARTS = re.compile(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
+
+
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
     if rs.policy is None or not isinstance(value, str):
         return []
     allowed, known = _allowed(rs, vocab)
     if value in known or not allowed:  # (a vocabulary that is no list: its own finding, at the policy)
         return []
+    if rs.policy.doc.rel in rs.invalid and any(value in _PARTS.split(w) for w in allowed):
+        return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
+        # 个体谈话 座谈交流; the policy's E-YAML-015 or E-YAML-012 is the one to fix)
     new, until = rs.renamed(vocab).get(value, (None, None))
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
         period = rs.period(item.doc.folder)

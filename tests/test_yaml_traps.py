@@ -724,3 +724,12 @@ def test_a_field_name_with_a_character_nobody_sees_is_told_of_it(records, typed,
     assert f"“form”{where}多了一个" in f["hint"] and "是不是" not in f["hint"], f
     f = next(f for f in validate(records, "--lang", "en") if f["code"] == "E-SCHEMA-002")
     assert "Did you mean" not in f["hint"] and "delete it" in f["hint"], f
+
+
+@pytest.mark.parametrize("written", ["  forms:\n    - 主题班会\n    - 个体谈话\n      座谈交流\n    - 社团活动",
+                                     "  forms: [主题班会, 个体谈话，座谈交流, 社团活动]"])
+def test_a_word_list_of_the_policy_written_wrong_is_told_there_not_at_each_ledger(records, written):
+    # (zhang-wei's 2026-H1 ledger, form: 座谈交流, was told 不在政策词表中 … 是不是“个体谈话 座谈交流”？ —
+    # the broken word — beside the policy's own E-YAML-015 or E-YAML-012)
+    edit(records, "policy.yaml", "  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]", written)
+    assert {f["file"] for f in validate(records)} == {"records/policy.yaml"}
