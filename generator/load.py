@@ -846,7 +846,8 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
             if m:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if m.group(g) is not None)
                 if what == "tab":
-                    found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1)))
+                    found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1), spaces="一个空格。",
+                                        spaces_en="a space."))
                     break
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
                 if what == "dash":  # (— date: Word's dash, or a bullet, for the item's “-”)
@@ -883,7 +884,9 @@ def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
     for n, line in enumerate(lines, 1):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in lead and line.strip():
-            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1)))
+            from generator.yaml_hints import tab_spaces  # (only on this finding)
+
+            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1), **tab_spaces(lines, n - 1)))
             if len(out) >= MAX_REPORTED:
                 break
     return out

@@ -382,3 +382,24 @@ def item_on_two_lines(text: str, start: int, end: int, value: str):
     indent = " " * (len(dash) - 1) if dash.endswith("-") else text[line_start:start]
     shown = value if len(value) <= 30 else value[:29] + "…"
     return at, {"cont": cont, "value": shown, "typed": f"{indent}- {cont}"}
+
+
+def tab_spaces(lines: list[str], row: int) -> dict:
+    """E-YAML-002's words for the tab that indents lines[row]: the line to type with the spaces it
+    wants — as many as the field above (more by two after a field with nothing after its colon), or
+    a list item's as the item's above — or, where that cannot be told, spaces."""
+    text = lines[row].lstrip(" \t").rstrip()
+    want = None
+    if text.startswith("- "):
+        want = next((len(ln) - len(ln.lstrip(" ")) for ln in reversed(lines[:row])
+                     if ln.lstrip(" ").startswith("- ") and "\t" not in ln[:len(ln) - len(ln.lstrip())]), None)
+    above, _ = _above(lines, row)
+    field = re.match(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*):(.*)", above or "")
+    if want is None and field and "\t" not in field.group(1):
+        value = field.group(3).split(" #")[0].strip()
+        want = field.start(2) + (2 if not value or re.fullmatch(r"[|>][-+]?", value) else 0)
+    if want is None:
+        return {"spaces": "空格。", "spaces_en": "spaces."}
+    typed = " " * want + text
+    return {"spaces": f"空格（前面 {want} 个空格），这一行写成：{typed}",
+            "spaces_en": f"spaces ({want} spaces before it), which makes the line: {typed}"}

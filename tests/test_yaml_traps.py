@@ -133,6 +133,21 @@ def test_tab_indentation_is_an_error(records):
     assert (f["line"], f["column"]) == (6, 1)
 
 
+@pytest.mark.parametrize("old,new,at,typed,spaces", [
+    ("    form: 社团活动", "\tform: 社团活动", (6, 1), "    form: 社团活动", 4),  # a field of an activity
+    ("    summary: 参加", "\ttopics:\n      - 学业发展\n    summary: 参加", (10, 1), "    topics:", 4),
+    ("contact_points: [club-robotics]", "contact_points:\n\t- club-robotics", (4, 1), "  - club-robotics", 2),
+])
+def test_a_tab_to_indent_is_told_the_line_with_its_spaces(records, old, new, at, typed, spaces):
+    # (was told 请把 Tab 换成两个空格 wherever it was: a field of an activity wants four, and the line
+    # with two was the next error)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-002")
+    assert (f["line"], f["column"]) == at and f"这一行写成：{typed}" in f["hint"] and f"{spaces} 个空格" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-YAML-002")
+    assert typed in f["hint"] and f"{spaces} spaces" in f["hint"], f
+
+
 def test_non_utf8_file_is_an_error(records):
     path = records / "records" / LI_NA
     path.write_bytes(path.read_text(encoding="utf-8").encode("gb18030"))

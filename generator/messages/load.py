@@ -103,8 +103,8 @@ CODES = {
         "severity": "error",
         "zh": "用 Tab 键缩进",
         "en": "a tab is used for indentation",
-        "hint_zh": "YAML 只能用空格缩进，请把 Tab 换成两个空格。",
-        "hint_en": "YAML indents with spaces only; replace the tab with two spaces.",
+        "hint_zh": "YAML 只能用空格缩进：请把 Tab 换成{spaces}",
+        "hint_en": "YAML indents with spaces only: replace the tab with {spaces_en}",
     },
     "E-YAML-003": {
         "severity": "error",
