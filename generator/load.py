@@ -797,6 +797,7 @@ _WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_][A-Za
 _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other
 _NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")
+_WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
 _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
 # field; not a web address (http://…)
@@ -813,6 +814,8 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
              "空格“ ”", "（删掉它，重新用键盘打一个空格）", "no-break space (as copied from a web page or Word)",
              "space ' '", " (delete it and type a space again)"),
     "dash": ("“{}”", "减号“-”", "", "'{}'", "hyphen '-'", ""),
+    "hash": ("中文（全角）的井号“＃”", "井号“#”", "，井号后面的文字是注释", "full-width '＃'", "'#'",
+             " (the text after it is a comment)"),
 }
 
 
@@ -828,7 +831,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     found = []
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
-                         (_ITEM_DASH, "dash"), (_NO_SPACE, "no_space")):
+                         (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space")):
             m = rx.match(line)
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
                 from generator.yaml_hints import params  # (only on an error)

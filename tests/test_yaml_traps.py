@@ -193,6 +193,9 @@ def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
     ("  - date:", "\u3000- date:", (5, 1), "空格“　”"),  # … or to indent
     ("    students: 25", "    students:\u00a025", (9, 14), "不换行空格"),  # copied from a web page or Word
     ("    form:", "\u00a0\u00a0\u00a0 form:", (6, 1), "不换行空格"),
+    # a comment begun with a full-width “＃” (was told 这一行缺少“键: 值”中的冒号 with the fixed hint)
+    ("period: 2026-H1", "period: 2026-H1\n＃ 上半年的台账", (3, 1), "井号“＃”"),
+    ("    form:", "    ＃第二次活动\n    form:", (6, 5), "井号“＃”"),
 ])
 def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it_is(records, old, new, at, mark):
     # (libyaml said "could not find expected ':'" on a line that holds a colon to the eye, or
