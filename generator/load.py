@@ -972,8 +972,7 @@ class _Converter:
     def convert(self, node, path, depth):
         self.positions[path] = self._at(node)
         if depth > MAX_DEPTH:  # the prescan already refuses this; kept as a second guard
-            self.problems.append(too_deep(self.file, self.source, node.start_mark,
-                                                getattr(node, "flow_style", False)))
+            self.problems.append(too_deep(self.file, self.source, node.start_mark, getattr(node, "flow_style", False)))
             return None
         if not isinstance(node, yaml.ScalarNode):
             if id(node) in self._seen:  # the same node twice: an alias

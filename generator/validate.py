@@ -280,7 +280,6 @@ _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
-
 def _list_hint(value) -> tuple[str, str]:
     """E-SCHEMA-003's hint for a list written as something else: when its items were meant (a
     text that begins with a dash with no space after it, or with a mark that looks like one),
@@ -316,7 +315,8 @@ def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
     if len(parts) > 1:
         sep = _ITEM_SEPARATORS.search(value).group().strip()
         return (f"{hint}“{sep}”不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",
-                f"{hint_en} '{sep}' does not split a text into items; or write them in brackets, with ASCII commas: {typed}.")
+                f"{hint_en} '{sep}' does not split a text into items; or write them in brackets, with ASCII "
+                f"commas: {typed}.")
     if bracketed:
         return f"{hint}这里写成 {typed}。", f"{hint_en} Here: {typed}."
     return (f"{hint}只有一项也要写成列表：也可以写在方括号里，这里写成 {typed}。",
