@@ -168,6 +168,13 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 close = titles.get(title) if title else None
                 suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
             told = unseen(field, allowed) if isinstance(field, str) else None
+            inside, quotes, _ = _chinese_quotes(field) if isinstance(field, str) else (field, "", "")
+            if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
+                value = error.instance[field]
+                typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"
+                told = (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
+                        f"The Chinese quotes {field[0]} {field[-1]} around it are read as part of the name: "
+                        f"delete them: {typed}. ")
             if told:  # (form after a zero-width space: not 是不是想写“form”？)
                 suggestion, close = told[0], None
             out.append(F.make(

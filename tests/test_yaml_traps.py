@@ -751,3 +751,12 @@ def test_a_word_list_of_the_policy_written_wrong_is_told_there_not_at_each_ledge
     # the broken word — beside the policy's own E-YAML-015 or E-YAML-012)
     edit(records, "policy.yaml", "  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]", written)
     assert {f["file"] for f in validate(records)} == {"records/policy.yaml"}
+
+
+def test_a_field_name_in_chinese_quotes_is_told_of_them(records):
+    # (was told 不认识的字段““form”” … 是不是想写“form”？, not what is wrong with it)
+    edit(records, LEDGER, "    form: 社团活动", "    “form”: 社团活动")
+    f = next(f for f in validate(records) if f["code"] == "E-SCHEMA-002")
+    assert "中文引号" in f["hint"] and "form: 社团活动" in f["hint"], f
+    f = next(f for f in validate(records, "--lang", "en") if f["code"] == "E-SCHEMA-002")
+    assert "Chinese quotes" in f["hint"], f
