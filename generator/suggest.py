@@ -96,7 +96,7 @@ def phrased(close: str | None) -> dict:
 _UNSEEN = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0": ("不换行空格", "no-break space"),
            "\u200b": ("零宽空格", "zero-width space"), "\u200c": ("零宽字符", "zero-width character"),
            "\u200d": ("零宽字符", "zero-width character"), "\u2060": ("零宽字符", "zero-width character"),
-           "\ufeff": ("零宽字符", "zero-width character"), " ": ("空格", "space")}
+           "\ufeff": ("零宽字符", "zero-width character")}
 
 
 def unseen(value: str, known) -> tuple[str, str] | None:
