@@ -448,8 +448,8 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == "年度,姓名,单位,联系次数,达标学期,应达标学期,按时台账,应交台账,反映问题,已解决"
-    assert "2025,张伟,计算机学院,2,1,1,1,1,2,2" in lines and not any("/" in line for line in lines)
+    assert lines[0] == "年度,姓名,单位,联系次数,达标学期,应达标学期,按时台账,应交台账,有错误台账（未通过）,反映问题,已解决"
+    assert "2025,张伟,计算机学院,2,1,1,1,1,0,2,2" in lines and not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
     header = list(rows[1])

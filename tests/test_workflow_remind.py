@@ -792,3 +792,26 @@ def test_when_the_checks_cannot_run_the_site_still_says_a_ledger_has_errors(tmp_
     assert view.ledger_status("2026-H1", "zhang-wei")["errors"] is True
     assert view.ledger_status("2026-H1", "zhang-wei")["label"].endswith("（有错误，未通过）")
     assert view.ledger_status("2025-H2", "zhang-wei")["errors"] is False
+
+
+def test_the_year_evaluation_does_not_count_a_ledger_with_errors_as_on_time(tmp_path):
+    """年度考核参考 counted 张伟's 2026-H1 ledger with a schema error (a direct push) 按时 with no mark,
+    while 附件2, check and remind said it was handed in but not accepted until fixed
+    (deadlines.with_errors).  It is due and not on time there now, and the cell and the download say why."""
+    from generator.site import build_site
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
+    commit(repo, "2026-06-20 10:00", "a direct push")
+    files = build_site(repo / "records", dt.date(2026, 7, 5)).files
+    page = files["evaluation.md"].decode()
+    [row] = [ln for ln in page.splitlines() if "zhang-wei" in ln and ln.startswith("|")]
+    assert "| 0/1（1 份有错误，未通过） |" in row, row
+    assert "有错误的台账改正前不算按时" in page, page
+    table = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
+    head, [mine] = table[0].split(","), [ln.split(",") for ln in table if "张伟" in ln and ln.startswith("2026")]
+    got = dict(zip(head, mine))
+    assert (got["按时台账"], got["应交台账"], got["有错误台账（未通过）"]) == ("0", "1", "1"), got
+    [other] = [ln.split(",") for ln in table if "李娜" in ln and ln.startswith("2026")]
+    assert dict(zip(head, other))["有错误台账（未通过）"] == "0", other

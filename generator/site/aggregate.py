@@ -611,9 +611,11 @@ class Aggregate:
                 if not statuses and not acts:
                     continue
                 # the ledgers due by today (or filed already: on time whatever happens); not the
-                # current period's, not one excused or not judged ("1/2" for everyone in December)
+                # current period's, not one excused or not judged ("1/2" for everyone in December);
+                # one with errors is due and not on time: handed in, not accepted until fixed (with_errors)
                 due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
-                on_time = sum(s["kind"] in ("on_time", "filed") for s in due)
+                on_time = sum(s["kind"] in ("on_time", "filed") and not s.get("errors") for s in due)
+                errors = sum(bool(s.get("errors")) for s in due)
                 met = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year
                        and c["kind"] in ("met", "missed")]
                 met_n = sum(c["kind"] == "met" for c in met)
@@ -622,12 +624,14 @@ class Aggregate:
                 out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
                             "unit_name": self.unit_name(self.post_on(cid, dt.date(year, 12, 31))[0]), "activities": acts,
                             "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
-                            "ledgers": f"{on_time}/{len(due)}" if counted else "—",
+                            "ledgers": f"{on_time}/{len(due)}" + (f"（{errors} 份有错误，未通过）" if errors else "")
+                            if counted else "—",
                             # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
                             "semesters_met": met_n if self.checks.available else "",
                             "semesters_due": len(met) if self.checks.available else "",
                             "ledgers_on_time": on_time if counted else "",
                             "ledgers_due": len(due) if counted else "",
+                            "ledgers_with_errors": errors if counted else "",
                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
         return out
 

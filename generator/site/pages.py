@@ -225,7 +225,8 @@ class Site:
         self.table(exports.Table("evaluation", "年度考核参考",
                                  [("year", "年度"), ("name", "姓名"), ("unit_name", "单位"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
-                                  ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"), ("feedback", "反映问题"),
+                                  ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
+                                  ("ledgers_with_errors", "有错误台账（未通过）"), ("feedback", "反映问题"),
                                   ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
         self.download_list = []
         day = self.agg.today
