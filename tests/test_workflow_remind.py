@@ -815,3 +815,23 @@ def test_the_year_evaluation_does_not_count_a_ledger_with_errors_as_on_time(tmp_
     assert (got["按时台账"], got["应交台账"], got["有错误台账（未通过）"]) == ("0", "1", "1"), got
     [other] = [ln.split(",") for ln in table if "李娜" in ln and ln.startswith("2026")]
     assert dict(zip(head, other))["有错误台账（未通过）"] == "0", other
+
+
+def test_the_job_summary_lists_a_ledger_handed_in_with_errors(tmp_path):
+    """check --format markdown (the CI job summary) listed late and missing ledgers but not 张伟's
+    2026-H1, handed in with a schema error and not accepted until fixed (deadlines.with_errors): the
+    overview counted it, no table named it.  It has a section of its own now (zh/en)."""
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
+    commit(repo, "2026-06-20 10:00", "a direct push")
+    md = run(repo, "check", "--today", "2026-07-05", "--format", "markdown").stdout
+    section = md.split("### 已提交但有错误的台账（改正前不算通过）\n", 1)[1].split("###", 1)[0]
+    assert section.splitlines()[1:4] == [
+        "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |", "|---|---|---|---|---|---|---|",
+        "| 2026-H1 | 张伟 | 计算机学院 | 按时 | — | 2026-01-05 09:00 | Git |"], md
+    assert section.count("\n| 20") == 1, section  # (his row alone)
+    md = run(repo, "check", "--today", "2026-07-05", "--format", "markdown", "--lang", "en").stdout
+    section = md.split("### Ledgers handed in with errors (not accepted until fixed)\n", 1)[1].split("###", 1)[0]
+    assert "| 2026-H1 | 张伟 | 计算机学院 | on time | — | 2026-01-05 09:00 | Git |" in section, md

@@ -137,6 +137,7 @@ MD = {
                       "exempt": "豁免", "unknown": "无法判断"},
            "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
            "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
+           "errors": "已提交但有错误的台账（改正前不算通过）",
            "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
            "semester": "每学期联系次数不足", "semester_head": "| 学期 | 干部 | 单位 | 联系次数 | 要求 |",
            "feedback": "超期未解决的学生反映问题", "feedback_head": "| 编号 | 类别 | 单位 | 状态 | 已过天数 |",
@@ -148,6 +149,7 @@ MD = {
                       "exempt": "exempt", "unknown": "not judged"},
            "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
            "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
+           "errors": "Ledgers handed in with errors (not accepted until fixed)",
            "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
            "semester": "Semesters below the minimum", "semester_head": "| semester | cadre | unit | contacts | required |",
            "feedback": "Overdue student problems", "feedback_head": "| id | category | unit | status | age (days) |",
@@ -178,10 +180,13 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     m, t = MD[lang], T[lang]
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
-    rows = [[r["period"], r["name"], r.get("unit_name") or r["unit"], m["status"][r["status"]], r["days_late"], r["submitted"],
-             m["source"][r["source"]]] for r in data.get("ledgers", [])
-            if r["status"] in ("late", "missing") and r.get("required", True)]
-    out += _table(m["ledgers"], m["ledger_head"], rows, lang)
+    def ledger_rows(keep):
+        return [[r["period"], r["name"], r.get("unit_name") or r["unit"], m["status"][r["status"]], r["days_late"],
+                 r["submitted"], m["source"][r["source"]]] for r in data.get("ledgers", []) if keep(r)]
+    out += _table(m["ledgers"], m["ledger_head"],
+                  ledger_rows(lambda r: r["status"] in ("late", "missing") and r.get("required", True)), lang)
+    # (handed in, not accepted until fixed: deadlines.with_errors; the errors themselves are in the findings)
+    out += _table(m["errors"], m["ledger_head"], ledger_rows(lambda r: r.get("errors")), lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
             for y in data.get("coverage", []) for c in y["classes"] if c["gaps"]]
