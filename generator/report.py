@@ -4,6 +4,7 @@ from __future__ import annotations
 import codecs
 import json
 import os
+import re
 import sys
 
 import orjson
@@ -156,13 +157,25 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
+AS_OF = re.compile(r"(.+)@(\d{4}-\d\d-\d\d)")  # (a ledger as committed on a past day: cache.past_ledgers)
+AS_OF_SAID = {"zh": ("{day} 的内容", "，第 {line} 行第 {col} 列", "（现在的文件可能已改正）："),
+              "en": ("As of {day}", ", line {line}, column {col}", " (the file now may be corrected): ")}
+
+
 def github_line(f: F.Finding, lang: str = "zh") -> str:
-    props = [f"file={_escape_property(f.file)}"]
-    if f.line is not None:
+    """One workflow command.  A finding in a ledger as it was on a past day (x.yaml@2026-07-01) is put at
+    the real file, which GitHub can find, without a line — that day's lines need not be today's — and
+    its text begins with the day and the line and column in that day's content."""
+    as_of, said = AS_OF.fullmatch(f.file), ""
+    props = [f"file={_escape_property(as_of[1] if as_of else f.file)}"]
+    if as_of:
+        day, at, tail = AS_OF_SAID[lang]
+        said = day.format(day=as_of[2]) + (at.format(line=f.line, col=f.column or 1) if f.line is not None else "") + tail
+    elif f.line is not None:
         props.append(f"line={f.line}")
         props.append(f"col={f.column or 1}")
     props.append(f"title={_escape_property(f.code)}")
-    message = f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
+    message = said + f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
     return f"::{f.severity} {','.join(props)}::{_escape_data(message)}"
 
 

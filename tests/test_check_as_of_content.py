@@ -107,3 +107,27 @@ def test_the_day_ends_at_midnight_in_the_policy_s_time_zone(tmp_path):
     commit(repo, "2026-07-02 00:30", "00:30")
     assert _count(_report(repo / "records", "2026-07-01"), "zhang-wei", "2025-2026-2") == 2
     assert _count(_report(repo / "records", "2026-07-02"), "zhang-wei", "2025-2026-2") == 3
+
+
+def test_github_annotations_of_a_past_day_s_content_point_at_the_real_file(tmp_path):
+    """check --today 2026-07-01 --format github put 李娜's error of that day at
+    file=records/ledgers/2026-H1/li-na.yaml@2026-07-01, a file GitHub cannot find, and at line 3 of the
+    content of that day, which the file checked out today need not have.  The annotation is now on the
+    real file, without a line, and its text says the content was that day's and where in it (zh/en)."""
+    repo = _history(tmp_path)
+    env = {**os.environ, "CONTACT_LEDGER_CACHE": "0", "PYTHONPATH": str(REPO)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    for lang, said in (("zh", "2026-07-01 的内容，第 {line} 行第 {col} 列（现在的文件可能已改正）："),
+                       ("en", "As of 2026-07-01, line {line}, column {col} (the file now may be corrected): ")):
+        out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-07-01", "--format", "github",
+                              "--lang", lang], capture_output=True, text=True, cwd=repo, env=env, timeout=60).stdout
+        as_json = json.loads(subprocess.run(
+            [sys.executable, "-m", "generator", "check", "--today", "2026-07-01", "--format", "json", "--lang", lang],
+            capture_output=True, text=True, cwd=repo, env=env, timeout=60).stdout)
+        [wrong] = [f for f in as_json["findings"] if f["code"] == "E-CHK-005"]
+        assert wrong["file"] == "records/ledgers/2026-H1/li-na.yaml@2026-07-01", wrong
+        text = wrong["message"] + (f" — {wrong['hint']}" if wrong.get("hint") else "")
+        [line] = [ln for ln in out.splitlines() if "E-CHK-005" in ln]
+        assert line == ("::error file=records/ledgers/2026-H1/li-na.yaml,title=E-CHK-005::"
+                        + said.format(line=wrong["line"], col=wrong["column"]) + text), line
+        assert "@" not in "".join(ln.split("::")[1] for ln in out.splitlines() if ln.startswith("::")), out
