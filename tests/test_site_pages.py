@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import io
 import math
+import os
 import json
 import re
 import shutil
@@ -862,3 +863,28 @@ def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_
     summary = build_site(records, dt.date(2026, 3, 20)).files["summary/2025-H2.md"].decode("utf-8")
     chart = next(line for line in summary.splitlines() if 'aria-label="联系方式（次）"' in line)
     assert ">线上交流</text>" in chart and "键对键" not in chart, chart
+
+
+def test_a_web_form_that_cannot_be_written_fails_the_build_in_a_readable_line(tmp_path):
+    """mkdocs build with the Git host given (LEDGER_CMS_ARGS) copies the Decap bundle into admin/; a write
+    failing there (a full disk; here decap-cms.js, 5 MB, past a 3 MB file-size limit) stopped the build
+    with a Python traceback.  It fails now with one line saying which file, the system's words and what to do."""
+    from workflow_repo import small_files
+
+    if not admin_form.bundle_installed():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    records = fixture_repo(tmp_path)
+    env = {**os.environ, "LEDGER_RECORDS": str(records), "LEDGER_GENERATED": str(tmp_path / "generated"),
+           "NO_MKDOCS_2_WARNING": "1", "LEDGER_TODAY": FIXTURE_TODAY,
+           "LEDGER_CMS_ARGS": "--backend gitlab --repo xgb/ledger --app-id abc", "TMPDIR": str(tmp_path / "tmp")}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    (tmp_path / "tmp").mkdir()
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(ROOT / "mkdocs.yml"),
+                           "-d", str(tmp_path / "public")], env=env, capture_output=True, text=True, cwd=ROOT,
+                          timeout=600, preexec_fn=small_files(3_000_000))
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert ("网页填报表单（admin/）未能写入：写入 admin/decap-cms.js 时出错（系统提示：File too large），网站没有生成完；"
+            "腾出磁盘空间后重新运行 mkdocs build。 (The web form (admin/) could not be written: writing "
+            "admin/decap-cms.js failed: File too large; the site is not complete. Free some disk space and run "
+            "mkdocs build again.)") in proc.stderr, proc.stderr[-3000:]
+    assert not [p for p in (tmp_path / "tmp").iterdir() if p.name.startswith("contact-ledger-admin-")]  # (its staging)

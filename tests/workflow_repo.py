@@ -87,20 +87,24 @@ def run_process(repo: Path, *args: str) -> subprocess.CompletedProcess:
                           env=env, timeout=300)
 
 
-def run_small_files(repo: Path, limit: int, *args: str) -> subprocess.CompletedProcess:
-    """run_process, with no file allowed to grow past `limit` bytes: a write fails partway, as on a
-    full disk (EFBIG, "File too large")."""
+def small_files(limit: int):
+    """A subprocess's preexec_fn: no file may grow past `limit` bytes, so a write fails partway, as on
+    a full disk (EFBIG, "File too large")."""
     import resource
     import signal
 
-    def small_files():  # (in the child)
+    def limited():  # (in the child)
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+    return limited
 
+
+def run_small_files(repo: Path, limit: int, *args: str) -> subprocess.CompletedProcess:
+    """run_process, with no file allowed to grow past `limit` bytes (small_files)."""
     env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"}
     env.update(PYTHONPATH=str(ROOT), GIT_CONFIG_GLOBAL=os.devnull, GIT_CONFIG_NOSYSTEM="1")
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, capture_output=True, text=True,
-                          env=env, timeout=300, preexec_fn=small_files)
+                          env=env, timeout=300, preexec_fn=small_files(limit))
 
 
 def end_me(repo, took_over: bool) -> None:

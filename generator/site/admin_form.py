@@ -16,7 +16,10 @@ import datetime as dt
 import shlex
 from pathlib import Path
 
+from mkdocs.exceptions import PluginError
+
 from generator import cms
+from generator.files import Unwritten, write_files
 
 SKIPPED = ("未生成网页填报表单（admin/）：缺少 Decap CMS 程序包 node_modules/decap-cms；"
            "运行 make node-deps（需要 Node.js）后重新生成网站即可。")
@@ -66,12 +69,30 @@ def backend_from(cms_args: str) -> tuple[dict, bool]:
     return cms._backend_from(args), not rest
 
 
+class FormUnwritten(PluginError):
+    """A write of the form's files failed (a full disk): `mkdocs build` fails with this line."""
+
+    def __init__(self, exc: Unwritten, site_dir: Path):
+        where = exc.path.relative_to(site_dir).as_posix()
+        super().__init__(f"网页填报表单（admin/）未能写入：写入 {where} 时出错（系统提示：{exc.reason}），网站没有生成完；"
+                         f"腾出磁盘空间后重新运行 mkdocs build。 (The web form (admin/) could not be written: writing "
+                         f"{where} failed: {exc.reason}; the site is not complete. Free some disk space and run "
+                         f"mkdocs build again.)")
+
+
 def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args: str = "", rs=None,
                   findings=None) -> list[str]:
     """Write <site_dir>/admin; the lines to tell the person building the site (Chinese).
     `rs`, `findings`: the record set the site was built from and its findings (else the records
-    are read again)."""
-    out = Path(site_dir) / "admin"
+    are read again).  A write that fails (a full disk) raises FormUnwritten."""
+    try:
+        return _publish(Path(site_dir), records, today, cms_args, rs, findings)
+    except Unwritten as exc:
+        raise FormUnwritten(exc, Path(site_dir)) from None
+
+
+def _publish(site_dir: Path, records: Path, today, cms_args: str, rs, findings) -> list[str]:
+    out = site_dir / "admin"
     if not bundle_installed():
         return _placeholder(out, "bundle", [SKIPPED])
     backend, ok = backend_from(cms_args)
@@ -87,7 +108,6 @@ def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args
 
 def _placeholder(out: Path, why: str, notes: list[str]) -> list[str]:
     """The page that stands in for the form at /admin/, saying why (WHY) in Chinese; `notes`."""
-    out.mkdir(parents=True, exist_ok=True)
     reason, fix = WHY[why]
-    (out / "index.html").write_text(PLACEHOLDER.replace("{why}", reason).replace("{fix}", fix), encoding="utf-8")
+    write_files({out / "index.html": PLACEHOLDER.replace("{why}", reason).replace("{fix}", fix).encode("utf-8")})
     return notes

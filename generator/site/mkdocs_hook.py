@@ -126,8 +126,12 @@ def on_files(files, config):
     # The web form's page is made now, from this record set (which is then let go: MkDocs'
     # pages need the memory), and copied into the site after the build.
     staging = Path(tempfile.mkdtemp(prefix="contact-ledger-admin-"))
-    notes = admin_form.publish_admin(staging, records, result.today, os.environ.get("LEDGER_CMS_ARGS", ""),
-                                     rs=result.records, findings=result.validated)
+    try:
+        notes = admin_form.publish_admin(staging, records, result.today, os.environ.get("LEDGER_CMS_ARGS", ""),
+                                         rs=result.records, findings=result.validated)
+    except admin_form.FormUnwritten:  # (a full disk: the build fails in one line, the staging goes)
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     _state["admin"] = (staging, notes)
     _state["generated"] = set(result.files) if fast else set()
     # where each page's bodies are in its file, read back when they are put back (result.files: Written)
