@@ -835,3 +835,20 @@ def test_the_job_summary_lists_a_ledger_handed_in_with_errors(tmp_path):
     md = run(repo, "check", "--today", "2026-07-05", "--format", "markdown", "--lang", "en").stdout
     section = md.split("### Ledgers handed in with errors (not accepted until fixed)\n", 1)[1].split("###", 1)[0]
     assert "| 2026-H1 | 张伟 | 计算机学院 | on time | — | 2026-01-05 09:00 | Git |" in section, md
+
+
+def test_the_filing_chart_draws_a_ledger_with_errors_in_red(tmp_path):
+    """The 填报情况 charts (the home page, the period's summary) drew the bar of 按时（有错误，未通过） in
+    blue (info: a label the tones did not know), where its badge in 附件2 is red (bad): handed in, not
+    accepted until fixed."""
+    from generator.site import build_site
+    from generator.site.charts import COLORS
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
+    commit(repo, "2026-06-20 10:00", "a direct push")
+    files = build_site(repo / "records", dt.date(2026, 7, 5)).files
+    for name in ("index.md", "summary/2026-H1.md"):
+        bar = files[name].decode().split(">按时（有错误，未通过）</text>", 1)[1].split("/>", 1)[0]
+        assert f'fill="{COLORS["bad"]}"' in bar, (name, bar)

@@ -3,10 +3,11 @@ from __future__ import annotations
 
 from html import escape
 
+from generator.site.checks import ERRORS
 from generator.site.textwidth import display_width
 
 COLORS = {"good": "#2e7d32", "warn": "#ef6c00", "bad": "#c62828", "info": "#1565c0", "mute": "#757575"}
-# 填报情况's labels (site/checks.py's); 逾期… is "warn" by its prefix
+# 填报情况's labels (site/checks.py's); 逾期… is "warn" by its prefix, …（有错误，未通过） "bad" (its badge's colour)
 FILING_TONE = {"按时": "good", "已提交": "good", "豁免": "mute", "已提交（本期无需提交）": "mute", "未提交": "bad"}
 
 
@@ -28,7 +29,8 @@ def bars(items, title: str, tone: dict | None = None, unit: str = "") -> str:
     for i, (label, value) in enumerate(items):
         y = top + i * row_h
         w = round(bar_w * value / peak) if value else 0
-        color = COLORS.get(tone.get(label) or ("warn" if label.startswith("逾期") else "info"), COLORS["info"])
+        color = COLORS.get(tone.get(label) or ("bad" if label.endswith(ERRORS) else "warn" if label.startswith("逾期")
+                                               else "info"), COLORS["info"])
         parts.append(f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end" '
                      f'fill="currentColor">{escape(label)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{max(w, 1)}" height="16" fill="{color}"/>')
