@@ -888,3 +888,28 @@ def test_a_web_form_that_cannot_be_written_fails_the_build_in_a_readable_line(tm
             "admin/decap-cms.js failed: File too large; the site is not complete. Free some disk space and run "
             "mkdocs build again.)") in proc.stderr, proc.stderr[-3000:]
     assert not [p for p in (tmp_path / "tmp").iterdir() if p.name.startswith("contact-ledger-admin-")]  # (its staging)
+
+
+def test_a_web_form_that_cannot_be_copied_into_the_site_fails_the_build_in_a_readable_line(tmp_path):
+    """The form is made aside (a staging folder) and copied into the site after the build; a copy failing
+    there (the site's disk full; here decap-cms.js, 5 MB, past a 3 MB file-size limit) stopped mkdocs build
+    with a traceback from shutil.copytree and left the staging folder.  It fails now with the same one line
+    as a write of the form (admin_form.FormUnwritten), and the staging folder goes."""
+    from workflow_repo import small_files
+
+    if not admin_form.bundle_installed():
+        pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
+    records = fixture_repo(tmp_path)
+    staging, site_dir = tmp_path / "staging", tmp_path / "public"
+    assert admin_form.publish_admin(staging, records, dt.date.fromisoformat(FIXTURE_TODAY),
+                                    "--backend gitlab --repo xgb/ledger --app-id abc") == []
+    hook = ("import sys; from pathlib import Path; from types import SimpleNamespace\n"
+            "from generator.site import admin_form, mkdocs_hook\n"
+            "mkdocs_hook._state['admin'] = (Path(sys.argv[1]), [])\n"
+            "try:\n    mkdocs_hook.on_post_build(SimpleNamespace(site_dir=sys.argv[2]))\n"
+            "except admin_form.FormUnwritten as exc:\n    sys.exit(f'FormUnwritten: {exc}')\n")
+    proc = subprocess.run([sys.executable, "-c", hook, str(staging), str(site_dir)], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, preexec_fn=small_files(3_000_000))
+    assert "\nFormUnwritten: 网页填报表单（admin/）未能写入：写入 admin/decap-cms.js 时出错（系统提示：File too large），" \
+           "网站没有生成完；" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert not staging.exists()

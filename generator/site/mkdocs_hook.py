@@ -53,6 +53,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
+from generator.files import Unwritten, write_files  # noqa: E402
 from generator.site import admin_form, fastmd, render_site, search_aside, search_zh, table_markup  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
@@ -304,9 +305,15 @@ def on_post_build(config):
     if problem:
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
     staging, notes = _state.pop("admin", (None, []))
-    if staging is not None:
-        shutil.copytree(staging / "admin", Path(config.site_dir) / "admin", dirs_exist_ok=True)
-        shutil.rmtree(staging, ignore_errors=True)
+    if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
+        site = Path(config.site_dir)
+        made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
+        try:
+            write_files(made)
+        except Unwritten as exc:
+            raise admin_form.FormUnwritten(exc, site) from None
+        finally:
+            shutil.rmtree(staging, ignore_errors=True)
     for line in notes:
         sys.stderr.write(line + "\n")
 
