@@ -483,8 +483,12 @@ class Importer:
         self.same = 0
         from generator.validate import schema_for
 
-        schema = schema_for("cadre") if kind == "cadres" else schema_for(kind)["properties"][kind]["items"]
-        self.longest = {k: p["maxLength"] for k, p in schema["properties"].items() if "maxLength" in p}
+        root = schema_for("cadre" if kind == "cadres" else kind)
+        schema = root if kind == "cadres" else root["properties"][kind]["items"]
+        props = {k: root["$defs"][p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p  # (an id: #/$defs/slug)
+                 for k, p in schema["properties"].items()}
+        self.longest = {k: p["maxLength"] for k, p in props.items() if "maxLength" in p}
+        self.records_most = None if kind == "cadres" else root["properties"][kind]["maxItems"]  # (a file's most records)
         self.most = {k: (p["maxItems"], p["items"].get("maxLength")) for k, p in schema["properties"].items()
                      if "maxItems" in p}  # (a list's most items, and each one's most characters)
 
@@ -607,8 +611,11 @@ class Importer:
                 value = unit
             elif field == "id":
                 value = _whole(str(value)).lower()
+                most = self.longest.get("id")
                 bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
-                                                     "lower-case letters, digits and hyphens, such as zhang-wei")
+                                                     "lower-case letters, digits and hyphens, such as zhang-wei") or (
+                    most and len(value) > most and (f"不超过 {most} 个字符的编号", f"an id of at most {most} characters",
+                                                    f"{most} 个字符以内的编号（可用缩写）", f"an id of at most {most} characters (an abbreviation)"))
             elif field == "git":
                 value = str(value).strip()
                 bad = not GIT.fullmatch(value) and (
@@ -779,6 +786,7 @@ class Importer:
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
         rows: dict[int, dict] = {}  # cohort → {index: its row; None: the first row that adds or changes}
+        full: dict[int, tuple] = {}  # cohort → (path, its records, the rows it has no room for)
         for n, v in entries:
             self._use(n.sheet)
             cohort = v.pop("cohort", None) or self.default_cohort
@@ -817,6 +825,9 @@ class Importer:
                     rows.setdefault(cohort, {None: n})[match] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
+            if len(existing) + len(new_items.get(cohort, [])) >= self.records_most:
+                full.setdefault(cohort, (path, len(existing), []))[2].append(n)
+                continue
             if not v.get("id"):  # the smallest number not taken; ids are only added, so none below the last
                 stem = f"{v['unit']}-{cohort}-"
                 k = numbered.get(stem, 1)
@@ -831,6 +842,9 @@ class Importer:
             rows.setdefault(cohort, {None: n})
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)} {item['id']}（{item['name']}）",
                                  f"{MSG['new']['en']} {display_path(path)} {item['id']} ({item['name']})"))
+        for path, had, over in full.values():
+            self._full(path, had, over, "个年级", "a cohort", "个班级", "classes",
+                       ("年级、学院是否写对", "their cohort and school"))
         for cohort, (path, text, data) in files.items():
             if cohort not in new_items and cohort not in changes:
                 continue
@@ -841,6 +855,19 @@ class Importer:
                 root = yaml.compose(text)
             self._write(path, rows[cohort], lambda: merge_list(text, root, "classes", changes.get(cohort, {}),
                                                                new_items.get(cohort, [])))
+
+    def _full(self, path: Path, had: int, over: list, where: str, where_en: str, what: str, what_en: str,
+              check: tuple) -> None:
+        """E-IMP-008 at the first of the rows `over` that `path`, holding `had` records, has no room
+        for: validate allows the schema's maxItems in it."""
+        n, most = over[0], self.records_most
+        self._use(n.sheet)
+        self.add("E-IMP-008", (n, self.found.get("name", 1)), row=n, record=display_path(path), reason=(
+            f"validate 允许一{where}至多 {most} {what}，{display_path(path)} 已有 {had} 个，连同表格上面各行已满；"
+            f"这一行起共 {len(over)} 行放不下。请核对这些行（{check[0]}，是否重复登记）"),
+            reason_en=f"validate allows at most {most} {what_en} in {where_en}, {display_path(path)} has {had}, "
+                      f"and with the rows above it is full: this row and {len(over) - 1} more do not fit. "
+                      f"Check these rows ({check[1]}, or whether they are listed twice)")
 
     def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
         """W-IMP-004 when another class, a record or a row, has this row's name (under another
@@ -931,7 +958,7 @@ class Importer:
         existing = ((yaml.safe_load(text) or {}) if text else {}).get("units") or []
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {_heading(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
-        seen, changes, items, rows = {}, {}, [], {}
+        seen, changes, items, rows, over = {}, {}, [], {}, []
         for n, v in entries:
             self._use(n.sheet)
             first = seen.get(v["id"]) or seen.get(_heading(v["name"]))
@@ -952,10 +979,16 @@ class Importer:
                 self.add("E-IMP-008", (n, self.found["id"]), row=n, record=f"{display_path(path)} {other}",
                          reason=f"单位“{v['name']}”已有编号 {other}", reason_en=f"unit '{v['name']}' has the id {other}")
                 continue
+            if len(existing) + len(items) >= self.records_most:
+                over.append(n)
+                continue
             items.append({"reviewers": [], **{k: v[k] for k in ORDER["units"] if k in v}})
             items[-1] = {k: items[-1][k] for k in ORDER["units"] if k in items[-1]}
             rows.setdefault(None, n)
             self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
+        if over:
+            self._full(path, len(existing), over, "份单位名单", "the list of units", "个单位", "units",
+                       ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"))
         if changes or items:
             self._write(path, rows, lambda: merge_list(text or "units:\n", yaml.compose(text) if text else None,
                                                        "units", changes, items))

@@ -1299,3 +1299,38 @@ def test_a_write_of_many_cadres_that_fails_midway_names_the_first_few_and_how_ma
     written = said.split("已写入 ")[1].split("；未写入")[0]
     assert written.count("records/cadres/") == 3 and written.endswith(" 等共 7 个文件"), said
     assert len([p for p in (work / "records/cadres").iterdir() if not p.name.startswith(".")]) == 2 + 7
+
+
+def test_more_classes_in_a_cohort_or_longer_ids_than_validate_allows_are_refused(work):
+    """A class list of 2,001 classes of one cohort (validate allows 2,000 in a cohort's file) was
+    written into records/classes/2031.yaml, and a 班级编号 of 65 characters (validate allows 64)
+    too: validate then failed (E-SCHEMA-006) and every import after it stopped at E-FLOW-006 until
+    the file was mended by hand.  Each is now refused at its row or cell, with the limit read from
+    the schema, and nothing is written; a units list's 单位编号 of 65 characters likewise."""
+    rows = [["班级名称", "学院", "专业", "年级", "人数"]] + [[f"计算机31{i:04d}班", "cs", "计算机科学与技术", 2031, 30]
+                                                      for i in range(2001)]
+    csv_file(work / "c.csv", rows, "utf-8")
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "c.csv", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout[-3000:]
+    assert "c.csv:2002:1: 错误 E-IMP-008" in run.stdout and "至多 2000 个班级" in run.stdout, run.stdout[-3000:]
+    assert run.stdout.count("E-IMP-008") == 1, run.stdout[-3000:]
+    en = cli(work, "import", "classes", "c.csv", "--lang", "en")
+    assert "at most 2000 classes" in en.stdout, en.stdout[-3000:]
+    csv_file(work / "c.csv", rows[:2000], "utf-8")  # (1,999 classes: written, and validate passes)
+    assert cli(work, "import", "classes", "c.csv", "--write").returncode == 0
+    assert cli(work, "validate").returncode == 0
+
+    xlsx(work / "id.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                            ["c" * 65, "计算机2690班", "cs", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "id.xlsx")
+    assert run.returncode == 1 and "id.xlsx:2:1: 错误 E-IMP-004" in run.stdout, run.stdout
+    assert "不超过 64 个字符的编号" in run.stdout, run.stdout
+    xlsx(work / "u.xlsx", [["单位编号", "单位名称", "单位类型"], ["u" * 65, "数学学院", "学院"]])
+    run = cli(work, "import", "units", "u.xlsx", "--lang", "en")
+    assert run.returncode == 1 and "u.xlsx:2:1: error E-IMP-004" in run.stdout, run.stdout
+    assert "an id of at most 64 characters" in run.stdout, run.stdout
+    csv_file(work / "u.csv", [["单位编号", "单位名称", "单位类型"]] + [[f"u{i}", f"单位{i}", "部门"] for i in range(505)],
+             "utf-8")  # (validate allows 500 units; the records have some already)
+    run = cli(work, "import", "units", "u.csv")
+    assert run.returncode == 1 and "至多 500 个单位" in run.stdout and run.stdout.count("E-IMP-008") == 1, run.stdout[-2000:]

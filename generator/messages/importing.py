@@ -131,8 +131,8 @@ CODES = {
         "severity": "error",
         "zh": "无法把第 {row} 行合并进 {record}：{reason}",
         "en": "row {row} cannot be merged into {record}: {reason_en}",
-        "hint_zh": "文件写成了一行的 [ … ] 或 { … } 时（validate 认这种写法，导入却不能就地修改）：请把它改成一项一行，每项以“- ”开头、每个值各占一行（照本系统写的记录），再运行一次导入。编号已有别的记录用着时：请改正表格这一行。也可以把这一行的内容手工写进记录。",
-        "hint_en": "If the file is written as [ … ] or { … } on one line (validate accepts it, but import cannot change it in place): write it one item per line, each starting with '- ' and each value on a line of its own (as the project writes records), then run the import again. If the id is another record's: correct this row. Or add this row to the record by hand.",
+        "hint_zh": "文件写成了一行的 [ … ] 或 { … } 时（validate 认这种写法，导入却不能就地修改）：请把它改成一项一行，每项以“- ”开头、每个值各占一行（照本系统写的记录），再运行一次导入；也可以把这一行的内容手工写进记录。编号已有别的记录用着时：请改正表格这一行。文件已满时：请按上面说的核对表格，删去不该有的行。",
+        "hint_en": "If the file is written as [ … ] or { … } on one line (validate accepts it, but import cannot change it in place): write it one item per line, each starting with '- ' and each value on a line of its own (as the project writes records), then run the import again; or add this row to the record by hand. If the id is another record's: correct this row. If the file is full: check the spreadsheet as said above and delete the rows that should not be there.",
     },
     "E-IMP-009": {
         "severity": "error",
