@@ -36,6 +36,7 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
     out += _required_files(rs)
     out += _file_names(rs)
     out += _duplicates(rs)
+    out += _class_names(rs)
     out += _organisation(rs)
     out += check_policy(rs)
     out += _assignments(rs)
@@ -118,6 +119,30 @@ def _duplicates(rs: RecordSet) -> list[F.Finding]:
                                       other=f"{other.file}:{other.pos('id')[0]}"))
                 else:
                     seen[token] = item
+    return out
+
+
+def _class_names(rs: RecordSet) -> list[F.Finding]:
+    """E-REF-022 at a class named as another of its cohort and unit (compared without spaces,
+    full-width as half-width: 计算机 ２６０１班 is 计算机2601班): the same class entered twice, or a typo;
+    in another unit a name may well recur, and a class that ended (until) may have a namesake after it."""
+    out = []
+    for doc in rs.docs:
+        if doc.kind != "classes" or not isinstance(doc.data, dict) or not isinstance(doc.data.get("classes"), list):
+            continue
+        seen: dict[tuple, Item] = {}
+        for i, entry in enumerate(doc.data["classes"]):
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not isinstance(
+                    entry.get("unit"), str) or "until" in entry:
+                continue
+            key = (entry.get("unit"), re.sub(r"\s+", "", unicodedata.normalize("NFKC", entry["name"])))
+            item = Item(doc, ("classes", i), entry)
+            if key in seen:
+                other = seen[key]
+                out.append(F.make("E-REF-022", doc.file, item.pos("name"), name=entry["name"], unit=key[0],
+                                  other=f"{other.file}:{other.pos('name')[0]}", other_id=other.get("id")))
+            else:
+                seen[key] = item
     return out
 
 

@@ -146,6 +146,17 @@ CODES = {
                    "list (and remove '{old}' from it). Until then '{old}' in a ledger is not taken. Feedback statuses are "
                    "not renamed this way.",
     },
+    "E-REF-022": {
+        "severity": "error",
+        "zh": "本年级、本学院（{unit}）已有班级“{name}”（{other_id}，{other}）",
+        "en": "this cohort already has a class '{name}' in unit {unit} ({other_id}, at {other})",
+        "hint_zh": "同一年级、同一学院的两个班级同名，多半是同一个班登记了两次（请删去一项；台账中用到的编号留下），或班级名称写错（请改正）。"
+                   "比较时不计空格，全角的数字、字母当作半角。别的学院可以有同名的班级；撤销或合并的班级写了存续至（until）后，可以有同名的新班级。",
+        "hint_en": "Two classes of one cohort and one unit with one name are most often one class entered twice (delete one, "
+                   "keeping the id the ledgers use) or a typo in the name (correct it). Spaces are not compared, and "
+                   "full-width digits and letters count as half-width. Another unit may have a class of the same name, and "
+                   "a class that ended (until written) may have a new namesake.",
+    },
     "E-REF-018": {
         "severity": "error",
         "zh": "填报期间不能从 02-29 开始：平年没有这一天，期间会从 02-28 开始，与前一期的最后一天重叠",
