@@ -1253,7 +1253,7 @@ def cmd_import(args) -> int:
         imp.run()
         imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)
-        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en),
+        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en, rows=HEADINGS),
               *(imp.findings if imp else [])], args, files=1)
         return EXIT_USAGE
     except OSError as exc:  # a record gone or made unreadable since records_errors read it

@@ -1334,3 +1334,14 @@ def test_more_classes_in_a_cohort_or_longer_ids_than_validate_allows_are_refused
              "utf-8")  # (validate allows 500 units; the records have some already)
     run = cli(work, "import", "units", "u.csv")
     assert run.returncode == 1 and "至多 500 个单位" in run.stdout and run.stdout.count("E-IMP-008") == 1, run.stdout[-2000:]
+
+
+def test_the_hint_of_an_unreadable_file_says_where_the_headings_may_be(work):
+    """E-IMP-001's hint said 表格第一行须为列标题 (the headings in the first row), though the import
+    looks for them in the first 10 rows (a title and notes may stand above them): it says so now."""
+    (work / "名单.docx").write_bytes(b"PK\x03\x04 not a spreadsheet")
+    run = cli(work, "import", "classes", "名单.docx")
+    assert run.returncode == 2 and "E-IMP-001" in run.stdout, run.stdout
+    assert "第一行" not in run.stdout and "列标题须在前 10 行之内的同一行" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "名单.docx", "--lang", "en")
+    assert "first row" not in en.stdout and "on one row within the first 10" in en.stdout, en.stdout
