@@ -385,6 +385,23 @@ def _date(value) -> dt.date | None:
         return None
 
 
+def _shown_date(value):
+    """A cell's value as Excel shows it: a date cell without the time nobody typed."""
+    return value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
+
+
+def _year_of(value) -> int | None:
+    """The cohort a 年级 (入学年份) cell holding a date means: a date cell, or a date written as
+    2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日, 2026年9月 or 2026-09 (not 2026.9), is the day of entry, its year; a year
+    typed into a cell formatted as a date (2027 shown as 1905-07-19, Excel's day 2027) is that year."""
+    if isinstance(value, dt.date):
+        days = (value - (dt.datetime(1899, 12, 30) if isinstance(value, dt.datetime) else dt.date(1899, 12, 30))).days
+        return days if 1950 <= days <= 2100 else value.year
+    m = isinstance(value, str) and re.fullmatch(  # (text: a number 2026.5 is no date; nor 2026.5 as text, to the month)
+        r"((?:19|20)\d\d)\s*([-/年]|\.(?=.*\d[-/.月]))\s*(\d{1,2})\s*(月|[-/.月]\s*\d{1,2}\s*日?)?", value.strip())
+    return int(m.group(1)) if m and 1 <= int(m.group(3)) <= 12 and (m.group(4) in (None, "月") or _date(value)) else None
+
+
 def _month_only(value) -> tuple | None:
     """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, as 组织部 lists
     often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
@@ -481,6 +498,7 @@ class Importer:
         self.writes: dict[Path, str] = {}  # file → its new text
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
+        self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         from generator.validate import schema_for
 
         root = schema_for("cadre" if kind == "cadres" else kind)
@@ -583,7 +601,11 @@ class Importer:
                 bad = not (value and 1 <= value <= 500) and ("1 到 500 之间的人数", "a headcount from 1 to 500",
                                                             "整数，如 30", "a whole number such as 30")
             elif field == "cohort":
-                value = _integer(value, r"(\d{4})\s*(级|届|年级)?")
+                year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
+                if year is None and (year := _year_of(value)) is not None:  # (the day of entry: its year)
+                    self.dated.setdefault((self.file, where["heading"], where["column"]), []).append(
+                        (n, _shown_date(row[i - 1]), year))
+                value = year
                 bad = not (value and 1950 <= value <= 2100) and ("入学年份", "a cohort year", "2025 或 2025级",
                                                                  "2025 or 2025级")
             elif field == "type":
@@ -630,10 +652,7 @@ class Importer:
                     f"{most} 个字以内（可用简称）", f"at most {most} characters (a short form)")
             if bad:
                 expected, expected_en, example, example_en = bad
-                shown = row[i - 1]
-                if isinstance(shown, dt.datetime) and shown.time() == dt.time():
-                    shown = shown.date()  # (a date cell, as Excel shows it: no time nobody typed)
-                self.add("E-IMP-004", (n, i), value=shown, expected=expected, expected_en=expected_en,
+                self.add("E-IMP-004", (n, i), value=_shown_date(row[i - 1]), expected=expected, expected_en=expected_en,
                          example=example, example_en=example_en, **where)
                 ok = False
                 continue
@@ -704,9 +723,28 @@ class Importer:
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", "total rows")
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
+        for (file, heading, column), rows in self.dated.items():
+            self._dated(file, heading, column, rows)
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+
+    def _dated(self, file: str, heading: str, column: str, rows: list) -> None:
+        """The summary's line for the rows whose 年级 was a date, read as its year (the first, and
+        the first of 1905: a year typed into a cell formatted as a date, said so)."""
+        shown = [(str(v), y) for _, v, y in rows]
+        typed = next(((v, y) for v, y in shown if v.startswith("1905-")), None)
+        seen = list(dict.fromkeys([shown[0], typed or shown[0]]))
+        at = "、".join(_ranges([n for n, _, _ in rows]))
+        self.summary.append((
+            f"{file} 第 {at} 行的“{heading}”（{column} 列）是日期，按它的年份读作年级（如 "
+            + "、".join(f"{v} 读作 {y}" for v, y in seen) + "）"
+            + ("；1905 年的日期是在设成日期格式的格中输入的年份（Excel 把 2027 当作第 2027 天显示）" if typed else "")
+            + "：请核对",
+            f"rows {', '.join(_ranges([n for n, _, _ in rows]))} of {file}: '{heading}' (column {column}) holds dates, read as their years ("
+            + ", ".join(f"{v} as {y}" for v, y in seen) + ")"
+            + ("; a date in 1905 is a year typed into a cell formatted as a date (Excel shows 2027 as its day 2027)"
+               if typed else "") + ": check them"))
 
     def _left_out(self, file: str, rows: dict, zh: str, en: str) -> None:
         """The summary's line for the rows of `rows` (row number → its first value) not imported."""

@@ -785,16 +785,18 @@ def test_a_numeric_class_id_exported_as_text_with_a_decimal_zero_is_the_number(w
 
 
 def test_a_date_cell_where_a_number_belongs_is_said_as_excel_shows_it(work):
-    """A 年级 or 人数 cell that holds a date (a column Excel formatted as dates, or a date typed
-    there) was said with a time nobody typed: E-IMP-004 “2026-09-01 00:00:00”不是入学年份.  It is
-    now said as the date Excel shows, 2026-09-01 (a time of day, if any, kept)."""
+    """A 人数 cell that holds a date (a column Excel formatted as dates, or a date typed there) was
+    said with a time nobody typed: E-IMP-004 “2026-09-01 00:00:00”不是1 到 500 之间的人数.  It is now
+    said as the date Excel shows, 2026-09-01 (a time of day, if any, kept).  (A date in the 年级
+    column is read as its year: test_a_date_in_the_cohort_column_is_read_as_its_year_with_a_notice.)"""
     xlsx(work / "x.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
-                           ["计算机2603班", "计算机学院", "计算机科学与技术", dt.datetime(2026, 9, 1), dt.datetime(2026, 1, 30, 8, 30)]])
+                           ["计算机2603班", "计算机学院", "计算机科学与技术", 2026, dt.datetime(2026, 9, 1)],
+                           ["计算机2604班", "计算机学院", "计算机科学与技术", 2026, dt.datetime(2026, 1, 30, 8, 30)]])
     run = cli(work, "import", "classes", "x.xlsx")
-    assert run.returncode == 1 and "第 2 行的“年级”（D 列）“2026-09-01”不是入学年份" in run.stdout, run.stdout
+    assert run.returncode == 1 and "第 2 行的“人数”（E 列）“2026-09-01”不是1 到 500 之间的人数" in run.stdout, run.stdout
     assert "“2026-01-30 08:30:00”不是1 到 500 之间的人数" in run.stdout and "00:00:00" not in run.stdout, run.stdout
     en = cli(work, "import", "classes", "x.xlsx", "--lang", "en")
-    assert "'年级' (column D) '2026-09-01' is not a cohort year" in en.stdout, en.stdout
+    assert "'人数' (column E) '2026-09-01' is not a headcount" in en.stdout, en.stdout
 
 
 def test_a_csv_cell_written_as_a_text_formula_is_its_text(work):
@@ -1345,3 +1347,27 @@ def test_the_hint_of_an_unreadable_file_says_where_the_headings_may_be(work):
     assert "第一行" not in run.stdout and "列标题须在前 10 行之内的同一行" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "名单.docx", "--lang", "en")
     assert "first row" not in en.stdout and "on one row within the first 10" in en.stdout, en.stdout
+
+
+def test_a_date_in_the_cohort_column_is_read_as_its_year_with_a_notice(work):
+    """A 年级 (入学年份) column holding the day of entry — a date cell 2026-09-01, the text 2026/9/1 or
+    2026年9月 — or 2027 typed into a cell formatted as a date (Excel keeps it as the day 2027 days
+    after 1899-12-30, 1905-07-19, and shows that) was refused with E-IMP-004; an administrator
+    means the year: each is read so, and the summary says which rows were."""
+    typed = dt.datetime(1899, 12, 30) + dt.timedelta(days=2027)
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "入学年份", "人数"],
+                           ["计算机2602班", "cs", "计算机科学与技术", dt.datetime(2026, 9, 1), 30],
+                           ["计算机2603班", "cs", "计算机科学与技术", "2026/9/1", 30],
+                           ["计算机2604班", "cs", "计算机科学与技术", "2026年9月", 30],
+                           ["计算机2701班", "cs", "计算机科学与技术", typed, 30],
+                           ["计算机2605班", "cs", "计算机科学与技术", "2026年", 30]])  # (a year: no notice)
+    run = cli(work, "import", "classes", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "c.xlsx 第 2–5 行的“入学年份”（D 列）是日期，按它的年份读作年级（如 2026-09-01 读作 2026、1905-07-19 读作 2027）" in run.stdout, run.stdout
+    assert "1905-07-19" in run.stdout and "2027" in run.stdout, run.stdout
+    written = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]
+    assert {c["name"] for c in written} >= {"计算机2602班", "计算机2603班", "计算机2604班", "计算机2605班"}
+    assert yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))["classes"][0]["name"] == "计算机2701班"
+    assert cli(work, "validate").returncode == 0
+    en = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
+    assert "rows 2–5 of c.xlsx: '入学年份' (column D) holds dates, read as their years (2026-09-01 as 2026" in en.stdout, en.stdout
