@@ -834,21 +834,22 @@ class Importer:
                 files[cohort] = (path, text, (yaml.safe_load(text) or {}) if text else {})
             path, text, data = files[cohort]
             existing = data.get("classes") or []
-            key = (cohort, _plain(v["name"]))
+            key = (cohort, v["unit"], _plain(v["name"]))  # (a name recurs in two units: two classes, E-REF-022)
             if key in names or (v.get("id") and v["id"] in names):
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(names.get(key) or names[v["id"]], n), what=v["name"])
                 continue
             names[key] = n
             if v.get("id"):
                 names[v["id"]] = n
-            match = next((i for i, c in enumerate(existing)
-                          if (c.get("id") == v["id"] if v.get("id") else _plain(c.get("name")) == key[1])), None)
-            other = next((c for c in existing if _plain(c.get("name")) == key[1]), None) if match is None else None
+            match = next((i for i, c in enumerate(existing) if (c.get("id") == v["id"] if v.get("id") else
+                                                                (c.get("unit"), _plain(c.get("name"))) == key[1:])), None)
+            other = next((c for c in existing if (c.get("unit"), _plain(c.get("name"))) == key[1:]),
+                         None) if match is None else None
             if other is not None and v.get("id"):  # (the same class in two lists, one with a 班级编号: not added twice)
                 self.add("E-IMP-008", (n, 1), row=n, record=f"{display_path(path)} {other['id']}",
                          reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}")
                 continue
-            if match is not None and _plain(existing[match].get("name")) == key[1]:
+            if match is not None and _plain(existing[match].get("name")) == key[2]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
             if match is None and v.get("id") in ids:
@@ -874,7 +875,7 @@ class Importer:
                 numbered[stem] = k
                 v["id"] = f"{stem}{k:02d}"
             ids.add(v["id"])
-            named[key[1]][-1] = (v["id"], *named[key[1]][-1][1:])
+            named[key[2]][-1] = (v["id"], *named[key[2]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
             new_items.setdefault(cohort, []).append(item)
             rows.setdefault(cohort, {None: n})

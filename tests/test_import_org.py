@@ -1371,3 +1371,20 @@ def test_a_date_in_the_cohort_column_is_read_as_its_year_with_a_notice(work):
     assert cli(work, "validate").returncode == 0
     en = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
     assert "rows 2–5 of c.xlsx: '入学年份' (column D) holds dates, read as their years (2026-09-01 as 2026" in en.stdout, en.stdout
+
+
+def test_classes_of_one_name_in_two_units_are_two_classes(work):
+    """validate allows a class name in two units of one cohort (E-REF-022 is one unit's), but the
+    import took a row of 学工部's 计算机2601班 for cs's record of that name: E-IMP-007 (学院 “cs” →
+    “xgb”), whose --update would have moved cs's class, its ledgers with it, to the other unit; and
+    the two rows in one list were E-IMP-006.  A class is now matched by its name within its unit:
+    the row is a new class, with W-IMP-004 naming its namesake."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机2601班", "cs", "计算机科学与技术", 2026, 32],
+                           ["计算机2601班", "xgb", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "c.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP-00" not in run.stdout, run.stdout
+    assert "W-IMP-004" in run.stdout and "新增 records/classes/2026.yaml xgb-2026-01（计算机2601班）" in run.stdout, run.stdout
+    classes = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]
+    assert [(c["id"], c["unit"]) for c in classes if c["name"] == "计算机2601班"] == [("cs-2026-01", "cs"), ("xgb-2026-01", "xgb")]
+    assert cli(work, "validate").returncode == 0
