@@ -878,7 +878,7 @@ class Importer:
             named[key[2]][-1] = (v["id"], *named[key[2]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
             new_items.setdefault(cohort, []).append(item)
-            rows.setdefault(cohort, {None: n})
+            rows.setdefault(cohort, {None: n})[len(existing) + len(new_items[cohort]) - 1] = n
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)} {item['id']}（{item['name']}）",
                                  f"{MSG['new']['en']} {display_path(path)} {item['id']} ({item['name']})"))
         for path, had, over in full.values():
@@ -924,6 +924,10 @@ class Importer:
         does not read back as written is E-IMP-011, saying which value."""
         try:
             self.writes[path] = make()
+            data = reads(self.writes[path]) if self.kind != "cadres" else None  # (a cadre's: read_new)
+            if data is not None and (error := _invalid(self.kind, data)) is not None:
+                at = list(error.path)[1:2]  # (the list's item, as validate would say)
+                raise _refused(error, data[self.kind][at[0]] if at else {}, FIELDS[self.kind], at[0] if at else None)
         except Unmergeable as exc:
             n = rows.get(exc.index) or rows[None]
             self._use(n.sheet)
@@ -1024,6 +1028,7 @@ class Importer:
             items.append({"reviewers": [], **{k: v[k] for k in ORDER["units"] if k in v}})
             items[-1] = {k: items[-1][k] for k in ORDER["units"] if k in items[-1]}
             rows.setdefault(None, n)
+            rows[len(existing) + len(items) - 1] = n
             self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
         if over:
             self._full(path, len(existing), over, "份单位名单", "the list of units", "个单位", "units",
@@ -1198,11 +1203,31 @@ def read_new(out: str, record: dict, kind: str) -> str:
                 f"{names[key][0]}读回来是“{_shown(data[key])}”，表格中是“{_shown(value)}”",
                 f"{names[key][1]} reads back as '{_shown(data[key])}', the spreadsheet has '{_shown(value)}'"))
     for error in validator_for(kind).iter_errors(data):
-        key = error.path[0] if error.path and error.path[0] in names else None
-        what = (f"{names[key][0]}“{_shown(data[key])}”", f"{names[key][1]} '{_shown(data[key])}'") if key else ("", "")
-        raise Unmergeable(None, key, reason=(f"{what[0]}通不过 validate（{error.message}）",
-                                             f"{what[1]} would not pass validate ({error.message})".lstrip()))
+        raise _refused(error, data, names)
     return out
+
+
+def _refused(error, data: dict, names: dict, index: int | None = None) -> Unmergeable:
+    """Unmergeable saying the schema `error` of the record `data` (the item `index` of a list):
+    the value validate would refuse, and why."""
+    key = next((k for k in error.relative_path if k in names), None)
+    what = (f"{names[key][0]}“{_shown(data[key])}”", f"{names[key][1]} '{_shown(data[key])}'") if key else ("", "")
+    return Unmergeable(None, key, index, reason=(f"{what[0]}通不过 validate（{error.message}）",
+                                                 f"{what[1]} would not pass validate ({error.message})".lstrip()))
+
+
+def _invalid(kind: str, data):
+    """validate's first schema error of a record file's `data` (the fast path first), or None."""
+    from generator import fastvalidate
+    from generator.validate import validator_for
+
+    check = fastvalidate.compiled(kind) if fastvalidate.enabled() else None
+    try:
+        if check is not None and check(data):
+            return None
+    except Exception:  # noqa: BLE001 - a value JSON has no type for: jsonschema judges
+        pass
+    return next(iter(validator_for(kind).iter_errors(data)), None)
 
 
 # ---------------------------------------------------------------------------

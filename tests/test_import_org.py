@@ -1388,3 +1388,20 @@ def test_classes_of_one_name_in_two_units_are_two_classes(work):
     classes = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]
     assert [(c["id"], c["unit"]) for c in classes if c["name"] == "计算机2601班"] == [("cs-2026-01", "cs"), ("xgb-2026-01", "xgb")]
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_class_id_made_longer_than_validate_allows_is_refused(work):
+    """A class list without 班级编号 of a unit whose id is 60 characters (validate allows 64) made
+    the ids <unit>-2026-01, 68 characters: they were written, validate then failed (E-SCHEMA-006) and
+    every import after it stopped at E-FLOW-006.  Each file the import writes is now checked
+    against the schema before it is: E-IMP-011 at the row, saying what validate would say."""
+    unit = "a" * 60
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + f"  - id: {unit}\n    name: 长编号学院\n    type: 学院\n"
+                     "    reviewers: []\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["长编号2601班", "长编号学院", "数学", 2026, 30]])
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "c.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "c.xlsx:2:1: 错误 E-IMP-011" in run.stdout and "通不过 validate" in run.stdout, run.stdout

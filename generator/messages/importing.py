@@ -145,8 +145,8 @@ CODES = {
         "severity": "error",
         "zh": "第 {row} 行写进 {record} 后读回来不对：{reason}；没有写入任何文件",
         "en": "row {row}: {record} as written would not read back right: {reason_en}; nothing was written",
-        "hint_zh": "导入写出的每个文件都先读回来核对。读回来的值与表格不同，多半是这一格中有看不见的特殊字符：请在 Excel 中重新输入这一格，再运行一次导入。通不过 validate 的，若是取自已有记录的值（如 records/units.yaml 中的单位编号），请先运行 python -m generator validate 改正那条记录。仍然如此时，请把这一行手工写成记录。",
-        "hint_en": "Every file the import writes is read back first. A value that reads back otherwise than the spreadsheet has most often holds a character that cannot be seen: type the cell again in Excel and run the import again. A value that would not pass validate and comes from an existing record (a unit id of records/units.yaml): run python -m generator validate and correct that record first. If it persists, write this row as a record by hand.",
+        "hint_zh": "导入写出的每个文件都先读回来核对。读回来的值与表格不同，多半是这一格中有看不见的特殊字符：请在 Excel 中重新输入这一格，再运行一次导入。通不过 validate 的，若是取自已有记录的值（如 records/units.yaml 中的单位编号），请先运行 python -m generator validate 改正那条记录；导入生成的班级编号太长（学院编号很长）时，请在表格中加一列“班级编号”写出较短的编号。仍然如此时，请把这一行手工写成记录。",
+        "hint_en": "Every file the import writes is read back first. A value that reads back otherwise than the spreadsheet has most often holds a character that cannot be seen: type the cell again in Excel and run the import again. A value that would not pass validate and comes from an existing record (a unit id of records/units.yaml): run python -m generator validate and correct that record first; a class id the import made too long (from a long unit id): add a '班级编号' column giving shorter ids. If it persists, write this row as a record by hand.",
     },
     "E-IMP-012": {
         "severity": "error",
