@@ -927,7 +927,7 @@ class Importer:
             data = reads(self.writes[path]) if self.kind != "cadres" else None  # (a cadre's: read_new)
             if data is not None and (error := _invalid(self.kind, data)) is not None:
                 at = list(error.path)[1:2]  # (the list's item, as validate would say)
-                raise _refused(error, data[self.kind][at[0]] if at else {}, FIELDS[self.kind], at[0] if at else None)
+                raise _refused(error, data[self.kind][at[0]] if at else data, FIELDS[self.kind], at[0] if at else None)
         except Unmergeable as exc:
             n = rows.get(exc.index) or rows[None]
             self._use(n.sheet)

@@ -1405,3 +1405,14 @@ def test_a_class_id_made_longer_than_validate_allows_is_refused(work):
     run = cli(work, "import", "classes", "c.xlsx", "--write")
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
     assert "c.xlsx:2:1: 错误 E-IMP-011" in run.stdout and "通不过 validate" in run.stdout, run.stdout
+
+
+def test_a_cohort_validate_refuses_given_by_cohort_is_refused(work):
+    """--cohort 26 (meant 2026) for a list without 年级 column: the import stopped with an internal
+    error (KeyError: 'cohort') once it checked the file against the schema; it is E-IMP-011 at the
+    first row, saying the 年级 validate would refuse, and nothing is written."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 30]])
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
+    assert "c.xlsx:2:1: 错误 E-IMP-011" in run.stdout and "年级“26”通不过 validate" in run.stdout, run.stdout
