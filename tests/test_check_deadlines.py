@@ -852,24 +852,33 @@ def test_a_ledger_of_a_period_not_begun_is_an_error_on_the_site_as_in_check(tmp_
                                                                                 else text.encode())] == ["findings.md"]
 
 
-def test_an_ended_semesters_dates_changed_in_the_calendar_are_told_at_the_line(tmp_path, monkeypatch):
-    # the first semester of 2025-2026 ended on 2026-01-16; on 2026-03-02 its start was moved to
-    # 09-08 in records/calendar.yaml: the contacts of its first week no longer count for it, and
-    # nothing said a semester already judged was judged again by new dates (W-CHK-015 reads the
-    # policy only). The calendar keeps no earlier dates: told at the line, with the day and both dates
+def _calendar_moved(tmp_path, *also):
+    """(a repository where 张伟's 2025-H2 ledger landed, then on 2026-03-02 the ended semester
+    2025-2026-1's start moved from 2025-09-01 to 2025-09-08 (and each of `also`, (old, new) text,
+    changed in the same commit), the calendar file, its text after)."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     commit(repo, "2025-09-01 09:00", "记录")
     write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
     commit(repo, "2025-12-28 10:00", "台账")
     calendar = repo / "records/calendar.yaml"
-    text = calendar.read_text(encoding="utf-8")
-    changed = text.replace('{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-01"',
-                           '{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-08"')
-    assert changed != text
-    calendar.write_text(changed.replace('start: "2026-09-01", end: "2027-01-15"', 'start: "2026-09-07", end: "2027-01-15"'),
-                        encoding="utf-8")  # (and a semester not begun yet: planning, not told)
+    old = '{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-01"'
+    changed = calendar.read_text(encoding="utf-8").replace(old, old.replace("09-01", "09-08"))
+    for was, now in also:
+        assert was in changed
+        changed = changed.replace(was, now)
+    calendar.write_text(changed, encoding="utf-8")
     commit(repo, "2026-03-02 09:00", "校历改了日期")
+    return repo, calendar, changed
+
+
+def test_an_ended_semesters_dates_changed_in_the_calendar_are_told_at_the_line(tmp_path, monkeypatch):
+    # the first semester of 2025-2026 ended on 2026-01-16; on 2026-03-02 its start was moved to
+    # 09-08 in records/calendar.yaml: the contacts of its first week no longer count for it, and
+    # nothing said a semester already judged was judged again by new dates (W-CHK-015 reads the
+    # policy only). The calendar keeps no earlier dates: told at the line, with the day and both dates
+    repo, _calendar, changed = _calendar_moved(  # (and a semester not begun yet: planning, not told)
+        tmp_path, ('start: "2026-09-01", end: "2027-01-15"', 'start: "2026-09-07", end: "2027-01-15"'))
     r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
     said = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
     line = next(i for i, l in enumerate(changed.splitlines()) if "2025-09-08" in l) + 1
@@ -913,3 +922,39 @@ def test_a_shallow_clone_or_a_plain_folder_says_once_that_the_policy_history_was
     assert "Changes of the policy and the calendar" in out and "not in a Git repository" in out, out
     full = check_cli(repo / "records", "--today", "2026-03-20", cwd=repo)
     assert "政策和校历的改动" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout
+
+
+def _calendar_said(repo, *args):
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json", *args)
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
+
+
+def test_a_deliberate_calendar_correction_is_recorded_with_corrected_and_no_longer_told(tmp_path):
+    # W-CHK-016 could not be cleared: the calendar (additionalProperties: false) had nowhere to say a
+    # change was a correction, so after a real one the warning stayed in every report; the semester's
+    # `corrected: [{on: DAY, start: OLD}]` now says it, and silences exactly that change
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    said = _calendar_said(repo)
+    entry = "corrected: [{on: 2026-03-02, start: 2025-09-01}]"
+    assert len(said) == 1 and entry in said[0]["hint"], said
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert entry in english.stdout, english.stdout
+    new = 'start: "2025-09-08"'
+    # another day or another old date: not that change, still told
+    for other in ("{on: 2026-03-01, start: 2025-09-01}", "{on: 2026-03-02, start: 2025-09-02}",
+                  "{on: 2026-03-02, end: 2025-09-01}"):
+        calendar.write_text(changed.replace(new, f"{new}, corrected: [{other}]"), encoding="utf-8")
+        assert len(_calendar_said(repo)) == 1, other
+    calendar.write_text(changed.replace(new, f"{new}, {entry}"), encoding="utf-8")
+    assert check_cli(repo / "records").returncode == 0
+    assert _calendar_said(repo) == []
+    commit(repo, "2026-03-05 09:00", "校历：记下更正")
+    assert _calendar_said(repo) == []
+    # validated: a misspelt field, a date that is no date, an entry with nothing corrected
+    for bad in ("{on: 2026-03-02, begin: 2025-09-01}", "{on: 2026-3-2, start: 2025-09-01}", "{on: 2026-03-02}"):
+        calendar.write_text(changed.replace(new, f"{new}, corrected: [{bad}]"), encoding="utf-8")
+        r = check_cli(repo / "records", "--format", "json")
+        errors = [f for f in json.loads(r.stdout)["findings"] if f["code"].startswith("E-SCHEMA")]
+        line = next(i for i, l in enumerate(changed.splitlines()) if new in l) + 1
+        assert r.returncode == 1 and errors and all(f["file"] == "records/calendar.yaml" and f["line"] == line
+                                                    and f["column"] > 1 for f in errors), (bad, errors)

@@ -185,6 +185,7 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     if rs.calendar is None:
         return "ok"
     now = _dates(rs.calendar.data)
+    corrected = _corrected(rs.calendar.data)
     before = None
     versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
     for dates, day in reversed(versions):
@@ -194,8 +195,10 @@ def check_calendar_history(ctx: Context, history: History) -> str:
             if new is None or new == old or path not in now or day > ctx.today or not (ended and ended < day.isoformat()):
                 continue
             kind, ident, field = path
+            if (kind, ident, day.isoformat(), field, old) in corrected:
+                continue  # (said to be a correction: `corrected` of that day and that old date)
             ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, old=old, new=new,
-                    day=day.isoformat(), ended=ended,
+                    day=day.isoformat(), ended=ended, entry=f"corrected: [{{on: {day.isoformat()}, {field}: {old}}}]",
                     field="开始日期" if field == "start" else "结束日期", field_en=field, **_WHAT[kind])
         before = dates
     return state
@@ -207,20 +210,41 @@ _WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些
                   "effect_en": "whether its freshman classes had a cadre"}}
 
 
-def _dates(data) -> dict:
-    """("semester" | "year", id, "start" | "end") → (the day, its keys in the calendar) of each one given."""
-    out = {}
+def _items(data):
+    """("semester" | "year", the item, its keys in the calendar) of each academic year and semester."""
     years = data.get("academic_years") if isinstance(data, dict) else None
     for i, year in enumerate(years if isinstance(years, list) else []):
         semesters = year.get("semesters") if isinstance(year, dict) else None
-        items = [("year", year, ("academic_years", i))] + [
-            ("semester", s, ("academic_years", i, "semesters", j)) for j, s in
-            enumerate(semesters if isinstance(semesters, list) else [])]
-        for kind, item, keys in items:
-            for field in ("start", "end") if isinstance(item, dict) and isinstance(item.get("id"), str) else ():
-                try:
-                    day = dt.date.fromisoformat(str(item.get(field)))
-                except ValueError:
-                    continue
-                out[(kind, item["id"], field)] = (day.isoformat(), (*keys, field))  # (kept as text: marshal)
+        yield "year", year, ("academic_years", i)
+        for j, s in enumerate(semesters if isinstance(semesters, list) else []):
+            yield "semester", s, ("academic_years", i, "semesters", j)
+
+
+def _day(value) -> str | None:
+    try:
+        return dt.date.fromisoformat(str(value)).isoformat()
+    except ValueError:
+        return None
+
+
+def _dates(data) -> dict:
+    """("semester" | "year", id, "start" | "end") → (the day, its keys in the calendar) of each one given."""
+    out = {}
+    for kind, item, keys in _items(data):
+        for field in ("start", "end") if isinstance(item, dict) and isinstance(item.get("id"), str) else ():
+            day = _day(item.get(field))
+            if day:
+                out[(kind, item["id"], field)] = (day, (*keys, field))  # (kept as text: marshal)
+    return out
+
+
+def _corrected(data) -> set:
+    """(kind, id, the day of the change, "start" | "end", the date before it) of each `corrected` entry."""
+    out = set()
+    for kind, item, _keys in _items(data):
+        entries = item.get("corrected") if isinstance(item, dict) else None
+        for e in entries if isinstance(entries, list) else []:
+            for field in ("start", "end") if isinstance(e, dict) else ():
+                if field in e:
+                    out.add((kind, item.get("id"), _day(e.get("on")), field, _day(e[field])))
     return out
