@@ -958,3 +958,28 @@ def test_a_deliberate_calendar_correction_is_recorded_with_corrected_and_no_long
         line = next(i for i, l in enumerate(changed.splitlines()) if new in l) + 1
         assert r.returncode == 1 and errors and all(f["file"] == "records/calendar.yaml" and f["line"] == line
                                                     and f["column"] > 1 for f in errors), (bad, errors)
+
+
+def test_an_ended_semester_removed_or_renamed_in_the_calendar_is_told_where_it_was(tmp_path):
+    # W-CHK-016 watched start and end only: 2025-2026-1 (ended 2026-01-16) renamed on 2026-03-02
+    # said nothing, and its ledgers' contacts were judged against no semester; now told at the line
+    # where it was, zh and en, silenced by the year's corrected: [{on: DAY, removed: ID}]; a semester
+    # not begun yet taken out (planning): not told
+    repo, calendar, changed = _calendar_moved(
+        tmp_path, ("{id: 2025-2026-1, name: 2025—2026学年第一学期, start: \"2025-09-08\"",
+                   "{id: 2025-2026-3, name: 2025—2026学年第一学期, start: \"2025-09-01\""),
+        ("      - {id: 2026-2027-2, name: 2026—2027学年第二学期, start: \"2027-02-26\", end: \"2027-07-09\"}\n", ""))
+    said = _calendar_said(repo)
+    line = next(i for i, l in enumerate(changed.splitlines()) if "2025-2026-3" in l) + 1
+    assert [(f["file"], f["line"]) for f in said] == [("records/calendar.yaml", line)], said
+    assert "2025-2026-1" in said[0]["message"] and "2026-03-02" in said[0]["message"] and "删" in said[0]["message"], said
+    entry = "corrected: [{on: 2026-03-02, removed: 2025-2026-1}]"
+    assert entry in said[0]["hint"] and "2025-2026" in said[0]["hint"], said
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "semester 2025-2026-1 was removed from the calendar (or renamed) on 2026-03-02" in english.stdout, english.stdout
+    assert entry in english.stdout, english.stdout
+    year = '  - id: 2025-2026\n'
+    calendar.write_text(changed.replace(year, year + "    corrected: [{on: 2026-03-02, removed: 2025-2026-1}]\n"),
+                        encoding="utf-8")
+    assert check_cli(repo / "records").returncode == 0
+    assert _calendar_said(repo) == []

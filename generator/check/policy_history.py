@@ -176,11 +176,13 @@ def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
 
 def check_calendar_history(ctx: Context, history: History) -> str:
     """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
-    it had ended.  The calendar keeps no earlier dates (a semester was what it was: the new dates are
-    taken as the right ones), so the past is judged again by them — which contacts count for that
-    semester, which classes were covered in that year — and this says so, at the changed line: the
-    day of the change and both dates.  A change before the end (planning) is not told.  Whether the
-    calendar's history could be read, as check_policy_history."""
+    it had ended, or the semester or year taken out of it (or its id changed).  The calendar keeps no
+    earlier dates (a semester was what it was: the new dates are taken as the right ones), so the past
+    is judged again by them — which contacts count for that semester, which classes were covered in
+    that year — and this says so, at the changed line (a semester taken out: the line now where it
+    was): the day of the change and both dates.  A change before the end (planning) is not told, nor
+    one a `corrected` entry of that day says (start/end: the date before; removed: the id).  Whether
+    the calendar's history could be read, as check_policy_history."""
     rs = ctx.rs
     if rs.calendar is None:
         return "ok"
@@ -189,19 +191,48 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     before = None
     versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
     for dates, day in reversed(versions):
-        for path, (old, _where) in (before or {}).items():
+        on = day.isoformat()
+        kept = {path[:2] for path in dates}
+        for path, (old, where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
-            ended = before.get((*path[:2], "end"), (None,))[0]
-            if new is None or new == old or path not in now or day > ctx.today or not (ended and ended < day.isoformat()):
-                continue
             kind, ident, field = path
-            if (kind, ident, day.isoformat(), field, old) in corrected:
-                continue  # (said to be a correction: `corrected` of that day and that old date)
-            ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, old=old, new=new,
-                    day=day.isoformat(), ended=ended, entry=f"corrected: [{{on: {day.isoformat()}, {field}: {old}}}]",
-                    field="开始日期" if field == "start" else "结束日期", field_en=field, **_WHAT[kind])
+            ended = before.get((kind, ident, "end"), (None,))[0]
+            if new == old or day > ctx.today or not (ended and ended < on):
+                continue
+            if path[:2] not in kept and field == "end" and (on, "removed", ident) not in corrected:
+                _say_removed(ctx, kind, ident, where, on, before, now)
+            elif new is not None and path in now and (kind, ident, on, field, old) not in corrected:
+                ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, day=on,
+                        ended=ended, entry=f"corrected: [{{on: {on}, {field}: {old}}}]", **_WHAT[kind],
+                        change=f"的{'开始日期' if field == 'start' else '结束日期'}在 {on} 由 {old} 改为 {new}",
+                        change_en=f"changed its {field} from {old} to {new} on {on}",
+                        now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
+                        now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
+                        right=f"这个{_WHAT[kind]['what']}本来就是这些日期", place=f"这个{_WHAT[kind]['what']}",
+                        right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
+                        place_en=f"this {_WHAT[kind]['what_en']}", undo=f"把日期改回 {old}",
+                        undo_en=f"change the date back to {old}")
         before = dates
     return state
+
+
+def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict) -> None:
+    """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
+    where it was (`where`: its end's keys then), the entry to add to its year (or the first year)."""
+    what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
+    years = [y for (k, y, field), _ in now.items() if k == "year" and field == "end"]
+    year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
+                 and keys[:2] == where[:2] and y in years), years[0] if years else "")
+    start = before.get((kind, ident, "start"), ("?",))[0]
+    ended = before[(kind, ident, "end")][0]
+    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
+            entry=f"corrected: [{{on: {on}, removed: {ident}}}]", **_WHAT[kind],
+            change=f"在 {on} 从校历中删去了（或改了编号）", change_en=f"was removed from the calendar (or renamed) on {on}",
+            now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
+            now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
+            right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
+            place=f"学年 {year}", place_en=f"the academic year {year}",
+            undo=f"把它加回校历（{ident}，{start} 至 {ended}）", undo_en=f"put it back ({ident}, {start} to {ended})")
 
 
 _WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些联系算在这个学期内、每学期联系次数是否达到要求",
@@ -239,7 +270,8 @@ def _dates(data) -> dict:
 
 
 def _corrected(data) -> set:
-    """(kind, id, the day of the change, "start" | "end", the date before it) of each `corrected` entry."""
+    """(kind, id, the day of the change, "start" | "end", the date before it) of each `corrected` entry,
+    and (the day, "removed", the id) of each semester or year taken out."""
     out = set()
     for kind, item, _keys in _items(data):
         entries = item.get("corrected") if isinstance(item, dict) else None
@@ -247,4 +279,6 @@ def _corrected(data) -> set:
             for field in ("start", "end") if isinstance(e, dict) else ():
                 if field in e:
                     out.add((kind, item.get("id"), _day(e.get("on")), field, _day(e[field])))
+            if isinstance(e, dict) and "removed" in e:
+                out.add((_day(e.get("on")), "removed", str(e["removed"])))
     return out

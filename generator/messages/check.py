@@ -229,20 +229,18 @@ CODES = {
     },
     "W-CHK-016": {
         "severity": "warning",
-        "zh": "校历中{what} {id} 的{field}在 {day} 由 {old} 改为 {new}，那时这个{what}已经结束（{ended}）：它现在按新的日期判断"
-              "（{effect}），以前的检查结果可能随之改变",
-        "en": "the calendar's {what_en} {id} changed its {field_en} from {old} to {new} on {day}, after it had ended "
-              "({ended}): it is now judged by the new dates ({effect_en}), and earlier checks of it may have said otherwise",
-        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的日期判断。如果是更正写错的日期（这个{what}本来就是这些日期），"
-                   "在这个{what}下加上一行 {entry}（已有 corrected 的，把花括号中的这一项加进去），这条警告就不再报；"
-                   "请管理员在提交说明中写明更正的原因，并告知受影响的单位这个{what}的检查结果可能变了。"
-                   "如果不是更正，请把日期改回 {old}。见 使用指南 → 政策检查 → 校历改动了日期。",
-        "hint_en": "The calendar keeps no earlier dates: past semesters and years are judged by the dates written now. "
-                   "If the change corrected a wrong date (the {what_en} really had these dates), add the line {entry} "
-                   "to this {what_en} (where it has corrected already, add the entry in braces to it) and this warning "
-                   "is no longer given; an administrator explains the correction in the commit message and tells the "
-                   "units concerned that this {what_en}'s results may have changed. If it was no correction, change the "
-                   "date back to {old}. See the guide, policy checks, when the calendar's dates change.",
+        "zh": "校历中{what} {id}{change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
+        "en": "the calendar's {what_en} {id} {change_en}, after it had ended ({ended}): {now_en}, and earlier checks "
+              "of it may have said otherwise",
+        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。如果是更正（{right}），在{place}下加上一行 "
+                   "{entry}（已有 corrected 的，把花括号中的这一项加进去），这条警告就不再报；请管理员在提交说明中写明更正的原因，"
+                   "并告知受影响的单位这个{what}的检查结果可能变了。如果不是更正，请{undo}。见 使用指南 → 政策检查 → 校历改动了日期。",
+        "hint_en": "The calendar keeps no earlier dates: past semesters and years are judged by what is written now. "
+                   "If the change was a correction ({right_en}), add the line {entry} to {place_en} (where it has "
+                   "corrected already, add the entry in braces to it) and this warning is no longer given; an "
+                   "administrator explains the correction in the commit message and tells the units concerned that this "
+                   "{what_en}'s results may have changed. If it was no correction, {undo_en}. See the guide, policy "
+                   "checks, when the calendar's dates change.",
     },
     "W-CHK-011": {
         "severity": "warning",
