@@ -983,3 +983,21 @@ def test_an_ended_semester_removed_or_renamed_in_the_calendar_is_told_where_it_w
                         encoding="utf-8")
     assert check_cli(repo / "records").returncode == 0
     assert _calendar_said(repo) == []
+
+
+def test_a_check_asks_git_rev_parse_once(tmp_path):
+    # the ledgers' history (git_history), the policy's and the calendar's (policy_history) and the
+    # ledgers of a past --today (git_history.ledgers_on) each asked `git rev-parse` for the top
+    # folder, a shallow clone and HEAD: six of a cold check's eleven git processes, six of a warm
+    # one's seven; they now share one, through the History (the past day's ledgers: the begun reading's)
+    # (measured on the demo: a cold check's git processes 11 → 6, a warm one's 7 → 2)
+    repo, _calendar, _changed = _calendar_moved(tmp_path)
+    from tests.gitrepo import ROOT, counting_git
+
+    # (the demo: every ledger in the import manifest, the ledgers' history not read, its rev-parse still shared)
+    for where, today, run in [(repo, "2026-03-20", "cold"), (repo, "2026-03-20", "warm"), (ROOT, "2026-12-02", "demo")]:
+        r, calls = counting_git(where, tmp_path, "check", "--records", "records", "--today", today,
+                                cache=str(tmp_path / ("demo" if run == "demo" else "cache")))
+        assert r.returncode == 0 and ("W-CHK-016" in r.stdout or run == "demo"), r.stdout
+        assert [c for c in calls if " rev-parse " in f" {c} "] == [
+            "-c core.quotePath=false rev-parse --show-toplevel --is-shallow-repository --verify -q HEAD"], (run, calls)

@@ -38,11 +38,24 @@ from generator.check.first_parent import GIT, Log, commits, env, files, git, is_
 # A ledger's first landing: its commit, and the commit's committer time (aware, in the policy time
 # zone).  (A named tuple: 12,007 of them made each run at 12k.)
 Landing = namedtuple("Landing", ("commit", "time"))
+Repo = namedtuple("Repo", ("root", "shallow", "head"))  # (head "": no commit yet)
+
+
+def ask(where: Path) -> Repo | None:
+    """The repository of `where` — its top folder, whether it is a shallow clone, HEAD — in one
+    `git rev-parse` (the one a check asks: shared through History.asked and the begun reading);
+    None outside a repository.  OSError when git cannot run."""
+    got = git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD")
+    lines = got.stdout.split("\n") + ["", "", ""]
+    if lines[1].strip() not in ("true", "false"):
+        return None
+    return Repo(Path(lines[0].strip()), lines[1].strip() == "true", lines[2].strip() if got.returncode == 0 else "")
 
 
 class History:
     def __init__(self, state: str, reason: str = "", added: dict | None = None, reason_en: str | None = None,
-                 head: str | None = None, since: tuple | None = None):
+                 head: str | None = None, since: tuple | None = None, asked: tuple | None = None):
+        self.asked = asked  # (ask()'s answer,) when the reading asked git about the repository, else None
         self.state = state  # ok | shallow | no_repo | error
         self.reason = reason  # why it could not be read, in Chinese (git's own words as they are)
         self.reason_en = reason if reason_en is None else reason_en
@@ -80,11 +93,13 @@ def begin(records: Path, repo: Path | None = None) -> None:
     _begun[_key(records, repo)] = _Reading(records, repo)
 
 
-def forget(records: Path, repo: Path | None = None) -> None:
-    """The history is not needed after all: stop reading it."""
+def forget(records: Path, repo: Path | None = None) -> tuple | None:
+    """The history is not needed after all: stop reading it.  What its `git rev-parse` said (History.asked)."""
     reading = _begun.pop(_key(records, repo), None)
     if reading is not None:
         reading.stop()
+        return reading.asked
+    return None
 
 
 def read_history(records: Path, repo: Path | None, tz: ZoneInfo) -> History:
@@ -96,34 +111,33 @@ class _Reading:
     def __init__(self, records: Path, repo: Path | None):
         self.done: History | None = None  # known without the log (no repository, shallow …)
         self.log: Log | None = None
+        self.asked: tuple | None = None
         try:
             self._start(records, repo)
         except (OSError, ValueError) as exc:  # git missing, bad directory
             self.done = History("no_repo", str(exc))
 
     def _start(self, records: Path, repo: Path | None) -> None:
-        where = Path(repo) if repo is not None else Path(records)
-        top = git(where, "rev-parse", "--show-toplevel")
-        if top.returncode != 0:
-            self.done = History("no_repo", "不是 Git 仓库", reason_en="not a Git repository")
+        self.asked = (ask(Path(repo) if repo is not None else Path(records)),)
+        found = self.asked[0]
+        if found is None:
+            self.done = History("no_repo", "不是 Git 仓库", reason_en="not a Git repository", asked=self.asked)
             return
-        root = Path(top.stdout.strip())
-        shallow = git(root, "rev-parse", "--is-shallow-repository")
-        if shallow.stdout.strip() == "true":
-            self.done = History("shallow", "浅克隆", reason_en="shallow clone")
+        root = found.root
+        if found.shallow:
+            self.done = History("shallow", "浅克隆", reason_en="shallow clone", asked=self.asked)
             return
         try:
             prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             self.done = History("no_repo", f"记录目录不在仓库 {root} 中",
-                                reason_en=f"the records folder is outside the repository {root}")
+                                reason_en=f"the records folder is outside the repository {root}", asked=self.asked)
             return
         self.prefix = "" if prefix == "." else prefix + "/"
-        head = git(root, "rev-parse", "--verify", "-q", "HEAD")
-        if head.returncode != 0:
-            self.done = History("ok")  # no commit yet: nothing has been submitted
+        if not found.head:
+            self.done = History("ok", asked=self.asked)  # no commit yet: nothing has been submitted
             return
-        self.root, self.head = root, head.stdout.strip()
+        self.root, self.head = root, found.head
         self.kept = KeptResult(Path(records), "history", f"{root.resolve()}\0{self.prefix}")
         kept = self.kept.get()  # (the commit whose landings are kept, those landings)
         if not (type(kept) is tuple and len(kept) == 2 and is_commit(kept[0]) and type(kept[1]) is dict):
@@ -162,7 +176,7 @@ class _Reading:
         times: dict = {}  # (a commit adds many ledgers)
         return History("ok", added={path: Landing(sha, times.get(when) or times.setdefault(
             when, dt.datetime.fromtimestamp(when, tz))) for path, (sha, when) in added.items()},
-            head=self.head, since=since)
+            head=self.head, since=since, asked=self.asked)
 
 
 def _landings(log: str, prefix: str) -> dict:
@@ -181,20 +195,20 @@ def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     """{ledger's path below records/: its bytes at the last first-parent commit of HEAD before
     `end` (None: not there then)} of each ledger file added, changed or deleted by a commit at or
     after `end`; None when the history cannot tell (no repository, a shallow clone, git failing).
-    One `git rev-parse`, then — unless kept for this HEAD and day (cache.KeptResult) — one
+    The begun reading's `git rev-parse` (or one), then — unless kept for this HEAD and day (cache.KeptResult) — one
     `git log --since` walking only the commits after `end` (none when HEAD is older: nothing more)
     and one `git cat-file --batch` for the bytes."""
     try:
-        where = Path(repo) if repo is not None else Path(records)
-        got = git(where, "rev-parse", "--show-toplevel", "--is-shallow-repository", "--verify", "-q", "HEAD")
-        lines = got.stdout.split("\n")
-        if len(lines) < 2 or lines[1].strip() != "false":
+        reading = _begun.get(_key(records, repo))
+        found = reading.asked[0] if reading is not None and reading.asked else ask(
+            Path(repo) if repo is not None else Path(records))
+        if found is None or found.shallow:
             return None  # (not a repository, or a shallow clone: its history does not reach the day)
-        if got.returncode != 0:
+        if not found.head:
             return {}  # (no commit yet)
-        root, head = Path(lines[0].strip()), lines[2].strip()
+        root, head = found.root, found.head
         prefix = Path(records).resolve().relative_to(root.resolve()).as_posix()
-    except (OSError, ValueError, IndexError):
+    except (OSError, ValueError):
         return None
     cut = 0 if prefix == "." else len(prefix) + 1
     kept = KeptResult(Path(records), "past-ledgers", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")

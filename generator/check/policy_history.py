@@ -23,8 +23,8 @@ from pathlib import Path
 
 from generator.check.context import Context
 from generator.check import first_parent
-from generator.check.first_parent import GIT, Log, env, files, git, is_commit
-from generator.check.git_history import History
+from generator.check.first_parent import GIT, Log, env, files, is_commit
+from generator.check.git_history import History, ask
 from generator import quickload
 from generator.cache import KeptResult
 from generator.load import parse_bytes
@@ -97,14 +97,16 @@ def _versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
     """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
     history, newest first; [] outside Git, in a shallow clone (as git_history: its oldest version would
     count as in force since always), when Git cannot say, or with one version.  The versions are
-    kept for HEAD (cache.KeptResult): HEAD unchanged, no git but `rev-parse`; the kept commit on
+    kept for HEAD (cache.KeptResult): HEAD unchanged, no git but the one `rev-parse` (History.asked); the kept commit on
     HEAD's first-parent chain, only the commits after it are read (first_parent.Log; git_history's
     log when it read the landings since the same commit)."""
     try:
-        got = git(root, "rev-parse", "--is-shallow-repository", "--show-toplevel", "--verify", "-q", "HEAD")
-        shallow, top, head = (got.stdout.splitlines() + ["", "", ""])[:3]
-        if got.returncode != 0 or shallow != "false":  # (no commit yet: nothing to read; a shallow clone: its
-            return [], {"false": "ok", "true": "shallow"}.get(shallow, "no_repo")  # oldest version is not the first)
+        if not history.asked:  # (else the ledgers' reading's rev-parse; asked once for both files)
+            history.asked = (ask(Path(root)),)
+        found = history.asked[0]
+        if found is None or found.shallow or not found.head:  # (no commit yet: nothing to read; a shallow
+            return [], "no_repo" if found is None else "shallow" if found.shallow else "ok"  # clone: its oldest
+        top, head = found.root, found.head  # version is not the first)
         prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(top).resolve()).parts)
         kept = KeptResult(Path(root), f"{rel.partition('.')[0]}-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()

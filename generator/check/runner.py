@@ -90,8 +90,7 @@ def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> 
 def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:
     if _needs_history(rs):  # (the command began reading it while the records loaded: git_history.begin)
         return read_history(rs.root, repo, ctx.tz)
-    forget(rs.root, repo)
-    return History("ok")
+    return History("ok", asked=forget(rs.root, repo))  # (its rev-parse: policy_history's too)
 
 
 def _other_rules(ctx: Context, history: History) -> dict:
