@@ -937,6 +937,7 @@ def test_a_deliberate_calendar_correction_is_recorded_with_corrected_and_no_long
     said = _calendar_said(repo)
     entry = "corrected: [{on: 2026-03-02, start: 2025-09-01}]"
     assert len(said) == 1 and entry in said[0]["hint"], said
+    assert "学期 2025-2026-1 的开始日期在 2026-03-02 由 2025-09-01 改为 2025-09-08" in said[0]["message"], said
     english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
     assert entry in english.stdout, english.stdout
     new = 'start: "2025-09-08"'
@@ -972,7 +973,7 @@ def test_an_ended_semester_removed_or_renamed_in_the_calendar_is_told_where_it_w
     said = _calendar_said(repo)
     line = next(i for i, l in enumerate(changed.splitlines()) if "2025-2026-3" in l) + 1
     assert [(f["file"], f["line"]) for f in said] == [("records/calendar.yaml", line)], said
-    assert "2025-2026-1" in said[0]["message"] and "2026-03-02" in said[0]["message"] and "删" in said[0]["message"], said
+    assert "学期 2025-2026-1 在 2026-03-02 从校历中删去了" in said[0]["message"], said
     entry = "corrected: [{on: 2026-03-02, removed: 2025-2026-1}]"
     assert entry in said[0]["hint"] and "2025-2026" in said[0]["hint"], said
     english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")

@@ -229,7 +229,7 @@ CODES = {
     },
     "W-CHK-016": {
         "severity": "warning",
-        "zh": "校历中{what} {id}{change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
+        "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
         "en": "the calendar's {what_en} {id} {change_en}, after it had ended ({ended}): {now_en}, and earlier checks "
               "of it may have said otherwise",
         "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。如果是更正（{right}），在{place}下加上一行 "
