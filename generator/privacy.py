@@ -126,7 +126,7 @@ class _Lazy:
 
     def __getattr__(self, name: str):
         compiled = re.compile(*self._source)
-        for attr in ("search", "finditer", "findall", "match", "fullmatch", "groups", "pattern", "flags"):
+        for attr in ("search", "finditer", "findall", "match", "fullmatch", "sub", "groups", "pattern", "flags"):
             setattr(self, attr, getattr(compiled, attr))
         return getattr(compiled, name)
 
@@ -158,6 +158,11 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # web page) hides no one: one of them may stand there (the form reads the text as typed, so the
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
+# Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学): single surnames joined by
+# 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学; the whole list is one find, and `mask` hides each
+# surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
+_LIST_JOIN = "、和与及與"
+_HOW_MANY = "(?:[一二两三四五六七八九十几兩幾数數2-9]?[位名个個])?"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈.
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
@@ -166,14 +171,17 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某))(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某|[{_LIST_JOIN}][{_SURNAME_CHARS}]))"
+                f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
-                f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣]))"
+                f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
+                f"|(?:[{_LIST_JOIN}][{_SURNAME_CHARS}])+等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們]))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
+_LISTED = _Lazy(f"([{_LIST_JOIN}])[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 
@@ -367,8 +375,8 @@ def mask(kind: str, found: str) -> str:
             if re.search(r"[0-9]", found) else "***"
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
-    if kind == "surname":  # the surname is what gives the student away
-        return "*" + found[1:]
+    if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
+        return "*" + _LISTED.sub(r"\1*", found[1:])
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)

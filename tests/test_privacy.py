@@ -453,3 +453,16 @@ def test_the_dormitory_gate_lets_every_room_through():
         assert scanner._scan(text) == every, text
         found += any(m.kind == "dormitory" for m in every)
     assert found > 20_000
+
+
+@pytest.mark.parametrize("sentence,surnames", [
+    ("与张、李两位同学谈心", "张李"),
+    ("王、刘同学反映宿舍热水时间短", "王刘"),
+    ("和陈和黄几位同学座谈", "陈黄"),
+    ("王、刘与赵三名同学申请困难补助", "王刘赵"),
+    ("與張、陳兩位同學談心", "張陳"),
+])
+def test_each_surname_of_a_list_before_同学_is_masked(sentence, surnames):
+    # 张、李两位同学 named two students; neither surname was found (王、刘同学: only 刘同学)
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] and all(s not in shown for s in surnames), shown
