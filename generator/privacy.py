@@ -154,8 +154,8 @@ _TRADITIONAL = {"张": "張", "刘": "劉", "陈": "陳", "杨": "楊", "黄": "
 _SURNAME_CHARS += "".join(_TRADITIONAL.values())
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员與對給讓幫級長員"
 _CLASSMATE = "同[学學]"  # 同学, 同學
-# A space typed between the surname and 同学 (张 同学, 王　同学, a non-breaking space pasted from a
-# web page) hides no one: one of them may stand there (the form reads the text as typed, so the
+# A space typed between the surname and 同学 or 某 (张 同学, 王　同学, 张 某, a non-breaking space pasted
+# from a web page) hides no one: one of them may stand there (the form reads the text as typed, so the
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学): single surnames joined by
@@ -171,10 +171,10 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}|某|[{_LIST_JOIN}][{_SURNAME_CHARS}]))"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
-                f"|某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
+                f"|[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
                 f"|(?:[{_LIST_JOIN}][{_SURNAME_CHARS}])+等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們]))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"

@@ -85,6 +85,10 @@ CASES = [
     ("surname", "张 同学", "与张 同学谈心，了解其学业困难"),
     ("surname", "王\u3000同学", "2026级王\u3000同学申请困难补助"),
     ("surname", "李\u00a0同学", "和李\u00a0同学座谈，了解其学业困难"),
+    # … and before 某 (张 某, 李　某某 with a full-width space): still 张某
+    ("surname", "张 某", "学生张 某情绪低落"),
+    ("surname", "李\u3000某某", "一名学生李\u3000某某反映学业压力大"),
+    ("surname", "王\u00a0某", "与王\u00a0某谈心"),
     # … typed in traditional characters (the surname, 同學, 學生, 學員, and the words before them)
     ("surname", "張同學", "與張同學談心，了解其學業困難"),
     ("surname", "陳同學", "與小陳同學談心"),
