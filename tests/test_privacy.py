@@ -33,6 +33,10 @@ CASES = [
     ("id_card", "21010220000101123X", "证件号码为21010220000101123X"),
     ("mobile", "13812345678", "请该生家长回电13812345678"),
     ("mobile", "+86 139-2345-6789", "家长电话 +86 139-2345-6789"),
+    # with a leading + (as the form's pattern reads it) or 86 before it
+    ("mobile", "13812345678", "家长电话+13812345678"),
+    ("mobile", "139 2345 6789", "家长电话：+139 2345 6789"),
+    ("mobile", "86-13812345678", "家长电话86-13812345678"),
     # grouped with non-breaking spaces, as pasted from a web page or a Word table
     ("mobile", "138\u00a01234\u00a05678", "家长电话138\u00a01234\u00a05678"),
     ("mobile", "139\u202f2345\u202f6789", "家长电话139\u202f2345\u202f6789"),
