@@ -389,19 +389,68 @@ INDEX_HTML = """<!doctype html>
       var LABELS = __LABELS__;
       var CHANGES = [[/\\t/g, " ", "Tab 换成了空格"], [/\\r\\n?|[\\v\\f\\u0085\\u2028\\u2029]/g, "\\n", "特殊的换行符换成了普通的换行"],
                      [/[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f]/g, "", "看不见的控制字符删去了"]];
-      function plain(v, path, where, said) {
+      function plain(v, path, where, said, numbers) {
         if (typeof v === "string") {
           var what = [];
           CHANGES.forEach(function (c) { var x = v.replace(c[0], c[1]); if (x !== v) { what.push(c[2]); v = x; } });
           if (what.length) { said.push(where + "：" + what.join("，")); }
+          var number = numbers && grouped(v);
+          if (number) {
+            numbers.push(where + "中有分段书写的学号（" + number + "）：记录和网站对所有人公开，不能写学生的学号，" +
+                         "请删去，写“一名学生”“几名学生”。");
+          }
           return v;
         }
         if (!v || typeof v.toJS !== "function") { return v; }
         var list = typeof v.push === "function";
         return v.map(function (x, k) {
           var key = list ? path : (path ? path + "." : "") + k;
-          return plain(x, key, list ? where + "第 " + (k + 1) + " 项" : (where ? where + "的" : "") + "“" + (LABELS[key] || k) + "”", said);
+          return plain(x, key, list ? where + "第 " + (k + 1) + " 项" : (where ? where + "的" : "") + "“" + (LABELS[key] || k) + "”", said,
+                       numbers);
         });
+      }
+      // A student number written in groups (2026 1234 56, 2026-123456), as privacy.py's Scanner._grouped
+      // reads it: the text narrowed as privacy._normal does, digit groups joined by one space or hyphen,
+      // none next to a letter or to a digit across : . /, the longest run of 2 to 6 groups from each group
+      // holding no date, month range or school year whose digits alone match one of the policy's
+      // patterns whole (RULES.student: those of digits, [0-9], {n} and {m,n} only, which read the same
+      // in JavaScript); the first such number, masked as privacy.mask does (2026****56), or "".
+      var STUDENT = RULES.student.map(function (p) { return new RegExp("^(?:" + p + ")$"); });
+      var DATE_IN_GROUPS = /(?:^|[^0-9])(?:19|20)[0-9]{2}[ \\-](?:0?[1-9]|1[0-2])[ \\-](?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])/;
+      function narrow(t) {
+        return t.replace(/[\\uff01-\\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
+          .replace(/[\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f]/g, " ").replace(/[\\u2010-\\u2013]/g, "-");
+      }
+      function isNumber(norm, groups) {
+        var parts = groups.map(function (g) { return norm.slice(g[0], g[1]); });
+        if (DATE_IN_GROUPS.test(norm.slice(groups[0][0], groups[groups.length - 1][1]))) { return false; }
+        for (var k = 0; k + 1 < parts.length; k++) {  // a school year: 2025-2026, 2026 2026
+          var a = parts[k], b = parts[k + 1];
+          if (a.length === 4 && b.length === 4 && /^(?:19|20)/.test(a) && (+b - +a === 0 || +b - +a === 1)) { return false; }
+        }
+        var digits = parts.join("");
+        return STUDENT.some(function (rx) { return rx.test(digits); });
+      }
+      function grouped(text) {
+        if (!STUDENT.length || !/[0-9\\uff10-\\uff19][ \\-\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f\\u2010-\\u2013\\uff0d][0-9\\uff10-\\uff19]/.test(text)) { return ""; }
+        var norm = narrow(text), runs = /[0-9]+(?:[ \\-][0-9]+)+/g, run;
+        while ((run = runs.exec(norm))) {
+          var groups = [], one = /[0-9]+/g, g;
+          while ((g = one.exec(run[0]))) { groups.push([run.index + g.index, run.index + g.index + g[0].length]); }
+          var usable = groups.map(function (s) {
+            return !(/(?:[0-9][:./]|[A-Za-z])$/.test(norm.slice(Math.max(0, s[0] - 2), s[0])) ||
+                     /^(?:[:./][0-9]|[A-Za-z])/.test(norm.slice(s[1], s[1] + 2)));
+          });
+          for (var i = 0; i + 1 < groups.length; i++) {
+            for (var j = Math.min(groups.length, i + 6); j > i + 1; j--) {
+              if (usable.slice(i, j).indexOf(false) < 0 && isNumber(norm, groups.slice(i, j))) {
+                var d = groups.slice(i, j).map(function (x) { return norm.slice(x[0], x[1]); }).join("");
+                return d.length <= 6 ? d.slice(0, 1) + "*".repeat(d.length - 1) : d.slice(0, 4) + "*".repeat(d.length - 6) + d.slice(-2);
+              }
+            }
+          }
+        }
+        return "";
       }
       function listed(found, id) {  // #ledger-problems (or the box `id`): one a line, or hidden when there are none
         var box = document.getElementById(id || "ledger-problems"), list = box && box.querySelector("ol");
@@ -424,7 +473,8 @@ INDEX_HTML = """<!doctype html>
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           changed = [];
           listed(changed, "ledger-changed");
-          var data = plain(numbered(ev.entry), "", "", changed), found = problems(ev.entry.set("data", data));
+          var numbers = [], data = plain(numbered(ev.entry), "", "", changed, numbers);
+          var found = numbers.concat(problems(ev.entry.set("data", data)));
           listed(found);
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
           var wait = waiting(ev.entry);
@@ -588,6 +638,11 @@ def id_stem(period: Period) -> str:
     return period.id.replace("-", "").lower()
 
 
+# A student-number pattern of digits, [0-9], {n} and {m,n} alone (20[0-9]{8,10}) reads the same in JavaScript:
+# the page checks a number written in groups against those (INDEX_HTML: grouped); others it leaves to validate.
+SIMPLE_STUDENT = re.compile(r"(?:(?:[0-9]|\[0-9\])(?:\{[0-9]{1,3}(?:,[0-9]{1,3})?\})?)+")
+
+
 def form_rules(rs: RecordSet | None, periods: list) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
@@ -599,9 +654,12 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
     from generator.references import _feedback_summary
 
     out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
-                 "ids": {}, "raised": {}, "starts": {}}
+                 "ids": {}, "raised": {}, "starts": {}, "student": []}
     if rs is None:
         return out
+    from generator.privacy import student_patterns
+
+    out["student"] = [p for p in student_patterns(rs) if SIMPLE_STUDENT.fullmatch(p)]
     out["statuses"] = dict(rs.status_meaning())
     if isinstance(rs.timezone, str):
         out["timezone"] = rs.timezone

@@ -230,6 +230,34 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     _saved_and_valid(trial, tmp_path)
 
 
+@pytest.mark.parametrize("written", [
+    "学生2026 1234 56反映宿舍热水时间短，2026-09-15 19:30 座谈。",
+    "一名学生（2026－123456）申请困难补助，2025-2026学年第一学期。",  # (a full-width hyphen)
+])
+def test_form_says_before_saving_that_a_student_number_written_in_groups_may_not_be_written(trial, tmp_path, written):
+    """`validate` blocks a student number written in groups (2026 1234 56: its digits match the
+    policy's 20[0-9]{8}) and the form let it through, saved as a commit on the branch; the page now
+    reads a text's digit groups as privacy.py does (not dates, times, school years) and says so
+    before saving, masked."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, written)
+            _refused(page, trial, "分段书写的学号（2026****56）")
+            listed = page.get_by_role("listitem").filter(has_text="的“活动情况”中有分段书写的学号（2026****56）")
+            expect(listed).to_be_visible()
+            assert "1234" not in page.locator("#ledger-problems").inner_text()
+            page.locator('textarea[id^="summary-field-"]').first.fill(
+                "一名学生反映宿舍热水时间短，2026-09-15 19:30 座谈，2025-2026学年。")
+            _save(page)
+            expect(listed).to_have_count(0)
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
+
+
 @pytest.mark.parametrize("date, said, fixed", [
     # `validate` rejects an activity dated outside its ledger's half-year (E-REF-004)
     ("2026-05-20", "活动日期须在本期（2026-07-01 至 2026-12-31）之内", "2026-07-01"),

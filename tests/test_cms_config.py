@@ -401,3 +401,39 @@ def test_a_periods_description_says_what_saving_does_with_the_publish_mode_in_us
         for coll in yaml.safe_load(done.stdout)["collections"]:
             text = coll["description"]
             assert all(w in text for w in said) and not any(w in text for w in unsaid), (host, text)
+
+
+def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_finds():
+    """The admin page reads a student number written in groups (INDEX_HTML: grouped) as privacy.py's
+    Scanner._grouped does, for the policy's patterns of digits, [0-9], {n} and {m,n}: over the cases,
+    the clean texts and random texts of digit groups, separators, dates, times, letters and full-width
+    forms, node finds the first number privacy.py finds, masked alike, and nothing where it finds none."""
+    import json
+    import random
+    import shutil
+
+    from generator import privacy
+
+    html = cms.index_html()
+    block = html[html.index("      var STUDENT = "):html.index("      function listed(found, id) {")]
+    pieces = ["2026", "1234", "56", "123", "456", "09", "15", "2025", "2027", "12", "1", "9", "31", " ", " ", "-", "-",
+              "－", "\u3000", "\u00a0", "：", ":", ".", "/", "A", "ｂ", "２０２６", "１２", "学生", "19:30", "同学", "  "]
+    rnd = random.Random(11)
+    texts = [ln for ln in (Path(__file__).parent / "fixtures" / "clean_texts.txt").read_text(encoding="utf-8").splitlines()]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(2, 14))) for _ in range(20000)]
+    texts += ["学生2026 1234 56反映", "一名学生（2026-123456）申请", "与2026 123 456同学谈心", "2026－1234－56同学"]
+    for patterns in (["20[0-9]{8}"], ["20[0-9]{8,10}", "[0-9]{6}"], ["1[0-9]{3}56"]):
+        assert all(cms.SIMPLE_STUDENT.fullmatch(p) for p in patterns)
+        js = f"var RULES = {json.dumps({'student': patterns})};\n{block}\n" \
+             "const fs = require('fs'); const ts = JSON.parse(fs.readFileSync(0, 'utf8'));" \
+             "console.log(JSON.stringify(ts.map(grouped)));"
+        done = subprocess.run([shutil.which("node") or "node", "-e", js], input=json.dumps(texts), capture_output=True,
+                              text=True, timeout=120)
+        assert done.returncode == 0, done.stderr
+        scanner = privacy.Scanner(patterns)
+        for text, found in zip(texts, json.loads(done.stdout)):
+            norm = privacy._normal(text)
+            spans = scanner._grouped(norm)
+            expected = privacy.mask("student_number", norm[spans[0][1]:spans[0][2]]) if spans else ""
+            assert found == expected, (patterns, text)
+    assert not cms.SIMPLE_STUDENT.fullmatch("S[0-9]{7}") and not cms.SIMPLE_STUDENT.fullmatch("20\\d{8}|19[0-9]{8}")
