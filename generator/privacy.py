@@ -158,8 +158,8 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # from a web page) hides no one: one of them may stand there (the form reads the text as typed, so the
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
-# Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学): single surnames joined by
-# 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学; the whole list is one find, and `mask` hides each
+# Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
+# surnames (小/老 before them, or not) joined by 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学; the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
 _LIST_JOIN = "、和与及與"
 _HOW_MANY = "(?:[一二两三四五六七八九十几兩幾数數2-9]?[位名个個])?"
@@ -171,17 +171,17 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][{_SURNAME_CHARS}]))"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
-                f"|(?:[{_LIST_JOIN}][{_SURNAME_CHARS}])+等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們]))"
+                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們]))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
-_LISTED = _Lazy(f"([{_LIST_JOIN}])[{_SURNAME_CHARS}]")
+_LISTED = _Lazy(f"([{_LIST_JOIN}][小老]?)[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 

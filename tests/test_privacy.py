@@ -474,3 +474,11 @@ def test_each_surname_of_a_list_before_同学_is_masked(sentence, surnames):
     # 张、李两位同学 named two students; neither surname was found (王、刘同学: only 刘同学)
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] and all(s not in shown for s in surnames), shown
+
+
+def test_each_nickname_of_a_list_before_同学_is_masked():
+    # 小张、小李两位同学: only 小李同学 was found, and the site showed 张
+    for sentence in ("与小张、小李两位同学谈心", "老王和老刘同学反映"):
+        shown = privacy.redact(sentence)
+        assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"], sentence
+        assert all(c not in shown for c in "张李王刘"), shown
