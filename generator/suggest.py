@@ -99,12 +99,17 @@ _UNSEEN = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0":
            "\ufeff": ("零宽字符", "zero-width character")}
 
 
+def seen(value: str) -> str:
+    """`value` without the characters in it nobody sees."""
+    return "".join(c for c in value if c not in _UNSEEN)
+
+
 def unseen(value: str, known) -> tuple[str, str] | None:
     """The words (zh, en) for a name of `known` with a character in it nobody sees on the line (社团活动
     and an input method's full-width space after it, a field's name after a zero-width space: told
     是不是“社团活动”？ before), or None."""
     at = next((i for i, c in enumerate(value) if c in _UNSEEN), None)
-    word = "".join(c for c in value if c not in _UNSEEN)
+    word = seen(value)
     if at is None or word not in known:
         return None
     zh, en = _UNSEEN[value[at]]

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator.load import NOT_A_DASH, Document
-from generator.suggest import closest, unseen
+from generator.suggest import closest, seen, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
@@ -53,6 +53,34 @@ def validate_document(doc: Document) -> list[F.Finding]:
     for error in validator.iter_errors(doc.data):
         out.extend(_explain(error, doc, validator.schema))
     return out
+
+
+def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str, str]:
+    """(the field's name the unknown `field` is taken for, or None; the hint, zh and en): a near miss
+    (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it."""
+    allowed = list(schema.get("properties", {}))
+    close = closest(field, allowed)
+    suggestion = f"是不是想写“{close}”？" if close else ""
+    if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
+        # the field's Chinese title for its name (日期:, 学生人数:, 工作体会:)
+        titles = {_resolve(schema["properties"][k], root).get("title", k): k for k in allowed}
+        title = closest(field, titles)
+        close = titles.get(title) if title else None
+        suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
+    if not isinstance(field, str):
+        return close, suggestion, f"Did you mean '{close}'? " if close else ""
+    told = unseen(field, allowed)
+    if told:  # (form after a zero-width space: not 是不是想写“form”？)
+        close = seen(field)
+    inside, quotes, _ = _chinese_quotes(field)
+    if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
+        typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"
+        close, told = inside, (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
+                               f"The Chinese quotes {field[0]} {field[-1]} around it are read as part of the name: "
+                               f"delete them: {typed}. ")
+    if told:
+        return close, told[0], told[1]
+    return close, suggestion, f"Did you mean '{close}'? " if close else ""
 
 
 def _type_name(value) -> tuple[str, str]:
@@ -152,38 +180,24 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         field = error.message.split("'")[1]
         sub = _resolve(schema.get("properties", {}).get(field, {}), root)
         pos = doc.key_pos(path) if path else (1, 1)
+        if isinstance(error.instance, dict) and any(
+                _name_meant(k, error.instance[k], schema, root)[0] == field
+                for k in error.instance if k not in schema.get("properties", {})):
+            return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
                        description=sub.get("description", ""))]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []
-        titles = {_resolve(schema["properties"][k], root).get("title", k): k for k in allowed}
         for field in sorted(set(error.instance) - set(allowed), key=str):
-            close = closest(field, allowed)
-            suggestion = f"是不是想写“{close}”？" if close else ""
-            if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
-                # the field's Chinese title for its name (日期:, 学生人数:, 工作体会:)
-                title = closest(field, titles)
-                close = titles.get(title) if title else None
-                suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
-            told = unseen(field, allowed) if isinstance(field, str) else None
-            inside, quotes, _ = _chinese_quotes(field) if isinstance(field, str) else (field, "", "")
-            if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
-                value = error.instance[field]
-                typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"
-                told = (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
-                        f"The Chinese quotes {field[0]} {field[-1]} around it are read as part of the name: "
-                        f"delete them: {typed}. ")
-            if told:  # (form after a zero-width space: not 是不是想写“form”？)
-                suggestion, close = told[0], None
+            close, suggestion, suggestion_en = _name_meant(field, error.instance[field], schema, root)
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
                                  for k in allowed),
                 allowed_en=", ".join(allowed),
-                suggestion=suggestion,
-                suggestion_en=told[1] if told else f"Did you mean '{close}'? " if close else ""))
+                suggestion=suggestion, suggestion_en=suggestion_en))
         return out
     if v == "type":
         expected = schema.get("type")

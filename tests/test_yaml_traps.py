@@ -760,3 +760,12 @@ def test_a_field_name_in_chinese_quotes_is_told_of_them(records):
     assert "中文引号" in f["hint"] and "form: 社团活动" in f["hint"], f
     f = next(f for f in validate(records, "--lang", "en") if f["code"] == "E-SCHEMA-002")
     assert "Chinese quotes" in f["hint"], f
+
+
+@pytest.mark.parametrize("typed", ["“form”", "\u200bform", "形式", "from"])
+def test_a_misnamed_required_field_is_told_once_not_again_as_missing(records, typed):
+    # (was told E-SCHEMA-002 不认识的字段 … and, at the activity, E-SCHEMA-001 缺少必填项 form — one mistake)
+    edit(records, LEDGER, "    form: 社团活动", f"    {typed}: 社团活动")
+    assert [f["code"] for f in validate(records)] == ["E-SCHEMA-002"]
+    edit(records, LEDGER, f"    {typed}: 社团活动", "    remark: 社团活动")  # no near miss: still missing
+    assert "E-SCHEMA-001" in [f["code"] for f in validate(records)]
