@@ -842,7 +842,9 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     "Add it, which makes the line")))
                 break
             if m and what == "no_space":
-                key, value = m.group(1), m.group(3)
+                from generator.suggest import seen  # (only on an error)
+
+                key, value = m.group(1), seen(m.group(3))  # (form:​社团活动: the line to type shows no such character)
                 value = value if len(value) <= 20 else value[:19] + "…"
                 found.append(F.make("E-YAML-013", file, (n, m.start(2) + 1), key=key, value=value))
                 break

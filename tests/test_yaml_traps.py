@@ -769,3 +769,13 @@ def test_a_misnamed_required_field_is_told_once_not_again_as_missing(records, ty
     assert [f["code"] for f in validate(records)] == ["E-SCHEMA-002"]
     edit(records, LEDGER, f"    {typed}: 社团活动", "    remark: 社团活动")  # no near miss: still missing
     assert "E-SCHEMA-001" in [f["code"] for f in validate(records)]
+
+
+def test_the_line_to_type_after_a_colon_and_a_zero_width_space_has_no_such_character(records):
+    # (was told 写成 form: ​社团活动 — with the zero-width space: typed as told, E-REF-005 next run)
+    edit(records, LEDGER, "    form: 社团活动", "    form:\u200b社团活动")
+    f = only(validate(records), "E-YAML-013")
+    assert "写成 form: 社团活动" in f["hint"] and "\u200b" not in f["hint"] + f["message"], f
+    typed = f["hint"].split("写成 ")[1]
+    edit(records, LEDGER, "    form:\u200b社团活动", f"    {typed}")
+    assert validate(records) == []
