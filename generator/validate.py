@@ -248,6 +248,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif "a-z0-9" in schema.get("pattern", ""):
             fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
                          "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")
+        elif isinstance(error.instance, str) and re.fullmatch(schema.get("pattern", "(?!)"), error.instance.upper()):
+            fh, fh_en = (f"这里的字母要大写，写成 {error.instance.upper()}。",  # (period: 2025-h2)
+                         f"The letters here are upper case: {error.instance.upper()}.")
         else:
             fh, fh_en = schema.get("description", ""), ""
         return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),

@@ -779,3 +779,12 @@ def test_the_line_to_type_after_a_colon_and_a_zero_width_space_has_no_such_chara
     typed = f["hint"].split("写成 ")[1]
     edit(records, LEDGER, "    form:\u200b社团活动", f"    {typed}")
     assert validate(records) == []
+
+
+def test_a_period_with_a_lower_case_h_is_told_once_to_write_it_upper_case(records):
+    # (was told E-REF-003 与文件位置不一致 and E-SCHEMA-005 格式不对, neither saying the H is upper case)
+    edit(records, LEDGER, "period: 2026-H1", "period: 2026-h1")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert (f["line"], f["column"]) == (2, 9) and "大写" in f["hint"] and "2026-H1" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
+    assert "upper case: 2026-H1" in f["hint"], f
