@@ -78,8 +78,12 @@ _STD_TAG = "tag:yaml.org,2002:"
 _IMPLICIT_TAGS = {_STD_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str", "seq", "map", "merge", "value")}
 # Line breaks exactly as YAML (and libyaml) count lines.
 LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
-# Characters YAML does not allow in a file (libyaml would stop with an English message).
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# Characters YAML does not allow in a file (libyaml would stop with an English message), and the line
+# breaks nobody sees as such (U+0085, U+2028, U+2029: YAML silently reads one in quotes as a space,
+# one in a plain value as a new line), pasted from another program.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
+_SEPARATORS = {"\x85": ("下一行符", "next-line character"), "\u2028": ("行分隔符", "line separator"),
+               "\u2029": ("段落分隔符", "paragraph separator")}
 _WRONG_EXTENSIONS = (".yml", ".json", ".yaml")  # compared lower-case; exact ".yaml" is right
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
@@ -572,7 +576,9 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.text = text
     bad = _CONTROL.search(text)
     if bad:
-        return fail("E-LOAD-011", line_col(text, bad.start()), char=f"U+{ord(bad.group()):04X}")
+        kind, kind_en = _SEPARATORS.get(bad.group(), ("控制字符", "control character"))
+        return fail("E-LOAD-011", line_col(text, bad.start()), char=f"U+{ord(bad.group()):04X}", kind=kind,
+                    kind_en=kind_en)
     lines = LINE_BREAK.split(text)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return fail("E-LOAD-002")

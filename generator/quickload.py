@@ -290,7 +290,7 @@ def _odd_text(body: bytes) -> bool:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         return True
-    return bool(load._CONTROL.search(text)) or "\u2028" in text or "\u2029" in text or "\x85" in text
+    return bool(load._CONTROL.search(text))
 
 
 def _keys_if_plain(root: dict):

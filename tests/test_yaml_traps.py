@@ -788,3 +788,20 @@ def test_a_period_with_a_lower_case_h_is_told_once_to_write_it_upper_case(record
     assert (f["line"], f["column"]) == (2, 9) and "大写" in f["hint"] and "2026-H1" in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
     assert "upper case: 2026-H1" in f["hint"], f
+
+
+@pytest.mark.parametrize("old,new,at,name", [
+    ("    summary: 参加机器人协会", '    summary: "参加机器人\x85协会', (10, 20), "下一行符 U+0085"),  # read as a space
+    ("    summary: 参加机器人协会", "    summary: 参加机器人\u2028协会", (10, 19), "行分隔符 U+2028"),
+    ("    summary: 参加机器人协会", "    summary: 参加机器人\u2029协会", (10, 19), "段落分隔符 U+2029"),
+])
+def test_a_line_break_nobody_sees_is_told_by_its_name_not_read_silently(records, old, new, at, name):
+    # (U+0085 in double quotes was read as a space without a word; U+2028 in a plain value was told as a
+    # continuation line with a hint about indenting)
+    edit(records, LEDGER, old, new)
+    if new.count('"') == 1:
+        edit(records, LEDGER, "活动。", '活动。"')
+    f = only(validate(records), "E-LOAD-011")
+    assert (f["line"], f["column"]) == at and name in f["message"] and "删除" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-LOAD-011")
+    assert "invisible" in f["message"], f

@@ -73,8 +73,8 @@ CODES = {
     },
     "E-LOAD-011": {
         "severity": "error",
-        "zh": "文件含有不可见的控制字符 {char}",
-        "en": "the file contains an invisible control character {char}",
+        "zh": "文件含有看不见的{kind} {char}",
+        "en": "the file contains an invisible {kind_en} {char}",
         "hint_zh": "这通常是从其他软件复制粘贴带来的；请删除该位置的字符后重新输入。",
         "hint_en": "Usually pasted from another program; delete the character at this position and retype.",
     },
