@@ -217,6 +217,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Write a value after the colon."
         elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
+            plain = unicodedata.normalize("NFKC", value)
+            if plain != value and plain in ("true", "false"):  # ｔｒｕｅ: an input method's full-width letters
+                hint = f"这里用了中文（全角）字母，要用英文（半角）字母，写成 {plain}。"
+                hint_en = f"These are full-width letters: type them in ASCII: {plain}."
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
             hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc))
         elif expected == "string" and isinstance(value, (int, float, bool)):

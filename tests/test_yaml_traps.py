@@ -805,3 +805,12 @@ def test_a_line_break_nobody_sees_is_told_by_its_name_not_read_silently(records,
     assert (f["line"], f["column"]) == at and name in f["message"] and "删除" in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-LOAD-011")
     assert "invisible" in f["message"], f
+
+
+def test_a_true_in_full_width_letters_is_told_so(records):
+    # (was told only 真假值只能写 true 或 false — what the cadre thinks they typed)
+    edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", "typical: ｔｒｕｅ")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert "全角" in f["hint"] and "写成 true" in f["hint"], f
+    assert "full-width" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+
