@@ -404,6 +404,7 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
     in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
     plain, quotes, quotes_en = _chinese_quotes(unicodedata.normalize("NFKC", str(written)))
+    plain = _CN_NUMBER.sub(_cn_number, plain)  # 二〇二六年四月二十日
     zh, en = zh + quotes, en + quotes_en
     m = _WRITTEN_DATE.fullmatch(plain)
     if not m and period and (m := _NO_YEAR.fullmatch(plain)):
@@ -418,6 +419,18 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
         if meant and meant != written:
             zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
     return zh, en
+
+
+_CN_NUMBER = re.compile("(?<![周期拜])[〇零一二两三四五六七八九十]+")  # (not 周一, 星期日)
+
+
+def _cn_number(m: re.Match) -> str:
+    """A number in Chinese numerals as digits: 二〇二六 digit by digit, 二十 as a number."""
+    run = m.group()
+    if "十" in run:
+        meant = _number_meant(run)
+        return str(meant) if meant is not None else run
+    return "".join(str(_CN_DIGITS.get(ch, 0)) for ch in run)  # (〇 is 0)
 
 
 def parse_date(text) -> dt.date | None:

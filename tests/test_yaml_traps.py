@@ -814,3 +814,9 @@ def test_a_true_in_full_width_letters_is_told_so(records):
     assert "全角" in f["hint"] and "写成 true" in f["hint"], f
     assert "full-width" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
 
+
+def test_a_date_in_chinese_numerals_is_given_the_date_to_type(records):
+    # (was told only 日期请写成 YYYY-MM-DD, with no date offered)
+    edit(records, LEDGER, 'date: "2026-04-20"', "date: 二〇二六年四月二十日")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert "这里应写作 2026-04-20" in f["hint"], f
