@@ -799,7 +799,7 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 
 # What a Chinese input method types for YAML's own marks: a full-width colon after a field's
 # name (form：主题班会), a full-width space to indent or after the colon (students:　30).
-_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000\u00a0]*(：)")
+_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000\u00a0]*(：|；)")
 _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other
 _NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")
@@ -815,6 +815,8 @@ _ITEM_DASH = re.compile(rf"^ *(?:- +)*(?:(-)|([{NOT_A_DASH}])[ \u3000]*)[A-Za-z_
 _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_en)
     "colon": ("中文（全角）的冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "full-width colon '：'", "':'",
               ", followed by a space"),
+    "semicolon": ("中文的分号“；”", "冒号“:”", "，冒号后面再加一个空格", "Chinese semicolon '；'", "colon ':'",
+                  ", followed by a space"),
     "space": ("中文（全角）的空格“　”（比普通空格宽一倍）", "空格“ ”", "", "full-width space", "space ' '", ""),
     "nbsp": ("一个特殊的空格（不换行空格，常见于从网页、Word 或微信复制来的文字，看起来和普通空格一样）",
              "空格“ ”", "（删掉它，重新用键盘打一个空格）", "no-break space (as copied from a web page or Word)",
@@ -860,6 +862,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1), spaces="一个空格。",
                                         spaces_en="a space."))
                     break
+                what = "semicolon" if m.group(group) == "；" else what  # (form；社团活动: a key next to “：”)
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
                 if what == "dash":  # (— date: Word's dash, or a bullet, for the item's “-”)
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))

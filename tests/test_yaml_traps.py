@@ -820,3 +820,11 @@ def test_a_date_in_chinese_numerals_is_given_the_date_to_type(records):
     edit(records, LEDGER, 'date: "2026-04-20"', "date: 二〇二六年四月二十日")
     f = only(validate(records), "E-SCHEMA-005")
     assert "这里应写作 2026-04-20" in f["hint"], f
+
+
+def test_a_field_name_followed_by_a_chinese_semicolon_is_told_so(records):
+    # (was told 像是上一行“date”文字的接续 with the line to type 上一行写成：date: "2026-04-20"form；社团活动)
+    edit(records, LEDGER, "    form: 社团活动", "    form；社团活动")
+    f = only(validate(records), "E-YAML-010")
+    assert (f["line"], f["column"]) == (6, 9) and "分号“；”" in f["message"] and "冒号“:”" in f["message"], f
+    assert "semicolon" in only(validate(records, "--lang", "en"), "E-YAML-010")["message"]
