@@ -72,6 +72,10 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     told = unseen(field, allowed)
     if told:  # (form after a zero-width space: not 是不是想写“form”？)
         close = seen(field)
+    elif unicodedata.normalize("NFKC", field) in allowed:  # (ｆｏｒｍ: an input method's full-width letters)
+        close = unicodedata.normalize("NFKC", field)
+        told = (f"字段名用了中文（全角）字母，要用英文（半角）字母，写成 {close}。",
+                f"The name is in full-width letters: type it in ASCII: {close}. ")
     inside, quotes, _ = _chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"

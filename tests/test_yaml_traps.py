@@ -828,3 +828,11 @@ def test_a_field_name_followed_by_a_chinese_semicolon_is_told_so(records):
     f = only(validate(records), "E-YAML-010")
     assert (f["line"], f["column"]) == (6, 9) and "分号“；”" in f["message"] and "冒号“:”" in f["message"], f
     assert "semicolon" in only(validate(records, "--lang", "en"), "E-YAML-010")["message"]
+
+
+def test_a_field_name_in_full_width_letters_is_told_so(records):
+    # (was told 是不是想写“form”？ — the very name the cadre sees on the line)
+    edit(records, LEDGER, "    form: 社团活动", "    ｆｏｒｍ: 社团活动")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert "全角" in f["hint"] and "写成 form" in f["hint"] and "是不是" not in f["hint"], f
+    assert "full-width" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
