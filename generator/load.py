@@ -799,7 +799,9 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 
 # What a Chinese input method types for YAML's own marks: a full-width colon after a field's
 # name (form：主题班会), a full-width space to indent or after the colon (students:　30).
-_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_][A-Za-z0-9_]*[ \u3000\u00a0]*(：|；)")
+# (the name in full-width letters too, ｆｏｒｍ：: the same input method)
+_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
+                         r"[ \u3000\u00a0]*(：|；)")
 _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other
 _NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")

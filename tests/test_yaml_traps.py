@@ -836,3 +836,10 @@ def test_a_field_name_in_full_width_letters_is_told_so(records):
     f = only(validate(records), "E-SCHEMA-002")
     assert "全角" in f["hint"] and "写成 form" in f["hint"] and "是不是" not in f["hint"], f
     assert "full-width" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
+
+
+def test_a_field_name_and_colon_both_full_width_is_told_of_the_colon(records):
+    # (was told 这一行缺少“键: 值”中的冒号 with the fixed hint 请检查这一行及上一行的缩进、冒号和引号)
+    edit(records, LEDGER, "    form: 社团活动", "    ｆｏｒｍ：社团活动")
+    f = only(validate(records), "E-YAML-010")
+    assert (f["line"], f["column"]) == (6, 9) and "冒号“：”" in f["message"], f
