@@ -76,6 +76,9 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
         close = unicodedata.normalize("NFKC", field)
         told = (f"字段名用了中文（全角）字母，要用英文（半角）字母，写成 {close}。",
                 f"The name is in full-width letters: type it in ASCII: {close}. ")
+    elif field.lower() in allowed:  # (Form:, as a word processor capitalises a line's first letter)
+        close = field.lower()
+        told = (f"字段名要用小写字母，写成 {close}。", f"Field names are lower case: {close}. ")
     inside, quotes, _ = _chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"

@@ -843,3 +843,11 @@ def test_a_field_name_and_colon_both_full_width_is_told_of_the_colon(records):
     edit(records, LEDGER, "    form: 社团活动", "    ｆｏｒｍ：社团活动")
     f = only(validate(records), "E-YAML-010")
     assert (f["line"], f["column"]) == (6, 9) and "冒号“：”" in f["message"], f
+
+
+def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
+    # (was told 是不是想写“form”？ — the name the cadre sees, but for its capital)
+    edit(records, LEDGER, "    form: 社团活动", "    Form: 社团活动")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert "小写" in f["hint"] and "写成 form" in f["hint"] and "是不是" not in f["hint"], f
+    assert "lower case" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
