@@ -17,7 +17,7 @@ from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import en_path, parse_date
+from generator.validate import en_path, parse_date, period_meant
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -354,8 +354,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
         out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder,
                           move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",
                           move_en=f" By the period it gives, it belongs in ledgers/{moved}/." if moved else ""))
-    elif written is not None and written != folder and not (isinstance(written, str) and written.upper() == folder):
-        # (not "should be" a folder name that is no period; period: 2026-h1 is E-SCHEMA-005's: 字母要大写)
+    elif written is not None and written != folder and not (isinstance(written, str) and period_meant(written) == folder):
+        # (not "should be" a folder name that is no period; period: 2026-h1, 2026H1 are E-SCHEMA-005's: 写成 2026-H1)
         # saved in the wrong half-year's folder: its period and its dates agree, so say where it belongs
         # (not "check the date" on each activity as well)
         belongs = rs.period(written) if isinstance(written, str) else None

@@ -262,6 +262,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif isinstance(error.instance, str) and re.fullmatch(schema.get("pattern", "(?!)"), error.instance.upper()):
             fh, fh_en = (f"这里的字母要大写，写成 {error.instance.upper()}。",  # (period: 2025-h2)
                          f"The letters here are upper case: {error.instance.upper()}.")
+        elif isinstance(error.instance, str) and re.fullmatch(schema.get("pattern", "(?!)"),
+                                                              meant := period_meant(error.instance)):
+            fh, fh_en = (f"{schema.get('description', '')}这里应写作 {meant}。",  # (2026H1, 2026-Ｈ1)
+                         f"Here: {meant}.")
         else:
             fh, fh_en = schema.get("description", ""), ""
         return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
@@ -426,6 +430,11 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
         if meant and meant != written:
             zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
     return zh, en
+
+
+def period_meant(written: str) -> str:
+    """A period's id as typed in a hurry (2026H1, 2026 h1, ２０２６－Ｈ１) as it is written: 2026-H1."""
+    return re.sub(r"^([0-9]{4})[\s\-—–]*", r"\1-", unicodedata.normalize("NFKC", written).upper().strip())
 
 
 _CN_NUMBER = re.compile("(?<![周期拜])[〇零一二两三四五六七八九十]+")  # (not 周一, 星期日)

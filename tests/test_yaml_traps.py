@@ -851,3 +851,11 @@ def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
     f = only(validate(records), "E-SCHEMA-002")
     assert "小写" in f["hint"] and "写成 form" in f["hint"] and "是不是" not in f["hint"], f
     assert "lower case" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
+
+
+@pytest.mark.parametrize("typed", ["2026H1", "2026-Ｈ1", "2026 h1"])
+def test_a_period_typed_in_a_hurry_is_told_once_with_the_period_to_write(records, typed):
+    # (was told E-REF-003 与文件位置不一致 and E-SCHEMA-005 with the schema's description only)
+    edit(records, LEDGER, "period: 2026-H1", f"period: {typed}")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert "这里应写作 2026-H1" in f["hint"], f
