@@ -390,13 +390,14 @@ def _shown_date(value):
     return value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
 
 
-def _year_of(value) -> int | None:
+def _year_of(value, first: int, last: int) -> int | None:
     """The cohort a 年级 (入学年份) cell holding a date means: a date cell, or a date written as
     2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日, 2026年9月 or 2026-09 (not 2026.9), is the day of entry, its year; a year
-    typed into a cell formatted as a date (2027 shown as 1905-07-19, Excel's day 2027) is that year."""
+    typed into a cell formatted as a date (2027 shown as 1905-07-19, Excel's day 2027) is that year (a year from `first`
+    to `last`, those validate allows)."""
     if isinstance(value, dt.date):
         days = (value - (dt.datetime(1899, 12, 30) if isinstance(value, dt.datetime) else dt.date(1899, 12, 30))).days
-        return days if 1950 <= days <= 2100 else value.year
+        return days if first <= days <= last else value.year
     m = isinstance(value, str) and re.fullmatch(  # (text: a number 2026.5 is no date; nor 2026.5 as text, to the month)
         r"((?:19|20)\d\d)\s*([-/年]|\.(?=.*\d[-/.月]))\s*(\d{1,2})\s*(月|[-/.月]\s*\d{1,2}\s*日?)?", value.strip())
     return int(m.group(1)) if m and 1 <= int(m.group(3)) <= 12 and (m.group(4) in (None, "月") or _date(value)) else None
@@ -506,6 +507,8 @@ class Importer:
         props = {k: root["$defs"][p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p  # (an id: #/$defs/slug)
                  for k, p in schema["properties"].items()}
         self.longest = {k: p["maxLength"] for k, p in props.items() if "maxLength" in p}
+        self.bounds = {k: (p["minimum"], p["maximum"]) for k, p in {**root["properties"], **props}.items()
+                       if "minimum" in p}  # (a number's least and most: 人数, and a file's 年级)
         self.records_most = None if kind == "cadres" else root["properties"][kind]["maxItems"]  # (a file's most records)
         self.most = {k: (p["maxItems"], p["items"].get("maxLength")) for k, p in schema["properties"].items()
                      if "maxItems" in p}  # (a list's most items, and each one's most characters)
@@ -597,17 +600,19 @@ class Importer:
                 bad = value is None and (_month_only(row[i - 1]) or (
                     "日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
-                value = _integer(value, r"(\d+)\s*人?")
-                bad = not (value and 1 <= value <= 500) and ("1 到 500 之间的人数", "a headcount from 1 to 500",
-                                                            "整数，如 30", "a whole number such as 30")
+                value, (least, most) = _integer(value, r"(\d+)\s*人?"), self.bounds[field]
+                bad = not (value is not None and least <= value <= most) and (
+                    f"{least} 到 {most} 之间的人数", f"a headcount from {least} to {most}", "整数，如 30",
+                    "a whole number such as 30")
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
-                if year is None and (year := _year_of(value)) is not None:  # (the day of entry: its year)
+                first, last = self.bounds[field]
+                if year is None and (year := _year_of(value, first, last)) is not None:  # (the day of entry: its year)
                     self.dated.setdefault((self.file, where["heading"], where["column"]), []).append(
                         (n, _shown_date(row[i - 1]), year))
                 value = year
-                bad = not (value and 1950 <= value <= 2100) and ("入学年份", "a cohort year", "2025 或 2025级",
-                                                                 "2025 or 2025级")
+                bad = not (value is not None and first <= value <= last) and (
+                    "入学年份", "a cohort year", "2025 或 2025级", "2025 or 2025级")
             elif field == "type":
                 value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
