@@ -9,6 +9,7 @@ differ, in place: the files' other records, their order and their comments stay 
 """
 from __future__ import annotations
 
+import argparse
 import csv
 import datetime as dt
 import io
@@ -1348,6 +1349,18 @@ def cmd_import(args) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
 
 
+def _cohort(text: str) -> int:
+    """--cohort: a year validate allows (the classes schema's cohort minimum and maximum), or exit 2."""
+    from generator.validate import schema_for
+
+    bounds = schema_for("classes")["properties"]["cohort"]
+    first, last = bounds["minimum"], bounds["maximum"]
+    if re.fullmatch(r"\d{4}", text) and first <= int(text) <= last:
+        return int(text)
+    raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 "
+                                     f"(a cohort year from {first} to {last}, such as 2026): {text!r}")
+
+
 def register(sub) -> None:
     from generator.cli import _Parser, common
 
@@ -1363,7 +1376,7 @@ def register(sub) -> None:
         q.add_argument("--update", action="store_true",
                        help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")
         if kind == "classes":
-            q.add_argument("--cohort", type=int, default=None,
+            q.add_argument("--cohort", type=_cohort, default=None,
                            help="表格没有“年级”列时，全部班级的入学年份 (cohort when there is no 年级 column)")
         else:
             q.set_defaults(cohort=None)

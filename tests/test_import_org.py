@@ -1407,12 +1407,16 @@ def test_a_class_id_made_longer_than_validate_allows_is_refused(work):
     assert "c.xlsx:2:1: 错误 E-IMP-011" in run.stdout and "通不过 validate" in run.stdout, run.stdout
 
 
-def test_a_cohort_validate_refuses_given_by_cohort_is_refused(work):
-    """--cohort 26 (meant 2026) for a list without 年级 column: the import stopped with an internal
-    error (KeyError: 'cohort') once it checked the file against the schema; it is E-IMP-011 at the
-    first row, saying the 年级 validate would refuse, and nothing is written."""
+def test_a_cohort_validate_refuses_given_by_cohort_is_a_usage_error_naming_the_range(work):
+    """--cohort 26 (meant 2026) for a list without 年级 column was taken as given and reached
+    E-IMP-011 at the first row (年级“26”通不过 validate), as if the sheet were wrong.  It is a bad
+    argument, refused when the arguments are read: exit 2, naming the years validate allows (the
+    classes schema's minimum and maximum), zh and en; nothing read, nothing written."""
     xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 30]])
     before = snapshot(work)
-    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26", "--write")
-    assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
-    assert "c.xlsx:2:1: 错误 E-IMP-011" in run.stdout and "年级“26”通不过 validate" in run.stdout, run.stdout
+    for wrong in ("26", "twenty", "3026"):
+        run = cli(work, "import", "classes", "c.xlsx", "--cohort", wrong, "--write")
+        assert run.returncode == 2 and snapshot(work) == before and "E-IMP" not in run.stdout, run.stdout + run.stderr
+        assert "argument --cohort: 应为 1950–2100 之间的入学年份，如 2026" in run.stderr, run.stderr
+        assert f"a cohort year from 1950 to 2100, such as 2026): '{wrong}'" in run.stderr, run.stderr
+    assert cli(work, "import", "classes", "c.xlsx", "--cohort", "2026").returncode == 0
