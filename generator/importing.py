@@ -570,10 +570,19 @@ class Importer:
                  f"headings are further down, delete rows above them so that they are within the first {HEADINGS}; "
                  "otherwise add this column to the first row") if guessed else (
             f"请在列标题所在的第 {self.header_row} 行加上这一列", f"Add this column to the headings' row, row {self.header_row}")
+        named = {}
+        if self.named_year:  # (a sheet named 1905级: its year is not taken, E-IMP-002 of 年级 says why)
+            title, year, first, last = self.named_year
+            named["cohort"] = (
+                f"工作表名“{title}”中的 {year} 不是 validate 允许的入学年份（{first}–{last}），没有取作这一页的年级：请改正工作表名，"
+                f"或者{where[0].removeprefix('请')}", f"the sheet's name '{title}' holds {year}, not a cohort year validate "
+                f"allows ({first} to {last}): it is not taken as this sheet's cohort. Correct the sheet's name, or "
+                f"{where[1][0].lower()}{where[1][1:]}")
         for field, (zh, en, required, headings) in fields.items():
             if required and field not in found and not (field == "cohort" and self.default_cohort):
-                self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings, where=where[0],
-                         where_en=where[1])
+                said = named.get(field, where)
+                self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings, where=said[0],
+                         where_en=said[1])
         return found
 
     # -- one row -----------------------------------------------------------
@@ -710,8 +719,11 @@ class Importer:
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
             year = re.fullmatch(r"\D*((?:19|20)\d\d)\s*[级届]\D*", title or "")
+            year = year and int(year.group(1))
+            first, last = self.bounds.get("cohort", (year, year))
+            self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
-                                    cohort=int(year.group(1)) if year else self.cohort)
+                                    cohort=None if self.named_year else year or self.cohort)
             self._use(sheet)
             sheet.found = self.found = self.columns(rows[at][1], guessed)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])

@@ -1420,3 +1420,23 @@ def test_a_cohort_validate_refuses_given_by_cohort_is_a_usage_error_naming_the_r
         assert "argument --cohort: 应为 1950–2100 之间的入学年份，如 2026" in run.stderr, run.stderr
         assert f"a cohort year from 1950 to 2100, such as 2026): '{wrong}'" in run.stderr, run.stderr
     assert cli(work, "import", "classes", "c.xlsx", "--cohort", "2026").returncode == 0
+
+
+def test_a_sheet_named_for_a_year_validate_refuses_says_so_at_that_sheet(work):
+    """A sheet named 1905级 (meant 2005级) without 年级 column gave its rows the cohort 1905: each
+    row was E-IMP-011 (年级“1905”通不过 validate), not a word of the sheet's name, even with
+    --cohort given.  The sheet's year is not taken: E-IMP-002 (no 年级) at that sheet says its name
+    holds a year out of validate's range, to correct the name or add the column, zh and en."""
+    workbook(work / "c.xlsx", {"1905级": [["班级名称", "学院", "专业", "人数"], ["计算机0502班", "cs", "计算机科学与技术", 30],
+                                          ["计算机0503班", "cs", "计算机科学与技术", 30]]})
+    before = snapshot(work)
+    for extra in ((), ("--cohort", "2026")):
+        run = cli(work, "import", "classes", "c.xlsx", "--write", *extra)
+        assert run.returncode == 1 and snapshot(work) == before and "E-IMP-011" not in run.stdout, run.stdout
+        assert "1 个错误" in run.stdout and "c.xlsx:1:1: 错误 E-IMP-002: 缺少必填的列“年级”" in run.stdout, run.stdout
+        assert "工作表名“1905级”中的 1905 不是 validate 允许的入学年份（1950–2100），没有取作这一页的年级：请改正工作表名，" \
+               "或者在列标题所在的第 1 行加上这一列" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
+    assert "the sheet's name '1905级' holds 1905, not a cohort year validate allows (1950 to 2100): it is not taken as " \
+           "this sheet's cohort. Correct the sheet's name, or add this column to the headings' row, row 1" in run.stdout, \
+        run.stdout
