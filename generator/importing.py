@@ -622,7 +622,8 @@ class Importer:
                         (n, _shown_date(row[i - 1]), year))
                 value = year
                 bad = not (value is not None and first <= value <= last) and (
-                    "入学年份", "a cohort year", "2025 或 2025级", "2025 or 2025级")
+                    f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
+                    "2025 or 2025级")
             elif field == "type":
                 value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",

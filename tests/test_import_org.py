@@ -1440,3 +1440,14 @@ def test_a_sheet_named_for_a_year_validate_refuses_says_so_at_that_sheet(work):
     assert "the sheet's name '1905级' holds 1905, not a cohort year validate allows (1950 to 2100): it is not taken as " \
            "this sheet's cohort. Correct the sheet's name, or add this column to the headings' row, row 1" in run.stdout, \
         run.stdout
+
+
+def test_a_grade_cell_out_of_validate_s_range_names_the_range(work):
+    """A 年级 cell 1905级 (meant 2005级) was E-IMP-004 “1905级”不是入学年份: a year, the
+    administrator would say, and not told which years are; it now names them (the classes
+    schema's minimum and maximum), as 人数 does, zh and en."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机0502班", "cs", "计算机科学与技术", "1905级", 30]])
+    run = cli(work, "import", "classes", "c.xlsx")
+    assert run.returncode == 1 and "“1905级”不是1950 到 2100 之间的入学年份" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
+    assert "'1905级' is not a cohort year from 1950 to 2100" in run.stdout, run.stdout
