@@ -159,10 +159,12 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
-# surnames (小/老 before them, or not) joined by 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学; the whole list is one find, and `mask` hides each
+# surnames (小/老 before them, or not) joined by 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学, or 某 (张、李某); the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
 _LIST_JOIN = "、和与及與"
 _HOW_MANY = "(?:[一二两三四五六七八九十几兩幾数數2-9]?[位名个個])?"
+# 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
+_SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈.
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
@@ -174,8 +176,8 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
-                f"|[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
-                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們]))"
+                f"|{_SOME}"
+                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+(?:等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME}))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most

@@ -482,3 +482,15 @@ def test_each_nickname_of_a_list_before_同学_is_masked():
         shown = privacy.redact(sentence)
         assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"], sentence
         assert all(c not in shown for c in "张李王刘"), shown
+
+
+@pytest.mark.parametrize("sentence,surnames", [
+    ("与张、李某谈心", "张李"),
+    ("王和刘某某反映宿舍热水时间短", "王刘"),
+    ("学生陈、黄某情绪低落", "陈黄"),
+    ("与小张、小李某座谈", "张李"),
+])
+def test_each_surname_of_a_list_before_某_is_masked(sentence, surnames):
+    # 张、李某: only 李某 was found, and the site showed 张
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
