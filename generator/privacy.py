@@ -159,10 +159,14 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
-# surnames (小/老 before them, or not) joined by 、/和/与/及, then 等 or a count (两位, 几位, 三名) and 同学, or 某 (张、李某); the whole list is one find, and `mask` hides each
+# surnames (小/老 before them, or not) joined by 、/和/与/及 or a comma (张，李同学), then 等 or a count (两位, 几位,
+# 三名) and 同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
+# are no one), or 等人 or a number and 人 (张、李二人, 王和刘两人; 男、女二人 is no one); the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
-_LIST_JOIN = "、和与及與"
-_HOW_MANY = "(?:[一二两三四五六七八九十几兩幾数數2-9]?[位名个個])?"
+_LIST_JOIN = "、和与及與，,"
+_NUMBER = "一二两三四五六七八九十几兩幾数數2-9"
+_COUNT = f"[{_NUMBER}]?[位名个個]"
+_HOW_MANY = f"(?:{_COUNT})?"
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -177,12 +181,15 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIS
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
-                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+(?:等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME}))"
+                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+(?:等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME}"
+                f"|(?:等{_HOW_MANY}|{_COUNT})[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人))"
                 f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
+# (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}](?:等?(?:{_COUNT})?[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)")
 _LISTED = _Lazy(f"([{_LIST_JOIN}][小老]?)[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
@@ -190,7 +197,9 @@ _LATIN = re.compile("[A-Za-z]")
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
-    if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)):
+    # (every find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生)
+    if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
+            and (("人" not in norm and "生" not in norm) or not _LIST_TAIL.search(norm)):
         return []
     out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)]
     if _LATIN.search(norm):

@@ -494,3 +494,38 @@ def test_each_surname_of_a_list_before_某_is_masked(sentence, surnames):
     # 张、李某: only 李某 was found, and the site showed 张
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
+
+
+@pytest.mark.parametrize("sentence,surnames", [
+    ("与张，李两位同学谈心", "张李"),
+    ("张,李同学反映宿舍热水时间短", "张李"),
+    ("与张、李两名学生谈心", "张李"),
+    ("张、李二人情绪低落", "张李"),
+    ("王和刘两人申请困难补助", "王刘"),
+    ("陈，黄几位学生反映", "陈黄"),
+    ("与小张，小李两名女生座谈", "张李"),
+    ("與張、陳二人談心", "張陳"),
+])
+def test_each_surname_of_a_list_joined_by_a_comma_or_before_学生_or_二人_is_masked(sentence, surnames):
+    # 张，李两位同学 showed 张; 张、李两名学生 and 张、李二人 were not found at all
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
+
+
+def test_the_quick_no_of_the_surname_check_hides_no_find():
+    # _called looks for a student called by surname only where 某/姓/同学 or a list's last words stand
+    import random
+
+    rnd = random.Random(14)
+    surnames = ["张", "李", "小王", "老刘", "高", "文", "史", "男", "师"]
+    joins = ["、", "和", "，", ",", "与", ""]
+    tails = ["两名学生", "二人", "等人", "等两位学生", "几名女生", "2人", "学生", "同学", "某", "人次", "名学生", " 学生", "两人"]
+    heads = ["", "与", "学生", "老师", "提高", "的"]
+    found = 0
+    for _ in range(20_000):
+        names = [rnd.choice(surnames) for _ in range(rnd.randint(1, 3))]
+        text = rnd.choice(heads) + "".join(n + rnd.choice(joins) for n in names[:-1]) + names[-1] + rnd.choice(tails) + "反映"
+        every = [("surname", m.start(), m.end()) for m in privacy._SURNAMED.finditer(text)]
+        assert [f for f in privacy._called(text) if f[0] == "surname"] == every, text
+        found += bool(every)
+    assert found > 5_000
