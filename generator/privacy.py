@@ -176,14 +176,15 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
-# Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生), wherever it stands.
+# Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
+# 李姓 学生), wherever it stands.
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
                 f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+(?:等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME}"
                 f"|(?:等{_HOW_MANY}|{_COUNT})[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人))"
-                f"|[{_SURNAME_CHARS}]姓(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
+                f"|[{_SURNAME_CHARS}][{_SPACE}]?姓[{_SPACE}]?(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)

@@ -529,3 +529,11 @@ def test_the_quick_no_of_the_surname_check_hides_no_find():
         assert [f for f in privacy._called(text) if f[0] == "surname"] == every, text
         found += bool(every)
     assert found > 5_000
+
+
+@pytest.mark.parametrize("sentence", ["与张 姓同学谈心", "一名李姓 学生反映", "王 姓 女生情绪低落", "一名李\u3000姓学生反映",
+                                      "與張 姓同學談心"])
+def test_a_space_around_姓_hides_no_one(sentence):
+    # 张 姓同学 and 李姓 学生 were not found, though 张姓同学 and 李姓学生 are
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set("张李王張") & set(shown), shown
