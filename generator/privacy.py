@@ -159,14 +159,16 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
-# surnames (小/老 before them, or not) joined by 、/和/与/及 or a comma (张，李同学), then 等 or a count (两位, 几位,
-# 三名) and 同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
+# surnames (小/老 before them, or not) joined by 、/和/与/及 or a comma (张，李同学; a space after it: 张, 李同学), then 等 or a
+# count (两位, 几位, 三名, 两; a space before it: 张、李 两位同学) and 同学 or 男同学/女同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
 # are no one), or 等人 or a number and 人 (张、李二人, 王和刘两人; 男、女二人 is no one); the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
 _LIST_JOIN = "、和与及與，,"
 _NUMBER = "一二两三四五六七八九十几兩幾数數2-9"
-_COUNT = f"[{_NUMBER}]?[位名个個]"
+_COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"
+_JOINED = f"[{_LIST_JOIN}][{_SPACE}]?[小老]?"  # (a space after the joiner: 张, 李同学; 小/老 before the next surname)
+_ENDS = f"(?:等{_HOW_MANY}|{_COUNT})"  # (等, 两位, 三名, 两 … before the list's last words)
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -178,20 +180,20 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
 # 李姓 学生), wherever it stands.
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}]))"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_JOINED}[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
-                f"|(?:[{_LIST_JOIN}][小老]?[{_SURNAME_CHARS}])+(?:等?{_HOW_MANY}[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME}"
-                f"|(?:等{_HOW_MANY}|{_COUNT})[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人))"
+                f"|(?:{_JOINED}[{_SURNAME_CHARS}])+(?:{_SOME}|[{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[男女]?{_CLASSMATE}(?![们們])"
+                f"|{_ENDS}[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)))"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?姓[{_SPACE}]?(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}](?:等?(?:{_COUNT})?[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)")
-_LISTED = _Lazy(f"([{_LIST_JOIN}][小老]?)[{_SURNAME_CHARS}]")
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)")
+_LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 

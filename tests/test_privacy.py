@@ -518,8 +518,9 @@ def test_the_quick_no_of_the_surname_check_hides_no_find():
 
     rnd = random.Random(14)
     surnames = ["张", "李", "小王", "老刘", "高", "文", "史", "男", "师"]
-    joins = ["、", "和", "，", ",", "与", ""]
-    tails = ["两名学生", "二人", "等人", "等两位学生", "几名女生", "2人", "学生", "同学", "某", "人次", "名学生", " 学生", "两人"]
+    joins = ["、", "和", "，", ",", "与", "", ", ", "、 "]
+    tails = ["两名学生", "二人", "等人", "等两位学生", "几名女生", "2人", "学生", "同学", "某", "人次", "名学生", " 学生", "两人",
+             " 两名学生", " 二人", "两 学生", "两女生"]
     heads = ["", "与", "学生", "老师", "提高", "的"]
     found = 0
     for _ in range(20_000):
@@ -537,3 +538,17 @@ def test_a_space_around_姓_hides_no_one(sentence):
     # 张 姓同学 and 李姓 学生 were not found, though 张姓同学 and 李姓学生 are
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set("张李王張") & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence,surnames", [
+    ("张, 李同学反映宿舍热水时间短", "张李"),
+    ("与张、 李两位同学谈心", "张李"),
+    ("与张、李 两位同学谈心", "张李"),
+    ("与张和李 两名学生谈心", "张李"),
+    ("与张、李两位男同学谈心", "张李"),
+    ("张、李两同学情绪低落", "张李"),
+])
+def test_a_space_or_a_plain_count_in_a_list_of_surnames_hides_no_one(sentence, surnames):
+    # 张, 李同学 (a comma and a space, as typed) and 张、李 两位同学 showed 张; 张、李两位男同学 was not found
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
