@@ -179,14 +179,16 @@ _INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們�
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
-# 李姓 学生), wherever it stands.
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_JOINED}[{_SURNAME_CHARS}]))"
+# 李姓 学生), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生).
+_SURNAMED_AS = f"[{_SPACE}]?姓"
+_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
-                f"|(?:{_JOINED}[{_SURNAME_CHARS}])+(?:{_SOME}|[{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[男女]?{_CLASSMATE}(?![们們])"
-                f"|{_ENDS}[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)))"
-                f"|[{_SURNAME_CHARS}][{_SPACE}]?姓[{_SPACE}]?(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)")
+                f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[男女]?{_CLASSMATE}(?![们們])"
+                f"|{_ENDS}[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}))"
+                f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)

@@ -552,3 +552,15 @@ def test_a_space_or_a_plain_count_in_a_list_of_surnames_hides_no_one(sentence, s
     # 张, 李同学 (a comma and a space, as typed) and 张、李 两位同学 showed 张; 张、李两位男同学 was not found
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
+
+
+@pytest.mark.parametrize("sentence,surnames", [
+    ("与张、李姓同学谈心", "张李"),
+    ("张姓、李姓学生反映宿舍热水时间短", "张李"),
+    ("与王和刘姓 女生座谈", "王刘"),
+    ("學生陳、黃姓學生", "陳黃"),
+])
+def test_each_surname_of_a_list_before_姓_is_masked(sentence, surnames):
+    # 张、李姓同学 and 张姓、李姓学生 were found as 李姓…, and the site showed 张
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and all(s not in shown for s in surnames), shown
