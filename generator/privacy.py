@@ -169,6 +169,7 @@ _COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"
 _JOINED = f"[{_LIST_JOIN}][{_SPACE}]?[小老]?"  # (a space after the joiner: 张, 李同学; 小/老 before the next surname)
 _ENDS = f"(?:等{_HOW_MANY}|{_COUNT})"  # (等, 两位, 三名, 两 … before the list's last words)
+_LEARNERS = "(?:[学學男女新]生|[学學][员員])"  # (学生, 男生, 女生, 新生, 学员: a list's last words after a count)
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -187,14 +188,14 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURN
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[男女]?{_CLASSMATE}(?![们們])"
-                f"|{_ENDS}[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}))"
+                f"|{_ENDS}[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}))"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[学學男女新]生|(?:等|[{_NUMBER}])人)")
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)")
 _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
@@ -202,9 +203,10 @@ _LATIN = re.compile("[A-Za-z]")
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
-    # (every find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生)
+    # (every find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
-            and (("人" not in norm and "生" not in norm) or not _LIST_TAIL.search(norm)):
+            and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm)
+                 or not _LIST_TAIL.search(norm)):
         return []
     out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)]
     if _LATIN.search(norm):
