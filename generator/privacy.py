@@ -173,9 +173,11 @@ _LEARNERS = "(?:[学學男女新]生|[学學][员員])"  # (学生, 男生, 女�
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
-# before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈.
+# before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
+# surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
-_INITIALS = f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])"
+_INITIALS = (f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}(?:(?:[{_LIST_JOIN}][{_SPACE}]?[A-Za-z]{{1,3}})+[{_SPACE}]?{_ENDS}?)?"
+             f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)

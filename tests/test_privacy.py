@@ -546,3 +546,10 @@ def test_a_space_around_姓_hides_no_one(sentence):
     # 张 姓同学 and 李姓 学生 were not found, though 张姓同学 and 李姓学生 are
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set("张李王張") & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence", ["与ZS、LM同学谈心", "ZS和LM两位同学反映", "与zs, lm 两名同学座谈", "WXY、LM與ZS三位同學"])
+def test_each_initials_of_a_list_before_同学_are_masked(sentence):
+    # ZS、LM同学 showed ZS (only LM同学 was found); ZS和LM两位同学 was not found at all
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["initials"] and not any(c.isascii() and c.isalpha() for c in shown), shown
