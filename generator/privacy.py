@@ -159,11 +159,11 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # full-width and non-breaking spaces are named though `validate` narrows them to " ").
 _SPACE = " \u3000\u00a0"
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
-# surnames (小/老 before them, or not) joined by 、/和/与/及 or a comma (张，李同学; a space after it: 张, 李同学), then 等 or a
+# surnames (小/老 before them, or not) joined by 、/和/与/及, a comma (张，李同学; a space after it: 张, 李同学) or a slash (张/李), then 等 or a
 # count (两位, 几位, 三名, 两; a space before it: 张、李 两位同学) and 同学 or 男同学/女同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
 # are no one), or 等人 or a number and 人 (张、李二人, 王和刘两人; 男、女二人 is no one); the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
-_LIST_JOIN = "、和与及與，,"
+_LIST_JOIN = "、和与及與，,/／"
 _NUMBER = "一二两三四五六七八九十几兩幾数數2-9"
 _COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"

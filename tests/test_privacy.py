@@ -514,6 +514,9 @@ def test_each_nickname_of_a_list_before_同学_is_masked():
     # 李、王两位学员 (as 李姓学员 is found) was not found at all
     ("李、王两位学员反映", "李王"),
     ("与张和刘等学員座谈", "张刘"),
+    # 张/李两位同学 (a slash, half- or full-width) showed 张; 张/李二人 was not found
+    ("与张/李两位同学谈心", "张李"),
+    ("张／李二人情绪低落", "张李"),
 ])
 def test_each_surname_of_a_list_is_one_find_and_masked(sentence, surnames):
     shown = privacy.redact(sentence)
