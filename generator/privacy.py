@@ -25,8 +25,9 @@ kind               what
                    after 学号 / 学生证号 / 学籍号 (in groups too)
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
-``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生
-``initials``       … or by the initials of their name: ZS同学, zhs 同学
+``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
+                   and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生
+``initials``       … or by the initials of their name: ZS同学, zhs 同学, ZS、LM同学
 ``name``           names in the protected-names list: a UTF-8 file outside the
                    repository, one name per line, named by the environment variable
                    CONTACT_LEDGER_PROTECTED_NAMES (never committed)
