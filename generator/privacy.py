@@ -170,7 +170,7 @@ _COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"
 _JOINED = f"[{_LIST_JOIN}][{_SPACE}]?[小老]?"  # (a space after the joiner: 张, 李同学; 小/老 before the next surname)
 _ENDS = f"(?:等{_HOW_MANY}|{_COUNT})"  # (等, 两位, 三名, 两 … before the list's last words)
-_LEARNERS = "(?:[学學男女新]生|[学學][员員])"  # (学生, 男生, 女生, 新生, 学员: a list's last words after a count)
+_LEARNERS = "(?:[学學男女新]生|[学學][员員]|研究生|本科生)"  # (学生, 男生, 女生, 新生, 学员, 研究生, 本科生: a list's last words after a count)
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -185,7 +185,7 @@ _INITIALS = (f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}(?:(?:[{_LIST_JOIN}][{_SPACE}]?[A
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
 # 李姓 学生), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生).
 _SURNAMED_AS = f"[{_SPACE}]?姓"
-_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生)"
+_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生)"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"

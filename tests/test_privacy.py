@@ -517,6 +517,10 @@ def test_each_nickname_of_a_list_before_同学_is_masked():
     # 张/李两位同学 (a slash, half- or full-width) showed 张; 张/李二人 was not found
     ("与张/李两位同学谈心", "张李"),
     ("张／李二人情绪低落", "张李"),
+    # 张、李两名研究生 and 李姓研究生 were not found (学生 and 李姓学生 are)
+    ("与张、李两名研究生谈心", "张李"),
+    ("一名李姓研究生反映", "李"),
+    ("王和刘两位本科生", "王刘"),
 ])
 def test_each_surname_of_a_list_is_one_find_and_masked(sentence, surnames):
     shown = privacy.redact(sentence)
