@@ -1002,3 +1002,48 @@ def test_a_check_asks_git_rev_parse_once(tmp_path):
         assert r.returncode == 0 and ("W-CHK-016" in r.stdout or run == "demo"), r.stdout
         assert [c for c in calls if " rev-parse " in f" {c} "] == [
             "-c core.quotePath=false rev-parse --show-toplevel --is-shallow-repository --verify -q HEAD"], (run, calls)
+
+
+def _said(repo, code, *args):
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json", *args)
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == code]
+
+
+def test_a_corrected_entry_that_matches_no_change_is_told_at_its_line_with_what_would_match(tmp_path):
+    # a `corrected` entry with a mistyped day or date, or one for a change never made (or made before
+    # the semester ended), silenced nothing and said nothing: the admin thought the correction recorded,
+    # W-CHK-016 stayed (or there was none to silence). Each such entry is now told (W-CHK-018) at its
+    # line, with the entry that would match the change Git knows
+    repo, calendar, changed = _calendar_moved(  # (and 2026-2027-1, not ended, moved the same day)
+        tmp_path, ('start: "2026-09-01", end: "2027-01-15"', 'start: "2026-09-07", end: "2027-01-15"'))
+    new = 'start: "2025-09-08"'
+    right = "{on: 2026-03-02, start: 2025-09-01}"
+    line = next(i for i, l in enumerate(changed.splitlines()) if new in l) + 1
+    for typo in ("{on: 2026-03-03, start: 2025-09-01}", "{on: 2026-03-02, start: 2025-09-02}",
+                 "{on: 2026-03-02, end: 2025-09-01}"):
+        calendar.write_text(changed.replace(new, f"{new}, corrected: [{typo}]"), encoding="utf-8")
+        stale = _said(repo, "W-CHK-018")
+        assert [(f["file"], f["line"]) for f in stale] == [("records/calendar.yaml", line)], (typo, stale)
+        assert right in stale[0]["hint"] and typo in stale[0]["message"], stale
+        assert len(_said(repo, "W-CHK-016")) == 1, typo
+        en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+        assert "W-CHK-018" in en.stdout and right in en.stdout, en.stdout
+    # the right entry: nothing; one more for a change of a semester not ended then (nothing to silence)
+    later = 'start: "2026-09-07"'
+    text = changed.replace(new, f"{new}, corrected: [{right}]")
+    calendar.write_text(text.replace(later, f"{later}, corrected: [{{on: 2026-03-02, start: 2026-09-01}}]"),
+                        encoding="utf-8")
+    stale = _said(repo, "W-CHK-018")
+    assert [f["line"] for f in stale] == [next(i for i, l in enumerate(text.splitlines()) if later in l) + 1], stale
+    assert "结束以前的改动不用记" in stale[0]["hint"] and "删去这一项" in stale[0]["hint"], stale
+    assert _said(repo, "W-CHK-016") == []
+    # a year's `removed` of an id never removed
+    year = '  - id: 2025-2026\n'
+    calendar.write_text(text.replace(year, year + "    corrected: [{on: 2026-03-02, removed: 2025-2026-4}]\n"),
+                        encoding="utf-8")
+    stale = _said(repo, "W-CHK-018")
+    assert [f["line"] for f in stale] == [3] and "2025-2026-4" in stale[0]["message"], stale
+    # outside Git nothing can be judged: nothing told
+    plain = tmp_path / "plain"
+    shutil.copytree(repo / "records", plain / "records")
+    assert _said(plain, "W-CHK-018") == []

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import subprocess
+from functools import partial
 from pathlib import Path
 
 from generator.check.context import Context
@@ -183,15 +184,31 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     is judged again by them — which contacts count for that semester, which classes were covered in
     that year — and this says so, at the changed line (a semester taken out: the line now where it
     was): the day of the change and both dates.  A change before the end (planning) is not told, nor
-    one a `corrected` entry of that day says (start/end: the date before; removed: the id).  Whether
-    the calendar's history could be read, as check_policy_history."""
+    one a `corrected` entry of that day says (start/end: the date before; removed: the id).
+    W-CHK-018: a `corrected` entry that says no such change (its day, date or id mistyped, or the
+    change made before the end): at its line, with the entries that would match (judged when the
+    calendar's history was read, whatever --today: an entry of a change after it still matches).
+    Whether the calendar's history could be read, as check_policy_history."""
     rs = ctx.rs
     if rs.calendar is None:
         return "ok"
     now = _dates(rs.calendar.data)
-    corrected = _corrected(rs.calendar.data)
-    before = None
+    entries = _corrected(rs.calendar.data)
+    corrected = {key for e in entries for key in e[1]}
     versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
+    changes = _calendar_changes(versions, now)
+    for key, told in changes:
+        if key not in corrected and told[0] <= ctx.today:
+            told[1](ctx, before=told[2], now=now, on=key[0] if key[1] == "removed" else key[2])
+    if versions:
+        _say_stale(ctx, entries, [key for key, _told in changes])
+    return state
+
+
+def _calendar_changes(versions: list, now: dict) -> list[tuple]:
+    """(the `corrected` key that would say it, (the day, how it is told, the version before)) of each
+    change of an ended semester or year in the calendar's history, oldest first."""
+    out, before = [], None
     for dates, day in reversed(versions):
         on = day.isoformat()
         kept = {path[:2] for path in dates}
@@ -199,23 +216,61 @@ def check_calendar_history(ctx: Context, history: History) -> str:
             new = dates.get(path, (None,))[0]
             kind, ident, field = path
             ended = before.get((kind, ident, "end"), (None,))[0]
-            if new == old or day > ctx.today or not (ended and ended < on):
+            if new == old or not (ended and ended < on):
                 continue
-            if path[:2] not in kept and field == "end" and (on, "removed", ident) not in corrected:
-                _say_removed(ctx, kind, ident, where, on, before, now)
-            elif new is not None and path in now and (kind, ident, on, field, old) not in corrected:
-                ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, day=on,
-                        ended=ended, entry=f"corrected: [{{on: {on}, {field}: {old}}}]", **_WHAT[kind],
-                        change=f"的{'开始日期' if field == 'start' else '结束日期'}在 {on} 由 {old} 改为 {new}",
-                        change_en=f"changed its {field} from {old} to {new} on {on}",
-                        now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
-                        now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
-                        right=f"这个{_WHAT[kind]['what']}本来就是这些日期", place=f"这个{_WHAT[kind]['what']}",
-                        right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
-                        place_en=f"this {_WHAT[kind]['what_en']}", undo=f"把日期改回 {old}",
-                        undo_en=f"change the date back to {old}")
+            if path[:2] not in kept and field == "end":
+                out.append(((on, "removed", ident), (day, partial(_say_removed, kind=kind, ident=ident, where=where),
+                                                     before)))
+            elif new is not None and path in now:
+                out.append(((kind, ident, on, field, old), (day, partial(_say_changed, path=path, old=old, new=new,
+                                                                         ended=ended), before)))
         before = dates
-    return state
+    return out
+
+
+def _say_changed(ctx: Context, path: tuple, old: str, new: str, ended: str, on: str, before: dict, now: dict) -> None:
+    rs = ctx.rs
+    kind, ident, field = path
+    ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, day=on,
+            ended=ended, entry=f"corrected: [{{on: {on}, {field}: {old}}}]", **_WHAT[kind],
+            change=f"的{'开始日期' if field == 'start' else '结束日期'}在 {on} 由 {old} 改为 {new}",
+            change_en=f"changed its {field} from {old} to {new} on {on}",
+            now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
+            now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
+            right=f"这个{_WHAT[kind]['what']}本来就是这些日期", place=f"这个{_WHAT[kind]['what']}",
+            right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
+            place_en=f"this {_WHAT[kind]['what_en']}", undo=f"把日期改回 {old}",
+            undo_en=f"change the date back to {old}")
+
+
+def _say_stale(ctx: Context, entries: list, changes: list) -> None:
+    """W-CHK-018 of each `corrected` entry with a key no change has: the entries of the changes of
+    the same semester or year (of a `removed`: every removal) that would match."""
+    rs = ctx.rs
+    known = set(changes)
+    for (kind, ident, keys, text), said in entries:
+        if all(key in known for key in said):
+            continue
+        removed = any(key[1] == "removed" for key in said)
+        near = [c for c in changes if c[1] == "removed"] if removed else [
+            c for c in changes if c[0] == kind and c[1] == ident]
+        would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
+        ctx.add("W-CHK-018", rs.calendar.file, rs.calendar.pos(*keys), entry=text, what=_WHAT[kind]["what"],
+                what_en=_WHAT[kind]["what_en"], id=ident,
+                would=f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项") if near
+                else "Git 历史中这个" + _WHAT[kind]["what"] + ("没有删去过学期或学年" if removed else "在结束以后没有改动过日期")
+                + "（结束以前的改动不用记），请删去这一项",
+                would_en=(f"what Git's history would match is {would}: write " + ("that" if len(near) == 1 else
+                                                                               "the right one") + " instead") if near
+                else f"in Git's history nothing was removed from the calendar after it had ended" if removed
+                else f"in Git's history this {_WHAT[kind]['what_en']}'s dates did not change after it had ended "
+                     f"(a change before its end needs no entry): delete the entry")
+
+
+def _entry_of(key: tuple) -> str:
+    if key[1] == "removed":
+        return f"{{on: {key[0]}, removed: {key[2]}}}"
+    return f"{{on: {key[2]}, {key[3]}: {key[4]}}}"
 
 
 def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict) -> None:
@@ -271,16 +326,19 @@ def _dates(data) -> dict:
     return out
 
 
-def _corrected(data) -> set:
-    """(kind, id, the day of the change, "start" | "end", the date before it) of each `corrected` entry,
-    and (the day, "removed", the id) of each semester or year taken out."""
-    out = set()
-    for kind, item, _keys in _items(data):
+def _corrected(data) -> list[tuple]:
+    """((kind, id, its keys in the calendar, the entry as written), the keys it says: (kind, id, the day of
+    the change, "start" | "end", the date before it) of each date, (the day, "removed", the id) of a
+    semester or year taken out) of each `corrected` entry."""
+    out = []
+    for kind, item, keys in _items(data):
         entries = item.get("corrected") if isinstance(item, dict) else None
-        for e in entries if isinstance(entries, list) else []:
-            for field in ("start", "end") if isinstance(e, dict) else ():
-                if field in e:
-                    out.add((kind, item.get("id"), _day(e.get("on")), field, _day(e[field])))
-            if isinstance(e, dict) and "removed" in e:
-                out.add((_day(e.get("on")), "removed", str(e["removed"])))
+        for i, e in enumerate(entries if isinstance(entries, list) else []):
+            if not isinstance(e, dict):
+                continue
+            on = _day(e.get("on"))
+            said = [(kind, item.get("id"), on, field, _day(e[field])) for field in ("start", "end") if field in e]
+            said += [(on, "removed", str(e["removed"]))] if "removed" in e else []
+            text = "{" + ", ".join(f"{k}: {v}" for k, v in e.items()) + "}"
+            out.append(((kind, item.get("id"), (*keys, "corrected", i), text), said))
     return out
