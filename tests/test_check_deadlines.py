@@ -1047,3 +1047,32 @@ def test_a_corrected_entry_that_matches_no_change_is_told_at_its_line_with_what_
     plain = tmp_path / "plain"
     shutil.copytree(repo / "records", plain / "records")
     assert _said(plain, "W-CHK-018") == []
+
+
+def test_an_ended_year_removed_is_one_finding_naming_its_semesters(tmp_path):
+    # the whole academic year 2025-2026 (ended 2026-08-31) taken out on 2026-09-15 gave three W-CHK-016:
+    # one for the year and one for each of its semesters, each with its own entry to type; now one
+    # finding for the year, naming its semesters, and the year's one entry silences it all
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    calendar = repo / "records/calendar.yaml"
+    text = calendar.read_text(encoding="utf-8")
+    start, end = text.index("  - id: 2025-2026\n"), text.index("  - id: 2026-2027\n")
+    calendar.write_text(text[:start] + text[end:], encoding="utf-8")
+    commit(repo, "2026-09-15 09:00", "校历删去 2025-2026")
+
+    def said():
+        r = check_cli(repo / "records", "--today", "2026-09-20", "--format", "json")
+        return [f for f in json.loads(r.stdout)["findings"] if f["code"] in ("W-CHK-016", "W-CHK-018")]
+
+    found = said()
+    assert len(found) == 1 and "学年 2025-2026" in found[0]["message"], found
+    assert "2025-2026-1" in found[0]["message"] and "2025-2026-2" in found[0]["message"], found
+    assert "{on: 2026-09-15, removed: 2025-2026}" in found[0]["hint"], found
+    en = check_cli(repo / "records", "--today", "2026-09-20", "--lang", "en")
+    assert en.stdout.count("W-CHK-016") == 1 and "2025-2026-1" in en.stdout, en.stdout
+    year = '  - id: 2026-2027\n'
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        year, year + "    corrected: [{on: 2026-09-15, removed: 2025-2026}]\n"), encoding="utf-8")
+    assert said() == []

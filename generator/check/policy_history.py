@@ -212,6 +212,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     for dates, day in reversed(versions):
         on = day.isoformat()
         kept = {path[:2] for path in dates}
+        gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
         for path, (old, where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
             kind, ident, field = path
@@ -219,8 +220,12 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
             if new == old or not (ended and ended < on):
                 continue
             if path[:2] not in kept and field == "end":
-                out.append(((on, "removed", ident), (day, partial(_say_removed, kind=kind, ident=ident, where=where),
-                                                     before)))
+                if kind == "semester" and where[:2] in gone:
+                    gone[where[:2]].append(ident)
+                    continue
+                gone[where[:2]] = semesters = []
+                out.append(((on, "removed", ident), (day, partial(_say_removed, kind=kind, ident=ident, where=where,
+                                                                  semesters=semesters), before)))
             elif new is not None and path in now:
                 out.append(((kind, ident, on, field, old), (day, partial(_say_changed, path=path, old=old, new=new,
                                                                          ended=ended), before)))
@@ -273,9 +278,11 @@ def _entry_of(key: tuple) -> str:
     return f"{{on: {key[2]}, {key[3]}: {key[4]}}}"
 
 
-def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict) -> None:
+def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
+                 semesters: list) -> None:
     """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
-    where it was (`where`: its end's keys then), the entry to add to its year (or the first year)."""
+    where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
+    year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
     years = [y for (k, y, field), _ in now.items() if k == "year" and field == "end"]
     year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
@@ -284,7 +291,9 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
     ended = before[(kind, ident, "end")][0]
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
             entry=f"corrected: [{{on: {on}, removed: {ident}}}]", **_WHAT[kind],
-            change=f"在 {on} 从校历中删去了（或改了编号）", change_en=f"was removed from the calendar (or renamed) on {on}",
+            change=f"在 {on} 从校历中删去了（或改了编号）" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
+            change_en=f"was removed from the calendar (or renamed) on {on}" + (
+                f", with its semesters {', '.join(semesters)}" if semesters else ""),
             now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
             now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
             right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
