@@ -1076,3 +1076,29 @@ def test_an_ended_year_removed_is_one_finding_naming_its_semesters(tmp_path):
     calendar.write_text(calendar.read_text(encoding="utf-8").replace(
         year, year + "    corrected: [{on: 2026-09-15, removed: 2025-2026}]\n"), encoding="utf-8")
     assert said() == []
+
+
+def test_a_semesters_start_and_end_changed_in_one_commit_are_one_finding_and_one_entry(tmp_path):
+    # 2025-2026-1's start and end both moved on 2026-03-02 gave two W-CHK-016, each with its own
+    # `corrected` line: two lines to type for one correction. Now one finding, one entry carrying both
+    # dates, {on, start, end}; an entry saying one of them leaves a finding for the other only
+    repo, calendar, changed = _calendar_moved(
+        tmp_path, ('start: "2025-09-08", end: "2026-01-16"', 'start: "2025-09-08", end: "2026-01-18"'))
+    said = _calendar_said(repo)
+    both = "{on: 2026-03-02, start: 2025-09-01, end: 2026-01-16}"
+    assert len(said) == 1 and both in said[0]["hint"], said
+    assert "2025-09-01" in said[0]["message"] and "2026-01-18" in said[0]["message"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert en.stdout.count("W-CHK-016") == 1 and both in en.stdout, en.stdout
+    new = 'end: "2026-01-18"}'
+    calendar.write_text(changed.replace(new, f'end: "2026-01-18", corrected: [{both}]}}'), encoding="utf-8")
+    assert _calendar_said(repo) == [] and _said(repo, "W-CHK-018") == []
+    calendar.write_text(changed.replace(new, 'end: "2026-01-18", corrected: [{on: 2026-03-02, start: 2025-09-01}]}'),
+                        encoding="utf-8")
+    said = _calendar_said(repo)
+    assert len(said) == 1 and "{on: 2026-03-02, end: 2026-01-16}" in said[0]["hint"] and "2025-09-08" not in said[0][
+        "message"], said
+    # a mistyped end in the one entry: W-CHK-018 gives the one entry that would match
+    calendar.write_text(changed.replace(new, f'end: "2026-01-18", corrected: [{both.replace("01-16", "01-17")}]}}'),
+                        encoding="utf-8")
+    assert len(_calendar_said(repo)) == 1 and both in _said(repo, "W-CHK-018")[0]["hint"]

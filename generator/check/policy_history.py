@@ -197,22 +197,25 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     corrected = {key for e in entries for key in e[1]}
     versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
     changes = _calendar_changes(versions, now)
-    for key, told in changes:
-        if key not in corrected and told[0] <= ctx.today:
-            told[1](ctx, before=told[2], now=now, on=key[0] if key[1] == "removed" else key[2])
+    for keys, (day, say, before) in changes:
+        missing = [key for key in keys if key not in corrected]
+        if missing and day <= ctx.today:
+            say(ctx, before=before, now=now, on=day.isoformat(), missing=missing)
     if versions:
-        _say_stale(ctx, entries, [key for key, _told in changes])
+        _say_stale(ctx, entries, [keys for keys, _told in changes])
     return state
 
 
 def _calendar_changes(versions: list, now: dict) -> list[tuple]:
-    """(the `corrected` key that would say it, (the day, how it is told, the version before)) of each
-    change of an ended semester or year in the calendar's history, oldest first."""
+    """(the `corrected` keys that would say it, (the day, how it is told, the version before)) of each
+    change of an ended semester or year in the calendar's history, oldest first: a removal, or a
+    semester's or year's dates changed in one commit (start and end: one change, one entry)."""
     out, before = [], None
     for dates, day in reversed(versions):
         on = day.isoformat()
         kept = {path[:2] for path in dates}
         gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
+        moved = {}  # (kind, id) → {field: (the date before, after)} of each one still there
         for path, (old, where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
             kind, ident, field = path
@@ -224,47 +227,56 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                     gone[where[:2]].append(ident)
                     continue
                 gone[where[:2]] = semesters = []
-                out.append(((on, "removed", ident), (day, partial(_say_removed, kind=kind, ident=ident, where=where,
-                                                                  semesters=semesters), before)))
+                out.append(([(on, "removed", ident)], (day, partial(_say_removed, kind=kind, ident=ident, where=where,
+                                                                    semesters=semesters), before)))
             elif new is not None and path in now:
-                out.append(((kind, ident, on, field, old), (day, partial(_say_changed, path=path, old=old, new=new,
-                                                                         ended=ended), before)))
+                moved.setdefault((kind, ident), {})[field] = (old, new)
+        out += [([(kind, ident, on, field, old) for field, (old, _new) in fields.items()],
+                 (day, partial(_say_changed, kind=kind, ident=ident, fields=fields), before))
+                for (kind, ident), fields in moved.items()]
         before = dates
     return out
 
 
-def _say_changed(ctx: Context, path: tuple, old: str, new: str, ended: str, on: str, before: dict, now: dict) -> None:
+def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, before: dict, now: dict,
+                 missing: list) -> None:
+    """W-CHK-016 of the dates of `missing` (the corrected keys no entry says) changed on `on`: one
+    finding at the first one's line, one entry with them all."""
     rs = ctx.rs
-    kind, ident, field = path
-    ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[path][1]), id=ident, day=on,
-            ended=ended, entry=f"corrected: [{{on: {on}, {field}: {old}}}]", **_WHAT[kind],
-            change=f"的{'开始日期' if field == 'start' else '结束日期'}在 {on} 由 {old} 改为 {new}",
-            change_en=f"changed its {field} from {old} to {new} on {on}",
+    told = [key[3] for key in missing]
+    olds = ", ".join(f"{field}: {fields[field][0]}" for field in told)
+    name = {"start": "开始日期", "end": "结束日期"}
+    ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[(kind, ident, told[0])][1]), id=ident, day=on,
+            ended=before[(kind, ident, "end")][0], entry=f"corrected: [{{on: {on}, {olds}}}]", **_WHAT[kind],
+            change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
+                                                          f"{fields[f][1]}" for f in told),
+            change_en=f"changed its {' and '.join(f'{f} from {fields[f][0]} to {fields[f][1]}' for f in told)} on {on}",
             now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
             now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
             right=f"这个{_WHAT[kind]['what']}本来就是这些日期", place=f"这个{_WHAT[kind]['what']}",
             right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
-            place_en=f"this {_WHAT[kind]['what_en']}", undo=f"把日期改回 {old}",
-            undo_en=f"change the date back to {old}")
+            place_en=f"this {_WHAT[kind]['what_en']}",
+            undo=f"把日期改回 {'、'.join(fields[f][0] for f in told)}",
+            undo_en=f"change the {' and '.join(told)} back to {' and '.join(fields[f][0] for f in told)}")
 
 
 def _say_stale(ctx: Context, entries: list, changes: list) -> None:
-    """W-CHK-018 of each `corrected` entry with a key no change has: the entries of the changes of
-    the same semester or year (of a `removed`: every removal) that would match."""
+    """W-CHK-018 of each `corrected` entry with a key no change has (`changes`: the keys of each): the
+    entries of the changes of the same semester or year (of a `removed`: every removal) that would match."""
     rs = ctx.rs
-    known = set(changes)
+    known = {key for keys in changes for key in keys}
     for (kind, ident, keys, text), said in entries:
         if all(key in known for key in said):
             continue
         removed = any(key[1] == "removed" for key in said)
-        near = [c for c in changes if c[1] == "removed"] if removed else [
-            c for c in changes if c[0] == kind and c[1] == ident]
+        near = [c for c in changes if c[0][1] == "removed"] if removed else [
+            c for c in changes if c[0][:2] == (kind, ident)]
         would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
         ctx.add("W-CHK-018", rs.calendar.file, rs.calendar.pos(*keys), entry=text, what=_WHAT[kind]["what"],
                 what_en=_WHAT[kind]["what_en"], id=ident,
                 would=f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项") if near
-                else "Git 历史中这个" + _WHAT[kind]["what"] + ("没有删去过学期或学年" if removed else "在结束以后没有改动过日期")
-                + "（结束以前的改动不用记），请删去这一项",
+                else ("Git 历史中没有在结束以后删去过学期或学年" if removed else "Git 历史中这个" + _WHAT[kind]["what"]
+                      + "在结束以后没有改动过日期") + "（结束以前的改动不用记），请删去这一项",
                 would_en=(f"what Git's history would match is {would}: write " + ("that" if len(near) == 1 else
                                                                                "the right one") + " instead") if near
                 else f"in Git's history nothing was removed from the calendar after it had ended" if removed
@@ -272,14 +284,14 @@ def _say_stale(ctx: Context, entries: list, changes: list) -> None:
                      f"(a change before its end needs no entry): delete the entry")
 
 
-def _entry_of(key: tuple) -> str:
-    if key[1] == "removed":
-        return f"{{on: {key[0]}, removed: {key[2]}}}"
-    return f"{{on: {key[2]}, {key[3]}: {key[4]}}}"
+def _entry_of(keys: list) -> str:
+    if keys[0][1] == "removed":
+        return f"{{on: {keys[0][0]}, removed: {keys[0][2]}}}"
+    return f"{{on: {keys[0][2]}, " + ", ".join(f"{key[3]}: {key[4]}" for key in keys) + "}"
 
 
 def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
-                 semesters: list) -> None:
+                 semesters: list, missing: list) -> None:
     """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
     where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
