@@ -1102,3 +1102,37 @@ def test_a_semesters_start_and_end_changed_in_one_commit_are_one_finding_and_one
     calendar.write_text(changed.replace(new, f'end: "2026-01-18", corrected: [{both.replace("01-16", "01-17")}]}}'),
                         encoding="utf-8")
     assert len(_calendar_said(repo)) == 1 and both in _said(repo, "W-CHK-018")[0]["hint"]
+
+
+def test_the_calendar_hint_gives_the_text_to_type_in_the_style_the_file_uses(tmp_path):
+    # the hint said "add a line corrected: [...] under this semester", which does not fit a flow-style
+    # semester ({id: 2025-2026-1, ..., end: "2026-01-16"}: a line under it is a syntax error or lands in
+    # the year); it now says where and what to type in the file's own style: inside the braces, a line
+    # under a block-style semester, or an entry into a corrected already there; typed as told, silent
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    entry = "{on: 2026-03-02, start: 2025-09-01}"
+    hint = _calendar_said(repo)[0]["hint"]
+    assert f", corrected: [{entry}]" in hint and "加上一行" not in hint, hint
+    assert ", corrected: [" in check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    new = 'start: "2025-09-08", end: "2026-01-16"'
+    calendar.write_text(changed.replace(new, f"{new}, corrected: [{entry}]"), encoding="utf-8")  # (as told)
+    assert _calendar_said(repo) == [] and check_cli(repo / "records").returncode == 0
+    # a corrected already there (flow): the entry into its brackets
+    other = "{on: 2026-02-01, end: 2026-01-17}"
+    calendar.write_text(changed.replace(new, f"{new}, corrected: [{other}]"), encoding="utf-8")
+    hint = _calendar_said(repo)[0]["hint"]
+    assert f", {entry}" in hint and "方括号" in hint, hint
+    # block style: a line under the semester, at its keys' indentation
+    flow = next(l for l in changed.splitlines() if new in l)
+    block = ("      - id: 2025-2026-1\n        name: 2025—2026学年第一学期\n        start: \"2025-09-08\"\n"
+             "        end: \"2026-01-16\"\n")
+    text = changed.replace(flow + "\n", block)
+    calendar.write_text(text, encoding="utf-8")
+    hint = _calendar_said(repo)[0]["hint"]
+    assert f"加上一行 corrected: [{entry}]" in hint and "start:" in hint, hint
+    calendar.write_text(text.replace(block, block + f"        corrected: [{entry}]\n"), encoding="utf-8")
+    assert _calendar_said(repo) == [] and check_cli(repo / "records").returncode == 0
+    # block style with a block list of corrected: a "- " line into it
+    calendar.write_text(text.replace(block, block + f"        corrected:\n          - {other}\n"), encoding="utf-8")
+    hint = _calendar_said(repo)[0]["hint"]
+    assert f"- {entry}" in hint, hint

@@ -247,15 +247,16 @@ def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, bef
     olds = ", ".join(f"{field}: {fields[field][0]}" for field in told)
     name = {"start": "开始日期", "end": "结束日期"}
     ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[(kind, ident, told[0])][1]), id=ident, day=on,
-            ended=before[(kind, ident, "end")][0], entry=f"corrected: [{{on: {on}, {olds}}}]", **_WHAT[kind],
+            ended=before[(kind, ident, "end")][0], **_WHAT[kind],
+            **_how(rs.calendar, now[(kind, ident, told[0])][1][:-1], f"{{on: {on}, {olds}}}",
+                   f"这个{_WHAT[kind]['what']}", f"this {_WHAT[kind]['what_en']}"),
             change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
                                                           f"{fields[f][1]}" for f in told),
             change_en=f"changed its {' and '.join(f'{f} from {fields[f][0]} to {fields[f][1]}' for f in told)} on {on}",
             now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
             now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
-            right=f"这个{_WHAT[kind]['what']}本来就是这些日期", place=f"这个{_WHAT[kind]['what']}",
+            right=f"这个{_WHAT[kind]['what']}本来就是这些日期",
             right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
-            place_en=f"this {_WHAT[kind]['what_en']}",
             undo=f"把日期改回 {'、'.join(fields[f][0] for f in told)}",
             undo_en=f"change the {' and '.join(told)} back to {' and '.join(fields[f][0] for f in told)}")
 
@@ -296,21 +297,47 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
     where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
-    years = [y for (k, y, field), _ in now.items() if k == "year" and field == "end"]
+    years = {y: keys[:-1] for (k, y, field), (_d, keys) in now.items() if k == "year" and field == "end"}
     year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
-                 and keys[:2] == where[:2] and y in years), years[0] if years else "")
+                 and keys[:2] == where[:2] and y in years), next(iter(years), ""))
     start = before.get((kind, ident, "start"), ("?",))[0]
     ended = before[(kind, ident, "end")][0]
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
-            entry=f"corrected: [{{on: {on}, removed: {ident}}}]", **_WHAT[kind],
+            **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
+                                  f"学年 {year}", f"the academic year {year}"),
             change=f"在 {on} 从校历中删去了（或改了编号）" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
             change_en=f"was removed from the calendar (or renamed) on {on}" + (
                 f", with its semesters {', '.join(semesters)}" if semesters else ""),
             now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
             now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
             right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
-            place=f"学年 {year}", place_en=f"the academic year {year}",
             undo=f"把它加回校历（{ident}，{start} 至 {ended}）", undo_en=f"put it back ({ident}, {start} to {ended})")
+
+
+def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:
+    """Where and what to type to add the `corrected` entry to the semester or year at `keys`, in the
+    style the file writes it: inside a flow mapping's braces, a line under a block one (with its
+    keys), into a `corrected` already there (a flow list's brackets, a block list's `- ` line)."""
+    item = calendar.data
+    for key in keys:
+        item = item[key]
+    text = calendar.doc.text.splitlines()
+
+    def opens(*sub):  # (the character the value at `sub` begins with)
+        line, col = calendar.pos(*keys, *sub)
+        return text[line - 1][col - 1:col] if 0 < line <= len(text) else ""
+
+    if isinstance(item.get("corrected"), list):
+        if opens("corrected") == "[":
+            return {"how": f"在{place}的 corrected 的方括号中最后加上 , {entry}",
+                    "how_en": f"add , {entry} at the end of the brackets of {place_en}'s corrected"}
+        return {"how": f"在{place}的 corrected 下（与其中各项对齐）加上一行 - {entry}",
+                "how_en": f"add the line - {entry} under {place_en}'s corrected (aligned with its items)"}
+    if opens() == "{":
+        return {"how": f"在{place}的花括号中，最后一项之后、}} 之前加上 , corrected: [{entry}]",
+                "how_en": f"add , corrected: [{entry}] inside {place_en}'s braces, after its last item, before the }}"}
+    return {"how": f"在{place}下（与它的 start: 对齐）加上一行 corrected: [{entry}]",
+            "how_en": f"add the line corrected: [{entry}] to {place_en} (aligned with its start:)"}
 
 
 _WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些联系算在这个学期内、每学期联系次数是否达到要求",

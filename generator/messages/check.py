@@ -232,12 +232,12 @@ CODES = {
         "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
         "en": "the calendar's {what_en} {id} {change_en}, after it had ended ({ended}): {now_en}, and earlier checks "
               "of it may have said otherwise",
-        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。如果是更正（{right}），在{place}下加上一行 "
-                   "{entry}（已有 corrected 的，把花括号中的这一项加进去），这条警告就不再报；请管理员在提交说明中写明更正的原因，"
+        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。如果是更正（{right}），{how}，"
+                   "这条警告就不再报；请管理员在提交说明中写明更正的原因，"
                    "并告知受影响的单位这个{what}的检查结果可能变了。如果不是更正，请{undo}。见 使用指南 → 政策检查 → 校历改动了日期。",
         "hint_en": "The calendar keeps no earlier dates: past semesters and years are judged by what is written now. "
-                   "If the change was a correction ({right_en}), add the line {entry} to {place_en} (where it has "
-                   "corrected already, add the entry in braces to it) and this warning is no longer given; an "
+                   "If the change was a correction ({right_en}), {how_en} and this warning is no longer "
+                   "given; an "
                    "administrator explains the correction in the commit message and tells the units concerned that this "
                    "{what_en}'s results may have changed. If it was no correction, {undo_en}. See the guide, policy "
                    "checks, when the calendar's dates change.",
