@@ -1136,3 +1136,30 @@ def test_the_calendar_hint_gives_the_text_to_type_in_the_style_the_file_uses(tmp
     calendar.write_text(text.replace(block, block + f"        corrected:\n          - {other}\n"), encoding="utf-8")
     hint = _calendar_said(repo)[0]["hint"]
     assert f"- {entry}" in hint, hint
+
+
+def test_a_calendar_slip_put_right_the_same_day_or_a_broken_commit_is_not_told(tmp_path):
+    # an admin moved an ended semester's start by mistake and put it back an hour later: two W-CHK-016
+    # ("changed from 09-01 to 09-08", "from 09-08 to 09-01") for a calendar as it always was; and a
+    # commit whose calendar did not parse (fixed in the next one) told every ended semester and year
+    # as removed and (on the fix) nothing. Each day's last version is compared with the day before's,
+    # and a version that does not parse is passed over
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    calendar.write_text(changed.replace('start: "2025-09-08"', 'start: "2025-09-01"'), encoding="utf-8")
+    commit(repo, "2026-03-02 10:00", "校历：改回")
+    assert _calendar_said(repo) == []
+    good = calendar.read_text(encoding="utf-8")
+    calendar.write_text(good.replace("academic_years:", "academic_years: [", 1), encoding="utf-8")
+    commit(repo, "2026-03-04 10:00", "校历：写坏了")
+    calendar.write_text(good, encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "校历：修好")
+    assert _calendar_said(repo) == [] and _said(repo, "W-CHK-018") == []
+    # a slip in two steps the same day (09-01 → 09-08 → 09-15): one change, from 09-01
+    calendar.write_text(good.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-09-08", end: "2026-01-16"'),
+                        encoding="utf-8")
+    commit(repo, "2026-03-06 09:00", "校历")
+    calendar.write_text(good.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-09-15", end: "2026-01-16"'),
+                        encoding="utf-8")
+    commit(repo, "2026-03-06 11:00", "校历")
+    said = _calendar_said(repo)
+    assert len(said) == 1 and "{on: 2026-03-06, start: 2025-09-01}" in said[0]["hint"], said

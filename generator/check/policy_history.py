@@ -209,9 +209,13 @@ def check_calendar_history(ctx: Context, history: History) -> str:
 def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     """(the `corrected` keys that would say it, (the day, how it is told, the version before)) of each
     change of an ended semester or year in the calendar's history, oldest first: a removal, or a
-    semester's or year's dates changed in one commit (start and end: one change, one entry)."""
-    out, before = [], None
-    for dates, day in reversed(versions):
+    semester's or year's dates changed on one day (start and end: one change, one entry; each day's
+    last version against the day before's, as `corrected` names a change by its day)."""
+    out, before, days = [], None, {}
+    for dates, day in versions:  # (each day's last version: a slip put right the same day is no change;
+        if dates:  # a version that did not parse, or has no dated semester, is passed over)
+            days.setdefault(day, dates)
+    for day, dates in reversed(days.items()):
         on = day.isoformat()
         kept = {path[:2] for path in dates}
         gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
