@@ -1163,3 +1163,22 @@ def test_a_calendar_slip_put_right_the_same_day_or_a_broken_commit_is_not_told(t
     commit(repo, "2026-03-06 11:00", "校历")
     said = _calendar_said(repo)
     assert len(said) == 1 and "{on: 2026-03-06, start: 2025-09-01}" in said[0]["hint"], said
+
+
+def test_an_ended_year_renamed_gets_its_entry_in_the_year_now_where_it_was(tmp_path):
+    # the year written 2026-2072 by mistake, put right as 2026-2027 after it ended: told at its line,
+    # but the hint said to record it under the academic year 2025-2026 (the first), not under the year
+    # the admin had just renamed; it now names the year now at that place
+    repo = init_repo(tmp_path / "repo")
+    records = base()
+    records["records/calendar.yaml"] = records["records/calendar.yaml"].replace("  - id: 2026-2027\n", "  - id: 2026-2072\n")
+    write(repo, records)
+    commit(repo, "2025-09-01 09:00", "记录")
+    calendar = repo / "records/calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("2026-2072", "2026-2027"), encoding="utf-8")
+    commit(repo, "2027-09-10 09:00", "校历：学年编号写错了")
+    r = check_cli(repo / "records", "--today", "2027-09-20", "--format", "json")
+    said = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
+    line = calendar.read_text(encoding="utf-8").splitlines().index("  - id: 2026-2027") + 1
+    assert [f["line"] for f in said] == [line] and "学年 2026-2027 下" in said[0]["hint"], said
+    assert "{on: 2027-09-10, removed: 2026-2072}" in said[0]["hint"], said

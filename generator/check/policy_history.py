@@ -302,8 +302,9 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
     years = {y: keys[:-1] for (k, y, field), (_d, keys) in now.items() if k == "year" and field == "end"}
+    at = {keys: y for y, keys in years.items()}  # (its year if still there, else the year now at its place)
     year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
-                 and keys[:2] == where[:2] and y in years), next(iter(years), ""))
+                 and keys[:2] == where[:2] and y in years), at.get(where[:2], next(iter(years), "")))
     start = before.get((kind, ident, "start"), ("?",))[0]
     ended = before[(kind, ident, "end")][0]
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
@@ -326,6 +327,7 @@ def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:
     for key in keys:
         item = item[key]
     text = calendar.doc.text.splitlines()
+    place += " " if place[-1:].isascii() else ""  # (学年 2025-2026 下, 这个学期下)
 
     def opens(*sub):  # (the character the value at `sub` begins with)
         line, col = calendar.pos(*keys, *sub)
