@@ -1138,6 +1138,14 @@ def test_the_calendar_hint_gives_the_text_to_type_in_the_style_the_file_uses(tmp
     assert f"- {entry}" in hint, hint
 
 
+def _start_moved_twice(repo, calendar, good: str, first: str, then: str) -> None:
+    """2025-2026-1's start moved from 09-01 to 09-08 at `first`, then to 09-15 at `then` (commit times)."""
+    for when, day in ((first, "08"), (then, "15")):
+        calendar.write_text(good.replace('start: "2025-09-01", end: "2026-01-16"', f'start: "2025-09-{day}", end: "2026-01-16"'),
+                            encoding="utf-8")
+        commit(repo, when, "校历")
+
+
 def test_a_calendar_slip_put_right_the_same_day_or_a_broken_commit_is_not_told(tmp_path):
     # an admin moved an ended semester's start by mistake and put it back an hour later: two W-CHK-016
     # ("changed from 09-01 to 09-08", "from 09-08 to 09-01") for a calendar as it always was; and a
@@ -1155,12 +1163,7 @@ def test_a_calendar_slip_put_right_the_same_day_or_a_broken_commit_is_not_told(t
     commit(repo, "2026-03-05 10:00", "校历：修好")
     assert _calendar_said(repo) == [] and _said(repo, "W-CHK-018") == []
     # a slip in two steps the same day (09-01 → 09-08 → 09-15): one change, from 09-01
-    calendar.write_text(good.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-09-08", end: "2026-01-16"'),
-                        encoding="utf-8")
-    commit(repo, "2026-03-06 09:00", "校历")
-    calendar.write_text(good.replace('start: "2025-09-01", end: "2026-01-16"', 'start: "2025-09-15", end: "2026-01-16"'),
-                        encoding="utf-8")
-    commit(repo, "2026-03-06 11:00", "校历")
+    _start_moved_twice(repo, calendar, good, "2026-03-06 09:00", "2026-03-06 11:00")
     said = _calendar_said(repo)
     assert len(said) == 1 and "{on: 2026-03-06, start: 2025-09-01}" in said[0]["hint"], said
 
@@ -1182,3 +1185,27 @@ def test_an_ended_year_renamed_gets_its_entry_in_the_year_now_where_it_was(tmp_p
     line = calendar.read_text(encoding="utf-8").splitlines().index("  - id: 2026-2027") + 1
     assert [f["line"] for f in said] == [line] and "学年 2026-2027 下" in said[0]["hint"], said
     assert "{on: 2027-09-10, removed: 2026-2072}" in said[0]["hint"], said
+
+
+def test_a_calendar_slip_undone_on_a_later_day_is_not_told(tmp_path):
+    # an ended semester's start moved by mistake on 2026-03-02 and put back on 2026-03-05 (or the
+    # semester taken out by mistake and put back as it was) left two warnings (or one) for a calendar as
+    # it always was, silenced only by recording two "corrections" that were none; an undone change is
+    # now not told; a second real change after a first is still told
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    flow = next(l for l in changed.splitlines() if '"2025-09-08"' in l)
+    calendar.write_text(changed.replace('start: "2025-09-08"', 'start: "2025-09-01"'), encoding="utf-8")
+    commit(repo, "2026-03-05 10:00", "校历：改回")
+    assert _calendar_said(repo) == []
+    replay = check_cli(repo / "records", "--today", "2026-03-03", "--format", "json")  # (not undone yet that day)
+    assert [f["code"] for f in json.loads(replay.stdout)["findings"]].count("W-CHK-016") == 1
+    good = calendar.read_text(encoding="utf-8")
+    back = flow.replace('"2025-09-08"', '"2025-09-01"')
+    calendar.write_text(good.replace(back + "\n", ""), encoding="utf-8")
+    commit(repo, "2026-03-06 10:00", "校历：误删")
+    assert len(_calendar_said(repo)) == 1
+    calendar.write_text(good, encoding="utf-8")
+    commit(repo, "2026-03-07 10:00", "校历：加回")
+    assert _calendar_said(repo) == [] and _said(repo, "W-CHK-018") == []
+    _start_moved_twice(repo, calendar, good, "2026-03-08 10:00", "2026-03-09 10:00")
+    assert len(_calendar_said(repo)) == 2

@@ -196,13 +196,12 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     entries = _corrected(rs.calendar.data)
     corrected = {key for e in entries for key in e[1]}
     versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
-    changes = _calendar_changes(versions, now)
-    for keys, (day, say, before) in changes:
-        missing = [key for key in keys if key not in corrected]
-        if missing and day <= ctx.today:
+    for keys, (day, say, before) in _calendar_changes([v for v in versions if v[1] <= ctx.today], now):
+        missing = [key for key in keys if key not in corrected]  # (a replay: undone after it, still told)
+        if missing:
             say(ctx, before=before, now=now, on=day.isoformat(), missing=missing)
     if versions:
-        _say_stale(ctx, entries, [keys for keys, _told in changes])
+        _say_stale(ctx, entries, [keys for keys, _told in _calendar_changes(versions, now) if keys])
     return state
 
 
@@ -210,8 +209,11 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     """(the `corrected` keys that would say it, (the day, how it is told, the version before)) of each
     change of an ended semester or year in the calendar's history, oldest first: a removal, or a
     semester's or year's dates changed on one day (start and end: one change, one entry; each day's
-    last version against the day before's, as `corrected` names a change by its day)."""
+    last version against the day before's, as `corrected` names a change by its day).  A change
+    undone later (the date put back, the semester put back as it was) keeps no keys: not told."""
     out, before, days = [], None, {}
+    undo = {}  # path → [(the date before a told change, its key, its change's keys)]: a change back undoes them
+    taken = {}  # (kind, id) → (its dates before it was taken out, the removal's keys): put back as it was, undone
     for dates, day in versions:  # (each day's last version: a slip put right the same day is no change;
         if dates:  # a version that did not parse, or has no dated semester, is passed over)
             days.setdefault(day, dates)
@@ -219,7 +221,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
         on = day.isoformat()
         kept = {path[:2] for path in dates}
         gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
-        moved = {}  # (kind, id) → {field: (the date before, after)} of each one still there
+        moved = {}  # (kind, id) → ({field: (the date before, after)}, their keys) of each one still there
         for path, (old, where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
             kind, ident, field = path
@@ -231,13 +233,29 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                     gone[where[:2]].append(ident)
                     continue
                 gone[where[:2]] = semesters = []
-                out.append(([(on, "removed", ident)], (day, partial(_say_removed, kind=kind, ident=ident, where=where,
-                                                                    semesters=semesters), before)))
+                keys = [(on, "removed", ident)]
+                taken[path[:2]] = ({f: before[(kind, ident, f)][0] for f in ("start", "end")
+                                    if (kind, ident, f) in before}, keys)
+                out.append((keys, (day, partial(_say_removed, kind=kind, ident=ident, where=where,
+                                                semesters=semesters), before)))
             elif new is not None and path in now:
-                moved.setdefault((kind, ident), {})[field] = (old, new)
-        out += [([(kind, ident, on, field, old) for field, (old, _new) in fields.items()],
-                 (day, partial(_say_changed, kind=kind, ident=ident, fields=fields), before))
-                for (kind, ident), fields in moved.items()]
+                stack = undo.setdefault(path, [])
+                back = next((i for i, (was, _key, _keys) in enumerate(stack) if was == new), None)
+                if back is not None:  # (the date put back: the changes since are undone)
+                    for _was, key, keys in stack[back:]:
+                        keys.remove(key)
+                    del stack[back:]
+                    continue
+                fields, keys = moved.setdefault((kind, ident), ({}, []))
+                fields[field] = (old, new)
+                keys.append((kind, ident, on, field, old))
+                stack.append((old, keys[-1], keys))
+        for item, (was, keys) in list(taken.items()):
+            if item in kept and all(dates.get((*item, f), (None,))[0] == v for f, v in was.items()):
+                keys.clear()  # (put back as it was)
+                del taken[item]
+        out += [(keys, (day, partial(_say_changed, kind=kind, ident=ident, fields=fields), before))
+                for (kind, ident), (fields, keys) in moved.items()]
         before = dates
     return out
 
