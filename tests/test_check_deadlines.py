@@ -1209,3 +1209,17 @@ def test_a_calendar_slip_undone_on_a_later_day_is_not_told(tmp_path):
     assert _calendar_said(repo) == [] and _said(repo, "W-CHK-018") == []
     _start_moved_twice(repo, calendar, good, "2026-03-08 10:00", "2026-03-09 10:00")
     assert len(_calendar_said(repo)) == 2
+
+
+def test_a_corrected_entry_under_the_wrong_item_is_told_where_it_belongs(tmp_path):
+    # the semester's entry typed under its academic year (a block calendar's indentation one step
+    # short) matched nothing there: W-CHK-018 told the admin to delete it, which would leave the
+    # semester's W-CHK-016; it now names the semester whose change it matches, to move it there
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    year = '  - id: 2025-2026\n'
+    calendar.write_text(changed.replace(year, year + "    corrected: [{on: 2026-03-02, start: 2025-09-01}]\n"),
+                        encoding="utf-8")
+    stale = _said(repo, "W-CHK-018")
+    assert len(stale) == 1 and "学期 2025-2026-1" in stale[0]["hint"] and "删去这一项" not in stale[0]["hint"], stale
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    assert "move it to the semester 2025-2026-1" in en, en

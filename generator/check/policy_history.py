@@ -285,26 +285,35 @@ def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, bef
 
 def _say_stale(ctx: Context, entries: list, changes: list) -> None:
     """W-CHK-018 of each `corrected` entry with a key no change has (`changes`: the keys of each): the
-    entries of the changes of the same semester or year (of a `removed`: every removal) that would match."""
-    rs = ctx.rs
+    entries of the changes of the same semester or year (of a `removed`: every removal) that would
+    match, or the semester or year whose change it matches (typed under the wrong one)."""
     known = {key for keys in changes for key in keys}
     for (kind, ident, keys, text), said in entries:
-        if all(key in known for key in said):
-            continue
-        removed = any(key[1] == "removed" for key in said)
-        near = [c for c in changes if c[0][1] == "removed"] if removed else [
-            c for c in changes if c[0][:2] == (kind, ident)]
+        if not all(key in known for key in said):
+            ctx.add("W-CHK-018", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), entry=text, id=ident,
+                    what=_WHAT[kind]["what"], what_en=_WHAT[kind]["what_en"], **_would(kind, ident, said, changes, known))
+
+
+def _would(kind: str, ident: str, said: list, changes: list, known: set) -> dict:
+    what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
+    removed = any(key[1] == "removed" for key in said)
+    owner = next((key[:2] for key in sorted(known) if not removed and key[1] != "removed" and key[:2] != (kind, ident)
+                  and all((*key[:2], *mine[2:]) in known for mine in said)), None)
+    if owner:
+        whose, whose_en = f"{_WHAT[owner[0]]['what']} {owner[1]}", f"the {_WHAT[owner[0]]['what_en']} {owner[1]}"
+        return {"would": f"它对得上的是{whose} 的改动：请把它移到{whose} 的 corrected 中",
+                "would_en": f"it matches a change of {whose_en}: move it to {whose_en}'s corrected"}
+    near = [c for c in changes if c[0][1] == "removed"] if removed else [c for c in changes if c[0][:2] == (kind, ident)]
+    if near:
         would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
-        ctx.add("W-CHK-018", rs.calendar.file, rs.calendar.pos(*keys), entry=text, what=_WHAT[kind]["what"],
-                what_en=_WHAT[kind]["what_en"], id=ident,
-                would=f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项") if near
-                else ("Git 历史中没有在结束以后删去过学期或学年" if removed else "Git 历史中这个" + _WHAT[kind]["what"]
-                      + "在结束以后没有改动过日期") + "（结束以前的改动不用记），请删去这一项",
-                would_en=(f"what Git's history would match is {would}: write " + ("that" if len(near) == 1 else
-                                                                               "the right one") + " instead") if near
-                else f"in Git's history nothing was removed from the calendar after it had ended" if removed
-                else f"in Git's history this {_WHAT[kind]['what_en']}'s dates did not change after it had ended "
-                     f"(a change before its end needs no entry): delete the entry")
+        return {"would": f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项"),
+                "would_en": f"what Git's history would match is {would}: write "
+                            + ("that" if len(near) == 1 else "the right one") + " instead"}
+    return {"would": ("Git 历史中没有在结束以后删去过学期或学年" if removed else f"Git 历史中这个{what}在结束以后没有改动过日期")
+            + "（结束以前的改动不用记），请删去这一项",
+            "would_en": ("in Git's history nothing was removed from the calendar after it had ended" if removed
+                         else f"in Git's history this {what_en}'s dates did not change after it had ended")
+            + " (a change before its end needs no entry): delete the entry"}
 
 
 def _entry_of(keys: list) -> str:
