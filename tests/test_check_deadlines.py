@@ -987,7 +987,7 @@ def test_an_ended_semester_removed_or_renamed_in_the_calendar_is_told_where_it_w
 
 
 def test_a_check_asks_git_rev_parse_once(tmp_path):
-    # the ledgers' history (git_history), the policy's and the calendar's (policy_history) and the
+    # the ledgers' history (git_history), the policy's and the calendar's (policy_history, calendar_history) and the
     # ledgers of a past --today (git_history.ledgers_on) each asked `git rev-parse` for the top
     # folder, a shallow clone and HEAD: six of a cold check's eleven git processes, six of a warm
     # one's seven; they now share one, through the History (the past day's ledgers: the begun reading's)

@@ -13,13 +13,12 @@ day each change landed, and the number before it.  A change is told when a ledge
 was in force (before the change, after the one before) and no `earlier` entry of the number
 reaches the day before the change: at the number's line, with the entry to add.  A shallow clone
 is not judged (its oldest version is not the policy's first), as git_history refuses it; nothing kept.
-W-CHK-016 (check_calendar_history): the calendar's versions, read the same way (one log of both files).
+W-CHK-016 and W-CHK-018 (calendar_history): the calendar's versions, read by file_versions here (one log of both files).
 """
 from __future__ import annotations
 
 import datetime as dt
 import subprocess
-from functools import partial
 from pathlib import Path
 
 from generator.check.context import Context
@@ -46,7 +45,7 @@ def check_policy_history(ctx: Context, history: History) -> str:
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    versions, state = _versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)
+    versions, state = file_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)
     for numbers, day in reversed(versions):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
@@ -94,7 +93,7 @@ def _yaml(value) -> str:
     return f'"{value}"' if isinstance(value, str) else str(value)
 
 
-def _versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
+def file_versions(root, rel: str, tz, history: History, values=None) -> list[tuple]:
     """(numbers of a version of the policy, the day it landed) of each version along HEAD's first-parent
     history, newest first; [] outside Git, in a shallow clone (as git_history: its oldest version would
     count as in force since always), when Git cannot say, or with one version.  The versions are
@@ -175,251 +174,3 @@ def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
         out.append((values(parsed), when))
     return out, False
-
-
-def check_calendar_history(ctx: Context, history: History) -> str:
-    """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
-    it had ended, or the semester or year taken out of it (or its id changed).  The calendar keeps no
-    earlier dates (a semester was what it was: the new dates are taken as the right ones), so the past
-    is judged again by them — which contacts count for that semester, which classes were covered in
-    that year — and this says so, at the changed line (a semester taken out: the line now where it
-    was): the day of the change and both dates.  A change before the end (planning) is not told, nor
-    one a `corrected` entry of that day says (start/end: the date before; removed: the id).
-    W-CHK-018: a `corrected` entry that says no such change (its day, date or id mistyped, or the
-    change made before the end): at its line, with the entries that would match (judged when the
-    calendar's history was read, whatever --today: an entry of a change after it still matches).
-    Whether the calendar's history could be read, as check_policy_history."""
-    rs = ctx.rs
-    if rs.calendar is None:
-        return "ok"
-    now = _dates(rs.calendar.data)
-    entries = _corrected(rs.calendar.data)
-    corrected = {key for e in entries for key in e[1]}
-    versions, state = _versions(rs.root, rs.calendar.doc.rel, ctx.tz, history, _dates)
-    for keys, (day, say, before) in _calendar_changes([v for v in versions if v[1] <= ctx.today], now):
-        missing = [key for key in keys if key not in corrected]  # (a replay: undone after it, still told)
-        if missing:
-            say(ctx, before=before, now=now, on=day.isoformat(), missing=missing)
-    if versions:
-        _say_stale(ctx, entries, [keys for keys, _told in _calendar_changes(versions, now) if keys])
-    return state
-
-
-def _calendar_changes(versions: list, now: dict) -> list[tuple]:
-    """(the `corrected` keys that would say it, (the day, how it is told, the version before)) of each
-    change of an ended semester or year in the calendar's history, oldest first: a removal, or a
-    semester's or year's dates changed on one day (start and end: one change, one entry; each day's
-    last version against the day before's, as `corrected` names a change by its day).  A change
-    undone later (the date put back, the semester put back as it was) keeps no keys: not told."""
-    out, before, days = [], None, {}
-    undo = {}  # path → [(the date before a told change, its key, its change's keys)]: a change back undoes them
-    taken = {}  # (kind, id) → (its dates before it was taken out, the removal's keys): put back as it was, undone
-    for dates, day in versions:  # (each day's last version: a slip put right the same day is no change;
-        if dates:  # a version that did not parse, or has no dated semester, is passed over)
-            days.setdefault(day, dates)
-    for day, dates in reversed(days.items()):
-        on = day.isoformat()
-        kept = {path[:2] for path in dates}
-        gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
-        moved = {}  # (kind, id) → ({field: (the date before, after)}, their keys) of each one still there
-        for path, (old, where) in (before or {}).items():
-            new = dates.get(path, (None,))[0]
-            kind, ident, field = path
-            ended = before.get((kind, ident, "end"), (None,))[0]
-            if new == old or not (ended and ended < on):
-                continue
-            if path[:2] not in kept and field == "end":
-                if kind == "semester" and where[:2] in gone:
-                    gone[where[:2]].append(ident)
-                    continue
-                gone[where[:2]] = semesters = []
-                keys = [(on, "removed", ident)]
-                taken[path[:2]] = ({f: before[(kind, ident, f)][0] for f in ("start", "end")
-                                    if (kind, ident, f) in before}, keys)
-                out.append((keys, (day, partial(_say_removed, kind=kind, ident=ident, where=where,
-                                                semesters=semesters), before)))
-            elif new is not None and path in now:
-                stack = undo.setdefault(path, [])
-                back = next((i for i, (was, _key, _keys) in enumerate(stack) if was == new), None)
-                if back is not None:  # (the date put back: the changes since are undone)
-                    for _was, key, keys in stack[back:]:
-                        keys.remove(key)
-                    del stack[back:]
-                    continue
-                fields, keys = moved.setdefault((kind, ident), ({}, []))
-                fields[field] = (old, new)
-                keys.append((kind, ident, on, field, old))
-                stack.append((old, keys[-1], keys))
-        for item, (was, keys) in list(taken.items()):
-            if item in kept and all(dates.get((*item, f), (None,))[0] == v for f, v in was.items()):
-                keys.clear()  # (put back as it was)
-                del taken[item]
-        out += [(keys, (day, partial(_say_changed, kind=kind, ident=ident, fields=fields), before))
-                for (kind, ident), (fields, keys) in moved.items()]
-        before = dates
-    return out
-
-
-def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, before: dict, now: dict,
-                 missing: list) -> None:
-    """W-CHK-016 of the dates of `missing` (the corrected keys no entry says) changed on `on`: one
-    finding at the first one's line, one entry with them all."""
-    rs = ctx.rs
-    told = [key[3] for key in missing]
-    olds = ", ".join(f"{field}: {fields[field][0]}" for field in told)
-    name = {"start": "开始日期", "end": "结束日期"}
-    ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[(kind, ident, told[0])][1]), id=ident, day=on,
-            ended=before[(kind, ident, "end")][0], **_WHAT[kind],
-            **_how(rs.calendar, now[(kind, ident, told[0])][1][:-1], f"{{on: {on}, {olds}}}",
-                   f"这个{_WHAT[kind]['what']}", f"this {_WHAT[kind]['what_en']}"),
-            change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
-                                                          f"{fields[f][1]}" for f in told),
-            change_en=f"changed its {' and '.join(f'{f} from {fields[f][0]} to {fields[f][1]}' for f in told)} on {on}",
-            now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
-            now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
-            right=f"这个{_WHAT[kind]['what']}本来就是这些日期",
-            right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
-            undo=f"把日期改回 {'、'.join(fields[f][0] for f in told)}",
-            undo_en=f"change the {' and '.join(told)} back to {' and '.join(fields[f][0] for f in told)}")
-
-
-def _say_stale(ctx: Context, entries: list, changes: list) -> None:
-    """W-CHK-018 of each `corrected` entry with a key no change has (`changes`: the keys of each): the
-    entries of the changes of the same semester or year (of a `removed`: every removal) that would
-    match, or the semester or year whose change it matches (typed under the wrong one)."""
-    known = {key for keys in changes for key in keys}
-    for (kind, ident, keys, text), said in entries:
-        if not all(key in known for key in said):
-            ctx.add("W-CHK-018", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), entry=text, id=ident,
-                    what=_WHAT[kind]["what"], what_en=_WHAT[kind]["what_en"], **_would(kind, ident, said, changes, known))
-
-
-def _would(kind: str, ident: str, said: list, changes: list, known: set) -> dict:
-    what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
-    removed = any(key[1] == "removed" for key in said)
-    owner = next((key[:2] for key in sorted(known) if not removed and key[1] != "removed" and key[:2] != (kind, ident)
-                  and all((*key[:2], *mine[2:]) in known for mine in said)), None)
-    if owner:
-        whose, whose_en = f"{_WHAT[owner[0]]['what']} {owner[1]}", f"the {_WHAT[owner[0]]['what_en']} {owner[1]}"
-        return {"would": f"它对得上的是{whose} 的改动：请把它移到{whose} 的 corrected 中",
-                "would_en": f"it matches a change of {whose_en}: move it to {whose_en}'s corrected"}
-    near = [c for c in changes if c[0][1] == "removed"] if removed else [c for c in changes if c[0][:2] == (kind, ident)]
-    if near:
-        would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
-        return {"would": f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项"),
-                "would_en": f"what Git's history would match is {would}: write "
-                            + ("that" if len(near) == 1 else "the right one") + " instead"}
-    return {"would": ("Git 历史中没有在结束以后删去过学期或学年" if removed else f"Git 历史中这个{what}在结束以后没有改动过日期")
-            + "（结束以前的改动不用记），请删去这一项",
-            "would_en": ("in Git's history nothing was removed from the calendar after it had ended" if removed
-                         else f"in Git's history this {what_en}'s dates did not change after it had ended")
-            + " (a change before its end needs no entry): delete the entry"}
-
-
-def _entry_of(keys: list) -> str:
-    if keys[0][1] == "removed":
-        return f"{{on: {keys[0][0]}, removed: {keys[0][2]}}}"
-    return f"{{on: {keys[0][2]}, " + ", ".join(f"{key[3]}: {key[4]}" for key in keys) + "}"
-
-
-def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
-                 semesters: list, missing: list) -> None:
-    """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
-    where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
-    year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
-    what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
-    years = {y: keys[:-1] for (k, y, field), (_d, keys) in now.items() if k == "year" and field == "end"}
-    at = {keys: y for y, keys in years.items()}  # (its year if still there, else the year now at its place)
-    year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
-                 and keys[:2] == where[:2] and y in years), at.get(where[:2], next(iter(years), "")))
-    start = before.get((kind, ident, "start"), ("?",))[0]
-    ended = before[(kind, ident, "end")][0]
-    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
-            **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
-                                  f"学年 {year}", f"the academic year {year}"),
-            change=f"在 {on} 从校历中删去了（或改了编号）" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
-            change_en=f"was removed from the calendar (or renamed) on {on}" + (
-                f", with its semesters {', '.join(semesters)}" if semesters else ""),
-            now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
-            now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
-            right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
-            undo=f"把它加回校历（{ident}，{start} 至 {ended}）", undo_en=f"put it back ({ident}, {start} to {ended})")
-
-
-def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:
-    """Where and what to type to add the `corrected` entry to the semester or year at `keys`, in the
-    style the file writes it: inside a flow mapping's braces, a line under a block one (with its
-    keys), into a `corrected` already there (a flow list's brackets, a block list's `- ` line)."""
-    item = calendar.data
-    for key in keys:
-        item = item[key]
-    text = calendar.doc.text.splitlines()
-    place += " " if place[-1:].isascii() else ""  # (学年 2025-2026 下, 这个学期下)
-
-    def opens(*sub):  # (the character the value at `sub` begins with)
-        line, col = calendar.pos(*keys, *sub)
-        return text[line - 1][col - 1:col] if 0 < line <= len(text) else ""
-
-    if isinstance(item.get("corrected"), list):
-        if opens("corrected") == "[":
-            return {"how": f"在{place}的 corrected 的方括号中最后加上 , {entry}",
-                    "how_en": f"add , {entry} at the end of the brackets of {place_en}'s corrected"}
-        return {"how": f"在{place}的 corrected 下（与其中各项对齐）加上一行 - {entry}",
-                "how_en": f"add the line - {entry} under {place_en}'s corrected (aligned with its items)"}
-    if opens() == "{":
-        return {"how": f"在{place}的花括号中，最后一项之后、}} 之前加上 , corrected: [{entry}]",
-                "how_en": f"add , corrected: [{entry}] inside {place_en}'s braces, after its last item, before the }}"}
-    return {"how": f"在{place}下（与它的 start: 对齐）加上一行 corrected: [{entry}]",
-            "how_en": f"add the line corrected: [{entry}] to {place_en} (aligned with its start:)"}
-
-
-_WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些联系算在这个学期内、每学期联系次数是否达到要求",
-                      "effect_en": "which contacts count in it, whether each cadre met the minimum"},
-         "year": {"what": "学年", "what_en": "academic year", "effect": "新生班级在这一学年是否有人联系",
-                  "effect_en": "whether its freshman classes had a cadre"}}
-
-
-def _items(data):
-    """("semester" | "year", the item, its keys in the calendar) of each academic year and semester."""
-    years = data.get("academic_years") if isinstance(data, dict) else None
-    for i, year in enumerate(years if isinstance(years, list) else []):
-        semesters = year.get("semesters") if isinstance(year, dict) else None
-        yield "year", year, ("academic_years", i)
-        for j, s in enumerate(semesters if isinstance(semesters, list) else []):
-            yield "semester", s, ("academic_years", i, "semesters", j)
-
-
-def _day(value) -> str | None:
-    try:
-        return dt.date.fromisoformat(str(value)).isoformat()
-    except ValueError:
-        return None
-
-
-def _dates(data) -> dict:
-    """("semester" | "year", id, "start" | "end") → (the day, its keys in the calendar) of each one given."""
-    out = {}
-    for kind, item, keys in _items(data):
-        for field in ("start", "end") if isinstance(item, dict) and isinstance(item.get("id"), str) else ():
-            day = _day(item.get(field))
-            if day:
-                out[(kind, item["id"], field)] = (day, (*keys, field))  # (kept as text: marshal)
-    return out
-
-
-def _corrected(data) -> list[tuple]:
-    """((kind, id, its keys in the calendar, the entry as written), the keys it says: (kind, id, the day of
-    the change, "start" | "end", the date before it) of each date, (the day, "removed", the id) of a
-    semester or year taken out) of each `corrected` entry."""
-    out = []
-    for kind, item, keys in _items(data):
-        entries = item.get("corrected") if isinstance(item, dict) else None
-        for i, e in enumerate(entries if isinstance(entries, list) else []):
-            if not isinstance(e, dict):
-                continue
-            on = _day(e.get("on"))
-            said = [(kind, item.get("id"), on, field, _day(e[field])) for field in ("start", "end") if field in e]
-            said += [(on, "removed", str(e["removed"]))] if "removed" in e else []
-            text = "{" + ", ".join(f"{k}: {v}" for k, v in e.items()) + "}"
-            out.append(((kind, item.get("id"), (*keys, "corrected", i), text), said))
-    return out

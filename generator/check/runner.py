@@ -11,6 +11,7 @@ from generator import forked
 from generator.cache import KeptResult
 from generator.check import CheckResult
 from generator.check.by_cadre import ByCadre
+from generator.check.calendar_history import check_calendar_history
 from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
@@ -20,7 +21,7 @@ from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import Parts, check_archived_meanings
 from generator.check.git_history import History, forget, read_history
-from generator.check.policy_history import check_calendar_history, check_policy_history
+from generator.check.policy_history import check_policy_history
 from generator.model import RecordSet
 
 
