@@ -1027,7 +1027,7 @@ def test_a_corrected_entry_that_matches_no_change_is_told_at_its_line_with_what_
         assert right in stale[0]["hint"] and typo in stale[0]["message"], stale
         assert len(_said(repo, "W-CHK-016")) == 1, typo
         en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
-        assert "W-CHK-018" in en.stdout and right in en.stdout, en.stdout
+        assert "W-CHK-018" in en.stdout and f"What Git's history would match is {right}" in en.stdout, en.stdout
     # the right entry: nothing; one more for a change of a semester not ended then (nothing to silence)
     later = 'start: "2026-09-07"'
     text = changed.replace(new, f"{new}, corrected: [{right}]")

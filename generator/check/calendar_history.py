@@ -138,17 +138,17 @@ def _would(kind: str, ident: str, said: list, changes: list, known: set) -> dict
     if owner:
         whose, whose_en = f"{_WHAT[owner[0]]['what']} {owner[1]}", f"the {_WHAT[owner[0]]['what_en']} {owner[1]}"
         return {"would": f"它对得上的是{whose} 的改动：请把它移到{whose} 的 corrected 中",
-                "would_en": f"it matches a change of {whose_en}: move it to {whose_en}'s corrected"}
+                "would_en": f"It matches a change of {whose_en}: move it to {whose_en}'s corrected"}
     near = [c for c in changes if c[0][1] == "removed"] if removed else [c for c in changes if c[0][:2] == (kind, ident)]
     if near:
         would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
         return {"would": f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项"),
-                "would_en": f"what Git's history would match is {would}: write "
+                "would_en": f"What Git's history would match is {would}: write "
                             + ("that" if len(near) == 1 else "the right one") + " instead"}
     return {"would": ("Git 历史中没有在结束以后删去过学期或学年" if removed else f"Git 历史中这个{what}在结束以后没有改动过日期")
             + "（结束以前的改动不用记），请删去这一项",
-            "would_en": ("in Git's history nothing was removed from the calendar after it had ended" if removed
-                         else f"in Git's history this {what_en}'s dates did not change after it had ended")
+            "would_en": ("In Git's history nothing was removed from the calendar after it had ended" if removed
+                         else f"In Git's history this {what_en}'s dates did not change after it had ended")
             + " (a change before its end needs no entry): delete the entry"}
 
 
