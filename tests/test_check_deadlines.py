@@ -973,11 +973,11 @@ def test_an_ended_semester_removed_or_renamed_in_the_calendar_is_told_where_it_w
     said = _calendar_said(repo)
     line = next(i for i, l in enumerate(changed.splitlines()) if "2025-2026-3" in l) + 1
     assert [(f["file"], f["line"]) for f in said] == [("records/calendar.yaml", line)], said
-    assert "学期 2025-2026-1 在 2026-03-02 从校历中删去了" in said[0]["message"], said
+    assert "学期 2025-2026-1 在 2026-03-02 把编号改为 2025-2026-3" in said[0]["message"], said  # (renamed: said so)
     entry = "corrected: [{on: 2026-03-02, removed: 2025-2026-1}]"
     assert entry in said[0]["hint"] and "2025-2026" in said[0]["hint"], said
     english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
-    assert "semester 2025-2026-1 was removed from the calendar (or renamed) on 2026-03-02" in english.stdout, english.stdout
+    assert "semester 2025-2026-1 was renamed 2025-2026-3 on 2026-03-02" in english.stdout, english.stdout
     assert entry in english.stdout, english.stdout
     year = '  - id: 2025-2026\n'
     calendar.write_text(changed.replace(year, year + "    corrected: [{on: 2026-03-02, removed: 2025-2026-1}]\n"),
@@ -1223,3 +1223,16 @@ def test_a_corrected_entry_under_the_wrong_item_is_told_where_it_belongs(tmp_pat
     assert len(stale) == 1 and "学期 2025-2026-1" in stale[0]["hint"] and "删去这一项" not in stale[0]["hint"], stale
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
     assert "move it to the semester 2025-2026-1" in en, en
+
+
+def test_an_ended_semester_renamed_is_told_as_renamed_with_its_new_id(tmp_path):
+    # 2025-2026-1's id put right as 2025-2026-3 (its dates as they were) after it ended was told
+    # "removed from the calendar (or renamed)", leaving the admin to guess which; the finding now says
+    # it was renamed, and to what (the semester now at its place, with no id before)
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    calendar.write_text(changed.replace("{id: 2025-2026-1,", "{id: 2025-2026-3,"), encoding="utf-8")
+    commit(repo, "2026-03-04 09:00", "校历：学期编号")
+    said = [f for f in _calendar_said(repo) if "2025-2026-3" in f["message"]]
+    assert len(said) == 1 and "改为 2025-2026-3" in said[0]["message"] and "删去" not in said[0]["message"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    assert "semester 2025-2026-1 was renamed 2025-2026-3 on 2026-03-04" in en, en

@@ -72,8 +72,10 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 keys = [(on, "removed", ident)]
                 taken[path[:2]] = ({f: before[(kind, ident, f)][0] for f in ("start", "end")
                                     if (kind, ident, f) in before}, keys)
+                renamed = next((i for (k, i, f), (_d, at) in dates.items() if k == kind and f == "end" and at == where
+                                and (k, i, "end") not in before), None)  # (a new id at its place: renamed)
                 out.append((keys, (day, partial(_say_removed, kind=kind, ident=ident, where=where,
-                                                semesters=semesters), before)))
+                                                semesters=semesters, renamed=renamed), before)))
             elif new is not None and path in now:
                 stack = undo.setdefault(path, [])
                 back = next((i for i, (was, _key, _keys) in enumerate(stack) if was == new), None)
@@ -159,7 +161,7 @@ def _entry_of(keys: list) -> str:
 
 
 def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
-                 semesters: list, missing: list) -> None:
+                 semesters: list, renamed: str | None, missing: list) -> None:
     """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
     where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
@@ -173,8 +175,10 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
             **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
                                   f"学年 {year}", f"the academic year {year}"),
-            change=f"在 {on} 从校历中删去了（或改了编号）" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
-            change_en=f"was removed from the calendar (or renamed) on {on}" + (
+            change=(f"在 {on} 把编号改为 {renamed}（原来的编号从校历中没有了）" if renamed else f"在 {on} 从校历中删去了（或改了编号）")
+            + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
+            change_en=(f"was renamed {renamed} on {on} (its old id is gone from the calendar)" if renamed
+                       else f"was removed from the calendar (or renamed) on {on}") + (
                 f", with its semesters {', '.join(semesters)}" if semesters else ""),
             now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
             now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
