@@ -726,6 +726,8 @@ class Importer:
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
                                     cohort=None if self.named_year else year or self.cohort)
             self._use(sheet)
+            if year and not self.named_year and self.cohort and year != self.cohort:  # (two years: neither taken)
+                self.add("E-IMP-016", (sheet.header_row, 1), sheet=title, year=year, cohort=self.cohort)
             sheet.found = self.found = self.columns(rows[at][1], guessed)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(

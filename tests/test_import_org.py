@@ -1451,3 +1451,20 @@ def test_a_grade_cell_out_of_validate_s_range_names_the_range(work):
     assert run.returncode == 1 and "“1905级”不是1950 到 2100 之间的入学年份" in run.stdout, run.stdout
     run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
     assert "'1905级' is not a cohort year from 1950 to 2100" in run.stdout, run.stdout
+
+
+def test_a_sheet_named_for_one_cohort_and_cohort_naming_another_is_refused_naming_both(work):
+    """A sheet named 2025级 and --cohort 2026 say two years for the same rows: neither wins silently."""
+    book = Workbook()
+    book.active.title = "2025级"
+    for row in [["班级名称", "学院", "专业", "人数"], ["计算机2502班", "cs", "计算机科学与技术", 30]]:
+        book.active.append(row)
+    book.save(work / "名单.xlsx")
+    before = snapshot(work)
+    run = cli(work, "import", "classes", "名单.xlsx", "--cohort", "2026", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "名单.xlsx:1:1: 错误 E-IMP-016: 工作表名“2025级”说是 2025 级，--cohort 却是 2026" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "名单.xlsx", "--cohort", "2026", "--lang", "en")
+    assert "error E-IMP-016: the sheet's name '2025级' says cohort 2025, --cohort says 2026" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "名单.xlsx", "--cohort", "2025", "--write")  # (agreeing: imported)
+    assert run.returncode == 0 and "cs-2025-02" in run.stdout, run.stdout

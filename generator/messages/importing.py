@@ -176,6 +176,13 @@ CODES = {
         "hint_zh": "已写入的文件都是完整的，未写入的文件没有改动。请排除原因（如磁盘已满、没有写权限）后再运行一次同样的导入：已写入的记录与表格相同，不会重复写入。",
         "hint_en": "The files written are whole; those not written are unchanged. Remove the cause (a full disk, no permission) and run the same import again: the records written are the same as the spreadsheet and are not written twice.",
     },
+    "E-IMP-016": {
+        "severity": "error",
+        "zh": "工作表名“{sheet}”说是 {year} 级，--cohort 却是 {cohort}：这一页的班级是哪一级，没有定论",
+        "en": "the sheet's name '{sheet}' says cohort {year}, --cohort says {cohort}: which cohort this sheet's classes are is undecided",
+        "hint_zh": "工作表名中的“{year}级”和 --cohort {cohort} 都给出这一页没有写年级的各行的入学年份，两者不同时哪个都不取。若这一页是 {year} 级，去掉 --cohort（或改为 --cohort {year}）；若是 {cohort} 级，请改正工作表名；再运行一次导入。",
+        "hint_en": "The sheet's name ('{year}级') and --cohort {cohort} both give the cohort of this sheet's rows with no 年级; as they differ, neither is taken. If the sheet is cohort {year}, leave out --cohort (or give --cohort {year}); if it is {cohort}, correct the sheet's name; then run the import again.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
