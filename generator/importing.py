@@ -1365,15 +1365,17 @@ def cmd_import(args) -> int:
 
 
 def _cohort(text: str) -> int:
-    """--cohort: a year validate allows (the classes schema's cohort minimum and maximum), or exit 2."""
+    """--cohort: a year validate allows (the classes schema's cohort minimum and maximum), written
+    as the 年级 column may write it (2026, 2026级, 2026年级, ２０２６级), or exit 2."""
     from generator.validate import schema_for
 
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
-    if re.fullmatch(r"\d{4}", text) and first <= int(text) <= last:
-        return int(text)
-    raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 "
-                                     f"(a cohort year from {first} to {last}, such as 2026): {text!r}")
+    m = re.fullmatch(r"(\d{4})(级|年级|年)?", _plain(text))
+    if m and first <= int(m.group(1)) <= last:
+        return int(m.group(1))
+    raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级 "
+                                     f"(a cohort year from {first} to {last}, such as 2026 or 2026级): {text!r}")
 
 
 def register(sub) -> None:

@@ -1418,7 +1418,7 @@ def test_a_cohort_validate_refuses_given_by_cohort_is_a_usage_error_naming_the_r
         run = cli(work, "import", "classes", "c.xlsx", "--cohort", wrong, "--write")
         assert run.returncode == 2 and snapshot(work) == before and "E-IMP" not in run.stdout, run.stdout + run.stderr
         assert "argument --cohort: 应为 1950–2100 之间的入学年份，如 2026" in run.stderr, run.stderr
-        assert f"a cohort year from 1950 to 2100, such as 2026): '{wrong}'" in run.stderr, run.stderr
+        assert f"a cohort year from 1950 to 2100, such as 2026 or 2026级): '{wrong}'" in run.stderr, run.stderr
     assert cli(work, "import", "classes", "c.xlsx", "--cohort", "2026").returncode == 0
 
 
@@ -1468,3 +1468,13 @@ def test_a_sheet_named_for_one_cohort_and_cohort_naming_another_is_refused_namin
     assert "error E-IMP-016: the sheet's name '2025级' says cohort 2025, --cohort says 2026" in run.stdout, run.stdout
     run = cli(work, "import", "classes", "名单.xlsx", "--cohort", "2025", "--write")  # (agreeing: imported)
     assert run.returncode == 0 and "cs-2025-02" in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("given", ["2026级", "2026年级", "２０２６级", "2026 级"])
+def test_cohort_written_as_a_grade_is_its_year(work, given):
+    """--cohort 2026级, as the 年级 column may write it, is 2026, not a usage error."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2603班", "cs", "计算机科学与技术", 30]])
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", given, "--write")
+    assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02" in run.stdout, run.stdout + run.stderr
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26级")
+    assert run.returncode == 2 and "1950–2100" in run.stderr, run.stderr
