@@ -1000,10 +1000,13 @@ class Importer:
                     self.add("E-IMP-010", (n, self.found["unit"]), row=n, record=display_path(path), old=old["unit"],
                              new=v["unit"])
                     continue
+                ends = [d for e in old.get("earlier") or [] if isinstance(e, dict) and (d := _date(e.get("until") or ""))]
+                if ends and v.get("active_from") == max(ends) + dt.timedelta(days=1):  # (the present post's start: recorded)
+                    v["active_from"] = _date(old.get("active_from") or "") or v["active_from"]
                 changed = self._differs(n, display_path(path), old, v)
+                post = self._promoted(n, path, old, changed) if changed else None
                 if changed:
-                    self._write(path, {None: n}, lambda: read_back(patch(text, yaml.compose(text), changed, ""),
-                                                                   lambda data: data == {**(reads(text) or {}), **_read(changed)}))
+                    self._write(path, {None: n}, lambda: self._cadre_text(text, old, changed, post))
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
@@ -1015,6 +1018,44 @@ class Importer:
                                                           record, "cadre"))
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)}（{v['name']}，{v['position']}）",
                                  f"{MSG['new']['en']} {display_path(path)} ({v['name']}, {v['position']})"))
+
+    def _promoted(self, n: Row, path: Path, old: dict, changed: dict) -> dict | None:
+        """A cadre's --update in the same unit (a move is E-IMP-010): a 任职日期 later than the
+        record's active_from is the start of the present post, not of being a cadre, and is not
+        written; the post it replaces is returned as an `earlier` one (until the day before).
+        W-IMP-012 says what is replaced and what kept, never silently."""
+        since, start = _date(old.get("active_from") or ""), changed.get("active_from")
+        later = start is not None and since is not None and start > since
+        if later:
+            del changed["active_from"]
+        if "position" not in changed and not later:
+            return None
+        post = {"until": start - dt.timedelta(days=1), "unit": old["unit"],
+                "position": old["position"]} if later and "position" in changed and old.get("position") else None
+        name, was, now = old.get("name"), old.get("position"), changed.get("position")
+        record, kept = display_path(path), (f"；任职开始仍为 {since}（表格的 {start} 是现任职务的开始）" if later else "",
+                                            f"; active_from stays {since} ({start}, in the spreadsheet, began the present post)"
+                                            if later else "")
+        if post:
+            zh = f"{name}的职务“{was}”→“{now}”，原职务记入 {record} 的 earlier（至 {post['until']}）"
+            en = f"{name}'s position '{was}' → '{now}', the earlier one kept in {record}'s earlier (until {post['until']})"
+        elif now:
+            zh = f"{name}的职务“{was}”被“{now}”替换，没有记入 earlier（表格没有写比任职开始更晚的任职日期）"
+            en = f"{name}'s position '{was}' is replaced by '{now}' with no earlier post kept (no 任职日期 later than active_from)"
+        else:
+            zh, en = f"{name}的职务不变", f"{name}'s position is unchanged"
+        self.add("W-IMP-012", (n, self.found.get("position" if now else "active_from", 1)), row=n, what=zh + kept[0],
+                 what_en=en + kept[1], record=record)
+        return post
+
+    def _cadre_text(self, text: str, old: dict, changed: dict, post: dict | None) -> str:
+        """A cadre's file `text` with the values `changed` and the earlier post `post` added."""
+        out = patch(text, yaml.compose(text), changed, "") if changed else text
+        if post:
+            root = yaml.compose(out) if "earlier" in old else None
+            out = merge_list(out if root else out.rstrip("\n") + "\nearlier:\n", root, "earlier", {}, [post])
+        posts = [*(old.get("earlier") or []), post] if post else old.get("earlier")
+        return read_back(out, lambda data: data == _read({**old, **changed, **({"earlier": posts} if posts else {})}))
 
     def units(self, entries) -> None:
         path = self.records / "units.yaml"

@@ -1478,3 +1478,30 @@ def test_cohort_written_as_a_grade_is_its_year(work, given):
     assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02" in run.stdout, run.stdout + run.stderr
     run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26级")
     assert run.returncode == 2 and "1950–2100" in run.stderr, run.stderr
+
+
+def test_a_promoted_cadre_updated_keeps_the_earlier_post_and_the_start_as_a_cadre(work):
+    """A 组织部 list gives a promoted cadre's new post and the day it began (任现职时间): --update
+    wrote both over the record, so the earlier post and the day they became a cadre were lost and
+    the past ledgers showed the new post.  Now the earlier post goes into `earlier` (until the day
+    before), active_from stays, and W-IMP-012 says what was replaced and what kept."""
+    path = work / "records/cadres/li-na.yaml"
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任现职时间"],
+                           ["李娜", "党委学生工作部部长兼武装部部长", "xgb", "2025-09-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update")
+    assert run.returncode == 0, run.stdout
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert data["position"] == "党委学生工作部部长兼武装部部长" and str(data["active_from"]) == "2021-03-01", data
+    assert data["earlier"] == [{"until": dt.date(2025, 8, 31), "unit": "xgb", "position": "党委学生工作部部长"}], data
+    assert ("c.xlsx:2:2: 警告 W-IMP-012: 第 2 行：李娜的职务“党委学生工作部部长”→“党委学生工作部部长兼武装部部长”，"
+            "原职务记入 records/cadres/li-na.yaml 的 earlier（至 2025-08-31）；任职开始仍为 2021-03-01") in run.stdout, run.stdout
+    assert cli(work, "validate").returncode == 0
+    run = cli(work, "import", "cadres", "c.xlsx")  # (the same list again: the record says it all)
+    assert run.returncode == 0 and "1 条与已有记录相同" in run.stdout and "W-IMP-012" not in run.stdout, run.stdout
+
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任现职时间"], ["李娜", "党委学生工作部部长", "xgb", "2021-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update", "--lang", "en")
+    assert run.returncode == 0, run.stdout
+    assert ("warning W-IMP-012: row 2: 李娜's position '党委学生工作部部长兼武装部部长' is replaced by '党委学生工作部部长' "
+            "with no earlier post kept") in run.stdout, run.stdout
+    assert len(yaml.safe_load(path.read_text(encoding="utf-8"))["earlier"]) == 1

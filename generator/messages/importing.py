@@ -183,6 +183,13 @@ CODES = {
         "hint_zh": "工作表名中的“{year}级”和 --cohort {cohort} 都给出这一页没有写年级的各行的入学年份，两者不同时哪个都不取。若这一页是 {year} 级，去掉 --cohort（或改为 --cohort {year}）；若是 {cohort} 级，请改正工作表名；再运行一次导入。",
         "hint_en": "The sheet's name ('{year}级') and --cohort {cohort} both give the cohort of this sheet's rows with no 年级; as they differ, neither is taken. If the sheet is cohort {year}, leave out --cohort (or give --cohort {year}); if it is {cohort}, correct the sheet's name; then run the import again.",
     },
+    "W-IMP-012": {
+        "severity": "warning",
+        "zh": "第 {row} 行：{what}",
+        "en": "row {row}: {what_en}",
+        "hint_zh": "干部升任、转任新职务（同一单位）时，表格的“任职日期”（任现职时间）是新职务的开始：原职务连同它的最后一天记入 earlier，以前各期的台账、附件1 仍显示原职务；任职开始（active_from，开始担任中层领导干部的日期）不改。请核对 {record}；不对时手工改正（见“管理员：年复一年的变动”）。",
+        "hint_en": "When a cadre takes a new post in the same unit, the spreadsheet's 任职日期 is the start of the new post: the old post goes into earlier with its last day, so past ledgers and 附件1 show it; active_from (the day they became a cadre) is kept. Check {record}, and correct it by hand if wrong (see the admin guide's changes year by year).",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
