@@ -1,9 +1,9 @@
-"""`python -m generator import classes|cadres|units FILE`: records from the spreadsheets a
+"""`python -m generator import classes|cadres|units|clubs FILE`: records from the spreadsheets a
 university already keeps (the 教务处's 班级名单, the 组织部's list of 中层领导干部, a list of
-units), as CSV, XLSX or old Excel XLS.
+units, the 校团委's list of clubs), as CSV, XLSX or old Excel XLS.
 
-A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml or
-records/units.yaml, or written as records/cadres/<id>.yaml; an existing record the spreadsheet
+A dry run unless --write.  New records are appended to records/classes/<cohort>.yaml,
+records/units.yaml or records/clubs.yaml, or written as records/cadres/<id>.yaml; an existing record the spreadsheet
 disagrees with is reported and left alone unless --update, which changes only the values that
 differ, in place: the files' other records, their order and their comments stay as they were.  Any error: nothing is written.
 """
@@ -60,8 +60,17 @@ FIELDS = {
         "reviewers": ("审核人账号", "reviewers", False, ["审核人账号", "审核人", "审核人git账号"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
     },
+    "clubs": {
+        "id": ("社团编号", "club id", False, ["社团编号", "编号", "社团代码", "id"]),
+        "name": ("社团名称", "club name", True, ["社团名称", "社团", "名称", "社团全称"]),
+        "unit": ("指导单位", "supervising unit", True, ["指导单位", "业务指导单位", "挂靠单位", "主管单位", "所属单位",
+                                                     "学院", "单位"]),
+        "category": ("社团类别", "category", False, ["社团类别", "类别", "社团类型", "类型"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+    },
 }
 ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "adviser", "until"],
+         "clubs": ["id", "name", "unit", "category", "until"],
          "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
 # A unit's type as the schema's two words, from the words universities use for it.
@@ -70,7 +79,8 @@ UNIT_TYPES = {"学院": "学院", "院系": "学院", "学部": "学院", "教�
 LIST_SEP = r"[、,，;；/\s]+"
 # Headings that name a person's own data: never read (the records are published).
 PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
-STUDENT = re.compile(r"姓名|名字|性别")  # in a class list, any name but the staff's is a student's
+# In a class list any name but the staff's is a student's; in a club list, its student officers' and members'.
+STUDENT = {"classes": re.compile(r"姓名|名字|性别"), "clubs": re.compile(r"姓名|名字|性别|负责人|会长|社长|团长|主席|成员|会员")}
 # A space between the Chinese characters of a person's name: layout, not part of the name.
 PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A line break inside a cell (Alt+Enter; NEL, U+2028, U+2029 pasted from elsewhere) and the spaces
@@ -490,6 +500,16 @@ class Row(int):
         return f"{self.sheet.file} 第 {self} 行", f"row {self} of {self.sheet.file}"
 
 
+def _numbered(stem: str, ids: set, numbered: dict) -> str:
+    """A new id `stem`NN: the smallest number not taken (`ids`); ids are only added, so none below
+    the last `numbered` gave this stem."""
+    k = numbered.get(stem, 1)
+    while f"{stem}{k:02d}" in ids:
+        k += 1
+    numbered[stem] = k
+    return f"{stem}{k:02d}"
+
+
 class Importer:
     def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool):
         self.records, self.kind, self.source, self.cohort = records, kind, source, cohort
@@ -554,7 +574,7 @@ class Importer:
             field = by_heading.get(norm)
             if norm in NUMBERING:  # (a row number: nothing to import, nothing to say)
                 continue
-            if field is None and (PERSONAL.search(norm) or self.kind == "classes" and STUDENT.search(norm)):
+            if field is None and (PERSONAL.search(norm) or self.kind in STUDENT and STUDENT[self.kind].search(norm)):
                 self.add("W-IMP-002", (self.header_row, i), **where)
             elif field is None:
                 known = [v[3][0] for v in fields.values()]
@@ -888,13 +908,8 @@ class Importer:
             if len(existing) + len(new_items.get(cohort, [])) >= self.records_most:
                 full.setdefault(cohort, (path, len(existing), []))[2].append(n)
                 continue
-            if not v.get("id"):  # the smallest number not taken; ids are only added, so none below the last
-                stem = f"{v['unit']}-{cohort}-"
-                k = numbered.get(stem, 1)
-                while f"{stem}{k:02d}" in ids:
-                    k += 1
-                numbered[stem] = k
-                v["id"] = f"{stem}{k:02d}"
+            if not v.get("id"):
+                v["id"] = _numbered(f"{v['unit']}-{cohort}-", ids, numbered)
             ids.add(v["id"])
             named[key[2]][-1] = (v["id"], *named[key[2]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
@@ -1058,19 +1073,33 @@ class Importer:
         return read_back(out, lambda data: data == _read({**old, **changed, **({"earlier": posts} if posts else {})}))
 
     def units(self, entries) -> None:
-        path = self.records / "units.yaml"
+        self._listed(entries, "单位", "unit", _heading, ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"),
+                     {"reviewers": []})
+
+    def clubs(self, entries) -> None:
+        self._listed(entries, "社团", "club", _plain, ("是不是社团、是否重复登记", "whether each is a club, or listed twice"))
+
+    def _listed(self, entries, what: str, what_en: str, key, check: tuple, defaults: dict | None = None) -> None:
+        """The rows `entries` merged into records/<kind>.yaml, one list of records (units, clubs):
+        a record matched by its id, else (with no id) by its name as `key` compares it; a new one
+        without an id is club-<unit>-NN (a unit's id is required)."""
+        kind = self.kind
+        path = self.records / f"{kind}.yaml"
         text = path.read_text(encoding="utf-8") if path.exists() else None
-        existing = ((yaml.safe_load(text) or {}) if text else {}).get("units") or []
+        existing = ((yaml.safe_load(text) or {}) if text else {}).get(kind) or []
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
-        names = {_heading(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
+        names = {key(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
+        ids, numbered = set(by_id), {}
         seen, changes, items, rows, over = {}, {}, [], {}, []
         for n, v in entries:
             self._use(n.sheet)
-            first = seen.get(v["id"]) or seen.get(_heading(v["name"]))
+            first = seen.get(v.get("id")) or seen.get(key(v["name"]))
             if first:
-                self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v['id']} {v['name']}")
+                self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v.get('id') or ''} {v['name']}".strip())
                 continue
-            seen[v["id"]] = seen[_heading(v["name"])] = n
+            v["id"] = v.get("id") or names.get(key(v["name"])) or _numbered(f"{what_en}-{v['unit']}-", ids, numbered)
+            ids.add(v["id"])
+            seen[v["id"]] = seen[key(v["name"])] = n
             record = f"{display_path(path)} {v['id']}"
             if v["id"] in by_id:
                 if changed := self._differs(n, record, existing[by_id[v["id"]]], v):
@@ -1079,25 +1108,24 @@ class Importer:
                     rows[by_id[v["id"]]] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
-            if names.get(_heading(v["name"])) not in (None, v["id"]):
-                other = names[_heading(v["name"])]
-                self.add("E-IMP-008", (n, self.found["id"]), row=n, record=f"{display_path(path)} {other}",
-                         reason=f"单位“{v['name']}”已有编号 {other}", reason_en=f"unit '{v['name']}' has the id {other}")
+            if names.get(key(v["name"])) not in (None, v["id"]):
+                other = names[key(v["name"])]
+                self.add("E-IMP-008", (n, self.found.get("id", 1)), row=n, record=f"{display_path(path)} {other}",
+                         reason=f"{what}“{v['name']}”已有编号 {other}", reason_en=f"{what_en} '{v['name']}' has the id {other}")
                 continue
             if len(existing) + len(items) >= self.records_most:
                 over.append(n)
                 continue
-            items.append({"reviewers": [], **{k: v[k] for k in ORDER["units"] if k in v}})
-            items[-1] = {k: items[-1][k] for k in ORDER["units"] if k in items[-1]}
+            item = {**(defaults or {}), **v}
+            items.append({k: item[k] for k in ORDER[kind] if k in item})
             rows.setdefault(None, n)
             rows[len(existing) + len(items) - 1] = n
             self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
         if over:
-            self._full(path, len(existing), over, "份单位名单", "the list of units", "个单位", "units",
-                       ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"))
+            self._full(path, len(existing), over, f"份{what}名单", f"the list of {kind}", f"个{what}", kind, check)
         if changes or items:
-            self._write(path, rows, lambda: merge_list(text or "units:\n", yaml.compose(text) if text else None,
-                                                       "units", changes, items))
+            self._write(path, rows, lambda: merge_list(text or f"{kind}:\n", yaml.compose(text) if text else None,
+                                                       kind, changes, items))
 
 
 # ---------------------------------------------------------------------------
@@ -1304,13 +1332,14 @@ def records_errors(root: Path, kind: str) -> list[F.Finding]:
     from generator.load import load_file
     from generator.validate import validate_document
 
-    paths = [root / "units.yaml", *sorted((root / kind).glob("*.yaml"))] if kind != "units" else [root / "units.yaml"]
+    paths = [root / "units.yaml", *({"units": [], "clubs": [root / "clubs.yaml"]}.get(kind) or sorted(
+        (root / kind).glob("*.yaml")))]
     out = []
     for path in paths:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
             out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
-        elif kind != "units":  # (units.yaml: the units the rows name are matched against it)
+        elif kind != "units" and path.name != "clubs.yaml":  # (units.yaml: the units the rows name are matched against it)
             out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
     return out
 
@@ -1422,11 +1451,12 @@ def _cohort(text: str) -> int:
 def register(sub) -> None:
     from generator.cli import _Parser, common
 
-    p = sub.add_parser("import", help="从现有名单（CSV、XLSX、XLS）导入班级或干部 (import classes or cadres from a spreadsheet)")
+    p = sub.add_parser("import", help="从现有名单（CSV、XLSX、XLS）导入班级、干部、单位或社团 (import classes, cadres, units or clubs from a spreadsheet)")
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
     for kind, help_ in (("classes", "班级名单 → records/classes/<入学年份>.yaml (class list)"),
                         ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)"),
-                        ("units", "单位名单 → records/units.yaml (list of units)")):
+                        ("units", "单位名单 → records/units.yaml (list of units)"),
+                        ("clubs", "社团名单 → records/clubs.yaml (list of clubs)")):
         q = kinds.add_parser(kind, help=help_)
         common(q, formats=("text", "json"))
         q.add_argument("file", help="表格文件：.xlsx、.xls 或 .csv (spreadsheet)")

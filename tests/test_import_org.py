@@ -1505,3 +1505,36 @@ def test_a_promoted_cadre_updated_keeps_the_earlier_post_and_the_start_as_a_cadr
     assert ("warning W-IMP-012: row 2: 李娜's position '党委学生工作部部长兼武装部部长' is replaced by '党委学生工作部部长' "
             "with no earlier post kept") in run.stdout, run.stdout
     assert len(yaml.safe_load(path.read_text(encoding="utf-8"))["earlier"]) == 1
+
+
+def test_a_club_list_is_appended_to_clubs_yaml_matching_the_clubs_recorded(work):
+    """`import clubs`: the 校团委's list of clubs (tests/fixtures/import/make_xlsx.py: a title row, a
+    序号, the student president's name and telephone) becomes records/clubs.yaml items as classes do:
+    a dry run first, a club already recorded matched by its name, new ones given club-<unit>-NN,
+    the students' columns refused, a unit's short name understood; validate passes."""
+    shutil.copy(B.REPO / "tests/fixtures/import/社团名单.xlsx", work / "社团名单.xlsx")
+    (work / "records/units.yaml").write_text((work / "records/units.yaml").read_text(encoding="utf-8").replace(
+        "    type: 学院\n", "    short_names: [计院]\n    type: 学院\n", 1), encoding="utf-8")
+    clubs = work / "records/clubs.yaml"
+    clubs.write_text("# 校团委 2025 年名单\n" + clubs.read_text(encoding="utf-8"), encoding="utf-8")
+    before = snapshot(work)
+    run = cli(work, "import", "clubs", "社团名单.xlsx")
+    assert run.returncode == 0 and snapshot(work) == before, run.stdout + run.stderr
+    assert "社团名单.xlsx:2:5: 警告 W-IMP-002: 列“负责人”（E 列）含个人信息" in run.stdout, run.stdout
+    assert "社团名单.xlsx:2:6: 警告 W-IMP-002" in run.stdout and "1 条与已有记录相同" in run.stdout, run.stdout
+    assert "新增 records/clubs.yaml club-cs-01（程序设计竞赛协会）" in run.stdout, run.stdout
+
+    run = cli(work, "import", "clubs", "社团名单.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    text = clubs.read_text(encoding="utf-8")
+    assert text.startswith("# 校团委 2025 年名单\nclubs:\n  - id: club-robotics\n")
+    assert [(c["id"], c["name"], c["unit"], c.get("category")) for c in yaml.safe_load(text)["clubs"]] == [
+        ("club-robotics", "机器人协会", "cs", "学术科技"), ("club-cs-01", "程序设计竞赛协会", "cs", "学术科技"),
+        ("club-xgb-01", "青年志愿者协会", "xgb", "志愿公益"), ("club-cs-02", "书法协会", "cs", "文化艺术")]
+    assert "王小明" not in text and "138" not in text
+    assert cli(work, "validate").returncode == 0
+
+    xlsx(work / "c.xlsx", [["社团名称", "指导单位", "社团类别"], ["机器人协会", "xgb", "学术科技"]])
+    run = cli(work, "import", "clubs", "c.xlsx", "--lang", "en")  # (an existing club that differs: as classes)
+    assert run.returncode == 1 and "c.xlsx:2:2: error E-IMP-007: row 2 differs from the existing record " \
+        "records/clubs.yaml club-robotics: supervising unit 'cs' → 'xgb'" in run.stdout, run.stdout

@@ -1,4 +1,4 @@
-"""Codes of `python -m generator import classes|cadres` (records from the university's spreadsheets)."""
+"""Codes of `python -m generator import classes|cadres|units|clubs` (records from the university's spreadsheets)."""
 
 CODES = {
     "E-IMP-001": {
