@@ -500,6 +500,10 @@ class Row(int):
         return f"{self.sheet.file} 第 {self} 行", f"row {self} of {self.sheet.file}"
 
 
+class Jie(int):
+    """A cohort given as NNNN届, read as the year of entry (W-IMP-013 says so)."""
+
+
 def _numbered(stem: str, ids: set, numbered: dict) -> str:
     """A new id `stem`NN: the smallest number not taken (`ids`); ids are only added, so none below
     the last `numbered` gave this stem."""
@@ -521,6 +525,9 @@ class Importer:
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
+        self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
+        if isinstance(cohort, Jie):
+            self._jie(None, (f"--cohort {cohort}届 ", f"--cohort {cohort}届"), cohort)
         from generator.validate import schema_for
 
         root = schema_for("cadre" if kind == "cadres" else kind)
@@ -545,6 +552,11 @@ class Importer:
                     if k:
                         keys.setdefault(_heading(k), set()).add(u["id"])
         return {k: ids.pop() for k, ids in keys.items() if len(ids) == 1}
+
+    def _jie(self, pos, what: tuple, year: int) -> None:
+        """A 届 read as the year of entry at `pos` of the file in use (W-IMP-013, once a file)."""
+        seen = self.jie.setdefault(self.file, [pos, what, year, 0])
+        seen[3] += 1
 
     def add(self, code, pos=None, **params):
         self.findings.append(F.make(code, self.file, pos, **params))
@@ -637,6 +649,9 @@ class Importer:
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
                 first, last = self.bounds[field]
+                if year is not None and ("届" in str(value) or _heading(self.header[i - 1]) == "届"):
+                    self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
+                                       f"row {n}'s '{where['heading']}' (column {where['column']}) '{value}'"), year)
                 if year is None and (year := _year_of(value, first, last)) is not None:  # (the day of entry: its year)
                     self.dated.setdefault((self.file, where["heading"], where["column"]), []).append(
                         (n, _shown_date(row[i - 1]), year))
@@ -748,6 +763,8 @@ class Importer:
             self._use(sheet)
             if year and not self.named_year and self.cohort and year != self.cohort:  # (two years: neither taken)
                 self.add("E-IMP-016", (sheet.header_row, 1), sheet=title, year=year, cohort=self.cohort)
+            elif year and not self.named_year and "届" in title:
+                self._jie((sheet.header_row, 1), (f"工作表名“{title}”", f"the sheet's name '{title}'"), year)
             sheet.found = self.found = self.columns(rows[at][1], guessed)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
@@ -766,6 +783,10 @@ class Importer:
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
         for (file, heading, column), rows in self.dated.items():
             self._dated(file, heading, column, rows)
+        for file, (pos, (zh, en), year, count) in self.jie.items():
+            self.findings.append(F.make("W-IMP-013", file, pos, what=zh, what_en=en, year=year, entered=year - 4,
+                                        more=f"等 {count} 处" if count > 1 else "",
+                                        more_en=f" and {count - 1} more" if count > 1 else ""))
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
@@ -1441,9 +1462,9 @@ def _cohort(text: str) -> int:
 
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
-    m = re.fullmatch(r"(\d{4})(级|年级|年)?", _plain(text))
+    m = re.fullmatch(r"(\d{4})(级|年级|年|届)?", _plain(text))
     if m and first <= int(m.group(1)) <= last:
-        return int(m.group(1))
+        return (Jie if m.group(2) == "届" else int)(m.group(1))
     raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级 "
                                      f"(a cohort year from {first} to {last}, such as 2026 or 2026级): {text!r}")
 

@@ -1538,3 +1538,30 @@ def test_a_club_list_is_appended_to_clubs_yaml_matching_the_clubs_recorded(work)
     run = cli(work, "import", "clubs", "c.xlsx", "--lang", "en")  # (an existing club that differs: as classes)
     assert run.returncode == 1 and "c.xlsx:2:2: error E-IMP-007: row 2 differs from the existing record " \
         "records/clubs.yaml club-robotics: supervising unit 'cs' → 'xgb'" in run.stdout, run.stdout
+
+
+def test_jie_is_read_as_the_year_of_entry_and_every_import_says_so(work):
+    """届 is the year of entry here and the year of graduation at many universities: a list whose
+    年级 says 2026届, a sheet named 2025届, or --cohort 2026届 is read as the year of entry, never
+    silently: W-IMP-013 at the first place says how it was read and what to write otherwise."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机2603班", "cs", "计算机科学与技术", "2026届", 30],
+                           ["计算机2604班", "cs", "计算机科学与技术", "2026届", 30]])
+    run = cli(work, "import", "classes", "c.xlsx")
+    assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02" in run.stdout, run.stdout
+    assert ("c.xlsx:2:4: 警告 W-IMP-013: 第 2 行的“年级”（D 列）“2026届”等 2 处的“届”读作入学年份：2026届 是 2026 年入学的 2026 级"
+            in run.stdout), run.stdout
+    run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
+    assert "warning W-IMP-013: 届 in row 2's '年级' (column D) '2026届' and 1 more is read as the year of entry" in run.stdout
+
+    book = Workbook()
+    book.active.title = "2025届"
+    for row in [["班级名称", "学院", "专业", "人数"], ["计算机2502班", "cs", "计算机科学与技术", 30]]:
+        book.active.append(row)
+    book.save(work / "s.xlsx")
+    run = cli(work, "import", "classes", "s.xlsx")
+    assert run.returncode == 0 and "s.xlsx:1:1: 警告 W-IMP-013: 工作表名“2025届”的“届”读作入学年份" in run.stdout, run.stdout
+
+    xlsx(work / "n.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2605班", "cs", "计算机科学与技术", 30]])
+    run = cli(work, "import", "classes", "n.xlsx", "--cohort", "2026届")
+    assert run.returncode == 0 and "警告 W-IMP-013: --cohort 2026届 的“届”读作入学年份" in run.stdout, run.stdout + run.stderr

@@ -190,6 +190,13 @@ CODES = {
         "hint_zh": "干部升任、转任新职务（同一单位）时，表格的“任职日期”（任现职时间）是新职务的开始：原职务连同它的最后一天记入 earlier，以前各期的台账、附件1 仍显示原职务；任职开始（active_from，开始担任中层领导干部的日期）不改。请核对 {record}；不对时手工改正（见“管理员：年复一年的变动”）。",
         "hint_en": "When a cadre takes a new post in the same unit, the spreadsheet's 任职日期 is the start of the new post: the old post goes into earlier with its last day, so past ledgers and 附件1 show it; active_from (the day they became a cadre) is kept. Check {record}, and correct it by hand if wrong (see the admin guide's changes year by year).",
     },
+    "W-IMP-013": {
+        "severity": "warning",
+        "zh": "{what}{more}的“届”读作入学年份：{year}届 是 {year} 年入学的 {year} 级",
+        "en": "届 in {what_en}{more_en} is read as the year of entry: {year}届 is cohort {year}, entering in {year}",
+        "hint_zh": "本系统把“届”读作入学年份，与“级”相同。许多学校的“届”是毕业年份（本科 {year}届 是 {entered} 年入学的）：若这份名单是这样写的，请改成入学年份——年级列写 {entered} 或 {entered}级（列标题写“入学年份”或“年级”），工作表名写 {entered}级，--cohort 写 {entered}（学制不是四年的照推）——再运行一次导入。若确是入学年份，可以不管这条警告，或把“届”改成“级”。",
+        "hint_en": "届 is read as the year of entry here, as 级 is. At many universities 届 is the year of graduation (an undergraduate of {year}届 entered in {entered}): if this list means that, write the years of entry instead (the 年级 column {entered} or {entered}级, headed 入学年份 or 年级; the sheet named {entered}级; --cohort {entered}; other lengths of study likewise) and run the import again. If it is the year of entry, ignore this warning, or write 级 for 届.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
