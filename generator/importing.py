@@ -504,6 +504,14 @@ class Jie(int):
     """A cohort given as NNNN届, read as the year of entry (W-IMP-013 says so)."""
 
 
+def _taken(other: str, what: str, what_en: str) -> dict:
+    """E-IMP-008's hint when the row's name is a record's of the id `other`."""
+    return {"fix": f"记录中的这个{what}就是编号 {other}：请把表格中这一行的{what}编号改成 {other}（或删去这一行），"
+                   f"再运行一次导入；确是另一个{what}时，请改正这一行的名称。",
+            "fix_en": f"The record of this {what_en} has the id {other}: write {other} as this row's id (or delete the row) "
+                      f"and run the import again; if it is another {what_en}, correct this row's name."}
+
+
 def _numbered(stem: str, ids: set, numbered: dict) -> str:
     """A new id `stem`NN: the smallest number not taken (`ids`); ids are only added, so none below
     the last `numbered` gave this stem."""
@@ -909,14 +917,17 @@ class Importer:
                          None) if match is None else None
             if other is not None and v.get("id"):  # (the same class in two lists, one with a 班级编号: not added twice)
                 self.add("E-IMP-008", (n, 1), row=n, record=f"{display_path(path)} {other['id']}",
-                         reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}")
+                         reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}",
+                         **_taken(other["id"], "班级", "class"))
                 continue
             if match is not None and _plain(existing[match].get("name")) == key[2]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
             if match is None and v.get("id") in ids:
                 self.add("E-IMP-008", (n, 1), row=n, record=v["id"], reason="这个班级编号已用于别的年级",
-                         reason_en="this class id is used in another cohort")
+                         reason_en="this class id is used in another cohort",
+                         fix="请改正表格这一行的班级编号（编号不分年级，不能重用），或核对它的年级是否写错。",
+                         fix_en="Correct this row's class id (ids are unique over all cohorts), or check whether its cohort is wrong.")
                 continue
             self._namesake(n, v, existing[match]["id"] if match is not None else v.get("id"), cohort, named)
             if match is not None:
@@ -963,7 +974,9 @@ class Importer:
             f"这一行起共 {len(over)} 行放不下。请核对这些行（{check[0]}，是否重复登记）"),
             reason_en=f"validate allows at most {most} {what_en} in {where_en}, {display_path(path)} has {had}, "
                       f"and with the rows above it is full: this row and {len(over) - 1} more do not fit. "
-                      f"Check these rows ({check[1]}, or whether they are listed twice)")
+                      f"Check these rows ({check[1]}, or whether they are listed twice)",
+            fix="请按上面说的核对表格，删去不该有的行，再运行一次导入。",
+            fix_en="Check the spreadsheet as said above, delete the rows that should not be there and run the import again.")
 
     def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
         """W-IMP-004 when another class, a record or a row, has this row's name (under another
@@ -991,14 +1004,40 @@ class Importer:
             line = f":{exc.line}" if exc.line else ""
             if exc.reason:
                 self.add("E-IMP-011", (n, self.found.get(exc.key, 1)), row=n, record=display_path(path),
-                         reason=exc.reason[0], reason_en=exc.reason[1])
+                         reason=exc.reason[0], reason_en=exc.reason[1], **self._unfit(exc))
                 return
             self.add("E-IMP-008", (n, self.found.get(exc.key, 1)), row=n, record=f"{display_path(path)}{line}",
                      reason="这一处不是本系统写记录的样子（如写成了 [ ] 的记录列表、多行的值），无法就地修改；"
                             "请照同一文件中其他记录的写法改好这一处，或手工修改",
                      reason_en="it is not written as the project writes records (a [ ] list of records, a value "
                                "on several lines) and cannot be changed in place; write it as the file's other "
-                               "records are written, or edit it by hand")
+                               "records are written, or edit it by hand",
+                     fix="请把这一处改成一项一行，每项以“- ”开头、每个值各占一行（照同一文件中其他记录的写法），再运行一次导入；"
+                         "也可以把这一行的内容手工写进记录。",
+                     fix_en="Write it one item per line, each starting with '- ' and each value on a line of its own (as the "
+                            "file's other records are written), then run the import again; or add this row to the record by hand.")
+
+    def _unfit(self, exc: "Unmergeable") -> dict:
+        """E-IMP-011's hint for the cause at hand: an id the import made too long, a value taken from
+        records/units.yaml, another value validate refuses, or a value that reads back otherwise."""
+        names = FIELDS[self.kind]
+        if exc.schema and exc.key == "id" and "id" not in self.found:
+            return {"fix": f"这个编号是导入按单位编号生成的，单位编号太长：请在表格中加一列“{names['id'][0]}”，为各行写出较短的编号，再运行一次导入。",
+                    "fix_en": f"The import made this id from the unit's id, which is too long: add a column '{names['id'][0]}' "
+                              "giving each row a shorter id, and run the import again."}
+        if exc.schema and exc.key == "unit":
+            return {"fix": "这个值取自 records/units.yaml 中的单位编号：请先运行 python -m generator validate 改正那个单位，再运行一次导入。",
+                    "fix_en": "This value is a unit id of records/units.yaml: run python -m generator validate and correct "
+                              "that unit first, then run the import again."}
+        if exc.schema:
+            return {"fix": "请在表格中改正这一格，使它合乎上面说的要求，再运行一次导入；仍然不行时，请把这一行手工写成记录。",
+                    "fix_en": "Correct this cell in the spreadsheet as said above and run the import again; if it persists, "
+                              "write this row as a record by hand."}
+        return {"fix": "读回来的值与表格不同，多半是这一格中有看不见的特殊字符：请在 Excel 中重新输入这一格，再运行一次导入；"
+                       "仍然如此时，请把这一行手工写成记录。",
+                "fix_en": "A value that reads back otherwise than the spreadsheet has most often holds a character that "
+                          "cannot be seen: type the cell again in Excel and run the import again; if it persists, write "
+                          "this row as a record by hand."}
 
     def cadres(self, entries) -> None:
         folder = self.records / "cadres"
@@ -1132,7 +1171,8 @@ class Importer:
             if names.get(key(v["name"])) not in (None, v["id"]):
                 other = names[key(v["name"])]
                 self.add("E-IMP-008", (n, self.found.get("id", 1)), row=n, record=f"{display_path(path)} {other}",
-                         reason=f"{what}“{v['name']}”已有编号 {other}", reason_en=f"{what_en} '{v['name']}' has the id {other}")
+                         reason=f"{what}“{v['name']}”已有编号 {other}", reason_en=f"{what_en} '{v['name']}' has the id {other}",
+                         **_taken(other, what, what_en))
                 continue
             if len(existing) + len(items) >= self.records_most:
                 over.append(n)
@@ -1176,9 +1216,11 @@ class Unmergeable(ValueError):
     """A record's file not written as the project writes it: the line (1-based) where, the key
     and the list item (index) whose change it refused, when known."""
 
-    def __init__(self, line: int | None, key: str | None = None, index: int | None = None, reason=None):
+    def __init__(self, line: int | None, key: str | None = None, index: int | None = None, reason=None,
+                 schema: bool = False):
         super().__init__(line)
         self.line, self.key, self.index, self.reason = line, key, index, reason  # reason: (zh, en) of read_new
+        self.schema = schema  # (the value would not pass validate: not one that reads back otherwise)
 
 
 def _block_list(text: str, node: yaml.SequenceNode, value: list) -> list:
@@ -1324,7 +1366,8 @@ def _refused(error, data: dict, names: dict, index: int | None = None) -> Unmerg
     key = next((k for k in error.relative_path if k in names), None)
     what = (f"{names[key][0]}“{_shown(data[key])}”", f"{names[key][1]} '{_shown(data[key])}'") if key else ("", "")
     return Unmergeable(None, key, index, reason=(f"{what[0]}通不过 validate（{error.message}）",
-                                                 f"{what[1]} would not pass validate ({error.message})".lstrip()))
+                                                 f"{what[1]} would not pass validate ({error.message})".lstrip()),
+                        schema=True)
 
 
 def _invalid(kind: str, data):

@@ -1565,3 +1565,40 @@ def test_jie_is_read_as_the_year_of_entry_and_every_import_says_so(work):
     xlsx(work / "n.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2605班", "cs", "计算机科学与技术", 30]])
     run = cli(work, "import", "classes", "n.xlsx", "--cohort", "2026届")
     assert run.returncode == 0 and "警告 W-IMP-013: --cohort 2026届 的“届”读作入学年份" in run.stdout, run.stdout + run.stderr
+
+
+def hint(out: str, code: str) -> str:
+    """The hint (怎么改 / how to fix) printed under the first finding `code` of `out`."""
+    lines = out.splitlines()
+    at = next(i for i, line in enumerate(lines) if f" {code}: " in line)
+    return lines[at + 1]
+
+
+def test_e_imp_008_and_011_hints_say_the_cause_that_applies_not_every_cause(work):
+    """E-IMP-008 and E-IMP-011 each have several causes, and their hints were one fixed text about
+    all of them (a [ ] file, an id taken, a full file; an unseen character, a unit id, a long class
+    id): the admin had to work out which applied.  Each hint now says the one that does."""
+    xlsx(work / "教务处.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                              ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]])
+    assert cli(work, "import", "classes", "教务处.xlsx", "--write").returncode == 0
+    xlsx(work / "学院.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                             ["202602", "计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]])
+    taken = hint(cli(work, "import", "classes", "学院.xlsx").stdout, "E-IMP-008")
+    assert "班级编号改成 cs-2026-02" in taken and "[ … ]" not in taken and "已满" not in taken, taken
+
+    classes = work / "records/classes/2026.yaml"
+    classes.write_text("cohort: 2026\nclasses: [{id: cs-2026-01, name: 计算机2601班, unit: cs, major: 计算机科学与技术, "
+                       "headcount: 30}]\n", encoding="utf-8")
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2609班", "cs", "计算机科学与技术", 2026, 30]])
+    flow = hint(cli(work, "import", "classes", "c.xlsx").stdout, "E-IMP-008")
+    assert "一项一行" in flow and "编号" not in flow and "已满" not in flow, flow
+
+    unit = "a" * 60
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + f"  - id: {unit}\n    name: 长编号学院\n    type: 学院\n"
+                     "    reviewers: []\n", encoding="utf-8")
+    xlsx(work / "l.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["长编号2501班", "长编号学院", "数学", 2025, 30]])
+    long = hint(cli(work, "import", "classes", "l.xlsx").stdout, "E-IMP-011")
+    assert "班级编号" in long and "看不见" not in long and "units.yaml" not in long, long
+    long_en = hint(cli(work, "import", "classes", "l.xlsx", "--lang", "en").stdout, "E-IMP-011")
+    assert "班级编号" in long_en and "cannot be seen" not in long_en, long_en

@@ -131,8 +131,8 @@ CODES = {
         "severity": "error",
         "zh": "无法把第 {row} 行合并进 {record}：{reason}",
         "en": "row {row} cannot be merged into {record}: {reason_en}",
-        "hint_zh": "文件写成了一行的 [ … ] 或 { … } 时（validate 认这种写法，导入却不能就地修改）：请把它改成一项一行，每项以“- ”开头、每个值各占一行（照本系统写的记录），再运行一次导入；也可以把这一行的内容手工写进记录。编号已有别的记录用着时：请改正表格这一行。文件已满时：请按上面说的核对表格，删去不该有的行。",
-        "hint_en": "If the file is written as [ … ] or { … } on one line (validate accepts it, but import cannot change it in place): write it one item per line, each starting with '- ' and each value on a line of its own (as the project writes records), then run the import again; or add this row to the record by hand. If the id is another record's: correct this row. If the file is full: check the spreadsheet as said above and delete the rows that should not be there.",
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
     },
     "E-IMP-009": {
         "severity": "error",
@@ -145,8 +145,8 @@ CODES = {
         "severity": "error",
         "zh": "第 {row} 行写进 {record} 后读回来不对：{reason}；没有写入任何文件",
         "en": "row {row}: {record} as written would not read back right: {reason_en}; nothing was written",
-        "hint_zh": "导入写出的每个文件都先读回来核对。读回来的值与表格不同，多半是这一格中有看不见的特殊字符：请在 Excel 中重新输入这一格，再运行一次导入。通不过 validate 的，若是取自已有记录的值（如 records/units.yaml 中的单位编号），请先运行 python -m generator validate 改正那条记录；导入生成的班级编号太长（学院编号很长）时，请在表格中加一列“班级编号”写出较短的编号。仍然如此时，请把这一行手工写成记录。",
-        "hint_en": "Every file the import writes is read back first. A value that reads back otherwise than the spreadsheet has most often holds a character that cannot be seen: type the cell again in Excel and run the import again. A value that would not pass validate and comes from an existing record (a unit id of records/units.yaml): run python -m generator validate and correct that record first; a class id the import made too long (from a long unit id): add a '班级编号' column giving shorter ids. If it persists, write this row as a record by hand.",
+        "hint_zh": "导入写出的每个文件都先读回来核对。{fix}",
+        "hint_en": "Every file the import writes is read back first. {fix_en}",
     },
     "E-IMP-012": {
         "severity": "error",
