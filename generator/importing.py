@@ -80,7 +80,7 @@ LIST_SEP = r"[、,，;；/\s]+"
 # Headings that name a person's own data: never read (the records are published).
 PERSONAL = re.compile(r"学号|身份证|手机|电话|联系方式|邮箱|出生|住址|家庭|籍贯|民族|政治面貌|学生")
 # In a class list any name but the staff's is a student's; in a club list, its student officers' and members'.
-STUDENT = {"classes": re.compile(r"姓名|名字|性别"), "clubs": re.compile(r"姓名|名字|性别|负责人|会长|社长|团长|主席|成员|会员")}
+STUDENT = {"classes": re.compile(r"姓名|名字|性别"), "clubs": re.compile(r"姓名|名字|性别|负责人|会长|社长|团长|主席|(成员|会员)(?!人?数)")}
 # A space between the Chinese characters of a person's name: layout, not part of the name.
 PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A line break inside a cell (Alt+Enter; NEL, U+2028, U+2029 pasted from elsewhere) and the spaces

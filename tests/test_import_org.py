@@ -1602,3 +1602,12 @@ def test_e_imp_008_and_011_hints_say_the_cause_that_applies_not_every_cause(work
     assert "班级编号" in long and "看不见" not in long and "units.yaml" not in long, long
     long_en = hint(cli(work, "import", "classes", "l.xlsx", "--lang", "en").stdout, "E-IMP-011")
     assert "班级编号" in long_en and "cannot be seen" not in long_en, long_en
+
+
+def test_a_club_list_s_member_count_is_not_refused_as_personal_data(work):
+    """A club list's 会员人数 (how many members) is a number, not a student: W-IMP-001 (not
+    imported), not W-IMP-002 (personal data); 会员名单 and 会长 are the students'."""
+    xlsx(work / "c.xlsx", [["社团名称", "指导单位", "会员人数", "会员名单", "会长"], ["围棋社", "xgb", 40, "甲、乙", "丙"]])
+    run = cli(work, "import", "clubs", "c.xlsx")
+    assert run.returncode == 0 and "c.xlsx:1:3: 警告 W-IMP-001: 不认识的列“会员人数”" in run.stdout, run.stdout
+    assert "c.xlsx:1:4: 警告 W-IMP-002" in run.stdout and "c.xlsx:1:5: 警告 W-IMP-002" in run.stdout, run.stdout
