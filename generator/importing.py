@@ -574,6 +574,24 @@ class Importer:
         zh, en = first.of(n)
         return {"first": zh, "first_en": en}
 
+    def _points(self, kind: str) -> dict:
+        """Id → its file of the records of `kind` (classes or clubs: the contact points, whose
+        ids are one namespace; a ledger names either)."""
+        paths = sorted((self.records / "classes").glob("*.yaml")) if kind == "classes" else [self.records / "clubs.yaml"]
+        return {str(c.get("id")): display_path(p) for p in paths if p.exists()
+                for c in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get(kind) or [] if isinstance(c, dict)}
+
+    def _other_point(self, n: Row, ident, others: dict, what: str, what_en: str) -> bool:
+        """E-IMP-008 when the row's id `ident` is one of `others` (a record of the other kind)."""
+        if ident not in others:
+            return False
+        self.add("E-IMP-008", (n, self.found.get("id", 1)), row=n, record=f"{others[ident]} {ident}",
+                 reason=f"这个编号已是{what}的编号（班级和社团共用一套编号）",
+                 reason_en=f"this id is a {what_en}'s (classes and clubs share one set of ids)",
+                 fix="请改正表格这一行的编号（或删去这一列，让导入生成编号），再运行一次导入。",
+                 fix_en="Correct this row's id (or delete the column, and the import makes the ids), then run the import again.")
+        return True
+
     def _use(self, sheet) -> None:
         """Findings from here on are of `sheet` (a Row's sheet)."""
         self.file, self.header_row, self.header, self.found, self.default_cohort = (
@@ -895,8 +913,12 @@ class Importer:
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
         rows: dict[int, dict] = {}  # cohort → {index: its row; None: the first row that adds or changes}
         full: dict[int, tuple] = {}  # cohort → (path, its records, the rows it has no room for)
+        clubs = self._points("clubs")
+        ids |= set(clubs)
         for n, v in entries:
             self._use(n.sheet)
+            if self._other_point(n, v.get("id"), clubs, "社团", "club"):
+                continue
             cohort = v.pop("cohort", None) or self.default_cohort
             if cohort not in files:
                 path = self.records / "classes" / f"{cohort}.yaml"
@@ -1149,10 +1171,13 @@ class Importer:
         existing = ((yaml.safe_load(text) or {}) if text else {}).get(kind) or []
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {key(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
-        ids, numbered = set(by_id), {}
+        others = self._points("classes") if kind == "clubs" else {}
+        ids, numbered = set(by_id) | set(others), {}
         seen, changes, items, rows, over = {}, {}, [], {}, []
         for n, v in entries:
             self._use(n.sheet)
+            if self._other_point(n, v.get("id"), others, "班级", "class"):
+                continue
             first = seen.get(v.get("id")) or seen.get(key(v["name"]))
             if first:
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v.get('id') or ''} {v['name']}".strip())

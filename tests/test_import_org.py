@@ -1611,3 +1611,21 @@ def test_a_club_list_s_member_count_is_not_refused_as_personal_data(work):
     run = cli(work, "import", "clubs", "c.xlsx")
     assert run.returncode == 0 and "c.xlsx:1:3: 警告 W-IMP-001: 不认识的列“会员人数”" in run.stdout, run.stdout
     assert "c.xlsx:1:4: 警告 W-IMP-002" in run.stdout and "c.xlsx:1:5: 警告 W-IMP-002" in run.stdout, run.stdout
+
+
+def test_a_club_or_class_id_that_the_other_kind_has_is_refused_not_written(work):
+    """Classes and clubs share one namespace of ids (a ledger names either): a club list giving a
+    class's id, or a class list a club's, was written and validate then failed (E-REF-002), which
+    stopped every import after it.  Now it is E-IMP-008 naming the record that has it."""
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["社团编号", "社团名称", "指导单位"], ["cs-2026-01", "围棋社", "xgb"]])
+    run = cli(work, "import", "clubs", "c.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "c.xlsx:2:1: 错误 E-IMP-008: 无法把第 2 行合并进 records/classes/2026.yaml cs-2026-01：这个编号已是班级的编号" \
+        in run.stdout, run.stdout
+    xlsx(work / "k.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                           ["club-robotics", "计算机2609班", "cs", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "k.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert "k.xlsx:2:1: 错误 E-IMP-008: 无法把第 2 行合并进 records/clubs.yaml club-robotics：这个编号已是社团的编号" \
+        in run.stdout, run.stdout
