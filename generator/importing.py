@@ -1100,6 +1100,10 @@ class Importer:
                 ends = [d for e in old.get("earlier") or [] if isinstance(e, dict) and (d := _date(e.get("until") or ""))]
                 if ends and v.get("active_from") == max(ends) + dt.timedelta(days=1):  # (the present post's start: recorded)
                     v["active_from"] = _date(old.get("active_from") or "") or v["active_from"]
+                elif self.update and ends and (_date(old.get("active_from") or "") or dt.date.min) < v["active_from"] <= max(ends):
+                    self.add("E-IMP-017", (n, self.found["active_from"]), row=n, start=v["active_from"], until=max(ends),
+                             record=display_path(path))  # (an older list: its post is history already)
+                    continue
                 changed = self._differs(n, display_path(path), old, v)
                 post = self._promoted(n, path, old, changed) if changed else None
                 if changed:

@@ -1629,3 +1629,20 @@ def test_a_club_or_class_id_that_the_other_kind_has_is_refused_not_written(work)
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
     assert "k.xlsx:2:1: 错误 E-IMP-008: 无法把第 2 行合并进 records/clubs.yaml club-robotics：这个编号已是社团的编号" \
         in run.stdout, run.stdout
+
+
+def test_an_older_list_imported_after_a_promotion_is_refused_not_made_history(work):
+    """After a promotion was imported (the earlier post kept until 2025-08-31), the older list
+    (the earlier post, from 2023-09-01) imported with --update made the present post an earlier
+    one ending 2023-08-31 and wrote the old post back as the present: the history upside down.
+    Now a 任职日期 not after the record's last earlier post is E-IMP-017, nothing written."""
+    path = work / "records/cadres/li-na.yaml"
+    xlsx(work / "new.xlsx", [["姓名", "职务", "单位", "任现职时间"], ["李娜", "学生工作处处长", "xgb", "2025-09-01"]])
+    assert cli(work, "import", "cadres", "new.xlsx", "--write", "--update").returncode == 0
+    before = snapshot(work)
+    xlsx(work / "old.xlsx", [["姓名", "职务", "单位", "任现职时间"], ["李娜", "学生工作处副处长", "xgb", "2023-09-01"]])
+    run = cli(work, "import", "cadres", "old.xlsx", "--write", "--update")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("old.xlsx:2:4: 错误 E-IMP-017: 第 2 行的任职日期 2023-09-01 不晚于 records/cadres/li-na.yaml 中以往任职的最后一天 "
+            "2025-08-31：表格比记录旧") in run.stdout, run.stdout
+    assert yaml.safe_load(path.read_text(encoding="utf-8"))["position"] == "学生工作处处长"

@@ -197,6 +197,13 @@ CODES = {
         "hint_zh": "本系统把“届”读作入学年份，与“级”相同。许多学校的“届”是毕业年份（本科 {year}届 是 {entered} 年入学的）：若这份名单是这样写的，请改成入学年份——年级列写 {entered} 或 {entered}级（列标题写“入学年份”或“年级”），工作表名写 {entered}级，--cohort 写 {entered}（学制不是四年的照推）——再运行一次导入。若确是入学年份，可以不管这条警告，或把“届”改成“级”。",
         "hint_en": "届 is read as the year of entry here, as 级 is. At many universities 届 is the year of graduation (an undergraduate of {year}届 entered in {entered}): if this list means that, write the years of entry instead (the 年级 column {entered} or {entered}级, headed 入学年份 or 年级; the sheet named {entered}级; --cohort {entered}; other lengths of study likewise) and run the import again. If it is the year of entry, ignore this warning, or write 级 for 届.",
     },
+    "E-IMP-017": {
+        "severity": "error",
+        "zh": "第 {row} 行的任职日期 {start} 不晚于 {record} 中以往任职的最后一天 {until}：表格比记录旧，没有改动",
+        "en": "row {row}: its 任职日期 {start} is not after {until}, the last day of an earlier post in {record}: the spreadsheet is older than the record; nothing was changed",
+        "hint_zh": "记录已写明 {until} 以后的任职，这一行的职务已是以往任职：用 --update 导入它会把现任职务改回旧的。请用最新的名单导入，或删去这一行；若是记录写错了，请手工改正 {record} 的 earlier。",
+        "hint_en": "The record already holds the posts after {until}, so this row's post is an earlier one: imported with --update it would put the old post back as the present one. Import the latest list, or delete this row; if the record is wrong, correct the earlier posts of {record} by hand.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
