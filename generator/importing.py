@@ -888,10 +888,17 @@ class Importer:
         if not changed:
             self.same += 1
         elif not self.update:
-            names, was = FIELDS[self.kind], {k: _scalar(old[k]) if k in old else "" for k in changed}
+            def shown(value):  # (as the cell or the record shows it: a date written "2021-03-01" without its quotes)
+                return _shown(value) if isinstance(value, str) else _scalar(value)
+            names, was = FIELDS[self.kind], {k: shown(old[k]) if k in old else "" for k in changed}
+            since = _date(old.get("active_from") or "") if self.kind == "cadres" else None
+            later = since is not None and isinstance(changed.get("active_from"), dt.date) and changed["active_from"] > since
+            note = ({"active_from": "（加 --update 时这是现任职务的开始：任职开始不改，原职务记入 earlier）"} if later else {},
+                    {"active_from": " (with --update, the start of the present post: active_from is kept, the old post "
+                                    "goes into earlier)"} if later else {})
             self.add("E-IMP-007", (n, self.found.get(next(iter(changed)), 1)), row=n, record=record,
-                     changes=[f"{names[k][0]} “{was[k]}” → “{_scalar(v)}”" for k, v in changed.items()],
-                     changes_en=[f"{names[k][1]} '{was[k]}' → '{_scalar(v)}'" for k, v in changed.items()])
+                     changes=[f"{names[k][0]} “{was[k]}” → “{shown(v)}”{note[0].get(k, '')}" for k, v in changed.items()],
+                     changes_en=[f"{names[k][1]} '{was[k]}' → '{shown(v)}'{note[1].get(k, '')}" for k, v in changed.items()])
             return {}
         return changed
 

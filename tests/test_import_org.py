@@ -1646,3 +1646,16 @@ def test_an_older_list_imported_after_a_promotion_is_refused_not_made_history(wo
     assert ("old.xlsx:2:4: 错误 E-IMP-017: 第 2 行的任职日期 2023-09-01 不晚于 records/cadres/li-na.yaml 中以往任职的最后一天 "
             "2025-08-31：表格比记录旧") in run.stdout, run.stdout
     assert yaml.safe_load(path.read_text(encoding="utf-8"))["position"] == "学生工作处处长"
+
+
+def test_a_promotion_without_update_says_what_update_will_do_with_the_date(work):
+    """E-IMP-007 of a promoted cadre said 任职日期 “2021-03-01” → “2025-09-01” and told the admin
+    to add --update to change the record, yet --update keeps active_from (the new date starts the
+    present post): the change it lists now says so."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任现职时间"], ["李娜", "学生工作处处长", "xgb", "2025-09-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1 and ("任职日期 “2021-03-01” → “2025-09-01”（加 --update 时这是现任职务的开始："
+                                    "任职开始不改，原职务记入 earlier）") in run.stdout, run.stdout
+    run = cli(work, "import", "cadres", "c.xlsx", "--lang", "en")
+    assert "since '2021-03-01' → '2025-09-01' (with --update, the start of the present post: active_from " \
+        "is kept, the old post goes into earlier)" in run.stdout, run.stdout
