@@ -165,7 +165,7 @@ _SPACE = " \u3000\u00a0"
 # are no one), or 等人 or a number and 人 (张、李二人, 王和刘两人; 男、女二人 is no one); the whole list is one find, and `mask` hides each
 # surname of it (the one after each joiner), not only the first.  (老师、同学 and 家长和同学 name no one.)
 _LIST_JOIN = "、和与及與，,/／"
-_NUMBER = "一二两三四五六七八九十几兩幾数數2-9"
+_NUMBER = "一二两三四五六七八九十几兩幾数數俩倆2-9"
 _COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"
 _JOINED = f"[{_LIST_JOIN}][{_SPACE}]?[小老]?"  # (a space after the joiner: 张, 李同学; 小/老 before the next surname)
@@ -185,20 +185,33 @@ _INITIALS = (f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}(?:(?:[{_LIST_JOIN}][{_SPACE}]?[A
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
 # 李姓 学生), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生).
 _SURNAMED_AS = f"[{_SPACE}]?姓"
+# A list's last words: a count or 等 (and 姓: 王、李两姓同学) and 同学 (同学们 after one: 张、李两位同学们),
+# 同学 alone (not 同学们: 老师、同学们 … hold no surname, but a list's last word might end in one),
+# a count or 等 and 学生/男生/…, or 等/a number and 人 (张、李二人).
+_LIST_END = (f"(?:{_ENDS}姓?[{_SPACE}]?[男女]?{_CLASSMATE}|[男女]?{_CLASSMATE}(?![们們])"
+             f"|{_ENDS}姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)")
+# Two surnames with no joiner (张李两位同学, 张李二人): only before 两/二/2/俩 and the list's last words
+# (江苏, 黄石 — a province, a city — are no one).  A list and a count with no student word after it (张、李两位
+# 谈心, 张、李两位家长: a parent's surname is most often the child's) names students too, but for staff.
+_TWO = "两二兩2俩倆"
+_STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][师師]|[书書]记|[院校处科]长|[處][長]|主任|[领領][导導]|干部|幹部"
+          "|同志|同事|[专專]家|嘉[宾賓]|校友|[医醫]生|阿姨|先生|女士|助教|宿管|[职職]工|[员員]工|工作人[员員])")
 _A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生)"
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]))"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
+                f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
-                f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?[男女]?{_CLASSMATE}(?![们們])"
-                f"|{_ENDS}[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}))"
+                f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
+                f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
+                f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}][{_SPACE}]?(?=[{_TWO}]){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
 CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)")
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
@@ -208,7 +221,8 @@ def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
     # (every find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
-            and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm)
+            and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
+                  and "名" not in norm)
                  or not _LIST_TAIL.search(norm)):
         return []
     out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)]
@@ -398,7 +412,8 @@ def mask(kind: str, found: str) -> str:
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
-        return "*" + _LISTED.sub(r"\1*", found[1:])
+        rest = found[1:]  # (张李两位同学: the second surname right after the first)
+        return "*" + _LISTED.sub(r"\1*", "*" + rest[1:] if rest[:1] in _SURNAME_CHARS else rest)
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)

@@ -440,3 +440,21 @@ def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_find
             expected = privacy.mask("student_number", norm[spans[0][1]:spans[0][2]]) if spans else ""
             assert found == expected, (patterns, text)
     assert not cms.SIMPLE_STUDENT.fullmatch("S[0-9]{7}") and not cms.SIMPLE_STUDENT.fullmatch("20\\d{8}|19[0-9]{8}")
+
+
+def test_the_form_agrees_with_the_privacy_check_on_the_later_surname_forms(config, records):
+    """Each form the privacy check learnt since (lists without a joiner, 两姓, a count and no student word,
+    nicknames, initials and acronyms): the form's JavaScript refuses exactly what Python finds."""
+    import test_privacy as tp
+
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    found = [s for s, _ in tp.SURNAME_LISTS_FOUND]
+    clean = tp.SURNAME_LISTS_CLEAN
+    in_js = _javascript_fullmatch(pattern, found + clean)
+    for text, accepted in zip(found + clean, in_js):
+        assert accepted == (not privacy.scan_text(text, rs)), (text, accepted)
+    assert in_js == [False] * len(found) + [True] * len(clean)

@@ -535,7 +535,8 @@ def test_the_quick_no_of_the_surname_check_hides_no_find():
     surnames = ["张", "李", "小王", "老刘", "高", "文", "史", "男", "师"]
     joins = ["、", "和", "，", ",", "与", "", ", ", "、 "]
     tails = ["两名学生", "二人", "等人", "等两位学生", "几名女生", "2人", "学生", "同学", "某", "人次", "名学生", " 学生", "两人",
-             " 两名学生", " 二人", "两 学生", "两女生", "两位学员", "等学員", "学员"]
+             " 两名学生", " 二人", "两 学生", "两女生", "两位学员", "等学員", "学员", "两位", "两位家长", "两姓学生", "俩人",
+             "两位老师", "两名"]
     heads = ["", "与", "学生", "老师", "提高", "的"]
     found = 0
     for _ in range(20_000):
@@ -560,3 +561,25 @@ def test_each_initials_of_a_list_before_同学_are_masked(sentence):
     # ZS、LM同学 showed ZS (only LM同学 was found); ZS和LM两位同学 was not found at all
     shown = privacy.redact(sentence)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["initials"] and not any(c.isascii() and c.isalpha() for c in shown), shown
+
+
+# Lists of surnames the check missed: no joiner (张李两位同学), 两姓, 同学们 after a count, and a count
+# with no student word after it (张、李两位家长: a parent's surname is most often the student's).
+SURNAME_LISTS_FOUND = [("与张李两位同学谈心", "张李"), ("王、李两姓同学反映宿舍热水时间短", "王李"),
+                       ("与张、李两位同学们座谈", "张李"), ("张、李两位家长反映孩子学业压力大", "张李"),
+                       ("与张、李两位谈心", "张李"), ("张李二人情绪低落", "张李"), ("與張李兩位同學談心", "張李"),
+                       ("王和刘两姓学生", "王刘"), ("陈黄两名女生反映", "陈黄"), ("江李两位同学", "江李")]
+SURNAME_LISTS_CLEAN = ["与张、李两位老师沟通学生学业预警情况", "王、刘两名辅导员参加", "陈和黄两位教师讲授",
+                       "来自江苏两位同学参加", "与江苏两名学生座谈", "与张、李两位 老师座谈", "高、低两个年级",
+                       "文、史两科学生", "與張、李兩位老師溝通", "张、李两位书记出席"]
+
+
+@pytest.mark.parametrize("sentence,surnames", SURNAME_LISTS_FOUND)
+def test_a_list_of_surnames_without_a_joiner_or_a_student_word_is_found(sentence, surnames):
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set(surnames) & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence", SURNAME_LISTS_CLEAN)
+def test_a_list_of_staff_or_places_is_no_student(sentence):
+    assert privacy.scan_text(sentence) == []
