@@ -26,8 +26,10 @@ kind               what
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
-                   and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生
+                   and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生,
+                   张李两位同学, 王、李两姓同学, 张、李两位家长 (not 张、李两位老师)
 ``initials``       … or by the initials of their name: ZS同学, zhs 同学, ZS、LM同学
+                   (not an acronym, nor letters with I/U/V: GPA同学, AI同学)
 ``name``           names in the protected-names list: a UTF-8 file outside the
                    repository, one name per line, named by the environment variable
                    CONTACT_LEDGER_PROTECTED_NAMES (never committed)
@@ -177,8 +179,13 @@ _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
 # surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
-_INITIALS = (f"(?<![A-Za-z0-9_])[A-Za-z]{{1,3}}(?:(?:[{_LIST_JOIN}][{_SPACE}]?[A-Za-z]{{1,3}})+[{_SPACE}]?{_ENDS}?)?"
-             f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
+# Not letters no pinyin syllable starts with (I, U, V: AI同学 a chatbot, UI同学, VR同学), not a common acronym
+# (GPA同学, MBA同学, PhD同学, HR同学: any case), not 同学小组 (A、B两个同学小组: a group).
+_ACRONYMS = ("GPA", "MBA", "MPA", "MPH", "MFA", "PHD", "ACM", "HR", "CEO", "APP", "PPT", "CET", "DJ", "PK")
+_NOT_ACRONYM = "(?!(?:" + "|".join("".join(f"[{c}{c.lower()}]" for c in a) for a in _ACRONYMS) + ")(?![A-Za-z]))"
+_INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
+_INITIALS = (f"(?<![A-Za-z0-9_]){_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
+             f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)

@@ -583,3 +583,20 @@ def test_a_list_of_surnames_without_a_joiner_or_a_student_word_is_found(sentence
 @pytest.mark.parametrize("sentence", SURNAME_LISTS_CLEAN)
 def test_a_list_of_staff_or_places_is_no_student(sentence):
     assert privacy.scan_text(sentence) == []
+
+
+# Letters before 同学 that are no one's initials: a common acronym (GPA, MBA, PhD, HR …), letters no pinyin
+# syllable starts with (I, U, V: AI同学 a chatbot, UI同学), and 同学小组 (a group: A、B两个同学小组).
+INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同学谈心", "GPY同学反映", "与ZS同学组织班会"]
+INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
+                  "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流"]
+
+
+@pytest.mark.parametrize("sentence", INITIALS_FOUND)
+def test_initials_are_still_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["initials"], sentence
+
+
+@pytest.mark.parametrize("sentence", INITIALS_CLEAN)
+def test_an_acronym_or_a_group_before_同学_is_no_one(sentence):
+    assert privacy.scan_text(sentence) == []
