@@ -417,6 +417,7 @@ INDEX_HTML = """<!doctype html>
       // in JavaScript); the first such number, masked as privacy.mask does (2026****56), or "".
       var STUDENT = RULES.student.map(function (p) { return new RegExp("^(?:" + p + ")$"); });
       var DATE_IN_GROUPS = /(?:^|[^0-9])(?:19|20)[0-9]{2}[ \\-](?:0?[1-9]|1[0-2])[ \\-](?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])/;
+      var MEETING = /(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$/;  // (privacy._MEETING)
       function narrow(t) {
         return t.replace(/[\\uff01-\\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
           .replace(/[\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f]/g, " ").replace(/[\\u2010-\\u2013]/g, "-");
@@ -435,6 +436,7 @@ INDEX_HTML = """<!doctype html>
         if (!STUDENT.length || !/[0-9\\uff10-\\uff19][ \\-\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f\\u2010-\\u2013\\uff0d][0-9\\uff10-\\uff19]/.test(text)) { return ""; }
         var norm = narrow(text), runs = /[0-9]+(?:[ \\-][0-9]+)+/g, run;
         while ((run = runs.exec(norm))) {
+          if (MEETING.test(norm.slice(Math.max(0, run.index - 12), run.index))) { continue; }
           var groups = [], one = /[0-9]+/g, g;
           while ((g = one.exec(run[0]))) { groups.push([run.index + g.index, run.index + g.index + g[0].length]); }
           var usable = groups.map(function (s) {

@@ -299,6 +299,9 @@ _DATE_IN_GROUPS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[ \-](?:0?[1-9]|1[0-2]
 _BEFORE_NO_GROUP = re.compile(r"(?:[0-9][:./]|[A-Za-z])$")  # (the two characters before a group)
 _AFTER_NO_GROUP = re.compile(r"[:./][0-9]|[A-Za-z]")  # (matched right after it)
 _MOST_GROUPS = 6
+# A meeting's or a live room's number, grouped as the app shows it (腾讯会议 2026 123 456, 会议号：2026-123-456,
+# 房间号 …), is no student number: a run right after such a word is not read (the admin page's `grouped` too).
+_MEETING = re.compile("(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$")
 
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
               50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
@@ -548,6 +551,8 @@ class Scanner:
         from each group on whose digits alone one of the patterns matches whole."""
         out = []
         for run in _GROUP_RUN.finditer(norm):
+            if _MEETING.search(norm, max(0, run.start() - 12), run.start()):
+                continue
             if run.end() - run.start() - run.group().count(" ") - run.group().count("-") < self.fewest:
                 continue  # (most runs: a date, a time)
             groups = [g.span() for g in _GROUP.finditer(norm, run.start(), run.end())]

@@ -425,6 +425,10 @@ def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_find
     texts = [ln for ln in (Path(__file__).parent / "fixtures" / "clean_texts.txt").read_text(encoding="utf-8").splitlines()]
     texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(2, 14))) for _ in range(20000)]
     texts += ["学生2026 1234 56反映", "一名学生（2026-123456）申请", "与2026 123 456同学谈心", "2026－1234－56同学"]
+    texts += ["腾讯会议 2026 123 456，晚上八点", "会议号：2026-123-456", "房间号 2026 123 456", "會議號 2026 123 456",
+              "会议结束后2026-123-456同学留下", "直播间ID 2026 123 456"]
+    texts += ["".join(rnd.choice(pieces + ["会议", "会议号", "房间号：", "会议是"]) for _ in range(rnd.randint(2, 10)))
+              for _ in range(5000)]
     for patterns in (["20[0-9]{8}"], ["20[0-9]{8,10}", "[0-9]{6}"], ["1[0-9]{3}56"]):
         assert all(cms.SIMPLE_STUDENT.fullmatch(p) for p in patterns)
         js = f"var RULES = {json.dumps({'student': patterns})};\n{block}\n" \

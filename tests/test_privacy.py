@@ -600,3 +600,16 @@ def test_initials_are_still_found(sentence):
 @pytest.mark.parametrize("sentence", INITIALS_CLEAN)
 def test_an_acronym_or_a_group_before_同学_is_no_one(sentence):
     assert privacy.scan_text(sentence) == []
+
+
+@pytest.mark.parametrize("sentence", ["腾讯会议 2026 123 456，晚上八点", "会议号：2026-123-456", "腾讯会议号为 2026 1234 56",
+                                      "房间号 2026 123 456", "直播间ID 2026 123 456", "會議號 2026 123 456"])
+def test_a_meeting_number_in_groups_is_no_student_number(sentence):
+    # 腾讯会议 2026 123 456 (a meeting's number, grouped as the app shows it) was blocked as a student number
+    assert privacy.Scanner(["20[0-9]{8}"]).scan(sentence) == [], sentence
+
+
+def test_a_student_number_in_groups_after_other_words_is_still_found():
+    scanner = privacy.Scanner(["20[0-9]{8}"])
+    for sentence in ["学生2026 123 456反映", "会议上一名学生（2026 123 456）发言", "会议结束后2026-123-456同学留下"]:
+        assert [m.kind for m in scanner.scan(sentence)] == ["student_number"], sentence
