@@ -613,3 +613,13 @@ def test_a_student_number_in_groups_after_other_words_is_still_found():
     scanner = privacy.Scanner(["20[0-9]{8}"])
     for sentence in ["学生2026 123 456反映", "会议上一名学生（2026 123 456）发言", "会议结束后2026-123-456同学留下"]:
         assert [m.kind for m in scanner.scan(sentence)] == ["student_number"], sentence
+
+
+@pytest.mark.parametrize("sentence", ["家长电话 +86 (138) 1234 5678", "家长电话(+86)138-1234-5678", "家长电话（+86）138 1234 5678",
+                                      "电话+86(138)12345678", "电话 (0086) 139-2345-6789", "电话 86 (139) 2345 6789"])
+def test_a_mobile_with_its_country_code_or_its_prefix_in_brackets_is_found(sentence):
+    # +86 (138) 1234 5678 and (+86)138-1234-5678 were not found (+86 138 1234 5678 was)
+    found = privacy.scan_text(sentence)
+    assert [m.kind for m in found] == ["mobile"] and found[0].masked in ("138****5678", "139****6789"), found
+    shown = privacy.redact(sentence)
+    assert "1234" not in shown and "2345" not in shown and "(" not in shown and "（" not in shown, shown
