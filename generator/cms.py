@@ -58,7 +58,9 @@ PRIVATE_RX = (
     r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",  # ID
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # e-mail
     r"(?:QQ|qq)号?[:： ]?[1-9][0-9]{4,10}(?![0-9])",                 # QQ
-    r"学号[:： ]?[0-9]{5,}",                                         # student number after 学号
+    # a student number after 学号/学生证号/学籍号, in groups too, as privacy._STUDENT_WORD reads it
+    r"(?:学号|学生证号?|学籍号)码?[ \u00a0\u3000]?(?:[:：=]|是|为)?[ \u00a0\u3000]?[A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13}"
+    r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
     r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
     r"(?:寝室|宿舍)[:： ]?[0-9]{3,4}(?![0-9])",                      # 寝室312
 )
@@ -414,8 +416,9 @@ INDEX_HTML = """<!doctype html>
       // reads it: the text narrowed as privacy._normal does, digit groups joined by one space or hyphen,
       // none next to a letter or to a digit across : . /, the longest run of 2 to 6 groups from each group
       // holding no date, month range or school year whose digits alone match one of the policy's
-      // patterns whole (RULES.student: those of digits, [0-9], {n} and {m,n} only, which read the same
-      // in JavaScript); the first such number, masked as privacy.mask does (2026****56), or "".
+      // patterns whole (RULES.student: cms.simple_student's, which read the same in JavaScript), none
+      // right after a meeting's word (MEETING); the first such number, masked as privacy.mask does
+      // (2026****56), or "".
       var STUDENT = RULES.student.map(function (p) { return new RegExp("^(?:" + p + ")$"); });
       var DATE_IN_GROUPS = /(?:^|[^0-9])(?:19|20)[0-9]{2}[ \\-](?:0?[1-9]|1[0-2])[ \\-](?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])/;
       var MEETING = /(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$/;  // (privacy._MEETING)
@@ -641,9 +644,20 @@ def id_stem(period: Period) -> str:
     return period.id.replace("-", "").lower()
 
 
-# A student-number pattern of digits, [0-9], {n} and {m,n} alone (20[0-9]{8,10}) reads the same in JavaScript:
-# the page checks a number written in groups against those (INDEX_HTML: grouped); others it leaves to validate.
-SIMPLE_STUDENT = re.compile(r"(?:(?:[0-9]|\[0-9\])(?:\{[0-9]{1,3}(?:,[0-9]{1,3})?\})?)+")
+# A student-number pattern of digits, [0-9] (or a range of digits: [0-3]), \d, {n}, {m,n}, ?, *, +, (?:…) and |
+# alone (20[0-9]{8,10}, 20\d{8}|19[0-9]{8}) reads the same in JavaScript over a string of ASCII digits: the page
+# checks a number written in groups against those (INDEX_HTML: grouped); others it leaves to validate.  (Not
+# Python's possessive *+ nor {,n}, which JavaScript reads otherwise; and the pattern must compile: simple_student.)
+SIMPLE_STUDENT = re.compile(r"(?:(?:[0-9]|\[[0-9](?:-[0-9])?\]|\\d|\))(?:(?:\{[0-9]{1,3}(?:,[0-9]{1,3})?\}|[?*+])\??)?"
+                            r"|\(\?:|\|)+")
+
+
+def simple_student(pattern) -> bool:
+    """Whether the page checks numbers in groups against `pattern` (SIMPLE_STUDENT, and it compiles)."""
+    from generator.privacy import student_regex
+
+    return isinstance(pattern, str) and bool(SIMPLE_STUDENT.fullmatch(pattern)) \
+        and not isinstance(student_regex(pattern), tuple)
 
 
 def form_rules(rs: RecordSet | None, periods: list) -> dict:
@@ -662,7 +676,7 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
         return out
     from generator.privacy import student_patterns
 
-    out["student"] = [p for p in student_patterns(rs) if SIMPLE_STUDENT.fullmatch(p)]
+    out["student"] = [p for p in student_patterns(rs) if simple_student(p)]
     out["statuses"] = dict(rs.status_meaning())
     if isinstance(rs.timezone, str):
         out["timezone"] = rs.timezone
