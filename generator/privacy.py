@@ -213,10 +213,18 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURN
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}][{_SPACE}]?(?=[{_TWO}]){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
-CALLED_RX = f"{_SURNAMED_RX}|{_INITIALS}"
+# Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约
+# and before a word of talking or meeting, where it can be no word (小组, 小时, 小结, 小程序 hold no surname
+# before such a word; 小白 — a beginner — is left out).
+_TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[电電][话話]|[联聯][系繫]|[约約][谈談]|私聊|[视視][频頻]"
+         "|一起|[讨討][论論]|了解)")
+_NICKNAMED_RX = (f"(?<=[与和跟同找约與][小])(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
+                 f"(?={_TALK})")
+CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
+_NICKNAMED = _Lazy(_NICKNAMED_RX)
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
@@ -226,13 +234,14 @@ _LATIN = re.compile("[A-Za-z]")
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
-    # (every find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
+    nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
+    # (every other find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
             and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
                   and "名" not in norm)
                  or not _LIST_TAIL.search(norm)):
-        return []
-    out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)]
+        return nicknamed
+    out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)] + nicknamed
     if _LATIN.search(norm):
         out += [("initials", m.start(), m.end()) for m in _INITIALED.finditer(norm)]
     return out

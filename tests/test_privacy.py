@@ -623,3 +623,21 @@ def test_a_mobile_with_its_country_code_or_its_prefix_in_brackets_is_found(sente
     assert [m.kind for m in found] == ["mobile"] and found[0].masked in ("138****5678", "139****6789"), found
     shown = privacy.redact(sentence)
     assert "1234" not in shown and "2345" not in shown and "(" not in shown and "（" not in shown, shown
+
+
+# A nickname (小 and a surname) before a word of talking or meeting names a student as 小张同学 does.
+NICKNAMES_FOUND = [("与小张谈心，了解其学业困难", "张"), ("和小李聊了聊宿舍关系", "李"), ("跟小王沟通后情绪好转", "王"),
+                   ("與小陳談心", "陳"), ("与小张、小李交流", "张李"), ("找小刘了解情况", "刘")]
+NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时候的伙伴交流", "与小结会上的同学交流", "通过小程序沟通",
+                   "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈"]
+
+
+@pytest.mark.parametrize("sentence,surnames", NICKNAMES_FOUND)
+def test_a_nickname_before_a_word_of_talking_is_found(sentence, surnames):
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set(surnames) & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence", NICKNAMES_CLEAN)
+def test_小_before_a_word_that_is_no_surname_is_no_one(sentence):
+    assert privacy.scan_text(sentence) == []
