@@ -203,6 +203,8 @@ _LIST_END = (f"(?:{_ENDS}姓?[{_SPACE}]?[男女]?{_CLASSMATE}|[男女]?{_CLASSMA
 _TWO = "两二兩2俩倆"
 _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][师師]|[书書]记|[院校处科]长|[處][長]|主任|[领領][导導]|干部|幹部"
           "|同志|同事|[专專]家|嘉[宾賓]|校友|[医醫]生|阿姨|先生|女士|助教|宿管|[职職]工|[员員]工|工作人[员員])")
+# (a few words before the staff word: 任课教师, 副教授, 专业课老师, 女老师, 校领导 — but not across 和/与/、: 两位家长和老师)
+_STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
 _A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生)"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]))"
@@ -210,7 +212,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURN
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
-                f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
+                f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}][{_SPACE}]?(?=[{_TWO}]){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约
@@ -433,7 +435,7 @@ def mask(kind: str, found: str) -> str:
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
         rest = found[1:]  # (张李两位同学: the second surname right after the first)
-        return "*" + _LISTED.sub(r"\1*", "*" + rest[1:] if rest[:1] in _SURNAME_CHARS else rest)
+        return "*" + _LISTED.sub(r"\1*", "*" + rest[1:] if rest and rest[0] in _SURNAME_CHARS else rest)
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)

@@ -568,10 +568,11 @@ def test_each_initials_of_a_list_before_同学_are_masked(sentence):
 SURNAME_LISTS_FOUND = [("与张李两位同学谈心", "张李"), ("王、李两姓同学反映宿舍热水时间短", "王李"),
                        ("与张、李两位同学们座谈", "张李"), ("张、李两位家长反映孩子学业压力大", "张李"),
                        ("与张、李两位谈心", "张李"), ("张李二人情绪低落", "张李"), ("與張李兩位同學談心", "張李"),
-                       ("王和刘两姓学生", "王刘"), ("陈黄两名女生反映", "陈黄"), ("江李两位同学", "江李")]
+                       ("王和刘两姓学生", "王刘"), ("陈黄两名女生反映", "陈黄"), ("张、李两位家长和老师反映", "张李"), ("江李两位同学", "江李")]
 SURNAME_LISTS_CLEAN = ["与张、李两位老师沟通学生学业预警情况", "王、刘两名辅导员参加", "陈和黄两位教师讲授",
                        "来自江苏两位同学参加", "与江苏两名学生座谈", "与张、李两位 老师座谈", "高、低两个年级",
-                       "文、史两科学生", "與張、李兩位老師溝通", "张、李两位书记出席"]
+                       "文、史两科学生", "與張、李兩位老師溝通", "张、李两位书记出席", "与张、李两位任课教师沟通",
+                       "张、李两位副教授出席", "王、刘两位专业课老师", "张、李两位女老师", "张、李两位校领导"]
 
 
 @pytest.mark.parametrize("sentence,surnames", SURNAME_LISTS_FOUND)
@@ -627,7 +628,8 @@ def test_a_mobile_with_its_country_code_or_its_prefix_in_brackets_is_found(sente
 
 # A nickname (小 and a surname) before a word of talking or meeting names a student as 小张同学 does.
 NICKNAMES_FOUND = [("与小张谈心，了解其学业困难", "张"), ("和小李聊了聊宿舍关系", "李"), ("跟小王沟通后情绪好转", "王"),
-                   ("與小陳談心", "陳"), ("与小张、小李交流", "张李"), ("找小刘了解情况", "刘")]
+                   ("與小陳談心", "陳"), ("与小张、小李交流", "张李"), ("找小刘了解情况", "刘"),
+                   ("和小刘一起走访宿舍", "刘")]
 NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时候的伙伴交流", "与小结会上的同学交流", "通过小程序沟通",
                    "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈"]
 
@@ -635,6 +637,7 @@ NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时�
 @pytest.mark.parametrize("sentence,surnames", NICKNAMES_FOUND)
 def test_a_nickname_before_a_word_of_talking_is_found(sentence, surnames):
     shown = privacy.redact(sentence)
+    assert shown.count("*") == len(surnames), shown  # (one star for each surname: 小刘 showed 小**)
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set(surnames) & set(shown), shown
 
 
