@@ -155,6 +155,11 @@ _TRADITIONAL = {"张": "張", "刘": "劉", "陈": "陳", "杨": "楊", "黄": "
                 "钟": "鍾", "谭": "譚", "邹": "鄒", "陆": "陸", "顾": "顧", "龙": "龍", "万": "萬", "钱": "錢",
                 "汤": "湯", "乔": "喬", "贺": "賀", "赖": "賴", "龚": "龔", "闫": "閆", "韦": "韋", "严": "嚴"}
 _SURNAME_CHARS += "".join(_TRADITIONAL.values())
+# The commonest compound surnames (欧阳同学, 司马某, 诸葛姓学生: both characters masked); not 东方 or 长孙, words too
+# (东方红, 班长孙同学).
+_COMPOUNDS = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "司徒", "慕容", "皇甫", "令狐", "公孙", "公孫",
+              "端木", "尉迟", "尉遲", "夏侯", "宇文", "澹台", "南宫", "南宮")
+_COMPOUND_FIRST = "".join(sorted({c[0] for c in _COMPOUNDS}))
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员與對給讓幫級長員"
 _CLASSMATE = "同[学學]"  # 同学, 同學
 # A space typed between the surname and 同学 or 某 (张 同学, 王　同学, 张 某, a non-breaking space pasted
@@ -214,7 +219,10 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURN
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}][{_SPACE}]?(?=[{_TWO}]){_LIST_END})"
-                f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}")
+                f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}"
+                f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
+                f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
+                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约
 # and before a word of talking or meeting, where it can be no word (小组, 小时, 小结, 小程序 hold no surname
 # before such a word; 小白 — a beginner — is left out).
@@ -434,6 +442,8 @@ def mask(kind: str, found: str) -> str:
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
+        if found[:2] in _COMPOUNDS:
+            return "**" + found[2:]
         rest = found[1:]  # (张李两位同学: the second surname right after the first)
         return "*" + _LISTED.sub(r"\1*", "*" + rest[1:] if rest and rest[0] in _SURNAME_CHARS else rest)
     if kind == "initials":  # … and the initials

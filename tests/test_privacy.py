@@ -644,3 +644,20 @@ def test_a_nickname_before_a_word_of_talking_is_found(sentence, surnames):
 @pytest.mark.parametrize("sentence", NICKNAMES_CLEAN)
 def test_小_before_a_word_that_is_no_surname_is_no_one(sentence):
     assert privacy.scan_text(sentence) == []
+
+
+# A compound surname (欧阳, 司马, 诸葛, 上官 …) before 同学/某/姓: one student, and both its characters masked.
+COMPOUND_FOUND = ["与欧阳同学谈心", "学生司马某情绪低落", "一名诸葛姓学生反映", "上官同学反映宿舍热水时间短", "與歐陽同學談心"]
+COMPOUND_CLEAN = ["参观欧阳修纪念馆", "学习司马光砸缸的故事", "诸葛亮的故事", "在东方红广场与同学们合影", "与司马同学们座谈"]
+
+
+@pytest.mark.parametrize("sentence", COMPOUND_FOUND)
+def test_a_compound_surname_is_found_and_masked_whole(sentence):
+    found = privacy.scan_text(sentence)
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in found] == ["surname"] and not set("欧阳司马诸葛上官歐陽") & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence", COMPOUND_CLEAN)
+def test_a_compound_surname_in_a_word_is_no_one(sentence):
+    assert privacy.scan_text(sentence) == []
