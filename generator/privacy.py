@@ -79,7 +79,7 @@ KINDS = {
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
     "name": ("受保护的学生姓名", "protected student name"),
-    "surname": ("带姓氏的称呼", "surname with 同学, 某 or 姓"),
+    "surname": ("带姓氏的称呼", "surname naming a student"),
     "initials": ("姓名拼音缩写的称呼", "name initials with 同学"),
 }
 # Words an exception may use for a kind.

@@ -661,3 +661,12 @@ def test_a_compound_surname_is_found_and_masked_whole(sentence):
 @pytest.mark.parametrize("sentence", COMPOUND_CLEAN)
 def test_a_compound_surname_in_a_word_is_no_one(sentence):
     assert privacy.scan_text(sentence) == []
+
+
+def test_the_english_message_of_a_nickname_or_a_list_says_what_was_found(tmp_path):
+    # 与小张谈心 and 张、李两位家长 were reported as "surname with 同学, 某 or 姓": neither holds one of them
+    root = records(tmp_path)
+    (root / LEDGER).write_text(ledger_text("与小张谈心，张、李两位家长反映"), encoding="utf-8")
+    report = json.loads(cli(root, "--format", "json", "--lang", "en").stdout)
+    said = [f["message"] + " " + f["hint"] for f in report if f["code"] == "E-PRIV-001"]
+    assert len(said) == 2 and all("同学" not in s and "surname naming a student" in s for s in said), said
