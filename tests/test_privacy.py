@@ -630,9 +630,11 @@ def test_a_mobile_with_its_country_code_or_its_prefix_in_brackets_is_found(sente
 # A nickname (小 and a surname) before a word of talking or meeting names a student as 小张同学 does.
 NICKNAMES_FOUND = [("与小张谈心，了解其学业困难", "张"), ("和小李聊了聊宿舍关系", "李"), ("跟小王沟通后情绪好转", "王"),
                    ("與小陳談心", "陳"), ("与小张、小李交流", "张李"), ("找小刘了解情况", "刘"),
-                   ("和小刘一起走访宿舍", "刘")]
+                   ("和小刘一起走访宿舍", "刘"), ("学生小李反映宿舍热水时间短", "李"), ("该生小王表示压力大", "王"),
+                   ("小张反映宿舍问题", "张"), ("一名同学，小陈提出申请", "陈")]
 NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时候的伙伴交流", "与小结会上的同学交流", "通过小程序沟通",
-                   "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈"]
+                   "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈",
+                   "小组反映进度慢", "，小结表示", "学生小组提出建议", "通过结对帮扶缩小学业差距"]
 
 
 @pytest.mark.parametrize("sentence,surnames", NICKNAMES_FOUND)
