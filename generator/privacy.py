@@ -202,7 +202,7 @@ _SURNAMED_AS = f"[{_SPACE}]?姓"
 # a count or 等 and 学生/男生/…, or 等/a number and 人 (张、李二人).
 _LIST_END = (f"(?:{_ENDS}姓?[{_SPACE}]?[男女]?{_CLASSMATE}|[男女]?{_CLASSMATE}(?![们們])"
              f"|{_ENDS}姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人)")
-# Two surnames with no joiner (张李两位同学, 张李二人): only before 两/二/2/俩 and the list's last words
+# Two surnames with no joiner (张李两位同学, 张李二人): only before 两/二/2/俩 and the list's last words (three before 三)
 # (江苏, 黄石 — a province, a city — are no one).  A list and a count with no student word after it (张、李两位
 # 谈心, 张、李两位家长: a parent's surname is most often the child's) names students too, but for staff.
 _TWO = "两二兩2俩倆"
@@ -213,13 +213,13 @@ _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][�
 _STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
 _A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生)"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
-                f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]))"
+                f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|{_SOME}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
-                f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}][{_SPACE}]?(?=[{_TWO}]){_LIST_END})"
+                f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}"
                 f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
@@ -447,8 +447,9 @@ def mask(kind: str, found: str) -> str:
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
         if found[:2] in _COMPOUNDS:
             return "**" + found[2:]
-        rest = found[1:]  # (张李两位同学: the second surname right after the first)
-        return "*" + _LISTED.sub(r"\1*", "*" + rest[1:] if rest and rest[0] in _SURNAME_CHARS else rest)
+        rest = found[1:]  # (张李两位同学, 张李王三位同学: the other surnames right after the first)
+        bare = rest.lstrip(_SURNAME_CHARS)
+        return "*" + _LISTED.sub(r"\1*", "*" * (len(rest) - len(bare)) + bare)
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)
