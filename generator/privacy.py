@@ -226,13 +226,13 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURN
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
-# or asking (反映, 表示, 提出, 申请), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
+# or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
 # before such a word; 小白 — a beginner — is left out).
 _TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[电電][话話]|[联聯][系繫]|[约約][谈談]|私聊|[视視][频頻]"
          "|一起|[讨討][论論]|了解|反映|表示|提出|申[请請])")
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
                  f"|(?<=小)(?<![\u3400-\u9fff]小))(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
-                 f"(?={_TALK})")
+                 f"(?={_TALK}|[)）])")
 CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
