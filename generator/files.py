@@ -2,14 +2,17 @@
 form's files, an archive, a reminder's body, and the site's downloads."""
 from __future__ import annotations
 
+import errno
 import os
 from pathlib import Path
 
 
-def write_whole(path: Path, data: bytes | Path) -> None:
+def write_whole(path: Path, data: bytes | Path, new: bool = False) -> None:
     """Write `data` (bytes, or the file at that path, copied) to a file beside `path`, then put
     it in `path`'s place (os.replace): a reader sees the old bytes or the new, never half; a file
-    there keeps its permissions.  On failure the file beside it is removed and the error raised."""
+    there keeps its permissions.  `new`: `path` must not exist, not even when made meanwhile by
+    another program (os.link; FileExistsError), so a run killed at any moment leaves no file there
+    or the whole.  On failure the file beside it is removed and the error raised."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
@@ -19,6 +22,10 @@ def write_whole(path: Path, data: bytes | Path) -> None:
             shutil.copyfile(data, tmp)
         else:
             tmp.write_bytes(data)
+        if new:
+            _link(tmp, path)
+            tmp.unlink(missing_ok=True)
+            return
         if path.is_file():
             os.chmod(tmp, path.stat().st_mode & 0o7777)
         os.replace(tmp, path)
@@ -30,6 +37,19 @@ def write_whole(path: Path, data: bytes | Path) -> None:
         raise
 
 
+def _link(tmp: Path, path: Path) -> None:
+    """`tmp` also at `path`, which must not exist; where the file system has no hard links (FAT, some
+    network drives), os.replace after a last look (a program making `path` just then is overwritten)."""
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError:
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from None
+        os.replace(tmp, path)
+
+
 class Unwritten(Exception):
     """Writing several files stopped at `path` (`reason`: the system's words): the files of
     `written` are whole and new, those of `unwritten` (`path` first) as they were."""
@@ -39,12 +59,13 @@ class Unwritten(Exception):
         self.path, self.reason, self.written, self.unwritten = path, reason, written, unwritten
 
 
-def write_files(writes: dict[Path, bytes | Path]) -> None:
-    """write_whole each of `writes` in order; the first that fails raises Unwritten."""
+def write_files(writes: dict[Path, bytes | Path], new: bool = False) -> None:
+    """write_whole each of `writes` in order (`new`: none may exist yet); the first that fails
+    raises Unwritten (from FileExistsError when a `new` one exists)."""
     done: list[Path] = []
     for path, data in writes.items():
         try:
-            write_whole(path, data)
+            write_whole(path, data, new)
         except OSError as exc:
             raise Unwritten(path, exc.strerror or type(exc).__name__, done,
                             [p for p in writes if p not in done]) from exc

@@ -229,14 +229,14 @@ def cmd_new_ledger(args) -> int:
         return EXIT_USAGE
     target, text, findings = scaffold(root, args.cadre, args.period)
     if text is not None:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        open(target, "x").close()  # "x": never overwrite, even in a race; then written whole
-        try:
-            write_files({target: text.encode("utf-8")})
-        except Unwritten:  # (a half-written ledger would be refused as existing: E-NEW-003)
-            target.unlink(missing_ok=True)
-            raise
-        sys.stderr.write(MSG["wrote"][args.lang].format(path=display_path(target)) + "\n")
+        try:  # whole or not at all, even when killed; never over a ledger, even one made meanwhile
+            write_files({target: text.encode("utf-8")}, new=True)
+        except Unwritten as exc:
+            if not isinstance(exc.__cause__, FileExistsError):
+                raise
+            text, findings = None, [F.make("E-NEW-003", display_path(target), (1, 1), path=display_path(target))]
+        else:
+            sys.stderr.write(MSG["wrote"][args.lang].format(path=display_path(target)) + "\n")
     if findings or text is None:
         return emit(findings, args)
     return 0

@@ -155,3 +155,30 @@ def test_a_leavers_and_a_successors_scaffold_give_the_days_they_held_their_point
     li_na = new(records, "li-na", "2026-H2")  # (held her club the whole half-year)
     assert li_na.returncode == 0
     assert "在 2026-07-01 至 2026-12-31 之间" in (records / "ledgers" / "2026-H2" / "li-na.yaml").read_text(encoding="utf-8")
+
+
+def test_a_run_killed_while_it_writes_the_ledger_leaves_none_and_a_second_run_writes_it(records):
+    """A `new ledger` killed by a signal as it writes the ledger (here SIGXFSZ, sent by the kernel when the
+    file grows past a limit, left to its default action: the process ends at once, as on Ctrl-C or SIGTERM)
+    left an empty records/ledgers/2026-H2/zhang-wei.yaml, which the next `new ledger` refused (E-NEW-003:
+    台账已存在，不会覆盖) and validate read as an empty ledger.  The ledger now appears whole or not at all."""
+    import os
+    import resource
+    import signal
+
+    def killed_as_it_writes():  # (in the child, after Python's start-up has ignored SIGXFSZ)
+        resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
+        resource.setrlimit(resource.RLIMIT_FSIZE, (500, 500))
+
+    env = dict(os.environ, CONTACT_LEDGER_CACHE="0", PYTHONDONTWRITEBYTECODE="1")
+    code = ("import signal, sys; signal.signal(signal.SIGXFSZ, signal.SIG_DFL); from generator.cli import main; "
+            "sys.exit(main(sys.argv[1:]))")
+    killed = subprocess.run([sys.executable, "-c", code, "new", "ledger", "--cadre", "zhang-wei", "--period",
+                             "2026-H2", "--records", str(records)], cwd=ROOT, capture_output=True, text=True,
+                            env=env, preexec_fn=killed_as_it_writes)
+    assert killed.returncode == -signal.SIGXFSZ, killed.stdout + killed.stderr
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    assert not path.exists(), repr(path.read_bytes())
+    again = new(records)
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "cadre: zhang-wei" in path.read_text(encoding="utf-8")
