@@ -12,7 +12,10 @@ def write_whole(path: Path, data: bytes | Path, new: bool = False) -> None:
     it in `path`'s place (os.replace): a reader sees the old bytes or the new, never half; a file
     there keeps its permissions.  `new`: `path` must not exist, not even when made meanwhile by
     another program (os.link; FileExistsError), so a run killed at any moment leaves no file there
-    or the whole.  On failure the file beside it is removed and the error raised."""
+    or the whole.  A symbolic link at `path` stays: the file it names is written (a CODEOWNERS
+    linked to .github/CODEOWNERS).  On failure the file beside it is removed and the error raised."""
+    if not new and path.is_symlink():
+        path = Path(os.path.realpath(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:

@@ -75,6 +75,26 @@ def test_a_write_that_fails_partway_leaves_codeowners_as_it_was_and_says_how_to_
     assert run(repo, "codeowners").returncode == 0 and "@cs-deputy" in (repo / "CODEOWNERS").read_text(encoding="utf-8")
 
 
+def test_a_codeowners_linked_to_another_file_stays_a_link_and_its_target_is_written(tmp_path):
+    """A university keeping CODEOWNERS in .github/ with a symbolic link to it at the top (or the other
+    way round): `codeowners` replaced the link with a file of its own, so the file the link named kept
+    the old reviewers and Git showed the link turned into a file.  The link now stays, and the file it
+    names is written (whole, as any other)."""
+    import os
+
+    repo = make_repo(tmp_path)
+    (repo / ".github").mkdir(exist_ok=True)
+    (repo / ".github/CODEOWNERS").write_text("* @someone-old\n", encoding="utf-8")
+    (repo / "CODEOWNERS").symlink_to(".github/CODEOWNERS")
+    r = run(repo, "codeowners")
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert (repo / "CODEOWNERS").is_symlink() and os.readlink(repo / "CODEOWNERS") == ".github/CODEOWNERS"
+    written = (repo / ".github/CODEOWNERS").read_text(encoding="utf-8")
+    assert "/records/ledgers/*/zhang-wei.yaml @zhang-wei @cs-reviewer" in written and "@someone-old" not in written
+    assert [p.name for p in (repo / ".github").iterdir() if p.name.endswith(".tmp")] == []
+    assert run(repo, "codeowners", "--check").returncode == 0
+
+
 def test_the_committed_codeowners_of_this_repository_is_fresh():
     from pathlib import Path
 
