@@ -1079,8 +1079,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     (the site build).  Errors outside the ledgers (pipeline.admin_errors) raise ValueError."""
     from generator.pipeline import admin_errors, validate_records
 
-    out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
+    out = Path(out_dir)  # (made by write_files: a failure there is said as any write's)
     if rs is None:
         rs, findings = validate_records(Path(records))
     if errors := admin_errors(rs, findings or []):

@@ -106,6 +106,7 @@ def test_an_unknown_argument_is_said_with_its_commands_usage(work, args, usage):
     ["cms-config", "--today", "2026-10-01", "--out", "records"],  # a folder
     ["remind", "--coverage", "--today", "2026-10-01", "--body-file", "records"],
     ["codeowners", "--root", "records/policy.yaml"],  # a file where a folder is meant
+    ["cms-admin", "--today", "2026-10-01", "--out", "records/policy.yaml/admin"],  # (its folder made first)
 ])
 def test_a_file_that_cannot_be_written_is_named_exit_2(work, args):
     run = cli(work, *args)
