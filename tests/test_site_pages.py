@@ -323,6 +323,32 @@ def test_pages_are_offline_and_search_titles_clean(site):
     assert "assets/search_results.js" in page(site, "index.html")
 
 
+def test_a_search_worker_that_cannot_be_written_is_left_whole_and_said_in_one_line(tmp_path):
+    """After the build the hook corrects Material's search worker in the site (search_zh); a write failing
+    there (a full disk; here a file-size limit just above the worker's size) left the worker cut short —
+    search broken on every page — and stopped mkdocs build with a Python traceback.  The worker is now
+    written whole or left as it was (files.write_files), and the build's warning says which file and why."""
+    import material
+
+    from workflow_repo import small_files
+
+    original = next((Path(material.__file__).parent / "templates/assets/javascripts/workers").glob("search.*.min.js"))
+    workers = tmp_path / "public/assets/javascripts/workers"
+    workers.mkdir(parents=True)
+    shutil.copyfile(original, workers / original.name)
+    hook = ("import sys; from types import SimpleNamespace\n"
+            "from generator.site import mkdocs_hook\n"
+            "mkdocs_hook.on_post_build(SimpleNamespace(site_dir=sys.argv[1]))\n")
+    proc = subprocess.run([sys.executable, "-c", hook, str(tmp_path / "public")], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, preexec_fn=small_files(original.stat().st_size + 10))
+    assert proc.returncode == 0 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+    assert (workers / original.name).read_bytes() == original.read_bytes()
+    assert [p.name for p in workers.iterdir()] == [original.name]  # (nothing left beside it)
+    assert (f"中文搜索修正未生效 (Chinese search fix not applied): 写入 assets/javascripts/workers/{original.name} "
+            "时出错（系统提示：File too large），搜索程序保持原样 (writing it failed: File too large; "
+            "the search worker is as it was)") in proc.stderr, proc.stderr[-3000:]
+
+
 def test_guide_and_field_reference(site):
     text = visible(page(site, "reference/fields.html"))
     assert "联系学生活动" in text and "activities[].summary" in text and "不写学生姓名" in text

@@ -48,10 +48,14 @@ def worker_files(site_dir: Path) -> list[Path]:
 
 
 def fix_query_segmentation(site_dir: Path) -> str | None:
-    """Patch the built search worker; None when done (or already done), else what went wrong."""
+    """Patch the built search worker; None when done (or already done), else what went wrong
+    (a worker that cannot be written, a full disk, is left as it was: files.write_files)."""
+    from generator.files import Unwritten, write_files
+
     workers = worker_files(site_dir)
     if not workers:
         return "未找到搜索程序 assets/javascripts/workers/search.*.min.js (search worker not found)"
+    fixed_workers = {}
     for path in workers:
         code = path.read_text(encoding="utf-8")
         if _FIXED in code:
@@ -70,7 +74,12 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
                                code, count=1)
         if n3 != 1:
             return f"{path.name}: 搜索结果的评分已变，未能修正 (the results' score changed)"
-        path.write_text(code + "\n" + _FIXED + "\n", encoding="utf-8")
+        fixed_workers[path] = (code + "\n" + _FIXED + "\n").encode("utf-8")
+    try:
+        write_files(fixed_workers)
+    except Unwritten as exc:
+        return (f"写入 {exc.path.relative_to(site_dir).as_posix()} 时出错（系统提示：{exc.reason}），搜索程序保持原样 "
+                f"(writing it failed: {exc.reason}; the search worker is as it was)")
     return None
 
 
