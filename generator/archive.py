@@ -136,13 +136,24 @@ def _meanings(words) -> dict:
             and isinstance(w.get("name"), str) and isinstance(w.get("meaning"), str)}
 
 
-def meanings_then(rs: RecordSet, today: dt.date) -> dict:
+def meanings_then(rs: RecordSet, today: dt.date, asked: tuple | None = None) -> dict:
     """period → policy_when_archived (meanings or None, why, the policy's path then) of each period
     archived by `today` whose manifest records no meanings: what its frozen ledgers' items mean depends on what Git
     holds (a shallow clone deepened, a folder put under Git), not only on the records, so the
-    results kept between runs are kept under it too (Context.digest_of_others)."""
-    return {p: policy_when_archived(rs, m) for p, m in sorted(archived_by(rs, today).items())
-            if not recorded_meanings(m)}
+    results kept between runs are kept under it too (Context.digest_of_others).  `asked`: as for
+    policy_when_archived (else asked here, once for them all)."""
+    from generator.check.git_history import ask
+
+    found = {}
+    for p, m in sorted(archived_by(rs, today).items()):
+        if not recorded_meanings(m):
+            if not asked:
+                try:
+                    asked = (ask(rs.root),)
+                except OSError:
+                    asked = (None,)
+            found[p] = policy_when_archived(rs, m, asked)
+    return found
 
 
 def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> list[tuple]:
@@ -158,49 +169,53 @@ def meanings_unknown(rs: RecordSet, today: dt.date, then: dict, statuses) -> lis
     return [(mans[p], *unknown[p], n) for p, n in sorted(counts.items())]
 
 
-def policy_when_archived(rs: RecordSet, man) -> tuple[dict | None, str, str]:
+def policy_when_archived(rs: RecordSet, man, asked: tuple | None = None) -> tuple[dict | None, str, str]:
     """(the feedback statuses' meanings of the policy.yaml committed with the manifest `man` — in
     the commit that added it as it is now (its bytes; followed through renames of the records
     folder or of the manifest alone, whose commit is not the archive's), whose policy the archive was made with — or None
     when Git cannot tell, and why: "no_git" (no repository), "shallow" (a shallow clone whose
-    history does not reach that commit: the oldest commit it has shows every file as added),
-    "uncommitted" (the manifest not committed), "changed" (no commit added it as it is now),
+    history does not reach that commit: the oldest commit it has shows every file as added, with no
+    parent), "uncommitted" (the manifest not committed), "changed" (no commit added it as it is now),
     "ambiguous" (added as it is by more than one commit, whose policies differ), "no_policy" (no
     feedback statuses in the policy then); and the policy to read for it by hand (W-ARCH-001's
     git show <commit>:<this>): in the records folder as it was named when the manifest was last
-    added (followed through renames), else as it is named there now; outside Git, as shown)."""
+    added (followed through renames), else as it is named there now; outside Git, as shown).
+    `asked`: (git_history.ask's answer for the records,) when the check has it (its one `git rev-parse`)."""
     from generator.check.first_parent import git
+    from generator.check.git_history import ask
 
     policy = rs.policy.doc.rel if rs.policy is not None else "policy.yaml"
     path = records_folder(man, "") + policy
     try:
-        shallow = git(rs.root, "rev-parse", "--is-shallow-repository").stdout.strip()
-        if shallow not in ("true", "false"):  # (no repository: asked first, the one git call outside Git)
+        found = asked[0] if asked else ask(rs.root)
+        if found is None:  # (no repository: asked first, the one git call outside Git)
             return None, ("no_policy" if rs.policy is None else "no_git"), path
-        log = git(rs.root, "log", "--follow", "--diff-filter=A", "--format=%x00%H", "--name-only", "--", man.rel)
+        log = git(rs.root, "log", "--follow", "--diff-filter=A", "--raw", "--no-abbrev", "--format=%x00%H %P",
+                  "--", man.rel)
         entries = [c.strip("\n").split("\n") for c in log.stdout.split("\0") if c.strip()] if log.returncode == 0 else []
-        added = [(e[0], e[-1]) for e in entries if len(e) > 1]  # (commit, its path then, which may hold spaces)
+        # (commit, whether it has a parent, the blob it added, its path then, which may hold spaces)
+        added = [(e[0].split(" ")[0], " " in e[0].strip(), e[-1].split("\t", 1)[0].split(" ")[3], e[-1].split("\t", 1)[1])
+                 for e in entries if len(e) > 1 and "\t" in e[-1]]
         if added:  # (newest first)
-            path = _folder_then(added[0][1], man.rel) + policy
-        elif (prefix := git(rs.root, "rev-parse", "--show-prefix")).returncode == 0:
-            path = prefix.stdout.strip() + policy
+            path = _folder_then(added[0][3], man.rel) + policy
+        else:
+            prefix = Path(rs.root).resolve().relative_to(found.root.resolve()).as_posix()
+            path = ("" if prefix == "." else prefix + "/") + policy
         if rs.policy is None:
             return None, "no_policy", path
         if not added:
             return None, "uncommitted", path
         now = git(rs.root, "hash-object", "--", man.rel).stdout.strip()
-        same = [(c, p) for c, p in added if git(rs.root, "rev-parse", f"{c}:{p}").stdout.strip() == now]
+        same = [(c, parent, p) for c, parent, blob, p in added if blob == now]
         if not same:
             return None, "changed", path
-        if shallow == "true":
-            where = git(rs.root, "rev-parse", "--git-path", "shallow").stdout.strip()
-            if same[-1][0] in (rs.root / where).read_text(encoding="utf-8").split():
-                return None, "shallow", path  # (it may have been added further back)
+        if found.shallow and not same[-1][1]:
+            return None, "shallow", path  # (it may have been added further back)
         found = {}  # (the policy then: in the records folder as it was named then)
-        for c, p in same:
+        for c, _, p in same:
             words = _policy_then(rs, c, _folder_then(p, man.rel) + rs.policy.doc.rel)
             found[frozenset(words.items()) if words is not None else None] = words
-    except (OSError, subprocess.SubprocessError):
+    except (OSError, ValueError, subprocess.SubprocessError):
         return None, ("no_policy" if rs.policy is None else "no_git"), path
     if len(found) > 1:
         return None, "ambiguous", path

@@ -718,3 +718,29 @@ def test_outside_git_an_older_manifest_asks_git_once_whether_there_is_a_reposito
                             "--format", "json")
     assert [f["code"] for f in json.loads(r.stdout)["findings"]].count("W-ARCH-001") == 1, r.stdout
     assert not [c for c in calls if "--follow" in c or "--show-prefix" in c], calls
+
+
+def test_a_check_of_an_older_manifest_asks_git_rev_parse_once(tmp_path):
+    # a manifest that records no meanings had archive.policy_when_archived ask `git rev-parse` for a
+    # shallow clone, then for the blob each commit adding it added (and, as it may, for the records
+    # folder's prefix and the shallow file): three to five more rev-parse processes on every check
+    # (and in a shallow clone), after the one the check shares (test_check_deadlines); it now takes the
+    # check's (git_history.ask: the top folder, a shallow clone), and the blobs from its `git log`
+    import subprocess
+
+    from tests.gitrepo import counting_git
+
+    ask = "-c core.quotePath=false rev-parse --show-toplevel --is-shallow-repository --verify -q HEAD"
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, ESCALATED)
+    replace_in(repo / "records/policy.yaml", *REDEFINE)
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    clone = tmp_path / "shallow"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{repo}", str(clone)], check=True)
+    for where, escalated in ((repo, True), (clone, False)):
+        r, calls = counting_git(where, tmp_path, "check", "--records", "records", "--today", "2026-03-20",
+                                "--format", "json")
+        report = json.loads(r.stdout)
+        assert [(f["status"], f["meaning"]) for f in report["feedback"]] == [
+            ("已上报", "escalated" if escalated else "resolved")], report["feedback"]
+        assert [f["code"] for f in report["findings"]].count("W-ARCH-001") == (0 if escalated else 1), r.stdout
+        assert [c for c in calls if " rev-parse " in f" {c} "] == [ask], (where, calls)

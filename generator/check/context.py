@@ -33,6 +33,7 @@ class Context:
     def __init__(self, rs: RecordSet, today: dt.date, strict: bool = False, findings: list | None = None):
         self.rs, self.today, self.strict = rs, today, strict
         self.findings: list = [] if findings is None else findings
+        self.asked: tuple | None = None  # (git_history.ask's answer,) once the history's reading has it
         self._indexes()
 
     # ---- findings ------------------------------------------------------
@@ -69,7 +70,7 @@ class Context:
     @cached_property
     def meanings_then(self) -> dict:
         """archive.meanings_then: the policy when archived of the manifests that record no meanings."""
-        return meanings_then(self.rs, self.today)
+        return meanings_then(self.rs, self.today, self.asked)
 
     def frozen(self, led: Item) -> bool:
         """Whether the ledger is of an archived period and as archived (archive.frozen_ledgers, as

@@ -89,9 +89,14 @@ def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> 
 
 
 def _history(rs: RecordSet, repo: Path | None, ctx: Context) -> History:
-    if _needs_history(rs):  # (the command began reading it while the records loaded: git_history.begin)
-        return read_history(rs.root, repo, ctx.tz)
-    return History("ok", asked=forget(rs.root, repo))  # (its rev-parse: policy_history's too)
+    if _needs_history(rs):  # (the command began reading it while the records load: git_history.begin)
+        history = read_history(rs.root, repo, ctx.tz)
+    else:
+        history = History("ok", asked=forget(rs.root, repo))  # (its rev-parse: policy_history's too)
+    asked = history.asked
+    if asked and (repo is None or asked[0] is not None and rs.root.resolve().is_relative_to(asked[0].root.resolve())):
+        ctx.asked = asked  # (the records' repository: archive.meanings_then's too)
+    return history
 
 
 def _other_rules(ctx: Context, history: History) -> dict:
