@@ -165,13 +165,16 @@ AS_OF_SAID = {"zh": ("{day} 的内容", "，第 {line} 行第 {col} 列", "（�
 def github_line(f: F.Finding, lang: str = "zh") -> str:
     """One workflow command.  A finding in a ledger as it was on a past day (x.yaml@2026-07-01) is put at
     the real file, which GitHub can find, without a line — that day's lines need not be today's — and
-    its text begins with the day and the line and column in that day's content."""
+    its text begins with the day and the line and column in that day's content.  One at no file there
+    (a ledger not handed in, W-CHK-006; a folder) is put at none, an annotation of the run: GitHub shows
+    one at a missing file nowhere, or at the wrong place; W-CHK-006's hint names the file to hand in."""
     as_of, said = AS_OF.fullmatch(f.file), ""
-    props = [f"file={_escape_property(as_of[1] if as_of else f.file)}"]
+    where = as_of[1] if as_of else f.file
+    props = [f"file={_escape_property(where)}"] if os.path.isfile(where) else []
     if as_of:
         day, at, tail = AS_OF_SAID[lang]
         said = day.format(day=as_of[2]) + (at.format(line=f.line, col=f.column or 1) if f.line is not None else "") + tail
-    elif f.line is not None:
+    elif f.line is not None and props:
         props.append(f"line={f.line}")
         props.append(f"col={f.column or 1}")
     props.append(f"title={_escape_property(f.code)}")

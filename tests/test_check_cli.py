@@ -326,3 +326,23 @@ def test_the_command_ends_with_its_output_flushed_its_copies_waited_for_and_its_
     ok, pid = (said.read_text().split() + ["", ""])[:2]
     assert ok == "ok", "printed, then flushed before the process ended"
     assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"
+
+
+def test_a_missing_ledgers_annotation_points_at_no_file_and_a_ledger_that_is_there_at_it(tmp_path):
+    """check --format github put W-CHK-006 (a ledger not handed in) at file=records/ledgers/2026-H1/li-na.yaml,
+    a file that does not exist: GitHub shows such an annotation at no file, or not at all.  It is now an
+    annotation of the run (no file), the file to hand in named in its hint; a ledger that is there but not
+    merged yet is still annotated at it."""
+    from tests.gitrepo import ledger
+
+    repo = make(tmp_path)
+    (repo / "records/cadres/bad.yaml").unlink()
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    gh = check_cli(repo / "records", "--today", "2026-11-28", "--format", "github", cwd=repo).stdout
+    said = [ln for ln in gh.splitlines() if "title=W-CHK-006::" in ln]
+    missing = [ln for ln in said if "李娜" in ln and "2026-H1" in ln]
+    assert missing and missing[0].startswith("::warning title=W-CHK-006::李娜（机械学院）未提交 2026-H1 台账"), said
+    assert "请尽快提交 records/ledgers/2026-H1/li-na.yaml" in missing[0]
+    assert not [ln for ln in said if "file=" in ln and not (repo / ln.split("file=")[1].split(",")[0]).is_file()], said
+    there = [ln for ln in said if "张伟" in ln and "2026-H1" in ln]
+    assert there and there[0].startswith("::warning file=records/ledgers/2026-H1/zhang-wei.yaml,title=W-CHK-006::"), said
