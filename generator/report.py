@@ -162,19 +162,28 @@ AS_OF_SAID = {"zh": ("{day} 的内容", "，第 {line} 行第 {col} 列", "（�
               "en": ("As of {day}", ", line {line}, column {col}", " (the file now may be corrected): ")}
 
 
+def as_of(file: str) -> tuple[str, str | None]:
+    """(the real file, the day) of a file named as it was on a past day (x.yaml@2026-07-01); (file, None) else."""
+    m = AS_OF.fullmatch(file)
+    return (m[1], m[2]) if m else (file, None)
+
+
+def as_of_said(day: str, line: int | None = None, col: int | None = None, lang: str = "zh") -> str:
+    """2026-07-01 的内容[，第 3 行第 30 列] / As of 2026-07-01[, line 3, column 30]."""
+    said, at, _tail = AS_OF_SAID[lang]
+    return said.format(day=day) + (at.format(line=line, col=col or 1) if line is not None else "")
+
+
 def github_line(f: F.Finding, lang: str = "zh") -> str:
     """One workflow command.  A finding in a ledger as it was on a past day (x.yaml@2026-07-01) is put at
     the real file, which GitHub can find, without a line — that day's lines need not be today's — and
     its text begins with the day and the line and column in that day's content.  One at no file there
     (a ledger not handed in, W-CHK-006; a folder) is put at none, an annotation of the run: GitHub shows
     one at a missing file nowhere, or at the wrong place; W-CHK-006's hint names the file to hand in."""
-    as_of, said = AS_OF.fullmatch(f.file), ""
-    where = as_of[1] if as_of else f.file
+    where, day = as_of(f.file)
     props = [f"file={_escape_property(where)}"] if os.path.isfile(where) else []
-    if as_of:
-        day, at, tail = AS_OF_SAID[lang]
-        said = day.format(day=as_of[2]) + (at.format(line=f.line, col=f.column or 1) if f.line is not None else "") + tail
-    elif f.line is not None and props:
+    said = as_of_said(day, f.line, f.column, lang) + AS_OF_SAID[lang][2] if day else ""
+    if day is None and f.line is not None and props:
         props.append(f"line={f.line}")
         props.append(f"col={f.column or 1}")
     props.append(f"title={_escape_property(f.code)}")

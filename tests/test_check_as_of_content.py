@@ -131,3 +131,27 @@ def test_github_annotations_of_a_past_day_s_content_point_at_the_real_file(tmp_p
         assert line == ("::error file=records/ledgers/2026-H1/li-na.yaml,title=E-CHK-005::"
                         + said.format(line=wrong["line"], col=wrong["column"]) + text), line
         assert "@" not in "".join(ln.split("::")[1] for ln in out.splitlines() if ln.startswith("::")), out
+
+
+def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_its_page(tmp_path):
+    """A site built with a past --today (LEDGER_TODAY=2026-07-01) listed 李娜's error of that day on the
+    数据检查 page at records/ledgers/2026-H1/li-na.yaml@2026-07-01:3:30, and her ledger's 记录文件 as …@2026-07-01:
+    a file no one has, and a line of content the file today need not have.  Both now name the real file and say
+    in words that it is that day's content (and where in it); the row links to the ledger's section."""
+    import html
+    import re
+
+    from site_build import mkdocs_build
+
+    repo = _history(tmp_path)
+    built = mkdocs_build(repo / "records", tmp_path / "site", "2026-07-01")
+    page = (built.public / "findings.html").read_text(encoding="utf-8")
+    [row] = [r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if "E-CHK-005" in r]
+    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    wrong = next(f for f in _report(repo / "records", "2026-07-01")["findings"] if f["code"] == "E-CHK-005")
+    assert cells[2] == (f"{repo}/records/ledgers/2026-H1/li-na.yaml（2026-07-01 的内容，"
+                        f"第 {wrong['line']} 行第 {wrong['column']} 列）"), cells
+    assert 'href="cadres/li-na.html#2026-H1"' in row, row
+    cadre = (built.public / "cadres/li-na.html").read_text(encoding="utf-8")
+    assert "@2026-07-01" not in page + cadre
+    assert f"<code>{repo}/records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.report import as_of, as_of_said
 from generator.site.markdown import one_line, rel, status_css
 
 
@@ -64,6 +65,12 @@ def _th(*labels: str) -> list[str]:
     return [f"<th>{label}</th>" for label in labels]
 
 
+def _file(file: str) -> str:
+    """A ledger's file; one as it was on a past --today (x.yaml@2026-07-01, report.as_of): the real file, that day's content said."""
+    real, day = as_of(file)
+    return f"<code>{text(real)}</code>" + (f"（{as_of_said(day)}）" if day else "")
+
+
 _RIGHT = '<td style="text-align: right;">'
 _ACTIVITY_HEAD = ['<th style="text-align: right;">序号</th>', *_th("日期", "联系形式", "联系场所", "联系方式"),
                   '<th style="text-align: right;">学生人数</th>', *_th("主题", "活动情况")]
@@ -91,7 +98,7 @@ class LedgerBodies:
             filed += f'（{t(status["landed"])}）'
         facts = [["姓名", t(led["name"])], ["单位", unit], ["职务", t(led["position"])],
                  ["填报期间", f'<a href="{href("ledgers/" + led["period"] + ".md", here)}">{t(led["period"])}</a>'],
-                 ["联系点", points], ["填报状态", filed], ["记录文件", f'<code>{t(led["file"])}</code>']]
+                 ["联系点", points], ["填报状态", filed], ["记录文件", _file(led["file"])]]
         if led["archived"]:
             facts.append(["备案", f'已备案（{t(led["archived"]["archived_on"])}）'
                                   + ("，有更正记录" if led["amendment"] else "")])

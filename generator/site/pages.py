@@ -15,6 +15,7 @@ from markupsafe import Markup
 from generator import findings as F
 from generator.cache import long_lived
 from generator.model import RecordSet
+from generator.report import as_of, as_of_said
 from generator.site import charts, exports, fastmd
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate
@@ -255,7 +256,9 @@ class Site:
             by_file[cycle.file] = f"attachment1/{stem}.md"
         rows = []
         for f in self.findings:
+            file, day = as_of(f.file)  # (a ledger as it was on a past --today: that day's content, said so)
             rows.append({"code": f.code, "severity": "错误" if f.severity == F.ERROR else "警告",
-                         "where": f"{f.file}:{f.line}:{f.column or 1}" if f.line else f.file,
+                         "where": f"{file}:{f.line}:{f.column or 1}" if f.line and not day else file,
+                         "as_of": as_of_said(day, f.line, f.column) if day else "",
                          "message": f.message_zh, "hint": f.hint_zh, "page": by_file.get(f.file)})
         return rows
