@@ -346,3 +346,19 @@ def test_a_missing_ledgers_annotation_points_at_no_file_and_a_ledger_that_is_the
     assert not [ln for ln in said if "file=" in ln and not (repo / ln.split("file=")[1].split(",")[0]).is_file()], said
     there = [ln for ln in said if "张伟" in ln and "2026-H1" in ln]
     assert there and there[0].startswith("::warning file=records/ledgers/2026-H1/zhang-wei.yaml,title=W-CHK-006::"), said
+
+
+def test_a_missing_ledgers_hint_names_the_file_in_the_records_folder_as_it_is_named(tmp_path):
+    """W-CHK-006's hint said 请尽快提交 records/ledgers/2026-H1/li-na.yaml whatever the records folder was
+    called: in a repository whose records are in data/ no such folder exists, and on GitHub, where the
+    annotation is at no file, the hint is all that names the file.  It names it as the finding's file is shown."""
+    from tests.gitrepo import git
+
+    repo = make(tmp_path)
+    git(repo, "rm", "-q", "records/cadres/bad.yaml")
+    git(repo, "mv", "records", "data")
+    commit(repo, "2025-08-21 10:00")
+    for lang, said in (("zh", "请尽快提交 data/ledgers/2026-H1/li-na.yaml；"), ("en", "Submit data/ledgers/2026-H1/li-na.yaml;")):
+        gh = check_cli(repo / "data", "--today", "2026-11-28", "--format", "github", "--lang", lang, cwd=repo).stdout
+        [line] = [ln for ln in gh.splitlines() if "title=W-CHK-006::" in ln and "2026-H1" in ln and ("李娜" in ln or "Li" in ln)]
+        assert said in line and "records/" not in line, line

@@ -252,9 +252,10 @@ class Deadlines:
                         source_en="import manifest" if row["source"] == "import" else "Git",
                         data={"cadre": cadre, "period": period.id, "days_late": row["days_late"]})
             elif row["status"] == "missing":
-                ctx.add("W-CHK-006", display_path(rs.root / path), None, name=row["name"],
+                shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
+                ctx.add("W-CHK-006", shown, None, name=row["name"],
                         unit=ctx.unit_name(row["unit"]) or row["unit"] or "", period=period.id,
-                        deadline=deadline, path=path, data={"cadre": cadre, "period": period.id},
+                        deadline=deadline, path=shown, data={"cadre": cadre, "period": period.id},
                         **self._state(led, path))
             rows.append(row)
         return rows

@@ -168,8 +168,8 @@ CODES = {
         "severity": "warning", "strict": True,
         "zh": "{name}（{unit}）未提交 {period} 台账（截止 {deadline}）{state}",
         "en": "{name} ({unit}) has not submitted the ledger for {period} (due {deadline}){state_en}",
-        "hint_zh": "请尽快提交 records/{path}；如因休假、挂职等原因免于填报，请管理员登记豁免。",
-        "hint_en": "Submit records/{path}; if exempt (leave, secondment), an administrator records an exemption.",
+        "hint_zh": "请尽快提交 {path}；如因休假、挂职等原因免于填报，请管理员登记豁免。",
+        "hint_en": "Submit {path}; if exempt (leave, secondment), an administrator records an exemption.",
     },
     "W-CHK-007": {
         "severity": "warning", "strict": True,
