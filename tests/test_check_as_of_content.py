@@ -13,6 +13,8 @@ import sys
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from gitrepo import base, commit, git, init_repo, ledger, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -133,21 +135,34 @@ def test_github_annotations_of_a_past_day_s_content_point_at_the_real_file(tmp_p
         assert "@" not in "".join(ln.split("::")[1] for ln in out.splitlines() if ln.startswith("::")), out
 
 
-def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_its_page(tmp_path):
+@pytest.fixture(scope="module")
+def past_site(tmp_path_factory):
+    """(the repository of _history, its site built as of 2026-07-01 by a real mkdocs build)."""
+    from site_build import mkdocs_build
+
+    tmp_path = tmp_path_factory.mktemp("past-site")
+    repo = _history(tmp_path)
+    return repo, mkdocs_build(repo / "records", tmp_path / "site", "2026-07-01")
+
+
+def _findings_rows(built, code: str) -> list[tuple[list[str], str]]:
+    """(the cells' text, the row's HTML) of each row of the 数据检查 page with `code`."""
+    import html
+    import re
+
+    page = (built.public / "findings.html").read_text(encoding="utf-8")
+    return [([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)], row)
+            for row in re.findall(r"<tr>.*?</tr>", page, re.S) if f"<td>{code}</td>" in row]
+
+
+def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_its_page(past_site):
     """A site built with a past --today (LEDGER_TODAY=2026-07-01) listed 李娜's error of that day on the
     数据检查 page at records/ledgers/2026-H1/li-na.yaml@2026-07-01:3:30, and her ledger's 记录文件 as …@2026-07-01:
     a file no one has, and a line of content the file today need not have.  Both now name the real file and say
     in words that it is that day's content (and where in it); the row links to the ledger's section."""
-    import html
-    import re
-
-    from site_build import mkdocs_build
-
-    repo = _history(tmp_path)
-    built = mkdocs_build(repo / "records", tmp_path / "site", "2026-07-01")
+    repo, built = past_site
     page = (built.public / "findings.html").read_text(encoding="utf-8")
-    [row] = [r for r in re.findall(r"<tr>.*?</tr>", page, re.S) if "E-CHK-005" in r]
-    cells = [html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)]
+    [(cells, row)] = _findings_rows(built, "E-CHK-005")
     wrong = next(f for f in _report(repo / "records", "2026-07-01")["findings"] if f["code"] == "E-CHK-005")
     assert cells[2] == (f"{repo}/records/ledgers/2026-H1/li-na.yaml（2026-07-01 的内容，"
                         f"第 {wrong['line']} 行第 {wrong['column']} 列）"), cells
@@ -155,3 +170,12 @@ def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_i
     cadre = (built.public / "cadres/li-na.html").read_text(encoding="utf-8")
     assert "@2026-07-01" not in page + cadre
     assert f"<code>{repo}/records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre
+
+
+def test_a_missing_ledger_on_the_data_check_page_links_to_its_cadre_s_page(past_site):
+    """The 数据检查 page listed 李娜's 2025-H2 ledger not handed in (W-CHK-006) with nothing under 相关页面 — its
+    file does not exist, and only files were linked — though her page lists that ledger as 未提交.  It links there."""
+    _repo, built = past_site
+    [(cells, row)] = [(c, r) for c, r in _findings_rows(built, "W-CHK-006") if "2025-H2" in c[3] and "李娜" in c[3]]
+    assert 'href="cadres/li-na.html"' in row and cells[-1] == "查看", row
+    assert "未提交" in (built.public / "cadres/li-na.html").read_text(encoding="utf-8")

@@ -61,6 +61,12 @@ def _on_page(link):
     return pass_context(call)
 
 
+def _cadre_of(f: F.Finding) -> str | None:
+    """The cadre a finding is about when it says so (W-CHK-006, a ledger not handed in: a file that is not
+    there, listed on the cadre's page)."""
+    return f.data.get("cadre") if isinstance(f.data, dict) else None
+
+
 class Site:
     def __init__(self, rs: RecordSet, agg: Aggregate, findings: list[F.Finding], today_source: str, extra=None):
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
@@ -247,11 +253,11 @@ class Site:
             self.aside(jobs)
 
     def _findings_rows(self, ledgers, cadres) -> list[dict]:
-        by_file = {}
+        by_file, by_cadre = {}, {}
         for (p, c), led in ledgers.items():
             by_file[led["file"]] = f"cadres/{c}.md#{p}"
         for cadre in cadres:
-            by_file[cadre["file"]] = f"cadres/{cadre['id']}.md"
+            by_file[cadre["file"]] = by_cadre[cadre["id"]] = f"cadres/{cadre['id']}.md"
         for stem, cycle in self.rs.cycles.items():  # (a cycle's page is named by its file, as its id is)
             by_file[cycle.file] = f"attachment1/{stem}.md"
         rows = []
@@ -260,5 +266,6 @@ class Site:
             rows.append({"code": f.code, "severity": "错误" if f.severity == F.ERROR else "警告",
                          "where": f"{file}:{f.line}:{f.column or 1}" if f.line and not day else file,
                          "as_of": as_of_said(day, f.line, f.column) if day else "",
-                         "message": f.message_zh, "hint": f.hint_zh, "page": by_file.get(f.file)})
+                         "message": f.message_zh, "hint": f.hint_zh,
+                         "page": by_file.get(f.file) or by_cadre.get(_cadre_of(f))})
         return rows
