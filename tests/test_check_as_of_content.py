@@ -179,3 +179,31 @@ def test_a_missing_ledger_on_the_data_check_page_links_to_its_cadre_s_page(past_
     [(cells, row)] = [(c, r) for c, r in _findings_rows(built, "W-CHK-006") if "2025-H2" in c[3] and "李娜" in c[3]]
     assert 'href="cadres/li-na.html"' in row and cells[-1] == "查看", row
     assert "未提交" in (built.public / "cadres/li-na.html").read_text(encoding="utf-8")
+
+
+def test_a_site_build_reads_the_ledgers_history_once(tmp_path):
+    """mkdocs build read the ledgers' history twice — once for the ledgers not there yet on the site's day
+    (submitted_later), once more for the checks of that day, each with its `git rev-parse` and `git log` of
+    records/ledgers/ (≈0.45 s each at 12,000 ledgers), and `archive` a third time; the checks give both
+    (CheckResult.later, .arrived, from the same history), so the build reads it once."""
+    import shutil
+
+    repo = _history(tmp_path)
+    shim, calls = tmp_path / "shim", tmp_path / "git-calls"
+    shim.mkdir()
+    calls.write_text("", encoding="utf-8")
+    (shim / "git").write_text(f'#!/bin/sh\nprintf "%s\\n" "$*" >> "{calls}"\nexec {shutil.which("git")} "$@"\n',
+                              encoding="utf-8")
+    (shim / "git").chmod(0o755)
+    env = {**os.environ, "LEDGER_RECORDS": str(repo / "records"), "LEDGER_GENERATED": str(tmp_path / "generated"),
+           "NO_MKDOCS_2_WARNING": "1", "LEDGER_TODAY": "2026-07-01", "CONTACT_LEDGER_CACHE": "0",
+           "PATH": f"{shim}{os.pathsep}{os.environ['PATH']}"}
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
+                           "-d", str(tmp_path / "public")], env=env, capture_output=True, text=True, cwd=REPO,
+                          timeout=600)
+    assert proc.returncode == 0, proc.stderr[-3000:]
+    said = calls.read_text(encoding="utf-8").splitlines()
+    assert len([c for c in said if " rev-parse " in f" {c} "]) == 1, said
+    assert len([c for c in said if " log " in f" {c} " and "records/ledgers/" in c]) == 1, said
+    page = (tmp_path / "public/findings.html").read_text(encoding="utf-8")
+    assert "E-CHK-005" in page  # (the checks of that day: 李娜's class of that day)

@@ -89,9 +89,11 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
         day, source = day_of(rs)
         # as of `day`: the ledgers that came later, and those of a period not begun, are not on the pages;
         # the checks are check's of that day (which say nothing of the former and E-CHK-007 of the latter)
-        later, arrived = submitted_later(rs, day, repo=_repo_of(records))
         with long_lived():  # the check results stay alive to the end
-            return day, source, CheckView(rs, day, repo=_repo_of(records)), without(rs, later), arrived, rs
+            checks = CheckView(rs, day, repo=_repo_of(records))
+        # (the checks' own, from the history they read; else read for them alone)
+        later, arrived = checks.later_arrived or submitted_later(rs, day, repo=_repo_of(records))
+        return day, source, checks, without(rs, later), arrived, rs
 
     git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
     _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(

@@ -34,6 +34,7 @@ class CheckView:
     def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None):
         self.rs, self.today = rs, today
         self.available, self.data, self.findings, self.problem = False, {}, [], ""
+        self.later_arrived: tuple | None = None  # (CheckResult.later, .arrived: as submitted_later gives them)
         try:
             from generator.check import run_checks
         except ImportError:
@@ -47,6 +48,8 @@ class CheckView:
         self.available = True
         self.data = _get(result, "data", {}) or {}
         self.findings = list(_get(result, "findings", []) or [])
+        if result.later is not None and result.arrived is not None:
+            self.later_arrived = (set(result.later), set(result.arrived))
         self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
 
     def _failed(self, problem: str) -> None:
