@@ -26,6 +26,7 @@ from pathlib import Path
 
 import yaml
 
+from generator import chars
 from generator.files import write_files
 from generator.model import Period, RecordSet
 
@@ -387,11 +388,11 @@ INDEX_HTML = """<!doctype html>
       // writer put in the file as "\\t" in double quotes (E-YAML-014), as a line of a block indented by
       // a tab (E-YAML-002) or raw in a plain line (E-YAML-001): a cadre got a YAML error from what they
       // typed.  A tab is written as a space (it means nothing on the site, which shows it as one), a
-      // line separator as a line break, any other control character not at all; `said` gets what was
-      // changed where (LABELS: the form's labels), shown once the ledger is saved.
+      // line separator as a line break, any other control character or character of no width (a
+      // zero-width space …) not at all; `said` gets what was changed where (LABELS: the form's
+      // labels), shown once the ledger is saved.  (CHANGES: cms.changes(), from generator/chars.py.)
       var LABELS = __LABELS__;
-      var CHANGES = [[/\\t/g, " ", "Tab 换成了空格"], [/\\r\\n?|[\\v\\f\\u0085\\u2028\\u2029]/g, "\\n", "特殊的换行符换成了普通的换行"],
-                     [/[\\x00-\\x08\\x0e-\\x1f\\x7f-\\x9f]/g, "", "看不见的控制字符删去了"]];
+      var CHANGES = __CHANGES__.map(function (c) { return [new RegExp(c[0], "g"), c[1], c[2]]; });
       function plain(v, path, where, said, numbers) {
         if (typeof v === "string") {
           var what = [];
@@ -629,13 +630,20 @@ def field_labels(schema: dict, node: dict | None = None, path: tuple = ()) -> di
     return out
 
 
+def changes() -> list:
+    """The form's CHANGES (INDEX_HTML): [pattern, replacement, words] of what it changes in a text
+    before the YAML writer sees it, the characters those of generator/chars.py."""
+    return [["\t", " ", "Tab 换成了空格"], ["\r\n?|" + chars.klass(set(chars.BREAKS) - set("\r\n")), "\n", "特殊的换行符换成了普通的换行"],
+            [chars.klass(chars.DROPPED), "", "看不见的字符删去了"]]
+
+
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
     schema = schema or load_schema()
     order = json.dumps(field_order(schema), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
-            .replace("__LABELS__", labels)
+            .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
 

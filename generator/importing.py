@@ -23,6 +23,7 @@ from types import SimpleNamespace
 import yaml
 
 from generator import findings as F
+from generator.chars import BREAKS, DROPPED, klass
 from generator.files import Unwritten, write_files
 from generator.load import _chinese_encoding, display_path
 from generator.suggest import did_you_mean
@@ -85,8 +86,8 @@ STUDENT = {"classes": re.compile(r"姓名|名字|性别"), "clubs": re.compile(r
 PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # A line break inside a cell (Alt+Enter; NEL, U+2028, U+2029 pasted from elsewhere) and the spaces
 # around it: layout, dropped beside a Chinese character, else a space (Software↵Engineering).
-BREAK = re.compile(r"\s*[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]\s*")
-UNSEEN = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\xad\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]")
+BREAK = re.compile(r"\s*" + klass(BREAKS) + r"\s*")
+UNSEEN = re.compile(klass(DROPPED))
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")

@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
+from generator.chars import CONTROL, LINE_BREAKS, klass
 from generator.layout import FOLDERS, kind_of
 
 
@@ -77,13 +78,12 @@ _STD_TAG = "tag:yaml.org,2002:"
 # Tags libyaml's resolver gives to untagged values; any other tag was typed by someone.
 _IMPLICIT_TAGS = {_STD_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str", "seq", "map", "merge", "value")}
 # Line breaks exactly as YAML (and libyaml) count lines.
-LINE_BREAK = re.compile(r"\r\n|[\r\n\x85\u2028\u2029]")
+LINE_BREAK = re.compile(r"\r\n|" + klass(LINE_BREAKS))
 # Characters YAML does not allow in a file (libyaml would stop with an English message), and the line
 # breaks nobody sees as such (U+0085, U+2028, U+2029: YAML silently reads one in quotes as a space,
 # one in a plain value as a new line), pasted from another program.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufffe\uffff]")
-_SEPARATORS = {"\x85": ("下一行符", "next-line character"), "\u2028": ("行分隔符", "line separator"),
-               "\u2029": ("段落分隔符", "paragraph separator")}
+_UNALLOWED = {**CONTROL, "\u2028": LINE_BREAKS["\u2028"], "\u2029": LINE_BREAKS["\u2029"]}
+_CONTROL = re.compile(klass(_UNALLOWED))
 _WRONG_EXTENSIONS = (".yml", ".json", ".yaml")  # compared lower-case; exact ".yaml" is right
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
@@ -576,7 +576,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.text = text
     bad = _CONTROL.search(text)
     if bad:
-        kind, kind_en = _SEPARATORS.get(bad.group(), ("控制字符", "control character"))
+        kind, kind_en = _UNALLOWED[bad.group()]
         return fail("E-LOAD-011", line_col(text, bad.start()), char=f"U+{ord(bad.group()):04X}", kind=kind,
                     kind_en=kind_en)
     lines = LINE_BREAK.split(text)

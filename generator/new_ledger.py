@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from generator import findings as F
+from generator.chars import LINE_BREAKS, klass
 from generator.cms import id_stem, load_schema
 from generator.load import display_path
 from generator.model import Period, RecordSet
@@ -69,7 +70,7 @@ def _open_items(rs: RecordSet, cadre: str, period: Period) -> list[tuple[str, st
     return [it for it in items if it[0] not in followed and meaning.get(it[2]) != "resolved"]
 
 
-_BREAKS = re.compile("[\r\n\x85\u2028\u2029]+")  # (what YAML reads as line breaks)
+_BREAKS = re.compile(klass(LINE_BREAKS) + "+")  # (what YAML reads as line breaks)
 
 
 def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:

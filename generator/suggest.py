@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from generator.chars import INVISIBLE, SPACES
+
 CUTOFF = 60  # per cent
 
 _known: dict[int, tuple] = {}  # id(known) → (known itself, its size, sorted names, {name: answer})
@@ -93,10 +95,7 @@ def phrased(close: str | None) -> dict:
 
 
 # Characters that look like nothing, or like a space, in a name (a vocabulary's word, a field's).
-_UNSEEN = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0": ("不换行空格", "no-break space"),
-           "\u200b": ("零宽空格", "zero-width space"), "\u200c": ("零宽字符", "zero-width character"),
-           "\u200d": ("零宽字符", "zero-width character"), "\u2060": ("零宽字符", "zero-width character"),
-           "\ufeff": ("零宽字符", "zero-width character")}
+_UNSEEN = {**SPACES, **INVISIBLE}
 
 
 def seen(value: str) -> str:

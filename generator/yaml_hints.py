@@ -13,6 +13,7 @@ from difflib import get_close_matches
 from functools import lru_cache
 
 from generator import load
+from generator.chars import CONTROL, LINE_BREAKS, klass
 
 _OPEN = {'"': '"', "'": "'", "[": "]", "{": "}"}
 # a line's indentation and list dashes, a field's name and colon, and the value (from a quote or bracket)
@@ -342,7 +343,7 @@ _CONTROL_ESCAPES = {"0": ("空字符", "a NUL character"), "a": ("响铃符", "a
                     "P": ("换段（U+2029）", "a paragraph break (U+2029)"),
                     "_": ("不换行空格", "a no-break space")}
 _ESCAPE = re.compile(r"\\(x[0-9A-Fa-f]{2}|u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", re.S)
-_CONTROL_CHAR = re.compile(r"[\x00-\x1f\x7f-\x9f\xa0\u2028\u2029]")
+_CONTROL_CHAR = re.compile(klass({**CONTROL, **LINE_BREAKS, "\t": "", "\xa0": ""}))
 
 
 def control_escape(text: str, start: int, end: int):

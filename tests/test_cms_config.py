@@ -467,3 +467,29 @@ def test_the_form_agrees_with_the_privacy_check_on_the_later_surname_forms(confi
     for text, accepted in zip(found + clean, in_js):
         assert accepted == (not privacy.scan_text(text, rs)), (text, accepted)
     assert in_js == [False] * len(found) + [True] * len(clean)
+
+
+def test_the_forms_changes_to_a_text_are_built_from_the_characters_module():
+    """The admin page's CHANGES (what the form changes in a pasted text before its YAML writer sees
+    it) was a hand copy of the loader's classes, and they differed: U+FFFE, which the loader refuses
+    (E-LOAD-011), and a zero-width space or a text-direction mark, which the import drops as Excel
+    shows none, were kept.  It is now built from generator/chars.py: node, running the page's own
+    table, writes every line break of chars.BREAKS as a line break and drops every character of
+    chars.DROPPED, and what is left has nothing the loader refuses."""
+    import json
+    import shutil
+
+    from generator import chars, load
+
+    html = cms.index_html()
+    line = html[html.index("var CHANGES = "):html.index("function plain(")]
+    texts = [f"学业{c}规划" for c in sorted({**chars.CONTROL, **chars.INVISIBLE, **chars.LINE_BREAKS, "\t": 0})]
+    js = f"{line}\nconst ts = JSON.parse(require('fs').readFileSync(0, 'utf8'));" \
+         "console.log(JSON.stringify(ts.map(function (v) { CHANGES.forEach(function (c) { v = v.replace(c[0], c[1]); }); return v; })));"
+    done = subprocess.run([shutil.which("node") or "node", "-e", js], input=json.dumps(texts), capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    for text, out in zip(texts, json.loads(done.stdout)):
+        c = text[2]
+        want = "学业 规划" if c == "\t" else "学业\n规划" if c in chars.BREAKS else "学业规划"
+        assert out == want and not load._CONTROL.search(out), (ascii(text), ascii(out))

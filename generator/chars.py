@@ -1,0 +1,53 @@
+"""The characters nobody sees, or sees as something else, each class written once with its names.
+
+Every place that looks for them builds its pattern from here: the loader (E-LOAD-011), the
+YAML hints (E-YAML-014), the import (dropped, as Excel shows none of them), the new ledger's
+comments, the hints for a name (suggest: “…末尾多了一个零宽空格”) and the web form's
+JavaScript, written into the admin page when it is built (cms.CHANGES)."""
+from __future__ import annotations
+
+
+def _span(first: int, last: int, zh: str, en: str) -> dict:
+    return {chr(c): (zh, en) for c in range(first, last + 1)}
+
+
+# Line breaks exactly as YAML (and libyaml) counts lines; the last three nobody sees as such.
+LINE_BREAKS = {"\n": ("换行符", "line feed"), "\r": ("回车符", "carriage return"),
+               "\x85": ("下一行符", "next-line character"), "\u2028": ("行分隔符", "line separator"),
+               "\u2029": ("段落分隔符", "paragraph separator")}
+# What other programs break a line with, and YAML calls a control character (vertical tab,
+# form feed, file/group/record separators: Python's str.splitlines).
+OTHER_BREAKS = {"\v": ("垂直制表符", "vertical tab"), "\f": ("换页符", "form feed"),
+                **_span(0x1C, 0x1E, "分隔控制符", "separator control character")}
+# Characters YAML does not allow in a file (libyaml would stop with an English message); a tab is allowed.
+CONTROL = {**_span(0x00, 0x08, "控制字符", "control character"), **_span(0x0E, 0x1F, "控制字符", "control character"),
+           **OTHER_BREAKS, **_span(0x7F, 0x9F, "控制字符", "control character"), "\x85": LINE_BREAKS["\x85"],
+           "\ufffe": ("无效字符", "invalid character"), "\uffff": ("无效字符", "invalid character")}
+# Characters of no width, shown as nothing (pasted from a web page, WeChat, a PDF).
+INVISIBLE = {"\u00ad": ("软连字符", "soft hyphen"), "\u200b": ("零宽空格", "zero-width space"),
+             **_span(0x200C, 0x200D, "零宽字符", "zero-width character"),
+             **_span(0x200E, 0x200F, "文字方向符", "text-direction mark"),
+             **_span(0x202A, 0x202E, "文字方向符", "text-direction mark"),
+             **_span(0x2060, 0x2064, "零宽字符", "zero-width character"),
+             **_span(0x2066, 0x2069, "文字方向符", "text-direction mark"),
+             "\ufeff": ("零宽字符", "zero-width character")}
+# Spaces that look like one but are not " " (an input method's, a web page's, a Word table's).
+SPACES = {"\u3000": ("中文（全角）空格", "full-width space"), "\u00a0": ("不换行空格", "no-break space"),
+          "\u2007": ("数字宽度空格", "figure space"), "\u2009": ("窄空格", "thin space"),
+          "\u200a": ("极窄空格", "hair space"), "\u202f": ("窄不换行空格", "narrow no-break space")}
+# What any program reads as a new line, and what a text is written without (the import, the form).
+BREAKS = {**LINE_BREAKS, **OTHER_BREAKS}
+DROPPED = {c: name for c, name in {**CONTROL, **INVISIBLE}.items() if c not in BREAKS}
+
+
+def klass(chars) -> str:
+    """A regular expression's character class of `chars`, written with escapes (\\uXXXX) and ranges:
+    the same text for Python's re and for a JavaScript literal."""
+    codes, out = sorted(map(ord, chars)), []
+    for c in codes:
+        if out and out[-1][1] == c - 1:
+            out[-1][1] = c
+        else:
+            out.append([c, c])
+    esc = lambda c: f"\\u{c:04x}"
+    return "[" + "".join(esc(a) if a == b else esc(a) + ("" if b == a + 1 else "-") + esc(b) for a, b in out) + "]"
