@@ -675,3 +675,23 @@ def test_the_english_message_of_a_nickname_or_a_list_says_what_was_found(tmp_pat
     report = json.loads(cli(root, "--format", "json", "--lang", "en").stdout)
     said = [f["message"] + " " + f["hint"] for f in report if f["code"] == "E-PRIV-001"]
     assert len(said) == 2 and all("同学" not in s and "surname naming a student" in s for s in said), said
+
+
+@pytest.mark.parametrize("pattern,fewest", [
+    ("20[0-9]{8,10}", 10), ("[0-9]{6}", 6), ("1[0-9]{3}56", 6), ("S\\d{7}", 8), ("[0-9]{8,}", 8), ("20[0-9]{8}[A-Z]?", 10),
+    ("20[0-9]{8}|S[0-9]{7}", 8), ("[^a-z]{3}", 3),
+    ("(20|19)[0-9]{8}", 0), ("^20[0-9]{8}$", 0), ("[0-9]{8}?", 0), ("\\b[0-9]{3}", 0), ("(?i)s[0-9]{7}", 0), ("[0-9|]{8}", 0),
+])
+def test_the_fewest_digits_of_a_policy_pattern_are_read_from_its_own_shape(pattern, fewest):
+    """Scanner.fewest (a run of digit groups shorter than every pattern is passed over) was read with
+    Python's private re._parser; it is read from the pattern's plain pieces, 0 (every run tried) for
+    any other shape.  The policy's pattern and numbers written in groups are found as before."""
+    assert privacy._fewest_characters(pattern) == fewest
+    scanner = privacy.Scanner([pattern])
+    assert scanner.fewest == fewest
+    if pattern == "20[0-9]{8,10}":
+        assert [m.masked for m in scanner.scan("学生2026 1234 56反映")] == ["2026****56"]
+        import yaml
+
+        policy = yaml.safe_load((REPO / "records/policy.yaml").read_text(encoding="utf-8"))
+        assert [privacy._fewest_characters(p) for p in policy["privacy"]["student_number_patterns"]] == [10]
