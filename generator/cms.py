@@ -425,7 +425,7 @@ INDEX_HTML = """<!doctype html>
       var MEETING = /(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$/;  // (privacy._MEETING)
       function narrow(t) {
         return t.replace(/[\\uff01-\\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
-          .replace(/[\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f]/g, " ").replace(/[\\u2010-\\u2013]/g, "-");
+          .replace(/[__SPACES__]/g, " ").replace(/[\\u2010-\\u2013]/g, "-");
       }
       function isNumber(norm, groups) {
         var parts = groups.map(function (g) { return norm.slice(g[0], g[1]); });
@@ -438,7 +438,7 @@ INDEX_HTML = """<!doctype html>
         return STUDENT.some(function (rx) { return rx.test(digits); });
       }
       function grouped(text) {
-        if (!STUDENT.length || !/[0-9\\uff10-\\uff19][ \\-\\u3000\\u00a0\\u2007\\u2009\\u200a\\u202f\\u2010-\\u2013\\uff0d][0-9\\uff10-\\uff19]/.test(text)) { return ""; }
+        if (!STUDENT.length || !/[0-9\\uff10-\\uff19][ \\-__SPACES__\\u2010-\\u2013\\uff0d][0-9\\uff10-\\uff19]/.test(text)) { return ""; }
         var norm = narrow(text), runs = /[0-9]+(?:[ \\-][0-9]+)+/g, run;
         while ((run = runs.exec(norm))) {
           if (MEETING.test(norm.slice(Math.max(0, run.index - 12), run.index))) { continue; }
@@ -644,6 +644,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
+            .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1])
             .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
 

@@ -63,6 +63,7 @@ import re
 from functools import lru_cache
 
 from generator import findings as F
+from generator.chars import INVISIBLE, SPACES, klass
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
 
@@ -102,10 +103,12 @@ class Match(Values):
 # full-width, non-breaking and other fixed-width spaces (a number pasted from a web page or a Word
 # table: 138\u00a01234\u00a05678) → " ".
 _FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x3000: 0x20, 0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
-_FULLWIDTH.update({c: 0x20 for c in (0x00A0, 0x2007, 0x2009, 0x200A, 0x202F)})
-_WIDE = re.compile("[\uff01-\uff5e\u3000\u2010-\u2013\u00a0\u2007\u2009\u200a\u202f]")
-_WIDE_MAP = {chr(k): chr(v) for k, v in _FULLWIDTH.items()}
+_FULLWIDTH.update({0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
+_FULLWIDTH.update({ord(c): 0x20 for c in SPACES})
+# The characters of no width (chars.INVISIBLE) are dropped: shown as nothing, 张\u200b同学 is 张同学 on
+# the site (Scanner._scan finds them in the text without them).
+_WIDE = re.compile("[\uff01-\uff5e\u2010-\u2013" + klass(SPACES)[1:-1] + klass(INVISIBLE)[1:])
+_WIDE_MAP = {**{chr(k): chr(v) for k, v in _FULLWIDTH.items()}, **dict.fromkeys(INVISIBLE, "")}
 
 
 def _normal(text: str, wide=_WIDE.findall, to=_WIDE_MAP) -> str:
@@ -548,6 +551,19 @@ class Scanner:
 
     def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
         norm = _normal(text)
+        if len(norm) != len(text):  # (it dropped a character of no width)
+            return self._unseen(text, gated)
+        return self._scan_seen(text, norm, gated)
+
+    def _unseen(self, text: str, gated: bool) -> tuple[Match, ...]:
+        """The finds of a text with characters of no width in it (a zero-width space pasted from
+        WeChat: 张\u200b同学 shows as 张同学): those of the text without them, at the text's places."""
+        kept = [i for i, c in enumerate(text) if c not in INVISIBLE]
+        seen = "".join(text[i] for i in kept)
+        return tuple(Match(m.kind, kept[m.start], kept[m.end - 1] + 1, m.masked)
+                     for m in self._scan_seen(seen, _normal(seen), gated))
+
+    def _scan_seen(self, text: str, norm: str, gated: bool = True) -> tuple[Match, ...]:
         if not (_DIGIT_OR_AT.search(norm) or _maybe(norm)):  # no digit, @ or account word: only names
             called = _called(norm)
             if not self.names and not called:

@@ -695,3 +695,19 @@ def test_the_fewest_digits_of_a_policy_pattern_are_read_from_its_own_shape(patte
 
         policy = yaml.safe_load((REPO / "records/policy.yaml").read_text(encoding="utf-8"))
         assert [privacy._fewest_characters(p) for p in policy["privacy"]["student_number_patterns"]] == [10]
+
+
+@pytest.mark.parametrize("sentence,needle,shown", [
+    ("与张\u200b同学谈心", "张\u200b同学", "与*同学谈心"),  # a zero-width space pasted from WeChat
+    ("学生手机138\u200b1234\u200d5678", "138\u200b1234\u200d5678", "学生手机138****5678"),
+    ("学号2026\u00ad123456", "2026\u00ad123456", "学号2026****56"),  # a soft hyphen from a web page
+    ("王\u2060同学反映", "王\u2060同学", "*同学反映"),
+])
+def test_a_character_of_no_width_inside_a_find_hides_nothing(tmp_path, sentence, needle, shown):
+    # (张\u200b同学 and 138\u200b12345678 were not found: the site showed 张同学 and the number)
+    root = records(tmp_path)
+    text = ledger_text(sentence)
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    found = privacy_findings(root)
+    assert [(f.code, (f.line, f.column)) for f in found] == [("E-PRIV-001", expected_pos(text, needle))], found
+    assert privacy.redact(sentence) == shown
