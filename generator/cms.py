@@ -419,10 +419,12 @@ INDEX_HTML = """<!doctype html>
       // holding no date, month range or school year whose digits alone match one of the policy's
       // patterns whole (RULES.student: cms.simple_student's, which read the same in JavaScript), none
       // right after a meeting's word (MEETING); the first such number, masked as privacy.mask does
-      // (2026****56), or "".
+      // (2026****56), or "".  The expressions (G) and spaces are privacy.py's and chars.py's own, written
+      // in when the page is built; the steps are a port, kept the same by tests/test_cms_config.py.
       var STUDENT = RULES.student.map(function (p) { return new RegExp("^(?:" + p + ")$"); });
-      var DATE_IN_GROUPS = /(?:^|[^0-9])(?:19|20)[0-9]{2}[ \\-](?:0?[1-9]|1[0-2])[ \\-](?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])/;
-      var MEETING = /(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$/;  // (privacy._MEETING)
+      var G = __GROUPING__;  // (privacy.py's own expressions: cms.grouping())
+      var DATE_IN_GROUPS = new RegExp(G.date), NO_GROUP_BEFORE = new RegExp(G.before), NO_GROUP_AFTER = new RegExp("^(?:" + G.after + ")");
+      var MEETING = new RegExp(G.meeting);
       function narrow(t) {
         return t.replace(/[\\uff01-\\uff5e]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xfee0); })
           .replace(/[__SPACES__]/g, " ").replace(/[\\u2010-\\u2013]/g, "-");
@@ -439,17 +441,16 @@ INDEX_HTML = """<!doctype html>
       }
       function grouped(text) {
         if (!STUDENT.length || !/[0-9\\uff10-\\uff19][ \\-__SPACES__\\u2010-\\u2013\\uff0d][0-9\\uff10-\\uff19]/.test(text)) { return ""; }
-        var norm = narrow(text), runs = /[0-9]+(?:[ \\-][0-9]+)+/g, run;
+        var norm = narrow(text), runs = new RegExp(G.run, "g"), run;
         while ((run = runs.exec(norm))) {
           if (MEETING.test(norm.slice(Math.max(0, run.index - 12), run.index))) { continue; }
-          var groups = [], one = /[0-9]+/g, g;
+          var groups = [], one = new RegExp(G.group, "g"), g;
           while ((g = one.exec(run[0]))) { groups.push([run.index + g.index, run.index + g.index + g[0].length]); }
           var usable = groups.map(function (s) {
-            return !(/(?:[0-9][:./]|[A-Za-z])$/.test(norm.slice(Math.max(0, s[0] - 2), s[0])) ||
-                     /^(?:[:./][0-9]|[A-Za-z])/.test(norm.slice(s[1], s[1] + 2)));
+            return !(NO_GROUP_BEFORE.test(norm.slice(Math.max(0, s[0] - 2), s[0])) || NO_GROUP_AFTER.test(norm.slice(s[1], s[1] + 2)));
           });
           for (var i = 0; i + 1 < groups.length; i++) {
-            for (var j = Math.min(groups.length, i + 6); j > i + 1; j--) {
+            for (var j = Math.min(groups.length, i + G.most); j > i + 1; j--) {
               if (usable.slice(i, j).indexOf(false) < 0 && isNumber(norm, groups.slice(i, j))) {
                 var d = groups.slice(i, j).map(function (x) { return norm.slice(x[0], x[1]); }).join("");
                 return d.length <= 6 ? d.slice(0, 1) + "*".repeat(d.length - 1) : d.slice(0, 4) + "*".repeat(d.length - 6) + d.slice(-2);
@@ -630,6 +631,16 @@ def field_labels(schema: dict, node: dict | None = None, path: tuple = ()) -> di
     return out
 
 
+def grouping() -> dict:
+    """The expressions and numbers of privacy.Scanner._grouped that the page's grouped() (INDEX_HTML)
+    uses, as privacy.py writes them (each reads the same in JavaScript)."""
+    from generator import privacy
+
+    return {"run": privacy._GROUP_RUN.pattern, "group": privacy._GROUP.pattern, "date": privacy._DATE_IN_GROUPS.pattern,
+            "before": privacy._BEFORE_NO_GROUP.pattern, "after": privacy._AFTER_NO_GROUP.pattern, "most": privacy._MOST_GROUPS,
+            "meeting": privacy._MEETING.pattern}
+
+
 def changes() -> list:
     """The form's CHANGES (INDEX_HTML): [pattern, replacement, words] of what it changes in a text
     before the YAML writer sees it, the characters those of generator/chars.py."""
@@ -644,7 +655,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
-            .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1])
+            .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
 
