@@ -106,13 +106,28 @@ def seen(value: str) -> str:
 def unseen(value: str, known) -> tuple[str, str] | None:
     """The words (zh, en) for a name of `known` with a character in it nobody sees on the line (社团活动
     and an input method's full-width space after it, a field's name after a zero-width space: told
-    是不是“社团活动”？ before), or None."""
-    at = next((i for i, c in enumerate(value) if c in _UNSEEN), None)
-    word = seen(value)
-    if at is None or word not in known:
+    是不是“社团活动”？ before), or for a word of `known` (the policy's list) with one where `value`
+    has none; or None."""
+    if any(c in _UNSEEN for c in value):
+        word = seen(value)
+        if word not in known:
+            return None
+        zh, en, where, where_en = _where_unseen(value)
+        return (f"“{word}”{where}多了一个{zh}（看不出来），请删掉它。",
+                f"'{word}' has a {en} {where_en}, which does not show: delete it. ")
+    listed = next((k for k in known if isinstance(k, str) and k != value and seen(k) == value), None)
+    if listed is None:
         return None
+    zh, en, where, where_en = _where_unseen(listed)
+    return (f"词表中的“{value}”{where}多了一个{zh}（看不出来），与这里写的不一样：请管理员删掉词表中的这个字符。",
+            f"The list's '{value}' has a {en} {where_en}, which does not show, so it differs from this one: "
+            "an administrator should delete it from the list. ")
+
+
+def _where_unseen(value: str) -> tuple[str, str, str, str]:
+    """The name (zh, en) of the first character nobody sees in `value`, and where it is (zh, en)."""
+    at = next(i for i, c in enumerate(value) if c in _UNSEEN)
     zh, en = _UNSEEN[value[at]]
     where, where_en = ("开头", "at the start") if not value[:at].strip("".join(_UNSEEN)) else \
         ("末尾", "at the end") if not value[at:].strip("".join(_UNSEEN)) else ("中间", "inside")
-    return (f"“{word}”{where}多了一个{zh}（看不出来），请删掉它。",
-            f"'{word}' has a {en} {where_en}, which does not show: delete it. ")
+    return zh, en, where, where_en

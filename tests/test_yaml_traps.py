@@ -736,6 +736,16 @@ def test_a_word_with_a_character_nobody_sees_is_told_of_it(records, typed, name,
     assert "Did you mean" not in f["hint"] and "delete it" in f["hint"], f
 
 
+def test_a_word_of_the_policy_with_a_character_nobody_sees_is_told_of_it(records):
+    # (the policy's 社团活动 with a zero-width space after it, pasted from a web page: a ledger's
+    # 社团活动 was told 是不是“社团活动”？ 可选值：…社团活动… — the very word, twice)
+    edit(records, "policy.yaml", "  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]", "  forms: [主题班会, 个体谈话, 座谈交流, 社团活动\u200b]")
+    f = only(validate(records), "E-REF-005")
+    assert "词表中的“社团活动”末尾多了一个零宽空格" in f["hint"] and "是不是" not in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-REF-005")
+    assert "Did you mean" not in f["hint"] and "zero-width space at the end" in f["hint"], f
+
+
 @pytest.mark.parametrize("typed,where", [("\u200bform", "开头"), ("form\u3000", "末尾")])
 def test_a_field_name_with_a_character_nobody_sees_is_told_of_it(records, typed, where):
     # (was told 不认识的字段“form” … 是不是想写“form”？ — the very name the cadre sees on the line)
