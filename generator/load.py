@@ -43,7 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.chars import CONTROL, LINE_BREAKS, klass
+from generator.chars import CONTROL, INVISIBLE, LINE_BREAKS, SPACES, klass
 from generator.layout import FOLDERS, kind_of
 
 
@@ -803,8 +803,11 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 _WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
                          r"[ \u3000\u00a0]*(：|；)")
 _WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
-# a no-break space, copied from a web page, Word or WeChat, looks like any other
-_NBSP = re.compile(r"^ *(?:- *)*(\u00a0)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u00a0)")
+# a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
+# and a zero-width space in the indentation looks like nothing (after the colon: E-YAML-013, _NO_SPACE)
+_ODD_SPACES = {c: n for c, n in SPACES.items() if c != "\u3000"}
+_NBSP = re.compile(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:("
+                   + klass(_ODD_SPACES) + ")")
 _WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
 _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
@@ -866,6 +869,12 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     break
                 what = "semicolon" if m.group(group) == "；" else what  # (form；社团活动: a key next to “：”)
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
+                if what == "nbsp" and m.group(group) != "\u00a0":  # (its own name: 窄空格, 零宽空格 …)
+                    name, name_en = {**_ODD_SPACES, **INVISIBLE}[m.group(group)]
+                    char, char_en = char.replace("不换行空格", name), char_en.replace("no-break space", name_en)
+                    if m.group(group) in INVISIBLE:
+                        char = char.replace("看起来和普通空格一样", "看不出来")
+                        fix, fix_en = "——它不占位置，删掉即可", " — it takes no room: just delete it"
                 if what == "dash":  # (— date: Word's dash, or a bullet, for the item's “-”)
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":

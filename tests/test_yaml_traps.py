@@ -193,6 +193,9 @@ def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
     ("  - date:", "\u3000- date:", (5, 1), "空格“　”"),  # … or to indent
     ("    students: 25", "    students:\u00a025", (9, 14), "不换行空格"),  # copied from a web page or Word
     ("    form:", "\u00a0\u00a0\u00a0 form:", (6, 1), "不换行空格"),
+    ("    form:", "  \u200b  form:", (6, 3), "零宽空格"),  # (was told 列表项的缩进不一致, of what nobody sees)
+    ("    form:", "  \u2009  form:", (6, 3), "窄空格"),
+    ("    students: 25", "    students:\u202f25", (9, 14), "窄不换行空格"),
     # a comment begun with a full-width “＃” (was told 这一行缺少“键: 值”中的冒号 with the fixed hint)
     ("period: 2026-H1", "period: 2026-H1\n＃ 上半年的台账", (3, 1), "井号“＃”"),
     ("    form:", "    ＃第二次活动\n    form:", (6, 5), "井号“＃”"),
