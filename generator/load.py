@@ -38,6 +38,7 @@ import operator
 import os
 import re
 import stat
+import unicodedata
 from collections import deque
 from functools import lru_cache
 from pathlib import Path
@@ -832,6 +833,20 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
 }
 
 
+def _wide_colon_line(line: str, colon: int) -> str:
+    """The line to type for `line`, whose field's name ends with a full-width colon or a Chinese
+    semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动): the name in ASCII, in lower case when
+    that is a field's name, an ASCII colon and a space (the line's indentation is not shown)."""
+    from generator.yaml_hints import _field_names  # (only on an error)
+
+    head = line[:colon].replace("\u3000", " ").replace("\u00a0", " ").rstrip()
+    name = unicodedata.normalize("NFKC", head.lstrip(" -"))
+    name = name.lower() if name.lower() in _field_names() else name
+    dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
+    value = line[colon + 1:].strip(" \u3000\u00a0")
+    return f"{dashes}{name}: {value}"
+
+
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
     """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
     (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
@@ -879,8 +894,10 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
+                typed = _wide_colon_line(line, m.start(group)) if what in ("colon", "semicolon") else ""
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
-                                    char_en=char_en, ascii_en=ascii_en, fix_en=fix_en))
+                                    char_en=char_en, ascii_en=ascii_en, fix_en=fix_en,
+                                    typed=typed and f"这一行写成：{typed}", typed_en=typed and f" The line: {typed}"))
                 break
     if not any(syntax[0].line - 2 <= f.line <= syntax[0].line for f in found):
         return problems

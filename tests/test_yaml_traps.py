@@ -860,6 +860,19 @@ def test_a_field_name_and_colon_both_full_width_is_told_of_the_colon(records):
     assert (f["line"], f["column"]) == (6, 9) and "冒号“：”" in f["message"], f
 
 
+@pytest.mark.parametrize("written", ["    Form：社团活动", "    ｆｏｒｍ：社团活动", "    Ｆｏｒｍ：　社团活动", "  - Date；\"2026-04-20\""])
+def test_a_field_name_and_colon_both_wrong_is_given_the_whole_line_in_one_run(records, written):
+    # (the hint said only 把它改成冒号“:”; typed so, the next run told E-SCHEMA-002 of the name —
+    # two runs for one line)
+    old = "  - date: \"2026-04-20\"" if "Date" in written else "    form: 社团活动"
+    edit(records, LEDGER, old, written)
+    f = only(validate(records), "E-YAML-010")
+    assert f"这一行写成：{old.strip()}" in f["hint"], f
+    assert f"The line: {old.strip()}" in only(validate(records, "--lang", "en"), "E-YAML-010")["hint"]
+    edit(records, LEDGER, written, old)  # typed as told: nothing left
+    assert validate(records) == []
+
+
 def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
     # (was told 是不是想写“form”？ — the name the cadre sees, but for its capital)
     edit(records, LEDGER, "    form: 社团活动", "    Form: 社团活动")

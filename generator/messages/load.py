@@ -194,7 +194,7 @@ CODES = {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
         "en": "a {char_en} is used where YAML needs the ASCII {ascii_en}",
-        "hint_zh": "请切换到英文输入法，把它改成{ascii}{fix}（文字内容里的中文标点不受影响）。",
-        "hint_en": "Switch to an English keyboard and type {ascii_en} instead{fix_en} (Chinese punctuation inside texts is fine).",
+        "hint_zh": "请切换到英文输入法，把它改成{ascii}{fix}（文字内容里的中文标点不受影响）。{typed}",
+        "hint_en": "Switch to an English keyboard and type {ascii_en} instead{fix_en} (Chinese punctuation inside texts is fine).{typed_en}",
     },
 }
