@@ -242,6 +242,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "array":
             hint, hint_en = _list_hint(value)
+        elif expected == "object" and isinstance(value, str):  # - form；社团活动
+            hint, hint_en = _mapping_meant(value, schema, bool(path) and isinstance(path[-1], int))
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
@@ -317,6 +319,25 @@ _PERIOD_ID = re.compile(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?")
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+_FIELD_TEXT = re.compile(r"\s*([^\s:：；;]+?)\s*([:：；;])\s*(\S.*)", re.S)
+
+
+def _mapping_meant(value: str, schema: dict, item: bool) -> tuple[str, str]:
+    """E-SCHEMA-003's hint for a text where fields were due, that is a field's name, a Chinese colon or
+    semicolon, or a colon with no space after it, and its value (- form；社团活动): the line to type."""
+    m = _FIELD_TEXT.fullmatch(value)
+    name = unicodedata.normalize("NFKC", m.group(1)).lower() if m else ""
+    if name not in schema.get("properties", {}):
+        return "", ""
+    typed = f"{'- ' if item else ''}{name}: {m.group(3).strip()}"
+    sep = m.group(2)
+    if sep == ":":
+        return (f"字段名“{name}”的冒号后面少了一个空格，这一行写成：{typed}",
+                f"A space goes after the colon of '{name}', which makes the line: {typed}")
+    return (f"“{sep}”不是 YAML 的冒号：字段名后面要用英文冒号“:”，冒号后面再加一个空格，这一行写成：{typed}",
+            f"'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed}")
 
 
 def _list_hint(value) -> tuple[str, str]:

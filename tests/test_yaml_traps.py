@@ -873,6 +873,17 @@ def test_a_field_name_and_colon_both_wrong_is_given_the_whole_line_in_one_run(re
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("sep", ["；", "：", ":"])
+def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(records, sep):
+    # (- form；社团活动 alone, a list's item, is a text: told 应为“键: 值”的映射，这里是文字 with no hint)
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。",
+         f"    summary: 参加机器人协会的比赛备赛活动。\n  - form{sep}社团活动")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == (11, 5), f
+    assert "这一行写成：- form: 社团活动" in f["hint"], f
+    assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+
+
 def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
     # (was told 是不是想写“form”？ — the name the cadre sees, but for its capital)
     edit(records, LEDGER, "    form: 社团活动", "    Form: 社团活动")
