@@ -228,6 +228,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if plain != value and plain in ("true", "false"):  # ｔｒｕｅ: an input method's full-width letters
                 hint = f"这里用了中文（全角）字母，要用英文（半角）字母，写成 {plain}。"
                 hint_en = f"These are full-width letters: type them in ASCII: {plain}."
+            elif plain.strip().lower() in _YES_NO:  # 是, 否, yes, no
+                meant = _YES_NO[plain.strip().lower()]
+                hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
             hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc))
         elif expected == "string" and isinstance(value, (int, float, bool)):
@@ -321,6 +324,9 @@ _COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
+# A yes or no in words, and the boolean it means.
+_YES_NO = {**dict.fromkeys(("是", "对", "真", "是的", "对的", "yes", "y", "on"), "true"),
+           **dict.fromkeys(("否", "不是", "不对", "错", "假", "no", "n", "off"), "false")}
 _FIELD_TEXT = re.compile(r"\s*([^\s:：；;]+?)\s*([:：；;])\s*(\S.*)", re.S)
 
 

@@ -70,6 +70,16 @@ def test_yes_no_on_off_are_not_booleans(records, word):
     assert f'"{word}"' in f["message"] and "true 或 false" in f["hint"]
 
 
+@pytest.mark.parametrize("word,meant", [("是", "true"), ("否", "false"), ("对", "true"), ("不是", "false"),
+                                        ("yes", "true"), ("NO", "false")])
+def test_a_yes_or_no_in_words_is_given_the_boolean_to_type(records, word, meant):
+    # (was told only 真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）, no value offered)
+    edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", f"typical: {word}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert f"这里应写 {meant}" in f["hint"], f
+    assert f"Here: {meant}" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+
+
 def test_norway_stays_text(records):
     # `name: NO` would be False in YAML 1.1 and fail "must be text"
     edit(records, LI_NA, "name: 李娜", "name: NO")
