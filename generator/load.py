@@ -574,12 +574,15 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
         return fail("E-LOAD-001", (line, col), line=line, **_encoding_guess(_chinese_encoding(raw)))
     text = text.removeprefix("\ufeff")
+    if _CONTROL.search(text):
+        without = _controls(text, fail)
+        if without is None:
+            out.text = text
+            return out
+        rest = _parse(without.encode("utf-8"), file)  # (the file as the hint says to type it)
+        rest.problems[:0] = out.problems
+        return rest
     out.text = text
-    bad = _CONTROL.search(text)
-    if bad:
-        kind, kind_en = _UNALLOWED[bad.group()]
-        return fail("E-LOAD-011", line_col(text, bad.start()), char=f"U+{ord(bad.group()):04X}", kind=kind,
-                    kind_en=kind_en)
     lines = LINE_BREAK.split(text)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return fail("E-LOAD-002")
@@ -618,6 +621,29 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.data, out.positions, out.keys = data, conv.positions, conv.keys
     out.spans, out.key_spans = conv.spans, conv.key_spans
     return out
+
+
+def _controls(text: str, fail) -> str | None:
+    """E-LOAD-011 at each character of `text` YAML does not allow or a person does not see (`fail`
+    says it).  A line break nobody sees (U+0085, U+2028, U+2029) is told at each place, counting
+    lines as an editor shows them, where they break no line; the text is read on without them, as
+    the hint says to type it (进\u2028社团 is 进社团), so the file's other findings are told in the
+    same run (a later one on the same line is told a column to the left for each).  Another
+    control character stops the file (None) at the first."""
+    spaced = _SEPARATOR.sub(" ", text)  # (the same length: where each one is)
+    for n, bad in enumerate(_CONTROL.finditer(text)):
+        char = bad.group()
+        if n == MAX_REPORTED:
+            break
+        kind, kind_en = _UNALLOWED[char]
+        fail("E-LOAD-011", line_col(spaced, bad.start()), char=f"U+{ord(char):04X}", kind=kind, kind_en=kind_en)
+        if char not in _SEPARATORS:
+            return None
+    return _SEPARATOR.sub("", text)
+
+
+_SEPARATORS = {c: LINE_BREAKS[c] for c in "\x85\u2028\u2029"}
+_SEPARATOR = re.compile(klass(_SEPARATORS))
 
 
 def _chinese_encoding(raw: bytes) -> str | None:

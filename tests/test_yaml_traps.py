@@ -832,6 +832,18 @@ def test_a_line_break_nobody_sees_is_told_by_its_name_not_read_silently(records,
     assert "invisible" in f["message"], f
 
 
+def test_every_line_break_nobody_sees_is_told_in_one_run_with_the_files_other_findings(records):
+    # (the file stopped at the first one: fixed, the next run told the second, and only then the
+    # rest of the file; lines are counted as an editor shows them, where these break no line)
+    edit(records, LEDGER, "    place: 进社团", "    place: 进\u2028社团")
+    edit(records, LEDGER, "    summary: 参加机器人协会", "    summary: 参加\u2029机器人\x85协会")
+    edit(records, LEDGER, "    students: 25", "    students: 0")
+    found = validate(records)
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("E-LOAD-011", 7, 13), ("E-SCHEMA-006", 9, 15), ("E-LOAD-011", 10, 16), ("E-LOAD-011", 10, 20)], found
+    assert "U+2028" in found[0]["message"] and "U+0085" in found[3]["message"], found  # (进社团: no E-REF-005)
+
+
 def test_a_true_in_full_width_letters_is_told_so(records):
     # (was told only 真假值只能写 true 或 false — what the cadre thinks they typed)
     edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", "typical: ｔｒｕｅ")
