@@ -759,6 +759,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     out = []
     depth = 0
     anchors = {}  # name → where a text's anchor was set, till an alias uses it (None: used, or not a text)
+    opened = []  # where each collection open at this point began, the outermost first
     try:
         for event in yaml.parse(text, Loader=loader()):
             if getattr(event, "anchor", None) is not None and not isinstance(event, yaml.AliasEvent):
@@ -775,10 +776,14 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
                     break
             elif isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
                 depth += 1
+                opened.append(event.start_mark)
                 if depth > MAX_DEPTH:
+                    if not event.flow_style:  # (lines: where they went deeper than a record's values go)
+                        return out + [too_deep(file, text, _went_wrong(text, opened), False)]
                     return out + [too_deep(file, text, event.start_mark, event.flow_style)]
             elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
                 depth -= 1
+                opened.pop()
         for m in filter(None, anchors.values()):  # never used: text was meant (&mkt 进社团), read as 进社团
             pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
             out.append(F.make("E-YAML-001", file, pos, **params))
@@ -791,6 +796,20 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         out.append(F.make("E-YAML-001", file, None, **yaml_problem(type(exc).__name__)))
     return out
+
+
+def _went_wrong(text: str, opened: list):
+    """Where nested lines (`opened`: where each collection began) first went deeper than any
+    record's values go: a dash after a dash on one line (- - 座谈, a list in a list, which no
+    record has), or the first collection below the schemas' deepest."""
+    from generator.yaml_hints import sensible_depth  # (only on this finding)
+
+    lines = LINE_BREAK.split(text)
+    for outer, inner in zip(opened, opened[1:]):
+        line = lines[inner.line]
+        if inner.line == outer.line and line.startswith("- ", inner.column) and re.fullmatch(r" *(?:- +)+", line[:inner.column]):
+            return inner
+    return opened[min(sensible_depth(), len(opened) - 1)]
 
 
 _TOO_DEEP = {  # E-YAML-008's words: nested brackets (flow), or nested lines

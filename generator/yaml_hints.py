@@ -180,6 +180,32 @@ def _field_names() -> frozenset:
     return frozenset(names)
 
 
+@lru_cache(maxsize=None)
+def sensible_depth() -> int:
+    """How deep any record's values nest, by the schemas (a ledger: its mapping, activities, an
+    activity, its topics — 4)."""
+    from generator.validate import SCHEMAS  # (only on an error)
+
+    def depth(node, root, seen: frozenset) -> int:
+        while isinstance(node, dict) and str(node.get("$ref", "")).startswith("#/") and node["$ref"] not in seen:
+            seen, ref = seen | {node["$ref"]}, node["$ref"]
+            node = root
+            for part in ref[2:].split("/"):
+                node = node.get(part, {})
+        if not isinstance(node, dict):
+            return 0
+        inner = [*(node.get("properties") or {}).values(), *(node.get("patternProperties") or {}).values(),
+                 *(v for v in (node.get("items"), node.get("additionalProperties")) if isinstance(v, dict))]
+        alternatives = [a for k in ("oneOf", "anyOf", "allOf") for a in node.get(k) or []]
+        kinds = node.get("type") if isinstance(node.get("type"), list) else [node.get("type")]
+        own = 1 if inner or {"object", "array"} & set(kinds) else 0
+        return max([own + max([depth(n, root, seen) for n in inner] or [0]),
+                    *(depth(a, root, seen) for a in alternatives)])
+
+    schemas = [json.loads(path.read_text(encoding="utf-8")) for path in SCHEMAS.glob("*.schema.json")]
+    return max(depth(s, s, frozenset()) for s in schemas)
+
+
 def _no_colon(lines: list[str], row: int):
     """A line with no colon where a field or list item was due: `-就业指导` (no space after the dash),
     `channel 面对面` (no colon), `就业指导` among `- ` items (no dash), or a text of the field above

@@ -844,6 +844,19 @@ def test_every_line_break_nobody_sees_is_told_in_one_run_with_the_files_other_fi
     assert "U+2028" in found[0]["message"] and "U+0085" in found[3]["message"], found  # (进社团: no E-REF-005)
 
 
+@pytest.mark.parametrize("nested,at", [
+    # every field pasted one step deeper than the one above (form: with nothing after it opens a mapping)
+    ("".join(f"{' ' * (4 + 2 * i)}form{i}:\n" for i in range(45)), (11, 17)),
+    ("  - " + "- " * 45 + "座谈\n", (5, 5)),  # dashes on one line: the second one nests a list in a list
+    ('  - date: "2026-04-20"\n    topics:\n      - ' + "- " * 45 + "座谈\n", (7, 9)),  # (after an item's own)
+])
+def test_deep_nesting_of_lines_is_told_where_it_went_wrong_not_at_the_40th(records, nested, at):
+    # (told at the 41st level, line 41 or column 83, with 请检查缩进 — the cadre had to find where it began)
+    edit(records, LEDGER, "  - date:", nested + "  - date:")
+    f = only(validate(records), "E-YAML-008")
+    assert (f["line"], f["column"]) == at, f
+
+
 def test_a_true_in_full_width_letters_is_told_so(records):
     # (was told only 真假值只能写 true 或 false — what the cadre thinks they typed)
     edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", "typical: ｔｒｕｅ")
