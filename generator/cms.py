@@ -114,6 +114,12 @@ INDEX_HTML = """<!doctype html>
                                        border-top: 1px solid #dfdfe3; }
       [class*="-ToolbarSectionMain"] > [class*="-ToolbarSubSectionFirst"]:not([class*="-ToolbarSubSectionLast"]) {
         flex-wrap: wrap; row-gap: 8px; padding-top: 8px; }
+      /* 发布 merges the ledger straight away: the guide tells cadres not to press it (the reviewer
+         approves on the host).  On a phone it was a large button beside 保存, a thumb's slip away; with
+         the editorial workflow (a 状态 menu beside it) it is not shown there.  Without the workflow
+         (Gitea: publish_mode simple) 发布 is how a ledger is saved, and stays. */
+      [class*="-ToolbarSectionMain"]:has([class*="-StatusButton"]) [class*="-ToolbarDropdown"]:has([class*="-PublishButton"]) {
+        display: none !important; }
     }
   </style>
 </head>
