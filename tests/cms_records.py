@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -114,10 +115,13 @@ def git(repo: Path, *args: str) -> str:
 
 
 def make_repo(root: Path) -> Path:
-    """A Git repository (branch main) holding the records tree in one commit."""
+    """A Git repository (branch main) holding the records tree in one commit, and the project's
+    .gitignore: what the generator writes beside records/ (its .cache/ while the form is built) is
+    no record, and decap-server, which saves with `git add .`, would commit it into every branch."""
     repo = root / "origin"
     repo.mkdir(parents=True)
     write_records(repo)
+    shutil.copyfile(Path(__file__).resolve().parent.parent / ".gitignore", repo / ".gitignore")
     git(repo, "init", "-q", "-b", "main")
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "records")

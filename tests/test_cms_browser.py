@@ -42,6 +42,14 @@ def trial(tmp_path):
     t.stop()
 
 
+def test_the_trials_clone_holds_nothing_the_forms_server_would_commit_besides_a_ledger(trial):
+    # (decap-server saves with `git add .`: the generator's cache, written next to records/ while the
+    # form was built, went into every branch saved — the records tree had no .gitignore)
+    status = subprocess.run(["git", "-C", str(trial.repo), "status", "--porcelain", "--untracked-files=all"],
+                            capture_output=True, text=True, check=True).stdout
+    assert status == "", status
+
+
 def _branches(repo: Path) -> list[str]:
     out = subprocess.run(["git", "-C", str(repo), "branch", "--list", "cms/*", "--format=%(refname:short)"],
                          capture_output=True, text=True, check=True).stdout
@@ -101,6 +109,10 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
     assert _branches(trial.repo) == []
     text = subprocess.run(["git", "-C", str(trial.repo), "show", f"main:{rel}"],
                           capture_output=True, text=True, check=True).stdout
+    # the merge brought the ledger and nothing else (decap-server commits with `git add .`: the
+    # generator's .cache/ from building the form was committed into the cadre's branch)
+    assert subprocess.run(["git", "-C", str(trial.repo), "diff", "--name-only", "main~1", "main"],
+                          capture_output=True, text=True, check=True).stdout.split() == [rel]
     # the form wrote plain dates, the hidden period and both activities
     assert "date: 2026-09-15" in text and "date: 2026-10-20" in text
     assert "period: 2026-H2" in text
