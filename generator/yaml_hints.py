@@ -415,7 +415,18 @@ def tab_spaces(lines: list[str], row: int) -> dict:
     """E-YAML-002's words for the tab that indents lines[row]: the line to type with the spaces it
     wants — as many as the field above (more by two after a field with nothing after its colon), or
     a list item's as the item's above — or, where that cannot be told, spaces."""
-    text = lines[row].lstrip(" \t").rstrip()
+    want, text = indent_wanted(lines, row)
+    if want is None:
+        return {"spaces": "空格。", "spaces_en": "spaces."}
+    typed = " " * want + text
+    return {"spaces": f"空格（前面 {want} 个空格），这一行写成：{typed}",
+            "spaces_en": f"spaces ({want} spaces before it), which makes the line: {typed}"}
+
+
+def indent_wanted(lines: list[str], row: int) -> tuple[int | None, str]:
+    """How many spaces lines[row] wants before it, where its indentation holds a tab or a full-width
+    or no-break space (see tab_spaces), or None; and the line's text."""
+    text = lines[row].lstrip(" \t\u3000\u00a0").rstrip()
     want = None
     if text.startswith("- "):
         want = next((len(ln) - len(ln.lstrip(" ")) for ln in reversed(lines[:row])
@@ -425,8 +436,4 @@ def tab_spaces(lines: list[str], row: int) -> dict:
     if want is None and field and "\t" not in field.group(1):
         value = field.group(3).split(" #")[0].strip()
         want = field.start(2) + (2 if not value or re.fullmatch(r"[|>][-+]?", value) else 0)
-    if want is None:
-        return {"spaces": "空格。", "spaces_en": "spaces."}
-    typed = " " * want + text
-    return {"spaces": f"空格（前面 {want} 个空格），这一行写成：{typed}",
-            "spaces_en": f"spaces ({want} spaces before it), which makes the line: {typed}"}
+    return want, text

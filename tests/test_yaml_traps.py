@@ -919,6 +919,16 @@ def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(
     assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
 
 
+@pytest.mark.parametrize("written", ["  \u3000form: 社团活动", "\u3000\u3000form: 社团活动", "\u00a0\u00a0\u00a0 form: 社团活动"])
+def test_an_indentation_with_a_full_width_space_is_given_the_line_with_its_spaces(records, written):
+    # (told 把它改成空格“ ” — one space for a character twice as wide: typed so, the line was out of
+    # line with the one above, another run)
+    edit(records, LEDGER, "    form: 社团活动", written)
+    f = only(validate(records), "E-YAML-010")
+    assert "这一行写成（前面 4 个空格）：    form: 社团活动" in f["hint"], f
+    assert "(4 spaces before it):     form: 社团活动" in only(validate(records, "--lang", "en"), "E-YAML-010")["hint"]
+
+
 def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
     # (was told 是不是想写“form”？ — the name the cadre sees, but for its capital)
     edit(records, LEDGER, "    form: 社团活动", "    Form: 社团活动")
