@@ -481,45 +481,51 @@ def workers() -> int:
 # ---- the whole tree ----------------------------------------------------------
 def load_and_validate(records: Path, as_of=None, repo: Path | None = None):
     """(documents, findings of load and validate, rel paths with schema findings).  `as_of` (a date
-    before today, `check --today`'s): each ledger changed or deleted after it is the document of
-    its bytes as committed on that day (past_ledgers)."""
+    before today, `check --today`'s): each record file changed, added or deleted after it is the
+    document of its bytes as committed on that day, or left out (past_records)."""
     # What an earlier load froze (in a long-running `mkdocs serve`) is let go first, so that it
     # can be collected.
     gc.unfreeze()
     with long_lived():
         docs, findings, invalid = _load_and_validate(records)
-        return past_ledgers(records, repo, as_of, docs, findings, invalid) if as_of else (docs, findings, invalid)
+        return past_records(records, repo, as_of, docs, findings, invalid) if as_of else (docs, findings, invalid)
 
 
-def past_ledgers(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
-    """(docs, findings, invalid) with the ledgers as committed on `day` (a past --today) in place of
-    what they are now (new lists, the loaded ones unchanged): each ledger
-    file changed or deleted by a commit after that day (git_history.ledgers_on) is loaded and
-    validated from its bytes of that day, and named so (records/ledgers/2026-H1/x.yaml@2026-07-01:
-    its findings say which content they are of).  Neither it nor its findings are kept in the cache,
-    whose entries stand for the files as they are now.  A day that is today or later costs nothing
-    (the clock is asked, not Git); a file that was not there on the day is left as it is (one that
-    landed later is said nothing of: check.as_of; an imported one counts from its manifest's date)."""
+def past_records(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
+    """(docs, findings, invalid) with the records as committed on `day` (a past --today) in place of
+    what they are now (new lists, the loaded ones unchanged): each record file — of every kind but
+    those read as they are now (layout.AS_THEY_ARE) — changed or deleted by a commit after that day
+    (git_history.records_on) is loaded and validated from its bytes of that day, and named so
+    (records/cadres/x.yaml@2026-07-01: its findings say which content they are of); one added after
+    it (a cadre, an exemption written later) is left out with its findings.  Neither it nor its
+    findings are kept in the cache, whose entries stand for the files as they are now.  A day that
+    is today or later costs nothing (the clock is asked, not Git); a ledger that was not there on the
+    day is left as it is (one that landed later is said nothing of: check.as_of; an imported one
+    counts from its manifest's date)."""
     import datetime as dt
 
     zone = _zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
     if day >= dt.datetime.now(zone).date():
         return docs, findings, invalid
-    from generator.check.git_history import ledgers_on
+    from generator.check.git_history import records_on
 
-    past = ledgers_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
-    past = {rel: raw for rel, raw in (past or {}).items() if raw is not None and kind_of(rel) == "ledger"}
+    past = records_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
+    past = {rel: raw for rel, raw in (past or {}).items() if raw is not None or kind_of(rel) != "ledger"}
     if not past:
         return docs, findings, invalid
-    docs, invalid = list(docs), set(invalid)  # (new ones: the cache's writer may still read the loaded)
     at = {doc.rel: i for i, doc in enumerate(docs) if doc.rel in past}
     now = {docs[i].file for i in at.values()}
     findings = [f for f in findings if f.file not in now]
+    docs, invalid = list(docs), set(invalid) - set(at)  # (new ones: the cache's writer may still read the loaded)
     settings = privacy_settings(records)
     for rel, raw in sorted(past.items()):
         i = at.get(rel)
+        if raw is None:  # (not there on the day)
+            if i is not None:
+                docs[i] = None
+            continue
         shown = docs[i].file if i is not None else load.display_path(records / rel)
-        doc = load.Document(file=f"{shown}@{day.isoformat()}", rel=rel, kind="ledger")
+        doc = load.Document(file=f"{shown}@{day.isoformat()}", rel=rel, kind=kind_of(rel))
         if len(raw) > load.MAX_BYTES:
             found = [F.make("E-LOAD-003", doc.file, None, size=len(raw), limit=load.MAX_BYTES)]
         else:
@@ -529,7 +535,6 @@ def past_ledgers(records: Path, repo: Path | None, day, docs: list, findings: li
             doc.privacy = privacy.document_finds(doc, *settings)
         except Exception:  # noqa: BLE001 - privacy.check_records scans it again and reports
             doc.privacy = None
-        invalid.discard(rel)
         if checked:
             invalid.add(rel)
         findings.extend(found + checked)
@@ -537,7 +542,7 @@ def past_ledgers(records: Path, repo: Path | None, day, docs: list, findings: li
             docs.append(doc)
         else:
             docs[i] = doc
-    return docs, findings, invalid
+    return [doc for doc in docs if doc is not None], findings, invalid
 
 
 def _zone(policy: dict):

@@ -27,6 +27,13 @@ LAYOUT: list[tuple[re.Pattern, str]] = [
 # The folders of records/ (cadres, classes, ledgers …): a file by one of these names is not read.
 FOLDERS = frozenset(pattern.pattern.split("/")[0] for pattern, _kind in LAYOUT if "/" in pattern.pattern)
 
+# Kinds read as they are now even by a check of a past day (`check --today`: cache.past_records reads
+# every other kind as committed on that day): their dates tell their own past — the policy's `earlier`,
+# the calendar's `corrected`, the import manifest's `submitted` — or, for the privacy exceptions, they are
+# the administrators' review as it stands (matched to a past day's content by a line's text).
+AS_THEY_ARE = frozenset({"policy", "calendar", "imports", "privacy_exceptions"})
+AS_OF_DAY = frozenset(kind for _pattern, kind in LAYOUT) - AS_THEY_ARE
+
 # Kinds that hold exactly one file (the rest are folders of files).
 SINGLETONS = {"policy", "calendar", "units", "clubs"}
 

@@ -33,7 +33,7 @@ def validate_records_and(records: Path, then, today=None, as_of=None,
     `today` (a date, a function of the RecordSet giving one, or None: the clock) is the day the
     references stage asks which periods are archived by (archive.archived_by).  `as_of` (a past
     --today): the ledgers as committed on that day, in the Git repository `repo` (None: the one
-    holding the records), cache.past_ledgers."""
+    holding the records), cache.past_records."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
     docs, findings, invalid = load_and_validate(records, as_of, repo)
     invalid |= {d.rel for d in docs if d.missing}

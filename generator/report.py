@@ -157,7 +157,7 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-AS_OF = re.compile(r"(.+)@(\d{4}-\d\d-\d\d)")  # (a ledger as committed on a past day: cache.past_ledgers)
+AS_OF = re.compile(r"(.+)@(\d{4}-\d\d-\d\d)")  # (a ledger as committed on a past day: cache.past_records)
 AS_OF_SAID = {"zh": ("{day} 的内容", "，第 {line} 行第 {col} 列", "（现在的文件可能已改正）："),
               "en": ("As of {day}", ", line {line}, column {col}", " (the file now may be corrected): ")}
 

@@ -17,6 +17,9 @@ import pytest
 
 from gitrepo import base, commit, git, init_repo, ledger, write
 
+
+from gitrepo import assignments, base, cadre, classes, commit, git, init_repo, ledger, write
+
 REPO = Path(__file__).resolve().parent.parent
 
 
@@ -207,3 +210,46 @@ def test_a_site_build_reads_the_ledgers_history_once(tmp_path):
     assert len([c for c in said if " log " in f" {c} " and "records/ledgers/" in c]) == 1, said
     page = (tmp_path / "public/findings.html").read_text(encoding="utf-8")
     assert "E-CHK-005" in page  # (the checks of that day: 李娜's class of that day)
+
+
+def _records_changed_later(tmp_path: Path) -> Path:
+    """On 2026-06-20 张伟 hands in 2026-H1; 李娜 never does.  On 2026-09-10 an administrator exempts 李娜
+    from that ledger after the fact, assigns a new cadre 王芳 to cs-2025-01 from 2025-09-01, and renames
+    李娜's class me-2025-01 to me-2025-11 (classes and assignments)."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    write(repo, {
+        "records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+                                   "    start: \"2026-01-01\"\n    end: \"2026-06-30\"\n    reason: 挂职锻炼\n"
+                                   "    approved_by: 王管理\n",
+        "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-11", "me")),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+            {"cadre": "li-na", "class": "me-2025-11", "start": "2025-09-01"},
+            {"cadre": "wang-fang", "class": "cs-2025-01", "start": "2025-09-01"})})
+    commit(repo, "2026-09-10 10:00", "records changed after the day")
+    return repo
+
+
+def test_cadres_assignments_exemptions_and_classes_are_read_as_committed_on_the_past_day(tmp_path):
+    """check --today 2026-07-15 read the cadres, assignments, exemptions and classes as they are now:
+    李娜's missing 2026-H1 ledger was 豁免 by an exemption written in September, and 王芳, assigned in
+    September, owed a 2026-H1 ledger (W-CHK-006).  They are now read as committed on that day, as the
+    ledgers are (one `git log --since`, one `git cat-file --batch`)."""
+    repo = _records_changed_later(tmp_path)
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-15", where)
+        assert _row(then, "2026-H1", "li-na")["status"] == "missing", "exempted only in September"
+        assert not [r for r in then["ledgers"] if r["cadre"] == "wang-fang"], "assigned only in September"
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-SCHEMA"))], then["findings"]
+        assert not [f for f in then["findings"] if "wang-fang" in f["file"] + f["message"]]
+        missing = [f["file"] for f in then["findings"] if f["code"] == "W-CHK-006" and "2026-H1" in f["file"]]
+        assert len(missing) == 1 and missing[0].endswith("li-na.yaml"), missing
+        now = _report(records, "2026-09-20", where)
+        assert _row(now, "2026-H1", "li-na")["status"] == "exempt"
+        assert _row(now, "2026-H1", "wang-fang")["status"] == "missing"

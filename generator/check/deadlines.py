@@ -275,7 +275,7 @@ class Deadlines:
 
     def _past(self) -> dict:
         """What E-CHK-022/023 add when --today is a past day: the ledgers could not be read as they were
-        committed on it (cache.past_ledgers), and are judged as they are now."""
+        committed on it (cache.past_records), and are judged as they are now."""
         today = self.ctx.today
         if today >= dt.datetime.now(self.ctx.tz).date():
             return {"past": "", "past_en": ""}

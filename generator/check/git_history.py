@@ -32,6 +32,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.cache import KeptResult
+from generator.layout import AS_OF_DAY, kind_of
 from generator.check.first_parent import GIT, Log, commits, env, files, git, is_commit
 
 
@@ -190,14 +191,16 @@ def _landings(log: str, prefix: str) -> dict:
     return added
 
 
-# ---- the ledgers as they were committed on a past day (check --today <past day>) -----------
-def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, bytes | None] | None:
-    """{ledger's path below records/: its bytes at the last first-parent commit of HEAD before
-    `end` (None: not there then)} of each ledger file added, changed or deleted by a commit at or
-    after `end`; None when the history cannot tell (no repository, a shallow clone, git failing).
-    The begun reading's `git rev-parse` (or one), then — unless kept for this HEAD and day (cache.KeptResult) — one
-    `git log --since` walking only the commits after `end` (none when HEAD is older: nothing more)
-    and one `git cat-file --batch` for the bytes."""
+# ---- the records as they were committed on a past day (check --today <past day>) -----------
+def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, bytes | None] | None:
+    """{record file's path below records/: its bytes at the last first-parent commit of HEAD before
+    `end` (None: not there then)} of each record file added, changed or deleted by a commit at or
+    after `end` — every kind but those read as they are now (layout.AS_THEY_ARE: the policy, the
+    calendar, the import manifest, the privacy exceptions); {} when the history begins after `end`
+    (nothing of that day to read); None when the history cannot tell (no repository, a shallow
+    clone, git failing).  The begun reading's `git rev-parse` (or one), then — unless kept for this
+    HEAD and day (cache.KeptResult) — one `git log --since` walking only the commits after `end`
+    (none when HEAD is older: nothing more) and one `git cat-file --batch` for the bytes."""
     try:
         reading = _begun.get(_key(records, repo))
         found = reading.asked[0] if reading is not None and reading.asked else ask(
@@ -211,19 +214,19 @@ def ledgers_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     except (OSError, ValueError):
         return None
     cut = 0 if prefix == "." else len(prefix) + 1
-    kept = KeptResult(Path(records), "past-ledgers", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")
+    kept = KeptResult(Path(records), "past-records", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")
     found = kept.get()
     if type(found) is dict:
         return found
     log, _ = Log(root, since=end.isoformat()).read()
     if log is None:
         return None
-    touched, parent, ledgers = set(), None, ("" if cut == 0 else prefix + "/") + "ledgers/"
+    touched, parent, under = set(), None, "" if cut == 0 else prefix + "/"
     for _sha, _when, parent, names in commits(log):  # (newest first: the last one's parent is the day's commit)
-        touched.update(name for _status, name in files(names)
-                       if name.startswith(ledgers) and name.endswith(".yaml"))
+        touched.update(name for _status, name in files(names) if name.startswith(under)
+                       and kind_of(name[cut:]) in AS_OF_DAY)
     if parent is None or not touched:  # (nothing after the day, or a history that begins after it)
-        found = {name[cut:]: None for name in touched}
+        found = {}
     else:
         found = _blobs(root, parent, sorted(touched), cut)
     if found is not None:
