@@ -499,9 +499,10 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     (records/cadres/x.yaml@2026-07-01: its findings say which content they are of); one added after
     it (a cadre, an exemption written later) is left out with its findings.  Neither it nor its
     findings are kept in the cache, whose entries stand for the files as they are now.  A day that
-    is today or later costs nothing (the clock is asked, not Git); a ledger that was not there on the
-    day is left as it is (one that landed later is said nothing of: check.as_of; an imported one
-    counts from its manifest's date)."""
+    is today or later costs nothing (the clock is asked, not Git).  A ledger that was not there on the
+    day is left out too — landed later, or deleted before the day and added again after it (its first
+    landing, before the day, does not make it there on the day) — but for one the import manifest
+    lists: it counts from the manifest's date (check.as_of says nothing of one imported later)."""
     import datetime as dt
 
     zone = _zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
@@ -510,7 +511,9 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     from generator.check.git_history import records_on
 
     past = records_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
-    past = {rel: raw for rel, raw in (past or {}).items() if raw is not None or kind_of(rel) != "ledger"}
+    past = past or {}
+    imported = _imported(docs) if None in past.values() else set()
+    past = {rel: raw for rel, raw in past.items() if raw is not None or rel not in imported}
     if not past:
         return docs, findings, invalid
     at = {doc.rel: i for i, doc in enumerate(docs) if doc.rel in past}
@@ -543,6 +546,12 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
         else:
             docs[i] = doc
     return [doc for doc in docs if doc is not None], findings, invalid
+
+
+def _imported(docs: list) -> set:
+    """The ledgers' paths (below records/) that the import manifests list."""
+    return {e.get("path") for d in docs if d.kind == "imports" and isinstance(d.data, dict)
+            and isinstance(d.data.get("ledgers"), list) for e in d.data["ledgers"] if isinstance(e, dict)}
 
 
 def _zone(policy: dict):

@@ -253,3 +253,28 @@ def test_cadres_assignments_exemptions_and_classes_are_read_as_committed_on_the_
         now = _report(records, "2026-09-20", where)
         assert _row(now, "2026-H1", "li-na")["status"] == "exempt"
         assert _row(now, "2026-H1", "wang-fang")["status"] == "missing"
+
+
+def test_a_ledger_deleted_before_the_day_and_added_again_after_it_was_not_there_on_the_day(tmp_path):
+    """张伟's 2026-H1 ledger landed on 2026-06-20, was deleted on 2026-06-25 and added again on
+    2026-09-10: check --today 2026-07-15 said 按时 by its first landing and judged its content of
+    September; on that day there was no ledger — 未提交, as the site of that day showed."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    (repo / "records/ledgers/2026-H1/zhang-wei.yaml").unlink()
+    commit(repo, "2026-06-25 10:00", "withdrawn")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1",
+                                                                  ["2026-03-10", "2026-04-10"], ("cs-2025-99",))})
+    commit(repo, "2026-09-10 10:00", "added again")
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-15", where)
+        row = _row(then, "2026-H1", "zhang-wei")
+        assert (row["status"], row["exists"]) == ("missing", False), row
+        assert _count(then, "zhang-wei", "2025-2026-2") == 0
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-CHK"))], then["findings"]
+        assert [f for f in then["findings"] if f["code"] == "W-CHK-006" and "2026-H1/zhang-wei" in f["file"]]
+        now = _row(_report(records, "2026-09-20", where), "2026-H1", "zhang-wei")
+        assert (now["status"], now["exists"]) == ("on_time", True), now  # (its first landing, as before)
