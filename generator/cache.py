@@ -520,7 +520,7 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     now = {docs[i].file for i in at.values()}
     findings = [f for f in findings if f.file not in now]
     docs, invalid = list(docs), set(invalid) - set(at)  # (new ones: the cache's writer may still read the loaded)
-    settings = privacy_settings(records)
+    settings, excepted = privacy_settings(records), privacy.excepted(docs)
     for rel, raw in sorted(past.items()):
         i = at.get(rel)
         if raw is None:  # (not there on the day)
@@ -534,6 +534,8 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
         else:
             doc, found = load.load_bytes(doc, raw)
         checked = _validate(doc)
+        if i is not None and rel in excepted:  # (the exceptions name lines of the file as it is now)
+            doc.lines_now = privacy.lines_now(doc.text, docs[i].text)
         try:
             doc.privacy = privacy.document_finds(doc, *settings)
         except Exception:  # noqa: BLE001 - privacy.check_records scans it again and reports

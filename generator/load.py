@@ -98,7 +98,7 @@ class Document:
     is reported."""
 
     __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "_raw", "_source", "_where", "_text", "privacy",
-                 "quick", "_asked")
+                 "quick", "_asked", "lines_now")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None,
@@ -119,6 +119,9 @@ class Document:
             self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
         self._asked = False  # a position was asked (see _quickly)
+        # (content of a past day, cache.past_records: {its line: the lines of the file as it is now with the
+        # same text}, which privacy exceptions — written against the file as it is — match; else None)
+        self.lines_now = None
 
     @property
     def data(self):

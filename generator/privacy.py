@@ -799,11 +799,17 @@ def check_records(rs) -> list[F.Finding]:
     exceptions, ex_findings = _exceptions(rs)
     out += ex_findings
     used: set[int] = set()  # ids of the exception entries that silenced something
+    past = set()  # the files read as of a past day: exceptions name lines of the file as it is now
     for doc in rs.docs:
         kept = getattr(doc, "privacy", None)  # the scan done while loading, with the same settings
+        now = getattr(doc, "lines_now", None)
+        if now is not None:
+            past.add(doc.rel)
         for kind, masked, pos in (kept[1] if kept and kept[0] == scanned_with else _finds(scanner, doc)):
             pos = tuple(pos) if pos else pos
-            silenced = exceptions.get((doc.rel, pos[0] if pos else None, kind))
+            line = pos[0] if pos else None
+            silenced = exceptions.get((doc.rel, line, kind)) if now is None else next(
+                (exceptions[k] for k in ((doc.rel, n, kind) for n in now.get(line, ())) if k in exceptions), None)
             if silenced is not None:
                 used.add(id(silenced))
                 continue
@@ -812,7 +818,7 @@ def check_records(rs) -> list[F.Finding]:
                               rel=doc.rel, line=pos[0] if pos else "—", data={"kind": kind}))
     reported: set[int] = set()
     for (rel, line, _kind), item in exceptions.items():
-        if id(item) not in used and id(item) not in reported:
+        if id(item) not in used and id(item) not in reported and rel not in past:  # (past: today's check says it)
             reported.add(id(item))
             out.append(F.make("E-PRIV-004", item.file, item.pos(), line=line, rel=rel, kind=item.get("kind")))
     return out
@@ -923,6 +929,21 @@ def _pattern_problems(rs) -> list[F.Finding]:
             out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
                               reason=reason[0], reason_en=reason[1]))
     return out
+
+
+def excepted(docs) -> set:
+    """The files (below records/) that privacy exceptions name."""
+    return {item["file"].removeprefix("records/").removeprefix("./") for d in docs if d.kind == "privacy_exceptions"
+            and isinstance(d.data, dict) and isinstance(d.data.get("exceptions"), list)
+            for item in d.data["exceptions"] if isinstance(item, dict) and isinstance(item.get("file"), str)}
+
+
+def lines_now(then: str, now: str) -> dict:
+    """{line of `then`: the lines of `now` with the same text (spaces at either end aside)}."""
+    where: dict = {}
+    for n, text in enumerate(LINE_BREAK.split(now), 1):
+        where.setdefault(text.strip(), []).append(n)
+    return {n: tuple(where[text.strip()]) for n, text in enumerate(LINE_BREAK.split(then), 1) if text.strip() in where}
 
 
 def _exceptions(rs):

@@ -278,3 +278,36 @@ def test_a_ledger_deleted_before_the_day_and_added_again_after_it_was_not_there_
         assert [f for f in then["findings"] if f["code"] == "W-CHK-006" and "2026-H1/zhang-wei" in f["file"]]
         now = _row(_report(records, "2026-09-20", where), "2026-H1", "zhang-wei")
         assert (now["status"], now["exists"]) == ("on_time", True), now  # (its first landing, as before)
+
+
+def test_a_privacy_exception_matches_a_past_day_s_content_by_the_text_of_its_line(tmp_path):
+    """A reviewed hotline (a privacy exception, written against the ledger as it is now) was 6 lines
+    higher in 张伟's ledger on 2026-07-01: an activity was added before it in September.  check --today
+    2026-07-01 told the hotline as personal data (E-PRIV-001 at @2026-07-01) and the exception as
+    silencing nothing (E-PRIV-004).  The exception now matches the line of that day's content whose
+    text is its line's now; a number of that day that is gone now is still told."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    path = "records/ledgers/2026-H1/zhang-wei.yaml"
+    plain = "参加主题班会，与同学们交流学习情况。"
+    hotline, other = "参加主题班会，介绍心理中心热线电话 010-62345678。", "联系班长，电话 010-62345679。"
+
+    def with_summaries(text: str, *summaries: str) -> str:  # (the activities' summaries, in order)
+        parts = text.split(plain)
+        return parts[0] + "".join(said + part for said, part in zip(summaries, parts[1:]))
+
+    write(repo, {path: with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), hotline, other)})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    now = with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-01", "2026-03-10", "2026-03-20"]), plain, hotline)
+    line = now[:now.index("010-62345678")].count("\n") + 1
+    write(repo, {path: now, "records/privacy-exceptions.yaml": (
+        f"exceptions:\n  - file: ledgers/2026-H1/zhang-wei.yaml\n    line: {line}\n    kind: landline\n"
+        "    reason: 心理中心对外公开的热线电话，不是学生信息\n    reviewed_by: 王管理\n")})
+    commit(repo, "2026-09-10 10:00", "an activity added before it, the other number taken out; the exception")
+    records = repo / "records"
+    assert not [f for f in _report(records, "2026-09-20")["findings"] if f["code"].startswith("E-PRIV")]
+    then = _report(records, "2026-07-01")
+    assert _count(then, "zhang-wei", "2025-2026-2") == 2  # (the content of that day)
+    told = [(f["code"], f["file"].rsplit("/", 1)[1], f["line"]) for f in then["findings"] if f["code"].startswith("E-PRIV")]
+    was = with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), hotline, other)
+    assert told == [("E-PRIV-001", "zhang-wei.yaml@2026-07-01", was[:was.index("010-62345679")].count("\n") + 1)], told
