@@ -479,20 +479,20 @@ def workers() -> int:
 
 
 # ---- the whole tree ----------------------------------------------------------
-def load_and_validate(records: Path, as_of=None, repo: Path | None = None):
-    """(documents, findings of load and validate, rel paths with schema findings).  `as_of` (a date
-    before today, `check --today`'s): each record file changed, added or deleted after it is the
-    document of its bytes as committed on that day, or left out (past_records)."""
+def load_and_validate(records: Path):
+    """(documents, findings of load and validate, rel paths with schema findings).  (As committed on
+    a past day: past_records.)"""
     # What an earlier load froze (in a long-running `mkdocs serve`) is let go first, so that it
     # can be collected.
     gc.unfreeze()
     with long_lived():
-        docs, findings, invalid = _load_and_validate(records)
-        return past_records(records, repo, as_of, docs, findings, invalid) if as_of else (docs, findings, invalid)
+        return _load_and_validate(records)
 
 
 def past_records(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
-    """(docs, findings, invalid) with the records as committed on `day` (a past --today) in place of
+    """(docs, findings, invalid, `day` when its records could not be read as committed on it — no
+    repository, git failing, a shallow clone not reaching it — else None) with the records as
+    committed on `day` (a past --today) in place of
     what they are now (new lists, the loaded ones unchanged): each record file — of every kind but
     those read as they are now (layout.AS_THEY_ARE) — changed or deleted by a commit after that day
     (git_history.records_on) is loaded and validated from its bytes of that day, and named so
@@ -507,15 +507,16 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
 
     zone = _zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
     if day >= dt.datetime.now(zone).date():
-        return docs, findings, invalid
+        return docs, findings, invalid, None
     from generator.check.git_history import records_on
 
     past = records_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
-    past = past or {}
+    if past is None:
+        return docs, findings, invalid, day
     imported = _imported(docs) if None in past.values() else set()
     past = {rel: raw for rel, raw in past.items() if raw is not None or rel not in imported}
     if not past:
-        return docs, findings, invalid
+        return docs, findings, invalid, None
     at = {doc.rel: i for i, doc in enumerate(docs) if doc.rel in past}
     now = {docs[i].file for i in at.values()}
     findings = [f for f in findings if f.file not in now]
@@ -547,7 +548,7 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
             docs.append(doc)
         else:
             docs[i] = doc
-    return [doc for doc in docs if doc is not None], findings, invalid
+    return [doc for doc in docs if doc is not None], findings, invalid, None
 
 
 def _imported(docs: list) -> set:

@@ -99,6 +99,8 @@ class RecordSet:
         self.exemptions: list[Item] = []
         self.privacy_exceptions: list[Item] = []
         self.other: dict[str, list[Document]] = {}  # kinds later stages own
+        # a past --today whose records could not be read as committed on it (cache.past_records): they are as now
+        self.unread_on = None
         self._memo: dict = {}  # answers read off the policy
 
     def __repr__(self) -> str:

@@ -11,7 +11,7 @@ from generator import findings as F
 from generator import archive, forked, privacy
 from generator.cli import clock_today
 from generator.load import display_path, load_tree
-from generator.cache import load_and_validate
+from generator.cache import load_and_validate, past_records
 from generator.model import RecordSet, build
 from generator.references import check_references
 from generator.validate import validate_document
@@ -35,11 +35,15 @@ def validate_records_and(records: Path, then, today=None, as_of=None,
     --today): the ledgers as committed on that day, in the Git repository `repo` (None: the one
     holding the records), cache.past_records."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
-    docs, findings, invalid = load_and_validate(records, as_of, repo)
+    docs, findings, invalid = load_and_validate(records)
+    unread = None
+    if as_of:
+        docs, findings, invalid, unread = past_records(records, repo, as_of, docs, findings, invalid)
     invalid |= {d.rel for d in docs if d.missing}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)
+    rs.unread_on = unread
     shown = display_path(records)
     day = today(rs) if callable(today) else today or clock_today(rs)
 

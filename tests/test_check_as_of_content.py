@@ -311,3 +311,18 @@ def test_a_privacy_exception_matches_a_past_day_s_content_by_the_text_of_its_lin
     told = [(f["code"], f["file"].rsplit("/", 1)[1], f["line"]) for f in then["findings"] if f["code"].startswith("E-PRIV")]
     was = with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), hotline, other)
     assert told == [("E-PRIV-001", "zhang-wei.yaml@2026-07-01", was[:was.index("010-62345679")].count("\n") + 1)], told
+
+
+def test_a_shallow_clone_says_the_day_s_content_was_not_read_only_when_it_could_have_differed(tmp_path):
+    """E-CHK-022 added 也无法读取台账在那一天的内容 for any day before the clock's, even in a shallow clone
+    whose HEAD (2026-09-10) is older than the day (2026-09-20): nothing came after it, the content now is
+    that day's.  It is said only when content after the day might exist; a shallow clone that holds the
+    day's commit reads the content of that day, and says nothing of it either."""
+    repo = _history(tmp_path)
+    for depth, day, count, said in ((1, "2026-09-20", 2, False), (2, "2026-07-01", 1, False), (1, "2026-07-01", 2, True)):
+        shallow = tmp_path / f"shallow-{depth}-{day}"
+        git(tmp_path, "clone", "-q", "--depth", str(depth), f"file://{repo}", str(shallow))
+        report = _report(shallow / "records", day)
+        [told] = [f for f in report["findings"] if f["code"] == "E-CHK-022"]
+        assert ("现在的内容" in told["message"]) is said, (depth, day, told["message"])
+        assert _count(report, "zhang-wei", "2025-2026-2") == count, (depth, day)

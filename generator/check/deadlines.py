@@ -274,10 +274,11 @@ class Deadlines:
                          reason=self.history.reason, reason_en=self.history.reason_en, **self._past())
 
     def _past(self) -> dict:
-        """What E-CHK-022/023 add when --today is a past day: the ledgers could not be read as they were
-        committed on it (cache.past_records), and are judged as they are now."""
+        """What E-CHK-022/023 add when --today is a past day and the ledgers could not be read as they were
+        committed on it (cache.past_records: a shallow clone whose HEAD is older than the day had nothing
+        to read), and are judged as they are now."""
         today = self.ctx.today
-        if today >= dt.datetime.now(self.ctx.tz).date():
+        if self.ctx.rs.unread_on != today:
             return {"past": "", "past_en": ""}
         return {"past": f"；也无法读取台账在 {today} 那一天的内容，各台账按现在的内容检查",
                 "past_en": f"; nor can the ledgers be read as they were on {today}: each is judged as it is now"}

@@ -197,16 +197,18 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     `end` (None: not there then)} of each record file added, changed or deleted by a commit at or
     after `end` — every kind but those read as they are now (layout.AS_THEY_ARE: the policy, the
     calendar, the import manifest, the privacy exceptions); {} when the history begins after `end`
-    (nothing of that day to read); None when the history cannot tell (no repository, a shallow
-    clone, git failing).  The begun reading's `git rev-parse` (or one), then — unless kept for this
-    HEAD and day (cache.KeptResult) — one `git log --since` walking only the commits after `end`
-    (none when HEAD is older: nothing more) and one `git cat-file --batch` for the bytes."""
+    (nothing of that day to read) or HEAD is older (nothing came after it); None when the history
+    cannot tell (no repository, git failing, a shallow clone whose commits stop after `end`: one that
+    holds the day's commit reads it as a full clone does).  The begun reading's `git rev-parse` (or
+    one), then — unless kept for this HEAD and day (cache.KeptResult) — one `git log --since` walking
+    only the commits after `end` (none when HEAD is older: nothing more) and one `git cat-file
+    --batch` for the bytes."""
     try:
         reading = _begun.get(_key(records, repo))
         found = reading.asked[0] if reading is not None and reading.asked else ask(
             Path(repo) if repo is not None else Path(records))
-        if found is None or found.shallow:
-            return None  # (not a repository, or a shallow clone: its history does not reach the day)
+        if found is None:
+            return None  # (not a repository)
         if not found.head:
             return {}  # (no commit yet)
         root, head = found.root, found.head
@@ -215,7 +217,7 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
         return None
     cut = 0 if prefix == "." else len(prefix) + 1
     kept = KeptResult(Path(records), "past-records", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")
-    found = kept.get()
+    shallow, found = found.shallow, kept.get()
     if type(found) is dict:
         return found
     log, _ = Log(root, since=end.isoformat()).read()
@@ -225,6 +227,8 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     for _sha, _when, parent, names in commits(log):  # (newest first: the last one's parent is the day's commit)
         touched.update(name for _status, name in files(names) if name.startswith(under)
                        and kind_of(name[cut:]) in AS_OF_DAY)
+    if parent is None and shallow and log:
+        return None  # (a shallow clone's first commit, after the day: its parents are not there to read)
     if parent is None or not touched:  # (nothing after the day, or a history that begins after it)
         found = {}
     else:
