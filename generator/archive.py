@@ -406,7 +406,7 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
     period = rs.period(period_id)
     grace = rs.grace_days(period.due)
     checked = checked or run_checks(rs, today, repo=repo_of(rs.root))
-    entries = []
+    entries, past = [], {d.rel: d for d in rs.docs if "@" in d.file}
     for row in ledger_rows(checked.data, period_id):
         cadre = rs.cadres.get(row["cadre"])
         entry = {"cadre": row["cadre"]}
@@ -414,7 +414,7 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
             entry["name"] = cadre.get("name")
             entry["unit"] = row.get("unit") or cadre.get("unit")  # (the unit they were in that period)
         if row.get("path"):
-            raw = (rs.root / row["path"]).read_bytes()
+            raw = _bytes(rs, row["path"], past)
             entry.update(path=row["path"], sha256=hashlib.sha256(raw).hexdigest(), git_blob=git_blob_id(raw))
         entry["landed"] = row.get("landed")
         entry["status"] = row["status"] if row["status"] in ("on_time", "late", "missing", "exempt") else (
@@ -430,6 +430,13 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
             # (what the frozen ledgers' statuses mean, should the policy retire or redefine one: status_meanings)
             "feedback_statuses": [{"name": w, "meaning": m} for w, m in rs.status_meaning().items()],
             "ledgers": entries}
+
+
+def _bytes(rs: RecordSet, rel: str, past: dict) -> bytes:
+    """The bytes of the ledger at `rel` as judged: as committed on a past --today when read so
+    (`past`: {rel: document} of those cache.past_records names …@day), else the file's."""
+    raw = past[rel].raw if rel in past else None
+    return raw if raw is not None else (rs.root / rel).read_bytes()
 
 
 def export_files(rs: RecordSet, period_id: str, today: dt.date) -> dict:
@@ -450,12 +457,13 @@ def dump(man: dict) -> str:
 
 def cmd_archive(args) -> int:
     from generator.files import write_files
-    from generator.pipeline import validate_records
+    from generator.pipeline import validate_records_and
 
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
-    rs, findings = validate_records(root, args.today)
+    # (a past --today: the records as committed on that day, as check and the site — its exports — read them)
+    rs, findings, _ = validate_records_and(root, None, args.today, as_of=args.today)
     today = args.today or cli.clock_today(rs)
     period = rs.period(args.period)
     if period is None:

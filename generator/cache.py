@@ -534,6 +534,7 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
             found = [F.make("E-LOAD-003", doc.file, None, size=len(raw), limit=load.MAX_BYTES)]
         else:
             doc, found = load.load_bytes(doc, raw)
+            doc._raw = raw  # (archive hashes a past day's ledger as it was: archive._bytes)
         checked = _validate(doc)
         if i is not None and rel in excepted:  # (the exceptions name lines of the file as it is now)
             doc.lines_now = privacy.lines_now(doc.text, docs[i].text)

@@ -326,3 +326,37 @@ def test_a_shallow_clone_says_the_day_s_content_was_not_read_only_when_it_could_
         [told] = [f for f in report["findings"] if f["code"] == "E-CHK-022"]
         assert ("现在的内容" in told["message"]) is said, (depth, day, told["message"])
         assert _count(report, "zhang-wei", "2025-2026-2") == count, (depth, day)
+
+
+def test_archive_of_a_past_day_freezes_the_period_as_check_of_that_day_judged_it(tmp_path):
+    """archive 2025-H2 --today 2026-01-10 run in March judged the period by the records as they are now
+    — 李娜 豁免 by an exemption written on 2026-03-01 — and hashed 张伟's ledger as edited then, while its
+    exports (the site as of that day) showed the content of 2026-01-10.  It now reads the records as
+    committed on that day, as check --today and the site do: 李娜 missing, 张伟's ledger frozen as it was
+    (the later edit is then a change after the archive: E-ARCH-001, to restore or amend)."""
+    import hashlib
+
+    import yaml
+    from gitrepo import generator_cli
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    path = "records/ledgers/2025-H2/zhang-wei.yaml"
+    then = ledger("zhang-wei", "2025-H2", ["2025-10-10"])
+    write(repo, {path: then})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    write(repo, {path: ledger("zhang-wei", "2025-H2", ["2025-10-10", "2025-11-10"]),
+                 "records/exemptions.yaml": "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+                                            "    start: \"2025-07-01\"\n    end: \"2025-12-31\"\n    reason: 挂职锻炼\n"
+                                            "    approved_by: 王管理\n"})
+    commit(repo, "2026-03-01 10:00", "exemption and an edit, after the day")
+    checked = {r["cadre"]: r["status"] for r in _report(repo / "records", "2026-01-10")["ledgers"] if r["period"] == "2025-H2"}
+    done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    statuses = {e["cadre"]: e["status"] for e in man["ledgers"]}
+    assert statuses == checked == {"zhang-wei": "on_time", "li-na": "missing"}, (statuses, checked)
+    [frozen] = [e for e in man["ledgers"] if e["cadre"] == "zhang-wei"]
+    assert frozen["sha256"] == hashlib.sha256(then.encode("utf-8")).hexdigest()
+    said = generator_cli(repo, "validate")
+    assert "E-ARCH-001" in said.stdout and "2025-H2/zhang-wei.yaml" in said.stdout, said.stdout
