@@ -802,14 +802,11 @@ def check_records(rs) -> list[F.Finding]:
     past = set()  # the files read as of a past day: exceptions name lines of the file as it is now
     for doc in rs.docs:
         kept = getattr(doc, "privacy", None)  # the scan done while loading, with the same settings
-        now = getattr(doc, "lines_now", None)
-        if now is not None:
+        if getattr(doc, "lines_now", None) is not None:
             past.add(doc.rel)
         for kind, masked, pos in (kept[1] if kept and kept[0] == scanned_with else _finds(scanner, doc)):
             pos = tuple(pos) if pos else pos
-            line = pos[0] if pos else None
-            silenced = exceptions.get((doc.rel, line, kind)) if now is None else next(
-                (exceptions[k] for k in ((doc.rel, n, kind) for n in now.get(line, ())) if k in exceptions), None)
+            silenced = excuse(exceptions, doc, pos[0] if pos else None, kind)
             if silenced is not None:
                 used.add(id(silenced))
                 continue
@@ -929,6 +926,24 @@ def _pattern_problems(rs) -> list[F.Finding]:
             out.append(F.make("E-PRIV-002", rs.policy.file, rs.policy.pos("privacy", "student_number_patterns", i),
                               reason=reason[0], reason_en=reason[1]))
     return out
+
+
+def excuse(exceptions: dict, doc, line, kind: str):
+    """The exception entry (of exception_index) that excuses a find of `kind` at `line` of `doc`, or None:
+    by its line — or, in a past day's content (doc.lines_now), by the lines of the file now with that
+    line's text."""
+    now = getattr(doc, "lines_now", None)
+    for n in (line,) if now is None else now.get(line, ()):
+        found = exceptions.get((doc.rel, n, kind))
+        if found is not None:
+            return found
+    return None
+
+
+def exception_index(rs) -> dict:
+    """{(file below records/, line, kind): the exception entry} of the privacy exceptions (the site's
+    guard and the validate stage match finds by it: excuse)."""
+    return _exceptions(rs)[0]
 
 
 def excepted(docs) -> set:

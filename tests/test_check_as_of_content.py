@@ -280,37 +280,60 @@ def test_a_ledger_deleted_before_the_day_and_added_again_after_it_was_not_there_
         assert (now["status"], now["exists"]) == ("on_time", True), now  # (its first landing, as before)
 
 
-def test_a_privacy_exception_matches_a_past_day_s_content_by_the_text_of_its_line(tmp_path):
-    """A reviewed hotline (a privacy exception, written against the ledger as it is now) was 6 lines
-    higher in 张伟's ledger on 2026-07-01: an activity was added before it in September.  check --today
-    2026-07-01 told the hotline as personal data (E-PRIV-001 at @2026-07-01) and the exception as
-    silencing nothing (E-PRIV-004).  The exception now matches the line of that day's content whose
-    text is its line's now; a number of that day that is gone now is still told."""
+_PLAIN = "参加主题班会，与同学们交流学习情况。"
+_HOTLINE, _OTHER = "参加主题班会，介绍心理中心热线电话 010-62345678。", "联系班长，电话 010-62345679。"
+
+
+def _summaries(text: str, *summaries: str) -> str:
+    """A ledger's text with its activities' summaries, in order."""
+    parts = text.split(_PLAIN)
+    return parts[0] + "".join(said + part for said, part in zip(summaries, parts[1:]))
+
+
+def _hotline_history(tmp_path: Path) -> tuple[Path, str]:
+    """(A repository, 张伟's ledger as it was on 2026-07-01): a reviewed hotline (a privacy exception, written
+    against the ledger as it is now) was 6 lines higher that day, with another number below it on the line
+    the exception names now; in September an activity was added before it and the other number taken out."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     path = "records/ledgers/2026-H1/zhang-wei.yaml"
-    plain = "参加主题班会，与同学们交流学习情况。"
-    hotline, other = "参加主题班会，介绍心理中心热线电话 010-62345678。", "联系班长，电话 010-62345679。"
-
-    def with_summaries(text: str, *summaries: str) -> str:  # (the activities' summaries, in order)
-        parts = text.split(plain)
-        return parts[0] + "".join(said + part for said, part in zip(summaries, parts[1:]))
-
-    write(repo, {path: with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), hotline, other)})
+    was = _summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), _HOTLINE, _OTHER)
+    write(repo, {path: was})
     commit(repo, "2026-06-20 10:00", "2026-H1")
-    now = with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-01", "2026-03-10", "2026-03-20"]), plain, hotline)
+    now = _summaries(ledger("zhang-wei", "2026-H1", ["2026-03-01", "2026-03-10", "2026-03-20"]), _PLAIN, _HOTLINE)
     line = now[:now.index("010-62345678")].count("\n") + 1
+    assert line == was[:was.index("010-62345679")].count("\n") + 1  # (the other number's line that day)
     write(repo, {path: now, "records/privacy-exceptions.yaml": (
         f"exceptions:\n  - file: ledgers/2026-H1/zhang-wei.yaml\n    line: {line}\n    kind: landline\n"
         "    reason: 心理中心对外公开的热线电话，不是学生信息\n    reviewed_by: 王管理\n")})
     commit(repo, "2026-09-10 10:00", "an activity added before it, the other number taken out; the exception")
+    return repo, was
+
+
+def test_a_privacy_exception_matches_a_past_day_s_content_by_the_text_of_its_line(tmp_path):
+    """check --today 2026-07-01 told the excused hotline as personal data (E-PRIV-001 at @2026-07-01), and
+    the exception silenced the other number of that day, on the line it names now.  The exception now
+    matches the line of that day's content whose text is its line's now; the other number is told."""
+    repo, was = _hotline_history(tmp_path)
     records = repo / "records"
     assert not [f for f in _report(records, "2026-09-20")["findings"] if f["code"].startswith("E-PRIV")]
     then = _report(records, "2026-07-01")
     assert _count(then, "zhang-wei", "2025-2026-2") == 2  # (the content of that day)
     told = [(f["code"], f["file"].rsplit("/", 1)[1], f["line"]) for f in then["findings"] if f["code"].startswith("E-PRIV")]
-    was = with_summaries(ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-03-20"]), hotline, other)
     assert told == [("E-PRIV-001", "zhang-wei.yaml@2026-07-01", was[:was.index("010-62345679")].count("\n") + 1)], told
+
+
+def test_the_site_of_a_past_day_shows_only_the_text_a_privacy_exception_excuses(tmp_path):
+    """The site built as of 2026-07-01 (LEDGER_TODAY) matched exceptions by line number alone: it showed
+    the other number of that day — on the line the exception names now — and withheld the excused
+    hotline.  It now matches them by the line's text, as check does."""
+    from site_build import mkdocs_build
+
+    repo, _was = _hotline_history(tmp_path)
+    built = mkdocs_build(repo / "records", tmp_path, "2026-07-01")
+    page = (built.public / "cadres/zhang-wei.html").read_text(encoding="utf-8")
+    assert "010-62345679" not in page, "the other number shown"
+    assert "010-62345678" in page, "the excused hotline withheld"
 
 
 def test_a_shallow_clone_says_the_day_s_content_was_not_read_only_when_it_could_have_differed(tmp_path):

@@ -20,6 +20,7 @@ class TextGuard:
         self.findings: list[F.Finding] = []
         # (set up once: every text of a file with a find is scanned)
         self.scanner, self.key = privacy.configured(rs, privacy.protected_names()[0])
+        self.exceptions = privacy.exception_index(rs)  # (as the validate stage matches them: privacy.excuse)
 
     def text(self, value, item: Item, *path, title: str = "文字", title_en: str = "text") -> str:
         """`value` when it passes the check, else the notice (and a finding)."""
@@ -32,7 +33,7 @@ class TextGuard:
         if not hits:
             return value
         line, col = item.pos(*path)  # positions only for a find: working them out re-reads the file
-        hits = [m for m in hits if not _excepted(self.rs, item.doc.rel, line, m.kind)]
+        hits = [m for m in hits if privacy.excuse(self.exceptions, item.doc, line, m.kind) is None]
         if not hits:
             return value
         kinds = "、".join(sorted({m.kind for m in hits}))
@@ -44,8 +45,3 @@ class TextGuard:
         found nothing in any of its texts."""
         kept = getattr(doc, "privacy", None)
         return bool(kept) and kept[0] == self.key and not kept[1]
-
-
-def _excepted(rs: RecordSet, rel: str, line: int | None, kind: str) -> bool:
-    return any(ex.get("file") == rel and ex.get("line") == line and ex.get("kind") == kind
-               for ex in rs.privacy_exceptions)
