@@ -536,12 +536,12 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
             doc, found = load.load_bytes(doc, raw)
             doc._raw = raw  # (archive hashes a past day's ledger as it was: archive._bytes)
         checked = _validate(doc)
-        if i is not None and rel in excepted:  # (the exceptions name lines of the file as it is now)
-            doc.lines_now = privacy.lines_now(doc.text, docs[i].text)
         try:
             doc.privacy = privacy.document_finds(doc, *settings)
         except Exception:  # noqa: BLE001 - privacy.check_records scans it again and reports
             doc.privacy = None
+        if i is not None and (rel in excepted or not doc.privacy or doc.privacy[1]):
+            doc.lines_now = privacy.lines_now(doc.text, docs[i].text)  # (exceptions name lines of the file now)
         if checked:
             invalid.add(rel)
         findings.extend(found + checked)

@@ -811,8 +811,11 @@ def check_records(rs) -> list[F.Finding]:
                 used.add(id(silenced))
                 continue
             zh, en = KINDS[kind]
+            line = pos[0] if pos else None  # (of a past day's content: the line an exception takes now, if any)
+            now = getattr(doc, "lines_now", None)
+            line = line if now is None else (now.get(line) or (None,))[0]
             out.append(F.make("E-PRIV-001", doc.file, pos, kind=zh, kind_en=en, kind_id=kind, masked=masked,
-                              rel=doc.rel, line=pos[0] if pos else "—", data={"kind": kind}))
+                              rel=doc.rel, line=line or "—", data={"kind": kind}))
     reported: set[int] = set()
     for (rel, line, _kind), item in exceptions.items():
         if id(item) not in used and id(item) not in reported and rel not in past:  # (past: today's check says it)

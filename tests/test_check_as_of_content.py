@@ -383,3 +383,16 @@ def test_archive_of_a_past_day_freezes_the_period_as_check_of_that_day_judged_it
     assert frozen["sha256"] == hashlib.sha256(then.encode("utf-8")).hexdigest()
     said = generator_cli(repo, "validate")
     assert "E-ARCH-001" in said.stdout and "2025-H2/zhang-wei.yaml" in said.stdout, said.stdout
+
+
+def test_the_hint_of_a_past_day_s_privacy_find_names_the_line_an_exception_would_take_now(tmp_path):
+    """E-PRIV-001 of a past day's content said 在 privacy-exceptions.yaml 登记一条（…line: 10…）, the line of
+    that day; an exception names a line of the file now (line 16 holds the hotline now, and line 10 something
+    else).  The hint now gives the line the text stands on now, or — gone now — no line (—)."""
+    repo, was = _hotline_history(tmp_path)
+    write(repo, {"records/privacy-exceptions.yaml": "exceptions: []\n"})  # (not reviewed yet)
+    hints = {f["message"][-2:]: f["hint"] for f in _report(repo / "records", "2026-07-01")["findings"]
+             if f["code"] == "E-PRIV-001"}
+    now = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    assert f"line: {now[:now.index('010-62345678')].count(chr(10)) + 1}，" in hints["78"], hints
+    assert "line: —，" in hints["79"], hints
