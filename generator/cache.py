@@ -499,7 +499,8 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     (records/cadres/x.yaml@2026-07-01: its findings say which content they are of); one added after
     it (a cadre, an exemption written later) is left out with its findings.  Neither it nor its
     findings are kept in the cache, whose entries stand for the files as they are now.  A day that
-    is today or later costs nothing (the clock is asked, not Git).  A ledger that was not there on the
+    is today or later costs nothing (the clock is asked, not Git); a file whose bytes then are its
+    bytes now is the file as it is (no …@day).  A ledger that was not there on the
     day is left out too — landed later, or deleted before the day and added again after it (its first
     landing, before the day, does not make it there on the day) — but for one the import manifest
     lists: it counts from the manifest's date (check.as_of says nothing of one imported later)."""
@@ -514,7 +515,9 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     if past is None:
         return docs, findings, invalid, day
     imported = _imported(docs) if None in past.values() else set()
-    past = {rel: raw for rel, raw in past.items() if raw is not None or rel not in imported}
+    sha = {doc.rel: doc.sha256 for doc in docs if doc.rel in past}  # (changed and changed back: the file as it is)
+    past = {rel: raw for rel, raw in past.items() if (rel not in imported if raw is None
+                                                      else hashlib.sha256(raw).hexdigest() != sha.get(rel))}
     if not past:
         return docs, findings, invalid, None
     at = {doc.rel: i for i, doc in enumerate(docs) if doc.rel in past}

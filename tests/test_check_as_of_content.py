@@ -396,3 +396,17 @@ def test_the_hint_of_a_past_day_s_privacy_find_names_the_line_an_exception_would
     now = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
     assert f"line: {now[:now.index('010-62345678')].count(chr(10)) + 1}，" in hints["78"], hints
     assert "line: —，" in hints["79"], hints
+
+
+def test_a_file_changed_after_the_day_and_changed_back_is_the_file_as_it_is(tmp_path):
+    """李娜's ledger (E-CHK-005) was edited on 2026-09-10 and the edit undone on 2026-09-12: as of
+    2026-07-01 its bytes are those of the file now, yet its finding was named …/li-na.yaml@2026-07-01
+    (现在的文件可能已改正, and a GitHub annotation without its line).  Same bytes: the file as it is."""
+    repo = _history(tmp_path)
+    path = repo / "records/ledgers/2026-H1/li-na.yaml"
+    git(repo, "checkout", "-q", "HEAD~1", "--", "records/ledgers/2026-H1/li-na.yaml")  # (the content of June)
+    commit(repo, "2026-09-12 10:00", "the correction undone")
+    report = _report(repo / "records", "2026-07-01")
+    [wrong] = [f for f in report["findings"] if f["code"] == "E-CHK-005"]
+    assert wrong["file"].endswith("records/ledgers/2026-H1/li-na.yaml"), wrong["file"]
+    assert path.read_bytes() and _count(report, "zhang-wei", "2025-2026-2") == 1
