@@ -471,8 +471,9 @@ def test_a_semester_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody(
 
 
 def test_an_end_recorded_after_today_shows_the_row_running_as_on_the_site(tmp_path):
-    # On 2026-04-01 张伟's row was given an end (2026-03-31, 调任) and 李娜's class me-2025-01 an
-    # `until` (2026-06-30: it graduates).  check --today 2026-03-15 --format json showed those ends in
+    # On 2026-03-01 张伟's row was given an end ahead (2026-03-31, 调任) and 李娜's class me-2025-01 an
+    # `until` (2026-06-30: it graduates); committed before the day checked, as a past day reads the
+    # records committed by then.  check --today 2026-03-15 --format json showed those ends in
     # its assignment rows, where the site built as of that day shows 张伟's row running to the
     # cycle's end without the reason, and 李娜's running (no end: it would not reach the cycle's)
     repo = init_repo(tmp_path / "repo")
@@ -485,7 +486,7 @@ def test_an_end_recorded_after_today_shows_the_row_running_as_on_the_site(tmp_pa
                      {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-03-31",
                       "reason": "调任"},
                      {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"})})
-    commit(repo, "2026-04-01 10:00", "张伟调任，me-2025-01 毕业")
+    commit(repo, "2026-03-01 10:00", "张伟调任，me-2025-01 毕业")
 
     def rows(today):
         out = check_cli(repo / "records", "--today", today, "--format", "json")
@@ -497,7 +498,8 @@ def test_an_end_recorded_after_today_shows_the_row_running_as_on_the_site(tmp_pa
 
 
 def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_path):
-    # On 2026-04-01 李娜 took over cs-2025-01 from 张伟 (her me-2025-01 row ending the day before).
+    # On 2026-04-01 李娜 took over cs-2025-01 from 张伟 (her me-2025-01 row ending the day before),
+    # recorded ahead on 2026-03-01 (a past day reads the records committed by then).
     # check --today 2026-03-15 --format json listed her new row, which had not begun by then, where
     # the site built as of that day leaves it out (Aggregate.begun) and only counts it: the JSON
     # now leaves it out too, and says how many were left out (`later`)
@@ -511,7 +513,7 @@ def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_
         {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-03-31", "reason": "调任"},
         {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-03-31", "reason": "改联系 cs-2025-01"},
         {"cadre": "li-na", "class": "cs-2025-01", "start": "2026-04-01", "reason": "接任"})})
-    commit(repo, "2026-04-01 10:00", "李娜接任")
+    commit(repo, "2026-03-01 10:00", "李娜接任")
 
     def rows(today):
         data = json.loads(check_cli(repo / "records", "--today", today, "--format", "json").stdout)
