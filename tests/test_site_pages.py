@@ -574,11 +574,11 @@ def test_the_sites_downloads_are_links_to_the_files_written_aside_and_keep_their
     assert {p.name: p.read_bytes() for p in downloads} == before  # … the site's did not
     assert not (built.public / "downloads" / "attachment1.xlsx").samefile(again)
     assert list(built.generated.rglob(".*.tmp")) == []
-    from generator.site.mkdocs_hook import _link_or_copy
+    from generator.site.mkdocs_hook import _link_in
 
     elsewhere = Path("/dev/shm") / f"contact-ledger-{tmp_path.name}"  # tmpfs: another file system, as a rule
     try:
-        _link_or_copy(again, elsewhere / "downloads" / "attachment1.xlsx")
+        _link_in({elsewhere / "downloads" / "attachment1.xlsx": again}, elsewhere)
         copied = elsewhere / "downloads" / "attachment1.xlsx"
         assert copied.read_bytes() == again.read_bytes()
         assert copied.samefile(again) == (copied.stat().st_dev == again.stat().st_dev)
@@ -939,3 +939,38 @@ def test_a_web_form_that_cannot_be_copied_into_the_site_fails_the_build_in_a_rea
     assert "\nFormUnwritten: 网页填报表单（admin/）未能写入：写入 admin/decap-cms.js 时出错（系统提示：File too large），" \
            "网站没有生成完；" in proc.stderr and "Traceback" not in proc.stderr, proc.stderr[-3000:]
     assert not staging.exists()
+
+
+def test_a_download_copied_into_the_site_on_a_full_disk_fails_the_build_in_a_readable_line(tmp_path):
+    """A download is linked into the site, copied where no link can be made (the site on another
+    file system); the copy (shutil.copyfile) failing partway — a full disk, here a 1 MB file-size
+    limit — stopped mkdocs build with a traceback and left a cut-short file in the site's downloads/,
+    which the web server then gave out.  It now fails in one line, as a write of the web form does,
+    and leaves no file there (each copy written whole or not at all)."""
+    from workflow_repo import small_files
+
+    generated = tmp_path / "generated"
+    (generated / "downloads").mkdir(parents=True)
+    (generated / "downloads" / "attachment1.xlsx").write_bytes(b"x" * 2_000_000)
+    (generated / "downloads" / "attachment1.csv").write_bytes(b"a,b\n")
+    site_dir = Path("/dev/shm") / f"contact-ledger-{tmp_path.name}"  # tmpfs: another file system, as a rule
+    if (site_dir.parent.stat().st_dev == generated.stat().st_dev):
+        pytest.skip("/dev/shm is not another file system here")
+    hook = ("import sys; from pathlib import Path; from types import SimpleNamespace\n"
+            "from mkdocs.exceptions import PluginError\n"
+            "from generator.site import mkdocs_hook\n"
+            "mkdocs_hook._state.update(generated_dir=Path(sys.argv[1]),\n"
+            "                          aside=['downloads/attachment1.csv', 'downloads/attachment1.xlsx'])\n"
+            "try:\n    mkdocs_hook.on_post_build(SimpleNamespace(site_dir=sys.argv[2]))\n"
+            "except PluginError as exc:\n    sys.exit(f'{type(exc).__name__}: {exc}')\n")
+    try:
+        proc = subprocess.run([sys.executable, "-c", hook, str(generated), str(site_dir)], capture_output=True,
+                              text=True, cwd=ROOT, timeout=120, preexec_fn=small_files(1_000_000))
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr[-3000:]
+        assert ("DownloadsUnwritten: 下载文件（downloads/）未能写入：写入 downloads/attachment1.xlsx 时出错"
+                "（系统提示：File too large），网站没有生成完；腾出磁盘空间后重新运行 mkdocs build。 (The downloads "
+                "(downloads/) could not be written: writing downloads/attachment1.xlsx failed: File too large; the "
+                "site is not complete. Free some disk space and run mkdocs build again.)") in proc.stderr, proc.stderr
+        assert sorted(p.name for p in (site_dir / "downloads").iterdir()) == ["attachment1.csv"]
+    finally:
+        shutil.rmtree(site_dir, ignore_errors=True)

@@ -69,15 +69,26 @@ def backend_from(cms_args: str) -> tuple[dict, bool]:
     return cms._backend_from(args), not rest
 
 
-class FormUnwritten(PluginError):
-    """A write of the form's files failed (a full disk): `mkdocs build` fails with this line."""
+class SiteUnwritten(PluginError):
+    """A write of one part of the site (`what_zh`, `what_en`) failed (a full disk): `mkdocs build`
+    fails with this line."""
+    what_zh, what_en = "网页填报表单（admin/）", "web form (admin/)"
 
     def __init__(self, exc: Unwritten, site_dir: Path):
         where = exc.path.relative_to(site_dir).as_posix()
-        super().__init__(f"网页填报表单（admin/）未能写入：写入 {where} 时出错（系统提示：{exc.reason}），网站没有生成完；"
-                         f"腾出磁盘空间后重新运行 mkdocs build。 (The web form (admin/) could not be written: writing "
+        super().__init__(f"{self.what_zh}未能写入：写入 {where} 时出错（系统提示：{exc.reason}），网站没有生成完；"
+                         f"腾出磁盘空间后重新运行 mkdocs build。 (The {self.what_en} could not be written: writing "
                          f"{where} failed: {exc.reason}; the site is not complete. Free some disk space and run "
                          f"mkdocs build again.)")
+
+
+class FormUnwritten(SiteUnwritten):
+    """A write of the form's files failed."""
+
+
+class DownloadsUnwritten(SiteUnwritten):
+    """A copy of a download into the site failed."""
+    what_zh, what_en = "下载文件（downloads/）", "downloads (downloads/)"
 
 
 def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args: str = "", rs=None,

@@ -22,8 +22,8 @@ The ledger bodies (HTML, excluded) are slotted out already when the pages are ma
 reads the cadre pages from memory, without them (RenderResult.sources).
 CONTACT_LEDGER_FASTMD=0 turns this off (everything through Python-Markdown).
 The downloads (XLSX, CSV, JSON) are written by a second process (exports.write_aside) while the
-pages are rendered and MkDocs builds them; on_post_build waits for it and links them in (a copy
-where a link cannot be made). `mkdocs serve` uses both helpers on each rebuild as `mkdocs build`
+pages are rendered and MkDocs builds them; on_post_build waits for it and links them in (a copy,
+written whole, where a link cannot be made). `mkdocs serve` uses both helpers on each rebuild as `mkdocs build`
 does (12k ledgers: a rebuild 14-15.6 s in one process, 10.8-11.2 s with them).
 The search index is made by another (search_aside.Aside, in place of the search plugin's index,
 which then writes it as usual), fed each page as soon as on_page_content has made it; jieba is
@@ -299,14 +299,13 @@ def on_post_build(config):
     finish = _state.pop("finish", None)
     if finish is not None:
         finish()  # a failed downloads process: DownloadsFailed, a PluginError (one line, exit 1)
-    for rel in _state.pop("aside", ()):
-        _link_or_copy(_state["generated_dir"] / rel, Path(config.site_dir) / rel)
+    site = Path(config.site_dir)
+    _link_in({site / rel: _state["generated_dir"] / rel for rel in _state.pop("aside", ())}, site)
     problem = search_zh.fix_query_segmentation(Path(config.site_dir))
     if problem:
         log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
     staging, notes = _state.pop("admin", (None, []))
     if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
-        site = Path(config.site_dir)
         made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
         try:
             write_files(made)
@@ -318,14 +317,22 @@ def on_post_build(config):
         sys.stderr.write(line + "\n")
 
 
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A download into the site: a hard link to the file written aside, not a copy of its bytes
-    (120 MB at 12,000 ledgers, ≈0.7 s of the build's own process); a copy where no link can be
-    made (another file system).  The next build writes a new file in the old one's place
-    (exports.write_if_changed), so the site keeps the bytes it was built with."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.unlink(missing_ok=True)
+def _link_in(downloads: dict[Path, Path], site: Path) -> None:
+    """The downloads into the site (`downloads`: file in the site → file written aside): each a hard
+    link, not a copy of its bytes (120 MB at 12,000 ledgers, ≈0.7 s of the build's own process); a
+    copy where no link can be made (another file system), written whole or not at all (a full disk:
+    admin_form.DownloadsUnwritten, one line, no cut-short file for the web server to give out).
+    The next build writes a new file in the old one's place (exports.write_if_changed), so the site
+    keeps the bytes it was built with."""
+    copies = {}
+    for target, source in downloads.items():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.unlink(missing_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            copies[target] = source
     try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
+        write_files(copies)
+    except Unwritten as exc:
+        raise admin_form.DownloadsUnwritten(exc, site) from None
