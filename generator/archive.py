@@ -7,7 +7,8 @@ Writes `records/archive/<period>.yaml` — per required cadre: ledger path, SHA-
 id, landed date and status; and the feedback statuses' meanings (status_meanings) — and the period's exports (XLSX + CSV of Attachment 2 and of the
 activities) into `records/archive/<period>/`.  Landed dates and statuses come from the policy
 checks (`generator.check.run_checks(...).data["ledgers"]`); the exports from the site
-(`generator.site.build_site`), never recomputed here.
+(`generator.site.build_site`, given the records and the checks' result: the history is read once,
+as by check), never recomputed here.
 
 From then on `verify` (a record stage of `validate`) checks every archived ledger against its
 hash.  A change to an archived ledger is accepted only with an administrator's amendment record
@@ -439,11 +440,13 @@ def _bytes(rs: RecordSet, rel: str, past: dict) -> bytes:
     return raw if raw is not None else (rs.root / rel).read_bytes()
 
 
-def export_files(rs: RecordSet, period_id: str, today: dt.date) -> dict:
-    """{file name: bytes} of the period's exports, as the site publishes them."""
+def export_files(rs: RecordSet, period_id: str, today: dt.date, findings: list, checked) -> dict:
+    """{file name: bytes} of the period's exports, as the site of `today` publishes them, made from
+    the records `rs` as read, their `findings` and the checks' result `checked` (neither the records
+    nor their history read again)."""
     from generator.site import build_site
 
-    files = build_site(rs.root, today).files
+    files = build_site(rs.root, today, given=(rs, findings, checked)).files
     return {f"{stem}.{ext}": files[f"downloads/{stem}.{ext}"]
             for stem in (f"attachment2-{period_id}", f"activities-{period_id}") for ext in ("xlsx", "csv")
             if f"downloads/{stem}.{ext}" in files}
@@ -456,14 +459,26 @@ def dump(man: dict) -> str:
 
 
 def cmd_archive(args) -> int:
-    from generator.files import write_files
     from generator.pipeline import validate_records_and
 
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
+    from generator.check import git_history
+
+    git_history.begin(root)  # (as check: git reads the ledgers' history while the records load, once)
     # (a past --today: the records as committed on that day, as check and the site — its exports — read them)
     rs, findings, _ = validate_records_and(root, None, args.today, as_of=args.today)
+    try:
+        return _archive(args, root, rs, findings)
+    finally:
+        git_history.forget(root)  # (refused before the checks ran: the history is not needed)
+
+
+def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
+    from generator.check import run_checks
+    from generator.files import write_files
+
     today = args.today or cli.clock_today(rs)
     period = rs.period(args.period)
     if period is None:
@@ -480,9 +495,7 @@ def cmd_archive(args) -> int:
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,
                                 today=today)], args)
-    from generator.check import run_checks
-
-    checked = run_checks(rs, today, repo=repo_of(rs.root))
+    checked = run_checks(rs, today)  # (the history begun, as check reads it)
     # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
     # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here;
     # so does an error said elsewhere about one of them (data "ledger": E-CHK-020 at the import
@@ -493,7 +506,7 @@ def cmd_archive(args) -> int:
             f.file in files or (isinstance(f.data, dict) and f.data.get("ledger") in rels))]:
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + wrong, args)
     man = manifest(rs, args.period, today, checked)
-    files = export_files(rs, args.period, today)
+    files = export_files(rs, args.period, today, findings, checked)
     folder = root / "archive" / args.period
     man["exports"] = [{"path": f"archive/{args.period}/{name}", "sha256": hashlib.sha256(data).hexdigest()}
                       for name, data in sorted(files.items())]

@@ -746,3 +746,23 @@ def test_a_check_of_an_older_manifest_asks_git_rev_parse_once(tmp_path):
             ("已上报", "escalated" if escalated else "resolved")], report["feedback"]
         assert [f["code"] for f in report["findings"]].count("W-ARCH-001") == (0 if escalated else 1), r.stdout
         assert [c for c in calls if " rev-parse " in f" {c} "] == [ask], (where, calls)
+
+
+def test_archive_reads_the_history_once(tmp_path):
+    # `archive` ran the checks for the manifest, then built the whole site for its exports, which
+    # read the records, the ledgers' history and the later commits all over again (12 git processes
+    # where `check` of that day takes 6); the exports are now made from the checks it has
+    from tests.gitrepo import base, counting_git, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    checked, check_calls = counting_git(repo, tmp_path, "check", "--records", "records", "--today", "2026-01-10")
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    done, calls = counting_git(repo, tmp_path, "archive", "2025-H2", "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert sorted(calls) == sorted(check_calls), calls
+    exports = sorted(p.name for p in (repo / "records/archive" / PERIOD).iterdir())
+    assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2") for ext in ("csv", "xlsx")]

@@ -58,7 +58,7 @@ class Written(Mapping):
 
 
 def build_site(records: Path, today: dt.date | None = None, downloads_aside: Path | None = None,
-               slots: bool = False, files: Written | None = None) -> RenderResult:
+               slots: bool = False, files: Written | None = None, given: tuple | None = None) -> RenderResult:
     """Everything the site shows, as {docs-relative path: bytes}; nothing is written unless
     `files` (a Written) is given, in which each file is written as it is made.
     downloads_aside: the downloads (XLSX, CSV, JSON) are instead written below this folder by a
@@ -85,19 +85,23 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
             asked.append(site_today(rs, today))
         return asked[0]
 
-    def checked(rs):  # (run while references, privacy and archive are checked: validate_records_and)
+    def checked(rs, result=None):  # (run while references, privacy and archive are checked: validate_records_and)
         day, source = day_of(rs)
         # as of `day`: the ledgers that came later, and those of a period not begun, are not on the pages;
         # the checks are check's of that day (which say nothing of the former and E-CHK-007 of the latter)
         with long_lived():  # the check results stay alive to the end
-            checks = CheckView(rs, day, repo=_repo_of(records))
+            checks = CheckView(rs, day, repo=_repo_of(records), result=result)
         # (the checks' own, from the history they read; else read for them alone)
         later, arrived = checks.later_arrived or submitted_later(rs, day, repo=_repo_of(records))
         return day, source, checks, without(rs, later), arrived, rs
 
-    git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
-    _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(
-        records, checked, lambda rs: day_of(rs)[0], as_of=today, repo=_repo_of(records))  # (the ledgers of that day)
+    if given is not None:
+        findings = given[1]
+        day, source, checks, rs, arrived, read = checked(given[0], given[2])
+    else:
+        git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
+        _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(
+            records, checked, lambda rs: day_of(rs)[0], as_of=today, repo=_repo_of(records))  # (the ledgers of that day)
     findings = as_of(findings, read, arrived)  # (nothing is said of a ledger handed in after the day)
     rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables

@@ -31,7 +31,8 @@ def _date(value) -> str:
 
 
 class CheckView:
-    def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None):
+    def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None, result=None):
+        """`result`: run_checks(rs, today, repo=repo), when the caller has it (archive)."""
         self.rs, self.today = rs, today
         self.available, self.data, self.findings, self.problem = False, {}, [], ""
         self.later_arrived: tuple | None = None  # (CheckResult.later, .arrived: as submitted_later gives them)
@@ -41,7 +42,7 @@ class CheckView:
             self._failed("generator.check 尚不存在")
             return
         try:
-            result = run_checks(rs, today, repo=repo)
+            result = result or run_checks(rs, today, repo=repo)
         except Exception as exc:  # a failing stage must not take the site down
             self._failed(f"{type(exc).__name__}: {exc}")
             return
