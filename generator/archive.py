@@ -113,7 +113,7 @@ def status_meanings(rs: RecordSet, today: dt.date, then: dict | None = None):
     def of(period: str) -> dict:
         if recorded := recorded_meanings(mans[period]):
             return recorded
-        found = then[period] if then is not None else policy_when_archived(rs, mans[period])
+        found = then[period] if then is not None and period in then else policy_when_archived(rs, mans[period])
         return found[0] or now
 
     def meaning(led) -> dict:

@@ -766,3 +766,21 @@ def test_archive_reads_the_history_once(tmp_path):
     assert sorted(calls) == sorted(check_calls), calls
     exports = sorted(p.name for p in (repo / "records/archive" / PERIOD).iterdir())
     assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2") for ext in ("csv", "xlsx")]
+
+
+def test_a_site_build_asks_git_once_what_an_older_manifests_statuses_meant(tmp_path):
+    # the site's checks asked Git what the statuses of a manifest that records none meant (git log
+    # --follow, hash-object, show), then its tables (site/aggregate.py) asked all over again, for each
+    # such manifest on every build; they now take the checks' answer
+    from tests.gitrepo import counting_git
+
+    repo = _archived_before_manifests_recorded_statuses(tmp_path, RESOLVED)
+    replace_in(repo / "records/policy.yaml", "{name: 已解决, meaning: resolved}", "{name: 已办结, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已解决”改称“已办结”")
+    r, calls = counting_git(repo, tmp_path, "render", "--records", "records", "--out", str(tmp_path / "generated"),
+                            "--today", "2026-03-20")
+    assert r.returncode == 0, r.stdout + r.stderr
+    for asked in (" log --follow ", " hash-object ", " show ", " rev-parse "):
+        assert len([c for c in calls if asked in f" {c} "]) == 1, (asked, calls)
+    page = (tmp_path / "generated" / "cadres" / "zhang-wei.md").read_text(encoding="utf-8")
+    assert "已解决" in page, page

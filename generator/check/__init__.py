@@ -86,11 +86,12 @@ from generator.model import RecordSet
 
 class CheckResult:
     def __init__(self, findings: list | None = None, data: dict | None = None, later: frozenset = frozenset(),
-                 arrived: frozenset = frozenset()):
+                 arrived: frozenset = frozenset(), meanings_then: dict | None = None):
         self.findings: list = [] if findings is None else findings
         self.data: dict = {} if data is None else data
         self.later = later  # the ledgers not there yet at the end of today (submitted_later), from the same history
         self.arrived = arrived  # the ledger files handed in after today (Deadlines.arrived_later)
+        self.meanings_then = meanings_then  # archive.meanings_then, as Git told the checks (the site's tables take it)
 
 
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,

@@ -77,7 +77,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
     data["summary"] = summarise(data, findings, overdue, unresolved)
     return CheckResult(findings=findings, data=data, later=frozenset(later),
-                       arrived=frozenset(cadres.deadlines.arrived_later()))
+                       arrived=frozenset(cadres.deadlines.arrived_later()), meanings_then=ctx.meanings_then)
 
 
 def submitted_later(rs: RecordSet, today: dt.date, repo: Path | None = None) -> tuple[set[str], set[str]]:

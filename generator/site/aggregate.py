@@ -34,7 +34,8 @@ class Aggregate:
 
     def __init__(self, rs: RecordSet, today: dt.date, checks: CheckView, guard: TextGuard):
         self.rs, self.today, self.checks, self.guard = rs, today, checks, guard
-        self.meaning = archive.status_meanings(rs, today)  # (ledger → its statuses' meanings)
+        # (ledger → its statuses' meanings; what Git told the checks of an older manifest's, not asked again)
+        self.meaning = archive.status_meanings(rs, today, checks.meanings_then)
         self.archive = ArchiveView(rs, guard, today)
         self._assignment_rows: dict[int, tuple[Item, dict]] = {}
         self._semester_rows: dict | None = None

@@ -36,6 +36,7 @@ class CheckView:
         self.rs, self.today = rs, today
         self.available, self.data, self.findings, self.problem = False, {}, [], ""
         self.later_arrived: tuple | None = None  # (CheckResult.later, .arrived: as submitted_later gives them)
+        self.meanings_then: dict | None = None  # (CheckResult.meanings_then: archive.status_meanings' `then`)
         try:
             from generator.check import run_checks
         except ImportError:
@@ -49,6 +50,7 @@ class CheckView:
         self.available = True
         self.data = _get(result, "data", {}) or {}
         self.findings = list(_get(result, "findings", []) or [])
+        self.meanings_then = result.meanings_then
         if result.later is not None and result.arrived is not None:
             self.later_arrived = (set(result.later), set(result.arrived))
         self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
