@@ -452,6 +452,38 @@ def export_files(rs: RecordSet, period_id: str, today: dt.date, findings: list, 
             if f"downloads/{stem}.{ext}" in files}
 
 
+# (how a ledger came to differ from the day's: the words, the finding validate would then give, how to restore it)
+_SINCE = {"changed": ("改动过", "was changed", "E-ARCH-001", "把它恢复成那天提交的内容（git log --until={today} -- {path} 找到那时的版本）",
+                      "restore it as committed that day (git log --until={today} -- {path} shows that version)"),
+          "deleted": ("删除了", "was deleted", "E-ARCH-002", "从 Git 历史中恢复它（git log --until={today} -- {path}）",
+                      "restore it from Git's history (git log --until={today} -- {path})"),
+          "added": ("才提交", "was handed in", "E-ARCH-003", "把它移出 {folder}（那天还没有这份台账）",
+                    "move it out of {folder} (there was no such ledger that day)")}
+
+
+def changed_since(rs: RecordSet, root: Path, period: str, today: dt.date, shown: Path) -> list[F.Finding]:
+    """E-FLOW-007 of each ledger of `period` that differs now from the one `rs` read as committed on
+    a past `today` (cache.past_records): changed or deleted since (read …@day), or handed in since
+    (not read).  Archived as of that day, each would be E-ARCH-001, 002 or 003 at once."""
+    from generator.layout import kind_of
+
+    folder = root / "ledgers" / period
+    read = {d.rel: d for d in rs.docs if d.kind == "ledger" and d.folder == period}
+    now = {p.relative_to(root).as_posix() for p in folder.iterdir() if p.is_file()} if folder.is_dir() else set()
+    found = {rel: ("changed" if rel in now else "deleted") for rel, d in read.items() if d.file.endswith(f"@{today}")}
+    found.update((rel, "added") for rel in now - read.keys() if kind_of(rel) == "ledger")
+    out = []
+    for rel, how in sorted(found.items()):
+        path = (shown / rel).as_posix()
+        zh, en, then, restore_zh, restore_en = _SINCE[how]
+        where = {"today": today, "path": path, "folder": (shown / "ledgers" / period).as_posix() + "/"}
+        out.append(F.make("E-FLOW-007", path, None, path=path, today=today, period=period, then=then,
+                          change_zh=zh, change_en=en, restore_zh=restore_zh.format(**where),
+                          restore_en=restore_en.format(**where),
+                          amendment=f"{shown.as_posix()}/amendments/{period}/{Path(rel).stem}.yaml"))
+    return out
+
+
 def dump(man: dict) -> str:
     import yaml  # (only here: `validate` and `check` import this module for `verify`)
 
@@ -495,6 +527,8 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,
                                 today=today)], args)
+    if changed := changed_since(rs, root, args.period, today, Path(args.records)):
+        return cli.emit(changed, args)  # (refused up front: nothing is wrong with the records)
     checked = run_checks(rs, today)  # (the history begun, as check reads it)
     # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
     # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here;

@@ -784,3 +784,42 @@ def test_a_site_build_asks_git_once_what_an_older_manifests_statuses_meant(tmp_p
         assert len([c for c in calls if asked in f" {c} "]) == 1, (asked, calls)
     page = (tmp_path / "generated" / "cadres" / "zhang-wei.md").read_text(encoding="utf-8")
     assert "已解决" in page, page
+
+
+def _edited_after_the_day(tmp_path):
+    """2025-H2: 张伟's ledger handed in on 2025-12-28 and edited on 2026-02-01, 李娜's handed in
+    (late) on 2026-02-01 — both after 2026-01-10, the day an administrator archives the period as of."""
+    from tests.gitrepo import base, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-28 10:00", "张伟的台账")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10", "2025-11-12"]),
+                 "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-10"], points=["me-2025-01"])})
+    commit(repo, "2026-02-01 10:00", "张伟补一次活动；李娜的台账")
+    return repo
+
+
+def test_archive_as_of_a_past_day_refuses_ledgers_changed_since_naming_each(tmp_path):
+    # archive 2025-H2 --today 2026-01-10 froze 张伟's ledger as it was that day and listed 李娜 as
+    # missing, then succeeded: the next validate said E-ARCH-001 of 张伟's ledger as it is now and
+    # E-ARCH-003 of 李娜's, with only an amendment left to put right what no one had done wrong.
+    # It now refuses up front (E-FLOW-007), naming each such ledger and the two ways on; without
+    # --today the ledgers as they are now are archived, and validate is content
+    from tests.gitrepo import generator_cli
+
+    repo = _edited_after_the_day(tmp_path)
+    for lang, said in (("zh", ["records/ledgers/2025-H2/li-na.yaml: 错误 E-FLOW-007", "在 2026-01-10 之后才提交",
+                               "records/ledgers/2025-H2/zhang-wei.yaml: 错误 E-FLOW-007", "在 2026-01-10 之后改动过",
+                               "E-ARCH-001", "E-ARCH-003", "不写 --today", "git log --until=2026-01-10"]),
+                       ("en", ["was handed in after 2026-01-10", "was changed after 2026-01-10", "without --today"])):
+        r = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10", "--lang", lang)
+        assert r.returncode == 1, r.stdout + r.stderr
+        assert [s for s in said if s not in r.stdout] == [], r.stdout
+        assert not (repo / "records/archive").exists()
+    done = generator_cli(repo, "archive", "2025-H2")
+    assert done.returncode == 0, done.stdout + done.stderr
+    checked = generator_cli(repo, "validate", "--records", "records")
+    assert checked.returncode == 0 and "E-ARCH" not in checked.stdout, checked.stdout

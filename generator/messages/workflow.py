@@ -140,6 +140,19 @@ CODES = {
         "hint_zh": "先改正下面的错误（python -m generator validate 列出全部），再运行 {command}。",
         "hint_en": "Fix the errors below first (python -m generator validate lists them all), then run {command}.",
     },
+    "E-FLOW-007": {
+        "severity": "error",
+        "zh": "{path} 在 {today} 之后{change_zh}：按 {today} 备案 {period} 冻结的是那天的台账，与现在的文件不符，"
+              "备案后 validate 会报 {then}",
+        "en": "{path} {change_en} after {today}: archiving {period} as of {today} freezes that day's ledgers, "
+              "which this file now is not, and validate would then report {then}",
+        "hint_zh": "要备案现在的台账：不写 --today（或写最后一次改动之后的日期；按时、逾期、豁免就按那天判断）再运行。"
+                   "要备案 {today} 那天的：先{restore_zh}并提交，再运行。备案后再要改动，只能由管理员提交更正记录 {amendment}。",
+        "hint_en": "To archive the ledgers as they are now, run it without --today (or with a day after the last "
+                   "change: on time, late and exempt are then judged as of that day). To archive those of {today}, "
+                   "{restore_en} and commit first. Once archived, a change is an amendment record {amendment} by an "
+                   "administrator.",
+    },
     # ---- archive integrity (validate) ----------------------------------------------
     "E-ARCH-001": {
         "severity": "error",
