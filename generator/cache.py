@@ -604,7 +604,7 @@ def _load_and_validate(records: Path):
     statuses = _read_cache(status_file)
     known_status: dict = {}
     began = time.time_ns()
-    cwd = os.getcwd()
+    cwd = load.working_folder()
     results: dict[int, tuple] = {}
     todo: list[int] = []
     raws: dict[int, tuple] = {}  # (bytes read here, or None; their SHA-256; the file's status then)

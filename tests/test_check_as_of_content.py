@@ -167,12 +167,12 @@ def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_i
     page = (built.public / "findings.html").read_text(encoding="utf-8")
     [(cells, row)] = _findings_rows(built, "E-CHK-005")
     wrong = next(f for f in _report(repo / "records", "2026-07-01")["findings"] if f["code"] == "E-CHK-005")
-    assert cells[2] == (f"{repo}/records/ledgers/2026-H1/li-na.yaml（2026-07-01 的内容，"
+    assert cells[2] == ("records/ledgers/2026-H1/li-na.yaml（2026-07-01 的内容，"
                         f"第 {wrong['line']} 行第 {wrong['column']} 列）"), cells
     assert 'href="cadres/li-na.html#2026-H1"' in row, row
     cadre = (built.public / "cadres/li-na.html").read_text(encoding="utf-8")
     assert "@2026-07-01" not in page + cadre
-    assert f"<code>{repo}/records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre
+    assert "<code>records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre
 
 
 def test_a_missing_ledger_on_the_data_check_page_links_to_its_cadre_s_page(past_site):

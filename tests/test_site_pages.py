@@ -974,3 +974,17 @@ def test_a_download_copied_into_the_site_on_a_full_disk_fails_the_build_in_a_rea
         assert sorted(p.name for p in (site_dir / "downloads").iterdir()) == ["attachment1.csv"]
     finally:
         shutil.rmtree(site_dir, ignore_errors=True)
+
+
+def test_a_site_built_from_outside_the_repository_shows_paths_from_the_repository(tmp_path):
+    """mkdocs build run in another folder (here the project's, as CI or a build machine may) with
+    LEDGER_RECORDS=/abs/path showed the build machine's absolute paths — /tmp/…/repo/records/… — on
+    数据检查 and as each cadre's 记录文件: paths that mean nothing to a reader and tell how the
+    machine is laid out.  The site shows them from the repository's top, as a build in it does."""
+    records = fixture_repo(tmp_path)
+    built = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY)
+    assert not Path.cwd().resolve().is_relative_to(records.parent.resolve())
+    pages = {p: visible((built.public / p).read_text(encoding="utf-8")) for p in ("findings.html", "cadres/zhang-wei.html")}
+    assert {p: str(tmp_path) in text for p, text in pages.items()} == {p: False for p in pages}
+    assert "records/cadres/zhang-wei.yaml" in pages["cadres/zhang-wei.html"]
+    assert "records/ledgers/" in pages["findings.html"], pages["findings.html"]

@@ -65,8 +65,27 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
     second process, started as soon as their tables are known (so while the pages are
     rendered); they are listed in `pending` and `finish()` waits for them.
     slots: the pages with ledger bodies are also given in `sources` with a fastmd slot for each
-    body, for MkDocs to read (the bodies, kept out of the search index, are put back after it)."""
+    body, for MkDocs to read (the bodies, kept out of the search index, are put back after it).
+    given: (rs, findings, checked) — the records as validate_records_and read them (as of `today`),
+    their findings and run_checks(rs, today) — when the caller has them (archive): neither the records
+    nor their history are read again.
+    Paths are shown from the repository's top (else the records' parent folder), wherever the build
+    runs: the site's readers see records/cadres/x.yaml, not the build machine's folders."""
+    from generator.load import shown_from
+
+    with shown_from(_top(records)):
+        return _build(records, today, downloads_aside, slots, files, given)
+
+
+def _top(records: Path) -> Path:
+    """The repository holding `records` (its top folder, as named: no link followed), else their parent."""
+    path = Path(records).absolute()
+    return next((c for c in [path, *path.parents] if (c / ".git").exists()), path.parent)
+
+
+def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> RenderResult:
     from generator.cache import keep_answers, long_lived
+    from generator.load import display_path
     from generator.check import git_history
     from generator.pipeline import validate_records_and
     from generator.site.exports import write_aside
@@ -108,7 +127,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
         guard = TextGuard(rs)
         agg = Aggregate(rs, day, checks, guard)
     shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
-    site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(str(records)) + guard.findings)
+    site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(display_path(records)) + guard.findings)
     waits = []
     if files is not None:
         site.files = files
@@ -118,7 +137,7 @@ def build_site(records: Path, today: dt.date | None = None, downloads_aside: Pat
         site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside))
     files = site.build()
     keep_answers()  # the positions worked out, for the next build
-    extra = checks.problem_findings(str(records)) + guard.findings
+    extra = checks.problem_findings(display_path(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
                                                      key=F.Finding.sort_key),
                         today=day, today_source=source, records=rs, validated=findings, pending=site.pending,
