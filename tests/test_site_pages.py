@@ -988,3 +988,27 @@ def test_a_site_built_from_outside_the_repository_shows_paths_from_the_repositor
     assert {p: str(tmp_path) in text for p, text in pages.items()} == {p: False for p in pages}
     assert "records/cadres/zhang-wei.yaml" in pages["cadres/zhang-wei.html"]
     assert "records/ledgers/" in pages["findings.html"], pages["findings.html"]
+
+
+def test_a_build_that_fails_at_its_end_leaves_no_copy_of_the_web_form_behind(tmp_path):
+    """The web form is staged in a temporary folder (5 MB with decap-cms.js) and copied into the site
+    at the end of the build; a build failing just before — the downloads' process failing
+    (DownloadsFailed), a download that cannot be copied into the site — left that folder in TMPDIR,
+    one more on every failed build or `mkdocs serve` rebuild.  It goes whatever ends the build."""
+    from types import SimpleNamespace
+
+    from generator.site import mkdocs_hook
+
+    staging = tmp_path / "contact-ledger-admin-x"
+    (staging / "admin").mkdir(parents=True)
+    (staging / "admin" / "index.html").write_text("form", encoding="utf-8")
+
+    def failed():
+        raise exports.DownloadsFailed(1)
+    mkdocs_hook._state.update(finish=failed, admin=(staging, []))
+    try:
+        with pytest.raises(exports.DownloadsFailed):
+            mkdocs_hook.on_post_build(SimpleNamespace(site_dir=str(tmp_path / "public")))
+    finally:
+        mkdocs_hook._state.pop("finish", None), mkdocs_hook._state.pop("admin", None)
+    assert not staging.exists()

@@ -295,26 +295,35 @@ def on_serve(server, config, builder):
 @event_priority(-50)  # after the theme copied the worker
 def on_post_build(config):
     """The downloads written aside; Chinese search: the worker's query cutting corrected
-    (see search_zh); the web form."""
-    finish = _state.pop("finish", None)
-    if finish is not None:
-        finish()  # a failed downloads process: DownloadsFailed, a PluginError (one line, exit 1)
-    site = Path(config.site_dir)
-    _link_in({site / rel: _state["generated_dir"] / rel for rel in _state.pop("aside", ())}, site)
-    problem = search_zh.fix_query_segmentation(Path(config.site_dir))
-    if problem:
-        log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
+    (see search_zh); the web form.  Its staging folder goes whatever ends the build (on_build_error too)."""
     staging, notes = _state.pop("admin", (None, []))
-    if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
-        made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
-        try:
-            write_files(made)
-        except Unwritten as exc:
-            raise admin_form.FormUnwritten(exc, site) from None
-        finally:
+    try:
+        finish = _state.pop("finish", None)
+        if finish is not None:
+            finish()  # a failed downloads process: DownloadsFailed, a PluginError (one line, exit 1)
+        site = Path(config.site_dir)
+        _link_in({site / rel: _state["generated_dir"] / rel for rel in _state.pop("aside", ())}, site)
+        problem = search_zh.fix_query_segmentation(site)
+        if problem:
+            log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
+        if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
+            made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
+            try:
+                write_files(made)
+            except Unwritten as exc:
+                raise admin_form.FormUnwritten(exc, site) from None
+    finally:
+        if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
     for line in notes:
         sys.stderr.write(line + "\n")
+
+
+def on_build_error(error):
+    """A build stopped before its end (a page's error, --strict): the web form's staging folder goes."""
+    staging, _ = _state.pop("admin", (None, []))
+    if staging is not None:
+        shutil.rmtree(staging, ignore_errors=True)
 
 
 def _link_in(downloads: dict[Path, Path], site: Path) -> None:
