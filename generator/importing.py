@@ -1167,22 +1167,24 @@ class Importer:
         return read_back(out, lambda data: data == _read({**old, **changed, **({"earlier": posts} if posts else {})}))
 
     def units(self, entries) -> None:
-        self._listed(entries, "单位", "unit", _heading, ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"),
-                     {"reviewers": []})
+        self._listed(entries, "单位", "unit", lambda u: _heading(u.get("name")),
+                     ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"), {"reviewers": []})
 
-    def clubs(self, entries) -> None:
-        self._listed(entries, "社团", "club", _plain, ("是不是社团、是否重复登记", "whether each is a club, or listed twice"))
+    def clubs(self, entries) -> None:  # (a name recurs in two units, 篮球协会 of two schools: two clubs)
+        self._listed(entries, "社团", "club", lambda c: (c.get("unit"), _plain(c.get("name"))),
+                     ("是不是社团、是否重复登记", "whether each is a club, or listed twice"))
 
     def _listed(self, entries, what: str, what_en: str, key, check: tuple, defaults: dict | None = None) -> None:
         """The rows `entries` merged into records/<kind>.yaml, one list of records (units, clubs):
-        a record matched by its id, else (with no id) by its name as `key` compares it; a new one
-        without an id is club-<unit>-NN (a unit's id is required)."""
+        a record matched by its id, else (with no id) by `key` (a unit's name; a club's unit and
+        name); a new one without an id is club-<unit>-NN (a unit's id is required)."""
         kind = self.kind
         path = self.records / f"{kind}.yaml"
         text = path.read_text(encoding="utf-8") if path.exists() else None
         existing = ((yaml.safe_load(text) or {}) if text else {}).get(kind) or []
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
-        names = {key(u.get("name")): u.get("id") for u in existing if isinstance(u, dict)}
+        names = {key(u): u.get("id") for u in existing if isinstance(u, dict)}
+        namesakes = {_plain(u.get("name")): u for u in existing if isinstance(u, dict)}  # (a club under another unit)
         others = self._points("classes") if kind == "clubs" else {}
         ids, numbered = set(by_id) | set(others), {}
         seen, changes, items, rows, over = {}, {}, [], {}, []
@@ -1190,13 +1192,13 @@ class Importer:
             self._use(n.sheet)
             if self._other_point(n, v.get("id"), others, "班级", "class"):
                 continue
-            first = seen.get(v.get("id")) or seen.get(key(v["name"]))
+            first = seen.get(v.get("id")) or seen.get(key(v))
             if first:
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v.get('id') or ''} {v['name']}".strip())
                 continue
-            v["id"] = v.get("id") or names.get(key(v["name"])) or _numbered(f"{what_en}-{v['unit']}-", ids, numbered)
+            v["id"] = v.get("id") or names.get(key(v)) or _numbered(f"{what_en}-{v['unit']}-", ids, numbered)
             ids.add(v["id"])
-            seen[v["id"]] = seen[key(v["name"])] = n
+            seen[v["id"]] = seen[key(v)] = n
             record = f"{display_path(path)} {v['id']}"
             if v["id"] in by_id:
                 if changed := self._differs(n, record, existing[by_id[v["id"]]], v):
@@ -1205,8 +1207,8 @@ class Importer:
                     rows[by_id[v["id"]]] = n
                     self.summary.append((f"{MSG['updated']['zh']} {record}", f"{MSG['updated']['en']} {record}"))
                 continue
-            if names.get(key(v["name"])) not in (None, v["id"]):
-                other = names[key(v["name"])]
+            if names.get(key(v)) not in (None, v["id"]):
+                other = names[key(v)]
                 self.add("E-IMP-008", (n, self.found.get("id", 1)), row=n, record=f"{display_path(path)} {other}",
                          reason=f"{what}“{v['name']}”已有编号 {other}", reason_en=f"{what_en} '{v['name']}' has the id {other}",
                          **_taken(other, what, what_en))
@@ -1218,7 +1220,13 @@ class Importer:
             items.append({k: item[k] for k in ORDER[kind] if k in item})
             rows.setdefault(None, n)
             rows[len(existing) + len(items) - 1] = n
-            self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}）", f"{MSG['new']['en']} {record} ({v['name']})"))
+            other = namesakes.get(_plain(v["name"])) if kind == "clubs" else None
+            said = (f"；{display_path(path)} 已有同名社团 {other.get('id')}，指导单位 {other.get('unit')}：若是同一个社团换了指导单位，"
+                    "请在表格中写出它的社团编号，再加 --update", f"; {display_path(path)} has a club of this name, "
+                    f"{other.get('id')}, supervised by {other.get('unit')}: if it is that club under a new unit, give its "
+                    "id in the spreadsheet and add --update") if other else ("", "")
+            self.summary.append((f"{MSG['new']['zh']} {record}（{v['name']}{said[0]}）",
+                                 f"{MSG['new']['en']} {record} ({v['name']}{said[1]})"))
         if over:
             self._full(path, len(existing), over, f"份{what}名单", f"the list of {kind}", f"个{what}", kind, check)
         if changes or items:

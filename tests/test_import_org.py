@@ -1534,9 +1534,9 @@ def test_a_club_list_is_appended_to_clubs_yaml_matching_the_clubs_recorded(work)
     assert "王小明" not in text and "138" not in text
     assert cli(work, "validate").returncode == 0
 
-    xlsx(work / "c.xlsx", [["社团名称", "指导单位", "社团类别"], ["机器人协会", "xgb", "学术科技"]])
+    xlsx(work / "c.xlsx", [["社团编号", "社团名称", "指导单位", "社团类别"], ["club-robotics", "机器人协会", "xgb", "学术科技"]])
     run = cli(work, "import", "clubs", "c.xlsx", "--lang", "en")  # (an existing club that differs: as classes)
-    assert run.returncode == 1 and "c.xlsx:2:2: error E-IMP-007: row 2 differs from the existing record " \
+    assert run.returncode == 1 and "c.xlsx:2:3: error E-IMP-007: row 2 differs from the existing record " \
         "records/clubs.yaml club-robotics: supervising unit 'cs' → 'xgb'" in run.stdout, run.stdout
 
 
@@ -1659,3 +1659,34 @@ def test_a_promotion_without_update_says_what_update_will_do_with_the_date(work)
     run = cli(work, "import", "cadres", "c.xlsx", "--lang", "en")
     assert "since '2021-03-01' → '2025-09-01' (with --update, the start of the present post: active_from " \
         "is kept, the old post goes into earlier)" in run.stdout, run.stdout
+
+
+def _foreign_languages(work):
+    """units.yaml with a second school, 外国语学院 (wgy), beside 计算机学院 (cs)."""
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "  - id: wgy\n    name: 外国语学院\n    type: 学院\n"
+                     "    reviewers: [wgy-reviewer]\n", encoding="utf-8")
+
+
+def test_clubs_of_one_name_in_two_units_are_two_clubs(work):
+    """College-level clubs share names (篮球协会 of 计算机学院 and of 外国语学院): matched by name
+    alone, the second row was E-IMP-006 (the same record as row 2), and a list with only the second
+    was taken for the first's record (E-IMP-007, unit cs → wgy).  A club is now matched by its unit
+    and name, as a class is; a namesake under another unit is said in the line that adds it."""
+    _foreign_languages(work)
+    xlsx(work / "c.xlsx", [["社团名称", "指导单位", "社团类别"], ["篮球协会", "计算机学院", "体育竞技"],
+                           ["篮球协会", "外国语学院", "体育竞技"]])
+    run = cli(work, "import", "clubs", "c.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP-006" not in run.stdout, run.stdout
+    clubs = yaml.safe_load((work / "records/clubs.yaml").read_text(encoding="utf-8"))["clubs"]
+    assert [(c["id"], c["name"], c["unit"]) for c in clubs[1:]] == [
+        ("club-cs-01", "篮球协会", "cs"), ("club-wgy-01", "篮球协会", "wgy")], clubs
+    assert cli(work, "validate").returncode == 0
+    run = cli(work, "import", "clubs", "c.xlsx")  # (again: both recorded, each matched to its own)
+    assert run.returncode == 0 and "2 条与已有记录相同" in run.stdout, run.stdout
+
+    xlsx(work / "r.xlsx", [["社团名称", "指导单位", "社团类别"], ["机器人协会", "外国语学院", "学术科技"]])
+    run = cli(work, "import", "clubs", "r.xlsx")  # (club-robotics is 计算机学院's: this one is new)
+    assert run.returncode == 0 and "E-IMP-007" not in run.stdout, run.stdout
+    assert ("新增 records/clubs.yaml club-wgy-02（机器人协会；records/clubs.yaml 已有同名社团 club-robotics，指导单位 cs："
+            "若是同一个社团换了指导单位，请在表格中写出它的社团编号，再加 --update）") in run.stdout, run.stdout
