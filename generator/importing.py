@@ -985,9 +985,11 @@ class Importer:
         for cohort, (path, text, data) in files.items():
             if cohort not in new_items and cohort not in changes:
                 continue
-            if text is None:
+            if text is None:  # (a cohort's first classes: its file made, and said)
                 text = f"cohort: {cohort}\nclasses:\n"
                 root = None
+                self.summary.append((f"新建 {display_path(path)}：还没有这个文件，上面新增的 {cohort} 级班级都写在其中",
+                                     f"new file {display_path(path)}: there was none; the classes of {cohort} added above go into it"))
             else:
                 root = yaml.compose(text)
             self._write(path, rows[cohort], lambda: merge_list(text, root, "classes", changes.get(cohort, {}),
@@ -1229,6 +1231,9 @@ class Importer:
                                  f"{MSG['new']['en']} {record} ({v['name']}{said[1]})"))
         if over:
             self._full(path, len(existing), over, f"份{what}名单", f"the list of {kind}", f"个{what}", kind, check)
+        if items and text is None:  # (the first list of clubs or units: made, and said)
+            self.summary.append((f"新建 {display_path(path)}：还没有这个文件，上面新增的{what}都写在其中",
+                                 f"new file {display_path(path)}: there was none; the {kind} added above go into it"))
         if changes or items:
             self._write(path, rows, lambda: merge_list(text or f"{kind}:\n", yaml.compose(text) if text else None,
                                                        kind, changes, items))

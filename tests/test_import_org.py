@@ -1690,3 +1690,35 @@ def test_clubs_of_one_name_in_two_units_are_two_clubs(work):
     assert run.returncode == 0 and "E-IMP-007" not in run.stdout, run.stdout
     assert ("新增 records/clubs.yaml club-wgy-02（机器人协会；records/clubs.yaml 已有同名社团 club-robotics，指导单位 cs："
             "若是同一个社团换了指导单位，请在表格中写出它的社团编号，再加 --update）") in run.stdout, run.stdout
+
+
+def test_the_first_list_of_clubs_or_units_makes_its_file_and_says_so(work):
+    """records/clubs.yaml is optional (a university may record no club): the first import of clubs
+    made it without a word, while an import needing units.yaml stops at E-REF-009 when it is missing.
+    Making the first clubs.yaml (or units.yaml, with import units) is right, and is now said; the
+    imports that match rows against units.yaml still stop without it (named in the guide)."""
+    (work / "records/clubs.yaml").unlink()
+    csv_file(work / "c.csv", [["社团名称", "指导单位"], ["围棋社", "党委学生工作部"]], "gbk")
+    run = cli(work, "import", "clubs", "c.csv")
+    assert run.returncode == 0 and not (work / "records/clubs.yaml").exists(), run.stdout
+    assert "  新建 records/clubs.yaml：还没有这个文件，上面新增的社团都写在其中" in run.stdout, run.stdout
+    run = cli(work, "import", "clubs", "c.csv", "--write", "--lang", "en")
+    assert run.returncode == 0 and "  new file records/clubs.yaml: there was none; the clubs added above go into it" \
+        in run.stdout, run.stdout
+    assert (work / "records/clubs.yaml").read_text(encoding="utf-8") == \
+        "clubs:\n  - id: club-xgb-01\n    name: 围棋社\n    unit: xgb\n"
+    run = cli(work, "import", "clubs", "c.csv")
+    assert run.returncode == 0 and "新建" not in run.stdout and "1 条与已有记录相同" in run.stdout, run.stdout
+
+    units = (work / "records/units.yaml").read_text(encoding="utf-8")
+    (work / "records/units.yaml").unlink()
+    csv_file(work / "u.csv", [["单位编号", "单位名称", "单位类型"], ["xgb", "党委学生工作部", "部门"]], "gbk")
+    run = cli(work, "import", "clubs", "c.csv")
+    assert run.returncode == 1 and "records/units.yaml: 错误 E-REF-009" in run.stdout, run.stdout
+    run = cli(work, "import", "units", "u.csv")
+    assert run.returncode == 0 and "  新建 records/units.yaml：还没有这个文件，上面新增的单位都写在其中" in run.stdout, run.stdout
+    (work / "records/units.yaml").write_text(units, encoding="utf-8")
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2901班", "cs", "计算机科学与技术", 2029, 30]])
+    run = cli(work, "import", "classes", "k.xlsx")  # (a cohort's first classes: as the first clubs)
+    assert run.returncode == 0 and "  新建 records/classes/2029.yaml：还没有这个文件，上面新增的 2029 级班级都写在其中" \
+        in run.stdout, run.stdout
