@@ -1108,12 +1108,15 @@ class Importer:
                              new=v["unit"])
                     continue
                 ends = [d for e in old.get("earlier") or [] if isinstance(e, dict) and (d := _date(e.get("until") or ""))]
+                since = _date(old.get("active_from") or "")
                 if ends and v.get("active_from") == max(ends) + dt.timedelta(days=1):  # (the present post's start: recorded)
-                    v["active_from"] = _date(old.get("active_from") or "") or v["active_from"]
-                elif self.update and ends and (_date(old.get("active_from") or "") or dt.date.min) < v["active_from"] <= max(ends):
+                    v["active_from"] = since or v["active_from"]
+                elif self.update and ends and (since or dt.date.min) < v["active_from"] <= max(ends):
                     self.add("E-IMP-017", (n, self.found["active_from"]), row=n, start=v["active_from"], until=max(ends),
                              record=display_path(path))  # (an older list: its post is history already)
                     continue
+                elif since and v["active_from"] > since and _same(old.get("position"), v["position"]):
+                    v["active_from"] = since  # (the start of the post the record has: nothing to change, nothing to say)
                 changed = self._differs(n, display_path(path), old, v)
                 post = self._promoted(n, path, old, changed) if changed else None
                 if changed:
@@ -1150,12 +1153,10 @@ class Importer:
         if post:
             zh = f"{name}的职务“{was}”→“{now}”，原职务记入 {record} 的 earlier（至 {post['until']}）"
             en = f"{name}'s position '{was}' → '{now}', the earlier one kept in {record}'s earlier (until {post['until']})"
-        elif now:
+        else:  # (a later 任职日期 of the post the record has is no change: cadres() kept active_from)
             zh = f"{name}的职务“{was}”被“{now}”替换，没有记入 earlier（表格没有写比任职开始更晚的任职日期）"
             en = f"{name}'s position '{was}' is replaced by '{now}' with no earlier post kept (no 任职日期 later than active_from)"
-        else:
-            zh, en = f"{name}的职务不变", f"{name}'s position is unchanged"
-        self.add("W-IMP-012", (n, self.found.get("position" if now else "active_from", 1)), row=n, what=zh + kept[0],
+        self.add("W-IMP-012", (n, self.found.get("position", 1)), row=n, what=zh + kept[0],
                  what_en=en + kept[1], record=record)
         return post
 

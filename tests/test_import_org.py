@@ -1722,3 +1722,24 @@ def test_the_first_list_of_clubs_or_units_makes_its_file_and_says_so(work):
     run = cli(work, "import", "classes", "k.xlsx")  # (a cohort's first classes: as the first clubs)
     assert run.returncode == 0 and "  新建 records/classes/2029.yaml：还没有这个文件，上面新增的 2029 级班级都写在其中" \
         in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("update", [(), ("--update",)])
+def test_a_later_start_of_the_same_post_is_not_a_change_said_on_every_import(work, update):
+    """The 组织部's list gives 任现职时间 2025-09-01 for a cadre whose record (the same post) began
+    2021-03-01: with --update every import said W-IMP-012 (职务不变；任职开始仍为 2021-03-01) and
+    changed nothing, and without it E-IMP-007 asked for an --update that would change nothing.
+    The record already says all the list does: it is the same, nothing said."""
+    path = work / "records/cadres/li-na.yaml"
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任现职时间"], ["李娜", "党委学生工作部部长", "xgb", "2025-09-01"]])
+    for _ in range(2):
+        run = cli(work, "import", "cadres", "c.xlsx", "--write", *update)
+        assert run.returncode == 0 and "W-IMP-012" not in run.stdout and "E-IMP-007" not in run.stdout, run.stdout
+        assert "1 条与已有记录相同" in run.stdout and snapshot(work) == before, run.stdout
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任现职时间", "Git账号"],
+                           ["李娜", "党委学生工作部部长", "xgb", "2025-09-01", "li-na-2"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--update")  # (another change: made, the date not)
+    assert run.returncode == 0 and "W-IMP-012" not in run.stdout, run.stdout
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    assert (data["git"], str(data["active_from"]), data.get("earlier")) == ("li-na-2", "2021-03-01", None), data
