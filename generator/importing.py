@@ -535,8 +535,6 @@ class Importer:
         self.same = 0
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
-        if isinstance(cohort, Jie):
-            self._jie(None, (f"--cohort {cohort}届 ", f"--cohort {cohort}届"), cohort)
         from generator.validate import schema_for
 
         root = schema_for("cadre" if kind == "cadres" else kind)
@@ -766,7 +764,7 @@ class Importer:
         guessed = all(at is None for at in heads)
         if guessed:
             heads[0] = 0
-        entries = []
+        entries, by_option = [], False  # (whether --cohort gave a row its year)
         for (title, rows), at in zip(sheets, heads):
             file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
             if at is None:  # (headings there but hidden: say so, and which columns)
@@ -801,13 +799,18 @@ class Importer:
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
             numbered = [n for n, r in rest.items() if not r]  # (a template numbered in advance)
             ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
+            had = len(entries)
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
+            by_option = by_option or not year and any("cohort" not in v for _, v in entries[had:])
             if numbered:
                 self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", "total rows")
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
+        if by_option and isinstance(self.cohort, Jie):  # (--cohort 2026届 that decided no row's year: nothing to say)
+            self.jie.setdefault(display_path(self.source), [None, (f"--cohort {self.cohort}届 ", f"--cohort {self.cohort}届"),
+                                                            self.cohort, 0])[3] += 1
         for (file, heading, column), rows in self.dated.items():
             self._dated(file, heading, column, rows)
         for file, (pos, (zh, en), year, count) in self.jie.items():

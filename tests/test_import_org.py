@@ -1743,3 +1743,16 @@ def test_a_later_start_of_the_same_post_is_not_a_change_said_on_every_import(wor
     assert run.returncode == 0 and "W-IMP-012" not in run.stdout, run.stdout
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     assert (data["git"], str(data["active_from"]), data.get("earlier")) == ("li-na-2", "2021-03-01", None), data
+
+
+def test_cohort_given_as_jie_is_said_only_when_it_gives_a_row_its_year(work):
+    """--cohort 2026届 got W-IMP-013 (届 read as the year of entry) though every row had its own
+    年级 and the option decided nothing; it is said only when a row's year is the option's."""
+    rows = [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2606班", "cs", "计算机科学与技术", 2026, 30],
+            ["计算机2607班", "cs", "计算机科学与技术", "2026级", 30]]
+    xlsx(work / "c.xlsx", rows)
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2026届")
+    assert run.returncode == 0 and "W-IMP-013" not in run.stdout, run.stdout
+    xlsx(work / "c.xlsx", rows + [["计算机2608班", "cs", "计算机科学与技术", None, 30]])
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2026届")
+    assert run.returncode == 0 and "c.xlsx: 警告 W-IMP-013: --cohort 2026届 的“届”读作入学年份" in run.stdout, run.stdout
