@@ -93,6 +93,8 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
 NUMBERING = ("序号", "no", "no.")
+# A sheet's name for a range of cohorts (2025级及以前, 2023级以后, 往届): a row's other year is expected there.
+RANGE = re.compile(r"[前后早晚]|以上|以下|往届|其[他它]|等")
 # A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
 END = re.compile(r"\(?以下(空白|无正文|无内容|无)\)?")  # (a column's heading, as _heading gives it, that numbers the rows)
 
@@ -803,6 +805,8 @@ class Importer:
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
             by_option = by_option or not year and any("cohort" not in v for _, v in entries[had:])
+            if year and not self.named_year and not RANGE.search(title):
+                self._other_years(title, year, entries[had:])
             if numbered:
                 self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
@@ -820,6 +824,16 @@ class Importer:
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+
+    def _other_years(self, title: str, year: int, entries: list) -> None:
+        """W-IMP-014, once a sheet, at the first of `entries` (the rows of the sheet named for the
+        cohort `year`) whose own 年级 is another year: imported as the row says, never silently."""
+        other = [(n, v["cohort"]) for n, v in entries if v.get("cohort") not in (None, year)]
+        if other:
+            (n, cohort), more = other[0], len(other) - 1
+            self.add("W-IMP-014", (n, self.found["cohort"]), row=n, cohort=cohort, sheet=title, year=year,
+                     more=f" 等 {more + 1} 行" if more else "",
+                     more_en=f" and {more} more row{'s' if more > 1 else ''}" if more else "")
 
     def _dated(self, file: str, heading: str, column: str, rows: list) -> None:
         """The summary's line for the rows whose 年级 was a date, read as its year (the first, and

@@ -1756,3 +1756,25 @@ def test_cohort_given_as_jie_is_said_only_when_it_gives_a_row_its_year(work):
     xlsx(work / "c.xlsx", rows + [["计算机2608班", "cs", "计算机科学与技术", None, 30]])
     run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2026届")
     assert run.returncode == 0 and "c.xlsx: 警告 W-IMP-013: --cohort 2026届 的“届”读作入学年份" in run.stdout, run.stdout
+
+
+def test_a_row_whose_cohort_differs_from_its_sheet_s_name_is_said_but_not_on_a_range(work):
+    """On a sheet named 2025级 a row whose 年级 says 2026 (a typo, or a row on the wrong sheet)
+    was imported as 2026 without a word: W-IMP-014 now says so, once a sheet, naming the first row
+    and how many; a sheet named for a range (2025级及以前) expects other years and says nothing."""
+    head = ["班级名称", "学院", "专业", "年级", "人数"]
+    workbook(work / "c.xlsx", {
+        "2025级": [head, ["计算机2503班", "cs", "计算机科学与技术", 2025, 30],
+                  ["计算机2603班", "cs", "计算机科学与技术", "2026级", 30],
+                  ["计算机2604班", "cs", "计算机科学与技术", 2026, 30],
+                  ["计算机2504班", "cs", "计算机科学与技术", None, 30]],
+        "2024级及以前": [head, ["计算机2301班", "cs", "计算机科学与技术", 2023, 30],
+                     ["计算机2401班", "cs", "计算机科学与技术", 2024, 30]]})
+    run = cli(work, "import", "classes", "c.xlsx")
+    assert run.returncode == 0 and run.stdout.count("W-IMP-014") == 1, run.stdout
+    assert ("c.xlsx[2025级]:3:4: 警告 W-IMP-014: 第 3 行的年级 2026 等 2 行与工作表名“2025级”的 2025 级不同，按这一行的年级导入"
+            in run.stdout), run.stdout
+    assert "新增 records/classes/2026.yaml cs-2026-02（计算机2603班）" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
+    assert ("warning W-IMP-014: row 3's cohort 2026 and 1 more row differs from 2025, the cohort of the sheet's name "
+            "'2025级': imported as the row says") in run.stdout, run.stdout

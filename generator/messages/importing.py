@@ -197,6 +197,13 @@ CODES = {
         "hint_zh": "本系统把“届”读作入学年份，与“级”相同。许多学校的“届”是毕业年份（本科 {year}届 是 {entered} 年入学的）：若这份名单是这样写的，请改成入学年份——年级列写 {entered} 或 {entered}级（列标题写“入学年份”或“年级”），工作表名写 {entered}级，--cohort 写 {entered}（学制不是四年的照推）——再运行一次导入。若确是入学年份，可以不管这条警告，或把“届”改成“级”。",
         "hint_en": "届 is read as the year of entry here, as 级 is. At many universities 届 is the year of graduation (an undergraduate of {year}届 entered in {entered}): if this list means that, write the years of entry instead (the 年级 column {entered} or {entered}级, headed 入学年份 or 年级; the sheet named {entered}级; --cohort {entered}; other lengths of study likewise) and run the import again. If it is the year of entry, ignore this warning, or write 级 for 届.",
     },
+    "W-IMP-014": {
+        "severity": "warning",
+        "zh": "第 {row} 行的年级 {cohort}{more}与工作表名“{sheet}”的 {year} 级不同，按这一行的年级导入",
+        "en": "row {row}'s cohort {cohort}{more_en} differs from {year}, the cohort of the sheet's name '{sheet}': imported as the row says",
+        "hint_zh": "名为“{sheet}”的一页通常只有 {year} 级的班级：多半是这一格写错了，或这一行放错了工作表。请核对表格；若确是 {cohort} 级（如转入、复学的班级），可以不管这条警告；若这一页本来就不止一个年级，请把工作表名改成如“{year}级及以前”，就不再报。",
+        "hint_en": "A sheet named '{sheet}' usually holds the classes of {year} alone: most often this cell is wrong, or the row is on the wrong sheet. Check the spreadsheet; if it is cohort {cohort} indeed, ignore this warning; if the sheet holds more than one cohort, name it like '{year}级及以前' and it is not said again.",
+    },
     "E-IMP-017": {
         "severity": "error",
         "zh": "第 {row} 行的任职日期 {start} 不晚于 {record} 中以往任职的最后一天 {until}：表格比记录旧，没有改动",
