@@ -759,9 +759,11 @@ class Importer:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
                              "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
         known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
-        heads = []  # (the first row of headings Excel shows, else a hidden one: W-IMP-009)
+        heads = []  # (the row of the most headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:
-            found = [i for i, (_, r) in enumerate(rows[:HEADINGS]) if sum(_heading(_cell(h)) in known for h in r) >= 2]
+            count = {i: sum(_heading(_cell(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
+            found = sorted((i for i, k in count.items() if k >= 2), key=lambda i: -count[i])  # (a row grouping
+            # them above the headings, 班级基本信息 over 班级名称 and 学院, holds fewer: the first on a tie)
             heads.append(next((i for i in found if rows[i][0] not in unseen[title][0]), found[0] if found else None))
         guessed = all(at is None for at in heads)
         if guessed:

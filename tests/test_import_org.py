@@ -1778,3 +1778,22 @@ def test_a_row_whose_cohort_differs_from_its_sheet_s_name_is_said_but_not_on_a_r
     run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
     assert ("warning W-IMP-014: row 3's cohort 2026 and 1 more row differs from 2025, the cohort of the sheet's name "
             "'2025级': imported as the row says") in run.stdout, run.stdout
+
+
+def test_headings_under_a_row_grouping_them_are_the_headings(work):
+    """A two-row heading groups 班级名称, 学院 and 专业 under 班级基本信息 (merged over B1:D1), the
+    other headings merged over both rows: the first row, holding two headings (年级, 人数), was
+    taken for the headings and the import said 缺少必填的列“班级名称” with the column in sight.
+    The row of the most headings is the headings' row now."""
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "2026级"
+    for row in [["序号", "班级基本信息", None, None, "年级", "人数"], [None, "班级名称", "学院", "专业", None, None],
+                [1, "计算机2611班", "计算机学院", "计算机科学与技术", 2026, 30]]:
+        sheet.append(row)
+    for cells in ("A1:A2", "B1:D1", "E1:E2", "F1:F2"):
+        sheet.merge_cells(cells)
+    book.save(work / "班级.xlsx")
+    run = cli(work, "import", "classes", "班级.xlsx", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout and "W-IMP" not in run.stdout, run.stdout
+    assert "新增 records/classes/2026.yaml cs-2026-02（计算机2611班）" in run.stdout, run.stdout
