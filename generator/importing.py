@@ -93,6 +93,8 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
 NUMBERING = ("序号", "no", "no.")
+# A template's note under a heading (as _plain gives it): （必填）, 选填, （必填，写全称）: a row of them is no record.
+NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,，:：][^()]*)?\)?")
 # A sheet's name for a range of cohorts (2025级及以前, 2023级以后, 往届): a row's other year is expected there.
 RANGE = re.compile(r"[前后早晚]|以上|以下|往届|其[他它]|等")
 # A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
@@ -803,8 +805,9 @@ class Importer:
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
             numbered = [n for n, r in rest.items() if not r]  # (a template numbered in advance)
             ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
+            notes = {n: r[0] for n, r in rest.items() if r and all(NOTE.fullmatch(_plain(c)) for c in r)}
             had = len(entries)
-            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended
+            entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended | notes
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
             by_option = by_option or not year and any("cohort" not in v for _, v in entries[had:])
             if year and not self.named_year and not RANGE.search(title):
@@ -814,6 +817,7 @@ class Importer:
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", "total rows")
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
+            self._left_out(file, notes, "是填表说明", "notes on filling in the list")
         if by_option and isinstance(self.cohort, Jie):  # (--cohort 2026届 that decided no row's year: nothing to say)
             self.jie.setdefault(display_path(self.source), [None, (f"--cohort {self.cohort}届 ", f"--cohort {self.cohort}届"),
                                                             self.cohort, 0])[3] += 1

@@ -1797,3 +1797,17 @@ def test_headings_under_a_row_grouping_them_are_the_headings(work):
     run = cli(work, "import", "classes", "班级.xlsx", "--write")
     assert run.returncode == 0 and "E-IMP" not in run.stdout and "W-IMP" not in run.stdout, run.stdout
     assert "新增 records/classes/2026.yaml cs-2026-02（计算机2611班）" in run.stdout, run.stdout
+
+
+def test_a_template_s_row_of_notes_under_the_headings_is_not_a_class(work):
+    """A 教务处 template says under each heading whether it is required (（必填）, 选填): the import
+    read that row as a class, each of its cells an error (单位“（必填，写全称）”找不到, 年级“（必填）”不是
+    入学年份 …) and imported nothing, from a GBK CSV as Excel saves it.  A row whose every value is
+    such a note is no record: left out, and the summary says which row."""
+    csv_file(work / "班级.csv", [["2026级本科班级名单（教务处）", "", "", "", "", ""], ["序号", "班级名称", "学院", "专业", "年级", "人数"],
+                                ["", "（必填）", "（必填，写全称）", "选填", "（必填）", "必填项"],
+                                [1, "计算机2612班", "计算机学院", "计算机科学与技术", 2026, 30]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert "未导入 班级.csv 第 3 行（（必填））：是填表说明" in run.stdout, run.stdout
+    assert "新增 records/classes/2026.yaml cs-2026-02（计算机2612班）" in run.stdout, run.stdout
