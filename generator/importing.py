@@ -93,8 +93,10 @@ WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
 HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
 NUMBERING = ("序号", "no", "no.")
-# A template's note under a heading (as _plain gives it): （必填）, 选填, （必填，写全称）: a row of them is no record.
-NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,，:：][^()]*)?\)?")
+# A template's note under a heading (as _plain gives it: （必填）, 选填, （必填，写全称）), or a labelled line
+# below the list (注：…, 制表人：张三, 审核人：李四, 日期：…): a row of them is no record.
+NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,:][^()]*)?\)?|(注|备注|说明|填表说明|[制填]表人?|填报人?"
+                  r"|审核人?|审批人?|负责人|经办人|联系人|联系电话|签字|签名|盖章|单位盖章|(制表|填表|填报|报送)?日期)[:].*")
 # A sheet's name for a range of cohorts (2025级及以前, 2023级以后, 往届): a row's other year is expected there.
 RANGE = re.compile(r"[前后早晚]|以上|以下|往届|其[他它]|等")
 # A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
@@ -803,9 +805,10 @@ class Importer:
             numbers = {i for i, h in enumerate(rows[at][1], 1) if _heading(_cell(h)) in NUMBERING}
             rest = {n: [str(c) for i, v in enumerate(r, 1) if i not in numbers and (c := _cell(v)) is not None]
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
-            numbered = [n for n, r in rest.items() if not r]  # (a template numbered in advance)
+            shown = {n: [str(_cell(v)) for v in r if _cell(v) is not None] for n, r in rows[at + 1:] if n in rest}
+            notes = {n: r[0] for n, r in shown.items() if all(NOTE.fullmatch(_plain(c)) for c in r)}  # (序号's column too)
+            numbered = [n for n, r in rest.items() if not r and n not in notes]  # (a template numbered in advance)
             ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
-            notes = {n: r[0] for n, r in rest.items() if r and all(NOTE.fullmatch(_plain(c)) for c in r)}
             had = len(entries)
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended | notes
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
@@ -817,7 +820,7 @@ class Importer:
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", "total rows")
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
-            self._left_out(file, notes, "是填表说明", "notes on filling in the list")
+            self._left_out(file, notes, "是填表说明、签名或日期", "notes, signatures or dates")
         if by_option and isinstance(self.cohort, Jie):  # (--cohort 2026届 that decided no row's year: nothing to say)
             self.jie.setdefault(display_path(self.source), [None, (f"--cohort {self.cohort}届 ", f"--cohort {self.cohort}届"),
                                                             self.cohort, 0])[3] += 1

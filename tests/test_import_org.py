@@ -1809,5 +1809,20 @@ def test_a_template_s_row_of_notes_under_the_headings_is_not_a_class(work):
                                 [1, "计算机2612班", "计算机学院", "计算机科学与技术", 2026, 30]], "gbk")
     run = cli(work, "import", "classes", "班级.csv", "--write")
     assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
-    assert "未导入 班级.csv 第 3 行（（必填））：是填表说明" in run.stdout, run.stdout
+    assert "未导入 班级.csv 第 3 行（（必填））：是填表说明、签名或日期" in run.stdout, run.stdout
     assert "新增 records/classes/2026.yaml cs-2026-02（计算机2612班）" in run.stdout, run.stdout
+
+
+def test_a_signature_line_and_a_note_below_the_list_are_not_classes(work):
+    """Chinese forms end with a note (注：人数以9月报到为准。, written in the 序号 column) and a line
+    to sign (制表人：张三 … 审核人：李四 … 日期：…): the note was listed as 只有序号，没有别的内容 and
+    the signature line read as a class, five errors and nothing imported.  A row whose every value is
+    such a label and its text is no record: left out, and the summary says which row."""
+    csv_file(work / "班级.csv", [["序号", "班级名称", "学院", "专业", "年级", "人数"],
+                                [1, "计算机2613班", "计算机学院", "计算机科学与技术", 2026, 30],
+                                ["注：人数以9月报到为准。", "", "", "", "", ""],
+                                ["制表人：张三", "", "审核人：李四", "", "日期：2026年9月10日", ""]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout and "只有序号" not in run.stdout, run.stdout
+    assert "未导入 班级.csv 第 3 行（注：人数以9月报到为准。）、第 4 行（制表人：张三）：是填表说明、签名或日期" in run.stdout, run.stdout
+    assert "新增 records/classes/2026.yaml cs-2026-02（计算机2613班）" in run.stdout, run.stdout
