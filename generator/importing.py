@@ -788,7 +788,7 @@ class Importer:
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
             year = re.fullmatch(r"\D*((?:19|20)\d\d)\s*[级届]\D*", title or "")
-            year = year and int(year.group(1))
+            year = year and not RANGE.search(title) and int(year.group(1))  # (2025级及以前: no row's year)
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
@@ -813,7 +813,7 @@ class Importer:
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended | notes
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]
             by_option = by_option or not year and any("cohort" not in v for _, v in entries[had:])
-            if year and not self.named_year and not RANGE.search(title):
+            if year and not self.named_year:
                 self._other_years(title, year, entries[had:])
             if numbered:
                 self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",

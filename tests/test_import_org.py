@@ -1826,3 +1826,18 @@ def test_a_signature_line_and_a_note_below_the_list_are_not_classes(work):
     assert run.returncode == 0 and "E-IMP" not in run.stdout and "只有序号" not in run.stdout, run.stdout
     assert "未导入 班级.csv 第 3 行（注：人数以9月报到为准。）、第 4 行（制表人：张三）：是填表说明、签名或日期" in run.stdout, run.stdout
     assert "新增 records/classes/2026.yaml cs-2026-02（计算机2613班）" in run.stdout, run.stdout
+
+
+def test_a_sheet_named_for_a_range_of_cohorts_gives_no_row_its_year(work):
+    """A sheet named 2024级及以前 holds 2024 and earlier: a row there with its 年级 cell empty was
+    imported as 2024 without a word (the name's year taken as the sheet's), and --cohort 2023 was
+    E-IMP-016 (two years).  The name of a range decides no row's year: the empty cell is E-IMP-003,
+    and --cohort gives it."""
+    workbook(work / "c.xlsx", {"2024级及以前": [["班级名称", "学院", "专业", "年级", "人数"],
+                                           ["计算机2302班", "cs", "计算机科学与技术", 2023, 30],
+                                           ["计算机2303班", "cs", "计算机科学与技术", None, 30]]})
+    run = cli(work, "import", "classes", "c.xlsx")
+    assert run.returncode == 1 and "c.xlsx:3:4: 错误 E-IMP-003: 第 3 行的“年级”（D 列）是空的" in run.stdout, run.stdout
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2023")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert "新增 records/classes/2023.yaml cs-2023-02（计算机2303班）" in run.stdout, run.stdout
