@@ -96,7 +96,8 @@ NUMBERING = ("序号", "no", "no.")
 # A template's note under a heading (as _plain gives it: （必填）, 选填, （必填，写全称）), or a labelled line
 # below the list (注：…, 制表人：张三, 审核人：李四, 日期：…): a row of them is no record.
 NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,:][^()]*)?\)?|(注|备注|说明|填表说明|[制填]表人?|填报人?"
-                  r"|审核人?|审批人?|负责人|经办人|联系人|联系电话|签字|签名|盖章|单位盖章|(制表|填表|填报|报送)?日期)[:].*")
+                  r"|审核人?|审批人?|负责人|经办人|联系人|联系电话|签字|签名|盖章|单位盖章|(制表|填表|填报|报送)?日期)[:].*"
+                  r"|.*\(?(盖章|签字|签章|签名)\)?:?")  # (学院（盖章）, 负责人签字：)
 # A sheet's name for a range of cohorts (2025级及以前, 2023级以后, 往届): a row's other year is expected there.
 RANGE = re.compile(r"[前后早晚]|以上|以下|往届|其[他它]|等")
 # A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）

@@ -1821,10 +1821,12 @@ def test_a_signature_line_and_a_note_below_the_list_are_not_classes(work):
     csv_file(work / "班级.csv", [["序号", "班级名称", "学院", "专业", "年级", "人数"],
                                 [1, "计算机2613班", "计算机学院", "计算机科学与技术", 2026, 30],
                                 ["注：人数以9月报到为准。", "", "", "", "", ""],
-                                ["制表人：张三", "", "审核人：李四", "", "日期：2026年9月10日", ""]], "gbk")
+                                ["制表人：张三", "", "审核人：李四", "", "日期：2026年9月10日", ""],
+                                ["", "", "学院（盖章）", "", "负责人签字：", ""]], "gbk")
     run = cli(work, "import", "classes", "班级.csv", "--write")
     assert run.returncode == 0 and "E-IMP" not in run.stdout and "只有序号" not in run.stdout, run.stdout
-    assert "未导入 班级.csv 第 3 行（注：人数以9月报到为准。）、第 4 行（制表人：张三）：是填表说明、签名或日期" in run.stdout, run.stdout
+    assert ("未导入 班级.csv 第 3 行（注：人数以9月报到为准。）、第 4 行（制表人：张三）、第 5 行（学院（盖章））：是填表说明、签名或日期"
+            in run.stdout), run.stdout
     assert "新增 records/classes/2026.yaml cs-2026-02（计算机2613班）" in run.stdout, run.stdout
 
 
