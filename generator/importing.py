@@ -196,8 +196,8 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
     if suffix == ".xls" and raw.lstrip()[:1] == b"<":
         raise Unreadable("这个 .xls 其实是网页（HTML），请在 Excel 中打开后另存为 .xlsx",
                          "this .xls is a web page (HTML): open it in Excel and save it as .xlsx")
-    try:
-        text = raw.decode("utf-8-sig")
+    try:  # (Excel's 另存为 Unicode 文本: UTF-16 with its byte-order mark, tab-separated)
+        text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         if _chinese_encoding(raw) != "gbk":
             raise Unreadable("编码既不是 UTF-8 也不是 GBK", "the encoding is neither UTF-8 nor GBK") from None

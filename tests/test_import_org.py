@@ -1843,3 +1843,12 @@ def test_a_sheet_named_for_a_range_of_cohorts_gives_no_row_its_year(work):
     run = cli(work, "import", "classes", "c.xlsx", "--cohort", "2023")
     assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
     assert "新增 records/classes/2023.yaml cs-2023-02（计算机2303班）" in run.stdout, run.stdout
+
+
+def test_a_list_excel_saved_as_unicode_text_is_read(work):
+    """Excel's 另存为 → Unicode 文本 (*.txt) writes UTF-16 with a byte-order mark and tabs, the way
+    to keep every character without GBK's limits: the import said 编码既不是 UTF-8 也不是 GBK (exit 2)."""
+    rows = [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2614班", "计算机学院", "计算机科学与技术", 2026, 30]]
+    (work / "班级.txt").write_bytes("\r\n".join("\t".join(map(str, r)) for r in rows).encode("utf-16"))
+    run = cli(work, "import", "classes", "班级.txt")
+    assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02（计算机2614班）" in run.stdout, run.stdout

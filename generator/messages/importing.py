@@ -5,8 +5,8 @@ CODES = {
         "severity": "error",
         "zh": "无法读取表格：{reason}",
         "en": "cannot read the spreadsheet: {reason_en}",
-        "hint_zh": "请提供 .xlsx 或 .xls 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”）；列标题须在前 {rows} 行之内的同一行（上面可以有表名、说明）。",
-        "hint_en": "Give an .xlsx or .xls file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it), its column headings on one row within the first {rows} (a title or notes may stand above them).",
+        "hint_zh": "请提供 .xlsx 或 .xls 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”），或 Excel 另存为的“Unicode 文本 (*.txt)”；列标题须在前 {rows} 行之内的同一行（上面可以有表名、说明）。",
+        "hint_en": "Give an .xlsx or .xls file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it) or Excel's 'Unicode Text (*.txt)', its column headings on one row within the first {rows} (a title or notes may stand above them).",
     },
     "W-IMP-003": {
         "severity": "warning",
