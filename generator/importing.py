@@ -36,7 +36,7 @@ FIELDS = {
         "name": ("班级名称", "class name", True, ["班级名称", "班级", "班名", "班级名", "行政班", "行政班级"]),
         "unit": ("学院", "school", True, ["学院", "所属学院", "院系", "学院名称", "院(系)", "单位", "所在学院"]),
         "major": ("专业", "major", True, ["专业", "专业名称", "所学专业"]),
-        "cohort": ("年级", "cohort", True, ["年级", "入学年份", "入学年级", "级别", "届"]),
+        "cohort": ("年级", "cohort", True, ["年级", "入学年份", "入学年级", "级别", "届", "届别"]),
         "headcount": ("人数", "headcount", True, ["人数", "班级人数", "学生人数", "总人数"]),
         "counsellor": ("辅导员", "counsellor", False, ["辅导员", "辅导员姓名"]),
         "adviser": ("班导师", "adviser", False, ["班主任", "班导师", "班主任姓名", "班导师姓名"]),
@@ -681,7 +681,7 @@ class Importer:
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
                 first, last = self.bounds[field]
-                if year is not None and ("届" in str(value) or _heading(self.header[i - 1]) == "届"):
+                if year is not None and ("届" in str(value) or "届" in _heading(self.header[i - 1])):
                     self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
                                        f"row {n}'s '{where['heading']}' (column {where['column']}) '{value}'"), year)
                 if year is None and (year := _year_of(value, first, last)) is not None:  # (the day of entry: its year)

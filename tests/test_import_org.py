@@ -1852,3 +1852,13 @@ def test_a_list_excel_saved_as_unicode_text_is_read(work):
     (work / "班级.txt").write_bytes("\r\n".join("\t".join(map(str, r)) for r in rows).encode("utf-16"))
     run = cli(work, "import", "classes", "班级.txt")
     assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02（计算机2614班）" in run.stdout, run.stdout
+
+
+def test_a_cohort_column_headed_jiebie_is_read_and_its_jie_said(work):
+    """A 年级 column headed 届别 was not recognised (W-IMP-001, then E-IMP-002 缺少必填的列“年级”);
+    it is the 年级 column now, and as a 届 its years are said to be read as years of entry (W-IMP-013)
+    even where a cell writes 2026 alone."""
+    xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "届别", "人数"], ["计算机2615班", "cs", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "c.xlsx")
+    assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02（计算机2615班）" in run.stdout, run.stdout
+    assert "c.xlsx:2:4: 警告 W-IMP-013: 第 2 行的“届别”（D 列）“2026”的“届”读作入学年份" in run.stdout, run.stdout
