@@ -726,16 +726,22 @@ def _check_counting_git(repo, tmp_path, today, cache):
 def _policy_raised(tmp_path):
     """(a repository where 张伟's 2025-H2 ledger landed, then contacts.min_per_semester went from 1 to 2
     on 2026-03-02 without `earlier`, its policy file, the policy's first text)."""
-    repo = init_repo(tmp_path / "repo")
-    write(repo, base())
-    commit(repo, "2025-09-01 09:00", "记录")
-    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
-    commit(repo, "2025-12-28 10:00", "台账")
+    repo = _zhang_weis_ledger(tmp_path, "2025-H2", "2025-10-10", "2025-12-28 10:00")
     policy = repo / "records/policy.yaml"
     text = policy.read_text(encoding="utf-8")
     policy.write_text(text.replace("min_per_semester: 1", "min_per_semester: 2"), encoding="utf-8")
     commit(repo, "2026-03-02 09:00", "政策改了数字")
     return repo, policy, text
+
+
+def _zhang_weis_ledger(tmp_path, period: str, day: str, when: str):
+    """A repository of base()'s records (2025-09-01) where 张伟's ledger of `period`, a contact on `day`, landed `when`."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {f"records/ledgers/{period}/zhang-wei.yaml": ledger("zhang-wei", period, [day])})
+    commit(repo, when, "台账")
+    return repo
 
 
 def test_the_policys_history_is_kept_between_runs_and_never_served_stale(tmp_path):
@@ -1236,3 +1242,67 @@ def test_an_ended_semester_renamed_is_told_as_renamed_with_its_new_id(tmp_path):
     assert len(said) == 1 and "改为 2025-2026-3" in said[0]["message"] and "删去" not in said[0]["message"], said
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
     assert "semester 2025-2026-1 was renamed 2025-2026-3 on 2026-03-04" in en, en
+
+
+def _summer_added(tmp_path):
+    """(a repository where 张伟 met students on 2026-07-20, between the second semester's end (07-10) and the
+    year's (08-31), and the forgotten summer term 2025-2026-3 (07-11 to 08-31) was added on 2026-09-10, its line)."""
+    repo = _zhang_weis_ledger(tmp_path, "2026-H2", "2026-07-20", "2026-07-25 10:00")
+    calendar = repo / "records/calendar.yaml"
+    second = '      - {id: 2025-2026-2, name: 2025—2026学年第二学期, start: "2026-02-28", end: "2026-07-10"}\n'
+    summer = '      - {id: 2025-2026-3, name: 2025—2026学年夏季学期, start: "2026-07-11", end: "2026-08-31"}\n'
+    assert len(_autumn_said(repo, "W-CHK-010")) == 1  # (in no semester)
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(second, second + summer), encoding="utf-8")
+    return repo, calendar, calendar.read_text(encoding="utf-8").splitlines().index(summer.rstrip("\n")) + 1
+
+
+def _autumn_said(repo, code):
+    r = check_cli(repo / "records", "--today", "2026-09-20", "--format", "json")
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == code]
+
+
+def test_an_ended_semester_added_to_the_calendar_is_told_at_its_line(tmp_path):
+    # the summer term 2025-2026-3 (ended 2026-08-31) forgotten and added on 2026-09-10 said nothing, though it
+    # changes past results: 张伟's contact of 2026-07-20 was W-CHK-010 (in no semester) and now counts for it,
+    # and the semester's own minimum appears; now told at its line (W-CHK-016), silenced by the year's
+    # corrected: [{on: DAY, added: ID}]; a semester added before its end (planning) is not told
+    repo, calendar, line = _summer_added(tmp_path)
+    commit(repo, "2026-09-10 09:00", "校历：补上夏季学期")
+    assert _autumn_said(repo, "W-CHK-010") == []  # (a result it changes: the contact counts for the summer term)
+    said = _autumn_said(repo, "W-CHK-016")
+    assert [(f["file"], f["line"]) for f in said] == [("records/calendar.yaml", line)], said
+    assert "学期 2025-2026-3 在 2026-09-10 才加入校历" in said[0]["message"], said
+    entry = "corrected: [{on: 2026-09-10, added: 2025-2026-3}]"
+    assert entry in said[0]["hint"] and "学年 2025-2026 下" in said[0]["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-09-20", "--lang", "en").stdout
+    assert "semester 2025-2026-3 was added to the calendar on 2026-09-10" in en and entry in en, en
+    year = '  - id: 2025-2026\n'
+    text = calendar.read_text(encoding="utf-8")
+    calendar.write_text(text.replace(year, year + "    corrected: [{on: 2026-09-10, added: 2025-2026-3}]\n"),
+                        encoding="utf-8")
+    assert check_cli(repo / "records").returncode == 0
+    assert _autumn_said(repo, "W-CHK-016") == [] and _autumn_said(repo, "W-CHK-018") == []
+    # a mistyped id: W-CHK-018 gives the entry that would match
+    calendar.write_text(text.replace(year, year + "    corrected: [{on: 2026-09-10, added: 2025-2026-4}]\n"),
+                        encoding="utf-8")
+    stale = _autumn_said(repo, "W-CHK-018")
+    assert len(stale) == 1 and "{on: 2026-09-10, added: 2025-2026-3}" in stale[0]["hint"], stale
+    # added before its end: planning, not told
+    repo2, _calendar, _line = _summer_added(tmp_path / "early")
+    commit(repo2, "2026-07-15 09:00", "校历：加上夏季学期")
+    assert _autumn_said(repo2, "W-CHK-016") == []
+
+
+def test_an_ended_year_added_is_one_finding_naming_its_semesters_and_two_semesters_are_two(tmp_path):
+    # (the summer terms of two years added on one day: two findings; a past year added with its semesters: one)
+    repo, calendar, _line = _summer_added(tmp_path)
+    text = calendar.read_text(encoding="utf-8")
+    old = "academic_years:\n"
+    calendar.write_text(text.replace(old, old + "  - id: 2024-2025\n    start: \"2024-09-01\"\n    end: \"2025-08-31\"\n"
+                                     "    semesters:\n      - {id: 2024-2025-1, name: 上, start: \"2024-09-01\", end: \"2025-01-15\"}\n"
+                                     "      - {id: 2024-2025-2, name: 下, start: \"2025-02-20\", end: \"2025-07-10\"}\n"), encoding="utf-8")
+    commit(repo, "2026-09-10 09:00", "校历：补上")
+    said = sorted(f["message"] for f in _autumn_said(repo, "W-CHK-016"))
+    assert len(said) == 2 and "学年 2024-2025 在 2026-09-10 才加入校历，连同它的学期 2024-2025-1、2024-2025-2" in said[0] \
+        and "学期 2025-2026-3" in said[1], said
+

@@ -15,12 +15,13 @@ from generator.check.policy_history import file_versions
 
 def check_calendar_history(ctx: Context, history: History) -> str:
     """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
-    it had ended, or the semester or year taken out of it (or its id changed).  The calendar keeps no
+    it had ended, or the semester or year taken out of it (or its id changed), or added to it after it had ended (a forgotten summer term: the
+    contacts of its days, W-CHK-010 before, now count for it, and its minimum is owed).  The calendar keeps no
     earlier dates (a semester was what it was: the new dates are taken as the right ones), so the past
     is judged again by them — which contacts count for that semester, which classes were covered in
     that year — and this says so, at the changed line (a semester taken out: the line now where it
     was): the day of the change and both dates.  A change before the end (planning) is not told, nor
-    one a `corrected` entry of that day says (start/end: the date before; removed: the id).
+    one a `corrected` entry of that day says (start/end: the date before; removed, added: the id).
     W-CHK-018: a `corrected` entry that says no such change (its day, date or id mistyped, or the
     change made before the end): at its line, with the entries that would match (judged when the
     calendar's history was read, whatever --today: an entry of a change after it still matches).
@@ -88,6 +89,8 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 fields[field] = (old, new)
                 keys.append((kind, ident, on, field, old))
                 stack.append((old, keys[-1], keys))
+        if before is not None:
+            out += _added(day, dates, before, now, taken)
         for item, (was, keys) in list(taken.items()):
             if item in kept and all(dates.get((*item, f), (None,))[0] == v for f, v in was.items()):
                 keys.clear()  # (put back as it was)
@@ -96,6 +99,49 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 for (kind, ident), (fields, keys) in moved.items()]
         before = dates
     return out
+
+
+def _added(day: dt.date, dates: dict, before: dict, now: dict, taken: dict) -> list[tuple]:
+    """The changes of `day` (as _calendar_changes) of each semester or year still in the calendar that was
+    added to it after it had ended (a forgotten summer term: the contacts of its days, outside every
+    semester before, now count for it, and its minimum is owed) — a year's semesters added with it told
+    with it; a new id at the place of one taken out that day is its rename (_say_removed)."""
+    on, out, years = day.isoformat(), [], {}
+    for (kind, ident, field), (ended, where) in dates.items():
+        if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken or (kind, ident, "end") not in now:
+            continue
+        if any(k == kind and at == where for (k, _i, f), (_d, at) in before.items() if f == "end"
+               and (k, _i, "end") not in dates):
+            continue  # (renamed)
+        if ended < on:
+            if kind == "semester" and where[:2] in years:
+                years[where[:2]].append(ident)
+                continue
+            semesters = []  # (a year's, added with it: named in its finding)
+            if kind == "year":
+                years[where[:2]] = semesters
+            out.append(([(on, "added", ident)], (day, partial(_say_added, kind=kind, ident=ident, ended=ended,
+                                                              semesters=semesters), before)))
+    return out
+
+
+def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list, on: str, before: dict, now: dict,
+               missing: list) -> None:
+    """W-CHK-016 of a semester or year added to the calendar on `on`, after its end, at its line now (a
+    year's `semesters` added with it named in its one finding), the entry to add to its year."""
+    what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
+    keys = now[(kind, ident, "end")][1][:-1]
+    year = _at(ctx.rs.calendar.data, keys[:2]).get("id")
+    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), id=ident, day=on, ended=ended,
+            **_WHAT[kind], **_how(ctx.rs.calendar, keys[:2], f"{{on: {on}, added: {ident}}}",
+                                  f"学年 {year}", f"the academic year {year}"),
+            change=f"在 {on} 才加入校历" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
+            change_en=f"was added to the calendar on {on}" + (
+                f", with its semesters {', '.join(semesters)}" if semesters else ""),
+            now=f"以前的检查没有这个{what}，现在按它判断（{_WHAT[kind]['effect']}）",
+            now_en=f"earlier checks had no such {what_en}, it is judged now ({_WHAT[kind]['effect_en']})",
+            right=f"这个{what}本来就有，只是校历中漏写了", right_en=f"there was such a {what_en}, left out of the calendar",
+            undo="把它从校历中删去", undo_en="take it out of the calendar again")
 
 
 def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, before: dict, now: dict,
@@ -134,29 +180,32 @@ def _say_stale(ctx: Context, entries: list, changes: list) -> None:
 
 def _would(kind: str, ident: str, said: list, changes: list, known: set) -> dict:
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
-    removed = any(key[1] == "removed" for key in said)
-    owner = next((key[:2] for key in sorted(known) if not removed and key[1] != "removed" and key[:2] != (kind, ident)
+    removed = next((key[1] for key in said if key[1] in _WHOLE), None)  # ("removed" | "added" | None)
+    owner = next((key[:2] for key in sorted(known) if not removed and key[1] not in _WHOLE and key[:2] != (kind, ident)
                   and all((*key[:2], *mine[2:]) in known for mine in said)), None)
     if owner:
         whose, whose_en = f"{_WHAT[owner[0]]['what']} {owner[1]}", f"the {_WHAT[owner[0]]['what_en']} {owner[1]}"
         return {"would": f"它对得上的是{whose} 的改动：请把它移到{whose} 的 corrected 中",
                 "would_en": f"It matches a change of {whose_en}: move it to {whose_en}'s corrected"}
-    near = [c for c in changes if c[0][1] == "removed"] if removed else [c for c in changes if c[0][:2] == (kind, ident)]
+    near = [c for c in changes if c[0][1] == removed] if removed else [c for c in changes if c[0][:2] == (kind, ident)]
     if near:
         would = "、".join(dict.fromkeys(_entry_of(c) for c in near))
         return {"would": f"Git 历史中能对上的是 {would}，请改成" + ("它" if len(near) == 1 else "其中对的一项"),
                 "would_en": f"What Git's history would match is {would}: write "
                             + ("that" if len(near) == 1 else "the right one") + " instead"}
-    return {"would": ("Git 历史中没有在结束以后删去过学期或学年" if removed else f"Git 历史中这个{what}在结束以后没有改动过日期")
+    return {"would": ({"removed": "Git 历史中没有在结束以后删去过学期或学年",
+                       "added": "Git 历史中没有在结束以后才加入校历的学期或学年"}.get(removed)
+                      or f"Git 历史中这个{what}在结束以后没有改动过日期")
             + "（结束以前的改动不用记），请删去这一项",
-            "would_en": ("In Git's history nothing was removed from the calendar after it had ended" if removed
-                         else f"In Git's history this {what_en}'s dates did not change after it had ended")
+            "would_en": ({"removed": "In Git's history nothing was removed from the calendar after it had ended",
+                          "added": "In Git's history nothing was added to the calendar after it had ended"}.get(removed)
+                         or f"In Git's history this {what_en}'s dates did not change after it had ended")
             + " (a change before its end needs no entry): delete the entry"}
 
 
 def _entry_of(keys: list) -> str:
-    if keys[0][1] == "removed":
-        return f"{{on: {keys[0][0]}, removed: {keys[0][2]}}}"
+    if keys[0][1] in _WHOLE:
+        return f"{{on: {keys[0][0]}, {keys[0][1]}: {keys[0][2]}}}"
     return f"{{on: {keys[0][2]}, " + ", ".join(f"{key[3]}: {key[4]}" for key in keys) + "}"
 
 
@@ -190,9 +239,7 @@ def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:
     """Where and what to type to add the `corrected` entry to the semester or year at `keys`, in the
     style the file writes it: inside a flow mapping's braces, a line under a block one (with its
     keys), into a `corrected` already there (a flow list's brackets, a block list's `- ` line)."""
-    item = calendar.data
-    for key in keys:
-        item = item[key]
+    item = _at(calendar.data, keys)
     text = calendar.doc.text.splitlines()
     place += " " if place[-1:].isascii() else ""  # (学年 2025-2026 下, 这个学期下)
 
@@ -217,6 +264,15 @@ _WHAT = {"semester": {"what": "学期", "what_en": "semester", "effect": "哪些
                       "effect_en": "which contacts count in it, whether each cadre met the minimum"},
          "year": {"what": "学年", "what_en": "academic year", "effect": "新生班级在这一学年是否有人联系",
                   "effect_en": "whether its freshman classes had a cadre"}}
+
+
+_WHOLE = ("removed", "added")  # (the `corrected` entries of a semester or year taken out, or added, as a whole)
+
+
+def _at(data, keys: tuple) -> dict:
+    for key in keys:
+        data = data[key]
+    return data
 
 
 def _items(data):
@@ -259,7 +315,7 @@ def _corrected(data) -> list[tuple]:
                 continue
             on = _day(e.get("on"))
             said = [(kind, item.get("id"), on, field, _day(e[field])) for field in ("start", "end") if field in e]
-            said += [(on, "removed", str(e["removed"]))] if "removed" in e else []
+            said += [(on, op, str(e[op])) for op in _WHOLE if op in e]
             text = "{" + ", ".join(f"{k}: {v}" for k, v in e.items()) + "}"
             out.append(((kind, item.get("id"), (*keys, "corrected", i), text), said))
     return out

@@ -246,10 +246,10 @@ CODES = {
         "severity": "warning",
         "zh": "校历中{what} {id} 的更正记录 {entry} 对不上 Git 历史中的任何一次改动：它什么也没有消除",
         "en": "the calendar's correction {entry} of the {what_en} {id} matches no change in Git's history: it silences nothing",
-        "hint_zh": "corrected 的一项要写改动提交的那一天（on）和改动以前的日期（start、end）或删去的编号（removed），"
+        "hint_zh": "corrected 的一项要写改动提交的那一天（on）和改动以前的日期（start、end），或删去、补上的编号（removed、added），"
                    "与 W-CHK-016 提示的一样。{would}。见 使用指南 → 政策检查 → 校历改动了日期。",
         "hint_en": "An entry of corrected gives the day the change was committed (on) and the date before it (start, end) "
-                   "or the id taken out (removed), as W-CHK-016's hint says. {would_en}. See the guide, policy checks, "
+                   "or the id taken out (removed) or added (added), as W-CHK-016's hint says. {would_en}. See the guide, policy checks, "
                    "when the calendar's dates change.",
     },
     "W-CHK-011": {
