@@ -1306,3 +1306,22 @@ def test_an_ended_year_added_is_one_finding_naming_its_semesters_and_two_semeste
     assert len(said) == 2 and "学年 2024-2025 在 2026-09-10 才加入校历，连同它的学期 2024-2025-1、2024-2025-2" in said[0] \
         and "学期 2025-2026-3" in said[1], said
 
+
+def test_an_ended_semester_renamed_with_its_dates_changed_the_same_day_is_told_both(tmp_path):
+    # 2025-2026-1 renamed 2025-2026-3 on 2026-03-04 with its end moved from 2026-01-16 to 2026-01-20 in the same
+    # commit was told only as renamed: the corrected entry of the rename silenced all, and the new dates judged
+    # the semester again unsaid; the date change is now told under the new id too, with its own entry there
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    calendar.write_text(changed.replace('{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-08", end: "2026-01-16"}',
+                                        '{id: 2025-2026-3, name: 2025—2026学年第一学期, start: "2025-09-08", end: "2026-01-20"}'),
+                        encoding="utf-8")
+    commit(repo, "2026-03-04 09:00", "校历：学期编号和结束日期")
+    said = [f for f in _calendar_said(repo) if "2026-03-04" in f["message"]]
+    assert len(said) == 2 and any("改为 2025-2026-3" in f["message"] for f in said), said
+    moved = next(f for f in said if "改为 2025-2026-3" not in f["message"])
+    assert "学期 2025-2026-3 的结束日期在 2026-03-04 由 2026-01-16 改为 2026-01-20" in moved["message"], said
+    assert "{on: 2026-03-04, end: 2026-01-16}" in moved["hint"] and "这个学期的花括号中" in moved["hint"], said
+    text = calendar.read_text(encoding="utf-8").replace('end: "2026-01-20"}', 'end: "2026-01-20", corrected: [{on: 2026-03-04, end: 2026-01-16}]}')
+    calendar.write_text(text, encoding="utf-8")
+    assert [f for f in _calendar_said(repo) if "2026-03-04" in f["message"]] == [said[0] if said[0] is not moved else said[1]]
+    assert _said(repo, "W-CHK-018") == []

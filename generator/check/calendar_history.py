@@ -15,7 +15,8 @@ from generator.check.policy_history import file_versions
 
 def check_calendar_history(ctx: Context, history: History) -> str:
     """W-CHK-016: a semester's or an academic year's start or end changed in records/calendar.yaml after
-    it had ended, or the semester or year taken out of it (or its id changed), or added to it after it had ended (a forgotten summer term: the
+    it had ended, or the semester or year taken out of it (or its id changed: a change of its dates the
+    same day told under the new id too), or added to it after it had ended (a forgotten summer term: the
     contacts of its days, W-CHK-010 before, now count for it, and its minimum is owed).  The calendar keeps no
     earlier dates (a semester was what it was: the new dates are taken as the right ones), so the past
     is judged again by them — which contacts count for that semester, which classes were covered in
@@ -58,6 +59,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
         on = day.isoformat()
         kept = {path[:2] for path in dates}
         gone = {}  # the keys of each ended year taken out → its semesters taken out with it (told with it)
+        renames = {}  # (kind, the new id) → the old one, of each ended one renamed that day
         moved = {}  # (kind, id) → ({field: (the date before, after)}, their keys) of each one still there
         for path, (old, where) in (before or {}).items():
             new = dates.get(path, (None,))[0]
@@ -77,6 +79,8 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                                 and (k, i, "end") not in before), None)  # (a new id at its place: renamed)
                 out.append((keys, (day, partial(_say_removed, kind=kind, ident=ident, where=where,
                                                 semesters=semesters, renamed=renamed), before)))
+                if renamed:
+                    renames[(kind, renamed)] = ident
             elif new is not None and path in now:
                 stack = undo.setdefault(path, [])
                 back = next((i for i, (was, _key, _keys) in enumerate(stack) if was == new), None)
@@ -90,7 +94,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 keys.append((kind, ident, on, field, old))
                 stack.append((old, keys[-1], keys))
         if before is not None:
-            out += _added(day, dates, before, now, taken)
+            out += _added(day, dates, before, now, renames, taken)
         for item, (was, keys) in list(taken.items()):
             if item in kept and all(dates.get((*item, f), (None,))[0] == v for f, v in was.items()):
                 keys.clear()  # (put back as it was)
@@ -101,19 +105,24 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     return out
 
 
-def _added(day: dt.date, dates: dict, before: dict, now: dict, taken: dict) -> list[tuple]:
+def _added(day: dt.date, dates: dict, before: dict, now: dict, renames: dict, taken: dict) -> list[tuple]:
     """The changes of `day` (as _calendar_changes) of each semester or year still in the calendar that was
     added to it after it had ended (a forgotten summer term: the contacts of its days, outside every
     semester before, now count for it, and its minimum is owed) — a year's semesters added with it told
-    with it; a new id at the place of one taken out that day is its rename (_say_removed)."""
+    with it — and of each one renamed that day whose dates changed too (told under its new id)."""
     on, out, years = day.isoformat(), [], {}
     for (kind, ident, field), (ended, where) in dates.items():
         if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken or (kind, ident, "end") not in now:
             continue
-        if any(k == kind and at == where for (k, _i, f), (_d, at) in before.items() if f == "end"
-               and (k, _i, "end") not in dates):
-            continue  # (renamed)
-        if ended < on:
+        old = renames.get((kind, ident))
+        if old is not None:  # (renamed: its dates against the old id's)
+            fields = {f: (before[(kind, old, f)][0], dates[(kind, ident, f)][0]) for f in ("start", "end")
+                      if (kind, old, f) in before and (kind, ident, f) in dates
+                      and before[(kind, old, f)][0] != dates[(kind, ident, f)][0]}
+            keys = [(kind, ident, on, f, was) for f, (was, _new) in fields.items()]
+            if keys:
+                out.append((keys, (day, partial(_say_changed, kind=kind, ident=ident, fields=fields, was=old), before)))
+        elif ended < on:
             if kind == "semester" and where[:2] in years:
                 years[where[:2]].append(ident)
                 continue
@@ -145,15 +154,15 @@ def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list,
 
 
 def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, before: dict, now: dict,
-                 missing: list) -> None:
+                 missing: list, was: str | None = None) -> None:
     """W-CHK-016 of the dates of `missing` (the corrected keys no entry says) changed on `on`: one
-    finding at the first one's line, one entry with them all."""
+    finding at the first one's line, one entry with them all (`was`: its id before, renamed that day)."""
     rs = ctx.rs
     told = [key[3] for key in missing]
     olds = ", ".join(f"{field}: {fields[field][0]}" for field in told)
     name = {"start": "开始日期", "end": "结束日期"}
     ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[(kind, ident, told[0])][1]), id=ident, day=on,
-            ended=before[(kind, ident, "end")][0], **_WHAT[kind],
+            ended=before[(kind, was or ident, "end")][0], **_WHAT[kind],
             **_how(rs.calendar, now[(kind, ident, told[0])][1][:-1], f"{{on: {on}, {olds}}}",
                    f"这个{_WHAT[kind]['what']}", f"this {_WHAT[kind]['what_en']}"),
             change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
