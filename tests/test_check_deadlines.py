@@ -1325,3 +1325,24 @@ def test_an_ended_semester_renamed_with_its_dates_changed_the_same_day_is_told_b
     calendar.write_text(text, encoding="utf-8")
     assert [f for f in _calendar_said(repo) if "2026-03-04" in f["message"]] == [said[0] if said[0] is not moved else said[1]]
     assert _said(repo, "W-CHK-018") == []
+
+
+def test_an_ended_semester_removed_is_told_where_it_was_after_a_year_is_put_before_it(tmp_path):
+    # 2025-2026-1 taken out on 2026-03-02, then the year 2024-2025 written above 2025-2026 on 2026-04-01: the
+    # removal was told at the first semester's line of the calendar now by its old place's index — 2024-2025-1's,
+    # another year's semester — in every check and every replay; it is now told where it was in its own year now
+    repo, calendar, changed = _calendar_moved(tmp_path)
+    first = next(l for l in changed.splitlines() if "{id: 2025-2026-1," in l)
+    calendar.write_text(changed.replace(first + "\n", ""), encoding="utf-8")
+    commit(repo, "2026-03-05 09:00", "校历：删去学期")
+    old = "academic_years:\n"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(old, old + (
+        "  - id: 2024-2025\n    start: \"2024-09-01\"\n    end: \"2025-08-31\"\n    corrected: [{on: 2026-04-01, added: 2024-2025}]\n"
+        "    semesters:\n      - {id: 2024-2025-1, name: 上, start: \"2024-09-01\", end: \"2025-01-15\"}\n")), encoding="utf-8")
+    commit(repo, "2026-04-01 09:00", "校历：补上学年")
+    lines = calendar.read_text(encoding="utf-8").splitlines()
+    where = next(i for i, l in enumerate(lines) if "{id: 2025-2026-2," in l) + 1
+    for today in ("2026-04-20", "2026-03-20"):
+        r = check_cli(repo / "records", "--today", today, "--format", "json")
+        said = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016" and "2026-03-05" in f["message"]]
+        assert [f["line"] for f in said] == [where], (today, said)

@@ -221,7 +221,8 @@ def _entry_of(keys: list) -> str:
 def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
                  semesters: list, renamed: str | None, missing: list) -> None:
     """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
-    where it was (`where`: its end's keys then), the entry to add to its year (or the first year); a
+    where it was (`where`: its end's keys then; a semester's place in its year as the year is now, years
+    put before it since moving it), the entry to add to its year (or the first year); a
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
     years = {y: keys[:-1] for (k, y, field), (_d, keys) in now.items() if k == "year" and field == "end"}
@@ -230,7 +231,8 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
                  and keys[:2] == where[:2] and y in years), at.get(where[:2], next(iter(years), "")))
     start = before.get((kind, ident, "start"), ("?",))[0]
     ended = before[(kind, ident, "end")][0]
-    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*where[:-1]), id=ident, day=on, ended=ended,
+    place = (*years[year], *where[2:-1]) if kind == "semester" and year in years else where[:-1]  # (its year now)
+    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*place), id=ident, day=on, ended=ended,
             **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
                                   f"学年 {year}", f"the academic year {year}"),
             change=(f"在 {on} 把编号改为 {renamed}（原来的编号从校历中没有了）" if renamed else f"在 {on} 从校历中删去了（或改了编号）")
