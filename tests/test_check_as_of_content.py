@@ -103,8 +103,12 @@ def test_check_as_of_a_past_day_says_once_when_the_content_of_that_day_cannot_be
 
 def test_the_day_ends_at_midnight_in_the_policy_s_time_zone(tmp_path):
     """An edit committed at 23:30 on 2026-07-01 (Shanghai) is of that day; one at 00:30 on 07-02 is not
-    — both are 2026-07-01 in UTC."""
-    repo = _history(tmp_path)
+    — both are 2026-07-01 in UTC.  (Made before any commit after the day: a commit on top of a later one is
+    after the day whatever its clock says.)"""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-05-10"])})
     commit(repo, "2026-07-01 23:30", "23:30")
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger(
@@ -239,7 +243,7 @@ def test_cadres_assignments_exemptions_and_classes_are_read_as_committed_on_the_
     """check --today 2026-07-15 read the cadres, assignments, exemptions and classes as they are now:
     李娜's missing 2026-H1 ledger was 豁免 by an exemption written in September, and 王芳, assigned in
     September, owed a 2026-H1 ledger (W-CHK-006).  They are now read as committed on that day, as the
-    ledgers are (one `git log --since`, one `git cat-file --batch`)."""
+    ledgers are (one `git rev-list`, one `git log` of the commits after the day, one `git cat-file --batch`)."""
     repo = _records_changed_later(tmp_path)
     records, cache = repo / "records", tmp_path / "cache"
     for where in (cache, cache, "0"):
@@ -414,3 +418,22 @@ def test_a_file_changed_after_the_day_and_changed_back_is_the_file_as_it_is(tmp_
     [wrong] = [f for f in report["findings"] if f["code"] == "E-CHK-005"]
     assert wrong["file"].endswith("records/ledgers/2026-H1/li-na.yaml"), wrong["file"]
     assert path.read_bytes() and _count(report, "zhang-wei", "2025-2026-2") == 1
+
+
+def test_a_commit_whose_committer_time_goes_back_does_not_hide_the_edits_before_it(tmp_path):
+    """A rebased (or clock-skewed) commit on the first-parent chain dated 2026-06-25, made after the edits of
+    2026-09-10, stopped `git log --since` there: check --today 2026-07-01 missed the September edits and judged
+    张伟's 2026-H1 ledger by its second contact, added in September (and 李娜's E-CHK-005 was gone).  The day's
+    commit is now the parent of the oldest first-parent commit made after the day (any newer one after it is
+    after the day too)."""
+    repo = _history(tmp_path)
+    (repo / "NOTES.md").write_text("notes\n", encoding="utf-8")
+    commit(repo, "2026-06-25 10:00", "a commit whose clock went back")
+    (repo / "NOTES.md").write_text("notes, again\n", encoding="utf-8")
+    commit(repo, "2026-09-12 10:00", "after it")
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-01", where)
+        assert _count(then, "zhang-wei", "2025-2026-2") == 1, "judged by the contact added in September"
+        assert [f["code"] for f in then["findings"] if f["code"] == "E-CHK-005"] == ["E-CHK-005"]
+        assert _row(then, "2025-H2", "zhang-wei")["exists"], "deleted after the day: there on it"

@@ -571,14 +571,14 @@ def _git_logs_of(repo, tmp_path, *args) -> tuple[subprocess.CompletedProcess, in
     """(`python -m generator ARGS` as a process, how many times it read the ledgers' history, `git log
     --first-parent --diff-merges=first-parent`; the log of the policy and calendar files for W-CHK-015
     and W-CHK-016, the same reader's (first_parent.Log) with `-- policy.yaml calendar.yaml`, is another
-    read, of two files, and so is the walk of the commits after a past --today only, `--since`, for
-    the ledgers changed since: git_history.ledgers_on): a `git` first on PATH notes each call and runs
-    the real one."""
+    read, of two files; a past --today's walk of the commits after its day, git_history.records_on, is
+    `<the day's commit>..HEAD`, none here: HEAD is older than the day): a `git` first on PATH notes each
+    call and runs the real one."""
     from tests.gitrepo import counting_git
 
     r, calls = counting_git(repo, tmp_path, *args, cache=str(tmp_path / "cache"))
     logs = [c for c in calls if " log --first-parent --diff-merges=first-parent" in f" {c}"
-            and " -- policy.yaml" not in c and " --since=" not in c]
+            and " -- policy.yaml" not in c]
     return r, len(logs)
 
 

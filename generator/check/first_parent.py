@@ -40,15 +40,13 @@ def is_commit(value) -> bool:
 class Log:
     """`git log` of HEAD's first-parent chain, in its own process from the moment it is made (read()
     waits for it): since the commit `base`, every commit after it with the status of each file it
-    changes; or, with `since` (a time), the commits made at or after it, with the same statuses; or,
-    with neither, all of it, only the commits that change `paths` (`git log` pathspecs, relative to
+    changes; or, without it, all of it, only the commits that change `paths` (`git log` pathspecs, relative to
     `cwd`) and, with `added_only`, only the files they add."""
 
-    def __init__(self, cwd: Path, base: str | None = None, paths: tuple = (), added_only: bool = False,
-                 since: str | None = None):
+    def __init__(self, cwd: Path, base: str | None = None, paths: tuple = (), added_only: bool = False):
         self.base = base
-        since = ["--name-status", f"{base}..HEAD"] if base else ["--name-status", f"--since={since}", "HEAD"] \
-            if since else [*(["--diff-filter=A"] if added_only else []), "--name-only", "HEAD", "--", *paths]
+        since = ["--name-status", f"{base}..HEAD"] if base else \
+            [*(["--diff-filter=A"] if added_only else []), "--name-only", "HEAD", "--", *paths]
         self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # (a pipe could fill up)
         self.process = subprocess.Popen(
             [*GIT, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames",
