@@ -437,3 +437,40 @@ def test_a_commit_whose_committer_time_goes_back_does_not_hide_the_edits_before_
         assert _count(then, "zhang-wei", "2025-2026-2") == 1, "judged by the contact added in September"
         assert [f["code"] for f in then["findings"] if f["code"] == "E-CHK-005"] == ["E-CHK-005"]
         assert _row(then, "2025-H2", "zhang-wei")["exists"], "deleted after the day: there on it"
+
+
+def test_records_that_arrived_with_an_import_count_as_the_imported_ledgers_do(tmp_path):
+    """An import on 2026-09-10 brought in 王芳's old 2026-H1 ledger (handed in on the old platform on
+    2026-06-25, so the manifest says) with her cadre file and her assignment, and 张伟's 2026-H1 ledger was
+    edited after it.  check --today 2026-07-15 counted the ledger from the manifest's date but left her
+    cadre and assignment out (added after the day): E-REF on her ledger, and 王芳 owed nothing.  Records that
+    arrived with an import (a commit that changes an import manifest) are now read as it brought them, on
+    every past day, as the ledgers it lists count from the manifest's dates; a later ordinary edit is still
+    after the day."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    write(repo, {
+        "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs")),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+            {"cadre": "wang-fang", "class": "cs-2025-02", "start": "2025-09-01"}),
+        "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-15"], ("cs-2025-02",)),
+        "records/imports/legacy.yaml": "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+                                       "  - path: ledgers/2026-H1/wang-fang.yaml\n    submitted: \"2026-06-25\"\n"})
+    commit(repo, "2026-09-10 10:00", "导入旧平台台账")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"]),
+                 "records/cadres/wang-fang.yaml": cadre("王芳", "me")})
+    commit(repo, "2026-09-12 10:00", "after the import")
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-15", where)
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-CHK"))], then["findings"]
+        row = _row(then, "2026-H1", "wang-fang")
+        assert (row["status"], row["exists"], row["source"]) == ("on_time", True, "import"), row
+        assert _count(then, "wang-fang", "2025-2026-2") == 1
+        assert _count(then, "zhang-wei", "2025-2026-2") == 1, "the edit after the import is after the day"

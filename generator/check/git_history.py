@@ -196,7 +196,8 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     """{record file's path below records/: its bytes at the last first-parent commit of HEAD before
     `end` (None: not there then)} of each record file added, changed or deleted by a commit at or
     after `end` — every kind but those read as they are now (layout.AS_THEY_ARE: the policy, the
-    calendar, the import manifest, the privacy exceptions); {} when the history begins after `end`
+    calendar, the import manifest, the privacy exceptions) — but for what an import brought (_as_imported:
+    as it brought it); {} when the history begins after `end`
     (nothing of that day to read) or HEAD is older (nothing came after it); None when the history
     cannot tell (no repository, git failing, a shallow clone whose commits stop after `end`: one that
     holds the day's commit reads it as a full clone does).  The begun reading's `git rev-parse` (or
@@ -228,16 +229,22 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
         log, _ = Log(root, parent).read(head)
         if log is None:
             return None
-    touched, under = set(), "" if cut == 0 else prefix + "/"
-    for _sha, _when, _parent, names in commits(log):
-        touched.update(name for _status, name in files(names) if name.startswith(under)
-                       and kind_of(name[cut:]) in AS_OF_DAY)
+    touched, imports, under = {}, set(), "" if cut == 0 else prefix + "/"
+    for sha, _when, _parent, names in commits(log):  # (newest first)
+        for _status, name in files(names):
+            kind = kind_of(name[cut:]) if name.startswith(under) else None
+            if kind == "imports":
+                imports.add(sha)
+            elif kind in AS_OF_DAY:
+                touched.setdefault(name, []).append(sha)
     if parent is None and shallow and day[1]:
         return None  # (a shallow clone's first commit, after the day: its parents are not there to read)
-    if parent is None or not touched:  # (nothing after the day, or a history that begins after it)
+    read = {name: _as_imported(parent, shas, imports) for name, shas in touched.items()}
+    read = {name: sha for name, sha in read.items() if sha}
+    if parent is None or not read:  # (nothing after the day, or a history that begins after it)
         found = {}
     else:
-        found = _blobs(root, parent, sorted(touched), cut)
+        found = _blobs(root, sorted(read.items(), key=lambda item: item[0]), cut)
     if found is not None:
         kept.put(found)
     return found
@@ -261,9 +268,24 @@ def _day_commit(root: Path, end: float) -> tuple[str | None, bool] | None:
     return (chain[after + 1][1] if after + 1 < len(chain) else None), True
 
 
-def _blobs(root: Path, commit: str, names: list[str], cut: int) -> dict[str, bytes | None] | None:
-    """{name[cut:]: its bytes in `commit` (None: not there)}, by one `git cat-file --batch`."""
-    asked = "".join(f"{commit}:{name}\n" for name in names).encode("utf-8")
+def _as_imported(parent: str, shas: list, imports: set) -> str | None:
+    """The commit whose version of a file is the day's: the day's commit (`parent`), or — when the first
+    commits after the day that change it (`shas`, newest first) are imports (they change an import
+    manifest) — the last of those: records that arrived with an import (a cadre, an assignment brought
+    in with the old ledgers) count on every past day, as the ledgers it lists count from the manifest's
+    dates (check.as_of).  None when every commit after the day that changes it is an import: as it is."""
+    for sha in reversed(shas):
+        if sha not in imports:
+            return parent
+        parent = sha
+    return None
+
+
+def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, bytes | None] | None:
+    """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked`, by one
+    `git cat-file --batch`."""
+    names = [name for name, _commit in asked]
+    asked = "".join(f"{commit}:{name}\n" for name, commit in asked).encode("utf-8")
     try:
         out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), input=asked,
                              capture_output=True, check=False)
