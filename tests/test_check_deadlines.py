@@ -1346,3 +1346,13 @@ def test_an_ended_semester_removed_is_told_where_it_was_after_a_year_is_put_befo
         r = check_cli(repo / "records", "--today", today, "--format", "json")
         said = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016" and "2026-03-05" in f["message"]]
         assert [f["line"] for f in said] == [where], (today, said)
+
+
+def test_an_ended_semester_added_and_taken_out_again_is_not_told(tmp_path):
+    # the summer term added after its end on 2026-09-10 and taken out again on 2026-09-12 (a slip undone) was
+    # told as an ended semester removed, for a calendar as it always was; like other undone slips, it is not
+    repo, calendar, _line = _summer_added(tmp_path)
+    commit(repo, "2026-09-10 09:00", "校历：补上夏季学期")
+    calendar.write_text(base()["records/calendar.yaml"], encoding="utf-8")
+    commit(repo, "2026-09-12 09:00", "校历：不要夏季学期")
+    assert _autumn_said(repo, "W-CHK-016") == [] and _autumn_said(repo, "W-CHK-018") == []

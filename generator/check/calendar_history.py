@@ -52,6 +52,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     out, before, days = [], None, {}
     undo = {}  # path → [(the date before a told change, its key, its change's keys)]: a change back undoes them
     taken = {}  # (kind, id) → (its dates before it was taken out, the removal's keys): put back as it was, undone
+    fresh = set()  # (kind, id) of each one added after its end (taken out again: undone)
     for dates, day in versions:  # (each day's last version: a slip put right the same day is no change;
         if dates:  # a version that did not parse, or has no dated semester, is passed over)
             days.setdefault(day, dates)
@@ -68,6 +69,9 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
             if new == old or not (ended and ended < on):
                 continue
             if path[:2] not in kept and field == "end":
+                if path[:2] in fresh:  # (added after its end, taken out again: undone)
+                    fresh.discard(path[:2])
+                    continue
                 if kind == "semester" and where[:2] in gone:
                     gone[where[:2]].append(ident)
                     continue
@@ -94,7 +98,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 keys.append((kind, ident, on, field, old))
                 stack.append((old, keys[-1], keys))
         if before is not None:
-            out += _added(day, dates, before, now, renames, taken)
+            out += _added(day, dates, before, now, renames, taken, fresh)
         for item, (was, keys) in list(taken.items()):
             if item in kept and all(dates.get((*item, f), (None,))[0] == v for f, v in was.items()):
                 keys.clear()  # (put back as it was)
@@ -105,14 +109,19 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     return out
 
 
-def _added(day: dt.date, dates: dict, before: dict, now: dict, renames: dict, taken: dict) -> list[tuple]:
+def _added(day: dt.date, dates: dict, before: dict, now: dict, renames: dict, taken: dict, fresh: set) -> list[tuple]:
     """The changes of `day` (as _calendar_changes) of each semester or year still in the calendar that was
     added to it after it had ended (a forgotten summer term: the contacts of its days, outside every
     semester before, now count for it, and its minimum is owed) — a year's semesters added with it told
-    with it — and of each one renamed that day whose dates changed too (told under its new id)."""
+    with it — and of each one renamed that day whose dates changed too (told under its new id).  Each
+    one added after its end goes into `fresh` (taken out again later: undone, not told)."""
     on, out, years = day.isoformat(), [], {}
     for (kind, ident, field), (ended, where) in dates.items():
-        if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken or (kind, ident, "end") not in now:
+        if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken:
+            continue
+        if ended < on and (kind, ident) not in renames:
+            fresh.add((kind, ident))
+        if (kind, ident, "end") not in now:
             continue
         old = renames.get((kind, ident))
         if old is not None:  # (renamed: its dates against the old id's)
