@@ -1055,10 +1055,8 @@ def test_a_corrected_entry_that_matches_no_change_is_told_at_its_line_with_what_
     assert _said(plain, "W-CHK-018") == []
 
 
-def test_an_ended_year_removed_is_one_finding_naming_its_semesters(tmp_path):
-    # the whole academic year 2025-2026 (ended 2026-08-31) taken out on 2026-09-15 gave three W-CHK-016:
-    # one for the year and one for each of its semesters, each with its own entry to type; now one
-    # finding for the year, naming its semesters, and the year's one entry silences it all
+def _year_removed(tmp_path):
+    """(a repository of base()'s records where the ended year 2025-2026 was taken out on 2026-09-15, its calendar)."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     commit(repo, "2025-09-01 09:00", "记录")
@@ -1067,6 +1065,14 @@ def test_an_ended_year_removed_is_one_finding_naming_its_semesters(tmp_path):
     start, end = text.index("  - id: 2025-2026\n"), text.index("  - id: 2026-2027\n")
     calendar.write_text(text[:start] + text[end:], encoding="utf-8")
     commit(repo, "2026-09-15 09:00", "校历删去 2025-2026")
+    return repo, calendar
+
+
+def test_an_ended_year_removed_is_one_finding_naming_its_semesters(tmp_path):
+    # the whole academic year 2025-2026 (ended 2026-08-31) taken out on 2026-09-15 gave three W-CHK-016:
+    # one for the year and one for each of its semesters, each with its own entry to type; now one
+    # finding for the year, naming its semesters, and the year's one entry silences it all
+    repo, calendar = _year_removed(tmp_path)
 
     def said():
         r = check_cli(repo / "records", "--today", "2026-09-20", "--format", "json")
@@ -1356,3 +1362,18 @@ def test_an_ended_semester_added_and_taken_out_again_is_not_told(tmp_path):
     calendar.write_text(base()["records/calendar.yaml"], encoding="utf-8")
     commit(repo, "2026-09-12 09:00", "校历：不要夏季学期")
     assert _autumn_said(repo, "W-CHK-016") == [] and _autumn_said(repo, "W-CHK-018") == []
+
+
+def test_an_ended_year_removed_is_told_where_it_was_after_a_year_is_put_before_it(tmp_path):
+    # 2025-2026 taken out on 2026-09-15, then 2024-2025 written at the top on 2026-09-16: the removal was told at
+    # the first year's line now by its old index (2024-2025's), with its entry to go under 2024-2025; it is now
+    # told at the year now where it was (2026-2027, the one that followed it), its entry under that year
+    repo, calendar = _year_removed(tmp_path)
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("academic_years:\n", "academic_years:\n" + (
+        "  - id: 2024-2025\n    start: \"2024-09-01\"\n    end: \"2025-08-31\"\n    corrected: [{on: 2026-09-16, added: 2024-2025}]\n"
+        "    semesters:\n      - {id: 2024-2025-1, name: 上, start: \"2024-09-01\", end: \"2025-01-15\"}\n")), encoding="utf-8")
+    commit(repo, "2026-09-16 09:00", "校历：补上 2024-2025")
+    r = check_cli(repo / "records", "--today", "2026-09-20", "--format", "json")
+    found = [f for f in json.loads(r.stdout)["findings"] if f["code"] in ("W-CHK-016", "W-CHK-018")]
+    line = calendar.read_text(encoding="utf-8").splitlines().index("  - id: 2026-2027") + 1
+    assert [f["line"] for f in found] == [line] and "学年 2026-2027 下" in found[0]["hint"], found

@@ -230,17 +230,20 @@ def _entry_of(keys: list) -> str:
 def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, before: dict, now: dict,
                  semesters: list, renamed: str | None, missing: list) -> None:
     """W-CHK-016 of a semester or year taken out of the calendar (or renamed) on `on`, at the line now
-    where it was (`where`: its end's keys then; a semester's place in its year as the year is now, years
-    put before it since moving it), the entry to add to its year (or the first year); a
+    where it was (`where`: its end's keys then; a semester's place in its year as the year is now, a
+    year's the year now that followed it — years put before it since moving them), the entry to add to
+    its year (or that year, or the first); a
     year's `semesters` taken out with it are named in its one finding (its entry says them too)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
     years = {y: keys[:-1] for (k, y, field), (_d, keys) in now.items() if k == "year" and field == "end"}
     at = {keys: y for y, keys in years.items()}  # (its year if still there, else the year now at its place)
-    year = next((y for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end"
-                 and keys[:2] == where[:2] and y in years), at.get(where[:2], next(iter(years), "")))
+    ends = [(keys[:2], y) for (k, y, field), (_d, keys) in before.items() if k == "year" and field == "end" and y in years]
+    year = next((y for keys, y in ends if keys == where[:2]), None) or (  # (its year; a year: its new id, or the next)
+        renamed if kind == "year" and renamed in years else None) or next(
+        (y for keys, y in sorted(ends) if keys > where[:2]), at.get(where[:2], next(iter(years), "")))
     start = before.get((kind, ident, "start"), ("?",))[0]
     ended = before[(kind, ident, "end")][0]
-    place = (*years[year], *where[2:-1]) if kind == "semester" and year in years else where[:-1]  # (its year now)
+    place = where[:-1] if year not in years else (*years[year], *where[2:-1]) if kind == "semester" else years[year]
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*place), id=ident, day=on, ended=ended,
             **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
                                   f"学年 {year}", f"the academic year {year}"),
