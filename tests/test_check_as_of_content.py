@@ -474,3 +474,20 @@ def test_records_that_arrived_with_an_import_count_as_the_imported_ledgers_do(tm
         assert (row["status"], row["exists"], row["source"]) == ("on_time", True, "import"), row
         assert _count(then, "wang-fang", "2025-2026-2") == 1
         assert _count(then, "zhang-wei", "2025-2026-2") == 1, "the edit after the import is after the day"
+
+
+def test_a_commit_whose_clock_ran_ahead_does_not_move_the_day_before_the_commits_after_it(tmp_path):
+    """A commit dated 2027-05-01 (a clock ahead; an amend run today) between 张伟's ledger of 2026-06-20 and his
+    edit of 2026-06-22: taking the oldest commit dated after the day as the first one after it, check --today
+    2026-07-01 read the ledger as of 06-20 and missed the contact added on 06-22; the chain is now cut where
+    the fewest commit times disagree."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    (repo / "NOTES.md").write_text("notes\n", encoding="utf-8")
+    commit(repo, "2027-05-01 10:00", "a commit whose clock ran ahead")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"])})
+    commit(repo, "2026-06-22 10:00", "an edit before the day")
+    for where in (tmp_path / "cache", "0"):
+        assert _count(_report(repo / "records", "2026-07-01", where), "zhang-wei", "2025-2026-2") == 2

@@ -251,21 +251,30 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
 
 
 def _day_commit(root: Path, end: float) -> tuple[str | None, bool] | None:
-    """(the day's commit — the first parent of the oldest first-parent commit of HEAD made at or after
-    `end`, None when that is the first commit there is —, whether any was made after it), by one `git
-    rev-list --first-parent --timestamp` of the whole chain (≈0.07 s for 20,000 commits): not `git log
-    --since`, which stops at the first commit older than the day, so that a rebased or clock-skewed
-    commit dated before the day, with commits after the day before it, hid them.  (Every first-parent
-    commit after one made after the day is after the day too, whatever its clock says.)  None when git
-    fails."""
+    """(the day's commit — None when every commit there is is after the day —, whether any first-parent
+    commit of HEAD was made after it), by one `git rev-list --first-parent --timestamp` of the whole
+    chain (≈0.07 s for 20,000 commits).  A commit whose time is on the other side of the day from both
+    its neighbours' is taken to be on theirs (its clock went back — rebased, skewed — or ran ahead), then
+    the chain is cut where the fewest committer times disagree with it (a time before `end` after the
+    cut, or at or after it before the cut; on a tie, the earlier cut): exact when the times go forward;
+    a clock gone back no longer hides the commits after the day made before it, as `git log --since`
+    did by stopping at it, nor does one run ahead move the day before the commits made after it.  None
+    when git fails."""
     out = git(root, "rev-list", "--first-parent", "--timestamp", "HEAD")
     if out.returncode != 0:
         return None
-    chain = [line.split(" ") for line in out.stdout.splitlines()]  # ("<time>", "<commit>"), newest first
-    after = max((i for i, (when, _sha) in enumerate(chain) if when.isdigit() and int(when) >= end), default=None)
-    if after is None:
-        return chain[0][1] if chain else None, False
-    return (chain[after + 1][1] if after + 1 < len(chain) else None), True
+    chain = [(int(when) >= end if when.isdigit() else False, sha)
+             for when, _, sha in (line.partition(" ") for line in out.stdout.splitlines())]  # newest first
+    for i in range(1, len(chain) - 1):  # (one whose time disagrees with both neighbours' — the newer as taken —: theirs)
+        if chain[i - 1][0] == chain[i + 1][0] != chain[i][0]:
+            chain[i] = (chain[i - 1][0], chain[i][1])
+    wrong = best = sum(after for after, _sha in chain)  # (cut before the newest: all on or before the day)
+    cut = 0
+    for i, (after, _sha) in enumerate(chain):  # (the cut after chain[i]: it is after the day)
+        wrong += -1 if after else 1
+        if wrong <= best:
+            best, cut = wrong, i + 1
+    return (chain[cut][1] if cut < len(chain) else None), cut > 0
 
 
 def _as_imported(parent: str, shas: list, imports: set) -> str | None:
