@@ -1377,3 +1377,15 @@ def test_an_ended_year_removed_is_told_where_it_was_after_a_year_is_put_before_i
     found = [f for f in json.loads(r.stdout)["findings"] if f["code"] in ("W-CHK-016", "W-CHK-018")]
     line = calendar.read_text(encoding="utf-8").splitlines().index("  - id: 2026-2027") + 1
     assert [f["line"] for f in found] == [line] and "学年 2026-2027 下" in found[0]["hint"], found
+
+
+def test_an_ended_year_renamed_with_its_semesters_is_one_finding(tmp_path):
+    # 2025-2026 and its two semesters renamed 2025-2027, 2025-2027-1 and -2 on 2026-09-15 (a typo put right with
+    # the semesters' ids): the year's rename was told, naming its semesters, and each renamed semester was told
+    # again as a semester added after its end; one finding now, silenced by the year's one entry
+    repo, calendar = _year_removed(tmp_path)
+    git(repo, "reset", "-q", "--hard", "HEAD~1")
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace("2025-2026", "2025-2027"), encoding="utf-8")
+    commit(repo, "2026-09-15 09:00", "校历：学年编号")
+    said = _autumn_said(repo, "W-CHK-016")
+    assert len(said) == 1 and "改为 2025-2027" in said[0]["message"], said

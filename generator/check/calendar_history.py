@@ -116,9 +116,11 @@ def _added(day: dt.date, dates: dict, before: dict, now: dict, renames: dict, ta
     with it — and of each one renamed that day whose dates changed too (told under its new id).  Each
     one added after its end goes into `fresh` (taken out again later: undone, not told)."""
     on, out, years = day.isoformat(), [], {}
+    year_at = {keys[:2]: y for (k, y, f), (_d, keys) in dates.items() if k == "year" and f == "end"}
     for (kind, ident, field), (ended, where) in dates.items():
-        if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken:
-            continue
+        if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken or (
+                kind == "semester" and ("year", year_at.get(where[:2])) in renames):
+            continue  # (a renamed year's semesters renamed with it: told with it)
         if ended < on and (kind, ident) not in renames:
             fresh.add((kind, ident))
         if (kind, ident, "end") not in now:
