@@ -54,9 +54,10 @@ LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 # The plainest student-identifying data (JavaScript expressions; FormContext.private_pattern).
 _GAP = "[ \\-" + chars.klass(chars.SPACES)[1:-1] + "]?"  # (a space, a hyphen, or a space of another width: chars.SPACES)
 PRIVATE_RX = (
-    # mobile, 138 1234 5678 too, and after +86, 0086 or 86 (+8613812345678, 86-138…), either in brackets
+    # mobile, 138 1234 5678, 1381 234 5678 and 138 123 45678 too, and after +86, 0086 or 86 (+8613812345678, 86-138…), either in brackets
     # ((+86)138-1234-5678, +86 (138) 1234 5678); the gaps any space of chars.SPACES
-    r"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?" + _GAP + r")?[(（]?1[3-9][0-9][)）]?" + _GAP + "[0-9]{4}" + _GAP + r"[0-9]{4}(?![0-9])",
+    r"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?" + _GAP + r")?(?:[(（]?1[3-9][0-9][)）]?" + _GAP + "(?:[0-9]{4}" + _GAP + "[0-9]{4}|[0-9]{3}"
+    + _GAP + "[0-9]{5})|1[3-9][0-9]{2}" + _GAP + "[0-9]{3}" + _GAP + r"[0-9]{4})(?![0-9])",
     r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",  # ID
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # e-mail
     r"(?:QQ|qq)号?[:： ]?[1-9][0-9]{4,10}(?![0-9])",                 # QQ

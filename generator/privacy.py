@@ -13,7 +13,7 @@ kind               what
                    15-digit old ID (birth date and province plausible)
                    and any 15/18-digit number right after 身份证 / 证件号
                    (a wrong check digit or grouping spaces do not hide it)
-``mobile``         mainland mobile numbers (+86 / 86 / spaces / hyphens)
+``mobile``         mainland mobile numbers (+86 / 86 / spaces / hyphens; 3-4-4, 4-3-4, 3-3-5)
 ``landline``       landlines with area code: 024-83687123, (024)8368 7123;
                    7–8 digits right after 电话/座机/tel
 ``email``          e-mail addresses (also ``name(at)host.com``)
@@ -267,8 +267,10 @@ _SEP = r"[ \-.]?"
 _ID18 = _Lazy(rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}([0-9]{{3}}[0-9Xx])(?![0-9])")
 _ID15 = _Lazy(r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])")
 # (a leading + alone, as typed for +86: +13812345678, as the form reads it; the country code or the first
-# three digits in brackets: (+86)138-1234-5678, +86 (138) 1234 5678)
-_MOBILE = _Lazy(rf"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?{_SEP})?[(（]?(1[3-9][0-9])[)）]?{_SEP}([0-9]{{4}}){_SEP}([0-9]{{4}})(?![0-9])")
+# three digits in brackets: (+86)138-1234-5678, +86 (138) 1234 5678; grouped 3-4-4, 4-3-4 or 3-3-5:
+# 138 1234 5678, 1381 234 5678, 138 123 45678)
+_MOBILE = _Lazy(rf"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?{_SEP})?(?:[(（]?1[3-9][0-9][)）]?{_SEP}(?:[0-9]{{4}}{_SEP}[0-9]{{4}}"
+                rf"|[0-9]{{3}}{_SEP}[0-9]{{5}})|1[3-9][0-9]{{2}}{_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}})(?![0-9])")
 _LANDLINE = _Lazy(
     r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([1-9][0-9]{2,3})[ \-]?([0-9]{4})"
     r"(?:(?:转|-|#|ext\.?)[0-9]{1,5})?(?![0-9])")

@@ -711,3 +711,12 @@ def test_a_character_of_no_width_inside_a_find_hides_nothing(tmp_path, sentence,
     found = privacy_findings(root)
     assert [(f.code, (f.line, f.column)) for f in found] == [("E-PRIV-001", expected_pos(text, needle))], found
     assert privacy.redact(sentence) == shown
+
+
+@pytest.mark.parametrize("sentence", ["家长电话 1381 234 5678", "家长电话1381-234-5678", "家长电话：138 123 45678",
+                                      "家长电话 +86 1381 234 5678", "电话138-123-45678"])
+def test_a_mobile_grouped_four_three_four_or_three_three_five_is_found(sentence):
+    # 1381 234 5678 and 138 123 45678 (as some phones and business cards group them) were not found
+    found = privacy.scan_text(sentence)
+    assert [m.kind for m in found] == ["mobile"] and found[0].masked == "138****5678", found
+    assert "234" not in privacy.redact(sentence) and "123" not in privacy.redact(sentence)
