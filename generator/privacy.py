@@ -29,7 +29,8 @@ kind               what
                    and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生,
                    张李两位同学, 王、李两姓同学, 张、李两位家长 (not 张、李两位老师)
 ``initials``       … or by the initials of their name: ZS同学, zhs 同学, ZS、LM同学
-                   (not an acronym, nor letters with I/U/V: GPA同学, AI同学)
+                   (not an acronym, nor letters with I/U/V: GPA同学, AI同学, nor
+                   WeChat's wx by its context: 加wx同学, WX同学交流群)
 ``name``           names in the protected-names list: a UTF-8 file outside the
                    repository, one name per line, named by the environment variable
                    CONTACT_LEDGER_PROTECTED_NAMES (never committed)
@@ -192,7 +193,11 @@ _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件
 _ACRONYMS = ("GPA", "MBA", "MPA", "MPH", "MFA", "PHD", "ACM", "HR", "CEO", "APP", "PPT", "CET", "DJ", "PK")
 _NOT_ACRONYM = "(?!(?:" + "|".join("".join(f"[{c}{c.lower()}]" for c in a) for a in _ACRONYMS) + ")(?![A-Za-z]))"
 _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
-_INITIALS = (f"(?<![A-Za-z0-9_]){_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
+# Nor wx/WX where it is WeChat (微信): after a verb of using it (加wx同学, 通过wx同学联系, 拉wx同学进群), or before
+# a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
+_NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
+               "[\u4e00-\u9fff]{0,4}[群羣圈])")
+_INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
              f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.

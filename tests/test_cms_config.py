@@ -494,3 +494,19 @@ def test_the_forms_changes_to_a_text_are_built_from_the_characters_module():
         c = text[2]
         want = "学业 规划" if c == "\t" else "学业\n规划" if c in chars.BREAKS else "学业规划"
         assert out == want and not load._CONTROL.search(out), (ascii(text), ascii(out))
+
+
+def test_the_form_and_the_privacy_check_agree_on_how_a_student_is_called(config, records):
+    """The form's pattern carries privacy.CALLED_RX: in JavaScript it refuses what Python finds, and
+    accepts what Python lets through, for the readings added since (test_privacy's lists)."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+    from tests import test_privacy as tp
+
+    rs, _ = validate_records(records)
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    found, clean = tp.FORM_FOUND, tp.FORM_CLEAN
+    in_js = _javascript_fullmatch(pattern, found + clean)
+    for text, accepted in zip(found + clean, in_js):
+        assert accepted == (not privacy.scan_text(text, rs)), (text, accepted)
+    assert in_js == [False] * len(found) + [True] * len(clean)

@@ -593,6 +593,11 @@ def test_a_list_of_staff_or_places_is_no_student(sentence):
 INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同学谈心", "GPY同学反映", "与ZS同学组织班会"]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流"]
+# wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
+# using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
+WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
+                "在WX同学群里通知", "拉wx同学进群"]
+WECHAT_FOUND = ["与WX同学谈心", "wx同学反映宿舍热水时间短", "WXY同学反映", "与ZS、WX同学座谈", "ZS同学反映"]
 
 
 @pytest.mark.parametrize("sentence", INITIALS_FOUND)
@@ -720,3 +725,19 @@ def test_a_mobile_grouped_four_three_four_or_three_three_five_is_found(sentence)
     found = privacy.scan_text(sentence)
     assert [m.kind for m in found] == ["mobile"] and found[0].masked == "138****5678", found
     assert "234" not in privacy.redact(sentence) and "123" not in privacy.redact(sentence)
+
+
+@pytest.mark.parametrize("sentence", WECHAT_CLEAN)
+def test_wx_before_同学_where_it_means_wechat_is_no_one(sentence):
+    # WX同学交流群, 加wx同学 were blocked as a student's initials (WX = 微信)
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", WECHAT_FOUND)
+def test_wx_before_同学_where_it_may_be_initials_is_still_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["initials"], sentence
+
+
+# What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
+FORM_FOUND = WECHAT_FOUND
+FORM_CLEAN = WECHAT_CLEAN
