@@ -27,7 +27,8 @@ kind               what
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
                    and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生,
-                   张李两位同学, 王、李两姓同学, 张、李两位家长 (not 张、李两位老师)
+                   张李两位同学, 王、李两姓同学, 张、李两位家长 (not 张、李两位老师,
+                   nor 陈、黄两位研究生助教: a teaching assistant is staff)
 ``initials``       … or by the initials of their name: ZS同学, zhs 同学, ZS、LM同学
                    (not an acronym, nor letters with I/U/V: GPA同学, AI同学, nor
                    WeChat's wx by its context: 加wx同学, WX同学交流群)
@@ -181,7 +182,10 @@ _COUNT = f"(?:[{_NUMBER}][位名个個]?|[位名个個])"
 _HOW_MANY = f"(?:{_COUNT})?"
 _JOINED = f"[{_LIST_JOIN}][{_SPACE}]?[小老]?"  # (a space after the joiner: 张, 李同学; 小/老 before the next surname)
 _ENDS = f"(?:等{_HOW_MANY}|{_COUNT})"  # (等, 两位, 三名, 两 … before the list's last words)
-_LEARNERS = "(?:[学學男女新]生|[学學][员員]|研究生|本科生)"  # (学生, 男生, 女生, 新生, 学员, 研究生, 本科生: a list's last words after a count)
+# (学生, 男生, 女生, 新生, 学员, 研究生, 本科生: a list's last words after a count; not a student's post that is staff
+# here: 研究生助教, 本科生助管, 学生辅导员助理 — 陈、黄两位研究生助教, 一名李姓研究生助教)
+_AS_STAFF = "(?!助[教管]|[辅輔][导導][员員]助理)"
+_LEARNERS = f"(?:[学學男女新]生|[学學][员員]|研究生|本科生){_AS_STAFF}"
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
 _SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -215,11 +219,11 @@ _LIST_END = (f"(?:{_ENDS}姓?[{_SPACE}]?[男女]?{_CLASSMATE}|[男女]?{_CLASSMA
 # 谈心, 张、李两位家长: a parent's surname is most often the child's) names students too, but for staff.
 _TWO = "两二兩2俩倆"
 _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][师師]|[书書]记|[院校处科]长|[處][長]|主任|[领領][导導]|干部|幹部"
-          "|同志|同事|[专專]家|嘉[宾賓]|校友|[医醫]|[护護]士|阿姨|先生|女士|助教|宿管|[职職]工|[员員]工|工作人[员員]|保安|保洁|保潔"
+          "|同志|同事|[专專]家|嘉[宾賓]|校友|[医醫]|[护護]士|阿姨|先生|女士|助[教管]|宿管|[职職]工|[员員]工|工作人[员員]|保安|保洁|保潔"
           "|门卫|門衛|司机|司機)")
 # (a few words before the staff word: 任课教师, 副教授, 专业课老师, 女老师, 校领导 — but not across 和/与/、: 两位家长和老师)
 _STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
-_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生)"
+_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生){_AS_STAFF}"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
