@@ -26,6 +26,7 @@ kind               what
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
+                   or their parent: 李家长, 张妈妈, 李爸爸,
                    and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生,
                    张李两位同学, 王、李两姓同学, 张、李两位家长 (not 张、李两位老师,
                    nor 陈、黄两位研究生助教: a teaching assistant is staff)
@@ -224,10 +225,13 @@ _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][�
 # (a few words before the staff word: 任课教师, 副教授, 专业课老师, 女老师, 校领导 — but not across 和/与/、: 两位家长和老师)
 _STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
 _A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生){_AS_STAFF}"
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某)|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
+# A parent called by surname (李家长反映, 与张妈妈通话, 李爸爸来电, 陈父亲): a parent's surname is most often the
+# student's, as in 张、李两位家长 (not 家长们: 王家长们 is no likelier a word).
+_PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
-                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?{_CLASSMATE}(?![们們])"
+                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
                 f"|{_SOME}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
@@ -255,13 +259,30 @@ _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LE
 _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
+_PARENT_WORD = _Lazy(_PARENT)
+_SURNAME_SET = frozenset(_SURNAME_CHARS)
+
+
+def _parent_after_surname(norm: str) -> bool:
+    """Whether a parent's word (_PARENT) stands right after a surname (a space between or not): 家 is in
+    one text in four (家长, 家庭, 大家), a surname before it in few."""
+    if "家" not in norm and "妈" not in norm and "媽" not in norm and "爸" not in norm and "亲" not in norm \
+            and "親" not in norm:
+        return False
+    for m in _PARENT_WORD.finditer(norm):
+        before = norm[max(0, m.start() - 2):m.start()]
+        if before[-1:] in _SURNAME_SET or (before[-1:] in _SPACE and before[:1] in _SURNAME_SET):
+            return True
+    return False
 
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
-    # (every other find holds 某, 姓, 同学/同學, or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
+    # (every other find holds 某, 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
+    # surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
+            and not _parent_after_surname(norm) \
             and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
                   and "名" not in norm)
                  or not _LIST_TAIL.search(norm)):
