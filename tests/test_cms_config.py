@@ -510,3 +510,27 @@ def test_the_form_and_the_privacy_check_agree_on_how_a_student_is_called(config,
     for text, accepted in zip(found + clean, in_js):
         assert accepted == (not privacy.scan_text(text, rs)), (text, accepted)
     assert in_js == [False] * len(found) + [True] * len(clean)
+
+
+def test_the_web_form_guide_names_every_way_of_calling_a_student_that_the_form_refuses(config, records):
+    """site/guide/web-form.md's list of what the form refuses named only 张同学, 李某 and ZS同学: a cadre who
+    wrote 与小张谈心, 欧阳同学 or 李家长反映 learnt only from the refusal that a nickname, a compound surname or
+    a parent's surname counts. Each example the guide quotes there is refused by the form and found by
+    `validate`, and among them are a nickname, a compound surname, a parent and a list of surnames."""
+    import re
+
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    guide = (Path(__file__).resolve().parent.parent / "site" / "guide" / "web-form.md").read_text(encoding="utf-8")
+    said = guide[guide.index("文字中有学号"):]
+    said = said[:said.index("；选了不是")]
+    examples = [e for e in re.findall("“([^”]+)”", said) if not re.fullmatch("[0-9 ]+", e)]
+    rs, _ = validate_records(records)
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    assert not any(_javascript_fullmatch(pattern, examples)), examples
+    assert all(privacy.scan_text(e, rs) for e in examples), examples
+    assert any(re.search("小[张李王刘陈]", e) for e in examples), examples  # a nickname
+    assert any(c in e for e in examples for c in privacy._COMPOUNDS), examples  # a compound surname
+    assert any(re.search(privacy._PARENT, e) for e in examples), examples  # a parent
+    assert any("、" in e for e in examples), examples  # a list
