@@ -208,7 +208,8 @@ _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SP
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
-# 李姓 学生), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生).
+# 李姓 学生; or a parent: 李姓家长), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生);
+# or 姓 first (一名姓李的学生, 姓王的同学, 一名女生（姓张）: the surname alone is masked).
 _SURNAMED_AS = f"[{_SPACE}]?姓"
 # A list's last words: a count or 等 (and 姓: 王、李两姓同学) and 同学 (同学们 after one: 张、李两位同学们),
 # 同学 alone (not 同学们: 老师、同学们 … hold no surname, but a list's last word might end in one),
@@ -236,7 +237,8 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|{_PAREN
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
-                f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT}"
+                f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
+                f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})")

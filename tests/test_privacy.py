@@ -764,11 +764,30 @@ def test_wx_before_同学_where_it_may_be_initials_is_still_found(sentence):
     assert [m.kind for m in privacy.scan_text(sentence)] == ["initials"], sentence
 
 
+# 姓 before the surname (一名姓李的学生, 姓王的同学, 一名女生（姓张）) or before a parent (李姓家长): as 李姓学生.
+SURNAMED_AFTER_FOUND = [("一名姓李的学生反映学业压力大", "李"), ("姓王的同学情绪低落", "王"), ("一名女生（姓张）身体不适", "张"),
+                        ("一名姓 陈的男生", "陈"), ("李姓家长来电询问", "李"), ("张姓家长反映", "张"), ("一名姓陳的學生", "陳")]
+SURNAMED_AFTER_CLEAN = ["请填写姓名和学号", "同姓同学按学号排座", "百姓的生活", "姓氏文化讲座", "姓王的老师讲授", "一名姓氏少见的学生"]
+
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
-FORM_FOUND = WECHAT_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND]
-FORM_CLEAN = WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN
+FORM_FOUND = WECHAT_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
+                                             + SURNAMED_AFTER_FOUND]
+FORM_CLEAN = WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
 def test_parents_not_called_by_surname_are_no_one(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence,surname", SURNAMED_AFTER_FOUND)
+def test_姓_before_a_surname_or_a_surname_姓_before_a_parent_is_found(sentence, surname):
+    # 一名姓李的学生, 姓王的同学, （姓张）, 李姓家长 were let through (李姓学生 was found)
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and surname not in shown, shown
+
+
+@pytest.mark.parametrize("sentence", SURNAMED_AFTER_CLEAN)
+def test_姓_with_no_student_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
