@@ -166,7 +166,7 @@ _SURNAME_CHARS += "".join(_TRADITIONAL.values())
 _COMPOUNDS = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "司徒", "慕容", "皇甫", "令狐", "公孙", "公孫",
               "端木", "尉迟", "尉遲", "夏侯", "宇文", "澹台", "南宫", "南宮")
 _COMPOUND_FIRST = "".join(sorted({c[0] for c in _COMPOUNDS}))
-_BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员與對給讓幫級長員"
+_BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员友與對給讓幫級長員"  # (友: 舍友王某, 室友李同学)
 _CLASSMATE = "同[学學]"  # 同学, 同學
 # A space typed between the surname and 同学 or 某 (张 同学, 王　同学, 张 某, a non-breaking space pasted
 # from a web page) hides no one: one of them may stand there (the form reads the text as typed, so the
@@ -250,13 +250,16 @@ _TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[�
          "|一起|[讨討][论論]|了解|反映|表示|提出|申[请請])")
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
+# Or after a roommate's, a deskmate's or the monitor's word, or 叫 (室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学),
+# before anything but the rest of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾).
 _HAS = ("(?:的(?:成[绩績]|[学學][业業]|情[况況绪緒]|家[长長庭]|父母|[室舍]友|宿舍|[寝寢]室|心理|身[体體])"
         "|同(?:[寝寢]室|宿舍|[班桌组組]))")
 _NICKNAMES = f"(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
 _AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
-                 f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))")
+                 f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
+                 f"|(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小))(?!程序|康|金库|黄车|高层|龙虾){_NICKNAMES}")
 CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
@@ -273,10 +276,10 @@ _SURNAME_SET = frozenset(_SURNAME_CHARS)
 
 def _parent_after_surname(norm: str) -> bool:
     """Whether a parent's word (_PARENT) stands right after a surname (a space between or not): 家 is in
-    one text in four (家长, 家庭, 大家), a surname before it in few."""
-    if "家" not in norm and "妈" not in norm and "媽" not in norm and "爸" not in norm and "亲" not in norm \
-            and "親" not in norm:
-        return False
+    one text in eight (大家, 国家, 家庭), 家长 in few, a surname before it in fewer."""
+    if not ("家" in norm and ("家长" in norm or "家長" in norm)) and "妈" not in norm and "媽" not in norm \
+            and "爸" not in norm and "亲" not in norm and "親" not in norm:
+        return False  # (one character sooner found, or not, than two)
     for m in _PARENT_WORD.finditer(norm):
         before = norm[max(0, m.start() - 2):m.start()]
         if before[-1:] in _SURNAME_SET or (before[-1:] in _SPACE and before[:1] in _SURNAME_SET):

@@ -770,10 +770,18 @@ SURNAMED_AFTER_FOUND = [("一名姓李的学生反映学业压力大", "李"), (
 SURNAMED_AFTER_CLEAN = ["请填写姓名和学号", "同姓同学按学号排座", "百姓的生活", "姓氏文化讲座", "姓王的老师讲授", "一名姓氏少见的学生"]
 
 
+# A roommate, a deskmate, a class monitor named (室友小李, 舍友王某, 班长小王) or a student "called" 小李 (叫小李).
+ROOMMATES_FOUND = [("室友小李反映作息不规律", "李"), ("与舍友小李谈心", "李"), ("班长小王组织班会", "王"), ("一名叫小李的同学", "李"),
+                   ("舍友王某反映", "王"), ("其室友李同学表示", "李"), ("同桌小陈成绩下滑", "陈"), ("與室友小陳談心", "陳")]
+ROOMMATES_CLEAN = ["室友小组讨论", "班长小结本学期工作", "同桌小时候就认识", "叫小程序通知", "校友们返校", "好友某天来访",
+                   "与室友们交流", "班长小心组织", "舍友小聚一次"]
+
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
-                                             + SURNAMED_AFTER_FOUND]
-FORM_CLEAN = WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
+                                             + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND]
+FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
+              + ROOMMATES_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
@@ -790,4 +798,16 @@ def test_姓_before_a_surname_or_a_surname_姓_before_a_parent_is_found(sentence
 
 @pytest.mark.parametrize("sentence", SURNAMED_AFTER_CLEAN)
 def test_姓_with_no_student_named_is_no_one(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence,surname", ROOMMATES_FOUND)
+def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surname):
+    # 室友小李反映, 舍友王某, 班长小王组织班会, 一名叫小李的同学 were let through
+    shown = privacy.redact(sentence)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and surname not in shown, shown
+
+
+@pytest.mark.parametrize("sentence", ROOMMATES_CLEAN)
+def test_a_roommate_or_a_monitor_not_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
