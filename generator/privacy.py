@@ -225,7 +225,7 @@ _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][�
           "|门卫|門衛|司机|司機)")
 # (a few words before the staff word: 任课教师, 副教授, 专业课老师, 女老师, 校领导 — but not across 和/与/、: 两位家长和老师)
 _STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
-_A_STUDENT = f"(?:[学學][生员員]|{_CLASSMATE}|[女男新]生|研究生|本科生){_AS_STAFF}"
+_A_STUDENT = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生|研究生|本科生){_AS_STAFF}"  # (刘姓女同学)
 # A parent called by surname (李家长反映, 与张妈妈通话, 李爸爸来电, 陈父亲): a parent's surname is most often the
 # student's, as in 张、李两位家长 (not 家长们: 王家长们 is no likelier a word).
 _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
