@@ -226,8 +226,9 @@ _STAFF = ("(?:老?[师師]|[教講讲]|辅导员|輔導員|班主任|[导導][�
 # (a few words before the staff word: 任课教师, 副教授, 专业课老师, 女老师, 校领导 — but not across 和/与/、: 两位家长和老师)
 _STAFF_WORDS = f"(?:(?![和与及、，,與])[\u4e00-\u9fff]){{0,4}}{_STAFF}"
 _A_STUDENT = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生|研究生|本科生){_AS_STAFF}"  # (刘姓女同学)
-# A parent called by surname (李家长反映, 与张妈妈通话, 李爸爸来电, 陈父亲): a parent's surname is most often the
-# student's, as in 张、李两位家长 (not 家长们: 王家长们 is no likelier a word).
+# A parent called by surname (李家长反映, 与张妈妈通话, 李爸爸来电, 陈父亲; or after the word: 家长王先生, 学生母亲张女士,
+# 该生父亲王某): a parent's surname is most often the student's, as in 张、李两位家长 (not 家长们: 王家长们 is no
+# likelier a word).
 _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
@@ -239,6 +240,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|{_PAREN
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
+                f"|(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
                 f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})")
@@ -275,7 +277,8 @@ _SURNAME_SET = frozenset(_SURNAME_CHARS)
 
 
 def _parent_after_surname(norm: str) -> bool:
-    """Whether a parent's word (_PARENT) stands right after a surname (a space between or not): 家 is in
+    """Whether a parent's word (_PARENT) stands right after a surname (a space between or not), or before
+    a surname and 先生/女士: 家 is in
     one text in eight (大家, 国家, 家庭), 家长 in few, a surname before it in fewer."""
     if not ("家" in norm and ("家长" in norm or "家長" in norm)) and "妈" not in norm and "媽" not in norm \
             and "爸" not in norm and "亲" not in norm and "親" not in norm:
@@ -283,6 +286,9 @@ def _parent_after_surname(norm: str) -> bool:
     for m in _PARENT_WORD.finditer(norm):
         before = norm[max(0, m.start() - 2):m.start()]
         if before[-1:] in _SURNAME_SET or (before[-1:] in _SPACE and before[:1] in _SURNAME_SET):
+            return True
+        after = norm[m.end():m.end() + 4]  # (家长王先生, 母亲张 女士: 某 is looked for anyway)
+        if after[:1] in _SURNAME_SET and after[1:].lstrip(_SPACE)[:2] in ("先生", "女士"):
             return True
     return False
 
