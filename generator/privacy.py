@@ -188,7 +188,10 @@ _ENDS = f"(?:等{_HOW_MANY}|{_COUNT})"  # (等, 两位, 三名, 两 … before t
 _AS_STAFF = "(?!助[教管]|[辅輔][导導][员員]助理)"
 _LEARNERS = f"(?:[学學男女新]生|[学學][员員]|研究生|本科生){_AS_STAFF}"
 # 某 or 某某 after a surname (a space between them or not), but not a word that begins with 某 (某种, 某些).
-_SOME = f"[{_SPACE}]?某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"
+# Or a placeholder for the given name, as 某 is (王XX, 张X, 刘××: the surname is the data).  Not 张** — a protected
+# name's own mask (李**) in a message would be masked again.
+_PLACEHOLDER = "[Xx×]{1,3}(?![A-Za-z0-9])"
+_SOME = f"[{_SPACE}]?(?:某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
 # surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
@@ -230,7 +233,7 @@ _A_STUDENT = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生|研�
 # 该生父亲王某): a parent's surname is most often the student's, as in 张、李两位家长 (not 家长们: 王家长们 is no
 # likelier a word).
 _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
-_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
+_SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
@@ -273,6 +276,7 @@ _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
+_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}]))[Xx×]")  # (a placeholder after a surname: 王XX)
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 
 
@@ -296,9 +300,10 @@ def _parent_after_surname(norm: str) -> bool:
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
-    # (every other find holds 某, 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
+    # (every other find holds 某 or a placeholder (X, ×), 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
     # surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
+            and not (("X" in norm or "x" in norm or "×" in norm) and _PLACED.search(norm)) \
             and not _parent_after_surname(norm) \
             and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
                   and "名" not in norm)

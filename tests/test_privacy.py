@@ -781,11 +781,18 @@ ROOMMATES_CLEAN = ["室友小组讨论", "班长小结本学期工作", "同桌�
                    "与室友们交流", "班长小心组织", "舍友小聚一次"]
 
 
+# A surname and a placeholder for the given name (王XX同学, 张X, 陈××): 王某某 typed another way — the surname
+# is the data; it was either not found (李X反映) or found as initials with the surname shown (王XX同学 → 王**同学).
+PLACEHOLDER_FOUND = [("王XX同学反映宿舍热水时间短", "王"), ("与陈xx同学谈心", "陈"), ("学生李X反映", "李"),
+                     ("一名学生刘××申请补助", "刘"), ("张X、李X两位同学", "张李")]
+PLACEHOLDER_CLEAN = ["做X光检查", "参加**重点**工作", "与学院领导**交流**", "Excel表格", "完成xx项目", "XX同学群"]
+
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
-                                             + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND]
+                                             + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND]
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
-              + ROOMMATES_CLEAN)
+              + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
@@ -814,4 +821,15 @@ def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surna
 
 @pytest.mark.parametrize("sentence", ROOMMATES_CLEAN)
 def test_a_roommate_or_a_monitor_not_named_is_no_one(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence,surnames", PLACEHOLDER_FOUND)
+def test_a_surname_and_a_placeholder_for_the_name_is_found_and_the_surname_masked(sentence, surnames):
+    shown = privacy.redact(sentence)  # (张X、李X: one find each, as 张某、李某)
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] * len(surnames) and not set(surnames) & set(shown), shown
+
+
+@pytest.mark.parametrize("sentence", PLACEHOLDER_CLEAN)
+def test_a_placeholder_after_no_surname_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
