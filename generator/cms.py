@@ -400,12 +400,19 @@ INDEX_HTML = """<!doctype html>
       // zero-width space …) not at all; `said` gets what was changed where (LABELS: the form's
       // labels), shown once the ledger is saved.  (CHANGES: cms.changes(), from generator/chars.py.)
       var LABELS = __LABELS__;
+      // the plainest student data, as each free text's pattern refuses it (FormContext.private_detectors)
+      var PRIVATE = RULES.private.length ? new RegExp(RULES.private.join("|")) : null, PRIVATE_NOTE = __PRIVATE_NOTE__;
       var CHANGES = __CHANGES__.map(function (c) { return [new RegExp(c[0], "g"), c[1], c[2]]; });
       function plain(v, path, where, said, numbers) {
         if (typeof v === "string") {
           var what = [];
           CHANGES.forEach(function (c) { var x = v.replace(c[0], c[1]); if (x !== v) { what.push(c[2]); v = x; } });
           if (what.length) { said.push(where + "：" + what.join("，")); }
+          // the field's pattern (PRIVATE) read the text as typed: 张\\u200b同学 or 张<tab>同学 passed it, and is
+          // written 张同学 or 张 同学, which `validate` refuses; what was changed is read again
+          if (numbers && what.length && PRIVATE && PRIVATE.test(v)) {
+            numbers.push(where + "中有学生的个人信息（" + what.join("，") + "以后读出来的）：" + PRIVATE_NOTE + "，请改写。");
+          }
           var number = numbers && grouped(v);
           if (number) {
             numbers.push(where + "中有分段书写的学号（" + number + "）：记录和网站对所有人公开，不能写学生的学号，" +
@@ -663,6 +670,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
+            .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
 
@@ -699,12 +707,13 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
     from generator.references import _feedback_summary
 
     out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
-                 "ids": {}, "raised": {}, "starts": {}, "student": []}
+                 "ids": {}, "raised": {}, "starts": {}, "student": [], "private": []}
     if rs is None:
         return out
     from generator.privacy import student_patterns
 
     out["student"] = [p for p in student_patterns(rs) if simple_student(p)]
+    out["private"] = FormContext(rs, None).private_detectors()
     out["statuses"] = dict(rs.status_meaning())
     if isinstance(rs.timezone, str):
         out["timezone"] = rs.timezone

@@ -242,27 +242,34 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     _saved_and_valid(trial, tmp_path)
 
 
-@pytest.mark.parametrize("written", [
-    "学生2026 1234 56反映宿舍热水时间短，2026-09-15 19:30 座谈。",
-    "一名学生（2026－123456）申请困难补助，2025-2026学年第一学期。",  # (a full-width hyphen)
+@pytest.mark.parametrize("written, said", [
+    ("学生2026 1234 56反映宿舍热水时间短，2026-09-15 19:30 座谈。", "中有分段书写的学号（2026****56）"),
+    ("一名学生（2026－123456）申请困难补助，2025-2026学年第一学期。", "中有分段书写的学号（2026****56）"),  # (a full-width hyphen)
+    # what the form writes without a character its field's pattern read (CHANGES): 张同学, 张 同学, a mobile
+    ("与张\u200b同学谈心，了解其学业困难。", "中有学生的个人信息（看不见的字符删去了以后读出来的）"),  # (a zero-width space)
+    ("家长电话138\u200b1234\u200b5678，约定下周回访。", "中有学生的个人信息（看不见的字符删去了以后读出来的）"),
+    ("与张\t同学谈心，了解其学业困难。", "中有学生的个人信息（Tab 换成了空格以后读出来的）"),
 ])
-def test_form_says_before_saving_that_a_student_number_written_in_groups_may_not_be_written(trial, tmp_path, written):
+def test_form_says_before_saving_what_its_fields_patterns_cannot_see(trial, tmp_path, written, said):
     """`validate` blocks a student number written in groups (2026 1234 56: its digits match the
     policy's 20[0-9]{8}) and the form let it through, saved as a commit on the branch; the page now
     reads a text's digit groups as privacy.py does (not dates, times, school years) and says so
-    before saving, masked."""
+    before saving, masked.  The field's privacy pattern read the text as typed, with a zero-width
+    space (张\u200b同学) or a tab in it, and let it through; the form then dropped the character before
+    writing (CHANGES), saved 张同学, and `validate` refused the pull request: what CHANGES changed is
+    now read again by the private detectors before saving."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:
             _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, written)
-            _refused(page, trial, "分段书写的学号（2026****56）")
-            listed = page.get_by_role("listitem").filter(has_text="的“活动情况”中有分段书写的学号（2026****56）")
+            _refused(page, trial, said)
+            listed = page.get_by_role("listitem").filter(has_text="的“活动情况”" + said)
             expect(listed).to_be_visible()
             assert "1234" not in page.locator("#ledger-problems").inner_text()
             page.locator('textarea[id^="summary-field-"]').first.fill(
-                "一名学生反映宿舍热水时间短，2026-09-15 19:30 座谈，2025-2026学年。")
+                "一名学生\u200b反映宿舍热水时间短，2026-09-15 19:30 座谈，2025-2026学年。")
             _save(page)
             expect(listed).to_have_count(0)
         finally:
