@@ -62,10 +62,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     close = closest(field, allowed)
     suggestion = f"是不是想写“{close}”？" if close else ""
     if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
-        # the field's Chinese title for its name (日期:, 学生人数:, 工作体会:)
-        titles = {_resolve(schema["properties"][k], root).get("title", k): k for k in allowed}
-        title = closest(field, titles)
-        close = titles.get(title) if title else None
+        close, title = _by_title(field, schema, root)  # (日期:, 学生人数:, 工作体会:)
         suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
     if not isinstance(field, str):
         return close, suggestion, f"Did you mean '{close}'? " if close else ""
@@ -88,6 +85,14 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     if told:
         return close, told[0], told[1]
     return close, suggestion, f"Did you mean '{close}'? " if close else ""
+
+
+def _by_title(word: str, schema: dict, root: dict) -> tuple[str | None, str]:
+    """(the field's name, its Chinese title) of the field of `schema` whose title `word` is, or nearly
+    (形式 for form, 联系形式), or (None, "")."""
+    titles = {_resolve(node, root).get("title", k): k for k, node in schema.get("properties", {}).items()}
+    title = closest(word, titles)
+    return (titles[title], title) if title else (None, "")
 
 
 def _type_name(value) -> tuple[str, str]:
@@ -246,7 +251,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif expected == "array":
             hint, hint_en = _list_hint(value)
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
-            hint, hint_en = _mapping_meant(value, schema, bool(path) and isinstance(path[-1], int))
+            hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
@@ -330,20 +335,27 @@ _YES_NO = {**dict.fromkeys(("是", "对", "真", "是的", "对的", "yes", "y",
 _FIELD_TEXT = re.compile(r"\s*([^\s:：；;]+?)\s*([:：；;])\s*(\S.*)", re.S)
 
 
-def _mapping_meant(value: str, schema: dict, item: bool) -> tuple[str, str]:
-    """E-SCHEMA-003's hint for a text where fields were due, that is a field's name, a Chinese colon or
-    semicolon, or a colon with no space after it, and its value (- form；社团活动): the line to type."""
+def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[str, str]:
+    """E-SCHEMA-003's hint for a text where fields were due, that is a field's name (or its Chinese
+    title: 形式), a Chinese colon or semicolon, or a colon with no space after it, and its value
+    (- form；社团活动, - 形式：社团活动): the line to type."""
     m = _FIELD_TEXT.fullmatch(value)
     name = unicodedata.normalize("NFKC", m.group(1)).lower() if m else ""
+    titled = zh = en = ""
+    if m and name not in schema.get("properties", {}) and re.search("[\u4e00-\u9fff]", name):
+        name, title = _by_title(name, schema, root)
+        titled = name and m.group(1)
+        zh, en = (f"“{titled}”是字段 {name}（{title}）的中文说明，字段名要写英文。", f"'{titled}' is the title of '{name}': "
+                  "field names are written in English. ") if titled else ("", "")
     if name not in schema.get("properties", {}):
         return "", ""
     typed = f"{'- ' if item else ''}{name}: {m.group(3).strip()}"
     sep = m.group(2)
     if sep == ":":
-        return (f"字段名“{name}”的冒号后面少了一个空格，这一行写成：{typed}",
-                f"A space goes after the colon of '{name}', which makes the line: {typed}")
-    return (f"“{sep}”不是 YAML 的冒号：字段名后面要用英文冒号“:”，冒号后面再加一个空格，这一行写成：{typed}",
-            f"'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed}")
+        return (f"{zh}字段名“{name}”的冒号后面少了一个空格，这一行写成：{typed}",
+                f"{en}A space goes after the colon of '{name}', which makes the line: {typed}")
+    return (f"{zh}“{sep}”不是 YAML 的冒号：字段名后面要用英文冒号“:”，冒号后面再加一个空格，这一行写成：{typed}",
+            f"{en}'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed}")
 
 
 def _list_hint(value) -> tuple[str, str]:

@@ -919,6 +919,17 @@ def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(
     assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
 
 
+@pytest.mark.parametrize("written", ["形式：社团活动", "联系形式：社团活动", "形式；社团活动", "形式:社团活动"])
+def test_an_item_whose_only_field_is_named_by_its_chinese_title_is_given_the_line_to_type(records, written):
+    # (- 形式：社团活动, the field's title the form shows, was told 应为“键: 值”的映射，这里是文字 with no hint)
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。",
+         f"    summary: 参加机器人协会的比赛备赛活动。\n  - {written}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert (f["line"], f["column"]) == (11, 5), f
+    assert "form（联系形式）" in f["hint"] and "这一行写成：- form: 社团活动" in f["hint"], f
+    assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+
+
 @pytest.mark.parametrize("written", ["  \u3000form: 社团活动", "\u3000\u3000form: 社团活动", "\u00a0\u00a0\u00a0 form: 社团活动"])
 def test_an_indentation_with_a_full_width_space_is_given_the_line_with_its_spaces(records, written):
     # (told 把它改成空格“ ” — one space for a character twice as wide: typed so, the line was out of
