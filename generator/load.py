@@ -901,18 +901,20 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
 }
 
 
-def _wide_colon_line(line: str, colon: int) -> str:
+def _wide_colon_line(line: str, colon: int) -> tuple[str, str, str]:
     """The line to type for `line`, whose field's name ends with a full-width colon or a Chinese
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动): the name in ASCII, in lower case when
-    that is a field's name, an ASCII colon and a space (the line's indentation is not shown)."""
-    from generator.yaml_hints import _field_names  # (only on an error)
+    that is a field's name, an ASCII colon and a space, and the value as the field's type wants it
+    (students：25人 → students: 25, typical：是 → typical: true; the line's indentation is not
+    shown); and the words for a value changed, zh and en (yaml_hints.value_typed)."""
+    from generator.yaml_hints import _field_names, value_typed  # (only on an error)
 
     head = line[:colon].replace("\u3000", " ").replace("\u00a0", " ").rstrip()
     name = unicodedata.normalize("NFKC", head.lstrip(" -"))
     name = name.lower() if name.lower() in _field_names() else name
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
-    value = line[colon + 1:].strip(" \u3000\u00a0")
-    return f"{dashes}{name}: {value}"
+    value, said, said_en = value_typed(name, line[colon + 1:].strip(" \u3000\u00a0"))
+    return f"{dashes}{name}: {value}", said, said_en
 
 
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
@@ -962,8 +964,8 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
-                typed = _wide_colon_line(line, m.start(group)) if what in ("colon", "semicolon") else ""
-                typed, typed_en = (f"这一行写成：{typed}", f" The line: {typed}") if typed else ("", "")
+                typed, said, said_en = _wide_colon_line(line, m.start(group)) if what in ("colon", "semicolon") else ("",) * 3
+                typed, typed_en = (f"这一行写成：{typed}{said}", f" The line: {typed}{said_en}") if typed else ("", "")
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" \u3000\u00a0"):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 

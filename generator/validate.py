@@ -233,8 +233,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if plain != value and plain in ("true", "false"):  # ｔｒｕｅ: an input method's full-width letters
                 hint = f"这里用了中文（全角）字母，要用英文（半角）字母，写成 {plain}。"
                 hint_en = f"These are full-width letters: type them in ASCII: {plain}."
-            elif plain.strip().lower() in _YES_NO:  # 是, 否, yes, no
-                meant = _YES_NO[plain.strip().lower()]
+            elif (meant := value_meant(schema, value)) is not None:  # 是, 否, yes, no
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
             hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc))
@@ -349,13 +348,17 @@ def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[st
                   "field names are written in English. ") if titled else ("", "")
     if name not in schema.get("properties", {}):
         return "", ""
-    typed = f"{'- ' if item else ''}{name}: {m.group(3).strip()}"
+    from generator.yaml_hints import value_typed  # (only on an error)
+
+    value, said, said_en = value_typed(name, m.group(3).strip(), [_resolve(schema["properties"][name], root)])
+    typed = f"{'- ' if item else ''}{name}: {value}"  # (- students：25人: - students: 25)
+    typed, typed_en = typed + said, typed + said_en
     sep = m.group(2)
     if sep == ":":
         return (f"{zh}字段名“{name}”的冒号后面少了一个空格，这一行写成：{typed}",
-                f"{en}A space goes after the colon of '{name}', which makes the line: {typed}")
+                f"{en}A space goes after the colon of '{name}', which makes the line: {typed_en}")
     return (f"{zh}“{sep}”不是 YAML 的冒号：字段名后面要用英文冒号“:”，冒号后面再加一个空格，这一行写成：{typed}",
-            f"{en}'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed}")
+            f"{en}'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed_en}")
 
 
 def _list_hint(value) -> tuple[str, str]:
@@ -399,6 +402,19 @@ def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
         return f"{hint}这里写成 {typed}。", f"{hint_en} Here: {typed}."
     return (f"{hint}只有一项也要写成列表：也可以写在方括号里，这里写成 {typed}。",
             f"{hint_en} One item is a list too; or write it in brackets: {typed}.")
+
+
+def value_meant(node: dict, written) -> str | None:
+    """The value a field of `node`'s type (integer, boolean) means by the text `written`, as it is
+    typed (25人, 约三十人 → 25, 30; 是, ｔｒｕｅ → true), or None."""
+    kind = node.get("type") if isinstance(node, dict) else None
+    if not isinstance(written, str) or kind not in ("integer", "boolean"):
+        return None
+    if kind == "integer":
+        meant = _number_meant(_chinese_quotes(written)[0])
+        return None if meant is None else str(meant)
+    plain = unicodedata.normalize("NFKC", written).strip().lower()
+    return plain if plain in ("true", "false") else _YES_NO.get(plain)
 
 
 def _number_meant(written: str) -> int | None:

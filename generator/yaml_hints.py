@@ -160,15 +160,17 @@ _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space
 
 
 @lru_cache(maxsize=None)
-def _field_names() -> frozenset:
-    """Every field's name in the schemas (channel, summary …)."""
+def _fields() -> dict:
+    """Every field's name in the schemas (channel, summary …) → its schema nodes, one a schema that
+    has it (students → [{"type": "integer", …}])."""
     from generator.validate import SCHEMAS  # (only on an error)
 
-    names: set = set()
+    fields: dict = {}
 
     def walk(node) -> None:
         if isinstance(node, dict):
-            names.update(node.get("properties") or {})
+            for name, field in (node.get("properties") or {}).items():
+                fields.setdefault(name, []).append(field)
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
@@ -177,7 +179,24 @@ def _field_names() -> frozenset:
 
     for path in SCHEMAS.glob("*.schema.json"):
         walk(json.loads(path.read_text(encoding="utf-8")))
-    return frozenset(names)
+    return fields
+
+
+def _field_names() -> frozenset:
+    return frozenset(_fields())
+
+
+def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, str, str]:
+    """(the value of the field `name` as its type in the schemas (or its `nodes`) wants it typed, and
+    the words for the change, zh and en): students 25人 → 25, typical 是 → true, as E-SCHEMA-003 would
+    say the next run; `value` and no words when the schemas do not say (a text, a name of two types)."""
+    from generator.validate import value_meant  # (only on an error)
+
+    meant = {value_meant(node, value) for node in (_fields().get(name, ()) if nodes is None else nodes)}
+    if len(meant) != 1 or None in meant or value in meant:
+        return value, "", ""
+    typed = meant.pop()
+    return typed, f"（值“{value}”要写成 {typed}）", f" (the value '{value}' is written {typed})"
 
 
 @lru_cache(maxsize=None)

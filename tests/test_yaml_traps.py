@@ -908,6 +908,23 @@ def test_a_field_name_and_colon_both_wrong_is_given_the_whole_line_in_one_run(re
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("rel, written, old", [
+    (LEDGER, "    students：25人", "    students: 25"),
+    (LEDGER, "    students；约三十人", "    students: 30"),
+    ("ledgers/2026-H1/zhang-wei.yaml", "    typical：是", "    typical: true"),
+    ("ledgers/2026-H1/zhang-wei.yaml", "    typical：ｔｒｕｅ", "    typical: true"),
+])
+def test_a_full_width_colon_and_a_value_of_the_wrong_type_are_given_the_line_in_one_run(records, rel, written, old):
+    # (students：25人 was given the line students: 25人, and typed so the next run told E-SCHEMA-003,
+    # 这里应写 25 — two runs for one line)
+    edit(records, rel, "    students: 25" if rel == LEDGER else "    typical: true", written)
+    f = only(validate(records), "E-YAML-010")
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].split("The line: ")[1].split(" (")[0] == old.strip()
+    edit(records, rel, written, old)  # typed as told: nothing left (a count of 30 is as valid as 25)
+    assert validate(records) == []
+
+
 @pytest.mark.parametrize("sep", ["；", "：", ":"])
 def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(records, sep):
     # (- form；社团活动 alone, a list's item, is a text: told 应为“键: 值”的映射，这里是文字 with no hint)
