@@ -869,12 +869,15 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 # What a Chinese input method types for YAML's own marks: a full-width colon after a field's
 # name (form：主题班会), a full-width space to indent or after the colon (students:　30).
 # (the name in full-width letters too, ｆｏｒｍ：: the same input method)
-_WIDE_COLON = re.compile(r"^[ \u3000\u00a0]*(?:-[ \u3000\u00a0]+)*[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
-                         r"[ \u3000\u00a0]*(：|；)")
-_WIDE_SPACE = re.compile(r"^ *(?:- *)*(\u3000)|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:(\u3000)")
+# (any space of chars.SPACES beside them: form\u2009：, as a Word table has it)
+_ANY_SPACE = "[ " + klass(SPACES)[1:]
+_WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
+                         rf"{_ANY_SPACE}*(：|；)")
+_FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
+_WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
 # and a zero-width space in the indentation looks like nothing (after the colon: E-YAML-013, _NO_SPACE)
-_ODD_SPACES = {c: n for c, n in SPACES.items() if c != "\u3000"}
+_ODD_SPACES = {c: n for c, n in SPACES.items() if not re.fullmatch(_FULL_WIDTH_SPACE, c)}
 _NBSP = re.compile(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:("
                    + klass(_ODD_SPACES) + ")")
 _WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
@@ -909,12 +912,27 @@ def _wide_colon_line(line: str, colon: int) -> tuple[str, str, str]:
     shown); and the words for a value changed, zh and en (yaml_hints.value_typed)."""
     from generator.yaml_hints import _field_names, value_typed  # (only on an error)
 
-    head = line[:colon].replace("\u3000", " ").replace("\u00a0", " ").rstrip()
+    head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     name = unicodedata.normalize("NFKC", head.lstrip(" -"))
     name = name.lower() if name.lower() in _field_names() else name
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
-    value, said, said_en = value_typed(name, line[colon + 1:].strip(" \u3000\u00a0"))
+    value, said, said_en = value_typed(name, line[colon + 1:].strip(" " + "".join(SPACES)))
     return f"{dashes}{name}: {value}", said, said_en
+
+
+def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
+    """E-YAML-016: a character of no width (chars.INVISIBLE: a zero-width space, a text-direction
+    mark …) before a line's field or item, at `column`: by its own name, and the line to type
+    without it, with the spaces it wants (yaml_hints.indent_wanted)."""
+    from generator.yaml_hints import indent_wanted  # (only on an error)
+
+    line = lines[row]
+    name, name_en = INVISIBLE[line[column]]
+    want, text = indent_wanted([*lines[:row], line[:column] + line[column + 1:]], row)
+    typed = typed_en = ""
+    if want is not None:
+        typed, typed_en = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}", f" The line ({want} spaces before it): {' ' * want}{text}"
+    return F.make("E-YAML-016", file, (row + 1, column + 1), name=name, name_en=name_en, typed=typed, typed_en=typed_en)
 
 
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
@@ -952,14 +970,14 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     found.append(F.make("E-YAML-002", file, (n, m.start(group) + 1), spaces="一个空格。",
                                         spaces_en="a space."))
                     break
+                if m.group(group) in INVISIBLE:  # (a character of no width before a field: no space at all)
+                    found.append(_invisible(lines, n - 1, m.start(group), file))
+                    break
                 what = "semicolon" if m.group(group) == "；" else what  # (form；社团活动: a key next to “：”)
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
-                if what == "nbsp" and m.group(group) != "\u00a0":  # (its own name: 窄空格, 零宽空格 …)
-                    name, name_en = {**_ODD_SPACES, **INVISIBLE}[m.group(group)]
+                if what == "nbsp" and m.group(group) != "\u00a0":  # (its own name: 窄空格 …)
+                    name, name_en = _ODD_SPACES[m.group(group)]
                     char, char_en = char.replace("不换行空格", name), char_en.replace("no-break space", name_en)
-                    if m.group(group) in INVISIBLE:
-                        char = char.replace("看起来和普通空格一样", "看不出来")
-                        fix, fix_en = "——它不占位置，删掉即可", " — it takes no room: just delete it"
                 if what == "dash":  # (— date: Word's dash, or a bullet, for the item's “-”)
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":

@@ -13,7 +13,7 @@ from difflib import get_close_matches
 from functools import lru_cache
 
 from generator import load
-from generator.chars import CONTROL, LINE_BREAKS, klass
+from generator.chars import CONTROL, LINE_BREAKS, SPACES, klass
 
 _OPEN = {'"': '"', "'": "'", "[": "]", "{": "}"}
 # a line's indentation and list dashes, a field's name and colon, and the value (from a quote or bracket)
@@ -445,7 +445,7 @@ def tab_spaces(lines: list[str], row: int) -> dict:
 def indent_wanted(lines: list[str], row: int) -> tuple[int | None, str]:
     """How many spaces lines[row] wants before it, where its indentation holds a tab or a full-width
     or no-break space (see tab_spaces), or None; and the line's text."""
-    text = lines[row].lstrip(" \t\u3000\u00a0").rstrip()
+    text = lines[row].lstrip(" \t" + "".join(SPACES)).rstrip()
     want = None
     if text.startswith("- "):
         want = next((len(ln) - len(ln.lstrip(" ")) for ln in reversed(lines[:row])

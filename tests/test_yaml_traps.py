@@ -203,7 +203,6 @@ def test_crlf_line_ends_are_accepted_and_lines_stay_right(records):
     ("  - date:", "\u3000- date:", (5, 1), "空格“　”"),  # … or to indent
     ("    students: 25", "    students:\u00a025", (9, 14), "不换行空格"),  # copied from a web page or Word
     ("    form:", "\u00a0\u00a0\u00a0 form:", (6, 1), "不换行空格"),
-    ("    form:", "  \u200b  form:", (6, 3), "零宽空格"),  # (was told 列表项的缩进不一致, of what nobody sees)
     ("    form:", "  \u2009  form:", (6, 3), "窄空格"),
     ("    students: 25", "    students:\u202f25", (9, 14), "窄不换行空格"),
     # a comment begun with a full-width “＃” (was told 这一行缺少“键: 值”中的冒号 with the fixed hint)
@@ -217,6 +216,37 @@ def test_full_width_colon_or_space_from_a_chinese_input_method_is_named_where_it
     f = only(validate(records), "E-YAML-010")
     assert (f["file"], f["line"], f["column"]) == (f"records/{LEDGER}", *at)
     assert mark in f["message"] and "英文输入法" in f["hint"]
+
+
+@pytest.mark.parametrize("new, at", [
+    ("    form\u2009：社团活动", (6, 10)),  # (a thin space before the colon: told 这一行缺少“键: 值”中的冒号)
+    ("    form\u202f；社团活动", (6, 10)),
+    ("    form：\u2009社团活动", (6, 9)),  # (after it: the line to type kept it, form: \u2009社团活动)
+])
+def test_a_chinese_colon_beside_a_space_of_another_width_is_given_the_line_to_type(records, new, at):
+    edit(records, LEDGER, "    form: 社团活动", new)
+    f = only(validate(records), "E-YAML-010")
+    assert (f["line"], f["column"]) == at, f
+    assert f["hint"].endswith("这一行写成：form: 社团活动"), f
+
+
+@pytest.mark.parametrize("new, name, name_en, at", [
+    ("  \u200b  form: 社团活动", "零宽空格", "zero-width space", (6, 3)),
+    ("\u200e    form: 社团活动", "文字方向符", "text-direction mark", (6, 1)),  # (was 一个特殊的空格（文字方向符…）)
+    ("  \u2060  form: 社团活动", "零宽字符", "zero-width character", (6, 3)),
+])
+def test_an_invisible_character_before_a_field_is_told_as_what_it_is_with_the_line_to_type(records, new, name, name_en, at):
+    # (E-YAML-010 said 这里用了一个特殊的空格（文字方向符…），YAML 的格式符号要用英文（半角）的空格 and
+    # 把它改成空格“ ”——它不占位置，删掉即可, and the line to type still held it)
+    old = "    form: 社团活动"
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-016")
+    assert (f["line"], f["column"]) == at, f
+    assert name in f["message"] and "特殊的空格" not in f["message"] and "改成空格" not in f["hint"], f
+    assert f["hint"].endswith(f"这一行写成（前面 {len(old) - len(old.lstrip())} 个空格）：{old}"), f
+    assert name_en in only(validate(records, "--lang", "en"), "E-YAML-016")["message"]
+    edit(records, LEDGER, new, old)  # typed as told: nothing left
+    assert validate(records) == []
 
 
 @pytest.mark.parametrize("mark,what", [("*", "别名"), ("&", "锚点"), ("!", "标签"), ("@", "保留"), ("`", "保留"),

@@ -190,6 +190,13 @@ CODES = {
         "hint_zh": "如果“{cont}”是新的一项，请在它前面加上“- ”，与上一项的“- ”对齐，这一行写成：{typed}；如果是同一项，请把它接到上一行的末尾。",
         "hint_en": "If '{cont}' is another item, begin it with '- ', aligned with the item above: {typed}; if it is the same item, put it at the end of the line above.",
     },
+    "E-YAML-016": {
+        "severity": "error",
+        "zh": "这一行字段前面有一个看不见的{name}（常见于从网页、Word 或微信复制来的文字）：YAML 不把它当作缩进，而当成了文字，这一行读不出来",
+        "en": "an invisible {name_en} stands before this line's field (as copied from a web page, Word or WeChat): YAML reads it as text, not as indentation",
+        "hint_zh": "请删掉它：它不占位置，编辑器里看不出来，可以把这一行开头的空白全部删掉，再用空格重新缩进。{typed}",
+        "hint_en": "Delete it: it takes no room and no editor shows it; delete the blanks at the start of the line and indent it again with spaces.{typed_en}",
+    },
     "E-YAML-010": {
         "severity": "error",
         "zh": "这里用了{char}，YAML 的格式符号要用英文（半角）的{ascii}",
