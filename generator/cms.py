@@ -1026,10 +1026,12 @@ def _archived(rs: RecordSet, frozen: list[str], lang: str) -> str:
 
 
 # What 保存 does, as the period's list tells it (build_config): with the editorial workflow a ledger
-# saved waits on the 工作流 page (Decap's list shows only what is merged); Gitea's form (simple) commits.
+# saved waits on the 工作流 page (Decap's list shows only what is merged); Gitea's form (simple) has no
+# 保存 button (Decap's simple controls): 发布 → 立即发布 commits.
 SAVING = {
     True: "保存后是“草稿”，在“工作流”页中（合并以前不在本列表里）；改为“审核中”即提交本单位党委审核，审核通过后发布。",
-    False: "保存就是提交，台账随即出现在本列表里，由管理员核对后合并到正式记录。",
+    False: ("填好后点“发布”，再点“立即发布”：这就是保存（本表单没有“保存”按钮），台账随即提交，出现在本列表里，"
+            "由管理员核对后合并到正式记录。"),
 }
 
 

@@ -396,9 +396,11 @@ def test_a_periods_description_says_what_saving_does_with_the_publish_mode_in_us
     """The list's description told every cadre 保存后是“草稿”，改为“审核中”即提交本单位党委审核: on
     Gitea (publish_mode: simple) a save is a commit on the form's branch, with no 草稿, no 审核中 and
     no 工作流 page; and with the editorial workflow a ledger saved was nowhere in the list (暂无内容:
-    Decap lists only what is merged), nor did the description say where it had gone."""
+    Decap lists only what is merged), nor did the description say where it had gone.  On Gitea it then
+    said 保存就是提交, where the form has no 保存 button: a ledger is saved by 发布 → 立即发布 (Decap's
+    simple controls), the button the guide told every cadre not to press."""
     for host, said, unsaid in (("gitlab", ("草稿", "审核中", "“工作流”页"), ()),
-                               ("gitea", ("保存就是提交", "管理员"), ("草稿", "审核中", "工作流"))):
+                               ("gitea", ("点“发布”，再点“立即发布”", "管理员"), ("草稿", "审核中", "工作流", "保存就是提交"))):
         done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", host,
                    "--repo", "xgb/ledger", "--app-id", "abc", "--api-root", "https://git.example.edu.cn/api/v1")
         for coll in yaml.safe_load(done.stdout)["collections"]:
