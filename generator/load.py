@@ -871,8 +871,8 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 # (the name in full-width letters too, ｆｏｒｍ：: the same input method)
 # (any space of chars.SPACES beside them: form\u2009：, as a Word table has it)
 _ANY_SPACE = "[ " + klass(SPACES)[1:]
-_WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
-                         rf"{_ANY_SPACE}*(：|；)")
+_WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
+                         rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
 _WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
@@ -904,7 +904,7 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
 }
 
 
-def _wide_colon_line(line: str, colon: int) -> tuple[str, str, str]:
+def _wide_colon_line(line: str, colon: int, kind: str | None = None) -> tuple[str, str, str]:
     """The line to type for `line`, whose field's name ends with a full-width colon or a Chinese
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动): the name in ASCII, in lower case when
     that is a field's name, an ASCII colon and a space, and the value as the field's type wants it
@@ -912,12 +912,18 @@ def _wide_colon_line(line: str, colon: int) -> tuple[str, str, str]:
     shown); and the words for a value changed, zh and en (yaml_hints.value_typed)."""
     from generator.yaml_hints import _field_names, value_typed  # (only on an error)
 
+    from generator.yaml_hints import name_of_title  # (only on an error)
+
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     name = unicodedata.normalize("NFKC", head.lstrip(" -"))
     name = name.lower() if name.lower() in _field_names() else name
+    titled, title = name_of_title(name, kind) if re.match("[\u4e00-\u9fff]", name) else (None, "")
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
-    value, said, said_en = value_typed(name, line[colon + 1:].strip(" " + "".join(SPACES)))
-    return f"{dashes}{name}: {value}", said, said_en
+    value, said, said_en = value_typed(titled or name, line[colon + 1:].strip(" " + "".join(SPACES)))
+    if titled:  # (学生人数：25人: students: 25)
+        said, said_en = (f"{said}（“{name}”是字段 {titled}（{title}）的中文说明，字段名要写英文）",
+                         f"{said_en} ('{name}' is the title of '{titled}': field names are written in English)")
+    return f"{dashes}{titled or name}: {value}", said, said_en
 
 
 def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
@@ -944,11 +950,19 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
+    from generator.layout import kind_of  # (only on an error)
+
+    kind = kind_of(file.replace("\\", "/").rsplit("records/", 1)[-1])  # (a field's title: its kind's schema)
     found = []
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
                          (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space")):
             m = rx.match(line)
+            word = m and what == "colon" and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
+            if word:  # (a Chinese word before “：”: a field's title where the parser stopped, or a text's line)
+                from generator.yaml_hints import name_of_title  # (only on an error)
+
+                m = m if n == syntax[0].line and name_of_title(word.group(), kind)[0] else None
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
                 from generator.yaml_hints import params  # (only on an error)
 
@@ -982,7 +996,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
-                typed, said, said_en = _wide_colon_line(line, m.start(group)) if what in ("colon", "semicolon") else ("",) * 3
+                typed, said, said_en = _wide_colon_line(line, m.start(group), kind) if what in ("colon", "semicolon") else ("",) * 3
                 typed, typed_en = (f"这一行写成：{typed}{said}", f" The line: {typed}{said_en}") if typed else ("", "")
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" \u3000\u00a0"):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)

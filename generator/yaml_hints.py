@@ -160,9 +160,9 @@ _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space
 
 
 @lru_cache(maxsize=None)
-def _fields() -> dict:
-    """Every field's name in the schemas (channel, summary …) → its schema nodes, one a schema that
-    has it (students → [{"type": "integer", …}])."""
+def _fields(kind: str | None = None) -> dict:
+    """Every field's name in the schemas (channel, summary …), or in the schema of records of `kind`,
+    → its schema nodes, one a schema that has it (students → [{"type": "integer", …}])."""
     from generator.validate import SCHEMAS  # (only on an error)
 
     fields: dict = {}
@@ -177,13 +177,27 @@ def _fields() -> dict:
             for value in node:
                 walk(value)
 
-    for path in SCHEMAS.glob("*.schema.json"):
+    for path in SCHEMAS.glob(f"{kind or '*'}.schema.json"):
         walk(json.loads(path.read_text(encoding="utf-8")))
     return fields
 
 
 def _field_names() -> frozenset:
     return frozenset(_fields())
+
+
+def name_of_title(word: str, kind: str | None = None) -> tuple[str | None, str]:
+    """(the field's name, its title) whose Chinese title in the schemas (of records of `kind`) `word`
+    is, or nearly (学生人数 for students: 联系学生人数), when that title is one field's only; or (None, "")."""
+    from generator.suggest import closest  # (only on an error)
+
+    titles: dict = {}
+    for name, nodes in _fields(kind).items():
+        for node in nodes:
+            if isinstance(node, dict) and node.get("title"):
+                titles.setdefault(node["title"], set()).add(name)
+    title = closest(word, titles)
+    return (next(iter(titles[title])), title) if title and len(titles[title]) == 1 else (None, "")
 
 
 def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, str, str]:

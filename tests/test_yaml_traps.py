@@ -955,6 +955,19 @@ def test_a_full_width_colon_and_a_value_of_the_wrong_type_are_given_the_line_in_
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("written, old", [
+    ("    学生人数：25人", "    students: 25"),  # (was told 上一行写成：channel: 面对面学生人数：25人 — a wrong value)
+    ("    形式：社团活动", "    form: 社团活动"),  # (was told only 这一行缺少“键: 值”中的冒号)
+])
+def test_a_fields_chinese_title_and_a_chinese_colon_are_given_the_line_to_type(records, written, old):
+    edit(records, LEDGER, old, written)
+    f = only(validate(records), "E-YAML-010")
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    assert "中文说明" in f["hint"], f
+    edit(records, LEDGER, written, old)  # typed as told: nothing left
+    assert validate(records) == []
+
+
 @pytest.mark.parametrize("sep", ["；", "：", ":"])
 def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(records, sep):
     # (- form；社团活动 alone, a list's item, is a text: told 应为“键: 值”的映射，这里是文字 with no hint)
