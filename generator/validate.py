@@ -253,7 +253,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
-                       value=_show(value), shown=shown, shown_en=shown.replace("：", ": "),
+                       value=_show(value), shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
                        type_hint=hint, type_hint_en=hint_en)]
     if v in ("enum", "const"):
         allowed = schema.get("enum") or [schema.get("const")]

@@ -987,7 +987,10 @@ def test_an_item_whose_only_field_is_named_by_its_chinese_title_is_given_the_lin
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (11, 5), f
     assert "form（联系形式）" in f["hint"] and "这一行写成：- form: 社团活动" in f["hint"], f
-    assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+    en = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
+    assert "- form: 社团活动" in en["hint"]
+    # (the English message showed the text as "形式: 社团活动", its “：” made the very colon it lacks)
+    assert f'found text: "{written}"' in en["message"], en
 
 
 @pytest.mark.parametrize("written", ["  \u3000form: 社团活动", "\u3000\u3000form: 社团活动", "\u00a0\u00a0\u00a0 form: 社团活动"])
