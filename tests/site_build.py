@@ -56,10 +56,12 @@ def fixture_repo(base: Path, mutate=None) -> Path:
     when = {"ledgers/2025-H2/zhang-wei.yaml": "2025-12-28T16:00:00+08:00",
             "ledgers/2025-H2/chen-gang.yaml": "2026-01-06T09:00:00+08:00",
             "ledgers/2026-H1/zhang-wei.yaml": "2026-03-20T09:00:00+08:00"}
-    for path in ledgers:
+    # committed in the order of their days, as on a real main branch (a commit dated before its
+    # parent reads as a clock running wrong: check's past-day walk, git_history)
+    dated = sorted((when.get(path.removeprefix("records/"), "2026-03-21T09:00:00+08:00"), path) for path in ledgers)
+    for date, path in dated:
         git(repo, "add", path)
-        git(repo, "commit", "-q", "-m", f"台账 {path}", date=when.get(path.removeprefix("records/"),
-                                                                       "2026-03-21T09:00:00+08:00"))
+        git(repo, "commit", "-q", "-m", f"台账 {path}", date=date)
     return records
 
 
