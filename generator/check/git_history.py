@@ -253,27 +253,23 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
 def _day_commit(root: Path, end: float) -> tuple[str | None, bool] | None:
     """(the day's commit — None when every commit there is is after the day —, whether any first-parent
     commit of HEAD was made after it), by one `git rev-list --first-parent --timestamp` of the whole
-    chain (≈0.07 s for 20,000 commits).  A commit whose time is on the other side of the day from both
-    its neighbours' is taken to be on theirs (its clock went back — rebased, skewed — or ran ahead), then
-    the chain is cut where the fewest committer times disagree with it (a time before `end` after the
-    cut, or at or after it before the cut; on a tie, the earlier cut): exact when the times go forward;
-    a clock gone back no longer hides the commits after the day made before it, as `git log --since`
-    did by stopping at it, nor does one run ahead move the day before the commits made after it.  None
-    when git fails."""
+    chain (≈0.07 s for 20,000 commits).  The chain's order is the true one; a committer time may not be
+    (a clock gone back — rebased, skewed — or run ahead).  So the chain is cut where the fewest committer
+    times disagree with the cut (a time before `end` above it, or at or after `end` below it): exact when
+    the times go forward.  On a tie, in this order: the cut HEAD's time agrees with (the newest commit, the
+    host's merge of a moment ago); one that leaves the root before the day (a history that begins after it
+    is the claim of every commit, not of a root whose clock ran ahead); the earlier cut (a clock gone back
+    on top of commits after the day, rather than those commits' clocks run ahead).  None when git fails."""
     out = git(root, "rev-list", "--first-parent", "--timestamp", "HEAD")
     if out.returncode != 0:
         return None
-    chain = [(int(when) >= end if when.isdigit() else False, sha)
-             for when, _, sha in (line.partition(" ") for line in out.stdout.splitlines())]  # newest first
-    for i in range(1, len(chain) - 1):  # (one whose time disagrees with both neighbours' — the newer as taken —: theirs)
-        if chain[i - 1][0] == chain[i + 1][0] != chain[i][0]:
-            chain[i] = (chain[i - 1][0], chain[i][1])
-    wrong = best = sum(after for after, _sha in chain)  # (cut before the newest: all on or before the day)
-    cut = 0
-    for i, (after, _sha) in enumerate(chain):  # (the cut after chain[i]: it is after the day)
-        wrong += -1 if after else 1
-        if wrong <= best:
-            best, cut = wrong, i + 1
+    chain = [(when, sha) for when, _, sha in (line.partition(" ") for line in out.stdout.splitlines())]
+    after = [when.isdigit() and int(when) >= end for when, _sha in chain]  # (newest first)
+    head, wrong, cuts = bool(after and after[0]), sum(after), []  # (wrong: of the cut above chain[i])
+    for i in range(len(chain) + 1):  # (the cut above chain[i]: chain[:i] after the day)
+        cuts.append((wrong, head != (i > 0), i == len(chain), -i))
+        wrong += (-1 if after[i] else 1) if i < len(chain) else 0
+    cut = -min(cuts)[3]
     return (chain[cut][1] if cut < len(chain) else None), cut > 0
 
 
