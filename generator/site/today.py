@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -18,11 +17,13 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def git_head_date(path: Path, timezone: str) -> dt.date | None:
-    """Committer date of HEAD in `timezone`, or None outside a Git repository."""
+    """Committer date of HEAD in `timezone`, or None outside a Git repository.  Asked as the history is
+    (first_parent.git: the repository of `path`, not one a GIT_DIR of a hook or another tool names)."""
+    from generator.check.first_parent import git
+
     try:
-        out = subprocess.run(["git", "-C", str(path), "log", "-1", "--format=%ct", "HEAD"],
-                             capture_output=True, text=True, timeout=30, check=False)
-    except (OSError, subprocess.SubprocessError):
+        out = git(path, "log", "-1", "--format=%ct", "HEAD")
+    except OSError:  # (git missing, `path` gone)
         return None
     if out.returncode != 0 or not out.stdout.strip().isdigit():
         return None
