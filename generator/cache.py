@@ -511,7 +511,8 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
         return docs, findings, invalid, None
     from generator.check.git_history import records_on
 
-    past = records_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone))
+    past = records_on(records, repo, dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=zone),
+                      _brought(docs))
     if past is None:
         return docs, findings, invalid, day
     imported = _imported(docs) if None in past.values() else set()
@@ -559,6 +560,21 @@ def _imported(docs: list) -> set:
     """The ledgers' paths (below records/) that the import manifests list."""
     return {e.get("path") for d in docs if d.kind == "imports" and isinstance(d.data, dict)
             and isinstance(d.data.get("ledgers"), list) for e in d.data["ledgers"] if isinstance(e, dict)}
+
+
+def _brought(docs: list) -> dict:
+    """{import manifest's path below records/: the files it says it brought — its ledgers and `records` —,
+    None when it has no `records` (an old manifest: every file its commit changes came with it)}."""
+    out = {}
+    for d in docs:
+        data = d.data if d.kind == "imports" and isinstance(d.data, dict) else None
+        if data is not None and isinstance(data.get("records"), list):
+            ledgers = data.get("ledgers") if isinstance(data.get("ledgers"), list) else []
+            out[d.rel] = frozenset(str(e.get("path")) for e in ledgers if isinstance(e, dict)) | frozenset(
+                str(r) for r in data["records"])
+        elif data is not None:
+            out[d.rel] = None
+    return out
 
 
 def _zone(policy: dict):

@@ -439,6 +439,20 @@ def test_a_commit_whose_committer_time_goes_back_does_not_hide_the_edits_before_
         assert _row(then, "2025-H2", "zhang-wei")["exists"], "deleted after the day: there on it"
 
 
+def _wang_fang_imported() -> dict:
+    """王芳's records as an import brings them: her cadre file, her class and assignment, her old 2026-H1 ledger."""
+    return {
+        "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs")),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+            {"cadre": "wang-fang", "class": "cs-2025-02", "start": "2025-09-01"}),
+        "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-15"], ("cs-2025-02",)),
+    }
+
+
 def test_records_that_arrived_with_an_import_count_as_the_imported_ledgers_do(tmp_path):
     """An import on 2026-09-10 brought in 王芳's old 2026-H1 ledger (handed in on the old platform on
     2026-06-25, so the manifest says) with her cadre file and her assignment, and 张伟's 2026-H1 ledger was
@@ -452,14 +466,7 @@ def test_records_that_arrived_with_an_import_count_as_the_imported_ledgers_do(tm
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
     commit(repo, "2026-06-20 10:00", "2026-H1")
     write(repo, {
-        "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
-        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs")),
-        "records/assignments/2025-2027.yaml": assignments(
-            "2025-2027", "2025-09-01", "2027-08-31",
-            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
-            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
-            {"cadre": "wang-fang", "class": "cs-2025-02", "start": "2025-09-01"}),
-        "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-15"], ("cs-2025-02",)),
+        **_wang_fang_imported(),
         "records/imports/legacy.yaml": "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
                                        "  - path: ledgers/2026-H1/wang-fang.yaml\n    submitted: \"2026-06-25\"\n"})
     commit(repo, "2026-09-10 10:00", "导入旧平台台账")
@@ -491,3 +498,32 @@ def test_a_commit_whose_clock_ran_ahead_does_not_move_the_day_before_the_commits
     commit(repo, "2026-06-22 10:00", "an edit before the day")
     for where in (tmp_path / "cache", "0"):
         assert _count(_report(repo / "records", "2026-07-01", where), "zhang-wei", "2025-2026-2") == 2
+
+
+def test_a_later_commit_that_changes_an_import_manifest_is_not_an_import_of_what_its_manifest_does_not_list(tmp_path):
+    """Any commit that changed an import manifest was taken for an import, every record file it changed read
+    as brought in on every past day: the manifest's `source` corrected on 2026-09-12 together with an edit of
+    张伟's ledger made check --today 2026-07-15 judge the ledger by the contact added in September.  A manifest
+    now says what came with it (`records`, besides its ledgers): a commit that changes it brings those only;
+    王芳's cadre, class and assignment, listed, still count on every past day."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    manifest = ("source: {source}\napproved_by: 王管理\nledgers:\n"
+                "  - path: ledgers/2026-H1/wang-fang.yaml\n    submitted: \"2026-06-25\"\n"
+                "records: [cadres/wang-fang.yaml, classes/2025.yaml, assignments/2025-2027.yaml]\n")
+    write(repo, {
+        **_wang_fang_imported(),
+        "records/imports/legacy.yaml": manifest.format(source="原平台导出")})
+    commit(repo, "2026-09-10 10:00", "导入旧平台台账")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"]),
+                 "records/imports/legacy.yaml": manifest.format(source="原信息化平台导出")})
+    commit(repo, "2026-09-12 10:00", "导入清单的来源写全；张伟补记一次联系")
+    records, cache = repo / "records", tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-15", where)
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-CHK", "E-SCHEMA"))], then["findings"]
+        row = _row(then, "2026-H1", "wang-fang")
+        assert (row["status"], row["exists"], row["source"]) == ("on_time", True, "import"), row
+        assert _count(then, "zhang-wei", "2025-2026-2") == 1, "the edit of 09-12 read as brought by an import"

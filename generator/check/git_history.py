@@ -192,12 +192,15 @@ def _landings(log: str, prefix: str) -> dict:
 
 
 # ---- the records as they were committed on a past day (check --today <past day>) -----------
-def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, bytes | None] | None:
+def records_on(records: Path, repo: Path | None, end: dt.datetime,
+               brought: dict[str, frozenset | None] | None = None) -> dict[str, bytes | None] | None:
     """{record file's path below records/: its bytes at the last first-parent commit of HEAD before
     `end` (None: not there then)} of each record file added, changed or deleted by a commit at or
     after `end` — every kind but those read as they are now (layout.AS_THEY_ARE: the policy, the
     calendar, the import manifest, the privacy exceptions) — but for what an import brought (_as_imported:
-    as it brought it); {} when the history begins after `end`
+    as it brought it; `brought`: {import manifest's path below records/: the files it says it brought,
+    its ledgers and `records`, or None when it does not say — an old manifest: every file its commits
+    change}); {} when the history begins after `end`
     (nothing of that day to read) or HEAD is older (nothing came after it); None when the history
     cannot tell (no repository, git failing, a shallow clone whose commits stop after `end`: one that
     holds the day's commit reads it as a full clone does).  The begun reading's `git rev-parse` (or
@@ -217,7 +220,9 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
     except (OSError, ValueError):
         return None
     cut = 0 if prefix == "." else len(prefix) + 1
-    kept = KeptResult(Path(records), "past-records", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}")
+    brought = brought or {}
+    said = sorted((path, sorted(files) if files is not None else None) for path, files in brought.items())
+    kept = KeptResult(Path(records), "past-records", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}\0{said}")
     shallow, found = found.shallow, kept.get()
     if type(found) is dict:
         return found
@@ -229,17 +234,18 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime) -> dict[str, 
         log, _ = Log(root, parent).read(head)
         if log is None:
             return None
-    touched, imports, under = {}, set(), "" if cut == 0 else prefix + "/"
+    touched, imports, under = {}, {}, "" if cut == 0 else prefix + "/"
     for sha, _when, _parent, names in commits(log):  # (newest first)
         for _status, name in files(names):
             kind = kind_of(name[cut:]) if name.startswith(under) else None
-            if kind == "imports":
-                imports.add(sha)
+            if kind == "imports":  # (what the commit brought: what its manifests say, None: all it changes)
+                listed, had = brought.get(name[cut:]), imports.get(sha, frozenset())
+                imports[sha] = None if listed is None or had is None else had | listed
             elif kind in AS_OF_DAY:
                 touched.setdefault(name, []).append(sha)
     if parent is None and shallow and day[1]:
         return None  # (a shallow clone's first commit, after the day: its parents are not there to read)
-    read = {name: _as_imported(parent, shas, imports) for name, shas in touched.items()}
+    read = {name: _as_imported(parent, shas, imports, name[cut:]) for name, shas in touched.items()}
     read = {name: sha for name, sha in read.items() if sha}
     if parent is None or not read:  # (nothing after the day, or a history that begins after it)
         found = {}
@@ -273,14 +279,17 @@ def _day_commit(root: Path, end: float) -> tuple[str | None, bool] | None:
     return (chain[cut][1] if cut < len(chain) else None), cut > 0
 
 
-def _as_imported(parent: str, shas: list, imports: set) -> str | None:
-    """The commit whose version of a file is the day's: the day's commit (`parent`), or — when the first
-    commits after the day that change it (`shas`, newest first) are imports (they change an import
-    manifest) — the last of those: records that arrived with an import (a cadre, an assignment brought
-    in with the old ledgers) count on every past day, as the ledgers it lists count from the manifest's
-    dates (check.as_of).  None when every commit after the day that changes it is an import: as it is."""
+def _as_imported(parent: str, shas: list, imports: dict, rel: str) -> str | None:
+    """The commit whose version of the file `rel` is the day's: the day's commit (`parent`), or — when the
+    first commits after the day that change it (`shas`, newest first) are imports of it (they change an
+    import manifest that lists it, or one that lists nothing but its ledgers: `imports`, {commit: the files
+    it brought, None: all}) — the last of those: records that arrived with an import (a cadre, an
+    assignment brought in with the old ledgers) count on every past day, as the ledgers it lists count
+    from the manifest's dates (check.as_of).  None when every commit after the day that changes it is an
+    import of it: as it is."""
     for sha in reversed(shas):
-        if sha not in imports:
+        files = imports.get(sha, ())
+        if files is not None and rel not in files:
             return parent
         parent = sha
     return None
