@@ -52,7 +52,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
     out, before, days = [], None, {}
     undo = {}  # path → [(the date before a told change, its key, its change's keys)]: a change back undoes them
     taken = {}  # (kind, id) → (its dates before it was taken out, the removal's keys): put back as it was, undone
-    fresh = set()  # (kind, id) of each one added after its end (taken out again: undone)
+    fresh = {}  # (kind, id) → its change's keys, of each one added after its end (taken out again: undone)
     for dates, day in versions:  # (each day's last version: a slip put right the same day is no change;
         if dates:  # a version that did not parse, or has no dated semester, is passed over)
             days.setdefault(day, dates)
@@ -70,7 +70,7 @@ def _calendar_changes(versions: list, now: dict) -> list[tuple]:
                 continue
             if path[:2] not in kept and field == "end":
                 if path[:2] in fresh:  # (added after its end, taken out again: undone)
-                    fresh.discard(path[:2])
+                    fresh.pop(path[:2]).clear()
                     continue
                 if kind == "semester" and where[:2] in gone:
                     gone[where[:2]].append(ident)
@@ -114,50 +114,60 @@ def _added(day: dt.date, dates: dict, before: dict, now: dict, renames: dict, ta
     added to it after it had ended (a forgotten summer term: the contacts of its days, outside every
     semester before, now count for it, and its minimum is owed) — a year's semesters added with it told
     with it — and of each one renamed that day whose dates changed too (told under its new id).  Each
-    one added after its end goes into `fresh` (taken out again later: undone, not told)."""
+    one added after its end goes into `fresh` with its change's keys (taken out again later: undone, not
+    told; not yet on a day replayed, --today: told, though the calendar now no longer has it)."""
     on, out, years = day.isoformat(), [], {}
     year_at = {keys[:2]: y for (k, y, f), (_d, keys) in dates.items() if k == "year" and f == "end"}
     for (kind, ident, field), (ended, where) in dates.items():
         if field != "end" or (kind, ident, "end") in before or (kind, ident) in taken or (
                 kind == "semester" and ("year", year_at.get(where[:2])) in renames):
             continue  # (a renamed year's semesters renamed with it: told with it)
-        if ended < on and (kind, ident) not in renames:
-            fresh.add((kind, ident))
-        if (kind, ident, "end") not in now:
-            continue
         old = renames.get((kind, ident))
-        if old is not None:  # (renamed: its dates against the old id's)
+        if old is not None and (kind, ident, "end") in now:  # (renamed: its dates against the old id's)
             fields = {f: (before[(kind, old, f)][0], dates[(kind, ident, f)][0]) for f in ("start", "end")
                       if (kind, old, f) in before and (kind, ident, f) in dates
                       and before[(kind, old, f)][0] != dates[(kind, ident, f)][0]}
             keys = [(kind, ident, on, f, was) for f, (was, _new) in fields.items()]
             if keys:
                 out.append((keys, (day, partial(_say_changed, kind=kind, ident=ident, fields=fields, was=old), before)))
-        elif ended < on:
+        elif old is None and ended < on:
+            keys = fresh[(kind, ident)] = []
             if kind == "semester" and where[:2] in years:
                 years[where[:2]].append(ident)
                 continue
             semesters = []  # (a year's, added with it: named in its finding)
             if kind == "year":
                 years[where[:2]] = semesters
-            out.append(([(on, "added", ident)], (day, partial(_say_added, kind=kind, ident=ident, ended=ended,
-                                                              semesters=semesters), before)))
+            keys.append((on, "added", ident))
+            out.append((keys, (day, partial(_say_added, kind=kind, ident=ident, ended=ended, semesters=semesters,
+                                            year=ident if kind == "year" else year_at.get(where[:2])), before)))
     return out
 
 
-def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list, on: str, before: dict, now: dict,
-               missing: list) -> None:
+def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list, year: str | None, on: str,
+               before: dict, now: dict, missing: list) -> None:
     """W-CHK-016 of a semester or year added to the calendar on `on`, after its end, at its line now (a
-    year's `semesters` added with it named in its one finding), the entry to add to its year."""
+    year's `semesters` added with it named in its one finding), the entry to add to its year.  On a day
+    replayed before it was taken out again (not in the calendar now): at its year's line now, else the
+    first year's, saying it is gone."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
-    keys = now[(kind, ident, "end")][1][:-1]
+    gone = (kind, ident, "end") not in now
+    if gone:  # (at its year's line now, else the first year's; none: nowhere to tell it)
+        ends = {y: keys[:2] for (k, y, f), (_d, keys) in now.items() if k == "year" and f == "end"}
+        keys = ends.get(year) or min(ends.values(), default=None)
+        if keys is None:
+            return
+    else:
+        keys = now[(kind, ident, "end")][1][:-1]
     year = _at(ctx.rs.calendar.data, keys[:2]).get("id")
     ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), id=ident, day=on, ended=ended,
             **_WHAT[kind], **_how(ctx.rs.calendar, keys[:2], f"{{on: {on}, added: {ident}}}",
                                   f"学年 {year}", f"the academic year {year}"),
-            change=f"在 {on} 才加入校历" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
+            change=f"在 {on} 才加入校历" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else "")
+            + ("（现在的校历中已经没有它）" if gone else ""),
             change_en=f"was added to the calendar on {on}" + (
-                f", with its semesters {', '.join(semesters)}" if semesters else ""),
+                f", with its semesters {', '.join(semesters)}" if semesters else "")
+            + (" (the calendar now no longer has it)" if gone else ""),
             now=f"以前的检查没有这个{what}，现在按它判断（{_WHAT[kind]['effect']}）",
             now_en=f"earlier checks had no such {what_en}, it is judged now ({_WHAT[kind]['effect_en']})",
             right=f"这个{what}本来就有，只是校历中漏写了", right_en=f"there was such a {what_en}, left out of the calendar",
