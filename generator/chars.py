@@ -51,3 +51,8 @@ def klass(chars) -> str:
             out.append([c, c])
     esc = lambda c: f"\\u{c:04x}"
     return "[" + "".join(esc(a) if a == b else esc(a) + ("" if b == a + 1 else "-") + esc(b) for a, b in out) + "]"
+
+
+# " " or any of SPACES, as a class (the loader's hints, the privacy check's expressions, the web form's
+# patterns: a space typed between 张 and 同学 is one whatever its width).
+ANY_SPACE = "[ " + klass(SPACES)[1:]

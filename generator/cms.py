@@ -52,7 +52,8 @@ NAME_KEY = "_name"
 LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 
 # The plainest student-identifying data (JavaScript expressions; FormContext.private_pattern).
-_GAP = "[ \\-" + chars.klass(chars.SPACES)[1:-1] + "]?"  # (a space, a hyphen, or a space of another width: chars.SPACES)
+_SPACE = chars.ANY_SPACE + "?"  # (a space, or a space of another width: chars.SPACES)
+_GAP = "[\\-" + chars.ANY_SPACE[1:] + "?"  # (… or a hyphen)
 PRIVATE_RX = (
     # mobile, 138 1234 5678, 1381 234 5678 and 138 123 45678 too, and after +86, 0086 or 86 (+8613812345678, 86-138…), either in brackets
     # ((+86)138-1234-5678, +86 (138) 1234 5678); the gaps any space of chars.SPACES
@@ -61,8 +62,9 @@ PRIVATE_RX = (
     r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",  # ID
     r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}",  # e-mail
     r"(?:QQ|qq)号?[:： ]?[1-9][0-9]{4,10}(?![0-9])",                 # QQ
-    # a student number after 学号/学生证号/学籍号, in groups too, as privacy._STUDENT_WORD reads it
-    r"(?:学号|学生证号?|学籍号)码?[ \u00a0\u3000]?(?:[:：=]|是|为)?[ \u00a0\u3000]?[A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13}"
+    # a student number after 学号/学生证号/学籍号, in groups too, as privacy._STUDENT_WORD reads it (any space of
+    # chars.SPACES, which it reads as " ")
+    r"(?:学号|学生证号?|学籍号)码?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9](?:" + _GAP + "[0-9]){4,13}"
     r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
     r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
     r"(?:寝室|宿舍)[:： ]?[0-9]{3,4}(?![0-9])",                      # 寝室312

@@ -45,7 +45,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.chars import CONTROL, INVISIBLE, LINE_BREAKS, SPACES, klass
+from generator.chars import ANY_SPACE, CONTROL, INVISIBLE, LINE_BREAKS, SPACES, klass
 from generator.layout import FOLDERS, kind_of
 
 
@@ -870,7 +870,7 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 # name (form：主题班会), a full-width space to indent or after the colon (students:　30).
 # (the name in full-width letters too, ｆｏｒｍ：: the same input method)
 # (any space of chars.SPACES beside them: form\u2009：, as a Word table has it)
-_ANY_SPACE = "[ " + klass(SPACES)[1:]
+_ANY_SPACE = ANY_SPACE
 _WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
                          rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})

@@ -66,7 +66,7 @@ import re
 from functools import lru_cache
 
 from generator import findings as F
-from generator.chars import INVISIBLE, SPACES, klass
+from generator.chars import ANY_SPACE, INVISIBLE, SPACES, klass
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
 
@@ -169,9 +169,9 @@ _COMPOUND_FIRST = "".join(sorted({c[0] for c in _COMPOUNDS}))
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员友與對給讓幫級長員"  # (友: 舍友王某, 室友李同学)
 _CLASSMATE = "同[学學]"  # 同学, 同學
 # A space typed between the surname and 同学 or 某 (张 同学, 王　同学, 张 某, a non-breaking space pasted
-# from a web page) hides no one: one of them may stand there (the form reads the text as typed, so the
-# full-width and non-breaking spaces are named though `validate` narrows them to " ").
-_SPACE = " \u3000\u00a0"
+# from a web page, a thin space from a Word table) hides no one: one of them may stand there (the form reads
+# the text as typed, so every space of chars.SPACES is named though `validate` narrows them to " ").
+_SPACE = ANY_SPACE[1:-1]
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
 # surnames (小/老 before them, or not) joined by 、/和/与/及, a comma (张，李同学; a space after it: 张, 李同学) or a slash (张/李), then 等 or a
 # count (两位, 几位, 三名, 两; a space before it: 张、李 两位同学) and 同学 or 男同学/女同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
