@@ -910,14 +910,12 @@ def _wide_colon_line(line: str, colon: int, kind: str | None = None) -> tuple[st
     that is a field's name, an ASCII colon and a space, and the value as the field's type wants it
     (students：25人 → students: 25, typical：是 → typical: true; the line's indentation is not
     shown); and the words for a value changed, zh and en (yaml_hints.value_typed)."""
-    from generator.yaml_hints import _field_names, value_typed  # (only on an error)
-
-    from generator.yaml_hints import name_of_title  # (only on an error)
+    from generator.yaml_hints import _field_names, _fields, name_of_title, value_typed  # (only on an error)
 
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     name = unicodedata.normalize("NFKC", head.lstrip(" -"))
     name = name.lower() if name.lower() in _field_names() else name
-    titled, title = name_of_title(name, kind) if re.match("[\u4e00-\u9fff]", name) else (None, "")
+    titled, title = name_of_title(name, _fields(kind)) if re.match("[\u4e00-\u9fff]", name) else (None, "")
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
     value, said, said_en = value_typed(titled or name, line[colon + 1:].strip(" " + "".join(SPACES)))
     if titled:  # (学生人数：25人: students: 25)
@@ -960,9 +958,9 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
             m = rx.match(line)
             word = m and what == "colon" and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
             if word:  # (a Chinese word before “：”: a field's title where the parser stopped, or a text's line)
-                from generator.yaml_hints import name_of_title  # (only on an error)
+                from generator.yaml_hints import _fields, name_of_title  # (only on an error)
 
-                m = m if n == syntax[0].line and name_of_title(word.group(), kind)[0] else None
+                m = m if n == syntax[0].line and name_of_title(word.group(), _fields(kind))[0] else None
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
                 from generator.yaml_hints import params  # (only on an error)
 

@@ -62,7 +62,9 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     close = closest(field, allowed)
     suggestion = f"是不是想写“{close}”？" if close else ""
     if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
-        close, title = _by_title(field, schema, root)  # (日期:, 学生人数:, 工作体会:)
+        from generator.yaml_hints import name_of_title  # (only on an error)
+
+        close, title = name_of_title(field, _properties(schema, root))  # (日期:, 学生人数:, 工作体会:)
         suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
     if not isinstance(field, str):
         return close, suggestion, f"Did you mean '{close}'? " if close else ""
@@ -87,12 +89,9 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     return close, suggestion, f"Did you mean '{close}'? " if close else ""
 
 
-def _by_title(word: str, schema: dict, root: dict) -> tuple[str | None, str]:
-    """(the field's name, its Chinese title) of the field of `schema` whose title `word` is, or nearly
-    (形式 for form, 联系形式), or (None, "")."""
-    titles = {_resolve(node, root).get("title", k): k for k, node in schema.get("properties", {}).items()}
-    title = closest(word, titles)
-    return (titles[title], title) if title else (None, "")
+def _properties(schema: dict, root: dict) -> dict:
+    """The fields of the mapping `schema`: each name → [its schema node] (as yaml_hints.name_of_title reads them)."""
+    return {name: [_resolve(node, root)] for name, node in schema.get("properties", {}).items()}
 
 
 def _type_name(value) -> tuple[str, str]:
@@ -342,7 +341,9 @@ def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[st
     name = unicodedata.normalize("NFKC", m.group(1)).lower() if m else ""
     titled = zh = en = ""
     if m and name not in schema.get("properties", {}) and re.search("[\u4e00-\u9fff]", name):
-        name, title = _by_title(name, schema, root)
+        from generator.yaml_hints import name_of_title  # (only on an error)
+
+        name, title = name_of_title(name, _properties(schema, root))
         titled = name and m.group(1)
         zh, en = (f"“{titled}”是字段 {name}（{title}）的中文说明，字段名要写英文。", f"'{titled}' is the title of '{name}': "
                   "field names are written in English. ") if titled else ("", "")

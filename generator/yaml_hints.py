@@ -186,13 +186,14 @@ def _field_names() -> frozenset:
     return frozenset(_fields())
 
 
-def name_of_title(word: str, kind: str | None = None) -> tuple[str | None, str]:
-    """(the field's name, its title) whose Chinese title in the schemas (of records of `kind`) `word`
-    is, or nearly (学生人数 for students: 联系学生人数), when that title is one field's only; or (None, "")."""
+def name_of_title(word: str, fields: dict) -> tuple[str | None, str]:
+    """(the field's name, its title) of `fields` (a name → its schema nodes: _fields(kind) for a record's
+    kind, or one mapping's properties) whose Chinese title `word` is, or nearly (学生人数 for students:
+    联系学生人数; 形式 for form), when that title is one field's only; or (None, "")."""
     from generator.suggest import closest  # (only on an error)
 
     titles: dict = {}
-    for name, nodes in _fields(kind).items():
+    for name, nodes in fields.items():
         for node in nodes:
             if isinstance(node, dict) and node.get("title"):
                 titles.setdefault(node["title"], set()).add(name)
