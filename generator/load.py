@@ -38,7 +38,6 @@ import operator
 import os
 import re
 import stat
-import unicodedata
 from collections import deque
 from contextlib import contextmanager
 from functools import lru_cache
@@ -896,32 +895,25 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
                   ", followed by a space"),
     "space": ("中文（全角）的空格“　”（比普通空格宽一倍）", "空格“ ”", "", "full-width space", "space ' '", ""),
     "nbsp": ("一个特殊的空格（不换行空格，常见于从网页、Word 或微信复制来的文字，看起来和普通空格一样）",
-             "空格“ ”", "（删掉它，重新用键盘打一个空格）", "no-break space (as copied from a web page or Word)",
-             "space ' '", " (delete it and type a space again)"),
+             "空格“ ”", "：删掉它，重新用键盘打一个空格", "no-break space (as copied from a web page or Word)",
+             "space ' '", ": delete it and type a space again"),
     "dash": ("“{}”", "减号“-”", "", "'{}'", "hyphen '-'", ""),
     "hash": ("中文（全角）的井号“＃”", "井号“#”", "，井号后面的文字是注释", "full-width '＃'", "'#'",
              " (the text after it is a comment)"),
 }
 
 
-def _wide_colon_line(line: str, colon: int, kind: str | None = None) -> tuple[str, str, str]:
+def _wide_colon_line(line: str, colon: int, kind: str | None = None) -> tuple[str, str]:
     """The line to type for `line`, whose field's name ends with a full-width colon or a Chinese
-    semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动): the name in ASCII, in lower case when
-    that is a field's name, an ASCII colon and a space, and the value as the field's type wants it
-    (students：25人 → students: 25, typical：是 → typical: true; the line's indentation is not
-    shown); and the words for a value changed, zh and en (yaml_hints.value_typed)."""
-    from generator.yaml_hints import _field_names, _fields, name_of_title, value_typed  # (only on an error)
+    semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动, students：25人 → students: 25, 学生人数：25人
+    too; the line's indentation is not shown), zh and en (yaml_hints.line_meant)."""
+    from generator.yaml_hints import _fields, line_meant  # (only on an error)
 
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
-    name = unicodedata.normalize("NFKC", head.lstrip(" -"))
-    name = name.lower() if name.lower() in _field_names() else name
-    titled, title = name_of_title(name, _fields(kind)) if re.match("[\u4e00-\u9fff]", name) else (None, "")
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
-    value, said, said_en = value_typed(titled or name, line[colon + 1:].strip(" " + "".join(SPACES)))
-    if titled:  # (学生人数：25人: students: 25)
-        said, said_en = (f"{said}（“{name}”是字段 {titled}（{title}）的中文说明，字段名要写英文）",
-                         f"{said_en} ('{name}' is the title of '{titled}': field names are written in English)")
-    return f"{dashes}{titled or name}: {value}", said, said_en
+    _, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
+                                                   _fields(kind), dashes)
+    return f"{note}这一行写成：{typed}", f" {note_en}The line: {typed_en}"
 
 
 def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
@@ -994,8 +986,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
-                typed, said, said_en = _wide_colon_line(line, m.start(group), kind) if what in ("colon", "semicolon") else ("",) * 3
-                typed, typed_en = (f"这一行写成：{typed}{said}", f" The line: {typed}{said_en}") if typed else ("", "")
+                typed, typed_en = _wide_colon_line(line, m.start(group), kind) if what in ("colon", "semicolon") else ("", "")
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" \u3000\u00a0"):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 

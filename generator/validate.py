@@ -338,22 +338,14 @@ def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[st
     title: 形式), a Chinese colon or semicolon, or a colon with no space after it, and its value
     (- form；社团活动, - 形式：社团活动): the line to type."""
     m = _FIELD_TEXT.fullmatch(value)
-    name = unicodedata.normalize("NFKC", m.group(1)).lower() if m else ""
-    titled = zh = en = ""
-    if m and name not in schema.get("properties", {}) and re.search("[\u4e00-\u9fff]", name):
-        from generator.yaml_hints import name_of_title  # (only on an error)
-
-        name, title = name_of_title(name, _properties(schema, root))
-        titled = name and m.group(1)
-        zh, en = (f"“{titled}”是字段 {name}（{title}）的中文说明，字段名要写英文。", f"'{titled}' is the title of '{name}': "
-                  "field names are written in English. ") if titled else ("", "")
-    if name not in schema.get("properties", {}):
+    if not m:
         return "", ""
-    from generator.yaml_hints import value_typed  # (only on an error)
+    from generator.yaml_hints import line_meant  # (only on an error)
 
-    value, said, said_en = value_typed(name, m.group(3).strip(), [_resolve(schema["properties"][name], root)])
-    typed = f"{'- ' if item else ''}{name}: {value}"  # (- students：25人: - students: 25)
-    typed, typed_en = typed + said, typed + said_en
+    fields = _properties(schema, root)
+    name, zh, en, typed, typed_en = line_meant(m.group(1), m.group(3), fields, "- " if item else "")
+    if name not in fields:  # (- students：25人: - students: 25)
+        return "", ""
     sep = m.group(2)
     if sep == ":":
         return (f"{zh}字段名“{name}”的冒号后面少了一个空格，这一行写成：{typed}",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from difflib import get_close_matches
 from functools import lru_cache
 
@@ -212,6 +213,26 @@ def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, 
         return value, "", ""
     typed = meant.pop()
     return typed, f"（值“{value}”要写成 {typed}）", f" (the value '{value}' is written {typed})"
+
+
+def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[str, str, str, str, str]:
+    """The line to type for a field written `word` — its name, in full-width letters or with a capital
+    (Ｆｏｒｍ), or its Chinese title (学生人数, 形式) — with `value`, among `fields` (name_of_title's): the
+    field's name; the words for a title, zh and en, a sentence before the line (“学生人数”是字段 students
+    （联系学生人数）的中文说明…); and the line, zh and en: `dashes`, the name, ": " and the value as its type
+    wants it, with the words for a value changed (students: 25（值“25人”要写成 25）).  E-YAML-010's and
+    E-SCHEMA-003's (validate._mapping_meant)."""
+    word = word.strip()
+    name = unicodedata.normalize("NFKC", word)
+    name = name.lower() if name.lower() in fields else name
+    note = note_en = ""
+    if name not in fields and re.search("[\u4e00-\u9fff]", name):
+        titled, title = name_of_title(name, fields)
+        if titled:
+            name, note, note_en = titled, f"“{word}”是字段 {titled}（{title}）的中文说明，字段名要写英文。", \
+                f"'{word}' is the title of '{titled}': field names are written in English. "
+    value, said, said_en = value_typed(name, value.strip(), fields.get(name, []))
+    return name, note, note_en, f"{dashes}{name}: {value}{said}", f"{dashes}{name}: {value}{said_en}"
 
 
 @lru_cache(maxsize=None)

@@ -968,6 +968,23 @@ def test_a_fields_chinese_title_and_a_chinese_colon_are_given_the_line_to_type(r
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("old, written", [
+    ("    students: 25", "    学生人数：25人"),  # (…students: 25（值“25人”要写成 25）（“学生人数”是字段 students…）)
+    ("    form: 社团活动", "    form:\u00a0社团活动"),  # (…空格“ ”（删掉它，重新用键盘打一个空格）（文字内容里的…）)
+    ("    form: 社团活动", "\u00a0\u00a0\u00a0 form: 社团活动"),
+])
+def test_a_full_width_marks_hint_reads_as_sentences_not_brackets_in_a_row(records, old, written):
+    # (E-YAML-010's hint put two brackets one after the other, as if the second were about the first)
+    edit(records, LEDGER, old, written)
+    f, en = only(validate(records), "E-YAML-010"), only(validate(records, "--lang", "en"), "E-YAML-010")
+    assert "）（" not in f["hint"] and ") (" not in en["hint"], (f["hint"], en["hint"])
+    if "学生人数" in written:  # (the title's words a sentence before the line to type, as E-SCHEMA-003's)
+        assert f["hint"].endswith("“学生人数”是字段 students（联系学生人数）的中文说明，字段名要写英文。"
+                                  "这一行写成：students: 25（值“25人”要写成 25）"), f
+        assert en["hint"].endswith("'学生人数' is the title of 'students': field names are written in English. "
+                                   "The line: students: 25 (the value '25人' is written 25)"), en
+
+
 @pytest.mark.parametrize("sep", ["；", "：", ":"])
 def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(records, sep):
     # (- form；社团活动 alone, a list's item, is a text: told 应为“键: 值”的映射，这里是文字 with no hint)
