@@ -191,6 +191,9 @@ _LEARNERS = f"(?:[学學男女新]生|[学學][员員]|研究生|本科生){_AS_
 # Or a placeholder for the given name, as 某 is (王XX, 张X, 刘××: the surname is the data).  Not 张** — a protected
 # name's own mask (李**) in a message would be masked again.
 _PLACEHOLDER = "[Xx×]{1,3}(?![A-Za-z0-9])"
+# Or asterisks for the given name (张*同学, 李**同学, 学生王*) — only before 同学 or after a student word: 李** alone is
+# a protected name's own mask (in a message), and **…** Markdown's bold.
+_STARS = "\\*{1,3}(?!\\*)"
 _SOME = f"[{_SPACE}]?(?:某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
@@ -246,7 +249,9 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
                 f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
-                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})")
+                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
+                f"|(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}]))[{_SURNAME_CHARS}]{_STARS}[{_SPACE}]?{_CLASSMATE}(?![们們])"
+                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS}")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
 # or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
@@ -276,7 +281,7 @@ _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
-_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}]))[Xx×]")  # (a placeholder after a surname: 王XX)
+_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}]))[Xx×*]")  # (a placeholder after a surname: 王XX, 张*)
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 
 
@@ -303,7 +308,7 @@ def _called(norm: str) -> list[tuple[str, int, int]]:
     # (every other find holds 某 or a placeholder (X, ×), 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
     # surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
-            and not (("X" in norm or "x" in norm or "×" in norm) and _PLACED.search(norm)) \
+            and not (("X" in norm or "x" in norm or "×" in norm or "*" in norm) and _PLACED.search(norm)) \
             and not _parent_after_surname(norm) \
             and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
                   and "名" not in norm)
