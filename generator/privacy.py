@@ -270,11 +270,19 @@ _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
                  f"|(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小))(?!程序|康|金库|黄车|高层|龙虾){_NICKNAMES}")
-CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_INITIALS}"
+# Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
+# stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
+# 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
+_SHENG_RX = (f"(?=[{_SURNAME_CHARS}]生)(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
+             f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))(?![陆陸])[{_SURNAME_CHARS}]生(?={_TALK}|{_HAS}|[)）])")
+CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
 _NICKNAMED = _Lazy(_NICKNAMED_RX)
+_SHENG = _Lazy(_SHENG_RX)
+# (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not)
+_SHENG_NEAR = _Lazy(f"[{_SURNAME_CHARS}]生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
@@ -305,6 +313,8 @@ def _parent_after_surname(norm: str) -> bool:
 def _called(norm: str) -> list[tuple[str, int, int]]:
     """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
+    if "生" in norm and _SHENG_NEAR.search(norm):  # (张生反映: 生 is in most texts, 学生; a surname before it in few)
+        nicknamed += [("surname", m.start(), m.end()) for m in _SHENG.finditer(norm)]
     # (every other find holds 某 or a placeholder (X, ×), 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
     # surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
