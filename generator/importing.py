@@ -70,6 +70,17 @@ FIELDS = {
         "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
     },
 }
+# The headings of a field that win over its others when both are columns (as _heading gives them): a club's
+# unit is its 业务指导单位 (clubs.schema.json), not the 挂靠单位 or 主管单位 a 校团委 list may give beside it.
+PREFERRED = {("clubs", "unit"): ("指导单位", "业务指导单位")}
+# Why a PREFERRED heading wins: (the field as said, why; in English) and E-IMP-009's hint when no column has it.
+WHY = {"unit": ("社团的指导单位", "社团的指导单位是它的业务指导单位，挂靠单位、主管单位只是管理上的归属",
+                "a club's supervising unit", "a club's supervising unit is its 业务指导单位 (guiding unit), not the unit "
+                "that hosts or administers it",
+                "社团的指导单位是它的业务指导单位（挂靠单位、主管单位只是管理上的归属）：请把写着业务指导单位的那一列的标题"
+                "改成“业务指导单位”（另一列可以留着，不读），再运行一次导入。",
+                "A club's supervising unit is its 业务指导单位 (guiding unit), not the unit that hosts or administers it: "
+                "head the column that gives it '业务指导单位' (the other may stay: it is not read), then run the import again.")}
 ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "adviser", "until"],
          "clubs": ["id", "name", "unit", "category", "until"],
          "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
@@ -623,11 +634,9 @@ class Importer:
             elif field is None:
                 known = [v[3][0] for v in fields.values()]
                 self.add("W-IMP-001", (self.header_row, i), known=known, **where)
-            elif field in found:
-                self.add("E-IMP-009", (self.header_row, i), other=header[found[field] - 1], field=fields[field][0],
-                         field_en=fields[field][1], **where)
             else:
-                found[field] = i
+                found.setdefault(field, []).append(i)
+        found = {field: self._one(field, at, header) for field, at in found.items()}
         where = (f"表格的前 {HEADINGS} 行中没有认得出的列标题行（至少认得出两个列标题的一行）：列标题在更下面时，"
                  f"请删去上面的几行，让它在前 {HEADINGS} 行内；否则请在第一行加上这一列",
                  f"None of the first {HEADINGS} rows holds headings this import knows (two or more in a row): if the "
@@ -648,6 +657,28 @@ class Importer:
                 self.add("E-IMP-002", (self.header_row, 1), field=zh, field_en=en, headings=headings, where=said[0],
                          where_en=said[1])
         return found
+
+    def _one(self, field: str, columns: list, header: list) -> int:
+        """The column read for `field` of the `columns` whose headings name it: the one of its
+        PREFERRED headings (the others not read, said in the summary), else the first (the
+        others E-IMP-009)."""
+        fields, shown = FIELDS[self.kind], [f"“{_cell(header[i - 1])}”（{letter(i)} 列）" for i in columns]
+        wins = PREFERRED.get((self.kind, field), ())
+        best = [k for k, i in enumerate(columns) if _heading(_cell(header[i - 1])) in wins]
+        if len(columns) > 1 and len(best) == 1:
+            rest = [k for k in range(len(columns)) if k != best[0]]
+            self.summary.append((
+                f"{self.file}：{WHY[field][0]}取{shown[best[0]]}；{'、'.join(shown[k] for k in rest)}不读（{WHY[field][1]}）",
+                f"{self.file}: {WHY[field][2]} is read from '{_cell(header[columns[best[0]] - 1])}' (column "
+                f"{letter(columns[best[0]])}); " + ", ".join(f"'{_cell(header[columns[k] - 1])}' (column "
+                                                             f"{letter(columns[k])})" for k in rest) + " is not read"))
+            return columns[best[0]]
+        for i in columns[1:]:
+            why = WHY[field] if wins else (None,) * 4 + ("请删除其中一列，只留一列。", "Delete one of the two columns.")
+            self.add("E-IMP-009", (self.header_row, i), other=_cell(header[columns[0] - 1]), field=fields[field][0],
+                     field_en=fields[field][1], heading=_cell(header[i - 1]), column=letter(i), fix=why[4],
+                     fix_en=why[5])
+        return columns[0]
 
     # -- one row -----------------------------------------------------------
     def values(self, n: int, row: list, columns: dict) -> dict | None:

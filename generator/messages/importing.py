@@ -138,8 +138,8 @@ CODES = {
         "severity": "error",
         "zh": "列“{heading}”（{column} 列）与列“{other}”是同一项（{field}）",
         "en": "column '{heading}' (column {column}) is the same field as column '{other}' ({field_en})",
-        "hint_zh": "请删除其中一列，只留一列。",
-        "hint_en": "Delete one of the two columns.",
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
     },
     "E-IMP-011": {
         "severity": "error",
