@@ -40,7 +40,8 @@ FIELDS = {
         "headcount": ("人数", "headcount", True, ["人数", "班级人数", "学生人数", "总人数"]),
         "counsellor": ("辅导员", "counsellor", False, ["辅导员", "辅导员姓名"]),
         "adviser": ("班导师", "adviser", False, ["班主任", "班导师", "班主任姓名", "班导师姓名"]),
-        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "毕业日期", "毕业时间"]),
+        "status": ("状态", "status", False, ["状态", "班级状态", "当前状态"]),
     },
     "cadres": {
         "id": ("干部编号", "cadre id", False, ["干部编号", "编号", "id"]),
@@ -49,7 +50,9 @@ FIELDS = {
         "unit": ("单位", "unit", True, ["单位", "所在单位", "工作单位", "任职单位", "部门", "学院", "单位名称"]),
         "active_from": ("任职日期", "since", True, ["任职日期", "任职时间", "任现职时间", "任现职日期", "任职开始",
                                                  "任职开始日期"]),
-        "active_to": ("离任日期", "until", False, ["离任日期", "任职结束", "免职日期", "免职时间"]),
+        "active_to": ("离任日期", "until", False, ["离任日期", "离任时间", "任职结束", "免职日期", "免职时间", "调离日期",
+                                                "退休日期"]),
+        "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态"]),
         "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
     },
     "units": {
@@ -59,7 +62,8 @@ FIELDS = {
         "short_names": ("简称", "short names", False, ["简称", "单位简称", "别名"]),
         "party_committee": ("党委名称", "party committee", False, ["党委名称", "党委", "党组织", "党组织名称"]),
         "reviewers": ("审核人账号", "reviewers", False, ["审核人账号", "审核人", "审核人git账号"]),
-        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间"]),
+        "status": ("状态", "status", False, ["状态", "单位状态", "当前状态"]),
     },
     "clubs": {
         "id": ("社团编号", "club id", False, ["社团编号", "编号", "社团代码", "id"]),
@@ -67,7 +71,8 @@ FIELDS = {
         "unit": ("指导单位", "supervising unit", True, ["指导单位", "业务指导单位", "挂靠单位", "主管单位", "所属单位",
                                                      "学院", "单位"]),
         "category": ("社团类别", "category", False, ["社团类别", "类别", "社团类型", "类型"]),
-        "until": ("存续至", "until", False, ["存续至", "撤销日期"]),
+        "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "注销日期", "注销时间"]),
+        "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态"]),
     },
 }
 # The headings of a field that win over its others when both are columns (as _heading gives them): a club's
@@ -85,6 +90,20 @@ ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "
          "clubs": ["id", "name", "unit", "category", "until"],
          "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
+# A 状态 cell (as _plain gives it, without a leading 已 or 被) that says the record has ended, by kind; one
+# that says it is in use.  Any other is E-IMP-004: never read as in use.
+ENDED = {"classes": ("撤销", "毕业", "合并", "撤并", "停用", "注销", "解散", "取消"),
+         "clubs": ("注销", "撤销", "解散", "停用", "取消", "合并", "撤并", "吊销", "停止活动"),
+         "units": ("撤销", "合并", "撤并", "停用", "注销", "取消"),
+         "cadres": ("调离", "退休", "离任", "免职", "离职", "辞职", "解聘", "去世", "病故", "已故")}
+IN_USE = ("正常", "在用", "有效", "启用", "存续", "在读", "在校", "在籍", "在职", "在岗", "现任", "注册", "在册", "活跃",
+          "运行", "运行中", "年审通过", "年审合格")
+# A record of each kind, and one that has ended (zh, en).
+WHAT = {"classes": ("班级", "class", "撤销、毕业的班级", "a dissolved or graduated class"),
+        "clubs": ("社团", "club", "注销、撤销的社团", "a deregistered or dissolved club"),
+        "units": ("单位", "unit", "撤销、合并的单位", "a dissolved or merged unit"),
+        "cadres": ("干部", "cadre", "离任、调离、退休的干部", "a cadre who has left or retired")}
+LAST_DAY = {"cadres": "active_to"}  # (the field of a record's last day: until, but a cadre's)
 # A unit's type as the schema's two words, from the words universities use for it.
 UNIT_TYPES = {"学院": "学院", "院系": "学院", "学部": "学院", "教学单位": "学院",
               "部门": "部门", "职能部门": "部门", "机关": "部门", "机关部处": "部门", "管理部门": "部门", "党政部门": "部门"}
@@ -552,6 +571,7 @@ class Importer:
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
+        self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
         from generator.validate import schema_for
 
@@ -722,6 +742,14 @@ class Importer:
                 bad = not (value is not None and first <= value <= last) and (
                     f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
                     "2025 or 2025级")
+            elif field == "status":
+                value = _plain(value)
+                if re.sub(r"^[已被]", "", value) in IN_USE:
+                    continue  # (in use: as a row without a status)
+                ended = ENDED[self.kind]
+                bad = value not in ended and re.sub(r"^[已被]", "", value) not in ended and (
+                    "认得出的状态", "a status this import knows", f"在用的写“正常”，已结束的写“{'”“'.join(ended)}”之一"
+                    "（别的写法导入不猜）", f"正常 (in use), or one of {', '.join(ended)} (ended): other words are not guessed")
             elif field == "type":
                 value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
@@ -865,6 +893,37 @@ class Importer:
         if F.has_errors(self.findings):
             return
         getattr(self, self.kind)(entries)
+        for file, rows in self.gone.items():
+            self._left_ended(file, rows)
+
+    def _gone(self, n: Row, v: dict, old: dict | None, record: str) -> bool:
+        """Whether the row `v` is not imported for its ended status (注销, 撤销, 调离 …) with no day
+        it ended: a record of none (W-IMP-015 lists it), or one `old` of `record` still in use, which
+        is not ended without its day (E-IMP-018).  Given the day, the row is imported (a record of
+        an ended club, class or cadre; `old` ended with --update); so is one whose record has ended."""
+        status, end = v.pop("status", None), LAST_DAY.get(self.kind, "until")
+        if status is None or end in v or old is not None and old.get(end):
+            return False
+        if old is None:
+            self.gone.setdefault(self.file, []).append((n, v["name"], status))
+            return True
+        names, what = FIELDS[self.kind], WHAT[self.kind]
+        self.add("E-IMP-018", (n, self.found["status"]), row=n, status=status, record=record, end=names[end][0],
+                 end_en=names[end][1], headings="、".join(names[end][3]), what=what[0], what_en=what[1], gone=what[2],
+                 gone_en=what[3])
+        return True
+
+    def _left_ended(self, file: str, rows: list) -> None:
+        """W-IMP-015 at the first of `rows` (row, name, status) of `file`: not imported, ended."""
+        (first, *_), names, end = rows[0], [str(name) for _, name, _ in rows[:5]], FIELDS[self.kind][LAST_DAY.get(self.kind, "until")]
+        more = len(rows) - len(names)
+        statuses = list(dict.fromkeys(status for *_, status in rows))
+        self.findings.append(F.make(
+            "W-IMP-015", file, (first, first.sheet.found["status"]), rows="、".join(_ranges([n for n, *_ in rows])),
+            rows_en=", ".join(_ranges([n for n, *_ in rows])), names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
+            names_en=", ".join(names) + (f" and {more} more" if more else ""), statuses="、".join(statuses),
+            statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(ENDED[self.kind]),
+            what=WHAT[self.kind][0], what_en=WHAT[self.kind][1], gone=WHAT[self.kind][2], gone_en=WHAT[self.kind][3]))
 
     def _other_years(self, title: str, year: int, entries: list) -> None:
         """W-IMP-014, once a sheet, at the first of `entries` (the rows of the sheet named for the
@@ -1011,6 +1070,8 @@ class Importer:
             if match is not None and _plain(existing[match].get("name")) == key[2]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
+            if self._gone(n, v, existing[match] if match is not None else None, record):
+                continue
             if match is None and v.get("id") in ids:
                 self.add("E-IMP-008", (n, 1), row=n, record=v["id"], reason="这个班级编号已用于别的年级",
                          reason_en="this class id is used in another cohort",
@@ -1159,6 +1220,8 @@ class Importer:
                 continue
             taken[ident] = (n, v["name"])
             path = folder / f"{ident}.yaml"
+            if self._gone(n, v, names[existing[ident]] if ident in existing else None, display_path(path)):
+                continue
             if ident in existing:
                 old, text = names[existing[ident]], path.read_text(encoding="utf-8")
                 if old.get("unit") and old["unit"] != v["unit"]:  # a move keeps its history: earlier
@@ -1256,6 +1319,9 @@ class Importer:
             first = seen.get(v.get("id")) or seen.get(key(v))
             if first:
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(first, n), what=f"{v.get('id') or ''} {v['name']}".strip())
+                continue
+            ident = v.get("id") or names.get(key(v))
+            if self._gone(n, v, existing[by_id[ident]] if ident in by_id else None, f"{display_path(path)} {ident}"):
                 continue
             v["id"] = v.get("id") or names.get(key(v)) or _numbered(f"{what_en}-{v['unit']}-", ids, numbered)
             ids.add(v["id"])

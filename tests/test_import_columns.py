@@ -33,3 +33,85 @@ def test_two_unit_columns_neither_the_guiding_unit_say_which_to_keep(work):
     assert run.returncode == 1 and "s.xlsx:1:3: 错误 E-IMP-009" in run.stdout, run.stdout
     assert "社团的指导单位是它的业务指导单位" in run.stdout, run.stdout
 
+
+def test_a_deregistered_club_not_recorded_is_left_out_and_listed_never_imported_as_active(work):
+    """The 校团委's list keeps its deregistered clubs, marked in a 状态 column (注销, 已撤销): the column
+    was W-IMP-001 (不认识的列) and each such club was added as a club that exists.  A club of an ended
+    status that has no record is now left out, listed by W-IMP-015 (rows and names); one that is
+    recorded and same is counted as such; the rows of a status in use are imported."""
+    xlsx(work / "s.xlsx", [["社团名称", "指导单位", "状态"], ["围棋协会", "计算机学院", "正常"],
+                           ["桥牌协会", "计算机学院", "已注销"], ["机器人协会", "计算机学院", None],
+                           ["话剧社", "党委学生工作部", "撤销"]])
+    run = cli(work, "import", "clubs", "s.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "W-IMP-001" not in run.stdout, run.stdout
+    assert ("s.xlsx:3:3: 警告 W-IMP-015: 第 3、5 行（桥牌协会、话剧社）的状态是已注销、撤销，没有写“存续至”（结束的日期），"
+            "未导入") in run.stdout, run.stdout
+    assert set(clubs_of(work)) == {"机器人协会", "围棋协会"}
+    assert "1 条与已有记录相同" in run.stdout
+    assert cli(work, "validate").returncode == 0
+    en = cli(work, "import", "clubs", "s.xlsx", "--lang", "en")
+    assert "warning W-IMP-015: rows 3, 5 (桥牌协会, 话剧社) are of the status 已注销, 撤销 with no 'until' (the day it " \
+        "ended): not imported" in en.stdout, en.stdout
+
+
+def test_a_recorded_club_marked_deregistered_is_ended_with_its_date_never_without(work):
+    """机器人协会 is recorded (club-robotics, no 存续至) and the list says 注销: without a day it
+    cannot be ended (E-IMP-018, nothing written, naming the column to add); with its 撤销日期 the
+    record gains until as any other value does (E-IMP-007, then --update): never deleted."""
+    xlsx(work / "s.xlsx", [["社团名称", "指导单位", "社团状态"], ["机器人协会", "计算机学院", "注销"]])
+    before = (work / "records/clubs.yaml").read_text(encoding="utf-8")
+    for args in ((), ("--update", "--write")):
+        run = cli(work, "import", "clubs", "s.xlsx", *args)
+        assert run.returncode == 1 and "s.xlsx:2:3: 错误 E-IMP-018: 第 2 行的状态是“注销”，records/clubs.yaml " \
+            "club-robotics 却没有写“存续至”（结束的日期）" in run.stdout, run.stdout
+        assert "撤销日期" in run.stdout and "--update" in run.stdout, run.stdout
+    assert (work / "records/clubs.yaml").read_text(encoding="utf-8") == before
+    xlsx(work / "s.xlsx", [["社团名称", "指导单位", "社团状态", "撤销日期"], ["机器人协会", "计算机学院", "注销", "2026-06-30"]])
+    run = cli(work, "import", "clubs", "s.xlsx")
+    assert run.returncode == 1 and "E-IMP-007" in run.stdout and "存续至 “” → “2026-06-30”" in run.stdout, run.stdout
+    run = cli(work, "import", "clubs", "s.xlsx", "--update", "--write")
+    assert run.returncode == 0, run.stdout
+    assert clubs_of(work)["机器人协会"]["until"] == "2026-06-30" or str(clubs_of(work)["机器人协会"]["until"]) == "2026-06-30"
+    assert cli(work, "validate").returncode == 0
+    xlsx(work / "s.xlsx", [["社团名称", "指导单位", "社团状态"], ["机器人协会", "计算机学院", "注销"]])
+    run = cli(work, "import", "clubs", "s.xlsx")  # (ended already: the same)
+    assert run.returncode == 0 and "1 条与已有记录相同" in run.stdout, run.stdout
+
+
+def test_a_cadre_who_left_or_retired_is_not_imported_as_serving(work):
+    """The 组织部's list with 在职状态: 李娜 (recorded) 调离 with no 离任日期 is E-IMP-018 naming
+    离任日期; a new cadre 退休 is left out (W-IMP-015); given the day, --update writes active_to."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "在职状态"],
+                           ["李娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01", "调离"],
+                           ["赵强", "计算机学院副院长", "计算机学院", "2019-09-01", "已退休"],
+                           ["王芳", "计算机学院副院长", "计算机学院", "2024-09-01", "在职"]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert "c.xlsx:2:5: 错误 E-IMP-018: 第 2 行的状态是“调离”，records/cadres/li-na.yaml 却没有写“离任日期”" in run.stdout, run.stdout
+    assert "c.xlsx:3:5: 警告 W-IMP-015: 第 3 行（赵强）的状态是已退休，没有写“离任日期”" in run.stdout, run.stdout
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "离任日期", "在职状态"],
+                           ["李娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01", "2026-07-15", "调离"],
+                           ["王芳", "计算机学院副院长", "计算机学院", "2024-09-01", None, "在职"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--update", "--write")
+    assert run.returncode == 0, run.stdout
+    li = yaml.safe_load((work / "records/cadres/li-na.yaml").read_text(encoding="utf-8"))
+    assert str(li["active_to"]) == "2026-07-15" and (work / "records/cadres/wang-fang.yaml").is_file()
+    assert not (work / "records/cadres/zhao-qiang.yaml").exists()
+
+
+def test_a_dissolved_class_is_left_out_and_a_status_not_known_is_an_error(work):
+    """A 教务系统 class list with 班级状态: 撤销 and 已毕业 classes are left out (W-IMP-015); a status
+    the import does not know (待定) is E-IMP-004 naming the words it knows, never read as in use."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "班级状态"],
+                           ["计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30, "在读"],
+                           ["计算机2702班", "计算机学院", "计算机科学与技术", 2027, 30, "已撤销"]])
+    run = cli(work, "import", "classes", "k.xlsx", "--write")
+    assert run.returncode == 0 and "W-IMP-015: 第 3 行（计算机2702班）的状态是已撤销" in run.stdout, run.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert names == ["计算机2701班"]
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "班级状态"],
+                           ["计算机2703班", "计算机学院", "计算机科学与技术", 2027, 30, "待定"]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "k.xlsx:2:6: 错误 E-IMP-004: 第 2 行的“班级状态”（F 列）“待定”不是" in run.stdout, run.stdout
+    assert "撤销" in run.stdout and "正常" in run.stdout

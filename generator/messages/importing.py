@@ -211,6 +211,20 @@ CODES = {
         "hint_zh": "记录已写明 {until} 以后的任职，这一行的职务已是以往任职：用 --update 导入它会把现任职务改回旧的。请用最新的名单导入，或删去这一行；若是记录写错了，请手工改正 {record} 的 earlier。",
         "hint_en": "The record already holds the posts after {until}, so this row's post is an earlier one: imported with --update it would put the old post back as the present one. Import the latest list, or delete this row; if the record is wrong, correct the earlier posts of {record} by hand.",
     },
+    "E-IMP-018": {
+        "severity": "error",
+        "zh": "第 {row} 行的状态是“{status}”，{record} 却没有写“{end}”（结束的日期）：表格没有写哪一天结束，没有改动",
+        "en": "row {row}'s status is '{status}', but {record} has no '{end_en}' (the day it ended): the spreadsheet does not say which day; nothing was changed",
+        "hint_zh": "{gone}不删除记录（以往的台账、安排表还要用到它），而是写上最后一天：这一天以后不再算作现有的{what}。请在表格中加一列“{end}”（列标题也可写作：{headings}），写明这一行的最后一天，再加 --update 导入；若记录是对的（仍是现有的{what}），请改正表格这一格的状态。",
+        "hint_en": "The record of {gone_en} is not deleted (past ledgers and assignments still name it): its last day is written, after which it no longer counts as a {what_en}. Add a column '{end}' (or one of: {headings}) giving this row's last day, and import with --update; if the record is right (still a {what_en} in use), correct this row's status.",
+    },
+    "W-IMP-015": {
+        "severity": "warning",
+        "zh": "第 {rows} 行（{names}）的状态是{statuses}，没有写“{end}”（结束的日期），未导入",
+        "en": "rows {rows_en} ({names_en}) are of the status {statuses_en} with no '{end_en}' (the day it ended): not imported",
+        "hint_zh": "状态为{ended}等的行是{gone}，记录中还没有它们，所以不新增，不会当作现有的{what}导入。以往的台账、安排表若要用到其中的某一个（如补录以往的记录），请在表格中加一列“{end}”写明它的最后一天，再运行一次导入：它就作为已结束的{what}写入。否则可以不管这条警告。",
+        "hint_en": "A row of an ended status ({ended}) is {gone_en}, which has no record, so none is added: it is never imported as a {what_en} in use. If past ledgers or assignments name one of them (records of past years being entered), add a column '{end}' giving its last day and run the import again: it is then written as an ended {what_en}. Otherwise ignore this warning.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
