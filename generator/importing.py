@@ -434,6 +434,13 @@ def _date(value) -> dt.date | None:
         return None
 
 
+def _year(digits: str) -> int:
+    """The year of a cohort's 2026 or its two digits, 26 (26级, 26届): 2026; 98 is 1998, 2098 being
+    more than ten years away (no cohort is listed so far ahead)."""
+    year = int(digits) + (2000 if len(digits) == 2 else 0)
+    return year - 100 if len(digits) == 2 and year > dt.date.today().year + 10 else year
+
+
 def _shown_date(value):
     """A cell's value as Excel shows it: a date cell without the time nobody typed."""
     return value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
@@ -731,6 +738,8 @@ class Importer:
                     "a whole number such as 30")
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
+                if year is None and (two := re.fullmatch(r"(\d\d)\s*[级届]", _whole(str(value)))):
+                    year = _year(two.group(1))  # (25级)
                 first, last = self.bounds[field]
                 if year is not None and ("届" in str(value) or "届" in _heading(self.header[i - 1])):
                     self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
@@ -847,8 +856,8 @@ class Importer:
             self._hidden_columns(file, rows[at][0], *unseen[title][2:])
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
-            year = re.fullmatch(r"\D*((?:19|20)\d\d)\s*[级届]\D*", title or "")
-            year = year and not RANGE.search(title) and int(year.group(1))  # (2025级及以前: no row's year)
+            year = re.fullmatch(r"\D*((?:19|20)\d\d|\d\d)\s*[级届]\D*", title or "")
+            year = year and not RANGE.search(title) and _year(year.group(1))  # (2025级及以前: no row's year)
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
@@ -1680,9 +1689,10 @@ def _cohort(text: str) -> int:
 
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
-    m = re.fullmatch(r"(\d{4})(级|年级|年|届)?", _plain(text))
-    if m and first <= int(m.group(1)) <= last:
-        return (Jie if m.group(2) == "届" else int)(m.group(1))
+    m = re.fullmatch(r"(\d{4})(级|年级|年|届)?|(\d\d)(级|届)", _plain(text))
+    year = m and _year(m.group(1) or m.group(3))
+    if m and first <= year <= last:
+        return (Jie if "届" in m.group(0) else int)(year)
     raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级 "
                                      f"(a cohort year from {first} to {last}, such as 2026 or 2026级): {text!r}")
 

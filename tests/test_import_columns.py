@@ -115,3 +115,30 @@ def test_a_dissolved_class_is_left_out_and_a_status_not_known_is_an_error(work):
     run = cli(work, "import", "classes", "k.xlsx")
     assert run.returncode == 1 and "k.xlsx:2:6: 错误 E-IMP-004: 第 2 行的“班级状态”（F 列）“待定”不是" in run.stdout, run.stdout
     assert "撤销" in run.stdout and "正常" in run.stdout
+
+
+def test_a_two_digit_cohort_25ji_is_read_as_2025_in_a_cell_a_sheet_s_name_and_cohort(work):
+    """教务系统 exports and sheet tabs write 25级, 26届: it was E-IMP-004 (不是 …入学年份) in a cell, and
+    a sheet named 27级 gave its rows no cohort (E-IMP-002 of 年级); --cohort 26级 was refused.  Two
+    digits before 级 or 届 are now the year 20NN (届 still said by W-IMP-013)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "27级"
+    for row in [["班级名称", "学院", "专业", "人数"], ["计算机2701班", "计算机学院", "计算机科学与技术", 30]]:
+        sheet.append(row)
+    other = book.create_sheet("全部")
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2502班", "计算机学院", "计算机科学与技术", "25级", 31],
+                ["计算机2602班", "计算机学院", "计算机科学与技术", "26届", 29]]:
+        other.append(row)
+    book.save(work / "k.xlsx")
+    run = cli(work, "import", "classes", "k.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "W-IMP-013" in run.stdout and "2026届 是 2026 年入学的 2026 级" in run.stdout, run.stdout
+    read = {c["name"]: y for y in (2025, 2026, 2027) for c in yaml.safe_load(
+        (work / f"records/classes/{y}.yaml").read_text(encoding="utf-8"))["classes"]}
+    assert read["计算机2701班"] == 2027 and read["计算机2502班"] == 2025 and read["计算机2602班"] == 2026, read
+    xlsx(work / "m.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2803班", "计算机学院", "计算机科学与技术", 28]])
+    run = cli(work, "import", "classes", "m.xlsx", "--cohort", "28级", "--write")
+    assert run.returncode == 0 and (work / "records/classes/2028.yaml").is_file(), run.stdout + run.stderr

@@ -1476,8 +1476,10 @@ def test_cohort_written_as_a_grade_is_its_year(work, given):
     xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2603班", "cs", "计算机科学与技术", 30]])
     run = cli(work, "import", "classes", "c.xlsx", "--cohort", given, "--write")
     assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02" in run.stdout, run.stdout + run.stderr
-    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26级")
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26")  # (two digits alone: not a year)
     assert run.returncode == 2 and "1950–2100" in run.stderr, run.stderr
+    run = cli(work, "import", "classes", "c.xlsx", "--cohort", "26级")  # (as 26级 in a cell: 2026)
+    assert run.returncode == 0 and "1 条与已有记录相同" in run.stdout, run.stdout + run.stderr
 
 
 def test_a_promoted_cadre_updated_keeps_the_earlier_post_and_the_start_as_a_cadre(work):
