@@ -75,6 +75,12 @@ FIELDS = {
         "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态"]),
     },
 }
+# A column holding two fields (as _heading gives its heading): the 组织部's 单位及职务 (计算机学院 副院长: the
+# unit it begins with, the whole its position, as the records write one) and 姓名/职务 (王芳/副院长).
+COMBINED = {"cadres": {**dict.fromkeys(("单位及职务", "单位职务", "单位与职务", "单位/职务", "单位、职务", "工作单位及职务",
+                                        "现工作单位及职务", "现任单位及职务", "任职单位及职务", "部门及职务", "单位及职位"),
+                                       ("unit", "position")),
+                       **dict.fromkeys(("姓名/职务", "姓名及职务", "姓名、职务", "姓名与职务"), ("name", "position"))}}
 # The headings of a field that win over its others when both are columns (as _heading gives them): a club's
 # unit is its 业务指导单位 (clubs.schema.json), not the 挂靠单位 or 主管单位 a 校团委 list may give beside it.
 PREFERRED = {("clubs", "unit"): ("指导单位", "业务指导单位")}
@@ -648,6 +654,7 @@ class Importer:
         fields = FIELDS[self.kind]
         by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
+        self.parts = {}  # column → the fields it holds (COMBINED)
         for i, h in enumerate(header, 1):
             h = _cell(h)
             if h is None:
@@ -655,6 +662,9 @@ class Importer:
             norm, where = _heading(h), {"heading": h, "column": letter(i)}
             field = by_heading.get(norm)
             if norm in NUMBERING:  # (a row number: nothing to import, nothing to say)
+                continue
+            if norm in COMBINED.get(self.kind, {}):
+                self.parts[i] = COMBINED[self.kind][norm]
                 continue
             if field is None and (PERSONAL.search(norm) or self.kind in STUDENT and STUDENT[self.kind].search(norm)):
                 self.add("W-IMP-002", (self.header_row, i), **where)
@@ -664,6 +674,12 @@ class Importer:
             else:
                 found.setdefault(field, []).append(i)
         found = {field: self._one(field, at, header) for field, at in found.items()}
+        for i, parts in self.parts.items():  # (the fields no column of their own gives)
+            if not (left := [f for f in parts if f not in found]):
+                self.add("E-IMP-009", (self.header_row, i), other=_cell(header[found[parts[0]] - 1]),
+                         field=fields[parts[0]][0], field_en=fields[parts[0]][1], heading=_cell(header[i - 1]),
+                         column=letter(i), fix="请删除其中一列，只留一列。", fix_en="Delete one of the two columns.")
+            found.update(dict.fromkeys(left, i))
         where = (f"表格的前 {HEADINGS} 行中没有认得出的列标题行（至少认得出两个列标题的一行）：列标题在更下面时，"
                  f"请删去上面的几行，让它在前 {HEADINGS} 行内；否则请在第一行加上这一列",
                  f"None of the first {HEADINGS} rows holds headings this import knows (two or more in a row): if the "
@@ -713,6 +729,14 @@ class Importer:
         for field, i in columns.items():
             value = _cell(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
+            if i in self.parts and value is not None and (value := self._part(field, value, self.parts[i])) is None:
+                if field == self.parts[i][0]:  # (said once, of the cell)
+                    self.add("E-IMP-004", (n, i), value=row[i - 1], expected="姓名和职务（两者之间要用“/”或空格隔开）",
+                             expected_en="a name and a position (separated by '/' or a space)",
+                             example="王芳/计算机学院副院长 或 王芳 计算机学院副院长（姓名在前）",
+                             example_en="王芳/计算机学院副院长 or 王芳 计算机学院副院长 (the name first)", **where)
+                ok = False
+                continue
             if value is None and isinstance(row[i - 1] if i <= len(row) else None, Formula):
                 self.add("E-IMP-013", (n, i), formula=f"公式 {row[i - 1]}" if row[i - 1] else "公式（读不出它的内容）",
                          formula_en=f"the formula {row[i - 1]}" if row[i - 1] else "a formula (its text cannot be read)",
@@ -809,6 +833,30 @@ class Importer:
                 continue
             out[field] = value
         return out if ok else None
+
+    def _part(self, field: str, value, parts: tuple):
+        """The `field` of a COMBINED cell `value` holding `parts`: of 单位及职务 the unit it begins
+        with (the longest unit name, id or short name; else its first word, E-IMP-005 saying it is
+        no unit) and the whole, without the space or slash after the unit, as the position; of
+        姓名/职务 the name before a slash, a bracket or a space (李 娜 padded: its first two
+        characters) and the position after it, None when there is none."""
+        text = _unbroken(str(value)).strip()
+        if parts == ("unit", "position"):
+            if field == "position":
+                return re.sub(r"\s*[/／]\s*", "", PADDING.sub("", text))
+            plain = _plain(text).lower()
+            return max((k for k in self.unit_ids if plain.startswith(k)), key=len, default=None) or re.split(
+                r"[\s/／]+", text)[0]
+        m = re.fullmatch(r"(.+?)\s*[(（]\s*(.+?)\s*[)）]|(.+?)\s*[/／、，,；;]\s*(.+)", text, re.S)
+        if m:
+            name, position = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        else:
+            words = text.split()
+            k = next((k for k in range(1, len(words)) if len("".join(words[:k])) >= 2), None)
+            if k is None:
+                return None
+            name, position = "".join(words[:k]), " ".join(words[k:])
+        return name if field == "name" else position
 
     # -- run ---------------------------------------------------------------
     def run(self) -> None:

@@ -142,3 +142,44 @@ def test_a_two_digit_cohort_25ji_is_read_as_2025_in_a_cell_a_sheet_s_name_and_co
     xlsx(work / "m.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机2803班", "计算机学院", "计算机科学与技术", 28]])
     run = cli(work, "import", "classes", "m.xlsx", "--cohort", "28级", "--write")
     assert run.returncode == 0 and (work / "records/classes/2028.yaml").is_file(), run.stdout + run.stderr
+
+
+def test_a_cadre_list_s_combined_unit_and_position_column_is_read_as_both(work):
+    """The 组织部's list writes 单位及职务 in one column (计算机学院 副院长, 党委学生工作部副部长): it was
+    W-IMP-001 (不认识的列) and E-IMP-002 for both 职务 and 单位.  The cell's unit is the longest unit
+    name, id or short name it begins with, the whole (without the space) the position, as the
+    records write a position (计算机学院副院长)."""
+    xlsx(work / "c.xlsx", [["姓名", "单位及职务", "任职日期"], ["王芳", "计算机学院 副院长", "2024-09-01"],
+                           ["赵强", "党委学生工作部副部长", "2023-03-01"], ["钱明", "图书馆馆长", "2023-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1 and "W-IMP-001" not in run.stdout and "E-IMP-002" not in run.stdout, run.stdout
+    assert "c.xlsx:4:2: 错误 E-IMP-005: 第 4 行的单位“图书馆馆长”（B 列）在 records/units.yaml 中找不到" in run.stdout, run.stdout
+    xlsx(work / "c.xlsx", [["姓名", "单位及职务", "任职日期"], ["王芳", "计算机学院 副院长", "2024-09-01"],
+                           ["赵强", "党委学生工作部副部长", "2023-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    wang = yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))
+    zhao = yaml.safe_load((work / "records/cadres/zhao-qiang.yaml").read_text(encoding="utf-8"))
+    assert (wang["unit"], wang["position"]) == ("cs", "计算机学院副院长"), wang
+    assert (zhao["unit"], zhao["position"]) == ("xgb", "党委学生工作部副部长"), zhao
+    assert cli(work, "validate").returncode == 0
+
+
+def test_a_cadre_list_s_name_and_position_column_is_read_as_both(work):
+    """姓名/职务 in one column (王芳/计算机学院副院长, 赵强 党委学生工作部副部长, 钱明（计算机学院院长）):
+    the name before the first slash, space or bracket, the position after it; a cell with neither
+    cannot be split and is E-IMP-004, saying how to write it."""
+    xlsx(work / "c.xlsx", [["姓名/职务", "单位", "任职日期"], ["王芳/计算机学院副院长", "cs", "2024-09-01"],
+                           ["赵 强 党委学生工作部副部长", "xgb", "2023-03-01"], ["钱明（计算机学院院长）", "cs", "2023-03-01"],
+                           ["孙丽计算机学院副院长", "cs", "2023-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1 and "E-IMP-002" not in run.stdout, run.stdout
+    assert "c.xlsx:5:1: 错误 E-IMP-004: 第 5 行的“姓名/职务”（A 列）“孙丽计算机学院副院长”不是姓名和职务" in run.stdout, run.stdout
+    xlsx(work / "c.xlsx", [["姓名/职务", "单位", "任职日期"], ["王芳/计算机学院副院长", "cs", "2024-09-01"],
+                           ["赵 强 党委学生工作部副部长", "xgb", "2023-03-01"], ["钱明（计算机学院院长）", "cs", "2023-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    read = {p.stem: yaml.safe_load(p.read_text(encoding="utf-8")) for p in (work / "records/cadres").glob("*.yaml")}
+    assert (read["wang-fang"]["name"], read["wang-fang"]["position"]) == ("王芳", "计算机学院副院长")
+    assert (read["zhao-qiang"]["name"], read["zhao-qiang"]["position"]) == ("赵强", "党委学生工作部副部长"), read["zhao-qiang"]
+    assert (read["qian-ming"]["name"], read["qian-ming"]["position"]) == ("钱明", "计算机学院院长")
