@@ -485,14 +485,26 @@ INDEX_HTML = """<!doctype html>
         box.hidden = !found.length;
       }
       var changed = [];  // (plain's `said` of the ledger being saved)
-      // 保存 pressed: what was listed goes (preSave lists what is still wrong) — Decap stops a save
-      // with an empty required field before preSave, which left the problems just put right listed.
+      // 保存 pressed — or on Gitea (publish_mode simple, no 保存) 立即发布, 发布，然后新建内容 or 发布，然后复制内容
+      // (Decap's words for them: SAVES) —: what was listed goes (preSave lists what is still wrong) —
+      // Decap stops a save with an empty required field before preSave, which left the problems just
+      // put right listed.
+      var bar = (window.CMS && CMS.getLocale && (CMS.getLocale("zh_Hans") || {}).editor || {}).editorToolbar || {};
+      var SAVES = ["save", "publishNow", "publishAndCreateNew", "publishAndDuplicate"].map(function (k) { return bar[k]; })
+        .filter(Boolean);
       document.addEventListener("click", function (ev) {
-        var button = ev.target && ev.target.closest && ev.target.closest("button");
-        if (button && button.textContent.trim() === "保存") { listed([]); }
+        var button = ev.target && ev.target.closest && ev.target.closest('button, [role="menuitem"]');
+        if (button && SAVES.indexOf(button.textContent.trim()) >= 0) { listed([]); }
       }, true);
-      window.addEventListener("hashchange", function () {  // a list or the 工作流 page: the ledger left
-        if (decapLists()) { listed([]); listed([], "ledger-changed"); }
+      // The ledger left (for a list, the 工作流 page or another ledger — 快速新建, or on Gitea after 立即发布):
+      // what was listed of it goes; what was changed in it stays while its own address is shown
+      // (`about`: where it was saved, or its address after Decap's own step from …/new to …/entries/<slug>).
+      var about = "";
+      window.addEventListener("hashchange", function () {
+        var now = location.hash, fresh = /\/new$/.test(about) ? about.replace(/new$/, "entries/") : "";
+        if (fresh && now.indexOf(fresh) === 0) { about = now; }
+        listed([]);
+        if (now !== about) { listed([], "ledger-changed"); }
       });
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
@@ -510,6 +522,7 @@ INDEX_HTML = """<!doctype html>
         } });
         CMS.registerEventListener({ name: "postSave", handler: function (ev) {
           saved(ev.entry);
+          about = location.hash;
           listed(changed, "ledger-changed");
         } });
         CMS.registerEventListener({ name: "postPublish", handler: function (ev) { published(ev.entry); } });

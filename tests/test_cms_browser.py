@@ -999,6 +999,76 @@ def test_what_the_form_listed_of_a_ledger_goes_when_the_cadre_leaves_it_for_a_li
             browser.close()
 
 
+@pytest.fixture
+def simple_trial(trial):
+    """The trial's form as Gitea's is made (`cms-config --backend gitea`: publish_mode simple, no
+    editorial workflow): a ledger is saved by 发布 → 立即发布, a commit on the branch."""
+    import yaml
+
+    from generator import cms
+
+    path = trial.site / "admin" / "config.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config["publish_mode"] = "simple"
+    for coll in config["collections"]:
+        coll["description"] = coll["description"].replace(cms.SAVING[True], cms.SAVING[False])
+    path.write_text(cms.dump(config), encoding="utf-8")
+    return trial
+
+
+def _publish_now(page, item="立即发布"):
+    """Gitea's form (publish_mode simple): 发布, then `item` of its menu."""
+    page.get_by_text("发布", exact=True).first.click()
+    page.get_by_role("menuitem", name=item).click()
+
+
+def test_on_gitea_what_the_form_listed_goes_with_publish_now_and_on_the_next_ledger(simple_trial):
+    """On Gitea (publish_mode simple) a ledger is saved by 发布 → 立即发布, not 保存: refused for a date
+    after today, the cadre put the date right but left 活动情况 empty and pressed 立即发布 — Decap stopped
+    it (必填项) and 还不能保存 still listed the date put right.  Published, the next ledger opened
+    (快速新建) showed 已保存。…改成了这样 of the last one, and a ledger refused then left for another showed
+    its problems over the other.  Each of Decap's publish buttons clears the list as 保存 does, and a
+    ledger opened after another starts with neither box."""
+    from playwright.sync_api import expect, sync_playwright
+
+    trial, rel = simple_trial, "records/ledgers/2026-H2/zhang-wei.yaml"
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            page.on("dialog", lambda d: d.accept())  # (Decap's 离开此页面？ with changes not saved)
+            expect(page.get_by_role("button", name="保存")).to_have_count(0)  # (Gitea's form has none)
+            _activity(page, 0, "2026-10-20", "主题班会", "进班级", "面对面", 30, "与全班同学\t座谈新学期学业规划。")
+            _publish_now(page)
+            listed = page.get_by_role("listitem").filter(has_text="第 1 次活动的日期 2026-10-20 晚于今天")
+            expect(listed).to_be_visible()
+            page.locator('input[id^="date-field-"]').first.fill("2026-09-30")
+            page.locator('textarea[id^="summary-field-"]').first.fill("")
+            _publish_now(page)
+            expect(page.get_by_text("必填项").first).to_be_visible()
+            expect(listed).to_have_count(0)
+            expect(page.locator("#ledger-problems")).to_be_hidden()
+            page.locator('textarea[id^="summary-field-"]').first.fill("与全班同学\t座谈新学期学业规划。")
+            _publish_now(page)
+            page.wait_for_url("**/entries/zhang-wei")  # (committed on the form's branch: no pull request branch)
+            assert "date: 2026-09-30" in _committed(trial.repo, rel) and _branches(trial.repo) == []
+            expect(page.locator("#ledger-changed")).to_be_visible()  # (still the ledger it is about)
+            _new_ledger(page, trial)  # (快速新建; 张伟's again: told 已经有了, and the date)
+            expect(page.locator("#ledger-changed")).to_be_hidden()
+            _activity(page, 0, "2026-10-21", "主题班会", "进班级", "面对面", 30, "与全班同学座谈。")
+            _publish_now(page)
+            expect(page.get_by_role("listitem").filter(has_text="2026-10-21 晚于今天")).to_be_visible()
+            _new_ledger(page, trial, period="2026-H1", cadre="李娜", point="机器人协会")  # (another ledger)
+            expect(page.locator("#ledger-problems")).to_be_hidden()
+        finally:
+            browser.close()
+
+
+def _committed(repo: Path, rel: str) -> str:
+    """The text of `rel` on the checked-out branch of `repo`, or ""."""
+    done = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{rel}"], capture_output=True, text=True)
+    return done.stdout if done.returncode == 0 else ""
+
+
 def test_the_media_library_that_commits_straight_to_the_branch_is_not_offered(trial):
     """The form's header offered Decap's 媒体 (media library): a cadre who chose a photo there (活动照片,
     students in it) committed records/.media/photo.jpg straight onto the branch, “上传 …”, with no pull
