@@ -622,6 +622,15 @@ MSG = {
         "en": "note: {name} needs --api-root (your server's API, e.g. https://git.example.edu.cn/api/v1); "
               "without it the form connects to Decap's default address, not your server.",
     },
+    "gitea_main": {
+        "zh": "注意：Gitea 的表单没有编辑审核流程（publish_mode: simple），“立即发布”会把台账直接提交到 main，"
+              "不经审核人审核、不经合并请求的检查。请加 --branch web-form（表单专用分支），并把 main 设为受保护分支"
+              "（禁止推送、合并须经批准），由管理员从该分支开合并请求；见 site/guide/web-form.md 的“注意（Gitea）”。",
+        "en": "note: Gitea's form has no editorial workflow (publish_mode: simple): 立即发布 (publish now) commits a ledger "
+              "straight to main, with no review and no pull-request check. Add --branch web-form (a branch of the form's "
+              "own), protect main (no pushes, merges need approval) and let an administrator open a pull request from it; "
+              "see the Gitea note in site/guide/web-form.md.",
+    },
     "bad_period": {
         "zh": "期间“{value}”不是政策规定的填报期间；期间写作 年份-代号，如 2026-H2（代号见 records/policy.yaml）",
         "en": "'{value}' is not a ledger period of the policy; write year-code, e.g. 2026-H2 (codes in records/policy.yaml)",
@@ -1042,15 +1051,27 @@ def _archived(rs: RecordSet, frozen: list[str], lang: str) -> str:
 
 # What 保存 does, as the period's list tells it (build_config): with the editorial workflow a ledger
 # saved waits on the 工作流 page (Decap's list shows only what is merged); Gitea's form (simple) has no
-# 保存 button (Decap's simple controls): 发布 → 立即发布 commits.
+# 保存 button (Decap's simple controls): 发布 → 立即发布 commits to the form's branch — on main (RECORDS),
+# straight into the records, which no reviewer sees.
+RECORDS = "main"
 SAVING = {
     True: "保存后是“草稿”，在“工作流”页中（合并以前不在本列表里）；改为“审核中”即提交本单位党委审核，审核通过后发布。",
-    False: ("填好后点“发布”，再点“立即发布”：这就是保存（本表单没有“保存”按钮），台账随即提交，出现在本列表里，"
-            "由管理员核对后合并到正式记录。"),
+    False: "填好后点“发布”，再点“立即发布”：这就是保存（本表单没有“保存”按钮），",
 }
+TO_BRANCH = ("台账随即提交到 {branch} 分支，出现在本列表里；由管理员从 {branch} 分支向 main 开合并请求，"
+             "经检查和本单位审核人批准后才进入正式记录。")
+TO_RECORDS = ("台账随即直接提交到正式记录（main 分支），不经本单位审核人审核，也不经合并请求的检查：发布前请逐项核对；"
+              "平台拒绝保存时（main 设了分支保护），请告诉管理员。")
 
 
-def collection(rs: RecordSet, period: Period, schema: dict, workflow: bool = True) -> dict:
+def saving(workflow: bool, branch: str) -> str:
+    """What saving does, as the period's list says it (SAVING)."""
+    if workflow:
+        return SAVING[True]
+    return SAVING[False] + (TO_RECORDS if branch == RECORDS else TO_BRANCH.format(branch=branch))
+
+
+def collection(rs: RecordSet, period: Period, schema: dict, workflow: bool = True, branch: str = RECORDS) -> dict:
     ctx = FormContext(rs, period)
     req = set(schema.get("required", []))
     fields = [field_for(k, v, k in req, schema, ctx) for k, v in schema["properties"].items()]
@@ -1061,7 +1082,7 @@ def collection(rs: RecordSet, period: Period, schema: dict, workflow: bool = Tru
         "label_singular": f"{period.name}工作台账",
         # (the schema's description is for a file's editor: the form's says no path)
         "description": (f"每位中层领导干部每半年填一份联系学生工作台账（附件2）。本期：{period.start} 至 {period.end}，"
-                        f"截止 {period.due}。" + SAVING[workflow]),
+                        f"截止 {period.due}。" + saving(workflow, branch)),
         "folder": f"records/ledgers/{period.id}",
         "extension": "yaml",
         "format": "yaml",
@@ -1111,7 +1132,7 @@ def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: di
     config.update({
         "media_folder": "records/.media",  # required by Decap; the ledger form has no uploads
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(rs, p, schema, workflow) for p in periods],
+        "collections": [collection(rs, p, schema, workflow, backend.get("branch", RECORDS)) for p in periods],
     })
     return config
 
@@ -1201,6 +1222,8 @@ def _backend_from(args) -> dict:
              "auth_endpoint": args.auth_endpoint}
     if args.backend in ("gitea", "forgejo") and not args.api_root and not args.local_backend:
         sys.stderr.write(MSG["no_api_root"][args.lang].format(name=args.backend) + "\n")
+    if args.backend == "gitea" and args.branch == RECORDS:
+        sys.stderr.write(MSG["gitea_main"][args.lang] + "\n")
     return backend_config(args.backend, args.repo, args.branch, **extra)
 
 

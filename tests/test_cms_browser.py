@@ -1011,7 +1011,7 @@ def simple_trial(trial):
     config = yaml.safe_load(path.read_text(encoding="utf-8"))
     config["publish_mode"] = "simple"
     for coll in config["collections"]:
-        coll["description"] = coll["description"].replace(cms.SAVING[True], cms.SAVING[False])
+        coll["description"] = coll["description"].replace(cms.SAVING[True], cms.saving(False, config["backend"]["branch"]))
     path.write_text(cms.dump(config), encoding="utf-8")
     return trial
 

@@ -163,7 +163,7 @@ def test_a_self_hosted_forge_without_its_api_root_is_told_to_add_it(records, hos
     done = run(*base)
     assert done.returncode == 0 and "--api-root" in done.stderr
     assert "api_root" not in yaml.safe_load(done.stdout)["backend"]
-    done = run(*base, "--api-root", "https://git.example.edu.cn/api/v1")
+    done = run(*base, "--api-root", "https://git.example.edu.cn/api/v1", "--branch", "web-form")  # (not main: no review)
     assert done.returncode == 0 and done.stderr == ""
     assert yaml.safe_load(done.stdout)["backend"]["api_root"] == "https://git.example.edu.cn/api/v1"
 
@@ -406,6 +406,34 @@ def test_a_periods_description_says_what_saving_does_with_the_publish_mode_in_us
         for coll in yaml.safe_load(done.stdout)["collections"]:
             text = coll["description"]
             assert all(w in text for w in said) and not any(w in text for w in unsaid), (host, text)
+
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_gitea_form_that_publishes_straight_to_main_says_no_reviewer_sees_it(records, tmp_path, lang):
+    """On Gitea (publish_mode simple: Decap's gitea backend has no editorial workflow) 立即发布 commits to
+    the form's branch: `--backend gitea` with the default `--branch main` put every ledger straight into
+    the records, with no pull request, no check and no reviewer — and neither the form nor cms-config
+    said so (the list read 由管理员核对后合并到正式记录).  The list now says plainly that nobody reviews
+    it and cms-admin / cms-config warn the administrator, naming the way round (a branch of its own,
+    main protected); with such a branch the list says where the ledger goes and who merges it."""
+    base = ("--records", str(records), "--today", "2026-10-01", "--backend", "gitea", "--repo", "xgb/ledger",
+            "--app-id", "abc", "--api-root", "https://git.example.edu.cn/api/v1", "--lang", lang)
+    for command in ("cms-config", "cms-admin"):
+        out = ("--out", str(tmp_path / command)) if command == "cms-admin" else ()
+        done = run(command, *base, *out)
+        assert "--branch" in done.stderr and "main" in done.stderr, (command, done.stderr)
+        assert ("不经审核" if lang == "zh" else "no review") in done.stderr, done.stderr
+    config = yaml.safe_load(run("cms-config", *base).stdout)
+    assert config["backend"]["branch"] == "main"
+    for coll in config["collections"]:
+        text = coll["description"]
+        assert "直接提交到正式记录（main 分支）" in text and "不经本单位审核人审核" in text, text
+    done = run("cms-config", *base, "--branch", "web-form")
+    assert "--branch" not in done.stderr, done.stderr
+    for coll in yaml.safe_load(done.stdout)["collections"]:
+        text = coll["description"]
+        assert "web-form 分支" in text and "审核人批准后" in text and "不经" not in text, text
 
 
 def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_finds():
