@@ -541,6 +541,23 @@ def _new_ledger_beside(tmp_path, rel: str, text: str):
         trial.stop()
 
 
+@contextlib.contextmanager
+def _browser_beside(tmp_path, rel: str, text: str):
+    """(trial, browser): a chromium beside the trial of a records tree holding the ledger `rel` written as `text`."""
+    from playwright.sync_api import sync_playwright
+
+    trial = _trial_with(tmp_path, rel, text)
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                yield trial, browser
+            finally:
+                browser.close()
+    finally:
+        trial.stop()
+
+
 def _trial_with(tmp_path, rel: str, text: str):
     """The trial of a records tree holding the ledger `rel` written as `text`."""
     _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
@@ -602,28 +619,20 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
     import re
 
     import yaml
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
     rel = "records/ledgers/2026-H2/zhang-wei.yaml"
-    trial = _trial_with(tmp_path, rel, LEDGER_BY_HAND)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            try:
-                page = _signed_in(browser, trial)
-                # the list names the cadre and the half-year (it showed the file name, zhang-wei)
-                page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
-                page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True).click()
-                box = page.locator('textarea[id^="reflections-field-"]')
-                expect(box).to_have_value("新生适应期需要更多面对面的交流。")
-                box.fill("新生适应期需要更多面对面的交流，下学期继续走访宿舍。")
-                _save(page)
-            finally:
-                browser.close()
+    with _browser_beside(tmp_path, rel, LEDGER_BY_HAND) as (trial, browser):
+        page = _signed_in(browser, trial)
+        # the list names the cadre and the half-year (it showed the file name, zhang-wei)
+        page.goto(trial.admin_url + "#/collections/ledgers-2026-H2")
+        page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True).click()
+        box = page.locator('textarea[id^="reflections-field-"]')
+        expect(box).to_have_value("新生适应期需要更多面对面的交流。")
+        box.fill("新生适应期需要更多面对面的交流，下学期继续走访宿舍。")
+        _save(page)
         _saved_and_valid(trial, tmp_path)
-        text = (tmp_path / "review" / rel).read_text(encoding="utf-8")
-    finally:
-        trial.stop()
+    text = (tmp_path / "review" / rel).read_text(encoding="utf-8")
     for comment in ("# 张伟 2026 年下半年台账（手工维护，表单修改后请保留这些说明）", "# 本期联系点",
                     "  # 开学第一次活动", "# 人数为估计"):
         assert comment in text, text
@@ -639,6 +648,34 @@ def test_editing_a_ledger_keeps_its_comments_layout_and_every_value(tmp_path):
         if not line.startswith("reflections") and "[" not in line and "{" not in line:
             assert re.sub(r"(\S)  #", r"\1 #", line) in kept, line
 
+
+
+def test_a_cadre_opening_the_address_of_their_ledger_signs_in_there_and_finds_it(tmp_path):
+    """What a cadre sees first at an editor's address (the address of their ledger, bookmarked on a
+    phone after saving it, or sent by a colleague), before signing in: nothing of the form, Decap's
+    登录 page in Chinese, the page named 填报工作台账, its button within a phone's screen; signed in
+    there, the form opens that ledger with the values it holds — not the list, not an empty ledger."""
+    from playwright.sync_api import expect
+
+    with _browser_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml", LEDGER_BY_HAND) as (trial, browser):
+        page = browser.new_page(locale="zh-CN", viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+        page.set_default_timeout(15000)
+        address = trial.admin_url + "#/collections/ledgers-2026-H2/entries/zhang-wei"
+        page.goto(address)
+        sign_in = page.get_by_role("button", name="登录")
+        _fits(page, 390, {"sign in": sign_in})
+        expect(page).to_have_title("填报工作台账")
+        for hidden in ("干部姓名", "联系学生活动", "保存", "发布"):
+            expect(page.get_by_text(hidden, exact=True)).to_have_count(0)
+        assert "Login" not in page.inner_text("body")
+        expect(page.locator(".ledger-box:visible")).to_have_count(0)
+        sign_in.click()
+        expect(page.locator('textarea[id^="reflections-field-"]')).to_have_value("新生适应期需要更多面对面的交流。")
+        assert page.url == address
+        expect(page.get_by_text("正在集合“2026年下半年工作台账”中编写")).to_be_visible()
+        expect(page.get_by_text("张伟（计算机学院院长）· zhang-wei")).to_be_visible()
+        expect(page.get_by_text("含未保存的修改")).to_have_count(0)
+        expect(page.locator(".ledger-box:visible")).to_have_count(0)
 
 
 
