@@ -270,8 +270,28 @@ def test_the_pages_upload_is_a_node_24_release():
     """upload-pages-artifact@v3 is a composite action around upload-artifact@v4, a Node 20
     action (actionlint cannot see inside it); Node 20 is gone from the runners."""
     text = (ROOT / ".github/workflows/pages.yml").read_text(encoding="utf-8")
-    [version] = re.findall(r"actions/upload-pages-artifact@v(\d+)", text)
+    [version] = re.findall(r"actions/upload-pages-artifact@[0-9a-f]{40} # v(\d+)", text)
     assert int(version) >= 5
+
+
+PINNED = re.compile(r"uses: (?P<action>[\w.-]+/[\w./-]+)@(?P<sha>[0-9a-f]{40}) # (?P<version>v\d+\.\d+\.\d+)$")
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_release_beside_it():
+    """The workflows named their actions by a major tag (actions/checkout@v5): whoever can move the
+    tag (the action's owner, or someone who took over its account) changes what runs in the
+    ownership check and the Pages deployment, with their tokens.  Each action is pinned to the full
+    commit of a release, named in a comment (# v5.1.0) that Dependabot updates with it (guide
+    git-hosts); one action's releases are pinned alike wherever it is used."""
+    found: dict[str, set] = {}
+    for path in sorted((ROOT / ".github" / "workflows").glob("*.yml")):
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            if re.match(r"\s*(?:- )?uses:", line):
+                pin = PINNED.search(line)
+                assert pin, f"{path.name}:{n}: {line.strip()} is not pinned to a commit with its release in a comment"
+                repo = "/".join(pin["action"].split("/")[:2])  # (actions/cache/restore is actions/cache's)
+                found.setdefault(repo, set()).add((pin["sha"], pin["version"]))
+    assert found and all(len(pins) == 1 for pins in found.values()), found
 
 
 def test_the_published_site_is_rebuilt_every_day_as_of_that_day(tmp_path):
