@@ -1409,3 +1409,28 @@ def test_an_ended_year_renamed_with_its_semesters_is_one_finding(tmp_path):
     commit(repo, "2026-09-15 09:00", "校历：学年编号")
     said = _autumn_said(repo, "W-CHK-016")
     assert len(said) == 1 and "改为 2025-2027" in said[0]["message"], said
+
+
+def test_an_owed_ledger_recording_no_activity_is_told_once_its_deadline_has_passed(tmp_path):
+    # R6: the ledger records the half-year's contact work.  An empty file handed in on time was 按时 in
+    # Attachment 2 and in the evaluation's on-time ledgers, and nothing ever said it held nothing (the
+    # deadlines guide called the placeholder a known limitation); after the deadline it is now told
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2"),
+                 H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2025-12-20 10:00", "台账")
+    on_the_day = check(repo, "2025-12-31")  # (the due day itself: it may still be filled in)
+    assert codes(on_the_day, "W-CHK-017") == []
+    result = check(repo, "2026-01-01")
+    assert row(result, "2025-H2", "zhang-wei")["status"] == "on_time"
+    (empty,) = codes(result, "W-CHK-017")
+    assert empty.file.endswith("ledgers/2025-H2/zhang-wei.yaml") and empty.line == 4
+    assert "张伟" in empty.message_zh and "2025-H2" in empty.message_zh and "没有记录" in empty.message_zh
+    assert empty.data == {"cadre": "zhang-wei", "period": "2025-H2"} and empty.severity == "warning"
+    assert "2025-H2" in empty.message_en and "no activity" in empty.message_en
+    assert codes(check(repo, "2026-01-01", strict=True), "W-CHK-017")[0].severity == "error"
+    # excused from meeting students for the half-year (sick leave): an empty ledger is what is owed
+    write(repo, {"records/exemptions.yaml": "exemptions:\n  - cadre: zhang-wei\n    rules: [semester_contacts]\n"
+                 "    start: \"2025-07-01\"\n    end: \"2025-12-31\"\n    reason: 病假\n"})
+    commit(repo, "2025-12-21 10:00", "豁免")
+    assert codes(check(repo, "2026-01-01"), "W-CHK-017") == []

@@ -10,6 +10,8 @@ It is submitted when it landed in Git (git_history.py) — or, only for the path
 administrator-owned) lists, on the declared date.  The deadline is the end of the due
 day plus the policy's grace days, in the policy time zone.  Anything that landed after
 the end of --today does not count yet, so a past --today replays the state of that day.
+An owed ledger handed in that records no activity is told once its deadline has passed (W-CHK-017),
+unless the cadre was excused from meeting students in the period.
 """
 from __future__ import annotations
 
@@ -251,7 +253,9 @@ class Deadlines:
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",
                         source_en="import manifest" if row["source"] == "import" else "Git",
                         data={"cadre": cadre, "period": period.id, "days_late": row["days_late"]})
-            elif row["status"] == "missing":
+            if row["status"] in ("on_time", "late") and row["required"] and ctx.today > deadline:
+                self._empty(led, row, deadline)
+            if row["status"] == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
                 ctx.add("W-CHK-006", shown, None, name=row["name"],
                         unit=ctx.unit_name(row["unit"]) or row["unit"] or "", period=period.id,
@@ -259,6 +263,17 @@ class Deadlines:
                         **self._state(led, path))
             rows.append(row)
         return rows
+
+    def _empty(self, led, row: dict, deadline: dt.date) -> None:
+        """W-CHK-017: an owed ledger, handed in, that records no activity once its deadline has passed
+        (before, it may be a file handed in early and filled in later) — unless the cadre was excused
+        from meeting students in the period (semester_contacts): then an empty ledger is what they owe."""
+        ctx, period = self.ctx, self.ctx.rs.period(row["period"])
+        if led.get("activities") != [] or not ctx.valid(led) or \
+                ctx.exempt(row["cadre"], "semester_contacts", period.start, period.end):
+            return
+        ctx.add("W-CHK-017", led, led.pos("activities"), name=row["name"], period=row["period"], deadline=deadline,
+                data={"cadre": row["cadre"], "period": row["period"]})
 
     def archived_rows(self) -> list[dict]:
         """The archived periods' rows, as their manifests give them (rows() leaves those periods out)."""

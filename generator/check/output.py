@@ -12,7 +12,7 @@ T = {
     "zh": {
         "title": "联系学生工作检查（{today}）",
         "records": "记录问题（须改正）",
-        "late": "台账逾期提交", "missing": "台账未提交", "uncovered": "新生班级无联系干部",
+        "late": "台账逾期提交", "missing": "台账未提交", "empty": "台账没有记录活动", "uncovered": "新生班级无联系干部",
         "semester": "每学期联系学生次数不足", "overdue": "学生反映问题超期未解决",
         "points": "联系点安排与存续", "other": "其他提示",
         "overview": "概况",
@@ -36,7 +36,7 @@ T = {
     "en": {
         "title": "Contact-ledger checks ({today})",
         "records": "Record errors (must be fixed)",
-        "late": "Ledgers submitted late", "missing": "Ledgers not submitted", "uncovered": "Freshman classes without a cadre",
+        "late": "Ledgers submitted late", "missing": "Ledgers not submitted", "empty": "Ledgers recording no activity", "uncovered": "Freshman classes without a cadre",
         "semester": "Too few contacts in a semester", "overdue": "Overdue student problems",
         "points": "Contact points and end dates", "other": "Other notes",
         "overview": "Overview",
@@ -60,7 +60,7 @@ T = {
 }
 
 GROUPS = [  # (title key, codes) in the order an administrator reads them
-    ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("uncovered", {"W-CHK-001"}),
+    ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("empty", {"W-CHK-017"}), ("uncovered", {"W-CHK-001"}),
     ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014"}),
 ]
 

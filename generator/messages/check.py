@@ -171,6 +171,14 @@ CODES = {
         "hint_zh": "请尽快提交 {path}；如因休假、挂职等原因免于填报，请管理员登记豁免。",
         "hint_en": "Submit {path}; if exempt (leave, secondment), an administrator records an exemption.",
     },
+    "W-CHK-017": {
+        "severity": "warning", "strict": True,
+        "zh": "{name} 的 {period} 台账没有记录任何联系学生的活动（截止 {deadline} 已过）",
+        "en": "{name}'s ledger for {period} records no activity with students (its deadline, {deadline}, has passed)",
+        "hint_zh": "台账要记录本期联系学生的工作情况（R6）：请在 activities 中补记本期的每一次活动；如本期因病假、挂职等原因没有联系学生，请管理员登记豁免（semester_contacts）。",
+        "hint_en": "A ledger records the period's contact work (R6): add each of the period's activities under activities; "
+                   "if the cadre met no students for leave or a secondment, an administrator records an exemption (semester_contacts).",
+    },
     "W-CHK-007": {
         "severity": "warning", "strict": True,
         "zh": "学生反映的问题“{root}”（{category}）已 {age} 天仍为“{status}”，超过 {limit} 天",
