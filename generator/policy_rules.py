@@ -8,7 +8,8 @@ status list without "resolved" pass validate and then quietly change every ledge
   of another form is the schema's), no period
   starting on 02-29 (E-REF-018: 02-28 in other years, the day the period before ends), start not after end
   (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013); and, those being
-  right, the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
+  right, each due day before the end of the period that follows (E-REF-021), and
+  the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
   change, the current ones after) following one another day after day, across each change too:
   a day in no period, or in two, is said once (E-REF-019, `seams`);
 * `vocabularies.feedback_statuses`: names used once (E-REF-002), one of them meaning resolved (E-REF-014);
@@ -135,7 +136,33 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
         else:
             spans.append((days["start"], days["end"], p, "id"))
     out += _overlaps(spans, "填报期间", "ledger periods")
-    return out or _seams_said(rs)
+    return out or _due_days([p for _, _, p, _ in spans]) or _seams_said(rs)
+
+
+def _due_days(periods: list[Item]) -> list[F.Finding]:
+    """E-REF-021: a period's due day (a day before its start is the next year's: RecordSet.period) on or
+    after the end of the period that follows it: its ledger falls due with the next one's or later — an H2
+    due day copied from H1's (06-30) is the next June's, and nobody is told of a missing ledger for half a
+    year.  (A due day before the period's last day is a university's choice: activities after it are added
+    to the ledger handed in, whose submission is its first landing.)  Worked out in a common year."""
+    year, out = 2027, []
+    by_start = {p.data["start"]: p for p in periods}
+    for p in periods:
+        start, end = day_of(year, p.data["start"]), day_of(year, p.data["end"])
+        due = day_of(year, p.data["due"])
+        if due < start:
+            due = day_of(year + 1, p.data["due"])
+        first = end + dt.timedelta(days=1)
+        nxt = by_start.get(first.strftime("%m-%d"))
+        if nxt is None:
+            continue
+        after = day_of(first.year, nxt.data["end"])
+        after = after if after >= first else day_of(first.year + 1, nxt.data["end"])
+        if due >= after:
+            out.append(F.make("E-REF-021", p.file, p.pos("due"), period=p.data.get("id"), due=p.data["due"],
+                              start=p.data["start"], end=p.data["end"], days=(due - end).days, next=nxt.data.get("id"),
+                              next_end=nxt.data["end"]))
+    return out
 
 
 def seams(rs: RecordSet) -> list[tuple]:
