@@ -445,3 +445,40 @@ def test_a_site_built_as_of_a_past_day_shows_a_ledger_as_it_was_committed_on_tha
     later = mkdocs_build(records, tmp_path / "later", "2026-04-02").public
     h2 = {r[1]: r for r in cells_text((later / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
     assert h2["张伟"][6] == "3", h2["张伟"]
+
+
+def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_as_one_of_those_owed(tmp_path):
+    # 王芳 took over a club on 2025-12-25, seven days before 2025-H2 ended (policy contacts.min_days_held: 14),
+    # so she did not owe that half-year's ledger, and handed one in all the same; 李娜, who owed one, did not.
+    # The home page, 附件2, its index and the period's summary said 应填报 3 人，已提交 3 份 — all in, to
+    # anyone reading them — though one of the three owed was missing
+    def wang_fang_files_unowed(records):
+        policy = records / "policy.yaml"
+        policy.write_text(policy.read_text(encoding="utf-8").replace(
+            "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n"), encoding="utf-8")
+        (records / "cadres/wang-fang.yaml").write_text(
+            'name: 王芳\nposition: 机械学院副院长\nunit: me\nactive_from: "2021-03-01"\n', encoding="utf-8")
+        with (records / "clubs.yaml").open("a", encoding="utf-8") as f:
+            f.write("  - {id: club-chorus, name: 合唱团, unit: me, category: 文艺}\n")
+        with (records / "assignments/2025-2027.yaml").open("a", encoding="utf-8") as f:
+            f.write('  - cadre: wang-fang\n    club: club-chorus\n    start: "2025-12-25"\n')
+        (records / "ledgers/2025-H2/wang-fang.yaml").write_text(
+            'cadre: wang-fang\nperiod: 2025-H2\ncontact_points: [club-chorus]\nactivities:\n  - date: "2025-12-28"\n'
+            '    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 20\n'
+            '    summary: 参加合唱团新年排练，与同学们交流。\n', encoding="utf-8")
+
+    records = fixture_repo(tmp_path, wang_fang_files_unowed)
+    site = mkdocs_build(records, tmp_path, FIXTURE_TODAY)
+    period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
+    assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in period
+    statuses = {r[1]: r[4] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    assert statuses["王芳"] == "已提交（本期无需提交）" and statuses["李娜"] == "未提交"
+    summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    assert "全校应填报工作台账 3 人，已提交 2 份（另有 1 份本期无需提交）" in visible(summary)
+    figures = dict(r[:2] for r in cells_text(summary, "指标"))
+    assert (figures["应填报人数"], figures["已提交台账"]) == ("3", "2") and figures["本期无需提交而提交的台账"] == "1"
+    index = cells_text((site.public / "ledgers/index.html").read_text(encoding="utf-8"), "期间")
+    (h2,) = [r for r in index if "2025-H2" in r[0]]
+    assert (h2[2], h2[3]) == ("3", "2（另 1）")
+    home = visible((site.public / "index.html").read_text(encoding="utf-8")).rsplit("上一期台账", 1)[1]
+    assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in home

@@ -371,10 +371,14 @@ class Aggregate:
         p = self.rs.period(period_id)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
+        # handed in by cadres who did not owe one (已提交（本期无需提交）): not among those owed, nor among
+        # the ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
+        unowed = sum(r["status"]["kind"] == "not_required" for r in table)
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
-            "required": sum(r["status"]["kind"] != "not_required" for r in table), "filed": archived["ledgers"] if archived else len(leds),
+            "required": sum(r["status"]["kind"] != "not_required" for r in table),
+            "filed": (archived["ledgers"] if archived else len(leds)) - unowed, "unowed": unowed,
             "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
             "forms": self._count("forms", (a["form"] for a in acts)),
