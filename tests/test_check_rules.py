@@ -525,3 +525,25 @@ def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_
     assert rows("2026-04-01") == {"zhang-wei": ([("cs-2025-01", "2025-09-01", "2026-03-31")], 0),
                                   "li-na": ([("me-2025-01", "2025-09-01", "2026-03-31"),
                                              ("cs-2025-01", "2026-04-01", "2027-08-31")], 0)}
+
+
+def test_semester_days_held_are_the_days_held_during_answers_for_one_by_one(tmp_path):
+    """SemesterContacts._days counts a semester's (or a ledger period's) days held from the spans of
+    the cadre's rows: on the demo's cadres (leavers, joiners, two cycles) it gives, for every
+    semester and period, the days on which held_during finds a row when asked day by day."""
+    import shutil
+    from pathlib import Path
+
+    from generator.check.context import ONE_DAY, Context
+    from generator.check.semester_contacts import SemesterContacts
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", tmp_path / "records")
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2026, 11, 28))
+    contacts = SemesterContacts(ctx)
+    spans = contacts.all + rs.periods_between(dt.date(2023, 1, 1), dt.date(2026, 12, 31))
+    assert len(spans) >= 12 and len(ctx.rows) >= 80
+    for s in spans:
+        days = [s.start + k * ONE_DAY for k in range((s.end - s.start).days + 1)]
+        for cadre in ctx.rows:
+            assert contacts._days(cadre, s) == sum(1 for d in days if ctx.held_during(cadre, d, d)), (cadre, s.id)

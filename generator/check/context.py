@@ -186,12 +186,16 @@ class Context:
         key = (cadre, start, end)
         hit = self._held.get(key)
         if hit is None:
-            spans = self._in_force.get(cadre)
-            if spans is None:
-                spans = self._in_force[cadre] = [(s, e, row) for row in self.rows.get(cadre, ())
-                                                 for s, e in (self.row_span(row),) if s]
-            hit = self._held[key] = tuple(row for s, e, row in spans if s <= end and e >= start)
+            hit = self._held[key] = tuple(row for s, e, row in self.in_force(cadre) if s <= end and e >= start)
         return hit
+
+    def in_force(self, cadre: str) -> list[tuple[dt.date, dt.date, Item]]:
+        """(start, end, row) of each of the cadre's assignment rows in force on some day (row_span)."""
+        spans = self._in_force.get(cadre)
+        if spans is None:
+            spans = self._in_force[cadre] = [(s, e, row) for row in self.rows.get(cadre, ())
+                                             for s, e in (self.row_span(row),) if s]
+        return spans
 
     def _indexes(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
