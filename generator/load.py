@@ -931,6 +931,27 @@ def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
     return F.make("E-YAML-016", file, (row + 1, column + 1), name=name, name_en=name_en, typed=typed, typed_en=typed_en)
 
 
+def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> set[int]:
+    """The lines where the parser stops, from line `stop` on, at a field's Chinese title before a full-width
+    colon or a Chinese semicolon (学生人数：25人), or a field's name before one, each put right in turn
+    (with “: ”) to find the next: every such line of the file in one run, and not a text's own line
+    (说明：… in a text of lines under summary: |, where the parser does not stop)."""
+    from generator.yaml_hints import _fields, name_of_title  # (only on an error)
+
+    lines, told = list(lines), set()
+    while stop and stop not in told and len(told) < MAX_REPORTED:
+        line = lines[stop - 1]
+        m = _WIDE_COLON.match(line)
+        word = m and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
+        if not m or word and not name_of_title(word.group(), _fields(kind))[0]:
+            break
+        told.add(stop)
+        lines[stop - 1] = f"{line[:m.start(1)]}: {line[m.end(1):]}"
+        syntax = [f for f in _prescan("\n".join(lines), file) if f.code == "E-YAML-001" and f.line]
+        stop = syntax[0].line if len(syntax) == 1 else None
+    return told
+
+
 def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
     """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
     (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
@@ -943,16 +964,15 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     from generator.layout import kind_of  # (only on an error)
 
     kind = kind_of(file.replace("\\", "/").rsplit("records/", 1)[-1])  # (a field's title: its kind's schema)
-    found = []
+    found, titled = [], None
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
                          (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space")):
             m = rx.match(line)
             word = m and what == "colon" and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
-            if word:  # (a Chinese word before “：”: a field's title where the parser stopped, or a text's line)
-                from generator.yaml_hints import _fields, name_of_title  # (only on an error)
-
-                m = m if n == syntax[0].line and name_of_title(word.group(), _fields(kind))[0] else None
+            if word:  # (a Chinese word before “：”: a field's title where the parser stops, or a text's line)
+                titled = _titled_lines(lines, file, kind, syntax[0].line) if titled is None else titled
+                m = m if n in titled else None
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
                 from generator.yaml_hints import params  # (only on an error)
 

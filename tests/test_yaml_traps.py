@@ -968,6 +968,31 @@ def test_a_fields_chinese_title_and_a_chinese_colon_are_given_the_line_to_type(r
     assert validate(records) == []
 
 
+def test_every_field_written_by_its_chinese_title_is_told_in_one_run(records):
+    # (only the line where the parser stopped was told: 形式：社团活动 this run, 学生人数：25人 the next, and
+    # 工作体会： the one after — a run for each line)
+    edit(records, LEDGER, "    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 25",
+         "    形式：社团活动\n    place: 进社团\n    channel: 面对面\n    学生人数：25人")
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", "    summary: 参加机器人协会的比赛备赛活动。\n工作体会：多听学生的想法")
+    found = validate(records)
+    assert [(f["code"], f["line"]) for f in found] == [("E-YAML-010", 6), ("E-YAML-010", 9), ("E-YAML-010", 11)], found
+    typed = [f["hint"].split("这一行写成：")[1].split("（")[0] for f in found]
+    assert typed == ["form: 社团活动", "students: 25", "reflections: 多听学生的想法"], typed
+    edit(records, LEDGER, "    形式：社团活动", "    form: 社团活动")  # typed as told: nothing left
+    edit(records, LEDGER, "    学生人数：25人", "    students: 25")
+    edit(records, LEDGER, "工作体会：多听学生的想法", "reflections: 多听学生的想法")
+    assert validate(records) == []
+
+
+def test_a_chinese_title_and_colon_inside_a_text_of_lines_is_not_told(records):
+    # (a text's own line, 说明：… under summary: |, is the text: only the field's title at the stop is told)
+    edit(records, LEDGER, "    form: 社团活动", "    形式：社团活动")
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。",
+         "    summary: |\n      参加机器人协会的比赛备赛活动。\n      说明：下次再约")
+    f = only(validate(records), "E-YAML-010")
+    assert f["line"] == 6, f
+
+
 @pytest.mark.parametrize("old, written", [
     ("    students: 25", "    学生人数：25人"),  # (…students: 25（值“25人”要写成 25）（“学生人数”是字段 students…）)
     ("    form: 社团活动", "    form:\u00a0社团活动"),  # (…空格“ ”（删掉它，重新用键盘打一个空格）（文字内容里的…）)
