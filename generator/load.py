@@ -618,7 +618,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     try:
         nodes = list(yaml.compose_all(text, Loader=loader()))
     except yaml.MarkedYAMLError as exc:
-        return fail("E-YAML-001", *_yaml_error(exc, text))
+        return fail("E-YAML-001", *_yaml_error(exc, text, file))
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         return fail("E-YAML-001", None, **yaml_problem(type(exc).__name__))
     nodes = [n for n in nodes if n is not None]
@@ -756,14 +756,19 @@ def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
                                          f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
 
 
-def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None):
+def _kind(file: str) -> str | None:
+    """The kind of the record `file` is (ledger, cadre …: a field's Chinese title is looked up in its schema)."""
+    return kind_of(file.replace("\\", "/").rsplit("records/", 1)[-1])
+
+
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None, file: str = ""):
     marked = _marked_value(exc, text)
     if marked:
         return marked
     if text is not None:
         from generator import yaml_hints  # a mistake of typing, in its own words (only on an error)
 
-        told = yaml_hints.explain(exc, text)
+        told = yaml_hints.explain(exc, text, _kind(file))
         if told:
             return told
     problem = exc.problem or exc.context or "?"
@@ -810,7 +815,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
             pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
             out.append(F.make("E-YAML-001", file, pos, **params))
     except yaml.MarkedYAMLError as exc:
-        pos, params = _yaml_error(exc, text)
+        pos, params = _yaml_error(exc, text, file)
         if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
             out.append(too_deep(file, text, exc.problem_mark, "flow" in (exc.context or "")))
         else:
@@ -961,9 +966,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
-    from generator.layout import kind_of  # (only on an error)
-
-    kind = kind_of(file.replace("\\", "/").rsplit("records/", 1)[-1])  # (a field's title: its kind's schema)
+    kind = _kind(file)  # (a field's title: its kind's schema)
     found, titled = [], None
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),

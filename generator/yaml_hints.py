@@ -158,6 +158,7 @@ def _lost_dash(lines: list[str], row: int, column: int):
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
 _BARE_FIELD = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*): *")  # a field with nothing after its colon
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
+_TITLED = re.compile(r"((?:- +)*)([\u4e00-\u9fff]{2,12}):(\S.*)")  # a field's Chinese title, “:” and no space (学生人数:25)
 
 
 @lru_cache(maxsize=None)
@@ -261,7 +262,7 @@ def sensible_depth() -> int:
     return max(depth(s, s, frozenset()) for s in schemas)
 
 
-def _no_colon(lines: list[str], row: int):
+def _no_colon(lines: list[str], row: int, kind: str | None = None):
     """A line with no colon where a field or list item was due: `-就业指导` (no space after the dash),
     `channel 面对面` (no colon), `就业指导` among `- ` items (no dash), or a text of the field above
     going on on this line, not indented more than that field (as pasted from Word) — also when it
@@ -275,6 +276,16 @@ def _no_colon(lines: list[str], row: int):
     bare = _BARE_FIELD.fullmatch(above or "")
     bare = bare if bare and indent <= bare.start(2) else None  # (form: and, below, 社团活动: its value)
     how = ("请补上", "Add it, which makes the line")
+    titled = _TITLED.fullmatch(text)
+    name, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1)) \
+        if titled else ("",) * 5
+    if note:  # (学生人数:25人 — not the text of the field above going on: typed so, a wrong value was saved)
+        word = titled.group(2)
+        return (row + 1, indent + 1), {
+            "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
+            "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field",
+            "fix": f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
+            "fix_en": f"{note_en}Add a space after the colon, which makes the line: {typed_en}"}
     if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:
         said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
         typed = f"- {text[1:]}"
@@ -391,8 +402,9 @@ def bullet(text: str, row: int, column: int):
         f"- {line[column + 2:].strip()}", "请把“*”换成英文的减号“-”", "Put an ASCII '-' for the '*'")
 
 
-def explain(exc, text: str):
-    """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from, or None."""
+def explain(exc, text: str, kind: str | None = None):
+    """(position, E-YAML-001's parameters) for a mistake of typing that `exc` comes from (in a record of
+    `kind`, when known: a field's Chinese title is looked up in its schema), or None."""
     problem, at = exc.problem or "", exc.problem_mark
     if at is None:
         return None
@@ -408,7 +420,7 @@ def explain(exc, text: str):
     if any(problem.startswith(p) for p in _MARKS):
         return _marked(exc, text, lines)
     if problem.startswith("could not find expected ':'") and exc.context_mark is not None:
-        return _no_colon(lines, exc.context_mark.line)
+        return _no_colon(lines, exc.context_mark.line, kind)
     if problem.startswith("mapping values are not allowed"):
         return _colon_in_value(lines, at.line, at.column)
     return None

@@ -984,6 +984,20 @@ def test_every_field_written_by_its_chinese_title_is_told_in_one_run(records):
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("old, written", [("    students: 25", "    学生人数:25人"), ("    form: 社团活动", "    形式:社团活动")])
+def test_a_fields_chinese_title_and_a_colon_with_no_space_after_it_are_given_the_line_to_type(records, old, written):
+    # (was told 像是上一行“date”文字的接续 … 上一行写成：channel: 面对面学生人数:25人 — typed so, a wrong value saved)
+    edit(records, LEDGER, old, written)
+    f = only(validate(records), "E-YAML-001")
+    assert (f["line"], f["column"]) == (int(B.MINIMAL.joinpath(LEDGER).read_text(encoding="utf-8").split(old)[0].count("\n")) + 1, 5), f
+    assert "上一行" not in f["hint"] and "中文说明" in f["hint"], f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    en = only(validate(records, "--lang", "en"), "E-YAML-001")
+    assert en["hint"].split("which makes the line: ")[1].split(" (")[0] == old.strip(), en
+    edit(records, LEDGER, written, old)  # typed as told: nothing left
+    assert validate(records) == []
+
+
 def test_a_chinese_title_and_colon_inside_a_text_of_lines_is_not_told(records):
     # (a text's own line, 说明：… under summary: |, is the text: only the field's title at the stop is told)
     edit(records, LEDGER, "    form: 社团活动", "    形式：社团活动")
