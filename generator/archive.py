@@ -527,9 +527,13 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,
                                 today=today)], args)
+    if rs.unread_on == today:  # (a past --today whose records Git could not give: today's would be frozen)
+        return cli.emit([_unreadable(root, args, today, None)], args)
     if changed := changed_since(rs, root, args.period, today, Path(args.records)):
         return cli.emit(changed, args)  # (refused up front: nothing is wrong with the records)
     checked = run_checks(rs, today)  # (the history begun, as check reads it)
+    if told := [f for f in checked.findings if f.code in ("E-CHK-022", "E-CHK-023")]:  # (statuses unknown)
+        return cli.emit([_unreadable(root, args, today, checked.data["ledger_sources"]["history"])] + told, args)
     # the period's ledgers as the checks judged them are what is frozen: one the checks refuse
     # (a cadre with no contact point that period, E-CHK-004 …) would be left out, so it stops here;
     # so does an error said elsewhere about one of them (data "ledger": E-CHK-020 at the import
@@ -555,6 +559,35 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
     else:
         sys.stdout.write(MSG["done"][args.lang].format(**done) + "\n")
     return cli.EXIT_OK
+
+
+def _unreadable(root: Path, args, today: dt.date, state: str | None) -> F.Finding:
+    """E-FLOW-008: Git's history cannot be read here, so the manifest would freeze a guess — `state` None: a
+    past --today's records not read (today's content would be frozen; the begun reading's `git rev-parse`
+    says whether a shallow clone), else the checks' history (the ledgers' statuses unknown)."""
+    from generator.check import git_history
+
+    if state is None:
+        found = (git_history.forget(root) or (None,))[0]
+        state = "shallow" if found is not None and found.shallow else "no_repo"
+        what = (f"读不到台账在 {today} 那一天的内容（备案会冻结现在的内容）",
+                f"the ledgers cannot be read as they were on {today} (today's content would be frozen)")
+    else:
+        what = (f"无法判断 {args.period} 的台账是否按时提交（备案会把状态记为无法判断）",
+                f"whether {args.period}'s ledgers were on time cannot be judged (their status would be frozen as unknown)")
+    if state == "shallow":
+        reason = ("这是一个浅克隆（shallow clone），Git 历史不完整", "this is a shallow clone, its Git history incomplete")
+        fix = ("先取得完整的 Git 历史：在这个克隆中运行 git fetch --unshallow（持续集成中给 actions/checkout 加上 "
+               "with: fetch-depth: 0，GitLab 设 GIT_DEPTH: 0）",
+               "Fetch the whole Git history first: git fetch --unshallow in this clone (in CI, actions/checkout's "
+               "with: fetch-depth: 0, or GIT_DEPTH: 0 on GitLab)")
+    else:
+        reason = ("读不到记录所在仓库的 Git 历史（不在 Git 仓库中，或 git 运行出错）",
+                  "the Git history of the records' repository cannot be read (not a Git repository, or git failed)")
+        fix = ("在仓库的完整克隆中运行（git clone <仓库地址>，不加 --depth）",
+               "Run it in a full clone of the repository (git clone <its address>, without --depth)")
+    return F.make("E-FLOW-008", str(args.records), None, period=args.period, reason_zh=reason[0], reason_en=reason[1],
+                  what_zh=what[0], what_en=what[1], fix_zh=fix[0], fix_en=fix[1])
 
 
 def register(sub) -> None:

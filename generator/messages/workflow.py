@@ -153,6 +153,14 @@ CODES = {
                    "{restore_en} and commit first. Once archived, a change is an amendment record {amendment} by an "
                    "administrator.",
     },
+    "E-FLOW-008": {
+        "severity": "error",
+        "zh": "{period} 不能在这里备案：{reason_zh}，{what_zh}——备案清单一经提交就是这一期的凭证，不能按猜测写",
+        "en": "{period} cannot be archived here: {reason_en}, so {what_en} — once committed, the manifest is the "
+              "period's record for good, not to be written from a guess",
+        "hint_zh": "{fix_zh}，再运行同一条命令。",
+        "hint_en": "{fix_en}, then run the same command again.",
+    },
     # ---- archive integrity (validate) ----------------------------------------------
     "E-ARCH-001": {
         "severity": "error",
