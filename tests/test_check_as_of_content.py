@@ -527,3 +527,21 @@ def test_a_later_commit_that_changes_an_import_manifest_is_not_an_import_of_what
         row = _row(then, "2026-H1", "wang-fang")
         assert (row["status"], row["exists"], row["source"]) == ("on_time", True, "import"), row
         assert _count(then, "zhang-wei", "2025-2026-2") == 1, "the edit of 09-12 read as brought by an import"
+
+
+def test_an_import_manifest_s_records_entry_that_names_no_file_is_told(tmp_path):
+    """records: [cadres/wang-fnag.yaml] (a typo) in an import manifest said nothing, and a check of a past day
+    then read 王芳's cadre file as added after the day; it is told at its line (W-FLOW-003), with the file meant."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {**_wang_fang_imported(), "records/imports/legacy.yaml": (
+        "source: 原信息化平台导出\nledgers:\n  - path: ledgers/2026-H1/wang-fang.yaml\n    submitted: \"2026-06-25\"\n"
+        "records:\n  - classes/2025.yaml\n  - cadres/wang-fnag.yaml\n")})
+    commit(repo, "2026-09-10 10:00", "导入旧平台台账")
+    for lang, hint in (("zh", "是不是“cadres/wang-fang.yaml”？"), ("en", "Did you mean 'cadres/wang-fang.yaml'? records")):
+        out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-09-20", "--format", "json",
+                              "--lang", lang], capture_output=True, text=True, cwd=repo,
+                             env={**os.environ, "PYTHONPATH": str(REPO), "CONTACT_LEDGER_CACHE": "0"}, timeout=60)
+        told = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "W-FLOW-003"]
+        assert [(f["file"], f["line"]) for f in told] == [("records/imports/legacy.yaml", 7)], told
+        assert "cadres/wang-fnag.yaml" in told[0]["message"] and hint in told[0]["hint"], told

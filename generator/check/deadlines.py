@@ -25,6 +25,7 @@ from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
 from generator.load import display_path
 from generator.model import Item
+from generator.suggest import did_you_mean
 
 
 def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]:
@@ -45,6 +46,7 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
         if isinstance(path, str) and path not in index and entry.date("submitted"):
             index[path] = i
     before, late = len(ctx.findings), []
+    _unlisted(ctx)
     for path, i in index.items():
         entry = rs.imports[i]
         submitted = entry.date("submitted")
@@ -57,6 +59,19 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
     del ctx.findings[before:]  # (Deadlines.finish adds them, as it adds those kept)
     kept.put((index, [F.packed(f) for f in found], late))
     return index, found, late
+
+
+def _unlisted(ctx: Context) -> None:
+    """W-FLOW-003 at each entry of an import manifest's `records` that names no record file: a check of a past
+    day (git_history.records_on) would not read that file as the import brought it."""
+    rels = {doc.rel for doc in ctx.rs.docs}
+    for doc in ctx.rs.docs:
+        listed = doc.data.get("records") if doc.kind == "imports" and isinstance(doc.data, dict) else None
+        for j, path in enumerate(listed if isinstance(listed, list) else []):
+            if isinstance(path, str) and path not in rels:
+                near = did_you_mean(path, sorted(r for r in rels if r.split("/")[0] == path.split("/")[0]))
+                ctx.add("W-FLOW-003", doc.file, doc.pos(("records", j)), path=path, suggestion=near["suggestion"],
+                        suggestion_en=near["suggestion_en"] and near["suggestion_en"] + " ")
 
 
 def held_periods(ctx: Context, cadre: str):

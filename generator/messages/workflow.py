@@ -161,6 +161,16 @@ CODES = {
         "hint_zh": "{fix_zh}，再运行同一条命令。",
         "hint_en": "{fix_en}, then run the same command again.",
     },
+    "W-FLOW-003": {
+        "severity": "warning",
+        "zh": "导入清单的 records 中的 {path} 不是现有的记录文件：按过去某一天检查时，它不会按导入带进来的样子读",
+        "en": "{path} in the import manifest's records is no record file there is: a check as of a past day will "
+              "not read it as the import brought it",
+        "hint_zh": "{suggestion}records 写与台账一同导入的记录文件，路径从 records/ 算起（如 cadres/wang-fang.yaml）；"
+                   "文件改过名的改成现在的路径，删去了的把这一项删去。",
+        "hint_en": "{suggestion_en}records lists the record files imported with the ledgers, from records/ (as cadres/wang-fang.yaml); "
+                   "give a renamed file's path now, or delete the entry of one deleted.",
+    },
     # ---- archive integrity (validate) ----------------------------------------------
     "E-ARCH-001": {
         "severity": "error",
