@@ -236,10 +236,20 @@ _A_STUDENT = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生|研�
 # 该生父亲王某): a parent's surname is most often the student's, as in 张、李两位家长 (not 家长们: 王家长们 is no
 # likelier a word).
 _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
+# Or right after a verb of what a cadre does with a student (约谈王同学, 通知王同学家长, 提醒张同学, 表扬赵同学, 请孙同学发言):
+# a whole word, two characters (one: 请/问/陪/劝/催/约/叫), not a word's last character (提高同学, 帮助贫困同学 hold no surname
+# right after the verb).
+_VERBS = ("约谈|約談|帮助|幫助|帮扶|幫扶|提醒|表扬|表揚|表彰|通知|告知|告诉|告訴|转告|轉告|批评|批評|鼓励|鼓勵|关心|關心|关注|關注"
+          "|关爱|關愛|看望|探望|走访|走訪|家访|家訪|回访|回訪|联系|聯繫|聯系|询问|詢問|安慰|陪同|指导|指導|辅导|輔導|督促|邀请|邀請"
+          "|叮嘱|叮囑|嘱咐|囑咐|带领|帶領|慰问|慰問|资助|資助|推荐|推薦|动员|動員|劝导|勸導|开导|開導|疏导|疏導|约见|約見|接见|接見"
+          "|会见|會見|问候|問候|奖励|獎勵|提示|转介|轉介|陪伴|祝贺|祝賀|看护|看護|照顾|照顧")
+# Where a surname may stand: at the start, after a space or a mark, after _BEFORE_CALLED's characters, a student word
+# or a verb (_VERBS).
+_STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)"
+           f"|(?<={_VERBS})|(?<=[请问陪劝催约叫請問勸約]))")
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
-                f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
-                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
+                f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
                 f"|{_SOME}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
@@ -247,10 +257,10 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
-                f"|(?=[{_COMPOUND_FIRST}])(?:(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))"
+                f"|(?=[{_COMPOUND_FIRST}])(?:{_STANDS}"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
-                f"|(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}]))[{_SURNAME_CHARS}]{_STARS}[{_SPACE}]?{_CLASSMATE}(?![们們])"
+                f"|{_STANDS}[{_SURNAME_CHARS}]{_STARS}[{_SPACE}]?{_CLASSMATE}(?![们們])"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS}")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
@@ -273,8 +283,7 @@ _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
-_SHENG_RX = (f"(?=[{_SURNAME_CHARS}]生)(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])"
-             f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生))(?![陆陸])[{_SURNAME_CHARS}]生(?={_TALK}|{_HAS}|[)）])")
+_SHENG_RX = (f"(?=[{_SURNAME_CHARS}]生){_STANDS}(?![陆陸])[{_SURNAME_CHARS}]生(?={_TALK}|{_HAS}|[)）])")
 CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS}"
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
