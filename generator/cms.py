@@ -985,13 +985,14 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import CALLED_RX, student_patterns
+        from generator.privacy import CALLED_RX, meeting_behind, student_patterns
 
         out = [*PRIVATE_RX, CALLED_RX]
+        meeting = meeting_behind("[ " + chars.klass(chars.SPACES)[1:-1] + "]")  # (not 会议号2026123456: validate lets it be)
         for pat in student_patterns(self.rs):
             # only what reads the same in JavaScript (no named groups, look-behinds, flags …)
             if isinstance(pat, str) and pat and not re.search(r"\(\?|\\[AZzGPpNuUx]|\[\[", pat):
-                out.append(f"(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])")
+                out.append(f"{meeting}(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])")
         return out
 
     def vocabulary(self, name: str) -> list:

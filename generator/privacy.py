@@ -22,7 +22,7 @@ kind               what
 ``student_number`` the regular expressions of policy.yaml privacy.student_number_patterns,
                    also over the digits of a number written in groups (2026 1234 56,
                    2026-123456; not dates, school years, times), and any number right
-                   after 学号 / 学生证号 / 学籍号 (in groups too)
+                   after 学号 / 学生证号 / 学籍号 (in groups too); not a meeting's number (会议号2026123456)
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
@@ -404,8 +404,26 @@ _BEFORE_NO_GROUP = re.compile(r"(?:[0-9][:./]|[A-Za-z])$")  # (the two character
 _AFTER_NO_GROUP = re.compile(r"[:./][0-9]|[A-Za-z]")  # (matched right after it)
 _MOST_GROUPS = 6
 # A meeting's or a live room's number, grouped as the app shows it (腾讯会议 2026 123 456, 会议号：2026-123-456,
-# 房间号 …), is no student number: a run right after such a word is not read (the admin page's `grouped` too).
-_MEETING = re.compile("(?:会议|會議|房间|房間|直播间|直播間)(?:号码|號碼|号|號|ID|id)? ?(?:[:：=]|是|为|為)? ?$")
+# 房间号 …) or not (会议号2026123456), is no student number: a number right after such a word is not read (the admin
+# page's `grouped` too, and the form's pattern: meeting_behind).  The word (2 or 3 characters), 号/号码/ID (0–2), a
+# space, a colon or 是/为, a space (0 or 1 each).
+_MEETING_WORDS = ((2, "(?:[会會][议議]|房[间間])"), (3, "直播[间間]"))
+_MEETING_NOS = ((0, ""), (1, "[号號]"), (2, "(?:[号號][码碼]|ID|id|ＩＤ|ｉｄ)"))
+_MEETING_SAYS = "[:：=＝是为為]"
+_MEETING = re.compile(f"(?:{'|'.join(w for _, w in _MEETING_WORDS)})(?:{_MEETING_NOS[2][1]}|{_MEETING_NOS[1][1]})? ?"
+                      f"{_MEETING_SAYS}? ?$")
+
+
+def meeting_behind(space: str) -> str:
+    """Look-behinds that hold where a number follows a meeting's word (_MEETING, `space` for its spaces): one for
+    each width, as Python's look-behinds must be, and JavaScript reads them the same (the form's pattern)."""
+    import itertools
+
+    widths: dict = {}
+    for (a, word), (b, no), c, d, e in itertools.product(_MEETING_WORDS, _MEETING_NOS, (0, 1), (0, 1), (0, 1)):
+        alt = word + no + space * c + _MEETING_SAYS * d + space * e
+        widths.setdefault(a + b + c + d + e, []).append(alt)
+    return "".join(f"(?<!{'|'.join(alts)})" for _, alts in sorted(widths.items()))
 
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
               50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
@@ -669,7 +687,8 @@ class Scanner:
                     add(kind, m, group)
         for pattern in self.student:
             for m in pattern.finditer(norm):
-                add("student_number", m)
+                if not _MEETING.search(norm, max(0, m.start() - 12), m.start()):  # (会议号2026123456)
+                    add("student_number", m)
         if "dorm" in could:
             for pattern in _DORMS:
                 for m in pattern.finditer(norm):

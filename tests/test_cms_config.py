@@ -222,9 +222,11 @@ def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_le
     blocked = ["家长电话13812345678。", "家长电话 138 1234 5678", "手机138-1234-5678", "电话139\u00a02345\u00a06789",
                "电话139　2345　6789", "电话139\u20092345\u20096789", "电话139\u202f2345\u202f6789", "身份证号210102200001011234", "邮箱 abc.de@example.edu.cn", "QQ12345678",
                "QQ号：123456789", "家长电话+13812345678", "电话+8613812345678", "电话0086 138 1234 5678",
-               "电话86-13812345678", "家长电话 1381 234 5678", "电话138-123-45678", "家长电话 +86 (138) 1234 5678", "家长电话(+86)138-1234-5678", "学号20210123", "学号 2021-0123-45", "学生证号：2021 0123 45", "学籍号为S2021012345", "一名学生（2026010203）反映", "住在5舍312", "12号楼305室", "寝室312"]
+               "电话86-13812345678", "家长电话 1381 234 5678", "电话138-123-45678", "家长电话 +86 (138) 1234 5678", "家长电话(+86)138-1234-5678", "学号20210123", "学号 2021-0123-45", "学生证号：2021 0123 45", "学籍号为S2021012345", "一名学生（2026010203）反映", "住在5舍312", "12号楼305室", "寝室312",
+               "会议结束后2026123456同学留下"]
     fine = ["2026年9月15日与30名学生座谈", "参加 #开学第一课# 主题班会：学生说\"很好\"", "南湖5舍走访，电话沟通",
-            "QQ群、微信群交流", "2026-2027学年第一学期", "会议室312人次", "一名学生\n反映宿舍热水时间短"]
+            "QQ群、微信群交流", "2026-2027学年第一学期", "会议室312人次", "一名学生\n反映宿舍热水时间短",
+            "腾讯会议号：2026123456", "会议号2026123456", "会议号\u30002026123456", "直播间ID 2026123456"]
     for text in blocked:
         assert privacy.scan_text(text, rs), text
         assert not rx.fullmatch(text), text
@@ -232,6 +234,7 @@ def test_free_text_fields_refuse_what_the_privacy_check_blocks_and_nothing_it_le
         assert not privacy.scan_text(text, rs), text
         assert rx.fullmatch(text), text
     assert not rx.fullmatch("太短")  # the length limits still hold
+    assert _javascript_fullmatch(rx.pattern, blocked + fine) == [False] * len(blocked) + [True] * len(fine)
 
 
 def test_activity_dates_are_held_to_the_period(config):

@@ -638,9 +638,17 @@ def test_a_meeting_number_in_groups_is_no_student_number(sentence):
     assert privacy.Scanner(["20[0-9]{8}"]).scan(sentence) == [], sentence
 
 
+@pytest.mark.parametrize("sentence", ["会议号2026123456", "腾讯会议号：2026123456", "房间号 2026123456", "直播间ID:2026123456",
+                                      "會議號2026123456", "会议号\u30002026123456", "腾讯会议号为２０２６１２３４５６"])
+def test_a_meeting_number_not_in_groups_is_no_student_number(sentence):
+    # 会议号2026123456 was blocked as a student number, though 会议号 2026 123 456 was not
+    assert privacy.Scanner(["20[0-9]{8}"]).scan(sentence) == [], sentence
+
+
 def test_a_student_number_in_groups_after_other_words_is_still_found():
     scanner = privacy.Scanner(["20[0-9]{8}"])
-    for sentence in ["学生2026 123 456反映", "会议上一名学生（2026 123 456）发言", "会议结束后2026-123-456同学留下"]:
+    for sentence in ["学生2026 123 456反映", "会议上一名学生（2026 123 456）发言", "会议结束后2026-123-456同学留下",
+                     "会议结束后2026123456同学留下", "会议号2026 123 456，学生2026123456参加"]:
         assert [m.kind for m in scanner.scan(sentence)] == ["student_number"], sentence
 
 
