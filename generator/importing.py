@@ -430,7 +430,7 @@ def _date(value) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _whole(str(int(value) if isinstance(value, float) else value))
+    text = _whole(_day_text(str(int(value) if isinstance(value, float) else value)))
     if re.fullmatch(r"[1-9]\d{4}", text):  # (Excel's days since 1899-12-30: 10000 to 99999 are 1927 to 2173)
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(text))
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d\d)(\d\d)", text)
@@ -445,6 +445,14 @@ def _year(digits: str) -> int:
     more than ten years away (no cohort is listed so far ahead)."""
     year = int(digits) + (2000 if len(digits) == 2 else 0)
     return year - 100 if len(digits) == 2 and year > dt.date.today().year + 10 else year
+
+
+def _day_text(text: str) -> str:
+    """A date written as text as a date is compared: full-width digits and marks as half-width
+    (２０１６－１２－０１, typed in a Chinese input method) and without the time of day a system exports
+    with it (2016-12-01 00:00:00, 2016/12/1 0:00)."""
+    text = unicodedata.normalize("NFKC", text).strip()
+    return re.sub(r"(?<=\d)(\s+|T)\d{1,2}:\d\d(:\d\d(\.\d+)?)?$", "", text)
 
 
 def _shown_date(value):
@@ -469,7 +477,7 @@ def _month_only(value) -> tuple | None:
     """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, as 组织部 lists
     often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
     shows 2021.10 as 2021.1: then October is said too."""
-    text = repr(value) if isinstance(value, float) else str(value).strip()
+    text = repr(value) if isinstance(value, float) else _day_text(str(value))
     m = re.fullmatch(r"((?:19|20)\d\d)\s*[-/.年]\s*(\d{1,2})\s*月?", text)
     if not m or not 1 <= int(m.group(2)) <= 12:
         return None

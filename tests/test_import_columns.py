@@ -183,3 +183,20 @@ def test_a_cadre_list_s_name_and_position_column_is_read_as_both(work):
     assert (read["wang-fang"]["name"], read["wang-fang"]["position"]) == ("王芳", "计算机学院副院长")
     assert (read["zhao-qiang"]["name"], read["zhao-qiang"]["position"]) == ("赵强", "党委学生工作部副部长"), read["zhao-qiang"]
     assert (read["qian-ming"]["name"], read["qian-ming"]["position"]) == ("钱明", "计算机学院院长")
+
+
+def test_a_date_in_full_width_or_with_the_midnight_a_system_exports_is_read(work):
+    """教务系统 and 人事系统 exports write a date as text with the time of day (2016-12-01 00:00:00,
+    2016/12/1 0:00) or, typed in a Chinese input method, in full width (２０１６－１２－０１, ２０２１．０３):
+    they were E-IMP-004 不是日期 (the month-only one said as a date, not to the month)."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "２０１６－１２－０１"],
+                           ["赵强", "计算机学院副院长", "cs", "2016-12-01 00:00:00"],
+                           ["钱明", "计算机学院院长", "cs", "2016/12/1 0:00"], ["孙丽", "计算机学院副院长", "cs", "２０１６．１２．０１"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    for ident in ("wang-fang", "zhao-qiang", "qian-ming", "sun-li"):
+        data = yaml.safe_load((work / f"records/cadres/{ident}.yaml").read_text(encoding="utf-8"))
+        assert str(data["active_from"]) == "2016-12-01", (ident, data)
+    xlsx(work / "d.xlsx", [["姓名", "职务", "单位", "任职日期"], ["周杰", "计算机学院副院长", "cs", "２０２１．０３"]])
+    run = cli(work, "import", "cadres", "d.xlsx")
+    assert run.returncode == 1 and "不是完整的日期（只写到了月，没有日）" in run.stdout, run.stdout
