@@ -200,3 +200,17 @@ def test_a_date_in_full_width_or_with_the_midnight_a_system_exports_is_read(work
     xlsx(work / "d.xlsx", [["姓名", "职务", "单位", "任职日期"], ["周杰", "计算机学院副院长", "cs", "２０２１．０３"]])
     run = cli(work, "import", "cadres", "d.xlsx")
     assert run.returncode == 1 and "不是完整的日期（只写到了月，没有日）" in run.stdout, run.stdout
+
+
+def test_full_width_digits_and_letters_in_a_name_are_written_half_width(work):
+    """A list typed in a Chinese input method writes 计算机２７０１班 and 软件工程（ＡＩ方向）: they were
+    written so into the records, beside 计算机2702班 of the next row, and shown so on the site; digits
+    and Latin letters are now written half-width, the Chinese brackets kept."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机２７０１班", "计算机学院", "软件工程（ＡＩ方向）", 2027, 30],
+                           ["计算机2702班", "计算机学院", "软件工程（AI方向）", 2027, 30]])
+    run = cli(work, "import", "classes", "k.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    classes = yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))["classes"]
+    assert [(c["name"], c["major"]) for c in classes] == [("计算机2701班", "软件工程（AI方向）"),
+                                                          ("计算机2702班", "软件工程（AI方向）")], classes

@@ -557,15 +557,15 @@ def test_class_names_that_differ_only_in_spacing_or_full_width_characters_are_on
                                  "学工部": [heading, ["计算机(２６０２)班", "xgb", "计算机科学与技术", 2027, 30]]})
     run = cli(work, "import", "classes", "班级.xlsx", "--write", "--update")
     assert run.returncode == 0, run.stdout
-    assert ("班级.xlsx[2026级]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机 ２５０１班”（2026 级，cs）与 "
+    assert ("班级.xlsx[2026级]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机 2501班”（2026 级，cs）与 "
             "records/classes/2025.yaml:3 的班级 cs-2025-01（2025 级，cs）同名") in run.stdout
-    assert ("班级.xlsx[学工部]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机(２６０２)班”（2027 级，xgb）与 "
+    assert ("班级.xlsx[学工部]:2:1: 警告 W-IMP-004: 第 2 行的班级“计算机(2602)班”（2027 级，xgb）与 "
             "班级.xlsx[2026级]:4 的班级 cs-2026-03（2026 级，cs）同名") in run.stdout
     assert run.stdout.count("W-IMP-004") == 2, run.stdout
     assert "更新 records/classes/2026.yaml cs-2026-01" in run.stdout
     classes = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]
     assert [(c["id"], c["name"], c["headcount"]) for c in classes] == [
-        ("cs-2026-01", "计算机2601班", 33), ("cs-2026-02", "计算机 ２５０１班", 30), ("cs-2026-03", "计算机（2602）班", 30)]
+        ("cs-2026-01", "计算机2601班", 33), ("cs-2026-02", "计算机 2501班", 30), ("cs-2026-03", "计算机（2602）班", 30)]  # (２５０１ written half-width)
     assert cli(work, "validate").returncode == 0
 
     csv_file(work / "again.csv", [["班级名称", "学院", "专业", "年级", "人数"],
