@@ -214,3 +214,13 @@ def test_full_width_digits_and_letters_in_a_name_are_written_half_width(work):
     classes = yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))["classes"]
     assert [(c["name"], c["major"]) for c in classes] == [("计算机2701班", "软件工程（AI方向）"),
                                                           ("计算机2702班", "软件工程（AI方向）")], classes
+
+
+def test_a_class_list_with_the_headings_a_teaching_system_exports_is_read(work):
+    """教务系统 exports head their columns 所属院系 or 院系名称 and 在籍人数 or 在校人数: each was
+    W-IMP-001 (不认识的列), then E-IMP-002 (缺少必填的列“学院”, “人数”)."""
+    for unit, count in (("所属院系", "在籍人数"), ("院系名称", "在校人数")):
+        xlsx(work / "k.xlsx", [["序号", "行政班", unit, "专业名称", "年级", count],
+                               [1, "计算机2701班", "计算机学院", "计算机科学与技术", "2027级", 30]])
+        run = cli(work, "import", "classes", "k.xlsx")
+        assert run.returncode == 0 and "W-IMP-001" not in run.stdout, run.stdout
