@@ -128,8 +128,9 @@ UNSEEN = re.compile(klass(DROPPED))
 # Full-width digits and Latin letters (typed in a Chinese input method) → half-width, as written: not the brackets.
 HALF = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
-# A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院)
-TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d])")
+# A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院),
+# 合计人数, 共2个班级，60人, 总人数：60
+TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d]|人数|班级|个|数)|共\d+[个名人]|总人数($|[:\d])")
 HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold anything: a title, notes above)
 NUMBERING = ("序号", "no", "no.")
 # A template's note under a heading (as _plain gives it: （必填）, 选填, （必填，写全称）), or a labelled line

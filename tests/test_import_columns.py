@@ -224,3 +224,14 @@ def test_a_class_list_with_the_headings_a_teaching_system_exports_is_read(work):
                                [1, "计算机2701班", "计算机学院", "计算机科学与技术", "2027级", 30]])
         run = cli(work, "import", "classes", "k.xlsx")
         assert run.returncode == 0 and "W-IMP-001" not in run.stdout, run.stdout
+
+
+def test_a_total_row_worded_as_a_clerk_words_it_is_not_a_record(work):
+    """合计 and 总计：2个班 closed a list, but 合计人数 (its count in the 人数 column) and 共2个班级，60人
+    (a line under the list) were read as classes: E-IMP-003 for each empty cell."""
+    xlsx(work / "k.xlsx", [["序号", "班级名称", "学院", "专业", "年级", "人数"],
+                           [1, "计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30],
+                           ["合计人数", None, None, None, None, 30], [None, "共1个班级，30人", None, None, None, None]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 0, run.stdout
+    assert "未导入 k.xlsx 第 3 行（合计人数）、第 4 行（共1个班级，30人）：是合计行" in run.stdout, run.stdout
