@@ -501,7 +501,7 @@ INDEX_HTML = """<!doctype html>
       // (`about`: where it was saved, or its address after Decap's own step from …/new to …/entries/<slug>).
       var about = "";
       window.addEventListener("hashchange", function () {
-        var now = location.hash, fresh = /\/new$/.test(about) ? about.replace(/new$/, "entries/") : "";
+        var now = location.hash, fresh = /\\/new$/.test(about) ? about.replace(/new$/, "entries/") : "";
         if (fresh && now.indexOf(fresh) === 0) { about = now; }
         listed([]);
         if (now !== about) { listed([], "ledger-changed"); }
