@@ -97,6 +97,13 @@ INDEX_HTML = """<!doctype html>
        commits an upload straight onto the branch, with no pull request or review; ledgers have no
        image field and the site shows none. */
     header button[class*="-AppHeaderButton"] { display: none !important; }
+    /* A field's label and what is wrong with it share one line (Decap's ControlTopbar): the form's
+       long messages (PRIVATE_NOTE) squeezed the label into a column one character wide (活/动/情/况),
+       and on a phone the date's 现在 and 清除 broke in two.  A label and a button keep their words on
+       one line; a message that does not fit beside its label goes below it
+       (tests/test_cms_browser.py: test_a_fields_label_and_the_dates_buttons_keep_their_words_on_a_phone). */
+    [class*="-ControlTopbar"] { flex-wrap: wrap; }
+    [class*="-ControlTopbar"] > label, [class*="-Buttons"] > button { flex: none; white-space: nowrap; }
     .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
                   padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
                   line-height: 1.6; color: #222; }

@@ -1149,6 +1149,51 @@ def test_the_form_fits_a_phones_screen(trial):
             browser.close()
 
 
+
+@contextlib.contextmanager
+def _phones_new_ledger(trial):
+    """A page on a phone's screen (390 × 844), signed in, its clock at 2026-10-01, Zhang Wei's new
+    2026-H2 ledger open (_new_ledger)."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
+            page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            _new_ledger(page, trial)
+            yield page
+        finally:
+            browser.close()
+
+def _lines(locator) -> int:
+    """How many lines the text of `locator` (one element) is laid out on."""
+    return locator.evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
+        return new Set([...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.top))).size; }""")
+
+
+def test_a_fields_label_and_the_dates_buttons_keep_their_words_on_a_phone(trial):
+    """On a phone (390px) a text refused by its pattern had its label squeezed into a column one
+    character wide (活/动/情/况) beside the long message saying why, and the date's 现在 and 清除 were
+    broken onto two lines (现/在).  The message goes below the label when it does not fit beside it,
+    each label and button on one line."""
+    from playwright.sync_api import expect
+
+    with _phones_new_ledger(trial) as page:
+        _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与张同学谈心，了解其学业困难。")
+        page.get_by_role("button", name="保存").click()
+        said = page.locator('ul[class*="-ControlErrorsList"]').filter(has_text="不能写学生的学号").first
+        label = page.locator('label[for^="summary-field-"]')
+        boxes = _fits(page, 390, {"label": label, "said": said})
+        assert _lines(label) == 1, label.bounding_box()
+        assert boxes["said"]["y"] >= boxes["label"]["y"] + boxes["label"]["height"] - 1, boxes
+        for name in ("现在", "清除"):
+            button = page.locator('[class*="-Buttons"] > button', has_text=name).first
+            expect(button).to_be_visible()
+            assert _lines(button) == 1, name
+
+
 def _fits(page, width: int, parts: dict) -> dict:
     """Each of `parts` (name → locator) shown whole within the page's `width`, and no two overlapping;
     their boxes by name."""
@@ -1192,34 +1237,26 @@ def test_the_toolbar_after_saving_and_the_workflow_page_fit_a_phones_screen(tria
     删除未发布的内容 and the account menu out of reach, and the back link's words (正在集合“…”中编写,
     修改已保存) squeezed into a narrow column that spilled over the first field.  The toolbar wraps onto
     as many lines as it needs above the form; the 工作流 page's columns and cards fit too."""
-    from playwright.sync_api import expect, sync_playwright
+    from playwright.sync_api import expect
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-        try:
-            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
-            page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
-            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
-            _new_ledger(page, trial)
-            _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-            _save(page)
-            expect(page.get_by_text("状态: 草稿")).to_be_visible()  # (the toolbar after saving)
-            _phone_layout_finds_decaps_parts(page)
-            boxes = _fits(page, 390, {
-                "back": page.get_by_text("正在集合", exact=False), "saved": page.get_by_text("修改已保存"),
-                "save": page.get_by_role("button", name="保存"), "status": page.get_by_text("状态: 草稿"),
-                "delete": page.get_by_role("button", name="删除未发布的内容"),
-                "account": page.locator('[class*="-ToolbarSectionMeta"] [role="button"]').first, "cadre": page.locator('label[for^="cadre-field-"]')})
-            assert max(b["y"] + b["height"] for n, b in boxes.items() if n != "cadre") <= boxes["cadre"]["y"], boxes
-            # 发布 merges straight away (the guide: do not press it; the reviewer approves on the host): on a
-            # phone it was a large button beside 保存, a thumb's slip away; it is not offered there
-            expect(page.get_by_text("发布", exact=True)).to_be_hidden()
-            page.goto(trial.admin_url + "#/workflow")
-            _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审核中", exact=True),
-                              "ready": page.get_by_text("就绪", exact=True),
-                              "card": page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)})
-        finally:
-            browser.close()
+    with _phones_new_ledger(trial) as page:
+        _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+        _save(page)
+        expect(page.get_by_text("状态: 草稿")).to_be_visible()  # (the toolbar after saving)
+        _phone_layout_finds_decaps_parts(page)
+        boxes = _fits(page, 390, {
+            "back": page.get_by_text("正在集合", exact=False), "saved": page.get_by_text("修改已保存"),
+            "save": page.get_by_role("button", name="保存"), "status": page.get_by_text("状态: 草稿"),
+            "delete": page.get_by_role("button", name="删除未发布的内容"),
+            "account": page.locator('[class*="-ToolbarSectionMeta"] [role="button"]').first, "cadre": page.locator('label[for^="cadre-field-"]')})
+        assert max(b["y"] + b["height"] for n, b in boxes.items() if n != "cadre") <= boxes["cadre"]["y"], boxes
+        # 发布 merges straight away (the guide: do not press it; the reviewer approves on the host): on a
+        # phone it was a large button beside 保存, a thumb's slip away; it is not offered there
+        expect(page.get_by_text("发布", exact=True)).to_be_hidden()
+        page.goto(trial.admin_url + "#/workflow")
+        _fits(page, 390, {"draft": page.get_by_text("草稿", exact=True), "review": page.get_by_text("审核中", exact=True),
+                          "ready": page.get_by_text("就绪", exact=True),
+                          "card": page.get_by_text("张伟（zhang-wei）· 2026年下半年", exact=True)})
 
 
 
