@@ -482,3 +482,23 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_as_one_
     assert (h2[2], h2[3]) == ("3", "2（另 1）")
     home = visible((site.public / "index.html").read_text(encoding="utf-8")).rsplit("上一期台账", 1)[1]
     assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in home
+
+
+def test_a_freshman_class_left_without_a_cadre_for_a_while_says_so_on_the_coverage_page(tmp_path):
+    # 张伟 took up 计算机2501班 on 2025-11-01, a month after the grace period (to 2025-10-01): check warns
+    # (W-CHK-001 自 2025-10-01 起没有联系干部（至 2025-10-31）) and its overview counts a class 出现过无人联系,
+    # but the coverage page said only 已覆盖 — R2's 全覆盖 looked met all year to whoever read it
+    def zhang_wei_comes_late(records):
+        path = records / "assignments/2025-2027.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            '  - cadre: zhang-wei\n    class: cs-2025-01\n    start: "2025-09-01"',
+            '  - cadre: zhang-wei\n    class: cs-2025-01\n    start: "2025-11-01"'), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, zhang_wei_comes_late), tmp_path, FIXTURE_TODAY)
+    findings = visible((site.public / "findings.html").read_text(encoding="utf-8"))
+    assert "新生班级“计算机2501班”（计算机学院）自 2025-10-01 起没有联系干部（至 2025-10-31）" in findings
+    page = (site.public / "coverage.html").read_text(encoding="utf-8")
+    classes = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+               for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)]
+    (row,) = [r for r in classes if len(r) == 6 and r[1] == "计算机2501班"]
+    assert row[5] == "已覆盖（2025-10-01 至 2025-10-31 无人联系）"

@@ -425,10 +425,14 @@ class Aggregate:
                 cid = c.get("class")
                 item = self.rs.classes.get(cid)
                 covered = bool(c.get("covered"))
+                # the year's gaps that ended (W-CHK-001 …（至 X）): R2's 全覆盖 was not met all year
+                closed = "、".join(f"{g['from']} 至 {g['to']} " for g in c.get("gaps") or []
+                                  if g.get("from") != c.get("uncovered_since"))
                 if covered:
-                    state = "已覆盖"
+                    state = "已覆盖" + (f"（{closed}无人联系）" if closed else "")
                 elif c.get("judged"):
-                    state = "未覆盖" + (f"（自 {c['uncovered_since']}）" if c.get("uncovered_since") else "")
+                    state = "未覆盖" + (f"（自 {c['uncovered_since']}）" if c.get("uncovered_since") else "") + \
+                        (f"（此前 {closed}也无人联系）" if closed else "")
                 else:
                     state = f"未覆盖（宽限期至 {c.get('deadline')}）"
                 ids = list(c.get("cadres") or [])
