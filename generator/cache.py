@@ -170,10 +170,11 @@ def privacy_settings(records: Path) -> tuple[list, tuple]:
     return privacy.patterns_in(data), privacy.protected_names()[0]
 
 
-def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
-    """Exactly what load_tree + validate do for one file (and its privacy scan)."""
+def _load_one(path: str, records: Path | str, settings=None, placed: frozenset = frozenset()) \
+        -> tuple[load.Document, list[F.Finding], bool]:
+    """Exactly what load_tree + validate do for one file (and its privacy scan); `placed`: load.load_file's."""
     try:
-        doc, found = load.load_file(path, records)
+        doc, found = load.load_file(path, records, placed)
     except Exception as exc:  # noqa: BLE001 - one file never stops the others
         doc = load.Document(file=load.display_path(path), rel=load.rel_path(path, records), kind=None)
         found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
@@ -198,17 +199,20 @@ def _validate(doc) -> list[F.Finding]:
                        error=f"{type(exc).__name__}: {exc}"[:200])]
 
 
-def _loaded(paths: list[str], records: str, settings, began: int) -> list:
+def _loaded(paths: list[str], records: str, settings, began: int, placed: frozenset = frozenset()) -> list:
     """Each file's packed result, with the file's status just before it was read (`signature` of
-    it, for the run that `began`): whoever loads it, this process never needs to read it again."""
+    it, for the run that `began`): whoever loads it, this process never needs to read it again;
+    and of a file of a kind in `placed`, its (positions, key positions), else None (not cached:
+    asked once a run, and kept by the answers, keep_answers)."""
     out = []
     from generator.quickload import quiet
 
     with quiet():
         for p in paths:
             mark = _status(p, began)  # (before the bytes are read, as load.read_file takes it)
-            doc, found, bad = _load_one(p, records, settings)
-            out.append((pack(doc, found, bad), mark))
+            doc, found, bad = _load_one(p, records, settings, placed)
+            where = doc._where if doc.kind in placed and doc.sha256 else None
+            out.append((pack(doc, found, bad), mark, where and (where.positions, where.keys)))
     return out
 
 
@@ -440,7 +444,7 @@ def _statuses_compared(paths: list[str], records: Path, statuses: dict, began: i
             elif raw is not None:
                 to_load.append(i)
         if to_load:
-            for i, (packed, mark) in zip(to_load, _loaded([paths[i] for i in to_load], str(records), settings, began)):
+            for i, (packed, mark, _) in zip(to_load, _loaded([paths[i] for i in to_load], str(records), settings, began)):
                 others[i] = ("loaded", packed, mark)
     return settings, bytes(settled), others
 
@@ -470,7 +474,8 @@ def parallel_min() -> int:
 def workers() -> int:
     """Processes for loading and for the checks (default: two, or one on a one-core machine;
     more than two are used as two: this process and a copy of it, see forked.py).  What a copy
-    loads comes back as values, findings and privacy results — no positions — so two processes
+    loads comes back as values, findings and privacy results — no positions, but those of the
+    files whose every row will be asked where (`placed`) — so two processes
     nearly halve a cold run (12k ledgers: validate 13.3 s → 7.7 s)."""
     try:
         return max(1, int(os.environ.get("CONTACT_LEDGER_WORKERS", "")))
@@ -479,14 +484,15 @@ def workers() -> int:
 
 
 # ---- the whole tree ----------------------------------------------------------
-def load_and_validate(records: Path):
+def load_and_validate(records: Path, placed: frozenset = frozenset()):
     """(documents, findings of load and validate, rel paths with schema findings).  (As committed on
-    a past day: past_records.)"""
+    a past day: past_records.)  The files of a kind in `placed` are the ones whose every row will
+    be asked where: those the loading processes parse keep their positions (Document.placed)."""
     # What an earlier load froze (in a long-running `mkdocs serve`) is let go first, so that it
     # can be collected.
     gc.unfreeze()
     with long_lived():
-        return _load_and_validate(records)
+        return _load_and_validate(records, placed)
 
 
 def past_records(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
@@ -607,7 +613,7 @@ def long_lived():
             gc.enable()
 
 
-def _load_and_validate(records: Path):
+def _load_and_validate(records: Path, placed: frozenset):
     paths, findings = load.discover(records)
     where = cache_file(records)
     # the cache is a big main file and a small delta of recent changes: a pull request that
@@ -710,7 +716,7 @@ def _load_and_validate(records: Path):
         raws[i] = (raw, sha, info)
 
     if todo:
-        for at, (packed, mark) in _parse_many([paths[i] for i in todo], records, settings, began):
+        for at, (packed, mark, positions) in _parse_many([paths[i] for i in todo], records, settings, began, placed):
             i = todo[at]
             if i in raws:  # read here first (the cache knew the file): its bytes and their status
                 raw, raw_sha, info = raws[i]
@@ -719,6 +725,7 @@ def _load_and_validate(records: Path):
             else:  # read by the process that loaded it only
                 results[i] = unpack(packed, None, source=paths[i])
             keep(results[i][0], packed, mark)
+            results[i][0].placed = positions
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -970,15 +977,15 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings, began: int):
-    """(position in `paths`, (packed result, status)) of each file (`_loaded`).  Many files are
+def _parse_many(paths: list[str], records: Path, settings, began: int, placed: frozenset):
+    """(position in `paths`, (packed result, status, positions or None)) of each file (`_loaded`).  Many files are
     shared by this process and a copy of it, a group at a time (forked.shared): the copy's groups
     come back marshalled, this process's own need no copy at all."""
     if workers() < 2 or len(paths) < parallel_min():
-        yield from enumerate(_loaded(paths, str(records), settings, began))
+        yield from enumerate(_loaded(paths, str(records), settings, began, placed))
         return
     step = min(GROUPS, len(paths))  # (the more, the less one process waits for the other at the end)
-    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began),
+    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began, placed),
                                  lambda: None)
     for k, part in enumerate(parts):
         yield from ((k + j * step, one) for j, one in enumerate(part))

@@ -98,7 +98,7 @@ class Document:
     is reported."""
 
     __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "_raw", "_source", "_where", "_text", "privacy",
-                 "quick", "_asked", "lines_now")
+                 "quick", "_asked", "lines_now", "placed")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None,
@@ -122,6 +122,9 @@ class Document:
         # (content of a past day, cache.past_records: {its line: the lines of the file as it is now with the
         # same text}, which privacy exceptions — written against the file as it is — match; else None)
         self.lines_now = None
+        # (positions, key positions) the loading process kept as it parsed the file, for a file whose
+        # rows are all asked where (cache.load_and_validate's `placed`), else None
+        self.placed = None
 
     @property
     def data(self):
@@ -239,7 +242,7 @@ class Document:
         hit = self._quickly(path, False)
         if hit:
             return hit
-        positions = self.positions
+        positions = self.positions if self.placed is None else self.placed[0]
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
@@ -252,12 +255,13 @@ class Document:
         return self._key_pos(path)
 
     def _key_pos(self, path: tuple) -> tuple[int, int]:
-        return self._quickly(path, True) or self.key_positions.get(path) or self._pos(path)
+        keys = self.key_positions if self.placed is None else self.placed[1]
+        return self._quickly(path, True) or keys.get(path) or self._pos(path)
 
     def _quickly(self, path: tuple, key: bool) -> tuple[int, int] | None:
         """The first position asked of a file the quick path read: the file is parsed only as far
         as that (most files with a finding are asked one); from the second on, all of it."""
-        if self._where is not None or not self.quick or self._asked or self.raw is None:
+        if self._where is not None or self.placed is not None or not self.quick or self._asked or self.raw is None:
             return None
         self._asked = True
         from generator import fastload
@@ -513,7 +517,9 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
     return (parts[0] if len(parts) == 1 else b"".join(parts)), info
 
 
-def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
+def load_file(path, records: Path, placed: frozenset = frozenset()) -> tuple[Document, list[F.Finding]]:
+    """The file's document and the findings of loading it; a file of a kind in `placed` is read
+    with its positions (Document.where), all of which will be asked."""
     rel = rel_path(path, records)
     doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
     if doc.kind is None:
@@ -526,15 +532,16 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
         return doc, [F.make("E-LOAD-010", doc.file, None)]
     except TooBig as exc:
         return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)]
-    return load_bytes(doc, raw)
+    return load_bytes(doc, raw, doc.kind in placed)
 
 
-def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
-    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading them."""
+def load_bytes(doc: Document, raw: bytes, placed: bool = False) -> tuple[Document, list[F.Finding]]:
+    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading
+    them (`placed`: with their positions, not by the quick path)."""
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     from generator import quickload  # values only, positions later (see quickload.py)
 
-    data = quickload.values(raw) if quickload.enabled() else None
+    data = quickload.values(raw) if quickload.enabled() and not placed else None
     if data is not None:
         doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
         return doc, []
