@@ -52,7 +52,10 @@ class Facts:
 
     def item(self, index: int) -> dict:
         """The values of the feedback item at `index` (one of `links`)."""
-        return next(v for i, v in self.feedback if i == index)
+        for i, v in self.feedback:  # (two to four items: a loop, not a generator)
+            if i == index:
+                return v
+        raise KeyError(index)
 
     def _read(self) -> tuple:
         if type(self._own) is bytes:

@@ -183,7 +183,7 @@ class Parts:
         self._ledgers = (rels, shas, files, invalid, links)  # (links: as kept, until `rows`)
         self._changed, self._gone = changed, gone or []
         self._places: dict = {rels[i]: i for i in changed}
-        self._todo: list = []  # (root, its entry, its links, their (rel, index, follows), the root's place, signature)
+        self._todo: list = []  # (root, its links, their (rel, index, follows), the root's place in them, signature)
         self._removed: set = set()  # the kept rows' places not in this run's order
         if not (kept.keys and self._regrouped_only()):
             self._regroup(chains_of(rs, leaving_out))
@@ -214,7 +214,7 @@ class Parts:
                 self._todo = []
                 return False
             chain = [(self._leds[self._at(rel)], i, follows) for rel, i, follows in entries]
-            self._todo.append((kept.root(j), chain[first], chain, entries, first, kept.sig(j)))
+            self._todo.append((kept.root(j), chain, entries, first, kept.sig(j)))
         self._removed = set(places)
         return True
 
@@ -233,18 +233,18 @@ class Parts:
             if j is not None and kept.sig(j) == sig and not (changed and any(e[0] in changed for e in entries)):
                 kept_at.add(j)
             else:
-                self._todo.append((root, root_entry, links, entries, first, sig))
+                self._todo.append((root, links, entries, first, sig))
         self._removed = set(range(len(kept.keys))) - kept_at
 
     def part(self, k: int) -> list[tuple]:
-        return [self._worked_out(*chain[:3]) for chain in self._todo[k::self.n or 1]]
+        return [self._worked_out(chain[0], chain[1], chain[3]) for chain in self._todo[k::self.n or 1]]
 
-    def _worked_out(self, root: str, root_entry: tuple, links: list) -> tuple:
+    def _worked_out(self, root: str, links: list, first: int) -> tuple:
+        """The chain's row and findings, from its links (the root's at `first`)."""
         facts, found = self._facts, self._make.ctx.findings
         before = len(found)
-        root_entry, links = (*root_entry[:2], facts[root_entry[0].doc.rel].item(root_entry[1])), \
-            [(led, i, facts[led.doc.rel].item(i)) for led, i, _follows in links]
-        r = self._make.chain(root, root_entry, links)
+        links = [(led, i, facts[led.doc.rel].item(i)) for led, i, _follows in links]
+        r = self._make.chain(root, links[first], links)
         flags = (1 if r["overdue"] else 0) | (2 if r["meaning"] != "resolved" else 0)
         packed = tuple(F.packed(f) for f in found[before:]) or None
         del found[before:]  # (`rows` adds every chain's findings)
@@ -264,7 +264,7 @@ class Parts:
         for k, results in enumerate(parts):
             for chain, (raised, flags, row, packed) in zip(self._todo[k::step], results):
                 root = chain[0]
-                new.append((f"{raised or ''}\0{root}", (row, chain[5], flags)))
+                new.append((f"{raised or ''}\0{root}", (row, chain[4], flags)))
                 if packed:
                     found[root] = packed
                 overdue, open_ = overdue + (flags & 1), open_ + (flags >> 1)
@@ -314,7 +314,9 @@ class _Chains:
         self.meaning = ctx.meaning  # (ledger → its statuses' meanings)
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
         self._days: dict = {}  # a date as written → (the date, its ISO text), (None, None) if none
-        self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre)
+        self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre, its period's start)
+        self._meanings: dict = {}  # ledger file → its statuses' meanings (asked when a link has a status)
+        self._limits: dict = {}  # the day an item's age counts from → feedback.overdue_days in force then
 
     def day(self, value) -> tuple:
         hit = self._days.get(value) if isinstance(value, str) else None
@@ -325,10 +327,28 @@ class _Chains:
                 self._days[value] = hit
         return hit
 
+    def ledger(self, led) -> tuple:
+        """(file, shown name, period, cadre, the period's start) of a ledger, worked out once (each
+        of its links asks)."""
+        doc = led.doc
+        where = self._ledgers.get(doc.rel)
+        if where is None:
+            period = self.ctx.rs.period(doc.folder)
+            where = self._ledgers[doc.rel] = (doc.rel, doc.file, doc.folder, doc.stem,
+                                              period.start if period else dt.date.min)
+        return where
+
+    def meaning_of(self, led) -> dict:
+        """Context.meaning of the ledger, asked once."""
+        hit = self._meanings.get(led.doc.rel)
+        if hit is None:
+            hit = self._meanings[led.doc.rel] = self.meaning(led)
+        return hit
+
     def chain(self, root: str, root_entry: tuple, links: list) -> dict:
-        ctx, meaning, limit = self.ctx, self.meaning, self.limit
+        ctx, meaning, limit = self.ctx, self.meaning_of, self.limit
         if len(links) > 1:  # (most items have no follow-up)
-            links.sort(key=lambda e: (_period_start(ctx, e[0]), self.day(e[2].get("raised_on"))[0] or dt.date.min))
+            links.sort(key=lambda e: (self.ledger(e[0])[4], self.day(e[2].get("raised_on"))[0] or dt.date.min))
             # as of --today: a follow-up raised after it had not happened (E-CHK-006 says so), as no
             # activity after it counts; the chain stands as its links up to then left it
             links[:] = [e for e in links if e[:2] == root_entry[:2]
@@ -356,9 +376,11 @@ class _Chains:
             raised = self.day(since.get("raised_on"))[0] or raised
         age = (ctx.today - raised).days if raised else None
         if raised:  # (the number in force on the day its age counts from: feedback.earlier)
-            limit = ctx.setting_int("feedback", "overdue_days", default=60, on=raised)
+            limit = self._limits.get(raised)
+            if limit is None:
+                limit = self._limits[raised] = ctx.setting_int("feedback", "overdue_days", default=60, on=raised)
         overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
-        cadre = root_led.doc.stem
+        cadre = self.ledger(root_led)[3]
         unit = ctx.cadre_unit(cadre)
         if overdue:
             last = Item(last_led.doc, ("feedback", last_i), last_v)
@@ -371,17 +393,14 @@ class _Chains:
                 "links": [self.link(led, v) for led, _i, v in links]}
 
     def link(self, led, v: dict) -> dict:
-        doc = led.doc
-        where = self._ledgers.get(doc.rel)
-        if where is None:
-            where = self._ledgers[doc.rel] = (doc.rel, doc.file, doc.folder, doc.stem)
+        where = self.ledger(led)
         status = v.get("status")
         if not isinstance(status, str):
             status = None
         get = v.get
         return {"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
                 "raised_on": self.day(get("raised_on"))[1], "status": status,
-                "meaning": self.meaning(led).get(status) if status else None,
+                "meaning": self.meaning_of(led).get(status) if status else None,
                 "escalated_to": _text(get("escalated_to")), "resolution": _text(get("resolution")),
                 "resolved_on": self.day(get("resolved_on"))[1], "note": _text(get("note")),
                 "description": _text(get("description"))}
@@ -390,7 +409,3 @@ class _Chains:
 def _text(value):
     return value if isinstance(value, str) else None
 
-
-def _period_start(ctx: Context, led) -> dt.date:
-    p = ctx.rs.period(led.doc.folder)
-    return p.start if p else dt.date.min
