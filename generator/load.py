@@ -945,17 +945,21 @@ def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
 
 def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> set[int]:
     """The lines where the parser stops, from line `stop` on, at a field's Chinese title before a full-width
-    colon or a Chinese semicolon (学生人数：25人), or a field's name before one, each put right in turn
-    (with “: ”) to find the next: every such line of the file in one run, and not a text's own line
+    colon or a Chinese semicolon (学生人数：25人), or a field's name before one — or just above, where it
+    read such a line as a text (- 日期：2026-04-20, stopping at the item's next field) — each put right in
+    turn (with “: ”) to find the next: every such line of the file in one run, and not a text's own line
     (说明：… in a text of lines under summary: |, where the parser does not stop)."""
     from generator.yaml_hints import _fields, name_of_title  # (only on an error)
 
     lines, told = list(lines), set()
-    while stop and stop not in told and len(told) < MAX_REPORTED:
+    while stop and len(told) < MAX_REPORTED:
+        stop = next((n for n in (stop, stop - 1) if n > 0 and _WIDE_COLON.match(lines[n - 1])), None)
+        if not stop or stop in told:
+            break
         line = lines[stop - 1]
         m = _WIDE_COLON.match(line)
-        word = m and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
-        if not m or word and not name_of_title(word.group(), _fields(kind))[0]:
+        word = re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
+        if word and not name_of_title(word.group(), _fields(kind))[0]:
             break
         told.add(stop)
         lines[stop - 1] = f"{line[:m.start(1)]}: {line[m.end(1):]}"

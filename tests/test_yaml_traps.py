@@ -998,6 +998,16 @@ def test_a_fields_chinese_title_and_a_colon_with_no_space_after_it_are_given_the
     assert validate(records) == []
 
 
+def test_an_items_first_field_written_by_its_chinese_title_is_given_the_line_to_type(records):
+    # (- 日期："2026-04-20", the item read as a text, the parser stopped at the line below: told only
+    # 这里不能出现“冒号+空格” at form:, with 请检查这一行及上一行的缩进、冒号和引号)
+    edit(records, LEDGER, '  - date: "2026-04-20"', '  - 日期："2026-04-20"')
+    f = only(validate(records), "E-YAML-010")
+    assert (f["line"], f["column"]) == (5, 7) and f["hint"].endswith('这一行写成：- date: "2026-04-20"'), f
+    edit(records, LEDGER, '  - 日期："2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
+    assert validate(records) == []
+
+
 def test_a_chinese_title_and_colon_inside_a_text_of_lines_is_not_told(records):
     # (a text's own line, 说明：… under summary: |, is the text: only the field's title at the stop is told)
     edit(records, LEDGER, "    form: 社团活动", "    形式：社团活动")
