@@ -545,3 +545,21 @@ def test_an_import_manifest_s_records_entry_that_names_no_file_is_told(tmp_path)
         told = [f for f in json.loads(out.stdout)["findings"] if f["code"] == "W-FLOW-003"]
         assert [(f["file"], f["line"]) for f in told] == [("records/imports/legacy.yaml", 7)], told
         assert "cadres/wang-fnag.yaml" in told[0]["message"] and hint in told[0]["hint"], told
+
+
+def test_what_an_import_manifest_lists_does_not_swell_the_kept_past_day(tmp_path):
+    """The content of a past day is kept under a key of what the import manifests list (d61fc45): the key held
+    every path listed, so with 3,000 imported ledgers the kept file of one past day's content (one ledger edited,
+    ≈0.5 kB) grew by ≈100 kB, written again for every day and HEAD; the key is now a digest of the listing."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1")
+    listed = "".join(f"  - path: ledgers/2025-H1/old-{i:04d}.yaml\n    submitted: \"2025-06-25\"\n" for i in range(3000))
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"]),
+                 "records/imports/legacy.yaml": f"source: 原信息化平台导出\nledgers:\n{listed}records: []\n"})
+    commit(repo, "2026-09-10 10:00", "导入旧平台台账；张伟补记")
+    cache = tmp_path / "cache"
+    assert _count(_report(repo / "records", "2026-07-01", cache), "zhang-wei", "2025-2026-2") == 1
+    [kept] = list(cache.rglob("*.past-records"))
+    assert kept.stat().st_size < 20_000, kept.stat().st_size

@@ -26,6 +26,7 @@ changes from them when its versions were kept for the same commit (one `git log`
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import subprocess
 from collections import namedtuple
 from pathlib import Path
@@ -221,7 +222,8 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime,
         return None
     cut = 0 if prefix == "." else len(prefix) + 1
     brought = brought or {}
-    said = sorted((path, sorted(files) if files is not None else None) for path, files in brought.items())
+    said = hashlib.sha256(repr(sorted((path, sorted(files) if files is not None else None)
+                                      for path, files in brought.items())).encode("utf-8")).hexdigest()
     kept = KeptResult(Path(records), "past-records", f"{root.resolve()}\0{prefix}\0{head}\0{end.isoformat()}\0{said}")
     shallow, found = found.shallow, kept.get()
     if type(found) is dict:
