@@ -149,7 +149,9 @@ class _Lazy:
 # surname: tests/fixtures/clean_texts.txt)
 # A full name (学生张三丰) is not looked for as 学生/同学 + surname + one or two characters: some 800 common
 # words begin with a surname's character (学生文化节, 学生任务, 学生许多, 同学曾经); full names come from the
-# protected list.  (site/guide/privacy.md says so, and why an office's landline is told too.)
+# protected list; nor as 与/和 + surname + one or two characters before 谈心/交流 (与王建国谈心): 与文学院交流, 与马院沟通,
+# 与高年级交流经验 and the staff's own names would be refused.  (site/guide/privacy.md says so, and why an office's landline is
+# told too.)
 _SURNAME_CHARS = ("王李张刘陈杨黄赵吴周徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯董萧程曹袁邓许傅沈曾彭吕苏卢"
                   "蒋蔡贾丁魏薛叶阎潘杜戴夏钟汪田任姜范石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙"
                   "万段雷钱汤尹黎易常武乔贺赖龚文闫付韦严覃莫肖陶洪")
