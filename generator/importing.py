@@ -224,7 +224,7 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
         sheets = [(sheet.title, _merged([[unsaved.get((sheet.title, n, c), v) for c, v in enumerate(values, 1)]
                                          for n, values in enumerate(sheet.iter_rows(
                                              max_row=_last_row(sheet, unsaved), values_only=True), 1)], [
-            (m.min_row, m.max_row, m.min_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
+            (m.min_row, m.max_row, m.min_col, m.max_col) for m in sheet.merged_cells.ranges]), sheet.sheet_state,
                    {n for n, d in sheet.row_dimensions.items() if d.hidden}, bool(sheet.auto_filter.ref),
                    {c for d in sheet.column_dimensions.values() if d.hidden and d.min for c in range(d.min, d.max + 1)})
                   for sheet in book.worksheets]
@@ -289,7 +289,7 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
     try:
         return [(sheet.name, _merged([[value(c, (sheet.number, n, i)) for i, c in enumerate(sheet.row(n))]
                                       for n in range(sheet.nrows)], [
-            (r1 + 1, r2, c1 + 1) for r1, r2, c1, _ in sheet.merged_cells]), STATES[sheet.visibility],
+            (r1 + 1, r2, c1 + 1, c2) for r1, r2, c1, c2 in sheet.merged_cells]), STATES[sheet.visibility],
                  {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}, _filtered(book, sheet),
                  {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden})
                 for sheet in book.sheets()]
@@ -389,11 +389,19 @@ def _ranges(numbers: list[int]) -> list[str]:
     return [str(a) if a == b else f"{a}–{b}" for a, b in spans]
 
 
+class Spanned(str):
+    """A text merged across columns (a group's title over its rows: 计算机学院), as _merged reads it."""
+
+
 def _merged(rows: list[list], ranges) -> list[tuple[int, list]]:
-    """`rows` numbered from 1, the value of each merged range (first row, last row, column: 1-based)
-    written down its column, as Excel shows it (a school merged over its classes' rows is each
-    one's school; across the columns, a title or a heading stays in its first cell)."""
-    for first, last, column in ranges:
+    """`rows` numbered from 1, the value of each merged range (first row, last row, first and last
+    column: 1-based) written down its column, as Excel shows it (a school merged over its classes'
+    rows is each one's school; across the columns, a title or a heading stays in its first cell,
+    a text there Spanned)."""
+    for first, last, column, end in ranges:
+        if end > column and first <= len(rows) and column <= len(rows[first - 1]) and isinstance(
+                rows[first - 1][column - 1], str):
+            rows[first - 1][column - 1] = Spanned(rows[first - 1][column - 1])
         for n in range(first + 1, min(last, len(rows)) + 1):
             row = rows[n - 1]
             row.extend([None] * (column - len(row)))
@@ -937,6 +945,10 @@ class Importer:
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
             shown = {n: [str(_cell(v)) for v in r if _cell(v) is not None] for n, r in rows[at + 1:] if n in rest}
             notes = {n: r[0] for n, r in shown.items() if all(NOTE.fullmatch(_plain(c)) for c in r)}  # (序号's column too)
+            raw = dict(rows[at + 1:])
+            titles = {n: r[0] for n, r in shown.items() if len(r) == 1 and n not in notes and not END.fullmatch(
+                _plain(r[0])) and any(isinstance(v, Spanned) for v in raw[n])}  # (a group's title merged across the row)
+            notes.update(titles)
             numbered = [n for n, r in rest.items() if not r and n not in notes]  # (a template numbered in advance)
             ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
             had = len(entries)
@@ -950,7 +962,9 @@ class Importer:
                                      f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", "total rows")
             self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
-            self._left_out(file, notes, "是填表说明、签名或日期", "notes, signatures or dates")
+            self._left_out(file, {n: t for n, t in notes.items() if n not in titles}, "是填表说明、签名或日期",
+                           "notes, signatures or dates")
+            self._left_out(file, titles, "是分组的标题（横跨几列的合并单元格）", "group titles (a cell merged across columns)")
         if by_option and isinstance(self.cohort, Jie):  # (--cohort 2026届 that decided no row's year: nothing to say)
             self.jie.setdefault(display_path(self.source), [None, (f"--cohort {self.cohort}届 ", f"--cohort {self.cohort}届"),
                                                             self.cohort, 0])[3] += 1

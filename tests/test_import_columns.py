@@ -235,3 +235,23 @@ def test_a_total_row_worded_as_a_clerk_words_it_is_not_a_record(work):
     run = cli(work, "import", "classes", "k.xlsx")
     assert run.returncode == 0, run.stdout
     assert "未导入 k.xlsx 第 3 行（合计人数）、第 4 行（共1个班级，30人）：是合计行" in run.stdout, run.stdout
+
+
+def test_a_group_title_merged_across_the_row_is_not_a_record(work):
+    """A class list grouped by school has a title row above each group, one cell merged across the
+    row (计算机学院; 一、计算机学院（2个班） over a 序号 column): it was read as a class with no school,
+    major, cohort or headcount (E-IMP-003 for each), or said to be 只有序号, 没有别的内容."""
+    from openpyxl import Workbook
+
+    for rows, merged, at in (([["班级名称", "学院", "专业", "年级", "人数"], ["计算机学院"]], "A2:E2", "计算机学院"),
+                             ([["序号", "班级名称", "学院", "专业", "年级", "人数"], ["一、计算机学院（1个班）"]], "A2:F2",
+                              "一、计算机学院（1个班）")):
+        book = Workbook()
+        for row in rows + [([1] if rows[0][0] == "序号" else []) + ["计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30]]:
+            book.active.append(row)
+        book.active.merge_cells(merged)
+        book.save(work / "k.xlsx")
+        run = cli(work, "import", "classes", "k.xlsx")
+        assert run.returncode == 0 and "只有序号" not in run.stdout, run.stdout
+        assert f"未导入 k.xlsx 第 2 行（{at}）：是分组的标题（横跨几列的合并单元格）" in run.stdout, run.stdout
+        assert "新增 records/classes/2027.yaml cs-2027-01（计算机2701班）" in run.stdout
