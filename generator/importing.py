@@ -808,7 +808,8 @@ class Importer:
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
                                          "学院 (a school) or 部门 (an office)")
             elif field in ("short_names", "reviewers"):
-                value = list(dict.fromkeys(v for v in re.split(LIST_SEP, str(value)) if v))
+                value = list(dict.fromkeys(v for v in re.split(LIST_SEP, str(value) if field == "short_names" else
+                                                              unicodedata.normalize("NFKC", str(value))) if v))
                 wrong = [v for v in value if field == "reviewers" and not GIT.fullmatch(v)]
                 most, longest = self.most[field]
                 bad = wrong and ("Git 账号", "Git accounts", "用顿号或逗号隔开的 Git 账号，如 li-na、wang-admin",
@@ -827,14 +828,14 @@ class Importer:
                     continue
                 value = unit
             elif field == "id":
-                value = _whole(str(value)).lower()
+                value = _whole(unicodedata.normalize("NFKC", str(value))).lower()  # (ｃｓ－２０２７－０９: cs-2027-09)
                 most = self.longest.get("id")
                 bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
                                                      "lower-case letters, digits and hyphens, such as zhang-wei") or (
                     most and len(value) > most and (f"不超过 {most} 个字符的编号", f"an id of at most {most} characters",
                                                     f"{most} 个字符以内的编号（可用缩写）", f"an id of at most {most} characters (an abbreviation)"))
             elif field == "git":
-                value = str(value).strip()
+                value = unicodedata.normalize("NFKC", str(value)).strip()  # (ｗａｎｇ－ｆａｎｇ: wang-fang)
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:

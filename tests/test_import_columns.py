@@ -255,3 +255,17 @@ def test_a_group_title_merged_across_the_row_is_not_a_record(work):
         assert run.returncode == 0 and "只有序号" not in run.stdout, run.stdout
         assert f"未导入 k.xlsx 第 2 行（{at}）：是分组的标题（横跨几列的合并单元格）" in run.stdout, run.stdout
         assert "新增 records/classes/2027.yaml cs-2027-01（计算机2701班）" in run.stdout
+
+
+def test_an_id_or_git_account_typed_in_full_width_is_read_half_width(work):
+    """A 班级编号 or Git 账号 typed with a Chinese input method on (ｃｓ－２０２７－０９, ｗａｎｇ－ｆａｎｇ) looks as
+    cs-2027-09 does in Excel, yet was E-IMP-004 (不是编号, 不是 Git 账号)."""
+    xlsx(work / "k.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                           ["ｃｓ－２０２７－０９", "计算机2709班", "计算机学院", "计算机科学与技术", 2027, 30]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 0 and "新增 records/classes/2027.yaml cs-2027-09（计算机2709班）" in run.stdout, run.stdout
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "Git账号"],
+                           ["王芳", "计算机学院副院长", "cs", "2024-09-01", "ｗａｎｇ－ｆａｎｇ"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))["git"] == "wang-fang"
