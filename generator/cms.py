@@ -1228,10 +1228,11 @@ def _backend_from(args) -> dict:
     extra = {"base_url": args.base_url, "api_root": args.api_root, "app_id": args.app_id,
              "auth_type": args.auth_type or ("pkce" if args.backend == "gitlab" and args.app_id else None),
              "auth_endpoint": args.auth_endpoint}
+    lang = getattr(args, "lang", "zh")  # (the site build's options, admin_form.backend_from, have no --lang)
     if args.backend in ("gitea", "forgejo") and not args.api_root and not args.local_backend:
         sys.stderr.write(MSG["no_api_root"][args.lang].format(name=args.backend) + "\n")
     if args.backend == "gitea" and args.branch == RECORDS:
-        sys.stderr.write(MSG["gitea_main"][args.lang] + "\n")
+        sys.stderr.write(MSG["gitea_main"][lang] + "\n")
     return backend_config(args.backend, args.repo, args.branch, **extra)
 
 

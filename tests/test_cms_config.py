@@ -439,6 +439,16 @@ def test_a_gitea_form_that_publishes_straight_to_main_says_no_reviewer_sees_it(r
         assert "web-form 分支" in text and "审核人批准后" in text and "不经" not in text, text
 
 
+
+def test_the_site_build_of_a_gitea_form_on_main_warns_too(capsys):
+    """`make site CMS_ARGS="--backend gitea …"` reads the same options (admin_form.backend_from), with
+    no --lang: the warning is said in Chinese and the form is built."""
+    from generator.site import admin_form
+
+    backend, ok = admin_form.backend_from("--backend gitea --repo xgb/ledger --api-root https://git.example.edu.cn/api/v1")
+    assert ok and backend["name"] == "gitea" and backend["branch"] == "main"
+    assert "不经审核人审核" in capsys.readouterr().err
+
 def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_finds():
     """The admin page reads a student number written in groups (INDEX_HTML: grouped) as privacy.py's
     Scanner._grouped does, for the policy's patterns of digits, [0-9], {n} and {m,n}: over the cases,
