@@ -1230,7 +1230,7 @@ def _backend_from(args) -> dict:
              "auth_endpoint": args.auth_endpoint}
     lang = getattr(args, "lang", "zh")  # (the site build's options, admin_form.backend_from, have no --lang)
     if args.backend in ("gitea", "forgejo") and not args.api_root and not args.local_backend:
-        sys.stderr.write(MSG["no_api_root"][args.lang].format(name=args.backend) + "\n")
+        sys.stderr.write(MSG["no_api_root"][lang].format(name=args.backend) + "\n")
     if args.backend == "gitea" and args.branch == RECORDS:
         sys.stderr.write(MSG["gitea_main"][lang] + "\n")
     return backend_config(args.backend, args.repo, args.branch, **extra)

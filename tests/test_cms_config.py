@@ -449,6 +449,19 @@ def test_the_site_build_of_a_gitea_form_on_main_warns_too(capsys):
     assert ok and backend["name"] == "gitea" and backend["branch"] == "main"
     assert "不经审核人审核" in capsys.readouterr().err
 
+
+@pytest.mark.parametrize("host", ["forgejo", "gitea"])
+def test_the_site_build_of_a_self_hosted_forge_without_its_api_root_says_so_and_builds(host, capsys):
+    """`make site CMS_ARGS="--backend forgejo --repo … --app-id …"` without --api-root stopped the site
+    build with AttributeError: 'Namespace' object has no attribute 'lang' — the note on the missing
+    --api-root read the option cms-config has and the site build's options (admin_form.backend_from) have
+    not.  The note is said in Chinese and the form is built."""
+    from generator.site import admin_form
+
+    backend, ok = admin_form.backend_from(f"--backend {host} --repo xgb/ledger --app-id abc --branch web-form")
+    assert ok and backend["name"] == host and "api_root" not in backend
+    assert "需要 --api-root" in capsys.readouterr().err
+
 def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_finds():
     """The admin page reads a student number written in groups (INDEX_HTML: grouped) as privacy.py's
     Scanner._grouped does, for the policy's patterns of digits, [0-9], {n} and {m,n}: over the cases,
