@@ -193,8 +193,8 @@ _LEARNERS = f"(?:[学學男女新]生|[学學][员員]|研究生|本科生){_AS_
 # Or a placeholder for the given name, as 某 is (王XX, 张X, 刘××: the surname is the data).  Not 张** — a protected
 # name's own mask (李**) in a message would be masked again.
 _PLACEHOLDER = "[Xx×]{1,3}(?![A-Za-z0-9])"
-# Or asterisks for the given name (张*同学, 李**同学, 学生王*) — only before 同学 or after a student word: 李** alone is
-# a protected name's own mask (in a message), and **…** Markdown's bold.
+# Or asterisks for the given name (张*同学, 李**同学, 学生王*, 与张*谈心) — only before 同学 or a word of talking, or after a
+# student word: 李** alone is a protected name's own mask (in a message), and **…** Markdown's bold.
 _STARS = "\\*{1,3}(?!\\*)"
 _SOME = f"[{_SPACE}]?(?:某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
@@ -238,6 +238,9 @@ _A_STUDENT = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生|研�
 # 该生父亲王某): a parent's surname is most often the student's, as in 张、李两位家长 (not 家长们: 王家长们 is no
 # likelier a word).
 _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
+# (a word of talking, meeting or asking: _NICKNAMED_RX's, and after asterisks: 与张*谈心)
+_TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[电電][话話]|[联聯][系繫]|[约約][谈談]|私聊|[视視][频頻]"
+         "|一起|[讨討][论論]|了解|反映|表示|提出|申[请請])")
 # Or right after a verb of what a cadre does with a student (约谈王同学, 通知王同学家长, 提醒张同学, 表扬赵同学, 请孙同学发言):
 # a whole word, two characters (one: 请/问/陪/劝/催/约/叫), not a word's last character (提高同学, 帮助贫困同学 hold no surname
 # right after the verb).
@@ -262,14 +265,12 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|(?=[{_COMPOUND_FIRST}])(?:{_STANDS}"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
-                f"|{_STANDS}[{_SURNAME_CHARS}]{_STARS}[{_SPACE}]?{_CLASSMATE}(?![们們])"
+                f"|{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS}")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
 # or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
 # before such a word; 小白 — a beginner — is left out).
-_TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[电電][话話]|[联聯][系繫]|[约約][谈談]|私聊|[视視][频頻]"
-         "|一起|[讨討][论論]|了解|反映|表示|提出|申[请請])")
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
 # Or after a roommate's, a deskmate's or the monitor's word, or 叫 (室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学),

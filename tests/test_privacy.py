@@ -809,9 +809,10 @@ SPACED_FOUND = [t.replace("_", c) for c in SPACES for t in (
 # An asterisk for the given name (张*同学, 李**同学, 学生王*): as 张某同学, 学生王某 — before 同学 or after a student
 # word only, so that a mask (李** of a protected name, in a message) and Markdown's **bold** stay clean.
 STARRED_FOUND = [("张*同学反映宿舍热水时间短", "张"), ("与李**同学谈心", "李"), ("学生王*反映学业压力大", "王"),
-                 ("一名学生刘**申请补助", "刘"), ("与陈* 同学谈心", "陈"), ("該生張*情緒低落", "張")]
+                 ("一名学生刘**申请补助", "刘"), ("与陈* 同学谈心", "陈"), ("該生張*情緒低落", "張"), ("与张*谈心", "张"),
+                 ("约谈李**了解情况", "李"), ("王*反映宿舍热水时间短", "王")]
 STARRED_CLEAN = ["疑似学生个人信息（受保护的学生姓名）：李**", "与王**老师**座谈", "**同学们**积极参与", "请各位**同学**注意",
-                 "参加**重点**工作", "学生**自主**管理"]
+                 "参加**重点**工作", "学生**自主**管理", "与王**老师**座谈", "与李**（打码）交流"]
 
 
 # 生 for "student" after a surname (张生反映, 李生说): before a word of talking, what a student has or a closing bracket,
