@@ -103,6 +103,7 @@ ENDED = {"classes": ("撤销", "毕业", "合并", "撤并", "停用", "注销",
          "clubs": ("注销", "撤销", "解散", "停用", "取消", "合并", "撤并", "吊销", "停止活动"),
          "units": ("撤销", "合并", "撤并", "停用", "注销", "取消"),
          "cadres": ("调离", "退休", "离任", "免职", "离职", "辞职", "解聘", "去世", "病故", "已故")}
+REMARKS = ("备注", "说明", "备注说明", "情况说明")  # (a column whose cell may be an ended status, all of it: 已退休)
 IN_USE = ("正常", "在用", "有效", "启用", "存续", "在读", "在校", "在籍", "在职", "在岗", "现任", "注册", "在册", "活跃",
           "运行", "运行中", "年审通过", "年审合格")
 # A record of each kind, and one that has ended (zh, en).
@@ -459,6 +460,11 @@ def _year(digits: str) -> int:
     return year - 100 if len(digits) == 2 and year > dt.date.today().year + 10 else year
 
 
+def _ended(kind: str, text: str) -> bool:
+    """Whether `text` (as _plain gives it) is an ended status of a record of `kind` (注销, 已注销)."""
+    return text in ENDED[kind] or re.sub(r"^[已被]", "", text) in ENDED[kind]
+
+
 def _day_text(text: str) -> str:
     """A date written as text as a date is compared: full-width digits and marks as half-width
     (２０１６－１２－０１, typed in a Chinese input method) and without the time of day a system exports
@@ -664,8 +670,8 @@ class Importer:
 
     def _use(self, sheet) -> None:
         """Findings from here on are of `sheet` (a Row's sheet)."""
-        self.file, self.header_row, self.header, self.found, self.default_cohort = (
-            sheet.file, sheet.header_row, sheet.header, sheet.found, sheet.cohort)
+        self.file, self.header_row, self.header, self.found, self.default_cohort, self.remark = (
+            sheet.file, sheet.header_row, sheet.header, sheet.found, sheet.cohort, sheet.remark)
 
     # -- columns -----------------------------------------------------------
     def columns(self, header: list, guessed: bool = False) -> dict[str, int] | None:
@@ -675,6 +681,7 @@ class Importer:
         by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
         self.parts = {}  # column → the fields it holds (COMBINED)
+        self.remark = next((i for i, h in enumerate(header, 1) if _heading(_cell(h)) in REMARKS), None)
         for i, h in enumerate(header, 1):
             h = _cell(h)
             if h is None:
@@ -800,7 +807,7 @@ class Importer:
                 if re.sub(r"^[已被]", "", value) in IN_USE:
                     continue  # (in use: as a row without a status)
                 ended = ENDED[self.kind]
-                bad = value not in ended and re.sub(r"^[已被]", "", value) not in ended and (
+                bad = not _ended(self.kind, value) and (
                     "认得出的状态", "a status this import knows", f"在用的写“正常”，已结束的写“{'”“'.join(ended)}”之一"
                     "（别的写法导入不猜）", f"正常 (in use), or one of {', '.join(ended)} (ended): other words are not guessed")
             elif field == "type":
@@ -854,6 +861,9 @@ class Importer:
                 ok = False
                 continue
             out[field] = value
+        if ok and "status" not in columns and self.remark and self.remark <= len(row) and _ended(
+                self.kind, said := _plain(_cell(row[self.remark - 1]) or "")):
+            out["status"] = said  # (备注: 已退休)
         return out if ok else None
 
     def _part(self, field: str, value, parts: tuple):
@@ -931,13 +941,14 @@ class Importer:
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
-                                    cohort=None if self.named_year else year or self.cohort)
+                                    cohort=None if self.named_year else year or self.cohort, remark=None)
             self._use(sheet)
             if year and not self.named_year and self.cohort and year != self.cohort:  # (two years: neither taken)
                 self.add("E-IMP-016", (sheet.header_row, 1), sheet=title, year=year, cohort=self.cohort)
             elif year and not self.named_year and "届" in title:
                 self._jie((sheet.header_row, 1), (f"工作表名“{title}”", f"the sheet's name '{title}'"), year)
             sheet.found = self.found = self.columns(rows[at][1], guessed)
+            sheet.remark = self.remark
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
@@ -993,7 +1004,7 @@ class Importer:
             self.gone.setdefault(self.file, []).append((n, v["name"], status))
             return True
         names, what = FIELDS[self.kind], WHAT[self.kind]
-        self.add("E-IMP-018", (n, self.found["status"]), row=n, status=status, record=record, end=names[end][0],
+        self.add("E-IMP-018", (n, self.found.get("status") or self.remark), row=n, status=status, record=record, end=names[end][0],
                  end_en=names[end][1], headings="、".join(names[end][3]), what=what[0], what_en=what[1], gone=what[2],
                  gone_en=what[3])
         return True
@@ -1004,7 +1015,7 @@ class Importer:
         more = len(rows) - len(names)
         statuses = list(dict.fromkeys(status for *_, status in rows))
         self.findings.append(F.make(
-            "W-IMP-015", file, (first, first.sheet.found["status"]), rows="、".join(_ranges([n for n, *_ in rows])),
+            "W-IMP-015", file, (first, first.sheet.found.get("status") or first.sheet.remark), rows="、".join(_ranges([n for n, *_ in rows])),
             rows_en=", ".join(_ranges([n for n, *_ in rows])), names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
             names_en=", ".join(names) + (f" and {more} more" if more else ""), statuses="、".join(statuses),
             statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(ENDED[self.kind]),

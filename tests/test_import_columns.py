@@ -79,17 +79,24 @@ def test_a_recorded_club_marked_deregistered_is_ended_with_its_date_never_withou
     assert run.returncode == 0 and "1 条与已有记录相同" in run.stdout, run.stdout
 
 
+def left_and_retired(work, heading: str, statuses: list):
+    """The dry run of c.xlsx: 李娜 (recorded), 赵强 and 王芳 (new), each of its `statuses` under
+    `heading`; 李娜's (an ended one) is E-IMP-018 naming 离任日期, 赵强's (已退休) W-IMP-015."""
+    rows = [["李娜", "党委学生工作部部长", "xgb", "2021-03-01"], ["赵强", "计算机学院副院长", "cs", "2019-09-01"],
+            ["王芳", "计算机学院副院长", "cs", "2024-09-01"]]
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", heading], *(r + [s] for r, s in zip(rows, statuses))])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert (f"c.xlsx:2:5: 错误 E-IMP-018: 第 2 行的状态是“{statuses[0]}”，records/cadres/li-na.yaml 却没有写“离任日期”"
+            in run.stdout), run.stdout
+    assert "c.xlsx:3:5: 警告 W-IMP-015: 第 3 行（赵强）的状态是已退休，没有写“离任日期”" in run.stdout, run.stdout
+    return run
+
+
 def test_a_cadre_who_left_or_retired_is_not_imported_as_serving(work):
     """The 组织部's list with 在职状态: 李娜 (recorded) 调离 with no 离任日期 is E-IMP-018 naming
     离任日期; a new cadre 退休 is left out (W-IMP-015); given the day, --update writes active_to."""
-    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "在职状态"],
-                           ["李娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01", "调离"],
-                           ["赵强", "计算机学院副院长", "计算机学院", "2019-09-01", "已退休"],
-                           ["王芳", "计算机学院副院长", "计算机学院", "2024-09-01", "在职"]])
-    run = cli(work, "import", "cadres", "c.xlsx")
-    assert run.returncode == 1, run.stdout
-    assert "c.xlsx:2:5: 错误 E-IMP-018: 第 2 行的状态是“调离”，records/cadres/li-na.yaml 却没有写“离任日期”" in run.stdout, run.stdout
-    assert "c.xlsx:3:5: 警告 W-IMP-015: 第 3 行（赵强）的状态是已退休，没有写“离任日期”" in run.stdout, run.stdout
+    left_and_retired(work, "在职状态", ["调离", "已退休", "在职"])
     xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "离任日期", "在职状态"],
                            ["李娜", "党委学生工作部部长", "党委学生工作部", "2021-03-01", "2026-07-15", "调离"],
                            ["王芳", "计算机学院副院长", "计算机学院", "2024-09-01", None, "在职"]])
@@ -269,3 +276,11 @@ def test_an_id_or_git_account_typed_in_full_width_is_read_half_width(work):
     run = cli(work, "import", "cadres", "c.xlsx", "--write")
     assert run.returncode == 0, run.stdout
     assert yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))["git"] == "wang-fang"
+
+
+def test_an_ended_status_written_in_the_remarks_column_is_heeded(work):
+    """A 组织部 list with no 状态 column writes 已退休 or 调离 in its 备注 column: the column was not
+    read (W-IMP-001) and the cadre imported as serving.  A 备注 cell that is an ended status, all of
+    it, is now the row's status (W-IMP-015, E-IMP-018 as a 状态 column's); other remarks stay unread."""
+    run = left_and_retired(work, "备注", ["已调离", "已退休", "兼任团委书记，已退休返聘"])
+    assert "新增 records/cadres/wang-fang.yaml" in run.stdout and "zhao-qiang" not in run.stdout, run.stdout
