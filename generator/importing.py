@@ -774,7 +774,9 @@ class Importer:
                 continue  # (--cohort: the cohort of the rows that give none)
             if value is None:
                 if fields[field][2]:
-                    self.add("E-IMP-003", (n, i), **where)
+                    parts = self.parts.get(i, (field,))
+                    if not any(columns.get(f) == i for f in parts[:parts.index(field)]):  # (an empty 单位及职务: once)
+                        self.add("E-IMP-003", (n, i), **where)
                     ok = False
                 continue
             bad = None

@@ -284,3 +284,11 @@ def test_an_ended_status_written_in_the_remarks_column_is_heeded(work):
     it, is now the row's status (W-IMP-015, E-IMP-018 as a 状态 column's); other remarks stay unread."""
     run = left_and_retired(work, "备注", ["已调离", "已退休", "兼任团委书记，已退休返聘"])
     assert "新增 records/cadres/wang-fang.yaml" in run.stdout and "zhao-qiang" not in run.stdout, run.stdout
+
+
+def test_an_empty_combined_cell_is_said_once(work):
+    """An empty 单位及职务 cell lacks both the unit and the position: it was told twice, one E-IMP-003
+    for each field, at the same cell."""
+    xlsx(work / "c.xlsx", [["姓名", "单位及职务", "任职日期"], ["王芳", None, "2024-09-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1 and run.stdout.count("c.xlsx:2:2: 错误 E-IMP-003") == 1, run.stdout
