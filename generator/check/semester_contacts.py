@@ -80,8 +80,11 @@ class SemesterContacts:
         if least is None:  # (asked of each cadre: 31,000 times at 12k, of a few dozen spans)
             least = self._least[(s.start, s.end)] = min(
                 self.ctx.setting_int("contacts", "min_days_held", default=1, on=s.start), (s.end - s.start).days + 1)
-        if self._days(cadre, s) >= least:
+        days = self._days(cadre, s)
+        if days >= least:
             return True
+        if not days:  # (no row of theirs in force in it: at 12k, most cadres in most past semesters)
+            return False
         for row in self.ctx.held_during(cadre, s.start, s.end):
             holders = self._holders(self.ctx.rs.contact_point(row), s)
             if not any(self._days(other, s) >= least for _, other, _ in holders) and \
