@@ -50,26 +50,28 @@ def check_items(ctx: Context, ledgers) -> None:
     for led in ledgers:
         if not ctx.valid(led):
             continue
-        meaning, amend = ctx.meaning(led), _amendment(ctx, led)
+        meaning = ctx.meaning(led)
         for i, v in ctx.facts(led).feedback:
             if not isinstance(v.get("id"), str):
                 continue
-            fb = Item(led.doc, ("feedback", i), v)
             status = v.get("status")
             mean = meaning.get(status) if isinstance(status, str) else None
             if mean == "escalated" and not v.get("escalated_to"):
+                fb = Item(led.doc, ("feedback", i), v)
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
-                        allowed=list(ctx.rs.vocab("escalation_targets")), **amend)
+                        allowed=list(ctx.rs.vocab("escalation_targets")), **_amendment(ctx, led))
             if mean == "resolved":
                 missing = [(zh, en) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
                                                          ("resolved_on", "解决日期（resolved_on）", "resolved_on"))
                            if not v.get(key)]
                 if missing:
-                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **amend,
+                    fb = Item(led.doc, ("feedback", i), v)
+                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **_amendment(ctx, led),
                             missing="和".join(m[0] for m in missing), missing_en=" and ".join(m[1] for m in missing))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
                 day = date_of(v.get(key))
                 if day and day > ctx.today:
+                    fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-006", fb, fb.pos(key), what=zh, what_en=en, value=day, today=ctx.today)
 
 
