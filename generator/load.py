@@ -1021,13 +1021,16 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
                 typed, typed_en = _wide_colon_line(line, m.start(group), kind) if what in ("colon", "semicolon") else ("", "")
-                if what in ("space", "nbsp") and not line[:m.start(group)].strip(" \u3000\u00a0"):  # (to indent)
+                if what in ("space", "nbsp") and not line[:m.start(group)].strip(" " + "".join(SPACES)):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 
                     want, text = indent_wanted(lines, n - 1)
                     if want is not None:
                         typed = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}"
                         typed_en = f" The line ({want} spaces before it): {' ' * want}{text}"
+                elif what in ("space", "nbsp"):  # (-　date:, students:　30: the spaces there one " ")
+                    text = (line[:m.start(group)].rstrip() + " " + re.sub(f"^{_ANY_SPACE}+", "", line[m.start(group):])).strip()
+                    typed, typed_en = f"这一行写成：{text}", f" The line: {text}"
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
                                     char_en=char_en, ascii_en=ascii_en, fix_en=fix_en, typed=typed, typed_en=typed_en))
                 break

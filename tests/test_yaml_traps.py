@@ -1008,6 +1008,19 @@ def test_an_items_first_field_written_by_its_chinese_title_is_given_the_line_to_
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("old, written", [('  - date: "2026-04-20"', '  -\u3000date: "2026-04-20"'),
+                                          ('  - date: "2026-04-20"', '  -\u00a0date: "2026-04-20"'),
+                                          ("    students: 25", "    students:\u3000\u300025")])
+def test_a_wide_space_after_a_dash_or_colon_is_given_the_line_to_type(records, old, written):
+    # (told only 把它改成空格“ ” — the line to type was given for a space that indents, not for these)
+    edit(records, LEDGER, old, written)
+    f = only(validate(records), "E-YAML-010")
+    assert f["hint"].endswith(f"这一行写成：{old.strip()}"), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith(f"The line: {old.strip()}")
+    edit(records, LEDGER, written, old)  # typed as told: nothing left
+    assert validate(records) == []
+
+
 def test_a_chinese_title_and_colon_inside_a_text_of_lines_is_not_told(records):
     # (a text's own line, 说明：… under summary: |, is the text: only the field's title at the stop is told)
     edit(records, LEDGER, "    form: 社团活动", "    形式：社团活动")
