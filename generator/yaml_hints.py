@@ -229,8 +229,9 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[s
     note = note_en = ""
     if name not in fields and re.search("[\u4e00-\u9fff]", name):
         titled, title = name_of_title(name, fields)
-        if titled:
-            name, note, note_en = titled, f"“{word}”是字段 {titled}（{title}）的中文说明，字段名要写英文。", \
+        if titled:  # (its title in brackets when written otherwise: 学生人数 for 联系学生人数)
+            shown = " " if title == name else f"（{title}）"
+            name, note, note_en = titled, f"“{word}”是字段 {titled}{shown}的中文说明，字段名要写英文。", \
                 f"'{word}' is the title of '{titled}': field names are written in English. "
     value, said, said_en = value_typed(name, value.strip(), fields.get(name, []))
     return name, note, note_en, f"{dashes}{name}: {value}{said}", f"{dashes}{name}: {value}{said_en}"

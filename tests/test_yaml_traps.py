@@ -1004,6 +1004,7 @@ def test_an_items_first_field_written_by_its_chinese_title_is_given_the_line_to_
     edit(records, LEDGER, '  - date: "2026-04-20"', '  - 日期："2026-04-20"')
     f = only(validate(records), "E-YAML-010")
     assert (f["line"], f["column"]) == (5, 7) and f["hint"].endswith('这一行写成：- date: "2026-04-20"'), f
+    assert "“日期”是字段 date 的中文说明" in f["hint"], f  # (not 字段 date（日期）: the title it was written as)
     edit(records, LEDGER, '  - 日期："2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1065,7 +1066,8 @@ def test_an_item_whose_only_field_is_named_by_its_chinese_title_is_given_the_lin
          f"    summary: 参加机器人协会的比赛备赛活动。\n  - {written}")
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (11, 5), f
-    assert "form（联系形式）" in f["hint"] and "这一行写成：- form: 社团活动" in f["hint"], f
+    assert ("字段 form 的" if written.startswith("联系") else "form（联系形式）") in f["hint"], f
+    assert "这一行写成：- form: 社团活动" in f["hint"], f
     en = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
     assert "- form: 社团活动" in en["hint"]
     # (the English message showed the text as "形式: 社团活动", its “：” made the very colon it lacks)
