@@ -170,11 +170,10 @@ def privacy_settings(records: Path) -> tuple[list, tuple]:
     return privacy.patterns_in(data), privacy.protected_names()[0]
 
 
-def _load_one(path: str, records: Path | str, settings=None, placed: frozenset = frozenset()) \
-        -> tuple[load.Document, list[F.Finding], bool]:
-    """Exactly what load_tree + validate do for one file (and its privacy scan); `placed`: load.load_file's."""
+def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
+    """Exactly what load_tree + validate do for one file (and its privacy scan)."""
     try:
-        doc, found = load.load_file(path, records, placed)
+        doc, found = load.load_file(path, records)
     except Exception as exc:  # noqa: BLE001 - one file never stops the others
         doc = load.Document(file=load.display_path(path), rel=load.rel_path(path, records), kind=None)
         found = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)]
@@ -202,16 +201,18 @@ def _validate(doc) -> list[F.Finding]:
 def _loaded(paths: list[str], records: str, settings, began: int, placed: frozenset = frozenset()) -> list:
     """Each file's packed result, with the file's status just before it was read (`signature` of
     it, for the run that `began`): whoever loads it, this process never needs to read it again;
-    and of a file of a kind in `placed`, its (positions, key positions), else None (not cached:
-    asked once a run, and kept by the answers, keep_answers)."""
+    and of a file of a kind in `placed`, its (positions, key positions) as Document.where works
+    them out, else None (not cached: asked once a run, and kept by the answers, keep_answers)."""
     out = []
     from generator.quickload import quiet
 
     with quiet():
         for p in paths:
             mark = _status(p, began)  # (before the bytes are read, as load.read_file takes it)
-            doc, found, bad = _load_one(p, records, settings, placed)
-            where = doc._where if doc.kind in placed and doc.sha256 else None
+            doc, found, bad = _load_one(p, records, settings)
+            where = None
+            if doc.kind in placed and doc.sha256:  # (its bytes parsed as Document.where parses them)
+                where = doc._where if doc._where is not None else load._parse(doc.raw, doc.file)
             out.append((pack(doc, found, bad), mark, where and (where.positions, where.keys)))
     return out
 

@@ -517,9 +517,7 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
     return (parts[0] if len(parts) == 1 else b"".join(parts)), info
 
 
-def load_file(path, records: Path, placed: frozenset = frozenset()) -> tuple[Document, list[F.Finding]]:
-    """The file's document and the findings of loading it; a file of a kind in `placed` is read
-    with its positions (Document.where), all of which will be asked."""
+def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
     rel = rel_path(path, records)
     doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
     if doc.kind is None:
@@ -532,16 +530,15 @@ def load_file(path, records: Path, placed: frozenset = frozenset()) -> tuple[Doc
         return doc, [F.make("E-LOAD-010", doc.file, None)]
     except TooBig as exc:
         return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)]
-    return load_bytes(doc, raw, doc.kind in placed)
+    return load_bytes(doc, raw)
 
 
-def load_bytes(doc: Document, raw: bytes, placed: bool = False) -> tuple[Document, list[F.Finding]]:
-    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading
-    them (`placed`: with their positions, not by the quick path)."""
+def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
+    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading them."""
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     from generator import quickload  # values only, positions later (see quickload.py)
 
-    data = quickload.values(raw) if quickload.enabled() and not placed else None
+    data = quickload.values(raw) if quickload.enabled() else None
     if data is not None:
         doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
         return doc, []
