@@ -1367,6 +1367,33 @@ def _api_actions(page, trial) -> list[str]:
     return actions
 
 
+def _api_settled(page, trial, actions: list, expected: dict, known: list, quiet_ms: int = 1500) -> dict:
+    """Wait, however long the page takes (up to 60 s), until it has asked decap-server at least
+    `expected` (action → count), knows each id of `known` (window.LEDGER_RULES.ids), has no request to
+    it unanswered and has asked nothing more for `quiet_ms` since; returns the counts of `expected`'s
+    actions.  (A slow page only makes it wait longer; a page that asks more than `expected` at any
+    point is reported at once.)"""
+    import time
+
+    open_ = set()
+    page.on("request", lambda r: open_.add(r) if r.url.startswith(trial.api_url) else None)
+    page.on("requestfinished", lambda r: open_.discard(r))
+    page.on("requestfailed", lambda r: open_.discard(r))
+    end, last, quiet_since = time.monotonic() + 60, -1, time.monotonic()
+    while True:
+        counts = {a: actions.count(a) for a in expected}
+        if any(counts[a] > n for a, n in expected.items()):
+            return counts
+        if len(actions) != last:
+            last, quiet_since = len(actions), time.monotonic()
+        ids = page.evaluate("Object.assign({}, (window.LEDGER_RULES || {}).ids)")
+        done = counts == expected and all(k in ids for k in known) and not open_
+        if done and (time.monotonic() - quiet_since) * 1000 >= quiet_ms:
+            return counts
+        assert time.monotonic() < end, (counts, actions, open_)
+        page.wait_for_timeout(100)  # (Playwright's events are delivered while it waits)
+
+
 def _waiting_for_review(trial, ledgers: dict):
     """Each ledger of `ledgers` (period/cadre → text) on its pull-request branch in the trial's repo, as
     the form leaves one saved and marked 审核中 (decap-server's git mode: a cms/ branch, its status in
@@ -1393,6 +1420,8 @@ def test_opening_the_form_reads_each_ledger_waiting_for_review_once(trial):
     and the page knows the items all the same."""
     from playwright.sync_api import expect, sync_playwright
 
+    expected = {"unpublishedEntries": 1, "unpublishedEntry": 3, "unpublishedEntryDataFile": 3}
+    ids = {"2026h1-li-na-1": "2026-H1/li-na", "2026h2-li-na-1": "2026-H2/li-na", "2026h2-zhang-wei-1": "2026-H2/zhang-wei"}
     zhang = LATER_LEDGER.replace("li-na", "zhang-wei").replace("club-robotics", "cs-2026-01")
     _waiting_for_review(trial, {"2026-H1/li-na": LI_NAS_EARLIER_LEDGER, "2026-H2/li-na": LATER_LEDGER,
                                 "2026-H2/zhang-wei": zhang})
@@ -1405,13 +1434,10 @@ def test_opening_the_form_reads_each_ledger_waiting_for_review_once(trial):
             page.goto(trial.admin_url)
             page.get_by_role("button", name="登录").click()
             expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
-            page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1500)
+            counts = _api_settled(page, trial, actions, expected, list(ids))
             known = page.evaluate("window.LEDGER_RULES.ids")
         finally:
             browser.close()
-    counts = {a: actions.count(a) for a in ("unpublishedEntries", "unpublishedEntry", "unpublishedEntryDataFile")}
 
-    assert counts == {"unpublishedEntries": 1, "unpublishedEntry": 3, "unpublishedEntryDataFile": 3}, actions
-    assert {k: known.get(k) for k in ("2026h1-li-na-1", "2026h2-li-na-1", "2026h2-zhang-wei-1")} == {
-        "2026h1-li-na-1": "2026-H1/li-na", "2026h2-li-na-1": "2026-H2/li-na", "2026h2-zhang-wei-1": "2026-H2/zhang-wei"}
+    assert counts == expected, actions
+    assert {k: known.get(k) for k in ids} == ids
