@@ -143,6 +143,7 @@ INDEX_HTML = """<!doctype html>
     <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
   </div>
   <div id="ledger-changed" class="ledger-box" role="status" hidden>
+    <p id="ledger-branch" hidden></p>
     <strong>已保存。文字中从别处（Word、微信等）粘贴来的字符，保存时改成了这样：</strong>
     <ol></ol>
     <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
@@ -159,6 +160,10 @@ INDEX_HTML = """<!doctype html>
       // Its 工作流 page named the status 审核中 (the guide's, and the status menu's) 审查中, offered a
       // 新建帖子 (a blog's new post) and counted 待审查的内容: the page speaks of ledgers.
       var flow = zh && zh.workflow;
+      // Gitea's form (publish_mode simple) saving to a branch of its own (BRANCH, not main): after 立即发布
+      // the toolbar said 已发布, as if the ledger were in the records; it awaits the administrator's merge.
+      var bar = zh && zh.editor && zh.editor.editorToolbar, BRANCH = __BRANCH__;
+      if (bar && BRANCH.word) { bar.published = BRANCH.word; }
       if (flow && flow.workflow && flow.workflowList) {
         flow.workflowList.inReviewHeader = "审核中";
         flow.workflow.newPost = "新建台账";
@@ -497,6 +502,7 @@ INDEX_HTML = """<!doctype html>
       // Decap stops a save with an empty required field before preSave, which left the problems just
       // put right listed.
       var bar = (window.CMS && CMS.getLocale && (CMS.getLocale("zh_Hans") || {}).editor || {}).editorToolbar || {};
+      var BRANCH = __BRANCH__;
       var SAVES = ["save", "publishNow", "publishAndCreateNew", "publishAndDuplicate"].map(function (k) { return bar[k]; })
         .filter(Boolean);
       document.addEventListener("click", function (ev) {
@@ -531,6 +537,13 @@ INDEX_HTML = """<!doctype html>
           saved(ev.entry);
           about = location.hash;
           listed(changed, "ledger-changed");
+          var box = document.getElementById("ledger-changed"), note = document.getElementById("ledger-branch");
+          if (BRANCH.said && box && note) {  // (where it was saved: said whether or not anything was changed)
+            note.textContent = BRANCH.said;
+            note.hidden = false;
+            box.querySelector("strong").hidden = !changed.length;
+            box.hidden = false;
+          }
         } });
         CMS.registerEventListener({ name: "postPublish", handler: function (ev) { published(ev.entry); } });
       }
@@ -694,8 +707,12 @@ def changes() -> list:
             [chars.klass(chars.DROPPED), "", "看不见的字符删去了"]]
 
 
-def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None) -> str:
+def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
+               backend: dict | None = None) -> str:
     schema = schema or load_schema()
+    branch = (backend or {}).get("branch", RECORDS)
+    to_branch = {} if workflow(backend or {}) or branch == RECORDS else {
+        "word": SAVED_WORD.format(branch=branch), "said": SAVED_TO_BRANCH.format(branch=branch)}
     order = json.dumps(field_order(schema), ensure_ascii=False)
     rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
@@ -703,7 +720,8 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
-            .replace("__BACKENDS__", json.dumps(list(BACKENDS))))
+            .replace("__BACKENDS__", json.dumps(list(BACKENDS)))
+            .replace("__BRANCH__", json.dumps(to_branch, ensure_ascii=False)))
 
 
 def id_stem(period: Period) -> str:
@@ -1068,8 +1086,17 @@ SAVING = {
 }
 TO_BRANCH = ("台账随即提交到 {branch} 分支，出现在本列表里；由管理员从 {branch} 分支向 main 开合并请求，"
              "经检查和本单位审核人批准后才进入正式记录。")
+# … and what the form says once it has saved there (Decap's toolbar said 已发布)
+SAVED_WORD = "已存入 {branch} 分支，待合并"
+SAVED_TO_BRANCH = ("已保存到 {branch} 分支，还不是正式记录：等管理员从 {branch} 分支向 main 开合并请求，"
+                   "经检查和本单位审核人批准、合并以后才进入正式记录（网站上才看得到）。")
 TO_RECORDS = ("台账随即直接提交到正式记录（main 分支），不经本单位审核人审核，也不经合并请求的检查：发布前请逐项核对；"
               "平台拒绝保存时（main 设了分支保护），请告诉管理员。")
+
+
+def workflow(backend: dict) -> bool:
+    """Each submission a branch and pull request (editorial workflow); Decap's gitea backend cannot."""
+    return backend.get("name") != "gitea"
 
 
 def saving(workflow: bool, branch: str) -> str:
@@ -1126,10 +1153,10 @@ def backend_config(name: str = "gitlab", repo: str | None = None, branch: str = 
 def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: dict | None = None,
                  local_backend: str | None = None, site_url: str | None = None) -> dict:
     schema = schema or load_schema()
-    workflow = backend.get("name") != "gitea"  # each submission a branch and pull request; Decap's gitea backend cannot
+    flow = workflow(backend)
     config: dict = {
         "locale": "zh_Hans",
-        "publish_mode": "editorial_workflow" if workflow else "simple",
+        "publish_mode": "editorial_workflow" if flow else "simple",
         "backend": backend,
     }
     if local_backend:
@@ -1140,7 +1167,7 @@ def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: di
     config.update({
         "media_folder": "records/.media",  # required by Decap; the ledger form has no uploads
         "slug": {"encoding": "ascii", "clean_accents": True},
-        "collections": [collection(rs, p, schema, workflow, backend.get("branch", RECORDS)) for p in periods],
+        "collections": [collection(rs, p, schema, flow, backend.get("branch", RECORDS)) for p in periods],
     })
     return config
 
@@ -1178,7 +1205,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     bundle = bundle_files(out, lang)
     # (one write: a failure partway says which of them all were written)
     write_files({out / "config.yml": dump(config).encode("utf-8"),
-                 out / "index.html": index_html(rs=rs, periods=chosen).encode("utf-8"), **(bundle or {})})
+                 out / "index.html": index_html(rs=rs, periods=chosen, backend=backend or backend_config()).encode("utf-8"), **(bundle or {})})
     if bundle is None:
         return False
     if (out / "yaml").is_dir():  # (a file of an older YAML library, which no page loads)

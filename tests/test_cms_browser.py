@@ -1100,6 +1100,37 @@ def test_on_gitea_what_the_form_listed_goes_with_publish_now_and_on_the_next_led
             browser.close()
 
 
+def test_on_gitea_a_ledger_published_to_the_forms_branch_is_told_it_awaits_the_merge(trial):
+    """Gitea's form (publish_mode simple) made with --branch web-form commits a ledger to web-form, not
+    to the records (main): after 立即发布 the toolbar said 已发布, as if the ledger were in the records.
+    The toolbar says 已存入 web-form 分支，待合并 and the form's status box where it was saved and that
+    it awaits the administrator's merge."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from generator import cms
+
+    cms_records.git(trial.repo, "branch", "web-form")
+    cms.write_admin(trial.site / "admin", trial.repo / "records", today=dt.date(2026, 10, 1),
+                    backend=cms.backend_config("gitea", "school/records", "web-form"), local_backend=trial.api_url)
+    main = cms_records.git(trial.repo, "rev-parse", "main")
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _publish_now(page)
+            page.wait_for_url("**/entries/zhang-wei")
+            expect(page.get_by_text("已存入 web-form 分支，待合并")).to_be_visible()
+            expect(page.get_by_text("已发布", exact=True)).to_have_count(0)
+            status = page.locator("#ledger-changed")
+            expect(status).to_contain_text("已保存到 web-form 分支，还不是正式记录：等管理员从 web-form 分支向 main 开合并请求")
+            expect(status.get_by_text("改成了这样")).to_be_hidden()  # (nothing of the text was changed)
+        finally:
+            browser.close()
+    assert cms_records.git(trial.repo, "rev-parse", "main") == main
+    assert "cms/" not in cms_records.git(trial.repo, "branch", "--list")
+    assert "zhang-wei" in cms_records.git(trial.repo, "log", "-1", "--format=%s", "web-form")
+
+
 def _committed(repo: Path, rel: str) -> str:
     """The text of `rel` on the checked-out branch of `repo`, or ""."""
     done = subprocess.run(["git", "-C", str(repo), "show", f"HEAD:{rel}"], capture_output=True, text=True)
