@@ -18,6 +18,7 @@ the bundle and says so when it is missing — every other command works without 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 import re
 import shutil
@@ -104,6 +105,13 @@ INDEX_HTML = """<!doctype html>
        (tests/test_cms_browser.py: test_a_fields_label_and_the_dates_buttons_keep_their_words_on_a_phone). */
     [class*="-ControlTopbar"] { flex-wrap: wrap; }
     [class*="-ControlTopbar"] > label, [class*="-Buttons"] > button { flex: none; white-space: nowrap; }
+    /* Decap's sign-in page showed its own logo and 登录, nothing naming the school's ledgers: the
+       site's name stands above them while that page is shown (no image, nothing fetched). */
+    #ledger-site { display: none; position: fixed; top: 8vh; left: 0; right: 0; z-index: 1; padding: 0 16px;
+                   text-align: center; color: #222; }
+    body:has([class*="-StyledAuthenticationPage"]) #ledger-site { display: block; }
+    #ledger-site strong { display: block; font-size: 26px; line-height: 1.4; }
+    #ledger-site span { display: block; margin-top: 6px; font-size: 17px; color: #555; }
     .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
                   padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
                   line-height: 1.6; color: #222; }
@@ -135,6 +143,7 @@ INDEX_HTML = """<!doctype html>
 </head>
 <body>
   <noscript>填报表单需要启用 JavaScript。</noscript>
+  <header id="ledger-site"><strong>__SITE__</strong><span>填报工作台账（网页表单）</span></header>
   <!-- what stops a ledger being saved, one a line, until it is saved (Decap's notice goes after 8 s);
        what the form changed in the text of the ledger just saved, until the next save -->
   <div id="ledger-problems" class="ledger-box" role="alert" hidden>
@@ -721,7 +730,13 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS)))
-            .replace("__BRANCH__", json.dumps(to_branch, ensure_ascii=False)))
+            .replace("__BRANCH__", json.dumps(to_branch, ensure_ascii=False))
+            .replace("__SITE__", html.escape(site_name(rs))))
+
+
+def site_name(rs: RecordSet | None) -> str:
+    """The site's name as its home page says it (templates/index.md.j2): 示例大学联系学生工作台账."""
+    return ((rs.setting("institution", "name", default="") or "") if rs else "") + "联系学生工作台账"
 
 
 def id_stem(period: Period) -> str:

@@ -1157,6 +1157,43 @@ def test_the_media_library_that_commits_straight_to_the_branch_is_not_offered(tr
             browser.close()
 
 
+def _apart(a: dict, b: dict) -> bool:
+    """Two boxes (bounding_box) that do not overlap."""
+    return a["y"] + a["height"] <= b["y"] or b["y"] + b["height"] <= a["y"] or \
+        a["x"] + a["width"] <= b["x"] or b["x"] + b["width"] <= a["x"]
+
+
+def test_the_sign_in_page_names_the_schools_ledgers(trial):
+    """The sign-in page showed only Decap's logo and 登录: nothing said whose form it was.  It names
+    the site (示例大学联系学生工作台账, as its home page does) above them, on a phone too, with nothing
+    fetched from elsewhere, and the name goes once signed in."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for width, height in ((1280, 800), (390, 844), (844, 390)):
+                page = browser.new_page(locale="zh-CN", viewport={"width": width, "height": height})
+                hosts = set()
+                page.on("request", lambda r: hosts.add(urlsplit(r.url).hostname))
+                page.goto(trial.admin_url)
+                button = page.get_by_role("button", name="登录")
+                name = page.get_by_text("示例大学联系学生工作台账", exact=True)
+                expect(button).to_be_visible()
+                expect(name).to_be_visible()
+                expect(page.get_by_text("填报工作台账（网页表单）")).to_be_visible()
+                box, logo = name.bounding_box(), page.locator('[class*="DecapLogoIcon"]').bounding_box()
+                assert box["x"] >= 0 and box["x"] + box["width"] <= width, (width, box)
+                assert _apart(box, logo) and _apart(box, button.bounding_box()) and box["y"] < logo["y"], (width, box, logo)
+                assert hosts == {"127.0.0.1"}, hosts
+                button.click()
+                expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+                expect(name).to_be_hidden()
+                page.close()
+        finally:
+            browser.close()
+
+
 def test_the_form_fits_a_phones_screen(trial):
     """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
     保存 button ran off the right of the screen, out of reach.  They fit its width."""
