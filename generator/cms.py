@@ -105,6 +105,10 @@ INDEX_HTML = """<!doctype html>
        (tests/test_cms_browser.py: test_a_fields_label_and_the_dates_buttons_keep_their_words_on_a_phone). */
     [class*="-ControlTopbar"] { flex-wrap: wrap; }
     [class*="-ControlTopbar"] > label, [class*="-Buttons"] > button { flex: none; white-space: nowrap; }
+    /* … and there, wrapped onto several lines, it read from the right (Decap's text-align: right), each
+       line starting somewhere else: it reads from the left
+       (tests/test_cms_browser.py: test_a_fields_message_on_a_phone_reads_from_the_left). */
+    [class*="-ControlErrorsList"] { text-align: left !important; }
     /* Decap's sign-in page showed its own logo and 登录, nothing naming the school's ledgers: the
        site's name stands above them while that page is shown (no image, nothing fetched). */
     #ledger-site { display: none; position: fixed; top: 8vh; left: 0; right: 0; z-index: 1; padding: 0 16px;

@@ -1235,6 +1235,21 @@ def _phones_new_ledger(trial):
         finally:
             browser.close()
 
+def test_a_fields_message_on_a_phone_reads_from_the_left(trial):
+    """On a phone (390px) the message saying why a field is refused (Decap's ControlErrorsList), put
+    below its label, wraps onto several lines: they were right-aligned, each starting somewhere else
+    and the last one short at the right edge.  Every line starts at the left."""
+    with _phones_new_ledger(trial) as page:
+        _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与张同学谈心，了解其学业困难。")
+        page.get_by_role("button", name="保存").click()
+        said = page.locator('ul[class*="-ControlErrorsList"] li').filter(has_text="不能写学生的学号").first
+        said.wait_for()
+        assert _lines(said) > 2
+        starts = said.evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
+            return [...r.getClientRects()].filter(b => b.width > 0).map(b => Math.round(b.left - e.getBoundingClientRect().left)); }""")
+        assert max(starts) <= 1, starts
+
+
 def _lines(locator) -> int:
     """How many lines the text of `locator` (one element) is laid out on."""
     return locator.evaluate("""e => { const r = document.createRange(); r.selectNodeContents(e);
