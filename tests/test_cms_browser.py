@@ -161,15 +161,21 @@ def _save(page):
     expect(page.get_by_text("含未保存的修改")).to_have_count(0, timeout=20000)
 
 
+FAILED = "保存内容失败"  # (Decap's notice of a save that ended without committing: editor.onFailToPersist)
+
+
 def _refused(page, trial, *said: str):
-    """Press 保存: the form says each of `said` and commits nothing (no new branch a moment later)."""
+    """Press 保存: the form says each of `said`, Decap has ended the save without committing, however
+    long that takes — its notice 保存内容失败 (the page's check refused it), or a field's message
+    (Decap's own check: a field in error is never saved) —, and there is no new branch."""
     from playwright.sync_api import expect
 
     before = _branches(trial.repo)
     page.get_by_role("button", name="保存").click()
     for text in said:
         expect(page.get_by_text(text).first).to_be_visible()
-    page.wait_for_timeout(1500)
+    ended = page.get_by_text(FAILED).or_(page.locator('ul[class*="-ControlErrorsList"] li'))
+    expect(ended.first).to_be_visible(timeout=30000)
     assert _branches(trial.repo) == before  # nothing was committed
 
 
@@ -971,7 +977,7 @@ def test_what_the_form_refuses_stays_on_the_page_until_put_right(trial, tmp_path
             _choose(page, "contact_points", "机器人协会")  # 李娜's club, beside 张伟's own class
             _activity(page, 0, "2026-10-20", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
             _refused(page, trial, "联系点“机器人协会”不是张伟本期")
-            page.wait_for_timeout(9000)  # (Decap's notice is gone after 8 s)
+            expect(page.get_by_text(FAILED)).to_have_count(0, timeout=30000)  # (Decap's notice goes after 8 s)
             listed = page.get_by_role("listitem").filter(has_text="联系点“机器人协会”不是张伟本期（2026年下半年）的联系点")
             expect(listed).to_be_visible()
             expect(page.get_by_role("listitem").filter(has_text="第 1 次活动的日期 2026-10-20 晚于今天")).to_be_visible()
