@@ -166,13 +166,16 @@ def owed(data: dict | None, period_id: str) -> tuple[int, int] | None:
 
 def _none_missing(rs: RecordSet, period, today: dt.date, counts: tuple[int, int] | None) -> list[str]:
     """The body's lines when nobody's ledger is missing: all handed in, or nobody owed any (a period
-    not yet begun; nobody held a contact point contacts.min_days_held days of it)."""
+    not yet begun; nobody held a contact point contacts.min_days_held days of it: the number in force
+    when it began, as check judged it)."""
     close = "本提醒可以关闭。"
     if period.start > today:
         return [f"截至 {today}，{period.name}（{period.start} 至 {period.end}）尚未开始，还没有要提交的工作台账。", "",
                 f"{period.id} has not begun as of {today}: no ledger is owed yet."]
     if counts is not None and counts[0] == 0:
-        least = rs.setting("contacts", "min_days_held", default=1)
+        from generator.check.context import as_int
+
+        least = as_int(rs.in_force(period.start, "contacts", "min_days_held"), 1)  # (as check judged it)
         return [f"截至 {today}，{period.name}（{period.start} 至 {period.end}）没有须提交本期工作台账的干部："
                 f"没有干部在本期持有联系点满 {least} 天（政策 `contacts.min_days_held`）。{close}", "",
                 f"As of {today} nobody owed a {period.id} ledger: no cadre held a contact point for {least} days "

@@ -852,3 +852,20 @@ def test_the_filing_chart_draws_a_ledger_with_errors_in_red(tmp_path):
     for name in ("index.md", "summary/2026-H1.md"):
         bar = files[name].decode().split(">按时（有错误，未通过）</text>", 1)[1].split("/>", 1)[0]
         assert f'fill="{COLORS["bad"]}"' in bar, (name, bar)
+
+
+def test_a_period_nobody_owed_quotes_the_days_in_force_then_not_todays(tmp_path):
+    """contacts.min_days_held was 10 up to 2026-12-31 and is 14 since (contacts.earlier): both cadres
+    held their classes 7 days of 2026-H2, fewer than the 10 in force then, so nobody owed it; the
+    body said “满 14 天”, today's number, which did not judge that period."""
+    from tests.gitrepo import commit, generator_cli, write
+
+    repo = _taken_over_late(tmp_path)
+    policy = (repo / "records/policy.yaml").read_text(encoding="utf-8")
+    write(repo, {"records/policy.yaml": policy.replace(
+        "  min_days_held: 14\n", "  min_days_held: 14\n  earlier:\n"
+        "    - {until: \"2026-12-31\", min_days_held: 10, reason: 2027年起14天}\n")})
+    commit(repo, "2027-01-02 10:00", "联系点天数改为14天")
+    r = generator_cli(repo, "remind", "--period", "2026-H2", "--today", "2027-01-10")
+    assert r.returncode == 0 and "没有须提交本期工作台账的干部" in r.stdout, r.stdout
+    assert "满 10 天" in r.stdout and "14 天" not in r.stdout and "for 10 days" in r.stdout, r.stdout
