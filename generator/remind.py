@@ -16,7 +16,8 @@
 Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
 none in a period nobody owes; without them, the same rule worked out without Git: deadlines.owed_rows) and
 no ledger file, exemptions excepted; a ledger on the branch with validate errors (a direct push) is
-listed apart and counted in `missing=` too, until it is fixed (with_errors).  Cadres are grouped by unit; each is @-mentioned with their
+listed apart and counted in `missing=` too, until it is fixed (with_errors); so is an owed ledger handed in
+that records no activity once its deadline has passed (check's W-CHK-017), until it is filled in.  Cadres are grouped by unit; each is @-mentioned with their
 Git account, and so are their unit's reviewers (of a unit that has ended: those of the unit that
 took it over, else the administrators).
 
@@ -56,6 +57,7 @@ MSG = {
                    "en": " (the file is there but has errors and cannot be read: run `python -m generator validate` "
                          "to see where they are and how to fix them)"},
     "has_errors": {"zh": " 有错误", "en": " has errors"},
+    "empty": {"zh": " 没有记录活动", "en": " records no activity"},
     "own_unit": {"zh": "本单位", "en": "their unit"},
     "successor": {"zh": "接替的单位“{name}”", "en": "the unit that took over ({name})"},
     "alone_ended": {"zh": "（本单位已合并或撤销、接替的单位未登记，由管理员审核，本人又是唯一的管理员，本人的台账没有别人能审核："
@@ -78,16 +80,18 @@ MSG = {
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
 
 
-def _check_data(rs: RecordSet, today: dt.date) -> tuple[dict | None, frozenset]:
+def _check_data(rs: RecordSet, today: dt.date) -> tuple[dict | None, frozenset, frozenset]:
     """(the check's data, the ledgers handed in after `today`: check.submitted_later, from the history the
-    checks read); (None, nothing) when the check could not run: then every file counts."""
+    checks read, the (period, cadre) of each owed ledger handed in with no activity after its deadline:
+    check's W-CHK-017); (None, nothing, nothing) when the check could not run: then every file counts."""
     try:
         from generator.check import run_checks
 
         result = run_checks(rs, today, repo=repo_of(rs.root))
-        return result.data, result.later
+        empty = frozenset((f.data["period"], f.data["cadre"]) for f in result.findings if f.code == "W-CHK-017")
+        return result.data, result.later, empty
     except Exception:  # noqa: BLE001 - the check stage is another engineer's; fall back
-        return None, frozenset()
+        return None, frozenset(), frozenset()
 
 
 def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | None = None,
@@ -297,12 +301,14 @@ def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -
 
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,
                 archived: bool = False, owed: tuple[int, int] | None = None, note: list[str] = (),
-                site: str | None = None, broken: list[str] = (), lang: str = "zh") -> tuple[str, str]:
+                site: str | None = None, broken: list[str] = (), lang: str = "zh",
+                empty: list[str] = ()) -> tuple[str, str]:
     """(title, Markdown body) of the reminder issue for one period; `owed`: see owed(); `note`: for the
     administrators (codeowners_note), while the issue is open; `site`: the site's address (site_url),
     whose web form (admin/) the body links; `broken`: the cadres whose ledger file has errors
     (with_errors): one handed in is named apart until it is fixed, one missing is said to be there;
-    `lang`: of the cadres' lines (the rest is Chinese, with an English summary)."""
+    `lang`: of the cadres' lines (the rest is Chinese, with an English summary); `empty`: the cadres whose
+    ledger, handed in, records no activity after the deadline (check's W-CHK-017), named apart until filled in."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
     deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
@@ -315,11 +321,13 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
                   "", f"The {period_id} ledgers are archived; this reminder can be closed."]
         return title, "\n".join(lines) + "\n"
     filed = [c for c in broken if c not in missing]  # (those that could not be read are missing)
-    if not missing and not filed:
+    if not missing and not filed and not empty:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
+    but = "、".join(filter(None, [f"**{len(filed)}** 份有错误" if filed else "",
+                                  f"**{len(empty)}** 份没有记录任何联系学生的活动" if empty else ""]))
     lines += [f"截止日期：**{period.due}**{grace}（{when}）。截至 {today}，" + (
         f"以下 **{len(missing)}** 位干部尚未提交本期工作台账。" if missing else
-        f"须提交的本期工作台账都已提交，但有 **{len(filed)}** 份有错误（见下）。"), ""]
+        f"须提交的本期工作台账都已提交，但有{but}（见下）。"), ""]
     if missing:
         lines += [f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
                   f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
@@ -343,10 +351,18 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
                   "`python -m generator validate` 查看错误的位置和改法，改正后提交。改正之前本提醒不会关闭。", ""]
         lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "admins", lang)
                   + MSG["has_errors"][lang] for cadre in filed] + [""]
+    if empty:
+        lines += ["## 已提交但没有记录活动的台账", "", "以下台账已提交，截止日期已过，却没有记录任何联系学生的活动"
+                  "（`activities: []`，check 的 W-CHK-017）：请本人在 `activities` 中补记本期的每一次活动后提交；"
+                  "本期因病假、挂职等原因没有联系学生的，请管理员登记豁免（semester_contacts）。补记之前本提醒不会关闭。", ""]
+        lines += [_cadre_line(rs, cadre, f"{records_rel}/ledgers/{period_id}/{cadre}.yaml", "admins", lang)
+                  + MSG["empty"][lang] for cadre in empty] + [""]
     gone = f"{_n(len(missing), 'cadre has', 'cadres have')} not filed their {period_id} ledger" if missing else ""
     bad = f"{_n(len(filed), 'ledger', 'ledgers')} of {period_id} {'is' if len(filed) == 1 else 'are'} in with errors" \
         if filed else ""
-    lines += [*note, "---", "", f"English: {'; '.join(filter(None, [gone, bad]))} "
+    none = f"{_n(len(empty), 'ledger', 'ledgers')} of {period_id} record{'s' if len(empty) == 1 else ''} no activity" \
+        if empty else ""
+    lines += [*note, "---", "", f"English: {'; '.join(filter(None, [gone, bad, none]))} "
               f"(due {period.due}{grace_en}, as of {today}){f'; web form: {site}admin/' if site else ''}. "
               + ("Run python -m generator validate to see the errors. " if broken else "")
               + "This issue is updated by the scheduled workflow and closed when all are in."]
@@ -475,16 +491,17 @@ def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
 
 
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
-                     root: Path, lang: str = "zh") -> tuple:
-    """(title, body, missing, marker) of the ledger reminder of `period` (`later`: of _check_data);
-    missing counts the ledgers in with errors too (with_errors)."""
+                     root: Path, lang: str = "zh", empty: frozenset = frozenset()) -> tuple:
+    """(title, body, missing, marker) of the ledger reminder of `period` (`later`, `empty`: of _check_data);
+    missing counts the ledgers in with errors (with_errors) and those with no activity (W-CHK-017) too."""
     archived = period in archived_periods(rs)
     missing = [] if archived else missing_cadres(rs, period, today, data, later)
     broken = [] if archived else with_errors(rs, period, later)
+    idle = [] if archived else sorted(c for p, c in empty if p == period)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
-                              owed(data, period), admin_note(rs, today, root) if missing or broken else [],
-                              site_url(repo_of(root) or Path.cwd()) if missing else None, broken, lang)
-    return title, body, len(set(missing) | set(broken)), MARK.format(kind="ledger-reminder", key=period)
+                              owed(data, period), admin_note(rs, today, root) if missing or broken or idle else [],
+                              site_url(repo_of(root) or Path.cwd()) if missing else None, broken, lang, idle)
+    return title, body, len(set(missing) | set(broken) | set(idle)), MARK.format(kind="ledger-reminder", key=period)
 
 
 def cmd_remind(args) -> int:
@@ -499,12 +516,12 @@ def cmd_remind(args) -> int:
     if root is None:
         return cli.EXIT_USAGE
     if args.due_window:
-        (rs, findings), data, later = validate_records(root, args.today), None, frozenset()
+        (rs, findings), data, later, empty = validate_records(root, args.today), None, frozenset(), frozenset()
     else:  # as check goes: the Git history read while the records load, the checks beside the record
         # stages (two processes); one after the other, a cold remind of 12k ledgers took longer than check
         git_history.begin(root, repo_of(root))
 
-        rs, findings, (data, later) = validate_records_and(
+        rs, findings, (data, later, empty) = validate_records_and(
             root, lambda rs: _check_data(rs, args.today or cli.clock_today(rs)), args.today,
             as_of=args.today if args.period is not None or args.periods is not None else None,
             repo=repo_of(root))  # (a past day: the ledgers as they were on it, as check reads them)
@@ -537,7 +554,7 @@ def cmd_remind(args) -> int:
                 return cli.EXIT_USAGE
             writes, said = {}, []  # (one write: a failure partway says which periods' files were written)
             for period in periods:
-                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, args.lang)
+                title, body, count, marker = _ledger_reminder(rs, period, today, data, later, root, args.lang, empty)
                 path = Path(args.body_file.replace("{period}", period))
                 writes[path] = body.encode("utf-8")
                 writes[path.with_suffix(".env")] = f"missing={count}\ntitle={title}\nmarker={marker}\n".encode("utf-8")
@@ -545,7 +562,7 @@ def cmd_remind(args) -> int:
             write_files(writes)
             sys.stdout.write("".join(said))
             return cli.EXIT_OK
-        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, args.lang)
+        title, body, count, marker = _ledger_reminder(rs, args.period, today, data, later, root, args.lang, empty)
     if args.body_file:
         write_files({Path(args.body_file): body.encode("utf-8")})
         sys.stdout.write(f"missing={count}\ntitle={title}\nmarker={marker}\n")

@@ -869,3 +869,37 @@ def test_a_period_nobody_owed_quotes_the_days_in_force_then_not_todays(tmp_path)
     r = generator_cli(repo, "remind", "--period", "2026-H2", "--today", "2027-01-10")
     assert r.returncode == 0 and "没有须提交本期工作台账的干部" in r.stdout, r.stdout
     assert "满 10 天" in r.stdout and "14 天" not in r.stdout and "for 10 days" in r.stdout, r.stdout
+
+
+def test_a_ledger_handed_in_with_no_activity_after_the_deadline_is_in_the_reminder(tmp_path):
+    """张伟 handed in his 2026-H1 ledger with `activities: []`; the deadline passed (check: W-CHK-017)
+    and everyone else's is in.  The reminder said “已全部提交，本提醒可以关闭” and closed the issue:
+    he was never told.  He is now named, with what to do (fill in the period's activities), and the
+    issue stays open (missing= counts him) until he does."""
+    from workflow_repo import commit
+
+    repo = make_repo(tmp_path)
+    own = repo / "records/ledgers/2026-H1/zhang-wei.yaml"
+    good = own.read_text(encoding="utf-8")
+    for cadre, point in (("li-na", "club-robotics"), ("chen-gang", "cs-2024-01")):
+        edit(repo, f"records/ledgers/2026-H1/{cadre}.yaml",
+             text=good.split("feedback:")[0].replace("zhang-wei", cadre).replace("cs-2025-01", point))
+    own.write_text(good.split("activities:")[0] + "activities: []\n", encoding="utf-8")
+    commit(repo, "2026-06-20 10:00", "台账")
+    assert run(repo, "validate").returncode == 0
+    assert "W-CHK-017" in run(repo, "check", "--today", "2026-07-08").stdout
+    before = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-25")  # (not yet due: not told)
+    assert before.returncode == 0 and "已全部提交" in before.stdout, before.stdout
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-08")
+    assert r.returncode == 1 and "已全部提交" not in r.stdout, r.stdout
+    [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "张伟" in ln]
+    assert "@zhang-wei" in line and "records/ledgers/2026-H1/zhang-wei.yaml" in line, r.stdout
+    assert "没有记录任何联系学生的活动" in r.stdout and "activities" in r.stdout, r.stdout
+    assert "1 ledger of 2026-H1 records no activity" in r.stdout, r.stdout
+    assert "李娜" not in r.stdout and "陈刚" not in r.stdout
+    out = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-08", "--body-file", str(tmp_path / "b.md"))
+    assert "missing=1" in out.stdout, out.stdout
+    own.write_text(good, encoding="utf-8")  # filled in: all in
+    commit(repo, "2026-07-09 10:00", "补记活动")
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-10")
+    assert r.returncode == 0 and "已全部提交" in r.stdout, r.stdout
