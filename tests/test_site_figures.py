@@ -502,3 +502,26 @@ def test_a_freshman_class_left_without_a_cadre_for_a_while_says_so_on_the_covera
                for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S)]
     (row,) = [r for r in classes if len(r) == 6 and r[1] == "计算机2501班"]
     assert row[5] == "已覆盖（2025-10-01 至 2025-10-31 无人联系）"
+
+
+@pytest.mark.parametrize("due, grace, today", [("06-30", 7, "2026-07-03"), ("07-15", 0, "2026-07-10")])
+def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_path, due, grace, today):
+    # ledger.grace_days: 7: a 2026-H1 ledger is on time up to 2026-07-07 (check's deadline); on 3 July the
+    # home page's 上一期台账 said only 截止日期 2026-06-30 over ledgers 未到截止日, as if the date were
+    # wrong. With H1 due on 15 July, on 10 July the period being collected was not on the home page at
+    # all (its due day had not passed and it is no longer the current period)
+    def policy(records):
+        path = records / "policy.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            'end: "06-30", due: "06-30"', f'end: "06-30", due: "{due}"').replace(
+            "  grace_days: 0\n", f"  grace_days: {grace}\n", 1), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, policy), tmp_path, today)
+    home = visible((site.public / "index.html").read_text(encoding="utf-8"))
+    assert "上一期台账" in home, home
+    last = home.rsplit("上一期台账", 1)[1]
+    assert last.lstrip("：: ").startswith("2026年上半年"), last[:80]
+    said = f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}；"
+    assert said in last, last[:300]
+    period = visible((site.public / "ledgers/2026-H1.html").read_text(encoding="utf-8"))
+    assert (f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}。") in period

@@ -369,6 +369,7 @@ class Aggregate:
         status = Counter(STATUS_ZH["late"] + (ERRORS if r["status"].get("errors") else "") if r["status"]["kind"] == "late"
                          else r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
+        deadline = p.due + dt.timedelta(days=self.rs.grace_days(p.due)) if p else None  # (on time up to it: check's)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
         # handed in by cadres who did not owe one (已提交（本期无需提交）): not among those owed, nor among
@@ -377,6 +378,7 @@ class Aggregate:
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
+            "grace_until": _d(deadline) if p and not archived and deadline != p.due else "",
             "required": sum(r["status"]["kind"] != "not_required" for r in table),
             "filed": (archived["ledgers"] if archived else len(leds)) - unowed, "unowed": unowed,
             "status": sorted(status.items()),

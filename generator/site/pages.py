@@ -139,8 +139,10 @@ class Site:
         periods, tables, stats, current = ctx["periods"], ctx["tables"], ctx["stats"], ctx["current"]
         coverage, threads, cadres, units = ctx["coverage"], ctx["threads"], ctx["cadres"], ctx["units"]
         ledgers = ctx["ledgers"]
-        due = [p for p in periods if rs.period(p).due < agg.today]  # newest first
-        last_due = due[0] if due and due[0] != current else None
+        # the period being collected or last collected: newest (first) of those ended or due before today,
+        # but the current one (a period due after its end is being collected before its due day)
+        gone = [p for p in periods if p != current and min(rs.period(p).end, rs.period(p).due) < agg.today]
+        last_due = gone[0] if gone else None
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
                   last_due=last_due, last_stat=stats.get(last_due), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
