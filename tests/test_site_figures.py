@@ -525,3 +525,26 @@ def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_
     assert said in last, last[:300]
     period = visible((site.public / "ledgers/2026-H1.html").read_text(encoding="utf-8"))
     assert (f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}。") in period
+
+
+def test_a_cadre_s_page_says_what_each_exemption_excused_or_that_it_excused_nothing(tmp_path):
+    # 张伟's three weeks of sick leave (semester_contacts) cover less than exemptions.min_percent (50 %)
+    # of 2025—2026学年第一学期's days: it excuses nothing (the check still judges the semester), and the
+    # site never said so, nor showed the exemption at all; 李娜's secondment excuses 2025-H2's ledger
+    def exemptions(records):
+        (records / "exemptions.yaml").write_text(
+            "exemptions:\n"
+            "  - {cadre: zhang-wei, rules: [semester_contacts], start: \"2025-10-08\", end: \"2025-10-28\","
+            " reason: 病假, approved_by: 王管理}\n"
+            "  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\","
+            " reason: 挂职锻炼, approved_by: 王管理}\n", encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, exemptions), tmp_path, FIXTURE_TODAY)
+    zhang = visible((site.public / "cadres/zhang-wei.html").read_text(encoding="utf-8"))
+    assert "2025-10-08 至 2025-10-28" in zhang and "病假" in zhang, zhang
+    assert ("没有免除任何要求——未免除2025—2026学年第一学期的每学期联系学生：只占本期持有联系点天数的 15 %，"
+            "不足政策规定的 50 %") in zhang, zhang
+    li = visible((site.public / "cadres/li-na.html").read_text(encoding="utf-8"))
+    assert "免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）" in li, li
+    assert "没有免除任何要求" not in li
+    assert "豁免" not in visible((site.public / "cadres/chen-gang.html").read_text(encoding="utf-8")).split("每学期联系学生情况")[0]

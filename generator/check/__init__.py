@@ -73,7 +73,10 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                 "links": [{"id", "ledger", "file", "period", "cadre", "raised_on", "status", "meaning",
                            "escalated_to", "resolution", "resolved_on", "note", "description"}]}],
   "exemptions": [{"cadre", "name", "rules": [...], "start", "end", "reason", "approved_by",
-                  "state": "active" | "expired" | "future", "file", "line"}]
+                  "state": "active" | "expired" | "future", "file", "line",
+                  "excused": [{"rule": "semester_contacts" | "ledger", "id", "name" (a semester or period it
+                               overlaps), "percent": int | null, "min_percent": int, "excused": bool}]
+                               (exemptions.excused)}]
 """
 from __future__ import annotations
 

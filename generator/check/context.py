@@ -270,13 +270,24 @@ class Context:
         spans = self.exemptions_for(cadre, rule)
         if not spans:
             return False
+        share = self.exempt_share(cadre, spans, start, end)
+        if share is None:
+            return any(s <= end and e >= start for s, e in spans)
+        return share[0] * 100 >= self.exempt_percent(start) * share[1]
+
+    def exempt_percent(self, start: dt.date) -> int:
+        """The share of its days (%) exemptions cover to excuse a semester or period beginning on `start`."""
+        return self.setting_int("exemptions", "min_percent", default=50, on=start)
+
+    def exempt_share(self, cadre: str, spans, start: dt.date, end: dt.date) -> tuple[int, int] | None:
+        """(the days of [start, end] on which the cadre held a contact point that `spans` cover, all
+        those days); None when they held none (see exempt)."""
         held = [self.row_span(row) for row in self.held_during(cadre, start, end)]
         owed = [(a, b) for a, b, n in segments(held, start, end) if n]
         if not owed:
-            return any(s <= end and e >= start for s, e in spans)
+            return None
         covered = sum((b - a).days + 1 for lo, hi in owed for a, b, n in segments(spans, lo, hi) if n)
-        percent = self.setting_int("exemptions", "min_percent", default=50, on=start)
-        return covered * 100 >= percent * sum((hi - lo).days + 1 for lo, hi in owed)
+        return covered, sum((hi - lo).days + 1 for lo, hi in owed)
 
 
 date_of = parse_date  # a YYYY-MM-DD text as a date, None for anything else

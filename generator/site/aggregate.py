@@ -516,6 +516,7 @@ class Aggregate:
         for t in threads:
             for cid in dict.fromkeys(x["cadre"] for x in t["chain"]):
                 thr_by[cid].append(t)
+        exempt_by = self.exemption_rows()
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
             mine = [self.assignment_row(r) for r in mine_rows.get(cid, [])]
@@ -537,8 +538,25 @@ class Aggregate:
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
                 "history": history.get(cid, []), "semesters": sem["rows"].get(cid, []),
-                "threads": thr_by.get(cid, []),
+                "threads": thr_by.get(cid, []), "exemptions": exempt_by.get(cid, []),
             })
+        return out
+
+    def exemption_rows(self) -> dict[str, list[dict]]:
+        """{cadre: [{"span", "rules", "reason", "approved_by", "excused": what it excused, said}]}: the
+        check's list (its `excused`, exemptions.excused); the records' own when the check did not run."""
+        listed = self.checks.data.get("exemptions") if self.checks.available else None
+        if listed is None:
+            listed = [{"cadre": ex.get("cadre"), "rules": ex.get("rules") if isinstance(ex.get("rules"), list) else [],
+                       "start": ex.get("start"), "end": ex.get("end"), "reason": ex.get("reason"),
+                       "approved_by": ex.get("approved_by"), "excused": None} for ex in self.rs.exemptions]
+        out = defaultdict(list)
+        for ex in listed:
+            out[ex.get("cadre")].append({
+                "span": f"{_d(ex.get('start'))} 至 {_d(ex.get('end'))}",
+                "rules": "、".join(RULE_ZH.get(r, str(r)) for r in ex.get("rules") or []),
+                "reason": str(ex.get("reason") or ""), "approved_by": str(ex.get("approved_by") or ""),
+                "excused": _excused(ex.get("excused"), ex.get("rules") or [])})
         return out
 
     def unit_rows(self, cadres, coverage, threads, tables, current, a1) -> list[dict]:
@@ -684,6 +702,28 @@ class Aggregate:
             "open": len(open_threads), "overdue": sum(t["overdue"] for t in threads),
             "by_meaning": Counter(t["status"] for t in threads).most_common(),
         }
+
+
+RULE_ZH = {"semester_contacts": "每学期联系学生", "ledger": "填报台账", "contact_point": "持有联系点"}
+
+
+def _excused(entries, rules) -> str:
+    """What an exemption excused, said (check's `excused`: exemptions.excused); None: the check did not run."""
+    if entries is None:
+        return "免除情况暂缺：政策检查未运行"
+    said = []
+    for e in entries:
+        what = f"{e['name']}的{RULE_ZH.get(e['rule'], e['rule'])}"
+        if e["excused"]:
+            said.append(f"免除了{what}" + (f"（占本期持有联系点天数的 {e['percent']} %）" if e["percent"] is not None else ""))
+        else:
+            said.append(f"未免除{what}：只占本期持有联系点天数的 {e['percent'] or 0} %，"
+                        f"不足政策规定的 {e['min_percent']} %（exemptions.min_percent）")
+    if "contact_point" in rules:
+        said.append("豁免期间的每一天免于持有联系点")
+    if said and not any(e["excused"] for e in entries) and "contact_point" not in rules:
+        said[0] = "没有免除任何要求——" + said[0]
+    return "；".join(said) or "没有免除任何要求：豁免期间不在校历的任何学期或台账期间之内"
 
 
 def _dicts(value):
