@@ -453,11 +453,11 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _year(digits: str) -> int:
+def _year(digits: str, today: dt.date) -> int:
     """The year of a cohort's 2026 or its two digits, 26 (26级, 26届): 2026; 98 is 1998, 2098 being
-    more than ten years away (no cohort is listed so far ahead)."""
+    more than ten years after `today` (--today: no cohort is listed so far ahead)."""
     year = int(digits) + (2000 if len(digits) == 2 else 0)
-    return year - 100 if len(digits) == 2 and year > dt.date.today().year + 10 else year
+    return year - 100 if len(digits) == 2 and year > today.year + 10 else year
 
 
 def _ended(kind: str, text: str) -> bool:
@@ -600,8 +600,8 @@ def _numbered(stem: str, ids: set, numbered: dict) -> str:
 
 
 class Importer:
-    def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool):
-        self.records, self.kind, self.source, self.cohort = records, kind, source, cohort
+    def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool, today: dt.date):
+        self.records, self.kind, self.source, self.cohort, self.today = records, kind, source, cohort, today
         self.update = update
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
@@ -792,7 +792,7 @@ class Importer:
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
                 if year is None and (two := re.fullmatch(r"(\d\d)\s*[级届]", _whole(str(value)))):
-                    year = _year(two.group(1))  # (25级)
+                    year = _year(two.group(1), self.today)  # (25级)
                 first, last = self.bounds[field]
                 if year is not None and ("届" in str(value) or "届" in _heading(self.header[i - 1])):
                     self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
@@ -939,7 +939,7 @@ class Importer:
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
             year = re.fullmatch(r"\D*((?:19|20)\d\d|\d\d)\s*[级届]\D*", title or "")
-            year = year and not RANGE.search(title) and _year(year.group(1))  # (2025级及以前: no row's year)
+            year = year and not RANGE.search(title) and _year(year.group(1), self.today)  # (2025级及以前: no row's year)
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
@@ -1730,8 +1730,13 @@ def write_all(writes) -> F.Finding | None:
 
 
 def cmd_import(args) -> int:
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, emit, records_dir
 
+    today = args.today or clock_today()
+    try:  # (after the arguments are read: a two-digit --cohort is read by --today, given after it or not)
+        cohort = args.cohort and _cohort(args.cohort, today)
+    except argparse.ArgumentTypeError as exc:
+        args.usage_error(f"argument --cohort: {exc}")
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
@@ -1741,7 +1746,7 @@ def cmd_import(args) -> int:
               *wrong], args, files=len({f.file for f in wrong}))
         return EXIT_FINDINGS
     try:
-        imp = Importer(root, args.kind, Path(args.file), args.cohort, args.update)
+        imp = Importer(root, args.kind, Path(args.file), cohort, args.update, today)
         imp.run()
         imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)
@@ -1771,15 +1776,16 @@ def cmd_import(args) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
 
 
-def _cohort(text: str) -> int:
+def _cohort(text: str, today: dt.date) -> int:
     """--cohort: a year validate allows (the classes schema's cohort minimum and maximum), written
-    as the 年级 column may write it (2026, 2026级, 2026年级, ２０２６级), or exit 2."""
+    as the 年级 column may write it (2026, 2026级, 2026年级, ２０２６级, 26级 by `today`), or
+    ArgumentTypeError (exit 2)."""
     from generator.validate import schema_for
 
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
     m = re.fullmatch(r"(\d{4})(级|年级|年|届)?|(\d\d)(级|届)", _plain(text))
-    year = m and _year(m.group(1) or m.group(3))
+    year = m and _year(m.group(1) or m.group(3), today)
     if m and first <= year <= last:
         return (Jie if "届" in m.group(0) else int)(year)
     raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级 "
@@ -1787,7 +1793,7 @@ def _cohort(text: str) -> int:
 
 
 def register(sub) -> None:
-    from generator.cli import _Parser, common
+    from generator.cli import _Parser, add_today, common
 
     p = sub.add_parser("import", help="从现有名单（CSV、XLSX、XLS）导入班级、干部、单位或社团 (import classes, cadres, units or clubs from a spreadsheet)")
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
@@ -1801,9 +1807,10 @@ def register(sub) -> None:
         q.add_argument("--write", action="store_true", help="写入文件；不加时只是试运行 (write; default: dry run)")
         q.add_argument("--update", action="store_true",
                        help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")
+        add_today(q, "以哪一天为“今天”" + ("：两位数的年级（25级）按它读" if kind == "classes" else "") + "，默认今天（政策时区）")
         if kind == "classes":
-            q.add_argument("--cohort", type=_cohort, default=None,
+            q.add_argument("--cohort", default=None,
                            help="表格没有“年级”列时，全部班级的入学年份 (cohort when there is no 年级 column)")
         else:
             q.set_defaults(cohort=None)
-        q.set_defaults(func=cmd_import)
+        q.set_defaults(func=cmd_import, usage_error=q.error)

@@ -292,3 +292,34 @@ def test_an_empty_combined_cell_is_said_once(work):
     xlsx(work / "c.xlsx", [["姓名", "单位及职务", "任职日期"], ["王芳", None, "2024-09-01"]])
     run = cli(work, "import", "cadres", "c.xlsx")
     assert run.returncode == 1 and run.stdout.count("c.xlsx:2:2: 错误 E-IMP-003") == 1, run.stdout
+
+
+def test_a_two_digit_cohort_is_read_by_the_today_given_not_by_the_machine_s_clock(work):
+    """37级 is 2037 or 1937 by the rule's ten years ahead of today: the rule read the machine's
+    clock (dt.date.today()), so a run's result depended on the day it ran and no --today could be
+    given.  import takes --today as every date-dependent command does: the cell, the sheet's name
+    and --cohort are read by it (1937 refused, before 1950; 2037 taken)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.title = "37级"
+    for row in [["班级名称", "学院", "专业", "人数"], ["计算机3701班", "计算机学院", "计算机科学与技术", 30]]:
+        book.active.append(row)
+    other = book.create_sheet("全部")
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机3702班", "计算机学院", "计算机科学与技术", "37级", 31]]:
+        other.append(row)
+    book.save(work / "k.xlsx")
+    early = cli(work, "import", "classes", "k.xlsx", "--today", "2026-12-02")
+    assert early.returncode == 1 and "k.xlsx[全部]:2:4: 错误 E-IMP-004" in early.stdout, early.stdout + early.stderr
+    assert "工作表名“37级”中的 1937 不是 validate 允许的入学年份" in early.stdout, \
+        early.stdout + early.stderr
+    late = cli(work, "import", "classes", "k.xlsx", "--today", "2030-01-01", "--write")
+    assert late.returncode == 0, late.stdout + late.stderr
+    names = {c["name"] for c in yaml.safe_load((work / "records/classes/2037.yaml").read_text(encoding="utf-8"))["classes"]}
+    assert names == {"计算机3701班", "计算机3702班"}, names
+    xlsx(work / "m.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机3703班", "计算机学院", "计算机科学与技术", 28]])
+    refused = cli(work, "import", "classes", "m.xlsx", "--cohort", "37级", "--today", "2026-12-02")
+    assert refused.returncode == 2 and "argument --cohort: 应为 1950–2100 之间的入学年份" in refused.stderr, refused.stderr
+    taken = cli(work, "import", "classes", "m.xlsx", "--cohort", "37级", "--today", "2030-01-01", "--write")
+    assert taken.returncode == 0 and "计算机3703班" in (work / "records/classes/2037.yaml").read_text(encoding="utf-8"), \
+        taken.stdout + taken.stderr
