@@ -390,6 +390,13 @@ def _ranges(numbers: list[int]) -> list[str]:
     return [str(a) if a == b else f"{a}–{b}" for a, b in spans]
 
 
+def _counted(what: str, items: list[str]) -> tuple[str, str]:
+    """`items` (row numbers, ranges or columns) as English says them after `what` ("row", "column"),
+    and the verb: ("row 3", "is"), ("rows 3, 5", "are"), ("rows 3–7", "are")."""
+    one = len(items) == 1 and "–" not in items[0]
+    return f"{what}{'' if one else 's'} {', '.join(items)}", "is" if one else "are"
+
+
 class Spanned(str):
     """A text merged across columns (a group's title over its rows: 计算机学院), as _merged reads it."""
 
@@ -973,12 +980,13 @@ class Importer:
                 self._other_years(title, year, entries[had:])
             if numbered:
                 self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
-                                     f"not imported: rows {', '.join(_ranges(numbered))} of {file}: a row number and nothing else"))
-            self._left_out(file, totals, "是合计行", "total rows")
-            self._left_out(file, ended, "是表格结束的标记", "marks of the list's end")
+                                     f"not imported: {_counted('row', _ranges(numbered))[0]} of {file}: a row number and nothing else"))
+            self._left_out(file, totals, "是合计行", ("a total row", "total rows"))
+            self._left_out(file, ended, "是表格结束的标记", ("a mark of the list's end", "marks of the list's end"))
             self._left_out(file, {n: t for n, t in notes.items() if n not in titles}, "是填表说明、签名或日期",
-                           "notes, signatures or dates")
-            self._left_out(file, titles, "是分组的标题（横跨几列的合并单元格）", "group titles (a cell merged across columns)")
+                           ("a note, signature or date", "notes, signatures or dates"))
+            self._left_out(file, titles, "是分组的标题（横跨几列的合并单元格）",
+                           ("a group title (a cell merged across columns)", "group titles (cells merged across columns)"))
         if by_option and isinstance(self.cohort, Jie):  # (--cohort 2026届 that decided no row's year: nothing to say)
             self.jie.setdefault(display_path(self.source), [None, (f"--cohort {self.cohort}届 ", f"--cohort {self.cohort}届"),
                                                             self.cohort, 0])[3] += 1
@@ -1016,11 +1024,12 @@ class Importer:
         (first, *_), names, end = rows[0], [str(name) for _, name, _ in rows[:5]], FIELDS[self.kind][LAST_DAY.get(self.kind, "until")]
         more = len(rows) - len(names)
         statuses = list(dict.fromkeys(status for *_, status in rows))
+        rows_en, be_en = _counted("row", _ranges([n for n, *_ in rows]))
         self.findings.append(F.make(
             "W-IMP-015", file, (first, first.sheet.found.get("status") or first.sheet.remark), rows="、".join(_ranges([n for n, *_ in rows])),
-            rows_en=", ".join(_ranges([n for n, *_ in rows])), names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
+            rows_en=rows_en, be_en=be_en, names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
             names_en=", ".join(names) + (f" and {more} more" if more else ""), statuses="、".join(statuses),
-            statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(ENDED[self.kind]),
+            statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(ENDED[self.kind]), ended_en=", ".join(ENDED[self.kind]),
             what=WHAT[self.kind][0], what_en=WHAT[self.kind][1], gone=WHAT[self.kind][2], gone_en=WHAT[self.kind][3]))
 
     def _other_years(self, title: str, year: int, entries: list) -> None:
@@ -1045,16 +1054,19 @@ class Importer:
             + "、".join(f"{v} 读作 {y}" for v, y in seen) + "）"
             + ("；1905 年的日期是在设成日期格式的格中输入的年份（Excel 把 2027 当作第 2027 天显示）" if typed else "")
             + "：请核对",
-            f"rows {', '.join(_ranges([n for n, _, _ in rows]))} of {file}: '{heading}' (column {column}) holds dates, read as their years ("
+            f"{_counted('row', _ranges([n for n, _, _ in rows]))[0]} of {file}: '{heading}' (column {column}) holds "
+            + ("a date, read as its year (" if len(rows) == 1 else "dates, read as their years (")
             + ", ".join(f"{v} as {y}" for v, y in seen) + ")"
             + ("; a date in 1905 is a year typed into a cell formatted as a date (Excel shows 2027 as its day 2027)"
                if typed else "") + ": check them"))
 
-    def _left_out(self, file: str, rows: dict, zh: str, en: str) -> None:
-        """The summary's line for the rows of `rows` (row number → its first value) not imported."""
+    def _left_out(self, file: str, rows: dict, zh: str, en: tuple[str, str]) -> None:
+        """The summary's line for the rows of `rows` (row number → its first value) not imported;
+        `en`: what one row is, what several are."""
         if rows:
             self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in rows.items()) + f"：{zh}",
-                                 "not imported: rows " + ", ".join(f"{n} ({t})" for n, t in rows.items()) + f" of {file}: {en}"))
+                                 "not imported: " + _counted("row", [f"{n} ({t})" for n, t in rows.items()])[0]
+                                 + f" of {file}: {en[len(rows) > 1]}"))
 
     def _unseen(self, file: str, rows: list, hidden: set, filtered: bool) -> list:
         """`rows` but those hidden (by an autofilter or by hand): not imported, as Excel does not
@@ -1064,7 +1076,9 @@ class Importer:
         names = [_cell(r[i - 1]) if (i := self.found.get("name")) and i <= len(r) else None for _, r in left]
         named = [str(v) for v in names if v is not None][:5]
         more = len(left) - len(named)
+        rows_en, be_en = _counted("row", _ranges([n for n, _ in left]))
         self.findings.append(F.make("W-IMP-007", file, (left[0][0], 1), rows=_ranges([n for n, _ in left]),
+                                    rows_en=rows_en, be_en=be_en,
                                     names=("（" + "、".join(named) + (f" 等 {len(left)} 行" if more else "") + "）"
                                            if named else ""),
                                     names_en=(" (" + ", ".join(named) + (f" and {more} more" if more else "") + ")"
@@ -1082,8 +1096,8 @@ class Importer:
         named = [(letter(c), h if c <= len(header) and (h := _cell(header[c - 1])) is not None else None)
                  for c in columns]
         self.findings.append(F.make("W-IMP-008", file, (header_row, columns[0]), columns="、".join(
-            f"{c} 列" + (f"（{h}）" if h is not None else "") for c, h in named), columns_en=", ".join(
-            c + (f" ({h})" if h is not None else "") for c, h in named)))
+            f"{c} 列" + (f"（{h}）" if h is not None else "") for c, h in named), **dict(zip(("columns_en", "be_en"), _counted(
+                "column", [c + (f" ({h})" if h is not None else "") for c, h in named])))))
 
     def _headings(self, n: int, row: list) -> bool:
         """Whether row `n` repeats the headings (a second heading row, its cells merged with the

@@ -323,3 +323,25 @@ def test_a_two_digit_cohort_is_read_by_the_today_given_not_by_the_machine_s_cloc
     taken = cli(work, "import", "classes", "m.xlsx", "--cohort", "37级", "--today", "2030-01-01", "--write")
     assert taken.returncode == 0 and "计算机3703班" in (work / "records/classes/2037.yaml").read_text(encoding="utf-8"), \
         taken.stdout + taken.stderr
+
+
+def test_one_row_or_column_left_out_is_said_in_the_singular_in_english(work):
+    """The English of a list of rows said 'rows 3 (赵强) are of the status …' for one row, and so did
+    every message naming rows or columns left out (a hidden row, a hidden column, a row with only
+    its 序号, a total row): one row is 'row 3 … is', one column 'column C … is'; two are still plural."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["序号", "社团名称", "指导单位", "状态", "旧名称"], [1, "围棋协会", "计算机学院", "正常", "棋社"],
+                [2, "桥牌协会", "计算机学院", "已注销", None], [3, "话剧社", "计算机学院", None, None], [4], ["合计"]):
+        book.active.append(row)
+    book.active.row_dimensions[4].hidden = True
+    book.active.column_dimensions["E"].hidden = True
+    book.save(work / "s.xlsx")
+    en = cli(work, "import", "clubs", "s.xlsx", "--lang", "en")
+    assert en.returncode == 0, en.stdout
+    assert "warning W-IMP-015: row 3 (桥牌协会) is of the status 已注销 with no 'until'" in en.stdout, en.stdout
+    assert "warning W-IMP-007: row 4 is hidden (话剧社): not imported" in en.stdout, en.stdout
+    assert "warning W-IMP-008: hidden column E (旧名称) is not imported" in en.stdout, en.stdout
+    assert "not imported: row 5 of s.xlsx: a row number and nothing else" in en.stdout, en.stdout
+    assert "not imported: row 6 (合计) of s.xlsx: a total row" in en.stdout, en.stdout

@@ -32,14 +32,14 @@ CODES = {
     "W-IMP-007": {
         "severity": "warning",
         "zh": "第 {rows} 行{why}{names}，未导入",
-        "en": "rows {rows} are {why_en}{names_en}: not imported",
+        "en": "{rows_en} {be_en} {why_en}{names_en}: not imported",
         "hint_zh": "只导入 Excel 中看得见的行（名单常筛选成一个学院，或把撤销的班级、离任的干部隐藏起来）。若这些行确要导入：筛选隐藏的，在 Excel 中点“数据 → 筛选 → 清除”（或再点一次“筛选”取消筛选）；手工隐藏的，全选后右键点行号，选“取消隐藏”；保存后再运行一次。若不要导入，可以不管这条警告。",
         "hint_en": "Only the rows Excel shows are imported (a list is often filtered to one school, or has withdrawn classes or former cadres hidden). If these rows are to be imported: for a filter, choose Data → Filter → Clear in Excel (or Filter again to turn it off); for hidden rows, select all, right-click the row numbers and choose Unhide; save and run again. If not, ignore this warning.",
     },
     "W-IMP-008": {
         "severity": "warning",
         "zh": "{columns}是隐藏的，未导入",
-        "en": "hidden columns {columns_en} are not imported",
+        "en": "hidden {columns_en} {be_en} not imported",
         "hint_zh": "只导入 Excel 中看得见的列（隐藏的列常是某一列的旧版本、核对用的辅助列，或发来前藏起的学号等个人信息）。若这一列确要导入：在 Excel 中全选后右键点列标（A、B、C…），选“取消隐藏”，看清是哪一列；与它重复的旧列请删去，保存后再运行一次。若不要导入，可以不管这条警告，或删除这一列。",
         "hint_en": "Only the columns Excel shows are imported (a hidden column is often an old copy of another, a helper column, or personal data such as 学号 hidden before the file was sent). If such a column is to be imported: in Excel select all, right-click the column letters (A, B, C…) and choose Unhide, see which column it is, delete any old copy it repeats, save and run again. If not, ignore this warning or delete the column.",
     },
@@ -221,9 +221,9 @@ CODES = {
     "W-IMP-015": {
         "severity": "warning",
         "zh": "第 {rows} 行（{names}）的状态是{statuses}，没有写“{end}”（结束的日期），未导入",
-        "en": "rows {rows_en} ({names_en}) are of the status {statuses_en} with no '{end_en}' (the day it ended): not imported",
+        "en": "{rows_en} ({names_en}) {be_en} of the status {statuses_en} with no '{end_en}' (the day it ended): not imported",
         "hint_zh": "状态为{ended}等的行是{gone}，记录中还没有它们，所以不新增，不会当作现有的{what}导入。以往的台账、安排表若要用到其中的某一个（如补录以往的记录），请在表格中加一列“{end}”写明它的最后一天，再运行一次导入：它就作为已结束的{what}写入。否则可以不管这条警告。",
-        "hint_en": "A row of an ended status ({ended}) is {gone_en}, which has no record, so none is added: it is never imported as a {what_en} in use. If past ledgers or assignments name one of them (records of past years being entered), add a column '{end}' giving its last day and run the import again: it is then written as an ended {what_en}. Otherwise ignore this warning.",
+        "hint_en": "A row of an ended status ({ended_en}) is {gone_en}, which has no record, so none is added: it is never imported as a {what_en} in use. If past ledgers or assignments name one of them (records of past years being entered), add a column '{end}' giving its last day and run the import again: it is then written as an ended {what_en}. Otherwise ignore this warning.",
     },
     "E-IMP-010": {
         "severity": "error",
