@@ -42,7 +42,7 @@ FIELDS = {
         "counsellor": ("辅导员", "counsellor", False, ["辅导员", "辅导员姓名"]),
         "adviser": ("班导师", "adviser", False, ["班主任", "班导师", "班主任姓名", "班导师姓名"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "毕业日期", "毕业时间"]),
-        "status": ("状态", "status", False, ["状态", "班级状态", "当前状态"]),
+        "status": ("状态", "status", False, ["状态", "班级状态", "当前状态", "是否撤销", "是否注销"]),
     },
     "cadres": {
         "id": ("干部编号", "cadre id", False, ["干部编号", "编号", "id"]),
@@ -53,7 +53,8 @@ FIELDS = {
                                                  "任职开始日期"]),
         "active_to": ("离任日期", "until", False, ["离任日期", "离任时间", "任职结束", "免职日期", "免职时间", "调离日期",
                                                 "退休日期"]),
-        "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态"]),
+        "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态", "是否在职",
+                                                  "是否在任"]),
         "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
     },
     "units": {
@@ -64,7 +65,7 @@ FIELDS = {
         "party_committee": ("党委名称", "party committee", False, ["党委名称", "党委", "党组织", "党组织名称"]),
         "reviewers": ("审核人账号", "reviewers", False, ["审核人账号", "审核人", "审核人git账号"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间"]),
-        "status": ("状态", "status", False, ["状态", "单位状态", "当前状态"]),
+        "status": ("状态", "status", False, ["状态", "单位状态", "当前状态", "是否撤销", "是否注销"]),
     },
     "clubs": {
         "id": ("社团编号", "club id", False, ["社团编号", "编号", "社团代码", "id"]),
@@ -73,7 +74,8 @@ FIELDS = {
                                                      "学院", "单位"]),
         "category": ("社团类别", "category", False, ["社团类别", "类别", "社团类型", "类型"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "注销日期", "注销时间"]),
-        "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态"]),
+        "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态", "是否撤销",
+                                                "是否注销"]),
     },
 }
 # A column holding two fields (as _heading gives its heading): the 组织部's 单位及职务 (计算机学院 副院长: the
@@ -103,6 +105,9 @@ ENDED = {"classes": ("撤销", "毕业", "合并", "撤并", "停用", "注销",
          "clubs": ("注销", "撤销", "解散", "停用", "取消", "合并", "撤并", "吊销", "停止活动"),
          "units": ("撤销", "合并", "撤并", "停用", "注销", "取消"),
          "cadres": ("调离", "退休", "离任", "免职", "离职", "辞职", "解聘", "去世", "病故", "已故")}
+# A 状态 column asked as a question (its heading as _heading gives it): the answer that says the record has
+# ended, and the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.
+ASKED = {"是否撤销": ("是", "已撤销"), "是否注销": ("是", "已注销"), "是否在职": ("否", "不在职"), "是否在任": ("否", "不在任")}
 REMARKS = ("备注", "说明", "备注说明", "情况说明")  # (a column whose cell may be an ended status, all of it: 已退休)
 IN_USE = ("正常", "在用", "有效", "启用", "存续", "在读", "在校", "在籍", "在职", "在岗", "现任", "注册", "在册", "活跃",
           "运行", "运行中", "年审通过", "年审合格")
@@ -811,6 +816,13 @@ class Importer:
                 bad = not (value is not None and first <= value <= last) and (
                     f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
                     "2025 or 2025级")
+            elif field == "status" and (asked := ASKED.get(_heading(self.header[i - 1]))):
+                value = {True: "是", False: "否"}.get(value, _plain(value)) if isinstance(value, bool) else _plain(value)
+                if value in ("是", "否") and value != asked[0]:
+                    continue  # (in use: as a row without a status)
+                value, bad = asked[1], value != asked[0] and (
+                    "“是”或“否”", "是 (yes) or 否 (no)", f"“是”或“否”（“{asked[0]}”即{asked[1]}，别的写法导入不猜）",
+                    f"是 or 否 ({asked[0]} means {asked[1]}; other words are not guessed)")
             elif field == "status":
                 value = _plain(value)
                 if re.sub(r"^[已被]", "", value) in IN_USE:

@@ -345,3 +345,30 @@ def test_one_row_or_column_left_out_is_said_in_the_singular_in_english(work):
     assert "warning W-IMP-008: hidden column E (旧名称) is not imported" in en.stdout, en.stdout
     assert "not imported: row 5 of s.xlsx: a row number and nothing else" in en.stdout, en.stdout
     assert "not imported: row 6 (合计) of s.xlsx: a total row" in en.stdout, en.stdout
+
+
+def test_a_yes_or_no_column_asking_whether_ended_or_serving_is_read_as_the_status(work):
+    """A list asks 是否撤销 / 是否注销 (是: ended) or, of cadres, 是否在职 (否: ended) in place of a 状态
+    column: the column was W-IMP-001 (不认识的列) and the ended rows were imported as in use.  It is
+    now read as a 状态 column (W-IMP-015 for a new one, E-IMP-018 for a recorded one without its
+    day); a cell neither 是 nor 否 is E-IMP-004, never guessed."""
+    xlsx(work / "s.xlsx", [["社团名称", "指导单位", "是否撤销"], ["围棋协会", "计算机学院", "否"],
+                           ["桥牌协会", "计算机学院", "是"], ["机器人协会", "计算机学院", None]])
+    run = cli(work, "import", "clubs", "s.xlsx", "--write")
+    assert run.returncode == 0 and "W-IMP-001" not in run.stdout, run.stdout
+    assert "s.xlsx:3:3: 警告 W-IMP-015: 第 3 行（桥牌协会）的状态是已撤销" in run.stdout, run.stdout
+    assert set(clubs_of(work)) == {"围棋协会", "机器人协会"}
+    xlsx(work / "u.xlsx", [["社团名称", "指导单位", "是否注销"], ["话剧社", "计算机学院", "已注销"],
+                           ["合唱团", "计算机学院", "是"]])
+    run = cli(work, "import", "clubs", "u.xlsx")
+    assert run.returncode == 1 and "u.xlsx:2:3: 错误 E-IMP-004: 第 2 行的“是否注销”（C 列）“已注销”不是“是”或“否”" \
+        in run.stdout, run.stdout
+    rows = [["李娜", "党委学生工作部部长", "xgb", "2021-03-01", "否"], ["赵强", "计算机学院副院长", "cs", "2019-09-01", "否"],
+            ["王芳", "计算机学院副院长", "cs", "2024-09-01", "是"]]
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "是否在职"], *rows])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1 and "W-IMP-001" not in run.stdout, run.stdout
+    assert "c.xlsx:2:5: 错误 E-IMP-018: 第 2 行的状态是“不在职”，records/cadres/li-na.yaml 却没有写“离任日期”" in run.stdout, \
+        run.stdout
+    assert "c.xlsx:3:5: 警告 W-IMP-015: 第 3 行（赵强）的状态是不在职" in run.stdout, run.stdout
+    assert "新增 records/cadres/wang-fang.yaml" in run.stdout and "zhao-qiang" not in run.stdout, run.stdout
