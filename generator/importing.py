@@ -892,7 +892,8 @@ class Importer:
         with (the longest unit name, id or short name; else its first word, E-IMP-005 saying it is
         no unit) and the whole, without the space or slash after the unit, as the position; of
         姓名/职务 the name before a slash, a bracket or a space (李 娜 padded: its first two
-        characters) and the position after it, None when there is none."""
+        characters; 欧阳 娜娜: more than its compound surname) and the position after it, None when
+        there is none."""
         text = _unbroken(str(value)).strip()
         if parts == ("unit", "position"):
             if field == "position":
@@ -904,8 +905,11 @@ class Importer:
         if m:
             name, position = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         else:
+            from generator.privacy import _COMPOUNDS  # (欧阳 娜娜: a compound surname alone is no name)
+
             words = text.split()
-            k = next((k for k in range(1, len(words)) if len("".join(words[:k])) >= 2), None)
+            k = next((k for k in range(1, len(words)) if len(name := "".join(words[:k])) >= 2 and name not in _COMPOUNDS),
+                     None)
             if k is None:
                 return None
             name, position = "".join(words[:k]), " ".join(words[k:])

@@ -372,3 +372,17 @@ def test_a_yes_or_no_column_asking_whether_ended_or_serving_is_read_as_the_statu
         run.stdout
     assert "c.xlsx:3:5: 警告 W-IMP-015: 第 3 行（赵强）的状态是不在职" in run.stdout, run.stdout
     assert "新增 records/cadres/wang-fang.yaml" in run.stdout and "zhao-qiang" not in run.stdout, run.stdout
+
+
+def test_a_compound_surname_padded_in_a_name_and_position_cell_keeps_the_whole_name(work):
+    """姓名/职务 split by spaces took the first word of two characters or more as the name (李 娜:
+    its first two characters), so 欧阳 娜娜 计算机学院院长, a compound surname padded as three-character
+    names are, gave the name 欧阳 and the position 娜娜 计算机学院院长.  A compound surname (privacy's
+    list) alone is no name: the name runs on to the next word."""
+    xlsx(work / "c.xlsx", [["姓名/职务", "单位", "任职日期"], ["欧阳 娜娜 计算机学院院长", "cs", "2024-09-01"],
+                           ["司马 强 党委学生工作部副部长", "xgb", "2023-03-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    read = {c["name"]: c["position"] for c in (yaml.safe_load(p.read_text(encoding="utf-8"))
+                                                for p in (work / "records/cadres").glob("*.yaml"))}
+    assert read.get("欧阳娜娜") == "计算机学院院长" and read.get("司马强") == "党委学生工作部副部长", read
