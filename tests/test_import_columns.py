@@ -386,3 +386,20 @@ def test_a_compound_surname_padded_in_a_name_and_position_cell_keeps_the_whole_n
     read = {c["name"]: c["position"] for c in (yaml.safe_load(p.read_text(encoding="utf-8"))
                                                 for p in (work / "records/cadres").glob("*.yaml"))}
     assert read.get("欧阳娜娜") == "计算机学院院长" and read.get("司马强") == "党委学生工作部副部长", read
+
+
+def test_a_year_and_month_run_together_is_told_as_a_date_to_the_month(work):
+    """任职时间 201612 (year and month without a mark, as some systems export them) was told as 不是日期
+    with the example 2016-12-01 and no word of what was wrong; it is a date to the month, told as
+    2016.12 is (the day is needed, never guessed), as text or as a number."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职时间"], ["王芳", "计算机学院副院长", "cs", "201612"],
+                           ["赵强", "党委学生工作部副部长", "xgb", 202103]])
+    run = cli(work, "import", "cadres", "c.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert "c.xlsx:2:4: 错误 E-IMP-004: 第 2 行的“任职时间”（D 列）“201612”不是完整的日期（只写到了月，没有日）" in run.stdout, \
+        run.stdout
+    assert "c.xlsx:3:4: 错误 E-IMP-004: 第 3 行的“任职时间”（D 列）“202103”不是完整的日期（只写到了月，没有日）" in run.stdout, \
+        run.stdout
+    assert "2016-12-01" in run.stdout and "2021-03-01" in run.stdout
+    xlsx(work / "d.xlsx", [["姓名", "职务", "单位", "任职时间"], ["王芳", "计算机学院副院长", "cs", "201613"]])
+    assert "“201613”不是日期" in cli(work, "import", "cadres", "d.xlsx").stdout  # (no month 13: no date at all)
