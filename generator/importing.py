@@ -503,6 +503,19 @@ def _year_of(value, first: int, last: int) -> int | None:
     return int(m.group(1)) if m and 1 <= int(m.group(3)) <= 12 and (m.group(4) in (None, "月") or _date(value)) else None
 
 
+def _serial(number: int | None, first: int, last: int) -> tuple | None:
+    """What E-IMP-004 says of a 年级 cell holding a number that looks like Excel's serial number of a
+    date from `first` to `last` (46266: 2026-09-01, an entry date whose date format was lost); None
+    for any other value."""
+    day = number is not None and 10000 <= number <= 99999 and _date(number)
+    if not day or not first <= day.year <= last:
+        return None
+    return (f"入学年份：像是 Excel 的日期序号（即 {day}，这一格原是日期而日期格式丢了）",
+            f"a cohort year: it looks like Excel's serial number of the date {day} (a date whose date format was lost)",
+            f"入学年份：是这个日期时写 {day.year}（在 Excel 中把这一格设成日期格式，可以看到它是哪一天）",
+            f"the cohort year: {day.year} if this date is meant (format the cell as a date in Excel to see which day it is)")
+
+
 def _month_only(value) -> tuple | None:
     """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, 202103, as 组织部
     lists often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
@@ -813,9 +826,9 @@ class Importer:
                     self.dated.setdefault((self.file, where["heading"], where["column"]), []).append(
                         (n, _shown_date(row[i - 1]), year))
                 value = year
-                bad = not (value is not None and first <= value <= last) and (
+                bad = not (value is not None and first <= value <= last) and (_serial(value, first, last) or (
                     f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
-                    "2025 or 2025级")
+                    "2025 or 2025级"))
             elif field == "status" and (asked := ASKED.get(_heading(self.header[i - 1]))):
                 value = {True: "是", False: "否"}.get(value, _plain(value)) if isinstance(value, bool) else _plain(value)
                 if value in ("是", "否") and value != asked[0]:

@@ -403,3 +403,18 @@ def test_a_year_and_month_run_together_is_told_as_a_date_to_the_month(work):
     assert "2016-12-01" in run.stdout and "2021-03-01" in run.stdout
     xlsx(work / "d.xlsx", [["姓名", "职务", "单位", "任职时间"], ["王芳", "计算机学院副院长", "cs", "201613"]])
     assert "“201613”不是日期" in cli(work, "import", "cadres", "d.xlsx").stdout  # (no month 13: no date at all)
+
+
+def test_a_cohort_cell_holding_a_date_s_serial_number_says_so(work):
+    """A 年级 column of entry dates whose date format was lost holds Excel's serial numbers (46266,
+    2026-09-01): it was a bare E-IMP-004 (不是 1950 到 2100 之间的入学年份, 请改为2025 或 2025级), leaving
+    the administrator to wonder what 46266 is.  It now says it looks like Excel's number of the date
+    2026-09-01 and that the cohort is then 2026 (or to format the cell as a date to see it)."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2601班", "计算机学院", "计算机科学与技术", 46266, 30]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert ("k.xlsx:2:4: 错误 E-IMP-004: 第 2 行的“年级”（D 列）“46266”不是入学年份：像是 Excel 的日期序号（即 2026-09-01，"
+            "这一格原是日期而日期格式丢了）") in run.stdout, run.stdout
+    assert "请改为入学年份：是这个日期时写 2026" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "'46266' is not a cohort year: it looks like Excel's serial number of the date 2026-09-01" in en.stdout, en.stdout
