@@ -1263,10 +1263,12 @@ class Importer:
         self._use(n.sheet)
         self.add("E-IMP-008", (n, self.found.get("name", 1)), row=n, record=display_path(path), reason=(
             f"validate 允许一{where}至多 {most} {what}，{display_path(path)} 已有 {had} 个，连同表格上面各行已满；"
-            f"这一行起共 {len(over)} 行放不下。请核对这些行（{check[0]}，是否重复登记）"),
+            + (f"这一行起共 {len(over)} 行放不下。请核对这些行" if len(over) > 1 else "这一行放不下。请核对它")
+            + f"（{check[0]}，是否重复登记）"),
             reason_en=f"validate allows at most {most} {what_en} in {where_en}, {display_path(path)} has {had}, "
-                      f"and with the rows above it is full: this row and {len(over) - 1} more do not fit. "
-                      f"Check these rows ({check[1]}, or whether they are listed twice)",
+                      "and with the rows above it is full: " + (
+                          f"this row and {len(over) - 1} more do not fit. Check these rows" if len(over) > 1
+                          else "this row does not fit. Check it") + f" ({check[1]}, or whether they are listed twice)",
             fix="请按上面说的核对表格，删去不该有的行，再运行一次导入。",
             fix_en="Check the spreadsheet as said above, delete the rows that should not be there and run the import again.")
 

@@ -418,3 +418,16 @@ def test_a_cohort_cell_holding_a_date_s_serial_number_says_so(work):
     assert "请改为入学年份：是这个日期时写 2026" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
     assert "'46266' is not a cohort year: it looks like Excel's serial number of the date 2026-09-01" in en.stdout, en.stdout
+
+
+def test_one_row_that_does_not_fit_is_not_said_as_this_row_and_0_more(work):
+    """A list one unit too long for records/units.yaml (validate allows 500) was told in English as
+    'this row and 0 more do not fit'; one row is now 'this row does not fit', more still counted."""
+    had = len(yaml.safe_load((work / "records/units.yaml").read_text(encoding="utf-8"))["units"])
+    rows = [["单位编号", "单位名称", "单位类型"]] + [[f"u{k:03d}", f"单位{k:03d}", "部门"] for k in range(501 - had)]
+    xlsx(work / "u.xlsx", rows)
+    en = cli(work, "import", "units", "u.xlsx", "--lang", "en")
+    assert en.returncode == 1 and "E-IMP-008" in en.stdout, en.stdout
+    assert "this row does not fit" in en.stdout and "0 more" not in en.stdout, en.stdout
+    xlsx(work / "u.xlsx", rows + [["u999", "单位999", "部门"]])
+    assert "this row and 1 more do not fit" in cli(work, "import", "units", "u.xlsx", "--lang", "en").stdout
