@@ -516,18 +516,21 @@ def _serial(number: int | None, first: int, last: int) -> tuple | None:
             f"the cohort year: {day.year} if this date is meant (format the cell as a date in Excel to see which day it is)")
 
 
-def _month_only(value) -> tuple | None:
+def _month_only(value, kind: str) -> tuple | None:
     """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, 202103, as 组织部
     lists often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
-    shows 2021.10 as 2021.1: then October is said too."""
+    shows 2021.10 as 2021.1: then October is said too.  Where the day is found, by `kind`: a
+    cadre's in the 组织部's appointment, another record's in the document that ended it."""
     text = repr(value) if isinstance(value, float) and value != int(value) else _whole(_day_text(str(value)))
     m = re.fullmatch(r"((?:19|20)\d\d)(?:\s*[-/.年]\s*(\d{1,2})\s*月?|(\d\d))", text)  # (201612: run together)
     if not m or not 1 <= int(m.group(2) or m.group(3)) <= 12:
         return None
     year, month = m.group(1), int(m.group(2) or m.group(3))
     meant = f"{year}-{month:02d}-01"
-    zh = f"写明哪一天的日期，如 {meant}（以任免文件上的日期为准；不知道是哪一天时请向组织部核实，不要随手填 1 日）"
-    en = f"a date with its day, such as {meant} (the day of the appointment's document; if unknown, ask the 组织部: do not just write the 1st)"
+    where = ("任免文件", "组织部", "the appointment's document", "the 组织部") if kind == "cadres" else (
+        "正式文件", "发来名单的部门", "the official document", "whoever sent the list")
+    zh = f"写明哪一天的日期，如 {meant}（以{where[0]}上的日期为准；不知道是哪一天时请向{where[1]}核实，不要随手填 1 日）"
+    en = f"a date with its day, such as {meant} (the day of {where[2]}; if unknown, ask {where[3]}: do not just write the 1st)"
     if isinstance(value, float) and m.group(2) and len(m.group(2)) == 1 and month == 1:
         zh += f"。这一格是数字，{year}.10 也显示成 {year}.1：若是 10 月，写 {year}-10-01 这样的日期"
         en += f". This cell is a number, which shows {year}.10 as {year}.1: if October was meant, write {year}-10-01 or the like"
@@ -807,7 +810,7 @@ class Importer:
             bad = None
             if field in ("active_from", "active_to", "until"):
                 value = _date(value)
-                bad = value is None and (_month_only(row[i - 1]) or (
+                bad = value is None and (_month_only(row[i - 1], self.kind) or (
                     "日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
                 value, (least, most) = _integer(value, r"(\d+)\s*人?"), self.bounds[field]

@@ -431,3 +431,16 @@ def test_one_row_that_does_not_fit_is_not_said_as_this_row_and_0_more(work):
     assert "this row does not fit" in en.stdout and "0 more" not in en.stdout, en.stdout
     xlsx(work / "u.xlsx", rows + [["u999", "单位999", "部门"]])
     assert "this row and 1 more do not fit" in cli(work, "import", "units", "u.xlsx", "--lang", "en").stdout
+
+
+def test_a_class_s_last_day_to_the_month_is_not_told_to_ask_the_organisation_department(work):
+    """A class's 撤销日期 written to the month (2021.07) was told to take the day from the appointment's
+    document (任免文件) and ask the 组织部, words for a cadre's 任职日期; a record other than a cadre's
+    is told to take the day from the official document and ask whoever sent the list."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "撤销日期"],
+                           ["计算机2101班", "计算机学院", "计算机科学与技术", 2021, 30, "2021.07"]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "k.xlsx:2:6: 错误 E-IMP-004" in run.stdout and "2021-07-01" in run.stdout, run.stdout
+    assert "任免" not in run.stdout and "组织部" not in run.stdout and "发来名单的部门" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "appointment" not in en.stdout and "ask whoever sent the list" in en.stdout, en.stdout
