@@ -273,16 +273,20 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
 # before such a word; 小白 — a beginner — is left out).
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
-# Or after a roommate's, a deskmate's or the monitor's word, or 叫 (室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学),
-# before anything but the rest of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾).
+# Or after a roommate's, a deskmate's or the monitor's word, 叫, or a verb of what a cadre does with a student (_VERBS:
+# 室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学, 约谈小张, 提醒小李按时返校, 表扬小王), before anything but the rest
+# of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾, 指导小孔成像, 关注小毛病, 辅导小高考, 推荐小周末: _NOT_NICKNAMED;
+# 小组, 小时, 小结 hold no surname).
 _HAS = ("(?:的(?:成[绩績]|[学學][业業]|情[况況绪緒]|家[长長庭]|父母|[室舍]友|宿舍|[寝寢]室|心理|身[体體])"
         "|同(?:[寝寢]室|宿舍|[班桌组組]))")
 _NICKNAMES = f"(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
+# (the rest of a word of 小 whose next character is a surname's: 小程序, 小康, 小孔成像, 小毛病, 小常识, 小高考, 小周末 …)
+_NOT_NICKNAMED = "程序|康|金库|黄车|高层|龙虾|孔成像|毛病|常识|高考|周末|范围|任务|文章|高峰"
 _AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小))(?!程序|康|金库|黄车|高层|龙虾){_NICKNAMES}")
+                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小)|(?<=(?:{_VERBS})小))(?!{_NOT_NICKNAMED}){_NICKNAMES}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
