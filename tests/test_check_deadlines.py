@@ -1303,20 +1303,29 @@ def test_an_ended_semester_added_and_taken_out_again_is_told_in_a_replay_between
     # the summer term 2025-2026-3 added on 2026-09-10, after its end, and taken out again on 2026-09-15: check
     # --today 2026-09-12 (a replay, before it was taken out) said nothing of the addition of that day, though a
     # date changed and put back is told in a replay between (the calendar now no longer has it: it had no line
-    # to be told at); it is now told at its year's line, saying it is gone; after the removal, nothing
+    # to be told at); it is now told at its year's line, saying it is gone; after the removal, nothing.  Its hint said
+    # to add {on: 2026-09-10, added: 2025-2026-3} to the year, which today's check then told as W-CHK-018 (the
+    # addition undone): it now says nothing needs recording
     repo, calendar, _line = _summer_added(tmp_path)
     commit(repo, "2026-09-10 09:00", "校历：补上夏季学期")
     summer = '      - {id: 2025-2026-3, name: 2025—2026学年夏季学期, start: "2026-07-11", end: "2026-08-31"}\n'
     calendar.write_text(calendar.read_text(encoding="utf-8").replace(summer, ""), encoding="utf-8")
     commit(repo, "2026-09-15 09:00", "校历：夏季学期删去")
     assert _autumn_said(repo, "W-CHK-016") == [] and _autumn_said(repo, "W-CHK-018") == []
-    for lang, said in (("zh", "学期 2025-2026-3 在 2026-09-10 才加入校历（现在的校历中已经没有它）"),
-                       ("en", "semester 2025-2026-3 was added to the calendar on 2026-09-10 (the calendar now no longer has it)")):
+    for lang, said, hint in (("zh", "学期 2025-2026-3 在 2026-09-10 才加入校历（现在的校历中已经没有它）", "不用在 corrected 中记录什么"),
+                             ("en", "semester 2025-2026-3 was added to the calendar on 2026-09-10 (the calendar now no longer has it)",
+                              "nothing needs recording in corrected")):
         r = check_cli(repo / "records", "--today", "2026-09-12", "--format", "json", "--lang", lang)
         told = [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"]
         line = calendar.read_text(encoding="utf-8").splitlines().index("  - id: 2025-2026") + 1
         assert [(f["file"], f["line"]) for f in told] == [("records/calendar.yaml", line)], told
-        assert said in told[0]["message"] and "{on: 2026-09-10, added: 2025-2026-3}" in told[0]["hint"], told
+        assert said in told[0]["message"] and hint in told[0]["hint"] and "added:" not in told[0]["hint"], told
+    # (what the old hint asked for: an entry today's check says matches no change)
+    year = '  - id: 2025-2026\n'
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(year, year + "    corrected: [{on: 2026-09-10, added: 2025-2026-3}]\n"),
+                        encoding="utf-8")
+    commit(repo, "2026-09-16 09:00", "校历：按提示记下")
+    assert len(_autumn_said(repo, "W-CHK-018")) == 1
 
 
 def test_an_ended_year_added_is_one_finding_naming_its_semesters_and_two_semesters_are_two(tmp_path):

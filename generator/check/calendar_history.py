@@ -11,6 +11,7 @@ from functools import partial
 from generator.check.context import Context
 from generator.check.git_history import History
 from generator.check.policy_history import file_versions
+from generator.messages.check import W_CHK_016_FIX
 
 
 def check_calendar_history(ctx: Context, history: History) -> str:
@@ -149,7 +150,7 @@ def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list,
     """W-CHK-016 of a semester or year added to the calendar on `on`, after its end, at its line now (a
     year's `semesters` added with it named in its one finding), the entry to add to its year.  On a day
     replayed before it was taken out again (not in the calendar now): at its year's line now, else the
-    first year's, saying it is gone."""
+    first year's, saying it is gone and that nothing needs recording (an entry would be W-CHK-018's today)."""
     what, what_en = _WHAT[kind]["what"], _WHAT[kind]["what_en"]
     gone = (kind, ident, "end") not in now
     if gone:  # (at its year's line now, else the first year's; none: nowhere to tell it)
@@ -160,18 +161,18 @@ def _say_added(ctx: Context, kind: str, ident: str, ended: str, semesters: list,
     else:
         keys = now[(kind, ident, "end")][1][:-1]
     year = _at(ctx.rs.calendar.data, keys[:2]).get("id")
-    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), id=ident, day=on, ended=ended,
-            **_WHAT[kind], **_how(ctx.rs.calendar, keys[:2], f"{{on: {on}, added: {ident}}}",
-                                  f"学年 {year}", f"the academic year {year}"),
-            change=f"在 {on} 才加入校历" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else "")
-            + ("（现在的校历中已经没有它）" if gone else ""),
-            change_en=f"was added to the calendar on {on}" + (
-                f", with its semesters {', '.join(semesters)}" if semesters else "")
-            + (" (the calendar now no longer has it)" if gone else ""),
-            now=f"以前的检查没有这个{what}，现在按它判断（{_WHAT[kind]['effect']}）",
-            now_en=f"earlier checks had no such {what_en}, it is judged now ({_WHAT[kind]['effect_en']})",
-            right=f"这个{what}本来就有，只是校历中漏写了", right_en=f"there was such a {what_en}, left out of the calendar",
-            undo="把它从校历中删去", undo_en="take it out of the calendar again")
+    _tell(ctx, ctx.rs.calendar.pos(*keys), gone, id=ident, day=on, ended=ended,
+          **_WHAT[kind], **_how(ctx.rs.calendar, keys[:2], f"{{on: {on}, added: {ident}}}",
+                                f"学年 {year}", f"the academic year {year}"),
+          change=f"在 {on} 才加入校历" + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else "")
+          + ("（现在的校历中已经没有它）" if gone else ""),
+          change_en=f"was added to the calendar on {on}" + (
+              f", with its semesters {', '.join(semesters)}" if semesters else "")
+          + (" (the calendar now no longer has it)" if gone else ""),
+          now=f"以前的检查没有这个{what}，现在按它判断（{_WHAT[kind]['effect']}）",
+          now_en=f"earlier checks had no such {what_en}, it is judged now ({_WHAT[kind]['effect_en']})",
+          right=f"这个{what}本来就有，只是校历中漏写了", right_en=f"there was such a {what_en}, left out of the calendar",
+          undo="把它从校历中删去", undo_en="take it out of the calendar again")
 
 
 def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, before: dict, now: dict,
@@ -182,19 +183,27 @@ def _say_changed(ctx: Context, kind: str, ident: str, fields: dict, on: str, bef
     told = [key[3] for key in missing]
     olds = ", ".join(f"{field}: {fields[field][0]}" for field in told)
     name = {"start": "开始日期", "end": "结束日期"}
-    ctx.add("W-CHK-016", rs.calendar.file, rs.calendar.pos(*now[(kind, ident, told[0])][1]), id=ident, day=on,
-            ended=before[(kind, was or ident, "end")][0], **_WHAT[kind],
-            **_how(rs.calendar, now[(kind, ident, told[0])][1][:-1], f"{{on: {on}, {olds}}}",
-                   f"这个{_WHAT[kind]['what']}", f"this {_WHAT[kind]['what_en']}"),
-            change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
-                                                          f"{fields[f][1]}" for f in told),
-            change_en=f"changed its {' and '.join(f'{f} from {fields[f][0]} to {fields[f][1]}' for f in told)} on {on}",
-            now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
-            now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
-            right=f"这个{_WHAT[kind]['what']}本来就是这些日期",
-            right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
-            undo=f"把日期改回 {'、'.join(fields[f][0] for f in told)}",
-            undo_en=f"change the {' and '.join(told)} back to {' and '.join(fields[f][0] for f in told)}")
+    _tell(ctx, rs.calendar.pos(*now[(kind, ident, told[0])][1]), False, id=ident, day=on,
+          ended=before[(kind, was or ident, "end")][0], **_WHAT[kind],
+          **_how(rs.calendar, now[(kind, ident, told[0])][1][:-1], f"{{on: {on}, {olds}}}",
+                 f"这个{_WHAT[kind]['what']}", f"this {_WHAT[kind]['what_en']}"),
+          change=f"的{name[told[0]]}在 {on} " + "、".join(f"{'' if f == told[0] else name[f]}由 {fields[f][0]} 改为 "
+                                                        f"{fields[f][1]}" for f in told),
+          change_en=f"changed its {' and '.join(f'{f} from {fields[f][0]} to {fields[f][1]}' for f in told)} on {on}",
+          now=f"它现在按新的日期判断（{_WHAT[kind]['effect']}）",
+          now_en=f"it is now judged by the new dates ({_WHAT[kind]['effect_en']})",
+          right=f"这个{_WHAT[kind]['what']}本来就是这些日期",
+          right_en=f"the {_WHAT[kind]['what_en']} really had these dates",
+          undo=f"把日期改回 {'、'.join(fields[f][0] for f in told)}",
+          undo_en=f"change the {' and '.join(told)} back to {' and '.join(fields[f][0] for f in told)}")
+
+
+def _tell(ctx: Context, pos, gone: bool, **params) -> None:
+    """W-CHK-016 at `pos` of the calendar, its hint's advice (W_CHK_016_FIX) made of `params`: the `corrected` entry
+    to add or the change to undo — or (`gone`: added after its end and taken out since, told in a replay of a day
+    between) nothing to record, the addition being undone."""
+    zh, en = W_CHK_016_FIX["gone" if gone else "record"]
+    ctx.add("W-CHK-016", ctx.rs.calendar.file, pos, fix=zh.format_map(params), fix_en=en.format_map(params), **params)
 
 
 def _say_stale(ctx: Context, entries: list, changes: list) -> None:
@@ -256,18 +265,18 @@ def _say_removed(ctx: Context, kind: str, ident: str, where: tuple, on: str, bef
     start = before.get((kind, ident, "start"), ("?",))[0]
     ended = before[(kind, ident, "end")][0]
     place = where[:-1] if year not in years else (*years[year], *where[2:-1]) if kind == "semester" else years[year]
-    ctx.add("W-CHK-016", ctx.rs.calendar.file, ctx.rs.calendar.pos(*place), id=ident, day=on, ended=ended,
-            **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
-                                  f"学年 {year}", f"the academic year {year}"),
-            change=(f"在 {on} 把编号改为 {renamed}（原来的编号从校历中没有了）" if renamed else f"在 {on} 从校历中删去了（或改了编号）")
-            + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
-            change_en=(f"was renamed {renamed} on {on} (its old id is gone from the calendar)" if renamed
-                       else f"was removed from the calendar (or renamed) on {on}") + (
-                f", with its semesters {', '.join(semesters)}" if semesters else ""),
-            now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
-            now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
-            right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
-            undo=f"把它加回校历（{ident}，{start} 至 {ended}）", undo_en=f"put it back ({ident}, {start} to {ended})")
+    _tell(ctx, ctx.rs.calendar.pos(*place), False, id=ident, day=on, ended=ended,
+          **_WHAT[kind], **_how(ctx.rs.calendar, years.get(year, ()), f"{{on: {on}, removed: {ident}}}",
+                                f"学年 {year}", f"the academic year {year}"),
+          change=(f"在 {on} 把编号改为 {renamed}（原来的编号从校历中没有了）" if renamed else f"在 {on} 从校历中删去了（或改了编号）")
+          + (f"，连同它的学期 {'、'.join(semesters)}" if semesters else ""),
+          change_en=(f"was renamed {renamed} on {on} (its old id is gone from the calendar)" if renamed
+                     else f"was removed from the calendar (or renamed) on {on}") + (
+              f", with its semesters {', '.join(semesters)}" if semesters else ""),
+          now=f"原来按它判断的（{_WHAT[kind]['effect']}）现在没有这个{what}可以依据",
+          now_en=f"what was judged by it ({_WHAT[kind]['effect_en']}) now has no such {what_en} to go by",
+          right=f"校历中本来就不该有这个{what}，或编号写错了", right_en=f"there was no such {what_en}, or its id was wrong",
+          undo=f"把它加回校历（{ident}，{start} 至 {ended}）", undo_en=f"put it back ({ident}, {start} to {ended})")
 
 
 def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:

@@ -240,15 +240,9 @@ CODES = {
         "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
         "en": "the calendar's {what_en} {id} {change_en}, after it had ended ({ended}): {now_en}, and earlier checks "
               "of it may have said otherwise",
-        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。如果是更正（{right}），{how}，"
-                   "这条警告就不再报；请管理员在提交说明中写明更正的原因，"
-                   "并告知受影响的单位这个{what}的检查结果可能变了。如果不是更正，请{undo}。见 使用指南 → 政策检查 → 校历改动了日期。",
+        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。{fix}见 使用指南 → 政策检查 → 校历改动了日期。",
         "hint_en": "The calendar keeps no earlier dates: past semesters and years are judged by what is written now. "
-                   "If the change was a correction ({right_en}), {how_en} and this warning is no longer "
-                   "given; an "
-                   "administrator explains the correction in the commit message and tells the units concerned that this "
-                   "{what_en}'s results may have changed. If it was no correction, {undo_en}. See the guide, policy "
-                   "checks, when the calendar's dates change.",
+                   "{fix_en} See the guide, policy checks, when the calendar's dates change.",
     },
     "W-CHK-018": {
         "severity": "warning",
@@ -269,6 +263,22 @@ CODES = {
         "hint_en": "Add the academic year {next} and its semesters to records/calendar.yaml (dates from the "
                    "university's calendar), before each new academic year begins.",
     },
+}
+
+# W-CHK-016's hint: a change to record in `corrected` (or undo) — or, told in a replay of a past day, a semester or
+# year added after its end and taken out of the calendar since: nothing to record (an entry of it would silence no
+# change today: W-CHK-018)
+W_CHK_016_FIX = {
+    "record": ("如果是更正（{right}），{how}，这条警告就不再报；请管理员在提交说明中写明更正的原因，"
+               "并告知受影响的单位这个{what}的检查结果可能变了。如果不是更正，请{undo}。",
+               "If the change was a correction ({right_en}), {how_en} and this warning is no longer given; an "
+               "administrator explains the correction in the commit message and tells the units concerned that this "
+               "{what_en}'s results may have changed. If it was no correction, {undo_en}."),
+    "gone": ("它后来已经从校历中删去，这次加入已经撤销，不用在 corrected 中记录什么"
+             "（记下它反而会在今天的检查中报 W-CHK-018）；这个{what}在那几天的检查结果可能变过。",
+             "It has been taken out of the calendar since, which undid the addition: nothing needs recording in "
+             "corrected (an entry of it would give W-CHK-018 in today's check); this {what_en}'s results may have "
+             "differed on the days between."),
 }
 
 # W-CHK-013's hint: a row that began while its class or club existed is ended on its last day; one
