@@ -282,11 +282,15 @@ _HAS = ("(?:的(?:成[绩績]|[学學][业業]|情[况況绪緒]|家[长長庭]|
 _NICKNAMES = f"(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
 # (the rest of a word of 小 whose next character is a surname's: 小程序, 小康, 小孔成像, 小毛病, 小常识, 小高考, 小周末 …)
 _NOT_NICKNAMED = "程序|康|金库|黄车|高层|龙虾|孔成像|毛病|常识|高考|周末|范围|任务|文章|高峰"
+# (nor a member of staff so called: 邀请小张老师, 联系小王辅导员, 陪同小刘医生 — a staff word (_STAFF) right after it, but
+# not 教/讲 alone: 表扬小王讲得好 names a student; 教师, 讲师, 教授 are staff)
+_NOT_TITLED = f"(?![{_SPACE}]?(?:[教講讲][师師授]|{_STAFF}(?<![教講讲])))"
 _AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小)|(?<=(?:{_VERBS})小))(?!{_NOT_NICKNAMED}){_NICKNAMES}")
+                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小)|(?<=(?:{_VERBS})小))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
+                 f"{_NOT_TITLED}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
