@@ -525,6 +525,12 @@ def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_
     assert said in last, last[:300]
     period = visible((site.public / "ledgers/2026-H1.html").read_text(encoding="utf-8"))
     assert (f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}。") in period
+    # the ledgers' index: each period's due day as the policy gives it (it said 每年六月、十二月月末截止 of
+    # any policy) and its grace days
+    index = (site.public / "ledgers/index.html").read_text(encoding="utf-8")
+    (h1,) = [r for r in cells_text(index, "期间") if "2026-H1" in r[0]]
+    assert h1[1] == (f"2026-{due}（宽限至 2026-07-07）" if grace else f"2026-{due}"), h1
+    assert "六月" not in visible(index)
 
 
 def test_a_cadre_s_page_says_what_each_exemption_excused_or_that_it_excused_nothing(tmp_path):
