@@ -248,10 +248,12 @@ _VERBS = ("约谈|約談|帮助|幫助|帮扶|幫扶|提醒|表扬|表揚|表彰
           "|关爱|關愛|看望|探望|走访|走訪|家访|家訪|回访|回訪|联系|聯繫|聯系|询问|詢問|安慰|陪同|指导|指導|辅导|輔導|督促|邀请|邀請"
           "|叮嘱|叮囑|嘱咐|囑咐|带领|帶領|慰问|慰問|资助|資助|推荐|推薦|动员|動員|劝导|勸導|开导|開導|疏导|疏導|约见|約見|接见|接見"
           "|会见|會見|问候|問候|奖励|獎勵|提示|转介|轉介|陪伴|祝贺|祝賀|看护|看護|照顾|照顧")
+# (the last characters of the verbs: one look behind at every place before the verbs' hundred — as with 了 and 小)
+_VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERBS.split("|")}))
 # Where a surname may stand: at the start, after a space or a mark, after _BEFORE_CALLED's characters, a student word
 # or a verb (_VERBS).
 _STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)"
-           f"|(?<={_VERBS})|(?<=[请问陪劝催约叫請問勸約]))")
+           f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
@@ -289,7 +291,8 @@ _AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=叫小)|(?<=(?:{_VERBS})小))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
+                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=[叫请问陪劝催约請問勸約]小)|(?<=(?:{_VERBS})小)"
+                 f"|(?<=(?:{_VERBS})了小))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
                  f"{_NOT_TITLED}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
