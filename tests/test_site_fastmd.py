@@ -9,6 +9,7 @@ import re
 
 import markdown
 import pytest
+import yaml
 from markdown.extensions.toc import slugify
 
 from generator.site import fastmd
@@ -144,8 +145,11 @@ def test_a_cadre_page_is_searchable_by_its_facts_and_contact_points_not_its_ledg
     cadre_docs = [d for d in docs if d["location"].startswith("cadres/") and d["location"] != "cadres/index.html"]
     entries = {name: [d["title"].replace("\u200b", "") for d in cadre_docs if d["location"].split("#")[0] == f"cadres/{name}"]
                for name in cadre_pages}
-    assert cadre_pages and all(titles[1:] == ["联系点变化"] for titles in entries.values()), entries
-    assert len(cadre_docs) == 2 * len(cadre_pages)
+    # (and, for a cadre with an exemption, its 豁免 section: what each exemption excused is a fact of the cadre)
+    exempt = {f"{e['cadre']}.html" for e in yaml.safe_load((site.records / "exemptions.yaml").read_text(encoding="utf-8"))["exemptions"]}
+    assert exempt and exempt <= set(cadre_pages)
+    assert cadre_pages and all(titles[1:] == ["联系点变化"] + ["豁免"] * (name in exempt) for name, titles in entries.items()), entries
+    assert len(cadre_docs) == 2 * len(cadre_pages) + len(exempt)
     for d in cadre_docs:
         if "#" not in d["location"]:
             page = (site.public / d["location"]).read_text(encoding="utf-8")
