@@ -23,7 +23,7 @@ from types import SimpleNamespace
 import yaml
 
 from generator import findings as F
-from generator.chars import BREAKS, DROPPED, klass
+from generator.chars import BREAKS, DROPPED, NARROW_ALNUM, klass, narrower
 from generator.files import Unwritten, write_files
 from generator.load import _chinese_encoding, display_path
 from generator.suggest import did_you_mean
@@ -132,7 +132,7 @@ PADDING = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 BREAK = re.compile(r"\s*" + klass(BREAKS) + r"\s*")
 UNSEEN = re.compile(klass(DROPPED))
 # Full-width digits and Latin letters (typed in a Chinese input method) → half-width, as written: not the brackets.
-HALF = {c: c - 0xFEE0 for r in ((0xFF10, 0xFF19), (0xFF21, 0xFF3A), (0xFF41, 0xFF5A)) for c in range(r[0], r[1] + 1)}
+half = narrower(NARROW_ALNUM)
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 # A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院),
 # 合计人数, 共2个班级，60人, 总人数：60
@@ -884,7 +884,7 @@ class Importer:
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
                 value = _unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
-                value = value.translate(HALF)  # (计算机２７０１班 → 计算机2701班)
+                value = half(value)  # (计算机２７０１班 → 计算机2701班)
                 if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":
                     value = PADDING.sub("", value)  # (李　娜, padded to line up with three-character names)
                 most = self.longest.get(field)

@@ -66,7 +66,7 @@ import re
 from functools import lru_cache
 
 from generator import findings as F
-from generator.chars import ANY_SPACE, INVISIBLE, SPACES, klass
+from generator.chars import ANY_SPACE, INVISIBLE, NARROW, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
 
@@ -102,27 +102,12 @@ class Match(Values):
     __slots__ = ("kind", "start", "end", "masked")
 
 
-# Full-width digits, letters, @ and hyphen → ASCII, one character for one (offsets stay); the
-# full-width, non-breaking and other fixed-width spaces (a number pasted from a web page or a Word
-# table: 138\u00a01234\u00a05678) → " ".
-_FULLWIDTH = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}
-_FULLWIDTH.update({0x2010: 0x2D, 0x2011: 0x2D, 0x2012: 0x2D, 0x2013: 0x2D})
-_FULLWIDTH.update({ord(c): 0x20 for c in SPACES})
-# The characters of no width (chars.INVISIBLE) are dropped: shown as nothing, 张\u200b同学 is 张同学 on
-# the site (Scanner._scan finds them in the text without them).
-_WIDE = re.compile("[\uff01-\uff5e\u2010-\u2013" + klass(SPACES)[1:-1] + klass(INVISIBLE)[1:])
-_WIDE_MAP = {**{chr(k): chr(v) for k, v in _FULLWIDTH.items()}, **dict.fromkeys(INVISIBLE, "")}
-
-
-def _normal(text: str, wide=_WIDE.findall, to=_WIDE_MAP) -> str:
-    """text.translate(_FULLWIDTH), faster: Chinese prose holds a few full-width
-    punctuation marks (translate looks up every character), mostly the same few
-    (one replace for each mark, not one call for each place it is in)."""
-    found = wide(text)
-    if found:
-        for mark in set(found):
-            text = text.replace(mark, to[mark])
-    return text
+# The text as it is read: narrowed (chars.NARROW: full-width digits, letters, @ and hyphen → ASCII, the
+# full-width, non-breaking and other fixed-width spaces → " ", one character for one, so offsets stay: a
+# number pasted from a web page or a Word table, 138\u00a01234\u00a05678), and without the characters of
+# no width (chars.INVISIBLE): shown as nothing, 张\u200b同学 is 张同学 on the site (Scanner._scan finds
+# them in the text without them).
+_normal = narrower({**NARROW, **dict.fromkeys(INVISIBLE, "")})
 
 
 class _Lazy:

@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
+from generator.chars import narrow
 from generator.load import NOT_A_DASH, Document
 from generator.suggest import closest, seen, unseen
 
@@ -71,10 +72,15 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     told = unseen(field, allowed)
     if told:  # (form after a zero-width space: not 是不是想写“form”？)
         close = seen(field)
-    elif unicodedata.normalize("NFKC", field) in allowed:  # (ｆｏｒｍ: an input method's full-width letters)
-        close = unicodedata.normalize("NFKC", field)
+    elif narrow(field) in allowed:  # (ｆｏｒｍ: an input method's full-width letters)
+        close = narrow(field)
         told = (f"字段名用了中文（全角）字母，要用英文（半角）字母，写成 {close}。",
                 f"The name is in full-width letters: type it in ASCII: {close}. ")
+    elif unicodedata.normalize("NFKC", field) in allowed:  # (reﬂections: a ligature, copied from a PDF)
+        close = unicodedata.normalize("NFKC", field)
+        told = (f"字段名里有连写字母（从 PDF 复制来的，如 ﬁ、ﬂ），看着一样却不是英文字母：请重新输入，写成 {close}。",
+                f"The name holds a ligature (copied from a PDF, such as ﬁ or ﬂ) that looks like letters but is not: "
+                f"type it again: {close}. ")
     elif field.lower() in allowed:  # (Form:, as a word processor capitalises a line's first letter)
         close = field.lower()
         told = (f"字段名要用小写字母，写成 {close}。", f"Field names are lower case: {close}. ")
@@ -228,7 +234,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Write a value after the colon."
         elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
-            plain = unicodedata.normalize("NFKC", value)
+            plain = narrow(value)
             if plain != value and plain in ("true", "false"):  # ｔｒｕｅ: an input method's full-width letters
                 hint = f"这里用了中文（全角）字母，要用英文（半角）字母，写成 {plain}。"
                 hint_en = f"These are full-width letters: type them in ASCII: {plain}."
@@ -406,13 +412,13 @@ def value_meant(node: dict, written) -> str | None:
     if kind == "integer":
         meant = _number_meant(_chinese_quotes(written)[0])
         return None if meant is None else str(meant)
-    plain = unicodedata.normalize("NFKC", written).strip().lower()
+    plain = narrow(written).strip().lower()
     return plain if plain in ("true", "false") else _YES_NO.get(plain)
 
 
 def _number_meant(written: str) -> int | None:
     """The whole number a count written in words means (30人, 约30, ３０, 三十, 一百二十), or None."""
-    m = _COUNT.fullmatch(unicodedata.normalize("NFKC", written).strip())
+    m = _COUNT.fullmatch(narrow(written).strip())
     if not m:
         return None
     digits = m.group(1)
@@ -462,7 +468,7 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
     """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
     in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
-    plain, quotes, quotes_en = _chinese_quotes(unicodedata.normalize("NFKC", str(written)))
+    plain, quotes, quotes_en = _chinese_quotes(narrow(str(written)))
     plain = _CN_NUMBER.sub(_cn_number, plain)  # 二〇二六年四月二十日
     zh, en = zh + quotes, en + quotes_en
     m = _WRITTEN_DATE.fullmatch(plain)
@@ -482,7 +488,7 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
 
 def period_meant(written: str) -> str:
     """A period's id as typed in a hurry (2026H1, 2026 h1, ２０２６－Ｈ１) as it is written: 2026-H1."""
-    return re.sub(r"^([0-9]{4})[\s\-—–]*", r"\1-", unicodedata.normalize("NFKC", written).upper().strip())
+    return re.sub(r"^([0-9]{4})[\s\-—–]*", r"\1-", narrow(written).upper().strip())
 
 
 _CN_NUMBER = re.compile("(?<![周期拜])[〇零一二两三四五六七八九十]+")  # (not 周一, 星期日)

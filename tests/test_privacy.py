@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from generator import privacy
-from generator.chars import SPACES
+from generator.chars import NARROW, SPACES
 from generator.pipeline import validate_records
 
 REPO = Path(__file__).resolve().parent.parent
@@ -409,7 +409,7 @@ def test_the_quick_no_of_each_account_gate_is_its_expressions_no():
     from hypothesis import given, settings
     from hypothesis import strategies as st
 
-    table = str.maketrans(privacy._FULLWIDTH)
+    table = str.maketrans(NARROW)
 
     @settings(max_examples=3000, deadline=None, derandomize=True)
     @given(st.lists(st.sampled_from(ACCOUNT_PIECES), max_size=8))

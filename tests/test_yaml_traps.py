@@ -365,6 +365,7 @@ def test_full_width_colons_inside_texts_are_fine_and_a_far_syntax_error_is_told_
     ("2026.4.20", "E-SCHEMA-005", "2026-04-20"),
     ("2026/04/20", "E-SCHEMA-005", "2026-04-20"),
     ("２０２６-04-20", "E-SCHEMA-005", "2026-04-20"),  # full-width digits
+    ("2026\u201104\u201120", "E-SCHEMA-005", "2026-04-20"),  # Word's non-breaking hyphens (NFKC keeps them hyphens)
     ("2026-04-20 19:30", "E-SCHEMA-005", "2026-04-20"),
     ("2026-04-20（周一）", "E-SCHEMA-005", "2026-04-20"),
     ("20260420", "E-SCHEMA-003", "2026-04-20"),  # read as a number: quoting it would not help
@@ -918,6 +919,15 @@ def test_a_field_name_in_full_width_letters_is_told_so(records):
     assert "full-width" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
 
 
+def test_a_field_name_with_a_ligature_is_not_said_to_be_in_full_width_letters(records):
+    # (reﬂections copied from a PDF was told 字段名用了中文（全角）字母: NFKC read it as reflections)
+    edit(records, LEDGER, "period: 2026-H1\n", "period: 2026-H1\nreﬂections: 及时反馈。\n")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert "全角" not in f["hint"] and "连写字母" in f["hint"] and "写成 reflections" in f["hint"], f
+    en = only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
+    assert "full-width" not in en and "ligature" in en, en
+
+
 def test_a_field_name_and_colon_both_full_width_is_told_of_the_colon(records):
     # (was told 这一行缺少“键: 值”中的冒号 with the fixed hint 请检查这一行及上一行的缩进、冒号和引号)
     edit(records, LEDGER, "    form: 社团活动", "    ｆｏｒｍ：社团活动")
@@ -1092,7 +1102,7 @@ def test_a_field_name_with_a_capital_is_told_to_be_lower_case(records):
     assert "lower case" in only(validate(records, "--lang", "en"), "E-SCHEMA-002")["hint"]
 
 
-@pytest.mark.parametrize("typed", ["2026H1", "2026-Ｈ1", "2026 h1"])
+@pytest.mark.parametrize("typed", ["2026H1", "2026-Ｈ1", "2026 h1", "2026\u2011H1", "２０２６－Ｈ１"])
 def test_a_period_typed_in_a_hurry_is_told_once_with_the_period_to_write(records, typed):
     # (was told E-REF-003 与文件位置不一致 and E-SCHEMA-005 with the schema's description only)
     edit(records, LEDGER, "period: 2026-H1", f"period: {typed}")
