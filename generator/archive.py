@@ -500,7 +500,7 @@ def cmd_archive(args) -> int:
 
     git_history.begin(root)  # (as check: git reads the ledgers' history while the records load, once)
     # (a past --today: the records as committed on that day, as check and the site — its exports — read them)
-    rs, findings, _ = validate_records_and(root, None, args.today, as_of=args.today)
+    rs, findings, _ = validate_records_and(root, None, args.today, as_of=args.today, checks=True)  # (_archive runs them)
     try:
         return _archive(args, root, rs, findings)
     finally:

@@ -20,10 +20,10 @@ from generator.validate import validate_document
 # function RecordSet → list[Finding], run after references.
 RECORD_STAGES: list = [privacy.check_records, archive.verify]
 
-# The kinds of file whose every row the policy checks (what `then` runs: check, remind, the site)
-# ask where: the contact points' table gives each assignment row's line (check/contact_points.py).
-# The loading processes keep their positions as they parse them, so that they are not parsed a
-# second time here (at 12k: five files of 850 rows).
+# The kinds of file whose every row the policy checks (check.run_checks) ask where: the contact points'
+# table gives each assignment row's line (check/contact_points.py).  When the caller says the checks
+# will run (`checks`), the loading processes keep their positions as they parse them, so that they are
+# not parsed a second time there (at 12k: five files of 850 rows).
 LISTED = frozenset({"assignments"})
 
 
@@ -32,16 +32,17 @@ def validate_records(records: Path, today=None) -> tuple[RecordSet, list[F.Findi
     return rs, findings
 
 
-def validate_records_and(records: Path, then, today=None, as_of=None,
-                         repo: Path | None = None) -> tuple[RecordSet, list[F.Finding], object]:
+def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path | None = None, *,
+                         checks: bool = False) -> tuple[RecordSet, list[F.Finding], object]:
     """validate_records, and then(rs) (unless None) run at the same time as the record stages:
     those run in a copy of this process when that is safe (forked.both).  (rs, findings, then(rs)).
     `today` (a date, a function of the RecordSet giving one, or None: the clock) is the day the
     references stage asks which periods are archived by (archive.archived_by).  `as_of` (a past
     --today): the ledgers as committed on that day, in the Git repository `repo` (None: the one
-    holding the records), cache.past_records."""
+    holding the records), cache.past_records.  `checks`: the policy checks will run on the records (in
+    `then` or after it), so the rows of LISTED's kinds are kept with their positions as they are loaded."""
     # load_tree + validate_document per file, with a content-hash cache and two processes
-    docs, findings, invalid = load_and_validate(records, LISTED if then is not None else frozenset())
+    docs, findings, invalid = load_and_validate(records, LISTED if checks else frozenset())
     unread = None
     if as_of:
         docs, findings, invalid, unread = past_records(records, repo, as_of, docs, findings, invalid)

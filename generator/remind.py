@@ -524,7 +524,7 @@ def cmd_remind(args) -> int:
         rs, findings, (data, later, empty) = validate_records_and(
             root, lambda rs: _check_data(rs, args.today or cli.clock_today(rs)), args.today,
             as_of=args.today if args.period is not None or args.periods is not None else None,
-            repo=repo_of(root))  # (a past day: the ledgers as they were on it, as check reads them)
+            repo=repo_of(root), checks=True)  # (a past day: the ledgers as they were on it, as check reads them)
     cli.outlive(rs, data)
     refused = cli.refuse_on_admin_errors(rs, findings, args, "remind")
     if refused is not None:

@@ -25,7 +25,7 @@ def cmd_check(args) -> int:
     # the policy checks run while references, privacy and archive are checked (on two cores)
     rs, findings, result = validate_records_and(
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
-                                     as_json=args.format == "json"), args.today, as_of=args.today)
+                                     as_json=args.format == "json"), args.today, as_of=args.today, checks=True)
     outlive(rs, result)
     # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
     findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
