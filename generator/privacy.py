@@ -260,7 +260,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
 # before such a word; 小白 — a beginner — is left out).
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
-# Or after a roommate's, a deskmate's or the monitor's word, 叫, or a verb of what a cadre does with a student (_VERBS:
+# Or after a roommate's, a deskmate's or the monitor's word, 叫, 给/向/对/帮/和/跟/与 (给小张打电话, 向小张了解情况), or a verb of what a cadre does with a student (_VERBS:
 # 室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学, 约谈小张, 提醒小李按时返校, 表扬小王), before anything but the rest
 # of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾, 指导小孔成像, 关注小毛病, 辅导小高考, 推荐小周末: _NOT_NICKNAMED;
 # 小组, 小时, 小结 hold no surname).
@@ -272,11 +272,15 @@ _NOT_NICKNAMED = "程序|康|金库|黄车|高层|龙虾|孔成像|毛病|常识
 # (nor a member of staff so called: 邀请小张老师, 联系小王辅导员, 陪同小刘医生 — a staff word (_STAFF) right after it, but
 # not 教/讲 alone: 表扬小王讲得好 names a student; 教师, 讲师, 教授 are staff)
 _NOT_TITLED = f"(?![{_SPACE}]?(?:[教講讲][师師授]|{_STAFF}(?<![教講讲])))"
+# (the verbs of one character — 请/问/陪/劝/催/约/叫 — and the words of whom a cadre does something to or with: 给/向/对/帮,
+# 和/跟/与 — 给小张打电话, 向小张了解情况, 对小王进行批评, 跟小李去医院 — before anything but the rest of a word of 小:
+# 向小组汇报, 对小学生, 给小额贷款, 与小区物业 hold no surname after 小)
+_TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
 _AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=[叫请问陪劝催约請問勸約]小)|(?<=(?:{_VERBS})小)"
+                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)"
                  f"|(?<=(?:{_VERBS})了小))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
                  f"{_NOT_TITLED}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may

@@ -847,14 +847,23 @@ NICKNAME_AFTER_VERB_CLEAN = ["指导小孔成像实验", "关注小毛病", "普
                              "联系小李 老师", "邀请小赵讲师", "请小张老师讲课",
                              "申请小额资助", "请小心路滑", "询问小组进度", "问小学老师", "帮助了贫困同学", "关心了高年级同学",
                              "提高了同学们的积极性", "请小高层住户配合"]
+# A nickname after 给/向/对/帮 (和/跟/与 too, before anything but a word of 小: 跟小李去食堂) names a student as after a
+# verb: 给小张打电话, 向小张了解情况; not 向小组汇报, 对小学生, 给小额贷款, 和小组成员, 与小区物业, nor staff (向小张老师请教).
+NICKNAME_AFTER_WORD_FOUND = [("给小张打电话", "张"), ("向小张了解情况", "张"), ("对小王进行批评", "王"), ("跟小李谈心", "李"),
+                             ("帮小王补习功课", "王"), ("和小李去食堂吃饭", "李"), ("与小刘一起散步", "刘"), ("給小陳打電話", "陳"),
+                             ("對小王進行批評", "王"), ("跟小李去医院", "李")]
+NICKNAME_AFTER_WORD_CLEAN = ["向小组汇报", "对小学生开展安全教育", "给小额贷款申请人", "和小组成员", "与小区物业协调",
+                             "向小张老师请教", "给小王辅导员打电话", "对小康家庭", "帮小组整理材料", "给小程序留言", "和小伙伴们",
+                             "对小孩子进行安全教育", "与小时候的同学", "跟小朋友们", "向小学母校捐书", "对小毛病不放过"]
 
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
-                                             + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND]
+                                             + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
+                                             + NICKNAME_AFTER_WORD_FOUND]
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
-              + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN)
+              + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
@@ -874,7 +883,8 @@ def test_姓_with_no_student_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
 
-@pytest.mark.parametrize("sentence,surname", ROOMMATES_FOUND + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND)
+@pytest.mark.parametrize("sentence,surname", ROOMMATES_FOUND + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
+                         + NICKNAME_AFTER_WORD_FOUND)
 def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surname):
     # 室友小李反映, 舍友王某, 班长小王组织班会, 一名叫小李的同学 were let through; 张生反映, 李生说 (生: a student) too,
     # and 约谈王同学, 通知王同学家长, 提醒张同学 (after a verb), and 约谈小张, 提醒小李按时返校, 表扬小王
@@ -882,7 +892,8 @@ def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surna
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and surname not in shown, shown
 
 
-@pytest.mark.parametrize("sentence", ROOMMATES_CLEAN + SHENG_CLEAN + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN)
+@pytest.mark.parametrize("sentence", ROOMMATES_CLEAN + SHENG_CLEAN + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN
+                         + NICKNAME_AFTER_WORD_CLEAN)
 def test_a_roommate_or_a_monitor_not_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
