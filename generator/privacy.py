@@ -276,12 +276,15 @@ _NOT_TITLED = f"(?![{_SPACE}]?(?:[教講讲][师師授]|{_STAFF}(?<![教講讲])
 # 和/跟/与 — 给小张打电话, 向小张了解情况, 对小王进行批评, 跟小李去医院 — before anything but the rest of a word of 小:
 # 向小组汇报, 对小学生, 给小额贷款, 与小区物业 hold no surname after 小)
 _TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
-_AFTER_A_STUDENT = "(?<=学生小|该生小|同学小|男生小|女生小|新生小|學生小|該生小|同學小)"
+# (A space typed before 小 or after the nickname — 约谈 小张, 学生 小李, 与小张 谈心, 小张 反映: on a phone — hides no one.)
+_STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
+_AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
-                 f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?={_TALK}|{_HAS}|[)）])"
+                 f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=室友小|舍友小|班长小|班長小|同桌小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)"
-                 f"|(?<=(?:{_VERBS})了小))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
+                 f"|(?<=小)(?:(?<=(?:室友|舍友|班长|班長|同桌)小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
+                 f"|(?<=[{_SPACE}]小)(?:(?<=(?:室友|舍友|班长|班長|同桌)[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
+                 f"|(?<=(?:{_VERBS})[{_SPACE}]小)|(?<=(?:{_VERBS})了[{_SPACE}]小)))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
                  f"{_NOT_TITLED}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before

@@ -856,14 +856,27 @@ NICKNAME_AFTER_WORD_CLEAN = ["向小组汇报", "对小学生开展安全教育"
                              "向小张老师请教", "给小王辅导员打电话", "对小康家庭", "帮小组整理材料", "给小程序留言", "和小伙伴们",
                              "对小孩子进行安全教育", "与小时候的同学", "跟小朋友们", "向小学母校捐书", "对小毛病不放过"]
 
+# A space typed between a verb, a student word or 给/向/对 … and a nickname, or between the nickname and what follows (what a
+# cadre typing on a phone produces: 约谈 小张, 与小张 谈心, 学生 小李), hides no one, as 约谈 王同学 and 张 同学 do not;
+# a space in prose with no nickname (通知 小组成员, 学生 小程序上线, 邀请 小张 老师) stays clean.
+SPACED_NICKNAME_FOUND = [(t.replace("_", c), n) for c in (" ", "\u3000") for t, n in (
+    ("约谈_小张", "张"), ("约谈了_小张", "张"), ("请_小张_发言", "张"), ("给_小张_打电话", "张"), ("与小张_谈心", "张"),
+    ("与_小张_谈心", "张"), ("小张_反映宿舍问题", "张"), ("学生_小李", "李"), ("一名学生_小李，成绩下滑", "李"),
+    ("室友_小李反映作息不规律", "李"), ("班长_小王组织班会", "王"), ("小张_的成绩下滑", "张"), ("约谈_王同学", "王"),
+    ("约谈_王_同学", "王"), ("张_同学反映", "张"))]
+SPACED_NICKNAME_CLEAN = ["通知 小组成员", "表扬 小组合作", "邀请 小张 老师作报告", "与 小区物业协调", "学生 小程序上线", "同学 小组讨论",
+                         "班长 小结本学期工作", "提醒 小时工注意安全", "每周 小结 一次", "小组 讨论", "推荐 小程序", "向 小学生 宣讲",
+                         "学生 小康家庭", "关注 小毛病", "联系 小王 辅导员"]
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
                                              + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
-                                             + NICKNAME_AFTER_WORD_FOUND]
+                                             + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND]
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
-              + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN)
+              + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN
+              + SPACED_NICKNAME_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
@@ -884,7 +897,7 @@ def test_姓_with_no_student_named_is_no_one(sentence):
 
 
 @pytest.mark.parametrize("sentence,surname", ROOMMATES_FOUND + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
-                         + NICKNAME_AFTER_WORD_FOUND)
+                         + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND)
 def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surname):
     # 室友小李反映, 舍友王某, 班长小王组织班会, 一名叫小李的同学 were let through; 张生反映, 李生说 (生: a student) too,
     # and 约谈王同学, 通知王同学家长, 提醒张同学 (after a verb), and 约谈小张, 提醒小李按时返校, 表扬小王
@@ -893,7 +906,7 @@ def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surna
 
 
 @pytest.mark.parametrize("sentence", ROOMMATES_CLEAN + SHENG_CLEAN + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN
-                         + NICKNAME_AFTER_WORD_CLEAN)
+                         + NICKNAME_AFTER_WORD_CLEAN + SPACED_NICKNAME_CLEAN)
 def test_a_roommate_or_a_monitor_not_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
