@@ -552,14 +552,20 @@ def _whole(text: str) -> str:
     return re.sub(r"^(\d+)\.0+$", r"\1", text.strip())
 
 
-def pinyin_id(name: str) -> str:
+def pinyin_id(name: str, compound: bool = True) -> str:
     """A cadre's id as the project writes them: surname-given in pinyin (白涛玉 → bai-taoyu,
-    吕婷娜 → lyu-tingna); "" when the name has no Chinese characters to read."""
+    吕婷娜 → lyu-tingna, a compound surname whole: 欧阳娜娜 → ouyang-nana); "" when the name has no
+    Chinese characters to read.  `compound` False: the id imports wrote before (ou-yangnana), that
+    a record may still have."""
     from pypinyin import lazy_pinyin
+
+    from generator.privacy import _COMPOUNDS
 
     name = re.sub(r"[\s·•.]", "", name)
     surname = next((s for s in sorted(SURNAMES, key=len, reverse=True) if name.startswith(s)), None)
-    if surname:
+    if compound and name[:2] in _COMPOUNDS and len(name) > 2:  # (read as a word: 澹台 tantai, 尉迟 yuchi)
+        first, given = "".join(lazy_pinyin(name[:2])), name[2:]
+    elif surname:
         first, given = SURNAMES[surname], name[len(surname):]
     else:
         first, given = "".join(lazy_pinyin(name[:1])), name[1:]
@@ -1356,6 +1362,9 @@ class Importer:
                              example_en="a name in Chinese characters, or add an '编号' (id) column")
                     continue
                 k, ident = 1, base
+                was = pinyin_id(v["name"], compound=False)  # (a compound surname's record imported as ou-yangnana)
+                if base not in existing and was in existing and names[existing[was]].get("name") == v["name"]:
+                    base = ident = was
                 # the first of bai-taoyu, bai-taoyu-2, … that is this person's or no one's
                 while (taken[ident][1] if ident in taken else names[existing[ident]].get("name")
                        if ident in existing else None) not in (None, v["name"]):

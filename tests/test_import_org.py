@@ -1864,3 +1864,33 @@ def test_a_cohort_column_headed_jiebie_is_read_and_its_jie_said(work):
     run = cli(work, "import", "classes", "c.xlsx")
     assert run.returncode == 0 and "新增 records/classes/2026.yaml cs-2026-02（计算机2615班）" in run.stdout, run.stdout
     assert "c.xlsx:2:4: 警告 W-IMP-013: 第 2 行的“届别”（D 列）“2026”的“届”读作入学年份" in run.stdout, run.stdout
+
+
+def test_a_compound_surname_is_one_in_the_id_and_a_record_under_the_old_id_is_kept(work):
+    """欧阳娜娜 was imported as ou-yangnana (the surname split: one character taken as the surname),
+    not ouyang-nana as the project writes ids.  A compound surname is now whole in the id; a record
+    written under the old id, in a real Git repo as an administrator keeps it, is still matched by a
+    second import (--update): kept, not a second record beside it."""
+    import gitrepo as G
+
+    rows = [["姓名", "职务", "单位", "任职日期"], ["欧阳娜娜", "计算机学院院长", "cs", "2024-09-01"],
+            ["尉迟恭", "党委学生工作部副部长", "xgb", "2024-09-01"]]
+    xlsx(work / "c.xlsx", rows)
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    cadres = work / "records/cadres"
+    assert (cadres / "ouyang-nana.yaml").is_file() and (cadres / "yuchi-gong.yaml").is_file(), sorted(cadres.iterdir())
+    assert "2 条与已有记录相同" in cli(work, "import", "cadres", "c.xlsx", "--write", "--update").stdout
+
+    old = work.parent / "old"
+    shutil.copytree(B.MINIMAL, old / "records")
+    G.init_repo(old)
+    (old / "records/cadres/ou-yangnana.yaml").write_text(
+        "# 2024 年导入\nname: 欧阳娜娜\nposition: 计算机学院院长\nunit: cs\nactive_from: 2024-09-01\n", encoding="utf-8")
+    G.commit(old, "2024-09-02 10:00", "导入干部")
+    xlsx(old / "c.xlsx", rows[:2])
+    again = cli(old, "import", "cadres", "c.xlsx", "--write", "--update")
+    assert again.returncode == 0 and "1 条与已有记录相同" in again.stdout, again.stdout
+    assert not (old / "records/cadres/ouyang-nana.yaml").exists() and "W-IMP-011" not in again.stdout, again.stdout
+    assert (old / "records/cadres/ou-yangnana.yaml").read_text(encoding="utf-8").startswith("# 2024 年导入\n")
+    assert cli(old, "validate").returncode == 0
