@@ -848,7 +848,8 @@ class Importer:
             elif field == "status":
                 value = _plain(value)
                 if re.sub(r"^[已被]", "", value) in IN_USE:
-                    continue  # (in use: as a row without a status)
+                    out["in_use"] = value  # (in use: as a row without a status, its last day weighed by _gone)
+                    continue
                 ended = ENDED[self.kind]
                 bad = not _ended(self.kind, value) and (
                     "认得出的状态", "a status this import knows", f"在用的写“正常”，已结束的写“{'”“'.join(ended)}”之一"
@@ -1045,7 +1046,8 @@ class Importer:
         it ended: a record of none (W-IMP-015 lists it), or one `old` of `record` still in use, which
         is not ended without its day (E-IMP-018).  Given the day, the row is imported (a record of
         an ended club, class or cadre; `old` ended with --update); so is one whose record has ended."""
-        status, end = v.pop("status", None), LAST_DAY.get(self.kind, "until")
+        status, in_use, end = v.pop("status", None), v.pop("in_use", None), LAST_DAY.get(self.kind, "until")
+        self._today(n, status or in_use, in_use is not None, v.get(end), end)
         if status is None or end in v or old is not None and old.get(end):
             return False
         if old is None:
@@ -1056,6 +1058,27 @@ class Importer:
                  end_en=names[end][1], headings="、".join(names[end][3]), what=what[0], what_en=what[1], gone=what[2],
                  gone_en=what[3])
         return True
+
+    def _today(self, n: Row, said: str | None, in_use: bool, day: dt.date | None, end: str) -> None:
+        """W-IMP-016 when the row's status `said` and its own last `day` (the `end` column) disagree as of
+        --today: 正常 (`in_use`) with a day already past, or 调离 with a day still to come.  Both are
+        imported as the day says (check counts a record by its days), never silently."""
+        past = day is not None and day < self.today
+        if said is None or day is None or not (past if in_use else day > self.today):
+            return
+        name = FIELDS[self.kind][end]
+        what = (f"的状态是“{said}”，但“{name[0]}”{day} {'已过' if past else '还没到'}（今天是 {self.today}）",
+                f"its status is '{said}' but its {name[1]} day {day} {'has passed' if past else 'is still to come'} "
+                f"(today is {self.today})")
+        fix = (f"按“{name[0]}”导入：{'这一天以后不再算作现有的' if past else '到这一天为止仍算作现有的'}{WHAT[self.kind][0]}。"
+               f"请核对表格：若状态是对的，请改正“{name[0]}”；若日期是对的，可以不管这条警告（名单常比状态列更新得晚）。"
+               f"给 --today 时按那一天判断。",
+               f"Imported as the {name[1]} says: {'no longer' if past else 'still'} a {WHAT[self.kind][1]} in use "
+               f"{'after' if past else 'up to'} that day. Check the spreadsheet: if the status is right, correct the "
+               f"{name[1]}; if the day is right, ignore this warning (a status column is often updated late). "
+               f"With --today, that day is today.")
+        self.add("W-IMP-016", (n, self.found.get("status") or self.remark or self.found.get(end)), row=n, what=what[0],
+                 what_en=what[1], fix=fix[0], fix_en=fix[1])
 
     def _left_ended(self, file: str, rows: list) -> None:
         """W-IMP-015 at the first of `rows` (row, name, status) of `file`: not imported, ended."""
@@ -1864,7 +1887,8 @@ def register(sub) -> None:
         q.add_argument("--write", action="store_true", help="写入文件；不加时只是试运行 (write; default: dry run)")
         q.add_argument("--update", action="store_true",
                        help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")
-        add_today(q, "以哪一天为“今天”" + ("：两位数的年级（25级）按它读" if kind == "classes" else "") + "，默认今天（政策时区）")
+        add_today(q, "以哪一天为“今天”：状态与结束日期对不上时按它判断" + ("，两位数的年级（25级）也按它读" if kind == "classes" else "")
+                  + "，默认今天（政策时区）")
         if kind == "classes":
             q.add_argument("--cohort", default=None,
                            help="表格没有“年级”列时，全部班级的入学年份 (cohort when there is no 年级 column)")

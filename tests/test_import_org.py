@@ -1894,3 +1894,23 @@ def test_a_compound_surname_is_one_in_the_id_and_a_record_under_the_old_id_is_ke
     assert not (old / "records/cadres/ouyang-nana.yaml").exists() and "W-IMP-011" not in again.stdout, again.stdout
     assert (old / "records/cadres/ou-yangnana.yaml").read_text(encoding="utf-8").startswith("# 2024 年导入\n")
     assert cli(old, "validate").returncode == 0
+
+
+def test_today_weighs_a_status_against_the_rows_last_day_for_cadres_and_clubs(work):
+    """--today was read for classes' two-digit years only: a cadre 在职 whose 离任日期 had passed, or a
+    club 已注销 whose 注销日期 was still to come, was imported with not a word, whatever the day.  Both
+    are now W-IMP-016 as of --today (imported as the day says), and not on a day that agrees."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "离任日期", "状态"],
+                           ["王芳", "计算机学院副院长", "cs", "2024-09-01", "2026-07-01", "在职"],
+                           ["赵强", "党委学生工作部副部长", "xgb", "2024-09-01", "2027-01-31", "已调离"]])
+    late = cli(work, "import", "cadres", "c.xlsx", "--today", "2026-12-02")
+    assert late.returncode == 0 and late.stdout.count("W-IMP-016") == 2, late.stdout
+    assert ("c.xlsx:2:6: 警告 W-IMP-016: 第 2 行的状态是“在职”，但“离任日期”2026-07-01 已过（今天是 2026-12-02）"
+            in late.stdout), late.stdout
+    assert "第 3 行的状态是“已调离”，但“离任日期”2027-01-31 还没到" in late.stdout, late.stdout
+    early = cli(work, "import", "cadres", "c.xlsx", "--today", "2026-06-02", "--lang", "en")
+    assert early.stdout.count("W-IMP-016") == 1 and "row 3: its status is '已调离'" in early.stdout, early.stdout
+    xlsx(work / "k.xlsx", [["社团名称", "指导单位", "注销日期", "状态"], ["桥牌协会", "cs", "2027-03-01", "已注销"]])
+    clubs = cli(work, "import", "clubs", "k.xlsx", "--today", "2026-12-02")
+    assert "k.xlsx:2:4: 警告 W-IMP-016" in clubs.stdout and "“存续至”2027-03-01 还没到" in clubs.stdout, clubs.stdout
+    assert "W-IMP-016" not in cli(work, "import", "clubs", "k.xlsx", "--today", "2027-03-02").stdout

@@ -225,6 +225,13 @@ CODES = {
         "hint_zh": "状态为{ended}等的行是{gone}，记录中还没有它们，所以不新增，不会当作现有的{what}导入。以往的台账、安排表若要用到其中的某一个（如补录以往的记录），请在表格中加一列“{end}”写明它的最后一天，再运行一次导入：它就作为已结束的{what}写入。否则可以不管这条警告。",
         "hint_en": "A row of an ended status ({ended_en}) is {gone_en}, which has no record, so none is added: it is never imported as a {what_en} in use. If past ledgers or assignments name one of them (records of past years being entered), add a column '{end}' giving its last day and run the import again: it is then written as an ended {what_en}. Otherwise ignore this warning.",
     },
+    "W-IMP-016": {
+        "severity": "warning",
+        "zh": "第 {row} 行{what}",
+        "en": "row {row}: {what_en}",
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
