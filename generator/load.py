@@ -542,7 +542,7 @@ def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
     if data is not None:
         doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
         return doc, []
-    parsed = _parse(raw, doc.file)
+    parsed = _parse(raw, doc.file, doc.kind)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text
     return doc, parsed.problems
 
@@ -575,7 +575,9 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
-def _parse(raw: bytes, file: str) -> _Parsed:
+def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
+    """`raw`'s values, positions and findings; `kind`, the record's (by its path under the records
+    folder, whatever that folder is called): a field's Chinese title in a mistake is looked up in its schema."""
     from generator import fastload  # one pass for ordinary files, same result (see fastload.py)
 
     fast = fastload.parse(raw, file) if fastload.enabled() else None
@@ -605,7 +607,7 @@ def _parse(raw: bytes, file: str) -> _Parsed:
         if without is None:
             out.text = text
             return out
-        rest = _parse(without.encode("utf-8"), file)  # (the file as the hint says to type it)
+        rest = _parse(without.encode("utf-8"), file, kind)  # (the file as the hint says to type it)
         rest.problems[:0] = out.problems
         return rest
     out.text = text
@@ -615,14 +617,14 @@ def _parse(raw: bytes, file: str) -> _Parsed:
     out.problems = _indent_tabs(lines, file)
     if out.problems:
         return out
-    out.problems = _prescan(text, file)  # aliases and depth, before the recursive composer
+    out.problems = _prescan(text, file, kind)  # aliases and depth, before the recursive composer
     if out.problems:
-        out.problems = _full_width(lines, file, out.problems)
+        out.problems = _full_width(lines, file, out.problems, kind)
         return out
     try:
         nodes = list(yaml.compose_all(text, Loader=loader()))
     except yaml.MarkedYAMLError as exc:
-        return fail("E-YAML-001", *_yaml_error(exc, text, file))
+        return fail("E-YAML-001", *_yaml_error(exc, text, kind))
     except Exception as exc:  # noqa: BLE001 - never a traceback (RecursionError, MemoryError …)
         return fail("E-YAML-001", None, **yaml_problem(type(exc).__name__))
     nodes = [n for n in nodes if n is not None]
@@ -760,19 +762,14 @@ def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
                                          f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
 
 
-def _kind(file: str) -> str | None:
-    """The kind of the record `file` is (ledger, cadre …: a field's Chinese title is looked up in its schema)."""
-    return kind_of(file.replace("\\", "/").rsplit("records/", 1)[-1])
-
-
-def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None, file: str = ""):
+def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None, kind: str | None = None):
     marked = _marked_value(exc, text)
     if marked:
         return marked
     if text is not None:
         from generator import yaml_hints  # a mistake of typing, in its own words (only on an error)
 
-        told = yaml_hints.explain(exc, text, _kind(file))
+        told = yaml_hints.explain(exc, text, kind)
         if told:
             return told
     problem = exc.problem or exc.context or "?"
@@ -784,7 +781,7 @@ def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None, file: str = 
     return pos, yaml_problem(problem)
 
 
-def _prescan(text: str, file: str) -> list[F.Finding]:
+def _prescan(text: str, file: str, kind: str | None = None) -> list[F.Finding]:
     """One pass of libyaml's iterative event parser: refuse aliases and deep nesting
     before anything recursive sees the file.  Syntax errors are reported here too."""
     out = []
@@ -819,7 +816,7 @@ def _prescan(text: str, file: str) -> list[F.Finding]:
             pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
             out.append(F.make("E-YAML-001", file, pos, **params))
     except yaml.MarkedYAMLError as exc:
-        pos, params = _yaml_error(exc, text, file)
+        pos, params = _yaml_error(exc, text, kind)
         if "nesting depth" in params["problem"]:  # libyaml's own limit, met while scanning ahead
             out.append(too_deep(file, text, exc.problem_mark, "flow" in (exc.context or "")))
         else:
@@ -960,12 +957,12 @@ def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> s
             break
         told.add(stop)
         lines[stop - 1] = f"{line[:m.start(1)]}: {line[m.end(1):]}"
-        syntax = [f for f in _prescan("\n".join(lines), file) if f.code == "E-YAML-001" and f.line]
+        syntax = [f for f in _prescan("\n".join(lines), file, kind) if f.code == "E-YAML-001" and f.line]
         stop = syntax[0].line if len(syntax) == 1 else None
     return told
 
 
-def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[F.Finding]:
+def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: str | None = None) -> list[F.Finding]:
     """A syntax error caused by full-width punctuation where YAML needs ASCII: each such place
     (E-YAML-010) instead of libyaml's account of it ("could not find expected ':'" on a line that
     does hold a colon, to the eye); a tab after a list's “-” (E-YAML-002); a colon with no space
@@ -974,7 +971,6 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding]) -> list[
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
-    kind = _kind(file)  # (a field's title: its kind's schema)
     found, titled = [], None
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),

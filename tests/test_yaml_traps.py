@@ -1108,3 +1108,18 @@ def test_a_period_typed_in_a_hurry_is_told_once_with_the_period_to_write(records
     edit(records, LEDGER, "period: 2026-H1", f"period: {typed}")
     f = only(validate(records), "E-SCHEMA-005")
     assert "这里应写作 2026-H1" in f["hint"], f
+
+
+@pytest.mark.parametrize("folder", ["台账数据", "ledger-2026/data"])
+@pytest.mark.parametrize("old, written, code", [("    form: 社团活动", "    形式：社团活动", "E-YAML-010"),
+                                                ("    channel: 面对面", "    联系方式:面对面", "E-YAML-001")])
+def test_a_fields_chinese_title_is_told_in_a_records_folder_not_named_records(tmp_path, folder, old, written, code):
+    # (the record's kind was read from the folder named records in the path shown: with --records 台账数据 the
+    # title was looked up in no schema, told only 这一行缺少“键: 值”中的冒号 and 请检查这一行及上一行的缩进…)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / folder)
+    path = work / folder / LEDGER
+    path.write_text(path.read_text(encoding="utf-8").replace(old, written, 1), encoding="utf-8")
+    f = only(validate(work, "--records", folder), code)
+    assert f["file"] == f"{folder}/{LEDGER}" and "中文说明" in f["hint"], f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
