@@ -878,6 +878,8 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 _ANY_SPACE = ANY_SPACE
 _WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
                          rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
+# … or a field's Chinese title before an ASCII colon and no space (学生人数:25人: one text to YAML, no field)
+_TITLE_COLON = re.compile(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
 _WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
@@ -937,9 +939,16 @@ def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
     return F.make("E-YAML-016", file, (row + 1, column + 1), name=name, name_en=name_en, typed=typed, typed_en=typed_en)
 
 
+def _titled(line: str):
+    """`line`'s match of a field's title or name before a full-width colon or a Chinese semicolon
+    (学生人数：, form：), or of a title before an ASCII colon and no space (学生人数:25): its colon group 1."""
+    return _WIDE_COLON.match(line) or _TITLE_COLON.match(line)
+
+
 def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> set[int]:
     """The lines where the parser stops, from line `stop` on, at a field's Chinese title before a full-width
-    colon or a Chinese semicolon (学生人数：25人), or a field's name before one — or just above, where it
+    colon or a Chinese semicolon (学生人数：25人) or an ASCII colon and no space (学生人数:25人), or a field's name
+    before one — or just above, where it
     read such a line as a text (- 日期：2026-04-20, stopping at the item's next field) — each put right in
     turn (with “: ”) to find the next: every such line of the file in one run, and not a text's own line
     (说明：… in a text of lines under summary: |, where the parser does not stop)."""
@@ -947,11 +956,11 @@ def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> s
 
     lines, told = list(lines), set()
     while stop and len(told) < MAX_REPORTED:
-        stop = next((n for n in (stop, stop - 1) if n > 0 and _WIDE_COLON.match(lines[n - 1])), None)
+        stop = next((n for n in (stop, stop - 1) if n > 0 and _titled(lines[n - 1])), None)
         if not stop or stop in told:
             break
         line = lines[stop - 1]
-        m = _WIDE_COLON.match(line)
+        m = _titled(line)
         word = re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
         if word and not name_of_title(word.group(), _fields(kind))[0]:
             break
@@ -974,12 +983,18 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
     found, titled = [], None
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
-                         (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space")):
+                         (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space"), (_TITLE_COLON, "title")):
             m = rx.match(line)
-            word = m and what == "colon" and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
+            word = m and what in ("colon", "title") and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
             if word:  # (a Chinese word before “：”: a field's title where the parser stops, or a text's line)
                 titled = _titled_lines(lines, file, kind, syntax[0].line) if titled is None else titled
                 m = m if n in titled else None
+            if m and what == "title":  # (学生人数:25人: E-YAML-001, as yaml_hints tells it where the parser stops)
+                from generator.yaml_hints import title_no_space  # (only on an error)
+
+                told = title_no_space(line, n - 1, kind)
+                found.extend([F.make("E-YAML-001", file, told[0], **told[1])] if told else [])
+                break
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
                 from generator.yaml_hints import params  # (only on an error)
 

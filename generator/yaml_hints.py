@@ -263,6 +263,23 @@ def sensible_depth() -> int:
     return max(depth(s, s, frozenset()) for s in schemas)
 
 
+def title_no_space(line: str, row: int, kind: str | None = None):
+    """E-YAML-001's position and words for `line` (at `row`), a field's Chinese title, an ASCII colon and no
+    space (学生人数:25人, in the schema of records of `kind`): the line to type (students: 25); or None."""
+    titled = _TITLED.fullmatch(line.strip())
+    if not titled:
+        return None
+    _, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1))
+    if not note:
+        return None
+    word = titled.group(2)
+    return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
+        "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
+        "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field",
+        "fix": f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
+        "fix_en": f"{note_en}Add a space after the colon, which makes the line: {typed_en}"}
+
+
 def _no_colon(lines: list[str], row: int, kind: str | None = None):
     """A line with no colon where a field or list item was due: `-就业指导` (no space after the dash),
     `channel 面对面` (no colon), `就业指导` among `- ` items (no dash), or a text of the field above
@@ -277,16 +294,9 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
     bare = _BARE_FIELD.fullmatch(above or "")
     bare = bare if bare and indent <= bare.start(2) else None  # (form: and, below, 社团活动: its value)
     how = ("请补上", "Add it, which makes the line")
-    titled = _TITLED.fullmatch(text)
-    name, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1)) \
-        if titled else ("",) * 5
-    if note:  # (学生人数:25人 — not the text of the field above going on: typed so, a wrong value was saved)
-        word = titled.group(2)
-        return (row + 1, indent + 1), {
-            "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
-            "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field",
-            "fix": f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
-            "fix_en": f"{note_en}Add a space after the colon, which makes the line: {typed_en}"}
+    told = title_no_space(line, row, kind)
+    if told:  # (学生人数:25人 — not the text of the field above going on: typed so, a wrong value was saved)
+        return told
     if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:
         said = ("列表项的“-”后面少了一个空格", "no space after the list item's '-'")
         typed = f"- {text[1:]}"

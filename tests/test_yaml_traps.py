@@ -1123,3 +1123,21 @@ def test_a_fields_chinese_title_is_told_in_a_records_folder_not_named_records(tm
     f = only(validate(work, "--records", folder), code)
     assert f["file"] == f"{folder}/{LEDGER}" and "中文说明" in f["hint"], f
     assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+
+
+def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_told_in_one_run(records):
+    # (only the first, 形式:社团活动, was told a run — 学生人数:25人 the next, as the Chinese colon's before 59aa792)
+    edit(records, LEDGER, "    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 25",
+         "    形式:社团活动\n    place: 进社团\n    联系方式:面对面\n    学生人数：25人")
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。",
+         "    summary: |\n      参加机器人协会的比赛备赛活动。\n      说明:下次再约")  # (a text's own line: not told)
+    found = validate(records)
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [
+        ("E-YAML-001", 6, 5), ("E-YAML-001", 8, 5), ("E-YAML-010", 9, 9)], found
+    typed = [f["hint"].split("这一行写成：")[1].split("（")[0] for f in found]
+    assert typed == ["form: 社团活动", "channel: 面对面", "students: 25"], typed
+    en = validate(records, "--lang", "en")
+    assert [f["hint"].split("makes the line: ")[-1] for f in en[:2]] == ["form: 社团活动", "channel: 面对面"], en
+    for written, old in (("形式:社团活动", "form: 社团活动"), ("联系方式:面对面", "channel: 面对面"), ("学生人数：25人", "students: 25")):
+        edit(records, LEDGER, written, old)  # typed as told: nothing left
+    assert validate(records) == []
