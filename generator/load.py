@@ -1036,8 +1036,9 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                     if want is not None:
                         typed = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}"
                         typed_en = f" The line ({want} spaces before it): {' ' * want}{text}"
-                elif what in ("space", "nbsp"):  # (-　date:, students:　30: the spaces there one " ")
-                    text = (line[:m.start(group)].rstrip() + " " + re.sub(f"^{_ANY_SPACE}+", "", line[m.start(group):])).strip()
+                elif what in ("space", "nbsp", "dash"):  # (-　date:, students:　30, － date:: the spaces there one " ")
+                    mark, rest = ("- ", m.end(group)) if what == "dash" else (" ", m.start(group))
+                    text = (line[:m.start(group)].rstrip() + mark + re.sub(f"^{_ANY_SPACE}+", "", line[rest:])).strip()
                     typed, typed_en = f"这一行写成：{text}", f" The line: {text}"
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
                                     char_en=char_en, ascii_en=ascii_en, fix_en=fix_en, typed=typed, typed_en=typed_en))

@@ -1141,3 +1141,14 @@ def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_t
     for written, old in (("形式:社团活动", "form: 社团活动"), ("联系方式:面对面", "channel: 面对面"), ("学生人数：25人", "students: 25")):
         edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("dash", ["－ ", "—", "— ", "• ", "－\u3000"])
+def test_an_activity_with_a_full_width_or_words_dash_is_given_the_line_to_type(records, dash):
+    # (told only 把它改成减号“-”, no line to type, as a wide space after the dash is given since 452ad9b)
+    edit(records, LEDGER, '  - date: "2026-04-20"', f'  {dash}date: "2026-04-20"')
+    f = only(validate(records), "E-YAML-010")
+    assert f["hint"].endswith('这一行写成：- date: "2026-04-20"'), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith('The line: - date: "2026-04-20"')
+    edit(records, LEDGER, f'  {dash}date: "2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
+    assert validate(records) == []
