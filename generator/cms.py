@@ -371,8 +371,10 @@ INDEX_HTML = """<!doctype html>
       }
       // (`options`: what Decap gives the backend; useWorkflow false — publish_mode: simple, Gitea's — a
       // save is a commit on the branch, no pull request waits for review and none is asked for)
+      var simple = false;  // (no editorial workflow: Gitea's publish_mode simple)
       function watch(impl, options) {
         var list = impl.unpublishedEntries;
+        simple = !(options && options.useWorkflow);
         if (typeof list !== "function" || !(options && options.useWorkflow)) { return impl; }
         impl.unpublishedEntries = function () {
           return list.apply(impl, arguments).then(function (keys) { pending(keys); return keys; });
@@ -518,16 +520,23 @@ INDEX_HTML = """<!doctype html>
       var BRANCH = __BRANCH__;
       var SAVES = ["save", "publishNow", "publishAndCreateNew", "publishAndDuplicate"].map(function (k) { return bar[k]; })
         .filter(Boolean);
+      var pressed = "";  // (the last of SAVES pressed, while the page stays on a ledger)
       document.addEventListener("click", function (ev) {
         var button = ev.target && ev.target.closest && ev.target.closest('button, [role="menuitem"]');
-        if (button && SAVES.indexOf(button.textContent.trim()) >= 0) { listed([]); }
+        if (button && SAVES.indexOf(button.textContent.trim()) >= 0) { listed([]); pressed = button.textContent.trim(); }
       }, true);
       // The ledger left (for a list, the 工作流 page or another ledger — 快速新建, or on Gitea after 立即发布):
       // what was listed of it goes; what was changed in it stays while its own address is shown
       // (`about`: where it was saved, or its address after Decap's own step from …/new to …/entries/<slug>).
+      // On Gitea (no workflow) 发布，然后新建内容 took the address to …/new but left the ledger just saved
+      // in the form (Decap reuses its editor from one address to the other and makes no new ledger):
+      // the page is opened afresh there, a new ledger (tests/test_cms_browser.py:
+      // test_on_gitea_publish_then_new_opens_a_fresh_ledger_not_the_one_just_saved).
       var about = "";
       window.addEventListener("hashchange", function () {
         var now = location.hash, fresh = /\\/new$/.test(about) ? about.replace(/new$/, "entries/") : "";
+        if (simple && pressed === bar.publishAndCreateNew && /\\/new$/.test(now)) { location.reload(); return; }
+        if (!/\\/(new|entries\\/.*)$/.test(now)) { pressed = ""; }
         if (fresh && now.indexOf(fresh) === 0) { about = now; }
         listed([]);
         if (now !== about) { listed([], "ledger-changed"); }

@@ -1106,6 +1106,32 @@ def test_on_gitea_what_the_form_listed_goes_with_publish_now_and_on_the_next_led
             browser.close()
 
 
+def test_on_gitea_publish_then_new_opens_a_fresh_ledger_not_the_one_just_saved(simple_trial):
+    """On Gitea (publish_mode simple) 发布，然后新建内容 committed the ledger and moved the address to …/new,
+    but the page still showed the ledger just saved (张伟, his activity): a cadre starting the next ledger
+    there was editing the saved one under a “new” address.  It is a fresh, empty ledger, and the form still
+    knows 张伟's is filed."""
+    from playwright.sync_api import expect, sync_playwright
+
+    trial, rel = simple_trial, "records/ledgers/2026-H2/zhang-wei.yaml"
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _publish_now(page, "发布，然后新建内容")
+            _until(page, lambda: "date: 2026-09-30" in _committed(trial.repo, rel))
+            expect(page.locator('textarea[id^="summary-field-"]').first).to_have_value("", timeout=30000)
+            expect(page.locator('[class*="-ControlContainer"]').filter(has_text="干部姓名").first).not_to_contain_text("张伟")
+            assert page.url.endswith("#/collections/ledgers-2026-H2/new"), page.url
+            _choose(page, "cadre", "张伟")
+            _choose(page, "contact_points", "计算机2601班")
+            _activity(page, 0, "2026-09-30", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+            _publish_now(page)
+            expect(page.get_by_text("张伟本期（2026年下半年）的台账已经有了").first).to_be_visible()
+        finally:
+            browser.close()
+
+
 def test_on_gitea_a_ledger_published_to_the_forms_branch_is_told_it_awaits_the_merge(trial):
     """Gitea's form (publish_mode simple) made with --branch web-form commits a ledger to web-form, not
     to the records (main): after 立即发布 the toolbar said 已发布, as if the ledger were in the records.
@@ -1135,6 +1161,16 @@ def test_on_gitea_a_ledger_published_to_the_forms_branch_is_told_it_awaits_the_m
     assert cms_records.git(trial.repo, "rev-parse", "main") == main
     assert "cms/" not in cms_records.git(trial.repo, "branch", "--list")
     assert "zhang-wei" in cms_records.git(trial.repo, "log", "-1", "--format=%s", "web-form")
+
+
+def _until(page, done, seconds: float = 60):
+    """Wait, however long it takes (up to `seconds`), until done() is true."""
+    import time
+
+    end = time.monotonic() + seconds
+    while not done():
+        assert time.monotonic() < end, "not done in time"
+        page.wait_for_timeout(100)  # (the page runs while it waits)
 
 
 def _committed(repo: Path, rel: str) -> str:
