@@ -81,7 +81,7 @@ INDEX_HTML = """<!doctype html>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <meta name="robots" content="noindex">
-  <title>填报工作台账</title>
+  <title>填报工作台账 - __SITE__</title>  <!-- (as the site's pages: <page> - <site>) -->
   <link rel="icon" href="data:,">
   <link href="config.yml" type="text/yaml" rel="cms-config-url">
   <style>

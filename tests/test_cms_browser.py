@@ -1236,6 +1236,33 @@ def test_the_sign_in_page_names_the_schools_ledgers(trial):
             browser.close()
 
 
+def test_the_tab_of_every_admin_page_names_the_schools_ledgers(trial):
+    """The browser's tab (and its bookmark, and the phone's list of open pages) said 填报工作台账 on every
+    page of the form, the sign-in page too: nothing said whose form it was, beside other schools' or the
+    site's own tabs.  It names the site as the site's pages do (填报工作台账 - 示例大学联系学生工作台账), on the
+    sign-in page, a list, a ledger and the 工作流 page."""
+    from playwright.sync_api import expect, sync_playwright
+
+    title = "填报工作台账 - 示例大学联系学生工作台账"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = browser.new_page(locale="zh-CN")
+            page.goto(trial.admin_url)
+            expect(page.get_by_role("button", name="登录")).to_be_visible()
+            expect(page).to_have_title(title)
+            page.get_by_role("button", name="登录").click()
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            expect(page).to_have_title(title)
+            page.goto(trial.admin_url + "#/workflow")
+            expect(page.get_by_text("审核中", exact=True)).to_be_visible()
+            expect(page).to_have_title(title)
+            _new_ledger(page, trial)
+            expect(page).to_have_title(title)
+        finally:
+            browser.close()
+
+
 def test_the_form_fits_a_phones_screen(trial):
     """Decap's editor and its toolbar are at least 800px wide: on a phone (390px) the fields and the
     保存 button ran off the right of the screen, out of reach.  They fit its width."""
