@@ -42,7 +42,7 @@ FIELDS = {
         "counsellor": ("辅导员", "counsellor", False, ["辅导员", "辅导员姓名"]),
         "adviser": ("班导师", "adviser", False, ["班主任", "班导师", "班主任姓名", "班导师姓名"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "毕业日期", "毕业时间"]),
-        "status": ("状态", "status", False, ["状态", "班级状态", "当前状态", "是否撤销", "是否注销"]),
+        "status": ("状态", "status", False, ["状态", "班级状态", "当前状态"]),
     },
     "cadres": {
         "id": ("干部编号", "cadre id", False, ["干部编号", "编号", "id"]),
@@ -53,8 +53,7 @@ FIELDS = {
                                                  "任职开始日期"]),
         "active_to": ("离任日期", "until", False, ["离任日期", "离任时间", "任职结束", "免职日期", "免职时间", "调离日期",
                                                 "退休日期"]),
-        "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态", "是否在职",
-                                                  "是否在任"]),
+        "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态"]),
         "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
     },
     "units": {
@@ -65,7 +64,7 @@ FIELDS = {
         "party_committee": ("党委名称", "party committee", False, ["党委名称", "党委", "党组织", "党组织名称"]),
         "reviewers": ("审核人账号", "reviewers", False, ["审核人账号", "审核人", "审核人git账号"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间"]),
-        "status": ("状态", "status", False, ["状态", "单位状态", "当前状态", "是否撤销", "是否注销"]),
+        "status": ("状态", "status", False, ["状态", "单位状态", "当前状态"]),
     },
     "clubs": {
         "id": ("社团编号", "club id", False, ["社团编号", "编号", "社团代码", "id"]),
@@ -74,8 +73,7 @@ FIELDS = {
                                                      "学院", "单位"]),
         "category": ("社团类别", "category", False, ["社团类别", "类别", "社团类型", "类型"]),
         "until": ("存续至", "until", False, ["存续至", "撤销日期", "撤销时间", "注销日期", "注销时间"]),
-        "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态", "是否撤销",
-                                                "是否注销"]),
+        "status": ("状态", "status", False, ["状态", "社团状态", "注册状态", "当前状态"]),
     },
 }
 # A column holding two fields (as _heading gives its heading): the 组织部's 单位及职务 (计算机学院 副院长: the
@@ -99,18 +97,7 @@ ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "
          "clubs": ["id", "name", "unit", "category", "until"],
          "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
-# A 状态 cell (as _plain gives it, without a leading 已 or 被) that says the record has ended, by kind; one
-# that says it is in use.  Any other is E-IMP-004: never read as in use.
-ENDED = {"classes": ("撤销", "毕业", "合并", "撤并", "停用", "注销", "解散", "取消"),
-         "clubs": ("注销", "撤销", "解散", "停用", "取消", "合并", "撤并", "吊销", "停止活动"),
-         "units": ("撤销", "合并", "撤并", "停用", "注销", "取消"),
-         "cadres": ("调离", "退休", "离任", "免职", "离职", "辞职", "解聘", "去世", "病故", "已故")}
-# A 状态 column asked as a question (its heading as _heading gives it): the answer that says the record has
-# ended, and the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.
-ASKED = {"是否撤销": ("是", "已撤销"), "是否注销": ("是", "已注销"), "是否在职": ("否", "不在职"), "是否在任": ("否", "不在任")}
 REMARKS = ("备注", "说明", "备注说明", "情况说明")  # (a column whose cell may be an ended status, all of it: 已退休)
-IN_USE = ("正常", "在用", "有效", "启用", "存续", "在读", "在校", "在籍", "在职", "在岗", "现任", "注册", "在册", "活跃",
-          "运行", "运行中", "年审通过", "年审合格")
 # A record of each kind, and one that has ended (zh, en).
 WHAT = {"classes": ("班级", "class", "撤销、毕业的班级", "a dissolved or graduated class"),
         "clubs": ("社团", "club", "注销、撤销的社团", "a deregistered or dissolved club"),
@@ -472,9 +459,19 @@ def _year(digits: str, today: dt.date) -> int:
     return year - 100 if len(digits) == 2 and year > today.year + 10 else year
 
 
-def _ended(kind: str, text: str) -> bool:
-    """Whether `text` (as _plain gives it) is an ended status of a record of `kind` (注销, 已注销)."""
-    return text in ENDED[kind] or re.sub(r"^[已被]", "", text) in ENDED[kind]
+def _statuses(records: Path, kind: str) -> tuple[tuple, tuple, dict]:
+    """The words of a 状态 cell (as _plain gives it) the policy gives (vocabularies.import_statuses:
+    data, as the ledgers' word lists): those saying a record is in use, those saying a record of `kind`
+    has ended (either without a leading 已 or 被), and by the heading of a 状态 column asked as a
+    question in a list of `kind` (as _heading gives it) the answer that says the record has ended and
+    the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.  Any other
+    word is E-IMP-004: never read as in use.  (A policy without them: no word known.)"""
+    path = records / "policy.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    words = data.get("vocabularies") if isinstance(data, dict) else None
+    words = (words.get("import_statuses") if isinstance(words, dict) else None) or {}
+    return (tuple(words.get("in_use") or ()), tuple((words.get("ended") or {}).get(kind) or ()),
+            {_heading(a["heading"]): (a["ended"], a["said"]) for a in (words.get("asked") or {}).get(kind) or ()})
 
 
 def _day_text(text: str) -> str:
@@ -640,6 +637,9 @@ class Importer:
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
         self.unit_ids = self._units()
+        self.in_use, self.ended, self.asked = _statuses(records, kind)
+        status = FIELDS[kind]["status"]  # (its headings, and those of the policy's questions: 是否撤销)
+        self.fields = {**FIELDS[kind], "status": (*status[:3], [*status[3], *self.asked])}
         self.writes: dict[Path, str] = {}  # file → its new text
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
@@ -670,6 +670,10 @@ class Importer:
                     if k:
                         keys.setdefault(_heading(k), set()).add(u["id"])
         return {k: ids.pop() for k, ids in keys.items() if len(ids) == 1}
+
+    def _ended(self, text: str) -> bool:
+        """Whether `text` (as _plain gives it) is an ended status of a record of this kind (注销, 已注销)."""
+        return text in self.ended or re.sub(r"^[已被]", "", text) in self.ended
 
     def _jie(self, pos, what: tuple, year: int) -> None:
         """A 届 read as the year of entry at `pos` of the file in use (W-IMP-013, once a file)."""
@@ -711,7 +715,7 @@ class Importer:
     def columns(self, header: list, guessed: bool = False) -> dict[str, int] | None:
         """The column of each field `header` names; `guessed`: no row of the first HEADINGS rows
         was recognised as headings, `header` is the first row (E-IMP-002 says so)."""
-        fields = FIELDS[self.kind]
+        fields = self.fields
         by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
         self.parts = {}  # column → the fields it holds (COMBINED)
@@ -766,7 +770,7 @@ class Importer:
         """The column read for `field` of the `columns` whose headings name it: the one of its
         PREFERRED headings (the others not read, said in the summary), else the first (the
         others E-IMP-009)."""
-        fields, shown = FIELDS[self.kind], [f"“{_cell(header[i - 1])}”（{letter(i)} 列）" for i in columns]
+        fields, shown = self.fields, [f"“{_cell(header[i - 1])}”（{letter(i)} 列）" for i in columns]
         wins = PREFERRED.get((self.kind, field), ())
         best = [k for k, i in enumerate(columns) if _heading(_cell(header[i - 1])) in wins]
         if len(columns) > 1 and len(best) == 1:
@@ -786,7 +790,7 @@ class Importer:
 
     # -- one row -----------------------------------------------------------
     def values(self, n: int, row: list, columns: dict) -> dict | None:
-        fields, out, ok = FIELDS[self.kind], {}, True
+        fields, out, ok = self.fields, {}, True
         for field, i in columns.items():
             value = _cell(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
@@ -838,7 +842,7 @@ class Importer:
                 bad = not (value is not None and first <= value <= last) and (_serial(value, first, last) or (
                     f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
                     "2025 or 2025级"))
-            elif field == "status" and (asked := ASKED.get(_heading(self.header[i - 1]))):
+            elif field == "status" and (asked := self.asked.get(_heading(self.header[i - 1]))):
                 value = {True: "是", False: "否"}.get(value, _plain(value)) if isinstance(value, bool) else _plain(value)
                 if value in ("是", "否") and value != asked[0]:
                     continue  # (in use: as a row without a status)
@@ -847,13 +851,15 @@ class Importer:
                     f"是 or 否 ({asked[0]} means {asked[1]}; other words are not guessed)")
             elif field == "status":
                 value = _plain(value)
-                if re.sub(r"^[已被]", "", value) in IN_USE:
+                if re.sub(r"^[已被]", "", value) in self.in_use:
                     out["in_use"] = value  # (in use: as a row without a status, its last day weighed by _gone)
                     continue
-                ended = ENDED[self.kind]
-                bad = not _ended(self.kind, value) and (
-                    "认得出的状态", "a status this import knows", f"在用的写“正常”，已结束的写“{'”“'.join(ended)}”之一"
-                    "（别的写法导入不猜）", f"正常 (in use), or one of {', '.join(ended)} (ended): other words are not guessed")
+                used, ended = (self.in_use or ("（无）",))[0], "”“".join(self.ended) or "（无）"
+                bad = not self._ended(value) and (
+                    "认得出的状态", "a status this import knows", f"在用的写“{used}”，已结束的写“{ended}”之一"
+                    "（别的写法导入不猜；认得的词在 records/policy.yaml 的 vocabularies.import_statuses 中，可以添加）",
+                    f"{used} (in use), or one of {', '.join(self.ended) or '(none)'} (ended): other words are not "
+                    "guessed (the words known are records/policy.yaml's vocabularies.import_statuses: words may be added there)")
             elif field == "type":
                 value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
@@ -905,8 +911,8 @@ class Importer:
                 ok = False
                 continue
             out[field] = value
-        if ok and "status" not in columns and self.remark and self.remark <= len(row) and _ended(
-                self.kind, said := _plain(_cell(row[self.remark - 1]) or "")):
+        if ok and "status" not in columns and self.remark and self.remark <= len(row) and self._ended(
+                said := _plain(_cell(row[self.remark - 1]) or "")):
             out["status"] = said  # (备注: 已退休)
         return out if ok else None
 
@@ -959,7 +965,7 @@ class Importer:
         if not sheets:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
                              "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
-        known = {_heading(h) for f in FIELDS[self.kind].values() for h in f[3]}
+        known = {_heading(h) for f in self.fields.values() for h in f[3]}
         heads = []  # (the row of the most headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:
             count = {i: sum(_heading(_cell(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
@@ -979,7 +985,7 @@ class Importer:
                     self.findings.append(F.make("W-IMP-010", file, (hid, 1), sheet=title, row=hid))
                 else:
                     self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
-                        v[3][0] for v in FIELDS[self.kind].values() if v[2]]))
+                        v[3][0] for v in self.fields.values() if v[2]]))
                 continue
             self._hidden_columns(file, rows[at][0], *unseen[title][2:])
             if rows[at][0] in unseen[title][0]:
@@ -1053,7 +1059,7 @@ class Importer:
         if old is None:
             self.gone.setdefault(self.file, []).append((n, v["name"], status))
             return True
-        names, what = FIELDS[self.kind], WHAT[self.kind]
+        names, what = self.fields, WHAT[self.kind]
         self.add("E-IMP-018", (n, self.found.get("status") or self.remark), row=n, status=status, record=record, end=names[end][0],
                  end_en=names[end][1], headings="、".join(names[end][3]), what=what[0], what_en=what[1], gone=what[2],
                  gone_en=what[3])
@@ -1082,7 +1088,7 @@ class Importer:
 
     def _left_ended(self, file: str, rows: list) -> None:
         """W-IMP-015 at the first of `rows` (row, name, status) of `file`: not imported, ended."""
-        (first, *_), names, end = rows[0], [str(name) for _, name, _ in rows[:5]], FIELDS[self.kind][LAST_DAY.get(self.kind, "until")]
+        (first, *_), names, end = rows[0], [str(name) for _, name, _ in rows[:5]], self.fields[LAST_DAY.get(self.kind, "until")]
         more = len(rows) - len(names)
         statuses = list(dict.fromkeys(status for *_, status in rows))
         rows_en, be_en = _counted("row", _ranges([n for n, *_ in rows]))
@@ -1090,7 +1096,7 @@ class Importer:
             "W-IMP-015", file, (first, first.sheet.found.get("status") or first.sheet.remark), rows="、".join(_ranges([n for n, *_ in rows])),
             rows_en=rows_en, be_en=be_en, names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
             names_en=", ".join(names) + (f" and {more} more" if more else ""), statuses="、".join(statuses),
-            statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(ENDED[self.kind]), ended_en=", ".join(ENDED[self.kind]),
+            statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(self.ended), ended_en=", ".join(self.ended),
             what=WHAT[self.kind][0], what_en=WHAT[self.kind][1], gone=WHAT[self.kind][2], gone_en=WHAT[self.kind][3]))
 
     def _other_years(self, title: str, year: int, entries: list) -> None:
@@ -1181,7 +1187,7 @@ class Importer:
         elif not self.update:
             def shown(value):  # (as the cell or the record shows it: a date written "2021-03-01" without its quotes)
                 return _shown(value) if isinstance(value, str) else _scalar(value)
-            names, was = FIELDS[self.kind], {k: shown(old[k]) if k in old else "" for k in changed}
+            names, was = self.fields, {k: shown(old[k]) if k in old else "" for k in changed}
             since = _date(old.get("active_from") or "") if self.kind == "cadres" else None
             later = since is not None and isinstance(changed.get("active_from"), dt.date) and changed["active_from"] > since
             note = ({"active_from": "（加 --update 时这是现任职务的开始：任职开始不改，原职务记入 earlier）"} if later else {},
@@ -1323,7 +1329,7 @@ class Importer:
             data = reads(self.writes[path]) if self.kind != "cadres" else None  # (a cadre's: read_new)
             if data is not None and (error := _invalid(self.kind, data)) is not None:
                 at = list(error.path)[1:2]  # (the list's item, as validate would say)
-                raise _refused(error, data[self.kind][at[0]] if at else data, FIELDS[self.kind], at[0] if at else None)
+                raise _refused(error, data[self.kind][at[0]] if at else data, self.fields, at[0] if at else None)
         except Unmergeable as exc:
             n = rows.get(exc.index) or rows[None]
             self._use(n.sheet)
@@ -1346,7 +1352,7 @@ class Importer:
     def _unfit(self, exc: "Unmergeable") -> dict:
         """E-IMP-011's hint for the cause at hand: an id the import made too long, a value taken from
         records/units.yaml, another value validate refuses, or a value that reads back otherwise."""
-        names = FIELDS[self.kind]
+        names = self.fields
         if exc.schema and exc.key == "id" and "id" not in self.found:
             return {"fix": f"这个编号是导入按单位编号生成的，单位编号太长：请在表格中加一列“{names['id'][0]}”，为各行写出较短的编号，再运行一次导入。",
                     "fix_en": f"The import made this id from the unit's id, which is too long: add a column '{names['id'][0]}' "
@@ -1743,20 +1749,20 @@ def _invalid(kind: str, data):
 
 def records_errors(root: Path, kind: str) -> list[F.Finding]:
     """The errors, as validate reports them (reading, schema), of the files an import of `kind`
-    reads or writes: records/units.yaml, which units are matched against, and the class or cadre
+    reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, and the class or cadre
     files.  No import runs while one is wrong: it would be misread (a key written twice), crash
     the import, or be written over."""
     from generator.load import load_file
     from generator.validate import validate_document
 
-    paths = [root / "units.yaml", *({"units": [], "clubs": [root / "clubs.yaml"]}.get(kind) or sorted(
+    paths = [root / "policy.yaml", root / "units.yaml", *({"units": [], "clubs": [root / "clubs.yaml"]}.get(kind) or sorted(
         (root / kind).glob("*.yaml")))]
     out = []
     for path in paths:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
             out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
-        elif kind != "units" and path.name != "clubs.yaml":  # (units.yaml: the units the rows name are matched against it)
+        elif kind != "units" and path.name not in ("clubs.yaml", "policy.yaml"):  # (units.yaml: the units the rows name are matched against it)
             out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
     return out
 

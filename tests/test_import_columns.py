@@ -124,6 +124,38 @@ def test_a_dissolved_class_is_left_out_and_a_status_not_known_is_an_error(work):
     assert "撤销" in run.stdout and "正常" in run.stdout
 
 
+def test_the_status_words_are_the_policy_s_and_a_word_added_there_is_honoured(work):
+    """The words of a 状态 column were constants in importing.py: a school whose 教务系统 says 待定 (in
+    use) or 已结业 (ended), or asks 是否停办, could not say so but in the code.  They are the policy's
+    (vocabularies.import_statuses): a word added there is read, and E-IMP-004 names the policy's words."""
+    head = ["班级名称", "学院", "专业", "年级", "人数", "班级状态"]
+    xlsx(work / "k.xlsx", [head, ["计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30, "待定"],
+                           ["计算机2702班", "计算机学院", "计算机科学与技术", 2027, 30, "已结业"]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "“待定”不是" in run.stdout and "“已结业”不是" in run.stdout, run.stdout
+    assert "vocabularies.import_statuses" in run.stdout, run.stdout
+    policy = work / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert "in_use: [正常," in text and "classes: [撤销," in text
+    text = text.replace("in_use: [正常,", "in_use: [待定, 正常,").replace("classes: [撤销,", "classes: [结业, 撤销,")
+    assert "      classes: [{heading: 是否撤销," in text
+    policy.write_text(text.replace("      classes: [{heading: 是否撤销,", "      classes: [{heading: 是否停办, ended: 是, said: 已停办}, "
+                                   "{heading: 是否撤销,"), encoding="utf-8")
+    run = cli(work, "import", "classes", "k.xlsx", "--write")
+    assert run.returncode == 0 and "W-IMP-015: 第 3 行（计算机2702班）的状态是已结业" in run.stdout, run.stdout
+    written = yaml.safe_load((work / "records/classes/2027.yaml").read_text(encoding="utf-8"))["classes"]
+    assert [c["name"] for c in written] == ["计算机2701班"]
+    xlsx(work / "q.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "是否停办"],
+                           ["计算机2703班", "计算机学院", "计算机科学与技术", 2027, 30, "否"],
+                           ["计算机2704班", "计算机学院", "计算机科学与技术", 2027, 30, "是"]])
+    run = cli(work, "import", "classes", "q.xlsx")
+    assert run.returncode == 0 and "W-IMP-015: 第 3 行（计算机2704班）的状态是已停办" in run.stdout, run.stdout
+    assert "计算机2703班" in run.stdout and "E-IMP-009" not in run.stdout
+    policy.write_text(text.replace("in_use: [待定, 正常,", "in_use: 待定"), encoding="utf-8")  # (a broken list: not misread)
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "records/policy.yaml" in run.stdout and "E-SCHEMA" in run.stdout, run.stdout
+
+
 def test_a_two_digit_cohort_25ji_is_read_as_2025_in_a_cell_a_sheet_s_name_and_cohort(work):
     """教务系统 exports and sheet tabs write 25级, 26届: it was E-IMP-004 (不是 …入学年份) in a cell, and
     a sheet named 27级 gave its rows no cohort (E-IMP-002 of 年级); --cohort 26级 was refused.  Two
