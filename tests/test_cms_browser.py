@@ -670,7 +670,7 @@ def test_a_cadre_opening_the_address_of_their_ledger_signs_in_there_and_finds_it
         page.goto(address)
         sign_in = page.get_by_role("button", name="登录")
         _fits(page, 390, {"sign in": sign_in})
-        expect(page).to_have_title("填报工作台账")
+        expect(page).to_have_title("填报工作台账 - 示例大学联系学生工作台账")
         for hidden in ("干部姓名", "联系学生活动", "保存", "发布"):
             expect(page.get_by_text(hidden, exact=True)).to_have_count(0)
         assert "Login" not in page.inner_text("body")
