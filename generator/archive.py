@@ -32,7 +32,7 @@ MSG = {
     "bad_period": {"zh": "“{value}”不是政策规定的填报期间（如 2026-H1）",
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
     "done": {"zh": "已备案 {period}：{ledgers} 份台账（{missing} 人未提交），清单 {manifest}，导出 {exports} 个文件",
-             "en": "archived {period}: {ledgers} ledgers ({missing} missing), manifest {manifest}, {exports} export files"},
+             "en": "archived {period}: {ledgers|ledger|ledgers} ({missing} missing), manifest {manifest}, {exports|export file|export files}"},
 }
 HEADER = ("# 备案清单：由 python -m generator archive 生成，请勿手工修改。\n"
           "# Archive manifest written by `python -m generator archive`; do not edit.\n")
@@ -557,7 +557,7 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
 
         report.write_json(done)
     else:
-        sys.stdout.write(MSG["done"][args.lang].format(**done) + "\n")
+        sys.stdout.write(F.counted(MSG["done"][args.lang], **done) + "\n")
     return cli.EXIT_OK
 
 

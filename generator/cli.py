@@ -145,9 +145,11 @@ def cmd_codes(args) -> int:
 
 def _markdown_cell(text: str) -> str:
     """A message template as one table cell: placeholders as code (`{archived_on}` keeps
-    its underscores), Markdown's special characters escaped, `|` never ends the cell."""
+    its underscores; a count's {n|file|files} as {n} files), Markdown's special characters escaped, `|` never
+    ends the cell."""
     import re
 
+    text = re.sub(r"\{(\w+)\|[^{}|]*\|([^{}|]*)\}", r"{\1} \2", text)  # ({n|file|files}: {n} files)
     parts = re.split(r"(\{\w+\})", " ".join(text.split()))
     out = []
     for i, part in enumerate(parts):

@@ -28,6 +28,7 @@ from pathlib import Path
 import yaml
 
 from generator import chars
+from generator import findings as F
 from generator.files import write_files
 from generator.model import Period, RecordSet
 
@@ -656,7 +657,7 @@ MSG = {
     "wrote": {"zh": "已生成 {path}", "en": "wrote {path}"},
     "admin_errors": {
         "zh": "管理员维护的记录有 {n} 个错误（见“数据检查”页或 python -m generator validate），改正后才生成网页填报表单",
-        "en": "the records the administrators keep have {n} error(s) (see validate); the web form is made once they are fixed",
+        "en": "the records the administrators keep have {n|error|errors} (see validate); the web form is made once they are fixed",
     },
     "no_api_root": {
         "zh": "提示：{name} 需要 --api-root（本校服务器的 API 地址，如 https://git.example.edu.cn/api/v1）；"
@@ -1221,7 +1222,7 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     if rs is None:
         rs, findings = validate_records(Path(records))
     if errors := admin_errors(rs, findings or []):
-        raise ValueError(MSG["admin_errors"][lang].format(n=len(errors)))
+        raise ValueError(F.counted(MSG["admin_errors"][lang], n=len(errors)))
     if rs.policy is None:
         raise ValueError(MSG["no_policy"][lang].format(path=records))
     chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())

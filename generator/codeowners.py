@@ -38,7 +38,7 @@ HEADER = """\
 # Administrators own every file; each cadre owns their ledgers, approved by their unit's reviewers, or by the administrators when the cadre is the unit's only reviewer or it has none.
 """
 MSG = {
-    "written": {"zh": "已写入 {path}（{n} 位干部的台账）", "en": "wrote {path} ({n} cadres' ledgers)"},
+    "written": {"zh": "已写入 {path}（{n} 位干部的台账）", "en": "wrote {path} ({n|cadre's ledgers|cadres' ledgers})"},
     "fresh": {"zh": "CODEOWNERS 与记录一致", "en": "CODEOWNERS matches the records"},
     "errors": {"zh": "记录有错误，请先运行 python -m generator validate 并改正",
                "en": "the records have errors; run python -m generator validate and fix them first"},
@@ -196,7 +196,7 @@ def cmd_codeowners(args) -> int:
                         + alone, args)
     if not target.is_file() or target.read_text(encoding="utf-8", errors="replace") != text:
         write_files({target: text.encode("utf-8")})
-    sys.stdout.write(MSG["written"][args.lang].format(path=target, n=len(rs.cadres)) + "\n")
+    sys.stdout.write(F.counted(MSG["written"][args.lang], path=target, n=len(rs.cadres)) + "\n")
     return cli.emit(alone, args) if alone else cli.EXIT_OK
 
 

@@ -5,6 +5,8 @@ hint in Chinese and English.  The wording of every code lives in `messages.py`.
 """
 from __future__ import annotations
 
+import re
+
 from generator.messages import MESSAGES
 from generator.plain import Values
 
@@ -63,6 +65,24 @@ def packed(f: Finding) -> tuple:
     return (f.code, f.severity, f.file, f.line, f.column, f.message_zh, f.message_en, f.hint_zh, f.hint_en, f.data)
 
 
+# A count in an English message as English says it: {n|file|files} is "1 file", "3 files" (the
+# number n's value; the word by it: one is 1 alone).
+_COUNTED = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def _counts(template: str, params) -> str:
+    """`template` with each {n|one|more} written as the number `params[n]` and its word (one or more)."""
+    if "|" not in template:
+        return template
+    return _COUNTED.sub(lambda m: f"{params[m[1]]} {m[2] if str(params[m[1]]) == '1' else m[3]}"
+                        if m[1] in params else m[0], template)
+
+
+def counted(template: str, **params) -> str:
+    """A message `template` (either language) filled in with `params`, its counts said as English says them."""
+    return _counts(template, params).format(**params)
+
+
 class _SafeDict(dict):
     def __missing__(self, key):  # a template placeholder nobody filled stays visible
         return "{" + key + "}"
@@ -85,9 +105,9 @@ def make(code: str, file: str, pos=None, *, severity: str | None = None, data=No
         line=line,
         column=col,
         message_zh=entry["zh"].format_map(zh),
-        message_en=entry["en"].format_map(en),
+        message_en=_counts(entry["en"], en).format_map(en),
         hint_zh=entry.get("hint_zh", "").format_map(zh),
-        hint_en=entry.get("hint_en", "").format_map(en),
+        hint_en=_counts(entry.get("hint_en", ""), en).format_map(en),
         data=data or {},
     )
 

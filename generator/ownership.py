@@ -38,7 +38,7 @@ from generator.model import RecordSet
 MSG = {
     "git": {"zh": "无法读取 Git 仓库：{detail}", "en": "cannot read the Git repository: {detail}"},
     "ok": {"zh": "{actor}（{roles}）修改的 {n} 个文件都在其权限之内",
-           "en": "all {n} files changed by {actor} ({roles}) are within their rights"},
+           "en": "{n|file|files} changed by {actor} ({roles}), within their rights"},
     "none": {"zh": "无角色", "en": "no role"},
     "records_outside": {"zh": "--records 应是仓库中的一个文件夹：{path}", "en": "--records must be a folder in the repository: {path}"},
     "bad_rev": {"zh": "--{which} 应是一个提交（如 origin/main），实为“{value}”",
@@ -364,8 +364,8 @@ def cmd_ownership(args) -> int:
     found = check_changes(changes, args.actor, roles, records_rel)
     code = cli.emit(found, args, files=len(changes))
     if not found and args.format == "text":
-        sys.stdout.write(MSG["ok"][args.lang].format(actor=args.actor, n=len(changes),
-                                                     roles=roles.describe(args.actor, args.lang)) + "\n")
+        sys.stdout.write(F.counted(MSG["ok"][args.lang], actor=args.actor, n=len(changes),
+                                   roles=roles.describe(args.actor, args.lang)) + "\n")
     return code
 
 

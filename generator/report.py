@@ -13,7 +13,7 @@ from generator import findings as F
 
 SUMMARY = {
     "zh": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告",
-    "en": "{files} files: {errors} error(s), {warnings} warning(s)",
+    "en": "{files|file|files}: {errors|error|errors}, {warnings|warning|warnings}",
 }
 LABEL = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
 HINT = {"zh": "怎么改", "en": "fix"}
@@ -27,8 +27,9 @@ def location(f: F.Finding) -> str:
 
 def summary(findings, lang: str = "zh", files: int | None = None) -> str:
     errors = sum(f.severity == F.ERROR for f in findings)
-    return SUMMARY[lang].format(files=files if files is not None else len({f.file for f in findings}),
-                                errors=errors, warnings=len(findings) - errors)
+    counts = {"files": files if files is not None else len({f.file for f in findings}), "errors": errors,
+              "warnings": len(findings) - errors}
+    return F.counted(SUMMARY[lang], **counts)
 
 
 def _one_line(text: str) -> str:

@@ -16,7 +16,7 @@ TEXT_LINE = re.compile(r"^(?P<loc>[^\s:][^:]*(?::\d+:\d+)?): (?P<label>错误|�
                        r"(?P<code>[EW]-[A-Z]+-\d{3}): (?P<message>.+)$")
 HINT_LINE = re.compile(r"^    (怎么改|fix): .+$")
 SUMMARY_ZH = re.compile(r"^共 (\d+) 个文件：(\d+) 个错误，(\d+) 个警告$")
-SUMMARY_EN = re.compile(r"^(\d+) files: (\d+) error\(s\), (\d+) warning\(s\)$")
+SUMMARY_EN = re.compile(r"^(\d+) files?: (\d+) errors?, (\d+) warnings?$")
 GITHUB = re.compile(r"^::(error|warning) file=(?P<file>[^,:]+)(,line=(?P<line>\d+),col=(?P<col>\d+))?"
                     r"(,title=[^:]+)?::(?P<message>[^\r\n]+)$")
 
@@ -463,3 +463,26 @@ def test_a_renamed_word_stays_right_in_the_periods_before_and_is_told_with_the_n
     assert english[0]["hint"].startswith("'键对键' was renamed '线上交流' (periods starting after 2025-12-31): "
                                          "write '线上交流'. "), english
 
+
+
+def test_english_counts_say_one_file_one_error_one_day(work):
+    """The summary read "1 files: 1 error(s), 1 warning(s)" (an import's one file), and the English
+    messages built with a count said "1 days late", "holds 1 contact points", "1 of the ledgers handed
+    in have errors": one is now singular, the rest plural ({n|file|files} in a message)."""
+    (work / "k.csv").write_text("班级名称,学院,专业,年级,人数,班级状态,爱好\n计算机2701班,计算机学院,计算机科学与技术,2027,30,待定,围棋\n",
+                                encoding="utf-8")
+    run = cli(work, "import", "classes", "k.csv", "--lang", "en")
+    assert run.returncode == 1 and run.stdout.splitlines()[-1] == "1 file: 1 error, 1 warning", run.stdout
+    run = cli(work, "validate", "--lang", "en")
+    assert run.stdout.splitlines()[-1] == "12 files: 0 errors, 0 warnings", run.stdout
+    from generator import findings as F
+    from generator.check import output
+
+    said = {n: (F.make("W-CHK-005", "x", None, name="li-na", period="2026-H1", days=n, deadline="2026-07-15",
+                       submitted="2026-07-16", source_en="Git").message("en"),
+                F.make("W-CHK-002", "x", None, name="li-na", count=n, start="a", end="b", required=2).message("en"))
+            for n in (1, 3)}
+    assert "was 1 day late" in said[1][0] and "was 3 days late" in said[3][0], said
+    assert "held 1 contact point from" in said[1][1] and "held 3 contact points from" in said[3][1], said
+    assert F.counted(output.T["en"]["errors_line"], n=1).startswith("; 1 ledger handed in has errors and is not")
+    assert F.counted(output.T["en"]["errors_line"], n=2).startswith("; 2 ledgers handed in have errors and are not")

@@ -726,7 +726,7 @@ def test_check_the_site_and_remind_agree_that_a_ledger_with_errors_is_handed_in_
     assert data["summary"]["ledgers_with_errors"] == 1
     text = run(repo, "check", "--today", "2026-07-05").stdout
     assert "；已提交的台账中 1 份有错误，改正前不算通过（见上面的记录问题）" in text, text
-    assert "1 of the ledgers handed in have errors and are not accepted" in run(
+    assert "1 ledger handed in has errors and is not accepted" in run(
         repo, "check", "--today", "2026-07-05", "--lang", "en").stdout
     body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-05").stdout
     assert "## 已提交但有错误的台账" in body and "@zhang-wei" in body.split("## 已提交但有错误的台账")[1], body

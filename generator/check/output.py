@@ -42,14 +42,14 @@ T = {
         "overview": "Overview",
         "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
         "unknown_line": "; not judged {unknown}",
-        "errors_line": "; {n} of the ledgers handed in have errors and are not accepted until fixed (see the record errors above)",
+        "errors_line": "; {n|ledger handed in has errors and is|ledgers handed in have errors and are} not accepted until fixed (see the record errors above)",
         "sources": " (submission times from Git: {git}, from imports: {import_}, from archive manifests: {archive})",
         "coverage_line": "Freshman classes: {uncovered} had a period without a cadre",
-        "semester_line": "Semester contacts: {unmet} cadre-semesters below the minimum",
+        "semester_line": "Semester contacts: {unmet|cadre-semester|cadre-semesters} below the minimum",
         "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
         "exempt_line": "Exemptions: {active} active, {expired} expired, {future} not yet started",
         "none": "No problems found.",
-        "more": "… {n} more {code} findings: see the job summary",
+        "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "strict": " (strict: time-based warnings count as errors)",
         "history_line": "Changes of the policy and the calendar (W-CHK-015, W-CHK-016): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
@@ -82,11 +82,11 @@ def overview(data: dict, lang: str) -> list[str]:
     src = data.get("ledger_sources", {})
     line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0), archive=src.get("archive", 0))
     if s.get("ledgers_with_errors"):
-        line += t["errors_line"].format(n=s["ledgers_with_errors"])
+        line += F.counted(t["errors_line"], n=s["ledgers_with_errors"])
     ex = [e["state"] for e in data.get("exemptions", [])]
     why = t["history_why"].get(data.get("policy_history"))
     return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
-            t["semester_line"].format(unmet=s.get("semester_unmet", 0)),
+            F.counted(t["semester_line"], unmet=s.get("semester_unmet", 0)),
             t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
             t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future")),
             *([t["history_line"].format(why=why)] if why else [])]
@@ -125,7 +125,7 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) 
             out.append(report.github_line(f, lang))
     for code, n in sorted(counts.items()):
         if n > GITHUB_PER_CODE:
-            out.append(f"::notice title={code}::{T[lang]['more'].format(n=n - GITHUB_PER_CODE, code=code)}")
+            out.append(f"::notice title={code}::{F.counted(T[lang]['more'], n=n - GITHUB_PER_CODE, code=code)}")
     out += overview(data, lang)
     out.append(report.summary(findings, lang, files))
     return "\n".join(out) + "\n"

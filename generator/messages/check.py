@@ -12,7 +12,7 @@ CODES = {
     "E-CHK-001": {
         "severity": "error",
         "zh": "干部“{name}”在 {start} 至 {end} 同时有 {count} 个联系点，政策规定每人 {required} 个",
-        "en": "cadre '{name}' holds {count} contact points from {start} to {end}; the policy requires {required}",
+        "en": "cadre '{name}' holds {count|contact point|contact points} from {start} to {end}; the policy requires {required}",
         "hint_zh": "调整联系点时，请先给原来的一行填写结束日期（end），新的一行从次日开始。",
         "hint_en": "When a contact point changes, give the old row an end date and start the new row the day after.",
     },
@@ -117,14 +117,14 @@ CODES = {
     "E-CHK-022": {
         "severity": "error",
         "zh": "这是一个浅克隆（shallow clone），Git 历史不完整，无法判断 {count} 份台账是否按时提交{past}",
-        "en": "this is a shallow clone: Git history is incomplete, {count} ledgers' submission times cannot be judged{past_en}",
+        "en": "this is a shallow clone: Git history is incomplete, {count|ledger's submission time|ledgers' submission times} cannot be judged{past_en}",
         "hint_zh": "在 GitHub Actions 中给 actions/checkout 加上 with: fetch-depth: 0；本地可运行 git fetch --unshallow。",
         "hint_en": "Give actions/checkout 'with: fetch-depth: 0' in GitHub Actions; locally run git fetch --unshallow.",
     },
     "E-CHK-023": {
         "severity": "error",
         "zh": "无法读取 Git 历史（{reason}），{count} 份台账的提交时间无法判断{past}",
-        "en": "cannot read the Git history ({reason_en}); {count} ledgers' submission times cannot be judged{past_en}",
+        "en": "cannot read the Git history ({reason_en}); {count|ledger's submission time|ledgers' submission times} cannot be judged{past_en}",
         "hint_zh": "请在 Git 仓库中运行本命令（台账以进入仓库主分支的时间为准）。",
         "hint_en": "Run the command inside the Git repository; a ledger counts from when it landed in the branch.",
     },
@@ -139,7 +139,7 @@ CODES = {
     "W-CHK-002": {
         "severity": "warning", "strict": True,
         "zh": "干部“{name}”在 {start} 至 {end} 只有 {count} 个联系点（政策规定 {required} 个）{after}",
-        "en": "cadre '{name}' held {count} contact points from {start} to {end} (the policy requires {required}){after_en}",
+        "en": "cadre '{name}' held {count|contact point|contact points} from {start} to {end} (the policy requires {required}){after_en}",
         "hint_zh": "请管理员在 records/assignments/ 中为这段时间补上联系点安排（或登记豁免）。",
         "hint_en": "An administrator adds the missing assignment in records/assignments/ (or records an exemption).",
     },
@@ -153,14 +153,14 @@ CODES = {
     "W-CHK-004": {
         "severity": "warning", "strict": True,
         "zh": "干部“{name}”在{semester}（{start} 至 {end}）只联系学生 {count} 次，至少应 {required} 次",
-        "en": "cadre '{name}' met students {count} times in {semester_id} ({start} to {end}); at least {required} required",
+        "en": "cadre '{name}' met students {count|time|times} in {semester_id} ({start} to {end}); at least {required} required",
         "hint_zh": "每学期至少深入学生当中 {required} 次（R5）；如有遗漏，请在对应期间的台账中补记活动。",
         "hint_en": "At least {required} contacts per semester (R5); add missing activities to that period's ledger.",
     },
     "W-CHK-005": {
         "severity": "warning", "strict": True,
         "zh": "{name} 的 {period} 台账逾期 {days} 天提交（截止 {deadline}，{source}提交于 {submitted}）",
-        "en": "{name}'s ledger for {period} was {days} days late (due {deadline}, submitted {submitted} per {source_en})",
+        "en": "{name}'s ledger for {period} was {days|day|days} late (due {deadline}, submitted {submitted} per {source_en})",
         "hint_zh": "提交时间以台账合并进主分支的时间（或导入清单登记的日期）为准；今后请在截止日前提交。",
         "hint_en": "A ledger counts from when it was merged into the main branch (or the date an import declares); submit before the deadline.",
     },
@@ -182,7 +182,7 @@ CODES = {
     "W-CHK-007": {
         "severity": "warning", "strict": True,
         "zh": "学生反映的问题“{root}”（{category}）已 {age} 天仍为“{status}”，超过 {limit} 天",
-        "en": "student item '{root}' ({category}) has been '{status}' for {age} days, more than {limit}",
+        "en": "student item '{root}' ({category}) has been '{status}' for {age|day|days}, more than {limit}",
         "hint_zh": "请及时跟进：在下一期台账中用 follows: {root} 记录最新进展。",
         "hint_en": "Follow it up: record progress in the next ledger with follows: {root}.",
     },

@@ -149,7 +149,7 @@ CODES = {
     "E-REF-021": {
         "severity": "error",
         "zh": "填报期间 {period} 的截止日 {due} 是本期结束后的第 {days} 天，要到下一期 {next} 结束（{next_end}）才截止：本期的台账迟交、未交要等这么久才会被发现",
-        "en": "ledger period {period}'s due day {due} is {days} days after the period ends, no earlier than the end of the "
+        "en": "ledger period {period}'s due day {due} is {days|day|days} after the period ends, no earlier than the end of the "
               "next period {next} ({next_end}): a late or missing ledger would go untold that long",
         "hint_zh": "截止日一般就是本期最后一天（{end}；R6：每年六月和十二月的月末），也可以稍晚几天；早于本期开始日（{start}）的截止日算作次年的那一天"
                    "（如下半年写 06-30 就是次年 6 月 30 日）。请改正 due。",

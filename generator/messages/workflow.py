@@ -114,7 +114,7 @@ CODES = {
     "E-FLOW-003": {
         "severity": "error",
         "zh": "{period} 还不能备案：截止日 {due} 加宽限 {grace} 天后（{after} 之后）才能备案，今天是 {today}",
-        "en": "{period} cannot be archived yet: only after its due date {due} plus {grace} grace days ({after}); "
+        "en": "{period} cannot be archived yet: only after its due date {due} plus {grace|grace day|grace days} ({after}); "
               "today is {today}",
         "hint_zh": "请在 {after} 之后再运行；如需测试可用 --today 指定日期。",
         "hint_en": "Run it after {after}; --today sets the date for a trial.",
