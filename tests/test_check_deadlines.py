@@ -897,9 +897,9 @@ def test_an_ended_semesters_dates_changed_in_the_calendar_are_told_at_the_line(t
     monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
     cold, cold_calls = _check_counting_git(repo, tmp_path, "2026-03-20", str(tmp_path / "cache"))
     warm, warm_calls = _check_counting_git(repo, tmp_path, "2026-03-20", str(tmp_path / "cache"))
-    assert [c for c in cold_calls if c.endswith(".yaml")] == ["-c core.quotePath=false log --first-parent --diff-merges=first-parent "
+    assert [c for c in cold_calls if c.endswith("assignments")] == ["-c core.quotePath=false log --first-parent --diff-merges=first-parent "
                                                       "--no-renames --format=%x1e%H%x1f%ct%x1f%P --name-only HEAD -- "
-                                                      "policy.yaml calendar.yaml"], cold_calls  # (one log of both)
+                                                      "policy.yaml calendar.yaml assignments"], cold_calls  # (one log of all)
     assert not [c for c in warm_calls if "cat-file" in c], warm_calls
     r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
     assert [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-016"] == said
@@ -916,18 +916,18 @@ def test_a_shallow_clone_or_a_plain_folder_says_once_that_the_policy_history_was
     clone = tmp_path / "shallow"
     git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(clone))
     zh = check_cli(clone / "records", "--today", "2026-03-20", cwd=clone)
-    assert zh.stdout.count("政策和校历的改动") == 1 and "浅克隆" in zh.stdout and "git fetch --unshallow" in zh.stdout, zh.stdout
+    assert zh.stdout.count("政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）") == 1 and "浅克隆" in zh.stdout and "git fetch --unshallow" in zh.stdout, zh.stdout
     en = check_cli(clone / "records", "--today", "2026-03-20", "--lang", "en", cwd=clone)
-    assert en.stdout.count("Changes of the policy and the calendar") == 1 and "shallow clone" in en.stdout \
+    assert en.stdout.count("Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019)") == 1 and "shallow clone" in en.stdout \
         and "fetch-depth: 0" in en.stdout, en.stdout
     assert json.loads(check_cli(clone / "records", "--today", "2026-03-20", "--format", "json",
                                 cwd=clone).stdout)["policy_history"] == "shallow"
     plain = tmp_path / "plain"
     shutil.copytree(repo / "records", plain / "records")
     out = check_cli(plain / "records", "--today", "2026-03-20", "--lang", "en", cwd=plain).stdout
-    assert "Changes of the policy and the calendar" in out and "not in a Git repository" in out, out
+    assert "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019)" in out and "not in a Git repository" in out, out
     full = check_cli(repo / "records", "--today", "2026-03-20", cwd=repo)
-    assert "政策和校历的改动" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout
+    assert "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）" not in full.stdout and "W-CHK-015" in full.stdout, full.stdout
 
 
 def _calendar_said(repo, *args):

@@ -27,7 +27,7 @@ T = {
         "none": "没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "strict": "（严格模式：时间类提醒按错误处理）",
-        "history_line": "政策和校历的改动（W-CHK-015、W-CHK-016）：没有检查，{why}",
+        "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
                                    "GitLab 设 GIT_DEPTH: 0）",
                         "no_repo": "不在 Git 仓库中（改动记在 Git 历史里）",
@@ -51,7 +51,7 @@ T = {
         "none": "No problems found.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "strict": " (strict: time-based warnings count as errors)",
-        "history_line": "Changes of the policy and the calendar (W-CHK-015, W-CHK-016): not checked, {why}",
+        "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
                                    "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
                         "no_repo": "not in a Git repository (the changes are read from its history)",

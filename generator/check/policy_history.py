@@ -108,14 +108,17 @@ def file_versions(root, rel: str, tz, history: History, values=None) -> list[tup
             return [], "no_repo" if found is None else "shallow" if found.shallow else "ok"  # clone: its oldest
         top, head = found.root, found.head  # version is not the first)
         prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(top).resolve()).parts)
-        kept = KeptResult(Path(root), f"{rel.partition('.')[0]}-history", f"{Path(root).resolve()}\0{rel}")
+        kept = KeptResult(Path(root), f"{rel.partition('.')[0].replace('/', '-')}-history", f"{Path(root).resolve()}\0{rel}")
         got = kept.get()
         base, old = got if (type(got) is tuple and len(got) == 2 and is_commit(got[0])
                             and type(got[1]) is list) else (None, None)
         if base != head:
             since = _since(root, prefix + rel, base, head, history) if base else None
+            if since and not old:  # (kept with one version, unparsed: changed since, the whole history read)
+                since = None
             commits = since if since is not None else _changes(root, rel, prefix + rel, head)
-            new, ended = _read(root, rel, commits, values)
+            new, ended = _read(root, rel, commits, values) if since is not None or len(commits) > 1 else (
+                [], False)  # (the whole history of one version: no change, nothing to parse — kept as none)
             old = new if since is None or ended else new + old
             kept.put((head, old))
     except (OSError, subprocess.SubprocessError, ValueError):
@@ -123,8 +126,8 @@ def file_versions(root, rel: str, tz, history: History, values=None) -> list[tup
     return [(numbers, dt.datetime.fromtimestamp(when, tz).date()) for numbers, when in old] if len(old) > 1 else [], "ok"
 
 
-# The files whose versions are read (W-CHK-015, W-CHK-016): the whole history of both in one `git log`.
-_FILES = ("policy.yaml", "calendar.yaml")
+# The files whose versions are read (W-CHK-015, W-CHK-016, W-CHK-019): the whole history of all in one `git log`.
+_FILES = ("policy.yaml", "calendar.yaml", "assignments")
 _whole: dict = {}  # (the records folder, HEAD) → that log: the last one read
 
 

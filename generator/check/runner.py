@@ -10,6 +10,7 @@ from generator import findings as F
 from generator import forked
 from generator.cache import KeptResult
 from generator.check import CheckResult
+from generator.check.assignment_history import check_assignment_history
 from generator.check.by_cadre import ByCadre
 from generator.check.calendar_history import check_calendar_history
 from generator.check.contact_points import check_contact_points
@@ -105,7 +106,8 @@ def _other_rules(ctx: Context, history: History) -> dict:
     data["assignments"], data["coverage"] = _without_ledgers(ctx)
     check_archived_meanings(ctx)  # (not kept: whether Git can tell is not in the records)
     states = (check_policy_history(ctx, history),  # (nor when the policy changed; its changes from the same log)
-              check_calendar_history(ctx, history))  # (nor when the calendar did)
+              check_calendar_history(ctx, history),  # (nor when the calendar did)
+              check_assignment_history(ctx, history))  # (nor when an assignment row was rewritten)
     data["policy_history"] = next((s for s in states if s != "ok"), "ok")  # (said once in the overview)
     return data
 

@@ -254,6 +254,20 @@ CODES = {
                    "or the id taken out (removed) or added (added), as W-CHK-016's hint says. {would_en}. See the guide, policy checks, "
                    "when the calendar's dates change.",
     },
+    "W-CHK-019": {
+        "severity": "warning",
+        "zh": "干部“{name}”联系{kind} {point}（{start} 起）的安排在 {on} {change}，那时它已经开始：它的那些日子现在按改写后的"
+              "安排判断，记录中看不出那段时间由谁联系哪个联系点",
+        "en": "the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) {change_en} on {on}, after it had begun: "
+              "its days are now judged by the rewritten row, and the records no longer show who held which point then",
+        "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员把原来的一行加回来（cadre: {cadre}，"
+                   "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因），"
+                   "再为新的联系点或日期另起一行；见 使用指南 → 管理员 → 调整联系点。",
+        "hint_en": "An assignment that has begun is not rewritten or deleted (changes stay on record). An administrator puts "
+                   "the row back (cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason, "
+                   "and adds a new row for the new contact point or date; see the guide, administrators, changing a "
+                   "contact point.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",

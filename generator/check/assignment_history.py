@@ -1,0 +1,97 @@
+"""W-CHK-019 (R4): an assignment row that had begun, rewritten in Git instead of ended.
+
+R4: a change of contact point inside a cycle is a new dated row, never a silent edit; the history
+stays visible.  A row that had begun when a change landed (its `start` before that day) and that the
+change took out — its class or club changed, its start moved, its cadre changed, or the row deleted —
+leaves the days it counted judged by the rewritten row, and nothing in the records says who held
+which point then.  Git knows: each version of each assignments file along HEAD's first-parent
+history, read as the policy's and the calendar's (policy_history.file_versions: the same `git log`,
+one `cat-file --batch` per file, kept for HEAD), each day's last version landed by --today (a slip put right the same day is no change, as the calendar's).
+A row put back
+since (with its `end`: the right way) is not told.
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.check.context import Context
+from generator.check.git_history import History
+from generator.check.policy_history import file_versions
+
+
+def check_assignment_history(ctx: Context, history: History) -> str:
+    """W-CHK-019 of each started row rewritten or deleted; whether the history could be read."""
+    rs, state = ctx.rs, "ok"
+    for cycle in rs.cycles.values():
+        versions, state_now = file_versions(rs.root, cycle.doc.rel, ctx.tz, history, _rows)
+        state = state if state != "ok" else state_now
+        rows = [r for r in rs.assignments if r.doc is cycle.doc]
+        now = {_key(r.data): r for r in rows}
+        days, before, put = {}, None, {}  # (each day's last version: a slip put right the same day is no change)
+        for version, day in versions:
+            if day <= ctx.today:
+                days.setdefault(day, version)
+        for day, version in reversed(days.items()):
+            if before is not None:
+                _compare(ctx, cycle, rows, now, before, version, day.isoformat(), put)
+            before = version
+    return state
+
+
+def _key(row) -> tuple:
+    kind = "class" if row.get("class") else "club"
+    return (str(row.get("cadre")), kind, str(row.get(kind)), str(row.get("start")))
+
+
+def _rows(data) -> list:
+    """[cadre, "class" | "club", the point, start] of each row of an assignments file's version."""
+    rows = data.get("assignments") if isinstance(data, dict) else None
+    return [list(_key(r)) for r in (rows if isinstance(rows, list) else []) if isinstance(r, dict)]
+
+
+def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: list, on: str, put: dict) -> None:
+    """W-CHK-019 of each row of `before` that had begun by `on` and is not in `after`; `put`: each row
+    written in place of one (→ that one), whose removal, that one put back since, is the rewrite undone."""
+    later = {tuple(r) for r in after}
+    earlier = {tuple(r) for r in before}
+    added = [tuple(r) for r in after if tuple(r) not in earlier]
+    for i, old in enumerate(map(tuple, before)):
+        if old in later or not old[3] < on:
+            continue  # (still there, or not begun by the change)
+        new = next((r for r in added if r[0] == old[0] and r[3] == old[3]), None) or next(
+            (r for r in added if r[0] == old[0] and r[1:3] == old[1:3]), None) or next(
+            (r for r in added if r[1:3] == old[1:3] and r[3] == old[3]), None)
+        put[new] = old
+        if old in now or put.get(old) in now or _never_counted(ctx, cycle, old):
+            continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013, E-CHK-002)
+        at = now.get(new) or (rows[min(i, len(rows) - 1)] if rows else None)
+        pos = at.pos() if at is not None else cycle.key_pos("assignments")
+        last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
+        ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
+                kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), **_what(old, new))
+
+
+def _never_counted(ctx: Context, cycle, old: tuple) -> bool:
+    """A row that began after its class or club ended (W-CHK-013 asks to delete or repoint it), or outside
+    its cycle (E-CHK-002 asks to correct it): putting it right is no rewrite."""
+    item = (ctx.rs.classes if old[1] == "class" else ctx.rs.clubs).get(old[2])
+    until = item.date("until") if item is not None else None
+    first, last = (str(cycle.get(key) or "") for key in ("start", "end"))
+    return until is not None and until.isoformat() < old[3] or not first <= old[3] <= (last or old[3])
+
+
+def _what(old: tuple, new: tuple | None) -> dict:
+    if new is None:
+        return {"change": "被删去了", "change_en": "was deleted"}
+    said, said_en = [], []
+    if new[0] != old[0]:
+        said.append(f"干部改为 {new[0]}"), said_en.append(f"its cadre changed to {new[0]}")
+    if new[1:3] != old[1:3]:
+        said.append(f"联系点改为{_KINDS[new[1]][0]} {new[2]}")
+        said_en.append(f"its contact point changed to the {_KINDS[new[1]][1]} {new[2]}")
+    if new[3] != old[3]:
+        said.append(f"开始日期改为 {new[3]}"), said_en.append(f"its start moved to {new[3]}")
+    return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en)}
+
+
+_KINDS = {"class": ("班级", "class"), "club": ("社团", "club")}

@@ -1,0 +1,93 @@
+"""W-CHK-019 (R4): an assignment row that had begun, rewritten or deleted in Git instead of ended and
+followed by a new row, read from the assignments file's history in a real Git repository."""
+from __future__ import annotations
+
+import json
+
+from tests.gitrepo import assignments, base, classes, commit, check_cli, init_repo, write
+
+ZHANG = {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"}
+LI = {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"}
+FILE = "records/assignments/2025-2027.yaml"
+
+
+def _repo(tmp_path):
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs"))
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    return repo
+
+
+def _rows(repo, *rows, when="2026-03-02 10:00"):
+    write(repo, {FILE: assignments("2025-2027", "2025-09-01", "2027-08-31", *rows)})
+    commit(repo, when, "调整联系点")
+
+
+def _said(repo, today="2026-03-20", *args):
+    r = check_cli(repo / "records", "--today", today, "--format", "json", *args)
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-019"]
+
+
+def _line(repo, text):
+    return next(i for i, l in enumerate((repo / FILE).read_text(encoding="utf-8").splitlines(), 1) if text in l)
+
+
+def test_a_started_rows_class_changed_in_place_is_told_at_its_line_with_the_row_to_write_instead(tmp_path):
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)
+    said = _said(repo)
+    assert [(f["file"], f["line"]) for f in said] == [(FILE, _line(repo, "zhang-wei"))], said
+    assert "干部“张伟”" in said[0]["message"] and "cs-2025-01" in said[0]["message"] and "2026-03-02" in said[0][
+        "message"] and "联系点改为班级 cs-2025-02" in said[0]["message"], said
+    assert "end: 2026-03-01" in said[0]["hint"] and "class: cs-2025-01" in said[0]["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-019" in en.stdout and "cadre '张伟'" in en.stdout and "its contact point changed to the class cs-2025-02" in en.stdout \
+        and "end: 2026-03-01" in en.stdout, en.stdout
+    # a replay of a day before the change: nothing to tell yet
+    assert _said(repo, "2026-03-01") == []
+    # put back with its end, and the new row added: the right way, no longer told
+    _rows(repo, {**ZHANG, "end": "2026-03-01", "reason": "调整"}, {**ZHANG, "class": "cs-2025-02", "start": "2026-03-02"},
+          LI, when="2026-03-05 10:00")
+    assert _said(repo) == []
+
+
+def test_a_started_row_deleted_or_its_start_moved_is_told_and_ending_it_is_not(tmp_path):
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "start": "2025-10-01"})  # (zhang-wei's start moved, li-na's row deleted)
+    said = sorted(_said(repo), key=lambda f: f["message"])
+    assert len(said) == 2, said
+    assert any("李娜" in f["message"] and "被删去了" in f["message"] for f in said), said
+    assert any("张伟" in f["message"] and "开始日期改为 2025-10-01" in f["message"] for f in said), said
+    other = _repo(tmp_path / "other")
+    _rows(other, {**ZHANG, "end": "2026-03-01", "reason": "调整"}, {**ZHANG, "class": "cs-2025-02", "start": "2026-03-02"}, LI)
+    assert _said(other) == []
+
+
+def test_a_row_changed_before_it_began_or_put_right_the_same_day_is_not_told(tmp_path):
+    repo = _repo(tmp_path)  # (committed 2025-08-20: the rows begin 2025-09-01)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI, when="2025-08-25 10:00")
+    assert _said(repo) == []
+    _rows(repo, {**ZHANG, "class": "me-2025-01"}, LI, when="2026-03-02 10:00")
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI, when="2026-03-02 11:00")  # (a slip put right that day)
+    assert _said(repo) == []
+
+
+def test_a_rewrite_after_a_run_that_kept_the_files_one_version_is_still_told(tmp_path, monkeypatch):
+    # the versions are kept for HEAD between runs; a file of one version is kept unparsed (nothing to
+    # compare), and the commit that then rewrites a row is compared with that version all the same
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    repo = _repo(tmp_path)
+    assert _said(repo) == []
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)
+    assert len(_said(repo)) == 1
+    assert len(_said(repo)) == 1  # (warm: the same)
+
+
+def test_a_row_that_began_outside_its_cycle_put_right_is_no_rewrite(tmp_path):
+    # E-CHK-002 (a start outside the cycle) asks to correct the date: doing so is not W-CHK-019's rewrite
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "start": "2025-08-01"}, LI, when="2025-08-25 10:00")
+    _rows(repo, ZHANG, LI, when="2025-10-02 10:00")
+    assert _said(repo) == []
