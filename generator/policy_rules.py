@@ -8,7 +8,7 @@ status list without "resolved" pass validate and then quietly change every ledge
   of another form is the schema's), no period
   starting on 02-29 (E-REF-018: 02-28 in other years, the day the period before ends), start not after end
   (E-REF-008), ids used once (E-REF-002), no day in two periods (E-REF-013); and, those being
-  right, each due day before the end of the period that follows (E-REF-021), and
+  right, each due day (ledger.earlier's too) before the end of the period that follows (E-REF-021), and
   the periods as worked out year by year (RecordSet.period: ledger.earlier's days before a
   change, the current ones after) following one another day after day, across each change too:
   a day in no period, or in two, is said once (E-REF-019, `seams`);
@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from generator import findings as F
-from generator.model import Item, RecordSet, _month_day as day_of
+from generator.model import Item, RecordSet, _month_day as day_of, parse_date
 
 
 def check_policy(rs: RecordSet) -> list[F.Finding]:
@@ -136,7 +136,7 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
         else:
             spans.append((days["start"], days["end"], p, "id"))
     out += _overlaps(spans, "填报期间", "ledger periods")
-    return out or _due_days([p for _, _, p, _ in spans]) or _seams_said(rs)
+    return out or _due_days([p for _, _, p, _ in spans]) + _earlier_due_days(rs) or _seams_said(rs)
 
 
 def _due_days(periods: list[Item]) -> list[F.Finding]:
@@ -162,6 +162,29 @@ def _due_days(periods: list[Item]) -> list[F.Finding]:
             out.append(F.make("E-REF-021", p.file, p.pos("due"), period=p.data.get("id"), due=p.data["due"],
                               start=p.data["start"], end=p.data["end"], days=(due - end).days, next=nxt.data.get("id"),
                               next_end=nxt.data["end"]))
+    return out
+
+
+def _earlier_due_days(rs: RecordSet) -> list[F.Finding]:
+    """E-REF-021 of a due day in ledger.earlier (`due: {H2: 06-30}`), at it: as _due_days, of the periods it
+    judges (those that began by its until, after the entry before it: RecordSet.period), worked out in
+    the two years up to its until."""
+    entries = rs.setting("ledger", "earlier", default=None)
+    out = []
+    for i, entry in enumerate(entries if isinstance(entries, list) else []):
+        dues = entry.get("due") if isinstance(entry, dict) else None
+        until = parse_date(entry.get("until")) if isinstance(dues, dict) else None
+        for code, value in dues.items() if until else ():
+            got = [p for year in (until.year - 1, until.year) for p in (rs.period(f"{year}-{code}"),)
+                   if p and p.start <= until and next((u for u, _ in rs._earlier("ledger", ("due", code))
+                                                       if u >= p.start), None) == until]
+            for p in got[-1:]:
+                nxt = next((n for y in (p.end.year, p.end.year + 1) for c in _codes(rs)
+                            for n in (rs.period(f"{y}-{c}"),) if n and n.start == p.end + dt.timedelta(days=1)), None)
+                if nxt is not None and p.due >= nxt.end:
+                    out.append(F.make("E-REF-021", rs.policy.file, rs.policy.pos("ledger", "earlier", i, "due", code),
+                                      period=code, due=value, start=f"{p.start:%m-%d}", end=f"{p.end:%m-%d}",
+                                      days=(p.due - p.end).days, next=nxt.id.split("-", 1)[1], next_end=f"{nxt.end:%m-%d}"))
     return out
 
 

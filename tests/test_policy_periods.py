@@ -43,3 +43,18 @@ def test_a_due_day_at_the_months_end_or_a_few_days_before_or_after_is_right(tmp_
     # and the checks judge the ledgers by it: on 2026-01-10 nobody's 2025-H2 ledger is missing yet
     result = run_checks(rs, dt.date(2026, 1, 10))
     assert {r["status"] for r in result.data["ledgers"] if r["period"] == "2025-H2"} == {"not_yet_due"}
+
+
+def test_a_due_day_in_ledger_earlier_as_late_as_the_next_periods_end_is_an_error_at_its_line(tmp_path):
+    # E-REF-021 read the current periods only: an H2 due day of 06-30 in ledger.earlier (the next June) made
+    # the earlier H2 ledgers due half a year late, and validate said nothing
+    entry = '  earlier:\n    - {until: "2025-12-31", due: {H2: "06-30"}}\n'
+    policy = policy_with().replace("  grace_days: 0\n", "  grace_days: 0\n" + entry)
+    rs, (late,) = findings(tmp_path, policy)
+    assert rs.period("2025-H2").due == dt.date(2026, 6, 30) and rs.period("2026-H2").due == dt.date(2026, 12, 31)
+    assert late.line == policy.splitlines().index('    - {until: "2025-12-31", due: {H2: "06-30"}}') + 1, late
+    assert "H2" in late.message_zh and "06-30" in late.message_zh and "第 181 天" in late.message_zh, late.message_zh
+    assert "H1" in late.message_en and "181 days" in late.message_en, late.message_en  # (2025-12-31 to 2026-06-30)
+    # a due day a few days after the end, in ledger.earlier too: right
+    _rs, found = findings(tmp_path, policy.replace('due: {H2: "06-30"}', 'due: {H2: "01-10"}'))
+    assert found == [], [f.message_zh for f in found]
