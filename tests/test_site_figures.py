@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -554,3 +555,36 @@ def test_a_cadre_s_page_says_what_each_exemption_excused_or_that_it_excused_noth
     assert "免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）" in li, li
     assert "没有免除任何要求" not in li
     assert "豁免" not in visible((site.public / "cadres/chen-gang.html").read_text(encoding="utf-8")).split("每学期联系学生情况")[0]
+
+
+def test_a_ledger_not_handed_in_during_the_grace_days_is_said_to_be_in_them_on_every_page_and_in_check(tmp_path):
+    # ledger.grace_days: 7: on 3 July 2026-H1's due day (06-30) has passed and a ledger not handed in is on
+    # time up to 07-07; the home page, the ledgers' pages and the cadre pages, and check's overview, said
+    # 未到截止日 of it (the due day had passed): they now say 宽限期内
+    def policy(records):
+        path = records / "policy.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("  grace_days: 0\n", "  grace_days: 7\n", 1),
+                        encoding="utf-8")
+
+    repo = fixture_repo(tmp_path, policy)
+    site = mkdocs_build(repo, tmp_path, "2026-07-03")
+    period = visible((site.public / "ledgers/2026-H1.html").read_text(encoding="utf-8"))
+    home = visible((site.public / "index.html").read_text(encoding="utf-8"))
+    cadres = [visible(p.read_text(encoding="utf-8")) for p in (site.public / "cadres").glob("*.html")]
+    last = home.rsplit("上一期台账", 1)[1]
+    assert "宽限期内" in period and "宽限期内" in last and "未到截止日" not in period and "未到截止日" not in last, last
+    assert "2026-H1\n宽限期内" in visible((site.public / "cadres/li-na.html").read_text(encoding="utf-8"))
+    assert not [c for c in cadres if "2026-H1\n未到截止日" in c]  # (2026-H2, the current one, is not yet due)
+    check = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(repo),
+                            "--today", "2026-07-03"], cwd=repo.parent, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "未到截止日 3，宽限期内（已过截止日，现在提交仍算按时）2，" in check.stdout, check.stdout  # (2026-H2's 3)
+    en = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(repo),
+                         "--today", "2026-07-03", "--lang", "en"], cwd=repo.parent, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "not yet due 3, in the grace days (past the due day, on time if handed in now) 2," in en.stdout, en.stdout
+    # before the due day: not yet due, as before
+    early = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(repo),
+                            "--today", "2026-06-20"], cwd=repo.parent, capture_output=True, text=True,
+                           env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert "宽限期内" not in early.stdout, early.stdout

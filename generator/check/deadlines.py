@@ -313,3 +313,9 @@ class Deadlines:
         return {"past": f"；也无法读取台账在 {today} 那一天的内容，各台账按现在的内容检查",
                 "past_en": f"; nor can the ledgers be read as they were on {today}: each is judged as it is now"}
 
+
+
+def in_grace(row: dict, today: str) -> bool:
+    """Whether a ledger row not yet due (its deadline not passed) is past its due day (`today` and the
+    row's `due` ISO dates): in the policy's grace days, said 宽限期内, not 未到截止日."""
+    return row.get("status") == "not_yet_due" and str(row.get("due") or "") < today

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from generator import findings as F
 from generator import report
+from generator.check.deadlines import in_grace
 
 GITHUB_PER_CODE = 10
 
@@ -16,7 +17,8 @@ T = {
         "semester": "每学期联系学生次数不足", "overdue": "学生反映问题超期未解决",
         "points": "联系点安排与存续", "other": "其他提示",
         "overview": "概况",
-        "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}，豁免 {exempt}",
+        "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}{grace}，豁免 {exempt}",
+        "grace": "，宽限期内（已过截止日，现在提交仍算按时）{n}",
         "unknown_line": "；无法判断 {unknown}",
         "errors_line": "；已提交的台账中 {n} 份有错误，改正前不算通过（见上面的记录问题）",
         "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份，备案清单 {archive} 份）",
@@ -40,7 +42,8 @@ T = {
         "semester": "Too few contacts in a semester", "overdue": "Overdue student problems",
         "points": "Contact points and end dates", "other": "Other notes",
         "overview": "Overview",
-        "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}, exempt {exempt}",
+        "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}{grace}, exempt {exempt}",
+        "grace": ", in the grace days (past the due day, on time if handed in now) {n}",
         "unknown_line": "; not judged {unknown}",
         "errors_line": "; {n|ledger handed in has errors and is|ledgers handed in have errors and are} not accepted until fixed (see the record errors above)",
         "sources": " (submission times from Git: {git}, from imports: {import_}, from archive manifests: {archive})",
@@ -76,7 +79,9 @@ def overview(data: dict, lang: str) -> list[str]:
     t = T[lang]
     s = data.get("summary", {})
     led = {k: s.get("ledgers", {}).get(k, 0) for k in ("on_time", "late", "missing", "not_yet_due", "exempt", "unknown")}
-    line = t["ledger_line"].format(**led)
+    grace = sum(1 for r in data.get("ledgers", []) if r.get("required", True) and in_grace(r, data.get("today", "")))
+    led["not_yet_due"] -= grace
+    line = t["ledger_line"].format(**led, grace=t["grace"].format(n=grace) if grace else "")
     if led["unknown"]:
         line += t["unknown_line"].format(unknown=led["unknown"])
     src = data.get("ledger_sources", {})
@@ -134,7 +139,7 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) 
 # ---- markdown ---------------------------------------------------------------
 MD = {
     "zh": {"status": {"on_time": "按时", "late": "逾期", "missing": "未提交", "not_yet_due": "未到截止日",
-                      "exempt": "豁免", "unknown": "无法判断"},
+                      "exempt": "豁免", "unknown": "无法判断"}, "grace": "宽限期内",
            "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
            "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
            "errors": "已提交但有错误的台账（改正前不算通过）",
@@ -146,7 +151,7 @@ MD = {
            "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
-                      "exempt": "exempt", "unknown": "not judged"},
+                      "exempt": "exempt", "unknown": "not judged"}, "grace": "in the grace days",
            "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
            "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
            "errors": "Ledgers handed in with errors (not accepted until fixed)",
@@ -181,7 +186,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
     def ledger_rows(keep):
-        return [[r["period"], r["name"], r.get("unit_name") or r["unit"], m["status"][r["status"]], r["days_late"],
+        return [[r["period"], r["name"], r.get("unit_name") or r["unit"],
+                 m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
                  r["submitted"], m["source"][r["source"]]] for r in data.get("ledgers", []) if keep(r)]
     out += _table(m["ledgers"], m["ledger_head"],
                   ledger_rows(lambda r: r["status"] in ("late", "missing") and r.get("required", True)), lang)

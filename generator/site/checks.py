@@ -12,6 +12,7 @@ from pathlib import Path
 
 from generator import archive
 from generator import findings as F
+from generator.check.deadlines import in_grace
 from generator.model import RecordSet
 
 STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免",
@@ -105,6 +106,8 @@ class CheckView:
         label = STATUS_ZH.get(kind, kind)
         if kind == "not_yet_due" and _get(row, "exists"):
             kind, label = "filed", "已提交"
+        elif isinstance(row, dict) and in_grace(row, self.today.isoformat()):  # (due day passed, deadline not)
+            label = "宽限期内"
         if kind == "late" and _get(row, "days_late"):
             label = f"逾期 {_get(row, 'days_late')} 天"
         if _get(row, "required", True) is False:  # (handed in by a cadre who did not owe it: not late, not owed)
