@@ -362,3 +362,23 @@ def test_a_missing_ledgers_hint_names_the_file_in_the_records_folder_as_it_is_na
         gh = check_cli(repo / "data", "--today", "2026-11-28", "--format", "github", "--lang", lang, cwd=repo).stdout
         [line] = [ln for ln in gh.splitlines() if "title=W-CHK-006::" in ln and "2026-H1" in ln and ("李娜" in ln or "Li" in ln)]
         assert said in line and "records/" not in line, line
+
+
+def test_the_text_report_says_what_each_exemption_excused_in_both_languages(tmp_path):
+    # the overview counted exemptions (豁免：0 条生效，2 条已过期) but never said what each excused: an
+    # administrator saw 张伟's three weeks of sick leave and could not tell that it excused nothing (under
+    # exemptions.min_percent) — only the cadre's page on the site said so
+    write(tmp_path, {**base(), "records/exemptions.yaml":
+                     "exemptions:\n"
+                     "  - {cadre: zhang-wei, rules: [semester_contacts], start: \"2025-10-08\", end: \"2025-10-28\","
+                     " reason: 病假, approved_by: 王管理}\n"
+                     "  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\","
+                     " reason: 挂职锻炼, approved_by: 王管理}\n"})
+    zh = check_cli(tmp_path / "records", "--today", "2026-03-20").stdout
+    assert ("张伟 2025-10-08 至 2025-10-28（病假）：没有免除任何要求——未免除2025—2026学年第一学期的每学期联系学生："
+            "只占本期持有联系点天数的 15 %，不足政策规定的 50 %") in zh, zh
+    assert "李娜 2025-07-01 至 2025-12-31（挂职锻炼）：免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）" in zh, zh
+    en = check_cli(tmp_path / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    assert ("zhang-wei 2025-10-08 to 2025-10-28: excused nothing — did not excuse the semester contacts of 2025-2026-1: "
+            "15 % of the days holding a contact point, under the policy's 50 %") in en, en
+    assert "li-na 2025-07-01 to 2025-12-31: excused the ledger of 2025-H2 (100 % of the days holding a contact point)" in en, en

@@ -6,6 +6,7 @@ from __future__ import annotations
 from generator import findings as F
 from generator import report
 from generator.check.deadlines import in_grace
+from generator.check.exemptions import describe
 
 GITHUB_PER_CODE = 10
 
@@ -26,6 +27,7 @@ T = {
         "semester_line": "每学期联系：{unmet} 人次未达到要求",
         "feedback_line": "学生反映问题：{open} 条未解决，其中 {overdue} 条超期",
         "exempt_line": "豁免：{active} 条生效，{expired} 条已过期，{future} 条未开始",
+        "exemption": "  {who} {start} 至 {end}{reason}：{said}",
         "none": "没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "strict": "（严格模式：时间类提醒按错误处理）",
@@ -51,6 +53,7 @@ T = {
         "semester_line": "Semester contacts: {unmet|cadre-semester|cadre-semesters} below the minimum",
         "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
         "exempt_line": "Exemptions: {active} active, {expired} expired, {future} not yet started",
+        "exemption": "  {who} {start} to {end}: {said}",
         "none": "No problems found.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "strict": " (strict: time-based warnings count as errors)",
@@ -94,7 +97,17 @@ def overview(data: dict, lang: str) -> list[str]:
             F.counted(t["semester_line"], unmet=s.get("semester_unmet", 0)),
             t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
             t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future")),
+            *_exemptions(data, lang),
             *([t["history_line"].format(why=why)] if why else [])]
+
+
+def _exemptions(data: dict, lang: str) -> list[str]:
+    """One line under the overview's of each exemption: whose, its days and what it excused (exemptions.describe)."""
+    return [T[lang]["exemption"].format(who=e["name"] if lang == "zh" and e.get("name") else e.get("cadre"),
+                                        start=e.get("start"), end=e.get("end"),
+                                        reason=f"（{e['reason']}）" if lang == "zh" and e.get("reason") else "",
+                                        said=describe(e.get("excused") or [], e.get("rules") or [], lang))
+            for e in data.get("exemptions", []) if e.get("cadre")]
 
 
 def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:

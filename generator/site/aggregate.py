@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from generator import archive
+from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
@@ -554,7 +555,7 @@ class Aggregate:
         for ex in listed:
             out[ex.get("cadre")].append({
                 "span": f"{_d(ex.get('start'))} 至 {_d(ex.get('end'))}",
-                "rules": "、".join(RULE_ZH.get(r, str(r)) for r in ex.get("rules") or []),
+                "rules": "、".join(RULES["zh"].get(r, str(r)) for r in ex.get("rules") or []),
                 "reason": str(ex.get("reason") or ""), "approved_by": str(ex.get("approved_by") or ""),
                 "excused": _excused(ex.get("excused"), ex.get("rules") or [])})
         return out
@@ -704,26 +705,9 @@ class Aggregate:
         }
 
 
-RULE_ZH = {"semester_contacts": "每学期联系学生", "ledger": "填报台账", "contact_point": "持有联系点"}
-
-
 def _excused(entries, rules) -> str:
     """What an exemption excused, said (check's `excused`: exemptions.excused); None: the check did not run."""
-    if entries is None:
-        return "免除情况暂缺：政策检查未运行"
-    said = []
-    for e in entries:
-        what = f"{e['name']}的{RULE_ZH.get(e['rule'], e['rule'])}"
-        if e["excused"]:
-            said.append(f"免除了{what}" + (f"（占本期持有联系点天数的 {e['percent']} %）" if e["percent"] is not None else ""))
-        else:
-            said.append(f"未免除{what}：只占本期持有联系点天数的 {e['percent'] or 0} %，"
-                        f"不足政策规定的 {e['min_percent']} %（exemptions.min_percent）")
-    if "contact_point" in rules:
-        said.append("豁免期间的每一天免于持有联系点")
-    if said and not any(e["excused"] for e in entries) and "contact_point" not in rules:
-        said[0] = "没有免除任何要求——" + said[0]
-    return "；".join(said) or "没有免除任何要求：豁免期间不在校历的任何学期或台账期间之内"
+    return "免除情况暂缺：政策检查未运行" if entries is None else describe(entries, rules)
 
 
 def _dicts(value):
