@@ -439,9 +439,11 @@ INDEX_HTML = """<!doctype html>
           CHANGES.forEach(function (c) { var x = v.replace(c[0], c[1]); if (x !== v) { what.push(c[2]); v = x; } });
           if (what.length) { said.push(where + "：" + what.join("，")); }
           // the field's pattern (PRIVATE) read the text as typed: 张\\u200b同学 or 张<tab>同学 passed it, and is
-          // written 张同学 or 张 同学, which `validate` refuses; what was changed is read again
-          if (numbers && what.length && PRIVATE && PRIVATE.test(v)) {
-            numbers.push(where + "中有学生的个人信息（" + what.join("，") + "以后读出来的）：" + PRIVATE_NOTE + "，请改写。");
+          // written 张同学 or 张 同学, which `validate` refuses; what was changed is read again — and the text narrowed
+          // as `validate` reads it (privacy._normal: 学号：１２３４５６７, full-width digits, passed the pattern)
+          if (numbers && PRIVATE && (what.length || !PRIVATE.test(v)) && PRIVATE.test(narrow(v))) {
+            numbers.push(where + "中有学生的个人信息（" + (what.length ? what.join("，") + "以后" : "全角的数字、字母按半角") +
+                         "读出来的）：" + PRIVATE_NOTE + "，请改写。");
           }
           var number = numbers && grouped(v);
           if (number) {

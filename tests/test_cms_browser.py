@@ -255,6 +255,9 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     ("与张\u200b同学谈心，了解其学业困难。", "中有学生的个人信息（看不见的字符删去了以后读出来的）"),  # (a zero-width space)
     ("家长电话138\u200b1234\u200b5678，约定下周回访。", "中有学生的个人信息（看不见的字符删去了以后读出来的）"),
     ("与张\t同学谈心，了解其学业困难。", "中有学生的个人信息（Tab 换成了空格以后读出来的）"),
+    # full-width digits (typed with a Chinese input method), which `validate` reads as ASCII (privacy._normal)
+    ("学号：１２３４５６７的学生反映宿舍热水时间短。", "中有学生的个人信息（全角的数字、字母按半角读出来的）"),
+    ("家长电话１３８１２３４５６７８，约定下周回访。", "中有学生的个人信息（全角的数字、字母按半角读出来的）"),
 ])
 def test_form_says_before_saving_what_its_fields_patterns_cannot_see(trial, tmp_path, written, said):
     """`validate` blocks a student number written in groups (2026 1234 56: its digits match the
