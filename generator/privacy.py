@@ -199,7 +199,8 @@ _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SP
              f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
-# (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried.)
+# (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried; the asterisks' readings behind
+# their own, a surname and *: tests/test_privacy.py checks that each alternative that can match * begins with one.)
 # Or by "the student surnamed 李" (李姓学生, 张姓同学, 王姓女生; a space on either side of 姓 or both: 张 姓同学,
 # 李姓 学生; or a parent: 李姓家长), wherever it stands; a list of them as a list before 同学 (张、李姓同学, 张姓、李姓学生);
 # or 姓 first (一名姓李的学生, 姓王的同学, 一名女生（姓张）: the surname alone is masked).
@@ -255,8 +256,8 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|(?=[{_COMPOUND_FIRST}])(?:{_STANDS}"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
-                f"|{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
-                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS}")
+                f"|(?=[{_SURNAME_CHARS}]\\*)(?:{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
+                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
 # or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname

@@ -940,3 +940,33 @@ def test_the_benchmark_corpus_times_the_nickname_parent_and_roommate_readings_on
     for word in ("小", "家长", "室友"):
         assert any(word in t for t in texts), word
     assert [t for t in texts if privacy.scan_text(t)] == []
+
+
+def _contains_asterisk(items) -> bool:
+    import re._constants as c
+
+    for op, av in items:
+        if op is c.LITERAL and av == ord("*"):
+            return True
+        for sub in (av if isinstance(av, (list, tuple)) else (av,)):
+            if hasattr(sub, "data") and _contains_asterisk(sub.data):
+                return True
+            if isinstance(sub, (list, tuple)) and any(hasattr(s, "data") and _contains_asterisk(s.data) for s in sub):
+                return True
+    return False
+
+
+def test_the_asterisk_readings_are_tried_only_where_a_surname_and_an_asterisk_stand():
+    # The readings of a surname and asterisks (张*同学, 学生王*, 与张*谈心) began with _STANDS's look-behinds (or 学生's), tried at
+    # every place of every text with 同学 or 某 in it, asterisk or not: each alternative of the surname expression that can
+    # match an asterisk now begins with a look-ahead (a surname and *), so a text without asterisks costs no more for them.
+    import re._constants as c
+    import re._parser as parser
+
+    top = parser.parse(privacy._SURNAMED_RX).data
+    assert len(top) == 1 and top[0][0] is c.BRANCH
+    starred = [branch.data for branch in top[0][1][1] if _contains_asterisk(branch.data)]
+    assert starred
+    for items in starred:
+        op, av = items[0]
+        assert op is c.ASSERT and av[0] == 1, (op, av)
