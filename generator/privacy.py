@@ -264,7 +264,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
 # before such a word; 小白 — a beginner — is left out).
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
-# Or after a roommate's, a deskmate's or the monitor's word, 叫, 给/向/对/帮/和/跟/与 (给小张打电话, 向小张了解情况), or a verb of what a cadre does with a student (_VERBS:
+# Or after a roommate's, a deskmate's or a student post's word (班长小王, 团支书小王, 舍长小李, 贫困生小王: _MATES), 叫, 给/向/对/帮/和/跟/与 (给小张打电话, 向小张了解情况), or a verb of what a cadre does with a student (_VERBS:
 # 室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学, 约谈小张, 提醒小李按时返校, 表扬小王), before anything but the rest
 # of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾, 指导小孔成像, 关注小毛病, 辅导小高考, 推荐小周末: _NOT_NICKNAMED;
 # 小组, 小时, 小结 hold no surname).
@@ -281,13 +281,16 @@ _NOT_TITLED = f"(?![{_SPACE}]?(?:[教講讲][师師授]|{_STAFF}(?<![教講讲])
 # 向小组汇报, 对小学生, 给小额贷款, 与小区物业 hold no surname after 小)
 _TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
 # (A space typed before 小 or after the nickname — 约谈 小张, 学生 小李, 与小张 谈心, 小张 反映: on a phone — hides no one.)
+# (a roommate, a deskmate, a post in the class or the dormitory — 班长, 团支书, 学习委员, 班委, 舍长, 寝室长 — or a kind of
+# student — 贫困生, 学困生, 研究生, 本科生, 毕业生, 困难生: the last two characters, one look-behind)
+_MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|舍长|舍長|室长|室長|困生|究生|科生|业生|業生|难生|難生"
 _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=(?:室友|舍友|班长|班長|同桌)小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
-                 f"|(?<=[{_SPACE}]小)(?:(?<=(?:室友|舍友|班长|班長|同桌)[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
+                 f"|(?<=小)(?:(?<=(?:{_MATES})小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
+                 f"|(?<=[{_SPACE}]小)(?:(?<=(?:{_MATES})[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
                  f"|(?<=(?:{_VERBS})[{_SPACE}]小)|(?<=(?:{_VERBS})了[{_SPACE}]小)))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
                  f"{_NOT_TITLED}")
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may

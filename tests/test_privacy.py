@@ -868,15 +868,24 @@ SPACED_NICKNAME_CLEAN = ["通知 小组成员", "表扬 小组合作", "邀请 �
                          "班长 小结本学期工作", "提醒 小时工注意安全", "每周 小结 一次", "小组 讨论", "推荐 小程序", "向 小学生 宣讲",
                          "学生 小康家庭", "关注 小毛病", "联系 小王 辅导员"]
 
+# A nickname after a student's post in the class or the dormitory (团支书小王, 学习委员小李, 心理委员小陈, 舍长小李, 寝室长小刘) or a
+# kind of student (贫困生小王, 研究生小李, 毕业生小张) names one student, as 班长小王 does; not 委员小组, 研究生小组, 毕业生小程序.
+POSTED_NICKNAME_FOUND = [("团支书小王反映班级学风问题", "王"), ("学习委员小李组织学习", "李"), ("心理委员小陈反映室友情绪低落", "陈"),
+                         ("舍长小李说热水不足", "李"), ("寝室长小刘反映热水问题", "刘"), ("宿舍长小赵", "赵"), ("与团支书小王谈心", "王"),
+                         ("贫困生小王申请补助", "王"), ("学困生小李成绩下滑", "李"), ("研究生小李", "李"), ("毕业生小张", "张"),
+                         ("本科生小陈", "陈"), ("生活委员 小张", "张"), ("班委小王组织活动", "王")]
+POSTED_NICKNAME_CLEAN = ["委员小组开会讨论", "研究生小组讨论", "毕业生小程序上线", "支书小结本学期工作", "舍长小会每周一次",
+                         "学习委员小王老师", "研究生小论文写作指导", "班委小范围讨论", "毕业生小康家庭比例", "委员小李辅导员"]
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
                                              + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
-                                             + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND]
+                                             + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND + POSTED_NICKNAME_FOUND]
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
               + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN
-              + SPACED_NICKNAME_CLEAN)
+              + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
@@ -897,7 +906,7 @@ def test_姓_with_no_student_named_is_no_one(sentence):
 
 
 @pytest.mark.parametrize("sentence,surname", ROOMMATES_FOUND + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
-                         + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND)
+                         + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND + POSTED_NICKNAME_FOUND)
 def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surname):
     # 室友小李反映, 舍友王某, 班长小王组织班会, 一名叫小李的同学 were let through; 张生反映, 李生说 (生: a student) too,
     # and 约谈王同学, 通知王同学家长, 提醒张同学 (after a verb), and 约谈小张, 提醒小李按时返校, 表扬小王
@@ -906,7 +915,7 @@ def test_a_roommate_or_a_class_monitor_named_by_surname_is_found(sentence, surna
 
 
 @pytest.mark.parametrize("sentence", ROOMMATES_CLEAN + SHENG_CLEAN + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN
-                         + NICKNAME_AFTER_WORD_CLEAN + SPACED_NICKNAME_CLEAN)
+                         + NICKNAME_AFTER_WORD_CLEAN + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN)
 def test_a_roommate_or_a_monitor_not_named_is_no_one(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
