@@ -23,7 +23,8 @@ kind               what
                    also over the digits of a number written in groups (2026 1234 56,
                    2026-123456; not dates, school years, times), and any number right
                    after 学号 / 学生证号 / 学籍号 (in groups too); not a meeting's number (会议号2026123456)
-``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室
+``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
+                   3号楼5层502, 3号楼的502室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
                    or their parent: 李家长, 张妈妈, 李爸爸,
@@ -401,7 +402,11 @@ _DORMS = [
     _Lazy(r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)"),
     _Lazy(rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}"),
     _Lazy(rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?"),
-    _Lazy(r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍)(?!楼)"),
+    _Lazy(r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)"),
+    # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
+    _Lazy(rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
+          rf"{_NOT_QUANTITY}(?:{_ROOM_WORD})?"),
+    _Lazy(rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}"),
 ]
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
 # one space or hyphen, whose digits alone match a student-number pattern (Scanner._grouped).  A group
@@ -470,9 +475,9 @@ _DIGIT_RUN = re.compile(r"[0-9]+")
 _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
-# at most 4 characters; 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
+# at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
 # a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
-_DORM_NEAR = _Lazy(r"[楼寓舍斋栋幢#单区座].{0,4}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
+_DORM_NEAR = _Lazy(r"[楼寓舍斋栋幢#单区座].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
 _DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座室住寝宿]")  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")

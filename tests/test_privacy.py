@@ -426,6 +426,27 @@ def test_the_quick_no_of_each_account_gate_is_its_expressions_no():
         assert privacy._maybe(norm) == (privacy._MAYBE.search(norm) is not None), text
 
 
+# A room written with its floor between the building and the room (3号楼5层502, 3栋5楼502室), with 的 before a room word
+# (3号楼的502室), or 寝 alone after it (502寝的同学) is a room as 3号楼502 is; a floor, a count or a year after a building is not.
+ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 305", "五舍3楼312宿舍", "3号楼的502室", "502寝的同学反映",
+               "南湖5舍4层412寝室"]
+ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
+               "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
+               "3号楼的502名学生", "共检查了12个寝室"]
+
+
+@pytest.mark.parametrize("sentence", ROOMS_FOUND)
+def test_a_room_with_its_floor_or_的_between_is_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["dormitory"], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False), sentence
+
+
+@pytest.mark.parametrize("sentence", ROOMS_CLEAN)
+def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
 def test_the_dormitory_gate_lets_every_room_through():
     """_could lets the dormitory expressions run only where a room number is near a building,
     room or "lives in" word (_DORM_NEAR): over texts made the way _DORMS reads them — a word,
