@@ -97,6 +97,8 @@ ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "
          "clubs": ["id", "name", "unit", "category", "until"],
          "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
+# A day in a remark as _plain gives it (2025-07-15, 2025年7月15日, 2025.7, 2025年7月: the last two, no day).
+REMARK_DAY = r"(?:19|20)\d\d[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?|月)?"
 REMARKS = ("备注", "说明", "备注说明", "情况说明")  # (a column whose cell may be an ended status, all of it: 已退休)
 # A record of each kind, and one that has ended (zh, en).
 WHAT = {"classes": ("班级", "class", "撤销、毕业的班级", "a dissolved or graduated class"),
@@ -911,10 +913,38 @@ class Importer:
                 ok = False
                 continue
             out[field] = value
-        if ok and "status" not in columns and self.remark and self.remark <= len(row) and self._ended(
-                said := _plain(_cell(row[self.remark - 1]) or "")):
-            out["status"] = said  # (备注: 已退休)
+        if ok and self.remark and self.remark <= len(row) and (said := _plain(_cell(row[self.remark - 1]) or "")):
+            self._remarked(n, said, "status" in columns, out)
         return out if ok else None
+
+    def _remarked(self, n: int, said: str, column: bool, out: dict) -> None:
+        """A 备注 cell `said` (as _plain gives it) of row `n`: with no status column, the row's status when it
+        is one whole (已退休), or one with the day before it (2025年7月15日调离, 已于2025-07-15调离: its last day
+        when the row gives none; 2025年7月已调离: the status, the day not guessed) and where to (已合并至XX学院);
+        any other text that names an ended status, or a remark that ends a row its status column keeps in
+        use, is W-IMP-016: read as the other columns say, never silently."""
+        end, words = LAST_DAY.get(self.kind, "until"), self.ended
+        m = re.fullmatch(rf"(?:已于|于|已)?(?P<day>{REMARK_DAY})?(?:已经|已|被)?(?P<word>{'|'.join(words)})"
+                         r"(?:(?:至|到|入|进|为|并入)[^,;。.!?]*)?[。.!]?", said)
+        if not column and m:
+            out["status"] = said if self._ended(said) else "已" + m.group("word")
+            if m.group("day") and (day := _date(m.group("day"))) and end not in out:
+                out[end] = day
+            return
+        named = [w for w in words if w in said]
+        if not named or column and self._ended(out.get("status") or ""):
+            return
+        heading = self.header[self.remark - 1]
+        what = (f"的“{heading}”写着“{said}”，像是说它已{named[0]}" + ("，状态列却没有说" if column else "，但这样的写法导入读不准"),
+                f"its '{heading}' says '{said}', as if it had ended ({named[0]})" + (
+                    ", which its status column does not say" if column else ", but the import cannot read it surely"))
+        last = FIELDS[self.kind][end]
+        fix = (f"这一行照其他列导入（作为现有的{WHAT[self.kind][0]}）。若它确已结束，请在状态列写“已{named[0]}”，并在“{last[0]}”列写明"
+               f"最后一天（如 2025-07-15），再运行一次导入（已有记录加 --update）；若备注说的是别的事，可以不管这条警告。",
+               f"This row is imported as its other columns say (a {WHAT[self.kind][1]} in use). If it has ended, write 已"
+               f"{named[0]} in the status column and its last day (such as 2025-07-15) in a '{last[0]}' column, and run the "
+               f"import again (--update for an existing record); if the remark means something else, ignore this warning.")
+        self.add("W-IMP-016", (n, self.remark), row=n, what=what[0], what_en=what[1], fix=fix[0], fix_en=fix[1])
 
     def _part(self, field: str, value, parts: tuple):
         """The `field` of a COMBINED cell `value` holding `parts`: of 单位及职务 the unit it begins
@@ -1054,6 +1084,8 @@ class Importer:
         an ended club, class or cadre; `old` ended with --update); so is one whose record has ended."""
         status, in_use, end = v.pop("status", None), v.pop("in_use", None), LAST_DAY.get(self.kind, "until")
         self._today(n, status or in_use, in_use is not None, v.get(end), end)
+        if in_use and end not in v and old and (last := _date(old.get(end) or "")) and last < self.today:
+            self._ended_record(n, in_use, record, last, end)
         if status is None or end in v or old is not None and old.get(end):
             return False
         if old is None:
@@ -1085,6 +1117,18 @@ class Importer:
                f"With --today, that day is today.")
         self.add("W-IMP-016", (n, self.found.get("status") or self.remark or self.found.get(end)), row=n, what=what[0],
                  what_en=what[1], fix=fix[0], fix_en=fix[1])
+
+    def _ended_record(self, n: Row, said: str, record: str, last: dt.date, end: str) -> None:
+        """W-IMP-016: the row's status `said` keeps in use what `record` ended on `last` (before --today)."""
+        name = FIELDS[self.kind][end]
+        self.add("W-IMP-016", (n, self.found.get("status")), row=n,
+                 what=f"的状态是“{said}”，但 {record} 的“{name[0]}”是 {last}，已经结束（今天是 {self.today}）",
+                 what_en=f"its status is '{said}', but {record} ended on {last} (its {name[1]}; today is {self.today})",
+                 fix=f"记录没有改动（导入不删去结束的日期）。请核对：若它确仍在用（如又回来任职、恢复注册），请手工改正 {record}；"
+                     f"若记录是对的，请改正表格这一格的状态。",
+                 fix_en=f"The record is not changed (an import never removes a last day). Check: if it is in use again "
+                        f"(reappointed, registered again), correct {record} by hand; if the record is right, correct this "
+                        f"row's status.")
 
     def _left_ended(self, file: str, rows: list) -> None:
         """W-IMP-015 at the first of `rows` (row, name, status) of `file`: not imported, ended."""

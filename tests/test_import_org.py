@@ -1914,3 +1914,41 @@ def test_today_weighs_a_status_against_the_rows_last_day_for_cadres_and_clubs(wo
     clubs = cli(work, "import", "clubs", "k.xlsx", "--today", "2026-12-02")
     assert "k.xlsx:2:4: 警告 W-IMP-016" in clubs.stdout and "“存续至”2027-03-01 还没到" in clubs.stdout, clubs.stdout
     assert "W-IMP-016" not in cli(work, "import", "clubs", "k.xlsx", "--today", "2027-03-02").stdout
+
+
+def test_a_remark_in_words_is_read_where_sure_and_told_where_not(work):
+    """A 备注 was read only when all of it was a status (已退休): 2025年7月15日调离 or 已合并至XX学院 left the
+    row imported as in use with not a word, and 正常 beside a record that had ended was not questioned.  A
+    remark of a status with its day before it is now read (the day too when whole; 2025年7月已调离: the status,
+    the day not guessed: W-IMP-015), other text naming an ended status is W-IMP-016 (imported as the other
+    columns say), and a status 在职 of a cadre whose record ended before --today is W-IMP-016; no row is
+    left out unsaid."""
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "备注"],
+                           ["王芳", "计算机学院副院长", "cs", "2024-09-01", "2025年7月15日调离"],
+                           ["赵强", "党委学生工作部副部长", "xgb", "2024-09-01", "2025年7月已调离"],
+                           ["钱明", "计算机学院院长", "cs", "2024-09-01", "原定2025年退休，现延聘"],
+                           ["孙丽", "计算机学院副书记", "cs", "2024-09-01", "兼任团委书记"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--today", "2026-12-02")
+    assert run.returncode == 0, run.stdout
+    assert yaml.safe_load((work / "records/cadres/wang-fang.yaml").read_text(encoding="utf-8"))["active_to"] == dt.date(
+        2025, 7, 15)
+    assert "W-IMP-015" in run.stdout and "赵强" in run.stdout and not (work / "records/cadres/zhao-qiang.yaml").exists()
+    assert ("c.xlsx:4:5: 警告 W-IMP-016: 第 4 行的“备注”写着“原定2025年退休,现延聘”，像是说它已退休，但这样的写法导入读不准"
+            in run.stdout), run.stdout
+    assert "active_to" not in (work / "records/cadres/qian-ming.yaml").read_text(encoding="utf-8")
+    assert run.stdout.count("W-IMP-016") == 1 and (work / "records/cadres/sun-li.yaml").is_file(), run.stdout
+
+    xlsx(work / "u.xlsx", [["单位编号", "单位名称", "单位类型", "状态", "备注"], ["cs", "计算机学院", "学院", "正常", "已合并至信息学院"]])
+    units = cli(work, "import", "units", "u.xlsx", "--today", "2026-12-02", "--lang", "en")
+    assert "u.xlsx:2:5: warning W-IMP-016: row 2: its '备注' says '已合并至信息学院', as if it had ended (合并), which its status " \
+           "column does not say" in units.stdout, units.stdout
+
+    path = work / "records/cadres/li-na.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + "active_to: 2026-06-30\n", encoding="utf-8")
+    record = yaml.safe_load(path.read_text(encoding="utf-8"))
+    xlsx(work / "l.xlsx", [["姓名", "职务", "单位", "任职日期", "状态"],
+                           [record["name"], record["position"], record["unit"], str(record["active_from"]), "在职"]])
+    late = cli(work, "import", "cadres", "l.xlsx", "--today", "2026-12-02")
+    assert "l.xlsx:2:5: 警告 W-IMP-016: 第 2 行的状态是“在职”，但 records/cadres/li-na.yaml 的“离任日期”是 2026-06-30，已经结束" \
+           in late.stdout, late.stdout
+    assert "W-IMP-016" not in cli(work, "import", "cadres", "l.xlsx", "--today", "2026-06-02").stdout
