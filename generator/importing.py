@@ -509,10 +509,18 @@ def _serial(number: int | None, first: int, last: int) -> tuple | None:
     day = number is not None and 10000 <= number <= 99999 and _date(number)
     if not day or not first <= day.year <= last:
         return None
-    return (f"入学年份：像是 Excel 的日期序号（即 {day}，这一格原是日期而日期格式丢了）",
-            f"a cohort year: it looks like Excel's serial number of the date {day} (a date whose date format was lost)",
-            f"入学年份：是这个日期时写 {day.year}（在 Excel 中把这一格设成日期格式，可以看到它是哪一天）",
-            f"the cohort year: {day.year} if this date is meant (format the cell as a date in Excel to see which day it is)")
+    typed = int(str(number)[:4])  # (20260: 2026 with a digit too many, as likely as Excel's day 1955-06-20)
+    if not first <= typed <= last:
+        return (f"入学年份：像是 Excel 的日期序号（即 {day}，这一格原是日期而日期格式丢了）",
+                f"a cohort year: it looks like Excel's serial number of the date {day} (a date whose date format was lost)",
+                f"入学年份：是这个日期时写 {day.year}（在 Excel 中把这一格设成日期格式，可以看到它是哪一天）",
+                f"the cohort year: {day.year} if this date is meant (format the cell as a date in Excel to see which day it is)")
+    return (f"入学年份：可能是多打了一位的 {typed}，也可能是 Excel 的日期序号（即 {day}，日期格式丢了）",
+            f"a cohort year: it may be {typed} with a digit too many, or Excel's serial number of the date {day} "
+            "(a date whose date format was lost)",
+            f"入学年份：是 {typed} 级时写 {typed}；是 {day} 这个日期时写 {day.year}（在 Excel 中把这一格设成日期格式，可以看到它是哪一天）",
+            f"the cohort year: {typed} if that cohort is meant; {day.year} if the date {day} is meant (format the cell "
+            "as a date in Excel to see which day it is)")
 
 
 def _month_only(value, kind: str) -> tuple | None:

@@ -476,3 +476,20 @@ def test_a_class_s_last_day_to_the_month_is_not_told_to_ask_the_organisation_dep
     assert "任免" not in run.stdout and "组织部" not in run.stdout and "发来名单的部门" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
     assert "appointment" not in en.stdout and "ask whoever sent the list" in en.stdout, en.stdout
+
+
+def test_a_cohort_mistyped_with_a_digit_too_many_is_not_only_called_a_date(work):
+    """年级 20260 (2026 with a 0 too many) was told only as Excel's serial number of 1955-06-20, to write 1955
+    if that date is meant — a class of 1955 in a list of 2026, and the likely typo unsaid.  A number whose
+    first four digits are a cohort validate allows now says both readings, the typo first; 46266 (no such
+    year in its digits) still says the date alone."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2601班", "计算机学院", "计算机科学与技术", 20260, 30],
+                           ["计算机2602班", "计算机学院", "计算机科学与技术", 46266, 30]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1
+    assert ("k.xlsx:2:4: 错误 E-IMP-004: 第 2 行的“年级”（D 列）“20260”不是入学年份：可能是多打了一位的 2026，也可能是 Excel 的日期序号"
+            "（即 1955-06-20，日期格式丢了）") in run.stdout, run.stdout
+    assert "是 2026 级时写 2026；是 1955-06-20 这个日期时写 1955" in run.stdout, run.stdout
+    assert "第 3 行的“年级”（D 列）“46266”不是入学年份：像是 Excel 的日期序号（即 2026-09-01" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "'20260' is not a cohort year: it may be 2026 with a digit too many, or Excel's serial number" in en.stdout, en.stdout
