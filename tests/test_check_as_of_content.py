@@ -500,12 +500,10 @@ def test_a_commit_whose_clock_ran_ahead_does_not_move_the_day_before_the_commits
         assert _count(_report(repo / "records", "2026-07-01", where), "zhang-wei", "2025-2026-2") == 2
 
 
-def test_a_later_commit_that_changes_an_import_manifest_is_not_an_import_of_what_its_manifest_does_not_list(tmp_path):
-    """Any commit that changed an import manifest was taken for an import, every record file it changed read
-    as brought in on every past day: the manifest's `source` corrected on 2026-09-12 together with an edit of
-    张伟's ledger made check --today 2026-07-15 judge the ledger by the contact added in September.  A manifest
-    now says what came with it (`records`, besides its ledgers): a commit that changes it brings those only;
-    王芳's cadre, class and assignment, listed, still count on every past day."""
+def _manifest_corrected_with(tmp_path: Path, edits: dict, message: str) -> Path:
+    """The records folder of a repository where 王芳's records and old ledger came with an import on 2026-09-10
+    (its manifest listing them in `records`), and on 2026-09-12 a commit corrected the manifest's `source`
+    together with `edits`."""
     repo = init_repo(tmp_path / "repo")
     write(repo, base())
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
@@ -517,16 +515,42 @@ def test_a_later_commit_that_changes_an_import_manifest_is_not_an_import_of_what
         **_wang_fang_imported(),
         "records/imports/legacy.yaml": manifest.format(source="原平台导出")})
     commit(repo, "2026-09-10 10:00", "导入旧平台台账")
-    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"]),
-                 "records/imports/legacy.yaml": manifest.format(source="原信息化平台导出")})
-    commit(repo, "2026-09-12 10:00", "导入清单的来源写全；张伟补记一次联系")
-    records, cache = repo / "records", tmp_path / "cache"
+    write(repo, {**edits, "records/imports/legacy.yaml": manifest.format(source="原信息化平台导出")})
+    commit(repo, "2026-09-12 10:00", message)
+    return repo / "records"
+
+
+def test_a_later_commit_that_changes_an_import_manifest_is_not_an_import_of_what_its_manifest_does_not_list(tmp_path):
+    """Any commit that changed an import manifest was taken for an import, every record file it changed read
+    as brought in on every past day: the manifest's `source` corrected on 2026-09-12 together with an edit of
+    张伟's ledger made check --today 2026-07-15 judge the ledger by the contact added in September.  A manifest
+    now says what came with it (`records`, besides its ledgers): a commit that changes it brings those only;
+    王芳's cadre, class and assignment, listed, still count on every past day."""
+    records = _manifest_corrected_with(tmp_path, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger(
+        "zhang-wei", "2026-H1", ["2026-03-10", "2026-04-10"])}, "导入清单的来源写全；张伟补记一次联系")
+    cache = tmp_path / "cache"
     for where in (cache, cache, "0"):
         then = _report(records, "2026-07-15", where)
         assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-CHK", "E-SCHEMA"))], then["findings"]
         row = _row(then, "2026-H1", "wang-fang")
         assert (row["status"], row["exists"], row["source"]) == ("on_time", True, "import"), row
         assert _count(then, "zhang-wei", "2025-2026-2") == 1, "the edit of 09-12 read as brought by an import"
+
+
+def test_a_later_commit_that_edits_a_manifest_and_a_file_it_lists_is_not_an_import_of_that_file(tmp_path):
+    """A commit that changed an import manifest was an import of every file the manifest lists now: its
+    `source` corrected on 2026-09-12 together with a contact added to 王芳's imported 2026-H1 ledger made
+    check --today 2026-07-15 read the ledger as that commit left it, as if imported so.  A file is now brought
+    by the commit that first lists it in the manifest (its ledgers or `records`); a later edit of both is an
+    edit of the file, after the day."""
+    records = _manifest_corrected_with(tmp_path, {"records/ledgers/2026-H1/wang-fang.yaml": ledger(
+        "wang-fang", "2026-H1", ["2026-03-15", "2026-04-15"], ("cs-2025-02",))}, "导入清单的来源写全；王芳补记一次联系")
+    cache = tmp_path / "cache"
+    for where in (cache, cache, "0"):
+        then = _report(records, "2026-07-15", where)
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-SCHEMA"))], then["findings"]
+        assert _count(then, "wang-fang", "2025-2026-2") == 1, "the edit of 09-12 read as brought by the import"
+    assert _count(_report(records, "2026-12-02"), "wang-fang", "2025-2026-2") == 2
 
 
 def test_an_import_manifest_s_records_entry_that_names_no_file_is_told(tmp_path):
@@ -563,3 +587,4 @@ def test_what_an_import_manifest_lists_does_not_swell_the_kept_past_day(tmp_path
     assert _count(_report(repo / "records", "2026-07-01", cache), "zhang-wei", "2025-2026-2") == 1
     [kept] = list(cache.rglob("*.past-records"))
     assert kept.stat().st_size < 20_000, kept.stat().st_size
+

@@ -236,15 +236,24 @@ def records_on(records: Path, repo: Path | None, end: dt.datetime,
         log, _ = Log(root, parent).read(head)
         if log is None:
             return None
-    touched, imports, under = {}, {}, "" if cut == 0 else prefix + "/"
-    for sha, _when, _parent, names in commits(log):  # (newest first)
+    touched, imports, under, manifests = {}, {}, "" if cut == 0 else prefix + "/", []
+    for sha, _when, below, names in commits(log):  # (newest first)
         for _status, name in files(names):
             kind = kind_of(name[cut:]) if name.startswith(under) else None
             if kind == "imports":  # (what the commit brought: what its manifests say, None: all it changes)
                 listed, had = brought.get(name[cut:]), imports.get(sha, frozenset())
-                imports[sha] = None if listed is None or had is None else had | listed
+                imports[sha] = None if listed is None or had is None else had
+                if listed is not None and had is not None:
+                    manifests.append((sha, below, name, listed))
             elif kind in AS_OF_DAY:
                 touched.setdefault(name, []).append(sha)
+    if manifests:  # (a manifest's files are brought by the commit that lists them first, not by a later edit)
+        added = _newly_listed(root, manifests)
+        if added is None:
+            return None
+        for (sha, *_), files_ in zip(manifests, added):
+            if imports[sha] is not None:  # (None: an old manifest changed by the same commit, which brought all)
+                imports[sha] |= files_
     if parent is None and shallow and day[1]:
         return None  # (a shallow clone's first commit, after the day: its parents are not there to read)
     read = {name: _as_imported(parent, shas, imports, name[cut:]) for name, shas in touched.items()}
@@ -297,9 +306,39 @@ def _as_imported(parent: str, shas: list, imports: dict, rel: str) -> str | None
     return None
 
 
-def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, bytes | None] | None:
+def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
+    """For each (commit, its first parent, a manifest's name, the files the manifest lists now) of
+    `manifests`: those of the files the manifest lists at the commit (its ledgers and `records`; all it
+    lists now when it had no `records` then, an old manifest given them since) that it did not at the
+    parent — what the commit imported: a later commit that edits the manifest (a date corrected) and
+    a file it lists edits that file, as any commit does.  None when git fails."""
+    import yaml
+
+    asked = [(name, commit or sha) for sha, below, name, _ in manifests for commit in (sha, below)]
+    found = _blobs(root, asked, 0, keyed=False)  # (a root commit asked twice: its parent's is not read)
+    if found is None:
+        return None
+
+    def listed(raw: bytes | None, now: frozenset | None) -> frozenset:
+        try:
+            data = yaml.safe_load(raw) if raw else None
+        except yaml.YAMLError:
+            data = None
+        if not isinstance(data, dict):
+            return frozenset()
+        if not isinstance(data.get("records"), list):
+            return now if now is not None else frozenset()
+        ledgers = data.get("ledgers") if isinstance(data.get("ledgers"), list) else []
+        return frozenset(str(e.get("path")) for e in ledgers if isinstance(e, dict)) | frozenset(
+            str(r) for r in data["records"])
+
+    return [now & (listed(found[2 * i], now) - (listed(found[2 * i + 1], frozenset()) if below else frozenset()))
+            for i, (_sha, below, _name, now) in enumerate(manifests)]
+
+
+def _blobs(root: Path, asked: list[tuple[str, str]], cut: int, keyed: bool = True):
     """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked`, by one
-    `git cat-file --batch`."""
+    `git cat-file --batch`; not `keyed`: the list of them, in the order asked (a name asked at two commits)."""
     names = [name for name, _commit in asked]
     asked = "".join(f"{commit}:{name}\n" for name, commit in asked).encode("utf-8")
     try:
@@ -309,7 +348,7 @@ def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, byte
         return None
     if out.returncode != 0:
         return None
-    found, at, data = {}, 0, out.stdout
+    found, at, data, each = {}, 0, out.stdout, []
     for name in names:
         end = data.find(b"\n", at)
         head = data[at:end].split()
@@ -322,4 +361,5 @@ def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, byte
             if head[1] == b"blob":
                 found[name[cut:]] = data[at:at + size]
             at += size + 1
-    return found
+        each.append(found[name[cut:]])
+    return found if keyed else each + [None] * (len(names) - len(each))
