@@ -143,6 +143,9 @@ SURNAMES = {"曾": "zeng", "单": "shan", "解": "xie", "仇": "qiu", "朴": "pi
             "覃": "qin", "盖": "ge", "缪": "miao", "乐": "yue", "尉": "yu", "繁": "po", "员": "yun",
             "句": "gou", "种": "chong", "秘": "bi", "翟": "zhai", "召": "shao", "长孙": "zhangsun"}
 
+# The import manifest each import lists the files it writes in (`records`): a check of a past day tells them from
+# later edits (check guide: 随导入进来的记录).
+MANIFEST, MANIFEST_SOURCE = "imports/lists.yaml", "python -m generator import 导入的名单（班级、干部、单位、社团）"
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Text yaml.safe_dump writes plain, and every loader reads back as that text: a Chinese name (计算机2602班,
 # 计算机科学与技术(卓越班)) or an id (cs-2026-01), but the words YAML 1.1 reads as true, false or null.
@@ -1084,6 +1087,36 @@ class Importer:
         getattr(self, self.kind)(entries)
         for file, rows in self.gone.items():
             self._left_ended(file, rows)
+        if self.writes and not F.has_errors(self.findings):
+            self._manifest()
+
+    def _manifest(self) -> None:
+        """records/imports/lists.yaml (MANIFEST) with the files this import writes added to its `records`: a
+        check of a past day reads them as the import brought them (git_history.records_on), not as edits made
+        after that day; its other lines and comments kept.  E-IMP-019 when it cannot be extended in place."""
+        path, rels = self.records / MANIFEST, sorted(p.relative_to(self.records).as_posix() for p in self.writes)
+        text = path.read_text(encoding="utf-8") if path.exists() else None
+        data = reads(text) if text is not None else {}
+        had = data.get("records") if isinstance(data, dict) else None
+        wanted = [*(had if isinstance(had, list) else []), *(r for r in rels if not isinstance(had, list) or r not in had)]
+        if isinstance(had, list) and len(wanted) == len(had):
+            return
+        try:
+            if text is None:
+                out = f"source: {MANIFEST_SOURCE}\nrecords:\n" + "".join(f"  - {r}\n" for r in wanted)
+            elif not isinstance(data, dict) or had is not None and not isinstance(had, list):
+                raise Unmergeable(None)
+            else:
+                out = patch(text, yaml.compose(text), {"records": wanted}, "")
+            self.writes[path] = read_back(out, lambda d: d.get("records") == wanted)
+        except (Unmergeable, yaml.YAMLError):
+            self.findings.append(F.make("E-IMP-019", display_path(path), None, record=display_path(path),
+                                        files="、".join(rels), files_en=", ".join(rels)))
+            return
+        self.summary.append((f"{MSG['updated']['zh'] if text is not None else MSG['new']['zh']} {display_path(path)}"
+                             f"（导入清单的 records 加上 {'、'.join(r for r in rels if r in wanted[len(had or []):])}）",
+                             f"{MSG['updated']['en'] if text is not None else MSG['new']['en']} {display_path(path)} "
+                             f"(the import manifest's records: {', '.join(r for r in rels if r in wanted[len(had or []):])} added)"))
 
     def _gone(self, n: Row, v: dict, old: dict | None, record: str) -> bool:
         """Whether the row `v` is not imported for its ended status (注销, 撤销, 调离 …) with no day

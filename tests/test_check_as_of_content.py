@@ -588,3 +588,33 @@ def test_what_an_import_manifest_lists_does_not_swell_the_kept_past_day(tmp_path
     [kept] = list(cache.rglob("*.past-records"))
     assert kept.stat().st_size < 20_000, kept.stat().st_size
 
+
+def test_a_cadre_list_imported_after_the_day_is_read_as_imported_on_that_day(tmp_path):
+    """import cadres wrote the cadre files and no import manifest, so check --today of a day before the import
+    took 王芳's file for one added after it: her 2026-H1 ledger, handed in on 2026-06-25, named a cadre that did
+    not exist that day (E-REF).  The import now lists what it writes in records/imports/lists.yaml's `records`
+    (made, then extended, its other lines kept), so the commit of the import brings her file on every past day;
+    validate passes it."""
+    from openpyxl import Workbook
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {"records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-15"])})
+    commit(repo, "2026-06-25 10:00", "王芳 2026-H1")
+    for name, rows in (("c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]]),
+                       ("k.xlsx", [["社团名称", "指导单位"], ["桥牌协会", "cs"]])):
+        book = Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(tmp_path / name)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    for kind, sheet in (("cadres", "c.xlsx"), ("clubs", "k.xlsx")):
+        run = subprocess.run([sys.executable, "-m", "generator", "import", kind, str(tmp_path / sheet), "--write"],
+                             cwd=repo, env=env, capture_output=True, text=True, timeout=60)
+        assert run.returncode == 0, run.stdout + run.stderr
+    manifest = (repo / "records/imports/lists.yaml").read_text(encoding="utf-8")
+    assert manifest.endswith("records:\n  - cadres/wang-fang.yaml\n  - clubs.yaml\n"), manifest
+    commit(repo, "2026-09-10 10:00", "导入组织部干部名单、校团委社团名单")
+    for when in ("2026-07-15", "2026-12-02"):
+        then = _report(repo / "records", when)
+        assert not [f for f in then["findings"] if f["code"].startswith(("E-REF", "E-SCHEMA"))], then["findings"]

@@ -1952,3 +1952,16 @@ def test_a_remark_in_words_is_read_where_sure_and_told_where_not(work):
     assert "l.xlsx:2:5: 警告 W-IMP-016: 第 2 行的状态是“在职”，但 records/cadres/li-na.yaml 的“离任日期”是 2026-06-30，已经结束" \
            in late.stdout, late.stdout
     assert "W-IMP-016" not in cli(work, "import", "cadres", "l.xlsx", "--today", "2026-06-02").stdout
+
+
+def test_an_import_manifest_that_cannot_be_extended_stops_the_import(work):
+    """The import lists what it writes in records/imports/lists.yaml's records; a manifest whose records is no
+    list cannot be extended in place: E-IMP-019 at the manifest, and nothing is written (the cadre neither)."""
+    (work / "records/imports").mkdir(exist_ok=True)
+    (work / "records/imports/lists.yaml").write_text("source: 名单\nrecords: cadres/li-na.yaml\n", encoding="utf-8")
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert ("records/imports/lists.yaml: 错误 E-IMP-019: 导入清单 records/imports/lists.yaml 无法就地加上这次导入写的文件"
+            "（cadres/wang-fang.yaml）") in run.stdout, run.stdout

@@ -232,6 +232,13 @@ CODES = {
         "hint_zh": "{fix}",
         "hint_en": "{fix_en}",
     },
+    "E-IMP-019": {
+        "severity": "error",
+        "zh": "导入清单 {record} 无法就地加上这次导入写的文件（{files}）：它不是本系统写导入清单的样子，什么也没有写",
+        "en": "the import manifest {record} cannot be extended in place with the files this import writes ({files_en}): it is not written as the project writes one; nothing was written",
+        "hint_zh": "导入会把写入的记录文件列进导入清单的 records（按过去某一天检查时，它们按导入带进来的样子读，而不算那一天以后的改动）。请把 {record} 的 records 写成一项一行（每项以“- ”开头）或一行的 [ ] 列表，改正它通不过 validate 的地方，再运行一次导入。",
+        "hint_en": "An import lists the record files it writes in the import manifest's records (a check of a past day reads them as the import brought them, not as edits made after that day). Write the records of {record} one item per line (each starting with '- ') or as one [ ] list, correct what validate finds in it, and run the import again.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
