@@ -746,6 +746,8 @@ class Importer:
                 continue
             if field is None and (PERSONAL.search(norm) or self.kind in STUDENT and STUDENT[self.kind].search(norm)):
                 self.add("W-IMP-002", (self.header_row, i), **where)
+            elif field is None and i == self.remark:  # (read for an ended status and its day: _remarked)
+                continue
             elif field is None:
                 known = [v[3][0] for v in fields.values()]
                 self.add("W-IMP-001", (self.header_row, i), known=known, **where)
@@ -937,9 +939,11 @@ class Importer:
         end, words = LAST_DAY.get(self.kind, "until"), self.ended
         m = re.fullmatch(rf"(?:已于|于|已)?(?P<day>{REMARK_DAY})?(?:已经|已|被)?(?P<word>{'|'.join(words)})"
                          r"(?:(?:至|到|入|进|为|并入)[^,;。.!?]*)?[。.!]?", said)
-        if not column and m:
+        day = m and m.group("day") and _date(m.group("day"))
+        if m and not column:
             out["status"] = said if self._ended(said) else "已" + m.group("word")
-            if m.group("day") and (day := _date(m.group("day"))) and end not in out:
+        if m and (not column or self._ended(out.get("status") or "")):
+            if day and end not in out:  # (a status column's 已注销 and the day in the remark: 2025年7月1日注销)
                 out[end] = day
             return
         named = [w for w in words if w in said]
