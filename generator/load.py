@@ -911,16 +911,22 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
 }
 
 
-def _wide_colon_line(line: str, colon: int, kind: str | None = None) -> tuple[str, str]:
-    """The line to type for `line`, whose field's name ends with a full-width colon or a Chinese
+def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = None) -> tuple[str, str]:
+    """The line to type for lines[row], whose field's name ends with a full-width colon or a Chinese
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动, students：25人 → students: 25, 学生人数：25人
-    too; the line's indentation is not shown), zh and en (yaml_hints.line_meant)."""
-    from generator.yaml_hints import _fields, line_meant  # (only on an error)
+    too; the line's indentation is not shown), zh and en (yaml_hints.line_meant); for a title of a field
+    its mapping has already (日期：… beside date:), not to type a second one (yaml_hints.already_there)."""
+    from generator.yaml_hints import _fields, already_there, field_line, line_meant  # (only on an error)
 
+    line = lines[row]
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
-    _, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
-                                                   _fields(kind), dashes)
+    name, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
+                                                      _fields(kind), dashes)
+    at, item = field_line(lines, row, name) if note else (None, False)
+    if at:
+        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes))
+        return zh, f" {en}"
     return f"{note}这一行写成：{typed}", f" {note_en}The line: {typed_en}"
 
 
@@ -992,7 +998,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
             if m and what == "title":  # (学生人数:25人: E-YAML-001, as yaml_hints tells it where the parser stops)
                 from generator.yaml_hints import title_no_space  # (only on an error)
 
-                told = title_no_space(line, n - 1, kind)
+                told = title_no_space(lines, n - 1, kind)
                 found.extend([F.make("E-YAML-001", file, told[0], **told[1])] if told else [])
                 break
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
@@ -1028,7 +1034,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                     char, char_en = char.format(m.group(group)), char_en.format(m.group(group))
                     if line[m.end(group):m.end(group) + 1] != " ":
                         fix, fix_en = "，后面再加一个空格", ", followed by a space"
-                typed, typed_en = _wide_colon_line(line, m.start(group), kind) if what in ("colon", "semicolon") else ("", "")
+                typed, typed_en = _wide_colon_line(lines, n - 1, m.start(group), kind) if what in ("colon", "semicolon") else ("", "")
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" " + "".join(SPACES)):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 

@@ -237,6 +237,44 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[s
     return name, note, note_en, f"{dashes}{name}: {value}{said}", f"{dashes}{name}: {value}{said_en}"
 
 
+_KEY = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")
+
+
+def field_line(lines: list[str], row: int, name: str) -> tuple[int | None, bool]:
+    """(the line, from 1, of the field `name` in the mapping whose key lines[row] is — its lines at the same
+    column, up to the item's “- ” or the field above — or None; whether that mapping is a list's item)."""
+    lead = re.match(r" *(?:- +)*", lines[row])
+    col, item = lead.end(), bool(lead.group().strip())
+    for step in (-1, 1):
+        for n in range(row + step, -1 if step < 0 else len(lines), step):
+            line = lines[n]
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            key = _KEY.match(line)
+            if key and key.end(1) == col and key.group(2) == name:
+                return n + 1, item or bool(key.group(1).strip())
+            if step < 0 and key and key.end(1) == col and key.group(1).strip():  # (the item's first line)
+                item = True
+                break
+            if len(line) - len(line.lstrip(" ")) < col:
+                break
+    return None, item
+
+
+def already_there(word: str, name: str, at: int, item: bool, typed: str) -> tuple[str, str]:
+    """The words, zh and en, for a field written by its Chinese title `word` (日期：2026-04-21) in a mapping
+    that has its field `name` already, at line `at`: not to type a second one (typed: the line it would be)."""
+    where, where_en = ("这一项", "this item") if item else ("这里", "this mapping")
+    zh = f"“{word}”是字段 {name} 的中文说明，可{where}在第 {at} 行已经有 {name} 了，只能写一个。"
+    en = f"'{word}' is the title of '{name}', which {where_en} already has at line {at}; only one is written. "
+    if item:
+        zh += f"如果这一行说的是另一项（如另一次活动），请另起一项，与上一项的“- ”对齐，写成：- {typed}；"
+        en += f"If this line is of another item (another activity), begin a new item, aligned with the one above: - {typed}; "
+    zh += f"如果是要改第 {at} 行的 {name}，请改那一行，再删掉这一行"
+    en += f"if line {at}'s {name} is to change, change it there and delete this line"
+    return zh, en
+
+
 @lru_cache(maxsize=None)
 def sensible_depth() -> int:
     """How deep any record's values nest, by the schemas (a ledger: its mapping, activities, an
@@ -263,21 +301,24 @@ def sensible_depth() -> int:
     return max(depth(s, s, frozenset()) for s in schemas)
 
 
-def title_no_space(line: str, row: int, kind: str | None = None):
-    """E-YAML-001's position and words for `line` (at `row`), a field's Chinese title, an ASCII colon and no
+def title_no_space(lines: list[str], row: int, kind: str | None = None):
+    """E-YAML-001's position and words for lines[row], a field's Chinese title, an ASCII colon and no
     space (学生人数:25人, in the schema of records of `kind`): the line to type (students: 25); or None."""
+    line = lines[row]
     titled = _TITLED.fullmatch(line.strip())
     if not titled:
         return None
-    _, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1))
+    name, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1))
     if not note:
         return None
     word = titled.group(2)
+    fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"
+    at, item = field_line(lines, row, name)
+    if at:  # (日期:2026-04-21 in an activity that has its date: not a second date)
+        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(titled.group(1)))
     return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
         "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
-        "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field",
-        "fix": f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
-        "fix_en": f"{note_en}Add a space after the colon, which makes the line: {typed_en}"}
+        "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field", "fix": fix, "fix_en": fix_en}
 
 
 def _no_colon(lines: list[str], row: int, kind: str | None = None):
@@ -294,7 +335,7 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
     bare = _BARE_FIELD.fullmatch(above or "")
     bare = bare if bare and indent <= bare.start(2) else None  # (form: and, below, 社团活动: its value)
     how = ("请补上", "Add it, which makes the line")
-    told = title_no_space(line, row, kind)
+    told = title_no_space(lines, row, kind)
     if told:  # (学生人数:25人 — not the text of the field above going on: typed so, a wrong value was saved)
         return told
     if text.startswith("-") and text[1:2].strip() and text[1] != "-" and not goes_on:

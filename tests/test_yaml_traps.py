@@ -1152,3 +1152,23 @@ def test_an_activity_with_a_full_width_or_words_dash_is_given_the_line_to_type(r
     assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith('The line: - date: "2026-04-20"')
     edit(records, LEDGER, f'  {dash}date: "2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("written, code", [("    日期：2026-04-21", "E-YAML-010"), ("    日期:2026-04-21", "E-YAML-001"),
+                                           ("    日期: 2026-04-21", "E-SCHEMA-002")])
+def test_a_fields_title_beside_the_field_itself_is_not_told_to_be_typed_as_a_second_one(records, written, code):
+    # (told 这一行写成：date: 2026-04-21 or 是不是想写“date”（日期）？ — typed so, the activity had two dates)
+    edit(records, LEDGER, "    form: 社团活动\n", f"    form: 社团活动\n{written}\n")
+    f = only(validate(records), code)
+    assert "这一项在第 5 行已经有 date 了" in f["hint"] and "写成：- date: 2026-04-21" in f["hint"], f
+    assert "这一行写成：date" not in f["hint"] and "是不是想写" not in f["hint"], f
+    en = only(validate(records, "--lang", "en"), code)
+    assert "which this item already has at line 5" in en["hint"] and "Did you mean" not in en["hint"], en
+    edit(records, LEDGER, f"    form: 社团活动\n{written}\n", "    form: 社团活动\n")  # (the date of line 5 kept)
+    assert validate(records) == []
+
+
+def test_a_fields_title_beside_the_field_in_a_cadres_file_says_which_line_has_it(records):
+    edit(records, LI_NA, "unit: xgb\n", "unit: xgb\n姓名：李娜\n")
+    f = only(validate(records), "E-YAML-010")
+    assert "这里在第 1 行已经有 name 了" in f["hint"] and "另起一项" not in f["hint"], f
