@@ -527,7 +527,19 @@ def item_on_two_lines(text: str, start: int, end: int, value: str):
     dash = text[line_start:start].rstrip()
     indent = " " * (len(dash) - 1) if dash.endswith("-") else text[line_start:start]
     shown = value if len(value) <= 30 else value[:29] + "…"
-    return at, {"cont": cont, "value": shown, "typed": f"{indent}- {cont}"}
+    if cont.startswith("- "):  # (an item of its own, its “- ” further in than the one above: not “- - 就业指导”)
+        more = at - (text.rfind("\n", 0, at) + 1) - len(indent)
+        typed = f"{indent}{cont}"
+        return at, {"cont": cont, "value": shown, "fix": (
+            f"这一行的“- ”比上一项的“- ”多缩进了 {more} 格，读成了上一项文字的接续：请让它与上一项的“- ”对齐（前面 {len(indent)} 个空格），"
+            f"这一行写成：{typed}"), "fix_en": (
+            f"This line's '- ' is indented {more} more than the item above, so it reads as more of that item's text: "
+            f"align it with the '- ' above ({len(indent)} spaces before it), which makes the line: {typed}")}
+    typed = f"{indent}- {cont}"
+    return at, {"cont": cont, "value": shown,
+                "fix": f"如果“{cont}”是新的一项，请在它前面加上“- ”，与上一项的“- ”对齐，这一行写成：{typed}；如果是同一项，请把它接到上一行的末尾。",
+                "fix_en": f"If '{cont}' is another item, begin it with '- ', aligned with the item above: {typed}; "
+                          "if it is the same item, put it at the end of the line above."}
 
 
 def tab_spaces(lines: list[str], row: int) -> dict:

@@ -1172,3 +1172,18 @@ def test_a_fields_title_beside_the_field_in_a_cadres_file_says_which_line_has_it
     edit(records, LI_NA, "unit: xgb\n", "unit: xgb\n姓名：李娜\n")
     f = only(validate(records), "E-YAML-010")
     assert "这里在第 1 行已经有 name 了" in f["hint"] and "另起一项" not in f["hint"], f
+
+
+@pytest.mark.parametrize("dash", ["       - ", "        - "])
+def test_a_list_item_indented_more_than_the_one_above_is_told_to_align_not_to_add_a_dash(records, dash):
+    # (- 学业发展 and under it, one space or two further in, - 就业指导: told 请在它前面加上“- ” … 这一行写成：
+    # - - 就业指导 — a list in a list, typed so)
+    edit(records, LEDGER, SUMMARY, TOPICS.replace("      - 就业指导", f"{dash}就业指导"))
+    f = only(validate(records), "E-YAML-015")
+    assert (f["line"], f["column"]) == (12, len(dash) - 1), f
+    assert f["hint"].endswith("这一行写成：      - 就业指导"), f
+    assert "加上“- ”" not in f["hint"] and "- - " not in f["hint"], f
+    en = only(validate(records, "--lang", "en"), "E-YAML-015")
+    assert en["hint"].endswith("which makes the line:       - 就业指导") and "- - " not in en["hint"], en
+    edit(records, LEDGER, f"{dash}就业指导", "      - 就业指导")  # typed as told: nothing left
+    assert validate(records) == []

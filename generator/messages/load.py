@@ -187,8 +187,8 @@ CODES = {
         "severity": "error",
         "zh": "列表的一项写到了下一行：“{cont}”会和上一行连成一项“{value}”",
         "en": "a list item runs onto the next line: '{cont}' is read together with the line above as one item, '{value}'",
-        "hint_zh": "如果“{cont}”是新的一项，请在它前面加上“- ”，与上一项的“- ”对齐，这一行写成：{typed}；如果是同一项，请把它接到上一行的末尾。",
-        "hint_en": "If '{cont}' is another item, begin it with '- ', aligned with the item above: {typed}; if it is the same item, put it at the end of the line above.",
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
     },
     "E-YAML-016": {
         "severity": "error",
