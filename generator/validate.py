@@ -468,6 +468,10 @@ def _chinese_quotes(text: str) -> tuple[str, str, str]:
     if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
         return (text[1:-1], f"两边的中文引号 {text[0]} {text[-1]} 会被当成内容的一部分：请删掉它们。",
                 f" The Chinese quotes {text[0]} {text[-1]} around it are read as part of the value: delete them.")
+    if len(text) > 2 and {text[0], text[-1]} & set(_QUOTES) and {text[0], text[-1]} <= set(_QUOTES + "\"'"):
+        # (“2026-04-20" — Word made the opening quote a Chinese one: YAML reads neither as a quote)
+        return (text[1:-1], f"两边的引号 {text[0]} {text[-1]} 有一个是中文引号，两个都会被当成内容的一部分：请删掉它们。",
+                f" The quotes {text[0]} {text[-1]} around it, one of them Chinese, are read as part of the value: delete them.")
     return text, "", ""
 
 

@@ -1187,3 +1187,16 @@ def test_a_list_item_indented_more_than_the_one_above_is_told_to_align_not_to_ad
     assert en["hint"].endswith("which makes the line:       - 就业指导") and "- - " not in en["hint"], en
     edit(records, LEDGER, f"{dash}就业指导", "      - 就业指导")  # typed as told: nothing left
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("old, written, meant", [('date: "2026-04-20"', 'date: “2026-04-20"', "这里应写作 2026-04-20"),
+                                                 ('date: "2026-04-20"', "date: ‘2026-04-20'", "这里应写作 2026-04-20"),
+                                                 ("students: 25", 'students: “25"', "这里应写 25")])
+def test_a_value_opened_with_a_word_processors_quote_and_closed_with_an_ascii_one_is_given_the_value(records, old, written, meant):
+    # (“2026-04-20" — the opening quote made “smart” by Word, the closing one not — was told only 日期请写成 YYYY-MM-DD,
+    # though “2026-04-20” is told to lose its quotes, with the date to write)
+    edit(records, LEDGER, old, written)
+    f = only(validate(records), "E-SCHEMA-005" if "date" in old else "E-SCHEMA-003")
+    assert meant in f["hint"] and "删掉" in f["hint"], f
+    en = only(validate(records, "--lang", "en"), f["code"])
+    assert "delete them" in en["hint"] and ("2026-04-20" in en["hint"] or "Here: 25" in en["hint"]), en
