@@ -404,9 +404,11 @@ def _unclosed(lines: list[str], row: int, column: int, until: int | None = None)
     quote, value = line[column], line[column + 1:].rstrip()
     if quote not in _CHINESE_CLOSE or quote in value:
         return None
+    how = ("请在值的末尾补上英文引号", "Close it with the same quote")
     if value.endswith(_CHINESE_CLOSE[quote]):
         said = (f"引号没有闭合：开头是英文引号“{quote}”，结尾却是中文引号“{value[-1]}”",
                 f"the quote is never closed: it opens with '{quote}' and ends with a Chinese '{value[-1]}'")
+        how = (f"请把结尾的中文引号“{value[-1]}”换成英文引号“{quote}”", f"Put an ASCII '{quote}' for the Chinese '{value[-1]}' at its end")
         value = value[:-1]
     elif until is not None:
         said = (f"引号没有闭合：从这里开始的引号一直读到第 {until + 1} 行的引号才结束，中间各行都成了它的文字",
@@ -414,7 +416,7 @@ def _unclosed(lines: list[str], row: int, column: int, until: int | None = None)
     else:
         said = ("引号没有闭合：从这里开始的引号直到文件末尾都没有结束", "the quote that starts here is never closed")
     typed = f"{line[:column].strip()} {quote}{value}{quote}".strip()
-    return (row + 1, column + 1), params(*said, typed, "请在值的末尾补上英文引号", "Close it with the same quote")
+    return (row + 1, column + 1), params(*said, typed, *how)
 
 
 def _closed_later(lines: list[str], row: int, column: int):

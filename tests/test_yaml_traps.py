@@ -1200,3 +1200,16 @@ def test_a_value_opened_with_a_word_processors_quote_and_closed_with_an_ascii_on
     assert meant in f["hint"] and "删掉" in f["hint"], f
     en = only(validate(records, "--lang", "en"), f["code"])
     assert "delete them" in en["hint"] and ("2026-04-20" in en["hint"] or "Here: 25" in en["hint"]), en
+
+
+@pytest.mark.parametrize("old, new", [(SUMMARY, '    summary: "参加机器人协会的比赛备赛活动。”'),
+                                      ('  - date: "2026-04-20"', '  - date: "2026-04-20”')])
+def test_a_quote_closed_with_a_chinese_one_is_told_to_change_it_not_to_add_one(records, old, new):
+    # (told 请在值的末尾补上英文引号 — typed so, "2026-04-20”" and still unclosed: the ” is to be the ")
+    if "date" in old:
+        edit(records, LEDGER, SUMMARY, '    summary: "参加机器人协会的比赛备赛活动。"')
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-YAML-001")
+    assert "请把结尾的中文引号“””换成英文引号“\"”" in f["hint"] and "补上" not in f["hint"], f
+    en = only(validate(records, "--lang", "en"), "E-YAML-001")
+    assert "Put an ASCII '\"' for the Chinese '”' at its end" in en["hint"], en
