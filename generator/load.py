@@ -1084,9 +1084,9 @@ def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
     return out
 
 
-_NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动），请在这一项的第一行前加上“- ”，与上一项的“- ”对齐。",
+_NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动），请在这一项的第一行前加上“- ”，与上一项的“- ”对齐{typed}",
              " If a new item starts here (another activity, copied), begin its first line with '- ', "
-             "aligned with the item above.")
+             "aligned with the item above{typed_en}")
 
 
 class _Converter:
@@ -1207,10 +1207,14 @@ class _Converter:
                 # fields were added to the item above (said once, at the first repeated field).
                 item = bool(path) and isinstance(path[-1], int) and not told
                 told = told or item
-                self.problems.append(
-                    F.make("E-YAML-003", self.file, self._at(key_node), key=key, first_line=first_line[key],
-                           item=_NEW_ITEM[0] if item else "", item_en=_NEW_ITEM[1] if item else "")
-                )
+                zh = en = ""
+                if item:  # (the item's first field again: the line to type, its “- ” where the item above has it)
+                    line, col = LINE_BREAK.split(self.source)[key_node.start_mark.line], key_node.start_mark.column
+                    typed = f"{' ' * (col - 2)}- {line.strip()}" if key == node.value[0][0].value and col >= 2 else ""
+                    zh, en = (_NEW_ITEM[0].format(typed=f"，这一行写成：{typed}" if typed else "。"),
+                              _NEW_ITEM[1].format(typed_en=f", which makes the line: {typed}" if typed else "."))
+                self.problems.append(F.make("E-YAML-003", self.file, self._at(key_node), key=key,
+                                            first_line=first_line[key], item=zh, item_en=en))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             self.keys[path + (key,)] = self._at(key_node)

@@ -391,7 +391,7 @@ def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records)
     path.write_text(text + item.replace("  - date:", "    date:").replace("备赛活动", "赛后总结"), encoding="utf-8")
     found = validate(records)
     assert [(f["code"], f["line"]) for f in found] == [("E-YAML-003", n) for n in range(11, 17)]
-    assert found[0]["hint"].endswith("请在这一项的第一行前加上“- ”，与上一项的“- ”对齐。")
+    assert found[0]["hint"].endswith('请在这一项的第一行前加上“- ”，与上一项的“- ”对齐，这一行写成：  - date: "2026-04-20"')
     assert all("- " not in f["hint"] for f in found[1:])  # said once
     edit(records, LEDGER, "    date:", "  - date:")  # a repeated top-level key is not an item
     edit(records, LEDGER, "cadre: li-na\n", "cadre: li-na\ncadre: li-na\n")
@@ -1213,3 +1213,16 @@ def test_a_quote_closed_with_a_chinese_one_is_told_to_change_it_not_to_add_one(r
     assert "请把结尾的中文引号“””换成英文引号“\"”" in f["hint"] and "补上" not in f["hint"], f
     en = only(validate(records, "--lang", "en"), "E-YAML-001")
     assert "Put an ASCII '\"' for the Chinese '”' at its end" in en["hint"], en
+
+
+def test_a_copied_activity_that_lost_its_dash_is_given_the_line_to_type(records):
+    # (told to begin the item's first line with “- ”, aligned with the item above, but not the line: how many
+    # spaces before the “- ” was left to count)
+    edit(records, LEDGER, SUMMARY, f"{SUMMARY}\n    {ANOTHER[2:]}")
+    f = validate(records)[0]
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-003", 11, 5), f
+    assert f["hint"].endswith('这一行写成：  - date: "2026-04-27"'), f
+    en = validate(records, "--lang", "en")[0]
+    assert en["hint"].endswith('which makes the line:   - date: "2026-04-27"'), en
+    edit(records, LEDGER, '    date: "2026-04-27"', '  - date: "2026-04-27"')  # typed as told: nothing left
+    assert validate(records) == []
