@@ -84,8 +84,10 @@ def _best(name: str, known: tuple) -> tuple:
 
 
 def did_you_mean(name, known) -> dict:
-    """A finding's `suggestion` and `suggestion_en`: “是不是“…”？” with the closest known name, or nothing."""
-    return phrased(closest(name, known))
+    """A finding's `suggestion` and `suggestion_en`: “是不是“…”？” with the closest known name, or nothing; for a
+    known name but for a character nobody sees (mkt-2023-01 and a full-width space after it), the words for it."""
+    told = unseen(name, known) if isinstance(name, str) else None
+    return {"suggestion": told[0], "suggestion_en": told[1].strip()} if told else phrased(closest(name, known))
 
 
 def phrased(close: str | None) -> dict:

@@ -259,6 +259,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             meant = _number_meant(inside)
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
+            hint, hint_en = _unseen_first(value, hint, hint_en)
         elif expected == "array":
             hint, hint_en = _list_hint(value)
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
@@ -289,6 +290,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                          f"Here: {meant}.")
         else:
             fh, fh_en = schema.get("description", ""), ""
+        fh, fh_en = _unseen_first(error.instance, fh, fh_en)
         return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
                        format_hint=fh, format_hint_en=fh_en)]
     if v in ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
@@ -460,6 +462,13 @@ def _period_of(doc: Document) -> str | None:
 
 
 _QUOTES = "“”‘’「」『』"
+
+
+def _unseen_first(value, zh: str, en: str) -> tuple[str, str]:
+    """The hint `zh`, `en` for `value`, after the words for a character in it nobody sees (2026-01-13 and an input
+    method's full-width space after it: told 这里应写作 2026-01-13, the very text the line shows), if any."""
+    told = unseen(value, {seen(value)}) if isinstance(value, str) else None
+    return (told[0] + zh, f"{told[1]}{en.lstrip()}") if told else (zh, en)
 
 
 def _chinese_quotes(text: str) -> tuple[str, str, str]:
