@@ -380,19 +380,19 @@ INDEX_HTML = """<!doctype html>
         impl.unpublishedEntries = function () {
           return list.apply(impl, arguments).then(function (keys) { pending(keys); return keys; });
         };
-        ["authenticate", "restoreUser"].forEach(function (name) {
-          var signIn = impl[name];
-          if (typeof signIn !== "function") { return; }
-          impl[name] = function () {
-            return Promise.resolve(signIn.apply(impl, arguments)).then(function (user) {
-              if (user && !decapLists()) {
-                list.apply(impl).then(function (keys) { read(impl, pending(keys)); })
-                  .catch(function (e) { console.warn("ledgers waiting for review not listed", e); });
-              }
-              return user;
-            });
-          };
-        });
+        // (a sign-in: every host's restoreUser, a page opened already signed in, ends in its authenticate,
+        // whose answer may be no user at all — decap-server's —: signed in all the same)
+        var signIn = impl.authenticate;
+        if (typeof signIn !== "function") { return impl; }
+        impl.authenticate = function () {
+          return Promise.resolve(signIn.apply(impl, arguments)).then(function (user) {
+            if (!decapLists()) {
+              list.apply(impl).then(function (keys) { read(impl, pending(keys)); })
+                .catch(function (e) { console.warn("ledgers waiting for review not listed", e); });
+            }
+            return user;
+          });
+        };
         return impl;
       }
       if (window.CMS && CMS.getBackend) {
