@@ -36,9 +36,31 @@ def enabled() -> bool:
     return os.environ.get("CONTACT_LEDGER_FAST", "1") != "0"
 
 
-def parse(raw: bytes, file: str, stop: tuple | None = None):
-    """A load._Parsed for an ordinary file, or None (let the full loader handle it).
-    (With `stop`: see locate.)"""
+def parse(raw: bytes, file: str):
+    """A load._Parsed for an ordinary file, or None (let the full loader handle it)."""
+    text = _text(raw)
+    return None if text is None else _guarded(_build, text)
+
+
+def locate(raw: bytes, path: tuple, key: bool = False) -> tuple[int, int] | None:
+    """The position `parse` gives the value at `path` (its key's, when `key`), reading the file
+    only as far as that: the one question asked of most files with a finding (a ledger with a
+    holiday activity: ≈0.7 ms for the whole parse, ≈0.1–0.2 ms this way).  None: not there, or a
+    file `parse` leaves to the full loader."""
+    text = _text(raw)
+    return None if text is None else _guarded(_walk, text, (path, key))
+
+
+def positions(raw: bytes) -> tuple[dict, dict] | None:
+    """The positions and key positions `parse` gives, without the values, spans and text: for a
+    file whose every row is asked where and whose values the quick path read (an assignment file:
+    load.positions_of).  None: a file `parse` leaves to the full loader."""
+    text = _text(raw)
+    return None if text is None else _guarded(_walk, text, None)
+
+
+def _text(raw: bytes) -> str | None:
+    """The text of an ordinary file's bytes, or None: one `parse` leaves to the full loader."""
     if raw.startswith(_BAD_BYTES) or b"\x00" in raw or b"\t" in raw:
         return None
     try:
@@ -50,55 +72,71 @@ def parse(raw: bytes, file: str, stop: tuple | None = None):
         return None
     if "\\" in text and load.ESCAPED_CONTROL.search(text):  # E-YAML-014
         return None
+    return text
+
+
+def _guarded(walk, *args):
     try:
-        return _build(text, stop)
+        return walk(*args)
     except Exception:  # noqa: BLE001 - a syntax error, or anything else: the full loader reports it
         return None
 
 
-def locate(raw: bytes, path: tuple, key: bool = False) -> tuple[int, int] | None:
-    """The position `parse` gives the value at `path` (its key's, when `key`), reading the file
-    only as far as that: the one question asked of most files with a finding (a ledger with a
-    holiday activity: ≈0.7 ms for the whole parse, ≈0.1–0.2 ms this way).  None: not there, or a
-    file `parse` leaves to the full loader."""
-    return parse(raw, "", (path, key))
-
-
-def _build(text: str, stop: tuple | None = None):
-    """The file's values, positions and spans; or with `stop` = (path, key?), only that one
-    position, as soon as it is reached (None when it never is)."""
-    scalar = load.scalar  # reads only .value and .style, which an event has as its node does
-    max_depth = load.MAX_DEPTH - 2
-    positions: dict = {}
-    keys: dict = {}
-    spans: dict = {}
-    key_spans: dict = {}
+def _events(text: str):
+    """libyaml's events after the root mapping's start, and that start's (line, column); or None:
+    the stream must be StreamStart, DocumentStart, MappingStart … MappingEnd, DocumentEnd, StreamEnd."""
     events = yaml.parse(text, Loader=load.loader())
-    # the stream must be: StreamStart, DocumentStart, MappingStart … MappingEnd, DocumentEnd, StreamEnd
     if not isinstance(next(events), yaml.StreamStartEvent) or not isinstance(next(events), yaml.DocumentStartEvent):
         return None
     first = next(events)
     if type(first) is not _MAP_START or first.tag is not None or first.anchor is not None:
         return None
-    root: dict = {}
-    m = first.start_mark
-    positions[()] = (m.line + 1, m.column + 1)
-    if stop == ((), False):
-        return positions[()]
-    # a frame: [container, path, is_mapping, pending key (mapping) or next index (sequence)]
-    stack = [[root, (), True, None]]
+    return events, (first.start_mark.line + 1, first.start_mark.column + 1)
+
+
+class _Refused(Exception):
+    """A file `parse` leaves to the full loader (_guarded: None)."""
+
+
+def _nodes(events, stack: list):
+    """(event, its type) of each node of the root mapping, a collection's end taking its frame off
+    `stack`, up to the root's end; _Refused at an alias, an anchor, a tag, or a root never ended."""
     for event in events:
         kind = type(event)
-        top = stack[-1]
         if kind in _ENDS:
             stack.pop()
             if not stack:
-                break
+                return
             continue
-        if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START:
-            return None  # an alias, or anything unexpected
-        if event.tag is not None or event.anchor is not None:
-            return None
+        if kind is not _SCALAR and kind is not _MAP_START and kind is not _SEQ_START \
+                or event.tag is not None or event.anchor is not None:
+            raise _Refused  # an alias, or anything unexpected
+        yield event, kind
+    raise _Refused  # the root mapping never ended
+
+
+def _ended(events) -> bool:
+    """The root mapping was the one document (not a second one after it)."""
+    return isinstance(next(events), yaml.DocumentEndEvent) and isinstance(next(events), yaml.StreamEndEvent)
+
+
+def _build(text: str):
+    """The file's values, positions and spans (None: the full loader's work)."""
+    scalar = load.scalar  # reads only .value and .style, which an event has as its node does
+    max_depth = load.MAX_DEPTH - 2
+    keys: dict = {}
+    spans: dict = {}
+    key_spans: dict = {}
+    begun = _events(text)
+    if begun is None:
+        return None
+    events, at = begun
+    positions: dict = {(): at}
+    root: dict = {}
+    # a frame: [container, path, is_mapping, pending key (mapping) or next index (sequence)]
+    stack = [[root, (), True, None]]
+    for event, kind in _nodes(events, stack):
+        top = stack[-1]
         container, path, is_map, slot = top
         if is_map and slot is None:  # a key
             if kind is not _SCALAR:
@@ -111,8 +149,6 @@ def _build(text: str, stop: tuple | None = None):
                 return None
             sm = event.start_mark
             keys[path + (key,)] = (sm.line + 1, sm.column + 1)
-            if stop is not None and stop[1] and stop[0] == path + (key,):
-                return keys[stop[0]]
             key_spans[path + (key,)] = (sm.index, event.end_mark.index, value)
             top[3] = key
             continue
@@ -126,8 +162,6 @@ def _build(text: str, stop: tuple | None = None):
                 return None  # an item on two lines (E-YAML-015)
         sm = event.start_mark
         positions[here] = (sm.line + 1, sm.column + 1)
-        if stop is not None and not stop[1] and stop[0] == here:
-            return positions[here]
         if kind is _SCALAR:
             value = event.value
             spans[here] = (sm.index, event.end_mark.index, value)
@@ -141,13 +175,69 @@ def _build(text: str, stop: tuple | None = None):
             container[slot] = item
         else:
             container.append(item)
-    else:
-        return None  # the root mapping never ended
-    if not isinstance(next(events), yaml.DocumentEndEvent) or not isinstance(next(events), yaml.StreamEndEvent):
+    if not _ended(events):
         return None  # a second document
-    if stop is not None:
-        return None
     out = load._Parsed()
     out.data, out.positions, out.keys = root, positions, keys
     out.text, out.spans, out.key_spans = text, spans, key_spans
     return out
+
+
+def _walk(text: str, stop: tuple | None):
+    """What `_build` finds of positions, refusing what it refuses, without its values and spans:
+    with `stop` = (path, key?), only that one position, as soon as it is reached (None when it
+    never is); without, (positions, key positions) (None: the full loader's work)."""
+    scalar = load.scalar
+    max_depth = load.MAX_DEPTH - 2
+    begun = _events(text)
+    if begun is None:
+        return None
+    events, at = begun
+    if stop == ((), False):
+        return at
+    positions: dict = {(): at}
+    keys: dict = {}
+    plain: dict = {}
+    # a frame: [the keys so far (mapping) or None (sequence), path, pending key or next index]
+    stack = [[set(), (), None]]
+    for event, kind in _nodes(events, stack):
+        top = stack[-1]
+        seen, path, slot = top
+        if seen is not None:
+            if slot is None:  # a key
+                if kind is not _SCALAR:
+                    return None
+                if event.style:
+                    key = event.value
+                elif event.value == "<<":
+                    return None
+                else:  # (the same few keys in every row: what our rules read them as, once)
+                    key = plain.get(event.value)
+                    if key is None:
+                        key = plain[event.value] = scalar(event)
+                if type(key) is not str or key in seen:
+                    return None
+                seen.add(key)
+                top[2] = key
+                sm = event.start_mark
+                keys[path + (key,)] = (sm.line + 1, sm.column + 1)
+                if stop is not None and stop[1] and stop[0] == path + (key,):
+                    return keys[stop[0]]
+                continue
+            top[2] = None
+        else:
+            top[2] = slot + 1
+            if kind is _SCALAR and not event.style and event.start_mark.line != event.end_mark.line:
+                return None  # an item on two lines (E-YAML-015)
+        here = path + (slot,)
+        sm = event.start_mark
+        positions[here] = (sm.line + 1, sm.column + 1)
+        if stop is not None and not stop[1] and stop[0] == here:
+            return positions[here]
+        if kind is not _SCALAR:
+            if len(here) >= max_depth:
+                return None
+            stack.append([set() if kind is _MAP_START else None, here, None if kind is _MAP_START else 0])
+    if stop is not None or not _ended(events):
+        return None
+    return positions, keys

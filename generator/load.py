@@ -559,6 +559,19 @@ class _Parsed:
         self.key_spans: dict = {} if key_spans is None else key_spans
 
 
+def positions_of(raw: bytes, file: str) -> tuple[dict, dict]:
+    """(positions, key positions) of `_parse(raw, file)`, without the values, spans and text when
+    the fast path can (fastload.positions): what the loading processes keep of an assignment file,
+    whose values the quick path read and whose every row's line the checks list."""
+    from generator import fastload
+
+    found = fastload.positions(raw) if fastload.enabled() else None
+    if found is None:
+        found = _parse(raw, file)
+        return found.positions, found.keys
+    return found
+
+
 def parse_bytes(raw: bytes, file: str):
     """Parse one file's bytes.  Returns (data, positions, key_positions, findings)."""
     p = _parse(raw, file)

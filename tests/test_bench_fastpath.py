@@ -376,7 +376,7 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
     file, all of which rapidyaml read otherwise.)"""
     import random
 
-    from generator import quickload
+    from generator import fastload, quickload
 
     atoms = ['"a" b', "'a' - x", '"a\\"b"', "'it''s'", '"a: b"', "&", "*", "!", "@", "`", "?", " ", " ", "a", "Q",
              "5", "好", "[", "]", "{", "}", ",", ":", ": ", "'", '"', "-", "- ", "#", " #", "|", ">", "|2", ">-",
@@ -394,6 +394,8 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
                 + "".join(rnd.choice(atoms) for _ in range(rnd.randint(1, 10))) \
                 + rnd.choice(ends)
             raw = text.encode()
+            whole = fastload.parse(raw, "x.yaml")  # (positions only: what the whole parse refuses, and its positions)
+            assert fastload.positions(raw) == (whole and (whole.positions, whole.keys)), text
             quick = quickload.values(raw)
             if quick is None:
                 continue
@@ -947,3 +949,51 @@ def test_the_assignment_rows_lines_come_with_a_cold_load_and_no_file_is_parsed_a
     _settings({"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": workers, "CONTACT_LEDGER_PARALLEL_MIN": "1"},
               monkeypatch)
     assert all(d.placed is None for d in pipeline.validate_records(root)[0].docs)
+
+
+@pytest.mark.parametrize("records", ["demo", "corpus"])
+def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_built_again(
+        tmp_path, monkeypatch, records):
+    """The loading process keeps the positions of an assignment file whose values the quick path read
+    by a pass that builds no values and no spans (fastload.positions; the values were built once):
+    on the demo's and a generated corpus's assignment files, every row's and every field's position
+    and every key's is the one the whole parse (Document.where) gives, with the files removed once
+    loaded (none is parsed again here), with one loading process and with two."""
+    from generator import fastload, pipeline
+
+    root = tmp_path / "records"
+    if records == "demo":
+        shutil.copytree(REPO / "records", root)
+    else:
+        subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "120", "--seed", "3", "--out", str(root)],
+                       cwd=REPO, check=True, capture_output=True)
+    kept = {f: f.read_bytes() for f in sorted((root / "assignments").glob("*.yaml"))}
+    parsed = {f"assignments/{f.name}": fastload.parse(raw, str(f)) for f, raw in kept.items()}
+    assert len(kept) >= 2 and all(parsed.values())
+    texts = {raw.decode("utf-8") for raw in kept.values()}
+    built = []  # (the texts whose values were built in this process)
+    monkeypatch.setattr(fastload, "_build",
+                        lambda text, *rest, _build=fastload._build: built.append(text) or _build(text, *rest))
+
+    def asked(rs):
+        for f in kept:
+            f.unlink()
+        docs = {row.doc.rel: row.doc for row in rs.assignments}
+        return docs, [(row.doc.rel, row.path + (field,), row.pos(field), row.key_pos(field))
+                      for row in rs.assignments for field in row.data]
+
+    for workers in ("1", "2"):
+        shutil.rmtree(tmp_path / "cache", ignore_errors=True)
+        _settings({"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
+                   "CONTACT_LEDGER_PARALLEL_MIN": "1"}, monkeypatch)
+        built.clear()
+        rs, _found, (docs, rows) = pipeline.validate_records_and(root, asked)
+        assert not texts & set(built), "an assignment file's values were built again for its positions"
+        assert sorted(docs) == sorted(parsed)
+        for rel, doc in docs.items():
+            assert doc.placed == (parsed[rel].positions, parsed[rel].keys), rel
+        assert len(rows) > 3 * len(rs.assignments) >= 6
+        for rel, path, at, key_at in rows:
+            assert (at, key_at) == (parsed[rel].positions[path], parsed[rel].keys[path]), (rel, path)
+        for f, raw in kept.items():
+            f.write_bytes(raw)
