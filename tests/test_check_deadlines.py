@@ -1443,3 +1443,30 @@ def test_an_owed_ledger_recording_no_activity_is_told_once_its_deadline_has_pass
                  "    start: \"2025-07-01\"\n    end: \"2025-12-31\"\n    reason: 病假\n"})
     commit(repo, "2025-12-21 10:00", "豁免")
     assert codes(check(repo, "2026-01-01"), "W-CHK-017") == []
+
+
+def test_held_periods_are_the_periods_held_during_finds_a_row_in(tmp_path):
+    """held_periods lists, from the spans of the cadre's rows in force, the periods (begun by --today,
+    not archived) in which held_during finds one of their rows — on the demo's cadres (leavers,
+    joiners, two cycles), as of days from before the first cycle to after the last, and with a period
+    archived."""
+    from pathlib import Path
+
+    from generator.check.context import Context
+    from generator.check.deadlines import held_periods
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", tmp_path / "records")
+    rs, _ = validate_records(tmp_path / "records")
+    listed = 0
+    for today in [dt.date(y, m, d) for y in range(2022, 2028) for m, d in ((1, 1), (6, 30), (7, 1), (12, 31))]:
+        ctx = Context(rs, today)
+        if today.year == 2026:
+            ctx.__dict__["archived"] = {"2024-H1": {}, "2025-H2": {}}
+        for cadre in ctx.rows:
+            spans = [s for s in map(ctx.row_span, ctx.rows[cadre]) if s[0]]
+            expected = [p for p in rs.periods_between(min(s for s, _ in spans), min(max(e for _, e in spans), today))
+                        if p.start <= today and p.id not in ctx.archived and ctx.held_during(cadre, p.start, p.end)] \
+                if spans and min(s for s, _ in spans) <= today else []
+            assert list(held_periods(ctx, cadre)) == expected, (cadre, today)
+            listed += len(expected)
+    assert listed > 2000

@@ -206,6 +206,7 @@ class Context:
         self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for
         self._dates: dict = {}  # ledger file → activity_dates
         self._days: dict = {}  # an activity's date as written → the date
+        self._years: dict = {}  # (first year, last year) → periods_of_years
         self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
         self._others: str | None = None  # digest_of_others ("": none)
         self.rows = self.rows_by_cadre()
@@ -231,6 +232,15 @@ class Context:
             days = self._days  # (116,000 activities at 12k, on a few thousand days)
             hit = self._dates[led.doc.rel] = tuple([(i, days.get(day) or days.setdefault(day, parse_date(day)))
                                                     for i, day in self.facts(led).dates])
+        return hit
+
+    def periods_of_years(self, first: int, last: int) -> list:
+        """Every policy period of the years `first` to `last`, in order (RecordSet.periods_between of
+        their first and last days), worked out once: each cadre's rows ask for their own years."""
+        key = (first, last)
+        hit = self._years.get(key)
+        if hit is None:
+            hit = self._years[key] = self.rs.periods_between(dt.date(first, 1, 1), dt.date(last, 12, 31))
         return hit
 
     def cycle_bounds(self) -> tuple[dt.date | None, dt.date | None]:

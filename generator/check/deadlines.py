@@ -76,13 +76,16 @@ def _unlisted(ctx: Context) -> None:
 
 def held_periods(ctx: Context, cadre: str):
     """The periods begun by --today and not archived in which the cadre held a contact point: those of
-    their ledger rows (each owed or not: SemesterContacts.owes)."""
-    spans = [s for s in (ctx.row_span(r) for r in ctx.rows.get(cadre, ())) if s[0]]
-    if not spans or min(s for s, _ in spans) > ctx.today:
+    their ledger rows (each owed or not: SemesterContacts.owes).  From the spans of their rows in force
+    (Context.in_force), as held_during would filter them, without a question kept for each period."""
+    spans, today = ctx.in_force(cadre), ctx.today
+    if not spans or min(s for s, _, _ in spans) > today:
         return
-    for period in ctx.rs.periods_between(min(s for s, _ in spans), min(max(e for _, e in spans), ctx.today)):
-        if period.start <= ctx.today and period.id not in ctx.archived and ctx.held_during(cadre, period.start,
-                                                                                           period.end):
+    first, last, archived = min(s for s, _, _ in spans), min(max(e for _, e, _ in spans), today), ctx.archived
+    # (the periods of their years: one that does not overlap [first, last] overlaps no span, or begins after --today)
+    for period in ctx.periods_of_years(first.year, last.year):
+        start, end = period.start, period.end
+        if start <= today and period.id not in archived and any(s <= end and e >= start for s, e, _ in spans):
             yield period
 
 
@@ -114,6 +117,9 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     return out
 
 
+_NOTHING: dict = {}  # (landed's third part when nothing landed)
+
+
 class Deadlines:
     """The ledger table's rows one cadre at a time (by_cadre.py), then what is said of them all."""
 
@@ -121,7 +127,7 @@ class Deadlines:
         self.ctx, self.history, self.owes = ctx, history, owes  # (owes: SemesterContacts.owes; rows need it)
         self._read: tuple | None = None  # (_manifest, read when first asked)
         self.end_of_today = dt.datetime.combine(ctx.today + ONE_DAY, dt.time(), tzinfo=ctx.tz)
-        self._dates: dict = {}  # period → (its deadline, its due day and its deadline as text)
+        self._dates: dict = {}  # period's id → (its deadline, its due day and its deadline as text)
         self._unreadable: set | None = None  # rel paths of ledgers that could not be read
         self._arrived: set | None = None  # (arrived_later, worked out when first asked)
         self.archived = ctx.archived  # (period → manifest)
@@ -226,64 +232,66 @@ class Deadlines:
         return out
 
     def rows(self, cadre: str) -> list[dict]:
+        """The cadre's rows of the ledger table (and W-CHK-005, -006, -017).  A period they did not owe
+        and handed no ledger for has no row: it is passed over before anything else is asked of it."""
         ctx, rs = self.ctx, self.ctx.rs
+        today, ledgers, arrived, owes = ctx.today, rs.ledgers, self.arrived_later(), self.owes
         rows = []
         name = ctx.cadre_name(cadre)
         for period in held_periods(ctx, cadre):
-            unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
-            unit_name = ctx.unit_name(unit)
+            led, required = ledgers.get((period.id, cadre)), owes(cadre, period)
+            if led is None and not required:
+                continue  # (a period not owed: only a ledger handed in all the same is listed, not late)
             path = f"ledgers/{period.id}/{cadre}.yaml"
-            led = rs.ledgers.get((period.id, cadre))
-            if period not in self._dates:
+            dates = self._dates.get(period.id)  # (by its id: a period's hash is that of its five values)
+            if dates is None:
                 deadline = ctx.deadline(period)
-                self._dates[period] = (deadline, iso(period.due), iso(deadline))
-            deadline, due_iso, deadline_iso = self._dates[period]
-            row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": unit_name,
-                   "due": due_iso, "deadline": deadline_iso, "status": None, "days_late": None,
-                   "submitted": None, "source": None, "commit": None, "path": path,
-                   "exists": led is not None and path not in self.arrived_later()}
-            row["errors"] = row["exists"] and with_errors(rs, led.doc)
-            submitted_day = None
+                dates = self._dates[period.id] = (deadline, iso(period.due), iso(deadline))
+            deadline = dates[0]
+            status = days_late = submitted_day = None
+            landed = _NOTHING
             if led is not None:
                 how, submitted_day, landed = self.landed(path)
-                row.update(landed)
                 if how == "unknown":
-                    row["status"] = "unknown"
-            if row["status"] is None:
+                    status = "unknown"
+            if status is None:
                 if submitted_day is not None:
                     late = (submitted_day - deadline).days
-                    row["status"] = "late" if late > 0 else "on_time"
-                    row["days_late"] = late if late > 0 else None
+                    status, days_late = ("late", late) if late > 0 else ("on_time", None)
+                elif not required:
+                    continue
                 else:
-                    row["status"] = "missing" if ctx.today > deadline else "not_yet_due"
-            row["required"] = self.owes(cadre, period)
-            if not row["required"] and row["status"] in ("missing", "not_yet_due"):
-                continue  # (a period not owed: only a ledger handed in all the same is listed, not late)
-            if row["status"] in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start,
-                                                                                   period.end):
-                row["status"] = "exempt"
-            if row["status"] == "late" and row["required"]:
-                ctx.add("W-CHK-005", led, led.doc.pos(()), name=row["name"], period=period.id,
-                        days=row["days_late"], deadline=deadline, submitted=row["submitted"],
+                    status = "missing" if today > deadline else "not_yet_due"
+            if status in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start, period.end):
+                status = "exempt"
+            unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
+            exists = led is not None and path not in arrived
+            row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": ctx.unit_name(unit),
+                   "due": dates[1], "deadline": dates[2], "status": status, "days_late": days_late,
+                   "submitted": landed.get("submitted"), "source": landed.get("source"),
+                   "commit": landed.get("commit"), "path": path, "exists": exists,
+                   "errors": exists and with_errors(rs, led.doc), "required": required}
+            if status == "late" and required:
+                ctx.add("W-CHK-005", led, led.doc.pos(()), name=name, period=period.id,
+                        days=days_late, deadline=deadline, submitted=row["submitted"],
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",
                         source_en="import manifest" if row["source"] == "import" else "Git",
-                        data={"cadre": cadre, "period": period.id, "days_late": row["days_late"]})
-            if row["status"] in ("on_time", "late") and row["required"] and ctx.today > deadline:
-                self._empty(led, row, deadline)
-            if row["status"] == "missing":
+                        data={"cadre": cadre, "period": period.id, "days_late": days_late})
+            if status in ("on_time", "late") and required and today > deadline:
+                self._empty(led, row, period, deadline)
+            if status == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
-                ctx.add("W-CHK-006", shown, None, name=row["name"],
-                        unit=ctx.unit_name(row["unit"]) or row["unit"] or "", period=period.id,
-                        deadline=deadline, path=shown, data={"cadre": cadre, "period": period.id},
+                ctx.add("W-CHK-006", shown, None, name=name, unit=ctx.unit_name(unit) or unit or "",
+                        period=period.id, deadline=deadline, path=shown, data={"cadre": cadre, "period": period.id},
                         **self._state(led, path))
             rows.append(row)
         return rows
 
-    def _empty(self, led, row: dict, deadline: dt.date) -> None:
+    def _empty(self, led, row: dict, period, deadline: dt.date) -> None:
         """W-CHK-017: an owed ledger, handed in, that records no activity once its deadline has passed
         (before, it may be a file handed in early and filled in later) — unless the cadre was excused
         from meeting students in the period (semester_contacts): then an empty ledger is what they owe."""
-        ctx, period = self.ctx, self.ctx.rs.period(row["period"])
+        ctx = self.ctx
         if led.get("activities") != [] or not ctx.valid(led) or \
                 ctx.exempt(row["cadre"], "semester_contacts", period.start, period.end):
             return
