@@ -51,19 +51,26 @@ class SemesterContacts:
                     counts[s.id] = counts.get(s.id, 0) + 1
         if cadre not in ctx.rows:
             return None
-        cells = {}
+        # (a semester none of whose days the cadre held a point on, as most past ones at 12k: owed when no
+        # day need be held only, and its cell is the same but for the count: no exemption asked)
+        spans, owes, least = ctx.in_force(cadre), self.owes, self._least_days
+        cells, owed, required, judged = {}, False, self.required, self.judged
         for s in self.semesters:
-            held = self.owes(cadre, s)
-            count = counts.get(s.id, 0)
-            need = self.required[s.id] if held else 0
-            exempt = held and ctx.exempt(cadre, "semester_contacts", s.start, s.end)
-            cells[s.id] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
-            if held and self.judged[s.id] and count < need and not exempt:
+            start, end, sid = s.start, s.end, s.id
+            count = counts.get(sid, 0)
+            if not ((least(s) < 1 or any(a <= end and b >= start for a, b, _ in spans)) and owes(cadre, s)):
+                cells[sid] = {"required": 0, "count": count, "met": True, "exempt": False}
+                continue
+            need = required[sid]
+            exempt = ctx.exempt(cadre, "semester_contacts", start, end)
+            cells[sid] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
+            owed = owed or bool(need)
+            if judged[sid] and count < need and not exempt:
                 item = ctx.rs.cadres[cadre]
                 ctx.add("W-CHK-004", item, item.pos(), name=ctx.cadre_name(cadre), semester=s.name,
-                        semester_id=s.id, start=s.start, end=s.end, count=count, required=need,
-                        data={"cadre": cadre, "semester": s.id})
-        if not any(c["required"] for c in cells.values()):
+                        semester_id=sid, start=start, end=end, count=count, required=need,
+                        data={"cadre": cadre, "semester": sid})
+        if not owed:
             return None
         unit = ctx.cadre_unit(cadre)
         return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit, "unit_name": ctx.unit_name(unit),
@@ -76,10 +83,7 @@ class SemesterContacts:
         who left days into it, owe nothing.  A point held that long in it by its holders together,
         none of whom owes it, is owed by the one who held it longest (the later on a tie): never by
         nobody."""
-        least = self._least.get((s.start, s.end))
-        if least is None:  # (asked of each cadre: 31,000 times at 12k, of a few dozen spans)
-            least = self._least[(s.start, s.end)] = min(
-                self.ctx.setting_int("contacts", "min_days_held", default=1, on=s.start), (s.end - s.start).days + 1)
+        least = self._least_days(s)
         days = self._days(cadre, s)
         if days >= least:
             return True
@@ -92,6 +96,14 @@ class SemesterContacts:
                     max(holders, key=lambda h: (_covered([h[0]], s), h[0][0]))[2] is row:
                 return True
         return False
+
+    def _least_days(self, s) -> int:
+        """The days of semester or period `s` a cadre must hold a point on to owe it (owes)."""
+        least = self._least.get((s.start, s.end))
+        if least is None:  # (asked of each cadre: 31,000 times at 12k, of a few dozen spans)
+            least = self._least[(s.start, s.end)] = min(
+                self.ctx.setting_int("contacts", "min_days_held", default=1, on=s.start), (s.end - s.start).days + 1)
+        return least
 
     def _days(self, cadre: str, s) -> int:
         """The days of semester `s` on which the cadre held a contact point, from the spans of their
