@@ -169,9 +169,28 @@ def register(sub) -> None:
     p.set_defaults(func=cmd_codes)
 
 
+# What each command's --help says after its options (a command whose 1 means more says so in its own epilog).
+EXIT_HELP = ("退出码：0 完成，没有错误（可以有警告）；1 有错误（见输出）；2 无法运行：参数错误、找不到记录目录、文件读不了或写不了。\n"
+             "exit status: 0 done, no errors (warnings allowed); 1 errors (see the output); 2 could not run: bad "
+             "arguments, no records folder, a file that cannot be read or written.")
+
+
+def _described(sub) -> None:
+    """Each command of `sub` (and each of its own commands: import classes) with its one-line help as the
+    description its --help begins with, and the exit status at its end: --help said only its options."""
+    helps = {a.dest: a.help for a in sub._choices_actions}
+    for name, p in sub.choices.items():
+        p.description = p.description or helps.get(name)
+        p.epilog = p.epilog or EXIT_HELP
+        p.formatter_class = argparse.RawDescriptionHelpFormatter
+        for own in (a for a in p._actions if isinstance(a, argparse._SubParsersAction)):
+            _described(own)
+
+
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     """The parser for the command line `argv` (its command's module only: see COMMANDS)."""
-    parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger")
+    parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger", epilog=EXIT_HELP,
+                     formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     command = argv[0] if argv else None
     for name in [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values()):
@@ -183,6 +202,7 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
             sys.stderr.write(f"内部错误：命令模块 {name} 无法加载，其命令暂不可用 "
                              f"(internal error: command module {name} failed to load): "
                              f"{type(exc).__name__}: {exc}\n")
+    _described(sub)
     return parser
 
 

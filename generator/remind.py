@@ -572,7 +572,12 @@ def cmd_remind(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)")
+    p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)", epilog=(
+        "退出码：0 没有要提醒的（或加了 --body-file、--due-window）；1 有人未交台账（--period）或有未覆盖的新生班级"
+        "（--coverage），管理员维护的记录有错误时也为 1；2 无法运行：参数错误、找不到记录目录。\n"
+        "exit status: 0 nothing to remind of (or --body-file, --due-window given); 1 a ledger is missing (--period) or a "
+        "freshman class uncovered (--coverage), or the administrators' records have errors; 2 could not run: bad "
+        "arguments, no records folder."))
     p.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help="错误提示和台账提醒中每位干部那一行的语言；正文其余部分写给干部，总是中文，末尾附一行英文摘要 "

@@ -486,3 +486,17 @@ def test_english_counts_say_one_file_one_error_one_day(work):
     assert "held 1 contact point from" in said[1][1] and "held 3 contact points from" in said[3][1], said
     assert F.counted(output.T["en"]["errors_line"], n=1).startswith("; 1 ledger handed in has errors and is not")
     assert F.counted(output.T["en"]["errors_line"], n=2).startswith("; 2 ledgers handed in have errors and are not")
+
+
+@pytest.mark.parametrize("command,said", [
+    (["check"], "政策检查：覆盖、联系点"), (["validate"], "检查记录："), (["import", "classes"], "班级名单 → records/classes/"),
+    (["archive"], "备案一个填报期间"), (["remind"], "生成提醒议题的内容")])
+def test_each_command_s_help_says_what_it_does_and_its_exit_status(work, command, said):
+    """A new administrator's `python -m generator check --help` listed the options only: not what the
+    command does (said only in the list of commands) nor what its exit status means (in the guides)."""
+    run = cli(work, *command, "--help")
+    assert run.returncode == 0
+    head = run.stdout.split("options:")[0]
+    assert said in head, run.stdout
+    assert "退出码：0 " in run.stdout and "exit status: 0 " in run.stdout, run.stdout
+    assert ("有人未交台账" in run.stdout) == (command == ["remind"]), run.stdout
