@@ -23,6 +23,7 @@ kind               what
                    also over the digits of a number written in groups (2026 1234 56,
                    2026-123456; not dates, school years, times), and any number right
                    after 学号 / 学生证号 / 学籍号 (in groups too); not a meeting's number (会议号2026123456)
+``bank_card``      a 16–19-digit number (in groups too) right after 银行卡 / 卡号 / 银行账号
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
                    3号楼5层502, 3号楼的502室
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
@@ -83,13 +84,14 @@ KINDS = {
     "wechat": ("微信号", "WeChat account"),
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
+    "bank_card": ("银行卡号", "bank card number"),
     "name": ("受保护的学生姓名", "protected student name"),
     "surname": ("带姓氏的称呼", "surname naming a student"),
     "initials": ("姓名拼音缩写的称呼", "name initials with 同学"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
-                "dorm": {"dormitory"}, "protected_name": {"name"}, "weixin": {"wechat"}}
+                "dorm": {"dormitory"}, "bank": {"bank_card"}, "protected_name": {"name"}, "weixin": {"wechat"}}
 
 NOTICE = "〔此处含疑似学生个人信息，未予显示〕"
 
@@ -387,6 +389,8 @@ _WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
 # number still gives a student's birth date and most of their ID away.
 _ID_WORD = _Lazy(r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
                  r"((?:[0-9][ \-]?){14}[0-9](?:(?:[ \-]?[0-9]){2}[ \-]?[0-9Xx])?)(?![0-9])")
+# A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid.
+_BANK_WORD = _Lazy(r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\s?(?:[:：=]|是|为)?\s?((?:[0-9][ \-]?){15,18}[0-9])(?![0-9])")
 _STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|是|为)?\s?"
                       r"([A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13})(?![0-9A-Za-z])")
 
@@ -446,7 +450,7 @@ def meeting_behind(space: str) -> str:
 _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
               50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
-_DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number"}
+_DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_card"}
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 # Every kind but names needs a digit, an @ / (at), or a word that announces an account.
 _MAYBE = _Lazy(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
@@ -470,9 +474,10 @@ def _wechat_letter(norm: str) -> bool:
 _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landline", 0),
               ("phone_word", _PHONE_WORD, "landline", 1), ("email", _EMAIL, "email", 0), ("qq", _QQ, "qq", 1),
               ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
-              ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1)]
+              ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
+              ("bank_word", _BANK_WORD, "bank_card", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -495,6 +500,8 @@ def _could(norm: str) -> frozenset:
         out.add("id")
     if total >= 15 and ("身份证" in norm or "证件" in norm):
         out.add("id_word")
+    if total >= 16 and ("卡" in norm or "账" in norm or "帐" in norm):
+        out.add("bank_word")
     if longest >= 3:
         if total >= 11:
             out.add("mobile")  # 3 + 4 + 4
@@ -545,9 +552,9 @@ def _keep(text: str, head: int, tail: int) -> str:
 
 def mask(kind: str, found: str) -> str:
     """The masked form of a find: enough to locate it, never the data in full."""
-    if kind in ("id_card", "mobile", "landline", "student_number"):
+    if kind in ("id_card", "mobile", "landline", "student_number", "bank_card"):
         d = _digits(found)
-        head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2)}[kind]
+        head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2), "bank_card": (4, 4)}[kind]
         if kind == "mobile" and len(d) > 11:
             d = d[-11:]
         return _keep(d, head, tail)

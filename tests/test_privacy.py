@@ -59,6 +59,10 @@ CASES = [
     ("student_number", "2026-123456", "一名学生（2026-123456）申请困难补助"),
     ("student_number", "2026 123 456", "与2026 123 456同学谈心"),
     ("student_number", "2026－1234－56", "2026－1234－56同学情绪低落"),
+    # a bank card's number (资助, 学业帮扶: where a grant is paid), after 银行卡/卡号/银行账号, in groups too
+    ("bank_card", "6222021234567890123", "一名学生银行卡号6222021234567890123，助学金已发放"),
+    ("bank_card", "6222 0212 3456 7890 123", "资助金打入银行卡 6222 0212 3456 7890 123"),
+    ("bank_card", "6217-0000-1234-5678", "银行账号：6217-0000-1234-5678"),
     ("dormitory", "5舍312", "走访5舍312，同学作息规律"),
     ("dormitory", "12号楼305", "走访12号楼305"),
     ("dormitory", "3-512室", "走访3-512室"),
@@ -241,7 +245,7 @@ def test_exception_silences_exactly_its_file_line_and_kind(tmp_path):
         "    reason: 心理中心对外公开的热线电话，不是学生信息\n    reviewed_by: 王管理\n"
         f"  - file: {LEDGER}\n    line: 1\n    kind: email\n"
         "    reason: 已删除的误报\n    reviewed_by: 王管理\n"
-        f"  - file: {LEDGER}\n    line: 2\n    kind: bank_card\n"
+        f"  - file: {LEDGER}\n    line: 2\n    kind: passport\n"
         "    reason: 类别写错\n    reviewed_by: 王管理\n",
         encoding="utf-8")
     found = privacy_findings(root)
@@ -329,6 +333,11 @@ def test_the_messages_own_words_are_never_masked_in_either_language(tmp_path, ki
         assert label in found["message"], (lang, found["message"])
 
 
+def test_a_card_word_before_a_short_number_is_no_bank_card():
+    for ok in ("校园卡号1234567", "发放银行卡120张", "卡号末四位5678", "共发放助学金2026年9月", "银行卡办理时间2026-09-15 19:30"):
+        assert privacy.scan_text(ok) == [], ok
+
+
 def test_long_numbers_that_are_not_ids_raise_no_alarm():
     assert privacy.scan_text(f"编号{NOT_ID18}") == []
     assert privacy.scan_text("sha256: 3f1a2b13812345678aa9d8c7b6a5f4e3d2c1b0a9e8f7d6c5b4a3f2e1d0c9b8a7") == []
@@ -370,7 +379,7 @@ def test_renderer_api_redacts_and_refuses():
 PIECES = ["1", "3", "8", "0", "13812345678", "024", "(024)", "8368", "-", " ", "#", "@", "(at)", "[at]", "ｑｑ",
           "QQ", "微信", "vx", "wxid_", "WeChat", "学号", "：", "舍", "号楼", "室", "寝室", "住", "单元", "区", "座",
           "栋", "公寓", "五", "南湖", "电话", "tel", "X", "20", "2026", "11010519491231002X", "名", "楼", "ab",
-          "zhang.wei", "example.com", "８", "－", "、", "转"]
+          "zhang.wei", "example.com", "８", "－", "、", "转", "银行卡", "卡号", "银行账户", "62220212345678"]
 
 
 def test_the_gated_scan_finds_exactly_what_every_detector_finds():
