@@ -228,13 +228,15 @@ def _validate(repo: Path, branch: str, tmp_path: Path) -> subprocess.CompletedPr
     ("走访5舍312，与学号2026010203的同学谈心，家长电话13812345678。", "走访宿舍，与一名学生谈心，了解其适应情况。"),
     # a student called by surname (privacy kind surname): 张同学 refused, 张老师 and 同学们 let through
     ("与张同学谈心，了解其学业困难。", "与张老师一起走访宿舍，同学们反映热水时间短。"),
+    # a bank card's number (privacy kind bank_card)
+    ("助学金打入银行卡号6222 0212 3456 7890 123。", "助学金已按时发放，一名学生表示感谢。"),
 ])
 def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_written(trial, tmp_path, written, fixed):
     """A saved form is a commit on a branch of the Git host, kept there even when `validate` then
     blocks the pull request: the form itself refuses the plainest student data, in Chinese."""
     from playwright.sync_api import expect, sync_playwright
 
-    said = "不能写学生的学号、手机号、身份证号、邮箱、QQ 号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
+    said = "不能写学生的学号、手机号、身份证号、邮箱、QQ 号、银行卡号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:
