@@ -431,8 +431,8 @@ def _unbroken(text: str) -> str:
 def _cell(value):
     if isinstance(value, Formula):
         return None
-    if isinstance(value, str):
-        value = value.strip()
+    if isinstance(value, str):  # (a BOM mid-file, two CSVs joined as copy /b a.csv+b.csv does: never meant)
+        value = value.replace("\ufeff", "").strip()
     return None if value in ("", None) else value
 
 

@@ -1980,3 +1980,18 @@ def test_a_clubs_day_written_in_its_remark_beside_a_status_column_is_read(work):
     clubs = {c["name"]: c for c in yaml.safe_load((work / "records/clubs.yaml").read_text(encoding="utf-8"))["clubs"]}
     assert clubs["围棋社"]["until"] == dt.date(2025, 7, 1) and "until" not in clubs["桥牌协会"], clubs
     assert cli(work, "validate").returncode == 0
+
+
+def test_two_csv_files_joined_keep_no_byte_order_mark_in_the_second_header(work):
+    """Two schools' CSVs as Excel saves them (UTF-8 with a BOM) joined into one (copy /b a.csv+b.csv): the
+    second's BOM stayed at the start of its header row, which was then no repeated header but E-IMP-012, a
+    小标题 “﻿班级名称” with the invisible mark in it.  A BOM in a cell is never meant and is now dropped: the
+    repeated header is one, both classes are imported."""
+    part = "\r\n".join(["班级名称,学院,专业,年级,人数", "{name},计算机学院,{major},2026,30", ""])
+    (work / "all.csv").write_bytes(b"".join(
+        b"\xef\xbb\xbf" + part.format(name=n, major=m).encode("utf-8")
+        for n, m in (("计算机2603班", "计算机科学与技术"), ("软件2603班", "软件工程"))))
+    run = cli(work, "import", "classes", "all.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
+    assert names[-2:] == ["计算机2603班", "软件2603班"], names
