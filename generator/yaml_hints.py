@@ -103,6 +103,32 @@ def _aligned(lines: list[str], row: int, column: int):
         f"Align it with '{above.group(2)}' above ({want} spaces before it)")
 
 
+def _after_list(lines: list[str], row: int, column: int):
+    """A field (`summary:`, at `column`) right after a list's items (- 诚信考试) and as far in as their “- ”,
+    as if it were one of them: not aligned with the field above that holds the list (topics:)."""
+    m = _KEY.match(lines[row])
+    if not m or m.group(1) != " " * column:
+        return None
+    for n in range(row - 1, -1, -1):
+        line = lines[n]
+        indent = len(line) - len(line.lstrip(" "))
+        if not line.strip() or line.lstrip().startswith("#") or indent > column:
+            continue
+        if indent == column and line.lstrip().startswith("- "):  # (the list's items)
+            continue
+        holder = _KEY.match(line)
+        if indent == column or not holder or holder.end(1) >= column:
+            return None
+        want, name = holder.end(1), holder.group(2)
+        return (row + 1, column + 1), params(
+            f"这一行比第 {n + 1} 行的“{name}”多缩进了 {column - want} 格，和“{name}”下面列表的“- ”一样深，却不是列表的一项",
+            f"this line is indented {column - want} more than '{name}' at line {n + 1}, as far as the '- ' of its list, "
+            "but is no item of it", " " * want + lines[row].strip(),
+            f"请让它与第 {n + 1} 行的 {name} 对齐（前面 {want} 个空格）",
+            f"Align it with '{name}' at line {n + 1} ({want} spaces before it)")
+    return None
+
+
 _DASH = re.compile(r"( *)- +([A-Za-z_][A-Za-z0-9_]*:(?: |$))?")  # a list item, of fields or not
 
 
@@ -466,7 +492,8 @@ def explain(exc, text: str, kind: str | None = None):
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return (_closed_later(lines, at.line, at.column) or _after_closing(lines, at.line, at.column)
                 or _aligned(lines, at.line, at.column)
-                or _item_aligned(lines, at.line, at.column) or _lost_dash(lines, at.line, at.column))
+                or _item_aligned(lines, at.line, at.column) or _lost_dash(lines, at.line, at.column)
+                or _after_list(lines, at.line, at.column))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
     if problem.startswith("found unknown escape character") and exc.context_mark is not None:

@@ -1243,3 +1243,17 @@ def test_a_value_with_a_full_width_space_at_its_end_is_told_of_the_space(records
     assert said in f["hint"] and "是不是" not in f["hint"], f
     en = next(f for f in validate(records, "--lang", "en") if f["code"] == code)
     assert "has a full-width space at the end" in en["hint"], en
+
+
+def test_a_field_after_a_list_as_far_in_as_its_items_is_told_to_align_with_the_lists_field(records):
+    # (summary: typed where the topics' “- ” were: told 列表项的缩进不一致：每一项的“- ”必须对齐 with
+    # 请检查这一行及上一行的缩进、冒号和引号 — but summary is no item, and no line was given)
+    edit(records, LEDGER, SUMMARY, TOPICS.replace(SUMMARY, "  " + SUMMARY))
+    f = only(validate(records), "E-YAML-001")
+    assert (f["line"], f["column"]) == (13, 7), f
+    assert "比第 10 行的“topics”多缩进了 2 格" in f["message"], f
+    assert f["hint"].endswith(f"这一行写成：{SUMMARY}"), f
+    en = only(validate(records, "--lang", "en"), "E-YAML-001")
+    assert "2 more than 'topics' at line 10" in en["message"] and en["hint"].endswith(f"(4 spaces before it): {SUMMARY}"), en
+    edit(records, LEDGER, "  " + SUMMARY, SUMMARY)  # typed as told: nothing left
+    assert validate(records) == []
