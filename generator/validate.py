@@ -413,9 +413,12 @@ def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
 
 
 def value_meant(node: dict, written) -> str | None:
-    """The value a field of `node`'s type (integer, boolean) means by the text `written`, as it is
-    typed (25人, 约三十人 → 25, 30; 是, ｔｒｕｅ → true), or None."""
+    """The value a field of `node`'s type (integer, boolean, a date) means by the text `written`, as it is
+    typed (25人, 约三十人 → 25, 30; 是, ｔｒｕｅ → true; 2026年3月1日 → 2026-03-01), or None."""
     kind = node.get("type") if isinstance(node, dict) else None
+    if isinstance(written, str) and isinstance(node, dict) and (_is_date(node) or node.get("$ref") == "#/$defs/date"):
+        # (2026年3月1日, 2026/3/1 → 2026-03-01; a schema's dates are its $defs' date)
+        return date_meant(written)[0]
     if not isinstance(written, str) or kind not in ("integer", "boolean"):
         return None
     if kind == "integer":
@@ -488,22 +491,30 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
     """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
     in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
-    plain, quotes, quotes_en = _chinese_quotes(narrow(str(written)))
-    plain = _CN_NUMBER.sub(_cn_number, plain)  # 二〇二六年四月二十日
+    _, quotes, quotes_en = _chinese_quotes(narrow(str(written)))
     zh, en = zh + quotes, en + quotes_en
-    m = _WRITTEN_DATE.fullmatch(plain)
-    if not m and period and (m := _NO_YEAR.fullmatch(plain)):
+    meant, no_year = date_meant(written, period)
+    if no_year:
         zh, en = f"{zh}没有写年份：本期 {period} 的日期都在 {period[:4]} 年。", f"{en} The year is missing: period {period} is in {period[:4]}."
-    if m:
-        g = (*m.groups(), None, None)
-        year, month, day = g[0] or period[:4], g[1] or g[3], g[2] or g[4]
-        try:
-            meant = dt.date(int(year), int(month), int(day)).isoformat()
-        except ValueError:
-            meant = None
-        if meant and meant != written:
-            zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
+    if meant and meant != written:
+        zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
     return zh, en
+
+
+def date_meant(written, period: str | None = None) -> tuple[str | None, bool]:
+    """(the date `written` means, as YYYY-MM-DD, or None; whether its year was taken from `period`)."""
+    plain = _chinese_quotes(narrow(str(written)))[0]
+    plain = _CN_NUMBER.sub(_cn_number, plain)  # 二〇二六年四月二十日
+    m = _WRITTEN_DATE.fullmatch(plain)
+    no_year = bool(not m and period and (m := _NO_YEAR.fullmatch(plain)))
+    if not m:
+        return None, no_year
+    g = (*m.groups(), None, None)
+    year, month, day = g[0] or period[:4], g[1] or g[3], g[2] or g[4]
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat(), no_year
+    except ValueError:
+        return None, no_year
 
 
 def period_meant(written: str) -> str:

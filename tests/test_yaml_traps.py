@@ -1257,3 +1257,14 @@ def test_a_field_after_a_list_as_far_in_as_its_items_is_told_to_align_with_the_l
     assert "2 more than 'topics' at line 10" in en["message"] and en["hint"].endswith(f"(4 spaces before it): {SUMMARY}"), en
     edit(records, LEDGER, "  " + SUMMARY, SUMMARY)  # typed as told: nothing left
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("written, code", [("  - date：2026年4月20日", "E-YAML-010"), ("  - 日期：2026/4/20", "E-YAML-010"),
+                                           ("  - 日期:2026.4.20", "E-YAML-001")])
+def test_a_date_written_otherwise_after_a_wrong_colon_is_given_as_a_date_in_the_line_to_type(records, written, code):
+    # (told 这一行写成：- date: 2026年4月20日 — typed so, the next run told E-SCHEMA-005 这里应写作 2026-04-20: two runs)
+    edit(records, LEDGER, '  - date: "2026-04-20"', written)
+    f = only(validate(records), code)
+    assert "这一行写成：- date: 2026-04-20（值“" in f["hint"], f
+    edit(records, LEDGER, written, "  - date: 2026-04-20")  # typed as told: nothing left
+    assert validate(records) == []
