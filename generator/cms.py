@@ -526,9 +526,29 @@ INDEX_HTML = """<!doctype html>
       var SAVES = ["save", "publishNow", "publishAndCreateNew", "publishAndDuplicate"].map(function (k) { return bar[k]; })
         .filter(Boolean);
       var pressed = "";  // (the last of SAVES pressed, while the page stays on a ledger)
+      // Decap refuses a field in error (its pattern: a date outside the period, a student's surname) without
+      // a word — its notice is for a field left empty —, its message often above, out of a phone's screen:
+      // once it shows them, the fields' messages are listed too and the first brought into sight
+      // (tests/test_cms_browser.py: test_a_field_in_error_out_of_sight_on_a_phone_is_told_when_saving).
+      var ERRORS = '[class*="-ControlErrorsList"] li', refusing = null;
+      function refused() {
+        var shown = document.querySelectorAll(ERRORS);
+        if (!shown.length) { return; }
+        stopRefusing();
+        listed(Array.prototype.map.call(shown, function (li) { return li.textContent.trim(); }));
+        shown[0].scrollIntoView({ block: "center" });
+      }
+      function stopRefusing() { if (refusing) { refusing.disconnect(); refusing = null; } }
       document.addEventListener("click", function (ev) {
         var button = ev.target && ev.target.closest && ev.target.closest('button, [role="menuitem"]');
-        if (button && SAVES.indexOf(button.textContent.trim()) >= 0) { listed([]); pressed = button.textContent.trim(); }
+        if (button && SAVES.indexOf(button.textContent.trim()) >= 0) {
+          listed([]);
+          pressed = button.textContent.trim();
+          stopRefusing();
+          refusing = new MutationObserver(refused);
+          refusing.observe(document.body, { childList: true, subtree: true, characterData: true });
+          refused();  // (shown already, from the last 保存: Decap leaves them as they are)
+        }
       }, true);
       // The ledger left (for a list, the 工作流 page or another ledger — 快速新建, or on Gitea after 立即发布):
       // what was listed of it goes; what was changed in it stays while its own address is shown
@@ -542,12 +562,14 @@ INDEX_HTML = """<!doctype html>
         var now = location.hash, fresh = /\\/new$/.test(about) ? about.replace(/new$/, "entries/") : "";
         if (simple && pressed === bar.publishAndCreateNew && /\\/new$/.test(now)) { location.reload(); return; }
         if (!/\\/(new|entries\\/.*)$/.test(now)) { pressed = ""; }
+        stopRefusing();
         if (fresh && now.indexOf(fresh) === 0) { about = now; }
         listed([]);
         if (now !== about) { listed([], "ledger-changed"); }
       });
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
+          stopRefusing();  // (no field in error: Decap saves)
           changed = [];
           listed(changed, "ledger-changed");
           var numbers = [], data = plain(numbered(ev.entry), "", "", changed, numbers);

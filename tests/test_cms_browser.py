@@ -312,6 +312,26 @@ def test_form_refuses_an_activity_date_the_checks_would_refuse_before_saving(tri
     _saved_and_valid(trial, tmp_path)
 
 
+@pytest.mark.parametrize("date, summary, said", [
+    ("2026-06-20", "与全班同学座谈新学期学业规划，听取意见。", "活动日期须在本期（2026-07-01 至 2026-12-31）之内"),
+    ("2026-09-20", "与张同学谈心，了解其学业困难。", "也不能写“张同学”“李某”这样带姓的称呼"),
+])
+def test_a_field_in_error_out_of_sight_on_a_phone_is_told_when_saving(trial, date, summary, said):
+    """On a phone (375 × 667), every field filled in but a date outside the period or a student's surname
+    in 活动情况, the cadre pressed 保存 at the foot of the activity: nothing happened that they could see —
+    Decap refuses a field in error without a word (its notice is only for a field left empty), its
+    message was above, out of sight, and only 含未保存的修改 stayed.  The page lists the fields' messages
+    under 还不能保存，请先改正 and brings the first to the middle of the screen; nothing is committed."""
+    from playwright.sync_api import expect
+
+    with _phones_new_ledger(trial, 375, 667) as page:
+        _activity(page, 0, date, "主题班会", "进班级", "面对面", 30, summary)
+        message = page.locator('ul[class*="-ControlErrorsList"] li').filter(has_text=said)
+        _refused(page, trial, said)
+        expect(page.locator("#ledger-problems").get_by_role("listitem").filter(has_text=said)).to_be_visible()
+        expect(message).to_be_in_viewport()
+
+
 def test_a_field_that_does_not_match_is_told_in_plain_chinese(trial):
     """Decap's own Chinese for a pattern read “活动情况”不满足模式请写 5 到 2000 个字 (“does not satisfy
     the pattern”, run into our sentence); the admin page words it “活动情况”：请写 5 到 2000 个字."""
@@ -1015,7 +1035,7 @@ def test_a_problem_put_right_is_not_listed_again_when_decap_stops_the_next_save(
             page.get_by_role("button", name="保存").click()
             expect(page.get_by_text("必填项").first).to_be_visible()
             expect(page.get_by_role("listitem").filter(has_text="晚于今天")).to_have_count(0)
-            expect(page.locator("#ledger-problems")).to_be_hidden()
+            expect(page.locator("#ledger-problems li")).to_have_text(["“活动情况”是必填项"])  # (what is still wrong)
         finally:
             browser.close()
 
@@ -1094,7 +1114,7 @@ def test_on_gitea_what_the_form_listed_goes_with_publish_now_and_on_the_next_led
             _publish_now(page)
             expect(page.get_by_text("必填项").first).to_be_visible()
             expect(listed).to_have_count(0)
-            expect(page.locator("#ledger-problems")).to_be_hidden()
+            expect(page.locator("#ledger-problems li")).to_have_text(["“活动情况”是必填项"])  # (what is still wrong)
             page.locator('textarea[id^="summary-field-"]').first.fill("与全班同学\t座谈新学期学业规划。")
             _publish_now(page)
             page.wait_for_url("**/entries/zhang-wei")  # (committed on the form's branch: no pull request branch)
@@ -1293,15 +1313,15 @@ def test_the_form_fits_a_phones_screen(trial):
 
 
 @contextlib.contextmanager
-def _phones_new_ledger(trial):
-    """A page on a phone's screen (390 × 844), signed in, its clock at 2026-10-01, Zhang Wei's new
+def _phones_new_ledger(trial, width=390, height=844):
+    """A page on a phone's screen (width × height), signed in, its clock at 2026-10-01, Zhang Wei's new
     2026-H2 ledger open (_new_ledger)."""
     from playwright.sync_api import expect, sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
         try:
-            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
+            page = _signed_in(browser, trial, width, height, is_mobile=True, has_touch=True)
             page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
             expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
             _new_ledger(page, trial)
