@@ -184,6 +184,7 @@ INDEX_HTML = """<!doctype html>
         flow.workflowList.inReviewHeader = "审核中";
         flow.workflow.newPost = "新建台账";
         flow.workflow.description = "%{smart_count} 个审核中的台账、%{readyCount} 个已就绪的台账";
+        flow.workflow.dateFormat = "M月D日";  // (a card's day: English's MMMM D read December 3)
       }
     })();
     // Before a ledger is written: a field typed in and cleared again (a note, a date, “跟进的编号”)

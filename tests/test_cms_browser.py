@@ -1589,6 +1589,29 @@ def _waiting_for_review(trial, ledgers: dict):
         cms_records.git(repo, "checkout", "-q", "main")
 
 
+def test_the_workflow_pages_cards_give_their_day_in_chinese(trial):
+    """On the 工作流 page each ledger's card gave the day of its last change in English (December 3) in
+    the middle of a Chinese page (Decap's Chinese keeps English's MMMM D, its calendar speaks English).
+    It says 12月3日.  (decap-server gives the day it answers, not the commit's.)"""
+    import re
+
+    from playwright.sync_api import expect, sync_playwright
+
+    _waiting_for_review(trial, {"2026-H2/li-na": LATER_LEDGER})
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial, 390, 844, is_mobile=True, has_touch=True)
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            page.goto(trial.admin_url + "#/workflow")
+            card = page.locator("a", has_text="李娜（li-na）· 2026年下半年")
+            expect(card).to_have_text(re.compile(r"· 2026年下半年(1[0-2]|[1-9])月([12][0-9]|3[01]|[1-9])日$"))
+            expect(card).not_to_contain_text(re.compile("January|February|March|April|May|June|July|August|September|"
+                                                        "October|November|December"))
+        finally:
+            browser.close()
+
+
 @pytest.mark.parametrize("address", ["", "#/collections/ledgers-2026-H2/new"])
 def test_opening_the_form_reads_each_ledger_waiting_for_review_once(trial, address):
     """With N ledgers waiting for review, signing in (the current period's list opens) asked the Git
