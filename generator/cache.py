@@ -201,8 +201,8 @@ def _validate(doc) -> list[F.Finding]:
 def _loaded(paths: list[str], records: str, settings, began: int, placed: frozenset = frozenset()) -> list:
     """Each file's packed result, with the file's status just before it was read (`signature` of
     it, for the run that `began`): whoever loads it, this process never needs to read it again;
-    and of a file of a kind in `placed`, its (positions, key positions) as Document.where works
-    them out (load.positions_of), else None (not cached: asked once a run, and kept by the answers,
+    and of a file of a kind in `placed`, its values' positions as Document.where works them out
+    (load.positions_of), else None (not cached: asked once a run, and kept by the answers,
     keep_answers)."""
     out = []
     from generator.quickload import quiet
@@ -213,8 +213,7 @@ def _loaded(paths: list[str], records: str, settings, began: int, placed: frozen
             doc, found, bad = _load_one(p, records, settings)
             where = None
             if doc.kind in placed and doc.sha256:  # (its bytes parsed as Document.where parses them)
-                where = (doc._where.positions, doc._where.keys) if doc._where is not None \
-                    else load.positions_of(doc.raw, doc.file)
+                where = doc._where.positions if doc._where is not None else load.positions_of(doc.raw, doc.file)
             out.append((pack(doc, found, bad), mark, where))
     return out
 

@@ -51,10 +51,10 @@ def locate(raw: bytes, path: tuple, key: bool = False) -> tuple[int, int] | None
     return None if text is None else _guarded(_walk, text, (path, key))
 
 
-def positions(raw: bytes) -> tuple[dict, dict] | None:
-    """The positions and key positions `parse` gives, without the values, spans and text: for a
-    file whose every row is asked where and whose values the quick path read (an assignment file:
-    load.positions_of).  None: a file `parse` leaves to the full loader."""
+def positions(raw: bytes) -> dict | None:
+    """The positions `parse` gives the values (not the keys), without the values, spans and text:
+    for a file whose every row is asked where and whose values the quick path read (an assignment
+    file: load.positions_of).  None: a file `parse` leaves to the full loader."""
     text = _text(raw)
     return None if text is None else _guarded(_walk, text, None)
 
@@ -186,7 +186,7 @@ def _build(text: str):
 def _walk(text: str, stop: tuple | None):
     """What `_build` finds of positions, refusing what it refuses, without its values and spans:
     with `stop` = (path, key?), only that one position, as soon as it is reached (None when it
-    never is); without, (positions, key positions) (None: the full loader's work)."""
+    never is); without, the values' positions (None: the full loader's work)."""
     scalar = load.scalar
     max_depth = load.MAX_DEPTH - 2
     begun = _events(text)
@@ -196,7 +196,6 @@ def _walk(text: str, stop: tuple | None):
     if stop == ((), False):
         return at
     positions: dict = {(): at}
-    keys: dict = {}
     plain: dict = {}
     # a frame: [the keys so far (mapping) or None (sequence), path, pending key or next index]
     stack = [[set(), (), None]]
@@ -219,10 +218,8 @@ def _walk(text: str, stop: tuple | None):
                     return None
                 seen.add(key)
                 top[2] = key
-                sm = event.start_mark
-                keys[path + (key,)] = (sm.line + 1, sm.column + 1)
                 if stop is not None and stop[1] and stop[0] == path + (key,):
-                    return keys[stop[0]]
+                    return event.start_mark.line + 1, event.start_mark.column + 1
                 continue
             top[2] = None
         else:
@@ -240,4 +237,4 @@ def _walk(text: str, stop: tuple | None):
             stack.append([set() if kind is _MAP_START else None, here, None if kind is _MAP_START else 0])
     if stop is not None or not _ended(events):
         return None
-    return positions, keys
+    return positions

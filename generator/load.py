@@ -122,8 +122,8 @@ class Document:
         # (content of a past day, cache.past_records: {its line: the lines of the file as it is now with the
         # same text}, which privacy exceptions — written against the file as it is — match; else None)
         self.lines_now = None
-        # (positions, key positions) the loading process kept as it parsed the file, for a file whose
-        # rows are all asked where (cache.load_and_validate's `placed`), else None
+        # the positions of its values (not of its keys: `positions_of`) the loading process found, for
+        # a file whose rows are all asked where (cache.load_and_validate's `placed`), else None
         self.placed = None
         self._stem = self._folder = None  # (stem and folder, worked out when first asked)
 
@@ -248,10 +248,12 @@ class Document:
         return self._pos(path)
 
     def _pos(self, path: tuple) -> tuple[int, int]:
-        hit = self._quickly(path, False)
-        if hit:
-            return hit
-        positions = self.positions if self.placed is None else self.placed[0]
+        positions = self.placed
+        if positions is None:
+            hit = self._quickly(path, False)
+            if hit:
+                return hit
+            positions = self.positions
         while path not in positions and path:
             path = path[:-1]
         return positions.get(path, (1, 1))
@@ -264,13 +266,12 @@ class Document:
         return self._key_pos(path)
 
     def _key_pos(self, path: tuple) -> tuple[int, int]:
-        keys = self.key_positions if self.placed is None else self.placed[1]
-        return self._quickly(path, True) or keys.get(path) or self._pos(path)
+        return self._quickly(path, True) or self.key_positions.get(path) or self._pos(path)
 
     def _quickly(self, path: tuple, key: bool) -> tuple[int, int] | None:
         """The first position asked of a file the quick path read: the file is parsed only as far
         as that (most files with a finding are asked one); from the second on, all of it."""
-        if self._where is not None or self.placed is not None or not self.quick or self._asked or self.raw is None:
+        if self._where is not None or not self.quick or self._asked or self.raw is None:
             return None
         self._asked = True
         from generator import fastload
@@ -568,17 +569,15 @@ class _Parsed:
         self.key_spans: dict = {} if key_spans is None else key_spans
 
 
-def positions_of(raw: bytes, file: str) -> tuple[dict, dict]:
-    """(positions, key positions) of `_parse(raw, file)`, without the values, spans and text when
-    the fast path can (fastload.positions): what the loading processes keep of an assignment file,
-    whose values the quick path read and whose every row's line the checks list."""
+def positions_of(raw: bytes, file: str) -> dict:
+    """`_parse(raw, file).positions`, without the values, spans, text and key positions when the
+    fast path can (fastload.positions): what the loading processes keep of an assignment file, whose
+    values the quick path read and whose every row's line the checks list.  (A key's position, asked
+    of such a file by a finding only, is read from its bytes then: Document.key_pos.)"""
     from generator import fastload
 
     found = fastload.positions(raw) if fastload.enabled() else None
-    if found is None:
-        found = _parse(raw, file)
-        return found.positions, found.keys
-    return found
+    return found if found is not None else _parse(raw, file).positions
 
 
 def parse_bytes(raw: bytes, file: str):

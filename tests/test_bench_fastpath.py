@@ -395,7 +395,7 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
                 + rnd.choice(ends)
             raw = text.encode()
             whole = fastload.parse(raw, "x.yaml")  # (positions only: what the whole parse refuses, and its positions)
-            assert fastload.positions(raw) == (whole and (whole.positions, whole.keys)), text
+            assert fastload.positions(raw) == (whole and whole.positions), text
             quick = quickload.values(raw)
             if quick is None:
                 continue
@@ -924,7 +924,7 @@ def test_the_assignment_rows_lines_come_with_a_cold_load_and_no_file_is_parsed_a
     run the loading processes keep the assignment files' positions as they parse them, so that
     this process does not parse each file again to place its rows (at 12k: five files of 850
     rows).  Shown by removing the files once loaded: every row still has the line and column a
-    parse of the bytes gives, and its keys theirs; a validate (nothing asked) keeps none."""
+    parse of the bytes gives, and its fields theirs; a validate (nothing asked) keeps none."""
     from generator import pipeline
 
     root = tmp_path / "records"
@@ -937,13 +937,13 @@ def test_the_assignment_rows_lines_come_with_a_cold_load_and_no_file_is_parsed_a
     def placed(rs):
         for f in files:
             f.unlink()
-        return [(row.doc.rel, row.path, row.pos(), row.key_pos("start"), row.pos("class")) for row in rs.assignments]
+        return [(row.doc.rel, row.path, row.pos(), row.pos("start"), row.pos("class")) for row in rs.assignments]
 
     rs, _found, rows = pipeline.validate_records_and(root, placed)
     assert len(rows) >= 3
-    for rel, path, at, key_at, point_at in rows:
+    for rel, path, at, start_at, point_at in rows:
         where = parsed[rel]
-        assert (at, key_at, point_at) == (where.positions[path], where.keys[path + ("start",)],
+        assert (at, start_at, point_at) == (where.positions[path], where.positions[path + ("start",)],
                                           where.positions.get(path + ("class",), where.positions[path])), path
     shutil.copytree(VALID, root, dirs_exist_ok=True)  # (a validate: no file asked where, none kept)
     _settings({"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": workers, "CONTACT_LEDGER_PARALLEL_MIN": "1"},
@@ -955,10 +955,11 @@ def test_the_assignment_rows_lines_come_with_a_cold_load_and_no_file_is_parsed_a
 def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_built_again(
         tmp_path, monkeypatch, records):
     """The loading process keeps the positions of an assignment file whose values the quick path read
-    by a pass that builds no values and no spans (fastload.positions; the values were built once):
-    on the demo's and a generated corpus's assignment files, every row's and every field's position
-    and every key's is the one the whole parse (Document.where) gives, with the files removed once
-    loaded (none is parsed again here), with one loading process and with two."""
+    by a pass that builds no values, no spans and no key positions (fastload.positions; the values
+    were built once): on the demo's and a generated corpus's assignment files, every row's and every
+    field's position is the one the whole parse (Document.where) gives, with the files removed once
+    loaded (none is parsed again here), with one loading process and with two; and every key's, asked
+    as a finding asks it, is the parse's too (the file read then: the first key read only as far as it)."""
     from generator import fastload, pipeline
 
     root = tmp_path / "records"
@@ -979,21 +980,31 @@ def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_b
         for f in kept:
             f.unlink()
         docs = {row.doc.rel: row.doc for row in rs.assignments}
-        return docs, [(row.doc.rel, row.path + (field,), row.pos(field), row.key_pos(field))
-                      for row in rs.assignments for field in row.data]
+        rows = [(row.doc.rel, row.path + (field,), row.pos(field)) for row in rs.assignments for field in row.data]
+        placing = list(built)  # (the keys below are read from the files then)
+        for f, raw in kept.items():
+            f.write_bytes(raw)
+        first = [(doc.key_pos(("assignments", 0, "start")), doc.located) for doc in docs.values()]
+        keys = [(row.doc.rel, row.path + (field,), row.key_pos(field)) for row in rs.assignments for field in row.data]
+        return docs, rows, placing, first, keys
 
     for workers in ("1", "2"):
         shutil.rmtree(tmp_path / "cache", ignore_errors=True)
         _settings({"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
                    "CONTACT_LEDGER_PARALLEL_MIN": "1"}, monkeypatch)
         built.clear()
-        rs, _found, (docs, rows) = pipeline.validate_records_and(root, asked)
-        assert not texts & set(built), "an assignment file's values were built again for its positions"
+        rs, _found, (docs, rows, placing, first, keys) = pipeline.validate_records_and(root, asked)
+        assert not texts & set(placing), "an assignment file's values were built again for its positions"
         assert sorted(docs) == sorted(parsed)
         for rel, doc in docs.items():
-            assert doc.placed == (parsed[rel].positions, parsed[rel].keys), rel
+            assert doc.placed == parsed[rel].positions, rel
         assert len(rows) > 3 * len(rs.assignments) >= 6
-        for rel, path, at, key_at in rows:
-            assert (at, key_at) == (parsed[rel].positions[path], parsed[rel].keys[path]), (rel, path)
-        for f, raw in kept.items():
-            f.write_bytes(raw)
+        for rel, path, at in rows:
+            assert at == parsed[rel].positions[path], (rel, path)
+        assert len(first) == len(kept) and not any(located for _at, located in first), "parsed whole for one key"
+        for rel, path, key_at in keys:
+            assert key_at == parsed[rel].keys[path], (rel, path)
+    _settings({"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}, monkeypatch)  # (nothing placed)
+    start = ("assignments", 0, "start")
+    for doc in [d for d in pipeline.validate_records(root)[0].docs if d.kind == "assignments"]:
+        assert doc.quick and doc.key_pos(start) == parsed[doc.rel].keys[start] and not doc.located, doc.rel
