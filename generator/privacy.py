@@ -22,7 +22,8 @@ kind               what
 ``student_number`` the regular expressions of policy.yaml privacy.student_number_patterns,
                    also over the digits of a number written in groups (2026 1234 56,
                    2026-123456; not dates, school years, times), and any number right
-                   after 学号 / 学生证号 / 学籍号 (in groups too); not a meeting's number (会议号2026123456)
+                   after 学号 / 学生证号 / 学籍号 (in groups too), and a part of one there (学号03, 学号尾号03,
+                   学号后四位1234; not a count: 核对学号30份); not a meeting's number (会议号2026123456)
 ``bank_card``      a 16–19-digit number (in groups too) right after 银行卡 / 卡号 / 银行账号
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
                    3号楼5层502, 3号楼的502室
@@ -394,6 +395,12 @@ _BANK_WORD = _Lazy(r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\
 _STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|是|为)?\s?"
                       r"([A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13})(?![0-9A-Za-z])")
 
+# A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
+# names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
+_STUDENT_PART = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
+                      r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
+                      r"(?!\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%))")
+
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
@@ -475,9 +482,9 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("phone_word", _PHONE_WORD, "landline", 1), ("email", _EMAIL, "email", 0), ("qq", _QQ, "qq", 1),
               ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
               ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
-              ("bank_word", _BANK_WORD, "bank_card", 1)]
+              ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -511,8 +518,10 @@ def _could(norm: str) -> frozenset:
             out.add("phone_word")
         if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
-    if total >= 5 and ("学号" in norm or "学生证" in norm or "学籍号" in norm):
-        out.add("student_word")  # (in groups: 2021-0123-45)
+    if "学号" in norm or "学生证" in norm or "学籍号" in norm:
+        if total >= 5:
+            out.add("student_word")  # (in groups: 2021-0123-45)
+        out.add("student_part")
     if len(runs) >= 2:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5:

@@ -333,6 +333,24 @@ def test_the_messages_own_words_are_never_masked_in_either_language(tmp_path, ki
         assert label in found["message"], (lang, found["message"])
 
 
+# A part of a student number (学号03的同学, 学号尾号03, 学号后四位1234): within the ledger's class, it names one student.
+SHORT_NUMBERS_FOUND = ["学号03的同学反映作息不规律", "与学号尾号03的同学谈心", "学号后四位1234的学生申请补助", "学号末两位为07的同学",
+                       "学号：12的同学情绪低落"]
+SHORT_NUMBERS_CLEAN = ["核对学号30份", "学号2026级统一编排", "填写学号1次即可", "收集学号10余个", "请填写姓名和学号", "学号 共 3 个错误"]
+
+
+@pytest.mark.parametrize("sentence", SHORT_NUMBERS_FOUND)
+def test_a_part_of_a_student_number_is_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["student_number"], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False)
+
+
+@pytest.mark.parametrize("sentence", SHORT_NUMBERS_CLEAN)
+def test_a_count_after_学号_is_no_student_number(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
 def test_a_card_word_before_a_short_number_is_no_bank_card():
     for ok in ("校园卡号1234567", "发放银行卡120张", "卡号末四位5678", "共发放助学金2026年9月", "银行卡办理时间2026-09-15 19:30"):
         assert privacy.scan_text(ok) == [], ok
