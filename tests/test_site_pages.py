@@ -365,6 +365,9 @@ def test_a_site_built_without_its_git_host_says_so_at_admin_in_chinese(site):
         pytest.fail("node_modules missing: run `make test` (it runs npm ci)")
     placeholder = visible(page(site, "admin/index.html"))
     assert "还没有配置代码托管平台上的仓库" in placeholder and "CMS_ARGS" in placeholder
+    # its tab names the school's ledgers, as the form's pages and the site's do (<page> - <site>)
+    school = yaml.safe_load((site.records / "policy.yaml").read_text(encoding="utf-8"))["institution"]["name"]
+    assert f"<title>网页填报台账 - {school}联系学生工作台账</title>" in page(site, "admin/index.html")
     assert not (site.public / "admin" / "config.yml").exists() and "还没有指定代码托管平台上的仓库" in site.log
 
 

@@ -41,7 +41,7 @@ WHY = {
 PLACEHOLDER = """<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>网页填报台账</title></head>
+<meta name="robots" content="noindex"><title>网页填报台账 - {site}</title></head>
 <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.7">
 <h1>网页填报台账</h1>
 <p>{why}</p>
@@ -105,20 +105,22 @@ def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args
 def _publish(site_dir: Path, records: Path, today, cms_args: str, rs, findings) -> list[str]:
     out = site_dir / "admin"
     if not bundle_installed():
-        return _placeholder(out, "bundle", [SKIPPED])
+        return _placeholder(out, "bundle", [SKIPPED], rs)
     backend, ok = backend_from(cms_args)
     notes = [] if ok else [BAD_ARGS.format(args=cms_args)]
     if not backend.get("repo"):  # (Decap would stop at once, in English: "… backend needs a repo")
-        return _placeholder(out, "repo", notes + [UNCONFIGURED])
+        return _placeholder(out, "repo", notes + [UNCONFIGURED], rs)
     try:
         cms.write_admin(out, records, today=today, backend=backend, rs=rs, findings=findings)
     except ValueError as exc:  # no policy / no period / errors: the records' findings already say why
-        return _placeholder(out, "records", notes + [f"未生成网页填报表单：{exc}"])
+        return _placeholder(out, "records", notes + [f"未生成网页填报表单：{exc}"], rs)
     return notes
 
 
-def _placeholder(out: Path, why: str, notes: list[str]) -> list[str]:
-    """The page that stands in for the form at /admin/, saying why (WHY) in Chinese; `notes`."""
+def _placeholder(out: Path, why: str, notes: list[str], rs) -> list[str]:
+    """The page that stands in for the form at /admin/, saying why (WHY) in Chinese, its tab naming the
+    school's ledgers as the form's does (cms.site_name of the record set `rs`); `notes`."""
     reason, fix = WHY[why]
-    write_files({out / "index.html": PLACEHOLDER.replace("{why}", reason).replace("{fix}", fix).encode("utf-8")})
+    text = PLACEHOLDER.replace("{why}", reason).replace("{fix}", fix).replace("{site}", cms.site_name(rs))
+    write_files({out / "index.html": text.encode("utf-8")})
     return notes
