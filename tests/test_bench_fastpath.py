@@ -939,7 +939,7 @@ def test_the_assignment_rows_lines_come_with_a_cold_load_and_no_file_is_parsed_a
             f.unlink()
         return [(row.doc.rel, row.path, row.pos(), row.pos("start"), row.pos("class")) for row in rs.assignments]
 
-    rs, _found, rows = pipeline.validate_records_and(root, placed)
+    rs, _found, rows = pipeline.validate_records_and(root, placed, checks=True)
     assert len(rows) >= 3
     for rel, path, at, start_at, point_at in rows:
         where = parsed[rel]
@@ -993,7 +993,7 @@ def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_b
         _settings({"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
                    "CONTACT_LEDGER_PARALLEL_MIN": "1"}, monkeypatch)
         built.clear()
-        rs, _found, (docs, rows, placing, first, keys) = pipeline.validate_records_and(root, asked)
+        rs, _found, (docs, rows, placing, first, keys) = pipeline.validate_records_and(root, asked, checks=True)
         assert not texts & set(placing), "an assignment file's values were built again for its positions"
         assert sorted(docs) == sorted(parsed)
         for rel, doc in docs.items():
