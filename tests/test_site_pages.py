@@ -1016,3 +1016,29 @@ def test_a_build_that_fails_at_its_end_leaves_no_copy_of_the_web_form_behind(tmp
     finally:
         mkdocs_hook._state.pop("finish", None), mkdocs_hook._state.pop("admin", None)
     assert not staging.exists()
+
+
+def test_the_home_page_lists_every_ledger_still_missing_after_its_due_date(site):
+    """A dean opening the home page sees who is behind: every ledger whose due date has passed and
+    that was never handed in, of any period (it listed only this period and the last: the demo's
+    萧远涛, who never filed 2025-H2, was on no page but 附件2 2025-H2 and 数据检查, while the home
+    page said of the last period that all had filed on time)."""
+    missing = []
+    for p in sorted((site.public / "ledgers").glob("*-H*.html")):
+        for row in re.findall(r"<tr>(.*?)</tr>", page(site, f"ledgers/{p.name}"), re.S):
+            if '<span class="badge bad">未提交</span>' in row:
+                name = visible(re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1]).strip()  # (no., name, …)
+                missing.append((p.stem, name))
+    home = page(site, "index.html")
+    m = re.search(r'<h2 id="behind">(.*?)</h2>(.*?)(?=<h2|$)', home, re.S)
+    assert m, "no section of ledgers still missing on the home page"
+    section = m.group(2)
+    rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)]
+    rows = [r for r in rows if r]
+    assert sorted((r[0][-8:-1], r[1]) for r in rows) == sorted(missing), rows
+    if missing:
+        assert f"{len(missing)} 份" in visible(section)
+        assert all(f'href="ledgers/{p}.html' in section for p, _ in missing)
+    else:
+        assert "没有" in visible(section)

@@ -143,8 +143,11 @@ class Site:
         # but the current one (a period due after its end is being collected before its due day)
         gone = [p for p in periods if p != current and min(rs.period(p).end, rs.period(p).due) < agg.today]
         last_due = gone[0] if gone else None
+        # who is behind: every ledger past its due date and never handed in, of any period, newest first
+        behind = [dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"])
+                  for p in periods for r in tables[p] if r["status"]["kind"] == "missing"]
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
-                  last_due=last_due, last_stat=stats.get(last_due), **ctx)
+                  last_due=last_due, last_stat=stats.get(last_due), behind=behind, **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
