@@ -937,7 +937,9 @@ class Importer:
         any other text that names an ended status, or a remark that ends a row its status column keeps in
         use, is W-IMP-016: read as the other columns say, never silently."""
         end, words = LAST_DAY.get(self.kind, "until"), self.ended
-        m = re.fullmatch(rf"(?:已于|于|已)?(?P<day>{REMARK_DAY})?(?:已经|已|被)?(?P<word>{'|'.join(words)})"
+        if not words:  # (a policy without import_statuses knows no ended word: no remark is one)
+            return
+        m = re.fullmatch(rf"(?:已于|于|已)?(?P<day>{REMARK_DAY})?(?:已经|已|被)?(?P<word>{'|'.join(map(re.escape, words))})"
                          r"(?:(?:至|到|入|进|为|并入)[^,;。.!?]*)?[。.!]?", said)
         day = m and m.group("day") and _date(m.group("day"))
         if m and not column:

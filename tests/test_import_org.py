@@ -1995,3 +1995,24 @@ def test_two_csv_files_joined_keep_no_byte_order_mark_in_the_second_header(work)
     assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
     names = [c["name"] for c in yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"]]
     assert names[-2:] == ["计算机2603班", "软件2603班"], names
+
+
+def test_a_policy_without_status_words_reads_no_remark_as_an_ended_status(work):
+    """A policy without vocabularies.import_statuses knows no word of a status (the import's own rule), but a
+    备注 was matched against the policy's ended words joined into an expression, and none joined matched every
+    remark of a day alone (2025-07-15) or of where to (并入信息学院): the cadre was written 已 as its status and
+    the remark's day as its 离任日期, an appointment ended by a note.  No word known: no remark is read."""
+    policy = work / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    start = text.index("  import_statuses:")
+    rest = text[start:].splitlines(keepends=True)
+    end = next((i for i, line in enumerate(rest[1:], 1) if line.strip() and not line.startswith("    ")), len(rest))
+    policy.write_text(text[:start] + "".join(rest[end:]), encoding="utf-8")
+    assert "import_statuses" not in policy.read_text(encoding="utf-8")
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "备注"],
+                           ["王芳", "计算机学院副院长", "cs", "2024-09-01", "2025-07-15"],
+                           ["赵强", "党委学生工作部副部长", "xgb", "2024-09-01", "并入信息学院"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write", "--today", "2026-12-02")
+    assert run.returncode == 0 and "W-IMP-015" not in run.stdout, run.stdout
+    for name in ("wang-fang", "zhao-qiang"):
+        assert "active_to" not in (work / f"records/cadres/{name}.yaml").read_text(encoding="utf-8"), run.stdout
