@@ -68,10 +68,6 @@ PRIVATE_RX = (
     # chars.SPACES, which it reads as " ")
     r"(?:学号|学生证号?|学籍号)码?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9](?:" + _GAP + "[0-9]){4,13}"
     r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
-    # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it (not a count)
-    "(?:学号|学生证号?|学籍号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?" + _SPACE + "(?:[:：=]|是|为)?"
-    + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
-    "(?!" + _SPACE + "(?:名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%|％))",
     # a bank card's number after 银行卡/卡号/银行账号, in groups too, as privacy._BANK_WORD reads it
     "(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[0-9](?:" + _GAP + "[0-9]){15,18}(?![0-9])",
     r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
@@ -1072,7 +1068,13 @@ class FormContext:
     def private_detectors(self) -> list[str]:
         from generator.privacy import CALLED_RX, meeting_behind, student_patterns
 
+        from generator.privacy import PART_COUNTS, PART_WORDS
+
         out = [*PRIVATE_RX, CALLED_RX]
+        # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
+        # (its words; not a count: its counts, and ％ as it narrows to %)
+        out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"
+                   "(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])(?!" + _SPACE + f"(?:{PART_COUNTS}|％))")
         meeting = meeting_behind("[ " + chars.klass(chars.SPACES)[1:-1] + "]")  # (not 会议号2026123456: validate lets it be)
         for pat in student_patterns(self.rs):
             # only what reads the same in JavaScript (no named groups, look-behinds, flags …)

@@ -397,9 +397,11 @@ _STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|
 
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
-_STUDENT_PART = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
-                      r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
-                      r"(?!\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%))")
+# (The words before it and the counts after it are the web form's too: cms.private_detectors.)
+PART_WORDS = "(?:学号|学生证号?|学籍号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
+PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%"
+_STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
+                      rf"(?!\s?(?:{PART_COUNTS}))")
 
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
