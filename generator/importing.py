@@ -869,12 +869,17 @@ class Importer:
                 if re.sub(r"^[已被]", "", value) in self.in_use:
                     out["in_use"] = value  # (in use: as a row without a status, its last day weighed by _gone)
                     continue
-                used, ended = (self.in_use or ("（无）",))[0], "”“".join(self.ended) or "（无）"
-                bad = not self._ended(value) and (
-                    "认得出的状态", "a status this import knows", f"在用的写“{used}”，已结束的写“{ended}”之一"
-                    "（别的写法导入不猜；认得的词在 records/policy.yaml 的 vocabularies.import_statuses 中，可以添加）",
-                    f"{used} (in use), or one of {', '.join(self.ended) or '(none)'} (ended): other words are not "
+                bad = not self._ended(value) and (("认得出的状态", "a status this import knows", (
+                    f"在用的写“{self.in_use[0]}”，已结束的写“{'”“'.join(self.ended)}”之一"
+                    "（别的写法导入不猜；认得的词在 records/policy.yaml 的 vocabularies.import_statuses 中，可以添加）"),
+                    f"{self.in_use[0]} (in use), or one of {', '.join(self.ended)} (ended): other words are not "
                     "guessed (the words known are records/policy.yaml's vocabularies.import_statuses: words may be added there)")
+                    if self.in_use and self.ended else ("认得出的状态", "a status this import knows", (
+                        "records/policy.yaml 的 vocabularies.import_statuses 中的状态词（现在没有写，导入不认得任何状态："
+                        "请先在那里写出在用的 in_use 和各类名单已结束的 ended，见管理员指南“状态列”），或删去这一列"),
+                        "a status word of records/policy.yaml's vocabularies.import_statuses (there are none: the import knows "
+                        "no status until the words in use, in_use, and ended, ended by list, are written there; see the admin "
+                        "guide, 状态列), or remove this column"))
             elif field == "type":
                 value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",

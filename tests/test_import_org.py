@@ -2016,3 +2016,19 @@ def test_a_policy_without_status_words_reads_no_remark_as_an_ended_status(work):
     assert run.returncode == 0 and "W-IMP-015" not in run.stdout, run.stdout
     for name in ("wang-fang", "zhao-qiang"):
         assert "active_to" not in (work / f"records/cadres/{name}.yaml").read_text(encoding="utf-8"), run.stdout
+
+
+def test_a_policy_without_status_words_says_so_not_write_none(work):
+    """Without vocabularies.import_statuses every status is E-IMP-004, whose fix said 在用的写“（无）”，已结束的写
+    “（无）”之一 (and English '(none) (in use)'): words to type that are none.  It now says the policy has no
+    status words and where to write them, in both languages."""
+    policy = work / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text[:text.index("  import_statuses:")], encoding="utf-8")
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "班级状态"],
+                           ["计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30, "正常"]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "k.xlsx:2:6: 错误 E-IMP-004" in run.stdout, run.stdout
+    assert "（无）" not in run.stdout and "vocabularies.import_statuses 中的状态词（现在没有写" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "(none)" not in en.stdout and "(there are none: the import knows no status" in en.stdout, en.stdout
