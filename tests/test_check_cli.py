@@ -50,6 +50,27 @@ def test_formats_and_exit_codes(tmp_path):
     assert "freshman class 'cs-2026-01班'" in en
 
 
+def test_the_job_summary_puts_the_errors_first_with_how_to_fix(tmp_path):
+    """A record error fails the pull request's check step, whose log is empty (check --format markdown
+    >> $GITHUB_STEP_SUMMARY): the author found the error only in the last table of the summary, after
+    the warnings about other people, without its 怎么改.  The errors come first now, with the hint."""
+    repo = make(tmp_path)
+    records = repo / "records"
+    errors = [f for f in json.loads(check_cli(records, "--today", "2026-11-28", "--format", "json", cwd=repo).stdout)
+              ["findings"] if f["severity"] == "error"]
+    err = errors[0]
+    for lang, title, other in (("zh", "### 记录问题（须改正）", "### 无联系干部的新生班级"),
+                               ("en", "### Record errors (must be fixed)", "### Freshman classes without a cadre")):
+        run = check_cli(records, "--today", "2026-11-28", "--format", "markdown", "--lang", lang, cwd=repo)
+        assert run.returncode == 1
+        md = run.stdout
+        assert title in md and md.index(title) < md.index(other), md
+        section = md.split(title, 1)[1].split("###", 1)[0]
+        if lang == "zh":
+            assert err["file"] in section and err["code"] in section and err["hint"].replace("|", "\\|").replace("\n", " ") in section, section
+        assert section.count("\n| `") == len(errors), section  # (the errors alone, not the warnings)
+
+
 def test_strict_turns_time_warnings_into_errors(tmp_path):
     repo = make(tmp_path)
     (repo / "records/cadres/bad.yaml").unlink()

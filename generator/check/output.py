@@ -162,6 +162,7 @@ MD = {
            "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 |",
            "state": {"active": "生效", "expired": "已过期", "future": "未开始"},
            "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
+           "fix_head": "| 位置 | 代码 | 说明 | 怎么改 |",
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
                       "exempt": "exempt", "unknown": "not judged"}, "grace": "in the grace days",
@@ -174,6 +175,7 @@ MD = {
            "exemptions": "Exemptions", "exemptions_head": "| cadre | rules | span | reason | state |",
            "state": {"active": "active", "expired": "expired", "future": "not started"},
            "findings": "All findings", "findings_head": "| location | level | code | message |",
+           "fix_head": "| location | code | message | how to fix |",
            "level": {"error": "error", "warning": "warning"}, "cut": "(first {n} of {total} rows)"},
 }
 MD_ROWS = 200
@@ -198,6 +200,9 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     m, t = MD[lang], T[lang]
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
+    # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
+    rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
+    out += _table(t["records"], m["fix_head"], rows, lang)
     def ledger_rows(keep):
         return [[r["period"], r["name"], r.get("unit_name") or r["unit"],
                  m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
