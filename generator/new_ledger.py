@@ -185,6 +185,7 @@ def _period_meant(rs, written: str) -> str | None:
 
 def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, str | None, list[F.Finding]]:
     """(target path, text, findings); text is None when nothing may be written."""
+    from generator.archive import amendment_path, manifests
     from generator.pipeline import admin_errors, validate_records
 
     rs, found = validate_records(records)
@@ -214,6 +215,10 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
     target = records / "ledgers" / period.id / f"{cadre}.yaml"
     if target.exists():
         return target, None, [F.make("E-NEW-003", display_path(target), (1, 1), path=display_path(target))]
+    if (man := manifests(rs).get(period.id)) is not None:  # (validate would refuse it, filled in or not)
+        return target, None, [F.make("E-ARCH-003", display_path(target), None, period=period.id, cadre=cadre,
+                                     archived_on=man.data.get("archived_on"),
+                                     amendment=amendment_path(man, period.id, cadre))]
     if not _rows_in(rs, cadre, period):
         c = rs.cadres[cadre]
         findings.append(F.make("W-NEW-001", display_path(target), None, name=c.get("name", cadre),

@@ -218,3 +218,19 @@ def test_the_hint_of_an_edited_archived_ledger_gives_the_amendment_path_and_the_
     # the amendment as the hint says: accepted
     edit(archived, "ledger-records/amendments/2025-H2/zhang-wei.yaml", text=amendment(sha256=digest))
     assert generator_cli(archived, "validate", "--records", "ledger-records").returncode == 0
+
+
+def test_new_ledger_refuses_an_archived_period_as_validate_would(archived):
+    """A cadre who missed the deadline ran `new ledger --period 2025-H2` after the period was archived:
+    it wrote a scaffold (exit 0), which the cadre filled in, and which validate then refused as added
+    after the archive (E-ARCH-003), the only way on being the administrators' amendment record.  It now
+    refuses at once, with the finding validate would give, and writes nothing (zh/en)."""
+    target = archived / "records/ledgers/2025-H2/li-na.yaml"
+    r = run(archived, "new", "ledger", "--cadre", "li-na", "--period", "2025-H2")
+    assert r.returncode == 1, r.stdout + r.stderr
+    assert "records/ledgers/2025-H2/li-na.yaml: 错误 E-ARCH-003: 2025-H2 期间已于 2026-01-10 备案" in r.stdout, r.stdout
+    assert "records/amendments/2025-H2/li-na.yaml" in r.stdout and not target.exists()
+    en = run(archived, "new", "ledger", "--cadre", "li-na", "--period", "2025-H2", "--lang", "en")
+    assert en.returncode == 1 and "E-ARCH-003" in en.stdout and "amendment record" in en.stdout, en.stdout
+    assert not target.exists()
+    assert run(archived, "new", "ledger", "--cadre", "li-na", "--period", "2026-H1").returncode == 0  # (not archived)
