@@ -552,12 +552,17 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
     write_files({**{folder / name: data for name, data in sorted(files.items())}, target: dump(man).encode("utf-8")})
     done = {"period": args.period, "manifest": shown, "ledgers": sum(1 for e in man["ledgers"] if e.get("path")),
             "missing": sum(e["status"] == "missing" for e in man["ledgers"]), "exports": len(files)}
+    # (a trial's day still to come: a manifest not to be committed)
+    trial = [F.make("W-FLOW-005", shown, None, period=args.period, today=today, now=now, after=after, manifest=shown,
+                    folder=str(Path(args.records) / "archive" / args.period))] if today > (now := cli.clock_today(rs)) else []
     if args.format == "json":
         from generator import report
 
-        report.write_json(done)
+        report.write_json({**done, "findings": [f.as_dict(args.lang) for f in trial]})
     else:
         sys.stdout.write(F.counted(MSG["done"][args.lang], **done) + "\n")
+        if trial:
+            cli.emit(trial, args)
     return cli.EXIT_OK
 
 

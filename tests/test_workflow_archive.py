@@ -114,7 +114,7 @@ def test_archive_says_what_it_did_in_json_when_asked(tmp_path):
     r = run(repo, "archive", "2025-H2", "--today", "2026-01-10", "--format", "json")
     assert r.returncode == 0, r.stdout + r.stderr
     assert json.loads(r.stdout) == {"period": "2025-H2", "manifest": "records/archive/2025-H2.yaml",
-                                    "ledgers": 2, "missing": 1, "exports": 4}
+                                    "ledgers": 2, "missing": 1, "exports": 4, "findings": []}
 
 
 def test_the_archived_periods_rows_of_check_json_have_the_shape_of_the_others(archived):
@@ -234,3 +234,31 @@ def test_new_ledger_refuses_an_archived_period_as_validate_would(archived):
     assert en.returncode == 1 and "E-ARCH-003" in en.stdout and "amendment record" in en.stdout, en.stdout
     assert not target.exists()
     assert run(archived, "new", "ledger", "--cadre", "li-na", "--period", "2026-H1").returncode == 0  # (not archived)
+
+
+def test_archiving_as_of_a_day_to_come_is_told_a_trial_and_the_refusal_no_longer_invites_it(tmp_path):
+    """Refused before the due date (E-FLOW-003), an administrator was told 如需测试可用 --today 指定日期; run so,
+    with a --today after the due date but before the real one, archive froze the period weeks early (the
+    cadres still to hand in as missing, for good) and said nothing but 已备案.  The refusal now says to run it
+    after the due date without --today, and an archive as of a day still to come warns W-FLOW-005 (exit 0,
+    a trial: not to be committed), in the text and in the JSON report."""
+    import datetime as dt
+    import json
+
+    repo = make_repo(tmp_path)
+    now = dt.date.today()
+    refused = run(repo, "archive", "2025-H2", "--today", "2025-12-31")
+    assert refused.returncode == 1 and "--today 指定日期" not in refused.stdout and "不加 --today" in refused.stdout
+    future = (now + dt.timedelta(days=30)).isoformat()
+    r = run(repo, "archive", "2025-H2", "--today", future)
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "已备案 2025-H2" in r.stdout and "警告 W-FLOW-005" in r.stdout and f"--today {future}" in r.stdout, r.stdout
+    assert "不要提交这份备案" in r.stdout and "records/archive/2025-H2/" in r.stdout, r.stdout
+    for rel in ("records/archive/2025-H2.yaml", "records/archive/2025-H2"):
+        path = repo / rel
+        (path.unlink() if path.is_file() else __import__("shutil").rmtree(path))
+    js = json.loads(run(repo, "archive", "2025-H2", "--today", future, "--format", "json", "--lang", "en").stdout)
+    assert [f["code"] for f in js["findings"]] == ["W-FLOW-005"] and "Do not commit" in js["findings"][0]["hint"], js
+    past = make_repo(tmp_path / "past")
+    ok = run(past, "archive", "2025-H2", "--today", "2026-01-10")
+    assert ok.returncode == 0 and "W-FLOW-005" not in ok.stdout, ok.stdout

@@ -116,8 +116,8 @@ CODES = {
         "zh": "{period} 还不能备案：截止日 {due} 加宽限 {grace} 天后（{after} 之后）才能备案，今天是 {today}",
         "en": "{period} cannot be archived yet: only after its due date {due} plus {grace|grace day|grace days} ({after}); "
               "today is {today}",
-        "hint_zh": "请在 {after} 之后再运行；如需测试可用 --today 指定日期。",
-        "hint_en": "Run it after {after}; --today sets the date for a trial.",
+        "hint_zh": "请在 {after} 之后再运行（不加 --today）。",
+        "hint_en": "Run it after {after} (without --today).",
     },
     "E-FLOW-004": {
         "severity": "error",
@@ -170,6 +170,16 @@ CODES = {
                    "文件改过名的改成现在的路径，删去了的把这一项删去。",
         "hint_en": "{suggestion_en}records lists the record files imported with the ledgers, from records/ (as cadres/wang-fang.yaml); "
                    "give a renamed file's path now, or delete the entry of one deleted.",
+    },
+    "W-FLOW-005": {
+        "severity": "warning",
+        "zh": "{period} 按 --today {today} 备案，这一天还没有到（今天是 {now}）：这是一次试运行，备案清单记下的是到那天为止的情形",
+        "en": "{period} was archived as of --today {today}, a day still to come (today is {now}): a trial run; the manifest "
+              "records the state as of that day",
+        "hint_zh": "不要提交这份备案：截止前提交的台账会因它记为未提交，且此后不能再改。删去 {manifest} 和 {folder}/，"
+                   "到 {after} 之后不加 --today 再运行。",
+        "hint_en": "Do not commit this archive: ledgers handed in before the due date would stay missing in it and could not "
+                   "be changed any more. Delete {manifest} and {folder}/, and run it again without --today after {after}.",
     },
     # ---- archive integrity (validate) ----------------------------------------------
     "E-ARCH-001": {
