@@ -228,12 +228,10 @@ def test_each_command_is_measured_with_its_compiled_modules_kept(monkeypatch):
     assert bench.measure(kept, ok=(0,))["wall"] > 0  # (exit 1 would raise SystemExit)
 
 
-def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_run(tmp_path):
-    """The bench compares reports, not their sizes: two real check reports of records that differ
-    in one feedback item's date are told apart, the table says NO, and the run would exit 1."""
+def _valid_records_and_commands(tmp_path: Path):
+    """A copy of the valid fixture, a folder for reports, and its check and validate command lines."""
     import shutil
 
-    bench = _bench_module()
     records = tmp_path / "records"
     shutil.copytree(REPO / "tests/fixtures/valid", records)
     reports = tmp_path / "reports"
@@ -241,6 +239,14 @@ def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_ru
     check = [sys.executable, "-m", "generator", "check", "--records", str(records), "--today", "2026-11-28",
              "--format", "json"]
     validate = [sys.executable, "-m", "generator", "validate", "--records", str(records), "--format", "json"]
+    return records, reports, check, validate
+
+
+def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_run(tmp_path):
+    """The bench compares reports, not their sizes: two real check reports of records that differ
+    in one feedback item's date are told apart, the table says NO, and the run would exit 1."""
+    bench = _bench_module()
+    records, reports, check, validate = _valid_records_and_commands(tmp_path)
     res = {"check_cold": bench.repeat(1, check, report=reports / "check.json"),
            "validate_cold": bench.repeat(1, validate, report=reports / "validate.json")}
     ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
@@ -255,3 +261,25 @@ def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_ru
     result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, **res}]}
     assert "| yes / **NO** (" in bench.markdown(result)
     assert bench.differs(result) == ["3: check"]
+
+
+def test_a_pull_requests_report_that_differs_from_the_reference_paths_fails_the_run_too(tmp_path):
+    """The one-ledger change is the fast path at its most delicate (a cache of every other file, a
+    delta): its reports are compared with the reference path's as the cold and warm ones are.
+    Here the pull request's check report is that of records whose feedback item has another date."""
+    bench = _bench_module()
+    records, reports, check, validate = _valid_records_and_commands(tmp_path)
+    res = {"check_slow_path": bench.repeat(1, check, bench.REFERENCE, report=reports / "check-reference.json"),
+           "validate_slow_path": bench.repeat(1, validate, bench.REFERENCE, report=reports / "validate-reference.json")}
+    res["check_cold"] = res["check_warm"] = bench.repeat(1, check, report=reports / "check.json")
+    res["validate_cold"] = res["validate_warm"] = bench.repeat(1, validate, report=reports / "validate.json")
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
+    res["pr_check_warm"] = bench.repeat(1, check, report=reports / "pr-check.json")
+    res["pr_validate_warm"] = bench.repeat(1, validate, report=reports / "pr-validate.json")
+    assert bench.same_reports(res, reports)["check"] is False
+    assert bench.same_reports(res, reports)["validate"] is True
+    # the reference path run on the changed records, when the change itself moved a finding: the same
+    res["pr_check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "pr-check-reference.json")
+    assert bench.same_reports(res, reports)["check"] is True
