@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The benchmark: `make bench` (or `python bench/run.py --sizes 1000,5000,12000`).
+"""The benchmark: `make bench` (or `.venv/bin/python bench/run.py --sizes 1000,5000,12000`).
 
 For each corpus size (ledgers) it generates a deterministic corpus with bench/corpus.py
 (once; kept under build/bench/) — or takes the records folders given with --records (a
@@ -675,6 +675,26 @@ def _linear(sizes: list[dict], s: dict) -> str:
     return f"yes (vs {t['size']})" if not worse else f"**no** (vs {t['size']}): " + "; ".join(worse)
 
 
+def unmet_requirements() -> list[str]:
+    """The packages of requirements.txt this Python lacks, or has at another version: the benchmark
+    measures the program as `make setup` installs it, and another Python (one without the
+    project's virtual environment) would fail midway or time other libraries."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    unmet = []
+    for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines():
+        name, _, pinned = line.split("#")[0].strip().partition("==")
+        if not pinned:
+            continue
+        try:
+            have = version(name)
+        except PackageNotFoundError:
+            have = "—"
+        if have != pinned:
+            unmet.append(f"{name} {have} (requirements.txt: {pinned})")
+    return unmet
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Contact Ledger benchmark (see bench/RESULTS.md).")
     ap.add_argument("--sizes", default="1000,5000,12000", help="ledger counts, comma-separated")
@@ -694,6 +714,12 @@ def main(argv=None) -> int:
     ap.add_argument("--no-browser", action="store_true", help="skip opening the built pages in Chromium")
     ap.add_argument("--page-reps", type=int, default=2, help="openings of each page (the median is reported)")
     args = ap.parse_args(argv)
+    unmet = unmet_requirements()
+    if unmet:
+        ap.error("请用项目的虚拟环境运行：make bench，或 .venv/bin/python bench/run.py …（先运行 make setup）；"
+                 f"这个 Python（{PY}）缺少或版本不同：" + "、".join(unmet[:5]) + (" …" if len(unmet) > 5 else "")
+                 + " (run it with the project's virtual environment: make bench, or .venv/bin/python bench/run.py …"
+                 " after make setup; this Python lacks these packages or has other versions)")
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     sizes = [int(s) for s in args.sizes.replace(" ", "").split(",") if s]

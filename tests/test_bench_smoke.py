@@ -283,3 +283,23 @@ def test_a_pull_requests_report_that_differs_from_the_reference_paths_fails_the_
     # the reference path run on the changed records, when the change itself moved a finding: the same
     res["pr_check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "pr-check-reference.json")
     assert bench.same_reports(res, reports)["check"] is True
+
+
+def test_a_python_without_the_projects_packages_is_told_at_once_to_use_the_virtual_environment(tmp_path):
+    """`python bench/run.py`, as RESULTS.md's Reproduce writes it, run by a Python outside the
+    project's .venv: not an internal error minutes in (an older orjson's AttributeError in the
+    first `check`), but exit 2 at once, saying which Python to use."""
+    import venv
+
+    bare = tmp_path / "bare"
+    venv.EnvBuilder(with_pip=False).create(bare)
+    run = subprocess.run([str(bare / "bin" / "python"), "bench/run.py", "--sizes", "100", "--no-site", "--no-cjs",
+                          "--work", str(tmp_path / "work")], cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and "Traceback" not in run.stderr, run.stderr[-2000:]
+    assert ".venv/bin/python bench/run.py" in run.stderr and " — (requirements.txt: " in run.stderr
+    assert not (tmp_path / "work").exists()
+    assert bench_unmet() == []  # this (the project's) Python has every package at its pinned version
+
+
+def bench_unmet() -> list[str]:
+    return _bench_module().unmet_requirements()
