@@ -546,6 +546,21 @@ def machine() -> dict:
             "load_average_at_start": os.getloadavg()}
 
 
+def machine_line(m: dict) -> str:
+    """The machine, and how busy it was: on a machine whose other work keeps its cores busy every
+    time is slower (the targets' yes or no with it); the ratios against the reference path, run in
+    the same minutes, are what stays comparable."""
+    start = m["load_average_at_start"][0]
+    end = m.get("load_average_at_end", [start])[0]
+    line = (f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {m['versions']}\n"
+            f"load average (1 min): {start:.1f} at the start, {end:.1f} at the end, for {m['nproc']} cores")
+    if start >= m["nproc"]:  # (at the end the load counts the benchmark's own last minute too)
+        line += ("\n机器很忙：其他程序占满了 CPU，各项时间都偏慢，达标与否（yes/no）也随之偏差；请比较与参考路径的比值，"
+                 "或在空闲时重跑。 (the machine was busy with other work: every time is slower than on an idle machine, "
+                 "and the targets' yes or no with it; compare the ratios to the reference path, or run again when it is idle)")
+    return line
+
+
 ROWS = [("validate_cold", "validate, cold"), ("validate_warm", "validate, warm"),
         ("validate_slow_path", "validate, reference path (no cache, 1 process, PyYAML + jsonschema)"),
         ("check_cold", "check, cold"), ("check_warm", "check, warm"),
@@ -740,8 +755,9 @@ def main(argv=None) -> int:
     table = markdown(result)
     if args.markdown:
         Path(args.markdown).write_text(table, encoding="utf-8")
-    m = result["machine"]
-    print(f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {m['versions']}")
+    result["machine"]["load_average_at_end"] = os.getloadavg()
+    out.write_text(json.dumps(result, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(machine_line(result["machine"]))
     print(table)
     print(f"results: {out}")
     if differs(result):
