@@ -101,6 +101,23 @@ STATUSES = [("待处理", "open"), ("处理中", "in_progress"), ("已上报", "
 DEPARTMENT_TARGETS = ["党委学生工作部", "教务处", "后勤保障处", "研究生院", "保卫处", "网络信息中心",
                       "招生就业处", "心理健康教育中心"]
 SUGGESTION_TARGETS = ["任课教师", "辅导员", "班导师", "学院"]
+# The words of an imported list's 状态 column (vocabularies.import_statuses), written as text after
+# the policy's last vocabulary: flow lists, with the comments that tell an administrator what they are.
+IMPORT_STATUSES = """\
+  # 导入名单（python -m generator import）时，表格“状态”一列认得的词；别的写法导入不猜（E-IMP-004）。
+  import_statuses:
+    in_use: [正常, 在用, 有效, 启用, 存续, 在读, 在校, 在籍, 在职, 在岗, 现任, 注册, 在册, 活跃, 运行, 运行中, 年审通过, 年审合格]
+    ended:
+      classes: [撤销, 毕业, 合并, 撤并, 停用, 注销, 解散, 取消]
+      clubs: [注销, 撤销, 解散, 停用, 取消, 合并, 撤并, 吊销, 停止活动]
+      units: [撤销, 合并, 撤并, 停用, 注销, 取消]
+      cadres: [调离, 退休, 离任, 免职, 离职, 辞职, 解聘, 去世, 病故, 已故]
+    asked:  # (a 状态 column asked as a question: the answer that says the record has ended, and its status)
+      classes: [{heading: 是否撤销, ended: 是, said: 已撤销}, {heading: 是否注销, ended: 是, said: 已注销}]
+      clubs: [{heading: 是否撤销, ended: 是, said: 已撤销}, {heading: 是否注销, ended: 是, said: 已注销}]
+      units: [{heading: 是否撤销, ended: 是, said: 已撤销}, {heading: 是否注销, ended: 是, said: 已注销}]
+      cadres: [{heading: 是否在职, ended: 否, said: 不在职}, {heading: 是否在任, ended: 否, said: 不在任}]
+"""
 
 SURNAMES = [("张", "zhang"), ("王", "wang"), ("李", "li"), ("刘", "liu"), ("陈", "chen"), ("杨", "yang"),
             ("赵", "zhao"), ("黄", "huang"), ("周", "zhou"), ("吴", "wu"), ("徐", "xu"), ("孙", "sun"),
@@ -1309,7 +1326,7 @@ def records_text(w: World) -> dict[str, str]:
             "escalation_targets": college_committees + DEPARTMENT_TARGETS,
             "suggestion_targets": SUGGESTION_TARGETS},
     }
-    out["policy.yaml"] = to_yaml(policy, note)
+    out["policy.yaml"] = to_yaml(policy, note) + IMPORT_STATUSES  # (vocabularies is the last key)
     cal = {"academic_years": [
         {"id": yid, "start": s, "end": e,
          "semesters": [{"id": m.id, "name": m.name, "start": m.start, "end": m.end} for m in sems]}
