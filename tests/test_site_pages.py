@@ -1042,3 +1042,17 @@ def test_the_home_page_lists_every_ledger_still_missing_after_its_due_date(site)
         assert all(f'href="ledgers/{p}.html' in section for p, _ in missing)
     else:
         assert "没有" in visible(section)
+
+
+def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):
+    """本期台账 gave the due date alone (截止日期 2026-12-31): a dean reading it on 2026-12-03 had
+    to count the days left; it now says them (还有 28 天, or 今天截止 on the day)."""
+    home = visible(page(site, "index.html"))
+    today = dt.date.fromisoformat(re.search(r"数据截至 (\d{4}-\d\d-\d\d)", home).group(1))
+    m = re.search(r"本期台账：.*?截止日期 (\d{4}-\d\d-\d\d)(（[^）]*）)?", home, re.S)
+    assert m, "no current period on the home page"
+    left = (dt.date.fromisoformat(m.group(1)) - today).days
+    if left > 0:
+        assert m.group(2) == f"（还有 {left} 天）", m.group(0)
+    elif left == 0:
+        assert m.group(2) == "（今天截止）", m.group(0)

@@ -693,8 +693,10 @@ class Aggregate:
                     if d and sem.start <= d <= sem.end:
                         acts.append(a)
         open_threads = [t for t in threads if t["meaning"] != "resolved"]
+        period = self.rs.period(current) if current else None
         return {
             "stat": stat, "current": current,
+            "days_left": (period.due - self.today).days if period and period.due >= self.today else None,
             "coverage_year": cov_year, "coverage_note": cov_note, "cov_total": len(cov),
             "cov_covered": sum(r["covered"] for r in cov), "uncovered": [r for r in cov if not r["covered"]],
             "semester": sem.name if sem else "", "sem_activities": len(acts),
