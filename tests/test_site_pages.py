@@ -1023,15 +1023,24 @@ def test_the_home_page_lists_every_ledger_still_missing_after_its_due_date(site)
     that was never handed in, of any period (it listed only this period and the last: the demo's
     萧远涛, who never filed 2025-H2, was on no page but 附件2 2025-H2 and 数据检查, while the home
     page said of the last period that all had filed on time)."""
+    missing = _missing_on_the_period_pages(site)
+    _assert_behind(page(site, "index.html"), [(p, name) for p, name, _ in missing], "ledgers/")
+
+
+def _missing_on_the_period_pages(site) -> list[tuple[str, str, str]]:
+    """(period, name, unit) of each row 未提交 on 附件2's period pages."""
     missing = []
     for p in sorted((site.public / "ledgers").glob("*-H*.html")):
         for row in re.findall(r"<tr>(.*?)</tr>", page(site, f"ledgers/{p.name}"), re.S):
             if '<span class="badge bad">未提交</span>' in row:
-                name = visible(re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)[1]).strip()  # (no., name, …)
-                missing.append((p.stem, name))
-    home = page(site, "index.html")
-    m = re.search(r'<h2 id="behind">(.*?)</h2>(.*?)(?=<h2|$)', home, re.S)
-    assert m, "no section of ledgers still missing on the home page"
+                cells = [visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+                missing.append((p.stem, cells[1], cells[2]))  # (no., name, unit, …)
+    return missing
+
+
+def _assert_behind(html_page: str, missing: list[tuple[str, str]], to_ledgers: str) -> None:
+    m = re.search(r'<h2 id="behind">(.*?)</h2>(.*?)(?=<h2|$)', html_page, re.S)
+    assert m, "no section of ledgers still missing"
     section = m.group(2)
     rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
             for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)]
@@ -1039,9 +1048,22 @@ def test_the_home_page_lists_every_ledger_still_missing_after_its_due_date(site)
     assert sorted((r[0][-8:-1], r[1]) for r in rows) == sorted(missing), rows
     if missing:
         assert f"{len(missing)} 份" in visible(section)
-        assert all(f'href="ledgers/{p}.html' in section for p, _ in missing)
+        assert all(f'href="{to_ledgers}{p}.html' in section for p, _ in missing)
     else:
         assert "没有" in visible(section)
+
+
+def test_a_unit_s_page_lists_its_ledgers_still_missing_after_their_due_date(site):
+    """A unit's page gave the current period's filing only (台账情况：2026-H2, 未到截止日 for all):
+    the dean of 党委组织部 did not see that 萧远涛 never handed in 2025-H2. It now lists the unit's
+    ledgers past their due date and never handed in, of any period, as the home page does."""
+    missing = _missing_on_the_period_pages(site)
+    for unit_page in sorted((site.public / "units").glob("*.html")):
+        if unit_page.name == "index.html":
+            continue
+        html_page = unit_page.read_text(encoding="utf-8")
+        unit = visible(re.search(r"<h1[^>]*>(.*?)</h1>", html_page, re.S).group(1)).strip()
+        _assert_behind(html_page, [(p, name) for p, name, u in missing if u == unit], "../ledgers/")
 
 
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):

@@ -159,7 +159,8 @@ class Site:
             self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **ctx)
         self.page("units/index.md", "units_index.md.j2", **ctx)
         for unit in units:
-            self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit, **ctx)
+            self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit,
+                      behind=[r for r in behind if r["unit"] == unit["id"]], **ctx)
         self.page("feedback.md", "feedback.md.j2", **ctx)
         for year in ctx["feedback_years"]:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
