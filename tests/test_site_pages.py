@@ -1078,3 +1078,26 @@ def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(sit
         assert m.group(2) == f"（还有 {left} 天）", m.group(0)
     elif left == 0:
         assert m.group(2) == "（今天截止）", m.group(0)
+
+
+def test_the_home_page_lists_every_semester_a_cadre_did_not_meet_students_enough(site):
+    """Who is behind on contacts: the home page gave only this semester's count of activities, so
+    a dean never saw that the demo's 吕婷娜 met no student in 2025—2026学年第一学期 (on her page
+    and 数据检查 only). It now lists every semester a cadre's page marks 未达标."""
+    missed = []
+    for cadre_page in sorted((site.public / "cadres").glob("*.html")):
+        if cadre_page.name == "index.html":
+            continue
+        html_page = cadre_page.read_text(encoding="utf-8")
+        name = visible(re.search(r"<h1[^>]*>(.*?)</h1>", html_page, re.S).group(1)).strip()
+        for row in re.findall(r"<tr>(.*?)</tr>", html_page, re.S):
+            cells = [visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+            if len(cells) == 3 and cells[2] == "未达标":
+                missed.append((cells[0], name))
+    home = page(site, "index.html")
+    m = re.search(r'<h2 id="missed">(.*?)</h2>(.*?)(?=<h2|$)', home, re.S)
+    assert m, "no section of semesters missed on the home page"
+    rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", m.group(2), re.S)]
+    assert sorted((r[0], r[1]) for r in rows if r) == sorted(missed), rows
+    assert ("没有" in visible(m.group(2))) == (not missed)

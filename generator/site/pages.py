@@ -134,6 +134,15 @@ class Site:
                    today_source=self.today_source)
         return ctx
 
+    @staticmethod
+    def _semesters_missed(ctx) -> list[dict]:
+        """Each semester ended, judged and not met (未达标) of each cadre, newest semester first."""
+        names = [s["name"] for s in ctx["semesters"]["semesters"]]
+        return [dict(c, semester=names[i], count=cell["count"])
+                for i in reversed(range(len(names))) for c in ctx["cadres"]
+                for cell in [ctx["semesters"]["rows"].get(c["id"], [None] * len(names))[i]]
+                if cell and cell["kind"] == "missed"]
+
     def _pages(self, ctx) -> None:
         agg, rs = self.agg, self.rs
         periods, tables, stats, current = ctx["periods"], ctx["tables"], ctx["stats"], ctx["current"]
@@ -147,7 +156,8 @@ class Site:
         behind = [dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"])
                   for p in periods for r in tables[p] if r["status"]["kind"] == "missing"]
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
-                  last_due=last_due, last_stat=stats.get(last_due), behind=behind, **ctx)
+                  last_due=last_due, last_stat=stats.get(last_due), behind=behind,
+                  missed=self._semesters_missed(ctx), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
