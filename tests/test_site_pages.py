@@ -1101,3 +1101,22 @@ def test_the_home_page_lists_every_semester_a_cadre_did_not_meet_students_enough
             for r in re.findall(r"<tr>(.*?)</tr>", m.group(2), re.S)]
     assert sorted((r[0], r[1]) for r in rows if r) == sorted(missed), rows
     assert ("没有" in visible(m.group(2))) == (not missed)
+
+
+def test_the_home_page_says_since_when_a_freshman_class_is_uncovered_and_what_to_do(site):
+    """The home page's uncovered freshman classes gave the class, unit and major only: a dean
+    could not tell since when (冶金2601班 has had nobody since 2026-10-01, the grace period over)
+    nor who is to act. Each row now has its 覆盖情况 as the coverage page gives it, and the section
+    says that the administrators assign a cadre in 附件1."""
+    home = page(site, "index.html")
+    section = re.search(r'<h2 id="[^"]*">新生班级覆盖.*?</h2>(.*?)(?=<h2)', home, re.S).group(1)
+    rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+            for r in re.findall(r"<tr>(.*?)</tr>", section, re.S)]
+    rows = [r for r in rows if r]
+    coverage = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+                for r in re.findall(r"<tr>(.*?)</tr>", page(site, "coverage.html"), re.S)]
+    for r in rows:
+        states = {cells[-1] for cells in coverage if r[0] in cells}
+        assert r[-1].startswith("未覆盖") and states == {r[-1]}, (r, states)
+    if rows:
+        assert "请管理员在附件1" in visible(section)
