@@ -309,7 +309,12 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         }[v]
         comment = _comment_after(doc, path) if v == "minLength" and isinstance(error.instance, str) else None
         hint_zh, hint_en = schema.get("description", ""), f"Change the value so that it fits ({problem_en})."
-        if comment:  # summary: 座谈 # 第二次 — the cadre counts the comment too
+        if error.instance == "待填写":  # (new ledger's placeholder: its comment is the scaffold's, not the cadre's text)
+            problem += "：“待填写”是生成台账时的占位内容"
+            problem_en += ": 待填写 (to fill in) is the scaffold's placeholder"
+            hint_zh, hint_en = f"请把“待填写”换成实际内容（后面的 # 注释可以留着）。{hint_zh}", \
+                "Replace 待填写 with the actual text (the # comment after it may stay)."
+        elif comment:  # summary: 座谈 # 第二次 — the cadre counts the comment too
             cut, typed = comment
             problem += f"：读到的只有“{error.instance}”，后面的“{cut}”是注释，不算在内"
             problem_en += f": only '{error.instance}' is read, '{cut}' after it is a comment"
