@@ -331,6 +331,14 @@ def _cell(html: str) -> str:
 
 
 # ---- one size ------------------------------------------------------------------------
+def touched(original: bytes, i: int) -> bytes:
+    """The one-ledger change: a comment line added, each time another (so that it is a change), on
+    a line of its own — a file that ends without a line break (as some editors save it) would
+    otherwise have its last value changed, `reflections: …# 修改 0 …`, not a comment added."""
+    own_line = b"" if original.endswith(b"\n") or not original else b"\n"
+    return original + own_line + f"# 修改 {i} {time.time_ns()}\n".encode()
+
+
 def bench_size(n: int, args, work: Path) -> dict:
     return bench_corpus(corpus(n, args.seed, work), str(n), {"size": n}, args, work)
 
@@ -372,7 +380,7 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     measure(check, env)  # the cache holds every file
 
     def touch(i):
-        ledger.write_bytes(original + f"# 修改 {i} {time.time_ns()}\n".encode())
+        ledger.write_bytes(touched(original, i))
 
     try:
         for name, cmd in (("check", check), ("validate", validate)):
