@@ -331,3 +331,22 @@ def test_the_one_ledger_change_adds_a_comment_and_changes_no_value_even_without_
         changed = bench.touched(original, 0)
         assert changed != original and yaml.safe_load(changed) == yaml.safe_load(original)
         assert changed.startswith(original) and changed.count(b"\n") == original.count(b"\n") + 1 + (not original.endswith(b"\n"))
+
+
+def test_records_with_no_ledger_yet_are_measured_without_the_one_ledger_change(tmp_path):
+    """A university's records before its first ledger (units, classes, cadres, assignments): the
+    benchmark measured them, then stopped at the one-ledger change with an IndexError."""
+    import shutil
+
+    records = tmp_path / "records"
+    shutil.copytree(REPO / "tests/fixtures/minimal", records)
+    shutil.rmtree(records / "ledgers", ignore_errors=True)
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(records), "--reps", "1", "--no-site",
+                          "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-3000:]
+    assert "no ledger under ledgers/, not measured" in run.stderr
+    [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    assert "pr_check_warm" not in measured and measured["same_reports"]["check"] is True
+    assert "| one-ledger PR, warm, ≤ 0.5 s (check / validate) | – |" in run.stdout
