@@ -70,9 +70,7 @@ PRIVATE_RX = (
     r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
     # a bank card's number after 银行卡/卡号/银行账号, in groups too, as privacy._BANK_WORD reads it
     "(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[0-9](?:" + _GAP + "[0-9]){15,18}(?![0-9])",
-    r"(?<![0-9])[0-9]{1,2}(?:舍|号楼)[0-9]{3,4}(?![0-9])",           # dormitory room: 5舍312, 12号楼305
-    r"(?:寝室|宿舍)[:： ]?[0-9]{3,4}(?![0-9])",                      # 寝室312
-)
+)  # (and dormitory rooms, privacy's own expressions: FormContext.private_detectors)
 PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号、邮箱、QQ 号、银行卡号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”）")
 
@@ -1066,11 +1064,9 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import CALLED_RX, meeting_behind, student_patterns
+        from generator.privacy import CALLED_RX, DORM_RX, PART_COUNTS, PART_WORDS, meeting_behind, student_patterns
 
-        from generator.privacy import PART_COUNTS, PART_WORDS
-
-        out = [*PRIVATE_RX, CALLED_RX]
+        out = [*PRIVATE_RX, CALLED_RX, *DORM_RX]  # (the rooms as validate reads them: 3号楼5层502, 502寝 …)
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

@@ -593,3 +593,21 @@ def test_the_web_form_guide_names_every_way_of_calling_a_student_that_the_form_r
     assert any(c in e for e in examples for c in privacy._COMPOUNDS), examples  # a compound surname
     assert any(re.search(privacy._PARENT, e) for e in examples), examples  # a parent
     assert any("、" in e for e in examples), examples  # a list
+
+
+def test_the_form_refuses_every_dormitory_room_the_privacy_check_finds(config, records):
+    """The form knew two ways of writing a room (5舍312, 寝室312) while validate reads eight (privacy._DORMS):
+    3号楼5层502, 3号楼的502室, 502寝, 3-512室 and 312寝室 were saved by the form and then refused in the pull
+    request.  The form's detectors are now privacy's own expressions: in JavaScript it refuses each room
+    Python finds and accepts each text Python lets through (test_privacy's lists of rooms)."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+    from tests import test_privacy as tp
+
+    rs, _ = validate_records(records)
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    found = [*tp.ROOMS_FOUND, "走访3-512室", "312寝室的同学反映", "五舍312室", "南湖5舍312", "浑南12号楼305室",
+             "住在5舍312", "宿舍是 12-305", "3号楼2单元502"]
+    clean = [*tp.ROOMS_CLEAN, "走访南湖5舍", "走访浑南12号楼", "走访5舍的同学", "5舍312名学生", "12号楼3层会议室", "2026级新生"]  # (5 characters or more: the field's least)
+    assert all(privacy.scan_text(t, rs) for t in found) and not any(privacy.scan_text(t, rs) for t in clean)
+    assert _javascript_fullmatch(pattern, found + clean) == [False] * len(found) + [True] * len(clean)
