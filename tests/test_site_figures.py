@@ -226,7 +226,7 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
     h1 = {r[1]: r for r in cells_text(read("ledgers/2026-H1.html"), "序号")}
     assert (h1["张伟"][4], h1["张伟"][6], h1["张伟"][9]) == ("未到截止日", "0", "—")
     home = visible(read("index.html"))
-    assert "截止日期 2026-06-30；应填报 3 人，已提交 0 份" in home
+    assert "截止日期 2026-06-30（还有 179 天）；应填报 3 人，已提交 0 份" in home  # (the days left counted from the day built as of)
     assert "截止日期 2025-12-31；应填报 3 人，已提交 1 份" in home
     board = {r[0]: r for r in cells_text(read("feedback/2025.html"), "编号")}
     assert "2025h2-chen-gang-1" not in board and "2026h1-zhang-wei-1" not in visible(read("feedback/2025.html"))
