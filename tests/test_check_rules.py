@@ -547,3 +547,59 @@ def test_semester_days_held_are_the_days_held_during_answers_for_one_by_one(tmp_
         days = [s.start + k * ONE_DAY for k in range((s.end - s.start).days + 1)]
         for cadre in ctx.rows:
             assert contacts._days(cadre, s) == sum(1 for d in days if ctx.held_during(cadre, d, d)), (cadre, s.id)
+
+
+def test_an_assignment_rows_dates_are_read_once_a_run_and_an_edit_between_runs_is_seen(tmp_path, monkeypatch):
+    """The contact points' rule asks each row's dates several times (its span, E-CHK-002, W-CHK-013,
+    the table): Context.dates reads them once a run, as RecordSet answers them, and a date edited
+    between two runs of one process is the new one in the second (bench/HISTORY.md item 49)."""
+    from collections import Counter
+
+    from generator.check.contact_points import check_contact_points
+    from generator.check.context import Context
+    from generator.model import Item
+
+    graduated = ("cohort: 2024\nclasses:\n  - {id: cs-2024-01, name: cs-2024-01班, unit: cs, major: 专业, "
+                 "headcount: 30, until: \"2026-06-30\"}\n")
+
+    def files(end):
+        return {"records/classes/2024.yaml": graduated,
+                "records/assignments/2025-2027.yaml": assignments(
+                    "2025-2027", "2025-09-01", "2027-08-31",
+                    {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": end, "reason": "调整"},
+                    {"cadre": "zhang-wei", "class": "cs-2024-01", "start": "2026-05-01"},
+                    {"cadre": "li-na", "class": "me-2025-01", "start": "2025-08-01"},
+                    {"cadre": "li-na", "class": "cs-2024-01", "start": "2026-07-15"})}
+
+    first = check(tmp_path, "2026-11-28", files("2026-04-30"))
+    rows = {(t["cadre"], r["point"]): r for t in first.data["assignments"] for r in t["rows"]}
+    assert rows["zhang-wei", "cs-2025-01"]["end"] == "2026-04-30" and rows["zhang-wei", "cs-2024-01"]["end"] == "2026-06-30"
+    assert sorted((f.line, f.code) for f in first.findings if f.code in ("E-CHK-002", "W-CHK-013")) == [
+        (11, "W-CHK-013"), (15, "E-CHK-002"), (17, "W-CHK-013")]  # (the last row begins after its class ended)
+    assert [f.data["from"] for f in first.findings if f.code == "W-CHK-002" and f.data["cadre"] == "zhang-wei"] \
+        == ["2026-07-01"]
+    second = check(tmp_path, "2026-11-28", files("2026-03-31"))  # (the same process: its caches kept)
+    rows = {(t["cadre"], r["point"]): r for t in second.data["assignments"] for r in t["rows"]}
+    assert rows["zhang-wei", "cs-2025-01"]["end"] == "2026-03-31"
+    assert [f.data["from"] for f in second.findings if f.code == "W-CHK-002" and f.data["cadre"] == "zhang-wei"] \
+        == ["2026-04-01", "2026-07-01"]
+
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2026, 11, 28))
+    for row in rs.assignments:  # (what RecordSet says of each row)
+        d = ctx.dates(row)
+        assert (d.start, d.end, d.last, d.until, d.span_end, d.void) == (
+            row.date("start"), row.date("end"), rs.row_end(row), rs.point_until(row), rs.assignment_span(row)[1],
+            rs.begins_after_point(row))
+    ctx = Context(rs, dt.date(2026, 11, 28))
+    asked = Counter()
+    date = Item.date
+
+    def counted(item, key):
+        asked[id(item), key] += 1
+        return date(item, key)
+
+    monkeypatch.setattr(Item, "date", counted)
+    check_contact_points(ctx)
+    rows = {id(row) for row in rs.assignments}
+    assert {key: n for key, n in asked.items() if key[0] in rows and n > 1} == {}

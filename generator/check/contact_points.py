@@ -10,14 +10,11 @@ from generator.messages.check import W_CHK_013_FIX
 
 
 def _outside_cycle(ctx: Context, row) -> None:
-    cycle = ctx.rs.cycles.get(row.doc.stem)
-    if not cycle or not ctx.valid(row):
+    c_start, c_end = ctx.cycle_dates(row.doc.stem)
+    if not c_start or not c_end or not ctx.valid(row):
         return
-    c_start, c_end = cycle.date("start"), cycle.date("end")
-    if not c_start or not c_end:
-        return
-    for key, which, which_en in (("start", "开始", "start"), ("end", "结束", "end")):
-        value = row.date(key)
+    d = ctx.dates(row)
+    for key, which, which_en, value in (("start", "开始", "start", d.start), ("end", "结束", "end", d.end)):
         if value and not c_start <= value <= c_end:
             ctx.add("E-CHK-002", row, row.pos(key), which=which, which_en=which_en, value=value,
                     cycle=row.doc.stem, start=c_start, end=c_end)
@@ -32,23 +29,21 @@ def _point_of(ctx: Context, row) -> tuple[str, str, str]:
 def _after_point_end(ctx: Context, row) -> None:
     """A row still naming, by --today, a class or club after its `until` (a graduated class, a
     dissolved club): it counts only up to that day (assignment_span); the table should say so."""
-    until = ctx.rs.point_until(row)
+    d = ctx.dates(row)
+    until, end, start, void = d.until, d.last, d.start, d.void
     if not until or until >= ctx.today or not ctx.valid(row):
         return
-    end = ctx.rs.row_end(row)
     if end is not None and end <= until:
         return
     kind, kind_zh, point = _point_of(ctx, row)
     cadre = row.get("cadre")
-    start = row.date("start")
     name = ctx.cadre_name(cadre) if isinstance(cadre, str) else ""
-    void = ctx.rs.begins_after_point(row)
     # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead)
     fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name)
                    for t in W_CHK_013_FIX["void" if void else "ended"])
     # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
     # after it ended, whose class or club is to change (W-CHK-002 points there too)
-    ctx.add("W-CHK-013", row, row.pos("end") if row.date("end") and not void else row.pos(kind),
+    ctx.add("W-CHK-013", row, row.pos("end") if d.end and not void else row.pos(kind),
             kind=kind_zh, kind_en=kind, point=point,
             until=until, start=start or "—", end=end or "—", name=name, fix=fix, fix_en=fix_en,
             data={"cadre": cadre, kind: point, "until": iso(until)})
@@ -97,10 +92,11 @@ def check_contact_points(ctx: Context) -> list[dict]:
         a_from, a_to = ctx.cadre_span(cadre)
         rows = ctx.rows.get(cadre, [])
         spans = []
-        dead = [r for r in rows if ctx.valid(r) and rs.begins_after_point(r)]
+        dead = [r for r in rows if ctx.valid(r) and ctx.dates(r).void]
         for row in rows:
             span = ctx.row_span(row)
-            raw_start, raw_end = rs.assignment_span(row)
+            d = ctx.dates(row)
+            raw_start, raw_end = d.start, d.span_end
             if span[0] is None and raw_start and ctx.valid(row) and a_from and not (raw_end and raw_end < raw_start):
                 # (one starting after its class or club ended: W-CHK-013)
                 ctx.add("E-CHK-003", row, row.pos("start"), name=name, active_from=a_from,
@@ -118,7 +114,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
         for s, e, count, required in _pieces(ctx, [sp for sp, _ in spans], lo, top):
             if count > required:
                 holders = [r for (rs_, re_), r in spans if rs_ <= s and re_ >= s]
-                newest = max(holders, key=lambda r: (r.date("start") or dt.date.min))
+                newest = max(holders, key=lambda r: (ctx.dates(r).start or dt.date.min))
                 if id(newest) not in reported:
                     reported.add(id(newest))
                     ctx.add("E-CHK-001", newest, newest.pos("start"), name=name, start=s, end=e,
@@ -130,20 +126,20 @@ def check_contact_points(ctx: Context) -> list[dict]:
             for g_start, g_end in _subtract([(s, e)], holes):
                 last = g_start - ONE_DAY
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
-                before = [r for (rs_, re_), r in spans if re_ == last and (r.date("end") or rs.point_until(r) == last)]
+                before = [r for (rs_, re_), r in spans if re_ == last and (ctx.dates(r).end or ctx.dates(r).until == last)]
                 after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]
-                gone = [r for r in dead if r.date("start") <= g_end and (rs.row_end(r) or dt.date.max) >= g_start]
+                gone = [r for r in dead if ctx.dates(r).start <= g_end and (ctx.dates(r).last or dt.date.max) >= g_start]
                 if gone:  # a row naming a class or club that had ended before it began: the row is to change
                     at = gone[0]
                     kind, kind_zh, point = _point_of(ctx, at)
-                    where, start, until = at.pos(kind), at.date("start"), rs.point_until(at)
+                    where, start, until = at.pos(kind), ctx.dates(at).start, ctx.dates(at).until
                     extra = {"after": f"（这条安排从 {start} 开始，而{kind_zh}“{point}”只存续到 {until}，不算联系点）",
                              "after_en": f" (this assignment starts on {start}, but its {kind} '{point}' existed only "
                                          f"until {until}: it is no contact point)"}
-                elif before and rs.point_until(before[0]) == last:
+                elif before and ctx.dates(before[0]).until == last:
                     at = before[0]
                     kind, kind_zh, point = _point_of(ctx, at)
-                    where = at.pos("end") if at.date("end") else at.pos(kind)
+                    where = at.pos("end") if ctx.dates(at).end else at.pos(kind)
                     extra = {"after": f"（上一条安排的{kind_zh}“{point}”只存续到 {last}，之后没有新的安排）",
                              "after_en": f" (the previous assignment's {kind} '{point}' existed until {last}, "
                                          "with no successor)"}
@@ -161,9 +157,8 @@ def check_contact_points(ctx: Context) -> list[dict]:
                         required=required, data={"cadre": cadre, "from": iso(g_start), "to": iso(g_end)}, **extra)
         # planning: an assignment ending (today or later) inside its cycle with nothing after it
         for (s, e), row in spans:
-            end = row.date("end")
-            cycle = rs.cycles.get(row.doc.stem)
-            c_end = cycle.date("end") if cycle else None
+            end = ctx.dates(row).end
+            c_end = ctx.cycle_dates(row.doc.stem)[1]
             if not end or end < ctx.today or e != end or (c_end and end >= c_end) or not ctx.valid(row):
                 continue
             if a_to and a_to <= end:
@@ -180,21 +175,22 @@ def check_contact_points(ctx: Context) -> list[dict]:
 def _rows_data(ctx: Context, cadre: str, rows) -> dict:
     a_from, a_to = ctx.cadre_span(cadre)
     out, later = [], 0
-    for row in sorted(rows, key=lambda r: (r.date("start") or dt.date.min, r.doc.stem)):
+    for row in sorted(rows, key=lambda r: (ctx.dates(r).start or dt.date.min, r.doc.stem)):
         kind, point = ctx.rs.contact_point(row)
-        start, end = ctx.rs.assignment_span(row)
+        d = ctx.dates(row)
+        start, end = d.start, d.span_end
         if start and start > ctx.today:  # (not begun by --today: counted, not listed, as on the site)
             later += 1
             continue
-        until = ctx.rs.point_until(row)
+        until = d.until
         # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
-        void = ctx.rs.begins_after_point(row)
+        void = d.void
         reason = row.get("reason") if isinstance(row.get("reason"), str) else None
         if not void:
             end, reason = _as_of_today(ctx, row, start, end, until, reason)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
                     "point_unit": ctx.point_unit(point), "start": iso(start),
-                    "end": iso(ctx.rs.row_end(row) if void else end), "void": void, "point_until": iso(until),
+                    "end": iso(d.last if void else end), "void": void, "point_until": iso(until),
                     "reason": reason, "file": row.file, "line": row.pos()[0]})
     return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
             "active_from": iso(a_from), "active_to": iso(a_to), "rows": out, "later": later}
@@ -206,8 +202,7 @@ def _as_of_today(ctx: Context, row, start, end, until, reason) -> tuple:
     been made by then — the row runs to its cycle's end, without that end's reason, or, its class or
     club ending before that, has no end yet (running); a reason written for a row begun inside the
     cycle is its start's, and stays."""
-    cycle = ctx.rs.cycles.get(row.doc.stem)
-    first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
+    first, last = ctx.cycle_dates(row.doc.stem)
     if not (end and last and ctx.today < end < last):
         return end, reason
     of_start = reason and first and start and start > first

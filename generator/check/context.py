@@ -29,6 +29,30 @@ def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
 
+def _two_dates(kept: dict, items: dict, key: str, first: str, last: str) -> tuple:
+    """(first, last) dates of items[key] ((None, None) when there is none), kept in `kept`."""
+    hit = kept.get(key)
+    if hit is None:
+        item = items.get(key)
+        hit = kept[key] = (item.date(first), item.date(last)) if item else (None, None)
+    return hit
+
+
+class RowDates:
+    """An assignment row's dates as RecordSet reads them: `start` and `end` as written, `last`
+    (row_end: its end, else its cycle's), `until` (point_until), `span_end` (assignment_span's end)
+    and `void` (begins_after_point)."""
+
+    __slots__ = ("start", "end", "last", "until", "span_end", "void")
+
+    def __init__(self, row: Item, cycle_end: dt.date | None, until: dt.date | None):
+        start, end = row.date("start"), row.date("end")
+        self.start, self.end, self.until = start, end, until
+        self.last = last = end or cycle_end
+        self.span_end = until if until and (last is None or until < last) else last
+        self.void = bool(until and start and until < start)
+
+
 class Context:
     def __init__(self, rs: RecordSet, today: dt.date, strict: bool = False, findings: list | None = None):
         self.rs, self.today, self.strict = rs, today, strict
@@ -145,10 +169,18 @@ class Context:
 
     # ---- time ----------------------------------------------------------
     def cadre_span(self, cadre: str) -> tuple[dt.date | None, dt.date | None]:
-        item = self.rs.cadres.get(cadre)
-        if not item:
-            return None, None
-        return item.date("active_from"), item.date("active_to")
+        return _two_dates(self._cadre_spans, self.rs.cadres, cadre, "active_from", "active_to")
+
+    def cycle_dates(self, cycle: str) -> tuple[dt.date | None, dt.date | None]:
+        """(start, end) of an assignment cycle (None, None when there is none), read once a run."""
+        return _two_dates(self._cycle_dates, self.rs.cycles, cycle, "start", "end")
+
+    def dates(self, row: Item) -> RowDates:
+        """An assignment row's dates, worked out once a run (the rules ask each several times)."""
+        hit = self._row_dates.get(id(row))
+        if hit is None:
+            hit = self._row_dates[id(row)] = RowDates(row, self.cycle_dates(row.doc.stem)[1], self.rs.point_until(row))
+        return hit
 
     def row_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
         """Where an assignment row is in force: its dates (the cycle's end when open),
@@ -159,7 +191,8 @@ class Context:
         return span
 
     def _row_span(self, row: Item) -> tuple[dt.date | None, dt.date | None]:
-        start, end = self.rs.assignment_span(row)
+        d = self.dates(row)
+        start, end = d.start, d.span_end
         if not start:
             return None, None
         cadre = row.get("cadre")
@@ -199,6 +232,9 @@ class Context:
 
     def _indexes(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
+        self._row_dates: dict = {}  # id(row) → dates(row)
+        self._cycle_dates: dict = {}  # cycle → cycle_dates
+        self._cadre_spans: dict = {}  # cadre → cadre_span
         self._in_force: dict = {}  # cadre → [(start, end, row)] of their rows in force on some day
         self._held: dict = {}  # (cadre, start, end) → held_during
         self._cadres: dict = {}  # cadre → (name, unit)
