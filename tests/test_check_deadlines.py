@@ -1470,3 +1470,41 @@ def test_held_periods_are_the_periods_held_during_finds_a_row_in(tmp_path):
             assert list(held_periods(ctx, cadre)) == expected, (cadre, today)
             listed += len(expected)
     assert listed > 2000
+
+
+def test_a_submitted_day_of_the_import_manifest_is_read_once_a_run_and_an_edit_between_runs_is_seen(
+        tmp_path, monkeypatch):
+    """Deadlines.landed reads and writes out each day of the import manifest once a run (12,007
+    ledgers at 12k, on a few hundred days), for every ledger imported that day; a day edited between
+    two runs of one process is the new one (bench/HISTORY.md item 49)."""
+    from collections import Counter
+
+    from generator.check import deadlines
+
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"]),
+                 H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+
+    def imports(zhang: str, li: str) -> None:
+        write(repo, {"records/imports/legacy.yaml":
+                     "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+                     f"  - path: ledgers/2025-H2/zhang-wei.yaml\n    submitted: \"{zhang}\"\n"
+                     f"  - path: ledgers/2025-H2/li-na.yaml\n    submitted: \"{li}\"\n"})
+
+    def rows(today: str) -> list:
+        result = check(repo, today)
+        return [(r["status"], r["submitted"], r["source"]) for cadre in ("zhang-wei", "li-na")
+                for r in (row(result, "2025-H2", cadre),)]
+
+    imports("2025-12-28", "2025-12-28")
+    commit(repo, "2026-03-01 10:00", "导入旧平台台账")
+    written = Counter()
+    iso = deadlines.iso
+    monkeypatch.setattr(deadlines, "iso", lambda value: written.update([value]) or iso(value))
+    assert rows("2026-04-01") == [("on_time", "2025-12-28", "import")] * 2
+    assert written[dt.date(2025, 12, 28)] == 1
+    imports("2025-12-28", "2026-01-10")  # (the same process: what it kept of the last run is not asked)
+    assert rows("2026-04-01") == [("on_time", "2025-12-28", "import"), ("late", "2026-01-10", "import")]
+    imports("2026-01-10", "2026-05-01")
+    assert rows("2026-04-01")[0] == ("late", "2026-01-10", "import")
+    assert rows("2026-06-01") == [("late", "2026-01-10", "import"), ("late", "2026-05-01", "import")]
