@@ -2,13 +2,15 @@
 """Deterministic generator of a fictional university's contact-ledger records.
 
     python bench/corpus.py --demo --out records [--imperfections bench/DEMO-IMPERFECTIONS.md]
-    python bench/corpus.py --ledgers 12000 --seed 7 --out /tmp/corpus-12k
+    python bench/corpus.py --ledgers 12000 --seed 7 --out /tmp/corpus-12k [--late-share 0.1]
 
 `--demo` writes the committed demo university 示例大学 (invented people, a few deliberate
 imperfections listed in bench/DEMO-IMPERFECTIONS.md).  `--ledgers N` writes a corpus of
 about N ledgers over ten years (five two-year assignment cycles) for benchmarks; it runs
 through the same code as the demo, only with more units, cadres, classes and clubs and
-random staff turnover, and carries the same kinds of imperfections in proportion.
+random staff turnover, and carries the same kinds of imperfections in proportion;
+`--late-share F` makes a share F of its ledgers past due late, missing or empty (R6 and R5 at
+scale; bench/README.md).
 
 Only the standard library and PyYAML-free text output: the YAML is written by a small
 emitter below (dates plain, Chinese unescaped).  No clock is read: the output depends
@@ -540,6 +542,7 @@ class Config:
     cadres_per_college: list
     cadres_per_department: list
     imperfections: int  # how many of each kind
+    late_share: float = 0.0  # --late-share: the share of ledgers past due made late, missing or empty
 
 
 @dataclass
@@ -1097,12 +1100,18 @@ def build_ledgers(w: World) -> None:
             if any(a <= p.start and p.end <= b for a, b in ex_ledger.get(c.id, [])):
                 continue  # exempt from filing for the whole period
             required[(p.id, c.id)] = rows
+    late, emptied = dict(w.notes.get("late_keys", {})), set()
+    missing = set(w.notes.get("missing_keys", []))
+    if cfg.late_share:
+        more_late, more_missing, emptied = late_share(w, [p for p in periods if p.due <= AS_OF], required)
+        late |= more_late
+        missing |= more_missing
+        w.notes["late_share"] = f"{len(more_late)} late, {len(more_missing)} missing and {len(emptied)} empty ledgers"
     for key in required:
-        exists[key] = key not in w.notes.get("missing_keys", [])
+        exists[key] = key not in missing
     period_ids = [p.id for p in periods]
     nxt_period = {a: b for a, b in zip(period_ids, period_ids[1:])}
 
-    late = dict(w.notes.get("late_keys", {}))
     nocontact = w.notes.get("nocontact", {})  # cadre -> semester id
     overdue = dict(w.notes.get("overdue_keys", {}))  # (period, cadre) -> status
     pending: dict[str, list] = {}  # cadre -> [(item, pool entry, depth, point)]
@@ -1144,7 +1153,7 @@ def build_ledgers(w: World) -> None:
                 weights = [(b - a).days + 1 for _, a, b, _, _ in windows]
                 picks.append(rng.choices(windows, weights=weights)[0])
             acts = []
-            for _, a, b, point, kind in picks:
+            for _, a, b, point, kind in ([] if key in emptied else picks):
                 d = a + dt.timedelta(days=rng.randint(0, (b - a).days))
                 acts.append(make_activity(w, rng, d, point, kind, True))
             acts.sort(key=lambda x: x["date"])
@@ -1225,6 +1234,21 @@ def build_ledgers(w: World) -> None:
     w.notes["required"] = sorted(required)
 
 
+def late_share(w: World, past_due: list, required: dict) -> tuple[dict, set, set]:
+    """--late-share F: of the ledgers past their due day (as of AS_OF) that carry no deliberate
+    imperfection, a share F, picked by a generator of their own (the corpus's other draws unchanged
+    when F is 0): half handed in 1-60 days late, a quarter never handed in, a quarter handed in on
+    time without a single activity.  Returns (late: key -> days, missing keys, emptied keys)."""
+    rng = random.Random(f"late-share {w.cfg.seed} {w.cfg.late_share}")
+    taken = set(w.notes.get("late_keys", {})) | set(w.notes.get("missing_keys", [])) | set(w.notes.get("overdue_keys", {}))
+    ids = {p.id for p in past_due}
+    keys = [k for k in sorted(required) if k[0] in ids and k not in taken]
+    picked = rng.sample(keys, round(w.cfg.late_share * len(keys)))
+    half, three_quarters = len(picked) // 2, len(picked) * 3 // 4
+    late = {k: rng.randint(1, 60) for k in picked[:half]}
+    return late, set(picked[half:three_quarters]), set(picked[three_quarters:])
+
+
 def choose_imperfections(w: World) -> None:
     """Pick the cadres who carry the deliberate imperfections (and the exempt ones)."""
     rng, k = w.rng, w.cfg.imperfections
@@ -1302,7 +1326,8 @@ def records_text(w: World) -> dict[str, str]:
     """Every record file: relative path -> YAML text."""
     demo = w.cfg.demo
     note = ("示例大学（虚构）演示数据，由 bench/corpus.py --demo 生成；人员均为虚构。" if demo
-            else f"基准测试数据，由 bench/corpus.py 生成（seed {w.cfg.seed}）；人员均为虚构。")
+            else f"基准测试数据，由 bench/corpus.py 生成（seed {w.cfg.seed}"
+            + (f"，--late-share {w.cfg.late_share:g}" if w.cfg.late_share else "") + "）；人员均为虚构。")
     out: dict[str, str] = {}
     college_committees = [u["party_committee"] for u in w.units if u["type"] == "学院"]
     policy = {
@@ -1462,7 +1487,7 @@ def demo_config() -> Config:
                   imperfections=1)
 
 
-def bench_config(n_ledgers: int, seed: int) -> Config:
+def bench_config(n_ledgers: int, seed: int, late_share: float = 0.0) -> Config:
     cadres = max(20, round(n_ledgers / 20 / 1.015))  # 20 half-year periods over ten years
     n_colleges = max(9, min(len(COLLEGES), round(cadres / 25)))
     n_depts = max(3, min(len(DEPARTMENTS), round(cadres / 60)))
@@ -1476,7 +1501,7 @@ def bench_config(n_ledgers: int, seed: int) -> Config:
                   n_departments=n_depts, n_clubs=max(10, min(round(cadres / 3), 2000)),
                   classes_per_cohort=[per_cohort] * len(cohorts), cohorts=cohorts,
                   cadres_per_college=per_college, cadres_per_department=dept_cadres,
-                  imperfections=max(1, round(n_ledgers / 4000)))
+                  imperfections=max(1, round(n_ledgers / 4000)), late_share=late_share)
 
 
 def generate(cfg: Config) -> World:
@@ -1493,6 +1518,13 @@ def generate(cfg: Config) -> World:
     return w
 
 
+def share(text: str) -> float:
+    value = float(text)
+    if not 0 <= value <= 1:
+        raise argparse.ArgumentTypeError(f"{text} is not a share between 0 and 1 (0.1 is a tenth)")
+    return value
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Generate fictional contact-ledger records (deterministic).")
     mode = ap.add_mutually_exclusive_group(required=True)
@@ -1503,8 +1535,13 @@ def main(argv=None) -> int:
     ap.add_argument("--force", action="store_true",
                     help="replace generated files/folders already in --out (policy.yaml, ledgers/ …)")
     ap.add_argument("--imperfections", metavar="FILE", help="also write the list of deliberate imperfections")
+    ap.add_argument("--late-share", type=share, default=0.0, metavar="F",
+                    help="with --ledgers: make a share F (0-1, e.g. 0.1) of the ledgers past their due day late (half), "
+                         "missing (a quarter) or empty, without activities (a quarter); default 0")
     args = ap.parse_args(argv)
-    cfg = demo_config() if args.demo else bench_config(args.ledgers, args.seed)
+    if args.demo and args.late_share:
+        ap.error("--late-share is for --ledgers corpora; the demo's imperfections are fixed (bench/DEMO-IMPERFECTIONS.md)")
+    cfg = demo_config() if args.demo else bench_config(args.ledgers, args.seed, args.late_share)
     out = Path(args.out)
     present = [name for name in GENERATED if (out / name).exists()]
     if present and not args.force:
@@ -1522,7 +1559,8 @@ def main(argv=None) -> int:
     n_rows = len(w.rows)
     print(f"wrote {len(files)} files to {out}: {len(w.units)} units, {len(w.classes)} classes, {len(w.clubs)} clubs, "
           f"{len(w.cadres)} cadres, {n_rows} assignment rows in {len(w.cycles)} cycles, {len(w.ledgers)} ledgers, "
-          f"{sum(len(x.get('feedback', [])) for x in w.ledgers.values())} feedback items")
+          f"{sum(len(x.get('feedback', [])) for x in w.ledgers.values())} feedback items"
+          + (f"; --late-share {cfg.late_share:g}: {w.notes['late_share']}" if cfg.late_share else ""))
     return 0
 
 

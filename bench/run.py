@@ -2,7 +2,8 @@
 """The benchmark: `make bench` (or `.venv/bin/python bench/run.py --sizes 1000,5000,12000`).
 
 For each corpus size (ledgers) it generates a deterministic corpus with bench/corpus.py
-(once; kept under build/bench/) — or takes the records folders given with --records (a
+(once; kept under build/bench/; with --late-share F, a share F of its ledgers late, missing or
+empty) — or takes the records folders given with --records (a
 university's own, a corpus kept aside; each copied first) — then measures, as the median of --reps runs, wall
 time, CPU time and peak memory of real command lines — each a fresh process, exactly
 as a user or CI runs them:
@@ -165,13 +166,15 @@ def same_reports(res: dict, reports: Path) -> dict:
 
 
 # ---- the corpus ----------------------------------------------------------------
-def corpus(n: int, seed: int, work: Path) -> Path:
-    out = work / f"corpus-{n}-seed{seed}"
+def corpus(n: int, seed: int, work: Path, late_share: float = 0.0) -> Path:
+    late = f"-late{late_share:g}" if late_share else ""
+    out = work / f"corpus-{n}-seed{seed}{late}"
     stamp = out / ".bench-stamp"
-    want = f"{n} {seed} {(ROOT / 'bench' / 'corpus.py').stat().st_size}"
+    want = f"{n} {seed} {(ROOT / 'bench' / 'corpus.py').stat().st_size}" + (f" {late_share:g}" if late_share else "")
     if not (stamp.is_file() and stamp.read_text() == want):
         subprocess.run([PY, str(ROOT / "bench" / "corpus.py"), "--ledgers", str(n), "--seed", str(seed),
-                        "--out", str(out), "--force"], check=True, stdout=subprocess.DEVNULL)
+                        "--out", str(out), "--force", *(["--late-share", f"{late_share:g}"] if late_share else [])],
+                       check=True, stdout=subprocess.DEVNULL)
         stamp.write_text(want)
     return out
 
@@ -363,7 +366,8 @@ def one_ledger_change(ledger: Path, records: Path, check, validate, env, reps: i
 
 
 def bench_size(n: int, args, work: Path) -> dict:
-    return bench_corpus(corpus(n, args.seed, work), str(n), {"size": n}, args, work)
+    late = {"late_share": args.late_share} if args.late_share else {}
+    return bench_corpus(corpus(n, args.seed, work, args.late_share), str(n), {"size": n, **late}, args, work)
 
 
 def bench_given(records: Path, k: int, args, work: Path) -> dict:
@@ -622,7 +626,9 @@ def differs(result: dict) -> list[str]:
 
 
 def _column(s: dict) -> str:
-    return f"{s['name']} ({s['size']} ledgers)" if s.get("name") else f"{s['size']} ledgers"
+    if s.get("name"):
+        return f"{s['name']} ({s['size']} ledgers)"
+    return f"{s['size']} ledgers" + (f" (--late-share {s['late_share']:g})" if s.get("late_share") else "")
 
 
 def markdown(result: dict) -> str:
@@ -740,6 +746,9 @@ def main(argv=None) -> int:
     ap.add_argument("--site-reps", type=int, default=1, help="runs of each site build")
     ap.add_argument("--cjs-reps", type=int, default=1, help="runs of check-jsonschema (slow)")
     ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--late-share", type=float, default=0.0, metavar="F",
+                    help="generated corpora with a share F of their ledgers late, missing or empty "
+                         "(bench/corpus.py --late-share; bench/README.md)")
     ap.add_argument("--today", default="2026-11-28")
     ap.add_argument("--work", default=str(ROOT / "build" / "bench"), help="corpora, caches and sites go here")
     ap.add_argument("--out", default=None, help="results JSON (default WORK/results.json)")
