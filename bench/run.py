@@ -697,8 +697,10 @@ def targets(result: dict) -> str:
     lines = [head, "|---|" + "---|" * len(sizes)]
     for label, parts in rows:
         lines.append(f"| {label} | " + " | ".join(judged(s, parts) for s in sizes) + " |")
-    lines.append(f"| linear: per ledger, no stage dearer than at the next smaller size (×{LINEAR_SLACK:g} allowed) | "
-                 + " | ".join(_linear(sizes, s) for s in sizes) + " |")
+    seed = result.get("args", {}).get("seed")
+    lines.append(f"| linear: per ledger, no stage dearer than at the next smaller of the sizes of one generated series "
+                 f"({f'seed {seed}, ' if seed is not None else ''}×{LINEAR_SLACK:g} allowed; records given with "
+                 f"--records are not judged) | " + " | ".join(_linear(sizes, s) for s in sizes) + " |")
     if any("same_reports" in s for s in sizes):
         lines.append("| identical findings on both code paths (validate / check) | " + " | ".join(
             (("yes" if all(s["same_reports"][c] for c in ("validate", "check")) else "**no**") if "same_reports" in s
@@ -707,7 +709,11 @@ def targets(result: dict) -> str:
 
 
 def _linear(sizes: list[dict], s: dict) -> str:
-    smaller = [t for t in sizes if t["size"] < s["size"]]
+    """Against the next smaller size of the same generated series (one run's sizes: one seed, one
+    --late-share); records given with --records are unrelated corpora, whatever their sizes."""
+    if s.get("name"):
+        return "not judged (records given, not a generated series)"
+    smaller = [t for t in sizes if not t.get("name") and t["size"] < s["size"]]
     if not smaller:
         return "–"
     t = max(smaller, key=lambda t: t["size"])

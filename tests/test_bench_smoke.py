@@ -350,3 +350,21 @@ def test_records_with_no_ledger_yet_are_measured_without_the_one_ledger_change(t
     [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
     assert "pr_check_warm" not in measured and measured["same_reports"]["check"] is True
     assert "| one-ledger PR, warm, ≤ 0.5 s (check / validate) | – |" in run.stdout
+
+
+def test_linearity_is_judged_only_across_the_sizes_of_one_generated_series():
+    """Several --records folders (a university's 1,000 ledgers, another's 12,000) are not one
+    corpus grown: the linear row compared their costs per ledger and said **no** (vs 1000) of
+    unrelated records.  It now judges the generated sizes of one run (one seed) only, and says so."""
+    run = _bench_module()
+    small = {"size": 1000, "check_cold": _stage(1.0)}
+    big = {"size": 12000, "check_cold": _stage(12.0 * 1.5)}
+    given = [{**small, "name": "univ-a", "records": "/a"}, {**big, "name": "univ-b", "records": "/b"}]
+    table = run.targets({"sizes": given, "args": {"seed": 7, "records": "/a,/b"}})
+    row = next(line for line in table.splitlines() if line.startswith("| linear"))
+    assert "vs 1000" not in row and "**no**" not in row
+    assert row.endswith("| not judged (records given, not a generated series) | not judged (records given, "
+                        "not a generated series) |"), row
+    table = run.targets({"sizes": [small, big], "args": {"seed": 7}})
+    row = next(line for line in table.splitlines() if line.startswith("| linear"))
+    assert "sizes of one generated series (seed 7" in row and row.endswith("| – | **no** (vs 1000): check, cold ×1.50 |")
