@@ -59,7 +59,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator import forked, load, privacy
-from generator.layout import kind_of
+from generator.layout import kind_of, manifest_files
 
 FORMAT = 7
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
@@ -573,16 +573,7 @@ def _imported(docs: list) -> set:
 def _brought(docs: list) -> dict:
     """{import manifest's path below records/: the files it says it brought — its ledgers and `records` —,
     None when it has no `records` (an old manifest: every file its commit changes came with it)}."""
-    out = {}
-    for d in docs:
-        data = d.data if d.kind == "imports" and isinstance(d.data, dict) else None
-        if data is not None and isinstance(data.get("records"), list):
-            ledgers = data.get("ledgers") if isinstance(data.get("ledgers"), list) else []
-            out[d.rel] = frozenset(str(e.get("path")) for e in ledgers if isinstance(e, dict)) | frozenset(
-                str(r) for r in data["records"])
-        elif data is not None:
-            out[d.rel] = None
-    return out
+    return {d.rel: manifest_files(d.data) for d in docs if d.kind == "imports" and isinstance(d.data, dict)}
 
 
 def _zone(policy: dict):

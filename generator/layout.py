@@ -45,3 +45,13 @@ def kind_of(rel: str) -> str | None:
     """The kind of the file at `rel` (the first row of LAYOUT it matches), or None."""
     found = _ANY.fullmatch(rel)
     return found.lastgroup if found else None
+
+
+def manifest_files(data) -> frozenset | None:
+    """The files (below records/) an import manifest's `data` says its import brought — its ledgers' paths and
+    its `records` —, None when it has no `records` list (an old manifest, or not a mapping at all)."""
+    if not isinstance(data, dict) or not isinstance(data.get("records"), list):
+        return None
+    ledgers = data.get("ledgers") if isinstance(data.get("ledgers"), list) else []
+    return frozenset(str(e.get("path")) for e in ledgers if isinstance(e, dict)) | frozenset(
+        str(r) for r in data["records"])

@@ -33,7 +33,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from generator.cache import KeptResult
-from generator.layout import AS_OF_DAY, kind_of
+from generator.layout import AS_OF_DAY, kind_of, manifest_files
 from generator.check.first_parent import GIT, Log, commits, env, files, git, is_commit
 
 
@@ -324,13 +324,8 @@ def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
             data = yaml.safe_load(raw) if raw else None
         except yaml.YAMLError:
             data = None
-        if not isinstance(data, dict):
-            return frozenset()
-        if not isinstance(data.get("records"), list):
-            return now if now is not None else frozenset()
-        ledgers = data.get("ledgers") if isinstance(data.get("ledgers"), list) else []
-        return frozenset(str(e.get("path")) for e in ledgers if isinstance(e, dict)) | frozenset(
-            str(r) for r in data["records"])
+        files = manifest_files(data)
+        return files if files is not None else now if isinstance(data, dict) and now is not None else frozenset()
 
     return [now & (listed(found[2 * i], now) - (listed(found[2 * i + 1], frozenset()) if below else frozenset()))
             for i, (_sha, below, _name, now) in enumerate(manifests)]
