@@ -315,7 +315,7 @@ def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
     import yaml
 
     asked = [(name, commit or sha) for sha, below, name, _ in manifests for commit in (sha, below)]
-    found = _blobs(root, asked, 0, keyed=False)  # (a root commit asked twice: its parent's is not read)
+    found = _cat(root, asked)  # (a root commit asked twice: its parent's is not read)
     if found is None:
         return None
 
@@ -331,30 +331,33 @@ def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
             for i, (_sha, below, _name, now) in enumerate(manifests)]
 
 
-def _blobs(root: Path, asked: list[tuple[str, str]], cut: int, keyed: bool = True):
-    """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked`, by one
-    `git cat-file --batch`; not `keyed`: the list of them, in the order asked (a name asked at two commits)."""
-    names = [name for name, _commit in asked]
-    asked = "".join(f"{commit}:{name}\n" for name, commit in asked).encode("utf-8")
+def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, bytes | None] | None:
+    """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked` (_cat)."""
+    found = _cat(root, asked)
+    return None if found is None else {name[cut:]: data for (name, _commit), data in zip(asked, found)}
+
+
+def _cat(root: Path, asked: list[tuple[str, str]]) -> list[bytes | None] | None:
+    """The bytes of each (name, commit) `asked` in its commit (None: not there then, or a folder there), in
+    the order asked, by one `git cat-file --batch`; None when git fails (or its answer stops short)."""
+    lines = "".join(f"{commit}:{name}\n" for name, commit in asked).encode("utf-8")
     try:
-        out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), input=asked,
+        out = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), input=lines,
                              capture_output=True, check=False)
     except OSError:
         return None
     if out.returncode != 0:
         return None
-    found, at, data, each = {}, 0, out.stdout, []
-    for name in names:
+    found, at, data = [], 0, out.stdout
+    for _ in asked:
         end = data.find(b"\n", at)
-        head = data[at:end].split()
-        found[name[cut:]] = None  # ("<name> missing": not there then; a folder there: no file)
         if end < 0:
-            break
-        at = end + 1
+            return None
+        head, at = data[at:end].split(), end + 1  # ("<name> missing": not there then)
         if len(head) == 3 and head[2].isdigit():  # "<sha> <type> <size>", then the object and a line break
             size = int(head[2])
-            if head[1] == b"blob":
-                found[name[cut:]] = data[at:at + size]
+            found.append(data[at:at + size] if head[1] == b"blob" else None)
             at += size + 1
-        each.append(found[name[cut:]])
-    return found if keyed else each + [None] * (len(names) - len(each))
+        else:
+            found.append(None)
+    return found
