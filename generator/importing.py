@@ -464,15 +464,15 @@ def _year(digits: str, today: dt.date) -> int:
     return year - 100 if len(digits) == 2 and year > today.year + 10 else year
 
 
-def _statuses(records: Path, kind: str) -> tuple[tuple, tuple, dict]:
+def _statuses(policy, kind: str) -> tuple[tuple, tuple, dict]:
     """The words of a 状态 cell (as _plain gives it) the policy gives (vocabularies.import_statuses:
     data, as the ledgers' word lists): those saying a record is in use, those saying a record of `kind`
     has ended (either without a leading 已 or 被), and by the heading of a 状态 column asked as a
     question in a list of `kind` (as _heading gives it) the answer that says the record has ended and
     the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.  Any other
-    word is E-IMP-004: never read as in use.  (A policy without them: no word known.)"""
-    path = records / "policy.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None
+    word is E-IMP-004: never read as in use.  (A policy without them: no word known.)  `policy`: the
+    policy's values as validate read them (records_errors), None when there is none."""
+    data = policy
     words = data.get("vocabularies") if isinstance(data, dict) else None
     words = (words.get("import_statuses") if isinstance(words, dict) else None) or {}
     return (tuple(words.get("in_use") or ()), tuple((words.get("ended") or {}).get(kind) or ()),
@@ -644,13 +644,14 @@ def _numbered(stem: str, ids: set, numbered: dict) -> str:
 
 
 class Importer:
-    def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool, today: dt.date):
+    def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool, today: dt.date,
+                 policy=None):
         self.records, self.kind, self.source, self.cohort, self.today = records, kind, source, cohort, today
         self.update = update
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
         self.unit_ids = self._units()
-        self.in_use, self.ended, self.asked = _statuses(records, kind)
+        self.in_use, self.ended, self.asked = _statuses(policy, kind)
         status = FIELDS[kind]["status"]  # (its headings, and those of the policy's questions: 是否撤销)
         self.fields = {**FIELDS[kind], "status": (*status[:3], [*status[3], *self.asked])}
         self.writes: dict[Path, str] = {}  # file → its new text
@@ -1843,24 +1844,26 @@ def _invalid(kind: str, data):
 # Command
 # ---------------------------------------------------------------------------
 
-def records_errors(root: Path, kind: str) -> list[F.Finding]:
+def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     """The errors, as validate reports them (reading, schema), of the files an import of `kind`
     reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, and the class or cadre
     files.  No import runs while one is wrong: it would be misread (a key written twice), crash
-    the import, or be written over."""
+    the import, or be written over.  And the values of those read, as validate reads them ({its name: data}):
+    the import reads the policy's words there, not again (yes, on, 0123 are text to validate)."""
     from generator.load import load_file
     from generator.validate import validate_document
 
     paths = [root / "policy.yaml", root / "units.yaml", *({"units": [], "clubs": [root / "clubs.yaml"]}.get(kind) or sorted(
         (root / kind).glob("*.yaml")))]
-    out = []
+    out, read = [], {}
     for path in paths:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
             out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+            read[path.name] = doc.data
         elif kind != "units" and path.name not in ("clubs.yaml", "policy.yaml"):  # (units.yaml: the units the rows name are matched against it)
             out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
-    return out
+    return out, read
 
 
 def unwritable(root: Path, writes) -> list[F.Finding]:
@@ -1923,12 +1926,13 @@ def cmd_import(args) -> int:
     if root is None:
         return EXIT_USAGE
     lang, imp = args.lang, None
-    if wrong := records_errors(root, args.kind):  # (a wrong unit id would be written into records)
+    wrong, read = records_errors(root, args.kind)
+    if wrong:  # (a wrong unit id would be written into records)
         emit([F.make("E-FLOW-006", display_path(root), None, command=f"python -m generator import {args.kind}"),
               *wrong], args, files=len({f.file for f in wrong}))
         return EXIT_FINDINGS
     try:
-        imp = Importer(root, args.kind, Path(args.file), cohort, args.update, today)
+        imp = Importer(root, args.kind, Path(args.file), cohort, args.update, today, read.get("policy.yaml"))
         imp.run()
         imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)

@@ -493,3 +493,26 @@ def test_a_cohort_mistyped_with_a_digit_too_many_is_not_only_called_a_date(work)
     assert "第 3 行的“年级”（D 列）“46266”不是入学年份：像是 Excel 的日期序号（即 2026-09-01" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
     assert "'20260' is not a cohort year: it may be 2026 with a digit too many, or Excel's serial number" in en.stdout, en.stdout
+
+
+def test_the_status_words_are_read_as_validate_reads_the_policy(work):
+    """The import read records/policy.yaml's status words again with yaml.safe_load (YAML 1.1), while validate
+    (and the import's own check of the policy before it runs) reads ON and OFF as text: a school whose system
+    writes its 状态 as ON / OFF added them to vocabularies.import_statuses, validate passed the policy, and the
+    import stopped with 内部错误 … TypeError: sequence item 0: expected str instance, bool found.  The import
+    now reads the words from the policy as validate read it: ON is in use, OFF has ended."""
+    policy = work / "records/policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert "in_use: [正常," in text and "      classes: [撤销," in text
+    policy.write_text(text.replace("in_use: [正常,", "in_use: [ON, 正常,").replace("      classes: [撤销,", "      classes: [OFF, 撤销,"),
+                      encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "班级状态"],
+                           ["计算机2701班", "计算机学院", "计算机科学与技术", 2027, 30, "ON"],
+                           ["计算机2702班", "计算机学院", "计算机科学与技术", 2027, 30, "OFF"],
+                           ["计算机2703班", "计算机学院", "计算机科学与技术", 2027, 30, "待定"]])
+    run = cli(work, "import", "classes", "k.xlsx", "--today", "2026-12-02")
+    assert "内部错误" not in run.stdout + run.stderr and run.returncode == 1, run.stdout + run.stderr
+    assert [line for line in run.stdout.splitlines() if "E-IMP-004" in line] == [
+        "k.xlsx:4:6: 错误 E-IMP-004: 第 4 行的“班级状态”（F 列）“待定”不是认得出的状态"], run.stdout
+    assert "在用的写“ON”，已结束的写“OFF”“撤销”" in run.stdout, run.stdout
