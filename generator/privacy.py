@@ -26,7 +26,7 @@ kind               what
                    学号后四位1234; not a count: 核对学号30份); not a meeting's number (会议号2026123456)
 ``bank_card``      a 16–19-digit number (in groups too) right after 银行卡 / 卡号 / 银行账号
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
-                   3号楼5层502, 3号楼的502室
+                   3号楼5层502, 3号楼的502室, 3号楼502号, 南苑3-502; beds: 3号床, 502-3床, 502上铺
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
                    or their parent: 李家长, 张妈妈, 李爸爸,
@@ -407,7 +407,9 @@ _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
 _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
-_NOT_QUANTITY = r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层))"
+# (nor a room of teaching or meeting: 3号楼502教室, 3号楼502会议室)
+_NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
+                 r"|教室|会议室|实验室|办公室|活动室|报告厅|机房))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [
@@ -421,6 +423,15 @@ DORM_RX = [
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
+    # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
+    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
+    # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼)
+    rf"(?<=[\u4e00-\u9fff][苑园区])\s?[0-9]{{1,2}}\s?-\s?{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    # (a bed: 3号床, 床位号3, a room's bed 502-3床, 502室3号床, or bunk 502上铺; not 10床棉被, 上铺护栏 — no room)
+    r"(?<![0-9])[0-9]{1,2}\s?号\s?床",
+    r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",
+    rf"(?<![0-9]){_ROOM}\s?(?:{_ROOM_WORD}\s?|[\-_#]\s?)(?:[0-9]{{1,2}}\s?号?\s?床|的?[上下]铺(?![设开路面]))",
+    rf"(?<![0-9]){_ROOM}\s?的?[上下]铺(?![设开路面])",  # (not 2026上铺设管道)
 ]
 _DORMS = [_Lazy(p) for p in DORM_RX]
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
@@ -493,8 +504,8 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
 # a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
-_DORM_NEAR = _Lazy(r"[楼寓舍斋栋幢#单区座].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
-_DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座室住寝宿]")  # every match of _DORM_NEAR holds one (a quick no)
+_DORM_NEAR = _Lazy(r"[楼寓舍斋栋幢#单区座苑园].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
+_DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座苑园室住寝宿]")  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
 
@@ -522,6 +533,8 @@ def _could(norm: str) -> frozenset:
             out.add("phone_word")
         if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
+    if "床" in norm or "铺" in norm:
+        out.add("dorm")  # a bed (3号床, 床位号3, 502上铺)
     if "学号" in norm or "学生证" in norm or "学籍号" in norm:
         if total >= 5:
             out.add("student_word")  # (in groups: 2021-0123-45)
@@ -576,9 +589,9 @@ def mask(kind: str, found: str) -> str:
         return f"{local[:1]}***@{domain}"
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)
-    if kind == "dormitory":
-        return re.sub(r"[0-9A-Za-z]+(?=\s?(?:寝室|宿舍|室|寝)?$)", lambda m: "*" * len(m.group()), found, count=1) \
-            if re.search(r"[0-9]", found) else "***"
+    if kind == "dormitory":  # (the room; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
+        room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:寝室|宿舍|室|寝|号)?$)", lambda m: "*" * len(m.group()), found, count=1)
+        return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
