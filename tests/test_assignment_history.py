@@ -91,3 +91,28 @@ def test_a_row_that_began_outside_its_cycle_put_right_is_no_rewrite(tmp_path):
     _rows(repo, {**ZHANG, "start": "2025-08-01"}, LI, when="2025-08-25 10:00")
     _rows(repo, ZHANG, LI, when="2025-10-02 10:00")
     assert _said(repo) == []
+
+
+def test_a_whole_assignments_file_deleted_with_started_rows_is_told_and_brought_back_as_the_hint_says_is_not(tmp_path):
+    # R4: deleting the whole file takes out its started rows as surely as deleting them one by one
+    from tests.gitrepo import git
+    repo = _repo(tmp_path)
+    git(repo, "rm", "-q", FILE)
+    commit(repo, "2026-03-02 10:00", "删去联系点安排")
+    said = sorted(_said(repo), key=lambda f: f["line"])
+    assert [(f["file"], f["line"]) for f in said] == [(FILE, _line_then(repo, "zhang-wei")), (FILE, _line_then(repo, "li-na"))], said
+    assert all("随整个文件被删去了" in f["message"] and "2026-03-02" in f["message"] for f in said), said
+    assert "end: 2026-03-01" in said[0]["hint"] and "git checkout" in said[0]["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-019" in en.stdout and "was deleted with the whole file" in en.stdout, en.stdout
+    assert _said(repo, "2026-03-01") == []  # (a replay of a day before the deletion)
+    # brought back with the hint's own command: nothing taken out any more
+    command = said[0]["hint"].split("git checkout ")[1].split(" ")
+    git(repo, "checkout", command[0], "--", command[2])
+    commit(repo, "2026-03-03 10:00", "找回联系点安排")
+    assert (repo / FILE).exists() and _said(repo) == []
+
+
+def _line_then(repo, text):
+    from tests.gitrepo import git
+    return next(i for i, l in enumerate(git(repo, "show", f"HEAD^:{FILE}").splitlines(), 1) if text in l)

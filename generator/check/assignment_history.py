@@ -16,7 +16,7 @@ import datetime as dt
 
 from generator.check.context import Context
 from generator.check.git_history import History
-from generator.check.policy_history import file_versions
+from generator.check.policy_history import deleted_files, file_versions
 
 
 def check_assignment_history(ctx: Context, history: History) -> str:
@@ -35,7 +35,35 @@ def check_assignment_history(ctx: Context, history: History) -> str:
             if before is not None:
                 _compare(ctx, cycle, rows, now, before, version, day.isoformat(), put)
             before = version
-    return state
+    gone, state_gone = deleted_files(rs.root, "assignments", ctx.tz, history, _last)
+    _deleted(ctx, [g for g in gone if g[0] not in {c.doc.rel for c in rs.cycles.values()}])
+    return state if state != "ok" else state_gone
+
+
+def _last(data, positions) -> list:
+    """[the cycle's start, its end, [[row, its line and column]]] of a deleted file's last version."""
+    cycle = data if isinstance(data, dict) else {}
+    rows = cycle.get("assignments") if isinstance(cycle.get("assignments"), list) else []
+    return [str(cycle.get("start") or ""), str(cycle.get("end") or ""),
+            [[list(_key(r)), list(positions.get(("assignments", i)) or (1, 1))] for i, r in enumerate(rows) if isinstance(r, dict)]]
+
+
+def _deleted(ctx: Context, gone: list) -> None:
+    """W-CHK-019 of each row of a deleted assignments file that had begun by the day it was deleted and
+    that no assignments file has now (moved as it was to another file: nothing taken out)."""
+    now = {_key(r.data) for r in ctx.rs.assignments}
+    shown = next((d.file[:len(d.file) - len(d.rel)] for d in ctx.rs.docs if d.file.endswith(d.rel)), "")
+    for rel, (first, last, rows), day, sha in gone:
+        on = day.isoformat()
+        for row, pos in rows:
+            old = tuple(row)
+            if day > ctx.today or old in now or not old[3] < on or _never_counted(ctx, (first, last), old):
+                continue
+            ctx.add("W-CHK-019", shown + rel, tuple(pos), on=on, cadre=old[0], name=ctx.cadre_name(old[0]),
+                    kind=_KINDS[old[1]][0], kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3],
+                    last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
+                    change_en="was deleted with the whole file", undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
+                    undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel))
 
 
 def _key(row) -> tuple:
@@ -62,21 +90,22 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
             (r for r in added if r[0] == old[0] and r[1:3] == old[1:3]), None) or next(
             (r for r in added if r[1:3] == old[1:3] and r[3] == old[3]), None)
         put[new] = old
-        if old in now or put.get(old) in now or _never_counted(ctx, cycle, old):
+        if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old):
             continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013, E-CHK-002)
         at = now.get(new) or (rows[min(i, len(rows) - 1)] if rows else None)
         pos = at.pos() if at is not None else cycle.key_pos("assignments")
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
-                kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), **_what(old, new))
+                kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
+                undo_en="", **_what(old, new))
 
 
-def _never_counted(ctx: Context, cycle, old: tuple) -> bool:
+def _never_counted(ctx: Context, span: tuple, old: tuple) -> bool:
     """A row that began after its class or club ended (W-CHK-013 asks to delete or repoint it), or outside
-    its cycle (E-CHK-002 asks to correct it): putting it right is no rewrite."""
+    its cycle (`span`: its start and end; E-CHK-002 asks to correct it): putting it right is no rewrite."""
     item = (ctx.rs.classes if old[1] == "class" else ctx.rs.clubs).get(old[2])
     until = item.date("until") if item is not None else None
-    first, last = (str(cycle.get(key) or "") for key in ("start", "end"))
+    first, last = (str(value or "") for value in span)
     return until is not None and until.isoformat() < old[3] or not first <= old[3] <= (last or old[3])
 
 
@@ -94,4 +123,6 @@ def _what(old: tuple, new: tuple | None) -> dict:
     return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en)}
 
 
+_UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（{commit} 是删去它的提交），再在其中",
+         "first bring the deleted file back with git checkout {commit}^ -- {file} ({commit} is the commit that deleted it), then ")
 _KINDS = {"class": ("班级", "class"), "club": ("社团", "club")}

@@ -134,6 +134,11 @@ _whole: dict = {}  # (the records folder, HEAD) → that log: the last one read
 def _changes(root, rel: str, path: str, head: str) -> list[tuple]:
     """(commit, committer time) of each first-parent commit that changed the file (`path` from the top
     of the repository), newest first."""
+    return _touching(_log(root, head, rel), path)
+
+
+def _log(root, head: str, rel: str = _FILES[0]) -> str:
+    """The log of the commits that changed `rel` or _FILES, read once for the records folder and HEAD."""
     key = (str(Path(root).resolve()), head)
     if key not in _whole:
         log, error = Log(root, paths=tuple(dict.fromkeys((rel, *_FILES)))).read()
@@ -141,7 +146,7 @@ def _changes(root, rel: str, path: str, head: str) -> list[tuple]:
             raise ValueError(error)
         _whole.clear()
         _whole[key] = log
-    return _touching(_whole[key], path)
+    return _whole[key]
 
 
 def _since(root, path: str, base: str, head: str, history: History) -> list[tuple] | None:
@@ -177,3 +182,42 @@ def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
         out.append((values(parsed), when))
     return out, False
+
+
+def deleted_files(root, folder: str, tz, history: History, values) -> tuple[list, str]:
+    """([(the file's path under the records folder, values(data, positions) of its last version, the day
+    it was deleted, the commit that deleted it)] of each file under `folder` whose newest change along HEAD's first-parent history
+    deleted it, and whether the history could be read.  Kept for HEAD: `git log` once per HEAD."""
+    try:
+        if not history.asked:
+            history.asked = (ask(Path(root)),)
+        found = history.asked[0]
+        if found is None or found.shallow or not found.head:
+            return [], "no_repo" if found is None else "shallow" if found.shallow else "ok"
+        kept = KeptResult(Path(root), f"{folder}-deleted", f"{Path(root).resolve()}\0{folder}")
+        got = kept.get()
+        if not (type(got) is tuple and len(got) == 2 and got[0] == found.head and type(got[1]) is list):
+            prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(found.root).resolve()).parts)
+            got = (found.head, _deleted(root, prefix, _log(root, found.head), folder, values))
+            kept.put(got)
+    except (OSError, subprocess.SubprocessError, ValueError):
+        return [], "error"
+    return [(rel, data, dt.datetime.fromtimestamp(when, tz).date(), sha) for rel, data, when, sha in got[1]], "ok"
+
+
+def _deleted(root, prefix: str, log: str, folder: str, values) -> list:
+    newest, gone = {}, []  # (each file's newest change under `folder`: (commit, its parent, time))
+    for sha, when, parent, names in first_parent.commits(log):
+        for _status, name in files(names):
+            if name.startswith(f"{prefix}{folder}/"):
+                newest.setdefault(name, (sha, parent, when))
+    changed = [(name, sha, parent, when) for name, (sha, parent, when) in newest.items() if parent and name.endswith(".yaml")]
+    there = subprocess.run([*GIT, "cat-file", "--batch-check"], cwd=root, env=env(), capture_output=True, check=True,
+                           input="".join(f"{sha}:{name}\n" for name, sha, _p, _w in changed).encode()).stdout.splitlines()
+    asked = [c for c, line in zip(changed, there) if line.endswith(b" missing")]  # (its newest change deleted it)
+    for name, sha, parent, when in asked:
+        text = subprocess.run([*GIT, "cat-file", "blob", f"{parent}:{name}"], cwd=root, env=env(), capture_output=True)
+        if text.returncode == 0:
+            data, positions, _keys, _problems = parse_bytes(text.stdout, name)
+            gone.append((name[len(prefix):], values(data, positions), when, sha))
+    return gone
