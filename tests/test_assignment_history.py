@@ -116,3 +116,28 @@ def test_a_whole_assignments_file_deleted_with_started_rows_is_told_and_brought_
 def _line_then(repo, text):
     from tests.gitrepo import git
     return next(i for i, l in enumerate(git(repo, "show", f"HEAD^:{FILE}").splitlines(), 1) if text in l)
+
+
+def test_a_started_row_that_named_the_wrong_class_is_acknowledged_by_its_corrected_entry_as_the_hint_gives_it(tmp_path):
+    # the class was simply entered wrong: no one held cs-2025-01 through zhang-wei, so there is no row to end;
+    # the rewritten row records the change as the calendar's corrected does (the day, and the value before)
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)
+    said = _said(repo)
+    assert "corrected: [{on: 2026-03-02, class: cs-2025-01}]" in said[0]["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "corrected: [{on: 2026-03-02, class: cs-2025-01}]" in en.stdout, en.stdout
+    text = (repo / FILE).read_text(encoding="utf-8").replace(
+        "    start: \"2025-09-01\"\n  - cadre: li-na", "    start: \"2025-09-01\"\n    corrected: [{on: 2026-03-02, class: cs-2025-01}]\n  - cadre: li-na")
+    write(repo, {FILE: text})
+    commit(repo, "2026-03-04 10:00", "记下更正")
+    r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    assert [f for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"] == [], r.stdout
+    assert _said(repo) == []
+    # an entry of another day, or of another class before, acknowledges nothing
+    write(repo, {FILE: text.replace("class: cs-2025-01}", "class: me-2025-01}")})
+    commit(repo, "2026-03-05 10:00", "写错的更正")
+    assert len(_said(repo)) == 1
+    write(repo, {FILE: text.replace("on: 2026-03-02", "on: 2026-03-03")})
+    commit(repo, "2026-03-06 10:00", "写错的更正")
+    assert len(_said(repo)) == 1

@@ -63,7 +63,7 @@ def _deleted(ctx: Context, gone: list) -> None:
                     kind=_KINDS[old[1]][0], kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3],
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
                     change_en="was deleted with the whole file", undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
-                    undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel))
+                    undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="")
 
 
 def _key(row) -> tuple:
@@ -90,14 +90,43 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
             (r for r in added if r[0] == old[0] and r[1:3] == old[1:3]), None) or next(
             (r for r in added if r[1:3] == old[1:3] and r[3] == old[3]), None)
         put[new] = old
-        if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old):
-            continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013, E-CHK-002)
+        if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old) \
+                or _acknowledged(now.get(new), old, on):
+            continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013,
+            # E-CHK-002; or a mistake corrected, as its row's `corrected` says)
         at = now.get(new) or (rows[min(i, len(rows) - 1)] if rows else None)
         pos = at.pos() if at is not None else cycle.key_pos("assignments")
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", **_what(old, new))
+                undo_en="", **_what(old, new), **_entry(old, new, on))
+
+
+def _before(old: tuple, new: tuple) -> dict:
+    """What a `corrected` entry gives of the row before the change: each of its values the change changed."""
+    got = {"cadre": old[0]} if new[0] != old[0] else {}
+    got.update({old[1]: old[2]} if new[1:3] != old[1:3] else {})
+    return {**got, **({"start": old[3]} if new[3] != old[3] else {})}
+
+
+def _acknowledged(row, old: tuple, on: str) -> bool:
+    """Whether `row` (the row the change wrote, as it is now) has a `corrected` entry of the day `on`
+    that gives what the change changed of `old`: the row was simply wrong, and no one held it."""
+    entries = row.get("corrected") if row is not None else None
+    new = _key(row.data) if row is not None else None
+    return any(isinstance(e, dict) and str(e.get("on")) == on and {k: str(v) for k, v in e.items() if k != "on"}
+               == _before(old, new) for e in (entries if isinstance(entries, list) else []))
+
+
+def _entry(old: tuple, new: tuple | None, on: str) -> dict:
+    """The hint's other way: the `corrected` entry that records the change as the correction of a mistake."""
+    if new is None:
+        return {"fix": "", "fix_en": ""}
+    entry = "corrected: [{" + ", ".join(f"{k}: {v}" for k, v in {"on": on, **_before(old, new)}.items()) + "}]"
+    return {"fix": f"如果原来的一行只是写错了（没有人按它联系过），不用加回，而在改写后的这一行下（与它的 start: 对齐）加上一行 {entry}，"
+                   "并在提交说明中写明更正原因。",
+            "fix_en": f" If the row before was simply wrong (no one held it), do not put it back: add the line {entry} to "
+                      "the rewritten row (aligned with its start:) and give the reason in the commit message."}
 
 
 def _never_counted(ctx: Context, span: tuple, old: tuple) -> bool:
