@@ -36,7 +36,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from generator import cli
-from generator.archive import archived_periods, repo_of
+from generator.archive import archived_by, archived_periods, repo_of
+from generator.validate import parse_date
 from generator.model import RecordSet
 from generator.ownership import roles_of
 
@@ -450,15 +451,18 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
 
 def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) -> dict:
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
-    `window_days` from today or in the last year)?  An
-    archived period stays in `periods`, so that its reminder issue is closed (`remind --period`
-    says it is archived, missing=0); it makes no day a daily reminder day."""
-    archived = archived_periods(rs)
+    `window_days` from today or before)?  A period not archived by today stays in `periods` however
+    long ago it was due, while a ledger of it may be missing (`remind --period` says who, or closes its
+    issue); an archived one stays for a year from its due date or its archiving day, whichever is later,
+    so that its reminder issue is closed (`remind --period` says it is archived, missing=0); it makes
+    no day a daily reminder day."""
+    archived = {p: parse_date(doc.data.get("archived_on")) or today for p, doc in archived_by(rs, today).items()}
     # (a period is reminded of from `window_days` before its due date on: before, a half-year just
     # begun would have every cadre @-mentioned weekly for months as not having filed)
-    opens = dt.timedelta(days=window_days)
-    listed = [p for p in rs.periods_between(today - dt.timedelta(days=366), today)
-              if p.start <= today and p.due - opens <= today]
+    opens, year = dt.timedelta(days=window_days), dt.timedelta(days=366)
+    first = min((c.date("start") for c in rs.cycles.values() if c.date("start")), default=today - year)
+    listed = [p for p in rs.periods_between(min(first, today - year), today) if p.start <= today and p.due - opens <= today
+              and (p.id not in archived or today - year <= max(p.due, archived[p.id]))]
     periods = [p for p in listed if p.id not in archived]
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
     daily = any(p.due - opens <= today <= p.due + dt.timedelta(days=rs.grace_days(p.due)) for p in periods)

@@ -10,7 +10,7 @@ import subprocess
 import pytest
 import yaml
 
-from workflow_repo import ROOT, edit, end_me, end_me_with_li_na_alone, make_repo, run
+from workflow_repo import ROOT, commit, edit, end_me, end_me_with_li_na_alone, make_repo, run
 
 
 def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tmp_path):
@@ -903,3 +903,27 @@ def test_a_ledger_handed_in_with_no_activity_after_the_deadline_is_in_the_remind
     commit(repo, "2026-07-09 10:00", "补记活动")
     r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-07-10")
     assert r.returncode == 0 and "已全部提交" in r.stdout, r.stdout
+
+
+def test_an_unarchived_period_with_a_ledger_missing_stays_reminded_after_a_year_and_its_issue_is_closed_once_archived(tmp_path):
+    """--due-window listed the periods due in the last 366 days only: a year after 2025-H2's due date,
+    li-na's ledger still missing and the period not archived, 2025-H2 left the list — no more reminders,
+    and its open issue was never closed.  An unarchived period stays listed; archived, it stays listed
+    for a year from its archiving day, so that its issue is closed on the next reminder day."""
+    repo = make_repo(tmp_path)
+
+    def periods(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        assert r.returncode == 0, r.stderr
+        return json.loads(dict(line.split("=", 1) for line in r.stdout.splitlines())["periods"])
+
+    for day in ("2026-01-12", "2027-01-04", "2027-01-11", "2028-03-06"):  # Mondays, 2025-H2 due 2025-12-31
+        assert "2025-H2" in periods(day), day
+    late = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-11")
+    assert late.returncode == 1 and "li-na" in late.stdout, late.stdout
+    assert run(repo, "archive", "2025-H2", "--today", "2027-01-11").returncode == 0
+    commit(repo, "2027-01-11 10:00", "备案 2025-H2")
+    assert "2025-H2" in periods("2027-01-18")  # (its issue closed on the next reminder day)
+    after = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-18", "--body-file", str(tmp_path / "b.md"))
+    assert after.returncode == 0 and "missing=0" in after.stdout
+    assert "2025-H2" not in periods("2028-01-17")  # (a year after it was archived)
