@@ -123,6 +123,14 @@ def _show(value) -> str:
     return text if len(text) <= 40 else text[:37] + "…\""
 
 
+def _as_typed(doc: Document, path, value) -> str:
+    """A value on one line as the person typed it there (2026\\3\\5, '张"伟', with its quotes if it has
+    them), else as `_show` gives it."""
+    span = getattr(doc, "spans", {}).get(tuple(path))
+    typed = doc.text[span[0]:span[1]] if span else ""
+    return typed if typed and "\n" not in typed and len(typed) <= 40 else _show(value)
+
+
 def schema_at(root: dict, path) -> dict:
     """The (resolved) subschema that describes the value at `path`."""
     node = root
@@ -291,7 +299,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         else:
             fh, fh_en = schema.get("description", ""), ""
         fh, fh_en = _unseen_first(error.instance, fh, fh_en)
-        return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
+        return [F.make("E-SCHEMA-005", doc.file, where, title=title, title_en=title_en,
+                       value=_as_typed(doc, path, error.instance),
                        format_hint=fh, format_hint_en=fh_en)]
     if v in ("minLength", "maxLength", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum",
              "minItems", "maxItems"):
