@@ -19,3 +19,20 @@ def test_a_value_in_the_wrong_format_is_shown_as_typed(records, typed):
     assert f["message"] == f"“日期”的格式不对：{typed}", f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
     assert f["message"] == f"'activities[0].date' is not in the expected format: {typed}", f
+
+
+@pytest.mark.parametrize("char,name", [("\u3000", "中文（全角）空格"), ("\u00a0", "不换行空格"), ("\u200b", "零宽空格")])
+@pytest.mark.parametrize("rel,old,new,typed", [
+    ("cadres/li-na.yaml", "unit: xgb", "unit: xgb{c}", "unit: xgb"),
+    (LEDGER, "contact_points: [club-robotics]", "contact_points: [club-robotics{c}]", "contact_points: [club-robotics]"),
+    (LEDGER, "contact_points: [club-robotics]", "contact_points:\n  - club-robotics{c}", "- club-robotics"),
+])
+def test_an_id_with_a_character_nobody_sees_after_it_is_one_error_with_the_line_to_type(records, char, name, rel, old,
+                                                                                       new, typed):
+    # (was E-REF-001 不存在 and E-SCHEMA-005 格式不对 at the same place, for one character too many)
+    edit(records, rel, old, new.format(c=char))
+    f = only(validate(records), "E-SCHEMA-005")
+    assert f"末尾多了一个{name}（看不出来），请删掉它，这一行写成：{typed}" in f["hint"], f
+    assert "编号只能用" not in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
+    assert f["hint"].endswith(f"delete it. The line: {typed}"), f
