@@ -1209,7 +1209,7 @@ class _Converter:
             return [self.convert(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
         result: dict = {}
         first_line: dict = {}
-        told = False  # (_NEW_ITEM said for this mapping)
+        told = None  # (an item's first repeated key: its finding's parameters, every key repeated, where, the line to type)
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode):
                 self.problems.append(F.make("E-YAML-006", self.file, self._at(key_node), found="列表或映射",
@@ -1225,22 +1225,29 @@ class _Converter:
                 continue
             if key in result or key in first_line:
                 # In an item of a list, the usual cause: a copied item whose “- ” was lost, so its
-                # fields were added to the item above (said once, at the first repeated field).
-                item = bool(path) and isinstance(path[-1], int) and not told
-                told = told or item
-                zh = en = ""
-                if item:  # (the item's first field again: the line to type, its “- ” where the item above has it)
+                # fields were added to the item above: one finding, at the first repeated field.
+                if told:
+                    told[1].append(key)
+                    continue
+                params = {"key": key, "first_line": first_line[key], "item": "", "item_en": ""}
+                if bool(path) and isinstance(path[-1], int):  # (the line to type: its “- ” where the item above has it)
                     line, col = LINE_BREAK.split(self.source)[key_node.start_mark.line], key_node.start_mark.column
                     typed = f"{' ' * (col - 2)}- {line.strip()}" if key == node.value[0][0].value and col >= 2 else ""
-                    zh, en = (_NEW_ITEM[0].format(typed=f"，这一行写成：{typed}" if typed else "。"),
-                              _NEW_ITEM[1].format(typed_en=f", which makes the line: {typed}" if typed else "."))
-                self.problems.append(F.make("E-YAML-003", self.file, self._at(key_node), key=key,
-                                            first_line=first_line[key], item=zh, item_en=en))
+                    told = (params, [key], self._at(key_node), typed)
+                else:
+                    self.problems.append(F.make("E-YAML-003", self.file, self._at(key_node), **params))
                 continue
             first_line[key] = key_node.start_mark.line + 1
             self.keys[path + (key,)] = self._at(key_node)
             self.key_spans[path + (key,)] = (*self._span(key_node), key_node.value)
             result[key] = self.convert(value_node, path + (key,), depth + 1)
+        if told:  # (one finding for the item: every key it repeats, then the line to type)
+            params, keys, at, typed = told
+            keys = list(dict.fromkeys(keys))
+            zh, en = (f"这一项重复的有 {'、'.join(keys)}。", f" The item repeats {', '.join(keys)}.") if len(keys) > 1 else ("", "")
+            params["item"] = zh + _NEW_ITEM[0].format(typed=f"，这一行写成：{typed}" if typed else "。")
+            params["item_en"] = en + _NEW_ITEM[1].format(typed_en=f", which makes the line: {typed}" if typed else ".")
+            self.problems.append(F.make("E-YAML-003", self.file, at, **params))
         return result
 
 
