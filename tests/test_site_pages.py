@@ -1066,6 +1066,25 @@ def test_a_unit_s_page_lists_its_ledgers_still_missing_after_their_due_date(site
         _assert_behind(html_page, [(p, name) for p, name, u in missing if u == unit], "../ledgers/")
 
 
+def test_a_ledger_handed_in_with_errors_is_behind_until_fixed_and_says_what_is_wrong(tmp_path):
+    """陈刚 handed in 2025-H2 with a form not in the vocabulary: validate refuses it, remind counts it
+    as missing until fixed, 附件2 says 有错误，未通过 — but the home page's and the unit's lists of who is
+    behind left it out (it counted as handed in). It is listed there now, with what is wrong."""
+    def wrong_form(records):
+        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
+    built = mkdocs_build(fixture_repo(tmp_path, wrong_form), tmp_path / "out", FIXTURE_TODAY)
+    for rel_page in ("index.html", "units/xgb.html"):
+        html_page = (built.public / rel_page).read_text(encoding="utf-8")
+        m = re.search(r'<h2 id="behind">(.*?)</h2>(.*?)(?=<h2|$)', html_page, re.S)
+        assert m, rel_page
+        rows = [visible(r) for r in re.findall(r"<tr>(.*?)</tr>", m.group(2), re.S)]
+        [row] = [r for r in rows if "陈刚" in r]
+        assert "2025-H2" in row and "有错误" in row and "随便聊聊" in row, row
+        assert "ledgers/2025-H2/chen-gang.yaml:" in row, row
+        assert f"{len(rows) - 1} 份" in visible(m.group(2)), rel_page  # (less the head row)
+
+
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):
     """本期台账 gave the due date alone (截止日期 2026-12-31): a dean reading it on 2026-12-03 had
     to count the days left; it now says them (还有 28 天, or 今天截止 on the day)."""

@@ -152,9 +152,7 @@ class Site:
         # but the current one (a period due after its end is being collected before its due day)
         gone = [p for p in periods if p != current and min(rs.period(p).end, rs.period(p).due) < agg.today]
         last_due = gone[0] if gone else None
-        # who is behind: every ledger past its due date and never handed in, of any period, newest first
-        behind = [dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"])
-                  for p in periods for r in tables[p] if r["status"]["kind"] == "missing"]
+        behind = self._behind(periods, tables, stats)
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
                   last_due=last_due, last_stat=stats.get(last_due), behind=behind,
                   missed=self._semesters_missed(ctx), **ctx)
@@ -183,6 +181,32 @@ class Site:
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
+
+    def _behind(self, periods, tables, stats) -> list[dict]:
+        """Who is behind: every ledger past its deadline and never handed in, or handed in with validate
+        errors (not accepted until fixed: deadlines.with_errors, as remind counts it), of any period,
+        newest first; `wrong` the first error of one with errors, where it is."""
+        today = self.agg.today.isoformat()
+        errors: dict = {}
+        for f in self.findings:
+            if f.severity == F.ERROR:
+                errors.setdefault(f.file, f)
+        out = []
+        for p in periods:
+            past = (stats[p]["grace_until"] or stats[p]["due"]) < today
+            for r in tables[p]:
+                s = r["status"]
+                if s["kind"] == "missing":
+                    out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"], wrong=None))
+                elif past and s["kind"] in ("on_time", "late") and r["ledger"] and (
+                        s.get("errors") or r["ledger"]["file"] in errors):
+                    # (by the findings too: the references stage runs beside the checks, which see the
+                    # errors of the files' own stage only — E-REF-005, a form not in the vocabulary)
+                    f = errors.get(r["ledger"]["file"])
+                    where = f"{as_of(f.file)[0]}:{f.line}:{f.column or 1}" if f and f.line else r["ledger"]["rel"]
+                    out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"],
+                                    wrong={"where": where, "message": f.message_zh if f else ""}))
+        return out
 
     def _newest_year_and_earlier(self, name: str, rows: list[dict], **ctx) -> None:
         """`name`.md holds the newest year's rows (`rows` come newest year first) and links each
