@@ -1085,6 +1085,19 @@ def test_a_ledger_handed_in_with_errors_is_behind_until_fixed_and_says_what_is_w
         assert f"{len(rows) - 1} 份" in visible(m.group(2)), rel_page  # (less the head row)
 
 
+def test_a_unit_s_page_names_the_period_of_its_filing_as_the_records_name_it(site, rs):
+    """A unit's page headed its filing 台账情况：2026-H2, the period's id, where every other page says
+    2026年下半年 (the name records give it); it now says the name, and the id after it."""
+    units = [p for p in sorted((site.public / "units").glob("*.html")) if p.name != "index.html"]
+    assert units
+    for unit_page in units:
+        heads = [visible(h).strip() for h in re.findall(r"<h2[^>]*>(台账情况：.*?)</h2>", page(site, f"units/{unit_page.name}"), re.S)]
+        assert len(heads) == 1, (unit_page.name, heads)
+        period = re.search(r"（([^（）]+)）$", heads[0])
+        assert period and rs.period(period.group(1)), heads[0]
+        assert heads[0] == f"台账情况：{rs.period(period.group(1)).name}（{period.group(1)}）", heads[0]
+
+
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):
     """本期台账 gave the due date alone (截止日期 2026-12-31): a dean reading it on 2026-12-03 had
     to count the days left; it now says them (还有 28 天, or 今天截止 on the day)."""
