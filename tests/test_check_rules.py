@@ -603,3 +603,49 @@ def test_an_assignment_rows_dates_are_read_once_a_run_and_an_edit_between_runs_i
     check_contact_points(ctx)
     rows = {id(row) for row in rs.assignments}
     assert {key: n for key, n in asked.items() if key[0] in rows and n > 1} == {}
+
+
+def test_a_cadre_in_force_all_of_a_semester_or_period_owes_it_without_its_days_counted(tmp_path, monkeypatch):
+    """SemesterContacts.owes answers yes at once for a cadre with a row in force on every day of the
+    semester or ledger period (all its days held; at 12k most cadres in most of theirs), and counts
+    the days of the others: every cadre, semester and period of the hand-overs above checked against
+    the days held counted day by day, before and after a leaving day edited between runs of one
+    process (bench/HISTORY.md item 49)."""
+    from collections import Counter
+
+    from generator.check.context import Context
+    from generator.check.semester_contacts import SemesterContacts
+
+    def files(zhang_wei_to):
+        out = handovers(zhang_wei_to, "2026-01-10", ("2026-02-28", "2026-03-08"), ("2026-07-01", None))
+        out["records/policy.yaml"] = out["records/policy.yaml"].replace(
+            "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+        return out
+
+    counted = Counter()
+    days_of = SemesterContacts._days
+    monkeypatch.setattr(SemesterContacts, "_days",
+                        lambda self, cadre, s: counted.update([(cadre, s.start)]) or days_of(self, cadre, s))
+    for zhang_wei_to, owed in (("2026-09-05", False), ("2027-01-31", True)):
+        cells = {r["cadre"]: r["cells"] for r in check(tmp_path, "2027-07-01", files(zhang_wei_to)).data["semester_matrix"]["rows"]}
+        assert (cells["zhang-wei"]["2026-2027-1"]["required"] == 1) is owed  # (left 5 days into it; then at its end)
+        rs, _ = validate_records(tmp_path / "records")
+        ctx = Context(rs, dt.date(2027, 7, 1))
+        contacts = SemesterContacts(ctx)
+        spans = contacts.semesters + rs.periods_between(dt.date(2025, 9, 1), dt.date(2027, 7, 1))
+        whole = 0
+        for cadre in ctx.rows:
+            for s in spans:
+                counted.clear()
+                length = (s.end - s.start).days + 1
+                held = sum(any(a <= s.start + dt.timedelta(n) <= b for a, b, _ in ctx.in_force(cadre))
+                           for n in range(length))
+                answer = contacts.owes(cadre, s)
+                if held == length:
+                    whole += 1
+                    assert answer and not counted, (cadre, s)
+                elif held >= min(14, length):
+                    assert answer, (cadre, s)
+                elif not held:
+                    assert not answer, (cadre, s)
+        assert whole >= 10

@@ -83,6 +83,10 @@ class SemesterContacts:
         who left days into it, owe nothing.  A point held that long in it by its holders together,
         none of whom owes it, is owed by the one who held it longest (the later on a tie): never by
         nobody."""
+        start, end, spans = s.start, s.end, self.ctx.in_force(cadre)
+        for a, b, _ in spans:  # (a row in force all of it, as most cadres' in most periods: all its days held)
+            if a <= start and b >= end:
+                return True
         least = self._least_days(s)
         days = self._days(cadre, s)
         if days >= least:
