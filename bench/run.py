@@ -223,12 +223,15 @@ def ensure_cjs() -> Path | None:
     exe = CJS_VENV / "bin" / "check-jsonschema"
     if exe.exists():
         return exe
+    print(f"bench: 正在把 check-jsonschema 安装到 {CJS_VENV}（只在第一次），用于比较 (installing check-jsonschema, "
+          f"pinned in bench/requirements.txt, into {CJS_VENV}: the first run only) …", file=sys.stderr, flush=True)
     try:
         subprocess.run([PY, "-m", "venv", str(CJS_VENV)], check=True)
         subprocess.run([str(CJS_VENV / "bin" / "pip"), "install", "-q", "--disable-pip-version-check",
                         "-r", str(ROOT / "bench" / "requirements.txt")], check=True)
     except (subprocess.CalledProcessError, OSError) as exc:
-        print(f"bench: check-jsonschema not available ({exc}); its ratio is left out", file=sys.stderr)
+        print(f"bench: 没有 check-jsonschema，表中不列它的比值；不需要它时可加 --no-cjs (check-jsonschema not available: "
+              f"{exc}; its ratios are left out; --no-cjs skips it)", file=sys.stderr)
         return None
     return exe if exe.exists() else None
 

@@ -368,3 +368,19 @@ def test_linearity_is_judged_only_across_the_sizes_of_one_generated_series():
     table = run.targets({"sizes": [small, big], "args": {"seed": 7}})
     row = next(line for line in table.splitlines() if line.startswith("| linear"))
     assert "sizes of one generated series (seed 7" in row and row.endswith("| – | **no** (vs 1000): check, cold ×1.50 |")
+
+
+def test_installing_check_jsonschema_is_announced_and_its_failure_said_in_both_languages(tmp_path, monkeypatch, capsys):
+    """A first `make bench` stopped after "one-ledger change …" for a minute or more while it built
+    check-jsonschema's virtualenv, with nothing said but pip's own lines; a failed install was said
+    in English only.  (Here pip may not reach any index: the install fails, and the run goes on.)"""
+    bench = _bench_module()
+    monkeypatch.setattr(bench, "CJS_VENV", tmp_path / "bench-venv")
+    (tmp_path / "no-packages").mkdir()
+    monkeypatch.setenv("PIP_NO_INDEX", "1")
+    monkeypatch.setenv("PIP_FIND_LINKS", str(tmp_path / "no-packages"))
+    assert bench.ensure_cjs() is None
+    err = capsys.readouterr().err
+    assert f"正在把 check-jsonschema 安装到 {tmp_path / 'bench-venv'}（只在第一次）" in err
+    assert "(installing check-jsonschema, pinned in bench/requirements.txt, into" in err
+    assert "没有 check-jsonschema，表中不列它的比值" in err and "its ratios are left out" in err
