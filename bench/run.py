@@ -718,7 +718,7 @@ def _linear(sizes: list[dict], s: dict) -> str:
         return "not judged (records given, not a generated series)"
     smaller = [t for t in sizes if not t.get("name") and t["size"] < s["size"]]
     if not smaller:
-        return "–"
+        return "– (no smaller size to compare with: give several, --sizes 1000,5000,12000)"
     t = max(smaller, key=lambda t: t["size"])
     dearer = [(key, (s[key]["wall"] / s["size"]) / (t[key]["wall"] / t["size"])) for key in OURS if key in s and key in t]
     worse = [f"{dict(ROWS)[key]} ×{r:.2f}" for key, r in dearer if r > LINEAR_SLACK]

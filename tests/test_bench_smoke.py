@@ -118,11 +118,11 @@ def test_the_targets_table_judges_each_median_against_the_issues_limits():
     small = {"size": 1000, "check_cold": _stage(1.0), "site_cold": _stage(3.0, 200)}
     big = {"size": 12000, "check_cold": _stage(12.0 * 1.2), "site_cold": _stage(36.0 * 1.25, 600)}
     table = run.targets({"sizes": [small, big]})
-    assert "| – | **no** (vs 1000): full site, cold ×1.25 |" in table
+    assert "| – (no smaller size to compare with: give several, --sizes 1000,5000,12000) | **no** (vs 1000): full site, cold ×1.25 |" in table
     assert "| 1.00 s: yes | 14.40 s: **no** |" in table
     assert "| – | – |" in table  # the PR stages were not measured: not judged
     fine = {**big, "site_cold": _stage(36.0, 600)}
-    assert "| – | yes (vs 1000) |" in run.targets({"sizes": [small, fine]})
+    assert "| – (no smaller size to compare with: give several, --sizes 1000,5000,12000) | yes (vs 1000) |" in run.targets({"sizes": [small, fine]})
 
 
 def test_bench_measures_a_given_records_folder_without_changing_it(tmp_path):
@@ -367,7 +367,7 @@ def test_linearity_is_judged_only_across_the_sizes_of_one_generated_series():
                         "not a generated series) |"), row
     table = run.targets({"sizes": [small, big], "args": {"seed": 7}})
     row = next(line for line in table.splitlines() if line.startswith("| linear"))
-    assert "sizes of one generated series (seed 7" in row and row.endswith("| – | **no** (vs 1000): check, cold ×1.50 |")
+    assert "sizes of one generated series (seed 7" in row and row.endswith("| – (no smaller size to compare with: give several, --sizes 1000,5000,12000) | **no** (vs 1000): check, cold ×1.50 |")
 
 
 def test_installing_check_jsonschema_is_announced_and_its_failure_said_in_both_languages(tmp_path, monkeypatch, capsys):
@@ -384,3 +384,13 @@ def test_installing_check_jsonschema_is_announced_and_its_failure_said_in_both_l
     assert f"正在把 check-jsonschema 安装到 {tmp_path / 'bench-venv'}（只在第一次）" in err
     assert "(installing check-jsonschema, pinned in bench/requirements.txt, into" in err
     assert "没有 check-jsonschema，表中不列它的比值" in err and "its ratios are left out" in err
+
+
+def test_the_linear_row_says_why_a_size_is_not_compared():
+    """`make bench SIZES=1000` (the smoke run) printed linear … | – |, as a stage not measured is
+    shown: a new user could not tell it from a failure to measure.  The smallest size now says that
+    it has nothing smaller to be compared with, and how to get the curve."""
+    run = _bench_module()
+    table = run.targets({"sizes": [{"size": 1000, "check_cold": _stage(1.0)}], "args": {"seed": 7}})
+    row = next(line for line in table.splitlines() if line.startswith("| linear"))
+    assert row.endswith("| – (no smaller size to compare with: give several, --sizes 1000,5000,12000) |"), row
