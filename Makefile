@@ -84,6 +84,7 @@ node-deps-optional:
 ## make bench: the benchmark (bench/run.py) on 1k, 5k and 12k ledgers; results in bench/RESULTS.md's format.
 ##   make bench SIZES=1000          (1k only; `make test` runs it once, --reps 1, as its smoke test)      BENCH_ARGS="--reps 5 --no-site"
 ##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
+##   (Chromium and the CJK fonts, system-deps, only when the built pages are opened: not with --no-browser or --no-site)
 SIZES ?= 1000,5000,12000
-bench: bytecode system-deps
+bench: bytecode $(if $(filter --no-browser --no-site,$(BENCH_ARGS)),,system-deps)
 	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)

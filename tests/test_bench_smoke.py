@@ -394,3 +394,18 @@ def test_the_linear_row_says_why_a_size_is_not_compared():
     table = run.targets({"sizes": [{"size": 1000, "check_cold": _stage(1.0)}], "args": {"seed": 7}})
     row = next(line for line in table.splitlines() if line.startswith("| linear"))
     assert row.endswith("| – (no smaller size to compare with: give several, --sizes 1000,5000,12000) |"), row
+
+
+def test_make_bench_without_the_browser_needs_no_browser_installed():
+    """`make bench BENCH_ARGS="--no-browser"` (RESULTS.md's Reproduce) ran scripts/system-deps.sh
+    first, which stops a user who is not root and has no Chromium (sudo apt-get install …) before
+    anything is measured: the browser is needed only to open the built pages."""
+    def plan(args: str) -> str:
+        run = subprocess.run(["make", "-n", "bench", "SIZES=1000", f"BENCH_ARGS={args}"], cwd=REPO,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return run.stdout
+
+    assert "scripts/system-deps.sh" in plan("--reps 1")
+    for args in ("--no-browser", "--no-site", "--reps 1 --no-browser"):
+        assert "scripts/system-deps.sh" not in plan(args) and f"bench/run.py --sizes 1000 {args}" in plan(args)
