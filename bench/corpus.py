@@ -1519,9 +1519,14 @@ def generate(cfg: Config) -> World:
 
 
 def share(text: str) -> float:
-    value = float(text)
+    """--late-share: a share between 0 and 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
     if not 0 <= value <= 1:
-        raise argparse.ArgumentTypeError(f"{text} is not a share between 0 and 1 (0.1 is a tenth)")
+        raise argparse.ArgumentTypeError(f"“{text}”不是 0 到 1 之间的比例，十分之一写 0.1 "
+                                         f"('{text}' is not a share between 0 and 1: a tenth is 0.1)")
     return value
 
 

@@ -60,6 +60,8 @@ import threading
 import time
 from pathlib import Path
 
+from corpus import share  # (bench/corpus.py: --late-share read as it reads it)
+
 ROOT = Path(__file__).resolve().parent.parent
 PY = sys.executable
 CJS_VENV = ROOT / "build" / "bench-venv"
@@ -745,9 +747,21 @@ def unmet_requirements() -> list[str]:
     return unmet
 
 
+def sizes_of(text: str) -> list[int]:
+    """--sizes: ledger counts, comma-separated; 1k is 1000 (as the sizes are named)."""
+    sizes = []
+    for part in (p.strip() for p in text.split(",")):
+        digits = part[:-1] if part.lower().endswith("k") else part
+        if not digits.isdigit() or int(digits) == 0:
+            raise argparse.ArgumentTypeError(f"“{part}”不是台账份数，请写如 1000,5000,12000 或 1k,5k,12k "
+                                             f"('{part}' is not a number of ledgers: give e.g. 1000,5000,12000 or 1k,5k,12k)")
+        sizes.append(int(digits) * (1000 if digits != part else 1))
+    return sizes
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Contact Ledger benchmark (see bench/RESULTS.md).")
-    ap.add_argument("--sizes", default="1000,5000,12000", help="ledger counts, comma-separated")
+    ap.add_argument("--sizes", type=sizes_of, default="1000,5000,12000", help="ledger counts, comma-separated (1k = 1000)")
     ap.add_argument("--records", default=None,
                     help="records folders to measure instead of generated corpora, comma-separated "
                          "(each is copied into WORK first: the original is never changed)")
@@ -755,7 +769,7 @@ def main(argv=None) -> int:
     ap.add_argument("--site-reps", type=int, default=1, help="runs of each site build")
     ap.add_argument("--cjs-reps", type=int, default=1, help="runs of check-jsonschema (slow)")
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--late-share", type=float, default=0.0, metavar="F",
+    ap.add_argument("--late-share", type=share, default=0.0, metavar="F",
                     help="generated corpora with a share F of their ledgers late, missing or empty "
                          "(bench/corpus.py --late-share; bench/README.md)")
     ap.add_argument("--today", default="2026-11-28")
@@ -775,7 +789,7 @@ def main(argv=None) -> int:
                  " after make setup; this Python lacks these packages or has other versions)")
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    sizes = [int(s) for s in args.sizes.replace(" ", "").split(",") if s]
+    sizes = args.sizes
     result = {"machine": machine(), "args": vars(args), "sizes": []}
     out = Path(args.out) if args.out else work / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -409,3 +409,22 @@ def test_make_bench_without_the_browser_needs_no_browser_installed():
     assert "scripts/system-deps.sh" in plan("--reps 1")
     for args in ("--no-browser", "--no-site", "--reps 1 --no-browser"):
         assert "scripts/system-deps.sh" not in plan(args) and f"bench/run.py --sizes 1000 {args}" in plan(args)
+
+
+def test_sizes_and_late_share_are_read_or_refused_before_anything_is_measured(tmp_path):
+    """`--sizes 1k,5k` (as the README and RESULTS.md name the sizes) ended in a Traceback, ValueError:
+    invalid literal for int(); `--late-share 5` in one, CalledProcessError, from bench/corpus.py.
+    1k is read as 1000; what is no size or no share is refused at once, exit 2, saying what to give."""
+    run = _bench_module()
+    assert run.sizes_of("1k, 5k,12000") == [1000, 5000, 12000]
+
+    def bench(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "bench/run.py", *args, "--no-site", "--no-cjs", "--work",
+                               str(tmp_path / "work")], cwd=REPO, capture_output=True, text=True, timeout=300)
+
+    for args, said in ((("--sizes", "1000,lots"), "argument --sizes: “lots”不是台账份数"),
+                       (("--sizes", "0"), "argument --sizes: “0”不是台账份数"),
+                       (("--late-share", "5"), "argument --late-share: “5”不是 0 到 1 之间的比例")):
+        done = bench(*args)
+        assert done.returncode == 2 and "Traceback" not in done.stderr and said in done.stderr, done.stderr[-2000:]
+    assert not (tmp_path / "work").exists()
