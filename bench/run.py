@@ -172,7 +172,8 @@ def corpus(n: int, seed: int, work: Path, late_share: float = 0.0) -> Path:
     late = f"-late{late_share:g}" if late_share else ""
     out = work / f"corpus-{n}-seed{seed}{late}"
     stamp = out / ".bench-stamp"
-    want = f"{n} {seed} {(ROOT / 'bench' / 'corpus.py').stat().st_size}" + (f" {late_share:g}" if late_share else "")
+    made_by = hashlib.sha256((ROOT / "bench" / "corpus.py").read_bytes()).hexdigest()  # (any edit: made again)
+    want = f"{n} {seed} {made_by}" + (f" {late_share:g}" if late_share else "")
     if not (stamp.is_file() and stamp.read_text() == want):
         subprocess.run([PY, str(ROOT / "bench" / "corpus.py"), "--ledgers", str(n), "--seed", str(seed),
                         "--out", str(out), "--force", *(["--late-share", f"{late_share:g}"] if late_share else [])],

@@ -24,7 +24,7 @@ def generate(out: Path, *extra: str) -> Path:
 
 def digest(root: Path) -> str:
     h = hashlib.sha256()
-    for p in sorted(x for x in root.rglob("*") if x.is_file()):
+    for p in sorted(x for x in root.rglob("*") if x.is_file() and x.name != ".bench-stamp"):  # (bench/run.py's)
         h.update(p.relative_to(root).as_posix().encode() + b"\0" + p.read_bytes() + b"\0")
     return h.hexdigest()
 
@@ -76,10 +76,29 @@ def test_the_benchmark_compares_both_paths_on_a_corpus_with_late_share(tmp_path)
                          cwd=REPO, capture_output=True, text=True, timeout=600)
     assert run.returncode == 0, run.stderr[-3000:]
     [size] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
-    made = tmp_path / "work/corpus-150-seed7-late0.2"
-    (made / ".bench-stamp").unlink()
-    assert digest(made) == digest(generate(tmp_path / "late", "--late-share", "0.2"))
+    assert digest(tmp_path / "work/corpus-150-seed7-late0.2") == digest(generate(tmp_path / "late", "--late-share", "0.2"))
     same = size["same_reports"]
     assert same["validate"] is True and same["check"] is True and same["errors"] == 0 and same["warnings"] > 60
     assert "| identical findings on both code paths (validate / check) | yes |" in run.stdout
     assert "| stage | 150 ledgers (--late-share 0.2) |" in run.stdout
+
+
+def test_the_benchmark_generates_its_corpus_again_when_the_generator_changed_at_all(tmp_path, monkeypatch):
+    """bench/run.py keeps each generated corpus under build/bench/ and made it again only when
+    bench/corpus.py's size had changed: an edit of the same length (a 12 made 11) measured the old
+    corpus as the new one."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    (tmp_path / "repo/bench").mkdir(parents=True)
+    generator = tmp_path / "repo/bench/corpus.py"
+    generator.write_bytes((REPO / "bench/corpus.py").read_bytes())
+    monkeypatch.setattr(run, "ROOT", tmp_path / "repo")
+    first = digest(run.corpus(150, 7, tmp_path / "work"))
+    assert digest(run.corpus(150, 7, tmp_path / "work")) == first  # (kept: nothing changed)
+    text = generator.read_text(encoding="utf-8")
+    generator.write_text(text.replace("[6, 7, 8, 9, 9, 10, 12]", "[6, 7, 8, 9, 9, 10, 11]"), encoding="utf-8")
+    assert generator.stat().st_size == len(text.encode())
+    assert digest(run.corpus(150, 7, tmp_path / "work")) != first
