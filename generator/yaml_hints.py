@@ -184,7 +184,6 @@ def _lost_dash(lines: list[str], row: int, column: int):
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
 _BARE_FIELD = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*): *")  # a field with nothing after its colon
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
-_TITLED = re.compile(r"((?:- +)*)([\u4e00-\u9fff]{2,12}):(\S.*)")  # a field's Chinese title, “:” and no space (学生人数:25)
 
 
 @lru_cache(maxsize=None)
@@ -331,17 +330,19 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     """E-YAML-001's position and words for lines[row], a field's Chinese title, an ASCII colon and no
     space (学生人数:25人, in the schema of records of `kind`): the line to type (students: 25); or None."""
     line = lines[row]
-    titled = _TITLED.fullmatch(line.strip())
+    titled = load._TITLE_COLON.match(line)  # (its colon group 1, as load finds the line)
     if not titled:
         return None
-    name, note, note_en, typed, typed_en = line_meant(titled.group(2), titled.group(3), _fields(kind), titled.group(1))
+    head = line[:titled.start(1)].lstrip(" ")
+    word = head.lstrip("- ")  # (the title, after an item's dashes)
+    dashes = head[:len(head) - len(word)]
+    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), _fields(kind), dashes)
     if not note:
         return None
-    word = titled.group(2)
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"
     at, item = field_line(lines, row, name)
     if at:  # (日期:2026-04-21 in an activity that has its date: not a second date)
-        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(titled.group(1)))
+        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(dashes))
     return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
         "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
         "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field", "fix": fix, "fix_en": fix_en}
