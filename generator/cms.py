@@ -1064,9 +1064,11 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import CALLED_RX, DORM_RX, PART_COUNTS, PART_WORDS, meeting_behind, student_patterns
+        from generator.privacy import (CALLED_RX, DORM_RX, ID_PART_RX, OTHER_NUMBER_RX, PART_COUNTS, PART_WORDS,
+                                       meeting_behind, student_patterns)
 
-        out = [*PRIVATE_RX, CALLED_RX, *DORM_RX]  # (the rooms as validate reads them: 3号楼5层502, 502寝 …)
+        # (the rooms as validate reads them: 3号楼5层502, 502寝 …; 考生号/准考证号/护照号 and 身份证后四位 too)
+        out = [*PRIVATE_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, ID_PART_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

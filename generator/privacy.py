@@ -24,6 +24,9 @@ kind               what
                    2026-123456; not dates, school years, times), and any number right
                    after 学号 / 学生证号 / 学籍号 (in groups too), and a part of one there (学号03, 学号尾号03,
                    学号后四位1234; not a count: 核对学号30份); not a meeting's number (会议号2026123456)
+``other_number``   a number right after 考生号 / 准考证号 / 护照号 (6 digits or more; E12345678);
+                   身份证后四位1234 and 身份证尾号0012 are ``id_card``; a class roll number (班级序号12号同学,
+                   座位号23) is a ``student_number``
 ``bank_card``      a 16–19-digit number (in groups too) right after 银行卡 / 卡号 / 银行账号
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
                    3号楼5层502, 3号楼的502室, 3号楼502号, 南苑3-502; beds: 3号床, 502-3床, 502上铺
@@ -86,6 +89,7 @@ KINDS = {
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
     "bank_card": ("银行卡号", "bank card number"),
+    "other_number": ("考生号、准考证号或护照号", "exam candidate, admission ticket or passport number"),
     "name": ("受保护的学生姓名", "protected student name"),
     "surname": ("带姓氏的称呼", "surname naming a student"),
     "initials": ("姓名拼音缩写的称呼", "name initials with 同学"),
@@ -398,8 +402,17 @@ _STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
 # (The words before it and the counts after it are the web form's too: cms.private_detectors.)
-PART_WORDS = "(?:学号|学生证号?|学籍号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
+PART_WORDS = "(?:学号|学生证号?|学籍号|班级序号|班内序号|座位?号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
 PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%"
+# An exam candidate's, an admission ticket's or a passport's number (6 digits or more, in groups too; a letter before it:
+# E12345678) right after 考生号/准考证(号)/护照(号); and the last digits of an ID number (身份证后四位1234, 身份证尾号0012).
+# (The web form refuses them with these expressions: cms.private_detectors.)
+OTHER_NUMBER_RX = (r"(?:考生号|准考证号?|护照号?)码?\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9](?:[ \-]?[0-9]){5,17})"
+                   r"(?![0-9A-Za-z])")
+ID_PART_RX = (r"身份证(?:号码?)?的?(?:(?:后|末|尾)[一二三四五六1-6]位(?:数字|号码?)?|尾号)\s?(?:[:：=]|是|为)?\s?"
+              r"([0-9]{1,6}[Xx]?)(?![0-9A-Za-z])")
+_OTHER_NUMBER = _Lazy(OTHER_NUMBER_RX)
+_ID_PART = _Lazy(ID_PART_RX)
 _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
                       rf"(?!\s?(?:{PART_COUNTS}))")
 
@@ -497,9 +510,10 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("phone_word", _PHONE_WORD, "landline", 1), ("email", _EMAIL, "email", 0), ("qq", _QQ, "qq", 1),
               ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
               ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
-              ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1)]
+              ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1),
+              ("other_number", _OTHER_NUMBER, "other_number", 1), ("id_part", _ID_PART, "id_card", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "id_part"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -539,6 +553,12 @@ def _could(norm: str) -> frozenset:
         if total >= 5:
             out.add("student_word")  # (in groups: 2021-0123-45)
         out.add("student_part")
+    elif "序号" in norm or "座号" in norm or "座位号" in norm:
+        out.add("student_part")  # (a class roll number: 班级序号12号同学, 座位号23)
+    if total >= 6 and ("考生号" in norm or "准考证" in norm or "护照" in norm):
+        out.add("other_number")
+    if "身份证" in norm:
+        out.add("id_part")
     if len(runs) >= 2:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5:
@@ -578,9 +598,10 @@ def _keep(text: str, head: int, tail: int) -> str:
 
 def mask(kind: str, found: str) -> str:
     """The masked form of a find: enough to locate it, never the data in full."""
-    if kind in ("id_card", "mobile", "landline", "student_number", "bank_card"):
-        d = _digits(found)
-        head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2), "bank_card": (4, 4)}[kind]
+    if kind in ("id_card", "mobile", "landline", "student_number", "bank_card", "other_number"):
+        d = _digits(found) if kind != "other_number" else re.sub(r"[^0-9A-Za-z]", "", found)
+        head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2), "bank_card": (4, 4),
+                      "other_number": (2, 2)}[kind]
         if kind == "mobile" and len(d) > 11:
             d = d[-11:]
         return _keep(d, head, tail)

@@ -595,6 +595,21 @@ def test_the_web_form_guide_names_every_way_of_calling_a_student_that_the_form_r
     assert any("、" in e for e in examples), examples  # a list
 
 
+def test_the_form_refuses_exam_passport_id_part_and_roll_numbers_as_validate(config, records):
+    """考生号/准考证号/护照号, 身份证后四位 and a class roll number (班级序号12号同学) were let through by validate and
+    the form; both now refuse them, with the same expressions (test_privacy's lists)."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+    from tests import test_privacy as tp
+
+    rs, _ = validate_records(records)
+    pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    found = [t for t, _kind in tp.OTHER_NUMBERS_FOUND]
+    clean = [t for t in tp.OTHER_NUMBERS_CLEAN if len(t) >= 5]  # (5 characters or more: the field's least)
+    assert all(privacy.scan_text(t, rs) for t in found) and not any(privacy.scan_text(t, rs) for t in clean)
+    assert _javascript_fullmatch(pattern, found + clean) == [False] * len(found) + [True] * len(clean)
+
+
 def test_the_form_refuses_every_dormitory_room_the_privacy_check_finds(config, records):
     """The form knew two ways of writing a room (5舍312, 寝室312) while validate reads eight (privacy._DORMS):
     3号楼5层502, 3号楼的502室, 502寝, 3-512室 and 312寝室 were saved by the form and then refused in the pull

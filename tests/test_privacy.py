@@ -351,6 +351,32 @@ def test_a_count_after_学号_is_no_student_number(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
 
+# Other numbers that name a student: an exam candidate's, an admission ticket's or a passport's number, the last digits of an
+# ID number, a class roll number (班级序号12号同学: within the ledger's class, one student).
+OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("准考证号：202612345", "other_number"),
+                       ("护照号E12345678的留学生", "other_number"), ("准考证 2026 1234 5", "other_number"),
+                       ("身份证后四位1234的学生", "id_card"), ("身份证号后4位为123X", "id_card"), ("身份证尾号0012", "id_card"),
+                       ("班级序号12号同学反映", "student_number"), ("班内序号7的同学", "student_number"),
+                       ("座位号23的同学缺考", "student_number"), ("座号5的同学", "student_number")]
+OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "护照办理需5个工作日", "提醒学生核对身份证后四位", "身份证复印件2份",
+                       "考生号共14位", "准考证号码请勿外传", "活动序号3", "按序号12号排列", "第3组同学讨论", "班级序号共30个",
+                       "座位号20个", "3号楼会议室开会", "12号同学们返校"]
+
+
+@pytest.mark.parametrize("sentence,kind", OTHER_NUMBERS_FOUND)
+def test_an_exam_passport_id_part_or_roll_number_is_found(sentence, kind):
+    assert [m.kind for m in privacy.scan_text(sentence)] == [kind], sentence
+    found = privacy.scan_text(sentence)[0]
+    assert "*" in found.masked and found.masked != sentence[found.start:found.end], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False), sentence
+
+
+@pytest.mark.parametrize("sentence", OTHER_NUMBERS_CLEAN)
+def test_a_count_or_a_word_alone_after_those_words_is_clean(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
 def test_a_card_word_before_a_short_number_is_no_bank_card():
     for ok in ("校园卡号1234567", "发放银行卡120张", "卡号末四位5678", "共发放助学金2026年9月", "银行卡办理时间2026-09-15 19:30"):
         assert privacy.scan_text(ok) == [], ok
