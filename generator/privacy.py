@@ -305,7 +305,16 @@ _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
 _SHENG_RX = (f"(?=[{_SURNAME_CHARS}]生){_STANDS}(?![陆陸])[{_SURNAME_CHARS}]生(?={_TALK}|{_HAS}|[)）])")
-CALLED_RX = f"{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS}"
+# A pseudonym is no one (the privacy guide recommends one: 化名“小A”): a name marked as one — 化名 right before it
+# (化名A同学, 化名为张同学, 化名“小张”, 化名：Z同学) or （化名） right after it (张同学（化名）) — is let through (_pseudonym);
+# the form's expression carries the same marks as look-arounds (fixed-width look-behinds: Python's too).
+_PSEUDONYM_MARKS = tuple(word + quote + small for word in ("化名", "化名为", "化名是", "化名叫", "化名：", "化名:")
+                         for quote in ("", "“", '"', "「", "‘", "'") for small in ("", "小"))
+_PSEUDONYM_AFTER = "[”\"」’']?\\s?[（(]化名[)）]"
+_PSEUDONYM_NEXT = re.compile(_PSEUDONYM_AFTER)
+_MARK_LONGEST = max(map(len, _PSEUDONYM_MARKS))
+CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
+             + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS})(?!{_PSEUDONYM_AFTER})")
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
@@ -341,7 +350,19 @@ def _parent_after_surname(norm: str) -> bool:
 
 
 def _called(norm: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS)."""
+    """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS), but a pseudonym."""
+    found = _called_all(norm)
+    if found and "化名" in norm:
+        found = [f for f in found if not _pseudonym(norm, f[1], f[2])]
+    return found
+
+
+def _pseudonym(norm: str, start: int, end: int) -> bool:
+    """Whether the find norm[start:end] is marked as a pseudonym (_PSEUDONYM_MARKS before it, （化名） after it)."""
+    return norm[max(0, start - _MARK_LONGEST):start].endswith(_PSEUDONYM_MARKS) or _PSEUDONYM_NEXT.match(norm, end) is not None
+
+
+def _called_all(norm: str) -> list[tuple[str, int, int]]:
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
     if "生" in norm and _SHENG_NEAR.search(norm):  # (张生反映: 生 is in most texts, 学生; a surname before it in few)
         nicknamed += [("surname", m.start(), m.end()) for m in _SHENG.finditer(norm)]

@@ -957,15 +957,42 @@ POSTED_NICKNAME_FOUND = [("团支书小王反映班级学风问题", "王"), ("�
 POSTED_NICKNAME_CLEAN = ["委员小组开会讨论", "研究生小组讨论", "毕业生小程序上线", "支书小结本学期工作", "舍长小会每周一次",
                          "学习委员小王老师", "研究生小论文写作指导", "班委小范围讨论", "毕业生小康家庭比例", "委员小李辅导员"]
 
+# A pseudonym (化名) is the way the privacy guide recommends to tell one student's story: a name marked as one — 化名 right before
+# it, or （化名） right after it — is let through; the same name unmarked, a number or a protected name after 化名 are still found.
+PSEUDONYMS_CLEAN = ["化名A同学反映宿舍问题", "一名学生（化名A同学）反映", "A同学（化名）反映学业压力", "化名“小A”反映学业压力",
+                    "化名小张反映宿舍问题", "与化名为张同学的学生谈心", "张同学（化名）情绪低落", "化名“张同学”反映", "化名：Z同学，大二",
+                    "学生A反映学业压力", "与学生甲谈心，了解情况"]
+PSEUDONYMS_FOUND = ["A同学反映学业压力", "张同学（2601班）反映", "化名不用，张同学反映", "取化名前与ZS同学谈心", "与张同学谈心（化名待定）"]
+
+
+@pytest.mark.parametrize("sentence", PSEUDONYMS_CLEAN)
+def test_a_name_marked_as_a_pseudonym_is_let_through(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", PSEUDONYMS_FOUND)
+def test_a_name_not_marked_as_a_pseudonym_is_still_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] in (["surname"], ["initials"]), sentence
+
+
+def test_化名_hides_no_number_nor_a_protected_name(tmp_path, monkeypatch):
+    names = tmp_path / "names.txt"
+    names.write_text("王小明\n", encoding="utf-8")
+    monkeypatch.setenv(privacy.ENV_NAMES, str(names))
+    assert [m.kind for m in privacy.scan_text("化名王小明反映")] == ["name"]
+    assert [m.kind for m in privacy.scan_text("化名A同学，电话13812345678")] == ["mobile"]
+
+
 # What the web form must refuse (or accept) as `validate` does (tests/test_cms_config.py runs them in JavaScript).
 FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + PARENTS_FOUND + NICKNAMES_FOUND + NICKNAMES_MORE_FOUND
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
                                              + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
                                              + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND + POSTED_NICKNAME_FOUND]
+FORM_FOUND += PSEUDONYMS_FOUND
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
               + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN
-              + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN)
+              + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN + PSEUDONYMS_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
