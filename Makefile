@@ -42,6 +42,13 @@ pr-test:
 	  echo "只改动了记录（records/、CODEOWNERS），程序没有变：不运行程序测试，记录已由前面的步骤检查。(records only: the program's tests are not run)"; \
 	else $(MAKE) --no-print-directory test; fi
 
+## make protected-names: CI's step before validate and the site: the students' names of the secret
+## PROTECTED_STUDENT_NAMES written outside the checkout, CONTACT_LEDGER_PROTECTED_NAMES set for the later steps
+## (scripts/protected-names.sh; site/guide/privacy.md). Without the secret it does nothing.
+.PHONY: protected-names
+protected-names:
+	@scripts/protected-names.sh
+
 ## make serve: live preview at http://127.0.0.1:8000 (rebuilds when a record changes)
 serve: bytecode
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve

@@ -277,6 +277,38 @@ def test_protected_names_from_a_list_outside_the_repository(tmp_path):
     assert missing.returncode == 1 and "E-PRIV-003" in missing.stdout
 
 
+def test_ci_writes_the_protected_names_secret_to_a_file_the_later_steps_read(tmp_path):
+    """The workflows had no way to give validate and the site the students' names: the list may not be committed,
+    and a CI secret is a text, not a file. `make protected-names` (a step of pull-request.yml and pages.yml) writes
+    the secret PROTECTED_STUDENT_NAMES to a file outside the checkout (mode 600) and names it in
+    CONTACT_LEDGER_PROTECTED_NAMES for the later steps (GITHUB_ENV); without the secret it does nothing."""
+    root = records(tmp_path)
+    text = ledger_text("与王小明谈心，学生李芳芳反映宿舍问题")
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    runner, github_env = tmp_path / "runner", tmp_path / "github_env"
+    runner.mkdir()
+    env = dict(os.environ, RUNNER_TEMP=str(runner), GITHUB_ENV=str(github_env),
+               PROTECTED_STUDENT_NAMES="王小明\r\n李芳芳\n")
+    env.pop(privacy.ENV_NAMES, None)
+    done = subprocess.run(["make", "--no-print-directory", "protected-names"], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "王小明" not in done.stdout + done.stderr and "2" in done.stdout  # (how many names, never the names)
+    [line] = github_env.read_text(encoding="utf-8").splitlines()
+    name, _, path = line.partition("=")
+    assert name == privacy.ENV_NAMES and Path(path).parent == runner and oct(Path(path).stat().st_mode & 0o777) == "0o600"
+    result = cli(root, "--format", "json", env={privacy.ENV_NAMES: path})
+    report = json.loads(result.stdout)
+    assert sorted(f["data"]["kind"] for f in report if f["code"] == "E-PRIV-001") == ["name", "name"]
+    assert "王小明" not in result.stdout and "王**" in result.stdout
+    # no secret (a fork's pull request, none set): no file, no variable, the check runs without names
+    github_env.unlink()
+    env["PROTECTED_STUDENT_NAMES"] = ""
+    done = subprocess.run(["make", "--no-print-directory", "protected-names"], cwd=REPO, env=env, capture_output=True,
+                          text=True, timeout=60)
+    assert done.returncode == 0 and not github_env.exists() and list(runner.iterdir()) == [Path(path)]
+
+
 def test_student_number_patterns_come_from_the_policy(tmp_path):
     root = records(tmp_path)
     policy = root / "policy.yaml"
