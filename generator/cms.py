@@ -1092,7 +1092,9 @@ class FormContext:
         if path == ("period",):
             return {"widget": "hidden", "default": self.period.id}
         if path == ("contact_points",):
-            return {"widget": "select", "multiple": True, "options": self.point_options(),
+            # (default []: without one, Decap's required multiple select sets itself to [] as it appears,
+            # and an untouched new ledger says 含未保存的修改)
+            return {"widget": "select", "multiple": True, "options": self.point_options(), "default": [],
                     "min": node.get("minItems", 1), "max": node.get("maxItems", 5)}
         if path == ("feedback", "id"):  # (numbered when left empty: INDEX_HTML)
             return {"widget": "string", "required": False, "pattern": _length_pattern(node),

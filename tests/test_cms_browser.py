@@ -500,6 +500,27 @@ def test_the_guides_steps_name_the_buttons_and_statuses_the_form_shows(trial):
             browser.close()
 
 
+def test_an_untouched_new_ledger_has_no_unsaved_changes_until_something_is_written(trial):
+    """A cadre opening a new ledger was told 含未保存的修改 before writing anything (Decap's select of
+    contact points, required and multiple, set itself to an empty list as it appeared) — and asked,
+    leaving it, whether to drop changes they never made. It says so once something is written."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            page = _signed_in(browser, trial)
+            expect(page.get_by_text("2026年下半年工作台账").first).to_be_visible()
+            page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/new")
+            expect(page.get_by_text("联系学生活动").first).to_be_visible()
+            page.wait_for_timeout(1500)  # (the widgets have mounted)
+            expect(page.get_by_text("含未保存的修改")).to_have_count(0)
+            _choose(page, "cadre", "张伟")
+            expect(page.get_by_text("含未保存的修改")).to_have_count(1)
+        finally:
+            browser.close()
+
+
 def test_the_cadre_picker_is_labelled_by_name_and_lists_names_with_ids(trial):
     """The cadre picker was labelled 干部编号 (the file's key): a cadre looks for his name, not an id,
     and the guide's step 3 sent him to a field called by the id.  It reads 干部姓名, as the guide says,
