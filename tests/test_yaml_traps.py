@@ -1236,7 +1236,7 @@ def test_a_copied_activity_that_lost_its_dash_is_given_the_line_to_type(records)
     ('date: "2026-04-20"', "E-SCHEMA-005", "“2026-04-20”末尾多了一个中文（全角）空格（看不出来），请删掉它。"),
     ("students: 25", "E-SCHEMA-003", "“25”末尾多了一个中文（全角）空格（看不出来），请删掉它。"),
     ("period: 2026-H1", "E-SCHEMA-005", "“2026-H1”末尾多了一个中文（全角）空格（看不出来），请删掉它。"),
-    ("contact_points: [club-robotics]", "E-REF-001", "“club-robotics”末尾多了一个中文（全角）空格（看不出来），请删掉它。"),
+    ("contact_points: [club-robotics]", "E-SCHEMA-005", "“club-robotics”末尾多了一个中文（全角）空格（看不出来），请删掉它。"),
 ])
 def test_a_value_with_a_full_width_space_at_its_end_is_told_of_the_space(records, old, code, said):
     # (date: 2026-04-20　 was told 日期请写成 YYYY-MM-DD … 这里应写作 2026-04-20 — the very text the line shows;
@@ -1244,7 +1244,7 @@ def test_a_value_with_a_full_width_space_at_its_end_is_told_of_the_space(records
     written = old.replace("]", "\u3000]") if "[" in old else old.rstrip('"') + ('\u3000"' if old.endswith('"') else "\u3000")
     edit(records, LEDGER, old, written)
     f = next(f for f in validate(records) if f["code"] == code)
-    assert said in f["hint"] and "是不是" not in f["hint"], f
+    assert said.rstrip("。") in f["hint"] and "是不是" not in f["hint"], f  # (an id's or a date's: the line to type after)
     en = next(f for f in validate(records, "--lang", "en") if f["code"] == code)
     assert "has a full-width space at the end" in en["hint"], en
 
