@@ -788,16 +788,20 @@ def main(argv=None) -> int:
                  f"这个 Python（{PY}）缺少或版本不同：" + "、".join(unmet[:5]) + (" …" if len(unmet) > 5 else "")
                  + " (run it with the project's virtual environment: make bench, or .venv/bin/python bench/run.py …"
                  " after make setup; this Python lacks these packages or has other versions)")
+    given = [Path(p) for p in (args.records or "").split(",") if p]
+    if given and args.late_share:
+        ap.error("--late-share 只用于生成的语料，不改动 --records 给出的记录；可先用 python bench/corpus.py --ledgers N "
+                 "--late-share F --out DIR 生成，再 --records DIR (--late-share makes generated corpora and does not "
+                 "change records given with --records: generate one with bench/corpus.py first)")
+    for p in given:
+        if not (p / "policy.yaml").is_file():
+            ap.error(f"--records {p}：这里没有 policy.yaml，不是记录目录 (no policy.yaml there — not a records folder)")
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
     sizes = args.sizes
     result = {"machine": machine(), "args": vars(args), "sizes": []}
     out = Path(args.out) if args.out else work / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
-    given = [Path(p) for p in (args.records or "").split(",") if p]
-    for p in given:
-        if not (p / "policy.yaml").is_file():
-            ap.error(f"--records {p}：这里没有 policy.yaml，不是记录目录 (no policy.yaml there — not a records folder)")
     runs = [lambda k=k, p=p: bench_given(p, k, args, work) for k, p in enumerate(given)] if given else \
         [lambda n=n: bench_size(n, args, work) for n in sizes]
     for run in runs:

@@ -428,3 +428,14 @@ def test_sizes_and_late_share_are_read_or_refused_before_anything_is_measured(tm
         done = bench(*args)
         assert done.returncode == 2 and "Traceback" not in done.stderr and said in done.stderr, done.stderr[-2000:]
     assert not (tmp_path / "work").exists()
+
+
+def test_late_share_with_given_records_is_refused_not_ignored(tmp_path):
+    """--late-share makes generated corpora; with --records it was silently ignored, and the table
+    measured the records as they are while the command line said otherwise."""
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(REPO / "tests/fixtures/minimal"),
+                          "--late-share", "0.1", "--no-site", "--no-cjs", "--work", str(tmp_path / "work")],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 2 and "Traceback" not in run.stderr
+    assert "--late-share 只用于生成的语料" in run.stderr and "bench/corpus.py" in run.stderr, run.stderr[-2000:]
+    assert not (tmp_path / "work").exists()
