@@ -271,7 +271,8 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
 # or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
 # before such a word; 小白 — a beginner — is left out).
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
-# a student word, before nothing, a punctuation mark or a space (同学小张, 学生小李，…; not 学生小程序, 同学小组, 小康的生活).
+# a student word, before nothing, a punctuation mark, a bracket or a space (同学小张, 学生小李，…, 学生小张（2601班）反映; not
+# 学生小程序, 同学小组, 小康的生活; 学生小张（化名） is a pseudonym: _called).
 # Or after a roommate's, a deskmate's or a student post's word (班长小王, 团支书小王, 舍长小李, 贫困生小王: _MATES), 叫, 给/向/对/帮/和/跟/与 (给小张打电话, 向小张了解情况), or a verb of what a cadre does with a student (_VERBS:
 # 室友小李, 舍友小李, 班长小王, 同桌小陈, 一名叫小李的同学, 约谈小张, 提醒小李按时返校, 表扬小王), before anything but the rest
 # of a word of 小 (叫小程序, 小康, 小金库, 小黄车, 小高层, 小龙虾, 指导小孔成像, 关注小毛病, 辅导小高考, 推荐小周末: _NOT_NICKNAMED;
@@ -296,7 +297,7 @@ _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）]))"
-                 f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)]|(?![\\s\\S]))"
+                 f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)（(]|(?![\\s\\S]))"
                  f"|(?<=小)(?:(?<=(?:{_MATES})小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
                  f"|(?<=[{_SPACE}]小)(?:(?<=(?:{_MATES})[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
                  f"|(?<=(?:{_VERBS})[{_SPACE}]小)|(?<=(?:{_VERBS})了[{_SPACE}]小)))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
