@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator import argwords
 from generator import findings as F
 from generator import report
 
@@ -47,9 +48,14 @@ MSG = {
 
 
 class _Parser(argparse.ArgumentParser):
+    lang = "zh"  # (of the command line: argwords.lang_of, set by main)
+
+    def format_help(self) -> str:  # (a heading's colon as Chinese writes it: 选项：)
+        return argwords.headed(super().format_help(), self.lang)
+
     def error(self, message):  # exit 2 with a short message, no traceback
         self.print_usage(sys.stderr)
-        sys.stderr.write(f"{self.prog}: 参数错误 (bad arguments): {message}\n")
+        sys.stderr.write(argwords.ERROR[self.lang].format(prog=self.prog, message=message))
         raise SystemExit(EXIT_USAGE)
 
 
@@ -184,13 +190,21 @@ def _described(sub) -> None:
         p.epilog = p.epilog or EXIT_HELP
         p.formatter_class = argparse.RawDescriptionHelpFormatter
         for own in (a for a in p._actions if isinstance(a, argparse._SubParsersAction)):
+            _lang_option(p)
             _described(own)
+
+
+def _lang_option(parser: argparse.ArgumentParser) -> None:
+    """--lang before a parser's command (python -m generator --lang en --help, new --lang en --help): argparse's
+    words follow it (argwords.lang_of), as its command's own --lang."""
+    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="语言 (language)")
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     """The parser for the command line `argv` (its command's module only: see COMMANDS)."""
     parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger", epilog=EXIT_HELP,
                      formatter_class=argparse.RawDescriptionHelpFormatter)
+    _lang_option(parser)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     command = argv[0] if argv else None
     for name in [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values()):
@@ -209,13 +223,17 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     _OUTLIVE.clear()  # (what an earlier command of this process kept: see outlive)
     argv = sys.argv[1:] if argv is None else list(argv)
+    _Parser.lang = argwords.lang_of(argv)
+    argwords.use(_Parser.lang)  # (argparse's usage:, options: and errors: in the language asked)
     parser = build_parser(argv)
     args, extra = parser.parse_known_args(argv)
     if extra:  # said with the command's own usage (the main one lists only the commands loaded)
         while chosen := [a.choices[getattr(args, a.dest)] for a in parser._actions
                          if isinstance(a, argparse._SubParsersAction) and getattr(args, a.dest, None) in a.choices]:
             parser = chosen[0]
-        parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        parser.error(argparse._("unrecognized arguments: %s") % " ".join(extra))
+    if hasattr(args, "lang"):  # (--lang before the command too: python -m generator --lang en validate)
+        args.lang = _Parser.lang
     try:
         code = args.func(args)
         if cache := sys.modules.get("generator.cache"):  # (loaded: records were read)

@@ -1921,7 +1921,7 @@ def cmd_import(args) -> int:
     try:  # (after the arguments are read: a two-digit --cohort is read by --today, given after it or not)
         cohort = args.cohort and _cohort(args.cohort, today)
     except argparse.ArgumentTypeError as exc:
-        args.usage_error(f"argument --cohort: {exc}")
+        args.usage_error(argparse._("argument %(argument_name)s: %(message)s") % {"argument_name": "--cohort", "message": exc})
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE

@@ -86,7 +86,7 @@ def test_records_option_naming_a_file_exits_2(work):
 def test_bad_arguments_exit_2_with_usage(work, args):
     run = cli(work, *args)
     assert run.returncode == 2
-    assert "usage:" in run.stderr and "参数错误" in run.stderr
+    assert "用法：" in run.stderr and "参数错误：" in run.stderr
     assert run.stdout == ""
 
 
@@ -99,7 +99,7 @@ def test_an_unknown_argument_is_said_with_its_commands_usage(work, args, usage):
     # (not the main usage, which lists only the commands a run loads)
     run = cli(work, *args)
     assert run.returncode == 2 and run.stdout == ""
-    assert run.stderr.startswith("usage: " + usage) and "unrecognized arguments: " + args[-1] in run.stderr
+    assert run.stderr.startswith("用法：" + usage) and "不认识的参数：" + args[-1] in run.stderr
 
 
 @pytest.mark.parametrize("args", [
@@ -407,7 +407,7 @@ def test_a_command_line_imports_its_own_commands_module_and_help_lists_every_com
     for command in command_line.COMMANDS:
         help_ = subprocess.run([sys.executable, "-m", "generator", command, "--help"], cwd=B.REPO,
                                capture_output=True, text=True, timeout=60)
-        assert help_.returncode == 0 and "usage: python -m generator " + command in help_.stdout, command
+        assert help_.returncode == 0 and "用法：python -m generator " + command in help_.stdout, command
     for args in ([], ["no-such-command"]):
         run = cli(work, *args)
         assert run.returncode == 2 and all(command in run.stderr for command in command_line.COMMANDS), run.stderr
@@ -496,7 +496,7 @@ def test_each_command_s_help_says_what_it_does_and_its_exit_status(work, command
     command does (said only in the list of commands) nor what its exit status means (in the guides)."""
     run = cli(work, *command, "--help")
     assert run.returncode == 0
-    head = run.stdout.split("options:")[0]
+    head = run.stdout.split("选项：")[0]
     assert said in head, run.stdout
     assert "退出码：0 " in run.stdout and "exit status: 0 " in run.stdout, run.stdout
     assert ("有人未交台账" in run.stdout) == (command == ["remind"]), run.stdout

@@ -351,7 +351,7 @@ def test_a_two_digit_cohort_is_read_by_the_today_given_not_by_the_machine_s_cloc
     assert names == {"计算机3701班", "计算机3702班"}, names
     xlsx(work / "m.xlsx", [["班级名称", "学院", "专业", "人数"], ["计算机3703班", "计算机学院", "计算机科学与技术", 28]])
     refused = cli(work, "import", "classes", "m.xlsx", "--cohort", "37级", "--today", "2026-12-02")
-    assert refused.returncode == 2 and "argument --cohort: 应为 1950–2100 之间的入学年份" in refused.stderr, refused.stderr
+    assert refused.returncode == 2 and "参数 --cohort：应为 1950–2100 之间的入学年份" in refused.stderr, refused.stderr
     taken = cli(work, "import", "classes", "m.xlsx", "--cohort", "37级", "--today", "2030-01-01", "--write")
     assert taken.returncode == 0 and "计算机3703班" in (work / "records/classes/2037.yaml").read_text(encoding="utf-8"), \
         taken.stdout + taken.stderr

@@ -110,7 +110,7 @@ def test_two_kinds_of_reminder_in_one_run_are_refused(tmp_path):
     # (it once ran --due-window alone and said nothing of the rest)
     repo = make_repo(tmp_path)
     r = run(repo, "remind", "--period", "2026-H1", "--coverage", "--due-window", "--today", "2026-06-20")
-    assert r.returncode == 2 and r.stdout == "" and "not allowed with argument" in r.stderr
+    assert r.returncode == 2 and r.stdout == "" and "不能与参数 --" in r.stderr
 
 
 def test_unknown_period_exits_2(tmp_path):

@@ -1,0 +1,79 @@
+"""argparse's own words — usage:, options:, positional arguments:, its errors — in the language of the
+command line: Chinese by default, English with --lang en; for every command's --help and for a bad
+argument, through the real CLI in a subprocess; the exit codes as documented (0 help, 2 bad arguments)."""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+
+import pytest
+
+import bad_records as B
+from generator import cli
+
+ENGLISH = re.compile(r"usage:|options:|positional arguments:|show this help|error:|unrecognized arguments|invalid choice")
+
+
+def _commands(parser, prefix=()):
+    """Every command line that has a --help of its own: the main one, each command, each command's commands."""
+    yield prefix
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                yield from _commands(sub, prefix + (name,))
+
+
+COMMANDS = list(_commands(cli.build_parser([])))
+
+
+@pytest.fixture(scope="module")
+def work(tmp_path_factory):
+    work = tmp_path_factory.mktemp("lang") / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    return work
+
+
+def test_every_command_is_listed():
+    assert {("validate",), ("check",), ("new", "ledger"), ("import", "classes"), ("import", "clubs")} <= set(COMMANDS)
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "main")
+def test_every_help_is_in_chinese_by_default_and_in_english_with_lang_en(work, command):
+    run = B.run_cli(B.REPO, work, *command, "--help")
+    assert run.returncode == 0 and run.stderr == "", run.stderr
+    assert run.stdout.startswith("用法：python -m generator"), run.stdout
+    assert "选项：" in run.stdout and "显示本帮助并退出" in run.stdout, run.stdout
+    assert not ENGLISH.search(run.stdout), run.stdout
+    run = B.run_cli(B.REPO, work, *command, "--lang", "en", "--help")
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.startswith("usage: python -m generator") and "options:" in run.stdout, run.stdout
+    assert "用法" not in run.stdout and "选项：" not in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "main")
+def test_a_bad_argument_is_told_in_chinese_by_default_and_in_english_with_lang_en_exit_2(work, command):
+    run = B.run_cli(B.REPO, work, *command, "--no-such-option")
+    assert run.returncode == 2 and run.stdout == "", run.stderr
+    assert run.stderr.startswith("用法：python -m generator"), run.stderr
+    assert "：参数错误：" in run.stderr and not ENGLISH.search(run.stderr), run.stderr
+    run = B.run_cli(B.REPO, work, *command, "--no-such-option", "--lang", "en")
+    assert run.returncode == 2 and run.stdout == "", run.stderr
+    assert run.stderr.startswith("usage: python -m generator") and ": error: " in run.stderr, run.stderr
+    assert not re.search(r"[\u4e00-\u9fff]", run.stderr.split("\n")[-2].split(": error: ")[0]), run.stderr
+
+
+@pytest.mark.parametrize("args,zh,en", [
+    (["validate", "--no-such-option"], "不认识的参数：--no-such-option", "unrecognized arguments: --no-such-option"),
+    (["validate", "--format", "xml"], "参数 --format：无效的选项 'xml'（可选：", "argument --format: invalid choice: 'xml'"),
+    (["validate", "--today", "2026.3.5"], "参数 --today：日期应写作 YYYY-MM-DD", "argument --today: 日期应写作"),
+    (["new", "ledger"], "缺少必需的参数：", "the following arguments are required: "),
+    (["no-such-command"], "无效的选项 'no-such-command'", "invalid choice: 'no-such-command'"),
+    (["validate", "--records"], "参数 --records：后面要跟一个值", "argument --records: expected one argument"),
+])
+def test_argparse_s_errors_are_worded_in_the_language_asked(work, args, zh, en):
+    run = B.run_cli(B.REPO, work, *args)
+    assert run.returncode == 2 and zh in run.stderr, run.stderr
+    run = B.run_cli(B.REPO, work, *args, "--lang", "en") if args[-1] != "--records" else \
+        B.run_cli(B.REPO, work, "validate", "--lang", "en", "--records")
+    assert run.returncode == 2 and en in run.stderr, run.stderr
