@@ -900,6 +900,7 @@ _ANY_SPACE = ANY_SPACE
 _WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
                          rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
 # … or a field's Chinese title before an ASCII colon and no space (学生人数:25人: one text to YAML, no field)
+_FIELD_NAME = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_]")  # (a field's name, not a Chinese title)
 _TITLE_COLON = re.compile(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
 _WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
@@ -1145,9 +1146,22 @@ class _Converter:
             self.problems.append(F.make("E-YAML-014", self.file, line_col(self.escapes, at), **params))
 
     def _two_lines(self, node) -> None:
-        """E-YAML-015 at the second line of a plain item of a list written on two lines or more."""
+        """E-YAML-015 at the second line of a plain item of a list written on two lines or more; or, for an
+        item whose fields all have an input method's “：” (- date：2026-04-20, form：社团活动 under it: one
+        text to YAML), E-YAML-010 at each of them."""
         from generator.yaml_hints import item_on_two_lines  # (only in such a file)
 
+        lines = LINE_BREAK.split(self.source)
+        rows = range(node.start_mark.line, node.end_mark.line + 1)
+        wide = [(row, m) for row in rows if (m := _WIDE_COLON.match(lines[row])) and _FIELD_NAME.match(lines[row])]
+        if wide and len(wide) == len([row for row in rows if lines[row].strip()]):
+            for row, m in wide:
+                char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS["colon"]
+                typed, typed_en = _wide_colon_line(lines, row, m.start(1))
+                self.problems.append(F.make("E-YAML-010", self.file, (row + 1, m.start(1) + 1), data={"item": self._at(node)},
+                                            char=char, ascii=ascii_, fix=fix, char_en=char_en, ascii_en=ascii_en,
+                                            fix_en=fix_en, typed=typed, typed_en=typed_en))
+            return
         at, params = item_on_two_lines(self.source, node.start_mark.index, node.end_mark.index, node.value)
         self.problems.append(F.make("E-YAML-015", self.file, line_col(self.source, at), data={"item": self._at(node)},
                                     **params))

@@ -51,3 +51,23 @@ def test_a_ledger_saved_in_the_wrong_half_year_folder_is_told_where_it_belongs_o
     assert "ledgers/2026-H1/" in f["hint"], f
     [f] = _validate(work, "--lang", "en")
     assert "ledgers/2026-H1/" in f["hint"], f
+
+
+def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colons_not_to_add_dashes(tmp_path):
+    # (every field of the activity written with an input method's “：” — date：2026-03-05 — is one text of
+    # several lines to YAML: it was told E-YAML-015, 如果“form：社团活动”是新的一项，请在它前面加上“- ”,
+    # a fix that makes it worse, and nothing of the colons)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[:text.index("  - date:")] + "  - date：2026-04-20\n    form：社团活动\n    place：进社团\n"
+                    "    channel：面对面\n    students：25\n    summary：参加机器人协会的比赛备赛活动。\n", encoding="utf-8")
+    found = _validate(work)
+    assert [(f["code"], f["line"], f["column"]) for f in found] == [("E-YAML-010", n, c) for n, c in
+                                                                     ((5, 9), (6, 9), (7, 10), (8, 12), (9, 13), (10, 12))], found
+    assert "中文（全角）的冒号“：”" in found[0]["message"] and "这一行写成：- date: 2026-04-20" in found[0]["hint"], found[0]
+    assert "这一行写成：form: 社团活动" in found[1]["hint"] and "加上“- ”" not in found[1]["hint"], found[1]
+    found = _validate(work, "--lang", "en")
+    assert "The line: form: 社团活动" in found[1]["hint"], found[1]
+
