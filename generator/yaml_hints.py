@@ -181,6 +181,25 @@ def _lost_dash(lines: list[str], row: int, column: int):
         f"第 {first + 1} 行")
 
 
+# an item numbered as in Word or a chat (1. date: …, 2、form …) instead of begun with “- ”
+_NUMBERED = re.compile(r"^( *)([0-9]{1,2}(?:[.、．)）]|\.\s))[ \u3000]*([A-Za-z_][A-Za-z0-9_]*: .*)$")
+
+
+def _numbered(lines: list[str], row: int):
+    """A list's items numbered 1. 2. 3. (as a document numbers them), the nearest at or above `row`, where
+    the parser stops: told to begin each with “- ” instead, and the line to type."""
+    for n in range(row, max(row - 30, -1), -1):
+        m = _NUMBERED.match(lines[n]) if n < len(lines) else None
+        if m:
+            number = m.group(2).strip()
+            return (n + 1, len(m.group(1)) + 1), params(
+                f"列表的一项用“{number}”编号了：YAML 的列表每一项以“- ”开头，不用 1. 2. 3. 编号",
+                f"a list's item is numbered '{number}': each item of a YAML list begins with '- ', not 1. 2. 3.",
+                f"{m.group(1)}- {m.group(3).strip()}", f"请把“{number}”换成“- ”（每一项都这样改）",
+                f"Write '- ' instead of '{number}' (in every item)")
+    return None
+
+
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)
 _BARE_FIELD = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*): *")  # a field with nothing after its colon
 _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space and its value (channel 面对面)
@@ -490,6 +509,9 @@ def explain(exc, text: str, kind: str | None = None):
     if at is None:
         return None
     lines = load.LINE_BREAK.split(text)
+    numbered = _numbered(lines, at.line)
+    if numbered:
+        return numbered
     if problem.startswith(("did not find expected key", "did not find expected '-' indicator")):
         return (_closed_later(lines, at.line, at.column) or _after_closing(lines, at.line, at.column)
                 or _aligned(lines, at.line, at.column)

@@ -71,3 +71,17 @@ def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colon
     found = _validate(work, "--lang", "en")
     assert "The line: form: 社团活动" in found[1]["hint"], found[1]
 
+
+def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_dash(tmp_path):
+    # (1. date: … was told 缩进不一致，或一行里多写了内容 … 请检查这一行及上一行的缩进, at the line under it)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - date:", "  1. date:") + text[text.index("  - date:"):].replace(
+        "  - date:", "  2. date:").replace("比赛备赛", "赛后总结"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 5, 3), f
+    assert "用“1.”编号了" in f["message"] and f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
+    [f] = _validate(work, "--lang", "en")
+    assert "numbered '1.'" in f["message"] and f["hint"].endswith(':   - date: "2026-04-20"'), f
