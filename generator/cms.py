@@ -1220,6 +1220,9 @@ def build_config(rs: RecordSet, periods: list[Period], backend: dict, schema: di
         "locale": "zh_Hans",
         "publish_mode": "editorial_workflow" if flow else "simple",
         "backend": backend,
+        # the site is built from the main branch only: no host builds a preview of a ledger's branch, and
+        # Decap would offer 点击以预览 (doing nothing) and ask the host for one up to 24 times
+        "show_preview_links": False,
     }
     if local_backend:
         config["local_backend"] = {"url": local_backend, "allowed_hosts": ["127.0.0.1", "localhost"]}

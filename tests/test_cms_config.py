@@ -157,6 +157,19 @@ def test_config_for_a_real_host_and_bad_period(records):
     assert "不是政策规定的填报期间" in done.stderr and "Traceback" not in done.stderr
 
 
+@pytest.mark.parametrize("host", ["gitlab", "github", "gitea"])
+def test_no_host_is_asked_for_a_deploy_preview_the_site_never_builds(records, host):
+    """A saved ledger's toolbar offered 点击以预览, which did nothing: the site is built from the main
+    branch only, no host builds a preview of a ledger's branch; and Decap asked the host's commit
+    statuses for one up to 24 times, 5 s apart, while the ledger was open. The form turns preview
+    links off."""
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", host,
+               "--repo", "xgb/ledger", "--app-id", "abc", "--api-root", "https://git.example.edu.cn/api/v4",
+               "--base-url", "https://git.example.edu.cn")
+    assert done.returncode == 0, done.stderr
+    assert yaml.safe_load(done.stdout)["show_preview_links"] is False
+
+
 @pytest.mark.parametrize("host", ["forgejo", "gitea"])
 def test_a_self_hosted_forge_without_its_api_root_is_told_to_add_it(records, host):
     base = ("cms-config", "--records", str(records), "--today", "2026-10-01", "--backend", host, "--app-id", "abc")
