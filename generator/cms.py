@@ -904,7 +904,9 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
             req = set(items.get("required", []))
             field["fields"] = [field_for(k, v, k in req, schema, ctx, path)
                                for k, v in items.get("properties", {}).items()]
-            field["label_singular"] = _singular(field["label"])
+            # (Decap counts a list of one by label_singular, of other counts by label, and adds by
+            # label_singular: one name for both, or "1 活动" beside "2 联系学生活动")
+            field["label_singular"] = field["label"]
             first = next(iter(items.get("properties", {})), None)
             if first:
                 field["summary"] = "{{fields.%s}}" % first
@@ -979,13 +981,6 @@ def form_hint(path: tuple, node: dict) -> str:
     if tuple(p for p in path) in VOCAB_FIELDS:
         hint = _POLICY_WORDS.sub("。", hint).replace("。。", "。") + "请在列表中选择。"
     return hint
-
-
-def _singular(label: str) -> str:
-    """A short name for one list item ("新增活动", "1 反映"), from the list's Chinese title."""
-    if "反映" in label:
-        return "反映"
-    return label[-2:] if len(label) > 2 else label
 
 
 # ---------------------------------------------------------------- records → options

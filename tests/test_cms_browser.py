@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -82,10 +83,10 @@ def test_cadre_files_a_ledger_through_the_chinese_form(trial, tmp_path):
         try:
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30,
                       "与全班同学座谈新学期学业规划，部分学生反映实验室开放时间不足。")
-            page.get_by_role("button", name="新增活动").click()
+            page.get_by_role("button", name="新增联系学生活动").click()
             _activity(page, 1, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1,
                       "走访宿舍，与一名学生谈心，了解其适应情况。")
-            page.get_by_role("button", name="新增反映").click()
+            page.get_by_role("button", name="新增学生反映的问题和建议").click()
             page.locator('input[id^="id-field-"]').first.fill("2026h2-zhang-wei-1")
             page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
             _choose(page, "kind", "问题")
@@ -359,8 +360,8 @@ def test_a_field_typed_in_and_cleared_is_left_out_and_fields_keep_the_schema_ord
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:
-            page.get_by_role("button", name="新增反映").click()
-            page.get_by_role("button", name="新增反映").click()
+            page.get_by_role("button", name="新增学生反映的问题和建议").click()
+            page.get_by_role("button", name="新增学生反映的问题和建议").click()
             for n, status in ((0, "处理中"), (1, "已解决")):
                 # touched in another order than the schema's
                 page.locator('textarea[id^="note-field-"]').nth(n).fill("临时写的说明")
@@ -433,7 +434,7 @@ def test_form_says_before_saving_what_check_would_refuse_of_the_whole_ledger(tri
         try:
             _choose(page, "contact_points", "机器人协会")  # 李娜's club, beside 张伟's own class
             _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-            page.get_by_role("button", name="新增反映").click()
+            page.get_by_role("button", name="新增学生反映的问题和建议").click()
             page.locator('input[id^="id-field-"]').first.fill("2026h2-zhang-wei-1")
             page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
             _choose(page, "kind", "问题")
@@ -517,6 +518,25 @@ def test_an_untouched_new_ledger_has_no_unsaved_changes_until_something_is_writt
             expect(page.get_by_text("含未保存的修改")).to_have_count(0)
             _choose(page, "cadre", "张伟")
             expect(page.get_by_text("含未保存的修改")).to_have_count(1)
+        finally:
+            browser.close()
+
+
+def test_a_list_is_counted_under_one_name_whatever_its_count(trial):
+    """The activities' list was counted as 1 活动 with one activity and 2 联系学生活动 with two (0 学生反映的
+    问题和建议 but 1 反映): two names for one list. Each list now goes by its title, counted or added."""
+    from playwright.sync_api import expect, sync_playwright
+
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            expect(page.get_by_text("1 联系学生活动", exact=True)).to_be_visible()
+            page.get_by_role("button", name="新增联系学生活动").click()
+            expect(page.get_by_text("2 联系学生活动", exact=True)).to_be_visible()
+            expect(page.get_by_text("0 学生反映的问题和建议", exact=True)).to_be_visible()
+            page.get_by_role("button", name="新增学生反映的问题和建议").click()
+            expect(page.get_by_text("1 学生反映的问题和建议", exact=True)).to_be_visible()
+            assert page.get_by_text(re.compile(r"^\d+ (活动|反映|建议)$")).count() == 0
         finally:
             browser.close()
 
@@ -750,7 +770,7 @@ def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_withou
     import yaml
     with _new_ledger_beside(tmp_path, "records/ledgers/2026-H1/zhang-wei.yaml", EARLIER_LEDGER) as (trial, page):
         _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
-        page.get_by_role("button", name="新增反映").click()
+        page.get_by_role("button", name="新增学生反映的问题和建议").click()
         page.locator('input[id^="id-field-"]').first.fill("2026h1-zhang-wei-1")  # taken
         page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
         _choose(page, "kind", "问题")
@@ -771,7 +791,7 @@ def test_form_checks_a_follow_up_and_an_items_id_and_numbers_an_item_left_withou
 
 def _item(page, nth: int, fid: str, raised_on: str, description: str, follows: str = ""):
     """The form's feedback item `nth` (added), 问题/生活后勤/处理中."""
-    page.get_by_role("button", name="新增反映").click()
+    page.get_by_role("button", name="新增学生反映的问题和建议").click()
     page.locator('input[id^="id-field-"]').nth(nth).fill(fid)
     page.locator('input[id^="raised_on-field-"]').nth(nth).fill(raised_on)
     _choose(page, "kind", "问题", nth)
