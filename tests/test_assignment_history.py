@@ -118,6 +118,22 @@ def _line_then(repo, text):
     return next(i for i, l in enumerate(git(repo, "show", f"HEAD^:{FILE}").splitlines(), 1) if text in l)
 
 
+def test_a_file_deleted_after_a_run_that_kept_the_history_is_still_told(tmp_path, monkeypatch):
+    # each file's newest change is kept for HEAD between runs; the commit that then deletes the file is
+    # read since the kept commit, and told as a run without the kept history tells it
+    from tests.gitrepo import git
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    repo = _repo(tmp_path)
+    _rows(repo, ZHANG, LI, when="2025-12-01 10:00")
+    assert _said(repo) == []
+    git(repo, "rm", "-q", FILE)
+    commit(repo, "2026-03-02 10:00", "删去联系点安排")
+    assert len(_said(repo)) == 2
+    assert len(_said(repo)) == 2  # (warm: the same)
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "none"))
+    assert len(_said(repo)) == 2
+
+
 def test_a_started_row_that_named_the_wrong_class_is_acknowledged_by_its_corrected_entry_as_the_hint_gives_it(tmp_path):
     # the class was simply entered wrong: no one held cs-2025-01 through zhang-wei, so there is no row to end;
     # the rewritten row records the change as the calendar's corrected does (the day, and the value before)

@@ -153,9 +153,13 @@ def _since(root, path: str, base: str, head: str, history: History) -> list[tupl
     """_changes after `base`, or None when `base` is not on HEAD's first-parent chain (history
     rewritten, an older commit checked out: the whole history is read).  git_history's log when it
     was read since the same commit to the same HEAD."""
-    shared = history.since if history.head == head else None
-    log = shared[1] if shared and shared[0] == base else Log(root, base).read(head)[0]
+    log = _since_log(root, base, head, history)
     return None if log is None else _touching(log, path)
+
+
+def _since_log(root, base: str, head: str, history: History) -> str | None:
+    shared = history.since if history.head == head else None
+    return shared[1] if shared and shared[0] == base else Log(root, base).read(head)[0]
 
 
 def _touching(log: str, path: str) -> list[tuple]:
@@ -186,8 +190,10 @@ def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
 
 def deleted_files(root, folder: str, tz, history: History, values) -> tuple[list, str]:
     """([(the file's path under the records folder, values(data, positions) of its last version, the day
-    it was deleted, the commit that deleted it)] of each file under `folder` whose newest change along HEAD's first-parent history
-    deleted it, and whether the history could be read.  Kept for HEAD: `git log` once per HEAD."""
+    it was deleted, the commit that deleted it)] of each file under `folder` whose newest change along
+    HEAD's first-parent history deleted it, and whether the history could be read.  Kept for HEAD (each
+    file's newest change): HEAD unchanged, no git; the kept commit on HEAD's chain, only the commits
+    after it are read (the log the other histories read since it); else the policy's and calendar's log."""
     try:
         if not history.asked:
             history.asked = (ask(Path(root)),)
@@ -196,28 +202,39 @@ def deleted_files(root, folder: str, tz, history: History, values) -> tuple[list
             return [], "no_repo" if found is None else "shallow" if found.shallow else "ok"
         kept = KeptResult(Path(root), f"{folder}-deleted", f"{Path(root).resolve()}\0{folder}")
         got = kept.get()
-        if not (type(got) is tuple and len(got) == 2 and got[0] == found.head and type(got[1]) is list):
+        base, newest = got if type(got) is tuple and len(got) == 2 and is_commit(got[0]) and type(got[1]) is dict \
+            else (None, None)
+        if base != found.head:
             prefix = "".join(part + "/" for part in Path(root).resolve().relative_to(Path(found.root).resolve()).parts)
-            got = (found.head, _deleted(root, prefix, _log(root, found.head), folder, values))
-            kept.put(got)
+            since = _since_log(root, base, found.head, history) if base and newest is not None else None
+            newest = _newest(root, f"{prefix}{folder}/", since if since is not None else _log(root, found.head),
+                             newest if since is not None else {}, prefix, values)
+            kept.put((found.head, newest))
     except (OSError, subprocess.SubprocessError, ValueError):
         return [], "error"
-    return [(rel, data, dt.datetime.fromtimestamp(when, tz).date(), sha) for rel, data, when, sha in got[1]], "ok"
+    return [(rel, data, dt.datetime.fromtimestamp(when, tz).date(), sha)
+            for rel, (sha, when, data) in newest.items() if data is not None], "ok"
 
 
-def _deleted(root, prefix: str, log: str, folder: str, values) -> list:
-    newest, gone = {}, []  # (each file's newest change under `folder`: (commit, its parent, time))
+def _newest(root, under: str, log: str, newest: dict, prefix: str, values) -> dict:
+    """`newest` ({file under the records folder: [the commit of its newest change, its time, values of its
+    last version when that change deleted it, else None]}) with the changes of `log` (newest first)."""
+    changed = {}
     for sha, when, parent, names in first_parent.commits(log):
         for _status, name in files(names):
-            if name.startswith(f"{prefix}{folder}/"):
-                newest.setdefault(name, (sha, parent, when))
-    changed = [(name, sha, parent, when) for name, (sha, parent, when) in newest.items() if parent and name.endswith(".yaml")]
+            if name.startswith(under) and name.endswith(".yaml") and parent:
+                changed.setdefault(name, (sha, parent, when))
+    asked = list(changed.items())
     there = subprocess.run([*GIT, "cat-file", "--batch-check"], cwd=root, env=env(), capture_output=True, check=True,
-                           input="".join(f"{sha}:{name}\n" for name, sha, _p, _w in changed).encode()).stdout.splitlines()
-    asked = [c for c, line in zip(changed, there) if line.endswith(b" missing")]  # (its newest change deleted it)
-    for name, sha, parent, when in asked:
-        text = subprocess.run([*GIT, "cat-file", "blob", f"{parent}:{name}"], cwd=root, env=env(), capture_output=True)
-        if text.returncode == 0:
-            data, positions, _keys, _problems = parse_bytes(text.stdout, name)
-            gone.append((name[len(prefix):], values(data, positions), when, sha))
-    return gone
+                           input="".join(f"{sha}:{name}\n" for name, (sha, _p, _w) in asked).encode()).stdout.splitlines() \
+        if asked else []
+    out = dict(newest)
+    for (name, (sha, parent, when)), line in zip(asked, there):
+        data = None
+        if line.endswith(b" missing"):  # (its newest change deleted it: its last version, in the commit before)
+            text = subprocess.run([*GIT, "cat-file", "blob", f"{parent}:{name}"], cwd=root, env=env(), capture_output=True)
+            if text.returncode == 0:
+                parsed, positions, _keys, _problems = parse_bytes(text.stdout, name)
+                data = values(parsed, positions)
+        out[name[len(prefix):]] = [sha, when, data]
+    return out
