@@ -649,3 +649,27 @@ def test_a_cadre_in_force_all_of_a_semester_or_period_owes_it_without_its_days_c
                 elif not held:
                     assert not answer, (cadre, s)
         assert whole >= 10
+
+
+def test_a_row_begun_or_ended_inside_its_cycle_without_a_reason_is_told_and_one_the_records_explain_is_not(tmp_path):
+    # R4 (动态管理): a change inside a cycle is a dated row with its reason (schema: 周期内新增或结束一条安排时必须写明原因);
+    # zhang-wei's point changed on 2026-03-01 and nothing says why.  A cadre's own first or last day in office
+    # (active_from, active_to) or the class's `until` explains the row's start or end.
+    files = {"records/cadres/wang-fang.yaml": cadre("王芳", "cs", active_from="2026-03-01"),
+             "records/cadres/li-na.yaml": cadre("李娜", "me", active_to="2026-02-28"),
+             "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs")),
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-02-28"},
+                 {"cadre": "zhang-wei", "class": "cs-2025-02", "start": "2026-03-01"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-02-28"},
+                 {"cadre": "wang-fang", "class": "me-2025-01", "start": "2026-03-01"})}
+    said = found(check(tmp_path, "2026-03-20", files), "W-CHK-020")
+    assert sorted((f.line, f.column) for f in said) == [(8, 10), (11, 12)], [(f.line, f.message_zh) for f in said]
+    assert "干部“张伟”" in said[0].message_zh and "2025-2027" in said[0].message_zh and "reason" in said[0].hint_zh
+    assert any("2026-02-28 结束" in f.message_zh for f in said) and any("2026-03-01 开始" in f.message_zh for f in said)
+    assert any("ended on 2026-02-28" in f.message_en for f in said) and "reason:" in said[0].hint_en
+    files["records/assignments/2025-2027.yaml"] = files["records/assignments/2025-2027.yaml"].replace(
+        "    end: \"2026-02-28\"\n  - cadre: zhang-wei", "    end: \"2026-02-28\"\n    reason: 调整\n  - cadre: zhang-wei").replace(
+        "    start: \"2026-03-01\"\n  - cadre: li-na", "    start: \"2026-03-01\"\n    reason: 调整\n  - cadre: li-na")
+    assert found(check(tmp_path, "2026-03-20", files), "W-CHK-020") == []
