@@ -403,9 +403,9 @@ def ledger_rows(data: dict, period_id: str) -> list[dict]:
 def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dict:
     """`checked`: run_checks(rs, today, …), when the caller has it already."""
     from generator.check import run_checks
+    from generator.check.deadlines import last_on_time
 
     period = rs.period(period_id)
-    grace = rs.grace_days(period.due)
     checked = checked or run_checks(rs, today, repo=repo_of(rs.root))
     entries, past = [], {d.rel: d for d in rs.docs if "@" in d.file}
     for row in ledger_rows(checked.data, period_id):
@@ -427,7 +427,7 @@ def manifest(rs: RecordSet, period_id: str, today: dt.date, checked=None) -> dic
         entries.append(entry)
     entries.sort(key=lambda e: (e.get("unit") or "", e["cadre"]))
     return {"period": period_id, "name": period.name, "archived_on": today.isoformat(), "due": period.due.isoformat(),
-            "deadline": (period.due + dt.timedelta(days=grace)).isoformat(),
+            "deadline": last_on_time(rs, period).isoformat(),
             # (what the frozen ledgers' statuses mean, should the policy retire or redefine one: status_meanings)
             "feedback_statuses": [{"name": w, "meaning": m} for w, m in rs.status_meaning().items()],
             "ledgers": entries}
@@ -522,8 +522,9 @@ def _archive(args, root: Path, rs: RecordSet, findings: list) -> int:
         return cli.emit([F.make("E-FLOW-004", shown, None, period=args.period, manifest=shown)], args)
     if F.has_errors(findings):  # (first: a grace period of the wrong type is one of them)
         return cli.emit([F.make("E-FLOW-005", str(args.records), None, period=args.period)] + findings, args)
-    grace = rs.grace_days(period.due)
-    after = period.due + dt.timedelta(days=grace)
+    from generator.check.deadlines import last_on_time
+
+    grace, after = rs.grace_days(period.due), last_on_time(rs, period)
     if today <= after:
         return cli.emit([F.make("E-FLOW-003", shown, None, period=args.period, due=period.due, grace=grace, after=after,
                                 today=today)], args)

@@ -312,7 +312,9 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     ledger, handed in, records no activity after the deadline (check's W-CHK-017), named apart until filled in."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
-    deadline = period.due + dt.timedelta(days=rs.grace_days(period.due))  # (on time up to it, as in check)
+    from generator.check.deadlines import last_on_time
+
+    deadline = last_on_time(rs, period)  # (on time up to it, as in check)
     days = (deadline - today).days
     when = f"还有 {days} 天" if days > 0 else ("今天截止" if days == 0 else f"已逾期 {-days} 天")
     grace, grace_en = (f"，宽限至 **{deadline}**", f", on time until {deadline}") if deadline != period.due else ("", "")
@@ -456,6 +458,8 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     issue); an archived one stays for a year from its due date or its archiving day, whichever is later,
     so that its reminder issue is closed (`remind --period` says it is archived, missing=0); it makes
     no day a daily reminder day."""
+    from generator.check.deadlines import last_on_time
+
     archived = {p: parse_date(doc.data.get("archived_on")) or today for p, doc in archived_by(rs, today).items()}
     # (a period is reminded of from `window_days` before its due date on: before, a half-year just
     # begun would have every cadre @-mentioned weekly for months as not having filed)
@@ -465,7 +469,7 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
               and (p.id not in archived or today - year <= max(p.due, archived[p.id]))]
     periods = [p for p in listed if p.id not in archived]
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
-    daily = any(p.due - opens <= today <= p.due + dt.timedelta(days=rs.grace_days(p.due)) for p in periods)
+    daily = any(p.due - opens <= today <= last_on_time(rs, p) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
     return {"send": "true" if reason != "none" else "false", "reason": reason,

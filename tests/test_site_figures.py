@@ -2,6 +2,7 @@
 test builds the site for real (`mkdocs build --strict`, tests/site_build.py) and reads both pages."""
 from __future__ import annotations
 
+import datetime as dt
 import html
 import json
 import os
@@ -532,6 +533,39 @@ def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_
     (h1,) = [r for r in cells_text(index, "期间") if "2026-H1" in r[0]]
     assert h1[1] == (f"2026-{due}（宽限至 2026-07-07）" if grace else f"2026-{due}"), h1
     assert "六月" not in visible(index)
+
+
+def test_the_site_check_and_reminder_agree_on_the_last_grace_day_of_each_period(tmp_path):
+    # a ledger's last day on time (its due day plus the grace days in force for it: ledger.earlier's for a
+    # period due before a change) was worked out apart in check, the site and the reminder: one of them
+    # changed alone would tell a cadre another day than the others.  ledger.grace_days 7, 3 before 2026-01-01:
+    # 2025-H2 (due 2025-12-31) is on time up to 2026-01-03, 2026-H1 (due 2026-06-30) up to 2026-07-07
+    from generator import remind
+    from generator.pipeline import validate_records
+
+    def policy(records):
+        path = records / "policy.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert "  grace_days: 0\n  earlier" not in text
+        path.write_text(text.replace("  grace_days: 0\n", "  grace_days: 7\n  earlier:\n"
+                                     "    - {until: \"2026-01-01\", grace_days: 3, reason: 修订前}\n", 1), encoding="utf-8")
+
+    records = fixture_repo(tmp_path, policy)
+    today, last = "2026-07-03", {"2025-H2": "2026-01-03", "2026-H1": "2026-07-07"}
+    run = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today", today,
+                          "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr[-2000:]
+    checked = {p["id"]: p["deadline"] for p in json.loads(run.stdout)["periods"]}
+    assert {p: checked.get(p) for p in last} == last, run.stdout[-2000:]
+    site = mkdocs_build(records, tmp_path, today)
+    index = (site.public / "ledgers/index.html").read_text(encoding="utf-8")
+    shown = {r[0].rsplit("（", 1)[-1].rstrip("）"): r[1] for r in cells_text(index, "期间")}
+    assert {p: shown.get(p) for p in last} == {p: f"{due}（宽限至 {day}）" for (p, day), due in
+                                                zip(last.items(), ("2025-12-31", "2026-06-30"))}, shown
+    rs, _ = validate_records(records)
+    for period, day in last.items():
+        _title, body = remind.ledger_body(rs, period, dt.date.fromisoformat(today), ["zhang-wei"], "records")
+        assert f"宽限至 **{day}**" in body, body
 
 
 def test_a_cadre_s_page_says_what_each_exemption_excused_or_that_it_excused_nothing(tmp_path):

@@ -301,11 +301,6 @@ class Context:
             hit = self._exempt_spans[key] = tuple(out)
         return hit
 
-    def deadline(self, period) -> dt.date:
-        """The last day on which a ledger of `period` lands on time: its due date plus the policy's
-        grace days for it (ledger.earlier for periods due before a change; the deadlines, the periods' table and the semesters' judging ask it)."""
-        return period.due + dt.timedelta(days=self.rs.grace_days(period.due))
-
     def exempt(self, cadre: str, rule: str, start: dt.date, end: dt.date) -> bool:
         """Whether exemptions excuse a semester or a ledger period [start, end]: they cover at least
         the policy's share (exemptions.min_percent, 50 %, or exemptions.earlier's for one that began

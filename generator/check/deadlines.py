@@ -75,6 +75,13 @@ def _unlisted(ctx: Context) -> None:
                         suggestion_en=near["suggestion_en"] and near["suggestion_en"] + " ")
 
 
+def last_on_time(rs, period) -> dt.date:
+    """The last day on which a ledger of `period` lands on time: its due day plus the policy's grace days in
+    force for it (ledger.earlier's for a period due before a change) — check's, the site's, the reminder's and
+    the archive's one day."""
+    return period.due + dt.timedelta(days=rs.grace_days(period.due))
+
+
 def held_periods(ctx: Context, cadre: str):
     """The periods begun by --today and not archived in which the cadre held a contact point: those of
     their ledger rows (each owed or not: SemesterContacts.owes).  From the spans of their rows in force
@@ -251,7 +258,7 @@ class Deadlines:
             path = f"ledgers/{period.id}/{cadre}.yaml"
             dates = self._dates.get(period.id)  # (by its id: a period's hash is that of its five values)
             if dates is None:
-                deadline = ctx.deadline(period)
+                deadline = last_on_time(rs, period)
                 dates = self._dates[period.id] = (deadline, iso(period.due), iso(deadline))
             deadline = dates[0]
             status = days_late = submitted_day = None

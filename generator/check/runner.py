@@ -16,7 +16,7 @@ from generator.check.calendar_history import check_calendar_history
 from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
-from generator.check.deadlines import Deadlines
+from generator.check.deadlines import Deadlines, last_on_time
 from generator.check.ended_units import check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
@@ -32,7 +32,7 @@ def _periods(ctx: Context) -> list[dict]:
         return []
     out = []
     for p in ctx.rs.periods_between(first, min(ctx.today, last or ctx.today)):
-        deadline = ctx.deadline(p)
+        deadline = last_on_time(ctx.rs, p)
         out.append({"id": p.id, "name": p.name, "start": iso(p.start), "end": iso(p.end), "due": iso(p.due),
                     "deadline": iso(deadline), "due_by_today": deadline < ctx.today})
     return out

@@ -15,6 +15,7 @@ one's: raising the number does not judge the past semesters again by the new one
 from __future__ import annotations
 
 from generator.check.context import Context, iso, segments
+from generator.check.deadlines import last_on_time
 
 
 class SemesterContacts:
@@ -27,7 +28,7 @@ class SemesterContacts:
         self._on: dict = {}  # day → the semesters it falls in
         self._by_point: dict | None = None  # contact point → its rows (_holders)
         self._least: dict = {}  # (start, end) of a semester or period → the days held that owe it (owes)
-        self.judged = {s.id: s.end < ctx.today and all(ctx.deadline(p) < ctx.today
+        self.judged = {s.id: s.end < ctx.today and all(last_on_time(ctx.rs, p) < ctx.today
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
 

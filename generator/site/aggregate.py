@@ -10,6 +10,7 @@ import datetime as dt
 from collections import Counter, defaultdict
 
 from generator import archive
+from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
 from generator.model import Item, RecordSet
@@ -370,7 +371,7 @@ class Aggregate:
         status = Counter(STATUS_ZH["late"] + (ERRORS if r["status"].get("errors") else "") if r["status"]["kind"] == "late"
                          else r["status"]["label"] for r in table)
         p = self.rs.period(period_id)
-        deadline = p.due + dt.timedelta(days=self.rs.grace_days(p.due)) if p else None  # (on time up to it: check's)
+        deadline = last_on_time(self.rs, p) if p else None  # (on time up to it: check's)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
         # handed in by cadres who did not owe one (已提交（本期无需提交）): not among those owed, nor among
