@@ -1328,18 +1328,28 @@ def _periods_asked(args) -> list[str] | None:
     return list(dict.fromkeys(p.strip() for p in args.periods.split(","))) if args.periods else None
 
 
-def cmd_config(args) -> int:
-    from generator.cli import EXIT_OK, EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
+def _records_read(args, command: str):
+    """(records folder, RecordSet, validate's findings, the day) the form is built for by `command`
+    (cms-config, cms-admin), or the exit code when there are none to build it of: no records folder, or
+    errors the administrators must mend first (cli.refuse_on_admin_errors)."""
+    from generator.cli import EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
     from generator.pipeline import validate_records
 
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
     rs, findings = validate_records(root)
-    refused = refuse_on_admin_errors(rs, findings, args, "cms-config")
-    if refused is not None:
-        return refused
-    today = args.today or clock_today(rs)
+    refused = refuse_on_admin_errors(rs, findings, args, command)
+    return refused if refused is not None else (root, rs, findings, args.today or clock_today(rs))
+
+
+def cmd_config(args) -> int:
+    from generator.cli import EXIT_OK, EXIT_USAGE
+
+    read = _records_read(args, "cms-config")
+    if isinstance(read, int):
+        return read
+    root, rs, _findings, today = read
     if rs.policy is None:
         sys.stderr.write(MSG["no_policy"][args.lang].format(path=root) + "\n")
         return EXIT_USAGE
@@ -1363,17 +1373,12 @@ def cmd_config(args) -> int:
 
 
 def cmd_admin(args) -> int:
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, records_dir, refuse_on_admin_errors
-    from generator.pipeline import validate_records
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 
-    root = records_dir(args)
-    if root is None:
-        return EXIT_USAGE
-    rs, findings = validate_records(root)
-    refused = refuse_on_admin_errors(rs, findings, args, "cms-admin")
-    if refused is not None:
-        return refused
-    today = args.today or clock_today(rs)
+    read = _records_read(args, "cms-admin")
+    if isinstance(read, int):
+        return read
+    root, rs, findings, today = read
     try:
         ok = write_admin(args.out, root, today=today,
                          periods=_periods_asked(args),
