@@ -71,8 +71,9 @@ PRIVATE_RX = (
     # a bank card's number after 银行卡/卡号/银行账号, in groups too, as privacy._BANK_WORD reads it
     "(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[0-9](?:" + _GAP + "[0-9]){15,18}(?![0-9])",
 )  # (and dormitory rooms, privacy's own expressions: FormContext.private_detectors)
-PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号、邮箱、QQ 号、银行卡号或宿舍房间号，也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
-                "（网站对所有人公开，只写“一名学生”“部分学生”）")
+PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、银行卡号、宿舍房间号或床位，"
+                "也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
+                "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
 
