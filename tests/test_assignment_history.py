@@ -103,8 +103,11 @@ def test_a_whole_assignments_file_deleted_with_started_rows_is_told_and_brought_
     assert [(f["file"], f["line"]) for f in said] == [(FILE, _line_then(repo, "zhang-wei")), (FILE, _line_then(repo, "li-na"))], said
     assert all("随整个文件被删去了" in f["message"] and "2026-03-02" in f["message"] for f in said), said
     assert "end: 2026-03-01" in said[0]["hint"] and "git checkout" in said[0]["hint"], said
+    # the file brought back has the row already: the hint does not ask to put it back, and says a mistake needs no end
+    assert "删错了的，找回并提交即可" in said[0]["hint"] and "把原来的一行加回来" not in said[0]["hint"], said
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
     assert "W-CHK-019" in en.stdout and "was deleted with the whole file" in en.stdout, en.stdout
+    assert "An administrator first brings the deleted file back" in en.stdout and "puts the row back" not in en.stdout, en.stdout
     assert _said(repo, "2026-03-01") == []  # (a replay of a day before the deletion)
     # brought back with the hint's own command: nothing taken out any more
     command = said[0]["hint"].split("git checkout ")[1].split(" ")

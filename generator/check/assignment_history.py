@@ -63,7 +63,8 @@ def _deleted(ctx: Context, gone: list) -> None:
                     kind=_KINDS[old[1]][0], kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3],
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
                     change_en="was deleted with the whole file", undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
-                    undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="")
+                    undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="",
+                    put="给原来的一行", put_en="ends the row")
 
 
 def _key(row) -> tuple:
@@ -99,7 +100,7 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", **_what(old, new), **_entry(old, new, on))
+                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on))
 
 
 def _before(old: tuple, new: tuple) -> dict:
@@ -152,6 +153,8 @@ def _what(old: tuple, new: tuple | None) -> dict:
     return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en)}
 
 
-_UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（{commit} 是删去它的提交），再在其中",
-         "first bring the deleted file back with git checkout {commit}^ -- {file} ({commit} is the commit that deleted it), then ")
+_UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（{commit} 是删去它的提交；删错了的，找回并提交即可），"
+         "要结束这条安排的，再在其中",
+         "first brings the deleted file back with git checkout {commit}^ -- {file} ({commit} is the commit that deleted "
+         "it; if it was deleted by mistake, that and a commit are all), and, to end this assignment, ")
 _KINDS = {"class": ("班级", "class"), "club": ("社团", "club")}

@@ -260,11 +260,11 @@ CODES = {
               "安排判断，记录中看不出那段时间由谁联系哪个联系点",
         "en": "the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) {change_en} on {on}, after it had begun: "
               "its days are now judged by the rewritten row, and the records no longer show who held which point then",
-        "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员{undo}把原来的一行加回来（cadre: {cadre}，"
+        "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员{undo}{put}（cadre: {cadre}，"
                    "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因），"
                    "再为新的联系点或日期另起一行；见 使用指南 → 管理员 → 调整联系点。{fix}",
-        "hint_en": "An assignment that has begun is not rewritten or deleted (changes stay on record). An administrator {undo_en}puts "
-                   "the row back (cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason, "
+        "hint_en": "An assignment that has begun is not rewritten or deleted (changes stay on record). An administrator {undo_en}{put_en} "
+                   "(cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason, "
                    "and adds a new row for the new contact point or date; see the guide, administrators, changing a "
                    "contact point.{fix_en}",
     },
