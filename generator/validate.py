@@ -404,6 +404,7 @@ def _list_hint(value) -> tuple[str, str]:
 
 
 _ITEM_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
+_NUMBERS = re.compile(r"(?:^|(?<=\s)|(?<=[、，,；;]))([0-9]{1,2}[.、．)）])(?![0-9])\s*")
 
 
 def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
@@ -416,8 +417,13 @@ def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
         hint = f"{hint}“{value[0]}{value[-1]}”是中文的方括号，要用英文的“[ ]”。"
         hint_en = f"{hint_en} '{value[0]}{value[-1]}' are Chinese brackets; use ASCII '[ ]'."
         value = value[1:-1].strip()
-    parts = [p for p in _ITEM_SEPARATORS.split(value) if p]
+    numbered = _NUMBERS.match(value)  # (1. 学业规划 2. 就业指导, 1、学业规划；2、就业指导: as a document numbers them)
+    parts = [p for p in _ITEM_SEPARATORS.split(_NUMBERS.sub("、", value) if numbered else value) if p]
     typed = "[" + ", ".join(p if re.fullmatch(r"[^\s\[\]{},:#&*!|>'\"%@`]+", p) else quoted(p) for p in parts) + "]"
+    if numbered:
+        return (f"{hint}“{numbered.group(1)}”这样的编号不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",
+                f"{hint_en} Numbers such as '{numbered.group(1)}' do not split a text into items; or write them in "
+                f"brackets, with ASCII commas: {typed}.")
     if len(parts) > 1:
         sep = _ITEM_SEPARATORS.search(value).group().strip()
         return (f"{hint}“{sep}”不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",

@@ -85,3 +85,19 @@ def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_das
     assert "用“1.”编号了" in f["message"] and f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
     [f] = _validate(work, "--lang", "en")
     assert "numbered '1.'" in f["message"] and f["hint"].endswith(':   - date: "2026-04-20"'), f
+
+
+def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path):
+    # (topics: with 1. 学业规划 and 2. 就业指导 under it is one text to YAML; it was told to write
+    # ["1. 学业规划 2. 就业指导"], one topic with the numbers in it)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    for written in ("\n      1. 学业规划\n      2. 就业指导", " 1.学业规划 2.就业指导", " 1、学业规划；2、就业指导"):
+        text = B.MINIMAL.joinpath(LEDGER).read_text(encoding="utf-8")
+        path.write_text(text.replace("    summary:", f"    topics:{written}\n    summary:"), encoding="utf-8")
+        [f] = _validate(work)
+        assert f["code"] == "E-SCHEMA-003" and "这里写成 [学业规划, 就业指导]。" in f["hint"], f
+        assert "编号" in f["hint"], f
+        [f] = _validate(work, "--lang", "en")
+        assert "[学业规划, 就业指导]" in f["hint"], f
