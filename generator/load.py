@@ -1094,13 +1094,15 @@ ESCAPED_CONTROL = re.compile(r"\\[0abtnvfreNLP_xuU\t]")
 
 
 def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
-    out = []
+    out, fixed = [], list(lines)  # (each line as typed with its spaces: the line under it is told from it)
     for n, line in enumerate(lines, 1):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in lead and line.strip():
-            from generator.yaml_hints import tab_spaces  # (only on this finding)
+            from generator.yaml_hints import indent_wanted, tab_spaces  # (only on this finding)
 
-            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1), **tab_spaces(lines, n - 1)))
+            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1), **tab_spaces(fixed, n - 1)))
+            want, text = indent_wanted(fixed, n - 1)
+            fixed[n - 1] = fixed[n - 1] if want is None else " " * want + text
             if len(out) >= MAX_REPORTED:
                 break
     return out

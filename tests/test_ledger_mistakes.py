@@ -101,3 +101,21 @@ def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path
         assert "编号" in f["hint"], f
         [f] = _validate(work, "--lang", "en")
         assert "[学业规划, 就业指导]" in f["hint"], f
+
+
+def test_an_activity_indented_with_tabs_is_given_each_line_to_type(tmp_path):
+    # (pasted from Word, every line of the activity begins with a tab: only the first was given the line
+    # to type, the five under it 请把 Tab 换成空格。 and no more, as the line above each had a tab too)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    head, block = text[:text.index("  - date:")], text[text.index("  - date:"):]
+    path.write_text(head + "".join("\t" + line[2:] + "\n" for line in block.splitlines()), encoding="utf-8")
+    found = _validate(work)
+    assert [(f["code"], f["line"]) for f in found] == [("E-YAML-002", n) for n in range(5, 11)], found
+    typed = [line for line in block.splitlines()]
+    for f, line in zip(found, typed):
+        assert f["hint"].endswith(f"这一行写成：{line}"), (f, line)
+    found = _validate(work, "--lang", "en")
+    assert found[1]["hint"].endswith("which makes the line:     form: 社团活动"), found[1]
