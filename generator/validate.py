@@ -286,6 +286,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
         if _is_date(schema):
             fh, fh_en = _date_hint(error.instance, _period_of(doc))
+        elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
+            fh, fh_en = (f"{schema.get('description', '')}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
+                         "Use letters, digits and '-' only, not starting with '-', e.g. li-na.")
         elif "a-z0-9" in schema.get("pattern", ""):
             fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
                          "Ids use lower-case letters, digits and '-', e.g. zhang-wei.")

@@ -36,3 +36,13 @@ def test_an_id_with_a_character_nobody_sees_after_it_is_one_error_with_the_line_
     assert "编号只能用" not in f["hint"], f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
     assert f["hint"].endswith(f"delete it. The line: {typed}"), f
+
+
+def test_a_git_account_in_the_wrong_format_is_not_told_the_rule_of_ids(records):
+    # (git: Li_Na was told 编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei — but a Git account may
+    # have capitals; what is wrong is the “_”)
+    edit(records, "cadres/li-na.yaml", "git: li-na", "git: Li_Na")
+    f = only(validate(records), "E-SCHEMA-005")
+    assert "小写" not in f["hint"] and "英文字母、数字和连字符" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-005")
+    assert "lower-case" not in f["hint"] and "letters, digits and '-'" in f["hint"], f
