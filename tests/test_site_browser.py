@@ -301,6 +301,26 @@ def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, med
     assert lines == 1, name.inner_text()
 
 
+def test_a_feedback_item_s_id_prints_on_one_line(page, served):
+    """A cadre's page printed on A4 (and the board of overdue items) broke an item's id at its
+    hyphens, 2023h2-cai-weimin- on one line and 1 on the next: read as two ids, the second a number.
+    Printed, the ids, first column of every table of feedback threads, are kept whole."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    cadre = next(c for (_, c), led in sorted(rs.ledgers.items()) if led.get("feedback"))
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    for rel in (f"cadres/{cadre}.html", "feedback.html"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        lines = page.eval_on_selector_all("article .thread-table tbody td:first-child", """tds => tds.map(td => {
+            const r = document.createRange(); r.selectNodeContents(td);
+            const tops = new Set(Array.from(r.getClientRects(), x => Math.round(x.top)));
+            return [td.textContent.trim(), tops.size]; })""")
+        assert lines, rel
+        assert [t for t, n in lines if n != 1] == [], (rel, lines[:3])
+
+
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):
     site, base = served
     page.goto(base + "attachment1.html")
