@@ -1896,6 +1896,51 @@ def test_a_compound_surname_is_one_in_the_id_and_a_record_under_the_old_id_is_ke
     assert cli(old, "validate").returncode == 0
 
 
+# The compound surnames an id takes whole, and the ids they were given before (one character taken as the surname).
+COMPOUND_IDS = {"呼延明": ("huyan-ming", "hu-yanming"), "钟离明": ("zhongli-ming", "zhong-liming"),
+                "万俟明": ("moqi-ming", "wan-qiming"), "单于明": ("chanyu-ming", "shan-yuming"),
+                "司马明": ("sima-ming", None), "上官明": ("shangguan-ming", None), "诸葛明": ("zhuge-ming", None),
+                "东方明": ("dongfang-ming", "dong-fangming"), "皇甫明": ("huangfu-ming", None),
+                "尉迟明": ("yuchi-ming", None), "公孙明": ("gongsun-ming", None), "慕容明": ("murong-ming", None),
+                "长孙明": ("zhangsun-ming", None), "宇文明": ("yuwen-ming", None), "司徒明": ("situ-ming", None),
+                "令狐明": ("linghu-ming", None), "夏侯明": ("xiahou-ming", None), "尉遲明": ("yuchi-ming", "yu-chiming"),
+                "萬俟明": ("moqi-ming", "wan-qiming"), "單于明": ("chanyu-ming", "dan-yuming"), "闻人明": ("wenren-ming", "wen-renming"),
+                "轩辕明": ("xuanyuan-ming", "xuan-yuanming"), "淳于明": ("chunyu-ming", "chun-yuming")}
+
+
+def test_every_compound_surname_is_one_in_the_id_read_as_a_surname(work):
+    """As b379733 did for 欧阳: 呼延明 was hu-yanming, 钟离明 zhong-liming, 东方明 dong-fangming, 单于明
+    shan-yuming (单 read as the surname 单, shan), 万俟明 wan-qiming (万俟 reads mò qí as a surname), and
+    the traditional 尉遲, 萬俟 and 單于 were split or read as words, not surnames (weichi, wanqi, danyu).  Each is now
+    whole and read as a surname; the records the first import wrote are the same on a second."""
+    names = [n for n in COMPOUND_IDS if n[:2] not in ("尉遲", "萬俟", "單于")]  # (one person each: the same id)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], *([n, "计算机学院副院长", "cs", "2024-09-01"] for n in names)])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    written = sorted(p.stem for p in (work / "records/cadres").iterdir())
+    assert [i for i in (COMPOUND_IDS[n][0] for n in names) if i not in written] == [], written
+    assert f"{len(names)} 条与已有记录相同" in cli(work, "import", "cadres", "c.xlsx", "--write", "--update").stdout
+    for name in ("尉遲明", "萬俟明", "單于明"):
+        other = work.parent / name
+        shutil.copytree(B.MINIMAL, other / "records")
+        xlsx(other / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], [name, "计算机学院副院长", "cs", "2024-09-01"]])
+        assert cli(other, "import", "cadres", "c.xlsx", "--write").returncode == 0
+        assert (other / f"records/cadres/{COMPOUND_IDS[name][0]}.yaml").is_file(), sorted((other / "records/cadres").iterdir())
+
+
+@pytest.mark.parametrize("name", [n for n, (_, old) in COMPOUND_IDS.items() if old])
+def test_a_record_under_a_compound_surnames_old_id_is_matched_not_written_again(work, name):
+    """A record an earlier import wrote under the split id (shan-yuming for 单于明) is the same person's: a
+    second import (--update) keeps it and writes no second record under the whole id (chanyu-ming)."""
+    new, old = COMPOUND_IDS[name]
+    (work / f"records/cadres/{old}.yaml").write_text(
+        f"# 2024 年导入\nname: {name}\nposition: 计算机学院副院长\nunit: cs\nactive_from: 2024-09-01\n", encoding="utf-8")
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], [name, "计算机学院副院长", "cs", "2024-09-01"]])
+    again = cli(work, "import", "cadres", "c.xlsx", "--write", "--update")
+    assert again.returncode == 0 and "1 条与已有记录相同" in again.stdout, again.stdout
+    assert not (work / f"records/cadres/{new}.yaml").exists(), sorted((work / "records/cadres").iterdir())
+
+
 def test_today_weighs_a_status_against_the_rows_last_day_for_cadres_and_clubs(work):
     """--today was read for classes' two-digit years only: a cadre 在职 whose 离任日期 had passed, or a
     club 已注销 whose 注销日期 was still to come, was imported with not a word, whatever the day.  Both
