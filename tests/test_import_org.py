@@ -2077,3 +2077,23 @@ def test_a_policy_without_status_words_says_so_not_write_none(work):
     assert "（无）" not in run.stdout and "vocabularies.import_statuses 中的状态词（现在没有写" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
     assert "(none)" not in en.stdout and "(there are none: the import knows no status" in en.stdout, en.stdout
+
+
+@pytest.mark.parametrize("zone, instant, day", [
+    ("America/Los_Angeles", "2026-07-01T02:00:00+00:00", "2026-06-30"),  # (19:00 of the 30th there, 10:00 of the 1st in Beijing)
+    ("Pacific/Kiritimati", "2026-06-30T10:30:00+00:00", "2026-07-01"),  # (00:30 of the 1st there, 18:30 of the 30th in Beijing)
+    ("Asia/Shanghai", "2026-06-30T16:00:00+00:00", "2026-07-01"),  # (midnight in Beijing)
+    ("Asia/Shanghai", "2026-06-30T15:59:59+00:00", "2026-06-30"),
+    ("No/Such_Zone", "2026-06-30T16:00:00+00:00", "2026-07-01"),  # (a zone that does not exist: validate says E-REF-015)
+])
+def test_the_imports_today_is_the_day_in_the_policys_time_zone(work, zone, instant, day):
+    """Without --today the import took today in Asia/Shanghai whatever records/policy.yaml's
+    institution.timezone said (cli.clock_today() without the record set), so a university elsewhere
+    had its 状态 checked against another day than `check`'s for hours each day.  The day an
+    instant is in is now the policy's (as check's), Asia/Shanghai when the policy names no zone."""
+    from generator.importing.command import policy_day
+
+    policy = work / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("timezone: Asia/Shanghai", f"timezone: {zone}"),
+                      encoding="utf-8")
+    assert policy_day(work / "records", dt.datetime.fromisoformat(instant)) == dt.date.fromisoformat(day)

@@ -9,6 +9,8 @@ import re
 import sys
 from pathlib import Path
 
+import yaml
+
 from generator import findings as F
 from generator.files import Unwritten, write_files
 from generator.importing.fields import HEADINGS, MSG, _plain
@@ -89,9 +91,9 @@ def write_all(writes) -> F.Finding | None:
 
 
 def cmd_import(args) -> int:
-    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, emit, records_dir
+    from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
 
-    today = args.today or clock_today()
+    today = args.today or policy_day(Path(args.records), dt.datetime.now(dt.timezone.utc))
     try:  # (after the arguments are read: a two-digit --cohort is read by --today, given after it or not)
         cohort = args.cohort and _cohort(args.cohort, today)
     except argparse.ArgumentTypeError as exc:
@@ -134,6 +136,20 @@ def cmd_import(args) -> int:
         out.write(MSG["dry"][lang] + "\n")
     code = emit(imp.findings, args, files=1)
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
+
+
+def policy_day(root: Path, instant: dt.datetime) -> dt.date:
+    """The day `instant` is in the policy's time zone (records/policy.yaml's institution.timezone), as
+    `check` reads it: today, without --today.  A policy that cannot be read: Asia/Shanghai (the import
+    then stops at records_errors, which says why)."""
+    from generator.cli import day_in
+
+    try:
+        data = yaml.safe_load((root / "policy.yaml").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        data = None
+    institution = data.get("institution") if isinstance(data, dict) else None
+    return day_in(institution.get("timezone") if isinstance(institution, dict) else None, instant)
 
 
 def _cohort(text: str, today: dt.date) -> int:
