@@ -2008,7 +2008,7 @@ def test_an_import_manifest_that_cannot_be_extended_stops_the_import(work):
     xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]])
     run = cli(work, "import", "cadres", "c.xlsx", "--write")
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
-    assert ("records/imports/lists.yaml: 错误 E-IMP-019: 导入清单 records/imports/lists.yaml 无法就地加上这次导入写的文件"
+    assert ("records/imports/lists.yaml:2:10: 错误 E-IMP-019: 导入清单 records/imports/lists.yaml 无法就地加上这次导入写的文件"
             "（cadres/wang-fang.yaml）") in run.stdout, run.stdout
 
 
@@ -2097,3 +2097,21 @@ def test_the_imports_today_is_the_day_in_the_policys_time_zone(work, zone, insta
     policy.write_text(policy.read_text(encoding="utf-8").replace("timezone: Asia/Shanghai", f"timezone: {zone}"),
                       encoding="utf-8")
     assert policy_day(work / "records", dt.datetime.fromisoformat(instant)) == dt.date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("manifest, where", [
+    ("source: 名单\nrecords: cadres/li-na.yaml\n", "2:10"),  # (records no list: at its value)
+    ("# 导入清单\n- cadres/li-na.yaml\n", "2:1"),  # (a list, not a mapping: where it starts)
+    ("source: 名单\nrecords:\n  - cadres/li-na.yaml\nrecords:\n  - cadres/zhang-san.yaml\n", "4:1"),  # (a key twice)
+    ("source: 名单\nrecords:\n  - cadres/li-na.yaml\n  - {id: 1}\n", "3:3"),  # (an item no file name: the list)
+])
+def test_e_imp_019_says_the_line_and_column_of_the_manifest_where_it_cannot_be_extended(work, manifest, where):
+    """E-IMP-019 said records/imports/lists.yaml with no line, so whoever fixed the manifest by hand
+    looked through it for what the import could not extend.  It now gives the line and column: the
+    records' value that is no list, the item the list cannot keep, the key written twice (as the
+    loader reports it), the document that is no mapping."""
+    (work / "records/imports").mkdir(exist_ok=True)
+    (work / "records/imports/lists.yaml").write_text(manifest, encoding="utf-8")
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]])
+    run = cli(work, "import", "cadres", "c.xlsx", "--write")
+    assert run.returncode == 1 and f"records/imports/lists.yaml:{where}: 错误 E-IMP-019" in run.stdout, run.stdout

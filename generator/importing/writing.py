@@ -22,6 +22,28 @@ from generator.load import display_path
 MANIFEST, MANIFEST_SOURCE = "imports/lists.yaml", "python -m generator import 导入的名单（班级、干部、单位、社团）"
 
 
+def _unextended(text: str | None, exc) -> tuple[int, int] | None:
+    """Where the import manifest `text` cannot be extended (E-IMP-019): the line patch refused, the
+    loader's first problem (a key twice, YAML it cannot read), its records' value, else its start;
+    None when there was none."""
+    from generator.load import parse_bytes
+
+    if text is None:
+        return None
+    if getattr(exc, "line", None):
+        line = text.split("\n")[exc.line - 1]
+        return exc.line, len(line) - len(line.lstrip()) + 1
+    problems = [f for f in parse_bytes(text.encode("utf-8"), "")[3] if f.line]
+    if problems:
+        return problems[0].line, problems[0].column or 1
+    try:
+        root = yaml.compose(text)
+    except yaml.YAMLError:
+        return 1, 1
+    node = next((v for k, v in root.value if k.value == "records"), root) if isinstance(root, yaml.MappingNode) else root
+    return (node.start_mark.line + 1, node.start_mark.column + 1) if node is not None else (1, 1)
+
+
 class Writing:
     """The records written (a part of Importer)."""
 
@@ -44,8 +66,8 @@ class Writing:
             else:
                 out = patch(text, yaml.compose(text), {"records": wanted}, "")
             self.writes[path] = read_back(out, lambda d: d.get("records") == wanted)
-        except (Unmergeable, yaml.YAMLError):
-            self.findings.append(F.make("E-IMP-019", display_path(path), None, record=display_path(path),
+        except (Unmergeable, yaml.YAMLError) as exc:
+            self.findings.append(F.make("E-IMP-019", display_path(path), _unextended(text, exc), record=display_path(path),
                                         files="、".join(rels), files_en=", ".join(rels)))
             return
         self.summary.append((f"{MSG['updated']['zh'] if text is not None else MSG['new']['zh']} {display_path(path)}"
