@@ -301,24 +301,45 @@ def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, med
     assert lines == 1, name.inner_text()
 
 
-def test_a_feedback_item_s_id_prints_on_one_line(page, served):
-    """A cadre's page printed on A4 (and the board of overdue items) broke an item's id at its
-    hyphens, 2023h2-cai-weimin- on one line and 1 on the next: read as two ids, the second a number.
-    Printed, the ids, first column of every table of feedback threads, are kept whole."""
+def _printed(page, served, other: str):
+    """The page of a cadre with feedback, then `other`, each opened as printed on A4 landscape."""
     site, base = served
     rs = validate_records(site.records)[0]
     cadre = next(c for (_, c), led in sorted(rs.ledgers.items()) if led.get("feedback"))
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
-    for rel in (f"cadres/{cadre}.html", "feedback.html"):
+    for rel in (f"cadres/{cadre}.html", other):
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
+        yield rel
+
+
+def test_a_feedback_item_s_id_prints_on_one_line(page, served):
+    """A cadre's page printed on A4 (and the board of overdue items) broke an item's id at its
+    hyphens, 2023h2-cai-weimin- on one line and 1 on the next: read as two ids, the second a number.
+    Printed, the ids, first column of every table of feedback threads, are kept whole."""
+    for rel in _printed(page, served, "feedback.html"):
         lines = page.eval_on_selector_all("article .thread-table tbody td:first-child", """tds => tds.map(td => {
             const r = document.createRange(); r.selectNodeContents(td);
             const tops = new Set(Array.from(r.getClientRects(), x => Math.round(x.top)));
             return [td.textContent.trim(), tops.size]; })""")
         assert lines, rel
         assert [t for t, n in lines if n != 1] == [], (rel, lines[:3])
+
+
+def test_a_table_s_head_prints_as_tall_as_its_words(page, served):
+    """Printed, the head row of a cadre page's tables was two lines tall for one line of words (the
+    theme's sort icon, an empty box 1.2 em square after each header, kept its place on paper and
+    wrapped under 编号): a blank band under every head, on every page it repeats. It prints no icon."""
+    for rel in _printed(page, served, "index.html"):
+        tall = page.eval_on_selector_all("article table thead tr", """trs => trs.filter(tr => tr.getClientRects().length).map(tr => {
+            const ths = Array.from(tr.cells).filter(th => th.getClientRects().length);
+            const words = Math.max(...ths.map(th => { const r = document.createRange(); r.selectNodeContents(th);
+                const rects = Array.from(r.getClientRects()); return Math.max(...rects.map(x => x.bottom)) - Math.min(...rects.map(x => x.top)); }));
+            const cs = getComputedStyle(ths[0]);
+            const inner = tr.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) - 2;
+            return [ths.map(th => th.textContent.trim()).join(","), Math.round(words), Math.round(inner)]; }).filter(([t, w, h]) => h > w * 1.5)""")
+        assert tall == [], (rel, tall[:4])
 
 
 def test_attachment1_prints_to_a4_landscape_pdf(page, served):
