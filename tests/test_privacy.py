@@ -764,8 +764,11 @@ def test_a_student_number_in_groups_after_other_words_is_still_found():
         assert [m.kind for m in scanner.scan(sentence)] == ["student_number"], sentence
 
 
-@pytest.mark.parametrize("sentence", ["家长电话 +86 (138) 1234 5678", "家长电话(+86)138-1234-5678", "家长电话（+86）138 1234 5678",
-                                      "电话+86(138)12345678", "电话 (0086) 139-2345-6789", "电话 86 (139) 2345 6789"])
+MOBILES_BRACKETED = ["家长电话 +86 (138) 1234 5678", "家长电话(+86)138-1234-5678", "家长电话（+86）138 1234 5678",
+                     "电话+86(138)12345678", "电话 (0086) 139-2345-6789", "电话 86 (139) 2345 6789"]
+
+
+@pytest.mark.parametrize("sentence", MOBILES_BRACKETED)
 def test_a_mobile_with_its_country_code_or_its_prefix_in_brackets_is_found(sentence):
     # +86 (138) 1234 5678 and (+86)138-1234-5678 were not found (+86 138 1234 5678 was)
     found = privacy.scan_text(sentence)
@@ -871,13 +874,32 @@ def test_a_character_of_no_width_inside_a_find_hides_nothing(tmp_path, sentence,
     assert privacy.redact(sentence) == shown
 
 
-@pytest.mark.parametrize("sentence", ["家长电话 1381 234 5678", "家长电话1381-234-5678", "家长电话：138 123 45678",
-                                      "家长电话 +86 1381 234 5678", "电话138-123-45678"])
+MOBILES_GROUPED = ["家长电话 1381 234 5678", "家长电话1381-234-5678", "家长电话：138 123 45678", "家长电话 +86 1381 234 5678",
+                   "电话138-123-45678"]
+
+
+@pytest.mark.parametrize("sentence", MOBILES_GROUPED)
 def test_a_mobile_grouped_four_three_four_or_three_three_five_is_found(sentence):
     # 1381 234 5678 and 138 123 45678 (as some phones and business cards group them) were not found
     found = privacy.scan_text(sentence)
     assert [m.kind for m in found] == ["mobile"] and found[0].masked == "138****5678", found
     assert "234" not in privacy.redact(sentence) and "123" not in privacy.redact(sentence)
+
+
+# … with dots between the groups (138.1234.5678, as on a business card), or typed in full-width digits (the text narrowed)
+MOBILES_MORE = ["家长电话138.1234.5678", "家长电话１３８１２３４５６７８", "电话：139．2345．6789"]
+# (near them, nothing: an amount, a version, a date)
+PHONES_CLEAN = ["共支出138.5元", "系统升级到1.38.1234版本", "电话会议于2026.12.02召开", "电话联系3次，面谈2次"]
+
+
+@pytest.mark.parametrize("sentence", MOBILES_MORE)
+def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["mobile"]
+
+
+@pytest.mark.parametrize("sentence", PHONES_CLEAN)
+def test_an_amount_a_version_or_a_date_near_a_phone_word_is_no_phone(sentence):
+    assert privacy.scan_text(sentence) == []
 
 
 @pytest.mark.parametrize("sentence", WECHAT_CLEAN)
