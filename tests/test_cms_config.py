@@ -696,3 +696,13 @@ def test_the_form_refuses_every_mobile_the_privacy_check_finds(config, records):
     found = [c[2] for c in tp.CASES if c[0] == "mobile"] + tp.MOBILES_BRACKETED + tp.MOBILES_GROUPED + tp.MOBILES_MORE
     _the_form_and_validate_agree(config, records, found, tp.PHONES_CLEAN)
 
+
+def test_the_form_refuses_every_landline_the_privacy_check_finds(config, records):
+    """宿舍座机024-83687123, 家里电话(0411)8470 1234 and 办公电话 8368 7123 were refused by validate (a landline, with its
+    area code or after a phone word) and saved by the form, which knew only mobiles; the form now reads them with
+    privacy's expressions (privacy.LANDLINE_RX, PHONE_WORD_RX; test_privacy's landlines)."""
+    from tests import test_privacy as tp
+
+    found = [c[2] for c in tp.CASES if c[0] == "landline"] + tp.LANDLINES_MORE
+    _the_form_and_validate_agree(config, records, found, tp.PHONES_CLEAN)
+

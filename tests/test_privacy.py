@@ -892,6 +892,16 @@ MOBILES_MORE = ["家长电话138.1234.5678", "家长电话１３８１２３４�
 PHONES_CLEAN = ["共支出138.5元", "系统升级到1.38.1234版本", "电话会议于2026.12.02召开", "电话联系3次，面谈2次"]
 
 
+# A landline: with its area code (024-83687123, (0411)8470 1234, 转 an extension), or after 电话/座机/tel without it
+LANDLINES_MORE = ["办公电话 8368 7123", "tel 83687123", "联系方式：(024)8368-7123转123", "宿舍座机024\u00a08368\u00a07123",
+                  "家长座机０２４－８３６８７１２３"]
+
+
+@pytest.mark.parametrize("sentence", LANDLINES_MORE)
+def test_a_landline_grouped_or_after_a_phone_word_is_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["landline"]
+
+
 @pytest.mark.parametrize("sentence", MOBILES_MORE)
 def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
     assert [m.kind for m in privacy.scan_text(sentence)] == ["mobile"]
