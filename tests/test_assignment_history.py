@@ -160,3 +160,49 @@ def test_a_started_row_that_named_the_wrong_class_is_acknowledged_by_its_correct
     write(repo, {FILE: text.replace("on: 2026-03-02", "on: 2026-03-03")})
     commit(repo, "2026-03-06 10:00", "写错的更正")
     assert len(_said(repo)) == 1
+
+
+def _stale(repo, today="2026-03-20", *args):
+    r = check_cli(repo / "records", "--today", today, "--format", "json", *args)
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-021"]
+
+
+def test_a_corrected_entry_that_matches_no_rewrite_is_told_with_the_entries_that_would(tmp_path):
+    # as the calendar's W-CHK-018: an entry with a mistyped day or value silences nothing, and nobody was told
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)
+    right = "corrected: [{on: 2026-03-02, class: cs-2025-01}]"
+    text = (repo / FILE).read_text(encoding="utf-8")
+    with_entry = lambda entry, row="zhang-wei": text.replace(  # noqa: E731
+        f"  - cadre: {row}\n", f"  - cadre: {row}\n    corrected: [{entry}]\n")
+    write(repo, {FILE: with_entry("{on: 2026-03-03, class: cs-2025-01}")})  # (the day of the commit mistyped)
+    commit(repo, "2026-03-04 10:00", "记下更正")
+    (said,) = _stale(repo)
+    assert said["file"] == FILE and said["line"] == _line(repo, "corrected:"), said
+    assert "{on: 2026-03-03, class: cs-2025-01}" in said["message"] and "干部“张伟”" in said["message"] \
+        and "什么也没有消除" in said["message"], said
+    assert right[len("corrected: ["):-1] in said["hint"], said
+    assert len(_said(repo)) == 1  # (the rewrite is still told)
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-021" in en.stdout and "matches no rewrite" in en.stdout and "{on: 2026-03-02, class: cs-2025-01}" in en.stdout, en.stdout
+    # the value before mistyped: told too; the right entry: neither
+    write(repo, {FILE: with_entry("{on: 2026-03-02, class: me-2025-01}")})
+    commit(repo, "2026-03-05 10:00", "改更正")
+    assert len(_stale(repo)) == 1
+    write(repo, {FILE: with_entry("{on: 2026-03-02, class: cs-2025-01}")})
+    commit(repo, "2026-03-06 10:00", "改更正")
+    assert _stale(repo) == [] and _said(repo) == []
+    assert _stale(repo, "2026-03-01") == []  # (a replay of a day before the rewrite: the entry still matches it)
+    # an entry on a row never rewritten since it began (li-na's): nothing to match, to be deleted
+    write(repo, {FILE: with_entry("{on: 2026-03-02, class: cs-2025-01}", "li-na")})
+    commit(repo, "2026-03-07 10:00", "写错行的更正")
+    (said,) = _stale(repo)
+    assert "李娜" in said["message"] and "张伟" in said["hint"] and "请删去" not in said["hint"], said
+    other = _repo(tmp_path / "other")
+    write(other, {FILE: assignments("2025-2027", "2025-09-01", "2027-08-31", ZHANG, LI)})
+    commit(other, "2025-12-01 10:00", "联系点")
+    write(other, {FILE: (other / FILE).read_text(encoding="utf-8").replace(
+        "  - cadre: li-na\n", "  - cadre: li-na\n    corrected: [{on: 2026-03-02, class: cs-2025-01}]\n")})
+    commit(other, "2026-03-02 10:00", "记下更正")
+    (said,) = _stale(other)
+    assert "请删去这一项" in said["hint"], said

@@ -27,14 +27,15 @@ def check_assignment_history(ctx: Context, history: History) -> str:
         state = state if state != "ok" else state_now
         rows = [r for r in rs.assignments if r.doc is cycle.doc]
         now = {_key(r.data): r for r in rows}
-        days, before, put = {}, None, {}  # (each day's last version: a slip put right the same day is no change)
-        for version, day in versions:
-            if day <= ctx.today:
-                days.setdefault(day, version)
-        for day, version in reversed(days.items()):
+        days, before, put, changes = {}, None, {}, {}  # (each day's last version: a slip put right the same day
+        for version, day in versions:  # is no change)
+            days.setdefault(day, version)
+        for day, version in reversed(days.items()):  # (told by --today; an entry matches any change, as W-CHK-018)
             if before is not None:
-                _compare(ctx, cycle, rows, now, before, version, day.isoformat(), put)
+                _compare(ctx, cycle, rows, now, before, version, day.isoformat(), put, changes, day <= ctx.today)
             before = version
+        if versions:
+            _stale(ctx, rows, changes)
     gone, state_gone = deleted_files(rs.root, "assignments", ctx.tz, history, _last)
     _deleted(ctx, [g for g in gone if g[0] not in {c.doc.rel for c in rs.cycles.values()}])
     return state if state != "ok" else state_gone
@@ -78,9 +79,11 @@ def _rows(data) -> list:
     return [list(_key(r)) for r in (rows if isinstance(rows, list) else []) if isinstance(r, dict)]
 
 
-def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: list, on: str, put: dict) -> None:
-    """W-CHK-019 of each row of `before` that had begun by `on` and is not in `after`; `put`: each row
-    written in place of one (→ that one), whose removal, that one put back since, is the rewrite undone."""
+def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: list, on: str, put: dict,
+             changes: dict, tell: bool) -> None:
+    """W-CHK-019 (if `tell`) of each row of `before` that had begun by `on` and is not in `after`; `put`: each
+    row written in place of one (→ that one), whose removal, that one put back since, is the rewrite undone;
+    `changes`: the row written (its key) → the `corrected` entry of each such rewrite of it (W-CHK-021)."""
     later = {tuple(r) for r in after}
     earlier = {tuple(r) for r in before}
     added = [tuple(r) for r in after if tuple(r) not in earlier]
@@ -91,10 +94,13 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
             (r for r in added if r[0] == old[0] and r[1:3] == old[1:3]), None) or next(
             (r for r in added if r[1:3] == old[1:3] and r[3] == old[3]), None)
         put[new] = old
-        if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old) \
-                or _acknowledged(now.get(new), old, on):
+        if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old):
             continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013,
-            # E-CHK-002; or a mistake corrected, as its row's `corrected` says)
+            # E-CHK-002)
+        if new is not None:
+            changes.setdefault(new, []).append({"on": on, **_before(old, new)})
+        if not tell or _acknowledged(now.get(new), old, on):
+            continue  # (a replay of a day before it; or a mistake corrected, as its row's `corrected` says)
         at = now.get(new) or (rows[min(i, len(rows) - 1)] if rows else None)
         pos = at.pos() if at is not None else cycle.key_pos("assignments")
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
@@ -113,17 +119,60 @@ def _before(old: tuple, new: tuple) -> dict:
 def _acknowledged(row, old: tuple, on: str) -> bool:
     """Whether `row` (the row the change wrote, as it is now) has a `corrected` entry of the day `on`
     that gives what the change changed of `old`: the row was simply wrong, and no one held it."""
-    entries = row.get("corrected") if row is not None else None
-    new = _key(row.data) if row is not None else None
-    return any(isinstance(e, dict) and str(e.get("on")) == on and {k: str(v) for k, v in e.items() if k != "on"}
-               == _before(old, new) for e in (entries if isinstance(entries, list) else []))
+    if row is None:
+        return False
+    return _said({"on": on, **_before(old, _key(row.data))}) in {_said(e) for _i, e in _entries(row)}
+
+
+def _entries(row) -> list:
+    """(index, entry) of each entry of the row's `corrected`."""
+    entries = row.get("corrected")
+    return [(i, e) for i, e in enumerate(entries if isinstance(entries, list) else []) if isinstance(e, dict)]
+
+
+def _said(entry: dict) -> frozenset:
+    """A `corrected` entry as compared: its keys and values as text (a date as YAML reads it, or quoted)."""
+    return frozenset((k, str(v)) for k, v in entry.items())
+
+
+def _text(entry: dict) -> str:
+    return "{" + ", ".join(f"{k}: {v}" for k, v in entry.items()) + "}"
+
+
+def _stale(ctx: Context, rows: list, changes: dict) -> None:
+    """W-CHK-021 of each `corrected` entry of a row that matches no rewrite of it in the history (`changes`,
+    whatever --today, as W-CHK-018): its day or a value mistyped, the rewrite before the row began (nothing to
+    record), put back since, or the entry under another row; with the entries that would match."""
+    for row in rows:
+        key, mine = _key(row.data), changes.get(_key(row.data), [])
+        for i, entry in _entries(row):
+            if _said(entry) in {_said(c) for c in mine}:
+                continue
+            owner = next((r for r in rows if r is not row and _said(entry) in {_said(c) for c in changes.get(_key(r.data), [])}), None)
+            if owner is not None:
+                whose = f"干部“{ctx.cadre_name(owner.get('cadre'))}”联系{_KINDS[_key(owner.data)[1]][0]} {_key(owner.data)[2]}"
+                whose_en = f"cadre '{ctx.cadre_name(owner.get('cadre'))}''s {_KINDS[_key(owner.data)[1]][1]} {_key(owner.data)[2]}"
+                would = (f"它对得上的是{whose}的那一行的改写：请把它移到那一行的 corrected 中",
+                         f"It matches a rewrite of the row of {whose_en}: move it to that row's corrected")
+            elif mine:
+                texts = "、".join(dict.fromkeys(_text(c) for c in mine))
+                would = (f"Git 历史中这一行能对上的是 {texts}，请改成" + ("它" if len(mine) == 1 else "其中对的一项"),
+                         f"What Git's history would match for this row is {texts.replace('、', ', ')}: write "
+                         + ("that" if len(mine) == 1 else "the right one") + " instead")
+            else:
+                would = ("Git 历史中这一行开始以后没有被改写过（开始以前的改动、原来的一行已经加回的改写都不用记），请删去这一项",
+                         "In Git's history this row was not rewritten after it had begun (a change before it began, or "
+                         "one whose row before has been put back, needs no entry): delete this entry")
+            ctx.add("W-CHK-021", row, row.pos("corrected", i), entry=_text(entry), name=ctx.cadre_name(key[0]),
+                    kind=_KINDS[key[1]][0], kind_en=_KINDS[key[1]][1], point=key[2], start=key[3],
+                    would=would[0], would_en=would[1])
 
 
 def _entry(old: tuple, new: tuple | None, on: str) -> dict:
     """The hint's other way: the `corrected` entry that records the change as the correction of a mistake."""
     if new is None:
         return {"fix": "", "fix_en": ""}
-    entry = "corrected: [{" + ", ".join(f"{k}: {v}" for k, v in {"on": on, **_before(old, new)}.items()) + "}]"
+    entry = "corrected: [" + _text({"on": on, **_before(old, new)}) + "]"
     return {"fix": f"如果原来的一行只是写错了（没有人按它联系过），不用加回，而在改写后的这一行下（与它的 start: 对齐）加上一行 {entry}，"
                    "并在提交说明中写明更正原因。",
             "fix_en": f" If the row before was simply wrong (no one held it), do not put it back: add the line {entry} to "

@@ -280,6 +280,18 @@ CODES = {
                    "over; a start on the cadre's first day in office (active_from), an end on their last (active_to) or on "
                    "the class's or club's until need none; see the guide, administrators, changing a contact point.",
     },
+    "W-CHK-021": {
+        "severity": "warning",
+        "zh": "干部“{name}”联系{kind} {point}（{start} 起）的这一行的更正记录 {entry} 对不上 Git 历史中这一行的任何一次改写："
+              "它什么也没有消除",
+        "en": "the correction {entry} of the row of cadre '{name}''s assignment to the {kind_en} {point} (from {start}) "
+              "matches no rewrite of the row in Git's history: it silences nothing",
+        "hint_zh": "corrected 的一项要写改写提交的那一天（on）和改写以前的值（cadre、class 或 club、start 中改了的），"
+                   "与 W-CHK-019 提示的一样。{would}。见 使用指南 → 管理员 → 调整联系点。",
+        "hint_en": "An entry of corrected gives the day the rewrite was committed (on) and the values before it that it "
+                   "changed (cadre, class or club, start), as W-CHK-019's hint says. {would_en}. See the guide, "
+                   "administrators, changing a contact point.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
