@@ -206,3 +206,21 @@ def test_a_corrected_entry_that_matches_no_rewrite_is_told_with_the_entries_that
     commit(other, "2026-03-02 10:00", "记下更正")
     (said,) = _stale(other)
     assert "请删去这一项" in said["hint"], said
+
+
+def test_a_deleted_row_or_file_is_not_said_to_be_judged_by_a_rewritten_row(tmp_path):
+    # a deleted row has no rewritten row: its days now count as if the cadre never held the point
+    from tests.gitrepo import git
+    repo = _repo(tmp_path)
+    _rows(repo, ZHANG)  # (li-na's row deleted)
+    other = _repo(tmp_path / "other")
+    git(other, "rm", "-q", FILE)
+    commit(other, "2026-03-02 10:00", "删去联系点安排")
+    for where in (repo, other):
+        said = [f for f in _said(where) if "李娜" in f["message"]]
+        assert said and "改写后的" not in said[0]["message"] and "记录中已经没有这一行" in said[0]["message"], said
+        en = check_cli(where / "records", "--today", "2026-03-20", "--lang", "en").stdout
+        assert "judged by the rewritten row" not in en and "the records no longer have the row" in en, en
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"})  # (a rewritten row: as before)
+    said = [f for f in _said(repo) if "张伟" in f["message"]]
+    assert said and "现在按改写后的安排判断" in said[0]["message"], said

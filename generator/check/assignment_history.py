@@ -63,7 +63,7 @@ def _deleted(ctx: Context, gone: list) -> None:
             ctx.add("W-CHK-019", shown + rel, tuple(pos), on=on, cadre=old[0], name=ctx.cadre_name(old[0]),
                     kind=_KINDS[old[1]][0], kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3],
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
-                    change_en="was deleted with the whole file", undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
+                    change_en="was deleted with the whole file", **_GONE, undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
                     undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="",
                     put="给原来的一行", put_en="ends the row")
 
@@ -190,7 +190,7 @@ def _never_counted(ctx: Context, span: tuple, old: tuple) -> bool:
 
 def _what(old: tuple, new: tuple | None) -> dict:
     if new is None:
-        return {"change": "被删去了", "change_en": "was deleted"}
+        return {"change": "被删去了", "change_en": "was deleted", **_GONE}
     said, said_en = [], []
     if new[0] != old[0]:
         said.append(f"干部改为 {new[0]}"), said_en.append(f"its cadre changed to {new[0]}")
@@ -199,7 +199,14 @@ def _what(old: tuple, new: tuple | None) -> dict:
         said_en.append(f"its contact point changed to the {_KINDS[new[1]][1]} {new[2]}")
     if new[3] != old[3]:
         said.append(f"开始日期改为 {new[3]}"), said_en.append(f"its start moved to {new[3]}")
-    return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en)}
+    return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en),
+            "now": "它的那些日子现在按改写后的安排判断，记录中看不出那段时间由谁联系哪个联系点",
+            "now_en": "its days are now judged by the rewritten row, and the records no longer show who held which point then"}
+
+
+_GONE = {"now": "记录中已经没有这一行，它的那些日子算作这位干部没有联系这个联系点，看不出那段时间由谁联系它",
+         "now_en": "the records no longer have the row: its days count as if the cadre had not held the point, and "
+                   "nothing shows who held it then"}  # (a row deleted, alone or with its file: no rewritten row)
 
 
 _UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（{commit} 是删去它的提交；删错了的，找回并提交即可），"

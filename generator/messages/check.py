@@ -256,10 +256,9 @@ CODES = {
     },
     "W-CHK-019": {
         "severity": "warning",
-        "zh": "干部“{name}”联系{kind} {point}（{start} 起）的安排在 {on} {change}，那时它已经开始：它的那些日子现在按改写后的"
-              "安排判断，记录中看不出那段时间由谁联系哪个联系点",
+        "zh": "干部“{name}”联系{kind} {point}（{start} 起）的安排在 {on} {change}，那时它已经开始：{now}",
         "en": "the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) {change_en} on {on}, after it had begun: "
-              "its days are now judged by the rewritten row, and the records no longer show who held which point then",
+              "{now_en}",
         "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员{undo}{put}（cadre: {cadre}，"
                    "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因），"
                    "再为新的联系点或日期另起一行；见 使用指南 → 管理员 → 调整联系点。{fix}",
