@@ -25,7 +25,9 @@ When the committed CODEOWNERS is not what the records give today (a unit's `unti
 bodies (of an open ledger reminder, and the coverage one) say so to the administrators: what to run.
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
-week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.
+week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.  A period not archived
+is listed for a year from its due date, then while a ledger of it is missing or for a window after the
+last came in (due_window, _settled: the check is run then).
 """
 from __future__ import annotations
 
@@ -451,13 +453,14 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     return title, "\n".join(lines) + "\n"
 
 
-def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) -> dict:
+def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, settled=None) -> dict:
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
-    `window_days` from today or before)?  A period not archived by today stays in `periods` however
-    long ago it was due, while a ledger of it may be missing (`remind --period` says who, or closes its
-    issue); an archived one stays for a year from its due date or its archiving day, whichever is later,
-    so that its reminder issue is closed (`remind --period` says it is archived, missing=0); it makes
-    no day a daily reminder day."""
+    `window_days` from today or before)?  A period not archived by today stays in `periods` for a year
+    from its due date, and after that while its reminder may not be over: `settled` (of those periods:
+    the ids of the ones with nothing missing whose issue has been closed, _settled) leaves the others
+    (`remind --period` says who is missing, or closes its issue); an archived one stays for a year from
+    its due date or its archiving day, whichever is later, so that its reminder issue is closed
+    (`remind --period` says it is archived, missing=0); it makes no day a daily reminder day."""
     from generator.check.deadlines import last_on_time
 
     archived = {p: parse_date(doc.data.get("archived_on")) or today for p, doc in archived_by(rs, today).items()}
@@ -467,6 +470,9 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     first = min((c.date("start") for c in rs.cycles.values() if c.date("start")), default=today - year)
     listed = [p for p in rs.periods_between(min(first, today - year), today) if p.start <= today and p.due - opens <= today
               and (p.id not in archived or today - year <= max(p.due, archived[p.id]))]
+    old = [p for p in listed if p.id not in archived and p.due < today - year]
+    done = settled(old) if old and settled is not None else set()
+    listed = [p for p in listed if p.id not in done]
     periods = [p for p in listed if p.id not in archived]
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
     daily = any(p.due - opens <= today <= last_on_time(rs, p) for p in periods)
@@ -474,6 +480,24 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int) ->
     reason = "daily" if daily else ("weekly" if weekly else "none")
     return {"send": "true" if reason != "none" else "false", "reason": reason,
             "periods": json.dumps([p.id for p in listed])}
+
+
+def _settled(rs: RecordSet, today: dt.date, periods: list, window_days: int) -> set:
+    """The ids of `periods` (not archived, due over a year ago) whose reminder is over: nothing missing
+    as `remind --period` counts it, and the last of their ledgers in (its first landing in Git, or its
+    import's date) more than a window ago, at least a week (a weekly reminder day between): the
+    reminder day after it ran `remind --period` with missing=0, which closed its issue.  The check's
+    data is read only then (none: nothing settled, every period stays listed)."""
+    data, later, empty = _check_data(rs, today)
+    if data is None or data.get("ledgers") is None:
+        return set()
+    since = (today - dt.timedelta(days=max(window_days, 7))).isoformat()
+    came = defaultdict(list)  # period → when each of its ledgers came in ("" unknown: a shallow clone)
+    for row in data["ledgers"]:
+        if (row.get("period"), row.get("cadre")) in rs.ledgers:
+            came[row["period"]].append(str(row.get("submitted") or "")[:10])
+    return {p.id for p in periods if not _behind(rs, p.id, today, data, later, empty)[3]
+            and all("" < day < since for day in came[p.id])}
 
 
 def _records_rel(records: Path) -> str:
@@ -502,14 +526,22 @@ def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | No
                      root: Path, lang: str = "zh", empty: frozenset = frozenset()) -> tuple:
     """(title, body, missing, marker) of the ledger reminder of `period` (`later`, `empty`: of _check_data);
     missing counts the ledgers in with errors (with_errors) and those with no activity (W-CHK-017) too."""
+    missing, broken, idle, count = _behind(rs, period, today, data, later, empty)
     archived = period in archived_periods(rs)
-    missing = [] if archived else missing_cadres(rs, period, today, data, later)
-    broken = [] if archived else with_errors(rs, period, later)
-    idle = [] if archived else sorted(c for p, c in empty if p == period)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
                               owed(data, period), admin_note(rs, today, root) if missing or broken or idle else [],
                               site_url(repo_of(root) or Path.cwd()) if missing else None, broken, lang, idle)
-    return title, body, len(set(missing) | set(broken) | set(idle)), MARK.format(kind="ledger-reminder", key=period)
+    return title, body, count, MARK.format(kind="ledger-reminder", key=period)
+
+
+def _behind(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
+            empty: frozenset) -> tuple[list, list, list, int]:
+    """(missing, in with errors, with no activity, how many cadres in all: `missing=`) of `period`; none archived."""
+    if period in archived_periods(rs):
+        return [], [], [], 0
+    missing, broken = missing_cadres(rs, period, today, data, later), with_errors(rs, period, later)
+    idle = sorted(c for p, c in empty if p == period)
+    return missing, broken, idle, len(set(missing) | set(broken) | set(idle))
 
 
 def cmd_remind(args) -> int:
@@ -541,7 +573,8 @@ def cmd_remind(args) -> int:
     if args.due_window:
         window = rs.setting("reminders", "window_days", default=15)
         weekday = rs.setting("reminders", "weekday", default=1)
-        for key, value in due_window(rs, today, int(window), int(weekday)).items():
+        settled = lambda periods: _settled(rs, today, periods, int(window))  # noqa: E731
+        for key, value in due_window(rs, today, int(window), int(weekday), settled).items():
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK
     if args.coverage:

@@ -927,3 +927,34 @@ def test_an_unarchived_period_with_a_ledger_missing_stays_reminded_after_a_year_
     after = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-18", "--body-file", str(tmp_path / "b.md"))
     assert after.returncode == 0 and "missing=0" in after.stdout
     assert "2025-H2" not in periods("2028-01-17")  # (a year after it was archived)
+
+
+def test_an_old_unarchived_period_is_listed_while_a_ledger_is_missing_and_a_window_after_the_last_came_in(tmp_path):
+    """Since every unarchived period stayed listed (b0c0fb5), each one due over a year ago ran a matrix job
+    (make setup, remind --period: missing=0) on every reminder day for ever — the demo 6 periods for 2.  One
+    due over a year ago is listed while a ledger of it is missing, and for a window after its last ledger
+    came in, so that the reminder day after it runs remind --period with missing=0 and closes its issue."""
+    repo = make_repo(tmp_path)
+
+    def periods(day):
+        r = run(repo, "remind", "--due-window", "--today", day)
+        assert r.returncode == 0, r.stderr
+        return json.loads(dict(line.split("=", 1) for line in r.stdout.splitlines())["periods"])
+
+    assert "2025-H2" in periods("2027-01-04")  # (li-na's ledger missing, a year after the due date)
+    own = (repo / "records/ledgers/2025-H2/zhang-wei.yaml").read_text(encoding="utf-8")
+    edit(repo, "records/ledgers/2025-H2/li-na.yaml",
+         text=own.split("feedback:")[0].replace("zhang-wei", "li-na").replace("cs-2025-01", "club-robotics"))
+    commit(repo, "2027-01-06 10:00", "补交 2025-H2")
+    assert "2025-H2" in periods("2027-01-11")  # (the reminder day after it came in: its issue is closed)
+    closed = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-11", "--body-file", str(tmp_path / "b.md"))
+    assert closed.returncode == 0 and "missing=0" in closed.stdout, closed.stdout
+    assert "2025-H2" not in periods("2027-01-25") and "2025-H2" not in periods("2028-03-06")
+    assert "2025-H2" in periods("2027-01-04")  # (a replay of a day before it came in: still missing)
+
+
+def test_the_demo_lists_only_the_periods_it_reminds_of_or_whose_issue_may_be_open():
+    r = run(ROOT, "remind", "--due-window", "--today", "2026-12-07")
+    assert r.returncode == 0, r.stderr
+    listed = json.loads(dict(line.split("=", 1) for line in r.stdout.splitlines())["periods"])
+    assert listed == ["2025-H2", "2026-H1"], listed
