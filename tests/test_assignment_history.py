@@ -224,3 +224,25 @@ def test_a_deleted_row_or_file_is_not_said_to_be_judged_by_a_rewritten_row(tmp_p
     _rows(repo, {**ZHANG, "class": "cs-2025-02"})  # (a rewritten row: as before)
     said = [f for f in _said(repo) if "张伟" in f["message"]]
     assert said and "现在按改写后的安排判断" in said[0]["message"], said
+
+
+def test_a_rewrite_before_the_whole_file_was_deleted_is_still_told_once_the_file_is_brought_back(tmp_path):
+    # the file's history stopped at its deletion: brought back as W-CHK-019's hint says, its versions before
+    # were no longer read, and a row rewritten before the deletion was told no more
+    from tests.gitrepo import git
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)  # (2026-03-02: zhang-wei's class rewritten)
+    assert len(_said(repo)) == 1
+    git(repo, "rm", "-q", FILE)
+    commit(repo, "2026-03-05 10:00", "删去联系点安排")
+    gone = _said(repo)  # (while it is deleted: its rows, as they were then, deleted with it)
+    assert len(gone) == 2 and all("随整个文件被删去了" in f["message"] for f in gone), gone
+    git(repo, "checkout", "HEAD^", "--", FILE)
+    commit(repo, "2026-03-06 10:00", "找回联系点安排")
+    said = _said(repo)
+    assert len(said) == 1 and "cs-2025-01" in said[0]["message"] and "2026-03-02" in said[0]["message"] \
+        and "联系点改为班级 cs-2025-02" in said[0]["message"], said
+    # brought back with the row put back and ended: told no more
+    _rows(repo, {**ZHANG, "end": "2026-03-01", "reason": "调整"}, {**ZHANG, "class": "cs-2025-02", "start": "2026-03-02"},
+          LI, when="2026-03-07 10:00")
+    assert _said(repo) == []

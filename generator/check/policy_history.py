@@ -117,9 +117,9 @@ def file_versions(root, rel: str, tz, history: History, values=None) -> list[tup
             if since and not old:  # (kept with one version, unparsed: changed since, the whole history read)
                 since = None
             commits = since if since is not None else _changes(root, rel, prefix + rel, head)
-            new, ended = _read(root, rel, commits, values) if since is not None or len(commits) > 1 else (
-                [], False)  # (the whole history of one version: no change, nothing to parse — kept as none)
-            old = new if since is None or ended else new + old
+            new = _read(root, rel, commits, values) if since is not None or len(commits) > 1 else \
+                []  # (the whole history of one version: no change, nothing to parse — kept as none)
+            old = new if since is None else new + old
             kept.put((head, old))
     except (OSError, subprocess.SubprocessError, ValueError):
         return [], "error"
@@ -167,25 +167,28 @@ def _touching(log: str, path: str) -> list[tuple]:
             if any(name == path for _status, name in files(names))]
 
 
-def _read(root, rel: str, commits: list[tuple], values) -> tuple[list, bool]:
-    """([(values(data), committer time)] of the file in each of `commits`, whether its history ended
-    there (the file not there in one of them)); its versions in one `cat-file --batch`."""
+def _read(root, rel: str, commits: list[tuple], values) -> list:
+    """[(values(data), committer time)] of the file in each of `commits` that has it; its versions in one
+    `cat-file --batch`.  A commit that deleted it is passed over: the version before the deletion is
+    compared with the one that brought it back (a rewrite before the deletion is not lost with it)."""
     if not commits:
-        return [], False
+        return []
     batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), capture_output=True,
                            input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
     out, data = [], batch.stdout
     for _commit, when in commits:
         head, _, data = data.partition(b"\n")
         parts = head.split()
-        if len(parts) != 3 or parts[1] != b"blob":
-            return out, True  # (the file not there in that commit: its history ends here)
+        if len(parts) != 3:
+            continue  # (the file not there in that commit: deleted by it)
         size = int(parts[2])
         text, data = data[:size], data[size + 1:]
+        if parts[1] != b"blob":
+            continue
         parsed = quickload.values(text) if quickload.enabled() else None
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
         out.append((values(parsed), when))
-    return out, False
+    return out
 
 
 def deleted_files(root, folder: str, tz, history: History, values) -> tuple[list, str]:
