@@ -2091,12 +2091,32 @@ def test_the_imports_today_is_the_day_in_the_policys_time_zone(work, zone, insta
     institution.timezone said (cli.clock_today() without the record set), so a university elsewhere
     had its 状态 checked against another day than `check`'s for hours each day.  The day an
     instant is in is now the policy's (as check's), Asia/Shanghai when the policy names no zone."""
-    from generator.importing.command import policy_day
+    from generator.importing.command import policy_day, records_errors
 
     policy = work / "records/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace("timezone: Asia/Shanghai", f"timezone: {zone}"),
                       encoding="utf-8")
-    assert policy_day(work / "records", dt.datetime.fromisoformat(instant)) == dt.date.fromisoformat(day)
+    assert policy_day(records_errors(work / "records", "cadres")[1].get("policy.yaml"),
+                      dt.datetime.fromisoformat(instant)) == dt.date.fromisoformat(day)
+
+
+def test_the_import_reads_the_policy_once_as_validate_reads_it(work):
+    """policy_day read records/policy.yaml again with yaml.safe_load before records_errors read it as
+    validate does, so a policy.yaml that is no regular file (a named pipe left by a script) hung the
+    import without --today, where validate says E-LOAD-010.  The policy is now read once, by
+    records_errors, and the day is taken from what it read."""
+    import os
+    import subprocess
+
+    policy = work / "records/policy.yaml"
+    policy.unlink()
+    os.mkfifo(policy)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]])
+    try:
+        run = cli(work, "import", "cadres", "c.xlsx")
+    except subprocess.TimeoutExpired:
+        pytest.fail("the import hung reading records/policy.yaml, a named pipe")
+    assert run.returncode == 1 and "records/policy.yaml: 错误 E-LOAD-010" in run.stdout, run.stdout + run.stderr
 
 
 @pytest.mark.parametrize("manifest, where", [

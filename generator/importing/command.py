@@ -9,7 +9,6 @@ import re
 import sys
 from pathlib import Path
 
-import yaml
 
 from generator import findings as F
 from generator.files import Unwritten, write_files
@@ -25,7 +24,7 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, and the class or cadre
     files.  No import runs while one is wrong: it would be misread (a key written twice), crash
     the import, or be written over.  And the values of those read, as validate reads them ({its name: data}):
-    the import reads the policy's words there, not again (yes, on, 0123 are text to validate)."""
+    the import reads the policy's words and time zone there, not again (yes, on, 0123 are text to validate)."""
     from generator.load import load_file
     from generator.validate import validate_document
 
@@ -93,16 +92,16 @@ def write_all(writes) -> F.Finding | None:
 def cmd_import(args) -> int:
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, emit, records_dir
 
-    today = args.today or policy_day(Path(args.records), dt.datetime.now(dt.timezone.utc))
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    wrong, read = records_errors(root, args.kind)
+    today = args.today or policy_day(read.get("policy.yaml"), dt.datetime.now(dt.timezone.utc))
     try:  # (after the arguments are read: a two-digit --cohort is read by --today, given after it or not)
         cohort = args.cohort and _cohort(args.cohort, today)
     except argparse.ArgumentTypeError as exc:
         args.usage_error(argparse._("argument %(argument_name)s: %(message)s") % {"argument_name": "--cohort", "message": exc})
-    root = records_dir(args)
-    if root is None:
-        return EXIT_USAGE
     lang, imp = args.lang, None
-    wrong, read = records_errors(root, args.kind)
     if wrong:  # (a wrong unit id would be written into records)
         emit([F.make("E-FLOW-006", display_path(root), None, command=f"python -m generator import {args.kind}"),
               *wrong], args, files=len({f.file for f in wrong}))
@@ -138,17 +137,13 @@ def cmd_import(args) -> int:
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
 
 
-def policy_day(root: Path, instant: dt.datetime) -> dt.date:
-    """The day `instant` is in the policy's time zone (records/policy.yaml's institution.timezone), as
-    `check` reads it: today, without --today.  A policy that cannot be read: Asia/Shanghai (the import
-    then stops at records_errors, which says why)."""
+def policy_day(policy, instant: dt.datetime) -> dt.date:
+    """The day `instant` is in the time zone of `policy` (records/policy.yaml's values as records_errors
+    read them: institution.timezone), as `check` reads it: today, without --today.  A policy that
+    could not be read: Asia/Shanghai (the import then stops, records_errors having said why)."""
     from generator.cli import day_in
 
-    try:
-        data = yaml.safe_load((root / "policy.yaml").read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        data = None
-    institution = data.get("institution") if isinstance(data, dict) else None
+    institution = policy.get("institution") if isinstance(policy, dict) else None
     return day_in(institution.get("timezone") if isinstance(institution, dict) else None, instant)
 
 
