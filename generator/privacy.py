@@ -75,6 +75,7 @@ from generator import findings as F
 from generator.chars import ANY_SPACE, INVISIBLE, NARROW, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
+from generator.surnames import COMPOUNDS
 
 ENV_NAMES = "CONTACT_LEDGER_PROTECTED_NAMES"
 
@@ -156,10 +157,12 @@ _TRADITIONAL = {"张": "張", "刘": "劉", "陈": "陳", "杨": "楊", "黄": "
                 "钟": "鍾", "谭": "譚", "邹": "鄒", "陆": "陸", "顾": "顧", "龙": "龍", "万": "萬", "钱": "錢",
                 "汤": "湯", "乔": "喬", "贺": "賀", "赖": "賴", "龚": "龔", "闫": "閆", "韦": "韋", "严": "嚴"}
 _SURNAME_CHARS += "".join(_TRADITIONAL.values())
-# The commonest compound surnames (欧阳同学, 司马某, 诸葛姓学生: both characters masked); not 东方 or 长孙, words too
-# (东方红, 班长孙同学).
-_COMPOUNDS = ("欧阳", "歐陽", "司马", "司馬", "诸葛", "諸葛", "上官", "司徒", "慕容", "皇甫", "令狐", "公孙", "公孫",
-              "端木", "尉迟", "尉遲", "夏侯", "宇文", "澹台", "南宫", "南宮")
+# The compound surnames (欧阳同学, 司马某, 诸葛姓学生, 与呼延同学谈心, 萬俟某: both characters masked), the import's
+# list (generator/surnames.py).  Those that are words too (东方红, 西门, 第五名, 公孙树) are no one before anything but
+# 同学, 某 or 姓 and a student word, as any surname; but 长孙 after a word ending in 长 is that word and 孙 (班长孙同学:
+# 孙 alone masked, _NOT_LONG).
+_COMPOUNDS = tuple(COMPOUNDS)
+_NOT_LONG = "(?!(?<=[班院校部处處科组組队隊舍室社会會家团團站馆館所局市县縣省村镇鎮厂廠店船机機学學师師兄首])[长長][孙孫])"
 _COMPOUND_FIRST = "".join(sorted({c[0] for c in _COMPOUNDS}))
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员友與對給讓幫級長員"  # (友: 舍友王某, 室友李同学)
 _CLASSMATE = "同[学學]"  # 同学, 同學
@@ -261,7 +264,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
-                f"|(?=[{_COMPOUND_FIRST}])(?:{_STANDS}"
+                f"|(?=[{_COMPOUND_FIRST}]){_NOT_LONG}(?:{_STANDS}"
                 f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
                 f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?=[{_SURNAME_CHARS}]\\*)(?:{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"

@@ -249,10 +249,10 @@ class Importer(Columns, Statuses, Writing):
         if m:
             name, position = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         else:
-            from generator.privacy import _COMPOUNDS  # (欧阳 娜娜: a compound surname alone is no name)
+            from generator.surnames import COMPOUNDS  # (欧阳 娜娜, 呼延 明: a compound surname alone is no name)
 
             words = text.split()
-            k = next((k for k in range(1, len(words)) if len(name := "".join(words[:k])) >= 2 and name not in _COMPOUNDS),
+            k = next((k for k in range(1, len(words)) if len(name := "".join(words[:k])) >= 2 and name not in COMPOUNDS),
                      None)
             if k is None:
                 return None
