@@ -2135,3 +2135,26 @@ def test_e_imp_019_says_the_line_and_column_of_the_manifest_where_it_cannot_be_e
     xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["王芳", "计算机学院副院长", "cs", "2016-09-01"]])
     run = cli(work, "import", "cadres", "c.xlsx", "--write")
     assert run.returncode == 1 and f"records/imports/lists.yaml:{where}: 错误 E-IMP-019" in run.stdout, run.stdout
+
+
+def _unit_on(work):
+    """records/units.yaml with a unit whose id is `on` (海洋学院), which validate reads as text."""
+    units = work / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "  - id: on\n    name: 海洋学院\n    type: 学院\n"
+                     "    party_committee: 海洋学院党委\n    reviewers: [cs-reviewer]\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+
+
+def test_a_unit_whose_id_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matched(work):
+    """The import read records/units.yaml again with yaml.safe_load (YAML 1.1), where validate reads a unit id `on`
+    (or no, yes, off) as text: a class of 海洋学院 was given the id True-2026-01 and refused (E-IMP-011, its hint
+    saying the unit's id was too long), and one whose 学院 was written `on` was E-IMP-005, not found.  The units are
+    now read as validate reads them."""
+    _unit_on(work)
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["海洋2601班", "海洋学院", "海洋科学", 2026, 30],
+                           ["海洋2602班", "on", "海洋科学", 2026, 30]])
+    run = cli(work, "import", "classes", "k.xlsx", "--write", "--today", "2026-12-02")
+    assert run.returncode == 0, run.stdout
+    written = yaml.load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    assert [(c["id"], c["unit"]) for c in written["classes"][1:]] == [("on-2026-01", "on"), ("on-2026-02", "on")], written
+    assert cli(work, "validate").returncode == 0

@@ -22,7 +22,7 @@ from generator.importing.statuses import Statuses, _statuses
 from generator.importing.values import (
     Jie, _date, _integer, _month_only, _same, _serial, _shown_date, _whole, _year, _year_of)
 from generator.importing.writing import Writing
-from generator.importing.yamledit import _scalar, _shown
+from generator.importing.yamledit import _scalar, _shown, reads
 from generator.load import display_path
 from generator.suggest import did_you_mean
 
@@ -58,9 +58,10 @@ class Importer(Columns, Statuses, Writing):
                      if "maxItems" in p}  # (a list's most items, and each one's most characters)
 
     def _units(self) -> dict:
-        """Unit id by its id, name or short names (one naming two units names neither)."""
+        """Unit id by its id, name or short names (one naming two units names neither), as validate reads
+        them (yamledit.reads: a unit id on, no or yes is text, not YAML 1.1's boolean)."""
         path = self.records / "units.yaml"
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {} if self.kind != "units" or path.exists() else {}
+        data = reads(path.read_text(encoding="utf-8")) or {} if self.kind != "units" or path.exists() else {}
         keys: dict = {}
         for u in data.get("units") or []:
             if isinstance(u, dict) and u.get("id"):
