@@ -2158,3 +2158,23 @@ def test_a_unit_whose_id_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matched(work):
     written = yaml.load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
     assert [(c["id"], c["unit"]) for c in written["classes"][1:]] == [("on-2026-01", "on"), ("on-2026-02", "on")], written
     assert cli(work, "validate").returncode == 0
+
+
+def test_a_class_record_whose_unit_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matched_again(work):
+    """The import read records/classes/*.yaml again with yaml.safe_load (YAML 1.1): a class written by hand
+    with `unit: on` (text to validate) was read as of unit True, so importing its list again added a second
+    class, on-2026-02, with W-IMP-004 saying the record was of unit True.  The class files are now read as
+    validate reads them: the row is the record, unchanged."""
+    _unit_on(work)
+    classes = work / "records/classes/2026.yaml"
+    classes.write_text(classes.read_text(encoding="utf-8") + "  - id: on-2026-01\n    name: 海洋2601班\n    unit: on\n"
+                       "    major: 海洋科学\n    headcount: 30\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    before = snapshot(work)
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["海洋2601班", "海洋学院", "海洋科学", 2026, 30]])
+    for update in ((), ("--update",)):
+        run = cli(work, "import", "classes", "k.xlsx", "--write", "--today", "2026-12-02", *update)
+        assert run.returncode == 0 and "1 条与已有记录相同，不变" in run.stdout, run.stdout
+        assert "True" not in run.stdout and "on-2026-02" not in run.stdout, run.stdout
+        assert snapshot(work) == before
+

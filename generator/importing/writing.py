@@ -82,7 +82,7 @@ class Writing:
         named: dict[str, list] = {}  # class name → (id, cohort, unit, where) of the records, then of the rows
         for path in sorted((self.records / "classes").glob("*.yaml")):
             text = path.read_text(encoding="utf-8")
-            data, lines = yaml.safe_load(text) or {}, _item_lines(text, "classes")
+            data, lines = reads(text) or {}, _item_lines(text, "classes")  # (as validate reads it: unit: on is text)
             for i, c in enumerate(data.get("classes") or []):
                 ids.add(str(c.get("id")))
                 if isinstance(c, dict) and c.get("name"):
@@ -103,7 +103,7 @@ class Writing:
             if cohort not in files:
                 path = self.records / "classes" / f"{cohort}.yaml"
                 text = path.read_text(encoding="utf-8") if path.exists() else None
-                files[cohort] = (path, text, (yaml.safe_load(text) or {}) if text else {})
+                files[cohort] = (path, text, (reads(text) or {}) if text else {})
             path, text, data = files[cohort]
             existing = data.get("classes") or []
             key = (cohort, v["unit"], _plain(v["name"]))  # (a name recurs in two units: two classes, E-REF-022)
