@@ -706,3 +706,13 @@ def test_the_form_refuses_every_landline_the_privacy_check_finds(config, records
     found = [c[2] for c in tp.CASES if c[0] == "landline"] + tp.LANDLINES_MORE
     _the_form_and_validate_agree(config, records, found, tp.PHONES_CLEAN)
 
+
+def test_the_form_refuses_every_email_the_privacy_check_finds(config, records):
+    """学生邮箱zhangsan(at)163.com and 邮箱 abc @163.com were refused by validate ((at), [at], （at） for @, a space around
+    it) and saved by the form, whose e-mail was its own copy of privacy's; the form's is now privacy.EMAIL_RX
+    (test_privacy's e-mails)."""
+    from tests import test_privacy as tp
+
+    found = [c[2] for c in tp.CASES if c[0] == "email"] + tp.EMAILS_MORE
+    _the_form_and_validate_agree(config, records, found, tp.EMAILS_CLEAN)
+

@@ -924,9 +924,16 @@ LANDLINES_MORE = ["办公电话 8368 7123", "tel 83687123", "联系方式：(024
                   "家长座机０２４－８３６８７１２３"]
 
 
-@pytest.mark.parametrize("sentence", LANDLINES_MORE)
-def test_a_landline_grouped_or_after_a_phone_word_is_found(sentence):
-    assert [m.kind for m in privacy.scan_text(sentence)] == ["landline"]
+# An e-mail address written with (at), [at] or （at） for @, or a space around it; a full-width ＠ (typed in Chinese)
+EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生邮箱zhangsan[at]163.com", "邮箱：li.si（at）pku.edu.cn",
+               "邮箱 abc@ 163.com", "邮箱abc＠163.com"]
+# (an @ of a chat, no address: nothing; nor a name before @ longer than an address's 64 characters)
+EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com"]
+
+
+@pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE])
+def test_a_landline_grouped_or_an_email_with_at_in_brackets_is_found(sentence, kind):
+    assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
 
 
 @pytest.mark.parametrize("sentence", MOBILES_MORE)
@@ -934,8 +941,8 @@ def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
     assert [m.kind for m in privacy.scan_text(sentence)] == ["mobile"]
 
 
-@pytest.mark.parametrize("sentence", PHONES_CLEAN)
-def test_an_amount_a_version_or_a_date_near_a_phone_word_is_no_phone(sentence):
+@pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN)
+def test_an_amount_a_version_a_date_or_an_at_sign_is_no_phone_nor_email(sentence):
     assert privacy.scan_text(sentence) == []
 
 
