@@ -246,3 +246,15 @@ def test_a_rewrite_before_the_whole_file_was_deleted_is_still_told_once_the_file
     _rows(repo, {**ZHANG, "end": "2026-03-01", "reason": "调整"}, {**ZHANG, "class": "cs-2025-02", "start": "2026-03-02"},
           LI, when="2026-03-07 10:00")
     assert _said(repo) == []
+
+
+def test_a_row_with_a_corrected_entry_already_is_told_to_add_the_next_one_in_its_brackets(tmp_path):
+    # a second line corrected: under the row is a duplicate key, which the YAML does not allow
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "corrected": "[{on: 2025-09-10, cadre: li-na}]"}, LI, when="2025-12-01 10:00")
+    _rows(repo, {**ZHANG, "class": "cs-2025-02", "corrected": "[{on: 2025-09-10, cadre: li-na}]"}, LI)
+    (said,) = _said(repo)
+    assert "{on: 2026-03-02, class: cs-2025-01}" in said["hint"] and "方括号" in said["hint"] \
+        and "加上一行 corrected:" not in said["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
+    assert "add {on: 2026-03-02, class: cs-2025-01} inside the brackets of the rewritten row's corrected" in en, en

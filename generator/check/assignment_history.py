@@ -106,7 +106,7 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on))
+                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, now.get(new)))
 
 
 def _before(old: tuple, new: tuple) -> dict:
@@ -168,15 +168,22 @@ def _stale(ctx: Context, rows: list, changes: dict) -> None:
                     would=would[0], would_en=would[1])
 
 
-def _entry(old: tuple, new: tuple | None, on: str) -> dict:
-    """The hint's other way: the `corrected` entry that records the change as the correction of a mistake."""
+def _entry(old: tuple, new: tuple | None, on: str, row) -> dict:
+    """The hint's other way: the `corrected` entry that records the change as the correction of a mistake
+    (`row`: the rewritten row now; one with a `corrected` already takes it inside its brackets, a second
+    `corrected:` line being a duplicate key)."""
     if new is None:
         return {"fix": "", "fix_en": ""}
-    entry = "corrected: [" + _text({"on": on, **_before(old, new)}) + "]"
-    return {"fix": f"如果原来的一行只是写错了（没有人按它联系过），不用加回，而在改写后的这一行下（与它的 start: 对齐）加上一行 {entry}，"
-                   "并在提交说明中写明更正原因。",
-            "fix_en": f" If the row before was simply wrong (no one held it), do not put it back: add the line {entry} to "
-                      "the rewritten row (aligned with its start:) and give the reason in the commit message."}
+    entry = _text({"on": on, **_before(old, new)})
+    if row is not None and _entries(row):
+        where, where_en = f"在改写后的这一行的 corrected 的方括号中加上 {entry}（与前一项用逗号隔开）", \
+            f"add {entry} inside the brackets of the rewritten row's corrected (after a comma)"
+    else:
+        where, where_en = f"在改写后的这一行下（与它的 start: 对齐）加上一行 corrected: [{entry}]", \
+            f"add the line corrected: [{entry}] to the rewritten row (aligned with its start:)"
+    return {"fix": f"如果原来的一行只是写错了（没有人按它联系过），不用加回，而{where}，并在提交说明中写明更正原因。",
+            "fix_en": f" If the row before was simply wrong (no one held it), do not put it back: {where_en} and give "
+                      "the reason in the commit message."}
 
 
 def _never_counted(ctx: Context, span: tuple, old: tuple) -> bool:
