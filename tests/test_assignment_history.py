@@ -258,3 +258,22 @@ def test_a_row_with_a_corrected_entry_already_is_told_to_add_the_next_one_in_its
         and "加上一行 corrected:" not in said["hint"], said
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en").stdout
     assert "add {on: 2026-03-02, class: cs-2025-01} inside the brackets of the rewritten row's corrected" in en, en
+
+
+def test_a_row_corrected_twice_keeps_its_first_correction_acknowledged(tmp_path):
+    # the class entered wrong, corrected and recorded; then the start too: the first entry is the row's
+    # still, and acknowledges the first rewrite as the second entry the second
+    repo = _repo(tmp_path)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02"}, LI)
+    _rows(repo, {**ZHANG, "class": "cs-2025-02", "corrected": "[{on: 2026-03-02, class: cs-2025-01}]"}, LI,
+          when="2026-03-04 10:00")
+    assert _said(repo) == [] and _stale(repo) == []
+    both = "[{on: 2026-03-02, class: cs-2025-01}, {on: 2026-03-09, start: 2025-09-01}]"
+    _rows(repo, {**ZHANG, "class": "cs-2025-02", "start": "2025-09-15", "corrected": both}, LI, when="2026-03-09 10:00")
+    assert _said(repo) == [] and _stale(repo) == []
+    # without the second entry: the second rewrite alone is told, at the row, and the first entry still matches
+    _rows(repo, {**ZHANG, "class": "cs-2025-02", "start": "2025-09-15", "corrected": both.split(", {on: 2026-03-09")[0] + "]"},
+          LI, when="2026-03-10 10:00")
+    (said,) = _said(repo)
+    assert "开始日期改为 2025-09-15" in said["message"] and said["line"] == _line(repo, "zhang-wei"), said
+    assert _stale(repo) == []

@@ -8,7 +8,9 @@ which point then.  Git knows: each version of each assignments file along HEAD's
 history, read as the policy's and the calendar's (policy_history.file_versions: the same `git log`,
 one `cat-file --batch` per file, kept for HEAD), each day's last version landed by --today (a slip put right the same day is no change, as the calendar's).
 A row put back
-since (with its `end`: the right way) is not told.
+since (with its `end`: the right way) is not told, nor a rewrite its row's `corrected` records (the row
+as it is now: rewritten again since, its entries are still the row's).  W-CHK-021: a `corrected` entry
+that records no rewrite of its row, judged against the whole history whatever --today (as W-CHK-018).
 """
 from __future__ import annotations
 
@@ -27,13 +29,14 @@ def check_assignment_history(ctx: Context, history: History) -> str:
         state = state if state != "ok" else state_now
         rows = [r for r in rs.assignments if r.doc is cycle.doc]
         now = {_key(r.data): r for r in rows}
-        days, before, put, changes = {}, None, {}, {}  # (each day's last version: a slip put right the same day
+        days, before, put, pending = {}, None, {}, []  # (each day's last version: a slip put right the same day
         for version, day in versions:  # is no change)
             days.setdefault(day, version)
         for day, version in reversed(days.items()):  # (told by --today; an entry matches any change, as W-CHK-018)
             if before is not None:
-                _compare(ctx, cycle, rows, now, before, version, day.isoformat(), put, changes, day <= ctx.today)
+                _compare(ctx, cycle, now, before, version, day.isoformat(), put, pending, day <= ctx.today)
             before = version
+        changes = _tell(ctx, cycle, rows, now, pending, {old: new for new, old in put.items() if new is not None})
         if versions:
             _stale(ctx, rows, changes)
     gone, state_gone = deleted_files(rs.root, "assignments", ctx.tz, history, _last)
@@ -79,11 +82,11 @@ def _rows(data) -> list:
     return [list(_key(r)) for r in (rows if isinstance(rows, list) else []) if isinstance(r, dict)]
 
 
-def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: list, on: str, put: dict,
-             changes: dict, tell: bool) -> None:
-    """W-CHK-019 (if `tell`) of each row of `before` that had begun by `on` and is not in `after`; `put`: each
-    row written in place of one (→ that one), whose removal, that one put back since, is the rewrite undone;
-    `changes`: the row written (its key) → the `corrected` entry of each such rewrite of it (W-CHK-021)."""
+def _compare(ctx: Context, cycle, now: dict, before: list, after: list, on: str, put: dict, pending: list,
+             tell: bool) -> None:
+    """Each row of `before` that had begun by `on` and is not in `after`, onto `pending` as (the row, the row
+    written in place of it or None, `on`, its index, `tell`: by --today); `put`: each row written in place of
+    one (→ that one), whose removal, that one put back since, is the rewrite undone."""
     later = {tuple(r) for r in after}
     earlier = {tuple(r) for r in before}
     added = [tuple(r) for r in after if tuple(r) not in earlier]
@@ -97,16 +100,32 @@ def _compare(ctx: Context, cycle, rows: list, now: dict, before: list, after: li
         if old in now or put.get(old) in now or _never_counted(ctx, (cycle.get("start"), cycle.get("end")), old):
             continue  # (put back since, or written in place of one put back since, or never counted: W-CHK-013,
             # E-CHK-002)
-        if new is not None:
-            changes.setdefault(new, []).append({"on": on, **_before(old, new)})
-        if not tell or _acknowledged(now.get(new), old, on):
+        pending.append((old, new, on, i, tell))
+
+
+def _tell(ctx: Context, cycle, rows: list, now: dict, pending: list, became: dict) -> dict:
+    """W-CHK-019 of each of `pending` (_compare) to tell that the row it wrote — as it is now, rewritten
+    since or not (`became`: each row → the one written in place of it) — does not acknowledge in its
+    `corrected`; the row now (its key) → the `corrected` entry of each rewrite of it (W-CHK-021)."""
+    changes = {}
+    for old, new, on, i, tell in pending:
+        final, seen = new, set()
+        while final is not None and final not in now and final in became and final not in seen:
+            seen.add(final)
+            final = became[final]  # (rewritten again since: its entries are the row's now)
+        row = now.get(final)
+        entry = {"on": on, **_before(old, new)} if new is not None else None
+        if row is not None and entry is not None:
+            changes.setdefault(final, []).append(entry)
+        if not tell or row is not None and entry is not None and _said(entry) in {_said(e) for _i, e in _entries(row)}:
             continue  # (a replay of a day before it; or a mistake corrected, as its row's `corrected` says)
-        at = now.get(new) or (rows[min(i, len(rows) - 1)] if rows else None)
+        at = row or (rows[min(i, len(rows) - 1)] if rows else None)
         pos = at.pos() if at is not None else cycle.key_pos("assignments")
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, now.get(new)))
+                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, row))
+    return changes
 
 
 def _before(old: tuple, new: tuple) -> dict:
@@ -114,14 +133,6 @@ def _before(old: tuple, new: tuple) -> dict:
     got = {"cadre": old[0]} if new[0] != old[0] else {}
     got.update({old[1]: old[2]} if new[1:3] != old[1:3] else {})
     return {**got, **({"start": old[3]} if new[3] != old[3] else {})}
-
-
-def _acknowledged(row, old: tuple, on: str) -> bool:
-    """Whether `row` (the row the change wrote, as it is now) has a `corrected` entry of the day `on`
-    that gives what the change changed of `old`: the row was simply wrong, and no one held it."""
-    if row is None:
-        return False
-    return _said({"on": on, **_before(old, _key(row.data))}) in {_said(e) for _i, e in _entries(row)}
 
 
 def _entries(row) -> list:
