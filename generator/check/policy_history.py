@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.check.context import Context
 from generator.check import first_parent
 from generator.check.first_parent import GIT, Log, env, files, is_commit
-from generator.check.git_history import History, ask
+from generator.check.git_history import History, _cat, ask
 from generator import quickload
 from generator.cache import KeptResult
 from generator.load import parse_bytes
@@ -231,13 +231,13 @@ def _newest(root, under: str, log: str, newest: dict, prefix: str, values) -> di
     there = subprocess.run([*GIT, "cat-file", "--batch-check"], cwd=root, env=env(), capture_output=True, check=True,
                            input="".join(f"{sha}:{name}\n" for name, (sha, _p, _w) in asked).encode()).stdout.splitlines() \
         if asked else []
+    gone = [(name, parent) for (name, (_sha, parent, _when)), line in zip(asked, there) if line.endswith(b" missing")]
+    last = _cat(root, gone) if gone else []  # (its newest change deleted it: its last version, in the commit before)
+    if last is None:
+        raise subprocess.SubprocessError("git cat-file --batch")
+    last = dict(zip((name for name, _parent in gone), last))
     out = dict(newest)
-    for (name, (sha, parent, when)), line in zip(asked, there):
-        data = None
-        if line.endswith(b" missing"):  # (its newest change deleted it: its last version, in the commit before)
-            text = subprocess.run([*GIT, "cat-file", "blob", f"{parent}:{name}"], cwd=root, env=env(), capture_output=True)
-            if text.returncode == 0:
-                parsed, positions, _keys, _problems = parse_bytes(text.stdout, name)
-                data = values(parsed, positions)
-        out[name[len(prefix):]] = [sha, when, data]
+    for name, (sha, _parent, when) in asked:
+        raw = last.get(name)
+        out[name[len(prefix):]] = [sha, when, None if raw is None else values(*parse_bytes(raw, name)[:2])]
     return out
