@@ -81,20 +81,18 @@ def _pieces(ctx: Context, spans, lo: dt.date, hi: dt.date) -> list[tuple]:
 
 def _no_reason(ctx: Context, row) -> None:
     """W-CHK-020 (R4): a row that begins after its cycle's start or ends before its cycle's end with no
-    reason, unless the records explain it: the cadre's first or last day in office, its point's `until`.
-    (The dates compared as written, YYYY-MM-DD: most rows run the whole cycle.)"""
+    reason, unless the records explain it: the cadre's first or last day in office, its point's `until`."""
     reason = row.get("reason")
-    cycle = None if isinstance(reason, str) and reason.strip() else ctx.rs.cycles.get(row.doc.stem)
-    if not cycle or not ctx.valid(row):
+    if isinstance(reason, str) and reason.strip() or not ctx.valid(row):
         return
-    (c_start, c_end), (start, end) = (cycle.get("start"), cycle.get("end")), (row.get("start"), row.get("end"))
-    if not (isinstance(c_start, str) and isinstance(c_end, str) and isinstance(start, str) and c_start <= start <= c_end):
+    (c_start, c_end), d = ctx.cycle_dates(row.doc.stem), ctx.dates(row)
+    if not (c_start and c_end and d.start and c_start <= d.start <= c_end):
         return  # (outside its cycle: E-CHK-002)
-    a_from, a_to = (iso(d) for d in ctx.cadre_span(row.get("cadre")))
-    began = start > c_start and start != a_from
-    ended = isinstance(end, str) and end < c_end and end not in (a_to, iso(ctx.rs.point_until(row)))
+    a_from, a_to = ctx.cadre_span(row.get("cadre"))
+    began = d.start > c_start and d.start != a_from
+    ended = d.end is not None and d.end < c_end and d.end not in (a_to, d.until)
     if began or ended:
-        said = [(f"于 {start} 开始", f"began on {start}")] * began + [(f"于 {end} 结束", f"ended on {end}")] * ended
+        said = [(f"于 {d.start} 开始", f"began on {d.start}")] * began + [(f"于 {d.end} 结束", f"ended on {d.end}")] * ended
         ctx.add("W-CHK-020", row, row.pos("start" if began else "end"), name=ctx.cadre_name(row.get("cadre")),
                 cycle=row.doc.stem, c_start=c_start, c_end=c_end, what="、".join(z for z, _ in said),
                 what_en=" and ".join(e for _, e in said))
