@@ -514,7 +514,9 @@ def past_records(records: Path, repo: Path | None, day, docs: list, findings: li
     lists: it counts from the manifest's date (check.as_of says nothing of one imported later)."""
     import datetime as dt
 
-    zone = _zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
+    from generator.model import policy_zone
+
+    zone = policy_zone(next((d.data for d in docs if d.kind == "policy" and isinstance(d.data, dict)), {}))
     if day >= dt.datetime.now(zone).date():
         return docs, findings, invalid, None
     from generator.check.git_history import records_on
@@ -574,18 +576,6 @@ def _brought(docs: list) -> dict:
     """{import manifest's path below records/: the files it says it brought — its ledgers and `records` —,
     None when it has no `records` (an old manifest: every file its commit changes came with it)}."""
     return {d.rel: manifest_files(d.data) for d in docs if d.kind == "imports" and isinstance(d.data, dict)}
-
-
-def _zone(policy: dict):
-    """The policy's time zone (as check's Context takes it)."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    institution = policy.get("institution")
-    try:
-        return ZoneInfo(str(institution.get("timezone", "Asia/Shanghai") if isinstance(institution, dict)
-                            else "Asia/Shanghai"))
-    except (ZoneInfoNotFoundError, ValueError):
-        return ZoneInfo("Asia/Shanghai")
 
 
 @contextmanager

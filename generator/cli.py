@@ -84,19 +84,9 @@ def add_today(parser: argparse.ArgumentParser, help_zh: str = "以哪一天为�
 def clock_today(rs=None) -> dt.date:
     """Today in the policy's time zone: the only place a command reads the clock,
     used when --today is not given."""
-    return day_in(rs.timezone if rs is not None else None, dt.datetime.now(dt.timezone.utc))
+    from generator.model import zone_named
 
-
-def day_in(zone, instant: dt.datetime) -> dt.date:
-    """The day `instant` (an aware datetime) is in the time zone named `zone` (the policy's
-    institution.timezone), Asia/Shanghai when it names none that exists."""
-    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-    try:
-        where = ZoneInfo(zone if zone is not None else "Asia/Shanghai")
-    except (ZoneInfoNotFoundError, ValueError, TypeError):  # (a timezone that is no text: validate says)
-        where = ZoneInfo("Asia/Shanghai")
-    return instant.astimezone(where).date()
+    return dt.datetime.now(rs.tz if rs is not None else zone_named(None)).date()
 
 
 def records_dir(args) -> Path | None:

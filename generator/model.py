@@ -208,6 +208,11 @@ class RecordSet:
     def timezone(self) -> str:
         return self.setting("institution", "timezone", default="Asia/Shanghai")
 
+    @property
+    def tz(self):
+        """The policy's time zone (zone_named)."""
+        return zone_named(self.timezone)
+
     # ---- calendar ------------------------------------------------------
     def _years(self) -> list[dict]:
         """The calendar's academic years that have a usable id (a broken calendar is reported by validate)."""
@@ -472,3 +477,20 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
         else:
             rs.other.setdefault(k, []).append(doc)
     return rs
+
+
+def zone_named(name):
+    """The time zone `name` names (the policy's institution.timezone), Asia/Shanghai when it names none
+    that exists or is no text (validate says which, E-REF-015 as _timezone): the one reading of it, for every command's day."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    try:
+        return ZoneInfo(name if isinstance(name, str) else "Asia/Shanghai")
+    except (ZoneInfoNotFoundError, ValueError, OSError):  # (OSError: a folder of zones, as Asia)
+        return ZoneInfo("Asia/Shanghai")
+
+
+def policy_zone(policy):
+    """The time zone of a policy's values `policy` (institution.timezone; zone_named)."""
+    institution = policy.get("institution") if isinstance(policy, dict) else None
+    return zone_named(institution.get("timezone") if isinstance(institution, dict) else None)

@@ -2085,6 +2085,7 @@ def test_a_policy_without_status_words_says_so_not_write_none(work):
     ("Asia/Shanghai", "2026-06-30T16:00:00+00:00", "2026-07-01"),  # (midnight in Beijing)
     ("Asia/Shanghai", "2026-06-30T15:59:59+00:00", "2026-06-30"),
     ("No/Such_Zone", "2026-06-30T16:00:00+00:00", "2026-07-01"),  # (a zone that does not exist: validate says E-REF-015)
+    ("Asia", "2026-06-30T16:00:00+00:00", "2026-07-01"),  # (a folder of zones: E-REF-015 too, not IsADirectoryError)
 ])
 def test_the_imports_today_is_the_day_in_the_policys_time_zone(work, zone, instant, day):
     """Without --today the import took today in Asia/Shanghai whatever records/policy.yaml's

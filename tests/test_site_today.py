@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from gitrepo import base, commit, init_repo, ledger, write
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,3 +33,26 @@ def test_the_site_s_day_is_the_records_head_even_with_a_git_dir_of_another_repos
                          text=True, timeout=300)
     assert out.returncode == 0, out.stderr
     assert "日期 2026-03-20，来自 Git 最新提交" in out.stderr, out.stderr
+
+
+
+@pytest.mark.parametrize("zone", ["8", "Asia"])
+def test_a_time_zone_that_names_none_is_told_by_validate_not_an_internal_error(tmp_path, zone):
+    """institution.timezone: 8 (an offset typed for a zone) or Asia (a folder of zones, not one) is E-REF-015
+    or E-SCHEMA-005 to validate, and the commands take Asia/Shanghai meanwhile; but each read the zone
+    itself, and `render` stopped with 内部错误 … TypeError on 8 and `check` and `render` with 无法写入或读取
+    …/zoneinfo/Asia：Is a directory on Asia.  The zone is now looked up by one function (model.zone_named)."""
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/policy.yaml"] = files["records/policy.yaml"].replace("timezone: Asia/Shanghai", f"timezone: {zone}")
+    write(repo, files)
+    commit(repo, "2026-03-20 23:30", "policy")
+    env = {**os.environ, "PYTHONPATH": str(REPO), "CONTACT_LEDGER_CACHE": "0"}
+    env.pop("LEDGER_TODAY", None)
+    for command in (["render", "--out", str(tmp_path / "generated")], ["check", "--today", "2026-03-20"]):
+        out = subprocess.run([sys.executable, "-m", "generator", *command, "--records", str(repo / "records")],
+                             cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+        said = out.stdout + out.stderr
+        assert "内部错误" not in said and "Is a directory" not in said and "Traceback" not in said, said
+        assert ("日期 2026-03-20，来自 Git 最新提交" if command[0] == "render" else "records/policy.yaml:3:13: 错误 E-") \
+            in said, said  # (the site as of HEAD's day in Beijing; check: validate's error at the zone)

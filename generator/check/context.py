@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from functools import cached_property
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from generator import findings as F
 from generator.archive import archived_by, frozen_ledgers, meanings_then, status_meanings
@@ -250,10 +249,7 @@ class Context:
         for ex in self.rs.exemptions:
             if self.valid(ex) and isinstance(ex.get("cadre"), str):
                 self._exemptions.setdefault(ex.get("cadre"), []).append(ex)
-        try:
-            self.tz = ZoneInfo(str(self.rs.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            self.tz = ZoneInfo("Asia/Shanghai")
+        self.tz = self.rs.tz
 
     def facts(self, led: Item) -> Facts:
         """What the rules read of a ledger (facts.py: not its values, which stay unread)."""

@@ -141,10 +141,9 @@ def policy_day(policy, instant: dt.datetime) -> dt.date:
     """The day `instant` is in the time zone of `policy` (records/policy.yaml's values as records_errors
     read them: institution.timezone), as `check` reads it: today, without --today.  A policy that
     could not be read: Asia/Shanghai (the import then stops, records_errors having said why)."""
-    from generator.cli import day_in
+    from generator.model import policy_zone
 
-    institution = policy.get("institution") if isinstance(policy, dict) else None
-    return day_in(institution.get("timezone") if isinstance(institution, dict) else None, instant)
+    return instant.astimezone(policy_zone(policy)).date()
 
 
 def _cohort(text: str, today: dt.date) -> int:

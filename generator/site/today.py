@@ -8,9 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 from pathlib import Path
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from generator.model import RecordSet, build
+from generator.model import RecordSet, build, zone_named
 from generator.validate import parse_date
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -27,11 +26,7 @@ def git_head_date(path: Path, timezone: str) -> dt.date | None:
         return None
     if out.returncode != 0 or not out.stdout.strip().isdigit():
         return None
-    try:
-        zone = ZoneInfo(timezone)
-    except (ZoneInfoNotFoundError, ValueError):
-        zone = ZoneInfo("Asia/Shanghai")
-    return dt.datetime.fromtimestamp(int(out.stdout.strip()), zone).date()
+    return dt.datetime.fromtimestamp(int(out.stdout.strip()), zone_named(timezone)).date()
 
 
 def latest_record_date(rs: RecordSet) -> dt.date | None:
