@@ -669,6 +669,8 @@ def test_a_row_begun_or_ended_inside_its_cycle_without_a_reason_is_told_and_one_
     assert "干部“张伟”" in said[0].message_zh and "2025-2027" in said[0].message_zh and "reason" in said[0].hint_zh
     assert any("2026-02-28 结束" in f.message_zh for f in said) and any("2026-03-01 开始" in f.message_zh for f in said)
     assert any("ended on 2026-02-28" in f.message_en for f in said) and "reason:" in said[0].hint_en
+    assert said[0].message_en.startswith("the assignment of cadre '张伟' ended on 2026-02-28 inside its cycle 2025-2027"), \
+        said[0].message_en  # (not "cadre '张伟''s assignment")
     files["records/assignments/2025-2027.yaml"] = files["records/assignments/2025-2027.yaml"].replace(
         "    end: \"2026-02-28\"\n  - cadre: zhang-wei", "    end: \"2026-02-28\"\n    reason: 调整\n  - cadre: zhang-wei").replace(
         "    start: \"2026-03-01\"\n  - cadre: li-na", "    start: \"2026-03-01\"\n    reason: 调整\n  - cadre: li-na")

@@ -270,7 +270,7 @@ CODES = {
     "W-CHK-020": {
         "severity": "warning",
         "zh": "干部“{name}”的这条安排在周期 {cycle}（{c_start} 至 {c_end}）之内{what}，但没有写调整原因（reason）",
-        "en": "cadre '{name}''s assignment {what_en} inside its cycle {cycle} ({c_start} to {c_end}), but gives no reason",
+        "en": "the assignment of cadre '{name}' {what_en} inside its cycle {cycle} ({c_start} to {c_end}), but gives no reason",
         "hint_zh": "周期内新增或结束一条安排要写明原因（动态管理，调整要留下记录）：请管理员在这一行下（与它的 start: 对齐）"
                    "加上一行 reason: 调整原因（如“联系点调整至新生班级”“接任某某的联系点”）；干部到任、离任那天（active_from、"
                    "active_to）和班级、社团存续到的那天（until）已经说明了原因，不用再写；见 使用指南 → 管理员 → 调整联系点。",
