@@ -2179,3 +2179,19 @@ def test_a_class_record_whose_unit_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matc
         assert "True" not in run.stdout and "on-2026-02" not in run.stdout, run.stdout
         assert snapshot(work) == before
 
+
+def test_a_cadre_record_whose_unit_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matched_again(work):
+    """The import read records/cadres/*.yaml again with yaml.safe_load (YAML 1.1): a cadre's record written by hand
+    with `unit: on` (text to validate) was read as of unit True, so importing the same list again was refused,
+    E-IMP-010, as if the cadre had moved from unit True to on.  The cadre files are now read as validate reads
+    them (active_from: 2020-01-01 unquoted is its text too): the row is the record, unchanged."""
+    _unit_on(work)
+    (work / "records/cadres/zhao-hai.yaml").write_text("name: 赵海\nposition: 海洋学院院长\nunit: on\ngit: zhao-hai\n"
+                                                       "active_from: 2020-01-01\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    before = snapshot(work)
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期"], ["赵海", "海洋学院院长", "海洋学院", "2020-01-01"]])
+    for update in ((), ("--update",)):
+        run = cli(work, "import", "cadres", "c.xlsx", "--write", "--today", "2026-12-02", *update)
+        assert run.returncode == 0 and "1 条与已有记录相同，不变" in run.stdout, run.stdout
+        assert snapshot(work) == before

@@ -250,7 +250,7 @@ class Writing:
     def cadres(self, entries) -> None:
         folder = self.records / "cadres"
         existing = {p.stem: p for p in folder.glob("*.yaml")}
-        names = {p: (yaml.safe_load(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}
+        names = {p: (reads(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}  # (as validate: unit: on)
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
         named = {_plain(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
                  if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
