@@ -2195,3 +2195,17 @@ def test_a_cadre_record_whose_unit_yaml_1_1_reads_as_a_word_of_yes_or_no_is_matc
         run = cli(work, "import", "cadres", "c.xlsx", "--write", "--today", "2026-12-02", *update)
         assert run.returncode == 0 and "1 条与已有记录相同，不变" in run.stdout, run.stdout
         assert snapshot(work) == before
+
+
+def test_a_unit_list_naming_a_unit_whose_id_yaml_1_1_reads_as_a_word_of_yes_or_no_finds_its_record(work):
+    """The import of units read records/units.yaml again with yaml.safe_load (YAML 1.1): the unit of id `on`
+    (text to validate) was read as the unit True, so the list that gave it again, 海洋学院 with its id on, was
+    taken for a new unit on, which records/units.yaml already had.  The file is now read as validate reads it:
+    the row is the record, unchanged."""
+    _unit_on(work)
+    before = snapshot(work)
+    xlsx(work / "u.xlsx", [["单位编号", "单位名称", "单位类型"], ["on", "海洋学院", "学院"]])
+    for update in ((), ("--update",)):
+        run = cli(work, "import", "units", "u.xlsx", "--write", "--today", "2026-12-02", *update)
+        assert run.returncode == 0 and "1 条与已有记录相同，不变" in run.stdout, run.stdout
+        assert snapshot(work) == before

@@ -365,7 +365,7 @@ class Writing:
         kind = self.kind
         path = self.records / f"{kind}.yaml"
         text = path.read_text(encoding="utf-8") if path.exists() else None
-        existing = ((yaml.safe_load(text) or {}) if text else {}).get(kind) or []
+        existing = ((reads(text) or {}) if text else {}).get(kind) or []  # (as validate reads it: id: on is text)
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {key(u): u.get("id") for u in existing if isinstance(u, dict)}
         namesakes = {_plain(u.get("name")): u for u in existing if isinstance(u, dict)}  # (a club under another unit)
