@@ -2209,3 +2209,21 @@ def test_a_unit_list_naming_a_unit_whose_id_yaml_1_1_reads_as_a_word_of_yes_or_n
         run = cli(work, "import", "units", "u.xlsx", "--write", "--today", "2026-12-02", *update)
         assert run.returncode == 0 and "1 条与已有记录相同，不变" in run.stdout, run.stdout
         assert snapshot(work) == before
+
+
+def test_a_class_given_the_id_of_a_club_that_yaml_1_1_reads_as_a_number_is_refused(work):
+    """Classes and clubs share one set of ids (E-IMP-008), but the import read records/clubs.yaml again with
+    yaml.safe_load (YAML 1.1), where validate reads id: 0101 as text: read as the octal 65, the club's id was
+    not seen, the class 0101 was written, and validate then refused the records (E-REF-002).  The file is now
+    read as validate reads it: the row is E-IMP-008, nothing written."""
+    clubs = work / "records/clubs.yaml"
+    clubs.write_text(clubs.read_text(encoding="utf-8") + "  - id: 0101\n    name: 围棋协会\n    unit: cs\n"
+                     "    category: 文化体育\n", encoding="utf-8")
+    assert cli(work, "validate").returncode == 0
+    before = snapshot(work)
+    xlsx(work / "k.xlsx", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                           ["0101", "计算机2602班", "cs", "计算机科学与技术", 2026, 30]])
+    run = cli(work, "import", "classes", "k.xlsx", "--write", "--today", "2026-12-02")
+    assert run.returncode == 1 and "k.xlsx:2:1: 错误 E-IMP-008" in run.stdout and "records/clubs.yaml 0101" in run.stdout, \
+        run.stdout
+    assert snapshot(work) == before

@@ -8,8 +8,6 @@ import unicodedata
 from pathlib import Path
 from types import SimpleNamespace
 
-import yaml
-
 from generator import findings as F
 from generator.importing.columns import Columns
 from generator.importing.fields import (
@@ -85,10 +83,10 @@ class Importer(Columns, Statuses, Writing):
 
     def _points(self, kind: str) -> dict:
         """Id → its file of the records of `kind` (classes or clubs: the contact points, whose
-        ids are one namespace; a ledger names either)."""
+        ids are one namespace; a ledger names either), read as validate reads them (id: 0101 is text)."""
         paths = sorted((self.records / "classes").glob("*.yaml")) if kind == "classes" else [self.records / "clubs.yaml"]
         return {str(c.get("id")): display_path(p) for p in paths if p.exists()
-                for c in (yaml.safe_load(p.read_text(encoding="utf-8")) or {}).get(kind) or [] if isinstance(c, dict)}
+                for c in (reads(p.read_text(encoding="utf-8")) or {}).get(kind) or [] if isinstance(c, dict)}
 
     def _other_point(self, n: Row, ident, others: dict, what: str, what_en: str) -> bool:
         """E-IMP-008 when the row's id `ident` is one of `others` (a record of the other kind)."""
