@@ -254,6 +254,11 @@ _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERBS.split("|")}))
 # or a verb (_VERBS).
 _STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)"
            f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
+# (after a parent's word, a surname and 先生/女士 or 某: 家长王先生, 学生母亲张女士, 该生父亲王某, 家长欧阳先生)
+_AFTER_PARENT = "(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"
+_MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
+# (a compound surname and a parent's word — 欧阳家长, 上官妈妈 — but not at 西门 the gate: 西门家长接送区)
+_NOT_A_GATE = "(?<![西]门)(?<!西門)"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
@@ -263,10 +268,11 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
-                f"|(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
+                f"|{_AFTER_PARENT}[{_SURNAME_CHARS}]{_MR}"
                 f"|(?=[{_COMPOUND_FIRST}]){_NOT_LONG}(?:{_STANDS}"
-                f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|{_SOME})"
-                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
+                f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
+                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
+                f"|{_AFTER_PARENT}(?:{'|'.join(_COMPOUNDS)}){_MR})"
                 f"|(?=[{_SURNAME_CHARS}]\\*)(?:{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
@@ -334,6 +340,7 @@ _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
 _PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}]))[Xx×*]")  # (a placeholder after a surname: 王XX, 张*)
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
+_COMPOUND_SET = frozenset(_COMPOUNDS)
 
 
 def _parent_after_surname(norm: str) -> bool:
@@ -344,11 +351,12 @@ def _parent_after_surname(norm: str) -> bool:
             and "爸" not in norm and "亲" not in norm and "親" not in norm:
         return False  # (one character sooner found, or not, than two)
     for m in _PARENT_WORD.finditer(norm):
-        before = norm[max(0, m.start() - 2):m.start()]
-        if before[-1:] in _SURNAME_SET or (before[-1:] in _SPACE and before[:1] in _SURNAME_SET):
+        before = norm[max(0, m.start() - 3):m.start()].rstrip(_SPACE)  # (a compound surname's too: 欧阳家长)
+        if before[-1:] in _SURNAME_SET or before[-2:] in _COMPOUND_SET:
             return True
-        after = norm[m.end():m.end() + 4]  # (家长王先生, 母亲张 女士: 某 is looked for anyway)
-        if after[:1] in _SURNAME_SET and after[1:].lstrip(_SPACE)[:2] in ("先生", "女士"):
+        after = norm[m.end():m.end() + 5]  # (家长王先生, 母亲张 女士, 家长欧阳先生: 某 is looked for anyway)
+        if any(after[:k] in (_SURNAME_SET, _COMPOUND_SET)[k - 1] and after[k:].lstrip(_SPACE)[:2] in ("先生", "女士")
+               for k in (1, 2)):
             return True
     return False
 
