@@ -235,7 +235,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         expected = schema.get("type")
         expected = expected if isinstance(expected, str) else expected[0]
         found_zh, found_en = _type_name(error.instance)
-        value, shown = error.instance, f"：{_show(error.instance)}"
+        value, shown = error.instance, f"：{_as_typed(doc, path, error.instance)}"
         hint, hint_en = schema.get("description", ""), ""
         written = _source_text(doc, path, value) if value is None else ""
         if value is None and written not in ("", "null"):  # `~`, `Null` …: a written "nothing"
@@ -274,11 +274,11 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
-                       value=_show(value), shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
+                       value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
                        type_hint=hint, type_hint_en=hint_en)]
     if v in ("enum", "const"):
         allowed = schema.get("enum") or [schema.get("const")]
-        return [F.make("E-SCHEMA-004", doc.file, where, title=title, title_en=title_en, value=_show(error.instance),
+        return [F.make("E-SCHEMA-004", doc.file, where, title=title, title_en=title_en, value=_as_typed(doc, path, error.instance),
                        allowed="、".join(map(str, allowed)), allowed_en=", ".join(map(str, allowed)))]
     if v in ("pattern", "format"):
         if schema.get("format") == "date" and isinstance(error.instance, str) and v == "format" \
@@ -342,7 +342,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
     if v == "oneOf" and "class" in schema.get("properties", {}):
         return [F.make("E-SCHEMA-008", doc.file, where)]
     return [F.make("E-SCHEMA-010", doc.file, where, title=title, title_en=title_en, detail=error.message[:200],
-                   rule=v, value=_show(error.instance),
+                   rule=v, value=_as_typed(doc, path, error.instance),
                    description=schema.get("description", ""))]
 
 
