@@ -138,13 +138,12 @@ class RecordSet:
     @cached_property
     def point_names(self) -> dict:
         """{name: id} of every class and club (a contact point written by its name, 计算机2601班)."""
-        out = {}
-        for ids in (self.classes, self.clubs):
-            for ref, item in ids.items():
-                name = item.get("name")
-                if isinstance(name, str):
-                    out.setdefault(name.strip(), ref)
-        return out
+        return _names(self.classes, self.clubs)
+
+    @cached_property
+    def unit_names(self) -> dict:
+        """{name: id} of every unit, by its name and its short names (unit: 计算机学院)."""
+        return _names(self.units)
 
     def id_known(self, kind: str, ref) -> bool:
         """Whether an id of `kind` (unit, class, club, point, cadre) may be named.
@@ -494,3 +493,15 @@ def policy_zone(policy):
     """The time zone of a policy's values `policy` (institution.timezone; zone_named)."""
     institution = policy.get("institution") if isinstance(policy, dict) else None
     return zone_named(institution.get("timezone") if isinstance(institution, dict) else None)
+
+
+def _names(*tables) -> dict:
+    """{name: id} of the items of `tables` ({id: Item}), by `name` and any `short_names`."""
+    out: dict = {}
+    for ids in tables:
+        for ref, item in ids.items():
+            short = item.get("short_names")
+            for name in [item.get("name"), *(short if isinstance(short, list) else [])]:
+                if isinstance(name, str):
+                    out.setdefault(name.strip(), ref)
+    return out

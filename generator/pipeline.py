@@ -59,7 +59,7 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
         return found + [f for stage in RECORD_STAGES for f in _guarded(stage, rs, shown)]
 
     found, result = forked.both(stages, lambda: then(rs)) if then is not None else (stages(), None)
-    findings = _unseen_told_once(_joined_told_once(findings + found))
+    findings = _named_told_once(_unseen_told_once(_joined_told_once(findings + found)))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
 
@@ -82,6 +82,14 @@ def _unseen_told_once(findings: list[F.Finding]) -> list[F.Finding]:
     if not told:
         return findings
     return [f for f in findings if not (f.code.startswith("E-REF-") and (f.file, f.line, f.column) in told)]
+
+
+def _named_told_once(findings: list[F.Finding]) -> list[F.Finding]:
+    """Without what the schema says of a unit's, a class's or a club's name where its id belongs
+    (unit: 计算机学院 格式不对): the references' E-REF-001 at the same place says which id, and the line."""
+    told = {(f.file, f.line, f.column) for f in findings if f.code == "E-REF-001" and "named" in f.data}
+    return [f for f in findings if not (f.code == "E-SCHEMA-005" and (f.file, f.line, f.column) in told)] \
+        if told else findings
 
 
 def admin_errors(rs: RecordSet, findings: list[F.Finding]) -> list[F.Finding]:

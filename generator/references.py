@@ -53,12 +53,29 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     the id of the class or club whose name `ref` is (`names`: {name: id})."""
     zh, en, where = _WHAT[kind]
     hint = phrased(answers[str(ref)]) if answers is not None else did_you_mean(ref, known)
-    named = names.get(ref.strip()) if names and isinstance(ref, str) else None
-    if named is not None:  # the class's or club's name where its id belongs: say which id
-        hint = {"suggestion": f"这里要写编号，不是名称：“{ref.strip()}”的编号是“{named}”。",
-                "suggestion_en": f"Write the id, not the name: the id of '{ref.strip()}' is '{named}'."}
-    return F.make("E-REF-001", item.file, item.pos(*key) if isinstance(key, tuple) else item.pos(key),
+    key = key if isinstance(key, tuple) else (key,)
+    name = closest(ref.strip(), names) if names and isinstance(ref, str) and not SLUG.fullmatch(ref) else None
+    data = None
+    if name is not None:  # a name where its id belongs (计算机学院, 机器人协会): which id, and the line
+        line = _line_with(item, key, names[name])
+        said = f"这里要写编号，不是名称：“{name}”的编号是“{names[name]}”" if name == ref.strip() else \
+            f"这里要写编号，不是名称：是不是“{name}”？它的编号是“{names[name]}”"
+        said_en = f"Write the id, not the name: the id of '{name}' is '{names[name]}'" if name == ref.strip() else \
+            f"Write the id, not the name: did you mean '{name}'? Its id is '{names[name]}'"
+        hint = {"suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
+                "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}
+        data = {"named": names[name]}  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
+    return F.make("E-REF-001", item.file, item.pos(*key), data=data,
                   what=zh, what_en=en, ref=ref, where=where, where_en=where.replace("、", " and "), **hint)
+
+
+def _line_with(item: Item, key: tuple, value: str) -> str:
+    """The line of `item`'s value at `key` with `value` typed in its place ('' if it is not on one line)."""
+    span, text = item.doc.spans.get(item.path + key), item.doc.text
+    if not span or "\n" in text[span[0]:span[1]]:
+        return ""
+    start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
+    return (text[start:span[0]] + value + text[span[1]:len(text) if end < 0 else end]).strip()
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:
@@ -158,7 +175,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
     for table in (rs.classes, rs.clubs):
         for item in table.values():
             if item.get("unit") and not rs.id_known("unit", item.get("unit")):
-                out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
+                out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
     for doc in rs.docs:
         if doc.kind == "classes" and isinstance(doc.data, dict):
             cohort = doc.data.get("cohort")
@@ -167,15 +184,15 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
                                   value=cohort, expected=doc.stem, move="", move_en=""))
     for cid, item in rs.cadres.items():
         if item.get("unit") and not rs.id_known("unit", item.get("unit")):
-            out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units))
+            out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
         for i, post in enumerate(_list(item.get("earlier"))):
             if isinstance(post, dict) and isinstance(post.get("unit"), str) and not rs.id_known("unit", post["unit"]):
-                out.append(_missing(item, ("earlier", i, "unit"), "unit", post["unit"], rs.units))
+                out.append(_missing(item, ("earlier", i, "unit"), "unit", post["unit"], rs.units, names=rs.unit_names))
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
         for i, admin in enumerate(_list(rs.policy.get("administrators"))):
             if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]):
-                out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units))
+                out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units, names=rs.unit_names))
     if rs.calendar:
         for i, year in enumerate(_list(rs.calendar.get("academic_years"))):
             if not isinstance(year, dict):
