@@ -197,7 +197,8 @@ def test_a_corrected_entry_that_matches_no_rewrite_is_told_with_the_entries_that
     write(repo, {FILE: with_entry("{on: 2026-03-02, class: cs-2025-01}", "li-na")})
     commit(repo, "2026-03-07 10:00", "写错行的更正")
     (said,) = _stale(repo)
-    assert "李娜" in said["message"] and "张伟" in said["hint"] and "请删去" not in said["hint"], said
+    assert "李娜" in said["message"] and "请删去" not in said["hint"], said
+    assert "它对得上的是干部“张伟”联系班级 cs-2025-02 的那一行的改写：请把它移到那一行的 corrected 中" in said["hint"], said
     other = _repo(tmp_path / "other")
     write(other, {FILE: assignments("2025-2027", "2025-09-01", "2027-08-31", ZHANG, LI)})
     commit(other, "2025-12-01 10:00", "联系点")
