@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
-
 
 from generator import findings as F
 from generator.importing.fields import FIELDS, LAST_DAY, REMARK_DAY, WHAT, _heading
@@ -21,8 +19,7 @@ def _statuses(policy, kind: str) -> tuple[tuple, tuple, dict]:
     the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.  Any other
     word is E-IMP-004: never read as in use.  (A policy without them: no word known.)  `policy`: the
     policy's values as validate read them (records_errors), None when there is none."""
-    data = policy
-    words = data.get("vocabularies") if isinstance(data, dict) else None
+    words = policy.get("vocabularies") if isinstance(policy, dict) else None
     words = (words.get("import_statuses") if isinstance(words, dict) else None) or {}
     return (tuple(words.get("in_use") or ()), tuple((words.get("ended") or {}).get(kind) or ()),
             {_heading(a["heading"]): (a["ended"], a["said"]) for a in (words.get("asked") or {}).get(kind) or ()})
