@@ -57,7 +57,6 @@ LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 _SPACE = chars.ANY_SPACE + "?"  # (a space, or a space of another width: chars.SPACES)
 _GAP = "[\\-" + chars.ANY_SPACE[1:] + "?"  # (… or a hyphen)
 PRIVATE_RX = (
-    r"(?<![0-9])[1-9][0-9]{5}(?:19|20)[0-9]{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12][0-9]|3[01])[0-9]{3}[0-9Xx](?![0-9])",  # ID
     r"(?:QQ|qq)号?[:： ]?[1-9][0-9]{4,10}(?![0-9])",                 # QQ
     # a student number after 学号/学生证号/学籍号, in groups too, as privacy._STUDENT_WORD reads it (any space of
     # chars.SPACES, which it reads as " ")
@@ -65,7 +64,7 @@ PRIVATE_RX = (
     r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
     # a bank card's number after 银行卡/卡号/银行账号, in groups too, as privacy._BANK_WORD reads it
     "(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[0-9](?:" + _GAP + "[0-9]){15,18}(?![0-9])",
-)  # (and phones, e-mails and dormitory rooms, privacy's own expressions: FormContext.private_detectors)
+)  # (and phones, e-mails, ID numbers and rooms, privacy's own expressions: FormContext.private_detectors)
 PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、银行卡号、宿舍房间号或床位，"
                 "也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
@@ -442,6 +441,10 @@ INDEX_HTML = """<!doctype html>
             numbers.push(where + "中有学生的个人信息（" + (what.length ? what.join("，") + "以后" : "全角的数字、字母按半角") +
                          "读出来的）：" + PRIVATE_NOTE + "，请改写。");
           }
+          var id = numbers && idNumber(v);
+          if (id) {
+            numbers.push(where + "中有身份证号（" + id + "）：记录和网站对所有人公开，不能写学生的身份证号，请删去。");
+          }
           var number = numbers && grouped(v);
           if (number) {
             numbers.push(where + "中有分段书写的学号（" + number + "）：记录和网站对所有人公开，不能写学生的学号，" +
@@ -500,6 +503,33 @@ INDEX_HTML = """<!doctype html>
                 return d.length <= 6 ? d.slice(0, 1) + "*".repeat(d.length - 1) : d.slice(0, 4) + "*".repeat(d.length - 6) + d.slice(-2);
               }
             }
+          }
+        }
+        return "";
+      }
+      // An ID number with no word before it (11010519491231002X, 110105 1949 1231 002X), as privacy.py's Scanner._ids
+      // reads it: the text narrowed, 18 digits of a real date whose check digit is right (not any 18 digits of its shape:
+      // an order's or a payment's number), or 15 of a province's code and a real date; the first, masked as privacy.mask
+      // does (1101**********002X), or "".  (ID: privacy.py's own expressions and numbers, cms.id_rules().)
+      var ID = __IDS__;
+      function realDate(y, m, d) {
+        var t = new Date(Date.UTC(y, m - 1, d));
+        return y >= ID.years[0] && y <= ID.years[1] && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+      }
+      function idNumber(text) {
+        var norm = narrow(text), rx = new RegExp(ID.id18, "g"), m, d;
+        while ((m = rx.exec(norm))) {
+          d = m.slice(1).join("");
+          var sum = 0;
+          for (var k = 0; k < 17; k++) { sum += +d[k] * ID.weights[k]; }
+          if (realDate(+d.slice(6, 10), +d.slice(10, 12), +d.slice(12, 14)) && ID.check[sum % 11] === d[17].toUpperCase()) {
+            return d.slice(0, 4) + "*".repeat(10) + d.slice(-4);
+          }
+        }
+        rx = new RegExp(ID.id15, "g");
+        while ((m = rx.exec(norm))) {
+          if (ID.provinces.indexOf(+m[1].slice(0, 2)) >= 0 && realDate(1900 + +m[2], +m[3], +m[4])) {
+            return m[0].slice(0, 4) + "*".repeat(7) + m[0].slice(-4);
           }
         }
         return "";
@@ -751,6 +781,14 @@ def changes() -> list:
             [chars.klass(chars.DROPPED), "", "看不见的字符删去了"]]
 
 
+def id_rules() -> dict:
+    """privacy.Scanner._ids's expressions and numbers, as privacy.py writes them, for the page's idNumber (INDEX_HTML)."""
+    from generator import privacy
+
+    return {"id18": privacy.ID18_RX, "id15": privacy.ID15_RX, "weights": privacy._ID_WEIGHTS, "check": privacy.ID_CHECK,
+            "provinces": sorted(privacy._PROVINCES), "years": list(privacy.ID_YEARS)}
+
+
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
                backend: dict | None = None) -> str:
     schema = schema or load_schema()
@@ -764,6 +802,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
+            .replace("__IDS__", json.dumps(id_rules()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS)))
             .replace("__BRANCH__", json.dumps(to_branch, ensure_ascii=False))
             .replace("__SITE__", html.escape(site_name(rs))))
@@ -1045,24 +1084,25 @@ class FormContext:
         and student numbers, e-mail, QQ, dormitory rooms, a student called by surname or initials
         (privacy.CALLED_RX, the check's own expression) — so that the form says so before saving:
         a saved form is a commit on a branch of the Git host, which keeps it even when `validate`
-        then blocks the pull request.  A subset of privacy.py's detectors, each written so that
-        what it finds privacy.py finds too (tests/test_cms_config.py) — but for an 18-digit number
-        shaped like an ID whose check digit is wrong, which a regular expression cannot tell and
-        privacy.py lets through; privacy.py finds more (names, groups of digits …)."""
+        then blocks the pull request.  A subset of privacy.py's detectors, most of them its own
+        expressions (tests/test_cms_config.py); an ID number with no word before it, whose check
+        digit no regular expression tells, and a student number in groups the page checks before
+        saving (INDEX_HTML: idNumber, grouped); privacy.py finds more (names, WeChat accounts …)."""
         body = pattern[0][1:-1] if pattern and pattern[0][:1] == "^" and pattern[0][-1:] == "$" else "[\\s\\S]*"
         rx = "^(?![\\s\\S]*(?:" + "|".join(self.private_detectors()) + "))" + body + "$"
         words = (pattern[1] + "；") if pattern else ""
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import (CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, LANDLINE_RX, MOBILE_RX,
+        from generator.privacy import (CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX, MOBILE_RX,
                                        OTHER_NUMBER_RX, PART_COUNTS, PART_WORDS, PHONE_WORD_RX, meeting_behind,
                                        student_patterns)
 
         # (phones, e-mails and rooms as validate reads them: 138.1234.5678, 024-83687123, 电话 8368 7123, abc(at)163.com,
-        # 3号楼5层502, 502寝 …; 考生号/准考证号/护照号 and 身份证后四位 too)
-        out = [MOBILE_RX, LANDLINE_RX, PHONE_WORD_RX, EMAIL_RX, *PRIVATE_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX,
-               ID_PART_RX]
+        # 3号楼5层502, 502寝 …; an ID number after 身份证/证件号, 考生号/准考证号/护照号 and 身份证后四位 too; an ID number
+        # alone, whose check digit no expression tells, the page checks before saving: id_rules)
+        out = [MOBILE_RX, LANDLINE_RX, PHONE_WORD_RX, EMAIL_RX, ID_WORD_RX, *PRIVATE_RX, CALLED_RX, *DORM_RX,
+               OTHER_NUMBER_RX, ID_PART_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

@@ -395,8 +395,13 @@ def _called_all(norm: str) -> list[tuple[str, int, int]]:
 
 # (between groups: a space, a hyphen or a dot; every space of chars.SPACES named, as the web form reads the text as typed)
 _SEP = f"[{_SPACE}\\-.]?"
-_ID18 = _Lazy(rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}([0-9]{{3}}[0-9Xx])(?![0-9])")
-_ID15 = _Lazy(r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])")
+# An ID number with no word before it: 18 digits (in groups too) of a real date whose check digit is right, or 15 of a
+# province's code and a real date (Scanner._ids).  (The web form reads them with these expressions, and the same
+# check digit, provinces and dates: cms.id_rules.)
+ID18_RX = (rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}"
+           r"([0-9]{3}[0-9Xx])(?![0-9])")
+ID15_RX = r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])"
+_ID18, _ID15 = _Lazy(ID18_RX), _Lazy(ID15_RX)
 # (a leading + alone, as typed for +86: +13812345678, as the form reads it; the country code or the first
 # three digits in brackets: (+86)138-1234-5678, +86 (138) 1234 5678; grouped 3-4-4, 4-3-4 or 3-3-5:
 # 138 1234 5678, 1381 234 5678, 138 123 45678; dots too: 138.1234.5678).  (The web form refuses them with this
@@ -432,8 +437,10 @@ _WECHAT = _Lazy(
 _WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
 # An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
 # number still gives a student's birth date and most of their ID away.
-_ID_WORD = _Lazy(r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
-                 r"((?:[0-9][ \-]?){14}[0-9](?:(?:[ \-]?[0-9]){2}[ \-]?[0-9Xx])?)(?![0-9])")
+# (The web form refuses them with this expression: cms.private_detectors.)
+ID_WORD_RX = (r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
+              rf"((?:[0-9][{_SPACE}\-]?){{14}}[0-9](?:(?:[{_SPACE}\-]?[0-9]){{2}}[{_SPACE}\-]?[0-9Xx])?)(?![0-9])")
+_ID_WORD = _Lazy(ID_WORD_RX)
 # A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid.
 _BANK_WORD = _Lazy(r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\s?(?:[:：=]|是|为)?\s?((?:[0-9][ \-]?){15,18}[0-9])(?![0-9])")
 _STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|是|为)?\s?"
@@ -614,16 +621,22 @@ def _could(norm: str) -> frozenset:
     return frozenset(out)
 
 
+ID_YEARS = (1850, 2100)  # (the first and last year of a birth date in an ID number)
+
+
 def _real_date(y: int, m: int, d: int) -> bool:
     try:
-        return dt.date(1850, 1, 1) <= dt.date(y, m, d) <= dt.date(2100, 12, 31)
+        return dt.date(ID_YEARS[0], 1, 1) <= dt.date(y, m, d) <= dt.date(ID_YEARS[1], 12, 31)
     except ValueError:
         return False
 
 
+ID_CHECK = "10X98765432"  # (the check digit of each remainder of the weighted sum by 11)
+
+
 def _id18_ok(digits: str) -> bool:
     total = sum(int(c) * w for c, w in zip(digits[:17], _ID_WEIGHTS))
-    return "10X98765432"[total % 11] == digits[17].upper()
+    return ID_CHECK[total % 11] == digits[17].upper()
 
 
 def _digits(text: str) -> str:

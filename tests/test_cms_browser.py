@@ -261,6 +261,8 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     # full-width digits (typed with a Chinese input method), which `validate` reads as ASCII (privacy._normal)
     ("学号：１２３４５６７的学生反映宿舍热水时间短。", "中有学生的个人信息（全角的数字、字母按半角读出来的）"),
     ("家长电话１３８１２３４５６７８，约定下周回访。", "中有学生的个人信息（全角的数字、字母按半角读出来的）"),
+    # an ID number with no word before it, whose check digit the page checks as privacy.py does (no pattern can)
+    ("一名学生11010519491231002X已补办学生证。", "中有身份证号（1101**********002X）"),
 ])
 def test_form_says_before_saving_what_its_fields_patterns_cannot_see(trial, tmp_path, written, said):
     """`validate` blocks a student number written in groups (2026 1234 56: its digits match the

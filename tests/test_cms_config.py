@@ -716,3 +716,15 @@ def test_the_form_refuses_every_email_the_privacy_check_finds(config, records):
     found = [c[2] for c in tp.CASES if c[0] == "email"] + tp.EMAILS_MORE
     _the_form_and_validate_agree(config, records, found, tp.EMAILS_CLEAN)
 
+
+def test_the_form_refuses_every_id_number_the_privacy_check_finds_and_no_other(config, records):
+    """An ID number: validate reads 身份证 2101 0220 0001 0112 34 (in groups, after its word), 110105 1949 1231 002X (in
+    groups, its check digit right) and 老身份证210102900101123 (15 digits), which the form saved; and the form refused
+    any 18 digits of an ID's shape, 编号110105194912310021 (its check digit wrong: an order's or a payment's number), which
+    validate lets through.  The form now reads them as validate does: privacy.ID_WORD_RX in the field's pattern (any
+    check digit after 身份证/证件号), and the page's own check before saving the digits alone, privacy's expressions
+    (ID18_RX, ID15_RX), its check digit and real dates (test_privacy's ID numbers)."""
+    from tests import test_privacy as tp
+
+    found = [c[2] for c in tp.CASES if c[0] == "id_card"] + tp.IDS_MORE
+    _the_form_and_validate_agree(config, records, found, tp.IDS_CLEAN)

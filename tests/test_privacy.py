@@ -933,6 +933,25 @@ EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生
 EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com"]
 
 
+# An ID number with no word before it: 18 digits of a real date whose check digit is right (in groups, full-width too), or
+# 15 of a province's code and a real date; after 身份证/证件号, whatever its check digit
+IDS_MORE = ["编号110105 1949 1231 002X", "身份证号 110105 19491231 002X", "老证件号码210102900101123", "学生证件号：11010519491231002x",
+            "证件号110105-19491231-0021", "学生１１０１０５１９４９１２３１００２Ｘ反映", "交易号210102900101123"]
+# (with no word before them, 18 digits of an ID's shape whose check digit is wrong or of no real date — an order's, a
+# payment's number: nothing, as NOT_ID18 after 编号)
+IDS_CLEAN = [f"编号{NOT_ID18}", "订单号110105199002301234", "流水号888888202603050001", "单号11010519491231002Y"]
+
+
+@pytest.mark.parametrize("sentence", IDS_MORE)
+def test_an_id_number_in_groups_or_after_its_word_whatever_its_check_digit_is_found(sentence):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["id_card"]
+
+
+@pytest.mark.parametrize("sentence", IDS_CLEAN)
+def test_eighteen_digits_of_a_wrong_check_digit_or_no_real_date_with_no_id_word_are_no_id(sentence):
+    assert privacy.scan_text(sentence) == []
+
+
 @pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE])
 def test_a_landline_grouped_or_an_email_with_at_in_brackets_is_found(sentence, kind):
     assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
