@@ -728,3 +728,13 @@ def test_the_form_refuses_every_id_number_the_privacy_check_finds_and_no_other(c
 
     found = [c[2] for c in tp.CASES if c[0] == "id_card"] + tp.IDS_MORE
     _the_form_and_validate_agree(config, records, found, tp.IDS_CLEAN)
+
+
+def test_the_form_refuses_every_qq_number_the_privacy_check_finds(config, records):
+    """扣扣123456789, QQ是123456789, 企鹅号：123456789, QQ/微信：123456789 and qq账号123456789 were refused by validate and saved
+    by the form, whose QQ was its own (QQ or qq, 号, a colon), which also refused QQQ12345678, which validate lets through;
+    the form's is now privacy.QQ_RX (test_privacy's QQ numbers)."""
+    from tests import test_privacy as tp
+
+    found = [c[2] for c in tp.CASES if c[0] == "qq"] + tp.QQS_MORE
+    _the_form_and_validate_agree(config, records, found, tp.QQS_CLEAN)

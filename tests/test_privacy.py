@@ -952,8 +952,16 @@ def test_eighteen_digits_of_a_wrong_check_digit_or_no_real_date_with_no_id_word_
     assert privacy.scan_text(sentence) == []
 
 
-@pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE])
-def test_a_landline_grouped_or_an_email_with_at_in_brackets_is_found(sentence, kind):
+# A QQ number after 扣扣/企鹅号, Qq, 账号/号码, 是/为/=, or after QQ/微信 together
+QQS_MORE = ["扣扣123456789", "QQ是123456789", "企鹅号：123456789", "QQ/微信：123456789", "Qq 123456789", "qq账号123456789",
+            "QQ=123456789", "QQ号码 123456789"]
+# (a QQ group, mail or music; QQ inside a longer word: nothing)
+QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678"]
+
+
+@pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE]
+                         + [(t, "qq") for t in QQS_MORE])
+def test_a_landline_grouped_an_email_with_at_in_brackets_or_a_qq_number_is_found(sentence, kind):
     assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
 
 
@@ -962,8 +970,8 @@ def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
     assert [m.kind for m in privacy.scan_text(sentence)] == ["mobile"]
 
 
-@pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN)
-def test_an_amount_a_version_a_date_or_an_at_sign_is_no_phone_nor_email(sentence):
+@pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN + QQS_CLEAN)
+def test_an_amount_a_version_a_date_an_at_sign_or_a_qq_group_is_no_phone_email_nor_qq(sentence):
     assert privacy.scan_text(sentence) == []
 
 
