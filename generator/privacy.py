@@ -259,6 +259,9 @@ _AFTER_PARENT = "(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽
 _MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
 # (a compound surname and a parent's word — 欧阳家长, 上官妈妈 — but not at 西门 the gate: 西门家长接送区)
 _NOT_A_GATE = "(?<![西]门)(?<!西門)"
+# (a compound surname, or a single one: 姓欧阳的同学, 欧阳*同学 as 姓王的同学, 张*同学)
+_COMPOUND = f"(?:{'|'.join(_COMPOUNDS)})"
+_ANY_SURNAME = f"(?:{_COMPOUND}|[{_SURNAME_CHARS}])"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
@@ -267,14 +270,14 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
-                f"|(?:(?<=姓)|(?<=姓[{_SPACE}]))[{_SURNAME_CHARS}](?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
+                f"|(?:(?<=姓)|(?<=姓[{_SPACE}])){_ANY_SURNAME}(?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|{_AFTER_PARENT}[{_SURNAME_CHARS}]{_MR}"
                 f"|(?=[{_COMPOUND_FIRST}]){_NOT_LONG}(?:{_STANDS}"
-                f"(?:{'|'.join(_COMPOUNDS)})(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
-                f"|(?:{'|'.join(_COMPOUNDS)}){_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
-                f"|{_AFTER_PARENT}(?:{'|'.join(_COMPOUNDS)}){_MR})"
-                f"|(?=[{_SURNAME_CHARS}]\\*)(?:{_STANDS}[{_SURNAME_CHARS}]{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
-                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)[{_SURNAME_CHARS}]{_STARS})")
+                f"{_COMPOUND}(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
+                f"|{_COMPOUND}{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
+                f"|{_AFTER_PARENT}{_COMPOUND}{_MR})"
+                f"|(?={_ANY_SURNAME}\\*){_NOT_LONG}(?:{_STANDS}{_ANY_SURNAME}{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
+                f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生){_ANY_SURNAME}{_STARS})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
 # or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
@@ -338,7 +341,8 @@ _LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
-_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}]))[Xx×*]")  # (a placeholder after a surname: 王XX, 张*)
+_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}])|(?<={_COMPOUND})|(?<={_COMPOUND}[{_SPACE}]))"
+                "[Xx×*]")  # (a placeholder after a surname: 王XX, 张*, 欧阳XX)
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 _COMPOUND_SET = frozenset(_COMPOUNDS)
 
