@@ -276,6 +276,9 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"{_COMPOUND}(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
                 f"|{_COMPOUND}{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|{_AFTER_PARENT}{_COMPOUND}{_MR})"
+                f"|(?=[{_COMPOUND_FIRST}{_SURNAME_CHARS}])(?={_ANY_SURNAME}{_SURNAMED_AS}?{_JOINED}{_ANY_SURNAME}){_NOT_LONG}{_STANDS}{_ANY_SURNAME}{_SURNAMED_AS}?"
+                f"(?:{_JOINED}{_ANY_SURNAME}{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
+                f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?={_ANY_SURNAME}\\*){_NOT_LONG}(?:{_STANDS}{_ANY_SURNAME}{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生){_ANY_SURNAME}{_STARS})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
@@ -336,8 +339,8 @@ _SHENG = _Lazy(_SHENG_RX)
 # (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not)
 _SHENG_NEAR = _Lazy(f"[{_SURNAME_CHARS}]生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
-_LISTED = _Lazy(f"({_JOINED})[{_SURNAME_CHARS}]")
+_LIST_TAIL = _Lazy(f"(?:[{_SURNAME_CHARS}]|{_COMPOUND})[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
+_LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
@@ -675,11 +678,10 @@ def mask(kind: str, found: str) -> str:
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
-        if found[:2] in _COMPOUNDS:
-            return "**" + found[2:]
-        rest = found[1:]  # (张李两位同学, 张李王三位同学: the other surnames right after the first)
-        bare = rest.lstrip(_SURNAME_CHARS)
-        return "*" + _LISTED.sub(r"\1*", "*" * (len(rest) - len(bare)) + bare)
+        first = 2 if found[:2] in _COMPOUNDS else 1  # (欧阳同学, 欧阳、司马两位同学: both characters)
+        rest = found[first:]  # (张李两位同学, 张李王三位同学: the other surnames right after the first)
+        bare = rest.lstrip(_SURNAME_CHARS) if first == 1 else rest
+        return "*" * first + _LISTED.sub(lambda m: m[1] + "*" * len(m[2]), "*" * (len(rest) - len(bare)) + bare)
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)

@@ -853,6 +853,19 @@ def test_every_compound_surname_the_import_reads_is_one_the_privacy_check_finds(
             assert not set(surname) & set(shown), shown
 
 
+COMPOUND_LISTS = [
+    ("欧阳、司马两位同学反映", "**、**两位同学反映"), ("与张、欧阳两位同学谈心", "与*、**两位同学谈心"),
+    ("欧阳和李同学反映", "**和*同学反映"), ("张、欧阳两名学生情绪低落", "*、**两名学生情绪低落"), ("欧阳、上官二人", "**、**二人"),
+    ("与呼延、万俟两位同学谈心", "与**、**两位同学谈心"), ("张、李两位同学", "*、*两位同学")]
+
+
+@pytest.mark.parametrize("sentence, shown", COMPOUND_LISTS)
+def test_a_list_of_surnames_with_a_compound_one_is_found_each_masked(sentence, shown):
+    # 张、李两位同学 was found, 欧阳、司马两位同学 and 张、欧阳两位同学 were not: a list's surnames were single ones only
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"], sentence
+    assert privacy.redact(sentence) == shown
+
+
 def test_a_surname_after_a_word_ending_in_long_is_masked_alone():
     # 长孙 is a compound surname, but in 班长孙同学 长 ends 班长: 孙 alone is the surname, and 班长 stays
     for sentence, shown in (("与班长孙同学谈心", "与班长*同学谈心"), ("院长孙某来访", "院长*某来访"),
