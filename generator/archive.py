@@ -23,6 +23,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator.argwords import say
 from generator import cli
 from generator import findings as F
 from generator.model import RecordSet
@@ -597,8 +598,8 @@ def _unreadable(root: Path, args, today: dt.date, state: str | None) -> F.Findin
 
 
 def register(sub) -> None:
-    p = sub.add_parser("archive", help="备案一个填报期间：冻结台账并导出 (archive a period)")
+    p = sub.add_parser("archive", help=say("备案一个填报期间：冻结台账并导出", "archive a period: freeze its ledgers and export them"))
     cli.common(p, formats=("text", "json"))
-    p.add_argument("period", help="填报期间，如 2026-H1 (period)")
+    p.add_argument("period", help=say("填报期间，如 2026-H1", "period, e.g. 2026-H1"))
     cli.add_today(p)
     p.set_defaults(func=cmd_archive)

@@ -57,10 +57,21 @@ def lang_of(argv: list[str]) -> str:
     return "en" if lang == "en" else "zh"
 
 
+LANG = "zh"  # (of the command line: set by `use` before the parser is built)
+
+
+def say(zh: str, en: str) -> str:
+    """The words of an option's help, a command's exit status or a bad value, in the language of the
+    command line: one language, not the Chinese with the English after it."""
+    return en if LANG == "en" else zh
+
+
 def use(lang: str) -> None:
     """argparse's words in `lang` from now on (argparse reads its `_` and `ngettext` at each message)."""
     from gettext import gettext, ngettext
 
+    global LANG
+    LANG = lang
     if lang == "en":
         argparse._, argparse.ngettext = gettext, ngettext
         return

@@ -16,6 +16,7 @@ import os
 import sys
 from pathlib import Path
 
+from generator.argwords import say
 from generator import argwords
 from generator import findings as F
 from generator import report
@@ -60,9 +61,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def common(parser: argparse.ArgumentParser, formats=("text", "json", "github")) -> None:
-    parser.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
-    parser.add_argument("--format", choices=formats, default="text", help="输出格式 (output format)")
-    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+    parser.add_argument("--records", default="records", help=say("记录目录，默认 records", "records folder, default records"))
+    parser.add_argument("--format", choices=formats, default="text", help=say("输出格式", "output format"))
+    parser.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("语言", "language"))
 
 
 def _date(text: str) -> dt.date:
@@ -71,14 +72,14 @@ def _date(text: str) -> dt.date:
             return dt.date.fromisoformat(text)
     except ValueError:
         pass
-    raise argparse.ArgumentTypeError(f"日期应写作 YYYY-MM-DD，年份在 1900–2999 之间 "
-                                     f"(date as YYYY-MM-DD, a year from 1900 to 2999): {text!r}")
+    raise argparse.ArgumentTypeError(say("日期应写作 YYYY-MM-DD，年份在 1900–2999 之间：",
+                                         "date as YYYY-MM-DD, a year from 1900 to 2999: ") + repr(text))
 
 
-def add_today(parser: argparse.ArgumentParser, help_zh: str = "以哪一天为“今天”") -> None:
+def add_today(parser: argparse.ArgumentParser, help_zh: str = "以哪一天为“今天”", help_en: str = "as-of date") -> None:
     """The --today option every date-dependent command takes (a bad date exits 2)."""
     parser.add_argument("--today", type=_date, default=None, metavar="YYYY-MM-DD",
-                        help=f"{help_zh} (as-of date)")
+                        help=say(help_zh, help_en))
 
 
 def clock_today(rs=None) -> dt.date:
@@ -163,16 +164,17 @@ def _markdown_cell(text: str) -> str:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("validate", help="检查记录：YAML、Schema、引用、隐私 (validate the records)")
+    p = sub.add_parser("validate", help=say("检查记录：YAML、Schema、引用、隐私", "validate the records: YAML, schema, references, privacy"))
     common(p)
-    add_today(p, "按哪一天判断哪些期间已备案，默认今天（政策时区）")
+    add_today(p, "按哪一天判断哪些期间已备案，默认今天（政策时区）",
+              "the day that says which periods are archived, default today (the policy's time zone)")
     p.set_defaults(func=cmd_validate)
-    p = sub.add_parser("codes", help="列出全部检查代码 (list finding codes)")
+    p = sub.add_parser("codes", help=say("列出全部检查代码", "list the finding codes"))
     p.set_defaults(func=cmd_codes)
 
 
 # What each command's --help says after its options (a command whose 1 means more says so in its own epilog).
-EXIT_HELP = ("退出码：0 完成，没有错误（可以有警告）；1 有错误（见输出）；2 无法运行：参数错误、找不到记录目录、文件读不了或写不了。\n"
+EXIT_HELP = ("退出码：0 完成，没有错误（可以有警告）；1 有错误（见输出）；2 无法运行：参数错误、找不到记录目录、文件读不了或写不了。",
              "exit status: 0 done, no errors (warnings allowed); 1 errors (see the output); 2 could not run: bad "
              "arguments, no records folder, a file that cannot be read or written.")
 
@@ -183,7 +185,7 @@ def _described(sub) -> None:
     helps = {a.dest: a.help for a in sub._choices_actions}
     for name, p in sub.choices.items():
         p.description = p.description or helps.get(name)
-        p.epilog = p.epilog or EXIT_HELP
+        p.epilog = p.epilog or say(*EXIT_HELP)
         p.formatter_class = argparse.RawDescriptionHelpFormatter
         for own in (a for a in p._actions if isinstance(a, argparse._SubParsersAction)):
             _lang_option(p)
@@ -193,12 +195,12 @@ def _described(sub) -> None:
 def _lang_option(parser: argparse.ArgumentParser) -> None:
     """--lang before a parser's command (python -m generator --lang en --help, new --lang en --help): argparse's
     words follow it (argwords.lang_of), as its command's own --lang."""
-    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="语言 (language)")
+    parser.add_argument("--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help=say("语言", "language"))
 
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     """The parser for the command line `argv` (its command's module only: see COMMANDS)."""
-    parser = _Parser(prog="python -m generator", description="联系学生工作台账 Contact Ledger", epilog=EXIT_HELP,
+    parser = _Parser(prog="python -m generator", description=say("联系学生工作台账", "Contact Ledger"), epilog=say(*EXIT_HELP),
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     _lang_option(parser)
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -209,9 +211,9 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
         except Exception as exc:  # noqa: BLE001 - never a traceback
             if os.environ.get("CONTACT_LEDGER_DEBUG"):
                 raise
-            sys.stderr.write(f"内部错误：命令模块 {name} 无法加载，其命令暂不可用 "
-                             f"(internal error: command module {name} failed to load): "
-                             f"{type(exc).__name__}: {exc}\n")
+            sys.stderr.write(say(f"内部错误：命令模块 {name} 无法加载，其命令暂不可用：",
+                                 f"internal error: command module {name} failed to load: ")
+                             + f"{type(exc).__name__}: {exc}\n")
     _described(sub)
     return parser
 

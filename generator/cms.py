@@ -27,6 +27,7 @@ from pathlib import Path
 
 import yaml
 
+from generator.argwords import say
 from generator import chars
 from generator import findings as F
 from generator.files import write_files
@@ -1335,18 +1336,20 @@ def bundle_files(out: Path, lang: str = "zh") -> dict[Path, Path] | None:
 def _backend_args(p) -> None:
     from generator.cli import add_today
 
-    p.add_argument("--backend", choices=BACKENDS, default="gitlab", help="代码托管平台 (Git host backend)")
-    p.add_argument("--repo", help="仓库，如 xgb/contact-ledger (owner/name)")
-    p.add_argument("--branch", default="main", help="发布分支 (published branch), 默认 main")
-    p.add_argument("--base-url", help="托管平台或 OAuth 代理地址 (base_url)")
-    p.add_argument("--api-root", help="API 地址 (api_root)，自建 GitLab/Gitea/Forgejo 需要")
-    p.add_argument("--app-id", help="OAuth 应用 ID (app_id)")
+    p.add_argument("--backend", choices=BACKENDS, default="gitlab", help=say("代码托管平台", "Git host backend"))
+    p.add_argument("--repo", help=say("仓库，如 xgb/contact-ledger", "repository, e.g. xgb/contact-ledger"))
+    p.add_argument("--branch", default="main", help=say("发布分支，默认 main", "published branch, default main"))
+    p.add_argument("--base-url", help=say("托管平台或 OAuth 代理地址（base_url）", "address of the Git host or the OAuth proxy (base_url)"))
+    p.add_argument("--api-root", help=say("API 地址（api_root），自建 GitLab/Gitea/Forgejo 需要", "API address (api_root), for a self-hosted GitLab, Gitea or Forgejo"))
+    p.add_argument("--app-id", help=say("OAuth 应用 ID（app_id）", "OAuth application id (app_id)"))
     p.add_argument("--auth-type", help="gitlab: pkce")
     p.add_argument("--auth-endpoint", help="auth_endpoint")
     p.add_argument("--local-backend", metavar="URL",
-                   help="本地试用：decap-server 地址，如 http://127.0.0.1:8081/api/v1")
-    add_today(p, "今天的日期（决定表单包含哪两期），默认今天")
-    p.add_argument("--periods", help="逗号分隔的期间，如 2026-H1,2026-H2（默认：本期和上一期）")
+                   help=say("本地试用：decap-server 地址，如 http://127.0.0.1:8081/api/v1",
+                            "local trial: the decap-server address, e.g. http://127.0.0.1:8081/api/v1"))
+    add_today(p, "今天的日期（决定表单包含哪两期），默认今天", "today (which two periods the form offers), default today")
+    p.add_argument("--periods", help=say("逗号分隔的期间，如 2026-H1,2026-H2（默认：本期和上一期）",
+                                            "periods separated by commas, e.g. 2026-H1,2026-H2 (default: this one and the one before)"))
 
 
 def _backend_from(args) -> dict:
@@ -1432,13 +1435,16 @@ def cmd_admin(args) -> int:
 def register(sub) -> None:
     from generator.cli import common
 
-    p = sub.add_parser("cms-config", help="根据 Schema 和记录生成网页表单配置 admin/config.yml (Decap CMS config)")
+    p = sub.add_parser("cms-config", help=say("根据 Schema 和记录生成网页表单配置 admin/config.yml",
+                                                  "write the web form's configuration admin/config.yml from the schemas and records"))
     common(p, formats=("text",))
     _backend_args(p)
-    p.add_argument("--out", help="输出文件（默认输出到屏幕），如 build/admin/config.yml")
+    p.add_argument("--out", help=say("输出文件（默认输出到屏幕），如 build/admin/config.yml",
+                                        "output file (default: the screen), e.g. build/admin/config.yml"))
     p.set_defaults(func=cmd_config)
-    p = sub.add_parser("cms-admin", help="生成网页表单页面 (admin page: index.html, config.yml, Decap bundle)")
+    p = sub.add_parser("cms-admin", help=say("生成网页表单页面（index.html、config.yml、Decap）",
+                                                 "write the web form's page (index.html, config.yml, the Decap bundle)"))
     common(p, formats=("text",))
     _backend_args(p)
-    p.add_argument("--out", default="build/admin", help="输出目录，默认 build/admin")
+    p.add_argument("--out", default="build/admin", help=say("输出目录，默认 build/admin", "output folder, default build/admin"))
     p.set_defaults(func=cmd_admin)

@@ -27,6 +27,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.argwords import say
 from generator.cms import ROOT, backend_config, write_admin
 
 SERVER = ROOT / "node_modules" / "decap-server" / "dist" / "index.js"
@@ -230,12 +231,13 @@ def cmd_trial(args) -> int:
 def register(sub) -> None:
     from generator.cli import add_today
 
-    p = sub.add_parser("cms-trial", help="本地试用网页表单：试用副本 + decap-server (local trial of the web form)")
-    p.add_argument("--repo", default=str(ROOT), help="要复制的仓库，默认本仓库 (repository to clone)")
-    p.add_argument("--port", type=int, default=8000, help="网站端口，默认 8000")
-    p.add_argument("--api-port", type=int, default=8081, help="decap-server 端口，默认 8081")
-    p.add_argument("--no-site", action="store_true", help="不构建网站，只提供表单 (form only)")
-    p.add_argument("--keep", action="store_true", help="结束后保留试用副本 (keep the scratch clone)")
-    add_today(p, "今天的日期（决定表单包含哪两期）")
-    p.add_argument("--lang", choices=("zh", "en"), default="zh", help="语言 (language)")
+    p = sub.add_parser("cms-trial", help=say("本地试用网页表单：试用副本 + decap-server",
+                                                       "local trial of the web form: a scratch clone and decap-server"))
+    p.add_argument("--repo", default=str(ROOT), help=say("要复制的仓库，默认本仓库", "repository to clone, default this one"))
+    p.add_argument("--port", type=int, default=8000, help=say("网站端口，默认 8000", "the site's port, default 8000"))
+    p.add_argument("--api-port", type=int, default=8081, help=say("decap-server 端口，默认 8081", "decap-server's port, default 8081"))
+    p.add_argument("--no-site", action="store_true", help=say("不构建网站，只提供表单", "no site, the form only"))
+    p.add_argument("--keep", action="store_true", help=say("结束后保留试用副本", "keep the scratch clone afterwards"))
+    add_today(p, "今天的日期（决定表单包含哪两期）", "today (which two periods the form offers)")
+    p.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("语言", "language"))
     p.set_defaults(func=cmd_trial)

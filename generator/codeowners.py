@@ -26,6 +26,7 @@ import datetime as dt
 import sys
 from pathlib import Path
 
+from generator.argwords import say
 from generator import cli
 from generator import findings as F
 from generator.model import RecordSet
@@ -201,11 +202,12 @@ def cmd_codeowners(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("codeowners", help="根据记录生成 CODEOWNERS (write CODEOWNERS from the records)")
+    p = sub.add_parser("codeowners", help=say("根据记录生成 CODEOWNERS", "write CODEOWNERS from the records"))
     cli.common(p)
-    p.add_argument("--check", action="store_true", help="只检查，不写入；过期时退出码 1 (check only)")
-    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）")
-    p.add_argument("--base", help="拉取请求的基准提交：只因单位撤销日已过而过期时只警告、退出码 0 "
-                   "(pull request base: stale only because a unit's until passed is a warning)")
-    p.add_argument("--root", help="仓库根目录 (repository root), 默认为记录所在的 Git 仓库")
+    p.add_argument("--check", action="store_true", help=say("只检查，不写入；过期时退出码 1", "check only, write nothing; exit status 1 when out of date"))
+    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）", "as-of date (a unit ended by then reviews no more)")
+    p.add_argument("--base", help=say("拉取请求的基准提交：只因单位撤销日已过而过期时只警告、退出码 0",
+                             "pull request base: out of date only because a unit's until passed is a warning, exit status 0"))
+    p.add_argument("--root", help=say("仓库根目录，默认为记录所在的 Git 仓库",
+                                              "repository root, default the Git repository of the records"))
     p.set_defaults(func=cmd_codeowners)

@@ -13,6 +13,7 @@ import unicodedata
 import sys
 from pathlib import Path
 
+from generator.argwords import say
 from generator import findings as F
 from generator.chars import LINE_BREAKS, klass
 from generator.cms import id_stem, load_schema
@@ -251,10 +252,10 @@ def cmd_new_ledger(args) -> int:
 def register(sub) -> None:
     from generator.cli import _Parser, common
 
-    p = sub.add_parser("new", help="生成预填的新记录 (scaffold a new record)")
+    p = sub.add_parser("new", help=say("生成预填的新记录", "scaffold a new record"))
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
-    q = kinds.add_parser("ledger", help="生成一份预填、带说明的台账 (a prefilled, commented ledger)")
+    q = kinds.add_parser("ledger", help=say("生成一份预填、带说明的台账", "a prefilled, commented ledger"))
     common(q, formats=("text", "json"))
-    q.add_argument("--cadre", required=True, help="干部编号，如 zhang-wei (cadre id)")
-    q.add_argument("--period", required=True, help="填报期间，如 2026-H2 (ledger period)")
+    q.add_argument("--cadre", required=True, help=say("干部编号，如 zhang-wei", "cadre id, e.g. zhang-wei"))
+    q.add_argument("--period", required=True, help=say("填报期间，如 2026-H2", "the ledger's period, e.g. 2026-H2"))
     q.set_defaults(func=cmd_new_ledger)

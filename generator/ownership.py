@@ -29,6 +29,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from generator.argwords import say
 from generator import cli
 from generator import findings as F
 from generator.layout import kind_of
@@ -370,10 +371,10 @@ def cmd_ownership(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("ownership", help="拉取请求的修改权限检查 (may this actor change these files?)")
+    p = sub.add_parser("ownership", help=say("拉取请求的修改权限检查", "may this actor change these files? (pull requests)"))
     cli.common(p)
-    p.add_argument("--base", required=True, help="基准提交 (base revision), 如 origin/main")
-    p.add_argument("--head", required=True, help="拉取请求的提交 (head revision)")
-    p.add_argument("--actor", required=True, help="提交者的 Git 账号 (the author's Git account)")
-    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）")
+    p.add_argument("--base", required=True, help=say("基准提交，如 origin/main", "base revision, e.g. origin/main"))
+    p.add_argument("--head", required=True, help=say("拉取请求的提交", "head revision"))
+    p.add_argument("--actor", required=True, help=say("提交者的 Git 账号", "the author's Git account"))
+    cli.add_today(p, "以哪一天为“今天”（已撤销的单位不再审核）", "as-of date (a unit ended by then reviews no more)")
     p.set_defaults(func=cmd_ownership)

@@ -37,6 +37,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+from generator.argwords import say
 from generator import cli
 from generator.archive import archived_by, archived_periods, repo_of
 from generator.validate import parse_date
@@ -613,23 +614,29 @@ def cmd_remind(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("remind", help="生成提醒议题的内容 (reminder issue body: missing ledgers, uncovered classes)", epilog=(
+    p = sub.add_parser("remind", help=say("生成提醒议题的内容：未交的台账、未覆盖的班级",
+                                          "reminder issue body: missing ledgers, uncovered classes"), epilog=say(
         "退出码：0 没有要提醒的（或加了 --body-file、--due-window）；1 有人未交台账（--period）或有未覆盖的新生班级"
-        "（--coverage），管理员维护的记录有错误时也为 1；2 无法运行：参数错误、找不到记录目录。\n"
+        "（--coverage），管理员维护的记录有错误时也为 1；2 无法运行：参数错误、找不到记录目录。",
         "exit status: 0 nothing to remind of (or --body-file, --due-window given); 1 a ledger is missing (--period) or a "
         "freshman class uncovered (--coverage), or the administrators' records have errors; 2 could not run: bad "
         "arguments, no records folder."))
-    p.add_argument("--records", default="records", help="记录目录 (records folder), 默认 records")
+    p.add_argument("--records", default="records", help=say("记录目录，默认 records", "records folder, default records"))
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
-                   help="错误提示和台账提醒中每位干部那一行的语言；正文其余部分写给干部，总是中文，末尾附一行英文摘要 "
-                        "(language of the error messages and of each cadre's line in a ledger reminder; the rest "
-                        "of the body is for the cadres: Chinese, with a one-line English summary)")
+                   help=say("错误提示和台账提醒中每位干部那一行的语言；正文其余部分写给干部，总是中文，末尾附一行英文摘要",
+                            "language of the error messages and of each cadre's line in a ledger reminder; the rest "
+                            "of the body is for the cadres: Chinese, with a one-line English summary"))
     kind = p.add_mutually_exclusive_group()  # (one kind of reminder a run)
-    kind.add_argument("--period", help="填报期间，如 2026-H1 (period)")
-    kind.add_argument("--periods", help="--due-window 给出的 periods=（JSON），每个期间一份正文，--body-file 中的 {period} "
-                      "换成期间，输出写入同名 .env 文件 (each period of periods=; {period} in --body-file)")
-    kind.add_argument("--coverage", action="store_true", help="未覆盖的大一新生班级（给管理员）(uncovered freshman classes)")
-    kind.add_argument("--due-window", action="store_true", help="今天是否发提醒，输出 send=/periods= (is today a reminder day?)")
-    p.add_argument("--body-file", help="把正文写入文件，标准输出给出 missing=、title= 和 marker= (write body to file)")
+    kind.add_argument("--period", help=say("填报期间，如 2026-H1", "period, e.g. 2026-H1"))
+    kind.add_argument("--periods", help=say("--due-window 给出的 periods=（JSON），每个期间一份正文，--body-file 中的 {period} "
+                                            "换成期间，输出写入同名 .env 文件",
+                                            "periods= of --due-window (JSON): a body for each, {period} in --body-file "
+                                            "replaced by the period, the output in a .env file of the same name"))
+    kind.add_argument("--coverage", action="store_true", help=say("未覆盖的大一新生班级（给管理员）",
+                                                                  "uncovered freshman classes (for the administrators)"))
+    kind.add_argument("--due-window", action="store_true", help=say("今天是否发提醒，输出 send=/periods=",
+                                                                    "is today a reminder day? prints send= and periods="))
+    p.add_argument("--body-file", help=say("把正文写入文件，标准输出给出 missing=、title= 和 marker=",
+                                              "write the body to a file; standard output gives missing=, title= and marker="))
     cli.add_today(p)
     p.set_defaults(func=cmd_remind)

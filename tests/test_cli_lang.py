@@ -13,6 +13,8 @@ import bad_records as B
 from generator import cli
 
 ENGLISH = re.compile(r"usage:|options:|positional arguments:|show this help|error:|unrecognized arguments|invalid choice")
+HALF_ENGLISH = re.compile(r"\([a-z][a-z ,;:'/-]{3,}\)", re.I)  # (an English gloss in brackets after the Chinese)
+CHINESE = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]+")
 
 
 def _commands(parser, prefix=()):
@@ -45,10 +47,14 @@ def test_every_help_is_in_chinese_by_default_and_in_english_with_lang_en(work, c
     assert run.stdout.startswith("用法：python -m generator"), run.stdout
     assert "选项：" in run.stdout and "显示本帮助并退出" in run.stdout, run.stdout
     assert not ENGLISH.search(run.stdout), run.stdout
+    # (the options' help and the exit status at the end were said in both languages whatever --lang:
+    # 记录目录 (records folder), 默认 records, then 退出码：… and exit status: …)
+    assert "exit status" not in run.stdout and not HALF_ENGLISH.search(run.stdout), run.stdout
     run = B.run_cli(B.REPO, work, *command, "--lang", "en", "--help")
     assert run.returncode == 0, run.stderr
     assert run.stdout.startswith("usage: python -m generator") and "options:" in run.stdout, run.stdout
     assert "用法" not in run.stdout and "选项：" not in run.stdout, run.stdout
+    assert "exit status:" in run.stdout and not CHINESE.findall(run.stdout.replace("年级", "")), run.stdout
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "main")
@@ -66,7 +72,8 @@ def test_a_bad_argument_is_told_in_chinese_by_default_and_in_english_with_lang_e
 @pytest.mark.parametrize("args,zh,en", [
     (["validate", "--no-such-option"], "不认识的参数：--no-such-option", "unrecognized arguments: --no-such-option"),
     (["validate", "--format", "xml"], "参数 --format：无效的选项 'xml'（可选：", "argument --format: invalid choice: 'xml'"),
-    (["validate", "--today", "2026.3.5"], "参数 --today：日期应写作 YYYY-MM-DD", "argument --today: 日期应写作"),
+    (["validate", "--today", "2026.3.5"], "参数 --today：日期应写作 YYYY-MM-DD", "argument --today: date as YYYY-MM-DD"),
+    (["import", "classes", "x.csv", "--cohort", "1800"], "参数 --cohort：应为", "argument --cohort: a cohort year from"),
     (["new", "ledger"], "缺少必需的参数：", "the following arguments are required: "),
     (["no-such-command"], "无效的选项 'no-such-command'", "invalid choice: 'no-such-command'"),
     (["validate", "--records"], "参数 --records：后面要跟一个值", "argument --records: expected one argument"),
@@ -77,3 +84,4 @@ def test_argparse_s_errors_are_worded_in_the_language_asked(work, args, zh, en):
     run = B.run_cli(B.REPO, work, *args, "--lang", "en") if args[-1] != "--records" else \
         B.run_cli(B.REPO, work, "validate", "--lang", "en", "--records")
     assert run.returncode == 2 and en in run.stderr, run.stderr
+    assert not CHINESE.search(run.stderr.split(en)[1]), run.stderr  # (the date's words said twice, zh then en)

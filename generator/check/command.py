@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 
+from generator.argwords import say
 from generator import findings as F
 
 
@@ -48,9 +49,11 @@ def cmd_check(args) -> int:
 def register(sub) -> None:
     from generator.cli import add_today, common
 
-    p = sub.add_parser("check", help="政策检查：覆盖、联系点、每学期联系、台账截止、问题督办 (policy checks)")
+    p = sub.add_parser("check", help=say("政策检查：覆盖、联系点、每学期联系、台账截止、问题督办",
+                                        "policy checks: coverage, contact points, contact each term, deadlines, follow-up"))
     common(p, formats=("text", "json", "github", "markdown"))
-    add_today(p, "按哪一天检查，默认今天（政策时区）")
+    add_today(p, "按哪一天检查，默认今天（政策时区）", "as-of date, default today (the policy's time zone)")
     p.add_argument("--strict", action="store_true",
-                   help="严格模式：时间类提醒（逾期、覆盖、每学期联系、超期）按错误处理 (time-based warnings are errors)")
+                   help=say("严格模式：时间类提醒（逾期、覆盖、每学期联系、超期）按错误处理",
+                            "strict: time-based warnings (late, coverage, contact each term, overdue) are errors"))
     p.set_defaults(func=cmd_check)

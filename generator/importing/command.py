@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 
+from generator.argwords import say
 from generator import findings as F
 from generator.files import Unwritten, write_files
 from generator.importing.fields import HEADINGS, MSG, _plain
@@ -158,30 +159,33 @@ def _cohort(text: str, today: dt.date) -> int:
     year = m and _year(m.group(1) or m.group(3), today)
     if m and first <= year <= last:
         return (Jie if "届" in m.group(0) else int)(year)
-    raise argparse.ArgumentTypeError(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级 "
-                                     f"(a cohort year from {first} to {last}, such as 2026 or 2026级): {text!r}")
+    raise argparse.ArgumentTypeError(say(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级：",
+                                         f"a cohort year from {first} to {last}, such as 2026: ") + repr(text))
 
 
 def register(sub) -> None:
     from generator.cli import _Parser, add_today, common
 
-    p = sub.add_parser("import", help="从现有名单（CSV、XLSX、XLS）导入班级、干部、单位或社团 (import classes, cadres, units or clubs from a spreadsheet)")
+    p = sub.add_parser("import", help=say("从现有名单（CSV、XLSX、XLS）导入班级、干部、单位或社团",
+                                          "import classes, cadres, units or clubs from a spreadsheet (CSV, XLSX, XLS)"))
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
-    for kind, help_ in (("classes", "班级名单 → records/classes/<入学年份>.yaml (class list)"),
-                        ("cadres", "中层领导干部名单 → records/cadres/<编号>.yaml (list of cadres)"),
-                        ("units", "单位名单 → records/units.yaml (list of units)"),
-                        ("clubs", "社团名单 → records/clubs.yaml (list of clubs)")):
+    for kind, help_ in (("classes", say("班级名单 → records/classes/<入学年份>.yaml", "class list → records/classes/<cohort>.yaml")),
+                        ("cadres", say("中层领导干部名单 → records/cadres/<编号>.yaml", "list of cadres → records/cadres/<id>.yaml")),
+                        ("units", say("单位名单 → records/units.yaml", "list of units → records/units.yaml")),
+                        ("clubs", say("社团名单 → records/clubs.yaml", "list of clubs → records/clubs.yaml"))):
         q = kinds.add_parser(kind, help=help_)
         common(q, formats=("text", "json"))
-        q.add_argument("file", help="表格文件：.xlsx、.xls 或 .csv (spreadsheet)")
-        q.add_argument("--write", action="store_true", help="写入文件；不加时只是试运行 (write; default: dry run)")
+        q.add_argument("file", help=say("表格文件：.xlsx、.xls 或 .csv", "spreadsheet: .xlsx, .xls or .csv"))
+        q.add_argument("--write", action="store_true", help=say("写入文件；不加时只是试运行", "write the files; without it, a dry run"))
         q.add_argument("--update", action="store_true",
-                       help="表格与已有记录不一致时，用表格的值更新 (change existing records that differ)")
+                       help=say("表格与已有记录不一致时，用表格的值更新", "change existing records that differ from the sheet"))
         add_today(q, "以哪一天为“今天”：状态与结束日期对不上时按它判断" + ("，两位数的年级（25级）也按它读" if kind == "classes" else "")
-                  + "，默认今天（政策时区）")
+                  + "，默认今天（政策时区）",
+                  "as-of date: for a status and an end date that disagree" + (", and a two-digit cohort such as 25" if kind == "classes" else "")
+                  + ", default today (the policy's time zone)")
         if kind == "classes":
             q.add_argument("--cohort", default=None,
-                           help="表格没有“年级”列时，全部班级的入学年份 (cohort when there is no 年级 column)")
+                           help=say("表格没有“年级”列时，全部班级的入学年份", "cohort of every class when the sheet has no 年级 column"))
         else:
             q.set_defaults(cohort=None)
         q.set_defaults(func=cmd_import, usage_error=q.error)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from generator.argwords import say
 from generator import cli
 
 MSG = {
@@ -32,8 +33,8 @@ def cmd_render(args) -> int:
 
 
 def register(sub) -> None:
-    p = sub.add_parser("render", help="生成网站页面与下载文件 (render the site's pages and exports)")
+    p = sub.add_parser("render", help=say("生成网站页面与下载文件", "render the site's pages and exports"))
     cli.common(p)
-    p.add_argument("--out", default="build/generated", help="输出目录 (output folder), 默认 build/generated")
-    cli.add_today(p, "以哪一天为“今天”，默认取 Git 最新提交的日期")
+    p.add_argument("--out", default="build/generated", help=say("输出目录，默认 build/generated", "output folder, default build/generated"))
+    cli.add_today(p, "以哪一天为“今天”，默认取 Git 最新提交的日期", "as-of date, default the day of the latest Git commit")
     p.set_defaults(func=cmd_render)
