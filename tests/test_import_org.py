@@ -2229,3 +2229,16 @@ def test_a_class_given_the_id_of_a_club_that_yaml_1_1_reads_as_a_number_is_refus
     assert run.returncode == 1 and "k.xlsx:2:1: 错误 E-IMP-008" in run.stdout and "records/clubs.yaml 0101" in run.stdout, \
         run.stdout
     assert snapshot(work) == before
+
+
+def test_a_cadre_whose_id_is_policy_is_not_read_as_the_policy(work):
+    """records_errors gave the values it read by file name, so a cadre's record records/cadres/policy.yaml
+    (an id validate allows) stood for records/policy.yaml in an import of cadres: its status words were
+    none (E-IMP-004 on 在职, the policy 现在没有写) and its time zone another.  They are now given by the
+    path below records/."""
+    (work / "records/cadres/policy.yaml").write_text(
+        'name: 白涛\nposition: 计算机学院副院长\nunit: cs\nactive_from: "2021-03-01"\n', encoding="utf-8")
+    xlsx(work / "c.xlsx", [["姓名", "职务", "单位", "任职日期", "状态"], ["王芳", "计算机学院副院长", "cs", "2016-09-01", "在职"]])
+    assert cli(work, "validate").returncode == 0
+    run = cli(work, "import", "cadres", "c.xlsx", "--today", "2026-12-02")
+    assert run.returncode == 0 and "E-IMP-004" not in run.stdout, run.stdout

@@ -24,7 +24,8 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     """The errors, as validate reports them (reading, schema), of the files an import of `kind`
     reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, and the class or cadre
     files.  No import runs while one is wrong: it would be misread (a key written twice), crash
-    the import, or be written over.  And the values of those read, as validate reads them ({its name: data}):
+    the import, or be written over.  And the values of those read, as validate reads them ({its path below
+    the records folder: data}):
     the import reads the policy's words and time zone there, not again (yes, on, 0123 are text to validate)."""
     from generator.load import load_file
     from generator.validate import validate_document
@@ -36,7 +37,7 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
             out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
-            read[path.name] = doc.data
+            read[path.relative_to(root).as_posix()] = doc.data  # (by its path: records/cadres/policy.yaml is a cadre's)
         elif kind != "units" and path.name not in ("clubs.yaml", "policy.yaml"):  # (units.yaml: the units the rows name are matched against it)
             out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
     return out, read
