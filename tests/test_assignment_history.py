@@ -199,6 +199,10 @@ def test_a_corrected_entry_that_matches_no_rewrite_is_told_with_the_entries_that
     (said,) = _stale(repo)
     assert "李娜" in said["message"] and "请删去" not in said["hint"], said
     assert "它对得上的是干部“张伟”联系班级 cs-2025-02 的那一行的改写：请把它移到那一行的 corrected 中" in said["hint"], said
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "It matches a rewrite of the row of cadre '张伟' with the class cs-2025-02: move it" in en.stdout, en.stdout
+    assert "the correction {on: 2026-03-02, class: cs-2025-01} of the assignment of cadre '李娜' to the class me-2025-01 " \
+        "(from 2025-09-01) matches no rewrite" in en.stdout, en.stdout  # (not "of the row of cadre '李娜''s assignment")
     other = _repo(tmp_path / "other")
     write(other, {FILE: assignments("2025-2027", "2025-09-01", "2027-08-31", ZHANG, LI)})
     commit(other, "2025-12-01 10:00", "联系点")

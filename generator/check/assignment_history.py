@@ -162,7 +162,7 @@ def _stale(ctx: Context, rows: list, changes: dict) -> None:
             owner = next((r for r in rows if r is not row and _said(entry) in {_said(c) for c in changes.get(_key(r.data), [])}), None)
             if owner is not None:
                 whose = f"干部“{ctx.cadre_name(owner.get('cadre'))}”联系{_KINDS[_key(owner.data)[1]][0]} {_key(owner.data)[2]}"
-                whose_en = f"cadre '{ctx.cadre_name(owner.get('cadre'))}''s {_KINDS[_key(owner.data)[1]][1]} {_key(owner.data)[2]}"
+                whose_en = f"cadre '{ctx.cadre_name(owner.get('cadre'))}' with the {_KINDS[_key(owner.data)[1]][1]} {_key(owner.data)[2]}"
                 would = (f"它对得上的是{whose} 的那一行的改写：请把它移到那一行的 corrected 中",
                          f"It matches a rewrite of the row of {whose_en}: move it to that row's corrected")
             elif mine:

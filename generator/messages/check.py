@@ -283,7 +283,7 @@ CODES = {
         "severity": "warning",
         "zh": "干部“{name}”联系{kind} {point}（{start} 起）的这一行的更正记录 {entry} 对不上 Git 历史中这一行的任何一次改写："
               "它什么也没有消除",
-        "en": "the correction {entry} of the row of cadre '{name}''s assignment to the {kind_en} {point} (from {start}) "
+        "en": "the correction {entry} of the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) "
               "matches no rewrite of the row in Git's history: it silences nothing",
         "hint_zh": "corrected 的一项要写改写提交的那一天（on）和改写以前的值（cadre、class 或 club、start 中改了的），"
                    "与 W-CHK-019 提示的一样。{would}。见 使用指南 → 管理员 → 调整联系点。",
