@@ -15,11 +15,16 @@ def _validate(work, *extra):
     return [f for f in json.loads(run.stdout) if f["severity"] == "error"]
 
 
-def _copy_activity(tmp_path, change=lambda block: block):
+def _ledger(tmp_path):
+    """(the work folder, li-na's 2026-H1 ledger in a copy of the minimal records, its text)."""
     work = tmp_path / "work"
     shutil.copytree(B.MINIMAL, work / "records")
     path = work / "records" / LEDGER
-    text = path.read_text(encoding="utf-8")
+    return work, path, path.read_text(encoding="utf-8")
+
+
+def _copy_activity(tmp_path, change=lambda block: block):
+    work, path, text = _ledger(tmp_path)
     block = text[text.index("  - date:"):]
     path.write_text(text + change(block), encoding="utf-8")
     return work
@@ -57,10 +62,7 @@ def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colon
     # (every field of the activity written with an input method's “：” — date：2026-03-05 — is one text of
     # several lines to YAML: it was told E-YAML-015, 如果“form：社团活动”是新的一项，请在它前面加上“- ”,
     # a fix that makes it worse, and nothing of the colons)
-    work = tmp_path / "work"
-    shutil.copytree(B.MINIMAL, work / "records")
-    path = work / "records" / LEDGER
-    text = path.read_text(encoding="utf-8")
+    work, path, text = _ledger(tmp_path)
     path.write_text(text[:text.index("  - date:")] + "  - date：2026-04-20\n    form：社团活动\n    place：进社团\n"
                     "    channel：面对面\n    students：25\n    summary：参加机器人协会的比赛备赛活动。\n", encoding="utf-8")
     found = _validate(work)
@@ -74,10 +76,7 @@ def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colon
 
 def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_dash(tmp_path):
     # (1. date: … was told 缩进不一致，或一行里多写了内容 … 请检查这一行及上一行的缩进, at the line under it)
-    work = tmp_path / "work"
-    shutil.copytree(B.MINIMAL, work / "records")
-    path = work / "records" / LEDGER
-    text = path.read_text(encoding="utf-8")
+    work, path, text = _ledger(tmp_path)
     path.write_text(text.replace("  - date:", "  1. date:") + text[text.index("  - date:"):].replace(
         "  - date:", "  2. date:").replace("比赛备赛", "赛后总结"), encoding="utf-8")
     [f] = _validate(work)
@@ -90,11 +89,8 @@ def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_das
 def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path):
     # (topics: with 1. 学业规划 and 2. 就业指导 under it is one text to YAML; it was told to write
     # ["1. 学业规划 2. 就业指导"], one topic with the numbers in it)
-    work = tmp_path / "work"
-    shutil.copytree(B.MINIMAL, work / "records")
-    path = work / "records" / LEDGER
+    work, path, text = _ledger(tmp_path)
     for written in ("\n      1. 学业规划\n      2. 就业指导", " 1.学业规划 2.就业指导", " 1、学业规划；2、就业指导"):
-        text = B.MINIMAL.joinpath(LEDGER).read_text(encoding="utf-8")
         path.write_text(text.replace("    summary:", f"    topics:{written}\n    summary:"), encoding="utf-8")
         [f] = _validate(work)
         assert f["code"] == "E-SCHEMA-003" and "这里写成 [学业规划, 就业指导]。" in f["hint"], f
@@ -106,10 +102,7 @@ def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path
 def test_an_activity_indented_with_tabs_is_given_each_line_to_type(tmp_path):
     # (pasted from Word, every line of the activity begins with a tab: only the first was given the line
     # to type, the five under it 请把 Tab 换成空格。 and no more, as the line above each had a tab too)
-    work = tmp_path / "work"
-    shutil.copytree(B.MINIMAL, work / "records")
-    path = work / "records" / LEDGER
-    text = path.read_text(encoding="utf-8")
+    work, path, text = _ledger(tmp_path)
     head, block = text[:text.index("  - date:")], text[text.index("  - date:"):]
     path.write_text(head + "".join("\t" + line[2:] + "\n" for line in block.splitlines()), encoding="utf-8")
     found = _validate(work)
