@@ -438,12 +438,16 @@ QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1
 _QQ = _Lazy(QQ_RX)
 # (an English word after "WeChat" is not an account: "WeChat account", "WeChat group" — the program's
 # own label for the kind, in English messages, was masked as "WeChat ac****t")
-_NOT_AN_ACCOUNT = r"(?!(?i:accounts?|numbers?|official|groups?|messages?|contacts?|chats?|moments|pay)(?![A-Za-z0-9_\-]))"
-_WECHAT = _Lazy(
-    rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"
-    rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
-    r"|[1-9][0-9]{4,11}(?![0-9]))")
-_WXID = _Lazy(r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}")
+# (each letter in either case, as [Aa]: JavaScript — the web form — reads no (?i:…))
+_ACCOUNT_WORDS = ("accounts?", "numbers?", "official", "groups?", "messages?", "contacts?", "chats?", "moments", "pay")
+_NOT_AN_ACCOUNT = ("(?!(?:" + "|".join("".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in w) for w in _ACCOUNT_WORDS)
+                   + r")(?![A-Za-z0-9_\-]))")
+# (The web form refuses WeChat accounts with these expressions: cms.private_detectors.)
+WECHAT_RX = (rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"
+             rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
+             r"|[1-9][0-9]{4,11}(?![0-9]))")
+WXID_RX = r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}"
+_WECHAT, _WXID = _Lazy(WECHAT_RX), _Lazy(WXID_RX)
 # An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
 # number still gives a student's birth date and most of their ID away.
 # (The web form refuses them with this expression: cms.private_detectors.)

@@ -974,9 +974,15 @@ QQS_MORE = ["扣扣123456789", "QQ是123456789", "企鹅号：123456789", "QQ/�
 QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678"]
 
 
+# A WeChat account after 微信/V信/WeChat (any case), or a wxid_ alone
+WECHATS_MORE = ["WeChat: lisi_2006", "V信 abc12345", "wxid_abcdefg", "WECHAT：lisi_2006"]
+# (a WeChat group, a count, an English word after WeChat, a public account's name: nothing)
+WECHATS_CLEAN = ["加入微信群12个", "微信联系3次", "WeChat account 暂未开通", "关注微信公众号xuegongbu", "WeChat GROUPS 已建"]
+
+
 @pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE]
-                         + [(t, "qq") for t in QQS_MORE])
-def test_a_landline_grouped_an_email_with_at_in_brackets_or_a_qq_number_is_found(sentence, kind):
+                         + [(t, "qq") for t in QQS_MORE] + [(t, "wechat") for t in WECHATS_MORE])
+def test_a_landline_grouped_an_email_with_at_in_brackets_a_qq_number_or_a_wechat_account_is_found(sentence, kind):
     assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
 
 
@@ -985,8 +991,8 @@ def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
     assert [m.kind for m in privacy.scan_text(sentence)] == ["mobile"]
 
 
-@pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN + QQS_CLEAN)
-def test_an_amount_a_version_a_date_an_at_sign_or_a_qq_group_is_no_phone_email_nor_qq(sentence):
+@pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN + QQS_CLEAN + WECHATS_CLEAN)
+def test_an_amount_a_version_a_date_an_at_sign_or_a_group_is_no_phone_email_nor_account(sentence):
     assert privacy.scan_text(sentence) == []
 
 
