@@ -320,7 +320,7 @@ _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
-_SHENG_RX = (f"(?=[{_SURNAME_CHARS}]生){_STANDS}(?![陆陸])[{_SURNAME_CHARS}]生(?={_TALK}|{_HAS}|[)）])")
+_SHENG_RX = (f"(?={_ANY_SURNAME}生){_NOT_LONG}{_STANDS}(?![陆陸]){_ANY_SURNAME}生(?={_TALK}|{_HAS}|[)）])")  # (欧阳生 too)
 # A pseudonym is no one (the privacy guide recommends one: 化名“小A”): a name marked as one — 化名 right before it
 # (化名A同学, 化名为张同学, 化名“小张”, 化名：Z同学) or （化名） right after it (张同学（化名）) — is let through (_pseudonym);
 # the form's expression carries the same marks as look-arounds (fixed-width look-behinds: Python's too).
@@ -337,7 +337,7 @@ _SURNAMED = _Lazy(_SURNAMED_RX)
 _NICKNAMED = _Lazy(_NICKNAMED_RX)
 _SHENG = _Lazy(_SHENG_RX)
 # (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not)
-_SHENG_NEAR = _Lazy(f"[{_SURNAME_CHARS}]生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
+_SHENG_NEAR = _Lazy(f"(?:[{_SURNAME_CHARS}]|{_COMPOUND})生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL = _Lazy(f"(?:[{_SURNAME_CHARS}]|{_COMPOUND})[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
