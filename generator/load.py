@@ -635,7 +635,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
     lines = LINE_BREAK.split(text)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return fail("E-LOAD-002")
-    out.problems = _indent_tabs(lines, file)
+    out.problems = _indent_tabs(lines, file, kind)
     if out.problems:
         return out
     out.problems = _prescan(text, file, kind)  # aliases and depth, before the recursive composer
@@ -938,7 +938,7 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动, students：25人 → students: 25, 学生人数：25人
     too; the line's indentation is not shown), zh and en (yaml_hints.line_meant); for a title of a field
     its mapping has already (日期：… beside date:), not to type a second one (yaml_hints.already_there)."""
-    from generator.yaml_hints import _fields, already_there, field_line, line_meant  # (only on an error)
+    from generator.yaml_hints import _fields, already_there, field_line, indent_wanted, line_meant  # (only on an error)
 
     line = lines[row]
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
@@ -949,10 +949,14 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     if at:
         zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes))
         return zh, f" {en}"
+    want = indent_wanted(lines, row, kind)[0] if line[:len(line) - len(line.lstrip())].strip(" ") else None
+    if want is not None:  # (indented with full-width or no-break spaces too: the line with its spaces)
+        return f"{note}这一行写成（前面 {want} 个空格）：{' ' * want}{typed}", \
+            f" {note_en}The line ({want} spaces before it): {' ' * want}{typed_en}"
     return f"{note}这一行写成：{typed}", f" {note_en}The line: {typed_en}"
 
 
-def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
+def _invisible(lines: list[str], row: int, column: int, file: str, kind: str | None = None) -> F.Finding:
     """E-YAML-016: a character of no width (chars.INVISIBLE: a zero-width space, a text-direction
     mark …) before a line's field or item, at `column`: by its own name, and the line to type
     without it, with the spaces it wants (yaml_hints.indent_wanted)."""
@@ -960,7 +964,7 @@ def _invisible(lines: list[str], row: int, column: int, file: str) -> F.Finding:
 
     line = lines[row]
     name, name_en = INVISIBLE[line[column]]
-    want, text = indent_wanted([*lines[:row], line[:column] + line[column + 1:]], row)
+    want, text = indent_wanted([*lines[:row], line[:column] + line[column + 1:]], row, kind)
     typed = typed_en = ""
     if want is not None:
         typed, typed_en = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}", f" The line ({want} spaces before it): {' ' * want}{text}"
@@ -1045,7 +1049,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                                         spaces_en="a space."))
                     break
                 if m.group(group) in INVISIBLE:  # (a character of no width before a field: no space at all)
-                    found.append(_invisible(lines, n - 1, m.start(group), file))
+                    found.append(_invisible(lines, n - 1, m.start(group), file, kind))
                     break
                 what = "semicolon" if m.group(group) == "；" else what  # (form；社团活动: a key next to “：”)
                 char, ascii_, fix, char_en, ascii_en, fix_en = _WIDE_MARKS[what]
@@ -1060,7 +1064,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" " + "".join(SPACES)):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 
-                    want, text = indent_wanted(lines, n - 1)
+                    want, text = indent_wanted(lines, n - 1, kind)
                     if want is not None:
                         typed = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}"
                         typed_en = f" The line ({want} spaces before it): {' ' * want}{text}"
@@ -1093,15 +1097,15 @@ _CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
 ESCAPED_CONTROL = re.compile(r"\\[0abtnvfreNLP_xuU\t]")
 
 
-def _indent_tabs(lines: list[str], file: str) -> list[F.Finding]:
+def _indent_tabs(lines: list[str], file: str, kind: str | None = None) -> list[F.Finding]:
     out, fixed = [], list(lines)  # (each line as typed with its spaces: the line under it is told from it)
     for n, line in enumerate(lines, 1):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
         if "\t" in lead and line.strip():
             from generator.yaml_hints import indent_wanted, tab_spaces  # (only on this finding)
 
-            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1), **tab_spaces(fixed, n - 1)))
-            want, text = indent_wanted(fixed, n - 1)
+            out.append(F.make("E-YAML-002", file, (n, lead.index("\t") + 1), **tab_spaces(fixed, n - 1, kind)))
+            want, text = indent_wanted(fixed, n - 1, kind)
             fixed[n - 1] = fixed[n - 1] if want is None else " " * want + text
             if len(out) >= MAX_REPORTED:
                 break

@@ -594,11 +594,11 @@ def item_on_two_lines(text: str, start: int, end: int, value: str):
                           "if it is the same item, put it at the end of the line above."}
 
 
-def tab_spaces(lines: list[str], row: int) -> dict:
+def tab_spaces(lines: list[str], row: int, kind: str | None = None) -> dict:
     """E-YAML-002's words for the tab that indents lines[row]: the line to type with the spaces it
     wants — as many as the field above (more by two after a field with nothing after its colon), or
     a list item's as the item's above — or, where that cannot be told, spaces."""
-    want, text = indent_wanted(lines, row)
+    want, text = indent_wanted(lines, row, kind)
     if want is None:
         return {"spaces": "空格。", "spaces_en": "spaces."}
     typed = " " * want + text
@@ -606,9 +606,9 @@ def tab_spaces(lines: list[str], row: int) -> dict:
             "spaces_en": f"spaces ({want} spaces before it), which makes the line: {typed}"}
 
 
-def indent_wanted(lines: list[str], row: int) -> tuple[int | None, str]:
+def indent_wanted(lines: list[str], row: int, kind: str | None = None) -> tuple[int | None, str]:
     """How many spaces lines[row] wants before it, where its indentation holds a tab or a full-width
-    or no-break space (see tab_spaces), or None; and the line's text."""
+    or no-break space (see tab_spaces), or None; and the line's text, right (field_typed) for records of `kind`."""
     text = lines[row].lstrip(" \t" + "".join(SPACES)).rstrip()
     want = None
     if text.startswith("- "):
@@ -619,4 +619,20 @@ def indent_wanted(lines: list[str], row: int) -> tuple[int | None, str]:
     if want is None and field and "\t" not in field.group(1):
         value = field.group(3).split(" #")[0].strip()
         want = field.start(2) + (2 if not value or re.fullmatch(r"[|>][-+]?", value) else 0)
-    return want, text
+    return want, field_typed(text, kind)
+
+
+_LOOSE_FIELD = re.compile(r"((?:- +)*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*|[\u4e00-\u9fff]{2,12})"
+                          rf" *([:：；])[ {''.join(SPACES)}]*(.*)")
+
+
+def field_typed(text: str, kind: str | None = None) -> str:
+    """`text`, a line without its indentation, as it is to be typed when it is a field written with its
+    Chinese title, a capital, a full-width colon or no space after its colon (学生人数:30 → students: 30;
+    line_meant), so that the line an indentation's finding gives is right in one go; else `text`."""
+    m = _LOOSE_FIELD.fullmatch(text)
+    fields = _fields(kind)
+    if not m or (m.group(3) == ":" and text[m.end(3):m.end(3) + 1] in (" ", "") and m.group(2) in fields):
+        return text
+    name = line_meant(m.group(2), m.group(4), fields)[0]
+    return f"{m.group(1)}{name}: {value_typed(name, m.group(4).strip(), fields[name])[0]}" if name in fields else text

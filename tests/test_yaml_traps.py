@@ -1273,3 +1273,19 @@ def test_a_date_written_otherwise_after_a_wrong_colon_is_given_as_a_date_in_the_
     assert "这一行写成：- date: 2026-04-20（值“" in f["hint"], f
     edit(records, LEDGER, written, "  - date: 2026-04-20")  # typed as told: nothing left
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("indent,code", [("\u3000\u3000", "E-YAML-010"), ("\u00a0\u00a0\u00a0\u00a0", "E-YAML-010"),
+                                         ("\t", "E-YAML-002"), ("  \u3000", "E-YAML-010")])
+@pytest.mark.parametrize("written,line", [("学生人数:30", "students: 30"), ("学生人数：30", "students: 30"),
+                                          ("students:30", "students: 30"), ("形式: 社团活动", "form: 社团活动")])
+def test_an_odd_indentation_before_a_field_misnamed_is_given_the_whole_line_to_type(records, indent, code, written, line):
+    # (told 这一行写成（前面 4 个空格）：    学生人数:30 — with its spaces, but still without the space after the
+    # colon and with the Chinese title: typed so, the next run found the next fault on the same line)
+    edit(records, LEDGER, "    students: 25", f"{indent}{written}")
+    found = validate(records)
+    assert found[0]["code"] == code and found[0]["line"] == 9, found
+    assert found[0]["hint"].endswith(f"（前面 4 个空格）：    {line}") or \
+        found[0]["hint"].endswith(f"（前面 4 个空格），这一行写成：    {line}"), found
+    en = validate(records, "--lang", "en")[0]
+    assert en["hint"].endswith(f":     {line}"), en
