@@ -268,6 +268,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
             hint, hint_en = _unseen_first(value, hint, hint_en)
+        elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)):
+            hint, hint_en = said  # (  1. date: … alone: one key, “1. date”, to YAML)
         elif expected == "array":
             hint, hint_en = _list_hint(value)
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
@@ -387,6 +389,19 @@ def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[st
                 f"{en}A space goes after the colon of '{name}', which makes the line: {typed_en}")
     return (f"{zh}“{sep}”不是 YAML 的冒号：字段名后面要用英文冒号“:”，冒号后面再加一个空格，这一行写成：{typed}",
             f"{en}'{sep}' is not YAML's colon: type ':' and a space after the field's name, which makes the line: {typed_en}")
+
+
+def _numbered_items(doc: Document, path, value: dict) -> tuple[str, str] | None:
+    """E-SCHEMA-003's hint for a list whose items were numbered with one field each (  1. date: …): a
+    mapping to YAML, its keys “1. date”, “2. date”; the words of yaml_hints' E-YAML-001 for the numbers."""
+    from generator.yaml_hints import numbered_line  # (only on an error)
+
+    first = next(iter(value), None)
+    row = doc.key_pos(tuple(path) + (first,))[0] - 1 if isinstance(first, str) else -1
+    lines = doc.text.splitlines()
+    said = numbered_line(lines[row]) if 0 <= row < len(lines) and first in lines[row] else None
+    return (f"{said[0]}。{said[3]}，这一行写成：{said[2]}", f"{said[1][0].upper()}{said[1][1:].rstrip('.')}. {said[4]}: {said[2]}") \
+        if said else None
 
 
 def _list_hint(value) -> tuple[str, str]:

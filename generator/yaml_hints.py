@@ -187,17 +187,42 @@ _NUMBERED = re.compile(r"^( *)([0-9]{1,2}(?:[.、．)）]|\.\s))[ \u3000]*([A-Za
 
 def _numbered(lines: list[str], row: int):
     """A list's items numbered 1. 2. 3. (as a document numbers them), the nearest at or above `row`, where
-    the parser stops: told to begin each with “- ” instead, and the line to type."""
+    the parser stops — and stops there no more with a “- ” for each number: told to begin each with “- ”
+    instead, and the line to type."""
     for n in range(row, max(row - 30, -1), -1):
-        m = _NUMBERED.match(lines[n]) if n < len(lines) else None
-        if m:
-            number = m.group(2).strip()
-            return (n + 1, len(m.group(1)) + 1), params(
-                f"列表的一项用“{number}”编号了：YAML 的列表每一项以“- ”开头，不用 1. 2. 3. 编号",
-                f"a list's item is numbered '{number}': each item of a YAML list begins with '- ', not 1. 2. 3.",
-                f"{m.group(1)}- {m.group(3).strip()}", f"请把“{number}”换成“- ”（每一项都这样改）",
-                f"Write '- ' instead of '{number}' (in every item)")
+        said = numbered_line(lines[n]) if n < len(lines) else None
+        if said:
+            return ((n + 1, len(lines[n]) - len(lines[n].lstrip(" ")) + 1), params(*said)) \
+                if _dashed_parses_past(lines, row) else None
     return None
+
+
+def numbered_line(line: str) -> tuple[str, str, str, str, str] | None:
+    """For a line begun with a number (  1. date: …), the words of its number, zh and en, the line to type
+    with “- ” for it, and how, zh and en (params' order); else None."""
+    m = _NUMBERED.match(line)
+    if not m:
+        return None
+    number = m.group(2).strip()
+    return (f"列表的一项用“{number}”编号了：YAML 的列表每一项以“- ”开头，不用 1. 2. 3. 编号",
+            f"a list's item is numbered '{number}': each item of a YAML list begins with '- ', not 1. 2. 3.",
+            f"{m.group(1)}- {m.group(3).strip()}", f"请把“{number}”换成“- ”（每一项都这样改）",
+            f"Write '- ' instead of '{number}' (in every item)")
+
+
+def _dashed_parses_past(lines: list[str], row: int) -> bool:
+    """Whether the text with a “- ” for every number (1. date: → - date:) parses past lines[row]: else the
+    parser stops there for something else (a quote left open under a “1. form:”), not for the numbers."""
+    import yaml
+
+    try:
+        yaml.compose("\n".join(_NUMBERED.sub(lambda m: f"{m.group(1)}- {m.group(3)}", ln) for ln in lines),
+                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.MarkedYAMLError as exc:
+        return exc.problem_mark is not None and exc.problem_mark.line > row
+    except yaml.YAMLError:
+        return False
+    return True
 
 
 _ITEM = re.compile(r"^( *)- +(?![A-Za-z_][A-Za-z0-9_]*:)\S")  # a list's item of text (- 学业发展)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 import bad_records as B
 
 LEDGER = "ledgers/2026-H1/li-na.yaml"
@@ -74,16 +76,27 @@ def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colon
     assert "The line: form: 社团活动" in found[1]["hint"], found[1]
 
 
-def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_dash(tmp_path):
-    # (1. date: … was told 缩进不一致，或一行里多写了内容 … 请检查这一行及上一行的缩进, at the line under it)
+def _numbered_whole(text):  # (each activity numbered, its fields under the number)
+    return text.replace("  - date:", "  1. date:") + text[text.index("  - date:"):].replace(
+        "  - date:", "  2. date:").replace("比赛备赛", "赛后总结")
+
+
+def _numbered_one_field(items):  # (  1. date: "2026-04-20" alone is one key, “1. date”, to YAML: a mapping)
+    return lambda text: text[:text.index("  - date:")] + '  1. date: "2026-04-20"\n' + '  2. date: "2026-04-21"\n' * (items - 1)
+
+
+@pytest.mark.parametrize("numbered,code", [(_numbered_whole, "E-YAML-001"), (_numbered_one_field(1), "E-SCHEMA-003"),
+                                           (_numbered_one_field(2), "E-SCHEMA-003")])
+def test_activities_numbered_1_2_3_as_in_a_document_are_told_to_begin_with_a_dash(tmp_path, numbered, code):
+    # (1. date: … was told 缩进不一致，或一行里多写了内容 … 请检查这一行及上一行的缩进, at the line under it;
+    # with one field an item, activities was a mapping, told only 应为列表…这里是映射：… and 列表的每一项另起一行)
     work, path, text = _ledger(tmp_path)
-    path.write_text(text.replace("  - date:", "  1. date:") + text[text.index("  - date:"):].replace(
-        "  - date:", "  2. date:").replace("比赛备赛", "赛后总结"), encoding="utf-8")
+    path.write_text(numbered(text), encoding="utf-8")
     [f] = _validate(work)
-    assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 5, 3), f
-    assert "用“1.”编号了" in f["message"] and f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
+    assert (f["code"], f["line"], f["column"]) == (code, 5, 3), f
+    assert "用“1.”编号了" in f["message"] + f["hint"] and f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
     [f] = _validate(work, "--lang", "en")
-    assert "numbered '1.'" in f["message"] and f["hint"].endswith(':   - date: "2026-04-20"'), f
+    assert "numbered '1.'" in f["message"] + f["hint"] and f["hint"].endswith(':   - date: "2026-04-20"'), f
 
 
 def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path):
@@ -112,3 +125,15 @@ def test_an_activity_indented_with_tabs_is_given_each_line_to_type(tmp_path):
         assert f["hint"].endswith(f"这一行写成：{line}"), (f, line)
     found = _validate(work, "--lang", "en")
     assert found[1]["hint"].endswith("which makes the line:     form: 社团活动"), found[1]
+
+
+def test_a_numbered_field_above_a_different_syntax_error_does_not_take_it_over(tmp_path):
+    # (a quote left open three lines under a “1. form:” was told 列表的一项用“1.”编号了 at that line: the
+    # numbering check took any syntax error within 30 lines under a number)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    path = work / "records" / LEDGER
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("    form:", "    1. form:").replace("summary: 参加", 'summary: "参加'), encoding="utf-8")
+    found = _validate(work)
+    assert found and "编号" not in found[0]["message"] and found[0]["line"] == 10, found
