@@ -101,6 +101,7 @@ class RecordSet:
         self.other: dict[str, list[Document]] = {}  # kinds later stages own
         # a past --today whose records could not be read as committed on it (cache.past_records): they are as now
         self.unread_on = None
+        self.late_invalid: frozenset = frozenset()  # (pipeline: those of `invalid` found after the checks began)
         self._memo: dict = {}  # answers read off the policy
 
     def __repr__(self) -> str:

@@ -1508,3 +1508,36 @@ def test_a_submitted_day_of_the_import_manifest_is_read_once_a_run_and_an_edit_b
     imports("2026-01-10", "2026-05-01")
     assert rows("2026-04-01")[0] == ("late", "2026-01-10", "import")
     assert rows("2026-06-01") == [("late", "2026-01-10", "import"), ("late", "2026-05-01", "import")]
+
+
+def test_a_ledger_whose_only_error_is_a_reference_is_handed_in_with_errors_cold_and_warm(tmp_path):
+    """张伟 handed in 2025-H2 with a form not in the vocabulary (E-REF-005, the references stage's):
+    check's row said "errors": false and the overview 0 台账有错误, as if accepted — the checks ran
+    beside the references stage and saw only validate's errors.  Now it is handed in with errors, in
+    the JSON rows and summary and the Markdown report's table, cold and read back from the cache; and
+    once the policy names the form (the ledger's bytes unchanged), it is not, read back or not."""
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"]).replace("form: 主题班会", "form: 随便聊聊")})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+
+    def report(*more):
+        return check_cli(repo / "records", "--today", "2026-01-05", *more)
+
+    for _ in range(2):  # the second run reads the cadre's results back from the cache
+        data = json.loads(report("--format", "json").stdout)
+        assert [f["code"] for f in data["findings"] if f["severity"] == "error"] == ["E-REF-005"], data["findings"]
+        (zhang,) = [r for r in data["ledgers"] if r["period"] == "2025-H2" and r["cadre"] == "zhang-wei"]
+        assert (zhang["status"], zhang["errors"]) == ("on_time", True), zhang
+        assert data["summary"]["ledgers_with_errors"] == 1, data["summary"]
+        md = report("--format", "markdown").stdout
+        assert "### 已提交但有错误的台账（改正前不算通过）" in md, md
+        assert "| 2025-H2 | 张伟 |" in md.split("### 已提交但有错误的台账")[1].split("###")[0], md
+    policy = repo / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("forms: [主题班会,", "forms: [随便聊聊, 主题班会,"),
+                      encoding="utf-8")
+    commit(repo, "2026-01-02 10:00", "政策：增加形式")
+    for _ in range(2):
+        data = json.loads(report("--format", "json").stdout)
+        assert [f for f in data["findings"] if f["severity"] == "error"] == [], data["findings"]
+        (zhang,) = [r for r in data["ledgers"] if r["period"] == "2025-H2" and r["cadre"] == "zhang-wei"]
+        assert zhang["errors"] is False and data["summary"]["ledgers_with_errors"] == 0, (zhang, data["summary"])

@@ -1098,6 +1098,31 @@ def test_a_unit_s_page_names_the_period_of_its_filing_as_the_records_name_it(sit
         assert heads[0] == f"台账情况：{rs.period(period.group(1)).name}（{period.group(1)}）", heads[0]
 
 
+def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and_warm(tmp_path):
+    """陈刚's 2025-H2 with a form not in the vocabulary (E-REF-005, the references stage's, run beside
+    the checks): his page and 附件2 said 逾期 6 天, its download too, and the evaluation counted none
+    有错误 — as if accepted, where one with a schema error says （有错误，未通过）.  Now every page says
+    it, the first build and the next (the checks' results read back from the cache)."""
+    def wrong_form(records):
+        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
+    records = fixture_repo(tmp_path, wrong_form)
+    for run in ("cold", "warm"):
+        public = mkdocs_build(records, tmp_path / run, FIXTURE_TODAY).public
+
+        def row(rel_page, *words):
+            rows = [visible(r) for r in re.findall(r"<tr>(.*?)</tr>", (public / rel_page).read_text(encoding="utf-8"), re.S)]
+            (found,) = [r for r in rows if all(w in r for w in words)]
+            return found
+        assert "逾期 6 天（有错误，未通过）" in row("cadres/chen-gang.html", "2025-H2", "逾期"), run
+        assert "逾期 6 天（有错误，未通过）" in row("ledgers/2025-H2.html", "陈刚"), run  # 附件2
+        assert "0/1（1 份有错误，未通过）" in row("evaluation/2025.html", "陈刚"), run
+        download = json.loads((public / "downloads" / "attachment2-2025-H2.json").read_text(encoding="utf-8"))
+        (chen,) = [r for r in download["rows"] if r["name"] == "陈刚"]
+        assert chen["status_label"] == "逾期 6 天（有错误，未通过）", (run, chen)
+        assert "已提交但有错误，未通过" in row("units/xgb.html", "2025-H2", "陈刚"), run
+
+
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):
     """本期台账 gave the due date alone (截止日期 2026-12-31): a dean reading it on 2026-12-03 had
     to count the days left; it now says them (还有 28 天, or 今天截止 on the day)."""

@@ -660,6 +660,26 @@ def test_a_filed_ledger_with_errors_is_named_in_the_reminder_not_counted_as_hand
     assert r.returncode == 0 and "已全部提交" in r.stdout, r.stdout
 
 
+def test_a_ledger_whose_only_error_is_a_reference_is_named_in_the_reminder_not_counted_as_handed_in(tmp_path):
+    """张伟's 2026-H1 on the branch had a form not in the vocabulary (E-REF-005, the references stage's, run
+    beside the checks): the reminder left him out and missing= did not count him, where one with a schema
+    error is named 有错误 and counted.  It is named and counted now, and not once the form is fixed."""
+    repo = make_repo(tmp_path)
+    own = repo / "records/ledgers/2026-H1/zhang-wei.yaml"
+    good = own.read_text(encoding="utf-8")
+    own.write_text(good.replace("form: 主题党日团日", "form: 随便聊聊", 1), encoding="utf-8")
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
+    [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "张伟" in ln]
+    assert "@zhang-wei" in line and "有错误" in line, r.stdout
+    out = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20", "--body-file", str(tmp_path / "b.md"))
+    missing = next(ln for ln in out.stdout.splitlines() if ln.startswith("missing="))
+    own.write_text(good, encoding="utf-8")
+    fixed = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20", "--body-file", str(tmp_path / "c.md"))
+    assert int(missing.split("=")[1]) == int(next(ln for ln in fixed.stdout.splitlines()
+                                                  if ln.startswith("missing=")).split("=")[1]) + 1, out.stdout
+    assert "张伟" not in fixed.stdout and "张伟" not in (tmp_path / "c.md").read_text(encoding="utf-8")
+
+
 def test_an_unreadable_ledger_on_the_branch_is_said_to_be_there_with_errors(tmp_path):
     """张伟's 2026-H1 ledger is on the branch but its YAML is broken (a direct push): the reminder
     listed him as not having filed and asked him to hand in a file he had, with no word of it

@@ -71,6 +71,15 @@ class CheckView:
             self.problem += f"；{type(exc).__name__}: {exc}"
         self._ledgers = self._index_ledgers(rows)
 
+    def mark_late_errors(self, rs: RecordSet) -> None:
+        """The rows of a ledger found with errors after the checks began (the references stage's, beside
+        them: deadlines.mark_late_errors) say so, as check's do."""
+        if self.available and rs.late_invalid:
+            from generator.check.deadlines import mark_late_errors
+
+            mark_late_errors(self.data, rs)
+            self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
+
     def problem_findings(self, file: str) -> list[F.Finding]:
         if self.available:
             return []

@@ -183,9 +183,9 @@ class Site:
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
 
     def _behind(self, periods, tables, stats) -> list[dict]:
-        """Who is behind: every ledger past its deadline and never handed in, or handed in with validate
-        errors (not accepted until fixed: deadlines.with_errors, as remind counts it), of any period,
-        newest first; `wrong` the first error of one with errors, where it is."""
+        """Who is behind: every ledger past its deadline and never handed in, or handed in with errors of
+        any stage (not accepted until fixed: deadlines.with_errors and mark_late_errors, as remind counts
+        it), of any period, newest first; `wrong` the first error of one with errors, where it is."""
         today = self.agg.today.isoformat()
         errors: dict = {}
         for f in self.findings:
@@ -198,10 +198,7 @@ class Site:
                 s = r["status"]
                 if s["kind"] == "missing":
                     out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"], wrong=None))
-                elif past and s["kind"] in ("on_time", "late") and r["ledger"] and (
-                        s.get("errors") or r["ledger"]["file"] in errors):
-                    # (by the findings too: the references stage runs beside the checks, which see the
-                    # errors of the files' own stage only — E-REF-005, a form not in the vocabulary)
+                elif past and s["kind"] in ("on_time", "late") and r["ledger"] and s.get("errors"):
                     f = errors.get(r["ledger"]["file"])
                     where = f"{as_of(f.file)[0]}:{f.line}:{f.column or 1}" if f and f.line else r["ledger"]["rel"]
                     out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"],
