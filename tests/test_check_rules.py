@@ -61,6 +61,7 @@ def test_contact_point_overlap_gap_cycle_bounds_and_no_successor(tmp_path):
     assert gap.line == 15 and "2026-04-01" in gap.message_zh and "没有新的安排" in gap.message_zh
     (plan,) = found(result, "W-CHK-003")  # wang-fang's row ends in January, nothing planned
     assert plan.line == 20 and "2027-02-01" in plan.hint_zh
+    assert plan.message_en.startswith("the assignment of cadre '王芳' ends on"), plan.message_en  # (not "'王芳''s")
 
 
 def test_semester_across_new_year_and_29_february(tmp_path):
@@ -576,6 +577,8 @@ def test_an_assignment_rows_dates_are_read_once_a_run_and_an_edit_between_runs_i
     assert rows["zhang-wei", "cs-2025-01"]["end"] == "2026-04-30" and rows["zhang-wei", "cs-2024-01"]["end"] == "2026-06-30"
     assert sorted((f.line, f.code) for f in first.findings if f.code in ("E-CHK-002", "W-CHK-013")) == [
         (11, "W-CHK-013"), (15, "E-CHK-002"), (17, "W-CHK-013")]  # (the last row begins after its class ended)
+    assert all("a contact point of cadre '" in f.message_en and "''s" not in f.message_en
+               for f in first.findings if f.code == "W-CHK-013")
     assert [f.data["from"] for f in first.findings if f.code == "W-CHK-002" and f.data["cadre"] == "zhang-wei"] \
         == ["2026-07-01"]
     second = check(tmp_path, "2026-11-28", files("2026-03-31"))  # (the same process: its caches kept)

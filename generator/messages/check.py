@@ -146,7 +146,7 @@ CODES = {
     "W-CHK-003": {
         "severity": "warning",
         "zh": "干部“{name}”的这条安排将于 {end} 结束，但之后没有新的联系点安排",
-        "en": "cadre '{name}''s assignment ends on {end} and no assignment follows it",
+        "en": "the assignment of cadre '{name}' ends on {end} and no assignment follows it",
         "hint_zh": "请管理员提前安排新的联系点，新的一行从 {next} 开始。",
         "hint_en": "An administrator adds the next assignment, starting {next}.",
     },
@@ -206,7 +206,7 @@ CODES = {
         "severity": "warning",
         "zh": "{kind}“{point}”只存续到 {until}（毕业、合并或撤销），这条安排（{start} 至 {end}）在那以后仍把它列为干部“{name}”的联系点",
         "en": "{kind_en} '{point}' existed until {until} (graduated, merged or dissolved), but this assignment ({start} to {end}) "
-              "still names it as cadre '{name}''s contact point after that day",
+              "still names it as a contact point of cadre '{name}' after that day",
         "hint_zh": "{fix}",  # (W_CHK_013_FIX below: the row began before or after its point ended)
         "hint_en": "{fix_en}",
     },
