@@ -42,9 +42,10 @@ def test_a_started_rows_class_changed_in_place_is_told_at_its_line_with_the_row_
     assert "干部“张伟”" in said[0]["message"] and "cs-2025-01" in said[0]["message"] and "2026-03-02" in said[0][
         "message"] and "联系点改为班级 cs-2025-02" in said[0]["message"], said
     assert "end: 2026-03-01" in said[0]["hint"] and "class: cs-2025-01" in said[0]["hint"], said
+    assert "新的一行也写上 reason" in said[0]["hint"], said  # (a new row inside the cycle without one is W-CHK-020)
     en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
     assert "W-CHK-019" in en.stdout and "cadre '张伟'" in en.stdout and "its contact point changed to the class cs-2025-02" in en.stdout \
-        and "end: 2026-03-01" in en.stdout, en.stdout
+        and "end: 2026-03-01" in en.stdout and "adds a new row, with its own reason," in en.stdout, en.stdout
     # a replay of a day before the change: nothing to tell yet
     assert _said(repo, "2026-03-01") == []
     # put back with its end, and the new row added: the right way, no longer told
