@@ -314,22 +314,44 @@ def _printed(page, served, other: str):
         yield rel
 
 
+def _id_lines(page) -> list:
+    """[id, lines it takes] of each feedback item's id: the first column (编号) of each table of feedback
+    threads, and of a ledger's table of feedback."""
+    return page.eval_on_selector_all("article .thread-table table, article .ledger-body table", """ts => ts
+        .filter(t => t.tHead.rows[0].cells[0].textContent.trim() === "编号")
+        .flatMap(t => Array.from(t.tBodies[0].rows, tr => tr.cells[0])).map(td => {
+        const r = document.createRange(); r.selectNodeContents(td);
+        const tops = new Set(Array.from(r.getClientRects(), x => Math.round(x.top)));
+        return [td.textContent.trim(), tops.size]; })""")
+
+
 def test_a_feedback_item_s_id_prints_on_one_line(page, served):
     """A cadre's page printed on A4 (and the board of overdue items) broke an item's id at its
     hyphens, 2023h2-cai-weimin- on one line and 1 on the next: read as two ids, the second a number.
     Printed, the ids, first column of every table of feedback threads, are kept whole."""
     for rel in _printed(page, served, "feedback.html"):
-        # (the ids: the first column of each table of feedback threads, and of a ledger's table of feedback)
-        lines = page.eval_on_selector_all("article .thread-table table, article .ledger-body table", """ts => ts
-            .filter(t => t.tHead.rows[0].cells[0].textContent.trim() === "编号")
-            .flatMap(t => Array.from(t.tBodies[0].rows, tr => tr.cells[0])).map(td => {
-            const r = document.createRange(); r.selectNodeContents(td);
-            const tops = new Set(Array.from(r.getClientRects(), x => Math.round(x.top)));
-            return [td.textContent.trim(), tops.size]; })""")
+        lines = _id_lines(page)
         assert lines, rel
         assert [t for t, n in lines if n != 1] == [], rel
         if rel.startswith("cadres/"):  # (a ledger's own table of feedback, in its section, as well)
             assert page.locator("article .ledger-body td", has_text=lines[-1][0]).count() > 0
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_feedback_item_s_id_is_on_one_line_on_screen(page, served, width):
+    """On screen too (a phone's 375 px and a desktop's 1280 px) a cadre's page and the board of overdue
+    items broke an item's id at its hyphens, 2023h2-cai-weimin- over 1, read as two ids; kept whole now
+    (and the thread still the widest column: test_a_feedback_thread_reads_in_lines_and_names_stay_whole)."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    cadre = next(c for (_, c), led in sorted(rs.ledgers.items()) if led.get("feedback"))
+    page.set_viewport_size({"width": width, "height": 740})
+    for rel in (f"cadres/{cadre}.html", "feedback.html"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        lines = _id_lines(page)
+        assert lines, rel
+        assert [t for t, n in lines if n != 1] == [], (rel, width)
 
 
 def test_a_table_s_head_prints_as_tall_as_its_words(page, served):
