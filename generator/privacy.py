@@ -164,6 +164,9 @@ _SURNAME_CHARS += "".join(_TRADITIONAL.values())
 _COMPOUNDS = tuple(COMPOUNDS)
 _NOT_LONG = "(?!(?<=[班院校部处處科组組队隊舍室社会會家团團站馆館所局市县縣省村镇鎮厂廠店船机機学學师師兄首])[长長][孙孫])"
 _COMPOUND_FIRST = "".join(sorted({c[0] for c in _COMPOUNDS}))
+# (the last characters of the compound surnames: a quick check's class — a compound before 生 or a list's end ends with
+# one — where an alternation of the 47 would be tried at every character of every line)
+_COMPOUND_LAST = "".join(sorted({c[-1] for c in _COMPOUNDS}))
 _BEFORE_CALLED = "与和跟对向给让帮找、。“小老级班的位长员友與對給讓幫級長員"  # (友: 舍友王某, 室友李同学)
 _CLASSMATE = "同[学學]"  # 同学, 同學
 # A space typed between the surname and 同学 or 某 (张 同学, 王　同学, 张 某, a non-breaking space pasted
@@ -337,9 +340,9 @@ _SURNAMED = _Lazy(_SURNAMED_RX)
 _NICKNAMED = _Lazy(_NICKNAMED_RX)
 _SHENG = _Lazy(_SHENG_RX)
 # (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not)
-_SHENG_NEAR = _Lazy(f"(?:[{_SURNAME_CHARS}]|{_COMPOUND})生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
+_SHENG_NEAR = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"(?:[{_SURNAME_CHARS}]|{_COMPOUND})[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
