@@ -54,17 +54,8 @@ VOCAB_FIELDS = {
 NAME_KEY = "_name"
 LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 
-# The plainest student-identifying data (JavaScript expressions; FormContext.private_pattern).
+# The plainest student-identifying data: privacy's own expressions (FormContext.private_detectors).
 _SPACE = chars.ANY_SPACE + "?"  # (a space, or a space of another width: chars.SPACES)
-_GAP = "[\\-" + chars.ANY_SPACE[1:] + "?"  # (… or a hyphen)
-PRIVATE_RX = (
-    # a student number after 学号/学生证号/学籍号, in groups too, as privacy._STUDENT_WORD reads it (any space of
-    # chars.SPACES, which it reads as " ")
-    r"(?:学号|学生证号?|学籍号)码?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9](?:" + _GAP + "[0-9]){4,13}"
-    r"(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])",
-    # a bank card's number after 银行卡/卡号/银行账号, in groups too, as privacy._BANK_WORD reads it
-    "(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?" + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[0-9](?:" + _GAP + "[0-9]){15,18}(?![0-9])",
-)  # (and phones, e-mails, ID numbers, QQ, WeChat, rooms: privacy's own expressions, FormContext.private_detectors)
 PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、银行卡号、宿舍房间号或床位，"
                 "也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
@@ -1094,15 +1085,15 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import (CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX, MOBILE_RX,
-                                       OTHER_NUMBER_RX, PART_COUNTS, PART_WORDS, PHONE_WORD_RX, QQ_RX, WECHAT_RX, WXID_RX,
-                                       meeting_behind, student_patterns)
+        from generator.privacy import (BANK_WORD_RX, CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX,
+                                       MOBILE_RX, OTHER_NUMBER_RX, PART_COUNTS, PART_WORDS, PHONE_WORD_RX, QQ_RX,
+                                       STUDENT_WORD_RX, WECHAT_RX, WXID_RX, meeting_behind, student_patterns)
 
         # (phones, e-mails, QQ and WeChat accounts and rooms as validate reads them: 138.1234.5678, 024-83687123,
         # 电话 8368 7123, abc(at)163.com, 扣扣123456789, vx abc12345, 3号楼5层502, 502寝 …; an ID number after 身份证/证件号, 考生号/准考证号/护照号 and 身份证后四位 too; an ID number
         # alone, whose check digit no expression tells, the page checks before saving: id_rules)
-        out = [MOBILE_RX, LANDLINE_RX, PHONE_WORD_RX, EMAIL_RX, ID_WORD_RX, QQ_RX, WECHAT_RX, WXID_RX, *PRIVATE_RX,
-               CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, ID_PART_RX]
+        out = [MOBILE_RX, LANDLINE_RX, PHONE_WORD_RX, EMAIL_RX, ID_WORD_RX, QQ_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX,
+               BANK_WORD_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, ID_PART_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

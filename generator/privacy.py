@@ -457,10 +457,14 @@ _WECHAT, _WXID = _Lazy(WECHAT_RX), _Lazy(WXID_RX)
 ID_WORD_RX = (r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
               rf"((?:[0-9][{_SPACE}\-]?){{14}}[0-9](?:(?:[{_SPACE}\-]?[0-9]){{2}}[{_SPACE}\-]?[0-9Xx])?)(?![0-9])")
 _ID_WORD = _Lazy(ID_WORD_RX)
-# A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid.
-_BANK_WORD = _Lazy(r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\s?(?:[:：=]|是|为)?\s?((?:[0-9][ \-]?){15,18}[0-9])(?![0-9])")
-_STUDENT_WORD = _Lazy(r"(?:学号|学生证号?|学籍号)(?:码)?\s?(?:[:：=]|是|为)?\s?"
-                      r"([A-Za-z]{0,3}[0-9](?:[ \-]?[0-9]){4,13})(?![0-9A-Za-z])")
+# A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid;
+# a student number right after 学号/学生证号/学籍号.  (The web form refuses them with these expressions: its text as typed,
+# so every space of chars.SPACES between the groups, and no full-width letter or digit after the number either.)
+BANK_WORD_RX = (r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
+                rf"((?:[0-9][{_SPACE}\-]?){{15,18}}[0-9])(?![0-9\uff10-\uff19])")
+STUDENT_WORD_RX = (r"(?:学号|学生证号?|学籍号)码?\s?(?:[:：=]|是|为)?\s?"
+                   rf"([A-Za-z]{{0,3}}[0-9](?:[{_SPACE}\-]?[0-9]){{4,13}})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])")
+_BANK_WORD, _STUDENT_WORD = _Lazy(BANK_WORD_RX), _Lazy(STUDENT_WORD_RX)
 
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).

@@ -748,3 +748,20 @@ def test_the_form_refuses_every_wechat_account_the_privacy_check_finds(config, r
 
     found = [c[2] for c in tp.CASES if c[0] == "wechat"] + tp.WECHATS_MORE
     _the_form_and_validate_agree(config, records, found, tp.WECHATS_CLEAN)
+
+
+def test_the_form_refuses_every_student_number_and_bank_card_after_its_word_as_the_privacy_check(config, records):
+    """学号：⏎20210123 and 银行卡号：⏎6222… (the number on the next line of a text) were refused by validate and saved by the
+    form, whose student-number and bank-card expressions after their words were its own (cms.PRIVATE_RX, a space of
+    chars.SPACES but no line break); the form's are now privacy's own (privacy.STUDENT_WORD_RX, BANK_WORD_RX)."""
+    from generator import privacy
+    from tests import test_privacy as tp
+
+    assert not hasattr(cms, "PRIVATE_RX")
+    from generator.pipeline import validate_records
+
+    rs, _ = validate_records(records)
+    detectors = cms.FormContext(rs, None).private_detectors()
+    assert privacy.STUDENT_WORD_RX in detectors and privacy.BANK_WORD_RX in detectors
+    found = [c[2] for c in tp.CASES if c[0] in ("student_number", "bank_card")] + tp.STUDENT_WORDS_MORE + tp.BANKS_MORE
+    _the_form_and_validate_agree(config, records, found, tp.NUMBERS_AFTER_WORDS_CLEAN)

@@ -983,8 +983,16 @@ WECHATS_MORE = ["WeChat: lisi_2006", "V信 abc12345", "wxid_abcdefg", "WECHAT：
 WECHATS_CLEAN = ["加入微信群12个", "微信联系3次", "WeChat account 暂未开通", "关注微信公众号xuegongbu", "WeChat GROUPS 已建"]
 
 
+# A student number or a bank card's number after its word on the next line of a text (学号：⏎20210123, pasted from a form),
+# or after a space of another width (a Word table's, a web page's)
+STUDENT_WORDS_MORE = ["学号：\n20210123的同学", "学籍号\n S2021012345", "学生证号\u00a0202101234遗失", "学号\u3000:\u300020210123"]
+BANKS_MORE = ["银行卡号：\n6222021234567890123", "银行卡号\u00a06222\u00a00212\u00a03456\u00a07890\u00a0123", "卡号：6217\u30000000\u30001234\u30005678"]
+# (a count or a short number after the word, a number too long for one: nothing)
+NUMBERS_AFTER_WORDS_CLEAN = ["核对学号30份", "校园卡号1234567已挂失", "发放银行卡120张", "学号12345678901234567890"]
+
 @pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE]
-                         + [(t, "qq") for t in QQS_MORE] + [(t, "wechat") for t in WECHATS_MORE])
+                         + [(t, "qq") for t in QQS_MORE] + [(t, "wechat") for t in WECHATS_MORE]
+                         + [(t, "student_number") for t in STUDENT_WORDS_MORE] + [(t, "bank_card") for t in BANKS_MORE])
 def test_a_landline_grouped_an_email_with_at_in_brackets_a_qq_number_or_a_wechat_account_is_found(sentence, kind):
     assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
 
