@@ -146,6 +146,17 @@ class RecordSet:
         """{name: id} of every unit, by its name and its short names (unit: 计算机学院)."""
         return _names(self.units)
 
+    @cached_property
+    def cadre_names(self) -> dict:
+        """{name: id} of every cadre (cadre: 李娜 in an assignment); a name two cadres share: {name: (their ids)}."""
+        out: dict = {}
+        for ref, item in self.cadres.items():
+            name = item.get("name")
+            if isinstance(name, str):
+                had = out.get(name.strip())
+                out[name.strip()] = ref if had is None else (*(had if isinstance(had, tuple) else (had,)), ref)
+        return out
+
     def id_known(self, kind: str, ref) -> bool:
         """Whether an id of `kind` (unit, class, club, point, cadre) may be named.
 

@@ -50,23 +50,40 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
 
 def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -> F.Finding:
     """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already), or
-    the id of the class or club whose name `ref` is (`names`: {name: id})."""
+    the id of the unit, class, club or cadre whose name `ref` is (`names`: {name: id, or the ids of namesakes})."""
     zh, en, where = _WHAT[kind]
     hint = phrased(answers[str(ref)]) if answers is not None else did_you_mean(ref, known)
     key = key if isinstance(key, tuple) else (key,)
     name = closest(ref.strip(), names) if names and isinstance(ref, str) and not SLUG.fullmatch(ref) else None
     data = None
-    if name is not None:  # a name where its id belongs (计算机学院, 机器人协会): which id, and the line
-        line = _line_with(item, key, names[name])
-        said = f"这里要写编号，不是名称：“{name}”的编号是“{names[name]}”" if name == ref.strip() else \
-            f"这里要写编号，不是名称：是不是“{name}”？它的编号是“{names[name]}”"
-        said_en = f"Write the id, not the name: the id of '{name}' is '{names[name]}'" if name == ref.strip() else \
-            f"Write the id, not the name: did you mean '{name}'? Its id is '{names[name]}'"
-        hint = {"suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
-                "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}
-        data = {"named": names[name]}  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
-    return F.make("E-REF-001", item.file, item.pos(*key), data=data,
-                  what=zh, what_en=en, ref=ref, where=where, where_en=where.replace("、", " and "), **hint)
+    if name is not None:  # a name where its id belongs (计算机学院, 机器人协会, 李娜): which id, and the line
+        hint, data = _named(item, key, kind, ref.strip(), name, names[name])
+    else:  # an id mistyped, or none like it: where the ids are, and the closest
+        where_en = where.replace("、", " and ")
+        hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}。", "suggestion": hint["suggestion"],
+                "check_en": f"Check the spelling; existing ids are in {where_en}." + (" " if hint["suggestion_en"] else ""),
+                "suggestion_en": hint["suggestion_en"]}
+    return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **hint)
+
+
+def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple[dict, dict]:
+    """E-REF-001's hint, and data, for the name `name` (`ref` as typed) of `ids` (one id, or namesakes'):
+    what to type first — not 请检查拼写: the value was read, as a name."""
+    noun, noun_en = ("姓名", "name") if kind == "cadre" else ("名称", "name")
+    if isinstance(ids, tuple):  # namesakes: which one only the writer knows
+        ids = sorted(ids)
+        said = f"这里要写编号，不是{noun}：有 {len(ids)} 位干部叫“{name}”，编号是 {'、'.join(ids)}，请写其中那一位的编号。"
+        said_en = f"Write the id, not the {noun_en}: {len(ids)} cadres are called '{name}', with the ids " \
+                  f"{', '.join(ids)}; write the one meant."
+        return {"check": "", "suggestion": said, "check_en": "", "suggestion_en": said_en}, {"named": ids}
+    line = _line_with(item, key, ids)
+    said = f"这里要写编号，不是{noun}：“{name}”的编号是“{ids}”" if name == ref else \
+        f"这里要写编号，不是{noun}：是不是“{name}”？它的编号是“{ids}”"
+    said_en = f"Write the id, not the {noun_en}: the id of '{name}' is '{ids}'" if name == ref else \
+        f"Write the id, not the {noun_en}: did you mean '{name}'? Its id is '{ids}'"
+    # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
+    return {"check": "", "suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
+            "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}
 
 
 def _line_with(item: Item, key: tuple, value: str) -> str:
@@ -223,7 +240,7 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
     for row in rs.assignments:
         cadre = row.get("cadre")
         if cadre and not rs.id_known("cadre", cadre):
-            out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres))
+            out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))
         if row.get("class") and not rs.id_known("class", row.get("class")):
             out.append(_missing(row, "class", "class", row.get("class"), rs.classes, names=rs.point_names))
         if row.get("club") and not rs.id_known("club", row.get("club")):
@@ -329,8 +346,8 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
                 "suggestion_en": f"The file name is the cadre's id: by its content this file is {cadre}.yaml"
                                  + (f"; ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and "
                                     "delete this one (one ledger a cadre a half-year)." if there else ": rename it.")}
-        out.append(F.make("E-REF-001", led.file, led.pos("cadre"), what=zh, what_en=en, ref=stem, where=where,
-                          where_en=where, **hint))
+        out.append(F.make("E-REF-001", led.file, led.pos("cadre"), what=zh, what_en=en, ref=stem,
+                          check="", check_en="", **hint))
     return out
 
 
@@ -504,6 +521,6 @@ def _admin_records(rs: RecordSet) -> list[F.Finding]:
         out.append(_missing(entry, "path", "ledger", path, ledger_paths, answers))
     for ex in rs.exemptions:
         if ex.get("cadre") and not rs.id_known("cadre", ex.get("cadre")):
-            out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres))
+            out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres, names=rs.cadre_names))
         out += _date_order(ex, "start", "end")
     return out

@@ -24,3 +24,46 @@ def test_a_unit_name_nearly_right_is_told_the_name_meant_and_its_id(records):
     edit(records, "cadres/li-na.yaml", "unit: xgb", "unit: 学生工作部")
     f = only(validate(records), "E-REF-001")
     assert f["hint"].endswith("是不是“党委学生工作部”？它的编号是“xgb”，这一行写成：unit: xgb"), f
+
+
+@pytest.mark.parametrize("rel,old,new,zh,en", [
+    ("cadres/li-na.yaml", "unit: xgb", "unit: 党委学生工作部",
+     "这里要写编号，不是名称：“党委学生工作部”的编号是“xgb”，这一行写成：unit: xgb",
+     "Write the id, not the name: the id of '党委学生工作部' is 'xgb'. The line: unit: xgb"),
+    ("cadres/li-na.yaml", "unit: xgb", "unit: 学生工作部",
+     "这里要写编号，不是名称：是不是“党委学生工作部”？它的编号是“xgb”，这一行写成：unit: xgb",
+     "Write the id, not the name: did you mean '党委学生工作部'? Its id is 'xgb'. The line: unit: xgb"),
+    ("assignments/2025-2027.yaml", "class: cs-2025-01", "class: 计算机2501班",
+     "这里要写编号，不是名称：“计算机2501班”的编号是“cs-2025-01”，这一行写成：class: cs-2025-01",
+     "Write the id, not the name: the id of '计算机2501班' is 'cs-2025-01'. The line: class: cs-2025-01"),
+    ("assignments/2025-2027.yaml", "- cadre: zhang-wei", "- cadre: 张伟",
+     "这里要写编号，不是姓名：“张伟”的编号是“zhang-wei”，这一行写成：- cadre: zhang-wei",
+     "Write the id, not the name: the id of '张伟' is 'zhang-wei'. The line: - cadre: zhang-wei"),
+])
+def test_a_name_for_an_id_is_told_first_what_to_type_not_to_check_the_spelling(records, rel, old, new, zh, en):
+    # (the hint began 请检查拼写；现有的单位编号见 records/units.yaml。 though the value was read as a name;
+    # a cadre's name where the id belongs was not read as one at all: 请检查拼写, and E-SCHEMA-005 beside it)
+    edit(records, rel, old, new)
+    assert only(validate(records), "E-REF-001")["hint"] == zh
+    assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == en
+
+
+def test_a_cadre_s_name_two_cadres_share_is_told_both_ids(records):
+    (records / "records/cadres/zhang-wei-2.yaml").write_text(
+        "name: 张伟\nposition: 党委学生工作部副部长\nunit: xgb\ngit: zhang-wei-2\nactive_from: \"2021-03-01\"\n",
+        encoding="utf-8")
+    (records / "records/exemptions.yaml").write_text(
+        "exemptions:\n  - cadre: 张伟\n    rules: [ledger]\n    start: \"2026-03-01\"\n    end: \"2026-04-01\"\n"
+        "    reason: 病假\n", encoding="utf-8")
+    f = only(validate(records), "E-REF-001")
+    assert (f["line"], f["column"]) == (2, 12)
+    assert f["hint"] == "这里要写编号，不是姓名：有 2 位干部叫“张伟”，编号是 zhang-wei、zhang-wei-2，请写其中那一位的编号。"
+    assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == (
+        "Write the id, not the name: 2 cadres are called '张伟', with the ids zhang-wei, zhang-wei-2; write the one meant.")
+
+
+def test_an_id_mistyped_is_still_told_to_check_the_spelling_with_no_space_left_over(records):
+    edit(records, "cadres/li-na.yaml", "unit: xgb", "unit: qqq")
+    assert only(validate(records), "E-REF-001")["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml。"
+    assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == (
+        "Check the spelling; existing ids are in records/units.yaml.")

@@ -5,8 +5,9 @@ CODES = {
         "severity": "error",
         "zh": "{what}“{ref}”不存在",
         "en": "{what_en} '{ref}' does not exist",
-        "hint_zh": "请检查拼写；现有的{what}编号见 {where}。{suggestion}",
-        "hint_en": "Check the spelling; existing ids are in {where_en}. {suggestion_en}",
+        # (a name where the id belongs, 计算机学院: the id and the line to type, not 请检查拼写: references._missing)
+        "hint_zh": "{check}{suggestion}",
+        "hint_en": "{check_en}{suggestion_en}",
     },
     "E-REF-002": {
         "severity": "error",
