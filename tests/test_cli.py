@@ -190,8 +190,9 @@ def test_a_second_ledger_file_for_the_same_half_year_is_told_to_be_merged_not_it
         report = json.loads(cli(work, "validate", "--format", "json").stdout)
         assert [(f["code"], f["file"], f["line"], f["column"]) for f in report] == [
             ("E-REF-001", "records/ledgers/2026-H1/li-na-2.yaml", 1, 8)], report
-        assert report[0]["hint"].endswith("文件应叫 li-na.yaml；但本期已有 ledgers/2026-H1/li-na.yaml：请把这个文件的"
-                                          "内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。")
+        assert report[0]["hint"] == ("文件名就是干部编号，按文件中的干部编号，文件应叫 li-na.yaml；但本期已有 "
+                                     "ledgers/2026-H1/li-na.yaml：请把这个文件的内容合并进那份台账，再删除这个文件"
+                                     "（每人每期只有一份台账）。")  # (not 请检查拼写 first: the name is what is wrong)
     (folder / "li-na.yaml").unlink()  # alone, it only has the wrong name
     report = json.loads(cli(work, "validate", "--format", "json").stdout)
     assert [f["hint"].rsplit("。", 2)[-2] for f in report] == ["文件名就是干部编号，按文件中的干部编号，文件应叫 li-na.yaml：请给文件改名"]
