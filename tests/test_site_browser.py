@@ -301,13 +301,15 @@ def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, med
     assert lines == 1, name.inner_text()
 
 
-def _printed(page, served, other: str):
-    """The page of a cadre with feedback, then `other`, each opened as printed on A4 landscape."""
+def _printed(page, served, other: str, media: str = "print"):
+    """The page of a cadre with feedback, then `other`, each opened as printed on A4 landscape
+    (or, media "screen", as the page's viewport shows it)."""
     site, base = served
     rs = validate_records(site.records)[0]
     cadre = next(c for (_, c), led in sorted(rs.ledgers.items()) if led.get("feedback"))
-    page.emulate_media(media="print")
-    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    if media == "print":
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
     for rel in (f"cadres/{cadre}.html", other):
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
@@ -475,3 +477,26 @@ def test_a_class_searched_for_by_name_comes_first_on_the_page_that_names_it(page
         if name not in re.sub(r"<[^>]+>|\u200b", "", text):
             wrong.append((name, first))
     assert wrong == []
+
+
+def _heads_broken(page) -> list:
+    """[header, lines] of each header of a table of feedback threads whose words take more than one line."""
+    return page.eval_on_selector_all("article .thread-table table thead th", """ths => ths
+        .filter(th => th.getClientRects().length).map(th => {
+        const r = document.createRange(); r.selectNodeContents(th);
+        return [th.textContent.trim(), new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size]; })
+        .filter(([t, n]) => n > 1)""")
+
+
+@pytest.mark.parametrize("media", ["print", "screen"])
+def test_a_feedback_table_s_head_keeps_each_header_on_one_line(page, served, media):
+    """Printed on A4 (and on a desktop's screen) the head of a cadre page's feedback table and of a year's
+    board read 当前 over 状态, 反映 over 日期, 天 over 数: a table of feedback threads gives its headers no least
+    width (the thread has it), and the browser broke them between any two characters. Each header is whole."""
+    site, base = served
+    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    if media == "screen":
+        page.set_viewport_size({"width": 1280, "height": 740})
+    for rel in _printed(page, served, f"feedback/{year}", media=media):
+        assert page.locator("article .thread-table thead th").count() > 0, rel
+        assert _heads_broken(page) == [], (rel, media)
