@@ -500,3 +500,24 @@ def test_a_feedback_table_s_head_keeps_each_header_on_one_line(page, served, med
     for rel in _printed(page, served, f"feedback/{year}", media=media):
         assert page.locator("article .thread-table thead th").count() > 0, rel
         assert _heads_broken(page) == [], (rel, media)
+
+
+def test_on_a_phone_a_feedback_table_is_no_wider_than_its_words_need(page, served):
+    """On a phone (375 px) a table of feedback threads scrolled sideways further than it had to: the thread
+    kept its 20em (a desktop's board needs it beside whole ids) and every cell the theme's 1.25em of
+    padding each side, so a cadre's table of four columns was 575 px wide on a 375 px screen. On a phone
+    the thread's least width is 16em (still the widest column, whole ids: the tests above) and a cell's
+    padding .5em each side: the thread wraps within the screen, and the table is as narrow as its words."""
+    site, base = served
+    page.set_viewport_size({"width": 375, "height": 740})
+    for rel in _printed(page, served, "feedback.html", media="screen"):
+        cells = page.eval_on_selector_all("article .thread-table table", """ts => ts.map(t => {
+            const em = parseFloat(getComputedStyle(t.tBodies[0].rows[0].cells[0]).fontSize);
+            const pad = Math.max(...Array.from(t.querySelectorAll("th, td"), c => { const cs = getComputedStyle(c);
+                return (parseFloat(cs.paddingLeft) + parseFloat(cs.paddingRight)) / em; }));
+            const thread = t.tHead.rows[0].cells[t.tHead.rows[0].cells.length - 1].getBoundingClientRect().width / em;
+            return [Math.round(pad * 100) / 100, Math.round(thread * 100) / 100]; })""")
+        assert cells, rel
+        assert [c for c in cells if c[0] > 1 or c[1] > 17.01] == [], (rel, cells)
+        assert page.evaluate("""() => Array.from(document.querySelectorAll("article .thread-table tbody td:last-child"))
+            .every(td => td.getBoundingClientRect().width <= document.documentElement.clientWidth)"""), rel
