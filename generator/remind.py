@@ -12,6 +12,8 @@
     python -m generator remind --due-window [--today D]           # is today a reminder day?
         stdout: `send=true|false`, `reason=daily|weekly|none` and `periods=[…]` (JSON) for
         $GITHUB_OUTPUT or a GitLab dotenv report
+    python -m generator remind --due-window --open-issues issues.json   # the open reminder issues (gh's
+        `issue list --json body`, glab's `--output json`): their periods are listed too, until closed
 
 Missing = required to file (the policy checks' `data["ledgers"]`: the ledger owed as check says —
 none in a period nobody owes; without them, the same rule worked out without Git: deadlines.owed_rows) and
@@ -26,8 +28,9 @@ bodies (of an open ledger reminder, and the coverage one) say so to the administ
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
 week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.  A period not archived
-is listed for a year from its due date, then while a ledger of it is missing or for a window after the
-last came in (due_window, _settled: the check is run then).
+is listed for a year from its due date, then while a ledger of it is missing (due_window, _settled: the
+check is run then); and while its reminder issue is open (--open-issues: reminders.yml gives the open
+issues), so that `remind --period` closes it once nothing is missing.
 """
 from __future__ import annotations
 
@@ -49,6 +52,8 @@ MSG = {
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
     "need": {"zh": "请指定 --period、--coverage 或 --due-window 之一",
              "en": "give one of --period, --coverage or --due-window"},
+    "open_issues": {"zh": "读不出打开的提醒议题 {path}（须是 gh issue list --json body 给出的 JSON 列表）：{why}",
+                    "en": "cannot read the open reminder issues {path} (the JSON list of gh issue list --json body): {why}"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
                    "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
     # ---- a cadre's line in a ledger reminder (_cadre_line, _own_approvers), in --lang
@@ -454,12 +459,14 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     return title, "\n".join(lines) + "\n"
 
 
-def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, settled=None) -> dict:
+def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, settled=None,
+               open_issues: frozenset = frozenset()) -> dict:
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
     `window_days` from today or before)?  A period not archived by today stays in `periods` for a year
-    from its due date, and after that while its reminder may not be over: `settled` (of those periods:
-    the ids of the ones with nothing missing whose issue has been closed, _settled) leaves the others
-    (`remind --period` says who is missing, or closes its issue); an archived one stays for a year from
+    from its due date, and after that while someone is missing: `settled` (of those periods: the ids of
+    the ones with nothing missing, _settled) leaves the others; `open` (the periods whose reminder issue
+    is open, of --open-issues) are listed whatever the rest says, so that `remind --period` closes their
+    issue (missing=0: nothing missing, archived) or updates it; an archived one stays for a year from
     its due date or its archiving day, whichever is later, so that its reminder issue is closed
     (`remind --period` says it is archived, missing=0); it makes no day a daily reminder day."""
     from generator.check.deadlines import last_on_time
@@ -473,7 +480,8 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, se
               and (p.id not in archived or today - year <= max(p.due, archived[p.id]))]
     old = [p for p in listed if p.id not in archived and p.due < today - year]
     done = settled(old) if old and settled is not None else set()
-    listed = [p for p in listed if p.id not in done]
+    listed = [p for p in listed if p.id not in done or p.id in open_issues]
+    listed += sorted((rs.period(p) for p in open_issues - {p.id for p in listed} if rs.period(p)), key=lambda p: p.start)
     periods = [p for p in listed if p.id not in archived]
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
     daily = any(p.due - opens <= today <= last_on_time(rs, p) for p in periods)
@@ -483,22 +491,14 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, se
             "periods": json.dumps([p.id for p in listed])}
 
 
-def _settled(rs: RecordSet, today: dt.date, periods: list, window_days: int) -> set:
-    """The ids of `periods` (not archived, due over a year ago) whose reminder is over: nothing missing
-    as `remind --period` counts it, and the last of their ledgers in (its first landing in Git, or its
-    import's date) more than a window ago, at least a week (a weekly reminder day between): the
-    reminder day after it ran `remind --period` with missing=0, which closed its issue.  The check's
-    data is read only then (none: nothing settled, every period stays listed)."""
+def _settled(rs: RecordSet, today: dt.date, periods: list) -> set:
+    """The ids of `periods` (not archived, due over a year ago) with nothing missing as `remind --period`
+    counts it: nothing to remind of (an issue of theirs still open is listed: due_window's `open_issues`).
+    The check's data is read only then (none: nothing settled, every period stays listed)."""
     data, later, empty = _check_data(rs, today)
     if data is None or data.get("ledgers") is None:
         return set()
-    since = (today - dt.timedelta(days=max(window_days, 7))).isoformat()
-    came = defaultdict(list)  # period → when each of its ledgers came in ("" unknown: a shallow clone)
-    for row in data["ledgers"]:
-        if (row.get("period"), row.get("cadre")) in rs.ledgers:
-            came[row["period"]].append(str(row.get("submitted") or "")[:10])
-    return {p.id for p in periods if not _behind(rs, p.id, today, data, later, empty)[3]
-            and all("" < day < since for day in came[p.id])}
+    return {p.id for p in periods if not _behind(rs, p.id, today, data, later, empty)[3]}
 
 
 def _records_rel(records: Path) -> str:
@@ -516,6 +516,17 @@ def _periods(value: str | None) -> list | None:
     except ValueError:
         return None
     return periods if isinstance(periods, list) else None
+
+
+def open_issue_periods(path: str) -> frozenset:
+    """The periods of the open ledger reminder issues in `path` (JSON: a list of issues, each with its
+    `body`, or GitLab's `description`), by the marker each body begins with.  OSError, ValueError."""
+    issues = json.loads(Path(path).read_text(encoding="utf-8"))
+    if not isinstance(issues, list):
+        raise ValueError("not a list")
+    head = MARK.format(kind="ledger-reminder", key="").removesuffix(" -->")
+    bodies = (i.get("body") or i.get("description") for i in issues if isinstance(i, dict))
+    return frozenset(b[len(head):].split(" -->", 1)[0] for b in bodies if isinstance(b, str) and b.startswith(head))
 
 
 def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
@@ -553,6 +564,11 @@ def cmd_remind(args) -> int:
     if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
         return cli.EXIT_USAGE
+    try:  # (said before the records are read)
+        issues = open_issue_periods(args.open_issues) if args.open_issues else frozenset()
+    except (OSError, ValueError) as exc:
+        sys.stderr.write(MSG["open_issues"][args.lang].format(path=args.open_issues, why=exc) + "\n")
+        return cli.EXIT_USAGE
     root = cli.records_dir(args)
     if root is None:
         return cli.EXIT_USAGE
@@ -574,8 +590,8 @@ def cmd_remind(args) -> int:
     if args.due_window:
         window = rs.setting("reminders", "window_days", default=15)
         weekday = rs.setting("reminders", "weekday", default=1)
-        settled = lambda periods: _settled(rs, today, periods, int(window))  # noqa: E731
-        for key, value in due_window(rs, today, int(window), int(weekday), settled).items():
+        settled = lambda periods: _settled(rs, today, periods)  # noqa: E731
+        for key, value in due_window(rs, today, int(window), int(weekday), settled, issues).items():
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK
     if args.coverage:
@@ -636,6 +652,10 @@ def register(sub) -> None:
                                                                   "uncovered freshman classes (for the administrators)"))
     kind.add_argument("--due-window", action="store_true", help=say("今天是否发提醒，输出 send=/periods=",
                                                                     "is today a reminder day? prints send= and periods="))
+    p.add_argument("--open-issues", metavar="FILE", help=say(
+        "与 --due-window 同用：打开的提醒议题（gh issue list --json body 给出的 JSON），其中的期间也列入 periods=，好关闭议题",
+        "with --due-window: the open reminder issues (JSON of gh issue list --json body); their periods are listed "
+        "too, so that their issues are closed"))
     p.add_argument("--body-file", help=say("把正文写入文件，标准输出给出 missing=、title= 和 marker=",
                                               "write the body to a file; standard output gives missing=, title= and marker="))
     cli.add_today(p)

@@ -203,7 +203,7 @@ def test_reminder_issues_are_opt_in_so_the_demos_invented_accounts_are_never_men
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
     assert wf["jobs"]["when"]["if"] == "vars.CONTACT_LEDGER_REMINDERS == 'on'"
     for name, job in wf["jobs"].items():
-        if any("gh issue" in s.get("run", "") for s in job["steps"]):
+        if any("gh issue" in s.get("run", "") for s in job["steps"]) and name != "when":  # (it lists them)
             assert job["needs"] == "when", name
     assert "CONTACT_LEDGER_REMINDERS" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
 
@@ -949,11 +949,11 @@ def test_an_unarchived_period_with_a_ledger_missing_stays_reminded_after_a_year_
     assert "2025-H2" not in periods("2028-01-17")  # (a year after it was archived)
 
 
-def test_an_old_unarchived_period_is_listed_while_a_ledger_is_missing_and_a_window_after_the_last_came_in(tmp_path):
+def test_an_old_unarchived_period_is_listed_while_a_ledger_is_missing_and_its_issue_closed_once_all_are_in(tmp_path):
     """Since every unarchived period stayed listed (b0c0fb5), each one due over a year ago ran a matrix job
     (make setup, remind --period: missing=0) on every reminder day for ever — the demo 6 periods for 2.  One
-    due over a year ago is listed while a ledger of it is missing, and for a window after its last ledger
-    came in, so that the reminder day after it runs remind --period with missing=0 and closes its issue."""
+    due over a year ago is listed while a ledger of it is missing, or while its issue is open (the ledgers job
+    then closes it: remind --period, missing=0)."""
     repo = make_repo(tmp_path)
 
     def periods(day):
@@ -966,10 +966,9 @@ def test_an_old_unarchived_period_is_listed_while_a_ledger_is_missing_and_a_wind
     edit(repo, "records/ledgers/2025-H2/li-na.yaml",
          text=own.split("feedback:")[0].replace("zhang-wei", "li-na").replace("cs-2025-01", "club-robotics"))
     commit(repo, "2027-01-06 10:00", "补交 2025-H2")
-    assert "2025-H2" in periods("2027-01-11")  # (the reminder day after it came in: its issue is closed)
-    closed = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-11", "--body-file", str(tmp_path / "b.md"))
-    assert closed.returncode == 0 and "missing=0" in closed.stdout, closed.stdout
-    assert "2025-H2" not in periods("2027-01-25") and "2025-H2" not in periods("2028-03-06")
+    assert "2025-H2" not in periods("2027-01-11") and "2025-H2" not in periods("2028-03-06")
+    issue = [{"body": "<!-- contact-ledger:ledger-reminder:2025-H2 -->"}]  # (its issue open: listed, and closed)
+    assert _reminder_day(repo, tmp_path, "2027-01-11", issue)["2025-H2"][0] == "0"
     assert "2025-H2" in periods("2027-01-04")  # (a replay of a day before it came in: still missing)
 
 
@@ -978,3 +977,60 @@ def test_the_demo_lists_only_the_periods_it_reminds_of_or_whose_issue_may_be_ope
     assert r.returncode == 0, r.stderr
     listed = json.loads(dict(line.split("=", 1) for line in r.stdout.splitlines())["periods"])
     assert listed == ["2025-H2", "2026-H1"], listed
+
+
+def _reminder_day(repo, tmp_path, today: str, issues: list[dict]) -> dict:
+    """reminders.yml on `today`, the open reminder issues `issues`: its `when` job's run steps as GitHub runs
+    them (bash -e, a stand-in gh that lists `issues`, `make setup` aside, `remind` given --today), then what its
+    ledgers job runs for each period of `periods=` (remind --period P --body-file): period → (missing=, body)."""
+    import sys
+
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "gh").write_text('#!/bin/sh\n[ "$1 $2" = "issue list" ] && printf %s "$FAKE_ISSUES"\n', encoding="utf-8")
+    (bin_dir / "gh").chmod(0o755)
+    out = tmp_path / "output"
+    out.write_text("", encoding="utf-8")
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", PYTHONPATH=str(ROOT),
+               GITHUB_OUTPUT=str(out), FAKE_ISSUES=json.dumps(issues))
+    for step in wf["jobs"]["when"]["steps"]:
+        if "run" not in step or step["run"] == "make setup":
+            continue
+        script = step["run"].replace(".venv/bin/python", sys.executable).replace(
+            "-m generator remind ", f"-m generator remind --today {today} ")
+        r = subprocess.run(["bash", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, script + r.stdout + r.stderr
+    window = dict(line.split("=", 1) for line in out.read_text(encoding="utf-8").splitlines())
+    assert window["send"] == "true", window
+    got = {}
+    for period in json.loads(window["periods"]):
+        r = run(repo, "remind", "--period", period, "--today", today, "--body-file", str(tmp_path / "body.md"))
+        got[period] = (dict(line.split("=", 1) for line in r.stdout.splitlines())["missing"],
+                       (tmp_path / "body.md").read_text(encoding="utf-8"))
+    return got
+
+
+def test_an_old_periods_issue_is_closed_when_an_exemption_leaves_nobody_missing(tmp_path):
+    """A year after 2025-H2's due date its issue was open for li-na's missing ledger; an administrator then
+    exempted her (no new ledger came in): missing fell to 0, the period left `periods=` at once, and no job
+    ran `remind --period` for it again — the issue stayed open, for an administrator to close by hand.
+    A period whose reminder issue is open is listed, so that the ledgers job closes it with the body that says
+    all are in."""
+    repo = make_repo(tmp_path)
+    assert run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-04").returncode == 1  # (the issue is open)
+    edit(repo, "records/exemptions.yaml", text="exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+         "    start: 2025-07-01\n    end: 2025-12-31\n    reason: 挂职锻炼\n    approved_by: 王管理\n")
+    commit(repo, "2027-01-06 10:00", "li-na 免交 2025-H2")
+    assert run(repo, "validate").returncode == 0
+    issue = [{"body": "<!-- contact-ledger:ledger-reminder:2025-H2 -->\n# 工作台账提醒 2025-H2"}]
+    assert "2025-H2" not in _reminder_day(repo, tmp_path, "2027-01-11", [{"body": "something else"}])  # (a Monday)
+    missing, body = _reminder_day(repo, tmp_path, "2027-01-11", issue)["2025-H2"]  # (its issue open: listed)
+    assert missing == "0" and "已全部提交" in body and "另有 1 位干部经批准免交" in body, body  # (the ledgers job closes it)
+    # (GitLab's glab gives each issue's `description`; a file that is not such a list is said, before the records)
+    (tmp_path / "glab.json").write_text(json.dumps([{"description": issue[0]["body"]}]), encoding="utf-8")
+    window = run(repo, "remind", "--due-window", "--today", "2027-01-11", "--open-issues", str(tmp_path / "glab.json"))
+    assert "2025-H2" in json.loads(dict(line.split("=", 1) for line in window.stdout.splitlines())["periods"])
+    (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
+    bad = run(repo, "remind", "--due-window", "--open-issues", str(tmp_path / "bad.json"), "--lang", "en")
+    assert bad.returncode == 2 and "cannot read the open reminder issues" in bad.stderr and not bad.stdout, bad
