@@ -27,10 +27,10 @@ When the committed CODEOWNERS is not what the records give today (a unit's `unti
 bodies (of an open ledger reminder, and the coverage one) say so to the administrators: what to run.
 
 Reminder days: daily from `window_days` before a due date up to the due date, otherwise once a
-week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.  A period not archived
-is listed for a year from its due date, then while a ledger of it is missing (due_window, _settled: the
-check is run then); and while its reminder issue is open (--open-issues: reminders.yml gives the open
-issues), so that `remind --period` closes it once nothing is missing.
+week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.  A period archived is
+not listed; one not archived is listed for a year from its due date, then while a ledger of it is missing
+(due_window, _settled: the check is run then); either is listed while its reminder issue is open
+(--open-issues: reminders.yml gives the open issues), so that `remind --period` closes it.
 """
 from __future__ import annotations
 
@@ -43,7 +43,6 @@ from pathlib import Path
 from generator.argwords import say
 from generator import cli
 from generator.archive import archived_by, archived_periods, repo_of
-from generator.validate import parse_date
 from generator.model import RecordSet
 from generator.ownership import roles_of
 
@@ -464,31 +463,29 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, se
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
     `window_days` from today or before)?  A period not archived by today stays in `periods` for a year
     from its due date, and after that while someone is missing: `settled` (of those periods: the ids of
-    the ones with nothing missing, _settled) leaves the others; `open` (the periods whose reminder issue
-    is open, of --open-issues) are listed whatever the rest says, so that `remind --period` closes their
-    issue (missing=0: nothing missing, archived) or updates it; an archived one stays for a year from
-    its due date or its archiving day, whichever is later, so that its reminder issue is closed
-    (`remind --period` says it is archived, missing=0); it makes no day a daily reminder day."""
+    the ones with nothing missing, _settled) leaves the others.  An archived one has nothing to remind
+    of and is not listed.  `open_issues` (the periods whose reminder issue is open, of --open-issues) are
+    listed whatever the rest says, so that `remind --period` closes their issue (missing=0: nothing
+    missing, or archived) or updates it; they make no day a daily reminder day."""
     from generator.check.deadlines import last_on_time
 
-    archived = {p: parse_date(doc.data.get("archived_on")) or today for p, doc in archived_by(rs, today).items()}
+    archived = set(archived_by(rs, today))
     # (a period is reminded of from `window_days` before its due date on: before, a half-year just
     # begun would have every cadre @-mentioned weekly for months as not having filed)
     opens, year = dt.timedelta(days=window_days), dt.timedelta(days=366)
     first = min((c.date("start") for c in rs.cycles.values() if c.date("start")), default=today - year)
-    listed = [p for p in rs.periods_between(min(first, today - year), today) if p.start <= today and p.due - opens <= today
-              and (p.id not in archived or today - year <= max(p.due, archived[p.id]))]
-    old = [p for p in listed if p.id not in archived and p.due < today - year]
+    due = [p for p in rs.periods_between(min(first, today - year), today) if p.start <= today and p.due - opens <= today
+           and p.id not in archived]
+    old = [p for p in due if p.due < today - year]
     done = settled(old) if old and settled is not None else set()
-    listed = [p for p in listed if p.id not in done or p.id in open_issues]
-    listed += sorted((rs.period(p) for p in open_issues - {p.id for p in listed} if rs.period(p)), key=lambda p: p.start)
-    periods = [p for p in listed if p.id not in archived]
+    periods = [p for p in due if p.id not in done]
+    listed = {p.id: p for p in periods + [rs.period(i) for i in open_issues if rs.period(i)]}
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
     daily = any(p.due - opens <= today <= last_on_time(rs, p) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in listed])}
+            "periods": json.dumps([p.id for p in sorted(listed.values(), key=lambda p: p.start)])}
 
 
 def _settled(rs: RecordSet, today: dt.date, periods: list) -> set:

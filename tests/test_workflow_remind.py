@@ -89,21 +89,24 @@ def test_due_window_daily_weekly_and_quiet_days(tmp_path):
     assert window("2026-05-05")["send"] == "false"
 
 
-def test_archived_periods_are_not_reminded_and_their_issue_is_closed(tmp_path):
-    """An archived period is no one's to remind of; its reminder issue, open since before the
-    archive, is closed (it left the workflow's list of periods, and stayed open for good)."""
+def test_archived_periods_are_not_reminded_and_their_issue_is_closed_once_then_dropped(tmp_path):
+    """An archived period is no one's to remind of; its reminder issue, open since before the archive, is
+    closed once, and then the period is dropped.  It stayed in `periods=` for a year from its due date or
+    its archiving day: a matrix job (make setup, remind --period) and GitLab's body each reminder day, for a
+    period with nothing to remind of.  It is listed only while its issue is open (--open-issues)."""
     repo = make_repo(tmp_path)
     before = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-10")
     assert before.returncode == 1  # someone had not filed: the issue is open
     assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    commit(repo, "2026-01-10 10:00", "备案 2025-H2")
+    issue = [{"body": "<!-- contact-ledger:ledger-reminder:2025-H2 -->\n# 工作台账提醒 2025-H2"}]
+    missing, body = _reminder_day(repo, tmp_path, "2026-01-12", issue)["2025-H2"]  # (a Monday: its issue closed)
+    assert missing == "0" and body.startswith("<!-- contact-ledger:ledger-reminder:2025-H2 -->") \
+        and "已经备案" in body and "@" not in body, body
     window = dict(line.split("=", 1) for line in
                   run(repo, "remind", "--due-window", "--today", "2026-01-12").stdout.splitlines())
-    assert "2025-H2" in json.loads(window["periods"])
-    assert window["reason"] == "weekly"  # (a Monday: not a daily day for the archived period)
-    after = run(repo, "remind", "--period", "2025-H2", "--today", "2026-01-12", "--body-file", str(tmp_path / "b.md"))
-    assert after.returncode == 0 and "missing=0" in after.stdout
-    body = (tmp_path / "b.md").read_text(encoding="utf-8")
-    assert body.startswith("<!-- contact-ledger:ledger-reminder:2025-H2 -->") and "已经备案" in body and "@" not in body
+    assert "2025-H2" not in json.loads(window["periods"]) and window["reason"] == "weekly", window  # (closed: dropped)
+    assert "2025-H2" not in _reminder_day(repo, tmp_path, "2026-01-19", [])
 
 
 def test_two_kinds_of_reminder_in_one_run_are_refused(tmp_path):
@@ -229,7 +232,7 @@ def test_gitlabs_reminder_job_does_nothing_between_periods_and_succeeds(tmp_path
     """In a summer gap between the policy's periods, the earlier ones archived, there is no period to
     remind of; .gitlab-ci.yml's remind job (run as GitLab runs it: _run_gitlab_remind_job) once failed
     there (exit 2, the job and pipeline failed every day until the next period began).
-    It succeeds, and the archived periods' bodies say so (missing=0: their issues are closed)."""
+    It succeeds (the archived periods are not listed; their bodies, if any, say so: missing=0)."""
     repo = make_repo(tmp_path)
     policy = repo / "records/policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace('start: "07-01"', 'start: "09-01"'), encoding="utf-8")
@@ -928,8 +931,8 @@ def test_a_ledger_handed_in_with_no_activity_after_the_deadline_is_in_the_remind
 def test_an_unarchived_period_with_a_ledger_missing_stays_reminded_after_a_year_and_its_issue_is_closed_once_archived(tmp_path):
     """--due-window listed the periods due in the last 366 days only: a year after 2025-H2's due date,
     li-na's ledger still missing and the period not archived, 2025-H2 left the list — no more reminders,
-    and its open issue was never closed.  An unarchived period stays listed; archived, it stays listed
-    for a year from its archiving day, so that its issue is closed on the next reminder day."""
+    and its open issue was never closed.  An unarchived period stays listed; archived, it is listed while
+    its issue is open, so that the issue is closed on the next reminder day."""
     repo = make_repo(tmp_path)
 
     def periods(day):
@@ -943,10 +946,9 @@ def test_an_unarchived_period_with_a_ledger_missing_stays_reminded_after_a_year_
     assert late.returncode == 1 and "li-na" in late.stdout, late.stdout
     assert run(repo, "archive", "2025-H2", "--today", "2027-01-11").returncode == 0
     commit(repo, "2027-01-11 10:00", "备案 2025-H2")
-    assert "2025-H2" in periods("2027-01-18")  # (its issue closed on the next reminder day)
-    after = run(repo, "remind", "--period", "2025-H2", "--today", "2027-01-18", "--body-file", str(tmp_path / "b.md"))
-    assert after.returncode == 0 and "missing=0" in after.stdout
-    assert "2025-H2" not in periods("2028-01-17")  # (a year after it was archived)
+    issue = [{"body": "<!-- contact-ledger:ledger-reminder:2025-H2 -->"}]  # (its issue closed on the next reminder day)
+    assert _reminder_day(repo, tmp_path, "2027-01-18", issue)["2025-H2"][0] == "0"
+    assert "2025-H2" not in periods("2027-01-18") and "2025-H2" not in periods("2028-01-17")
 
 
 def test_an_old_unarchived_period_is_listed_while_a_ledger_is_missing_and_its_issue_closed_once_all_are_in(tmp_path):
