@@ -3,6 +3,7 @@ followed by a new row, read from the assignments file's history in a real Git re
 from __future__ import annotations
 
 import json
+import shutil
 
 from tests.gitrepo import assignments, base, classes, commit, check_cli, init_repo, write
 
@@ -283,3 +284,25 @@ def test_a_row_corrected_twice_keeps_its_first_correction_acknowledged(tmp_path)
     (said,) = _said(repo)
     assert "开始日期改为 2025-09-15" in said["message"] and said["line"] == _line(repo, "zhang-wei"), said
     assert _stale(repo) == []
+
+
+def test_a_corrected_entry_in_a_file_of_one_version_is_told_as_in_one_rewritten_since(tmp_path):
+    # an assignments file committed once, its row's `corrected` written with it (copied from another file, or
+    # written ahead of a rewrite never made): Git knows no rewrite of the row, and nothing was said — only a
+    # file with two versions or more had its entries judged.  It is told as one rewritten since would be
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"))
+    files[FILE] = assignments("2025-2027", "2025-09-01", "2027-08-31", ZHANG, LI).replace(
+        "  - cadre: li-na\n", "  - cadre: li-na\n    corrected: [{on: 2026-03-02, class: cs-2025-01}]\n")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    (said,) = _stale(repo)
+    assert said["file"] == FILE and said["line"] == _line(repo, "corrected:"), said
+    assert "李娜" in said["message"] and "{on: 2026-03-02, class: cs-2025-01}" in said["message"], said
+    assert "请删去这一项" in said["hint"], said
+    assert _said(repo) == []
+    # outside Git nothing can be judged: nothing told (as the calendar's W-CHK-018)
+    plain = tmp_path / "plain"
+    shutil.copytree(repo / "records", plain / "records")
+    assert _stale(plain) == []

@@ -10,7 +10,8 @@ one `cat-file --batch` per file, kept for HEAD), each day's last version landed 
 A row put back
 since (with its `end`: the right way) is not told, nor a rewrite its row's `corrected` records (the row
 as it is now: rewritten again since, its entries are still the row's).  W-CHK-021: a `corrected` entry
-that records no rewrite of its row, judged against the whole history whatever --today (as W-CHK-018).
+that records no rewrite of its row, judged against the whole history whatever --today (as W-CHK-018);
+a file of one version has none.
 """
 from __future__ import annotations
 
@@ -37,7 +38,7 @@ def check_assignment_history(ctx: Context, history: History) -> str:
                 _compare(ctx, cycle, now, before, version, day.isoformat(), put, pending, day <= ctx.today)
             before = version
         changes = _tell(ctx, cycle, rows, now, pending, {old: new for new, old in put.items() if new is not None})
-        if versions:
+        if versions or state_now == "ok":  # (one version: no rewrite; outside Git, shallow: nothing known)
             _stale(ctx, rows, changes)
     gone, state_gone = deleted_files(rs.root, "assignments", ctx.tz, history, _last)
     _deleted(ctx, [g for g in gone if g[0] not in {c.doc.rel for c in rs.cycles.values()}])
