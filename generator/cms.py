@@ -507,9 +507,12 @@ INDEX_HTML = """<!doctype html>
         var t = new Date(Date.UTC(y, m - 1, d));
         return y >= ID.years[0] && y <= ID.years[1] && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
       }
+      var HASH = new RegExp(ID.hash, "y");  // (here inside a hash-like token: no number, as validate reads it)
+      function inHash(norm, at) { HASH.lastIndex = at; return HASH.test(norm); }
       function idNumber(text) {
         var norm = narrow(text), rx = new RegExp(ID.id18, "g"), m, d;
         while ((m = rx.exec(norm))) {
+          if (inHash(norm, m.index)) { continue; }
           d = m.slice(1).join("");
           var sum = 0;
           for (var k = 0; k < 17; k++) { sum += +d[k] * ID.weights[k]; }
@@ -519,7 +522,7 @@ INDEX_HTML = """<!doctype html>
         }
         rx = new RegExp(ID.id15, "g");
         while ((m = rx.exec(norm))) {
-          if (ID.provinces.indexOf(+m[1].slice(0, 2)) >= 0 && realDate(1900 + +m[2], +m[3], +m[4])) {
+          if (!inHash(norm, m.index) && ID.provinces.indexOf(+m[1].slice(0, 2)) >= 0 && realDate(1900 + +m[2], +m[3], +m[4])) {
             return m[0].slice(0, 4) + "*".repeat(7) + m[0].slice(-4);
           }
         }
@@ -772,12 +775,41 @@ def changes() -> list:
             [chars.klass(chars.DROPPED), "", "看不见的字符删去了"]]
 
 
+def in_a_hash() -> str:
+    """A JavaScript look-around: here is inside a hash-like token (a commit's, a file's checksum), HASH_LEAST letters and
+    digits or more with a letter among them, whose digits validate reads as no number (privacy.Scanner._resolve): k of
+    them behind and the rest ahead, for some k, and a letter behind or ahead (JavaScript's look-behinds take any width)."""
+    from generator.privacy import HASH_LEAST
+
+    widths = "|".join(f"(?<=[0-9A-Za-z]{{{k}}})(?=[0-9A-Za-z]{{{HASH_LEAST - k}}})" for k in range(HASH_LEAST))
+    return f"(?:{widths})(?:(?<=[A-Za-z][0-9A-Za-z]*)|(?=[0-9A-Za-z]*[A-Za-z]))"
+
+
+def not_in_a_hash(rx: str, group: int) -> str:
+    """`rx` (one of privacy's expressions) refusing a find whose data (`group`: 0, or 1, its first capturing group)
+    begins inside a hash-like token (in_a_hash)."""
+    at, in_class = 0, False
+    while group and at < len(rx):  # (the first "(" that is no "(?", outside a class and not escaped)
+        c = rx[at]
+        if c == "\\":
+            at += 1
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(" and rx[at + 1] != "?":
+            at += 1
+            break
+        at += 1
+    return rx[:at] + f"(?!{in_a_hash()})" + rx[at:]
+
+
 def id_rules() -> dict:
     """privacy.Scanner._ids's expressions and numbers, as privacy.py writes them, for the page's idNumber (INDEX_HTML)."""
     from generator import privacy
 
     return {"id18": privacy.ID18_RX, "id15": privacy.ID15_RX, "weights": privacy._ID_WEIGHTS, "check": privacy.ID_CHECK,
-            "provinces": sorted(privacy._PROVINCES), "years": list(privacy.ID_YEARS)}
+            "provinces": sorted(privacy._PROVINCES), "years": list(privacy.ID_YEARS), "hash": in_a_hash()}
 
 
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
@@ -1092,8 +1124,11 @@ class FormContext:
         # (phones, e-mails, QQ and WeChat accounts and rooms as validate reads them: 138.1234.5678, 024-83687123,
         # 电话 8368 7123, abc(at)163.com, 扣扣123456789, vx abc12345, 3号楼5层502, 502寝 …; an ID number after 身份证/证件号, 考生号/准考证号/护照号 and 身份证后四位 too; an ID number
         # alone, whose check digit no expression tells, the page checks before saving: id_rules)
-        out = [MOBILE_RX, LANDLINE_RX, PHONE_WORD_RX, EMAIL_RX, ID_WORD_RX, QQ_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX,
-               BANK_WORD_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, ID_PART_RX]
+        # (a number inside a hash-like token is none, as validate reads it: the data's start not in_a_hash — the others
+        # cannot stand inside one: a word before them or a look-ahead refusing a letter after them)
+        numbers = [not_in_a_hash(MOBILE_RX, 0), not_in_a_hash(LANDLINE_RX, 0), not_in_a_hash(PHONE_WORD_RX, 1),
+                   not_in_a_hash(ID_WORD_RX, 1), not_in_a_hash(QQ_RX, 1), not_in_a_hash(BANK_WORD_RX, 1)]
+        out = [*numbers, EMAIL_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, ID_PART_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"
@@ -1102,7 +1137,7 @@ class FormContext:
         for pat in student_patterns(self.rs):
             # only what reads the same in JavaScript (no named groups, look-behinds, flags …)
             if isinstance(pat, str) and pat and not re.search(r"\(\?|\\[AZzGPpNuUx]|\[\[", pat):
-                out.append(f"{meeting}(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])")
+                out.append(not_in_a_hash(f"{meeting}(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])", 0))
         return out
 
     def vocabulary(self, name: str) -> list:

@@ -554,6 +554,7 @@ _PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42
 _ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_card"}
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
+HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
 # Every kind but names needs a digit, an @ / (at), or a word that announces an account.
 _MAYBE = _Lazy(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
 _DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
@@ -887,13 +888,14 @@ class Scanner:
 
     @staticmethod
     def _resolve(text, norm, found) -> list[Match]:
-        # hash-like tokens (sha256, long ids) are not phone or ID numbers
+        # hash-like tokens (sha256, long ids: HASH_LEAST letters and digits or more, a letter among them) are not phone
+        # or ID numbers (the web form reads them alike: cms.in_a_hash)
         kept = []
         for kind, s, e in found:
             if kind in _DIGIT_KINDS:
                 token = next((t for t in _TOKEN.finditer(norm, max(0, s - 64), min(len(norm), e + 64))
                               if t.start() <= s < t.end()), None)
-                if token and token.end() - token.start() >= 24 and not token.group().isdigit():
+                if token and token.end() - token.start() >= HASH_LEAST and not token.group().isdigit():
                     continue
             kept.append((kind, s, e))
         # the earliest, then the longest, find wins where two overlap

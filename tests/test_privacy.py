@@ -990,6 +990,15 @@ BANKS_MORE = ["银行卡号：\n6222021234567890123", "银行卡号\u00a06222\u0
 # (a count or a short number after the word, a number too long for one: nothing)
 NUMBERS_AFTER_WORDS_CLEAN = ["核对学号30份", "校园卡号1234567已挂失", "发放银行卡120张", "学号12345678901234567890"]
 
+# Digits inside a long token of letters and digits (24 characters or more: a commit hash, a file's checksum, a file name
+# of one, pasted into a note) are no phone, ID, QQ or student number: nothing …
+HASHES_CLEAN = ["提交 3f2a9c8e1b13812345678d4e5f6a7b8c9d0e1f2a 已合并", "commit 13812345678abcdefabcdefabcdefab",
+                "哈希 abcdef02483687123ffffffffffffff", "附件 9f8e7d6c5b4a3f2e1d0c210102900101123abcdef.pdf",
+                "MD5 a1b2c11010519491231002Xd4e5f6a7b8c9d0", "QQ123456789abcdefghijklmnop", "电话83687123abcdefabcdefabcdef",
+                "银行卡号6222021234567890123abcdef", "文件校验和 sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"]
+# … but in a shorter token, or beside a long one, they are
+HASHES_FOUND = ["订单abc13812345678", "家长电话13812345678abcdefabcd", "家长电话13812345678 e3b0c44298fc1c149afbf4c8996fb924"]
+
 @pytest.mark.parametrize("sentence,kind", [(t, "landline") for t in LANDLINES_MORE] + [(t, "email") for t in EMAILS_MORE]
                          + [(t, "qq") for t in QQS_MORE] + [(t, "wechat") for t in WECHATS_MORE]
                          + [(t, "student_number") for t in STUDENT_WORDS_MORE] + [(t, "bank_card") for t in BANKS_MORE])
@@ -1247,3 +1256,13 @@ def test_the_asterisk_readings_are_tried_only_where_a_surname_and_an_asterisk_st
     for items in starred:
         op, av = items[0]
         assert op is c.ASSERT and av[0] == 1, (op, av)
+
+
+@pytest.mark.parametrize("sentence", HASHES_CLEAN)
+def test_digits_inside_a_long_hash_token_are_no_number(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+@pytest.mark.parametrize("sentence", HASHES_FOUND)
+def test_digits_in_a_short_token_or_a_long_run_of_digits_are_still_found(sentence):
+    assert privacy.scan_text(sentence) != [], sentence
