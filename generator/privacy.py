@@ -679,8 +679,8 @@ def mask(kind: str, found: str) -> str:
         if kind == "mobile" and len(d) > 11:
             d = d[-11:]
         return _keep(d, head, tail)
-    if kind == "email":
-        local, domain = _split_email(found)
+    if kind == "email":  # (read narrowed, as it was found: abc＠163.com, abc（ａｔ）163.com)
+        local, domain = _split_email(_normal(found))
         return f"{local[:1]}***@{domain}"
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)

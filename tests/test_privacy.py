@@ -1266,3 +1266,11 @@ def test_digits_inside_a_long_hash_token_are_no_number(sentence):
 @pytest.mark.parametrize("sentence", HASHES_FOUND)
 def test_digits_in_a_short_token_or_a_long_run_of_digits_are_still_found(sentence):
     assert privacy.scan_text(sentence) != [], sentence
+
+
+@pytest.mark.parametrize("sentence", ["邮箱abc＠163.com", "邮箱 abc ＠ 163.com", "邮箱ａｂｃ＠１６３．ｃｏｍ", "邮箱abc（ａｔ）163.com"])
+def test_an_email_with_a_full_width_at_is_masked_with_its_domain(sentence):
+    """邮箱abc＠163.com (＠ typed with a Chinese input method) was found but shown as a***@ — its domain lost, the cadre
+    told of an address they could not find in the text; the mask reads the find narrowed, as the scan does."""
+    [found] = privacy.scan_text(sentence)
+    assert (found.kind, found.masked) == ("email", "a***@163.com"), sentence
