@@ -237,7 +237,7 @@ def test_form_says_before_saving_that_a_student_number_or_phone_may_not_be_writt
     blocks the pull request: the form itself refuses the plainest student data, in Chinese."""
     from playwright.sync_api import expect, sync_playwright
 
-    said = "不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、银行卡号、宿舍房间号或床位"
+    said = "不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、微信号、银行卡号、宿舍房间号或床位"
     with sync_playwright() as p:
         browser, page = _open_new_ledger(p, trial)
         try:

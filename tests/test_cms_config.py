@@ -627,6 +627,10 @@ def test_the_forms_note_names_the_numbers_and_rooms_it_refuses(config):
     note = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][1]
     for word in ("学号", "身份证号", "考生号", "准考证号", "护照号", "宿舍房间号", "床位", "化名"):
         assert word in note, word
+    # (nor did it name the landlines and WeChat accounts it refuses — 宿舍座机024-83687123, 学生微信：zhang_san99 — since
+    # 06530d7 and 1afb4f1: a cadre who wrote an office's number or a WeChat id learnt of them only from being refused)
+    for word in ("手机号", "固定电话", "QQ 号", "微信号"):
+        assert word in note, word
 
 
 def test_the_form_refuses_every_dormitory_room_the_privacy_check_finds(config, records):
