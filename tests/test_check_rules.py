@@ -678,3 +678,32 @@ def test_a_row_begun_or_ended_inside_its_cycle_without_a_reason_is_told_and_one_
         "    end: \"2026-02-28\"\n  - cadre: zhang-wei", "    end: \"2026-02-28\"\n    reason: 调整\n  - cadre: zhang-wei").replace(
         "    start: \"2026-03-01\"\n  - cadre: li-na", "    start: \"2026-03-01\"\n    reason: 调整\n  - cadre: li-na")
     assert found(check(tmp_path, "2026-03-20", files), "W-CHK-020") == []
+
+
+def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, monkeypatch):
+    """facts.of_ledger parses each activity's date to keep the valid ones; the rules then read them
+    as dates (Context.activity_dates) without parsing them again, and a later run, which reads the
+    facts kept in the memo as text, parses those: each text once a run (bench/HISTORY.md item 50)."""
+    from collections import Counter
+
+    from generator.check import context, facts
+    from generator.check.context import Context
+
+    files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10", "2025-12-20"]),
+             "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-01", "2026-02-30",
+                                                                                       "2026-05-04", "2026-03-01"])}
+    check(tmp_path, "2026-11-28", files)  # (the facts worked out and kept)
+    write(tmp_path, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger(
+        "zhang-wei", "2025-H2", ["2025-10-11", "2025-09-31", "2025-10-11", "2026-03-01"])})
+    parsed = Counter()
+    for module in (context, facts):
+        monkeypatch.setattr(module, "parse_date", lambda text, parse=module.parse_date: parsed.update([text]) or parse(text))
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2026, 11, 28))
+    got = {led.doc.rel.split("/", 1)[1]: ctx.activity_dates(led) for led in rs.ledgers.values()}
+    assert got == {"2025-H2/zhang-wei.yaml": ((0, dt.date(2025, 10, 11)), (2, dt.date(2025, 10, 11)),
+                                              (3, dt.date(2026, 3, 1))),
+                   "2026-H1/zhang-wei.yaml": ((0, dt.date(2026, 3, 1)), (2, dt.date(2026, 5, 4)),
+                                              (3, dt.date(2026, 3, 1)))}
+    # the edited ledger's dates as it was worked out, the other's as read from the memo: each text once
+    assert parsed == Counter(["2025-10-11", "2025-09-31", "2026-03-01", "2026-05-04"])

@@ -240,7 +240,6 @@ class Context:
         self._unit_names: dict = {}  # unit → its name
         self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for
         self._dates: dict = {}  # ledger file → activity_dates
-        self._days: dict = {}  # an activity's date as written → the date
         self._years: dict = {}  # (first year, last year) → periods_of_years
         self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
         self._others: str | None = None  # digest_of_others ("": none)
@@ -261,9 +260,12 @@ class Context:
         """(index, date) of each activity of a ledger with a valid date, worked out once."""
         hit = self._dates.get(led.doc.rel)
         if hit is None:
-            days = self._days  # (116,000 activities at 12k, on a few thousand days)
-            hit = self._dates[led.doc.rel] = tuple([(i, days.get(day) or days.setdefault(day, parse_date(day)))
-                                                    for i, day in self.facts(led).dates])
+            facts = self.facts(led)
+            hit = facts.days  # (parsed as the facts were worked out in this run: facts.of_ledger)
+            if hit is None:  # (the facts kept from an earlier run; the run's dates parsed once)
+                days = self._facts.days
+                hit = tuple([(i, days[day]) for i, day in facts.dates])
+            self._dates[led.doc.rel] = hit
         return hit
 
     def periods_of_years(self, first: int, last: int) -> list:

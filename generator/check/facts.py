@@ -14,6 +14,7 @@ and the feedback items, are marshals again, read when first asked.
 """
 from __future__ import annotations
 
+import datetime as dt
 import marshal
 
 from generator.cache import FileMemo
@@ -27,14 +28,17 @@ class Facts:
     """dates: (index, "YYYY-MM-DD") of each activity with a valid date; points: (index, id) of
     each contact point written as text; feedback: (index, values) of each feedback item that is
     a non-empty mapping; links: (index, id, follows or None) of each of those whose id is text
-    (what the chains are made of: feedback.chains_of)."""
+    (what the chains are made of: feedback.chains_of).  days: (index, date) of the same
+    activities when worked out from the ledger in this run (of_ledger parses the dates to keep the
+    valid ones); None when read from the memo, which keeps no dates (Context.activity_dates)."""
 
-    __slots__ = ("_own", "_feedback", "links")
+    __slots__ = ("_own", "_feedback", "links", "days")
 
-    def __init__(self, own, feedback, links: tuple):
+    def __init__(self, own, feedback, links: tuple, days: tuple | None = None):
         self._own = own  # (dates, points), or their marshal (as kept)
         self._feedback = feedback  # the feedback items, or their marshal (as kept)
         self.links = links
+        self.days = days
 
     @property
     def dates(self) -> tuple:
@@ -69,17 +73,31 @@ class Facts:
                 feedback if type(feedback) is bytes else marshal.dumps(feedback), self.links)
 
 
-def of_ledger(led: Item) -> Facts:
+class Days(dict):
+    """An activity's date as written → the date (None: not a YYYY-MM-DD date), each parsed once
+    (a run's 116,000 activities at 12k are on a few thousand days)."""
+
+    def __missing__(self, text: str) -> dt.date | None:
+        day = self[text] = parse_date(text)
+        return day
+
+
+def of_ledger(led: Item, parse: Days) -> Facts:
     acts, points, items = led.get("activities"), led.get("contact_points"), led.get("feedback")
     feedback = tuple((i, fb) for i, fb in enumerate(items if isinstance(items, list) else ())
                      if isinstance(fb, dict) and fb)
+    dates, days = [], []  # (the dates as written are kept; the dates are what the rules compare)
+    for i, act in enumerate(acts if isinstance(acts, list) else ()):
+        if isinstance(act, dict) and isinstance(text := act.get("date"), str) and (day := parse[text]):
+            dates.append((i, text))
+            days.append((i, day))
     return Facts(
-        (tuple((i, act["date"]) for i, act in enumerate(acts if isinstance(acts, list) else ())
-               if isinstance(act, dict) and parse_date(act.get("date"))),
+        (tuple(dates),
          tuple((i, p) for i, p in enumerate(points if isinstance(points, list) else ()) if isinstance(p, str))),
         feedback,
         tuple((i, fb["id"], follows if isinstance(follows := fb.get("follows"), str) else None)
-              for i, fb in feedback if isinstance(fb.get("id"), str)))
+              for i, fb in feedback if isinstance(fb.get("id"), str)),
+        tuple(days))
 
 
 def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
@@ -89,7 +107,7 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
         memo = FileMemo(rs.root, "facts", KEPT_AS, [led.doc for led in leds])
         out = _Kept(memo)
         for k in sorted(memo.stale):
-            facts = out[leds[k].doc.rel] = of_ledger(leds[k])
+            facts = out[leds[k].doc.rel] = of_ledger(leds[k], out.days)
             memo.put(k, marshal.dumps(facts.kept()))
         memo.save()
         return out
@@ -98,11 +116,12 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
 
 class _Kept(dict):
     """{ledger file below records/: its Facts}, those kept from an earlier run read when first
-    asked (a pull request asks those of one cadre's ledgers, and of the ledgers changed)."""
+    asked (a pull request asks those of one cadre's ledgers, and of the ledgers changed).  days: the
+    run's activity dates as written → as dates (of_ledger's, then Context.activity_dates' of those kept)."""
 
     def __init__(self, memo: FileMemo):
         super().__init__()
-        self._memo, self._at = memo, None
+        self._memo, self._at, self.days = memo, None, Days()
         # the ledgers' names, SHA-256 and shown names, in the record set's order (the chains' too)
         self.rels, self.shas, self.files = memo.rels, memo.shas, memo.files
 
