@@ -84,7 +84,9 @@ class RecordSet:
     def __init__(self, root: Path, docs: list[Document] | None = None, invalid: set | None = None):
         self.root = root
         self.docs: list[Document] = [] if docs is None else docs
-        self.invalid: set = set() if invalid is None else invalid  # rel paths of documents with errors
+        # rel paths of the documents with validate's errors: what the policy checks read, run beside the
+        # later stages; has_errors asks for any stage's
+        self.invalid: set = set() if invalid is None else invalid
         self.policy: Item | None = None
         self.calendar: Item | None = None
         self.units: dict[str, Item] = {}
@@ -101,11 +103,18 @@ class RecordSet:
         self.other: dict[str, list[Document]] = {}  # kinds later stages own
         # a past --today whose records could not be read as committed on it (cache.past_records): they are as now
         self.unread_on = None
-        self.late_invalid: frozenset = frozenset()  # (pipeline: those of `invalid` found after the checks began)
+        self.late_invalid: frozenset = frozenset()  # (pipeline: those with errors of the later stages only)
         self._memo: dict = {}  # answers read off the policy
 
     def __repr__(self) -> str:
         return f"RecordSet(root={self.root!r}, {len(self.docs)} files)"
+
+    def has_errors(self, rel: str) -> bool:
+        """Whether the record file at `rel` (below records/) has errors of any stage: validate's (`invalid`)
+        or those of the stages after it (`late_invalid`: the references', privacy's, the archive's — E-REF-005,
+        a form not in the vocabulary — set by the pipeline once they are done).  What every reader after
+        the pipeline asks (remind, the site; the checks' rows are told by deadlines.mark_late_errors)."""
+        return rel in self.invalid or rel in self.late_invalid
 
     def _memoized(self, key, compute):
         """`compute()` once per policy (checks ask for the same period or word list
@@ -438,6 +447,15 @@ class RecordSet:
         if not item:
             return None, None
         return item.date("active_from"), item.date("active_to")
+
+
+def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
+    """A record set of `docs` (some of `rs`'s, or its own changed in place) that knows what the pipeline
+    found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records
+    could not be read (unread_on)."""
+    out = build(rs.root, docs, rs.invalid)
+    out.late_invalid, out.unread_on = rs.late_invalid, rs.unread_on
+    return out
 
 
 def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:

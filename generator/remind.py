@@ -297,14 +297,12 @@ def _cadre_line(rs: RecordSet, cadre: str, path: str, relay: str, lang: str = "z
 
 
 def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -> list[str]:
-    """Cadres whose ledger file of `period_id` is on the branch but has errors, of any stage (check's
-    deadlines.found_with_errors): a pull request's checks keep such a file off the main branch; a direct push
+    """Cadres whose ledger file of `period_id` is on the branch but has errors, of any stage
+    (RecordSet.has_errors): a pull request's checks keep such a file off the main branch; a direct push
     does not.  One that could be read counts as handed in but not accepted (as check and the site say);
     one that could not, as missing."""
-    from generator.check.deadlines import found_with_errors
-
     return sorted(d.stem for d in rs.docs if d.kind == "ledger" and d.folder == period_id and d.rel not in later
-                  and found_with_errors(rs, d)) if rs.invalid or rs.late_invalid else []
+                  and rs.has_errors(d.rel))
 
 
 def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str], records_rel: str,

@@ -1123,6 +1123,33 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and
         assert "已提交但有错误，未通过" in row("units/xgb.html", "2025-H2", "陈刚"), run
 
 
+def test_a_ledger_whose_only_error_is_a_reference_says_so_when_the_checks_fail(tmp_path, monkeypatch):
+    """The check stage fails during the build (W-SITE-002): 附件2 then lists who handed a ledger in,
+    and one with a schema error says （有错误，未通过）; 陈刚's 2025-H2, whose only error is a form not in
+    the vocabulary (E-REF-005, the references stage's), said 已提交, as if accepted, in the page and its
+    download — the site marked the later stages' errors only on the checks' rows.  It says so now."""
+    import csv
+
+    import generator.check
+
+    def wrong_form(records):
+        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
+
+    def failing(*args, **kwargs):
+        raise RuntimeError("检查程序崩溃")
+
+    monkeypatch.setattr(generator.check, "run_checks", failing)
+    result = build_site(fixture_repo(tmp_path, wrong_form), dt.date.fromisoformat(FIXTURE_TODAY))
+    assert {"W-SITE-002", "E-REF-005"} <= {f.code for f in result.findings}
+    page = result.files["ledgers/2025-H2.md"].decode("utf-8")
+    (row,) = [line for line in page.splitlines() if "[陈刚]" in line and line.startswith("|")]
+    assert "（有错误，未通过）" in row, row
+    rows = {r["姓名"]: r["填报状态"] for r in csv.DictReader(io.StringIO(
+        result.files["downloads/attachment2-2025-H2.csv"].decode("utf-8-sig")))}
+    assert "（有错误，未通过）" in rows["陈刚"] and "有错误" not in rows["张伟"], rows
+
+
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):
     """本期台账 gave the due date alone (截止日期 2026-12-31): a dean reading it on 2026-12-03 had
     to count the days left; it now says them (还有 28 天, or 今天截止 on the day)."""

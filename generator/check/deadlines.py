@@ -98,17 +98,12 @@ def held_periods(ctx: Context, cadre: str):
 
 
 def with_errors(rs, doc) -> bool:
-    """Whether a ledger file that is there has errors (validate's: RecordSet.invalid): handed in but not
+    """Whether a ledger file that is there has errors (validate's: RecordSet.invalid, as the checks see it;
+    after the pipeline, RecordSet.has_errors says of every stage's, as mark_late_errors does): handed in but not
     accepted.  One that could be read is handed in — on time or late by when it came — and its row says
     "errors": true (the site shows it beside the status, check counts it in the overview); remind lists
     it apart, its issue open until it is fixed.  One that could not be read at all is not handed in."""
     return doc.rel in rs.invalid
-
-
-def found_with_errors(rs, doc) -> bool:
-    """with_errors, or errors found after the checks began (RecordSet.late_invalid: the references
-    stage's, run beside them): what remind and the checks' rows (mark_late_errors) say at the end."""
-    return doc.rel in rs.invalid or doc.rel in rs.late_invalid
 
 
 def mark_late_errors(data: dict, rs) -> None:
@@ -131,7 +126,8 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     """The ledger rows' period, cadre and required, as check lists them but without their status (no Git):
     who owes each period not archived (SemesterContacts.owes; status exempt when not filed and exempted, as
     check says), and who handed in one they did not owe — what the site counts as 应填报 and remind
-    reminds of when the checks could not run; "errors" as check's rows say it (with_errors)."""
+    reminds of when the checks could not run; "exists" and "errors" as check's rows say them (with_errors; the
+    later stages' told by mark_late_errors, as of check's rows)."""
     from generator.check.semester_contacts import SemesterContacts
 
     ctx = Context(rs, today)
@@ -143,7 +139,7 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
             if required or led is not None:
                 exempt = required and led is None and ctx.exempt(cadre, "ledger", p.start, p.end)
                 out.append({"period": p.id, "cadre": cadre, "required": required, "status": "exempt" if exempt else None,
-                            "errors": led is not None and with_errors(rs, led.doc)})
+                            "exists": led is not None, "errors": led is not None and with_errors(rs, led.doc)})
     return out
 
 

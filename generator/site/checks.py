@@ -69,12 +69,14 @@ class CheckView:
             rows += owed_rows(self.rs, self.today)
         except Exception as exc:  # (the rule itself failing: only who filed is listed, and the page says why)
             self.problem += f"；{type(exc).__name__}: {exc}"
+        self.data = {"ledgers": rows}  # (the rows alone: no other figure without the checks)
         self._ledgers = self._index_ledgers(rows)
 
     def mark_late_errors(self, rs: RecordSet) -> None:
         """The rows of a ledger found with errors after the checks began (the references stage's, beside
-        them: deadlines.mark_late_errors) say so, as check's do."""
-        if self.available and rs.late_invalid:
+        them: deadlines.mark_late_errors) say so, as check's do — the checks' rows, or those worked out
+        without them (_failed)."""
+        if rs.late_invalid:
             from generator.check.deadlines import mark_late_errors
 
             mark_late_errors(self.data, rs)

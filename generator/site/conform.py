@@ -14,7 +14,7 @@ read) is worked out again from the conformed values, never served from the cache
 """
 from __future__ import annotations
 
-from generator.model import RecordSet, build
+from generator.model import RecordSet, derived
 from generator.validate import schema_for
 
 _DROP = object()
@@ -39,7 +39,7 @@ def conforming(rs: RecordSet) -> RecordSet:
         doc.raw = doc.raw
         doc.sha256 = ""
         changed = True
-    return build(rs.root, rs.docs, rs.invalid) if changed else rs
+    return derived(rs, rs.docs) if changed else rs
 
 
 def _conform(value, schema: dict, root: dict):

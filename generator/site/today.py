@@ -9,7 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from generator.model import RecordSet, build, zone_named
+from generator.model import RecordSet, derived, zone_named
 from generator.validate import parse_date
 
 _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
@@ -71,7 +71,7 @@ def without(rs: RecordSet, ledgers: set[str]) -> RecordSet:
     """`rs` without the ledgers (paths below records/) given: those not there yet on the site's day
     (generator.check.submitted_later), so that the pages do not count them (the checks, run on all the
     records as `check --today` runs, say nothing of those handed in later and E-CHK-007 of the others)."""
-    return build(rs.root, [doc for doc in rs.docs if doc.rel not in ledgers], rs.invalid) if ledgers else rs
+    return derived(rs, [doc for doc in rs.docs if doc.rel not in ledgers]) if ledgers else rs
 
 
 def dated_by(rs: RecordSet, day: dt.date) -> RecordSet:
@@ -88,4 +88,4 @@ def dated_by(rs: RecordSet, day: dt.date) -> RecordSet:
         if any(len(kept[key]) != len(data[key]) for key in kept):
             led.doc.raw = led.doc.raw  # (its bytes read while its digest still vouches for them: positions)
             led.doc.data, led.doc.sha256, changed = {**data, **kept}, "", True
-    return build(rs.root, rs.docs, rs.invalid) if changed else rs
+    return derived(rs, rs.docs) if changed else rs
