@@ -1055,6 +1055,25 @@ def test_a_corrected_entry_that_matches_no_change_is_told_at_its_line_with_what_
     assert _said(plain, "W-CHK-018") == []
 
 
+def test_a_corrected_entry_in_a_calendar_of_one_version_is_told(tmp_path):
+    # a calendar committed once with a `corrected` entry (copied from another repository, or written ahead of a
+    # change never made): W-CHK-018 was judged only when Git had two versions or more, so this one said nothing
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    old = '{id: 2025-2026-1, name: 2025—2026学年第一学期, start: "2025-09-01"'
+    files["records/calendar.yaml"] = files["records/calendar.yaml"].replace(
+        old, old + ", corrected: [{on: 2026-03-02, start: 2025-09-08}]")
+    write(repo, files)
+    commit(repo, "2025-09-01 09:00", "记录")
+    line = next(i for i, l in enumerate(files["records/calendar.yaml"].splitlines(), 1) if "corrected" in l)
+    stale = _said(repo, "W-CHK-018")
+    assert [(f["file"], f["line"]) for f in stale] == [("records/calendar.yaml", line)], stale
+    assert "{on: 2026-03-02, start: 2025-09-08}" in stale[0]["message"] and "删去这一项" in stale[0]["hint"], stale
+    plain = tmp_path / "plain"  # (outside Git nothing can be judged: nothing told)
+    shutil.copytree(repo / "records", plain / "records")
+    assert _said(plain, "W-CHK-018") == []
+
+
 def _year_removed(tmp_path):
     """(a repository of base()'s records where the ended year 2025-2026 was taken out on 2026-09-15, its calendar)."""
     repo = init_repo(tmp_path / "repo")

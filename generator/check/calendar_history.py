@@ -26,7 +26,8 @@ def check_calendar_history(ctx: Context, history: History) -> str:
     one a `corrected` entry of that day says (start/end: the date before; removed, added: the id).
     W-CHK-018: a `corrected` entry that says no such change (its day, date or id mistyped, or the
     change made before the end): at its line, with the entries that would match (judged when the
-    calendar's history was read, whatever --today: an entry of a change after it still matches).
+    calendar's history was read, whatever --today: an entry of a change after it still matches; a calendar
+    of one version has none).
     Whether the calendar's history could be read, as check_policy_history."""
     rs = ctx.rs
     if rs.calendar is None:
@@ -39,7 +40,7 @@ def check_calendar_history(ctx: Context, history: History) -> str:
         missing = [key for key in keys if key not in corrected]  # (a replay: undone after it, still told)
         if missing:
             say(ctx, before=before, now=now, on=day.isoformat(), missing=missing)
-    if versions:
+    if versions or state == "ok":  # (one version: no change; outside Git, shallow: nothing known)
         _say_stale(ctx, entries, [keys for keys, _told in _calendar_changes(versions, now) if keys])
     return state
 
