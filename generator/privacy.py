@@ -297,7 +297,9 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
 # 小组, 小时, 小结 hold no surname).
 _HAS = ("(?:的(?:成[绩績]|[学學][业業]|情[况況绪緒]|家[长長庭]|父母|[室舍]友|宿舍|[寝寢]室|心理|身[体體])"
         "|同(?:[寝寢]室|宿舍|[班桌组組]))")
-_NICKNAMES = f"(?!白)[{_SURNAME_CHARS}](?:[{_LIST_JOIN}][{_SPACE}]?小?(?!白)[{_SURNAME_CHARS}])*"
+# (a compound surname too: 与小欧阳谈心, 同学小欧阳, 室友小上官 — both its characters masked; not 小西门, a place: 和小西门的商户交流)
+_NICKNAME = f"(?:(?!西[门門]){_COMPOUND}|(?!白)[{_SURNAME_CHARS}])"
+_NICKNAMES = f"{_NICKNAME}(?:[{_LIST_JOIN}][{_SPACE}]?小?{_NICKNAME})*"
 # (the rest of a word of 小 whose next character is a surname's: 小程序, 小康, 小孔成像, 小毛病, 小常识, 小高考, 小周末 …)
 _NOT_NICKNAMED = "程序|康|金库|黄车|高层|龙虾|孔成像|毛病|常识|高考|周末|范围|任务|文章|高峰"
 # (nor a member of staff so called: 邀请小张老师, 联系小王辅导员, 陪同小刘医生 — a staff word (_STAFF) right after it, but
