@@ -480,7 +480,12 @@ OTHER_NUMBER_RX = (r"(?:考生号|准考证号?|护照号?)码?\s?(?:[:：=]|是
                    r"(?![0-9A-Za-z])")
 ID_PART_RX = (r"身份证(?:号码?)?的?(?:(?:后|末|尾)[一二三四五六1-6]位(?:数字|号码?)?|尾号)\s?(?:[:：=]|是|为)?\s?"
               r"([0-9]{1,6}[Xx]?)(?![0-9A-Za-z])")
-_OTHER_NUMBER = _Lazy(OTHER_NUMBER_RX)
+# (or a part of one, 1 to 6 digits, right after 考生号/准考证号/护照号 or its 尾号/后四位 …, as after 学号: 考生号后四位1234,
+# 准考证号：0123; not a count: 考生号14位, 收集考生号30个 — PART_COUNTS, and ％ as the form reads it)
+OTHER_PART_RX = ("(?:考生号|准考证号|护照号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
+                 r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9]{1,6})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
+                 rf"(?!\s?(?:{PART_COUNTS}|％))")
+_OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
 _ID_PART = _Lazy(ID_PART_RX)
 _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
                       rf"(?!\s?(?:{PART_COUNTS}))")
@@ -581,9 +586,10 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("wechat", _WECHAT, "wechat", 1), ("wxid", _WXID, "wechat", 0),
               ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
               ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1),
-              ("other_number", _OTHER_NUMBER, "other_number", 1), ("id_part", _ID_PART, "id_card", 1)]
+              ("other_number", _OTHER_NUMBER, "other_number", 1), ("other_part", _OTHER_PART, "other_number", 1),
+              ("id_part", _ID_PART, "id_card", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "id_part"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -627,6 +633,8 @@ def _could(norm: str) -> frozenset:
         out.add("student_part")  # (a class roll number: 班级序号12号同学, 座位号23)
     if total >= 6 and ("考生号" in norm or "准考证" in norm or "护照" in norm):
         out.add("other_number")
+    if "考生号" in norm or "准考证号" in norm or "护照号" in norm:
+        out.add("other_part")
     if "身份证" in norm:
         out.add("id_part")
     if len(runs) >= 2:

@@ -389,10 +389,15 @@ OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("�
                        ("护照号E12345678的留学生", "other_number"), ("准考证 2026 1234 5", "other_number"),
                        ("身份证后四位1234的学生", "id_card"), ("身份证号后4位为123X", "id_card"), ("身份证尾号0012", "id_card"),
                        ("班级序号12号同学反映", "student_number"), ("班内序号7的同学", "student_number"),
-                       ("座位号23的同学缺考", "student_number"), ("座号5的同学", "student_number")]
+                       ("座位号23的同学缺考", "student_number"), ("座号5的同学", "student_number"),
+                       # (a part of an exam candidate's, a ticket's or a passport's number after its word, as after 学号: 考生号后四位1234)
+                       ("考生号12345的同学", "other_number"), ("准考证号：0123", "other_number"), ("考生号后四位1234", "other_number"),
+                       ("准考证号尾号07的考生缺考", "other_number"), ("护照号码后四位5678的留学生", "other_number"),
+                       ("考生号末两位为07", "other_number")]
 OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "护照办理需5个工作日", "提醒学生核对身份证后四位", "身份证复印件2份",
                        "考生号共14位", "准考证号码请勿外传", "活动序号3", "按序号12号排列", "第3组同学讨论", "班级序号共30个",
-                       "座位号20个", "3号楼会议室开会", "12号同学们返校"]
+                       "座位号20个", "3号楼会议室开会", "12号同学们返校", "考生号14位", "收集考生号30个", "核对准考证号5次",
+                       "考生号2026年统一发放", "护照号码后四位需核对", "考生号 共 3 个错误"]
 
 
 @pytest.mark.parametrize("sentence,kind", OTHER_NUMBERS_FOUND)
