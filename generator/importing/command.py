@@ -109,7 +109,7 @@ def cmd_import(args) -> int:
               *wrong], args, files=len({f.file for f in wrong}))
         return EXIT_FINDINGS
     try:
-        imp = Importer(root, args.kind, Path(args.file), cohort, args.update, today, read.get("policy.yaml"))
+        imp = Importer(root, args.kind, Path(args.file), cohort, args.update, today, read)
         imp.run()
         imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)

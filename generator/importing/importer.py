@@ -27,18 +27,20 @@ from generator.suggest import did_you_mean
 
 class Importer(Columns, Statuses, Writing):
     def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool, today: dt.date,
-                 policy=None):
+                 read: dict | None = None):
         self.records, self.kind, self.source, self.cohort, self.today = records, kind, source, cohort, today
         self.update = update
+        self.read = read or {}  # (the records' values as validate read them: command.records_errors, by path)
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
         self.unit_ids = self._units()
-        self.in_use, self.ended, self.asked = _statuses(policy, kind)
+        self.in_use, self.ended, self.asked = _statuses(self.read.get("policy.yaml"), kind)
         status = FIELDS[kind]["status"]  # (its headings, and those of the policy's questions: 是否撤销)
         self.fields = {**FIELDS[kind], "status": (*status[:3], [*status[3], *self.asked])}
         self.writes: dict[Path, str] = {}  # file → its new text
         self.summary: list[str] = []  # (zh, en) lines of what is (to be) done
         self.same = 0
+        self.item_lines: dict[Path, list] = {}  # a class file → the line of each of its classes, when a namesake asks
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
@@ -56,12 +58,10 @@ class Importer(Columns, Statuses, Writing):
                      if "maxItems" in p}  # (a list's most items, and each one's most characters)
 
     def _units(self) -> dict:
-        """Unit id by its id, name or short names (one naming two units names neither), as validate reads
-        them (yamledit.reads: a unit id on, no or yes is text, not YAML 1.1's boolean)."""
-        path = self.records / "units.yaml"
-        data = reads(path.read_text(encoding="utf-8")) or {} if self.kind != "units" or path.exists() else {}
+        """Unit id by its id, name or short names (one naming two units names neither), as validate read
+        them (records_errors: a unit id on, no or yes is text, not YAML 1.1's boolean)."""
         keys: dict = {}
-        for u in data.get("units") or []:
+        for u in self._values("units.yaml").get("units") or []:
             if isinstance(u, dict) and u.get("id"):
                 for k in (u.get("id"), u.get("name"), *(u.get("short_names") or [])):
                     if k:
@@ -80,6 +80,11 @@ class Importer(Columns, Statuses, Writing):
     def _first(first: Row, n: Row) -> dict:
         zh, en = first.of(n)
         return {"first": zh, "first_en": en}
+
+    def _values(self, rel: str) -> dict:
+        """The values of records/`rel` as validate read them (records_errors), {} when there is no such file."""
+        data = self.read.get(rel)
+        return data if isinstance(data, dict) else {}
 
     def _points(self, kind: str) -> dict:
         """Id → its file of the records of `kind` (classes or clubs: the contact points, whose

@@ -76,19 +76,17 @@ class Writing:
                              f"(the import manifest's records: {', '.join(r for r in rels if r in wanted[len(had or []):])} added)"))
 
     def classes(self, entries) -> None:
-        files = {}  # cohort → (path, text, data)
+        files = {}  # cohort → (path, whether it exists, data)
         ids, names = set(), {}
         numbered: dict[str, int] = {}  # "<unit>-<cohort>-" → the number its last new id was given
-        named: dict[str, list] = {}  # class name → (id, cohort, unit, where) of the records, then of the rows
-        for path in sorted((self.records / "classes").glob("*.yaml")):
-            text = path.read_text(encoding="utf-8")
-            data, lines = reads(text) or {}, _item_lines(text, "classes")  # (as validate reads it: unit: on is text)
+        named: dict[str, list] = {}  # class name → (id, cohort, unit, where: (path, index) of a record, "file:row" of a row)
+        for rel in sorted(r for r in self.read if r.startswith("classes/")):
+            data, path = self._values(rel), self.records / rel  # (as validate read it: unit: on is text)
             for i, c in enumerate(data.get("classes") or []):
                 ids.add(str(c.get("id")))
                 if isinstance(c, dict) and c.get("name"):
-                    where = display_path(path) + (f":{lines[i]}" if i < len(lines) else "")
                     named.setdefault(_plain(c["name"]), []).append(
-                        (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), where))
+                        (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), (path, i)))
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
         rows: dict[int, dict] = {}  # cohort → {index: its row; None: the first row that adds or changes}
@@ -102,9 +100,8 @@ class Writing:
             cohort = v.pop("cohort", None) or self.default_cohort
             if cohort not in files:
                 path = self.records / "classes" / f"{cohort}.yaml"
-                text = path.read_text(encoding="utf-8") if path.exists() else None
-                files[cohort] = (path, text, (reads(text) or {}) if text else {})
-            path, text, data = files[cohort]
+                files[cohort] = (path, f"classes/{cohort}.yaml" in self.read, self._values(f"classes/{cohort}.yaml"))
+            path, _, data = files[cohort]
             existing = data.get("classes") or []
             key = (cohort, v["unit"], _plain(v["name"]))  # (a name recurs in two units: two classes, E-REF-022)
             if key in names or (v.get("id") and v["id"] in names):
@@ -156,9 +153,10 @@ class Writing:
         for path, had, over in full.values():
             self._full(path, had, over, "个年级", "a cohort", "个班级", "classes",
                        ("年级、学院是否写对", "their cohort and school"))
-        for cohort, (path, text, data) in files.items():
+        for cohort, (path, had, data) in files.items():
             if cohort not in new_items and cohort not in changes:
                 continue
+            text = path.read_text(encoding="utf-8") if had else None  # (the text: edited in place)
             if text is None:  # (a cohort's first classes: its file made, and said)
                 text = f"cohort: {cohort}\nclasses:\n"
                 root = None
@@ -192,9 +190,18 @@ class Writing:
         others = named.setdefault(_plain(v["name"]), [])
         other = next((o for o in others if ident is None or o[0] != ident), None)
         if other:
+            where = other[3] if isinstance(other[3], str) else self._item_line(*other[3])
             self.add("W-IMP-004", (n, self.found["name"]), row=n, name=v["name"], cohort=cohort, unit=v["unit"],
-                     other_id=other[0] or "", other_cohort=other[1], other_unit=other[2], other=other[3])
+                     other_id=other[0] or "", other_cohort=other[1], other_unit=other[2], other=where)
         others.append((ident, cohort, v["unit"], f"{self.file}:{n}"))
+
+    def _item_line(self, path: Path, i: int) -> str:
+        """Where the class `i` of `path` is (records/classes/2025.yaml:3): its lines found only when
+        a namesake asks (composing every class file's YAML was most of an import's time)."""
+        lines = self.item_lines.get(path)
+        if lines is None:
+            lines = self.item_lines[path] = _item_lines(path.read_text(encoding="utf-8"), "classes")
+        return display_path(path) + (f":{lines[i]}" if i < len(lines) else "")
 
     def _write(self, path: Path, rows: dict, make) -> None:
         """The new text of `path` is make()'s; a record that cannot be changed in place is
@@ -250,7 +257,7 @@ class Writing:
     def cadres(self, entries) -> None:
         folder = self.records / "cadres"
         existing = {p.stem: p for p in folder.glob("*.yaml")}
-        names = {p: (reads(p.read_text(encoding="utf-8")) or {}) for p in existing.values()}  # (as validate: unit: on)
+        names = {p: self._values(f"cadres/{p.name}") for p in existing.values()}  # (as validate read them: unit: on)
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
         named = {_plain(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
                  if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
@@ -363,9 +370,8 @@ class Writing:
         a record matched by its id, else (with no id) by `key` (a unit's name; a club's unit and
         name); a new one without an id is club-<unit>-NN (a unit's id is required)."""
         kind = self.kind
-        path = self.records / f"{kind}.yaml"
-        text = path.read_text(encoding="utf-8") if path.exists() else None
-        existing = ((reads(text) or {}) if text else {}).get(kind) or []  # (as validate reads it: id: on is text)
+        path, had = self.records / f"{kind}.yaml", f"{kind}.yaml" in self.read
+        existing = self._values(f"{kind}.yaml").get(kind) or []  # (as validate read it: id: on is text)
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {key(u): u.get("id") for u in existing if isinstance(u, dict)}
         namesakes = {_plain(u.get("name")): u for u in existing if isinstance(u, dict)}  # (a club under another unit)
@@ -416,9 +422,10 @@ class Writing:
                                  f"{MSG['new']['en']} {record} ({v['name']}{said[1]})"))
         if over:
             self._full(path, len(existing), over, f"份{what}名单", f"the list of {kind}", f"个{what}", kind, check)
-        if items and text is None:  # (the first list of clubs or units: made, and said)
+        if items and not had:  # (the first list of clubs or units: made, and said)
             self.summary.append((f"新建 {display_path(path)}：还没有这个文件，上面新增的{what}都写在其中",
                                  f"new file {display_path(path)}: there was none; the {kind} added above go into it"))
         if changes or items:
+            text = path.read_text(encoding="utf-8") if had else None  # (the text: edited in place)
             self._write(path, rows, lambda: merge_list(text or f"{kind}:\n", yaml.compose(text) if text else None,
                                                        kind, changes, items))
