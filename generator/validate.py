@@ -56,6 +56,9 @@ def validate_document(doc: Document) -> list[F.Finding]:
     return out
 
 
+_FIELD_NUMBER = re.compile(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
+
+
 def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str, str]:
     """(the field's name the unknown `field` is taken for, or None; the hint, zh and en): a near miss
     (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it."""
@@ -84,6 +87,14 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     elif field.lower() in allowed:  # (Form:, as a word processor capitalises a line's first letter)
         close = field.lower()
         told = (f"字段名要用小写字母，写成 {close}。", f"Field names are lower case: {close}. ")
+    number = _FIELD_NUMBER.match(field)
+    if number and not told:  # (    1. form: 社团活动 — an item's fields numbered as in a document)
+        close = _name_meant(field[number.end():], value, schema, root)[0]
+        typed = f"{close}: {value}" if isinstance(value, (str, int, float)) else f"{close}:"
+        told = (f"字段名前面多了编号“{number.group(1)}”：字段不用编号（列表的一项才以“- ”开头），请删掉编号，写成 {typed}"
+                + ("" if typed[-1] in "。！？" else "。"),
+                f"The name begins with a number, '{number.group(1)}': fields are not numbered (a list's item begins "
+                f"with '- '); delete the number: {typed}. ") if close else None
     inside, quotes, _ = _chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"

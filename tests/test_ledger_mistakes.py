@@ -137,3 +137,34 @@ def test_a_numbered_field_above_a_different_syntax_error_does_not_take_it_over(t
     path.write_text(text.replace("    form:", "    1. form:").replace("summary: 参加", 'summary: "参加'), encoding="utf-8")
     found = _validate(work)
     assert found and "编号" not in found[0]["message"] and found[0]["line"] == 10, found
+
+
+@pytest.mark.parametrize("number,field,typed,typed_en", [
+    ("1. ", "form", "form: 社团活动。", "form: 社团活动. "),
+    ("2、", "place", "place: 进社团。", "place: 进社团. "),
+    ("（3）", "channel", "channel: 面对面。", "channel: 面对面. "),
+    ("4. ", "summary", "summary: 参加机器人协会的比赛备赛活动。允许", "summary: 参加机器人协会的比赛备赛活动。. "),
+])
+def test_an_activity_s_fields_numbered_as_in_a_document_are_told_to_drop_the_number(tmp_path, number, field, typed, typed_en):
+    # (    1. form: 社团活动 inside an item is a field named “1. form”: it was told 是不是想写“form”？ and the
+    # fields allowed, not of the number, though 1. date: numbering the items was)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(f"    {field}:", f"    {number}{field}:"), encoding="utf-8")
+    [f] = _validate(work)
+    line = text[:text.index(f"    {field}:")].count("\n") + 1
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-002", line, 5), f
+    assert f["hint"].startswith(f"字段名前面多了编号“{number.strip()}”：字段不用编号（列表的一项才以“- ”开头），"
+                                f"请删掉编号，写成 {typed}"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith(f"The name begins with a number, '{number.strip()}': fields are not numbered "
+                                f"(a list's item begins with '- '); delete the number: {typed_en}"), f
+
+
+def test_an_activity_whose_every_field_is_numbered_is_told_of_each_number_not_of_fields_missing(tmp_path):
+    work, path, text = _ledger(tmp_path)
+    block = text[text.index("  - date:"):].splitlines()
+    numbered = [f"  - 1. {block[0][4:]}"] + [f"    {n}. {line[4:]}" for n, line in enumerate(block[1:], 2)]
+    path.write_text(text[:text.index("  - date:")] + "\n".join(numbered) + "\n", encoding="utf-8")
+    found = _validate(work)
+    assert [(f["code"], f["line"]) for f in found] == [("E-SCHEMA-002", n) for n in range(5, 11)], found
+    assert found[0]["hint"].startswith("字段名前面多了编号“1.”：") and "写成 date: 2026-04-20。" in found[0]["hint"], found[0]
