@@ -521,3 +521,33 @@ def test_on_a_phone_a_feedback_table_is_no_wider_than_its_words_need(page, serve
         assert [c for c in cells if c[0] > 1 or c[1] > 17.01] == [], (rel, cells)
         assert page.evaluate("""() => Array.from(document.querySelectorAll("article .thread-table tbody td:last-child"))
             .every(td => td.getBoundingClientRect().width <= document.documentElement.clientWidth)"""), rel
+
+
+_DATES_BROKEN = r"""() => { const out = [];
+  for (const t of document.querySelectorAll("article table")) {
+    const w = document.createTreeWalker(t, NodeFilter.SHOW_TEXT); let n;
+    while ((n = w.nextNode())) { const re = /\d{4}-(?:\d{2}-\d{2}|H[12]|\d{4})/g; let m;
+      while ((m = re.exec(n.data))) { const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
+        if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) out.push(m[0]); } } }
+  return out; }"""
+
+
+@pytest.mark.parametrize("media", ["print", "screen", "phone"])
+def test_a_date_in_a_table_is_on_one_line(page, served, media):
+    """Printed on A4, at 1,280 px and on a phone, tables broke dates at their hyphens: 附件1's 起止日期 read
+    2025-09-01 至 2027- over 08-31, a year's board of feedback 2024- over 01-01 in its threads (199 dates
+    printed), 附件2's list of periods 2026- over H2. A date, a period (2025-H2) and a cycle (2025-2027) are whole."""
+    site, base = served
+    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    if media == "phone":
+        page.set_viewport_size({"width": 375, "height": 740})
+    if media == "screen":
+        page.set_viewport_size({"width": 1280, "height": 740})
+    broken = {}
+    for rel in _printed(page, served, f"feedback/{year}", media="print" if media == "print" else "screen"):
+        broken[rel] = page.evaluate(_DATES_BROKEN)[:5]
+    for rel in ("attachment1.html", "ledgers/index.html", "findings.html"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        broken[rel] = page.evaluate(_DATES_BROKEN)[:5]
+    assert {rel: dates for rel, dates in broken.items() if dates} == {}, media

@@ -7,8 +7,17 @@ year's feedback page at 12,000 ledgers (1,369 rows) 0.4 s of the 1.5 s the page 
 So every table is written inside those two divs with the class `data-table`, which the theme's
 script leaves alone; site/assets/ledger.css gives `table.data-table` the theme's own table
 style, and site/assets/tables.js makes such tables sortable and filterable.
+
+A date, a period and a cycle in a table's text (2025-09-01, 2025-H2, 2025-2027) are written inside
+`<span class="whole">`, kept on one line by ledger.css: the browser broke them at their hyphens,
+2027- over 08-31 in 附件1's 起止日期, on paper, at a desktop's width and on a phone.
 """
 from __future__ import annotations
+
+import re
+
+# (in a tag's text only: the next angle bracket is a tag's opening, not the end of an attribute's tag)
+_WHOLE = re.compile(r"(?<![\w-])(\d{4}-(?:\d\d-\d\d|H[12]|\d{4}))(?![\w-])(?=[^<>]*<)")
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
 CLOSE = "</table></div></div>"
@@ -24,7 +33,7 @@ def wrapped(html: str) -> str:
         end = html.find("</table>", start)
         if end < 0 or html.find("<table", start + 7, end) >= 0:  # (unclosed or nested: left alone)
             break
-        out += [html[at:start], OPEN, html[start + 7:end], CLOSE]
+        out += [html[at:start], OPEN, _WHOLE.sub(r'<span class="whole">\1</span>', html[start + 7:end]), CLOSE]
         at = end + 8
     out.append(html[at:])
     return "".join(out)
