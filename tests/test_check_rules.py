@@ -707,3 +707,38 @@ def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, m
                                               (3, dt.date(2026, 3, 1)))}
     # the edited ledger's dates as it was worked out, the other's as read from the memo: each text once
     assert parsed == Counter(["2025-10-11", "2025-09-31", "2026-03-01", "2026-05-04"])
+
+
+def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tmp_path, monkeypatch):
+    """feedback.check_items reads each feedback item's raised_on and resolved_on (E-CHK-006 for one
+    after --today) through the run's dates (Context.days): a text written on many items, or as an
+    activity's date too, is parsed once (40,754 dates at 12k on a few thousand days; bench/HISTORY.md
+    item 50)."""
+    from collections import Counter
+
+    from generator.check import context, facts, feedback
+    from generator.check.context import Context
+
+    items = FEEDBACK_H2.replace('resolved_on: "2025-11-01"', 'resolved_on: "2025-10-10"') + """
+- id: fb-later
+  raised_on: "2026-12-24"
+  kind: 建议
+  category: 学业发展
+  description: 一名学生建议增加自习室。
+  status: 待处理
+"""
+    check(tmp_path, "2026-12-01", {"records/ledgers/2025-H2/zhang-wei.yaml": ledger(
+        "zhang-wei", "2025-H2", ["2025-10-10"], feedback=items)})
+    parsed = Counter()
+    for module in (context, facts, feedback):
+        for name in ("parse_date", "date_of"):
+            if hasattr(module, name):
+                monkeypatch.setattr(module, name, lambda text, parse=getattr(module, name): parsed.update([text]) or parse(text))
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2026, 12, 1))
+    feedback.check_items(ctx, list(rs.ledgers.values()))
+    later = [(f.code, f.line, f.data) for f in ctx.findings if f.code == "E-CHK-006"]
+    assert len(later) == 1 and later[0][1] == 41 and "2026-12-24" in ctx.findings[-1].message_zh
+    assert parsed == Counter(["2025-10-10", "2026-12-24"])  # (the activity's date and the items': once)
+    ctx.activity_dates(rs.ledgers["2025-H2", "zhang-wei"])
+    assert parsed == Counter(["2025-10-10", "2026-12-24"])

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from generator import findings as F
 from generator.archive import archived_by, frozen_ledgers, meanings_then, status_meanings
-from generator.check.facts import Facts, ledger_facts
+from generator.check.facts import Days, Facts, ledger_facts
 from generator.messages import MESSAGES
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
@@ -256,14 +256,22 @@ class Context:
             self._facts = ledger_facts(self.rs)
         return self._facts[led.doc.rel]
 
+    @property
+    def days(self) -> Days:
+        """The run's dates as written → as dates (None: not a YYYY-MM-DD date), each text parsed once:
+        the activities' (facts.of_ledger, activity_dates) and the feedback items' (feedback.check_items)."""
+        if self._facts is None:
+            self._facts = ledger_facts(self.rs)
+        return self._facts.days
+
     def activity_dates(self, led: Item) -> tuple[tuple[int, dt.date], ...]:
         """(index, date) of each activity of a ledger with a valid date, worked out once."""
         hit = self._dates.get(led.doc.rel)
         if hit is None:
             facts = self.facts(led)
             hit = facts.days  # (parsed as the facts were worked out in this run: facts.of_ledger)
-            if hit is None:  # (the facts kept from an earlier run; the run's dates parsed once)
-                days = self._facts.days
+            if hit is None:  # (the facts kept from an earlier run)
+                days = self.days
                 hit = tuple([(i, days[day]) for i, day in facts.dates])
             self._dates[led.doc.rel] = hit
         return hit
