@@ -150,6 +150,31 @@ def test_the_overview_counts_the_rows_taken_from_the_manifest(tmp_path):
     assert f"(submission times from Git: {git_rows}, from imports: 0, from archive manifests: {archived})" in en
 
 
+def test_an_archived_ledger_changed_since_keeps_its_row_as_archived_whatever_the_change(tmp_path):
+    """张伟's archived 2025-H2 changed afterwards without an amendment (E-ARCH-001): check's row said
+    "errors": true, the overview counted a ledger with errors and the site's 附件2 said 按时（有错误，未通过）
+    when the change was otherwise valid, but none of it when the change also broke the schema — an
+    archived period's rows are its manifest's ("errors": false, archive.status_rows), and only the later
+    stages' errors (E-ARCH-001's) were marked on them.  The row is as archived now, whatever the change;
+    E-ARCH-001 says what to do."""
+    import datetime as dt
+
+    from generator.site import build_site
+
+    for how, students in (("valid", "students: 1"), ("schema", "students: 三十")):
+        repo = archived_then_changed(tmp_path / how)
+        replace_in(repo / "records/ledgers/2025-H2/zhang-wei.yaml", "students: ", students)
+        commit(repo, "2026-03-02 10:00", "改动已备案的台账")
+        report = json.loads(check_cli(repo / "records", "--today", "2026-03-20", "--format", "json").stdout)
+        assert "E-ARCH-001" in {f["code"] for f in report["findings"] if f["severity"] == "error"}, how
+        (row,) = [r for r in report["ledgers"] if r["period"] == PERIOD and r["cadre"] == "zhang-wei"]
+        assert (row["status"], row["source"], row["errors"]) == ("on_time", "archive", False), (how, row)
+        assert report["summary"]["ledgers_with_errors"] == 0, (how, report["summary"])
+        page = build_site(repo / "records", dt.date(2026, 3, 20)).files[f"ledgers/{PERIOD}.md"].decode("utf-8")
+        (line,) = [x for x in page.splitlines() if "[张伟]" in x and x.startswith("|")]
+        assert "按时" in line and "有错误" not in line, (how, line)
+
+
 def _codes(repo, command: str, today: str) -> dict:
     """{ledger file: [codes]} of `check` or `validate` as of `today` (JSON output)."""
     from tests.gitrepo import generator_cli

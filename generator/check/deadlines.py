@@ -110,13 +110,16 @@ def mark_late_errors(data: dict, rs) -> None:
     """The ledger rows of `data` (run_checks') of a file found with errors after the checks began
     (RecordSet.late_invalid: the references stage's, run beside them — E-REF-005, a form not in the
     vocabulary) say "errors" too, as with_errors would have, and the summary counts them: new rows, the
-    ones kept between runs (by_cadre) untouched.  Without such a file no row is read."""
+    ones kept between runs (by_cadre) untouched.  An archived period's rows are its manifest's (archive.
+    status_rows: a later edit is E-ARCH-001, the row as archived), as with_errors leaves them.  Without such
+    a file no row is read."""
     if not rs.late_invalid:
         return
     late = {key for key, led in rs.ledgers.items() if led.doc.rel in rs.late_invalid}
     rows, summary = data.get("ledgers") or [], data.get("summary")
     for i, row in enumerate(rows):
-        if row.get("exists") and not row.get("errors") and (row.get("period"), row.get("cadre")) in late:
+        if row.get("exists") and not row.get("errors") and row.get("source") != "archive" \
+                and (row.get("period"), row.get("cadre")) in late:
             rows[i] = dict(row, errors=True)
             if summary is not None:
                 summary["ledgers_with_errors"] = summary.get("ledgers_with_errors", 0) + 1
