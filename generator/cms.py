@@ -777,12 +777,13 @@ def changes() -> list:
 
 def in_a_hash() -> str:
     """A JavaScript look-around: here is inside a hash-like token (a commit's, a file's checksum), HASH_LEAST letters and
-    digits or more with a letter among them, whose digits validate reads as no number (privacy.Scanner._resolve): k of
-    them behind and the rest ahead, for some k, and a letter behind or ahead (JavaScript's look-behinds take any width)."""
+    digits or more with a letter among them, whose digits validate reads as no number (privacy.Scanner._resolve): a
+    letter or digit here, behind it the token's start and HASH_LEAST of them from there, and a letter behind or ahead
+    (JavaScript's look-behinds take any width)."""
     from generator.privacy import HASH_LEAST
 
-    widths = "|".join(f"(?<=[0-9A-Za-z]{{{k}}})(?=[0-9A-Za-z]{{{HASH_LEAST - k}}})" for k in range(HASH_LEAST))
-    return f"(?:{widths})(?:(?<=[A-Za-z][0-9A-Za-z]*)|(?=[0-9A-Za-z]*[A-Za-z]))"
+    return (f"(?=[0-9A-Za-z])(?<=(?<![0-9A-Za-z])(?=[0-9A-Za-z]{{{HASH_LEAST}}})[0-9A-Za-z]*)"
+            "(?:(?<=[A-Za-z][0-9A-Za-z]*)|(?=[0-9A-Za-z]*[A-Za-z]))")
 
 
 def not_in_a_hash(rx: str, group: int) -> str:
