@@ -59,7 +59,8 @@ def stopped_import(work, kind):
     """A one-row list of `kind` imported with --write over records that stop it: E-FLOW-006, exit 1, nothing written."""
     before = snapshot(work)
     rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]],
-            "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]]}[kind]
+            "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]],
+            "clubs": [["社团名称", "指导单位", "社团类别"], ["围棋协会", "cs", "文化体育"]]}[kind]
     xlsx(work / "f.xlsx", rows)
     run = cli(work, "import", kind, "f.xlsx", "--write")
     assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
@@ -1014,6 +1015,11 @@ def test_hidden_columns_are_not_imported_and_named_and_a_hidden_heading_row_is_s
     ("classes", "classes/2026.yaml", "cohort: 2026\nclasses:\n  - id: cs-2026-01\n    name: 计算机2601班\n"
      "    name: 计算机2602班\n    unit: cs\n    major: 计算机科学与技术\n    headcount: 32\n", "records/classes/2026.yaml:5:"),
     ("cadres", "cadres/li-na.yaml", "- 李娜\n- 副院长\n", "records/cadres/li-na.yaml:1:"),
+    # (the other contact points, whose ids the import reads: classes and clubs share one set of ids)
+    ("classes", "clubs.yaml", "clubs:\n  - id: club-robotics\n    name: \"机器人协会\n    unit: cs\n",
+     "records/clubs.yaml:3:11:"),
+    ("clubs", "classes/2026.yaml", "cohort: 2026\nclasses:\n  - id: cs-2026-01\n    name: \"计算机2601班\n",
+     "records/classes/2026.yaml:4:"),
 ])
 def test_no_import_over_a_record_file_that_fails_validation(work, kind, path, text, shown):
     """Only units.yaml was validated before an import.  A class file with a YAML error stopped it
@@ -1021,7 +1027,10 @@ def test_no_import_over_a_record_file_that_fails_validation(work, kind, path, te
     words with literal \\n, the hint about .xlsx); a class that is not a mapping crashed it (内部错误);
     one with a key written twice (validate: E-YAML) had 计算机2602班 added beside the record already
     named so; a cadre file that is a list crashed the import of that cadre.  Now the files the import reads and writes are validated first, as units.yaml is: any
-    error is E-FLOW-006 with the file's errors at file:line:col, exit 1, nothing written."""
+    error is E-FLOW-006 with the file's errors at file:line:col, exit 1, nothing written.  So are the
+    other contact points' files, whose ids it reads: a clubs.yaml that did not parse was taken as no
+    clubs in an import of classes (a class given a club's id, club-robotics, was added), and a class
+    file as no classes in an import of clubs, silently."""
     (work / "records" / path).write_text(text, encoding="utf-8")
     run = stopped_import(work, kind)
     assert shown in run.stdout and "E-IMP" not in run.stdout and "内部错误" not in run.stdout + run.stderr

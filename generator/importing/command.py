@@ -22,16 +22,17 @@ from generator.load import display_path
 
 def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     """The errors, as validate reports them (reading, schema), of the files an import of `kind`
-    reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, and the class or cadre
-    files.  No import runs while one is wrong: it would be misread (a key written twice), crash
-    the import, or be written over.  And the values of those read, as validate reads them ({its path below
-    the records folder: data}):
-    the import reads the policy's words and time zone there, not again (yes, on, 0123 are text to validate)."""
+    reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, the class, club or cadre
+    files, and in an import of classes or clubs the other contact points' files (one set of ids
+    with them).  No import runs while one is wrong: it would be misread (a key written twice, a
+    file taken as no records), crash the import, or be written over.  And the values of those read, as validate reads them ({its path below
+    the records folder: data}): the import reads them there, not again (yes, on, 0123 are text to validate)."""
     from generator.load import load_file
     from generator.validate import validate_document
 
-    paths = [root / "policy.yaml", root / "units.yaml", *({"units": [], "clubs": [root / "clubs.yaml"]}.get(kind) or sorted(
-        (root / kind).glob("*.yaml")))]
+    classes, clubs = sorted((root / "classes").glob("*.yaml")), [root / "clubs.yaml"]
+    paths = [root / "policy.yaml", root / "units.yaml", *{"units": [], "classes": classes + clubs, "clubs": clubs + classes,
+                                                           "cadres": sorted((root / "cadres").glob("*.yaml"))}[kind]]
     out, read = [], {}
     for path in paths:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)

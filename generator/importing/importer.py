@@ -20,7 +20,7 @@ from generator.importing.statuses import Statuses, _statuses
 from generator.importing.values import (
     Jie, _date, _integer, _month_only, _same, _serial, _shown_date, _whole, _year, _year_of)
 from generator.importing.writing import Writing
-from generator.importing.yamledit import _scalar, _shown, reads
+from generator.importing.yamledit import _scalar, _shown
 from generator.load import display_path
 from generator.suggest import did_you_mean
 
@@ -86,12 +86,15 @@ class Importer(Columns, Statuses, Writing):
         data = self.read.get(rel)
         return data if isinstance(data, dict) else {}
 
+    def _files(self, kind: str) -> list[str]:
+        """The files of the records of `kind` (classes or clubs) records_errors read, by their path below the records folder."""
+        return sorted(r for r in self.read if r.startswith("classes/")) if kind == "classes" else [f"{kind}.yaml"]
+
     def _points(self, kind: str) -> dict:
         """Id → its file of the records of `kind` (classes or clubs: the contact points, whose
-        ids are one namespace; a ledger names either), read as validate reads them (id: 0101 is text)."""
-        paths = sorted((self.records / "classes").glob("*.yaml")) if kind == "classes" else [self.records / "clubs.yaml"]
-        return {str(c.get("id")): display_path(p) for p in paths if p.exists()
-                for c in (reads(p.read_text(encoding="utf-8")) or {}).get(kind) or [] if isinstance(c, dict)}
+        ids are one namespace; a ledger names either), as validate read them (id: 0101 is text)."""
+        return {str(c.get("id")): display_path(self.records / rel) for rel in self._files(kind)
+                for c in self._values(rel).get(kind) or [] if isinstance(c, dict)}
 
     def _other_point(self, n: Row, ident, others: dict, what: str, what_en: str) -> bool:
         """E-IMP-008 when the row's id `ident` is one of `others` (a record of the other kind)."""

@@ -80,7 +80,7 @@ class Writing:
         ids, names = set(), {}
         numbered: dict[str, int] = {}  # "<unit>-<cohort>-" → the number its last new id was given
         named: dict[str, list] = {}  # class name → (id, cohort, unit, where: (path, index) of a record, "file:row" of a row)
-        for rel in sorted(r for r in self.read if r.startswith("classes/")):
+        for rel in self._files("classes"):
             data, path = self._values(rel), self.records / rel  # (as validate read it: unit: on is text)
             for i, c in enumerate(data.get("classes") or []):
                 ids.add(str(c.get("id")))
