@@ -27,8 +27,8 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     with them).  No import runs while one is wrong: it would be misread (a key written twice, a
     file taken as no records), crash the import, or be written over.  And the values of those read, as validate reads them ({its path below
     the records folder: data}): the import reads them there, not again (yes, on, 0123 are text to validate)."""
+    from generator.fastvalidate import validate_document  # (jsonschema-rs first: validate's findings, faster)
     from generator.load import load_file
-    from generator.validate import validate_document
 
     classes, clubs = sorted((root / "classes").glob("*.yaml")), [root / "clubs.yaml"]
     paths = [root / "policy.yaml", root / "units.yaml", *{"units": [], "classes": classes + clubs, "clubs": clubs + classes,
