@@ -187,13 +187,23 @@ _NUMBERED = re.compile(r"^( *)([0-9]{1,2}(?:[.、．)）]|\.\s))[ \u3000]*([A-Za
 
 def _numbered(lines: list[str], row: int):
     """A list's items numbered 1. 2. 3. (as a document numbers them), the nearest at or above `row`, where
-    the parser stops — and stops there no more with a “- ” for each number: told to begin each with “- ”
-    instead, and the line to type."""
+    the parser stops — and stops there no more with a “- ” for each number (_dashed): told to begin each with “- ”
+    instead, and the line to type; and where the dashes and the fields go when the numbers were not all
+    where the dashes go, or the fields were aligned after them (  1. date: / 10. date:, right-aligned as
+    Word aligns them, or their fields under date)."""
     for n in range(row, max(row - 30, -1), -1):
         said = numbered_line(lines[n]) if n < len(lines) else None
         if said:
-            return ((n + 1, len(lines[n]) - len(lines[n].lstrip(" ")) + 1), params(*said)) \
-                if _dashed_parses_past(lines, row) else None
+            dashed, moved = _dashed(lines)
+            if not _parses_past(dashed, row):
+                return None
+            column = len(dashed[n]) - len(dashed[n].lstrip(" "))
+            if moved:
+                said = (*said[:2], dashed[n], f"{said[3][:-1]}：各项的“- ”前面都是 {column} 个空格，"
+                        f"下面的字段与“- ”后面的字段名对齐，前面都是 {column + 2} 个空格）",
+                        f"{said[4][:-1]}: every item's '- ' after {column} spaces, the fields under it "
+                        f"aligned with the name after the '- ', after {column + 2} spaces)")
+            return (n + 1, len(lines[n]) - len(lines[n].lstrip(" ")) + 1), params(*said)
     return None
 
 
@@ -210,14 +220,46 @@ def numbered_line(line: str) -> tuple[str, str, str, str, str] | None:
             f"Write '- ' instead of '{number}' (in every item)")
 
 
-def _dashed_parses_past(lines: list[str], row: int) -> bool:
-    """Whether the text with a “- ” for every number (1. date: → - date:) parses past lines[row]: else the
+def _dashed(lines: list[str]) -> tuple[list[str], bool]:
+    """`lines` with a “- ” for every number (1. date: → - date:): each dash of a list where most of its numbers
+    are (10. and 9. right-aligned, as Word aligns them, are one column apart), the lines under a number moved
+    with the first of them to 2 columns after its dash (     form: under 1. date:, aligned with the name);
+    and whether any line moved so."""
+    out, moved = list(lines), False
+    numbers = [(i, m) for i, m in ((i, _NUMBERED.match(ln)) for i, ln in enumerate(lines)) if m]
+    lists: list[list] = []  # runs of numbers a list's items (within 2 columns of each other)
+    for i, m in numbers:
+        if lists and abs(len(m.group(1)) - len(lists[-1][-1][1].group(1))) <= 2:
+            lists[-1].append((i, m))
+        else:
+            lists.append([(i, m)])
+    for items in lists:
+        indents = [len(m.group(1)) for _, m in items]
+        column = max(sorted(set(indents)), key=indents.count)  # (most numbers': 1. to 9., when 10. is right-aligned)
+        ends = [i for i, _ in items[1:]] + [len(lines)]
+        for (i, m), end in zip(items, ends):
+            out[i] = " " * column + "- " + m.group(3)
+            moved |= len(m.group(1)) != column
+            shift = None  # (how far the item's fields move: from the first of them to 2 columns after the dash)
+            for j in range(i + 1, end):
+                indent = len(lines[j]) - len(lines[j].lstrip(" "))
+                if not lines[j].strip():
+                    continue
+                if indent <= len(m.group(1)):
+                    break  # (the list is over)
+                shift = indent - column - 2 if shift is None else shift
+                if shift and indent - shift >= column + 2:
+                    out[j], moved = " " * (indent - shift) + lines[j].lstrip(" "), True
+    return out, moved
+
+
+def _parses_past(lines: list[str], row: int) -> bool:
+    """Whether `lines` (the text with a “- ” for every number: _dashed) parse past lines[row]: else the
     parser stops there for something else (a quote left open under a “1. form:”), not for the numbers."""
     import yaml
 
     try:
-        yaml.compose("\n".join(_NUMBERED.sub(lambda m: f"{m.group(1)}- {m.group(3)}", ln) for ln in lines),
-                     Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        yaml.compose("\n".join(lines), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.MarkedYAMLError as exc:
         return exc.problem_mark is not None and exc.problem_mark.line > row
     except yaml.YAMLError:

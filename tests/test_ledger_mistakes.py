@@ -168,3 +168,33 @@ def test_an_activity_whose_every_field_is_numbered_is_told_of_each_number_not_of
     found = _validate(work)
     assert [(f["code"], f["line"]) for f in found] == [("E-SCHEMA-002", n) for n in range(5, 11)], found
     assert found[0]["hint"].startswith("字段名前面多了编号“1.”：") and "写成 date: 2026-04-20。" in found[0]["hint"], found[0]
+
+
+def _numbered_to_eleven(head, sub):
+    """Eleven activities numbered 1. to 11., each number written as head(number) and its fields as sub(number)."""
+    fields = ("form: 社团活动", "place: 进社团", "channel: 面对面", "students: 25", "summary: 第{n}次座谈。")
+    return "".join(f'{head(f"{n}.")}date: "2026-04-{n + 10}"\n'
+                   + "".join(f"{sub(head(f'{n}.'))}{field.format(n=n)}\n" for field in fields) for n in range(1, 12))
+
+
+@pytest.mark.parametrize("head,sub", [
+    (lambda num: f"  {num} ", lambda head: " " * len(head)),  # (fields under date: 5 spaces, under 10. 6)
+    (lambda num: f"{num:>4} ", lambda head: "    "),  # (9. and 10. right-aligned, as Word aligns them)
+    (lambda num: f"{num:>4} ", lambda head: " " * len(head)),
+])
+def test_activities_numbered_past_9_are_told_where_each_dash_and_field_goes(tmp_path, head, sub):
+    # (the right-aligned 10. was to become “- ” one column left of the others' — the list broken again — and
+    # fields aligned after the number, under date, were told only 缩进不一致 … 请检查这一行及上一行的缩进)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text[:text.index("  - date:")] + _numbered_to_eleven(head, sub), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == ("E-YAML-001", 5), f
+    assert f["hint"] == ("请把“1.”换成“- ”（每一项都这样改：各项的“- ”前面都是 2 个空格，下面的字段与“- ”后面的字段名对齐，"
+                         '前面都是 4 个空格），这一行写成：  - date: "2026-04-11"'), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == ("Write '- ' instead of '1.' (in every item: every item's '- ' after 2 spaces, the fields under it "
+                         "aligned with the name after the '- ', after 4 spaces):   - date: \"2026-04-11\""), f
+    # done as told, the ledger is right
+    path.write_text(text[:text.index("  - date:")] + _numbered_to_eleven(lambda num: "  - ", lambda head: "    "),
+                    encoding="utf-8")
+    assert _validate(work) == []
