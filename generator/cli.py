@@ -43,6 +43,13 @@ MSG = {
                         "a wrong path) and run again: {command}"},
     "none_written": {"zh": "没有写入任何文件，原有的文件没有改动",
                      "en": "nothing was written, the files there are unchanged"},
+    "unreadable": {"zh": "无法读取或写入 {path}（系统提示：{reason}）。请检查路径是否正确、文件是否还在、有没有读写权限，"
+                         "排除后再运行一次。",
+                   "en": "cannot read or write {path} ({reason}). Check the path, that the file is still there and "
+                         "that you may read and write it, then run again."},
+    "internal": {"zh": "内部错误（程序的问题，不是记录的问题），请把这一行报告给管理员：{error}",
+                 "en": "internal error (in the program, not in the records); please report this line to the "
+                       "administrators: {error}"},
     "some_written": {"zh": "已写入 {written}（都是完整的）；未写入 {unwritten}（原有的没有改动）",
                      "en": "written {written} (whole); not written {unwritten} (the files there unchanged)"},
 }
@@ -244,17 +251,16 @@ def main(argv=None) -> int:
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
         from generator.files import Unwritten
 
+        lang = getattr(args, "lang", _Parser.lang)  # (one language: `codes` has no --lang of its own)
         if isinstance(exc, Unwritten):  # a full disk partway through a command's files: not a bug
-            sys.stderr.write(unwritten(exc, getattr(args, "lang", "zh"), argv) + "\n")
+            sys.stderr.write(unwritten(exc, lang, argv) + "\n")
             return EXIT_USAGE
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise
         if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to write (--out …)
-            sys.stderr.write(f"无法写入或读取 {exc.filename}：{exc.strerror} "
-                             f"(cannot write or read {exc.filename}: {exc.strerror})\n")
+            sys.stderr.write(MSG["unreadable"][lang].format(path=exc.filename, reason=exc.strerror) + "\n")
         else:
-            sys.stderr.write(f"内部错误，请把这一行报告给管理员 (internal error, please report): "
-                             f"{type(exc).__name__}: {exc}\n")
+            sys.stderr.write(MSG["internal"][lang].format(error=f"{type(exc).__name__}: {exc}") + "\n")
         return EXIT_USAGE
 
 

@@ -85,3 +85,35 @@ def test_argparse_s_errors_are_worded_in_the_language_asked(work, args, zh, en):
         B.run_cli(B.REPO, work, "validate", "--lang", "en", "--records")
     assert run.returncode == 2 and en in run.stderr, run.stderr
     assert not CHINESE.search(run.stderr.split(en)[1]), run.stderr  # (the date's words said twice, zh then en)
+
+
+def test_a_file_that_cannot_be_read_or_written_is_told_in_one_language_exit_2(work):
+    # (render --out a folder that cannot be made said 无法写入或读取 …：No such file or directory (cannot write or
+    # read …: No such file or directory), both languages, whatever --lang, and not what to do)
+    zh = B.run_cli(B.REPO, work, "render", "--out", "/proc/nope")
+    assert zh.returncode == 2 and zh.stderr == (
+        "无法读取或写入 /proc/nope（系统提示：No such file or directory）。请检查路径是否正确、文件是否还在、"
+        "有没有读写权限，排除后再运行一次。\n"), zh.stderr
+    en = B.run_cli(B.REPO, work, "render", "--out", "/proc/nope", "--lang", "en")
+    assert en.returncode == 2 and en.stderr == (
+        "cannot read or write /proc/nope (No such file or directory). Check the path, that the file is still there "
+        "and that you may read and write it, then run again.\n"), en.stderr
+
+
+@pytest.mark.parametrize("lang,said", [
+    ((), "内部错误（程序的问题，不是记录的问题），请把这一行报告给管理员：TypeError: 'NoneType' object is not callable\n"),
+    (("--lang", "en"), "internal error (in the program, not in the records); please report this line to the "
+                       "administrators: TypeError: 'NoneType' object is not callable\n"),
+])
+def test_an_internal_error_is_told_in_one_language_exit_2(work, lang, said):
+    # (内部错误，请把这一行报告给管理员 (internal error, please report): … — both languages at once.  A bug is
+    # stood in for by a stage that is not there: validate_records set to None, the CLI otherwise as run)
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"} | {"PYTHONPATH": str(B.REPO)}
+    run = subprocess.run([sys.executable, "-c", "import sys, generator.pipeline as p; p.validate_records = None; "
+                          "from generator.cli import main; sys.exit(main(sys.argv[1:]))", "validate", *lang],
+                         cwd=work, env=env, capture_output=True, text=True)
+    assert (run.returncode, run.stdout, run.stderr) == (2, "", said)
