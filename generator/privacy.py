@@ -258,13 +258,17 @@ _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERBS.split("|")}))
 _STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)"
            f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
 # (after a parent's word, a surname and 先生/女士 or 某: 家长王先生, 学生母亲张女士, 该生父亲王某, 家长欧阳先生)
-_AFTER_PARENT = "(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"
+_AFTER_PARENT = "(?<=[长長亲親妈媽爸])(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"  # (their last characters first: one test)
 _MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
 # (a compound surname and a parent's word — 欧阳家长, 上官妈妈 — but not at 西门 the gate: 西门家长接送区)
 _NOT_A_GATE = "(?<![西]门)(?<!西門)"
 # (a compound surname, or a single one: 姓欧阳的同学, 欧阳*同学 as 姓王的同学, 张*同学)
 _COMPOUND = f"(?:{'|'.join(_COMPOUNDS)})"
 _ANY_SURNAME = f"(?:{_COMPOUND}|[{_SURNAME_CHARS}])"
+# (… and a look-ahead's quick class for it: a surname, or a compound's first and last characters — an alternation of
+# the compounds tried at every character of a text costs as much as the rest of the expression; the reading after it
+# holds the surname itself)
+_SOME_SURNAME = f"(?:[{_SURNAME_CHARS}]|[{_COMPOUND_FIRST}][{_COMPOUND_LAST}])"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
@@ -275,14 +279,14 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|[{_SURNAME_CHARS}]{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}])){_ANY_SURNAME}(?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|{_AFTER_PARENT}[{_SURNAME_CHARS}]{_MR}"
-                f"|(?=[{_COMPOUND_FIRST}]){_NOT_LONG}(?:{_STANDS}"
+                f"|(?=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]){_NOT_LONG}(?:{_STANDS}"
                 f"{_COMPOUND}(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
                 f"|{_COMPOUND}{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|{_AFTER_PARENT}{_COMPOUND}{_MR})"
-                f"|(?=[{_COMPOUND_FIRST}{_SURNAME_CHARS}])(?={_ANY_SURNAME}{_SURNAMED_AS}?{_JOINED}{_ANY_SURNAME}){_NOT_LONG}{_STANDS}{_ANY_SURNAME}{_SURNAMED_AS}?"
+                f"|(?={_SOME_SURNAME}{_SURNAMED_AS}?{_JOINED}[{_COMPOUND_FIRST}{_SURNAME_CHARS}]){_NOT_LONG}{_STANDS}{_ANY_SURNAME}{_SURNAMED_AS}?"
                 f"(?:{_JOINED}{_ANY_SURNAME}{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
-                f"|(?={_ANY_SURNAME}\\*){_NOT_LONG}(?:{_STANDS}{_ANY_SURNAME}{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
+                f"|(?={_SOME_SURNAME}\\*){_NOT_LONG}(?:{_STANDS}{_ANY_SURNAME}{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生){_ANY_SURNAME}{_STARS})")
 # Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
@@ -325,7 +329,7 @@ _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
 # Or 生 for "student" after a surname (张生反映, 李生说, 与王生谈心, 一名学生（陈生）, 刘生的成绩), where a surname may
 # stand and before what _NICKNAMED_RX wants after a nickname: not 先生/学生/医生/新生/考生/研究生/师生 (no surname before
 # 生), nor 陆生 (a mainland student, as Taiwan says), 易生病, 高生产, 江苏生源 (no word of talking after).
-_SHENG_RX = (f"(?={_ANY_SURNAME}生){_NOT_LONG}{_STANDS}(?![陆陸]){_ANY_SURNAME}生(?={_TALK}|{_HAS}|[)）])")  # (欧阳生 too)
+_SHENG_RX = (f"(?={_SOME_SURNAME}生){_NOT_LONG}{_STANDS}(?![陆陸]){_ANY_SURNAME}生(?={_TALK}|{_HAS}|[)）])")  # (欧阳生 too)
 # A pseudonym is no one (the privacy guide recommends one: 化名“小A”): a name marked as one — 化名 right before it
 # (化名A同学, 化名为张同学, 化名“小张”, 化名：Z同学) or （化名） right after it (张同学（化名）) — is let through (_pseudonym);
 # the form's expression carries the same marks as look-arounds (fixed-width look-behinds: Python's too).
@@ -341,16 +345,20 @@ CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
 _SURNAMED = _Lazy(_SURNAMED_RX)
 _NICKNAMED = _Lazy(_NICKNAMED_RX)
 _SHENG = _Lazy(_SHENG_RX)
-# (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not)
-_SHENG_NEAR = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]生[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
+# (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not;
+# 生 first, which the expression engine looks for as fast as str.find, the surname behind it only where it stands, a
+# compound's as its first and last characters)
+_SHENG_NEAR = _Lazy(f"生(?:(?<=[{_SURNAME_CHARS}]生)|(?<=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]生))"
+                    "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
-_PLACED = _Lazy(f"(?:(?<=[{_SURNAME_CHARS}])|(?<=[{_SURNAME_CHARS}][{_SPACE}])|(?<={_COMPOUND})|(?<={_COMPOUND}[{_SPACE}]))"
-                "[Xx×*]")  # (a placeholder after a surname: 王XX, 张*, 欧阳XX)
+# (a placeholder after a surname: 王XX, 张*, 欧阳XX; the placeholder first, the surname behind it only there)
+_PLACED = _Lazy(f"[Xx×*](?:(?<=[{_SURNAME_CHARS}][Xx×*])|(?<=[{_SURNAME_CHARS}][{_SPACE}][Xx×*])"
+                f"|(?<={_COMPOUND}[Xx×*])|(?<={_COMPOUND}[{_SPACE}][Xx×*]))")
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 _COMPOUND_SET = frozenset(_COMPOUNDS)
 
