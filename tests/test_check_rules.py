@@ -742,3 +742,34 @@ def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tm
     assert parsed == Counter(["2025-10-10", "2026-12-24"])  # (the activity's date and the items': once)
     ctx.activity_dates(rs.ledgers["2025-H2", "zhang-wei"])
     assert parsed == Counter(["2025-10-10", "2026-12-24"])
+
+
+def test_a_semester_none_of_whose_days_a_cadre_held_asks_nothing_more_of_them(tmp_path, monkeypatch):
+    """SemesterContacts.row asks every cadre of every semester begun whether they owe it (18,768
+    times at 12k); whether one who held no point on any of its days may owe it (contacts.min_days_held
+    below one day) is answered once a semester, not once a cadre: the days that owe one (_least_days)
+    are asked of a semester a cadre held a point in only, and the cells are as before, with
+    min_days_held 14 and 0 (bench/HISTORY.md item 50)."""
+    from generator.check.context import Context
+    from generator.check.semester_contacts import SemesterContacts
+
+    least_days = SemesterContacts._least_days
+    asked = []
+    monkeypatch.setattr(SemesterContacts, "_least_days", lambda self, s: asked.append(s.id) or least_days(self, s))
+    for held, owed in ((14, {("zhang-wei", "2026-2027-1"): 0, ("chen-gang", "2025-2026-1"): 0}),
+                       (0, {("zhang-wei", "2026-2027-1"): 1, ("chen-gang", "2025-2026-1"): 1})):
+        files = handovers("2026-09-05", "2026-01-10", ("2026-02-28", "2026-03-08"), ("2026-07-01", None))
+        files["records/policy.yaml"] = files["records/policy.yaml"].replace(
+            "  min_per_semester: 1\n", f"  min_per_semester: 1\n  min_days_held: {held}\n")
+        write(tmp_path, files)
+        rs, _ = validate_records(tmp_path / "records")
+        ctx = Context(rs, dt.date(2027, 7, 1))
+        contacts = SemesterContacts(ctx)
+        for cadre in sorted(ctx.rows):
+            asked.clear()
+            cells = (contacts.row(cadre, ()) or {"cells": {}})["cells"]
+            in_it = {s.id for s in contacts.semesters if any(a <= s.end and b >= s.start for a, b, _ in ctx.in_force(cadre))}
+            assert set(asked) <= (in_it if held else {s.id for s in contacts.semesters}), (held, cadre)
+            for (who, sid), need in owed.items():
+                if who == cadre:
+                    assert cells.get(sid, {"required": 0})["required"] == need, (held, cadre, sid)

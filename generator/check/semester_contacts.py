@@ -28,6 +28,9 @@ class SemesterContacts:
         self._on: dict = {}  # day → the semesters it falls in
         self._by_point: dict | None = None  # contact point → its rows (_holders)
         self._least: dict = {}  # (start, end) of a semester or period → the days held that owe it (owes)
+        # each semester begun, its start, end and id, and whether a cadre who held no point on any of
+        # its days may owe it (no day need be held): asked of every cadre (row), answered here once
+        self._begun = [(s, s.start, s.end, s.id, self._least_days(s) < 1) for s in self.semesters]
         self.judged = {s.id: s.end < ctx.today and all(last_on_time(ctx.rs, p) < ctx.today
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
@@ -54,12 +57,11 @@ class SemesterContacts:
             return None
         # (a semester none of whose days the cadre held a point on, as most past ones at 12k: owed when no
         # day need be held only, and its cell is the same but for the count: no exemption asked)
-        spans, owes, least = ctx.in_force(cadre), self.owes, self._least_days
+        spans, owes = ctx.in_force(cadre), self.owes
         cells, owed, required, judged = {}, False, self.required, self.judged
-        for s in self.semesters:
-            start, end, sid = s.start, s.end, s.id
+        for s, start, end, sid, unheld in self._begun:
             count = counts.get(sid, 0)
-            if not ((least(s) < 1 or any(a <= end and b >= start for a, b, _ in spans)) and owes(cadre, s)):
+            if not ((unheld or any(a <= end and b >= start for a, b, _ in spans)) and owes(cadre, s)):
                 cells[sid] = {"required": 0, "count": count, "met": True, "exempt": False}
                 continue
             need = required[sid]
