@@ -315,7 +315,7 @@ def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
     import yaml
 
     asked = [(name, commit or sha) for sha, below, name, _ in manifests for commit in (sha, below)]
-    found = _cat(root, asked)  # (a root commit asked twice: its parent's is not read)
+    found = blobs_at(root, asked)  # (a root commit asked twice: its parent's is not read)
     if found is None:
         return None
 
@@ -332,12 +332,12 @@ def _newly_listed(root: Path, manifests: list) -> list[frozenset] | None:
 
 
 def _blobs(root: Path, asked: list[tuple[str, str]], cut: int) -> dict[str, bytes | None] | None:
-    """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked` (_cat)."""
-    found = _cat(root, asked)
+    """{name[cut:]: its bytes in its commit (None: not there)} of each (name, commit) `asked` (blobs_at)."""
+    found = blobs_at(root, asked)
     return None if found is None else {name[cut:]: data for (name, _commit), data in zip(asked, found)}
 
 
-def _cat(root: Path, asked: list[tuple[str, str]]) -> list[bytes | None] | None:
+def blobs_at(root: Path, asked: list[tuple[str, str]]) -> list[bytes | None] | None:
     """The bytes of each (name, commit) `asked` in its commit (None: not there then, or a folder there), in
     the order asked, by one `git cat-file --batch`; None when git fails (or its answer stops short)."""
     lines = "".join(f"{commit}:{name}\n" for name, commit in asked).encode("utf-8")

@@ -24,7 +24,7 @@ from pathlib import Path
 from generator.check.context import Context
 from generator.check import first_parent
 from generator.check.first_parent import GIT, Log, env, files, is_commit
-from generator.check.git_history import History, _cat, ask
+from generator.check.git_history import History, ask, blobs_at
 from generator import quickload
 from generator.cache import KeptResult
 from generator.load import parse_bytes
@@ -232,7 +232,7 @@ def _newest(root, under: str, log: str, newest: dict, prefix: str, values) -> di
                            input="".join(f"{sha}:{name}\n" for name, (sha, _p, _w) in asked).encode()).stdout.splitlines() \
         if asked else []
     gone = [(name, parent) for (name, (_sha, parent, _when)), line in zip(asked, there) if line.endswith(b" missing")]
-    last = _cat(root, gone) if gone else []  # (its newest change deleted it: its last version, in the commit before)
+    last = blobs_at(root, gone) if gone else []  # (its newest change deleted it: its last version, in the commit before)
     if last is None:
         raise subprocess.SubprocessError("git cat-file --batch")
     last = dict(zip((name for name, _parent in gone), last))
