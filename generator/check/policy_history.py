@@ -173,18 +173,13 @@ def _read(root, rel: str, commits: list[tuple], values) -> list:
     compared with the one that brought it back (a rewrite before the deletion is not lost with it)."""
     if not commits:
         return []
-    batch = subprocess.run([*GIT, "cat-file", "--batch"], cwd=root, env=env(), capture_output=True,
-                           input="".join(f"{c}:./{rel}\n" for c, _t in commits).encode())
-    out, data = [], batch.stdout
-    for _commit, when in commits:
-        head, _, data = data.partition(b"\n")
-        parts = head.split()
-        if len(parts) != 3:
+    found = blobs_at(root, [(f"./{rel}", c) for c, _t in commits])
+    if found is None:  # (git failed: nothing kept, the history said unreadable)
+        raise subprocess.SubprocessError("git cat-file --batch")
+    out = []
+    for text, (_commit, when) in zip(found, commits):
+        if text is None:
             continue  # (the file not there in that commit: deleted by it)
-        size = int(parts[2])
-        text, data = data[:size], data[size + 1:]
-        if parts[1] != b"blob":
-            continue
         parsed = quickload.values(text) if quickload.enabled() else None
         parsed = parse_bytes(text, rel)[0] if parsed is None else parsed  # (the values as the loader reads them)
         out.append((values(parsed), when))
