@@ -116,7 +116,7 @@ class RecordSet:
         the pipeline asks (remind, the site; the checks' rows are told by deadlines.mark_late_errors)."""
         return rel in self.invalid or rel in self.late_invalid
 
-    def _memoized(self, key, compute):
+    def memoized(self, key, compute):
         """`compute()` once per policy (checks ask for the same period or word list
         for every ledger)."""
         policy = id(self.policy.data) if self.policy else None
@@ -128,7 +128,7 @@ class RecordSet:
         return self._memo[key]
 
     @cached_property
-    def _unreadable_kinds(self) -> set:
+    def unreadable_kinds(self) -> set:
         """Kinds with a file that could not be read — and units.yaml when it is missing
         (E-REF-009 reports that once)."""
         kinds = {d.kind for d in self.docs if not d.mapping}
@@ -137,7 +137,8 @@ class RecordSet:
         return kinds
 
     @cached_property
-    def _cadre_files(self) -> set:
+    def cadre_files(self) -> set:
+        """The ids of the cadres by their files' names (known even when a file is broken: id_known)."""
         return {d.stem for d in self.docs if d.kind == "cadre"}
 
     @cached_property
@@ -174,9 +175,9 @@ class RecordSet:
         not one "unknown id" per record that names it.  A cadre's id is its file name,
         so it is known from the path even when the file is broken."""
         ref = str(ref)
-        unreadable = self._unreadable_kinds
+        unreadable = self.unreadable_kinds
         if kind == "cadre":
-            return ref in self.cadres or ref in self._cadre_files
+            return ref in self.cadres or ref in self.cadre_files
         if kind == "unit":
             return ref in self.units or "units" in unreadable
         if kind == "class":
@@ -189,7 +190,7 @@ class RecordSet:
 
     # ---- policy data ---------------------------------------------------
     def vocab(self, name: str) -> list[str]:
-        return list(self._memoized(("vocab", name), lambda: self._vocab(name)))
+        return list(self.memoized(("vocab", name), lambda: self._vocab(name)))
 
     def _vocab(self, name: str) -> tuple:
         if not self.policy:
@@ -207,12 +208,12 @@ class RecordSet:
             return {e["old"]: (e["new"], until) for e in entries  # (a broken entry: validate says)
                     if isinstance(e.get("old"), str) and isinstance(e.get("new"), str) and e["new"] in words
                     and (until := parse_date(e.get("until")))}
-        return self._memoized(("renamed", name), work)
+        return self.memoized(("renamed", name), work)
 
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved (worked out once per
         policy, as `vocab`: read it, never change it)."""
-        return self._memoized(("status_meaning",), lambda: {
+        return self.memoized(("status_meaning",), lambda: {
             s["name"]: s["meaning"] for s in self.vocab("feedback_statuses")
             if isinstance(s, dict) and isinstance(s.get("name"), str) and isinstance(s.get("meaning"), str)})
 
@@ -270,7 +271,7 @@ class RecordSet:
         """A ledger period such as 2026-H2, from the policy's period definitions."""
         if not isinstance(period_id, str):
             return None
-        return self._memoized(("period", period_id), lambda: self._period(period_id))
+        return self.memoized(("period", period_id), lambda: self._period(period_id))
 
     def _period(self, period_id: str) -> Period | None:
         try:
@@ -388,7 +389,7 @@ class RecordSet:
                 if until is not None and value is not None:
                     out.append((until, value))
             return sorted(out, key=lambda e: e[0])
-        return self._memoized(("earlier", section, path), compute)
+        return self.memoized(("earlier", section, path), compute)
 
     def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
         """(unit, position) of a cadre on `day`: the first of their `earlier` posts whose `until`

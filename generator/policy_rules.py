@@ -212,7 +212,7 @@ def seams(rs: RecordSet) -> list[tuple]:
             if day <= dt.date(year, 12, 31):
                 out.append((day, dt.date(year, 12, 31), ()))
         return out if _leaves_no_day(rs) else [s for s in out if s[2]]
-    return rs._memoized(("seams",), compute)
+    return rs.memoized(("seams",), compute)
 
 
 def _leaves_no_day(rs: RecordSet) -> bool:

@@ -260,7 +260,7 @@ def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
         found = list(rs.status_meaning()) if vocab == "feedback_statuses" else \
             [w for w in rs.vocab(vocab) if isinstance(w, str)]  # a broken policy: validate says
         return found, set(found)
-    return rs._memoized(("allowed", vocab), words)
+    return rs.memoized(("allowed", vocab), words)
 
 
 _PARTS = re.compile(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
@@ -358,9 +358,9 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
         return None
-    parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs._unreadable_kinds)), "",
+    parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs.unreadable_kinds)), "",
              *sorted(map("/".join, frozen)), "",
-             *sorted(rs.cadres), "", *sorted(rs._cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
+             *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items())]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
@@ -486,7 +486,7 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
         if ref is None:
             continue
         where = ("feedback", i, "follows")
-        if ref not in first and "ledger" in rs._unreadable_kinds:
+        if ref not in first and "ledger" in rs.unreadable_kinds:
             continue  # (it may be in a ledger that could not be read: that file's finding is the one to fix)
         if ref not in first:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",

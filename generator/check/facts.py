@@ -111,7 +111,7 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
             memo.put(k, marshal.dumps(facts.kept()))
         memo.save()
         return out
-    return rs._memoized(("ledger_facts",), work_out)
+    return rs.memoized(("ledger_facts",), work_out)
 
 
 class _Kept(dict):
@@ -139,4 +139,4 @@ def feedback_items(rs: RecordSet) -> tuple[tuple[Item, Item], ...]:
         facts = ledger_facts(rs)
         return tuple((led, Item(led.doc, ("feedback", i), fb))
                      for _key, led in sorted(rs.ledgers.items()) for i, fb in facts[led.doc.rel].feedback)
-    return rs._memoized(("feedback_items",), pairs)
+    return rs.memoized(("feedback_items",), pairs)
