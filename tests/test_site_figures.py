@@ -486,6 +486,32 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_as_one_
     assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in home
 
 
+def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
+    # 李娜, on secondment, was exempted from 2025-H2's ledger (records/exemptions.yaml); 张伟 and 陈刚 handed
+    # theirs in.  The home page, 附件2, its index and the period's summary said 应填报 3 人，已提交 2 份 — one
+    # missing, to a 学工部 reader and in a report pasted from it — though all owed were in; remind said
+    # 须提交的 2 份工作台账已全部提交（另有 1 位干部经批准免交）
+    def li_na_exempt(records):
+        (records / "exemptions.yaml").write_text(
+            "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n    start: 2025-07-01\n    end: 2025-12-31\n"
+            "    reason: 挂职锻炼\n    approved_by: 王管理\n", encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, li_na_exempt), tmp_path, FIXTURE_TODAY)
+    period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
+    assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in period, period
+    statuses = {r[1]: r[4] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    assert statuses["李娜"] == "豁免", statuses
+    summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    assert "全校应填报工作台账 2 人，已提交 2 份（另有 1 人经批准免交）" in visible(summary)
+    figures = dict(r[:2] for r in cells_text(summary, "指标"))
+    assert (figures["应填报人数"], figures["已提交台账"], figures["经批准免交的人数"]) == ("2", "2", "1"), figures
+    index = cells_text((site.public / "ledgers/index.html").read_text(encoding="utf-8"), "期间")
+    (h2,) = [r for r in index if "2025-H2" in r[0]]
+    assert (h2[2], h2[3]) == ("2（另 1 人免交）", "2"), h2
+    home = visible((site.public / "index.html").read_text(encoding="utf-8"))
+    assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in home, home
+
+
 def test_a_freshman_class_left_without_a_cadre_for_a_while_says_so_on_the_coverage_page(tmp_path):
     # 张伟 took up 计算机2501班 on 2025-11-01, a month after the grace period (to 2025-10-01): check warns
     # (W-CHK-001 自 2025-10-01 起没有联系干部（至 2025-10-31）) and its overview counts a class 出现过无人联系,

@@ -377,11 +377,13 @@ class Aggregate:
         # handed in by cadres who did not owe one (已提交（本期无需提交）): not among those owed, nor among
         # the ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
         unowed = sum(r["status"]["kind"] == "not_required" for r in table)
+        # exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with all owed in (remind's 免交)
+        exempt = sum(r["status"]["kind"] == "exempt" and not r["ledger"] for r in table)
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
             "grace_until": _d(deadline) if p and not archived and deadline != p.due else "",
-            "required": sum(r["status"]["kind"] != "not_required" for r in table),
+            "required": sum(r["status"]["kind"] != "not_required" for r in table) - exempt, "exempt": exempt,
             "filed": (archived["ledgers"] if archived else len(leds)) - unowed, "unowed": unowed,
             "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
