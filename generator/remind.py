@@ -515,8 +515,11 @@ def _periods(value: str | None) -> list | None:
 
 def open_issue_periods(path: str) -> frozenset:
     """The periods of the open ledger reminder issues in `path` (JSON: a list of issues, each with its
-    `body`, or GitLab's `description`), by the marker each body begins with.  OSError, ValueError."""
-    issues = json.loads(Path(path).read_text(encoding="utf-8"))
+    `body`, or GitLab's `description`), by the marker each body begins with; an empty file (a gh that failed
+    and said nothing) lists none: the day's reminders go on, an issue left open is closed another day.
+    OSError, ValueError."""
+    text = Path(path).read_text(encoding="utf-8")
+    issues = json.loads(text) if text.strip() else []
     if not isinstance(issues, list):
         raise ValueError("not a list")
     head = MARK.format(kind="ledger-reminder", key="").removesuffix(" -->")

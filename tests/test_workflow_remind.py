@@ -1033,6 +1033,9 @@ def test_an_old_periods_issue_is_closed_when_an_exemption_leaves_nobody_missing(
     (tmp_path / "glab.json").write_text(json.dumps([{"description": issue[0]["body"]}]), encoding="utf-8")
     window = run(repo, "remind", "--due-window", "--today", "2027-01-11", "--open-issues", str(tmp_path / "glab.json"))
     assert "2025-H2" in json.loads(dict(line.split("=", 1) for line in window.stdout.splitlines())["periods"])
+    (tmp_path / "none.json").write_text("", encoding="utf-8")  # (a gh that failed saying nothing: the reminders go on)
+    quiet = run(repo, "remind", "--due-window", "--today", "2027-01-11", "--open-issues", str(tmp_path / "none.json"))
+    assert quiet.returncode == 0 and quiet.stdout == run(repo, "remind", "--due-window", "--today", "2027-01-11").stdout
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     bad = run(repo, "remind", "--due-window", "--open-issues", str(tmp_path / "bad.json"), "--lang", "en")
     assert bad.returncode == 2 and "cannot read the open reminder issues" in bad.stderr and not bad.stdout, bad
