@@ -494,6 +494,14 @@ OTHER_PART_RX = ("(?:考生号|准考证号|护照号)码?(?:的?(?:尾号|尾�
                  r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9]{1,6})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
                  rf"(?!\s?(?:{PART_COUNTS}|％))")
 _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
+# A roll number with no 序号/座号 before it (12号同学: within the ledger's class, one student), where it can be no date —
+# before a word of talking, 的 or what a student has (12号同学反映, 12号同学的成绩), after a word of whom, 第, 班, 的 or a verb
+# of a cadre's (与12号同学谈心, 第12号同学, 约谈12号同学) — and not after 月 (9月12号同学反映: a date).  (12号同学返校,
+# 12号同学们到齐 are days: nothing.  The form refuses them with this expression.)
+ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])"
+           f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?=[0-9]{{1,2}}[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?:{_TALK}|{_HAS}|的|[)）])))"
+           f"([0-9]{{1,2}})[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
+_ROLL = _Lazy(ROLL_RX)
 _ID_PART = _Lazy(ID_PART_RX)
 _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
                       rf"(?!\s?(?:{PART_COUNTS}))")
@@ -595,9 +603,9 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
               ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1),
               ("other_number", _OTHER_NUMBER, "other_number", 1), ("other_part", _OTHER_PART, "other_number", 1),
-              ("id_part", _ID_PART, "id_card", 1)]
+              ("id_part", _ID_PART, "id_card", 1), ("roll", _ROLL, "student_number", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part", "roll"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -643,6 +651,8 @@ def _could(norm: str) -> frozenset:
         out.add("other_number")
     if "考生号" in norm or "准考证号" in norm or "护照号" in norm:
         out.add("other_part")
+    if ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm):
+        out.add("roll")  # (a roll number: 12号同学)
     if "身份证" in norm:
         out.add("id_part")
     if len(runs) >= 2:

@@ -393,11 +393,19 @@ OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("�
                        # (a part of an exam candidate's, a ticket's or a passport's number after its word, as after 学号: 考生号后四位1234)
                        ("考生号12345的同学", "other_number"), ("准考证号：0123", "other_number"), ("考生号后四位1234", "other_number"),
                        ("准考证号尾号07的考生缺考", "other_number"), ("护照号码后四位5678的留学生", "other_number"),
-                       ("考生号末两位为07", "other_number")]
+                       ("考生号末两位为07", "other_number"),
+                       # (a roll number with no 序号/座号: 12号同学 before a word of talking, 的 or what a student has, or after
+                       # a word of whom or a verb of a cadre's — a date is written 12日 or 12号有同学反映)
+                       ("12号同学反映宿舍热水时间短", "student_number"), ("与12号同学谈心", "student_number"),
+                       ("约谈12号同学", "student_number"), ("12号同学的成绩下滑", "student_number"),
+                       ("班里的3号同学情绪低落", "student_number"), ("第12号同学缺考", "student_number"),
+                       ("与 12 号同学谈心", "student_number")]
 OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "护照办理需5个工作日", "提醒学生核对身份证后四位", "身份证复印件2份",
                        "考生号共14位", "准考证号码请勿外传", "活动序号3", "按序号12号排列", "第3组同学讨论", "班级序号共30个",
                        "座位号20个", "3号楼会议室开会", "12号同学们返校", "考生号14位", "收集考生号30个", "核对准考证号5次",
-                       "考生号2026年统一发放", "护照号码后四位需核对", "考生号 共 3 个错误"]
+                       "考生号2026年统一发放", "护照号码后四位需核对", "考生号 共 3 个错误",
+                       "12号同学们到齐", "12号上午召开班会", "9月12号同学反映宿舍热水时间短", "12号同学返校", "3号楼同学反映",
+                       "12月3号同学们参加志愿活动", "12号同学陆续返校", "于12号同学聚会", "12号同学群发布通知"]
 
 
 @pytest.mark.parametrize("sentence,kind", OTHER_NUMBERS_FOUND)
