@@ -464,33 +464,34 @@ _WECHAT, _WXID = _Lazy(WECHAT_RX), _Lazy(WXID_RX)
 # An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
 # number still gives a student's birth date and most of their ID away.
 # (The web form refuses them with this expression: cms.private_detectors.)
-ID_WORD_RX = (r"(?:身份证|证件)(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
+ID_WORD_RX = (r"(?:身份[证證]|[证證]件)(?:[号號][码碼]?)?\s?(?:[:：=]|是|为)?\s?"
               rf"((?:[0-9][{_SPACE}\-]?){{14}}[0-9](?:(?:[{_SPACE}\-]?[0-9]){{2}}[{_SPACE}\-]?[0-9Xx])?)(?![0-9])")
 _ID_WORD = _Lazy(ID_WORD_RX)
 # A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid;
 # a student number right after 学号/学生证号/学籍号.  (The web form refuses them with these expressions: its text as typed,
 # so every space of chars.SPACES between the groups, and no full-width letter or digit after the number either.)
-BANK_WORD_RX = (r"(?:银行卡|卡号|银行[账帐][户号])(?:号码|号)?\s?(?:[:：=]|是|为)?\s?"
+BANK_WORD_RX = (r"(?:[银銀]行卡|卡[号號]|[银銀]行[账帐賬][户戶号號])(?:[号號][码碼]?)?\s?(?:[:：=]|是|为)?\s?"
                 rf"((?:[0-9][{_SPACE}\-]?){{15,18}}[0-9])(?![0-9\uff10-\uff19])")
-STUDENT_WORD_RX = (r"(?:学号|学生证号?|学籍号)码?\s?(?:[:：=]|是|为)?\s?"
+STUDENT_WORD_RX = (r"(?:[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號])[码碼]?\s?(?:[:：=]|是|为)?\s?"
                    rf"([A-Za-z]{{0,3}}[0-9](?:[{_SPACE}\-]?[0-9]){{4,13}})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])")
 _BANK_WORD, _STUDENT_WORD = _Lazy(BANK_WORD_RX), _Lazy(STUDENT_WORD_RX)
 
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
 # (The words before it and the counts after it are the web form's too: cms.private_detectors.)
-PART_WORDS = "(?:学号|学生证号?|学籍号|班级序号|班内序号|座位?号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
-PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%"
+PART_WORDS = ("(?:[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號]|班[级級]序[号號]|班[内內]序[号號]|座位?[号號])[码碼]?"
+              "(?:的?(?:尾[号號数數]|末[一二两兩三四五六1-6]位|[后後][一二两兩三四五六1-6]位))?")
+PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%|個|餘|屆|級|項|條|處|張"  # (traditional too: 學號2026級)
 # An exam candidate's, an admission ticket's or a passport's number (6 digits or more, in groups too; a letter before it:
 # E12345678) right after 考生号/准考证(号)/护照(号); and the last digits of an ID number (身份证后四位1234, 身份证尾号0012).
 # (The web form refuses them with these expressions: cms.private_detectors.)
-OTHER_NUMBER_RX = (r"(?:考生号|准考证号?|护照号?)码?\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9](?:[ \-]?[0-9]){5,17})"
+OTHER_NUMBER_RX = (r"(?:考生[号號]|[准準]考[证證][号號]?|[护護]照[号號]?)[码碼]?\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9](?:[ \-]?[0-9]){5,17})"
                    r"(?![0-9A-Za-z])")
-ID_PART_RX = (r"身份证(?:号码?)?的?(?:(?:后|末|尾)[一二三四五六1-6]位(?:数字|号码?)?|尾号)\s?(?:[:：=]|是|为)?\s?"
+ID_PART_RX = (r"身份[证證](?:[号號][码碼]?)?的?(?:(?:[后後末尾])[一二两兩三四五六1-6]位(?:[数數]字|[号號][码碼]?)?|尾[号號])\s?(?:[:：=]|是|为)?\s?"
               r"([0-9]{1,6}[Xx]?)(?![0-9A-Za-z])")
 # (or a part of one, 1 to 6 digits, right after 考生号/准考证号/护照号 or its 尾号/后四位 …, as after 学号: 考生号后四位1234,
 # 准考证号：0123; not a count: 考生号14位, 收集考生号30个 — PART_COUNTS, and ％ as the form reads it)
-OTHER_PART_RX = ("(?:考生号|准考证号|护照号)码?(?:的?(?:尾号|尾数|末[一二两三四五六1-6]位|后[一二两三四五六1-6]位))?"
+OTHER_PART_RX = ("(?:考生[号號]|[准準]考[证證][号號]|[护護]照[号號])[码碼]?(?:的?(?:尾[号號数數]|末[一二两兩三四五六1-6]位|[后後][一二两兩三四五六1-6]位))?"
                  r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9]{1,6})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
                  rf"(?!\s?(?:{PART_COUNTS}|％))")
 _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
@@ -626,9 +627,9 @@ def _could(norm: str) -> frozenset:
     out = set()
     if longest >= 6 and total >= 15:  # ID18: 6 in a row, 18 in all; ID15: 15 in a row
         out.add("id")
-    if total >= 15 and ("身份证" in norm or "证件" in norm):
+    if total >= 15 and ("身份证" in norm or "证件" in norm or "證" in norm):
         out.add("id_word")
-    if total >= 16 and ("卡" in norm or "账" in norm or "帐" in norm):
+    if total >= 16 and ("卡" in norm or "账" in norm or "帐" in norm or "賬" in norm):
         out.add("bank_word")
     if longest >= 3:
         if total >= 11:
@@ -641,19 +642,19 @@ def _could(norm: str) -> frozenset:
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
     if "床" in norm or "铺" in norm:
         out.add("dorm")  # a bed (3号床, 床位号3, 502上铺)
-    if "学号" in norm or "学生证" in norm or "学籍号" in norm:
+    if "学号" in norm or "学生证" in norm or "学籍号" in norm or "學" in norm:
         if total >= 5:
             out.add("student_word")  # (in groups: 2021-0123-45)
         out.add("student_part")
-    elif "序号" in norm or "座号" in norm or "座位号" in norm:
+    elif "序号" in norm or "座号" in norm or "座位号" in norm or "號" in norm:
         out.add("student_part")  # (a class roll number: 班级序号12号同学, 座位号23)
-    if total >= 6 and ("考生号" in norm or "准考证" in norm or "护照" in norm):
+    if total >= 6 and ("考生" in norm or "准考证" in norm or "护照" in norm or "準" in norm or "護" in norm):
         out.add("other_number")
-    if "考生号" in norm or "准考证号" in norm or "护照号" in norm:
+    if "考生" in norm or "准考证号" in norm or "护照号" in norm or "號" in norm:
         out.add("other_part")
     if ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm):
         out.add("roll")  # (a roll number: 12号同学)
-    if "身份证" in norm:
+    if "身份证" in norm or "身份證" in norm:
         out.add("id_part")
     if len(runs) >= 2:
         out.add("grouped")  # a student number in groups (Scanner._grouped)

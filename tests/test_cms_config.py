@@ -776,3 +776,11 @@ def test_the_form_saves_digits_inside_a_long_hash_token_as_the_privacy_check_doe
     from tests import test_privacy as tp
 
     _the_form_and_validate_agree(config, records, tp.HASHES_FOUND, tp.HASHES_CLEAN)
+
+
+def test_the_form_refuses_a_number_after_its_word_in_traditional_characters_as_validate(config, records):
+    """學號20210123, 身份證後四位1234, 準考證號：202612345, 銀行卡號6222… (typed in traditional characters, as 張同學 is) were
+    let through by validate and the form alike; both now refuse them, with the same expressions (test_privacy's lists)."""
+    from tests import test_privacy as tp
+
+    _the_form_and_validate_agree(config, records, [t for t, _ in tp.TRADITIONAL_NUMBERS], tp.TRADITIONAL_NUMBERS_CLEAN)

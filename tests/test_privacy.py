@@ -1332,3 +1332,27 @@ def test_the_surname_readings_and_their_quick_checks_try_one_test_at_each_charac
         assert _one_test(_first_test(branch.data)), branch
     for rx in (privacy._SHENG_RX, privacy._SHENG_NEAR.pattern, privacy._PLACED.pattern, privacy._LIST_TAIL.pattern):
         assert _one_test(_first_test(parser.parse(rx).data)), rx
+
+
+# A number after its word typed in traditional characters (學號, 身份證, 準考證號, 銀行卡號: some cadres type them, as 張同學),
+# or a part of one (學號後四位, 身份證後四位) — each is found as after the simplified word; a count after it is none.
+TRADITIONAL_NUMBERS = [("學號20210123的同學", "student_number"), ("學生證號202101234遺失", "student_number"),
+                       ("學號後四位1234的學生", "student_number"), ("班級序號12號同學反映", "student_number"),
+                       ("身份證號碼：21010220000101123X", "id_card"), ("身份證後四位1234", "id_card"),
+                       ("準考證號：202612345", "other_number"), ("護照號E12345678的留學生", "other_number"),
+                       ("考生號後四位1234", "other_number"), ("銀行卡號6222021234567890123", "bank_card"),
+                       ("銀行賬號：6217-0000-1234-5678", "bank_card")]
+TRADITIONAL_NUMBERS_CLEAN = ["核對學號30份", "學號2026級統一編排", "收集學號10個", "發放銀行卡120張", "列印準考證120份",
+                             "考生號共14位", "座位號20個"]
+
+
+@pytest.mark.parametrize("sentence,kind", TRADITIONAL_NUMBERS)
+def test_a_number_after_its_word_in_traditional_characters_is_found(sentence, kind):
+    assert [m.kind for m in privacy.scan_text(sentence)] == [kind], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False)
+
+
+@pytest.mark.parametrize("sentence", TRADITIONAL_NUMBERS_CLEAN)
+def test_a_count_after_a_traditional_word_is_no_number(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
