@@ -436,9 +436,9 @@ LANDLINE_RX = (r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{
 PHONE_WORD_RX = (r"(?:电话|座机|手机|联系方式|tel|Tel|TEL|phone|Phone)(?:号码|号)?\s?[:：是为]?\s?"
                  rf"([2-9][0-9]{{2,3}}[{_SPACE}\-]?[0-9]{{4}})(?![0-9])")
 _LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
-# An e-mail address, with (at), [at] or （at） for @ too, and a space around it.  (The web form refuses them with this
+# An e-mail address, with (at), [at] or （at） for @ too (or AT: abc(AT)163.com), and a space around it.  (The web form refuses them with this
 # expression: cms.private_detectors.)
-EMAIL_RX = (r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\s?(?:@|\(at\)|\[at\]|（at）)\s?"
+EMAIL_RX = (r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）)\s?"
             r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])")
 _EMAIL = _Lazy(EMAIL_RX)
 _QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企鹅号?)"
@@ -580,7 +580,7 @@ _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_c
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
 # Every kind but names needs a digit, an @ / (at), or a word that announces an account.
-_MAYBE = _Lazy(r"[0-9@]|\(at\)|\[at\]|（at）|wxid_|" + _WX_WORD)
+_MAYBE = _Lazy(r"[0-9@]|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|wxid_|" + _WX_WORD)
 _DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
 
 
@@ -660,7 +660,7 @@ def _could(norm: str) -> frozenset:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5:
         out.add("qq")
-    if "@" in norm or "(at)" in norm or "[at]" in norm:
+    if "@" in norm or "(at)" in norm or "[at]" in norm or "(AT)" in norm or "[AT]" in norm:
         out.add("email")
     if _wechat_letter(norm) and _WX_PART.search(norm.lower()):
         out.add("wechat")
@@ -729,7 +729,7 @@ def mask(kind: str, found: str) -> str:
 
 
 def _split_email(found: str) -> tuple[str, str]:
-    m = re.search(r"\s?(?:@|\(at\)|\[at\]|（at）)\s?", found)
+    m = re.search(r"\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）)\s?", found)
     if not m:
         return found, ""
     return found[: m.start()], found[m.end():]

@@ -962,7 +962,9 @@ LANDLINES_MORE = ["办公电话 8368 7123", "tel 83687123", "联系方式：(024
 
 # An e-mail address written with (at), [at] or （at） for @, or a space around it; a full-width ＠ (typed in Chinese)
 EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生邮箱zhangsan[at]163.com", "邮箱：li.si（at）pku.edu.cn",
-               "邮箱 abc@ 163.com", "邮箱abc＠163.com"]
+               "邮箱 abc@ 163.com", "邮箱abc＠163.com",
+               # (AT in capitals, as a cadre copies it from a web page that hides its addresses so)
+               "邮箱abc(AT)163.com", "邮箱：li.si[AT]pku.edu.cn", "邮箱abc（AT）163.com"]
 # (an @ of a chat, no address: nothing; nor a name before @ longer than an address's 64 characters)
 EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com"]
 
