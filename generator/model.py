@@ -511,7 +511,7 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
 
 def zone_named(name):
     """The time zone `name` names (the policy's institution.timezone), Asia/Shanghai when it names none
-    that exists or is no text (validate says which, E-REF-015 as _timezone): the one reading of it, for every command's day."""
+    that exists or is no text (validate says which, E-REF-015 as policy_rules.timezone_errors): the one reading of it, for every command's day."""
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
     try:

@@ -33,7 +33,7 @@ def check_policy(rs: RecordSet) -> list[F.Finding]:
         out += _periods(rs)
         out += _statuses(rs)
         out += _renamed(rs)
-        out += _timezone(rs)
+        out += timezone_errors(rs.policy)
     if rs.calendar is not None:
         out += _calendar(rs)
     return out
@@ -308,8 +308,11 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
             if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words]
 
 
-def _timezone(rs: RecordSet) -> list[F.Finding]:
-    zone = rs.setting("institution", "timezone")
+def timezone_errors(policy: Item) -> list[F.Finding]:
+    """E-REF-015 when the policy `policy` names a time zone that does not exist (validate; the import too,
+    whose day is the policy's)."""
+    institution = policy.data.get("institution") if isinstance(policy.data, dict) else None
+    zone = institution.get("timezone") if isinstance(institution, dict) else None
     if not isinstance(zone, str):
         return []  # (missing or not text: the schema says so)
     from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -318,7 +321,7 @@ def _timezone(rs: RecordSet) -> list[F.Finding]:
         ZoneInfo(zone)
         return []
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        return [F.make("E-REF-015", rs.policy.file, rs.policy.pos("institution", "timezone"), value=zone)]
+        return [F.make("E-REF-015", policy.file, policy.pos("institution", "timezone"), value=zone)]
 
 
 def _calendar(rs: RecordSet) -> list[F.Finding]:

@@ -55,14 +55,15 @@ def snapshot(work):
     return {p: p.read_bytes() for p in (work / "records").rglob("*") if p.is_file()}
 
 
-def stopped_import(work, kind):
-    """A one-row list of `kind` imported with --write over records that stop it: E-FLOW-006, exit 1, nothing written."""
+def stopped_import(work, kind, *more):
+    """A one-row list of `kind` imported with --write (and the arguments `more`) over records that stop it: E-FLOW-006,
+    exit 1, nothing written."""
     before = snapshot(work)
     rows = {"classes": [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "cs", "计算机科学与技术", 2026, 30]],
             "cadres": [["姓名", "职务", "单位", "任职日期"], ["李娜", "副院长", "cs", "2024-02-01"]],
             "clubs": [["社团名称", "指导单位", "社团类别"], ["围棋协会", "cs", "文化体育"]]}[kind]
     xlsx(work / "f.xlsx", rows)
-    run = cli(work, "import", kind, "f.xlsx", "--write")
+    run = cli(work, "import", kind, "f.xlsx", "--write", *more)
     assert run.returncode == 1 and snapshot(work) == before, run.stdout + run.stderr
     assert f"错误 E-FLOW-006: python -m generator import {kind} 没有运行" in run.stdout, run.stdout
     return run
@@ -2110,6 +2111,23 @@ def test_the_imports_today_is_the_day_in_the_policys_time_zone(work, zone, insta
                       encoding="utf-8")
     assert policy_day(records_errors(work / "records", "cadres")[1].get("policy.yaml"),
                       dt.datetime.fromisoformat(instant)) == dt.date.fromisoformat(day)
+
+
+@pytest.mark.parametrize("zone", ["No/Such_Zone", "Asia", "asia/shanghai"])
+@pytest.mark.parametrize("today", [[], ["--today", "2026-12-02"]])
+def test_a_time_zone_that_does_not_exist_is_told_as_validate_tells_it_and_nothing_imported(work, zone, today):
+    """institution.timezone: No/Such_Zone (or Asia, a folder of zones; asia/shanghai, whose case
+    matters) is E-REF-015 to validate, but the import said nothing of it: it took the day in
+    Asia/Shanghai and imported, for a university whose deadlines and 状态 then went by a zone nobody
+    wrote.  The import now tells it as validate does, at records/policy.yaml:4:13 under E-FLOW-006,
+    exit 1, nothing written, as any other error of the records it reads."""
+    policy = work / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("timezone: Asia/Shanghai", f"timezone: {zone}"),
+                      encoding="utf-8")
+    run = stopped_import(work, "cadres", *today)
+    assert f"records/policy.yaml:4:13: 错误 E-REF-015: 时区“{zone}”不存在" in run.stdout, run.stdout
+    en = cli(work, "import", "cadres", "f.xlsx", "--lang", "en", *today)
+    assert f"records/policy.yaml:4:13: error E-REF-015: unknown time zone '{zone}'" in en.stdout, en.stdout
 
 
 def test_the_import_reads_the_policy_once_as_validate_reads_it(work):

@@ -21,7 +21,7 @@ from generator.load import display_path
 
 
 def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
-    """The errors, as validate reports them (reading, schema), of the files an import of `kind`
+    """The errors, as validate reports them (reading, schema; the policy's time zone), of the files an import of `kind`
     reads or writes: records/policy.yaml, whose words of a 状态 cell it reads, records/units.yaml, which units are matched against, the class, club or cadre
     files, and in an import of classes or clubs the other contact points' files (one set of ids
     with them).  No import runs while one is wrong: it would be misread (a key written twice, a
@@ -29,6 +29,8 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     the records folder: data}): the import reads them there, not again (yes, on, 0123 are text to validate)."""
     from generator.fastvalidate import validate_document  # (jsonschema-rs first: validate's findings, faster)
     from generator.load import load_file
+    from generator.model import Item
+    from generator.policy_rules import timezone_errors
 
     classes, clubs = sorted((root / "classes").glob("*.yaml")), [root / "clubs.yaml"]
     paths = [root / "policy.yaml", root / "units.yaml", *{"units": [], "classes": classes + clubs, "clubs": clubs + classes,
@@ -37,7 +39,10 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     for path in paths:
         if path.exists() or path.is_symlink():  # (a link to nothing is E-LOAD-007, as validate says)
             doc, problems = load_file(path, root)
-            out += [f for f in problems + validate_document(doc) if f.severity == F.ERROR]
+            problems += validate_document(doc)
+            if doc.kind == "policy" and not problems:  # (its time zone, as validate says: the import's day is in it)
+                problems += timezone_errors(Item(doc, ()))
+            out += [f for f in problems if f.severity == F.ERROR]
             read[path.relative_to(root).as_posix()] = doc.data  # (by its path: records/cadres/policy.yaml is a cadre's)
         elif kind != "units" and path.name not in ("clubs.yaml", "policy.yaml"):  # (units.yaml: the units the rows name are matched against it)
             out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
