@@ -861,6 +861,26 @@ def test_a_second_heading_row_is_not_a_class_and_a_split_column_is_an_error(work
         "headcount"] == 33
 
 
+@pytest.mark.parametrize("lines", [
+    ["班级名称,学院,专业,年级,人数,教师,", ",,,,,辅导员,班主任"],  # (the sub-headings below: 教师 over 辅导员 and 班主任)
+    ["班级名称,基本信息,,,,辅导员,班主任", ",学院,专业,年级,人数,,"],  # (most headings on the second row)
+])
+def test_a_two_row_heading_saved_as_csv_is_read_as_one(work, lines):
+    """A two-row heading of merged cells, saved as CSV (Excel and WPS keep a merged cell's text in its
+    first cell only): 教师 over 辅导员 and 班主任, or 基本信息 over 学院, 专业, 年级 and 人数.  The
+    second row was read as a class — 第 2 行的“班级名称”是空的 and three more E-IMP-003, and 教师
+    an unknown column (W-IMP-001), 辅导员 and 班主任 not read — or the first row's 班级名称 was missing
+    (E-IMP-002).  The two rows are now one heading, each column's heading the one of the two rows the
+    import knows (a group's title over a known heading is no heading of its own)."""
+    csv = work / "班级.csv"
+    csv.write_bytes("\r\n".join([*lines, "计算机2602班,cs,计算机科学与技术,2026,30,周老师,吴老师"]).encode("utf-8-sig"))
+    run = cli(work, "import", "classes", "班级.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout and "W-IMP" not in run.stdout, run.stdout
+    added = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert (added["name"], added["unit"], added["headcount"], added["counsellor"], added["adviser"]) == (
+        "计算机2602班", "cs", 30, "周老师", "吴老师"), added
+
+
 @pytest.mark.parametrize("kind", ["classes", "cadres", "units"])
 def test_no_import_while_units_yaml_fails_validation_its_errors_shown(work, kind):
     """A unit id from a units.yaml validate rejects (XGB: not lower case) was written into a class

@@ -25,6 +25,29 @@ from generator.load import display_path
 from generator.suggest import did_you_mean
 
 
+def _stacked(rows: list, at: int, known: set) -> list:
+    """`rows` with the heading row `at` and the row next to it made one, when that row holds headings
+    of the columns `at` leaves empty or names with no heading the import knows (a two-row heading of
+    merged cells saved as CSV, which keeps a merged cell's text in its first cell only: 教师 over
+    辅导员 and 班主任; 基本信息 over 学院 and 专业); a cell over or under a known heading is a group's
+    title.  The row below is then no record.  Any other cell there (男 and 女 under 人数, a note, a
+    value): `rows` as they were."""
+    def head(cell):
+        return _heading(_cell(cell)) in known
+
+    for other in (at + 1, at - 1):
+        if not 0 <= other < len(rows) or abs(rows[other][0] - rows[at][0]) != 1:
+            continue
+        top, near = rows[at][1], rows[other][1]
+        width = max(len(top), len(near))
+        pairs = [(top[i] if i < len(top) else None, near[i] if i < len(near) else None) for i in range(width)]
+        taken = [i for i, (a, b) in enumerate(pairs) if _cell(b) is not None and not head(a)]
+        if taken and all(head(pairs[i][1]) for i in taken):
+            out = [*rows[:at], (rows[at][0], [b if i in taken else a for i, (a, b) in enumerate(pairs)]), *rows[at + 1:]]
+            return out[:other] + out[other + 1:] if other > at else out
+    return rows
+
+
 class Importer(Columns, Statuses, Writing):
     def __init__(self, records: Path, kind: str, source: Path, cohort: int | None, update: bool, today: dt.date,
                  read: dict | None = None):
@@ -308,6 +331,7 @@ class Importer(Columns, Statuses, Writing):
                     self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
                         v[3][0] for v in self.fields.values() if v[2]]))
                 continue
+            rows = _stacked(rows, at, known)
             self._hidden_columns(file, rows[at][0], *unseen[title][2:])
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
