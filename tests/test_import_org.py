@@ -182,6 +182,24 @@ def test_rows_in_error_say_where_and_nothing_is_written(work):
     assert snapshot(work) == before
 
 
+def test_a_unit_written_by_a_short_name_units_yaml_lacks_is_told_to_add_it_there(work):
+    """A list that writes its schools by a short name (计院 for 计算机学院) was told, at every row,
+    请写 records/units.yaml 中单位的全称（name）或编号（id） — an administrator changed every cell of
+    the sheet, and of the next term's, never told of short_names, which units.yaml has for just
+    this.  The hint now names it, with the line to write."""
+    csv_file(work / "班级.csv", [["班级名称", "学院", "专业", "年级", "人数"],
+                                ["计算机2503班", "计院", "计算机科学与技术", "2025", "30"]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv")
+    assert run.returncode == 1 and "班级.csv:2:2: 错误 E-IMP-005" in run.stdout, run.stdout
+    assert "简称（short_names）" in run.stdout and "short_names: [计院]" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "班级.csv", "--lang", "en")
+    assert "short name (short_names)" in en.stdout and "short_names: [计院]" in en.stdout, en.stdout
+    units = work / "records/units.yaml"  # (as the hint says)
+    units.write_text(units.read_text(encoding="utf-8").replace("    name: 计算机学院\n", "    name: 计算机学院\n    short_names: [计院]\n"),
+                     encoding="utf-8")
+    assert cli(work, "import", "classes", "班级.csv").returncode == 0
+
+
 def test_an_existing_record_that_differs_is_reported_and_changed_only_with_update(work):
     path = work / "records/cadres/li-na.yaml"
     path.write_text("# 组织部 2021 年任命\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
