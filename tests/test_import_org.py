@@ -200,6 +200,19 @@ def test_a_unit_written_by_a_short_name_units_yaml_lacks_is_told_to_add_it_there
     assert cli(work, "import", "classes", "班级.csv").returncode == 0
 
 
+def test_the_example_a_hint_gives_is_spaced_from_its_words(work):
+    """E-IMP-004 ran a number into the words before it: “去年”不是1950 到 2100 之间的入学年份, “三十”不是1 到
+    500 之间的人数, and its hint 请改为2016-12-01 这样的日期, 请改为2025 或 2025级 — every other message
+    spaces a date, a number or an id from the Chinese around it.  They now read 不是入学年份（1950 到 2100
+    之间）, 不是人数（1 到 500 之间的整数）, 请改为形如 2016-12-01 的日期, 请改为形如 2025 或 2025级 的年份."""
+    csv_file(work / "班级.csv", [["班级名称", "学院", "专业", "年级", "人数", "存续至"],
+                                ["计算机2503班", "cs", "计算机科学与技术", "去年", "三十", "2020-13-01"]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv")
+    assert "班级.csv:2:4: 错误 E-IMP-004" in run.stdout and "“去年”不是入学年份（1950 到 2100 之间）" in run.stdout
+    assert "请改为形如 2025 或 2025级 的年份。" in run.stdout and "“三十”不是人数（1 到 500 之间的整数）" in run.stdout, run.stdout
+    assert "班级.csv:2:6: 错误 E-IMP-004" in run.stdout and "请改为形如 2016-12-01 的日期。" in run.stdout, run.stdout
+
+
 def test_an_existing_record_that_differs_is_reported_and_changed_only_with_update(work):
     path = work / "records/cadres/li-na.yaml"
     path.write_text("# 组织部 2021 年任命\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
@@ -813,8 +826,8 @@ def test_a_date_cell_where_a_number_belongs_is_said_as_excel_shows_it(work):
                            ["计算机2603班", "计算机学院", "计算机科学与技术", 2026, dt.datetime(2026, 9, 1)],
                            ["计算机2604班", "计算机学院", "计算机科学与技术", 2026, dt.datetime(2026, 1, 30, 8, 30)]])
     run = cli(work, "import", "classes", "x.xlsx")
-    assert run.returncode == 1 and "第 2 行的“人数”（E 列）“2026-09-01”不是1 到 500 之间的人数" in run.stdout, run.stdout
-    assert "“2026-01-30 08:30:00”不是1 到 500 之间的人数" in run.stdout and "00:00:00" not in run.stdout, run.stdout
+    assert run.returncode == 1 and "第 2 行的“人数”（E 列）“2026-09-01”不是人数（1 到 500 之间的整数）" in run.stdout, run.stdout
+    assert "“2026-01-30 08:30:00”不是人数（1 到 500 之间的整数）" in run.stdout and "00:00:00" not in run.stdout, run.stdout
     en = cli(work, "import", "classes", "x.xlsx", "--lang", "en")
     assert "'人数' (column E) '2026-09-01' is not a headcount" in en.stdout, en.stdout
 
@@ -1498,7 +1511,7 @@ def test_a_grade_cell_out_of_validate_s_range_names_the_range(work):
     schema's minimum and maximum), as 人数 does, zh and en."""
     xlsx(work / "c.xlsx", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机0502班", "cs", "计算机科学与技术", "1905级", 30]])
     run = cli(work, "import", "classes", "c.xlsx")
-    assert run.returncode == 1 and "“1905级”不是1950 到 2100 之间的入学年份" in run.stdout, run.stdout
+    assert run.returncode == 1 and "“1905级”不是入学年份（1950 到 2100 之间）" in run.stdout, run.stdout
     run = cli(work, "import", "classes", "c.xlsx", "--lang", "en")
     assert "'1905级' is not a cohort year from 1950 to 2100" in run.stdout, run.stdout
 

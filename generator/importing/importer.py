@@ -162,11 +162,11 @@ class Importer(Columns, Statuses, Writing):
             if field in ("active_from", "active_to", "until"):
                 value = _date(value)
                 bad = value is None and (_month_only(row[i - 1], self.kind) or (
-                    "日期", "a date", "2016-12-01 这样的日期", "a date such as 2016-12-01"))
+                    "日期", "a date", "形如 2016-12-01 的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
                 value, (least, most) = _integer(value, r"(\d+)\s*人?"), self.bounds[field]
                 bad = not (value is not None and least <= value <= most) and (
-                    f"{least} 到 {most} 之间的人数", f"a headcount from {least} to {most}", "整数，如 30",
+                    f"人数（{least} 到 {most} 之间的整数）", f"a headcount from {least} to {most}", "整数，如 30",
                     "a whole number such as 30")
             elif field == "cohort":
                 year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
@@ -181,7 +181,7 @@ class Importer(Columns, Statuses, Writing):
                         (n, _shown_date(row[i - 1]), year))
                 value = year
                 bad = not (value is not None and first <= value <= last) and (_serial(value, first, last) or (
-                    f"{first} 到 {last} 之间的入学年份", f"a cohort year from {first} to {last}", "2025 或 2025级",
+                    f"入学年份（{first} 到 {last} 之间）", f"a cohort year from {first} to {last}", "形如 2025 或 2025级 的年份",
                     "2025 or 2025级"))
             elif field == "status" and (asked := self.asked.get(_heading(self.header[i - 1]))):
                 value = {True: "是", False: "否"}.get(value, _plain(value)) if isinstance(value, bool) else _plain(value)
