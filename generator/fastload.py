@@ -145,7 +145,7 @@ def _build(text: str):
             if not event.style and value == "<<":
                 return None
             key = scalar(event)
-            if type(key) is not str or key in container:
+            if type(key) is not str or key in container or key[:1] in load.ODD_LEAD:  # (E-YAML-010)
                 return None
             sm = event.start_mark
             keys[path + (key,)] = (sm.line + 1, sm.column + 1)
@@ -214,6 +214,8 @@ def _walk(text: str, stop: tuple | None):
                     key = plain.get(event.value)
                     if key is None:
                         key = plain[event.value] = scalar(event)
+                        if type(key) is str and key[:1] in load.ODD_LEAD:  # (E-YAML-010)
+                            return None
                 if type(key) is not str or key in seen:
                     return None
                 seen.add(key)

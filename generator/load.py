@@ -660,6 +660,12 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
     conv.escapes = text if "\\" in text and ESCAPED_CONTROL.search(text) else None
     conv.source = text
     data = conv.convert(nodes[0], (), 0)
+    odd = next((pos for path, pos in conv.keys.items() if path and str(path[-1])[:1] in ODD_LEAD), None)
+    if odd:  # (a name begun with a no-break space: told as if the parser had stopped there, ODD_LEAD)
+        told = _full_width(lines, file, [F.make("E-YAML-001", file, (odd[0], 1), **yaml_problem("indentation"))], kind)
+        if told[0].code != "E-YAML-001":
+            out.problems = told
+            return out
     out.problems.extend(conv.problems)
     if not isinstance(nodes[0], yaml.MappingNode):
         m = nodes[0].start_mark
@@ -909,6 +915,13 @@ _WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_
 _ODD_SPACES = {c: n for c, n in SPACES.items() if not re.fullmatch(_FULL_WIDTH_SPACE, c)}
 _NBSP = re.compile(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:("
                    + klass(_ODD_SPACES) + ")")
+# a field indented with such spaces, every line of an activity so (pasted from WeChat or a web page): YAML parses
+# it, the spaces the start of a name at the left margin (“  form”), and the schema would tell 不认识的字段 and
+# 缺少必填项 — E-YAML-010 at each such line instead, as for a syntax error there (_parse, _full_width; the quick
+# paths leave a file with such a key to the full loader: fastload, quickload)
+ODD_LEAD = frozenset(SPACES)
+
+
 _WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
 _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
@@ -1012,7 +1025,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
     syntax = [f for f in problems if f.code == "E-YAML-001" and f.line]
     if len(syntax) != 1:
         return problems
-    found, titled = [], None
+    found, titled, fixed = [], None, list(lines)  # (fixed: each line indented as told, the line under it told from it)
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
                          (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space"), (_TITLE_COLON, "title")):
@@ -1064,8 +1077,9 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                 if what in ("space", "nbsp") and not line[:m.start(group)].strip(" " + "".join(SPACES)):  # (to indent)
                     from generator.yaml_hints import indent_wanted  # (only on an error)
 
-                    want, text = indent_wanted(lines, n - 1, kind)
+                    want, text = indent_wanted(fixed, n - 1, kind)
                     if want is not None:
+                        fixed[n - 1] = " " * want + text
                         typed = f"这一行写成（前面 {want} 个空格）：{' ' * want}{text}"
                         typed_en = f" The line ({want} spaces before it): {' ' * want}{text}"
                 elif what in ("space", "nbsp", "dash"):  # (-　date:, students:　30, － date:: the spaces there one " ")

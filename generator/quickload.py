@@ -335,5 +335,5 @@ def _keys_if_plain(root: dict):
 
 def _plain_text_key(key: str) -> bool:
     """Whether our rules read this key as the same text (whether or not it was quoted)."""
-    return not (key in load._NULLS or key in load._BOOLS or key in _ODD or key == "<<"
+    return not (key in load._NULLS or key in load._BOOLS or key in _ODD or key == "<<" or key[:1] in load.ODD_LEAD
                 or load._INT.fullmatch(key) or load._DECIMAL.fullmatch(key) or re.fullmatch(r"[-+]?\.?[0-9].*", key))

@@ -198,3 +198,31 @@ def test_activities_numbered_past_9_are_told_where_each_dash_and_field_goes(tmp_
     path.write_text(text[:text.index("  - date:")] + _numbered_to_eleven(lambda num: "  - ", lambda head: "    "),
                     encoding="utf-8")
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("space", ["\u00a0", "\u3000"])
+def test_an_activity_pasted_with_no_break_or_full_width_spaces_is_told_each_line_to_type(tmp_path, space):
+    # (every line under “- date:” indented with no-break spaces, as WeChat or a web page copies them, parsed:
+    # the spaces were the fields' names, 不认识的字段“    form” five times and 缺少必填项 five times, the
+    # no-break spaces shown as spaces; nothing of the spaces)
+    work, path, text = _ledger(tmp_path)
+    width = 2 if space == "\u3000" else 4  # (two full-width spaces look like four)
+    pasted = text.replace("\n    ", "\n" + space * width)
+    path.write_text(pasted, encoding="utf-8")
+    for _ in range(2):  # (and again, from what the first run kept)
+        found = _validate(work)
+        assert [(f["code"], f["line"], f["column"]) for f in found] == [("E-YAML-010", n, 1) for n in range(6, 11)], found
+        assert found[0]["hint"].endswith("这一行写成（前面 4 个空格）：    form: 社团活动"), found[0]
+        assert found[4]["hint"].endswith("这一行写成（前面 4 个空格）：    summary: 参加机器人协会的比赛备赛活动。"), found[4]
+    found = _validate(work, "--lang", "en")
+    assert found[1]["hint"].endswith("The line (4 spaces before it):     place: 进社团"), found[1]
+
+
+def test_a_text_whose_paragraphs_begin_with_full_width_spaces_is_fine(tmp_path):
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    summary: 参加机器人协会的比赛备赛活动。",
+                                 "    summary: |\n      　　参加机器人协会的比赛备赛活动。\n      　　赛后总结: 两名学生发言。"),
+                    encoding="utf-8")
+    assert _validate(work) == []
+
+
