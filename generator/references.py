@@ -353,7 +353,7 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
 
 def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
-    lists), the ids (and names) of cadres, classes and clubs, which kinds of file could not be read
+    lists), the ids and names of cadres, classes and clubs, which kinds of file could not be read
     and which ledgers are frozen.  None (nothing kept) when the policy's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
@@ -361,7 +361,8 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs.unreadable_kinds)), "",
              *sorted(map("/".join, frozen)), "",
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
-             "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items())]
+             "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items()),
+             "", *sorted(f"{n}\1{i}" for n, i in rs.cadre_names.items())]
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -375,7 +376,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
     cadre = led.get("cadre")
     renamed = named and _misnamed(rs, stem, cadre)
-    if named and cadre is not None and cadre != stem and not renamed:
+    if named and isinstance(cadre, str) and cadre != stem and rs.cadre_names.get(cadre.strip()) == stem:
+        out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
+    elif named and cadre is not None and cadre != stem and not renamed:
         out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
                           value=led.get("cadre"), expected=stem, move="", move_en=""))
     period = rs.period(folder) if rs.policy else None

@@ -67,3 +67,15 @@ def test_an_id_mistyped_is_still_told_to_check_the_spelling_with_no_space_left_o
     assert only(validate(records), "E-REF-001")["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml。"
     assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == (
         "Check the spelling; existing ids are in records/units.yaml.")
+
+
+def test_a_cadre_s_own_name_in_her_ledger_is_one_error_with_the_line(records):
+    # (cadre: 李娜 in li-na.yaml was told E-REF-003 与文件位置不一致 … 请改正内容，或把文件移动/改名 and
+    # E-SCHEMA-005 格式不对 at the same place: not that the id, li-na, was wanted)
+    edit(records, LEDGER, "cadre: li-na", "cadre: 李娜")
+    for _ in range(2):  # (and from the references' kept results)
+        f = only(validate(records), "E-REF-001")
+        assert (f["line"], f["column"]) == (1, 8)
+        assert f["hint"] == "这里要写编号，不是姓名：“李娜”的编号是“li-na”，这一行写成：cadre: li-na", f
+    f = only(validate(records, "--lang", "en"), "E-REF-001")
+    assert f["hint"] == "Write the id, not the name: the id of '李娜' is 'li-na'. The line: cadre: li-na", f
