@@ -279,8 +279,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
             hint, hint_en = _unseen_first(value, hint, hint_en)
-        elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)):
-            hint, hint_en = said  # (  1. date: … alone: one key, “1. date”, to YAML)
+        elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)
+                                                                   or _dashless_item(doc, path, value, schema, root)):
+            hint, hint_en = said  # (  1. date: … alone: one key, “1. date”, to YAML; an only item with no “- ”)
         elif expected == "array":
             hint, hint_en = _list_hint(value)
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
@@ -413,6 +414,23 @@ def _numbered_items(doc: Document, path, value: dict) -> tuple[str, str] | None:
     said = numbered_line(lines[row]) if 0 <= row < len(lines) and first in lines[row] else None
     return (f"{said[0]}。{said[3]}，这一行写成：{said[2]}", f"{said[1][0].upper()}{said[1][1:].rstrip('.')}. {said[4]}: {said[2]}") \
         if said else None
+
+
+def _dashless_item(doc: Document, path, value: dict, schema: dict, root: dict) -> tuple[str, str] | None:
+    """E-SCHEMA-003's hint for a list whose only item has no “- ” (    date: … under activities:): a mapping of
+    the item's own fields — the line to begin with “- ”, two columns to the left, the fields under it as they are."""
+    items = _resolve(schema.get("items", {}), root)
+    first = next(iter(value), None)
+    if not isinstance(first, str) or not set(value) <= set(items.get("properties", {})):
+        return None
+    row, column = doc.key_pos(tuple(path) + (first,))
+    line = doc.text.splitlines()[row - 1] if 0 < row <= len(doc.text.splitlines()) else ""
+    if column < 3 or line[:column - 1].strip():
+        return None
+    typed = " " * (column - 3) + "- " + line[column - 1:].strip()
+    return (f"列表的这一项少了“- ”：列表的每一项以“- ”开头，只有一项也一样；第 {row} 行写成：{typed}（下面的字段不动）",
+            f"The item has no '- ': each item of a list begins with '- ', an only one too; line {row}: {typed} "
+            "(the fields under it as they are)")
 
 
 def _list_hint(value) -> tuple[str, str]:

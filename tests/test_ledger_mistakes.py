@@ -226,3 +226,16 @@ def test_a_text_whose_paragraphs_begin_with_full_width_spaces_is_fine(tmp_path):
     assert _validate(work) == []
 
 
+
+
+def test_an_only_activity_with_no_dash_is_given_its_first_line_to_type(tmp_path):
+    # (was told 应为列表…这里是映射 and 列表的每一项另起一行，以“- ”开头, not which line, nor that one item is a list too)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("  - date:", "    date:"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-003", 5, 5), f
+    assert f["hint"] == ('列表的这一项少了“- ”：列表的每一项以“- ”开头，只有一项也一样；第 5 行写成：  - date: "2026-04-20"'
+                         "（下面的字段不动）"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == ("The item has no '- ': each item of a list begins with '- ', an only one too; line 5:   - date: "
+                         "\"2026-04-20\" (the fields under it as they are)"), f
