@@ -85,7 +85,8 @@ LINE_BREAK = re.compile(r"\r\n|" + klass(LINE_BREAKS))
 # one in a plain value as a new line), pasted from another program.
 _UNALLOWED = {**CONTROL, "\u2028": LINE_BREAKS["\u2028"], "\u2029": LINE_BREAKS["\u2029"]}
 _CONTROL = re.compile(klass(_UNALLOWED))
-_WRONG_EXTENSIONS = (".yml", ".json", ".yaml")  # compared lower-case; exact ".yaml" is right
+_WRONG_EXTENSIONS = (".yml", ".json", ".yaml", ".yaml.txt", ".yml.txt")  # compared lower-case; exact ".yaml" is right
+# (.yaml.txt: saved by Notepad as a text file, Windows hiding the .txt — read by nobody, the ledger missing)
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 
 

@@ -239,3 +239,16 @@ def test_an_only_activity_with_no_dash_is_given_its_first_line_to_type(tmp_path)
     [f] = _validate(work, "--lang", "en")
     assert f["hint"] == ("The item has no '- ': each item of a list begins with '- ', an only one too; line 5:   - date: "
                          "\"2026-04-20\" (the fields under it as they are)"), f
+
+
+@pytest.mark.parametrize("name", ["li-na.yaml.txt", "li-na.YAML.txt", "li-na.yml.txt"])
+def test_a_ledger_saved_by_notepad_as_a_text_file_is_told_not_read(tmp_path, name):
+    # (li-na.yaml.txt — Notepad's “text document”, Windows hiding the .txt — passed with 0 errors, read by
+    # nobody: the ledger missing, and nothing said)
+    work, path, _text = _ledger(tmp_path)
+    path.rename(path.with_name(name))
+    [f] = _validate(work)
+    assert (f["code"], f["file"], f["line"]) == ("E-LOAD-009", f"records/ledgers/2026-H1/{name}", None), f
+    assert f"{name} 不会被读取" in f["message"] and "文件扩展名" in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f"{name} is not read" in f["message"] and "file name extensions" in f["hint"], f
