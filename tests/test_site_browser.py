@@ -551,3 +551,21 @@ def test_a_date_in_a_table_is_on_one_line(page, served, media):
         page.wait_for_load_state("networkidle")
         broken[rel] = page.evaluate(_DATES_BROKEN)[:5]
     assert {rel: dates for rel, dates in broken.items() if dates} == {}, media
+
+
+def test_a_printout_has_no_download_links(page, served):
+    """附件1 and a period of 附件2, printed for the half-year report, had 下载：Excel · CSV · JSON above the
+    table (附件2: 下载：Excel · CSV · 活动明细 Excel): words that lead nowhere on paper, as the column of
+    查看全文 (left out since). Printed, the downloads are left out; on screen they are there."""
+    site, base = served
+    period = max(p.name for p in (site.public / "ledgers").glob("*-H*.html"))
+    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    for rel in ("attachment1.html", f"ledgers/{period}", "feedback.html", f"feedback/{year}", "coverage.html"):
+        page.emulate_media(media="screen")
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        links = page.locator("article a[href*='downloads/']")
+        assert links.count() and links.first.is_visible(), rel
+        page.emulate_media(media="print")
+        shown = [a.inner_text() for a in links.all() if a.is_visible()]
+        assert shown == [] and "下载：" not in page.locator("article").inner_text(), (rel, shown)
