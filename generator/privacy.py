@@ -617,7 +617,7 @@ _DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座苑园室住寝宿]")  # every 
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
 
 
-def _could(norm: str) -> frozenset:
+def _could(norm: str) -> set:
     """The detectors that could match `norm` at all: a necessary condition for each, read
     off its expression (digits it needs in a row and in all, a character it cannot do
     without).  tests/test_privacy.py checks the gated scan against the ungated one."""
@@ -668,7 +668,7 @@ def _could(norm: str) -> frozenset:
             out.add("wxid")
     elif "wxid_" in norm:
         out.add("wxid")
-    return frozenset(out)
+    return out  # (a new set each time: no frozenset made of it, ≈0.8 µs a text with a digit)
 
 
 ID_YEARS = (1850, 2100)  # (the first and last year of a birth date in an ID number)
