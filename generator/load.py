@@ -171,6 +171,13 @@ class Document:
     def data(self, value) -> None:
         self._data, self._later = value, None
 
+    def values_changed(self, data) -> None:
+        """Its values are now `data`, no longer its bytes' (the site's, the checks done: site/conform.py,
+        site/today.py): its bytes are read first, while the digest still vouches for them (positions), and
+        the digest goes, so that nothing worked out of these values is kept between runs."""
+        self.raw = self.raw
+        self.data, self.sha256 = data, ""
+
     def later(self, store) -> None:
         """The values (a mapping) are `store.values(self.rel)`, asked when needed."""
         self._data, self._later = None, store

@@ -33,11 +33,7 @@ def conforming(rs: RecordSet) -> RecordSet:
         if schema is None:
             continue
         kept = _conform(doc.data, schema, schema)
-        doc._data = kept if isinstance(kept, dict) else {}
-        # Its values are no longer its bytes': nothing worked out of them is kept between runs (no
-        # digest); its bytes are read first, while the digest still vouches for them (positions).
-        doc.raw = doc.raw
-        doc.sha256 = ""
+        doc.values_changed(kept if isinstance(kept, dict) else {})
         changed = True
     return derived(rs, rs.docs) if changed else rs
 

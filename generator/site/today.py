@@ -86,6 +86,6 @@ def dated_by(rs: RecordSet, day: dt.date) -> RecordSet:
         kept = {key: [v for v in data[key] if not (isinstance(v, dict) and str(parse_date(v.get(field)) or "") > after)]
                 for key, field in (("activities", "date"), ("feedback", "raised_on")) if isinstance(data.get(key), list)}
         if any(len(kept[key]) != len(data[key]) for key in kept):
-            led.doc.raw = led.doc.raw  # (its bytes read while its digest still vouches for them: positions)
-            led.doc.data, led.doc.sha256, changed = {**data, **kept}, "", True
+            led.doc.values_changed({**data, **kept})
+            changed = True
     return derived(rs, rs.docs) if changed else rs
