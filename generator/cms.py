@@ -866,7 +866,7 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
     allows), the statuses' meanings, each feedback id's ledger and date raised and each period's start
     (a follow-up of a later period's item or of one raised after it), and the names to say them with.
     Without a record set (rs None): the same rules with nothing known, the page's fallback."""
-    from generator.references import _feedback_summary
+    from generator.references import feedback_summary
 
     out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
                  "ids": {}, "raised": {}, "starts": {}, "student": [], "private": []}
@@ -880,7 +880,7 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
     if isinstance(rs.timezone, str):
         out["timezone"] = rs.timezone
     for (folder, stem), led in sorted(rs.ledgers.items()):  # each feedback id → its ledger
-        for _i, fid, _follows, raised in _feedback_summary(led):
+        for _i, fid, _follows, raised in feedback_summary(led):
             if fid and fid not in out["ids"]:  # (and the date it was raised on: a follow-up of a later item)
                 out["ids"][fid], out["raised"][fid] = f"{folder}/{stem}", raised
     for period in [*filter(None, map(rs.period, {folder for folder, _stem in rs.ledgers})), *periods]:

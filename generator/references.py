@@ -302,7 +302,7 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
 
 
 def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
-    """The findings of each ledger on its own, and its feedback items (_feedback_summary), each
+    """The findings of each ledger on its own, and its feedback items (feedback_summary), each
     ledger's kept between runs (cache.FileMemo): what they depend on besides the ledger is
     `_context`, so a run where only some ledgers changed reads no other ledger's values.
     `frozen`: the ledgers as archived by the day of the run (archive.frozen_ledgers, _ledger)."""
@@ -315,7 +315,7 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     results = memo.kept()  # (None: to work out)
     for k in [k for k, kept in enumerate(results) if kept is None] if None in results else ():
         (folder, stem), led = keys[k], ledgers[k]
-        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known, keys[k] in frozen)], _feedback_summary(led))
+        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known, keys[k] in frozen)], feedback_summary(led))
         memo.put(k, results[k])
     memo.save()
     return ([F.Finding(*f) for found, _items in results for f in found],
@@ -447,7 +447,7 @@ def _dicts(value):
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
-def _feedback_summary(led: Item) -> list[tuple]:
+def feedback_summary(led: Item) -> list[tuple]:
     """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
     them (what is not text is None; the date as text, which the cache can keep)."""
     out = []
