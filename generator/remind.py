@@ -53,6 +53,8 @@ MSG = {
              "en": "give one of --period, --coverage or --due-window"},
     "open_issues": {"zh": "读不出打开的提醒议题 {path}（须是 gh issue list --json body 给出的 JSON 列表）：{why}",
                     "en": "cannot read the open reminder issues {path} (the JSON list of gh issue list --json body): {why}"},
+    "open_alone": {"zh": "--open-issues 须与 --due-window 同用（它决定列出哪些期间）",
+                   "en": "--open-issues goes with --due-window (it decides which periods are listed)"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
                    "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
     # ---- a cadre's line in a ledger reminder (_cadre_line, _own_approvers), in --lang
@@ -561,6 +563,9 @@ def cmd_remind(args) -> int:
 
     if not (args.due_window or args.coverage or args.period is not None or args.periods is not None):  # (said before the records are read)
         sys.stderr.write(MSG["need"][args.lang] + "\n")
+        return cli.EXIT_USAGE
+    if args.open_issues and not args.due_window:
+        sys.stderr.write(MSG["open_alone"][args.lang] + "\n")
         return cli.EXIT_USAGE
     try:  # (said before the records are read)
         issues = open_issue_periods(args.open_issues) if args.open_issues else frozenset()

@@ -1039,3 +1039,12 @@ def test_an_old_periods_issue_is_closed_when_an_exemption_leaves_nobody_missing(
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     bad = run(repo, "remind", "--due-window", "--open-issues", str(tmp_path / "bad.json"), "--lang", "en")
     assert bad.returncode == 2 and "cannot read the open reminder issues" in bad.stderr and not bad.stdout, bad
+
+
+def test_open_issues_without_due_window_is_refused_not_ignored(tmp_path):
+    """--open-issues is read by --due-window only: given with --period it was read and then silently ignored,
+    the administrator left to think the open issues were taken into account."""
+    repo = make_repo(tmp_path)
+    (tmp_path / "open.json").write_text("[]", encoding="utf-8")
+    r = run(repo, "remind", "--period", "2026-H1", "--open-issues", str(tmp_path / "open.json"), "--lang", "en")
+    assert r.returncode == 2 and "--open-issues goes with --due-window" in r.stderr and not r.stdout, r
