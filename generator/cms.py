@@ -57,7 +57,7 @@ LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 # The plainest student-identifying data: privacy's own expressions (FormContext.private_detectors).
 _SPACE = chars.ANY_SPACE + "?"  # (a space, or a space of another width: chars.SPACES)
 PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、微信号、银行卡号、宿舍房间号或床位，"
-                "也不能写固定电话（办公电话也只写“学院办公室电话”）、“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
+                "不能写固定电话（办公电话也只写“学院办公室电话”），也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
