@@ -527,7 +527,7 @@ def test_on_a_phone_a_feedback_table_is_no_wider_than_its_words_need(page, serve
 _DATES_BROKEN = r"""() => { const out = [];
   for (const t of document.querySelectorAll("article table")) {
     const w = document.createTreeWalker(t, NodeFilter.SHOW_TEXT); let n;
-    while ((n = w.nextNode())) { const re = /\d{4}-(?:\d{2}-\d{2}|H[12]|\d{4})/g; let m;
+    while ((n = w.nextNode())) { const re = /(?<![\w\/.-])\d{4}-(?:\d{2}-\d{2}|H[12]|\d{4})(?![\w\/-]|\.\w)/g; let m;  // (not in a path)
       while ((m = re.exec(n.data))) { const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
         if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) out.push(m[0]); } } }
   return out; }"""

@@ -19,3 +19,19 @@ def test_a_table_it_cannot_pair_is_left_as_it_is():
     assert wrapped(nested) == nested
     after = "<table><tr><td>1</td></tr></table><p>x</p>" + nested
     assert wrapped(after) == OPEN + "<tr><td>1</td></tr>" + CLOSE + "<p>x</p>" + nested
+
+
+def test_a_date_is_kept_whole_but_a_file_s_path_or_name_is_left_as_written():
+    """A date, a period and a cycle in a table's text go into a span kept on one line; in a file's path or
+    name (records/ledgers/2026-H1/li-na.yaml on the findings page, attachment2-2025-H2.xlsx) they stayed
+    split by it, and the page no longer held the path as written: the live preview's test, looking for
+    the ledger's path on findings.html, never found it."""
+    cell = ("<tr><td>2025-09-01 至 2027-08-31</td><td><a href=\"x.html#2025-H2\">2025-H2</a></td>"
+            "<td><code>records/ledgers/2026-H1/li-na.yaml</code></td><td>attachment2-2025-H2.xlsx 2025-H2.csv</td>"
+            "<td>2025-H2-li-na-1</td></tr>")
+    out = wrapped(f"<table>{cell}</table>")
+    whole = lambda s: f'<span class="whole">{s}</span>'
+    assert out == OPEN + (f"<tr><td>{whole('2025-09-01')} 至 {whole('2027-08-31')}</td>"
+                          f"<td><a href=\"x.html#2025-H2\">{whole('2025-H2')}</a></td>"
+                          "<td><code>records/ledgers/2026-H1/li-na.yaml</code></td><td>attachment2-2025-H2.xlsx 2025-H2.csv</td>"
+                          "<td>2025-H2-li-na-1</td></tr>") + CLOSE
