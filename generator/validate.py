@@ -438,6 +438,10 @@ def _list_hint(value) -> tuple[str, str]:
     text that begins with a dash with no space after it, or with a mark that looks like one),
     what is wrong with the dash and the line to type."""
     hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
+    from generator.yaml_hints import table_row  # (only on an error)
+
+    if isinstance(value, str) and (row := table_row(value)):  # (a spreadsheet's row, under activities:)
+        return f"{row[0]}。{row[2]}，这一项的第一行写成：- date: {row[4]}", f"{row[1][0].upper()}{row[1][1:]}. {row[3]}: - date: {row[4]}"
     if isinstance(value, str) and value.strip() and value.strip()[0] not in "-" + NOT_A_DASH:
         return _list_meant(value.strip(), hint, hint_en)
     if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + NOT_A_DASH:

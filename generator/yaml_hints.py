@@ -45,6 +45,21 @@ def params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: 
             "fix_en": f"{how_en}: {typed}"}
 
 
+def table_row(text: str) -> tuple[str, str, str, str, str] | None:
+    """For a spreadsheet's row pasted as an activity (2026-04-20<Tab>社团活动<Tab>进社团 …), what it is, zh and en,
+    how to write it, zh and en, and its first cell (the date); else None."""
+    if "\t" not in text or not re.match(r"[0-9]{4}", text.strip()):
+        return None
+    return ("这一行像是从表格（Excel、WPS）复制来的一行，各格之间是 Tab：YAML 分不出哪一格是哪个字段",
+            "this line looks like a spreadsheet's row pasted, its cells separated by tabs: YAML cannot tell which "
+            "cell is which field",
+            "请把每一格写成一个字段、各占一行：第一行以“- ”开头，下面 form: …、place: …、channel: …、students: …、"
+            "summary: … 各占一行，与 date 对齐（见使用指南中的台账示例）",
+            "Write each cell as a field on a line of its own: the first begins with '- ', and form: …, place: …, "
+            "channel: …, students: …, summary: … go under it, aligned with date (as in the guide's example ledger)",
+            text.strip().split("\t")[0].strip())
+
+
 def _after_closing(lines: list[str], row: int, column: int):
     """`summary: "诚信考试"主题交流`, `'十四五'规划`, `[座谈] 与学生交流`: a value that starts with a quote
     or bracket ends at the closing one, and libyaml stops at the text after it."""
@@ -472,6 +487,9 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
             f"the lines of the text under '{key}: {above[field.end():].strip()}' go indented more than '{key}'",
             " " * (field.start(2) + 2) + text, f"请把这些行都比 {key} 多缩进两格（前面 {field.start(2) + 2} 个空格）",
             f"Indent these lines 2 more than {key} ({field.start(2) + 2} spaces before them)")
+    elif bare and (row_words := table_row(text)):
+        zh, en, how_zh, how_en, first = row_words
+        return (row + 1, indent + 1), params(zh, en, f"{' ' * (bare.start(2) + 2)}- date: {first}", how_zh, how_en)
     elif bare:
         key = bare.group(2)
         return (row + 1, indent + 1), params(

@@ -252,3 +252,20 @@ def test_a_ledger_saved_by_notepad_as_a_text_file_is_told_not_read(tmp_path, nam
     assert f"{name} 不会被读取" in f["message"] and "文件扩展名" in f["hint"], f
     [f] = _validate(work, "--lang", "en")
     assert f"{name} is not read" in f["message"] and "file name extensions" in f["hint"], f
+
+
+@pytest.mark.parametrize("indent,code,column,typed", [("", "E-YAML-001", 1, "这一行写成：  - date: 2026-04-20"),
+                                                    ("  ", "E-SCHEMA-003", 3, "这一项的第一行写成：- date: 2026-04-20")])
+def test_an_activity_pasted_as_a_spreadsheet_s_row_is_told_to_write_each_cell_as_a_field(tmp_path, indent, code, column, typed):
+    # (2026-04-20<Tab>社团活动<Tab>进社团 … under activities: was told “activities:”的值写到了下一行 … 请把它写在冒号
+    # 后面的同一行，上一行写成：activities: 2026-04-20	社团活动	… — the row, tabs and all, after the colon — or,
+    # indented, 只有一项也要写成列表 … 这里写成 ["2026-04-20	社团活动	…"]: one activity of one text)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text[:text.index("  - date:")] + f"{indent}2026-04-20\t社团活动\t进社团\t面对面\t25\t参加比赛备赛\n",
+                    encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == (code, 5, column), f
+    assert "从表格（Excel、WPS）复制来的一行" in f["message"] + f["hint"], f
+    assert f["hint"].endswith(f"各占一行，与 date 对齐（见使用指南中的台账示例），{typed}"), f
+    [f] = _validate(work, "--lang", "en")
+    assert "spreadsheet's row" in f["message"] + f["hint"] and f["hint"].endswith("- date: 2026-04-20"), f
