@@ -1560,3 +1560,28 @@ def test_a_ledger_whose_only_error_is_a_reference_is_handed_in_with_errors_cold_
         assert [f for f in data["findings"] if f["severity"] == "error"] == [], data["findings"]
         (zhang,) = [r for r in data["ledgers"] if r["period"] == "2025-H2" and r["cadre"] == "zhang-wei"]
         assert zhang["errors"] is False and data["summary"]["ledgers_with_errors"] == 0, (zhang, data["summary"])
+
+
+def test_an_empty_ledger_is_told_again_without_every_ledgers_values_read(tmp_path, monkeypatch):
+    """W-CHK-017 asks whether an owed ledger's activities are an empty list: its facts (kept between
+    runs) say so, so a run that checks a cadre again after one of their ledgers changed (a pull request)
+    does not read a ledger it did not change, whose values the cache holds with every other ledger's
+    in one marshal (40 MB at 12k, unmarshalled whole when one is asked: the largest part of a one-ledger
+    pull request; bench/HISTORY.md item 50)."""
+    from generator import cache
+
+    h1 = "records/ledgers/2026-H1/zhang-wei.yaml"
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2"), H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"]),
+                 h1: ledger("zhang-wei", "2026-H1", ["2026-03-11"])})
+    commit(repo, "2026-06-20 10:00", "台账")
+    told = [(f.file.split("ledgers/")[1], f.line) for f in codes(check(repo, "2026-07-15"), "W-CHK-017")]
+    assert told == [("2025-H2/zhang-wei.yaml", 4)]
+    write(repo, {h1: ledger("zhang-wei", "2026-H1", ["2026-03-11", "2026-04-02"])})
+    commit(repo, "2026-06-21 10:00", "台账：补记")
+    read = []
+    values = cache.Values.values
+    monkeypatch.setattr(cache.Values, "values", lambda self, rel: read.append(rel) or values(self, rel))
+    result = check(repo, "2026-07-15")
+    assert [(f.file.split("ledgers/")[1], f.line) for f in codes(result, "W-CHK-017")] == told
+    assert row(result, "2026-H1", "zhang-wei")["status"] == "on_time" and read == []

@@ -21,21 +21,22 @@ from generator.cache import FileMemo
 from generator.model import Item, RecordSet
 from generator.validate import parse_date
 
-KEPT_AS = "ledger-facts-4"  # the memo's context: change it when what Facts holds changes
+KEPT_AS = "ledger-facts-5"  # the memo's context: change it when what Facts holds changes
 
 
 class Facts:
     """dates: (index, "YYYY-MM-DD") of each activity with a valid date; points: (index, id) of
     each contact point written as text; feedback: (index, values) of each feedback item that is
     a non-empty mapping; links: (index, id, follows or None) of each of those whose id is text
-    (what the chains are made of: feedback.chains_of).  days: (index, date) of the same
+    (what the chains are made of: feedback.chains_of); no_activities: whether its activities are
+    an empty list (W-CHK-017: deadlines.Deadlines._empty).  days: (index, date) of the same
     activities when worked out from the ledger in this run (of_ledger parses the dates to keep the
     valid ones); None when read from the memo, which keeps no dates (Context.activity_dates)."""
 
     __slots__ = ("_own", "_feedback", "links", "days")
 
     def __init__(self, own, feedback, links: tuple, days: tuple | None = None):
-        self._own = own  # (dates, points), or their marshal (as kept)
+        self._own = own  # (dates, points, no_activities), or their marshal (as kept)
         self._feedback = feedback  # the feedback items, or their marshal (as kept)
         self.links = links
         self.days = days
@@ -47,6 +48,10 @@ class Facts:
     @property
     def points(self) -> tuple:
         return self._read()[1]
+
+    @property
+    def no_activities(self) -> bool:
+        return self._read()[2]
 
     @property
     def feedback(self) -> tuple:
@@ -93,7 +98,8 @@ def of_ledger(led: Item, parse: Days) -> Facts:
             days.append((i, day))
     return Facts(
         (tuple(dates),
-         tuple((i, p) for i, p in enumerate(points if isinstance(points, list) else ()) if isinstance(p, str))),
+         tuple((i, p) for i, p in enumerate(points if isinstance(points, list) else ()) if isinstance(p, str)),
+         isinstance(acts, list) and not acts),
         feedback,
         tuple((i, fb["id"], follows if isinstance(follows := fb.get("follows"), str) else None)
               for i, fb in feedback if isinstance(fb.get("id"), str)),
