@@ -617,6 +617,9 @@ _DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座苑园室住寝宿]")  # every 
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
 
 
+_STUDENT_WORD_MIXED = re.compile("[学學](?:生?[证證]|籍?[号號])")  # (STUDENT_WORD_RX's words, either script in each place)
+
+
 def _could(norm: str) -> set:
     """The detectors that could match `norm` at all: a necessary condition for each, read
     off its expression (digits it needs in a row and in all, a character it cannot do
@@ -642,15 +645,16 @@ def _could(norm: str) -> set:
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
     if "床" in norm or "铺" in norm:
         out.add("dorm")  # a bed (3号床, 床位号3, 502上铺)
-    if "学号" in norm or "学生证" in norm or "学籍号" in norm or "學" in norm:
+    if ("学号" in norm or "学生证" in norm or "学籍号" in norm or "學" in norm
+            or (("號" in norm or "證" in norm) and _STUDENT_WORD_MIXED.search(norm))):  # (学號, 学生證: mixed)
         if total >= 5:
             out.add("student_word")  # (in groups: 2021-0123-45)
         out.add("student_part")
     elif "序号" in norm or "座号" in norm or "座位号" in norm or "號" in norm:
         out.add("student_part")  # (a class roll number: 班级序号12号同学, 座位号23)
-    if total >= 6 and ("考生" in norm or "准考证" in norm or "护照" in norm or "準" in norm or "護" in norm):
+    if total >= 6 and ("考生" in norm or "准考证" in norm or "考證" in norm or "护照" in norm or "準" in norm or "護" in norm):
         out.add("other_number")
-    if "考生" in norm or "准考证号" in norm or "护照号" in norm or "號" in norm:
+    if "考生" in norm or "考证号" in norm or "照号" in norm or "號" in norm:  # (準考证号, 護照号 too)
         out.add("other_part")
     if ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm):
         out.add("roll")  # (a roll number: 12号同学)

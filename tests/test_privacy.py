@@ -1343,7 +1343,12 @@ TRADITIONAL_NUMBERS = [("學號20210123的同學", "student_number"), ("學生�
                        ("身份證號碼：21010220000101123X", "id_card"), ("身份證後四位1234", "id_card"),
                        ("準考證號：202612345", "other_number"), ("護照號E12345678的留學生", "other_number"),
                        ("考生號後四位1234", "other_number"), ("銀行卡號6222021234567890123", "bank_card"),
-                       ("銀行賬號：6217-0000-1234-5678", "bank_card")]
+                       ("銀行賬號：6217-0000-1234-5678", "bank_card"),
+                       # (the spellings mixed, as an input method gives them: 准考證 is Taiwan's and Hong Kong's own)
+                       ("准考證號：202612345", "other_number"), ("準考证号：202612345", "other_number"),
+                       ("護照号E12345678的留学生", "other_number"), ("准考證號後四位1234", "other_number"),
+                       ("学號20210123的同学", "student_number"), ("学生證號202101234遗失", "student_number"),
+                       ("学籍號20210123", "student_number")]
 TRADITIONAL_NUMBERS_CLEAN = ["核對學號30份", "學號2026級統一編排", "收集學號10個", "發放銀行卡120張", "列印準考證120份",
                              "考生號共14位", "座位號20個"]
 
