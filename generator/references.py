@@ -376,7 +376,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
     cadre = led.get("cadre")
     renamed = named and _misnamed(rs, stem, cadre)
-    if named and isinstance(cadre, str) and cadre != stem and rs.cadre_names.get(cadre.strip()) == stem:
+    meant = rs.cadre_names.get(cadre.strip()) if isinstance(cadre, str) else None  # (an id, or the ids of a shared name)
+    if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
         out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",

@@ -79,3 +79,16 @@ def test_a_cadre_s_own_name_in_her_ledger_is_one_error_with_the_line(records):
         assert f["hint"] == "这里要写编号，不是姓名：“李娜”的编号是“li-na”，这一行写成：cadre: li-na", f
     f = only(validate(records, "--lang", "en"), "E-REF-001")
     assert f["hint"] == "Write the id, not the name: the id of '李娜' is 'li-na'. The line: cadre: li-na", f
+
+
+def test_a_cadre_s_own_name_she_shares_with_another_cadre_is_still_one_error(records):
+    # (with a second 李娜, cadre_names gave the two ids, and her own ledger's cadre: 李娜 was told E-REF-003 and
+    # E-SCHEMA-005 again, as before ff8b075)
+    (records / "records/cadres/li-na-2.yaml").write_text(
+        "name: 李娜\nposition: 计算机学院副院长\nunit: cs\ngit: li-na-2\nactive_from: \"2021-03-01\"\n", encoding="utf-8")
+    edit(records, LEDGER, "cadre: li-na", "cadre: 李娜")
+    found = validate(records)
+    f = only(found, "E-REF-001")
+    assert (f["line"], f["column"]) == (1, 8)
+    assert "li-na、li-na-2" in f["hint"], f
+    assert not [x for x in found if x["code"] in ("E-REF-003", "E-SCHEMA-005")], found
