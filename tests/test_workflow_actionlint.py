@@ -19,7 +19,9 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh ", "echo ", "git fetch ",
            "git config --global --add safe.directory ", "export LEDGER_TODAY=", "git checkout --quiet --detach ",
            # (GitLab's remind job: GitHub's `if: needs.when.outputs.send == 'true'`, which GitLab's rules: cannot read)
-           'if [ "$send" != "true" ]; then echo ')
+           'if [ "$send" != "true" ]; then echo ',
+           # (GitLab's remind-window job: the open reminder issues from GitLab's API, as gh lists them on GitHub)
+           'if [ -n "$GITLAB_TOKEN" ]; then curl ')
 
 
 def actionlint() -> str:

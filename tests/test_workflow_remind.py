@@ -981,7 +981,7 @@ def test_the_demo_lists_only_the_periods_it_reminds_of_or_whose_issue_may_be_ope
     assert listed == ["2025-H2", "2026-H1"], listed
 
 
-def _reminder_day(repo, tmp_path, today: str, issues: list[dict]) -> dict:
+def _reminder_day(repo, tmp_path, today: str, issues: list[dict], gh_fails: bool = False) -> dict:
     """reminders.yml on `today`, the open reminder issues `issues`: its `when` job's run steps as GitHub runs
     them (bash -e, a stand-in gh that lists `issues`, `make setup` aside, `remind` given --today), then what its
     ledgers job runs for each period of `periods=` (remind --period P --body-file): period → (missing=, body)."""
@@ -990,12 +990,13 @@ def _reminder_day(repo, tmp_path, today: str, issues: list[dict]) -> dict:
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir(exist_ok=True)
-    (bin_dir / "gh").write_text('#!/bin/sh\n[ "$1 $2" = "issue list" ] && printf %s "$FAKE_ISSUES"\n', encoding="utf-8")
+    (bin_dir / "gh").write_text('#!/bin/sh\n[ -n "$FAKE_FAIL" ] && { printf \'[{"bo\'; echo "HTTP 502" >&2; exit 1; }\n'
+                                '[ "$1 $2" = "issue list" ] && printf %s "$FAKE_ISSUES"\n', encoding="utf-8")
     (bin_dir / "gh").chmod(0o755)
     out = tmp_path / "output"
     out.write_text("", encoding="utf-8")
     env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", PYTHONPATH=str(ROOT),
-               GITHUB_OUTPUT=str(out), FAKE_ISSUES=json.dumps(issues))
+               GITHUB_OUTPUT=str(out), FAKE_ISSUES=json.dumps(issues), FAKE_FAIL="1" if gh_fails else "")
     for step in wf["jobs"]["when"]["steps"]:
         if "run" not in step or step["run"] == "make setup":
             continue
@@ -1036,6 +1037,8 @@ def test_an_old_periods_issue_is_closed_when_an_exemption_leaves_nobody_missing(
     (tmp_path / "none.json").write_text("", encoding="utf-8")  # (a gh that failed saying nothing: the reminders go on)
     quiet = run(repo, "remind", "--due-window", "--today", "2027-01-11", "--open-issues", str(tmp_path / "none.json"))
     assert quiet.returncode == 0 and quiet.stdout == run(repo, "remind", "--due-window", "--today", "2027-01-11").stdout
+    # (gh failing halfway, its JSON cut short: the when job goes on, the day's reminders are sent, the issue listed another day)
+    assert "2025-H2" not in _reminder_day(repo, tmp_path, "2027-01-11", issue, gh_fails=True)
     (tmp_path / "bad.json").write_text("{}", encoding="utf-8")
     bad = run(repo, "remind", "--due-window", "--open-issues", str(tmp_path / "bad.json"), "--lang", "en")
     assert bad.returncode == 2 and "cannot read the open reminder issues" in bad.stderr and not bad.stdout, bad
@@ -1048,3 +1051,41 @@ def test_open_issues_without_due_window_is_refused_not_ignored(tmp_path):
     (tmp_path / "open.json").write_text("[]", encoding="utf-8")
     r = run(repo, "remind", "--period", "2026-H1", "--open-issues", str(tmp_path / "open.json"), "--lang", "en")
     assert r.returncode == 2 and "--open-issues goes with --due-window" in r.stderr and not r.stdout, r
+
+
+def _gitlab_window(repo, tmp_path, today: str, token: str, issues: list[dict], api_fails: bool = False) -> list:
+    """.gitlab-ci.yml's remind-window job on `today`, its script run as GitLab runs it (`make setup` aside, `remind`
+    given --today), GitLab's API stood in for by a curl that answers `issues` (or fails): the periods it lists."""
+    import sys
+
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind-window"]
+    bin_dir = tmp_path / "gitlab-bin"
+    bin_dir.mkdir(exist_ok=True)
+    (bin_dir / "curl").write_text('#!/bin/sh\n[ -n "$FAKE_FAIL" ] && { echo "curl: (22) 401" >&2; exit 22; }\n'
+                                  'case "$*" in *"PRIVATE-TOKEN: $GITLAB_TOKEN"*"labels=台账提醒"*/projects/42/issues*) '
+                                  'printf %s "$FAKE_ISSUES";; *) exit 2;; esac\n', encoding="utf-8")
+    (bin_dir / "curl").chmod(0o755)
+    env = dict(os.environ, PATH=f"{bin_dir}{os.pathsep}{os.environ['PATH']}", PYTHONPATH=str(ROOT), GITLAB_TOKEN=token,
+               CI_API_V4_URL="https://gitlab.example.edu/api/v4", CI_PROJECT_ID="42", FAKE_ISSUES=json.dumps(issues),
+               FAKE_FAIL="1" if api_fails else "")
+    script = "\n".join(line.replace(".venv/bin/python", sys.executable).replace(
+        "-m generator remind ", f"-m generator remind --today {today} ") for line in job["script"] if line != "make setup")
+    r = subprocess.run(["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+    assert r.returncode == 0, script + "\n" + r.stdout + r.stderr
+    window = dict(line.split("=", 1) for line in (repo / "window.env").read_text(encoding="utf-8").splitlines())
+    return json.loads(window["periods"])
+
+
+def test_gitlabs_window_lists_the_period_of_an_open_issue_so_that_it_is_closed(tmp_path):
+    """90c0e7c and 4c92707 drop an old period with nobody missing, and an archived one, from `periods=` at once,
+    counting on the open issues to keep them listed until their issue is closed; GitLab's remind-window job gave no
+    --open-issues, so there such an issue was never closed.  It now asks GitLab's API for them (with GITLAB_TOKEN);
+    without the token, or when the API fails, none are listed and the job goes on."""
+    repo = make_repo(tmp_path)
+    edit(repo, "records/exemptions.yaml", text="exemptions:\n  - cadre: li-na\n    rules: [ledger]\n"
+         "    start: 2025-07-01\n    end: 2025-12-31\n    reason: 挂职锻炼\n    approved_by: 王管理\n")
+    commit(repo, "2027-01-06 10:00", "li-na 免交 2025-H2")
+    issue = [{"iid": 7, "description": "<!-- contact-ledger:ledger-reminder:2025-H2 -->\n# 工作台账提醒 2025-H2"}]
+    assert "2025-H2" in _gitlab_window(repo, tmp_path, "2027-01-11", "glpat-x", issue)
+    assert "2025-H2" not in _gitlab_window(repo, tmp_path, "2027-01-11", "glpat-x", issue, api_fails=True)
+    assert "2025-H2" not in _gitlab_window(repo, tmp_path, "2027-01-11", "", issue)
