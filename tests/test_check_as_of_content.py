@@ -176,7 +176,8 @@ def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_i
     assert 'href="cadres/li-na.html#2026-H1"' in row, row
     cadre = (built.public / "cadres/li-na.html").read_text(encoding="utf-8")
     assert "@2026-07-01" not in page + cadre
-    assert "<code>records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre
+    assert "<code>records/ledgers/2026-H1/li-na.yaml</code>（2026-07-01 的内容）" in cadre.replace(
+        '<span class="whole">', "").replace("</span>", "")  # (a date in a table kept whole: d924fa1)
 
 
 def test_a_missing_ledger_on_the_data_check_page_links_to_its_cadre_s_page(past_site):
