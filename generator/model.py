@@ -103,17 +103,48 @@ class RecordSet:
         self.other: dict[str, list[Document]] = {}  # kinds later stages own
         # a past --today whose records could not be read as committed on it (cache.past_records): they are as now
         self.unread_on = None
-        self.late_invalid: frozenset = frozenset()  # (pipeline: those with errors of the later stages only)
+        self._late: frozenset = frozenset()  # (found_late: those with errors of the later stages only)
+        self._late_told: list | None = []  # (tell_late's, until found_late; None after it)
+        self._origin: RecordSet | None = None  # (derived: the record set whose late errors it shares)
         self._memo: dict = {}  # answers read off the policy
 
     def __repr__(self) -> str:
         return f"RecordSet(root={self.root!r}, {len(self.docs)} files)"
 
+    @property
+    def late_invalid(self) -> frozenset:
+        """The record files (below records/) with errors of the stages after validate only (the references',
+        privacy's, the archive's — E-REF-005, a form not in the vocabulary), once the pipeline has found them
+        (found_late); a derived record set's are those of the one it was made of, whenever they are found."""
+        return self._origin.late_invalid if self._origin is not None else self._late
+
+    def found_late(self, rels) -> None:
+        """The pipeline, once the stages after validate are done: the files of `rels` have errors of them
+        (those with validate's are `invalid` already).  Every table of ledger rows made of these records so far
+        is told (tell_late), in the order they were made; one made later is told as it is made."""
+        if self._origin is not None:
+            return self._origin.found_late(rels)
+        self._late = frozenset(rels) - self.invalid
+        told, self._late_told = self._late_told or [], None
+        for tell in told:
+            tell(self)
+
+    def tell_late(self, tell) -> None:
+        """tell(self) once the files with errors of the later stages are known (found_late): at once if they
+        are.  How the ledger rows made of these records (check's, the site's) are marked in one place, when the
+        pipeline has found them (deadlines.rows_told_late), whoever reads the rows."""
+        if self._origin is not None:
+            return self._origin.tell_late(tell)
+        if self._late_told is None:
+            tell(self)
+        else:
+            self._late_told.append(tell)
+
     def has_errors(self, rel: str) -> bool:
         """Whether the record file at `rel` (below records/) has errors of any stage: validate's (`invalid`)
         or those of the stages after it (`late_invalid`: the references', privacy's, the archive's — E-REF-005,
-        a form not in the vocabulary — set by the pipeline once they are done).  What every reader after
-        the pipeline asks (remind, the site; the checks' rows are told by deadlines.mark_late_errors)."""
+        a form not in the vocabulary — found_late, once they are done).  What every reader after
+        the pipeline asks (remind, the site; the checks' rows are told by deadlines.rows_told_late)."""
         return rel in self.invalid or rel in self.late_invalid
 
     def memoized(self, key, compute):
@@ -455,7 +486,7 @@ def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
     found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records
     could not be read (unread_on)."""
     out = build(rs.root, docs, rs.invalid)
-    out.late_invalid, out.unread_on = rs.late_invalid, rs.unread_on
+    out._origin, out.unread_on = rs._origin or rs, rs.unread_on
     return out
 
 

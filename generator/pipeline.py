@@ -61,8 +61,8 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
     found, result = forked.both(stages, lambda: then(rs)) if then is not None else (stages(), None)
     # a file with an error of these stages (E-REF-005: a form not in the vocabulary) has errors too, as one
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
-    # whose ledger rows are told of them by deadlines.mark_late_errors
-    rs.late_invalid = frozenset(by_file[f.file] for f in found if f.severity == F.ERROR and f.file in by_file) - invalid
+    # whose ledger rows are marked here, once, for every reader (deadlines.rows_told_late)
+    rs.found_late(by_file[f.file] for f in found if f.severity == F.ERROR and f.file in by_file)
     findings = _named_told_once(_unseen_told_once(_joined_told_once(findings + found)))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result

@@ -1066,14 +1066,17 @@ def test_a_unit_s_page_lists_its_ledgers_still_missing_after_their_due_date(site
         _assert_behind(html_page, [(p, name) for p, name, u in missing if u == unit], "../ledgers/")
 
 
+def _wrong_form(records):
+    """陈刚's 2025-H2 with a form not in the vocabulary (E-REF-005, the references stage's, run beside the checks)."""
+    path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
+
+
 def test_a_ledger_handed_in_with_errors_is_behind_until_fixed_and_says_what_is_wrong(tmp_path):
     """陈刚 handed in 2025-H2 with a form not in the vocabulary: validate refuses it, remind counts it
     as missing until fixed, 附件2 says 有错误，未通过 — but the home page's and the unit's lists of who is
     behind left it out (it counted as handed in). It is listed there now, with what is wrong."""
-    def wrong_form(records):
-        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
-    built = mkdocs_build(fixture_repo(tmp_path, wrong_form), tmp_path / "out", FIXTURE_TODAY)
+    built = mkdocs_build(fixture_repo(tmp_path, _wrong_form), tmp_path / "out", FIXTURE_TODAY)
     for rel_page in ("index.html", "units/xgb.html"):
         html_page = (built.public / rel_page).read_text(encoding="utf-8")
         m = re.search(r'<h2 id="behind">(.*?)</h2>(.*?)(?=<h2|$)', html_page, re.S)
@@ -1103,10 +1106,7 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and
     the checks): his page and 附件2 said 逾期 6 天, its download too, and the evaluation counted none
     有错误 — as if accepted, where one with a schema error says （有错误，未通过）.  Now every page says
     it, the first build and the next (the checks' results read back from the cache)."""
-    def wrong_form(records):
-        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
-    records = fixture_repo(tmp_path, wrong_form)
+    records = fixture_repo(tmp_path, _wrong_form)
     for run in ("cold", "warm"):
         public = mkdocs_build(records, tmp_path / run, FIXTURE_TODAY).public
 
@@ -1123,6 +1123,32 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and
         assert "已提交但有错误，未通过" in row("units/xgb.html", "2025-H2", "陈刚"), run
 
 
+def test_check_s_report_and_附件2_mark_the_same_ledgers_with_errors_of_a_later_stage(tmp_path):
+    """陈刚's 2025-H2, handed in late, whose only error is a form not in the vocabulary (E-REF-005, found by
+    the references stage while the checks run): check's report marks its row "errors" and counts it, and
+    附件2 says （有错误，未通过） of the same row and of no other.  The pipeline marks the rows, once, for
+    both (before, check and the site each marked them after it, and a reader that forgot would not)."""
+    records = fixture_repo(tmp_path, _wrong_form)
+    proc = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                           FIXTURE_TODAY, "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1, proc.stderr[-2000:]
+    report = json.loads(proc.stdout)
+    marked = {(r["period"], r["cadre"]) for r in report["ledgers"] if r.get("errors")}
+    assert marked == {("2025-H2", "chen-gang")}, report["ledgers"]
+    assert report["summary"]["ledgers_with_errors"] == 1, report["summary"]
+    public = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY).public
+    for period in sorted({r["period"] for r in report["ledgers"]}):
+        rows = [visible(r) for r in re.findall(r"<tr>(.*?)</tr>", (public / "ledgers" / f"{period}.html")
+                                               .read_text(encoding="utf-8"), re.S)]
+        for r in (r for r in report["ledgers"] if r["period"] == period):
+            (row,) = [row for row in rows if r["name"] in row]
+            assert ("（有错误，未通过）" in row) == ((period, r["cadre"]) in marked), (period, row)
+    (late,) = [r for r in report["ledgers"] if r.get("errors")]
+    (row,) = [row for row in re.findall(r"<tr>(.*?)</tr>", (public / "ledgers" / "2025-H2.html").read_text(
+        encoding="utf-8"), re.S) if "陈刚" in row]
+    assert f"逾期 {late['days_late']} 天（有错误，未通过）" in visible(row), row
+
+
 def test_a_ledger_whose_only_error_is_a_reference_says_so_when_the_checks_fail(tmp_path, monkeypatch):
     """The check stage fails during the build (W-SITE-002): 附件2 then lists who handed a ledger in,
     and one with a schema error says （有错误，未通过）; 陈刚's 2025-H2, whose only error is a form not in
@@ -1132,15 +1158,12 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_when_the_checks_fail(t
 
     import generator.check
 
-    def wrong_form(records):
-        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace("form: 座谈交流", "form: 随便聊聊"), encoding="utf-8")
 
     def failing(*args, **kwargs):
         raise RuntimeError("检查程序崩溃")
 
     monkeypatch.setattr(generator.check, "run_checks", failing)
-    result = build_site(fixture_repo(tmp_path, wrong_form), dt.date.fromisoformat(FIXTURE_TODAY))
+    result = build_site(fixture_repo(tmp_path, _wrong_form), dt.date.fromisoformat(FIXTURE_TODAY))
     assert {"W-SITE-002", "E-REF-005"} <= {f.code for f in result.findings}
     page = result.files["ledgers/2025-H2.md"].decode("utf-8")
     (row,) = [line for line in page.splitlines() if "[陈刚]" in line and line.startswith("|")]

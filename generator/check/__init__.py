@@ -100,10 +100,13 @@ class CheckResult:
 def run_checks(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
                as_json: bool = False) -> CheckResult:
     from generator.cache import long_lived
+    from generator.check.deadlines import rows_told_late
     from generator.check.runner import run
 
     with long_lived():  # the rules' indexes and results live on (see long_lived)
-        return run(rs, today, repo=repo, strict=strict, as_json=as_json)
+        result = run(rs, today, repo=repo, strict=strict, as_json=as_json)
+    rows_told_late(result.data, rs)  # (a ledger with a reference error: handed in with errors, once they are found)
+    return result
 
 
 def submitted_later(rs: RecordSet, today: dt.date, *, repo: Path | None = None) -> tuple[set[str], set[str]]:

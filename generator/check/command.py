@@ -16,7 +16,6 @@ from generator import findings as F
 def cmd_check(args) -> int:
     from generator import report
     from generator.check import as_of, git_history, output, run_checks
-    from generator.check.deadlines import mark_late_errors
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, outlive, records_dir
     from generator.pipeline import validate_records_and
 
@@ -28,8 +27,7 @@ def cmd_check(args) -> int:
     rs, findings, result = validate_records_and(
         root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
                                      as_json=args.format == "json"), args.today, as_of=args.today, checks=True)
-    outlive(rs, result)
-    mark_late_errors(result.data, rs)  # (a ledger with a reference error: handed in with errors)
+    outlive(rs, result)  # (its rows with a reference error say "errors": the pipeline, deadlines.rows_told_late)
     # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
     findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
     errors = sum(f.severity == F.ERROR for f in findings)

@@ -99,20 +99,27 @@ def held_periods(ctx: Context, cadre: str):
 
 def with_errors(rs, doc) -> bool:
     """Whether a ledger file that is there has errors (validate's: RecordSet.invalid, as the checks see it;
-    after the pipeline, RecordSet.has_errors says of every stage's, as mark_late_errors does): handed in but not
+    after the pipeline, RecordSet.has_errors says of every stage's, as rows_told_late's marks do): handed in but not
     accepted.  One that could be read is handed in — on time or late by when it came — and its row says
     "errors": true (the site shows it beside the status, check counts it in the overview); remind lists
     it apart, its issue open until it is fixed.  One that could not be read at all is not handed in."""
     return doc.rel in rs.invalid
 
 
-def mark_late_errors(data: dict, rs) -> None:
-    """The ledger rows of `data` (run_checks') of a file found with errors after the checks began
-    (RecordSet.late_invalid: the references stage's, run beside them — E-REF-005, a form not in the
-    vocabulary) say "errors" too, as with_errors would have, and the summary counts them: new rows, the
-    ones kept between runs (by_cadre) untouched.  An archived period's rows are its manifest's (archive.
-    status_rows: a later edit is E-ARCH-001, the row as archived), as with_errors leaves them.  Without such
-    a file no row is read."""
+def rows_told_late(data: dict, rs) -> dict:
+    """`data` (run_checks', or the rows the site works out without the checks), whose ledger rows of a file
+    found with errors after the checks began (RecordSet.late_invalid: the references stage's, run beside them —
+    E-REF-005, a form not in the vocabulary) are to say "errors" too, as with_errors would have, the summary
+    counting them: marked by _mark_late when the pipeline has found them (RecordSet.tell_late), or at once if
+    it has — so that no reader of the rows (check's report, the site's pages) has to."""
+    rs.tell_late(lambda rs: _mark_late(data, rs))
+    return data
+
+
+def _mark_late(data: dict, rs) -> None:
+    """rows_told_late's marks: new rows, the ones kept between runs (by_cadre) untouched.  An archived
+    period's rows are its manifest's (archive.status_rows: a later edit is E-ARCH-001, the row as archived),
+    as with_errors leaves them.  Without such a file no row is read."""
     if not rs.late_invalid:
         return
     late = {key for key, led in rs.ledgers.items() if led.doc.rel in rs.late_invalid}
@@ -130,7 +137,7 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     who owes each period not archived (SemesterContacts.owes; status exempt when not filed and exempted, as
     check says), and who handed in one they did not owe — what the site counts as 应填报 and remind
     reminds of when the checks could not run; "exists" and "errors" as check's rows say them (with_errors; the
-    later stages' told by mark_late_errors, as of check's rows)."""
+    later stages' told by rows_told_late, as of check's rows)."""
     from generator.check.semester_contacts import SemesterContacts
 
     ctx = Context(rs, today)

@@ -121,7 +121,6 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
         git_history.begin(records, _repo_of(records))  # git reads the ledgers' history while the records load
         _, findings, (day, source, checks, rs, arrived, read) = validate_records_and(
             records, checked, lambda rs: day_of(rs)[0], as_of=today, repo=_repo_of(records), checks=True)  # (the ledgers of that day)
-    checks.mark_late_errors(read)  # (a ledger with a reference error: handed in with errors)
     findings = as_of(findings, read, arrived)  # (nothing is said of a ledger handed in after the day)
     rs = dated_by(conforming(rs), day)  # a record with errors: the pages show only the values its schema allows
     with long_lived():  # as do the site's tables

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import archive
 from generator import findings as F
-from generator.check.deadlines import in_grace
+from generator.check.deadlines import in_grace, rows_told_late
 from generator.model import RecordSet
 
 STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免",
@@ -54,7 +54,7 @@ class CheckView:
         self.meanings_then = result.meanings_then
         if result.later is not None and result.arrived is not None:
             self.later_arrived = (set(result.later), set(result.arrived))
-        self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
+        self._index_rows()  # (run_checks had its rows told first: rows_told_late)
 
     def _failed(self, problem: str) -> None:
         """The checks did not run: no period is judged, but an archived period's rows need no
@@ -70,16 +70,18 @@ class CheckView:
         except Exception as exc:  # (the rule itself failing: only who filed is listed, and the page says why)
             self.problem += f"；{type(exc).__name__}: {exc}"
         self.data = {"ledgers": rows}  # (the rows alone: no other figure without the checks)
-        self._ledgers = self._index_ledgers(rows)
+        rows_told_late(self.data, self.rs)  # (marked as check's are)
+        self._index_rows()
 
-    def mark_late_errors(self, rs: RecordSet) -> None:
-        """The rows of a ledger found with errors after the checks began (the references stage's, beside
-        them: deadlines.mark_late_errors) say so, as check's do — the checks' rows, or those worked out
-        without them (_failed)."""
-        if rs.late_invalid:
-            from generator.check.deadlines import mark_late_errors
+    def _index_rows(self) -> None:
+        """The rows indexed now, and again once those of a ledger found with errors after the checks began
+        (the references stage's, beside them) are marked: the pipeline marks them, the checks' rows or those
+        worked out without them (deadlines.rows_told_late, told before this)."""
+        self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
+        self.rs.tell_late(self._reindex)
 
-            mark_late_errors(self.data, rs)
+    def _reindex(self, rs: RecordSet) -> None:
+        if rs.late_invalid:  # (else no row was marked)
             self._ledgers = self._index_ledgers(self.data.get("ledgers") or [])
 
     def problem_findings(self, file: str) -> list[F.Finding]:

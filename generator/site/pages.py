@@ -184,7 +184,7 @@ class Site:
 
     def _behind(self, periods, tables, stats) -> list[dict]:
         """Who is behind: every ledger past its deadline and never handed in, or handed in with errors of
-        any stage (not accepted until fixed: deadlines.with_errors and mark_late_errors, as remind counts
+        any stage (not accepted until fixed: deadlines.with_errors and rows_told_late, as remind counts
         it), of any period, newest first; `wrong` the first error of one with errors, where it is."""
         today = self.agg.today.isoformat()
         errors: dict = {}
