@@ -51,8 +51,16 @@ MSG = {
                    "en": "'{value}' is not a ledger period of the policy (e.g. 2026-H1)"},
     "need": {"zh": "请指定 --period、--coverage 或 --due-window 之一",
              "en": "give one of --period, --coverage or --due-window"},
-    "open_issues": {"zh": "读不出打开的提醒议题 {path}（须是 gh issue list --json body 给出的 JSON 列表）：{why}",
-                    "en": "cannot read the open reminder issues {path} (the JSON list of gh issue list --json body): {why}"},
+    "open_issues": {"zh": "读不出打开的提醒议题 {path}：{why}（须是 gh issue list --json body 给出的 JSON 列表）",
+                    "en": "cannot read the open reminder issues {path}: {why} (the JSON list of gh issue list --json body)"},
+    # ---- why (_unread_issues: in --lang, not Python's English)
+    "no_file": {"zh": "文件不存在", "en": "no such file"},
+    "a_folder": {"zh": "这是一个文件夹，不是文件", "en": "it is a folder, not a file"},
+    "no_access": {"zh": "没有读取这个文件的权限", "en": "not allowed to read it"},
+    "os_error": {"zh": "无法读取（错误号 {errno}）", "en": "cannot read it (error {errno})"},
+    "not_utf8": {"zh": "不是 UTF-8 编码的文本", "en": "it is not UTF-8 text"},
+    "not_json": {"zh": "第 {line} 行第 {col} 列起不是 JSON", "en": "not JSON from line {line} column {col}"},
+    "not_list": {"zh": "不是列表", "en": "not a list"},
     "open_alone": {"zh": "--open-issues 须与 --due-window 同用（它决定列出哪些期间）",
                    "en": "--open-issues goes with --due-window (it decides which periods are listed)"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
@@ -523,10 +531,24 @@ def open_issue_periods(path: str) -> frozenset:
     text = Path(path).read_text(encoding="utf-8")
     issues = json.loads(text) if text.strip() else []
     if not isinstance(issues, list):
-        raise ValueError("not a list")
+        raise ValueError("not_list")
     head = MARK.format(kind="ledger-reminder", key="").removesuffix(" -->")
     bodies = (i.get("body") or i.get("description") for i in issues if isinstance(i, dict))
     return frozenset(b[len(head):].split(" -->", 1)[0] for b in bodies if isinstance(b, str) and b.startswith(head))
+
+
+def _unread_issues(exc: Exception, lang: str) -> str:
+    """Why open_issue_periods could not read its file, in `lang` (Python's own words are English)."""
+    import errno
+
+    if isinstance(exc, json.JSONDecodeError):
+        return MSG["not_json"][lang].format(line=exc.lineno, col=exc.colno)
+    if isinstance(exc, UnicodeDecodeError):
+        return MSG["not_utf8"][lang]
+    if isinstance(exc, OSError):
+        known = {errno.ENOENT: "no_file", errno.EISDIR: "a_folder", errno.EACCES: "no_access", errno.EPERM: "no_access"}
+        return MSG[known.get(exc.errno, "os_error")][lang].format(errno=exc.errno)
+    return MSG["not_list"][lang]
 
 
 def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
@@ -570,7 +592,7 @@ def cmd_remind(args) -> int:
     try:  # (said before the records are read)
         issues = open_issue_periods(args.open_issues) if args.open_issues else frozenset()
     except (OSError, ValueError) as exc:
-        sys.stderr.write(MSG["open_issues"][args.lang].format(path=args.open_issues, why=exc) + "\n")
+        sys.stderr.write(MSG["open_issues"][args.lang].format(path=args.open_issues, why=_unread_issues(exc, args.lang)) + "\n")
         return cli.EXIT_USAGE
     root = cli.records_dir(args)
     if root is None:

@@ -1089,3 +1089,25 @@ def test_gitlabs_window_lists_the_period_of_an_open_issue_so_that_it_is_closed(t
     assert "2025-H2" in _gitlab_window(repo, tmp_path, "2027-01-11", "glpat-x", issue)
     assert "2025-H2" not in _gitlab_window(repo, tmp_path, "2027-01-11", "glpat-x", issue, api_fails=True)
     assert "2025-H2" not in _gitlab_window(repo, tmp_path, "2027-01-11", "", issue)
+
+
+def test_an_unreadable_open_issues_file_is_told_in_chinese_only(tmp_path):
+    """The zh message for a bad --open-issues file ended in Python's English: …：Extra data: line 1 column 3
+    (char 2), …：not a list, …：[Errno 2] No such file or directory: '…'.  Why is now said in the language asked,
+    where a JSON error is (its line and column); the file's name and gh's command are the only Latin letters."""
+    repo = make_repo(tmp_path)
+    files = {"cut.json": b'[{"body": "x"}', "extra.json": b"[]x", "object.json": b"{}", "gbk.json": "[]打开".encode("gbk")}
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    import re
+
+    for name, words in (("cut.json", "第 1 行第 15 列起不是 JSON"), ("extra.json", "第 1 行第 3 列起不是 JSON"),
+                        ("object.json", "不是列表"), ("gbk.json", "不是 UTF-8 编码的文本"), ("none.json", "文件不存在"),
+                        (".", "这是一个文件夹")):
+        path = str(tmp_path / name)
+        r = run(repo, "remind", "--due-window", "--open-issues", path)
+        assert r.returncode == 2 and not r.stdout and words in r.stderr, r.stderr
+        rest = r.stderr.replace(path, "").replace("gh issue list --json body", "").replace("JSON", "").replace("UTF-8", "")
+        assert not re.search("[A-Za-z]", rest), r.stderr
+        en = run(repo, "remind", "--due-window", "--open-issues", path, "--lang", "en")
+        assert en.returncode == 2 and not re.search("[\u4e00-\u9fff]", en.stderr.replace(path, "")), en.stderr
