@@ -44,3 +44,14 @@ def test_the_validate_guides_table_of_codes_names_every_code_of_its_families_onc
     assert listed, "no table of codes in site/guide/validate.md"
     for family, numbers in listed.items():
         assert sorted(numbers) == sorted(int(n) for f, n in known if f == family), family
+
+
+def test_the_commands_table_names_every_option_of_remind():
+    """README's row for remind listed --period, --coverage and --due-window: not --open-issues, which the
+    workflows give --due-window so that an open reminder issue is closed, nor --periods (GitLab's job) or
+    --body-file.  Every option of remind but the common ones is in its row."""
+    out = subprocess.run([sys.executable, "-m", "generator", "remind", "--help"], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    options = set(re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", out)) - {"--help", "--records", "--lang", "--today"}
+    [row] = [line for line in README.splitlines() if line.startswith("| `remind ")]
+    assert options and {o for o in options if o not in row} == set(), row
