@@ -65,9 +65,10 @@ def fixture_repo(base: Path, mutate=None) -> Path:
     return records
 
 
-def mkdocs_build(records: Path, out: Path, today: str | None) -> Built:
+def mkdocs_build(records: Path, out: Path, today: str | None, env: dict | None = None) -> Built:
+    """A real `mkdocs build` of `records` into `out`, as of `today` (None: the clock), `env` added to the environment."""
     env = {**os.environ, "LEDGER_RECORDS": str(records), "LEDGER_GENERATED": str(out / "generated"),
-           "NO_MKDOCS_2_WARNING": "1"}
+           "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     env.pop("LEDGER_TODAY", None)
     if today:
         env["LEDGER_TODAY"] = today

@@ -24,7 +24,7 @@ from generator.pipeline import validate_records
 from generator.site import admin_form, build_site, exports, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
-from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, ledger_section, mkdocs_build
+from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, git, ledger_section, mkdocs_build
 
 
 @pytest.fixture(scope="session")
@@ -1171,6 +1171,51 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_when_the_checks_fail(t
     rows = {r["姓名"]: r["填报状态"] for r in csv.DictReader(io.StringIO(
         result.files["downloads/attachment2-2025-H2.csv"].decode("utf-8-sig")))}
     assert "（有错误，未通过）" in rows["陈刚"] and "有错误" not in rows["张伟"], rows
+
+
+def _checks_crashing(tmp_path: Path) -> dict:
+    """The environment of a build whose policy checks crash (W-SITE-002), as a bug in them would: Python
+    starts with a sitecustomize that makes generator.check.run_checks raise."""
+    folder = tmp_path / "crashing"
+    folder.mkdir()
+    (folder / "sitecustomize.py").write_text(
+        "import generator.check\n\n\ndef _crash(*args, **kwargs):\n    raise RuntimeError('检查程序崩溃')\n\n\n"
+        "generator.check.run_checks = _crash\n", encoding="utf-8")
+    return {"PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
+
+
+def test_when_the_checks_cannot_run_附件2_says_a_ledger_with_errors_is_handed_in_and_not_one_handed_in_later(tmp_path):
+    """The check stage crashes during a real mkdocs build (W-SITE-002).  陈刚's 2025-H2, handed in with an
+    error (a form not in the vocabulary), said only （有错误，未通过） on 附件2, not 已提交 as a ledger without
+    one does; and built as of 2026-01-03, before he handed it in (2026-01-06), his row still said
+    （有错误，未通过） of a ledger the site leaves out that day (imported, its manifest giving the day it was
+    handed in: it is in the records of every past day).  Now 已提交（有错误，未通过）, and 未提交 then."""
+    aside = tmp_path / "chen-gang.yaml"
+
+    def imported_later(records):  # (陈刚's ledger kept out of the fixture's commits: imported below)
+        _wrong_form(records)
+        (records / "ledgers" / "2025-H2" / "chen-gang.yaml").rename(aside)
+    records = fixture_repo(tmp_path, imported_later)
+    aside.rename(records / "ledgers" / "2025-H2" / "chen-gang.yaml")
+    (records / "imports").mkdir()
+    (records / "imports" / "legacy.yaml").write_text(
+        "source: 原信息化平台导出\napproved_by: 王管理\nledgers:\n"
+        "  - path: ledgers/2025-H2/chen-gang.yaml\n    submitted: \"2026-01-06\"\n", encoding="utf-8")
+    git(records.parent, "add", "records")
+    git(records.parent, "commit", "-q", "-m", "导入旧平台台账", date="2026-03-21T10:00:00+08:00")
+    env = _checks_crashing(tmp_path)
+
+    def rows(built, period):
+        assert "W-SITE-002" in (built.public / "findings.html").read_text(encoding="utf-8")
+        found = [visible(r) for r in re.findall(r"<tr>(.*?)</tr>", (built.public / "ledgers" / f"{period}.html")
+                                                .read_text(encoding="utf-8"), re.S)]
+        return {name: next(r for r in found if name in r) for name in ("陈刚", "张伟")}
+    now = rows(mkdocs_build(records, tmp_path / "now", FIXTURE_TODAY, env), "2025-H2")
+    assert "已提交（有错误，未通过）" in now["陈刚"], now
+    assert "已提交" in now["张伟"] and "有错误" not in now["张伟"], now
+    then = rows(mkdocs_build(records, tmp_path / "then", "2026-01-03", env), "2025-H2")
+    assert "未提交" in then["陈刚"] and "有错误" not in then["陈刚"] and "已提交" not in then["陈刚"], then
+    assert "已提交" in then["张伟"] and "有错误" not in then["张伟"], then
 
 
 def test_the_home_page_says_how_many_days_are_left_to_this_period_s_due_date(site):

@@ -34,7 +34,7 @@ def _date(value) -> str:
 class CheckView:
     def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None, result=None):
         """`result`: run_checks(rs, today, repo=repo), when the caller has it (archive)."""
-        self.rs, self.today = rs, today
+        self.rs, self.today, self.repo = rs, today, repo
         self.available, self.data, self.findings, self.problem = False, {}, [], ""
         self.later_arrived: tuple | None = None  # (CheckResult.later, .arrived: as submitted_later gives them)
         self.meanings_then: dict | None = None  # (CheckResult.meanings_then: archive.status_meanings' `then`)
@@ -59,14 +59,21 @@ class CheckView:
     def _failed(self, problem: str) -> None:
         """The checks did not run: no period is judged, but an archived period's rows need no
         check — they are its manifest's (archive.status_rows, as check gives them) — and who owes
-        the others' ledgers is check's rule without Git (deadlines.owed_rows: 应填报 as when the checks run)."""
+        the others' ledgers is check's rule without Git (deadlines.owed_rows: 应填报 as when the checks run),
+        of the ledgers there on the day (a ledger handed in after it, check.submitted_later, is not:
+        its row says neither 已提交 nor its errors, as the pages leave it out)."""
+        from generator.site.today import without
+
         self.problem = problem
         archived = {p: doc.data for p, doc in archive.archived_by(self.rs, self.today).items()}
         rows = archive.status_rows(self.rs, archived)
         try:
+            from generator.check import submitted_later
             from generator.check.deadlines import owed_rows
 
-            rows += owed_rows(self.rs, self.today)
+            later, arrived = submitted_later(self.rs, self.today, repo=self.repo)
+            self.later_arrived = (set(later), set(arrived))
+            rows += owed_rows(without(self.rs, later), self.today)
         except Exception as exc:  # (the rule itself failing: only who filed is listed, and the page says why)
             self.problem += f"；{type(exc).__name__}: {exc}"
         self.data = {"ledgers": rows}  # (the rows alone: no other figure without the checks)
@@ -117,7 +124,7 @@ class CheckView:
             return {"kind": "", "label": "", "landed": "", "days_late": None}
         kind = str(_get(row, "status", "") or "")
         label = STATUS_ZH.get(kind, kind)
-        if kind == "not_yet_due" and _get(row, "exists"):
+        if kind in ("not_yet_due", "") and _get(row, "exists"):  # ("": not judged, the checks did not run: _failed)
             kind, label = "filed", "已提交"
         elif isinstance(row, dict) and in_grace(row, self.today.isoformat()):  # (due day passed, deadline not)
             label = "宽限期内"
