@@ -12,7 +12,7 @@ import re
 from generator import archive
 from generator.model import Item, RecordSet
 from generator.site.privacy_guard import TextGuard
-from generator.site.schema_reference import _resolve
+from generator.site.schema_reference import resolve_ref
 from generator.validate import schema_for
 
 _STEP = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)(?:\[(\d+)\])?")
@@ -24,14 +24,14 @@ def field_label(path: str) -> str:
     node, parts = schema, []
     for step in str(path).split("."):
         m = _STEP.fullmatch(step.strip())
-        props = (_resolve(schema, node).get("properties") or {}) if isinstance(node, dict) else {}
+        props = (resolve_ref(schema, node).get("properties") or {}) if isinstance(node, dict) else {}
         if not m or m.group(1) not in props:
             return ""
-        node = _resolve(schema, props[m.group(1)])
+        node = resolve_ref(schema, props[m.group(1)])
         parts.append(node.get("title") or m.group(1))
         if m.group(2) is not None:
             parts[-1] += f" 第{int(m.group(2)) + 1}项"
-            node = _resolve(schema, node.get("items") or {})
+            node = resolve_ref(schema, node.get("items") or {})
     return " · ".join(parts)
 
 

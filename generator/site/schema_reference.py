@@ -10,7 +10,9 @@ TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean
            "object": "映射"}
 
 
-def _resolve(root: dict, node: dict) -> dict:
+def resolve_ref(root: dict, node: dict) -> dict:
+    """`node` with the schema's definition it refers to (`$ref` to `#/$defs/…` of `root`) merged in, its own
+    keys winning (one level: the field reference and an amendment's field names read titles off it)."""
     ref = node.get("$ref")
     if isinstance(ref, str) and ref.startswith("#/$defs/"):
         target = dict(root.get("$defs", {}).get(ref.split("/")[-1], {}))
@@ -32,17 +34,17 @@ def _type(node: dict) -> str:
 
 
 def _fields(root: dict, node: dict, prefix: str, depth: int, out: list) -> None:
-    node = _resolve(root, node)
+    node = resolve_ref(root, node)
     required = set(node.get("required", []))
     for key, sub in (node.get("properties") or {}).items():
-        sub = _resolve(root, sub)
+        sub = resolve_ref(root, sub)
         path = f"{prefix}{key}"
         out.append({"path": path, "depth": depth, "title": sub.get("title", ""), "description": sub.get("description", ""),
                     "type": _type(sub), "required": key in required})
         if sub.get("type") == "object":
             _fields(root, sub, path + ".", depth + 1, out)
         items = sub.get("items")
-        if sub.get("type") == "array" and isinstance(items, dict) and _resolve(root, items).get("type") == "object":
+        if sub.get("type") == "array" and isinstance(items, dict) and resolve_ref(root, items).get("type") == "object":
             _fields(root, items, path + "[].", depth + 1, out)
 
 
