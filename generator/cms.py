@@ -1361,7 +1361,9 @@ def bundle_files(out: Path, lang: str = "zh") -> dict[Path, Path] | None:
 
 
 # ---------------------------------------------------------------- command line
-def _backend_args(p) -> None:
+def backend_args(p) -> None:
+    """The options that say the web form's Git host, its repository and periods (cms-config's, cms-admin's, and
+    the site build's CMS_ARGS, read by admin_form.backend_from)."""
     from generator.cli import add_today
 
     p.add_argument("--backend", choices=BACKENDS, default="gitlab", help=say("代码托管平台", "Git host backend"))
@@ -1380,7 +1382,9 @@ def _backend_args(p) -> None:
                                             "periods separated by commas, e.g. 2026-H1,2026-H2 (default: this one and the one before)"))
 
 
-def _backend_from(args) -> dict:
+def backend_of_args(args) -> dict:
+    """The `backend:` section of the web form's config from backend_args' options (a word on stderr of one
+    that cannot work as given: Gitea or Forgejo with no --api-root, Gitea publishing to the records branch)."""
     extra = {"base_url": args.base_url, "api_root": args.api_root, "app_id": args.app_id,
              "auth_type": args.auth_type or ("pkce" if args.backend == "gitlab" and args.app_id else None),
              "auth_endpoint": args.auth_endpoint}
@@ -1431,7 +1435,7 @@ def cmd_config(args) -> int:
     if frozen := _frozen_asked(rs, periods):
         sys.stderr.write(_archived(rs, frozen, args.lang) + "\n")
         return EXIT_USAGE
-    text = dump(build_config(rs, periods, _backend_from(args), local_backend=args.local_backend))
+    text = dump(build_config(rs, periods, backend_of_args(args), local_backend=args.local_backend))
     if args.out in (None, "-"):
         sys.stdout.write(text)
     else:
@@ -1451,7 +1455,7 @@ def cmd_admin(args) -> int:
     try:
         ok = write_admin(args.out, root, today=today,
                          periods=_periods_asked(args),
-                         backend=_backend_from(args), local_backend=args.local_backend, lang=args.lang,
+                         backend=backend_of_args(args), local_backend=args.local_backend, lang=args.lang,
                          rs=rs, findings=findings)
     except ValueError as exc:
         sys.stderr.write(f"{exc}\n")
@@ -1466,13 +1470,13 @@ def register(sub) -> None:
     p = sub.add_parser("cms-config", help=say("根据 Schema 和记录生成网页表单配置 admin/config.yml",
                                                   "write the web form's configuration admin/config.yml from the schemas and records"))
     common(p, formats=("text",))
-    _backend_args(p)
+    backend_args(p)
     p.add_argument("--out", help=say("输出文件（默认输出到屏幕），如 build/admin/config.yml",
                                         "output file (default: the screen), e.g. build/admin/config.yml"))
     p.set_defaults(func=cmd_config)
     p = sub.add_parser("cms-admin", help=say("生成网页表单页面（index.html、config.yml、Decap）",
                                                  "write the web form's page (index.html, config.yml, the Decap bundle)"))
     common(p, formats=("text",))
-    _backend_args(p)
+    backend_args(p)
     p.add_argument("--out", default="build/admin", help=say("输出目录，默认 build/admin", "output folder, default build/admin"))
     p.set_defaults(func=cmd_admin)

@@ -61,12 +61,12 @@ def bundle_installed() -> bool:
 def backend_from(cms_args: str) -> tuple[dict, bool]:
     """The `backend:` section from cms-admin's options; (default, False) when they do not parse."""
     parser = argparse.ArgumentParser(add_help=False, exit_on_error=False)
-    cms._backend_args(parser)
+    cms.backend_args(parser)
     try:
         args, rest = parser.parse_known_args(shlex.split(cms_args or ""))
     except (argparse.ArgumentError, ValueError, SystemExit):
         return cms.backend_config(), False
-    return cms._backend_from(args), not rest
+    return cms.backend_of_args(args), not rest
 
 
 class SiteUnwritten(PluginError):
