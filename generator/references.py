@@ -48,6 +48,9 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
     return out
 
 
+_MISSING = {"problem": "不存在", "problem_en": "does not exist"}  # (E-REF-001's message, but of a name: _named)
+
+
 def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -> F.Finding:
     """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already), or
     the id of the unit, class, club or cadre whose name `ref` is (`names`: {name: id, or the ids of namesakes})."""
@@ -63,26 +66,28 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
         hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}。", "suggestion": hint["suggestion"],
                 "check_en": f"Check the spelling; existing ids are in {where_en}." + (" " if hint["suggestion_en"] else ""),
                 "suggestion_en": hint["suggestion_en"]}
-    return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **hint)
+    return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **{**_MISSING, **hint})
 
 
 def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple[dict, dict]:
-    """E-REF-001's hint, and data, for the name `name` (`ref` as typed) of `ids` (one id, or namesakes'):
-    what to type first — not 请检查拼写: the value was read, as a name."""
+    """E-REF-001's hint and message, and data, for the name `name` (`ref` as typed) of `ids` (one id, or
+    namesakes'): that it is a name (not 不存在), what to type first — not 请检查拼写: the value was read, as a name."""
     noun, noun_en = ("姓名", "name") if kind == "cadre" else ("名称", "name")
+    problem = {"problem": f"{'是' if name == ref else '像是'}{noun}，这里要写编号",
+               "problem_en": f"{'is' if name == ref else 'looks like'} a {noun_en}: the id belongs here"}
     if isinstance(ids, tuple):  # namesakes: which one only the writer knows
         ids = sorted(ids)
         said = f"这里要写编号，不是{noun}：有 {len(ids)} 位干部叫“{name}”，编号是 {'、'.join(ids)}，请写其中那一位的编号。"
         said_en = f"Write the id, not the {noun_en}: {len(ids)} cadres are called '{name}', with the ids " \
                   f"{', '.join(ids)}; write the one meant."
-        return {"check": "", "suggestion": said, "check_en": "", "suggestion_en": said_en}, {"named": ids}
+        return {**problem, "check": "", "suggestion": said, "check_en": "", "suggestion_en": said_en}, {"named": ids}
     line = _line_with(item, key, ids)
     said = f"这里要写编号，不是{noun}：“{name}”的编号是“{ids}”" if name == ref else \
         f"这里要写编号，不是{noun}：是不是“{name}”？它的编号是“{ids}”"
     said_en = f"Write the id, not the {noun_en}: the id of '{name}' is '{ids}'" if name == ref else \
         f"Write the id, not the {noun_en}: did you mean '{name}'? Its id is '{ids}'"
     # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
-    return {"check": "", "suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
+    return {**problem, "check": "", "suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
             "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}
 
 
@@ -347,7 +352,7 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
                                  + (f"; ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and "
                                     "delete this one (one ledger a cadre a half-year)." if there else ": rename it.")}
         out.append(F.make("E-REF-001", led.file, led.pos("cadre"), what=zh, what_en=en, ref=stem,
-                          check="", check_en="", **hint))
+                          check="", check_en="", **_MISSING, **hint))
     return out
 
 

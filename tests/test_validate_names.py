@@ -92,3 +92,19 @@ def test_a_cadre_s_own_name_she_shares_with_another_cadre_is_still_one_error(rec
     assert (f["line"], f["column"]) == (1, 8)
     assert "li-na、li-na-2" in f["hint"], f
     assert not [x for x in found if x["code"] in ("E-REF-003", "E-SCHEMA-005")], found
+
+
+@pytest.mark.parametrize("rel,old,new,zh,en", [
+    (LEDGER, "cadre: li-na", "cadre: 李娜", "干部“李娜”是姓名，这里要写编号", "cadre '李娜' is a name: the id belongs here"),
+    ("assignments/2025-2027.yaml", "- cadre: zhang-wei", "- cadre: 张伟", "干部“张伟”是姓名，这里要写编号",
+     "cadre '张伟' is a name: the id belongs here"),
+    ("cadres/li-na.yaml", "unit: xgb", "unit: 党委学生工作部", "单位“党委学生工作部”是名称，这里要写编号",
+     "unit '党委学生工作部' is a name: the id belongs here"),
+    ("cadres/li-na.yaml", "unit: xgb", "unit: 学生工作部", "单位“学生工作部”像是名称，这里要写编号",
+     "unit '学生工作部' looks like a name: the id belongs here"),
+])
+def test_a_name_for_an_id_is_said_to_be_a_name_in_the_message_not_to_be_missing(records, rel, old, new, zh, en):
+    # (the message read 干部“李娜”不存在 — she exists — while its hint said it was her name where her id belongs)
+    edit(records, rel, old, new)
+    assert only(validate(records), "E-REF-001")["message"] == zh
+    assert only(validate(records, "--lang", "en"), "E-REF-001")["message"] == en

@@ -3,9 +3,10 @@
 CODES = {
     "E-REF-001": {
         "severity": "error",
-        "zh": "{what}“{ref}”不存在",
-        "en": "{what_en} '{ref}' does not exist",
-        # (a name where the id belongs, 计算机学院: the id and the line to type, not 请检查拼写: references._missing)
+        "zh": "{what}“{ref}”{problem}",
+        "en": "{what_en} '{ref}' {problem_en}",
+        # (a name where the id belongs, 计算机学院: 是名称，这里要写编号, with the id and the line to type, not
+        # 不存在 and 请检查拼写: references._missing)
         "hint_zh": "{check}{suggestion}",
         "hint_en": "{check_en}{suggestion_en}",
     },
