@@ -91,13 +91,20 @@ def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple
             "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}
 
 
-def _line_with(item: Item, key: tuple, value: str) -> str:
-    """The line of `item`'s value at `key` with `value` typed in its place ('' if it is not on one line)."""
+def _line_with(item: Item, key: tuple, value: str, field: str | None = None) -> str:
+    """The line of `item`'s value at `key` with `value` typed in its place, and the name `field` in its field's
+    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line)."""
     span, text = item.doc.spans.get(item.path + key), item.doc.text
     if not span or "\n" in text[span[0]:span[1]]:
         return ""
     start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
-    return (text[start:span[0]] + value + text[span[1]:len(text) if end < 0 else end]).strip()
+    head = text[start:span[0]]
+    if field is not None:
+        at = item.key_pos(*key)[1] - 1
+        if head[at:at + len(str(key[-1]))] != str(key[-1]):
+            return ""
+        head = head[:at] + field + head[at + len(str(key[-1])):]
+    return (head + value + text[span[1]:len(text) if end < 0 else end]).strip()
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:
@@ -246,12 +253,29 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
         cadre = row.get("cadre")
         if cadre and not rs.id_known("cadre", cadre):
             out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))
-        if row.get("class") and not rs.id_known("class", row.get("class")):
-            out.append(_missing(row, "class", "class", row.get("class"), rs.classes, names=rs.point_names))
-        if row.get("club") and not rs.id_known("club", row.get("club")):
-            out.append(_missing(row, "club", "club", row.get("club"), rs.clubs, names=rs.point_names))
+        out += [_point(rs, row, key) for key in ("class", "club") if row.get(key) and not rs.id_known(key, row.get(key))]
         out += _date_order(row, "start", "end")
     return out
+
+
+def _point(rs: RecordSet, row: Item, key: str) -> F.Finding:
+    """E-REF-001 of an assignment row's class or club that is none: a club's name or id under class: (机器人协会,
+    club-robotics), or a class's under club:, told which it is and the line with the other key (club: club-robotics);
+    else _missing's."""
+    ref, other = row.get(key), "club" if key == "class" else "class"
+    mine, theirs = (rs.classes, rs.clubs) if key == "class" else (rs.clubs, rs.classes)
+    meant = (ref if ref in theirs else rs.point_names.get(ref.strip())) if isinstance(ref, str) else None
+    if meant not in theirs:
+        return _missing(row, key, key, ref, mine, names=rs.point_names)
+    (zh, en, _), (other_zh, other_en, _) = _WHAT[key], _WHAT[other]
+    line = _line_with(row, (key,), meant, other)
+    said, said_en = f"{other_zh}写在 {other}: 下", f"A {other_en} goes under {other}:"
+    if meant != ref:
+        said, said_en = f"{said}，要写编号：“{ref.strip()}”的编号是“{meant}”", f"{said_en}, by its id: the id of '{ref.strip()}' is '{meant}'"
+    return F.make("E-REF-001", row.file, row.pos(key), data={"named": meant}, what=zh, what_en=en, ref=ref,
+                  problem=f"是{other_zh}，不是{zh}", problem_en=f"is a {other_en}, not a {en}", check="", check_en="",
+                  suggestion=f"{said}，这一行写成：{line}" if line else f"{said}。",
+                  suggestion_en=f"{said_en}. The line: {line}" if line else f"{said_en}.")
 
 
 _ACTIVITY_WORDS = (("form", "forms", "联系形式"), ("place", "places", "联系场所"), ("channel", "channels", "联系方式"))

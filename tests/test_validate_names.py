@@ -108,3 +108,23 @@ def test_a_name_for_an_id_is_said_to_be_a_name_in_the_message_not_to_be_missing(
     edit(records, rel, old, new)
     assert only(validate(records), "E-REF-001")["message"] == zh
     assert only(validate(records, "--lang", "en"), "E-REF-001")["message"] == en
+
+
+@pytest.mark.parametrize("old,new,zh,hint,hint_en", [
+    ("    club: club-robotics", "    class: 机器人协会", "班级“机器人协会”是社团，不是班级",
+     "社团写在 club: 下，要写编号：“机器人协会”的编号是“club-robotics”，这一行写成：club: club-robotics",
+     "A club goes under club:, by its id: the id of '机器人协会' is 'club-robotics'. The line: club: club-robotics"),
+    ("    club: club-robotics", "    class: club-robotics", "班级“club-robotics”是社团，不是班级",
+     "社团写在 club: 下，这一行写成：club: club-robotics",
+     "A club goes under club:. The line: club: club-robotics"),
+    ("    class: cs-2025-01", "    club: 计算机2501班", "社团“计算机2501班”是班级，不是社团",
+     "班级写在 class: 下，要写编号：“计算机2501班”的编号是“cs-2025-01”，这一行写成：class: cs-2025-01",
+     "A class goes under class:, by its id: the id of '计算机2501班' is 'cs-2025-01'. The line: class: cs-2025-01"),
+])
+def test_a_club_under_class_in_the_assignments_is_told_to_write_club_and_its_id(records, old, new, zh, hint, hint_en):
+    # (class: 机器人协会 was told 班级“机器人协会”不存在 … 这一行写成：class: club-robotics — a club's id under
+    # class:, which the next run refuses again; class: club-robotics was told 请检查拼写)
+    edit(records, "assignments/2025-2027.yaml", old, new)
+    f = only(validate(records), "E-REF-001")
+    assert (f["message"], f["hint"]) == (zh, hint), f
+    assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == hint_en
