@@ -1211,8 +1211,8 @@ class _Converter:
             line, col = n.start_mark.line + 1, n.start_mark.column + 1
             if n.start_mark.line == n.end_mark.line:
                 col += m.start()
-            self.problems.append(F.make("E-YAML-012", self.file, (line, col), char=m.group(), value=n.value,
-                                        meant=f"[{', '.join(meant)}]"))
+            self.problems.append(F.make("E-YAML-012", self.file, (line, col), data={"item": self._at(n)}, char=m.group(),
+                                        value=n.value, meant=f"[{', '.join(meant)}]"))
 
     def _at(self, node):
         return (node.start_mark.line + 1, node.start_mark.column + 1)

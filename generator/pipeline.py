@@ -70,9 +70,11 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
 
 def _joined_told_once(findings: list[F.Finding]) -> list[F.Finding]:
     """Without what the schema and the references say of a list's item written on two lines, read
-    joined (“club-robotics cs-2025-01” 不存在, 格式不对): E-YAML-015 at its second line says what is
+    joined (“club-robotics cs-2025-01” 不存在, 格式不对), or of items joined by a Chinese comma
+    ([club-robotics，cs-2025-01]): E-YAML-015 at its second line, E-YAML-012 at the comma, says what is
     wrong, and they go once it is fixed.  (Its data's `item`: where the joined value starts.)"""
-    joined = {(f.file, *f.data["item"]) for f in findings if f.code in ("E-YAML-015", "E-YAML-010") and "item" in f.data}
+    joined = {(f.file, *f.data["item"]) for f in findings
+              if f.code in ("E-YAML-015", "E-YAML-010", "E-YAML-012") and "item" in f.data}
     if not joined:
         return findings
     return [f for f in findings

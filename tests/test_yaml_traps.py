@@ -477,6 +477,20 @@ def test_a_chinese_comma_in_a_bracketed_list_is_not_silently_one_item(records, w
     assert validate(records) == []
 
 
+@pytest.mark.parametrize("rel,old,new,at", [
+    (LEDGER, "contact_points: [club-robotics]", "contact_points: [club-robotics，cs-2025-01]", (3, 31)),
+    (LEDGER, "contact_points: [club-robotics]", "contact_points: [club-robotics、机器人协会]", (3, 31)),
+    ("units.yaml", "reviewers: [cs-reviewer]", "reviewers: [cs-reviewer，li-na]", (6, 28)),
+])
+def test_a_chinese_comma_between_ids_is_one_error_not_three(records, rel, old, new, at):
+    # (contact_points: [club-robotics，cs-2025-01] was told E-REF-001 联系点“club-robotics，cs-2025-01”不存在 and
+    # E-SCHEMA-005 的格式不对 at the item, beside E-YAML-012 at the comma, which says what to type)
+    edit(records, rel, old, new)
+    f = only(validate(records), "E-YAML-012")
+    assert (f["file"], f["line"], f["column"]) == (f"records/{rel}", *at), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-012")["hint"].startswith("Items in [ ]")
+
+
 def test_a_chinese_comma_inside_a_quoted_item_or_a_line_item_is_fine(records):
     edit(records, LEDGER, "    summary: 参加", '    topics: ["比赛，备赛"]\n    summary: 参加')
     assert validate(records) == []
