@@ -64,14 +64,19 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it."""
     allowed = list(schema.get("properties", {}))
     close = closest(field, allowed)
-    suggestion = f"是不是想写“{close}”？" if close else ""
+    suggestion, suggestion_en = (f"是不是想写“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
     if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
-        from generator.yaml_hints import name_of_title  # (only on an error)
+        from generator.yaml_hints import line_meant, name_of_title  # (only on an error)
 
-        close, title = name_of_title(field, _properties(schema, root))  # (日期:, 学生人数:, 工作体会:)
-        suggestion = f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。" if close else ""
+        fields = _properties(schema, root)
+        close, title = name_of_title(field, fields)  # (日期:, 学生人数:, 工作体会:, 人数:)
+        typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) else None
+        suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。"
+                                     + (f"这一行写成：{typed[0]}。" if typed else ""),
+                                     f"Did you mean '{close}' ({title})? Field names are in English"
+                                     + (f": {typed[1]}. " if typed else ". ")) if close else ("", "")
     if not isinstance(field, str):
-        return close, suggestion, f"Did you mean '{close}'? " if close else ""
+        return close, suggestion, suggestion_en
     told = unseen(field, allowed)
     if told:  # (form after a zero-width space: not 是不是想写“form”？)
         close = seen(field)
@@ -103,7 +108,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
                                f"delete them: {typed}. ")
     if told:
         return close, told[0], told[1]
-    return close, suggestion, f"Did you mean '{close}'? " if close else ""
+    return close, suggestion, suggestion_en
 
 
 def _properties(schema: dict, root: dict) -> dict:

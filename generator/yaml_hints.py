@@ -317,7 +317,8 @@ def _field_names() -> frozenset:
 def name_of_title(word: str, fields: dict) -> tuple[str | None, str]:
     """(the field's name, its title) of `fields` (a name → its schema nodes: _fields(kind) for a record's
     kind, or one mapping's properties) whose Chinese title `word` is, or nearly (学生人数 for students:
-    联系学生人数; 形式 for form), when that title is one field's only; or (None, "")."""
+    联系学生人数; 形式 for form) or the one title it is a part of (人数), when that title is one field's only;
+    or (None, "")."""
     from generator.suggest import closest  # (only on an error)
 
     titles: dict = {}
@@ -326,6 +327,8 @@ def name_of_title(word: str, fields: dict) -> tuple[str | None, str]:
             if isinstance(node, dict) and node.get("title"):
                 titles.setdefault(node["title"], set()).add(name)
     title = closest(word, titles)
+    if title is None and len(word) > 1:  # (人数, a part of 联系学生人数: too short to be “nearly” it)
+        title = next(iter(within)) if len(within := {t for t in titles if word in t}) == 1 else None
     return (next(iter(titles[title])), title) if title and len(titles[title]) == 1 else (None, "")
 
 

@@ -442,6 +442,21 @@ def test_a_field_written_by_its_chinese_title_is_told_its_name(records, old, new
     assert f["hint"].startswith(hint), f["hint"]
 
 
+@pytest.mark.parametrize("new,typed", [("    人数: 25", "students: 25"), ("    人数: 25人", "students: 25（值“25人”要写成 25）"),
+                                       ("    学生人数: 25", "students: 25")])
+def test_a_field_written_by_a_part_of_its_chinese_title_is_one_error_with_the_line_to_type(records, new, typed):
+    # (人数: 25 — a part of 联系学生人数, too short for “nearly” — was told E-SCHEMA-001 缺少必填项“联系学生人数”
+    # and E-SCHEMA-002 不认识的字段“人数” with only the list of fields)
+    edit(records, LEDGER, "    students: 25", new)
+    f = only(validate(records), "E-SCHEMA-002")
+    assert (f["line"], f["column"]) == (9, 5), f
+    field = typed.split(":")[0]
+    assert f["hint"].startswith(f"是不是想写“{field}”"), f
+    assert f"字段名要写英文，中文只是说明。这一行写成：{typed}。" in f["hint"], f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
+    assert f"Field names are in English: {typed.split('（')[0]}" in f["hint"], f
+
+
 @pytest.mark.parametrize("summary,cut", [
     ("参加机器人协会的 #比赛备赛# 活动。", "#比赛备赛# 活动。"),  # a topic tag, as on Weibo and WeChat
     ("#比赛备赛# 参加机器人协会的活动。", "#比赛备赛# 参加机器人协会的活动。"),  # the whole value
