@@ -912,6 +912,29 @@ def test_a_two_row_heading_saved_as_csv_is_read_as_one(work, lines):
         "计算机2602班", "cs", 30, "周老师", "吴老师"), added
 
 
+@pytest.mark.parametrize("lines", [
+    ["班级名称,学院,专业,年级,人数,,辅导员", ",,,,男,女,"],  # (人数 merged over 男 and 女, saved as CSV)
+    ["班级名称,学院,专业,年级,人数,,教师,", ",,,,男,女,辅导员,班主任"],  # (and 教师 over 辅导员 and 班主任 next to it)
+])
+def test_a_two_row_csv_heading_with_a_split_column_is_a_heading_not_a_class(work, lines):
+    """A class list's two-row heading, 人数 merged over 男 and 女, saved as CSV by Excel or WPS (GBK, a
+    merged cell's text in its first cell only): the second row was read as a class — 第 2 行的“班级名称”
+    是空的 and three more E-IMP-003, and “男”不是人数 (E-IMP-004).  It is now a heading row: the one error
+    is E-IMP-012 at the split column, as in an .xlsx, and done as its hint says the list is imported."""
+    csv = work / "班级.csv"
+    csv.write_bytes("\r\n".join([*lines, "计算机2602班,计算机学院,计算机科学与技术,2026,15,18,周老师,吴老师"]).encode("gbk"))
+    run = cli(work, "import", "classes", "班级.csv")
+    assert run.returncode == 1, run.stdout
+    assert "班级.csv:2:5: 错误 E-IMP-012: 列“人数”（E 列）下面还有小标题“男”（第 2 行）" in run.stdout, run.stdout
+    assert run.stdout.count("E-IMP") == 1 and "W-IMP" not in run.stdout, run.stdout  # (the second row is no class)
+    heading = "班级名称,学院,专业,年级,人数,男生人数,女生人数,辅导员,班主任"  # (as the hint says: a column of the whole)
+    csv.write_bytes("\r\n".join([heading, "计算机2602班,计算机学院,计算机科学与技术,2026,33,15,18,周老师,吴老师"]).encode("gbk"))
+    run = cli(work, "import", "classes", "班级.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    added = yaml.safe_load((work / "records/classes/2026.yaml").read_text(encoding="utf-8"))["classes"][-1]
+    assert (added["name"], added["headcount"], added["counsellor"]) == ("计算机2602班", 33, "周老师"), added
+
+
 @pytest.mark.parametrize("kind", ["classes", "cadres", "units"])
 def test_no_import_while_units_yaml_fails_validation_its_errors_shown(work, kind):
     """A unit id from a units.yaml validate rejects (XGB: not lower case) was written into a class

@@ -25,13 +25,15 @@ from generator.load import display_path
 from generator.suggest import did_you_mean
 
 
-def _stacked(rows: list, at: int, known: set) -> list:
+def _stacked(rows: list, at: int, known: set) -> tuple[list, list]:
     """`rows` with the heading row `at` and the row next to it made one, when that row holds headings
     of the columns `at` leaves empty or names with no heading the import knows (a two-row heading of
     merged cells saved as CSV, which keeps a merged cell's text in its first cell only: 教师 over
     辅导员 and 班主任; 基本信息 over 学院 and 专业); a cell over or under a known heading is a group's
-    title.  The row below is then no record.  Any other cell there (男 and 女 under 人数, a note, a
-    value): `rows` as they were."""
+    title.  Below the headings, a known heading over two or more cells of words (人数 over 男 and 女,
+    its merged cell's text in the first) is split: the row is headings still, and each such column is
+    listed, (row, column, sub-heading), for E-IMP-012.  The row next to `at` is then no record.  Any
+    other cell there (a note, a value): `rows` as they were, and no split."""
     def head(cell):
         return _heading(_cell(cell)) in known
 
@@ -42,10 +44,31 @@ def _stacked(rows: list, at: int, known: set) -> list:
         width = max(len(top), len(near))
         pairs = [(top[i] if i < len(top) else None, near[i] if i < len(near) else None) for i in range(width)]
         taken = [i for i, (a, b) in enumerate(pairs) if _cell(b) is not None and not head(a)]
-        if taken and all(head(pairs[i][1]) for i in taken):
-            out = [*rows[:at], (rows[at][0], [b if i in taken else a for i, (a, b) in enumerate(pairs)]), *rows[at + 1:]]
-            return out[:other] + out[other + 1:] if other > at else out
-    return rows
+        split = _split(pairs, head) if other > at else {}
+        if (taken or split) and all(head(pairs[i][1]) or i in split for i in taken) and not (split and any(
+                i not in split and _cell(b) is not None and head(a) and _heading(_cell(b)) != _heading(_cell(a))
+                for i, (a, b) in enumerate(pairs))):  # (with a split, no value under another heading: a class)
+            out = [*rows[:at], (rows[at][0], [b if i in taken and i not in split else a for i, (a, b) in enumerate(
+                pairs)]), *rows[at + 1:]]
+            return (out[:other] + out[other + 1:] if other > at else out), [
+                (rows[other][0], i + 1, _cell(pairs[i][1])) for i in sorted(split)]
+    return rows, []
+
+
+def _split(pairs: list, head) -> set:
+    """The columns (0-based) of `pairs` (heading, the cell below it) where a known heading stands over
+    two or more cells of words, the headings to its right empty (its cell merged across them)."""
+    out = set()
+    for i, (a, _) in enumerate(pairs):
+        if not head(a):
+            continue
+        j = i + 1
+        while j < len(pairs) and _cell(pairs[j][0]) is None and _cell(pairs[j][1]) is not None:
+            j += 1
+        subs = [_cell(b) for _, b in pairs[i:j]]
+        if j - i >= 2 and all(isinstance(c, str) and not re.fullmatch(r"[\d.,\s%]+", c) and not head(c) for c in subs):
+            out.update(range(i, j))
+    return out
 
 
 class Importer(Columns, Statuses, Writing):
@@ -331,7 +354,7 @@ class Importer(Columns, Statuses, Writing):
                     self.findings.append(F.make("W-IMP-003", file, (rows[0][0], 1), sheet=title, known=[
                         v[3][0] for v in self.fields.values() if v[2]]))
                 continue
-            rows = _stacked(rows, at, known)
+            rows, split = _stacked(rows, at, known)
             self._hidden_columns(file, rows[at][0], *unseen[title][2:])
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
@@ -348,6 +371,9 @@ class Importer(Columns, Statuses, Writing):
                 self._jie((sheet.header_row, 1), (f"工作表名“{title}”", f"the sheet's name '{title}'"), year)
             sheet.found = self.found = self.columns(rows[at][1], guessed)
             sheet.remark = self.remark
+            for n, i, sub in split:  # (人数 over 男 and 女: said as when the sub-headings' row repeats the headings)
+                if i in self.found.values():
+                    self.add("E-IMP-012", (n, i), heading=self.header[i - 1], column=letter(i), sub=sub, row=n)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
