@@ -352,6 +352,27 @@ def test_a_list_of_units_is_appended_and_then_its_short_names_serve_the_class_li
     assert "hr2" not in units.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("separator,encoding,short", [
+    (";", "gbk", "外院,外语学院"),  # (Excel's CSV where the decimal mark is a comma: a comma in a cell is no separator)
+    (";", "utf-8-sig", "外院、外语学院"),
+    ("\t", "utf-8", "外院,外语学院"),  # (a system's tab-separated export saved as .csv)
+    (",", "gbk", '"外院;外语学院"'),  # (a semicolon inside a comma CSV's cell is the cell's)
+])
+def test_a_csv_separated_by_semicolons_or_tabs_is_read_by_its_separator(work, separator, encoding, short):
+    """A unit list saved as CSV by Excel in a locale whose decimal mark is a comma separates its cells
+    by semicolons: each line was one unknown column, 不认识的列“单位编号;单位名称;…” (W-IMP-001) and
+    E-IMP-002 for each required column.  The separator is now the one that parses the first lines
+    into the most cells, a comma on a tie, and the list is read."""
+    rows = [["单位编号", "单位名称", "单位类型", "简称"], ["sfl", "外国语学院", "学院", short], ["hr", "人事处", "部门", ""]]
+    (work / "单位.csv").write_bytes("\r\n".join(separator.join(r) for r in rows).encode(encoding))
+    run = cli(work, "import", "units", "单位.csv", "--write")
+    assert run.returncode == 0 and "W-IMP" not in run.stdout, run.stdout
+    assert yaml.safe_load((work / "records/units.yaml").read_text(encoding="utf-8"))["units"][2:] == [
+        {"id": "sfl", "name": "外国语学院", "short_names": ["外院", "外语学院"], "type": "学院", "reviewers": []},
+        {"id": "hr", "name": "人事处", "type": "部门", "reviewers": []}]
+    assert cli(work, "validate").returncode == 0
+
+
 def test_a_class_is_added_right_after_the_last_class_before_what_follows_the_list(work):
     path = work / "records/classes/2024.yaml"
     path.write_text("classes:\n  - id: cs-2024-01\n    name: 计算机2401班\n    unit: cs\n    major: 计算机科学与技术\n"

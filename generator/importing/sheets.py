@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from pathlib import Path
 
@@ -65,10 +66,23 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
         if _chinese_encoding(raw) != "gbk":
             raise Unreadable("编码既不是 UTF-8 也不是 GBK", "the encoding is neither UTF-8 nor GBK") from None
         text = raw.decode("gb18030")
-    sample = text[:4096]
-    delimiter = "\t" if sample.count("\t") > sample.count(",") else ","
     return [(None, [(n, [_shown_text(c) for c in row]) for n, row in enumerate(
-        csv.reader(io.StringIO(text, newline=""), delimiter=delimiter), 1)], "visible", set(), False, set())]
+        csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text[:4096])), 1)], "visible", set(), False, set())]
+
+
+def _delimiter(sample: str) -> str:
+    """What separates a CSV's cells: of a comma, a tab (Excel's Unicode text, a system's export) and a
+    semicolon (Excel's CSV where the decimal mark is a comma), the one that parses the file's first
+    lines into the most cells (a comma or a semicolon inside a cell's quotes, or in a cell's text
+    beside the others, is fewer); a comma when none does better."""
+    def cells(delimiter: str) -> int:
+        try:
+            rows = list(itertools.islice(csv.reader(io.StringIO(sample, newline=""), delimiter=delimiter), 20))
+        except csv.Error:
+            return 0
+        return sum(len(row) - 1 for row in rows)
+
+    return max((",", "\t", ";"), key=cells)
 
 
 def _shown_text(cell: str) -> str:
