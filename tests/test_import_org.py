@@ -239,6 +239,22 @@ def test_a_file_that_cannot_be_read_exits_2(work, name, content):
     assert run.returncode == 2 and "E-IMP-001" in run.stdout
 
 
+@pytest.mark.parametrize("name", ["班级名单.et", "班级名单模板.ETT"])
+def test_a_wps_spreadsheet_says_how_to_save_it_as_xlsx_in_wps(work, name):
+    """A clerk who keeps her lists in WPS 表格 gives its own .et file (a compound document, as an old
+    .xls is: the bytes of one here): it was told 只支持 .xlsx、.xls 和 .csv 文件, not how to get one.
+    It is told, in WPS's own menu words, how to save it as .xlsx; nothing is read or written."""
+    shutil.copy(B.REPO / "tests/fixtures/import/班级名单.xls", work / name)
+    before = snapshot(work)
+    run = cli(work, "import", "classes", name, "--write")
+    assert run.returncode == 2 and snapshot(work) == before, run.stdout
+    suffix = name[name.rindex("."):].lower()
+    assert (f"{name}: 错误 E-IMP-001: 无法读取表格：这是 WPS 表格的 {suffix} 文件，导入读不了：请在 WPS 中打开它，点左上角的"
+            "“文件”→“另存为”，“文件类型”选“Microsoft Excel 文件(*.xlsx)”，保存后导入存成的 .xlsx 文件") in run.stdout, run.stdout
+    en = cli(work, "--lang", "en", "import", "classes", name)
+    assert f"this is a WPS Spreadsheets {suffix} file" in en.stdout and "另存为 (Save As)" in en.stdout, en.stdout
+
+
 def test_a_title_row_above_the_headings_and_a_unit_short_name_are_understood(work):
     units = work / "records/units.yaml"
     units.write_text(units.read_text(encoding="utf-8").replace(

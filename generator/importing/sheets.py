@@ -54,6 +54,12 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
                   for sheet in book.worksheets]
         book.close()
         return sheets
+    if suffix in (".et", ".ett"):  # (WPS 表格's own format, and its template: no library kept up reads them)
+        raise Unreadable(
+            f"这是 WPS 表格的 {suffix} 文件，导入读不了：请在 WPS 中打开它，点左上角的“文件”→“另存为”，“文件类型”选"
+            "“Microsoft Excel 文件(*.xlsx)”，保存后导入存成的 .xlsx 文件",
+            f"this is a WPS Spreadsheets {suffix} file, which the import cannot read: open it in WPS, choose 文件 (File) → "
+            "另存为 (Save As), set 文件类型 (file type) to Microsoft Excel 文件(*.xlsx), save, and import the .xlsx file")
     if suffix not in (".csv", ".txt", ".xls"):  # (an .xls a system exported is often text: read as CSV)
         raise Unreadable("只支持 .xlsx、.xls 和 .csv 文件", "only .xlsx, .xls and .csv files are supported")
     raw = path.read_bytes()
