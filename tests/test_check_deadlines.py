@@ -185,7 +185,7 @@ def test_a_ledger_that_cannot_be_read_is_said_to_be_there_and_broken_not_just_mi
     (repo / H2).unlink()  # gone: the kept results must not say it is there
     found = json.loads(check_cli(repo / "records", "--today", "2026-01-05", "--format", "json").stdout)["findings"]
     (msg,) = [f for f in found if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
-    assert msg["message"].endswith("（截止 2025-12-31）"), msg
+    assert msg["message"].endswith("（截止日期 2025-12-31）"), msg
 
 
 def test_shallow_clone_refuses_to_judge(tmp_path):
@@ -1585,3 +1585,19 @@ def test_an_empty_ledger_is_told_again_without_every_ledgers_values_read(tmp_pat
     result = check(repo, "2026-07-15")
     assert [(f.file.split("ledgers/")[1], f.line) for f in codes(result, "W-CHK-017")] == told
     assert row(result, "2026-H1", "zhang-wei")["status"] == "on_time" and read == []
+
+
+def test_a_missing_ledger_is_told_its_due_day_and_its_grace_days_as_remind_and_the_site_say_them(tmp_path):
+    """With grace days (ledger.grace_days: 3) W-CHK-006 said 未提交 2025-H2 台账（截止 2026-01-03）: the last day of
+    grace given as the due day, where remind and the site say 截止日期 2025-12-31，宽限至 2026-01-03 — a cadre
+    reading both took one for a mistake.  It says the due day, and the grace days' last day apart; without
+    grace days only the due day."""
+    for grace, zh, en in ((3, "（截止日期 2025-12-31，宽限至 2026-01-03）", "(due 2025-12-31, on time until 2026-01-03)"),
+                          (0, "（截止日期 2025-12-31）", "(due 2025-12-31)")):
+        repo = start(tmp_path / str(grace), grace=grace)
+        for lang, words in (("zh", zh), ("en", en)):
+            run = check_cli(repo / "records", "--today", "2026-02-01", "--format", "json", "--lang", lang)
+            found = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-006" and "2025-H2/zhang-wei" in f["file"]]
+            assert len(found) == 1 and found[0]["message"].endswith(words), found
+        body = generator_cli(repo, "remind", "--period", "2025-H2", "--today", "2026-02-01").stdout
+        assert ("截止日期：**2025-12-31**，宽限至 **2026-01-03**" if grace else "截止日期：**2025-12-31**（") in body, body

@@ -153,6 +153,14 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     return out
 
 
+def _due_words(period, deadline: dt.date, dates: tuple) -> dict:
+    """W-CHK-006's due day as remind and the site say it: 截止日期 2026-06-30，宽限至 2026-07-03 (the grace
+    days' last day named apart, not given as the due day); `dates`: Deadlines._dates' of the period."""
+    if deadline == period.due:
+        return {"due": dates[1], "grace": "", "grace_en": ""}
+    return {"due": dates[1], "grace": f"，宽限至 {dates[2]}", "grace_en": f", on time until {dates[2]}"}
+
+
 _NOTHING: dict = {}  # (landed's third part when nothing landed)
 
 
@@ -323,8 +331,8 @@ class Deadlines:
             if status == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
                 ctx.add("W-CHK-006", shown, None, name=name, unit=ctx.unit_name(unit) or unit or "",
-                        period=period.id, deadline=deadline, path=shown, data={"cadre": cadre, "period": period.id},
-                        **self._state(led, path))
+                        period=period.id, path=shown, data={"cadre": cadre, "period": period.id},
+                        **self._state(led, path), **_due_words(period, deadline, dates))
             rows.append(row)
         return rows
 

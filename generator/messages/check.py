@@ -166,8 +166,8 @@ CODES = {
     },
     "W-CHK-006": {
         "severity": "warning", "strict": True,
-        "zh": "{name}（{unit}）未提交 {period} 台账（截止 {deadline}）{state}",
-        "en": "{name} ({unit}) has not submitted the ledger for {period} (due {deadline}){state_en}",
+        "zh": "{name}（{unit}）未提交 {period} 台账（截止日期 {due}{grace}）{state}",
+        "en": "{name} ({unit}) has not submitted the ledger for {period} (due {due}{grace_en}){state_en}",
         "hint_zh": "请尽快提交 {path}；如因休假、挂职等原因免于填报，请管理员登记豁免。",
         "hint_en": "Submit {path}; if exempt (leave, secondment), an administrator records an exemption.",
     },
