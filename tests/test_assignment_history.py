@@ -301,6 +301,9 @@ def test_a_corrected_entry_in_a_file_of_one_version_is_told_as_in_one_rewritten_
     assert said["file"] == FILE and said["line"] == _line(repo, "corrected:"), said
     assert "李娜" in said["message"] and "{on: 2026-03-02, class: cs-2025-01}" in said["message"], said
     assert "请删去这一项" in said["hint"], said
+    # (a file of one version: its history may have been lost — copied to a new repository, squashed — and the hint
+    # says so, and what to do, not only to delete the entry)
+    assert f"{FILE} 在 Git 历史中只有一个版本" in said["hint"] and "git push --mirror" in said["hint"], said
     assert _said(repo) == []
     # outside Git nothing can be judged: nothing told (as the calendar's W-CHK-018)
     plain = tmp_path / "plain"

@@ -1069,6 +1069,12 @@ def test_a_corrected_entry_in_a_calendar_of_one_version_is_told(tmp_path):
     stale = _said(repo, "W-CHK-018")
     assert [(f["file"], f["line"]) for f in stale] == [("records/calendar.yaml", line)], stale
     assert "{on: 2026-03-02, start: 2025-09-08}" in stale[0]["message"] and "删去这一项" in stale[0]["hint"], stale
+    # (records copied to a new repository lose their history: every entry would be told to be deleted, with no word
+    # of why; the hint says the file has one version in Git, the history may be lost, and what to do)
+    assert "records/calendar.yaml 在 Git 历史中只有一个版本" in stale[0]["hint"] and "git push --mirror" in stale[0]["hint"] \
+        and "不要只复制文件" in stale[0]["hint"], stale
+    en = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "has only one version in Git's history" in en.stdout and "squashed" in en.stdout, en.stdout
     plain = tmp_path / "plain"  # (outside Git nothing can be judged: nothing told)
     shutil.copytree(repo / "records", plain / "records")
     assert _said(plain, "W-CHK-018") == []

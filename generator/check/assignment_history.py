@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.check.calendar_history import history_lost
 from generator.check.context import Context
 from generator.check.git_history import History
 from generator.check.policy_history import deleted_files, file_versions
@@ -39,7 +40,7 @@ def check_assignment_history(ctx: Context, history: History) -> str:
             before = version
         changes = _tell(ctx, cycle, rows, now, pending, {old: new for new, old in put.items() if new is not None})
         if versions or state_now == "ok":  # (one version: no rewrite; outside Git, shallow: nothing known)
-            _stale(ctx, rows, changes)
+            _stale(ctx, rows, changes, cycle.file if len(versions) <= 1 else None)
     gone, state_gone = deleted_files(rs.root, "assignments", ctx.tz, history, _last)
     _deleted(ctx, [g for g in gone if g[0] not in {c.doc.rel for c in rs.cycles.values()}])
     return state if state != "ok" else state_gone
@@ -151,10 +152,11 @@ def _text(entry: dict) -> str:
     return "{" + ", ".join(f"{k}: {v}" for k, v in entry.items()) + "}"
 
 
-def _stale(ctx: Context, rows: list, changes: dict) -> None:
+def _stale(ctx: Context, rows: list, changes: dict, lone: str | None = None) -> None:
     """W-CHK-021 of each `corrected` entry of a row that matches no rewrite of it in the history (`changes`,
     whatever --today, as W-CHK-018): its day or a value mistyped, the rewrite before the row began (nothing to
-    record), put back since, or the entry under another row; with the entries that would match."""
+    record), put back since, or the entry under another row; with the entries that would match.  `lone`: the
+    file (as shown) when it has one version in Git: its history maybe lost (calendar_history.history_lost)."""
     for row in rows:
         key, mine = _key(row.data), changes.get(_key(row.data), [])
         for i, entry in _entries(row):
@@ -171,6 +173,8 @@ def _stale(ctx: Context, rows: list, changes: dict) -> None:
                 would = (f"Git 历史中这一行能对上的是 {texts}，请改成" + ("它" if len(mine) == 1 else "其中对的一项"),
                          f"What Git's history would match for this row is {texts.replace('、', ', ')}: write "
                          + ("that" if len(mine) == 1 else "the right one") + " instead")
+            elif lone is not None:
+                would = tuple(history_lost(lone).values())
             else:
                 would = ("Git 历史中这一行开始以后没有被改写过（开始以前的改动、原来的一行已经加回的改写都不用记），请删去这一项",
                          "In Git's history this row was not rewritten after it had begun (a change before it began, or "

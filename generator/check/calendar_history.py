@@ -11,7 +11,7 @@ from functools import partial
 from generator.check.context import Context
 from generator.check.git_history import History
 from generator.check.policy_history import file_versions
-from generator.messages.check import W_CHK_016_FIX
+from generator.messages.check import HISTORY_LOST, W_CHK_016_FIX
 
 
 def check_calendar_history(ctx: Context, history: History) -> str:
@@ -41,7 +41,7 @@ def check_calendar_history(ctx: Context, history: History) -> str:
         if missing:
             say(ctx, before=before, now=now, on=day.isoformat(), missing=missing)
     if versions or state == "ok":  # (one version: no change; outside Git, shallow: nothing known)
-        _say_stale(ctx, entries, [keys for keys, _told in _calendar_changes(versions, now) if keys])
+        _say_stale(ctx, entries, [keys for keys, _told in _calendar_changes(versions, now) if keys], len(versions) <= 1)
     return state
 
 
@@ -207,15 +207,22 @@ def _tell(ctx: Context, pos, gone: bool, **params) -> None:
     ctx.add("W-CHK-016", ctx.rs.calendar.file, pos, fix=zh.format_map(params), fix_en=en.format_map(params), **params)
 
 
-def _say_stale(ctx: Context, entries: list, changes: list) -> None:
+def _say_stale(ctx: Context, entries: list, changes: list, lone: bool = False) -> None:
     """W-CHK-018 of each `corrected` entry with a key no change has (`changes`: the keys of each): the
     entries of the changes of the same semester or year (of a `removed`: every removal) that would
-    match, or the semester or year whose change it matches (typed under the wrong one)."""
+    match, or the semester or year whose change it matches (typed under the wrong one); `lone`: the
+    calendar has one version in Git, its history maybe lost (HISTORY_LOST), not the entry mistyped."""
     known = {key for keys in changes for key in keys}
     for (kind, ident, keys, text), said in entries:
         if not all(key in known for key in said):
+            would = history_lost(ctx.rs.calendar.file) if lone else _would(kind, ident, said, changes, known)
             ctx.add("W-CHK-018", ctx.rs.calendar.file, ctx.rs.calendar.pos(*keys), entry=text, id=ident,
-                    what=_WHAT[kind]["what"], what_en=_WHAT[kind]["what_en"], **_would(kind, ident, said, changes, known))
+                    what=_WHAT[kind]["what"], what_en=_WHAT[kind]["what_en"], **would)
+
+
+def history_lost(file: str) -> dict:
+    """The `would` of W-CHK-018 or W-CHK-021 of an entry in `file` (as shown), which has one version in Git."""
+    return {"would": HISTORY_LOST[0].format(file=file), "would_en": HISTORY_LOST[1].format(file=file)}
 
 
 def _would(kind: str, ident: str, said: list, changes: list, known: set) -> dict:

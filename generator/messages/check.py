@@ -318,6 +318,19 @@ W_CHK_016_FIX = {
              "differed on the days between."),
 }
 
+# W-CHK-018's and W-CHK-021's hint when the file has one version in Git: the history the `corrected` entries were written
+# against is not here (the records copied to a new repository, the history squashed), rather than the entry mistyped
+HISTORY_LOST = ("{file} 在 Git 历史中只有一个版本：记录可能是从另一个仓库复制来的，或者 Git 历史被压缩（squash）过，"
+                "以前的改动不在这里，所以这一项对不上，不一定是写错了。原来的仓库还在的，请连同历史一起迁移（克隆整个仓库，"
+                "或 git push --mirror 到新仓库），不要只复制文件、不要压缩历史；历史已经找不回的，这一项无法再核对，"
+                "请删去这一项，并在提交说明中写明原来的仓库和这一项记下的更正",
+                "{file} has only one version in Git's history: the records may have been copied from another repository, "
+                "or the history squashed, so the earlier changes are not here and the entry need not be mistyped. If the "
+                "old repository still exists, move it with its history (clone the whole repository, or git push --mirror "
+                "to the new one), not the files alone, and do not squash; if the history is lost, the entry can no "
+                "longer be checked: delete it and name the old repository and the correction it recorded in the commit "
+                "message")
+
 # W-CHK-013's hint: a row that began while its class or club existed is ended on its last day; one
 # that began after it (`end: until` would end it before it starts) never counted: removed or repointed
 W_CHK_013_FIX = {
