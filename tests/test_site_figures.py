@@ -449,27 +449,34 @@ def test_a_site_built_as_of_a_past_day_shows_a_ledger_as_it_was_committed_on_tha
     assert h2["张伟"][6] == "3", h2["张伟"]
 
 
+def _wang_fang_files_unowed(records):
+    policy = records / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n"), encoding="utf-8")
+    (records / "cadres/wang-fang.yaml").write_text(
+        'name: 王芳\nposition: 机械学院副院长\nunit: me\nactive_from: "2021-03-01"\n', encoding="utf-8")
+    with (records / "clubs.yaml").open("a", encoding="utf-8") as f:
+        f.write("  - {id: club-chorus, name: 合唱团, unit: me, category: 文艺}\n")
+    with (records / "assignments/2025-2027.yaml").open("a", encoding="utf-8") as f:
+        f.write('  - cadre: wang-fang\n    club: club-chorus\n    start: "2025-12-25"\n')
+    (records / "ledgers/2025-H2/wang-fang.yaml").write_text(
+        'cadre: wang-fang\nperiod: 2025-H2\ncontact_points: [club-chorus]\nactivities:\n  - date: "2025-12-28"\n'
+        '    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 20\n'
+        '    summary: 参加合唱团新年排练，与同学们交流。\n', encoding="utf-8")
+
+
+def _li_na_exempt(records):
+    (records / "exemptions.yaml").write_text(
+        "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n    start: 2025-07-01\n    end: 2025-12-31\n"
+        "    reason: 挂职锻炼\n    approved_by: 王管理\n", encoding="utf-8")
+
+
 def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_as_one_of_those_owed(tmp_path):
     # 王芳 took over a club on 2025-12-25, seven days before 2025-H2 ended (policy contacts.min_days_held: 14),
     # so she did not owe that half-year's ledger, and handed one in all the same; 李娜, who owed one, did not.
     # The home page, 附件2, its index and the period's summary said 应填报 3 人，已提交 3 份 — all in, to
     # anyone reading them — though one of the three owed was missing
-    def wang_fang_files_unowed(records):
-        policy = records / "policy.yaml"
-        policy.write_text(policy.read_text(encoding="utf-8").replace(
-            "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n"), encoding="utf-8")
-        (records / "cadres/wang-fang.yaml").write_text(
-            'name: 王芳\nposition: 机械学院副院长\nunit: me\nactive_from: "2021-03-01"\n', encoding="utf-8")
-        with (records / "clubs.yaml").open("a", encoding="utf-8") as f:
-            f.write("  - {id: club-chorus, name: 合唱团, unit: me, category: 文艺}\n")
-        with (records / "assignments/2025-2027.yaml").open("a", encoding="utf-8") as f:
-            f.write('  - cadre: wang-fang\n    club: club-chorus\n    start: "2025-12-25"\n')
-        (records / "ledgers/2025-H2/wang-fang.yaml").write_text(
-            'cadre: wang-fang\nperiod: 2025-H2\ncontact_points: [club-chorus]\nactivities:\n  - date: "2025-12-28"\n'
-            '    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 20\n'
-            '    summary: 参加合唱团新年排练，与同学们交流。\n', encoding="utf-8")
-
-    records = fixture_repo(tmp_path, wang_fang_files_unowed)
+    records = fixture_repo(tmp_path, _wang_fang_files_unowed)
     site = mkdocs_build(records, tmp_path, FIXTURE_TODAY)
     period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
     assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in period
@@ -491,12 +498,7 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
     # theirs in.  The home page, 附件2, its index and the period's summary said 应填报 3 人，已提交 2 份 — one
     # missing, to a 学工部 reader and in a report pasted from it — though all owed were in; remind said
     # 须提交的 2 份工作台账已全部提交（另有 1 位干部经批准免交）
-    def li_na_exempt(records):
-        (records / "exemptions.yaml").write_text(
-            "exemptions:\n  - cadre: li-na\n    rules: [ledger]\n    start: 2025-07-01\n    end: 2025-12-31\n"
-            "    reason: 挂职锻炼\n    approved_by: 王管理\n", encoding="utf-8")
-
-    site = mkdocs_build(fixture_repo(tmp_path, li_na_exempt), tmp_path, FIXTURE_TODAY)
+    site = mkdocs_build(fixture_repo(tmp_path, _li_na_exempt), tmp_path, FIXTURE_TODAY)
     period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
     assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in period, period
     statuses = {r[1]: r[4] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
@@ -510,6 +512,22 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
     assert (h2[2], h2[3]) == ("2（另 1 人免交）", "2"), h2
     home = visible((site.public / "index.html").read_text(encoding="utf-8"))
     assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in home, home
+
+
+def test_a_ledger_not_owed_and_a_cadre_exempted_are_said_in_one_bracket(tmp_path):
+    # 王芳 handed in a 2025-H2 ledger she did not owe and 李娜 was exempted from hers: 附件2, its summary and the
+    # home page said 已提交 2 份（另有 1 份本期无需提交）（另有 1 人经批准免交）, two brackets in a row
+    def both(records):
+        _wang_fang_files_unowed(records)
+        _li_na_exempt(records)
+
+    site = mkdocs_build(fixture_repo(tmp_path, both), tmp_path, FIXTURE_TODAY)
+    said = "2 人，已提交 2 份（另有 1 份本期无需提交；另有 1 人经批准免交）"
+    period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
+    summary = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
+    home = visible((site.public / "index.html").read_text(encoding="utf-8")).rsplit("上一期台账", 1)[1]
+    for page in (period, summary, home):
+        assert said in page and "）（另有" not in page.replace(" ", ""), page
 
 
 def test_a_freshman_class_left_without_a_cadre_for_a_while_says_so_on_the_coverage_page(tmp_path):

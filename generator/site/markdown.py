@@ -82,6 +82,15 @@ def status_css(status: dict) -> str | None:
 _MEANING = {"escalated": "warn", "resolved": "good"}
 
 
+def filed_aside(stat: dict) -> str:
+    """What a period's 已提交 N 份 adds (aggregate.period_stats' `unowed`, `exempt`): the ledgers handed in by
+    cadres who did not owe one, the cadres exempted — in one bracket, joined by ；, not two in a row."""
+    parts = [f"另有 {stat['unowed']} 份本期无需提交" if stat.get("unowed") else "",
+             f"另有 {stat['exempt']} 人经批准免交" if stat.get("exempt") else ""]
+    said = "；".join(filter(None, parts))
+    return f"（{said}）" if said else ""
+
+
 def badge_status(status: dict) -> Markup:
     """A ledger's filing status, coloured by its kind (one with errors, not accepted: bad)."""
     css = status_css(status)
