@@ -30,12 +30,14 @@ Reminder days: daily from `window_days` before a due date up to the due date, ot
 week on `weekday` (1 = Monday).  Both are policy data: policy.yaml `reminders`.  A period archived is
 not listed; one not archived is listed for a year from its due date, then while a ledger of it is missing
 (due_window, _settled: the check is run then); either is listed while its reminder issue is open
-(--open-issues: reminders.yml gives the open issues), so that `remind --period` closes it.
+(--open-issues: reminders.yml gives the open issues), so that `remind --period` closes it — a period the policy
+no longer has (renamed, taken out) too, listed last: with --body-file its body says so, missing=0 (_gone_body).
 """
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -63,6 +65,9 @@ MSG = {
     "not_list": {"zh": "不是列表", "en": "not a list"},
     "open_alone": {"zh": "--open-issues 须与 --due-window 同用（它决定列出哪些期间）",
                    "en": "--open-issues goes with --due-window (it decides which periods are listed)"},
+    "gone_period": {"zh": "“{value}”不是政策现在的填报期间（改了名或删去了？）：正文说它不再提醒，missing=0，提醒议题随之关闭",
+                    "en": "'{value}' is no longer a ledger period of the policy (renamed or taken out?): the body says it "
+                          "is not reminded of, missing=0, and its reminder issue is closed"},
     "body_files": {"zh": "--periods 须与 --body-file 同用，文件名中写 {period}（如 reminder-ledgers-{period}.md）",
                    "en": "--periods needs --body-file with {period} in it (e.g. reminder-ledgers-{period}.md)"},
     # ---- a cadre's line in a ledger reminder (_cadre_line, _own_approvers), in --lang
@@ -96,6 +101,9 @@ MSG = {
                   "en": " (the only reviewer of {unit}: their ledger is approved by the administrators {admins})"},
 }
 MARK = "<!-- contact-ledger:{kind}:{key} -->"
+# A period of an open reminder issue that the policy no longer has (renamed, taken out) is listed and closed only
+# when its id is one a period could have had: a year and a word (no path, no quote: it names a body file on GitLab)
+GONE_ID = re.compile(r"[0-9]{4}-[A-Za-z0-9]{1,8}")
 
 
 def _check_data(rs: RecordSet, today: dt.date) -> tuple[dict | None, frozenset, frozenset]:
@@ -488,12 +496,15 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, se
     done = settled(old) if old and settled is not None else set()
     periods = [p for p in due if p.id not in done]
     listed = {p.id: p for p in periods + [rs.period(i) for i in open_issues if rs.period(i)]}
+    # (an open issue of a period no longer in the policy, renamed or taken out: listed last, so that `remind
+    # --period` writes the body that says so, missing=0, and the ledgers job closes it — else it stayed open)
+    gone = sorted(i for i in open_issues if rs.period(i) is None and GONE_ID.fullmatch(i))
     # (daily up to the last day a ledger is on time: the due date plus the policy's grace days)
     daily = any(p.due - opens <= today <= last_on_time(rs, p) for p in periods)
     weekly = today.isoweekday() == weekday
     reason = "daily" if daily else ("weekly" if weekly else "none")
     return {"send": "true" if reason != "none" else "false", "reason": reason,
-            "periods": json.dumps([p.id for p in sorted(listed.values(), key=lambda p: p.start)])}
+            "periods": json.dumps([p.id for p in sorted(listed.values(), key=lambda p: p.start)] + gone)}
 
 
 def _settled(rs: RecordSet, today: dt.date, periods: list) -> set:
@@ -559,13 +570,29 @@ def admin_note(rs: RecordSet, today: dt.date, root: Path) -> list[str]:
 def _ledger_reminder(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
                      root: Path, lang: str = "zh", empty: frozenset = frozenset()) -> tuple:
     """(title, body, missing, marker) of the ledger reminder of `period` (`later`, `empty`: of _check_data);
-    missing counts the ledgers in with errors (with_errors) and those with no activity (W-CHK-017) too."""
+    missing counts the ledgers in with errors (with_errors) and those with no activity (W-CHK-017) too; of a period
+    the policy no longer has, _gone_body (missing 0)."""
+    if rs.period(period) is None:
+        return (*_gone_body(period, _records_rel(root)), 0, MARK.format(kind="ledger-reminder", key=period))
     missing, broken, idle, count = _behind(rs, period, today, data, later, empty)
     archived = period in archived_periods(rs)
     title, body = ledger_body(rs, period, today, missing, _records_rel(root), archived,
                               owed(data, period), admin_note(rs, today, root) if missing or broken or idle else [],
                               site_url(repo_of(root) or Path.cwd()) if missing else None, broken, lang, idle)
     return title, body, count, MARK.format(kind="ledger-reminder", key=period)
+
+
+def _gone_body(period_id: str, records_rel: str) -> tuple[str, str]:
+    """(title, body) of the reminder of a period the policy no longer has (its id renamed, or taken out of
+    ledger.periods) whose issue is still open: nothing to remind of under that id; the issue is closed with it."""
+    title = f"工作台账提醒 {period_id}"
+    lines = [MARK.format(kind="ledger-reminder", key=period_id), f"# {title}", "",
+             f"政策（`{records_rel}/policy.yaml` 的 `ledger.periods`）中已经没有填报期间 {period_id}：它改了名或删去了，"
+             "不再按这个名称提醒，本提醒可以关闭。改名的，这一期未交的台账在新名称的期间的提醒议题中提醒；"
+             "如果是改错了，请管理员改回 `ledger.periods`，下一个提醒日会重新开提醒议题。", "",
+             f"{period_id} is no longer a ledger period of the policy (renamed or taken out of ledger.periods): nothing "
+             "is reminded of under it, and this reminder can be closed; a renamed period is reminded of under its new id."]
+    return title, "\n".join(lines) + "\n"
 
 
 def _behind(rs: RecordSet, period: str, today: dt.date, data: dict | None, later: frozenset,
@@ -626,11 +653,16 @@ def cmd_remind(args) -> int:
         marker = MARK.format(kind="coverage-reminder", key=year)
     else:
         periods = [args.period] if args.period is not None else _periods(args.periods)
-        bad = next((p for p in periods if not isinstance(p, str) or rs.period(p) is None), None) \
-            if periods is not None else args.periods
+        # (with --body-file, the workflows' way, a period of a reminder issue the policy no longer has gets the body
+        # that closes its issue, _gone_body; by hand, without it, a period mistyped is refused)
+        bad = next((p for p in periods if not isinstance(p, str) or rs.period(p) is None and not (
+            args.body_file and GONE_ID.fullmatch(p))), None) if periods is not None else args.periods
         if bad is not None:
             sys.stderr.write(MSG["bad_period"][args.lang].format(value=bad) + "\n")
             return cli.EXIT_USAGE
+        for period in periods:
+            if rs.period(period) is None:
+                sys.stderr.write(MSG["gone_period"][args.lang].format(value=period) + "\n")
         if args.periods is not None:  # (GitLab's job: a body and its outputs for each period)
             if not args.body_file or "{period}" not in args.body_file:
                 sys.stderr.write(MSG["body_files"][args.lang] + "\n")

@@ -1111,3 +1111,25 @@ def test_an_unreadable_open_issues_file_is_told_in_chinese_only(tmp_path):
         assert not re.search("[A-Za-z]", rest), r.stderr
         en = run(repo, "remind", "--due-window", "--open-issues", path, "--lang", "en")
         assert en.returncode == 2 and not re.search("[\u4e00-\u9fff]", en.stderr.replace(path, "")), en.stderr
+
+
+def test_the_open_issue_of_a_period_no_longer_in_the_policy_is_closed(tmp_path):
+    """A period renamed or taken out of the policy (ledger.periods) while its reminder issue was open: --due-window
+    left it out of `periods=` (not a period), so no ledgers job ran for it and the issue stayed open for ever.  It
+    is listed, last, and `remind --period` with --body-file (the workflows' way) writes the body that says the
+    period is gone, missing=0, so that the ledgers job closes the issue; by hand, without --body-file, such a
+    period is still refused (a typo).  An issue's marker that no period could have (a path) is not listed."""
+    repo = make_repo(tmp_path)
+    issues = [{"body": "<!-- contact-ledger:ledger-reminder:2024-H3 -->\n# 工作台账提醒 2024-H3"},
+              {"body": "<!-- contact-ledger:ledger-reminder:../../x -->\n# 工作台账提醒"}]
+    got = _reminder_day(repo, tmp_path, "2027-01-11", issues)  # (a Monday)
+    assert list(got)[-1] == "2024-H3" and not any("x" in p for p in got), got
+    missing, body = got["2024-H3"]
+    assert missing == "0" and "已经没有填报期间 2024-H3" in body and "本提醒可以关闭" in body, body
+    assert body.splitlines()[0] == "<!-- contact-ledger:ledger-reminder:2024-H3 -->"  # (the issue it closes)
+    assert "2024-H3" in _gitlab_window(repo, tmp_path, "2027-01-11", "glpat-x", [{"description": issues[0]["body"]}])
+    r = run(repo, "remind", "--periods", '["2024-H3"]', "--today", "2027-01-11", "--body-file", "r-{period}.md")
+    assert r.returncode == 0 and "missing=0\n" in (repo / "r-2024-H3.env").read_text(encoding="utf-8"), r.stderr
+    assert "不是政策现在的填报期间" in r.stderr, r.stderr
+    by_hand = run(repo, "remind", "--period", "2024-H3", "--today", "2027-01-11")
+    assert by_hand.returncode == 2 and "不是政策规定的填报期间" in by_hand.stderr and not by_hand.stdout, by_hand
