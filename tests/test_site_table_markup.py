@@ -35,3 +35,17 @@ def test_a_date_is_kept_whole_but_a_file_s_path_or_name_is_left_as_written():
                           f"<td><a href=\"x.html#2025-H2\">{whole('2025-H2')}</a></td>"
                           "<td><code>records/ledgers/2026-H1/li-na.yaml</code></td><td>attachment2-2025-H2.xlsx 2025-H2.csv</td>"
                           "<td>2025-H2-li-na-1</td></tr>") + CLOSE
+
+
+def test_a_date_against_chinese_is_kept_whole_too():
+    """Chinese characters are word characters to Python's \\w, so a date written against them (截至2026-07-01,
+    2026-H1期, （2025-2027学年）) was left out of the span and broke at its hyphen; it is kept whole as any
+    other, and a path, a file's name or an id holding Chinese is still left as written."""
+    cell = ("<tr><td>截至2026-07-01未提交</td><td>2026-H1期台账</td><td>（2025-2027学年）</td>"
+            "<td><code>records/ledgers/2026-H1/李娜.yaml</code></td><td>附件2-2025-H2.xlsx 台账2026-H1.csv</td>"
+            "<td>2025-H2-li-na-1</td></tr>")
+    whole = lambda s: f'<span class="whole">{s}</span>'
+    assert wrapped(f"<table>{cell}</table>") == OPEN + (
+        f"<tr><td>截至{whole('2026-07-01')}未提交</td><td>{whole('2026-H1')}期台账</td><td>（{whole('2025-2027')}学年）</td>"
+        "<td><code>records/ledgers/2026-H1/李娜.yaml</code></td><td>附件2-2025-H2.xlsx 台账2026-H1.csv</td>"
+        "<td>2025-H2-li-na-1</td></tr>") + CLOSE

@@ -17,8 +17,9 @@ from __future__ import annotations
 import re
 
 # (in a tag's text only: the next angle bracket is a tag's opening, not the end of an attribute's tag;
-# not in an id, a file's path or name: 2025-H2-li-na-1, records/ledgers/2026-H1/li-na.yaml, attachment2-2025-H2.xlsx)
-_WHOLE = re.compile(r"(?<![\w/.-])(\d{4}-(?:\d\d-\d\d|H[12]|\d{4}))(?![\w/-]|\.\w)(?=[^<>]*<)")
+# not in an id, a file's path or name: 2025-H2-li-na-1, records/ledgers/2026-H1/li-na.yaml, attachment2-2025-H2.xlsx;
+# ASCII's word characters only: against Chinese, 截至2026-07-01, 2026-H1期, a date is whole too)
+_WHOLE = re.compile(r"(?<![\w/.-])(\d{4}-(?:\d\d-\d\d|H[12]|\d{4}))(?![\w/-]|\.\w)(?=[^<>]*<)", re.ASCII)
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
 CLOSE = "</table></div></div>"
