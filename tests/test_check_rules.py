@@ -773,3 +773,33 @@ def test_a_semester_none_of_whose_days_a_cadre_held_asks_nothing_more_of_them(tm
             for (who, sid), need in owed.items():
                 if who == cadre:
                     assert cells.get(sid, {"required": 0})["required"] == need, (held, cadre, sid)
+
+
+def test_a_cadres_pieces_are_cut_at_today_for_the_gaps_and_not_for_the_overlaps(tmp_path):
+    # check_contact_points works a cadre's pieces out once, to the cycle's end (the overlaps: the
+    # future included), and cuts them at --today for the gaps: a gap open on --today ends on it, a
+    # piece that begins after it is no gap yet, and a change of the number (points_per_cadre 1 → 2
+    # from 2026-09-01) splits them where it did
+    policy = base()["records/policy.yaml"].replace("  min_per_semester: 1\n", "  min_per_semester: 1\n  earlier:\n"
+                                                   "    - {until: \"2026-08-31\", points_per_cadre: 1}\n")
+    policy = policy.replace("points_per_cadre: 1\n", "points_per_cadre: 2\n", 1)
+    assert "points_per_cadre: 2" in policy
+    files = {"records/policy.yaml": policy,
+             "records/cadres/wang-fang.yaml": cadre("王芳", "cs"),
+             "records/classes/2024.yaml": classes(2024, ("cs-2024-01", "cs"), ("cs-2024-02", "cs")),
+             "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"},
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+                 {"cadre": "zhang-wei", "club": "club-a", "start": "2026-09-01", "reason": "每人两个联系点"},
+                 {"cadre": "zhang-wei", "class": "cs-2024-01", "start": "2027-03-01", "reason": "增加联系点"},
+                 {"cadre": "wang-fang", "class": "cs-2024-02", "start": "2025-09-01"},
+                 {"cadre": "wang-fang", "club": "club-a", "start": "2026-09-01", "end": "2027-01-31",
+                  "reason": "调整"})}
+    for today, gaps in (("2026-11-28", [("li-na", "2026-09-01", "2026-11-28")]),
+                        ("2027-02-10", [("li-na", "2026-09-01", "2027-02-10"), ("wang-fang", "2027-02-01", "2027-02-10")])):
+        result = check(tmp_path, today, files)
+        assert sorted((f.data["cadre"], f.data["from"], f.data["to"]) for f in found(result, "W-CHK-002")) == gaps
+        (overlap,) = found(result, "E-CHK-001")  # (zhang-wei's three points from 2027-03-01, after --today)
+        assert overlap.line == 17 and "3 个联系点" in overlap.message_zh and "2027-03-01" in overlap.message_zh

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.check.context import ONE_DAY, Context, iso, segments
+from generator.check.context import ONE_DAY, Context, RowDates, iso, segments
 from generator.messages.check import W_CHK_013_FIX
 
 
-def _outside_cycle(ctx: Context, row) -> None:
+def _outside_cycle(ctx: Context, row, d: RowDates) -> None:
     c_start, c_end = ctx.cycle_dates(row.doc.stem)
     if not c_start or not c_end or not ctx.valid(row):
         return
-    d = ctx.dates(row)
     for key, which, which_en, value in (("start", "开始", "start", d.start), ("end", "结束", "end", d.end)):
         if value and not c_start <= value <= c_end:
             ctx.add("E-CHK-002", row, row.pos(key), which=which, which_en=which_en, value=value,
@@ -26,10 +25,9 @@ def _point_of(ctx: Context, row) -> tuple[str, str, str]:
     return kind, "班级" if kind == "class" else "社团", ctx.point_name(point) or point
 
 
-def _after_point_end(ctx: Context, row) -> None:
+def _after_point_end(ctx: Context, row, d: RowDates) -> None:
     """A row still naming, by --today, a class or club after its `until` (a graduated class, a
     dissolved club): it counts only up to that day (assignment_span); the table should say so."""
-    d = ctx.dates(row)
     until, end, start, void = d.until, d.last, d.start, d.void
     if not until or until >= ctx.today or not ctx.valid(row):
         return
@@ -79,13 +77,13 @@ def _pieces(ctx: Context, spans, lo: dt.date, hi: dt.date) -> list[tuple]:
     return out
 
 
-def _no_reason(ctx: Context, row) -> None:
+def _no_reason(ctx: Context, row, d: RowDates) -> None:
     """W-CHK-020 (R4): a row that begins after its cycle's start or ends before its cycle's end with no
     reason, unless the records explain it: the cadre's first or last day in office, its point's `until`."""
     reason = row.get("reason")
     if isinstance(reason, str) and reason.strip() or not ctx.valid(row):
         return
-    (c_start, c_end), d = ctx.cycle_dates(row.doc.stem), ctx.dates(row)
+    c_start, c_end = ctx.cycle_dates(row.doc.stem)
     if not (c_start and c_end and d.start and c_start <= d.start <= c_end):
         return  # (outside its cycle: E-CHK-002)
     a_from, a_to = ctx.cadre_span(row.get("cadre"))
@@ -99,31 +97,31 @@ def _no_reason(ctx: Context, row) -> None:
 
 
 def check_contact_points(ctx: Context) -> list[dict]:
-    rs = ctx.rs
+    rs, dates, valid = ctx.rs, ctx.dates, ctx.valid
     first_cycle, last_cycle = ctx.cycle_bounds()
     table = []
-    for row in rs.assignments:
-        _outside_cycle(ctx, row)
-        _after_point_end(ctx, row)
-        _no_reason(ctx, row)
+    for row in rs.assignments:  # (each row's dates taken once here: the rules ask them ≈8 times a row)
+        d = dates(row)
+        _outside_cycle(ctx, row, d)
+        _after_point_end(ctx, row, d)
+        _no_reason(ctx, row, d)
     for cadre in sorted(rs.cadres):
         item = rs.cadres[cadre]
         name = ctx.cadre_name(cadre)
         a_from, a_to = ctx.cadre_span(cadre)
-        rows = ctx.rows.get(cadre, [])
-        spans = []
-        dead = [r for r in rows if ctx.valid(r) and ctx.dates(r).void]
-        for row in rows:
+        dated = [(row, dates(row)) for row in ctx.rows.get(cadre, ())]
+        spans = []  # ((start, end), row, its dates) of each row in force on some day (row_span)
+        dead = [(r, d) for r, d in dated if d.void and valid(r)]
+        for row, d in dated:
             span = ctx.row_span(row)
-            d = ctx.dates(row)
             raw_start, raw_end = d.start, d.span_end
-            if span[0] is None and raw_start and ctx.valid(row) and a_from and not (raw_end and raw_end < raw_start):
+            if span[0] is None and raw_start and valid(row) and a_from and not (raw_end and raw_end < raw_start):
                 # (one starting after its class or club ended: W-CHK-013)
                 ctx.add("E-CHK-003", row, row.pos("start"), name=name, active_from=a_from,
                         active_to=a_to or "今", start=raw_start, end=raw_end or "—")
             if span[0]:
-                spans.append((span, row))
-        table.append(_rows_data(ctx, cadre, rows))
+                spans.append((span, row, d))
+        table.append(_rows_data(ctx, cadre, dated))
         if not a_from or not first_cycle or not last_cycle:
             continue
         lo = max(a_from, first_cycle)
@@ -131,40 +129,43 @@ def check_contact_points(ctx: Context) -> list[dict]:
         # overlaps: more points than required (any date, the future included)
         top = min(a_to or dt.date.max, last_cycle)
         reported = set()
-        for s, e, count, required in _pieces(ctx, [sp for sp, _ in spans], lo, top):
+        pieces = _pieces(ctx, [sp for sp, _, _ in spans], lo, top)
+        for s, e, count, required in pieces:
             if count > required:
-                holders = [r for (rs_, re_), r in spans if rs_ <= s and re_ >= s]
-                newest = max(holders, key=lambda r: (ctx.dates(r).start or dt.date.min))
+                holders = [(r, d) for (rs_, re_), r, d in spans if rs_ <= s and re_ >= s]
+                newest = max(holders, key=lambda h: (h[1].start or dt.date.min))[0]
                 if id(newest) not in reported:
                     reported.add(id(newest))
                     ctx.add("E-CHK-001", newest, newest.pos("start"), name=name, start=s, end=e,
                             count=count, required=required)
-        # gaps up to today: fewer points than required
-        gaps = [piece for piece in _pieces(ctx, [sp for sp, _ in spans], lo, hi) if piece[2] < piece[3]]
+        # gaps up to today: fewer points than required (the pieces up to `top` cut at `hi`, which is
+        # not after it: the same pieces as those of [lo, hi])
+        gaps = [(s, min(e, hi), count, required) for s, e, count, required in pieces if s <= hi and count < required]
         holes = ctx.exemptions_for(cadre, "contact_point")
         for s, e, count, required in gaps:
             for g_start, g_end in _subtract([(s, e)], holes):
                 last = g_start - ONE_DAY
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
-                before = [r for (rs_, re_), r in spans if re_ == last and (ctx.dates(r).end or ctx.dates(r).until == last)]
-                after = [r for (rs_, re_), r in spans if rs_ == g_end + ONE_DAY]
-                gone = [r for r in dead if ctx.dates(r).start <= g_end and (ctx.dates(r).last or dt.date.max) >= g_start]
+                before = [(r, d) for (rs_, re_), r, d in spans if re_ == last and (d.end or d.until == last)]
+                after = [r for (rs_, re_), r, _ in spans if rs_ == g_end + ONE_DAY]
+                gone = [r for r, d in dead if d.start <= g_end and (d.last or dt.date.max) >= g_start]
                 if gone:  # a row naming a class or club that had ended before it began: the row is to change
                     at = gone[0]
                     kind, kind_zh, point = _point_of(ctx, at)
-                    where, start, until = at.pos(kind), ctx.dates(at).start, ctx.dates(at).until
+                    where, start, until = at.pos(kind), dates(at).start, dates(at).until
                     extra = {"after": f"（这条安排从 {start} 开始，而{kind_zh}“{point}”只存续到 {until}，不算联系点）",
                              "after_en": f" (this assignment starts on {start}, but its {kind} '{point}' existed only "
                                          f"until {until}: it is no contact point)"}
-                elif before and ctx.dates(before[0]).until == last:
-                    at = before[0]
+                elif before and before[0][1].until == last:
+                    at, d = before[0]
                     kind, kind_zh, point = _point_of(ctx, at)
-                    where = at.pos("end") if ctx.dates(at).end else at.pos(kind)
+                    where = at.pos("end") if d.end else at.pos(kind)
                     extra = {"after": f"（上一条安排的{kind_zh}“{point}”只存续到 {last}，之后没有新的安排）",
                              "after_en": f" (the previous assignment's {kind} '{point}' existed until {last}, "
                                          "with no successor)"}
                 elif before:
-                    at, where = before[0], before[0].pos("end")
+                    at = before[0][0]
+                    where = at.pos("end")
                     extra = {"after": f"（上一条安排于 {last} 结束，之后没有新的安排）",
                              "after_en": f" (the previous assignment ended on {last} with no successor)"}
                 elif after:
@@ -176,15 +177,17 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 ctx.add("W-CHK-002", at, where, name=name, start=g_start, end=g_end, count=count,
                         required=required, data={"cadre": cadre, "from": iso(g_start), "to": iso(g_end)}, **extra)
         # planning: an assignment ending (today or later) inside its cycle with nothing after it
-        for (s, e), row in spans:
-            end = ctx.dates(row).end
+        for (s, e), row, d in spans:
+            end = d.end
+            if not end or end < ctx.today or e != end:
+                continue
             c_end = ctx.cycle_dates(row.doc.stem)[1]
-            if not end or end < ctx.today or e != end or (c_end and end >= c_end) or not ctx.valid(row):
+            if (c_end and end >= c_end) or not valid(row):
                 continue
             if a_to and a_to <= end:
                 continue
             nxt = end + ONE_DAY
-            if any(rs_ <= nxt <= re_ for (rs_, re_), _ in spans):
+            if any(rs_ <= nxt <= re_ for (rs_, re_), _, _ in spans):
                 continue
             if any(h_s <= nxt <= h_e for h_s, h_e in holes):
                 continue
@@ -192,12 +195,12 @@ def check_contact_points(ctx: Context) -> list[dict]:
     return table
 
 
-def _rows_data(ctx: Context, cadre: str, rows) -> dict:
+def _rows_data(ctx: Context, cadre: str, dated) -> dict:
+    """The cadre's rows of the table, from (row, its dates) of each."""
     a_from, a_to = ctx.cadre_span(cadre)
     out, later = [], 0
-    for row in sorted(rows, key=lambda r: (ctx.dates(r).start or dt.date.min, r.doc.stem)):
+    for row, d in sorted(dated, key=lambda rd: (rd[1].start or dt.date.min, rd[0].doc.stem)):
         kind, point = ctx.rs.contact_point(row)
-        d = ctx.dates(row)
         start, end = d.start, d.span_end
         if start and start > ctx.today:  # (not begun by --today: counted, not listed, as on the site)
             later += 1
