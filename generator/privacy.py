@@ -498,10 +498,16 @@ _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
 # A roll number with no 序号/座号 before it (12号同学: within the ledger's class, one student), where it can be no date —
 # before a word of talking, 的 or what a student has (12号同学反映, 12号同学的成绩), after a word of whom, 第, 班, 的 or a verb
 # of a cadre's (与12号同学谈心, 第12号同学, 约谈12号同学) — and not after 月 (9月12号同学反映: a date).  (12号同学返校,
-# 12号同学们到齐 are days: nothing.  The form refuses them with this expression.)
-ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])"
-           f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?=[0-9]{{1,2}}[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?:{_TALK}|{_HAS}|的|[)）])))"
-           f"([0-9]{{1,2}})[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
+# 12号同学们到齐 are days: nothing.  The form refuses them with this expression.)  In Chinese numerals too, one to
+# ninety-nine (五号同学反映, 与十二号同学谈心, 第二十三号同学), read as the digits are (九月十二号同学们, 十二号上午: days), at
+# the start of a text or a clause or after those words only: after another character the numeral may end a word or a day
+# (统一, 同一, 周五, 星期五, 初五).
+_ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS}))")
+_NUMERAL = "[一二三四五六七八九]"
+_ROLL_NUMBER = f"(?:[0-9]{{1,2}}|(?:(?<![\u3400-\u9fff])|{_ROLL_AFTER})(?:{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL}))"
+ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])"
+           f"(?:{_ROLL_AFTER}|(?={_ROLL_NUMBER}[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?:{_TALK}|{_HAS}|的|[)）])))"
+           f"({_ROLL_NUMBER})[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
 _ROLL = _Lazy(ROLL_RX)
 _ID_PART = _Lazy(ID_PART_RX)
 _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
@@ -591,6 +597,11 @@ def _maybe(norm: str) -> bool:
     return ("(" in norm or "[" in norm or "（" in norm or _wechat_letter(norm)) and _MAYBE.search(norm) is not None
 
 
+def _roll_word(norm: str) -> bool:
+    """Whether `norm` holds 号 or 號 and 同学 or 同學, as a roll number does (五号同学: no digit) — _could's gate of it."""
+    return ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm)
+
+
 def _wechat_letter(norm: str) -> bool:
     """Whether `norm` holds 信, w, W, v or V: every spelling of _WX_WORD holds one, and so does
     every match of _WX_PART in `norm.lower()` (no other character lower-cases to w or v)."""
@@ -656,8 +667,8 @@ def _could(norm: str) -> set:
         out.add("other_number")
     if "考生" in norm or "考证号" in norm or "照号" in norm or "號" in norm:  # (準考证号, 護照号 too)
         out.add("other_part")
-    if ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm):
-        out.add("roll")  # (a roll number: 12号同学)
+    if _roll_word(norm):
+        out.add("roll")  # (a roll number: 12号同学, 五号同学)
     if "身份证" in norm or "身份證" in norm:
         out.add("id_part")
     if len(runs) >= 2:
@@ -711,7 +722,7 @@ def mask(kind: str, found: str) -> str:
                       "other_number": (2, 2)}[kind]
         if kind == "mobile" and len(d) > 11:
             d = d[-11:]
-        return _keep(d, head, tail)
+        return _keep(d, head, tail) if d else "*" * len(found)  # (a roll number in Chinese numerals: 十二号同学 → **)
     if kind == "email":  # (read narrowed, as it was found: abc＠163.com, abc（ａｔ）163.com)
         local, domain = _split_email(_normal(found))
         return f"{local[:1]}***@{domain}"
@@ -838,7 +849,7 @@ class Scanner:
                      for m in self._scan_seen(seen, _normal(seen), gated))
 
     def _scan_seen(self, text: str, norm: str, gated: bool = True) -> tuple[Match, ...]:
-        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm)):  # no digit, @ or account word: only names
+        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm)):  # no digit, @, account word or 号同学: only names
             called = _called(norm)
             if not self.names and not called:
                 return ()
