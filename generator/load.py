@@ -774,27 +774,9 @@ def _marked_value(exc: yaml.MarkedYAMLError, text: str | None):
         mark = (char, "是保留的符号", "is a reserved mark") if char and char in "@`%" else None
     if not mark or text is None or at is None:
         return None
-    from generator.yaml_hints import bullet  # (only on an error)
+    from generator.yaml_hints import bullet, quote_it  # (only on an error)
 
-    return bullet(text, at.line, at.column) or _quote_it(text, at.line, at.column, mark)
-
-
-def _quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
-    """E-YAML-001's position and words for the value at `row`, `column` (from 0), which starts
-    with `mark` (char, Chinese, English as in _MARKED): the line to type, the value quoted."""
-    line = LINE_BREAK.split(text)[row]
-    value = line[column:].strip()
-    if line[:column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
-        value = re.match(r"[^,\]}]*", value).group().strip()
-    from generator.yaml_hints import params, quoted  # (only on an error)
-
-    key, q = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column]), quoted(value)
-    typed = f'{key.group(1)}: {q}' if key else q
-    if line[:column].rstrip().endswith(("[", ",")):  # (the whole line, as on one line: [*mkt])
-        typed = line.strip().replace(value, q, 1)
-    char, zh, en = mark
-    return (row + 1, column + 1), params(f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
-                                         f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
+    return bullet(text, at.line, at.column) or quote_it(text, at.line, at.column, mark)
 
 
 def _yaml_error(exc: yaml.MarkedYAMLError, text: str | None = None, kind: str | None = None):
@@ -833,7 +815,9 @@ def _prescan(text: str, file: str, kind: str | None = None) -> list[F.Finding]:
                     anchors[event.anchor] = None
                     out.append(F.make("E-YAML-005", file, (m.line + 1, m.column + 1)))
                 else:  # no anchor of that name: text was meant (*mkt), to be quoted
-                    pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an alias"])
+                    from generator.yaml_hints import quote_it  # (only on an error)
+
+                    pos, params = quote_it(text, m.line, m.column, _MARKED["while scanning an alias"])
                     out.append(F.make("E-YAML-001", file, pos, **params))
                 if len(out) >= MAX_REPORTED:
                     break
@@ -848,7 +832,9 @@ def _prescan(text: str, file: str, kind: str | None = None) -> list[F.Finding]:
                 depth -= 1
                 opened.pop()
         for m in filter(None, anchors.values()):  # never used: text was meant (&mkt 进社团), read as 进社团
-            pos, params = _quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
+            from generator.yaml_hints import quote_it  # (only on an error)
+
+            pos, params = quote_it(text, m.line, m.column, _MARKED["while scanning an anchor"])
             out.append(F.make("E-YAML-001", file, pos, **params))
     except yaml.MarkedYAMLError as exc:
         pos, params = _yaml_error(exc, text, kind)

@@ -525,7 +525,7 @@ def _marked(exc, text: str, lines: list[str]):
     at = exc.context_mark if exc.context == "while scanning a block scalar" else exc.problem_mark
     if not words or at is None or not _KEY_BEFORE.fullmatch(lines[at.line][:at.column]):
         return None
-    return load._quote_it(text, at.line, at.column, (lines[at.line][at.column], *words))
+    return quote_it(text, at.line, at.column, (lines[at.line][at.column], *words))
 
 
 _CHINESE_CLOSE = {'"': "”", "'": "’"}
@@ -577,6 +577,22 @@ def _escape(lines: list[str], quote_at, at):
     typed = f"{line[:quote_at.column].strip()} {quoted(line[quote_at.column + 1:end])}".strip()
     return (at.line + 1, at.column + 1), params(
         "双引号里的反斜杠“\\”不是有效的转义", "a backslash '\\' in double quotes that is no valid escape", typed)
+
+
+def quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
+    """E-YAML-001's position and words for the value at `row`, `column` (from 0), which starts
+    with `mark` (char, Chinese, English as in load._MARKED): the line to type, the value quoted."""
+    line = load.LINE_BREAK.split(text)[row]
+    value = line[column:].strip()
+    if line[:column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
+        value = re.match(r"[^,\]}]*", value).group().strip()
+    key, q = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column]), quoted(value)
+    typed = f'{key.group(1)}: {q}' if key else q
+    if line[:column].rstrip().endswith(("[", ",")):  # (the whole line, as on one line: [*mkt])
+        typed = line.strip().replace(value, q, 1)
+    char, zh, en = mark
+    return (row + 1, column + 1), params(f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
+                                         f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
 
 
 def bullet(text: str, row: int, column: int):

@@ -100,7 +100,7 @@ CODES = {
         "severity": "error",
         "zh": "YAML 语法错误：{problem_zh}",
         "en": "YAML syntax error: {problem}",
-        "hint_zh": "{fix}",  # (load.yaml_problem's, or the line to type: load._quote_it)
+        "hint_zh": "{fix}",  # (load.yaml_problem's, or the line to type: yaml_hints.quote_it)
         "hint_en": "{fix_en}",
     },
     "E-YAML-002": {
