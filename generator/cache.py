@@ -213,7 +213,7 @@ def _loaded(paths: list[str], records: str, settings, began: int, placed: frozen
             doc, found, bad = _load_one(p, records, settings)
             where = None
             if doc.kind in placed and doc.sha256:  # (its bytes parsed as Document.where parses them)
-                where = doc._where.positions if doc._where is not None else load.positions_of(doc.raw, doc.file)
+                where = doc.positions_for_cache()
             out.append((pack(doc, found, bad), mark, where))
     return out
 

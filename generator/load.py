@@ -211,6 +211,12 @@ class Document:
     def positions(self) -> dict:  # value path (tuple) → (line, col)
         return self.where().positions
 
+    def positions_for_cache(self) -> dict:
+        """`positions`, those it knows, else worked out from its bytes and not kept (positions_of: without the
+        values, spans and text `where` keeps): what a loading process gives the cache of a file of a kind
+        whose every row's line is asked (cache._loaded)."""
+        return self._where.positions if self._where is not None else positions_of(self.raw, self.file)
+
     @property
     def key_positions(self) -> dict:  # value path → (line, col) of its key
         return self.where().keys
