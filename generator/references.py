@@ -17,7 +17,7 @@ from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import en_path, parse_date, period_meant
+from generator.validate import en_path, line_with, parse_date, period_meant
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -92,19 +92,8 @@ def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple
 
 
 def _line_with(item: Item, key: tuple, value: str, field: str | None = None) -> str:
-    """The line of `item`'s value at `key` with `value` typed in its place, and the name `field` in its field's
-    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line)."""
-    span, text = item.doc.spans.get(item.path + key), item.doc.text
-    if not span or "\n" in text[span[0]:span[1]]:
-        return ""
-    start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
-    head = text[start:span[0]]
-    if field is not None:
-        at = item.key_pos(*key)[1] - 1
-        if head[at:at + len(str(key[-1]))] != str(key[-1]):
-            return ""
-        head = head[:at] + field + head[at + len(str(key[-1])):]
-    return (head + value + text[span[1]:len(text) if end < 0 else end]).strip()
+    """The line of `item`'s value at `key` with `value` typed in its place (and `field` for its name): line_with's."""
+    return line_with(item.doc, item.path + key, value, field)
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:

@@ -303,7 +303,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         if schema.get("format") == "date" and isinstance(error.instance, str) and v == "format" \
                 and _YMD.fullmatch(error.instance):  # (YYYY-MM-DD itself, ２０２６-10-15: the format is wrong)
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
-        if _is_date(schema):
+        if _is_date(schema) and (days := _span_of_days(error.instance, _period_of(doc))):
+            fh, fh_en = _span_hint(doc, path, *days)  # (2026-04-20至2026-04-21: one day, the first)
+        elif _is_date(schema):
             fh, fh_en = _date_hint(error.instance, _period_of(doc))
         elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
             fh, fh_en = (f"{schema.get('description', '')}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
@@ -560,12 +562,54 @@ def _unseen_line(doc: Document, path, value, schema: dict) -> tuple[str, str] | 
     if not isinstance(value, str) or seen(value) == value or not re.fullmatch(schema.get("pattern", "(?!)"), seen(value)):
         return None
     span, told = doc.spans.get(tuple(path)), unseen(value, {seen(value)})
-    if not span or not told:
+    line = line_with(doc, path, seen(doc.text[span[0]:span[1]])) if span and told else ""
+    if not line:
         return None
-    text = doc.text
-    start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
-    line = (text[start:span[0]] + seen(text[span[0]:span[1]]) + text[span[1]:len(text) if end < 0 else end]).strip()
     return f"{told[0].rstrip('。')}，这一行写成：{line}", f"{told[1].strip()} The line: {line}"
+
+
+def line_with(doc: Document, path, value: str, field: str | None = None) -> str:
+    """The line of the value at `path` with `value` typed in its place, and the name `field` in its field's
+    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line)."""
+    span, text = doc.spans.get(tuple(path)), doc.text
+    if not span or "\n" in text[span[0]:span[1]]:
+        return ""
+    start, end = text.rfind("\n", 0, span[0]) + 1, text.find("\n", span[1])
+    head = text[start:span[0]]
+    if field is not None:
+        at, name = doc.key_pos(tuple(path))[1] - 1, str(path[-1])
+        if head[at:at + len(name)] != name:
+            return ""
+        head = head[:at] + field + head[at + len(name):]
+    return (head + value + text[span[1]:len(text) if end < 0 else end]).strip()
+
+
+_SPAN = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
+
+
+def _span_of_days(written, period: str | None) -> tuple[str, str] | None:
+    """(the first day, the last) of a span of days written where one date belongs (2026-04-20至2026-04-21,
+    2026年4月20日—21日, 2026-04-20-21, 4月20日至4月21日 in a ledger of 2026-H1), as YYYY-MM-DD, or None."""
+    plain = narrow(written) if isinstance(written, str) else ""
+    for m in _SPAN.finditer(plain):
+        first, rest = date_meant(plain[:m.start()], period)[0], plain[m.end():].strip()
+        if not first or not rest:
+            continue
+        day = re.fullmatch(r"([0-9]{1,2})\s*[日号]?", rest)
+        last = date_meant(f"{first[:8]}{int(day.group(1)):02}")[0] if day else \
+            date_meant(rest, period)[0] or date_meant(f"{first[:4]}年{rest}")[0]
+        if last and last > first:
+            return first, last
+    return None
+
+
+def _span_hint(doc: Document, path, first: str, last: str) -> tuple[str, str]:
+    """E-SCHEMA-005's hint for a span of days where one date belongs: the first, and the line to type."""
+    line = line_with(doc, path, first) or first
+    return (f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天：写第一天，这一行写成：{line}"
+            "（连续几天的活动，也可以每天各写一条）",
+            f"This is a span of days ({first} to {last}), and a date is one day: write the first. The line: {line} "
+            "(an activity of several days may also be written once a day)")
 
 
 def _chinese_quotes(text: str) -> tuple[str, str, str]:

@@ -269,3 +269,20 @@ def test_an_activity_pasted_as_a_spreadsheet_s_row_is_told_to_write_each_cell_as
     assert f["hint"].endswith(f"各占一行，与 date 对齐（见使用指南中的台账示例），{typed}"), f
     [f] = _validate(work, "--lang", "en")
     assert "spreadsheet's row" in f["message"] + f["hint"] and f["hint"].endswith("- date: 2026-04-20"), f
+
+
+@pytest.mark.parametrize("written,first,last", [
+    ("2026-04-20至2026-04-21", "2026-04-20", "2026-04-21"), ("2026-04-20~2026-04-22", "2026-04-20", "2026-04-22"),
+    ("2026年4月20日—21日", "2026-04-20", "2026-04-21"), ("2026-04-20-21", "2026-04-20", "2026-04-21"),
+    ("4月20日至4月21日", "2026-04-20", "2026-04-21"),
+])
+def test_a_span_of_days_as_an_activity_s_date_is_told_to_write_one_day(tmp_path, written, first, last):
+    # (date: 2026-04-20至2026-04-21 was told only “日期”的格式不对 … 日期请写成 YYYY-MM-DD，如 2026-09-15。)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    assert f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天：" in f["hint"], f
+    assert f["hint"].endswith(f"这一行写成：- date: {first}（连续几天的活动，也可以每天各写一条）"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f"a span of days ({first} to {last})" in f["hint"] and f"The line: - date: {first}" in f["hint"], f
