@@ -398,8 +398,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
-        out.append(F.make("E-REF-003", led.file, led.pos("cadre"), field="干部编号", field_en="cadre",
-                          value=led.get("cadre"), expected=stem, move="", move_en=""))
+        move, data = _whose(rs, led, folder, stem, meant) if meant else ({"move": "", "move_en": ""}, None)
+        out.append(F.make("E-REF-003", led.file, led.pos("cadre"), data=data, field="干部编号", field_en="cadre",
+                          value=led.get("cadre"), expected=stem, **move))
     period = rs.period(folder) if rs.policy else None
     written = led.get("period")
     if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
@@ -455,6 +456,22 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     for i, sug in enumerate([] if frozen else _dicts(led.get("suggestions"))):
         out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
     return out
+
+
+def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict, dict]:
+    """E-REF-003's words, and data, for another cadre's name (`ids`: hers, or namesakes') in the ledger `stem`
+    (cadre: 张伟 in li-na.yaml): that it is a name, whose ledger the file is with the line to type, and where
+    the other's would be.  (The schema's E-SCHEMA-005 here goes: pipeline._named_told_once.)"""
+    name, ids = led.get("cadre").strip(), sorted(ids) if isinstance(ids, tuple) else [ids]
+    own = rs.cadres[stem].get("name") if stem in rs.cadres else None
+    own = own if isinstance(own, str) else stem
+    line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
+    theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in ids), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in ids))
+    meant = ids[0] if len(ids) == 1 else "…"
+    return {"move": f"“{name}”是另一位干部的姓名（编号 {'、'.join(ids)}），不是编号：这份台账是{own}的，这一行写成：{line}；"
+                    f"如果这是{name}的台账，它应是 {theirs}，写 cadre: {meant}。",
+            "move_en": f" '{name}' is another cadre's name (id {', '.join(ids)}), not an id: this ledger is {own}'s: {line}; "
+                       f"if it is {name}'s, it is {theirs_en}, with cadre: {meant}."}, {"named": ids}
 
 
 def _list(value) -> list:

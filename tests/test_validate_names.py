@@ -128,3 +128,17 @@ def test_a_club_under_class_in_the_assignments_is_told_to_write_club_and_its_id(
     f = only(validate(records), "E-REF-001")
     assert (f["message"], f["hint"]) == (zh, hint), f
     assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == hint_en
+
+
+def test_another_cadre_s_name_in_a_ledger_is_one_error_with_the_line_and_where_hers_would_be(records):
+    # (cadre: 张伟 in li-na.yaml was told E-REF-003 干部编号“张伟”与文件位置不一致（应为“li-na”） … 请改正内容，或把
+    # 文件移动/改名 and E-SCHEMA-005 “干部编号”的格式不对 at the same place — not that 张伟 is a name, nor whose)
+    edit(records, LEDGER, "cadre: li-na", "cadre: 张伟")
+    for _ in range(2):  # (and from the references' kept results)
+        f = only(validate(records), "E-REF-003")
+        assert (f["line"], f["column"]) == (1, 8)
+        assert f["hint"].endswith("“张伟”是另一位干部的姓名（编号 zhang-wei），不是编号：这份台账是李娜的，这一行写成：cadre: li-na；"
+                                  "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml，写 cadre: zhang-wei。"), f
+    f = only(validate(records, "--lang", "en"), "E-REF-003")
+    assert f["hint"].endswith("'张伟' is another cadre's name (id zhang-wei), not an id: this ledger is 李娜's: cadre: li-na; "
+                              "if it is 张伟's, it is ledgers/2026-H1/zhang-wei.yaml, with cadre: zhang-wei."), f
