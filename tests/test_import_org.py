@@ -213,6 +213,33 @@ def test_the_example_a_hint_gives_is_spaced_from_its_words(work):
     assert "班级.csv:2:6: 错误 E-IMP-004" in run.stdout and "请改为形如 2016-12-01 的日期。" in run.stdout, run.stdout
 
 
+@pytest.mark.parametrize("kind,rows,bad,same", [
+    ("classes", [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30],
+                 ["计算机2603班", "计算机学院", "计算机科学与技术", 2026, "三十"],
+                 ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]],
+     "班级.csv:3:5: 错误 E-IMP-004", "班级.csv:4:1: 错误 E-IMP-006: 第 4 行与第 2 行是同一条记录（计算机2602班）"),
+    ("cadres", [["姓名", "职务", "单位", "任职日期"], ["吕婷娜", "副院长", "计算机学院", "2016/9/1"],
+                ["曾伟杰", "副部长", "党委学生工作部", "去年三月"], ["吕婷娜", "副院长", "计算机学院", "2016/9/1"]],
+     "班级.csv:3:4: 错误 E-IMP-004", "班级.csv:4:1: 错误 E-IMP-006: 第 4 行与第 2 行是同一条记录（吕婷娜 lyu-tingna）"),
+])
+def test_a_duplicate_row_is_told_in_the_same_run_as_a_cell_in_error(work, kind, rows, bad, same):
+    """A list (GBK CSV) with a cell in error and a row entered twice: only the cell was told (the
+    duplicates are found as the records are matched, which an error stopped), so the clerk fixed it,
+    ran the import again, and only then was told E-IMP-006.  Both are told in the one run; fixed
+    as told, the list is written, once."""
+    csv_file(work / "班级.csv", rows, "gbk")
+    before = snapshot(work)
+    run = cli(work, "import", kind, "班级.csv", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    assert bad in run.stdout and same in run.stdout, run.stdout
+    assert run.stdout.count("错误 E-IMP") == 2 and "新增" not in run.stdout, run.stdout  # (nothing else of the matching)
+    rows[2][-1] = 31 if kind == "classes" else "2020-03-15"
+    csv_file(work / "班级.csv", rows[:3], "gbk")
+    run = cli(work, "import", kind, "班级.csv", "--write")
+    assert run.returncode == 0 and "E-IMP" not in run.stdout, run.stdout
+    assert cli(work, "validate").returncode == 0
+
+
 def test_an_existing_record_that_differs_is_reported_and_changed_only_with_update(work):
     path = work / "records/cadres/li-na.yaml"
     path.write_text("# 组织部 2021 年任命\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

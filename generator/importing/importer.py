@@ -413,12 +413,30 @@ class Importer(Columns, Statuses, Writing):
                                         more=f"等 {count} 处" if count > 1 else "",
                                         more_en=f" and {count - 1} more" if count > 1 else ""))
         if F.has_errors(self.findings):
+            self._duplicates(entries)
             return
         getattr(self, self.kind)(entries)
         for file, rows in self.gone.items():
             self._left_ended(file, rows)
         if self.writes and not F.has_errors(self.findings):
             self._manifest()
+
+    def _duplicates(self, entries: list) -> None:
+        """E-IMP-006 of the rows read whole (`entries`) while other rows are in error: a row that is
+        the same record as another is told in the same run, not once every cell is right.  The
+        kind's own matching finds them (a class by its cohort, unit and name; a cadre by the id its
+        name gives …); nothing else of that run is kept: no file, no summary, no other finding.  Not
+        when a required column is missing (E-IMP-002): no row has all that a record is matched by."""
+        required = [f for f, (_, _, needed, _) in self.fields.items() if needed]
+        entries = [(n, v) for n, v in entries if all(f in v or f == "cohort" and n.sheet.cohort for f in required)]
+        kept = self.findings, self.summary, self.same, self.writes, self.gone, self.item_lines
+        self.findings, self.summary, self.writes, self.gone, self.item_lines = [], [], {}, {}, {}
+        try:
+            getattr(self, self.kind)([(n, dict(v)) for n, v in entries])
+            found = [f for f in self.findings if f.code == "E-IMP-006"]
+        finally:
+            self.findings, self.summary, self.same, self.writes, self.gone, self.item_lines = kept
+        self.findings += found
 
     def _other_years(self, title: str, year: int, entries: list) -> None:
         """W-IMP-014, once a sheet, at the first of `entries` (the rows of the sheet named for the
