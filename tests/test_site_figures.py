@@ -512,6 +512,20 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
     assert (h2[2], h2[3]) == ("2（另 1 人免交）", "2"), h2
     home = visible((site.public / "index.html").read_text(encoding="utf-8"))
     assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in home, home
+    # 附件2's downloads: the Excel, printed and filed, said only 附件2 工作台账汇总 2025-H2（2025年下半年）over three
+    # rows, 李娜's 豁免 among them — three owed, to whoever counted them; its head now counts as the page does, and
+    # the rows the CSV gives bear it out (those owed: all but 豁免; handed in: 按时 or 逾期)
+    import csv
+    import io
+
+    import openpyxl
+
+    head = openpyxl.load_workbook(site.public / "downloads/attachment2-2025-H2.xlsx").active.cell(1, 1).value
+    assert head == "附件2 工作台账汇总 2025-H2（2025年下半年，应填报 2 人，已提交 2 份，另有 1 人经批准免交）", head
+    rows = list(csv.DictReader(io.StringIO((site.public / "downloads/attachment2-2025-H2.csv").read_text(encoding="utf-8-sig"))))
+    states = [r["填报状态"] for r in rows]
+    assert (len(states) - states.count("豁免"), sum(s == "按时" or s.startswith("逾期") for s in states),
+            states.count("豁免")) == (2, 2, 1), states
 
 
 def test_a_ledger_not_owed_and_a_cadre_exempted_are_said_in_one_bracket(tmp_path):

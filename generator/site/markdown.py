@@ -82,13 +82,23 @@ def status_css(status: dict) -> str | None:
 _MEANING = {"escalated": "warn", "resolved": "good"}
 
 
-def filed_aside(stat: dict) -> str:
+def filed_also(stat: dict) -> list[str]:
     """What a period's 已提交 N 份 adds (aggregate.period_stats' `unowed`, `exempt`): the ledgers handed in by
-    cadres who did not owe one, the cadres exempted — in one bracket, joined by ；, not two in a row."""
-    parts = [f"另有 {stat['unowed']} 份本期无需提交" if stat.get("unowed") else "",
-             f"另有 {stat['exempt']} 人经批准免交" if stat.get("exempt") else ""]
-    said = "；".join(filter(None, parts))
+    cadres who did not owe one, the cadres exempted (neither counted in 应填报 nor in 已提交)."""
+    return [said for said in (f"另有 {stat['unowed']} 份本期无需提交" if stat.get("unowed") else "",
+                              f"另有 {stat['exempt']} 人经批准免交" if stat.get("exempt") else "") if said]
+
+
+def filed_aside(stat: dict) -> str:
+    """filed_also in one bracket, joined by ；, not two in a row (附件2, its summary, the home page)."""
+    said = "；".join(filed_also(stat))
     return f"（{said}）" if said else ""
+
+
+def filed_counts(stat: dict) -> str:
+    """A period's counts as 附件2's page gives them, with no bracket (the head of its Excel download):
+    应填报 74 人，已提交 73 份，另有 1 人经批准免交."""
+    return "，".join([f"应填报 {stat['required']} 人", f"已提交 {stat['filed']} 份", *filed_also(stat)])
 
 
 def badge_status(status: dict) -> Markup:

@@ -240,10 +240,12 @@ class Site:
             cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"),
                      ("status_label", "填报状态"), ("landed", "提交日期"), ("activities", "活动次数"),
                      ("forms", "联系形式"), ("feedback", "反映问题数")]
-            archived = ctx["stats"][p]["archived"]
+            stat = ctx["stats"][p]
+            archived = stat["archived"]
+            # (its head counts as the page does: an exempt cadre's row, 豁免, is neither 应填报 nor 已提交)
             self.table(exports.Table(f"attachment2-{p}", f"附件2 工作台账汇总 {p}", cols2, rows,
-                                     subtitle=ctx["stats"][p]["name"] + (
-                                         f"，{archived['archived_on']} 备案，填报状态取自备案清单" if archived else "")),
+                                     subtitle=f"{stat['name']}，{md.filed_counts(stat)}" + (
+                                         f"；{archived['archived_on']} 备案，填报状态取自备案清单" if archived else "")),
                        xlsx=True)
             acts = [dict(a, name=l["name"], unit_name=l["unit_name"], topics="、".join(a["topics"]))
                     for l in by_period.get(p, ()) for a in l["activities"]]
