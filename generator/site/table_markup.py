@@ -18,8 +18,11 @@ import re
 
 # (in a tag's text only: the next angle bracket is a tag's opening, not the end of an attribute's tag;
 # not in an id, a file's path or name: 2025-H2-li-na-1, records/ledgers/2026-H1/li-na.yaml, attachment2-2025-H2.xlsx;
-# ASCII's word characters only: against Chinese, 截至2026-07-01, 2026-H1期, a date is whole too)
-_WHOLE = re.compile(r"(?<![\w/.-])(\d{4}-(?:\d\d-\d\d|H[12]|\d{4}))(?![\w/-]|\.\w)(?=[^<>]*<)", re.ASCII)
+# ASCII's word characters only: against Chinese, 截至2026-07-01, 2026-H1期, a date is whole too.)
+# Matched from its first hyphen, its four digits and what is before them looked behind for: a literal
+# first is what the expression engine scans for quickly, where from the digits it tried every place of
+# the text (a table's text at 12,000 ledgers, 69 M characters: 2.4 s of the build's CPU, now 0.45 s).
+_WHOLE = re.compile(r"-(?<=(?<![\w/.-])\d{4}-)(?:\d\d-\d\d|H[12]|\d{4})(?![\w/-]|\.\w)(?=[^<>]*<)", re.ASCII)
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
 CLOSE = "</table></div></div>"
@@ -35,7 +38,18 @@ def wrapped(html: str) -> str:
         end = html.find("</table>", start)
         if end < 0 or html.find("<table", start + 7, end) >= 0:  # (unclosed or nested: left alone)
             break
-        out += [html[at:start], OPEN, _WHOLE.sub(r'<span class="whole">\1</span>', html[start + 7:end]), CLOSE]
+        out += [html[at:start], OPEN, *_kept_whole(html, start + 7, end), CLOSE]
         at = end + 8
     out.append(html[at:])
     return "".join(out)
+
+
+def _kept_whole(html: str, start: int, end: int) -> list[str]:
+    """html[start:end] in pieces, each date, period and cycle of its text inside <span class="whole">."""
+    out, at = [], start
+    for m in _WHOLE.finditer(html, start, end):
+        first = m.start() - 4  # (its four digits)
+        out += [html[at:first], '<span class="whole">', html[first:m.end()], "</span>"]
+        at = m.end()
+    out.append(html[at:end])
+    return out
