@@ -472,14 +472,15 @@ _ID_WORD = _Lazy(ID_WORD_RX)
 # so every space of chars.SPACES between the groups, and no full-width letter or digit after the number either.)
 BANK_WORD_RX = (r"(?:[银銀]行卡|卡[号號]|[银銀]行[账帐賬][户戶号號])(?:[号號][码碼]?)?\s?(?:[:：=]|是|为)?\s?"
                 rf"((?:[0-9][{_SPACE}\-]?){{15,18}}[0-9])(?![0-9\uff10-\uff19])")
-STUDENT_WORD_RX = (r"(?:[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號])[码碼]?\s?(?:[:：=]|是|为)?\s?"
+_STUDENT_NUMBER_WORDS = "[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號]"  # (学号, 学生证号, 学籍号: either script in each place)
+STUDENT_WORD_RX = (f"(?:{_STUDENT_NUMBER_WORDS})[码碼]?" r"\s?(?:[:：=]|是|为)?\s?"
                    rf"([A-Za-z]{{0,3}}[0-9](?:[{_SPACE}\-]?[0-9]){{4,13}})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])")
 _BANK_WORD, _STUDENT_WORD = _Lazy(BANK_WORD_RX), _Lazy(STUDENT_WORD_RX)
 
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
 # (The words before it and the counts after it are the web form's too: cms.private_detectors.)
-PART_WORDS = ("(?:[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號]|班[级級]序[号號]|班[内內]序[号號]|座位?[号號])[码碼]?"
+PART_WORDS = (f"(?:{_STUDENT_NUMBER_WORDS}|班[级級]序[号號]|班[内內]序[号號]|座位?[号號])[码碼]?"
               "(?:的?(?:尾[号號数數]|末[一二两兩三四五六1-6]位|[后後][一二两兩三四五六1-6]位))?")
 PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%|個|餘|屆|級|項|條|處|張"  # (traditional too: 學號2026級)
 # An exam candidate's, an admission ticket's or a passport's number (6 digits or more, in groups too; a letter before it:
@@ -628,7 +629,7 @@ _DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座苑园室住寝宿]")  # every 
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
 
 
-_STUDENT_WORD_MIXED = re.compile("[学學](?:生?[证證]|籍?[号號])")  # (STUDENT_WORD_RX's words, either script in each place)
+_STUDENT_WORD_MIXED = _Lazy(_STUDENT_NUMBER_WORDS)  # (STUDENT_WORD_RX's words: _could's check of them with 號 or 證)
 
 
 def _could(norm: str) -> set:
@@ -665,7 +666,7 @@ def _could(norm: str) -> set:
         out.add("student_part")  # (a class roll number: 班级序号12号同学, 座位号23)
     if total >= 6 and ("考生" in norm or "准考证" in norm or "考證" in norm or "护照" in norm or "準" in norm or "護" in norm):
         out.add("other_number")
-    if "考生" in norm or "考证号" in norm or "照号" in norm or "號" in norm:  # (準考证号, 護照号 too)
+    if "考生" in norm or "考证号" in norm or "考證" in norm or "照号" in norm or "號" in norm:  # (準考证号, 准考證号, 護照号 too)
         out.add("other_part")
     if _roll_word(norm):
         out.add("roll")  # (a roll number: 12号同学, 五号同学)
