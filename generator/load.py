@@ -635,7 +635,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
-        return fail("E-LOAD-001", (line, col), line=line, **_encoding_guess(_chinese_encoding(raw)))
+        return fail("E-LOAD-001", (line, col), line=line, **_encoding_guess(chinese_encoding(raw)))
     text = text.removeprefix("\ufeff")
     if _CONTROL.search(text):
         without = _controls(text, fail)
@@ -715,9 +715,9 @@ _SEPARATORS = {c: LINE_BREAKS[c] for c in "\x85\u2028\u2029"}
 _SEPARATOR = re.compile(klass(_SEPARATORS))
 
 
-def _chinese_encoding(raw: bytes) -> str | None:
+def chinese_encoding(raw: bytes) -> str | None:
     """"gbk" when bytes that are not UTF-8 read as Chinese text in GB18030 (GBK, GB2312): what
-    Notepad (“ANSI”), WPS and Word save on a Chinese Windows."""
+    Notepad (“ANSI”), WPS and Word save on a Chinese Windows (E-LOAD-001's guess; the import reads such a CSV)."""
     try:
         text = raw.decode("gb18030")
     except UnicodeDecodeError:

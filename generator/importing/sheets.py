@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from generator.importing.fields import BREAK, UNSEEN, WIDE
-from generator.load import _chinese_encoding
+from generator.load import chinese_encoding
 
 
 class Unreadable(Exception):
@@ -69,7 +69,7 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
     try:  # (Excel's 另存为 Unicode 文本: UTF-16 with its byte-order mark, tab-separated)
         text = raw.decode("utf-16") if raw[:2] in (b"\xff\xfe", b"\xfe\xff") else raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        if _chinese_encoding(raw) != "gbk":
+        if chinese_encoding(raw) != "gbk":
             raise Unreadable("编码既不是 UTF-8 也不是 GBK", "the encoding is neither UTF-8 nor GBK") from None
         text = raw.decode("gb18030")
     return [(None, [(n, [_shown_text(c) for c in row]) for n, row in enumerate(
