@@ -55,7 +55,10 @@ MSG = {
 }
 
 
-class _Parser(argparse.ArgumentParser):
+class Parser(argparse.ArgumentParser):
+    """The command line's parser, and each sub-command's (a command with kinds of its own, new and import,
+    gives it as their parser_class): help headed as Chinese writes it, errors in the language asked, exit 2."""
+
     lang = "zh"  # (of the command line: argwords.lang_of, set by main)
 
     def format_help(self) -> str:  # (a heading's colon as Chinese writes it: 选项：)
@@ -207,10 +210,10 @@ def _lang_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser(argv: list[str]) -> argparse.ArgumentParser:
     """The parser for the command line `argv` (its command's module only: see COMMANDS)."""
-    parser = _Parser(prog="python -m generator", description=say("联系学生工作台账", "Contact Ledger"), epilog=say(*EXIT_HELP),
+    parser = Parser(prog="python -m generator", description=say("联系学生工作台账", "Contact Ledger"), epilog=say(*EXIT_HELP),
                      formatter_class=argparse.RawDescriptionHelpFormatter)
     _lang_option(parser)
-    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=Parser)
     command = argv[0] if argv else None
     for name in [COMMANDS[command]] if command in COMMANDS else dict.fromkeys(COMMANDS.values()):
         try:  # one broken command module must not take `validate` down with it
@@ -228,8 +231,8 @@ def build_parser(argv: list[str]) -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     _OUTLIVE.clear()  # (what an earlier command of this process kept: see outlive)
     argv = sys.argv[1:] if argv is None else list(argv)
-    _Parser.lang = argwords.lang_of(argv)
-    argwords.use(_Parser.lang)  # (argparse's usage:, options: and errors: in the language asked)
+    Parser.lang = argwords.lang_of(argv)
+    argwords.use(Parser.lang)  # (argparse's usage:, options: and errors: in the language asked)
     parser = build_parser(argv)
     args, extra = parser.parse_known_args(argv)
     if extra:  # said with the command's own usage (the main one lists only the commands loaded)
@@ -238,7 +241,7 @@ def main(argv=None) -> int:
             parser = chosen[0]
         parser.error(argparse._("unrecognized arguments: %s") % " ".join(extra))
     if hasattr(args, "lang"):  # (--lang before the command too: python -m generator --lang en validate)
-        args.lang = _Parser.lang
+        args.lang = Parser.lang
     try:
         code = args.func(args)
         if cache := sys.modules.get("generator.cache"):  # (loaded: records were read)
@@ -251,7 +254,7 @@ def main(argv=None) -> int:
     except Exception as exc:  # a bug of ours: say so in one line, never a traceback
         from generator.files import Unwritten
 
-        lang = getattr(args, "lang", _Parser.lang)  # (one language: `codes` has no --lang of its own)
+        lang = getattr(args, "lang", Parser.lang)  # (one language: `codes` has no --lang of its own)
         if isinstance(exc, Unwritten):  # a full disk partway through a command's files: not a bug
             sys.stderr.write(unwritten(exc, lang, argv) + "\n")
             return EXIT_USAGE

@@ -250,10 +250,10 @@ def cmd_new_ledger(args) -> int:
 
 
 def register(sub) -> None:
-    from generator.cli import _Parser, common
+    from generator.cli import Parser, common
 
     p = sub.add_parser("new", help=say("生成预填的新记录", "scaffold a new record"))
-    kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    kinds = p.add_subparsers(dest="kind", required=True, parser_class=Parser)
     q = kinds.add_parser("ledger", help=say("生成一份预填、带说明的台账", "a prefilled, commented ledger"))
     common(q, formats=("text", "json"))
     q.add_argument("--cadre", required=True, help=say("干部编号，如 zhang-wei", "cadre id, e.g. zhang-wei"))

@@ -171,11 +171,11 @@ def _cohort(text: str, today: dt.date) -> int:
 
 
 def register(sub) -> None:
-    from generator.cli import _Parser, add_today, common
+    from generator.cli import Parser, add_today, common
 
     p = sub.add_parser("import", help=say("从现有名单（CSV、XLSX、XLS）导入班级、干部、单位或社团",
                                           "import classes, cadres, units or clubs from a spreadsheet (CSV, XLSX, XLS)"))
-    kinds = p.add_subparsers(dest="kind", required=True, parser_class=_Parser)
+    kinds = p.add_subparsers(dest="kind", required=True, parser_class=Parser)
     for kind, help_ in (("classes", say("班级名单 → records/classes/<入学年份>.yaml", "class list → records/classes/<cohort>.yaml")),
                         ("cadres", say("中层领导干部名单 → records/cadres/<编号>.yaml", "list of cadres → records/cadres/<id>.yaml")),
                         ("units", say("单位名单 → records/units.yaml", "list of units → records/units.yaml")),
