@@ -12,6 +12,7 @@ from operator import attrgetter
 
 from generator import findings as F
 from generator.archive import frozen_ledgers
+from generator.chars import narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, RecordSet
@@ -371,12 +372,16 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
 
 def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
-    lists), the ids and names of cadres, classes and clubs, which kinds of file could not be read
+    lists), the calendar (its semesters, for a period written by a semester's name), the ids and names of cadres, classes and clubs, which kinds of file could not be read
     and which ledgers are frozen.  None (nothing kept) when the policy's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
         return None
-    parts = [policy.rel + policy.sha256 if policy else "-", *sorted(map(str, rs.unreadable_kinds)), "",
+    calendar = rs.calendar.doc if rs.calendar else None  # (its semesters' names: _period_named)
+    if calendar is not None and not calendar.sha256:
+        return None
+    parts = [policy.rel + policy.sha256 if policy else "-", calendar.rel + calendar.sha256 if calendar else "-",
+             *sorted(map(str, rs.unreadable_kinds)), "",
              *sorted(map("/".join, frozen)), "",
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items()),
@@ -416,15 +421,19 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
         # saved in the wrong half-year's folder: its period and its dates agree, so say where it belongs
         # (not "check the date" on each activity as well)
         belongs = rs.period(written) if isinstance(written, str) else None
+        named_as = _period_named(rs, written, folder) if isinstance(written, str) and rs.policy and not belongs else None
+        belongs = rs.period(named_as[0]) if named_as else belongs  # (2026年上半年, 2026年秋季: the period meant)
         dates = [parse_date(act.get("date")) for act in _dicts(led.get("activities"))]
         if belongs and all(d and belongs.start <= d <= belongs.end for d in dates):
             period = None
-        out.append(F.make("E-REF-003", led.file, led.pos("period"), field="填报期间", field_en="period",
-                          value=written, expected=folder,
-                          move=f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 ledgers/{written}/ 文件夹。"
-                          if period is None else "",
-                          move_en=f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
-                          if period is None else ""))
+        move = {"move": f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 ledgers/{written}/ 文件夹。"
+                if period is None else "",
+                "move_en": f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
+                if period is None else ""}
+        if named_as:  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
+            move = _period_words(led, written, named_as, folder if period is not None else belongs.id, folder)
+        out.append(F.make("E-REF-003", led.file, led.pos("period"), data={"named": named_as[0]} if named_as else None,
+                          field="填报期间", field_en="period", value=written, expected=folder, **move))
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
     if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
@@ -456,6 +465,59 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     for i, sug in enumerate([] if frozen else _dicts(led.get("suggestions"))):
         out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
     return out
+
+
+def _period_words(led: Item, written: str, named_as: tuple, meant: str, folder: str) -> dict:
+    """E-REF-003's words for a period written by a name (_period_named's `named_as`): what it names, and
+    the line to type with the period `meant` — the folder's, or another that its name and dates agree on
+    (then the folder to move it to)."""
+    said, said_en = f"“{written}”是{named_as[1]}的名称，填报期间要写编号：", f" '{written}' is the name of {named_as[2]}; a period is written by its id: "
+    line = _line_with(led, ("period",), meant) or f"period: {meant}"
+    if meant != folder:
+        return {"move": f"{said}按期间名称和活动日期，这份台账属于 {meant}：请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
+                "move_en": f"{said_en}by its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
+    return {"move": f"{said}这份台账在 ledgers/{folder}/ 中，这一行写成：{line}",
+            "move_en": f"{said_en}this ledger is in ledgers/{folder}/. The line: {line}"}
+
+
+def _plain_name(text: str) -> str:
+    """A period's or a semester's name as compared: no spaces, digits narrow, any dash or 至 a '-'."""
+    return re.sub("[—–－~～至到]", "-", re.sub(r"\s+", "", narrow(text)))
+
+
+def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, str] | None:
+    """(the period's id, what `written` names, zh and en) for a ledger's period written by a name: a period's
+    as the policy names it, with its year or without (2026年上半年, 上半年: the folder's year), or a semester's
+    of the calendar — its name (2026—2027学年第一学期), its year and its name in the academic year (2026年第一学期)
+    or its season (2026年春季: the semester beginning in the year's first period, 秋季: in its last) — whose
+    period is the folder's when the semester is partly in it, else the one most of it is in; or None."""
+    m = re.fullmatch(r"(?:([0-9]{4})年?)?(.+?)(?:的?台账)?", _plain_name(written))
+    year = m and (m.group(1) or (folder[:4] if folder[:4].isdigit() else None))
+    if not year:
+        return None
+    periods = rs.setting("ledger", "periods", default=[])
+    rest, periods = m.group(2), [p for p in periods if isinstance(p, dict)] if isinstance(periods, list) else []
+    for p in periods:
+        if isinstance(p.get("name"), str) and _plain_name(p["name"]) == rest and (named := rs.period(f"{year}-{p.get('id')}")):
+            return named.id, f"期间 {named.id}（{named.name}）", f"the period {named.id} ({named.name})"
+    sems = [s for s in rs.semesters() if _plain_name(s.name) == _plain_name(written)]
+    if not sems and m.group(1):  # (2026年第一学期: of the academic year 2026—2027, or 2025—2026 if that is the folder's)
+        sems = [s for s in rs.semesters() if (n := re.fullmatch(r"([0-9]{4})-([0-9]{4})学年(.+)", _plain_name(s.name)))
+                and year in n.group(1, 2) and n.group(3) == rest]
+        sems.sort(key=lambda s: not s.name.startswith(year))
+    season = re.fullmatch(r"([春秋])季?(?:学期)?", rest)
+    if not sems and season and m.group(1):
+        ids = [p.get("id") for p in sorted(periods, key=lambda p: str(p.get("start")))]
+        part = rs.period(f"{year}-{ids[0 if season.group(1) == '春' else -1]}") if ids else None
+        sems = [s for s in rs.semesters() if part and part.start <= s.start <= part.end]
+    for sem in sems:
+        spans = rs.periods_between(sem.start, sem.end)
+        if any(p.id == folder for p in spans):
+            return folder, f"学期（{sem.name}）", f"a semester ({sem.name})"
+    if sems and (spans := rs.periods_between(sems[0].start, sems[0].end)):
+        most = max(spans, key=lambda p: (min(p.end, sems[0].end) - max(p.start, sems[0].start)).days)
+        return most.id, f"学期（{sems[0].name}）", f"a semester ({sems[0].name})"
+    return None
 
 
 def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict, dict]:

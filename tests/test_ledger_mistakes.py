@@ -286,3 +286,41 @@ def test_a_span_of_days_as_an_activity_s_date_is_told_to_write_one_day(tmp_path,
     assert f["hint"].endswith(f"这一行写成：- date: {first}（连续几天的活动，也可以每天各写一条）"), f
     [f] = _validate(work, "--lang", "en")
     assert f"a span of days ({first} to {last})" in f["hint"] and f"The line: - date: {first}" in f["hint"], f
+
+
+def _in_folder(tmp_path, folder, written, date):
+    """li-na's ledger moved to ledgers/<folder>/, its period written `written`, its activity dated `date`."""
+    work, path, text = _ledger(tmp_path)
+    moved = work / "records" / "ledgers" / folder / "li-na.yaml"
+    moved.parent.mkdir(exist_ok=True)
+    path.unlink()
+    moved.write_text(text.replace("period: 2026-H1", f"period: {written}").replace('"2026-04-20"', date), encoding="utf-8")
+    return work
+
+
+@pytest.mark.parametrize("folder,written,date,said,meant", [
+    ("2026-H1", "2026年上半年", "2026-04-20", "“2026年上半年”是期间 2026-H1（2026年上半年）的名称", "2026-H1"),
+    ("2026-H1", "上半年", "2026-04-20", "“上半年”是期间 2026-H1（2026年上半年）的名称", "2026-H1"),
+    ("2026-H2", "2026年下半年", "2026-10-20", "“2026年下半年”是期间 2026-H2（2026年下半年）的名称", "2026-H2"),
+    ("2026-H2", "2026年秋季", "2026-10-20", "“2026年秋季”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
+    ("2026-H2", "2026年第一学期", "2026-10-20", "“2026年第一学期”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
+    ("2026-H2", "2026-2027学年第一学期", "2026-10-20", "“2026-2027学年第一学期”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
+    ("2026-H1", "2025年秋季学期", "2026-01-10", "“2025年秋季学期”是学期（2025—2026学年第一学期）的名称", "2026-H1"),
+    ("2026-H1", "2026年下半年", "2026-04-20", "“2026年下半年”是期间 2026-H2（2026年下半年）的名称", "2026-H1"),
+])
+def test_a_period_written_by_its_name_or_a_semester_s_is_one_error_with_the_period_to_type(tmp_path, folder, written, date, said, meant):
+    # (period: 2026年上半年 was told E-REF-003 填报期间“2026年上半年”与文件位置不一致 … 请改正内容，或把文件移动/改名
+    # and E-SCHEMA-005 “填报期间”的格式不对, not that 2026-H1 is what to write)
+    work = _in_folder(tmp_path, folder, written, date)
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
+    assert said in f["hint"] and f["hint"].endswith(f"这一行写成：period: {meant}"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith(f"The line: period: {meant}"), f
+
+
+def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder(tmp_path):
+    work = _in_folder(tmp_path, "2026-H1", "2026年下半年", "2026-10-20")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
+    assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2：请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
