@@ -1351,6 +1351,9 @@ def records_text(w: World) -> dict[str, str]:
             "escalation_targets": college_committees + DEPARTMENT_TARGETS,
             "suggestion_targets": SUGGESTION_TARGETS},
     }
+    if demo:  # (the words a cadre says otherwise, told the list's word: vocabularies.synonyms, as a university may list them)
+        policy["vocabularies"]["synonyms"] = [{"word": "面对面", "also": ["线下", "当面", "现场", "线下交流"]},
+                                              {"word": "键对键", "also": ["线上", "网上", "线上交流", "网络交流"]}]
     out["policy.yaml"] = to_yaml(policy, note) + IMPORT_STATUSES  # (vocabularies is the last key)
     cal = {"academic_years": [
         {"id": yid, "start": s, "end": e,

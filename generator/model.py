@@ -241,6 +241,17 @@ class RecordSet:
                     and (until := parse_date(e.get("until")))}
         return self.memoized(("renamed", name), work)
 
+    def synonyms(self, name: str) -> dict:
+        """A word list's words as said otherwise (vocabularies.synonyms): another way of saying it → the word, for
+        the entries whose word is in this list (线下 → 面对面; read it, never change it)."""
+        def work():
+            words = set(w for w in self._vocab(name) if isinstance(w, str))
+            entries = self.setting("vocabularies", "synonyms", default=[])
+            entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
+            return {also.strip(): e["word"] for e in entries if e.get("word") in words and isinstance(e.get("also"), list)
+                    for also in e["also"] if isinstance(also, str)}  # (a broken entry: validate says)
+        return self.memoized(("synonyms", name), work)
+
     def status_meaning(self) -> dict[str, str]:
         """Feedback status word → open / in_progress / escalated / resolved (worked out once per
         policy, as `vocab`: read it, never change it)."""

@@ -303,9 +303,14 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
                 f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
-        close = closest(unicodedata.normalize("NFKC", value).strip(), known) if known else None
+        plain = unicodedata.normalize("NFKC", value).strip()
+        close = closest(plain, known) if known else None
         hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
         hint = unseen(value, known) or hint
+        if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
+            line = _line_with(item, key, said)
+            hint = (f"“{value}”在词表中写作“{said}”，" + (f"这一行写成：{line}。" if line else f"写成“{said}”。"),
+                    f"'{value}' is written '{said}' in the list: {line or said}. ")
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
                    allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1])]
 

@@ -324,3 +324,23 @@ def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
     assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2：请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
+
+
+@pytest.mark.parametrize("written,word,line", [("线下", "面对面", "channel: 面对面"), ("线上", "键对键", "channel: 键对键"),
+                                               ("班会", "主题班会", "form: 主题班会")])
+def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(tmp_path, written, word, line):
+    # (channel: 线下 was told E-REF-005 “联系方式”的值“线下”不在政策词表中 / 可选值：面对面、键对键 — no word
+    # suggested, 线下 and 面对面 having no character in common; the words people say are the policy's to list)
+    work, path, text = _ledger(tmp_path)
+    policy = work / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  channels: [面对面, 键对键]\n",
+        "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 面对面, also: [线下, 当面]}\n"
+        "    - {word: 键对键, also: [线上, 网上]}\n    - {word: 主题班会, also: [班会]}\n"), encoding="utf-8")
+    key = line.split(":")[0]
+    old = {"channel": "channel: 面对面", "form": "form: 社团活动"}[key]
+    path.write_text(text.replace(old, f"{key}: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-REF-005" and f["hint"].startswith(f"“{written}”在词表中写作“{word}”，这一行写成：{line}。"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith(f"'{written}' is written '{word}' in the list: {line}. "), f
