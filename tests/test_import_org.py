@@ -200,6 +200,26 @@ def test_a_unit_written_by_a_short_name_units_yaml_lacks_is_told_to_add_it_there
     assert cli(work, "import", "classes", "班级.csv").returncode == 0
 
 
+def test_a_unit_units_yaml_lacks_is_told_once_with_its_rows(work):
+    """A class list (GBK CSV) of a school units.yaml does not have, 网络学院, on three rows: E-IMP-005
+    was told at each, its hint three times over, and another unknown unit's lost among them.  Each
+    unit not found is told once, at its first row, naming every row that gives it (written 网络 学院 too)."""
+    csv_file(work / "班级.csv", [["班级名称", "学院", "专业", "年级", "人数"],
+                                ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30],
+                                ["网安2601班", "网络学院", "网络空间安全", 2026, 30],
+                                ["网安2602班", "网络 学院", "网络空间安全", 2026, 31],
+                                ["计算机2603班", "计院", "计算机科学与技术", 2026, 30],
+                                ["网安2603班", "网络学院", "网络空间安全", 2026, 29]], "gbk")
+    run = cli(work, "import", "classes", "班级.csv")
+    assert run.returncode == 1, run.stdout
+    assert "班级.csv:3:2: 错误 E-IMP-005: 第 3–4、6 行的单位“网络学院”（B 列）在 records/units.yaml 中找不到" in run.stdout, run.stdout
+    assert "班级.csv:5:2: 错误 E-IMP-005: 第 5 行的单位“计院”（B 列）" in run.stdout, run.stdout
+    assert run.stdout.count("E-IMP-005") == 2 and "2 个错误" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "班级.csv", "--lang", "en")
+    assert "error E-IMP-005: rows 3–4, 6: unit '网络学院' (column B) is not in records/units.yaml" in en.stdout, en.stdout
+    assert "error E-IMP-005: row 5: unit '计院' (column B)" in en.stdout, en.stdout
+
+
 def test_the_example_a_hint_gives_is_spaced_from_its_words(work):
     """E-IMP-004 ran a number into the words before it: “去年”不是1950 到 2100 之间的入学年份, “三十”不是1 到
     500 之间的人数, and its hint 请改为2016-12-01 这样的日期, 请改为2025 或 2025级 — every other message

@@ -89,6 +89,7 @@ class Importer(Columns, Statuses, Writing):
         self.item_lines: dict[Path, list] = {}  # a class file → the line of each of its classes, when a namesake asks
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
+        self.unknown: dict[tuple, list] = {}  # (file, column, unit as compared) → (row, cell) of a unit not recorded
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
         from generator.validate import schema_for
 
@@ -247,9 +248,8 @@ class Importer(Columns, Statuses, Writing):
                     f"每项 {longest} 个字以内（可用简称）", f"each of at most {longest} characters (a short form)")
             elif field == "unit":
                 unit = self.unit_ids.get(_heading(value))
-                if unit is None:
-                    self.add("E-IMP-005", (n, i), row=n, value=value, column=letter(i),
-                             **did_you_mean(value, sorted(self.unit_ids)))
+                if unit is None:  # (told once a unit, its rows listed: _unknown_units)
+                    self.unknown.setdefault((self.file, i, _heading(value)), []).append((n, value))
                     ok = False
                     continue
                 value = unit
@@ -412,6 +412,7 @@ class Importer(Columns, Statuses, Writing):
             self.findings.append(F.make("W-IMP-013", file, pos, what=zh, what_en=en, year=year, entered=year - 4,
                                         more=f"等 {count} 处" if count > 1 else "",
                                         more_en=f" and {count - 1} more" if count > 1 else ""))
+        self._unknown_units()
         if F.has_errors(self.findings):
             self._duplicates(entries)
             return
@@ -420,6 +421,16 @@ class Importer(Columns, Statuses, Writing):
             self._left_ended(file, rows)
         if self.writes and not F.has_errors(self.findings):
             self._manifest()
+
+    def _unknown_units(self) -> None:
+        """E-IMP-005 once for each unit not in units.yaml (as compared: 网络学院, 网络 学院) in a column
+        of a sheet, at its first row, naming every row that gives it (a list of one school written
+        by a name units.yaml lacks would have said so at each of its rows)."""
+        for (file, i, _), rows in self.unknown.items():
+            (n, value), numbers = rows[0], _ranges([r for r, _ in rows])
+            self.findings.append(F.make("E-IMP-005", file, (n, i), row="、".join(numbers),
+                                        rows_en=_counted("row", numbers)[0], value=value, column=letter(i),
+                                        **did_you_mean(value, sorted(self.unit_ids))))
 
     def _duplicates(self, entries: list) -> None:
         """E-IMP-006 of the rows read whole (`entries`) while other rows are in error: a row that is
