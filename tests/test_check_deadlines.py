@@ -1607,3 +1607,21 @@ def test_a_missing_ledger_is_told_its_due_day_and_its_grace_days_as_remind_and_t
             assert len(found) == 1 and found[0]["message"].endswith(words), found
         body = generator_cli(repo, "remind", "--period", "2025-H2", "--today", "2026-02-01").stdout
         assert ("截止日期：**2025-12-31**，宽限至 **2026-01-03**" if grace else "截止日期：**2025-12-31**（") in body, body
+
+
+def test_a_late_and_an_empty_ledger_are_told_the_due_day_and_the_grace_days_as_a_missing_one_is(tmp_path):
+    """W-CHK-006 says 截止日期 2025-12-31，宽限至 2026-01-03 (as remind and the site); W-CHK-005 (late) and W-CHK-017 (no
+    activity) still gave the grace days' last day as the due day: 逾期 1 天提交（截止 2026-01-03，…）, （截止 2026-01-03
+    已过）.  They say it as W-CHK-006 does, zh and en."""
+    repo = start(tmp_path, grace=3)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2026-01-04 10:00", "张伟 2025-H2")
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", [], points=["me-2025-01"])})
+    commit(repo, "2025-12-30 10:00", "李娜 2025-H2")
+    for lang, late, empty in (("zh", "（截止日期 2025-12-31，宽限至 2026-01-03，据 Git 记录提交于 2026-01-04 10:00）",
+                               "（截止日期 2025-12-31，宽限至 2026-01-03 已过）"),
+                              ("en", "(due 2025-12-31, on time until 2026-01-03, submitted 2026-01-04 10:00 per Git)",
+                               "(due 2025-12-31, on time until 2026-01-03: passed)")):
+        found = json.loads(check_cli(repo / "records", "--today", "2026-02-01", "--format", "json", "--lang", lang).stdout)
+        said = {f["code"]: f["message"] for f in found["findings"] if f["code"] in ("W-CHK-005", "W-CHK-017")}
+        assert said["W-CHK-005"].endswith(late) and said["W-CHK-017"].endswith(empty), said

@@ -153,12 +153,13 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     return out
 
 
-def _due_words(period, deadline: dt.date, dates: tuple) -> dict:
-    """W-CHK-006's due day as remind and the site say it: 截止日期 2026-06-30，宽限至 2026-07-03 (the grace
-    days' last day named apart, not given as the due day); `dates`: Deadlines._dates' of the period."""
-    if deadline == period.due:
-        return {"due": dates[1], "grace": "", "grace_en": ""}
-    return {"due": dates[1], "grace": f"，宽限至 {dates[2]}", "grace_en": f", on time until {dates[2]}"}
+def _due_words(row: dict) -> dict:
+    """A ledger row's due day as remind and the site say it (W-CHK-005, -006, -017): 截止日期 2026-06-30，宽限至
+    2026-07-03 — the grace days' last day named apart, not given as the due day."""
+    due, deadline = row["due"], row["deadline"]
+    if deadline == due:
+        return {"due": due, "grace": "", "grace_en": ""}
+    return {"due": due, "grace": f"，宽限至 {deadline}", "grace_en": f", on time until {deadline}"}
 
 
 _NOTHING: dict = {}  # (landed's third part when nothing landed)
@@ -322,21 +323,21 @@ class Deadlines:
                    "errors": exists and with_errors(rs, led.doc), "required": required}
             if status == "late" and required:
                 ctx.add("W-CHK-005", led, led.doc.pos(()), name=name, period=period.id,
-                        days=days_late, deadline=deadline, submitted=row["submitted"],
+                        days=days_late, submitted=row["submitted"], **_due_words(row),
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",
                         source_en="import manifest" if row["source"] == "import" else "Git",
                         data={"cadre": cadre, "period": period.id, "days_late": days_late})
             if status in ("on_time", "late") and required and today > deadline:
-                self._empty(led, row, period, deadline)
+                self._empty(led, row, period)
             if status == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
                 ctx.add("W-CHK-006", shown, None, name=name, unit=ctx.unit_name(unit) or unit or "",
                         period=period.id, path=shown, data={"cadre": cadre, "period": period.id},
-                        **self._state(led, path), **_due_words(period, deadline, dates))
+                        **self._state(led, path), **_due_words(row))
             rows.append(row)
         return rows
 
-    def _empty(self, led, row: dict, period, deadline: dt.date) -> None:
+    def _empty(self, led, row: dict, period) -> None:
         """W-CHK-017: an owed ledger, handed in, that records no activity once its deadline has passed
         (before, it may be a file handed in early and filled in later) — unless the cadre was excused
         from meeting students in the period (semester_contacts): then an empty ledger is what they owe."""
@@ -344,7 +345,7 @@ class Deadlines:
         if not ctx.facts(led).no_activities or not ctx.valid(led) or \
                 ctx.exempt(row["cadre"], "semester_contacts", period.start, period.end):
             return
-        ctx.add("W-CHK-017", led, led.pos("activities"), name=row["name"], period=row["period"], deadline=deadline,
+        ctx.add("W-CHK-017", led, led.pos("activities"), name=row["name"], period=row["period"], **_due_words(row),
                 data={"cadre": row["cadre"], "period": row["period"]})
 
     def archived_rows(self) -> list[dict]:

@@ -159,8 +159,8 @@ CODES = {
     },
     "W-CHK-005": {
         "severity": "warning", "strict": True,
-        "zh": "{name} 的 {period} 台账逾期 {days} 天提交（截止 {deadline}，{source}提交于 {submitted}）",
-        "en": "{name}'s ledger for {period} was {days|day|days} late (due {deadline}, submitted {submitted} per {source_en})",
+        "zh": "{name} 的 {period} 台账逾期 {days} 天提交（截止日期 {due}{grace}，{source}提交于 {submitted}）",
+        "en": "{name}'s ledger for {period} was {days|day|days} late (due {due}{grace_en}, submitted {submitted} per {source_en})",
         "hint_zh": "提交时间以台账合并进主分支的时间（或导入清单登记的日期）为准；今后请在截止日前提交。",
         "hint_en": "A ledger counts from when it was merged into the main branch (or the date an import declares); submit before the deadline.",
     },
@@ -173,8 +173,8 @@ CODES = {
     },
     "W-CHK-017": {
         "severity": "warning", "strict": True,
-        "zh": "{name} 的 {period} 台账没有记录任何联系学生的活动（截止 {deadline} 已过）",
-        "en": "{name}'s ledger for {period} records no activity with students (its deadline, {deadline}, has passed)",
+        "zh": "{name} 的 {period} 台账没有记录任何联系学生的活动（截止日期 {due}{grace} 已过）",
+        "en": "{name}'s ledger for {period} records no activity with students (due {due}{grace_en}: passed)",
         "hint_zh": "台账要记录本期联系学生的工作情况（R6）：请在 activities 中补记本期的每一次活动；如本期因病假、挂职等原因没有联系学生，请管理员登记豁免（semester_contacts）。",
         "hint_en": "A ledger records the period's contact work (R6): add each of the period's activities under activities; "
                    "if the cadre met no students for leave or a secondment, an administrator records an exemption (semester_contacts).",
