@@ -524,8 +524,8 @@ def test_on_a_phone_a_feedback_table_is_no_wider_than_its_words_need(page, serve
             .every(td => td.getBoundingClientRect().width <= document.documentElement.clientWidth)"""), rel
 
 
-_DATES_BROKEN = r"""() => { const out = [];
-  for (const t of document.querySelectorAll("article table")) {
+_DATES_BROKEN = r"""(where = "article table") => { const out = [];
+  for (const t of document.querySelectorAll(where)) {
     const w = document.createTreeWalker(t, NodeFilter.SHOW_TEXT); let n;
     while ((n = w.nextNode())) { const re = /(?<![\w\/.-])\d{4}-(?:\d{2}-\d{2}|H[12]|\d{4})(?![\w\/-]|\.\w)/g; let m;  // (not in a path)
       while ((m = re.exec(n.data))) { const r = document.createRange(); r.setStart(n, m.index); r.setEnd(n, m.index + m[0].length);
@@ -570,3 +570,33 @@ def test_a_printout_has_no_download_links(page, served):
         page.emulate_media(media="print")
         shown = [a.inner_text() for a in links.all() if a.is_visible()]
         assert shown == [] and "下载：" not in page.locator("article").inner_text(), (rel, shown)
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_period_in_a_heading_and_in_the_table_of_contents_is_on_one_line(page, served, width):
+    """The table of contents at the right of a cadre's page (1,280 px) broke each ledger's period at its
+    hyphen, 2026年上半年工作台账（2026- over H1）, as a unit's page its 台账情况 (2026- over H2); on a phone
+    the ledgers' headings themselves broke so. A period in a heading and in the table of contents is whole;
+    the entries still lead to the same anchors (#2026-H1), and a search for a period still finds its page."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    cadre = max(rs.cadres, key=lambda c: (sum(1 for _, x in rs.ledgers if x == c), c))
+    periods = sorted((p for p, c in rs.ledgers if c == cadre), reverse=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    broken = {}
+    for rel in (f"cadres/{cadre}.html", f"units/{rs.cadres[cadre].get('unit')}.html"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        broken[rel] = page.evaluate(_DATES_BROKEN, "nav.md-nav--secondary, article h1, article h2, article h3")[:5]
+    assert {rel: dates for rel, dates in broken.items() if dates} == {}, width
+    page.goto(base + f"cadres/{cadre}.html")
+    toc = page.locator("nav.md-nav--secondary a.md-nav__link")
+    hrefs = [urlparse(a.get_attribute("href")).fragment for a in toc.all()]
+    assert [h for h in hrefs if re.fullmatch(r"\d{4}-H[12]", h)] == periods
+    if width == 1280:  # (on a phone the contents and the search box are behind buttons)
+        toc.filter(has_text=f"（{periods[-1]}）").click()
+        assert page.url.endswith(f"#{periods[-1]}")
+        assert page.locator(f"article h2[id='{periods[-1]}']").is_visible()
+        hrefs = [urlparse(a.get_attribute("href")).path for a in _search(page, base, periods[0]).all()]
+        assert any(h.endswith(f"/ledgers/{periods[0]}.html") for h in hrefs), hrefs
+    assert page.errors == [] and page.outside == []

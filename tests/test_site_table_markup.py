@@ -49,3 +49,18 @@ def test_a_date_against_chinese_is_kept_whole_too():
         f"<tr><td>截至{whole('2026-07-01')}未提交</td><td>{whole('2026-H1')}期台账</td><td>（{whole('2025-2027')}学年）</td>"
         "<td><code>records/ledgers/2026-H1/李娜.yaml</code></td><td>附件2-2025-H2.xlsx 台账2026-H1.csv</td>"
         "<td>2025-H2-li-na-1</td></tr>") + CLOSE
+
+
+def test_a_heading_s_date_is_kept_whole_and_its_id_left_as_it_is():
+    from mkdocs.structure.toc import get_toc
+    from generator.site.table_markup import toc_whole
+
+    page = '<h2 class="ledger-head" id="2026-H1">2026年上半年工作台账（2026-H1）</h2>\n<p>2026-H1</p>'
+    assert wrapped(page) == ('<h2 class="ledger-head" id="2026-H1">2026年上半年工作台账（<span class="whole">2026-H1'
+                             '</span>）</h2>\n<p>2026-H1</p>')
+    toc = get_toc([{"level": 2, "id": "2026-H1", "name": "2026年上半年工作台账（2026-H1）", "children": [
+        {"level": 3, "id": "x", "name": "截至2026-07-01", "children": []}]}])
+    toc_whole(toc)
+    top = next(iter(toc))
+    assert [top.title, top.children[0].title, top.url] == [
+        '2026年上半年工作台账（<span class="whole">2026-H1</span>）', '截至<span class="whole">2026-07-01</span>', "#2026-H1"]

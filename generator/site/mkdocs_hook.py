@@ -282,6 +282,7 @@ def on_page_context(context, page, config, nav):  # and the tables are wrapped (
     if excluded:
         page.content = fastmd.put_back(page.content, excluded)
     page.content = table_markup.wrapped(page.content)  # (as the theme's script would, when the page opens)
+    table_markup.toc_whole(page.toc)  # (indexed already: the search's titles are as written)
     return context
 
 

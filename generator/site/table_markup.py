@@ -10,7 +10,9 @@ style, and site/assets/tables.js makes such tables sortable and filterable.
 
 A date, a period and a cycle in a table's text (2025-09-01, 2025-H2, 2025-2027) are written inside
 `<span class="whole">`, kept on one line by ledger.css: the browser broke them at their hyphens,
-2027- over 08-31 in 附件1's 起止日期, on paper, at a desktop's width and on a phone.
+2027- over 08-31 in 附件1's 起止日期, on paper, at a desktop's width and on a phone.  So are those of
+the headings and of the table of contents they make (`toc_whole`), once the page is in the search
+index: the table of contents at the right of a cadre's page read 2026年上半年工作台账（2026- over H1）.
 """
 from __future__ import annotations
 
@@ -22,7 +24,9 @@ import re
 # Matched from its first hyphen, its four digits and what is before them looked behind for: a literal
 # first is what the expression engine scans for quickly, where from the digits it tried every place of
 # the text (a table's text at 12,000 ledgers, 69 M characters: 2.4 s of the build's CPU, now 0.45 s).
-_WHOLE = re.compile(r"-(?<=(?<![\w/.-])\d{4}-)(?:\d\d-\d\d|H[12]|\d{4})(?![\w/-]|\.\w)(?=[^<>]*<)", re.ASCII)
+# (\Z: a heading's or an entry's text, which ends in words)
+_WHOLE = re.compile(r"-(?<=(?<![\w/.-])\d{4}-)(?:\d\d-\d\d|H[12]|\d{4})(?![\w/-]|\.\w)(?=[^<>]*(?:<|\Z))", re.ASCII)
+_HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1>", re.S)
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
 CLOSE = "</table></div></div>"
@@ -30,7 +34,10 @@ CLOSE = "</table></div></div>"
 
 def wrapped(html: str) -> str:
     """`html` with each plain `<table>` (no attribute: Markdown's, fastmd's, a ledger body's)
-    wrapped; a table that has attributes is someone's own and stays as it is."""
+    wrapped; a table that has attributes is someone's own and stays as it is.  The dates of the
+    headings are kept whole too."""
+    if "<h" in html:
+        html = _headings_whole(html)
     if "<table>" not in html:
         return html
     out, at = [], 0
@@ -53,3 +60,24 @@ def _kept_whole(html: str, start: int, end: int) -> list[str]:
         at = m.end()
     out.append(html[at:end])
     return out
+
+
+def _headings_whole(html: str) -> str:
+    out, at = [], 0
+    for m in _HEADING.finditer(html):
+        pieces = _kept_whole(html, m.start(2), m.end(2))
+        if len(pieces) > 1:  # (a date in it)
+            out += [html[at:m.start(2)], *pieces]
+            at = m.end(2)
+    if not out:
+        return html
+    out.append(html[at:])
+    return "".join(out)
+
+
+def toc_whole(toc) -> None:
+    """The dates of a page's table of contents (MkDocs' AnchorLinks: titles are HTML) kept whole."""
+    for item in toc:
+        if "-" in item.title:
+            item.title = "".join(_kept_whole(item.title, 0, len(item.title)))
+        toc_whole(item.children)
