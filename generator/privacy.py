@@ -506,9 +506,16 @@ _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
 _ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS}))")
 _NUMERAL = "[一二三四五六七八九]"
 _ROLL_NUMBER = f"(?:[0-9]{{1,2}}|(?:(?<![\u3400-\u9fff])|{_ROLL_AFTER})(?:{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL}))"
+# (The first of a list of them, 1号同学和2号同学反映, 1号同学、2号同学反映: where one after it is read as a roll number —
+# after 和/与/跟, or before a word of talking as the last of 、 or ，— all are: 1号同学和2号同学们, 1号同学、2号同学返校 are days.)
+_ROLL_TAIL = f"[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}"
+_ROLL_SAYS = f"(?:{_TALK}|{_HAS}|的|[)）])"
+_ROLL_NOT_ALL = "(?![们們群会會录錄圈])"
+_ROLL_NEXT = f"[、，,][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}"
 ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])"
-           f"(?:{_ROLL_AFTER}|(?={_ROLL_NUMBER}[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?:{_TALK}|{_HAS}|的|[)）])))"
-           f"({_ROLL_NUMBER})[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈])")
+           f"(?:{_ROLL_AFTER}|(?={_ROLL_NUMBER}{_ROLL_TAIL}(?:{_ROLL_SAYS}|(?:{_ROLL_NEXT})*"
+           f"(?:[和与跟與][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}{_ROLL_NOT_ALL}|{_ROLL_NEXT}{_ROLL_SAYS}))))"
+           f"({_ROLL_NUMBER}){_ROLL_TAIL}{_ROLL_NOT_ALL}")
 _ROLL = _Lazy(ROLL_RX)
 _ID_PART = _Lazy(ID_PART_RX)
 _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"

@@ -466,6 +466,26 @@ def test_a_count_or_a_word_alone_after_those_words_is_clean(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
 
+# A list of roll numbers (1号同学和2号同学反映): the first is a roll number as those after it are; a list of days is none.
+ROLL_LISTS = [("1号同学和2号同学反映", ["1", "2"]), ("1号同学、2号同学反映", ["1", "2"]), ("1号同学，2号同学说", ["1", "2"]),
+              ("1号同学、2号同学和3号同学反映宿舍热水时间短", ["1", "2", "3"]), ("五号同学和六号同学谈心", ["五", "六"]),
+              ("与1号同学和2号同学谈心", ["1", "2"])]
+ROLL_LISTS_CLEAN = ["1号同学和2号同学们到齐", "1号同学、2号同学返校", "九月一号同学和二号同学们参加志愿活动"]
+
+
+@pytest.mark.parametrize("sentence,numbers", ROLL_LISTS)
+def test_the_first_of_a_list_of_roll_numbers_is_found_as_the_others(sentence, numbers):
+    found = privacy.scan_text(sentence)
+    assert [(m.kind, sentence[m.start:m.end]) for m in found] == [("student_number", n) for n in numbers], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False), sentence
+
+
+@pytest.mark.parametrize("sentence", ROLL_LISTS_CLEAN)
+def test_a_list_of_days_is_no_roll_number(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
 def test_a_card_word_before_a_short_number_is_no_bank_card():
     for ok in ("校园卡号1234567", "发放银行卡120张", "卡号末四位5678", "共发放助学金2026年9月", "银行卡办理时间2026-09-15 19:30"):
         assert privacy.scan_text(ok) == [], ok
