@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -244,3 +245,54 @@ def test_check_as_of_a_past_day_counts_no_problem_of_a_ledger_that_landed_later(
     assert (_chain(landed, "zw-1")["status"], len(_chain(landed, "zw-1")["links"])) == ("处理中", 1)
     assert _chain(landed, "zw-1")["overdue"] and "ln-2" not in json.dumps(landed["feedback"])
     assert _chain(_same(records, cache, "--today", "2026-03-25"), "zw-1")["status"] == "已解决"
+
+
+_VALUES_READ = '''import os
+
+from generator import cache
+
+_values = cache.Values.values
+
+
+def _read(self, rel):
+    with open(os.environ["VALUES_READ"], "a", encoding="utf-8") as log:  # (a forked copy's too)
+        log.write(rel + "\\n")
+    return _values(self, rel)
+
+
+cache.Values.values = _read
+'''
+
+
+def test_a_warm_one_ledger_check_reads_no_unchanged_ledger_s_values(tmp_path):
+    """A pull request that changes one ledger: the warm check reads every other ledger's results from the
+    cache, and their values — held in one marshal of every ledger's (cache.Values) — only if a rule asks
+    one, which unmarshals them all (at 12k, 2.9 s of an 8.1 s profile: bench/HISTORY.md item 51, 8ffcd19).
+    The demo university's 452 ledgers in a Git repository, a cold check, one ledger of a cadre with ledgers
+    of other periods changed (a comment line added, as bench/run.py's change) and landed: the warm check,
+    the real command in its own process (and its forked copies), asks no cached ledger's values, and
+    reports what a check without a cache reports."""
+    from startup import started_with
+
+    repo = init_repo(tmp_path / "repo")
+    shutil.copytree(REPO / "records", repo / "records")
+    commit(repo, "2026-11-30 10:00", "记录")
+    records, cache, log = str(repo / "records"), tmp_path / "cache", tmp_path / "values-read"
+    cold = json.loads(_run(records, cache, "--today", "2026-12-02").stdout)
+    periods: dict = {}
+    for r in cold["ledgers"]:
+        if r["exists"] and r.get("required", True) and r["status"] in ("on_time", "late"):
+            periods.setdefault(r["cadre"], []).append(r["period"])
+    cadre = min(c for c, ps in periods.items() if len(ps) >= 3)  # (their other ledgers owed, handed in, due)
+    changed = repo / "records" / "ledgers" / max(periods[cadre]) / f"{cadre}.yaml"
+    changed.write_text(changed.read_text(encoding="utf-8") + "# 补记\n", encoding="utf-8")
+    commit(repo, "2026-12-01 10:00", "台账：补记")
+    env = {**os.environ, **started_with(tmp_path / "spy", _VALUES_READ), "VALUES_READ": str(log),
+           "CONTACT_LEDGER_CACHE": str(cache)}
+    env.pop("CONTACT_LEDGER_DEBUG", None)
+    warm = subprocess.run([sys.executable, "-m", "generator", "check", "--records", records, "--today", "2026-12-02",
+                           "--format", "json"], capture_output=True, text=True, cwd=REPO, env=env, timeout=120)
+    assert "Traceback" not in warm.stderr, warm.stderr[-3000:]
+    read = log.read_text(encoding="utf-8").split() if log.exists() else []
+    assert read == [], f"{len(read)} ledgers' values read, {read[:5]} …"
+    assert warm.stdout == _run(records, "0", "--today", "2026-12-02").stdout

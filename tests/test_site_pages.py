@@ -25,6 +25,7 @@ from generator.site import admin_form, build_site, exports, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, git, ledger_section, mkdocs_build
+from startup import started_with
 
 
 @pytest.fixture(scope="session")
@@ -1175,13 +1176,9 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_when_the_checks_fail(t
 
 def _checks_crashing(tmp_path: Path) -> dict:
     """The environment of a build whose policy checks crash (W-SITE-002), as a bug in them would: Python
-    starts with a sitecustomize that makes generator.check.run_checks raise."""
-    folder = tmp_path / "crashing"
-    folder.mkdir()
-    (folder / "sitecustomize.py").write_text(
-        "import generator.check\n\n\ndef _crash(*args, **kwargs):\n    raise RuntimeError('检查程序崩溃')\n\n\n"
-        "generator.check.run_checks = _crash\n", encoding="utf-8")
-    return {"PYTHONPATH": os.pathsep.join([str(folder), str(ROOT)])}
+    starts with generator.check.run_checks made to raise."""
+    return started_with(tmp_path / "crashing", "import generator.check\n\n\ndef _crash(*args, **kwargs):\n"
+                        "    raise RuntimeError('检查程序崩溃')\n\n\ngenerator.check.run_checks = _crash\n")
 
 
 def test_when_the_checks_cannot_run_附件2_says_a_ledger_with_errors_is_handed_in_and_not_one_handed_in_later(tmp_path):
