@@ -907,7 +907,7 @@ _WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚ�
                          rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
 # … or a field's Chinese title before an ASCII colon and no space (学生人数:25人: one text to YAML, no field)
 _FIELD_NAME = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_]")  # (a field's name, not a Chinese title)
-_TITLE_COLON = re.compile(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")
+TITLE_COLON = re.compile(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")  # (yaml_hints.title_no_space reads its group 1)
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
 _WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
@@ -951,13 +951,13 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动, students：25人 → students: 25, 学生人数：25人
     too; the line's indentation is not shown), zh and en (yaml_hints.line_meant); for a title of a field
     its mapping has already (日期：… beside date:), not to type a second one (yaml_hints.already_there)."""
-    from generator.yaml_hints import _fields, already_there, field_line, indent_wanted, line_meant  # (only on an error)
+    from generator.yaml_hints import already_there, field_line, indent_wanted, line_meant, schema_fields  # (only on an error)
 
     line = lines[row]
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
     name, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
-                                                      _fields(kind), dashes)
+                                                      schema_fields(kind), dashes)
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
         zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes))
@@ -987,7 +987,7 @@ def _invisible(lines: list[str], row: int, column: int, file: str, kind: str | N
 def _titled(line: str):
     """`line`'s match of a field's title or name before a full-width colon or a Chinese semicolon
     (学生人数：, form：), or of a title before an ASCII colon and no space (学生人数:25): its colon group 1."""
-    return _WIDE_COLON.match(line) or _TITLE_COLON.match(line)
+    return _WIDE_COLON.match(line) or TITLE_COLON.match(line)
 
 
 def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> set[int]:
@@ -997,7 +997,7 @@ def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> s
     read such a line as a text (- 日期：2026-04-20, stopping at the item's next field) — each put right in
     turn (with “: ”) to find the next: every such line of the file in one run, and not a text's own line
     (说明：… in a text of lines under summary: |, where the parser does not stop)."""
-    from generator.yaml_hints import _fields, name_of_title  # (only on an error)
+    from generator.yaml_hints import name_of_title, schema_fields  # (only on an error)
 
     lines, told = list(lines), set()
     while stop and len(told) < MAX_REPORTED:
@@ -1007,7 +1007,7 @@ def _titled_lines(lines: list[str], file: str, kind: str | None, stop: int) -> s
         line = lines[stop - 1]
         m = _titled(line)
         word = re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
-        if word and not name_of_title(word.group(), _fields(kind))[0]:
+        if word and not name_of_title(word.group(), schema_fields(kind))[0]:
             break
         told.add(stop)
         lines[stop - 1] = f"{line[:m.start(1)]}: {line[m.end(1):]}"
@@ -1028,7 +1028,7 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
     found, titled, fixed = [], None, list(lines)  # (fixed: each line indented as told, the line under it told from it)
     for n, line in enumerate(lines, 1):
         for rx, what in ((_WIDE_COLON, "colon"), (_WIDE_SPACE, "space"), (_NBSP, "nbsp"), (_DASH_TAB, "tab"),
-                         (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space"), (_TITLE_COLON, "title")):
+                         (_ITEM_DASH, "dash"), (_WIDE_HASH, "hash"), (_NO_SPACE, "no_space"), (TITLE_COLON, "title")):
             m = rx.match(line)
             word = m and what in ("colon", "title") and re.search("[\u4e00-\u9fff]+", line[:m.start(1)])
             if word:  # (a Chinese word before “：”: a field's title where the parser stops, or a text's line)

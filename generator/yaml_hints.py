@@ -288,7 +288,7 @@ _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space
 
 
 @lru_cache(maxsize=None)
-def _fields(kind: str | None = None) -> dict:
+def schema_fields(kind: str | None = None) -> dict:
     """Every field's name in the schemas (channel, summary …), or in the schema of records of `kind`,
     → its schema nodes, one a schema that has it (students → [{"type": "integer", …}])."""
     from generator.validate import SCHEMAS  # (only on an error)
@@ -311,11 +311,11 @@ def _fields(kind: str | None = None) -> dict:
 
 
 def _field_names() -> frozenset:
-    return frozenset(_fields())
+    return frozenset(schema_fields())
 
 
 def name_of_title(word: str, fields: dict) -> tuple[str | None, str]:
-    """(the field's name, its title) of `fields` (a name → its schema nodes: _fields(kind) for a record's
+    """(the field's name, its title) of `fields` (a name → its schema nodes: schema_fields(kind) for a record's
     kind, or one mapping's properties) whose Chinese title `word` is, or nearly (学生人数 for students:
     联系学生人数; 形式 for form) or the one title it is a part of (人数), when that title is one field's only;
     or (None, "")."""
@@ -338,7 +338,7 @@ def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, 
     say the next run; `value` and no words when the schemas do not say (a text, a name of two types)."""
     from generator.validate import value_meant  # (only on an error)
 
-    meant = {value_meant(node, value) for node in (_fields().get(name, ()) if nodes is None else nodes)}
+    meant = {value_meant(node, value) for node in (schema_fields().get(name, ()) if nodes is None else nodes)}
     if len(meant) != 1 or None in meant or value in meant:
         return value, "", ""
     typed = meant.pop()
@@ -434,13 +434,13 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     """E-YAML-001's position and words for lines[row], a field's Chinese title, an ASCII colon and no
     space (学生人数:25人, in the schema of records of `kind`): the line to type (students: 25); or None."""
     line = lines[row]
-    titled = load._TITLE_COLON.match(line)  # (its colon group 1, as load finds the line)
+    titled = load.TITLE_COLON.match(line)  # (its colon group 1, as load finds the line)
     if not titled:
         return None
     head = line[:titled.start(1)].lstrip(" ")
     word = head.lstrip("- ")  # (the title, after an item's dashes)
     dashes = head[:len(head) - len(word)]
-    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), _fields(kind), dashes)
+    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), schema_fields(kind), dashes)
     if not note:
         return None
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"
@@ -735,7 +735,7 @@ def field_typed(text: str, kind: str | None = None) -> str:
     Chinese title, a capital, a full-width colon or no space after its colon (学生人数:30 → students: 30;
     line_meant), so that the line an indentation's finding gives is right in one go; else `text`."""
     m = _LOOSE_FIELD.fullmatch(text)
-    fields = _fields(kind)
+    fields = schema_fields(kind)
     if not m or (m.group(3) == ":" and text[m.end(3):m.end(3) + 1] in (" ", "") and m.group(2) in fields):
         return text
     name = line_meant(m.group(2), m.group(4), fields)[0]
