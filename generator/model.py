@@ -248,7 +248,8 @@ class RecordSet:
             words = set(w for w in self._vocab(name) if isinstance(w, str))
             entries = self.setting("vocabularies", "synonyms", default=[])
             entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
-            return {also.strip(): e["word"] for e in entries if e.get("word") in words and isinstance(e.get("also"), list)
+            return {also.strip(): e["word"] for e in entries
+                    if isinstance(e.get("word"), str) and e["word"] in words and isinstance(e.get("also"), list)
                     for also in e["also"] if isinstance(also, str)}  # (a broken entry: validate says)
         return self.memoized(("synonyms", name), work)
 

@@ -344,3 +344,17 @@ def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(
     assert f["code"] == "E-REF-005" and f["hint"].startswith(f"“{written}”在词表中写作“{word}”，这一行写成：{line}。"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].startswith(f"'{written}' is written '{word}' in the list: {line}. "), f
+
+
+def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_the_program(tmp_path):
+    # (a word written as a list, {word: [面对面], also: [线下]}, made the references stage fail: E-INTERNAL-001
+    # 检查程序内部错误 … TypeError, and no ledger's words were checked)
+    work, path, text = _ledger(tmp_path)
+    policy = work / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  channels: [面对面, 键对键]\n", "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: [面对面], also: [线下]}\n"),
+        encoding="utf-8")
+    path.write_text(text.replace("channel: 面对面", "channel: 线下"), encoding="utf-8")
+    found = _validate(work)
+    assert sorted((f["code"], f["file"]) for f in found) == [("E-REF-005", f"records/{LEDGER}"),
+                                                              ("E-SCHEMA-003", "records/policy.yaml")], found
