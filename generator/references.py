@@ -377,8 +377,9 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
 
 def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
-    lists), the calendar (its semesters, for a period written by a semester's name), the ids and names of cadres, classes and clubs, which kinds of file could not be read
-    and which ledgers are frozen.  None (nothing kept) when the policy's bytes are not known."""
+    lists), the calendar (its semesters, for a period written by a semester's name), the ids and names
+    of cadres, classes and clubs, which kinds of file could not be read and which ledgers are frozen.
+    None (nothing kept) when the policy's or the calendar's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
         return None

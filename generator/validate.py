@@ -70,7 +70,8 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
 
         fields = _properties(schema, root)
         close, title = name_of_title(field, fields)  # (日期:, 学生人数:, 工作体会:, 人数:)
-        typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) else None
+        typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) \
+            and not isinstance(value, bool) else None  # (人数: true: not students: True)
         suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。"
                                      + (f"这一行写成：{typed[0]}。" if typed else ""),
                                      f"Did you mean '{close}' ({title})? Field names are in English"

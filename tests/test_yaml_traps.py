@@ -457,6 +457,13 @@ def test_a_field_written_by_a_part_of_its_chinese_title_is_one_error_with_the_li
     assert f"Field names are in English: {typed.split('（')[0]}" in f["hint"], f
 
 
+def test_a_field_written_by_its_title_with_a_boolean_is_not_given_a_line_of_python_s_true(records):
+    # (人数: true was told 这一行写成：students: True。 — the value as Python writes it, and a count's field given true)
+    edit(records, LEDGER, "    students: 25", "    人数: true")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert f["hint"].startswith("是不是想写“students”（联系学生人数）？字段名要写英文，中文只是说明。允许的字段有"), f
+
+
 @pytest.mark.parametrize("summary,cut", [
     ("参加机器人协会的 #比赛备赛# 活动。", "#比赛备赛# 活动。"),  # a topic tag, as on Weibo and WeChat
     ("#比赛备赛# 参加机器人协会的活动。", "#比赛备赛# 参加机器人协会的活动。"),  # the whole value
