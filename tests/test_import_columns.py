@@ -519,3 +519,26 @@ def test_the_status_words_are_read_as_validate_reads_the_policy(work):
     assert [line for line in run.stdout.splitlines() if "E-IMP-004" in line] == [
         "k.xlsx:4:6: 错误 E-IMP-004: 第 4 行的“班级状态”（F 列）“待定”不是认得出的状态"], run.stdout
     assert "在用的写“ON”，已结束的写“OFF”“撤销”" in run.stdout, run.stdout
+
+
+def test_what_is_written_half_width_or_in_lower_case_is_said(work):
+    """A unit list typed with a Chinese input method on (GBK CSV): ＭＥＴ２ was written met2 and ｌｉ－ｂ
+    li-b without a word, so the clerk, looking for MET2 in units.yaml, did not find what she typed.  As
+    for a 年级 read from a date, the run's summary says it: which rows and column, one example."""
+    (work / "单位.csv").write_bytes("\r\n".join(["单位编号,单位名称,单位类型,审核人", "ＭＥＴ２,冶金学院,学院,ｌｉ－ｂ",
+                                                "hr,人事处,部门,", "ＭＡＴ,材料学院,学院,"]).encode("gbk"))
+    run = cli(work, "import", "units", "单位.csv", "--write")
+    assert run.returncode == 0, run.stdout
+    assert "单位.csv 第 2、4 行的“单位编号”（A 列）按半角小写写入（如 ＭＥＴ２ 写作 met2）" in run.stdout, run.stdout
+    assert "单位.csv 第 2 行的“审核人”（D 列）中的全角字母、数字按半角写入（如 ｌｉ－ｂ 写作 li-b）" in run.stdout, run.stdout
+    units = {u["id"]: u for u in yaml.safe_load((work / "records/units.yaml").read_text(encoding="utf-8"))["units"]}
+    assert units["met2"]["reviewers"] == ["li-b"] and "mat" in units, units
+    assert cli(work, "validate").returncode == 0
+    en = cli(work, "import", "units", "单位.csv", "--lang", "en")
+    assert "rows 2, 4 of 单位.csv: '单位编号' (column A) written half-width in lower case (ＭＥＴ２ as met2)" in en.stdout, en.stdout
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                           ["计算机２７０１班", "计算机学院", "软件工程", 2027, 30],
+                           ["计算机2702班", "计算机学院", "软件工程", 2027, 30]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert "k.xlsx 第 2 行的“班级名称”（A 列）中的全角字母、数字按半角写入（如 计算机２７０１班 写作 计算机2701班）" in run.stdout, run.stdout
+    assert "“专业”" not in run.stdout, run.stdout  # (a cell typed half-width: nothing to say)

@@ -89,6 +89,7 @@ class Importer(Columns, Statuses, Writing):
         self.item_lines: dict[Path, list] = {}  # a class file → the line of each of its classes, when a namesake asks
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
+        self.narrowed: dict[tuple, list] = {}  # (file, heading, column, an id?) → (row, typed, written) made half-width
         self.unknown: dict[tuple, list] = {}  # (file, column, unit as compared) → (row, cell) of a unit not recorded
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
         from generator.validate import schema_for
@@ -235,6 +236,8 @@ class Importer(Columns, Statuses, Writing):
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
                                          "学院 (a school) or 部门 (an office)")
             elif field in ("short_names", "reviewers"):
+                if field == "reviewers":  # (ｌｉ－ｂ: li-b, said)
+                    self._narrowed(n, i, field, str(value).strip(), unicodedata.normalize("NFKC", str(value)).strip())
                 value = list(dict.fromkeys(v for v in re.split(LIST_SEP, str(value) if field == "short_names" else
                                                               unicodedata.normalize("NFKC", str(value))) if v))
                 wrong = [v for v in value if field == "reviewers" and not GIT.fullmatch(v)]
@@ -254,19 +257,22 @@ class Importer(Columns, Statuses, Writing):
                     continue
                 value = unit
             elif field == "id":
-                value = _whole(unicodedata.normalize("NFKC", str(value))).lower()  # (ｃｓ－２０２７－０９: cs-2027-09)
+                typed, value = _whole(str(value)), _whole(unicodedata.normalize("NFKC", str(value))).lower()
+                self._narrowed(n, i, field, typed, value)  # (ｃｓ－２０２７－０９: cs-2027-09, said)
                 most = self.longest.get("id")
                 bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
                                                      "lower-case letters, digits and hyphens, such as zhang-wei") or (
                     most and len(value) > most and (f"不超过 {most} 个字符的编号", f"an id of at most {most} characters",
                                                     f"{most} 个字符以内的编号（可用缩写）", f"an id of at most {most} characters (an abbreviation)"))
             elif field == "git":
-                value = unicodedata.normalize("NFKC", str(value)).strip()  # (ｗａｎｇ－ｆａｎｇ: wang-fang)
+                typed, value = str(value).strip(), unicodedata.normalize("NFKC", str(value)).strip()
+                self._narrowed(n, i, field, typed, value)  # (ｗａｎｇ－ｆａｎｇ: wang-fang, said)
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
                 value = _unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
-                value = half(value)  # (计算机２７０１班 → 计算机2701班)
+                typed, value = value, half(value)
+                self._narrowed(n, i, field, typed, value)  # (计算机２７０１班 → 计算机2701班, said)
                 if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":
                     value = PADDING.sub("", value)  # (李　娜, padded to line up with three-character names)
                 most = self.longest.get(field)
@@ -408,6 +414,13 @@ class Importer(Columns, Statuses, Writing):
                                                             self.cohort, 0])[3] += 1
         for (file, heading, column), rows in self.dated.items():
             self._dated(file, heading, column, rows)
+        for (file, heading, column, ident), rows in self.narrowed.items():
+            at, (_, typed, written) = _ranges([n for n, _, _ in rows]), rows[0]
+            self.summary.append((
+                f"{file} 第 {'、'.join(at)} 行的“{heading}”（{column} 列）" + ("按半角小写写入" if ident else "中的全角字母、数字按半角写入")
+                + f"（如 {typed} 写作 {written}）", f"{_counted('row', at)[0]} of {file}: '{heading}' (column {column}) "
+                + ("written half-width in lower case" if ident else "written with half-width letters and digits for "
+                   "full-width ones") + f" ({typed} as {written})"))
         for file, (pos, (zh, en), year, count) in self.jie.items():
             self.findings.append(F.make("W-IMP-013", file, pos, what=zh, what_en=en, year=year, entered=year - 4,
                                         more=f"等 {count} 处" if count > 1 else "",
@@ -421,6 +434,12 @@ class Importer(Columns, Statuses, Writing):
             self._left_ended(file, rows)
         if self.writes and not F.has_errors(self.findings):
             self._manifest()
+
+    def _narrowed(self, n: int, i: int, field: str, typed: str, written: str) -> None:
+        """A cell `typed` in full-width letters or digits (a Chinese input method's: ＭＥＴ２) or, of an id, in
+        capitals, `written` otherwise: noted for the summary, by column (never silently)."""
+        if written != typed:
+            self.narrowed.setdefault((self.file, self.header[i - 1], letter(i), field == "id"), []).append((n, typed, written))
 
     def _unknown_units(self) -> None:
         """E-IMP-005 once for each unit not in units.yaml (as compared: 网络学院, 网络 学院) in a column
