@@ -1011,6 +1011,11 @@ def test_a_two_row_csv_heading_with_a_split_column_is_a_heading_not_a_class(work
     assert run.returncode == 1, run.stdout
     assert "班级.csv:2:5: 错误 E-IMP-012: 列“人数”（E 列）下面还有小标题“男”（第 2 行）" in run.stdout, run.stdout
     assert run.stdout.count("E-IMP") == 1 and "W-IMP" not in run.stdout, run.stdout  # (the second row is no class)
+    assert "怎么改: “人数”下面分成的几列（如“男”）导入不读，也不替你相加。请加一列写出合计" in run.stdout, run.stdout
+    assert "第二行不读" not in run.stdout, run.stdout  # (辅导员 and 班主任 of the second row are read)
+    en = cli(work, "import", "classes", "班级.csv", "--lang", "en")
+    assert "fix: The columns '人数' is split into below it (such as '男') are not read, nor added up." \
+        in en.stdout and "only the first row" not in en.stdout, en.stdout
     heading = "班级名称,学院,专业,年级,人数,男生人数,女生人数,辅导员,班主任"  # (as the hint says: a column of the whole)
     csv.write_bytes("\r\n".join([heading, "计算机2602班,计算机学院,计算机科学与技术,2026,33,15,18,周老师,吴老师"]).encode("gbk"))
     run = cli(work, "import", "classes", "班级.csv", "--write")

@@ -157,8 +157,8 @@ CODES = {
         "severity": "error",
         "zh": "列“{heading}”（{column} 列）下面还有小标题“{sub}”（第 {row} 行）：这一列只是“{heading}”的一部分",
         "en": "column '{heading}' (column {column}) has a heading of its own below it, '{sub}' (row {row}): it holds only part of '{heading}'",
-        "hint_zh": "表头有两行时只认第一行的列标题，第二行不读。一项分成了几列（如“人数”下分“男”“女”两列）时，请加一列写出合计，列标题写“{heading}”，并把分开的几列的标题改成别的（如“男生人数”，这些列不导入）；再运行一次导入。",
-        "hint_en": "Of a two-row heading only the first row's headings are read. Where one field is split over columns ('人数' over '男' and '女'), add a column holding the whole, headed '{heading}', and rename the split columns (such as '男生人数': they are not imported); then run the import again.",
+        "hint_zh": "“{heading}”下面分成的几列（如“{sub}”）导入不读，也不替你相加。请加一列写出合计，列标题写“{heading}”，并把分开的几列的标题改成别的（如“男生人数”，这些列不导入）；再运行一次导入。",
+        "hint_en": "The columns '{heading}' is split into below it (such as '{sub}') are not read, nor added up. Add a column holding the whole, headed '{heading}', and rename the split columns (such as '男生人数': they are not imported); then run the import again.",
     },
     "E-IMP-013": {
         "severity": "error",
