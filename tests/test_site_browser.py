@@ -561,7 +561,9 @@ def test_a_printout_has_no_download_links(page, served):
     site, base = served
     period = max(p.name for p in (site.public / "ledgers").glob("*-H*.html"))
     year = min(p.name for p in (site.public / "feedback").glob("*.html"))
-    for rel in ("attachment1.html", f"ledgers/{period}", "feedback.html", f"feedback/{year}", "coverage.html"):
+    # (evaluation.html, printed for the year's appraisal, still had 下载全部年度：Excel)
+    for rel in ("attachment1.html", f"ledgers/{period}", "feedback.html", f"feedback/{year}", "coverage.html",
+                "evaluation.html"):
         page.emulate_media(media="screen")
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
