@@ -198,12 +198,14 @@ def _validate(doc) -> list[F.Finding]:
                        error=f"{type(exc).__name__}: {exc}"[:200])]
 
 
-def _loaded(paths: list[str], records: str, settings, began: int, placed: frozenset = frozenset()) -> list:
+def _loaded(paths: list[str], records: str, settings, began: int, placed: frozenset = frozenset(),
+            facts=None) -> list:
     """Each file's packed result, with the file's status just before it was read (`signature` of
     it, for the run that `began`): whoever loads it, this process never needs to read it again;
-    and of a file of a kind in `placed`, its values' positions as Document.where works them out
+    of a file of a kind in `placed`, its values' positions as Document.where works them out
     (load.positions_of), else None (not cached: asked once a run, and kept by the answers,
-    keep_answers)."""
+    keep_answers); and of a ledger, `facts(its values)` (the checks' facts as their memo keeps
+    them: Document.facts) when `facts` is given, else None."""
     out = []
     from generator.quickload import quiet
 
@@ -211,10 +213,13 @@ def _loaded(paths: list[str], records: str, settings, began: int, placed: frozen
         for p in paths:
             mark = _status(p, began)  # (before the bytes are read, as load.read_file takes it)
             doc, found, bad = _load_one(p, records, settings)
-            where = None
+            where = kept = None
             if doc.kind in placed and doc.sha256:  # (its bytes parsed as Document.where parses them)
                 where = doc.positions_for_cache()
-            out.append((pack(doc, found, bad), mark, where))
+            packed = pack(doc, found, bad)
+            if facts is not None and doc.kind == "ledger" and doc.sha256:  # (of the values as kept: shared)
+                kept = facts(packed[3])
+            out.append((packed, mark, where, kept))
     return out
 
 
@@ -413,16 +418,17 @@ def _status(path: str, began: int) -> tuple | None:
         return None
 
 
-_NOT_SEEN = (None, None, None)
+_NOT_SEEN = (None, None, None, None)
 SIDE_MAX = 64  # files changed since the last run that the copy comparing the statuses loads itself
 
 
-def _statuses_compared(paths: list[str], records: Path, statuses: dict, began: int):
+def _statuses_compared(paths: list[str], records: Path, statuses: dict, began: int, facts=None):
     """What a copy of this process finds while this one takes in the cache (forked.both):
     (the privacy scanner's settings, 1 for each file whose status now is the one its bytes were
     hashed with (`statuses`) else 0, and for each other file of a known kind, when there are at
-    most SIDE_MAX of them, {its place: ("same", SHA-256 of its bytes, their status) when the bytes
-    are those `statuses` knew, else ("loaded", packed result, status) as `_loaded` gives it}).
+    most SIDE_MAX of them, {its place: ("same", SHA-256 of its bytes, their status, None) when the
+    bytes are those `statuses` knew, else ("loaded", packed result, status, facts) as `_loaded`
+    gives them}).
     A pull request's changed file is so read, parsed and checked on the other core — with the
     imports of the YAML parser and the schema validator, and the policy's settings for the
     privacy scan (at 12k: this process's loading 0.22 → 0.19 s, alternating)."""
@@ -442,12 +448,13 @@ def _statuses_compared(paths: list[str], records: Path, statuses: dict, began: i
         for i, then_sha in changed:
             raw, info = _read_with_status(paths[i])
             if raw is not None and then_sha == hashlib.sha256(raw).hexdigest():
-                others[i] = ("same", then_sha, signature(info, began))
+                others[i] = ("same", then_sha, signature(info, began), None)
             elif raw is not None:
                 to_load.append(i)
         if to_load:
-            for i, (packed, mark, _) in zip(to_load, _loaded([paths[i] for i in to_load], str(records), settings, began)):
-                others[i] = ("loaded", packed, mark)
+            for i, (packed, mark, _, kept) in zip(to_load, _loaded([paths[i] for i in to_load], str(records), settings,
+                                                                   began, facts=facts)):
+                others[i] = ("loaded", packed, mark, kept)
     return settings, bytes(settled), others
 
 
@@ -486,15 +493,17 @@ def workers() -> int:
 
 
 # ---- the whole tree ----------------------------------------------------------
-def load_and_validate(records: Path, placed: frozenset = frozenset()):
+def load_and_validate(records: Path, placed: frozenset = frozenset(), facts=None):
     """(documents, findings of load and validate, rel paths with schema findings).  (As committed on
     a past day: past_records.)  The files of a kind in `placed` are the ones whose every row will
-    be asked where: those the loading processes parse keep their positions (Document.placed)."""
+    be asked where: those the loading processes parse keep their positions (Document.placed).
+    `facts` (a function of a ledger's values, or None): what the checks will read of each ledger
+    (check/facts.py: given_of), worked out by the processes that load the ledger (Document.facts)."""
     # What an earlier load froze (in a long-running `mkdocs serve`) is let go first, so that it
     # can be collected.
     gc.unfreeze()
     with long_lived():
-        return _load_and_validate(records, placed)
+        return _load_and_validate(records, placed, facts)
 
 
 def past_records(records: Path, repo: Path | None, day, docs: list, findings: list, invalid: set) -> tuple:
@@ -596,7 +605,7 @@ def long_lived():
             gc.enable()
 
 
-def _load_and_validate(records: Path, placed: frozenset):
+def _load_and_validate(records: Path, placed: frozenset, facts=None):
     paths, findings = load.discover(records)
     where = cache_file(records)
     # the cache is a big main file and a small delta of recent changes: a pull request that
@@ -641,7 +650,7 @@ def _load_and_validate(records: Path, placed: frozenset):
     # also reads the privacy settings and loads the few files changed since (_statuses_compared).
     if statuses:
         (settings, settled, others), (main, delta, files) = forked.both(
-            lambda: _statuses_compared(paths, records, statuses, began), take_in)
+            lambda: _statuses_compared(paths, records, statuses, began, facts), take_in)
     else:
         settings, settled, others = privacy_settings(records), bytes(len(paths)), {}
         main, delta, files = take_in()
@@ -662,10 +671,11 @@ def _load_and_validate(records: Path, placed: frozenset):
     # only if a position in it is asked, as in a run that served it from the cache (load.Document.raw).
     fresh = not main and not delta
     for i, (path, (rel, known, entry, result, store)) in enumerate(zip(paths, files)):
-        how, value, mark = others.get(i, _NOT_SEEN)  # (what the copy that compared the statuses found)
+        how, value, mark, kept = others.get(i, _NOT_SEEN)  # (what the copy that compared the statuses found)
         if how == "loaded":  # changed since, and loaded by that copy
             results[i] = unpack(value, None, source=path)
             keep(results[i][0], value, mark)
+            results[i][0].facts = kept
             continue
         if fresh and known:
             todo.append(i)
@@ -699,7 +709,8 @@ def _load_and_validate(records: Path, placed: frozenset):
         raws[i] = (raw, sha, info)
 
     if todo:
-        for at, (packed, mark, positions) in _parse_many([paths[i] for i in todo], records, settings, began, placed):
+        for at, (packed, mark, positions, kept) in _parse_many([paths[i] for i in todo], records, settings, began,
+                                                                placed, facts):
             i = todo[at]
             if i in raws:  # read here first (the cache knew the file): its bytes and their status
                 raw, raw_sha, info = raws[i]
@@ -708,7 +719,7 @@ def _load_and_validate(records: Path, placed: frozenset):
             else:  # read by the process that loaded it only
                 results[i] = unpack(packed, None, source=paths[i])
             keep(results[i][0], packed, mark)
-            results[i][0].placed = positions
+            results[i][0].placed, results[i][0].facts = positions, kept
     docs, invalid = [], set()
     for i in range(len(paths)):
         doc, found, bad = results[i]
@@ -960,15 +971,15 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
     return again if hashlib.sha256(again).hexdigest() == sha else None
 
 
-def _parse_many(paths: list[str], records: Path, settings, began: int, placed: frozenset):
-    """(position in `paths`, (packed result, status, positions or None)) of each file (`_loaded`).  Many files are
+def _parse_many(paths: list[str], records: Path, settings, began: int, placed: frozenset, facts=None):
+    """(position in `paths`, (packed result, status, positions or None, facts or None)) of each file (`_loaded`).  Many files are
     shared by this process and a copy of it, a group at a time (forked.shared): the copy's groups
     come back marshalled, this process's own need no copy at all."""
     if workers() < 2 or len(paths) < parallel_min():
-        yield from enumerate(_loaded(paths, str(records), settings, began, placed))
+        yield from enumerate(_loaded(paths, str(records), settings, began, placed, facts))
         return
     step = min(GROUPS, len(paths))  # (the more, the less one process waits for the other at the end)
-    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began, placed),
+    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began, placed, facts),
                                  lambda: None)
     for k, part in enumerate(parts):
         yield from ((k + j * step, one) for j, one in enumerate(part))

@@ -99,7 +99,7 @@ class Document:
     is reported."""
 
     __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "_raw", "_source", "_where", "_text", "privacy",
-                 "quick", "_asked", "lines_now", "placed", "_stem", "_folder")
+                 "quick", "_asked", "lines_now", "placed", "facts", "_stem", "_folder")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None,
@@ -126,6 +126,10 @@ class Document:
         # the positions of its values (not of its keys: `positions_of`) the loading process found, for
         # a file whose rows are all asked where (cache.load_and_validate's `placed`), else None
         self.placed = None
+        # what the policy rules read of a ledger's values (check/facts.py: given_of), when the loading
+        # process worked them out (the checks will run: cache.load_and_validate's `facts`), else None;
+        # dropped with the values they were worked out of (`data` set, values_changed)
+        self.facts = None
         self._stem = self._folder = None  # (stem and folder, worked out when first asked)
 
     @property
@@ -169,7 +173,7 @@ class Document:
 
     @data.setter
     def data(self, value) -> None:
-        self._data, self._later = value, None
+        self._data, self._later, self.facts = value, None, None
 
     def values_changed(self, data) -> None:
         """Its values are now `data`, no longer its bytes' (the site's, the checks done: site/conform.py,
@@ -180,7 +184,7 @@ class Document:
 
     def later(self, store) -> None:
         """The values (a mapping) are `store.values(self.rel)`, asked when needed."""
-        self._data, self._later = None, store
+        self._data, self._later, self.facts = None, store, None
 
     @property
     def missing(self) -> bool:

@@ -40,9 +40,14 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
     references stage asks which periods are archived by (archive.archived_by).  `as_of` (a past
     --today): the ledgers as committed on that day, in the Git repository `repo` (None: the one
     holding the records), cache.past_records.  `checks`: the policy checks will run on the records (in
-    `then` or after it), so the rows of LISTED's kinds are kept with their positions as they are loaded."""
-    # load_tree + validate_document per file, with a content-hash cache and two processes
-    docs, findings, invalid = load_and_validate(records, LISTED if checks else frozenset())
+    `then` or after it), so the rows of LISTED's kinds are kept with their positions as they are loaded,
+    and each ledger's facts (check/facts.py) are worked out by the process that loads it."""
+    # load_tree + validate_document per file, with a content-hash cache and two processes; when the checks
+    # will run, the processes that load a ledger work out what they read of it (its facts) there too
+    facts = None
+    if checks:
+        from generator.check.facts import given_of as facts
+    docs, findings, invalid = load_and_validate(records, LISTED if checks else frozenset(), facts)
     unread = None
     if as_of:
         docs, findings, invalid, unread = past_records(records, repo, as_of, docs, findings, invalid)

@@ -1008,3 +1008,95 @@ def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_b
     start = ("assignments", 0, "start")
     for doc in [d for d in pipeline.validate_records(root)[0].docs if d.kind == "assignments"]:
         assert doc.quick and doc.key_pos(start) == parsed[doc.rel].keys[start] and not doc.located, doc.rel
+
+
+def _checked_as_check_runs(records: Path, env: dict, monkeypatch, checks: bool = True):
+    """(the record set, the findings and the tables of a `check` of `records` on 2026-12-02) as the
+    command loads them — `checks`: the loading processes work out each ledger's facts — or, not
+    `checks`, as the rules work them all out here (facts.of_ledger)."""
+    import datetime as dt
+
+    from generator import pipeline
+    from generator.check import run_checks
+
+    _settings(env, monkeypatch)
+    day = dt.date(2026, 12, 2)
+    rs, found, result = pipeline.validate_records_and(records, lambda rs: run_checks(rs, day), day, checks=checks)
+    return rs, [(f.sort_key(), f.message_en, f.severity, f.data) for f in found + result.findings], result.data
+
+
+def _generated(root: Path) -> None:
+    subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "120", "--seed", "3", "--out", str(root)],
+                   cwd=REPO, check=True, capture_output=True)
+
+
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_a_cold_check_works_out_no_ledger_s_facts_in_this_process(tmp_path, monkeypatch, workers):
+    """What the policy rules read of each ledger (check/facts.py) is worked out by the process that
+    loads the ledger, which has its values in hand, and given back with its result: a cold `check`
+    calls no facts.of_ledger in this process (at 12k a quarter of the checks' time, before their
+    copies fork: bench/HISTORY.md item 51), nor does a warm one (the facts kept), nor one after a
+    ledger was edited (the copy that compares the statuses loads it); each gives the findings and
+    tables of a run that works every ledger's facts out here, without a cache."""
+    from generator.check import facts
+
+    root = tmp_path / "records"
+    _generated(root)
+    here = []  # (the ledgers whose facts this process worked out)
+    pid = os.getpid()
+    monkeypatch.setattr(facts, "of_ledger", lambda led, parse, of=facts.of_ledger:
+                        (os.getpid() == pid and here.append(led.doc.rel)) or of(led, parse))
+    reference = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}
+    rs, *expected = _checked_as_check_runs(root, reference, monkeypatch, checks=False)
+    expected = tuple(expected)
+    assert len(here) == len(rs.ledgers) >= 300 and expected[1]["feedback"]  # (the reference: every one here)
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
+           "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    for run in ("cold", "warm"):
+        here.clear()
+        assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, run
+        assert here == [], f"a {run} check worked out ledgers' facts in this process"
+    ledger = sorted(root.glob("ledgers/2026-H1/*.yaml"))[0]
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("date: 2026-", "date: 2025-", 1), encoding="utf-8")
+    here.clear()
+    edited = _checked_as_check_runs(root, reference, monkeypatch, checks=False)[1:]
+    assert edited != expected
+    here.clear()
+    assert _checked_as_check_runs(root, env, monkeypatch)[1:] == edited
+    assert here == [], "the edited ledger's facts were worked out in this process"
+
+
+def test_the_facts_of_a_ledger_are_never_those_of_other_bytes_nor_of_another_policy(tmp_path, monkeypatch):
+    """The facts the loading processes give and the cache keeps are a ledger's values' alone, kept
+    by the SHA-256 of its bytes: a ledger changed by one byte behind the cache's back (its size and
+    modification time as before: only its change time tells), the policy's minimum per semester and
+    a semester's first day in the calendar changed between runs — each gives, with the cache, the
+    findings and tables of a run that works everything out again without one (and not those of
+    before)."""
+    root = tmp_path / "records"
+    _generated(root)
+    time.sleep(cache.SETTLED_NS / 1e9 + 0.2)  # (settled: the statuses are kept and trusted)
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": "2",
+           "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    reference = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}
+    before = _checked_as_check_runs(root, env, monkeypatch)[1:]
+    assert before == _checked_as_check_runs(root, reference, monkeypatch, checks=False)[1:]
+    ledger = sorted(root.glob("ledgers/2026-H1/*.yaml"))[0]
+    old = ledger.stat()
+    ledger.write_bytes(ledger.read_bytes().replace(b"date: 2026-", b"date: 2025-", 1))  # (one byte)
+    os.utime(ledger, ns=(old.st_atime_ns, old.st_mtime_ns))
+    now = ledger.stat()
+    assert (now.st_ino, now.st_size, now.st_mtime_ns) == (old.st_ino, old.st_size, old.st_mtime_ns)
+    changes = [(None, None, None),
+               (root / "policy.yaml", "  min_per_semester: 1\n", "  min_per_semester: 2\n"),
+               (root / "calendar.yaml", "        start: 2026-02-23\n", "        start: 2026-04-23\n")]
+    for path, was, new in changes:
+        if path is not None:
+            text = path.read_text(encoding="utf-8")
+            assert text.count(was) == 1
+            path.write_text(text.replace(was, new), encoding="utf-8")
+        expected = _checked_as_check_runs(root, reference, monkeypatch, checks=False)[1:]
+        assert expected != before, path
+        assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, path
+        assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, path  # (and warm)
+        before = expected
