@@ -803,3 +803,20 @@ def test_a_cadres_pieces_are_cut_at_today_for_the_gaps_and_not_for_the_overlaps(
         assert sorted((f.data["cadre"], f.data["from"], f.data["to"]) for f in found(result, "W-CHK-002")) == gaps
         (overlap,) = found(result, "E-CHK-001")  # (zhang-wei's three points from 2027-03-01, after --today)
         assert overlap.line == 17 and "3 个联系点" in overlap.message_zh and "2027-03-01" in overlap.message_zh
+
+
+def test_a_day_in_no_semester_after_today_is_told_and_a_semester_day_after_it_not_counted(tmp_path):
+    # SemesterContacts.row passes over each activity's day with as few questions as it can (116,000 at
+    # 12k): a day in no semester is told W-CHK-010 whether or not it is after --today (and E-CHK-006
+    # says that), and a day of a semester after --today is not counted
+    files = {"records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2028-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"}),
+             "records/ledgers/2028-H1/zhang-wei.yaml": ledger(
+                 "zhang-wei", "2028-H1", ["2028-01-12", "2028-01-14", "2028-01-20", "2028-01-12"])}
+    result = check(tmp_path, "2028-01-13", files)
+    cells = next(r for r in result.data["semester_matrix"]["rows"] if r["cadre"] == "zhang-wei")["cells"]
+    assert cells["2027-2028-1"]["count"] == 2  # (2028-01-12 twice; not 2028-01-14, after --today)
+    (outside,) = found(result, "W-CHK-010")  # (2028-01-20: the winter break, after --today)
+    assert "2028-01-20" in outside.message_zh and outside.line == 17
+    assert sorted(f.line for f in found(result, "E-CHK-006")) == [11, 17]
