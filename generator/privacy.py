@@ -717,8 +717,10 @@ def _digits(text: str) -> str:
 
 
 def _keep(text: str, head: int, tail: int) -> str:
+    if len(text) <= 1:  # (one digit shown would be the whole of it: 座号5, 3号同学, 尾号7 → *)
+        return "*"
     if len(text) <= head + tail:
-        return text[:1] + "*" * max(len(text) - 1, 1)
+        return text[:1] + "*" * (len(text) - 1)
     return text[:head] + "*" * (len(text) - head - tail) + text[len(text) - tail:]
 
 

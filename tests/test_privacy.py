@@ -486,6 +486,19 @@ def test_a_list_of_days_is_no_roll_number(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
 
+def test_a_number_of_one_digit_is_masked_whole_in_the_report(tmp_path):
+    """座号5的同学 was reported as 疑似学生个人信息（学号）：5* — the mask kept the first digit, which for a number of one digit is
+    all of it, printed in the public log; a roll number, a 尾号 of one digit is masked whole (a longer one keeps its first)."""
+    for sentence, masked in [("座号5的同学", "*"), ("班里的3号同学情绪低落", "*"), ("准考证号尾号7的考生缺考", "*"),
+                             ("身份证尾号5", "*"), ("与12号同学谈心", "1*"), ("座号12的同学", "1*")]:
+        assert [m.masked for m in privacy.scan_text(sentence)] == [masked], sentence
+    root = records(tmp_path)
+    (root / LEDGER).write_text(ledger_text("座号5的同学反映宿舍热水时间短"), encoding="utf-8")
+    result = cli(root, "--format", "json")
+    [found] = [f for f in json.loads(result.stdout) if f["code"] == "E-PRIV-001"]
+    assert found["message"].endswith("：*") and "5" not in found["message"], found["message"]
+
+
 def test_a_card_word_before_a_short_number_is_no_bank_card():
     for ok in ("校园卡号1234567", "发放银行卡120张", "卡号末四位5678", "共发放助学金2026年9月", "银行卡办理时间2026-09-15 19:30"):
         assert privacy.scan_text(ok) == [], ok
