@@ -72,12 +72,12 @@ class AcademicYear(Values):
     __slots__ = ("id", "start", "end", "first_year")
 
 
-def _month_day(year: int, month_day) -> dt.date:
-    """The day `month_day` ("MM-DD", as the policy writes a period's days) of `year`; 02-29 is the
+def month_day(year: int, written) -> dt.date:
+    """The day `written` ("MM-DD", as the policy writes a period's days) of `year`; 02-29 is the
     end of February, 02-28 in a year that has no 29th (else whole periods would not exist)."""
-    if month_day == "02-29" and (year % 4 or (year % 100 == 0 and year % 400)):  # (not a leap year)
-        month_day = "02-28"
-    return dt.date.fromisoformat(f"{year}-{month_day}")
+    if written == "02-29" and (year % 4 or (year % 100 == 0 and year % 400)):  # (not a leap year)
+        written = "02-28"
+    return dt.date.fromisoformat(f"{year}-{written}")
 
 
 class RecordSet:
@@ -326,13 +326,13 @@ class RecordSet:
             if p.get("id") == code:
                 try:  # (a period that began before a change keeps its days: ledger.earlier's start, end, due)
                     start = next((day for until, value in self._earlier("ledger", ("start", code))
-                                  for day in (_month_day(year, value),) if day <= until), None) \
-                        or _month_day(year, p["start"])
-                    end = _month_day(year, self.in_force(start, "ledger", "end", code, now=p["end"]))
+                                  for day in (month_day(year, value),) if day <= until), None) \
+                        or month_day(year, p["start"])
+                    end = month_day(year, self.in_force(start, "ledger", "end", code, now=p["end"]))
                     written = self.in_force(start, "ledger", "due", code, now=p["due"])
-                    due = _month_day(year, written)
+                    due = month_day(year, written)
                     if due < start:  # due in the next year
-                        due = _month_day(year + 1, written)
+                        due = month_day(year + 1, written)
                 except (ValueError, KeyError, TypeError):
                     return None
                 return Period(period_id, f"{year}年{p.get('name', code)}", start, end, due)

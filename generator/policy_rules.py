@@ -24,7 +24,7 @@ import datetime as dt
 import re
 
 from generator import findings as F
-from generator.model import Item, RecordSet, _month_day as day_of, parse_date
+from generator.model import Item, RecordSet, month_day as day_of, parse_date
 
 
 def check_policy(rs: RecordSet) -> list[F.Finding]:
