@@ -460,7 +460,7 @@ INDEX_HTML = """<!doctype html>
       // (2026****56), or "".  The expressions (G) and spaces are privacy.py's and chars.py's own, written
       // in when the page is built; the steps are a port, kept the same by tests/test_cms_config.py.
       var STUDENT = RULES.student.map(function (p) { return new RegExp("^(?:" + p + ")$"); });
-      var G = __GROUPING__;  // (privacy.py's own expressions: cms.grouping())
+      var G = __GROUPING__;  // (privacy.py's own expressions: privacy.grouping_rules())
       var DATE_IN_GROUPS = new RegExp(G.date), NO_GROUP_BEFORE = new RegExp(G.before), NO_GROUP_AFTER = new RegExp("^(?:" + G.after + ")");
       var MEETING = new RegExp(G.meeting);
       function narrow(t) {
@@ -758,16 +758,6 @@ def field_labels(schema: dict, node: dict | None = None, path: tuple = ()) -> di
     return out
 
 
-def grouping() -> dict:
-    """The expressions and numbers of privacy.Scanner._grouped that the page's grouped() (INDEX_HTML)
-    uses, as privacy.py writes them (each reads the same in JavaScript)."""
-    from generator import privacy
-
-    return {"run": privacy._GROUP_RUN.pattern, "group": privacy._GROUP.pattern, "date": privacy._DATE_IN_GROUPS.pattern,
-            "before": privacy._BEFORE_NO_GROUP.pattern, "after": privacy._AFTER_NO_GROUP.pattern, "most": privacy._MOST_GROUPS,
-            "meeting": privacy._MEETING.pattern}
-
-
 def changes() -> list:
     """The form's CHANGES (INDEX_HTML): [pattern, replacement, words] of what it changes in a text
     before the YAML writer sees it, the characters those of generator/chars.py."""
@@ -809,12 +799,14 @@ def id_rules() -> dict:
     """privacy.Scanner._ids's expressions and numbers, as privacy.py writes them, for the page's idNumber (INDEX_HTML)."""
     from generator import privacy
 
-    return {"id18": privacy.ID18_RX, "id15": privacy.ID15_RX, "weights": privacy._ID_WEIGHTS, "check": privacy.ID_CHECK,
-            "provinces": sorted(privacy._PROVINCES), "years": list(privacy.ID_YEARS), "hash": in_a_hash()}
+    return {"id18": privacy.ID18_RX, "id15": privacy.ID15_RX, "weights": privacy.ID_WEIGHTS, "check": privacy.ID_CHECK,
+            "provinces": sorted(privacy.PROVINCES), "years": list(privacy.ID_YEARS), "hash": in_a_hash()}
 
 
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
                backend: dict | None = None) -> str:
+    from generator import privacy  # (its own expressions for grouped(): grouping_rules)
+
     schema = schema or load_schema()
     branch = (backend or {}).get("branch", RECORDS)
     to_branch = {} if workflow(backend or {}) or branch == RECORDS else {
@@ -825,7 +817,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
-            .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(grouping()))
+            .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(privacy.grouping_rules()))
             .replace("__IDS__", json.dumps(id_rules()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS)))
             .replace("__BRANCH__", json.dumps(to_branch, ensure_ascii=False))

@@ -587,9 +587,17 @@ def meeting_behind(space: str) -> str:
         widths.setdefault(a + b + c + d + e, []).append(alt)
     return "".join(f"(?<!{'|'.join(alts)})" for _, alts in sorted(widths.items()))
 
-_PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
+
+def grouping_rules() -> dict:
+    """The expressions and numbers of Scanner._grouped, as written here, for the web form's grouped() (cms.INDEX_HTML):
+    each reads the same in JavaScript."""
+    return {"run": _GROUP_RUN.pattern, "group": _GROUP.pattern, "date": _DATE_IN_GROUPS.pattern,
+            "before": _BEFORE_NO_GROUP.pattern, "after": _AFTER_NO_GROUP.pattern, "most": _MOST_GROUPS,
+            "meeting": _MEETING.pattern}
+
+PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46,
               50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
-_ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_card"}
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
@@ -708,7 +716,7 @@ ID_CHECK = "10X98765432"  # (the check digit of each remainder of the weighted s
 
 
 def _id18_ok(digits: str) -> bool:
-    total = sum(int(c) * w for c, w in zip(digits[:17], _ID_WEIGHTS))
+    total = sum(int(c) * w for c, w in zip(digits[:17], ID_WEIGHTS))
     return ID_CHECK[total % 11] == digits[17].upper()
 
 
@@ -941,7 +949,7 @@ class Scanner:
                 add("id_card", m)
         for m in _ID15.finditer(norm):
             prov, yy, mm, dd = int(m.group(1)[:2]), int(m.group(2)), int(m.group(3)), int(m.group(4))
-            if prov in _PROVINCES and _real_date(1900 + yy, mm, dd):
+            if prov in PROVINCES and _real_date(1900 + yy, mm, dd):
                 add("id_card", m)
 
     @staticmethod

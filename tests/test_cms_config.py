@@ -488,7 +488,7 @@ def test_the_pages_check_of_a_number_in_groups_finds_what_the_privacy_check_find
 
     html = cms.index_html()
     block = html[html.index("      var STUDENT = "):html.index("      function listed(found, id) {")]
-    assert json.dumps(cms.grouping()) in block and cms.grouping()["run"] == privacy._GROUP_RUN.pattern  # (privacy.py's own)
+    assert json.dumps(privacy.grouping_rules()) in block and privacy.grouping_rules()["run"] == privacy._GROUP_RUN.pattern  # (privacy.py's own)
     pieces = ["2026", "1234", "56", "123", "456", "09", "15", "2025", "2027", "12", "1", "9", "31", " ", " ", "-", "-",
               "－", "\u3000", "\u00a0", "：", ":", ".", "/", "A", "ｂ", "２０２６", "１２", "学生", "19:30", "同学", "  "]
     rnd = random.Random(11)
