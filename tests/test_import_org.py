@@ -218,6 +218,13 @@ def test_a_unit_units_yaml_lacks_is_told_once_with_its_rows(work):
     en = cli(work, "import", "classes", "班级.csv", "--lang", "en")
     assert "error E-IMP-005: rows 3–4, 6: unit '网络学院' (column B) is not in records/units.yaml" in en.stdout, en.stdout
     assert "error E-IMP-005: row 5: unit '计院' (column B)" in en.stdout, en.stdout
+    csv_file(work / "干部.csv", [["姓名", "单位及职务", "任职日期"], ["李四", "计算机学院 副院长", "2020-01-01"],
+                                ["王五", "网络学院 院长", "2020-01-01"], ["赵六", "网络学院 副院长", "2020-13-01"]], "gbk")
+    run = cli(work, "import", "cadres", "干部.csv")  # (told row by row: row 3's unit before row 4's date)
+    assert run.stdout.index("干部.csv:3:2: 错误 E-IMP-005") < run.stdout.index("干部.csv:4:3: 错误 E-IMP-004"), run.stdout
+    assert [line.split(": ", 2)[1] for line in run.stdout.splitlines() if " E-IMP-" in line] == [
+        "错误 E-IMP-005", "错误 E-IMP-004"], run.stdout
+    assert "第 3–4 行的单位“网络学院”（B 列）" in run.stdout, run.stdout
 
 
 def test_the_example_a_hint_gives_is_spaced_from_its_words(work):

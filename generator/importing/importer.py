@@ -90,7 +90,7 @@ class Importer(Columns, Statuses, Writing):
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
         self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
         self.narrowed: dict[tuple, list] = {}  # (file, heading, column, an id?) → (row, typed, written) made half-width
-        self.unknown: dict[tuple, list] = {}  # (file, column, unit as compared) → (row, cell) of a unit not recorded
+        self.unknown: dict[tuple, list] = {}  # (file, column, unit as compared) → its finding's index, (row, cell) of each row
         self.jie: dict[str, list] = {}  # file → [where, (zh, en) of what, year, how many] of a 届 read as the year of entry
         from generator.validate import schema_for
 
@@ -251,8 +251,12 @@ class Importer(Columns, Statuses, Writing):
                     f"每项 {longest} 个字以内（可用简称）", f"each of at most {longest} characters (a short form)")
             elif field == "unit":
                 unit = self.unit_ids.get(_heading(value))
-                if unit is None:  # (told once a unit, its rows listed: _unknown_units)
-                    self.unknown.setdefault((self.file, i, _heading(value)), []).append((n, value))
+                if unit is None:  # (told once a unit, where its first row is told, its rows listed: _unknown_units)
+                    if (key := (self.file, i, _heading(value))) not in self.unknown:
+                        self.unknown[key] = [len(self.findings)]
+                        self.add("E-IMP-005", (n, i), row=n, rows_en=f"row {n}", value=value, column=letter(i),
+                                 **did_you_mean(value, sorted(self.unit_ids)))  # (its rows named once all are read)
+                    self.unknown[key].append((n, value))
                     ok = False
                     continue
                 value = unit
@@ -444,12 +448,13 @@ class Importer(Columns, Statuses, Writing):
     def _unknown_units(self) -> None:
         """E-IMP-005 once for each unit not in units.yaml (as compared: 网络学院, 网络 学院) in a column
         of a sheet, at its first row, naming every row that gives it (a list of one school written
-        by a name units.yaml lacks would have said so at each of its rows)."""
-        for (file, i, _), rows in self.unknown.items():
+        by a name units.yaml lacks would have said so at each of its rows); in its first row's place
+        among the findings, so that they are told row by row."""
+        for (file, i, _), (at, *rows) in self.unknown.items():
             (n, value), numbers = rows[0], _ranges([r for r, _ in rows])
-            self.findings.append(F.make("E-IMP-005", file, (n, i), row="、".join(numbers),
-                                        rows_en=_counted("row", numbers)[0], value=value, column=letter(i),
-                                        **did_you_mean(value, sorted(self.unit_ids))))
+            self.findings[at] = F.make("E-IMP-005", file, (n, i), row="、".join(numbers),
+                                       rows_en=_counted("row", numbers)[0], value=value, column=letter(i),
+                                       **did_you_mean(value, sorted(self.unit_ids)))
 
     def _duplicates(self, entries: list) -> None:
         """E-IMP-006 of the rows read whole (`entries`) while other rows are in error: a row that is
