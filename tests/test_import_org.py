@@ -260,6 +260,9 @@ def test_a_duplicate_row_is_told_in_the_same_run_as_a_cell_in_error(work, kind, 
     assert run.returncode == 1 and snapshot(work) == before, run.stdout
     assert bad in run.stdout and same in run.stdout, run.stdout
     assert run.stdout.count("错误 E-IMP") == 2 and "新增" not in run.stdout, run.stdout  # (nothing else of the matching)
+    csv_file(work / "班级.csv", [rows[0], rows[1], rows[3], rows[2]], "gbk")  # (the duplicate above the cell in error)
+    run = cli(work, "import", kind, "班级.csv")
+    assert run.stdout.index("班级.csv:3:1: 错误 E-IMP-006") < run.stdout.index(bad.replace(":3:", ":4:")), run.stdout
     rows[2][-1] = 31 if kind == "classes" else "2020-03-15"
     csv_file(work / "班级.csv", rows[:3], "gbk")
     run = cli(work, "import", kind, "班级.csv", "--write")

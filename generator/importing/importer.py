@@ -471,7 +471,9 @@ class Importer(Columns, Statuses, Writing):
             found = [f for f in self.findings if f.code == "E-IMP-006"]
         finally:
             self.findings, self.summary, self.same, self.writes, self.gone, self.item_lines = kept
-        self.findings += found
+        for f in found:  # (each before its sheet's findings of the rows below it: told row by row)
+            self.findings.insert(next((k for k, g in enumerate(self.findings) if g.file == f.file and g.line is not None
+                                       and g.line > f.line), len(self.findings)), f)
 
     def _other_years(self, title: str, year: int, entries: list) -> None:
         """W-IMP-014, once a sheet, at the first of `entries` (the rows of the sheet named for the
