@@ -602,3 +602,29 @@ def test_a_period_in_a_heading_and_in_the_table_of_contents_is_on_one_line(page,
         hrefs = [urlparse(a.get_attribute("href")).path for a in _search(page, base, periods[0]).all()]
         assert any(h.endswith(f"/ledgers/{periods[0]}.html") for h in hrefs), hrefs
     assert page.errors == [] and page.outside == []
+
+
+@pytest.mark.parametrize("media", ["screen", "print"])
+def test_a_ledger_s_activities_read_in_lines_not_in_a_narrow_column(page, served, media):
+    """At 1,280 px each of the eight columns of a ledger's activities on a cadre's page had the theme's least
+    width (5rem, 序号 as wide as the rest), so the table was wider than the page (it scrolled sideways) and
+    活动情况, the column of words, ran six characters a line, a row twenty lines tall. The words have at least
+    sixteen characters a line, the topics (主题) five, and the table fits the page, on screen and printed."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    cadres = sorted({c for (_, c), led in rs.ledgers.items() if led.get("activities")})[:3]
+    if media == "print":
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    seen = {}
+    for cadre in cadres:
+        page.goto(base + f"cadres/{cadre}.html")
+        page.wait_for_load_state("networkidle")
+        seen[cadre] = page.eval_on_selector_all(".ledger-body table", """ts => ts
+            .filter(t => t.tHead.rows[0].cells[t.tHead.rows[0].cells.length - 1].textContent.trim() === "活动情况")
+            .map(t => { const row = t.tBodies[0].rows[0], cell = row.cells[row.cells.length - 1];
+                const em = parseFloat(getComputedStyle(cell).fontSize), wrap = t.closest(".md-typeset__scrollwrap");
+                const topics = row.cells[row.cells.length - 2].getBoundingClientRect().width / em;
+                return [Math.floor(cell.getBoundingClientRect().width / em), Math.floor(topics), wrap.scrollWidth <= wrap.clientWidth]; })""")
+    assert all(seen.values()), seen
+    assert {c: s for c, s in seen.items() if [x for x in s if x[0] < 16 or x[1] < 5 or not x[2]]} == {}, media

@@ -109,11 +109,11 @@ class LedgerBodies:
         acts, fbs = led["activities"], led["feedback"]
         out.append(f"<h3>联系学生活动（{len(acts)} 次）</h3>")
         if acts:
-            out += _table(_ACTIVITY_HEAD, [
+            out += ['<div class="activity-table">', *_table(_ACTIVITY_HEAD, [  # (its words' column: ledger.css)
                 [f'{_RIGHT}{t(a["no"])}</td>', t(a["date"]), t(a["form"]), t(a["place"]), t(a["channel"]),
                  f'{_RIGHT}{t(a["students"])}</td>', t("、".join(a["topics"])),
                  ('<span class="badge good">典型案例</span> ' if a["typical"] else "") + t(a["summary"])]
-                for a in acts])
+                for a in acts]), "</div>"]
         else:
             out.append("<p>本期没有记录活动。</p>")
         out.append(f"<h3>学生反映的问题和建议（{len(fbs)} 条）</h3>")
