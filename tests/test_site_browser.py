@@ -628,3 +628,21 @@ def test_a_ledger_s_activities_read_in_lines_not_in_a_narrow_column(page, served
                 return [Math.floor(cell.getBoundingClientRect().width / em), Math.floor(topics), wrap.scrollWidth <= wrap.clientWidth]; })""")
     assert all(seen.values()), seen
     assert {c: s for c, s in seen.items() if [x for x in s if x[0] < 16 or x[1] < 5 or not x[2]]} == {}, media
+
+
+def test_a_sorted_column_shows_the_theme_s_arrow_alone(page, served):
+    """Sorted, a column's header drew a triangle (▲, ▼: ledger.css's text) inside the theme's arrow, a box of
+    1.2em masked by the arrow's shape, so beside 单位 the arrow's lines had a dark smudge, the triangle
+    clipped by them. The theme's arrow shows the direction, up then down, with no text in it."""
+    site, base = served
+    page.goto(base + "cadres/index.html")
+    header = page.locator("article table").first.locator("thead th", has_text="单位")
+    after = """th => { const a = getComputedStyle(th, "::after");
+        return [th.getAttribute("aria-sort"), a.content, a.getPropertyValue("mask-image") || a.getPropertyValue("-webkit-mask-image")]; }"""
+    seen = []
+    for _ in range(2):
+        header.click()
+        seen.append(header.evaluate(after))
+    assert [s[0] for s in seen] == ["ascending", "descending"], seen
+    assert [s[1] for s in seen] == ['""', '""'], seen
+    assert "url(" in seen[0][2] and seen[0][2] != seen[1][2], seen
