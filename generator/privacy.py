@@ -505,15 +505,17 @@ _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
 # (统一, 同一, 周五, 星期五, 初五).
 _ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS}))")
 _NUMERAL = "[一二三四五六七八九]"
-_ROLL_NUMBER = f"(?:[0-9]{{1,2}}|(?:(?<![\u3400-\u9fff])|{_ROLL_AFTER})(?:{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL}))"
+_ROLL_NUMBER = f"(?:[0-9]{{1,2}}|{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL})"
 # (The first of a list of them, 1号同学和2号同学反映, 1号同学、2号同学反映: where one after it is read as a roll number —
 # after 和/与/跟, or before a word of talking as the last of 、 or ，— all are: 1号同学和2号同学们, 1号同学、2号同学返校 are days.)
 _ROLL_TAIL = f"[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}"
 _ROLL_SAYS = f"(?:{_TALK}|{_HAS}|的|[)）])"
 _ROLL_NOT_ALL = "(?![们們群会會录錄圈])"
 _ROLL_NEXT = f"[、，,][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}"
+# (a numeral with none of those words before it only where no character stands before it: \u3400-\u9fff, a numeral's too —
+# 十二 is not read from its 二; written once, as the form's pattern carries every expression whole)
 ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])"
-           f"(?:{_ROLL_AFTER}|(?={_ROLL_NUMBER}{_ROLL_TAIL}(?:{_ROLL_SAYS}|(?:{_ROLL_NEXT})*"
+           f"(?:{_ROLL_AFTER}|(?:(?=[0-9])|(?<![\u3400-\u9fff]))(?={_ROLL_NUMBER}{_ROLL_TAIL}(?:{_ROLL_SAYS}|(?:{_ROLL_NEXT})*"
            f"(?:[和与跟與][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}{_ROLL_NOT_ALL}|{_ROLL_NEXT}{_ROLL_SAYS}))))"
            f"({_ROLL_NUMBER}){_ROLL_TAIL}{_ROLL_NOT_ALL}")
 _ROLL = _Lazy(ROLL_RX)
