@@ -165,7 +165,7 @@ def test_a_cadre_page_is_searchable_by_its_facts_and_contact_points_not_its_ledg
     summaries = set()
     for name in cadre_pages:
         page = (site.public / "cadres" / name).read_text(encoding="utf-8")
-        for table in re.findall(r"<h3>联系学生活动[^<]*</h3>\s*(?:<div[^>]*>)*<table[^>]*>(.*?)</table>", page, re.S):
+        for table in re.findall(r"<h3>联系学生活动[^<]*</h3>\s*(?:<div[^>]*>\s*)*<table[^>]*>(.*?)</table>", page, re.S):
             summaries |= {s for s in re.findall(r"<td>([^<]{8,})</td>\s*</tr>", table) if s not in cases}
     assert summaries
     assert not [s for s in summaries if s in indexed]
