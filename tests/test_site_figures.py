@@ -581,10 +581,10 @@ def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_
     assert "上一期台账" in home, home
     last = home.rsplit("上一期台账", 1)[1]
     assert last.lstrip("：: ").startswith("2026年上半年"), last[:80]
-    said = f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}；"
+    said = f"截止日期 2026-{due}，宽限至 2026-07-07" if grace else f"截止日期 2026-{due}；"
     assert said in last, last[:300]
     period = visible((site.public / "ledgers/2026-H1.html").read_text(encoding="utf-8"))
-    assert (f"截止日期 2026-{due}，宽限期至 2026-07-07" if grace else f"截止日期 2026-{due}。") in period
+    assert (f"截止日期 2026-{due}，宽限至 2026-07-07" if grace else f"截止日期 2026-{due}。") in period
     # the ledgers' index: each period's due day as the policy gives it (it said 每年六月、十二月月末截止 of
     # any policy) and its grace days
     index = (site.public / "ledgers/index.html").read_text(encoding="utf-8")
