@@ -339,12 +339,14 @@ def test_codeowners_stale_by_the_day_only_warns_pull_requests_and_fails_the_dail
     assert any(".venv/bin/python -m generator codeowners --check" in job["script"] for job in scheduled)
 
 
-def test_the_reminders_when_job_keeps_no_token_in_its_checkout():
-    """reminders.yml's `when` job only reads its checkout (remind --due-window, with the Git history
-    fetched once), yet actions/checkout left the job's token in .git/config, where every package
-    make setup installs (pip, npm) could read it: it checks out with persist-credentials: false."""
+def test_the_reminders_jobs_keep_no_token_in_their_checkout():
+    """Every job of reminders.yml only reads its checkout (remind, check --strict, the issues through gh
+    with GH_TOKEN), yet actions/checkout left the job's token in .git/config, where every package
+    make setup installs (pip, npm) could read it: each checks out with persist-credentials: false."""
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
-    steps = wf["jobs"]["when"]["steps"]
-    [checkout] = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
-    assert checkout["with"].get("persist-credentials") is False, checkout
-    assert not any(re.match(r"\s*git (push|fetch|pull)\b", s.get("run", "")) for s in steps)  # (nothing needs it)
+    assert {"when", "strict-check", "ledgers", "coverage"} <= set(wf["jobs"])
+    for name, job in wf["jobs"].items():
+        steps = job["steps"]
+        [checkout] = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
+        assert checkout["with"].get("persist-credentials") is False, (name, checkout)
+        assert not any(re.search(r"\bgit (push|fetch|pull)\b", s.get("run", "")) for s in steps), name  # (nothing needs it)
