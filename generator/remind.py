@@ -335,12 +335,12 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     ledger, handed in, records no activity after the deadline (check's W-CHK-017), named apart until filled in."""
     period = rs.period(period_id)
     title = f"工作台账提醒 {period_id}（{period.name}）"
-    from generator.check.deadlines import last_on_time
+    from generator.check.deadlines import grace_words, last_on_time
 
     deadline = last_on_time(rs, period)  # (on time up to it, as in check)
     days = (deadline - today).days
     when = f"还有 {days} 天" if days > 0 else ("今天截止" if days == 0 else f"已逾期 {-days} 天")
-    grace, grace_en = (f"，宽限至 **{deadline}**", f", on time until {deadline}") if deadline != period.due else ("", "")
+    grace, grace_en = grace_words(period.due, deadline, mark="**")  # (as check's W-CHK-005, -006 and -017 say it)
     lines = [MARK.format(kind="ledger-reminder", key=period_id), f"# {title}", ""]
     if archived:
         lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",

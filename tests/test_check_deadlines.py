@@ -1609,6 +1609,25 @@ def test_a_missing_ledger_is_told_its_due_day_and_its_grace_days_as_remind_and_t
         assert ("截止日期：**2025-12-31**，宽限至 **2026-01-03**" if grace else "截止日期：**2025-12-31**（") in body, body
 
 
+def test_check_and_remind_say_the_grace_days_with_one_function(tmp_path):
+    """check's W-CHK-005/006/017 (deadlines._due_words) and remind's issue (remind.py) each wrote ，宽限至 … and
+    , on time until … themselves; both say it with deadlines.grace_words, remind with its bold."""
+    from generator.check.deadlines import grace_words
+
+    due, deadline = dt.date(2025, 12, 31), dt.date(2026, 1, 3)
+    assert grace_words(due, deadline) == ("，宽限至 2026-01-03", ", on time until 2026-01-03")
+    assert grace_words(due, deadline, mark="**") == ("，宽限至 **2026-01-03**", ", on time until 2026-01-03")
+    assert grace_words(due, due) == grace_words(due, due, mark="**") == ("", "")
+    assert grace_words("2025-12-31", "2026-01-03")[0] == "，宽限至 2026-01-03"  # (check's rows: as written)
+    repo = start(tmp_path, grace=3)
+    body = generator_cli(repo, "remind", "--period", "2025-H2", "--today", "2026-02-01").stdout
+    zh, en = grace_words(due, deadline, mark="**")
+    assert f"截止日期：**{due}**{zh}（" in body and f"(due {due}{en}, as of 2026-02-01)" in body, body
+    run = check_cli(repo / "records", "--today", "2026-02-01", "--format", "json")
+    said = [f["message"] for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-006"]
+    assert said and all(f"（截止日期 {due}{grace_words(due, deadline)[0]}）" in m for m in said), said
+
+
 def test_a_late_and_an_empty_ledger_are_told_the_due_day_and_the_grace_days_as_a_missing_one_is(tmp_path):
     """W-CHK-006 says 截止日期 2025-12-31，宽限至 2026-01-03 (as remind and the site); W-CHK-005 (late) and W-CHK-017 (no
     activity) still gave the grace days' last day as the due day: 逾期 1 天提交（截止 2026-01-03，…）, （截止 2026-01-03

@@ -153,13 +153,20 @@ def owed_rows(rs, today: dt.date) -> list[dict]:
     return out
 
 
-def _due_words(row: dict) -> dict:
-    """A ledger row's due day as remind and the site say it (W-CHK-005, -006, -017): 截止日期 2026-06-30，宽限至
-    2026-07-03 — the grace days' last day named apart, not given as the due day."""
-    due, deadline = row["due"], row["deadline"]
+def grace_words(due, deadline, mark: str = "") -> tuple[str, str]:
+    """The grace days' last day as it follows the due day (截止日期 2026-06-30，宽限至 2026-07-03), in Chinese and
+    English: ("，宽限至 2026-07-03", ", on time until 2026-07-03"), or ("", "") when `deadline` is the due day
+    (no grace days) — the grace days' last day named apart, not given as the due day.  check's W-CHK-005, -006
+    and -017 and remind's issue say it so; `mark`: around the day in Chinese (remind's bold, "**")."""
     if deadline == due:
-        return {"due": due, "grace": "", "grace_en": ""}
-    return {"due": due, "grace": f"，宽限至 {deadline}", "grace_en": f", on time until {deadline}"}
+        return "", ""
+    return f"，宽限至 {mark}{deadline}{mark}", f", on time until {deadline}"
+
+
+def _due_words(row: dict) -> dict:
+    """A ledger row's due day and grace days as W-CHK-005, -006 and -017 say them (grace_words)."""
+    grace, grace_en = grace_words(row["due"], row["deadline"])
+    return {"due": row["due"], "grace": grace, "grace_en": grace_en}
 
 
 _NOTHING: dict = {}  # (landed's third part when nothing landed)
