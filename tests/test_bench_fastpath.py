@@ -1031,39 +1031,73 @@ def _generated(root: Path) -> None:
 
 
 @pytest.mark.parametrize("workers", ["1", "2"])
-def test_a_cold_check_works_out_no_ledger_s_facts_in_this_process(tmp_path, monkeypatch, workers):
+def test_a_ledger_s_facts_are_worked_out_once_by_its_loading_and_never_after_it(tmp_path, monkeypatch, workers):
     """What the policy rules read of each ledger (check/facts.py) is worked out by the process that
     loads the ledger, which has its values in hand, and given back with its result: a cold `check`
-    calls no facts.of_ledger in this process (at 12k a quarter of the checks' time, before their
-    copies fork: bench/HISTORY.md item 51), nor does a warm one (the facts kept), nor one after a
-    ledger was edited (the copy that compares the statuses loads it); each gives the findings and
-    tables of a run that works every ledger's facts out here, without a cache."""
+    works out each ledger's facts once, while the ledgers load (in whichever process loads it: this one
+    with one loading process, and for the groups it loads itself with two), and none after the load —
+    no facts.of_ledger, here or in the checks' copies (at 12k a quarter of the checks' time, before
+    their copies fork: bench/HISTORY.md item 51); a warm one works none out (the facts kept); one after
+    a ledger was edited, that ledger's alone, while loading.  Every call of of_values and of_ledger in
+    any process is recorded with its process and phase (the load, or the checks once run_checks is
+    called).  Each run gives the findings and tables of a run that works every ledger's facts out
+    here, without a cache."""
+    import generator.check as checking
     from generator.check import facts
 
     root = tmp_path / "records"
     _generated(root)
-    here = []  # (the ledgers whose facts this process worked out)
-    pid = os.getpid()
-    monkeypatch.setattr(facts, "of_ledger", lambda led, parse, of=facts.of_ledger:
-                        (os.getpid() == pid and here.append(led.doc.rel)) or of(led, parse))
+    log, pid, phase = tmp_path / "facts.log", os.getpid(), ["load"]
+
+    def recorded(name, of):  # (a line per call, from this process and its forked copies alike)
+        def call(values, parse):
+            key = values.data if name == "of_ledger" else values
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(json.dumps([name, os.getpid() == pid, phase[0], key.get("period"), key.get("cadre")]) + "\n")
+            return of(values, parse)
+        return call
+
+    def calls():
+        said = [tuple(json.loads(line)) for line in log.read_text(encoding="utf-8").splitlines()] if log.exists() else []
+        log.unlink(missing_ok=True)
+        return said
+
+    monkeypatch.setattr(facts, "of_ledger", recorded("of_ledger", facts.of_ledger))
+    if hasattr(facts, "of_values"):
+        monkeypatch.setattr(facts, "of_values", recorded("of_values", facts.of_values))
+    run_checks = checking.run_checks
+    monkeypatch.setattr(checking, "run_checks", lambda *a, **k: phase.__setitem__(0, "checks") or run_checks(*a, **k))
+
+    def checked(env, checks=True):
+        phase[0] = "load"
+        return _checked_as_check_runs(root, env, monkeypatch, checks=checks)
+
     reference = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}
-    rs, *expected = _checked_as_check_runs(root, reference, monkeypatch, checks=False)
+    rs, *expected = checked(reference, checks=False)
     expected = tuple(expected)
-    assert len(here) == len(rs.ledgers) >= 300 and expected[1]["feedback"]  # (the reference: every one here)
+    every = sorted(rs.ledgers)
+    here = calls()  # (the reference: every one here, by the rules)
+    assert sorted((p, c) for name, main, when, p, c in here if name == "of_ledger" and main and when == "checks") == every
+    assert len(every) >= 300 and expected[1]["feedback"]
     env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": workers,
            "CONTACT_LEDGER_PARALLEL_MIN": "1"}
-    for run in ("cold", "warm"):
-        here.clear()
-        assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, run
-        assert here == [], f"a {run} check worked out ledgers' facts in this process"
+    assert checked(env)[1:] == expected
+    cold = calls()
+    assert not [c for c in cold if c[0] == "of_ledger" or c[2] != "load"], "a cold check worked facts out after the load"
+    assert sorted((p, c) for _name, _main, _when, p, c in cold) == every, "not once per ledger, while loading"
+    if workers == "1":
+        assert all(main for _name, main, *_ in cold)  # (one loading process: this one)
+    assert checked(env)[1:] == expected
+    assert calls() == [], "a warm check worked ledgers' facts out"
     ledger = sorted(root.glob("ledgers/2026-H1/*.yaml"))[0]
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("date: 2026-", "date: 2025-", 1), encoding="utf-8")
-    here.clear()
-    edited = _checked_as_check_runs(root, reference, monkeypatch, checks=False)[1:]
+    edited = checked(reference, checks=False)[1:]
     assert edited != expected
-    here.clear()
-    assert _checked_as_check_runs(root, env, monkeypatch)[1:] == edited
-    assert here == [], "the edited ledger's facts were worked out in this process"
+    calls()
+    assert checked(env)[1:] == edited
+    after = calls()
+    assert after and not [c for c in after if c[0] == "of_ledger" or c[2] != "load"], after
+    assert {(p, c) for _name, _main, _when, p, c in after} == {("2026-H1", ledger.stem)}, after
 
 
 def test_the_facts_of_a_ledger_are_never_those_of_other_bytes_nor_of_another_policy(tmp_path, monkeypatch):
