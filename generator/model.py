@@ -306,8 +306,9 @@ class RecordSet:
                 if not isinstance(s, dict) or not isinstance(s.get("id"), str):
                     continue
                 start, end = parse_date(s.get("start")), parse_date(s.get("end"))
+                name = s.get("name")  # (a name left empty or written as a number — E-SCHEMA-003 — goes by its id)
                 if start and end:
-                    out.append(Semester(s["id"], s.get("name", s["id"]), y["id"], start, end))
+                    out.append(Semester(s["id"], name if isinstance(name, str) and name.strip() else s["id"], y["id"], start, end))
         return sorted(out, key=lambda s: s.start)
 
     def period(self, period_id: str) -> Period | None:

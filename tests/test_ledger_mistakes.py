@@ -326,6 +326,23 @@ def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder
     assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2：请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
 
 
+@pytest.mark.parametrize("name", ["", "5"])
+@pytest.mark.parametrize("written", ["2026-H3", "2026年春季"])
+def test_a_semester_named_empty_or_by_a_number_leaves_a_ledger_s_period_checked(tmp_path, name, written):
+    # (a semester's name: left empty or 5 in calendar.yaml, with a ledger's period: 2026-H3, made the references
+    # stage fail: E-INTERNAL-001 检查程序内部错误 … TypeError, and no reference of any record was checked)
+    work = _in_folder(tmp_path, "2026-H1", written, "2026-04-20")
+    calendar = work / "records" / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace(
+        "name: 2025—2026学年第二学期", f"name: {name}".rstrip()), encoding="utf-8")
+    found = _validate(work)
+    assert sorted((f["code"], f["file"], f["line"]) for f in found) == [
+        ("E-REF-003", f"records/{LEDGER}", 2), ("E-SCHEMA-003", "records/calendar.yaml", 11)], found
+    if written == "2026年春季":  # (the semester named by its id)
+        [f] = [f for f in found if f["code"] == "E-REF-003"]
+        assert "是学期（2025-2026-2）的名称" in f["hint"] and f["hint"].endswith("这一行写成：period: 2026-H1"), f
+
+
 @pytest.mark.parametrize("written,word,line", [("线下", "面对面", "channel: 面对面"), ("线上", "键对键", "channel: 键对键"),
                                                ("班会", "主题班会", "form: 主题班会")])
 def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(tmp_path, written, word, line):
