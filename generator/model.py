@@ -229,6 +229,12 @@ class RecordSet:
         words = self.setting("vocabularies", name, default=[])  # robust against a broken policy
         return tuple(w for w in words if isinstance(w, (str, dict))) if isinstance(words, list) else ()
 
+    def words(self, name: str) -> list[str]:
+        """A vocabulary's words in policy order: its texts, or for feedback_statuses the statuses' names (with
+        a meaning: status_meaning) — the words a ledger's field may hold."""
+        return list(self.status_meaning()) if name == "feedback_statuses" else \
+            [w for w in self.vocab(name) if isinstance(w, str)]  # a broken policy: validate says
+
     def renamed(self, name: str) -> dict:
         """A word list's renamed words (vocabularies.renamed): old word → (new word, the last day
         of the old one), for the entries whose new word is in this list (read it, never change it)."""
@@ -243,9 +249,9 @@ class RecordSet:
 
     def synonyms(self, name: str) -> dict:
         """A word list's words as said otherwise (vocabularies.synonyms): another way of saying it → the word, for
-        the entries whose word is in this list (线下 → 面对面; read it, never change it)."""
+        the entries whose word is in this list (线下 → 面对面, 办结 → 已解决; read it, never change it)."""
         def work():
-            words = set(w for w in self._vocab(name) if isinstance(w, str))
+            words = set(self.words(name))
             entries = self.setting("vocabularies", "synonyms", default=[])
             entries = [e for e in entries if isinstance(e, dict)] if isinstance(entries, list) else []
             return {also.strip(): e["word"] for e in entries

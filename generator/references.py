@@ -276,8 +276,7 @@ _FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_
 def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
     """A vocabulary's words in policy order (for the message) and as a set (to look up)."""
     def words():
-        found = list(rs.status_meaning()) if vocab == "feedback_statuses" else \
-            [w for w in rs.vocab(vocab) if isinstance(w, str)]  # a broken policy: validate says
+        found = rs.words(vocab)
         return found, set(found)
     return rs.memoized(("allowed", vocab), words)
 

@@ -363,6 +363,22 @@ def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(
     assert f["hint"].startswith(f"'{written}' is written '{word}' in the list: {line}. "), f
 
 
+def test_a_status_the_policy_lists_as_said_otherwise_is_told_the_status_of_the_list(tmp_path):
+    # (the statuses are mappings, {name: 已解决, meaning: resolved}, and synonyms looked their word up among a list's
+    # texts: {word: 已解决, also: [办结]} was never read, and status: 办结 was told only 可选值：待处理、处理中、…)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    policy, path = work / "records" / "policy.yaml", work / "records" / "ledgers/2026-H1/zhang-wei.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  escalation_targets:", "  synonyms:\n    - {word: 已解决, also: [办结, 已办结]}\n  escalation_targets:"), encoding="utf-8")
+    path.write_text(path.read_text(encoding="utf-8").replace("status: 已解决", "status: 办结"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == ("E-REF-005", 18), f
+    assert f["hint"].startswith("“办结”在词表中写作“已解决”，这一行写成：status: 已解决。"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith("'办结' is written '已解决' in the list: status: 已解决. "), f
+
+
 def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_the_program(tmp_path):
     # (a word written as a list, {word: [面对面], also: [线下]}, made the references stage fail: E-INTERNAL-001
     # 检查程序内部错误 … TypeError, and no ledger's words were checked)
