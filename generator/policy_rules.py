@@ -14,6 +14,8 @@ status list without "resolved" pass validate and then quietly change every ledge
   a day in no period, or in two, is said once (E-REF-019, `seams`);
 * `vocabularies.feedback_statuses`: names used once (E-REF-002), one of them meaning resolved (E-REF-014);
 * `vocabularies.renamed`: each new word a word of a word list (E-REF-020: else the old word is right nowhere);
+* `vocabularies.synonyms`: each word a word of a word list or a status, none of its other ways of saying a word
+  of that list (E-REF-023: else the entry is never told);
 * `institution.timezone`: a time zone that exists (E-REF-015);
 * calendar.yaml: academic year and semester ids used once (E-REF-002), a year's id its dates'
   years (E-REF-016), no day in two academic years or two semesters (E-REF-013).
@@ -33,6 +35,7 @@ def check_policy(rs: RecordSet) -> list[F.Finding]:
         out += _periods(rs)
         out += _statuses(rs)
         out += _renamed(rs)
+        out += _synonyms(rs)
         out += timezone_errors(rs.policy)
     if rs.calendar is not None:
         out += _calendar(rs)
@@ -306,6 +309,27 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
     return [F.make("E-REF-020", e.file, e.pos("new"), old=e.data["old"], new=e.data["new"])
             for e in _entries(rs.policy, "vocabularies", "renamed")
             if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words]
+
+
+def _synonyms(rs: RecordSet) -> list[F.Finding]:
+    """E-REF-023 of a synonyms entry that does nothing: its word in no word list (no field's word is it), or
+    one of its other ways of saying a word of its word's list (a ledger writing it is right: not told)."""
+    lists = [set(rs.words(v)) for v in _WORD_LISTS + ("feedback_statuses",)]
+    out = []
+    for e in _entries(rs.policy, "vocabularies", "synonyms"):
+        word, also = e.data.get("word"), e.data.get("also")
+        if not isinstance(word, str):
+            continue  # (the schema says)
+        held = [words for words in lists if word in words]
+        if not held:
+            out.append(F.make("E-REF-023", e.file, e.pos("word"), why=f"“{word}”不在任何词表中",
+                              why_en=f"'{word}' is a word of no word list"))
+            continue
+        for i, said in enumerate(also if isinstance(also, list) else []):
+            if isinstance(said, str) and any(said.strip() in words for words in held):
+                out.append(F.make("E-REF-023", e.file, e.pos("also", i), why=f"“{said.strip()}”本身就是“{word}”所在词表中的词",
+                                  why_en=f"'{said.strip()}' is itself a word of the list of '{word}'"))
+    return out
 
 
 def timezone_errors(policy: Item) -> list[F.Finding]:
