@@ -66,12 +66,14 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     close = closest(field, allowed)
     suggestion, suggestion_en = (f"是不是想写“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
     if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
-        from generator.yaml_hints import line_meant, name_of_title  # (only on an error)
+        from generator.yaml_hints import line_meant, name_of_title, value_typed  # (only on an error)
 
         fields = _properties(schema, root)
         close, title = name_of_title(field, fields)  # (日期:, 学生人数:, 工作体会:, 人数:)
         typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) \
             and not isinstance(value, bool) else None  # (人数: true: not students: True)
+        if typed and not _takes(fields[close][0], root, f"{close}: {value_typed(close, str(value).strip(), fields[close])[0]}"):
+            typed = None  # (人数: 2026-01-01: not students: 2026-01-01, which the next run refuses, E-SCHEMA-003)
         suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。"
                                      + (f"这一行写成：{typed[0]}。" if typed else ""),
                                      f"Did you mean '{close}' ({title})? Field names are in English"
@@ -110,6 +112,20 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     if told:
         return close, told[0], told[1]
     return close, suggestion, suggestion_en
+
+
+def _takes(node: dict, root: dict, line: str) -> bool:
+    """Whether the one line `line` (name: value), read as a record's line is, holds a value the field's schema
+    `node` (of the schema `root`) takes."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
+    from generator.load import parse_bytes
+
+    data, _at, _keys, problems = parse_bytes(line.encode("utf-8"), "-")
+    if problems or not isinstance(data, dict) or len(data) != 1:
+        return False
+    checker = Draft202012Validator({**node, "$defs": root.get("$defs", {})}, format_checker=FormatChecker(["date"]))
+    return checker.is_valid(next(iter(data.values())))
 
 
 def _properties(schema: dict, root: dict) -> dict:

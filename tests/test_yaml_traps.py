@@ -464,6 +464,21 @@ def test_a_field_written_by_its_title_with_a_boolean_is_not_given_a_line_of_pyth
     assert f["hint"].startswith("是不是想写“students”（联系学生人数）？字段名要写英文，中文只是说明。允许的字段有"), f
 
 
+@pytest.mark.parametrize("old,new,field,title", [
+    ("    students: 25", "    人数: 2026-01-01", "students", "联系学生人数"), ("    students: 25", "    人数: 很多", "students", "联系学生人数"),
+    ("    students: 25", "    人数: 2.5", "students", "联系学生人数"),
+    ('  - date: "2026-04-20"', "  - 日期: 2026-02-30", "date", "日期"),
+])
+def test_a_field_written_by_its_title_with_a_value_it_does_not_take_is_told_its_name_alone(records, old, new, field, title):
+    # (人数: 2026-01-01 was told 这一行写成：students: 2026-01-01。, a line the next run refuses: E-SCHEMA-003
+    # “联系学生人数”应为整数)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-SCHEMA-002")
+    assert f["hint"].startswith(f"是不是想写“{field}”（{title}）？字段名要写英文，中文只是说明。允许的字段有"), f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
+    assert f"Field names are in English. " in f["hint"] and f"{field}: " not in f["hint"], f
+
+
 @pytest.mark.parametrize("summary,cut", [
     ("参加机器人协会的 #比赛备赛# 活动。", "#比赛备赛# 活动。"),  # a topic tag, as on Weibo and WeChat
     ("#比赛备赛# 参加机器人协会的活动。", "#比赛备赛# 参加机器人协会的活动。"),  # the whole value
