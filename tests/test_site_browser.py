@@ -646,3 +646,26 @@ def test_a_sorted_column_shows_the_theme_s_arrow_alone(page, served):
     assert [s[0] for s in seen] == ["ascending", "descending"], seen
     assert [s[1] for s in seen] == ['""', '""'], seen
     assert "url(" in seen[0][2] and seen[0][2] != seen[1][2], seen
+
+
+def test_a_cadre_s_full_name_finds_her_page_with_every_word_of_it(page, served):
+    """A name jieba cuts in two (白涛玉 → 白涛 玉 in the index): the worker joined the pieces with
+    "* " and then gave every word its `*`, so 白涛 was searched as 白涛** and the page came first
+    marked “缺少: 白涛*” (struck through).  Her page comes first with no word missing; the
+    surname's first two characters still find it (prefix search)."""
+    import json
+    site, base = served
+    rs, _ = validate_records(site.records)
+    index = json.loads((site.public / "search" / "search_index.json").read_text(encoding="utf-8"))
+    titles = {d["location"]: d["title"] for d in index["docs"]}
+    cut = [(cid, c.get("name")) for cid, c in sorted(rs.cadres.items())
+           if "\u200b" in titles.get(f"cadres/{cid}.html", "") and len(c.get("name", "")) >= 3]
+    assert cut, "no cadre whose name the index holds in pieces"
+    for cid, name in cut[:3]:
+        results = _search(page, base, name)
+        assert urlparse(results.first.get_attribute("href")).path.endswith(f"/cadres/{cid}.html"), name
+        first = page.locator(".md-search-result__item").first.inner_text()
+        assert "缺少" not in first, (name, first)
+        hrefs = [urlparse(a.get_attribute("href")).path for a in _search(page, base, name[:2]).all()]
+        assert any(h.endswith(f"/cadres/{cid}.html") for h in hrefs), name[:2]
+    assert page.errors == [] and page.outside == []

@@ -20,6 +20,13 @@ over, came before the one page with all three (冶金2601班 → 冶金 2601 班
 tables, full of 冶金 and 班, before the page of the class).  The same patch multiplies the score by
 that share to the fourth power, so results with every word come first and the others follow.
 
+The pieces of a run of Han characters were joined with "* ", and the query's every word then
+given its own `*`: every piece but the last became 白涛** (a term 白涛*, which lunr still matches
+as a prefix, but which the worker's list of the words a result holds never finds): the cadre
+白涛玉 (白涛 玉 in the index) came first with “缺少: 白涛*” struck through, and as the share of
+words found counted these pieces missing, 工商管理学院 listed 理学院's page first.  The same patch
+joins the pieces with a space: each gets the one `*` of every query word.
+
 The titles in the index keep their U+200B: stripped, a title such as “邓阳：主题班会” would be
 one token 主题班会 that the query cutting prefers, and “主题班会” would find only that title.
 site/assets/search_results.js removes U+200B from the result list as it is shown.
@@ -40,6 +47,8 @@ _INNER = re.compile(r"(for\(let (\w+)=\w+\+1;\2)<(\w+\.length;)")        # j < q
 _CONTINUE = re.compile(r"(&&\w+)<(\w+\.length)-1(&&)")                    # q < query.length-1 → <
 # score:a*(1+K(g,2)),terms:f  → … *K(share of f's words found, 4)
 _SCORE = re.compile(r"score:(\w+)\*\(1\+(\w+)\((\w+),2\)\),terms:(\w+)\}")
+# e=e.replace(/\p{sc=Han}+/gu, s=>[...fe(s,this.index.invertedIndex)].join("* "))  → join(" ")
+_JOIN = re.compile(r'(\[\.\.\.\w+\(\w+,this\.index\.invertedIndex\)\]\.join\(")\* ("\))')
 _FIXED = "/* contact-ledger: segment() bounds fixed */"
 
 
@@ -74,6 +83,9 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
                                code, count=1)
         if n3 != 1:
             return f"{path.name}: 搜索结果的评分已变，未能修正 (the results' score changed)"
+        code, n4 = _JOIN.subn(r"\1 \2", code, count=1)
+        if n4 != 1:
+            return f"{path.name}: 中文查询各词的连接方式已变，未能修正 (the query's pieces are joined otherwise)"
         fixed_workers[path] = (code + "\n" + _FIXED + "\n").encode("utf-8")
     try:
         write_files(fixed_workers)
