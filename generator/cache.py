@@ -308,7 +308,7 @@ def _write_results(path: Path, entries: dict, docs: dict) -> None:
             head, blob = marshal.dumps(entries), marshal.dumps(values)
     except Exception:  # noqa: BLE001 - a cache not written only costs speed
         return
-    _write_cache(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
+    write_cache_file(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
 
 
 def _keeps(value) -> bool:
@@ -320,13 +320,14 @@ def _keeps(value) -> bool:
         return False
 
 
-def _read_cache(path: Path | None):
+def read_cache_file(path: Path | None):
+    """The entries marshalled in the cache file `path`; {} when there is none or it cannot be read."""
     if path is None:
         return {}
     try:
         # Mapped, not read: marshal reads the file where the system keeps it, without a copy of it
         # first (a pull request at 12k reads ≈35 MB of cache files: the copies' page faults cost
-        # ≈15 ms).  A cache file is never changed in place, only replaced (_write_cache), so the
+        # ≈15 ms).  A cache file is never changed in place, only replaced (write_cache_file), so the
         # bytes mapped cannot be cut short while they are read.
         with open(path, "rb") as fh, mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ) as view:
             entries = marshal.loads(view)
@@ -335,7 +336,7 @@ def _read_cache(path: Path | None):
         return {}
 
 
-def _write_cache(path: Path, entries, raw: bool = False) -> None:
+def write_cache_file(path: Path, entries, raw: bool = False) -> None:
     """Write `entries` marshalled (or, raw, the bytes `entries`) to `path` atomically; files of
     older program versions beside it are removed."""
     try:
@@ -369,7 +370,8 @@ def written(write, entries: int) -> None:
         write()
 
 
-def _remove(path: Path) -> None:
+def remove_cache_file(path: Path) -> None:
+    """Remove the cache file `path`, if there is one and the folder lets it."""
     try:
         path.unlink(missing_ok=True)
     except OSError:  # a read-only folder only costs speed (its entries are checked when read)
@@ -615,7 +617,7 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
     # results, so that a status that changed while the bytes did not (a checkout, a cache restored
     # into another clone) rewrites this small file only
     status_file = where.with_suffix(".statuses") if where else None
-    statuses = _read_cache(status_file)
+    statuses = read_cache_file(status_file)
     known_status: dict = {}
     began = time.time_ns()
     cwd = load.working_folder()
@@ -734,11 +736,11 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
         def write() -> None:
             if changed is None:
                 _write_results(where, new, {doc.rel: doc for doc in docs})
-                _remove(delta_file)
+                remove_cache_file(delta_file)
             elif not _same(changed, delta):
                 _write_results(delta_file, changed, {doc.rel: doc for doc in docs if doc.rel in changed})
             if known_status != statuses:
-                _write_cache(status_file, known_status)
+                write_cache_file(status_file, known_status)
 
         if changed is None:  # the whole cache file (49 MB at 12k): written while the checks run
             written(write, len(new))
@@ -768,7 +770,7 @@ class Memo:
         self.new: dict = {}
 
     def _read(self, path: Path | None) -> dict:
-        kept = _read_cache(path) if path else {}  # {context: {key: entry}}
+        kept = read_cache_file(path) if path else {}  # {context: {key: entry}}
         return kept.get(self.context, {}) if len(kept) == 1 else {}
 
     def get(self, key, stamp):
@@ -791,10 +793,10 @@ class Memo:
         if changed is None:
             if not _same(self.new, self.main):  # (a cold run at 12k: 37 MB in three memos, written
                 path, entries = self.path, {self.context: self.new}  # by copies while this goes on)
-                written(lambda: _write_cache(path, entries), len(self.new))
-            _remove(self.delta_path)
+                written(lambda: write_cache_file(path, entries), len(self.new))
+            remove_cache_file(self.delta_path)
         elif not _same(changed, self.delta):
-            _write_cache(self.delta_path, {self.context: changed})
+            write_cache_file(self.delta_path, {self.context: changed})
 
 
 class FileMemo:
@@ -840,7 +842,7 @@ class FileMemo:
         self.new: set = set()
 
     def _read(self, path: Path | None):
-        kept = _read_cache(path) if path else {}  # {context: what is kept}
+        kept = read_cache_file(path) if path else {}  # {context: what is kept}
         return kept.get(self.context, {}) if len(kept) == 1 else {}
 
     def _place(self, rel: str) -> int | None:
@@ -878,7 +880,7 @@ class FileMemo:
             delta = {rel: e for rel, e in self.delta.items() if (i := self._place(rel)) is not None
                      and i not in self.stale}  # (those kept in the delta and still served)
             delta.update((self.rels[i], (self.shas[i], self.files[i], self.results[i])) for i in self.new)
-            _write_cache(self.delta_path, {self.context: delta})
+            write_cache_file(self.delta_path, {self.context: delta})
             return
         keep = [i not in self.stale or i in self.new for i in range(len(self.rels))]
         entries = {self.context: {
@@ -887,8 +889,8 @@ class FileMemo:
         path, delta_path = self.path, self.delta_path
 
         def write() -> None:
-            _write_cache(path, entries)
-            _remove(delta_path)
+            write_cache_file(path, entries)
+            remove_cache_file(delta_path)
         written(write, len(self.rels))
 
 
@@ -920,12 +922,12 @@ class KeptResult:
         self.digest = digest
 
     def get(self):
-        kept = _read_cache(self.path)
+        kept = read_cache_file(self.path)
         return kept.get(self.digest) if type(kept) is dict and len(kept) == 1 else None
 
     def put(self, result) -> None:
         if self.path is not None:
-            _write_cache(self.path, {self.digest: result})
+            write_cache_file(self.path, {self.digest: result})
 
 
 # ---- positions asked before (load.RECALL) -----------------------------------
@@ -934,7 +936,7 @@ _answers: list = []  # [(the answers file, the cache's entries of the files load
 
 def _recall_for(path: Path, entries: dict) -> None:
     """Positions are asked of files loaded from now on: recall answers from `path`."""
-    load.RECALL.earlier = lambda: _read_cache(path)
+    load.RECALL.earlier = lambda: read_cache_file(path)
     load.RECALL.known = None
     _answers[:] = [(path, entries)]
 
@@ -955,7 +957,7 @@ def keep_answers() -> None:
     shas = {e[0] for e in entries.values()}  # (their SHA-256)
     kept = {k: v for k, v in (recall.known or {}).items() if k[0] in shas}
     kept.update((k, v) for k, v in recall.worked.items() if k[0] in shas)
-    _write_cache(path, kept)
+    write_cache_file(path, kept)
     recall.known, recall.worked = kept, {}
 
 

@@ -174,7 +174,7 @@ def aside(write) -> None:
     write() runs here and now.  The copies are waited for before this process ends (atexit),
     and before it reads a file they may be writing (`wait`): so every command still leaves its
     files written when it ends, and the next one reads them.  write() must keep to writing
-    files atomically (cache._write_cache): whatever becomes of the copy, a reader sees the old
+    files atomically (cache.write_cache_file): whatever becomes of the copy, a reader sees the old
     file or the new one.  A caller that removes the folder written to calls `wait()` first
     (ownership.roles_at: records checked in a temporary folder, their cache beside them)."""
     if not _can_fork() or os.getpid() != _ORIGIN:  # (a copy's own copy would outlive it, unwaited for)

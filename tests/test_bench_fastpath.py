@@ -333,7 +333,7 @@ def test_files_known_unchanged_by_their_status_are_not_read_and_a_change_behind_
     docs, found, _ = fast(root, env, monkeypatch)
     assert found == [] and all(not d.located and d._raw is None and d.has_bytes for d in docs), "read again here"
     entries, _values = cache._read_results(cache.cache_file(root))
-    statuses = cache._read_cache(cache.cache_file(root).with_suffix(".statuses"))
+    statuses = cache.read_cache_file(cache.cache_file(root).with_suffix(".statuses"))
     assert len(entries) >= 10 and statuses.keys() == entries.keys(), "every settled file has its status kept"
     assert all(statuses[rel][1] == entry[0] for rel, entry in entries.items())
 

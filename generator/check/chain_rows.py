@@ -22,7 +22,7 @@ The main file (the index, then the rows) is written again when a ledger was adde
 or many rows changed; otherwise a small delta beside it holds the chains' index, the ledgers that changed and the rows not in the
 main file, and names the main file it goes with (a random id in its header): a delta beside
 another main file is not used.  Both are only ever replaced, never changed in place
-(cache._write_cache)."""
+(cache.write_cache_file)."""
 from __future__ import annotations
 
 import marshal
@@ -37,7 +37,7 @@ from pathlib import Path
 import orjson
 
 from generator import forked
-from generator.cache import _read_cache, _remove, _write_cache, cache_file, written
+from generator.cache import cache_file, read_cache_file, remove_cache_file, write_cache_file, written
 from generator.report import ITEM_SEP as SEP
 
 _HEAD = struct.Struct("<8s16sQ")  # magic, the main file's id, the index's length
@@ -97,7 +97,7 @@ class Kept:
             self.blob = None
             return None
         self.main_id, self.base, self.main = main_id, _HEAD.size + length, index
-        delta = _read_cache(self.delta_path)
+        delta = read_cache_file(self.delta_path)
         if delta.get("main") != main_id or delta.get("context") != index["context"] or not _whole(delta):
             return index
         shas, files, links = (list(index[k]) for k in _PER_LEDGER)
@@ -186,8 +186,8 @@ class Kept:
                     patch[i] = now
             if len(patch) <= max(64, len(rels) // 8) \
                     and sum(map(len, extra)) <= max(DELTA_MAX, (len(self.blob) - self.base) // 8):
-                _write_cache(self.delta_path, {**index, "main": self.main_id, "patch": patch, "extra": extra,
-                                               "spans": spans.tobytes(), "breaks": breaks.tobytes()})
+                write_cache_file(self.delta_path, {**index, "main": self.main_id, "patch": patch, "extra": extra,
+                                                   "spans": spans.tobytes(), "breaks": breaks.tobytes()})
                 return
         starts, at = array("q"), 0  # (each row in the order of `pieces` joined)
         for start, end in zip(spans[0::2], spans[1::2]):
@@ -201,9 +201,9 @@ class Kept:
 
         def write() -> None:
             head = marshal.dumps(index)
-            _write_cache(path, b"".join((_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head,
-                                         SEP.join(pieces))), raw=True)
-            _remove(delta_path)
+            write_cache_file(path, b"".join((_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head,
+                                             SEP.join(pieces))), raw=True)
+            remove_cache_file(delta_path)
         written(write, len(keys))
 
 
