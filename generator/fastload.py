@@ -37,7 +37,7 @@ def enabled() -> bool:
 
 
 def parse(raw: bytes, file: str):
-    """A load._Parsed for an ordinary file, or None (let the full loader handle it)."""
+    """A load.Parsed for an ordinary file, or None (let the full loader handle it)."""
     text = _text(raw)
     return None if text is None else _guarded(_build, text)
 
@@ -68,7 +68,7 @@ def _text(raw: bytes) -> str | None:
     except UnicodeDecodeError:
         return None
     text = text.removeprefix("\ufeff")
-    if load._CONTROL.search(text) or load.HIDDEN_COMMENT.search(text) or load.WIDE_COMMA.search(text):
+    if load.UNALLOWED_CHAR.search(text) or load.HIDDEN_COMMENT.search(text) or load.WIDE_COMMA.search(text):
         return None
     if "\\" in text and load.ESCAPED_CONTROL.search(text):  # E-YAML-014
         return None
@@ -177,7 +177,7 @@ def _build(text: str):
             container.append(item)
     if not _ended(events):
         return None  # a second document
-    out = load._Parsed()
+    out = load.Parsed()
     out.data, out.positions, out.keys = root, positions, keys
     out.text, out.spans, out.key_spans = text, spans, key_spans
     return out

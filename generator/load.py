@@ -71,10 +71,10 @@ def loader():
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 MAX_REPORTED = 20  # of one kind of problem in one file
-_INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
-_DECIMAL = re.compile(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")
-_NULLS = {"", "~", "null", "Null", "NULL"}
-_BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
+INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
+DECIMAL = re.compile(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")
+NULLS = {"", "~", "null", "Null", "NULL"}
+BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _STD_TAG = "tag:yaml.org,2002:"
 # Tags libyaml's resolver gives to untagged values; any other tag was typed by someone.
 _IMPLICIT_TAGS = {_STD_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str", "seq", "map", "merge", "value")}
@@ -84,7 +84,7 @@ LINE_BREAK = re.compile(r"\r\n|" + klass(LINE_BREAKS))
 # breaks nobody sees as such (U+0085, U+2028, U+2029: YAML silently reads one in quotes as a space,
 # one in a plain value as a new line), pasted from another program.
 _UNALLOWED = {**CONTROL, "\u2028": LINE_BREAKS["\u2028"], "\u2029": LINE_BREAKS["\u2029"]}
-_CONTROL = re.compile(klass(_UNALLOWED))
+UNALLOWED_CHAR = re.compile(klass(_UNALLOWED))
 _WRONG_EXTENSIONS = (".yml", ".json", ".yaml", ".yaml.txt", ".yml.txt")  # compared lower-case; exact ".yaml" is right
 # (.yaml.txt: saved by Notepad as a text file, Windows hiding the .txt — read by nobody, the ledger missing)
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
@@ -117,7 +117,7 @@ class Document:
         self.privacy = None  # (scanner key, finds) when the privacy scan ran with the loader
         self.quick = False  # the values were read by the quick path (then the bytes are UTF-8)
         if positions is not None or (raw is None and source is None):
-            self._where = _Parsed(data=data, positions=positions or {}, keys=key_positions or {},
+            self._where = Parsed(data=data, positions=positions or {}, keys=key_positions or {},
                                   text=text or "", spans=spans or {}, key_spans=key_spans or {})
         self._asked = False  # a position was asked (see _quickly)
         # (content of a past day, cache.past_records: {its line: the lines of the file as it is now with the
@@ -159,7 +159,7 @@ class Document:
             if raw is not None and hashlib.sha256(raw).hexdigest() == self.sha256:
                 self._raw = raw
             elif self._where is None:
-                self._where = _Parsed(data=None, text="")
+                self._where = Parsed(data=None, text="")
         return self._raw
 
     @raw.setter
@@ -196,7 +196,7 @@ class Document:
         """The values are a mapping, as every record's are (without reading values kept for later)."""
         return self._later is not None or isinstance(self._data, dict)
 
-    def where(self) -> "_Parsed":
+    def where(self) -> "Parsed":
         """Positions, spans and text of every value (parsing the bytes again if needed)."""
         if self._where is None and self.raw is not None:  # (raw: no positions if the file changed since)
             parsed = _parse(self.raw, self.file)
@@ -575,7 +575,7 @@ def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
     return doc, parsed.problems
 
 
-class _Parsed:
+class Parsed:
     def __init__(self, data=None, positions=None, keys=None, problems=None, text: str = "", spans=None,
                  key_spans=None):
         self.data = data
@@ -614,7 +614,7 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
-def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
+def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
     """`raw`'s values, positions and findings; `kind`, the record's (by its path under the records
     folder, whatever that folder is called): a field's Chinese title in a mistake is looked up in its schema."""
     from generator import fastload  # one pass for ordinary files, same result (see fastload.py)
@@ -622,7 +622,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
     fast = fastload.parse(raw, file) if fastload.enabled() else None
     if fast is not None:
         return fast
-    out = _Parsed()
+    out = Parsed()
 
     def fail(code, pos=None, **params):
         out.problems.append(F.make(code, file, pos, **params))
@@ -641,7 +641,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> _Parsed:
         col = len(raw[raw.rfind(b"\n", 0, exc.start) + 1: exc.start].decode("utf-8", "replace")) + 1
         return fail("E-LOAD-001", (line, col), line=line, **_encoding_guess(chinese_encoding(raw)))
     text = text.removeprefix("\ufeff")
-    if _CONTROL.search(text):
+    if UNALLOWED_CHAR.search(text):
         without = _controls(text, fail)
         if without is None:
             out.text = text
@@ -704,7 +704,7 @@ def _controls(text: str, fail) -> str | None:
     same run (a later one on the same line is told a column to the left for each).  Another
     control character stops the file (None) at the first."""
     spaced = _SEPARATOR.sub(" ", text)  # (the same length: where each one is)
-    for n, bad in enumerate(_CONTROL.finditer(text)):
+    for n, bad in enumerate(UNALLOWED_CHAR.finditer(text)):
         char = bad.group()
         if n == MAX_REPORTED:
             break
@@ -1293,13 +1293,13 @@ def scalar(node: yaml.ScalarNode):
     value = node.value
     if node.style:  # quoted or block scalars are always text
         return value
-    if value in _NULLS:
+    if value in NULLS:
         return None
-    if value in _BOOLS:
-        return _BOOLS[value]
-    if _INT.fullmatch(value):
+    if value in BOOLS:
+        return BOOLS[value]
+    if INT.fullmatch(value):
         return int(value)
-    if _DECIMAL.fullmatch(value):
+    if DECIMAL.fullmatch(value):
         return float(value)
     return value
 

@@ -290,7 +290,7 @@ def _odd_text(body: bytes) -> bool:
         text = body.decode("utf-8")
     except UnicodeDecodeError:
         return True
-    return bool(load._CONTROL.search(text))
+    return bool(load.UNALLOWED_CHAR.search(text))
 
 
 def _keys_if_plain(root: dict):
@@ -335,5 +335,5 @@ def _keys_if_plain(root: dict):
 
 def _plain_text_key(key: str) -> bool:
     """Whether our rules read this key as the same text (whether or not it was quoted)."""
-    return not (key in load._NULLS or key in load._BOOLS or key in _ODD or key == "<<" or key[:1] in load.ODD_LEAD
-                or load._INT.fullmatch(key) or load._DECIMAL.fullmatch(key) or re.fullmatch(r"[-+]?\.?[0-9].*", key))
+    return not (key in load.NULLS or key in load.BOOLS or key in _ODD or key == "<<" or key[:1] in load.ODD_LEAD
+                or load.INT.fullmatch(key) or load.DECIMAL.fullmatch(key) or re.fullmatch(r"[-+]?\.?[0-9].*", key))

@@ -564,7 +564,7 @@ def test_the_forms_changes_to_a_text_are_built_from_the_characters_module():
     for text, out in zip(texts, json.loads(done.stdout)):
         c = text[2]
         want = "学业 规划" if c == "\t" else "学业\n规划" if c in chars.BREAKS else "学业规划"
-        assert out == want and not load._CONTROL.search(out), (ascii(text), ascii(out))
+        assert out == want and not load.UNALLOWED_CHAR.search(out), (ascii(text), ascii(out))
 
 
 def test_the_form_and_the_privacy_check_agree_on_how_a_student_is_called(config, records):
