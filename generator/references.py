@@ -58,7 +58,9 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     zh, en, where = _WHAT[kind]
     hint = phrased(answers[str(ref)]) if answers is not None else did_you_mean(ref, known)
     key = key if isinstance(key, tuple) else (key,)
-    name = closest(ref.strip(), names) if names and isinstance(ref, str) and not SLUG.fullmatch(ref) else None
+    name = _name_in(ref, names) if names else None  # (张 伟: 张伟)
+    if name is None:
+        name = closest(ref.strip(), names) if names and isinstance(ref, str) and not SLUG.fullmatch(ref) else None
     data = None
     if name is not None:  # a name where its id belongs (计算机学院, 机器人协会, 李娜): which id, and the line
         hint, data = _named(item, key, kind, ref.strip(), name, names[name])
@@ -70,10 +72,29 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **{**_MISSING, **hint})
 
 
+_SPACE = re.compile("[ \u3000\u00a0]")  # (a space, a full-width one, a no-break one)
+_HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+def _name_in(ref, names) -> str | None:
+    """The name of `names` that `ref` is, a space inside a Chinese name (张 伟, 张\u3000伟, with a no-break
+    space) being no part of it, as a cadre typing her name may put one; None when it is none of them."""
+    if not isinstance(ref, str):
+        return None
+    ref = ref.strip()
+    if ref in names:
+        return ref
+    if not (_HAN.search(ref) and _SPACE.search(ref)):
+        return None
+    bare = _SPACE.sub("", ref)
+    return bare if bare in names else next((n for n in names if isinstance(n, str) and _SPACE.sub("", n) == bare), None)
+
+
 def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple[dict, dict]:
     """E-REF-001's hint and message, and data, for the name `name` (`ref` as typed) of `ids` (one id, or
     namesakes'): that it is a name (not 不存在), what to type first — not 请检查拼写: the value was read, as a name."""
     noun, noun_en = ("姓名", "name") if kind == "cadre" else ("名称", "name")
+    ref = name if _name_in(ref, (name,)) else ref  # (张 伟 is 张伟)
     problem = {"problem": f"{'是' if name == ref else '像是'}{noun}，这里要写编号",
                "problem_en": f"{'is' if name == ref else 'looks like'} a {noun_en}: the id belongs here"}
     if isinstance(ids, tuple):  # namesakes: which one only the writer knows
@@ -404,7 +425,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
     cadre = led.get("cadre")
     renamed = named and _misnamed(rs, stem, cadre)
-    meant = rs.cadre_names.get(cadre.strip()) if isinstance(cadre, str) else None  # (an id, or the ids of a shared name)
+    meant = rs.cadre_names.get(_name_in(cadre, rs.cadre_names))  # (an id, or the ids of a shared name; 张 伟 is 张伟)
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
@@ -529,7 +550,7 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
     """E-REF-003's words, and data, for another cadre's name (`ids`: hers, or namesakes') in the ledger `stem`
     (cadre: 张伟 in li-na.yaml): that it is a name, whose ledger the file is with the line to type, and where
     the other's would be.  (The schema's E-SCHEMA-005 here goes: pipeline._named_told_once.)"""
-    name, ids = led.get("cadre").strip(), sorted(ids) if isinstance(ids, tuple) else [ids]
+    name, ids = _name_in(led.get("cadre"), rs.cadre_names), sorted(ids) if isinstance(ids, tuple) else [ids]
     own = rs.cadres[stem].get("name") if stem in rs.cadres else None
     own = own if isinstance(own, str) else stem
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"

@@ -142,3 +142,26 @@ def test_another_cadre_s_name_in_a_ledger_is_one_error_with_the_line_and_where_h
     f = only(validate(records, "--lang", "en"), "E-REF-003")
     assert f["hint"].endswith("'张伟' is another cadre's name (id zhang-wei), not an id: this ledger is 李娜's: cadre: li-na; "
                               "if it is 张伟's, it is ledgers/2026-H1/zhang-wei.yaml, with cadre: zhang-wei."), f
+
+
+@pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
+def test_a_cadre_s_name_typed_with_a_space_is_read_as_her_name(records, space):
+    # (cadre: 张 伟 — a space, full-width or no-break, inside the name — was told E-REF-003 与文件位置不一致 …
+    # 请改正内容，或把文件移动/改名 and E-SCHEMA-005 格式不对 at the same place, where 张伟 is one error with the line)
+    edit(records, LEDGER, "cadre: li-na", f"cadre: 张{space}伟")
+    found = validate(records)
+    f = only(found, "E-REF-003")
+    assert (f["line"], f["column"]) == (1, 8)
+    assert f["hint"].endswith("“张伟”是另一位干部的姓名（编号 zhang-wei），不是编号：这份台账是李娜的，这一行写成：cadre: li-na；"
+                              "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml，写 cadre: zhang-wei。"), f
+    assert not [x for x in found if x["code"] == "E-SCHEMA-005"], found
+    edit(records, LEDGER, f"cadre: 张{space}伟", f"cadre: 李{space}娜")  # (her own name)
+    found = validate(records)
+    f = only(found, "E-REF-001")
+    assert f["message"] == f"干部“李{space}娜”是姓名，这里要写编号", f
+    assert f["hint"].endswith("“李娜”的编号是“li-na”，这一行写成：cadre: li-na"), f
+    assert not [x for x in found if x["code"] in ("E-REF-003", "E-SCHEMA-005")], found
+    edit(records, LEDGER, f"cadre: 李{space}娜", "cadre: li-na")
+    edit(records, "assignments/2025-2027.yaml", "- cadre: zhang-wei", f"- cadre: 张{space}伟")  # (an assignment's row)
+    f = only(validate(records, "--lang", "en"), "E-REF-001")
+    assert f["hint"] == "Write the id, not the name: the id of '张伟' is 'zhang-wei'. The line: - cadre: zhang-wei", f
