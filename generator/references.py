@@ -99,15 +99,13 @@ def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple
                "problem_en": f"{'is' if name == ref else 'looks like'} a {noun_en}: the id belongs here"}
     if isinstance(ids, tuple):  # namesakes: which one only the writer knows
         ids = sorted(ids)
-        said = f"这里要写编号，不是{noun}：有 {len(ids)} 位干部叫“{name}”，编号是 {'、'.join(ids)}，请写其中那一位的编号。"
-        said_en = f"Write the id, not the {noun_en}: {len(ids)} cadres are called '{name}', with the ids " \
-                  f"{', '.join(ids)}; write the one meant."
+        said = f"有 {len(ids)} 位干部叫“{name}”，编号是 {'、'.join(ids)}，请写其中那一位的编号。"
+        said_en = f"{len(ids)} cadres are called '{name}', with the ids {', '.join(ids)}; write the one meant."
         return {**problem, "check": "", "suggestion": said, "check_en": "", "suggestion_en": said_en}, {"named": ids}
     line = _line_with(item, key, ids)
-    said = f"这里要写编号，不是{noun}：“{name}”的编号是“{ids}”" if name == ref else \
-        f"这里要写编号，不是{noun}：是不是“{name}”？它的编号是“{ids}”"
-    said_en = f"Write the id, not the {noun_en}: the id of '{name}' is '{ids}'" if name == ref else \
-        f"Write the id, not the {noun_en}: did you mean '{name}'? Its id is '{ids}'"
+    # (not 这里要写编号，不是姓名 again: the message says it — 干部“李娜”是姓名，这里要写编号)
+    said = f"“{name}”的编号是“{ids}”" if name == ref else f"是不是“{name}”？它的编号是“{ids}”"
+    said_en = f"The id of '{name}' is '{ids}'" if name == ref else f"Did you mean '{name}'? Its id is '{ids}'"
     # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
     return {**problem, "check": "", "suggestion": f"{said}，这一行写成：{line}" if line else f"{said}。",
             "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}

@@ -156,8 +156,8 @@ def test_text_format_is_location_label_code_message_then_hint_then_summary(work)
 @pytest.mark.parametrize("written,hint", [
     ("CLUB-ROBOTICS", "是不是“club-robotics”？"),  # capitals (case once counted: another id was suggested)
     ("ｃｌｕｂ-robotics", "是不是“club-robotics”？"),  # full-width letters from a Chinese input method
-    ("机器人协会", "这里要写编号，不是名称：“机器人协会”的编号是“club-robotics”，这一行写成：contact_points: [club-robotics]"),  # the club's name
-    ("计算机2601班", "这里要写编号，不是名称：“计算机2601班”的编号是“cs-2026-01”，这一行写成：contact_points: [cs-2026-01]"),  # a class's name
+    ("机器人协会", "“机器人协会”的编号是“club-robotics”，这一行写成：contact_points: [club-robotics]"),  # the club's name
+    ("计算机2601班", "“计算机2601班”的编号是“cs-2026-01”，这一行写成：contact_points: [cs-2026-01]"),  # a class's name
 ])
 def test_a_contact_point_written_in_capitals_or_by_its_name_is_told_its_id(work, written, hint):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
