@@ -455,7 +455,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
                 "move_en": f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
                 if period is None else ""}
         if named_as:  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
-            move = _period_words(led, written, named_as, folder if period is not None else belongs.id, folder)
+            move = _period_words(rs, led, written, named_as, folder if period is not None else belongs.id, folder)
         out.append(F.make("E-REF-003", led.file, led.pos("period"), data={"named": named_as[0]} if named_as else None,
                           field="填报期间", field_en="period", value=written, expected=folder, **move))
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
@@ -491,12 +491,21 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     return out
 
 
-def _period_words(led: Item, written: str, named_as: tuple, meant: str, folder: str) -> dict:
+def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant: str, folder: str) -> dict:
     """E-REF-003's words for a period written by a name (_period_named's `named_as`): what it names, and
     the line to type with the period `meant` — the folder's, or another that its name and dates agree on
     (then the folder to move it to)."""
-    said, said_en = f"“{written}”是{named_as[1]}的名称，填报期间要写编号：", f" '{written}' is the name of {named_as[2]}; a period is written by its id: "
     line = _line_with(led, ("period",), meant) or f"period: {meant}"
+    said, said_en = f"“{written}”是{named_as[1]}的名称，填报期间要写编号：", f" '{written}' is the name of {named_as[2]}; a period is written by its id: "
+    if named_as[3]:  # (2026年第一学期: which semester is not sure; the period is the half-year's, which the folder says)
+        half = rs.period(folder)
+        said, said_en = (f"{named_as[3][0]}。填报期间不写学期，写半年的编号：",
+                         f"{named_as[3][1]}. A period is a half-year's id, not a semester's: ")
+        if meant == folder and half:
+            return {"move": f"{said}这份台账在 ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
+                            f"这一行写成：{line}",
+                    "move_en": f"{said_en}this ledger is in ledgers/{folder}/, the ledger of {half.name} "
+                               f"({half.start} to {half.end}). The line: {line}"}
     if meant != folder:
         return {"move": f"{said}按期间名称和活动日期，这份台账属于 {meant}：请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
                 "move_en": f"{said_en}by its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
@@ -509,8 +518,8 @@ def _plain_name(text: str) -> str:
     return re.sub("[—–－~～至到]", "-", re.sub(r"\s+", "", narrow(text)))
 
 
-def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, str] | None:
-    """(the period's id, what `written` names, zh and en) for a ledger's period written by a name: a period's
+def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, str, tuple | None] | None:
+    """(the period's id, what `written` names, zh and en, and _semesters_it_may_name's words) for a ledger's period written by a name: a period's
     as the policy names it, with its year or without (2026年上半年, 上半年: the folder's year), or a semester's
     of the calendar — its name (2026—2027学年第一学期), its year and its name in the academic year (2026年第一学期)
     or its season (2026年春季: the semester beginning in the year's first period, 秋季: in its last) — whose
@@ -523,12 +532,14 @@ def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, s
     rest, periods = m.group(2), [p for p in periods if isinstance(p, dict)] if isinstance(periods, list) else []
     for p in periods:
         if isinstance(p.get("name"), str) and _plain_name(p["name"]) == rest and (named := rs.period(f"{year}-{p.get('id')}")):
-            return named.id, f"期间 {named.id}（{named.name}）", f"the period {named.id} ({named.name})"
+            return named.id, f"期间 {named.id}（{named.name}）", f"the period {named.id} ({named.name})", None
     sems = [s for s in rs.semesters() if _plain_name(s.name) == _plain_name(written)]
+    said = None
     if not sems and m.group(1):  # (2026年第一学期: of the academic year 2026—2027, or 2025—2026 if that is the folder's)
         sems = [s for s in rs.semesters() if (n := re.fullmatch(r"([0-9]{4})-([0-9]{4})学年(.+)", _plain_name(s.name)))
                 and year in n.group(1, 2) and n.group(3) == rest]
         sems.sort(key=lambda s: not s.name.startswith(year))
+        said = _semesters_it_may_name(rs, written, year, sems)
     season = re.fullmatch(r"([春秋])季?(?:学期)?", rest)
     if not sems and season and m.group(1):
         ids = [p.get("id") for p in sorted(periods, key=lambda p: str(p.get("start")))]
@@ -537,11 +548,33 @@ def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, s
     for sem in sems:
         spans = rs.periods_between(sem.start, sem.end)
         if any(p.id == folder for p in spans):
-            return folder, f"学期（{sem.name}）", f"a semester ({sem.name})"
+            return folder, f"学期（{sem.name}）", f"a semester ({sem.name})", said
     if sems and (spans := rs.periods_between(sems[0].start, sems[0].end)):
         most = max(spans, key=lambda p: (min(p.end, sems[0].end) - max(p.start, sems[0].start)).days)
-        return most.id, f"学期（{sems[0].name}）", f"a semester ({sems[0].name})"
+        return most.id, f"学期（{sems[0].name}）", f"a semester ({sems[0].name})", said
     return None
+
+
+def _semesters_it_may_name(rs: RecordSet, written: str, year: str, by_year: list) -> tuple[str, str] | None:
+    """(zh, en) saying which semesters of the calendar a calendar year with a semester's place (2026年第一学期)
+    may name — that place in each academic year the year is in (`by_year`: 2025—2026学年第一学期, 2026—2027学年
+    第一学期), or in the year's own order (the first semester to begin in 2026: its spring) — or None when
+    they are one semester."""
+    sems = rs.semesters()
+    in_year = [s for s in sems if s.start.year == int(year)]
+    places = {s.id: [o.id for o in sems if o.year == s.year].index(s.id) for s in by_year}
+    by_order = [in_year[k] for k in sorted(set(places.values())) if k < len(in_year)]
+    by_order = [s for s in by_order if s not in by_year]
+    if not by_order and len(by_year) < 2:
+        return None
+    by_year = sorted(by_year, key=lambda s: s.start)
+    days = lambda ss, sep, to: sep.join(f"{s.name}（{s.start} {to} {s.end}）" for s in ss)
+    days_en = lambda ss: " or ".join(f"{s.name} ({s.start} to {s.end})" for s in ss)
+    zh = f"“{written}”指哪个学期并不确定：按学年是{days(by_year, '或', '至')}" + (
+        f"，按 {year} 年中的先后是{days(by_order, '或', '至')}" if by_order else "")
+    en = f" '{written}' may name more than one semester: by academic year {days_en(by_year)}" + (
+        f", by its order in {year} {days_en(by_order)}" if by_order else "")
+    return zh, en
 
 
 def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict, dict]:

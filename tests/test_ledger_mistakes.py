@@ -303,7 +303,7 @@ def _in_folder(tmp_path, folder, written, date):
     ("2026-H1", "上半年", "2026-04-20", "“上半年”是期间 2026-H1（2026年上半年）的名称", "2026-H1"),
     ("2026-H2", "2026年下半年", "2026-10-20", "“2026年下半年”是期间 2026-H2（2026年下半年）的名称", "2026-H2"),
     ("2026-H2", "2026年秋季", "2026-10-20", "“2026年秋季”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
-    ("2026-H2", "2026年第一学期", "2026-10-20", "“2026年第一学期”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
+    ("2026-H2", "2026年第一学期", "2026-10-20", "“2026年第一学期”指哪个学期并不确定：", "2026-H2"),
     ("2026-H2", "2026-2027学年第一学期", "2026-10-20", "“2026-2027学年第一学期”是学期（2026—2027学年第一学期）的名称", "2026-H2"),
     ("2026-H1", "2025年秋季学期", "2026-01-10", "“2025年秋季学期”是学期（2025—2026学年第一学期）的名称", "2026-H1"),
     ("2026-H1", "2026年下半年", "2026-04-20", "“2026年下半年”是期间 2026-H2（2026年下半年）的名称", "2026-H1"),
@@ -317,6 +317,34 @@ def test_a_period_written_by_its_name_or_a_semester_s_is_one_error_with_the_peri
     assert said in f["hint"] and f["hint"].endswith(f"这一行写成：period: {meant}"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].endswith(f"The line: period: {meant}"), f
+
+
+@pytest.mark.parametrize("folder,written,date,zh,en", [
+    ("2026-H1", "2026年第一学期", "2026-04-20",
+     "“2026年第一学期”指哪个学期并不确定：按学年是2025—2026学年第一学期（2025-09-01 至 2026-01-16）或"
+     "2026—2027学年第一学期（2026-09-01 至 2027-01-15），按 2026 年中的先后是2025—2026学年第二学期（2026-02-23 至 2026-07-10）。"
+     "填报期间不写学期，写半年的编号：这份台账在 ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
+     "这一行写成：period: 2026-H1",
+     "'2026年第一学期' may name more than one semester: by academic year 2025—2026学年第一学期 (2025-09-01 to 2026-01-16) "
+     "or 2026—2027学年第一学期 (2026-09-01 to 2027-01-15), by its order in 2026 2025—2026学年第二学期 (2026-02-23 to "
+     "2026-07-10). A period is a half-year's id, not a semester's: this ledger is in ledgers/2026-H1/, the ledger of "
+     "2026年上半年 (2026-01-01 to 2026-06-30). The line: period: 2026-H1"),
+    ("2026-H2", "2026年第二学期", "2026-10-20",
+     "“2026年第二学期”指哪个学期并不确定：按学年是2025—2026学年第二学期（2026-02-23 至 2026-07-10），"
+     "按 2026 年中的先后是2026—2027学年第一学期（2026-09-01 至 2027-01-15）。"
+     "填报期间不写学期，写半年的编号：这份台账在 ledgers/2026-H2/ 中，是2026年下半年（2026-07-01 至 2026-12-31）的台账，"
+     "这一行写成：period: 2026-H2", None),
+])
+def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may_name(tmp_path, folder, written, date, zh, en):
+    # (period: 2026年第一学期 in a 2026-H1 ledger was told only “2026年第一学期”是学期（2025—2026学年第一学期）的名称:
+    # to a cadre counting the year's semesters it is spring 2026, and the hint named one reading as the sure one)
+    work = _in_folder(tmp_path, folder, written, date)
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
+    assert f["hint"].endswith(zh), f
+    if en:
+        [f] = _validate(work, "--lang", "en")
+        assert f["hint"].endswith(en), f
 
 
 def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder(tmp_path):
