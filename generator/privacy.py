@@ -503,7 +503,15 @@ _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
 # ninety-nine (五号同学反映, 与十二号同学谈心, 第二十三号同学), read as the digits are (九月十二号同学们, 十二号上午: days), at
 # the start of a text or a clause or after those words only: after another character the numeral may end a word or a day
 # (统一, 同一, 周五, 星期五, 初五).
-_ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS}))")
+# (… or after such a verb and 了, or the class's 里/上/内 — 约谈了12号同学, 问了3号同学, 班里九号同学反映, 班级里12号同学 — a
+# space after them or not: `space` is "" or the class of a space)
+def _roll_past(space: str) -> str:
+    return (f"(?<=了{space})(?<=(?:{_VERBS})了{space})|(?<=[请问陪劝催约叫請問勸約]了{space})|(?<=班[里裡裏上内內]{space})"
+            f"|(?<=班[级級][里裡裏内內]{space})")
+
+
+_ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS})"
+               f"|{_roll_past('')}|{_roll_past(f'[{_SPACE}]')})")
 _NUMERAL = "[一二三四五六七八九]"
 _ROLL_NUMBER = f"(?:[0-9]{{1,2}}|{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL})"
 # (The first of a list of them, 1号同学和2号同学反映, 1号同学、2号同学反映: where one after it is read as a roll number —

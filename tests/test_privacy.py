@@ -442,7 +442,10 @@ OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("�
                        # (in Chinese numerals, where the digits would be found and the numeral can end no word nor day)
                        ("五号同学反映宿舍热水时间短", "student_number"), ("与十二号同学谈心", "student_number"),
                        ("第二十三号同学缺考", "student_number"), ("约谈三号同学", "student_number"),
-                       ("班里的九号同学情绪低落", "student_number"), ("，十号同学说想转专业", "student_number")]
+                       ("班里的九号同学情绪低落", "student_number"), ("，十号同学说想转专业", "student_number"),
+                       # (after a verb of a cadre's and 了, or the class's 里/上/内, as after the verb or 班 alone)
+                       ("约谈了12号同学", "student_number"), ("班里九号同学反映", "student_number"),
+                       ("问了 3号同学", "student_number"), ("班级里12号同学情绪低落", "student_number")]
 OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "护照办理需5个工作日", "提醒学生核对身份证后四位", "身份证复印件2份",
                        "考生号共14位", "准考证号码请勿外传", "活动序号3", "按序号12号排列", "第3组同学讨论", "班级序号共30个",
                        "座位号20个", "3号楼会议室开会", "12号同学们返校", "考生号14位", "收集考生号30个", "核对准考证号5次",
@@ -450,7 +453,8 @@ OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "�
                        "12号同学们到齐", "12号上午召开班会", "9月12号同学反映宿舍热水时间短", "12号同学返校", "3号楼同学反映",
                        "12月3号同学们参加志愿活动", "12号同学陆续返校", "于12号同学聚会", "12号同学群发布通知",
                        "五号楼同学反映", "十二号上午召开班会", "九月十二号同学们参加志愿活动", "九月十二号同学反映宿舍热水时间短",
-                       "十二号同学返校", "周五号同学反映情况", "星期五号同学们到齐", "统一号同学反映"]
+                       "十二号同学返校", "周五号同学反映情况", "星期五号同学们到齐", "统一号同学反映",
+                       "约谈了9月12号同学", "班里12号同学们到齐", "这个月里12号同学返校", "完成了12号同学返校登记"]
 
 
 @pytest.mark.parametrize("sentence,kind", OTHER_NUMBERS_FOUND)
@@ -465,6 +469,29 @@ def test_an_exam_passport_id_part_or_roll_number_is_found(sentence, kind):
 @pytest.mark.parametrize("sentence", OTHER_NUMBERS_CLEAN)
 def test_a_count_or_a_word_alone_after_those_words_is_clean(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def validated_summaries(tmp_path: Path, sentences: list[str]) -> list[tuple[str, str, str]]:
+    """(sentence, kind, what the report shows) of each E-PRIV-001 `validate --format json` reports in a real ledger whose
+    activities' summaries are `sentences`, one each (its line tells which)."""
+    root = records(tmp_path)
+    body = "".join(f"  - date: \"2026-03-{i % 28 + 1:02d}\"\n    form: 主题班会\n    place: 进班级\n    channel: 面对面\n"
+                   f"    students: 28\n    summary: \"{s}\"\n" for i, s in enumerate(sentences))
+    text = "cadre: zhang-wei\nperiod: 2026-H1\ncontact_points: [cs-2025-01]\nactivities:\n" + body
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    result = cli(root, "--format", "json")
+    assert result.returncode in (0, 1), result.stderr
+    lines = text.splitlines()
+    return [(lines[f["line"] - 1].split('summary: "', 1)[1][:-1], f["data"]["kind"], f["message"].rsplit("：", 1)[1])
+            for f in json.loads(result.stdout) if f["code"] == "E-PRIV-001"]
+
+
+def test_a_roll_number_after_a_verb_and_了_or_in_the_class_is_found_by_validate(tmp_path):
+    """约谈了12号同学 and 班里九号同学反映 passed validate: a roll number was read only right after a verb of a cadre's (约谈12号同学)
+    or 班 (班12号同学); after the verb and 了, or 班里/班上/班级里, it is found, under the same rule of days (9月12号同学, 12号同学们)."""
+    found = ["约谈了12号同学", "班里九号同学反映", "问了 3号同学", "班级里12号同学情绪低落", "班上五号同学说想转专业"]
+    clean = ["约谈了9月12号同学", "班里12号同学们到齐", "12号上午召开班会", "9月12号同学们参加志愿活动", "这个月里12号同学返校"]
+    assert validated_summaries(tmp_path, found + clean) == [(s, "student_number", "1*" if "12" in s else "*") for s in found]
 
 
 # A list of roll numbers (1号同学和2号同学反映): the first is a roll number as those after it are; a list of days is none.
