@@ -98,8 +98,10 @@ def _unseen_told_once(findings: list[F.Finding]) -> list[F.Finding]:
 def _named_told_once(findings: list[F.Finding]) -> list[F.Finding]:
     """Without what the schema says of a unit's, a class's, a club's or a cadre's name where its id belongs
     (unit: 计算机学院 格式不对): the references' E-REF-001 at the same place says which id, and the line (E-REF-003
-    of another cadre's name in a ledger, whose ledger it is; of a period's or a semester's name, the period's id)."""
-    told = {(f.file, f.line, f.column) for f in findings if f.code in ("E-REF-001", "E-REF-003") and "named" in f.data}
+    of another cadre's name in a ledger, whose ledger it is; of a period's or a semester's name, the period's id;
+    of a period that is none, 2026-HI, with the dates of the folder's, the line: "line" in its data)."""
+    told = {(f.file, f.line, f.column) for f in findings
+            if f.code in ("E-REF-001", "E-REF-003") and ("named" in f.data or "line" in f.data)}
     return [f for f in findings if not (f.code == "E-SCHEMA-005" and (f.file, f.line, f.column) in told)] \
         if told else findings
 

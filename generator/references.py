@@ -51,6 +51,19 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
 
 _MISSING = {"problem": "不存在", "problem_en": "does not exist"}  # (E-REF-001's message, but of a name: _named)
 
+# E-REF-003's words when no plainer ones are known (_place)
+_PLACE = {"problem": "与文件位置不一致", "problem_en": "does not match the file's location",
+          "why": "文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的位置。",
+          "why_en": "File name and folder decide what a record is; fix the value or move the file."}
+
+
+def _place(item: Item, key, field: str, field_en: str, value, expected, data=None, **words) -> F.Finding:
+    """E-REF-003 at `key` of `item`: its `value` is not the `expected` its file's name or folder says; `words`
+    (problem, why, move, in zh and en) say what is wrong and what to type, where it is clear, else _PLACE's."""
+    words = {"move": "", "move_en": "", **_PLACE, **words}
+    return F.make("E-REF-003", item.file, item.pos(key), data=data, field=field, field_en=field_en, value=value,
+                  expected=expected, **words)
+
 
 def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -> F.Finding:
     """E-REF-001 with the known name closest to `ref` (`answers[ref]` when worked out already), or
@@ -218,8 +231,9 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
         if doc.kind == "classes" and isinstance(doc.data, dict):
             cohort = doc.data.get("cohort")
             if isinstance(cohort, int) and str(cohort) != doc.stem:
-                out.append(F.make("E-REF-003", doc.file, doc.pos(("cohort",)), field="入学年份", field_en="cohort",
-                                  value=cohort, expected=doc.stem, move="", move_en=""))
+                out.append(_place(Item(doc, (), doc.data), "cohort", "入学年份", "cohort", cohort, doc.stem,
+                                  problem=f"与文件名 {doc.stem}.yaml 不一致",
+                                  problem_en=f"does not match the file name {doc.stem}.yaml"))
     for cid, item in rs.cadres.items():
         if item.get("unit") and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
@@ -255,8 +269,8 @@ def _assignments(rs: RecordSet) -> list[F.Finding]:
     out = []
     for stem, cycle in rs.cycles.items():
         if cycle.get("cycle") and cycle.get("cycle") != stem:
-            out.append(F.make("E-REF-003", cycle.file, cycle.pos("cycle"), field="周期", field_en="cycle",
-                              value=cycle.get("cycle"), expected=stem, move="", move_en=""))
+            out.append(_place(cycle, "cycle", "周期", "cycle", cycle.get("cycle"), stem,
+                              problem=f"与文件名 {stem}.yaml 不一致", problem_en=f"does not match the file name {stem}.yaml"))
         out += _date_order(cycle, "start", "end")
     for row in rs.assignments:
         cadre = row.get("cadre")
@@ -427,9 +441,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
-        move, data = _whose(rs, led, folder, stem, meant) if meant else ({"move": "", "move_en": ""}, None)
-        out.append(F.make("E-REF-003", led.file, led.pos("cadre"), data=data, field="干部编号", field_en="cadre",
-                          value=led.get("cadre"), expected=stem, **move))
+        move, data = _whose(rs, led, folder, stem, meant) if meant else (_not_hers(rs, led, folder, stem), None)
+        out.append(_place(led, "cadre", "干部编号", "cadre", cadre, stem, data=data, **move))
     period = rs.period(folder) if rs.policy else None
     written = led.get("period")
     if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
@@ -454,10 +467,26 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
                 if period is None else "",
                 "move_en": f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
                 if period is None else ""}
+        if belongs and not named_as:  # (another period's id: the folder's, or its dates', is the one meant)
+            move.update(problem=f"与台账所在的文件夹 ledgers/{folder}/ 不一致",
+                        problem_en=f"does not match the ledger's folder ledgers/{folder}/")
+        elif not named_as:
+            move.update(problem="不是政策规定的填报期间", problem_en="is not a ledger period of the policy")
+        told = None
+        if period is not None and not named_as and dates and all(d and period.start <= d <= period.end for d in dates):
+            line = _line_with(led, ("period",), folder) or f"period: {folder}"
+            told = {"line": line}  # (the schema's E-SCHEMA-005 of 2026-HI here goes: pipeline._named_told_once)
+            move.update(why="", why_en="",
+                        move=f"这份台账在 ledgers/{folder}/ 中，活动日期也都在 {folder}（{period.start} 至 {period.end}）之内："
+                             f"这一行写成：{line}",
+                        move_en=f"This ledger is in ledgers/{folder}/ and its dates are all in {folder} ({period.start} "
+                                f"to {period.end}). The line: {line}")
+        elif period is None:
+            move.update(why="", why_en="")
         if named_as:  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
             move = _period_words(rs, led, written, named_as, folder if period is not None else belongs.id, folder)
-        out.append(F.make("E-REF-003", led.file, led.pos("period"), data={"named": named_as[0]} if named_as else None,
-                          field="填报期间", field_en="period", value=written, expected=folder, **move))
+        out.append(_place(led, "period", "填报期间", "period", written, folder,
+                          data={"named": named_as[0]} if named_as else told, **move))
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
     if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
@@ -496,20 +525,22 @@ def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant
     the line to type with the period `meant` — the folder's, or another that its name and dates agree on
     (then the folder to move it to)."""
     line = _line_with(led, ("period",), meant) or f"period: {meant}"
-    said, said_en = f"“{written}”是{named_as[1]}的名称，填报期间要写编号：", f" '{written}' is the name of {named_as[2]}; a period is written by its id: "
+    said, said_en = f"“{written}”是{named_as[1]}的名称：", f"'{written}' is the name of {named_as[2]}: "
+    words = {"why": "", "why_en": "", "problem": "是名称，这里要写编号", "problem_en": "is a name; a period is written by its id"}
     if named_as[3]:  # (2026年第一学期: which semester is not sure; the period is the half-year's, which the folder says)
         half = rs.period(folder)
-        said, said_en = (f"{named_as[3][0]}。填报期间不写学期，写半年的编号：",
-                         f"{named_as[3][1]}. A period is a half-year's id, not a semester's: ")
+        said, said_en = f"{named_as[3][0]}。", f"{named_as[3][1]}. "
+        words.update(problem="是学期的名称，这里要写半年的编号",
+                     problem_en="names a semester; a period is written by a half-year's id")
         if meant == folder and half:
-            return {"move": f"{said}这份台账在 ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
-                            f"这一行写成：{line}",
-                    "move_en": f"{said_en}this ledger is in ledgers/{folder}/, the ledger of {half.name} "
+            return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
+                                     f"这一行写成：{line}",
+                    "move_en": f"{said_en}This ledger is in ledgers/{folder}/, the ledger of {half.name} "
                                f"({half.start} to {half.end}). The line: {line}"}
     if meant != folder:
-        return {"move": f"{said}按期间名称和活动日期，这份台账属于 {meant}：请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
+        return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}：请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
                 "move_en": f"{said_en}by its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
-    return {"move": f"{said}这份台账在 ledgers/{folder}/ 中，这一行写成：{line}",
+    return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，这一行写成：{line}",
             "move_en": f"{said_en}this ledger is in ledgers/{folder}/. The line: {line}"}
 
 
@@ -572,7 +603,7 @@ def _semesters_it_may_name(rs: RecordSet, written: str, year: str, by_year: list
     days_en = lambda ss: " or ".join(f"{s.name} ({s.start} to {s.end})" for s in ss)
     zh = f"“{written}”指哪个学期并不确定：按学年是{days(by_year, '或', '至')}" + (
         f"，按 {year} 年中的先后是{days(by_order, '或', '至')}" if by_order else "")
-    en = f" '{written}' may name more than one semester: by academic year {days_en(by_year)}" + (
+    en = f"'{written}' may name more than one semester: by academic year {days_en(by_year)}" + (
         f", by its order in {year} {days_en(by_order)}" if by_order else "")
     return zh, en
 
@@ -587,10 +618,29 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
     theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in ids), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in ids))
     meant = ids[0] if len(ids) == 1 else "…"
-    return {"move": f"“{name}”是另一位干部的姓名（编号 {'、'.join(ids)}），不是编号：这份台账是{own}的，这一行写成：{line}；"
+    return {"problem": "是另一位干部的姓名，这里要写这份台账的干部编号", "why": "", "why_en": "",
+            "problem_en": "is another cadre's name; write the id of this ledger's cadre",
+            "move": f"“{name}”的编号是 {'、'.join(ids)}，这份台账是{own}的，这一行写成：{line}；"
                     f"如果这是{name}的台账，它应是 {theirs}，写 cadre: {meant}。",
-            "move_en": f" '{name}' is another cadre's name (id {', '.join(ids)}), not an id: this ledger is {own}'s: {line}; "
+            "move_en": f"The id of '{name}' is {', '.join(ids)}; this ledger is {own}'s: {line}; "
                        f"if it is {name}'s, it is {theirs_en}, with cadre: {meant}."}, {"named": ids}
+
+
+def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
+    """E-REF-003's words for a ledger's cadre that is not its file's name (cadre: li-nna, or another cadre's id,
+    in li-na.yaml): the file name is the id, whose ledger the file is with the line to type, and where the
+    other's would be."""
+    cadre, own = led.get("cadre"), rs.cadres[stem].get("name") if stem in rs.cadres else None
+    own = own if isinstance(own, str) else stem
+    line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
+    other = rs.cadres.get(cadre) if isinstance(cadre, str) and rs.id_known("cadre", cadre) else None
+    theirs = other.get("name") if other is not None and isinstance(other.get("name"), str) else cadre
+    return {"problem": f"与文件名 {stem}.yaml 不一致", "problem_en": f"does not match the file name {stem}.yaml",
+            "why": "", "why_en": "",
+            "move": f"文件名就是干部编号：这份台账是{own}的，这一行写成：{line}"
+                    + (f"；如果这是{theirs}的台账，它应是 ledgers/{folder}/{cadre}.yaml。" if other is not None else ""),
+            "move_en": f"The file name is the cadre's id: this ledger is {own}'s: {line}"
+                       + (f"; if it is {theirs}'s, it is ledgers/{folder}/{cadre}.yaml." if other is not None else "")}
 
 
 def _list(value) -> list:

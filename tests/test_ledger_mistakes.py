@@ -323,16 +323,16 @@ def test_a_period_written_by_its_name_or_a_semester_s_is_one_error_with_the_peri
     ("2026-H1", "2026年第一学期", "2026-04-20",
      "“2026年第一学期”指哪个学期并不确定：按学年是2025—2026学年第一学期（2025-09-01 至 2026-01-16）或"
      "2026—2027学年第一学期（2026-09-01 至 2027-01-15），按 2026 年中的先后是2025—2026学年第二学期（2026-02-23 至 2026-07-10）。"
-     "填报期间不写学期，写半年的编号：这份台账在 ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
+     "这份台账在 ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
      "这一行写成：period: 2026-H1",
      "'2026年第一学期' may name more than one semester: by academic year 2025—2026学年第一学期 (2025-09-01 to 2026-01-16) "
      "or 2026—2027学年第一学期 (2026-09-01 to 2027-01-15), by its order in 2026 2025—2026学年第二学期 (2026-02-23 to "
-     "2026-07-10). A period is a half-year's id, not a semester's: this ledger is in ledgers/2026-H1/, the ledger of "
+     "2026-07-10). This ledger is in ledgers/2026-H1/, the ledger of "
      "2026年上半年 (2026-01-01 to 2026-06-30). The line: period: 2026-H1"),
     ("2026-H2", "2026年第二学期", "2026-10-20",
      "“2026年第二学期”指哪个学期并不确定：按学年是2025—2026学年第二学期（2026-02-23 至 2026-07-10），"
      "按 2026 年中的先后是2026—2027学年第一学期（2026-09-01 至 2027-01-15）。"
-     "填报期间不写学期，写半年的编号：这份台账在 ledgers/2026-H2/ 中，是2026年下半年（2026-07-01 至 2026-12-31）的台账，"
+     "这份台账在 ledgers/2026-H2/ 中，是2026年下半年（2026-07-01 至 2026-12-31）的台账，"
      "这一行写成：period: 2026-H2", None),
 ])
 def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may_name(tmp_path, folder, written, date, zh, en):
@@ -345,6 +345,32 @@ def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may
     if en:
         [f] = _validate(work, "--lang", "en")
         assert f["hint"].endswith(en), f
+
+
+@pytest.mark.parametrize("old,new,message,hint", [
+    ("period: 2026-H1", "period: 2026-H2", "填报期间“2026-H2”与台账所在的文件夹 ledgers/2026-H1/ 不一致（应为“2026-H1”）",
+     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内：这一行写成：period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026-HI", "填报期间“2026-HI”不是政策规定的填报期间（应为“2026-H1”）",
+     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内：这一行写成：period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026年上半年", "填报期间“2026年上半年”是名称，这里要写编号（应为“2026-H1”）",
+     "“2026年上半年”是期间 2026-H1（2026年上半年）的名称：这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026年第一学期", "填报期间“2026年第一学期”是学期的名称，这里要写半年的编号（应为“2026-H1”）", None),
+    ("cadre: li-na", "cadre: li-nna", "干部编号“li-nna”与文件名 li-na.yaml 不一致（应为“li-na”）",
+     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na"),
+    ("cadre: li-na", "cadre: zhang-wei", "干部编号“zhang-wei”与文件名 li-na.yaml 不一致（应为“li-na”）",
+     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml。"),
+])
+def test_a_ledger_s_period_or_cadre_not_its_file_s_opens_with_what_is_wrong(tmp_path, old, new, message, hint):
+    # (each was told E-REF-003 …与文件位置不一致（应为…） / 文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的
+    # 位置。 — 2026-H2 and li-nna with no line to type, 2026-HI with E-SCHEMA-005 格式不对 at the same place too)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["message"]) == ("E-REF-003", message), f
+    assert hint is None or f["hint"] == hint, f
+    assert "文件位置" not in f["message"] and "请改正内容" not in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert "the file's location" not in f["message"] and "fix the value or move the file" not in f["hint"], f
 
 
 def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder(tmp_path):

@@ -137,10 +137,11 @@ def test_another_cadre_s_name_in_a_ledger_is_one_error_with_the_line_and_where_h
     for _ in range(2):  # (and from the references' kept results)
         f = only(validate(records), "E-REF-003")
         assert (f["line"], f["column"]) == (1, 8)
-        assert f["hint"].endswith("“张伟”是另一位干部的姓名（编号 zhang-wei），不是编号：这份台账是李娜的，这一行写成：cadre: li-na；"
+        assert f["message"] == "干部编号“张伟”是另一位干部的姓名，这里要写这份台账的干部编号（应为“li-na”）", f
+        assert f["hint"] == ("“张伟”的编号是 zhang-wei，这份台账是李娜的，这一行写成：cadre: li-na；"
                                   "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml，写 cadre: zhang-wei。"), f
     f = only(validate(records, "--lang", "en"), "E-REF-003")
-    assert f["hint"].endswith("'张伟' is another cadre's name (id zhang-wei), not an id: this ledger is 李娜's: cadre: li-na; "
+    assert f["hint"].endswith("The id of '张伟' is zhang-wei; this ledger is 李娜's: cadre: li-na; "
                               "if it is 张伟's, it is ledgers/2026-H1/zhang-wei.yaml, with cadre: zhang-wei."), f
 
 
@@ -152,7 +153,7 @@ def test_a_cadre_s_name_typed_with_a_space_is_read_as_her_name(records, space):
     found = validate(records)
     f = only(found, "E-REF-003")
     assert (f["line"], f["column"]) == (1, 8)
-    assert f["hint"].endswith("“张伟”是另一位干部的姓名（编号 zhang-wei），不是编号：这份台账是李娜的，这一行写成：cadre: li-na；"
+    assert f["hint"].endswith("“张伟”的编号是 zhang-wei，这份台账是李娜的，这一行写成：cadre: li-na；"
                               "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml，写 cadre: zhang-wei。"), f
     assert not [x for x in found if x["code"] == "E-SCHEMA-005"], found
     edit(records, LEDGER, f"cadre: 张{space}伟", f"cadre: 李{space}娜")  # (her own name)

@@ -19,10 +19,12 @@ CODES = {
     },
     "E-REF-003": {
         "severity": "error",
-        "zh": "{field}“{value}”与文件位置不一致（应为“{expected}”）",
-        "en": "{field_en} '{value}' does not match the file's location (expected '{expected}')",
-        "hint_zh": "文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的位置。{move}",
-        "hint_en": "File name and folder decide what a record is; fix the value or move the file.{move_en}",
+        # (what is wrong in the cadre's words, when it is clear: a name for an id, another period's id, a file
+        # name's id mistyped; else 与文件位置不一致 — references._place)
+        "zh": "{field}“{value}”{problem}（应为“{expected}”）",
+        "en": "{field_en} '{value}' {problem_en} (expected '{expected}')",
+        "hint_zh": "{why}{move}",
+        "hint_en": "{why_en}{move_en}",
     },
     "E-REF-004": {
         "severity": "error",
