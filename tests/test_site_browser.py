@@ -669,3 +669,44 @@ def test_a_cadre_s_full_name_finds_her_page_with_every_word_of_it(page, served):
         hrefs = [urlparse(a.get_attribute("href")).path for a in _search(page, base, name[:2]).all()]
         assert any(h.endswith(f"/cadres/{cid}.html") for h in hrefs), name[:2]
     assert page.errors == [] and page.outside == []
+
+
+def test_a_unit_s_full_name_finds_its_page_first_with_nothing_missing(page, served):
+    """The query cutting gives every word of the index the name holds, two ways of cutting it among them:
+    工商管理学院 was searched as 工商管 工商管理 学院 理学院, and the unit's page came first marked
+    “缺少: 理学院” struck through (机械工程与自动化学院: 缺少 化 化学; 文法学院: 法 法学), a word the page does
+    hold, only cut otherwise.  Every unit's name finds its page first with no word missing."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    seen = {}
+    for uid, unit in sorted(rs.units.items()):
+        results = _search(page, base, unit.get("name"))
+        first = page.locator(".md-search-result__item").first.inner_text()
+        seen[unit.get("name")] = (urlparse(results.first.get_attribute("href")).path.endswith(f"/units/{uid}.html"),
+                                  "缺少" not in first, first.replace("\n", " ")[:80])
+    assert {name: s for name, s in seen.items() if not (s[0] and s[1])} == {}
+    # the page of a unit whose name is inside another's (理学院 in 工商管理学院) still misses the other words
+    inside = [(a, b) for a, ua in sorted(rs.units.items()) for b, ub in sorted(rs.units.items())
+              if a != b and ub.get("name") in ua.get("name")]
+    assert inside
+    for a, b in inside:
+        _search(page, base, rs.units[a].get("name"))
+        other = page.locator(".md-search-result__item", has=page.locator(f"a[href*='units/{b}.html']")).first
+        assert "缺少" in other.inner_text(), (a, b)
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_period_s_id_finds_its_page_of_attachment2_first(page, served):
+    """A search for a period as the records write it (2026-H1) listed first the typical cases' section of that
+    half-year (2026年上半年（2026-H1，19 个）: the period in its title, twice its year), and 附件2's page of the
+    period, whose title said 2026年上半年 alone, after it.  The page's title says the period's id too; its page
+    comes first for every period."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    firsts = {p: urlparse(_search(page, base, p).first.get_attribute("href")).path
+              for p in sorted({p for p, _ in rs.ledgers})}
+    assert {p: f for p, f in firsts.items() if not f.endswith(f"/ledgers/{p}.html")} == {}
+    period = max(firsts)
+    page.goto(base + f"ledgers/{period}.html")
+    assert f"（{period}）" in page.locator("article h1").inner_text()
+    assert page.errors == [] and page.outside == []

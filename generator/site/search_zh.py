@@ -27,6 +27,15 @@ as a prefix, but which the worker's list of the words a result holds never finds
 words found counted these pieces missing, 工商管理学院 listed 理学院's page first.  The same patch
 joins the pieces with a space: each gets the one `*` of every query word.
 
+The cutting gives every word of the index the query's characters hold, the pieces of two ways of
+cutting them among them: 工商管理学院 is searched as 工商管 工商管理 学院 理学院 (工商管理 学院, or
+工商管 理学院), and a unit's page, holding 工商管理 and 学院, was marked “缺少: 理学院” struck through
+and lost a quarter of its share (机械工程与自动化学院: 缺少 化 化学; 文法学院: 法 法学).  The patch keeps
+each run of Han characters with its pieces (`this.clRuns`) and, for each result, leaves out of its
+words (`contactLedgerCovered`, appended to the worker) a piece it does not hold whose every character is a
+character of a piece it holds, in every run the piece was cut from: the characters were found,
+only cut otherwise.  A page holding none of 工商管理 (理学院's) still misses 工商管 and 工商管理.
+
 The titles in the index keep their U+200B: stripped, a title such as “邓阳：主题班会” would be
 one token 主题班会 that the query cutting prefers, and “主题班会” would find only that title.
 site/assets/search_results.js removes U+200B from the result list as it is shown.
@@ -48,7 +57,18 @@ _CONTINUE = re.compile(r"(&&\w+)<(\w+\.length)-1(&&)")                    # q < 
 # score:a*(1+K(g,2)),terms:f  → … *K(share of f's words found, 4)
 _SCORE = re.compile(r"score:(\w+)\*\(1\+(\w+)\((\w+),2\)\),terms:(\w+)\}")
 # e=e.replace(/\p{sc=Han}+/gu, s=>[...fe(s,this.index.invertedIndex)].join("* "))  → join(" ")
-_JOIN = re.compile(r'(\[\.\.\.\w+\(\w+,this\.index\.invertedIndex\)\]\.join\(")\* ("\))')
+#   … s=>this.clRuns[this.clRuns.push([s,[...fe(s,…)]])-1][1].join(" ") (the run and its pieces kept: covered)
+_JOIN = re.compile(r'(?P<run>\w+)=>(?P<pieces>\[\.\.\.\w+\((?P=run),this\.index\.invertedIndex\)\])\.join\("\* "\)')
+# search(e){if(e=e.replace(  → search(e){this.clRuns=[];if(…   (each query's runs of Han characters)
+_SEARCH = re.compile(r"(search\((\w+)\)\{)(if\(\2=\2\.replace\()")
+# let f=he(r,Object.keys(u.metadata));  → …;covered(f,this.clRuns);
+_TERMS = re.compile(r"(let (\w+)=\w+\(\w+,Object\.keys\(\w+\.metadata\)\);)")
+# a result's words: a piece not held, whose characters are all those of pieces held (in each run it comes from), left out
+_COVERED = """function contactLedgerCovered(terms,runs){for(const[term,held]of Object.entries(terms)){if(held)continue;
+let runsOf=runs.filter(([,pieces])=>pieces.includes(term));
+if(runsOf.length&&runsOf.every(([run,pieces])=>{let found=new Array(run.length).fill(false);
+for(const piece of pieces)if(terms[piece])for(let i=run.indexOf(piece);i>=0;i=run.indexOf(piece,i+1))found.fill(true,i,i+piece.length);
+for(let i=run.indexOf(term);i>=0;i=run.indexOf(term,i+1))if(found.slice(i,i+term.length).every(Boolean))return true;return false}))delete terms[term]}}"""
 _FIXED = "/* contact-ledger: segment() bounds fixed */"
 
 
@@ -83,10 +103,14 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
                                code, count=1)
         if n3 != 1:
             return f"{path.name}: 搜索结果的评分已变，未能修正 (the results' score changed)"
-        code, n4 = _JOIN.subn(r"\1 \2", code, count=1)
+        code, n4 = _JOIN.subn(r'\g<run>=>this.clRuns[this.clRuns.push([\g<run>,\g<pieces>])-1][1].join(" ")', code, count=1)
         if n4 != 1:
             return f"{path.name}: 中文查询各词的连接方式已变，未能修正 (the query's pieces are joined otherwise)"
-        fixed_workers[path] = (code + "\n" + _FIXED + "\n").encode("utf-8")
+        code, n5 = _SEARCH.subn(r"\1this.clRuns=[];\3", code, count=1)
+        code, n6 = _TERMS.subn(r"\1contactLedgerCovered(\2,this.clRuns);", code, count=1)
+        if n5 != 1 or n6 != 1:
+            return f"{path.name}: 搜索结果所含各词的判定已变，未能修正 (the words a result holds are found otherwise)"
+        fixed_workers[path] = (code + "\n" + _COVERED + "\n" + _FIXED + "\n").encode("utf-8")
     try:
         write_files(fixed_workers)
     except Unwritten as exc:
