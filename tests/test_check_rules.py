@@ -820,3 +820,32 @@ def test_a_day_in_no_semester_after_today_is_told_and_a_semester_day_after_it_no
     (outside,) = found(result, "W-CHK-010")  # (2028-01-20: the winter break, after --today)
     assert "2028-01-20" in outside.message_zh and outside.line == 17
     assert sorted(f.line for f in found(result, "E-CHK-006")) == [11, 17]
+
+
+def test_the_chains_ask_each_cadre_s_unit_once_and_each_row_names_it(tmp_path, monkeypatch):
+    """The feedback chains' rows name the root's cadre's unit and its name: worked out once a cadre
+    (feedback._Chains.ledger), not once for each of the 13,336 chains at 12k (bench/HISTORY.md item
+    57).  The demo university (its cache off): every chain's row as check reports it, each cadre's unit
+    asked once by the chains, and each row's unit the cadre's in records/cadres."""
+    from collections import Counter
+
+    from generator.check import feedback
+    from generator.check.context import Context
+    from tests.gitrepo import ROOT
+
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")
+    rs, _ = validate_records(ROOT / "records")
+    today = dt.date(2026, 12, 2)
+    reported = run_checks(rs, today).data["feedback"]
+    asked = Counter()
+    real = Context.cadre_unit
+    monkeypatch.setattr(Context, "cadre_unit", lambda self, cadre: asked.update([cadre]) or real(self, cadre))
+    ctx = Context(rs, today)
+    chains = feedback.Parts(ctx)
+    rows, _overdue, _open = chains.rows([chains.part(k) for k in range(chains.n)], ctx)
+    assert rows == reported and len(rows) > 100
+    assert max(asked.values()) == 1 and set(asked) >= {row["cadre"] for row in rows}
+    assert Counter(row["cadre"] for row in rows).most_common(1)[0][1] > 1  # (a cadre with several chains)
+    for row in rows:
+        unit = rs.cadres[row["cadre"]].get("unit")
+        assert (row["unit"], row["unit_name"]) == (unit, rs.units[unit].get("name"))

@@ -316,29 +316,29 @@ class _Chains:
         self.ctx = ctx
         self.meaning = ctx.meaning  # (ledger → its statuses' meanings)
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
-        self._days: dict = {}  # a date as written → (the date, its ISO text), (None, None) if none
-        self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre, its period's start)
+        self._days = _Days()  # a date as written → (the date, its ISO text), (None, None) if none
+        self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre, its period's start, unit, its name)
+        self._units: dict = {}  # cadre → (their unit, its name)
         self._meanings: dict = {}  # ledger file → its statuses' meanings (asked when a link has a status)
         self._limits: dict = {}  # the day an item's age counts from → feedback.overdue_days in force then
 
     def day(self, value) -> tuple:
-        hit = self._days.get(value) if isinstance(value, str) else None
-        if hit is None:
-            day = date_of(value)
-            hit = (day, iso(day))
-            if isinstance(value, str):
-                self._days[value] = hit
-        return hit
+        return self._days[value] if isinstance(value, str) else _NO_DAY
 
     def ledger(self, led) -> tuple:
-        """(file, shown name, period, cadre, the period's start) of a ledger, worked out once (each
-        of its links asks)."""
+        """(file, shown name, period, cadre, the period's start, the cadre's unit and its name) of a
+        ledger, worked out once (each of its links asks; the unit once a cadre)."""
         doc = led.doc
         where = self._ledgers.get(doc.rel)
         if where is None:
-            period = self.ctx.rs.period(doc.folder)
-            where = self._ledgers[doc.rel] = (doc.rel, doc.file, doc.folder, doc.stem,
-                                              period.start if period else dt.date.min)
+            ctx, cadre = self.ctx, doc.stem
+            unit = self._units.get(cadre)
+            if unit is None:
+                unit = ctx.cadre_unit(cadre)
+                unit = self._units[cadre] = (unit, ctx.unit_name(unit))
+            period = ctx.rs.period(doc.folder)
+            where = self._ledgers[doc.rel] = (doc.rel, doc.file, doc.folder, cadre,
+                                              period.start if period else dt.date.min, *unit)
         return where
 
     def meaning_of(self, led) -> dict:
@@ -349,64 +349,77 @@ class _Chains:
         return hit
 
     def chain(self, root: str, root_entry: tuple, links: list) -> dict:
-        ctx, meaning, limit = self.ctx, self.meaning_of, self.limit
+        ctx, meaning, day, ledger = self.ctx, self.meaning_of, self.day, self.ledger
         if len(links) > 1:  # (most items have no follow-up)
-            links.sort(key=lambda e: (self.ledger(e[0])[4], self.day(e[2].get("raised_on"))[0] or dt.date.min))
+            links.sort(key=lambda e: (ledger(e[0])[4], day(e[2].get("raised_on"))[0] or dt.date.min))
             # as of --today: a follow-up raised after it had not happened (E-CHK-006 says so), as no
             # activity after it counts; the chain stands as its links up to then left it
             links[:] = [e for e in links if e[:2] == root_entry[:2]
-                        or (self.day(e[2].get("raised_on"))[0] or dt.date.min) <= ctx.today]
+                        or (day(e[2].get("raised_on"))[0] or dt.date.min) <= ctx.today]
         root_led, _root_i, root_v = root_entry
         prev = None
         since = root_v  # the link the item's age counts from: its first report, or its last reopening
+        rows = []  # (each link's row, with its status's meaning worked out once)
         for led, i, v in links:
-            mean = meaning(led).get(v.get("status")) if isinstance(v.get("status"), str) else None
+            get = v.get
+            status = get("status")
+            if isinstance(status, str):
+                mean = meaning(led).get(status)
+            else:
+                status = mean = None
             if prev is not None and prev[1] == "resolved" and mean and mean != "resolved":
                 since = v
                 # (a frozen link is judged when the resolved one is frozen too: both by their
                 # manifests' meanings, none by today's vocabulary)
-                if not v.get("note") and ctx.valid(led) and (not ctx.frozen(led) or ctx.frozen(prev[0])):
+                if not get("note") and ctx.valid(led) and (not ctx.frozen(led) or ctx.frozen(prev[0])):
                     fb = Item(led.doc, ("feedback", i), v)
-                    ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=v.get("status"),
+                    ctx.add("E-CHK-012", fb, fb.pos("status"), ref=root, status=status,
                             resolved_period=prev[0].doc.folder, **_amendment(ctx, led))
             if mean:
                 prev = (led, mean)
+            where = ledger(led)
+            rows.append({"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
+                         "raised_on": day(get("raised_on"))[1], "status": status,
+                         "meaning": mean if status else None,
+                         "escalated_to": x if isinstance(x := get("escalated_to"), str) else None,
+                         "resolution": x if isinstance(x := get("resolution"), str) else None,
+                         "resolved_on": day(get("resolved_on"))[1],
+                         "note": x if isinstance(x := get("note"), str) else None,
+                         "description": x if isinstance(x := get("description"), str) else None})
         last_led, last_i, last_v = links[-1]
-        status = _text(last_v.get("status"))
-        mean = meaning(last_led).get(status) if status else None
-        raised, raised_iso = self.day(root_v.get("raised_on"))
+        status, mean = rows[-1]["status"], rows[-1]["meaning"]  # (the chain's: its last link's)
+        raised, raised_iso = day(root_v.get("raised_on"))
         if since is not root_v:  # reopened: its age runs from the reopening (or its first report if undated)
-            raised = self.day(since.get("raised_on"))[0] or raised
+            raised = day(since.get("raised_on"))[0] or raised
         age = (ctx.today - raised).days if raised else None
+        limit = self.limit
         if raised:  # (the number in force on the day its age counts from: feedback.earlier)
             limit = self._limits.get(raised)
             if limit is None:
                 limit = self._limits[raised] = ctx.setting_int("feedback", "overdue_days", default=60, on=raised)
         overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
-        cadre = self.ledger(root_led)[3]
-        unit = ctx.cadre_unit(cadre)
+        where = ledger(root_led)
         if overdue:
             last = Item(last_led.doc, ("feedback", last_i), last_v)
             ctx.add("W-CHK-007", last, last.pos("status"), root=root, category=root_v.get("category") or "",
                     age=age, status=status, limit=limit, data={"root": root, "age_days": age})
         return {"root": root, "status": status, "meaning": mean, "age_days": age, "overdue": overdue,
-                "unit": unit, "unit_name": ctx.unit_name(unit), "cadre": cadre,
+                "unit": where[5], "unit_name": where[6], "cadre": where[3],
                 "category": _text(root_v.get("category")), "kind": _text(root_v.get("kind")),
-                "raised_on": raised_iso,
-                "links": [self.link(led, v) for led, _i, v in links]}
+                "raised_on": raised_iso, "links": rows}
 
-    def link(self, led, v: dict) -> dict:
-        where = self.ledger(led)
-        status = v.get("status")
-        if not isinstance(status, str):
-            status = None
-        get = v.get
-        return {"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
-                "raised_on": self.day(get("raised_on"))[1], "status": status,
-                "meaning": self.meaning_of(led).get(status) if status else None,
-                "escalated_to": _text(get("escalated_to")), "resolution": _text(get("resolution")),
-                "resolved_on": self.day(get("resolved_on"))[1], "note": _text(get("note")),
-                "description": _text(get("description"))}
+
+_NO_DAY = (None, None)
+
+
+class _Days(dict):
+    """A date as written → (the date, its ISO text), (None, None) if it is none: each text
+    parsed once a run (the chains' 40,000 dates are on a few thousand days)."""
+
+    def __missing__(self, text: str) -> tuple:
+        day = date_of(text)
+        hit = self[text] = (day, iso(day))
+        return hit
 
 
 def _text(value):
