@@ -72,7 +72,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
         close, title = name_of_title(field, fields)  # (日期:, 学生人数:, 工作体会:, 人数:)
         typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) \
             and not isinstance(value, bool) else None  # (人数: true: not students: True)
-        if typed and not _takes(fields[close][0], root, f"{close}: {value_typed(close, str(value).strip(), fields[close])[0]}"):
+        if typed and not takes(fields[close][0], root, f"{close}: {value_typed(close, str(value).strip(), fields[close])[0]}"):
             typed = None  # (人数: 2026-01-01: not students: 2026-01-01, which the next run refuses, E-SCHEMA-003)
         suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。"
                                      + (f"这一行写成：{typed[0]}。" if typed else ""),
@@ -114,7 +114,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     return close, suggestion, suggestion_en
 
 
-def _takes(node: dict, root: dict, line: str) -> bool:
+def takes(node: dict, root: dict, line: str) -> bool:
     """Whether the one line `line` (name: value), read as a record's line is, holds a value the field's schema
     `node` (of the schema `root`) takes."""
     from jsonschema import Draft202012Validator, FormatChecker

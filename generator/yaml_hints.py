@@ -362,8 +362,41 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[s
             shown = " " if title == name else f"（{title}）"
             name, note, note_en = titled, f"“{word}”是字段 {titled}{shown}的中文说明，字段名要写英文。", \
                 f"'{word}' is the title of '{titled}': field names are written in English. "
-    value, said, said_en = value_typed(name, value.strip(), fields.get(name, []))
+    from generator.validate import takes  # (only on an error)
+
+    written, nodes = value.strip(), fields.get(name, [])
+    value, said, said_en = value_typed(name, written, nodes)
+    if nodes and not any(takes(node, _all_defs(), f"{name}: {value}") for node in nodes):
+        # (人数：很多, date：2026-02-30: not students: 很多, which the next run refuses — the value to write, said)
+        kind, kind_en = _kind_words(nodes[0])
+        title = next((n["title"] for n in nodes if isinstance(n, dict) and n.get("title")), name)
+        return name, note, note_en, f"{dashes}{name}: …（“{written}”不是{title}可以写的值，这里要写{kind}）", \
+            f"{dashes}{name}: … ('{written}' is no value of {name}: write {kind_en})"
     return name, note, note_en, f"{dashes}{name}: {value}{said}", f"{dashes}{name}: {value}{said_en}"
+
+
+@lru_cache(maxsize=None)
+def _all_defs() -> dict:
+    """The $defs of every schema (date, slug …), as a root for a field's node of any of them (validate.takes)."""
+    from generator.validate import SCHEMAS  # (only on an error)
+
+    defs: dict = {}
+    for path in sorted(SCHEMAS.glob("*.schema.json")):
+        defs.update(json.loads(path.read_text(encoding="utf-8")).get("$defs", {}))
+    return {"$defs": defs}
+
+
+def _kind_words(node) -> tuple[str, str]:
+    """What a value of the schema `node` is, zh and en (一个整数, a whole number), for a line not offered."""
+    node = node if isinstance(node, dict) else {}
+    if node.get("$ref") == "#/$defs/date" or node.get("format") == "date":
+        return "一个实有的日期，写作 YYYY-MM-DD，如 2026-04-20", "a real date, as YYYY-MM-DD, e.g. 2026-04-20"
+    kind = node.get("type")
+    low = f"，至少 {node['minimum']}" if isinstance(node.get("minimum"), int) else ""
+    return {"integer": (f"一个整数{low}", f"a whole number{low and ', at least ' + str(node['minimum'])}"),
+            "boolean": ("true 或 false", "true or false"),
+            "array": ("一个列表（每项一行，以“- ”开头）", "a list (an item a line, each beginning '- ')")}.get(
+        kind, ("一段文字", "a text"))
 
 
 _KEY = re.compile(r"( *(?:- +)*)([A-Za-z_][A-Za-z0-9_]*) *:(?: |$)")

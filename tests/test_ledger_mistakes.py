@@ -445,3 +445,39 @@ def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_
     found = _validate(work)
     assert sorted((f["code"], f["file"]) for f in found) == [("E-REF-005", f"records/{LEDGER}"),
                                                               ("E-SCHEMA-003", "records/policy.yaml")], found
+
+
+@pytest.mark.parametrize("old,new,code,value", [
+    ("    students: 25", "    students：很多", "E-YAML-010", "很多"),
+    ("    students: 25", "    人数：2026-01-01", "E-YAML-010", "2026-01-01"),
+    ("    students: 25", "    students：0", "E-YAML-010", "0"),
+    ('  - date: "2026-04-20"', "  - date：2026-02-30", "E-YAML-010", "2026-02-30"),
+    ("    students: 25", "    学生人数:二十几", "E-YAML-001", "二十几"),
+    ("    students: 25", "    students；2.5", "E-YAML-010", "2.5"),
+    ("    students: 25", "    students：25人", "E-YAML-010", None),
+    ("    students: 25", "    学生人数:约30人", "E-YAML-001", None),
+    ('  - date: "2026-04-20"', "  - date：2026年4月20日", "E-YAML-010", None),
+    ("  - date: \"2026-04-20\"\n    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 25\n"
+     "    summary: 参加机器人协会的比赛备赛活动。\n", "  - date；2026-02-30\n", "E-SCHEMA-003", "2026-02-30"),
+    ("  - date: \"2026-04-20\"\n    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 25\n"
+     "    summary: 参加机器人协会的比赛备赛活动。\n", "  - date；2026年4月20日\n", "E-SCHEMA-003", None),
+])
+def test_every_line_offered_to_type_passes_the_schema_when_typed(tmp_path, old, new, code, value):
+    # (students：很多 was told 这一行写成：students: 很多, and date：2026-02-30 这一行写成：- date: 2026-02-30 —
+    # lines the next run refuses, E-SCHEMA-003 应为整数 / E-SCHEMA-005 不是有效的日期; 人数：2026-01-01 alike)
+    work, path, text = _ledger(tmp_path)
+    assert old in text
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    found = _validate(work)
+    [f] = [f for f in found if f["code"] == code]
+    offered = f["hint"].split("这一行写成：")[1].split("（值“")[0].rstrip("。")
+    if value is not None:  # (no line to type: the value is told not to be one, and what to write)
+        assert f"…（“{value}”不是{'日期' if 'date' in offered else '联系学生人数'}可以写的值，这里要写" \
+               f"{'一个实有的日期' if 'date' in offered else '一个整数，至少 1'}" in offered, f
+        [f] = [f for f in _validate(work, "--lang", "en") if f["code"] == code]
+        assert f"… ('{value}' is no value of" in f["hint"], f
+        return
+    line = new.splitlines()[0]
+    typed = line[:len(line) - len(line.lstrip(" "))] + offered
+    path.write_text(text.replace(old, typed + ("\n" + old.split("\n", 1)[1] if "\n" in old else "")), encoding="utf-8")
+    assert _validate(work) == [], (typed, f)
