@@ -56,7 +56,7 @@ LONG_TEXT = 100  # strings allowed longer than this get a multi-line text box
 
 # The plainest student-identifying data: privacy's own expressions (FormContext.private_detectors).
 _SPACE = chars.ANY_SPACE + "?"  # (a space, or a space of another width: chars.SPACES)
-PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、微信号、银行卡号、宿舍房间号或床位，"
+PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几位）、考生号、准考证号、护照号、邮箱、QQ 号、微信号、银行卡号、宿舍房间号或床位、家庭住址的门牌号，"
                 "不能写固定电话（办公电话也只写“学院办公室电话”），也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
 
@@ -1110,7 +1110,7 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import (BANK_WORD_RX, CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX,
+        from generator.privacy import (ADDRESS_RX, BANK_WORD_RX, CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX,
                                        MOBILE_RX, OTHER_NUMBER_RX, OTHER_PART_RX, ROLL_RX, PART_COUNTS, PART_WORDS, PHONE_WORD_RX, QQ_RX,
                                        STUDENT_WORD_RX, WECHAT_RX, WXID_RX, meeting_behind, student_patterns)
 
@@ -1122,7 +1122,7 @@ class FormContext:
         numbers = [not_in_a_hash(MOBILE_RX, 0), not_in_a_hash(LANDLINE_RX, 0), not_in_a_hash(PHONE_WORD_RX, 1),
                    not_in_a_hash(ID_WORD_RX, 1), not_in_a_hash(QQ_RX, 1), not_in_a_hash(BANK_WORD_RX, 1)]
         out = [*numbers, EMAIL_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, OTHER_PART_RX,
-               ID_PART_RX, ROLL_RX]
+               ID_PART_RX, ROLL_RX, ADDRESS_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

@@ -31,6 +31,8 @@ kind               what
 ``dormitory``      rooms: 5舍312, 12号楼305, 3-512室, 南湖5舍312室, 寝室312, 312寝室, 502寝,
                    3号楼5层502, 3号楼的502室, 3号楼502号, 南苑3-502; beds: 3号床, 502-3床, 502上铺
                    (buildings alone — 南湖5舍, 浑南12号楼 — are fine)
+``address``        a home address's house number with 号楼/栋/幢/单元/室 (or 12-3-501) after 家住 / 家庭住址 / 家庭地址 / 住址:
+                   家住XX小区3栋2单元501 (not 家住沈阳市浑南区, 家住XX路12号, 家住农村的3名学生)
 ``surname``        a student called by surname: 张同学, 小张同学, 张 同学, 學生張某, 李姓学生,
                    or their parent: 李家长, 张妈妈, 李爸爸,
                    and several at once: 张、李两位同学, 张，李某, 张/李二人, 张姓、李姓学生,
@@ -89,6 +91,7 @@ KINDS = {
     "wechat": ("微信号", "WeChat account"),
     "student_number": ("学号", "student number"),
     "dormitory": ("宿舍房间号", "dormitory room"),
+    "address": ("家庭住址", "home address"),
     "bank_card": ("银行卡号", "bank card number"),
     "other_number": ("考生号、准考证号或护照号", "exam candidate, admission ticket or passport number"),
     "name": ("受保护的学生姓名", "protected student name"),
@@ -562,6 +565,23 @@ DORM_RX = [
     rf"(?<![0-9]){_ROOM}\s?的?[上下]铺(?![设开路面])",  # (not 2026上铺设管道)
 ]
 _DORMS = [_Lazy(p) for p in DORM_RX]
+# A home address (家住XX市XX区XX小区3栋2单元501, 家庭住址：…12号楼2单元301室, 住址：XX路5号501室): a house number with a
+# building's, an entrance's or a room's word (号楼/栋/幢/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
+# (30 characters at most, no 。，；！？ between) — the house number is the find (the district is no one's); a district alone
+# (家住沈阳市浑南区), a street's number alone (家住XX路12号), a floor (家住5楼) or a count (家住农村的3名学生, 家庭住址变更3次) is not.
+# (The web form refuses them with this expression: cms.private_detectors.)
+_HOUSE_WORD = "(?:[号號][楼樓]|[栋棟]|幢|[单單]元|室)"
+_HOUSE_PART = "(?:[号號]院?|[层層]|[楼樓]|[-－])"
+_HOUSE_NUMBER = "[0-9]{1,5}(?![0-9])"
+# (each part a number and, after it, its word or none — one way to read each text, and at most five parts before and after
+# the word: the expression tries no more at any place, whatever runs of digits and spaces follow 家住)
+_HOUSE_ANY = f"(?:{_HOUSE_WORD}|{_HOUSE_PART})"
+ADDRESS_RX = ("(?:(?<!大)家住|家庭住址|家庭地址|住址)[^\\n。；;，,！!？?]{0,30}?(?<![0-9])"
+              f"((?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
+              f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
+              "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))"
+              "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％))")
+_ADDRESS = _Lazy(ADDRESS_RX)
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
 # one space or hyphen, whose digits alone match a student-number pattern (Scanner._grouped).  A group
 # next to a letter, or to a digit across “:” “.” “/” (19:30, 2026.1234, 3/4), is no part of one, and
@@ -641,10 +661,11 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("student_word", _STUDENT_WORD, "student_number", 1), ("id_word", _ID_WORD, "id_card", 1),
               ("bank_word", _BANK_WORD, "bank_card", 1), ("student_part", _STUDENT_PART, "student_number", 1),
               ("other_number", _OTHER_NUMBER, "other_number", 1), ("other_part", _OTHER_PART, "other_number", 1),
-              ("id_part", _ID_PART, "id_card", 1), ("roll", _ROLL, "student_number", 1)]
+              ("id_part", _ID_PART, "id_card", 1), ("roll", _ROLL, "student_number", 1),
+              ("address", _ADDRESS, "address", 1)]
 _DIGIT_RUN = re.compile(r"[0-9]+")
 _ONE_RUN = re.compile(r"[^0-9]*+([0-9]+)[^0-9]*+")  # (a text of one number)
-_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part", "roll"})
+_ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part", "roll", "address"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
@@ -704,6 +725,8 @@ def _could(norm: str) -> set:
         out.add("roll")  # (a roll number: 12号同学, 五号同学)
     if "身份证" in norm or "身份證" in norm:
         out.add("id_part")
+    if total and ("住" in norm or "址" in norm):
+        out.add("address")  # (家住, 家庭住址, 家庭地址, 住址 and a number)
     if several:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5:
@@ -766,6 +789,8 @@ def mask(kind: str, found: str) -> str:
     if kind == "dormitory":  # (the room; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
         room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:寝室|宿舍|室|寝|号)?$)", lambda m: "*" * len(m.group()), found, count=1)
         return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
+    if kind == "address":  # (the house number's digits: 3栋2单元501 → *栋*单元***)
+        return re.sub(r"\d", "*", found)
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)

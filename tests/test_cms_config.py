@@ -627,7 +627,7 @@ def test_the_forms_note_names_the_numbers_and_rooms_it_refuses(config):
     in the refusal, named only 学号、手机号、身份证号、邮箱、QQ 号、银行卡号或宿舍房间号: a cadre told 不能写 … learnt of
     the others only from being refused. The note names them; the pseudonym, the way to write one student's story, too."""
     note = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][1]
-    for word in ("学号", "身份证号", "考生号", "准考证号", "护照号", "宿舍房间号", "床位", "化名"):
+    for word in ("学号", "身份证号", "考生号", "准考证号", "护照号", "宿舍房间号", "床位", "化名", "家庭住址"):
         assert word in note, word
     # (nor did it name the landlines and WeChat accounts it refuses — 宿舍座机024-83687123, 学生微信：zhang_san99 — since
     # 06530d7 and 1afb4f1: a cadre who wrote an office's number or a WeChat id learnt of them only from being refused)
@@ -688,6 +688,14 @@ def _the_form_and_validate_agree(config, records, found: list[str], clean: list[
     accepted = _the_form_accepts(config, rs, found + clean)
     assert [t for t, ok in zip(found, accepted) if ok] == [], "the form saves what validate refuses"
     assert [t for t, ok in zip(clean, accepted[len(found):]) if not ok] == [], "the form refuses what validate saves"
+
+
+def test_the_form_refuses_every_home_address_the_privacy_check_finds(config, records):
+    """A home address's house number (家住XX小区3栋2单元501, 家住XX小区12-3-501) is refused by validate (kind address); the form
+    refuses the same texts with the same expression (privacy.ADDRESS_RX) and saves a district, a street's number or a count."""
+    from tests import test_privacy as tp
+
+    _the_form_and_validate_agree(config, records, [s for s, _ in tp.ADDRESSES_FOUND], tp.ADDRESSES_CLEAN)
 
 
 def test_the_form_refuses_every_mobile_the_privacy_check_finds(config, records):

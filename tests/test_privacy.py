@@ -121,6 +121,8 @@ CASES = [
     ("initials", "zhs同学", "一名学生（zhs同学）情绪低落"),
     ("initials", "LM 同学", "与LM 同学谈心"),
     ("initials", "WXY同學", "與WXY同學談心"),
+    # a home address's house number
+    ("address", "3栋2单元501", "一名学生家住XX市XX区XX小区3栋2单元501"),
 ]
 
 
@@ -494,6 +496,49 @@ def test_a_roll_number_after_a_verb_and_了_or_in_the_class_is_found_by_validate
     assert validated_summaries(tmp_path, found + clean) == [(s, "student_number", "1*" if "12" in s else "*") for s in found]
 
 
+# A home address: a house number with 号楼/栋/幢/单元/室 (or 12-3-501) after 家住/家庭住址/家庭地址/住址; not a district, a
+# street's number, a floor or a count, nor everyone's building (大家住3栋: 大家, not 家).
+ADDRESSES_FOUND = [("家住XX市XX区XX小区3栋2单元501", "*栋*单元***"), ("家庭住址：沈阳市和平区南京街5号3单元502", "*号*单元***"),
+                   ("住址：某小区12号楼2单元301室", "**号楼*单元***室"), ("家住XX小区12-3-501", "**-*-***"),
+                   ("家住幸福小区3号楼，父母务工", "*号楼"), ("家庭地址为XX路5号501室", "*号***室"), ("家住XX小区12栋 2 单元 301", "**栋 * 单元 ***"),
+                   ("家住XX小区88号院3号楼2单元501室", "**号院*号楼*单元***室"), ("該生家住XX小區3棟2單元501", "*棟*單元***")]
+ADDRESSES_CLEAN = ["家住沈阳市浑南区", "家住XX路12号", "家住农村的3名学生", "家庭住址变更3次", "家住5楼的学生", "核实学生家庭住址",
+                   "大家住3栋，相处融洽", "家住2026年新建的小区", "家住同一小区的2名学生", "家庭住址：沈阳市"]
+
+
+@pytest.mark.parametrize("sentence,masked", ADDRESSES_FOUND)
+def test_a_home_address_s_house_number_is_found(sentence, masked):
+    assert [(m.kind, m.masked) for m in privacy.scan_text(sentence)] == [("address", masked)], sentence
+    scanner = privacy.Scanner()
+    assert scanner._scan(sentence) == scanner._scan(sentence, gated=False), sentence
+
+
+@pytest.mark.parametrize("sentence", ADDRESSES_CLEAN)
+def test_a_district_a_street_s_number_or_a_count_after_家住_is_no_address(sentence):
+    assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_home_address_is_found_by_validate_at_its_house_number(tmp_path):
+    """家住XX市XX区XX小区3栋2单元501 was told 宿舍房间号 (the dormitory expression of 单元 read it), and 家住XX小区12-3-501,
+    家住幸福小区3号楼 and 家庭地址为XX路5号501室 passed validate: a student's home, in a public log.  Each is now a home address
+    (kind address, 家庭住址), masked to its house number's shape; a district, a street's number or a count is not."""
+    found = [s for s, _ in ADDRESSES_FOUND]
+    assert validated_summaries(tmp_path, found + ADDRESSES_CLEAN) == [(s, "address", m) for s, m in ADDRESSES_FOUND]
+    assert privacy.KINDS["address"] == ("家庭住址", "home address")
+
+
+def test_a_long_run_of_numbers_after_家住_is_read_in_time():
+    """Each part of a house number is read one way, and at most five before and after its word: a run of thousands of numbers
+    and spaces after 家住 costs no more than reading it."""
+    import time
+
+    for text in ("家住" + "1 " * 3000, "家住" + "1-" * 3000 + "x", "住址" + "12号" * 3000, ("家住" + "1 1 ") * 2000,
+                 "家住" + "3栋 " * 3000 + "名"):
+        start = time.process_time()
+        privacy.scan_text(text)
+        assert time.process_time() - start < 2, text[:10]
+
+
 # A list of roll numbers (1号同学和2号同学反映): the first is a roll number as those after it are; a list of days is none.
 ROLL_LISTS = [("1号同学和2号同学反映", ["1", "2"]), ("1号同学、2号同学反映", ["1", "2"]), ("1号同学，2号同学说", ["1", "2"]),
               ("1号同学、2号同学和3号同学反映宿舍热水时间短", ["1", "2", "3"]), ("五号同学和六号同学谈心", ["五", "六"]),
@@ -573,7 +618,7 @@ def test_renderer_api_redacts_and_refuses():
 PIECES = ["1", "3", "8", "0", "13812345678", "024", "(024)", "8368", "-", " ", "#", "@", "(at)", "[at]", "ｑｑ",
           "QQ", "微信", "vx", "wxid_", "WeChat", "学号", "：", "舍", "号楼", "室", "寝室", "住", "单元", "区", "座",
           "栋", "公寓", "五", "南湖", "电话", "tel", "X", "20", "2026", "11010519491231002X", "名", "楼", "ab",
-          "zhang.wei", "example.com", "８", "－", "、", "转", "银行卡", "卡号", "银行账户", "62220212345678"]
+          "zhang.wei", "example.com", "８", "－", "、", "转", "银行卡", "卡号", "银行账户", "62220212345678", "家住", "住址"]
 
 
 def test_the_gated_scan_finds_exactly_what_every_detector_finds():
