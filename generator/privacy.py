@@ -535,6 +535,33 @@ _STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-
                       rf"(?!\s?(?:{PART_COUNTS}))")
 
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
+# Written in traditional characters too (3號樓502室, 5棟312, 西區12-305寢室, 住在502寢室; 3號樓會議室 is no room): each
+# expression below is read in either script (_either_script), as the numbers' words are (學號, 身份證).
+_DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "区": "區", "寝": "寢", "单": "單", "层": "層", "铺": "鋪",
+                     "园": "園", "学": "學", "个": "個", "余": "餘", "届": "屆", "级": "級", "项": "項", "条": "條", "场": "場",
+                     "门": "門", "万": "萬", "间": "間", "张": "張", "会": "會", "议": "議", "验": "驗", "实": "實", "办": "辦",
+                     "动": "動", "报": "報", "厅": "廳", "机": "機", "设": "設", "开": "開"}
+
+
+def _either_script(pattern: str) -> str:
+    """`pattern` reading each character of _DORM_TRADITIONAL in either script: 楼 → [楼樓], [楼舍] → [楼舍樓] (escapes kept)."""
+    out, in_class, i = [], False, 0
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            out.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if c == "[" and not in_class:
+            in_class = True
+        elif c == "]" and in_class and out[-1] != "[":
+            in_class = False
+        other = _DORM_TRADITIONAL.get(c)
+        out.append(c if other is None else c + other if in_class else f"[{c}{other}]")
+        i += 1
+    return "".join(out)
+
+
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
 _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
@@ -543,7 +570,7 @@ _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|�
                  r"|教室|会议室|实验室|办公室|活动室|报告厅|机房))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
-DORM_RX = [
+DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
@@ -563,7 +590,7 @@ DORM_RX = [
     r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",
     rf"(?<![0-9]){_ROOM}\s?(?:{_ROOM_WORD}\s?|[\-_#]\s?)(?:[0-9]{{1,2}}\s?号?\s?床|的?[上下]铺(?![设开路面]))",
     rf"(?<![0-9]){_ROOM}\s?的?[上下]铺(?![设开路面])",  # (not 2026上铺设管道)
-]
+]]
 _DORMS = [_Lazy(p) for p in DORM_RX]
 # A home address (家住XX市XX区XX小区3栋2单元501, 家庭住址：…12号楼2单元301室, 住址：XX路5号501室): a house number with a
 # building's, an entrance's or a room's word (号楼/栋/幢/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
@@ -670,8 +697,8 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
 # a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
-_DORM_NEAR = _Lazy(r"[楼寓舍斋栋幢#单区座苑园].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]", re.S)
-_DORM_CHAR = _Lazy("[楼寓舍斋栋幢#单区座苑园室住寝宿]")  # every match of _DORM_NEAR holds one (a quick no)
+_DORM_NEAR = _Lazy(_either_script(r"[楼寓舍斋栋幢#单区座苑园].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]"), re.S)
+_DORM_CHAR = _Lazy(_either_script("[楼寓舍斋栋幢#单区座苑园室住寝宿]"))  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
 
@@ -708,7 +735,7 @@ def _could(norm: str) -> set:
             out.add("phone_word")
         if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
-    if "床" in norm or "铺" in norm:
+    if "床" in norm or "铺" in norm or "鋪" in norm:
         out.add("dorm")  # a bed (3号床, 床位号3, 502上铺)
     if ("学号" in norm or "学生证" in norm or "学籍号" in norm or "學" in norm
             or (("號" in norm or "證" in norm) and _STUDENT_WORD_MIXED.search(norm))):  # (学號, 学生證: mixed)
@@ -787,7 +814,7 @@ def mask(kind: str, found: str) -> str:
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)
     if kind == "dormitory":  # (the room; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
-        room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:寝室|宿舍|室|寝|号)?$)", lambda m: "*" * len(m.group()), found, count=1)
+        room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$)", lambda m: "*" * len(m.group()), found, count=1)
         return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
     if kind == "address":  # (the house number's digits: 3栋2单元501 → *栋*单元***)
         return re.sub(r"\d", "*", found)

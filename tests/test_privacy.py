@@ -711,13 +711,16 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                "南湖5舍4层412寝室",
                # (a room number with 号, an area's building and room, a bed: 3号楼502号, 南苑3-502, 3号床, 502-3床, 502上铺)
                "走访3号楼502号", "3号楼502号房间", "走访南苑3-502", "西区5栋302同学反映", "3号床的同学反映", "502-3床的同学",
-               "502室3号床的同学", "住在502上铺", "床位号3的同学", "东区3-502的同学"]
+               "502室3号床的同学", "住在502上铺", "床位号3的同学", "东区3-502的同学",
+               # (in traditional characters: 3號樓502室, 5棟312, 西區12-305寢室, 住在502寢室)
+               "3號樓502室", "5棟312", "西區12-305寢室", "住在502寢室", "3號樓5層502", "走訪3號樓502號", "住在502上鋪", "5棟3單元312"]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
                "3号楼会议室开会", "第3组同学讨论", "2号教学楼502教室", "3号楼502教室上课", "东区3-102教室上课", "3号楼502会议室",
                "发放10床棉被", "检查上下铺护栏", "上铺护栏松动", "南苑2025-2026学年", "西区3-5号楼走访", "南苑3-15检修",
-               "宿舍共120张床位", "东区1-120人参加"]
+               "宿舍共120张床位", "东区1-120人参加",
+               "走訪3號樓", "5棟的同學", "3號樓會議室開會", "3號樓5層共40間宿舍", "5棟312名學生", "3號樓502教室上課", "西區3-5號樓走訪"]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -732,6 +735,16 @@ def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
 
 
+def test_a_dormitory_room_in_either_script_is_found_by_validate_and_a_building_alone_is_not(tmp_path):
+    """3号楼502室, 5栋312, 西区12-305寝室 and 住在502宿舍 were found; written in traditional characters — 3號樓502室, 5棟312,
+    西區12-305寢室 — each passed validate (住在502寢室 was found as the bare 502), though the numbers' words were read in either
+    script (學號, 身份證).  The dormitory expressions read both scripts; a building alone (3号楼, 5栋, 3號樓, 5棟) is still no room."""
+    rooms = [("3号楼502室", "3号楼***室"), ("5栋312", "5栋***"), ("西区12-305寝室", "12-***寝室"), ("住在502宿舍", "***宿舍"),
+             ("3號樓502室", "3號樓***室"), ("5棟312", "5棟***"), ("西區12-305寢室", "12-***寢室"), ("住在502寢室", "***寢室")]
+    buildings = ["走访3号楼", "5栋的同学反映", "走訪3號樓", "5棟的同學反映", "3號樓會議室開會"]
+    assert validated_summaries(tmp_path, [r for r, _ in rooms] + buildings) == [(r, "dormitory", m) for r, m in rooms]
+
+
 def test_the_dormitory_gate_lets_every_room_through():
     """_could lets the dormitory expressions run only where a room number is near a building,
     room or "lives in" word (_DORM_NEAR): over texts made the way _DORMS reads them — a word,
@@ -742,7 +755,7 @@ def test_the_dormitory_gate_lets_every_room_through():
 
     heads = ["", "5", "12", "五", "南湖5", "3-", "住", "5号楼2"]
     words = ["宿舍", "寝室", "公寓", "住在", "住", "号楼", "号公寓", "号宿舍楼", "号学生公寓", "号寝室楼", "号舍", "号斋",
-             "楼", "栋", "幢", "斋", "舍", "室", "寝", "#", "#楼", "号", "区", "单元", "座"]
+             "楼", "栋", "幢", "斋", "舍", "室", "寝", "#", "#楼", "号", "区", "单元", "座", "號樓", "棟", "寢室", "區", "單元", "齋"]
     spaces, marks = [" ", "\n", "　", "\t"], ["在", "为", "是", ":", "：", "-", "－", "_", "#", "/", "、"]
     numbers = ["305", "3051", "１２０５", "12-305", "12 - 305", "1－305", "3 0 5", "30", "A305", "Ａ305", "2单元305",
                "3座305", "2区 305"]
