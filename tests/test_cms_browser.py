@@ -1689,3 +1689,37 @@ def test_opening_the_form_reads_each_ledger_waiting_for_review_once(trial, addre
 
     assert counts == expected, actions
     assert {k: known.get(k) for k in ids} == ids
+
+
+def test_the_form_typed_in_refuses_what_validate_refuses_and_saves_a_clean_text(trial, tmp_path):
+    """The form's privacy pattern (cms.private_detectors: privacy.py's own expressions) was held to `validate` only in node
+    (tests/test_cms_config.py): here, in the real form in headless chromium, a cadre types each text into 活动情况 key by
+    key and presses 保存 — a roll number after 约谈了 or 班里, a home address's house number, a room written in traditional
+    characters are refused with the note naming what may not be written, nothing committed; a clean text that names a
+    district and a building alone is saved, and the saved ledger passes `validate`."""
+    from playwright.sync_api import sync_playwright
+
+    from generator import privacy
+
+    dirty = ["约谈了12号同学，了解其学业困难。", "班里九号同学反映宿舍热水时间短。", "一名学生家住XX市XX区XX小区3栋2单元501。",
+             "走访3號樓502室，了解住宿情况。"]
+    clean = "一名学生家住沈阳市浑南区，与3号楼的同学们座谈。"
+    assert all(privacy.scan_text(t) for t in dirty) and not privacy.scan_text(clean)  # (what validate says of each)
+    said = "宿舍房间号或床位、家庭住址的门牌号"
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        try:
+            for text in [*dirty, clean]:
+                page = _signed_in(browser, trial)
+                page.clock.set_fixed_time("2026-10-01T10:00:00+08:00")
+                _new_ledger(page, trial)
+                _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, "")
+                page.locator('textarea[id^="summary-field-"]').first.press_sequentially(text)
+                if text == clean:
+                    _save(page)
+                else:
+                    _refused(page, trial, said)
+                page.close()
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
