@@ -21,7 +21,7 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   `...` alone on the last, as `yaml.safe_dump(explicit_start=True)` and yamllint's
   document-start rule write them), a BOM after the start, a top level
   that is not a mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both:
-  the keys are counted), keys our rules would not read as text;
+  the values are counted against its tree's nodes), keys our rules would not read as text;
 * syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky):
   `] } , %` starting a value, a block scalar's header other than `|`, `>` and chomping
   (`|2x`, `|2`, `> # c-`), text after a closing quote (`"a" b`), a quoted key on two
@@ -122,12 +122,10 @@ def values(raw: bytes):
         return None
     if type(data) is not dict:
         return None
-    keys = _keys_if_plain(data)
-    if keys is None:
-        return None
-    # duplicate keys: rapidyaml emits both, orjson keeps one.  Each key is written `"…": `
-    # (a `"` inside a string is written `\"`, so `": ` in a string shows as `\": `).
-    if js.count(b'": ') - js.count(b'\\": ') != keys:
+    # every node of rapidyaml's tree is one value of `data` (the root: 1) unless a key was written
+    # twice: rapidyaml keeps both, orjson the last.  (The keys counted in the JSON were one short
+    # for a key ending in a backslash, `"a\\": `, which hid a key written twice.)
+    if _nodes_if_plain(data) != tree.size():
         return None
     return data
 
@@ -293,16 +291,17 @@ def _odd_text(body: bytes) -> bool:
     return bool(load.UNALLOWED_CHAR.search(text))
 
 
-def _keys_if_plain(root: dict):
-    """The number of keys, or None if any value is one rapidyaml may read otherwise."""
-    count = 0
+def _nodes_if_plain(root: dict):
+    """The number of values, the root's mapping and every key's value and item counted (as the
+    nodes of rapidyaml's tree), or None if any is one rapidyaml may read otherwise."""
+    count = 1
     stack = [(root, 0)]
     good = _GOOD_KEYS
     limit = load.MAX_DEPTH - 2
     while stack:
         node, depth = stack.pop()
+        count += len(node)
         if type(node) is dict:
-            count += len(node)
             if not good.issuperset(node):
                 for key in node:
                     if key not in good:

@@ -756,7 +756,7 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
     monkeypatch.setenv("CONTACT_LEDGER_FAST", "0")
     docs = [f"k: {v}\nother: 1\n" for v in TRICKY_SCALARS]
     docs += [f"{k}: 1\nother: 2\n" for k in TRICKY_KEYS]
-    docs += ["k: 1\nk: 2\n", "a:\n  b: 1\n  b: 2\n", "a: [1, {b: 1, b: 2}]\n", "\ufeffk: 1\n", "k: 1\r\nj: 2\r\n",
+    docs += ["k: 1\nk: 2\n", "k: 1\nk: 2\nj\\: 3\n", "a:\n  b: 1\n  b: 2\n", "a: [1, {b: 1, b: 2}]\n", "\ufeffk: 1\n", "k: 1\r\nj: 2\r\n",
              "k: 1\rj: 2\n", "k: 1\n---\nj: 2\n", "- 1\n", "# only\n", "", "k: 1\n...\n", "k: \"a\": b\n",
              "a:\n" + "".join("  " * i + f"- {i}\n" for i in range(1, 4)), "k: " + "[" * 45 + "]" * 45 + "\n",
              "k: \x85x\n", "k: x\u2028y\n", "k: \x7f\n", "k: 1 # \xff\n", "k:\n- a\n- b\n", "k: 'a\tb'\n"]

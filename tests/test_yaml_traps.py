@@ -137,6 +137,14 @@ def test_duplicate_key_is_an_error_not_a_silent_overwrite(records):
     assert (f["line"], f["column"]) == (4, 1) and "第 3 行" in f["message"]
 
 
+def test_a_duplicate_key_is_an_error_beside_a_key_ending_in_a_backslash(records):
+    """The quick path counted the keys in rapidyaml's JSON, where a key ending in a backslash
+    (`git\\:`, a slip of the finger) hid one: the second `unit` silently won, and no E-YAML-003."""
+    edit(records, LI_NA, "unit: xgb\ngit: li-na\n", "unit: xgb\nunit: cs\ngit\\: li-na\n")
+    dup = [f for f in validate(records) if f["code"] == "E-YAML-003"]
+    assert [(f["line"], f["column"]) for f in dup] == [(4, 1)] and "第 3 行" in dup[0]["message"], dup
+
+
 def test_tab_indentation_is_an_error(records):
     edit(records, LEDGER, "    form: 社团活动", "\tform: 社团活动")
     f = only(validate(records), "E-YAML-002")
