@@ -212,6 +212,55 @@ def test_the_chains_rows_kept_are_read_with_the_index_written_with_them(tmp_path
     assert _same(records, cache) == joined
 
 
+def test_a_cold_check_keeps_each_chain_as_its_grouping_gives_it(tmp_path, monkeypatch):
+    """A cold check (nothing kept) groups the 20,000 links of the 12k corpus once: feedback.chains_of
+    gives each chain's ledgers, its entries and the root's place among them as chain_rows.Kept keeps
+    its signature, so no second pass makes them again (bench/HISTORY.md item 57).  A root whose
+    follow-up comes first in the ledgers' order (li-na's ledger before zhang-wei's), a chain of one;
+    each signature kept is the grouping's, and the warm checks after a cold one, after the follow-up's
+    status changed, and after the root's ledger is left out, report what a check without a cache does."""
+    import datetime as dt
+    import marshal
+
+    from generator.check import feedback
+    from generator.check.chain_rows import Kept
+    from generator.check.context import Context
+    from generator.pipeline import validate_records
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {
+        "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=_feedback(
+            ("zw-1", None, "2025-10-10", "待处理"), ("zw-2", None, "2025-10-11", "处理中"))),
+        "records/ledgers/2025-H2/li-na.yaml": ledger("li-na", "2025-H2", ["2025-10-12"], ("me-2025-01",),
+                                                     feedback=_feedback(("ln-1", "zw-1", "2025-10-12", "处理中")))})
+    commit(repo, "2025-12-20 10:00", "2025-H2")
+    records, cache = repo / "records", tmp_path / "cache"
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(cache))
+    rs, _ = validate_records(records)
+    ctx = Context(rs, dt.date(2026, 11, 28))
+    chains = feedback.Parts(ctx)
+    chains.rows([], ctx)
+    grouped = feedback.chains_of(rs)
+    assert sorted((root, entries, first) for root, _leds, entries, first in grouped) == [
+        ("zw-1", (("ledgers/2025-H2/li-na.yaml", 0, "zw-1"), ("ledgers/2025-H2/zhang-wei.yaml", 0, None)), 1),
+        ("zw-2", (("ledgers/2025-H2/zhang-wei.yaml", 1, None),), 0)]
+    kept = Kept(records, ctx.digest_of_others())
+    sigs = {kept.root(j): kept.sig(j) for j in range(len(kept.keys))}
+    assert sigs == {root: marshal.dumps((entries, first)) for root, _leds, entries, first in grouped}
+    for root, leds, entries, _first in grouped:
+        assert [led.doc.rel for led in leds] == [rel for rel, _i, _follows in entries], root
+
+    first = _same(str(records), cache)
+    assert [link["id"] for link in _chain(first, "zw-1")["links"]] == ["zw-1", "ln-1"]
+    follow_up = records / "ledgers" / "2025-H2" / "li-na.yaml"
+    follow_up.write_text(ledger("li-na", "2025-H2", ["2025-10-12"], ("me-2025-01",),
+                                feedback=_feedback(("ln-1", "zw-1", "2025-10-12", "已解决"))), encoding="utf-8")
+    assert _chain(_same(str(records), cache), "zw-1")["status"] == "已解决"
+    (records / "ledgers" / "2025-H2" / "zhang-wei.yaml").unlink()
+    assert [r["root"] for r in _same(str(records), cache)["feedback"]] == ["ln-1"]
+
+
 def test_check_as_of_a_past_day_counts_no_problem_of_a_ledger_that_landed_later(tmp_path):
     """`check --today <past day>` counted the problems of ledgers that landed in Git after that day
     (their chains, 超期 and the report's rows), which the site built as of that day leaves out.

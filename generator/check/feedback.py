@@ -127,24 +127,33 @@ def check_archived_meanings(ctx: Context) -> None:
 
 
 def chains_of(rs, leaving_out=frozenset()) -> list[tuple]:
-    """(root id, the root's entry, its links) of each chain; an entry is (ledger, the item's index
-    in the ledger's feedback, what it follows or None), read straight from the facts' links,
-    ledgers in period order then file order (20,000 items at 12k: an item's values are read
-    only for the chains worked out), but the ledgers `leaving_out` (paths below records/)."""
+    """(root id, its ledgers, their entries, the root's place among them) of each chain; an entry
+    is (ledger file below records/, the item's index in the ledger's feedback, what it follows or
+    None), as chain_rows.Kept keeps a chain's signature: read straight from the facts' links,
+    ledgers in period order then file order (20,000 items at 12k: an item's values are read only
+    for the chains worked out), but the ledgers `leaving_out` (paths below records/)."""
     facts = ledger_facts(rs)
-    first: dict[str, tuple] = {}
+    first: dict[str, tuple] = {}  # id → (its ledger, its entry)
     for _key, led in sorted(rs.ledgers.items()):
-        if leaving_out and led.doc.rel in leaving_out:
+        rel = led.doc.rel
+        if leaving_out and rel in leaving_out:
             continue
-        for i, fid, follows in facts[led.doc.rel].links:
+        for i, fid, follows in facts[rel].links:
             if fid not in first:
-                first[fid] = (led, i, follows)
-    parent = {fid: follows for fid, (_led, _i, follows) in first.items()
+                first[fid] = (led, (rel, i, follows))
+    parent = {fid: follows for fid, (_led, (_rel, _i, follows)) in first.items()
               if follows is not None and follows in first and follows != fid}
     chains: dict[str, list] = {}
-    for fid, entry in first.items():
-        chains.setdefault(_root(fid, parent) if fid in parent else fid, []).append(entry)
-    return [(root, first[root], links) for root, links in chains.items()]
+    for fid, pair in first.items():
+        chains.setdefault(_root(fid, parent) if fid in parent else fid, []).append(pair)
+    out = []
+    for root, pairs in chains.items():
+        if len(pairs) == 1:  # (most items have no follow-up)
+            out.append((root, [pairs[0][0]], (pairs[0][1],), 0))
+        else:
+            entries = tuple(entry for _led, entry in pairs)
+            out.append((root, [led for led, _entry in pairs], entries, entries.index(first[root][1])))
+    return out
 
 
 class Parts:
@@ -176,7 +185,9 @@ class Parts:
         invalid = bytes(map(rs.invalid.__contains__, rels))
         kept_lists = (kept.shas, kept.files, kept.invalid, kept.links)
         self._was = gone = None  # (None: each ledger at its kept place)
-        if rels != kept.rels:  # (a ledger added or removed: the kept lists put in this run's places)
+        if not kept.rels:  # (nothing kept: a cold run)
+            self._was, kept_lists = {}, ([None] * len(rels),) * 4
+        elif rels != kept.rels:  # (a ledger added or removed: the kept lists put in this run's places)
             was = self._was = {rel: j for j, rel in enumerate(kept.rels)}
             kept_lists = tuple([column[was[rel]] if rel in was else None for rel in rels] for column in kept_lists)
             now = set(rels)
@@ -185,8 +196,8 @@ class Parts:
         links = list(kept_lists[3])
         self._ledgers = (rels, shas, files, invalid, links)  # (links: as kept, until `rows`)
         self._changed, self._gone = changed, gone or []
-        self._places: dict = {rels[i]: i for i in changed}
-        self._todo: list = []  # (root, its links, their (rel, index, follows), the root's place in them, signature)
+        self._places: dict = {rels[i]: i for i in changed} if kept.keys else {}  # (asked only of rows kept)
+        self._todo: list = []  # (root, its links' ledgers, their (rel, index, follows), the root's place, signature)
         self._removed: set = set()  # the kept rows' places not in this run's order
         if not (kept.keys and self._regrouped_only()):
             self._regroup(chains_of(rs, leaving_out))
@@ -216,37 +227,39 @@ class Parts:
             if any(self._at(rel) is None for rel, _i, _follows in entries):
                 self._todo = []
                 return False
-            chain = [(self._leds[self._at(rel)], i, follows) for rel, i, follows in entries]
-            self._todo.append((kept.root(j), chain, entries, first, kept.sig(j)))
+            leds = [self._leds[self._at(rel)] for rel, _i, _follows in entries]
+            self._todo.append((kept.root(j), leds, entries, first, kept.sig(j)))
         self._removed = set(places)
         return True
 
     def _regroup(self, chains: list) -> None:
         """Every chain grouped again: each whose signature is the kept one, in ledgers that did
-        not change, is kept."""
-        kept = self._kept
+        not change, is kept (none in a cold run: nothing is)."""
+        kept, self._todo = self._kept, []
+        if not kept.keys:
+            self._todo = [(root, leds, entries, first, marshal.dumps((entries, first)))
+                          for root, leds, entries, first in chains]
+            return
         changed = {self._ledgers[0][i] for i in self._changed} | {kept.rels[j] for j in self._gone}
         place = {kept.root(j): j for j in range(len(kept.keys))}
-        kept_at, self._todo = set(), []
-        for root, root_entry, links in chains:
-            entries = tuple((led.doc.rel, i, follows) for led, i, follows in links)
-            first = 0 if len(links) == 1 else next(k for k, e in enumerate(links) if e is root_entry)
+        kept_at = set()
+        for root, leds, entries, first in chains:
             sig = marshal.dumps((entries, first))
             j = place.get(root)
             if j is not None and kept.sig(j) == sig and not (changed and any(e[0] in changed for e in entries)):
                 kept_at.add(j)
             else:
-                self._todo.append((root, links, entries, first, sig))
+                self._todo.append((root, leds, entries, first, sig))
         self._removed = set(range(len(kept.keys))) - kept_at
 
     def part(self, k: int) -> list[tuple]:
-        return [self._worked_out(chain[0], chain[1], chain[3]) for chain in self._todo[k::self.n or 1]]
+        return [self._worked_out(*chain[:4]) for chain in self._todo[k::self.n or 1]]
 
-    def _worked_out(self, root: str, links: list, first: int) -> tuple:
-        """The chain's row and findings, from its links (the root's at `first`)."""
+    def _worked_out(self, root: str, leds: list, entries: tuple, first: int) -> tuple:
+        """The chain's row and findings, from its links (their ledgers and entries; the root's at `first`)."""
         facts, found = self._facts, self._make.ctx.findings
         before = len(found)
-        links = [(led, i, facts[led.doc.rel].item(i)) for led, i, _follows in links]
+        links = [(led, i, facts[rel].item(i)) for led, (rel, i, _follows) in zip(leds, entries)]
         r = self._make.chain(root, links[first], links)
         flags = (1 if r["overdue"] else 0) | (2 if r["meaning"] != "resolved" else 0)
         packed = tuple(F.packed(f) for f in found[before:]) or None
