@@ -27,6 +27,7 @@ import re
 
 from generator import findings as F
 from generator.model import Item, RecordSet, month_day as day_of, parse_date
+from generator.suggest import closest, phrased
 
 
 def check_policy(rs: RecordSet) -> list[F.Finding]:
@@ -311,24 +312,48 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
             if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words]
 
 
+_LIST_TITLES = {"forms": ("联系形式", "forms"), "places": ("联系场所", "places"), "channels": ("联系方式", "channels"),
+                "feedback_kinds": ("反映类型", "feedback kinds"), "feedback_categories": ("反映类别", "feedback categories"),
+                "escalation_targets": ("报告对象", "escalation targets"),
+                "suggestion_targets": ("建议对象", "suggestion targets"), "feedback_statuses": ("办理状态", "statuses")}
+
+
 def _synonyms(rs: RecordSet) -> list[F.Finding]:
     """E-REF-023 of a synonyms entry that does nothing: its word in no word list (no field's word is it), or
-    one of its other ways of saying a word of its word's list (a ledger writing it is right: not told)."""
-    lists = [set(rs.words(v)) for v in _WORD_LISTS + ("feedback_statuses",)]
+    one of its other ways of saying a word of its word's list (a ledger writing it is right: not told);
+    each with its own fix."""
+    lists = {v: set(rs.words(v)) for v in _WORD_LISTS + ("feedback_statuses",)}
     out = []
     for e in _entries(rs.policy, "vocabularies", "synonyms"):
         word, also = e.data.get("word"), e.data.get("also")
         if not isinstance(word, str):
             continue  # (the schema says)
-        held = [words for words in lists if word in words]
+        held = [v for v, words in lists.items() if word in words]
+        said = [a.strip() for a in also if isinstance(a, str)] if isinstance(also, list) else []
         if not held:
-            out.append(F.make("E-REF-023", e.file, e.pos("word"), why=f"“{word}”不在任何词表中",
-                              why_en=f"'{word}' is a word of no word list"))
+            near = phrased(closest(word, sorted({w for words in lists.values() for w in words if isinstance(w, str)})))
+            names = "、".join(zh for zh, _en in _LIST_TITLES.values())
+            out.append(F.make(
+                "E-REF-023", e.file, e.pos("word"), why=f"“{word}”不在任何词表中",
+                why_en=f"'{word}' is a word of no word list",
+                fix=f"{near['suggestion']}word 要写某个词表（{names}）中已有的词：请把 word 改成那个词，或先把“{word}”加进"
+                    f"它该在的词表。改正之前，台账写了{'“' + '”“'.join(said) + '”' if said else '这些说法'}时，“怎么改”不会提示改成“{word}”。",
+                fix_en=f"{near['suggestion_en'] and near['suggestion_en'] + ' '}word is a word of one of the lists ({', '.join(en for _zh, en in _LIST_TITLES.values())}):"
+                       f" write that word, or first add '{word}' to its list. Until then a ledger saying "
+                       f"{', '.join(repr(s) for s in said) if said else 'them'} is not told to write '{word}'."))
             continue
-        for i, said in enumerate(also if isinstance(also, list) else []):
-            if isinstance(said, str) and any(said.strip() in words for words in held):
-                out.append(F.make("E-REF-023", e.file, e.pos("also", i), why=f"“{said.strip()}”本身就是“{word}”所在词表中的词",
-                                  why_en=f"'{said.strip()}' is itself a word of the list of '{word}'"))
+        for i, other in enumerate(also if isinstance(also, list) else []):
+            inside = next((v for v in held if isinstance(other, str) and other.strip() in lists[v]), None)
+            if inside:
+                other, (title, title_en) = other.strip(), _LIST_TITLES[inside]
+                out.append(F.make(
+                    "E-REF-023", e.file, e.pos("also", i), why=f"“{other}”本身就是“{word}”所在词表中的词",
+                    why_en=f"'{other}' is itself a word of the list of '{word}'",
+                    fix=f"“{other}”是{title}中的一个词，台账写“{other}”本来就对，不会被提示改成“{word}”：请从这一项的 also 中删去"
+                        f"“{other}”（如果它是要停用的旧说法，再从{title}中删去它，台账中的“{other}”就会被提示改成“{word}”）。",
+                    fix_en=f"'{other}' is a word of the list of {title_en} itself: a ledger writing it is right and is never told to "
+                           f"write '{word}'. Delete '{other}' from this entry's also (if it is an old word to retire, delete "
+                           f"it from the list of {title_en} too, and ledgers saying it are told to write '{word}')."))
     return out
 
 

@@ -481,3 +481,22 @@ def test_every_line_offered_to_type_passes_the_schema_when_typed(tmp_path, old, 
     typed = line[:len(line) - len(line.lstrip(" "))] + offered
     path.write_text(text.replace(old, typed + ("\n" + old.split("\n", 1)[1] if "\n" in old else "")), encoding="utf-8")
     assert _validate(work) == [], (typed, f)
+
+
+def test_a_synonyms_entry_that_does_nothing_is_told_the_fix_of_its_own_case(tmp_path):
+    # (a word in no list and an also that its word's list holds were both told one hint: word 写词表中的词（…），also 写
+    # 台账中可能写成、而那个词表里没有的说法：请改正 word（或把它加进那个词表），从 also 删去词表中已有的词。 — either fix for either)
+    work, path, text = _ledger(tmp_path)
+    policy = work / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  channels: [面对面, 键对键]\n", "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 线下面对面, also: [线下, 现场]}\n"
+        "    - {word: 面对面, also: [当面, 键对键]}\n"), encoding="utf-8")
+    word, also = sorted((f for f in _validate(work) if f["code"] == "E-REF-023"), key=lambda f: f["line"])
+    assert word["hint"] == ("是不是“面对面”？word 要写某个词表（联系形式、联系场所、联系方式、反映类型、反映类别、报告对象、建议对象、办理状态）"
+                            "中已有的词：请把 word 改成那个词，或先把“线下面对面”加进它该在的词表。改正之前，台账写了“线下”“现场”时，"
+                            "“怎么改”不会提示改成“线下面对面”。"), word
+    assert also["hint"] == ("“键对键”是联系方式中的一个词，台账写“键对键”本来就对，不会被提示改成“面对面”：请从这一项的 also 中删去“键对键”"
+                            "（如果它是要停用的旧说法，再从联系方式中删去它，台账中的“键对键”就会被提示改成“面对面”）。"), also
+    word, also = sorted((f for f in _validate(work, "--lang", "en") if f["code"] == "E-REF-023"), key=lambda f: f["line"])
+    assert word["hint"].startswith("Did you mean '面对面'? word is a word of one of the lists") and "'线下', '现场'" in word["hint"]
+    assert also["hint"].startswith("'键对键' is a word of the list of channels itself"), also

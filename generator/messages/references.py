@@ -154,13 +154,9 @@ CODES = {
         "severity": "error",
         "zh": "词的其他说法（synonyms）这一项不起作用：{why}",
         "en": "this synonyms entry does nothing: {why_en}",
-        "hint_zh": "word 写词表中的词（联系形式、联系场所、联系方式、问题类型和类别、办理状态、报告对象、建议对象），"
-                   "also 写台账中可能写成、而那个词表里没有的说法：请改正 word（或把它加进那个词表），从 also 删去词表中已有的词。"
-                   "改正之前，台账写了这些说法时“怎么改”不会提示改成 word。",
-        "hint_en": "word is a word of one of the vocabularies' lists (forms, places, channels, feedback kinds and categories, "
-                   "statuses, escalation and suggestion targets), also the ways a ledger may say it that the list lacks: "
-                   "correct word (or add it to that list), and remove from also the list's own words. Until then a ledger "
-                   "saying them is not told to write word.",
+        # (its two cases, each its own fix: a word in no list; an also that its word's list holds — policy_rules._synonyms)
+        "hint_zh": "{fix}",
+        "hint_en": "{fix_en}",
     },
     "E-REF-021": {
         "severity": "error",
