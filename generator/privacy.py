@@ -593,18 +593,21 @@ DORM_RX = [_either_script(rx) for rx in [
 ]]
 _DORMS = [_Lazy(p) for p in DORM_RX]
 # A home address (家住XX市XX区XX小区3栋2单元501, 家庭住址：…12号楼2单元301室, 住址：XX路5号501室): a house number with a
-# building's, an entrance's or a room's word (号楼/栋/幢/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
+# building's, an entrance's or a room's word (号楼/栋/幢/座/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
 # (30 characters at most, no 。，；！？ between) — the house number is the find (the district is no one's); a district alone
 # (家住沈阳市浑南区), a street's number alone (家住XX路12号), a floor (家住5楼) or a count (家住农村的3名学生, 家庭住址变更3次) is not.
 # (The web form refuses them with this expression: cms.private_detectors.)
-_HOUSE_WORD = "(?:[号號][楼樓]|[栋棟]|幢|[单單]元|室)"
-_HOUSE_PART = "(?:[号號]院?|[层層]|[楼樓]|[-－])"
-_HOUSE_NUMBER = "[0-9]{1,5}(?![0-9])"
+_HOUSE_WORD = "(?:[号號][楼樓]|[栋棟]|幢|座(?=\\s?[0-9A-Za-z])|[单單]元|室)"  # (座 before its room: 5座1203, not 5座城市)
+_HOUSE_PART = "(?:[号號]院?|[层層]|[楼樓]|[门門]|[-－])"
+# (in Chinese numerals too, with a digit among them: 三栋二单元501 — the scan reads no text without a digit, and the form must
+# refuse no more; an entrance's 门 and a tower's 座 as Beijing and Guangzhou write them: 3号楼2门501, 5座1203)
+_HOUSE_NUMBER = "(?:[0-9]{1,5}(?![0-9])|[一二三四五六七八九十]{1,3})"
+_HOUSE_HAS_A_DIGIT = "(?=[一二三四五六七八九十号號楼樓栋棟幢座单單元室院层層门門\\-－\\s]{0,40}?[0-9])"
 # (each part a number and, after it, its word or none — one way to read each text, and at most five parts before and after
 # the word: the expression tries no more at any place, whatever runs of digits and spaces follow 家住)
 _HOUSE_ANY = f"(?:{_HOUSE_WORD}|{_HOUSE_PART})"
 ADDRESS_RX = ("(?:(?<!大)家住|家庭住址|家庭地址|住址)[^\\n。；;，,！!？?]{0,30}?(?<![0-9])"
-              f"((?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
+              f"({_HOUSE_HAS_A_DIGIT}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
               f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
               "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))"
               "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％))")
@@ -816,8 +819,8 @@ def mask(kind: str, found: str) -> str:
     if kind == "dormitory":  # (the room; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
         room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$)", lambda m: "*" * len(m.group()), found, count=1)
         return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
-    if kind == "address":  # (the house number's digits: 3栋2单元501 → *栋*单元***)
-        return re.sub(r"\d", "*", found)
+    if kind == "address":  # (the house number's digits and numerals: 3栋2单元501 → *栋*单元***, 三栋 → *栋)
+        return re.sub(r"[\d一二三四五六七八九十]", "*", found)
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)
