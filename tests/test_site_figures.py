@@ -528,20 +528,56 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
             states.count("豁免")) == (2, 2, 1), states
 
 
+def _unowed_and_exempt(records):
+    """王芳 hands in a 2025-H2 ledger she did not owe and 李娜 is exempted from hers."""
+    _wang_fang_files_unowed(records)
+    _li_na_exempt(records)
+
+
 def test_a_ledger_not_owed_and_a_cadre_exempted_are_said_in_one_bracket(tmp_path):
     # 王芳 handed in a 2025-H2 ledger she did not owe and 李娜 was exempted from hers: 附件2, its summary and the
     # home page said 已提交 2 份（另有 1 份本期无需提交）（另有 1 人经批准免交）, two brackets in a row
-    def both(records):
-        _wang_fang_files_unowed(records)
-        _li_na_exempt(records)
-
-    site = mkdocs_build(fixture_repo(tmp_path, both), tmp_path, FIXTURE_TODAY)
+    site = mkdocs_build(fixture_repo(tmp_path, _unowed_and_exempt), tmp_path, FIXTURE_TODAY)
     said = "2 人，已提交 2 份（另有 1 份本期无需提交；另有 1 人经批准免交）"
     period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
     summary = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
     home = visible((site.public / "index.html").read_text(encoding="utf-8")).rsplit("上一期台账", 1)[1]
     for page in (period, summary, home):
         assert said in page and "）（另有" not in page.replace(" ", ""), page
+
+
+def test_attachment2_s_json_and_csv_tell_the_counts_the_page_and_the_excel_tell(tmp_path):
+    # 附件2's page and its Excel's title say 应填报 2 人，已提交 2 份，另有 1 份本期无需提交，另有 1 人经批准免交, and its
+    # CSV and JSON gave the rows alone: a program reading the JSON, or an officer opening the CSV, counted 4 rows
+    # (王芳's 本期无需提交 and 李娜's 豁免 among them) and no number said what the page says.  The JSON has the
+    # numbers (`counts`) and the Excel's sentence (`subtitle`); the CSV stays one row a cadre under its header, and
+    # a CSV beside it (人数 CSV, linked on the page and on the downloads' page) has the numbers, one a row.
+    import csv
+    import io
+
+    import openpyxl
+
+    site = mkdocs_build(fixture_repo(tmp_path, _unowed_and_exempt), tmp_path, FIXTURE_TODAY)
+    downloads = site.public / "downloads"
+    head = openpyxl.load_workbook(downloads / "attachment2-2025-H2.xlsx").active.cell(1, 1).value
+    data = json.loads((downloads / "attachment2-2025-H2.json").read_text(encoding="utf-8"))
+    assert data["counts"] == {"required": 2, "filed": 2, "unowed": 1, "exempt": 1}, data.get("counts")
+    assert head == f"{data['title']}（{data['subtitle']}）", (head, data.get("subtitle"))
+    assert "应填报 2 人，已提交 2 份，另有 1 份本期无需提交，另有 1 人经批准免交" in data["subtitle"]
+    counts = (downloads / "attachment2-2025-H2-counts.csv").read_bytes()
+    assert counts.startswith(b"\xef\xbb\xbf")  # (Excel opens it as UTF-8)
+    assert list(csv.reader(io.StringIO(counts.decode("utf-8-sig")))) == [
+        ["项目", "数量"], ["应填报（人）", "2"], ["已提交（份）", "2"], ["另有本期无需提交的台账（份）", "1"],
+        ["另有经批准免交（人）", "1"]]
+    rows = list(csv.reader(io.StringIO((downloads / "attachment2-2025-H2.csv").read_text(encoding="utf-8-sig"))))
+    assert rows[0][:2] == ["序号", "姓名"] and len(rows) - 1 == len(data["rows"]) == 4, rows
+    # a period with nobody exempted says 0, the same keys for every period
+    assert json.loads((downloads / "attachment2-2026-H1.json").read_text(encoding="utf-8"))["counts"]["exempt"] == 0
+    page = (site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8")
+    listed = (site.public / "downloads.html").read_text(encoding="utf-8")
+    for name in ("attachment2-2025-H2-counts.csv", "attachment2-2025-H2.json"):
+        assert f"downloads/{name}" in page, name
+    assert "downloads/attachment2-2025-H2-counts.csv" in listed
 
 
 def test_a_freshman_class_left_without_a_cadre_for_a_while_says_so_on_the_coverage_page(tmp_path):

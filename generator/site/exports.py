@@ -33,6 +33,9 @@ class Table:
     columns: list[tuple[str, str]]  # (key, Chinese header)
     rows: list = field(default_factory=list)  # dicts by key (or tuples in column order: shown)
     subtitle: str = ""
+    # what the subtitle counts, (key, Chinese label, number) each: the JSON's `counts` ({key: number}) and a
+    # companion CSV of its own (counts_table), the rows left one a row of the table (附件2's 应填报, 已提交 …)
+    counts: list[tuple[str, str, int]] = field(default_factory=list)
     _cells: list | None = field(default=None, init=False, repr=False, compare=False)
 
     def values(self, row) -> list:
@@ -71,9 +74,19 @@ def to_csv(table: Table) -> bytes:
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
+def counts_table(table: Table) -> Table:
+    """A table's counts as a table of their own, one a row (项目, 数量): the CSV beside the table's CSV, whose
+    rows stay the table's alone (a line of counts above the header would be Excel's first row and any
+    program's header)."""
+    return Table(f"{table.name}-counts", f"{table.title} 人数", [("item", "项目"), ("count", "数量")],
+                 [{"item": label, "count": n} for _, label, n in table.counts])
+
+
 def to_json(table: Table) -> bytes:
     keys = [k for k, _ in table.columns]
-    data = {"title": table.title, "columns": [{"key": k, "title": h} for k, h in table.columns],
+    data = {"title": table.title, **({"subtitle": table.subtitle} if table.subtitle else {}),
+            **({"counts": {key: n for key, _, n in table.counts}} if table.counts else {}),
+            "columns": [{"key": k, "title": h} for k, h in table.columns],
             "rows": [dict(zip(keys, cells)) for cells in table.cells()]}
     return report.dumps(data).encode("utf-8")  # orjson (json.dumps with an indent is pure Python)
 

@@ -95,6 +95,14 @@ def filed_aside(stat: dict) -> str:
     return f"（{said}）" if said else ""
 
 
+def filed_numbers(stat: dict) -> list[tuple[str, str, int]]:
+    """The numbers filed_counts says, each (key, label, number), every one even when 0 (附件2's JSON `counts`
+    and its 人数 CSV: the same keys and rows for every period, for a program or a sheet that reads them)."""
+    return [("required", "应填报（人）", stat["required"]), ("filed", "已提交（份）", stat["filed"]),
+            ("unowed", "另有本期无需提交的台账（份）", stat.get("unowed") or 0),
+            ("exempt", "另有经批准免交（人）", stat.get("exempt") or 0)]
+
+
 def filed_counts(stat: dict) -> str:
     """A period's counts as 附件2's page gives them, with no bracket (the head of its Excel download):
     应填报 74 人，已提交 73 份，另有 1 人经批准免交."""

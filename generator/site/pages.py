@@ -245,7 +245,8 @@ class Site:
             # (its head counts as the page does: an exempt cadre's row, 豁免, is neither 应填报 nor 已提交)
             self.table(exports.Table(f"attachment2-{p}", f"附件2 工作台账汇总 {p}", cols2, rows,
                                      subtitle=f"{stat['name']}，{md.filed_counts(stat)}" + (
-                                         f"；{archived['archived_on']} 备案，填报状态取自备案清单" if archived else "")),
+                                         f"；{archived['archived_on']} 备案，填报状态取自备案清单" if archived else ""),
+                                     counts=md.filed_numbers(stat)),
                        xlsx=True)
             acts = [dict(a, name=l["name"], unit_name=l["unit_name"], topics="、".join(a["topics"]))
                     for l in by_period.get(p, ()) for a in l["activities"]]
@@ -280,9 +281,13 @@ class Site:
         jobs = []
         for table, xlsx in self.tables:
             entry = {"title": table.title, "name": table.name, "rows": len(table.rows),
-                     "formats": (["xlsx"] if xlsx else []) + ["csv", "json"]}
+                     "formats": (["xlsx"] if xlsx else []) + ["csv", "json"], "counts": ""}
             jobs += [exports.Download(f"downloads/{table.name}.{fmt}", table, day, self.institution)
                      for fmt in entry["formats"]]
+            if table.counts:  # (beside its CSV: 人数 CSV)
+                entry["counts"] = f"{table.name}-counts.csv"
+                jobs.append(exports.Download(f"downloads/{entry['counts']}", exports.counts_table(table), day,
+                                             self.institution))
             self.download_list.append(entry)
         self.tables = []  # their rows live on only until their downloads are written (or sent to be)
         if self.aside is None:
