@@ -265,6 +265,9 @@ def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, s
     }""")
     ours, theirs = page.evaluate(_STYLES, 0), page.evaluate(_STYLES, 1)
     assert (ours[0], theirs[0]) == ("data-table", "")
+    if media == "screen":  # (but a header as wide as its words: test_a_table_s_columns_are_as_wide_as_their_words)
+        assert ours[2]["min-width"] == "0px" and theirs[2]["min-width"] == "100px", (ours[2], theirs[2])  # (5rem)
+        ours[2]["min-width"] = theirs[2]["min-width"]
     assert ours[1:] == theirs[1:]
     assert ours[3]["padding-top"] != "0px"  # (a styled table: not two unstyled ones alike)
 
@@ -741,3 +744,21 @@ def test_a_period_s_id_finds_its_page_of_attachment2_first(page, served):
     page.goto(base + f"ledgers/{period}.html")
     assert f"（{period}）" in page.locator("article h1").inner_text()
     assert page.errors == [] and page.outside == []
+
+
+def test_a_table_s_columns_are_as_wide_as_their_words(page, served):
+    """At 1,280 px every header of a period of 附件2 had the theme's least width, 5rem: 序号, 活动次数 and 反映问题
+    100 px for a number of two digits, and 单位, 职务 and 联系形式 four or five characters a line — a row five lines
+    tall (计算机科学 / 与工程学院 / 党委书记) and the table scrolling sideways.  A header is as wide as its words:
+    序号 narrow, no row more than three lines, nothing to scroll."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    period = max(p for p, c in rs.ledgers if rs.ledgers[(p, c)].get("activities"))
+    page.goto(base + f"ledgers/{period}.html")
+    page.wait_for_load_state("networkidle")
+    no, lines, scroll = page.eval_on_selector("article table", """t => { const td = t.tBodies[0].rows[0].cells[3], cs = getComputedStyle(td);
+        const lines = Math.max(...Array.from(t.tBodies[0].rows, r => (r.getBoundingClientRect().height - parseFloat(cs.paddingTop)
+            - parseFloat(cs.paddingBottom) - 1) / parseFloat(cs.lineHeight)));
+        const w = t.closest(".md-typeset__scrollwrap");
+        return [t.tHead.rows[0].cells[0].getBoundingClientRect().width / parseFloat(cs.fontSize), lines, w.scrollWidth - w.clientWidth]; }""")
+    assert no < 5 and lines <= 3 and scroll <= 0, (no, lines, scroll)
