@@ -351,17 +351,20 @@ _SHENG = _Lazy(_SHENG_RX)
 # (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not;
 # 生 first, which the expression engine looks for as fast as str.find, the surname behind it only where it stands, a
 # compound's as its first and last characters)
-_SHENG_NEAR = _Lazy(f"生(?:(?<=[{_SURNAME_CHARS}]生)|(?<=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]生))"
-                    "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")
+_AFTER_SHENG = (f"(?:(?<=[{_SURNAME_CHARS}]生)|(?<=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]生))"
+                "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")  # (what follows 生: _GATE's too)
+_SHENG_NEAR = _Lazy(f"生{_AFTER_SHENG}")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}][{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])")
+_LIST_TAIL_END = f"[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])"  # (after the surname)
+_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_LIST_TAIL_END}")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
 _INITIALED = _Lazy(_INITIALS)
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
 # (a placeholder after a surname: 王XX, 张*, 欧阳XX; the placeholder first, the surname behind it only there)
-_PLACED = _Lazy(f"[Xx×*](?:(?<=[{_SURNAME_CHARS}][Xx×*])|(?<=[{_SURNAME_CHARS}][{_SPACE}][Xx×*])"
-                f"|(?<={_COMPOUND}[Xx×*])|(?<={_COMPOUND}[{_SPACE}][Xx×*]))")
+_PLACED_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}][Xx×*])|(?<=[{_SURNAME_CHARS}][{_SPACE}][Xx×*])"
+                  f"|(?<={_COMPOUND}[Xx×*])|(?<={_COMPOUND}[{_SPACE}][Xx×*]))")
+_PLACED = _Lazy(f"[Xx×*]{_PLACED_BEHIND}")
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 _COMPOUND_SET = frozenset(_COMPOUNDS)
 
@@ -700,7 +703,10 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # word, read off _DORMS: a building word ends in 楼寓舍斋栋幢# and 单元/区/座 precede the room by
 # at most 4 characters (8 with a floor between: 12号楼 3 层 - 305); 宿舍/寝室/公寓/住(在) precede it by at most 10 (号, spaces, 在/为/是/:,
 # a "12-" block); a room word (寝室/宿舍/室/寝) follows it by at most one.
-_DORM_NEAR = _Lazy(_either_script(r"[楼寓舍斋栋幢#单区座苑园].{0,8}[0-9]{3}|[舍室寓住].{0,10}[0-9]{3}|[0-9]{3}.?[寝宿室]"), re.S)
+_DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#单区座苑园]"), ".{0,8}[0-9]{3}"),
+                    (_either_script("[舍室寓住]"), ".{0,10}[0-9]{3}"))  # (a word, then a room)
+_ROOM_WORD_NEAR = _either_script(".?[寝宿室]")  # (a room, then a word)
+_DORM_NEAR = _Lazy("|".join(first + rest for first, rest in _DORM_NEAR_PARTS) + f"|[0-9]{{3}}{_ROOM_WORD_NEAR}", re.S)
 _DORM_CHAR = _Lazy(_either_script("[楼寓舍斋栋幢#单区座苑园室住寝宿]"))  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
 _WX_PART = _Lazy("信|wechat|weixin|wx|vx")
@@ -770,6 +776,52 @@ def _could(norm: str) -> set:
     elif "wxid_" in norm:
         out.add("wxid")
     return out  # (a new set each time: no frozenset made of it, ≈0.8 µs a text with a digit)
+
+
+# The scan of many texts at once (Scanner.clean): a text has a find only where one of these matches in it — each a
+# part every find's reading holds (read off the expressions above), or a quick check the scan itself asks before a
+# reading runs: (its first character, the rest).  Run once over a document's new texts joined by a line break, they
+# leave the few texts they match in to the scan; every other text holds nothing.  None needs a character around what
+# it matches but the surname, 生 or a parent's word behind _AFTER_SHENG, _PLACED_BEHIND and _SURNAME_BEHIND (never a
+# line break), so each matches in the joined texts where it matches in one text alone (tests/test_privacy_gate.py
+# holds every find of the tests' texts to it).  One class of every first character, then each part behind its own:
+# the expression engine skips to the next of those characters as str.find does, where an alternation of the parts
+# would be tried at every character.
+_BEHIND_SPACE = f"[{re.escape(_SPACE)}]"  # (the characters _parent_after_surname strips: the class's text)
+_SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}..)"
+                   f"|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}{{2}}..))")  # (before a parent's word)
+_GATE_PARTS = (
+    # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a separator between (a phone:
+    # 138 1234 5678, (024)8368 7123), or 3 and a room's word (_DORM_NEAR)
+    ("[0-9]", f"[0-9]{{2}}(?:[0-9]{{2}}|[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))"),
+    ("同", "[学學]"), ("家", f"[长長]{_SURNAME_BEHIND}"),
+    *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
+    # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
+    # 证件, 准考证 (证); 银行卡, 银行账号; 护照
+    ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
+    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"),  # an e-mail address
+    # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
+    ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),
+    # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学, a
+    # placeholder after a surname, a parent's word after a surname or before 先生/女士; 生 after a surname and a list's end
+    # are _SHENG_NEAR and _LIST_TAIL, Scanner._none_in)
+    ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
+    ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
+    ("先", "生"), ("女", "士"),
+    ("家", "住"), ("[住地]", "址"),  # a home address (ADDRESS_RX: after 家住, 家庭住址, 家庭地址, 住址)
+)
+
+
+def _gate(parts) -> str:
+    """The expression of `parts` (_GATE_PARTS): a class of their first characters, then each part's rest behind its own."""
+    return ("[" + "".join(first[1:-1] if first.startswith("[") else first for first, _ in parts) + "](?:"
+            + "|".join(f"(?<={first}){rest}" for first, rest in parts) + ")")
+
+
+_GATE = _Lazy(_gate(_GATE_PARTS[1:]))  # (all but the number's, which each scanner makes with its patterns' fewest digits)
+_GATE_JOIN = "\n"
+# (a university's pattern that reads what stands around it — an anchor, a look-around, \b — is searched in each text alone)
+_READS_AROUND = re.compile(r"[$^]|\\[AZbB]|\(\?<?[=!]")
 
 
 ID_YEARS = (1850, 2100)  # (the first and last year of a birth date in an ID number)
@@ -875,6 +927,7 @@ class Scanner:
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
         self._cache: dict[str, tuple[Match, ...]] = {}
         self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
+        self._gates: list | None = None  # (_none_in's, made when first asked)
 
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
@@ -890,39 +943,80 @@ class Scanner:
             self._cache[text] = cached
         return cached
 
-    def clean(self, doc) -> bool:
+    def clean(self, doc, name: str | None = None) -> bool:
         """True when `_finds` would find nothing in a document's values and comments —
         decided from its values alone, without working out positions (a valid file read
         by the quick path is never parsed again).  False: look closely (`_finds`).
-        Each distinct text is scanned once per process: files repeat most of their words."""
-        values: list = []
+        Each distinct text is scanned once per process: files repeat most of their words (those known to hold
+        nothing, _quiet, are passed over as they are met), and a document's new ones are scanned together (_none_in).
+        `name` (the file's) is one of them: True says it holds nothing either."""
+        quiet = self._quiet
+        new: set = {name} if name is not None and name not in quiet else set()
+        add = new.add
         stack = [doc.data]
         while stack:
             node = stack.pop()
             if type(node) is dict:
-                values += node  # the keys
-                items = node.values()
-            else:
-                items = node
-            for value in items:
+                for key in node:  # the keys
+                    if key not in quiet:
+                        add(key)
+                node = node.values()
+            for value in node:
                 kind = type(value)
                 if kind is str:
-                    values.append(value)
+                    if value not in quiet:
+                        add(value)
                 elif kind is dict or kind is list:
                     stack.append(value)
                 elif kind is int or kind is bool:
-                    values.append(str(value).lower())  # as written: 138…, true, false
-        text = doc.text
+                    value = str(value).lower()  # as written: 138…, true, false
+                    if value not in quiet:
+                        add(value)
+        raw = doc.raw  # (a file of no '#' is not decoded: no UTF-8 sequence holds its byte)
+        text = doc.text if raw is None or b"#" in raw else ""
         if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
-            values += [text[a:b] for a, b in _lines(text, _line_starts(text)) if "#" in text[a:b]]
-        new = set(values) - self._quiet
-        for value in new:
-            if self._scan(value):
-                return False
+            lines = (text[a:b] for a, b in _lines(text, _line_starts(text)))
+            new.update(line for line in lines if "#" in line and line not in quiet)
+        if new and not self._none_in(list(new)):
+            return False
         if len(self._quiet) > 1_000_000:
             self._quiet.clear()
         self._quiet |= new
         return True
+
+    def _none_in(self, texts: list) -> bool:
+        """Whether no text of `texts` holds a find (`_scan`): only the texts the gates mark (_gated) are scanned — most
+        of a ledger's texts, a summary of prose and a class's number, are then never scanned one by one."""
+        marked = self._gated(texts)
+        return not any(self._scan(texts[i]) for i in (range(len(texts)) if marked is None else sorted(marked)))
+
+    def _gated(self, texts: list) -> set | None:
+        """The indexes of the texts of `texts` that may hold a find: those the gates (_GATE_PARTS, the student-number
+        patterns, the names) match in, run once over the texts joined; None: each text may (one holds a character of
+        no width, which the scan reads apart: _unseen)."""
+        if self._gates is None:
+            # the number's part with a number in groups as long as the fewest a pattern takes (Scanner._grouped), the
+            # rest, _SHENG_NEAR and _LIST_TAIL, each pattern of the university's, the names; a pattern that reads what
+            # stands around it is searched in each text (_each)
+            digits = _GATE_PARTS[0][1] + (f"|(?:[ \\-]?[0-9]){{{max(self.fewest, 2) - 1}}}" if self.whole else "")
+            self._each = [p for p in self.whole if _READS_AROUND.search(p.pattern)]
+            self._gates = [re.compile(_gate((("[0-9]", digits),))), _GATE, _SHENG_NEAR, _LIST_TAIL] \
+                + [p for p in self.whole if p not in self._each] + [self.names] * bool(self.names)
+        joined = _GATE_JOIN.join(texts)
+        norm = _normal(joined)
+        if len(norm) != len(joined):
+            return None
+        starts = [0]
+        for text in texts:
+            starts.append(starts[-1] + len(text) + 1)
+        marked = set()
+        for gate in self._gates:
+            for m in gate.finditer(norm):  # (every text it touches: a room's .{0,10} may reach into the next)
+                marked.update(range(bisect.bisect_right(starts, m.start()) - 1,
+                                    min(bisect.bisect_left(starts, max(m.end(), m.start() + 1)), len(texts))))
+        for pattern in self._each:
+            marked.update(i for i in range(len(texts)) if pattern.search(norm[starts[i]:starts[i + 1] - 1]))
+        return marked
 
     def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
         norm = _normal(text)
@@ -1207,9 +1301,14 @@ def check_records(rs) -> list[F.Finding]:
 
 def _finds(scanner: Scanner, doc):
     """(kind, masked, (line, col)) of every find in one document; file-name finds have no position."""
+    quick = doc.quick and not doc.located and isinstance(doc.data, dict)
+    if quick and scanner.clean(doc, doc.rel):  # (the file's name with its values: most files, nothing in either)
+        return
+    named = False
     for m in scanner.scan(doc.rel):
+        named = True
         yield m.kind, m.masked, None
-    if doc.quick and not doc.located and isinstance(doc.data, dict) and scanner.clean(doc):
+    if quick and named and scanner.clean(doc):  # (a name of nothing: its values hold something, clean said)
         return
     text = doc.text
     if not text:
