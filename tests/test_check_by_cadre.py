@@ -261,6 +261,61 @@ def test_a_cold_check_keeps_each_chain_as_its_grouping_gives_it(tmp_path, monkey
     assert [r["root"] for r in _same(str(records), cache)["feedback"]] == ["ln-1"]
 
 
+def test_a_cold_check_writes_the_chains_main_file_a_warm_one_writes_again(tmp_path, monkeypatch):
+    """A cold check (nothing kept) writes the chains' main file from its new rows at once (chain_rows.Kept.save:
+    13,336 rows at 12k, bench/HISTORY.md item 57); a warm check that writes it again from the rows kept
+    (a ledger added, then removed: the ledgers are no longer the main file's) writes the same index and
+    rows (the same bytes of rows) but its random id, and each serves what a check without a cache reports;
+    each row of the cold one is where its span says, with its flags (overdue, not resolved)."""
+    import datetime as dt
+
+    from generator.check.chain_rows import Kept
+    from generator.check.context import Context
+    from generator.pipeline import validate_records
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    write(repo, {
+        "records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=_feedback(
+            ("zw-1", None, "2025-10-10", "待处理"), ("zw-2", None, "2025-10-11", "已解决"),
+            ("zw-3", None, "2025-10-09", "处理中"))),
+        "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], ("me-2025-01",),
+                                                     feedback=_feedback(("ln-1", "zw-1", "2026-03-10", "处理中"),
+                                                                        ("ln-2", None, "2026-03-12", "待处理")))})
+    commit(repo, "2026-07-20 10:00", "ledgers")
+    records, cache = str(repo / "records"), tmp_path / "cache"
+    cold = _same(records, cache)
+    assert [r["root"] for r in cold["feedback"]] == ["zw-3", "zw-1", "zw-2", "ln-2"]
+    [main] = cache.glob("*.chains")
+    written_cold = _main_file(main)
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(cache))
+    rs, _ = validate_records(Path(records))
+    kept = Kept(Path(records), Context(rs, dt.date(2026, 11, 28)).digest_of_others())
+    assert [kept.root(j) for j in range(len(kept.keys))] == [row["root"] for row in cold["feedback"]]
+    for j, row in enumerate(cold["feedback"]):  # (each row where its span says, with its flags)
+        assert json.loads(kept.blob[kept.base + kept.spans[2 * j]:kept.base + kept.spans[2 * j + 1]]) == row
+        assert kept.flags[j] == (1 if row["overdue"] else 0) | (2 if row["meaning"] != "resolved" else 0)
+    kept.blob.close()
+    added = repo / "records" / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    added.write_text(ledger("zhang-wei", "2026-H1", ["2026-03-11"]), encoding="utf-8")
+    _same(records, cache)
+    added.unlink()
+    assert _same(records, cache) == cold
+    written_warm = _main_file(main)
+    assert written_warm[1:] == written_cold[1:] and written_warm[0] != written_cold[0]
+
+
+def _main_file(path: Path) -> tuple:
+    """(its id, its index, its rows) of the chains' main file."""
+    import marshal
+
+    from generator.check.chain_rows import _HEAD
+
+    blob = path.read_bytes()
+    _magic, main_id, length = _HEAD.unpack_from(blob, 0)
+    return main_id, marshal.loads(blob[_HEAD.size:_HEAD.size + length]), blob[_HEAD.size + length:]
+
+
 def test_check_as_of_a_past_day_counts_no_problem_of_a_ledger_that_landed_later(tmp_path):
     """`check --today <past day>` counted the problems of ledgers that landed in Git after that day
     (their chains, 超期 and the report's rows), which the site built as of that day leaves out.

@@ -32,6 +32,7 @@ import struct
 from array import array
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
+from operator import add
 from pathlib import Path
 
 import orjson
@@ -154,6 +155,13 @@ class Kept:
         ledgers are the main file's and few of them and of the rows changed, else as a main file."""
         if not self.path:
             return
+        if self.blob is None:  # (nothing kept: every row of `order` is new, and the main file is written)
+            rows, sigs, flags = zip(*order) if order else ((), (), ())
+            index = {"context": self.context, "keys": keys, "sigs": b"".join(sigs),
+                     "sig_lens": array("I", map(len, sigs)).tobytes(), "flags": bytes(flags), "found": found,
+                     "counts": counts}
+            self._write_main(index, ledgers, list(map(len, rows)), keys, pieces)
+            return
         sigs, lens, flags = [], array("I"), bytearray()
         spans, breaks, extra, at = array("q"), array("q"), list(self.extra), 0
         for ref in order:
@@ -178,7 +186,7 @@ class Kept:
                  "flags": bytes(flags), "found": found, "counts": counts}
         rels, shas, files, invalid, links = ledgers
         main = self.main
-        if self.blob is not None and rels == main["rels"]:
+        if rels == main["rels"]:
             patch = {}
             for i in self.patched.union(modified):
                 now = (shas[i], files[i], invalid[i], links[i])
@@ -189,13 +197,14 @@ class Kept:
                 write_cache_file(self.delta_path, {**index, "main": self.main_id, "patch": patch, "extra": extra,
                                                    "spans": spans.tobytes(), "breaks": breaks.tobytes()})
                 return
-        starts, at = array("q"), 0  # (each row in the order of `pieces` joined)
-        for start, end in zip(spans[0::2], spans[1::2]):
-            length = end - start if start >= 0 else len(extra[-start - 1])
-            starts.append(at)
-            starts.append(at + length)
-            at += length + len(SEP)
-        index.update(rels=rels, shas=shas, files=files, invalid=invalid, links=links, spans=starts.tobytes(),
+        lengths = [end - start if start >= 0 else len(extra[-start - 1]) for start, end in zip(spans[0::2], spans[1::2])]
+        self._write_main(index, ledgers, lengths, keys, pieces)
+
+    def _write_main(self, index: dict, ledgers: tuple, lengths: list, keys: list, pieces: list) -> None:
+        """Write the main file: `index` with `ledgers`, then the rows of `pieces` (of `lengths`, in
+        order) one after another (by a copy of this process when they are many: cache.written)."""
+        rels, shas, files, invalid, links = ledgers
+        index.update(rels=rels, shas=shas, files=files, invalid=invalid, links=links, spans=_spans(lengths),
                      extra=[], breaks=array("q", [0] if keys else []).tobytes())
         path, delta_path = self.path, self.delta_path
 
@@ -205,6 +214,16 @@ class Kept:
                                              SEP.join(pieces))), raw=True)
             remove_cache_file(delta_path)
         written(write, len(keys))
+
+
+def _spans(lengths: list) -> bytes:
+    """(start, end) of each row, of the rows of `lengths` joined by SEP (the main file's spans)."""
+    out = array("q", bytes(16 * len(lengths)))
+    if lengths:
+        starts = array("q", accumulate([n + len(SEP) for n in lengths[:-1]], initial=0))
+        out[0::2] = starts
+        out[1::2] = array("q", map(add, starts, lengths))
+    return out.tobytes()
 
 
 def _whole(index) -> bool:

@@ -304,6 +304,8 @@ class Parts:
 def _merged(keys: list, removed: set, new: list) -> tuple[list, list]:
     """(the keys in order, the rows in order: ranges of kept rows' places, and new rows) of the
     kept rows (`keys`, in order) but those `removed`, and the `new` (key, row) pairs, in key order."""
+    if not keys:  # (none kept: a cold run's rows are the new ones, in their order)
+        return [key for key, _row in new], [row for _key, row in new]
     events = sorted([(j, 1, None) for j in removed] + [(bisect_left(keys, key), 0, (key, row)) for key, row in new])
     out_keys, order, at = [], [], 0
     for j, remove, pair in events:
