@@ -775,6 +775,59 @@ def test_a_semester_none_of_whose_days_a_cadre_held_asks_nothing_more_of_them(tm
                     assert cells.get(sid, {"required": 0})["required"] == need, (held, cadre, sid)
 
 
+def test_a_semester_held_all_through_by_rows_that_follow_each_other_is_owed_without_counting_its_days(
+        tmp_path, monkeypatch):
+    """A cadre's rows in force joined where they overlap or meet (Context.held_spans) are the days they
+    held a point on: a semester or period all of whose days one of them holds is owed at once — held by
+    one row, or by rows that follow each other (张伟's class until 2026-04-30, then a club from 2026-05-01)
+    — without its days counted (SemesterContacts._days: asked of the semesters and periods held in part
+    only, at 12k a few hundred times, not 13,000); the cells and ledger rows as before; and on the demo's
+    cadres, a day is in one of the spans exactly when held_during finds a row of theirs on it."""
+    import shutil
+    from pathlib import Path
+
+    from generator.check.by_cadre import ByCadre
+    from generator.check.context import Context
+    from generator.check.git_history import History
+    from generator.check.semester_contacts import SemesterContacts
+
+    counted = []
+    days = SemesterContacts._days
+    monkeypatch.setattr(SemesterContacts, "_days", lambda self, cadre, s: counted.append((cadre, s.id)) or days(self, cadre, s))
+    files = {**base(), "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n",
+             "records/assignments/2025-2027.yaml": assignments(
+                 "2025-2027", "2025-09-01", "2027-08-31",
+                 {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-04-30"},
+                 {"cadre": "zhang-wei", "club": "club-a", "start": "2026-05-01", "reason": "换联系点"},
+                 {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"}),
+             "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10", "2026-05-20"],
+                                                                points=("cs-2025-01", "club-a"))}
+    write(tmp_path, files)
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2027, 1, 20))
+    cadres = ByCadre(ctx, History("ok"), n=0)
+    matrix, table = cadres.finish([])
+    cells = {r["cadre"]: r["cells"] for r in matrix["rows"]}["zhang-wei"]
+    assert cells["2025-2026-2"] == {"required": 1, "count": 2, "met": True, "exempt": False}
+    assert [(r["period"], r["required"]) for r in table if r["cadre"] == "zhang-wei"] == \
+        [("2025-H2", True), ("2026-H1", True), ("2026-H2", True), ("2027-H1", True)]
+    assert not [f for f in ctx.findings if f.code in ("W-CHK-012", "E-CHK-005")]
+    # (of the periods and semesters begun, each is held all through but 2025-H2, from 2025-09-01 only)
+    assert sorted(set(counted)) == [("li-na", "2025-H2"), ("zhang-wei", "2025-H2")]
+    assert ctx.held_spans("zhang-wei") == ((dt.date(2025, 9, 1), dt.date(2027, 8, 31)),)  # (the two rows, one span)
+
+    shutil.copytree(Path(__file__).resolve().parent.parent / "records", tmp_path / "demo")
+    rs, _ = validate_records(tmp_path / "demo")
+    ctx, asked = Context(rs, dt.date(2026, 12, 2)), 0
+    for cadre in ctx.rows:
+        spans = ctx.held_spans(cadre)
+        assert all((b - a).days > 1 for (_, a), (b, _) in zip(spans, spans[1:])), cadre  # (apart, in order)
+        for day in (dt.date(2019, 1, 1) + dt.timedelta(days=k) for k in range(0, 3650, 3)):
+            assert bool(ctx.held_during(cadre, day, day)) == any(a <= day <= b for a, b in spans), (cadre, day)
+            asked += 1
+    assert asked > 90_000
+
+
 def test_a_cadres_pieces_are_cut_at_today_for_the_gaps_and_not_for_the_overlaps(tmp_path):
     # check_contact_points works a cadre's pieces out once, to the cycle's end (the overlaps: the
     # future included), and cuts them at --today for the gaps: a gap open on --today ends on it, a

@@ -229,6 +229,24 @@ class Context:
                                              for s, e in (self.row_span(row),) if s]
         return spans
 
+    def held_spans(self, cadre: str) -> tuple[tuple[dt.date, dt.date], ...]:
+        """The days on which the cadre held a contact point, as (first, last) spans in order, apart
+        from each other: the spans of their rows in force (in_force) joined where they overlap or
+        meet — most cadres' one.  A day is in one of them when held_during of the day is not empty;
+        a semester or period all of whose days one holds is held all through, by one row or rows
+        that follow each other (asked of each cadre's semesters, periods and activities)."""
+        hit = self._held_spans.get(cadre)
+        if hit is None:
+            out: list = []
+            for a, b in sorted((a, b) for a, b, _ in self.in_force(cadre)):
+                if out and (a - out[-1][1]).days <= 1:  # (no day between: one span)
+                    if b > out[-1][1]:
+                        out[-1] = (out[-1][0], b)
+                else:
+                    out.append((a, b))
+            hit = self._held_spans[cadre] = tuple(out)
+        return hit
+
     def _indexes(self) -> None:
         self._spans: dict = {}  # id(row) → row_span(row); rows live as long as the record set
         self._row_dates: dict = {}  # id(row) → dates(row)
@@ -236,6 +254,7 @@ class Context:
         self._cadre_spans: dict = {}  # cadre → cadre_span
         self._in_force: dict = {}  # cadre → [(start, end, row)] of their rows in force on some day
         self._held: dict = {}  # (cadre, start, end) → held_during
+        self._held_spans: dict = {}  # cadre → held_spans
         self._cadres: dict = {}  # cadre → (name, unit)
         self._unit_names: dict = {}  # unit → its name
         self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for

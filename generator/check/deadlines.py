@@ -84,17 +84,21 @@ def last_on_time(rs, period) -> dt.date:
 
 def held_periods(ctx: Context, cadre: str):
     """The periods begun by --today and not archived in which the cadre held a contact point: those of
-    their ledger rows (each owed or not: SemesterContacts.owes).  From the spans of their rows in force
-    (Context.in_force), as held_during would filter them, without a question kept for each period."""
-    spans, today = ctx.in_force(cadre), ctx.today
-    if not spans or min(s for s, _, _ in spans) > today:
+    their ledger rows (each owed or not: SemesterContacts.owes).  From the days they held one
+    (Context.held_spans: their rows in force joined), as held_during would filter their rows, without a
+    question kept for each period."""
+    held, today = ctx.held_spans(cadre), ctx.today
+    if not held or held[0][0] > today:
         return
-    first, last, archived = min(s for s, _, _ in spans), min(max(e for _, e, _ in spans), today), ctx.archived
+    first, last, archived = held[0][0], min(held[-1][1], today), ctx.archived
     # (the periods of their years: one that does not overlap [first, last] overlaps no span, or begins after --today)
     for period in ctx.periods_of_years(first.year, last.year):
         start, end = period.start, period.end
-        if start <= today and period.id not in archived and any(s <= end and e >= start for s, e, _ in spans):
-            yield period
+        if start <= today and period.id not in archived:
+            for s, e in held:
+                if s <= end and e >= start:
+                    yield period
+                    break
 
 
 def with_errors(rs, doc) -> bool:

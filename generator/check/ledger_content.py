@@ -12,15 +12,14 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
     rs = ctx.rs
     if cadre not in rs.cadres:
         return
-    known = rs.point_ids
+    known, today, name = rs.point_ids, ctx.today, ctx.cadre_name(cadre)
     for led in ledgers:
         if not ctx.valid(led):
             continue
         period = rs.period(led.doc.folder)
         if period is None:
             continue  # E-REF-007 says why
-        name = ctx.cadre_name(cadre)
-        if period.start > ctx.today:
+        if period.start > today:
             ctx.add("E-CHK-007", led, led.pos("period"), period=period.id, start=period.start, today=ctx.today)
         held = ctx.held_during(cadre, period.start, period.end)
         frozen = ctx.frozen(led)
@@ -35,23 +34,23 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
                 if point in known and point not in points:
                     ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
                             period=period.id, held=sorted(p for p in points if p))
-        # whether the cadre held a point on an activity's day: a day of the period is held when one
-        # of the period's rows (`held`, each with a start) covers it, without asking held_during for
-        # each of 116,000 days at 12k (each a new question: ≈0.1 s of a cold run)
-        spans = [ctx.row_span(r) for r in held] if held and not frozen else ()
+        # whether the cadre held a point on an activity's day, in the period or not: when one of the spans
+        # of the days they held one (Context.held_spans: their rows in force joined, most cadres' one)
+        # covers it, without asking held_during for each of 116,000 days at 12k (each a new question)
+        spans = ctx.held_spans(cadre) if held and not frozen else ()
+        first, last = spans[0] if len(spans) == 1 else (None, None)  # (most cadres: one, asked inline)
         for i, day in ctx.activity_dates(led):
-            if day > ctx.today:
+            if day > today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
-                        what_en="activity date", value=day, today=ctx.today)
-            elif spans and not (_covers(spans, day) if period.start <= day <= period.end
-                                else ctx.held_during(cadre, day, day)):
+                        what_en="activity date", value=day, today=today)
+            elif spans and not (first <= day <= last if first else _covers(spans, day)):
                 # before the cadre took the point up or after they left it (or office): a successor's
                 # day before their start, a leaver's after active_to
                 # (the days of this period on which they held one: not the rows' whole runs)
-                spans = sorted({(max(s, period.start), min(e, period.end)) for r in held
-                                for s, e in (ctx.row_span(r),) if s})
-                shown = "、".join(f"{s} 至 {e}" for s, e in spans)
-                shown_en = ", ".join(f"{s} to {e}" for s, e in spans)
+                pieces = sorted({(max(s, period.start), min(e, period.end)) for r in held
+                                 for s, e in (ctx.row_span(r),) if s})
+                shown = "、".join(f"{s} 至 {e}" for s, e in pieces)
+                shown_en = ", ".join(f"{s} to {e}" for s, e in pieces)
                 ctx.add("W-CHK-012", led, led.pos("activities", i, "date"), date=day, name=name,
                         spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id})
 

@@ -57,15 +57,19 @@ class SemesterContacts:
         if cadre not in ctx.rows:
             return None
         # (a semester none of whose days the cadre held a point on, as most past ones at 12k: owed when no
-        # day need be held only, and its cell is the same but for the count: no exemption asked)
-        spans, owes = ctx.in_force(cadre), self.owes
+        # day need be held only, and its cell is the same but for the count: no exemption asked; one all
+        # of whose days they held, as most of the others: owed, without counting them — owes' answers)
+        held, owes = ctx.held_spans(cadre), self.owes
         cells, owed, required, judged = {}, False, self.required, self.judged
-        # (the first and last day of the spans: a semester outside them overlaps none, asked of no span)
-        first, last = (min(a for a, _, _ in spans), max(b for _, b, _ in spans)) if spans else (None, None)
         for s, start, end, sid, unheld in self._begun:
             count = counts.get(sid, 0)
-            if not ((unheld or first is not None and first <= end and last >= start
-                     and any(a <= end and b >= start for a, b, _ in spans)) and owes(cadre, s)):
+            for a, b in held:  # (apart from each other: the first that overlaps it is the one that may hold it all)
+                if a <= end and b >= start:
+                    owing = a <= start and b >= end or owes(cadre, s)
+                    break
+            else:
+                owing = unheld
+            if not owing:
                 cells[sid] = {"required": 0, "count": count, "met": True, "exempt": False}
                 continue
             need = required[sid]
@@ -90,8 +94,8 @@ class SemesterContacts:
         who left days into it, owe nothing.  A point held that long in it by its holders together,
         none of whom owes it, is owed by the one who held it longest (the later on a tie): never by
         nobody."""
-        start, end, spans = s.start, s.end, self.ctx.in_force(cadre)
-        for a, b, _ in spans:  # (a row in force all of it, as most cadres' in most periods: all its days held)
+        start, end = s.start, s.end
+        for a, b in self.ctx.held_spans(cadre):  # (all its days held, as most cadres' in most periods)
             if a <= start and b >= end:
                 return True
         least = self._least_days(s)
@@ -117,11 +121,12 @@ class SemesterContacts:
         return least
 
     def _days(self, cadre: str, s) -> int:
-        """The days of semester `s` on which the cadre held a contact point, from the spans of their
-        rows in force (asked once for each cadre and semester or period: 31,000 times at 12k, almost
-        none twice, so neither held_during's answers nor these are kept)."""
+        """The days of semester `s` on which the cadre held a contact point, from the spans of the days
+        they held one (Context.held_spans: apart from each other, so each day is counted once; asked of a
+        semester or period they held a point on some days of only: a few thousand times at 12k)."""
         start, end = s.start, s.end
-        return _covered([(a, b) for a, b, _ in self.ctx.in_force(cadre) if a <= end and b >= start], s)
+        return sum((min(b, end) - max(a, start)).days + 1 for a, b in self.ctx.held_spans(cadre)
+                   if a <= end and b >= start)
 
     def _holders(self, point, s) -> list[tuple]:
         """((start, end), cadre, row) of every assignment row of `point` in force in semester `s`."""
