@@ -964,7 +964,7 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
                                                       schema_fields(kind), dashes)
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
-        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes))
+        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))
         return zh, f" {en}"
     want = indent_wanted(lines, row, kind)[0] if line[:len(line) - len(line.lstrip())].strip(" ") else None
     if want is not None:  # (indented with full-width or no-break spaces too: the line with its spaces)

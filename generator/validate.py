@@ -253,9 +253,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
                 from generator.yaml_hints import already_there, line_meant  # (日期: … beside date:, only on an error)
 
-                typed = line_meant(field, str(error.instance[field]), _properties(schema, root))[3]
+                typed = line_meant(field, str(error.instance[field]), _properties(schema, root))[3:]
                 suggestion, suggestion_en = already_there(field, close, doc.key_pos(path + (close,))[0],
-                                                          bool(path) and isinstance(path[-1], int), typed)
+                                                          bool(path) and isinstance(path[-1], int), *typed)
                 suggestion, suggestion_en = f"{suggestion}。", f"{suggestion_en}. "
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,

@@ -412,6 +412,8 @@ def field_line(lines: list[str], row: int, name: str) -> tuple[int | None, bool]
             line = lines[n]
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
+            if step > 0 and (dash := re.match(r" *(?:- +)+", line)) and dash.end() <= col:
+                break  # (the next item: its date is not this one's, - 日期：… being the first line of this)
             key = _KEY.match(line)
             if key and key.end(1) == col and key.group(2) == name:
                 return n + 1, item or bool(key.group(1).strip())
@@ -423,15 +425,16 @@ def field_line(lines: list[str], row: int, name: str) -> tuple[int | None, bool]
     return None, item
 
 
-def already_there(word: str, name: str, at: int, item: bool, typed: str) -> tuple[str, str]:
+def already_there(word: str, name: str, at: int, item: bool, typed: str, typed_en: str | None = None) -> tuple[str, str]:
     """The words, zh and en, for a field written by its Chinese title `word` (日期：2026-04-21) in a mapping
-    that has its field `name` already, at line `at`: not to type a second one (typed: the line it would be)."""
+    that has its field `name` already, at line `at`: not to type a second one (typed, typed_en: the line it would
+    be, with line_meant's words for a value changed in each language; typed alone when they are one)."""
     where, where_en = ("这一项", "this item") if item else ("这里", "this mapping")
     zh = f"“{word}”是字段 {name} 的中文说明，可{where}在第 {at} 行已经有 {name} 了，只能写一个。"
     en = f"'{word}' is the title of '{name}', which {where_en} already has at line {at}; only one is written. "
     if item:
         zh += f"如果这一行说的是另一项（如另一次活动），请另起一项，与上一项的“- ”对齐，写成：- {typed}；"
-        en += f"If this line is of another item (another activity), begin a new item, aligned with the one above: - {typed}; "
+        en += f"If this line is of another item (another activity), begin a new item, aligned with the one above: - {typed_en or typed}; "
     zh += f"如果是要改第 {at} 行的 {name}，请改那一行，再删掉这一行"
     en += f"if line {at}'s {name} is to change, change it there and delete this line"
     return zh, en
@@ -479,7 +482,7 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"
     at, item = field_line(lines, row, name)
     if at:  # (日期:2026-04-21 in an activity that has its date: not a second date)
-        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(dashes))
+        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))
     return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
         "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
         "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field", "fix": fix, "fix_en": fix_en}

@@ -500,3 +500,30 @@ def test_a_synonyms_entry_that_does_nothing_is_told_the_fix_of_its_own_case(tmp_
     word, also = sorted((f for f in _validate(work, "--lang", "en") if f["code"] == "E-REF-023"), key=lambda f: f["line"])
     assert word["hint"].startswith("Did you mean '面对面'? word is a word of one of the lists") and "'线下', '现场'" in word["hint"]
     assert also["hint"].startswith("'键对键' is a word of the list of channels itself"), also
+
+
+@pytest.mark.parametrize("written", ["  - 日期：2026年4月20日", "  - 日期:2026年4月20日"])
+def test_an_activity_s_first_line_by_its_title_is_not_told_the_next_activity_s_date(tmp_path, written):
+    # (- 日期：2026年4月20日 as an activity's first line, another activity below, was told “日期”是字段 date 的中文说明，
+    # 可这一项在第 11 行已经有 date 了，只能写一个 — line 11 the next activity's date — and not the line to type)
+    work, path, text = _ledger(tmp_path)
+    block = text[text.index("  - date:"):]
+    path.write_text(text.replace('  - date: "2026-04-20"', written) + block.replace("2026-04-20", "2026-04-27"),
+                    encoding="utf-8")
+    [f] = _validate(work)
+    assert f["line"] == 5 and "已经有" not in f["hint"], f
+    assert f["hint"].endswith("这一行写成：- date: 2026-04-20（值“2026年4月20日”要写成 2026-04-20）"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith("- date: 2026-04-20 (the value '2026年4月20日' is written 2026-04-20)"), f
+
+
+def test_a_second_date_by_its_title_is_told_in_english_in_english(tmp_path):
+    # (日期：2026年4月21日 under date: was told in English … begin a new item …: - date: 2026-04-21（值“2026年4月21日”要写成
+    # 2026-04-21）; — the Chinese words of the value's change in the English hint)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    form: 社团活动", "    日期：2026年4月21日\n    form: 社团活动"), encoding="utf-8")
+    [f] = _validate(work, "--lang", "en")
+    assert "- date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21); " in f["hint"] and "值" not in f["hint"], f
+    path.write_text(text.replace("    form: 社团活动", "    日期: 2026年4月21日\n    form: 社团活动"), encoding="utf-8")
+    [f] = _validate(work, "--lang", "en")
+    assert "- date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21); " in f["hint"] and "值" not in f["hint"], f
