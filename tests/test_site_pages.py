@@ -1270,3 +1270,17 @@ def test_the_home_page_says_since_when_a_freshman_class_is_uncovered_and_what_to
         assert r[-1].startswith("未覆盖") and states == {r[-1]}, (r, states)
     if rows:
         assert "请管理员在附件1" in visible(section)
+
+
+def test_the_home_page_s_quick_links_say_what_they_lead_to(site):
+    """The home page, the university's, offered 本单位未覆盖的新生班级 (this unit's uncovered freshman classes), and it led
+    to every unit's (coverage.html#uncovered, 未覆盖的新生班级): an officer of 学工部 looked for which unit was
+    meant, a college's reviewer thought the list was his college's.  Each quick link to a section of the site says
+    that section's heading, and no more than it says."""
+    home = page(site, "index.html")
+    links = re.findall(r'<a href="([^"#]+)#([\w-]+)">([^<]+)</a>', home.split('class="quick-links"', 1)[1].split("</div>", 1)[0])
+    assert len(links) >= 2, home[:500]
+    for rel, anchor, words in links:
+        heading = re.search(rf'<h2 id="{anchor}">(.*?)</h2>', page(site, rel))
+        assert heading and visible(heading.group(1)).strip() in words, (rel, anchor, words)
+        assert "本单位" not in words, words
