@@ -51,9 +51,56 @@ def validate_document(doc: Document) -> list[F.Finding]:
     if validator is None:
         return [F.make("E-SCHEMA-000", doc.file, None, kind=doc.kind)]
     out = []
-    for error in validator.iter_errors(doc.data):
-        out.extend(_explain(error, doc, validator.schema))
+    errors = list(validator.iter_errors(doc.data))
+    told = _list_key_missing(errors, doc, validator.schema) if any(e.validator == "required" for e in errors) else {}
+    for error in errors:
+        if id(error) in told:
+            out.extend(told.pop(id(error)))
+        elif not any(tuple(error.absolute_path)[:len(p)] == p for p in told.get("within", ())):
+            out.extend(_explain(error, doc, validator.schema))
     return out
+
+
+def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
+    """A required list's key left out (activities:), so that its items went on as items of the list above
+    (contact_points: [x] then - date: … — each told 应为文字，这里是映射 there, and activities missing at 1:1): one
+    E-SCHEMA-001 at the first of those items, with the line to add; {id(the required error): [it], "within":
+    the paths of the items it stands for, whose errors go}."""
+    told: dict = {"within": []}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        schema = _resolve(error.schema, root) if isinstance(error.schema, dict) else {}
+        if error.validator != "required" or not isinstance(error.instance, dict):
+            continue
+        field = error.message.split("'")[1]
+        node = _resolve(schema.get("properties", {}).get(field, {}), root)
+        item = _resolve(node.get("items") or {}, root) if node.get("type") == "array" else {}
+        fields = set(item.get("properties") or ())
+        for key, value in error.instance.items():
+            if not fields or not isinstance(value, list) or key == field:
+                continue
+            tail = len(value)
+            while tail and isinstance(value[tail - 1], dict) and value[tail - 1] and set(value[tail - 1]) <= fields:
+                tail -= 1
+            inner = _resolve(schema.get("properties", {}).get(key, {}), root).get("items") or {}
+            if tail == len(value) or _resolve(inner, root).get("type") == "object":
+                continue  # (no such items, or the list above takes mappings: not read as its)
+            line, col = doc.key_pos(path + (key,))
+            at = doc.pos(path + (key, tail))
+            keys = "、".join(dict.fromkeys(k for v in value[tail:] for k in v))
+            typed = f"{' ' * (col - 1)}{field}:"
+            title, above = node.get("title", field), _title(root, path + (key,))
+            told[id(error)] = [F.make(
+                "E-SCHEMA-001", doc.file, at, field=field, title=title, description="",
+                where=f"“{_title(root, path)}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
+                add=f"第 {at[0]} 行起的 {len(value) - tail} 项（{keys}）是“{title}”的各项，却接在第 {line} 行“{above}”（{key}）的列表后面，"
+                    f"被当成了它的项：这里少了一行 {field}:。请在第 {at[0]} 行前面加上一行，与 {key} 对齐，这一行写成：{typed}",
+                add_en=f"The {len(value) - tail} items from line {at[0]} ({', '.join(dict.fromkeys(k for v in value[tail:] for k in v))}) "
+                       f"are {field}, but follow the list '{key}' of line {line} and are read as its items: the line "
+                       f"'{field}:' is missing. Add it before line {at[0]}, aligned with {key}: {typed}")]
+            told["within"] += [path + (key, i) for i in range(tail, len(value))]
+            break
+    return told if len(told) > 1 else {}
 
 
 _FIELD_NUMBER = re.compile(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
@@ -244,7 +291,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
-                       description=sub.get("description", ""))]
+                       description=sub.get("description", ""), add=f"请在这里加上一行“{field}: …”。",
+                       add_en=f"Add a line '{field}: …' here.")]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []

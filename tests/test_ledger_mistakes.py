@@ -527,3 +527,21 @@ def test_a_second_date_by_its_title_is_told_in_english_in_english(tmp_path):
     path.write_text(text.replace("    form: 社团活动", "    日期: 2026年4月21日\n    form: 社团活动"), encoding="utf-8")
     [f] = _validate(work, "--lang", "en")
     assert "- date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21); " in f["hint"] and "值" not in f["hint"], f
+
+
+def test_a_missing_activities_line_is_one_error_at_the_activities_with_the_line_to_add(tmp_path):
+    # (activities: left out after a contact_points list was told E-SCHEMA-001 缺少必填项“联系学生活动” at 1:1, 请在这里加上
+    # 一行“activities: …”, and E-SCHEMA-003 “联系点第 2 项”应为文字，这里是映射 at each activity, read as a contact point)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("contact_points: [club-robotics]\nactivities:\n", "contact_points:\n  - club-robotics\n")
+                    + text[text.index("  - date:"):].replace("2026-04-20", "2026-04-27"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-001", 5, 5), f
+    assert f["hint"] == ("第 5 行起的 2 项（date、form、place、channel、students、summary）是“联系学生活动”的各项，却接在第 3 行“联系点”"
+                         "（contact_points）的列表后面，被当成了它的项：这里少了一行 activities:。请在第 5 行前面加上一行，与 "
+                         "contact_points 对齐，这一行写成：activities:"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith("Add it before line 5, aligned with contact_points: activities:"), f
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    path.write_text("".join(lines[:4] + ["activities:\n"] + lines[4:]), encoding="utf-8")
+    assert _validate(work) == []

@@ -12,8 +12,9 @@ CODES = {
         "severity": "error",
         "zh": "{where}缺少必填项“{title}”（{field}）",
         "en": "{where_en}required field '{field}' is missing",
-        "hint_zh": "请在这里加上一行“{field}: …”。{description}",
-        "hint_en": "Add a line '{field}: …' here.",
+        # (a list's key left out, its items read as the list above's: validate._list_key_missing's {add})
+        "hint_zh": "{add}{description}",
+        "hint_en": "{add_en}",
     },
     "E-SCHEMA-002": {
         "severity": "error",
