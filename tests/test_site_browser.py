@@ -768,3 +768,23 @@ def test_a_table_s_columns_are_as_wide_as_their_words(page, served, width):
             const w = t.closest(".md-typeset__scrollwrap");
             return [t.tHead.rows[0].cells[0].getBoundingClientRect().width / parseFloat(cs.fontSize), broken.slice(0, 3), w.scrollWidth - w.clientWidth]; }""")
     assert {rel: s for rel, s in seen.items() if s[0] >= 5 or s[1] or (width == 1280 and s[2] > 0)} == {}, width
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_a_number_and_its_note_are_on_one_line(page, served, width):
+    """A column of numbers is as wide as its header (test_a_table_s_columns_are_as_wide_as_their_words), and on a
+    phone the periods' list of 附件2 then read 应填报 74 over （另 1 over 人免 over 交）: a number with its note is on
+    one line, in every column of numbers of the periods' list, a period's page and 附件1, on a phone and at 1,280 px."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    page.set_viewport_size({"width": width, "height": 900})
+    broken = {}
+    for rel in ("ledgers/index.html", f"ledgers/{max(p for p, _ in rs.ledgers)}.html", "attachment1.html"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        broken[rel] = page.eval_on_selector_all("article table td", """tds => tds
+            .filter(td => getComputedStyle(td).textAlign === "right" && td.getClientRects().length).map(td => {
+            const r = document.createRange(); r.selectNodeContents(td);
+            return [td.textContent.trim(), new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size]; })
+            .filter(([t, n]) => n > 1).slice(0, 3)""")
+    assert {rel: b for rel, b in broken.items() if b} == {}, width
