@@ -352,7 +352,7 @@ _SHENG = _Lazy(_SHENG_RX)
 # 生 first, which the expression engine looks for as fast as str.find, the surname behind it only where it stands, a
 # compound's as its first and last characters)
 _AFTER_SHENG = (f"(?:(?<=[{_SURNAME_CHARS}]生)|(?<=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]生))"
-                "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")  # (what follows 生: _GATE's too)
+                "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")  # (what follows 生: _gate's too)
 _SHENG_NEAR = _Lazy(f"生{_AFTER_SHENG}")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL_END = f"[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])"  # (after the surname)
@@ -803,8 +803,8 @@ _GATE_PARTS = (
     # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
     ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),
     # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学, a
-    # placeholder after a surname, a parent's word after a surname or before 先生/女士; 生 after a surname and a list's end
-    # are _SHENG_NEAR and _LIST_TAIL, Scanner._none_in)
+    # placeholder after a surname, a parent's word after a surname or before 先生/女士; 生 after a surname and a list's end:
+    # _SHENG_NEAR's and _LIST_TAIL's, _gate)
     ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
     ("先", "生"), ("女", "士"),
@@ -812,13 +812,19 @@ _GATE_PARTS = (
 )
 
 
-def _gate(parts) -> str:
-    """The expression of `parts` (_GATE_PARTS): a class of their first characters, then each part's rest behind its own."""
-    return ("[" + "".join(first[1:-1] if first.startswith("[") else first for first, _ in parts) + "](?:"
-            + "|".join(f"(?<={first}){rest}" for first, rest in parts) + ")")
+def _gate(digits: str) -> str:
+    """The gates' one expression (_GATE_PARTS, _SHENG_NEAR's and _LIST_TAIL's parts): a class of their first characters,
+    then each part's rest behind its own — the number's (`digits`: its rest), 生's and a surname's first, whose characters
+    are most of those met, the others behind a class of theirs (a character tries a few tests, not one for each part)."""
+    def klass(parts) -> str:
+        return "".join(first[1:-1] if first.startswith("[") else first for first, _ in parts)
+
+    rest = _GATE_PARTS[1:]
+    common = (_GATE_PARTS[0][:1] + (digits,), ("生", _AFTER_SHENG), (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", _LIST_TAIL_END),
+              (f"[{klass(rest)}]", "(?:" + "|".join(f"(?<={first}){then}" for first, then in rest) + ")"))
+    return f"[{klass(common)}](?:" + "|".join(f"(?<={first}){then}" for first, then in common) + ")"
 
 
-_GATE = _Lazy(_gate(_GATE_PARTS[1:]))  # (all but the number's, which each scanner makes with its patterns' fewest digits)
 _GATE_JOIN = "\n"
 # (a university's pattern that reads what stands around it — an anchor, a look-around, \b — is searched in each text alone)
 _READS_AROUND = re.compile(r"[$^]|\\[AZbB]|\(\?<?[=!]")
@@ -995,13 +1001,12 @@ class Scanner:
         patterns, the names) match in, run once over the texts joined; None: each text may (one holds a character of
         no width, which the scan reads apart: _unseen)."""
         if self._gates is None:
-            # the number's part with a number in groups as long as the fewest a pattern takes (Scanner._grouped), the
-            # rest, _SHENG_NEAR and _LIST_TAIL, each pattern of the university's, the names; a pattern that reads what
-            # stands around it is searched in each text (_each)
-            digits = _GATE_PARTS[0][1] + (f"|(?:[ \\-]?[0-9]){{{max(self.fewest, 2) - 1}}}" if self.whole else "")
+            # _gate with a number in groups as long as the fewest a pattern takes (Scanner._grouped), each pattern of the
+            # university's, the names; a pattern that reads what stands around it is searched in each text (_each)
+            digits = f"(?:{_GATE_PARTS[0][1]}" + (f"|(?:[ \\-]?[0-9]){{{max(self.fewest, 2) - 1}}}" if self.whole else "") + ")"
             self._each = [p for p in self.whole if _READS_AROUND.search(p.pattern)]
-            self._gates = [re.compile(_gate((("[0-9]", digits),))), _GATE, _SHENG_NEAR, _LIST_TAIL] \
-                + [p for p in self.whole if p not in self._each] + [self.names] * bool(self.names)
+            self._gates = [re.compile(_gate(digits))] + [p for p in self.whole if p not in self._each] \
+                + [self.names] * bool(self.names)
         joined = _GATE_JOIN.join(texts)
         norm = _normal(joined)
         if len(norm) != len(joined):
@@ -1203,7 +1208,13 @@ def patterns_in(policy_data) -> list:
 def document_finds(doc, patterns, names) -> tuple[str, list]:
     """(scanner key, finds) of one document — what check_records needs of it, computed
     while the file is loaded (in a worker, cached with the file's content hash)."""
-    return scanner_key(patterns, names), list(_finds(_scanner(tuple(patterns), tuple(names)), doc))
+    patterns, names = tuple(patterns), tuple(names)
+    return _key(patterns, names), list(_finds(_scanner(patterns, names), doc))
+
+
+@lru_cache(maxsize=8)
+def _key(patterns: tuple, names: tuple) -> str:
+    return scanner_key(patterns, names)  # (once, not for each of a loading process's files: a hash of them all)
 
 
 # ---------------------------------------------------------------------------
