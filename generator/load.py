@@ -566,9 +566,9 @@ def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     from generator import quickload  # values only, positions later (see quickload.py)
 
-    data = quickload.values(raw) if quickload.enabled() else None
-    if data is not None:
-        doc.data, doc.raw, doc._where, doc.quick = data, raw, None, True
+    data, text = quickload.read(raw) if quickload.enabled() else (None, None)
+    if data is not None:  # (its text, decoded by the quick path, is Document.text's: the privacy scan reads it)
+        doc.data, doc.raw, doc._where, doc.quick, doc._text = data, raw, None, True, text
         return doc, []
     parsed = _parse(raw, doc.file, doc.kind)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text

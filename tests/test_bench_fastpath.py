@@ -369,7 +369,7 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
     """Random documents built from YAML's syntax (indicators, quotes, flow and block
     collections, block scalars, comments, tabs, `---` and `...` markers, a missing final line
     break): every one the quick path accepts, the full loader reads to the same values without
-    a finding.  (This
+    a finding, and the text it gives with them (Document.text, decoded once) is the full loader's.  (This
     found `k: ]`, `k: |2x`, text after a closing quote, a quoted key on two lines, flow
     collections holding `? : # %`,
     a comment after a block scalar's header (`> # c-`) and a block scalar at the very end of a
@@ -396,13 +396,14 @@ def test_quick_path_agrees_with_the_full_loader_on_random_yaml(monkeypatch):
             raw = text.encode()
             whole = fastload.parse(raw, "x.yaml")  # (positions only: what the whole parse refuses, and its positions)
             assert fastload.positions(raw) == (whole and whole.positions), text
-            quick = quickload.values(raw)
+            quick, decoded = quickload.read(raw)
             if quick is None:
                 continue
             accepted += 1
             marked += text.startswith("---") or "\n..." in text
             full = load._parse(raw, "x.yaml")
             assert not full.problems and repr(quick) == repr(full.data), (text, quick, full.data)
+            assert decoded == full.text, text  # (Document.text, which the privacy scan reads)
             assert_located_alike(raw, full)
     assert accepted > 1000 and marked > 100
 
@@ -764,13 +765,14 @@ def test_quick_path_reads_every_tricky_scalar_as_the_full_loader_or_not_at_all(m
     with quickload.quiet():
         for text in docs:
             raw = text.encode("utf-8", "surrogateescape")
-            quick = quickload.values(raw)
+            quick, decoded = quickload.read(raw)
             full = load._parse(raw, "x.yaml")
             if quick is None:
                 continue
             accepted += 1
             assert not full.problems, (text, [f.code for f in full.problems])
             assert quick == full.data and repr(quick) == repr(full.data), (text, quick, full.data)
+            assert decoded == full.text, text
     assert accepted > 40  # the quick path is used, not refused wholesale
     # ordinary ASCII punctuation in Chinese prose does not send a file to the full loader
     for text in ["k: Q&A 环节，重点*3，好!\n", "k: 为什么? 因为\nj: a@b\n", "k: 1  # 备注: Q&A!\n", '"Q&A": "x*3"\n',
