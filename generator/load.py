@@ -546,19 +546,24 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
 
 
 def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
+    return load_file_status(path, records)[:2]
+
+
+def load_file_status(path, records: Path) -> tuple[Document, list[F.Finding], os.stat_result | None]:
+    """load_file, and the file's status as it was just before it was read (read_file; None: not read)."""
     rel = rel_path(path, records)
     doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
     if doc.kind is None:
-        return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel))]
+        return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel))], None
     try:
-        raw = read_bytes(path)
+        raw, info = read_file(path)
     except OSError as exc:
-        return doc, [F.make("E-LOAD-007", doc.file, None, reason=exc.strerror or type(exc).__name__)]
+        return doc, [F.make("E-LOAD-007", doc.file, None, reason=exc.strerror or type(exc).__name__)], None
     except NotRegular:  # a FIFO or device would block or never end
-        return doc, [F.make("E-LOAD-010", doc.file, None)]
+        return doc, [F.make("E-LOAD-010", doc.file, None)], None
     except TooBig as exc:
-        return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)]
-    return load_bytes(doc, raw)
+        return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)], None
+    return (*load_bytes(doc, raw), info)
 
 
 def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
