@@ -828,6 +828,49 @@ def test_a_semester_held_all_through_by_rows_that_follow_each_other_is_owed_with
     assert asked > 90_000
 
 
+def test_a_cadre_s_activities_are_counted_by_semester_without_a_step_of_python_each(tmp_path):
+    """SemesterContacts.row counts a cadre's activities by semester (116,000 at 12k) in C — each day's
+    semesters looked up once a run — so the builtins it calls do not grow with the activities (seen by
+    sys.setprofile: the old loop asked two dict methods of each): 2 ledgers of 60 activities each; and the
+    counts are those of the activities on or before --today in each semester, an activity in no semester
+    told W-CHK-010, in order, once each."""
+    import sys
+
+    from generator.check.context import Context
+    from generator.check.semester_contacts import SemesterContacts
+
+    first = [f"2026-0{m}-{d:02d}" for m in (3, 4, 5) for d in range(1, 21)]  # (60 in 2025-2026-2)
+    second = [f"2026-{m:02d}-{d:02d}" for m in (9, 10, 11, 12) for d in range(1, 16)]  # (60 in 2026-2027-1)
+    second[-3:] = ["2026-08-15", "2026-08-16", "2026-12-20"]  # (two in no semester; one after --today)
+    files = {**base(), "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", first),
+             "records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", second)}
+    write(tmp_path, files)
+    rs, _ = validate_records(tmp_path / "records")
+    ctx = Context(rs, dt.date(2026, 12, 15))
+    contacts = SemesterContacts(ctx)
+    ledgers = [rs.ledgers[("2026-H1", "zhang-wei")], rs.ledgers[("2026-H2", "zhang-wei")]]
+    row = contacts.row("zhang-wei", ledgers)  # (each day's semesters worked out)
+    assert {sid: c["count"] for sid, c in row["cells"].items()} == {"2025-2026-1": 0, "2025-2026-2": 60,
+                                                                  "2026-2027-1": 57}
+    told = [(f.code, f.line, f.message_zh) for f in ctx.findings if f.code != "W-CHK-004"]  # (2025-2026-1: none)
+    assert [(code, "2026-08-15" in m, "2026-08-16" in m) for code, _, m in told] == \
+        [("W-CHK-010", True, False), ("W-CHK-010", False, True)] and told[0][1] < told[1][1]
+    builtins = []
+
+    def watch(frame, event, arg):
+        if event == "c_call":
+            builtins.append(arg)
+
+    del ctx.findings[:]
+    sys.setprofile(watch)
+    try:
+        again = contacts.row("zhang-wei", ledgers)
+    finally:
+        sys.setprofile(None)
+    assert again == row and [(f.code, f.line, f.message_zh) for f in ctx.findings if f.code != "W-CHK-004"] == told
+    assert len(builtins) < 120, len(builtins)  # (fewer than the activities; the loop before: 311)
+
+
 def test_a_cadres_pieces_are_cut_at_today_for_the_gaps_and_not_for_the_overlaps(tmp_path):
     # check_contact_points works a cadre's pieces out once, to the cycle's end (the overlaps: the
     # future included), and cuts them at --today for the gaps: a gap open on --today ends on it, a
