@@ -18,7 +18,7 @@ from generator.load import display_path
 from generator.model import Item, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import en_path, line_with, parse_date, period_meant
+from generator.validate import chinese_quotes, en_path, line_with, parse_date, period_meant
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -339,6 +339,11 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
         close = closest(plain, known) if known else None
         hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
         hint = unseen(value, known) or hint
+        inside, quotes, quotes_en = chinese_quotes(plain)
+        if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
+            line = _line_with(item, key, inside)
+            hint = (f"“{inside}”{quotes.rstrip('。')}" + (f"，这一行写成：{line}。" if line else "。"),
+                    f"{quotes_en.strip().rstrip('.')}" + (f": {line}. " if line else ". "))
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
             line = _line_with(item, key, said)
             hint = (f"“{value}”在词表中写作“{said}”，" + (f"这一行写成：{line}。" if line else f"写成“{said}”。"),

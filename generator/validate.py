@@ -150,7 +150,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
                 + ("" if typed[-1] in "。！？" else "。"),
                 f"The name begins with a number, '{number.group(1)}': fields are not numbered (a list's item begins "
                 f"with '- '); delete the number: {typed}. ") if close else None
-    inside, quotes, _ = _chinese_quotes(field)
+    inside, quotes, _ = chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"
         close, told = inside, (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
@@ -343,7 +343,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_en = "Quote the value to make it text."
         elif expected == "integer" and isinstance(value, str):
             hint, hint_en = "请只写阿拉伯数字，如 30。", "Write digits only, e.g. 30."
-            inside, quotes, quotes_en = _chinese_quotes(value)
+            inside, quotes, quotes_en = chinese_quotes(value)
             hint, hint_en = hint + quotes, hint_en + quotes_en
             meant = _number_meant(inside)
             if meant is not None:  # 30人, 约30, 三十, ３０
@@ -568,7 +568,7 @@ def value_meant(node: dict, written) -> str | None:
     if not isinstance(written, str) or kind not in ("integer", "boolean"):
         return None
     if kind == "integer":
-        meant = _number_meant(_chinese_quotes(written)[0])
+        meant = _number_meant(chinese_quotes(written)[0])
         return None if meant is None else str(meant)
     plain = narrow(written).strip().lower()
     return plain if plain in ("true", "false") else _YES_NO.get(plain)
@@ -677,7 +677,7 @@ def _span_hint(doc: Document, path, first: str, last: str) -> tuple[str, str]:
             "(an activity of several days may also be written once a day)")
 
 
-def _chinese_quotes(text: str) -> tuple[str, str, str]:
+def chinese_quotes(text: str) -> tuple[str, str, str]:
     """(text, words, English words): a value written inside the quotes Word or a Chinese input method
     types (“2026-04-20”), which YAML keeps as part of the value — the text inside them, and what to do."""
     if len(text) > 2 and text[0] in _QUOTES and text[-1] in _QUOTES:
@@ -694,7 +694,7 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
     """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
     in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
-    _, quotes, quotes_en = _chinese_quotes(narrow(str(written)))
+    _, quotes, quotes_en = chinese_quotes(narrow(str(written)))
     zh, en = zh + quotes, en + quotes_en
     meant, no_year = date_meant(written, period)
     if no_year:
@@ -706,7 +706,7 @@ def _date_hint(written, period: str | None = None) -> tuple[str, str]:
 
 def date_meant(written, period: str | None = None) -> tuple[str | None, bool]:
     """(the date `written` means, as YYYY-MM-DD, or None; whether its year was taken from `period`)."""
-    plain = _chinese_quotes(narrow(str(written)))[0]
+    plain = chinese_quotes(narrow(str(written)))[0]
     plain = _CN_NUMBER.sub(_cn_number, plain)  # 二〇二六年四月二十日
     m = _WRITTEN_DATE.fullmatch(plain)
     no_year = bool(not m and period and (m := _NO_YEAR.fullmatch(plain)))

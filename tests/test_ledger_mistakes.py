@@ -545,3 +545,18 @@ def test_a_missing_activities_line_is_one_error_at_the_activities_with_the_line_
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     path.write_text("".join(lines[:4] + ["activities:\n"] + lines[4:]), encoding="utf-8")
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written", ["“社团活动”", "‘社团活动’", "“社团活动\""])
+def test_a_word_of_the_list_in_chinese_quotes_is_told_of_the_quotes_with_the_line(tmp_path, written):
+    # (form: “社团活动”, as Word or an input method types the quotes, was told E-REF-005 … 是不是“社团活动”？ — the word
+    # she sees she wrote; dates and counts in such quotes were told of them already)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("form: 社团活动", f"form: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-REF-005" and "引号" in f["hint"] and "这一行写成：form: 社团活动。" in f["hint"], f
+    assert "是不是" not in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert "quotes" in f["hint"] and "delete them: form: 社团活动. " in f["hint"], f
+    path.write_text(text.replace("form: 社团活动", f["hint"].split("delete them: ")[1].split(". ")[0]), encoding="utf-8")
+    assert _validate(work) == []
