@@ -435,8 +435,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
 _YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 # A date as people write it in Chinese: 2026年3月5日, 2026.3.5, 2026/03/05, 2026-3-5, 20260305,
 # full-width digits, with a time or the day of the week after it.
-_DATE_TAIL = (r"\s*(?:[0-9]{1,2}\s*[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?)?"  # a time, a day of the week
-              r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?\s*")
+_TIME = (r"\s*(?:(?:上午|下午|中午|晚上|早上|傍晚)\s*)?"  # (a part of the day, a time: 14:30, 下午3点, 14时30分, 3点半)
+         r"(?:[0-9]{1,2}\s*(?:[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?|[点时]\s*(?:[0-9]{1,2}\s*分?|半)?))?")
+_WEEKDAY = r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?"
+_DATE_TAIL = _TIME + _WEEKDAY + _TIME + r"\s*"  # (a time and a day of the week, in either order)
 _WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
                            r"|([0-9]{2})([0-9]{2}))" + _DATE_TAIL, re.ASCII)
 # … and without its year (4月20日, 04-20, 4/20, 4.20): the year is the ledger's period's

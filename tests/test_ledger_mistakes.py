@@ -560,3 +560,16 @@ def test_a_word_of_the_list_in_chinese_quotes_is_told_of_the_quotes_with_the_lin
     assert "quotes" in f["hint"] and "delete them: form: 社团活动. " in f["hint"], f
     path.write_text(text.replace("form: 社团活动", f["hint"].split("delete them: ")[1].split(". ")[0]), encoding="utf-8")
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written", ["2026-04-20 下午", "2026年4月20日下午3点", "2026-04-20 14时30分", "2026-04-20（周一）下午",
+                                     "2026-04-20 上午9:00"])
+def test_a_date_with_the_time_of_day_is_told_the_date_to_write(tmp_path, written):
+    # (date: 2026-04-20 下午 was told only 日期请写成 YYYY-MM-DD，如 2026-09-15。 — not the date she wrote; 14:30 after
+    # it was read already, 下午, 3点 or 14时30分 were not)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-SCHEMA-005" and f["hint"].endswith("这里应写作 2026-04-20。"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith("Here: 2026-04-20."), f
