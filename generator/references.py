@@ -337,7 +337,9 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
         close = closest(plain, known) if known else None
-        hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
+        line = _line_with(item, key, close) if close else None  # (班级: 是不是“进班级”？ with the line to type)
+        hint = (f"是不是“{close}”？" + (f"这一行写成：{line}。" if line else ""),
+                f"Did you mean '{close}'? " + (f"The line: {line}. " if line else "")) if close else ("", "")
         hint = unseen(value, known) or hint
         inside, quotes, quotes_en = chinese_quotes(plain)
         if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
