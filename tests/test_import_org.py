@@ -270,6 +270,35 @@ def test_a_duplicate_row_is_told_in_the_same_run_as_a_cell_in_error(work, kind, 
     assert cli(work, "validate").returncode == 0
 
 
+@pytest.mark.parametrize("kind,rows,bad,matched", [
+    ("classes", [["班级编号", "班级名称", "学院", "专业", "年级", "人数"],
+                 ["cs-2026-01", "计算机2601班", "计算机学院", "计算机科学与技术", 2026, 33],
+                 ["club-robotics", "计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30],
+                 ["cs-2026-03", "计算机2603班", "计算机学院", "计算机科学与技术", 2026, "三十"]],
+     "班级.csv:4:6: 错误 E-IMP-004",
+     ["班级.csv:2:6: 错误 E-IMP-007: 第 2 行与已有记录 records/classes/2026.yaml cs-2026-01 不一致",
+      "班级.csv:3:1: 错误 E-IMP-008: 无法把第 3 行合并进 records/clubs.yaml club-robotics"]),
+    ("cadres", [["姓名", "职务", "单位", "任职日期"], ["曾伟杰", "副部长", "党委学生工作部", "去年三月"],
+                ["李娜", "计算机学院院长", "计算机学院", "2021-03-01"]],
+     "班级.csv:2:4: 错误 E-IMP-004",
+     ["班级.csv:3:3: 错误 E-IMP-010: 第 3 行的单位“cs”与 records/cadres/li-na.yaml 的单位“xgb”不同"]),
+])
+def test_a_row_the_records_refuse_is_told_in_the_same_run_as_a_cell_in_error(work, kind, rows, bad, matched):
+    """A list (GBK CSV) with a cell in error and rows the records refuse — a class that disagrees with
+    its record (E-IMP-007), a class given a club's id (E-IMP-008), a cadre moved to another unit
+    (E-IMP-010): only the cell was told, and the others only in the run after it was fixed.  All are
+    told in the one run, row by row, each once; nothing of what would be written."""
+    csv_file(work / "班级.csv", rows, "gbk")
+    before = snapshot(work)
+    run = cli(work, "import", kind, "班级.csv", "--write")
+    assert run.returncode == 1 and snapshot(work) == before, run.stdout
+    told = [bad, *matched]
+    assert all(t in run.stdout for t in told), run.stdout
+    assert run.stdout.count("错误 E-IMP") == len(told) and "新增" not in run.stdout, run.stdout
+    at = sorted(told, key=lambda t: int(t.split(":")[1]))
+    assert [run.stdout.index(t) for t in at] == sorted(run.stdout.index(t) for t in at), run.stdout  # (row by row)
+
+
 def test_an_existing_record_that_differs_is_reported_and_changed_only_with_update(work):
     path = work / "records/cadres/li-na.yaml"
     path.write_text("# 组织部 2021 年任命\n" + path.read_text(encoding="utf-8"), encoding="utf-8")

@@ -431,7 +431,7 @@ class Importer(Columns, Statuses, Writing):
                                         more_en=f" and {count - 1} more" if count > 1 else ""))
         self._unknown_units()
         if F.has_errors(self.findings):
-            self._duplicates(entries)
+            self._matching_errors(entries)
             return
         getattr(self, self.kind)(entries)
         for file, rows in self.gone.items():
@@ -456,19 +456,22 @@ class Importer(Columns, Statuses, Writing):
                                        rows_en=_counted("row", numbers)[0], value=value, column=letter(i),
                                        **did_you_mean(value, sorted(self.unit_ids)))
 
-    def _duplicates(self, entries: list) -> None:
-        """E-IMP-006 of the rows read whole (`entries`) while other rows are in error: a row that is
-        the same record as another is told in the same run, not once every cell is right.  The
-        kind's own matching finds them (a class by its cohort, unit and name; a cadre by the id its
-        name gives …); nothing else of that run is kept: no file, no summary, no other finding.  Not
-        when a required column is missing (E-IMP-002): no row has all that a record is matched by."""
+    def _matching_errors(self, entries: list) -> None:
+        """The errors of matching the rows read whole (`entries`) while other rows are in error: a row
+        that is the same record as another (E-IMP-006), disagrees with a record (E-IMP-007), cannot
+        be merged (E-IMP-008) or moves a cadre (E-IMP-010) is told in the same run, not once every
+        cell is right.  The kind's own matching finds them (a class by its cohort, unit and name; a
+        cadre by the id its name gives …); only its errors are kept: no file, no summary, no warning
+        (told once the cells are right, with what is written).  The rows in error are not matched,
+        so nothing is told twice.  Not when a required column is missing (E-IMP-002): no row has all
+        that a record is matched by."""
         required = [f for f, (_, _, needed, _) in self.fields.items() if needed]
         entries = [(n, v) for n, v in entries if all(f in v or f == "cohort" and n.sheet.cohort for f in required)]
         kept = self.findings, self.summary, self.same, self.writes, self.gone, self.item_lines
         self.findings, self.summary, self.writes, self.gone, self.item_lines = [], [], {}, {}, {}
         try:
             getattr(self, self.kind)([(n, dict(v)) for n, v in entries])
-            found = [f for f in self.findings if f.code == "E-IMP-006"]
+            found = [f for f in self.findings if f.severity == F.ERROR]
         finally:
             self.findings, self.summary, self.same, self.writes, self.gone, self.item_lines = kept
         for f in found:  # (each before its sheet's findings of the rows below it: told row by row)
