@@ -8,6 +8,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from itertools import repeat
 from operator import attrgetter
 
 from generator import findings as F
@@ -15,7 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.model import Item, RecordSet
+from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
 from generator.validate import chinese_quotes, en_path, line_with, parse_date, period_meant
@@ -376,9 +377,14 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     ledgers = list(map(rs.ledgers.__getitem__, keys))
     memo = FileMemo(rs.root, "references", _context(rs, frozen), list(map(attrgetter("doc"), ledgers)))
     results = memo.kept()  # (None: to work out)
-    for k in [k for k, kept in enumerate(results) if kept is None] if None in results else ():
+    todo = [k for k, kept in enumerate(results) if kept is None] if None in results else ()
+    days = _Days()  # (each date as written parsed once: 116,000 activities on a few thousand days at 12k)
+    periods = {folder: rs.period(folder) if rs.policy else None for folder in {keys[k][0] for k in todo}}
+    for k in todo:
         (folder, stem), led = keys[k], ledgers[k]
-        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, points, known, keys[k] in frozen)], feedback_summary(led))
+        results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, periods[folder], points, known, days,
+                                                    keys[k] in frozen)],
+                      feedback_summary(led, days))
         memo.put(k, results[k])
     memo.save()
     return ([F.Finding(*f) for found, _items in results for f in found],
@@ -434,24 +440,25 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
-def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known: dict,
-            frozen: bool = False) -> list[F.Finding]:
+def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | None, points: set, known: dict,
+            days: _Days, frozen: bool = False) -> list[F.Finding]:
     """The findings of one ledger (its names, its period, the ids and words it uses, its dates).
     A `frozen` ledger (as archived: archive.frozen_ledgers) is not judged against the policy's word lists, nor
     the classes and clubs, as changed since — a word retired (E-REF-005) or a class deleted later
-    (E-REF-001) is not the cadre's to replace; its own names, period and dates still are."""
-    out = []
+    (E-REF-001) is not the cadre's to replace; its own names, period and dates still are.  `period`: the folder's
+    (rs.period), `points`, `known` and `days` as _ledgers gives them."""
+    out, values = [], led.data
     named = bool(SLUG.fullmatch(stem))  # else E-REF-011 says what is wrong with the name
-    cadre = led.get("cadre")
+    cadre = values.get("cadre")
     renamed = named and _misnamed(rs, stem, cadre)
-    meant = rs.cadre_names.get(_name_in(cadre, rs.cadre_names))  # (an id, or the ids of a shared name; 张 伟 is 张伟)
+    meant = rs.cadre_names.get(_name_in(cadre, rs.cadre_names)) if named and cadre != stem else None  # (an id, or
+    # the ids of a shared name; 张 伟 is 张伟)
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
         move, data = _whose(rs, led, folder, stem, meant) if meant else (_not_hers(rs, led, folder, stem), None)
         out.append(_place(led, "cadre", "干部编号", "cadre", cadre, stem, data=data, **move))
-    period = rs.period(folder) if rs.policy else None
-    written = led.get("period")
+    written = values.get("period")
     if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
                                                  and days_are_no_days(rs, folder[5:])):
         # the folder is wrong: say so, and where the file belongs (not when it names a period whose
@@ -467,7 +474,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
         belongs = rs.period(written) if isinstance(written, str) else None
         named_as = _period_named(rs, written, folder) if isinstance(written, str) and rs.policy and not belongs else None
         belongs = rs.period(named_as[0]) if named_as else belongs  # (2026年上半年, 2026年秋季: the period meant)
-        dates = [parse_date(act.get("date")) for act in _dicts(led.get("activities"))]
+        dates = [parse_date(act.get("date")) for act in _dicts(values.get("activities"))]
         if belongs and all(d and belongs.start <= d <= belongs.end for d in dates):
             period = None
         move = {"move": f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 ledgers/{written}/ 文件夹。"
@@ -497,34 +504,76 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, points: set, known
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
     if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
-    for i, point in enumerate(led.get("contact_points") or [] if isinstance(led.get("contact_points"), list) else []):
+    for i, point in enumerate(points_of if isinstance(points_of := values.get("contact_points"), list) else ()):
         if isinstance(point, str) and point not in points and not rs.id_known("point", point) and not frozen:
             out.append(_missing(led, ("contact_points", i), "point", point, points, names=rs.point_names))
     copied: dict = {}  # (date, summary) → the activities with them (E-REF-017)
-    # (116,000 activities at 12k: the word lists' sets looked up once a ledger, not once a word)
+    # (116,000 activities at 12k: the word lists' sets looked up once a ledger, not once a word; each
+    # date as written parsed once a run, `days`)
     words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _ACTIVITY_WORDS]
-    for i, act in enumerate(_dicts(led.get("activities"))):
-        same = copied.setdefault((str(act.get("date")), str(act.get("summary"))), [])
+    start, end = (period.start, period.end) if period else (None, None)
+    acts = _dicts(values.get("activities"))
+    for i, act in enumerate(() if _nothing_to_say(acts, days, start, end, words) else acts):
+        date = act.get("date")
+        same = copied.setdefault((str(date), str(act.get("summary"))), [])
         if same:
             first = next((k for k, other in same if other == act), None)
             if first is not None and not frozen:
                 out.append(F.make("E-REF-017", led.file, led.pos("activities", i),
                                   first_line=led.pos("activities", first)[0]))
         same.append((i, act))
-        d = parse_date(act.get("date"))
-        if period and d and not period.start <= d <= period.end and not in_no_period(rs, d):  # (else E-REF-019)
+        d = days[date] if period and isinstance(date, str) else None
+        if d and not start <= d <= end and not in_no_period(rs, d):  # (else E-REF-019)
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
-                              start=period.start, end=period.end))
+                              start=start, end=end))
         for key, allowed in words:
             if isinstance(value := act.get(key), str) and value not in allowed:
                 out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
                 break
-    for i, fb in enumerate(_dicts(led.get("feedback"))):
-        out += [] if frozen else _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
-        out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
-    for i, sug in enumerate([] if frozen else _dicts(led.get("suggestions"))):
-        out += _vocab(rs, led, ("suggestions", i, "to"), sug.get("to"), "suggestion_targets", "建议对象")
+    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
+    for i, fb in enumerate(_dicts(values.get("feedback"))):
+        for key, allowed in words:
+            if isinstance(value := fb.get(key), str) and value not in allowed:
+                out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
+                break
+        raised, resolved = fb.get("raised_on"), fb.get("resolved_on")
+        if isinstance(raised, str) and isinstance(resolved, str) and days[raised] and days[resolved] \
+                and days[resolved] < days[raised]:
+            out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
+    targets = known["suggestion_targets"]
+    for i, sug in enumerate([] if frozen else _dicts(values.get("suggestions"))):
+        if isinstance(to := sug.get("to"), str) and to not in targets:
+            out += _vocab(rs, led, ("suggestions", i, "to"), to, "suggestion_targets", "建议对象")
     return out
+
+
+class _Days(dict):
+    """A date as written → the date (parse_date's), each parsed once a run (as the checks' facts.Days)."""
+
+    def __missing__(self, text: str) -> dt.date | None:
+        day = self[text] = parse_date(text)
+        return day
+
+
+def _nothing_to_say(acts: list[dict], days: _Days, start, end, words) -> bool:
+    """Whether the loop over a ledger's activities (_ledger) would find nothing, asked of the ledger's
+    values at once, in C (most ledgers: 116,000 activities at 12k): no two of them on one day with one
+    summary (E-REF-017), every day a date in the period's `start`–`end` (E-REF-004), every word in its
+    list (`words`, E-REF-005).  False when unsure (a date missing or no date, a list where a text belongs)."""
+    get = dict.get
+    try:
+        dates = list(map(get, acts, repeat("date")))
+        if len(set(dates)) < len(acts) and len(set(zip(dates, map(str, map(get, acts, repeat("summary")))))) < len(acts):
+            return False
+        if start and dates and not (start <= min(ds := list(map(days.__getitem__, dates))) and max(ds) <= end):
+            return False  # (a day that is no date, None, is not compared: TypeError)
+        for key, allowed in words:
+            if not allowed.issuperset(map(get, acts, repeat(key))) and any(
+                    isinstance(value, str) for value in set(map(get, acts, repeat(key))) - allowed):
+                return False
+        return True
+    except TypeError:  # (a value that is no text: unhashable, or no date)
+        return False
 
 
 def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant: str, folder: str) -> dict:
@@ -659,13 +708,15 @@ def _dicts(value):
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
-def feedback_summary(led: Item) -> list[tuple]:
+def feedback_summary(led: Item, days: _Days | None = None) -> list[tuple]:
     """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
-    them (what is not text is None; the date as text, which the cache can keep)."""
+    them (what is not text is None; the date as text, which the cache can keep).  `days`: the dates
+    as written parsed so far (_Days)."""
     out = []
+    days = _Days() if days is None else days
     for i, fb in enumerate(_dicts(led.get("feedback"))):
         if fb:
-            raised = parse_date(fb.get("raised_on"))
+            raised = days[text] if isinstance(text := fb.get("raised_on"), str) else None
             out.append((i, _text(fb.get("id")), _text(fb.get("follows")), raised.isoformat() if raised else None))
     return out
 

@@ -1,0 +1,104 @@
+"""The references stage's ledgers (references._ledgers) on real YAML files: what a ledger is told, and
+what the stage asks of it (bench/HISTORY.md, the item of h4)."""
+from __future__ import annotations
+
+import shutil
+from collections import Counter
+
+import bad_records as B
+from generator import references
+from generator.check import facts
+from generator.pipeline import validate_records
+
+ACTIVITY = """  - date: "{date}"
+    form: {form}
+    place: {place}
+    channel: 面对面
+    students: 20
+    summary: {summary}
+"""
+
+
+def _activities(*rows) -> str:
+    return "activities:\n" + "".join(ACTIVITY.format(date=d, form=f, place=p, summary=s) for d, f, p, s in rows)
+
+
+# li-na's ledger: nothing wrong (five activities on three days; two feedback items raised on those days)
+CLEAN = "cadre: li-na\nperiod: 2026-H1\ncontact_points: [club-robotics]\n" + _activities(
+    ("2026-03-05", "社团活动", "进社团", "参加机器人协会的例会。"),
+    ("2026-03-05", "个体谈话", "进社团", "与一名学生谈学业规划。"),
+    ("2026-04-20", "社团活动", "进社团", "参加机器人协会的比赛备赛活动。"),
+    ("2026-04-20", "座谈交流", "进网络", "线上座谈，听取比赛的准备情况。"),
+    ("2026-05-10", "社团活动", "进社团", "参加机器人协会的开放日。"),
+) + """feedback:
+  - id: 2026h1-li-na-1
+    raised_on: "2026-03-05"
+    resolved_on: "2026-04-20"
+    kind: 问题
+    category: 学业发展
+    description: 几名学生希望增加实验室开放时间。
+    status: 已解决
+  - id: 2026h1-li-na-2
+    raised_on: "2026-04-20"
+    kind: 建议
+    category: 生活后勤
+    description: 一名学生建议延长自习室开放时间。
+    status: 待处理
+suggestions:
+  - to: 辅导员
+    text: 请关注备赛学生的作息。
+"""
+
+# zhang-wei's ledger: one of each mistake the stage tells of an activity, an item and a suggestion, beside
+# values it leaves to the schema (a day that is no date, a list where a word belongs)
+MISTAKES = "cadre: zhang-wei\nperiod: 2026-H1\ncontact_points: [cs-2025-01]\n" + _activities(
+    ("2026-03-05", "主题班会", "进班级", "参加主题班会。"),              # line 5
+    ("2026-03-05", "主题班会", "进班级", "参加主题班会。"),              # 11: E-REF-017 (a copy of line 5)
+    ("2026-07-05", "主题班会", "进班级", "暑期走访。"),                  # 17: E-REF-004 (2026-H2's day)
+    ("2026-04-20", "主题班", "进班级", "参加班会。"),                    # 23: E-REF-005 (主题班会?)
+    ("2026-02-30", "主题班会", "[进班级]", "参加另一次班会。"),          # 29: the schema's
+    ("2026-04-20", "个体谈话", "进班级", "与一名学生谈心。"),
+) + """feedback:
+  - id: 2026h1-zhang-wei-1
+    raised_on: "2026-04-20"
+    resolved_on: "2026-03-05"
+    kind: 诉求
+    category: 学业发展
+    description: 几名学生希望增加自习室。
+    status: 已解决
+suggestions:
+  - to: 教务
+    text: 请调整考试安排。
+"""
+
+
+def _records(tmp_path):
+    records = tmp_path / "records"
+    shutil.copytree(B.MINIMAL, records)
+    (records / "ledgers" / "2026-H1" / "li-na.yaml").write_text(CLEAN, encoding="utf-8")
+    (records / "ledgers" / "2026-H1" / "zhang-wei.yaml").write_text(MISTAKES, encoding="utf-8")
+    return records
+
+
+def test_each_ledger_s_mistakes_are_told_and_each_date_as_written_is_parsed_once_a_run(tmp_path, monkeypatch):
+    """116,000 activities at 12k are on a few thousand days: the stage parses each date as written
+    once a run (each activity's, and each feedback item's raised_on and resolved_on, were parsed
+    again, three times for an item), and asks a ledger's activities at once where nothing in them is
+    wrong; a ledger with mistakes is told each, as before: a copy (E-REF-017), a day of another
+    period (E-REF-004), a word of no list (E-REF-005, also of a feedback item and a suggestion), an
+    item resolved before it was raised (E-REF-008); the clean ledger nothing."""
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", "0")  # (each run works every ledger out)
+    rs, findings = validate_records(_records(tmp_path))
+    mine = sorted((f.code, f.file.rsplit("/", 1)[-1], f.line, f.column) for f in findings if f.code.startswith("E-REF"))
+    assert mine == [("E-REF-004", "zhang-wei.yaml", 17, 11), ("E-REF-005", "zhang-wei.yaml", 24, 11),
+                    ("E-REF-005", "zhang-wei.yaml", 45, 11), ("E-REF-005", "zhang-wei.yaml", 50, 9),
+                    ("E-REF-008", "zhang-wei.yaml", 44, 18), ("E-REF-017", "zhang-wei.yaml", 11, 5)], mine
+    said = {(f.code, f.line): f for f in findings}
+    assert "是不是“主题班会”" in said["E-REF-005", 24].hint_zh and "第 5 行" in said["E-REF-017", 11].message_zh, said
+    parsed = Counter()
+    for module in (references, facts):  # (the references stage parses through its own: references._Days)
+        monkeypatch.setattr(module, "parse_date", lambda text, parse=module.parse_date: parsed.update([text]) or parse(text))
+    again = references.check_references(rs, None)
+    assert sorted(map(repr, again)) == sorted(map(repr, (f for f in findings if f.code.startswith("E-REF")))), again
+    assert parsed and max(parsed.values()) == 1, parsed  # (each date as written once, the items' too)
+    assert set(parsed) == {"2025-10-15", "2026-03-05", "2026-04-20", "2026-05-10", "2026-07-05", "2026-02-30"}, parsed
