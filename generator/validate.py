@@ -77,8 +77,8 @@ def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
         item = _resolve(node.get("items") or {}, root) if node.get("type") == "array" else {}
         fields = set(item.get("properties") or ())
         for key, value in error.instance.items():
-            if not fields or not isinstance(value, list) or key == field:
-                continue
+            if not fields or not isinstance(value, list) or key == field or key not in schema.get("properties", {}):
+                continue  # (activity:, 活动: — a name for the field itself: E-SCHEMA-002 says which)
             tail = len(value)
             while tail and isinstance(value[tail - 1], dict) and value[tail - 1] and set(value[tail - 1]) <= fields:
                 tail -= 1

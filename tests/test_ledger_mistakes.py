@@ -573,3 +573,13 @@ def test_a_date_with_the_time_of_day_is_told_the_date_to_write(tmp_path, written
     assert f["code"] == "E-SCHEMA-005" and f["hint"].endswith("这里应写作 2026-04-20。"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].endswith("Here: 2026-04-20."), f
+
+
+@pytest.mark.parametrize("written", ["activity:", "活动:"])
+def test_the_activities_line_misspelt_is_told_once_at_its_name(tmp_path, written):
+    # (since 65f0cab activity: was told E-SCHEMA-002 是不是想写“activities”？ and E-SCHEMA-001 …却接在第 4 行“activity”
+    # （activity）的列表后面…这里少了一行 activities: — the activities read as the misspelt field's items)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("activities:", written), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == ("E-SCHEMA-002", 4) and "activities" in f["hint"], f
