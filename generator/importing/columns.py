@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from generator import findings as F
 from generator.importing.fields import (
-    COMBINED, HEADINGS, NUMBERING, PERSONAL, PREFERRED, REMARKS, STUDENT, WHY, _heading, letter)
+    COMBINED, HEADINGS, NUMBERING, PERSONAL, PREFERRED, REMARKS, STUDENT, WHY, heading_key, letter)
 from generator.importing.sheets import _cell, _counted, _ranges
 
 
@@ -20,15 +20,15 @@ class Columns:
         """The column of each field `header` names; `guessed`: no row of the first HEADINGS rows
         was recognised as headings, `header` is the first row (E-IMP-002 says so)."""
         fields = self.fields
-        by_heading = {_heading(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
+        by_heading = {heading_key(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
         self.parts = {}  # column → the fields it holds (COMBINED)
-        self.remark = next((i for i, h in enumerate(header, 1) if _heading(_cell(h)) in REMARKS), None)
+        self.remark = next((i for i, h in enumerate(header, 1) if heading_key(_cell(h)) in REMARKS), None)
         for i, h in enumerate(header, 1):
             h = _cell(h)
             if h is None:
                 continue
-            norm, where = _heading(h), {"heading": h, "column": letter(i)}
+            norm, where = heading_key(h), {"heading": h, "column": letter(i)}
             field = by_heading.get(norm)
             if norm in NUMBERING:  # (a row number: nothing to import, nothing to say)
                 continue
@@ -78,7 +78,7 @@ class Columns:
         others E-IMP-009)."""
         fields, shown = self.fields, [f"“{_cell(header[i - 1])}”（{letter(i)} 列）" for i in columns]
         wins = PREFERRED.get((self.kind, field), ())
-        best = [k for k, i in enumerate(columns) if _heading(_cell(header[i - 1])) in wins]
+        best = [k for k, i in enumerate(columns) if heading_key(_cell(header[i - 1])) in wins]
         if len(columns) > 1 and len(best) == 1:
             rest = [k for k in range(len(columns)) if k != best[0]]
             self.summary.append((
@@ -138,9 +138,9 @@ class Columns:
         first's, or the headings again on each printed page): not a record.  A column whose cell
         there is a heading of its own (人数 over 男 and 女) is E-IMP-012."""
         cells = {i: _cell(row[i - 1]) for i in self.found.values() if i <= len(row) and _cell(row[i - 1]) is not None}
-        if not any(_heading(c) == _heading(self.header[i - 1]) for i, c in cells.items()):
+        if not any(heading_key(c) == heading_key(self.header[i - 1]) for i, c in cells.items()):
             return False
         for i, c in cells.items():
-            if _heading(c) != _heading(self.header[i - 1]):
+            if heading_key(c) != heading_key(self.header[i - 1]):
                 self.add("E-IMP-012", (n, i), heading=self.header[i - 1], column=letter(i), sub=c, row=n)
         return True

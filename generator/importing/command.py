@@ -13,7 +13,7 @@ from pathlib import Path
 from generator.argwords import say
 from generator import findings as F
 from generator.files import Unwritten, write_files
-from generator.importing.fields import HEADINGS, MSG, _plain
+from generator.importing.fields import HEADINGS, MSG, plain_name
 from generator.importing.importer import Importer
 from generator.importing.sheets import Unreadable
 from generator.importing.values import Jie, _year
@@ -162,7 +162,7 @@ def _cohort(text: str, today: dt.date) -> int:
 
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
-    m = re.fullmatch(r"(\d{4})(级|年级|年|届)?|(\d\d)(级|届)", _plain(text))
+    m = re.fullmatch(r"(\d{4})(级|年级|年|届)?|(\d\d)(级|届)", plain_name(text))
     year = m and _year(m.group(1) or m.group(3), today)
     if m and first <= year <= last:
         return (Jie if "届" in m.group(0) else int)(year)

@@ -9,7 +9,7 @@ from generator.chars import BREAKS, DROPPED, NARROW_ALNUM, klass, narrower
 
 
 # What each kind reads: field → (Chinese name, English name, required, accepted headings).
-# Headings are compared as names are (see _plain), without brackets' contents or a leading “*” (see _heading).
+# Headings are compared as names are (see plain_name), without brackets' contents or a leading “*” (see heading_key).
 FIELDS = {
     "classes": {
         "id": ("班级编号", "class id", False, ["班级编号", "编号", "班级代码", "班级代号", "id"]),
@@ -58,7 +58,7 @@ FIELDS = {
 }
 
 
-# A column holding two fields (as _heading gives its heading): the 组织部's 单位及职务 (计算机学院 副院长: the
+# A column holding two fields (as heading_key gives its heading): the 组织部's 单位及职务 (计算机学院 副院长: the
 # unit it begins with, the whole its position, as the records write one) and 姓名/职务 (王芳/副院长).
 COMBINED = {"cadres": {**dict.fromkeys(("单位及职务", "单位职务", "单位与职务", "单位/职务", "单位、职务", "工作单位及职务",
                                         "现工作单位及职务", "现任单位及职务", "任职单位及职务", "部门及职务", "单位及职位"),
@@ -66,7 +66,7 @@ COMBINED = {"cadres": {**dict.fromkeys(("单位及职务", "单位职务", "单�
                        **dict.fromkeys(("姓名/职务", "姓名及职务", "姓名、职务", "姓名与职务"), ("name", "position"))}}
 
 
-# The headings of a field that win over its others when both are columns (as _heading gives them): a club's
+# The headings of a field that win over its others when both are columns (as heading_key gives them): a club's
 # unit is its 业务指导单位 (clubs.schema.json), not the 挂靠单位 or 主管单位 a 校团委 list may give beside it.
 PREFERRED = {("clubs", "unit"): ("指导单位", "业务指导单位")}
 
@@ -87,7 +87,7 @@ ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
 
 
-# A day in a remark as _plain gives it (2025-07-15, 2025年7月15日, 2025.7, 2025年7月: the last two, no day).
+# A day in a remark as plain_name gives it (2025-07-15, 2025年7月15日, 2025.7, 2025年7月: the last two, no day).
 REMARK_DAY = r"(?:19|20)\d\d[-/.年]\d{1,2}(?:[-/.月]\d{1,2}日?|月)?"
 
 
@@ -139,7 +139,7 @@ half = narrower(NARROW_ALNUM)
 WIDE = re.compile(r"[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
-# A row's first cell (as _plain gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院),
+# A row's first cell (as plain_name gives it) that makes it a total row, not a record: 合计, 总计：2 个班, 小计(计算机学院),
 # 合计人数, 共2个班级，60人, 总人数：60
 TOTAL = re.compile(r"(合计|总计|小计|共计)($|[:(\d]|人数|班级|个|数)|共\d+[个名人]|总人数($|[:\d])")
 
@@ -150,7 +150,7 @@ HEADINGS = 10  # (the headings are looked for in a sheet's first rows that hold 
 NUMBERING = ("序号", "no", "no.")
 
 
-# A template's note under a heading (as _plain gives it: （必填）, 选填, （必填，写全称）), or a labelled line
+# A template's note under a heading (as plain_name gives it: （必填）, 选填, （必填，写全称）), or a labelled line
 # below the list (注：…, 制表人：张三, 审核人：李四, 日期：…): a row of them is no record.
 NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,:][^()]*)?\)?|(注|备注|说明|填表说明|[制填]表人?|填报人?"
                   r"|审核人?|审批人?|负责人|经办人|联系人|联系电话|签字|签名|盖章|单位盖章|(制表|填表|填报|报送)?日期)[:].*"
@@ -161,8 +161,8 @@ NOTE = re.compile(r"\(?(必填|选填|非必填|可选|可不填|可空)项?([,:
 RANGE = re.compile(r"[前后早晚]|以上|以下|往届|其[他它]|等")
 
 
-# A row's one value (as _plain gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
-END = re.compile(r"\(?以下(空白|无正文|无内容|无)\)?")  # (a column's heading, as _heading gives it, that numbers the rows)
+# A row's one value (as plain_name gives it) that closes a list, so that nothing is added below: 以下空白, （以下无正文）
+END = re.compile(r"\(?以下(空白|无正文|无内容|无)\)?")  # (a column's heading, as heading_key gives it, that numbers the rows)
 
 
 GIT = re.compile(r"[A-Za-z0-9][A-Za-z0-9-]{0,38}")
@@ -179,14 +179,14 @@ MSG = {
 }
 
 
-def _plain(name) -> str:
+def plain_name(name) -> str:
     """A name as compared with another: full-width digits, letters and brackets as half-width
     (NFKC: 计算机２６０１班, 计算机（2601）班) and without spaces (计算机 2601 班); never written so."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", "" if name is None else str(name)))
 
 
-def _heading(text) -> str:
-    return re.sub(r"\([^)]*\)$", "", _plain(text).lstrip("*")).lower()
+def heading_key(text) -> str:
+    return re.sub(r"\([^)]*\)$", "", plain_name(text).lstrip("*")).lower()
 
 
 def letter(index: int) -> str:

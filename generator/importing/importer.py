@@ -11,7 +11,7 @@ from types import SimpleNamespace
 from generator import findings as F
 from generator.importing.columns import Columns
 from generator.importing.fields import (
-    END, FIELDS, GIT, HEADINGS, LIST_SEP, NOTE, NUMBERING, PADDING, RANGE, TOTAL, UNIT_TYPES, _heading, _plain,
+    END, FIELDS, GIT, HEADINGS, LIST_SEP, NOTE, NUMBERING, PADDING, RANGE, TOTAL, UNIT_TYPES, heading_key, plain_name,
     half, letter)
 from generator.importing.ids import SLUG
 from generator.importing.sheets import (
@@ -35,7 +35,7 @@ def _stacked(rows: list, at: int, known: set) -> tuple[list, list]:
     listed, (row, column, sub-heading), for E-IMP-012.  The row next to `at` is then no record.  Any
     other cell there (a note, a value): `rows` as they were, and no split."""
     def head(cell):
-        return _heading(_cell(cell)) in known
+        return heading_key(_cell(cell)) in known
 
     for other in (at + 1, at - 1):
         if not 0 <= other < len(rows) or abs(rows[other][0] - rows[at][0]) != 1:
@@ -46,7 +46,7 @@ def _stacked(rows: list, at: int, known: set) -> tuple[list, list]:
         taken = [i for i, (a, b) in enumerate(pairs) if _cell(b) is not None and not head(a)]
         split = _split(pairs, head) if other > at else {}
         if (taken or split) and all(head(pairs[i][1]) or i in split for i in taken) and not (split and any(
-                i not in split and _cell(b) is not None and head(a) and _heading(_cell(b)) != _heading(_cell(a))
+                i not in split and _cell(b) is not None and head(a) and heading_key(_cell(b)) != heading_key(_cell(a))
                 for i, (a, b) in enumerate(pairs))):  # (with a split, no value under another heading: a class)
             out = [*rows[:at], (rows[at][0], [b if i in taken and i not in split else a for i, (a, b) in enumerate(
                 pairs)]), *rows[at + 1:]]
@@ -113,7 +113,7 @@ class Importer(Columns, Statuses, Writing):
             if isinstance(u, dict) and u.get("id"):
                 for k in (u.get("id"), u.get("name"), *(u.get("short_names") or [])):
                     if k:
-                        keys.setdefault(_heading(k), set()).add(u["id"])
+                        keys.setdefault(heading_key(k), set()).add(u["id"])
         return {k: ids.pop() for k, ids in keys.items() if len(ids) == 1}
 
     def _jie(self, pos, what: tuple, year: int) -> None:
@@ -198,7 +198,7 @@ class Importer(Columns, Statuses, Writing):
                 if year is None and (two := re.fullmatch(r"(\d\d)\s*[级届]", _whole(str(value)))):
                     year = _year(two.group(1), self.today)  # (25级)
                 first, last = self.bounds[field]
-                if year is not None and ("届" in str(value) or "届" in _heading(self.header[i - 1])):
+                if year is not None and ("届" in str(value) or "届" in heading_key(self.header[i - 1])):
                     self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
                                        f"row {n}'s '{where['heading']}' (column {where['column']}) '{value}'"), year)
                 if year is None and (year := _year_of(value, first, last)) is not None:  # (the day of entry: its year)
@@ -208,15 +208,15 @@ class Importer(Columns, Statuses, Writing):
                 bad = not (value is not None and first <= value <= last) and (_serial(value, first, last) or (
                     f"入学年份（{first} 到 {last} 之间）", f"a cohort year from {first} to {last}", "形如 2025 或 2025级 的年份",
                     "2025 or 2025级"))
-            elif field == "status" and (asked := self.asked.get(_heading(self.header[i - 1]))):
-                value = {True: "是", False: "否"}.get(value, _plain(value)) if isinstance(value, bool) else _plain(value)
+            elif field == "status" and (asked := self.asked.get(heading_key(self.header[i - 1]))):
+                value = {True: "是", False: "否"}.get(value, plain_name(value)) if isinstance(value, bool) else plain_name(value)
                 if value in ("是", "否") and value != asked[0]:
                     continue  # (in use: as a row without a status)
                 value, bad = asked[1], value != asked[0] and (
                     "“是”或“否”", "是 (yes) or 否 (no)", f"“是”或“否”（“{asked[0]}”即{asked[1]}，别的写法导入不猜）",
                     f"是 or 否 ({asked[0]} means {asked[1]}; other words are not guessed)")
             elif field == "status":
-                value = _plain(value)
+                value = plain_name(value)
                 if re.sub(r"^[已被]", "", value) in self.in_use:
                     out["in_use"] = value  # (in use: as a row without a status, its last day weighed by _gone)
                     continue
@@ -232,7 +232,7 @@ class Importer(Columns, Statuses, Writing):
                         "no status until the words in use, in_use, and ended, ended by list, are written there; see the admin "
                         "guide, 状态列), or remove this column"))
             elif field == "type":
-                value = UNIT_TYPES.get(_heading(value))  # (学院（部） read as 学院)
+                value = UNIT_TYPES.get(heading_key(value))  # (学院（部） read as 学院)
                 bad = value is None and ("单位类型", "a unit type", "“学院”（培养学生的学院、部）或“部门”（职能部门）",
                                          "学院 (a school) or 部门 (an office)")
             elif field in ("short_names", "reviewers"):
@@ -250,9 +250,9 @@ class Importer(Columns, Statuses, Writing):
                     f"每项不超过 {longest} 个字的{fields[field][0]}", f"{fields[field][1]} each of at most {longest} characters",
                     f"每项 {longest} 个字以内（可用简称）", f"each of at most {longest} characters (a short form)")
             elif field == "unit":
-                unit = self.unit_ids.get(_heading(value))
+                unit = self.unit_ids.get(heading_key(value))
                 if unit is None:  # (told once a unit, where its first row is told, its rows listed: _unknown_units)
-                    if (key := (self.file, i, _heading(value))) not in self.unknown:
+                    if (key := (self.file, i, heading_key(value))) not in self.unknown:
                         self.unknown[key] = [len(self.findings)]
                         self.add("E-IMP-005", (n, i), row=n, rows_en=f"row {n}", value=value, column=letter(i),
                                  **did_you_mean(value, sorted(self.unit_ids)))  # (its rows named once all are read)
@@ -290,7 +290,7 @@ class Importer(Columns, Statuses, Writing):
                 ok = False
                 continue
             out[field] = value
-        if ok and self.remark and self.remark <= len(row) and (said := _plain(_cell(row[self.remark - 1]) or "")):
+        if ok and self.remark and self.remark <= len(row) and (said := plain_name(_cell(row[self.remark - 1]) or "")):
             self._remarked(n, said, "status" in columns, out)
         return out if ok else None
 
@@ -305,7 +305,7 @@ class Importer(Columns, Statuses, Writing):
         if parts == ("unit", "position"):
             if field == "position":
                 return re.sub(r"\s*[/／]\s*", "", PADDING.sub("", text))
-            plain = _plain(text).lower()
+            plain = plain_name(text).lower()
             return max((k for k in self.unit_ids if plain.startswith(k)), key=len, default=None) or re.split(
                 r"[\s/／]+", text)[0]
         m = re.fullmatch(r"(.+?)\s*[(（]\s*(.+?)\s*[)）]|(.+?)\s*[/／、，,；;]\s*(.+)", text, re.S)
@@ -342,10 +342,10 @@ class Importer(Columns, Statuses, Writing):
         if not sheets:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
                              "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
-        known = {_heading(h) for f in self.fields.values() for h in f[3]}
+        known = {heading_key(h) for f in self.fields.values() for h in f[3]}
         heads = []  # (the row of the most headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:
-            count = {i: sum(_heading(_cell(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
+            count = {i: sum(heading_key(_cell(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
             found = sorted((i for i, k in count.items() if k >= 2), key=lambda i: -count[i])  # (a row grouping
             # them above the headings, 班级基本信息 over 班级名称 and 学院, holds fewer: the first on a tie)
             heads.append(next((i for i in found if rows[i][0] not in unseen[title][0]), found[0] if found else None))
@@ -356,7 +356,7 @@ class Importer(Columns, Statuses, Writing):
         for (title, rows), at in zip(sheets, heads):
             file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
             if at is None:  # (headings there but hidden: say so, and which columns)
-                hid = next((n for n, r in unseen[title][3][:HEADINGS] if sum(_heading(_cell(h)) in known for h in r) >= 2), None)
+                hid = next((n for n, r in unseen[title][3][:HEADINGS] if sum(heading_key(_cell(h)) in known for h in r) >= 2), None)
                 if hid is not None and unseen[title][2]:
                     self._hidden_columns(file, hid, *unseen[title][2:])
                     self.findings.append(F.make("W-IMP-010", file, (hid, 1), sheet=title, row=hid))
@@ -385,19 +385,19 @@ class Importer(Columns, Statuses, Writing):
                 if i in self.found.values():
                     self.add("E-IMP-012", (n, i), heading=self.header[i - 1], column=letter(i), sub=sub, row=n)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
-            totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(_plain(first := next(
+            totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(plain_name(first := next(
                 str(c) for v in r if (c := _cell(v)) is not None)))}
-            numbers = {i for i, h in enumerate(rows[at][1], 1) if _heading(_cell(h)) in NUMBERING}
+            numbers = {i for i, h in enumerate(rows[at][1], 1) if heading_key(_cell(h)) in NUMBERING}
             rest = {n: [str(c) for i, v in enumerate(r, 1) if i not in numbers and (c := _cell(v)) is not None]
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
             shown = {n: [str(_cell(v)) for v in r if _cell(v) is not None] for n, r in rows[at + 1:] if n in rest}
-            notes = {n: r[0] for n, r in shown.items() if all(NOTE.fullmatch(_plain(c)) for c in r)}  # (序号's column too)
+            notes = {n: r[0] for n, r in shown.items() if all(NOTE.fullmatch(plain_name(c)) for c in r)}  # (序号's column too)
             raw = dict(rows[at + 1:])
             titles = {n: r[0] for n, r in shown.items() if len(r) == 1 and n not in notes and not END.fullmatch(
-                _plain(r[0])) and any(isinstance(v, Spanned) for v in raw[n])}  # (a group's title merged across the row)
+                plain_name(r[0])) and any(isinstance(v, Spanned) for v in raw[n])}  # (a group's title merged across the row)
             notes.update(titles)
             numbered = [n for n, r in rest.items() if not r and n not in notes]  # (a template numbered in advance)
-            ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(_plain(r[0]))}
+            ended = {n: r[0] for n, r in rest.items() if len(r) == 1 and END.fullmatch(plain_name(r[0]))}
             had = len(entries)
             entries += [(Row(n, sheet), v) for n, r in rows[at + 1:] if n in rest and rest[n] and n not in ended | notes
                         and not self._headings(n, r) and (v := self.values(n, r, sheet.found)) is not None]

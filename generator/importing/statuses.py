@@ -6,34 +6,34 @@ import datetime as dt
 import re
 
 from generator import findings as F
-from generator.importing.fields import FIELDS, LAST_DAY, REMARK_DAY, WHAT, _heading
+from generator.importing.fields import FIELDS, LAST_DAY, REMARK_DAY, WHAT, heading_key
 from generator.importing.sheets import Row, _counted, _ranges
 from generator.importing.values import _date
 
 
 def _statuses(policy, kind: str) -> tuple[tuple, tuple, dict]:
-    """The words of a 状态 cell (as _plain gives it) the policy gives (vocabularies.import_statuses:
+    """The words of a 状态 cell (as plain_name gives it) the policy gives (vocabularies.import_statuses:
     data, as the ledgers' word lists): those saying a record is in use, those saying a record of `kind`
     has ended (either without a leading 已 or 被), and by the heading of a 状态 column asked as a
-    question in a list of `kind` (as _heading gives it) the answer that says the record has ended and
+    question in a list of `kind` (as heading_key gives it) the answer that says the record has ended and
     the status it is said as (W-IMP-015, E-IMP-018); the other answer says it is in use.  Any other
     word is E-IMP-004: never read as in use.  (A policy without them: no word known.)  `policy`: the
     policy's values as validate read them (records_errors), None when there is none."""
     words = policy.get("vocabularies") if isinstance(policy, dict) else None
     words = (words.get("import_statuses") if isinstance(words, dict) else None) or {}
     return (tuple(words.get("in_use") or ()), tuple((words.get("ended") or {}).get(kind) or ()),
-            {_heading(a["heading"]): (a["ended"], a["said"]) for a in (words.get("asked") or {}).get(kind) or ()})
+            {heading_key(a["heading"]): (a["ended"], a["said"]) for a in (words.get("asked") or {}).get(kind) or ()})
 
 
 class Statuses:
     """What a row's status says (a part of Importer)."""
 
     def _ended(self, text: str) -> bool:
-        """Whether `text` (as _plain gives it) is an ended status of a record of this kind (注销, 已注销)."""
+        """Whether `text` (as plain_name gives it) is an ended status of a record of this kind (注销, 已注销)."""
         return text in self.ended or re.sub(r"^[已被]", "", text) in self.ended
 
     def _remarked(self, n: int, said: str, column: bool, out: dict) -> None:
-        """A 备注 cell `said` (as _plain gives it) of row `n`: with no status column, the row's status when it
+        """A 备注 cell `said` (as plain_name gives it) of row `n`: with no status column, the row's status when it
         is one whole (已退休), or one with the day before it (2025年7月15日调离, 已于2025-07-15调离: its last day
         when the row gives none; 2025年7月已调离: the status, the day not guessed) and where to (已合并至XX学院);
         any other text that names an ended status, or a remark that ends a row its status column keeps in

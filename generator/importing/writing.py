@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 
 from generator import findings as F
-from generator.importing.fields import MSG, ORDER, _heading, _plain, letter
+from generator.importing.fields import MSG, ORDER, heading_key, plain_name, letter
 from generator.importing.ids import _numbered, _taken, pinyin_id
 from generator.importing.sheets import Row
 from generator.importing.values import _date, _same
@@ -85,7 +85,7 @@ class Writing:
             for i, c in enumerate(data.get("classes") or []):
                 ids.add(str(c.get("id")))
                 if isinstance(c, dict) and c.get("name"):
-                    named.setdefault(_plain(c["name"]), []).append(
+                    named.setdefault(plain_name(c["name"]), []).append(
                         (c.get("id"), data.get("cohort") or path.stem, c.get("unit"), (path, i)))
         new_items: dict[int, list] = {}
         changes: dict[int, dict] = {}  # cohort → {index: changed values}
@@ -103,7 +103,7 @@ class Writing:
                 files[cohort] = (path, f"classes/{cohort}.yaml" in self.read, self._values(f"classes/{cohort}.yaml"))
             path, _, data = files[cohort]
             existing = data.get("classes") or []
-            key = (cohort, v["unit"], _plain(v["name"]))  # (a name recurs in two units: two classes, E-REF-022)
+            key = (cohort, v["unit"], plain_name(v["name"]))  # (a name recurs in two units: two classes, E-REF-022)
             if key in names or (v.get("id") and v["id"] in names):
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(names.get(key) or names[v["id"]], n), what=v["name"])
                 continue
@@ -111,15 +111,15 @@ class Writing:
             if v.get("id"):
                 names[v["id"]] = n
             match = next((i for i, c in enumerate(existing) if (c.get("id") == v["id"] if v.get("id") else
-                                                                (c.get("unit"), _plain(c.get("name"))) == key[1:])), None)
-            other = next((c for c in existing if (c.get("unit"), _plain(c.get("name"))) == key[1:]),
+                                                                (c.get("unit"), plain_name(c.get("name"))) == key[1:])), None)
+            other = next((c for c in existing if (c.get("unit"), plain_name(c.get("name"))) == key[1:]),
                          None) if match is None else None
             if other is not None and v.get("id"):  # (the same class in two lists, one with a 班级编号: not added twice)
                 self.add("E-IMP-008", (n, 1), row=n, record=f"{display_path(path)} {other['id']}",
                          reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}",
                          **_taken(other["id"], "班级", "class"))
                 continue
-            if match is not None and _plain(existing[match].get("name")) == key[2]:
+            if match is not None and plain_name(existing[match].get("name")) == key[2]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
             record = f"{display_path(path)} {existing[match]['id']}" if match is not None else None
             if self._gone(n, v, existing[match] if match is not None else None, record):
@@ -187,7 +187,7 @@ class Writing:
     def _namesake(self, n: Row, v: dict, ident, cohort: int, named: dict) -> None:
         """W-IMP-004 when another class, a record or a row, has this row's name (under another
         cohort or unit: most often a typo or the class entered twice); the row is then one of them."""
-        others = named.setdefault(_plain(v["name"]), [])
+        others = named.setdefault(plain_name(v["name"]), [])
         other = next((o for o in others if ident is None or o[0] != ident), None)
         if other:
             where = other[3] if isinstance(other[3], str) else self._item_line(*other[3])
@@ -259,7 +259,7 @@ class Writing:
         existing = {p.stem: p for p in folder.glob("*.yaml")}
         names = {p: self._values(f"cadres/{p.name}") for p in existing.values()}  # (as validate read them: unit: on)
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
-        named = {_plain(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
+        named = {plain_name(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
                  if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
         for n, v in entries:
             self._use(n.sheet)
@@ -312,7 +312,7 @@ class Writing:
                     self.summary.append((f"{MSG['updated']['zh']} {display_path(path)}",
                                          f"{MSG['updated']['en']} {display_path(path)}"))
                 continue
-            if (other := named.get(_plain(v["name"]))) is not None:  # (one person in two lists under two ids)
+            if (other := named.get(plain_name(v["name"]))) is not None:  # (one person in two lists under two ids)
                 self.add("W-IMP-011", (n, self.found["name"]), row=n, name=v["name"], id=ident, other_id=other[0],
                          other_unit=other[1], other=display_path(existing[other[0]]))
             record = {k: v[k] for k in ORDER["cadres"] if k in v}
@@ -358,11 +358,11 @@ class Writing:
         return read_back(out, lambda data: data == _read({**old, **changed, **({"earlier": posts} if posts else {})}))
 
     def units(self, entries) -> None:
-        self._listed(entries, "单位", "unit", lambda u: _heading(u.get("name")),
+        self._listed(entries, "单位", "unit", lambda u: heading_key(u.get("name")),
                      ("是不是单位，还是班级、科室", "whether each is a unit, not a class or an office"), {"reviewers": []})
 
     def clubs(self, entries) -> None:  # (a name recurs in two units, 篮球协会 of two schools: two clubs)
-        self._listed(entries, "社团", "club", lambda c: (c.get("unit"), _plain(c.get("name"))),
+        self._listed(entries, "社团", "club", lambda c: (c.get("unit"), plain_name(c.get("name"))),
                      ("是不是社团、是否重复登记", "whether each is a club, or listed twice"))
 
     def _listed(self, entries, what: str, what_en: str, key, check: tuple, defaults: dict | None = None) -> None:
@@ -374,7 +374,7 @@ class Writing:
         existing = self._values(f"{kind}.yaml").get(kind) or []  # (as validate read it: id: on is text)
         by_id = {u.get("id"): i for i, u in enumerate(existing) if isinstance(u, dict)}
         names = {key(u): u.get("id") for u in existing if isinstance(u, dict)}
-        namesakes = {_plain(u.get("name")): u for u in existing if isinstance(u, dict)}  # (a club under another unit)
+        namesakes = {plain_name(u.get("name")): u for u in existing if isinstance(u, dict)}  # (a club under another unit)
         others = self._points("classes") if kind == "clubs" else {}
         ids, numbered = set(by_id) | set(others), {}
         seen, changes, items, rows, over = {}, {}, [], {}, []
@@ -413,7 +413,7 @@ class Writing:
             items.append({k: item[k] for k in ORDER[kind] if k in item})
             rows.setdefault(None, n)
             rows[len(existing) + len(items) - 1] = n
-            other = namesakes.get(_plain(v["name"])) if kind == "clubs" else None
+            other = namesakes.get(plain_name(v["name"])) if kind == "clubs" else None
             said = (f"；{display_path(path)} 已有同名社团 {other.get('id')}，指导单位 {other.get('unit')}：若是同一个社团换了指导单位，"
                     "请在表格中写出它的社团编号，再加 --update", f"; {display_path(path)} has a club of this name, "
                     f"{other.get('id')}, supervised by {other.get('unit')}: if it is that club under a new unit, give its "
