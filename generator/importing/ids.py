@@ -35,7 +35,7 @@ def pinyin_id(name: str, compound: bool = True) -> str:
     return "-".join(p for p in parts if p)
 
 
-def _taken(other: str, what: str, what_en: str) -> dict:
+def taken_hint(other: str, what: str, what_en: str) -> dict:
     """E-IMP-008's hint when the row's name is a record's of the id `other`."""
     return {"fix": f"记录中的这个{what}就是编号 {other}：请把表格中这一行的{what}编号改成 {other}（或删去这一行），"
                    f"再运行一次导入；确是另一个{what}时，请改正这一行的名称。",
@@ -43,7 +43,7 @@ def _taken(other: str, what: str, what_en: str) -> dict:
                       f"and run the import again; if it is another {what_en}, correct this row's name."}
 
 
-def _numbered(stem: str, ids: set, numbered: dict) -> str:
+def numbered_id(stem: str, ids: set, numbered: dict) -> str:
     """A new id `stem`NN: the smallest number not taken (`ids`); ids are only added, so none below
     the last `numbered` gave this stem."""
     k = numbered.get(stem, 1)

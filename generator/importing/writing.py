@@ -9,7 +9,7 @@ import yaml
 
 from generator import findings as F
 from generator.importing.fields import MSG, ORDER, heading_key, plain_name, letter
-from generator.importing.ids import _numbered, _taken, pinyin_id
+from generator.importing.ids import numbered_id, pinyin_id, taken_hint
 from generator.importing.sheets import Row
 from generator.importing.values import _date, _same
 from generator.importing.yamledit import (
@@ -117,7 +117,7 @@ class Writing:
             if other is not None and v.get("id"):  # (the same class in two lists, one with a 班级编号: not added twice)
                 self.add("E-IMP-008", (n, 1), row=n, record=f"{display_path(path)} {other['id']}",
                          reason=f"班级“{other['name']}”已有编号 {other['id']}", reason_en=f"class '{other['name']}' has the id {other['id']}",
-                         **_taken(other["id"], "班级", "class"))
+                         **taken_hint(other["id"], "班级", "class"))
                 continue
             if match is not None and plain_name(existing[match].get("name")) == key[2]:
                 v["name"] = existing[match]["name"]  # (as the record writes it: not a change)
@@ -142,7 +142,7 @@ class Writing:
                 full.setdefault(cohort, (path, len(existing), []))[2].append(n)
                 continue
             if not v.get("id"):
-                v["id"] = _numbered(f"{v['unit']}-{cohort}-", ids, numbered)
+                v["id"] = numbered_id(f"{v['unit']}-{cohort}-", ids, numbered)
             ids.add(v["id"])
             named[key[2]][-1] = (v["id"], *named[key[2]][-1][1:])
             item = {k: v[k] for k in ORDER["classes"] if k in v}
@@ -389,7 +389,7 @@ class Writing:
             ident = v.get("id") or names.get(key(v))
             if self._gone(n, v, existing[by_id[ident]] if ident in by_id else None, f"{display_path(path)} {ident}"):
                 continue
-            v["id"] = v.get("id") or names.get(key(v)) or _numbered(f"{what_en}-{v['unit']}-", ids, numbered)
+            v["id"] = v.get("id") or names.get(key(v)) or numbered_id(f"{what_en}-{v['unit']}-", ids, numbered)
             ids.add(v["id"])
             seen[v["id"]] = seen[key(v)] = n
             record = f"{display_path(path)} {v['id']}"
@@ -404,7 +404,7 @@ class Writing:
                 other = names[key(v)]
                 self.add("E-IMP-008", (n, self.found.get("id", 1)), row=n, record=f"{display_path(path)} {other}",
                          reason=f"{what}“{v['name']}”已有编号 {other}", reason_en=f"{what_en} '{v['name']}' has the id {other}",
-                         **_taken(other, what, what_en))
+                         **taken_hint(other, what, what_en))
                 continue
             if len(existing) + len(items) >= self.records_most:
                 over.append(n)
