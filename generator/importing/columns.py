@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator import findings as F
 from generator.importing.fields import (
     COMBINED, HEADINGS, NUMBERING, PERSONAL, PREFERRED, REMARKS, STUDENT, WHY, heading_key, letter)
-from generator.importing.sheets import _cell, _counted, _ranges
+from generator.importing.sheets import cell_value, counted, row_ranges
 
 
 class Columns:
@@ -23,9 +23,9 @@ class Columns:
         by_heading = {heading_key(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
         self.parts = {}  # column → the fields it holds (COMBINED)
-        self.remark = next((i for i, h in enumerate(header, 1) if heading_key(_cell(h)) in REMARKS), None)
+        self.remark = next((i for i, h in enumerate(header, 1) if heading_key(cell_value(h)) in REMARKS), None)
         for i, h in enumerate(header, 1):
-            h = _cell(h)
+            h = cell_value(h)
             if h is None:
                 continue
             norm, where = heading_key(h), {"heading": h, "column": letter(i)}
@@ -47,8 +47,8 @@ class Columns:
         found = {field: self._one(field, at, header) for field, at in found.items()}
         for i, parts in self.parts.items():  # (the fields no column of their own gives)
             if not (left := [f for f in parts if f not in found]):
-                self.add("E-IMP-009", (self.header_row, i), other=_cell(header[found[parts[0]] - 1]),
-                         field=fields[parts[0]][0], field_en=fields[parts[0]][1], heading=_cell(header[i - 1]),
+                self.add("E-IMP-009", (self.header_row, i), other=cell_value(header[found[parts[0]] - 1]),
+                         field=fields[parts[0]][0], field_en=fields[parts[0]][1], heading=cell_value(header[i - 1]),
                          column=letter(i), fix="请删除其中一列，只留一列。", fix_en="Delete one of the two columns.")
             found.update(dict.fromkeys(left, i))
         where = (f"表格的前 {HEADINGS} 行中没有认得出的列标题行（至少认得出两个列标题的一行）：列标题在更下面时，"
@@ -76,21 +76,21 @@ class Columns:
         """The column read for `field` of the `columns` whose headings name it: the one of its
         PREFERRED headings (the others not read, said in the summary), else the first (the
         others E-IMP-009)."""
-        fields, shown = self.fields, [f"“{_cell(header[i - 1])}”（{letter(i)} 列）" for i in columns]
+        fields, shown = self.fields, [f"“{cell_value(header[i - 1])}”（{letter(i)} 列）" for i in columns]
         wins = PREFERRED.get((self.kind, field), ())
-        best = [k for k, i in enumerate(columns) if heading_key(_cell(header[i - 1])) in wins]
+        best = [k for k, i in enumerate(columns) if heading_key(cell_value(header[i - 1])) in wins]
         if len(columns) > 1 and len(best) == 1:
             rest = [k for k in range(len(columns)) if k != best[0]]
             self.summary.append((
                 f"{self.file}：{WHY[field][0]}取{shown[best[0]]}；{'、'.join(shown[k] for k in rest)}不读（{WHY[field][1]}）",
-                f"{self.file}: {WHY[field][2]} is read from '{_cell(header[columns[best[0]] - 1])}' (column "
-                f"{letter(columns[best[0]])}); " + ", ".join(f"'{_cell(header[columns[k] - 1])}' (column "
+                f"{self.file}: {WHY[field][2]} is read from '{cell_value(header[columns[best[0]] - 1])}' (column "
+                f"{letter(columns[best[0]])}); " + ", ".join(f"'{cell_value(header[columns[k] - 1])}' (column "
                                                              f"{letter(columns[k])})" for k in rest) + " is not read"))
             return columns[best[0]]
         for i in columns[1:]:
             why = WHY[field] if wins else (None,) * 4 + ("请删除其中一列，只留一列。", "Delete one of the two columns.")
-            self.add("E-IMP-009", (self.header_row, i), other=_cell(header[columns[0] - 1]), field=fields[field][0],
-                     field_en=fields[field][1], heading=_cell(header[i - 1]), column=letter(i), fix=why[4],
+            self.add("E-IMP-009", (self.header_row, i), other=cell_value(header[columns[0] - 1]), field=fields[field][0],
+                     field_en=fields[field][1], heading=cell_value(header[i - 1]), column=letter(i), fix=why[4],
                      fix_en=why[5])
         return columns[0]
 
@@ -99,7 +99,7 @@ class Columns:
         `en`: what one row is, what several are."""
         if rows:
             self.summary.append((f"未导入 {file} " + "、".join(f"第 {n} 行（{t}）" for n, t in rows.items()) + f"：{zh}",
-                                 "not imported: " + _counted("row", [f"{n} ({t})" for n, t in rows.items()])[0]
+                                 "not imported: " + counted("row", [f"{n} ({t})" for n, t in rows.items()])[0]
                                  + f" of {file}: {en[len(rows) > 1]}"))
 
     def _unseen(self, file: str, rows: list, hidden: set, filtered: bool) -> list:
@@ -107,11 +107,11 @@ class Columns:
         show them (a list filtered to one school is that school's), and named by W-IMP-007."""
         if not (left := [(n, r) for n, r in rows if n in hidden]):
             return rows
-        names = [_cell(r[i - 1]) if (i := self.found.get("name")) and i <= len(r) else None for _, r in left]
+        names = [cell_value(r[i - 1]) if (i := self.found.get("name")) and i <= len(r) else None for _, r in left]
         named = [str(v) for v in names if v is not None][:5]
         more = len(left) - len(named)
-        rows_en, be_en = _counted("row", _ranges([n for n, _ in left]))
-        self.findings.append(F.make("W-IMP-007", file, (left[0][0], 1), rows=_ranges([n for n, _ in left]),
+        rows_en, be_en = counted("row", row_ranges([n for n, _ in left]))
+        self.findings.append(F.make("W-IMP-007", file, (left[0][0], 1), rows=row_ranges([n for n, _ in left]),
                                     rows_en=rows_en, be_en=be_en,
                                     names=("（" + "、".join(named) + (f" 等 {len(left)} 行" if more else "") + "）"
                                            if named else ""),
@@ -127,17 +127,17 @@ class Columns:
         if not columns:
             return
         header = dict(rows).get(header_row, [])
-        named = [(letter(c), h if c <= len(header) and (h := _cell(header[c - 1])) is not None else None)
+        named = [(letter(c), h if c <= len(header) and (h := cell_value(header[c - 1])) is not None else None)
                  for c in columns]
         self.findings.append(F.make("W-IMP-008", file, (header_row, columns[0]), columns="、".join(
-            f"{c} 列" + (f"（{h}）" if h is not None else "") for c, h in named), **dict(zip(("columns_en", "be_en"), _counted(
+            f"{c} 列" + (f"（{h}）" if h is not None else "") for c, h in named), **dict(zip(("columns_en", "be_en"), counted(
                 "column", [c + (f" ({h})" if h is not None else "") for c, h in named])))))
 
     def _headings(self, n: int, row: list) -> bool:
         """Whether row `n` repeats the headings (a second heading row, its cells merged with the
         first's, or the headings again on each printed page): not a record.  A column whose cell
         there is a heading of its own (人数 over 男 and 女) is E-IMP-012."""
-        cells = {i: _cell(row[i - 1]) for i in self.found.values() if i <= len(row) and _cell(row[i - 1]) is not None}
+        cells = {i: cell_value(row[i - 1]) for i in self.found.values() if i <= len(row) and cell_value(row[i - 1]) is not None}
         if not any(heading_key(c) == heading_key(self.header[i - 1]) for i, c in cells.items()):
             return False
         for i, c in cells.items():

@@ -15,7 +15,7 @@ from generator.importing.fields import (
     half, letter)
 from generator.importing.ids import SLUG
 from generator.importing.sheets import (
-    Formula, HIDDEN, Row, Spanned, Unreadable, _cell, _counted, _ranges, _unbroken, read_rows)
+    Formula, HIDDEN, Row, Spanned, Unreadable, cell_value, counted, read_rows, row_ranges, unbroken)
 from generator.importing.statuses import Statuses, _statuses
 from generator.importing.values import (
     Jie, _date, _integer, _month_only, _same, _serial, _shown_date, _whole, _year, _year_of)
@@ -35,7 +35,7 @@ def _stacked(rows: list, at: int, known: set) -> tuple[list, list]:
     listed, (row, column, sub-heading), for E-IMP-012.  The row next to `at` is then no record.  Any
     other cell there (a note, a value): `rows` as they were, and no split."""
     def head(cell):
-        return heading_key(_cell(cell)) in known
+        return heading_key(cell_value(cell)) in known
 
     for other in (at + 1, at - 1):
         if not 0 <= other < len(rows) or abs(rows[other][0] - rows[at][0]) != 1:
@@ -43,15 +43,15 @@ def _stacked(rows: list, at: int, known: set) -> tuple[list, list]:
         top, near = rows[at][1], rows[other][1]
         width = max(len(top), len(near))
         pairs = [(top[i] if i < len(top) else None, near[i] if i < len(near) else None) for i in range(width)]
-        taken = [i for i, (a, b) in enumerate(pairs) if _cell(b) is not None and not head(a)]
+        taken = [i for i, (a, b) in enumerate(pairs) if cell_value(b) is not None and not head(a)]
         split = _split(pairs, head) if other > at else {}
         if (taken or split) and all(head(pairs[i][1]) or i in split for i in taken) and not (split and any(
-                i not in split and _cell(b) is not None and head(a) and heading_key(_cell(b)) != heading_key(_cell(a))
+                i not in split and cell_value(b) is not None and head(a) and heading_key(cell_value(b)) != heading_key(cell_value(a))
                 for i, (a, b) in enumerate(pairs))):  # (with a split, no value under another heading: a class)
             out = [*rows[:at], (rows[at][0], [b if i in taken and i not in split else a for i, (a, b) in enumerate(
                 pairs)]), *rows[at + 1:]]
             return (out[:other] + out[other + 1:] if other > at else out), [
-                (rows[other][0], i + 1, _cell(pairs[i][1])) for i in sorted(split)]
+                (rows[other][0], i + 1, cell_value(pairs[i][1])) for i in sorted(split)]
     return rows, []
 
 
@@ -63,9 +63,9 @@ def _split(pairs: list, head) -> set:
         if not head(a):
             continue
         j = i + 1
-        while j < len(pairs) and _cell(pairs[j][0]) is None and _cell(pairs[j][1]) is not None:
+        while j < len(pairs) and cell_value(pairs[j][0]) is None and cell_value(pairs[j][1]) is not None:
             j += 1
-        subs = [_cell(b) for _, b in pairs[i:j]]
+        subs = [cell_value(b) for _, b in pairs[i:j]]
         if j - i >= 2 and all(isinstance(c, str) and not re.fullmatch(r"[\d.,\s%]+", c) and not head(c) for c in subs):
             out.update(range(i, j))
     return out
@@ -158,7 +158,7 @@ class Importer(Columns, Statuses, Writing):
     def values(self, n: int, row: list, columns: dict) -> dict | None:
         fields, out, ok = self.fields, {}, True
         for field, i in columns.items():
-            value = _cell(row[i - 1]) if i <= len(row) else None
+            value = cell_value(row[i - 1]) if i <= len(row) else None
             where = {"row": n, "heading": self.header[i - 1], "column": letter(i)}
             if i in self.parts and value is not None and (value := self._part(field, value, self.parts[i])) is None:
                 if field == self.parts[i][0]:  # (said once, of the cell)
@@ -274,7 +274,7 @@ class Importer(Columns, Statuses, Writing):
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             else:
-                value = _unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
+                value = unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
                 typed, value = value, half(value)
                 self._narrowed(n, i, field, typed, value)  # (计算机２７０１班 → 计算机2701班, said)
                 if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":
@@ -290,7 +290,7 @@ class Importer(Columns, Statuses, Writing):
                 ok = False
                 continue
             out[field] = value
-        if ok and self.remark and self.remark <= len(row) and (said := plain_name(_cell(row[self.remark - 1]) or "")):
+        if ok and self.remark and self.remark <= len(row) and (said := plain_name(cell_value(row[self.remark - 1]) or "")):
             self._remarked(n, said, "status" in columns, out)
         return out if ok else None
 
@@ -301,7 +301,7 @@ class Importer(Columns, Statuses, Writing):
         姓名/职务 the name before a slash, a bracket or a space (李 娜 padded: its first two
         characters; 欧阳 娜娜: more than its compound surname) and the position after it, None when
         there is none."""
-        text = _unbroken(str(value)).strip()
+        text = unbroken(str(value)).strip()
         if parts == ("unit", "position"):
             if field == "position":
                 return re.sub(r"\s*[/／]\s*", "", PADDING.sub("", text))
@@ -328,10 +328,10 @@ class Importer(Columns, Statuses, Writing):
         when none has, the first one's missing columns are."""
         sheets, hidden = [], []
         for title, rows, state, hidden_rows, filtered, hidden_cols in read_rows(self.source):
-            rows = [(n, r) for n, r in rows if any(_cell(v) is not None for v in r)]
-            cols = sorted(c for c in hidden_cols if any(c <= len(r) and _cell(r[c - 1]) is not None for _, r in rows))
+            rows = [(n, r) for n, r in rows if any(cell_value(v) is not None for v in r)]
+            cols = sorted(c for c in hidden_cols if any(c <= len(r) and cell_value(r[c - 1]) is not None for _, r in rows))
             shown = [(n, r) for n, r in ((n, [None if i in hidden_cols else v for i, v in enumerate(r, 1)])
-                                         for n, r in rows) if any(_cell(v) is not None for v in r)] if cols else rows
+                                         for n, r in rows) if any(cell_value(v) is not None for v in r)] if cols else rows
             if rows:
                 (hidden if state in HIDDEN else sheets).append((title, shown, state, hidden_rows, filtered, cols, rows))
         for title, rows, state, *_ in hidden:
@@ -345,7 +345,7 @@ class Importer(Columns, Statuses, Writing):
         known = {heading_key(h) for f in self.fields.values() for h in f[3]}
         heads = []  # (the row of the most headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:
-            count = {i: sum(heading_key(_cell(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
+            count = {i: sum(heading_key(cell_value(h)) in known for h in r) for i, (_, r) in enumerate(rows[:HEADINGS])}
             found = sorted((i for i, k in count.items() if k >= 2), key=lambda i: -count[i])  # (a row grouping
             # them above the headings, 班级基本信息 over 班级名称 and 学院, holds fewer: the first on a tie)
             heads.append(next((i for i in found if rows[i][0] not in unseen[title][0]), found[0] if found else None))
@@ -356,7 +356,7 @@ class Importer(Columns, Statuses, Writing):
         for (title, rows), at in zip(sheets, heads):
             file = display_path(self.source) + (f"[{title}]" if len(sheets) > 1 else "")
             if at is None:  # (headings there but hidden: say so, and which columns)
-                hid = next((n for n, r in unseen[title][3][:HEADINGS] if sum(heading_key(_cell(h)) in known for h in r) >= 2), None)
+                hid = next((n for n, r in unseen[title][3][:HEADINGS] if sum(heading_key(cell_value(h)) in known for h in r) >= 2), None)
                 if hid is not None and unseen[title][2]:
                     self._hidden_columns(file, hid, *unseen[title][2:])
                     self.findings.append(F.make("W-IMP-010", file, (hid, 1), sheet=title, row=hid))
@@ -372,7 +372,7 @@ class Importer(Columns, Statuses, Writing):
             year = year and not RANGE.search(title) and _year(year.group(1), self.today)  # (2025级及以前: no row's year)
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
-            sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[_cell(h) for h in rows[at][1]], found={},
+            sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[cell_value(h) for h in rows[at][1]], found={},
                                     cohort=None if self.named_year else year or self.cohort, remark=None)
             self._use(sheet)
             if year and not self.named_year and self.cohort and year != self.cohort:  # (two years: neither taken)
@@ -386,11 +386,11 @@ class Importer(Columns, Statuses, Writing):
                     self.add("E-IMP-012", (n, i), heading=self.header[i - 1], column=letter(i), sub=sub, row=n)
             rows = rows[:at + 1] + self._unseen(file, rows[at + 1:], *unseen[title][:2])
             totals = {n: first for n, r in rows[at + 1:] if TOTAL.match(plain_name(first := next(
-                str(c) for v in r if (c := _cell(v)) is not None)))}
-            numbers = {i for i, h in enumerate(rows[at][1], 1) if heading_key(_cell(h)) in NUMBERING}
-            rest = {n: [str(c) for i, v in enumerate(r, 1) if i not in numbers and (c := _cell(v)) is not None]
+                str(c) for v in r if (c := cell_value(v)) is not None)))}
+            numbers = {i for i, h in enumerate(rows[at][1], 1) if heading_key(cell_value(h)) in NUMBERING}
+            rest = {n: [str(c) for i, v in enumerate(r, 1) if i not in numbers and (c := cell_value(v)) is not None]
                     for n, r in rows[at + 1:] if n not in totals}  # (a row's values but its 序号)
-            shown = {n: [str(_cell(v)) for v in r if _cell(v) is not None] for n, r in rows[at + 1:] if n in rest}
+            shown = {n: [str(cell_value(v)) for v in r if cell_value(v) is not None] for n, r in rows[at + 1:] if n in rest}
             notes = {n: r[0] for n, r in shown.items() if all(NOTE.fullmatch(plain_name(c)) for c in r)}  # (序号's column too)
             raw = dict(rows[at + 1:])
             titles = {n: r[0] for n, r in shown.items() if len(r) == 1 and n not in notes and not END.fullmatch(
@@ -405,8 +405,8 @@ class Importer(Columns, Statuses, Writing):
             if year and not self.named_year:
                 self._other_years(title, year, entries[had:])
             if numbered:
-                self.summary.append((f"未导入 {file} 第 {'、'.join(_ranges(numbered))} 行：只有序号，没有别的内容",
-                                     f"not imported: {_counted('row', _ranges(numbered))[0]} of {file}: a row number and nothing else"))
+                self.summary.append((f"未导入 {file} 第 {'、'.join(row_ranges(numbered))} 行：只有序号，没有别的内容",
+                                     f"not imported: {counted('row', row_ranges(numbered))[0]} of {file}: a row number and nothing else"))
             self._left_out(file, totals, "是合计行", ("a total row", "total rows"))
             self._left_out(file, ended, "是表格结束的标记", ("a mark of the list's end", "marks of the list's end"))
             self._left_out(file, {n: t for n, t in notes.items() if n not in titles}, "是填表说明、签名或日期",
@@ -419,10 +419,10 @@ class Importer(Columns, Statuses, Writing):
         for (file, heading, column), rows in self.dated.items():
             self._dated(file, heading, column, rows)
         for (file, heading, column, ident), rows in self.narrowed.items():
-            at, (_, typed, written) = _ranges([n for n, _, _ in rows]), rows[0]
+            at, (_, typed, written) = row_ranges([n for n, _, _ in rows]), rows[0]
             self.summary.append((
                 f"{file} 第 {'、'.join(at)} 行的“{heading}”（{column} 列）" + ("按半角小写写入" if ident else "中的全角字母、数字按半角写入")
-                + f"（如 {typed} 写作 {written}）", f"{_counted('row', at)[0]} of {file}: '{heading}' (column {column}) "
+                + f"（如 {typed} 写作 {written}）", f"{counted('row', at)[0]} of {file}: '{heading}' (column {column}) "
                 + ("written half-width in lower case" if ident else "written with half-width letters and digits for "
                    "full-width ones") + f" ({typed} as {written})"))
         for file, (pos, (zh, en), year, count) in self.jie.items():
@@ -451,9 +451,9 @@ class Importer(Columns, Statuses, Writing):
         by a name units.yaml lacks would have said so at each of its rows); in its first row's place
         among the findings, so that they are told row by row."""
         for (file, i, _), (at, *rows) in self.unknown.items():
-            (n, value), numbers = rows[0], _ranges([r for r, _ in rows])
+            (n, value), numbers = rows[0], row_ranges([r for r, _ in rows])
             self.findings[at] = F.make("E-IMP-005", file, (n, i), row="、".join(numbers),
-                                       rows_en=_counted("row", numbers)[0], value=value, column=letter(i),
+                                       rows_en=counted("row", numbers)[0], value=value, column=letter(i),
                                        **did_you_mean(value, sorted(self.unit_ids)))
 
     def _matching_errors(self, entries: list) -> None:
@@ -494,13 +494,13 @@ class Importer(Columns, Statuses, Writing):
         shown = [(str(v), y) for _, v, y in rows]
         typed = next(((v, y) for v, y in shown if v.startswith("1905-")), None)
         seen = list(dict.fromkeys([shown[0], typed or shown[0]]))
-        at = "、".join(_ranges([n for n, _, _ in rows]))
+        at = "、".join(row_ranges([n for n, _, _ in rows]))
         self.summary.append((
             f"{file} 第 {at} 行的“{heading}”（{column} 列）是日期，按它的年份读作年级（如 "
             + "、".join(f"{v} 读作 {y}" for v, y in seen) + "）"
             + ("；1905 年的日期是在设成日期格式的格中输入的年份（Excel 把 2027 当作第 2027 天显示）" if typed else "")
             + "：请核对",
-            f"{_counted('row', _ranges([n for n, _, _ in rows]))[0]} of {file}: '{heading}' (column {column}) holds "
+            f"{counted('row', row_ranges([n for n, _, _ in rows]))[0]} of {file}: '{heading}' (column {column}) holds "
             + ("a date, read as its year (" if len(rows) == 1 else "dates, read as their years (")
             + ", ".join(f"{v} as {y}" for v, y in seen) + ")"
             + ("; a date in 1905 is a year typed into a cell formatted as a date (Excel shows 2027 as its day 2027)"

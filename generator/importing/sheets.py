@@ -142,7 +142,7 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
 
 class Formula(str):
     """A formula cell with no value saved (a file a program wrote, never saved by Excel or WPS):
-    its formula, as =15+14; read as no value (_cell), said as such where a value is read."""
+    its formula, as =15+14; read as no value (cell_value), said as such where a value is read."""
 
 
 def _unsaved_formulas(path: Path, book) -> dict:
@@ -221,7 +221,7 @@ def _filtered(book, sheet) -> bool:
                for name in getattr(book, "name_obj_list", []))
 
 
-def _ranges(numbers: list[int]) -> list[str]:
+def row_ranges(numbers: list[int]) -> list[str]:
     """Row numbers (ascending) as a spreadsheet user says them: 3, 5, 7–9."""
     spans: list[list[int]] = []
     for n in numbers:
@@ -232,7 +232,7 @@ def _ranges(numbers: list[int]) -> list[str]:
     return [str(a) if a == b else f"{a}–{b}" for a, b in spans]
 
 
-def _counted(what: str, items: list[str]) -> tuple[str, str]:
+def counted(what: str, items: list[str]) -> tuple[str, str]:
     """`items` (row numbers, ranges or columns) as English says them after `what` ("row", "column"),
     and the verb: ("row 3", "is"), ("rows 3, 5", "are"), ("rows 3–7", "are")."""
     one = len(items) == 1 and "–" not in items[0]
@@ -266,7 +266,7 @@ STATES = {0: "visible", 1: "hidden", 2: "veryHidden"}  # (a sheet's visibility a
 HIDDEN = {"hidden": "W-IMP-005", "veryHidden": "W-IMP-006"}
 
 
-def _unbroken(text: str) -> str:
+def unbroken(text: str) -> str:
     """`text` as Excel shows it: without its line breaks (BREAK: one typed to wrap a cell is no
     part of a value) and the characters that are not seen (UNSEEN: a zero-width space, a soft
     hyphen, a control character pasted from a web page or another system)."""
@@ -275,7 +275,7 @@ def _unbroken(text: str) -> str:
                      else " ", text)
 
 
-def _cell(value):
+def cell_value(value):
     if isinstance(value, Formula):
         return None
     if isinstance(value, str):  # (a BOM mid-file, two CSVs joined as copy /b a.csv+b.csv does: never meant)

@@ -7,7 +7,7 @@ import re
 
 from generator import findings as F
 from generator.importing.fields import FIELDS, LAST_DAY, REMARK_DAY, WHAT, heading_key
-from generator.importing.sheets import Row, _counted, _ranges
+from generator.importing.sheets import Row, counted, row_ranges
 from generator.importing.values import _date
 
 
@@ -123,9 +123,9 @@ class Statuses:
         (first, *_), names, end = rows[0], [str(name) for _, name, _ in rows[:5]], self.fields[LAST_DAY.get(self.kind, "until")]
         more = len(rows) - len(names)
         statuses = list(dict.fromkeys(status for *_, status in rows))
-        rows_en, be_en = _counted("row", _ranges([n for n, *_ in rows]))
+        rows_en, be_en = counted("row", row_ranges([n for n, *_ in rows]))
         self.findings.append(F.make(
-            "W-IMP-015", file, (first, first.sheet.found.get("status") or first.sheet.remark), rows="、".join(_ranges([n for n, *_ in rows])),
+            "W-IMP-015", file, (first, first.sheet.found.get("status") or first.sheet.remark), rows="、".join(row_ranges([n for n, *_ in rows])),
             rows_en=rows_en, be_en=be_en, names="、".join(names) + (f" 等 {len(rows)} 行" if more else ""),
             names_en=", ".join(names) + (f" and {more} more" if more else ""), statuses="、".join(statuses),
             statuses_en=", ".join(statuses), end=end[0], end_en=end[1], ended="、".join(self.ended), ended_en=", ".join(self.ended),
