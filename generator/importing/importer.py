@@ -16,7 +16,7 @@ from generator.importing.fields import (
 from generator.importing.ids import SLUG
 from generator.importing.sheets import (
     Formula, HIDDEN, Row, Spanned, Unreadable, cell_value, counted, read_rows, row_ranges, unbroken)
-from generator.importing.statuses import Statuses, _statuses
+from generator.importing.statuses import Statuses, status_words
 from generator.importing.values import (
     Jie, _date, _integer, _month_only, _same, _serial, _shown_date, _whole, _year, _year_of)
 from generator.importing.writing import Writing
@@ -80,7 +80,7 @@ class Importer(Columns, Statuses, Writing):
         self.file = display_path(source)
         self.findings: list[F.Finding] = []
         self.unit_ids = self._units()
-        self.in_use, self.ended, self.asked = _statuses(self.read.get("policy.yaml"), kind)
+        self.in_use, self.ended, self.asked = status_words(self.read.get("policy.yaml"), kind)
         status = FIELDS[kind]["status"]  # (its headings, and those of the policy's questions: 是否撤销)
         self.fields = {**FIELDS[kind], "status": (*status[:3], [*status[3], *self.asked])}
         self.writes: dict[Path, str] = {}  # file → its new text

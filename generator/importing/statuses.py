@@ -11,7 +11,7 @@ from generator.importing.sheets import Row, counted, row_ranges
 from generator.importing.values import _date
 
 
-def _statuses(policy, kind: str) -> tuple[tuple, tuple, dict]:
+def status_words(policy, kind: str) -> tuple[tuple, tuple, dict]:
     """The words of a 状态 cell (as plain_name gives it) the policy gives (vocabularies.import_statuses:
     data, as the ledgers' word lists): those saying a record is in use, those saying a record of `kind`
     has ended (either without a leading 已 or 被), and by the heading of a 状态 column asked as a
