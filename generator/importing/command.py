@@ -16,7 +16,7 @@ from generator.files import Unwritten, write_files
 from generator.importing.fields import HEADINGS, MSG, plain_name
 from generator.importing.importer import Importer
 from generator.importing.sheets import Unreadable
-from generator.importing.values import Jie, _year
+from generator.importing.values import Jie, cohort_year
 from generator.load import display_path
 
 
@@ -163,7 +163,7 @@ def _cohort(text: str, today: dt.date) -> int:
     bounds = schema_for("classes")["properties"]["cohort"]
     first, last = bounds["minimum"], bounds["maximum"]
     m = re.fullmatch(r"(\d{4})(级|年级|年|届)?|(\d\d)(级|届)", plain_name(text))
-    year = m and _year(m.group(1) or m.group(3), today)
+    year = m and cohort_year(m.group(1) or m.group(3), today)
     if m and first <= year <= last:
         return (Jie if "届" in m.group(0) else int)(year)
     raise argparse.ArgumentTypeError(say(f"应为 {first}–{last} 之间的入学年份，如 2026 或 2026级：",

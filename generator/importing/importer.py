@@ -18,7 +18,7 @@ from generator.importing.sheets import (
     Formula, HIDDEN, Row, Spanned, Unreadable, cell_value, counted, read_rows, row_ranges, unbroken)
 from generator.importing.statuses import Statuses, status_words
 from generator.importing.values import (
-    Jie, _date, _integer, _month_only, _same, _serial, _shown_date, _whole, _year, _year_of)
+    Jie, as_date, as_integer, cohort_year, month_only, same_value, serial_hint, shown_date, whole_text, year_of)
 from generator.importing.writing import Writing
 from generator.importing.yamledit import _scalar, _shown
 from generator.load import display_path
@@ -185,27 +185,27 @@ class Importer(Columns, Statuses, Writing):
                 continue
             bad = None
             if field in ("active_from", "active_to", "until"):
-                value = _date(value)
-                bad = value is None and (_month_only(row[i - 1], self.kind) or (
+                value = as_date(value)
+                bad = value is None and (month_only(row[i - 1], self.kind) or (
                     "日期", "a date", "形如 2016-12-01 的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
-                value, (least, most) = _integer(value, r"(\d+)\s*人?"), self.bounds[field]
+                value, (least, most) = as_integer(value, r"(\d+)\s*人?"), self.bounds[field]
                 bad = not (value is not None and least <= value <= most) and (
                     f"人数（{least} 到 {most} 之间的整数）", f"a headcount from {least} to {most}", "整数，如 30",
                     "a whole number such as 30")
             elif field == "cohort":
-                year = _integer(value, r"(\d{4})\s*(级|届|年级|年)?")
-                if year is None and (two := re.fullmatch(r"(\d\d)\s*[级届]", _whole(str(value)))):
-                    year = _year(two.group(1), self.today)  # (25级)
+                year = as_integer(value, r"(\d{4})\s*(级|届|年级|年)?")
+                if year is None and (two := re.fullmatch(r"(\d\d)\s*[级届]", whole_text(str(value)))):
+                    year = cohort_year(two.group(1), self.today)  # (25级)
                 first, last = self.bounds[field]
                 if year is not None and ("届" in str(value) or "届" in heading_key(self.header[i - 1])):
                     self._jie((n, i), (f"第 {n} 行的“{where['heading']}”（{where['column']} 列）“{value}”",
                                        f"row {n}'s '{where['heading']}' (column {where['column']}) '{value}'"), year)
-                if year is None and (year := _year_of(value, first, last)) is not None:  # (the day of entry: its year)
+                if year is None and (year := year_of(value, first, last)) is not None:  # (the day of entry: its year)
                     self.dated.setdefault((self.file, where["heading"], where["column"]), []).append(
-                        (n, _shown_date(row[i - 1]), year))
+                        (n, shown_date(row[i - 1]), year))
                 value = year
-                bad = not (value is not None and first <= value <= last) and (_serial(value, first, last) or (
+                bad = not (value is not None and first <= value <= last) and (serial_hint(value, first, last) or (
                     f"入学年份（{first} 到 {last} 之间）", f"a cohort year from {first} to {last}", "形如 2025 或 2025级 的年份",
                     "2025 or 2025级"))
             elif field == "status" and (asked := self.asked.get(heading_key(self.header[i - 1]))):
@@ -261,7 +261,7 @@ class Importer(Columns, Statuses, Writing):
                     continue
                 value = unit
             elif field == "id":
-                typed, value = _whole(str(value)), _whole(unicodedata.normalize("NFKC", str(value))).lower()
+                typed, value = whole_text(str(value)), whole_text(unicodedata.normalize("NFKC", str(value))).lower()
                 self._narrowed(n, i, field, typed, value)  # (ｃｓ－２０２７－０９: cs-2027-09, said)
                 most = self.longest.get("id")
                 bad = not SLUG.fullmatch(value) and ("编号", "an id", "小写字母、数字和连字符，如 zhang-wei",
@@ -285,7 +285,7 @@ class Importer(Columns, Statuses, Writing):
                     f"{most} 个字以内（可用简称）", f"at most {most} characters (a short form)")
             if bad:
                 expected, expected_en, example, example_en = bad
-                self.add("E-IMP-004", (n, i), value=_shown_date(row[i - 1]), expected=expected, expected_en=expected_en,
+                self.add("E-IMP-004", (n, i), value=shown_date(row[i - 1]), expected=expected, expected_en=expected_en,
                          example=example, example_en=example_en, **where)
                 ok = False
                 continue
@@ -369,7 +369,7 @@ class Importer(Columns, Statuses, Writing):
             if rows[at][0] in unseen[title][0]:
                 self.findings.append(F.make("W-IMP-009", file, (rows[at][0], 1), row=rows[at][0]))
             year = re.fullmatch(r"\D*((?:19|20)\d\d|\d\d)\s*[级届]\D*", title or "")
-            year = year and not RANGE.search(title) and _year(year.group(1), self.today)  # (2025级及以前: no row's year)
+            year = year and not RANGE.search(title) and cohort_year(year.group(1), self.today)  # (2025级及以前: no row's year)
             first, last = self.bounds.get("cohort", (year, year))
             self.named_year = year and not first <= year <= last and (title, year, first, last)
             sheet = SimpleNamespace(file=file, header_row=rows[at][0], header=[cell_value(h) for h in rows[at][1]], found={},
@@ -509,14 +509,14 @@ class Importer(Columns, Statuses, Writing):
     def _differs(self, n: int, record: str, old: dict, new: dict) -> dict:
         """The values of `new` that `old` has otherwise (to change with --update, else reported:
         E-IMP-007); a record the same as its row is counted as such."""
-        changed = {k: v for k, v in new.items() if k != "id" and not _same(old.get(k), v)}
+        changed = {k: v for k, v in new.items() if k != "id" and not same_value(old.get(k), v)}
         if not changed:
             self.same += 1
         elif not self.update:
             def shown(value):  # (as the cell or the record shows it: a date written "2021-03-01" without its quotes)
                 return _shown(value) if isinstance(value, str) else _scalar(value)
             names, was = self.fields, {k: shown(old[k]) if k in old else "" for k in changed}
-            since = _date(old.get("active_from") or "") if self.kind == "cadres" else None
+            since = as_date(old.get("active_from") or "") if self.kind == "cadres" else None
             later = since is not None and isinstance(changed.get("active_from"), dt.date) and changed["active_from"] > since
             note = ({"active_from": "（加 --update 时这是现任职务的开始：任职开始不改，原职务记入 earlier）"} if later else {},
                     {"active_from": " (with --update, the start of the present post: active_from is kept, the old post "

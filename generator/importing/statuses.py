@@ -8,7 +8,7 @@ import re
 from generator import findings as F
 from generator.importing.fields import FIELDS, LAST_DAY, REMARK_DAY, WHAT, heading_key
 from generator.importing.sheets import Row, counted, row_ranges
-from generator.importing.values import _date
+from generator.importing.values import as_date
 
 
 def status_words(policy, kind: str) -> tuple[tuple, tuple, dict]:
@@ -43,7 +43,7 @@ class Statuses:
             return
         m = re.fullmatch(rf"(?:已于|于|已)?(?P<day>{REMARK_DAY})?(?:已经|已|被)?(?P<word>{'|'.join(map(re.escape, words))})"
                          r"(?:(?:至|到|入|进|为|并入)[^,;。.!?]*)?[。.!]?", said)
-        day = m and m.group("day") and _date(m.group("day"))
+        day = m and m.group("day") and as_date(m.group("day"))
         if m and not column:
             out["status"] = said if self._ended(said) else "已" + m.group("word")
         if m and (not column or self._ended(out.get("status") or "")):
@@ -72,7 +72,7 @@ class Statuses:
         an ended club, class or cadre; `old` ended with --update); so is one whose record has ended."""
         status, in_use, end = v.pop("status", None), v.pop("in_use", None), LAST_DAY.get(self.kind, "until")
         self._today(n, status or in_use, in_use is not None, v.get(end), end)
-        if in_use and end not in v and old and (last := _date(old.get(end) or "")) and last < self.today:
+        if in_use and end not in v and old and (last := as_date(old.get(end) or "")) and last < self.today:
             self._ended_record(n, in_use, record, last, end)
         if status is None or end in v or old is not None and old.get(end):
             return False

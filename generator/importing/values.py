@@ -6,14 +6,14 @@ import re
 import unicodedata
 
 
-def _date(value) -> dt.date | None:
+def as_date(value) -> dt.date | None:
     """A date cell, or a date written as 2016-12-01, 2016/12/1, 2016年12月1日 or 20161201, or as
     the serial number Excel keeps it as (42705: a date column whose format was lost)."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = _whole(_day_text(str(int(value) if isinstance(value, float) else value)))
+    text = whole_text(_day_text(str(int(value) if isinstance(value, float) else value)))
     if re.fullmatch(r"[1-9]\d{4}", text):  # (Excel's days since 1899-12-30: 10000 to 99999 are 1927 to 2173)
         return dt.date(1899, 12, 30) + dt.timedelta(days=int(text))
     m = re.fullmatch(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{4})(\d\d)(\d\d)", text)
@@ -23,7 +23,7 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def _year(digits: str, today: dt.date) -> int:
+def cohort_year(digits: str, today: dt.date) -> int:
     """The year of a cohort's 2026 or its two digits, 26 (26级, 26届): 2026; 98 is 1998, 2098 being
     more than ten years after `today` (--today: no cohort is listed so far ahead)."""
     year = int(digits) + (2000 if len(digits) == 2 else 0)
@@ -38,12 +38,12 @@ def _day_text(text: str) -> str:
     return re.sub(r"(?<=\d)(\s+|T)\d{1,2}:\d\d(:\d\d(\.\d+)?)?$", "", text)
 
 
-def _shown_date(value):
+def shown_date(value):
     """A cell's value as Excel shows it: a date cell without the time nobody typed."""
     return value.date() if isinstance(value, dt.datetime) and value.time() == dt.time() else value
 
 
-def _year_of(value, first: int, last: int) -> int | None:
+def year_of(value, first: int, last: int) -> int | None:
     """The cohort a 年级 (入学年份) cell holding a date means: a date cell, or a date written as
     2026-09-01, 2026/9/1, 2026.9.1, 2026年9月1日, 2026年9月 or 2026-09 (not 2026.9), is the day of entry, its year; a year
     typed into a cell formatted as a date (2027 shown as 1905-07-19, Excel's day 2027) is that year (a year from `first`
@@ -53,14 +53,14 @@ def _year_of(value, first: int, last: int) -> int | None:
         return days if first <= days <= last else value.year
     m = isinstance(value, str) and re.fullmatch(  # (text: a number 2026.5 is no date; nor 2026.5 as text, to the month)
         r"((?:19|20)\d\d)\s*([-/年]|\.(?=.*\d[-/.月]))\s*(\d{1,2})\s*(月|[-/.月]\s*\d{1,2}\s*日?)?", value.strip())
-    return int(m.group(1)) if m and 1 <= int(m.group(3)) <= 12 and (m.group(4) in (None, "月") or _date(value)) else None
+    return int(m.group(1)) if m and 1 <= int(m.group(3)) <= 12 and (m.group(4) in (None, "月") or as_date(value)) else None
 
 
-def _serial(number: int | None, first: int, last: int) -> tuple | None:
+def serial_hint(number: int | None, first: int, last: int) -> tuple | None:
     """What E-IMP-004 says of a 年级 cell holding a number that looks like Excel's serial number of a
     date from `first` to `last` (46266: 2026-09-01, an entry date whose date format was lost); None
     for any other value."""
-    day = number is not None and 10000 <= number <= 99999 and _date(number)
+    day = number is not None and 10000 <= number <= 99999 and as_date(number)
     if not day or not first <= day.year <= last:
         return None
     typed = int(str(number)[:4])  # (20260: 2026 with a digit too many, as likely as Excel's day 1955-06-20)
@@ -77,12 +77,12 @@ def _serial(number: int | None, first: int, last: int) -> tuple | None:
             "as a date in Excel to see which day it is)")
 
 
-def _month_only(value, kind: str) -> tuple | None:
+def month_only(value, kind: str) -> tuple | None:
     """What E-IMP-004 says of a date written to the month only (2021.03, 2021年3月, 202103, as 组织部
     lists often write 任职时间): a day is needed, never guessed; None for any other value.  A number cell
     shows 2021.10 as 2021.1: then October is said too.  Where the day is found, by `kind`: a
     cadre's in the 组织部's appointment, another record's in the document that ended it."""
-    text = repr(value) if isinstance(value, float) and value != int(value) else _whole(_day_text(str(value)))
+    text = repr(value) if isinstance(value, float) and value != int(value) else whole_text(_day_text(str(value)))
     m = re.fullmatch(r"((?:19|20)\d\d)(?:\s*[-/.年]\s*(\d{1,2})\s*月?|(\d\d))", text)  # (201612: run together)
     if not m or not 1 <= int(m.group(2) or m.group(3)) <= 12:
         return None
@@ -98,22 +98,22 @@ def _month_only(value, kind: str) -> tuple | None:
     return "完整的日期（只写到了月，没有日）", "a whole date (month only, no day)", zh, en
 
 
-def _integer(value, pattern: str) -> int | None:
+def as_integer(value, pattern: str) -> int | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, (int, float)):
         return int(value) if value == int(value) else None
-    m = re.fullmatch(pattern, _whole(str(value)))
+    m = re.fullmatch(pattern, whole_text(str(value)))
     return int(m.group(1)) if m else None
 
 
-def _whole(text: str) -> str:
+def whole_text(text: str) -> str:
     """`text` stripped, a whole number without the “.0” a system that keeps every number as a
     decimal exports it with (年级 2026.0, 人数 30.0, a date's serial 45292.0)."""
     return re.sub(r"^(\d+)\.0+$", r"\1", text.strip())
 
 
-def _same(old, new) -> bool:
+def same_value(old, new) -> bool:
     return str(old.isoformat() if isinstance(old, dt.date) else old) == str(
         new.isoformat() if isinstance(new, dt.date) else new)
 

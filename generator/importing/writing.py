@@ -11,7 +11,7 @@ from generator import findings as F
 from generator.importing.fields import MSG, ORDER, heading_key, plain_name, letter
 from generator.importing.ids import numbered_id, pinyin_id, taken_hint
 from generator.importing.sheets import Row
-from generator.importing.values import _date, _same
+from generator.importing.values import as_date, same_value
 from generator.importing.yamledit import (
     Unmergeable, _invalid, _item_lines, _read, _refused, _scalar, merge_list, patch, read_back, read_new, reads)
 from generator.load import display_path
@@ -295,15 +295,15 @@ class Writing:
                     self.add("E-IMP-010", (n, self.found["unit"]), row=n, record=display_path(path), old=old["unit"],
                              new=v["unit"])
                     continue
-                ends = [d for e in old.get("earlier") or [] if isinstance(e, dict) and (d := _date(e.get("until") or ""))]
-                since = _date(old.get("active_from") or "")
+                ends = [d for e in old.get("earlier") or [] if isinstance(e, dict) and (d := as_date(e.get("until") or ""))]
+                since = as_date(old.get("active_from") or "")
                 if ends and v.get("active_from") == max(ends) + dt.timedelta(days=1):  # (the present post's start: recorded)
                     v["active_from"] = since or v["active_from"]
                 elif self.update and ends and (since or dt.date.min) < v["active_from"] <= max(ends):
                     self.add("E-IMP-017", (n, self.found["active_from"]), row=n, start=v["active_from"], until=max(ends),
                              record=display_path(path))  # (an older list: its post is history already)
                     continue
-                elif since and v["active_from"] > since and _same(old.get("position"), v["position"]):
+                elif since and v["active_from"] > since and same_value(old.get("position"), v["position"]):
                     v["active_from"] = since  # (the start of the post the record has: nothing to change, nothing to say)
                 changed = self._differs(n, display_path(path), old, v)
                 post = self._promoted(n, path, old, changed) if changed else None
@@ -326,7 +326,7 @@ class Writing:
         record's active_from is the start of the present post, not of being a cadre, and is not
         written; the post it replaces is returned as an `earlier` one (until the day before).
         W-IMP-012 says what is replaced and what kept, never silently."""
-        since, start = _date(old.get("active_from") or ""), changed.get("active_from")
+        since, start = as_date(old.get("active_from") or ""), changed.get("active_from")
         later = start is not None and since is not None and start > since
         if later:
             del changed["active_from"]

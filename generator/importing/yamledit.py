@@ -8,7 +8,7 @@ import re
 import yaml
 
 from generator.importing.fields import FIELDS
-from generator.importing.values import _same
+from generator.importing.values import same_value
 
 
 # Text yaml.safe_dump writes plain, and every loader reads back as that text: a Chinese name (计算机2602班,
@@ -190,7 +190,7 @@ def read_new(out: str, record: dict, kind: str) -> str:
         raise Unmergeable(None, reason=("读回来不是一条记录", "it does not read back as a record"))
     names = FIELDS[kind + "s"]
     for key, value in record.items():
-        if not _same(data[key], value):
+        if not same_value(data[key], value):
             raise Unmergeable(None, key, reason=(
                 f"{names[key][0]}读回来是“{_shown(data[key])}”，表格中是“{_shown(value)}”",
                 f"{names[key][1]} reads back as '{_shown(data[key])}', the spreadsheet has '{_shown(value)}'"))
