@@ -20,7 +20,7 @@ from generator.importing.statuses import Statuses, status_words
 from generator.importing.values import (
     Jie, as_date, as_integer, cohort_year, month_only, same_value, serial_hint, shown_date, whole_text, year_of)
 from generator.importing.writing import Writing
-from generator.importing.yamledit import _scalar, _shown
+from generator.importing.yamledit import escaped, scalar
 from generator.load import display_path
 from generator.suggest import did_you_mean
 
@@ -514,7 +514,7 @@ class Importer(Columns, Statuses, Writing):
             self.same += 1
         elif not self.update:
             def shown(value):  # (as the cell or the record shows it: a date written "2021-03-01" without its quotes)
-                return _shown(value) if isinstance(value, str) else _scalar(value)
+                return escaped(value) if isinstance(value, str) else scalar(value)
             names, was = self.fields, {k: shown(old[k]) if k in old else "" for k in changed}
             since = as_date(old.get("active_from") or "") if self.kind == "cadres" else None
             later = since is not None and isinstance(changed.get("active_from"), dt.date) and changed["active_from"] > since

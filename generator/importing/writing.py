@@ -13,7 +13,7 @@ from generator.importing.ids import numbered_id, pinyin_id, taken_hint
 from generator.importing.sheets import Row
 from generator.importing.values import as_date, same_value
 from generator.importing.yamledit import (
-    Unmergeable, _invalid, _item_lines, _read, _refused, _scalar, merge_list, patch, read_back, read_new, reads)
+    Unmergeable, as_read, invalid_record, item_lines_of, merge_list, patch, read_back, read_new, reads, refused, scalar)
 from generator.load import display_path
 
 
@@ -200,7 +200,7 @@ class Writing:
         a namesake asks (composing every class file's YAML was most of an import's time)."""
         lines = self.item_lines.get(path)
         if lines is None:
-            lines = self.item_lines[path] = _item_lines(path.read_text(encoding="utf-8"), "classes")
+            lines = self.item_lines[path] = item_lines_of(path.read_text(encoding="utf-8"), "classes")
         return display_path(path) + (f":{lines[i]}" if i < len(lines) else "")
 
     def _write(self, path: Path, rows: dict, make) -> None:
@@ -210,9 +210,9 @@ class Writing:
         try:
             self.writes[path] = make()
             data = reads(self.writes[path]) if self.kind != "cadres" else None  # (a cadre's: read_new)
-            if data is not None and (error := _invalid(self.kind, data)) is not None:
+            if data is not None and (error := invalid_record(self.kind, data)) is not None:
                 at = list(error.path)[1:2]  # (the list's item, as validate would say)
-                raise _refused(error, data[self.kind][at[0]] if at else data, self.fields, at[0] if at else None)
+                raise refused(error, data[self.kind][at[0]] if at else data, self.fields, at[0] if at else None)
         except Unmergeable as exc:
             n = rows.get(exc.index) or rows[None]
             self._use(n.sheet)
@@ -316,7 +316,7 @@ class Writing:
                 self.add("W-IMP-011", (n, self.found["name"]), row=n, name=v["name"], id=ident, other_id=other[0],
                          other_unit=other[1], other=display_path(existing[other[0]]))
             record = {k: v[k] for k in ORDER["cadres"] if k in v}
-            self._write(path, {None: n}, lambda: read_new("".join(f"{k}: {_scalar(x)}\n" for k, x in record.items()),
+            self._write(path, {None: n}, lambda: read_new("".join(f"{k}: {scalar(x)}\n" for k, x in record.items()),
                                                           record, "cadre"))
             self.summary.append((f"{MSG['new']['zh']} {display_path(path)}（{v['name']}，{v['position']}）",
                                  f"{MSG['new']['en']} {display_path(path)} ({v['name']}, {v['position']})"))
@@ -355,7 +355,7 @@ class Writing:
             root = yaml.compose(out) if "earlier" in old else None
             out = merge_list(out if root else out.rstrip("\n") + "\nearlier:\n", root, "earlier", {}, [post])
         posts = [*(old.get("earlier") or []), post] if post else old.get("earlier")
-        return read_back(out, lambda data: data == _read({**old, **changed, **({"earlier": posts} if posts else {})}))
+        return read_back(out, lambda data: data == as_read({**old, **changed, **({"earlier": posts} if posts else {})}))
 
     def units(self, entries) -> None:
         self._listed(entries, "单位", "unit", lambda u: heading_key(u.get("name")),

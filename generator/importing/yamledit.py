@@ -19,14 +19,14 @@ PLAIN = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff0-9A-Za-z()（）·]*|[a-z][a-
 WORDS = {"yes", "no", "on", "off", "true", "false", "null", "y", "n"}
 
 
-def _scalar(value) -> str:
+def scalar(value) -> str:
     """`value` as a YAML plain or quoted scalar, as the records write it (dates bare)."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, int):
         return str(value)
     if isinstance(value, list):
-        return "[" + ", ".join(_scalar(v) for v in value) + "]"
+        return "[" + ", ".join(scalar(v) for v in value) + "]"
     if isinstance(value, str) and PLAIN.fullmatch(value) and value not in WORDS:
         return value  # (as yaml.safe_dump writes it, ~100 µs a value: 1.9 s of an import of 3,000 classes)
     return yaml.safe_dump(value, allow_unicode=True, width=1 << 20).split("\n...")[0].strip()
@@ -44,7 +44,7 @@ def _last(node) -> int:
     return node.end_mark.index
 
 
-def _item_lines(text: str, key: str) -> list[int]:
+def item_lines_of(text: str, key: str) -> list[int]:
     """The line (1-based) where each item of the block list `key` of `text` starts."""
     root = yaml.compose(text)
     seq = next((v for k, v in root.value if k.value == key), None) if isinstance(root, yaml.MappingNode) else None
@@ -77,7 +77,7 @@ def _block_list(text: str, node: yaml.SequenceNode, value: list) -> list:
     for i, item in enumerate(node.value):
         lines.setdefault(item.value, text[bounds[i]:bounds[i + 1]].rstrip("\n") + "\n")
     dash = text[first.index - first.column:first.index]  # ('      - ', as the first item is written)
-    return [(bounds[0], bounds[-1], "".join(lines.get(str(v)) or f"{dash}{_scalar(v)}\n" for v in value))]
+    return [(bounds[0], bounds[-1], "".join(lines.get(str(v)) or f"{dash}{scalar(v)}\n" for v in value))]
 
 
 def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
@@ -97,10 +97,10 @@ def patch(text: str, node: yaml.MappingNode, values: dict, indent: str) -> str:
                 continue
             if not (isinstance(v, yaml.ScalarNode) or isinstance(v, yaml.SequenceNode) and v.flow_style):
                 raise Unmergeable(v.start_mark.line + 1, key)
-            edits.append((v.start_mark.index, v.end_mark.index, _scalar(value)))
+            edits.append((v.start_mark.index, v.end_mark.index, scalar(value)))
         else:
             at = _line_end(text, last - 1)
-            edits.append((at, at, f"{indent}{key}: {_scalar(value)}\n", 1))  # (after a list's new items there)
+            edits.append((at, at, f"{indent}{key}: {scalar(value)}\n", 1))  # (after a list's new items there)
     for start, end, new, *_ in sorted(edits, key=lambda e: (e[0], len(e)), reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -131,24 +131,24 @@ def merge_list(text: str, root, key: str, changes: dict, items: list) -> str:
         base, text = text[:end], text[end:]
         if not base.endswith("\n"):
             base += "\n"
-    added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {_scalar(v)}" for k, v in item.items()) + "\n"
+    added = "".join(f"{dash}- " + f"\n{dash}  ".join(f"{k}: {scalar(v)}" for k, v in item.items()) + "\n"
                     for item in items)
     count = len(seq.value if root is not None else []) + len(items)
 
     def meant(data: dict) -> bool:
         after = data.get(key) or []
-        return len(after) == count and after[count - len(items):] == _read(items) and all(
-            after[i].get(k) == _read(v) for i, values in changes.items() for k, v in values.items())
+        return len(after) == count and after[count - len(items):] == as_read(items) and all(
+            after[i].get(k) == as_read(v) for i, values in changes.items() for k, v in values.items())
     return read_back(base + added + (text if root is not None else ""), meant)
 
 
-def _read(value):
-    """`value` as the project's loader reads it when written by _scalar: a date as its text."""
+def as_read(value):
+    """`value` as the project's loader reads it when written by scalar: a date as its text."""
     if isinstance(value, dt.date):
         return value.isoformat()
     if isinstance(value, list):
-        return [_read(v) for v in value]
-    return {k: _read(v) for k, v in value.items()} if isinstance(value, dict) else value
+        return [as_read(v) for v in value]
+    return {k: as_read(v) for k, v in value.items()} if isinstance(value, dict) else value
 
 
 def reads(text: str) -> dict | None:
@@ -174,7 +174,7 @@ def read_back(out: str, meant) -> str:
     return out
 
 
-def _shown(value) -> str:
+def escaped(value) -> str:
     """A value as a message shows it: characters that cannot be seen as \\uXXXX."""
     return "".join(c if c.isprintable() else f"\\u{ord(c):04x}" for c in str(value))
 
@@ -192,24 +192,24 @@ def read_new(out: str, record: dict, kind: str) -> str:
     for key, value in record.items():
         if not same_value(data[key], value):
             raise Unmergeable(None, key, reason=(
-                f"{names[key][0]}读回来是“{_shown(data[key])}”，表格中是“{_shown(value)}”",
-                f"{names[key][1]} reads back as '{_shown(data[key])}', the spreadsheet has '{_shown(value)}'"))
+                f"{names[key][0]}读回来是“{escaped(data[key])}”，表格中是“{escaped(value)}”",
+                f"{names[key][1]} reads back as '{escaped(data[key])}', the spreadsheet has '{escaped(value)}'"))
     for error in validator_for(kind).iter_errors(data):
-        raise _refused(error, data, names)
+        raise refused(error, data, names)
     return out
 
 
-def _refused(error, data: dict, names: dict, index: int | None = None) -> Unmergeable:
+def refused(error, data: dict, names: dict, index: int | None = None) -> Unmergeable:
     """Unmergeable saying the schema `error` of the record `data` (the item `index` of a list):
     the value validate would refuse, and why."""
     key = next((k for k in error.relative_path if k in names), None)
-    what = (f"{names[key][0]}“{_shown(data[key])}”", f"{names[key][1]} '{_shown(data[key])}'") if key else ("", "")
+    what = (f"{names[key][0]}“{escaped(data[key])}”", f"{names[key][1]} '{escaped(data[key])}'") if key else ("", "")
     return Unmergeable(None, key, index, reason=(f"{what[0]}通不过 validate（{error.message}）",
                                                  f"{what[1]} would not pass validate ({error.message})".lstrip()),
                         schema=True)
 
 
-def _invalid(kind: str, data):
+def invalid_record(kind: str, data):
     """validate's first schema error of a record file's `data` (the fast path first), or None."""
     from generator import fastvalidate
     from generator.validate import validator_for
