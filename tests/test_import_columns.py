@@ -542,3 +542,16 @@ def test_what_is_written_half_width_or_in_lower_case_is_said(work):
     run = cli(work, "import", "classes", "k.xlsx")
     assert "k.xlsx 第 2 行的“班级名称”（A 列）中的全角字母、数字按半角写入（如 计算机２７０１班 写作 计算机2701班）" in run.stdout, run.stdout
     assert "“专业”" not in run.stdout, run.stdout  # (a cell typed half-width: nothing to say)
+
+
+def test_a_heading_given_twice_names_both_columns(work):
+    """A class list (.xlsx) whose 人数 was typed again in column F (the clerk added the column anew and
+    kept the old one): E-IMP-009 said 列“人数”（F 列）与列“人数”是同一项 — which other column, the
+    clerk could not tell, two headings reading alike.  It names that column's letter too."""
+    xlsx(work / "k.xlsx", [["班级名称", "学院", "专业", "年级", "人数", "人数"],
+                           ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30, 31]])
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1, run.stdout
+    assert "k.xlsx:1:6: 错误 E-IMP-009: 列“人数”（F 列）与 E 列“人数”是同一项（人数）" in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "column '人数' (column F) is the same field as column E '人数' (headcount)" in en.stdout, en.stdout

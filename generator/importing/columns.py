@@ -48,6 +48,7 @@ class Columns:
         for i, parts in self.parts.items():  # (the fields no column of their own gives)
             if not (left := [f for f in parts if f not in found]):
                 self.add("E-IMP-009", (self.header_row, i), other=cell_value(header[found[parts[0]] - 1]),
+                         other_column=letter(found[parts[0]]),
                          field=fields[parts[0]][0], field_en=fields[parts[0]][1], heading=cell_value(header[i - 1]),
                          column=letter(i), fix="请删除其中一列，只留一列。", fix_en="Delete one of the two columns.")
             found.update(dict.fromkeys(left, i))
@@ -89,7 +90,8 @@ class Columns:
             return columns[best[0]]
         for i in columns[1:]:
             why = WHY[field] if wins else (None,) * 4 + ("请删除其中一列，只留一列。", "Delete one of the two columns.")
-            self.add("E-IMP-009", (self.header_row, i), other=cell_value(header[columns[0] - 1]), field=fields[field][0],
+            self.add("E-IMP-009", (self.header_row, i), other=cell_value(header[columns[0] - 1]),
+                     other_column=letter(columns[0]), field=fields[field][0],
                      field_en=fields[field][1], heading=cell_value(header[i - 1]), column=letter(i), fix=why[4],
                      fix_en=why[5])
         return columns[0]

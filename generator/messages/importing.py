@@ -141,8 +141,8 @@ CODES = {
     },
     "E-IMP-009": {
         "severity": "error",
-        "zh": "列“{heading}”（{column} 列）与列“{other}”是同一项（{field}）",
-        "en": "column '{heading}' (column {column}) is the same field as column '{other}' ({field_en})",
+        "zh": "列“{heading}”（{column} 列）与 {other_column} 列“{other}”是同一项（{field}）",
+        "en": "column '{heading}' (column {column}) is the same field as column {other_column} '{other}' ({field_en})",
         "hint_zh": "{fix}",
         "hint_en": "{fix_en}",
     },
