@@ -2471,3 +2471,19 @@ def test_a_cadre_whose_id_is_policy_is_not_read_as_the_policy(work):
     assert cli(work, "validate").returncode == 0
     run = cli(work, "import", "cadres", "c.xlsx", "--today", "2026-12-02")
     assert run.returncode == 0 and "E-IMP-004" not in run.stdout, run.stdout
+
+
+@pytest.mark.parametrize("name", ["加密.xlsx", "加密.xls"])
+def test_a_list_saved_with_a_password_says_to_remove_it(work, name):
+    """A class list the 教务处 sent with a password to open it (tests/fixtures/import/加密.xlsx, made by
+    make_locked_xlsx.py as Excel encrypts), kept as .xlsx or renamed .xls: the clerk was told 无法读取
+    表格：不是有效的 Excel 文件（BadZipFile）, and to give an .xlsx — which she had.  It says the file has
+    a password to open it, and how to save it without one, in Excel and in WPS."""
+    shutil.copy(B.REPO / "tests/fixtures/import/加密.xlsx", work / name)
+    before = snapshot(work)
+    run = cli(work, "import", "classes", name, "--write")
+    assert run.returncode == 2 and snapshot(work) == before, run.stdout
+    assert f"{name}: 错误 E-IMP-001: 无法读取表格：这个文件设了打开密码" in run.stdout, run.stdout
+    assert "用密码进行加密" in run.stdout and "文档加密" in run.stdout and "BadZipFile" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", name, "--lang", "en")
+    assert "a password is needed to open this file" in en.stdout and "Encrypt with Password" in en.stdout, en.stdout

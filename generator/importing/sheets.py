@@ -18,6 +18,16 @@ class Unreadable(Exception):
         self.zh, self.en = zh, en
 
 
+# What E-IMP-001 says of a file with a password to open it (Excel's 用密码进行加密, WPS's 密码加密).
+LOCKED = ("这个文件设了打开密码，导入读不了：请在 Excel 中用密码打开它，点“文件”→“信息”→“保护工作簿”→“用密码进行加密”，"
+          "删去密码后点“确定”并保存（WPS：“文件”→“文档加密”→“密码加密”，清空打开密码后保存），再导入；"
+          "或请发来的人另发一份不设密码的",
+          "a password is needed to open this file, which the import cannot read: open it in Excel with the password, "
+          "choose File → Info → Protect Workbook → Encrypt with Password, delete the password, click OK and save (WPS: "
+          "文件 → 文档加密 → 密码加密, clear the password to open, save), then import it again; or ask the sender for a "
+          "copy without a password")
+
+
 def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str, set, bool, set]]:
     """The file's sheets as (sheet name, rows of (row number, [cell values]), its state in Excel:
     "visible", "hidden" or "veryHidden", the numbers of its hidden rows, whether it has an
@@ -29,6 +39,9 @@ def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str,
     suffix = path.suffix.lower()
     with path.open("rb") as f:
         head = f.read(8)
+    if suffix in (".xlsx", ".xlsm", ".xls") and head.startswith(b"\xd0\xcf\x11\xe0") and \
+            "EncryptionInfo".encode("utf-16-le") in path.read_bytes():  # (an .xlsx with a password: an OLE file)
+        raise Unreadable(*LOCKED)
     if suffix == ".xls" and head.startswith(b"\xd0\xcf\x11\xe0"):  # (old Excel; a zip is an .xlsx renamed)
         return _read_xls(path)
     if suffix in (".xlsx", ".xlsm") or suffix == ".xls" and head.startswith(b"PK"):
@@ -113,6 +126,8 @@ def _read_xls(path: Path) -> list[tuple[str, list[tuple[int, list]], str, set, b
     try:
         book = xlrd.open_workbook(path, on_demand=True, formatting_info=True)  # (formatting: the merged cells)
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, OSError, ValueError, IndexError) as exc:
+        if "encrypted" in str(exc):  # (an old .xls with a password to open it)
+            raise Unreadable(*LOCKED) from None
         raise Unreadable(f"不是有效的 Excel 文件（{type(exc).__name__}）",
                          f"not a valid Excel file ({type(exc).__name__})") from None
 
