@@ -2487,3 +2487,22 @@ def test_a_list_saved_with_a_password_says_to_remove_it(work, name):
     assert "用密码进行加密" in run.stdout and "文档加密" in run.stdout and "BadZipFile" not in run.stdout, run.stdout
     en = cli(work, "import", "classes", name, "--lang", "en")
     assert "a password is needed to open this file" in en.stdout and "Encrypt with Password" in en.stdout, en.stdout
+
+
+def test_a_date_kept_as_excel_s_number_is_read_and_said(work):
+    """The 组织部's list (.xlsx) whose 任职日期 column lost its date format shows 45566 for 2024-10-01:
+    it was written active_from: 2024-10-01 without a word, the clerk never seeing that a number was
+    read as a date.  It is still read so (Excel's serial number), and the run's summary says which
+    rows and column, and one example, for her to check; a date cell is not mentioned."""
+    xlsx(work / "干部.xlsx", [["姓名", "职务", "单位", "任职日期"], ["曾伟杰", "副部长", "党委学生工作部", 45566],
+                              ["吕婷娜", "副院长", "计算机学院", dt.datetime(2016, 9, 1)]])
+    en = cli(work, "import", "cadres", "干部.xlsx", "--lang", "en")
+    assert ("row 2 of 干部.xlsx: '任职日期' (column D) holds a number, read as the serial number Excel keeps a date as "
+            "(45566 as 2024-10-01: the column's date format was lost): check them") in en.stdout, en.stdout
+    run = cli(work, "import", "cadres", "干部.xlsx", "--write")
+    assert run.returncode == 0, run.stdout
+    assert ("干部.xlsx 第 2 行的“任职日期”（D 列）是数字，按 Excel 存日期的序号读作日期（如 45566 读作 2024-10-01："
+            "这一列的日期格式丢了）：请核对") in run.stdout, run.stdout
+    assert "第 3 行" not in run.stdout, run.stdout
+    assert "active_from: 2024-10-01" in (work / "records/cadres/zeng-weijie.yaml").read_text(encoding="utf-8")
+    assert cli(work, "validate").returncode == 0

@@ -88,6 +88,7 @@ class Importer(Columns, Statuses, Writing):
         self.same = 0
         self.item_lines: dict[Path, list] = {}  # a class file → the line of each of its classes, when a namesake asks
         self.dated: dict[tuple, list] = {}  # (file, heading, column) → (row, value, year) of a 年级 written as a date
+        self.serials: dict[tuple, list] = {}  # (file, heading, column) → (row, number, date) of a date kept as Excel's number
         self.gone: dict[str, list] = {}  # file → (row, name, status) of the ended rows not recorded: W-IMP-015
         self.narrowed: dict[tuple, list] = {}  # (file, heading, column, an id?) → (row, typed, written) made half-width
         self.unknown: dict[tuple, list] = {}  # (file, column, unit as compared) → its finding's index, (row, cell) of each row
@@ -185,7 +186,9 @@ class Importer(Columns, Statuses, Writing):
                 continue
             bad = None
             if field in ("active_from", "active_to", "until"):
-                value = as_date(value)
+                typed, value = value, as_date(value)
+                if value is not None and re.fullmatch(r"[1-9]\d{4}", whole_text(str(typed))):  # (45566: its format lost)
+                    self.serials.setdefault((self.file, where["heading"], where["column"]), []).append((n, typed, value))
                 bad = value is None and (month_only(row[i - 1], self.kind) or (
                     "日期", "a date", "形如 2016-12-01 的日期", "a date such as 2016-12-01"))
             elif field == "headcount":
@@ -418,6 +421,15 @@ class Importer(Columns, Statuses, Writing):
                                                             self.cohort, 0])[3] += 1
         for (file, heading, column), rows in self.dated.items():
             self._dated(file, heading, column, rows)
+        for (file, heading, column), rows in self.serials.items():
+            at, (_, typed, day) = row_ranges([n for n, _, _ in rows]), rows[0]
+            self.summary.append((
+                f"{file} 第 {'、'.join(at)} 行的“{heading}”（{column} 列）是数字，按 Excel 存日期的序号读作日期（如 {whole_text(str(typed))} "
+                f"读作 {day}：这一列的日期格式丢了）：请核对",
+                f"{counted('row', at)[0]} of {file}: '{heading}' (column {column}) "
+                + ("holds a number, read as the serial number Excel keeps a date as" if len(rows) == 1 else
+                   "holds numbers, read as the serial numbers Excel keeps dates as")
+                + f" ({whole_text(str(typed))} as {day}: the column's date format was lost): check them"))
         for (file, heading, column, ident), rows in self.narrowed.items():
             at, (_, typed, written) = row_ranges([n for n, _, _ in rows]), rows[0]
             self.summary.append((
