@@ -555,3 +555,25 @@ def test_a_heading_given_twice_names_both_columns(work):
     assert "k.xlsx:1:6: 错误 E-IMP-009: 列“人数”（F 列）与 E 列“人数”是同一项（人数）" in run.stdout, run.stdout
     en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
     assert "column '人数' (column F) is the same field as column E '人数' (headcount)" in en.stdout, en.stdout
+
+
+def test_a_required_column_hidden_says_to_show_it(work):
+    """A class list (.xlsx) whose 人数 column F the clerk had hidden to print the page: besides W-IMP-008
+    (F 列（人数）是隐藏的，未导入) it was E-IMP-002 缺少必填的列“人数” whose hint said to add the column to the
+    headings' row — a column that was there.  The hint names the hidden column and how to show it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in [["班级名称", "学院", "专业", "年级", "人数"], ["计算机2602班", "计算机学院", "计算机科学与技术", 2026, 30]]:
+        book.active.append(row)
+    book.active.column_dimensions["E"].hidden = True
+    book.save(work / "k.xlsx")
+    run = cli(work, "import", "classes", "k.xlsx")
+    assert run.returncode == 1 and "k.xlsx:1:1: 错误 E-IMP-002: 缺少必填的列“人数”" in run.stdout, run.stdout
+    assert "E 列“人数”就是这一列，但它是隐藏的，导入不读：请在 Excel 中全选后右键点列标" in run.stdout, run.stdout
+    assert "加上这一列" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "k.xlsx", "--lang", "en")
+    assert "column E '人数' is this column, but it is hidden and not read" in en.stdout, en.stdout
+    book.active.column_dimensions["E"].hidden = False
+    book.save(work / "k.xlsx")
+    assert cli(work, "import", "classes", "k.xlsx", "--write").returncode == 0

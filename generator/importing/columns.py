@@ -16,9 +16,10 @@ class Columns:
         self.file, self.header_row, self.header, self.found, self.default_cohort, self.remark = (
             sheet.file, sheet.header_row, sheet.header, sheet.found, sheet.cohort, sheet.remark)
 
-    def columns(self, header: list, guessed: bool = False) -> dict[str, int] | None:
+    def columns(self, header: list, guessed: bool = False, hidden: dict | None = None) -> dict[str, int] | None:
         """The column of each field `header` names; `guessed`: no row of the first HEADINGS rows
-        was recognised as headings, `header` is the first row (E-IMP-002 says so)."""
+        was recognised as headings, `header` is the first row (E-IMP-002 says so); `hidden`: the
+        headings of the hidden columns (not read: E-IMP-002 of a field one of them names says so)."""
         fields = self.fields
         by_heading = {heading_key(h): f for f, (_, _, _, hs) in fields.items() for h in hs}
         found: dict[str, int] = {}
@@ -66,6 +67,12 @@ class Columns:
                 f"或者{where[0].removeprefix('请')}", f"the sheet's name '{title}' holds {year}, not a cohort year validate "
                 f"allows ({first} to {last}): it is not taken as this sheet's cohort. Correct the sheet's name, or "
                 f"{where[1][0].lower()}{where[1][1:]}")
+        for i, h in (hidden or {}).items():  # (the column there, hidden: to show it, not to add it)
+            if (field := by_heading.get(heading_key(cell_value(h)))) and field not in named:
+                named[field] = (
+                    f"{letter(i)} 列“{cell_value(h)}”就是这一列，但它是隐藏的，导入不读：请在 Excel 中全选后右键点列标（A、B、C…），"
+                    "选“取消隐藏”，保存后再运行一次", f"column {letter(i)} '{cell_value(h)}' is this column, but it is hidden and "
+                    "not read: in Excel select all, right-click a column letter (A, B, C…), choose Unhide, save and run it again")
         for field, (zh, en, required, headings) in fields.items():
             if required and field not in found and not (field == "cohort" and self.default_cohort):
                 said = named.get(field, where)

@@ -382,7 +382,9 @@ class Importer(Columns, Statuses, Writing):
                 self.add("E-IMP-016", (sheet.header_row, 1), sheet=title, year=year, cohort=self.cohort)
             elif year and not self.named_year and "届" in title:
                 self._jie((sheet.header_row, 1), (f"工作表名“{title}”", f"the sheet's name '{title}'"), year)
-            sheet.found = self.found = self.columns(rows[at][1], guessed)
+            whole = dict(unseen[title][3]).get(rows[at][0], [])  # (the headings' row with its hidden columns)
+            sheet.found = self.found = self.columns(rows[at][1], guessed, hidden={
+                i: whole[i - 1] for i in unseen[title][2] if i <= len(whole) and cell_value(whole[i - 1]) is not None})
             sheet.remark = self.remark
             for n, i, sub in split:  # (人数 over 男 and 女: said as when the sub-headings' row repeats the headings)
                 if i in self.found.values():
