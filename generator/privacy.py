@@ -74,7 +74,7 @@ import re
 from functools import lru_cache
 
 from generator import findings as F
-from generator.chars import ANY_SPACE, INVISIBLE, NARROW, narrower
+from generator.chars import ANY_SPACE, INVISIBLE, NARROW, SPACES, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
 from generator.surnames import COMPOUNDS
@@ -176,6 +176,7 @@ _CLASSMATE = "同[学學]"  # 同学, 同學
 # from a web page, a thin space from a Word table) hides no one: one of them may stand there (the form reads
 # the text as typed, so every space of chars.SPACES is named though `validate` narrows them to " ").
 _SPACE = ANY_SPACE[1:-1]
+_SPACE_CHARS = " " + "".join(SPACES)  # (the characters themselves, where a text is stripped of them: str.strip's argument)
 # Or several at once (张、李两位同学, 王、刘同学, 陈和黄几位同学, 王、刘与赵三名同学, 小张、小李同学): single
 # surnames (小/老 before them, or not) joined by 、/和/与/及, a comma (张，李同学; a space after it: 张, 李同学) or a slash (张/李), then 等 or a
 # count (两位, 几位, 三名, 两; a space before it: 张、李 两位同学) and 同学 or 男同学/女同学, or 某 (张、李某), or 等 or a count and 学生/男生/女生/新生 (张、李两名学生; 高、低年级学生, 文、史两科学生
@@ -377,11 +378,11 @@ def _parent_after_surname(norm: str) -> bool:
             and "爸" not in norm and "亲" not in norm and "親" not in norm:
         return False  # (one character sooner found, or not, than two)
     for m in _PARENT_WORD.finditer(norm):
-        before = norm[max(0, m.start() - 3):m.start()].rstrip(_SPACE)  # (a compound surname's too: 欧阳家长)
+        before = norm[max(0, m.start() - 3):m.start()].rstrip(_SPACE_CHARS)  # (a compound surname's too: 欧阳家长)
         if before[-1:] in _SURNAME_SET or before[-2:] in _COMPOUND_SET:
             return True
         after = norm[m.end():m.end() + 5]  # (家长王先生, 母亲张 女士, 家长欧阳先生: 某 is looked for anyway)
-        if any(after[:k] in (_SURNAME_SET, _COMPOUND_SET)[k - 1] and after[k:].lstrip(_SPACE)[:2] in ("先生", "女士")
+        if any(after[:k] in (_SURNAME_SET, _COMPOUND_SET)[k - 1] and after[k:].lstrip(_SPACE_CHARS)[:2] in ("先生", "女士")
                for k in (1, 2)):
             return True
     return False
@@ -787,7 +788,7 @@ def _could(norm: str) -> set:
 # holds every find of the tests' texts to it).  One class of every first character, then each part behind its own:
 # the expression engine skips to the next of those characters as str.find does, where an alternation of the parts
 # would be tried at every character.
-_BEHIND_SPACE = f"[{re.escape(_SPACE)}]"  # (the characters _parent_after_surname strips: the class's text)
+_BEHIND_SPACE = f"[{_SPACE}]"  # (the spaces _parent_after_surname strips)
 _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}..)"
                    f"|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}{{2}}..))")  # (before a parent's word)
 _GATE_PARTS = (

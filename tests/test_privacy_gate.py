@@ -50,17 +50,60 @@ def test_every_text_with_a_find_is_marked_by_the_gates_among_other_texts(config)
     assert not scanner._none_in(order[:200] + dirty[:1])
 
 
-def test_a_summary_with_a_find_among_clean_ones_is_told_at_its_line(tmp_path):
-    """Through validate on real YAML: the quick path's scan of many texts at once still tells each find, at its line."""
+def _records_with_summaries(tmp_path, summaries: list[str]):
+    """A copy of the valid fixture whose ledger's first summary is each of `summaries` in turn (the ledger's file, then
+    copies of it beside it): the records folder, the files' names and the summary's line (0-based)."""
+    import json
+
     records = tmp_path / "records"
     subprocess.run(["cp", "-r", str(REPO / "tests" / "fixtures" / "valid"), str(records)], check=True)
     ledger = records / TESTS.LEDGER
     lines = ledger.read_text(encoding="utf-8").splitlines()
     at = next(i for i, line in enumerate(lines) if line.strip().startswith("summary:"))
     indent = lines[at][:len(lines[at]) - len(lines[at].lstrip())]
-    lines[at] = f"{indent}summary: 与3号楼502室的同学谈心，了解学习情况。"
-    ledger.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    names = []
+    for n, summary in enumerate(summaries):
+        lines[at] = f"{indent}summary: {json.dumps(summary, ensure_ascii=False)}"
+        path = ledger if n == 0 else ledger.with_name(ledger.stem + f"-{n}.yaml")
+        names.append(path.name)
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return records, names, at
+
+
+def test_a_summary_with_a_find_among_clean_ones_is_told_at_its_line(tmp_path):
+    """Through validate on real YAML: the quick path's scan of many texts at once still tells each find, at its line."""
+    records, _names, at = _records_with_summaries(tmp_path, ["与3号楼502室的同学谈心，了解学习情况。"])
     out = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records)],
                          capture_output=True, text=True, cwd=REPO)
     assert out.returncode == 1, out.stdout + out.stderr
     assert f"{TESTS.LEDGER}:{at + 1}:" in out.stdout and "E-PRIV-001" in out.stdout, out.stdout
+
+
+def _validate_summaries(tmp_path, summaries: list[str]) -> tuple[list[str], str]:
+    """validate --format json over a copy of the valid fixture whose ledger's summary lines are `summaries` (one ledger
+    file each): each file's E-PRIV-001 messages, in that order, and validate's output."""
+    import json
+
+    records, names, _at = _records_with_summaries(tmp_path, summaries)
+    out = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records), "--format", "json"],
+                         capture_output=True, text=True, cwd=REPO)
+    found = json.loads(out.stdout)
+    findings = found["findings"] if isinstance(found, dict) else found
+    return [[f for f in findings if f["code"] == "E-PRIV-001" and f["file"].endswith("/" + name)] for name in names], out.stdout
+
+
+def test_a_parent_s_word_after_a_surname_is_read_across_a_real_space_and_not_across_letters_or_digits(tmp_path):
+    """_parent_after_surname (a quick check before the surname readings) and its gate (_SURNAME_BEHIND) stripped the
+    space class's TEXT (' \\\\u00a0…': a backslash, u, a, f, 0, 2, 3, 7, 9), not the spaces: 王23家长会, 刘a妈妈 were taken for
+    a surname before a parent's word and read through; every space, as typed (the scan narrows it to " "), is read."""
+    for text in ("与王23家长会", "李2家长", "刘a妈妈", "赵0 爸爸", "陈3父亲", "家长王3先生"):
+        norm = privacy._normal(text)
+        assert not privacy._parent_after_surname(norm), text
+        assert privacy.Scanner()._gated([text]) == (set() if "先生" not in text else {0}), text  # (先生: a gate of its own)
+        assert not privacy.Scanner()._scan(text), text
+    spaced = ["与张\u00a0妈妈通话", "与王\u3000家长联系", "欧阳\u202f家长来电", "家长王\u00a0先生来电", "与李 爸爸通话"]
+    for text in spaced:
+        assert privacy._parent_after_surname(privacy._normal(text)), text
+        assert privacy.Scanner()._gated([text]) == {0}, text
+    told, out = _validate_summaries(tmp_path, spaced)
+    assert [len(f) for f in told] == [1] * len(spaced), out
