@@ -573,17 +573,21 @@ _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
                  r"|教室|会议室|实验室|办公室|活动室|报告厅|机房))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
+# (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
+_ROOM_JOIN = "[、和与與及]"
+_MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
     rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
-    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
+    rf"(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
-    rf"{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
@@ -880,8 +884,8 @@ def mask(kind: str, found: str) -> str:
         return f"{local[:1]}***@{domain}"
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)
-    if kind == "dormitory":  # (the room; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
-        room = re.sub(r"[0-9A-Za-z]+(?=\s?(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$)", lambda m: "*" * len(m.group()), found, count=1)
+    if kind == "dormitory":  # (the room, each of a list's: 5栋312、313 → 5栋***、***; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
+        room = re.sub(rf"[0-9A-Za-z]+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))", lambda m: "*" * len(m.group()), found)
         return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
     if kind == "address":  # (the house number's digits and numerals: 3栋2单元501 → *栋*单元***, 三栋 → *栋)
         return re.sub(r"[\d一二三四五六七八九十]", "*", found)

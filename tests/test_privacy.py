@@ -716,7 +716,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                "走访3号楼502号", "3号楼502号房间", "走访南苑3-502", "西区5栋302同学反映", "3号床的同学反映", "502-3床的同学",
                "502室3号床的同学", "住在502上铺", "床位号3的同学", "东区3-502的同学",
                # (in traditional characters: 3號樓502室, 5棟312, 西區12-305寢室, 住在502寢室)
-               "3號樓502室", "5棟312", "西區12-305寢室", "住在502寢室", "3號樓5層502", "走訪3號樓502號", "住在502上鋪", "5棟3單元312"]
+               "3號樓502室", "5棟312", "西區12-305寢室", "住在502寢室", "3號樓5層502", "走訪3號樓502號", "住在502上鋪", "5棟3單元312",
+               # (a list of rooms of one building: 5栋312、313)
+               "5栋312、313", "3号楼502和503室", "5棟312與313"]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -757,6 +759,15 @@ def test_a_room_at_its_longest_gap_after_a_building_is_found_by_validate_and_座
              ("东区 12 - A305", " 12 - ****"), ("3號樓 12 層 - A502", "3號樓 12 層 - ****"), ("宿舍号 : 12 - 305", "12 - ***")]
     clean = ["与日语1602班学生座谈，了解学习情况", "校园网1602班", "在3号楼会议室与1602班座谈", "座谈会 2026 年"]
     assert validated_summaries(tmp_path, [r for r, _ in rooms] + clean) == [(r, "dormitory", m) for r, m in rooms]
+
+
+def test_each_room_of_a_list_after_one_building_is_found_and_masked_by_validate(tmp_path):
+    """5栋312、313 was told as 5栋*** and 313 stood in the report, the second room of the same building in full; a list of
+    rooms (、, 和, 与, 及 between) after one building is one find, each room masked, and a count or a class after 、 is none."""
+    rooms = [("5栋312、313", "5栋***、***"), ("走访5栋312、313、315寝室的同学", "5栋***、***、***寝室"), ("3号楼502和503室", "3号楼***和***室"),
+             ("3号楼5层502、503", "3号楼5层***、***"), ("3号楼2单元502与503", "3号楼2单元***与***"), ("5棟312與313", "5棟***與***"),
+             ("5栋312、2026级新生宿舍", "5栋***"), ("5栋312和313名学生", "5栋***")]
+    assert validated_summaries(tmp_path, [r for r, _ in rooms]) == [(r, "dormitory", m) for r, m in rooms]
 
 
 def test_the_dormitory_gate_lets_every_room_through():
