@@ -607,15 +607,19 @@ _DORMS = [_Lazy(p) for p in DORM_RX]
 # (The web form refuses them with this expression: cms.private_detectors.)
 _HOUSE_WORD = "(?:[号號][楼樓]|[栋棟]|幢|座(?=\\s?[0-9A-Za-z])|[单單]元|室)"  # (座 before its room: 5座1203, not 5座城市)
 _HOUSE_PART = "(?:[号號]院?|[层層]|[楼樓]|[门門]|[-－])"
-# (in Chinese numerals too, with a digit among them: 三栋二单元501 — the scan reads no text without a digit, and the form must
-# refuse no more; an entrance's 门 and a tower's 座 as Beijing and Guangzhou write them: 3号楼2门501, 5座1203)
+# (in Chinese numerals too, with a digit among them — 三栋二单元501 — or a building's or entrance's number alone: 十三栋; an
+# entrance's 门 and a tower's 座 as Beijing and Guangzhou write them: 3号楼2门501, 5座1203)
 _HOUSE_NUMBER = "(?:[0-9]{1,5}(?![0-9])|[一二三四五六七八九十]{1,3})"
 _HOUSE_HAS_A_DIGIT = "(?=[一二三四五六七八九十号號楼樓栋棟幢座单單元室院层層门門\\-－\\s]{0,40}?[0-9])"
+# (or, in Chinese numerals only, a building's or an entrance's number: 家住XX小区十三栋, 三号楼二单元 — not 三室一厅, a flat's
+# rooms, nor 一栋老房子, a count: _scan_seen reads a text of 住/址 and such a word without a digit, _numeral_house)
+_HOUSE_IN_NUMERALS = "(?!一\\s?(?:[栋棟]|幢))(?=[一二三四五六七八九十]{1,3}\\s?(?:[号號][楼樓]|[栋棟]|幢|[单單]元))"
+_HOUSE_HAS_A_NUMBER = f"(?:{_HOUSE_HAS_A_DIGIT}|{_HOUSE_IN_NUMERALS})"
 # (each part a number and, after it, its word or none — one way to read each text, and at most five parts before and after
 # the word: the expression tries no more at any place, whatever runs of digits and spaces follow 家住)
 _HOUSE_ANY = f"(?:{_HOUSE_WORD}|{_HOUSE_PART})"
 ADDRESS_RX = ("(?:(?<!大)家住|家庭住址|家庭地址|住址)[^\\n。；;，,！!？?]{0,30}?(?<![0-9])"
-              f"({_HOUSE_HAS_A_DIGIT}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
+              f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
               f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
               "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))"
               "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％))")
@@ -684,6 +688,13 @@ def _maybe(norm: str) -> bool:
 def _roll_word(norm: str) -> bool:
     """Whether `norm` holds 号 or 號 and 同学 or 同學, as a roll number does (五号同学: no digit) — _could's gate of it."""
     return ("号" in norm or "號" in norm) and ("同学" in norm or "同學" in norm)
+
+
+def _numeral_house(norm: str) -> bool:
+    """Whether `norm` holds 住 or 址 and a building's or an entrance's word (楼, 栋, 幢, 元), as a home address in Chinese
+    numerals does (家住XX小区十三栋: no digit) — the scan's and _could's gate of it."""
+    return ("住" in norm or "址" in norm) and ("栋" in norm or "棟" in norm or "幢" in norm or "楼" in norm or "樓" in norm
+                                              or "元" in norm)
 
 
 def _wechat_letter(norm: str) -> bool:
@@ -771,7 +782,7 @@ def _could(norm: str) -> set:
         out.add("roll")  # (a roll number: 12号同学, 五号同学)
     if "身份证" in norm or "身份證" in norm:
         out.add("id_part")
-    if total and ("住" in norm or "址" in norm):
+    if (total and ("住" in norm or "址" in norm)) or _numeral_house(norm):
         out.add("address")  # (家住, 家庭住址, 家庭地址, 住址 and a number)
     if several:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
@@ -1048,7 +1059,8 @@ class Scanner:
                      for m in self._scan_seen(seen, _normal(seen), gated))
 
     def _scan_seen(self, text: str, norm: str, gated: bool = True) -> tuple[Match, ...]:
-        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm)):  # no digit, @, account word or 号同学: only names
+        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm) or _numeral_house(norm)):  # no digit, @, account word,
+            # 号同学 or house in numerals: only names
             called = _called(norm)
             if not self.names and not called:
                 return ()
