@@ -573,6 +573,7 @@ _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
                  r"|教室|会议室|实验室|办公室|活动室|报告厅|机房))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
+_ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
 _ROOM_JOIN = "[、和与與及]"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
@@ -589,6 +590,8 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
+    # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级)
+    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM_NUMERALS}{{3,4}}\s?{_ROOM_WORD}",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
     # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼)
@@ -697,6 +700,15 @@ def _numeral_house(norm: str) -> bool:
                                               or "元" in norm)
 
 
+_NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]")  # (every room of DORM_RX's in numerals holds one)
+
+
+def _numeral_room(norm: str) -> bool:
+    """Whether `norm` holds three numerals before a room word (五〇二室), as a room in Chinese numerals does: the scan's
+    and _could's gate of it (_GATE_PARTS: the room word, the numerals behind it)."""
+    return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm) and _NUMERAL_ROOM.search(norm) is not None
+
+
 def _wechat_letter(norm: str) -> bool:
     """Whether `norm` holds 信, w, W, v or V: every spelling of _WX_WORD holds one, and so does
     every match of _WX_PART in `norm.lower()` (no other character lower-cases to w or v)."""
@@ -765,8 +777,8 @@ def _could(norm: str) -> set:
             out.add("phone_word")
         if _DORM_CHAR.search(norm) and _DORM_NEAR.search(norm):
             out.add("dorm")  # a room: 3 or 4 digits in a row, near a building/room word
-    if "床" in norm or "铺" in norm or "鋪" in norm:
-        out.add("dorm")  # a bed (3号床, 床位号3, 502上铺)
+    if "床" in norm or "铺" in norm or "鋪" in norm or _numeral_room(norm):
+        out.add("dorm")  # a bed (3号床, 床位号3, 502上铺), a room in numerals (3号楼五〇二室)
     if ("学号" in norm or "学生证" in norm or "学籍号" in norm or "學" in norm
             or (("號" in norm or "證" in norm) and _STUDENT_WORD_MIXED.search(norm))):  # (学號, 学生證: mixed)
         if total >= 5:
@@ -817,6 +829,7 @@ _GATE_PARTS = (
     ("[0-9]", f"[0-9]{{2}}(?:[0-9]{{2}}|[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))"),
     ("同", "[学學]"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
+    ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
@@ -896,8 +909,8 @@ def mask(kind: str, found: str) -> str:
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)
     if kind == "dormitory":  # (the room, each of a list's: 5栋312、313 → 5栋***、***; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
-        room = re.sub(rf"[0-9A-Za-z]+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))", lambda m: "*" * len(m.group()), found)
-        return (room if room != found else re.sub("[0-9]", "*", found)) if re.search(r"[0-9]", found) else "***"
+        room = re.sub(rf"(?:[0-9A-Za-z]|{_ROOM_NUMERALS})+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))", lambda m: "*" * len(m.group()), found)
+        return room if room != found else re.sub("[0-9]", "*", found) if re.search(r"[0-9]", found) else "***"
     if kind == "address":  # (the house number's digits and numerals: 3栋2单元501 → *栋*单元***, 三栋 → *栋)
         return re.sub(r"[\d一二三四五六七八九十]", "*", found)
     if kind == "name":
@@ -1059,8 +1072,8 @@ class Scanner:
                      for m in self._scan_seen(seen, _normal(seen), gated))
 
     def _scan_seen(self, text: str, norm: str, gated: bool = True) -> tuple[Match, ...]:
-        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm) or _numeral_house(norm)):  # no digit, @, account word,
-            # 号同学 or house in numerals: only names
+        if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm) or _numeral_house(norm)
+                or _numeral_room(norm)):  # no digit, @, account word, 号同学, house or room in numerals: only names
             called = _called(norm)
             if not self.names and not called:
                 return ()

@@ -720,14 +720,17 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (in traditional characters: 3號樓502室, 5棟312, 西區12-305寢室, 住在502寢室)
                "3號樓502室", "5棟312", "西區12-305寢室", "住在502寢室", "3號樓5層502", "走訪3號樓502號", "住在502上鋪", "5棟3單元312",
                # (a list of rooms of one building: 5栋312、313)
-               "5栋312、313", "3号楼502和503室", "5棟312與313"]
+               "5栋312、313", "3号楼502和503室", "5棟312與313",
+               # (a room in Chinese numerals, before a room word)
+               "3号楼五〇二室", "三号楼五〇二室", "走访5栋 三〇二 宿舍", "3號樓五〇二寢室"]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
                "3号楼会议室开会", "第3组同学讨论", "2号教学楼502教室", "3号楼502教室上课", "东区3-102教室上课", "3号楼502会议室",
                "发放10床棉被", "检查上下铺护栏", "上铺护栏松动", "南苑2025-2026学年", "西区3-5号楼走访", "南苑3-15检修",
                "宿舍共120张床位", "东区1-120人参加",
-               "走訪3號樓", "5棟的同學", "3號樓會議室開會", "3號樓5層共40間宿舍", "5棟312名學生", "3號樓502教室上課", "西區3-5號樓走訪"]
+               "走訪3號樓", "5棟的同學", "3號樓會議室開會", "3號樓5層共40間宿舍", "5棟312名學生", "3號樓502教室上課", "西區3-5號樓走訪",
+               "3号楼五层的宿舍", "3号楼的二〇二六级新生", "二〇二六寝室文化节", "3号楼一二三教室"]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -770,6 +773,15 @@ def test_each_room_of_a_list_after_one_building_is_found_and_masked_by_validate(
              ("3号楼5层502、503", "3号楼5层***、***"), ("3号楼2单元502与503", "3号楼2单元***与***"), ("5棟312與313", "5棟***與***"),
              ("5栋312、2026级新生宿舍", "5栋***"), ("5栋312和313名学生", "5栋***")]
     assert validated_summaries(tmp_path, [r for r, _ in rooms]) == [(r, "dormitory", m) for r, m in rooms]
+
+
+def test_a_room_in_chinese_numerals_is_found_and_masked_by_validate(tmp_path):
+    """3号楼五〇二室 (a room in Chinese numerals, as an input method's 〇 writes it) passed validate and the form, and 三号楼五〇二室,
+    with no digit, was never read; a room of three or four numerals between a building and a room word is found, masked."""
+    rooms = [("3号楼五〇二室", "3号楼***室"), ("三号楼五〇二室", "三号楼***室"), ("走访5栋 三〇二 宿舍", "5栋 *** 宿舍"),
+             ("3號樓五〇二寢室", "3號樓***寢室")]
+    clean = ["3号楼五层的宿舍", "3号楼的二〇二六级新生", "二〇二六寝室文化节"]
+    assert validated_summaries(tmp_path, [r for r, _ in rooms] + clean) == [(r, "dormitory", m) for r, m in rooms]
 
 
 def test_the_dormitory_gate_lets_every_room_through():
