@@ -569,9 +569,10 @@ def _either_script(pattern: str) -> str:
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
 _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
-# (nor a room of teaching or meeting: 3号楼502教室, 3号楼502会议室)
+# (nor a room of teaching or meeting: 3号楼502教室, 3号楼502会议室 — nor is a building's before one a home: ADDRESS_RX)
+_PUBLIC_ROOM = r"教室|会议室|实验室|办公室|活动室|报告厅|机房"
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
-                 r"|教室|会议室|实验室|办公室|活动室|报告厅|机房))")
+                 rf"|{_PUBLIC_ROOM}))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
@@ -621,11 +622,20 @@ _HOUSE_HAS_A_NUMBER = f"(?:{_HOUSE_HAS_A_DIGIT}|{_HOUSE_IN_NUMERALS})"
 # (each part a number and, after it, its word or none — one way to read each text, and at most five parts before and after
 # the word: the expression tries no more at any place, whatever runs of digits and spaces follow 家住)
 _HOUSE_ANY = f"(?:{_HOUSE_WORD}|{_HOUSE_PART})"
-ADDRESS_RX = ("(?:(?<!大)家住|家庭住址|家庭地址|住址)[^\\n。；;，,！!？?]{0,30}?(?<![0-9])"
+# 家住 where it means "lives at": not everyone's, the state's, an expert's, a farm's lodging (大家住3栋, 国家住房, 专家住在,
+# 农家住宿, 管家住); the clause (after 在/于/是/为/: — 家住在, 家庭住址为) ends where another begins, at a preposition, a
+# conjunction or a verb of the cadre's (在, 到, 与, 和, 并, 及, 后, 参加, 请) or at the students it speaks of (同学, 学生) —
+# 与家住外地的同学在3号楼会议室座谈 names a meeting's building — but not inside a place's name (和平区, 太和区, 后街);
+# and a building before a room of teaching or meeting (5号楼报告厅, 3号楼203教室: _PUBLIC_ROOM) is no one's home.
+_ADDRESS_STOP = ("[在到与與并並及赴请請]|参加|參加|前往|同[学學]|[学學]生|(?<![太祥中颐頤嘉人平])和(?![平谐諧顺順睦美园園苑兴興])"
+                 "|[后後](?![街巷屯村院楼樓])")
+_ADDRESS_CLAUSE = f"(?:\\s?[在于於是为為:：])?(?:(?!{_ADDRESS_STOP})[^\\n。；;，,！!？?]){{0,30}}?"
+ADDRESS_RX = ("(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
               f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
               f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
               "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))"
-              "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％))")
+              "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％)"
+              f"|\\s?的?\\s?(?:{_either_script(_PUBLIC_ROOM)}))")
 _ADDRESS = _Lazy(ADDRESS_RX)
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
 # one space or hyphen, whose digits alone match a student-number pattern (Scanner._grouped).  A group
