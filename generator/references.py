@@ -159,8 +159,7 @@ def _rename_to(cadre: str | None, rel: str, rs: RecordSet) -> dict:
     it into that one), else how ids go."""
     folder = rel.split("/")[1] if rel.count("/") == 2 else None
     if cadre and (folder, cadre) in rs.ledgers:
-        return {"to": f"本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，再删除这个文件",
-                "to_en": f"ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and delete this one"}
+        return _merge_into(folder, cadre)
     if cadre:
         return {"to": f"请把文件改名为 {cadre}.yaml（文件中的干部编号）",
                 "to_en": f"Rename the file to {cadre}.yaml (the cadre's id it holds)"}
@@ -385,10 +384,23 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
         results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, periods[folder], points, known, days,
                                                     keys[k] in frozen)],
                       feedback_summary(led, days))
-        memo.put(k, results[k])
+        if led.get("cadre") == stem:  # (else its words may name another ledger of its folder, there or not
+            # (_merge_into), which the memo's context does not hold: worked out again each run — a ledger in error)
+            memo.put(k, results[k])
     memo.save()
     return ([F.Finding(*f) for found, _items in results for f in found],
             [(led, *item) for led, (_found, items) in zip(ledgers, results) for item in items])
+
+
+def _merge_into(folder: str, cadre: str) -> dict:
+    """The words (to, to_en) for a file whose content is `cadre`'s ledger of `folder` when that ledger is there
+    already (E-REF-011's hint, _renamed's and E-REF-003's: _not_hers, _whose): merge it in, not move or rename it
+    onto that file — which would replace her real ledger."""
+    return {"to": f"本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，再删除这个文件",
+            "to_en": f"ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and delete this one"}
+
+
+_ONE_EACH = "（每人每期只有一份台账）。", " (one ledger a cadre a half-year)."  # (after _merge_into's words)
 
 
 def _misnamed(rs: RecordSet, stem: str, cadre) -> bool:
@@ -408,13 +420,11 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
         cadre = led.get("cadre")
         if not _misnamed(rs, stem, cadre):
             continue
-        there = (folder, cadre) in rs.ledgers
+        merge = _merge_into(folder, cadre) if (folder, cadre) in rs.ledgers else None
         hint = {"suggestion": f"文件名就是干部编号，按文件中的干部编号，文件应叫 {cadre}.yaml"
-                              + (f"；但本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，"
-                                 "再删除这个文件（每人每期只有一份台账）。" if there else "：请给文件改名。"),
+                              + (f"；但{merge['to']}{_ONE_EACH[0]}" if merge else "：请给文件改名。"),
                 "suggestion_en": f"The file name is the cadre's id: by its content this file is {cadre}.yaml"
-                                 + (f"; ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and "
-                                    "delete this one (one ledger a cadre a half-year)." if there else ": rename it.")}
+                                 + (f"; {merge['to_en']}{_ONE_EACH[1]}" if merge else ": rename it.")}
         out.append(F.make("E-REF-001", led.file, led.pos("cadre"), what=zh, what_en=en, ref=stem,
                           check="", check_en="", **_MISSING, **hint))
     return out
@@ -674,12 +684,15 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
     theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in ids), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in ids))
     meant = ids[0] if len(ids) == 1 else "…"
+    there = _merge_into(folder, meant) if (folder, meant) in rs.ledgers else None  # (hers is there: not onto it)
     return {"problem": "是另一位干部的姓名，这里要写这份台账的干部编号", "why": "", "why_en": "",
             "problem_en": "is another cadre's name; write the id of this ledger's cadre",
             "move": f"“{name}”的编号是 {'、'.join(ids)}，这份台账是{own}的，这一行写成：{line}；"
-                    f"如果这是{name}的台账，它应是 {theirs}，写 cadre: {meant}。",
+                    + (f"如果这是{name}的台账，{there['to']}{_ONE_EACH[0]}" if there
+                       else f"如果这是{name}的台账，它应是 {theirs}，写 cadre: {meant}。"),
             "move_en": f"The id of '{name}' is {', '.join(ids)}; this ledger is {own}'s: {line}; "
-                       f"if it is {name}'s, it is {theirs_en}, with cadre: {meant}."}, {"named": ids}
+                       + (f"if it is {name}'s, {there['to_en']}{_ONE_EACH[1]}" if there
+                          else f"if it is {name}'s, it is {theirs_en}, with cadre: {meant}.")}, {"named": ids}
 
 
 def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
@@ -691,12 +704,16 @@ def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
     other = rs.cadres.get(cadre) if isinstance(cadre, str) and rs.id_known("cadre", cadre) else None
     theirs = other.get("name") if other is not None and isinstance(other.get("name"), str) else cadre
+    there = _merge_into(folder, cadre) if other is not None and (folder, cadre) in rs.ledgers else None
+    # (hers is there: following "it should be ledgers/…/hers.yaml" would replace it)
+    hers = (f"；如果这是{theirs}的台账，{there['to']}{_ONE_EACH[0]}" if there
+            else f"；如果这是{theirs}的台账，它应是 ledgers/{folder}/{cadre}.yaml。" if other is not None else "")
+    hers_en = (f"; if it is {theirs}'s, {there['to_en']}{_ONE_EACH[1]}" if there
+               else f"; if it is {theirs}'s, it is ledgers/{folder}/{cadre}.yaml." if other is not None else "")
     return {"problem": f"与文件名 {stem}.yaml 不一致", "problem_en": f"does not match the file name {stem}.yaml",
             "why": "", "why_en": "",
-            "move": f"文件名就是干部编号：这份台账是{own}的，这一行写成：{line}"
-                    + (f"；如果这是{theirs}的台账，它应是 ledgers/{folder}/{cadre}.yaml。" if other is not None else ""),
-            "move_en": f"The file name is the cadre's id: this ledger is {own}'s: {line}"
-                       + (f"; if it is {theirs}'s, it is ledgers/{folder}/{cadre}.yaml." if other is not None else "")}
+            "move": f"文件名就是干部编号：这份台账是{own}的，这一行写成：{line}{hers}",
+            "move_en": f"The file name is the cadre's id: this ledger is {own}'s: {line}{hers_en}"}
 
 
 def _list(value) -> list:

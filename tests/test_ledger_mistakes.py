@@ -358,7 +358,7 @@ def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may
     ("cadre: li-na", "cadre: li-nna", "干部编号“li-nna”与文件名 li-na.yaml 不一致（应为“li-na”）",
      "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na"),
     ("cadre: li-na", "cadre: zhang-wei", "干部编号“zhang-wei”与文件名 li-na.yaml 不一致（应为“li-na”）",
-     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml。"),
+     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"),
 ])
 def test_a_ledger_s_period_or_cadre_not_its_file_s_opens_with_what_is_wrong(tmp_path, old, new, message, hint):
     # (each was told E-REF-003 …与文件位置不一致（应为…） / 文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的
@@ -371,6 +371,25 @@ def test_a_ledger_s_period_or_cadre_not_its_file_s_opens_with_what_is_wrong(tmp_
     assert "文件位置" not in f["message"] and "请改正内容" not in f["hint"], f
     [f] = _validate(work, "--lang", "en")
     assert "the file's location" not in f["message"] and "fix the value or move the file" not in f["hint"], f
+
+
+@pytest.mark.parametrize("written", ["zhang-wei", "张伟"])
+def test_another_cadre_s_ledger_there_already_is_told_to_merge_into_not_to_be_moved_onto(tmp_path, written):
+    # (cadre: zhang-wei or 张伟 in li-na.yaml, zhang-wei.yaml being in the same folder, was told 如果这是张伟的台账，
+    # 它应是 ledgers/2026-H1/zhang-wei.yaml — following it replaces 张伟's real ledger)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("cadre: li-na", f"cadre: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-REF-003" and f["hint"].endswith(
+        "如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
+        "再删除这个文件（每人每期只有一份台账）。"), f
+    assert "它应是" not in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith("if it is 张伟's, ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it "
+                              "and delete this one (one ledger a cadre a half-year)."), f
+    (work / "records" / "ledgers" / "2026-H1" / "zhang-wei.yaml").unlink()  # (hers not there: where it would be)
+    [f] = _validate(work)
+    assert "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml" in f["hint"] and "合并" not in f["hint"], f
 
 
 def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder(tmp_path):
