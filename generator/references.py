@@ -501,7 +501,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             line = _line_with(led, ("period",), folder) or f"period: {folder}"
             told = {"line": line}  # (the schema's E-SCHEMA-005 of 2026-HI here goes: pipeline._named_told_once)
             move.update(why="", why_en="",
-                        move=f"这份台账在 ledgers/{folder}/ 中，活动日期也都在 {folder}（{period.start} 至 {period.end}）之内："
+                        move=f"这份台账在 ledgers/{folder}/ 中，活动日期也都在 {folder}（{period.start} 至 {period.end}）之内，"
                              f"这一行写成：{line}",
                         move_en=f"This ledger is in ledgers/{folder}/ and its dates are all in {folder} ({period.start} "
                                 f"to {period.end}). The line: {line}")
@@ -591,7 +591,8 @@ def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant
     the line to type with the period `meant` — the folder's, or another that its name and dates agree on
     (then the folder to move it to)."""
     line = _line_with(led, ("period",), meant) or f"period: {meant}"
-    said, said_en = f"“{written}”是{named_as[1]}的名称：", f"'{written}' is the name of {named_as[2]}: "
+    said, said_en = f"“{written}”是{named_as[1]}的名称。", f"'{written}' is the name of {named_as[2]}. "  # (one colon a
+    # sentence: the line's)
     words = {"why": "", "why_en": "", "problem": "是名称，这里要写编号", "problem_en": "is a name; a period is written by its id"}
     if named_as[3]:  # (2026年第一学期: which semester is not sure; the period is the half-year's, which the folder says)
         half = rs.period(folder)
@@ -604,10 +605,10 @@ def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant
                     "move_en": f"{said_en}This ledger is in ledgers/{folder}/, the ledger of {half.name} "
                                f"({half.start} to {half.end}). The line: {line}"}
     if meant != folder:
-        return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}：请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
-                "move_en": f"{said_en}by its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
+        return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}，请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
+                "move_en": f"{said_en}By its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
     return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，这一行写成：{line}",
-            "move_en": f"{said_en}this ledger is in ledgers/{folder}/. The line: {line}"}
+            "move_en": f"{said_en}This ledger is in ledgers/{folder}/. The line: {line}"}
 
 
 def _plain_name(text: str) -> str:
@@ -712,8 +713,8 @@ def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
                else f"; if it is {theirs}'s, it is ledgers/{folder}/{cadre}.yaml." if other is not None else "")
     return {"problem": f"与文件名 {stem}.yaml 不一致", "problem_en": f"does not match the file name {stem}.yaml",
             "why": "", "why_en": "",
-            "move": f"文件名就是干部编号：这份台账是{own}的，这一行写成：{line}{hers}",
-            "move_en": f"The file name is the cadre's id: this ledger is {own}'s: {line}{hers_en}"}
+            "move": f"文件名就是干部编号，这份台账是{own}的，这一行写成：{line}{hers}",
+            "move_en": f"The file name is the cadre's id; this ledger is {own}'s: {line}{hers_en}"}
 
 
 def _list(value) -> list:

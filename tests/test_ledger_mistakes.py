@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -349,16 +350,16 @@ def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may
 
 @pytest.mark.parametrize("old,new,message,hint", [
     ("period: 2026-H1", "period: 2026-H2", "填报期间“2026-H2”与台账所在的文件夹 ledgers/2026-H1/ 不一致（应为“2026-H1”）",
-     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内：这一行写成：period: 2026-H1"),
+     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026-HI", "填报期间“2026-HI”不是政策规定的填报期间（应为“2026-H1”）",
-     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内：这一行写成：period: 2026-H1"),
+     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026年上半年", "填报期间“2026年上半年”是名称，这里要写编号（应为“2026-H1”）",
-     "“2026年上半年”是期间 2026-H1（2026年上半年）的名称：这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1"),
+     "“2026年上半年”是期间 2026-H1（2026年上半年）的名称。这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026年第一学期", "填报期间“2026年第一学期”是学期的名称，这里要写半年的编号（应为“2026-H1”）", None),
     ("cadre: li-na", "cadre: li-nna", "干部编号“li-nna”与文件名 li-na.yaml 不一致（应为“li-na”）",
-     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na"),
+     "文件名就是干部编号，这份台账是李娜的，这一行写成：cadre: li-na"),
     ("cadre: li-na", "cadre: zhang-wei", "干部编号“zhang-wei”与文件名 li-na.yaml 不一致（应为“li-na”）",
-     "文件名就是干部编号：这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"),
+     "文件名就是干部编号，这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"),
 ])
 def test_a_ledger_s_period_or_cadre_not_its_file_s_opens_with_what_is_wrong(tmp_path, old, new, message, hint):
     # (each was told E-REF-003 …与文件位置不一致（应为…） / 文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的
@@ -392,11 +393,35 @@ def test_another_cadre_s_ledger_there_already_is_told_to_merge_into_not_to_be_mo
     assert "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml" in f["hint"] and "合并" not in f["hint"], f
 
 
+@pytest.mark.parametrize("old,new,date,line", [
+    ("period: 2026-H1", "period: 2026-H2", "2026-04-20", "period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026-HI", "2026-04-20", "period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026年上半年", "2026-04-20", "period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026年下半年", "2026-10-20", "period: 2026-H2"),
+    ("cadre: li-na", "cadre: li-nna", "2026-04-20", "cadre: li-na"),
+    ("cadre: li-na", "cadre: zhang-wei", "2026-04-20", "cadre: li-na"),
+])
+def test_an_e_ref_003_hint_has_one_colon_a_sentence(tmp_path, old, new, date, line):
+    # (period: 2026-HI was told …活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内：这一行写成：period: 2026-H1;
+    # 2026年上半年 …的名称：这份台账在 ledgers/2026-H1/ 中，这一行写成：…; 2026年下半年 …的名称：按期间名称和活动日期，这份
+    # 台账属于 2026-H2：请把它移到…，这一行写成：…; li-nna 文件名就是干部编号：这份台账是李娜的，这一行写成：… — and in
+    # English The file name is the cadre's id: this ledger is 李娜's: cadre: li-na)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, new).replace('"2026-04-20"', date), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-REF-003" and f"这一行写成：{line}" in f["hint"], f
+    for sentence in re.split("[。；]", f["hint"].replace(line, "")):
+        assert sentence.count("：") <= 1, f["hint"]
+    [f] = _validate(work, "--lang", "en")
+    for sentence in re.split(r"[.;] ", f["hint"].replace(line, "")):
+        assert sentence.count(": ") + sentence.endswith(":") <= 1, f["hint"]
+
+
 def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder(tmp_path):
     work = _in_folder(tmp_path, "2026-H1", "2026年下半年", "2026-10-20")
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
-    assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2：请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
+    assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2，请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
 
 
 @pytest.mark.parametrize("name", ["", "5"])
