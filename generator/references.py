@@ -602,7 +602,7 @@ def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant
         if meant == folder and half:
             return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
                                      f"这一行写成：{line}",
-                    "move_en": f"{said_en}This ledger is in ledgers/{folder}/, the ledger of {half.name} "
+                    "move_en": f"{said_en}This ledger is in ledgers/{folder}/, the ledger of the half-year {half.id} "
                                f"({half.start} to {half.end}). The line: {line}"}
     if meant != folder:
         return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}，请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
@@ -630,7 +630,7 @@ def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, s
     rest, periods = m.group(2), [p for p in periods if isinstance(p, dict)] if isinstance(periods, list) else []
     for p in periods:
         if isinstance(p.get("name"), str) and _plain_name(p["name"]) == rest and (named := rs.period(f"{year}-{p.get('id')}")):
-            return named.id, f"期间 {named.id}（{named.name}）", f"the period {named.id} ({named.name})", None
+            return named.id, f"期间 {named.id}（{named.name}）", f"the period {named.id} ({named.start} to {named.end})", None
     sems = [s for s in rs.semesters() if _plain_name(s.name) == _plain_name(written)]
     said = None
     if not sems and m.group(1):  # (2026年第一学期: of the academic year 2026—2027, or 2025—2026 if that is the folder's)
@@ -646,10 +646,10 @@ def _period_named(rs: RecordSet, written: str, folder: str) -> tuple[str, str, s
     for sem in sems:
         spans = rs.periods_between(sem.start, sem.end)
         if any(p.id == folder for p in spans):
-            return folder, f"学期（{sem.name}）", f"a semester ({sem.name})", said
+            return folder, f"学期（{sem.name}）", f"the semester {_semester_en(sem)}", said
     if sems and (spans := rs.periods_between(sems[0].start, sems[0].end)):
         most = max(spans, key=lambda p: (min(p.end, sems[0].end) - max(p.start, sems[0].start)).days)
-        return most.id, f"学期（{sems[0].name}）", f"a semester ({sems[0].name})", said
+        return most.id, f"学期（{sems[0].name}）", f"the semester {_semester_en(sems[0])}", said
     return None
 
 
@@ -667,12 +667,18 @@ def _semesters_it_may_name(rs: RecordSet, written: str, year: str, by_year: list
         return None
     by_year = sorted(by_year, key=lambda s: s.start)
     days = lambda ss, sep, to: sep.join(f"{s.name}（{s.start} {to} {s.end}）" for s in ss)
-    days_en = lambda ss: " or ".join(f"{s.name} ({s.start} to {s.end})" for s in ss)
+    days_en = lambda ss: " or ".join(map(_semester_en, ss))
     zh = f"“{written}”指哪个学期并不确定：按学年是{days(by_year, '或', '至')}" + (
         f"，按 {year} 年中的先后是{days(by_order, '或', '至')}" if by_order else "")
     en = f"'{written}' may name more than one semester: by academic year {days_en(by_year)}" + (
-        f", by its order in {year} {days_en(by_order)}" if by_order else "")
+        f"; by its order in {year}, {days_en(by_order)}" if by_order else "")
     return zh, en
+
+
+def _semester_en(sem) -> str:
+    """A semester as English names it: its id and days (2025-2026-1 (2025-09-01 to 2026-01-16)), as the checks'
+    messages do — its name is Chinese."""
+    return f"{sem.id} ({sem.start} to {sem.end})"
 
 
 def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict, dict]:

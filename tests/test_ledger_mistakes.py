@@ -326,10 +326,10 @@ def test_a_period_written_by_its_name_or_a_semester_s_is_one_error_with_the_peri
      "2026—2027学年第一学期（2026-09-01 至 2027-01-15），按 2026 年中的先后是2025—2026学年第二学期（2026-02-23 至 2026-07-10）。"
      "这份台账在 ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
      "这一行写成：period: 2026-H1",
-     "'2026年第一学期' may name more than one semester: by academic year 2025—2026学年第一学期 (2025-09-01 to 2026-01-16) "
-     "or 2026—2027学年第一学期 (2026-09-01 to 2027-01-15), by its order in 2026 2025—2026学年第二学期 (2026-02-23 to "
-     "2026-07-10). This ledger is in ledgers/2026-H1/, the ledger of "
-     "2026年上半年 (2026-01-01 to 2026-06-30). The line: period: 2026-H1"),
+     "'2026年第一学期' may name more than one semester: by academic year 2025-2026-1 (2025-09-01 to 2026-01-16) "
+     "or 2026-2027-1 (2026-09-01 to 2027-01-15); by its order in 2026, 2025-2026-2 (2026-02-23 to "
+     "2026-07-10). This ledger is in ledgers/2026-H1/, the ledger of the half-year "
+     "2026-H1 (2026-01-01 to 2026-06-30). The line: period: 2026-H1"),
     ("2026-H2", "2026年第二学期", "2026-10-20",
      "“2026年第二学期”指哪个学期并不确定：按学年是2025—2026学年第二学期（2026-02-23 至 2026-07-10），"
      "按 2026 年中的先后是2026—2027学年第一学期（2026-09-01 至 2027-01-15）。"
@@ -346,6 +346,24 @@ def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may
     if en:
         [f] = _validate(work, "--lang", "en")
         assert f["hint"].endswith(en), f
+
+
+@pytest.mark.parametrize("folder,written,date", [
+    ("2026-H1", "2026年第一学期", "2026-04-20"), ("2026-H2", "2026年第二学期", "2026-10-20"),
+    ("2026-H1", "2026年春季", "2026-04-20"), ("2026-H1", "2025年秋季学期", "2026-01-10"),
+    ("2026-H1", "2026年上半年", "2026-04-20"), ("2026-H1", "2026年下半年", "2026-04-20"),
+])
+def test_a_period_written_by_a_name_is_told_in_english_by_ids_and_dates(tmp_path, folder, written, date):
+    # (--lang en of period: 2026年第一学期 in a 2026-H1 ledger: "… by its order in 2026 2025—2026学年第二学期 (…). This
+    # ledger is in ledgers/2026-H1/, the ledger of 2026年上半年 (…)" — run together and half Chinese; 2026年春季:
+    # "… the name of a semester (2025—2026学年第二学期)")
+    work = _in_folder(tmp_path, folder, written, date)
+    [f] = _validate(work, "--lang", "en")
+    assert f["code"] == "E-REF-003", f
+    told = f["hint"].replace(f"'{written}'", "")
+    assert not re.search(r"[\u3400-\u9fff]", told), f["hint"]
+    assert not re.search(r"\b[0-9]{4} [0-9]{4}", told), f["hint"]  # (a year run into a semester's id)
+    assert re.search(r"[0-9]{4}-(H[12]|[0-9]{4}-[12]) \([0-9-]{10} to [0-9-]{10}\)", told), f["hint"]
 
 
 @pytest.mark.parametrize("old,new,message,hint", [
