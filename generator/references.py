@@ -19,7 +19,7 @@ from generator.load import display_path
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import chinese_quotes, en_path, line_with, parse_date, period_meant
+from generator.validate import Days, chinese_quotes, en_path, line_with, parse_date, period_meant
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -377,7 +377,7 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     memo = FileMemo(rs.root, "references", _context(rs, frozen), list(map(attrgetter("doc"), ledgers)))
     results = memo.kept()  # (None: to work out)
     todo = [k for k, kept in enumerate(results) if kept is None] if None in results else ()
-    days = _Days()  # (each date as written parsed once: 116,000 activities on a few thousand days at 12k)
+    days = Days()  # (each date as written parsed once: 116,000 activities on a few thousand days at 12k)
     periods = {folder: rs.period(folder) if rs.policy else None for folder in {keys[k][0] for k in todo}}
     for k in todo:
         (folder, stem), led = keys[k], ledgers[k]
@@ -451,7 +451,7 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
 
 
 def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | None, points: set, known: dict,
-            days: _Days, frozen: bool = False) -> list[F.Finding]:
+            days: Days, frozen: bool = False) -> list[F.Finding]:
     """The findings of one ledger (its names, its period, the ids and words it uses, its dates).
     A `frozen` ledger (as archived: archive.frozen_ledgers) is not judged against the policy's word lists, nor
     the classes and clubs, as changed since — a word retired (E-REF-005) or a class deleted later
@@ -557,15 +557,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
     return out
 
 
-class _Days(dict):
-    """A date as written → the date (parse_date's), each parsed once a run (as the checks' facts.Days)."""
-
-    def __missing__(self, text: str) -> dt.date | None:
-        day = self[text] = parse_date(text)
-        return day
-
-
-def _nothing_to_say(acts: list[dict], days: _Days, start, end, words) -> bool:
+def _nothing_to_say(acts: list[dict], days: Days, start, end, words) -> bool:
     """Whether the loop over a ledger's activities (_ledger) would find nothing, asked of the ledger's
     values at once, in C (most ledgers: 116,000 activities at 12k): no two of them on one day with one
     summary (E-REF-017), every day a date in the period's `start`–`end` (E-REF-004), every word in its
@@ -732,12 +724,12 @@ def _dicts(value):
     return [v if isinstance(v, dict) else {} for v in value] if isinstance(value, list) else []
 
 
-def feedback_summary(led: Item, days: _Days | None = None) -> list[tuple]:
+def feedback_summary(led: Item, days: Days | None = None) -> list[tuple]:
     """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
     them (what is not text is None; the date as text, which the cache can keep).  `days`: the dates
-    as written parsed so far (_Days)."""
+    as written parsed so far (Days)."""
     out = []
-    days = _Days() if days is None else days
+    days = Days() if days is None else days
     for i, fb in enumerate(_dicts(led.get("feedback"))):
         if fb:
             raised = days[text] if isinstance(text := fb.get("raised_on"), str) else None

@@ -6,7 +6,7 @@ import shutil
 from collections import Counter
 
 import bad_records as B
-from generator import references
+from generator import references, validate
 from generator.check import facts
 from generator.pipeline import validate_records
 
@@ -96,8 +96,10 @@ def test_each_ledger_s_mistakes_are_told_and_each_date_as_written_is_parsed_once
     said = {(f.code, f.line): f for f in findings}
     assert "是不是“主题班会”" in said["E-REF-005", 24].hint_zh and "第 5 行" in said["E-REF-017", 11].message_zh, said
     parsed = Counter()
-    for module in (references, facts):  # (the references stage parses through its own: references._Days)
+    for module in (references, validate):  # (a date as written is parsed through the one Days, validate's, which the
+        # checks' facts use too; and a wrong folder's dates by references itself)
         monkeypatch.setattr(module, "parse_date", lambda text, parse=module.parse_date: parsed.update([text]) or parse(text))
+    assert references.Days is facts.Days is validate.Days  # (one, not a copy each)
     again = references.check_references(rs, None)
     assert sorted(map(repr, again)) == sorted(map(repr, (f for f in findings if f.code.startswith("E-REF")))), again
     assert parsed and max(parsed.values()) == 1, parsed  # (each date as written once, the items' too)

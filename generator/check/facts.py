@@ -17,12 +17,11 @@ and the feedback items, are marshals again, read when first asked.
 """
 from __future__ import annotations
 
-import datetime as dt
 import marshal
 
 from generator.cache import FileMemo
 from generator.model import Item, RecordSet
-from generator.validate import parse_date
+from generator.validate import Days
 
 KEPT_AS = "ledger-facts-5"  # the memo's context: change it when what Facts holds changes
 
@@ -79,15 +78,6 @@ class Facts:
         own, feedback = self._own, self._feedback
         return (own if type(own) is bytes else marshal.dumps(own),
                 feedback if type(feedback) is bytes else marshal.dumps(feedback), self.links)
-
-
-class Days(dict):
-    """An activity's date as written → the date (None: not a YYYY-MM-DD date), each parsed once
-    (a run's 116,000 activities at 12k are on a few thousand days)."""
-
-    def __missing__(self, text: str) -> dt.date | None:
-        day = self[text] = parse_date(text)
-        return day
 
 
 def of_ledger(led: Item, parse: Days) -> Facts:
