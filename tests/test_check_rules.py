@@ -686,7 +686,8 @@ def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, m
     facts kept in the memo as text, parses those: each text once a run (bench/HISTORY.md item 50)."""
     from collections import Counter
 
-    from generator.check import context, facts
+    from generator import references, validate
+    from generator.check import context
     from generator.check.context import Context
 
     files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10", "2025-12-20"]),
@@ -696,7 +697,15 @@ def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, m
     write(tmp_path, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger(
         "zhang-wei", "2025-H2", ["2025-10-11", "2025-09-31", "2025-10-11", "2026-03-01"])})
     parsed = Counter()
-    for module in (context, facts):
+    unseen = validate.parse_date
+
+    class ReferencesDays(dict):  # (the references stage's own dates, parsed once a run too, are not the checks')
+        def __missing__(self, text):
+            day = self[text] = unseen(text)
+            return day
+
+    monkeypatch.setattr(references, "Days", ReferencesDays)
+    for module in (context, validate):  # (validate: where the checks' Days parses)
         monkeypatch.setattr(module, "parse_date", lambda text, parse=module.parse_date: parsed.update([text]) or parse(text))
     rs, _ = validate_records(tmp_path / "records")
     ctx = Context(rs, dt.date(2026, 11, 28))
@@ -716,7 +725,8 @@ def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tm
     item 50)."""
     from collections import Counter
 
-    from generator.check import context, facts, feedback
+    from generator import validate
+    from generator.check import context, feedback
     from generator.check.context import Context
 
     items = FEEDBACK_H2.replace('resolved_on: "2025-11-01"', 'resolved_on: "2025-10-10"') + """
@@ -730,7 +740,7 @@ def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tm
     check(tmp_path, "2026-12-01", {"records/ledgers/2025-H2/zhang-wei.yaml": ledger(
         "zhang-wei", "2025-H2", ["2025-10-10"], feedback=items)})
     parsed = Counter()
-    for module in (context, facts, feedback):
+    for module in (context, validate, feedback):  # (validate: where the run's Days parses)
         for name in ("parse_date", "date_of"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, lambda text, parse=getattr(module, name): parsed.update([text]) or parse(text))
