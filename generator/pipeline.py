@@ -14,7 +14,7 @@ from generator.load import display_path, load_tree
 from generator.cache import load_and_validate, past_records
 from generator.model import RecordSet, build
 from generator.references import check_references
-from generator.validate import validate_document
+from generator.validate import points_hint, validate_document
 
 # Extra record-level stages (privacy, archive integrity …) register here: each is a
 # function RecordSet → list[Finding], run after references.
@@ -68,7 +68,7 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
     # whose ledger rows are marked here, once, for every reader (deadlines.rows_told_late)
     rs.found_late(by_file[f.file] for f in found if f.severity == F.ERROR and f.file in by_file)
-    findings = _named_told_once(_unseen_told_once(_joined_told_once(findings + found)))
+    findings = _named_told_once(_unseen_told_once(_joined_told_once(_points_by_id(findings, rs) + found)))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
 
@@ -84,6 +84,25 @@ def _joined_told_once(findings: list[F.Finding]) -> list[F.Finding]:
         return findings
     return [f for f in findings
             if not (f.code.startswith(("E-SCHEMA-", "E-REF-")) and (f.file, f.line, f.column) in joined)]
+
+
+def _points_by_id(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:
+    """The schema's E-SCHEMA-003 of a ledger's contact points written as a text of a class's or a club's name
+    (contact_points: 营销2301班) with the ids in the line to type (contact_points: [mkt-2023-01]), not the names
+    in a list ([营销2301班]), which the next run tells are names (E-REF-001): the schema's check of one file
+    does not know the other records' names (validate.points_hint)."""
+    told = {f.file for f in findings if f.code == "E-SCHEMA-003"}
+    docs = {d.file: d for d in rs.docs if d.file in told and d.kind == "ledger"} if told else {}
+    if not docs:
+        return findings
+    out = []
+    for f in findings:
+        doc = docs.get(f.file) if f.code == "E-SCHEMA-003" else None
+        if doc is not None and (f.line, f.column) == doc.pos(("contact_points",)) and (
+                said := points_hint(doc, rs.point_names)):
+            f = f.replace(hint_zh=said[0], hint_en=said[1])
+        out.append(f)
+    return out
 
 
 def _unseen_told_once(findings: list[F.Finding]) -> list[F.Finding]:

@@ -532,9 +532,12 @@ _ITEM_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
 _NUMBERS = re.compile(r"(?:^|(?<=\s)|(?<=[、，,；;]))([0-9]{1,2}[.、．)）])(?![0-9])\s*")
 
 
-def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
+def _list_meant(value: str, hint: str, hint_en: str, ids: dict | None = None, line=None) -> tuple[str, str] | None:
     """_list_hint for a text where a list was due: the list it means, its items as the text's parts
-    between Chinese or English commas (学业发展、就业指导 → [学业发展, 就业指导]), or the one item."""
+    between Chinese or English commas (学业发展、就业指导 → [学业发展, 就业指导]), or the one item.  `ids`
+    ({name: id}: a ledger's contact points, points_hint): a part that is a class's or a club's name is
+    typed as its id, and said so, with `line(typed)`, the line to type (营销2301班 → [mkt-2023-01]); None when
+    no part is one."""
     from generator.yaml_hints import quoted  # (only on a finding)
 
     bracketed = value[0] in "【［" and value[-1] in "】］" and len(value) > 2  # (【学业发展】: an input method's)
@@ -544,20 +547,44 @@ def _list_meant(value: str, hint: str, hint_en: str) -> tuple[str, str]:
         value = value[1:-1].strip()
     numbered = _NUMBERS.match(value)  # (1. 学业规划 2. 就业指导, 1、学业规划；2、就业指导: as a document numbers them)
     parts = [p for p in _ITEM_SEPARATORS.split(_NUMBERS.sub("、", value) if numbered else value) if p]
+    named = [p for p in parts if ids and isinstance(ids.get(p), str)]
+    parts = [ids[p] if p in named else p for p in parts]
     typed = "[" + ", ".join(p if re.fullmatch(r"[^\s\[\]{},:#&*!|>'\"%@`]+", p) else quoted(p) for p in parts) + "]"
+    written = line(typed) if named and line else ""
+    if written:  # (the ids and the line: not [营销2301班], which the next run tells is a name, E-REF-001)
+        said, said_en = "，".join(f"“{p}”的编号是“{ids[p]}”" for p in named), \
+            ", ".join(f"the id of '{p}' is '{ids[p]}'" for p in named)
+        there, there_en = f"，要写编号：{said}，这一行写成：{written}", f", of ids: {said_en}. The line: {written}"
+    elif ids is not None:
+        return None
+    else:
+        there, there_en = f"，这里写成 {typed}。", f": {typed}."
     if numbered:
-        return (f"{hint}“{numbered.group(1)}”这样的编号不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",
+        return (f"{hint}“{numbered.group(1)}”这样的编号不会把文字分成几项：也可以写在方括号里，用英文逗号分开{there}",
                 f"{hint_en} Numbers such as '{numbered.group(1)}' do not split a text into items; or write them in "
-                f"brackets, with ASCII commas: {typed}.")
+                f"brackets, with ASCII commas{there_en}")
     if len(parts) > 1:
         sep = _ITEM_SEPARATORS.search(value).group().strip()
-        return (f"{hint}“{sep}”不会把文字分成几项：也可以写在方括号里，用英文逗号分开，这里写成 {typed}。",
+        return (f"{hint}“{sep}”不会把文字分成几项：也可以写在方括号里，用英文逗号分开{there}",
                 f"{hint_en} '{sep}' does not split a text into items; or write them in brackets, with ASCII "
-                f"commas: {typed}.")
+                f"commas{there_en}")
     if bracketed:
-        return f"{hint}这里写成 {typed}。", f"{hint_en} Here: {typed}."
+        return f"{hint}{there[1:]}", f"{hint_en} Here{there_en}"
+    if written:
+        return f"{hint}只有一项也要写成列表{there}", f"{hint_en} One item is a list too{there_en}"
     return (f"{hint}只有一项也要写成列表：也可以写在方括号里，这里写成 {typed}。",
             f"{hint_en} One item is a list too; or write it in brackets: {typed}.")
+
+
+def points_hint(doc: Document, ids: dict) -> tuple[str, str] | None:
+    """E-SCHEMA-003's hint for a ledger's contact points written as a text (contact_points: 营销2301班), with the
+    ids of the classes and clubs it names (`ids`: {name: id}), and the line; None when it is no such text
+    (pipeline._points_by_id: the names are the other records', not known to the schema's check of one file)."""
+    value = doc.data.get("contact_points") if doc.kind == "ledger" and isinstance(doc.data, dict) else None
+    if not isinstance(value, str) or not value.strip() or value.strip()[0] in "-" + NOT_A_DASH:
+        return None
+    hint, hint_en = _list_hint(None)  # (its first words)
+    return _list_meant(value.strip(), hint, hint_en, ids, lambda typed: line_with(doc, ("contact_points",), typed))
 
 
 def value_meant(node: dict, written) -> str | None:

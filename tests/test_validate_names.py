@@ -166,3 +166,28 @@ def test_a_cadre_s_name_typed_with_a_space_is_read_as_her_name(records, space):
     edit(records, "assignments/2025-2027.yaml", "- cadre: zhang-wei", f"- cadre: 张{space}伟")  # (an assignment's row)
     f = only(validate(records, "--lang", "en"), "E-REF-001")
     assert f["hint"] == "The id of '张伟' is 'zhang-wei'. The line: - cadre: zhang-wei", f
+
+
+@pytest.mark.parametrize("written,zh,en,typed", [
+    ("机器人协会", "只有一项也要写成列表，要写编号：“机器人协会”的编号是“club-robotics”，这一行写成：contact_points: [club-robotics]",
+     "One item is a list too, of ids: the id of '机器人协会' is 'club-robotics'. The line: contact_points: [club-robotics]",
+     "contact_points: [club-robotics]"),
+    ("机器人协会、计算机2501班", "“、”不会把文字分成几项：也可以写在方括号里，用英文逗号分开，要写编号：“机器人协会”的编号是“club-robotics”，"
+     "“计算机2501班”的编号是“cs-2025-01”，这一行写成：contact_points: [club-robotics, cs-2025-01]",
+     "'、' does not split a text into items; or write them in brackets, with ASCII commas, of ids: the id of '机器人协会' is "
+     "'club-robotics', the id of '计算机2501班' is 'cs-2025-01'. The line: contact_points: [club-robotics, cs-2025-01]",
+     "contact_points: [club-robotics, cs-2025-01]"),
+    ("天文社", "只有一项也要写成列表：也可以写在方括号里，这里写成 [天文社]。",
+     "One item is a list too; or write it in brackets: [天文社].", None),
+])
+def test_a_contact_point_s_name_written_as_a_text_is_given_its_id_in_one_round(records, written, zh, en, typed):
+    # (contact_points: 营销2301班 took two rounds: validate offered [营销2301班], and the next run gave E-REF-001,
+    # a name, not an id; now the id when a class or club has that name, the list's shape otherwise)
+    edit(records, LEDGER, "contact_points: [club-robotics]", f"contact_points: {written}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert f["hint"] == f"列表的每一项另起一行，以“- ”开头。{zh}", f
+    assert only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"] == (
+        f"Write each item on its own line starting with '- '. {en}")
+    if typed:  # (the line offered is one the next run accepts)
+        edit(records, LEDGER, f"contact_points: {written}", typed)
+        assert validate(records) == []
