@@ -161,18 +161,39 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
     return close, suggestion, suggestion_en
 
 
+def _renamed_line(doc: Document, path: tuple, name: str, value, schema: dict, root: dict) -> tuple[bool, str] | None:
+    """(whether its value goes on below, the line of the field at `path` — a near miss of `name`: sumary — with
+    `name` for its own and the rest as written: summary: …); None when the field `name` does not take the value
+    (studnets: 很多: not students: 很多, which the next run refuses)."""
+    if not _takes_value(_resolve(schema.get("properties", {}).get(name, {}), root), root, value):
+        return None
+    row, column = doc.key_pos(path)
+    lines, field = doc.text.splitlines(), str(path[-1])
+    line = lines[row - 1] if 0 < row <= len(lines) else ""
+    if line[column - 1:column - 1 + len(field)] != field:  # (a quoted name: not this line)
+        return None
+    rest = line[column - 1 + len(field):].lstrip(" :")  # (nothing after the colon but a comment: the value below)
+    line = (line[:column - 1] + name + line[column - 1 + len(field):]).strip()
+    return isinstance(value, (list, dict)) and (not rest or rest[0] == "#"), line
+
+
 def takes(node: dict, root: dict, line: str) -> bool:
     """Whether the one line `line` (name: value), read as a record's line is, holds a value the field's schema
     `node` (of the schema `root`) takes."""
-    from jsonschema import Draft202012Validator, FormatChecker
-
     from generator.load import parse_bytes
 
     data, _at, _keys, problems = parse_bytes(line.encode("utf-8"), "-")
     if problems or not isinstance(data, dict) or len(data) != 1:
         return False
+    return _takes_value(node, root, next(iter(data.values())))
+
+
+def _takes_value(node: dict, root: dict, value) -> bool:
+    """Whether the field's schema `node` (of the schema `root`) takes `value`, as loaded."""
+    from jsonschema import Draft202012Validator, FormatChecker
+
     checker = Draft202012Validator({**node, "$defs": root.get("$defs", {})}, format_checker=FormatChecker(["date"]))
-    return checker.is_valid(next(iter(data.values())))
+    return checker.is_valid(value)
 
 
 def _properties(schema: dict, root: dict) -> dict:
@@ -305,6 +326,12 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 suggestion, suggestion_en = already_there(field, close, doc.key_pos(path + (close,))[0],
                                                           bool(path) and isinstance(path[-1], int), *typed)
                 suggestion, suggestion_en = f"{suggestion}。", f"{suggestion_en}. "
+            elif close in allowed and close not in error.instance and suggestion == f"是不是想写“{close}”？" and (
+                    line := _renamed_line(doc, path + (field,), close, error.instance[field], schema, root)):
+                stop = "" if line[1][-1] in "。！？" and not line[0] else "。"  # (sumary: … — the line, not only the name)
+                below, below_en = ("（下面各行不动）", " (the lines below as they are)") if line[0] else ("", "")
+                suggestion, suggestion_en = f"{suggestion}这一行写成：{line[1]}{below}{stop}", \
+                    f"{suggestion_en}The line: {line[1]}{below_en}{stop and '.'} "
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"

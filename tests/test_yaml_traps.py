@@ -1348,3 +1348,38 @@ def test_an_odd_indentation_before_a_field_misnamed_is_given_the_whole_line_to_t
         found[0]["hint"].endswith(f"（前面 4 个空格），这一行写成：    {line}"), found
     en = validate(records, "--lang", "en")[0]
     assert en["hint"].endswith(f":     {line}"), en
+
+
+@pytest.mark.parametrize("rel,old,new,line", [
+    (LEDGER, "    summary: 参加", "    sumary: 参加", "summary: 参加机器人协会的比赛备赛活动。"),
+    (LEDGER, "    students: 25", "    studnets: 25", "students: 25"),
+    (LEDGER, "    channel: 面对面", "    chanel: 面对面  # 线下", "channel: 面对面  # 线下"),
+    (LI_NA, "position: 党委", "postion: 党委", "position: 党委学生工作部部长"),
+    (LEDGER, "    students: 25", "    studnets: 很多", None),  # (students: 很多 the next run refuses: no line)
+])
+def test_a_misspelt_field_is_given_the_line_with_its_name_and_the_value_kept(records, rel, old, new, line):
+    # (sumary: … was told only 是不是想写“summary”？ and the list of fields: no line to type, as a
+    # field written by its Chinese title is given)
+    edit(records, rel, old, new)
+    wrong = new.split(":")[0].strip()
+    field = line.split(":")[0] if line else "students"
+    f = only(validate(records), "E-SCHEMA-002")
+    en = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
+    if line is None:
+        assert f["hint"].startswith(f"是不是想写“{field}”？允许的字段有"), f
+        assert en["hint"].startswith(f"Did you mean '{field}'? Allowed fields"), en
+        return
+    said = line if line[-1] == "。" else f"{line}。"
+    assert f["hint"].startswith(f"是不是想写“{field}”？这一行写成：{said}允许的字段有"), f
+    assert en["hint"].startswith(f"Did you mean '{field}'? The line: {line}{'' if line[-1] == '。' else '.'} Allowed"), en
+    edit(records, rel, f"{wrong}:", f"{field}:")  # (the line offered is one the next run takes)
+    assert validate(records) == []
+
+
+def test_a_misspelt_field_whose_value_goes_on_below_is_given_its_first_line(records):
+    edit(records, LEDGER, "activities:", "activitys:")
+    f = only(validate(records), "E-SCHEMA-002")
+    assert f["hint"].startswith("是不是想写“activities”？这一行写成：activities:（下面各行不动）。允许的字段有"), f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
+    assert f["hint"].startswith("Did you mean 'activities'? The line: activities: (the lines below as they are). "
+                                "Allowed fields"), f
