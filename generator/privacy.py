@@ -517,14 +517,18 @@ def _roll_past(space: str) -> str:
             f"|(?<=班[级級][里裡裏内內]{space})")
 
 
-_ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的])|(?<=[{_TO_WHOM}第班的][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS})"
+_ROLL_AFTER = (f"(?:(?<=[{_TO_WHOM}第班的由])|(?<=[{_TO_WHOM}第班的由][{_SPACE}])|(?<=[{_VERB_ENDS}])(?<={_VERBS})"
                f"|{_roll_past('')}|{_roll_past(f'[{_SPACE}]')})")
 _NUMERAL = "[一二三四五六七八九]"
 _ROLL_NUMBER = f"(?:[0-9]{{1,2}}|{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL})"
 # (The first of a list of them, 1号同学和2号同学反映, 1号同学、2号同学反映: where one after it is read as a roll number —
 # after 和/与/跟, or before a word of talking as the last of 、 or ，— all are: 1号同学和2号同学们, 1号同学、2号同学返校 are days.)
 _ROLL_TAIL = f"[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}"
-_ROLL_SAYS = f"(?:{_TALK}|{_HAS}|的|[)）])"
+# (or before what one student does at a meeting — 召开班会，5号同学主持; 会上3号同学发言; 由7号同学汇报 —, as before a word of talking:
+# 12号同学们主持 is no one, _ROLL_NOT_ALL, and a date is written 12日; and after 由, by whom: 由七号同学汇报, as after 与)
+_ROLL_ACTS = ("(?:主持|[发發]言|[汇匯][报報]|分享|介[绍紹]|[讲講][解述]|演[讲講]|朗[诵誦]|宣[读讀]|[领領][读讀]|代表|[负負][责責]"
+              "|担任|擔任|[记記][录錄]|[总總][结結]|展示|答[辩辯])")
+_ROLL_SAYS = f"(?:{_TALK}|{_ROLL_ACTS}|{_HAS}|的|[)）])"
 _ROLL_NOT_ALL = "(?![们們群会會录錄圈])"
 _ROLL_NEXT = f"[、，,][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}"
 # (a numeral with none of those words before it only where no character stands before it: \u3400-\u9fff, a numeral's too —

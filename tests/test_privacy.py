@@ -447,7 +447,10 @@ OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("�
                        ("班里的九号同学情绪低落", "student_number"), ("，十号同学说想转专业", "student_number"),
                        # (after a verb of a cadre's and 了, or the class's 里/上/内, as after the verb or 班 alone)
                        ("约谈了12号同学", "student_number"), ("班里九号同学反映", "student_number"),
-                       ("问了 3号同学", "student_number"), ("班级里12号同学情绪低落", "student_number")]
+                       ("问了 3号同学", "student_number"), ("班级里12号同学情绪低落", "student_number"),
+                       # (before what one student does at a meeting: 主持, 发言, 汇报 … — as before a word of talking)
+                       ("召开班会，5号同学主持", "student_number"), ("会上3号同学发言", "student_number"),
+                       ("由七号同学汇报调研成果", "student_number"), ("班会由12號同學主持", "student_number")]
 OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "护照办理需5个工作日", "提醒学生核对身份证后四位", "身份证复印件2份",
                        "考生号共14位", "准考证号码请勿外传", "活动序号3", "按序号12号排列", "第3组同学讨论", "班级序号共30个",
                        "座位号20个", "3号楼会议室开会", "12号同学们返校", "考生号14位", "收集考生号30个", "核对准考证号5次",
@@ -456,7 +459,8 @@ OTHER_NUMBERS_CLEAN = ["打印准考证120份", "发放准考证2026年6月", "�
                        "12月3号同学们参加志愿活动", "12号同学陆续返校", "于12号同学聚会", "12号同学群发布通知",
                        "五号楼同学反映", "十二号上午召开班会", "九月十二号同学们参加志愿活动", "九月十二号同学反映宿舍热水时间短",
                        "十二号同学返校", "周五号同学反映情况", "星期五号同学们到齐", "统一号同学反映",
-                       "约谈了9月12号同学", "班里12号同学们到齐", "这个月里12号同学返校", "完成了12号同学返校登记"]
+                       "约谈了9月12号同学", "班里12号同学们到齐", "这个月里12号同学返校", "完成了12号同学返校登记",
+                       "12号同学们主持联欢会", "3月12号同学主持班会", "九月十二号同学发言踊跃", "1号同学和2号同学们发言"]
 
 
 @pytest.mark.parametrize("sentence,kind", OTHER_NUMBERS_FOUND)
@@ -494,6 +498,18 @@ def test_a_roll_number_after_a_verb_and_了_or_in_the_class_is_found_by_validate
     found = ["约谈了12号同学", "班里九号同学反映", "问了 3号同学", "班级里12号同学情绪低落", "班上五号同学说想转专业"]
     clean = ["约谈了9月12号同学", "班里12号同学们到齐", "12号上午召开班会", "9月12号同学们参加志愿活动", "这个月里12号同学返校"]
     assert validated_summaries(tmp_path, found + clean) == [(s, "student_number", "1*" if "12" in s else "*") for s in found]
+
+
+def test_a_roll_number_before_what_one_student_does_at_a_meeting_is_found_by_validate(tmp_path):
+    """召开班会，5号同学主持 passed validate and the form: a roll number with no 序号 was read only before a word of talking,
+    的 or what a student has (5号同学反映); before what one student does at a meeting — 主持, 发言, 汇报, 分享, 介绍, 代表,
+    负责 … — it names one student as much, and is found, under the same rule of days (3月12号同学主持, 12号同学们主持)."""
+    found = ["召开班会，5号同学主持", "会上3号同学发言", "由七号同学汇报调研成果", "班会由12號同學主持", "14号同学分享了学习经验",
+             "第二项议程，8号同学代表小组作总结"]
+    clean = ["12号同学们主持联欢会", "3月12号同学主持班会", "九月十二号同学发言踊跃", "1号同学和2号同学们发言", "12号同学返校后主持班会",
+             "召开班会，班长主持，团支书作总结发言"]
+    assert validated_summaries(tmp_path, found + clean) == [(s, "student_number", "1*" if "12" in s or "14" in s else "*")
+                                                            for s in found]
 
 
 # A home address: a house number with 号楼/栋/幢/单元/室 (or 12-3-501) after 家住/家庭住址/家庭地址/住址; not a district, a
