@@ -440,7 +440,7 @@ _MOBILE = _Lazy(MOBILE_RX)
 # (The web form refuses them with these expressions: cms.private_detectors.)
 LANDLINE_RX = (r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([1-9][0-9]{2,3})"
                rf"[{_SPACE}\-]?([0-9]{{4}})(?:(?:转|-|#|ext\.?)[0-9]{{1,5}})?(?![0-9])")
-PHONE_WORD_RX = (r"(?:电话|座机|手机|联系方式|tel|Tel|TEL|phone|Phone)(?:号码|号)?\s?[:：是为]?\s?"
+PHONE_WORD_RX = (r"(?:[电電][话話]|座[机機]|手[机機]|[联聯][系繫]方式|tel|Tel|TEL|phone|Phone)(?:[号號][码碼]|[号號])?\s?[:：是为為]?\s?"
                  rf"([2-9][0-9]{{2,3}}[{_SPACE}\-]?[0-9]{{4}})(?![0-9])")
 _LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
 # An e-mail address, with (at), [at] or （at） for @ too (or AT: abc(AT)163.com), and a space around it.  (The web form refuses them with this
@@ -448,11 +448,11 @@ _LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
 EMAIL_RX = (r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）)\s?"
             r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])")
 _EMAIL = _Lazy(EMAIL_RX)
-_QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企鹅号?)"
+_QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企[鹅鵝][号號]?)"
 _WX_WORD = r"(?:微信|威信|薇信|徽信|[Vv]信|[Ww]e[Cc]hat|WECHAT|[Ww]ei[Xx]in|WX|wx|Wx|VX|vx|Vx)"
-_ACCOUNT_SUFFIX = r"(?:号码|号|账号|帐号|\s?[Ii][Dd])?"
-_JOIN = rf"(?:\s?[/、或和及]\s?(?:{_QQ_WORD}|{_WX_WORD}|手机|电话){_ACCOUNT_SUFFIX})*"
-_SAYS = r"\s?(?:[:：=]|是|为|：)?\s?"
+_ACCOUNT_SUFFIX = r"(?:[号號][码碼]|[号號]|[账帐賬帳][号號]|\s?[Ii][Dd])?"
+_JOIN = rf"(?:\s?[/、或和及與]\s?(?:{_QQ_WORD}|{_WX_WORD}|手[机機]|[电電][话話]){_ACCOUNT_SUFFIX})*"
+_SAYS = r"\s?(?:[:：=]|是|为|為|：)?\s?"
 # (The web form refuses QQ numbers with this expression: cms.private_detectors.)
 QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1-9][0-9]{{4,11}})(?![0-9])"
 _QQ = _Lazy(QQ_RX)

@@ -1642,9 +1642,14 @@ TRADITIONAL_NUMBERS = [("學號20210123的同學", "student_number"), ("學生�
                        ("准考證號：202612345", "other_number"), ("準考证号：202612345", "other_number"),
                        ("護照号E12345678的留学生", "other_number"), ("准考證號後四位1234", "other_number"),
                        ("学號20210123的同学", "student_number"), ("学生證號202101234遗失", "student_number"),
-                       ("学籍號20210123", "student_number"), ("准考證号：0123", "other_number")]
+                       ("学籍號20210123", "student_number"), ("准考證号：0123", "other_number"),
+                       # (an account's or a phone's word: QQ號, 微信號, 賬號, 企鵝號, 電話, 座機, 手機, 聯繫方式)
+                       ("學生QQ號：123456789", "qq"), ("QQ號碼123456789", "qq"), ("企鵝號123456789", "qq"), ("QQ賬號為123456789", "qq"),
+                       ("微信號：zhangsan1998", "wechat"), ("微信帳號 lisi_2006", "wechat"), ("QQ與微信號：123456789", "qq"),
+                       ("學生電話 8368 7123", "landline"), ("宿舍座機：8368 7123", "landline"), ("聯繫方式：83687123", "landline"),
+                       ("家長電話號碼：8368-7123", "landline"), ("手機號 8368 7123", "landline")]
 TRADITIONAL_NUMBERS_CLEAN = ["核對學號30份", "學號2026級統一編排", "收集學號10個", "發放銀行卡120張", "列印準考證120份",
-                             "考生號共14位", "座位號20個"]
+                             "考生號共14位", "座位號20個", "QQ號碼請勿外傳", "加入微信群12個", "電話聯繫3次，面談2次", "微信號碼待補充"]
 
 
 @pytest.mark.parametrize("sentence,kind", TRADITIONAL_NUMBERS)
@@ -1657,6 +1662,17 @@ def test_a_number_after_its_word_in_traditional_characters_is_found(sentence, ki
 @pytest.mark.parametrize("sentence", TRADITIONAL_NUMBERS_CLEAN)
 def test_a_count_after_a_traditional_word_is_no_number(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_an_account_or_a_phone_after_its_word_in_traditional_characters_is_found_by_validate(tmp_path):
+    """學生QQ號：123456789, 微信號：zhangsan1998, 學生電話 8368 7123 passed validate and the form: the words before an account
+    (QQ号, 微信号, 账号, 企鹅号) and before a landline without its area code (电话, 座机, 手机, 联系方式) were read in simplified
+    characters only, while 學號 and 身份證 were read in either; now in either script, each masked as the simplified one is."""
+    found = [(t, k) for t, k in TRADITIONAL_NUMBERS if k in ("qq", "wechat", "landline")]
+    clean = ["QQ號碼請勿外傳", "加入微信群12個", "電話聯繫3次，面談2次", "微信號碼待補充"]
+    told = validated_summaries(tmp_path, [t for t, _ in found] + clean)
+    assert [(t, k) for t, k, _shown in told] == found
+    assert all(shown == privacy.scan_text(t)[0].masked and "*" in shown for t, _k, shown in told), told
 
 
 def _spelled(items) -> list[str]:
