@@ -840,11 +840,16 @@ def _could(norm: str) -> set:
 _BEHIND_SPACE = f"[{_SPACE}]"  # (the spaces _parent_after_surname strips)
 _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}..)"
                    f"|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}{{2}}..))")  # (before a parent's word)
+# What stands right before 同学/同學 in every reading whose only part of the gates it is: a surname or a compound's last
+# character (张同学, 欧阳同学, 张、李同学), a space (张 同学, ZS 同学), 男/女 (张、李女同学), a count's or 等's last character
+# (张、李两位同学, 张李两同学, 张、李等同学, ZS、LM两位同学) or a Latin letter (ZS同学); 某, 姓, 号 and a placeholder before
+# it (张某同学, 李姓同学, 12号同学, 张*同学) are gates of their own.  Not 与同学们, 部分同学, 全体同学 (most texts with 同学).
+_CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z]..)"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a separator between (a phone:
     # 138 1234 5678, (024)8368 7123), or 3 and a room's word (_DORM_NEAR)
     ("[0-9]", f"[0-9]{{2}}(?:[0-9]{{2}}|[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))"),
-    ("同", "[学學]"), ("家", f"[长長]{_SURNAME_BEHIND}"),
+    ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
@@ -853,9 +858,9 @@ _GATE_PARTS = (
     ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"),  # an e-mail address
     # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
     ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),
-    # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学, a
-    # placeholder after a surname, a parent's word after a surname or before 先生/女士; 生 after a surname and a list's end:
-    # _SHENG_NEAR's and _LIST_TAIL's, _gate)
+    # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学 after
+    # what may stand before it, a placeholder after a surname, a parent's word after a surname or before 先生/女士; 生 after a
+    # surname and a list's end: _SHENG_NEAR's and _LIST_TAIL's, _gate)
     ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
     ("先", "生"), ("女", "士"),

@@ -109,3 +109,24 @@ def test_a_parent_s_word_after_a_surname_is_read_across_a_real_space_and_not_acr
         assert privacy.Scanner()._gated([text]) == {0}, text
     told, out = _validate_summaries(tmp_path, spaced)
     assert [len(f) for f in told] == [1] * len(spaced), out
+
+
+# (each reading whose only part of the gates is 同学 — what may stand right before it: a surname, a compound's last character, a
+# space, 男/女, a count's or 等's last character, a Latin letter — and texts with 同学 of no one)
+CLASSMATE_READINGS = ["张同学反映", "欧阳同学", "张 同学", "與張同學談心", "张、李同学", "张、李女同学", "与张、李男同学谈话",
+                      "张李两同学", "张、李两位同学", "张、李等同学", "ZS同学", "zhs 同学", "ZS、LM两位同学", "欧阳、司马两名同学"]
+CLASSMATE_CLEAN = ["与同学们交流学习方法", "部分同学", "全体同学参加", "和同学们一起", "同学们反映", "班上同学", "老师和同学们"]
+
+
+def test_同学_marks_a_text_only_after_what_a_reading_lets_stand_before_it(tmp_path):
+    """The gate of 同学 (_CLASSMATE_BEHIND): a text with 同学 after none of those characters — 与同学们, 部分同学, most texts with
+    同学 in a corpus — is not scanned one by one; each reading is marked alone and among clean texts, and told by validate."""
+    scanner = privacy.Scanner()
+    for text in CLASSMATE_READINGS:
+        assert scanner._scan(text, gated=False), text  # (a find, whose only gated part is 同学)
+        assert scanner._gated(CLASSMATE_CLEAN + [text]) == {len(CLASSMATE_CLEAN)}, text
+    assert scanner._gated(CLASSMATE_CLEAN) == set()
+    assert not any(scanner._scan(t, gated=False) for t in CLASSMATE_CLEAN)
+    told, out = _validate_summaries(tmp_path, ["与同学们座谈，张、李女同学反映宿舍问题。", "与同学们交流，ZS、LM两位同学谈了想法。",
+                                               "与同学们交流，张李两同学提出建议。", "与全体同学们交流学习方法。"])
+    assert [len(f) for f in told] == [1, 1, 1, 0], out
