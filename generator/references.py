@@ -505,6 +505,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
                              f"这一行写成：{line}",
                         move_en=f"This ledger is in ledgers/{folder}/ and its dates are all in {folder} ({period.start} "
                                 f"to {period.end}). The line: {line}")
+        elif period is not None and not named_as and (outside := _outside(rs, led, period, dates, folder, stem)):
+            told = {"line": outside.pop("line")}  # (2026-HI's E-SCHEMA-005 here goes too: pipeline._named_told_once)
+            move.update(why="", why_en="", **outside)
         elif period is None:
             move.update(why="", why_en="")
         if named_as:  # (the schema's E-SCHEMA-005 here goes: pipeline._named_told_once)
@@ -555,6 +558,34 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         if isinstance(to := sug.get("to"), str) and to not in targets:
             out += _vocab(rs, led, ("suggestions", i, "to"), to, "suggestion_targets", "建议对象")
     return out
+
+
+def _outside(rs: RecordSet, led: Item, period: Period, dates: list, folder: str, stem: str) -> dict | None:
+    """E-REF-003's words for a period not the folder's (2026-H2, 2026-HI) in a ledger some of whose activities'
+    `dates` are outside the folder's `period`: which, its days, the line and where those activities go (the ledger
+    of their period); and the line.  None when none is outside (a date not read: its own finding)."""
+    out = sorted({d for d in dates if d and not period.start <= d <= period.end})
+    if not out:
+        return None
+    inside = sorted({d for d in dates if d and period.start <= d <= period.end})
+    line = _line_with(led, ("period",), folder) or f"period: {folder}"
+    elsewhere: dict = {}
+    for d in out:
+        if there := rs.periods_between(d, d):
+            elsewhere.setdefault(f"ledgers/{there[0].id}/{stem}.yaml", []).append(str(d))
+    dates_zh, dates_en = "、".join(map(str, out)), ", ".join(map(str, out))
+    go = "，".join(f"{'、'.join(ds)} 的活动请记入 {to}" for to, ds in elsewhere.items())
+    go_en = ", ".join(f"the activit{'y' if len(ds) == 1 else 'ies'} of {', '.join(ds)} go{'es' if len(ds) == 1 else ''} "
+                      f"in {to}" for to, ds in elsewhere.items())
+    return {"line": line,
+            "move": f"活动日期 {dates_zh} 不在这个文件夹的期间 {folder}（{period.start} 至 {period.end}）之内"
+                    + (f"，{'、'.join(map(str, inside))} 在" if inside else "") + f"。这份台账在 ledgers/{folder}/ 中，"
+                    f"这一行写成：{line}" + (f"；{go}。" if go else "；其他期间的活动请记入那一期的台账。"),
+            "move_en": f"The activity date{'s' if len(out) > 1 else ''} {dates_en} {'are' if len(out) > 1 else 'is'} "
+                       f"not in the folder's period {folder} ({period.start} to {period.end})"
+                       + (f"; {', '.join(map(str, inside))} {'are' if len(inside) > 1 else 'is'}" if inside else "")
+                       + f". This ledger is in ledgers/{folder}/. The line: {line}"
+                       + (f"; {go_en}." if go_en else "; activities of another period go in that period's ledger.")}
 
 
 def _nothing_to_say(acts: list[dict], days: Days, start, end, words) -> bool:

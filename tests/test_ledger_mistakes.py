@@ -645,3 +645,26 @@ def test_the_activities_line_misspelt_is_told_once_at_its_name(tmp_path, written
     path.write_text(text.replace("activities:", written), encoding="utf-8")
     [f] = _validate(work)
     assert (f["code"], f["line"]) == ("E-SCHEMA-002", 4) and "activities" in f["hint"], f
+
+
+@pytest.mark.parametrize("written", ["2026-H2", "2026-HI"])
+def test_a_period_not_the_folder_s_with_some_dates_outside_it_says_which_and_the_folder_s_span(tmp_path, written):
+    # (period: 2026-H2 in ledgers/2026-H1/li-na.yaml, one activity of 2026-07-20 and one of 2026-05-20, was told
+    # 文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的位置。 — not which dates are outside, nor the folder's days)
+    work, path, text = _ledger(tmp_path)
+    block = text[text.index("  - date:"):]
+    path.write_text(text.replace("period: 2026-H1", f"period: {written}").replace('"2026-04-20"', '"2026-07-20"')
+                    + block.replace('"2026-04-20"', '"2026-05-20"').replace("备赛", "总结"), encoding="utf-8")
+    found = _validate(work)
+    assert [f["code"] for f in found] == ["E-REF-003", "E-REF-004"], found  # (not E-SCHEMA-005 of 2026-HI too)
+    assert found[0]["hint"] == (
+        "活动日期 2026-07-20 不在这个文件夹的期间 2026-H1（2026-01-01 至 2026-06-30）之内，2026-05-20 在。"
+        "这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1；2026-07-20 的活动请记入 ledgers/2026-H2/li-na.yaml。"), found
+    [f, _] = _validate(work, "--lang", "en")
+    assert f["hint"] == (
+        "The activity date 2026-07-20 is not in the folder's period 2026-H1 (2026-01-01 to 2026-06-30); 2026-05-20 is. "
+        "This ledger is in ledgers/2026-H1/. The line: period: 2026-H1; the activity of 2026-07-20 goes in "
+        "ledgers/2026-H2/li-na.yaml."), f
+    text = path.read_text(encoding="utf-8").replace(f"period: {written}", "period: 2026-H1")
+    path.write_text(text[:text.index("  - date:")] + text[text.index('  - date: "2026-05-20"'):], encoding="utf-8")
+    assert _validate(work) == []  # (done as told: the next run takes it)
