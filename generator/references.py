@@ -712,17 +712,23 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
     own = rs.cadres[stem].get("name") if stem in rs.cadres else None
     own = own if isinstance(own, str) else stem
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
-    theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in ids), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in ids))
-    meant = ids[0] if len(ids) == 1 else "…"
-    there = _merge_into(folder, meant) if (folder, meant) in rs.ledgers else None  # (hers is there: not onto it)
+    had = [i for i in ids if (folder, i) in rs.ledgers]  # (hers is there: not onto it, but merged in)
+    free = [i for i in ids if i not in had]
+    theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in free), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in free))
+    meant = free[0] if len(free) == 1 else "…"
+    who = (lambda i: f"{name}（{i}）", lambda i: f"{name}'s ({i})") if len(ids) > 1 and had else \
+        (lambda i: name, lambda i: f"{name}'s")  # (namesakes, one of whom has a ledger here: which is which)
+    tell = ([f"如果这是{who[0]('、'.join(free))}的台账，它应是 {theirs}，写 cadre: {meant}"] if free else []) + [
+        f"如果{'这' if not free else ''}是{who[0](i)}的{'台账' if not free else ''}，{_merge_into(folder, i)['to']}"
+        for i in had]
+    tell_en = ([f"if it is {who[1](', '.join(free))}, it is {theirs_en}, with cadre: {meant}"] if free else []) + [
+        f"if it is {who[1](i)}, {_merge_into(folder, i)['to_en']}" for i in had]
     return {"problem": "是另一位干部的姓名，这里要写这份台账的干部编号", "why": "", "why_en": "",
             "problem_en": "is another cadre's name; write the id of this ledger's cadre",
             "move": f"“{name}”的编号是 {'、'.join(ids)}，这份台账是{own}的，这一行写成：{line}；"
-                    + (f"如果这是{name}的台账，{there['to']}{_ONE_EACH[0]}" if there
-                       else f"如果这是{name}的台账，它应是 {theirs}，写 cadre: {meant}。"),
+                    + "；".join(tell) + (_ONE_EACH[0] if had else "。"),
             "move_en": f"The id of '{name}' is {', '.join(ids)}; this ledger is {own}'s: {line}; "
-                       + (f"if it is {name}'s, {there['to_en']}{_ONE_EACH[1]}" if there
-                          else f"if it is {name}'s, it is {theirs_en}, with cadre: {meant}.")}, {"named": ids}
+                       + "; ".join(tell_en) + (_ONE_EACH[1] if had else ".")}, {"named": ids}
 
 
 def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:

@@ -191,3 +191,29 @@ def test_a_contact_point_s_name_written_as_a_text_is_given_its_id_in_one_round(r
     if typed:  # (the line offered is one the next run accepts)
         edit(records, LEDGER, f"contact_points: {written}", typed)
         assert validate(records) == []
+
+
+def test_a_namesake_s_name_in_a_ledger_names_the_one_without_a_ledger_and_says_which_has_one(records):
+    # (cadre: 张伟 in li-na.yaml, two cadres called 张伟 and zhang-wei's ledger of 2026-H1 there, was told 如果这是张伟的
+    # 台账，它应是 ledgers/2026-H1/zhang-wei.yaml、ledgers/2026-H1/zhang-wei-2.yaml — following it for zhang-wei replaces
+    # his real ledger)
+    (records / "records/cadres/zhang-wei-2.yaml").write_text(
+        "name: 张伟\nposition: 计算机学院副院长\nunit: cs\ngit: zhang-wei-2\nactive_from: \"2021-03-01\"\n", encoding="utf-8")
+    edit(records, LEDGER, "cadre: li-na", "cadre: 张伟")
+    for _ in range(2):  # (and from the references' kept results)
+        f = only(validate(records), "E-REF-003")
+        assert f["hint"] == (
+            "“张伟”的编号是 zhang-wei、zhang-wei-2，这份台账是李娜的，这一行写成：cadre: li-na；"
+            "如果这是张伟（zhang-wei-2）的台账，它应是 ledgers/2026-H1/zhang-wei-2.yaml，写 cadre: zhang-wei-2；"
+            "如果是张伟（zhang-wei）的，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
+            "再删除这个文件（每人每期只有一份台账）。"), f
+    f = only(validate(records, "--lang", "en"), "E-REF-003")
+    assert f["hint"] == (
+        "The id of '张伟' is zhang-wei, zhang-wei-2; this ledger is 李娜's: cadre: li-na; if it is 张伟's (zhang-wei-2), "
+        "it is ledgers/2026-H1/zhang-wei-2.yaml, with cadre: zhang-wei-2; if it is 张伟's (zhang-wei), "
+        "ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it and delete this one "
+        "(one ledger a cadre a half-year)."), f
+    (records / "records/ledgers/2026-H1/zhang-wei.yaml").unlink()  # (neither has one: either, as before)
+    f = only(validate(records), "E-REF-003")
+    assert f["hint"].endswith("如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml、ledgers/2026-H1/zhang-wei-2.yaml，"
+                              "写 cadre: …。"), f
