@@ -2506,3 +2506,24 @@ def test_a_date_kept_as_excel_s_number_is_read_and_said(work):
     assert "第 3 行" not in run.stdout, run.stdout
     assert "active_from: 2024-10-01" in (work / "records/cadres/zeng-weijie.yaml").read_text(encoding="utf-8")
     assert cli(work, "validate").returncode == 0
+
+
+@pytest.mark.parametrize("name", ["加密.xlsx", "加密.xls"])
+def test_a_list_saved_with_a_password_is_told_in_its_hint_how_to_remove_it_and_nothing_contrary(work, name):
+    """The password's E-IMP-001 said how to remove it in its message, and its 怎么改 was the generic one, 请提供 .xlsx 或
+    .xls 文件 … 列标题须在前 10 行之内 — an .xlsx being what the clerk had given, and its headings not the matter: the
+    message says what is wrong, the hint how to remove the password, and nothing else."""
+    shutil.copy(B.REPO / "tests/fixtures/import/加密.xlsx", work / name)
+    run = cli(work, "import", "classes", name)
+    assert run.returncode == 2, run.stdout
+    assert f"{name}: 错误 E-IMP-001: 无法读取表格：这个文件设了打开密码，导入读不了\n" in run.stdout, run.stdout
+    assert ("    怎么改: 请在 Excel 中用密码打开它，点“文件”→“信息”→“保护工作簿”→“用密码进行加密”，删去密码后点“确定”并保存"
+            "（WPS：“文件”→“文档加密”→“密码加密”，清空打开密码后保存），再导入；或请发来的人另发一份不设密码的。\n") in run.stdout, run.stdout
+    assert "请提供" not in run.stdout and "列标题" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", name, "--lang", "en")
+    assert f"{name}: error E-IMP-001: cannot read the spreadsheet: a password is needed to open this file, which the " \
+           "import cannot read\n" in en.stdout, en.stdout
+    assert ("    fix: Open it in Excel with the password, choose File → Info → Protect Workbook → Encrypt with Password, "
+            "delete the password, click OK and save (WPS: 文件 → 文档加密 → 密码加密, clear the password to open, save), "
+            "then import it again; or ask the sender for a copy without a password.\n") in en.stdout, en.stdout
+    assert "Give an" not in en.stdout and "headings" not in en.stdout, en.stdout

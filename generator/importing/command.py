@@ -16,6 +16,7 @@ from generator.files import Unwritten, write_files
 from generator.importing.fields import HEADINGS, MSG, plain_name
 from generator.importing.importer import Importer
 from generator.importing.sheets import Unreadable
+from generator.messages.importing import GIVE_ANOTHER
 from generator.importing.values import Jie, cohort_year
 from generator.load import display_path
 
@@ -119,7 +120,9 @@ def cmd_import(args) -> int:
         imp.run()
         imp.findings += unwritable(root, imp.writes)
     except Unreadable as exc:  # (with the sheets' warnings: which sheets are hidden, and how to show them)
-        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en, rows=HEADINGS),
+        how = exc.how or tuple(words.format(rows=HEADINGS) for words in GIVE_ANOTHER)
+        emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en, how=how[0],
+                     how_en=how[1]),
               *(imp.findings if imp else [])], args, files=1)
         return EXIT_USAGE
     except OSError as exc:  # a record gone or made unreadable since records_errors read it

@@ -13,19 +13,23 @@ from generator.load import chinese_encoding
 
 
 class Unreadable(Exception):
-    def __init__(self, zh: str, en: str):
+    """A file the import cannot read: why (zh, en), and what to do (`how`: zh, en) when it is not E-IMP-001's
+    usual words (give an .xlsx, .xls or .csv, the headings in the first rows)."""
+
+    def __init__(self, zh: str, en: str, how: tuple[str, str] | None = None):
         super().__init__(en)
-        self.zh, self.en = zh, en
+        self.zh, self.en, self.how = zh, en, how
 
 
-# What E-IMP-001 says of a file with a password to open it (Excel's 用密码进行加密, WPS's 密码加密).
-LOCKED = ("这个文件设了打开密码，导入读不了：请在 Excel 中用密码打开它，点“文件”→“信息”→“保护工作簿”→“用密码进行加密”，"
-          "删去密码后点“确定”并保存（WPS：“文件”→“文档加密”→“密码加密”，清空打开密码后保存），再导入；"
-          "或请发来的人另发一份不设密码的",
-          "a password is needed to open this file, which the import cannot read: open it in Excel with the password, "
-          "choose File → Info → Protect Workbook → Encrypt with Password, delete the password, click OK and save (WPS: "
-          "文件 → 文档加密 → 密码加密, clear the password to open, save), then import it again; or ask the sender for a "
-          "copy without a password")
+# What E-IMP-001 says of a file with a password to open it (Excel's 用密码进行加密, WPS's 密码加密): what is wrong,
+# and, as its hint, how to remove the password (not to give an .xlsx, which it is)
+LOCKED = ("这个文件设了打开密码，导入读不了", "a password is needed to open this file, which the import cannot read",
+          ("请在 Excel 中用密码打开它，点“文件”→“信息”→“保护工作簿”→“用密码进行加密”，"
+           "删去密码后点“确定”并保存（WPS：“文件”→“文档加密”→“密码加密”，清空打开密码后保存），再导入；"
+           "或请发来的人另发一份不设密码的。",
+           "Open it in Excel with the password, choose File → Info → Protect Workbook → Encrypt with Password, delete "
+           "the password, click OK and save (WPS: 文件 → 文档加密 → 密码加密, clear the password to open, save), then "
+           "import it again; or ask the sender for a copy without a password."))
 
 
 def read_rows(path: Path) -> list[tuple[str | None, list[tuple[int, list]], str, set, bool, set]]:

@@ -1,12 +1,17 @@
 """Codes of `python -m generator import classes|cadres|units|clubs` (records from the university's spreadsheets)."""
 
+# E-IMP-001's usual hint: the files the import reads, and where the headings go
+GIVE_ANOTHER = ("请提供 .xlsx 或 .xls 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”），或 Excel 另存为的“Unicode 文本 (*.txt)”；列标题须在前 {rows} 行之内的同一行（上面可以有表名、说明）。",
+                "Give an .xlsx or .xls file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it) or Excel's 'Unicode Text (*.txt)', its column headings on one row within the first {rows} (a title or notes may stand above them).")
+
 CODES = {
     "E-IMP-001": {
         "severity": "error",
         "zh": "无法读取表格：{reason}",
         "en": "cannot read the spreadsheet: {reason_en}",
-        "hint_zh": "请提供 .xlsx 或 .xls 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”），或 Excel 另存为的“Unicode 文本 (*.txt)”；列标题须在前 {rows} 行之内的同一行（上面可以有表名、说明）。",
-        "hint_en": "Give an .xlsx or .xls file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it) or Excel's 'Unicode Text (*.txt)', its column headings on one row within the first {rows} (a title or notes may stand above them).",
+        # (`how`: GIVE_ANOTHER's words, or the reason's own when they would be untrue: a password, sheets.LOCKED)
+        "hint_zh": "{how}",
+        "hint_en": "{how_en}",
     },
     "W-IMP-003": {
         "severity": "warning",
