@@ -788,3 +788,31 @@ def test_a_number_and_its_note_are_on_one_line(page, served, width):
             return [td.textContent.trim(), new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size]; })
             .filter(([t, n]) => n > 1).slice(0, 3)""")
     assert {rel: b for rel, b in broken.items() if b} == {}, width
+
+
+_LINES = """(el, upto) => { const r = document.createRange(); r.selectNodeContents(el);
+    if (upto !== undefined) { const t = el.firstChild; r.setStart(t, 0); r.setEnd(t, upto); }
+    return new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size; }"""
+
+
+def test_on_a_phone_a_period_s_name_and_a_cadre_s_changes_of_points_read_in_lines(page, served):
+    """On a phone (375 px) the periods' list of 附件2 left 年 alone on a line (2026年下半 over 年 over （2026-H2）: the
+    column's 5rem), and a cadre's 联系点变化 had rows three lines (86–100 px) tall, its unit and dates broken
+    (资源与土木 over 工程学院, 2023-09-01 over 至 over 2025-08-31).  A period's name is on one line, and each row of
+    the changes is one line but its reason, which wraps at sixteen characters or more a line."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base + "ledgers/index.html")
+    page.wait_for_load_state("networkidle")
+    names = page.eval_on_selector_all("article table tbody td:first-child a", """(as) => as.map(a => {
+        const lines = %s; const t = a.textContent; return [t, lines(a, t.indexOf("（") > 0 ? t.indexOf("（") : t.length)]; })""" % _LINES)
+    assert len(names) >= 2 and [n for n in names if n[1] != 1] == [], names
+    cadre = next(c for c in sorted(rs.cadres) if any(r.get("cadre") == c and r.get("reason") for r in rs.assignments))
+    page.goto(base + f"cadres/{cadre}.html")
+    page.wait_for_load_state("networkidle")
+    rows = page.eval_on_selector("article h2:has-text('联系点变化') + .md-typeset__scrollwrap table", """(t) => {
+        const lines = %s; return Array.from(t.tBodies[0].rows, r => [Array.from(r.cells, c => lines(c)),
+        r.cells[r.cells.length - 1].textContent.trim().length, Math.round(r.getBoundingClientRect().height)]); }""" % _LINES)
+    assert rows and any(n for _, n, _ in rows), rows
+    assert [r for r in rows if max(r[0][:-1]) != 1 or r[0][-1] > max(1, -(-r[1] // 16))] == [], rows
