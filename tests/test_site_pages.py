@@ -1300,3 +1300,23 @@ def test_no_page_puts_a_space_after_a_chinese_full_stop(site):
         if spaced:
             found[path.relative_to(site.public).as_posix()] = spaced[:2]
     assert found == {}
+
+
+def test_a_cadre_s_semesters_are_listed_newest_first_as_her_ledgers_are(site, rs):
+    """A cadre's page listed 每学期联系学生情况 oldest semester first (2022—2023学年第一学期 at the top, the current one
+    at the bottom of a dozen) while 工作台账 above it lists the newest period first: both newest first, as a cadre
+    looks for the current one."""
+    start = {s.name: s.start for s in rs.semesters()}
+    seen = 0
+    for cid in sorted(rs.cadres):
+        source = page(site, f"cadres/{cid}.html")
+        def first_cells(heading):
+            m = re.search(r"<h2[^>]*>%s</h2>(.*?)(?=<h2[\s>]|\Z)" % heading, source, re.S)
+            return [visible(c).strip() for c in re.findall(r"<tr>\s*<td[^>]*>(.*?)</td>", m.group(1), re.S)] if m else []
+        terms = first_cells("每学期联系学生情况")
+        periods = [re.match(r"\d{4}-H[12]", p).group() for p in first_cells("工作台账")]
+        assert all(t in start for t in terms), (cid, terms)
+        assert [start[t] for t in terms] == sorted((start[t] for t in terms), reverse=True), (cid, terms)
+        assert periods == sorted(periods, reverse=True), (cid, periods)
+        seen += len(terms) >= 2 and len(periods) >= 2
+    assert seen
