@@ -549,7 +549,9 @@ _DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "�
                      "园": "園", "学": "學", "个": "個", "余": "餘", "届": "屆", "级": "級", "项": "項", "条": "條", "场": "場",
                      "门": "門", "万": "萬", "间": "間", "张": "張", "会": "會", "议": "議", "验": "驗", "实": "實", "办": "辦",
                      "动": "動", "报": "報", "厅": "廳", "机": "機", "设": "設", "开": "開",
-                     "习": "習", "阅": "閱", "览": "覽", "讨": "討", "党": "黨", "团": "團", "员": "員"}
+                     "习": "習", "阅": "閱", "览": "覽", "讨": "討", "党": "黨", "团": "團", "员": "員",
+                     "举": "舉", "组": "組", "织": "織", "谈": "談", "讲": "講", "课": "課", "训": "訓", "读": "讀", "书": "書",
+                     "辩": "辯", "试": "試", "长": "長", "宣": "宣"}
 
 
 def _either_script(pattern: str) -> str:
@@ -580,6 +582,12 @@ _PUBLIC_ROOM = (r"(?:党建|党员|团员|学生|多媒体|心理|研究生)?(?:
                 r"|值班室|接待室|多功能厅)|机房")
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
                  rf"|{_PUBLIC_ROOM}))")
+# (nor a room a class's or a meeting's event is held in: 在3号楼202召开班会, 在5号楼307开展主题团日, 在3号楼208开会 — a verb of holding one
+# and, a few characters on, the event; not a dormitory's own: 在3号楼502召开寝室会议, 在5栋302开展宿舍卫生检查 — 寝/宿 between, but for
+# 寝室长/宿舍长, whose meeting is held in a meeting room)
+_HELD_EVENT = ("班会|会议|座谈|讲座|报告会|团日|党日|团课|党课|培训|交流会|分享会|读书会|研讨|答辩|考试|宣讲|动员会|例会|大会|晚会")
+_HELD_BETWEEN = r"(?:[寝宿][室舍]长|宿舍长|(?![寝宿])[^\s，。；、,.;:：])"
+_NOT_HELD = (rf"(?!\s?室?\s?(?:(?:召开|开展|举办|举行|组织|开)(?:{_HELD_BETWEEN}){{0,8}}?(?:{_HELD_EVENT})|开会|上课))")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
@@ -587,23 +595,23 @@ _ROOM_JOIN = "[、和与與及]"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
     rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
-    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
+    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}"
     rf"(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
-    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+    rf"{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
     # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM_NUMERALS}{{3,4}}\s?{_ROOM_WORD}",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
     # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼)
-    rf"(?<=[\u4e00-\u9fff][苑园区])\s?[0-9]{{1,2}}\s?-\s?{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    rf"(?<=[\u4e00-\u9fff][苑园区])\s?[0-9]{{1,2}}\s?-\s?{_ROOM}(?![\-.:/]){_NOT_QUANTITY}{_NOT_HELD}(?:{_ROOM_WORD})?",
     # (a bed: 3号床, 床位号3, a room's bed 502-3床, 502室3号床, or bunk 502上铺; not 10床棉被, 上铺护栏 — no room)
     r"(?<![0-9])[0-9]{1,2}\s?号\s?床",
     r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",

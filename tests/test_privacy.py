@@ -764,7 +764,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a room in Chinese numerals, before a room word)
                "3号楼五〇二室", "三号楼五〇二室", "走访5栋 三〇二 宿舍", "3號樓五〇二寢室",
                # (a room before people who go to an office: not the office's room)
-               "3号楼502同学到办公室反映"]
+               "3号楼502同学到办公室反映",
+               # (a dormitory's own meeting or check held in a room: 寝/宿 before the event)
+               "在3号楼502召开寝室会议", "在5栋302开展宿舍卫生检查", "在5舍312组织室友交流", "在5栋302开展谈心活动"]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -812,6 +814,27 @@ def test_a_meeting_in_a_building_s_study_duty_or_party_room_passes_validate(tmp_
     assert validated_summaries(tmp_path, PUBLIC_ROOM_PROSE + ["3号楼502同学到办公室反映"]) == [
         ("3号楼502同学到办公室反映", "dormitory", "3号楼***")]
     assert set(PUBLIC_ROOM_PROSE) <= set(CLEAN.read_text(encoding="utf-8").splitlines())
+
+
+# A cadre's prose: a class's or a meeting's event held in a building's numbered room — a classroom or a meeting room, no one's
+# dormitory room.
+HELD_IN_A_ROOM_PROSE = ["在3号楼202召开班会", "在5号楼307开展主题团日", "在3号楼102开展团日活动", "在3号楼208开会",
+                        "10月15日，营销2301班在3号楼101召开班会", "在5号楼308开展心理健康讲座", "在12号楼305室召开座谈会",
+                        "在5号楼308召开寝室长会议", "在3號樓202召開班會", "在东区3-102召开班会", "在3号楼5层502召开学生干部例会",
+                        "第5周周三下午在3号楼202召开班会，28名同学参加", "在7号楼B201举办考研经验分享会"]
+
+
+def test_an_event_held_in_a_building_s_room_passes_validate_and_a_dormitory_s_own_is_still_told(tmp_path):
+    """在3号楼202召开班会, 在5号楼307开展主题团日, 在3号楼208开会 and 10月15日，营销2301班在3号楼101召开班会 were each told a dormitory
+    room (3号楼***): a building and a number with no room word after them were read as a dormitory's, whatever was held there;
+    now a verb of holding (召开, 开展, 举办, 举行, 组织, 开) and, a few characters on, a class's or a meeting's event (班会, 会议,
+    讲座, 团日, 例会 … — 开会, 上课 too) after the room make it a classroom's or a meeting room's: validate passes them (and the
+    form: each is a line of tests/fixtures/clean_texts.txt), while a dormitory's own meeting or check (寝室会议, 宿舍卫生检查:
+    寝/宿 before the event), and a room with nothing held in it, are still told."""
+    rooms = [("在3号楼502召开寝室会议", "3号楼***"), ("在5栋302开展宿舍卫生检查", "5栋***"), ("在3号楼502与同学谈心", "3号楼***"),
+             ("走访3號樓502", "3號樓***")]
+    assert validated_summaries(tmp_path, HELD_IN_A_ROOM_PROSE + [r for r, _ in rooms]) == [(r, "dormitory", m) for r, m in rooms]
+    assert set(HELD_IN_A_ROOM_PROSE) <= set(CLEAN.read_text(encoding="utf-8").splitlines())
 
 
 def test_a_room_at_its_longest_gap_after_a_building_is_found_by_validate_and_座谈_before_a_class_is_not(tmp_path):
