@@ -31,7 +31,8 @@ faster:
 * **processes** — files not in the cache are loaded by this process and a copy of it when
   there are many of them (forked.shared: groups taken from one queue, the copy's sent back
   marshalled; `CONTACT_LEDGER_WORKERS=1` for one process; see `workers`); the cache file is
-  then written by a copy of this process while the checks run (forked.aside), which the
+  then written by a copy of this process while the checks run (forked.aside; in `check`, by
+  the copy made for the record stages once they are done: forked.holding), which the
   command waits for before it ends.  On a warm run, a copy compares each file's status with
   the kept one (forked.both) while this process takes in the cache's results, and loads the
   few files changed since (`_statuses_compared`).

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import atexit
 import gc
+from contextlib import contextmanager
 import marshal
 import os
 import signal
@@ -65,6 +66,8 @@ def shared(parts: int, work, main) -> tuple:
             os.close(fd)
         here = main()
         return here, [work(k) for k in range(parts)]
+    jobs = _HELD[:]  # (aside's writes held for this copy: done by it once its parts are)
+    _HELD.clear()
     if pid == 0:  # the copy
         code = 1
         try:
@@ -81,6 +84,7 @@ def shared(parts: int, work, main) -> tuple:
             os.write(say, b"1")
             code = 0
         finally:
+            _done(jobs)  # (this process is not waited for by the one that made it, until that one ends)
             os._exit(code)
     os.close(say)
     frames, results = _Frames(out), {}
@@ -168,6 +172,38 @@ _ASIDE: list[int] = []  # copies not yet waited for: writing files, or done with
 _ORIGIN = os.getpid()  # the process that waits for them (a copy ends with os._exit, waiting for none)
 
 
+_HELD: list = []  # aside's writes held for the next copy of this process (holding)
+_HOLDING = [0]  # how many `holding` blocks this process is in
+
+
+@contextmanager
+def holding():
+    """Within it, a write given to `aside` is held for the next copy this process makes (`shared`,
+    `both`), which does it once its parts are done, rather than by a copy of its own: each copy
+    made write-protects every page of this process, which then copies each page it writes to
+    again (a cold 12k `check` made three copies only to write cache files: ≈20,000 such faults
+    after each, ≈0.1 s of CPU a copy with its own copying and its end).  Writes still held at the
+    end of the block go aside then, all in one copy; `wait` writes those held here and now."""
+    _HOLDING[0] += 1
+    try:
+        yield
+    finally:
+        _HOLDING[0] -= 1
+        if not _HOLDING[0] and _HELD:
+            jobs = _HELD[:]
+            _HELD.clear()
+            aside(lambda: _done(jobs))
+
+
+def _done(jobs: list) -> None:
+    """Each write of `jobs`, whatever becomes of the others."""
+    for write in jobs:
+        try:
+            write()
+        except Exception:  # noqa: BLE001 - a cache file not written only costs speed
+            pass
+
+
 def aside(write) -> None:
     """write() in a copy of this process, while this one goes on (a cold 12k run writes a 49 MB
     cache file: 0.5 s it need not wait for).  Where `both` would not fork, or the fork fails,
@@ -179,6 +215,9 @@ def aside(write) -> None:
     (ownership.roles_at: records checked in a temporary folder, their cache beside them)."""
     if not _can_fork() or os.getpid() != _ORIGIN:  # (a copy's own copy would outlive it, unwaited for)
         write()
+        return
+    if _HOLDING[0]:
+        _HELD.append(write)
         return
     try:
         pid = os.fork()
@@ -197,7 +236,11 @@ def aside(write) -> None:
 
 @atexit.register
 def wait() -> None:
-    """Wait until every copy started by `aside` has ended."""
+    """Wait until every copy started by `aside` has ended (and each write `holding` holds is done)."""
+    if _HELD and os.getpid() == _ORIGIN:
+        jobs = _HELD[:]
+        _HELD.clear()
+        _done(jobs)
     while _ASIDE:
         pid = _ASIDE.pop()
         try:

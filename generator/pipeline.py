@@ -42,6 +42,16 @@ def validate_records_and(records: Path, then, today=None, as_of=None, repo: Path
     holding the records), cache.past_records.  `checks`: the policy checks will run on the records (in
     `then` or after it), so the rows of LISTED's kinds are kept with their positions as they are loaded,
     and each ledger's facts (check/facts.py) are worked out by the process that loads it."""
+    # With checks beside the record stages, the cache files written meanwhile (the load's results, the
+    # checks' memos) are written by the copies made for those anyway, not each by one of its own
+    # (forked.holding: each copy costs this process its pages again).
+    if then is None:
+        return _validated(records, then, today, as_of, repo, checks)
+    with forked.holding():
+        return _validated(records, then, today, as_of, repo, checks)
+
+
+def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[RecordSet, list[F.Finding], object]:
     # load_tree + validate_document per file, with a content-hash cache and two processes; when the checks
     # will run, the processes that load a ledger work out what they read of it (its facts) there too
     facts = None

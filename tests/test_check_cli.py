@@ -316,6 +316,55 @@ def test_forked_aside_writes_in_a_copy_that_the_process_waits_for_before_it_ends
     assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"
 
 
+CHECK_COPIES = """
+import os, sys, traceback
+sys.argv[1:1] = ["check"]
+from generator import cache, cli
+
+cache.ASIDE_MIN = 1  # (every cache file written aside, as a big corpus's are)
+made, fork = [], os.fork
+
+def counted():
+    caller = traceback.extract_stack()[-2].name  # (forked.shared's copies, or aside's)
+    pid = fork()
+    if pid:
+        made.append(caller)
+    return pid
+
+os.fork = counted
+code = cli.main(sys.argv[1:])
+sys.stdout.flush()
+sys.stderr.write(" ".join(made))
+cli.finish(code)
+"""
+
+
+def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_path):
+    """A cold `check` wrote each big cache file (the load's results, the facts, the chains' rows …) by a
+    copy of its own, made while the checks ran: each copy costs the process its pages again (12k
+    ledgers: ≈20,000 pages copied after each).  The copies made for the record stages and for the
+    checks' parts now write those given meanwhile once their parts are done, and one copy the rest:
+    the same report, every cache file written, and a warm run served from them."""
+    records = tmp_path / "records"
+    subprocess.run(["cp", "-r", str(ROOT / "records"), str(records)], check=True)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache"),
+           "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
+    cold = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    made = cold.stderr.split()
+    assert cold.returncode == 0 and made[:3] == ["shared"] * 3, cold.stderr[-2000:]
+    assert made.count("aside") == 1, f"one copy only to write: {made}"
+    kinds = {p.suffix for p in (tmp_path / "cache").iterdir()}
+    assert {".marshal", ".facts", ".chains", ".by-cadre"} <= kinds, kinds
+    plain = subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=tmp_path, capture_output=True,
+                           text=True, env={**env, "CONTACT_LEDGER_CACHE": "0"}, timeout=300)
+    warm = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
+                          text=True, timeout=300)
+    assert cold.stdout == warm.stdout == plain.stdout and json.loads(cold.stdout)["findings"]
+    assert "aside" not in warm.stderr.split(), "the warm run found every file written: nothing to write again"
+
+
 FINISH = """
 import os, sys, time
 from pathlib import Path
