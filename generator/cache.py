@@ -19,11 +19,12 @@ faster:
   The entry is stored under the hash
   the loader itself computed from the bytes it parsed, so a file that changes while
   it is read cannot poison the cache either.  The cache file holds each file's result
-  (findings, privacy scan, and the values of every file but the ledgers), then all the
-  ledgers' values as one marshal, read only when a ledger's values are first asked
-  (`Values`: the site asks, a warm `validate` or `check` never does).  In one marshal,
-  the strings the files share are read once (a warm 12k run: 0.3 s, against 0.6 s for
-  a marshal per file).
+  (findings, privacy scan, and the values of every file but the ledgers), then the ledgers'
+  values as a marshal a group of files (≈100: as the loading processes made them, `_group`,
+  so that the cache's writer does not marshal them again), each read only when one of its
+  ledgers' values is first asked (`Values`: the site asks, a warm `validate` or `check` never
+  does).  In one marshal, the strings its files share are read once (a warm 12k run: 0.3 s
+  for one marshal of all, 0.6 s for a marshal per file).
 * **results of rules** — kept between runs, so that a run where one ledger changed works out
   what depends on that ledger only: `FileMemo` a result for each ledger (their references, and
   what the policy rules read of them: check/facts.py), `Memo` one for each cadre
@@ -62,7 +63,7 @@ from generator import findings as F
 from generator import forked, load, privacy
 from generator.layout import kind_of, manifest_files
 
-FORMAT = 7
+FORMAT = 8
 PARALLEL_MIN = 400  # below this many files to parse, one process is faster
 PACKAGE = Path(__file__).resolve().parent
 
@@ -139,6 +140,40 @@ def _shared(value, intern=sys.intern, n=SHARED_LEN):
     if t is str and len(value) <= n:
         return intern(value)
     return value
+
+
+def _apart(packed: tuple) -> bool:
+    """Whether the cache keeps a packed result's values apart from it: a ledger's (most runs need not
+    read them), of bytes whose SHA-256 is known."""
+    return packed[2] == "ledger" and type(packed[3]) is dict and bool(packed[4])
+
+
+class _Group:
+    """The ledgers' values of a group of files loaded in this run, kept apart as the marshal the
+    process that loaded them made of them (`blob`; `shas`: {rel: SHA-256 of the bytes they are the
+    values of}), which the cache's writer writes as it is.  When `later` (a loading copy's group,
+    sent without them: `_sent`), the values are not in the results, and are unmarshalled the first
+    time one of them is asked (a cold `check` asks them in the references' copy only)."""
+
+    __slots__ = ("blob", "shas", "later", "by_rel")
+
+    def __init__(self, blob: bytes, shas: dict, later: bool):
+        self.blob, self.shas, self.later, self.by_rel = blob, shas, later, None
+
+    def values(self, rel: str):
+        if self.by_rel is None:
+            self.by_rel = _unmarshalled(self.blob)
+        return self.by_rel.get(rel)
+
+
+def _unmarshalled(blob: bytes) -> dict:
+    """The values marshalled in `blob` ({rel: values}); {} when they cannot be read."""
+    try:
+        with long_lived():
+            values = marshal.loads(blob)
+        return values if type(values) is dict else {}
+    except Exception:  # noqa: BLE001 - damaged or cut short: each file is read again
+        return {}
 
 
 def unpack(packed: tuple, raw: bytes | None, later=None, source: str | None = None) \
@@ -248,25 +283,42 @@ def cache_file(records: Path) -> Path | None:
 
 
 class Values:
-    """The ledgers' values of one cache file: one marshal after its results, read and unmarshalled
-    (all of them) the first time one is asked — from the file as it was opened, even if a newer
-    run has replaced it since.  None when they cannot be read (the document then reads its bytes
-    again: load.Document.data)."""
+    """The ledgers' values of one cache file, after its results: the length of a directory, the
+    directory (marshal of ([each group's marshal's size], {rel: its group})), then each group's
+    marshal of {rel: values}.  A group is read and unmarshalled the first time one of its values
+    is asked — from the file as it was opened, even if a newer run has replaced it since.  None
+    when they cannot be read (the document then reads its bytes again: load.Document.data)."""
 
     def __init__(self, fd: int | None = None, offset: int = 0, size: int = 0):
-        self.by_rel = None if fd is not None else {}
         self.fd, self.offset, self.size = fd, offset, size
+        self.spans: list | None = None if fd is not None else []  # [(offset, size) of each group's marshal]
+        self.group_of: dict = {}
+        self.by_rel: dict = {}
+        self.read: set = set()  # the groups read
         if fd is not None:
             weakref.finalize(self, _close, fd)
 
     def values(self, rel: str):
-        if self.by_rel is None:
-            self.by_rel = {}
+        if self.spans is None:
+            self.spans = []
             try:
-                blob = os.pread(self.fd, self.size, self.offset)
-                with long_lived():
-                    self.by_rel = marshal.loads(blob)
+                (length,) = _LENGTH.unpack(os.pread(self.fd, _LENGTH.size, self.offset))
+                sizes, self.group_of = marshal.loads(os.pread(self.fd, length, self.offset + _LENGTH.size))
+                at = self.offset + _LENGTH.size + length
+                for size in sizes:
+                    self.spans.append((at, size))
+                    at += size
             except Exception:  # noqa: BLE001 - damaged or cut short: each file is read again
+                self.group_of = {}
+        k = self.group_of.get(rel)
+        if k is not None and k not in self.read:
+            self.read.add(k)
+            try:
+                at, size = self.spans[k]
+                group_of = self.group_of  # (a group's own ledgers only: the writer never points elsewhere)
+                self.by_rel.update((r, v) for r, v in _unmarshalled(os.pread(self.fd, size, at)).items()
+                                   if group_of.get(r) == k)
+            except Exception:  # noqa: BLE001
                 pass
         return self.by_rel.get(rel)
 
@@ -279,7 +331,9 @@ def _close(fd: int) -> None:
 
 
 _HEAD = struct.Struct("<8sQ")  # magic, length of the results' marshal
-_MAGIC = b"CLRES01\n"
+_MAGIC = b"CLRES02\n"
+_LENGTH = struct.Struct("<Q")  # the length of the values' directory (Values)
+APART = 100  # ledgers' values a marshal, for those the loading processes did not marshal (_write_results)
 
 
 def _read_results(path: Path | None) -> tuple[dict, Values]:
@@ -301,21 +355,41 @@ def _read_results(path: Path | None) -> tuple[dict, Values]:
     return {}, Values()
 
 
-def _write_results(path: Path, entries: dict, docs: dict) -> None:
+def _write_results(path: Path, entries: dict, docs: dict, groups=()) -> None:
     """Write `entries` (as _read_results gives them), and after them the values of the documents
-    `docs` (rel → document) whose entries say so; a file with a value marshal cannot keep is left
+    `docs` (rel → document) whose entries say so (Values): a group's (`groups`, _Group) as the
+    process that loaded it marshalled them, when its entries are those of the very bytes they are
+    the values of, the others marshalled here.  A file with a value marshal cannot keep is left
     out (it is loaded again next time)."""
     try:
-        values = {rel: docs[rel].data for rel, entry in entries.items() if entry[4]}
+        blobs, group_of = [], {}
+        for group in groups:
+            if all((e := entries.get(rel)) is not None and e[4] and e[0] == sha for rel, sha in group.shas.items()):
+                group_of.update(dict.fromkeys(group.shas, len(blobs)))
+                blobs.append(group.blob)
+        rest = [rel for rel, entry in entries.items() if entry[4] and rel not in group_of]
+        for at in range(0, len(rest), APART):
+            values = {rel: docs[rel].data for rel in rest[at:at + APART]}
+            try:
+                blob = marshal.dumps(values)
+            except ValueError:  # (rare: each file on its own, to find which)
+                odd = {rel for rel, v in values.items() if not _keeps(v)}
+                values = {rel: v for rel, v in values.items() if rel not in odd}
+                entries = {rel: e for rel, e in entries.items() if rel not in odd}
+                blob = marshal.dumps(values)
+            group_of.update(dict.fromkeys(values, len(blobs)))
+            blobs.append(blob)
         try:
-            head, blob = marshal.dumps(entries), marshal.dumps(values)
-        except ValueError:  # (rare: each file on its own, to find which)
-            entries = {rel: e for rel, e in entries.items() if _keeps(e) and (not e[4] or _keeps(values[rel]))}
-            values = {rel: v for rel, v in values.items() if rel in entries}
-            head, blob = marshal.dumps(entries), marshal.dumps(values)
+            head = marshal.dumps(entries)
+        except ValueError:
+            entries = {rel: e for rel, e in entries.items() if _keeps(e)}
+            head = marshal.dumps(entries)
+        directory = marshal.dumps(([len(blob) for blob in blobs], {rel: k for rel, k in group_of.items()
+                                                                      if rel in entries}))
     except Exception:  # noqa: BLE001 - a cache not written only costs speed
         return
-    write_cache_file(path, _HEAD.pack(_MAGIC, len(head)) + head + blob, raw=True)
+    write_cache_file(path, [_HEAD.pack(_MAGIC, len(head)), head, _LENGTH.pack(len(directory)), directory, *blobs],
+                     raw=True)
 
 
 def _keeps(value) -> bool:
@@ -344,8 +418,8 @@ def read_cache_file(path: Path | None):
 
 
 def write_cache_file(path: Path, entries, raw: bool = False) -> None:
-    """Write `entries` marshalled (or, raw, the bytes `entries`) to `path` atomically; files of
-    older program versions beside it are removed."""
+    """Write `entries` marshalled (or, raw, the bytes `entries`, or a list of bytes one after the
+    other) to `path` atomically; files of older program versions beside it are removed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         key, version = path.name.split(".")[0].split("-")
@@ -354,7 +428,8 @@ def write_cache_file(path: Path, entries, raw: bool = False) -> None:
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            fh.write(entries if raw else marshal.dumps(entries))
+            for part in (entries if type(entries) is list else [entries]) if raw else [marshal.dumps(entries)]:
+                fh.write(part)
         os.replace(tmp, path)  # readers see the old or the new file, never half of one
     except Exception:  # noqa: BLE001 - a read-only folder only costs speed
         try:
@@ -666,10 +741,12 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
     scan_key = privacy.scanner_key(*settings)
     new: dict = {}
 
-    def keep(doc: load.Document, packed: tuple, mark) -> None:
-        """Keep a file just loaded (its `packed` result, its status `mark`) in the cache."""
+    def keep(doc: load.Document, packed: tuple, mark, group: _Group | None = None) -> None:
+        """Keep a file just loaded (its `packed` result, its status `mark`; its values in `group`'s
+        marshal, or in the result) in the cache."""
         if doc.sha256 and where is not None:
-            apart = doc.kind == "ledger" and type(packed[3]) is dict  # (the values most runs need not read)
+            # (the values most runs need not read)
+            apart = doc.rel in group.shas if group is not None else doc.kind == "ledger" and type(packed[3]) is dict
             new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],
                             packed[:3] + (None,) + packed[4:] if apart else packed, apart)
             if mark is not None:
@@ -717,17 +794,23 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
         todo.append(i)
         raws[i] = (raw, sha, info)
 
+    groups: dict = {}  # {id: _Group} of the groups loaded, whose values' marshals the cache's writer writes as they are
     if todo:
-        for at, (packed, mark, positions, kept) in _parse_many([paths[i] for i in todo], records, settings, began,
-                                                                placed, facts):
+        for at, (packed, mark, positions, kept, group) in _parse_many([paths[i] for i in todo], records, settings,
+                                                                       began, placed, facts):
             i = todo[at]
+            if group is not None:
+                groups[id(group)] = group
+                if packed[1] not in group.shas:
+                    group = None
+            later = group if group is not None and group.later else None  # (values not sent: asked of the group)
             if i in raws:  # read here first (the cache knew the file): its bytes and their status
                 raw, raw_sha, info = raws[i]
-                results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]))
+                results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]), later)
                 mark = signature(info, began) if raw_sha == packed[4] else None
             else:  # read by the process that loaded it only
-                results[i] = unpack(packed, None, source=paths[i])
-            keep(results[i][0], packed, mark)
+                results[i] = unpack(packed, None, later, source=paths[i])
+            keep(results[i][0], packed, mark, group)
             results[i][0].placed, results[i][0].facts = positions, kept
     docs, invalid = [], set()
     for i in range(len(paths)):
@@ -742,10 +825,11 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
 
         def write() -> None:
             if changed is None:
-                _write_results(where, new, {doc.rel: doc for doc in docs})
+                _write_results(where, new, {doc.rel: doc for doc in docs}, groups.values())
                 remove_cache_file(delta_file)
             elif not _same(changed, delta):
-                _write_results(delta_file, changed, {doc.rel: doc for doc in docs if doc.rel in changed})
+                _write_results(delta_file, changed, {doc.rel: doc for doc in docs if doc.rel in changed},
+                               groups.values())
             if known_status != statuses:
                 write_cache_file(status_file, known_status)
 
@@ -981,14 +1065,43 @@ def _bytes_of(path: str, raw: bytes | None, raw_sha: str, sha: str) -> bytes | N
 
 
 def _parse_many(paths: list[str], records: Path, settings, began: int, placed: frozenset, facts=None):
-    """(position in `paths`, (packed result, status, positions or None, facts or None)) of each file (`_loaded`).  Many files are
-    shared by this process and a copy of it, a group at a time (forked.shared): the copy's groups
-    come back marshalled, this process's own need no copy at all."""
+    """(position in `paths`, (packed result, status, positions or None, facts or None, its group or
+    None)) of each file (`_loaded`).  Many files are shared by this process and a copy of it, a
+    group at a time (forked.shared): the copy's groups come back marshalled, their ledgers' values
+    as the one marshal the copy made of them (`_group`, `_sent`), unmarshalled only when asked;
+    this process's own need no copy at all.  Both marshal a group's ledgers' values once, for the
+    cache's writer (_Group)."""
     if workers() < 2 or len(paths) < parallel_min():
-        yield from enumerate(_loaded(paths, str(records), settings, began, placed, facts))
+        yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths, str(records), settings, began, placed,
+                                                                          facts)))
         return
     step = min(GROUPS, len(paths))  # (the more, the less one process waits for the other at the end)
-    _none, parts = forked.shared(step, lambda k: _loaded(paths[k::step], str(records), settings, began, placed, facts),
-                                 lambda: None)
-    for k, part in enumerate(parts):
-        yield from ((k + j * step, one) for j, one in enumerate(part))
+    _none, parts = forked.shared(step, lambda k: _group(paths[k::step], str(records), settings, began, placed, facts),
+                                 lambda: None, _sent)
+    for k, (part, apart, sent) in enumerate(parts):
+        group = _Group(*apart, sent) if apart is not None else None
+        yield from ((k + j * step, (*one, group)) for j, one in enumerate(part))
+
+
+def _group(paths: list[str], records: str, settings, began: int, placed: frozenset, facts=None) -> tuple:
+    """(_loaded's results, (the marshal of their ledgers' values kept apart (_apart) as {rel: values},
+    {rel: SHA-256}) or None when there are none, False: the values are in the results too)."""
+    out = _loaded(paths, records, settings, began, placed, facts)
+    apart = {one[0][1]: one[0] for one in out if _apart(one[0])}
+    try:
+        blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
+    except ValueError:  # (rare: a value marshal cannot keep stays in its result: the writer leaves it out)
+        apart = {rel: packed for rel, packed in apart.items() if _keeps(packed[3])}
+        blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
+    return out, (blob, {rel: packed[4] for rel, packed in apart.items()}) if apart else None, False
+
+
+def _sent(group: tuple) -> tuple:
+    """What a loading copy sends of a `_group`: its results without the values kept apart, which
+    the group's marshal holds (True: to be unmarshalled only when asked)."""
+    out, apart, _ = group
+    if apart is None:
+        return group
+    shas = apart[1]
+    return [(packed[:3] + (None,) + packed[4:], *rest) if packed[1] in shas else (packed, *rest)
+            for packed, *rest in out], apart, True

@@ -40,10 +40,12 @@ def both(side, main):
 MAX_PARTS = 4096  # (the queue is written whole before the fork: 2 bytes a part, within a pipe's 64 KiB)
 
 
-def shared(parts: int, work, main) -> tuple:
+def shared(parts: int, work, main, send=None) -> tuple:
     """(main(), [work(k) for k in range(parts)]).  A copy of this process takes parts from a
     queue at once, and this process takes the rest once main() is done: so neither waits for the
-    other longer than about one part.  work(k) must give the same in either process.
+    other longer than about one part.  work(k) must give the same in either process; `send`
+    (a function of a result, or None) is what the copy sends of each result instead of the result
+    itself (the loader's: its values once, as the marshal it made of them — cache._sent).
 
     The queue is a pipe holding the parts' numbers, read 2 bytes at a time by both (a pipe's read
     is atomic): each part is taken once.  The copy writes each part's result to a file in memory
@@ -79,7 +81,7 @@ def shared(parts: int, work, main) -> tuple:
             before = set(RECALL.worked)
             while token := os.read(queue, 2):
                 k = int.from_bytes(token, "little")
-                _write_frame(out, k, _packed(work(k)))
+                _write_frame(out, k, _packed(work(k) if send is None else send(work(k))))
             _write_frame(out, _WORKED, _packed({k: v for k, v in RECALL.worked.items() if k not in before}))
             os.write(say, b"1")
             code = 0

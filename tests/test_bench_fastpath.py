@@ -593,6 +593,57 @@ def test_a_file_whose_result_marshal_cannot_keep_is_left_out_of_the_cache_alone(
     assert values.values("ledgers/c.yaml") is None
 
 
+def test_a_cold_load_marshals_each_ledger_s_values_once_and_the_cache_keeps_that_marshal(tmp_path, monkeypatch):
+    """Two processes load a cold run's files, a group at a time; each marshals a group's ledgers'
+    values once ({rel: values}).  The copy sends that marshal as it is, and this process unmarshals
+    it only when a value is asked (a cold `check` asks none here); the cache's writer writes each
+    group's marshal as it came, marshalling no ledger's values again.  A later run that asks one
+    ledger's values reads its group's marshal only; every value is the reference path's."""
+    import marshal
+
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    expected = {d.rel: d.data for d in reference(root)[0]}
+    parent, loaded, parse_many, made = os.getpid(), cache._loaded, cache._parse_many, []
+
+    def slow_here(paths, *args):  # (so that the copy takes most groups)
+        if os.getpid() == parent:
+            time.sleep(0.2)
+        return loaded(paths, *args)
+
+    def seen(*args):
+        for at, result in parse_many(*args):
+            made.append(result[-1])
+            yield at, result
+
+    monkeypatch.setattr(cache, "_loaded", slow_here)
+    monkeypatch.setattr(cache, "_parse_many", seen)
+    env = {"CONTACT_LEDGER_CACHE": str(tmp_path / "cache"), "CONTACT_LEDGER_WORKERS": "2",
+           "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    docs = fast(root, env, monkeypatch)[0]
+    groups = list({id(g): g for g in made if isinstance(g, cache._Group)}.values())
+    ledgers = {d.rel: d for d in docs if d.kind == "ledger"}
+    sent = [g for g in groups if g.later]
+    assert sent and all(g.by_rel is None for g in sent), "a copy's group was unmarshalled here unasked"
+    assert all(ledgers[rel]._later is g for g in sent for rel in g.shas)
+    assert {rel for g in groups for rel in g.shas} == set(ledgers)
+    assert {d.rel: d.data for d in docs} == expected
+
+    raw = cache.cache_file(root).read_bytes()
+    values = raw[cache._HEAD.size + cache._HEAD.unpack_from(raw)[1]:]
+    (length,) = cache._LENGTH.unpack_from(values)
+    sizes, group_of = marshal.loads(values[cache._LENGTH.size:cache._LENGTH.size + length])
+    assert values[cache._LENGTH.size + length:] == b"".join(g.blob for g in groups)  # as they came
+    assert sizes == [len(g.blob) for g in groups] and set(group_of) == set(ledgers)
+
+    warm = {d.rel: d for d in fast(root, env, monkeypatch)[0]}
+    one = warm[next(iter(ledgers))]
+    store = one._later
+    assert one.data == expected[one.rel] and len(store.read) == 1
+    assert set(store.by_rel) == {rel for rel, k in group_of.items() if k == group_of[one.rel]}
+    assert {rel: d.data for rel, d in warm.items()} == expected
+
+
 def test_ledger_values_cut_short_in_the_cache_are_read_again_from_the_files(tmp_path):
     """The ledgers' values are the last part of a cache file, read only when asked (a `check`
     asks them): cut short, the files are parsed again, and the report is that of no cache."""
