@@ -73,14 +73,19 @@ NARROW_ALNUM = {c: a for c, a in NARROW.items() if a.isascii() and a.isalnum()}
 def narrower(table: dict):
     """A function giving its text with each character of `table` as `table` says: text.translate(table),
     faster, as Chinese prose holds few of them and mostly the same few (str's own search finds them,
-    one replace for each character found, not one look-up for each character of the text)."""
-    wide = re.compile(klass(table)).findall
+    one replace for each character found, not one look-up for each character of the text).  The first of
+    them is searched for, replaced all through, and the next searched for from there: one search of the
+    text and one replace for each distinct character — not a list of every one found (a summary's every
+    ，: 354,432 over the 12k corpus's new texts, the half of the time).  (No character of `table` is
+    what another becomes: the ASCII, a space, nothing.)"""
+    search = re.compile(klass(table)).search
 
     def narrowed(text: str) -> str:
-        found = wide(text)
-        if found:
-            for mark in set(found):
-                text = text.replace(mark, table[mark])
+        found = search(text)
+        while found is not None:
+            mark = found.group()
+            text = text.replace(mark, table[mark])
+            found = search(text, found.start())  # (before it, none: what it became is none either)
         return text
 
     return narrowed
