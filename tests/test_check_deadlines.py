@@ -170,22 +170,49 @@ def test_not_committed_is_not_submitted_and_today_replays_history(tmp_path):
 
 
 def test_a_ledger_that_cannot_be_read_is_said_to_be_there_and_broken_not_just_missing(tmp_path):
-    # (a cadre whose filed ledger had a full-width colon was told only "未提交 … 请尽快提交")
+    # (a cadre whose filed ledger had a full-width colon was told only "未提交 … 请尽快提交"; then W-CHK-006 未提交 …
+    # ：文件已存在，但有错误、无法读取 — still that she had not submitted it, and the tables counted it missing)
     repo = start(tmp_path)
     text = ledger("zhang-wei", "2025-H2", ["2025-10-10"])
     write(repo, {H2: text.replace("form: 主题班会", "form：主题班会")})
     commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
     for _ in range(2):  # the second run reads the cadre's results back from the cache
         run = check_cli(repo / "records", "--today", "2026-01-05", "--format", "json")
-        found = json.loads(run.stdout)["findings"]
+        out = json.loads(run.stdout)
+        found = out["findings"]
         assert sorted(f["code"] for f in found if f["file"].endswith("ledgers/2025-H2/zhang-wei.yaml")) == [
-            "E-YAML-010", "W-CHK-006"], found
-        (msg,) = [f for f in found if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
-        assert msg["message"].endswith("：文件已存在，但有错误、无法读取，请先改正为这个文件报告的错误")
+            "E-YAML-010"], found
+        (msg,) = [f for f in found if f["code"] == "E-YAML-010"]
+        assert msg["hint"].endswith("这一行写成：form: 主题班会；这份台账已于 2025-12-20 10:00 提交（据 Git 记录），只是有错误、读不了："
+                                    "改正这里的错误即可，提交时间仍按 2025-12-20 10:00 算。"), msg
+        r = next(r for r in out["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")
+        assert (r["status"], r["exists"], r["errors"], r["submitted"]) == ("on_time", True, True, "2025-12-20 10:00"), r
+        assert (out["summary"]["ledgers"]["on_time"], out["summary"]["ledgers"]["missing"]) == (1, 1), out  # (李娜's)
+        assert out["summary"]["ledgers_with_errors"] == 1, out
+    text = check_cli(repo / "records", "--today", "2026-01-05", "--lang", "en").stdout
+    assert "The line: form: 主题班会; This ledger was submitted on 2025-12-20 10:00 (by Git) but cannot be read: fix " \
+           "the error here; it still counts as submitted on 2025-12-20 10:00." in text, text
+    assert text.count("has not submitted the ledger for 2025-H2") == 1 and "李娜 (" in text, text  # (李娜's alone)
     (repo / H2).unlink()  # gone: the kept results must not say it is there
     found = json.loads(check_cli(repo / "records", "--today", "2026-01-05", "--format", "json").stdout)["findings"]
     (msg,) = [f for f in found if f["code"] == "W-CHK-006" and "zhang-wei" in f["file"]]
     assert msg["message"].endswith("（截止日期 2025-12-31）"), msg
+
+
+def test_a_ledger_that_cannot_be_read_handed_in_late_is_late_not_missing(tmp_path):
+    repo = start(tmp_path)
+    write(repo, {H2_LI: "cadre: li-na\nperiod: 2025-H2\nactivities: [\n"})
+    commit(repo, "2026-01-06 09:00", "李娜 2025-H2")
+    out = json.loads(check_cli(repo / "records", "--today", "2026-01-07", "--format", "json").stdout)
+    r = next(r for r in out["ledgers"] if r["cadre"] == "li-na" and r["period"] == "2025-H2")
+    assert (r["status"], r["days_late"], r["errors"]) == ("late", 6, True), r
+    mine = [f for f in out["findings"] if f["file"] == H2_LI]
+    assert "W-CHK-006" not in [f["code"] for f in mine] and "W-CHK-005" in [f["code"] for f in mine], mine
+    assert sum("这份台账已于 2026-01-06 09:00 提交（据 Git 记录）" in f["hint"] for f in mine) == 1, mine
+    write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-10"], points=["me-2025-01"])})  # (fixed: late as it came)
+    r = next(r for r in json.loads(check_cli(repo / "records", "--today", "2026-01-07", "--format", "json").stdout)[
+        "ledgers"] if r["cadre"] == "li-na" and r["period"] == "2025-H2")
+    assert (r["status"], r["days_late"]) == ("late", 6), r
 
 
 def test_shallow_clone_refuses_to_judge(tmp_path):

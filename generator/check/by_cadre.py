@@ -118,8 +118,9 @@ def _stamp(ctx: Context, ledgers, history: History, unreadable=()) -> str | None
             return None
         landing = added.get(doc.rel)  # (ledgers/<period>/<cadre>.yaml)
         out += (doc.rel, doc.file, doc.sha256, "1" if doc.rel in invalid else "0", landing.commit if landing else "")
-    for doc in unreadable:  # (W-CHK-006 says such a file is there)
+    for doc in unreadable:  # (handed in with errors when it landed, deadlines.rows; else W-CHK-006 says it is there)
         if not doc.sha256:
             return None
-        out += (doc.rel, doc.file, doc.sha256, "unreadable", "")
+        landing = added.get(doc.rel)
+        out += (doc.rel, doc.file, doc.sha256, "unreadable", landing.commit if landing else "")
     return "\0".join(out)

@@ -231,12 +231,17 @@ class Deadlines:
         if led is not None:
             return {"state": "：文件已存在，但还没有合并进主分支",
                     "state_en": ": the file exists but has not been merged into the branch"}
-        if self._unreadable is None:
-            self._unreadable = {d.rel for d in self.ctx.rs.docs if d.kind == "ledger" and not d.mapping}
-        if path in self._unreadable:
+        if path in self.unreadable():
             return {"state": "：文件已存在，但有错误、无法读取，请先改正为这个文件报告的错误",
                     "state_en": ": the file exists but cannot be read; fix the errors reported for it"}
         return {"state": "", "state_en": ""}
+
+    def unreadable(self) -> set[str]:
+        """The ledger files (paths below records/) that are there and could not be read (an E-YAML error): handed
+        in, when they landed, with errors — not missing (rows; told_submitted says so at their error)."""
+        if self._unreadable is None:
+            self._unreadable = {d.rel for d in self.ctx.rs.docs if d.kind == "ledger" and not d.mapping}
+        return self._unreadable
 
     def landed(self, path: str) -> tuple[str, dt.date | None, dict]:
         """How the ledger at `path` (which is there) stood at the end of --today: ("import" | "git",
@@ -311,7 +316,8 @@ class Deadlines:
             deadline = dates[0]
             status = days_late = submitted_day = None
             landed = _NOTHING
-            if led is not None:
+            broken = led is None and path in self.unreadable()  # (handed in, unreadable: its E-YAML is to fix)
+            if led is not None or broken:
                 how, submitted_day, landed = self.landed(path)
                 if how == "unknown":
                     status = "unknown"
@@ -326,19 +332,19 @@ class Deadlines:
             if status in ("late", "missing", "not_yet_due") and ctx.exempt(cadre, "ledger", period.start, period.end):
                 status = "exempt"
             unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
-            exists = led is not None and path not in arrived
+            exists = (led is not None or broken and submitted_day is not None) and path not in arrived
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": ctx.unit_name(unit),
                    "due": dates[1], "deadline": dates[2], "status": status, "days_late": days_late,
                    "submitted": landed.get("submitted"), "source": landed.get("source"),
                    "commit": landed.get("commit"), "path": path, "exists": exists,
-                   "errors": exists and with_errors(rs, led.doc), "required": required}
+                   "errors": exists and (led is None or with_errors(rs, led.doc)), "required": required}
             if status == "late" and required:
-                ctx.add("W-CHK-005", led, led.doc.pos(()), name=name, period=period.id,
+                ctx.add("W-CHK-005", led or display_path(rs.root / path), led and led.doc.pos(()), name=name, period=period.id,
                         days=days_late, submitted=row["submitted"], **_due_words(row),
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",
                         source_en="import manifest" if row["source"] == "import" else "Git",
                         data={"cadre": cadre, "period": period.id, "days_late": days_late})
-            if status in ("on_time", "late") and required and today > deadline:
+            if status in ("on_time", "late") and required and today > deadline and led is not None:
                 self._empty(led, row, period)
             if status == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
@@ -382,6 +388,31 @@ class Deadlines:
         return {"past": f"；也无法读取台账在 {today} 那一天的内容，各台账按现在的内容检查",
                 "past_en": f"; nor can the ledgers be read as they were on {today}: each is judged as it is now"}
 
+
+
+def told_submitted(findings: list, rs, data: dict) -> list:
+    """`findings` with the first error of each ledger handed in that could not be read (its row "exists" and has
+    "errors", the file unreadable: Deadlines.unreadable) saying that it was submitted, when, and to fix that error
+    (SUBMITTED_UNREADABLE) — not 未提交 (W-CHK-006), which a cadre who submitted it with a typo was told."""
+    from generator.messages.check import SUBMITTED_UNREADABLE
+
+    broken = {d.file: d.rel for d in rs.docs if d.kind == "ledger" and not d.mapping}
+    rows = {row["path"]: row for row in data.get("ledgers") or () if row.get("exists") and row.get("errors")} \
+        if broken else {}
+    told, out = set(), []
+    for f in findings:
+        row = rows.get(broken.get(f.file)) if f.severity == F.ERROR and f.file not in told else None
+        if row is not None and row.get("submitted"):
+            told.add(f.file)
+            source, source_en = ("据导入清单", "by the import manifest") if row.get("source") == "import" else (
+                "据 Git 记录", "by Git")
+            zh, en = f.hint_zh, f.hint_en  # (after a line to type, a semicolon: not run into it)
+            zh += "" if not zh or zh[-1] in "。！？）" else "；"
+            en += "" if not en else " " if en[-1] in ".!?)" else "; "
+            f = f.replace(hint_zh=zh + SUBMITTED_UNREADABLE[0].format(submitted=row["submitted"], source=source),
+                          hint_en=en + SUBMITTED_UNREADABLE[1].format(submitted=row["submitted"], source_en=source_en))
+        out.append(f)
+    return out
 
 
 def in_grace(row: dict, today: str) -> bool:

@@ -343,3 +343,9 @@ W_CHK_013_FIX = {
              "This assignment starts on {start}, when {kind_en} '{point}' no longer existed: it never counted. An "
              "administrator removes the row, or points it at the {kind_en} that took over ({kind_en}: that {kind_en}'s id)."),
 }
+
+# Added to the first error of a ledger that could not be read (E-YAML-…) and was handed in: it counts as submitted
+# when it landed (deadlines.told_submitted), not 未提交 (W-CHK-006)
+SUBMITTED_UNREADABLE = ("这份台账已于 {submitted} 提交（{source}），只是有错误、读不了：改正这里的错误即可，提交时间仍按 {submitted} 算。",
+                        "This ledger was submitted on {submitted} ({source_en}) but cannot be read: fix the error here; it "
+                        "still counts as submitted on {submitted}.")
