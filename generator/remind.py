@@ -132,7 +132,8 @@ def missing_cadres(rs: RecordSet, period_id: str, today: dt.date, data: dict | N
     filed = {c for (p, c), led in rs.ledgers.items() if p == period_id and led.doc.rel not in later}
     rows = data["ledgers"] if data is not None and data.get("ledgers") is not None else owed_rows(rs, today)
     return sorted({r["cadre"] for r in rows if r.get("period") == period_id and r["cadre"] not in filed
-                   and r.get("status") != "exempt"})
+                   and r.get("status") != "exempt" and not r.get("exists")})  # (a file in Git that cannot be read:
+    # handed in with errors, as check's row says, not missing)
 
 
 def _n(count: int, one: str, more: str) -> str:
@@ -318,7 +319,7 @@ def with_errors(rs: RecordSet, period_id: str, later: frozenset = frozenset()) -
     """Cadres whose ledger file of `period_id` is on the branch but has errors, of any stage
     (RecordSet.has_errors): a pull request's checks keep such a file off the main branch; a direct push
     does not.  One that could be read counts as handed in but not accepted (as check and the site say);
-    one that could not, as missing."""
+    one that could not, too, once it is in Git (check's row: missing_cadres), else as missing."""
     return sorted(d.stem for d in rs.docs if d.kind == "ledger" and d.folder == period_id and d.rel not in later
                   and rs.has_errors(d.rel))
 
@@ -346,7 +347,7 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
         lines += [f"{period.name}的工作台账已经备案（`{records_rel}/archive/{period_id}/`），不再提醒，本提醒可以关闭。",
                   "", f"The {period_id} ledgers are archived; this reminder can be closed."]
         return title, "\n".join(lines) + "\n"
-    filed = [c for c in broken if c not in missing]  # (those that could not be read are missing)
+    filed = [c for c in broken if c not in missing]  # (those that could not be read and are not in Git are missing)
     if not missing and not filed and not empty:
         return title, "\n".join(lines + _none_missing(rs, period, today, owed)) + "\n"
     but = "、".join(filter(None, [f"**{len(filed)}** 份有错误" if filed else "",

@@ -686,16 +686,23 @@ def test_a_ledger_whose_only_error_is_a_reference_is_named_in_the_reminder_not_c
 def test_an_unreadable_ledger_on_the_branch_is_said_to_be_there_with_errors(tmp_path):
     """张伟's 2026-H1 ledger is on the branch but its YAML is broken (a direct push): the reminder
     listed him as not having filed and asked him to hand in a file he had, with no word of it
-    being there (check's W-CHK-006 says so: 文件已存在，但有错误、无法读取).  His line now says
-    the file is there but cannot be read, and what to run."""
+    being there; then among those who had not filed, with 文件已存在，但有错误、无法读取.  Handed in (it is
+    in Git), it is listed as check lists it: submitted, with errors, what to run — not as missing."""
     repo = make_repo(tmp_path)
     edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", text="cadre: zhang-wei\nperiod: [2026-H1\n")
     r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")
     [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "张伟" in ln]
-    assert "@zhang-wei" in line and "文件已存在，但有错误" in line and "python -m generator validate" in line, r.stdout
+    assert "@zhang-wei" in line and line.endswith("有错误"), r.stdout
+    handed_in = r.stdout[r.stdout.index("## 已提交但有错误的台账"):]
+    assert line in handed_in and "python -m generator validate" in handed_in, r.stdout
+    assert "以下 **2** 位干部尚未提交本期工作台账" in r.stdout, r.stdout  # (李娜 and 陈刚, not him)
     [other] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
     assert "有错误" not in other
-    assert "已提交但有错误的台账" not in r.stdout  # (not handed in: one line, his)
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml", text="cadre: li-na\nperiod: [2026-H1\n")  # (not in Git: not
+    r = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20")                   # handed in)
+    [line] = [ln for ln in r.stdout.splitlines() if ln.startswith("- ") and "李娜" in ln]
+    assert "文件已存在，但有错误" in line and "python -m generator validate" in line, r.stdout
+    assert line not in r.stdout[r.stdout.index("## 已提交但有错误的台账"):], r.stdout
 
 
 @pytest.mark.parametrize("took_over", [False, True])
