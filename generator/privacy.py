@@ -323,6 +323,13 @@ _TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
 _MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|舍长|舍長|室长|室長|困生|究生|科生|业生|業生|难生|難生"
 _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
+# Or initials of two or three capitals right after a student word, with no 同学 after them (与学生ZS谈心, 同学LS反映, 学生ZYX，成绩下滑;
+# several: 学生ZS、LM反映), before what _NICKNAMED_RX wants after a nickname there: a word of talking, what a student has, a mark or
+# the end (a space before a word of Latin letters is no end: 学生MS Office培训) — not one letter (学生A、学生B: a code, as 学生甲), an
+# acronym (学生GPA, 同学PPT展示), nor QQ, WX or TEL, an account's or a phone's (添加同学QQ，…), nor small letters (学生 or 人: English)
+_INITIALS_AFTER = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_ACRONYM}(?!(?:QQ|WX|TEL|OK)(?![A-Za-z]))"
+                   f"[A-HJ-TW-Z]{{2,3}}(?:[{_LIST_JOIN}][{_SPACE}]?(?!WX(?![A-Za-z]))[A-HJ-TW-Z]{{1,3}})*(?![A-Za-z0-9_])"
+                   f"(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）])|[，。；：！？、,.;:!?（(]|\\s(?![A-Za-z0-9])|(?![\\s\\S]))")
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)（(]|(?![\\s\\S]))"
@@ -343,7 +350,7 @@ _PSEUDONYM_AFTER = "[”\"」’']?\\s?[（(]化名[)）]"
 _PSEUDONYM_NEXT = re.compile(_PSEUDONYM_AFTER)
 _MARK_LONGEST = max(map(len, _PSEUDONYM_MARKS))
 CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
-             + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS})(?!{_PSEUDONYM_AFTER})")
+             + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS}|{_INITIALS_AFTER})(?!{_PSEUDONYM_AFTER})")
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
@@ -359,7 +366,7 @@ _SHENG_NEAR = _Lazy(f"生{_AFTER_SHENG}")
 _LIST_TAIL_END = f"[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])"  # (after the surname)
 _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_LIST_TAIL_END}")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
-_INITIALED = _Lazy(_INITIALS)
+_INITIALED = _Lazy(f"{_INITIALS}|{_INITIALS_AFTER}")
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
 # (a placeholder after a surname: 王XX, 张*, 欧阳XX; the placeholder first, the surname behind it only there)
@@ -405,11 +412,11 @@ def _called_all(norm: str) -> list[tuple[str, int, int]]:
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
     if "生" in norm and _SHENG_NEAR.search(norm):  # (张生反映: 生 is in most texts, 学生; a surname before it in few)
         nicknamed += [("surname", m.start(), m.end()) for m in _SHENG.finditer(norm)]
-    # (every other find holds 某 or a placeholder (X, ×), 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … — or — a list's — a
-    # surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
+    # (every other find holds 某 or a placeholder (X, ×), 姓, 同学/同學, a parent's word — 家长, 妈妈, 爸爸, 父亲 … —, 生 and a Latin letter
+    # (学生ZS: _INITIALS_AFTER) or — a list's — a surname, a count or 等 and 人 or 学生/男生/女生/新生/学员)
     if "某" not in norm and "姓" not in norm and ("同" not in norm or ("同学" not in norm and "同學" not in norm)) \
             and not (("X" in norm or "x" in norm or "×" in norm or "*" in norm) and _PLACED.search(norm)) \
-            and not _parent_after_surname(norm) \
+            and not _parent_after_surname(norm) and ("生" not in norm or not _LATIN.search(norm)) \
             and (("人" not in norm and "生" not in norm and "员" not in norm and "員" not in norm and "位" not in norm
                   and "名" not in norm)
                  or not _LIST_TAIL.search(norm)):
@@ -871,7 +878,7 @@ _GATE_PARTS = (
     # surname and a list's end: _SHENG_NEAR's and _LIST_TAIL's, _gate)
     ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
-    ("先", "生"), ("女", "士"),
+    ("先", "生"), ("女", "士"), ("[A-Z]", f"(?:(?<=生.)|(?<=生[{_SPACE}].))[A-Z]"),  # (学生ZS: initials after a student word, _INITIALS_AFTER)
     ("家", "住"), ("[住地]", "址"),  # a home address (ADDRESS_RX: after 家住, 家庭住址, 家庭地址, 住址)
 )
 

@@ -1053,9 +1053,14 @@ def test_a_list_of_staff_or_places_is_no_student(sentence):
 
 # Letters before 同学 that are no one's initials: a common acronym (GPA, MBA, PhD, HR …), letters no pinyin
 # syllable starts with (I, U, V: AI同学 a chatbot, UI同学), and 同学小组 (a group: A、B两个同学小组).
-INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同学谈心", "GPY同学反映", "与ZS同学组织班会"]
+INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同学谈心", "GPY同学反映", "与ZS同学组织班会",
+                  # (two or three capitals right after a student word, no 同学 after them)
+                  "与学生ZS谈心", "同学LS反映宿舍关系紧张", "学生ZYX，成绩下滑明显", "学生ZS、LM反映热水问题", "與學生ZS談心",
+                  "该生LM的成绩下滑", "与学生 WXY 交流"]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
-                  "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流"]
+                  "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
+                  "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",
+                  "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗"]
 # wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
 # using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
 WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
@@ -1349,6 +1354,17 @@ def test_a_mobile_with_dots_or_full_width_digits_is_found(sentence):
 @pytest.mark.parametrize("sentence", PHONES_CLEAN + EMAILS_CLEAN + QQS_CLEAN + WECHATS_CLEAN)
 def test_an_amount_a_version_a_date_an_at_sign_or_a_group_is_no_phone_email_nor_account(sentence):
     assert privacy.scan_text(sentence) == []
+
+
+def test_initials_right_after_a_student_word_are_found_by_validate(tmp_path):
+    """与学生ZS谈心, 同学LS反映宿舍关系紧张, 学生ZYX，成绩下滑明显 passed validate and the form: initials were read only before 同学
+    (ZS同学); two or three capitals right after a student word (学生, 该生, 同学, 男生 …) and before a word of talking, what a
+    student has, a mark or the end name a student as much, each masked (学生ZS、LM → **、**); one letter (学生A, a code), an acronym,
+    QQ/WX, small letters (English) are not."""
+    found = [t for t in INITIALS_FOUND if not re.search("[A-Za-z]{1,3} ?同[学學]", t)]
+    told = validated_summaries(tmp_path, found + INITIALS_CLEAN)
+    assert [(t, k) for t, k, _shown in told] == [(t, "initials") for t in found]
+    assert all(not re.search("[A-Z]", shown) for _t, _k, shown in told), told
 
 
 @pytest.mark.parametrize("sentence", WECHAT_CLEAN)
