@@ -862,8 +862,10 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
 _CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z]..)"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a separator between (a phone:
-    # 138 1234 5678, (024)8368 7123), or 3 and a room's word (_DORM_NEAR)
-    ("[0-9]", f"[0-9]{{2}}(?:[0-9]{{2}}|[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))"),
+    # 138 1234 5678, (024)8368 7123), or 3 and a room's word (_DORM_NEAR) — read from the first digit of a run of them, to
+    # its end (Scanner._gated puts the run's start before it): where one of them holds at any digit of a run, it holds
+    # there, and the other digits of a class's 1602 or a date are not tried one by one
+    ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR})))"),
     ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)
@@ -885,13 +887,15 @@ _GATE_PARTS = (
 
 def _gate(digits: str) -> str:
     """The gates' one expression (_GATE_PARTS, _SHENG_NEAR's and _LIST_TAIL's parts): a class of their first characters,
-    then each part's rest behind its own — the number's (`digits`: its rest), 生's and a surname's first, whose characters
-    are most of those met, the others behind a class of theirs (a character tries a few tests, not one for each part)."""
+    then each part's rest behind its own — the number's (`digits`: its rest) and a surname's first, whose characters
+    are most of those met, the others behind a class of theirs (a character tries a few tests, not one for each part).
+    _SHENG_NEAR's 生 is read after the surname _AFTER_SHENG looks behind it for (生 is in one character of forty: 学生),
+    so 生 starts no try of its own."""
     def klass(parts) -> str:
         return "".join(first[1:-1] if first.startswith("[") else first for first, _ in parts)
 
     rest = _GATE_PARTS[1:]
-    common = (_GATE_PARTS[0][:1] + (digits,), ("生", _AFTER_SHENG), (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", _LIST_TAIL_END),
+    common = (_GATE_PARTS[0][:1] + (digits,), (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", f"(?:{_LIST_TAIL_END}|生{_AFTER_SHENG})"),
               (f"[{klass(rest)}]", "(?:" + "|".join(f"(?<={first}){then}" for first, then in rest) + ")"))
     return f"[{klass(common)}](?:" + "|".join(f"(?<={first}){then}" for first, then in common) + ")"
 
@@ -1073,8 +1077,10 @@ class Scanner:
         no width, which the scan reads apart: _unseen)."""
         if self._gates is None:
             # _gate with a number in groups as long as the fewest a pattern takes (Scanner._grouped), each pattern of the
-            # university's, the names; a pattern that reads what stands around it is searched in each text (_each)
-            digits = f"(?:{_GATE_PARTS[0][1]}" + (f"|(?:[ \\-]?[0-9]){{{max(self.fewest, 2) - 1}}}" if self.whole else "") + ")"
+            # university's, the names; a pattern that reads what stands around it is searched in each text (_each).  The
+            # number's part from a run's first digit only (no digit before it): what holds from any of its digits holds
+            # from the first (the groups too: the digits before it are groups of their own)
+            digits = f"(?<![0-9].)(?:{_GATE_PARTS[0][1]}" + (f"|(?:[ \\-]?[0-9]){{{max(self.fewest, 2) - 1}}}" if self.whole else "") + ")"
             self._each = [p for p in self.whole if _READS_AROUND.search(p.pattern)]
             self._gates = [re.compile(_gate(digits))] + [p for p in self.whole if p not in self._each] \
                 + [self.names] * bool(self.names)
@@ -1082,14 +1088,16 @@ class Scanner:
         norm = _normal(joined)
         if len(norm) != len(joined):
             return None
+        spans = [m.span() for gate in self._gates for m in gate.finditer(norm)]
+        marked: set = set()
+        if not spans and not self._each:
+            return marked  # (most documents: nothing to scan, and no text's place in the joined worked out)
         starts = [0]
         for text in texts:
             starts.append(starts[-1] + len(text) + 1)
-        marked = set()
-        for gate in self._gates:
-            for m in gate.finditer(norm):  # (every text it touches: a room's .{0,10} may reach into the next)
-                marked.update(range(bisect.bisect_right(starts, m.start()) - 1,
-                                    min(bisect.bisect_left(starts, max(m.end(), m.start() + 1)), len(texts))))
+        for start, end in spans:  # (every text it touches: a room's .{0,10} may reach into the next)
+            marked.update(range(bisect.bisect_right(starts, start) - 1,
+                                min(bisect.bisect_left(starts, max(end, start + 1)), len(texts))))
         for pattern in self._each:
             marked.update(i for i in range(len(texts)) if pattern.search(norm[starts[i]:starts[i + 1] - 1]))
         return marked

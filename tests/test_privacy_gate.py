@@ -130,3 +130,20 @@ def test_同学_marks_a_text_only_after_what_a_reading_lets_stand_before_it(tmp_
     told, out = _validate_summaries(tmp_path, ["与同学们座谈，张、李女同学反映宿舍问题。", "与同学们交流，ZS、LM两位同学谈了想法。",
                                                "与同学们交流，张李两同学提出建议。", "与全体同学们交流学习方法。"])
     assert [len(f) for f in told] == [1, 1, 1, 0], out
+
+
+def test_the_gates_are_tried_from_a_surname_before_生_and_from_a_number_s_first_digit():
+    """The expression engine tries the gates' expression at each character of its first class: 生 (学生, one character in
+    forty of a summary) is no longer one — _SHENG_NEAR's reading is tried from the surname before it — and a number's
+    part holds from the first digit of a run where it holds from any (日语1602班: one try, not four), as it is found."""
+    for config in SCANNERS + [([], ())]:
+        scanner = privacy.Scanner(*config)
+        scanner._gated(["x"])
+        gate = scanner._gates[0]
+        assert "生" not in gate.pattern[:gate.pattern.index("]")], config
+        for text, first in (("张生反映", 0), ("欧阳生谈心", 1), ("123456", 0), ("138 1234 5678", 0), ("(024)8368 7123", 1),
+                            ("5021寝室", 0), ("2026 1234 56", 0)):
+            assert gate.search(text).start() == first, (config, text)
+            assert all(gate.match(text, at) is None for at in range(first + 1, len(text))
+                       if text[at] == "生" or text[at - 1].isdigit()), (config, text)
+    assert privacy.Scanner(["20[0-9]{8,10}"])._gated(["与日语1602班学生座谈", "学生反映食堂问题"]) == set()
