@@ -681,14 +681,19 @@ def test_a_row_begun_or_ended_inside_its_cycle_without_a_reason_is_told_and_one_
 
 
 def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, monkeypatch):
-    """facts.of_ledger parses each activity's date to keep the valid ones; the rules then read them
-    as dates (Context.activity_dates) without parsing them again, and a later run, which reads the
-    facts kept in the memo as text, parses those: each text once a run (bench/HISTORY.md item 50)."""
+    """facts.of_ledger parses each activity's date to keep the valid ones; the rules that read them (the
+    semester counts, SemesterContacts.row; the ledger's content, check_ledger_content) read the dates as
+    written through the run's dates (Context.days), without parsing them again and without making an
+    (index, date) pair of each of 116,000 activities at 12k; a later run, which reads the facts kept in the
+    memo, parses those: each text once a run (bench/HISTORY.md item 50)."""
     from collections import Counter
 
     from generator import references, validate
     from generator.check import context
     from generator.check.context import Context
+    from generator.check.facts import Facts
+    from generator.check.ledger_content import check_ledger_content
+    from generator.check.semester_contacts import SemesterContacts
 
     files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10", "2025-12-20"]),
              "records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-01", "2026-02-30",
@@ -709,13 +714,18 @@ def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, m
         monkeypatch.setattr(module, "parse_date", lambda text, parse=module.parse_date: parsed.update([text]) or parse(text))
     rs, _ = validate_records(tmp_path / "records")
     ctx = Context(rs, dt.date(2026, 11, 28))
-    got = {led.doc.rel.split("/", 1)[1]: ctx.activity_dates(led) for led in rs.ledgers.values()}
-    assert got == {"2025-H2/zhang-wei.yaml": ((0, dt.date(2025, 10, 11)), (2, dt.date(2025, 10, 11)),
-                                              (3, dt.date(2026, 3, 1))),
-                   "2026-H1/zhang-wei.yaml": ((0, dt.date(2026, 3, 1)), (2, dt.date(2026, 5, 4)),
-                                              (3, dt.date(2026, 3, 1)))}
+    leds = [rs.ledgers["2025-H2", "zhang-wei"], rs.ledgers["2026-H1", "zhang-wei"]]
+    row = SemesterContacts(ctx).row("zhang-wei", leds)
+    check_ledger_content(ctx, "zhang-wei", leds)
+    # 2025-10-11 twice in the autumn semester; in the spring one 2026-03-01 three times (once in the autumn
+    # half-year's ledger) and 2026-05-04; the invalid dates none
+    assert {sid: cell["count"] for sid, cell in row["cells"].items() if cell["count"]} == \
+        {"2025-2026-1": 2, "2025-2026-2": 4}, row["cells"]
+    assert ctx.findings == [], [f.message_en for f in ctx.findings]
     # the edited ledger's dates as it was worked out, the other's as read from the memo: each text once
     assert parsed == Counter(["2025-10-11", "2025-09-31", "2026-03-01", "2026-05-04"])
+    # (no (index, date) pairs: the facts hold the dates as written only, and no rule asks for such pairs)
+    assert "days" not in Facts.__slots__ and not hasattr(Context, "activity_dates")
 
 
 def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tmp_path, monkeypatch):
@@ -728,6 +738,7 @@ def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tm
     from generator import validate
     from generator.check import context, feedback
     from generator.check.context import Context
+    from generator.check.semester_contacts import SemesterContacts
 
     items = FEEDBACK_H2.replace('resolved_on: "2025-11-01"', 'resolved_on: "2025-10-10"') + """
 - id: fb-later
@@ -750,7 +761,7 @@ def test_a_feedback_items_dates_are_parsed_once_a_run_and_a_later_one_is_told(tm
     later = [(f.code, f.line, f.data) for f in ctx.findings if f.code == "E-CHK-006"]
     assert len(later) == 1 and later[0][1] == 41 and "2026-12-24" in ctx.findings[-1].message_zh
     assert parsed == Counter(["2025-10-10", "2026-12-24"])  # (the activity's date and the items': once)
-    ctx.activity_dates(rs.ledgers["2025-H2", "zhang-wei"])
+    SemesterContacts(ctx).row("zhang-wei", [rs.ledgers["2025-H2", "zhang-wei"]])  # (its activity's date, as the row counts it)
     assert parsed == Counter(["2025-10-10", "2026-12-24"])
 
 

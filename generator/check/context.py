@@ -258,7 +258,6 @@ class Context:
         self._cadres: dict = {}  # cadre → (name, unit)
         self._unit_names: dict = {}  # unit → its name
         self._exempt_spans: dict = {}  # (cadre, rule) → exemptions_for
-        self._dates: dict = {}  # ledger file → activity_dates
         self._years: dict = {}  # (first year, last year) → periods_of_years
         self._facts: dict | None = None  # ledger file → its Facts (facts.ledger_facts)
         self._others: str | None = None  # digest_of_others ("": none)
@@ -278,22 +277,11 @@ class Context:
     @property
     def days(self) -> Days:
         """The run's dates as written → as dates (None: not a YYYY-MM-DD date), each text parsed once:
-        the activities' (facts.of_ledger, activity_dates) and the feedback items' (feedback.check_items)."""
+        the activities' (facts.of_ledger; semester_contacts, ledger_content) and the feedback items'
+        (feedback.check_items)."""
         if self._facts is None:
             self._facts = ledger_facts(self.rs)
         return self._facts.days
-
-    def activity_dates(self, led: Item) -> tuple[tuple[int, dt.date], ...]:
-        """(index, date) of each activity of a ledger with a valid date, worked out once."""
-        hit = self._dates.get(led.doc.rel)
-        if hit is None:
-            facts = self.facts(led)
-            hit = facts.days  # (parsed as the facts were worked out in this run: facts.of_ledger)
-            if hit is None:  # (the facts kept from an earlier run)
-                days = self.days
-                hit = tuple([(i, days[day]) for i, day in facts.dates])
-            self._dates[led.doc.rel] = hit
-        return hit
 
     def periods_of_years(self, first: int, last: int) -> list:
         """Every policy period of the years `first` to `last`, in order (RecordSet.periods_between of

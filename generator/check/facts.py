@@ -31,17 +31,15 @@ class Facts:
     each contact point written as text; feedback: (index, values) of each feedback item that is
     a non-empty mapping; links: (index, id, follows or None) of each of those whose id is text
     (what the chains are made of: feedback.chains_of); no_activities: whether its activities are
-    an empty list (W-CHK-017: deadlines.Deadlines._empty).  days: (index, date) of the same
-    activities when worked out from the ledger in this run (of_ledger parses the dates to keep the
-    valid ones); None when read from the memo, which keeps no dates (Context.activity_dates)."""
+    an empty list (W-CHK-017: deadlines.Deadlines._empty).  The rules read the dates as written
+    through the run's dates (Context.days: each text parsed once a run)."""
 
-    __slots__ = ("_own", "_feedback", "links", "days")
+    __slots__ = ("_own", "_feedback", "links")
 
-    def __init__(self, own, feedback, links: tuple, days: tuple | None = None):
+    def __init__(self, own, feedback, links: tuple):
         self._own = own  # (dates, points, no_activities), or their marshal (as kept)
         self._feedback = feedback  # the feedback items, or their marshal (as kept)
         self.links = links
-        self.days = days
 
     @property
     def dates(self) -> tuple:
@@ -89,19 +87,17 @@ def of_values(values: dict, parse: Days) -> Facts:
     acts, points, items = values.get("activities"), values.get("contact_points"), values.get("feedback")
     feedback = tuple((i, fb) for i, fb in enumerate(items if isinstance(items, list) else ())
                      if isinstance(fb, dict) and fb)
-    dates, days = [], []  # (the dates as written are kept; the dates are what the rules compare)
+    dates = []  # (the dates as written are kept: parsed here to keep the valid ones, in `parse`)
     for i, act in enumerate(acts if isinstance(acts, list) else ()):
-        if isinstance(act, dict) and isinstance(text := act.get("date"), str) and (day := parse[text]):
+        if isinstance(act, dict) and isinstance(text := act.get("date"), str) and parse[text]:
             dates.append((i, text))
-            days.append((i, day))
     return Facts(
         (tuple(dates),
          tuple((i, p) for i, p in enumerate(points if isinstance(points, list) else ()) if isinstance(p, str)),
          isinstance(acts, list) and not acts),
         feedback,
         tuple((i, fb["id"], follows if isinstance(follows := fb.get("follows"), str) else None)
-              for i, fb in feedback if isinstance(fb.get("id"), str)),
-        tuple(days))
+              for i, fb in feedback if isinstance(fb.get("id"), str)))
 
 
 _DAYS = Days()  # (a loading process's: given_of)
@@ -149,7 +145,7 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
 class _Kept(dict):
     """{ledger file below records/: its Facts}, those kept from an earlier run read when first
     asked (a pull request asks those of one cadre's ledgers, and of the ledgers changed).  days: the
-    run's activity dates as written → as dates (of_ledger's, then Context.activity_dates' of those kept)."""
+    run's dates as written → as dates (of_ledger's, then the rules' of those kept: Context.days)."""
 
     def __init__(self, memo: FileMemo):
         super().__init__()

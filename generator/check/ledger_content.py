@@ -12,7 +12,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
     rs = ctx.rs
     if cadre not in rs.cadres:
         return
-    known, today, name = rs.point_ids, ctx.today, ctx.cadre_name(cadre)
+    known, today, name, days_of = rs.point_ids, ctx.today, ctx.cadre_name(cadre), ctx.days
     for led in ledgers:
         if not ctx.valid(led):
             continue
@@ -22,7 +22,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
         if period.start > today:
             ctx.add("E-CHK-007", led, led.pos("period"), period=period.id, start=period.start, today=ctx.today)
         held = ctx.held_during(cadre, period.start, period.end)
-        frozen = ctx.frozen(led)
+        frozen, facts = ctx.frozen(led), ctx.facts(led)
         if frozen:
             pass  # (E-CHK-004, E-CHK-005, W-CHK-012 would come from assignments changed since)
         elif not held:
@@ -30,7 +30,7 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
                     end=period.end, data={"cadre": cadre, "period": period.id})
         else:
             points = {rs.contact_point(r)[1] for r in held}
-            for i, point in ctx.facts(led).points:
+            for i, point in facts.points:
                 if point in known and point not in points:
                     ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
                             period=period.id, held=sorted(p for p in points if p))
@@ -39,7 +39,10 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
         # covers it, without asking held_during for each of 116,000 days at 12k (each a new question)
         spans = ctx.held_spans(cadre) if held and not frozen else ()
         first, last = spans[0] if len(spans) == 1 else (None, None)  # (most cadres: one, asked inline)
-        for i, day in ctx.activity_dates(led):
+        # (116,000 activities at 12k: each one's date as written, one of the facts' valid ones, looked up in
+        # the run's dates, Context.days — no (index, date) pairs made of them first)
+        for i, text in facts.dates:
+            day = days_of[text]
             if day > today:
                 ctx.add("E-CHK-006", led, led.pos("activities", i, "date"), what="活动日期",
                         what_en="activity date", value=day, today=today)

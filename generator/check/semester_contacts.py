@@ -16,28 +16,30 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import chain
-from operator import itemgetter
+from operator import attrgetter, itemgetter
 
 from generator.check.context import Context, iso, segments
 from generator.check.deadlines import last_on_time
 
-_DAY = itemgetter(1)  # (an activity's (index, date): activity_dates)
+_DATES, _TEXT = attrgetter("dates"), itemgetter(1)  # (a ledger's Facts.dates: (index, date as written))
 
 
 class _Counted(dict):
-    """A day → the ids of the semesters whose count an activity on it adds to: those it falls in, when it
-    is not after --today (else none, ()); None when it falls in no semester of a calendar that has some
-    (W-CHK-010).  Each day worked out once a run, when first asked (2,665 days at 12k)."""
+    """An activity's date as written → the ids of the semesters whose count an activity on that day adds to:
+    those it falls in, when it is not after --today (else none, ()); None when it falls in no semester of a
+    calendar that has some (W-CHK-010).  Each text worked out once a run, when first asked (2,665 days at
+    12k), its day through the run's dates (Context.days: each text parsed once a run)."""
 
-    __slots__ = ("semesters", "today")
+    __slots__ = ("semesters", "today", "ctx")
 
-    def __init__(self, semesters: list, today):
+    def __init__(self, semesters: list, today, ctx):
         super().__init__()
-        self.semesters, self.today = semesters, today
+        self.semesters, self.today, self.ctx = semesters, today, ctx
 
-    def __missing__(self, day):
+    def __missing__(self, text):
+        day = self.ctx.days[text]
         inside = tuple(s.id for s in self.semesters if s.start <= day <= s.end)
-        hit = self[day] = (inside if day <= self.today else ()) if inside or not self.semesters else None
+        hit = self[text] = (inside if day <= self.today else ()) if inside or not self.semesters else None
         return hit
 
 
@@ -48,7 +50,7 @@ class SemesterContacts:
         self.semesters = [s for s in self.all if s.start <= ctx.today]
         self.required = {s.id: ctx.setting_int("contacts", "min_per_semester", default=1, on=s.start)
                          for s in self.semesters}
-        self._on = _Counted(self.all, ctx.today)  # day → the ids of the semesters it counts in
+        self._on = _Counted(self.all, ctx.today, ctx)  # date as written → the ids of the semesters it counts in
         self._by_point: dict | None = None  # contact point → its rows (_holders)
         self._least: dict = {}  # (start, end) of a semester or period → the days held that owe it (owes)
         # each semester begun, its start, end and id, and whether a cadre who held no point on any of
@@ -63,14 +65,15 @@ class SemesterContacts:
         their ledgers (ByCadre gives those there by --today: one handed in after it was not known
         yet, as the site built as of that day has it); an activity dated in no semester is reported
         (W-CHK-010) whoever filed it."""
-        ctx, on = self.ctx, self._on
-        # (116,000 activities at 12k: each one's semesters tallied in C, each day's looked up once a run)
-        tally = Counter(map(on.__getitem__, map(_DAY, chain.from_iterable(map(ctx.activity_dates, ledgers)))))
+        ctx, on, facts = self.ctx, self._on, self.ctx.facts
+        # (116,000 activities at 12k: each one's semesters tallied in C from its date as written — the
+        # facts' valid dates — each text's looked up once a run; no (index, date) pairs made of them)
+        tally = Counter(map(on.__getitem__, map(_TEXT, chain.from_iterable(map(_DATES, map(facts, ledgers))))))
         if None in tally:  # (an activity dated in no semester)
             for led in ledgers:
-                for i, day in ctx.activity_dates(led):
-                    if on[day] is None and ctx.valid(led) and not ctx.frozen(led):  # (the calendar as changed since)
-                        ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=day)
+                for i, text in facts(led).dates:
+                    if on[text] is None and ctx.valid(led) and not ctx.frozen(led):  # (the calendar as changed since)
+                        ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=ctx.days[text])
         counts: dict[str, int] = {}
         for ids, n in tally.items():
             for sid in ids or ():
