@@ -185,7 +185,7 @@ def holding():
     made write-protects every page of this process, which then copies each page it writes to
     again (a cold 12k `check` made three copies only to write cache files: ≈20,000 such faults
     after each, ≈0.1 s of CPU a copy with its own copying and its end).  Writes still held at the
-    end of the block go aside then, all in one copy; `wait` writes those held here and now."""
+    end of the block go aside then, all in one copy (`wait` within the block leaves them held)."""
     _HOLDING[0] += 1
     try:
         yield
@@ -238,8 +238,11 @@ def aside(write) -> None:
 
 @atexit.register
 def wait() -> None:
-    """Wait until every copy started by `aside` has ended (and each write `holding` holds is done)."""
-    if _HELD and os.getpid() == _ORIGIN:
+    """Wait until every copy started by `aside` has ended (and, at the end, each write `holding` still
+    holds is done here).  Within a `holding` block the held writes stay held: a reader there (the
+    chains' rows read before the checks' parts) reads another file than they write — a cache file is
+    read before it is written in a run — and doing them here would keep this process from its work."""
+    if _HELD and not _HOLDING[0] and os.getpid() == _ORIGIN:
         jobs = _HELD[:]
         _HELD.clear()
         _done(jobs)
