@@ -177,6 +177,23 @@ def _renamed_line(doc: Document, path: tuple, name: str, value, schema: dict, ro
     return isinstance(value, (list, dict)) and (not rest or rest[0] == "#"), line
 
 
+def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -> tuple[str, str] | None:
+    """E-SCHEMA-001's words for a field missing from a list's item (an activity without its date): under which line
+    the line goes, aligned with which field and how many spaces in — not 请在这里加上一行, where “here” may be above or
+    below, and YAML reads a line as far in as it is; None when the item does not begin with a field on its line."""
+    if not path or not isinstance(path[-1], int) or not isinstance(item, dict) or not item:
+        return None
+    row, column = pos
+    lines = doc.text.splitlines()
+    line = lines[row - 1] if 0 < row <= len(lines) else ""
+    first = next((k for k in item if isinstance(k, str) and line[column - 1:].startswith(f"{k}:")), None)
+    if first is None or line[:column - 1].strip() not in ("-", ""):
+        return None
+    shown, spaces = line.strip(), column - 1
+    return (f"请在第 {row} 行“{shown}”下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。",
+            f"Under line {row} ({shown}) add a line aligned with {first} ({spaces} spaces before it): {field}: …")
+
+
 def takes(node: dict, root: dict, line: str) -> bool:
     """Whether the one line `line` (name: value), read as a record's line is, holds a value the field's schema
     `node` (of the schema `root`) takes."""
@@ -310,10 +327,11 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 _name_meant(k, error.instance[k], schema, root)[0] == field
                 for k in error.instance if k not in schema.get("properties", {})):
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
+        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or (
+            f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
-                       description=sub.get("description", ""), add=f"请在这里加上一行“{field}: …”。",
-                       add_en=f"Add a line '{field}: …' here.")]
+                       description=sub.get("description", ""), add=add, add_en=add_en)]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []

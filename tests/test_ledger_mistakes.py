@@ -668,3 +668,18 @@ def test_a_period_not_the_folder_s_with_some_dates_outside_it_says_which_and_the
     text = path.read_text(encoding="utf-8").replace(f"period: {written}", "period: 2026-H1")
     path.write_text(text[:text.index("  - date:")] + text[text.index('  - date: "2026-05-20"'):], encoding="utf-8")
     assert _validate(work) == []  # (done as told: the next run takes it)
+
+
+def test_an_activity_without_a_date_is_told_where_the_line_goes_and_how_far_in(tmp_path):
+    # (was told 请在这里加上一行“date: …”。 at the activity's first field: here, above it or below it, and how far in —
+    # what a cadre writing YAML for the first time cannot tell; en: Add a line 'date: …' here.)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('  - date: "2026-04-20"\n    form: 社团活动', "  - form: 社团活动"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-001", 5, 5), f
+    assert f["hint"].startswith("请在第 5 行“- form: 社团活动”下面加一行，与 form 对齐（前面 4 个空格）：date: …。"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == "Under line 5 (- form: 社团活动) add a line aligned with form (4 spaces before it): date: …", f
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("  - form: 社团活动\n", '  - form: 社团活动\n    date: "2026-04-20"\n'), encoding="utf-8")
+    assert _validate(work) == []  # (done as told)
