@@ -2527,3 +2527,21 @@ def test_a_list_saved_with_a_password_is_told_in_its_hint_how_to_remove_it_and_n
             "delete the password, click OK and save (WPS: 文件 → 文档加密 → 密码加密, clear the password to open, save), "
             "then import it again; or ask the sender for a copy without a password.\n") in en.stdout, en.stdout
     assert "Give an" not in en.stdout and "headings" not in en.stdout, en.stdout
+
+
+@pytest.mark.parametrize("state", HIDDEN)
+def test_a_list_whose_only_data_is_on_a_hidden_sheet_is_told_to_show_it_not_to_give_another_file(work, state):
+    """E-IMP-001 只有隐藏的工作表有内容 was told 怎么改: 请提供 .xlsx 或 .xls 文件…；列标题须在前 10 行之内… — another
+    file, where the clerk's is read and its one list hidden: the hint now says to show that sheet, as its warning says."""
+    heading = ["班级名称", "学院", "专业", "年级", "人数"]
+    book = workbook(work / "只有隐藏页.xlsx", {"说明": [], "名单": [heading, ["计算机2699班", "cs", "计算机科学与技术", 2026, 40]]})
+    book["名单"].sheet_state = state
+    book.save(work / "只有隐藏页.xlsx")
+    run = cli(work, "import", "classes", "只有隐藏页.xlsx")
+    assert run.returncode == 2, run.stdout
+    assert ("只有隐藏页.xlsx: 错误 E-IMP-001: 无法读取表格：只有隐藏的工作表有内容，见下面的警告\n"
+            "    怎么改: 隐藏的工作表不读：请按下面的警告让要导入的那一页显示出来，保存后再导入。\n") in run.stdout, run.stdout
+    assert "请提供" not in run.stdout, run.stdout
+    en = cli(work, "import", "classes", "只有隐藏页.xlsx", "--lang", "en")
+    assert ("    fix: Hidden sheets are not read: show the sheet to import as the warnings below say, save and import "
+            "again.\n") in en.stdout and "Give an" not in en.stdout, en.stdout

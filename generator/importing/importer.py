@@ -22,6 +22,7 @@ from generator.importing.values import (
 from generator.importing.writing import Writing
 from generator.importing.yamledit import escaped, scalar
 from generator.load import display_path
+from generator.messages.importing import ONLY_HIDDEN
 from generator.suggest import did_you_mean
 
 
@@ -344,7 +345,8 @@ class Importer(Columns, Statuses, Writing):
         sheets = [(title, rows) for title, rows, *_ in sheets]
         if not sheets:
             raise Unreadable("只有隐藏的工作表有内容，见下面的警告" if hidden else "表格是空的",
-                             "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty")
+                             "only hidden sheets hold data: see the warnings below" if hidden else "the spreadsheet is empty",
+                             ONLY_HIDDEN if hidden else None)  # (to show the sheet, not to give another file)
         known = {heading_key(h) for f in self.fields.values() for h in f[3]}
         heads = []  # (the row of the most headings Excel shows, else a hidden one: W-IMP-009)
         for title, rows in sheets:

@@ -4,6 +4,10 @@
 GIVE_ANOTHER = ("请提供 .xlsx 或 .xls 文件，或 .csv 文件（UTF-8、带 BOM 的 UTF-8 或 GBK 编码，即 Excel 的“另存为 CSV”），或 Excel 另存为的“Unicode 文本 (*.txt)”；列标题须在前 {rows} 行之内的同一行（上面可以有表名、说明）。",
                 "Give an .xlsx or .xls file or a .csv file (UTF-8, UTF-8 with BOM or GBK, as Excel's 'Save as CSV' writes it) or Excel's 'Unicode Text (*.txt)', its column headings on one row within the first {rows} (a title or notes may stand above them).")
 
+# E-IMP-001's hint when only hidden sheets hold data (their W-IMP-005/006 say how to show each)
+ONLY_HIDDEN = ("隐藏的工作表不读：请按下面的警告让要导入的那一页显示出来，保存后再导入。",
+               "Hidden sheets are not read: show the sheet to import as the warnings below say, save and import again.")
+
 CODES = {
     "E-IMP-001": {
         "severity": "error",
