@@ -816,3 +816,37 @@ def test_on_a_phone_a_period_s_name_and_a_cadre_s_changes_of_points_read_in_line
         r.cells[r.cells.length - 1].textContent.trim().length, Math.round(r.getBoundingClientRect().height)]); }""" % _LINES)
     assert rows and any(n for _, n, _ in rows), rows
     assert [r for r in rows if max(r[0][:-1]) != 1 or r[0][-1] > max(1, -(-r[1] // 16))] == [], rows
+
+
+_SIDEWAYS = """() => { const W = document.documentElement.clientWidth;
+    const frames = Array.from(document.querySelectorAll("article .md-typeset__scrollwrap"), f => f.scrollWidth - f.clientWidth);
+    const out = Array.from(document.querySelectorAll("article *")).filter(el => !el.closest(".md-typeset__scrollwrap")
+        && el.getBoundingClientRect().width && el.getBoundingClientRect().right > W + 1).slice(0, 3).map(el => el.tagName + " " + el.textContent.slice(0, 20));
+    return [document.documentElement.scrollWidth - W, Math.max(0, ...frames), out]; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_page_scrolls_sideways(page, served, width):
+    """At 1,280 px a year's page of the feedback board scrolled ≈145 px sideways (its table of ten columns 1,140 px in its
+    1,030), as a cadre's page did (a ledger's table of feedback, 838 px in 780) and the units' index (910 in 780).  On every
+    kind of page of the demo site — home, units and a unit with its classes and clubs, freshman classes, cadres and a
+    cadre's page, 附件1, 附件2 and a period, the feedback board and its years, the errors — nothing scrolls sideways at
+    1,280 px, neither the page nor a table in its frame; on a phone (375 px) the page does not, and nothing but a table's
+    frame (which scrolls, as wide tables do) reaches past the screen's edge."""
+    site, base = served
+    kinds, rs = _kinds(site)
+    fbs = [(len(fb.get("id") or ""), c) for (p, c), led in rs.ledgers.items() for fb in led.get("feedback") or []]
+    changes = [(len(str(r.get("reason") or "")), r.get("cadre")) for r in rs.assignments]
+    club_unit = sorted(c.get("unit") for c in rs.clubs.values())[0]
+    years = sorted(p.name for p in (site.public / "feedback").glob("*.html"))
+    pages = dict.fromkeys([*kinds, "units/index.html", f"units/{club_unit}.html", "cadres/index.html", "ledgers/index.html",
+                           f"cadres/{max(fbs)[1]}.html", f"cadres/{max(changes)[1]}.html", *(f"feedback/{y}" for y in years)])
+    page.set_viewport_size({"width": width, "height": 800})
+    wide = {}
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        scrolled, framed, out = page.evaluate(_SIDEWAYS)
+        if scrolled > 0 or out or (width == 1280 and framed > 0):
+            wide[rel] = (scrolled, framed, out)
+    assert wide == {}, width

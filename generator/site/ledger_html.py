@@ -118,12 +118,12 @@ class LedgerBodies:
             out.append("<p>本期没有记录活动。</p>")
         out.append(f"<h3>学生反映的问题和建议（{len(fbs)} 条）</h3>")
         if fbs:
-            out += _table(_th("编号", "日期", "类型", "类别", "内容", "办理状态", "办理情况"), [
+            out += ['<div class="feedback-table">', *_table(_th("编号", "日期", "类型", "类别", "内容", "办理状态", "办理情况"), [
                 [f'<td class="item-id">{t(f["id"])}</td>', t(f["raised_on"]), t(f["kind"]), t(f["category"]),
                  t(f["description"]) + (f'（跟进 {t(f["follows"])}）' if f["follows"] else ""), t(f["status"]),
                  (f'报告{t(f["escalated_to"])}。' if f["escalated_to"] else "") + t(f["resolution"])
                  + (f'（{t(f["resolved_on"])}）' if f["resolved_on"] else "") + t(f["note"])]
-                for f in fbs])
+                for f in fbs]), "</div>"]  # (its columns of words: ledger.css)
         else:
             out.append("<p>本期没有学生反映的问题和建议。</p>")
         if led["suggestions"]:
