@@ -245,6 +245,10 @@ _PARENT = "(?:家[长長](?![们們期])|[妈媽]{2}|爸爸|[父母][亲親])"
 # (a word of talking, meeting or asking: _NICKNAMED_RX's, and after asterisks: 与张*谈心)
 _TALK = ("(?:[谈談聊说說]|交流|[沟溝]通|[见見]面|通[话話]|通?[电電][话話]|[联聯][系繫]|[约約][谈談]|私聊|[视視][频頻]"
          "|一起|[讨討][论論]|了解|反映|表示|提出|申[请請])")
+# (what one student does at a meeting: 主持, 发言, 汇报, 分享, 代表 … — after a roll number, 5号同学主持, or a nickname, 小张主持班会, as a
+# word of talking is)
+_ACTS = ("(?:主持|[发發]言|[汇匯][报報]|分享|介[绍紹]|[讲講][解述]|演[讲講]|朗[诵誦]|宣[读讀]|[领領][读讀]|代表|[负負][责責]"
+         "|担任|擔任|[记記][录錄]|[总總][结結]|展示|答[辩辯])")
 # Or right after a verb of what a cadre does with a student (约谈王同学, 通知王同学家长, 提醒张同学, 表扬赵同学, 请孙同学发言):
 # a whole word, two characters (one: 请/问/陪/劝/催/约/叫), not a word's last character (提高同学, 帮助贫困同学 hold no surname
 # right after the verb).  (Code, not a policy word list: the verbs are part of the expressions, with the
@@ -292,9 +296,10 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?={_SOME_SURNAME}\\*){_NOT_LONG}(?:{_STANDS}{_ANY_SURNAME}{_STARS}(?:[{_SPACE}]?{_CLASSMATE}(?![们們])|(?={_TALK}))"
                 f"|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生){_ANY_SURNAME}{_STARS})")
-# Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约,
+# Or by a nickname, 小 and a surname, with no 同学 (与小张谈心, 和小李聊了聊, 与小张、小李交流): after 与/和/跟/同/找/约/由,
 # 学生/该生/同学/男生/女生/新生, or at the start of a text or a clause (小张反映), and before a word of talking, meeting
-# or asking (反映, 表示, 提出, 申请) or a closing bracket (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
+# or asking (反映, 表示, 提出, 申请), what one student does at a meeting (_ACTS: 小张主持班会, 班会由小李主持) or a closing bracket
+# (一名学生（小王）), where it can be no word (小组, 小时, 小结, 小程序 hold no surname
 # before such a word; 小白 — a beginner — is left out).
 # Or before what a student has (小张的成绩, 该生小陈的家长) or shares with another (小李同寝室, 同班); or, right after
 # a student word, before nothing, a punctuation mark, a bracket or a space (同学小张, 学生小李，…, 学生小张（2601班）反映; not
@@ -330,8 +335,8 @@ _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]�
 _INITIALS_AFTER = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_ACRONYM}(?!(?:QQ|WX|TEL|OK)(?![A-Za-z]))"
                    f"[A-HJ-TW-Z]{{2,3}}(?:[{_LIST_JOIN}][{_SPACE}]?(?!WX(?![A-Za-z]))[A-HJ-TW-Z]{{1,3}})*(?![A-Za-z0-9_])"
                    f"(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）])|[，。；：！？、,.;:!?（(]|\\s(?![A-Za-z0-9])|(?![\\s\\S]))")
-_NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與][小])|{_AFTER_A_STUDENT}"
-                 f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）]))"
+_NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與由][小])|{_AFTER_A_STUDENT}"
+                 f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_ACTS}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)（(]|(?![\\s\\S]))"
                  f"|(?<=小)(?:(?<=(?:{_MATES})小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
                  f"|(?<=[{_SPACE}]小)(?:(?<=(?:{_MATES})[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
@@ -533,9 +538,7 @@ _ROLL_NUMBER = f"(?:[0-9]{{1,2}}|{_NUMERAL}?十{_NUMERAL}?|{_NUMERAL})"
 _ROLL_TAIL = f"[{_SPACE}]?[号號][{_SPACE}]?{_CLASSMATE}"
 # (or before what one student does at a meeting — 召开班会，5号同学主持; 会上3号同学发言; 由7号同学汇报 —, as before a word of talking:
 # 12号同学们主持 is no one, _ROLL_NOT_ALL, and a date is written 12日; and after 由, by whom: 由七号同学汇报, as after 与)
-_ROLL_ACTS = ("(?:主持|[发發]言|[汇匯][报報]|分享|介[绍紹]|[讲講][解述]|演[讲講]|朗[诵誦]|宣[读讀]|[领領][读讀]|代表|[负負][责責]"
-              "|担任|擔任|[记記][录錄]|[总總][结結]|展示|答[辩辯])")
-_ROLL_SAYS = f"(?:{_TALK}|{_ROLL_ACTS}|{_HAS}|的|[)）])"
+_ROLL_SAYS = f"(?:{_TALK}|{_ACTS}|{_HAS}|的|[)）])"
 _ROLL_NOT_ALL = "(?![们們群会會录錄圈])"
 _ROLL_NEXT = f"[、，,][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}"
 # (a numeral with none of those words before it only where no character stands before it: \u3400-\u9fff, a numeral's too —

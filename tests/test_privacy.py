@@ -1117,10 +1117,23 @@ NICKNAMES_FOUND = [("与小张谈心，了解其学业困难", "张"), ("和小�
                    ("與小陳談心", "陳"), ("与小张、小李交流", "张李"), ("找小刘了解情况", "刘"),
                    ("和小刘一起走访宿舍", "刘"), ("学生小李反映宿舍热水时间短", "李"), ("该生小王表示压力大", "王"),
                    ("小张反映宿舍问题", "张"), ("一名同学，小陈提出申请", "陈"), ("一名学生（小王）情绪低落", "王"),
-                   ("一名学生(小李、小刘)反映", "李刘")]
+                   ("一名学生(小李、小刘)反映", "李刘"),
+                   # (before what one student does at a meeting: 主持, 发言, 汇报, 代表, 负责 …; after 由, by whom)
+                   ("小张主持班会", "张"), ("召开班会，小李主持", "李"), ("班会由小陈汇报调研成果", "陈"), ("学生小刘代表班级发言", "刘"),
+                   ("小張負責記錄", "張")]
 NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时候的伙伴交流", "与小结会上的同学交流", "通过小程序沟通",
                    "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈",
-                   "小组反映进度慢", "，小结表示", "学生小组提出建议", "通过结对帮扶缩小学业差距", "分组讨论（小组）后汇报"]
+                   "小组反映进度慢", "，小结表示", "学生小组提出建议", "通过结对帮扶缩小学业差距", "分组讨论（小组）后汇报",
+                   "由小组代表发言", "小结发言环节", "由小区物业负责", "小品表演由班长主持", "由小张老师主持讲座", "小白主持的节目"]
+
+
+def test_a_nickname_before_what_one_student_does_at_a_meeting_is_found_by_validate(tmp_path):
+    """小张主持班会, 召开班会，小李主持 and 班会由小陈汇报调研成果 passed validate and the form: a nickname was read before a word of talking
+    (小张反映) but not before what one student does at a meeting (主持, 发言, 汇报, 代表, 负责 …, as a roll number now is: 5号同学主持),
+    nor after 由; each is told now, the surname masked, and 小组, 小结, 小区, a teacher's 小张老师 are no one."""
+    found = [t for t, _ in NICKNAMES_FOUND[-5:]]
+    clean = NICKNAMES_CLEAN[-6:]
+    assert validated_summaries(tmp_path, found + clean) == [(t, "surname", "*") for t in found]
 
 
 # A nickname with nothing after it but a student word before it (同学小张, 学生小李，…), or before what a student
