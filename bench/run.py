@@ -33,8 +33,9 @@ default, the program's compiled modules are kept and reused (else every run comp
 
 Every run of validate and check keeps its report (WORK/reports-N/): the reference path's —
 no cache, one process, PyYAML and jsonschema, every quick path off — must be the same, byte
-for byte, cold, warm and after the one-ledger change (pr-*.json); the table says so ("same
-reports as the reference path").
+for byte, cold, warm, after the one-ledger change (pr-*.json), and on the quick path alone
+(rapidyaml and jsonschema-rs with no cache, in one process: *-quick-alone.json, one run each,
+timed but not judged); the table says so ("same reports as the reference path").
 
 Results go to build/bench/results.json and a Markdown table on standard output (and
 --markdown FILE).  Nothing here is a test: timings depend on the machine.
@@ -148,15 +149,21 @@ def repeat(reps: int, cmd, env=None, before=None, **kw) -> dict:
 
 # The reference path: no cache, one process, PyYAML and jsonschema (every quick path off).
 REFERENCE = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "0", "CONTACT_LEDGER_WORKERS": "1"}
+# The quick path alone (rapidyaml, jsonschema-rs), as a one-core machine runs it: no cache, one process.  The
+# cold and warm runs take it with the cache and two processes; this run tells the libraries' findings apart
+# from the cache's and the second process's.
+QUICK_ALONE = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "1", "CONTACT_LEDGER_WORKERS": "1"}
 
 
 def same_reports(res: dict, reports: Path) -> dict:
-    """Whether every run of validate and check — cold, warm and after a one-ledger change (its
-    records' own reference report, when the change moved a finding) — printed exactly the report
-    of the reference path, and what that report holds (its findings)."""
+    """Whether every run of validate and check — cold, warm, the quick path alone (no cache, one
+    process) and after a one-ledger change (its records' own reference report, when the change moved
+    a finding) — printed exactly the report of the reference path, and what that report holds (its
+    findings)."""
     out = {}
     for cmd in ("validate", "check"):
         fast = set(res[f"{cmd}_cold"]["reports"]) | set(res[f"{cmd}_warm"]["reports"])
+        fast |= set(res.get(f"{cmd}_quick_alone", {}).get("reports", ()))
         out[cmd] = fast == set(res[f"{cmd}_slow_path"]["reports"])
         if f"pr_{cmd}_warm" in res:
             changed = res.get(f"pr_{cmd}_slow_path", res[f"{cmd}_slow_path"])
@@ -406,6 +413,9 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     res["check_warm"] = repeat(args.reps, check, env, report=reports / "check.json")
     say("check, reference path")
     res["check_slow_path"] = repeat(1, check, REFERENCE, report=reports / "check-reference.json")
+    say("validate and check, quick path alone (no cache, one process)")
+    res["validate_quick_alone"] = repeat(1, validate, QUICK_ALONE, report=reports / "validate-quick-alone.json")
+    res["check_quick_alone"] = repeat(1, check, QUICK_ALONE, report=reports / "check-quick-alone.json")
 
     ledgers = sorted(records.glob("ledgers/*/*.yaml"))
     if ledgers:
@@ -593,8 +603,10 @@ def machine_line(m: dict) -> str:
 
 ROWS = [("validate_cold", "validate, cold"), ("validate_warm", "validate, warm"),
         ("validate_slow_path", "validate, reference path (no cache, 1 process, PyYAML + jsonschema)"),
+        ("validate_quick_alone", "validate, quick path alone (no cache, 1 process, rapidyaml + jsonschema-rs)"),
         ("check_cold", "check, cold"), ("check_warm", "check, warm"),
         ("check_slow_path", "check, reference path (no cache, 1 process, PyYAML + jsonschema)"),
+        ("check_quick_alone", "check, quick path alone (no cache, 1 process, rapidyaml + jsonschema-rs)"),
         ("pr_check_warm", "one-ledger PR: check, warm"), ("pr_validate_warm", "one-ledger PR: validate, warm"),
         ("check_jsonschema", "check-jsonschema (same files, same schemas)"),
         ("site_cold", "full site, cold"), ("site_warm", "full site, warm"),
@@ -648,7 +660,8 @@ def markdown(result: dict) -> str:
         cells = [f"{s[key]['wall']:.2f} s ({_memory(s[key], key)})" if key in s else "–" for s in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     if any("same_reports" in s for s in sizes):
-        lines.append("| same reports as the reference path (validate / check) | " + " | ".join(
+        lines.append("| same reports as the reference path (validate / check: cold, warm, quick path alone, "
+                     "one-ledger PR) | " + " | ".join(
             _same(s["same_reports"]) if "same_reports" in s else "–" for s in sizes) + " |")
     if any("pages" in s for s in sizes):
         lines.append("| slowest page to open (headless Chromium, to the end of its load event) | " + " | ".join(
@@ -676,7 +689,8 @@ def markdown(result: dict) -> str:
 # Issue #8's targets, set for a corpus of 12,000 ledgers (judged at every size measured).
 COLD_S, PR_S, SITE_S, SITE_MB = 2.0, 0.5, 30.0, 1000
 LINEAR_SLACK = 1.2  # "linear": no stage costs more per ledger than at the next smaller size, give or take this
-OURS = [key for key, _ in ROWS if key not in ("validate_slow_path", "check_slow_path", "check_jsonschema", "bare_mkdocs")]
+OURS = [key for key, _ in ROWS if key not in ("validate_slow_path", "check_slow_path", "validate_quick_alone",
+                                              "check_quick_alone", "check_jsonschema", "bare_mkdocs")]
 
 
 def targets(result: dict) -> str:

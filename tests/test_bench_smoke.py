@@ -333,6 +333,17 @@ def test_the_one_ledger_change_adds_a_comment_and_changes_no_value_even_without_
         assert changed.startswith(original) and changed.count(b"\n") == original.count(b"\n") + 1 + (not original.endswith(b"\n"))
 
 
+def _bench_records(records: Path, tmp_path: Path):
+    """bench/run.py --records RECORDS, once each, no site, no check-jsonschema: (the run, its one measured corpus)."""
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(records), "--reps", "1", "--no-site",
+                          "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-3000:]
+    [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    return run, measured
+
+
 def test_records_with_no_ledger_yet_are_measured_without_the_one_ledger_change(tmp_path):
     """A university's records before its first ledger (units, classes, cadres, assignments): the
     benchmark measured them, then stopped at the one-ledger change with an IndexError."""
@@ -341,13 +352,8 @@ def test_records_with_no_ledger_yet_are_measured_without_the_one_ledger_change(t
     records = tmp_path / "records"
     shutil.copytree(REPO / "tests/fixtures/minimal", records)
     shutil.rmtree(records / "ledgers", ignore_errors=True)
-    out = tmp_path / "results.json"
-    run = subprocess.run([sys.executable, "bench/run.py", "--records", str(records), "--reps", "1", "--no-site",
-                          "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
-                         cwd=REPO, capture_output=True, text=True, timeout=300)
-    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-3000:]
+    run, measured = _bench_records(records, tmp_path)
     assert "no ledger under ledgers/, not measured" in run.stderr
-    [measured] = json.loads(out.read_text(encoding="utf-8"))["sizes"]
     assert "pr_check_warm" not in measured and measured["same_reports"]["check"] is True
     assert "| one-ledger PR, warm, ≤ 0.5 s (check / validate) | – |" in run.stdout
 
@@ -439,3 +445,33 @@ def test_late_share_with_given_records_is_refused_not_ignored(tmp_path):
     assert run.returncode == 2 and "Traceback" not in run.stderr
     assert "--late-share 只用于生成的语料" in run.stderr and "bench/corpus.py" in run.stderr, run.stderr[-2000:]
     assert not (tmp_path / "work").exists()
+
+
+def test_the_quick_path_alone_is_run_and_its_report_compared_with_the_reference_paths(tmp_path):
+    """The cold and warm runs take the quick path (rapidyaml, jsonschema-rs) with the cache and two
+    processes; the reference path has none of the three.  A one-core machine runs the quick path
+    alone — no cache, one process — which no run of the benchmark took, nor compared.  It is now run
+    (validate and check, once each), its report compared with the reference path's, and a report of
+    it that differs makes the table say NO and the run fail."""
+    bench = _bench_module()
+    records, _, check, validate = _valid_records_and_commands(tmp_path)
+    run, measured = _bench_records(records, tmp_path)
+    assert "validate and check, quick path alone (no cache, one process) …" in run.stderr
+    for cmd in ("validate", "check"):
+        assert measured[f"{cmd}_quick_alone"]["wall"] > 0
+        assert measured[f"{cmd}_quick_alone"]["reports"] == measured[f"{cmd}_slow_path"]["reports"]
+    assert "| check, quick path alone (no cache, 1 process, rapidyaml + jsonschema-rs) | " in run.stdout
+    assert "| same reports as the reference path (validate / check: cold, warm, quick path alone, one-ledger PR) | " \
+           "yes / yes (" in run.stdout
+    # a report of the quick path alone that is not the reference path's: NO, and the run fails
+    reports = tmp_path / "work" / f"reports-given-0-{records.name}"
+    res = {k: measured[k] for k in ("validate_cold", "validate_warm", "validate_slow_path", "check_cold",
+                                    "check_warm", "check_slow_path", "validate_quick_alone")}
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
+    res["check_quick_alone"] = bench.repeat(1, check, bench.QUICK_ALONE, report=tmp_path / "check-quick-alone.json")
+    res["same_reports"] = bench.same_reports(res, reports)
+    assert res["same_reports"]["validate"] is True and res["same_reports"]["check"] is False
+    result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, **res}]}
+    assert "| yes / **NO** (" in bench.markdown(result) and bench.differs(result) == ["3: check"]
