@@ -717,7 +717,8 @@ def targets(result: dict) -> str:
     lines = [head, "|---|" + "---|" * len(sizes)]
     for label, parts in rows:
         lines.append(f"| {label} | " + " | ".join(judged(s, parts) for s in sizes) + " |")
-    seed = result.get("args", {}).get("seed")
+    args = result.get("args", {})
+    seed = None if args.get("records") else args.get("seed")  # (--records: no corpus generated, no seed used)
     lines.append(f"| linear: per ledger, no stage dearer than at the next smaller of the sizes of one generated series "
                  f"({f'seed {seed}, ' if seed is not None else ''}×{LINEAR_SLACK:g} allowed; records given with "
                  f"--records are not judged) | " + " | ".join(_linear(sizes, s) for s in sizes) + " |")

@@ -369,6 +369,7 @@ def test_linearity_is_judged_only_across_the_sizes_of_one_generated_series():
     table = run.targets({"sizes": given, "args": {"seed": 7, "records": "/a,/b"}})
     row = next(line for line in table.splitlines() if line.startswith("| linear"))
     assert "vs 1000" not in row and "**no**" not in row
+    assert "seed" not in row  # (no corpus generated: --seed, 7 by default, was not used)
     assert row.endswith("| not judged (records given, not a generated series) | not judged (records given, "
                         "not a generated series) |"), row
     table = run.targets({"sizes": [small, big], "args": {"seed": 7}})
