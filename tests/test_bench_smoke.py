@@ -476,3 +476,28 @@ def test_the_quick_path_alone_is_run_and_its_report_compared_with_the_reference_
     assert res["same_reports"]["validate"] is True and res["same_reports"]["check"] is False
     result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, **res}]}
     assert "| yes / **NO** (" in bench.markdown(result) and bench.differs(result) == ["3: check"]
+
+
+def test_on_a_busy_machine_the_ratios_are_given_in_cpu_time_too():
+    """A new user's 1k run of two corpora on a shared machine (load average 21 on 2 cores) read
+    "cold check ÷ reference-path check | 1.498×" — our cold check slower than the reference path —
+    where the commands' CPU time said 2.15 s against 4.02 s (0.53×): in such an hour the wall times
+    are the other work's as much as ours.  A busy run now gives every ratio in CPU time as well, and
+    the line that says the machine was busy points to them; an idle run's table is as before."""
+    bench = _bench_module()
+
+    def stage(wall, cpu):
+        return {"wall": wall, "cpu": cpu, "rss_mb": 50.0, "tree_mb": 0.0}
+
+    size = {"size": 998, "name": "m1k-c", "corpus": {"files": 1093, "mb": 6.7},
+            "check_cold": stage(14.06, 2.15), "check_slow_path": stage(9.38, 4.02), "pr_check_warm": stage(1.52, 0.39),
+            "check_jsonschema": stage(82.88, 80.0), "validate_cold": stage(11.52, 1.84)}
+    m = {**bench.machine(), "nproc": 2, "load_average_at_start": (21.0, 15.0, 12.0)}
+    table = bench.markdown({"machine": m, "sizes": [size]})
+    assert "| cold check ÷ reference-path check | 1.499× |" in table
+    assert "| cold check ÷ reference-path check, CPU time | 0.535× |" in table
+    assert "| one-ledger PR check ÷ reference-path check, CPU time | 0.097× |" in table
+    assert "| check-jsonschema ÷ validate cold, CPU time | 43.48× |" in table
+    assert "CPU 时间算的比值" in bench.machine_line(m) and "the CPU time's above all" in bench.machine_line(m)
+    idle = bench.markdown({"machine": {**m, "load_average_at_start": (0.4, 0.3, 0.2)}, "sizes": [size]})
+    assert "| cold check ÷ reference-path check | 1.499× |" in idle and "CPU time" not in idle
