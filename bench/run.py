@@ -592,7 +592,8 @@ def machine_line(m: dict) -> str:
     the same minutes, are what stays comparable."""
     start = m["load_average_at_start"][0]
     end = m.get("load_average_at_end", [start])[0]
-    line = (f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {m['versions']}\n"
+    versions = ", ".join(f"{name} {v}" for name, v in m["versions"].items())  # (not a Python dict's repr)
+    line = (f"machine: {m['nproc']} × {m['cpu']}, {m['ram']}, Python {m['python']}; {versions}\n"
             f"load average (1 min): {start:.1f} at the start, {end:.1f} at the end, for {m['nproc']} cores")
     if busy(m):
         line += ("\n机器很忙：其他程序占满了 CPU，各项时间都偏慢，达标与否（yes/no）也随之偏差；请比较与参考路径的比值，"

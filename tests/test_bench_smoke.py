@@ -313,6 +313,9 @@ def test_the_printed_machine_line_says_how_busy_the_machine_was():
     m = {**bench.machine(), "nproc": 2, "load_average_at_start": (5.2, 4.0, 3.0), "load_average_at_end": (4.1, 4.0, 3.0)}
     line = bench.machine_line(m)
     assert "load average (1 min): 5.2 at the start, 4.1 at the end, for 2 cores" in line
+    # the libraries measured as a reader writes them, not as a Python dict: yaml 6.0.4, jsonschema 4.26.0, …
+    assert f"Python {m['python']}; yaml {m['versions']['yaml']}, jsonschema {m['versions']['jsonschema']}, " in line
+    assert "{" not in line.splitlines()[0] and "'" not in line.splitlines()[0]
     assert "机器很忙" in line and "compare the ratios to the reference path" in line
     idle = bench.machine_line({**m, "load_average_at_start": (0.3, 0, 0), "load_average_at_end": (1.2, 0, 0)})
     assert "0.3 at the start, 1.2 at the end" in idle and "机器很忙" not in idle
