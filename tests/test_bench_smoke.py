@@ -504,3 +504,20 @@ def test_on_a_busy_machine_the_ratios_are_given_in_cpu_time_too():
     assert "CPU 时间算的比值" in bench.machine_line(m) and "the CPU time's above all" in bench.machine_line(m)
     idle = bench.markdown({"machine": {**m, "load_average_at_start": (0.4, 0.3, 0.2)}, "sizes": [size]})
     assert "| cold check ÷ reference-path check | 1.499× |" in idle and "CPU time" not in idle
+
+
+def test_records_folders_of_the_same_name_are_told_apart_in_the_tables():
+    """Two corpora kept aside, each a university's `records` folder (--records /srv/a/records,/srv/b/records),
+    were headed "records (998 ledgers) | records (998 ledgers)" in both tables: which column was which
+    could not be read.  Folders of the same name are now headed by the paths given."""
+    run = _bench_module()
+    a = {"size": 998, "name": "records", "records": "/srv/a/records", "corpus": {"files": 1093, "mb": 5.4},
+         "check_cold": _stage(1.0)}
+    b = {**a, "records": "/srv/b/records", "size": 5001}
+    other = {**a, "name": "univ-c", "records": "/srv/univ-c"}
+    table = run.markdown({"sizes": [a, b, other]})
+    heads = [line for line in table.splitlines() if line.startswith(("| stage |", "| target"))]
+    assert len(heads) == 2
+    for head in heads:
+        assert head.endswith("| /srv/a/records (998 ledgers) | /srv/b/records (5001 ledgers) | univ-c (998 ledgers) |")
+    assert "| stage | records (998 ledgers) |" in run.markdown({"sizes": [a]})
