@@ -111,18 +111,19 @@ def _installed(names) -> dict:
 # Values and findings only: positions are worked out again from the bytes when asked
 # (load.Document.where), which is rare — a valid file never needs them.
 def pack(doc: load.Document, found: list[F.Finding], schema_bad: bool) -> tuple:
-    return (doc.file, doc.rel, doc.kind, _shared(doc.data), doc.sha256, doc.quick, schema_bad,
-            [F.packed(f) for f in found], doc.privacy)
+    return (doc.file, doc.rel, doc.kind, doc.data if doc.quick else _shared(doc.data), doc.sha256, doc.quick,
+            schema_bad, [F.packed(f) for f in found], doc.privacy)
 
 
 GROUPS = 128  # the files to load are shared by two processes in this many groups (_parse_many)
-SHARED_LEN = 32  # dates, ids, words of a vocabulary, keys: the strings that recur across files
+SHARED_LEN = load.SHARED_LEN
 
 
 def _shared(value, intern=sys.intern, n=SHARED_LEN):
     """`value` with its keys and short strings interned.  marshal writes them so, and unmarshals
     each as the one object of its text: the values of all the files share them (12k ledgers'
-    values take about half the memory, which every forked copy then copies less of)."""
+    values take about half the memory, which every forked copy then copies less of).  (The quick
+    path's values are so already: quickload._nodes_if_plain.)"""
     t = type(value)
     if t is dict:
         out = {}

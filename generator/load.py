@@ -70,6 +70,7 @@ def loader():
 
 MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
+SHARED_LEN = 32  # keys and strings up to this long (dates, ids, words of a vocabulary) are interned: one object a text across files
 MAX_REPORTED = 20  # of one kind of problem in one file
 INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
 DECIMAL = re.compile(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")

@@ -911,6 +911,44 @@ def test_the_values_of_all_files_share_each_short_string(tmp_path, monkeypatch):
         assert {s: len(ids) for s, ids in objects.items() if len(ids) > 1} == {}
 
 
+def test_the_quick_path_interns_the_short_strings_as_it_reads_them_and_packing_walks_them_no_more(tmp_path):
+    """The quick path's one walk of a file's values (counting them against rapidyaml's tree) also
+    interns each key and each string of at most cache.SHARED_LEN characters: the values it gives
+    already share them with every other file's, and the loading processes pack them as they are,
+    without a second walk that made a copy of every mapping (≈10 µs a ledger).  The full loader's
+    values are interned when packed, as before."""
+    from generator import quickload
+
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    ledger = next(root.glob("ledgers/*/*.yaml"))
+    raw = ledger.read_bytes()
+    data = quickload.values(raw)
+    assert data == load._parse(raw, "x.yaml").data
+
+    def strings(value):
+        if type(value) is dict:
+            for k, v in value.items():
+                yield k
+                yield from strings(v)
+        elif type(value) is list:
+            for v in value:
+                yield from strings(v)
+        elif type(value) is str:
+            yield value
+
+    short = [s for s in strings(data) if len(s) <= cache.SHARED_LEN]
+    assert len(short) > 20 and all(sys.intern(s) is s for s in short)
+
+    doc, found = load.load_file(ledger, root)
+    assert doc.quick and found == []
+    assert cache.pack(doc, found, False)[3] is doc.data  # packed as read: no second walk
+    slow = load.Document(file=doc.file, rel=doc.rel, kind=doc.kind)
+    slow.data = load._parse(raw, doc.file).data
+    packed = cache.pack(slow, [], False)[3]
+    assert packed == data and all(sys.intern(s) is s for s in strings(packed) if len(s) <= cache.SHARED_LEN)
+
+
 def _validated(records: Path, env: dict, monkeypatch):
     from generator.pipeline import validate_records
 
