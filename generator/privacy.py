@@ -561,7 +561,8 @@ _DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "�
                      "动": "動", "报": "報", "厅": "廳", "机": "機", "设": "設", "开": "開",
                      "习": "習", "阅": "閱", "览": "覽", "讨": "討", "党": "黨", "团": "團", "员": "員",
                      "举": "舉", "组": "組", "织": "織", "谈": "談", "讲": "講", "课": "課", "训": "訓", "读": "讀", "书": "書",
-                     "辩": "辯", "试": "試", "长": "長", "宣": "宣"}
+                     "辩": "辯", "试": "試", "长": "長", "宣": "宣",
+                     "辅": "輔", "导": "導", "务": "務", "后": "後", "业": "業", "资": "資", "总": "總", "体": "體", "咨": "諮", "询": "詢"}
 
 
 def _either_script(pattern: str) -> str:
@@ -588,10 +589,12 @@ _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|
 _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
 # (nor a room of teaching, meeting, study or duty, or a party's, a league's or the students' own: 3号楼502教室, 3号楼502会议室,
 # 3号楼502自习室, 12号楼104值班室, 5号楼307党建活动室 — nor is a building's before one a home: ADDRESS_RX)
-_PUBLIC_ROOM = (r"(?:党建|党员|团员|学生|多媒体|心理|研究生)?(?:教室|会议室|实验室|办公室|活动室|报告厅|自习室|阅览室|研讨室|会客室"
-                r"|值班室|接待室|多功能厅)|机房")
+# (whose, up to two words of use or office before it: 学生党员活动室, 团委办公室, 宿管办公室, 辅导员办公室, 学生会办公室; or its name in
+# brackets after the number: 3号楼102（多媒体教室）, 6号楼105室（学生党员活动室）)
+_PUBLIC_ROOM = (r"(?:党建|党员|团员|学生|多媒体|心理|研究生|团委|党委|团总支|党支部|宿管|学工|辅导员|教务|学生会|后勤|就业|资助|学院){0,2}"
+                r"(?:教室|会议室|实验室|办公室|活动室|报告厅|自习室|阅览室|研讨室|会客室|值班室|接待室|咨询室|谈心室|多功能厅)|机房")
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
-                 rf"|{_PUBLIC_ROOM}))")
+                 rf"|(?:室\s?)?[（(]\s?(?:{_PUBLIC_ROOM})|{_PUBLIC_ROOM}))")
 # (nor a room a class's or a meeting's event is held in: 在3号楼202召开班会, 在5号楼307开展主题团日, 在3号楼208开会 — a verb of holding one
 # and, a few characters on, the event; not a dormitory's own: 在3号楼502召开寝室会议, 在5栋302开展宿舍卫生检查 — 寝/宿 between, but for
 # 寝室长/宿舍长, whose meeting is held in a meeting room)
