@@ -612,7 +612,8 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
     rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
-    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?[0-9]{{1,2}}\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}"
+    # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
+    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?(?:[0-9]{{1,2}}|[A-Za-z])\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}"
     rf"(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)

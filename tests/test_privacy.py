@@ -769,7 +769,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a dormitory's own meeting or check held in a room: 寝/宿 before the event)
                "在3号楼502召开寝室会议", "在5栋302开展宿舍卫生检查", "在5舍312组织室友交流", "在5栋302开展谈心活动",
                # (a dormitory named in brackets after the room: no public room)
-               "3号楼502（寝室）", "走访3号楼502(女生宿舍)"]
+               "3号楼502（寝室）", "走访3号楼502(女生宿舍)",
+               # (a tower or an area by its letter between the building and the room)
+               "走访12栋A座502", "住12号楼A座502", "走访5号公寓B区302", "5栋A单元302", "12號樓A座502室"]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -831,6 +833,16 @@ HELD_IN_A_ROOM_PROSE = ["在3号楼202召开班会", "在5号楼307开展主题�
 OFFICE_ROOM_PROSE = ["在6号楼105室（学生党员活动室）开展党日活动", "在5号楼307团委办公室与学生干部座谈", "在12号楼101宿管办公室了解情况",
                      "在3号楼102（多媒体教室）召开班会", "在3號樓102（多媒體教室）召開班會", "在5號樓307輔導員辦公室與學生談心",
                      "到3号楼502学生会办公室了解学生会工作", "在7号楼201(心理咨询室)旁的心理活动室开展团体辅导"]
+
+
+def test_a_room_after_a_tower_s_or_an_area_s_letter_is_found_and_masked_by_validate(tmp_path):
+    """走访12栋A座502, 住12号楼A座502 and 走访5号公寓B区302 passed validate and the form: a room after a building was read with an
+    entrance, an area or a tower between only by its number (3栋2单元501, 3号2座501); by its letter too now, the room masked
+    (12栋A座***), under the same rules (a count, a classroom, a meeting held there: none)."""
+    rooms = [("走访12栋A座502", "12栋A座***"), ("住12号楼A座502", "12号楼A座***"), ("走访5号公寓B区302", "5号公寓B区***"),
+             ("5栋A单元302", "5栋A单元***"), ("12號樓A座502室", "12號樓A座***室"), ("12栋A座502、503", "12栋A座***、***")]
+    clean = ["在2号楼B座301召开会议", "2号楼B座301教室上课", "3号楼A座120名学生", "在1号楼A区201召开党支部会议"]
+    assert validated_summaries(tmp_path, [r for r, _ in rooms] + clean) == [(r, "dormitory", m) for r, m in rooms]
 
 
 def test_an_office_named_by_whose_it_is_or_a_room_named_in_brackets_passes_validate(tmp_path):
