@@ -888,3 +888,30 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
         if found or any(w > 0 for w in wide):
             broken[rel] = (found, wide)
     assert broken == {}
+
+
+def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served):
+    """On a phone (375 px) a unit's 干部 broke each position and point inside its words where the three columns
+    shared the screen: 计算机科学与工 over 程学院副院长, 计算机2301 over 班, 党委副书 over 记.  Each position, class
+    and club there is on one line (the table scrolls sideways in its frame, as wide tables do)."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    names = sorted({c.get("position") for c in rs.cadres.values() if c.get("position")} |
+                   {p.get("name") for p in [*rs.classes.values(), *rs.clubs.values()] if p.get("name")}, key=len, reverse=True)
+    unit = max(rs.units, key=lambda u: sum(c.get("unit") == u for c in rs.cadres.values()))
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base + f"units/{unit}.html")
+    page.wait_for_load_state("networkidle")
+    broken = page.eval_on_selector("article h2:has-text('干部') + .md-typeset__scrollwrap table", """(t, names) => {
+        const out = [];
+        for (const td of t.querySelectorAll("td")) {
+          const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+            const name = names.find(n => node.data.includes(n));
+            if (!name) continue;
+            const r = document.createRange(), at = node.data.indexOf(name); r.setStart(node, at); r.setEnd(node, at + name.length);
+            if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) out.push(name);
+          }
+        }
+        return [t.tBodies[0].rows.length, out.slice(0, 5)]; }""", names)
+    assert broken[0] >= 2 and broken[1] == [], broken
