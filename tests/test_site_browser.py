@@ -853,8 +853,8 @@ def test_no_page_scrolls_sideways(page, served, width):
     assert wide == {}, width
 
 
-_NAMES_BROKEN = """(names) => { const out = [];
-  for (const td of document.querySelectorAll("article table.data-table td")) {
+_NAMES_BROKEN = """([names, tables]) => { const out = [];
+  for (const td of document.querySelectorAll(tables + " td")) {
     const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
       const name = names.find(n => node.data.includes(n));
@@ -884,7 +884,7 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
         wide = page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)")
-        found = page.evaluate(_NAMES_BROKEN, names)
+        found = page.evaluate(_NAMES_BROKEN, [names, "article table.data-table"])
         if found or any(w > 0 for w in wide):
             broken[rel] = (found, wide)
     assert broken == {}
@@ -902,16 +902,8 @@ def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served)
     page.set_viewport_size({"width": 375, "height": 740})
     page.goto(base + f"units/{unit}.html")
     page.wait_for_load_state("networkidle")
-    broken = page.eval_on_selector("article h2:has-text('干部') + .md-typeset__scrollwrap table", """(t, names) => {
-        const out = [];
-        for (const td of t.querySelectorAll("td")) {
-          const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
-          for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-            const name = names.find(n => node.data.includes(n));
-            if (!name) continue;
-            const r = document.createRange(), at = node.data.indexOf(name); r.setStart(node, at); r.setEnd(node, at + name.length);
-            if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) out.push(name);
-          }
-        }
-        return [t.tBodies[0].rows.length, out.slice(0, 5)]; }""", names)
-    assert broken[0] >= 2 and broken[1] == [], broken
+    table = page.locator("article h2:has-text('干部') + .md-typeset__scrollwrap table")
+    assert table.locator("tbody tr").count() >= 2
+    table.evaluate("t => { t.id = 'seen-table'; }")
+    broken = page.evaluate(_NAMES_BROKEN, [names, "#seen-table"])
+    assert broken == [], broken
