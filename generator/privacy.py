@@ -642,7 +642,7 @@ _HOUSE_WORD = "(?:[号號][楼樓]|[栋棟]|幢|座(?=\\s?[0-9A-Za-z])|[单單]�
 _HOUSE_PART = "(?:[号號]院?|[层層]|[楼樓]|[门門]|[-－])"
 # (in Chinese numerals too, with a digit among them — 三栋二单元501 — or a building's or entrance's number alone: 十三栋; an
 # entrance's 门 and a tower's 座 as Beijing and Guangzhou write them: 3号楼2门501, 5座1203)
-_HOUSE_NUMBER = "(?:[0-9]{1,5}(?![0-9])|[一二三四五六七八九十]{1,3})"
+_HOUSE_NUMBER = "(?:[0-9]{1,5}(?![0-9])|[一二三四五六七八九十〇零]{1,4})"  # (〇/零 in a room's: 五零二, 一二〇三)
 _HOUSE_HAS_A_DIGIT = "(?=[一二三四五六七八九十号號楼樓栋棟幢座单單元室院层層门門\\-－\\s]{0,40}?[0-9])"
 # (or, in Chinese numerals only, a building's or an entrance's number: 家住XX小区十三栋, 三号楼二单元 — not 三室一厅, a flat's
 # rooms, nor 一栋老房子, a count: _scan_seen reads a text of 住/址 and such a word without a digit, _numeral_house)
@@ -960,7 +960,7 @@ def mask(kind: str, found: str) -> str:
         room = re.sub(rf"(?:[0-9A-Za-z]|{_ROOM_NUMERALS})+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))", lambda m: "*" * len(m.group()), found)
         return room if room != found else re.sub("[0-9]", "*", found) if re.search(r"[0-9]", found) else "***"
     if kind == "address":  # (the house number's digits and numerals: 3栋2单元501 → *栋*单元***, 三栋 → *栋)
-        return re.sub(r"[\d一二三四五六七八九十]", "*", found)
+        return re.sub(r"[\d一二三四五六七八九十〇零]", "*", found)
     if kind == "name":
         return found[:1] + "*" * max(len(found) - 1, 1)
     if kind == "surname":  # the surname is what gives the student away (each of a list's: 张、李两位同学)

@@ -525,7 +525,10 @@ ADDRESSES_FOUND = [("家住XX市XX区XX小区3栋2单元501", "*栋*单元***"),
                    # (家住在, 全家住, a place's 和 or 后 inside the clause: 和平区, 太和区, 后街)
                    ("家住在XX小区3栋2单元501", "*栋*单元***"), ("该生全家住在XX小区3号楼2单元501", "*号楼*单元***"),
                    ("家住和平区XX小区5号楼3单元201", "*号楼*单元***"), ("家住锦州市太和区XX小区3栋1单元302", "*栋*单元***"),
-                   ("家住XX后街5号楼3单元201", "*号楼*单元***")]
+                   ("家住XX后街5号楼3单元201", "*号楼*单元***"),
+                   # (a room's number in numerals with 〇/零: masked whole)
+                   ("家住XX小区三号楼二单元五零二", "*号楼*单元***"), ("家住XX小区三号楼二单元五〇二室", "*号楼*单元***室"),
+                   ("家住XX小区十三栋一二〇三", "**栋****")]
 ADDRESSES_CLEAN = ["家住沈阳市浑南区", "家住XX路12号", "家住农村的3名学生", "家庭住址变更3次", "家住5楼的学生", "核实学生家庭住址",
                    "大家住3栋，相处融洽", "家住2026年新建的小区", "家住同一小区的2名学生", "家庭住址：沈阳市",
                    "家住附近的5座村庄", "家住一楼的学生", "家住三室一厅的房子", "家住一栋老房子里", "家住二楼的学生"]
@@ -541,6 +544,13 @@ def test_a_home_address_s_house_number_is_found(sentence, masked):
 @pytest.mark.parametrize("sentence", ADDRESSES_CLEAN)
 def test_a_district_a_street_s_number_or_a_count_after_家住_is_no_address(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_home_address_s_room_in_numerals_with_零_is_masked_whole_by_validate(tmp_path):
+    """家住XX小区三号楼二单元五零二 was told, but masked *号楼*单元*零二: a house number in numerals was read without 〇/零, so the
+    find ended at 五 and the room's 零二 stood in the report; 〇 and 零 are numerals of a house number now, masked with the rest."""
+    texts = ADDRESSES_FOUND[-3:]
+    assert validated_summaries(tmp_path, [t for t, _ in texts]) == [(t, "address", m) for t, m in texts]
 
 
 def test_a_home_address_is_found_by_validate_at_its_house_number(tmp_path):
