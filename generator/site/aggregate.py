@@ -25,6 +25,12 @@ def _d(value) -> str:
     return value.isoformat() if isinstance(value, dt.date) else (value or "")
 
 
+def handed_in(row: dict) -> bool:
+    """A row of a period's table whose ledger was handed in: shown, or in Git and unreadable (its status
+    on time or late with errors, deadlines.rows) — what the page's 已提交 counts, as its rows say."""
+    return bool(row["ledger"]) or bool(row["status"].get("exists"))
+
+
 def _span(start, end) -> str:
     """An assignment row's dates as the tables show them: "from 至 to", or "from 起" while its end is
     not known (Aggregate.begun)."""
@@ -378,13 +384,13 @@ class Aggregate:
         # the ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
         unowed = sum(r["status"]["kind"] == "not_required" for r in table)
         # exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with all owed in (remind's 免交)
-        exempt = sum(r["status"]["kind"] == "exempt" and not r["ledger"] for r in table)
+        exempt = sum(r["status"]["kind"] == "exempt" and not handed_in(r) for r in table)
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
             "grace_until": _d(deadline) if p and not archived and deadline != p.due else "",
             "required": sum(r["status"]["kind"] != "not_required" for r in table) - exempt, "exempt": exempt,
-            "filed": (archived["ledgers"] if archived else len(leds)) - unowed, "unowed": unowed,
+            "filed": (archived["ledgers"] if archived else sum(map(handed_in, table))) - unowed, "unowed": unowed,
             "status": sorted(status.items()),
             "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
             "forms": self._count("forms", (a["form"] for a in acts)),

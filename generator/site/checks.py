@@ -136,7 +136,8 @@ class CheckView:
         if errors:
             label += ERRORS
         return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")), "errors": errors,
-                "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit")}
+                "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit"),
+                "exists": bool(_get(row, "exists"))}  # (handed in: one that cannot be read too, deadlines.rows)
 
     # ---- feedback ------------------------------------------------------
     def feedback(self, root_id: str, last_id: str = "") -> dict:
