@@ -64,3 +64,17 @@ def test_a_ledger_in_git_that_cannot_be_read_is_counted_as_submitted_where_its_r
     assert words in data["subtitle"] and data["counts"]["filed"] == filed, data["counts"]
     with open(downloads / "attachment2-2026-H1-counts.csv", encoding="utf-8-sig") as f:
         assert ["已提交（份）", str(filed)] in list(csv.reader(f))
+
+
+def test_a_ledger_in_git_that_cannot_be_read_is_listed_as_not_accepted_on_the_home_and_unit_pages(built):
+    # (its row said 按时（有错误，未通过）, but 过了截止日期仍未提交或未通过的台账 left it out: the unit's page said
+    # 没有：截止日期已过的各期台账都已提交，且没有错误。, the home page did not list it)
+    gen = built.generated
+    for page, unit in (("index.md", "units/sba.md"), ("units/sba.md", "sba.md")):
+        text = (gen / page).read_text(encoding="utf-8")
+        behind = text[text.index("{ #behind }"):].split("\n## ")[0]
+        (mine,) = [line for line in behind.splitlines() if "白涛玉" in line]
+        assert f"[工商管理学院]({unit}) | 2026-06-30 | 已提交但有错误，未通过：YAML 语法错误" in mine, mine
+        assert f"`records/{BROKEN}:2:9`" in mine, mine
+    unit = (gen / "units/sba.md").read_text(encoding="utf-8")
+    assert "共 **1 份**" in unit and "都已提交，且没有错误" not in unit, unit

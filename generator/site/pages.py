@@ -14,11 +14,12 @@ from markupsafe import Markup
 
 from generator import findings as F
 from generator.cache import long_lived
+from generator.load import display_path
 from generator.model import RecordSet
 from generator.report import as_of, as_of_said
 from generator.site import charts, exports, fastmd
 from generator.site import markdown as md
-from generator.site.aggregate import Aggregate
+from generator.site.aggregate import Aggregate, handed_in
 from generator.site.ledger_html import LedgerBodies
 from generator.site.markdown import rel
 from generator.site.schema_reference import field_reference
@@ -199,9 +200,11 @@ class Site:
                 s = r["status"]
                 if s["kind"] == "missing":
                     out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"], wrong=None))
-                elif past and s["kind"] in ("on_time", "late") and r["ledger"] and s.get("errors"):
-                    f = errors.get(r["ledger"]["file"])
-                    where = f"{as_of(f.file)[0]}:{f.line}:{f.column or 1}" if f and f.line else r["ledger"]["rel"]
+                elif past and s["kind"] in ("on_time", "late") and handed_in(r) and s.get("errors"):
+                    # (one in Git that cannot be read is handed in with errors too, its row says: its file's)
+                    rel = r["ledger"]["rel"] if r["ledger"] else f"ledgers/{p}/{r['cadre']}.yaml"
+                    f = errors.get(r["ledger"]["file"] if r["ledger"] else display_path(self.rs.root / rel))
+                    where = f"{as_of(f.file)[0]}:{f.line}:{f.column or 1}" if f and f.line else rel
                     out.append(dict(r, period=p, period_name=stats[p]["name"], due=stats[p]["due"],
                                     wrong={"where": where, "message": f.message_zh if f else ""}))
         return out
