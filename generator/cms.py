@@ -886,7 +886,9 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
                 held.setdefault(cadre, set()).add(pid)
                 item = rs.classes.get(pid) or rs.clubs.get(pid)
                 out["names"][pid] = item.get("name", pid) if item else pid
-        filed = sorted(stem for folder, stem in rs.ledgers if folder == period.id)
+        # (one there that cannot be read is filed too: in Git, the check counts it handed in with errors, to fix)
+        filed = sorted({stem for folder, stem in rs.ledgers if folder == period.id}
+                       | {d.stem for d in rs.docs if d.kind == "ledger" and not d.mapping and d.folder == period.id})
         for cid in [*held, *filed]:
             out["cadres"][cid] = (rs.cadres.get(cid) or {}).get("name", cid)
         out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "folder": f"records/ledgers/{period.id}",

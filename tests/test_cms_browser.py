@@ -580,6 +580,15 @@ def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_o
         _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了")
 
 
+def test_a_cadre_whose_ledger_is_filed_but_cannot_be_read_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
+    """A ledger in Git that cannot be read is handed in with errors (the check's row, 6d6f1e1; the site's 已提交):
+    the form did not count it filed, so a new one was saved as zhang-wei-1.yaml beside it, a second ledger."""
+    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml",
+                            "cadre: zhang-wei\nperiod: [2026-H2\ncontact_points: [cs-2026-01]\n") as (trial, page):
+        _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
+        _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了")
+
+
 def _saved_and_valid(trial, tmp_path, branch: str = "cms/ledgers-2026-H2/zhang-wei"):
     """The form saved the ledger on its branch, and the branch validates clean."""
     assert _branches(trial.repo) == [branch]
