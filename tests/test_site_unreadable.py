@@ -78,3 +78,12 @@ def test_a_ledger_in_git_that_cannot_be_read_is_listed_as_not_accepted_on_the_ho
         assert f"`records/{BROKEN}:2:9`" in mine, mine
     unit = (gen / "units/sba.md").read_text(encoding="utf-8")
     assert "共 **1 份**" in unit and "都已提交，且没有错误" not in unit, unit
+
+
+def test_a_ledger_in_git_that_cannot_be_read_is_said_unreadable_where_its_text_would_be_linked(built):
+    # (its rows' 台账 column said —, as for a ledger never handed in, beside 按时（有错误，未通过）)
+    pub = built.public
+    for page in ("ledgers/2026-H1.html", "cadres/bai-taoyu.html"):
+        text = (pub / page).read_text(encoding="utf-8")
+        row = next(r for r in re.findall(r"<tr>.*?</tr>", text, re.S) if "按时（有错误，未通过）" in r)
+        assert re.search(r'读不了，见<a href="\.\./findings(\.html)?">数据检查</a>', row), row

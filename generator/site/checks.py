@@ -121,7 +121,7 @@ class CheckView:
     def ledger_status(self, period: str, cadre: str) -> dict:
         row = getattr(self, "_ledgers", {}).get((period, cadre))
         if row is None:
-            return {"kind": "", "label": "", "landed": "", "days_late": None}
+            return {"kind": "", "label": "", "landed": "", "days_late": None, "exists": False}
         kind = str(_get(row, "status", "") or "")
         label = STATUS_ZH.get(kind, kind)
         if kind in ("not_yet_due", "") and _get(row, "exists"):  # ("": not judged, the checks did not run: _failed)
