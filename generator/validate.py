@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator.chars import narrow
-from generator.load import NOT_A_DASH, Document
+from generator.load import LINE_BREAK, NOT_A_DASH, Document, line_col
 from generator.suggest import closest, seen, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -180,18 +180,55 @@ def _renamed_line(doc: Document, path: tuple, name: str, value, schema: dict, ro
 def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -> tuple[str, str] | None:
     """E-SCHEMA-001's words for a field missing from a list's item (an activity without its date): under which line
     the line goes, aligned with which field and how many spaces in — not 请在这里加上一行, where “here” may be above or
-    below, and YAML reads a line as far in as it is; None when the item does not begin with a field on its line."""
+    below, and YAML reads a line as far in as it is. Under the item's first line when its first field's value is all
+    on it (form: 社团活动), else under the item's last line (after topics:'s list, summary: |'s lines, a quoted text
+    over two lines): a line the next run reads as this item's field, the rest as it was (tried: `_added_reads`);
+    None when the item does not begin with a field on its line, or no such line is found."""
     if not path or not isinstance(path[-1], int) or not isinstance(item, dict) or not item:
         return None
     row, column = pos
-    lines = doc.text.splitlines()
+    text = doc.text
+    lines = [part + end for part, end in zip(LINE_BREAK.split(text), LINE_BREAK.findall(text) + [""])]
     line = lines[row - 1] if 0 < row <= len(lines) else ""
     first = next((k for k in item if isinstance(k, str) and line[column - 1:].startswith(f"{k}:")), None)
     if first is None or line[:column - 1].strip() not in ("-", ""):
         return None
-    shown, spaces = line.strip(), column - 1
-    return (f"请在第 {row} 行“{shown}”下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。",
-            f"Under line {row} ({shown}) add a line aligned with {first} ({spaces} spaces before it): {field}: …")
+    spaces = column - 1
+    ends = [span[1] for at, span in doc.spans.items() if at[:len(path)] == path]
+    last = line_col(text, max(ends) - 1)[0] if ends else row  # (the line of the item's last value)
+    for after in dict.fromkeys([row, *range(max(last, row), len(lines) + 1)]):
+        written = lines[after - 1]
+        if after > row and written.strip() and not written.lstrip().startswith("#") \
+                and len(written) - len(written.lstrip(" ")) < spaces:
+            break  # (the next item, or what follows the list: not this item's)
+        if written.strip() and _added_reads(lines, after, f"{' ' * spaces}{field}: ", path, field, doc.file):
+            shown = written.strip()
+            shown = shown if len(shown) <= 30 else shown[:29] + "…"
+            last_zh, last_en = ("", "") if after == row else ("（这一项的最后一行）", ", the item's last line")
+            return (f"请在第 {after} 行“{shown}”{last_zh}下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。",
+                    f"Under line {after} ({shown}{last_en}) add a line aligned with {first} ({spaces} spaces before it): "
+                    f"{field}: …")
+    return None
+
+
+def _added_reads(lines: list[str], after: int, added: str, path: tuple, field: str, file: str) -> bool:
+    """Whether the file of `lines` with the line `added` (name: ) and a value typed after it under line `after`
+    reads as it did with the item at `path` given that field: what a person doing as told gets."""
+    from generator.load import parse_bytes  # (only on a finding)
+
+    def read(text: str):
+        return parse_bytes(text.encode("utf-8"), file)[0]
+
+    above = "".join(lines[:after]) + ("" if LINE_BREAK.search(lines[after - 1]) else "\n")  # (the file's last line ended)
+    meant, got = read(above + "".join(lines[after:])), read(above + added + "x\n" + "".join(lines[after:]))
+    node = meant
+    for part in path:
+        node = node[part] if isinstance(node, (dict, list)) and (isinstance(node, dict) or isinstance(part, int)) \
+            and (part in node if isinstance(node, dict) else -len(node) <= part < len(node)) else None
+    if not isinstance(node, dict) or field in node:
+        return False
+    node[field] = "x"
+    return got == meant
 
 
 def takes(node: dict, root: dict, line: str) -> bool:

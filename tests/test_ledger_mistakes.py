@@ -683,3 +683,63 @@ def test_an_activity_without_a_date_is_told_where_the_line_goes_and_how_far_in(t
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  - form: 社团活动\n", '  - form: 社团活动\n    date: "2026-04-20"\n'), encoding="utf-8")
     assert _validate(work) == []  # (done as told)
+
+
+_ACTIVITY_SHAPES = {  # (an activity without its date, its first field's value written in each way YAML allows)
+    "scalar first": "  - form: 座谈交流\n    place: 进班级\n    channel: 面对面\n    students: 10\n    summary: 与学生座谈交流学习情况。\n",
+    "list first": "  - topics:\n      - 寒假社会实践\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
+                  "    students: 10\n    summary: 与学生座谈交流学习情况。\n",
+    "list as far in": "  - topics:\n    - 寒假社会实践\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
+                      "    students: 10\n    summary: 与学生座谈交流学习情况。\n",
+    "literal block first": "  - summary: |\n      与学生座谈交流学习情况。\n      第二行。\n    form: 座谈交流\n    place: 进班级\n"
+                           "    channel: 面对面\n    students: 10\n",
+    "folded block first": "  - summary: >\n      与学生座谈交流学习情况。\n      第二行。\n    form: 座谈交流\n    place: 进班级\n"
+                          "    channel: 面对面\n    students: 10\n",
+    "block last": "  - topics:\n      - 寒假社会实践\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
+                  "    students: 10\n    summary: |\n      与学生座谈交流学习情况。\n      第二行。\n",
+    "flow list": "  - topics: [寒假社会实践, 学业]\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
+                 "    students: 10\n    summary: 与学生座谈交流学习情况。\n",
+    "flow list over two lines": "  - topics: [寒假社会实践,\n      学业]\n    form: 座谈交流\n    place: 进班级\n"
+                                "    channel: 面对面\n    students: 10\n    summary: 与学生座谈交流学习情况。\n",
+    "comments": "  - form: 座谈交流  # 备注\n    # 地点待定\n    place: 进班级\n    channel: 面对面\n    students: 10\n"
+                "    summary: 与学生座谈交流\n      学习情况。\n    # 以上为寒假\n",
+    "quoted text over two lines": "  - summary: \"与学生座谈交流\n      学习情况。\"\n    form: 座谈交流\n    place: 进班级\n"
+                                  "    channel: 面对面\n    students: 10\n",
+    "no line break at the end": "  - topics:\n      - 寒假社会实践\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
+                                "    students: 10\n    summary: |\n      与学生座谈交流学习情况。\n      第二行。",
+}
+_LINE_ADDED = re.compile(r"请在第 (\d+) 行“[^”]*”(?:（这一项的最后一行）)?下面加一行，与 \w+ 对齐（前面 (\d+) 个空格）：date: …。")
+
+
+@pytest.mark.parametrize("last", [True, False], ids=["last in the file", "another activity after it"])
+@pytest.mark.parametrize("shape", list(_ACTIVITY_SHAPES))
+def test_the_line_an_activity_without_a_date_is_told_to_add_is_read_as_its_date(tmp_path, shape, last):
+    # (240ed4d's 请在第 6 行“- topics:”下面加一行，与 topics 对齐（前面 4 个空格）：date: … was a line the next run
+    # refused when the first field's value goes on below it: E-SCHEMA-003 topics empty and E-SCHEMA-005 a date
+    # 2026-01-04 - 寒假社会实践, or E-YAML-001 — done as told, literally, the next run must take it)
+    work, path, text = _ledger(tmp_path)
+    after = '  - date: "2026-05-20"\n    form: 主题班会\n    place: 进班级\n    channel: 面对面\n    students: 20\n' \
+            "    summary: 参加班会了解学生学习情况。\n"
+    written = _ACTIVITY_SHAPES[shape]
+    path.write_text(text + written + ("" if last else "\n" * (written[-1] != "\n") + after), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-001", 11, 5), f
+    told = _LINE_ADDED.match(f["hint"])
+    assert told, f
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[-1] += "\n" * (not lines[-1].endswith("\n"))  # (Enter at the end of the last line)
+    lines.insert(int(told[1]), " " * int(told[2]) + "date: 2026-04-21\n")  # (under that line, that far in)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _validate(work) == []
+
+
+def test_an_activity_whose_topics_come_first_is_told_to_add_its_date_under_its_last_line(tmp_path):
+    # (was told 请在第 11 行“- topics:”下面加一行 …, where the date took the topics' list for its own value)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text + _ACTIVITY_SHAPES["list first"], encoding="utf-8")
+    [f] = _validate(work)
+    assert f["hint"].startswith("请在第 17 行“summary: 与学生座谈交流学习情况。”（这一项的最后一行）下面加一行，"
+                                "与 topics 对齐（前面 4 个空格）：date: …。"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == "Under line 17 (summary: 与学生座谈交流学习情况。, the item's last line) add a line aligned with " \
+                        "topics (4 spaces before it): date: …", f
