@@ -106,9 +106,10 @@ def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
 _FIELD_NUMBER = re.compile(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
 
 
-def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str, str]:
+def _name_meant(field, value, schema: dict, root: dict, dashes: str = "") -> tuple[str | None, str, str]:
     """(the field's name the unknown `field` is taken for, or None; the hint, zh and en): a near miss
-    (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it."""
+    (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it; `dashes`,
+    what its line has before the name (“- ” for an item's first field), begins the line to type."""
     allowed = list(schema.get("properties", {}))
     close = closest(field, allowed)
     suggestion, suggestion_en = (f"是不是想写“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
@@ -117,7 +118,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
 
         fields = _properties(schema, root)
         close, title = name_of_title(field, fields)  # (日期:, 学生人数:, 工作体会:, 人数:)
-        typed = line_meant(close, str(value), fields)[3:] if close and isinstance(value, (str, int, float)) \
+        typed = line_meant(close, str(value), fields, dashes)[3:] if close and isinstance(value, (str, int, float)) \
             and not isinstance(value, bool) else None  # (人数: true: not students: True)
         if typed and not takes(fields[close][0], root, f"{close}: {value_typed(close, str(value).strip(), fields[close])[0]}"):
             typed = None  # (人数: 2026-01-01: not students: 2026-01-01, which the next run refuses, E-SCHEMA-003)
@@ -152,7 +153,7 @@ def _name_meant(field, value, schema: dict, root: dict) -> tuple[str | None, str
                 f"with '- '); delete the number: {typed}. ") if close else None
     inside, quotes, _ = chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
-        typed = f"{inside}: {value}" if isinstance(value, (str, int, float)) else f"{inside}:"
+        typed = f"{dashes}{inside}: {value}" if isinstance(value, (str, int, float)) else f"{dashes}{inside}:"
         close, told = inside, (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
                                f"The Chinese quotes {field[0]} {field[-1]} around it are read as part of the name: "
                                f"delete them: {typed}. ")
@@ -229,6 +230,13 @@ def _added_reads(lines: list[str], after: int, added: str, path: tuple, field: s
         return False
     node[field] = "x"
     return got == meant
+
+
+def _dashes_before(doc: Document, path: tuple) -> str:
+    """“- ” when the key at `path` is its item's first, after the item's dash on its line (  - 日期: …), else ""."""
+    row, column = doc.key_pos(path)
+    lines = LINE_BREAK.split(doc.text)
+    return "- " if 0 < row <= len(lines) and lines[row - 1][:column - 1].strip() == "-" else ""
 
 
 def takes(node: dict, root: dict, line: str) -> bool:
@@ -373,7 +381,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         allowed = list(schema.get("properties", {}))
         out = []
         for field in sorted(set(error.instance) - set(allowed), key=str):
-            close, suggestion, suggestion_en = _name_meant(field, error.instance[field], schema, root)
+            close, suggestion, suggestion_en = _name_meant(field, error.instance[field], schema, root,
+                                                           _dashes_before(doc, path + (field,)))
             if close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
                 from generator.yaml_hints import already_there, line_meant  # (日期: … beside date:, only on an error)
 

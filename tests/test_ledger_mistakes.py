@@ -743,3 +743,22 @@ def test_an_activity_whose_topics_come_first_is_told_to_add_its_date_under_its_l
     [f] = _validate(work, "--lang", "en")
     assert f["hint"] == "Under line 17 (summary: 与学生座谈交流学习情况。, the item's last line) add a line aligned with " \
                         "topics (4 spaces before it): date: …", f
+
+
+@pytest.mark.parametrize("written", ["  - 日期: 2026-04-20", "  - “date”: 2026-04-20", "    人数: 25"],
+                         ids=["title first", "quoted name first", "title not first"])
+def test_the_line_to_type_for_a_field_named_otherwise_keeps_the_item_s_dash(tmp_path, written):
+    # (an activity's first field written with its Chinese title or in Chinese quotes was told 这一行写成：date: 2026-04-20
+    # — without the item's “- ”: typed so, the next run refused it, E-YAML-001 这一行比上一行的“date”多缩进了 2 格)
+    work, path, text = _ledger(tmp_path)
+    field = written.split(":")[0].strip(" -")
+    line = {"日期": '  - date: "2026-04-20"', "“date”": '  - date: "2026-04-20"', "人数": "    students: 25"}[field]
+    path.write_text(text.replace(line, written), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-SCHEMA-002", f
+    typed = re.search(r"写成[：\s]([^。]+)。", f["hint"])[1]
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    at = lines[f["line"] - 1]
+    lines[f["line"] - 1] = at[:len(at) - len(at.lstrip(" "))] + typed + "\n"  # (the line typed as told, where it was)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _validate(work) == [], typed
