@@ -327,6 +327,7 @@ _TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
 # student — 贫困生, 学困生, 研究生, 本科生, 毕业生, 困难生: the last two characters, one look-behind)
 _MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|舍长|舍長|室长|室長|困生|究生|科生|业生|業生|难生|難生"
 _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
+_STUDENT_WORD_ENDS = "".join(sorted({w[-1] for w in _STUDENT_WORDS[3:-1].split("|")}))  # (生学學: the gate before initials)
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
 # Or initials of two or three capitals right after a student word, with no 同学 after them (与学生ZS谈心, 同学LS反映, 学生ZYX，成绩下滑;
 # several: 学生ZS、LM反映), before what _NICKNAMED_RX wants after a nickname there: a word of talking, what a student has, a mark or
@@ -887,7 +888,7 @@ _GATE_PARTS = (
     # surname and a list's end: _SHENG_NEAR's and _LIST_TAIL's, _gate)
     ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
-    ("先", "生"), ("女", "士"), ("[A-Z]", f"(?:(?<=生.)|(?<=生[{_SPACE}].))[A-Z]"),  # (学生ZS: initials after a student word, _INITIALS_AFTER)
+    ("先", "生"), ("女", "士"), ("[A-Z]", f"(?:(?<=[{_STUDENT_WORD_ENDS}].)|(?<=[{_STUDENT_WORD_ENDS}][{_SPACE}].))[A-Z]"),  # (学生ZS, 同学LS: _INITIALS_AFTER)
     ("家", "住"), ("[住地]", "址"),  # a home address (ADDRESS_RX: after 家住, 家庭住址, 家庭地址, 住址)
 )
 

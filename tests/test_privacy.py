@@ -1098,7 +1098,9 @@ def test_a_list_of_staff_or_places_is_no_student(sentence):
 INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同学谈心", "GPY同学反映", "与ZS同学组织班会",
                   # (two or three capitals right after a student word, no 同学 after them)
                   "与学生ZS谈心", "同学LS反映宿舍关系紧张", "学生ZYX，成绩下滑明显", "学生ZS、LM反映热水问题", "與學生ZS談心",
-                  "该生LM的成绩下滑", "与学生 WXY 交流"]
+                  "该生LM的成绩下滑", "与学生 WXY 交流",
+                  # (after 同学/同學 too, in either script, a space between or not)
+                  "同學LS反映", "同学 LS反映", "与同学LS谈心", "同学ZYX，成绩下滑明显"]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
                   "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",

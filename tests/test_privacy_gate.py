@@ -6,6 +6,7 @@ scanners — and a ledger's file with one of them in a summary is still told, at
 from __future__ import annotations
 
 import random
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -147,3 +148,55 @@ def test_the_gates_are_tried_from_a_surname_before_生_and_from_a_number_s_first
             assert all(gate.match(text, at) is None for at in range(first + 1, len(text))
                        if text[at] == "生" or text[at - 1].isdigit()), (config, text)
     assert privacy.Scanner(["20[0-9]{8,10}"])._gated(["与日语1602班学生座谈", "学生反映食堂问题"]) == set()
+
+
+def _test_files_texts() -> list[str]:
+    """Every string of tests/test_privacy*.py (their constants; test_privacy.py's lists as evaluated too) — no pieces."""
+    import ast
+
+    texts = set(material.tests_texts(REPO, TESTS))
+    for path in sorted((REPO / "tests").glob("test_privacy*.py")):
+        texts |= {n.value for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+                  if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+    return sorted(t for t in texts if t)
+
+
+@pytest.mark.parametrize("config", range(len(SCANNERS)))
+def test_every_text_with_a_find_in_the_privacy_tests_is_marked_alone_and_among_clean_texts(config):
+    """Each text of tests/test_privacy*.py that holds a find is marked by the gates when it is a document's only new text,
+    and when it stands among clean ones (first, between, last): a test that validates many of them in one ledger cannot
+    show a gate's gap — another text's find there has the whole document scanned (同学LS反映 passed validate alone)."""
+    scanner = privacy.Scanner(*SCANNERS[config])
+    texts = _test_files_texts()
+    dirty = [t for t in texts if scanner._scan(t, gated=False)]
+    clean = [t for t in (REPO / "tests" / "fixtures" / "clean_texts.txt").read_text(encoding="utf-8").splitlines()
+             if t and not scanner._scan(t, gated=False) and scanner._gated([t]) == set()][:30]  # (no gate's part in them)
+    assert len(dirty) > 500 and len(clean) == 30
+    assert scanner._gated(clean) == set()
+    alone = [t for t in dirty if scanner._gated([t]) not in (None, {0})]
+    assert not alone, alone
+    for at in (0, 15, 30):
+        among = [t for t in dirty if scanner._gated(clean[:at] + [t] + clean[at:]) not in (None, {at}, {at, at + 1})]
+        assert not among, (at, among)
+
+
+INITIALS_AFTER_同学 = ["召开座谈会，同学LS反映宿舍关系紧张，已转辅导员跟进。", "同學LS反映", "同学 LS反映", "与同学LS谈心",
+                      "同学ZYX，成绩下滑明显"]
+
+
+def test_initials_right_after_同学_are_told_by_validate_in_a_ledger_of_their_own(tmp_path):
+    """The gate before initials opened after 生 only (学生ZS), so a ledger whose one text with a find was 同学LS反映 was
+    never scanned: validate said 0 errors for the demo's bai-taoyu.yaml with that summary; each is told now, masked."""
+    told, out = _validate_summaries(tmp_path, INITIALS_AFTER_同学)
+    assert [len(f) for f in told] == [1] * len(INITIALS_AFTER_同学), out
+    assert all(f[0]["data"]["kind"] == "initials" and not re.search("[A-Z]", f[0]["message"]) for f in told), out
+    demo = tmp_path / "demo"
+    subprocess.run(["cp", "-r", str(REPO / "records"), str(demo)], check=True)
+    ledger = demo / "ledgers" / "2026-H1" / "bai-taoyu.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    summary = re.search(r"^( *summary: ).*$", text, re.M)
+    ledger.write_text(text[:summary.start()] + summary[1] + INITIALS_AFTER_同学[0] + text[summary.end():], encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(demo)], capture_output=True,
+                         text=True, cwd=REPO)
+    line = text[:summary.start()].count("\n") + 1
+    assert out.returncode == 1 and f"bai-taoyu.yaml:{line}:" in out.stdout and "E-PRIV-001" in out.stdout, out.stdout
