@@ -53,7 +53,11 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                                      "judged": bool (ended, and the ledgers recording it all due)}],
                       "rows": [{"cadre", "name", "unit", "unit_name",
                                 "cells": {semester_id: {"required": int (0 = not required), "count": int,
-                                                        "met": bool, "exempt": bool}}}]},
+                                                        "met": bool, "exempt": bool,
+                                                        "uncounted": {"activities": int (dated with a date that
+                                                        is not one), "unreadable": [file of a ledger that cannot
+                                                        be read]} (only in a cell short of its number whose
+                                                        ledgers' errors keep activities from its count)}}}]},
   "ledgers": [{"period", "cadre", "name", "unit", "unit_name", "due", "deadline",
                "status": "on_time" | "late" | "missing" | "not_yet_due" | "exempt" | "unknown",
                "days_late": int | null, "submitted": "YYYY-MM-DD HH:MM" (Git, policy zone) |

@@ -68,7 +68,7 @@ class ByCadre:
             # content; whether the import manifest still gives their bytes is said of the manifest)
             arrived, own = self.deadlines.arrived_later(), self.ledgers.get(cadre, ())
             before, there = len(found), [led for led in own if led.doc.rel not in arrived]
-            row = self.semesters.row(cadre, there)
+            row = self.semesters.row(cadre, there, [d for d in self.unreadable.get(cadre, ()) if d.rel not in arrived])
             check_ledger_content(self.ctx, cadre, there)
             check_items(self.ctx, there)
             self.deadlines.check_imported(own)

@@ -20,6 +20,8 @@ from operator import attrgetter, itemgetter
 
 from generator.check.context import Context, iso, segments
 from generator.check.deadlines import last_on_time
+from generator.findings import counted
+from generator.messages.check import W_CHK_004_UNCOUNTED as WORDS
 
 _DATES, _TEXT = attrgetter("dates"), itemgetter(1)  # (a ledger's Facts.dates: (index, date as written))
 
@@ -60,11 +62,13 @@ class SemesterContacts:
                                                         for p in ctx.rs.periods_between(s.start, s.end))
                        for s in self.semesters}
 
-    def row(self, cadre: str, ledgers) -> dict | None:
+    def row(self, cadre: str, ledgers, unreadable=()) -> dict | None:
         """The cadre's row of the matrix (None when no semester asks anything of them), from
         their ledgers (ByCadre gives those there by --today: one handed in after it was not known
         yet, as the site built as of that day has it); an activity dated in no semester is reported
-        (W-CHK-010) whoever filed it."""
+        (W-CHK-010) whoever filed it.  A semester short of its number whose ledgers have errors that
+        keep activities from being counted (a date that is not one, a ledger that cannot be read:
+        `unreadable`, its documents) says which, in its cell and in W-CHK-004 (_uncounted)."""
         ctx, on, facts = self.ctx, self._on, self.ctx.facts
         # (116,000 activities at 12k: each one's semesters tallied in C from its date as written — the
         # facts' valid dates — each text's looked up once a run; no (index, date) pairs made of them)
@@ -85,6 +89,7 @@ class SemesterContacts:
         # of whose days they held, as most of the others: owed, without counting them — owes' answers)
         held, owes = ctx.held_spans(cadre), self.owes
         cells, owed, required, judged = {}, False, self.required, self.judged
+        invalid, errs = ctx.rs.invalid, None  # (errs: the cadre's ledgers' uncounted, _uncounted: when first asked)
         for s, start, end, sid, unheld in self._begun:
             count = counts.get(sid, 0)
             for a, b in held:  # (apart from each other: the first that overlaps it is the one that may hold it all)
@@ -98,18 +103,52 @@ class SemesterContacts:
                 continue
             need = required[sid]
             exempt = ctx.exempt(cadre, "semester_contacts", start, end)
-            cells[sid] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
+            cell = cells[sid] = {"required": need, "count": count, "met": count >= need, "exempt": exempt}
             owed = owed or bool(need)
-            if judged[sid] and count < need and not exempt:
+            if count >= need or exempt:
+                continue
+            if errs is None:  # (a ledger with validate's errors, or none read: at 12k a few cadres)
+                errs = self._uncounted(ledgers, unreadable) if unreadable or any(
+                    led.doc.rel in invalid for led in ledgers) else []
+            mine = [e for e in errs if e[0] <= end and e[1] >= start]  # (its ledgers: their periods overlap it)
+            if mine:
+                cell["uncounted"] = {"activities": sum(len(e[3] or ()) for e in mine),
+                                     "unreadable": [e[2] for e in mine if e[3] is None]}
+            if judged[sid]:
                 item = ctx.rs.cadres[cadre]
                 ctx.add("W-CHK-004", item, item.pos(), name=ctx.cadre_name(cadre), semester=s.name,
                         semester_id=sid, start=start, end=end, count=count, required=need,
-                        data={"cadre": cadre, "semester": sid})
+                        **_uncounted_words(mine), data={"cadre": cadre, "semester": sid})
         if not owed:
             return None
         unit = ctx.cadre_unit(cadre)
         return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": unit, "unit_name": ctx.unit_name(unit),
                 "cells": cells}
+
+    def _uncounted(self, ledgers, unreadable) -> list[tuple]:
+        """(period start, end, file as shown, the places of its activities not counted — None: none could
+        be read) of each of the cadre's ledgers with errors that keep activities from the count: an
+        activity whose date is not a date (or is missing: validate's errors), activities that are not a
+        list, a ledger that cannot be read (`unreadable`)."""
+        ctx, out = self.ctx, []
+        for led in ledgers:
+            period = ctx.rs.period(led.doc.folder)
+            if period is None or led.doc.rel not in ctx.rs.invalid:
+                continue
+            acts = led.get("activities")
+            if isinstance(acts, list):
+                dated = {i for i, _ in ctx.facts(led).dates}
+                places = [f"{led.file}:{_place(led.pos('activities', i, 'date'))}" for i in range(len(acts))
+                          if i not in dated]
+                if places:
+                    out.append((period.start, period.end, led.file, places))
+            elif acts is not None:
+                out.append((period.start, period.end, led.file, None))
+        for doc in unreadable:
+            period = ctx.rs.period(doc.folder)
+            if period is not None:
+                out.append((period.start, period.end, doc.file, None))
+        return out
 
     def owes(self, cadre: str, s) -> bool:
         """Whether the cadre owes semester `s` its contacts (or ledger period `s` its ledger:
@@ -170,6 +209,25 @@ class SemesterContacts:
                                "end": iso(s.end), "ended": s.end < self.ctx.today, "judged": self.judged[s.id]}
                               for s in self.semesters],
                 "rows": rows}
+
+
+def _place(pos) -> str:
+    return f"{pos[0]}:{pos[1]}" if pos else "1:1"
+
+
+def _uncounted_words(mine: list[tuple]) -> dict:
+    """W-CHK-004's words for the activities of the semester's ledgers that could not be counted (_uncounted)."""
+    zh = en = ""
+    places = [p for e in mine if e[3] for p in e[3]]
+    unread = [e[2] for e in mine if e[3] is None]
+    if places:
+        zh += counted(WORDS["activities"][0], n=len(places), places="、".join(places))
+        en += counted(WORDS["activities"][1], n=len(places), places=", ".join(places))
+    if unread:
+        zh += counted(WORDS["unreadable"][0], files="、".join(unread))
+        en += counted(WORDS["unreadable"][1], n=len(unread), files=", ".join(unread))
+    fix = WORDS["fix"] if mine else WORDS["add"]
+    return {"uncounted": zh, "uncounted_en": en, "fix": fix[0], "fix_en": fix[1]}
 
 
 def _covered(spans, s) -> int:

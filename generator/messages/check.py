@@ -152,10 +152,10 @@ CODES = {
     },
     "W-CHK-004": {
         "severity": "warning", "strict": True,
-        "zh": "干部“{name}”在{semester}（{start} 至 {end}）只联系学生 {count} 次，至少应 {required} 次",
-        "en": "cadre '{name}' met students {count|time|times} in {semester_id} ({start} to {end}); at least {required} required",
-        "hint_zh": "每学期至少深入学生当中 {required} 次（R5）；如有遗漏，请在对应期间的台账中补记活动。",
-        "hint_en": "At least {required} contacts per semester (R5); add missing activities to that period's ledger.",
+        "zh": "干部“{name}”在{semester}（{start} 至 {end}）只联系学生 {count} 次，至少应 {required} 次{uncounted}",
+        "en": "cadre '{name}' met students {count|time|times} in {semester_id} ({start} to {end}); at least {required} required{uncounted_en}",
+        "hint_zh": "每学期至少深入学生当中 {required} 次（R5）；{fix}",
+        "hint_en": "At least {required} contacts per semester (R5); {fix_en}",
     },
     "W-CHK-005": {
         "severity": "warning", "strict": True,
@@ -349,3 +349,16 @@ W_CHK_013_FIX = {
 SUBMITTED_UNREADABLE = ("这份台账已于 {submitted} 提交（{source}），只是有错误、读不了：改正这里的错误即可，提交时间仍按 {submitted} 算。",
                         "This ledger was submitted on {submitted} ({source_en}) but cannot be read: fix the error here; it "
                         "still counts as submitted on {submitted}.")
+
+# W-CHK-004's words when the semester's ledgers have errors that keep activities from its count
+# (semester_contacts._uncounted): which could not be counted, where, and what to fix
+W_CHK_004_UNCOUNTED = {
+    "activities": ("；另有 {n} 项活动的日期有误，未能计入：{places}",
+                   "; {n|activity|activities} with a date that is not one could not be counted: {places}"),
+    "unreadable": ("；台账 {files} 有错误、读不了，其中的活动未能计入",
+                   "; the activities of {n|ledger|ledgers} that cannot be read are not counted: {files}"),
+    "fix": ("这些活动在台账中，只因台账有错误而未能计入：请改正上面所列台账中的错误（见这些位置的错误提示），改正后即计入。",
+            "those activities are in the ledgers but their errors keep them from the count: fix the errors at the "
+            "places listed (see their findings) and they count."),
+    "add": ("如有遗漏，请在对应期间的台账中补记活动。", "add missing activities to that period's ledger."),
+}

@@ -19,6 +19,9 @@ STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交"
              "not_yet_due": "未到截止日", "unknown": "无法判定"}
 ERRORS = "（有错误，未通过）"
 
+MISSED = "未达标"  # (a semester's label; what follows it says what its count could not hold: _uncounted)
+
+
 def _get(obj, key, default=None):
     if isinstance(obj, dict):
         return obj.get(key, default)
@@ -174,7 +177,18 @@ class CheckView:
             return {"kind": "met", "label": "达标"}
         ended, judged = self._ended.get(semester, (True, True))
         if not ended:
-            return {"kind": "open", "label": "进行中"}
+            return {"kind": "open", "label": "进行中" + _uncounted(cell)}
         if not judged:  # (its last days are recorded in a ledger not yet due)
-            return {"kind": "open", "label": "台账未截止"}
-        return {"kind": "missed", "label": "未达标"}
+            return {"kind": "open", "label": "台账未截止" + _uncounted(cell)}
+        return {"kind": "missed", "label": MISSED + _uncounted(cell)}
+
+
+def _uncounted(cell: dict) -> str:
+    """What a semester's cell adds when its ledgers' errors kept activities from its count (the check's
+    "uncounted": semester_contacts._uncounted), so that the count is not read as all there is."""
+    what = cell.get("uncounted")
+    if not isinstance(what, dict):
+        return ""
+    n, unread = what.get("activities") or 0, len(what.get("unreadable") or ())
+    parts = ([f" {n} 项活动日期有误"] if n else []) + ([f" {unread} 份台账读不了"] if unread else [])
+    return f"（另有{'，'.join(parts).replace('， ', '，')}，未计入：台账有错误，改正后计入）" if parts else ""

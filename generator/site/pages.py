@@ -20,6 +20,7 @@ from generator.report import as_of, as_of_said
 from generator.site import charts, exports, fastmd
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate, handed_in
+from generator.site.checks import MISSED
 from generator.site.ledger_html import LedgerBodies
 from generator.site.markdown import rel
 from generator.site.schema_reference import field_reference
@@ -140,7 +141,7 @@ class Site:
     def _semesters_missed(ctx) -> list[dict]:
         """Each semester ended, judged and not met (未达标) of each cadre, newest semester first."""
         names = [s["name"] for s in ctx["semesters"]["semesters"]]
-        return [dict(c, semester=names[i], count=cell["count"])
+        return [dict(c, semester=names[i], count=cell["count"], note=cell["label"].removeprefix(MISSED))
                 for i in reversed(range(len(names))) for c in ctx["cadres"]
                 for cell in [ctx["semesters"]["rows"].get(c["id"], [None] * len(names))[i]]
                 if cell and cell["kind"] == "missed"]
