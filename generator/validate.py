@@ -875,6 +875,8 @@ class Days(dict):
 
 @lru_cache(maxsize=1 << 16)
 def _date(text: str) -> dt.date | None:
+    if text[4] != "-" or text[7] != "-":  # (2026-W01-7, a week's day: fromisoformat reads it, the schema does not)
+        return None
     try:
         return dt.date.fromisoformat(text)
     except ValueError:

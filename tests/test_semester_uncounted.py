@@ -82,3 +82,24 @@ def test_the_site_says_which_activities_of_a_semester_were_not_counted(records, 
     home = (tmp_path / "generated/index.md").read_text(encoding="utf-8")
     assert f"| [蔡伟民](cadres/cai-weimin.md) | [计算机科学与工程学院](units/cse.md) | 0{note} |" in home
     assert "| [吕婷娜](cadres/lyu-tingna.md) | [工商管理学院](units/sba.md) | 0 |" in home
+
+
+def test_a_date_written_as_a_week_s_day_is_not_counted_as_validate_refuses_it(tmp_path):
+    # (2025-W39-2 and 2026-W01-7 — 23 September and 4 January — were refused by validate, E-SCHEMA-005, and
+    # counted by check all the same: the semester met, nothing said of them; parse_date read them as fromisoformat does)
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    for rel, old, new in ((DATED, "date: 2025-09-23", "date: 2025-W39-2"), (UNREAD, "date: 2026-01-04", "date: 2026-W01-7")):
+        path = records / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = json.loads(check_cli(records, "--today", "2026-12-02", "--format", "json").stdout)
+    assert sorted((f["code"], f["file"]) for f in report["findings"] if f["file"].startswith("records/ledgers/")
+                  and f["severity"] == "error") == [("E-SCHEMA-005", f"records/{DATED}"), ("E-SCHEMA-005", f"records/{UNREAD}")]
+    cells = next(r["cells"] for r in report["semester_matrix"]["rows"] if r["cadre"] == "cai-weimin")
+    assert cells[AUTUMN]["count"] == 0 and cells[AUTUMN]["uncounted"] == {"activities": 2, "unreadable": []}, cells[AUTUMN]
+    (short,) = [f for f in report["findings"] if f["code"] == "W-CHK-004" and f["data"]["cadre"] == "cai-weimin"]
+    places = [f"records/{DATED}:{_line_of(records / DATED, '2025-W39-2')}:11",
+              f"records/{UNREAD}:{_line_of(records / UNREAD, '2026-W01-7')}:11"]
+    assert short["message"].endswith("；另有 2 项活动的日期有误，未能计入：" + "、".join(places)), short["message"]
