@@ -853,14 +853,16 @@ def test_no_page_scrolls_sideways(page, served, width):
     assert wide == {}, width
 
 
-_NAMES_BROKEN = """([names, tables]) => { const out = [];
-  for (const td of document.querySelectorAll(tables + " td")) {
+_NAMES_BROKEN = """([names, cells]) => { const out = [];
+  for (const td of document.querySelectorAll(cells)) {
     const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
     for (let node = walk.nextNode(); node; node = walk.nextNode()) {
-      const name = names.find(n => node.data.includes(n));
-      if (!name) continue;
-      const r = document.createRange(), at = node.data.indexOf(name); r.setStart(node, at); r.setEnd(node, at + name.length);
-      if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) out.push([name, td.clientWidth]);
+      for (const name of names) {
+        for (let at = node.data.indexOf(name); at >= 0; at = node.data.indexOf(name, at + 1)) {
+          const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + name.length);
+          if (new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size > 1) { out.push([name, td.clientWidth]); break; }
+        }
+      }
     }
   }
   return out.slice(0, 5); }"""
@@ -884,7 +886,7 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
         wide = page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)")
-        found = page.evaluate(_NAMES_BROKEN, [names, "article table.data-table"])
+        found = page.evaluate(_NAMES_BROKEN, [names, "article table.data-table td"])
         if found or any(w > 0 for w in wide):
             broken[rel] = (found, wide)
     assert broken == {}
@@ -905,5 +907,46 @@ def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served)
     table = page.locator("article h2:has-text('干部') + .md-typeset__scrollwrap table")
     assert table.locator("tbody tr").count() >= 2
     table.evaluate("t => { t.id = 'seen-table'; }")
-    broken = page.evaluate(_NAMES_BROKEN, [names, "#seen-table"])
+    broken = page.evaluate(_NAMES_BROKEN, [names, "#seen-table td"])
     assert broken == [], broken
+
+
+def test_on_a_phone_the_home_page_s_title_breaks_between_its_words(page, served):
+    """On a phone (375 px) the home page's title, 示例大学联系学生工作台账, broke inside 工作台账: 示例大学联系学生工作 over
+    台账.  It wraps between its words (示例大学联系学生 over 工作台账): the university's name, 联系学生 and 工作台账 are
+    each on one line, and the title still takes two lines, not one past the screen's edge."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    institution = rs.setting("institution", "name", default="")
+    page.set_viewport_size({"width": 375, "height": 740})
+    page.goto(base + "index.html")
+    page.wait_for_load_state("networkidle")
+    title = page.locator("article h1")
+    assert title.inner_text().strip() == f"{institution}联系学生工作台账"
+    assert page.evaluate(_NAMES_BROKEN, [[institution, "联系学生", "工作台账"], "article h1"]) == []
+    assert page.evaluate("(" + _LINES + ")(document.querySelector('article h1'))") == 2
+    assert page.evaluate(_SIDEWAYS)[0] == 0
+
+
+def test_on_a_phone_no_page_s_title_breaks_inside_a_word(page, served):
+    """On a phone (375 px) the titles of pages broke inside their words where the line ran out: 年度考核参考：2025 年 over
+    度, 管理员：年复一年的变 over 动, 隐私保护与异常文件检 over 查, 在代码托管平台上工 over 作, 工作总结：2023年下半 over 年.
+    On every kind of page and every page of the guide no word of its title (as jieba, the search's segmenter, cuts it)
+    is broken, nor a period's name (2023年下半年)."""
+    import jieba
+    site, base = served
+    kinds, _ = _kinds(site)
+    guide = sorted(p.relative_to(site.public).as_posix() for p in (site.public / "guide").glob("*.html"))
+    years = sorted(f"evaluation/{p.name}" for p in (site.public / "evaluation").glob("*.html"))
+    page.set_viewport_size({"width": 375, "height": 740})
+    broken = {}
+    for rel in dict.fromkeys([*kinds, *guide, *years]):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        title = page.locator("article h1").first.inner_text().strip()
+        words = [w for w in jieba.cut(title, HMM=False) if len(w) > 1 and not w.isascii()]
+        words += re.findall(r"\d{4}年[上下]半年", title)
+        found = page.evaluate(_NAMES_BROKEN, [sorted(set(words), key=len, reverse=True), "article h1"])
+        if found:
+            broken[rel] = [w for w, _ in found]
+    assert broken == {}

@@ -13,10 +13,16 @@ A date, a period and a cycle in a table's text (2025-09-01, 2025-H2, 2025-2027) 
 2027- over 08-31 in 附件1's 起止日期, on paper, at a desktop's width and on a phone.  So are those of
 the headings and of the table of contents they make (`toc_whole`), once the page is in the search
 index: the table of contents at the right of a cadre's page read 2026年上半年工作台账（2026- over H1）.
+
+A page's title (its h1) breaks only at a space, a mark, or around one of the words of title_words.txt
+beside this file (ledger.css: word-break: keep-all), written as `<wbr>` about them: on a phone (375 px)
+the home page's 示例大学联系学生工作台账 broke inside 工作台账 (…联系学生工作 over 台账), now 示例大学联系学生 over
+工作台账.  (A list, not jieba: the search's helper loads jieba, the build's own process does not.)
 """
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 # (in a tag's text only: the next angle bracket is a tag's opening, not the end of an attribute's tag;
 # not in an id, a file's path or name: 2025-H2-li-na-1, records/ledgers/2026-H1/li-na.yaml, attachment2-2025-H2.xlsx;
@@ -27,6 +33,9 @@ import re
 # (\Z: a heading's or an entry's text, which ends in words)
 _WHOLE = re.compile(r"-(?<=(?<![\w/.-])\d{4}-)(?:\d\d-\d\d|H[12]|\d{4})(?![\w/-]|\.\w)(?=[^<>]*(?:<|\Z))", re.ASCII)
 _HEADING = re.compile(r"<h([1-6])(?:\s[^>]*)?>(.*?)</h\1>", re.S)
+# (longest first; in a tag's text only, as _WHOLE; not at the title's start or end)
+_TITLE_WORDS = sorted(Path(__file__).with_name("title_words.txt").read_text(encoding="utf-8").split(), key=len, reverse=True)
+_TITLE_WORD = re.compile("(?<=[^>])(?:%s)(?=[^<>]*(?:<|\\Z))" % "|".join(map(re.escape, _TITLE_WORDS)))
 
 OPEN = '<div class="md-typeset__scrollwrap"><div class="md-typeset__table"><table class="data-table">'
 CLOSE = "</table></div></div>"
@@ -66,13 +75,21 @@ def _headings_whole(html: str) -> str:
     out, at = [], 0
     for m in _HEADING.finditer(html):
         pieces = _kept_whole(html, m.start(2), m.end(2))
-        if len(pieces) > 1:  # (a date in it)
+        if m.group(1) == "1":
+            pieces = [_TITLE_WORD.sub(_apart, piece).replace("<wbr><wbr>", "<wbr>") for piece in pieces]
+        if len(pieces) > 1 or pieces[0] != m.group(2):  # (a date in it, or a title's words)
             out += [html[at:m.start(2)], *pieces]
             at = m.end(2)
     if not out:
         return html
     out.append(html[at:])
     return "".join(out)
+
+
+def _apart(m: re.Match) -> str:
+    """A title's word with a line's break allowed before and after it (not at the text's ends)."""
+    end = m.end() < len(m.string) and m.string[m.end()] != "<"
+    return "<wbr>" + m.group() + ("<wbr>" if end else "")
 
 
 def toc_whole(toc) -> None:
