@@ -103,3 +103,27 @@ def test_a_date_written_as_a_week_s_day_is_not_counted_as_validate_refuses_it(tm
     places = [f"records/{DATED}:{_line_of(records / DATED, '2025-W39-2')}:11",
               f"records/{UNREAD}:{_line_of(records / UNREAD, '2026-W01-7')}:11"]
     assert short["message"].endswith("；另有 2 项活动的日期有误，未能计入：" + "、".join(places)), short["message"]
+
+
+def test_the_site_counts_a_semester_s_dates_as_check_does(tmp_path):
+    # (the site counted a semester's activities itself, reading dates as fromisoformat does: 2025-W39-2,
+    # 2026-W01-7 and an unquoted 20250923 — each refused by validate, none counted by check — made her page
+    # say "2 | 未达标（另有 2 项活动日期有误…）", a count its own note denied)
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    for rel, old, new in ((DATED, "date: 2025-09-23", "date: 20250923"), (UNREAD, "date: 2026-01-04", "date: 2026-W01-7")):
+        path = records / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    report = json.loads(check_cli(records, "--today", "2026-12-02", "--format", "json").stdout)
+    cells = next(r["cells"] for r in report["semester_matrix"]["rows"] if r["cadre"] == "cai-weimin")
+    assert cells[AUTUMN]["count"] == 0, cells[AUTUMN]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE="0")
+    out = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--today", "2026-12-02",
+                          "--out", str(tmp_path / "generated")], cwd=records.parent, env=env, capture_output=True,
+                         text=True)
+    assert out.returncode in (0, 1), out.stderr
+    page = (tmp_path / "generated/cadres/cai-weimin.md").read_text(encoding="utf-8")
+    (row,) = [line for line in page.splitlines() if line.startswith("| 2025—2026学年第一学期 |")]
+    assert row.startswith("| 2025—2026学年第一学期 | 0 | 未达标"), row

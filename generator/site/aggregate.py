@@ -17,6 +17,7 @@ from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import ERRORS, STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
+from generator.validate import parse_date
 
 KIND_ZH = {"class": "班级", "club": "社团"}
 
@@ -726,12 +727,11 @@ def _dicts(value):
 
 
 def _as_date(value):
+    """A date of the records as the checks read it (validate.parse_date: YYYY-MM-DD only — not a week's
+    day 2026-W01-7 nor an unquoted 20250923, which fromisoformat reads and validate refuses)."""
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError:
-        return None
+    return parse_date(value)
 
 
 def _bucket(age) -> str:
