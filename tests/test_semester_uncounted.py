@@ -39,6 +39,25 @@ def _line_of(path: Path, text: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text in line)
 
 
+def _autumn_dated(tmp_path: Path, first: str, second: str) -> Path:
+    """The demo records with 蔡伟民's two autumn 2025 dates (23 September, 4 January) written `first` and `second`."""
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    for rel, old, new in ((DATED, "date: 2025-09-23", f"date: {first}"), (UNREAD, "date: 2026-01-04", f"date: {second}")):
+        path = records / rel
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return records
+
+
+def _render(records: Path, out_dir: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE="0")
+    out = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--today", "2026-12-02",
+                          "--out", str(out_dir)], cwd=records.parent, env=env, capture_output=True, text=True)
+    assert out.returncode in (0, 1), out.stderr
+
+
 def test_a_semester_short_because_of_a_ledger_s_errors_names_the_activities_not_counted(records):
     out = check_cli(records, "--today", "2026-12-02", "--format", "json")
     assert out.returncode == 1, out.stderr  # (the ledgers' errors)
@@ -69,11 +88,7 @@ def test_a_semester_short_because_of_a_ledger_s_errors_names_the_activities_not_
 
 
 def test_the_site_says_which_activities_of_a_semester_were_not_counted(records, tmp_path):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE="0")
-    out = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--today", "2026-12-02",
-                          "--out", str(tmp_path / "generated")], cwd=records.parent, env=env, capture_output=True,
-                         text=True)
-    assert out.returncode in (0, 1), out.stderr
+    _render(records, tmp_path / "generated")
     page = (tmp_path / "generated/cadres/cai-weimin.md").read_text(encoding="utf-8")
     note = "（另有 1 项活动日期有误，1 份台账读不了，未计入：台账有错误，改正后计入）"
     assert f"| 2025—2026学年第一学期 | 0 | 未达标{note} |" in page, page
@@ -87,13 +102,7 @@ def test_the_site_says_which_activities_of_a_semester_were_not_counted(records, 
 def test_a_date_written_as_a_week_s_day_is_not_counted_as_validate_refuses_it(tmp_path):
     # (2025-W39-2 and 2026-W01-7 — 23 September and 4 January — were refused by validate, E-SCHEMA-005, and
     # counted by check all the same: the semester met, nothing said of them; parse_date read them as fromisoformat does)
-    records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
-    for rel, old, new in ((DATED, "date: 2025-09-23", "date: 2025-W39-2"), (UNREAD, "date: 2026-01-04", "date: 2026-W01-7")):
-        path = records / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    records = _autumn_dated(tmp_path, "2025-W39-2", "2026-W01-7")
     report = json.loads(check_cli(records, "--today", "2026-12-02", "--format", "json").stdout)
     assert sorted((f["code"], f["file"]) for f in report["findings"] if f["file"].startswith("records/ledgers/")
                   and f["severity"] == "error") == [("E-SCHEMA-005", f"records/{DATED}"), ("E-SCHEMA-005", f"records/{UNREAD}")]
@@ -109,21 +118,11 @@ def test_the_site_counts_a_semester_s_dates_as_check_does(tmp_path):
     # (the site counted a semester's activities itself, reading dates as fromisoformat does: 2025-W39-2,
     # 2026-W01-7 and an unquoted 20250923 — each refused by validate, none counted by check — made her page
     # say "2 | 未达标（另有 2 项活动日期有误…）", a count its own note denied)
-    records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
-    for rel, old, new in ((DATED, "date: 2025-09-23", "date: 20250923"), (UNREAD, "date: 2026-01-04", "date: 2026-W01-7")):
-        path = records / rel
-        text = path.read_text(encoding="utf-8")
-        assert old in text
-        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    records = _autumn_dated(tmp_path, "20250923", "2026-W01-7")
     report = json.loads(check_cli(records, "--today", "2026-12-02", "--format", "json").stdout)
     cells = next(r["cells"] for r in report["semester_matrix"]["rows"] if r["cadre"] == "cai-weimin")
     assert cells[AUTUMN]["count"] == 0, cells[AUTUMN]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE="0")
-    out = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--today", "2026-12-02",
-                          "--out", str(tmp_path / "generated")], cwd=records.parent, env=env, capture_output=True,
-                         text=True)
-    assert out.returncode in (0, 1), out.stderr
+    _render(records, tmp_path / "generated")
     page = (tmp_path / "generated/cadres/cai-weimin.md").read_text(encoding="utf-8")
     (row,) = [line for line in page.splitlines() if line.startswith("| 2025—2026学年第一学期 |")]
     assert row.startswith("| 2025—2026学年第一学期 | 0 | 未达标"), row
