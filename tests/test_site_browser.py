@@ -933,20 +933,60 @@ def test_on_a_phone_no_page_s_title_breaks_inside_a_word(page, served):
     度, 管理员：年复一年的变 over 动, 隐私保护与异常文件检 over 查, 在代码托管平台上工 over 作, 工作总结：2023年下半 over 年.
     On every kind of page and every page of the guide no word of its title (as jieba, the search's segmenter, cuts it)
     is broken, nor a period's name (2023年下半年)."""
-    import jieba
     site, base = served
-    kinds, _ = _kinds(site)
-    guide = sorted(p.relative_to(site.public).as_posix() for p in (site.public / "guide").glob("*.html"))
-    years = sorted(f"evaluation/{p.name}" for p in (site.public / "evaluation").glob("*.html"))
     page.set_viewport_size({"width": 375, "height": 740})
     broken = {}
-    for rel in dict.fromkeys([*kinds, *guide, *years]):
+    for rel in _titled_pages(site):
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
-        title = page.locator("article h1").first.inner_text().strip()
-        words = [w for w in jieba.cut(title, HMM=False) if len(w) > 1 and not w.isascii()]
-        words += re.findall(r"\d{4}年[上下]半年", title)
-        found = page.evaluate(_NAMES_BROKEN, [sorted(set(words), key=len, reverse=True), "article h1"])
+        words = _title_words(page.locator("article h1").first.inner_text().strip())
+        found = page.evaluate(_NAMES_BROKEN, [words, "article h1"])
         if found:
             broken[rel] = [w for w, _ in found]
     assert broken == {}
+
+
+def _titled_pages(site) -> list:
+    """Every kind of page, the guide's pages, the years of the evaluation and the periods and cycles (long titles)."""
+    kinds, _ = _kinds(site)
+    more = [p.relative_to(site.public).as_posix() for d in ("guide", "evaluation", "ledgers", "attachment1", "coverage")
+            for p in sorted((site.public / d).glob("*.html"))]
+    return list(dict.fromkeys([*kinds, *more]))
+
+
+def _title_words(title: str) -> list:
+    """A title's words as jieba (the search's segmenter) cuts it, its periods' names (2023年下半年) and cycles (2025-2027)."""
+    import jieba
+    words = [w for w in jieba.cut(title, HMM=False) if len(w) > 1 and not w.isascii()]
+    words += re.findall(r"\d{4}年[上下]半年|\d{4}-(?:\d{4}|H[12])", title)
+    return sorted(set(words), key=len, reverse=True)
+
+
+_SHOWN_IN_PART = """(el, words) => { const box = el.getBoundingClientRect(), text = el.textContent, out = [];
+  const shown = new Array(text.length).fill(false); let i = 0;
+  const walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let k = 0; k < n.data.length; k++, i++) {
+    const r = document.createRange(); r.setStart(n, k); r.setEnd(n, k + 1); const x = r.getClientRects()[0];
+    shown[i] = !!x && x.width > 0 && x.right <= box.right + .5 && x.bottom <= box.bottom + .5; }
+  for (const w of words) for (let at = text.indexOf(w); at >= 0; at = text.indexOf(w, at + 1)) {
+    const seen = shown.slice(at, at + w.length).filter(Boolean).length;
+    if (seen && seen < w.length) out.push(w); }
+  return [out, shown.some((s, k) => !s && text[k].trim())]; }"""
+
+
+def test_on_a_phone_the_header_bar_s_title_shows_whole_words(page, served):
+    """On a phone (375 px) the header bar's title (the page's, once its own is scrolled past) was cut with an ellipsis
+    where the bar ran out, inside a word: 附件2 工作台账汇总：2026…, 附件1 工作安排表：2025-202…, 新生班级覆盖：2025-2026 学….
+    On every page with a long title it shows whole words only, the site's name too."""
+    site, base = served
+    page.set_viewport_size({"width": 375, "height": 740})
+    cut, long = {}, 0
+    for rel in _titled_pages(site):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        for topic in page.locator(".md-header__topic .md-ellipsis").all():
+            found, hidden = topic.evaluate(_SHOWN_IN_PART, _title_words(topic.evaluate("e => e.textContent").strip()))
+            long += hidden
+            if found:
+                cut[rel] = found
+    assert long >= 3 and cut == {}

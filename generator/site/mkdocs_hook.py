@@ -286,6 +286,10 @@ def on_page_context(context, page, config, nav):  # and the tables are wrapped (
     return context
 
 
+def on_post_page(output, page, config):
+    return table_markup.header_titles(output)  # (the header bar's titles: the theme's template writes them)
+
+
 def on_serve(server, config, builder):
     records, _ = _paths(config)
     if records.is_dir():

@@ -76,10 +76,35 @@ def _headings_whole(html: str) -> str:
     for m in _HEADING.finditer(html):
         pieces = _kept_whole(html, m.start(2), m.end(2))
         if m.group(1) == "1":
-            pieces = [_TITLE_WORD.sub(_apart, piece).replace("<wbr><wbr>", "<wbr>") for piece in pieces]
+            pieces = _title_apart(pieces)
         if len(pieces) > 1 or pieces[0] != m.group(2):  # (a date in it, or a title's words)
             out += [html[at:m.start(2)], *pieces]
             at = m.end(2)
+    if not out:
+        return html
+    out.append(html[at:])
+    return "".join(out)
+
+
+def _title_apart(pieces: list[str]) -> list[str]:
+    """A title's pieces (_kept_whole's) with a line's break allowed about each of its words of title_words.txt."""
+    return [_TITLE_WORD.sub(_apart, piece).replace("<wbr><wbr>", "<wbr>") for piece in pieces]
+
+
+# The header bar's two titles (the site's; the page's, shown once the page's own is scrolled past): Material cut them
+# with an ellipsis wherever the bar's width ran out, inside a word (…汇总：2026…, …如何判断（威胁…); ledger.css lets
+# them break as a page's title does and shows the first line, an ellipsis after its last whole word.
+_TOPIC = re.compile(r'<div class="md-header__topic"[^>]*>\s*<span class="md-ellipsis">([^<]*)</span>')
+
+
+def header_titles(html: str) -> str:
+    """The page with its header bar's titles broken only between words, as its h1 (unchanged when nothing is to)."""
+    out, at = [], 0
+    for m in _TOPIC.finditer(html, 0, html.find("</header>")):
+        text = "".join(_title_apart(_kept_whole(html, m.start(1), m.end(1))))
+        if text != m.group(1):
+            out += [html[at:m.start(1)], text]
+            at = m.end(1)
     if not out:
         return html
     out.append(html[at:])
