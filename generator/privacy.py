@@ -587,6 +587,9 @@ def _either_script(pattern: str) -> str:
 
 _NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
+# (of those, a building that may be a teaching one — 号楼, 栋, 幢, #楼 — and a dormitory's own: _not_held)
+_TEACHING_BUILDING = r"(?:号楼|栋|幢|#楼)"
+_DORM_BUILDING = r"(?:号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|舍|斋|公寓|#)"
 _ROOM_WORD = r"(?:寝室|宿舍|室|寝)"
 # (nor a room of teaching, meeting, study or duty, or a party's, a league's or the students' own: 3号楼502教室, 3号楼502会议室,
 # 3号楼502自习室, 12号楼104值班室, 5号楼307党建活动室 — nor is a building's before one a home: ADDRESS_RX)
@@ -596,37 +599,52 @@ _PUBLIC_ROOM = (r"(?:党建|党员|团员|学生|多媒体|心理|研究生|团�
                 r"(?:教室|会议室|实验室|办公室|活动室|报告厅|自习室|阅览室|研讨室|会客室|值班室|接待室|咨询室|谈心室|多功能厅)|机房")
 _NOT_QUANTITY = (r"(?![0-9]|\s?(?:名|人|次|位|个|余|多|届|级|年|月|日|号|天|元|分|项|条|份|场|门|%|万|支|间|张|米|平|床|楼|层"
                  rf"|(?:室\s?)?[（(]\s?(?:{_PUBLIC_ROOM})|{_PUBLIC_ROOM}))")
-# (nor a room a class's or a meeting's event is held in: 在3号楼202召开班会, 在5号楼307开展主题团日, 在3号楼208开会 — a verb of holding one
-# and, a few characters on, the event; not a dormitory's own: 在3号楼502召开寝室会议, 在5栋302开展宿舍卫生检查 — 寝/宿 between, but for
-# 寝室长/宿舍长, whose meeting is held in a meeting room)
+# (nor a room of a teaching building a class's or a meeting's event is held in: 在3号楼202召开班会, 在5号楼307开展主题团日, 在3号楼208开会
+# — a verb of holding one and, a few characters on, the event; not a dormitory's own: 在3号楼502召开寝室会议, 在5栋302开展宿舍卫生检查,
+# 在5号楼302召开室友座谈会 — 寝/宿, 室友, 舍友, 舍务 between, but for 寝室长/宿舍长, whose meeting is held in a meeting room; nor a room
+# of a dormitory building or a dormitory area's, whatever is held there: 在3号宿舍楼502召开班会, 在10舍502召开舍务会议, 在南苑3-502召开班会)
 _HELD_EVENT = ("班会|会议|座谈|讲座|报告会|团日|党日|团课|党课|培训|交流会|分享会|读书会|研讨|答辩|考试|宣讲|动员会|例会|大会|晚会")
-_HELD_BETWEEN = r"(?:[寝宿][室舍]长|宿舍长|(?![寝宿])[^\s，。；、,.;:：])"
-_NOT_HELD = (rf"(?!\s?室?\s?(?:(?:召开|开展|举办|举行|组织|开)(?:{_HELD_BETWEEN}){{0,8}}?(?:{_HELD_EVENT})|开会|上课))")
+_HELD_BETWEEN = r"(?:[寝宿][室舍]长|宿舍长|(?![寝宿]|室友|舍友|舍务)[^\s，。；、,.;:：])"
+_HELD = (rf"\s?室?\s?(?:(?:召开|开展|举办|举行|组织|开)(?:{_HELD_BETWEEN}){{0,8}}?(?:{_HELD_EVENT})|开会|上课)")
 _ROOM = r"(?:[A-Za-z]?[0-9]{3,4})"
+
+
+def _not_held(between: str) -> str:
+    """After a teaching building's word (号楼, 栋, 幢, #楼): what stands `between` it and its room, then the room, is not
+    followed by an event held there (_HELD) — read ahead from the building's word, so a dormitory's word is not asked."""
+    return rf"(?!{between}{_ROOM}(?![0-9]){_HELD})"
+
+
+_BETWEEN = r"\s?[\-_#/、]?\s?"  # (a building's word and its room: 3号楼502, 5栋-312, 3#/502)
+_BETWEEN_PART = r"\s?(?:[0-9]{1,2}|[A-Za-z])\s?(?:单元|区|座)\s?"  # (an entrance, an area or a tower between: 3栋2单元501)
+_BETWEEN_FLOOR = r"\s?[0-9]{1,2}\s?[层層楼樓]\s?[\-_#/、]?\s?"  # (a floor between: 3号楼5层502)
+_AREA_ROOM = r"\s?[0-9]{1,2}\s?-\s?"  # (an area's building before its room: 南苑3-502)
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
 _ROOM_JOIN = "[、和与與及]"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
+    rf"(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
     rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
     # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
-    rf"(?<![0-9]){_NUM}\s?(?:{_STRONG_BUILDING}|号|楼)\s?(?:[0-9]{{1,2}}|[A-Za-z])\s?(?:单元|区|座)\s?{_ROOM}{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}"
-    rf"(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
+    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[0-9]{{1,2}}\s?[层層楼樓]\s?[\-_#/、]?\s?{_ROOM}(?![\-.:/][0-9])"
-    rf"{_NOT_QUANTITY}{_NOT_HELD}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
+    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
     # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM_NUMERALS}{{3,4}}\s?{_ROOM_WORD}",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
-    # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼)
-    rf"(?<=[\u4e00-\u9fff][苑园区])\s?[0-9]{{1,2}}\s?-\s?{_ROOM}(?![\-.:/]){_NOT_QUANTITY}{_NOT_HELD}(?:{_ROOM_WORD})?",
+    # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
+    # campus's part, whose buildings may be teaching ones — a room an event is held in, 在东区3-102召开班会: in a 苑 or a 园 it is told)
+    rf"(?<=[\u4e00-\u9fff][苑园区])(?:(?<=[苑园])|{_not_held(_AREA_ROOM)}){_AREA_ROOM}{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",
     # (a bed: 3号床, 床位号3, a room's bed 502-3床, 502室3号床, or bunk 502上铺; not 10床棉被, 上铺护栏 — no room)
     r"(?<![0-9])[0-9]{1,2}\s?号\s?床",
     r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",

@@ -763,6 +763,10 @@ def test_the_quick_no_of_each_account_gate_is_its_expressions_no():
 
 # A room written with its floor between the building and the room (3号楼5层502, 3栋5楼502室), with 的 before a room word
 # (3号楼的502室), or 寝 alone after it (502寝的同学) is a room as 3号楼502 is; a floor, a count or a year after a building is not.
+# (a meeting held in a room of a dormitory building, a dormitory area's (苑/园), or of its roommates (室友, 舍友, 舍务): the room told)
+DORM_HELD_FOUND = ["在12号宿舍楼305室召开座谈会，了解该寝室同学作息情况。", "在3号宿舍楼502召开班会", "在3斋502召开班会", "在10舍502召开舍务会议",
+                   "在南苑3-502召开班会", "在5号楼302召开室友座谈会", "在3号楼502召开该生室友座谈会", "在3號宿舍樓502召開班會",
+                   "在5栋302开展舍友交流会"]
 ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 305", "五舍3楼312宿舍", "3号楼的502室", "502寝的同学反映",
                "南湖5舍4层412寝室",
                # (a room number with 号, an area's building and room, a bed: 3号楼502号, 南苑3-502, 3号床, 502-3床, 502上铺)
@@ -781,7 +785,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a dormitory named in brackets after the room: no public room)
                "3号楼502（寝室）", "走访3号楼502(女生宿舍)",
                # (a tower or an area by its letter between the building and the room)
-               "走访12栋A座502", "住12号楼A座502", "走访5号公寓B区302", "5栋A单元302", "12號樓A座502室"]
+               "走访12栋A座502", "住12号楼A座502", "走访5号公寓B区302", "5栋A单元302", "12號樓A座502室",
+               # (an event held in a dormitory building's room or a 苑's, or a roommates' own: no classroom)
+               *DORM_HELD_FOUND]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -877,6 +883,16 @@ def test_an_event_held_in_a_building_s_room_passes_validate_and_a_dormitory_s_ow
              ("走访3號樓502", "3號樓***")]
     assert validated_summaries(tmp_path, HELD_IN_A_ROOM_PROSE + [r for r, _ in rooms]) == [(r, "dormitory", m) for r, m in rooms]
     assert set(HELD_IN_A_ROOM_PROSE) <= set(CLEAN.read_text(encoding="utf-8").splitlines())
+
+
+def test_an_event_held_in_a_dormitory_s_room_or_its_roommates_is_still_told_by_validate(tmp_path):
+    """e2d52a7 let a room an event was held in pass after every building's word and an area's, so 在12号宿舍楼305室召开座谈会，
+    了解该寝室同学作息情况。, 在3斋502召开班会, 在南苑3-502召开班会 and a roommates' meeting (在5号楼302召开室友座谈会) passed validate;
+    a room is a classroom's only after a building that may be a teaching one (号楼, 栋, 幢, #楼) or in a 区 (在东区3-102召开班会),
+    and 室友, 舍友, 舍务 are a dormitory's own, as 寝/宿 are: each is told, its room masked, e2d52a7's texts still pass."""
+    masks = ["12号宿舍楼***室", "3号宿舍楼***", "3斋***", "10舍***", "3-***", "5号楼***", "3号楼***", "3號宿舍樓***", "5栋***"]
+    told = validated_summaries(tmp_path, DORM_HELD_FOUND + HELD_IN_A_ROOM_PROSE)
+    assert told == [(r, "dormitory", m) for r, m in zip(DORM_HELD_FOUND, masks)]
 
 
 def test_a_room_at_its_longest_gap_after_a_building_is_found_by_validate_and_座谈_before_a_class_is_not(tmp_path):
