@@ -199,8 +199,11 @@ _PLACEHOLDER = "[Xx×]{1,3}(?![A-Za-z0-9])"
 # Or asterisks for the given name (张*同学, 李**同学, 学生王*, 与张*谈心) — only before 同学 or a word of talking, or after a
 # student word: 李** alone is a protected name's own mask (in a message), and **…** Markdown's bold.
 _STARS = "\\*{1,3}(?!\\*)"
-_SOME = f"[{_SPACE}]?(?:某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])|{_PLACEHOLDER})"
-# Or by the initials of their name (ZS同学, zhs同学, Z 同学): 1–3 Latin letters, no letter or digit
+_SOMEONE = "某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"  # (某 or 某某 for the given name: initials' too, Z某)
+_SOME = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
+# Or by the initials of their name (ZS同学, zhs同学, Z 同学), or those of their surname before 某 as a surname is (与Z某谈心,
+# 学生LM某反映, ZS某同学; no space before 某 — or 某, a 某 are English words —, and 某种, 某些 … are no one there either): 1–3
+# Latin letters, no letter or digit
 # before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
 # surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
@@ -214,7 +217,7 @@ _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
                "[\u4e00-\u9fff]{0,4}[群羣圈])")
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
-             f"[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])")
+             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried; the asterisks' readings behind

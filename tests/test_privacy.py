@@ -1116,11 +1116,16 @@ INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同�
                   "与学生ZS谈心", "同学LS反映宿舍关系紧张", "学生ZYX，成绩下滑明显", "学生ZS、LM反映热水问题", "與學生ZS談心",
                   "该生LM的成绩下滑", "与学生 WXY 交流",
                   # (after 同学/同學 too, in either script, a space between or not)
-                  "同學LS反映", "同学 LS反映", "与同学LS谈心", "同学ZYX，成绩下滑明显"]
+                  "同學LS反映", "同学 LS反映", "与同学LS谈心", "同学ZYX，成绩下滑明显",
+                  # (a surname's initial before 某, as a surname is: Z某, ZS某, l某某)
+                  *(INITIALS_BEFORE_SOMEONE := ["与Z某谈心，了解其学业困难", "学生Z某反映宿舍热水时间短", "与ZS某同学谈心",
+                                                "约谈l某某，提醒按时返校", "学生LM某反映"])]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
                   "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",
-                  "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗"]
+                  "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗",
+                  # (an acronym, or letters and 某种/某些 …, or an English word and a space before 某)
+                  "APP某功能更新后同学反映良好", "学生A某些问题已解决", "讲解PPT某页的排版"]
 # wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
 # using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
 WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
@@ -1438,6 +1443,15 @@ def test_initials_right_after_a_student_word_are_found_by_validate(tmp_path):
     told = validated_summaries(tmp_path, found + INITIALS_CLEAN)
     assert [(t, k) for t, k, _shown in told] == [(t, "initials") for t in found]
     assert all(not re.search("[A-Z]", shown) for _t, _k, shown in told), told
+
+
+def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
+    """与Z某谈心 passed validate and the form: initials were read only before 同学 (ZS同学) or after a student word, and 某
+    only after a Chinese surname (张某); a surname's initial before 某 names a student as 张某 does, and is found (initials),
+    its letters masked (*某); an acronym (APP某功能), 某些 after a letter, or English before 某 are not."""
+    told = validated_summaries(tmp_path, INITIALS_BEFORE_SOMEONE + INITIALS_CLEAN[-3:])
+    shown = ["*某", "*某", "**某", "*某某", "**某"]
+    assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SOMEONE, shown)]
 
 
 @pytest.mark.parametrize("sentence", WECHAT_CLEAN)
