@@ -990,3 +990,36 @@ def test_on_a_phone_the_header_bar_s_title_shows_whole_words(page, served):
             if found:
                 cut[rel] = found
     assert long >= 3 and cut == {}
+
+
+# [heading, "year word"] of each year or cycle (2025, 2025-2026) of an article's heading on another line than the word
+# written after it (年度, 学年, 周期): each character's line by its own rect, across the heading's spans
+_YEAR_APART = r"""() => { const out = [];
+  for (const el of document.querySelectorAll("article :is(h1, h2, h3)")) {
+    const chars = [], walk = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) for (let k = 0; k < n.data.length; k++) chars.push([n, k]);
+    const top = i => { const r = document.createRange(); r.setStart(chars[i][0], chars[i][1]); r.setEnd(chars[i][0], chars[i][1] + 1);
+      const x = r.getClientRects()[0]; return x ? Math.round(x.top) : null; };
+    const text = chars.map(([n, k]) => n.data[k]).join("");
+    for (const m of text.matchAll(/\d{4}(?:-\d{4})? [\u4e00-\u9fff]{1,2}/g))
+      if (top(m.index) !== top(m.index + m[0].length - 1)) out.push([el.tagName, m[0]]); }
+  return out; }"""
+
+
+@pytest.mark.parametrize("width", [360, 375, 414])
+def test_on_a_phone_a_year_in_a_title_stays_with_its_word(page, served, width):
+    """On a phone an evaluation year's title, 年度考核参考：2025 年度, broke at its space: 年度考核参考：2025 over 年度, the
+    year alone at the line's end (at 360–390 px), as a cycle's of 新生班级覆盖 (…：2025-2026 over 学年, 360–414 px).  On every
+    page whose title or heading writes a year or a cycle before its word (年度, 学年, 周期), the two are on one line."""
+    site, base = served
+    titled = [rel for rel in _titled_pages(site)
+              if re.search(r"<h[1-3][^>]*>[^\n]*?\d{4}(?:</span>|-\d{4}</span>)? [\u4e00-\u9fff]", (site.public / rel).read_text(encoding="utf-8"))]
+    assert any(rel.startswith("evaluation/") for rel in titled) and any(rel.startswith("coverage/") for rel in titled), titled
+    page.set_viewport_size({"width": width, "height": 740})
+    apart = {}
+    for rel in titled:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        if found := page.evaluate(_YEAR_APART):
+            apart[rel] = found
+    assert apart == {}, width

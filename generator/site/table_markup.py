@@ -18,6 +18,9 @@ A page's title (its h1) breaks only at a space, a mark, or around one of the wor
 beside this file (ledger.css: word-break: keep-all), written as `<wbr>` about them: on a phone (375 px)
 the home page's 示例大学联系学生工作台账 broke inside 工作台账 (…联系学生工作 over 台账), now 示例大学联系学生 over
 工作台账.  (A list, not jieba: the search's helper loads jieba, the build's own process does not.)
+
+A year or a cycle of a heading and the word written after it (2025 年度, 2025-2026 学年, 2023-2025 周期) are whole too:
+on a phone 年度考核参考：2025 年度 broke at the space, the year alone at the line's end.
 """
 from __future__ import annotations
 
@@ -71,10 +74,24 @@ def _kept_whole(html: str, start: int, end: int) -> list[str]:
     return out
 
 
+# A year or a cycle of a heading (2025, <span class="whole">2025-2026</span>) with the word written after it (年度, 学年,
+# 周期): broken at the space between, 年度考核参考：2025 over 年度 on a phone, the year alone at the line's end.
+_YEAR_WORD = re.compile(r'(?<![\w>-])(?:\d{4}|<span class="whole">\d{4}-\d{4}</span>) [\u4e00-\u9fff]{1,2}(?=[^<>]*(?:<|\Z))')
+
+
+def _year_with_word(pieces: list[str]) -> list[str]:
+    """A heading's pieces (_kept_whole's) with each year or cycle and the word after it inside <span class="whole">."""
+    text = "".join(pieces)
+    if " " not in text:
+        return pieces
+    whole = _YEAR_WORD.sub(lambda m: '<span class="whole">' + m.group() + "</span>", text)
+    return pieces if whole == text else [whole]
+
+
 def _headings_whole(html: str) -> str:
     out, at = [], 0
     for m in _HEADING.finditer(html):
-        pieces = _kept_whole(html, m.start(2), m.end(2))
+        pieces = _year_with_word(_kept_whole(html, m.start(2), m.end(2)))
         if m.group(1) == "1":
             pieces = _title_apart(pieces)
         if len(pieces) > 1 or pieces[0] != m.group(2):  # (a date in it, or a title's words)
