@@ -21,7 +21,9 @@ ALLOWED = ("make ", ".venv/bin/python -m generator ", ".venv/bin/mkdocs ", "gh "
            # (GitLab's remind job: GitHub's `if: needs.when.outputs.send == 'true'`, which GitLab's rules: cannot read)
            'if [ "$send" != "true" ]; then echo ',
            # (GitLab's remind-window job: the open reminder issues from GitLab's API, as gh lists them on GitHub)
-           'if [ -n "$GITLAB_TOKEN" ]; then curl ')
+           'if [ -n "$GITLAB_TOKEN" ]; then curl ',
+           # (GitLab's remind job: the reminder issues opened, updated and closed through GitLab's API, as gh does)
+           ".venv/bin/python scripts/gitlab_issues.py")
 
 
 def actionlint() -> str:

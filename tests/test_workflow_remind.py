@@ -467,21 +467,144 @@ def test_the_units_come_in_the_order_of_units_yaml_in_both_reminders(tmp_path):
     assert heads(run(repo, "remind", "--coverage", "--today", "2026-03-10").stdout) == ["机械学院", "计算机学院"]
 
 
-def _run_gitlab_remind_job(repo, today: str) -> dict:
+def _run_gitlab_remind_job(repo, today: str, **variables: str) -> dict:
     """.gitlab-ci.yml's remind job, its script lines run as GitLab runs them (`make setup` aside) with the
-    dotenv of the remind-window job on `today` (each `remind` given --today, as the clock would say)."""
+    dotenv of the remind-window job on `today` (each `remind` given --today, as the clock would say) and the
+    CI/CD `variables` (none: no GITLAB_TOKEN)."""
     import sys
 
     window = run(repo, "remind", "--due-window", "--today", today)
     dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
     job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), **dotenv)
+    env = dict({k: v for k, v in os.environ.items() if k != "GITLAB_TOKEN"}, PYTHONPATH=str(ROOT), **dotenv,
+               **variables)
     # (one shell for the whole script, as GitLab's runner: an `exit 0` ends the job; a failing line fails it)
     script = "\n".join(line.replace(".venv/bin/python", sys.executable).replace(
-        "-m generator remind ", f"-m generator remind --today {today} ") for line in job["script"] if line != "make setup")
+        "-m generator remind ", f"-m generator remind --today {today} ").replace(
+        "scripts/", f"{ROOT}/scripts/") for line in job["script"] if line != "make setup")
     r = subprocess.run(["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
     assert r.returncode == 0, script + "\n" + r.stdout + r.stderr
     return dotenv
+
+
+class _GitLabIssues:
+    """GitLab's issues API (v4) of project 42 as far as the reminders use it, served on a local port: the
+    issues it holds and every request it was sent (method, path, JSON body), as GitLab's docs describe them —
+    GET /projects/:id/issues?state=opened&labels=…, POST /projects/:id/issues, PUT /projects/:id/issues/:iid,
+    POST /projects/:id/issues/:iid/notes — each asking for the PRIVATE-TOKEN header."""
+
+    def __init__(self, token: str):
+        import threading
+        from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+        from urllib.parse import parse_qs, urlsplit
+
+        self.issues: dict[int, dict] = {}
+        self.requests: list[tuple] = []
+        api = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args):
+                pass
+
+            def _answer(self, code: int, data) -> None:
+                text = json.dumps(data, ensure_ascii=False).encode("utf-8")
+                self.send_response(code)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(text)))
+                self.end_headers()
+                self.wfile.write(text)
+
+            def _handle(self) -> None:
+                url = urlsplit(self.path)
+                size = int(self.headers.get("Content-Length") or 0)
+                body = json.loads(self.rfile.read(size).decode("utf-8")) if size else None
+                api.requests.append((self.command, url.path, body))
+                if self.headers.get("PRIVATE-TOKEN") != token:
+                    return self._answer(401, {"message": "401 Unauthorized"})
+                parts = url.path.split("/")  # '', api, v4, projects, 42, issues[, iid[, notes]]
+                if parts[:6] != ["", "api", "v4", "projects", "42", "issues"]:
+                    return self._answer(404, {"message": "404 Not Found"})
+                if self.command == "GET" and len(parts) == 6:
+                    query = parse_qs(url.query)
+                    assert query["state"] == ["opened"] and query["per_page"] == ["100"], query
+                    return self._answer(200, [i for i in api.issues.values() if i["state"] == "opened"
+                                              and query["labels"][0] in i["labels"]])
+                if self.command == "POST" and len(parts) == 6:
+                    iid = len(api.issues) + 1
+                    api.issues[iid] = {"iid": iid, "state": "opened", "title": body["title"], "notes": [],
+                                       "labels": body["labels"].split(","), "description": body["description"]}
+                    return self._answer(201, api.issues[iid])
+                issue = api.issues.get(int(parts[6]))
+                if issue is None:
+                    return self._answer(404, {"message": "404 Not found"})
+                if self.command == "PUT" and len(parts) == 7:
+                    issue.update({k: v for k, v in body.items() if k in ("title", "description")})
+                    if body.get("state_event") == "close":
+                        issue["state"] = "closed"
+                    return self._answer(200, issue)
+                if self.command == "POST" and parts[7:] == ["notes"]:
+                    issue["notes"].append(body["body"])
+                    return self._answer(201, {"body": body["body"]})
+                return self._answer(405, {"message": "405 Method Not Allowed"})
+
+            do_GET = do_POST = do_PUT = _handle
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/api/v4"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+def test_gitlabs_reminder_job_opens_updates_and_closes_the_issues_as_githubs_does(tmp_path):
+    """GitLab's remind job wrote the bodies as artifacts, and the guide left opening the issues to a glab script
+    of the administrator's own ("可用 glab issue create/update/close", none given): on GitLab nobody was ever
+    reminded.  The job now brings each body to its issue through GitLab's API with GITLAB_TOKEN, as reminders.yml
+    does with gh: opens it (label 台账提醒 or 覆盖提醒), updates it with a comment the next reminder day (a comment
+    @-mentions again), comments and closes it once all are in; without the token it opens nothing."""
+    repo = make_repo(tmp_path)
+    gitlab = _GitLabIssues("glpat-xgb")
+    try:
+        ci = {"GITLAB_TOKEN": "glpat-xgb", "CI_API_V4_URL": gitlab.url, "CI_PROJECT_ID": "42"}
+        dotenv = _run_gitlab_remind_job(repo, "2026-12-21", **ci)
+        periods = json.loads(dotenv["periods"])
+        opened = {i["title"]: i for i in gitlab.issues.values()}
+        late = opened["工作台账提醒 2026-H1（2026年上半年）"]
+        assert late["labels"] == ["台账提醒"] and "李娜" in late["description"] and "@Li-Na" in late["description"]
+        for period in periods:
+            body = (repo / f"reminder-ledgers-{period}.md").read_text(encoding="utf-8")
+            if "missing=0" not in (repo / f"reminder-ledgers-{period}.env").read_text(encoding="utf-8"):
+                assert [i["description"] for i in opened.values()].count(body) == 1, period
+        coverage = [i for i in opened.values() if i["labels"] == ["覆盖提醒"]]
+        assert [i["description"] for i in coverage] == [(repo / "reminder-coverage.md").read_text(encoding="utf-8")]
+        assert all(method in ("GET", "POST") for method, _, _ in gitlab.requests)
+
+        count = len(gitlab.issues)
+        gitlab.requests.clear()
+        _run_gitlab_remind_job(repo, "2026-12-22", **ci)
+        assert len(gitlab.issues) == count  # the same issues, each updated and commented on
+        assert ("PUT", f"/api/v4/projects/42/issues/{late['iid']}",
+                {"description": (repo / "reminder-ledgers-2026-H1.md").read_text(encoding="utf-8")}) in gitlab.requests
+        assert late["notes"] == [late["description"]] and "2026-12-22" in late["description"]
+
+        own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+        for cadre, point in (("li-na", "club-robotics"), ("chen-gang", "cs-2024-01")):
+            edit(repo, f"records/ledgers/2026-H1/{cadre}.yaml",
+                 text=own.split("feedback:")[0].replace("zhang-wei", cadre).replace("cs-2025-01", point))
+        commit(repo, "2026-12-23 10:00", "补交 2026-H1 台账")
+        _run_gitlab_remind_job(repo, "2026-12-23", **ci)
+        assert late["state"] == "closed" and "已全部提交" in late["notes"][-1]
+        assert sum(i["state"] == "opened" for i in gitlab.issues.values()) == count - 1
+
+        gitlab.requests.clear()  # without the token: the bodies are artifacts only
+        import sys
+        alone = subprocess.run([sys.executable, str(ROOT / "scripts" / "gitlab_issues.py")], cwd=repo, text=True,
+                               capture_output=True, env={**os.environ, **ci, "GITLAB_TOKEN": ""})
+        assert alone.returncode == 0 and "GITLAB_TOKEN" in alone.stderr and gitlab.requests == []
+    finally:
+        gitlab.close()
 
 
 def test_gitlabs_reminder_job_reminds_of_every_period_githubs_does_late_ones_too(tmp_path):
