@@ -790,7 +790,8 @@ def test_archive_reads_the_history_once(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert sorted(calls) == sorted(check_calls), calls
     exports = sorted(p.name for p in (repo / "records/archive" / PERIOD).iterdir())
-    assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2") for ext in ("csv", "xlsx")]
+    assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2", "feedback", "suggestions")
+                       for ext in ("csv", "xlsx")]
 
 
 def test_a_site_build_asks_git_once_what_an_older_manifests_statuses_meant(tmp_path):

@@ -70,12 +70,12 @@ def test_an_archive_that_fails_partway_leaves_no_half_written_export_and_says_ho
     assert ("写入 records/archive/2025-H2/activities-2025-H2.xlsx 时出错（系统提示：File too large）："
             "已写入 records/archive/2025-H2/activities-2025-H2.csv（都是完整的）；未写入 "
             "records/archive/2025-H2/activities-2025-H2.xlsx、records/archive/2025-H2/attachment2-2025-H2.csv、"
-            "records/archive/2025-H2/attachment2-2025-H2.xlsx、records/archive/2025-H2.yaml（原有的没有改动）") in said, said
+            "records/archive/2025-H2/attachment2-2025-H2.xlsx 等共 8 个文件（原有的没有改动）") in said, said
     assert "再运行一次：python -m generator archive 2025-H2 --today 2026-01-10" in said
     assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
     man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
     assert all(hashlib.sha256((repo / "records" / e["path"]).read_bytes()).hexdigest() == e["sha256"]
-               for e in man["exports"]) and len(man["exports"]) == 4
+               for e in man["exports"]) and len(man["exports"]) == 8
     assert run(repo, "validate").returncode == 0
 
 
@@ -114,7 +114,7 @@ def test_archive_says_what_it_did_in_json_when_asked(tmp_path):
     r = run(repo, "archive", "2025-H2", "--today", "2026-01-10", "--format", "json")
     assert r.returncode == 0, r.stdout + r.stderr
     assert json.loads(r.stdout) == {"period": "2025-H2", "manifest": "records/archive/2025-H2.yaml",
-                                    "ledgers": 2, "missing": 1, "exports": 4, "findings": []}
+                                    "ledgers": 2, "missing": 1, "exports": 8, "findings": []}
 
 
 def test_the_archived_periods_rows_of_check_json_have_the_shape_of_the_others(archived):
@@ -262,3 +262,27 @@ def test_archiving_as_of_a_day_to_come_is_told_a_trial_and_the_refusal_no_longer
     past = make_repo(tmp_path / "past")
     ok = run(past, "archive", "2025-H2", "--today", "2026-01-10")
     assert ok.returncode == 0 and "W-FLOW-005" not in ok.stdout, ok.stdout
+
+
+def test_the_archive_hands_in_the_periods_student_feedback_and_the_cadres_suggestions(archived):
+    """备案 (R8) exported 附件2 and the activities of the period: what students raised and how it was handled (R10)
+    and the cadres' suggestions to teachers and counsellors (R15) — the rest of each 台账 — were in no file of the
+    archive, nor in any download of the period (the site's feedback.xlsx holds every year's threads by their first
+    item, as they stand today).  The archive and the site's downloads now hold both, as filed in the period's ledgers,
+    in Excel (A4, as 附件2) and CSV."""
+    folder = archived / "records/archive/2025-H2"
+    man = yaml.safe_load((archived / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
+    assert {e["path"] for e in man["exports"]} >= {f"archive/2025-H2/{stem}-2025-H2.{ext}"
+                                                    for stem in ("feedback", "suggestions") for ext in ("xlsx", "csv")}
+    book = openpyxl.load_workbook(folder / "feedback-2025-H2.xlsx").active
+    rows = [[c.value for c in row] for row in book.iter_rows()]
+    assert rows[1] == ["编号", "姓名", "单位", "反映日期", "类型", "类别", "内容", "办理状态", "报告对象", "解决情况",
+                       "解决日期", "跟进的编号", "说明"]
+    by_id = {r[0]: r for r in rows[2:]}
+    assert by_id["2025h2-zhang-wei-1"][1:9] == ["张伟", "计算机学院", "2025-11-12", "问题", "生活后勤",
+                                               "几名学生反映宿舍热水供应时间太短。", "已上报", "后勤处"]
+    assert by_id["2025h2-zhang-wei-2"][7:11] == ["已解决", "", "学院安排研究生助教每周两次答疑。", "2025-10-15"]
+    assert book.page_setup.paperSize == 9 and book.print_title_rows == "$1:$2"
+    text = (folder / "suggestions-2025-H2.csv").read_bytes().decode("utf-8-sig").splitlines()
+    assert text[0] == "姓名,单位,建议对象,内容" and "张伟,计算机学院,辅导员,建议辅导员每月走访宿舍一次。" in text
+    assert run(archived, "validate").returncode == 0

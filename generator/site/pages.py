@@ -70,6 +70,12 @@ def _cadre_of(f: F.Finding) -> str | None:
     return f.data.get("cadre") if isinstance(f.data, dict) else None
 
 
+# a period's student feedback as filed in its ledgers (downloads/feedback-<period>, and the archive's)
+PERIOD_FEEDBACK = [("id", "编号"), ("name", "姓名"), ("unit_name", "单位"), ("raised_on", "反映日期"), ("kind", "类型"),
+                   ("category", "类别"), ("description", "内容"), ("status", "办理状态"), ("escalated_to", "报告对象"),
+                   ("resolution", "解决情况"), ("resolved_on", "解决日期"), ("follows", "跟进的编号"), ("note", "说明")]
+
+
 class Site:
     def __init__(self, rs: RecordSet, agg: Aggregate, findings: list[F.Finding], today_source: str, extra=None):
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
@@ -259,6 +265,15 @@ class Site:
                                       ("place", "联系场所"), ("channel", "联系方式"), ("students", "学生人数"),
                                       ("topics", "主题"), ("summary", "活动情况"), ("typical", "典型案例")], acts),
                        xlsx=True)
+            # (the rest of each ledger, as filed in the period: what students raised and how it was handled, R10,
+            # and the cadres' suggestions, R15 — the archive hands them in with 附件2 and the activities)
+            self.table(exports.Table(f"feedback-{p}", f"学生反映问题和建议 {p}", PERIOD_FEEDBACK,
+                                     [dict(f, name=l["name"], unit_name=l["unit_name"])
+                                      for l in by_period.get(p, ()) for f in l["feedback"]]), xlsx=True)
+            self.table(exports.Table(f"suggestions-{p}", f"对任课教师、辅导员、班导师的意见建议 {p}",
+                                     [("name", "姓名"), ("unit_name", "单位"), ("to", "建议对象"), ("content", "内容")],
+                                     [dict(s, name=l["name"], unit_name=l["unit_name"])
+                                      for l in by_period.get(p, ()) for s in l["suggestions"]]), xlsx=True)
         cov_cols = [("year", "学年"), ("unit_name", "所属学院"), ("class_name", "班级"), ("major", "专业"),
                     ("headcount", "人数"), ("cadre_names", "联系干部"), ("state", "覆盖情况")]
         self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,
