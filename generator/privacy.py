@@ -1047,7 +1047,7 @@ class Scanner:
     def hits(self, text: str) -> tuple[Match, ...]:
         cached = self._cache.get(text)
         if cached is None:
-            cached = self._scan(text) if text else ()
+            cached = self._scan(text) if text and text not in self._quiet else ()
             if len(self._cache) > 100_000:
                 self._cache.clear()
             self._cache[text] = cached
@@ -1093,6 +1093,18 @@ class Scanner:
             self._quiet.clear()
         self._quiet |= new
         return True
+
+    def settle(self, texts) -> None:
+        """Count each text of `texts` the gates do not mark (_gated, run once over them all) among those known to hold
+        nothing (_quiet), which `hits` passes over: of a file the full loader read (policy.yaml, a file with an error),
+        _finds scans each value and comment line it tells apart, most of them of nothing."""
+        quiet, cache = self._quiet, self._cache
+        new = [text for text in dict.fromkeys(texts) if text and text not in quiet and text not in cache]
+        marked = self._gated(new) if new else None
+        if marked is not None:
+            if len(quiet) > 1_000_000:
+                quiet.clear()
+            quiet.update(text for i, text in enumerate(new) if i not in marked)
 
     def _none_in(self, texts: list) -> bool:
         """Whether no text of `texts` holds a find (`_scan`): only the texts the gates mark (_gated) are scanned — most
@@ -1439,6 +1451,11 @@ def _finds(scanner: Scanner, doc):
         line = bisect.bisect_right(starts, index)
         return line, index - starts[line - 1] + 1
 
+    parsed = bool(doc.spans or doc.key_spans)
+    lines = [(s, e) for s, e in _lines(text, starts) if not parsed or "#" in text[s:e]]
+    # (the values and the raw lines gated at once: each then scanned alone only if marked)
+    scanner.settle([value for spans in (doc.key_spans, doc.spans) for _start, _end, value in spans.values()
+                    if isinstance(value, str)] + [text[s:e] for s, e in lines])
     taken: list[tuple[int, int]] = []
     for spans in (doc.key_spans, doc.spans):
         for start, end, value in spans.values():
@@ -1453,10 +1470,7 @@ def _finds(scanner: Scanner, doc):
                 taken.append((at, at + max(m.end - m.start, 1)))
                 yield m.kind, m.masked, where(at)
     # raw lines: comments, and every line of a file whose values could not be read
-    parsed = bool(doc.spans or doc.key_spans)
-    for s, e in _lines(text, starts):
-        if parsed and "#" not in text[s:e]:
-            continue
+    for s, e in lines:
         for m in scanner.scan(text[s:e]):
             a, b = s + m.start, s + m.end
             if any(a < te and ts < b for ts, te in taken):

@@ -200,3 +200,23 @@ def test_initials_right_after_同学_are_told_by_validate_in_a_ledger_of_their_o
                          text=True, cwd=REPO)
     line = text[:summary.start()].count("\n") + 1
     assert out.returncode == 1 and f"bai-taoyu.yaml:{line}:" in out.stdout and "E-PRIV-001" in out.stdout, out.stdout
+
+
+def test_a_file_the_full_loader_reads_is_scanned_one_value_at_a_time_only_where_the_gates_mark(tmp_path):
+    """policy.yaml (the demo's, as every university's: the quick path leaves it to the full loader) had each of its ≈270
+    values and comment lines scanned one by one (_finds), a compile of the surname readings with them; now they are
+    gated at once (Scanner.settle) and only those marked are scanned — its finds still told, at their lines."""
+    from generator import load
+
+    records = tmp_path / "records"
+    records.mkdir()
+    lines = (REPO / "records" / "policy.yaml").read_text(encoding="utf-8").splitlines()
+    lines[1:1] = ["# 联系人：张同学 138 1234 5678", "# 与日语1602班学生座谈"]
+    (records / "policy.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    doc = load.load_file_status(str(records / "policy.yaml"), records)[0]
+    assert not doc.quick and len(doc.spans) > 150
+    scanner = privacy.Scanner(["20[0-9]{8,10}"])
+    finds = list(privacy._finds(scanner, doc))
+    assert sorted(finds) == [("mobile", "138****5678", (2, 11)), ("surname", "*同学", (2, 7))], finds
+    alone = set(scanner._cache) - scanner._quiet  # (the texts scanned one by one)
+    assert "# 联系人：张同学 138 1234 5678\n" in alone and len(alone) < 10, sorted(alone)
