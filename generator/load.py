@@ -523,14 +523,23 @@ def read_bytes(path) -> bytes:
 
 
 def read_file(path) -> tuple[bytes, os.stat_result]:
-    """read_bytes, and the file's status as it was just before it was read."""
-    info = os.stat(path)
-    if not stat.S_ISREG(info.st_mode):
-        raise NotRegular
-    if info.st_size > MAX_BYTES:
-        raise TooBig(info.st_size)
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    """read_bytes, and the file's status as it was just before it was read.  The file is opened
+    first and its status taken from the open file (os.fstat): one walk of the path a file, not
+    two (os.stat then os.open).  O_NONBLOCK, so that opening a FIFO does not wait for a writer
+    (a regular file reads as without it); what cannot be opened is looked at by its path, so
+    that a socket is told as not a regular file, as before."""
     try:
+        fd = os.open(path, _READ_FLAGS)
+    except OSError:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise NotRegular from None
+        raise
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotRegular
+        if info.st_size > MAX_BYTES:
+            raise TooBig(info.st_size)
         parts, size, want = [], 0, info.st_size + 1  # (os.read allocates what it is asked for)
         while size <= MAX_BYTES:
             chunk = os.read(fd, want)
@@ -546,14 +555,19 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
     return (parts[0] if len(parts) == 1 else b"".join(parts)), info
 
 
+_READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
+
+
 def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
     return load_file_status(path, records)[:2]
 
 
-def load_file_status(path, records: Path) -> tuple[Document, list[F.Finding], os.stat_result | None]:
-    """load_file, and the file's status as it was just before it was read (read_file; None: not read)."""
+def load_file_status(path, records: Path, shown: str | None = None) \
+        -> tuple[Document, list[F.Finding], os.stat_result | None]:
+    """load_file, and the file's status as it was just before it was read (read_file; None: not read).
+    `shown`: display_path(path), when the caller has worked it out (display_paths, for many files)."""
     rel = rel_path(path, records)
-    doc = Document(file=display_path(path), rel=rel, kind=kind_of(rel))
+    doc = Document(file=display_path(path) if shown is None else shown, rel=rel, kind=kind_of(rel))
     if doc.kind is None:
         return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel))], None
     try:

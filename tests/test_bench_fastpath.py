@@ -369,25 +369,34 @@ def test_a_cold_load_takes_each_file_s_status_once_and_keeps_it(tmp_path, monkey
     """The loading process took each file's status for the next run (cache._status) and then
     load.read_file took it again just before reading the bytes: two os.stat a file (4 µs each,
     ≈0.05 s at 12k).  Now the status the read takes is the one kept: a cold load of the demo
-    university stats each record file once (the policy twice: its privacy settings are read
-    first), and the next run, every status known, reads no file."""
+    university walks each record file's path once — it opens the file and takes its status from
+    the open file (os.fstat), no os.stat of its path (the policy twice: its privacy settings are
+    read first) —, asks the working folder once a group of files, not once a file (os.getcwd), and
+    the next run, every status known, reads no file."""
     import collections
 
     root = tmp_path / "records"
     shutil.copytree(REPO / "records", root)
     monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("CONTACT_LEDGER_WORKERS", "1")
-    real, counted = os.stat, collections.Counter()
+    counted, real = collections.Counter(), {name: getattr(os, name) for name in ("stat", "open", "getcwd")}
 
-    def counting(path, *args, **kwargs):
-        counted[os.path.basename(os.fspath(path)) if os.fspath(path).endswith("policy.yaml") else os.fspath(path)] += 1
-        return real(path, *args, **kwargs)
+    def counting(name):
+        def call(*args, **kwargs):
+            path = os.fspath(args[0]) if args else ""
+            counted["policy.yaml" if path.endswith("policy.yaml") else path, name] += 1
+            return real[name](*args, **kwargs)
+        return call
 
     monkeypatch.setattr(cache, "SETTLED_NS", 0)  # (every file settled: known unchanged by its status)
-    monkeypatch.setattr(os, "stat", counting)
+    for name in real:
+        monkeypatch.setattr(os, name, counting(name))
     cold = cache.load_and_validate(root)
+    monkeypatch.setattr(os, "getcwd", real["getcwd"])
     files = [p for p in map(str, root.rglob("*.yaml")) if not p.endswith("policy.yaml")]
-    assert len(files) > 500 and {counted[p] for p in files} == {1} and counted["policy.yaml"] == 2, counted
+    assert len(files) > 500 and {(counted[p, "open"], counted[p, "stat"]) for p in files} == {(1, 0)}, counted
+    assert (counted["policy.yaml", "open"], counted["policy.yaml", "stat"]) == (2, 0), counted
+    assert counted["", "getcwd"] <= 4, counted["", "getcwd"]
     read = load.read_file
 
     def unread(path):
