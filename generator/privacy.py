@@ -966,6 +966,8 @@ def _keep(text: str, head: int, tail: int) -> str:
 
 def mask(kind: str, found: str) -> str:
     """The masked form of a find: enough to locate it, never the data in full."""
+    if kind in ("dormitory", "initials"):  # (read narrowed, as found: 5舍３１２ → 5舍***, ＬＭ同学 → **同学 — their letters and digits)
+        found = _normal(found)
     if kind in ("id_card", "mobile", "landline", "student_number", "bank_card", "other_number"):
         d = _digits(found) if kind != "other_number" else re.sub(r"[^0-9A-Za-z]", "", found)
         head, tail = {"id_card": (4, 4), "mobile": (3, 4), "landline": (3, 2), "student_number": (4, 2), "bank_card": (4, 4),

@@ -1454,6 +1454,15 @@ def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
     assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SOMEONE, shown)]
 
 
+def test_a_room_or_initials_in_full_width_characters_are_masked_by_validate(tmp_path):
+    """住在南湖5舍３１２ was told 宿舍房间号：*舍３１２ and 与ＬＭ同学谈心 姓名拼音缩写的称呼：ＬＭ同学 — the room and the letters, typed
+    full-width (a Chinese input method's), in the report whole, and the building's number hidden: the masks read only ASCII
+    letters and digits; they read the find narrowed now, as it was found (the room's and the letters' every character hidden)."""
+    texts = [("住在南湖5舍３１２", "dormitory", "5舍***"), ("走访５舍３１２寝室", "dormitory", "5舍***寝室"),
+             ("与ＬＭ同学谈心", "initials", "**同学"), ("学生ＺＹＸ反映", "initials", "***"), ("与ｚ某谈心", "initials", "*某")]
+    assert validated_summaries(tmp_path, [t for t, _, _ in texts]) == texts
+
+
 @pytest.mark.parametrize("sentence", WECHAT_CLEAN)
 def test_wx_before_同学_where_it_means_wechat_is_no_one(sentence):
     # WX同学交流群, 加wx同学 were blocked as a student's initials (WX = 微信)
