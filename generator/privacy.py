@@ -681,10 +681,17 @@ _HOUSE_ANY = f"(?:{_HOUSE_WORD}|{_HOUSE_PART})"
 _ADDRESS_STOP = ("[在到与與并並及赴请請]|参加|參加|前往|同[学學]|[学學]生|(?<![太祥中颐頤嘉人平])和(?![平谐諧顺順睦美园園苑兴興])"
                  "|[后後](?![街巷屯村院楼樓])")
 _ADDRESS_CLAUSE = f"(?:\\s?[在于於是为為:：])?(?:(?!{_ADDRESS_STOP})[^\\n。；;，,！!？?]){{0,30}}?"
+# (or a village's house: its group's number and the house's — 家住XX村3组15号, XX屯五社12号 — or the house's alone after 村/屯/庄:
+# 家住XX村15号, XX村15号院, as a building's number in a town is; not 家住XX村3组, a group of many houses, nor 家住农村12号返校 — 农村
+# or 乡村 is no village's name, 12号 a day —, nor 5号楼 there: the rule above)
+_VILLAGE_GROUP = "(?:[组組社队隊]|村民小?[组組])"
+_VILLAGE_HOUSE = (f"(?:{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
+                  "[0-9]{1,4}\\s?[号號]院?(?![楼樓])")
 ADDRESS_RX = ("(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
               f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
               f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
-              "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9]))"
+              "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9])"
+              f"|{_VILLAGE_HOUSE})"
               "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％)"
               f"|\\s?的?\\s?(?:{_either_script(_PUBLIC_ROOM)}))")
 _ADDRESS = _Lazy(ADDRESS_RX)

@@ -526,12 +526,18 @@ ADDRESSES_FOUND = [("家住XX市XX区XX小区3栋2单元501", "*栋*单元***"),
                    ("家住在XX小区3栋2单元501", "*栋*单元***"), ("该生全家住在XX小区3号楼2单元501", "*号楼*单元***"),
                    ("家住和平区XX小区5号楼3单元201", "*号楼*单元***"), ("家住锦州市太和区XX小区3栋1单元302", "*栋*单元***"),
                    ("家住XX后街5号楼3单元201", "*号楼*单元***"),
+                   # (a village's house: its group's number and the house's, or the house's alone after 村/屯/庄)
+                   *(VILLAGE_HOUSES := [("家住XX村3组15号", "*组**号"), ("家住辽宁省XX县XX镇XX村三组15号", "*组**号"),
+                                        ("家庭住址：XX屯五社12号", "*社**号"), ("家住XX村15号院", "**号院"),
+                                        ("该生家住XX村村民小组3组8号", "*组*号"), ("家住XX庄 7号，父母务农", "*号")]),
                    # (a room's number in numerals with 〇/零: masked whole)
                    ("家住XX小区三号楼二单元五零二", "*号楼*单元***"), ("家住XX小区三号楼二单元五〇二室", "*号楼*单元***室"),
                    ("家住XX小区十三栋一二〇三", "**栋****")]
 ADDRESSES_CLEAN = ["家住沈阳市浑南区", "家住XX路12号", "家住农村的3名学生", "家庭住址变更3次", "家住5楼的学生", "核实学生家庭住址",
                    "大家住3栋，相处融洽", "家住2026年新建的小区", "家住同一小区的2名学生", "家庭住址：沈阳市",
-                   "家住附近的5座村庄", "家住一楼的学生", "家住三室一厅的房子", "家住一栋老房子里", "家住二楼的学生"]
+                   "家住附近的5座村庄", "家住一楼的学生", "家住三室一厅的房子", "家住一栋老房子里", "家住二楼的学生",
+                   # (a village's group alone; 农村/乡村 and a day)
+                   *(VILLAGE_CLEAN := ["家住XX村3组", "家住农村12号返校", "家住偏远乡村，15号到校报到", "家住XX村的3名学生"])]
 
 
 @pytest.mark.parametrize("sentence,masked", ADDRESSES_FOUND)
@@ -544,6 +550,14 @@ def test_a_home_address_s_house_number_is_found(sentence, masked):
 @pytest.mark.parametrize("sentence", ADDRESSES_CLEAN)
 def test_a_district_a_street_s_number_or_a_count_after_家住_is_no_address(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_village_s_house_number_is_found_by_validate(tmp_path):
+    """家住XX村3组15号 (a village's group and house, as a family in the countryside writes its address) passed validate and the
+    form: a house number was read only with a building's, an entrance's or a room's word (号楼, 栋, 单元, 室); a village's
+    house — its group's number (组, 社, 队, 村民小组) and the house's, or the house's alone after 村/屯/庄 — is one household's
+    now (kind address, masked *组**号); a group alone, or 农村/乡村 and a day (家住农村12号返校) is not."""
+    assert validated_summaries(tmp_path, [t for t, _ in VILLAGE_HOUSES] + VILLAGE_CLEAN) == [(t, "address", m) for t, m in VILLAGE_HOUSES]
 
 
 def test_a_home_address_s_room_in_numerals_with_零_is_masked_whole_by_validate(tmp_path):
