@@ -106,10 +106,11 @@ def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
 _FIELD_NUMBER = re.compile(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
 
 
-def _name_meant(field, value, schema: dict, root: dict, dashes: str = "") -> tuple[str | None, str, str]:
+def _name_meant(field, value, schema: dict, root: dict, dashes: str = "", renamed=None) -> tuple[str | None, str, str]:
     """(the field's name the unknown `field` is taken for, or None; the hint, zh and en): a near miss
     (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it; `dashes`,
-    what its line has before the name (“- ” for an item's first field), begins the line to type."""
+    what its line has before the name (“- ” for an item's first field), begins the line to type; `renamed`, the
+    field's line as written with a name for its own (_renamed_line's), when there is one."""
     allowed = list(schema.get("properties", {}))
     close = closest(field, allowed)
     suggestion, suggestion_en = (f"是不是想写“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
@@ -154,9 +155,21 @@ def _name_meant(field, value, schema: dict, root: dict, dashes: str = "") -> tup
     inside, quotes, _ = chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{dashes}{inside}: {value}" if isinstance(value, (str, int, float)) else f"{dashes}{inside}:"
-        close, told = inside, (f"字段名两边的中文引号 {field[0]} {field[-1]} 会被当成名字的一部分：请删掉它们，写成 {typed}。",
-                               f"The Chinese quotes {field[0]} {field[-1]} around it are read as part of the name: "
-                               f"delete them: {typed}. ")
+        below = False
+        if line := renamed and renamed(inside):  # (“summary”: | — the line as written, its text below it kept)
+            below = line[0] or isinstance(value, (str, int, float)) and str(value).strip() not in line[1]
+            typed = line[1]
+        bare = chinese_quotes(value)[0] if isinstance(value, str) else value
+        if bare != value and typed.endswith(value):  # (“date”: “2026-04-20”: its value's quotes go too)
+            typed = typed[:-len(value)] + bare
+        typed += "（下面各行不动）" if below else ""
+        pair = f"{field[0]} {field[-1]}"
+        which = (f"中文引号 {pair} 会", f"Chinese quotes {pair}") if {field[0], field[-1]} <= set(_QUOTES) else \
+            (f"引号 {pair} 有一个是中文引号，两个都会", f"quotes {pair}, one of them Chinese,")
+        close, told = inside, (f"字段名两边的{which[0]}被当成名字的一部分：请删掉它们，这一行写成："
+                               f"{typed}" + ("" if typed[-1] in "。！？" else "。"),
+                               f"The {which[1]} around it are read as part of the name: delete them. "
+                               f"The line: {typed.replace('（下面各行不动）', ' (the lines below as they are)')}. ")
     if told:
         return close, told[0], told[1]
     return close, suggestion, suggestion_en
@@ -381,8 +394,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         allowed = list(schema.get("properties", {}))
         out = []
         for field in sorted(set(error.instance) - set(allowed), key=str):
-            close, suggestion, suggestion_en = _name_meant(field, error.instance[field], schema, root,
-                                                           _dashes_before(doc, path + (field,)))
+            close, suggestion, suggestion_en = _name_meant(
+                field, error.instance[field], schema, root, _dashes_before(doc, path + (field,)),
+                lambda name: _renamed_line(doc, path + (field,), name, error.instance[field], schema, root))
             if close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
                 from generator.yaml_hints import already_there, line_meant  # (日期: … beside date:, only on an error)
 

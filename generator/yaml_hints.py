@@ -67,6 +67,8 @@ def _after_closing(lines: list[str], row: int, column: int):
     m = _VALUE.match(line)
     if not m or m.start(3) >= column or not line[column:].strip():
         return None
+    if m.group(2) is None and (said := _quoted_name(line, m.start(3), row)):
+        return said
     value = line[m.start(3):].rstrip()
     rest = line[column:].strip()
     rest = rest if len(rest) <= 20 else rest[:19] + "…"
@@ -567,6 +569,23 @@ def _marked(exc, text: str, lines: list[str]):
 _CHINESE_CLOSE = {'"': "”", "'": "’"}
 
 
+_QUOTED_NAME = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)([”’])[ \t]*:(?=[ \t]|$)")
+
+
+def _quoted_name(line: str, column: int, row: int):
+    """`"summary”: |`, `- "date”: "2026-04-20"`: a field's name (at `column`, the line's first after its dashes) in
+    quotes, the closing one Chinese, which YAML reads as the opening of a text that is never closed (or closed by
+    the value's own quote): the line to type, its name bare."""
+    name = _QUOTED_NAME.match(line, column + 1)
+    if not name or line[column] not in _CHINESE_CLOSE or line[:column].strip(" -"):
+        return None
+    typed = (line[:column] + name.group(1) + line[name.end(2):]).strip()
+    return (row + 1, column + 1), params(
+        f"字段名两边的引号 {line[column]} {name.group(2)} 有一个是中文引号，YAML 读不出这个字段",
+        f"the quotes {line[column]} {name.group(2)} around the field's name, one of them Chinese, hide the field from YAML",
+        typed, "字段名不用加引号：请删掉它们", "A field's name needs no quotes: delete them")
+
+
 def _unclosed(lines: list[str], row: int, column: int, until: int | None = None):
     """`summary: "参加……` with no closing quote, or one closed with a Chinese ” (an input method's);
     `until`: the row of the quote that closed it after all (a later value's), if any."""
@@ -575,6 +594,8 @@ def _unclosed(lines: list[str], row: int, column: int, until: int | None = None)
     if quote not in _CHINESE_CLOSE or quote in value:
         return None
     how = ("请在值的末尾补上英文引号", "Close it with the same quote")
+    if said := _quoted_name(line, column, row):
+        return said
     if value.endswith(_CHINESE_CLOSE[quote]):
         said = (f"引号没有闭合：开头是英文引号“{quote}”，结尾却是中文引号“{value[-1]}”",
                 f"the quote is never closed: it opens with '{quote}' and ends with a Chinese '{value[-1]}'")

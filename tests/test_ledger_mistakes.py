@@ -756,9 +756,43 @@ def test_the_line_to_type_for_a_field_named_otherwise_keeps_the_item_s_dash(tmp_
     path.write_text(text.replace(line, written), encoding="utf-8")
     [f] = _validate(work)
     assert f["code"] == "E-SCHEMA-002", f
-    typed = re.search(r"写成[：\s]([^。]+)。", f["hint"])[1]
+    typed = _type_as_told(path, f)
+    assert _validate(work) == [], typed
+
+
+def _type_as_told(path, f):
+    """The line to type of finding `f`'s hint (这一行写成：…), typed at its line as told, the line's indent kept."""
+    typed = re.search(r"写成[：\s]([^。（]+)", f["hint"])[1]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = lines[f["line"] - 1]
-    lines[f["line"] - 1] = at[:len(at) - len(at.lstrip(" "))] + typed + "\n"  # (the line typed as told, where it was)
+    lines[f["line"] - 1] = at[:len(at) - len(at.lstrip(" "))] + typed + "\n"
     path.write_text("".join(lines), encoding="utf-8")
-    assert _validate(work) == [], typed
+    return typed
+
+
+@pytest.mark.parametrize("name", ["“summary”", "‘summary’", "“summary\"", '"summary”', "'summary’"])
+def test_a_summary_of_lines_under_a_quoted_name_is_given_its_one_line_to_type(tmp_path, name):
+    # (“summary”: | over two lines of text was told 写成 summary: 参加机器人协会的比赛备赛活动。\n与同学交流备赛情况。\n。:
+    # the text again, run into one line with its \n, over the text still below — typed so, the summary twice; "summary”: |
+    # was told E-YAML-001 …补上英文引号，这一行写成："summary”: |", the line it was, in quotes)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    summary: 参加机器人协会的比赛备赛活动。",
+                                 f"    {name}: |\n      参加机器人协会的比赛备赛活动。\n      与同学交流备赛情况。"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["line"], f["column"]) == (10, 5) and "这一行写成：summary: |" in f["hint"], f
+    assert "参加" not in f["hint"] and "引号" in f["message"] + f["hint"], f
+    [en] = _validate(work, "--lang", "en")
+    assert ": summary: |" in en["hint"] and "参加" not in en["hint"] and "quote" in en["message"] + en["hint"], en
+    assert _type_as_told(path, f) == "summary: |"
+    assert _validate(work) == []
+    assert "summary: |\n      参加机器人协会的比赛备赛活动。\n      与同学交流备赛情况。\n" in path.read_text(encoding="utf-8")
+
+
+def test_a_quoted_name_and_its_value_in_chinese_quotes_are_given_one_line_without_them(tmp_path):
+    # (  - “date”: “2026-04-20” was told 写成 - date: “2026-04-20”: typed so, the next run told the value's quotes)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('  - date: "2026-04-20"', "  - “date”: “2026-04-20”"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-SCHEMA-002" and "这一行写成：- date: 2026-04-20。" in f["hint"], f
+    _type_as_told(path, f)
+    assert _validate(work) == []
