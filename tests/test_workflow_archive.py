@@ -286,3 +286,40 @@ def test_the_archive_hands_in_the_periods_student_feedback_and_the_cadres_sugges
     text = (folder / "suggestions-2025-H2.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert text[0] == "姓名,单位,建议对象,内容" and "张伟,计算机学院,辅导员,建议辅导员每月走访宿舍一次。" in text
     assert run(archived, "validate").returncode == 0
+
+
+def test_a_text_that_opens_like_a_formula_is_text_in_the_csv_excel_opens(tmp_path):
+    """The CSV downloads are made for Excel (UTF-8 with BOM), which reads a cell whose text begins with =, +, -
+    or @ as a formula: a summary written "-参加新生主题班会…" or "+2 名学生…" showed #NAME? in the activities the
+    学工部 opened, and "=HYPERLINK(…)" a live link (CSV injection).  Such a cell now begins with an apostrophe,
+    which Excel reads as "text" and does not show; the Excel and JSON files keep the text as written."""
+    import csv
+    import io
+    import json
+
+    repo = make_repo(tmp_path)
+    texts = ["-参加新生主题班会，介绍学院培养方案。", '=HYPERLINK("http://example.com","详见")', "+2 名学生反映课程难度较大。",
+             "@学院 走访南湖1舍。"]
+    ledger = (repo / LEDGER).read_text(encoding="utf-8")
+    for old, new in zip(("参加新生主题班会，介绍学院培养方案，回答同学们关于转专业的疑问。", "走访南湖1舍，了解同学们的作息和学习情况。"),
+                        texts[:2]):
+        ledger = ledger.replace(f"summary: {old}", "summary: " + json.dumps(new, ensure_ascii=False))
+    ledger = ledger.replace("content: 建议辅导员每月走访宿舍一次。", "content: " + json.dumps(texts[2], ensure_ascii=False))
+    ledger = ledger.replace("description: 一名学生建议增加编程答疑时间。", "description: " + json.dumps(texts[3], ensure_ascii=False))
+    edit(repo, LEDGER, text=ledger)
+    commit(repo, "2026-01-05 10:00", "台账")
+    assert run(repo, "validate").returncode == 0
+    assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
+    folder = repo / "records/archive/2025-H2"
+    cells = [c for name in ("activities", "suggestions", "feedback")
+             for row in csv.reader(io.StringIO((folder / f"{name}-2025-H2.csv").read_bytes().decode("utf-8-sig")))
+             for c in row]
+    assert [c for c in cells if c and c[0] in "=+-@"] == []
+    assert {"'" + t for t in texts} <= set(cells)
+    xlsx = {c.value for name in ("activities", "suggestions", "feedback")
+            for row in openpyxl.load_workbook(folder / f"{name}-2025-H2.xlsx").active.iter_rows() for c in row}
+    assert set(texts) <= xlsx
+    done = run(repo, "render", "--out", str(tmp_path / "site"), "--today", "2026-01-10")
+    assert done.returncode == 0, done.stdout + done.stderr
+    rows = json.loads((tmp_path / "site/downloads/activities-2025-H2.json").read_text(encoding="utf-8"))["rows"]
+    assert [r["summary"] for r in rows if r["name"] == "张伟"] == texts[:2]

@@ -66,11 +66,23 @@ def _cell(value):
     return value
 
 
+# what Excel, WPS and LibreOffice read as the start of a formula in a cell of a CSV they open
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _as_text(cell):
+    """A CSV cell as Excel shows it: a text that begins like a formula (a summary written "-参加…", "+2 名学生…",
+    or "=HYPERLINK(…)") after an apostrophe, which Excel reads as "text" and does not show — else #NAME? or a
+    live formula (CSV injection).  Numbers and other texts as they are; the XLSX and JSON keep every text."""
+    return "'" + str(cell) if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
 def to_csv(table: Table) -> bytes:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([h for _, h in table.columns])
-    writer.writerows(table.cells())
+    writer.writerows([list(map(_as_text, row)) if any(isinstance(c, str) and c.startswith(FORMULA_START) for c in row)
+                      else row for row in table.cells()])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")
 
 
