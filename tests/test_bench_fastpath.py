@@ -170,7 +170,7 @@ def _dies_on_the_victim(paths, *args):
     if os.getpid() != _DYING["parent"] and _DYING["victim"] in paths:
         time.sleep(0.5)  # the groups before it come back first
         os._exit(9)
-    if os.getpid() == _DYING["parent"]:
+    if os.getpid() == _DYING["parent"] and paths != _DYING["first"]:
         if not _DYING["here"]:
             time.sleep(0.3)  # the copy takes the first groups, the victim's among them
         _DYING["here"].append(paths)
@@ -186,10 +186,11 @@ def test_a_loading_process_that_dies_midway_costs_only_time(tmp_path, monkeypatc
     for rel, (content, _, _) in HOSTILE.items():
         _write(root / rel, content)
     loads, given = cache._parse_many, []
-    _DYING.update(parent=os.getpid(), loaded=cache._loaded, here=[])
+    _DYING.update(parent=os.getpid(), loaded=cache._loaded, here=[], first=None)
 
     def counted(paths, *args):
-        _DYING["victim"] = paths[3]  # in the fourth group
+        first = cache._first_loaded(paths, args[0])  # (the records folder's own files: loaded before the fork)
+        _DYING.update(victim=paths[first + 3], first=paths[:first])  # in the fourth group shared
         for at, result in loads(paths, *args):
             given.append(paths[at])
             yield at, result
@@ -201,6 +202,38 @@ def test_a_loading_process_that_dies_midway_costs_only_time(tmp_path, monkeypatc
     assert _DYING["victim"] in given and len(given) == len(set(given))  # each file given back once
     assert _DYING["victim"] in _DYING["here"][-1], "the victim's group was loaded here last, once the copy had died"
     assert sum(map(len, _DYING["here"])) < len(given), "the copy loaded some groups before it died"
+
+
+def test_the_records_folder_s_own_files_are_loaded_before_the_loading_copy_is_made(tmp_path, monkeypatch):
+    """The validators' import, the schemas and the privacy scan's expressions were made by the first
+    files each loading process met: both, a cold 12k run paying ≈45–95 ms of CPU twice.  The files of
+    the records folder itself (policy.yaml, calendar.yaml …), which need most of it, are now loaded by
+    this process before the copy is made, and the rest shared: each file once, the same documents and
+    findings as the reference path."""
+    from generator import forked
+
+    root = tmp_path / "records"
+    shutil.copytree(VALID, root)
+    events, parent, shared, loaded = [], os.getpid(), forked.shared, cache._load_one_status
+
+    def sharing(*args, **kwargs):
+        events.append("fork")
+        return shared(*args, **kwargs)
+
+    def loading(path, *args, **kwargs):
+        if os.getpid() == parent:
+            events.append(load.rel_path(path, root))
+        return loaded(path, *args, **kwargs)
+
+    monkeypatch.setattr(forked, "shared", sharing)
+    monkeypatch.setattr(cache, "_load_one_status", loading)
+    env = {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
+    got = fast(root, env, monkeypatch)
+    own = sorted(p.name for p in root.glob("*.yaml"))
+    assert len(own) >= 3 and events.count("fork") == 1, events
+    assert sorted(events[:events.index("fork")]) == own, events[:10]
+    assert not set(own) & set(events[events.index("fork"):])  # (loaded once)
+    assert_same(reference(root), got)
 
 
 REPLACEMENTS = [None, True, 0, -1, 3.5, "", "x" * 600, "2026-02-30", "2026-13-01", "20260101", "Zhang Wei",
