@@ -461,8 +461,21 @@ PHONE_WORD_RX = (r"(?:[电電][话話]|座[机機]|手[机機]|[联聯][系繫]�
 _LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
 # An e-mail address, with (at), [at] or （at） for @ too (or AT: abc(AT)163.com), and a space around it.  (The web form refuses them with this
 # expression: cms.private_detectors.)
-EMAIL_RX = (r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]{1,64}\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）)\s?"
-            r"[A-Za-z0-9\-]{1,63}(?:\.[A-Za-z0-9\-]{1,63}){0,5}\.[A-Za-z]{2,24}(?![A-Za-z])")
+# Or disguised, as a cadre copies it from a page that hides its addresses so: at and dot as words (zhang at 163 dot com,
+# zhang AT 163 DOT com, zhang@163 dot com), in brackets ((dot), [dot]), 艾特 for @ and 点 for the dot (zhang艾特163点com); with
+# the bare word at only before a mail domain's ending (com, cn, net …): look at this.pdf is English, not an address.
+_AT_MARK = r"\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|艾特)\s?"
+_AT_WORD = r"\s[Aa][Tt]\s"
+_DOT = r"(?:\.|\s?(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|（(?:dot|DOT)）|[点點])\s?|\s[Dd][Oo][Tt]\s)"
+_MAIL_ENDS = "(?:com|cn|net|org|edu|gov|COM|CN|NET|ORG|EDU|GOV)"
+
+
+def _email(at: str, ending: str) -> str:
+    return (rf"[A-Za-z0-9._%+\-]{{1,64}}{at}[A-Za-z0-9\-]{{1,63}}(?:{_DOT}[A-Za-z0-9\-]{{1,63}}){{0,5}}{_DOT}{ending}"
+            r"(?![A-Za-z])")
+
+
+EMAIL_RX = rf"(?<![A-Za-z0-9._%+\-])(?:{_email(_AT_MARK, '[A-Za-z]{2,24}')}|{_email(_AT_WORD, _MAIL_ENDS)})"
 _EMAIL = _Lazy(EMAIL_RX)
 _QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企[鹅鵝][号號]?)"
 _WX_WORD = r"(?:微信|威信|薇信|徽信|[Vv]信|[Ww]e[Cc]hat|WECHAT|[Ww]ei[Xx]in|WX|wx|Wx|VX|vx|Vx)"
@@ -744,16 +757,23 @@ ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_card"}
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
-# Every kind but names needs a digit, an @ / (at), or a word that announces an account.
-_MAYBE = _Lazy(r"[0-9@]|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|wxid_|" + _WX_WORD)
+# Every kind but names needs a digit, an @ / (at) / 艾特 / at as a word, or a word that announces an account.
+_MAYBE = _Lazy(r"[0-9@]|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|艾特|" + _AT_WORD + "|wxid_|" + _WX_WORD)
 _DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
+_AT_WORD_RX = _Lazy(_AT_WORD)
+
+
+def _at_word(norm: str) -> bool:
+    """Whether `norm` holds at as a word (zhang at 163 dot com): _AT_WORD, sought where a t is."""
+    return ("t" in norm or "T" in norm) and _AT_WORD_RX.search(norm) is not None
 
 
 def _maybe(norm: str) -> bool:
     """Whether _MAYBE finds something in a text of no digit and no @: only if it holds a
     character each of those words holds ( ( [ （, or one of _wechat_letter's ), which str's own
     search finds far sooner than the expression says no (tests/test_privacy.py compares them)."""
-    return ("(" in norm or "[" in norm or "（" in norm or _wechat_letter(norm)) and _MAYBE.search(norm) is not None
+    return ("(" in norm or "[" in norm or "（" in norm or "艾" in norm or _wechat_letter(norm) or "t" in norm or "T" in norm) \
+        and _MAYBE.search(norm) is not None
 
 
 def _roll_word(norm: str) -> bool:
@@ -868,7 +888,8 @@ def _could(norm: str) -> set:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5:
         out.add("qq")
-    if "@" in norm or "(at)" in norm or "[at]" in norm or "(AT)" in norm or "[AT]" in norm:
+    if "@" in norm or "(at)" in norm or "[at]" in norm or "(AT)" in norm or "[AT]" in norm or "艾特" in norm \
+            or _at_word(norm):
         out.add("email")
     if _wechat_letter(norm) and _WX_PART.search(norm.lower()):
         out.add("wechat")
@@ -908,7 +929,7 @@ _GATE_PARTS = (
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
-    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"),  # an e-mail address
+    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"), ("艾", "特"), ("[Aa]", "(?<=\\s[Aa])[Tt]\\s"),  # an e-mail address
     # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
     ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),
     # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学 after
@@ -1005,7 +1026,7 @@ def mask(kind: str, found: str) -> str:
 
 
 def _split_email(found: str) -> tuple[str, str]:
-    m = re.search(r"\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）)\s?", found)
+    m = re.search(f"{_AT_MARK}|{_AT_WORD}", found)
     if not m:
         return found, ""
     return found[: m.start()], found[m.end():]

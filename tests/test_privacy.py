@@ -1378,9 +1378,16 @@ LANDLINES_MORE = ["办公电话 8368 7123", "tel 83687123", "联系方式：(024
 EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生邮箱zhangsan[at]163.com", "邮箱：li.si（at）pku.edu.cn",
                "邮箱 abc@ 163.com", "邮箱abc＠163.com",
                # (AT in capitals, as a cadre copies it from a web page that hides its addresses so)
-               "邮箱abc(AT)163.com", "邮箱：li.si[AT]pku.edu.cn", "邮箱abc（AT）163.com"]
+               "邮箱abc(AT)163.com", "邮箱：li.si[AT]pku.edu.cn", "邮箱abc（AT）163.com",
+               # (disguised: at and dot as words, in brackets, 艾特 and 点)
+               *(EMAILS_DISGUISED := ["该生邮箱 zhang at 163 dot com", "邮箱：zhang AT 163 DOT com", "学生邮箱zhang@163 dot com",
+                                      "邮箱 zhang[at]qq[dot]com", "学生邮箱zhang(at)qq(dot)com", "邮箱zhang艾特163点com",
+                                      "邮箱 li.si at neu dot edu dot cn", "邮箱zhang＠163．com"])]
 # (an @ of a chat, no address: nothing; nor a name before @ longer than an address's 64 characters)
-EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com"]
+EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com",
+                # (at as an English word before no mail domain's ending, 艾特 of a chat)
+                *(EMAILS_DISGUISED_CLEAN := ["请 look at this.pdf 文件", "meet at 3 pm in 5号楼", "在群里艾特班长说明情况",
+                                             "workshop at Room 302 顺利举行"])]
 
 
 # An ID number with no word before it: 18 digits of a real date whose check digit is right (in groups, full-width too), or
@@ -1436,6 +1443,17 @@ HASHES_FOUND = ["订单abc13812345678", "家长电话13812345678abcdefabcd", "�
                          + [(t, "student_number") for t in STUDENT_WORDS_MORE] + [(t, "bank_card") for t in BANKS_MORE])
 def test_a_landline_grouped_an_email_with_at_in_brackets_a_qq_number_or_a_wechat_account_is_found(sentence, kind):
     assert [m.kind for m in privacy.scan_text(sentence)] == [kind]
+
+
+def test_a_disguised_email_address_is_found_and_masked_by_validate(tmp_path):
+    """该生邮箱 zhang at 163 dot com, zhang[at]qq[dot]com, zhang艾特163点com (an address disguised as a web page hides it, copied
+    so) passed validate and the form: @ was read as @, (at), [at] or （at）, and the dot only as a dot; at and dot as words (any
+    case), in brackets, 艾特 and 点 are read now, the bare word at only before a mail domain's ending (com, cn, net, org, edu,
+    gov): kind email, masked z***@…; look at this.pdf, 艾特 of a chat are not."""
+    told = validated_summaries(tmp_path, EMAILS_DISGUISED + EMAILS_DISGUISED_CLEAN)
+    shown = ["z***@163 dot com", "z***@163 DOT com", "z***@163 dot com", "z***@qq[dot]com", "z***@qq(dot)com", "z***@163点com",
+             "l***@neu dot edu dot cn", "z***@163.com"]
+    assert told == [(t, "email", m) for t, m in zip(EMAILS_DISGUISED, shown)]
 
 
 @pytest.mark.parametrize("sentence", MOBILES_MORE)
