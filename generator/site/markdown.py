@@ -52,12 +52,35 @@ def out(value) -> str:
     return value if isinstance(value, Markup) else text(value)
 
 
+# A name in a table — a unit's, a cadre's, a class's, a club's — is whole (ledger.css: keep-all), and a name of more
+# characters than LONG_NAME may wrap, at six characters a line at least (<span class="long-name">): whole, a unit of
+# 22 characters made a year's page of the feedback board scroll sideways at 1,280 px, and printed on A4 a table ran
+# past the page's edge, its last columns cut.  A position is a unit's name and a title, longer: whole up to
+# LONG_POSITION (计算机科学与工程学院党委副书记, 15: on a phone a unit's 干部 keeps it whole and scrolls sideways).
+# (Displays' measures, not a policy's: no record holds them.)
+LONG_NAME, LONG_POSITION = 12, 16
+
+
+def name(value) -> Markup:
+    """A name in a table's cell: as out() writes it, inside <span class="long-name"> if it is long."""
+    return _long(out(value), value)
+
+
+def position(value) -> Markup:
+    """A cadre's position in a table's cell, as name() writes a name, long past LONG_POSITION characters."""
+    return _long(out(value), value, LONG_POSITION)
+
+
+def _long(written, value, longer_than: int = LONG_NAME) -> Markup:
+    return Markup(f'<span class="long-name">{written}</span>') if value and len(str(value)) > longer_than else written
+
+
 def link_cadre(here: str, cadre_id, name) -> Markup:
-    return Markup(f"[{out(name)}]({rel(f'cadres/{cadre_id}.md', here)})")
+    return _long(Markup(f"[{out(name)}]({rel(f'cadres/{cadre_id}.md', here)})"), name)
 
 
 def link_unit(here: str, unit_id, name) -> Markup:
-    return Markup(f"[{out(name)}]({rel(f'units/{unit_id}.md', here)})" if unit_id else out(name))
+    return _long(Markup(f"[{out(name)}]({rel(f'units/{unit_id}.md', here)})" if unit_id else out(name)), name)
 
 
 def link_ledger(here: str, period, cadre_id, label) -> Markup:

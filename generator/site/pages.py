@@ -41,7 +41,7 @@ def _env(bytecode_cache=None) -> Env:
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)), filing_tone=charts.FILING_TONE,
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        badge_status=md.badge_status, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
-                       filed_aside=md.filed_aside,
+                       filed_aside=md.filed_aside, name=md.name, position=md.position,
                        thread_text=md.thread_text, table_filter=md.table_filter, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
 

@@ -1,0 +1,75 @@
+"""Names of 20 characters and more — a unit's, a cadre's, a position — in the site, as a reader sees it in Debian's
+chromium (headless): the demo's records with a few names made long, built by a real `mkdocs build`."""
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+
+import pytest
+
+from site_build import ROOT, git, mkdocs_build
+from test_site_browser import _SIDEWAYS, _Quiet, browser, page  # noqa: F401 (fixtures)
+
+# (a unit's name of 22 characters with no mark to break at; a cadre's of 21 with 「·」; a position of 23; a class's of 24,
+# a freshman class's of 22 and a club's of 20)
+UNIT, CADRE, POSITION = "马克思主义学院思想政治教育与心理健康研究中心", "阿依古丽·买买提艾力·阿卜杜热合曼·吐尔逊", "理学院党委副书记兼学生工作办公室主任兼团委书记"
+CLASS, FRESHMEN, CLUB = "应用化学与化学工程创新实验拔尖人才培养2401班", "数学与应用数学拔尖学生培养基地实验2601班", "数学建模与数据科学创新实践协会大学生分会"
+RENAMED = (("units.yaml", "name: 理学院\n", f"name: {UNIT}\n"), ("cadres/pan-binjie.yaml", "name: 潘彬杰", f"name: {CADRE}"),
+           ("cadres/pan-binjie.yaml", "position: 理学院党委书记", f"position: {POSITION}"),
+           ("classes/2024.yaml", "name: 化学2401班", f"name: {CLASS}"), ("classes/2026.yaml", "name: 数学2601班", f"name: {FRESHMEN}"),
+           ("clubs.yaml", "name: 数学建模协会", f"name: {CLUB}"))
+_BUILT: dict = {}
+
+
+def long_named(base):
+    """The demo's records in a Git repository, 理学院 (sci), its cadre 潘彬杰 (pan-binjie, with feedback every year), the
+    class and the freshman class he is linked to and the unit's club renamed as above, built once."""
+    if "site" not in _BUILT:
+        repo = base / "repo"
+        records = repo / "records"
+        shutil.copytree(ROOT / "records", records)
+        for rel, old, new in RENAMED:
+            path = records / rel
+            text = path.read_text(encoding="utf-8")
+            assert old in text, (rel, old)
+            path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        git(repo, "init", "-q", "-b", "main")
+        git(repo, "add", "records")
+        git(repo, "commit", "-q", "-m", "记录", date="2026-06-20T10:00:00+08:00")
+        _BUILT["site"] = mkdocs_build(records, base, "2026-12-02")
+    return _BUILT["site"]
+
+
+@pytest.fixture(scope="module")
+def served(tmp_path_factory):
+    site = long_named(tmp_path_factory.mktemp("long-names"))
+    handler = functools.partial(_Quiet, directory=str(site.public))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield site, f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_a_year_s_feedback_board_holds_long_names_at_a_desktop_s_width(page, served):
+    """At 1,280 px a year's page of the feedback board fitted with 10–35 px to spare: with a unit's name of 22 characters
+    (and its cadre's of 21) it scrolled sideways 102–172 px, as the board's front page did and a cadre's page (its
+    联系点变化, the long names whole).  Each year's page and those pages do not scroll now, each long name there in full."""
+    site, base = served
+    years = sorted(p.name for p in (site.public / "feedback").glob("*.html"))
+    assert len(years) >= 3
+    page.set_viewport_size({"width": 1280, "height": 800})
+    wide, shown = {}, {}
+    for rel in [*(f"feedback/{y}" for y in years), "feedback.html", "cadres/pan-binjie.html", "units/index.html"]:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        scrolled, framed, out = page.evaluate(_SIDEWAYS)
+        if scrolled > 0 or framed > 0 or out:
+            wide[rel] = (scrolled, framed, out)
+        text = page.locator("article").inner_text()
+        shown[rel] = [n for n in (UNIT, CADRE) if n in text]
+    assert wide == {}
+    assert all(shown[f"feedback/{y}"] == [UNIT, CADRE] for y in years), shown
+
