@@ -245,8 +245,8 @@ def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
             if pp != p:
                 continue
             row = rows[rs.cadres[c].get("name")]
-            assert row[6].value == len(led.get("activities") or [])
-            assert row[8].value == len(led.get("feedback") or [])
+            assert row[7].value == len(led.get("activities") or [])  # (after 联系点, the fifth column)
+            assert row[9].value == len(led.get("feedback") or [])
 
 
 class CellByCell(exports.BodyInBulk):

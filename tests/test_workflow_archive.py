@@ -323,3 +323,18 @@ def test_a_text_that_opens_like_a_formula_is_text_in_the_csv_excel_opens(tmp_pat
     assert done.returncode == 0, done.stdout + done.stderr
     rows = json.loads((tmp_path / "site/downloads/activities-2025-H2.json").read_text(encoding="utf-8"))["rows"]
     assert [r["summary"] for r in rows if r["name"] == "张伟"] == texts[:2]
+
+
+def test_attachment2_as_handed_in_names_each_cadres_contact_point(archived):
+    """Every cadre keeps one contact point (R1), and 附件2 is the ledgers of those contacts; its Excel and CSV, as
+    the archive hands them in and the site offers them, named each cadre, unit, post and status but not the class
+    or club the ledger is about, which the reader had to look up in 附件1 row by row.  A column 联系点 now names it:
+    the ledger's contact points, or for a ledger not handed in the points the cadre held in the period."""
+    sheet = openpyxl.load_workbook(archived / "records/archive/2025-H2/attachment2-2025-H2.xlsx").active
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[1][:6] == ["序号", "姓名", "单位", "职务", "联系点", "填报状态"]
+    by_name = {r[1]: r for r in rows[2:]}
+    assert by_name["张伟"][4] == "计算机2501班" and by_name["陈刚"][4] == "计算机2401班"
+    assert by_name["李娜"][4:6] == ["机械2501班", "未提交"]  # (not handed in: the class she held in 2025-H2)
+    text = (archived / "records/archive/2025-H2/attachment2-2025-H2.csv").read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("序号,姓名,单位,职务,联系点,填报状态,")

@@ -247,7 +247,7 @@ class Site:
             by_period.setdefault(p, []).append(led)
         for p in ctx["periods"]:
             rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"]) for r in ctx["tables"][p]]
-            cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"),
+            cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("points", "联系点"),
                      ("status_label", "填报状态"), ("landed", "提交日期"), ("activities", "活动次数"),
                      ("forms", "联系形式"), ("feedback", "反映问题数")]
             stat = ctx["stats"][p]
