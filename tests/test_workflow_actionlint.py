@@ -352,3 +352,18 @@ def test_the_reminders_jobs_keep_no_token_in_their_checkout():
         [checkout] = [s for s in steps if str(s.get("uses", "")).startswith("actions/checkout@")]
         assert checkout["with"].get("persist-credentials") is False, (name, checkout)
         assert not any(re.search(r"\bgit (push|fetch|pull)\b", s.get("run", "")) for s in steps), name  # (nothing needs it)
+
+
+def test_the_guide_tells_a_gitlab_administrator_to_make_the_schedule_its_jobs_wait_for():
+    """GitHub's workflows carry their cron; .gitlab-ci.yml's daily jobs (the reminders, the strict check, CODEOWNERS's
+    freshness, the site rebuilt as of the day) run only in a pipeline a project's pipeline schedule starts, which the
+    guide never told an administrator on GitLab to create: none of them ever ran.  git-hosts.md's GitLab setup says
+    how, and names every job that waits for it."""
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    scheduled = [name for name, job in ci.items() if isinstance(job, dict)
+                 and any('"schedule"' in rule.get("if", "") for rule in job.get("rules", []))]
+    assert {"remind-window", "strict-check", "codeowners-fresh", "remind", "pages"} <= set(scheduled)
+    guide = (ROOT / "site" / "guide" / "git-hosts.md").read_text(encoding="utf-8")
+    setup = guide.split("在 GitLab 上第一次推送本仓库时还需要设置", 1)[1].split("\n## ", 1)[0]
+    assert "流水线计划" in setup and "Pipeline schedules" in setup and "Asia/Shanghai" in setup
+    assert [name for name in scheduled if f"`{name}`" not in setup] == []
