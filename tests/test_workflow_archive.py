@@ -338,3 +338,22 @@ def test_attachment2_as_handed_in_names_each_cadres_contact_point(archived):
     assert by_name["李娜"][4:6] == ["机械2501班", "未提交"]  # (not handed in: the class she held in 2025-H2)
     text = (archived / "records/archive/2025-H2/attachment2-2025-H2.csv").read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0].startswith("序号,姓名,单位,职务,联系点,填报状态,")
+
+
+def test_attachment1_calls_a_class_freshman_only_while_it_is(tmp_path):
+    """附件1's 年级/新生 marked a class 新生 when it was a freshman class on its row's first day: in December 2026
+    the 2025 cohort's 计算机2501班, held since 2025-09-01, read 2025级（新生） — a second-year class counted among the
+    freshman classes a reader checks the coverage of (R2) against, beside the real ones of 2026.  A class is now
+    新生 while it is one on the row's last day so far (the site's day, for a row in force)."""
+    import json
+
+    repo = make_repo(tmp_path)
+    grades = {}
+    for day in ("2025-10-01", "2026-12-10"):
+        done = run(repo, "render", "--out", str(tmp_path / day), "--today", day)
+        assert done.returncode == 0, done.stdout + done.stderr
+        rows = json.loads((tmp_path / day / "downloads/attachment1.json").read_text(encoding="utf-8"))["rows"]
+        grades[day] = {r["point_name"]: r["grade"] for r in rows}
+    assert grades["2025-10-01"]["计算机2501班"] == "2025级（新生）"
+    assert grades["2026-12-10"]["计算机2501班"] == "2025级"
+    assert grades["2026-12-10"]["计算机2401班"] == "2024级"

@@ -131,7 +131,9 @@ class Aggregate:
         # and kept the point is shown in the unit they are in now, a row that ended in the old one
         last = min(self.today, end) if end else self.today
         post = self.post_on(row.get("cadre"), max(start, last) if start else last)
-        year = self.academic_year_of(start)
+        # 新生 while the class is a freshman one on that day too, not on the row's first day only (a class held
+        # since its first September reads 2025级 in its second year, not among the year's freshman classes)
+        year = self.academic_year_of(max(start, last) if start else None)
         freshman = bool(point["cohort"] and year and point["cohort"] == year.first_year)
         return {
             "cycle": row.doc.stem, "cadre": row.get("cadre"), "name": self.cadre_name(row.get("cadre")),
