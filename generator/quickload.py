@@ -55,6 +55,10 @@ except ImportError:  # pragma: no cover - the quick path is optional
 _STARTS = (b"---", b"...", b"%", b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
 # ASCII control characters other than line breaks (a file with any of them: full loader)
 _CONTROLS = bytes(range(0x20)).replace(b"\n", b"").replace(b"\r", b"") + b"\x7f"
+# Every byte a gate of `read` looks for but the line break, `-` (dates, items) and a UTF-8 character's
+# others: the controls, CR, the indicators, `<` `%` `.` (`<<`, `\n%`, `\n...`), `#` `[` `\` (_noted)
+# and the C1 controls' lead byte.  One pass (translate) tells a file with none of them: most ledgers.
+_UNCOMMON = _CONTROLS + b"\r&*!@`?]},%|>[{\"'<.#\\\xc2"
 # The document's own markers, alone on the first and the last line: `---` and `...` (+ a comment)
 _START_LINE = re.compile(rb"---(?: +#[^\r\n]*| *)\r?\n")
 _END_LINE = re.compile(rb"\.\.\.(?: +#[^\r\n]*| *)\r?\n")
@@ -101,10 +105,15 @@ def read(raw: bytes) -> tuple:
     BOM), or (None, None): let the full loader do it.
 
     The gates look for single bytes (memchr) and, in the decoded text, for single characters: a
-    search of the bytes for two or more (`<<`, the BOM, U+2028) took 3–5 µs each of a 5 kB ledger."""
+    search of the bytes for two or more (`<<`, the BOM, U+2028) took 3–5 µs each of a 5 kB ledger.
+    A file with none of the bytes they look for (_UNCOMMON: most ledgers) is told so by one pass
+    over its bytes, and skips them."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if not body.endswith(b"\n") or len(body.translate(None, _CONTROLS)) != len(body) \
-            or b"\r" in body and body.count(b"\r") != body.count(b"\r\n"):
+    if not body.endswith(b"\n"):
+        return _REFUSED
+    usual = len(body.translate(None, _UNCOMMON)) == len(body)
+    if not usual and (len(body.translate(None, _CONTROLS)) != len(body)
+                      or b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
         return _REFUSED
     try:  # bytes not UTF-8: orjson refused them in a value or a key, and a comment's were refused too
         text = body.decode("utf-8")
@@ -113,15 +122,9 @@ def read(raw: bytes) -> tuple:
     if "\ufeff" in text:  # a BOM after the start
         return _REFUSED
     doc = _document(body)
-    if doc.startswith(_STARTS) or _refused(doc, text) or _risky(doc):
+    if doc.startswith(_STARTS) or "\n---" in text or not usual and (_refused(doc) or _risky(doc) or _noted(body, text)):
         return _REFUSED
-    if b"#" in body and load.HIDDEN_COMMENT.search(text):  # E-YAML-011
-        return _REFUSED
-    if b"[" in body and ("\uff0c" in text or "\u3001" in text) and load.WIDE_COMMA.search(text):
-        return _REFUSED  # E-YAML-012
-    if b"\\" in body and load.ESCAPED_CONTROL.search(text):
-        return _REFUSED  # E-YAML-014
-    if (b"\xc2" in body or "\u2028" in text or "\u2029" in text or "\ufffe" in text or "\uffff" in text) \
+    if ("\u2028" in text or "\u2029" in text or "\ufffe" in text or "\uffff" in text or not usual and b"\xc2" in body) \
             and load.UNALLOWED_CHAR.search(text):  # C1 controls, U+FFFE/U+FFFF, Unicode line separators
         return _REFUSED
     try:
@@ -143,14 +146,24 @@ def read(raw: bytes) -> tuple:
 _REFUSED = (None, None)
 
 
-def _refused(doc: bytes, text: str) -> bool:
-    """Whether the document holds `<<`, or `%`, `---` or `...` at the start of a line (even in a
-    comment or inside quotes): the full loader.  (Tabs, NUL and DEL: _CONTROLS; a BOM after the
-    start: read; `---` first, `...` last: _document.)  Each is looked for only where its rarer
-    byte is; `---` in the text, two bytes a character: the file's where the document's are, but
-    for a second line `---` after a first one, which the document then starts with (_STARTS)."""
-    return b"<" in doc and b"<<" in doc or b"%" in doc and b"\n%" in doc or "\n---" in text \
-        or b"." in doc and b"\n..." in doc
+def _refused(doc: bytes) -> bool:
+    """Whether the document holds `<<`, or `%` or `...` at the start of a line (even in a comment or
+    inside quotes): the full loader.  (Tabs, NUL and DEL: _CONTROLS; a BOM after the start: read;
+    `---` at the start of a line: read, in the text, two bytes a character — the file's where the
+    document's are, but for a second line `---` after a first one, which the document then starts
+    with (_STARTS); `---` first, `...` last: _document.)  Each is looked for only where its rarer
+    byte is."""
+    return b"<" in doc and b"<<" in doc or b"%" in doc and b"\n%" in doc or b"." in doc and b"\n..." in doc
+
+
+def _noted(body: bytes, text: str) -> bool:
+    """Whether the file holds what the full loader reports of text our rules would read otherwise:
+    a comment with no space before its `#` (E-YAML-011), a wide comma in a list on one line
+    (E-YAML-012), a backslash escape of a control character (E-YAML-014).  Each looked for only
+    where its byte is (`#`, `[`, `\\`)."""
+    return b"#" in body and load.HIDDEN_COMMENT.search(text) is not None \
+        or b"[" in body and ("\uff0c" in text or "\u3001" in text) and load.WIDE_COMMA.search(text) is not None \
+        or b"\\" in body and load.ESCAPED_CONTROL.search(text) is not None
 
 
 def _document(body: bytes) -> bytes:

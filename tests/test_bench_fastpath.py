@@ -534,6 +534,41 @@ def test_the_indicator_scan_is_its_definition():
         assert quickload._indicator(text) == bool(definition.search(text)), text
 
 
+def test_a_file_without_the_bytes_the_gates_look_for_passes_every_gate_it_skips():
+    """quickload.read asks the gates that look for a byte (the controls, CR, the indicators, `<<`,
+    `\\n%`, `\\n...`, a comment's `#`, a list's `[`, a backslash, the C1 controls' \\xc2) only of a file
+    holding one of the bytes of _UNCOMMON, found in one pass: most ledgers hold none.  So no gate may
+    refuse a file without them — whatever else it holds (every other ASCII byte, `\\n---`, line
+    starts, quotes of other scripts, characters of two, three and four bytes)."""
+    import random
+
+    from generator import quickload
+
+    others = [bytes([b]) for b in range(0x80) if b not in quickload._UNCOMMON]
+    assert b"\n" in others and b"-" in others and b":" in others
+    pieces = others + [b"\n", b"  ", b": ", b"- ", b"\n---", b"\n- ", "好".encode(), "，".encode(), "、".encode(),
+                       "“”".encode(), "\u2014".encode(), "\u00d7".encode(), "\u2028".encode(), "\ufeff".encode(),
+                       "\U0001f600".encode(), "\u3000".encode()]
+    rnd = random.Random(67)
+    gates = 0
+    for _ in range(30_000):
+        body = b"".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 24))) + b"\n"
+        assert len(body.translate(None, quickload._UNCOMMON)) == len(body)
+        text = body.decode("utf-8")
+        doc = quickload._document(body)
+        assert len(body.translate(None, quickload._CONTROLS)) == len(body) and b"\r" not in body and b"\xc2" not in body
+        assert not quickload._refused(doc) and not quickload._risky(doc) and not quickload._noted(body, text), body
+        gates += 1
+    assert gates == 30_000
+    # and each of those bytes, alone in a ledger's value, is one a gate may refuse: the quick path reads the
+    # file as the full loader or leaves it to it
+    with quickload.quiet():
+        for byte in quickload._UNCOMMON:
+            raw = b"cadre: li-na\nperiod: 2026-H1\nnote: a" + bytes([byte]) + b"b\n"
+            quick = quickload.values(raw)
+            assert quick is None or (not load._parse(raw, "x.yaml").problems and quick == load._parse(raw, "x.yaml").data)
+
+
 def test_a_file_the_quick_path_refuses_is_served_from_the_cache_without_parsing_it_again(tmp_path, monkeypatch):
     """A valid ledger the quick path leaves to the full loader (here: a tab in a comment; also
     anchors, tags …) costs the full parse once, not on every warm run: its positions
