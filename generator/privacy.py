@@ -947,13 +947,21 @@ def _gate(digits: str) -> str:
     then each part's rest behind its own — the number's (`digits`: its rest) and a surname's first, whose characters
     are most of those met, the others behind a class of theirs (a character tries a few tests, not one for each part).
     _SHENG_NEAR's 生 is read after the surname _AFTER_SHENG looks behind it for (生 is in one character of forty: 学生),
-    so 生 starts no try of its own."""
+    so 生 starts no try of its own.  The others are tried as a tree: behind the class of each half of them, then of each
+    half of that half — in their order, as one alternation of them all would be (the same match) — so a character of
+    theirs (宿舍, 家, 同, 座: one in sixty of a summary) tries ten look-behinds, not one for each of the 27 parts."""
     def klass(parts) -> str:
         return "".join(first[1:-1] if first.startswith("[") else first for first, _ in parts)
 
+    def tree(parts) -> str:
+        if len(parts) <= 4:
+            return "(?:" + "|".join(f"(?<={first}){then}" for first, then in parts) + ")"
+        half = (len(parts) + 1) // 2
+        return "(?:" + "|".join(f"(?<=[{klass(side)}]){tree(side)}" for side in (parts[:half], parts[half:])) + ")"
+
     rest = _GATE_PARTS[1:]
     common = (_GATE_PARTS[0][:1] + (digits,), (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", f"(?:{_LIST_TAIL_END}|生{_AFTER_SHENG})"),
-              (f"[{klass(rest)}]", "(?:" + "|".join(f"(?<={first}){then}" for first, then in rest) + ")"))
+              (f"[{klass(rest)}]", tree(rest)))
     return f"[{klass(common)}](?:" + "|".join(f"(?<={first}){then}" for first, then in common) + ")"
 
 
