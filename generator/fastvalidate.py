@@ -37,16 +37,15 @@ def enabled() -> bool:
     return jsonschema_rs is not None and os.environ.get("CONTACT_LEDGER_FAST", "1") != "0"
 
 
-def _date(value) -> bool:
-    return _date_text(value) if isinstance(value, str) else True
-
-
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 
 
 @lru_cache(maxsize=1 << 14)  # ten years of records hold a few thousand distinct dates
 def _date_text(value: str) -> bool:
-    """jsonschema's `date` format (RFC 3339 full-date): four, two and two ASCII digits, a real day."""
+    """jsonschema's `date` format (RFC 3339 full-date): four, two and two ASCII digits, a real day.
+    jsonschema-rs calls it for strings only (a format says nothing of other values), so it is given
+    as it is: a date already seen is answered by the cache in C, without a Python call (a wrapper
+    asking isinstance cost 0.03 s of 12k files' 0.17 s)."""
     try:
         return bool(_DATE.fullmatch(value) and dt.date.fromisoformat(value))
     except ValueError:
@@ -61,7 +60,7 @@ def compiled(kind: str):
     if jsonschema_rs is None or schema is None:
         return None
     try:
-        return jsonschema_rs.validator_for(schema, formats={"date": _date}, validate_formats=True).is_valid
+        return jsonschema_rs.validator_for(schema, formats={"date": _date_text}, validate_formats=True).is_valid
     except Exception:  # noqa: BLE001 - a schema it cannot compile takes the slow path
         return None
 

@@ -264,6 +264,36 @@ def test_the_fast_paths_date_format_is_jsonschemas():
     assert sum(map(fastvalidate._date_text, samples)) > 10_000  # (real dates among them)
 
 
+def test_a_ledger_s_dates_already_seen_are_judged_without_a_python_call(tmp_path):
+    """The fast validator checked each `date` through a Python function asking whether the value was
+    a string, then the cache of answers: a Python call for each of a 12k run's ≈120,000 dates (0.03 s
+    of the 0.17 s jsonschema-rs takes over 12k files).  jsonschema-rs asks a format of strings only:
+    the cache is given as it is, and a date already seen is answered in C.  A day that does not exist
+    is still refused, by both paths, with the schema's finding."""
+    import re
+
+    path = VALID / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    doc = load.load_file(path, VALID)[0]
+    check, values = fastvalidate.compiled("ledger"), doc.data
+    assert check(values)  # (its dates seen once)
+    calls = []
+    sys.setprofile(lambda frame, event, arg: calls.append(frame.f_code.co_name) if event == "call" else None)
+    try:
+        assert check(values)
+    finally:
+        sys.setprofile(None)
+    assert calls == [], calls[:5]
+    text = path.read_text(encoding="utf-8")
+    day = re.search(r"\b20\d\d-\d\d-\d\d\b", text)[0]
+    bad = tmp_path / "records"
+    shutil.copytree(VALID, bad)
+    (bad / "ledgers" / "2025-H2" / "zhang-wei.yaml").write_text(text.replace(day, day[:5] + "02-30", 1), encoding="utf-8")
+    wrong = load.load_file(bad / "ledgers" / "2025-H2" / "zhang-wei.yaml", bad)[0]
+    assert not check(wrong.data)
+    found = fastvalidate.validate_document(wrong)
+    assert found and found == validate.validate_document(wrong), found
+
+
 def test_the_fast_validator_is_never_more_lenient_than_jsonschema():
     """Every value of every valid record replaced by wrong ones (and every mapping given
     an unknown key, every required key removed): both validators agree on each."""
