@@ -304,6 +304,7 @@ def _point(rs: RecordSet, row: Item, key: str) -> F.Finding:
 _ACTIVITY_WORDS = (("form", "forms", "联系形式"), ("place", "places", "联系场所"), ("channel", "channels", "联系方式"))
 _FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
                    ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"))
+_ACTIVITY_KEYS = tuple(key for key, _vocab, _title in _ACTIVITY_WORDS)  # (_activities_seen)
 
 
 def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
@@ -381,6 +382,13 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     periods = {folder: rs.period(folder) if rs.policy else None for folder in {keys[k][0] for k in todo}}
     for k in todo:
         (folder, stem), led = keys[k], ledgers[k]
+        # (a ledger the loading process saw, most of them in a cold check: its values not read when it is quiet)
+        seen = given[4] if (given := led.doc.facts) is not None and led.doc.sha256 else None
+        if seen is not None and _quiet(rs, folder, stem, seen, periods[folder], points, known, days,
+                                       keys[k] in frozen):
+            results[k] = ([], _summary(seen[4], days))
+            memo.put(k, results[k])
+            continue
         results[k] = ([F.packed(f) for f in _ledger(rs, folder, stem, led, periods[folder], points, known, days,
                                                     keys[k] in frozen)],
                       feedback_summary(led, days))
@@ -539,19 +547,13 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         if d and not start <= d <= end and not in_no_period(rs, d):  # (else E-REF-019)
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                               start=start, end=end))
-        for key, allowed in words:
-            if isinstance(value := act.get(key), str) and value not in allowed:
-                out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
-                break
+        if _unlisted(act, words):
+            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
     words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
     for i, fb in enumerate(_dicts(values.get("feedback"))):
-        for key, allowed in words:
-            if isinstance(value := fb.get(key), str) and value not in allowed:
-                out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
-                break
-        raised, resolved = fb.get("raised_on"), fb.get("resolved_on")
-        if isinstance(raised, str) and isinstance(resolved, str) and days[raised] and days[resolved] \
-                and days[resolved] < days[raised]:
+        if _unlisted(fb, words):
+            out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
+        if _resolved_first(fb, days):
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
     targets = known["suggestion_targets"]
     for i, sug in enumerate([] if frozen else _dicts(values.get("suggestions"))):
@@ -593,20 +595,94 @@ def _nothing_to_say(acts: list[dict], days: Days, start, end, words) -> bool:
     values at once, in C (most ledgers: 116,000 activities at 12k): no two of them on one day with one
     summary (E-REF-017), every day a date in the period's `start`–`end` (E-REF-004), every word in its
     list (`words`, E-REF-005).  False when unsure (a date missing or no date, a list where a text belongs)."""
+    seen = _activities_seen(acts)
+    return seen is not None and _activities_quiet(seen, days, start, end, words)
+
+
+def _activities_seen(acts: list[dict]) -> tuple | None:
+    """What _nothing_to_say asks of a ledger's activities whatever the policy: (their distinct dates as
+    written, {each word's field: its distinct values}); None when two of them are on one day with one
+    summary, or a value is no text (unhashable: then the loop tells)."""
     get = dict.get
     try:
-        dates = list(map(get, acts, repeat("date")))
-        if len(set(dates)) < len(acts) and len(set(zip(dates, map(str, map(get, acts, repeat("summary")))))) < len(acts):
-            return False
+        dates = set(map(get, acts, repeat("date")))
+        if len(dates) < len(acts) and len(set(zip(map(get, acts, repeat("date")),
+                                                  map(str, map(get, acts, repeat("summary")))))) < len(acts):
+            return None
+        return dates, {key: set(map(get, acts, repeat(key))) for key in _ACTIVITY_KEYS}
+    except TypeError:
+        return None
+
+
+def _activities_quiet(seen: tuple, days: Days, start, end, words) -> bool:
+    """_nothing_to_say of the activities `seen` (_activities_seen), in a period `start`–`end` (None: none)."""
+    dates, values = seen
+    try:
         if start and dates and not (start <= min(ds := list(map(days.__getitem__, dates))) and max(ds) <= end):
             return False  # (a day that is no date, None, is not compared: TypeError)
         for key, allowed in words:
-            if not allowed.issuperset(map(get, acts, repeat(key))) and any(
-                    isinstance(value, str) for value in set(map(get, acts, repeat(key))) - allowed):
+            if not _only(allowed, values[key]):
                 return False
         return True
     except TypeError:  # (a value that is no text: unhashable, or no date)
         return False
+
+
+def _resolved_first(fb: dict, days: Days) -> bool:
+    """Whether a feedback item was resolved before it was raised (_date_order's E-REF-008)."""
+    raised, resolved = fb.get("raised_on"), fb.get("resolved_on")
+    return isinstance(raised, str) and isinstance(resolved, str) and bool(days[raised]) and bool(days[resolved]) \
+        and days[resolved] < days[raised]
+
+
+def seen_of(values: dict, points: tuple, items: tuple) -> tuple | None:
+    """What `_ledger` reads of a ledger's values, as far as it can be known without the other records, beside
+    its contact points written as text and its feedback items that are a non-empty mapping ((index, value) each,
+    as check/facts.py holds them): enough for `_quiet` to tell, with the other records, that it has nothing to
+    say of the ledger — as of most ledgers — without its values, and for its feedback_summary.  Worked out by the
+    process that loads the ledger (facts.given_of: Document.facts) when the checks will run, so that the
+    references' copy reads no such ledger's values (their groups' marshals: ≈0.25 s of its CPU at 12k).  None
+    when unsure (two activities alike, a value that is no text where one belongs: `_ledger` says what)."""
+    cadre, written = values.get("cadre"), values.get("period")
+    if type(cadre) is not str or not (written is None or type(written) is str):
+        return None
+    acts = _activities_seen(_dicts(values.get("activities")))
+    try:
+        to = set(map(dict.get, _dicts(values.get("suggestions")), repeat("to")))
+    except TypeError:  # (a value that is no text: unhashable)
+        return None
+    return None if acts is None else (cadre, written, points, acts, items, to)
+
+
+def _quiet(rs: RecordSet, folder: str, stem: str, seen: tuple, period: Period | None, points: set, known: dict,
+           days: Days, frozen: bool) -> bool:
+    """Whether `_ledger` would say nothing of a ledger, told by what the loading process saw of it (`seen_of`)
+    and the other records; False when unsure (then `_ledger` reads its values)."""
+    cadre, written, named, acts, items, to = seen
+    if cadre != stem or not SLUG.fullmatch(stem) or not rs.id_known("cadre", stem):
+        return False
+    if (rs.policy and period is None) or (written is not None and written != folder):
+        return False
+    if not frozen and not all(p in points or rs.id_known("point", p) for _i, p in named):
+        return False
+    start, end = (period.start, period.end) if period else (None, None)
+    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _ACTIVITY_WORDS]
+    if not _activities_quiet(acts, days, start, end, words):
+        return False
+    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
+    if any(_unlisted(fb, words) or _resolved_first(fb, days) for _i, fb in items):
+        return False
+    return frozen or _only(known["suggestion_targets"], to)
+
+
+def _unlisted(entry: dict, words) -> bool:
+    """Whether a text of `entry` (an activity, a feedback item) at one of `words`' keys is not in its list (E-REF-005)."""
+    return any(isinstance(value := entry.get(key), str) and value not in allowed for key, allowed in words)
+
+
+def _only(allowed: set, values: set) -> bool:
+    """Whether every text of `values` is in `allowed` (what is not text is the schema's to tell)."""
+    return allowed.issuperset(values) or not any(isinstance(value, str) for value in values - allowed)
 
 
 def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant: str, folder: str) -> dict:
@@ -765,9 +841,13 @@ def feedback_summary(led: Item, days: Days | None = None) -> list[tuple]:
     """(index, id, follows, raised on) of each feedback item of one ledger, as _feedback_links reads
     them (what is not text is None; the date as text, which the cache can keep).  `days`: the dates
     as written parsed so far (Days)."""
+    return _summary(enumerate(_dicts(led.get("feedback"))), Days() if days is None else days)
+
+
+def _summary(items, days: Days) -> list[tuple]:
+    """feedback_summary of a ledger's feedback items ((index, value) each)."""
     out = []
-    days = Days() if days is None else days
-    for i, fb in enumerate(_dicts(led.get("feedback"))):
+    for i, fb in items:
         if fb:
             raised = days[text] if isinstance(text := fb.get("raised_on"), str) else None
             out.append((i, _text(fb.get("id")), _text(fb.get("follows")), raised.isoformat() if raised else None))

@@ -21,6 +21,7 @@ import marshal
 
 from generator.cache import FileMemo
 from generator.model import Item, RecordSet
+from generator.references import seen_of
 from generator.validate import Days
 
 KEPT_AS = "ledger-facts-5"  # the memo's context: change it when what Facts holds changes
@@ -106,7 +107,8 @@ _DAYS = Days()  # (a loading process's: given_of)
 def given_of(values) -> tuple | None:
     """The Facts of a ledger's values (None: not a mapping) as a loading process works them out for
     the ledgers it loads when the checks will run (cache.load_and_validate's `facts`: Document.facts):
-    (own, feedback, links, what the memo keeps of them).  Plain values, so that a copy sends them
+    (own, feedback, links, what the memo keeps of them, what the references stage reads of them: references.seen_of,
+    whose copy then need not read the values).  Plain values, so that a copy sends them
     back with the file's result; the feedback items are the values' own (marshal sends them once).
     They depend on the ledger's values alone, so on its bytes, as the memo's key does (its SHA-256
     and shown name)."""
@@ -114,7 +116,8 @@ def given_of(values) -> tuple | None:
         return None
     facts = of_values(values, _DAYS)
     try:
-        return facts._own, facts._feedback, facts.links, marshal.dumps(facts.kept())
+        return (facts._own, facts._feedback, facts.links, marshal.dumps(facts.kept()),
+                seen_of(values, facts._own[1], facts._feedback))
     except ValueError:  # (a value marshal cannot keep: worked out here, as ledger_facts does without them)
         return None
 
@@ -134,7 +137,7 @@ def ledger_facts(rs: RecordSet) -> dict[str, Facts]:
                 facts = out[doc.rel] = of_ledger(leds[k], out.days)
                 kept = marshal.dumps(facts.kept())
             else:
-                own, feedback, links, kept = given
+                own, feedback, links, kept, _seen = given
                 out[doc.rel] = Facts(own, feedback, links)
             memo.put(k, kept)
         memo.save()
