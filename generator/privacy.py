@@ -638,6 +638,8 @@ _AREA_ROOM = r"\s?[0-9]{1,2}\s?-\s?"  # (an area's building before its room: 南
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
 _ROOM_JOIN = "[、和与與及]"
+# (… and in numerals: 三舍三一二、三一四 — not a numeral, a count, a year's or a floor's word after it)
+_NO_NUMERAL_AFTER = f"(?![十百千万萬]|{_ROOM_NUMERALS}){_NOT_QUANTITY}"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
@@ -654,8 +656,12 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
-    # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级)
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM_NUMERALS}{{3,4}}\s?{_ROOM_WORD}",
+    # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级; or with none
+    # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
+    # room, or, after a teaching building, an event held there, as a room in digits: _not_held)
+    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
+    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
+    rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
     # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
@@ -788,13 +794,17 @@ def _numeral_house(norm: str) -> bool:
                                               or "元" in norm)
 
 
-_NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]")  # (every room of DORM_RX's in numerals holds one)
+# (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
+_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#]")
+_NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
 
 
 def _numeral_room(norm: str) -> bool:
     """Whether `norm` holds three numerals before a room word (五〇二室), as a room in Chinese numerals does: the scan's
     and _could's gate of it (_GATE_PARTS: the room word, the numerals behind it)."""
-    return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm) and _NUMERAL_ROOM.search(norm) is not None
+    return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm or "舍" in norm or "楼" in norm or "樓" in norm
+            or "栋" in norm or "棟" in norm or "幢" in norm or "斋" in norm or "齋" in norm or "寓" in norm or "#" in norm) \
+        and _NUMERAL_ROOM.search(norm) is not None
 
 
 def _wechat_letter(norm: str) -> bool:
@@ -926,6 +936,7 @@ _GATE_PARTS = (
     ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)
+    (_NUMERAL_BUILDING, f"{_BETWEEN}{_ROOM_NUMERALS}{{3}}"),  # … or after a building's word (三舍三一二)
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),

@@ -792,6 +792,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                "5栋312、313", "3号楼502和503室", "5棟312與313",
                # (a room in Chinese numerals, before a room word)
                "3号楼五〇二室", "三号楼五〇二室", "走访5栋 三〇二 宿舍", "3號樓五〇二寢室",
+               # (… or with no room word after it, right after a building's word)
+               *(NUMERAL_ROOMS_BARE := ["走访三舍三一二", "走访5舍三一二，了解作息情况", "走访三号楼五〇二", "走訪3號樓五〇二",
+                                        "在3舍五〇二召开班会", "走访三舍三一二、三一四"]),
                # (a room before people who go to an office: not the office's room)
                "3号楼502同学到办公室反映",
                # (a dormitory's own meeting or check held in a room: 寝/宿 before the event)
@@ -810,6 +813,7 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                "宿舍共120张床位", "东区1-120人参加",
                "走訪3號樓", "5棟的同學", "3號樓會議室開會", "3號樓5層共40間宿舍", "5棟312名學生", "3號樓502教室上課", "西區3-5號樓走訪",
                "3号楼五层的宿舍", "3号楼的二〇二六级新生", "二〇二六寝室文化节", "3号楼一二三教室",
+               *(NUMERAL_ROOMS_BARE_CLEAN := ["3号楼二〇二六级新生", "5栋一二三层", "在3号楼五〇二召开班会", "5栋二〇二五年改造"]),
                # (a room of study, duty or a party's after the building: no dormitory)
                "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室"]
 
@@ -936,6 +940,15 @@ def test_a_room_in_chinese_numerals_is_found_and_masked_by_validate(tmp_path):
              ("3號樓五〇二寢室", "3號樓***寢室")]
     clean = ["3号楼五层的宿舍", "3号楼的二〇二六级新生", "二〇二六寝室文化节"]
     assert validated_summaries(tmp_path, [r for r, _ in rooms] + clean) == [(r, "dormitory", m) for r, m in rooms]
+
+
+def test_a_room_in_chinese_numerals_right_after_its_building_is_found_and_masked_by_validate(tmp_path):
+    """走访三舍三一二 and 走访三号楼五〇二 passed validate and the form: a room in Chinese numerals was read only before a room word
+    (3号楼五〇二室); right after a building's word it is a room as one in digits is (5舍312), each of a list masked (三舍***、***),
+    and not before a numeral, a year's, a cohort's or a floor's word, nor in a teaching building an event is held in."""
+    shown = ["三舍***", "5舍***", "三号楼***", "3號樓***", "3舍***", "三舍***、***"]
+    told = validated_summaries(tmp_path, NUMERAL_ROOMS_BARE + NUMERAL_ROOMS_BARE_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(NUMERAL_ROOMS_BARE, shown)]
 
 
 def test_the_dormitory_gate_lets_every_room_through():
