@@ -536,6 +536,8 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
         return (row + 1, indent + 1), params(
             f"“{key}:”的值写到了下一行，却没有比“{key}”多缩进", f"the value of '{key}:' is on the next line, not indented more",
             f"{key}: {text}", "请把它写在冒号后面的同一行", "Write it after the colon, on the same line", "上一行")
+    elif field and (said := _note_under(lines, row, field, kind)):  # (date: "2026-03-05" and a note under it)
+        return (row + 1, indent + 1), said
     elif goes_on:
         key, value = field.group(2), above[field.end():].rstrip()
         return (row + 1, indent + 1), params(
@@ -548,6 +550,81 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
     else:
         return None
     return (row + 1, indent + 1), params(*said, typed, *how)
+
+
+def _prose(node) -> bool:
+    """Whether a field of schema `node` is a text of sentences (summary, note, reflections), not a date, a
+    number, an id or a word of a vocabulary (a string of no pattern or format, 100 characters or more)."""
+    return isinstance(node, dict) and node.get("type") == "string" and not {"pattern", "format", "enum", "$ref"} & set(node) \
+        and node.get("maxLength", 100) >= 100
+
+
+@lru_cache(maxsize=None)
+def _mappings_with(kind: str | None, key: str) -> tuple:
+    """The properties of every mapping in the schemas (of `kind`) that has the field `key`."""
+    found: list = []
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            if key in (node.get("properties") or {}):
+                found.append(node["properties"])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    from generator.validate import SCHEMAS  # (only on an error)
+
+    for path in sorted(SCHEMAS.glob(f"{kind or '*'}.schema.json")):
+        walk(json.loads(path.read_text(encoding="utf-8")))
+    return tuple(found)
+
+
+def _note_under(lines: list[str], row: int, field: re.Match, kind: str | None):
+    """A sentence pasted on a line of its own (lines[row]) under a field that takes no sentences (date: 2026-03-05,
+    students: 25), which YAML reads as more of that field's value: E-YAML-001's words — it is a note, and a note
+    is a field, its mapping's text (an activity's summary, a feedback item's note, a ledger's reflections) — with
+    the line to type: that field's line with the note at its end when the mapping has it, else the note as it; None
+    when the field above takes sentences (its text going on) or its mapping has no such field."""
+    key, text, col = field.group(2), lines[row].strip(), field.end(1)
+    mappings = _mappings_with(kind, key)
+    if not mappings or any(_prose(m[key]) for m in mappings):
+        return None
+    names = {next((n for n in ("note", *m) if n in m and _prose(m[n])), None) for m in mappings}
+    if len(names) != 1 or None in names:
+        return None
+    name = names.pop()
+    title = next(m[name].get("title", name) for m in mappings)
+    _, n = _above(lines, row)
+    at, item = field_line(lines[:row] + [""] + lines[row + 1:], n, name)  # (past the note's line, at any indent)
+    said = (f"这一行没有“键: 值”的冒号，像是一句说明写在了“{key}”的下面：它不是 {key} 的值，说明要写成一个字段",
+            f"this line has no colon: it looks like a note written under '{key}', and it is no value of {key}: "
+            "a note is a field")
+    where, where_en = ("这一项", "This item") if item else ("这里", "This mapping")
+    if not at:
+        spaces, spaces_en = (f"前面 {col} 个空格", f"{col} spaces before it") if col else ("顶格写", "at the line's start")
+        return params(*said, f"{name}: {text}", f"说明写在 {name}（{title}）里，与 {key} 对齐（{spaces}）",
+                      f"A note goes in {name}, aligned with {key} ({spaces_en}), which makes the line")
+    line = lines[at - 1].rstrip()
+    value = line[_KEY.match(line).end():].strip()
+    how = f"{where}在第 {at} 行已经有 {name}（{title}）了：请把这句话", f"{where_en} has its {name} at line {at}: "
+    if value[:1] in "|>":  # (summary: | and its lines: one more line of them)
+        last = next((k for k in range(at, len(lines)) if lines[k].strip() and len(lines[k]) - len(lines[k].lstrip(" ")) <= col
+                     and not lines[k].lstrip().startswith("#")), len(lines))
+        last = max((k for k in range(at, last) if lines[k].strip()), default=at - 1)
+        inner = len(lines[last]) - len(lines[last].lstrip(" ")) if last >= at else col + 2
+        return params(*said, text, f"{how[0]}加在第 {last + 1} 行下面，与那一行对齐（前面 {inner} 个空格），再删掉这一行",
+                      f"{how[1]}add the note under line {last + 1}, aligned with it ({inner} spaces before it), and delete "
+                      "this line; the line added", "加的一行")
+    if value[:1] in "\"'" and value[-1:] == value[:1] and value[:1] not in text:
+        typed = f"{line[:len(line) - 1]}{text}{value[0]}".strip()
+    elif value and value[:1] not in "\"'[{&*!#" and " #" not in value:
+        typed = f"{line}{text}".strip()
+    else:
+        return None
+    return params(*said, typed, f"{how[0]}接到那一行的末尾，再删掉这一行",
+                  f"{how[1]}add the note at its end and delete this line; line {at} then reads", f"第 {at} 行")
 
 
 # A value that starts with one of YAML's marks for a block of lines, a list item or a complex key

@@ -796,3 +796,43 @@ def test_a_quoted_name_and_its_value_in_chinese_quotes_are_given_one_line_withou
     assert f["code"] == "E-SCHEMA-002" and "这一行写成：- date: 2026-04-20。" in f["hint"], f
     _type_as_told(path, f)
     assert _validate(work) == []
+
+
+NOTE = "这次活动由学院团委组织。"
+
+
+@pytest.mark.parametrize("date", ["2026-04-20", '"2026-04-20"'])
+@pytest.mark.parametrize("indent", [0, 4])
+def test_a_note_pasted_under_an_activity_s_date_is_told_to_go_in_its_summary_in_one_line(tmp_path, date, indent):
+    # (date: 2026-04-20 and, on the next line, a sentence not written as a field was told 像是上一行“date”文字的接续 …
+    # 上一行写成：date: 2026-04-20这次活动由学院团委组织。 — a date no run takes; after a quoted date, only
+    # 请检查这一行及上一行的缩进、冒号和引号)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('  - date: "2026-04-20"\n', f"  - date: {date}\n{' ' * indent}{NOTE}\n"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 6, indent + 1), f
+    assert "说明要写成一个字段" in f["message"] and "第 11 行已经有 summary（活动情况）" in f["hint"], f
+    assert f["hint"].endswith(f"第 11 行写成：summary: 参加机器人协会的比赛备赛活动。{NOTE}"), f
+    [en] = _validate(work, "--lang", "en")
+    assert "a note is a field" in en["message"] and en["hint"].endswith(f"line 11 then reads: summary: 参加机器人协会的比赛备赛活动。{NOTE}"), en
+    assert not re.search("[\u4e00-\u9fff]", en["message"] + en["hint"].split(": summary: ")[0]), en
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[10] = "    " + f["hint"].split("写成：")[1] + "\n"
+    del lines[5]  # (the note's line deleted, as told)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _validate(work) == []
+
+
+@pytest.mark.parametrize("where,field", [("  - date: \"2026-04-20\"\n", "summary"), ("period: 2026-H1\n", "reflections")])
+def test_a_note_where_its_field_is_not_written_yet_is_given_that_field_s_line(tmp_path, where, field):
+    # (an activity without its summary, a ledger without its reflections: the note is the field's line, aligned)
+    work, path, text = _ledger(tmp_path)
+    text = text.replace("    summary: 参加机器人协会的比赛备赛活动。\n", "") if field == "summary" else text
+    path.write_text(text.replace(where, where + NOTE + "\n"), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-YAML-001" and f["hint"].endswith(f"这一行写成：{field}: {NOTE}"), f
+    assert ("前面 4 个空格" if field == "summary" else "顶格写") in f["hint"], f
+    _type_as_told(path, f)
+    if field == "summary":  # (typed at the note's line, which was at the line's start: aligned with date, as told)
+        path.write_text(path.read_text(encoding="utf-8").replace(f"\n{field}:", f"\n    {field}:"), encoding="utf-8")
+    assert _validate(work) == []
