@@ -197,15 +197,33 @@ INDEX_HTML = """<!doctype html>
       // site build (RULES.ids, RULES.raised), the ledgers the page has read from the repository since
       // (a list opened: know()) and those saved since the page was opened (saved()).
       var RULES = window.LEDGER_RULES = __RULES__;
+      // A ledger in Git that cannot be read (a YAML error: rules.unread, its first error's line and column) is
+      // filed, and the form opens it empty — saving there would put what is typed in place of all it holds:
+      // what to do is to fix the line named in the Git host's editor (the site's 数据检查 page says how).
+      function unreadFix(rules, stem) {
+        var at = rules.unread[stem] || [];
+        return "这份台账" + (at.length ? "第 " + at[0] + " 行第 " + at[1] + " 列" : "") + "有错误，表单读不出它的内容，" +
+          "打开是空的：请在代码托管平台上打开 " + rules.folder + "/" + stem + ".yaml，按网站“数据检查”页上对这份台账的" +
+          "提示改好" + (at.length ? "这一行" : "") + "（不会改的请本单位管理员帮忙），";
+      }
+      function unreadNote(rules, stem) {
+        return unreadFix(rules, stem) + "改好后再在这里修改；不要在这里保存（保存会用这里填的内容换掉它原来的全部内容）。";
+      }
+      function unreadOpened() {  // (a ledger opened that cannot be read: said at once, not at 保存)
+        var m = /#\\/collections\\/([^\\/?]+)\\/entries\\/([^\\/?]+)/.exec(location.hash), rules = m && RULES.periods[m[1]];
+        return rules && (rules.unread || {})[decodeURIComponent(m[2])] ? [unreadNote(rules, decodeURIComponent(m[2]))] : [];
+      }
       function problems(entry) {
         var data = entry.get("data"), rules = RULES.periods[entry.get("collection")], out = [];
         if (!data || !rules) { return out; }
         var cadre = data.get("cadre"), held = rules.points[cadre];
         if (entry.get("newRecord") && rules.filed.indexOf(cadre) >= 0) {
           out.push((RULES.cadres[cadre] || cadre) + "本期（" + rules.name + "）的台账已经有了（" + rules.folder + "/" +
-                   cadre + ".yaml）：请回到“" + rules.name + "工作台账”列表，点开它修改，不要新建" +
+                   cadre + ".yaml）：" + ((rules.unread || {})[cadre] ? unreadFix(rules, cadre) + "不要在这里新建" :
+                   "请回到“" + rules.name + "工作台账”列表，点开它修改，不要新建") +
                    "（新建的会另存为 " + cadre + "-1.yaml，通不过检查）。");
         }
+        if (!entry.get("newRecord") && (rules.unread || {})[entry.get("slug")]) { out.push(unreadNote(rules, entry.get("slug"))); }
         if (held && data.get("contact_points")) {
           data.get("contact_points").forEach(function (p) {
             if (held.indexOf(p) < 0) {
@@ -554,7 +572,7 @@ INDEX_HTML = """<!doctype html>
         var shown = document.querySelectorAll(ERRORS);
         if (!shown.length) { return; }
         stopRefusing();
-        listed(Array.prototype.map.call(shown, function (li) { return li.textContent.trim(); }));
+        listed(unreadOpened().concat(Array.prototype.map.call(shown, function (li) { return li.textContent.trim(); })));
         shown[0].scrollIntoView({ block: "center" });
       }
       function stopRefusing() { if (refusing) { refusing.disconnect(); refusing = null; } }
@@ -585,7 +603,18 @@ INDEX_HTML = """<!doctype html>
         if (fresh && now.indexOf(fresh) === 0) { about = now; }
         listed([]);
         if (now !== about) { listed([], "ledger-changed"); }
+        sayUnread();
       });
+      function sayUnread() {  // (once its editor is shown: signed in, the fields there)
+        if (!unreadOpened().length) { return; }
+        var shown = new MutationObserver(function () {
+          if (!document.querySelector('[id*="-field-"]')) { return; }
+          shown.disconnect();
+          listed(unreadOpened());
+        });
+        shown.observe(document.body, { childList: true, subtree: true });
+      }
+      sayUnread();
       if (window.CMS && CMS.registerEventListener) {
         CMS.registerEventListener({ name: "preSave", handler: function (ev) {
           stopRefusing();  // (no field in error: Decap saves)
@@ -804,7 +833,7 @@ def id_rules() -> dict:
 
 
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
-               backend: dict | None = None) -> str:
+               backend: dict | None = None, findings=None) -> str:
     from generator import privacy  # (its own expressions for grouped(): grouping_rules)
 
     schema = schema or load_schema()
@@ -812,7 +841,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     to_branch = {} if workflow(backend or {}) or branch == RECORDS else {
         "word": SAVED_WORD.format(branch=branch), "said": SAVED_TO_BRANCH.format(branch=branch)}
     order = json.dumps(field_order(schema), ensure_ascii=False)
-    rules = json.dumps(form_rules(rs, periods or []), ensure_ascii=False, sort_keys=True)
+    rules = json.dumps(form_rules(rs, periods or [], findings), ensure_ascii=False, sort_keys=True)
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
@@ -850,14 +879,16 @@ def simple_student(pattern) -> bool:
         and not isinstance(student_regex(pattern), tuple)
 
 
-def form_rules(rs: RecordSet | None, periods: list) -> dict:
+def form_rules(rs: RecordSet | None, periods: list, findings=None) -> dict:
     """What the admin page checks of a whole ledger before saving (INDEX_HTML): each period's
     ledgers filed already (a new one for the same cadre would be saved as <cadre>-1.yaml; the site
     is built again on each merge, and the page adds each ledger it reads from the repository or saves
     since it was opened), its contact points of each cadre (the assignment rows that overlap it: never fewer than `check`
     allows), the statuses' meanings, each feedback id's ledger and date raised and each period's start
-    (a follow-up of a later period's item or of one raised after it), and the names to say them with.
-    Without a record set (rs None): the same rules with nothing known, the page's fallback."""
+    (a follow-up of a later period's item or of one raised after it), and the names to say them with;
+    each period's ledgers that cannot be read (the form opens them empty) with the line and column of the first
+    error of `findings` (validate's) in each.  Without a record set (rs None): the same rules with nothing
+    known, the page's fallback."""
     from generator.references import feedback_summary
 
     out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
@@ -886,14 +917,19 @@ def form_rules(rs: RecordSet | None, periods: list) -> dict:
                 held.setdefault(cadre, set()).add(pid)
                 item = rs.classes.get(pid) or rs.clubs.get(pid)
                 out["names"][pid] = item.get("name", pid) if item else pid
-        # (one there that cannot be read is filed too: in Git, the check counts it handed in with errors, to fix)
-        filed = sorted({stem for folder, stem in rs.ledgers if folder == period.id}
-                       | {d.stem for d in rs.docs if d.kind == "ledger" and not d.mapping and d.folder == period.id})
+        # (one there that cannot be read is filed too: in Git, the check counts it handed in with errors, to fix;
+        # the form opens it empty: where its first error is, to fix in the Git host's editor)
+        unread = {d.stem: d.file for d in rs.docs if d.kind == "ledger" and not d.mapping and d.folder == period.id}
+        filed = sorted({stem for folder, stem in rs.ledgers if folder == period.id} | set(unread))
+        first = {}
+        for f in sorted(f for f in findings or () if f.severity == "error" and f.file in unread.values()):
+            first.setdefault(f.file, [f.line or 1, f.column or 1])
         for cid in [*held, *filed]:
             out["cadres"][cid] = (rs.cadres.get(cid) or {}).get("name", cid)
         out["periods"][f"ledgers-{period.id}"] = {"name": period.name, "folder": f"records/ledgers/{period.id}",
                                                    "id": period.id, "stem": id_stem(period),
-                                                   "points": {c: sorted(p) for c, p in held.items()}, "filed": filed}
+                                                   "points": {c: sorted(p) for c, p in held.items()}, "filed": filed,
+                                                   "unread": {c: first.get(file, []) for c, file in unread.items()}}
     return out
 
 
@@ -1326,7 +1362,8 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     bundle = bundle_files(out, lang)
     # (one write: a failure partway says which of them all were written)
     write_files({out / "config.yml": dump(config).encode("utf-8"),
-                 out / "index.html": index_html(rs=rs, periods=chosen, backend=backend or backend_config()).encode("utf-8"), **(bundle or {})})
+                 out / "index.html": index_html(rs=rs, periods=chosen, backend=backend or backend_config(),
+                                                            findings=findings).encode("utf-8"), **(bundle or {})})
     if bundle is None:
         return False
     if (out / "yaml").is_dir():  # (a file of an older YAML library, which no page loads)

@@ -580,13 +580,43 @@ def test_a_cadre_whose_ledger_is_filed_is_told_to_open_it_not_to_make_a_second_o
         _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了")
 
 
-def test_a_cadre_whose_ledger_is_filed_but_cannot_be_read_is_told_to_open_it_not_to_make_a_second_one(tmp_path):
+UNREADABLE = "cadre: zhang-wei\nperiod: [2026-H2\ncontact_points: [cs-2026-01]\n"  # (2:9: the list never closed)
+UNREAD_FIX = "这份台账第 2 行第 9 列有错误，表单读不出它的内容，打开是空的：请在代码托管平台上打开 " \
+             "records/ledgers/2026-H2/zhang-wei.yaml，按网站“数据检查”页上对这份台账的提示改好这一行"
+
+
+def test_a_cadre_whose_ledger_is_filed_but_cannot_be_read_is_told_to_fix_its_line_not_to_make_a_second_one(tmp_path):
     """A ledger in Git that cannot be read is handed in with errors (the check's row, 6d6f1e1; the site's 已提交):
-    the form did not count it filed, so a new one was saved as zhang-wei-1.yaml beside it, a second ledger."""
-    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml",
-                            "cadre: zhang-wei\nperiod: [2026-H2\ncontact_points: [cs-2026-01]\n") as (trial, page):
+    the form did not count it filed, so a new one was saved as zhang-wei-1.yaml beside it, a second ledger; then it
+    said 请回到“2026年下半年工作台账”列表，点开它修改 — and the form opens it empty."""
+    from playwright.sync_api import expect
+
+    with _new_ledger_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml", UNREADABLE) as (trial, page):
         _activity(page, 0, "2026-10-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
-        _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了")
+        _refused(page, trial, "张伟本期（2026年下半年）的台账已经有了", UNREAD_FIX)
+        expect(page.get_by_text("点开它修改")).to_have_count(0)
+
+
+def test_a_ledger_that_cannot_be_read_opened_in_the_form_says_which_line_to_fix_and_is_not_saved_empty(tmp_path):
+    """Opened in the form (its address, or the list's row （）· 2026年下半年), a ledger in Git that cannot be read
+    showed an empty ledger and nothing else: a cadre who filled it in and saved put that in place of all it held."""
+    from playwright.sync_api import expect
+
+    with _browser_beside(tmp_path, "records/ledgers/2026-H2/zhang-wei.yaml", UNREADABLE) as (trial, browser):
+        page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 1600})
+        page.set_default_timeout(15000)
+        page.goto(trial.admin_url + "#/collections/ledgers-2026-H2/entries/zhang-wei")
+        page.get_by_role("button", name="登录").click()
+        box = page.locator("#ledger-problems")
+        expect(box).to_be_visible()  # (as the ledger opens, before anything is typed or saved)
+        expect(box).to_contain_text(UNREAD_FIX)
+        expect(box).to_contain_text("不要在这里保存")
+        _choose(page, "cadre", "张伟")  # (the ledger filled in again, whole: Decap itself would save it)
+        _choose(page, "contact_points", "计算机2601班")
+        page.get_by_role("button", name="新增联系学生活动").click()
+        _activity(page, 0, "2026-09-20", "个体谈话", "进宿舍", "面对面", 1, "走访宿舍，与一名学生谈心。")
+        _refused(page, trial, UNREAD_FIX)
+        assert cms_records.git(trial.repo, "show", "HEAD:records/ledgers/2026-H2/zhang-wei.yaml") == UNREADABLE
 
 
 def _saved_and_valid(trial, tmp_path, branch: str = "cms/ledgers-2026-H2/zhang-wei"):
