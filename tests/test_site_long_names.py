@@ -73,3 +73,46 @@ def test_a_year_s_feedback_board_holds_long_names_at_a_desktop_s_width(page, ser
     assert wide == {}
     assert all(shown[f"feedback/{y}"] == [UNIT, CADRE] for y in years), shown
 
+
+
+# [name, td's text] of each long name that reaches past its cell's box, by its characters' rects
+_OUT_OF_CELL = """(names) => { const out = [];
+  for (const td of document.querySelectorAll("article table td")) {
+    if (!td.getClientRects().length) continue;
+    const box = td.getBoundingClientRect(), walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) for (const name of names) {
+      const at = n.data.indexOf(name); if (at < 0) continue;
+      const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + name.length);
+      if (Array.from(r.getClientRects()).some(x => x.left < box.left - .5 || x.right > box.right + .5))
+        out.push([name, td.textContent.trim().slice(0, 30)]); } }
+  return out.slice(0, 5); }"""
+
+
+def test_long_names_printed_on_a4_stay_in_their_cells(page, served):
+    """Printed on A4 (landscape, the site's @page), a name of 20 characters and more — a unit's, a class's, a club's, a
+    cadre's, a position — was whole and, with no mark to break at, made its column as wide as itself: 附件1's table ran
+    past the page's edge (its last columns cut off the paper) and a unit's page printed its classes and clubs past the
+    cell's edge.  On every page that prints such a name each table is as wide as the page at most and each name is
+    inside its cell (it wraps, six characters a line at least)."""
+    from test_site_browser import A4_LANDSCAPE_CONTENT_PX
+    site, base = served
+    pages = ["attachment1.html", *(f"attachment1/{p.name}" for p in sorted((site.public / "attachment1").glob("*.html"))),
+             *(f"ledgers/{p.name}" for p in sorted((site.public / "ledgers").glob("20*.html"))),
+             "units/index.html", "units/sci.html", "cadres/index.html", "cadres/pan-binjie.html", "coverage.html",
+             *(f"coverage/{p.name}" for p in sorted((site.public / "coverage").glob("*.html"))),
+             *(f"feedback/{p.name}" for p in sorted((site.public / "feedback").glob("*.html"))), "feedback.html", "evaluation.html"]
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    names = [UNIT, CADRE, POSITION, CLASS, FRESHMEN, CLUB]
+    cut, seen = {}, set()
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        wide = [w for w in page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)") if w > 0]
+        out = page.evaluate(_OUT_OF_CELL, names)
+        if wide or out:
+            cut[rel] = (wide, out)
+        text = page.locator("article table").all_inner_texts()
+        seen |= {n for n in names if any(n in t for t in text)}
+    assert seen == set(names)  # (each long name printed somewhere)
+    assert cut == {}
