@@ -257,4 +257,27 @@ def test_a_character_of_the_other_gates_tries_a_few_look_behinds_not_one_for_eac
     assert len(chars) > 80 and "宿" in chars and "X" in chars
     tried = {c: _lookbehinds_tried(pattern, c) for c in chars}
     assert max(tried.values()) <= 24, sorted(tried.items(), key=lambda item: -item[1])[:5]  # (one alternation: 30 to 32)
-    assert _lookbehinds_tried(pattern, "0") == _lookbehinds_tried(pattern, "方") == 3
+    assert _lookbehinds_tried(pattern, "0") == _lookbehinds_tried(pattern, "方") <= 4  # (and the wide forms' class, last)
+
+
+def test_texts_of_chinese_punctuation_are_gated_as_they_are_and_narrowed_only_where_a_gate_reads_a_wide_form():
+    """_gated narrowed every document's joined texts before the gates (_normal: a search of every character, then a copy for
+    each wide character found) though most hold only ，, ：, （） — none of which a gate reads otherwise narrowed: 354,432 ，
+    over the 12k corpus's new texts.  Now they are gated as they are; a character a gate reads otherwise narrowed (a
+    full-width digit, letter or @, a full-width space, a dash) or one of no width is a gate of its own, and where one is
+    found the texts are narrowed and gated again: the same marks, and no narrowed copy of texts of prose."""
+    import tracemalloc
+
+    scanner = privacy.Scanner(["20[0-9]{8,10}"])
+    clean = ["与日语1602班学生座谈，了解学习情况：（一）学风；（二）宿舍。"] * 3
+    assert scanner._gated(clean) == set()
+    for text in ("电话１３８１２３４５６７８", "联系电话138\u30001234\u30005678", "ｑｑ：12345678", "张Ｘ同学", "学号２０２６１２３４５６"):
+        assert scanner._gated(clean + [text]) == {3}, text
+    assert scanner._gated(clean + ["张\u200b同学"]) is None  # (each text scanned alone: _unseen)
+    prose = ["与日语1602班学生座谈，了解学习情况，" * 50 + str(n) for n in range(200)]  # (ASCII digits, Chinese commas)
+    joined = sum(map(len, prose)) * 2  # (bytes of the joined texts: UCS-2)
+    tracemalloc.start()
+    marked = scanner._gated(prose)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert marked == set() and peak < joined * 1.5, (peak, joined)
