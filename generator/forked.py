@@ -31,10 +31,26 @@ import threading
 from generator.load import RECALL
 
 
-def both(side, main):
-    """(side(), main()): side() in a copy of this process while main() runs here."""
-    here, (result,) = shared(1, lambda _k: side(), main)
-    return result, here
+def both(side, main, joined: bool = False):
+    """(side(), main()): side() in a copy of this process while main() runs here.  `joined`: main() is to
+    make a copy of its own soon (shared: a cold `check`'s parts): side() is then that copy's first part, not
+    the work of a copy made for it alone (each copy costs this process its pages again, ≈20,000 faults at 12k,
+    and itself its start and end); where main() makes none, side() runs here once main() is done."""
+    if not joined or not _can_fork():
+        here, (result,) = shared(1, lambda _k: side(), main)
+        return result, here
+    held = [side, _NOT_DONE]
+    _SIDES.append(held)
+    try:
+        here = main()
+    finally:
+        if held in _SIDES:
+            _SIDES.remove(held)
+    return (side() if held[1] is _NOT_DONE else held[1]), here
+
+
+_SIDES: list = []  # [side, its result] of both(joined=True), held for the next copy made (shared)
+_NOT_DONE = object()
 
 
 MAX_PARTS = 4096  # (the queue is written whole before the fork: 2 bytes a part, within a pipe's 64 KiB)
@@ -53,11 +69,15 @@ def shared(parts: int, work, main, send=None) -> tuple:
     little is left to read at the end), then once the copy says it is done; it never waits for
     the copy to exit (reaped later: `wait`).  A part the copy took but did not write (it failed)
     is worked out here."""
-    if not 0 < parts <= MAX_PARTS or not _can_fork():
+    sides = _SIDES[:] if send is None else []  # (both's sides held for this copy: its first parts)
+    if not 0 < parts + len(sides) <= MAX_PARTS or not _can_fork():
         here = main()
         return here, [work(k) for k in range(parts)]
+    del _SIDES[:len(sides)]
+    if sides:
+        work = _with_sides(work, parts, sides)
     queue, fill = os.pipe()
-    os.write(fill, b"".join(k.to_bytes(2, "little") for k in range(parts)))
+    os.write(fill, b"".join(k.to_bytes(2, "little") for k in [*range(parts, parts + len(sides)), *range(parts)]))
     os.close(fill)  # (so that an empty queue reads as its end)
     said, say = os.pipe()  # the copy writes one byte there when it is done
     out = _scratch()
@@ -106,7 +126,16 @@ def shared(parts: int, work, main, send=None) -> tuple:
         for fd in (queue, said, out):
             os.close(fd)
     _ASIDE.append(pid)  # (ending a copy takes the kernel 5–15 ms at 12k: not waited for here)
+    for k, held in enumerate(sides, parts):
+        held[1] = results[k] if k in results else work(k)
     return here, [results[k] if k in results else work(k) for k in range(parts)]
+
+
+def _with_sides(work, parts: int, sides: list):
+    """work(k) of a part k < parts, else the held side k - parts (both)."""
+    def run(k: int):
+        return work(k) if k < parts else sides[k - parts][0]()
+    return run
 
 
 _WORKED = 0xFFFF  # the frame of the positions the copy worked out (load.RECALL: so that the cache keeps them)

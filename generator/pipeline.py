@@ -26,6 +26,11 @@ RECORD_STAGES: list = [privacy.check_records, archive.verify]
 # not parsed a second time there (at 12k: five files of 850 rows).
 LISTED = frozenset({"assignments"})
 
+# The ledgers loaded in a run (not from the cache: their facts worked out as they were, Document.facts) from which
+# the checks are taken to share their parts with a copy (by_cadre.ByCadre.SHARE_MIN cadres to work out, and the
+# feedback chains): the record stages are then that copy's first part (forked.both's `joined`).
+_JOINED_MIN = 64
+
 
 def validate_records(records: Path, today=None) -> tuple[RecordSet, list[F.Finding]]:
     rs, findings, _ = validate_records_and(records, None, today)
@@ -73,7 +78,10 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
         found = _guarded(check_references, rs, shown, day)
         return found + [f for stage in RECORD_STAGES for f in _guarded(stage, rs, shown)]
 
-    found, result = forked.both(stages, lambda: then(rs)) if then is not None else (stages(), None)
+    # (a cold check shares its rules' parts with a copy of this process (check/runner.py): that copy does the
+    # record stages first, rather than one made for them alone — each copy costs this process its pages again)
+    joined = checks and sum(doc.facts is not None for doc in docs) >= _JOINED_MIN
+    found, result = forked.both(stages, lambda: then(rs), joined) if then is not None else (stages(), None)
     # a file with an error of these stages (E-REF-005: a form not in the vocabulary) has errors too, as one
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
     # whose ledger rows are marked here, once, for every reader (deadlines.rows_told_late)
