@@ -483,7 +483,10 @@ _ACCOUNT_SUFFIX = r"(?:[号號][码碼]|[号號]|[账帐賬帳][号號]|\s?[Ii][
 _JOIN = rf"(?:\s?[/、或和及與]\s?(?:{_QQ_WORD}|{_WX_WORD}|手[机機]|[电電][话話]){_ACCOUNT_SUFFIX})*"
 _SAYS = r"\s?(?:[:：=]|是|为|為|：)?\s?"
 # (The web form refuses QQ numbers with this expression: cms.private_detectors.)
-QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}([1-9][0-9]{{4,11}})(?![0-9])"
+# (its number — a QQ account's, or a WeChat account's of digits — as one run of 5 to 12 digits, or in groups as a cadre reads it out: 123 456 789, 12345 6789, 1234-5678-9 — a first
+# group of 2 to 5 digits, then one or two of 3 to 5, and one of 1 or 2 at the end or not)
+_ACCOUNT_NUMBER = rf"(?:[1-9][0-9]{{1,4}}(?:[{_SPACE}\-][0-9]{{3,5}}){{1,2}}(?:[{_SPACE}\-][0-9]{{1,2}})?|[1-9][0-9]{{4,11}})(?![0-9])"
+QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}({_ACCOUNT_NUMBER})"
 _QQ = _Lazy(QQ_RX)
 # (an English word after "WeChat" is not an account: "WeChat account", "WeChat group" — the program's
 # own label for the kind, in English messages, was masked as "WeChat ac****t")
@@ -494,7 +497,7 @@ _NOT_AN_ACCOUNT = ("(?!(?:" + "|".join("".join(f"[{c.upper()}{c}]" if c.isalpha(
 # (The web form refuses WeChat accounts with these expressions: cms.private_detectors.)
 WECHAT_RX = (rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"
              rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
-             r"|[1-9][0-9]{4,11}(?![0-9]))")
+             rf"|{_ACCOUNT_NUMBER})")
 WXID_RX = r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}"
 _WECHAT, _WXID = _Lazy(WECHAT_RX), _Lazy(WXID_RX)
 # An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
@@ -896,8 +899,8 @@ def _could(norm: str) -> set:
         out.add("address")  # (家住, 家庭住址, 家庭地址, 住址 and a number)
     if several:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
-    if longest >= 5:
-        out.add("qq")
+    if longest >= 5 or (several and longest >= 3 and total >= 5):
+        out.add("qq")  # (in groups: 123 456 789)
     if "@" in norm or "(at)" in norm or "[at]" in norm or "(AT)" in norm or "[AT]" in norm or "艾特" in norm \
             or _at_word(norm):
         out.add("email")

@@ -1424,13 +1424,18 @@ def test_eighteen_digits_of_a_wrong_check_digit_or_no_real_date_with_no_id_word_
 
 # A QQ number after 扣扣/企鹅号, Qq, 账号/号码, 是/为/=, or after QQ/微信 together
 QQS_MORE = ["扣扣123456789", "QQ是123456789", "企鹅号：123456789", "QQ/微信：123456789", "Qq 123456789", "qq账号123456789",
-            "QQ=123456789", "QQ号码 123456789"]
+            "QQ=123456789", "QQ号码 123456789",
+            # (in groups, as read out: 123 456 789, 1234-5678-9)
+            *(QQS_GROUPED := ["该生QQ号码：123 456 789", "学生QQ：1234-5678-9", "学生QQ 12345 6789", "QQ：123 456 789（该生）",
+                              "扣扣 1234 5678"])]
 # (a QQ group, mail or music; QQ inside a longer word: nothing)
-QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678"]
+QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678",
+             # (a group's number, in groups or not: it names no student)
+             *(QQS_GROUPED_CLEAN := ["QQ群 123 456 789 发布通知", "班级QQ群123456789", "QQ群号：1234 5678", "QQ联系3次，面谈2次"])]
 
 
 # A WeChat account after 微信/V信/WeChat (any case), or a wxid_ alone
-WECHATS_MORE = ["WeChat: lisi_2006", "V信 abc12345", "wxid_abcdefg", "WECHAT：lisi_2006"]
+WECHATS_MORE = ["WeChat: lisi_2006", "V信 abc12345", "wxid_abcdefg", "WECHAT：lisi_2006", "学生微信：123 456 789"]
 # (a WeChat group, a count, an English word after WeChat, a public account's name: nothing)
 WECHATS_CLEAN = ["加入微信群12个", "微信联系3次", "WeChat account 暂未开通", "关注微信公众号xuegongbu", "WeChat GROUPS 已建"]
 
@@ -1467,6 +1472,16 @@ def test_a_disguised_email_address_is_found_and_masked_by_validate(tmp_path):
     shown = ["z***@163 dot com", "z***@163 DOT com", "z***@163 dot com", "z***@qq[dot]com", "z***@qq(dot)com", "z***@163点com",
              "l***@neu dot edu dot cn", "z***@163.com"]
     assert told == [(t, "email", m) for t, m in zip(EMAILS_DISGUISED, shown)]
+
+
+def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_not(tmp_path):
+    """该生QQ号码：123 456 789 and 学生QQ：1234-5678-9 (a number read out in groups, as a cadre copies it from a phone call) passed
+    validate and the form: a QQ number was read only as one run of digits; in groups (2 to 5 digits, then 3 to 5, and 1 or 2 at
+    the end) it is found and masked whole (12********9); a group's number (QQ群 123 456 789, 班级QQ群123456789) names no student
+    and is not, grouped or not (R16: a student is never identified; a class's group is no one)."""
+    told = validated_summaries(tmp_path, QQS_GROUPED + QQS_GROUPED_CLEAN)
+    shown = ["12********9", "12********9", "12*******9", "12********9", "12******8"]
+    assert told == [(t, "qq", m) for t, m in zip(QQS_GROUPED, shown)]
 
 
 @pytest.mark.parametrize("sentence", MOBILES_MORE)
