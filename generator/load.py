@@ -673,9 +673,13 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
     lines = LINE_BREAK.split(text)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
         return fail("E-LOAD-002")
-    out.problems = _indent_tabs(lines, file, kind)
-    if out.problems:
+    out.problems, fixed = _indent_tabs(lines, file, kind)
+    if out.problems and (len(out.problems) >= MAX_REPORTED or fixed == lines):
         return out
+    if out.problems:  # (the file as the tabs' lines are told to be typed: its other mistakes told in this round)
+        rest = _parse("\n".join(fixed).encode("utf-8"), file, kind)
+        rest.problems[:0] = out.problems
+        return rest
     out.problems = _prescan(text, file, kind)  # aliases and depth, before the recursive composer
     if out.problems:
         out.problems = _full_width(lines, file, out.problems, kind)
@@ -1135,7 +1139,8 @@ _CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
 ESCAPED_CONTROL = re.compile(r"\\[0abtnvfreNLP_xuU\t]")
 
 
-def _indent_tabs(lines: list[str], file: str, kind: str | None = None) -> list[F.Finding]:
+def _indent_tabs(lines: list[str], file: str, kind: str | None = None) -> tuple[list[F.Finding], list[str]]:
+    """E-YAML-002 at each line indented with a tab, and the lines as they are then told to be typed."""
     out, fixed = [], list(lines)  # (each line as typed with its spaces: the line under it is told from it)
     for n, line in enumerate(lines, 1):
         lead = line[: len(line) - len(line.lstrip(" \t"))]
@@ -1147,7 +1152,7 @@ def _indent_tabs(lines: list[str], file: str, kind: str | None = None) -> list[F
             fixed[n - 1] = fixed[n - 1] if want is None else " " * want + text
             if len(out) >= MAX_REPORTED:
                 break
-    return out
+    return out, fixed
 
 
 _NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动），请在这一项的第一行前加上“- ”，与上一项的“- ”对齐{typed}",

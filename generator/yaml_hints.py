@@ -839,9 +839,23 @@ def tab_spaces(lines: list[str], row: int, kind: str | None = None) -> dict:
     want, text = indent_wanted(lines, row, kind)
     if want is None:
         return {"spaces": "空格。", "spaces_en": "spaces."}
-    typed = " " * want + text
-    return {"spaces": f"空格（前面 {want} 个空格），这一行写成：{typed}",
-            "spaces_en": f"spaces ({want} spaces before it), which makes the line: {typed}"}
+    typed, written = " " * want + text, lines[row].lstrip(" \t" + "".join(SPACES)).rstrip()
+    also, also_en = "", ""
+    if text != written:  # (\tsummary：参加…: the line to type puts its colon right too — said, not done silently)
+        loose, right = _LOOSE_FIELD.fullmatch(written), re.fullmatch(r"(?:- +)*([A-Za-z_][A-Za-z0-9_]*): (.*)", text)
+        parts = [] if not loose or not right else [p for p in (
+            loose.group(2) != right.group(1) and (f"“{loose.group(2)}”写成字段名 {right.group(1)}",
+                                                  f"'{loose.group(2)}' with the field's name {right.group(1)}"),
+            loose.group(3) != ":" and (f"中文（全角）的“{loose.group(3)}”换成英文冒号“:”",
+                                       f"the full-width '{loose.group(3)}' with an ASCII ':'"),
+            loose.group(3) == ":" and written[loose.end(3):loose.end(3) + 1] != " " and (
+                "冒号后面加一个空格", "a space after the colon"),
+            loose.group(4).strip() != right.group(2) and (f"值“{loose.group(4).strip()}”写成 {right.group(2)}",
+                                                         f"the value '{loose.group(4).strip()}' as {right.group(2)}")) if p]
+        also, also_en = ("，并把" + "、".join(p[0] for p in parts), " and " + ", ".join(p[1] for p in parts)) if parts \
+            else ("，这一行的字段也要写对", " and the field written right")
+    return {"spaces": f"空格（前面 {want} 个空格）{also}，这一行写成：{typed}",
+            "spaces_en": f"spaces ({want} spaces before it){also_en}, which makes the line: {typed}"}
 
 
 def indent_wanted(lines: list[str], row: int, kind: str | None = None) -> tuple[int | None, str]:

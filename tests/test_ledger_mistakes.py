@@ -836,3 +836,23 @@ def test_a_note_where_its_field_is_not_written_yet_is_given_that_field_s_line(tm
     if field == "summary":  # (typed at the note's line, which was at the line's start: aligned with date, as told)
         path.write_text(path.read_text(encoding="utf-8").replace(f"\n{field}:", f"\n    {field}:"), encoding="utf-8")
     assert _validate(work) == []
+
+
+def test_a_tab_and_a_later_full_width_colon_are_told_in_one_round(tmp_path):
+    # (\tplace: 进社团 and, three lines under it, summary：… were told the tab alone, E-YAML-002; typed as told, the next
+    # run told the colon, E-YAML-010: two rounds for two lines; a tab before a field's own “：” gave the line typed right
+    # without a word of the colon)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    place:", "\tplace:").replace("    summary: ", "    summary："), encoding="utf-8")
+    found = _validate(work)
+    assert [(f["code"], f["line"]) for f in found] == [("E-YAML-002", 7), ("E-YAML-010", 10)], found
+    assert found[1]["hint"].endswith("这一行写成：summary: 参加机器人协会的比赛备赛活动。"), found[1]
+    assert [(f["code"], f["line"]) for f in _validate(work, "--lang", "en")] == [("E-YAML-002", 7), ("E-YAML-010", 10)]
+    for f in found:
+        _type_as_told(path, f)
+    assert _validate(work) == []
+    path.write_text(text.replace("    summary: ", "\tsummary："), encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-YAML-002" and "“：”换成英文冒号“:”，这一行写成：    summary: 参加机器人协会的比赛备赛活动。" in f["hint"], f
+    [en] = _validate(work, "--lang", "en")
+    assert "the full-width '：' with an ASCII ':', which makes the line:     summary: " in en["hint"], en
