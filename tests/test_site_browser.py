@@ -1023,3 +1023,39 @@ def test_on_a_phone_a_year_in_a_title_stays_with_its_word(page, served, width):
         if found := page.evaluate(_YEAR_APART):
             apart[rel] = found
     assert apart == {}, width
+
+
+# [headers, most lines of words in a header, height of the row inside its padding, of its words] of each head row
+_HEAD_LINES = """trs => trs.filter(tr => tr.getClientRects().length).map(tr => {
+    const ths = Array.from(tr.cells).filter(th => th.getClientRects().length);
+    const rects = th => { const r = document.createRange(); r.selectNodeContents(th); return Array.from(r.getClientRects()).filter(x => x.width); };
+    const lines = Math.max(...ths.map(th => new Set(rects(th).map(x => Math.round(x.top))).size));
+    const words = Math.max(...ths.map(th => { const rs = rects(th); return Math.max(...rs.map(x => x.bottom)) - Math.min(...rs.map(x => x.top)); }));
+    const cs = getComputedStyle(ths[0]);
+    const inner = tr.getBoundingClientRect().height - parseFloat(cs.paddingTop) - parseFloat(cs.paddingBottom) - 2;
+    return [ths.map(th => th.textContent.trim()).join(","), lines, Math.round(inner), Math.round(words)]; })"""
+
+
+def test_on_a_phone_a_table_s_head_is_one_or_two_lines_of_its_words(page, served):
+    """On a phone (375 px) the head rows of the tables of feedback threads (a year's board, a cadre's page) and of a
+    ledger's activities were 65 px tall for one line of words: each header's sort arrow (the theme's 1.2em box, drawn only
+    when sorted) went to a line of its own, a blank band under the words; and the units' index's head was 85 px, three
+    lines (未覆盖新生班级 over （2026-2027 over 学年）).  On every kind of page each head row is as tall as its words, one
+    line or two, every header's words shown; a sorted column still shows its arrow."""
+    site, base = served
+    kinds, rs = _kinds(site)
+    cadre = next(c for (_, c), led in sorted(rs.ledgers.items()) if led.get("feedback") and led.get("activities"))
+    page.set_viewport_size({"width": 375, "height": 740})
+    tall = {}
+    for rel in dict.fromkeys([*kinds, "units/index.html", "cadres/index.html", f"cadres/{cadre}.html"]):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        rows = page.eval_on_selector_all("article table thead tr", _HEAD_LINES)
+        bad = [r for r in rows if r[1] > 2 or r[2] > r[3] + 4]
+        if bad:
+            tall[rel] = bad[:3]
+    assert tall == {}
+    header = page.locator("article .thread-table table thead th").last  # (the cadre's page, last: 经过)
+    header.click()
+    arrow = header.evaluate("""th => { const a = getComputedStyle(th, "::after"); return [th.getAttribute("aria-sort"), a.display, a.width]; }""")
+    assert arrow[0] and arrow[1] != "none" and arrow[2] != "0px", arrow

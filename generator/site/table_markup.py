@@ -19,8 +19,8 @@ beside this file (ledger.css: word-break: keep-all), written as `<wbr>` about th
 the home page's 示例大学联系学生工作台账 broke inside 工作台账 (…联系学生工作 over 台账), now 示例大学联系学生 over
 工作台账.  (A list, not jieba: the search's helper loads jieba, the build's own process does not.)
 
-A year or a cycle of a heading and the word written after it (2025 年度, 2025-2026 学年, 2023-2025 周期) are whole too:
-on a phone 年度考核参考：2025 年度 broke at the space, the year alone at the line's end.
+A year or a cycle of a heading or of a table's head and the word written after it (2025 年度, 2025-2026 学年, 2023-2025
+周期) are whole too: on a phone 年度考核参考：2025 年度 broke at the space, the year alone at the line's end.
 """
 from __future__ import annotations
 
@@ -57,7 +57,9 @@ def wrapped(html: str) -> str:
         end = html.find("</table>", start)
         if end < 0 or html.find("<table", start + 7, end) >= 0:  # (unclosed or nested: left alone)
             break
-        out += [html[at:start], OPEN, *_kept_whole(html, start + 7, end), CLOSE]
+        head = html.find("</thead>", start, end)
+        head = start + 7 if head < 0 else head
+        out += [html[at:start], OPEN, *_year_with_word(_kept_whole(html, start + 7, head)), *_kept_whole(html, head, end), CLOSE]
         at = end + 8
     out.append(html[at:])
     return "".join(out)
@@ -76,15 +78,17 @@ def _kept_whole(html: str, start: int, end: int) -> list[str]:
 
 # A year or a cycle of a heading (2025, <span class="whole">2025-2026</span>) with the word written after it (年度, 学年,
 # 周期): broken at the space between, 年度考核参考：2025 over 年度 on a phone, the year alone at the line's end.
-_YEAR_WORD = re.compile(r'(?<![\w>-])(?:\d{4}|<span class="whole">\d{4}-\d{4}</span>) [\u4e00-\u9fff]{1,2}(?=[^<>]*(?:<|\Z))')
+# (A table's head too: on a phone the units' index's 未覆盖新生班级（2026-2027 学年）was three lines, …（2026-2027 over 学年）.)
+_YEAR_WORD = re.compile(r'(?<![\w-])(?:(\d{4})|<span class="whole">(\d{4}-\d{4})</span>) ([\u4e00-\u9fff]{1,2})(?=[^<>]*(?:<|\Z))')
 
 
 def _year_with_word(pieces: list[str]) -> list[str]:
-    """A heading's pieces (_kept_whole's) with each year or cycle and the word after it inside <span class="whole">."""
+    """A heading's or a table head's pieces (_kept_whole's) with each year or cycle and the word after it inside one
+    <span class="whole"> (a cycle's own span widened to the word)."""
     text = "".join(pieces)
     if " " not in text:
         return pieces
-    whole = _YEAR_WORD.sub(lambda m: '<span class="whole">' + m.group() + "</span>", text)
+    whole = _YEAR_WORD.sub(lambda m: f'<span class="whole">{m.group(1) or m.group(2)} {m.group(3)}</span>', text)
     return pieces if whole == text else [whole]
 
 
