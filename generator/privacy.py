@@ -266,7 +266,10 @@ _VERBS = ("约谈|約談|帮助|幫助|帮扶|幫扶|提醒|表扬|表揚|表彰
 _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERBS.split("|")}))
 # Where a surname may stand: at the start, after a space or a mark, after _BEFORE_CALLED's characters, a student word
 # or a verb (_VERBS).
-_STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生)"
+# (a kind of student — 研究生, 本科生, 博士生/硕士生, 毕业生, 贫困生/学困生, 困难生: their last two characters, one look-behind — before a
+# surname as 学生 is: 与研究生张某谈心, 本科生王某, 研究生李同学; and before a nickname, _MATES)
+_KINDS_OF_STUDENT = "困生|究生|科生|士生|业生|業生|难生|難生"
+_STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生|{_KINDS_OF_STUDENT})"
            f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
 # (after a parent's word, a surname and 先生/女士 or 某: 家长王先生, 学生母亲张女士, 该生父亲王某, 家长欧阳先生)
 _AFTER_PARENT = "(?<=[长長亲親妈媽爸])(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"  # (their last characters first: one test)
@@ -328,7 +331,7 @@ _TO_WHOM = "叫请问陪劝催约請問勸約给向对帮和跟与給對幫與"
 # (A space typed before 小 or after the nickname — 约谈 小张, 学生 小李, 与小张 谈心, 小张 反映: on a phone — hides no one.)
 # (a roommate, a deskmate, a post in the class or the dormitory — 班长, 团支书, 学习委员, 班委, 舍长, 寝室长 — or a kind of
 # student — 贫困生, 学困生, 研究生, 本科生, 毕业生, 困难生: the last two characters, one look-behind)
-_MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|舍长|舍長|室长|室長|困生|究生|科生|业生|業生|难生|難生"
+_MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|舍长|舍長|室长|室長|" + _KINDS_OF_STUDENT
 _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
 _STUDENT_WORD_ENDS = "".join(sorted({w[-1] for w in _STUDENT_WORDS[3:-1].split("|")}))  # (生学學: the gate before initials)
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"

@@ -533,8 +533,9 @@ def test_the_form_agrees_with_the_privacy_check_on_the_later_surname_forms(confi
 
     rs, _ = validate_records(records)
     pattern = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
-    found = [s for s, _ in tp.SURNAME_LISTS_FOUND + tp.NICKNAMES_FOUND + tp.COMPOUND_LISTS] + tp.INITIALS_FOUND + tp.COMPOUND_FOUND
-    clean = tp.SURNAME_LISTS_CLEAN + tp.INITIALS_CLEAN + tp.NICKNAMES_CLEAN + tp.COMPOUND_CLEAN
+    found = [s for s, _ in tp.SURNAME_LISTS_FOUND + tp.NICKNAMES_FOUND + tp.COMPOUND_LISTS + tp.KINDS_OF_STUDENT_FOUND] \
+        + tp.INITIALS_FOUND + tp.COMPOUND_FOUND
+    clean = tp.SURNAME_LISTS_CLEAN + tp.INITIALS_CLEAN + tp.NICKNAMES_CLEAN + tp.COMPOUND_CLEAN + tp.KINDS_OF_STUDENT_CLEAN
     in_js = _javascript_fullmatch(pattern, found + clean)
     for text, accepted in zip(found + clean, in_js):
         assert accepted == (not privacy.scan_text(text, rs)), (text, accepted)

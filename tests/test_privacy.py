@@ -1131,6 +1131,24 @@ def test_a_list_of_surnames_without_a_joiner_or_a_student_word_or_a_parent_by_su
     assert [m.kind for m in privacy.scan_text(sentence)] == ["surname"] and not set(surnames) & set(shown), shown
 
 
+# A student called by surname after the word of a kind of student (研究生, 本科生, 博士生, 毕业生, 贫困生 …), as after 学生
+KINDS_OF_STUDENT_FOUND = [("与研究生张某谈心", "张"), ("研究生李同学反映宿舍热水时间短", "李"), ("本科生王某成绩下滑", "王"),
+                          ("博士生张某反映实验室安全问题", "张"), ("硕士生刘某某申请缓考", "刘"), ("毕业生王某就业困难", "王"),
+                          ("贫困生赵某申请补助", "赵"), ("学困生陈某学业预警", "陈"), ("與研究生張某談心", "張"), ("博士生小王反映", "王")]
+# (a surname's character there that begins a word, or a member of staff: no one)
+KINDS_OF_STUDENT_CLEAN = ["与研究生张老师交流", "研究生王者荣耀比赛", "本科生王牌专业介绍", "研究生张贴海报宣传", "毕业生李老师座谈会"]
+
+
+def test_a_surname_after_the_word_of_a_kind_of_student_is_found_by_validate(tmp_path):
+    """与研究生张某谈心, 研究生李同学反映, 本科生王某成绩下滑, 博士生张某 and 贫困生赵某申请补助 passed validate and the web form: a
+    surname was read after 学生, 该生, 同学, 男生, 女生, 新生, but not after the word of a kind of student — 研究生, 本科生, 博士生,
+    硕士生, 毕业生, 贫困生, 学困生 (their last two characters, _KINDS_OF_STUDENT, the nicknames' too: 博士生小王) — which names a student
+    as much; each is found and masked (*某, *同学); 研究生张老师 (staff) or 研究生张贴海报 (a word) are not."""
+    told = validated_summaries(tmp_path, [t for t, _ in KINDS_OF_STUDENT_FOUND] + KINDS_OF_STUDENT_CLEAN)
+    assert [(t, k) for t, k, _ in told] == [(t, "surname") for t, _ in KINDS_OF_STUDENT_FOUND]
+    assert all(surname not in shown for (_, surname), (_, _, shown) in zip(KINDS_OF_STUDENT_FOUND, told)), told
+
+
 @pytest.mark.parametrize("sentence", SURNAME_LISTS_CLEAN)
 def test_a_list_of_staff_or_places_is_no_student(sentence):
     assert privacy.scan_text(sentence) == []
