@@ -466,8 +466,12 @@ def discover(records: Path) -> tuple[list[str], list[F.Finding]]:
                     continue
                 if target.is_dir():
                     continue  # the folder itself is walked where it really is
-            if _wrong_extension(name):
-                problems.append(F.make("E-LOAD-009", display_path(path), None, name=display_path(name)))
+            if _wrong_extension(name):  # (li-na.yml, li-na.YAML, li-na.yaml.txt: YAML already, the name alone to change)
+                stem = re.sub(r"(\.ya?ml)?(\.txt)?$", "", name[:-5] if name.lower().endswith(".json") else name, flags=re.I)
+                problems.append(F.make("E-LOAD-009", display_path(path), None, name=display_path(name),
+                                       renamed=stem + ".yaml", rewrite="，并改写为 YAML 格式" if name.lower().endswith(
+                                           ".json") else "（内容不用改）", rewrite_en=" and write it as YAML" if name.lower()
+                                       .endswith(".json") else " (its content as it is)"))
             elif _is_yaml_name(name):
                 found.append(path)
         folders.extend(reversed(below))

@@ -255,6 +255,20 @@ def test_a_ledger_saved_by_notepad_as_a_text_file_is_told_not_read(tmp_path, nam
     assert f"{name} is not read" in f["message"] and "file name extensions" in f["hint"], f
 
 
+@pytest.mark.parametrize("name", ["li-na.yml", "li-na.YAML", "li-na.yaml.txt", "li-na.yml.txt"])
+def test_a_ledger_of_another_extension_is_told_the_name_to_give_it_and_to_keep_its_yaml(tmp_path, name):
+    # (li-na.yml was told 请把文件改名为 .yaml 结尾（如 zhang-wei.yaml），并改写为 YAML 格式 — it is YAML already: a
+    # cadre told to rewrite it did not know how, and the name to give was another cadre's)
+    work, path, _text = _ledger(tmp_path)
+    path.rename(path.with_name(name))
+    [f] = _validate(work)
+    assert "请把文件改名为 li-na.yaml（内容不用改）" in f["hint"] and "改写" not in f["hint"], f
+    [en] = _validate(work, "--lang", "en")
+    assert "Rename the file to li-na.yaml (its content as it is)" in en["hint"] and "write it as" not in en["hint"], en
+    path.with_name(name).rename(path.with_name(f["hint"].split("改名为 ")[1].split("（")[0]))
+    assert _validate(work) == []
+
+
 @pytest.mark.parametrize("indent,code,column,typed", [("", "E-YAML-001", 1, "这一行写成：  - date: 2026-04-20"),
                                                     ("  ", "E-SCHEMA-003", 3, "这一项的第一行写成：- date: 2026-04-20")])
 def test_an_activity_pasted_as_a_spreadsheet_s_row_is_told_to_write_each_cell_as_a_field(tmp_path, indent, code, column, typed):

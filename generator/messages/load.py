@@ -61,10 +61,10 @@ CODES = {
         "severity": "error",
         "zh": "记录文件的扩展名必须是小写的 .yaml：{name} 不会被读取",
         "en": "record files must end in lower-case .yaml: {name} is not read",
-        "hint_zh": "请把文件改名为 .yaml 结尾（如 zhang-wei.yaml），并改写为 YAML 格式；Windows 默认不显示文件扩展名，"
+        "hint_zh": "请把文件改名为 {renamed}{rewrite}；Windows 默认不显示文件扩展名，"
                    "请先在资源管理器的“查看”中勾选“文件扩展名”再改名（记事本“另存为”时“保存类型”选“所有文件”）。"
                    "不是记录的文件请移出 records/。",
-        "hint_en": "Rename the file to end in .yaml (and write it as YAML); Windows hides file name extensions: tick "
+        "hint_en": "Rename the file to {renamed}{rewrite_en}; Windows hides file name extensions: tick "
                    "'File name extensions' under View in Explorer before renaming (in Notepad's Save as, choose 'All "
                    "files'). Move files that are not records out of records/.",
     },
