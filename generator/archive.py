@@ -5,7 +5,7 @@
 Only after the period's due date plus the policy's grace days (policy.yaml ledger.grace_days).
 Writes `records/archive/<period>.yaml` — per required cadre: ledger path, SHA-256, Git blob
 id, landed date and status; and the feedback statuses' meanings (status_meanings) — and the period's exports (XLSX + CSV of Attachment 2, of the
-activities, of the students' feedback and of the cadres' suggestions) into `records/archive/<period>/`.  Landed dates and statuses come from the policy
+activities, of the students' feedback, of the cadres' suggestions and reflections) into `records/archive/<period>/`.  Landed dates and statuses come from the policy
 checks (`generator.check.run_checks(...).data["ledgers"]`); the exports from the site
 (`generator.site.build_site`, given the records and the checks' result: the history is read once,
 as by check), never recomputed here.
@@ -450,7 +450,7 @@ def export_files(rs: RecordSet, period_id: str, today: dt.date, findings: list, 
     files = build_site(rs.root, today, given=(rs, findings, checked)).files
     return {f"{stem}.{ext}": files[f"downloads/{stem}.{ext}"]
             for stem in (f"attachment2-{period_id}", f"activities-{period_id}", f"feedback-{period_id}",
-                         f"suggestions-{period_id}") for ext in ("xlsx", "csv")
+                         f"suggestions-{period_id}", f"reflections-{period_id}") for ext in ("xlsx", "csv")
             if f"downloads/{stem}.{ext}" in files}
 
 

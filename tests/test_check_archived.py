@@ -790,7 +790,7 @@ def test_archive_reads_the_history_once(tmp_path):
     assert done.returncode == 0, done.stdout + done.stderr
     assert sorted(calls) == sorted(check_calls), calls
     exports = sorted(p.name for p in (repo / "records/archive" / PERIOD).iterdir())
-    assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2", "feedback", "suggestions")
+    assert exports == [f"{stem}-{PERIOD}.{ext}" for stem in ("activities", "attachment2", "feedback", "reflections", "suggestions")
                        for ext in ("csv", "xlsx")]
 
 

@@ -70,12 +70,12 @@ def test_an_archive_that_fails_partway_leaves_no_half_written_export_and_says_ho
     assert ("写入 records/archive/2025-H2/activities-2025-H2.xlsx 时出错（系统提示：File too large）："
             "已写入 records/archive/2025-H2/activities-2025-H2.csv（都是完整的）；未写入 "
             "records/archive/2025-H2/activities-2025-H2.xlsx、records/archive/2025-H2/attachment2-2025-H2.csv、"
-            "records/archive/2025-H2/attachment2-2025-H2.xlsx 等共 8 个文件（原有的没有改动）") in said, said
+            "records/archive/2025-H2/attachment2-2025-H2.xlsx 等共 10 个文件（原有的没有改动）") in said, said
     assert "再运行一次：python -m generator archive 2025-H2 --today 2026-01-10" in said
     assert run(repo, "archive", "2025-H2", "--today", "2026-01-10").returncode == 0
     man = yaml.safe_load((repo / "records/archive/2025-H2.yaml").read_text(encoding="utf-8"))
     assert all(hashlib.sha256((repo / "records" / e["path"]).read_bytes()).hexdigest() == e["sha256"]
-               for e in man["exports"]) and len(man["exports"]) == 8
+               for e in man["exports"]) and len(man["exports"]) == 10
     assert run(repo, "validate").returncode == 0
 
 
@@ -114,7 +114,7 @@ def test_archive_says_what_it_did_in_json_when_asked(tmp_path):
     r = run(repo, "archive", "2025-H2", "--today", "2026-01-10", "--format", "json")
     assert r.returncode == 0, r.stdout + r.stderr
     assert json.loads(r.stdout) == {"period": "2025-H2", "manifest": "records/archive/2025-H2.yaml",
-                                    "ledgers": 2, "missing": 1, "exports": 8, "findings": []}
+                                    "ledgers": 2, "missing": 1, "exports": 10, "findings": []}
 
 
 def test_the_archived_periods_rows_of_check_json_have_the_shape_of_the_others(archived):
@@ -357,3 +357,14 @@ def test_attachment1_calls_a_class_freshman_only_while_it_is(tmp_path):
     assert grades["2025-10-01"]["计算机2501班"] == "2025级（新生）"
     assert grades["2026-12-10"]["计算机2501班"] == "2025级"
     assert grades["2026-12-10"]["计算机2401班"] == "2024级"
+
+
+def test_the_archive_hands_in_each_cadres_reflections(archived):
+    """R15: a ledger carries the cadre's suggestions and reflections (工作体会); 05dfc68 handed in the suggestions
+    with the archive, the reflections were still in no file of it nor any download of the period."""
+    book = openpyxl.load_workbook(archived / "records/archive/2025-H2/reflections-2025-H2.xlsx").active
+    rows = [[c.value for c in row] for row in book.iter_rows()]
+    assert rows[1] == ["姓名", "单位", "工作体会"]
+    assert ["张伟", "计算机学院", "新生入学初期最需要的是学业规划上的指导。"] in rows[2:]
+    text = (archived / "records/archive/2025-H2/reflections-2025-H2.csv").read_bytes().decode("utf-8-sig")
+    assert text.splitlines()[0] == "姓名,单位,工作体会"

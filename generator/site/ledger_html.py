@@ -140,7 +140,7 @@ def _amendment(am: dict) -> list[str]:
     return ['<div class="admonition warning">', '<p class="admonition-title">更正记录</p>',
             "<p>本台账备案后经管理员批准更正。下方各节仍是备案时的原台账，更正以本框为准。</p>" if am["as_archived"] else
             "<p>本台账备案后经管理员批准更正，台账文件也已随之修改：下方各节是更正后的台账，备案时的原内容见本框的“原内容”"
-            f'（原文件在 Git 历史中，备案时导出的附件2、活动明细、学生反映问题和意见建议在 <code>{t(am["exports"])}</code>）。</p>',
+            f'（原文件在 Git 历史中，备案时导出的附件2、活动明细、学生反映问题、意见建议和工作体会在 <code>{t(am["exports"])}</code>）。</p>',
             *_table(_th("项目", "内容"), [["更正原因", t(am["reason"])], ["批准人", t(am["approved_by"])],
                                           ["更正日期", t(am["date"])], ["更正记录文件", f'<code>{t(am["file"])}</code>']]),
             *_table(_th("更正字段", "原内容", "更正为"), [

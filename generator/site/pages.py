@@ -266,7 +266,7 @@ class Site:
                                       ("topics", "主题"), ("summary", "活动情况"), ("typical", "典型案例")], acts),
                        xlsx=True)
             # (the rest of each ledger, as filed in the period: what students raised and how it was handled, R10,
-            # and the cadres' suggestions, R15 — the archive hands them in with 附件2 and the activities)
+            # the cadres' suggestions and reflections, R15 — the archive hands them in with 附件2 and the activities)
             self.table(exports.Table(f"feedback-{p}", f"学生反映问题和建议 {p}", PERIOD_FEEDBACK,
                                      [dict(f, name=l["name"], unit_name=l["unit_name"])
                                       for l in by_period.get(p, ()) for f in l["feedback"]]), xlsx=True)
@@ -274,6 +274,9 @@ class Site:
                                      [("name", "姓名"), ("unit_name", "单位"), ("to", "建议对象"), ("content", "内容")],
                                      [dict(s, name=l["name"], unit_name=l["unit_name"])
                                       for l in by_period.get(p, ()) for s in l["suggestions"]]), xlsx=True)
+            self.table(exports.Table(f"reflections-{p}", f"工作体会 {p}",
+                                     [("name", "姓名"), ("unit_name", "单位"), ("reflections", "工作体会")],
+                                     [l for l in by_period.get(p, ()) if l["reflections"]]), xlsx=True)
         cov_cols = [("year", "学年"), ("unit_name", "所属学院"), ("class_name", "班级"), ("major", "专业"),
                     ("headcount", "人数"), ("cadre_names", "联系干部"), ("state", "覆盖情况")]
         self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,
