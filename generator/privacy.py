@@ -452,8 +452,11 @@ _ID18, _ID15 = _Lazy(ID18_RX), _Lazy(ID15_RX)
 # three digits in brackets: (+86)138-1234-5678, +86 (138) 1234 5678; grouped 3-4-4, 4-3-4 or 3-3-5:
 # 138 1234 5678, 1381 234 5678, 138 123 45678; dots too: 138.1234.5678).  (The web form refuses them with this
 # expression: cms.private_detectors.)
-MOBILE_RX = (rf"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?{_SEP})?(?:[(（]?1[3-9][0-9][)）]?{_SEP}(?:[0-9]{{4}}{_SEP}[0-9]{{4}}"
-             rf"|[0-9]{{3}}{_SEP}[0-9]{{5}})|1[3-9][0-9]{{2}}{_SEP}[0-9]{{3}}{_SEP}[0-9]{{4}})(?![0-9])")
+# (between a mobile's groups, also a dash typed with spaces around it, an em dash — a Chinese input method's —, an underscore, a
+# middle dot or two spaces: 138 - 1234 - 5678, 138—1234—5678, 138_1234_5678, 138  1234  5678)
+_PHONE_SEP = rf"[{_SPACE}\-.—_·]{{0,3}}"  # (up to three of them: 138 — 1234)
+MOBILE_RX = (rf"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?{_PHONE_SEP})?(?:[(（]?1[3-9][0-9][)）]?{_PHONE_SEP}(?:[0-9]{{4}}{_PHONE_SEP}[0-9]{{4}}"
+             rf"|[0-9]{{3}}{_PHONE_SEP}[0-9]{{5}})|1[3-9][0-9]{{2}}{_PHONE_SEP}[0-9]{{3}}{_PHONE_SEP}[0-9]{{4}})(?![0-9])")
 _MOBILE = _Lazy(MOBILE_RX)
 # A landline: with its area code ((0411)8470 1234, 024-83687123, 转 an extension), or after 电话/座机/tel without it (8368 7123).
 # (The web form refuses them with these expressions: cms.private_detectors.)
@@ -934,11 +937,11 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
 # it (张某同学, 李姓同学, 12号同学, 张*同学) are gates of their own.  Not 与同学们, 部分同学, 全体同学 (most texts with 同学).
 _CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z]..)"
 _GATE_PARTS = (
-    # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a separator between (a phone:
-    # 138 1234 5678, (024)8368 7123), or 3 and a room's word (_DORM_NEAR) — read from the first digit of a run of them, to
+    # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a mobile's separator between (a phone:
+    # 138 1234 5678, (024)8368 7123, 138 — 1234 — 5678: _PHONE_SEP), or 3 and a room's word (_DORM_NEAR) — read from the first digit of a run of them, to
     # its end (Scanner._gated puts the run's start before it): where one of them holds at any digit of a run, it holds
     # there, and the other digits of a class's 1602 or a date are not tried one by one
-    ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?[{_SPACE}\\-.]?[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR})))"),
+    ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?{_PHONE_SEP}[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR})))"),
     ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)

@@ -1395,9 +1395,14 @@ def test_a_mobile_grouped_four_three_four_or_three_three_five_is_found(sentence)
 
 
 # … with dots between the groups (138.1234.5678, as on a business card), or typed in full-width digits (the text narrowed)
-MOBILES_MORE = ["家长电话138.1234.5678", "家长电话１３８１２３４５６７８", "电话：139．2345．6789"]
+MOBILES_MORE = ["家长电话138.1234.5678", "家长电话１３８１２３４５６７８", "电话：139．2345．6789",
+                # (an em dash, a dash with spaces around it, two spaces between the groups)
+                *(MOBILES_DASHED := ["学生电话138—1234—5678", "学生手机 138 - 1234 - 5678", "学生电话 138  1234  5678",
+                                     "学生电话 138 – 1234 – 5678", "家长电话：1381 — 234 — 5678",
+                                     "学生电话138_1234_5678"])]
 # (near them, nothing: an amount, a version, a date)
-PHONES_CLEAN = ["共支出138.5元", "系统升级到1.38.1234版本", "电话会议于2026.12.02召开", "电话联系3次，面谈2次"]
+PHONES_CLEAN = ["共支出138.5元", "系统升级到1.38.1234版本", "电话会议于2026.12.02召开", "电话联系3次，面谈2次",
+                *(MOBILES_DASHED_CLEAN := ["2026—2027学年第一学期", "2025 - 2026学年共138名同学", "经费 138  1234 元"])]
 
 
 # A landline: with its area code (024-83687123, (0411)8470 1234, 转 an extension), or after 电话/座机/tel without it
@@ -1500,6 +1505,14 @@ def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_
     told = validated_summaries(tmp_path, QQS_GROUPED + QQS_GROUPED_CLEAN)
     shown = ["12********9", "12********9", "12*******9", "12********9", "12******8"]
     assert told == [(t, "qq", m) for t, m in zip(QQS_GROUPED, shown)]
+
+
+def test_a_mobile_with_an_em_dash_or_spaced_dashes_between_its_groups_is_found_by_validate(tmp_path):
+    """学生电话138—1234—5678 (an em dash, as a Chinese input method types —), 138 - 1234 - 5678 and 138  1234  5678 passed validate
+    and the form: between a mobile's groups one space, hyphen or dot was read; a dash with spaces around it, an em dash or two
+    spaces are read now (_PHONE_SEP), masked 138****5678; a school year (2026—2027) or a count is none."""
+    told = validated_summaries(tmp_path, MOBILES_DASHED + MOBILES_DASHED_CLEAN)
+    assert told == [(t, "mobile", "138****5678") for t in MOBILES_DASHED]
 
 
 @pytest.mark.parametrize("sentence", MOBILES_MORE)
