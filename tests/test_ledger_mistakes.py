@@ -870,3 +870,19 @@ def test_a_tab_and_a_later_full_width_colon_are_told_in_one_round(tmp_path):
     assert f["code"] == "E-YAML-002" and "“：”换成英文冒号“:”，这一行写成：    summary: 参加机器人协会的比赛备赛活动。" in f["hint"], f
     [en] = _validate(work, "--lang", "en")
     assert "the full-width '：' with an ASCII ':', which makes the line:     summary: " in en["hint"], en
+
+
+@pytest.mark.parametrize("folder", ["ledgers/2026-H1/xgb", "ledgers/xgb/2026-H1"])
+def test_a_ledger_filed_in_its_unit_s_folder_is_told_where_it_goes(tmp_path, folder):
+    # (ledgers/2026-H1/xgb/li-na.yaml, a folder of 李娜's unit made for it, was told 文件不在已知的记录目录中 … 记录文件只能
+    # 放在 README“记录目录”一节列出的位置；请移动或删除它 — which folder, or delete her ledger?)
+    work, path, _text = _ledger(tmp_path)
+    (work / "records" / folder).mkdir(parents=True)
+    path.rename(work / "records" / folder / "li-na.yaml")
+    [f] = _validate(work)
+    assert f["code"] == "E-LOAD-004" and f["hint"] == "台账直接放在期间的文件夹中，不按单位或别的分类再分文件夹：" \
+        "请把它移到 records/ledgers/2026-H1/li-na.yaml。", f
+    [en] = _validate(work, "--lang", "en")
+    assert en["hint"].endswith("move it to records/ledgers/2026-H1/li-na.yaml."), en
+    (work / "records" / folder / "li-na.yaml").rename(work / f["hint"].split("移到 ")[1].rstrip("。"))
+    assert _validate(work) == []

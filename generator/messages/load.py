@@ -26,8 +26,8 @@ CODES = {
         "severity": "error",
         "zh": "文件不在已知的记录目录中：{path}",
         "en": "file is not in a known records folder: {path}",
-        "hint_zh": "记录文件只能放在 README“记录目录”一节列出的位置；请移动或删除它。",
-        "hint_en": "Record files belong only where README's records layout says; move or delete it.",
+        "hint_zh": "{how}",  # (MOVE_LEDGER's for a ledger in a folder under its period's, else NOT_A_RECORD's)
+        "hint_en": "{how_en}",
     },
     "E-LOAD-005": {
         "severity": "error",
@@ -209,3 +209,10 @@ CODES = {
         "hint_en": "Switch to an English keyboard and type {ascii_en} instead{fix_en} (Chinese punctuation inside texts is fine).{typed_en}",
     },
 }
+
+# E-LOAD-004's hints: a file where no record goes; a ledger in a folder of its own under (or above) its period's
+# (ledgers/2026-H1/xgb/li-na.yaml, a unit's folder), told where it goes.
+NOT_A_RECORD = ("记录文件只能放在 README“记录目录”一节列出的位置；请移动或删除它。",
+                "Record files belong only where README's records layout says; move or delete it.")
+MOVE_LEDGER = ("台账直接放在期间的文件夹中，不按单位或别的分类再分文件夹：请把它移到 {target}。",
+               "A ledger goes straight into its period's folder, in no folder of a unit or anything else: move it to {target}.")
