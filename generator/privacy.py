@@ -938,10 +938,11 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
 _CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z]..)"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a mobile's separator between (a phone:
-    # 138 1234 5678, (024)8368 7123, 138 — 1234 — 5678: _PHONE_SEP), or 3 and a room's word (_DORM_NEAR) — read from the first digit of a run of them, to
+    # 138 1234 5678, (024)8368 7123, 138 — 1234 — 5678: _PHONE_SEP), 2 and 3 with a space or a hyphen between (a QQ number in
+    # groups: 12 345, _ACCOUNT_NUMBER), or 3 and a room's word (_DORM_NEAR) — read from the first digit of a run of them, to
     # its end (Scanner._gated puts the run's start before it): where one of them holds at any digit of a run, it holds
     # there, and the other digits of a class's 1602 or a date are not tried one by one
-    ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?{_PHONE_SEP}[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR})))"),
+    ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?{_PHONE_SEP}[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))|[0-9][{_SPACE}\\-][0-9]{{3}})"),
     ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)

@@ -1450,7 +1450,9 @@ QQS_MORE = ["扣扣123456789", "QQ是123456789", "企鹅号：123456789", "QQ/�
             "QQ=123456789", "QQ号码 123456789",
             # (in groups, as read out: 123 456 789, 1234-5678-9)
             *(QQS_GROUPED := ["该生QQ号码：123 456 789", "学生QQ：1234-5678-9", "学生QQ 12345 6789", "QQ：123 456 789（该生）",
-                              "扣扣 1234 5678"])]
+                              "扣扣 1234 5678"]),
+            # (a first group of two digits, as the scan and the form read it)
+            *(QQS_SHORT_FIRST := ["QQ：12 345", "扣扣 12-3456"])]
 # (a QQ group, mail or music; QQ inside a longer word: nothing)
 QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678",
              # (a group's number, in groups or not: it names no student)
@@ -1505,6 +1507,14 @@ def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_
     told = validated_summaries(tmp_path, QQS_GROUPED + QQS_GROUPED_CLEAN)
     shown = ["12********9", "12********9", "12*******9", "12********9", "12******8"]
     assert told == [(t, "qq", m) for t, m in zip(QQS_GROUPED, shown)]
+
+
+def test_a_qq_number_whose_first_group_has_two_digits_is_found_by_validate_as_by_the_form(tmp_path):
+    """QQ：12 345 and 扣扣 12-3456 were found by the scan and refused by the form (QQ_RX: a first group of 2 to 5 digits), but
+    passed validate, which scans only the texts the gates mark (a ledger of such texts alone: no other text of it marked): the
+    number's gate part asked for a run of 3 digits before a separator; a run of 2, a space or a hyphen and 3 digits is marked
+    now, and validate tells them as the form does."""
+    assert validated_summaries(tmp_path, QQS_SHORT_FIRST) == [("QQ：12 345", "qq", "12***5"), ("扣扣 12-3456", "qq", "12****6")]
 
 
 def test_a_mobile_with_an_em_dash_or_spaced_dashes_between_its_groups_is_found_by_validate(tmp_path):
