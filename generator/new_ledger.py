@@ -53,9 +53,12 @@ def _rows_in(rs: RecordSet, cadre: str, period: Period):
     return out
 
 
-def _open_items(rs: RecordSet, cadre: str, period: Period) -> list[tuple[str, str, str, str]]:
-    """(id, category, status, file) of this cadre's earlier feedback items not yet resolved."""
-    meaning = rs.status_meaning()
+def _open_items(rs: RecordSet, cadre: str, period: Period, today) -> list[tuple[str, str, str, str]]:
+    """(id, category, status, file) of this cadre's earlier feedback items not yet resolved: a ledger archived
+    by `today` with the statuses' meanings its archive kept (archive.status_meanings, as check reads them)."""
+    from generator.archive import status_meanings
+
+    meaning_of = status_meanings(rs, today)
     items = []
     followed = set()
     for (pid, cid), led in rs.ledgers.items():
@@ -67,14 +70,15 @@ def _open_items(rs: RecordSet, cadre: str, period: Period) -> list[tuple[str, st
             continue
         for fb in led.get("feedback") or [] if isinstance(led.get("feedback"), list) else []:
             if isinstance(fb, dict) and isinstance(fb.get("id"), str):
-                items.append((fb["id"], str(fb.get("category", "")), str(fb.get("status", "")), led.file))
-    return [it for it in items if it[0] not in followed and meaning.get(it[2]) != "resolved"]
+                if meaning_of(led).get(str(fb.get("status", ""))) != "resolved":
+                    items.append((fb["id"], str(fb.get("category", "")), str(fb.get("status", "")), led.file))
+    return [it for it in items if it[0] not in followed]
 
 
 _BREAKS = re.compile(klass(LINE_BREAKS) + "+")  # (what YAML reads as line breaks)
 
 
-def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
+def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> str:
     title, desc = _schema_text(schema)
     c = rs.cadres[cadre]
     name = c.get("name", cadre)
@@ -132,7 +136,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict) -> str:
         f"    # typical: true  # {title('activities', 'typical')}（可选）：{desc('activities', 'typical')}",
         "",
     ]
-    open_items = _open_items(rs, cadre, period)
+    open_items = _open_items(rs, cadre, period, today)
     if open_items:
         L.append("# 以前各期尚未办结的反映——本期有进展时，新增一条反映并填 follows: 该编号：")
         for fid_, cat, status, file in open_items:
@@ -184,12 +188,15 @@ def _period_meant(rs, written: str) -> str | None:
     return None
 
 
-def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, str | None, list[F.Finding]]:
-    """(target path, text, findings); text is None when nothing may be written."""
+def scaffold(records: Path, cadre: str, period_id: str, today=None) -> tuple[Path | None, str | None, list[F.Finding]]:
+    """(target path, text, findings); text is None when nothing may be written.  `today` (None: the clock,
+    in the policy's time zone): the day that says which periods are archived, as validate's and check's."""
     from generator.archive import amendment_path, manifests
+    from generator.cli import clock_today
     from generator.pipeline import admin_errors, validate_records
 
-    rs, found = validate_records(records)
+    rs, found = validate_records(records, today)
+    today = today or clock_today(rs)
     findings: list[F.Finding] = []
     if errors := admin_errors(rs, found):
         return None, None, [F.make("E-FLOW-006", display_path(records), None,
@@ -224,7 +231,7 @@ def scaffold(records: Path, cadre: str, period_id: str) -> tuple[Path | None, st
         c = rs.cadres[cadre]
         findings.append(F.make("W-NEW-001", display_path(target), None, name=c.get("name", cadre),
                                period=period.id, start=period.start, end=period.end))
-    return target, render(rs, cadre, period, load_schema()), findings
+    return target, render(rs, cadre, period, load_schema(), today), findings
 
 
 def cmd_new_ledger(args) -> int:
@@ -234,7 +241,7 @@ def cmd_new_ledger(args) -> int:
     root = records_dir(args)
     if root is None:
         return EXIT_USAGE
-    target, text, findings = scaffold(root, args.cadre, args.period)
+    target, text, findings = scaffold(root, args.cadre, args.period, args.today)
     if text is not None:
         try:  # whole or not at all, even when killed; never over a ledger, even one made meanwhile
             write_files({target: text.encode("utf-8")}, new=True)
@@ -250,7 +257,7 @@ def cmd_new_ledger(args) -> int:
 
 
 def register(sub) -> None:
-    from generator.cli import Parser, common
+    from generator.cli import Parser, add_today, common
 
     p = sub.add_parser("new", help=say("生成预填的新记录", "scaffold a new record"))
     kinds = p.add_subparsers(dest="kind", required=True, parser_class=Parser)
@@ -258,4 +265,7 @@ def register(sub) -> None:
     common(q, formats=("text", "json"))
     q.add_argument("--cadre", required=True, help=say("干部编号，如 zhang-wei", "cadre id, e.g. zhang-wei"))
     q.add_argument("--period", required=True, help=say("填报期间，如 2026-H2", "the ledger's period, e.g. 2026-H2"))
+    add_today(q, "以哪一天为“今天”（决定哪些期间已备案、以前各期的反映是否已解决），默认今天（政策时区）",
+              "as-of date (which periods are archived, so which earlier feedback items are resolved), "
+              "default today (the policy's time zone)")
     q.set_defaults(func=cmd_new_ledger)

@@ -294,10 +294,9 @@ def test_a_status_word_retired_after_the_archive_keeps_its_meaning_in_an_archive
     assert _codes(repo, "check", "2026-03-20")["ledgers/2025-H2/zhang-wei.yaml"] == ["E-REF-005"]
 
 
-def _archived_before_manifests_recorded_statuses(tmp_path, item: str):
-    """张伟's 2025-H2 ledger with feedback `item`, archived on 2026-01-10 by a version that did not
-    yet record the statuses' meanings in the manifest (no `feedback_statuses`: the manifest as
-    written then, committed as the archive's proof)."""
+def _archiving(tmp_path, item: str):
+    """张伟's 2025-H2 ledger with feedback `item` (committed 2025-12-28), archived on 2026-01-10 by
+    `generator archive` (the manifest written, not committed yet)."""
     from tests.gitrepo import base, generator_cli, init_repo, ledger, write
 
     repo = init_repo(tmp_path / "repo")
@@ -307,6 +306,14 @@ def _archived_before_manifests_recorded_statuses(tmp_path, item: str):
     commit(repo, "2025-12-28 10:00", "张伟的台账")
     done = generator_cli(repo, "archive", "2025-H2", "--today", "2026-01-10")
     assert done.returncode == 0, done.stdout + done.stderr
+    return repo
+
+
+def _archived_before_manifests_recorded_statuses(tmp_path, item: str):
+    """张伟's 2025-H2 ledger with feedback `item`, archived on 2026-01-10 by a version that did not
+    yet record the statuses' meanings in the manifest (no `feedback_statuses`: the manifest as
+    written then, committed as the archive's proof)."""
+    repo = _archiving(tmp_path, item)
     man = repo / "records/archive/2025-H2.yaml"
     text = man.read_text(encoding="utf-8")
     start, end = text.index("feedback_statuses:\n"), text.index("ledgers:\n")
@@ -849,3 +856,31 @@ def test_archive_as_of_a_past_day_refuses_ledgers_changed_since_naming_each(tmp_
     assert done.returncode == 0, done.stdout + done.stderr
     checked = generator_cli(repo, "validate", "--records", "records")
     assert checked.returncode == 0 and "E-ARCH" not in checked.stdout, checked.stdout
+
+
+def test_new_ledger_takes_today_and_lists_an_archived_item_open_as_its_archive_kept_it(tmp_path):
+    # 张伟's 2025-H2 item 已上报 (escalated: open) is archived on 2026-01-10; the policy then counts
+    # 已上报 as resolved.  His frozen ledger keeps the meaning its archive recorded (as check does), so
+    # his new 2026-H1 ledger, made as of a day after the archive, lists the item among the earlier
+    # periods' open ones; as of a day before it (not archived yet), by today's policy, it is resolved
+    from tests.gitrepo import generator_cli
+
+    item = ("- id: zw-1\n  raised_on: \"2025-10-10\"\n  kind: 问题\n  category: 学业发展\n"
+            "  description: 学生反映自习室开放时间短。\n  status: 已上报\n  escalated_to: 后勤处\n")
+    repo = _archiving(tmp_path, item)
+    commit(repo, "2026-01-10 12:00", "备案 2025-H2")
+    replace_in(repo / "records/policy.yaml", "{name: 已上报, meaning: escalated}", "{name: 已上报, meaning: resolved}")
+    commit(repo, "2026-03-01 10:00", "“已上报”算作已解决")
+    target = repo / "records/ledgers/2026-H1/zhang-wei.yaml"
+
+    def scaffolded(today: str) -> str:
+        made = generator_cli(repo, "new", "ledger", "--cadre", "zhang-wei", "--period", "2026-H1", "--today", today)
+        assert made.returncode == 0, made.stdout + made.stderr
+        text = target.read_text(encoding="utf-8")
+        target.unlink()
+        return text
+
+    assert "#   zw-1：学业发展，已上报（records/ledgers/2025-H2/zhang-wei.yaml）" in scaffolded("2026-03-20")
+    assert "zw-1" not in scaffolded("2026-01-05")
+    refused = generator_cli(repo, "new", "ledger", "--cadre", "zhang-wei", "--period", "2026-H1", "--today", "2026-02-30")
+    assert refused.returncode == 2 and "2026-02-30" in refused.stderr and not target.exists()
