@@ -169,7 +169,7 @@ def cmd_codeowners(args) -> int:
     if records is None:
         return cli.EXIT_USAGE
     root, records_rel = where(records, args.root)
-    rs, findings = validate_records(records)
+    rs, findings = validate_records(records, args.today)  # (--today: which periods are archived, as validate's)
     if F.has_errors(findings):
         sys.stderr.write(MSG["errors"][args.lang] + "\n")
         return cli.EXIT_FINDINGS

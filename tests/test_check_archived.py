@@ -884,3 +884,22 @@ def test_new_ledger_takes_today_and_lists_an_archived_item_open_as_its_archive_k
     assert "zw-1" not in scaffolded("2026-01-05")
     refused = generator_cli(repo, "new", "ledger", "--cadre", "zhang-wei", "--period", "2026-H1", "--today", "2026-02-30")
     assert refused.returncode == 2 and "2026-02-30" in refused.stderr and not target.exists()
+
+
+def test_codeowners_judges_the_records_as_of_its_today(tmp_path):
+    # 主题班会 is retired after 2025-H2 was archived: as of 2026-03-20 张伟's frozen ledger is not
+    # held to it (validate: no error) and codeowners writes CODEOWNERS; as of 2026-01-09, before the
+    # archive, his ledger was still his to correct (validate: E-REF-005), so codeowners refuses, as
+    # validate --today 2026-01-09 does — its --today is the day the records are judged by, not the clock
+    from tests.gitrepo import generator_cli
+
+    repo = archived_then_changed(tmp_path / "repo")
+    replace_in(repo / "records/policy.yaml", "forms: [主题班会, 个体谈话, 座谈交流]", "forms: [个体谈话, 座谈交流]")
+    commit(repo, "2026-03-15 10:00", "停用“主题班会”")
+    owners = repo / "CODEOWNERS"
+    owners.unlink(missing_ok=True)
+    assert "E-REF-005" in _codes(repo, "validate", "2026-01-09")["ledgers/2025-H2/zhang-wei.yaml"]
+    before = generator_cli(repo, "codeowners", "--today", "2026-01-09")
+    assert before.returncode == 1 and not owners.exists(), before.stdout + before.stderr
+    after = generator_cli(repo, "codeowners", "--today", "2026-03-20")
+    assert after.returncode == 0 and owners.is_file(), after.stdout + after.stderr
