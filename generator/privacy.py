@@ -950,7 +950,8 @@ _GATE_PARTS = (
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
-    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"), ("艾", "特"), ("[Aa]", "(?<=\\s[Aa])[Tt]\\s"),  # an e-mail address
+    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"), ("艾", "特"), ("[Tt]", "(?<=\\s[Aa][Tt])\\s"),  # an e-mail address (at as a word by its t:
+    # a is in more of the texts)
     # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
     ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),
     # a student called by surname: _called's quick checks (小 and a surname — each nickname's reading —, 某, 姓, 同学 after
