@@ -23,10 +23,14 @@ $(STAMP): requirements.txt
 bytecode: $(STAMP)
 	@$(PY) -m compileall -q generator
 
+## LEDGER_TODAY (the site's "today", site/guide/site.md; the daily CI build sets it): validate judges
+## the records as of the same day (which periods are archived), not the clock's
+TODAY_ARG = $(if $(LEDGER_TODAY),--today "$(LEDGER_TODAY)")
+
 ## make site: set up, validate the records and build the site into public/ (with the web form
 ## at public/admin/ when Node's packages are there; CMS_ARGS as for `make admin`)
 site: bytecode node-deps-optional
-	$(PY) -m generator validate
+	$(PY) -m generator validate $(TODAY_ARG)
 	NO_MKDOCS_2_WARNING=1 LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
 
 ## make test: set up (system packages for the browser tests too) and run every test
@@ -57,7 +61,7 @@ serve: bytecode
 setup: bytecode
 
 validate: bytecode
-	$(PY) -m generator validate
+	$(PY) -m generator validate $(TODAY_ARG)
 
 system-deps:
 	@scripts/system-deps.sh

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from pathlib import Path
 
 import yaml
 
@@ -903,3 +904,29 @@ def test_codeowners_judges_the_records_as_of_its_today(tmp_path):
     assert before.returncode == 1 and not owners.exists(), before.stdout + before.stderr
     after = generator_cli(repo, "codeowners", "--today", "2026-03-20")
     assert after.returncode == 0 and owners.is_file(), after.stdout + after.stderr
+
+
+def test_make_validate_judges_the_records_as_of_ledger_today(tmp_path):
+    # LEDGER_TODAY=2026-01-09 make site builds the site as of that day (before 2025-H2's archive on
+    # 2026-01-10, when 张伟's ledger, using 主题班会 retired since, was still his to correct: the
+    # site's 数据检查 says E-REF-005); the Makefile's validate, run before the build, judges as of the
+    # same day, not the clock's (by which his ledger is frozen, and clean)
+    import os
+    import subprocess
+    import sys
+
+    repo = archived_then_changed(tmp_path / "repo")
+    replace_in(repo / "records/policy.yaml", "forms: [主题班会, 个体谈话, 座谈交流]", "forms: [个体谈话, 座谈交流]")
+    commit(repo, "2026-03-15 10:00", "停用“主题班会”")
+    root = Path(__file__).resolve().parents[1]
+    env = {**os.environ, "PYTHONPATH": str(root)}
+
+    def make(today: str) -> subprocess.CompletedProcess:
+        return subprocess.run(["make", "--no-print-directory", "-f", str(root / "Makefile"), "-o", "bytecode",
+                               "validate", f"VENV={Path(sys.prefix)}"], cwd=repo, capture_output=True, text=True,
+                              env={**env, "LEDGER_TODAY": today})
+
+    before = make("2026-01-09")
+    assert before.returncode != 0 and "E-REF-005" in before.stdout + before.stderr, before.stdout + before.stderr
+    after = make("2026-03-20")
+    assert after.returncode == 0, after.stdout + after.stderr
