@@ -216,8 +216,9 @@ _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 # a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
                "[\u4e00-\u9fff]{0,4}[群羣圈])")
+_A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)"  # (Z姓同学, Z姓学生: an initial before 姓 as a surname is)
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
-             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE})")
+             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}|姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried; the asterisks' readings behind

@@ -1164,7 +1164,9 @@ INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同�
                   "同學LS反映", "同学 LS反映", "与同学LS谈心", "同学ZYX，成绩下滑明显",
                   # (a surname's initial before 某, as a surname is: Z某, ZS某, l某某)
                   *(INITIALS_BEFORE_SOMEONE := ["与Z某谈心，了解其学业困难", "学生Z某反映宿舍热水时间短", "与ZS某同学谈心",
-                                                "约谈l某某，提醒按时返校", "学生LM某反映"])]
+                                                "约谈l某某，提醒按时返校", "学生LM某反映"]),
+                  # (… or before 姓 and a student word, as a surname is: Z姓同学)
+                  *(INITIALS_BEFORE_SURNAMED := ["Z姓同学反映宿舍热水时间短", "一名L姓学生反映", "与ZH姓女生谈心"])]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
                   "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",
@@ -1553,6 +1555,13 @@ def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
     told = validated_summaries(tmp_path, INITIALS_BEFORE_SOMEONE + INITIALS_CLEAN[-3:])
     shown = ["*某", "*某", "**某", "*某某", "**某"]
     assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SOMEONE, shown)]
+
+
+def test_initials_before_姓_and_a_student_word_are_found_by_validate(tmp_path):
+    """Z姓同学反映 and 一名L姓学生反映 passed validate and the form: 姓 and a student word were read after a Chinese surname (李姓学生)
+    only; a surname's initials before them name a student as much (kind initials, masked *姓同学); 姓氏 after a letter is no one."""
+    told = validated_summaries(tmp_path, INITIALS_BEFORE_SURNAMED + ["A姓氏笔画排序的名单已核对"])
+    assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SURNAMED, ["*姓同学", "*姓学生", "**姓女生"])]
 
 
 def test_a_room_or_initials_in_full_width_characters_are_masked_by_validate(tmp_path):
