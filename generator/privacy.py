@@ -491,8 +491,21 @@ _JOIN = rf"(?:\s?[/、或和及與]\s?(?:{_QQ_WORD}|{_WX_WORD}|手[机機]|[电�
 _SAYS = r"\s?(?:[:：=]|是|为|為|：)?\s?"
 # (The web form refuses QQ numbers with this expression: cms.private_detectors.)
 # (its number — a QQ account's, or a WeChat account's of digits — as one run of 5 to 12 digits, or in groups as a cadre reads it out: 123 456 789, 12345 6789, 1234-5678-9 — a first
-# group of 2 to 5 digits, then one or two of 3 to 5, and one of 1 or 2 at the end or not)
-_ACCOUNT_NUMBER = rf"(?:[1-9][0-9]{{1,4}}(?:[{_SPACE}\-][0-9]{{3,5}}){{1,2}}(?:[{_SPACE}\-][0-9]{{1,2}})?|[1-9][0-9]{{4,11}})(?![0-9])"
+# group of 2 to 5 digits, then one or two of 3 to 5, and one of 1 or 2 at the end or not; groups joined by a hyphen only
+# after the account's saying word (a colon, =, 是, 为, 号码, 号: QQ：1234-5678-9) — without one two numbers and a hyphen are a
+# range (通过QQ 300-500 人次答疑, 通过微信2025-2026学年联系学生) —, and no groups before a count's word (微信 10 000 余条消息))
+_ACCOUNT_SAID = "(?:(?<=[:：=是为為码碼号號])|(?<=[:：=是为為码碼号號]\\s))"
+_ACCOUNT_COUNTED = f"[{_SPACE}]?(?:[人次条條年学學名余餘多个個位份元万萬届屆件封页頁字]|小[时時])"
+
+
+def _account_groups(sep: str) -> str:
+    return (rf"[1-9][0-9]{{1,4}}(?:{sep}[0-9]{{3,5}}){{1,2}}(?:{sep}[0-9]{{1,2}})?"
+            rf"(?![0-9]|[{_SPACE}\-][0-9]|{_ACCOUNT_COUNTED})")
+
+
+_ACCOUNT_SEP = rf"[{_SPACE}\-]"
+_ACCOUNT_NUMBER = (rf"(?:{_ACCOUNT_SAID}{_account_groups(_ACCOUNT_SEP)}|{_account_groups(f'[{_SPACE}]')}"
+                   rf"|[1-9][0-9]{{4,11}})(?![0-9])")
 QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}({_ACCOUNT_NUMBER})"
 _QQ = _Lazy(QQ_RX)
 # (an English word after "WeChat" is not an account: "WeChat account", "WeChat group" — the program's

@@ -1454,11 +1454,17 @@ QQS_MORE = ["扣扣123456789", "QQ是123456789", "企鹅号：123456789", "QQ/�
             *(QQS_GROUPED := ["该生QQ号码：123 456 789", "学生QQ：1234-5678-9", "学生QQ 12345 6789", "QQ：123 456 789（该生）",
                               "扣扣 1234 5678"]),
             # (a first group of two digits, as the scan and the form read it)
-            *(QQS_SHORT_FIRST := ["QQ：12 345", "扣扣 12-3456"])]
+            *(QQS_SHORT_FIRST := ["QQ：12 345", "扣扣：12-3456"])]
 # (a QQ group, mail or music; QQ inside a longer word: nothing)
 QQS_CLEAN = ["QQ群里通知了3次", "用QQ邮箱发送材料", "QQ音乐会员12个月", "QQQ12345678",
              # (a group's number, in groups or not: it names no student)
              *(QQS_GROUPED_CLEAN := ["QQ群 123 456 789 发布通知", "班级QQ群123456789", "QQ群号：1234 5678", "QQ联系3次，面谈2次"])]
+
+
+# (a range or a school year after QQ or 微信 with no saying word, a count of messages: no account — each a line of
+# tests/fixtures/clean_texts.txt, which the form reads too)
+ACCOUNT_RANGES_CLEAN = ["通过QQ 300-500 人次答疑", "每周通过微信100-200人次交流", "通过微信2025-2026学年联系学生", "微信 10 000 余条消息",
+                        "通过QQ、微信 1000-2000 人次"]
 
 
 # A WeChat account after 微信/V信/WeChat (any case), or a wxid_ alone
@@ -1512,11 +1518,21 @@ def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_
 
 
 def test_a_qq_number_whose_first_group_has_two_digits_is_found_by_validate_as_by_the_form(tmp_path):
-    """QQ：12 345 and 扣扣 12-3456 were found by the scan and refused by the form (QQ_RX: a first group of 2 to 5 digits), but
+    """QQ：12 345 and 扣扣：12-3456 were found by the scan and refused by the form (QQ_RX: a first group of 2 to 5 digits), but
     passed validate, which scans only the texts the gates mark (a ledger of such texts alone: no other text of it marked): the
     number's gate part asked for a run of 3 digits before a separator; a run of 2, a space or a hyphen and 3 digits is marked
     now, and validate tells them as the form does."""
-    assert validated_summaries(tmp_path, QQS_SHORT_FIRST) == [("QQ：12 345", "qq", "12***5"), ("扣扣 12-3456", "qq", "12****6")]
+    assert validated_summaries(tmp_path, QQS_SHORT_FIRST) == [("QQ：12 345", "qq", "12***5"), ("扣扣：12-3456", "qq", "12****6")]
+
+
+def test_a_range_or_a_school_year_after_qq_or_wechat_is_no_account_for_validate(tmp_path):
+    """通过QQ 300-500 人次答疑, 通过微信2025-2026学年联系学生, 微信 10 000 余条消息 were told as a student's QQ or WeChat
+    account (30****0), blocking a correct ledger: the grouped number was read wherever it stood; now groups joined by a hyphen
+    are read only after the account's saying word (：, 是, 号码 …), and no groups before a count's word (人, 次, 条, 学年, 余 …),
+    while the numbers read out after their word are still told."""
+    told = validated_summaries(tmp_path, ACCOUNT_RANGES_CLEAN + ["该生QQ号码：123 456 789", "学生QQ：1234-5678-9", "扣扣 1234 5678"])
+    assert told == [("该生QQ号码：123 456 789", "qq", "12********9"), ("学生QQ：1234-5678-9", "qq", "12********9"),
+                    ("扣扣 1234 5678", "qq", "12******8")]
 
 
 def test_a_mobile_with_an_em_dash_or_spaced_dashes_between_its_groups_is_found_by_validate(tmp_path):
