@@ -217,8 +217,13 @@ _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
                "[\u4e00-\u9fff]{0,4}[群羣圈])")
 _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)"  # (Z姓同学, Z姓学生: an initial before 姓 as a surname is)
+# An organisation's initials before 某 and its word are no student (带学生赴H某企业参观, 与XY某公司交流, 联系了B某单位, 与A某某部门合作);
+# 与Z某谈心 is.
+_ORGANISATION = ("(?!某?(?:公司|企[业業]|[单單]位|部[门門]|[学學]校|[学學]院|[医醫]院|[银銀]行|集[团團]|[机機][构構]|工[厂廠]|[厂廠]"
+                 "|局|所|院|[中小大]学|[中小大]學|高校|社区|社區|[协協]会|[协協]會|中心|基地|[团團]|[网網]站|[门門]店|商[场場]|[酒饭飯]店"
+                 "|[宾賓]馆|[宾賓]館|[县縣]|[镇鎮]|市|省|村|街道))")
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
-             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}|姓[{_SPACE}]?{_A_STUDENT_WORD})")
+             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried; the asterisks' readings behind

@@ -1173,6 +1173,8 @@ INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "Ph
                   "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗",
                   # (an acronym, or letters and 某种/某些 …, or an English word and a space before 某)
                   "APP某功能更新后同学反映良好", "学生A某些问题已解决", "讲解PPT某页的排版"]
+# (an organisation's initials before 某 and its word: no student — each a line of tests/fixtures/clean_texts.txt)
+INITIALS_ORGANISATIONS_CLEAN = ["带学生赴H某企业参观学习", "与XY某公司交流", "联系了B某单位", "与A某某部门合作", "组织学生到S某医院见习"]
 # wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
 # using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
 WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
@@ -1578,6 +1580,14 @@ def test_initials_before_姓_and_a_student_word_are_found_by_validate(tmp_path):
     only; a surname's initials before them name a student as much (kind initials, masked *姓同学); 姓氏 after a letter is no one."""
     told = validated_summaries(tmp_path, INITIALS_BEFORE_SURNAMED + ["A姓氏笔画排序的名单已核对"])
     assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SURNAMED, ["*姓同学", "*姓学生", "**姓女生"])]
+
+def test_an_organisation_s_initials_before_某_are_no_student_for_validate(tmp_path):
+    """带学生赴H某企业参观学习, 与XY某公司交流, 联系了B某单位, 与A某某部门合作 were told as a student's initials (*某), blocking a
+    correct ledger: initials before 某 were read whatever followed; 某 (or 某某) and an organisation's word (公司, 企业, 单位,
+    部门, 学校, 医院, 银行, 集团, 机构, 工厂, 厂, 局, 所, 院 …) after them name a company or an office, no one; 与Z某谈心 is still
+    told."""
+    told = validated_summaries(tmp_path, INITIALS_ORGANISATIONS_CLEAN + ["与Z某谈心，了解其学业困难"])
+    assert told == [("与Z某谈心，了解其学业困难", "initials", "*某")]
 
 
 def test_a_room_or_initials_in_full_width_characters_are_masked_by_validate(tmp_path):
