@@ -476,10 +476,18 @@ _LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
 # Or disguised, as a cadre copies it from a page that hides its addresses so: at and dot as words (zhang at 163 dot com,
 # zhang AT 163 DOT com, zhang@163 dot com), in brackets ((dot), [dot]), 艾特 for @ and 点 for the dot (zhang艾特163点com); with
 # the bare word at only before a mail domain's ending (com, cn, net …): look at this.pdf is English, not an address.
+# (a mail domain's ending after at as a word in any case, as a page writes it — zhang At 163 Dot Com, as zhang AT 163 DOT COM:
+# each letter [Cc], as JavaScript, the web form, reads no (?i:…))
+
+
+def _any_case(word: str) -> str:
+    return "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in word)
+
+
 _AT_MARK = r"\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|艾特)\s?"
 _AT_WORD = r"\s[Aa][Tt]\s"
 _DOT = r"(?:\.|\s?(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|（(?:dot|DOT)）|[点點])\s?|\s[Dd][Oo][Tt]\s)"
-_MAIL_ENDS = "(?:com|cn|net|org|edu|gov|COM|CN|NET|ORG|EDU|GOV)"
+_MAIL_ENDS = "(?:" + "|".join(_any_case(e) for e in ("com", "cn", "net", "org", "edu", "gov")) + ")"
 
 
 def _email(at: str, ending: str) -> str:
@@ -517,7 +525,7 @@ _QQ = _Lazy(QQ_RX)
 # own label for the kind, in English messages, was masked as "WeChat ac****t")
 # (each letter in either case, as [Aa]: JavaScript — the web form — reads no (?i:…))
 _ACCOUNT_WORDS = ("accounts?", "numbers?", "official", "groups?", "messages?", "contacts?", "chats?", "moments", "pay")
-_NOT_AN_ACCOUNT = ("(?!(?:" + "|".join("".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in w) for w in _ACCOUNT_WORDS)
+_NOT_AN_ACCOUNT = ("(?!(?:" + "|".join(_any_case(w) for w in _ACCOUNT_WORDS)
                    + r")(?![A-Za-z0-9_\-]))")
 # (The web form refuses WeChat accounts with these expressions: cms.private_detectors.)
 WECHAT_RX = (rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}"

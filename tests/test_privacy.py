@@ -1422,12 +1422,14 @@ EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生
                # (disguised: at and dot as words, in brackets, 艾特 and 点)
                *(EMAILS_DISGUISED := ["该生邮箱 zhang at 163 dot com", "邮箱：zhang AT 163 DOT com", "学生邮箱zhang@163 dot com",
                                       "邮箱 zhang[at]qq[dot]com", "学生邮箱zhang(at)qq(dot)com", "邮箱zhang艾特163点com",
-                                      "邮箱 li.si at neu dot edu dot cn", "邮箱zhang＠163．com"])]
+                                      "邮箱 li.si at neu dot edu dot cn", "邮箱zhang＠163．com"]),
+               # (the ending in any case after at as a word)
+               *(EMAILS_ENDING_IN_CAPITALS := ["邮箱zhang At 163 Dot Com", "邮箱li at neu Dot Edu Dot Cn", "学生邮箱 wang AT qq DOT Com"])]
 # (an @ of a chat, no address: nothing; nor a name before @ longer than an address's 64 characters)
 EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com",
                 # (at as an English word before no mail domain's ending, 艾特 of a chat)
                 *(EMAILS_DISGUISED_CLEAN := ["请 look at this.pdf 文件", "meet at 3 pm in 5号楼", "在群里艾特班长说明情况",
-                                             "workshop at Room 302 顺利举行"])]
+                                             "workshop at Room 302 顺利举行", "look At this Dot Company"])]
 
 
 # An ID number with no word before it: 18 digits of a real date whose check digit is right (in groups, full-width too), or
@@ -1507,6 +1509,16 @@ def test_a_disguised_email_address_is_found_and_masked_by_validate(tmp_path):
     shown = ["z***@163 dot com", "z***@163 DOT com", "z***@163 dot com", "z***@qq[dot]com", "z***@qq(dot)com", "z***@163点com",
              "l***@neu dot edu dot cn", "z***@163.com"]
     assert told == [(t, "email", m) for t, m in zip(EMAILS_DISGUISED, shown)]
+
+
+def test_a_disguised_email_address_ending_in_capitals_is_found_by_validate(tmp_path):
+    """邮箱zhang At 163 Dot Com passed validate and the form while zhang AT 163 DOT COM was told: at and dot as words were read
+    in any case, the domain's ending after them only all small or all capitals (com, COM); the ending is read in any case now
+    (Com, Cn, Edu …), and look At this Dot Company (no ending) is still none."""
+    told = validated_summaries(tmp_path, EMAILS_ENDING_IN_CAPITALS + ["look At this Dot Company", "邮箱zhang AT 163 DOT COM"])
+    assert told == [(t, "email", m) for t, m in zip(EMAILS_ENDING_IN_CAPITALS + ["邮箱zhang AT 163 DOT COM"],
+                                                    ["z***@163 Dot Com", "l***@neu Dot Edu Dot Cn", "w***@qq DOT Com",
+                                                     "z***@163 DOT COM"])]
 
 
 def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_not(tmp_path):
