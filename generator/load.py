@@ -562,17 +562,20 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-def _not_a_record(file: str, rel: str) -> dict:
-    """E-LOAD-004's hint for the file `file` at `rel`: for a ledger in a folder under or above its period's
-    (ledgers/2026-H1/xgb/li-na.yaml, ledgers/xgb/2026-H1/li-na.yaml), where it goes (…/ledgers/2026-H1/li-na.yaml)."""
-    from generator.messages.load import MOVE_LEDGER, NOT_A_RECORD
+def _not_a_record(file: str, rel: str, records) -> dict:
+    """E-LOAD-004's hint for the file `file` at `rel` in the records folder `records`: for a ledger in a folder under
+    or above its period's (ledgers/2026-H1/xgb/li-na.yaml, ledgers/xgb/2026-H1/li-na.yaml), where it goes
+    (…/ledgers/2026-H1/li-na.yaml) — or, where a ledger of its name is filed already (a copy kept in
+    ledgers/2026-H1/备份/), to merge it into that one, never to move it onto it."""
+    from generator.messages.load import MERGE_LEDGER, MOVE_LEDGER, NOT_A_RECORD
 
     parts = rel.split("/")
     period = next((p for p in parts[1:-1] if re.fullmatch(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*", p)), None)
     if parts[0] != "ledgers" or len(parts) < 4 or not period or not _is_yaml_name(parts[-1]):
         return {"how": NOT_A_RECORD[0], "how_en": NOT_A_RECORD[1]}
     target = file[:len(file) - len(rel)] + f"ledgers/{period}/{parts[-1]}"
-    return {"how": MOVE_LEDGER[0].format(target=target), "how_en": MOVE_LEDGER[1].format(target=target)}
+    words = MERGE_LEDGER if os.path.lexists(os.path.join(records, "ledgers", period, parts[-1])) else MOVE_LEDGER
+    return {"how": words[0].format(target=target), "how_en": words[1].format(target=target)}
 
 
 def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
@@ -586,7 +589,7 @@ def load_file_status(path, records: Path, shown: str | None = None) \
     rel = rel_path(path, records)
     doc = Document(file=display_path(path) if shown is None else shown, rel=rel, kind=kind_of(rel))
     if doc.kind is None:
-        return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel), **_not_a_record(doc.file, rel))], None
+        return doc, [F.make("E-LOAD-004", doc.file, None, path=display_path(rel), **_not_a_record(doc.file, rel, records))], None
     try:
         raw, info = read_file(path)
     except OSError as exc:

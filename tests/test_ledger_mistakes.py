@@ -886,3 +886,21 @@ def test_a_ledger_filed_in_its_unit_s_folder_is_told_where_it_goes(tmp_path, fol
     assert en["hint"].endswith("move it to records/ledgers/2026-H1/li-na.yaml."), en
     (work / "records" / folder / "li-na.yaml").rename(work / f["hint"].split("移到 ")[1].rstrip("。"))
     assert _validate(work) == []
+
+
+def test_a_kept_copy_of_a_filed_ledger_is_told_to_be_merged_into_it_not_moved_onto_it(tmp_path):
+    # (a copy kept in ledgers/2026-H1/备份/ was told 请把它移到 records/ledgers/2026-H1/li-na.yaml, the ledger filed
+    # there: following it overwrote her filed ledger with the copy)
+    work, path, text = _ledger(tmp_path)
+    (work / "records" / "ledgers" / "2026-H1" / "备份").mkdir()
+    copy = work / "records" / "ledgers" / "2026-H1" / "备份" / "li-na.yaml"
+    copy.write_text(text, encoding="utf-8")
+    [f] = _validate(work)
+    assert f["code"] == "E-LOAD-004" and f["hint"] == "已有同名台账 records/ledgers/2026-H1/li-na.yaml：" \
+        "请比较两份，把要保留的内容并入它，再删除这一份。", f
+    assert "移到" not in f["hint"], f
+    [en] = _validate(work, "--lang", "en")
+    assert en["hint"] == "A ledger of the same name is filed already, records/ledgers/2026-H1/li-na.yaml: compare " \
+        "the two, merge into it what is to be kept, then delete this one.", en
+    copy.unlink()  # (done as told: the filed ledger kept, this copy deleted)
+    assert _validate(work) == [] and path.read_text(encoding="utf-8") == text

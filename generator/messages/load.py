@@ -26,7 +26,7 @@ CODES = {
         "severity": "error",
         "zh": "文件不在已知的记录目录中：{path}",
         "en": "file is not in a known records folder: {path}",
-        "hint_zh": "{how}",  # (MOVE_LEDGER's for a ledger in a folder under its period's, else NOT_A_RECORD's)
+        "hint_zh": "{how}",  # (MOVE_LEDGER's for a ledger in a folder under its period's, MERGE_LEDGER's when one of its name is there, else NOT_A_RECORD's)
         "hint_en": "{how_en}",
     },
     "E-LOAD-005": {
@@ -216,3 +216,7 @@ NOT_A_RECORD = ("记录文件只能放在 README“记录目录”一节列出�
                 "Record files belong only where README's records layout says; move or delete it.")
 MOVE_LEDGER = ("台账直接放在期间的文件夹中，不按单位或别的分类再分文件夹：请把它移到 {target}。",
                "A ledger goes straight into its period's folder, in no folder of a unit or anything else: move it to {target}.")
+# (a copy of a ledger filed already, kept in a folder of its own: moved as told, it would overwrite the filed one)
+MERGE_LEDGER = ("已有同名台账 {target}：请比较两份，把要保留的内容并入它，再删除这一份。",
+                "A ledger of the same name is filed already, {target}: compare the two, merge into it what is to be "
+                "kept, then delete this one.")
