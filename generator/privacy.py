@@ -740,7 +740,12 @@ _ADDRESS_CLAUSE = f"(?:\\s?[在于於是为為:：])?(?:(?!{_ADDRESS_STOP})[^\\n
 # 家住XX村15号, XX村15号院, as a building's number in a town is; not 家住XX村3组, a group of many houses, nor 家住农村12号返校 — 农村
 # or 乡村 is no village's name, 12号 a day —, nor 5号楼 there: the rule above)
 _VILLAGE_GROUP = "(?:[组組社队隊]|村民小?[组組])"
-_VILLAGE_HOUSE = (f"(?:{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
+# (the group's number only right after a village's word, a space between or not — XX村3组15号, XX屯五社12号, XX社区2组3号,
+# 村民小组3组8号, 农村3组15号 too —: 家住城区的分3组15号出发 is a meeting's groups and a day, no address)
+_VILLAGE_WORDS = ("[村屯庄莊寨]", "社[区區]", "嘎查", "村民[组組]", "村民小[组組]", "村委[会會]")
+# (the look-behinds, of one width each, inside one look-ahead: where it stands is one place)
+_AFTER_VILLAGE = "(?=" + "|".join(f"(?<={w})|(?<={w}\\s)" for w in _VILLAGE_WORDS) + ")"
+_VILLAGE_HOUSE = (f"(?:{_AFTER_VILLAGE}{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
                   "[0-9]{1,4}\\s?[号號]院?(?![楼樓])")
 ADDRESS_RX = ("(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
               f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"

@@ -537,7 +537,9 @@ ADDRESSES_CLEAN = ["家住沈阳市浑南区", "家住XX路12号", "家住农村
                    "大家住3栋，相处融洽", "家住2026年新建的小区", "家住同一小区的2名学生", "家庭住址：沈阳市",
                    "家住附近的5座村庄", "家住一楼的学生", "家住三室一厅的房子", "家住一栋老房子里", "家住二楼的学生",
                    # (a village's group alone; 农村/乡村 and a day)
-                   *(VILLAGE_CLEAN := ["家住XX村3组", "家住农村12号返校", "家住偏远乡村，15号到校报到", "家住XX村的3名学生"])]
+                   *(VILLAGE_CLEAN := ["家住XX村3组", "家住农村12号返校", "家住偏远乡村，15号到校报到", "家住XX村的3名学生"]),
+                   # (a group's and a day's number with no village's word before them — each a line of tests/fixtures/clean_texts.txt)
+                   *(GROUPS_NO_VILLAGE_CLEAN := ["家住城区的分3组15号出发", "家住城区的学员分2组10号集合", "家住本市的分5队20号返校"])]
 
 
 @pytest.mark.parametrize("sentence,masked", ADDRESSES_FOUND)
@@ -550,6 +552,14 @@ def test_a_home_address_s_house_number_is_found(sentence, masked):
 @pytest.mark.parametrize("sentence", ADDRESSES_CLEAN)
 def test_a_district_a_street_s_number_or_a_count_after_家住_is_no_address(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_group_and_a_day_with_no_village_word_are_no_address_for_validate(tmp_path):
+    """家住城区的分3组15号出发 was told as a home address (*组**号), blocking a correct ledger: a village's group and house were
+    read after 家住 whatever stood before the group's number; now only right after a village's word (村, 屯, 庄, 寨, 社区, 嘎查,
+    村民小组, 村委会), as the detector meant: groups of students and a day are none, 家住XX村3组15号 and 家住XX社区2组3号 are told."""
+    told = validated_summaries(tmp_path, GROUPS_NO_VILLAGE_CLEAN + ["家住XX村3组15号", "家住XX社区2组3号"])
+    assert told == [("家住XX村3组15号", "address", "*组**号"), ("家住XX社区2组3号", "address", "*组*号")]
 
 
 def test_a_village_s_house_number_is_found_by_validate(tmp_path):
