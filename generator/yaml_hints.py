@@ -843,6 +843,8 @@ def tab_spaces(lines: list[str], row: int, kind: str | None = None) -> dict:
     also, also_en = "", ""
     if text != written:  # (\tsummary：参加…: the line to type puts its colon right too — said, not done silently)
         loose, right = _LOOSE_FIELD.fullmatch(written), re.fullmatch(r"(?:- +)*([A-Za-z_][A-Za-z0-9_]*): (.*)", text)
+        was, now = (comment_apart(v)[0].strip()  # (the values without their comments: 值“25人”写成 25)
+                    for v in (loose.group(4) if loose else "", right.group(2) if right else ""))
         parts = [] if not loose or not right else [p for p in (
             loose.group(2) != right.group(1) and (f"“{loose.group(2)}”写成字段名 {right.group(1)}",
                                                   f"'{loose.group(2)}' with the field's name {right.group(1)}"),
@@ -850,8 +852,7 @@ def tab_spaces(lines: list[str], row: int, kind: str | None = None) -> dict:
                                        f"the full-width '{loose.group(3)}' with an ASCII ':'"),
             loose.group(3) == ":" and written[loose.end(3):loose.end(3) + 1] != " " and (
                 "冒号后面加一个空格", "a space after the colon"),
-            loose.group(4).strip() != right.group(2) and (f"值“{loose.group(4).strip()}”写成 {right.group(2)}",
-                                                         f"the value '{loose.group(4).strip()}' as {right.group(2)}")) if p]
+            was != now and (f"值“{was}”写成 {now}", f"the value '{was}' as {now}")) if p]
         also, also_en = ("，并把" + "、".join(p[0] for p in parts), " and " + ", ".join(p[1] for p in parts)) if parts \
             else ("，这一行的字段也要写对", " and the field written right")
     return {"spaces": f"空格（前面 {want} 个空格）{also}，这一行写成：{typed}",
@@ -878,6 +879,20 @@ _LOOSE_FIELD = re.compile(r"((?:- +)*)([A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-
                           rf" *([:：；])[ {''.join(SPACES)}]*(.*)")
 
 
+_COMMENT = re.compile(r"(?:^|[ \t]+)#")
+
+
+def comment_apart(value: str) -> tuple[str, str]:
+    """(`value`, a plain value after a field's colon, without its comment; the comment with the spaces
+    before it): 25人 # 估计 → (25人, ' # 估计'); a '#' within quotes ("参加 # 活动") is the value's."""
+    start = 0
+    if value[:1] in "\"'":
+        close = value.find(value[0], 1)
+        start = len(value) if close < 0 else close + 1
+    m = _COMMENT.search(value, start)
+    return (value, "") if m is None else (value[:m.start()], value[m.start():])
+
+
 def field_typed(text: str, kind: str | None = None) -> str:
     """`text`, a line without its indentation, as it is to be typed when it is a field written with its
     Chinese title, a capital, a full-width colon or no space after its colon (学生人数:30 → students: 30;
@@ -886,5 +901,6 @@ def field_typed(text: str, kind: str | None = None) -> str:
     fields = schema_fields(kind)
     if not m or (m.group(3) == ":" and text[m.end(3):m.end(3) + 1] in (" ", "") and m.group(2) in fields):
         return text
-    name = line_meant(m.group(2), m.group(4), fields)[0]
-    return f"{m.group(1)}{name}: {value_typed(name, m.group(4).strip(), fields[name])[0]}" if name in fields else text
+    value, comment = comment_apart(m.group(4))  # (put back after the value typed: students: 25 # 估计)
+    name = line_meant(m.group(2), value, fields)[0]
+    return f"{m.group(1)}{name}: {value_typed(name, value.strip(), fields[name])[0]}{comment}" if name in fields else text

@@ -904,3 +904,19 @@ def test_a_kept_copy_of_a_filed_ledger_is_told_to_be_merged_into_it_not_moved_on
         "the two, merge into it what is to be kept, then delete this one.", en
     copy.unlink()  # (done as told: the filed ledger kept, this copy deleted)
     assert _validate(work) == [] and path.read_text(encoding="utf-8") == text
+
+
+def test_a_tab_s_line_to_type_puts_its_value_right_before_a_trailing_comment(tmp_path):
+    # (\t学生人数：25人 # 估计 was given the line     students: 25人 # 估计 — the value left as it was, its comment read
+    # with it — which the next run refused, E-SCHEMA-003 应为整数)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    students: 25", "\t学生人数：25人 # 估计"), encoding="utf-8")
+    [f] = [f for f in _validate(work) if f["code"] == "E-YAML-002"]
+    assert f["hint"].endswith("值“25人”写成 25，这一行写成：    students: 25 # 估计"), f
+    [en] = [f for f in _validate(work, "--lang", "en") if f["code"] == "E-YAML-002"]
+    assert en["hint"].endswith("the value '25人' as 25, which makes the line:     students: 25 # 估计"), en
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[f["line"] - 1] = f["hint"].split("这一行写成：")[1] + "\n"  # (typed as told)
+    path.write_text("".join(lines), encoding="utf-8")
+    assert _validate(work) == []
+    assert "    students: 25 # 估计\n" in path.read_text(encoding="utf-8")
