@@ -21,19 +21,21 @@ def _sh(repo: Path, line: str, home: Path) -> None:
     assert done.returncode == 0, (line, done.stdout, done.stderr)
 
 
-def test_the_guides_way_to_put_a_universitys_own_records_in_leaves_none_of_the_demos_history_to_check(tmp_path):
-    """Replacing records/ in a clone and committing (README's words before) left the demo's Git history under
-    the university's records: `check` told each of the demo's assignments as deleted (W-CHK-019, 189 of them,
-    each hint asking to restore the demo's file) and its calendar's years as removed (W-CHK-016).  The guide's
-    commands, run line by line in a clone, leave a check of the university's own records alone."""
-    block = GUIDE.split("## 第一次使用：换下演示数据", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+def _blocks() -> list[str]:
+    """The shell blocks of the guide's section 第一次使用：换下演示数据: putting the records in, merging a later version."""
+    section = GUIDE.split("## 第一次使用：换下演示数据", 1)[1].split("\n## ", 1)[0]
+    return [part.split("```", 1)[0] for part in section.split("```sh")[1:]]
+
+
+def _own_clone(tmp_path: Path) -> tuple[Path, dict]:
+    """A clone of this repository with a university's own records put in by the guide's first block, line by line."""
     repo = tmp_path / "ledger"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True,
                    env={**os.environ, "HOME": str(tmp_path)})
     subprocess.run(["git", "-C", str(repo), "checkout", "-q", "-B", "main"], check=True)
     own = base()
     put = False
-    for line in block.splitlines():
+    for line in _blocks()[0].splitlines():
         command = line.split("  #", 1)[0].strip()
         if line.startswith("#") and "records/" in line:
             write(repo, own)  # the administrator puts her records in
@@ -41,9 +43,21 @@ def test_the_guides_way_to_put_a_universitys_own_records_in_leaves_none_of_the_d
         elif command:
             _sh(repo, command, tmp_path)
     assert put, "the guide's block says where the university's records go in"
+    return repo, own
+
+
+def _git(repo: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
+
+
+def test_the_guides_way_to_put_a_universitys_own_records_in_leaves_none_of_the_demos_history_to_check(tmp_path):
+    """Replacing records/ in a clone and committing (README's words before) left the demo's Git history under
+    the university's records: `check` told each of the demo's assignments as deleted (W-CHK-019, 189 of them,
+    each hint asking to restore the demo's file) and its calendar's years as removed (W-CHK-016).  The guide's
+    commands, run line by line in a clone, leave a check of the university's own records alone."""
+    repo, own = _own_clone(tmp_path)
     assert sorted(p.relative_to(repo).as_posix() for p in (repo / "records").rglob("*.yaml")) == sorted(own)
-    first_parent = subprocess.run(["git", "-C", str(repo), "log", "--first-parent", "--format=%s"],
-                                  capture_output=True, text=True, check=True).stdout.split("\n")
+    first_parent = _git(repo, "log", "--first-parent", "--format=%s").split("\n")
     assert first_parent[:2] == ["接上程序的历史", "本校的记录"]
     assert subprocess.run(["git", "-C", str(repo), "merge-base", "--is-ancestor", "HEAD^2", "HEAD"]).returncode == 0
     out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-12-10", "--format", "json"],
@@ -52,3 +66,43 @@ def test_the_guides_way_to_put_a_universitys_own_records_in_leaves_none_of_the_d
     about_the_demo = [f for f in findings if f["code"] in ("W-CHK-019", "W-CHK-016", "W-CHK-015")
                       or "ledgers/20" in (f["file"] or "") and f["file"].split("/")[-1][:-5] not in ("zhang-wei", "li-na")]
     assert about_the_demo == [], about_the_demo[:3]
+
+
+def test_the_guides_way_to_merge_a_later_version_of_the_program_keeps_the_records_and_writes_codeowners_for_them(
+        tmp_path):
+    """The guide restored records/ alone after `git merge --no-commit`: CODEOWNERS, generated from the records,
+    is the demo's in every version of the program and the university's in its own, so the merge stopped on it
+    and the guide's `git commit` failed (unmerged files).  A later version that changes the demo's records and
+    what CODEOWNERS holds (a line for /scripts/), merged by the guide's second block line by line: the
+    university's records as they were, its CODEOWNERS written by the new program for its records, current."""
+    repo, own = _own_clone(tmp_path)
+    ours = _git(repo, "rev-parse", "HEAD:records")
+    # the program's next version, on the program's history (the merge's second parent)
+    _git(repo, "checkout", "-q", "-b", "program", "HEAD^2")
+    program = repo / "generator" / "codeowners.py"
+    text = program.read_text(encoding="utf-8")
+    assert text.count('"/.github/ " + admins,') == 1
+    program.write_text(text.replace('"/.github/ " + admins,', '"/.github/ " + admins, "/scripts/ " + admins,'),
+                       encoding="utf-8")
+    owners = (repo / "CODEOWNERS").read_text(encoding="utf-8")
+    github = next(line for line in owners.splitlines() if line.startswith("/.github/ "))
+    (repo / "CODEOWNERS").write_text(owners.replace(github + "\n", f"{github}\n/scripts/{github[len('/.github/'):]}\n"),
+                                     encoding="utf-8")
+    units = repo / "records" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "# 示例大学的单位\n", encoding="utf-8")
+    _git(repo, "-c", "user.name=程序", "-c", "user.email=p@example.org", "commit", "-q", "-am", "程序的新版本")
+    _git(repo, "checkout", "-q", "main")
+    block = _blocks()[1]
+    for line in block.splitlines():
+        command = line.split("  #", 1)[0].strip().replace("<新版本>", "program")
+        if command.startswith("git merge"):  # (a conflict is told with exit 1: the guide goes on)
+            subprocess.run(["bash", "-c", command], cwd=repo, capture_output=True)
+            assert "CODEOWNERS" in _git(repo, "diff", "--name-only", "--diff-filter=U").split(), "a conflict to resolve"
+        elif command:
+            _sh(repo, command, tmp_path)
+    assert _git(repo, "rev-parse", "HEAD^2").strip() == _git(repo, "rev-parse", "program").strip()
+    assert _git(repo, "rev-parse", "HEAD:records") == ours and _git(repo, "status", "--porcelain") == ""
+    assert "/scripts/ @wang-admin\n" in (repo / "CODEOWNERS").read_text(encoding="utf-8")
+    fresh = subprocess.run([sys.executable, "-m", "generator", "codeowners", "--check"], cwd=repo,
+                           capture_output=True, text=True)
+    assert fresh.returncode == 0, (fresh.stdout, fresh.stderr)
