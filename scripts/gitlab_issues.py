@@ -8,6 +8,8 @@ title=, marker=).  GitLab's REST API (v4), with the CI/CD variable GITLAB_TOKEN 
     POST /projects/:id/issues                    {title, labels, description}   someone missing, no issue yet
     PUT  /projects/:id/issues/:iid               {description[, title]}         someone missing: the body updated,
     POST /projects/:id/issues/:iid/notes         {body}                         and a comment to @-mention them again
+                                                                                (a ledger reminder's; the coverage
+                                                                                issue's edited only, as on GitHub)
     POST …/notes {body}, PUT …/:iid {state_event: close}                        nobody missing: said, and closed
 
 A ledger reminder's issue is the open one of label 台账提醒 whose description holds its marker; the coverage
@@ -72,7 +74,9 @@ def remind(api: Api, folder: Path) -> list[str]:
             if missing:
                 change = {"description": text, **({} if by_marker else {"title": out["title"]})}
                 api.call("PUT", f"/issues/{iid}", change)
-                api.call("POST", f"/issues/{iid}/notes", {"body": text})  # (an edit notifies no one)
+                if by_marker:  # (an edit notifies no one: a ledger reminder's note @-mentions the cadres again;
+                    # the coverage issue is edited only, as reminders.yml's coverage job: no note to the admins daily)
+                    api.call("POST", f"/issues/{iid}/notes", {"body": text})
                 done.append(f"updated #{iid}: {out['title']}")
             else:
                 api.call("POST", f"/issues/{iid}/notes", {"body": text})

@@ -588,6 +588,12 @@ def test_gitlabs_reminder_job_opens_updates_and_closes_the_issues_as_githubs_doe
         assert ("PUT", f"/api/v4/projects/42/issues/{late['iid']}",
                 {"description": (repo / "reminder-ledgers-2026-H1.md").read_text(encoding="utf-8")}) in gitlab.requests
         assert late["notes"] == [late["description"]] and "2026-12-22" in late["description"]
+        # the coverage issue, for the administrators, updated (its title too) with no note, as reminders.yml's
+        # coverage job edits it: a note each reminder day notified them every day
+        [cover] = coverage
+        assert cover["notes"] == [] and ("PUT", f"/api/v4/projects/42/issues/{cover['iid']}", {
+            "description": (repo / "reminder-coverage.md").read_text(encoding="utf-8"), "title": cover["title"]}) \
+            in gitlab.requests
 
         own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
         for cadre, point in (("li-na", "club-robotics"), ("chen-gang", "cs-2024-01")):
