@@ -1005,7 +1005,7 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
     name, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
-                                                      schema_fields(kind), dashes)
+                                                      schema_fields(kind), dashes, raw=True)
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
         zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))

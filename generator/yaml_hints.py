@@ -347,14 +347,16 @@ def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, 
     return typed, f"（值“{value}”要写成 {typed}）", f" (the value '{value}' is written {typed})"
 
 
-def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[str, str, str, str, str]:
+def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool = False) -> tuple[str, str, str, str, str]:
     """The line to type for a field written `word` — its name, in full-width letters or with a capital
     (Ｆｏｒｍ), or its Chinese title (学生人数, 形式) — with `value`, among `fields` (name_of_title's): the
     field's name; the words for a title, zh and en, a sentence before the line (“学生人数”是字段 students
     （联系学生人数）的中文说明…); and the line, zh and en: `dashes`, the name, ": " and the value as its type
     wants it, with the words for a value changed (students: 25（值“25人”要写成 25）).  E-YAML-010's and
-    E-SCHEMA-003's (validate._mapping_meant)."""
+    E-SCHEMA-003's (validate._mapping_meant).  `raw`: `value` is the line's text after the colon, its comment
+    (comment_apart) kept after the value typed (学生人数：25人 # 估计 → students: 25 # 估计)."""
     word = word.strip()
+    value, comment = comment_apart(value.strip()) if raw else (value, "")
     name = unicodedata.normalize("NFKC", word)
     name = name.lower() if name.lower() in fields else name
     note = note_en = ""
@@ -374,7 +376,7 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "") -> tuple[s
         title = next((n["title"] for n in nodes if isinstance(n, dict) and n.get("title")), name)
         return name, note, note_en, f"{dashes}{name}: …（“{written}”不是{title}可以写的值，这里要写{kind}）", \
             f"{dashes}{name}: … ('{written}' is no value of {name}: write {kind_en})"
-    return name, note, note_en, f"{dashes}{name}: {value}{said}", f"{dashes}{name}: {value}{said_en}"
+    return name, note, note_en, f"{dashes}{name}: {value}{comment}{said}", f"{dashes}{name}: {value}{comment}{said_en}"
 
 
 @lru_cache(maxsize=None)
@@ -478,7 +480,7 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     head = line[:titled.start(1)].lstrip(" ")
     word = head.lstrip("- ")  # (the title, after an item's dashes)
     dashes = head[:len(head) - len(word)]
-    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), schema_fields(kind), dashes)
+    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), schema_fields(kind), dashes, raw=True)
     if not note:
         return None
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"

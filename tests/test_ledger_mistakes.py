@@ -532,6 +532,8 @@ def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_
     ("    students: 25", "    students；2.5", "E-YAML-010", "2.5"),
     ("    students: 25", "    students：25人", "E-YAML-010", None),
     ("    students: 25", "    学生人数:约30人", "E-YAML-001", None),
+    ("    students: 25", "    学生人数：25人 # 估计", "E-YAML-010", None),  # (the comment was read as the value's)
+    ("    students: 25", "    学生人数:25人 # 估计", "E-YAML-001", None),
     ('  - date: "2026-04-20"', "  - date：2026年4月20日", "E-YAML-010", None),
     ("  - date: \"2026-04-20\"\n    form: 社团活动\n    place: 进社团\n    channel: 面对面\n    students: 25\n"
      "    summary: 参加机器人协会的比赛备赛活动。\n", "  - date；2026-02-30\n", "E-SCHEMA-003", "2026-02-30"),
