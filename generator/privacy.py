@@ -220,10 +220,10 @@ _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)
 # An organisation's initials before 某 and its word are no student (带学生赴H某企业参观, 与XY某公司交流, 联系了B某单位, 与A某某部门合作);
 # 与Z某谈心 is.
 _ORGANISATION = ("(?!某?(?:公司|企[业業]|[单單]位|部[门門]|[学學]校|[学學]院|[医醫]院|[银銀]行|集[团團]|[机機][构構]|工[厂廠]|[厂廠]"
-                 "|局|所|院|[中小大]学|[中小大]學|高校|社区|社區|[协協]会|[协協]會|中心|基地|[团團]|[网網]站|[门門]店|商[场場]|[酒饭飯]店"
+                 "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|[协協]会|[协協]會|中心|基地|[团團](?![员員支委])|[网網]站|[门門]店|商[场場]|[酒饭飯]店"
                  "|[宾賓]馆|[宾賓]館|[县縣]|[镇鎮]|市|省|村|街道))")
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
-             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|姓[{_SPACE}]?{_A_STUDENT_WORD})")
+             f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|[{_SPACE}]?姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
 # (The look-ahead first: only where a surname and 同学/某 follow are the look-behinds tried; the asterisks' readings behind
@@ -508,7 +508,7 @@ _SAYS = r"\s?(?:[:：=]|是|为|為|：)?\s?"
 # after the account's saying word (a colon, =, 是, 为, 号码, 号: QQ：1234-5678-9) — without one two numbers and a hyphen are a
 # range (通过QQ 300-500 人次答疑, 通过微信2025-2026学年联系学生) —, and no groups before a count's word (微信 10 000 余条消息))
 _ACCOUNT_SAID = "(?:(?<=[:：=是为為码碼号號])|(?<=[:：=是为為码碼号號]\\s))"
-_ACCOUNT_COUNTED = f"[{_SPACE}]?(?:[人次条條年学學名余餘多个個位份元万萬届屆件封页頁字]|小[时時])"
+_ACCOUNT_COUNTED = f"[{_SPACE}]?(?:[人次条條余餘份元万萬届屆件封页頁]|[学學]年|小[时時])"
 
 
 def _account_groups(sep: str) -> str:
@@ -742,10 +742,10 @@ _ADDRESS_CLAUSE = f"(?:\\s?[在于於是为為:：])?(?:(?!{_ADDRESS_STOP})[^\\n
 _VILLAGE_GROUP = "(?:[组組社队隊]|村民小?[组組])"
 # (the group's number only right after a village's word, a space between or not — XX村3组15号, XX屯五社12号, XX社区2组3号,
 # 村民小组3组8号, 农村3组15号 too —: 家住城区的分3组15号出发 is a meeting's groups and a day, no address)
-_VILLAGE_WORDS = ("[村屯庄莊寨]", "社[区區]", "嘎查", "村民[组組]", "村民小[组組]", "村委[会會]")
+_VILLAGE_WORDS = ("[村屯庄莊寨乡鄉镇鎮队隊]", "社[区區]", "嘎查", "村民[组組]", "村民小[组組]", "村委[会會]", "村委")
 # (the look-behinds, of one width each, inside one look-ahead: where it stands is one place)
 _AFTER_VILLAGE = "(?=" + "|".join(f"(?<={w})|(?<={w}\\s)" for w in _VILLAGE_WORDS) + ")"
-_VILLAGE_HOUSE = (f"(?:{_AFTER_VILLAGE}{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
+_VILLAGE_HOUSE = (f"(?:{_AFTER_VILLAGE}第?{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
                   "[0-9]{1,4}\\s?[号號]院?(?![楼樓])")
 ADDRESS_RX = ("(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
               f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
