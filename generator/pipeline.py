@@ -26,12 +26,6 @@ RECORD_STAGES: list = [privacy.check_records, archive.verify]
 # not parsed a second time there (at 12k: five files of 850 rows).
 LISTED = frozenset({"assignments"})
 
-# The ledgers loaded in a run (not from the cache: their facts worked out as they were, Document.facts) from which
-# the checks are taken to share their parts with a copy (by_cadre.ByCadre.SHARE_MIN cadres to work out, and the
-# feedback chains): the record stages are then that copy's first part (forked.both's `joined`).
-_JOINED_MIN = 64
-
-
 def validate_records(records: Path, today=None) -> tuple[RecordSet, list[F.Finding]]:
     rs, findings, _ = validate_records_and(records, None, today)
     return rs, findings
@@ -80,7 +74,8 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
 
     # (a cold check shares its rules' parts with a copy of this process (check/runner.py): that copy does the
     # record stages first, rather than one made for them alone — each copy costs this process its pages again)
-    joined = checks and sum(doc.facts is not None for doc in docs) >= _JOINED_MIN
+    # (whether the checks will share their parts with a copy, the runner says from the ledgers loaded in this run)
+    joined = checks and then is not None and _shares_parts(sum(doc.facts is not None for doc in docs))
     found, result = forked.both(stages, lambda: then(rs), joined) if then is not None else (stages(), None)
     # a file with an error of these stages (E-REF-005: a form not in the vocabulary) has errors too, as one
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
@@ -89,6 +84,12 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
     findings = _named_told_once(_unseen_told_once(_joined_told_once(_points_by_id(findings, rs) + found)))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
+
+
+def _shares_parts(loaded: int) -> bool:
+    from generator.check.runner import shares_parts  # (its rules' modules: imported by the checks anyway)
+
+    return shares_parts(loaded)
 
 
 def _joined_told_once(findings: list[F.Finding]) -> list[F.Finding]:

@@ -325,23 +325,18 @@ def test_forked_aside_writes_in_a_copy_that_the_process_waits_for_before_it_ends
     assert (tmp_path / "at-exit").read_text() not in ("", pid), "written by the copy before the process ended"
 
 
-CHECK_COPIES = """
+def _check_noting_copies(setup: str, caller: str) -> str:
+    """A script running `check` with its arguments, `setup` done first, that writes on stderr what each
+    copy of the process it made is noted as (`caller`: an expression, in the process about to fork)."""
+    return f"""
 import os, sys, traceback
 sys.argv[1:1] = ["check"]
 from generator import cache, cli
-
-cache.ASIDE_MIN = 1  # (every cache file written aside, as a big corpus's are)
-made, fork, write, main = [], os.fork, cache.write_cache_file, os.getpid()
-
-def noted(path, *args, **kwargs):  # (which process wrote each of cache.py's files)
-    if os.getpid() == main:
-        made.append("here:" + path.suffix)
-    return write(path, *args, **kwargs)
-
-cache.write_cache_file = noted
+{setup}
+made, fork = [], os.fork
 
 def counted():
-    caller = traceback.extract_stack()[-2].name  # (forked.shared's copies, or aside's)
+    caller = {caller}
     pid = fork()
     if pid:
         made.append(caller)
@@ -353,6 +348,19 @@ sys.stdout.flush()
 sys.stderr.write(" ".join(made))
 cli.finish(code)
 """
+
+
+CHECK_COPIES = _check_noting_copies("""
+cache.ASIDE_MIN = 1  # (every cache file written aside, as a big corpus's are)
+write, main = cache.write_cache_file, os.getpid()
+
+def noted(path, *args, **kwargs):  # (which process wrote each of cache.py's files)
+    if os.getpid() == main:
+        made.append("here:" + path.suffix)
+    return write(path, *args, **kwargs)
+
+cache.write_cache_file = noted
+""", "traceback.extract_stack()[-2].name  # (forked.shared's copies, or aside's)")
 
 
 def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_path):
@@ -382,6 +390,36 @@ def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_p
                           text=True, timeout=300)
     assert cold.stdout == warm.stdout == plain.stdout and json.loads(cold.stdout)["findings"]
     assert "aside" not in warm.stderr.split(), "the warm run found every file written: nothing to write again"
+
+
+STAGES_COPY = _check_noting_copies("""
+from generator.check.by_cadre import ByCadre
+
+ByCadre.SHARE_MIN = int(os.environ["SHARE_MIN"])  # (the runner's rule: cadres to work out worth a copy)
+""", '"in-checks" if any(f.name == "run_checks" for f in traceback.extract_stack()) else "before"')
+
+
+def test_the_record_stages_wait_for_the_checks_copy_only_when_the_runner_will_share_its_parts(tmp_path):
+    """A cold `check` runs the record stages (references, privacy, archive) as the first part of the copy
+    the checks make for their parts (forked.both's `joined`); the pipeline guessed whether that copy would
+    be made from a number of its own (64 ledgers loaded), beside the runner's rule (ByCadre.SHARE_MIN): now
+    the runner says it (runner.shares_parts).  With a rule the demo's 452 ledgers do not meet, the checks
+    share nothing and the stages get their copy at once, before the checks begin; with the demo's own, the
+    stages wait for the checks' copy, made in the checks — the same report either way."""
+    records = tmp_path / "records"
+    subprocess.run(["cp", "-r", str(ROOT / "records"), str(records)], check=True)
+    args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
+    runs = {}
+    for share_min in (1000, 64):
+        env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / f"cache-{share_min}"),
+               "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1", "SHARE_MIN": str(share_min)}
+        runs[share_min] = subprocess.run([sys.executable, "-c", STAGES_COPY, *args], cwd=tmp_path, env=env,
+                                         capture_output=True, text=True, timeout=300)
+        assert runs[share_min].returncode == 0, runs[share_min].stderr[-2000:]
+    # (the loader's copy, then the stages': before the checks when none is shared, else the checks' own)
+    assert runs[1000].stderr.split()[:2] == ["before", "before"], runs[1000].stderr
+    assert runs[64].stderr.split()[:2] == ["before", "in-checks"], runs[64].stderr
+    assert runs[1000].stdout == runs[64].stdout and json.loads(runs[64].stdout)["summary"]["errors"] == 0
 
 
 FINISH = """

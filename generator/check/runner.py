@@ -48,6 +48,15 @@ def _needs_history(rs: RecordSet) -> bool:
     return not imported.issuperset(rels)
 
 
+def shares_parts(loaded: int) -> bool:
+    """Whether `run` will share its parts with a copy of this process (forked.shared), as told before it
+    runs from the ledgers `loaded` in this run (not read back from the cache: their facts worked out as they
+    were, Document.facts): each is its cadre's to work out again, and ByCadre.SHARE_MIN cadres to work out are
+    worth a copy.  The pipeline asks it so that the record stages are then that copy's first part (forked.both's `joined`), not a copy's of
+    their own; when it is wrong, they still get a copy, made when `run` makes its own or for them alone."""
+    return loaded >= ByCadre.SHARE_MIN
+
+
 def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool = False,
         as_json: bool = False) -> CheckResult:
     ctx = Context(rs, today, strict)
