@@ -119,6 +119,33 @@ def test_rows_written_ahead_are_written_out_as_dumps_writes_the_rows(capsysbinar
     assert report.item({"n": 2**70}) is None  # a row orjson refuses is kept as its values (chain_rows)
 
 
+RUNS_OUT = """
+import sys
+from generator import report
+
+rows = [{"root": f"2025h2-张伟-{i}", "note": "联系" * (i % 7), "links": [{"id": i}]} for i in range(3000)]
+items = [report.item(r) for r in rows]
+runs = [memoryview(b"." + run)[1:] if i % 3 == 0 else run for i, run in enumerate(items[:2500])]
+runs.append(report.ITEM_SEP.join(items[2500:]))  # (one run of several rows, as a warm run's file mapped gives)
+report.write_json({"findings": [], "feedback": report.Raw(runs), "after": [1, {"x": "联系"}]})
+"""
+
+
+def test_the_json_report_s_rows_written_to_a_file_or_a_pipe_come_out_whole_and_in_order(tmp_path):
+    """write_json writes a Raw list's runs to the output's file descriptor many at a time (os.writev, at most
+    IOV_MAX a call): 2,501 runs (more than a call takes), 3,000 rows, ≈0.4 MB (a pipe holds 64 KiB: its reader
+    is slower than the writer), each run whole and in order, to a file and to a pipe, as dumps writes them."""
+    expected = json.dumps({"findings": [], "feedback": [
+        {"root": f"2025h2-张伟-{i}", "note": "联系" * (i % 7), "links": [{"id": i}]} for i in range(3000)],
+        "after": [1, {"x": "联系"}]}, ensure_ascii=False, indent=2) + "\n"
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    piped = subprocess.run([sys.executable, "-c", RUNS_OUT], cwd=tmp_path, env=env, capture_output=True, timeout=60)
+    assert piped.returncode == 0 and piped.stdout.decode() == expected, piped.stderr[-2000:]
+    with (tmp_path / "out.json").open("wb") as out:
+        filed = subprocess.run([sys.executable, "-c", RUNS_OUT], cwd=tmp_path, env=env, stdout=out, timeout=60)
+    assert filed.returncode == 0 and (tmp_path / "out.json").read_text(encoding="utf-8") == expected
+
+
 def test_the_json_report_holds_the_feedback_rows_the_checks_give(tmp_path, monkeypatch):
     """`check --format json` has the feedback chains' rows written as JSON where they are worked
     out (report.Raw): the report still holds exactly the rows of the public API (run_checks), in
