@@ -484,9 +484,11 @@ def _any_case(word: str) -> str:
     return "".join(f"[{c.upper()}{c}]" if c.isalpha() else c for c in word)
 
 
-_AT_MARK = r"\s?(?:@|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|艾特)\s?"
+# (at and dot in brackets in any case too, as at as a word is: zhang(At)163.com, zhang[AT]qq(Dot)com)
+_AT_BRACKETED = r"(?:\([Aa][Tt]\)|\[[Aa][Tt]\]|（[Aa][Tt]）)"
+_AT_MARK = rf"\s?(?:@|{_AT_BRACKETED}|艾特)\s?"
 _AT_WORD = r"\s[Aa][Tt]\s"
-_DOT = r"(?:\.|\s?(?:\((?:dot|DOT)\)|\[(?:dot|DOT)\]|（(?:dot|DOT)）|[点點])\s?|\s[Dd][Oo][Tt]\s)"
+_DOT = r"(?:\.|\s?(?:\([Dd][Oo][Tt]\)|\[[Dd][Oo][Tt]\]|（[Dd][Oo][Tt]）|[点點])\s?|\s[Dd][Oo][Tt]\s)"
 _MAIL_ENDS = "(?:" + "|".join(_any_case(e) for e in ("com", "cn", "net", "org", "edu", "gov")) + ")"
 
 
@@ -805,9 +807,15 @@ _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_c
 _TOKEN = re.compile(r"[0-9A-Za-z]+")
 HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
 # Every kind but names needs a digit, an @ / (at) / 艾特 / at as a word, or a word that announces an account.
-_MAYBE = _Lazy(r"[0-9@]|\((?:at|AT)\)|\[(?:at|AT)\]|（(?:at|AT)）|艾特|" + _AT_WORD + "|wxid_|" + _WX_WORD)
+_MAYBE = _Lazy(r"[0-9@]|" + _AT_BRACKETED + "|艾特|" + _AT_WORD + "|wxid_|" + _WX_WORD)
 _DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
 _AT_WORD_RX = _Lazy(_AT_WORD)
+_AT_BRACKETED_RX = _Lazy(_AT_BRACKETED)
+
+
+def _at_bracketed(norm: str) -> bool:
+    """Whether `norm` holds at in brackets, in any case ((at), [AT], (At)): _AT_BRACKETED, sought where a bracket is."""
+    return ("(" in norm or "[" in norm or "（" in norm) and _AT_BRACKETED_RX.search(norm) is not None
 
 
 def _at_word(norm: str) -> bool:
@@ -939,8 +947,7 @@ def _could(norm: str) -> set:
         out.add("grouped")  # a student number in groups (Scanner._grouped)
     if longest >= 5 or (several and longest >= 3 and total >= 5):
         out.add("qq")  # (in groups: 123 456 789)
-    if "@" in norm or "(at)" in norm or "[at]" in norm or "(AT)" in norm or "[AT]" in norm or "艾特" in norm \
-            or _at_word(norm):
+    if "@" in norm or "艾特" in norm or _at_bracketed(norm) or _at_word(norm):
         out.add("email")
     if _wechat_letter(norm) and _WX_PART.search(norm.lower()):
         out.add("wechat")
@@ -982,7 +989,7 @@ _GATE_PARTS = (
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
-    ("@", ""), ("[(\\[（]", "(?:at|AT)[)\\]）]"), ("艾", "特"), ("[Tt]", "(?<=\\s[Aa][Tt])\\s"),  # an e-mail address (at as a word by its t:
+    ("@", ""), ("[(\\[（]", "[Aa][Tt][)\\]）]"), ("艾", "特"), ("[Tt]", "(?<=\\s[Aa][Tt])\\s"),  # an e-mail address (at as a word by its t:
     # a is in more of the texts)
     # a WeChat account (_WX_WORD: 微信, V信, wx, vx, WeChat, weixin; wxid_)
     ("[微威薇徽]", "信"), ("[Vv]", "[Xx信]"), ("[Ww]", "[Xx]|[Ee](?:[Cc][Hh]|[Ii][Xx])"),

@@ -1434,12 +1434,16 @@ EMAILS_MORE = ["学生邮箱zhangsan(at)163.com", "邮箱 abc @163.com", "学生
                                       "邮箱 zhang[at]qq[dot]com", "学生邮箱zhang(at)qq(dot)com", "邮箱zhang艾特163点com",
                                       "邮箱 li.si at neu dot edu dot cn", "邮箱zhang＠163．com"]),
                # (the ending in any case after at as a word)
-               *(EMAILS_ENDING_IN_CAPITALS := ["邮箱zhang At 163 Dot Com", "邮箱li at neu Dot Edu Dot Cn", "学生邮箱 wang AT qq DOT Com"])]
+               *(EMAILS_ENDING_IN_CAPITALS := ["邮箱zhang At 163 Dot Com", "邮箱li at neu Dot Edu Dot Cn", "学生邮箱 wang AT qq DOT Com"]),
+               # (at and dot in brackets in any case, as at as a word is)
+               *(EMAILS_BRACKETED_ANY_CASE := ["邮箱zhang(At)163.com", "学生邮箱 li[aT]qq.com", "邮箱：wang（At）neu.edu.cn",
+                                               "邮箱zhao(At)163(Dot)com"])]
 # (an @ of a chat, no address: nothing; nor a name before @ longer than an address's 64 characters)
 EMAILS_CLEAN = ["在群里@班长说明情况", "@全体成员 请按时参加", "版本v1.2@beta", "x" * 65 + "@163.com",
                 # (at as an English word before no mail domain's ending, 艾特 of a chat)
                 *(EMAILS_DISGUISED_CLEAN := ["请 look at this.pdf 文件", "meet at 3 pm in 5号楼", "在群里艾特班长说明情况",
-                                             "workshop at Room 302 顺利举行", "look At this Dot Company"])]
+                                             "workshop at Room 302 顺利举行", "look At this Dot Company",
+                                             "请look(At)this文件"])]
 
 
 # An ID number with no word before it: 18 digits of a real date whose check digit is right (in groups, full-width too), or
@@ -1529,6 +1533,15 @@ def test_a_disguised_email_address_ending_in_capitals_is_found_by_validate(tmp_p
     assert told == [(t, "email", m) for t, m in zip(EMAILS_ENDING_IN_CAPITALS + ["邮箱zhang AT 163 DOT COM"],
                                                     ["z***@163 Dot Com", "l***@neu Dot Edu Dot Cn", "w***@qq DOT Com",
                                                      "z***@163 DOT COM"])]
+
+
+def test_a_bracketed_at_in_any_case_is_found_by_validate(tmp_path):
+    """邮箱zhang(At)163.com passed validate and the form while zhang(at)163.com and zhang(AT)163.com were told: at in brackets
+    was read all small or all capitals, at as a word in any case; now (At), [aT], （At） and (Dot) are read in any case too,
+    and look(At)this (no domain) is still none."""
+    told = validated_summaries(tmp_path, EMAILS_BRACKETED_ANY_CASE + ["请look(At)this文件"])
+    assert told == [(t, "email", m) for t, m in zip(EMAILS_BRACKETED_ANY_CASE,
+                                                    ["z***@163.com", "l***@qq.com", "w***@neu.edu.cn", "z***@163(Dot)com"])]
 
 
 def test_a_qq_number_in_groups_is_found_and_masked_by_validate_and_a_group_s_is_not(tmp_path):
