@@ -617,7 +617,8 @@ _DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "�
                      "习": "習", "阅": "閱", "览": "覽", "讨": "討", "党": "黨", "团": "團", "员": "員",
                      "举": "舉", "组": "組", "织": "織", "谈": "談", "讲": "講", "课": "課", "训": "訓", "读": "讀", "书": "書",
                      "辩": "辯", "试": "試", "长": "長", "宣": "宣",
-                     "辅": "輔", "导": "導", "务": "務", "后": "後", "业": "業", "资": "資", "总": "總", "体": "體", "咨": "諮", "询": "詢"}
+                     "辅": "輔", "导": "導", "务": "務", "后": "後", "业": "業", "资": "資", "总": "總", "体": "體", "咨": "諮", "询": "詢",
+                     "舍": "捨"}  # (捨: a converter's traditional form of 舍, 走訪5捨312, as of 捨得)
 
 
 def _either_script(pattern: str) -> str:
@@ -851,7 +852,7 @@ _NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDI
 def _numeral_room(norm: str) -> bool:
     """Whether `norm` holds three numerals before a room word (五〇二室), as a room in Chinese numerals does: the scan's
     and _could's gate of it (_GATE_PARTS: the room word, the numerals behind it)."""
-    return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm or "舍" in norm or "楼" in norm or "樓" in norm
+    return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm or "舍" in norm or "捨" in norm or "楼" in norm or "樓" in norm
             or "栋" in norm or "棟" in norm or "幢" in norm or "斋" in norm or "齋" in norm or "寓" in norm or "#" in norm) \
         and _NUMERAL_ROOM.search(norm) is not None
 

@@ -814,7 +814,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a tower or an area by its letter between the building and the room)
                "走访12栋A座502", "住12号楼A座502", "走访5号公寓B区302", "5栋A单元302", "12號樓A座502室",
                # (an event held in a dormitory building's room or a 苑's, or a roommates' own: no classroom)
-               *DORM_HELD_FOUND]
+               *DORM_HELD_FOUND,
+               # (捨, a converter's traditional 舍: as 舍)
+               *(ROOMS_CONVERTED := ["走訪5捨312", "走訪三捨三一二", "住在5捨312寢室", "312宿捨的同學反映"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -825,7 +827,8 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                "3号楼五层的宿舍", "3号楼的二〇二六级新生", "二〇二六寝室文化节", "3号楼一二三教室",
                *(NUMERAL_ROOMS_BARE_CLEAN := ["3号楼二〇二六级新生", "5栋一二三层", "在3号楼五〇二召开班会", "5栋二〇二五年改造"]),
                # (a room of study, duty or a party's after the building: no dormitory)
-               "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室"]
+               "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室",
+               *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -838,6 +841,13 @@ def test_a_room_with_its_floor_or_的_between_is_found(sentence):
 @pytest.mark.parametrize("sentence", ROOMS_CLEAN)
 def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
+    """走訪5捨312 passed validate and the form: a converter to traditional characters writes 舍 as 捨 (as of 捨得), which the
+    rooms were not read with; it is read as 舍 now (5捨312, 三捨三一二, 312宿捨), 捨不得 and a building alone still none."""
+    told = validated_summaries(tmp_path, ROOMS_CONVERTED + ROOMS_CONVERTED_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_CONVERTED, ["5捨***", "三捨***", "5捨***寢室", "***宿捨"])]
 
 
 def test_a_dormitory_room_in_either_script_is_found_by_validate_and_a_building_alone_is_not(tmp_path):
