@@ -290,25 +290,36 @@ _NO_COLON = re.compile(r"([a-z_][a-z0-9_]*) +(\S.*)")  # a field's name, a space
 
 
 @lru_cache(maxsize=None)
-def schema_fields(kind: str | None = None) -> dict:
-    """Every field's name in the schemas (channel, summary …), or in the schema of records of `kind`,
-    → its schema nodes, one a schema that has it (students → [{"type": "integer", …}])."""
+def _properties(kind: str | None = None) -> tuple:
+    """Every `properties` mapping in the schemas (of `kind`: the schema of records of that kind), the files
+    read in their names' order, each walked depth first — one walk for schema_fields and _mappings_with."""
     from generator.validate import SCHEMAS  # (only on an error)
 
-    fields: dict = {}
+    found: list = []
 
     def walk(node) -> None:
         if isinstance(node, dict):
-            for name, field in (node.get("properties") or {}).items():
-                fields.setdefault(name, []).append(field)
+            if node.get("properties"):
+                found.append(node["properties"])
             for value in node.values():
                 walk(value)
         elif isinstance(node, list):
             for value in node:
                 walk(value)
 
-    for path in SCHEMAS.glob(f"{kind or '*'}.schema.json"):
+    for path in sorted(SCHEMAS.glob(f"{kind or '*'}.schema.json")):
         walk(json.loads(path.read_text(encoding="utf-8")))
+    return tuple(found)
+
+
+@lru_cache(maxsize=None)
+def schema_fields(kind: str | None = None) -> dict:
+    """Every field's name in the schemas (channel, summary …), or in the schema of records of `kind`,
+    → its schema nodes, one a schema that has it (students → [{"type": "integer", …}])."""
+    fields: dict = {}
+    for properties in _properties(kind):
+        for name, field in properties.items():
+            fields.setdefault(name, []).append(field)
     return fields
 
 
@@ -564,23 +575,7 @@ def _prose(node) -> bool:
 @lru_cache(maxsize=None)
 def _mappings_with(kind: str | None, key: str) -> tuple:
     """The properties of every mapping in the schemas (of `kind`) that has the field `key`."""
-    found: list = []
-
-    def walk(node) -> None:
-        if isinstance(node, dict):
-            if key in (node.get("properties") or {}):
-                found.append(node["properties"])
-            for value in node.values():
-                walk(value)
-        elif isinstance(node, list):
-            for value in node:
-                walk(value)
-
-    from generator.validate import SCHEMAS  # (only on an error)
-
-    for path in sorted(SCHEMAS.glob(f"{kind or '*'}.schema.json")):
-        walk(json.loads(path.read_text(encoding="utf-8")))
-    return tuple(found)
+    return tuple(properties for properties in _properties(kind) if key in properties)
 
 
 def _note_under(lines: list[str], row: int, field: re.Match, kind: str | None):
