@@ -562,6 +562,9 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
+_PERIOD_FOLDER = re.compile(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*")  # (a folder named as a period: 2026-H1, 2026-HI)
+
+
 def _not_a_record(file: str, rel: str, records) -> dict:
     """E-LOAD-004's hint for the file `file` at `rel` in the records folder `records`: for a ledger in a folder under
     or above its period's (ledgers/2026-H1/xgb/li-na.yaml, ledgers/xgb/2026-H1/li-na.yaml), where it goes
@@ -570,7 +573,7 @@ def _not_a_record(file: str, rel: str, records) -> dict:
     from generator.messages.load import MERGE_LEDGER, MOVE_LEDGER, NOT_A_RECORD
 
     parts = rel.split("/")
-    period = next((p for p in parts[1:-1] if re.fullmatch(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*", p)), None)
+    period = next((p for p in parts[1:-1] if _PERIOD_FOLDER.fullmatch(p)), None)
     if parts[0] != "ledgers" or len(parts) < 4 or not period or not _is_yaml_name(parts[-1]):
         return {"how": NOT_A_RECORD[0], "how_en": NOT_A_RECORD[1]}
     target = file[:len(file) - len(rel)] + f"ledgers/{period}/{parts[-1]}"
