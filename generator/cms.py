@@ -979,7 +979,8 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     path = path + (name,)
     field: dict = {"name": name, "label": FORM_LABELS.get(path, node.get("title", name))}
     if node.get("description"):
-        field["hint"] = form_hint(path, node)
+        vocab = VOCAB_FIELDS.get(path)
+        field["hint"] = form_hint(path, node, ctx.vocabulary(vocab) if vocab else ())
     field["required"] = bool(required)
     special = ctx.special(path, node)
     if special is not None:
@@ -1061,14 +1062,23 @@ FORM_LABELS = {("cadre",): "干部姓名"}
 _POLICY_WORDS = re.compile(r"[；;]?\s*可选值见政策记录[^。]*。")
 
 
-def form_hint(path: tuple, node: dict) -> str:
+def form_hint(path: tuple, node: dict, words=()) -> str:
     """A field's hint in the form: FORM_HINTS, else the schema's description, without pointing
-    at the policy's word lists (the form's list holds them)."""
+    at the policy's word lists (the form's list holds them); the words it gives as examples, or
+    lists (如 主题班会、个体谈话、座谈交流; 问题 或 建议), are the policy's `words` (the university's own,
+    not the schema's)."""
     if path in FORM_HINTS:
         return FORM_HINTS[path]
     hint = node["description"]
     if tuple(p for p in path) in VOCAB_FIELDS:
-        hint = _POLICY_WORDS.sub("。", hint).replace("。。", "。") + "请在列表中选择。"
+        hint = _POLICY_WORDS.sub("。", hint).replace("。。", "。")
+        head, said, rest = hint.partition("。")
+        if words and (head.startswith("如 ") or " 或 " in head):
+            if head.startswith("如 ") or len(words) > 5:
+                head = "如 " + "、".join(words[:3])
+            else:
+                head = "、".join(words[:-1]) + " 或 " + words[-1] if len(words) > 1 else words[0]
+        hint = head + said + rest + "请在列表中选择。"
     return hint
 
 

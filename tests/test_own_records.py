@@ -27,13 +27,14 @@ def _blocks() -> list[str]:
     return [part.split("```", 1)[0] for part in section.split("```sh")[1:]]
 
 
-def _own_clone(tmp_path: Path) -> tuple[Path, dict]:
-    """A clone of this repository with a university's own records put in by the guide's first block, line by line."""
+def _own_clone(tmp_path: Path, own: dict | None = None) -> tuple[Path, dict]:
+    """A clone of this repository with a university's own records (`own`, {path: text}; gitrepo.base()'s when
+    not given) put in by the guide's first block, line by line."""
     repo = tmp_path / "ledger"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True,
                    env={**os.environ, "HOME": str(tmp_path)})
     subprocess.run(["git", "-C", str(repo), "checkout", "-q", "-B", "main"], check=True)
-    own = base()
+    own = own or base()
     put = False
     for line in _blocks()[0].splitlines():
         command = line.split("  #", 1)[0].strip()

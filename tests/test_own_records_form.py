@@ -1,0 +1,190 @@
+"""A new university's cadre files her ledger through the web form, as the guides tell it: the records put in
+by site/guide/admin.md's own-records steps in a real clone (a university with its own units, cadres, classes
+and word lists, none of the demo's), the form's local trial started by its command (`cms-trial`,
+site/guide/web-form.md), and the form driven in a real headless chromium.
+
+Needs node_modules (make test runs npm ci) and Debian's chromium (make system-deps)."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import yaml
+
+from gitrepo import git
+from test_cms_browser import ARGS, CHROMIUM, _activity, _choose, _need, _save, _signed_in
+from test_own_records import _own_clone
+
+ROOT = Path(__file__).resolve().parent.parent
+
+# 北方农林大学: its units, cadres, classes, calendar and word lists (田间调研, 进实验田, 班主任) are none of the demo's;
+# it registers no clubs (records/clubs.yaml is optional).
+POLICY = """\
+institution:
+  name: 北方农林大学
+  short_name: 北农
+  timezone: Asia/Shanghai
+administrators:
+  - {name: 覃晓燕, unit: xsc, git: qin-xiaoyan}
+ledger:
+  periods:
+    - {id: H1, name: 春季学期, start: 01-01, end: 06-30, due: 06-30}
+    - {id: H2, name: 秋季学期, start: 07-01, end: 12-31, due: 12-31}
+  grace_days: 5
+contacts:
+  points_per_cadre: 1
+  min_per_semester: 2
+  min_days_held: 14
+freshman_coverage:
+  required: true
+  grace_days: 20
+feedback:
+  overdue_days: 45
+privacy:
+  student_number_patterns: ["N[0-9]{9}"]
+vocabularies:
+  forms: [田间调研, 个体谈话, 主题班会, 专业导学]
+  places: [进实验田, 进宿舍, 进班级]
+  channels: [面对面, 键对键]
+  feedback_kinds: [问题, 建议]
+  feedback_categories: [实习实践, 学业发展, 生活后勤]
+  feedback_statuses:
+    - {name: 待处理, meaning: open}
+    - {name: 处理中, meaning: in_progress}
+    - {name: 已上报, meaning: escalated}
+    - {name: 已解决, meaning: resolved}
+  escalation_targets: [农学院党委, 动物医学院党委, 后勤管理处]
+  suggestion_targets: [辅导员, 班主任]
+"""
+OWN = {
+    "records/policy.yaml": POLICY,
+    "records/calendar.yaml": """\
+academic_years:
+  - id: 2026-2027
+    start: 2026-08-24
+    end: 2027-08-22
+    semesters:
+      - {id: 2026-2027-1, name: 2026—2027学年秋季学期, start: 2026-08-24, end: 2027-01-10}
+      - {id: 2026-2027-2, name: 2026—2027学年春季学期, start: 2027-02-22, end: 2027-07-04}
+""",
+    "records/units.yaml": """\
+units:
+  - {id: ag, name: 农学院, type: 学院, party_committee: 农学院党委, reviewers: [feng-ag]}
+  - {id: vet, name: 动物医学院, type: 学院, party_committee: 动物医学院党委, reviewers: [lu-vet]}
+  - {id: xsc, name: 学生工作处, type: 部门, reviewers: [qin-xiaoyan]}
+""",
+    "records/classes/2026.yaml": """\
+cohort: 2026
+classes:
+  - {id: ag-2026-01, name: 农学2601班, unit: ag, major: 农学, headcount: 32}
+  - {id: ag-2026-02, name: 农学2602班, unit: ag, major: 农学, headcount: 30}
+  - {id: vet-2026-01, name: 动医2601班, unit: vet, major: 动物医学, headcount: 28}
+""",
+    "records/cadres/ouyang-nana.yaml": "name: 欧阳娜娜\nposition: 农学院党委副书记\nunit: ag\ngit: ouyang-nana\n"
+                                       "active_from: 2021-03-01\n",
+    "records/cadres/tan-jun.yaml": "name: 谭军\nposition: 农学院院长\nunit: ag\ngit: tan-jun\nactive_from: 2019-07-01\n",
+    "records/cadres/gu-lei.yaml": "name: 顾磊\nposition: 动物医学院院长\nunit: vet\ngit: gu-lei\nactive_from: 2018-09-01\n",
+    "records/assignments/2026-2028.yaml": """\
+cycle: 2026-2028
+start: 2026-08-24
+end: 2028-08-20
+assignments:
+  - {cadre: ouyang-nana, class: ag-2026-01, start: 2026-08-24}
+  - {cadre: tan-jun, class: ag-2026-02, start: 2026-08-24}
+  - {cadre: gu-lei, class: vet-2026-01, start: 2026-08-24}
+""",
+}
+
+
+def start_trial(repo: Path, tmp_path: Path, *args: str) -> tuple[subprocess.Popen, dict]:
+    """`python -m generator cms-trial --repo REPO ARGS` started for the university's clone (this tree's program, run
+    outside the clone, which holds the program as committed), and what it said once ready: {"form": url, "repo": the scratch clone, "out": its lines}."""
+    from generator.cms_trial import free_port
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(repo), "--keep",
+                             "--port", str(free_port()), "--api-port", str(free_port()), *args],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    said: dict = {"out": []}
+    for line in proc.stdout:
+        said["out"].append(line)
+        if "表单：" in line:
+            said["form"] = line.split("表单：", 1)[1].strip()
+        if "试用副本" in line and "：" in line:
+            said["repo"] = Path(line.rsplit("：", 1)[1].strip())
+        if "按 Ctrl-C 结束" in line:
+            break
+    assert "form" in said and "repo" in said, "".join(said["out"])
+    return proc, said
+
+
+def stop_trial(proc: subprocess.Popen) -> None:
+    if proc.poll() is None:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def test_a_new_universitys_cadre_files_her_ledger_through_its_form(tmp_path):
+    """欧阳娜娜 of 北方农林大学 opens the form of the trial started in her university's clone, picks her name, adds
+    her 2026-H2 ledger with two activities (her university's own 田间调研, 进实验田) and saves: the saved branch holds
+    her ledger alone, naming only her and her class, and it validates clean.  The form's hints gave the schema's
+    examples of the demo's words (如 主题班会、个体谈话、座谈交流; 如 进班级、进宿舍、进网络), which her university's lists
+    do not hold; they now give her university's."""
+    from playwright.sync_api import expect, sync_playwright
+
+    _need(ROOT / "node_modules" / "decap-server", "run `make test` (it runs npm ci) or `npm ci`")
+    _need(Path(CHROMIUM), "run `make system-deps` (apt-get install -y chromium fonts-noto-cjk)")
+    repo, own = _own_clone(tmp_path, OWN)
+    proc, said = start_trial(repo, tmp_path, "--today", "2026-12-04", "--no-site")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                page = _signed_in(browser, SimpleNamespace(admin_url=said["form"]))
+                page.clock.set_fixed_time("2026-12-04T10:00:00+08:00")
+                expect(page.get_by_text("2026年秋季学期工作台账").first).to_be_visible()
+                page.goto(said["form"] + "#/collections/ledgers-2026-H2/new")
+                expect(page.get_by_text("联系学生活动").first).to_be_visible()
+                _choose(page, "cadre", "欧阳娜娜")
+                _choose(page, "contact_points", "农学2601班")
+                _activity(page, 0, "2026-09-10", "田间调研", "进实验田", "面对面", 32,
+                          "带领全班同学到实验田调研秋收情况，与同学们交流专业学习。")
+                page.get_by_role("button", name="新增联系学生活动").click()
+                _activity(page, 1, "2026-11-18", "个体谈话", "进宿舍", "面对面", 2,
+                          "走访宿舍，与两名学生谈心，了解其学业和生活情况。")
+                shown = page.inner_text("body")
+                # the hints name her university's words, none of the demo's it does not have
+                assert "如 田间调研、个体谈话、主题班会。请在列表中选择。" in shown
+                assert "如 进实验田、进宿舍、进班级。请在列表中选择。" in shown
+                assert not [w for w in ("座谈交流", "进网络", "心理健康") if w in shown]
+                _save(page)
+            finally:
+                browser.close()
+    finally:
+        stop_trial(proc)
+    scratch = said["repo"]
+    branch, rel = "cms/ledgers-2026-H2/ouyang-nana", "records/ledgers/2026-H2/ouyang-nana.yaml"
+    assert git(scratch, "branch", "--list", "cms/*", "--format=%(refname:short)").split() == [branch]
+    assert git(scratch, "diff", "--name-only", "main", branch).split() == [rel]
+    review = tmp_path / "review"
+    subprocess.run(["git", "clone", "-q", "-b", branch, str(scratch), str(review)], check=True)
+    done = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(review / "records"),
+                           "--today", "2026-12-04"], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and "0 个错误，0 个警告" in done.stdout, done.stdout + done.stderr
+    data = yaml.safe_load((review / rel).read_text(encoding="utf-8"))
+    assert data["cadre"] == "ouyang-nana" and data["period"] == "2026-H2" and data["contact_points"] == ["ag-2026-01"]
+    assert [(a["date"].isoformat(), a["form"], a["place"], a["students"]) for a in data["activities"]] == [
+        ("2026-09-10", "田间调研", "进实验田", 32), ("2026-11-18", "个体谈话", "进宿舍", 2)]
+    text = (review / rel).read_text(encoding="utf-8")
+    others = ("tan-jun", "gu-lei", "谭军", "顾磊", "ag-2026-02", "vet-2026-01")
+    assert not [w for w in others if w in text], text
+    # the university's clone was not touched by the trial
+    assert git(repo, "status", "--porcelain") == "" and not (repo / rel).exists()
