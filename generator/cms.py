@@ -233,8 +233,8 @@ INDEX_HTML = """<!doctype html>
             }
           });
         }
-        var today = "";  // today in the policy's time zone, as `check` judges it (E-CHK-006)
-        try { today = new Intl.DateTimeFormat("en-CA", { timeZone: RULES.timezone }).format(new Date()); } catch (e) { today = ""; }
+        var today = RULES.today || "";  // today in the policy's time zone, as `check` judges it (E-CHK-006); a trial's --today
+        if (!today) { try { today = new Intl.DateTimeFormat("en-CA", { timeZone: RULES.timezone }).format(new Date()); } catch (e) { today = ""; } }
         function isDay(v) { return typeof v === "string" && /^\\d{4}-\\d{2}-\\d{2}$/.test(v); }
         function future(day, what) {
           if (today && isDay(day) && day > today) {
@@ -833,7 +833,9 @@ def id_rules() -> dict:
 
 
 def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods: list | None = None,
-               backend: dict | None = None, findings=None) -> str:
+               backend: dict | None = None, findings=None, fixed_today: dt.date | None = None) -> str:
+    """The admin page; `fixed_today`: the day the page takes for today instead of the browser's clock (a trial's
+    --today: cms_trial), else none."""
     from generator import privacy  # (its own expressions for grouped(): grouping_rules)
 
     schema = schema or load_schema()
@@ -841,7 +843,10 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     to_branch = {} if workflow(backend or {}) or branch == RECORDS else {
         "word": SAVED_WORD.format(branch=branch), "said": SAVED_TO_BRANCH.format(branch=branch)}
     order = json.dumps(field_order(schema), ensure_ascii=False)
-    rules = json.dumps(form_rules(rs, periods or [], findings), ensure_ascii=False, sort_keys=True)
+    rules = form_rules(rs, periods or [], findings)
+    if fixed_today:
+        rules["today"] = fixed_today.isoformat()
+    rules = json.dumps(rules, ensure_ascii=False, sort_keys=True)
     labels = json.dumps(field_labels(schema), ensure_ascii=False)
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
@@ -1349,11 +1354,12 @@ def dump(config: dict) -> str:
 
 def write_admin(out_dir, records="records", *, today: dt.date | None = None, periods=None,
                 backend: dict | None = None, local_backend: str | None = None, lang: str = "zh",
-                rs=None, findings=None) -> bool:
+                rs=None, findings=None, fixed_today: dt.date | None = None) -> bool:
     """Write the admin page into out_dir: index.html, config.yml and, when node_modules exist,
     the Decap CMS bundle with its lazily loaded chunks.  Returns True when the page is complete.
     `rs`, `findings`: the record set of `records` and its findings when the caller has them already
-    (the site build).  Errors outside the ledgers (pipeline.admin_errors) raise ValueError."""
+    (the site build).  `fixed_today`: the page's today instead of the browser's clock (index_html).
+    Errors outside the ledgers (pipeline.admin_errors) raise ValueError."""
     from generator.pipeline import admin_errors, validate_records
 
     out = Path(out_dir)  # (made by write_files: a failure there is said as any write's)
@@ -1363,7 +1369,11 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
         raise ValueError(F.counted(MSG["admin_errors"][lang], n=len(errors)))
     if rs.policy is None:
         raise ValueError(MSG["no_policy"][lang].format(path=records))
-    chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today or dt.date.today())
+    if today is None:
+        from generator.cli import clock_today
+
+        today = clock_today(rs)  # (the policy's time zone, as every command reads the clock)
+    chosen = [rs.period(p) for p in periods] if periods else default_periods(rs, today)
     if any(p is None for p in chosen):
         raise ValueError(MSG["bad_period"][lang].format(value=",".join(periods or [])))
     if frozen := _frozen_asked(rs, chosen):
@@ -1373,7 +1383,8 @@ def write_admin(out_dir, records="records", *, today: dt.date | None = None, per
     # (one write: a failure partway says which of them all were written)
     write_files({out / "config.yml": dump(config).encode("utf-8"),
                  out / "index.html": index_html(rs=rs, periods=chosen, backend=backend or backend_config(),
-                                                            findings=findings).encode("utf-8"), **(bundle or {})})
+                                                findings=findings, fixed_today=fixed_today).encode("utf-8"),
+                 **(bundle or {})})
     if bundle is None:
         return False
     if (out / "yaml").is_dir():  # (a file of an older YAML library, which no page loads)

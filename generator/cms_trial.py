@@ -1,11 +1,12 @@
 """Local trial of the web form: no account, no Git host, and the working tree is never touched.
 
-    python -m generator cms-trial [--port 8000] [--api-port 8081] [--no-site] [--keep]
+    python -m generator cms-trial [--port 8000] [--api-port 8081] [--no-site] [--keep] [--today D]
 
 1. clones the repository (its committed state) into a temporary folder — decap-server's
    git mode runs `git add .` in the repository it serves, so it must never see a real checkout;
 2. builds the site from that clone (MkDocs) and writes the admin page into it, with
-   `local_backend` pointing at decap-server;
+   `local_backend` pointing at decap-server; both as of --today (else the clock in the policy's time
+   zone), which the page also takes for today when it checks an activity's date;
 3. runs decap-server (MODE=git) against the clone and serves the site on 127.0.0.1.
 
 Every "save" in the form becomes a commit on a branch `cms/ledgers-<period>/<cadre>` of the
@@ -169,16 +170,22 @@ def _start(source, work, port, api_port, build_site, today, periods, env, lang) 
     api_url = f"http://127.0.0.1:{api_port}/api/v1"
     trial = Trial(work, repo, site, f"http://127.0.0.1:{port}/", api_url, log=work / "decap-server.log")
 
+    from generator.cli import clock_today
+    from generator.pipeline import validate_records
+
+    rs, findings = validate_records(repo / "records")
+    day = today or clock_today(rs)  # the site's and the form's day: --today, else the clock in the policy's zone
     site.mkdir(parents=True, exist_ok=True)
     if build_site and (repo / "mkdocs.yml").is_file():
         done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(repo / "mkdocs.yml"),
-                               "-d", str(site)], cwd=repo, capture_output=True, text=True)
+                               "-d", str(site)], cwd=repo, capture_output=True, text=True,
+                              env={**os.environ, "LEDGER_TODAY": day.isoformat()})
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["?"])[-1]
             trial.notes.append(MSG["site_failed"][lang].format(error=last))
     backend = backend_config("proxy", None, branch, proxy_url=api_url)
-    write_admin(site / "admin", repo / "records", today=today, periods=periods, backend=backend,
-                local_backend=api_url, lang=lang)
+    write_admin(site / "admin", repo / "records", today=day, periods=periods, backend=backend,
+                local_backend=api_url, lang=lang, rs=rs, findings=findings, fixed_today=today)
 
     server_env = {**os.environ, **(env or {}), "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
                   "PORT": str(api_port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}

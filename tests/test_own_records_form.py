@@ -16,7 +16,8 @@ from types import SimpleNamespace
 import yaml
 
 from gitrepo import git
-from test_cms_browser import ARGS, CHROMIUM, _activity, _choose, _need, _save, _signed_in
+import cms_records
+from test_cms_browser import ARGS, CHROMIUM, _activity, _choose, _need, _new_ledger, _refused, _save, _signed_in
 from test_own_records import _own_clone
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -188,3 +189,32 @@ def test_a_new_universitys_cadre_files_her_ledger_through_its_form(tmp_path):
     assert not [w for w in others if w in text], text
     # the university's clone was not touched by the trial
     assert git(repo, "status", "--porcelain") == "" and not (repo / rel).exists()
+
+
+def test_the_forms_trial_takes_its_today_for_the_site_and_the_forms_check_of_dates(tmp_path):
+    """`cms-trial --today 2026-10-15` offered the periods of that day, but built its site as of the records' last
+    commit (LEDGER_TODAY unset) and its form judged an activity's date by the browser's clock, so an
+    activity on 2026-11-20, a day after the trial's today, was saved — which `check --today 2026-10-15` refuses
+    (E-CHK-006).  Now the site is built as of the trial's today and the form takes it for today."""
+    from playwright.sync_api import sync_playwright
+
+    _need(ROOT / "node_modules" / "decap-server", "run `make test` (it runs npm ci) or `npm ci`")
+    _need(Path(CHROMIUM), "run `make system-deps` (apt-get install -y chromium fonts-noto-cjk)")
+    repo, _ = _own_clone(tmp_path, {f"records/{rel}": text for rel, text in cms_records.FILES.items()})
+    proc, said = start_trial(repo, tmp_path, "--today", "2026-10-15")
+    trial = SimpleNamespace(admin_url=said["form"], repo=said["repo"])
+    try:
+        pages = [p.read_text(encoding="utf-8") for p in (said["repo"].parent / "site").rglob("*.html")]
+        told = [page for page in pages if "记录的校验结果与政策检查发现的问题" in page]
+        assert told and "（截至 2026-10-15）" in told[0], [t[t.find("截至"):][:20] for t in told]
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                page = _signed_in(browser, trial)  # (the browser's own clock: a day after 2026-11-20)
+                _new_ledger(page, trial)
+                _activity(page, 0, "2026-11-20", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+                _refused(page, trial, "晚于今天（2026-10-15）")
+            finally:
+                browser.close()
+    finally:
+        stop_trial(proc)
