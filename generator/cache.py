@@ -915,16 +915,20 @@ class FileMemo:
         if not (type(main) is dict and all(len(main.get(k, ())) == len(main.get("rels", ())) for k in _LISTS)):
             main = {}
         self.main_rels = main.get("rels")
-        if main and main["rels"] == self.rels:
+        self.new: set = set()
+        self._at: dict | None = None
+        if not main:  # (nothing kept — a cold run: every file is stale, none compared with what is not there)
+            self.delta, self.results, self.stale = {}, [None] * len(docs), set(range(len(docs)))
+            return
+        if main["rels"] == self.rels:
             shas, files, results = (list(main[k]) for k in ("shas", "files", "results"))
         else:
             at = {rel: i for i, rel in enumerate(main.get("rels", ()))}
             shas, files, results = ([main[k][at[rel]] if rel in at else None for rel in self.rels]
                                     for k in ("shas", "files", "results"))
-        self.delta = self._read(self.delta_path) if main else {}
+        self.delta = self._read(self.delta_path)
         if type(self.delta) is not dict:
             self.delta = {}
-        self._at: dict | None = None
         try:
             for rel, (sha, file, result) in self.delta.items():
                 i = self._place(rel)
@@ -935,7 +939,6 @@ class FileMemo:
         changed = set(changed_places((self.shas, self.files), (shas, files)))
         self.results = results if self.path else [None] * len(docs)
         self.stale = changed if self.path else set(range(len(docs)))  # the places not served
-        self.new: set = set()
 
     def _read(self, path: Path | None):
         kept = read_cache_file(path) if path else {}  # {context: what is kept}

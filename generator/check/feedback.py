@@ -192,7 +192,8 @@ class Parts:
             kept_lists = tuple([column[was[rel]] if rel in was else None for rel in rels] for column in kept_lists)
             now = set(rels)
             gone = [j for j, rel in enumerate(kept.rels) if rel not in now]
-        changed = changed_places((shas, files, invalid), kept_lists[:3])
+        # (a cold run's: every place, none compared with what is not there)
+        changed = changed_places((shas, files, invalid), kept_lists[:3]) if kept.rels else list(range(len(rels)))
         links = list(kept_lists[3])
         self._ledgers = (rels, shas, files, invalid, links)  # (links: as kept, until `rows`)
         self._changed, self._gone = changed, gone or []
