@@ -200,7 +200,15 @@ _PLACEHOLDER = "[Xx×]{1,3}(?![A-Za-z0-9])"
 # student word: 李** alone is a protected name's own mask (in a message), and **…** Markdown's bold.
 _STARS = "\\*{1,3}(?!\\*)"
 _SOMEONE = "某某?(?![种些个一项次方面处天日时晚地类件位段样種個項處時類樣])"  # (某 or 某某 for the given name: initials' too, Z某)
-_SOME = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
+# (… but not before a firm's word, an organisation's of no other reading: 与张某公司交流, 带学生到王某企业参观, 与李某单位合作 name a
+# firm, as H某企业 does (_ORGANISATION); not a single character — 张某市场营销专业, 李某省吃俭用, 王某局促, 赵某镇定 are a student —
+# nor 学校/学院/中学/大学: 张某大学期间, 李某学院奖学金)
+# (not a bank's card or account, a student's: 学生刘某银行卡丢失; nor after a parent's word — 该生父亲王某单位, a parent's surname is
+# the student's: _MR)
+_FIRM = ("公司|企[业業]|[单單]位|部[门門]|[医醫]院|[银銀]行(?![卡账帐賬户戶])|集[团團]|[机機][构構]|工[厂廠]|[协協][会會]|基地"
+         "|[网網]站|[门門]店|商[场場]|[酒饭飯]店|[宾賓][馆館]")
+_SOME_OF_ANY = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
+_SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学), or those of their surname before 某 as a surname is (与Z某谈心,
 # 学生LM某反映, ZS某同学; no space before 某 — or 某, a 某 are English words —, and 某种, 某些 … are no one there either): 1–3
 # Latin letters, no letter or digit
@@ -219,9 +227,9 @@ _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_
 _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)"  # (Z姓同学, Z姓学生: an initial before 姓 as a surname is)
 # An organisation's initials before 某 and its word are no student (带学生赴H某企业参观, 与XY某公司交流, 联系了B某单位, 与A某某部门合作);
 # 与Z某谈心 is.
-_ORGANISATION = ("(?!某?(?:公司|企[业業]|[单單]位|部[门門]|[学學]校|[学學]院|[医醫]院|[银銀]行|集[团團]|[机機][构構]|工[厂廠]|[厂廠]"
-                 "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|[协協]会|[协協]會|中心|基地|[团團](?![员員支委])|[网網]站|[门門]店|商[场場]|[酒饭飯]店"
-                 "|[宾賓]馆|[宾賓]館|[县縣]|[镇鎮]|市|省|村|街道))")
+_ORGANISATION = (f"(?!某?(?:{_FIRM}|[学學]校|[学學]院|[厂廠]"
+                 "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|中心|[团團](?![员員支委])"
+                 "|[县縣]|[镇鎮]|市|省|村|街道))")
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
              f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|[{_SPACE}]?姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
@@ -279,7 +287,7 @@ _STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|�
            f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
 # (after a parent's word, a surname and 先生/女士 or 某: 家长王先生, 学生母亲张女士, 该生父亲王某, 家长欧阳先生)
 _AFTER_PARENT = "(?<=[长長亲親妈媽爸])(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"  # (their last characters first: one test)
-_MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME})"
+_MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME_OF_ANY})"
 # (a compound surname and a parent's word — 欧阳家长, 上官妈妈 — but not at 西门 the gate: 西门家长接送区)
 _NOT_A_GATE = "(?<![西]门)(?<!西門)"
 # (a compound surname, or a single one: 姓欧阳的同学, 欧阳*同学 as 姓王的同学, 张*同学)

@@ -1195,6 +1195,12 @@ INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "Ph
                   "APP某功能更新后同学反映良好", "学生A某些问题已解决", "讲解PPT某页的排版"]
 # (an organisation's initials before 某 and its word: no student — each a line of tests/fixtures/clean_texts.txt)
 INITIALS_ORGANISATIONS_CLEAN = ["带学生赴H某企业参观学习", "与XY某公司交流", "联系了B某单位", "与A某某部门合作", "组织学生到S某医院见习"]
+# (… and a surname's before a firm's word, as initials: no student — each a line of tests/fixtures/clean_texts.txt)
+SURNAME_FIRMS_CLEAN = ["与张某公司交流", "带学生到王某企业参观学习", "与李某某单位合作", "联系了刘某银行网点", "带学生赴陈某集团实习"]
+# (… but a single character or a school after 某 is no firm: a student)
+SURNAME_NO_FIRM_FOUND = ["学生张某市场营销专业", "李某省吃俭用", "学生张某大学期间成绩优异", "张某所在班级", "与王某局促地交谈",
+                         # (a bank's card, a student's; a parent's firm: a parent's surname is the student's)
+                         "学生刘某银行卡丢失", "该生父亲王某单位困难"]
 # wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
 # using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
 WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
@@ -1626,6 +1632,16 @@ def test_initials_before_姓_and_a_student_word_are_found_by_validate(tmp_path):
     told = validated_summaries(tmp_path, INITIALS_BEFORE_SURNAMED + ["A姓氏笔画排序的名单已核对"])
     assert told == [(t, "initials", m) for t, m in zip(INITIALS_BEFORE_SURNAMED, ["*姓同学", "*姓学生", "**姓女生"])]
 
+def test_a_surname_and_某_before_a_firm_s_word_are_no_student_for_validate(tmp_path):
+    """与张某公司交流, 带学生到王某企业参观学习 were told as a student called by surname (*某), blocking a correct ledger, while H某企业
+    was let through as an organisation's initials: 某 after a surname was read whatever followed; before a firm's word of no
+    other reading (公司, 企业, 单位, 部门, 医院, 银行, 集团, 机构, 工厂, 协会, 基地 …) it names a firm, no one; a single character
+    or a school's word after it (张某市场营销专业, 李某省吃俭用, 张某大学期间), a bank's card (刘某银行卡) and a parent so called
+    (该生父亲王某单位) still name a student."""
+    told = validated_summaries(tmp_path, SURNAME_FIRMS_CLEAN + SURNAME_NO_FIRM_FOUND)
+    assert told == [(t, "surname", "*某") for t in SURNAME_NO_FIRM_FOUND]
+
+
 def test_an_organisation_s_initials_before_某_are_no_student_for_validate(tmp_path):
     """带学生赴H某企业参观学习, 与XY某公司交流, 联系了B某单位, 与A某某部门合作 were told as a student's initials (*某), blocking a
     correct ledger: initials before 某 were read whatever followed; 某 (or 某某) and an organisation's word (公司, 企业, 单位,
@@ -1786,11 +1802,11 @@ FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + 
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
                                              + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
                                              + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND + POSTED_NICKNAME_FOUND]
-FORM_FOUND += PSEUDONYMS_FOUND
+FORM_FOUND += PSEUDONYMS_FOUND + SURNAME_NO_FIRM_FOUND
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
               + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN
-              + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN + PSEUDONYMS_CLEAN)
+              + SPACED_NICKNAME_CLEAN + POSTED_NICKNAME_CLEAN + PSEUDONYMS_CLEAN + SURNAME_FIRMS_CLEAN)
 
 
 @pytest.mark.parametrize("sentence", PARENTS_CLEAN)
