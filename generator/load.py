@@ -723,7 +723,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
     conv = _Converter(file)
     conv.text = text if HIDDEN_COMMENT.search(text) else None
     conv.escapes = text if "\\" in text and ESCAPED_CONTROL.search(text) else None
-    conv.source = text
+    conv.source, conv.kind = text, kind
     data = conv.convert(nodes[0], (), 0)
     odd = next((pos for path, pos in conv.keys.items() if path and str(path[-1])[:1] in ODD_LEAD), None)
     if odd:  # (a name begun with a no-break space: told as if the parser had stopped there, ODD_LEAD)
@@ -1183,6 +1183,30 @@ _NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动
              "aligned with the item above{typed_en}")
 
 
+_HASH_FIELD = re.compile(r"( *)((?:- +)*)([^\s:#-][^:#]*?) *:[ \t]*$")  # (a field's line up to its value's '#')
+
+
+def _hash_value(found: F.Finding, line: str, at: int, kind: str | None) -> F.Finding:
+    """E-YAML-011 `found` of a field's value begun with a '#' (students: #25) — at `at` of its `line` —, all a
+    comment to YAML, the field left empty: said so, with the line to type (yaml_hints.line_meant: students: 25,
+    a text in quotes), and its data's `item` where the field is, so that the schema's 应为整数，这里是空的 there
+    is not told beside it (pipeline._joined_told_once); `found` as it is for a field the schema does not know."""
+    from generator.messages.load import HASH_VALUE
+    from generator.yaml_hints import line_meant, schema_fields  # (only on an error)
+
+    field = _HASH_FIELD.match(line[:at])
+    fields = schema_fields(kind)
+    name, note, note_en, typed, typed_en = line_meant(field.group(3), line[field.end(3):].lstrip(" :\t"), fields,
+                                                      field.group(2).strip() and "- ", raw=True) if field else ("",) * 5
+    if name not in fields:
+        return found
+    title = next((n["title"] for n in fields[name] if isinstance(n, dict) and n.get("title")), name)
+    where = (found.line, field.end(2) + 1)
+    return found.replace(message_zh=found.message_zh + HASH_VALUE[0].format(title=title),
+                         message_en=found.message_en + HASH_VALUE[1].format(name=name),
+                         hint_zh=f"{note}这一行写成：{typed}", hint_en=f"{note_en}The line: {typed_en}", data={"item": where})
+
+
 class _Converter:
     def __init__(self, file: str):
         self.file = file
@@ -1195,6 +1219,7 @@ class _Converter:
         self.text: str | None = None  # the file's text, when a hash sign may cut a value off
         self.escapes: str | None = None  # the file's text, when an escape may make a control character
         self.source = ""  # the file's text
+        self.kind: str | None = None  # the record's kind (its schema: a field's title in the line to type)
 
     def _cut_off(self, node) -> None:
         """E-YAML-011 where a plain value is followed by a '#' and text (see HIDDEN_COMMENT)."""
@@ -1205,8 +1230,10 @@ class _Converter:
             line = self.text.count("\n", 0, at)
             col = at - (self.text.rfind("\n", 0, at) + 1)
             cut = m.group(1)
-            self.problems.append(F.make("E-YAML-011", self.file, (line + 1, col + 1),
-                                        cut=cut if len(cut) <= 20 else cut[:19] + "…"))
+            found = F.make("E-YAML-011", self.file, (line + 1, col + 1), cut=cut if len(cut) <= 20 else cut[:19] + "…")
+            start = at - col
+            self.problems.append(_hash_value(found, self.text[start:self.text.find("\n", at) % (len(self.text) + 1)],
+                                             col, self.kind) if not node.value else found)
 
     def _escaped(self, node) -> None:
         """E-YAML-014 at an escape in double quotes that makes a control character (D:\\new)."""

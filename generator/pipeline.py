@@ -98,7 +98,7 @@ def _joined_told_once(findings: list[F.Finding]) -> list[F.Finding]:
     ([club-robotics，cs-2025-01]): E-YAML-015 at its second line, E-YAML-012 at the comma, says what is
     wrong, and they go once it is fixed.  (Its data's `item`: where the joined value starts.)"""
     joined = {(f.file, *f.data["item"]) for f in findings
-              if f.code in ("E-YAML-015", "E-YAML-010", "E-YAML-012") and "item" in f.data}
+              if f.code in ("E-YAML-015", "E-YAML-010", "E-YAML-012", "E-YAML-011") and "item" in f.data}
     if not joined:
         return findings
     return [f for f in findings

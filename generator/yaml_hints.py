@@ -368,6 +368,9 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
     (comment_apart) kept after the value typed (学生人数：25人 # 估计 → students: 25 # 估计)."""
     word = word.strip()
     value, comment = comment_apart(value.strip()) if raw else (value, "")
+    hashed = raw and not value and comment[1:].strip() != "" and comment[:1] == "#"
+    if hashed:  # (学生人数：#25: the value begun with a '#', all a comment to YAML — the value meant after it)
+        value, comment = comment_apart(comment[1:].strip())
     name = unicodedata.normalize("NFKC", word)
     name = name.lower() if name.lower() in fields else name
     note = note_en = ""
@@ -380,7 +383,13 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
     from generator.validate import takes  # (only on an error)
 
     written, nodes = value.strip(), fields.get(name, [])
+    prose = hashed and nodes and all(_prose(node) for node in nodes)
+    written = quoted(f"#{written}") if prose else written  # (a text's '#' is kept, in quotes: #开学第一课#)
     value, said, said_en = value_typed(name, written, nodes)
+    if hashed:
+        from generator.messages.load import HASH_QUOTED, HASH_SAID
+
+        said, said_en = (HASH_QUOTED if prose else HASH_SAID)[0] + said, (HASH_QUOTED if prose else HASH_SAID)[1] + said_en
     if nodes and not any(takes(node, _all_defs(), f"{name}: {value}") for node in nodes):
         # (人数：很多, date：2026-02-30: not students: 很多, which the next run refuses — the value to write, said)
         kind, kind_en = _kind_words(nodes[0])

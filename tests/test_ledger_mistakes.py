@@ -922,3 +922,25 @@ def test_a_tab_s_line_to_type_puts_its_value_right_before_a_trailing_comment(tmp
     path.write_text("".join(lines), encoding="utf-8")
     assert _validate(work) == []
     assert "    students: 25 # 估计\n" in path.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("old,new,code,line", [
+    ("    students: 25", "    学生人数：#25", "E-YAML-010", "students: 25"),
+    ("    students: 25", "    students: #25", "E-YAML-011", "students: 25"),
+    ("    students: 25", "    学生人数: #25", "E-YAML-011", "students: 25"),
+    ('  - date: "2026-04-20"', "  - date: #2026-04-20", "E-YAML-011", "- date: 2026-04-20"),
+    ("    summary: 参加机器人协会的比赛备赛活动。", "    summary: #开学第一课# 主题班会", "E-YAML-011",
+     'summary: "#开学第一课# 主题班会"'),
+])
+def test_a_value_begun_with_a_hash_is_told_it_is_a_comment_with_the_line_to_type(tmp_path, old, new, code, line):
+    # (学生人数：#25 was told 这一行写成：students: …（“”不是联系学生人数可以写的值… — the value quoted empty —, and
+    # students: #25 two findings: 应为整数，这里是空的, and E-YAML-011's words for a topic tag #开学第一课#, no line)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == (code, 5 if "date" in old else 9 if "students" in old else 10), f
+    assert f"这一行写成：{line}（值" in f["hint"] and "“#”在 YAML 中是注释的开始" in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f"The line: {line} (a '#'" in f["hint"] and "comment in YAML" in f["hint"], f
+    path.write_text(text.replace(old, new[:len(new) - len(new.lstrip(" "))] + line), encoding="utf-8")
+    assert _validate(work) == [], f

@@ -220,3 +220,10 @@ MOVE_LEDGER = ("台账直接放在期间的文件夹中，不按单位或别的�
 MERGE_LEDGER = ("已有同名台账 {target}：请比较两份，把要保留的内容并入它，再删除这一份。",
                 "A ledger of the same name is filed already, {target}: compare the two, merge into it what is to be "
                 "kept, then delete this one.")
+# (a value begun with a '#' — 学生人数：#25, students: #25 —, all a comment to YAML: the field is empty)
+HASH_SAID = ("（值前面的“#”在 YAML 中是注释的开始，后面的值读不到：去掉“#”）",
+             " (a '#' before the value starts a comment in YAML, and the value after it is not read: drop the '#')")
+HASH_QUOTED = ("（值开头的“#”在 YAML 中是注释的开始，后面的文字读不到：整个值加上英文引号，“#”就是文字）",
+               " (a '#' at the value's start begins a comment in YAML, and the text after it is not read: in quotes, "
+               "the whole value keeps its '#')")
+HASH_VALUE = ("；值以“#”开头，“{title}”就是空的", ", and the value begins with it: {name} is empty")
