@@ -116,3 +116,26 @@ def test_long_names_printed_on_a4_stay_in_their_cells(page, served):
         seen |= {n for n in names if any(n in t for t in text)}
     assert seen == set(names)  # (each long name printed somewhere)
     assert cut == {}
+
+
+def test_attachment1_and_a_period_of_attachment2_hold_long_names_at_a_desktop_s_width(page, served):
+    """At 1,280 px 附件1 and each period of 附件2 with a unit's name of 22 characters, its cadre's of 21 and a position of
+    23 scrolled sideways in their frames, 9 and 7 px: the long names wrap at six characters a line at least, and the
+    theme's 1.25em of padding each side of every cell (nine and ten columns) took the last pixels.  Now 附件1, each of
+    its cycles and each period's page fit, nothing scrolling sideways, the unit's and the cadre's names there in full."""
+    site, base = served
+    pages = ["attachment1.html", *(f"attachment1/{p.name}" for p in sorted((site.public / "attachment1").glob("*.html"))),
+             *(f"ledgers/{p.name}" for p in sorted((site.public / "ledgers").glob("20*.html")))]
+    page.set_viewport_size({"width": 1280, "height": 800})
+    wide, missing = {}, {}
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        scrolled, framed, out = page.evaluate(_SIDEWAYS)
+        if scrolled > 0 or framed > 0 or out:
+            wide[rel] = (scrolled, framed, out)
+        text = page.locator("article table").first.inner_text()
+        if [n for n in (UNIT, CADRE) if n not in text]:
+            missing[rel] = [n for n in (UNIT, CADRE) if n not in text]
+    assert missing == {}
+    assert wide == {}
