@@ -100,7 +100,7 @@ class Document:
     is reported."""
 
     __slots__ = ("file", "rel", "kind", "_data", "_later", "sha256", "_raw", "_source", "_where", "_text", "privacy",
-                 "quick", "_asked", "lines_now", "placed", "facts", "_stem", "_folder")
+                 "quick", "_asked", "lines_now", "placed", "facts", "_stem", "_folder", "texts")
 
     def __init__(self, file: str, rel: str, kind: str | None, data=None, positions=None, key_positions=None,
                  sha256: str = "", text: str | None = None, spans=None, key_spans=None, raw: bytes | None = None,
@@ -132,6 +132,9 @@ class Document:
         # dropped with the values they were worked out of (`data` set, values_changed)
         self.facts = None
         self._stem = self._folder = None  # (stem and folder, worked out when first asked)
+        # every key and string of the values as the quick path read them (numbers and booleans as written), gathered in
+        # its walk of them: the privacy scan's (privacy.Scanner.clean takes them once), else None
+        self.texts = None
 
     @property
     def data(self):
@@ -174,7 +177,7 @@ class Document:
 
     @data.setter
     def data(self, value) -> None:
-        self._data, self._later, self.facts = value, None, None
+        self._data, self._later, self.facts, self.texts = value, None, None, None
 
     def values_changed(self, data) -> None:
         """Its values are now `data`, no longer its bytes' (the site's, the checks done: site/conform.py,
@@ -185,7 +188,7 @@ class Document:
 
     def later(self, store) -> None:
         """The values (a mapping) are `store.values(self.rel)`, asked when needed."""
-        self._data, self._later, self.facts = None, store, None
+        self._data, self._later, self.facts, self.texts = None, store, None, None
 
     @property
     def missing(self) -> bool:
@@ -609,9 +612,11 @@ def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
     doc.sha256 = hashlib.sha256(raw).hexdigest()
     from generator import quickload  # values only, positions later (see quickload.py)
 
-    data, text = quickload.read(raw) if quickload.enabled() else (None, None)
+    texts: set = set()
+    data, text = quickload.read(raw, texts) if quickload.enabled() else (None, None)
     if data is not None:  # (its text, decoded by the quick path, is Document.text's: the privacy scan reads it)
         doc.data, doc.raw, doc._where, doc.quick, doc._text = data, raw, None, True, text
+        doc.texts = texts
         return doc, []
     parsed = _parse(raw, doc.file, doc.kind)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text

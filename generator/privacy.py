@@ -1234,11 +1234,20 @@ class Scanner:
         by the quick path is never parsed again).  False: look closely (`_finds`).
         Each distinct text is scanned once per process: files repeat most of their words (those known to hold
         nothing, _quiet, are passed over as they are met), and a document's new ones are scanned together (_none_in).
-        `name` (the file's) is one of them: True says it holds nothing either."""
+        `name` (the file's) is one of them: True says it holds nothing either.  The values' texts are those the quick
+        path gathered in its own walk of them (Document.texts: taken once, as the values may change after), else walked
+        here (≈0.3 s of CPU over the 12k corpus, against ≈0.1 s of adds in the quick path's walk)."""
         quiet = self._quiet
-        new: set = {name} if name is not None and name not in quiet else set()
+        texts, doc.texts = doc.texts, None
+        if texts is not None:
+            new = texts - quiet
+            if name is not None and name not in quiet:
+                new.add(name)
+            stack = []
+        else:
+            new = {name} if name is not None and name not in quiet else set()
+            stack = [doc.data]
         add = new.add
-        stack = [doc.data]
         while stack:
             node = stack.pop()
             if type(node) is dict:
