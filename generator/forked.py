@@ -226,6 +226,12 @@ def holding():
             aside(lambda: _done(jobs))
 
 
+def held() -> bool:
+    """Whether a write given to `aside` now joins writes held already (within `holding`): the copy
+    that does them is made anyway, so another write costs it no copy of its own."""
+    return bool(_HELD) and _HOLDING[0] > 0
+
+
 def _done(jobs: list) -> None:
     """Each write of `jobs`, whatever becomes of the others."""
     for write in jobs:

@@ -77,7 +77,7 @@ class ByCadre:
         return out
 
     def finish(self, parts: list) -> tuple[dict, list[dict]]:
-        """(the semester matrix, the ledger table's rows), their findings added to ctx."""
+        """(the semester matrix, the ledger table's rows), their findings added to ctx (`save` keeps them)."""
         if not self.n:
             parts = [self.part(0)]
         step = self.n or 1
@@ -85,7 +85,6 @@ class ByCadre:
             for (cadre, stamp), kept in zip(self.todo[k::step], results):
                 self.memo.put(cadre, stamp, kept)
                 self.kept[cadre] = kept
-        self.memo.save()
         matrix, table = [], []
         for cadre in self.cadres:
             row, rows, found = self.kept[cadre]
@@ -95,6 +94,10 @@ class ByCadre:
             table += rows
         self.deadlines.finish(table)
         return self.semesters.matrix(matrix), table + self.deadlines.archived_rows()
+
+    def save(self) -> None:
+        """Keep each cadre's results for the next run (once `finish` has them all)."""
+        self.memo.save()
 
 
 def _context(ctx: Context, history: History) -> str | None:

@@ -82,6 +82,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
                               "none": sources[None],
                               "history": history.state}
     data["feedback"], overdue, unresolved = chains.rows(parts[:n], ctx)
+    cadres.save()  # (after the chains' rows: a cold run's whole file is then written by the copy writing theirs)
     data["exemptions"] = list_exemptions(ctx)
     data["periods"] = _periods(ctx)
     findings = sorted(set(ctx.findings), key=F.Finding.sort_key)
