@@ -816,7 +816,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (an event held in a dormitory building's room or a 苑's, or a roommates' own: no classroom)
                *DORM_HELD_FOUND,
                # (捨, a converter's traditional 舍: as 舍)
-               *(ROOMS_CONVERTED := ["走訪5捨312", "走訪三捨三一二", "住在5捨312寢室", "312宿捨的同學反映"])]
+               *(ROOMS_CONVERTED := ["走訪5捨312", "走訪三捨三一二", "住在5捨312寢室", "312宿捨的同學反映"]),
+               # (a room with no building right before the students who live in it)
+               *(ROOMS_BESIDE_STUDENTS := ["502室同学反映热水时间短", "312室的室友反映", "A502室女生反映宿舍漏水", "502室同學反映"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -828,7 +830,8 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(NUMERAL_ROOMS_BARE_CLEAN := ["3号楼二〇二六级新生", "5栋一二三层", "在3号楼五〇二召开班会", "5栋二〇二五年改造"]),
                # (a room of study, duty or a party's after the building: no dormitory)
                "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室",
-               *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"])]
+               *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"]),
+               *(ROOMS_BESIDE_STUDENTS_CLEAN := ["502室同学们进行分组讨论", "在502室学生干部培训", "走访学院502室", "502室同学会筹备"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -841,6 +844,14 @@ def test_a_room_with_its_floor_or_的_between_is_found(sentence):
 @pytest.mark.parametrize("sentence", ROOMS_CLEAN)
 def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_room_with_no_building_beside_its_students_is_found_by_validate(tmp_path):
+    """502室同学反映 passed validate and the form: a room with 室 and no building was read only as 寝室/宿舍 (502寝室); right before
+    the students who live in it (同学, 室友, 舍友, 男生/女生: 502室同学反映, 312室的室友) it is a dormitory room; 502室同学们 (a class
+    in a room), 502室学生干部培训 and a room alone (走访学院502室) are not."""
+    told = validated_summaries(tmp_path, ROOMS_BESIDE_STUDENTS + ROOMS_BESIDE_STUDENTS_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_BESIDE_STUDENTS, ["***室", "***室", "****室", "***室"])]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
