@@ -648,7 +648,9 @@ def _either_script(pattern: str) -> str:
     return "".join(out)
 
 
-_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3})"
+# (or a building's letter before a dormitory's or a building's word — 走访A栋312, B舍312, C号楼502, D公寓305 —, no letter or digit
+# before it; not before #, C# 101 is a course)
+_NUM = r"(?:[0-9]{1,3}|[一二三四五六七八九十]{1,3}|(?<![A-Za-z0-9])[A-Za-z](?=\s?(?:[栋幢舍斋]|号楼|号?公寓|号宿舍)))"
 _STRONG_BUILDING = r"(?:号楼|号公寓|号宿舍楼|号学生公寓|号宿舍|号寝室楼|号舍|号斋|栋|幢|舍|斋|公寓|#楼|#)"
 # (of those, a building that may be a teaching one — 号楼, 栋, 幢, #楼 — and a dormitory's own: _not_held)
 _TEACHING_BUILDING = r"(?:号楼|栋|幢|#楼)"
@@ -712,6 +714,12 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
     rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
     rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})",
+    # (a lettered 座 — most often a teaching or an office building's, B座312室 alone is none — after a dormitory's word or a visit's
+    # (宿舍B座312, 公寓B座312, 住在B座312, 走访B座312室), or before a dormitory room's word (B座312寝室; B座312室同学: a room beside its
+    # students, above); not a public room, 走访B座312教室)
+    rf"(?:(?<=宿舍|公寓|寝室|住在|走访|走訪)|(?<=宿舍楼|寝室楼|走访了|走訪了)|(?<=住))\s?[A-Za-z]\s?座{_BETWEEN}{_ROOM}(?![0-9])"
+    rf"{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+    rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}{_ROOM}\s?(?:寝室|宿舍|寝(?!楼))",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
     # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a

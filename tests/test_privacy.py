@@ -818,7 +818,11 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (捨, a converter's traditional 舍: as 舍)
                *(ROOMS_CONVERTED := ["走訪5捨312", "走訪三捨三一二", "住在5捨312寢室", "312宿捨的同學反映"]),
                # (a room with no building right before the students who live in it)
-               *(ROOMS_BESIDE_STUDENTS := ["502室同学反映热水时间短", "312室的室友反映", "A502室女生反映宿舍漏水", "502室同學反映"])]
+               *(ROOMS_BESIDE_STUDENTS := ["502室同学反映热水时间短", "312室的室友反映", "A502室女生反映宿舍漏水", "502室同學反映"]),
+               # (a lettered building: its letter before a dormitory's or a building's word, or a lettered 座 after a dormitory's or a
+               # visit's word, or before a dormitory room's)
+               *(ROOMS_LETTERED := ["走访A栋312", "走访B舍312室", "住在C号楼502", "D公寓305寝室", "走访B座312室", "B座312寝室",
+                                    "学生公寓B座502", "走訪B座312室"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -831,7 +835,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                # (a room of study, duty or a party's after the building: no dormitory)
                "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室",
                *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"]),
-               *(ROOMS_BESIDE_STUDENTS_CLEAN := ["502室同学们进行分组讨论", "在502室学生干部培训", "走访学院502室", "502室同学会筹备"])]
+               *(ROOMS_BESIDE_STUDENTS_CLEAN := ["502室同学们进行分组讨论", "在502室学生干部培训", "走访学院502室", "502室同学会筹备"]),
+               *(ROOMS_LETTERED_CLEAN := ["在A栋312召开班会", "A栋312教室上课", "B座312室办理手续", "在B座312召开班会", "走访B座312教室",
+                                          "A座1203会议室", "C# 101课程学习", "A栋的100名学生"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -844,6 +850,16 @@ def test_a_room_with_its_floor_or_的_between_is_found(sentence):
 @pytest.mark.parametrize("sentence", ROOMS_CLEAN)
 def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_room_of_a_lettered_building_is_found_by_validate(tmp_path):
+    """走访A栋312 and 走访B座312室 passed validate and the form: a building's number was read in digits or numerals only; a letter
+    before a dormitory's or a building's word (A栋, B舍, C号楼, D公寓) is one too, and a lettered 座 — most often a teaching or an
+    office building's — is a dormitory's after a dormitory's or a visit's word (宿舍, 公寓, 住在, 走访) or before a dormitory room's
+    (寝室, 宿舍); B座312室 alone, a public room or an event held there (在A栋312召开班会) is none."""
+    told = validated_summaries(tmp_path, ROOMS_LETTERED + ROOMS_LETTERED_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_LETTERED, ["A栋***", "B舍***室", "C号楼***", "D公寓***寝室", "B座***室",
+                                                                          "B座***寝室", "B座***", "B座***室"])]
 
 
 def test_a_room_with_no_building_beside_its_students_is_found_by_validate(tmp_path):
