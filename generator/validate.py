@@ -442,7 +442,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             elif (meant := value_meant(schema, value)) is not None:  # 是, 否, yes, no
                 hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
-            hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc))
+            hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc), _typed_in(doc, path))
         elif expected == "string" and isinstance(value, (int, float, bool)):
             hint = f"如要写成文字，请给它加上英文引号，如 \"{_source_text(doc, path, value)}\"。"
             hint_en = "Quote the value to make it text."
@@ -476,7 +476,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         if _is_date(schema) and (days := _span_of_days(error.instance, _period_of(doc))):
             fh, fh_en = _span_hint(doc, path, *days)  # (2026-04-20至2026-04-21: one day, the first)
         elif _is_date(schema):
-            fh, fh_en = _date_hint(error.instance, _period_of(doc))
+            fh, fh_en = _date_hint(error.instance, _period_of(doc), _typed_in(doc, path))
         elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
             fh, fh_en = (f"{schema.get('description', '')}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
                          "Use letters, digits and '-' only, not starting with '-', e.g. li-na.")
@@ -767,9 +767,10 @@ def _unseen_line(doc: Document, path, value, schema: dict) -> tuple[str, str] | 
     return f"{told[0].rstrip('。')}，这一行写成：{line}", f"{told[1].strip()} The line: {line}"
 
 
-def line_with(doc: Document, path, value: str, field: str | None = None) -> str:
+def line_with(doc: Document, path, value: str, field: str | None = None, indented: bool = False) -> str:
     """The line of the value at `path` with `value` typed in its place, and the name `field` in its field's
-    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line)."""
+    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line); `indented`: with the spaces
+    the line begins with in the file (  - date: 2026-04-20)."""
     span, text = doc.spans.get(tuple(path)), doc.text
     if not span or "\n" in text[span[0]:span[1]]:
         return ""
@@ -780,7 +781,13 @@ def line_with(doc: Document, path, value: str, field: str | None = None) -> str:
         if head[at:at + len(name)] != name:
             return ""
         head = head[:at] + field + head[at + len(name):]
-    return (head + value + text[span[1]:len(text) if end < 0 else end]).strip()
+    line = (head + value + text[span[1]:len(text) if end < 0 else end]).rstrip()
+    return line if indented else line.strip()
+
+
+def _typed_in(doc: Document, path):
+    """A function of a value → the line of the value at `path` with it typed, as it stands in the file (line_with)."""
+    return lambda value: line_with(doc, path, value, indented=True)
 
 
 _SPAN = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
@@ -824,16 +831,19 @@ def chinese_quotes(text: str) -> tuple[str, str, str]:
     return text, "", ""
 
 
-def _date_hint(written, period: str | None = None) -> tuple[str, str]:
+def _date_hint(written, period: str | None = None, line=lambda meant: "") -> tuple[str, str]:
     """How to write a date, with the date `written` meant when it is plain (2026年3月5日 → 2026-03-05;
-    in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year)."""
+    in a record of a `period` such as 2026-H1, 4月20日 → 2026-04-20: its dates are in its year): the
+    line to type, `line`(the date meant) — its line in the file, with its indentation —, or the date."""
     zh, en = "日期请写成 YYYY-MM-DD，如 2026-09-15。", "Write dates as YYYY-MM-DD, e.g. 2026-09-15."
     _, quotes, quotes_en = chinese_quotes(narrow(str(written)))
     zh, en = zh + quotes, en + quotes_en
     meant, no_year = date_meant(written, period)
     if no_year:
         zh, en = f"{zh}没有写年份：本期 {period} 的日期都在 {period[:4]} 年。", f"{en} The year is missing: period {period} is in {period[:4]}."
-    if meant and meant != written:
+    if meant and meant != written and (typed := line(meant)):
+        zh, en = f"{zh}这一行写成：{typed}", f"{en} The line: {typed}"
+    elif meant and meant != written:
         zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
     return zh, en
 

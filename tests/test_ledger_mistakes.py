@@ -648,9 +648,9 @@ def test_a_date_with_the_time_of_day_is_told_the_date_to_write(tmp_path, written
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-SCHEMA-005" and f["hint"].endswith("这里应写作 2026-04-20。"), f
+    assert f["code"] == "E-SCHEMA-005" and f["hint"].endswith("这一行写成：  - date: 2026-04-20"), f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"].endswith("Here: 2026-04-20."), f
+    assert f["hint"].endswith("The line:   - date: 2026-04-20"), f
 
 
 @pytest.mark.parametrize("written", ["activity:", "活动:"])

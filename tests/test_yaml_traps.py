@@ -385,9 +385,13 @@ def test_a_date_written_the_chinese_way_is_told_once_with_the_date_it_means(reco
     f = only(validate(records), code)
     assert (f["line"], f["column"]) == (5, 11)
     assert f["hint"].startswith("日期请写成 YYYY-MM-DD")
-    assert f["hint"].endswith(f"这里应写作 {meant}。" if meant else "如 2026-09-15。"), f["hint"]
+    # (the line to type, as it stands in the file: 这里应写作 2026-04-20 was the date alone)
+    assert f["hint"].endswith(f"这一行写成：  - date: {meant}" if meant else "如 2026-09-15。"), f["hint"]
     en = only(validate(records, "--lang", "en"), code)
-    assert en["hint"].endswith(f"Here: {meant}." if meant else "e.g. 2026-09-15."), en["hint"]
+    assert en["hint"].endswith(f"The line:   - date: {meant}" if meant else "e.g. 2026-09-15."), en["hint"]
+    if meant:  # (typed as told: clean)
+        edit(records, LEDGER, f"date: {written}", f"date: {meant}")
+        assert validate(records) == []
 
 
 def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records):
@@ -423,8 +427,10 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
 
 
 @pytest.mark.parametrize("old,new,code,meant,meant_en", [
-    ('date: "2026-04-20"', "date: “2026-04-20”", "E-SCHEMA-005", "这里应写作 2026-04-20。", "Here: 2026-04-20."),
-    ('date: "2026-04-20"', "date: ‘2026-04-20’", "E-SCHEMA-005", "这里应写作 2026-04-20。", "Here: 2026-04-20."),
+    ('date: "2026-04-20"', "date: “2026-04-20”", "E-SCHEMA-005", "这一行写成：  - date: 2026-04-20",
+     "The line:   - date: 2026-04-20"),
+    ('date: "2026-04-20"', "date: ‘2026-04-20’", "E-SCHEMA-005", "这一行写成：  - date: 2026-04-20",
+     "The line:   - date: 2026-04-20"),
     ("students: 25", "students: “25”", "E-SCHEMA-003", "这里应写 25。", "Here: 25."),
 ])
 def test_a_value_in_chinese_quotes_is_told_of_them_and_what_it_means(records, old, new, code, meant, meant_en):
@@ -554,7 +560,7 @@ def test_a_date_without_its_year_is_told_the_date_in_its_periods_year(records, w
     (f,) = [f for f in validate(records) if f["code"] in ("E-SCHEMA-003", "E-SCHEMA-005")]
     assert (f["line"], f["column"]) == (5, 11)
     assert "没有写年份：本期 2026-H1 的日期都在 2026 年。" in f["hint"], f["hint"]
-    assert f["hint"].endswith(f"这里应写作 {meant}。" if meant else "年。"), f["hint"]
+    assert f["hint"].endswith(f"这一行写成：  - date: {meant}" if meant else "年。"), f["hint"]
     if meant:
         edit(records, LEDGER, f"date: {written}", f"date: {meant}")
         assert validate(records) == []
@@ -964,7 +970,7 @@ def test_a_date_in_chinese_numerals_is_given_the_date_to_type(records):
     # (was told only 日期请写成 YYYY-MM-DD, with no date offered)
     edit(records, LEDGER, 'date: "2026-04-20"', "date: 二〇二六年四月二十日")
     f = only(validate(records), "E-SCHEMA-005")
-    assert "这里应写作 2026-04-20" in f["hint"], f
+    assert "这一行写成：  - date: 2026-04-20" in f["hint"], f
 
 
 def test_a_field_name_followed_by_a_chinese_semicolon_is_told_so(records):
@@ -1254,8 +1260,8 @@ def test_a_list_item_indented_more_than_the_one_above_is_told_to_align_not_to_ad
     assert validate(records) == []
 
 
-@pytest.mark.parametrize("old, written, meant", [('date: "2026-04-20"', 'date: “2026-04-20"', "这里应写作 2026-04-20"),
-                                                 ('date: "2026-04-20"', "date: ‘2026-04-20'", "这里应写作 2026-04-20"),
+@pytest.mark.parametrize("old, written, meant", [('date: "2026-04-20"', 'date: “2026-04-20"', "这一行写成：  - date: 2026-04-20"),
+                                                 ('date: "2026-04-20"', "date: ‘2026-04-20'", "这一行写成：  - date: 2026-04-20"),
                                                  ("students: 25", 'students: “25"', "这里应写 25")])
 def test_a_value_opened_with_a_word_processors_quote_and_closed_with_an_ascii_one_is_given_the_value(records, old, written, meant):
     # (“2026-04-20" — the opening quote made “smart” by Word, the closing one not — was told only 日期请写成 YYYY-MM-DD,
