@@ -126,3 +126,21 @@ def test_the_site_counts_a_semester_s_dates_as_check_does(tmp_path):
     page = (tmp_path / "generated/cadres/cai-weimin.md").read_text(encoding="utf-8")
     (row,) = [line for line in page.splitlines() if line.startswith("| 2025—2026学年第一学期 |")]
     assert row.startswith("| 2025—2026学年第一学期 | 0 | 未达标"), row
+
+
+def test_a_date_validate_reads_is_told_uncounted_in_its_own_semester_alone(tmp_path):
+    # (3月14日 in her 2026-H1 ledger — validate: 这一行写成：  - date: 2026-03-14 — was told uncounted in the autumn
+    # semester too, whose days her 2026-H1 ledger also records: 另有 3 项活动的日期有误 for autumn, one of them a
+    # spring day that, written right, would not change the autumn's count)
+    records = _autumn_dated(tmp_path, "2025-09-31", "1月4日")
+    path = records / UNREAD
+    path.write_text(path.read_text(encoding="utf-8").replace("date: 2026-03-14", "date: 3月14日", 1), encoding="utf-8")
+    report = json.loads(check_cli(records, "--today", "2026-12-02", "--format", "json").stdout)
+    cells = next(r["cells"] for r in report["semester_matrix"]["rows"] if r["cadre"] == "cai-weimin")
+    assert cells[AUTUMN]["uncounted"] == {"activities": 2, "unreadable": []}, cells[AUTUMN]
+    assert cells["2025-2026-2"]["count"] == 0 and cells["2025-2026-2"]["uncounted"]["activities"] == 1, cells
+    (short,) = [f for f in report["findings"] if f["code"] == "W-CHK-004" and f["data"]["cadre"] == "cai-weimin"]
+    places = [f"records/{DATED}:{_line_of(records / DATED, '2025-09-31')}:11",
+              f"records/{UNREAD}:{_line_of(records / UNREAD, '1月4日')}:11"]
+    assert short["data"]["semester"] == AUTUMN and short["message"].endswith(
+        "；另有 2 项活动的日期有误，未能计入：" + "、".join(places)), short["message"]

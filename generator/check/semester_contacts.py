@@ -129,7 +129,14 @@ class SemesterContacts:
         """(period start, end, file as shown, the places of its activities not counted — None: none could
         be read) of each of the cadre's ledgers with errors that keep activities from the count: an
         activity whose date is not a date (or is missing: validate's errors), activities that are not a
-        list, a ledger that cannot be read (`unreadable`)."""
+        list, a ledger that cannot be read (`unreadable`).  An activity whose date validate reads as a day
+        (3月5日 in 2026-H1: 2026-03-05, told 这一行写成：  - date: 2026-03-05) is that day's alone (its start
+        and end): told in the semester it is to count in once written right, not in another its ledger's
+        period overlaps, whose count correcting it would not change."""
+        from datetime import date
+
+        from generator.validate import date_meant  # (only for a ledger with errors)
+
         ctx, out = self.ctx, []
         for led in ledgers:
             period = ctx.rs.period(led.doc.folder)
@@ -138,8 +145,17 @@ class SemesterContacts:
             acts = led.get("activities")
             if isinstance(acts, list):
                 dated = {i for i, _ in ctx.facts(led).dates}
-                places = [f"{led.file}:{_place(led.pos('activities', i, 'date'))}" for i in range(len(acts))
-                          if i not in dated]
+                places = []
+                for i in range(len(acts)):
+                    if i in dated:
+                        continue
+                    place = f"{led.file}:{_place(led.pos('activities', i, 'date'))}"
+                    meant = date_meant(acts[i].get("date"), period.id)[0] if isinstance(acts[i], dict) and \
+                        isinstance(acts[i].get("date"), (str, int)) else None
+                    if meant:
+                        out.append((date.fromisoformat(meant),) * 2 + (led.file, [place]))
+                    else:
+                        places.append(place)
                 if places:
                     out.append((period.start, period.end, led.file, places))
             elif acts is not None:
