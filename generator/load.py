@@ -571,8 +571,8 @@ _PERIOD_FOLDER = re.compile(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*")  # (a folder named
 def _not_a_record(file: str, rel: str, records) -> dict:
     """E-LOAD-004's hint for the file `file` at `rel` in the records folder `records`: for a ledger in a folder under
     or above its period's (ledgers/2026-H1/xgb/li-na.yaml, ledgers/xgb/2026-H1/li-na.yaml), where it goes
-    (…/ledgers/2026-H1/li-na.yaml) — or, where a ledger of its name is filed already (a copy kept in
-    ledgers/2026-H1/备份/), to merge it into that one, never to move it onto it."""
+    (…/ledgers/2026-H1/li-na.yaml), its data's `ledger` — or, where a ledger of its name is filed already (a
+    copy kept in ledgers/2026-H1/备份/), to merge it into that one, never to move it onto it."""
     from generator.messages.load import MERGE_LEDGER, MOVE_LEDGER, NOT_A_RECORD
 
     parts = rel.split("/")
@@ -580,8 +580,11 @@ def _not_a_record(file: str, rel: str, records) -> dict:
     if parts[0] != "ledgers" or len(parts) < 4 or not period or not _is_yaml_name(parts[-1]):
         return {"how": NOT_A_RECORD[0], "how_en": NOT_A_RECORD[1]}
     target = file[:len(file) - len(rel)] + f"ledgers/{period}/{parts[-1]}"
-    words = MERGE_LEDGER if os.path.lexists(os.path.join(records, "ledgers", period, parts[-1])) else MOVE_LEDGER
-    return {"how": words[0].format(target=target), "how_en": words[1].format(target=target)}
+    if os.path.lexists(os.path.join(records, "ledgers", period, parts[-1])):
+        return {"how": MERGE_LEDGER[0].format(target=target), "how_en": MERGE_LEDGER[1].format(target=target)}
+    # (data: the ledger it is, as the checks name it — 未提交 there until it is moved: deadlines.told_misplaced)
+    return {"how": MOVE_LEDGER[0].format(target=target), "how_en": MOVE_LEDGER[1].format(target=target),
+            "data": {"ledger": target}}
 
 
 def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:

@@ -1671,3 +1671,23 @@ def test_a_late_and_an_empty_ledger_are_told_the_due_day_and_the_grace_days_as_a
         found = json.loads(check_cli(repo / "records", "--today", "2026-02-01", "--format", "json", "--lang", lang).stdout)
         said = {f["code"]: f["message"] for f in found["findings"] if f["code"] in ("W-CHK-005", "W-CHK-017")}
         assert said["W-CHK-005"].endswith(late) and said["W-CHK-017"].endswith(empty), said
+
+
+def test_a_ledger_in_a_unit_s_folder_under_its_period_s_is_told_once_where_it_goes(tmp_path):
+    # (zhang-wei's ledger committed as records/ledgers/2025-H2/计算机学院/zhang-wei.yaml was told E-LOAD-004 请把它移到
+    # records/ledgers/2025-H2/zhang-wei.yaml and W-CHK-006 未提交 2025-H2 台账 … 请尽快提交 it too: one mistake, two
+    # findings, one saying the ledger is there and the other that it is not)
+    repo = start(tmp_path)
+    write(repo, {H2.replace("2025-H2/", "2025-H2/计算机学院/"): ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    for _ in range(2):  # (the second run with the cache's results)
+        out = json.loads(check_cli(repo / "records", "--today", "2026-01-05", "--format", "json").stdout)
+        mine = [f for f in out["findings"] if "zhang-wei" in f["file"] and "2025-H2" in f["file"]]
+        assert [f["code"] for f in mine] == ["E-LOAD-004"], mine
+        assert mine[0]["hint"] == ("台账直接放在期间的文件夹中，不按单位或别的分类再分文件夹：请把它移到 records/ledgers/2025-H2/"
+                                   "zhang-wei.yaml。在移到那里之前，它不算已提交：张伟（计算机学院）未提交 2025-H2 台账（截止日期 "
+                                   "2025-12-31）。"), mine
+        assert next(r for r in out["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")["status"] == "missing"
+    text = check_cli(repo / "records", "--today", "2026-01-05", "--lang", "en").stdout
+    assert "Until it is moved there it is not filed: 张伟 (计算机学院) has not submitted the ledger for 2025-H2" in text, text
+    assert text.count("has not submitted the ledger for 2025-H2") == 2 and "李娜 (" in text, text  # (and 李娜's own W-CHK-006)

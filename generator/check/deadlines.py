@@ -415,6 +415,27 @@ def told_submitted(findings: list, rs, data: dict) -> list:
     return out
 
 
+def told_misplaced(findings: list) -> list:
+    """`findings` with one finding for a ledger in a folder under its period's (ledgers/2026-H1/xgb/li-na.yaml):
+    E-LOAD-004, where it goes, saying that until it is moved there it is not submitted (MISPLACED_MISSING, with
+    W-CHK-006's words), and not W-CHK-006 未提交 beside it — a cadre was told both: move it, and submit it."""
+    goes = {f.data["ledger"] for f in findings if f.code == "E-LOAD-004" and "ledger" in f.data}
+    missing = {f.file: f for f in findings if f.code == "W-CHK-006" and f.file in goes} if goes else {}
+    if not missing:
+        return findings
+    from generator.messages.check import MISPLACED_MISSING
+
+    out = []
+    for f in findings:
+        if f.code == "W-CHK-006" and f.file in missing:
+            continue
+        if f.code == "E-LOAD-004" and (owed := missing.get(f.data.get("ledger"))) is not None:
+            f = f.replace(hint_zh=f.hint_zh + MISPLACED_MISSING[0].format(missing=owed.message_zh),
+                          hint_en=f"{f.hint_en} {MISPLACED_MISSING[1].format(missing=owed.message_en)}")
+        out.append(f)
+    return out
+
+
 def in_grace(row: dict, today: str) -> bool:
     """Whether a ledger row not yet due (its deadline not passed) is past its due day (`today` and the
     row's `due` ISO dates): in the policy's grace days, said 宽限期内, not 未到截止日."""

@@ -350,6 +350,11 @@ SUBMITTED_UNREADABLE = ("这份台账已于 {submitted} 提交（{source}），�
                         "This ledger was submitted on {submitted} ({source_en}) but cannot be read: fix the error here; it "
                         "still counts as submitted on {submitted}.")
 
+# E-LOAD-004's words, in check, for a ledger in a folder under its period's that is owed (deadlines.told_misplaced):
+# not filed until it is moved — W-CHK-006's words, told here, not beside it
+MISPLACED_MISSING = ("在移到那里之前，它不算已提交：{missing}。",
+                     "Until it is moved there it is not filed: {missing}.")
+
 # W-CHK-004's words when the semester's ledgers have errors that keep activities from its count
 # (semester_contacts._uncounted): which could not be counted, where, and what to fix
 W_CHK_004_UNCOUNTED = {
