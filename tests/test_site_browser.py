@@ -1059,3 +1059,34 @@ def test_on_a_phone_a_table_s_head_is_one_or_two_lines_of_its_words(page, served
     header.click()
     arrow = header.evaluate("""th => { const a = getComputedStyle(th, "::after"); return [th.getAttribute("aria-sort"), a.display, a.width]; }""")
     assert arrow[0] and arrow[1] != "none" and arrow[2] != "0px", arrow
+
+
+_TABLE_CELLS = """t => [Array.from(t.querySelectorAll("thead th"), th => th.innerText.trim()),
+    Array.from(t.querySelectorAll("tbody tr"), tr => Array.from(tr.cells, td => td.innerText.trim()))]"""
+
+
+def test_a_period_of_attachment2_shows_the_points_its_downloads_hold(page, served):
+    """附件2's page of a period had no 联系点 column while its downloads (Excel, CSV, JSON) had one: an officer reading the
+    page could not see which class or club each cadre answered for, nor check the page against the sheet handed in.
+    On every period's page, in the browser, the table has 联系点 after 职务, as the downloads do, and each row's cells
+    read as the period's CSV's, column by column, 联系点 among them (a ledger's points, or a missing one's classes and
+    clubs)."""
+    import csv
+    site, base = served
+    periods = sorted(p.stem for p in (site.public / "ledgers").glob("20*.html"))
+    assert periods
+    differ, points = {}, 0
+    for period in periods:
+        page.goto(base + f"ledgers/{period}.html")
+        heads, rows = page.locator("article .names-table table").first.evaluate(_TABLE_CELLS)
+        with open(site.public / "downloads" / f"attachment2-{period}.csv", encoding="utf-8-sig", newline="") as f:
+            sheet = list(csv.reader(f))
+        assert "联系点" in heads and heads.index("联系点") == heads.index("职务") + 1, (period, heads)
+        shared = [h for h in sheet[0] if h in heads]
+        shown = [[r[heads.index(h)] for h in shared] for r in rows]
+        held = [[r[sheet[0].index(h)] for h in shared] for r in sheet[1:]]
+        if shown != held:
+            differ[period] = [(a, b) for a, b in zip(shown, held) if a != b][:2]
+        points += sum(1 for r in sheet[1:] if r[sheet[0].index("联系点")])
+    assert differ == {}
+    assert points  # (the demo's periods name points)

@@ -271,18 +271,21 @@ class Aggregate:
             unit, position = self.post_on(cid, end)
             if status.get("source") == "archive":  # (the unit as archived, not records/cadres as changed since)
                 unit = status.get("unit") or unit
+            points = self._points_of(period_id, cid, led)
             rows.append({
                 "cadre": cid, "name": self.cadre_name(cid), "unit": unit, "unit_name": self.unit_name(unit),
-                "position": position, "status": status, "points": self._points_of(period_id, cid, led),
+                "position": position, "status": status, "point_names": points,
+                "points": "、".join(points),
                 "ledger": led, "activities": len(led["activities"]) if led else 0,
                 "forms": "、".join(led["forms"]) if led else "", "feedback": len(led["feedback"]) if led else 0,
             })
         rows.sort(key=lambda r: (self.unit_order(r["unit"]), r["cadre"]))  # (ids: the names' pinyin)
         return [dict(r, no=i) for i, r in enumerate(rows, 1)]
 
-    def _points_of(self, period_id: str, cadre: str, led: dict | None) -> str:
+    def _points_of(self, period_id: str, cadre: str, led: dict | None) -> list[str]:
         """附件2's 联系点 of a cadre in a period: the ledger's contact points, or, of a ledger not handed in, the
-        classes and clubs the cadre held in the period up to the site's day (their names, 、 between)."""
+        classes and clubs the cadre held in the period up to the site's day (their names, each once; the downloads
+        join them with 、, the page writes each as a name)."""
         if led:
             names = [p["name"] for p in led["points"]]
         else:
@@ -291,7 +294,7 @@ class Aggregate:
             names = [self.point(pid)["name"] for r in (self.rs.rows_of(cadre) if period else ())
                      if period.start <= last and self.rs.held_between(r, period.start, last)
                      for kind, pid in [self.rs.contact_point(r)] if isinstance(pid, str)]
-        return "、".join(dict.fromkeys(names))
+        return list(dict.fromkeys(names))
 
     # ---- feedback ------------------------------------------------------
     def feedback_row(self, led: Item, fb: Item) -> dict:
