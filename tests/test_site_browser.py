@@ -1090,3 +1090,39 @@ def test_a_period_of_attachment2_shows_the_points_its_downloads_hold(page, serve
         points += sum(1 for r in sheet[1:] if r[sheet[0].index("联系点")])
     assert differ == {}
     assert points  # (the demo's periods name points)
+
+
+def test_every_page_fetches_a_search_index_written_in_utf8_and_a_file_opened_site_still_searches(page, served):
+    """Every page fetches search/search_index.json as it opens (the theme's search worker starts with it): the demo's
+    was 1,254,626 bytes, the heaviest thing on a page over an intranet's slow link, Material writing every Han character
+    as a six-byte escape (\\u8ba1) and every U+200B between jieba's words too, one beside each space or mark the index's
+    separator splits at anyway.  What a page fetches is now the index in UTF-8, with no U+200B beside a separator or a
+    tag: 592 KB, the same words at the same places.  A cadre's name, a unit's and a class's still find their pages — on
+    the site served, and on the site opened from the disk (file://, the offline plugin's search_index.js, UTF-8 too)."""
+    import json
+    site, base = served
+    fetched = []
+    page.on("response", lambda r: fetched.append(len(r.body())) if r.url.endswith("/search/search_index.json") else None)
+    page.goto(base + "units/index.html")
+    page.wait_for_load_state("networkidle")
+    body = (site.public / "search" / "search_index.json").read_bytes()
+    assert fetched == [len(body)]
+    index = json.loads(body)
+    assert body == json.dumps(index, ensure_ascii=False, separators=(",", ":")).encode("utf-8")  # (no \\uXXXX)
+    assert len(body) < 0.6 * len(json.dumps(index, separators=(",", ":")))  # (escaped, it was more than 5/3 as heavy)
+    separator = re.compile(index["config"]["separator"])
+    needless = {m.group(0) for d in index["docs"] for k in ("title", "text")
+                for m in re.finditer(r".\u200b|\u200b.", d[k]) if separator.fullmatch(m.group(0).replace("\u200b", ""))}
+    assert needless == set()
+    rs, _ = validate_records(site.records)
+    cid, cadre = sorted(rs.cadres.items())[0]
+    uid, unit = sorted(rs.units.items())[0]
+    klass = next(c.get("name") for _, c in sorted(rs.classes.items()) if c.get("unit") == uid and re.search(r"[0-9]", c.get("name", "")))
+    for where in (base, (site.public / "index.html").as_uri()):
+        for words, path, first in ((cadre.get("name"), f"/cadres/{cid}.html", True),
+                                   (unit.get("name"), f"/units/{uid}.html", True), (klass, f"/units/{uid}.html", False)):
+            results = _search(page, where, words)
+            hrefs = [urlparse(urljoin(page.url, a.get_attribute("href"))).path for a in results.all()]
+            found = hrefs[:1] if first else hrefs
+            assert any(h.endswith(path) for h in found), (where, words, hrefs[:3])
+    assert page.errors == [] and page.outside == []

@@ -297,10 +297,10 @@ def on_serve(server, config, builder):
     return server
 
 
-@event_priority(-50)  # after the theme copied the worker
+@event_priority(-50)  # after the theme copied the worker and the search plugin wrote the index
 def on_post_build(config):
-    """The downloads written aside; Chinese search: the worker's query cutting corrected
-    (see search_zh); the web form.  Its staging folder goes whatever ends the build (on_build_error too)."""
+    """The downloads written aside; Chinese search: the worker's query cutting corrected and the
+    index written smaller (see search_zh); the web form.  Its staging folder goes whatever ends the build (on_build_error too)."""
     staging, notes = _state.pop("admin", (None, []))
     try:
         finish = _state.pop("finish", None)
@@ -311,6 +311,9 @@ def on_post_build(config):
         problem = search_zh.fix_query_segmentation(site)
         if problem:
             log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
+        problem = search_zh.compact_index(site)  # (after the search plugin wrote it, before the offline plugin copies it)
+        if problem:
+            log.warning("搜索索引未能压缩 (search index not made smaller): %s", problem)
         if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
             made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
             try:

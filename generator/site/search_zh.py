@@ -42,6 +42,7 @@ site/assets/search_results.js removes U+200B from the result list as it is shown
 """
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -116,6 +117,50 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
     except Unwritten as exc:
         return (f"写入 {exc.path.relative_to(site_dir).as_posix()} 时出错（系统提示：{exc.reason}），搜索程序保持原样 "
                 f"(writing it failed: {exc.reason}; the search worker is as it was)")
+    return None
+
+
+def compact_index(site_dir: Path) -> str | None:
+    """Write the site's search index smaller, the same index to the browser; None when done (or
+    there is none), else what went wrong (the index is then left as it was: files.write_files).
+
+    Every page of the site fetches search/search_index.json as it opens (the theme's search worker
+    starts with it), and Material writes it with every character not ASCII as a \\uXXXX escape:
+    six bytes for a Han character's three in UTF-8, and six for each U+200B between the words
+    jieba cut (mkdocs.yml: words joined by U+200B).  The index is written in UTF-8, and a U+200B
+    beside a character the index's separator splits at anyway (a space, 、，：（） …) or beside a
+    tag's < or > (the worker reads a tag apart from the words) is left out: the worker cuts the
+    same words at the same places, so it finds the same pages, shows the same text (search_results.js
+    takes U+200B out as it shows a result) and marks the same words.  The offline plugin (after
+    this) copies the index into search/search_index.js for a site opened from the disk: UTF-8
+    too, as the pages are."""
+    from generator.files import Unwritten, write_files
+
+    path = site_dir / "search" / "search_index.json"
+    if not path.is_file():
+        return None
+    index = json.loads(path.read_text(encoding="utf-8"))
+    docs = index.get("docs") or []
+    separator = re.compile(index.get("config", {}).get("separator") or r"[\s\-]+")
+    beside = set()
+    for doc in docs:
+        for key in ("title", "text"):
+            if isinstance(doc.get(key), str):
+                beside.update(re.findall(r"[^\u200b](?=\u200b)|(?<=\u200b)[^\u200b]", doc[key]))
+    splits = "".join(sorted(c for c in beside if c in "<>" or separator.fullmatch(c)))
+    if splits:
+        cls = "[" + "".join(re.escape(c) for c in splits) + "]"
+        needless = re.compile(f"\u200b+(?={cls})|(?<={cls})\u200b+")
+        for doc in docs:
+            for key in ("title", "text"):
+                if isinstance(doc.get(key), str):
+                    doc[key] = needless.sub("", doc[key])
+    data = json.dumps(index, ensure_ascii=False, separators=(",", ":"), default=str)
+    try:
+        write_files({path: data.encode("utf-8")})
+    except Unwritten as exc:
+        return (f"写入 search/search_index.json 时出错（系统提示：{exc.reason}），搜索索引保持原样 "
+                f"(writing it failed: {exc.reason}; the search index is as it was)")
     return None
 
 
