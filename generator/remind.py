@@ -10,8 +10,9 @@
         # (GitLab's job: `periods=` of --due-window) a body for each period, its outputs in reminder-P.env
     python -m generator remind --coverage [--today D]             # uncovered freshman classes
     python -m generator remind --due-window [--today D]           # is today a reminder day?
-        stdout: `send=true|false`, `reason=daily|weekly|none` and `periods=[…]` (JSON) for
-        $GITHUB_OUTPUT or a GitLab dotenv report
+        stdout: `send=true|false`, `reason=daily|weekly|none`, `periods=[…]` (JSON) and `today=D` (the day
+        judged: --today, else the clock in the policy's time zone) for $GITHUB_OUTPUT or a GitLab dotenv
+        report; the workflows' later jobs take that day as --today, so that a run across midnight is one day
     python -m generator remind --due-window --open-issues issues.json   # the open reminder issues (gh's
         `issue list --json body`, glab's `--output json`): their periods are listed too, until closed
 
@@ -644,7 +645,8 @@ def cmd_remind(args) -> int:
         window = rs.setting("reminders", "window_days", default=15)
         weekday = rs.setting("reminders", "weekday", default=1)
         settled = lambda periods: _settled(rs, today, periods)  # noqa: E731
-        for key, value in due_window(rs, today, int(window), int(weekday), settled, issues).items():
+        for key, value in [*due_window(rs, today, int(window), int(weekday), settled, issues).items(),
+                           ("today", today.isoformat())]:
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK
     if args.coverage:

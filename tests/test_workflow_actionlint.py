@@ -338,7 +338,8 @@ def test_codeowners_stale_by_the_day_only_warns_pull_requests_and_fails_the_dail
     assert '--base "${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-$CI_MERGE_REQUEST_DIFF_BASE_SHA}"' in mr
     scheduled = [job for job in ci.values() if isinstance(job, dict) and "script" in job
                  and {"if": '$CI_PIPELINE_SOURCE == "schedule"'} in job.get("rules", [])]
-    assert any(".venv/bin/python -m generator codeowners --check" in job["script"] for job in scheduled)
+    assert any(line.startswith(".venv/bin/python -m generator codeowners --check") and "--base" not in line
+               for job in scheduled for line in job["script"])
 
 
 def test_the_reminders_jobs_keep_no_token_in_their_checkout():

@@ -204,20 +204,23 @@ def test_reminder_issues_are_opt_in_so_the_demos_invented_accounts_are_never_men
     """Pushed as it is, the repository holds the demo, whose Git accounts may be real strangers:
     no issue is opened until an administrator turns the reminders on (the guide says how)."""
     wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))
-    assert wf["jobs"]["when"]["if"] == "vars.CONTACT_LEDGER_REMINDERS == 'on'"
-    for name, job in wf["jobs"].items():
-        if any("gh issue" in s.get("run", "") for s in job["steps"]) and name != "when":  # (it lists them)
-            assert job["needs"] == "when", name
+    on = "vars.CONTACT_LEDGER_REMINDERS == 'on'"
+    for name, job in wf["jobs"].items():  # (the when job runs in any case: it reads the run's day)
+        for step in job["steps"]:
+            if "gh issue" in step.get("run", ""):
+                assert (step if name == "when" else job)["if"].startswith(on), (name, step.get("name"))
+                assert name == "when" or job["needs"] == "when", name
     assert "CONTACT_LEDGER_REMINDERS" in (ROOT / "site/guide/git-hosts.md").read_text(encoding="utf-8")
 
 
 def test_the_reminder_window_says_only_what_the_workflows_read(tmp_path):
     """`remind --due-window` also gave `period=` (the nearest due date), and `remind --period ""` took it
     between periods, for a GitLab job that since writes a body for each of `periods`: neither was read by
-    any pipeline.  It gives send=, reason= and periods= only; an empty --period is not a period."""
+    any pipeline.  It gives send=, reason=, periods= and today= (the day the later jobs are as of) only; an empty
+    --period is not a period."""
     repo = make_repo(tmp_path)
     window = run(repo, "remind", "--due-window", "--today", "2026-12-21")
-    assert [line.split("=", 1)[0] for line in window.stdout.splitlines()] == ["send", "reason", "periods"]
+    assert [line.split("=", 1)[0] for line in window.stdout.splitlines()] == ["send", "reason", "periods", "today"]
     empty = run(repo, "remind", "--period", "", "--today", "2026-12-21", "--body-file", str(tmp_path / "b.md"))
     assert empty.returncode == 2 and "不是政策规定的填报期间" in empty.stderr and not (tmp_path / "b.md").exists()
 
@@ -469,22 +472,76 @@ def test_the_units_come_in_the_order_of_units_yaml_in_both_reminders(tmp_path):
 
 def _run_gitlab_remind_job(repo, today: str, **variables: str) -> dict:
     """.gitlab-ci.yml's remind job, its script lines run as GitLab runs them (`make setup` aside) with the
-    dotenv of the remind-window job on `today` (each `remind` given --today, as the clock would say) and the
-    CI/CD `variables` (none: no GITLAB_TOKEN)."""
-    import sys
-
+    dotenv of the remind-window job on `today` (as the clock said when it ran; its `today` is the later jobs'
+    day) and the CI/CD `variables` (none: no GITLAB_TOKEN)."""
     window = run(repo, "remind", "--due-window", "--today", today)
     dotenv = dict(line.split("=", 1) for line in window.stdout.splitlines())
-    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["remind"]
-    env = dict({k: v for k, v in os.environ.items() if k != "GITLAB_TOKEN"}, PYTHONPATH=str(ROOT), **dotenv,
-               **variables)
-    # (one shell for the whole script, as GitLab's runner: an `exit 0` ends the job; a failing line fails it)
-    script = "\n".join(line.replace(".venv/bin/python", sys.executable).replace(
-        "-m generator remind ", f"-m generator remind --today {today} ").replace(
-        "scripts/", f"{ROOT}/scripts/") for line in job["script"] if line != "make setup")
-    r = subprocess.run(["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
-    assert r.returncode == 0, script + "\n" + r.stdout + r.stderr
+    r = _run_gitlab_job(repo, "remind", {**dotenv, **variables})
+    assert r.returncode == 0, r.args[-1] + "\n" + r.stdout + r.stderr
     return dotenv
+
+
+def _run_gitlab_job(repo, name: str, variables: dict) -> subprocess.CompletedProcess:
+    """.gitlab-ci.yml's job `name`, its script lines run in one shell as GitLab's runner runs them (`make setup`
+    aside: this tree's program), with the CI/CD and dotenv `variables`."""
+    import sys
+
+    job = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))[name]
+    env = dict({k: v for k, v in os.environ.items() if k != "GITLAB_TOKEN"}, PYTHONPATH=str(ROOT), **variables)
+    # (one shell for the whole script, as GitLab's runner: an `exit 0` ends the job; a failing line fails it)
+    script = "\n".join(line.replace(".venv/bin/python", sys.executable).replace("scripts/", f"{ROOT}/scripts/")
+                       for line in job["script"] if line != "make setup")
+    return subprocess.run(["sh", "-e", "-c", script], cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
+def _run_github_step(repo, job: str, step_name: str, expressions: dict) -> subprocess.CompletedProcess:
+    """reminders.yml's step of `job` whose name starts with `step_name`, run as GitHub runs it (bash -e, the job's
+    and the step's env, GITHUB_OUTPUT and GITHUB_STEP_SUMMARY files) with its ${{ … }} given by `expressions`
+    (e.g. {"needs.when.outputs.today": "2026-03-02"}; any other: empty); this tree's program."""
+    import re
+    import sys
+
+    spec = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))["jobs"][job]
+    [step] = [s for s in spec["steps"] if s.get("name", "").startswith(step_name)]
+    said = lambda text: re.sub(r"\$\{\{\s*([^}]+?)\s*\}\}", lambda m: expressions.get(m.group(1), ""), str(text))  # noqa: E731
+    env = dict(os.environ, PYTHONPATH=str(ROOT), GITHUB_OUTPUT=str(repo / "output"),
+               GITHUB_STEP_SUMMARY=str(repo / "summary.md"))
+    env.update({k: said(v) for k, v in {**spec.get("env", {}), **step.get("env", {})}.items()})
+    for name in ("output", "summary.md"):
+        (repo / name).write_text("", encoding="utf-8")
+    return subprocess.run(["bash", "-e", "-c", said(step["run"]).replace(".venv/bin/python", sys.executable)],
+                          cwd=repo, env=env, capture_output=True, text=True, timeout=300)
+
+
+def test_every_job_of_a_reminder_run_is_as_of_the_day_its_window_read(tmp_path):
+    """A scheduled run whose window job read 2026-03-02 (23:59 in Shanghai, say) and whose later jobs started
+    after midnight: each of those read the clock again, so the bodies of a reminder day decided on one day were
+    written as of the next, and the strict check and CODEOWNERS' were of another day than the window's.  The
+    window's today= is now every later job's --today, on GitHub (reminders.yml: the when job's output) and on
+    GitLab (remind-window's dotenv).  Here the clock is later still (after 机械学院's until, 2026-03-05: CODEOWNERS
+    stale by it, fresh on 2026-03-02), and every job says 2026-03-02."""
+    repo = make_repo(tmp_path)
+    end_me(repo, True)
+    assert run(repo, "codeowners", "--today", "2026-03-02").returncode == 0
+    commit(repo, "2026-03-02 10:00", "records and CODEOWNERS")
+    window = run(repo, "remind", "--due-window", "--today", "2026-03-02")
+    outputs = dict(line.split("=", 1) for line in window.stdout.splitlines())
+    assert outputs["today"] == "2026-03-02"
+    when = {f"needs.when.outputs.{key}": value for key, value in outputs.items()} | {"matrix.period": "2026-H1"}
+    body = _run_github_step(repo, "ledgers", "生成提醒正文", when)
+    assert body.returncode == 0 and "截至 2026-03-02" in (repo / "body.md").read_text(encoding="utf-8"), body.stderr
+    body = _run_github_step(repo, "coverage", "生成提醒正文", when)
+    assert body.returncode == 0 and "截至 2026-03-02" in (repo / "body.md").read_text(encoding="utf-8"), body.stderr
+    strict = _run_github_step(repo, "strict-check", "严格检查", when)
+    assert "## 联系学生工作检查（2026-03-02）" in (repo / "summary.md").read_text(encoding="utf-8"), strict.stderr
+    owners = _run_github_step(repo, "strict-check", "CODEOWNERS 是否过期", when)
+    assert owners.returncode == 0, owners.stdout + owners.stderr  # (stale by the clock: exit 1)
+    strict = _run_gitlab_job(repo, "strict-check", outputs)
+    assert "## 联系学生工作检查（2026-03-02）" in (repo / "check-strict.md").read_text(encoding="utf-8"), strict.stderr
+    owners = _run_gitlab_job(repo, "codeowners-fresh", outputs)
+    assert owners.returncode == 0, owners.stdout + owners.stderr
+    _run_gitlab_remind_job(repo, "2026-03-02")
+    assert "截至 2026-03-02" in (repo / "reminder-coverage.md").read_text(encoding="utf-8")
 
 
 class _GitLabIssues:
