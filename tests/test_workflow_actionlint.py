@@ -314,14 +314,38 @@ def test_the_published_site_is_rebuilt_every_day_as_of_that_day(tmp_path):
     env = tmp_path / "github_env"
     subprocess.run(["sh", "-c", today["run"]], env={**os.environ, "GITHUB_ENV": str(env)}, check=True)
     assert re.fullmatch(r"LEDGER_TODAY=\d{4}-\d{2}-\d{2}\n", env.read_text())
-    gitlab = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))["pages"]
-    assert any("schedule" in rule["if"] for rule in gitlab["rules"])
-    [line] = [line for line in gitlab["script"] if "LEDGER_TODAY" in line]
-    assert f"TZ={policy['institution']['timezone']} " in line
-    for source, day in (("schedule", r"\d{4}-\d{2}-\d{2}"), ("push", "")):  # (empty: as of the commit's day)
+
+
+def _waits_for(ci: dict, name: str) -> set:
+    """The jobs of a scheduled pipeline that GitLab starts job `name` after, and does not start it when one of
+    them fails: those of its `needs` (one that is optional and not in the pipeline aside), else every job of
+    the earlier stages (GitLab's stage order, .gitlab-ci.yml `stages`)."""
+    scheduled = {n for n, job in ci.items() if isinstance(job, dict)
+                 and any('"schedule"' in rule.get("if", "") for rule in job.get("rules", []))}
+    job = ci[name]
+    if "needs" in job:
+        return {n if isinstance(n, str) else n["job"] for n in job["needs"]} & scheduled
+    earlier = ci["stages"][:ci["stages"].index(job.get("stage", "test"))]
+    return {n for n in scheduled if ci[n].get("stage", "test") in earlier and not ci[n].get("allow_failure")}
+
+
+def test_gitlabs_daily_site_is_built_when_a_ledger_is_late_as_of_the_pipelines_day():
+    """GitLab's pages job waited for the whole check stage, where strict-check fails whenever a ledger is late
+    and codeowners-fresh whenever CODEOWNERS is stale: the daily site, rebuilt so that it stops saying 未到截止日
+    after a due date, was not built exactly then.  It now needs remind-window alone (optional: a push's
+    pipeline has none) and is as of its dotenv's today (the pipeline's day, in the policy's time zone as the
+    records say it: no zone written in .gitlab-ci.yml); a push's build is as of its commit's day."""
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    assert _waits_for(ci, "pages") == {"remind-window"}
+    assert not {"strict-check", "codeowners-fresh"} & _waits_for(ci, "remind")
+    pages = ci["pages"]
+    assert any("schedule" in rule["if"] for rule in pages["rules"])
+    [line] = [line for line in pages["script"] if "LEDGER_TODAY" in line]
+    for source, day in (("schedule", "2026-03-02"), ("push", "")):  # (empty: as of the commit's day)
         out = subprocess.run(["sh", "-c", line + '; printf %s "$LEDGER_TODAY"'], capture_output=True, text=True,
-                             env={**os.environ, "CI_PIPELINE_SOURCE": source}, check=True).stdout
-        assert re.fullmatch(day, out), (source, out)
+                             env={**os.environ, "CI_PIPELINE_SOURCE": source, "today": "2026-03-02"},
+                             check=True).stdout
+        assert out == day, (source, out)
 
 
 def test_codeowners_stale_by_the_day_only_warns_pull_requests_and_fails_the_daily_run():
