@@ -492,8 +492,10 @@ def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, se
     # begun would have every cadre @-mentioned weekly for months as not having filed)
     opens, year = dt.timedelta(days=window_days), dt.timedelta(days=366)
     first = min((c.date("start") for c in rs.cycles.values() if c.date("start")), default=today - year)
+    # (not a period that ended before the first assignment cycle began: nobody held a contact point in it, and
+    # a university that has just put its own records in was reminded daily of the half-years before them)
     due = [p for p in rs.periods_between(min(first, today - year), today) if p.start <= today and p.due - opens <= today
-           and p.id not in archived]
+           and p.end >= first and p.id not in archived]
     old = [p for p in due if p.due < today - year]
     done = settled(old) if old and settled is not None else set()
     periods = [p for p in due if p.id not in done]

@@ -1326,3 +1326,17 @@ def test_the_open_issue_of_a_period_no_longer_in_the_policy_is_closed(tmp_path):
     assert "不是政策现在的填报期间" in r.stderr, r.stderr
     by_hand = run(repo, "remind", "--period", "2024-H3", "--today", "2027-01-11")
     assert by_hand.returncode == 2 and "不是政策规定的填报期间" in by_hand.stderr and not by_hand.stdout, by_hand
+
+
+def test_a_university_new_to_the_ledgers_is_not_reminded_of_the_half_years_before_its_first_cycle(tmp_path):
+    """A university that has just put its own records in (its first assignment cycle from 2025-09-01) had every
+    half-year due within the past year listed in `periods=` — 2024-H2 and 2025-H1, when none of its cadres held a
+    contact point — so each reminder day ran a ledger reminder job for each of them for a year (nobody owes them).
+    Only the periods that end on or after the first cycle's start are listed."""
+    from gitrepo import base, commit as commit_at, init_repo, write
+
+    repo = init_repo(tmp_path / "own")
+    write(repo, base())
+    commit_at(repo, "2025-08-20 10:00", "本校的记录")
+    window = run(repo, "remind", "--due-window", "--today", "2025-12-20")
+    assert "send=true\n" in window.stdout and 'periods=["2025-H2"]\n' in window.stdout, window.stdout + window.stderr
