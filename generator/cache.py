@@ -55,7 +55,7 @@ import tempfile
 import time
 import weakref
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import lru_cache, partial
 from operator import attrgetter, is_, ne
 from pathlib import Path
 
@@ -212,16 +212,18 @@ def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Docum
     return _load_one_status(path, records, settings)[:3]
 
 
-def _load_one_status(path: str, records: Path | str, settings=None, shown: str | None = None) -> tuple:
+def _load_one_status(path: str, records: Path | str, settings=None, shown: str | None = None, read=None,
+                     validate=None) -> tuple:
     """_load_one, and the file's status as it was just before it was read (None: not read); `shown`:
-    its display_path, when worked out already."""
+    its display_path, when worked out already; `read` and `validate`: the quick path's reader and the
+    validator, when asked already (_loaded: load.load_bytes's `read`, _validate's `validate`)."""
     try:
-        doc, found, info = load.load_file_status(path, records, shown)
+        doc, found, info = load.load_file_status(path, records, shown, read)
     except Exception as exc:  # noqa: BLE001 - one file never stops the others
         doc = load.Document(file=load.display_path(path) if shown is None else shown,
                             rel=load.rel_path(path, records), kind=None)
         found, info = [F.make("E-LOAD-007", doc.file, None, reason=type(exc).__name__)], None
-    checked = _validate(doc)
+    checked = _validate(doc, validate)
     if settings is not None:
         try:
             doc.privacy = privacy.document_finds(doc, *settings)
@@ -230,11 +232,13 @@ def _load_one_status(path: str, records: Path | str, settings=None, shown: str |
     return doc, found + checked, bool(checked), info
 
 
-def _validate(doc) -> list[F.Finding]:
+def _validate(doc, validate=None) -> list[F.Finding]:
+    """The document's schema findings, by `validate` (None: fastvalidate.validate_document)."""
     try:
-        from generator.fastvalidate import validate_document  # (imported when a file is validated)
+        if validate is None:
+            from generator.fastvalidate import validate_document as validate  # (imported when a file is validated)
 
-        return validate_document(doc)
+        return validate(doc)
     except Exception as exc:  # noqa: BLE001 - as pipeline._guarded
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise
@@ -251,13 +255,17 @@ def _loaded(paths: list[str], records: str, settings, began: int, placed: frozen
     keep_answers); and of a ledger, `facts(its values)` (the checks' facts as their memo keeps
     them: Document.facts) when `facts` is given, else None."""
     out = []
-    from generator.quickload import quiet
+    from generator import fastvalidate, quickload
 
-    with quiet():
+    # (whether the quick path and the fast validator are on, and the modules, asked once here, not once a file
+    # each: the environment's reading and the imports cost ≈4 µs a file)
+    read = quickload.enabled() and quickload.read
+    validate = partial(fastvalidate.validate_document, fast=fastvalidate.enabled())
+    with quickload.quiet():
         # (the names shown worked out a folder at a time: display_path alone asks os.getcwd and
         # works out the folder's part again for each file, 27 ms at 12k)
         for p, shown in zip(paths, load.display_paths(paths)):
-            doc, found, bad, info = _load_one_status(p, records, settings, shown)
+            doc, found, bad, info = _load_one_status(p, records, settings, shown, read, validate)
             # (the status load.read_file took just before reading the bytes: a second os.stat cost 4 µs a file)
             mark = signature(info, began) if info is not None else _status(p, began)
             where = kept = None

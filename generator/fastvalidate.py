@@ -65,9 +65,10 @@ def compiled(kind: str):
         return None
 
 
-def validate_document(doc: Document) -> list[F.Finding]:
-    """Findings of `generator.validate.validate_document`, faster for valid documents."""
-    if doc.data is None or doc.kind is None or not enabled():
+def validate_document(doc: Document, fast: bool | None = None) -> list[F.Finding]:
+    """Findings of `generator.validate.validate_document`, faster for valid documents.  `fast`: enabled(),
+    when the caller has asked it (once for many files: cache._loaded)."""
+    if doc.data is None or doc.kind is None or not (enabled() if fast is None else fast):
         return validate_slow(doc)
     check = compiled(doc.kind)
     if check is not None:

@@ -591,10 +591,11 @@ def load_file(path, records: Path) -> tuple[Document, list[F.Finding]]:
     return load_file_status(path, records)[:2]
 
 
-def load_file_status(path, records: Path, shown: str | None = None) \
+def load_file_status(path, records: Path, shown: str | None = None, read=None) \
         -> tuple[Document, list[F.Finding], os.stat_result | None]:
     """load_file, and the file's status as it was just before it was read (read_file; None: not read).
-    `shown`: display_path(path), when the caller has worked it out (display_paths, for many files)."""
+    `shown`: display_path(path), when the caller has worked it out (display_paths, for many files);
+    `read`: load_bytes'."""
     rel = rel_path(path, records)
     doc = Document(file=display_path(path) if shown is None else shown, rel=rel, kind=kind_of(rel))
     if doc.kind is None:
@@ -607,16 +608,21 @@ def load_file_status(path, records: Path, shown: str | None = None) \
         return doc, [F.make("E-LOAD-010", doc.file, None)], None
     except TooBig as exc:
         return doc, [F.make("E-LOAD-003", doc.file, None, size=exc.args[0], limit=MAX_BYTES)], None
-    return (*load_bytes(doc, raw), info)
+    return (*load_bytes(doc, raw, read), info)
 
 
-def load_bytes(doc: Document, raw: bytes) -> tuple[Document, list[F.Finding]]:
-    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading them."""
+def load_bytes(doc: Document, raw: bytes, read=None) -> tuple[Document, list[F.Finding]]:
+    """`doc` (its file, rel and kind set) with the values of the bytes `raw`, and the findings of loading them.
+    `read`: the quick path's reader (quickload.read), False: the full loader alone, None: as quickload.enabled()
+    says — a caller loading many files asks it once (cache._loaded: the environment read and the import
+    cost ≈2 µs a file)."""
     doc.sha256 = hashlib.sha256(raw).hexdigest()
-    from generator import quickload  # values only, positions later (see quickload.py)
+    if read is None:
+        from generator import quickload  # values only, positions later (see quickload.py)
 
+        read = quickload.enabled() and quickload.read
     texts: set = set()
-    data, text = quickload.read(raw, texts) if quickload.enabled() else (None, None)
+    data, text = read(raw, texts) if read else (None, None)
     if data is not None:  # (its text, decoded by the quick path, is Document.text's: the privacy scan reads it)
         doc.data, doc.raw, doc._where, doc.quick, doc._text = data, raw, None, True, text
         doc.texts = texts

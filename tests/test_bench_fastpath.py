@@ -1332,6 +1332,43 @@ def test_a_ledger_s_facts_are_worked_out_once_by_its_loading_and_never_after_it(
     assert {(p, c) for _name, _main, _when, p, c in after} == {("2026-H1", ledger.stem)}, after
 
 
+def test_the_loading_processes_ask_the_quick_paths_switches_once_a_group_not_once_a_file(tmp_path, monkeypatch):
+    """Whether the quick path and the fast validator are on (CONTACT_LEDGER_FAST, read from the environment)
+    was asked, and both modules imported, for every file loaded — ≈4 µs a file of the loading processes'
+    ≈200 (bench/HISTORY.md item 69's *left*); now once for each group of files a process loads (every call
+    of either `enabled`, in this process and the loading copy, is recorded).  The documents and findings
+    are the reference path's either way, and CONTACT_LEDGER_FAST=0 still turns both off."""
+    from generator import fastvalidate, quickload
+
+    root = tmp_path / "records"
+    _generated(root)
+    log, files = tmp_path / "asked.log", len(load.discover(root)[0])
+
+    def recorded(enabled):  # (a line per call, from this process and its forked copy alike)
+        def call():
+            with open(log, "a", encoding="utf-8") as out:
+                out.write(f"{enabled.__module__}\n")
+            return enabled()
+        return call
+
+    monkeypatch.setattr(quickload, "enabled", recorded(quickload.enabled))
+    monkeypatch.setattr(fastvalidate, "enabled", recorded(fastvalidate.enabled))
+    expected = reference(root)
+    log.unlink(missing_ok=True)
+    for env in ({"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"},
+                {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_WORKERS": "1"}):
+        got = fast(root, env, monkeypatch)
+        assert_same(got, expected)
+        asked = log.read_text(encoding="utf-8").splitlines()
+        log.unlink()
+        assert files > 400 and got[0][-1].quick
+        for module in ("generator.quickload", "generator.fastvalidate"):  # (+ the privacy settings' policy.yaml)
+            assert 0 < asked.count(module) <= cache.GROUPS + 2, (module, asked.count(module), files)
+    off = fast(root, {"CONTACT_LEDGER_CACHE": "0", "CONTACT_LEDGER_FAST": "0"}, monkeypatch)
+    assert_same(off, expected)
+    assert not any(doc.quick for doc in off[0])
+
+
 def test_the_facts_of_a_ledger_are_never_those_of_other_bytes_nor_of_another_policy(tmp_path, monkeypatch):
     """The facts the loading processes give and the cache keeps are a ledger's values' alone, kept
     by the SHA-256 of its bytes: a ledger changed by one byte behind the cache's back (its size and
