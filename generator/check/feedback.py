@@ -292,14 +292,19 @@ class Parts:
             ctx.findings.extend(F.Finding(*f) for f in packed)
         if (new or self._changed or self._gone or self._was is not None or kept.blob is None) \
                 and all(type(entry[1][0]) is bytes for entry in new):
-            rels, links = self._ledgers[0], self._ledgers[4]
-            for i in self._changed:  # (the links kept for the next run: this run's)
-                now = self._facts[rels[i]].links
-                links[i] = marshal.dumps(now) if now else None
-            kept.save(self._ledgers, self._changed, keys, order, pieces, found, (overdue, open_))
+            kept.save(self._ledgers_now, self._changed, keys, order, pieces, found, (overdue, open_))
         if self.as_json and all(type(piece) is not dict for piece in pieces):
             return report.Raw(pieces), overdue, open_
         return parsed(pieces), overdue, open_
+
+    def _ledgers_now(self) -> tuple:
+        """The ledgers as kept for the next run, the changed ones' links this run's (asked by chain_rows.Kept
+        as it writes them: a cold run's 12,007 by the copy writing the main file)."""
+        rels, links = self._ledgers[0], self._ledgers[4]
+        for i in self._changed:
+            now = self._facts[rels[i]].links
+            links[i] = marshal.dumps(now) if now else None
+        return self._ledgers
 
 
 def _merged(keys: list, removed: set, new: list) -> tuple[list, list]:
