@@ -60,6 +60,27 @@ def table_row(text: str) -> tuple[str, str, str, str, str] | None:
             text.strip().split("\t")[0].strip())
 
 
+_NEXT_FIELD = re.compile(r"[ \t]+([a-z_][a-z0-9_]*): +\S")  # (a second field on a field's line: date: … form: 社团活动)
+
+
+def _two_fields(lines: list[str], row: int, key: re.Match, start: int):
+    """`- date: "2026-04-20" form: 社团活动`, `- date: 2026-04-20 form: 社团活动`: two fields written on one line,
+    the second from the field's value at `start` (the line's `key`: _FIELD's or _VALUE's match, its name group 2)
+    on — when a field the schemas know follows — E-YAML-001's position and words: put it on a line of its own,
+    aligned with the first, with the line to type (not the two in one quoted value, which the next run refuses)."""
+    line = lines[row]
+    nxt = next((n for n in _NEXT_FIELD.finditer(line, start) if n.group(1) in _field_names()), None)
+    if key.group(2) is None or nxt is None or not line[start:nxt.start()].strip():
+        return None
+    first, second, at = line[:nxt.start()].strip(), line[nxt.start(1):].rstrip(), key.end(1)
+    return (row + 1, nxt.start(1) + 1), params(
+        f"一行里写了两个字段：“{second}”是另一个字段，要另起一行",
+        f"two fields on one line: '{second}' is another field, on a line of its own", first,
+        f"每个字段各占一行：请把“{second}”写到下一行，与 {key.group(2)} 对齐（前面 {at} 个空格）",
+        f"Each field has a line of its own: put '{second}' on the next line, aligned with {key.group(2)} ({at} spaces "
+        "before it); the line", which="这一行")
+
+
 def _after_closing(lines: list[str], row: int, column: int):
     """`summary: "诚信考试"主题交流`, `'十四五'规划`, `[座谈] 与学生交流`: a value that starts with a quote
     or bracket ends at the closing one, and libyaml stops at the text after it."""
@@ -67,6 +88,8 @@ def _after_closing(lines: list[str], row: int, column: int):
     m = _VALUE.match(line)
     if not m or m.start(3) >= column or not line[column:].strip():
         return None
+    if two := _two_fields(lines, row, m, m.start(3)):
+        return two
     if m.group(2) is None and (said := _quoted_name(line, m.start(3), row)):
         return said
     value = line[m.start(3):].rstrip()
@@ -85,6 +108,8 @@ def _colon_in_value(lines: list[str], row: int, column: int):
     that one's text, and then its colon."""
     line = lines[row]
     m = _FIELD.match(line)
+    if m and m.end() <= column and (two := _two_fields(lines, row, m, m.end())):
+        return two
     if m and m.end() <= column:
         value = line[m.end():].rstrip()
         return (row + 1, m.end() + 1), params(
@@ -147,6 +172,7 @@ def _after_list(lines: list[str], row: int, column: int):
 
 
 _DASH = re.compile(r"( *)- +([A-Za-z_][A-Za-z0-9_]*:(?: |$))?")  # a list item, of fields or not
+
 
 
 def _item_aligned(lines: list[str], row: int, column: int):

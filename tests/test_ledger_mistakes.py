@@ -944,3 +944,24 @@ def test_a_value_begun_with_a_hash_is_told_it_is_a_comment_with_the_line_to_type
     assert f"The line: {line} (a '#'" in f["hint"] and "comment in YAML" in f["hint"], f
     path.write_text(text.replace(old, new[:len(new) - len(new.lstrip(" "))] + line), encoding="utf-8")
     assert _validate(work) == [], f
+
+
+@pytest.mark.parametrize("old,first,second", [
+    ('  - date: "2026-04-20"\n    form: 社团活动', '  - date: "2026-04-20"', "form: 社团活动"),
+    ('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-20", "form: 社团活动"),
+    ("    place: 进社团\n    channel: 面对面", "    place: 进社团", "channel: 面对面"),
+])
+def test_two_fields_on_one_line_are_told_to_take_a_line_each(tmp_path, old, first, second):
+    # (- date: "2026-04-20" form: 社团活动 was told to quote it all — 这一行写成：- date: '"2026-04-20" form: 社团活动',
+    # and date: 2026-04-20 form: 社团活动 — date: "2026-04-20 form: 社团活动": dates the next run refuses)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, f"{first} {second}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["column"]) == ("E-YAML-001", len(first) + 2), f
+    assert f["hint"] == f"每个字段各占一行：请把“{second}”写到下一行，与 {first.split()[-2].rstrip(':')} 对齐（前面 4 个空格），" \
+                        f"这一行写成：{first.strip()}", f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith(f"Each field has a line of its own: put '{second}' on the next line") and \
+        f["hint"].endswith(f"the line: {first.strip()}"), f
+    path.write_text(text.replace(old, f"{first}\n    {second}"), encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
