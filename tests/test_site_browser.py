@@ -1126,3 +1126,36 @@ def test_every_page_fetches_a_search_index_written_in_utf8_and_a_file_opened_sit
             found = hrefs[:1] if first else hrefs
             assert any(h.endswith(path) for h in found), (where, words, hrefs[:3])
     assert page.errors == [] and page.outside == []
+
+
+def _pages_text(pdf: bytes, tmp_path) -> list[str]:
+    """Each printed page's text, as poppler's pdftotext lays it out (scripts/system-deps.sh installs it)."""
+    import subprocess
+    path = tmp_path / "printed.pdf"
+    path.write_bytes(pdf)
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    return text.split("\f")[:-1] if text.endswith("\f") else text.split("\f")
+
+
+def test_a_printed_heading_is_never_alone_at_a_page_s_foot(page, served, tmp_path):
+    """典型案例 printed on A4 left a case's heading (2026-03-25 谢成慧：主题班会, an h3) as the last line of a page, its
+    words on the next: the print style kept a section's h2 with what follows it, not an h3 or an h4 (a case, a ledger's
+    联系学生活动 and 学生反映的问题和建议 on a cadre's page).  Printed, 典型案例 and each earlier year's page of cases, and
+    the cadre's page with the most ledgers, end no page but the last with a heading."""
+    site, base = served
+    _, rs = _kinds(site)
+    cadre = max(sorted(rs.cadres), key=lambda c: sum(1 for _, x in rs.ledgers if x == c))
+    pages = ["cases.html", *(f"cases/{p.name}" for p in sorted((site.public / "cases").glob("*.html"))), f"cadres/{cadre}.html"]
+    alone = {}
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        heads = {re.sub(r"\s+", "", t) for t in page.eval_on_selector_all("article :is(h1, h2, h3, h4, h5, h6)", "hs => hs.map(h => h.innerText)")}
+        printed = _pages_text(page.pdf(prefer_css_page_size=True), tmp_path)
+        assert len(printed) > 1, rel
+        for i, text in enumerate(printed[:-1], 1):
+            lines = [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
+            if lines and lines[-1] in heads:
+                alone.setdefault(rel, []).append((i, lines[-1]))
+    assert alone == {}
