@@ -985,7 +985,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     field: dict = {"name": name, "label": FORM_LABELS.get(path, node.get("title", name))}
     if node.get("description"):
         vocab = VOCAB_FIELDS.get(path)
-        field["hint"] = form_hint(path, node, ctx.vocabulary(vocab) if vocab else ())
+        field["hint"] = ctx.statuses_named(form_hint(path, node, ctx.vocabulary(vocab) if vocab else ()))
     field["required"] = bool(required)
     special = ctx.special(path, node)
     if special is not None:
@@ -1186,6 +1186,16 @@ class FormContext:
             if isinstance(pat, str) and pat and not re.search(r"\(\?|\\[AZzGPpNuUx]|\[\[", pat):
                 out.append(not_in_a_hash(f"{meeting}(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])", 0))
         return out
+
+    def statuses_named(self, hint: str) -> str:
+        """`hint` with the schema's 已上报 and 已解决 (FORM_HINTS, the descriptions) said by the policy's names
+        of the statuses of those meanings (the first of each), which the form's list offers."""
+        names = self.rs.status_meaning()
+        for said, meaning in (("已上报", "escalated"), ("已解决", "resolved")):
+            name = next((n for n, m in names.items() if m == meaning), None)
+            if name:
+                hint = hint.replace(said, name)
+        return hint
 
     def vocabulary(self, name: str) -> list:
         if name == "feedback_statuses":

@@ -6,6 +6,7 @@ site/guide/web-form.md), and the form driven in a real headless chromium.
 Needs node_modules (make test runs npm ci) and Debian's chromium (make system-deps)."""
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -22,7 +23,8 @@ from test_own_records import _own_clone
 
 ROOT = Path(__file__).resolve().parent.parent
 
-# 北方农林大学: its units, cadres, classes, calendar and word lists (田间调研, 进实验田, 班主任) are none of the demo's;
+# 北方农林大学: its units, cadres, classes, calendar and word lists (田间调研, 进实验田, 班主任; the statuses 已报告, 已办结)
+# are none of the demo's;
 # it registers no clubs (records/clubs.yaml is optional).
 POLICY = """\
 institution:
@@ -56,8 +58,8 @@ vocabularies:
   feedback_statuses:
     - {name: 待处理, meaning: open}
     - {name: 处理中, meaning: in_progress}
-    - {name: 已上报, meaning: escalated}
-    - {name: 已解决, meaning: resolved}
+    - {name: 已报告, meaning: escalated}
+    - {name: 已办结, meaning: resolved}
   escalation_targets: [农学院党委, 动物医学院党委, 后勤管理处]
   suggestion_targets: [辅导员, 班主任]
 """
@@ -133,44 +135,61 @@ def stop_trial(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
+def _her_new_ledger(browser, said: dict):
+    """A page of `browser` signed in to the trial's form (as `said` by start_trial), on 欧阳娜娜's new 2026-H2
+    ledger, her name and class picked."""
+    from playwright.sync_api import expect
+
+    page = _signed_in(browser, SimpleNamespace(admin_url=said["form"]))
+    page.clock.set_fixed_time("2026-12-04T10:00:00+08:00")
+    expect(page.get_by_text("2026年秋季学期工作台账").first).to_be_visible()
+    page.goto(said["form"] + "#/collections/ledgers-2026-H2/new")
+    expect(page.get_by_text("联系学生活动").first).to_be_visible()
+    _choose(page, "cadre", "欧阳娜娜")
+    _choose(page, "contact_points", "农学2601班")
+    return page
+
+
+@contextlib.contextmanager
+def _her_form(tmp_path):
+    """(a page on 欧阳娜娜's new 2026-H2 ledger, the university's clone, what its trial said): 北方农林大学's
+    records put in a clone by admin.md's steps, `cms-trial --today 2026-12-04 --no-site` started for it, headless
+    chromium; all ended afterwards."""
+    from playwright.sync_api import sync_playwright
+
+    _need(ROOT / "node_modules" / "decap-server", "run `make test` (it runs npm ci) or `npm ci`")
+    _need(Path(CHROMIUM), "run `make system-deps` (apt-get install -y chromium fonts-noto-cjk)")
+    repo, _ = _own_clone(tmp_path, OWN)
+    proc, said = start_trial(repo, tmp_path, "--today", "2026-12-04", "--no-site")
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+            try:
+                yield _her_new_ledger(browser, said), repo, said
+            finally:
+                browser.close()
+    finally:
+        stop_trial(proc)
+
+
 def test_a_new_universitys_cadre_files_her_ledger_through_its_form(tmp_path):
     """欧阳娜娜 of 北方农林大学 opens the form of the trial started in her university's clone, picks her name, adds
     her 2026-H2 ledger with two activities (her university's own 田间调研, 进实验田) and saves: the saved branch holds
     her ledger alone, naming only her and her class, and it validates clean.  The form's hints gave the schema's
     examples of the demo's words (如 主题班会、个体谈话、座谈交流; 如 进班级、进宿舍、进网络), which her university's lists
     do not hold; they now give her university's."""
-    from playwright.sync_api import expect, sync_playwright
-
-    _need(ROOT / "node_modules" / "decap-server", "run `make test` (it runs npm ci) or `npm ci`")
-    _need(Path(CHROMIUM), "run `make system-deps` (apt-get install -y chromium fonts-noto-cjk)")
-    repo, own = _own_clone(tmp_path, OWN)
-    proc, said = start_trial(repo, tmp_path, "--today", "2026-12-04", "--no-site")
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
-            try:
-                page = _signed_in(browser, SimpleNamespace(admin_url=said["form"]))
-                page.clock.set_fixed_time("2026-12-04T10:00:00+08:00")
-                expect(page.get_by_text("2026年秋季学期工作台账").first).to_be_visible()
-                page.goto(said["form"] + "#/collections/ledgers-2026-H2/new")
-                expect(page.get_by_text("联系学生活动").first).to_be_visible()
-                _choose(page, "cadre", "欧阳娜娜")
-                _choose(page, "contact_points", "农学2601班")
-                _activity(page, 0, "2026-09-10", "田间调研", "进实验田", "面对面", 32,
-                          "带领全班同学到实验田调研秋收情况，与同学们交流专业学习。")
-                page.get_by_role("button", name="新增联系学生活动").click()
-                _activity(page, 1, "2026-11-18", "个体谈话", "进宿舍", "面对面", 2,
-                          "走访宿舍，与两名学生谈心，了解其学业和生活情况。")
-                shown = page.inner_text("body")
-                # the hints name her university's words, none of the demo's it does not have
-                assert "如 田间调研、个体谈话、主题班会。请在列表中选择。" in shown
-                assert "如 进实验田、进宿舍、进班级。请在列表中选择。" in shown
-                assert not [w for w in ("座谈交流", "进网络", "心理健康") if w in shown]
-                _save(page)
-            finally:
-                browser.close()
-    finally:
-        stop_trial(proc)
+    with _her_form(tmp_path) as (page, repo, said):
+        _activity(page, 0, "2026-09-10", "田间调研", "进实验田", "面对面", 32,
+                  "带领全班同学到实验田调研秋收情况，与同学们交流专业学习。")
+        page.get_by_role("button", name="新增联系学生活动").click()
+        _activity(page, 1, "2026-11-18", "个体谈话", "进宿舍", "面对面", 2,
+                  "走访宿舍，与两名学生谈心，了解其学业和生活情况。")
+        shown = page.inner_text("body")
+        # the hints name her university's words, none of the demo's it does not have
+        assert "如 田间调研、个体谈话、主题班会。请在列表中选择。" in shown
+        assert "如 进实验田、进宿舍、进班级。请在列表中选择。" in shown
+        assert not [w for w in ("座谈交流", "进网络", "心理健康") if w in shown]
+        _save(page)
     scratch = said["repo"]
     branch, rel = "cms/ledgers-2026-H2/ouyang-nana", "records/ledgers/2026-H2/ouyang-nana.yaml"
     assert git(scratch, "branch", "--list", "cms/*", "--format=%(refname:short)").split() == [branch]
@@ -218,3 +237,16 @@ def test_the_forms_trial_takes_its_today_for_the_site_and_the_forms_check_of_dat
                 browser.close()
     finally:
         stop_trial(proc)
+
+
+def test_the_forms_hints_name_the_universitys_own_statuses(tmp_path):
+    """北方农林大学 calls its escalated and resolved statuses 已报告 and 已办结; the form's hints under 办理状态,
+    报告对象, 解决情况 and 解决日期 said 选“已上报”时… 选“已解决”时… and 状态为“已解决”时必填 — statuses its list
+    does not offer.  They now name the policy's statuses of those meanings."""
+    with _her_form(tmp_path) as (page, _, _):
+        page.get_by_role("button", name="新增学生反映的问题和建议").click()
+        _choose(page, "status", "已办结")
+        shown = page.inner_text("body")
+    assert "选“已报告”时须填写“报告对象”；选“已办结”时须填写“解决情况”和“解决日期”。" in shown
+    assert "状态为“已办结”时必填。" in shown and "状态为“已报告”时必填" in shown
+    assert "已解决" not in shown and "已上报" not in shown
