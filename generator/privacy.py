@@ -1237,10 +1237,15 @@ def _told_apart(patterns) -> str:
     them: each of no width (it drops them), and each wide form, space or dash one of their literals or classes holds, or
     its narrow form (a word boundary: \\w's) — ０ where [0-9] reads 0, a full-width space where [ \\-] reads " ".  Those it
     reads alike (，where nothing reads a comma, ： where [:：] reads both) the patterns match in a text as in the text
-    narrowed.  All of them for what cannot be told so (a back-reference, a case-blind pattern, an operator not known)."""
-    from re import _constants as C, _parser
-
+    narrowed.  All of them for what cannot be told so (a back-reference, a case-blind pattern, an operator not known) —
+    and where re's parser, which this reads (re._parser: private, no public one exists), is not there or not as
+    expected: then every text with one of them is narrowed before the gates (slower, the same marks)."""
     wide, narrow = "".join(NARROW), "".join(NARROW.values())
+    every = wide + "".join(INVISIBLE)
+    try:
+        from re import _constants as C, _parser
+    except ImportError:
+        return every
     literals, classes = set(), set()
 
     def walk(items) -> bool:  # (False: not to be told)
@@ -1275,8 +1280,11 @@ def _told_apart(patterns) -> str:
         return True
 
     patterns = [(p, 0) if isinstance(p, str) else (p.pattern, p.flags) for p in patterns]
-    if not all(not flags & (re.IGNORECASE | re.LOCALE) and walk(_parser.parse(p, flags)) for p, flags in patterns):
-        return wide + "".join(INVISIBLE)
+    try:
+        if not all(not flags & (re.IGNORECASE | re.LOCALE) and walk(_parser.parse(p, flags)) for p, flags in patterns):
+            return every
+    except Exception:  # noqa: BLE001 - a parser other than the one this reads
+        return every
     told = {w for w, n in NARROW.items() if w in literals or n in literals}
     for klass in classes:
         read = re.compile(klass).sub("\0", wide), re.compile(klass).sub("\0", narrow)
