@@ -213,8 +213,8 @@ class Kept:
             index.update(rels=rels, shas=shas, files=files, invalid=invalid, links=links, spans=_spans(lengths),
                          extra=[], breaks=array("q", [0] if keys else []).tobytes())
             head = marshal.dumps(index)
-            write_cache_file(path, b"".join((_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head,
-                                             SEP.join(pieces))), raw=True)
+            write_cache_file(path, [_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head, SEP.join(pieces)],
+                             raw=True)  # (one after the other: not copied again into one bytes, 22 MB at 12k)
             remove_cache_file(delta_path)
         written(write, len(keys))
 
