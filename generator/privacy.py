@@ -767,9 +767,27 @@ _VILLAGE_GROUP = "(?:[组組社队隊]|村民小?[组組])"
 _VILLAGE_WORDS = ("[村屯庄莊寨乡鄉镇鎮队隊]", "社[区區]", "嘎查", "村民[组組]", "村民小[组組]", "村委[会會]", "村委")
 # (the look-behinds, of one width each, inside one look-ahead: where it stands is one place)
 _AFTER_VILLAGE = "(?=" + "|".join(f"(?<={w})|(?<={w}\\s)" for w in _VILLAGE_WORDS) + ")"
-_VILLAGE_HOUSE = (f"(?:{_AFTER_VILLAGE}第?{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?|(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
-                  "[0-9]{1,4}\\s?[号號]院?(?![楼樓])")
-ADDRESS_RX = ("(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
+# (the house's number after the group's in Chinese numerals too: 家住XX村三组十五号, as the group's is)
+_VILLAGE_HOUSE_NUMBER = "(?:[0-9]{1,4}|[一二三四五六七八九十百〇零]{1,5})"
+
+
+def _village_group_house(after: str) -> str:
+    """A village's group and house numbers (3组15号, 第3组15号, 五社十二号) right `after` a village's word (a look-ahead of
+    look-behinds)."""
+    return f"{after}第?{_HOUSE_NUMBER}\\s?{_VILLAGE_GROUP}\\s?{_VILLAGE_HOUSE_NUMBER}\\s?[号號]院?(?![楼樓])"
+
+
+_VILLAGE_HOUSE = (f"(?:{_village_group_house(_AFTER_VILLAGE)}|(?:(?<=[村屯庄莊])(?<![农農乡鄉]村)|(?<=[村屯庄莊]\\s)(?<![农農乡鄉]村\\s))"
+                  "[0-9]{1,4}\\s?[号號]院?(?![楼樓]))")
+# (… and a village's group and house numbers with no 家住/住址 before them — 来自XX村3组15号, 走访XX村三组十五号: a family's home
+# wherever it stands — after a village's own word only: not 乡, 镇, 队 or 社区 (志愿服务队3组15号出发 is a team and a day), nor 农村,
+# 乡村; a quick class of a number's first character before the look-behinds)
+_HOME_VILLAGE_WORDS = ("[村屯庄莊寨]", "嘎查", "村民[组組]", "村民小[组組]", "村委[会會]", "村委")
+_AFTER_HOME_VILLAGE = ("(?=" + "|".join(f"(?<={w})|(?<={w}\\s)" for w in _HOME_VILLAGE_WORDS) + ")"
+                       "(?<![农農乡鄉]村)(?<![农農乡鄉]村\\s)")
+_VILLAGE_ALONE = f"(?=[第0-9一二三四五六七八九十〇零]){_village_group_house(_AFTER_HOME_VILLAGE)}"
+ADDRESS_RX = ("(?:(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|家庭住址|家庭地址|住址)" + _ADDRESS_CLAUSE + "(?<![0-9])"
+              f"|(?={_VILLAGE_ALONE}))"
               f"({_HOUSE_HAS_A_NUMBER}(?:{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?\\s?){{0,5}}?{_HOUSE_NUMBER}\\s?{_HOUSE_WORD}"
               f"(?:\\s?{_HOUSE_NUMBER}(?:\\s?{_HOUSE_ANY})?){{0,5}}"
               "|[0-9]{1,3}[-－][0-9]{1,2}[-－][0-9]{3,4}(?![0-9])"
@@ -857,10 +875,14 @@ def _roll_word(norm: str) -> bool:
 
 
 def _numeral_house(norm: str) -> bool:
-    """Whether `norm` holds 住 or 址 and a building's or an entrance's word (楼, 栋, 幢, 元), as a home address in Chinese
-    numerals does (家住XX小区十三栋: no digit) — the scan's and _could's gate of it."""
-    return ("住" in norm or "址" in norm) and ("栋" in norm or "棟" in norm or "幢" in norm or "楼" in norm or "樓" in norm
-                                              or "元" in norm)
+    """Whether `norm` holds 住 or 址 and a building's or an entrance's word (楼, 栋, 幢, 元) or a village's group's (组, 社, 队),
+    as a home address in Chinese numerals does (家住XX小区十三栋, 家住XX乡三组十五号: no digit), or a village's group's word and
+    a village's (村, 屯, 庄, 寨, 嘎查), as a village's house with no 家住 does (来自XX村3组15号, 走访XX村三组十五号: no 住) — the
+    scan's and _could's gate of it."""
+    grouped = "组" in norm or "組" in norm or "社" in norm or "队" in norm or "隊" in norm
+    return (("住" in norm or "址" in norm) and ("栋" in norm or "棟" in norm or "幢" in norm or "楼" in norm or "樓" in norm
+                                               or "元" in norm or grouped)) \
+        or (grouped and ("村" in norm or "屯" in norm or "庄" in norm or "莊" in norm or "寨" in norm or "嘎" in norm))
 
 
 # (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
@@ -1020,6 +1042,7 @@ _GATE_PARTS = (
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
     ("先", "生"), ("女", "士"), ("[A-Z]", f"(?:(?<=[{_STUDENT_WORD_ENDS}].)|(?<=[{_STUDENT_WORD_ENDS}][{_SPACE}].))[A-Z]"),  # (学生ZS, 同学LS: _INITIALS_AFTER)
     ("家", "住"), ("[住地]", "址"),  # a home address (ADDRESS_RX: after 家住, 家庭住址, 家庭地址, 住址)
+    ("[组組社队隊]", f"\\s?{_VILLAGE_HOUSE_NUMBER}\\s?[号號]"),  # … or a village's house with none of them (_VILLAGE_ALONE: 村3组15号)
 )
 
 

@@ -530,6 +530,10 @@ ADDRESSES_FOUND = [("家住XX市XX区XX小区3栋2单元501", "*栋*单元***"),
                    *(VILLAGE_HOUSES := [("家住XX村3组15号", "*组**号"), ("家住辽宁省XX县XX镇XX村三组15号", "*组**号"),
                                         ("家庭住址：XX屯五社12号", "*社**号"), ("家住XX村15号院", "**号院"),
                                         ("该生家住XX村村民小组3组8号", "*组*号"), ("家住XX庄 7号，父母务农", "*号")]),
+                   # (… the house's number in Chinese numerals too, and with no 家住 after a village's own word)
+                   *(VILLAGE_HOUSES_MORE := [("家住XX村三组十五号", "*组**号"), ("家住XX乡三组十五号", "*组**号"),
+                                             ("该生来自XX村3组15号，家庭困难", "*组**号"), ("走访XX村三组十五号贫困户", "*组**号"),
+                                             ("走访XX屯五社12号", "*社**号"), ("来自XX村第3组15号", "第*组**号")]),
                    # (a room's number in numerals with 〇/零: masked whole)
                    ("家住XX小区三号楼二单元五零二", "*号楼*单元***"), ("家住XX小区三号楼二单元五〇二室", "*号楼*单元***室"),
                    ("家住XX小区十三栋一二〇三", "**栋****")]
@@ -539,7 +543,10 @@ ADDRESSES_CLEAN = ["家住沈阳市浑南区", "家住XX路12号", "家住农村
                    # (a village's group alone; 农村/乡村 and a day)
                    *(VILLAGE_CLEAN := ["家住XX村3组", "家住农村12号返校", "家住偏远乡村，15号到校报到", "家住XX村的3名学生"]),
                    # (a group's and a day's number with no village's word before them — each a line of tests/fixtures/clean_texts.txt)
-                   *(GROUPS_NO_VILLAGE_CLEAN := ["家住城区的分3组15号出发", "家住城区的学员分2组10号集合", "家住本市的分5队20号返校"])]
+                   *(GROUPS_NO_VILLAGE_CLEAN := ["家住城区的分3组15号出发", "家住城区的学员分2组10号集合", "家住本市的分5队20号返校"]),
+                   # (with no 家住, a group and a day after no village's own word, or a village's group alone)
+                   *(VILLAGE_ALONE_CLEAN := ["志愿服务队3组15号出发", "农村3组15号返校", "乡村振兴3组15号汇报", "实践团赴XX村3组调研",
+                                             "XX村3组15人参加", "第三组十五号上午汇报"])]
 
 
 @pytest.mark.parametrize("sentence,masked", ADDRESSES_FOUND)
@@ -552,6 +559,15 @@ def test_a_home_address_s_house_number_is_found(sentence, masked):
 @pytest.mark.parametrize("sentence", ADDRESSES_CLEAN)
 def test_a_district_a_street_s_number_or_a_count_after_家住_is_no_address(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_village_house_in_numerals_or_with_no_家住_is_found_by_validate(tmp_path):
+    """家住XX村三组十五号 and 来自XX村3组15号 passed validate and the form: a village's house number was read in digits only and
+    only after 家住/住址; the house's number in Chinese numerals (三组十五号) is read as the group's is, and a village's group and
+    house numbers right after a village's own word (村 屯 庄 寨 嘎查 村民小组 村委) are a home wherever they stand (来自, 走访);
+    志愿服务队3组15号出发, 农村3组15号返校 (a team, a day) and a group alone are not."""
+    told = validated_summaries(tmp_path, [t for t, _ in VILLAGE_HOUSES_MORE] + VILLAGE_ALONE_CLEAN)
+    assert told == [(t, "address", m) for t, m in VILLAGE_HOUSES_MORE]
 
 
 def test_a_group_and_a_day_with_no_village_word_are_no_address_for_validate(tmp_path):
