@@ -174,6 +174,36 @@ def _after_list(lines: list[str], row: int, column: int):
 _DASH = re.compile(r"( *)- +([A-Za-z_][A-Za-z0-9_]*:(?: |$))?")  # a list item, of fields or not
 
 
+def _list_of(kind: str | None, key: str) -> tuple[str, str] | None:
+    """(the name, the title) of the one list field of the schemas (of `kind`) whose items have the field `key`
+    (date → activities, 联系学生活动), or None."""
+    found = {(name, node.get("title", name)) for name, nodes in schema_fields(kind).items() for node in nodes
+             if isinstance(node, dict) and node.get("type") == "array" and isinstance(node.get("items"), dict)
+             and key in (node["items"].get("properties") or {})}
+    return found.pop() if len(found) == 1 else None
+
+
+def _items_without_their_field(lines: list[str], row: int, column: int, kind: str | None):
+    """A list's items (`  - date: …` at `column` of lines[row]) under a field whose value is on its own line
+    (contact_points: [club-robotics]): the line of the list's field (activities:) left out — where it goes, and
+    the line to type; None when the items' field is not one list field of the schemas."""
+    item = _DASH.match(lines[row])
+    if not item or len(item.group(1)) != column or not item.group(2):
+        return None
+    above, n = _above(lines, row)
+    holder = _KEY.match(above) if above is not None else None
+    if holder is None or len(holder.group(1)) >= column or not above[holder.end():].strip() or \
+            (listed := _list_of(kind, item.group(2).rstrip(": "))) is None:
+        return None
+    name, title = listed
+    first, want = item.group(2).rstrip(": "), len(holder.group(1))
+    return (row + 1, column + 1), params(
+        f"第 {row + 1} 行起的几项（{first}……）是“{title}”（{name}）的各项，上面却没有“{name}:”这一行，接在了“{holder.group(2)}”的后面",
+        f"the items from line {row + 1} on ({first} …) are those of '{name}', but there is no line '{name}:' above "
+        f"them: they follow '{holder.group(2)}'", " " * want + f"{name}:",
+        f"请在第 {row + 1} 行前面加上一行，与 {holder.group(2)} 对齐（前面 {want} 个空格）",
+        f"Add a line before line {row + 1}, aligned with {holder.group(2)} ({want} spaces before it)", which="加上的一行")
+
 
 def _item_aligned(lines: list[str], row: int, column: int):
     """A list item whose “- ” (at `column`) is not aligned with the item of its kind above."""
@@ -786,7 +816,7 @@ def explain(exc, text: str, kind: str | None = None):
         return (_closed_later(lines, at.line, at.column) or _after_closing(lines, at.line, at.column)
                 or _aligned(lines, at.line, at.column)
                 or _item_aligned(lines, at.line, at.column) or _lost_dash(lines, at.line, at.column)
-                or _after_list(lines, at.line, at.column))
+                or _after_list(lines, at.line, at.column) or _items_without_their_field(lines, at.line, at.column, kind))
     if problem.startswith("found unexpected end of stream") and exc.context == "while scanning a quoted scalar":
         return _unclosed(lines, exc.context_mark.line, exc.context_mark.column)
     if problem.startswith("found unknown escape character") and exc.context_mark is not None:

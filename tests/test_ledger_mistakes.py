@@ -965,3 +965,16 @@ def test_two_fields_on_one_line_are_told_to_take_a_line_each(tmp_path, old, firs
         f["hint"].endswith(f"the line: {first.strip()}"), f
     path.write_text(text.replace(old, f"{first}\n    {second}"), encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
+
+
+def test_activities_under_a_list_on_one_line_with_no_activities_line_are_told_to_add_it(tmp_path):
+    # (the activities: line left out, the activities after contact_points: [club-robotics] were told only 缩进不一致，
+    # 或一行里多写了内容 … 请检查这一行及上一行的缩进 — nothing of the line left out, no line to type)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("activities:\n", ""), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 4, 3), f
+    assert "是“联系学生活动”（activities）的各项，上面却没有“activities:”这一行" in f["message"], f
+    assert f["hint"] == "请在第 4 行前面加上一行，与 contact_points 对齐（前面 0 个空格），加上的一行写成：activities:", f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == "Add a line before line 4, aligned with contact_points (0 spaces before it): activities:", f
