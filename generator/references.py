@@ -474,7 +474,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
     elif named and cadre is not None and cadre != stem and not renamed:
-        move, data = _whose(rs, led, folder, stem, meant) if meant else (_not_hers(rs, led, folder, stem), None)
+        move, data = _whose(rs, led, folder, stem, meant) if meant else _not_hers(rs, led, folder, stem)
         out.append(_place(led, "cadre", "干部编号", "cadre", cadre, stem, data=data, **move))
     written = values.get("period")
     if rs.policy and period is None and not (folder[:4].isdigit() and folder[4:5] == "-"
@@ -807,10 +807,11 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
                        + "; ".join(tell_en) + (_ONE_EACH[1] if had else ".")}, {"named": ids}
 
 
-def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
-    """E-REF-003's words for a ledger's cadre that is not its file's name (cadre: li-nna, or another cadre's id,
-    in li-na.yaml): the file name is the id, whose ledger the file is with the line to type, and where the
-    other's would be."""
+def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> tuple[dict, dict]:
+    """E-REF-003's words, and data, for a ledger's cadre that is not its file's name (cadre: li-nna, or another
+    cadre's id, in li-na.yaml): the file name is the id, whose ledger the file is with the line to type, and where
+    the other's would be.  (The schema's E-SCHEMA-005 of an id written otherwise here — cadre: Li-Na — goes: the
+    line to type is right: pipeline._named_told_once.)"""
     cadre, own = led.get("cadre"), rs.cadres[stem].get("name") if stem in rs.cadres else None
     own = own if isinstance(own, str) else stem
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
@@ -825,7 +826,7 @@ def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> dict:
     return {"problem": f"与文件名 {stem}.yaml 不一致", "problem_en": f"does not match the file name {stem}.yaml",
             "why": "", "why_en": "",
             "move": f"文件名就是干部编号，这份台账是{own}的，这一行写成：{line}{hers}",
-            "move_en": f"The file name is the cadre's id; this ledger is {own}'s: {line}{hers_en}"}
+            "move_en": f"The file name is the cadre's id; this ledger is {own}'s: {line}{hers_en}"}, {"line": line}
 
 
 def _list(value) -> list:

@@ -978,3 +978,15 @@ def test_activities_under_a_list_on_one_line_with_no_activities_line_are_told_to
     assert f["hint"] == "请在第 4 行前面加上一行，与 contact_points 对齐（前面 0 个空格），加上的一行写成：activities:", f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"] == "Add a line before line 4, aligned with contact_points (0 spaces before it): activities:", f
+
+
+@pytest.mark.parametrize("written", ["Li-Na", "li_na", "LI-NA"])
+def test_a_cadre_id_written_with_capitals_or_an_underscore_is_told_once_with_the_line(tmp_path, written):
+    # (cadre: Li-Na was told twice at the one place: E-REF-003 与文件名 li-na.yaml 不一致 … 这一行写成：cadre: li-na, and
+    # E-SCHEMA-005 格式不对 … 编号只能用英文小写字母 — one mistake, the second finding saying less)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("cadre: li-na", f"cadre: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 1, 8) and f["hint"].endswith("这一行写成：cadre: li-na"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].endswith("this ledger is 李娜's: cadre: li-na"), f
