@@ -16,7 +16,7 @@ from types import SimpleNamespace
 
 import yaml
 
-from gitrepo import git
+from gitrepo import dated, git
 import cms_records
 from test_cms_browser import ARGS, CHROMIUM, _activity, _choose, _need, _new_ledger, _refused, _save, _signed_in
 from test_own_records import _own_clone
@@ -250,3 +250,40 @@ def test_the_forms_hints_name_the_universitys_own_statuses(tmp_path):
     assert "选“已报告”时须填写“报告对象”；选“已办结”时须填写“解决情况”和“解决日期”。" in shown
     assert "状态为“已办结”时必填。" in shown and "状态为“已报告”时必填" in shown
     assert "已解决" not in shown and "已上报" not in shown
+
+
+def test_the_guides_way_to_publish_on_the_intranet_builds_the_site_as_of_today_under_its_address(tmp_path):
+    """site.md told an administrator with no Pages only to build public/ and have a web server publish it: built
+    so, the site was as of its last commit (未到截止日 on and on after a due date, no merge since) and its 404.html
+    linked /assets/… at the domain's root.  Its section 发布到校内的网页服务器, run line by line on a server's full clone
+    of 北方农林大学's repository: the published folder holds the site as of today in the policy's zone, its 404 page
+    linking under the site's address."""
+    import datetime as dt
+    import re
+    from zoneinfo import ZoneInfo
+
+    repo, _ = _own_clone(tmp_path, OWN)
+    who = {f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+           for key, value in (("NAME", "学工部"), ("EMAIL", "xgb@example.edu"))}
+    git(repo, "commit", "-q", "--allow-empty", "-m", "上一次合并", env={**dated("2026-11-02 10:00"), **who})  # (none since)
+    server, www = tmp_path / "server", tmp_path / "www" / "ledger"
+    subprocess.run(["git", "clone", "-q", str(repo), str(server)], check=True)
+    # (this tree's environment and no Node packages stand in for the first `make setup`'s installs: none is redone)
+    (server / ".venv").symlink_to(ROOT / ".venv")
+    (server / "node_modules").mkdir()
+    (server / "node_modules" / ".installed").touch()
+    for name in ("requirements.txt", "package.json", "package-lock.json"):
+        os.utime(server / name, (0, 0))
+    guide = (ROOT / "site" / "guide" / "site.md").read_text(encoding="utf-8")
+    block = guide.split("{ #intranet }", 1)[1].split("```sh", 1)[1].split("```", 1)[0]
+    script = "set -e\n" + block.replace("/var/www/ledger", str(www))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GIT_", "LEDGER_", "CONTACT_LEDGER_SITE"))}
+    done = subprocess.run(["bash", "-c", script], cwd=server, env={**env, "HOME": str(tmp_path)},
+                          capture_output=True, text=True, timeout=900)
+    assert done.returncode == 0, done.stdout[-2000:] + done.stderr[-2000:]
+    today = dt.datetime.now(ZoneInfo("Asia/Shanghai")).date().isoformat()
+    told = [p.read_text(encoding="utf-8") for p in www.rglob("*.html")]
+    told = [page for page in told if "记录的校验结果与政策检查发现的问题" in page]
+    assert told and f"（截至 {today}）" in told[0], re.findall(r"截至 [0-9-]+", told[0] if told else "")
+    missing = (www / "404.html").read_text(encoding="utf-8")
+    assert "https://xgb.example.edu.cn/ledger/assets/" in missing or 'href="/ledger/assets/' in missing, missing[:600]
