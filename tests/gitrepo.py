@@ -162,6 +162,15 @@ def handovers(zhang_wei_to: str, li_na_to: str, sun_li: tuple, zhou_min: tuple) 
                 {"cadre": "zhou-min", "club": "club-a", "start": zhou_min[0]})}
 
 
+def demo_records(dest: Path) -> Path:
+    """The demo university's records (bench/corpus.py --demo) written into the new folder `dest`: what records/
+    holds in this repository, but not in a university's clone, where records/ is its own (README: the tests about
+    the demo run on a demo they generate afresh)."""
+    subprocess.run([sys.executable, str(ROOT / "bench" / "corpus.py"), "--demo", "--out", str(dest)], check=True,
+                   capture_output=True)
+    return dest
+
+
 def write(repo: Path, files: dict[str, str]) -> None:
     for rel, text in files.items():
         path = repo / rel

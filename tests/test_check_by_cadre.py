@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from gitrepo import base, commit, init_repo, ledger, write
+from gitrepo import base, commit, demo_records, init_repo, ledger, write
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -379,7 +378,7 @@ def test_a_warm_one_ledger_check_reads_no_unchanged_ledger_s_values(tmp_path):
     from startup import started_with
 
     repo = init_repo(tmp_path / "repo")
-    shutil.copytree(REPO / "records", repo / "records")
+    demo_records(repo / "records")
     commit(repo, "2026-11-30 10:00", "记录")
     records, cache, log = str(repo / "records"), tmp_path / "cache", tmp_path / "values-read"
     cold = json.loads(_run(records, cache, "--today", "2026-12-02").stdout)

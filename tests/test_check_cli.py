@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from tests.gitrepo import ROOT, base, cadre, check_cli, classes, commit, init_repo, write
+from tests.gitrepo import ROOT, base, cadre, check_cli, classes, commit, demo_records, init_repo, write
 
 
 def make(tmp_path, n_classes=12):
@@ -158,7 +158,7 @@ def test_the_json_report_holds_the_feedback_rows_the_checks_give(tmp_path, monke
     from generator.pipeline import validate_records
 
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    demo_records(records)
     monkeypatch.chdir(tmp_path)  # (where the command runs: the files' shown names)
     rs, _ = validate_records(records)
     rows = run_checks(rs, dt.date(2026, 7, 1)).data["feedback"]
@@ -399,7 +399,7 @@ def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_p
     and the checks' parts made a copy each: the record stages are now the first part of the checks' parts'
     copy (forked.both's `joined`): two copies for parts (the loader's, the checks'), not three."""
     records = tmp_path / "records"
-    subprocess.run(["cp", "-r", str(ROOT / "records"), str(records)], check=True)
+    demo_records(records)
     env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache"),
            "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
     args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]

@@ -6,6 +6,7 @@ import shutil
 from collections import Counter
 
 import bad_records as B
+from gitrepo import demo_records
 from generator import references, validate
 from generator.check import facts
 from generator.pipeline import validate_records, validate_records_and
@@ -129,7 +130,7 @@ def _mistaken(tmp_path):
     import re
 
     records = tmp_path / "records"
-    shutil.copytree(B.REPO / "records", records)
+    demo_records(records)
     changed, made = set(), 0
     for path in sorted(records.glob("ledgers/*/*.yaml")):
         if made < 3 * len(_MADE):

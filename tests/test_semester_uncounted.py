@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.gitrepo import ROOT, check_cli
+from tests.gitrepo import ROOT, check_cli, demo_records
 
 DATED = "ledgers/2025-H2/cai-weimin.yaml"
 UNREAD = "ledgers/2026-H1/cai-weimin.yaml"
@@ -24,7 +23,7 @@ AUTUMN = "2025-2026-1"
 @pytest.fixture(scope="module")
 def records(tmp_path_factory) -> Path:
     records = tmp_path_factory.mktemp("uncounted") / "records"
-    shutil.copytree(ROOT / "records", records)
+    demo_records(records)
     path = records / DATED
     text = path.read_text(encoding="utf-8")
     assert "date: 2025-09-23" in text
@@ -42,7 +41,7 @@ def _line_of(path: Path, text: str) -> int:
 def _autumn_dated(tmp_path: Path, first: str, second: str) -> Path:
     """The demo records with 蔡伟民's two autumn 2025 dates (23 September, 4 January) written `first` and `second`."""
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    demo_records(records)
     for rel, old, new in ((DATED, "date: 2025-09-23", f"date: {first}"), (UNREAD, "date: 2026-01-04", f"date: {second}")):
         path = records / rel
         text = path.read_text(encoding="utf-8")
