@@ -143,3 +143,21 @@ def test_a_date_validate_reads_is_told_uncounted_in_its_own_semester_alone(tmp_p
               f"records/{UNREAD}:{_line_of(records / UNREAD, '1月4日')}:11"]
     assert short["data"]["semester"] == AUTUMN and short["message"].endswith(
         "；另有 2 项活动的日期有误，未能计入：" + "、".join(places)), short["message"]
+
+
+def test_a_date_validate_reads_outside_its_ledger_s_period_is_told_uncounted_as_before(tmp_path):
+    # (12月5日 in 吕婷娜's 2026-H1 ledger — validate reads 2026-12-05, a day the period does not hold — was counted
+    # as 2026-12-05's, in 2026-2027-1, and no longer told in the autumn semester her 2026-H1 ledger's January overlaps)
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    path = records / "ledgers/2026-H1/lyu-tingna.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert "  - date: 2026-05-11\n" in text
+    path.write_text(text.replace("  - date: 2026-05-11\n", "  - date: 12月5日\n", 1), encoding="utf-8")
+    report = json.loads(check_cli(records, "--today", "2026-12-04", "--format", "json").stdout)
+    (short,) = [f for f in report["findings"] if f["code"] == "W-CHK-004" and f["data"]["cadre"] == "lyu-tingna"]
+    assert short["data"]["semester"] == AUTUMN and short["message"].endswith(
+        f"；另有 1 项活动的日期有误，未能计入：records/ledgers/2026-H1/lyu-tingna.yaml:{_line_of(path, '12月5日')}:11"), short
+    cells = next(r["cells"] for r in report["semester_matrix"]["rows"] if r["cadre"] == "lyu-tingna")
+    assert cells[AUTUMN]["uncounted"] == {"activities": 1, "unreadable": []}, cells[AUTUMN]
+    assert "uncounted" not in cells.get("2026-2027-1", {}), cells

@@ -132,7 +132,8 @@ class SemesterContacts:
         list, a ledger that cannot be read (`unreadable`).  An activity whose date validate reads as a day
         (3月5日 in 2026-H1: 2026-03-05, told 这一行写成：  - date: 2026-03-05) is that day's alone (its start
         and end): told in the semester it is to count in once written right, not in another its ledger's
-        period overlaps, whose count correcting it would not change."""
+        period overlaps, whose count correcting it would not change — when that day is in the period (12月5日 in
+        2026-H1 is not: told in each semester the period overlaps, as a date validate cannot read)."""
         from datetime import date
 
         from generator.validate import date_meant  # (only for a ledger with errors)
@@ -152,8 +153,9 @@ class SemesterContacts:
                     place = f"{led.file}:{_place(led.pos('activities', i, 'date'))}"
                     meant = date_meant(acts[i].get("date"), period.id)[0] if isinstance(acts[i], dict) and \
                         isinstance(acts[i].get("date"), (str, int)) else None
-                    if meant:
-                        out.append((date.fromisoformat(meant),) * 2 + (led.file, [place]))
+                    day = date.fromisoformat(meant) if meant else None
+                    if day and period.start <= day <= period.end:
+                        out.append((day, day, led.file, [place]))
                     else:
                         places.append(place)
                 if places:
