@@ -396,7 +396,10 @@ def told_submitted(findings: list, rs, data: dict) -> list:
     (SUBMITTED_UNREADABLE) — not 未提交 (W-CHK-006), which a cadre who submitted it with a typo was told."""
     from generator.messages.check import SUBMITTED_UNREADABLE
 
-    broken = {d.file: d.rel for d in rs.docs if d.kind == "ledger" and not d.mapping}
+    errors = {f.file for f in findings if f.severity == F.ERROR}
+    if not errors:  # (only an error is told so: no walk of every file, after the copy writing the cache forked)
+        return findings
+    broken = {d.file: d.rel for d in rs.docs if d.file in errors and d.kind == "ledger" and not d.mapping}
     rows = {row["path"]: row for row in data.get("ledgers") or () if row.get("exists") and row.get("errors")} \
         if broken else {}
     told, out = set(), []
