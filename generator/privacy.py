@@ -682,7 +682,8 @@ def _not_held(between: str) -> str:
 
 _BETWEEN = r"\s?[\-_#/、]?\s?"  # (a building's word and its room: 3号楼502, 5栋-312, 3#/502)
 _BETWEEN_PART = r"\s?(?:[0-9]{1,2}|[A-Za-z])\s?(?:单元|区|座)\s?"  # (an entrance, an area or a tower between: 3栋2单元501)
-_BETWEEN_FLOOR = r"\s?[0-9]{1,2}\s?[层層楼樓]\s?[\-_#/、]?\s?"  # (a floor between: 3号楼5层502)
+_FLOOR_NUMBER = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"  # (a floor's number in Chinese numerals too: 5号楼三楼312)
+_BETWEEN_FLOOR = rf"\s?{_FLOOR_NUMBER}\s?[层層楼樓]\s?[\-_#/、]?\s?"  # (a floor between: 3号楼5层502, 5号楼三楼312)
 _AREA_ROOM = r"\s?[0-9]{1,2}\s?-\s?"  # (an area's building before its room: 南苑3-502)
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
@@ -923,7 +924,7 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # space, a "12-" block and a letter; 宿舍/寝室/公寓/住(在) by 号, 在/为/是/: and a "12-" block; a room word
 # (寝室/宿舍/室/寝) follows it by at most one — not 座谈 or 校园网 a few characters before a class's 1602.
 _DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#]"),
-                     _either_script(r"\s?(?:[0-9]{1,2}\s?(?:[层楼]|单元|区|座)|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{3}")),
+                     _either_script(rf"\s?(?:{_FLOOR_NUMBER}\s?(?:[层楼]|单元|区|座)|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{{3}}")),
                     (_either_script("单"), _either_script(r"元\s?[A-Za-z]?[0-9]{3}")),
                     (_either_script("[区座苑园]"), r"\s?(?:[0-9]{1,2}\s?-\s?)?[A-Za-z]?[0-9]{3}"),
                     (_either_script("[舍室寓住]"), _either_script(r"在?号?\s?[在为是:：]?\s?(?:[0-9]{1,2}\s?-\s?)?[0-9]{3}")))

@@ -838,7 +838,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a lettered building: its letter before a dormitory's or a building's word, or a lettered 座 after a dormitory's or a
                # visit's word, or before a dormitory room's)
                *(ROOMS_LETTERED := ["走访A栋312", "走访B舍312室", "住在C号楼502", "D公寓305寝室", "走访B座312室", "B座312寝室",
-                                    "学生公寓B座502", "走訪B座312室"])]
+                                    "学生公寓B座502", "走訪B座312室"]),
+               # (the floor between in Chinese numerals)
+               *(ROOMS_NUMERAL_FLOOR := ["走访5号楼三层312", "走访5号楼三楼312", "走访5舍三楼312寝室", "走訪5號樓三樓312"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -853,7 +855,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"]),
                *(ROOMS_BESIDE_STUDENTS_CLEAN := ["502室同学们进行分组讨论", "在502室学生干部培训", "走访学院502室", "502室同学会筹备"]),
                *(ROOMS_LETTERED_CLEAN := ["在A栋312召开班会", "A栋312教室上课", "B座312室办理手续", "在B座312召开班会", "走访B座312教室",
-                                          "A座1203会议室", "C# 101课程学习", "A栋的100名学生"])]
+                                          "A座1203会议室", "C# 101课程学习", "A栋的100名学生"]),
+               *(ROOMS_NUMERAL_FLOOR_CLEAN := ["3号楼三层会议室", "5号楼三楼312教室上课", "在5号楼三楼312召开班会", "3号楼三楼共300人",
+                                               "5号楼十二层2026年改造"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -866,6 +870,15 @@ def test_a_room_with_its_floor_or_的_between_is_found(sentence):
 @pytest.mark.parametrize("sentence", ROOMS_CLEAN)
 def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_a_room_after_a_floor_in_chinese_numerals_is_found_by_validate(tmp_path):
+    """走访5号楼三楼312 passed validate and the form while 走访5号楼3楼312 was told: the floor between a building and its room was
+    read in digits only; in Chinese numerals (三楼, 三层) it is read as in digits, under the same rules (a public room, an event
+    held there, a count or a year after it: none)."""
+    told = validated_summaries(tmp_path, ROOMS_NUMERAL_FLOOR + ROOMS_NUMERAL_FLOOR_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_NUMERAL_FLOOR, ["5号楼三层***", "5号楼三楼***", "5舍三楼***寝室",
+                                                                              "5號樓三樓***"])]
 
 
 def test_a_room_of_a_lettered_building_is_found_by_validate(tmp_path):
