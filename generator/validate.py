@@ -475,6 +475,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
         if _is_date(schema) and (days := _span_of_days(error.instance, _period_of(doc))):
             fh, fh_en = _span_hint(doc, path, *days)  # (2026-04-20至2026-04-21: one day, the first)
+        elif _is_date(schema) and (days := _days_listed(error.instance, _period_of(doc))):
+            fh, fh_en = _listed_hint(doc, path, days)  # (2026-04-20、2026-04-27: an item a day)
         elif _is_date(schema):
             fh, fh_en = _date_hint(error.instance, _period_of(doc), _typed_in(doc, path))
         elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
@@ -807,6 +809,26 @@ def _span_of_days(written, period: str | None) -> tuple[str, str] | None:
         if last and last > first:
             return first, last
     return None
+
+
+_LISTED = re.compile(r"\s*(?:、|，|,|；|;|和|及|与)\s*")
+
+
+def _days_listed(written, period: str | None) -> list[str] | None:
+    """The days (YYYY-MM-DD) of several dates written where one belongs (2026-04-20、2026-04-27; 4月20日和4月27日
+    in a ledger of 2026-H1), or None."""
+    parts = _LISTED.split(narrow(written).strip()) if isinstance(written, str) else []
+    days = [date_meant(part, period)[0] for part in parts]
+    return days if len(days) > 1 and all(days) else None
+
+
+def _listed_hint(doc: Document, path, days: list[str]) -> tuple[str, str]:
+    """E-SCHEMA-005's hint for several dates where one belongs: an activity a day, the first's line to type."""
+    line, rest = line_with(doc, path, days[0], indented=True) or days[0], "、".join(days[1:])
+    return (f"这里写了 {len(days)} 个日期（{'、'.join(days)}），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天），"
+            f"这一行写成：{line}（{rest} 的活动另写一项）",
+            f"These are {len(days)} dates ({', '.join(days)}), and a date is one day: an activity each day, an item each "
+            f"(copy this one for the other day). The line: {line} (the activity of {', '.join(days[1:])} in an item of its own)")
 
 
 def _span_hint(doc: Document, path, first: str, last: str) -> tuple[str, str]:

@@ -990,3 +990,20 @@ def test_a_cadre_id_written_with_capitals_or_an_underscore_is_told_once_with_the
     assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 1, 8) and f["hint"].endswith("这一行写成：cadre: li-na"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].endswith("this ledger is 李娜's: cadre: li-na"), f
+
+
+@pytest.mark.parametrize("written", ["2026-04-20、2026-04-27", "4月20日和4月27日", "2026-04-20, 2026-04-27"])
+def test_two_dates_in_one_activity_are_told_an_item_a_day_with_the_first_s_line(tmp_path, written):
+    # (date: 2026-04-20、2026-04-27 was told only 日期请写成 YYYY-MM-DD，如 2026-09-15。 — no word of the two days, no line)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    assert f["hint"] == ("这里写了 2 个日期（2026-04-20、2026-04-27），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天），"
+                         "这一行写成：  - date: 2026-04-20（2026-04-27 的活动另写一项）"), f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith("These are 2 dates (2026-04-20, 2026-04-27)") and "The line:   - date: 2026-04-20 (" in f["hint"], f
+    block = text[text.index("  - date:"):]
+    path.write_text(text.replace('date: "2026-04-20"', "date: 2026-04-20") + block.replace('"2026-04-20"', "2026-04-27"),
+                    encoding="utf-8")  # (done as told: clean)
+    assert _validate(work) == []
