@@ -179,8 +179,8 @@ def test_archived_period_pages_show_the_manifest_not_todays_judgement(changed):
     page = built.public / "ledgers" / f"{PERIOD}.html"
     rows = {r[1]: r for r in _rows(page).values() if len(r) > 5}
     for cadre, e in entries.items():
-        assert rows[names[cadre]][4] == _label(e), cadre
-        assert rows[names[cadre]][5] == (e.get("landed") or ""), cadre
+        assert rows[names[cadre]][5] == _label(e), cadre  # (填报状态 and 提交日期, after 联系点)
+        assert rows[names[cadre]][6] == (e.get("landed") or ""), cadre
     text = visible(page)
     assert f"截止日期 {man['due']}。应填报 3 人，已提交 2 份" in text
     assert "下表的应填报干部、填报状态和提交日期取自备案清单" in text and "2026-01-10" in text

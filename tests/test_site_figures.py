@@ -85,7 +85,7 @@ def test_the_periods_problems_add_up_to_the_board_s(site):
         text = visible((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"))
         assert f"学生反映问题和建议 {r[fb]} 条（其中跟进以往问题 {r[fu]} 条）" in text
         table_rows = cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")
-        assert sum(int(x[8]) for x in table_rows) == int(r[fb])  # (反映问题: the ledger's items)
+        assert sum(int(x[9]) for x in table_rows) == int(r[fb])  # (反映问题: the ledger's items, after 联系点)
 
 
 def test_the_appraisal_s_problems_are_the_board_s_of_that_year_and_say_so(site):
@@ -145,8 +145,8 @@ def test_late_ledgers_are_counted_as_one_status_however_late(tmp_path):
 
     site = mkdocs_build(fixture_repo(tmp_path, li_na_files_late), tmp_path, FIXTURE_TODAY)
     period = (site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8")
-    late = [r for r in cells_text(period, "序号") if r[4].startswith("逾期")]
-    assert sorted(r[4] for r in late) == ["逾期 6 天", "逾期 80 天"]  # (each ledger's row keeps its days)
+    late = [r for r in cells_text(period, "序号") if r[5].startswith("逾期")]  # (填报状态, after 联系点)
+    assert sorted(r[5] for r in late) == ["逾期 6 天", "逾期 80 天"]  # (each ledger's row keeps its days)
     summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
     figures = dict(r[:2] for r in cells_text(summary, "指标"))
     assert figures["填报状态：逾期提交"] == "2" and not [k for k in figures if "天" in k]
@@ -222,10 +222,10 @@ def test_a_site_built_as_of_a_past_day_counts_only_what_had_landed_by_then(tmp_p
         return (public / rel).read_text(encoding="utf-8")
 
     h2 = {r[1]: r for r in cells_text(read("ledgers/2025-H2.html"), "序号")}
-    assert (h2["陈刚"][4], h2["陈刚"][6], h2["陈刚"][8], h2["陈刚"][9]) == ("未提交", "0", "0", "—")
-    assert (h2["张伟"][4], h2["张伟"][6], h2["张伟"][8]) == ("按时", "2", "2")
+    assert (h2["陈刚"][5], h2["陈刚"][7], h2["陈刚"][9], h2["陈刚"][10]) == ("未提交", "0", "0", "—")  # (after 联系点)
+    assert (h2["张伟"][5], h2["张伟"][7], h2["张伟"][9]) == ("按时", "2", "2")
     h1 = {r[1]: r for r in cells_text(read("ledgers/2026-H1.html"), "序号")}
-    assert (h1["张伟"][4], h1["张伟"][6], h1["张伟"][9]) == ("未到截止日", "0", "—")
+    assert (h1["张伟"][5], h1["张伟"][7], h1["张伟"][10]) == ("未到截止日", "0", "—")
     home = visible(read("index.html"))
     assert "截止日期 2026-06-30（还有 179 天）；应填报 3 人，已提交 0 份" in home  # (the days left counted from the day built as of)
     assert "截止日期 2025-12-31；应填报 3 人，已提交 1 份" in home
@@ -271,7 +271,7 @@ def test_a_cadre_s_problems_per_ledger_say_which_are_follow_ups_as_附件2_does(
             period = re.search(r"\d{4}-H\d", r[0]).group(0)
             rows_2 = {x[1]: x for x in cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")}
             name = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
-            assert r[fb] == rows_2[name][8], (path.name, period)  # (附件2's 反映问题, the same count)
+            assert r[fb] == rows_2[name][9], (path.name, period)  # (附件2's 反映问题, the same count, after 联系点)
             section = page.split(f'id="{period}"', 1)[1].split("<h2", 1)[0] if f'id="{period}"' in page else ""
             assert int(r[fu]) == section.count("（跟进 "), (path.name, period)  # (the ledger's items that follow one up)
             checked += int(r[fu])
@@ -442,11 +442,11 @@ def test_a_site_built_as_of_a_past_day_shows_a_ledger_as_it_was_committed_on_tha
     git(records.parent, "commit", "-q", "-am", "张伟补记一次活动", date="2026-04-01T09:00:00+08:00")
     public = mkdocs_build(records, tmp_path, "2026-03-25").public
     h2 = {r[1]: r for r in cells_text((public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
-    assert h2["张伟"][6] == "2", h2["张伟"]
+    assert h2["张伟"][7] == "2", h2["张伟"]  # (活动次数, after 联系点)
     assert "回访南湖1舍" not in (public / "cadres/zhang-wei.html").read_text(encoding="utf-8")
     later = mkdocs_build(records, tmp_path / "later", "2026-04-02").public
     h2 = {r[1]: r for r in cells_text((later / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
-    assert h2["张伟"][6] == "3", h2["张伟"]
+    assert h2["张伟"][7] == "3", h2["张伟"]
 
 
 def _wang_fang_files_unowed(records):
@@ -480,7 +480,7 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_as_one_
     site = mkdocs_build(records, tmp_path, FIXTURE_TODAY)
     period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
     assert "应填报 3 人，已提交 2 份（另有 1 份本期无需提交）" in period
-    statuses = {r[1]: r[4] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    statuses = {r[1]: r[5] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}  # (填报状态, after 联系点)
     assert statuses["王芳"] == "已提交（本期无需提交）" and statuses["李娜"] == "未提交"
     summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
     assert "全校应填报工作台账 3 人，已提交 2 份（另有 1 份本期无需提交）" in visible(summary)
@@ -501,7 +501,7 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
     site = mkdocs_build(fixture_repo(tmp_path, _li_na_exempt), tmp_path, FIXTURE_TODAY)
     period = visible((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"))
     assert "应填报 2 人，已提交 2 份（另有 1 人经批准免交）" in period, period
-    statuses = {r[1]: r[4] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}
+    statuses = {r[1]: r[5] for r in cells_text((site.public / "ledgers/2025-H2.html").read_text(encoding="utf-8"), "序号")}  # (填报状态, after 联系点)
     assert statuses["李娜"] == "豁免", statuses
     summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
     assert "全校应填报工作台账 2 人，已提交 2 份（另有 1 人经批准免交）" in visible(summary)
