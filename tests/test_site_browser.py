@@ -1159,3 +1159,24 @@ def test_a_printed_heading_is_never_alone_at_a_page_s_foot(page, served, tmp_pat
             if lines and lines[-1] in heads:
                 alone.setdefault(rel, []).append((i, lines[-1]))
     assert alone == {}
+
+
+def test_the_feedback_board_s_count_adds_up_to_the_periods_summaries(page, served):
+    """The board of feedback said 共 530 条（含跟进 212 次）, and each period's summary 学生反映问题和建议 133 条（其中跟进
+    以往问题 45 条）: the summaries' 742 items, follow-ups among them, against the board's 530 \"with\" 212 follow-ups — read as
+    318 new items, or as numbers that do not add up.  The board's 530 are the threads, each with its follow-ups (212) merged
+    into it; now the board says so and names the ledgers' total, the sum of the periods' (each period's page of 附件2 and
+    its 工作总结 give it), 530 + 212; a year's page likewise says its follow-ups are besides its items."""
+    site, base = served
+    periods = sorted(p.stem for p in (site.public / "ledgers").glob("20*.html"))
+    total = 0
+    for period in periods:
+        page.goto(base + f"summary/{period}.html")
+        total += int(re.search(r"问题和建议\s*(\d+)\s*条", page.locator("article p").first.inner_text()).group(1))
+    page.goto(base + "feedback.html")
+    said = page.locator("article h2#years + p").inner_text()
+    threads, followups = (int(n) for n in re.search(r"共\s*(\d+)\s*条.*?跟进\s*(\d+)\s*次", said).groups())
+    assert threads + followups == total, said
+    assert re.search(r"共记录\s*%d\s*条" % total, said) and "含跟进" not in said, said
+    page.goto(base + "feedback/" + sorted(p.name for p in (site.public / "feedback").glob("*.html"))[-1])
+    assert "含跟进" not in page.locator("article").inner_text()
