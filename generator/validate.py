@@ -440,7 +440,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 hint = f"这里用了中文（全角）字母，要用英文（半角）字母，写成 {plain}。"
                 hint_en = f"These are full-width letters: type them in ASCII: {plain}."
             elif (meant := value_meant(schema, value)) is not None:  # 是, 否, yes, no
-                hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
+                hint, hint_en = _here(doc, path, meant, hint, hint_en)
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
             hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc), _typed_in(doc, path))
         elif expected == "string" and isinstance(value, (int, float, bool)):
@@ -452,7 +452,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint, hint_en = hint + quotes, hint_en + quotes_en
             meant = _number_meant(inside)
             if meant is not None:  # 30人, 约30, 三十, ３０
-                hint, hint_en = f"{hint}这里应写 {meant}。", f"{hint_en} Here: {meant}."
+                hint, hint_en = _here(doc, path, meant, hint, hint_en)
             hint, hint_en = _unseen_first(value, hint, hint_en)
         elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)
                                                                    or _dashless_item(doc, path, value, schema, root)):
@@ -785,6 +785,13 @@ def line_with(doc: Document, path, value: str, field: str | None = None, indente
         head = head[:at] + field + head[at + len(name):]
     line = (head + value + text[span[1]:len(text) if end < 0 else end]).rstrip()
     return line if indented else line.strip()
+
+
+def _here(doc: Document, path, meant, zh: str, en: str) -> tuple[str, str]:
+    """The hint `zh`, `en` with the value `meant` to write at `path` (25 for 25人, true for 是): the line to type, as it
+    stands in the file (line_with), or the value alone where it is not on one line."""
+    line = line_with(doc, path, str(meant), indented=True)
+    return (f"{zh}这一行写成：{line}", f"{en} The line: {line}") if line else (f"{zh}这里应写 {meant}。", f"{en} Here: {meant}.")
 
 
 def _typed_in(doc: Document, path):

@@ -76,8 +76,10 @@ def test_a_yes_or_no_in_words_is_given_the_boolean_to_type(records, word, meant)
     # (was told only 真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）, no value offered)
     edit(records, "ledgers/2026-H1/zhang-wei.yaml", "typical: true", f"typical: {word}")
     f = only(validate(records), "E-SCHEMA-003")
-    assert f"这里应写 {meant}" in f["hint"], f
-    assert f"Here: {meant}" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+    assert f["hint"].endswith(f"这一行写成：    typical: {meant}"), f  # (the line, as with the dates: 这里应写 {meant} was the value)
+    assert only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"].endswith(f"The line:     typical: {meant}")
+    edit(records, "ledgers/2026-H1/zhang-wei.yaml", f"typical: {word}", f"typical: {meant}")  # (typed as told: clean)
+    assert validate(records) == []
 
 
 def test_norway_stays_text(records):
@@ -423,7 +425,7 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
     edit(records, LEDGER, "students: 25", f"students: {written}")
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (9, 15)
-    assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这里应写 {meant}。" if meant is not None else "")
+    assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这一行写成：    students: {meant}" if meant is not None else "")
 
 
 @pytest.mark.parametrize("old,new,code,meant,meant_en", [
@@ -431,7 +433,7 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
      "The line:   - date: 2026-04-20"),
     ('date: "2026-04-20"', "date: ‘2026-04-20’", "E-SCHEMA-005", "这一行写成：  - date: 2026-04-20",
      "The line:   - date: 2026-04-20"),
-    ("students: 25", "students: “25”", "E-SCHEMA-003", "这里应写 25。", "Here: 25."),
+    ("students: 25", "students: “25”", "E-SCHEMA-003", "这一行写成：    students: 25", "The line:     students: 25"),
 ])
 def test_a_value_in_chinese_quotes_is_told_of_them_and_what_it_means(records, old, new, code, meant, meant_en):
     # (Word and the Chinese input method type “ ” for "; YAML keeps them as part of the value, and the
@@ -1262,7 +1264,7 @@ def test_a_list_item_indented_more_than_the_one_above_is_told_to_align_not_to_ad
 
 @pytest.mark.parametrize("old, written, meant", [('date: "2026-04-20"', 'date: “2026-04-20"', "这一行写成：  - date: 2026-04-20"),
                                                  ('date: "2026-04-20"', "date: ‘2026-04-20'", "这一行写成：  - date: 2026-04-20"),
-                                                 ("students: 25", 'students: “25"', "这里应写 25")])
+                                                 ("students: 25", 'students: “25"', "这一行写成：    students: 25")])
 def test_a_value_opened_with_a_word_processors_quote_and_closed_with_an_ascii_one_is_given_the_value(records, old, written, meant):
     # (“2026-04-20" — the opening quote made “smart” by Word, the closing one not — was told only 日期请写成 YYYY-MM-DD,
     # though “2026-04-20” is told to lose its quotes, with the date to write)
@@ -1270,7 +1272,7 @@ def test_a_value_opened_with_a_word_processors_quote_and_closed_with_an_ascii_on
     f = only(validate(records), "E-SCHEMA-005" if "date" in old else "E-SCHEMA-003")
     assert meant in f["hint"] and "删掉" in f["hint"], f
     en = only(validate(records, "--lang", "en"), f["code"])
-    assert "delete them" in en["hint"] and ("2026-04-20" in en["hint"] or "Here: 25" in en["hint"]), en
+    assert "delete them" in en["hint"] and ("2026-04-20" in en["hint"] or "The line:     students: 25" in en["hint"]), en
 
 
 @pytest.mark.parametrize("old, new", [(SUMMARY, '    summary: "参加机器人协会的比赛备赛活动。”'),
