@@ -139,3 +139,24 @@ def test_attachment1_and_a_period_of_attachment2_hold_long_names_at_a_desktop_s_
             missing[rel] = [n for n in (UNIT, CADRE) if n not in text]
     assert missing == {}
     assert wide == {}
+
+
+def test_on_a_phone_a_table_s_drop_down_filter_holding_a_long_name_stays_on_the_screen(page, served):
+    """On a phone (390 px) a table's drop-down filter (单位：全部, 所属学院：全部) was as wide as its longest option, the unit's
+    name of 22 characters: wider than the screen, and 附件1, each period of 附件2, the cadres, 新生班级覆盖 and 年度考核参考
+    scrolled sideways, 14 px, the page itself, not a table's frame.  Each drop-down is now within the screen (its options
+    whole in the list it opens), and none of those pages scrolls sideways."""
+    site, base = served
+    pages = ["attachment1.html", *(f"ledgers/{p.name}" for p in sorted((site.public / "ledgers").glob("20*.html"))),
+             "cadres/index.html", "coverage.html", "evaluation.html"]
+    page.set_viewport_size({"width": 390, "height": 800})
+    wide, offered = {}, set()
+    for rel in pages:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        scrolled, _, out = page.evaluate(_SIDEWAYS)
+        if scrolled > 0 or out:
+            wide[rel] = (scrolled, out)
+        offered |= set(page.eval_on_selector_all(".table-tools select option", "os => os.map(o => o.textContent.trim())"))
+    assert UNIT in offered
+    assert wide == {}
