@@ -18,6 +18,7 @@ from generator import privacy
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 import privacy_material as material  # noqa: E402
+from gitrepo import demo_records  # noqa: E402
 
 TESTS = material.privacy_tests(REPO)
 # (bench/privacy_same.py's scanners: the policy's pattern; one with a protected name; patterns of other shapes)
@@ -191,7 +192,7 @@ def test_initials_right_after_同学_are_told_by_validate_in_a_ledger_of_their_o
     assert [len(f) for f in told] == [1] * len(INITIALS_AFTER_同学), out
     assert all(f[0]["data"]["kind"] == "initials" and not re.search("[A-Z]", f[0]["message"]) for f in told), out
     demo = tmp_path / "demo"
-    subprocess.run(["cp", "-r", str(REPO / "records"), str(demo)], check=True)
+    demo_records(demo)
     ledger = demo / "ledgers" / "2026-H1" / "bai-taoyu.yaml"
     text = ledger.read_text(encoding="utf-8")
     summary = re.search(r"^( *summary: ).*$", text, re.M)
@@ -210,7 +211,7 @@ def test_a_file_the_full_loader_reads_is_scanned_one_value_at_a_time_only_where_
 
     records = tmp_path / "records"
     records.mkdir()
-    lines = (REPO / "records" / "policy.yaml").read_text(encoding="utf-8").splitlines()
+    lines = (demo_records(tmp_path / "demo") / "policy.yaml").read_text(encoding="utf-8").splitlines()
     lines[1:1] = ["# 联系人：张同学 138 1234 5678", "# 与日语1602班学生座谈"]
     (records / "policy.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     doc = load.load_file_status(str(records / "policy.yaml"), records)[0]

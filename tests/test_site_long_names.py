@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import functools
 import http.server
-import shutil
 import threading
 
 import pytest
 
-from site_build import ROOT, git, mkdocs_build
+from gitrepo import demo_records
+from site_build import git, mkdocs_build
 from test_site_browser import _SIDEWAYS, _Quiet, browser, page  # noqa: F401 (fixtures)
 
 # (a unit's name of 22 characters with no mark to break at; a cadre's of 21 with 「·」; a position of 23; a class's of 24,
@@ -29,7 +29,7 @@ def long_named(base):
     if "site" not in _BUILT:
         repo = base / "repo"
         records = repo / "records"
-        shutil.copytree(ROOT / "records", records)
+        demo_records(records)
         for rel, old, new in RENAMED:
             path = records / rel
             text = path.read_text(encoding="utf-8")

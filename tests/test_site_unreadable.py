@@ -7,12 +7,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
 from pathlib import Path
 
 import pytest
 
-from site_build import ROOT, git, mkdocs_build
+from gitrepo import demo_records
+from site_build import git, mkdocs_build
 
 BROKEN = "ledgers/2026-H1/bai-taoyu.yaml"
 _BUILT: dict = {}
@@ -24,7 +24,7 @@ def built(tmp_path_factory):
         base = tmp_path_factory.mktemp("unreadable")
         repo = base / "repo"
         records = repo / "records"
-        shutil.copytree(ROOT / "records", records)
+        demo_records(records)
         git(repo, "init", "-q", "-b", "main")
         git(repo, "add", "records")
         git(repo, "commit", "-q", "-m", "记录", date="2026-06-20T10:00:00+08:00")
