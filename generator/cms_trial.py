@@ -142,9 +142,11 @@ def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20) 
 
 def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_port: int = 0,
           build_site: bool = True, today=None, periods=None, env: dict | None = None,
-          lang: str = "zh") -> Trial:
+          lang: str = "zh", page_today: bool = False) -> Trial:
     """Clone, build, and start decap-server and the static server.  Raises RuntimeError with a
-    message for people when something is missing."""
+    message for people when something is missing.  `today`: the site's and the form's day (else the
+    clock in the policy's zone); `page_today`: the page takes it for today too (the command's --today),
+    else it reads the browser's clock (the tests set that clock themselves)."""
     if not SERVER.is_file():
         raise RuntimeError(MSG["no_server"][lang].format(path=SERVER))
     node = shutil.which("node")
@@ -156,13 +158,13 @@ def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_p
         raise RuntimeError(MSG["not_git"][lang].format(path=source)) from None
     work = Path(work or tempfile.mkdtemp(prefix="cms-trial-"))
     try:
-        return _start(source, work, port, api_port, build_site, today, periods, env, lang)
+        return _start(source, work, port, api_port, build_site, today, periods, env, lang, page_today)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise
 
 
-def _start(source, work, port, api_port, build_site, today, periods, env, lang) -> Trial:
+def _start(source, work, port, api_port, build_site, today, periods, env, lang, page_today) -> Trial:
     node = shutil.which("node")
     repo, site = work / "repo", work / "site"
     branch = scratch_clone(source, repo)
@@ -185,7 +187,7 @@ def _start(source, work, port, api_port, build_site, today, periods, env, lang) 
             trial.notes.append(MSG["site_failed"][lang].format(error=last))
     backend = backend_config("proxy", None, branch, proxy_url=api_url)
     write_admin(site / "admin", repo / "records", today=day, periods=periods, backend=backend,
-                local_backend=api_url, lang=lang, rs=rs, findings=findings, fixed_today=today)
+                local_backend=api_url, lang=lang, rs=rs, findings=findings, fixed_today=today if page_today else None)
 
     server_env = {**os.environ, **(env or {}), "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
                   "PORT": str(api_port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
@@ -211,7 +213,7 @@ def cmd_trial(args) -> int:
     today = args.today
     try:
         trial = start(Path(args.repo), port=args.port, api_port=args.api_port, build_site=not args.no_site,
-                      today=today, lang=args.lang)
+                      today=today, lang=args.lang, page_today=True)
     except (RuntimeError, ValueError) as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE
