@@ -442,7 +442,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             elif (meant := value_meant(schema, value)) is not None:  # 是, 否, yes, no
                 hint, hint_en = _here(doc, path, meant, hint, hint_en)
         elif expected == "string" and _is_date(schema) and isinstance(value, (int, float)):  # 20261015
-            hint, hint_en = _date_hint(_source_text(doc, path, value), _period_of(doc), _typed_in(doc, path))
+            hint, hint_en = _date_hint(_source_text(doc, path, value), period_of(doc), _typed_in(doc, path))
         elif expected == "string" and isinstance(value, (int, float, bool)):
             hint = f"如要写成文字，请给它加上英文引号，如 \"{_source_text(doc, path, value)}\"。"
             hint_en = "Quote the value to make it text."
@@ -473,12 +473,12 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         if schema.get("format") == "date" and isinstance(error.instance, str) and v == "format" \
                 and _YMD.fullmatch(error.instance):  # (YYYY-MM-DD itself, ２０２６-10-15: the format is wrong)
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
-        if _is_date(schema) and (days := _span_of_days(error.instance, _period_of(doc))):
+        if _is_date(schema) and (days := _span_of_days(error.instance, period_of(doc))):
             fh, fh_en = _span_hint(doc, path, *days)  # (2026-04-20至2026-04-21: one day, the first)
         elif _is_date(schema) and (days := _days_listed(error.instance, _period_of(doc))):
             fh, fh_en = _listed_hint(doc, path, days)  # (2026-04-20、2026-04-27: an item a day)
         elif _is_date(schema):
-            fh, fh_en = _date_hint(error.instance, _period_of(doc), _typed_in(doc, path))
+            fh, fh_en = _date_hint(error.instance, period_of(doc), _typed_in(doc, path))
         elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
             fh, fh_en = (f"{schema.get('description', '')}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
                          "Use letters, digits and '-' only, not starting with '-', e.g. li-na.")
@@ -737,7 +737,7 @@ def _is_date(schema: dict) -> bool:
     return schema.get("format") == "date" or schema.get("pattern", "").startswith("^[0-9]{4}-[0-9]{2}-")
 
 
-def _period_of(doc: Document) -> str | None:
+def period_of(doc: Document) -> str | None:
     """The period (2026-H1) of a ledger: as it says, else its folder's."""
     said = doc.data.get("period") if isinstance(doc.data, dict) else None
     for period in (said, doc.folder if doc.kind == "ledger" else None):
@@ -875,6 +875,32 @@ def _date_hint(written, period: str | None = None, line=lambda meant: "") -> tup
     elif meant and meant != written:
         zh, en = f"{zh}这里应写作 {meant}。", f"{en} Here: {meant}."
     return zh, en
+
+
+def date_told_in_period(f: F.Finding, doc: Document, period) -> F.Finding:
+    """`f`, E-SCHEMA-003 or E-SCHEMA-005 of a ledger's activity's date, with, where its hint gives the line to type
+    (_date_hint), the words that the day meant is outside the ledger's `period` (model.Period) instead, if it is: typed,
+    that line is refused by the next run (E-REF-004: 12月5日 in 2026-H1 read as 2026-12-05).  The schema's check of one
+    file does not know the policy's periods (pipeline._dates_in_period)."""
+    acts = doc.data.get("activities") if isinstance(doc.data, dict) else None
+    path = next((("activities", i, "date") for i, act in enumerate(acts if isinstance(acts, list) else ())
+                 if isinstance(act, dict) and "date" in act and doc.pos(("activities", i, "date")) == (f.line, f.column)), None)
+    if path is None:
+        return f
+    value = doc.data["activities"][path[1]]["date"]
+    meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]
+    typed = line_with(doc, path, meant, indented=True) if meant else ""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    zh, en = f"这一行写成：{typed}", f" The line: {typed}"
+    if not typed or start <= meant <= end or not (f.hint_zh.endswith(zh) and f.hint_en.endswith(en)):
+        return f
+    month = int(meant[5:7])
+    return f.replace(
+        hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月不在本期 {period.id}（{start} 至 {end}）"
+                f"之内：请核对月份；不在本期的活动，记在它所在期间的台账中。",
+        hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} is outside period "
+                f"{period.id} ({start} to {end}). Check the month; an activity outside the period goes in the ledger "
+                f"of its own period.")
 
 
 def date_meant(written, period: str | None = None) -> tuple[str | None, bool]:

@@ -396,6 +396,26 @@ def test_a_date_written_the_chinese_way_is_told_once_with_the_date_it_means(reco
         assert validate(records) == []
 
 
+@pytest.mark.parametrize("written,code,meant", [
+    ("12月5日", "E-SCHEMA-005", "2026-12-05"),  # no year: the period's, in a month the period (2026-H1) does not hold
+    ("2026年12月5日", "E-SCHEMA-005", "2026-12-05"),
+    ("20261205", "E-SCHEMA-003", "2026-12-05"),
+])
+def test_a_date_meant_outside_the_ledger_s_period_is_told_so_not_given_a_line_the_next_run_refuses(records, written, code, meant):
+    # (这一行写成：  - date: 2026-12-05 was given in a ledger of 2026-H1: typed, E-REF-004, the date is not in the period)
+    edit(records, LEDGER, 'date: "2026-04-20"', f"date: {written}")
+    f = only(validate(records), code)
+    assert (f["line"], f["column"]) == (5, 11) and "这一行写成" not in f["hint"], f
+    assert f["hint"].endswith(f"这里读出的日期是 {meant}，2026 年 12 月不在本期 2026-H1（2026-01-01 至 2026-06-30）之内："
+                              "请核对月份；不在本期的活动，记在它所在期间的台账中。"), f["hint"]
+    en = only(validate(records, "--lang", "en"), code)
+    assert "The line" not in en["hint"] and en["hint"].endswith(
+        f"This reads as {meant}: December 2026 is outside period 2026-H1 (2026-01-01 to 2026-06-30). Check the month; "
+        "an activity outside the period goes in the ledger of its own period."), en["hint"]
+    edit(records, LEDGER, f"date: {written}", f"date: {meant}")  # (what the line would have said: refused)
+    assert [f["code"] for f in validate(records)] == ["E-REF-004"]
+
+
 def test_a_copied_activity_that_lost_its_dash_is_told_to_begin_with_one(records):
     # the copy's fields were repeated keys of the activity above: "merge or remove" lost an activity
     path = records / "records" / LEDGER
