@@ -1691,3 +1691,25 @@ def test_a_ledger_in_a_unit_s_folder_under_its_period_s_is_told_once_where_it_go
     text = check_cli(repo / "records", "--today", "2026-01-05", "--lang", "en").stdout
     assert "Until it is moved there it is not filed: 张伟 (计算机学院) has not submitted the ledger for 2025-H2" in text, text
     assert text.count("has not submitted the ledger for 2025-H2") == 2 and "李娜 (" in text, text  # (and 李娜's own W-CHK-006)
+
+
+def test_the_site_tells_a_ledger_in_a_unit_s_folder_once_as_check_does(tmp_path):
+    # (the site's 数据检查 page showed validate's findings and the checks' as they were: E-LOAD-004 without 在移到那里之前，
+    # 它不算已提交, and W-CHK-006 张伟（计算机学院）未提交 2025-H2 台账 for the same ledger — check alone told it once)
+    import html
+    import re
+
+    from tests.site_build import mkdocs_build
+
+    repo = start(tmp_path)
+    write(repo, {H2.replace("2025-H2/", "2025-H2/计算机学院/"): ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-20 10:00", "张伟 2025-H2")
+    built = mkdocs_build(repo / "records", tmp_path / "site", "2026-01-05")
+    page = (built.public / "findings.html").read_text(encoding="utf-8")
+    rows = [[re.sub(r"\s+", " ", html.unescape(re.sub(r"<[^>]+>", "", cell))).strip()
+             for cell in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)] for row in re.findall(r"<tr>(.*?)</tr>", page, re.S)]
+    mine = [row for row in rows if any("zhang-wei" in cell for cell in row)]
+    assert [row[1] for row in mine] == ["E-LOAD-004"], mine
+    assert "请把它移到 records/ledgers/2025-H2/zhang-wei.yaml。在移到那里之前，它不算已提交：张伟（计算机学院）未提交 2025-H2 台账" \
+           "（截止日期 2025-12-31）。" in mine[0][4], mine
+    assert [row[2] for row in rows if row[1:2] == ["W-CHK-006"]] == ["records/ledgers/2025-H2/li-na.yaml"], rows

@@ -16,7 +16,7 @@ from generator import findings as F
 def cmd_check(args) -> int:
     from generator import report
     from generator.check import as_of, git_history, output, run_checks
-    from generator.check.deadlines import told_misplaced, told_submitted
+    from generator.check.deadlines import told_once
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, outlive, records_dir
     from generator.pipeline import validate_records_and
 
@@ -31,8 +31,7 @@ def cmd_check(args) -> int:
     outlive(rs, result)  # (its rows with a reference error say "errors": the pipeline, deadlines.rows_told_late)
     # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
     findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
-    findings = told_submitted(findings, rs, result.data)  # (a ledger handed in that cannot be read: submitted, its error to fix)
-    findings = told_misplaced(findings)  # (a ledger in a folder under its period's: where it goes, not 未提交 too)
+    findings = told_once(findings, rs, result.data)  # (as the site tells them: submitted, its error to fix; where it goes)
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
     files = len(rs.docs)

@@ -390,6 +390,13 @@ class Deadlines:
 
 
 
+def told_once(findings: list, rs, data: dict) -> list:
+    """`findings` (validate's and the checks', sorted) as check and the site tell them: a ledger handed in that cannot
+    be read, submitted, its error to fix (told_submitted); a ledger in a folder under its period's, where it goes, not
+    未提交 too (told_misplaced).  `data`: the checks' (its ledgers' rows)."""
+    return told_misplaced(told_submitted(findings, rs, data))
+
+
 def told_submitted(findings: list, rs, data: dict) -> list:
     """`findings` with the first error of each ledger handed in that could not be read (its row "exists" and has
     "errors", the file unreadable: Deadlines.unreadable) saying that it was submitted, when, and to fix that error

@@ -95,6 +95,7 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     from generator.site.pages import Site
     from generator.site.privacy_guard import TextGuard
     from generator.check import as_of, submitted_later
+    from generator.check.deadlines import told_once
     from generator.site.today import dated_by, site_today, without
 
     asked: list = []  # (the site's day, worked out once: the references stage asks it first)
@@ -126,7 +127,8 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     with long_lived():  # as do the site's tables
         guard = TextGuard(rs)
         agg = Aggregate(rs, day, checks, guard)
-    shown = sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key)
+    # (as check tells them: a ledger handed in that cannot be read, submitted; one in a unit's folder, where it goes)
+    shown = told_once(sorted(set(findings) | set(checks.findings), key=F.Finding.sort_key), read, checks.data)
     site = Site(rs, agg, shown, source, extra=lambda: checks.problem_findings(display_path(records)) + guard.findings)
     waits = []
     if files is not None:
@@ -138,7 +140,7 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     files = site.build()
     keep_answers()  # the positions worked out, for the next build
     extra = checks.problem_findings(display_path(records)) + guard.findings
-    return RenderResult(files=files, findings=sorted(set(findings) | set(checks.findings) | set(extra),
+    return RenderResult(files=files, findings=sorted(set(shown) | set(extra),
                                                      key=F.Finding.sort_key),
                         today=day, today_source=source, records=rs, validated=findings, pending=site.pending,
                         finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
