@@ -1066,188 +1066,9 @@ def _gate(digits: str, apart: str = "") -> str:
         return "(?:" + "|".join(f"(?<=[{klass(side)}]){tree(side)}" for side in (parts[:half], parts[half:])) + ")"
 
     rest = _GATE_PARTS[1:]
-    common = (_GATE_PARTS[0][:1] + (digits,), _SURNAME_GATE, (f"[{klass(rest)}]", tree(rest))) + (((apart, ""),) if apart else ())
+    common = (_GATE_PARTS[0][:1] + (digits,), (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", f"(?:{_LIST_TAIL_END}|生{_AFTER_SHENG})"),
+              (f"[{klass(rest)}]", tree(rest))) + (((apart, ""),) if apart else ())
     return f"[{klass(common)}](?:" + "|".join(f"(?<={first}){then}" for first, then in common) + ")"
-
-
-_SURNAME_GATE = (f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]", f"(?:{_LIST_TAIL_END}|生{_AFTER_SHENG})")  # (_gate's: the surname's part)
-
-
-def _linear_gate(digits: str, apart: str):
-    """_gate(digits, apart) made looser for a linear-time engine (RE2, the google-re2 wheel): it matches in every text
-    _gate's expression matches in — so a document's joined texts it finds nothing in hold no find — in about a third of
-    the CPU (_gate's: a try at each of its first characters, 943,000 over the 12k corpus's new texts, digits most of
-    them).  RE2 reads no look-around: each part is written as its first character and its rest (_linear) with every
-    look-around dropped, but a look-behind the part begins with (同学's, a parent's word's, a placeholder's surname
-    before them: _CLASSMATE_BEHIND, _SURNAME_BEHIND, _PLACED_BEHIND …), which is read forwards, before the first
-    character, as far as it reaches before it.  None: no RE2 here, or a part it cannot write (Scanner._gated then tries
-    _gate's expression over every document's texts, as before)."""
-    try:
-        import re2
-    except ImportError:
-        return None
-    parts = [_GATE_PARTS[0][:1] + (digits,), _SURNAME_GATE, *_GATE_PARTS[1:], (apart, "")]
-    written = [_linear(first + then) for first, then in parts]
-    if None in written:
-        return None
-    options = re2.Options()
-    options.max_mem = 64 << 20  # (the DFA of a few hundred Chinese characters' classes: no fall back to the NFA)
-    try:
-        return re2.compile("|".join(written), options)
-    except Exception:  # noqa: BLE001 - any expression RE2 refuses: the gates as before
-        return None
-
-
-# The characters Python's \s reads (str.isspace: none above U+3000; tests/test_privacy_gate.py checks every one)
-_PY_SPACES = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-
-
-def _linear(pattern: str) -> str | None:
-    """`pattern` (a gate part: its first character, then its rest) in RE2's syntax, looser: every look-around and anchor
-    dropped, but the look-behinds right after the characters it begins with, read before it as far as they reach;
-    possessive and lazy repeats and atomic groups as plain ones; `.` any character.  None where it holds what this does
-    not write (a case-blind group, a back-reference …).  Read with re's own parser (re._parser, private: where it is
-    not what this expects, None — the gates are then as before, not wrong)."""
-    try:
-        from re import _constants as C, _parser
-
-        parsed = _parser.parse(pattern)
-        if parsed.state.flags & (re.IGNORECASE | re.LOCALE | re.VERBOSE | re.MULTILINE):
-            return None
-        return _written(list(parsed), C, top=True)
-    except Exception:  # noqa: BLE001 - a parser other than this one knows
-        return None
-
-
-def _written(items, C, top: bool = False) -> str | None:
-    """_linear's expression of parsed `items`, in RE2's syntax (every character but letters and digits written \\x{…});
-    `top`: the part's own items, whose look-behind after its first characters is read before them."""
-    def char(c: str) -> str:
-        return c if c.isalnum() and c.isprintable() else "\\x{%x}" % ord(c)
-
-    spaces = "".join(map(char, _PY_SPACES))
-
-    def one(op, av) -> str | None:
-        if op is C.LITERAL:
-            return char(chr(av))
-        if op is C.NOT_LITERAL:
-            return "[^" + char(chr(av)) + "]"
-        if op is C.ANY:
-            return "(?s:.)"
-        if op is C.IN:  # (of the categories, \\s: \\d and \\w are not written, RE2's tables may read them otherwise)
-            out = _class_items(av, C, char, lambda name: spaces if name in ("CATEGORY_SPACE", "CATEGORY_UNI_SPACE") else None)
-            return None if out is None else "[" + "".join(out) + "]"
-        if op is C.SUBPATTERN:
-            if av[1] & ~re.DOTALL or av[2]:
-                return None
-            inner = _written(av[3], C)
-            return None if inner is None else "(?:" + inner + ")"
-        if op is C.ATOMIC_GROUP:
-            inner = _written(av, C)
-            return None if inner is None else "(?:" + inner + ")"
-        if op is C.BRANCH:
-            alternatives = [_written(alternative, C) for alternative in av[1]]
-            return None if None in alternatives else "(?:" + "|".join(alternatives) + ")"
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-            least, most, inner = av[0], av[1], _written(av[2], C)
-            if inner is None or least > 1000:
-                return None
-            return "(?:" + inner + "){%d,%s}" % (least, "" if most is C.MAXREPEAT or most > 1000 else most)
-        if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-            return ""
-        return None
-
-    items = list(items)
-    lead, consumed = "", 0
-    for op, av in items if top else ():  # (the look-behind right after the part's first characters: read before them)
-        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
-            consumed += 1
-            continue
-        behind = _behinds(op, av, C)
-        if behind is not None and all(sum(w for _, w in blocks) > consumed for blocks in behind):
-            before = [_before([(one(*item), w) for item, w in blocks], sum(w for _, w in blocks) - consumed) for blocks in behind]
-            lead = "" if None in before else "(?:" + "|".join(before) + ")"
-        break
-    written = [one(op, av) for op, av in items]
-    return None if None in written else lead + "".join(written)
-
-
-def _class_items(av, C, char, category) -> list | None:
-    """The items of a parsed class (re._parser's IN: its characters, ranges, categories, ^) written with `char` (of a
-    character) and `category` (of a category's name: None, not to be written); None where one is not."""
-    out = []
-    for kind, value in av:
-        if kind is C.NEGATE:
-            out.insert(0, "^")
-        elif kind is C.LITERAL:
-            out.append(char(chr(value)))
-        elif kind is C.RANGE:
-            out.append(f"{char(chr(value[0]))}-{char(chr(value[1]))}")
-        elif kind is C.CATEGORY and category(str(value)) is not None:
-            out.append(category(str(value)))
-        else:
-            return None
-    return out
-
-
-def _blocks(items, C) -> list | None:
-    """Parsed `items` as ((op, av), width) blocks, each of one width (a character, an alternation of words of one
-    length), or None."""
-    out = []
-    for op, av in items:
-        if op in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
-            out.append(((op, av), 1))
-        elif op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == av[1] and av[0] <= 8:
-            inner = _blocks(av[2], C)
-            if inner is None:
-                return None
-            out.extend(inner * av[0])
-        elif op is C.SUBPATTERN and not av[1] & ~re.DOTALL and not av[2]:
-            inner = _blocks(av[3], C)
-            if inner is None:
-                return None
-            out.extend(inner)
-        elif op is C.BRANCH:
-            widths = {sum(w for _, w in blocks) if blocks is not None else None
-                      for blocks in (_blocks(alternative, C) for alternative in av[1])}
-            if len(widths) != 1 or None in widths:
-                return None
-            out.append(((op, av), widths.pop()))
-        else:
-            return None
-    return out
-
-
-def _behinds(op, av, C) -> list | None:
-    """The look-behinds an item is — one, or an alternation of them — each as its _blocks; None: not that."""
-    if op is C.ASSERT and av[0] == -1:
-        blocks = _blocks(av[1], C)
-        return None if blocks is None else [blocks]
-    if op is C.SUBPATTERN and len(av[3]) == 1 and not av[1] & ~re.DOTALL and not av[2]:
-        return _behinds(*av[3][0], C)
-    if op is C.BRANCH:
-        out = []
-        for alternative in av[1]:
-            behind = _behinds(*alternative[0], C) if len(alternative) == 1 else None
-            if behind is None:
-                return None
-            out.extend(behind)
-        return out
-    return None
-
-
-def _before(blocks, reach: int) -> str | None:
-    """The blocks of a look-behind (each written, and its width) that stand `reach` characters before where it is read
-    from, forwards: those wholly there, then any character for each of the rest; None: one of them is not written."""
-    out, width = [], 0
-    for written, w in blocks:
-        if width + w > reach:
-            break
-        if written is None:
-            return None
-        out.append(written)
-        width += w
-    return "".join(out) + "(?s:.)" * (reach - width)
 
 
 _GATE_JOIN = "\n"
@@ -1277,9 +1098,18 @@ def _told_apart(patterns) -> str:
             if op in (C.LITERAL, C.NOT_LITERAL):
                 literals.add(chr(av))
             elif op is C.IN:
-                parts = _class_items(av, C, re.escape, _CATEGORIES.get)
-                if parts is None:
-                    return False
+                parts = []
+                for kind, value in av:
+                    if kind is C.NEGATE:
+                        parts.insert(0, "^")
+                    elif kind is C.LITERAL:
+                        parts.append(re.escape(chr(value)))
+                    elif kind is C.RANGE:
+                        parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
+                    elif kind is C.CATEGORY and str(value) in _CATEGORIES:
+                        parts.append(_CATEGORIES[str(value)])
+                    else:
+                        return False
                 classes.add("[" + "".join(parts) + "]")
             elif op is C.AT:
                 if str(av) not in ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_END", "AT_END_STRING"):
@@ -1426,7 +1256,6 @@ class Scanner:
         self._cache: dict[str, tuple[Match, ...]] = {}
         self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
         self._gates: list | None = None  # (_none_in's, made when first asked)
-        self._linear = None  # (_linear_gate's, with them)
 
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
@@ -1527,11 +1356,8 @@ class Scanner:
             apart = f"[{re.escape(_told_apart([_gate(digits)] + others + self._each))}]"
             self._apart = re.compile(apart)
             self._gates = [re.compile(_gate(digits, apart))] + others
-            self._linear = _linear_gate(digits, apart)
         joined = norm = _GATE_JOIN.join(texts)
-        # (most documents: _gate's looser copy in RE2 finds nothing — nor would _gate's, the wide forms' gate among them)
-        gates = self._gates if self._linear is None or self._linear_hit(joined) else self._gates[1:]
-        spans = [m.span() for gate in gates for m in gate.finditer(norm)]
+        spans = [m.span() for gate in self._gates for m in gate.finditer(norm)]
         if spans and self._apart.search(joined):  # (none: the gates match in it as in the text narrowed)
             norm = _normal(joined)
             if len(norm) != len(joined):
@@ -1549,13 +1375,6 @@ class Scanner:
         for pattern in self._each:
             marked.update(i for i in range(len(texts)) if pattern.search(norm[starts[i]:starts[i + 1] - 1]))
         return marked
-
-    def _linear_hit(self, joined: str) -> bool:
-        """Whether _linear_gate's expression matches in `joined` (True where RE2 cannot read it: a lone surrogate)."""
-        try:
-            return self._linear.search(joined) is not None
-        except Exception:  # noqa: BLE001 - not UTF-8: _gate's expression decides
-            return True
 
     def _scan(self, text: str, gated: bool = True) -> tuple[Match, ...]:
         norm = _normal(text)
