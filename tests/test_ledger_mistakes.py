@@ -1007,3 +1007,32 @@ def test_two_dates_in_one_activity_are_told_an_item_a_day_with_the_first_s_line(
     path.write_text(text.replace('date: "2026-04-20"', "date: 2026-04-20") + block.replace('"2026-04-20"', "2026-04-27"),
                     encoding="utf-8")  # (done as told: clean)
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("old,new,line", [
+    ("    place: 进社团", "    place: [进社团, 进班级]", "place: 进社团"),
+    ("    place: 进社团", "    place:\n      - 进社团\n      - 进班级", "place: 进社团"),
+    ("    form: 社团活动", "    form: [社团活动, 座谈交流]", "form: 社团活动"),
+])
+def test_a_word_of_a_vocabulary_written_as_a_list_is_given_one_word_s_line(tmp_path, old, new, line):
+    # (place: [进社团, 进班级] was told “联系场所”应为文字，这里是列表 with the field's description only — 如 进班级、进宿舍、
+    # 进网络 — nothing of writing one, no line)
+    zh, en, typed = _told_once(tmp_path, old, new)
+    assert zh["code"] == "E-SCHEMA-003" and zh["hint"].endswith(
+        f"只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），这一行写成：{line}"), zh
+    assert en["hint"].endswith(f"is one value, not a list: write the main one (the others may go into the summary). "
+                               f"The line: {line}"), en
+    assert typed(f"    {line}") == []
+
+
+def _told_once(tmp_path, old, new):
+    """(the one finding of li-na's ledger with `old` written `new`, zh and en; a function of the text typed as told
+    in the place of `new` → the errors then)."""
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [zh], [en] = _validate(work), _validate(work, "--lang", "en")
+
+    def typed(line):
+        path.write_text(text.replace(old, line), encoding="utf-8")
+        return _validate(work)
+    return zh, en, typed
