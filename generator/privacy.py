@@ -702,9 +702,9 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
-    # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生; not 502室同学们 — a
-    # class in a room —, nor 学生 after it: 502室学生干部培训, 学生会)
-    r"(?<![0-9\-.:/A-Za-z])[A-Za-z]?[0-9]{3,4}\s?室(?=\s?的?\s?(?:[男女]?同学|室友|舍友|[男女]生)(?![们們会]))",
+    # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生, 502室室友们反映,
+    # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会)
+    r"(?<![0-9\-.:/A-Za-z])[A-Za-z]?[0-9]{3,4}\s?室(?=\s?的?\s?(?:[男女]?同学(?![们們会])|室友|舍友|[男女]生))",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",

@@ -835,6 +835,8 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                *(ROOMS_CONVERTED := ["走訪5捨312", "走訪三捨三一二", "住在5捨312寢室", "312宿捨的同學反映"]),
                # (a room with no building right before the students who live in it)
                *(ROOMS_BESIDE_STUDENTS := ["502室同学反映热水时间短", "312室的室友反映", "A502室女生反映宿舍漏水", "502室同學反映"]),
+               # (… with 们 after them: roommates all the same, 们 keeps a class in a room clean only after 同学)
+               *(ROOMS_BESIDE_ROOMMATES := ["502室室友们反映宿舍漏水", "312室女生们反映热水时间短", "502室舍友们反映", "502室女生们反映"]),
                # (a lettered building: its letter before a dormitory's or a building's word, or a lettered 座 after a dormitory's or a
                # visit's word, or before a dormitory room's)
                *(ROOMS_LETTERED := ["走访A栋312", "走访B舍312室", "住在C号楼502", "D公寓305寝室", "走访B座312室", "B座312寝室",
@@ -897,6 +899,16 @@ def test_a_room_with_no_building_beside_its_students_is_found_by_validate(tmp_pa
     in a room), 502室学生干部培训 and a room alone (走访学院502室) are not."""
     told = validated_summaries(tmp_path, ROOMS_BESIDE_STUDENTS + ROOMS_BESIDE_STUDENTS_CLEAN)
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_BESIDE_STUDENTS, ["***室", "***室", "****室", "***室"])]
+
+
+def test_a_room_beside_its_roommates_with_们_is_found_by_validate(tmp_path):
+    """走访学生宿舍，502室室友们反映宿舍漏水，312室女生们反映热水时间短 passed validate and the form (both rooms in the public log):
+    c90283e's room beside its students was no room when 们/會 followed any of them, where that was meant for 同学 alone (502室同学们
+    进行分组讨论: a class in a room; 502室同学会: an association); 室友们, 舍友们, 女生们 are the roommates all the same."""
+    told = validated_summaries(tmp_path, ["走访学生宿舍，502室室友们反映宿舍漏水，312室女生们反映热水时间短", *ROOMS_BESIDE_ROOMMATES,
+                                          "502室同学们进行分组讨论", "502室同学会筹备"])
+    assert told == [("走访学生宿舍，502室室友们反映宿舍漏水，312室女生们反映热水时间短", "dormitory", "***室")] * 2 + [
+        (t, "dormitory", "***室") for t in ROOMS_BESIDE_ROOMMATES]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
