@@ -456,13 +456,16 @@ ASIDE_MIN = 1000  # entries below which a whole cache file is written here
 
 def written(write, entries: int) -> None:
     """write() a whole cache file of `entries` entries: by a copy of this process while it goes
-    on (forked.aside) when they are many, or when a copy is to write others anyway (forked.held: a cold
-    `check` at 12k writes its 816 cadres' results, ≈20–50 ms, with the chains' rows); else here, and now:
-    a copy would cost more, and a caller in this process (a test, the site's build) finds it written when
-    the call returns, not while it goes on to change the folder (`git add` of a records folder whose
-    cache is inside it)."""
-    if entries >= ASIDE_MIN or forked.held():
+    on (forked.aside) when they are many; when a copy is to write others anyway (forked.held), here once
+    this process's work is done, while that copy writes (forked.last: a cold `check` at 12k writes its 816
+    cadres' results, ≈20–50 ms, after its report, beside the chains' rows); else here, and now: a copy
+    would cost more, and a caller in this process (a test, the site's build) finds it written when the
+    call returns, not while it goes on to change the folder (`git add` of a records folder whose cache
+    is inside it; forked.wait first, when it may be held)."""
+    if entries >= ASIDE_MIN:
         forked.aside(write)
+    elif forked.held():
+        forked.last(write)
     else:
         write()
 
