@@ -109,7 +109,8 @@ def start_trial(repo: Path, tmp_path: Path, *args: str) -> tuple[subprocess.Pope
     outside the clone, which holds the program as committed), and what it said once ready: {"form": url, "repo": the scratch clone, "out": its lines}."""
     from generator.cms_trial import free_port
 
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path)}
+    # (TMPDIR: the scratch clone, kept by --keep to be read afterwards, goes with tmp_path, not into the system's /tmp)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
     proc = subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(repo), "--keep",
                              "--port", str(free_port()), "--api-port", str(free_port()), *args],
                             cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
