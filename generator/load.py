@@ -1022,7 +1022,8 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
     dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
     name, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
-                                                      schema_fields(kind), dashes, raw=True)
+                                                      schema_fields(kind), dashes, raw=True,
+                                                      indent=head[:len(head) - len(head.lstrip(" "))])
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
         zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))
@@ -1211,7 +1212,8 @@ def _hash_value(found: F.Finding, line: str, at: int, kind: str | None) -> F.Fin
     field = _HASH_FIELD.match(line[:at])
     fields = schema_fields(kind)
     name, note, note_en, typed, typed_en = line_meant(field.group(3), line[field.end(3):].lstrip(" :\t"), fields,
-                                                      field.group(2).strip() and "- ", raw=True) if field else ("",) * 5
+                                                      field.group(2).strip() and "- ", raw=True, indent=field.group(1)) \
+        if field else ("",) * 5
     if name not in fields:
         return found
     title = next((n["title"] for n in fields[name] if isinstance(n, dict) and n.get("title")), name)

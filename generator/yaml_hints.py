@@ -414,14 +414,17 @@ def value_typed(name: str, value: str, nodes: list | None = None) -> tuple[str, 
     return typed, f"（值“{value}”要写成 {typed}）", f" (the value '{value}' is written {typed})"
 
 
-def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool = False) -> tuple[str, str, str, str, str]:
+def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool = False,
+               indent: str = "") -> tuple[str, str, str, str, str]:
     """The line to type for a field written `word` — its name, in full-width letters or with a capital
     (Ｆｏｒｍ), or its Chinese title (学生人数, 形式) — with `value`, among `fields` (name_of_title's): the
     field's name; the words for a title, zh and en, a sentence before the line (“学生人数”是字段 students
     （联系学生人数）的中文说明…); and the line, zh and en: `dashes`, the name, ": " and the value as its type
     wants it, with the words for a value changed (students: 25（值“25人”要写成 25）).  E-YAML-010's and
     E-SCHEMA-003's (validate._mapping_meant).  `raw`: `value` is the line's text after the colon, its comment
-    (comment_apart) kept after the value typed (学生人数：25人 # 估计 → students: 25 # 估计)."""
+    (comment_apart) kept after the value typed (学生人数：25人 # 估计 → students: 25 # 估计); a list's value begun with a
+    '#' (topics: #诚信考试) is given the list's form, its item on the next line under the field, `indent` (the spaces
+    before the line in the file) and two spaces more (topics: then       - 诚信考试)."""
     word = word.strip()
     value, comment = comment_apart(value.strip()) if raw else (value, "")
     hashed = raw and not value and comment[1:].strip() != "" and comment[:1] == "#"
@@ -446,6 +449,12 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
         from generator.messages.load import HASH_QUOTED, HASH_SAID
 
         said, said_en = (HASH_QUOTED if prose else HASH_SAID)[0] + said, (HASH_QUOTED if prose else HASH_SAID)[1] + said_en
+    if hashed and nodes and not prose and (item := _item_of(name, written, nodes)) is not None:
+        under = " " * (len(indent) + len(dashes) + 2)
+        from generator.messages.load import HASH_LISTED
+
+        return name, note, note_en, f"{dashes}{name}:，下面加一行：{under}- {item}{comment}{HASH_LISTED[0]}", \
+            f"{dashes}{name}:, and under it the line: {under}- {item}{comment}{HASH_LISTED[1]}"
     if nodes and not any(takes(node, _all_defs(), f"{name}: {value}") for node in nodes):
         # (人数：很多, date：2026-02-30: not students: 很多, which the next run refuses — the value to write, said)
         kind, kind_en = _kind_words(nodes[0])
@@ -453,6 +462,17 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
         return name, note, note_en, f"{dashes}{name}: …（“{written}”不是{title}可以写的值，这里要写{kind}）", \
             f"{dashes}{name}: … ('{written}' is no value of {name}: write {kind_en})"
     return name, note, note_en, f"{dashes}{name}: {value}{comment}{said}", f"{dashes}{name}: {value}{comment}{said_en}"
+
+
+def _item_of(name: str, written: str, nodes: list) -> str | None:
+    """`written` as an item of the list field `name` (its schema `nodes`), quoted if it must be (None: the field is
+    no list, or the value as written is a list already: [诚信考试, 学风建设] — or no item of it)."""
+    from generator.validate import takes  # (only on an error)
+
+    if not written or written[:1] in "[{" or not all(isinstance(n, dict) and n.get("type") == "array" for n in nodes):
+        return None
+    return next((item for item in (written, quoted(written))
+                 if any(takes(node, _all_defs(), f"{name}:\n  - {item}") for node in nodes)), None)
 
 
 @lru_cache(maxsize=None)
@@ -556,7 +576,8 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     head = line[:titled.start(1)].lstrip(" ")
     word = head.lstrip("- ")  # (the title, after an item's dashes)
     dashes = head[:len(head) - len(word)]
-    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), schema_fields(kind), dashes, raw=True)
+    name, note, note_en, typed, typed_en = line_meant(word, line[titled.end(1):].rstrip(), schema_fields(kind), dashes, raw=True,
+                                                      indent=line[:len(line) - len(line.lstrip(" "))])
     if not note:
         return None
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"

@@ -946,6 +946,25 @@ def test_a_value_begun_with_a_hash_is_told_it_is_a_comment_with_the_line_to_type
     assert _validate(work) == [], f
 
 
+@pytest.mark.parametrize("written,code", [("    topics: #诚信考试", "E-YAML-011"), ("    主题：#诚信考试", "E-YAML-010")])
+def test_a_list_s_value_begun_with_a_hash_is_given_the_list_s_form(tmp_path, written, code):
+    # (topics: #诚信考试 was told 这一行写成：topics: …（“诚信考试”不是主题可以写的值，这里要写一个列表…）: untrue — 诚信考试 is a
+    # topic — and never that the '#' began a comment)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    students: 25\n", f"    students: 25\n{written}\n"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == (code, 10), f
+    assert "不是主题可以写的值" not in f["hint"] and f["hint"].endswith(
+        "这一行写成：topics:，下面加一行：      - 诚信考试（值前面的“#”在 YAML 中是注释的开始，后面的值读不到：去掉“#”；"
+        "这里要写一个列表，每项一行，以“- ”开头）"), f
+    [f] = _validate(work, "--lang", "en")
+    assert "is no value of" not in f["hint"] and f["hint"].endswith(
+        "The line: topics:, and under it the line:       - 诚信考试 (a '#' before the value starts a comment in YAML, and "
+        "the value after it is not read: drop the '#'; this is a list, an item a line, each beginning '- ')"), f
+    path.write_text(text.replace("    students: 25\n", "    students: 25\n    topics:\n      - 诚信考试\n"), encoding="utf-8")
+    assert _validate(work) == []  # (typed as told: clean)
+
+
 @pytest.mark.parametrize("old,first,second", [
     ('  - date: "2026-04-20"\n    form: 社团活动', '  - date: "2026-04-20"', "form: 社团活动"),
     ('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-20", "form: 社团活动"),

@@ -226,4 +226,7 @@ HASH_SAID = ("（值前面的“#”在 YAML 中是注释的开始，后面的�
 HASH_QUOTED = ("（值开头的“#”在 YAML 中是注释的开始，后面的文字读不到：整个值加上英文引号，“#”就是文字）",
                " (a '#' at the value's start begins a comment in YAML, and the text after it is not read: in quotes, "
                "the whole value keeps its '#')")
+HASH_LISTED = ("（值前面的“#”在 YAML 中是注释的开始，后面的值读不到：去掉“#”；这里要写一个列表，每项一行，以“- ”开头）",
+               " (a '#' before the value starts a comment in YAML, and the value after it is not read: drop the '#'; "
+               "this is a list, an item a line, each beginning '- ')")
 HASH_VALUE = ("；值以“#”开头，“{title}”就是空的", ", and the value begins with it: {name} is empty")
