@@ -703,8 +703,12 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生, 502室室友们反映,
-    # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会)
-    r"(?<![0-9\-.:/A-Za-z])[A-Za-z]?[0-9]{3,4}\s?室(?=\s?的?\s?(?:[男女]?同学(?![们們会])|室友|舍友|[男女]生))",
+    # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会; nor 同学 before an
+    # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor a room right after a teaching or an office building's
+    # word, …楼 not a dormitory's (在逸夫楼302室同学交流, 综合楼A302室同学; 宿舍楼, 公寓楼, 女生楼, 号楼 and a floor's 5楼 as before))
+    r"(?:(?<![\u4e00-\u9fff]楼)(?<![\u4e00-\u9fff]楼\s)|(?<=[号舍室寓生一二三四五六七八九十]楼)|(?<=[号舍室寓生一二三四五六七八九十]楼\s))"
+    r"(?<![0-9\-.:/A-Za-z])[A-Za-z]?[0-9]{3,4}\s?室"
+    r"(?=\s?的?\s?(?:[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|室友|舍友|[男女]生))",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",

@@ -856,6 +856,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                "3号楼502自习室", "1号楼102阅览室", "12号楼104值班室", "5号楼307党建活动室", "3号楼502多媒体教室", "3號樓502自習室",
                *(ROOMS_CONVERTED_CLEAN := ["捨不得離開5號樓", "南湖5捨的同學", "取捨有度，312人參加"]),
                *(ROOMS_BESIDE_STUDENTS_CLEAN := ["502室同学们进行分组讨论", "在502室学生干部培训", "走访学院502室", "502室同学会筹备"]),
+               # (an event held in a room — 同学 before 座谈, 交流, 分享 … — or a room of a teaching or an office building: no one's)
+               *(ROOMS_OF_EVENTS_CLEAN := ["在506室同学座谈会上听取意见", "302室同学交流会顺利召开", "在逸夫楼302室同学交流学习心得",
+                                           "于综合楼A302室同学分享会", "在逸夫楼302室同学反映的问题中", "502室同学联谊会筹备"]),
                *(ROOMS_LETTERED_CLEAN := ["在A栋312召开班会", "A栋312教室上课", "B座312室办理手续", "在B座312召开班会", "走访B座312教室",
                                           "A座1203会议室", "C# 101课程学习", "A栋的100名学生"]),
                *(ROOMS_NUMERAL_FLOOR_CLEAN := ["3号楼三层会议室", "5号楼三楼312教室上课", "在5号楼三楼312召开班会", "3号楼三楼共300人",
@@ -909,6 +912,15 @@ def test_a_room_beside_its_roommates_with_们_is_found_by_validate(tmp_path):
                                           "502室同学们进行分组讨论", "502室同学会筹备"])
     assert told == [("走访学生宿舍，502室室友们反映宿舍漏水，312室女生们反映热水时间短", "dormitory", "***室")] * 2 + [
         (t, "dormitory", "***室") for t in ROOMS_BESIDE_ROOMMATES]
+
+
+def test_a_meeting_in_a_room_or_a_room_of_a_teaching_building_beside_同学_passes_validate(tmp_path):
+    """在506室同学座谈会上听取意见 was told E-PRIV-001 dormitory (clean at 63416d4), and 302室同学交流会顺利召开, 在逸夫楼302室同学
+    交流学习心得, 于综合楼A302室同学分享会 too: c90283e read any room before 同学 as the students' dormitory room; 同学 before an event
+    held there (座谈, 交流, 分享, 聚会, 联谊) is a meeting's, and a room right after a teaching or an office building's word (…楼 but a
+    dormitory's) is no one's; a dormitory building's (宿舍楼, 女生楼) and a room alone before its students are still told."""
+    rooms = ["宿舍楼502室同学反映", "女生楼502室同学反映", "502室同学反映热水时间短"]
+    assert validated_summaries(tmp_path, ROOMS_OF_EVENTS_CLEAN + rooms) == [(t, "dormitory", "***室") for t in rooms]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
