@@ -562,19 +562,27 @@ _BANK_WORD, _STUDENT_WORD = _Lazy(BANK_WORD_RX), _Lazy(STUDENT_WORD_RX)
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
 # (The words before it and the counts after it are the web form's too: cms.private_detectors.)
+# (its last digits: 尾号, 末两位, 后四位 — or both, 尾号后三位, 尾数后两位 —, after 学号, 考生号 … and 身份证 alike; 身份证后四位数字 too)
+def _part_of(then: str = "") -> str:
+    """The words of a number's last digits (尾号, 末两位, 后四位, 尾号后三位), `then` the words that may follow 位 (an ID's: 数字, 号码)."""
+    last = f"[一二两兩三四五六1-6]位" + (f"(?:{then})?" if then else "")
+    return f"(?:尾[号號数數](?:[后後]{last})?|[后後末尾]{last})"
+
+
+_PART_OF = _part_of()
 PART_WORDS = (f"(?:{_STUDENT_NUMBER_WORDS}|班[级級]序[号號]|班[内內]序[号號]|座位?[号號])[码碼]?"
-              "(?:的?(?:尾[号號数數]|末[一二两兩三四五六1-6]位|[后後][一二两兩三四五六1-6]位))?")
+              f"(?:的?{_PART_OF})?")
 PART_COUNTS = "名|人|次|位|个|余|多|届|级|年|月|日|天|份|项|条|处|张|%|個|餘|屆|級|項|條|處|張"  # (traditional too: 學號2026級)
 # An exam candidate's, an admission ticket's or a passport's number (6 digits or more, in groups too; a letter before it:
 # E12345678) right after 考生号/准考证(号)/护照(号); and the last digits of an ID number (身份证后四位1234, 身份证尾号0012).
 # (The web form refuses them with these expressions: cms.private_detectors.)
 OTHER_NUMBER_RX = (r"(?:考生[号號]|[准準]考[证證][号號]?|[护護]照[号號]?)[码碼]?\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9](?:[ \-]?[0-9]){5,17})"
                    r"(?![0-9A-Za-z])")
-ID_PART_RX = (r"身份[证證](?:[号號][码碼]?)?的?(?:(?:[后後末尾])[一二两兩三四五六1-6]位(?:[数數]字|[号號][码碼]?)?|尾[号號])\s?(?:[:：=]|是|为)?\s?"
+ID_PART_RX = (f"身份[证證](?:[号號][码碼]?)?的?{_part_of('[数數]字|[号號][码碼]?')}" r"\s?(?:[:：=]|是|为)?\s?"
               r"([0-9]{1,6}[Xx]?)(?![0-9A-Za-z])")
 # (or a part of one, 1 to 6 digits, right after 考生号/准考证号/护照号 or its 尾号/后四位 …, as after 学号: 考生号后四位1234,
 # 准考证号：0123; not a count: 考生号14位, 收集考生号30个 — PART_COUNTS, and ％ as the form reads it)
-OTHER_PART_RX = ("(?:考生[号號]|[准準]考[证證][号號]|[护護]照[号號])[码碼]?(?:的?(?:尾[号號数數]|末[一二两兩三四五六1-6]位|[后後][一二两兩三四五六1-6]位))?"
+OTHER_PART_RX = (f"(?:考生[号號]|[准準]考[证證][号號]|[护護]照[号號])[码碼]?(?:的?{_PART_OF})?"
                  r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9]{1,6})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
                  rf"(?!\s?(?:{PART_COUNTS}|％))")
 _OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)

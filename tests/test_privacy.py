@@ -435,6 +435,10 @@ OTHER_NUMBERS_FOUND = [("考生号26210102150123的同学", "other_number"), ("�
                        ("考生号12345的同学", "other_number"), ("准考证号：0123", "other_number"), ("考生号后四位1234", "other_number"),
                        ("准考证号尾号07的考生缺考", "other_number"), ("护照号码后四位5678的留学生", "other_number"),
                        ("考生号末两位为07", "other_number"),
+                       # (both words of the last digits, 尾号后三位, or 数字 after them, after 学号, 考生号 and 身份证 alike)
+                       *(LAST_DIGITS_BOTH := [("学号尾号后三位123的同学", "student_number"), ("学号尾数后两位03", "student_number"),
+                                              ("考生号尾号后四位1234", "other_number"),
+                                              ("身份证尾号后四位1234", "id_card")]),
                        # (a roll number with no 序号/座号: 12号同学 before a word of talking, 的 or what a student has, or after
                        # a word of whom or a verb of a cadre's — a date is written 12日 or 12号有同学反映)
                        ("12号同学反映宿舍热水时间短", "student_number"), ("与12号同学谈心", "student_number"),
@@ -875,6 +879,14 @@ def test_a_room_with_its_floor_or_的_between_is_found(sentence):
 @pytest.mark.parametrize("sentence", ROOMS_CLEAN)
 def test_a_floor_or_a_count_after_a_building_is_no_room(sentence):
     assert privacy.scan_text(sentence) == [], sentence
+
+
+def test_the_last_digits_told_by_both_words_are_found_by_validate(tmp_path):
+    """学号尾号后三位123 passed validate and the form while 学号尾号03 and 学号后三位123 were told: the last digits were read after one
+    of 尾号, 末两位, 后四位 and not after both (学号尾数后两位03, 考生号尾号后四位1234, 身份证尾号后四位1234); they are now
+    (_part_of, one expression for 学号, 考生号 … and 身份证), a count after them still none (核对学号后四位30份)."""
+    told = validated_summaries(tmp_path, [t for t, _ in LAST_DIGITS_BOTH] + ["核对学号后四位30份", "学号尾号后三位相同的3名同学"])
+    assert [(t, k) for t, k, _ in told] == LAST_DIGITS_BOTH
 
 
 def test_a_room_after_a_floor_in_chinese_numerals_is_found_by_validate(tmp_path):
