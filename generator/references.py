@@ -546,7 +546,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         d = days[date] if period and isinstance(date, str) else None
         if d and not start <= d <= end and not in_no_period(rs, d):  # (else E-REF-019)
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
-                              start=start, end=end, **_outside(rs, led, ("activities", i, "date"), d, period)))
+                              start=start, end=end))
         if _unlisted(act, words):
             out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
     words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
@@ -805,32 +805,6 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
                     + "；".join(tell) + (_ONE_EACH[0] if had else "。"),
             "move_en": f"The id of '{name}' is {', '.join(ids)}; this ledger is {own}'s: {line}; "
                        + "; ".join(tell_en) + (_ONE_EACH[1] if had else ".")}, {"named": ids}
-
-
-def _outside(rs: RecordSet, led: Item, path: tuple, day: dt.date, period: Period) -> dict:
-    """E-REF-004's words for an activity on `day`, outside the ledger's `period`: the line to type when the same day
-    of the month is in the period (a year mistyped: 2025-04-20 in 2026-H1), and the ledger it belongs in (its period's,
-    by its file's name) — not only 请检查日期."""
-    from generator.messages.references import OUTSIDE
-
-    same = next((d for y in range(period.start.year, period.end.year + 1)
-                 if (d := _day_in(y, day)) and period.start <= d <= period.end), None)
-    line = line_with(led.doc, path, same.isoformat(), indented=True) if same else ""
-    other = next(iter(rs.periods_between(day, day)), None)
-    there = led.file[:len(led.file) - len(led.doc.rel)] + f"ledgers/{other.id}/{led.doc.stem}.yaml" if other else ""
-    zh = OUTSIDE["year"][0].format(line=line) if line else ""
-    en = OUTSIDE["year"][1].format(line=line) if line else ""
-    if there:
-        zh += OUTSIDE["there"][0].format(date=day, other=other.id, there=there)
-        en += OUTSIDE["there"][1].format(date=day, other=other.id, there=there)
-    return {"how": OUTSIDE["check"][0] + (zh or OUTSIDE["else"][0]), "how_en": OUTSIDE["check"][1] + (en or OUTSIDE["else"][1])}
-
-
-def _day_in(year: int, day: dt.date) -> dt.date | None:
-    try:
-        return day.replace(year=year)
-    except ValueError:  # (29 February)
-        return None
 
 
 def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> tuple[dict, dict]:

@@ -30,8 +30,8 @@ CODES = {
         "severity": "error",
         "zh": "活动日期 {date} 不在本期（{period}：{start} 至 {end}）之内",
         "en": "activity date {date} is outside the period {period} ({start} to {end})",
-        "hint_zh": "{how}",  # (OUTSIDE's: references._outside)
-        "hint_en": "{how_en}",
+        "hint_zh": "请检查日期；其他期间的活动请记入那一期的台账。",
+        "hint_en": "Check the date; activities of another period belong in that period's ledger.",
     },
     "E-REF-005": {
         "severity": "error",
@@ -187,13 +187,4 @@ CODES = {
         "hint_zh": "改为从 03-01 开始（前一期的 end 写 02-29，即二月的最后一天，平年按 02-28 计），或从 02-28 开始（前一期到 02-27 为止）。",
         "hint_en": "Start it on 03-01 (the period before ending on 02-29, the last day of February, 02-28 in other years), or on 02-28 (the one before ending on 02-27).",
     },
-}
-
-# E-REF-004's words (references._outside): the line when the year looks mistyped, the ledger the day belongs in
-OUTSIDE = {
-    "check": ("请检查日期；", "Check the date; "),
-    "year": ("如果是年份写错了，这一行写成：{line}；", "if the year is mistyped, the line: {line}; "),
-    "there": ("{date} 在 {other} 之内，如果那天确有这次活动，请把它记入那一期的台账 {there}。",
-              "{date} is in {other}: if the activity was on that day, it belongs in that period's ledger, {there}."),
-    "else": ("其他期间的活动请记入那一期的台账。", "activities of another period belong in that period's ledger."),
 }
