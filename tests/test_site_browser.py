@@ -269,6 +269,11 @@ def test_tables_come_wrapped_as_the_theme_wraps_them_and_look_as_its_own(page, s
     # test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it)
     assert ours[2]["min-width"] == "0px" and theirs[2]["min-width"] == "100px", (ours[2], theirs[2])  # (5rem)
     ours[2]["min-width"] = theirs[2]["min-width"]
+    if media == "screen":  # (…and on screen a cell .75em each side, not the theme's 1.25em: 附件1 and a period of 附件2
+        for i in (2, 3):   # fit at 1,280 px with names of 20 characters, test_site_long_names)
+            px = [float(x[i]["padding-left"].removesuffix("px")) for x in (ours, theirs)]
+            assert px[0] == pytest.approx(px[1] * .75 / 1.25), (ours[i], theirs[i])
+            ours[i]["padding-left"] = theirs[i]["padding-left"]
     assert ours[1:] == theirs[1:]
     assert ours[3]["padding-top"] != "0px"  # (a styled table: not two unstyled ones alike)
 
