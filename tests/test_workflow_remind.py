@@ -544,6 +544,35 @@ def test_every_job_of_a_reminder_run_is_as_of_the_day_its_window_read(tmp_path):
     assert "截至 2026-03-02" in (repo / "reminder-coverage.md").read_text(encoding="utf-8")
 
 
+def test_the_strict_check_and_codeowners_run_when_the_window_job_fails(tmp_path):
+    """A cadre file with a field nobody knows: the window job (remind --due-window) exits 1 with E-FLOW-006 and gives
+    no today=.  The strict check and CODEOWNERS' check needed it (2ede23b), so that day's step summary and CODEOWNERS'
+    verdict were lost — skipped on GitHub and GitLab — where before they ran on their own; now they run whenever the
+    run was not cancelled (GitHub: if !cancelled(); GitLab: when: always), as of the clock's day when there is no
+    today= (an empty --today "" was an argparse error)."""
+    repo = make_repo(tmp_path)
+    edit(repo, "records/cadres/chen-gang.yaml", append="office: 302\n")
+    window = run(repo, "remind", "--due-window", "--today", "2026-12-02")
+    assert window.returncode == 1 and "E-FLOW-006" in window.stderr and "today=" not in window.stdout, window
+    wf = yaml.safe_load((ROOT / ".github/workflows/reminders.yml").read_text(encoding="utf-8"))["jobs"]
+    assert wf["strict-check"]["needs"] == "when" and "!cancelled()" in wf["strict-check"]["if"]  # (else: success())
+    when = {"needs.when.outputs.send": "", "needs.when.outputs.periods": "", "needs.when.outputs.today": ""}
+    strict = _run_github_step(repo, "strict-check", "严格检查", when)
+    summary = (repo / "summary.md").read_text(encoding="utf-8")
+    assert strict.returncode == 1 and "## 联系学生工作检查（" in summary and "office" in summary, strict.stderr
+    owners = _run_github_step(repo, "strict-check", "CODEOWNERS 是否过期", when)
+    assert owners.returncode in (0, 1) and "参数错误" not in owners.stderr + owners.stdout, owners.stderr
+    ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
+    for name in ("strict-check", "codeowners-fresh"):
+        assert ci[name]["needs"] == [{"job": "remind-window", "artifacts": True}], name
+        assert all(rule.get("when") == "always" for rule in ci[name]["rules"]), name  # (else: not when it failed)
+    strict = _run_gitlab_job(repo, "strict-check", {})  # (no dotenv: remind-window failed)
+    text = (repo / "check-strict.md").read_text(encoding="utf-8")
+    assert strict.returncode == 1 and "## 联系学生工作检查（" in text and "office" in text, strict.stderr
+    owners = _run_gitlab_job(repo, "codeowners-fresh", {})
+    assert owners.returncode in (0, 1) and "参数错误" not in owners.stderr + owners.stdout, owners.stderr
+
+
 class _GitLabIssues:
     """GitLab's issues API (v4) of project 42 as far as the reminders use it, served on a local port: the
     issues it holds and every request it was sent (method, path, JSON body), as GitLab's docs describe them —
