@@ -204,8 +204,9 @@ _SOMEONE = "某某?(?![种些个一项次方面处天日时晚地类件位段样
 # firm, as H某企业 does (_ORGANISATION); not a single character — 张某市场营销专业, 李某省吃俭用, 王某局促, 赵某镇定 are a student —
 # nor 学校/学院/中学/大学: 张某大学期间, 李某学院奖学金)
 # (not a bank's card or account, a student's: 学生刘某银行卡丢失; nor after a parent's word — 该生父亲王某单位, a parent's surname is
-# the student's: _MR)
-_FIRM = ("公司|企[业業]|[单單]位|部[门門]|[医醫]院|[银銀]行(?![卡账帐賬户戶])|集[团團]|[机機][构構]|工[厂廠]|[协協][会會]|基地"
+# the student's: _MR —, nor after a student's word, _some_after; nor 医院, 部门, 基地, where a student goes far more often than a firm is
+# so named: 李某医院复查, 张某部门实习, 李某基地训练 — an organisation's initials before them are one, H某医院: _ORGANISATION)
+_FIRM = ("公司|企[业業]|[单單]位|[银銀]行(?![卡账帐賬户戶])|集[团團]|[机機][构構]|工[厂廠]|[协協][会會]"
          "|[网網]站|[门門]店|商[场場]|[酒饭飯]店|[宾賓][馆館]")
 _SOME_OF_ANY = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
 _SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
@@ -227,7 +228,7 @@ _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_
 _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)"  # (Z姓同学, Z姓学生: an initial before 姓 as a surname is)
 # An organisation's initials before 某 and its word are no student (带学生赴H某企业参观, 与XY某公司交流, 联系了B某单位, 与A某某部门合作);
 # 与Z某谈心 is.
-_ORGANISATION = (f"(?!某?(?:{_FIRM}|[学學]校|[学學]院|[厂廠]"
+_ORGANISATION = (f"(?!某?(?:{_FIRM}|部[门門]|[医醫]院|基地|[学學]校|[学學]院|[厂廠]"
                  "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|中心|[团團](?![员員支委])"
                  "|[县縣]|[镇鎮]|市|省|村|街道))")
 _INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
@@ -283,11 +284,22 @@ _VERB_ENDS = "".join(sorted({verb[-1] for verb in _VERBS.split("|")}))
 # (a kind of student — 研究生, 本科生, 博士生/硕士生, 毕业生, 贫困生/学困生, 困难生: their last two characters, one look-behind — before a
 # surname as 学生 is: 与研究生张某谈心, 本科生王某, 研究生李同学; and before a nickname, _MATES)
 _KINDS_OF_STUDENT = "困生|究生|科生|士生|业生|業生|难生|難生"
-_STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<=学生|该生|學生|該生|同学|同學|男生|女生|新生|{_KINDS_OF_STUDENT})"
+_STUDENT_BEHIND = f"学生|该生|學生|該生|同学|同學|男生|女生|新生|{_KINDS_OF_STUDENT}"  # (a student's word, each two characters)
+_STANDS = (f"(?:(?<![\u3400-\u9fff])|(?<=[{_BEFORE_CALLED}])|(?<={_STUDENT_BEHIND})"
            f"|(?<=[{_VERB_ENDS}])(?<={_VERBS})|(?<=了)(?<=(?:{_VERBS})了)|(?<=[请问陪劝催约叫請問勸約]))")
 # (after a parent's word, a surname and 先生/女士 or 某: 家长王先生, 学生母亲张女士, 该生父亲王某, 家长欧阳先生)
 _AFTER_PARENT = "(?<=[长長亲親妈媽爸])(?<=家长|家長|父亲|母亲|父親|母親|妈妈|爸爸|媽媽)"  # (their last characters first: one test)
 _MR = f"(?:[{_SPACE}]?(?:先生|女士)|{_SOME_OF_ANY})"
+
+
+def _some_after(width: int) -> str:
+    """某 after a surname of `width` characters: right after a student's word (a space between or not) whatever follows it —
+    学生李某医院复查, 看望学生赵某医院, 学生张某公司实习, a firm's word where the student went, as after a parent's (_MR) —, else
+    not before a firm's word (_SOME: 与张某公司交流)."""
+    dots = "." * width
+    return f"(?:(?<=(?:{_STUDENT_BEHIND}){dots})|(?<=(?:{_STUDENT_BEHIND})[{_SPACE}]{dots})){_SOME_OF_ANY}|{_SOME}"
+
+
 # (a compound surname and a parent's word — 欧阳家长, 上官妈妈 — but not at 西门 the gate: 西门家长接送区)
 _NOT_A_GATE = "(?<![西]门)(?<!西門)"
 # (a compound surname, or a single one: 姓欧阳的同学, 欧阳*同学 as 姓王的同学, 张*同学)
@@ -300,7 +312,7 @@ _SOME_SURNAME = f"(?:[{_SURNAME_CHARS}]|[{_COMPOUND_FIRST}][{_COMPOUND_LAST}])"
 _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|{_PARENT})|{_SURNAMED_AS}?{_JOINED}[{_SURNAME_CHARS}]"
                 f"|[{_SURNAME_CHARS}][{_SPACE}]?[{_TWO}]|[{_SURNAME_CHARS}]{{2}}[{_SPACE}]?[三叁3]))"
                 f"{_STANDS}[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_PARENT})"
-                f"|{_SOME}"
+                f"|{_some_after(1)}"
                 f"|{_SURNAMED_AS}?(?:{_JOINED}[{_SURNAME_CHARS}]{_SURNAMED_AS}?)+(?:{_SOME}|[{_SPACE}]?(?:{_LIST_END}"
                 f"|[{_NUMBER}][位名](?![{_SPACE}]?{_STAFF_WORDS}))|{_SURNAMED_AS}[{_SPACE}]?{_A_STUDENT})"
                 f"|(?!(?<=江)苏|(?<=黄)石)[{_SURNAME_CHARS}](?:[{_SPACE}]?(?=[{_TWO}])|[{_SURNAME_CHARS}][{_SPACE}]?(?=[三叁3])){_LIST_END})"
@@ -308,7 +320,7 @@ _SURNAMED_RX = (f"(?=[{_SURNAME_CHARS}](?:[{_SPACE}]?(?:{_CLASSMATE}|某|[Xx×]|
                 f"|(?:(?<=姓)|(?<=姓[{_SPACE}])){_ANY_SURNAME}(?=的?(?:{_A_STUDENT}|{_PARENT})|[)）])"
                 f"|{_AFTER_PARENT}[{_SURNAME_CHARS}]{_MR}"
                 f"|(?=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]){_NOT_LONG}(?:{_STANDS}"
-                f"{_COMPOUND}(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_SOME})"
+                f"{_COMPOUND}(?:[{_SPACE}]?(?:{_CLASSMATE}(?![们們])|{_NOT_A_GATE}{_PARENT})|{_some_after(2)})"
                 f"|{_COMPOUND}{_SURNAMED_AS}[{_SPACE}]?(?:{_A_STUDENT}|{_PARENT})"
                 f"|{_AFTER_PARENT}{_COMPOUND}{_MR})"
                 f"|(?={_SOME_SURNAME}{_SURNAMED_AS}?{_JOINED}[{_COMPOUND_FIRST}{_SURNAME_CHARS}]){_NOT_LONG}{_STANDS}{_ANY_SURNAME}{_SURNAMED_AS}?"

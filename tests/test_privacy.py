@@ -1293,6 +1293,9 @@ SURNAME_FIRMS_CLEAN = ["与张某公司交流", "带学生到王某企业参观�
 SURNAME_NO_FIRM_FOUND = ["学生张某市场营销专业", "李某省吃俭用", "学生张某大学期间成绩优异", "张某所在班级", "与王某局促地交谈",
                          # (a bank's card, a student's; a parent's firm: a parent's surname is the student's)
                          "学生刘某银行卡丢失", "该生父亲王某单位困难"]
+# (… nor a firm's word after a student's word and the surname — where the student went —, nor 医院, 部门, 基地 after the surname)
+SURNAME_STUDENT_FIRMS_FOUND = ["陪同学生李某医院复查后", "学生王某医院就诊", "看望学生赵某医院", "学生张某部门实习", "学生李某基地训练",
+                               "学生刘某银行存款", "学生张某公司实习", "研究生张某公司实习", "学生欧阳某公司实习", "李某医院复查后返校"]
 # wx/WX before 同学 is most often WeChat (微信): a WeChat group of classmates (WX同学交流群), or after a verb of
 # using it (加wx同学, 通过wx同学联系, 在wx同学群里); 与WX同学谈心, wx同学反映 may still be a student's initials.
 WECHAT_CLEAN = ["WX同学交流群发布通知", "建立wx同学互助群", "加wx同学，便于联系", "通过wx同学联系", "用WX同学圈发布通知",
@@ -1734,6 +1737,15 @@ def test_a_surname_and_某_before_a_firm_s_word_are_no_student_for_validate(tmp_
     assert told == [(t, "surname", "*某") for t in SURNAME_NO_FIRM_FOUND]
 
 
+def test_a_student_s_surname_and_某_before_a_firm_s_word_are_still_told_by_validate(tmp_path):
+    """陪同学生李某医院复查后 was told at 63416d4 and passed validate and the form since b437719, and 学生王某医院就诊, 看望学生赵某医院,
+    学生张某部门实习, 学生李某基地训练, 学生刘某银行存款 too: 某 before a firm's word was no one wherever the surname stood; after a
+    student's word (学生, 该生, 同学, 男生, 女生, 研究生 …) the firm is where the student went, as after a parent's, and 医院, 部门,
+    基地 after a surname are most often so (李某医院复查); 与张某公司交流 and the other firms with no student's word stay clean."""
+    told = validated_summaries(tmp_path, SURNAME_STUDENT_FIRMS_FOUND + SURNAME_FIRMS_CLEAN)
+    assert told == [(t, "surname", "**某" if "欧阳" in t else "*某") for t in SURNAME_STUDENT_FIRMS_FOUND]
+
+
 def test_an_organisation_s_initials_before_某_are_no_student_for_validate(tmp_path):
     """带学生赴H某企业参观学习, 与XY某公司交流, 联系了B某单位, 与A某某部门合作 were told as a student's initials (*某), blocking a
     correct ledger: initials before 某 were read whatever followed; 某 (or 某某) and an organisation's word (公司, 企业, 单位,
@@ -1894,7 +1906,7 @@ FORM_FOUND = WECHAT_FOUND + SPACED_FOUND + [t for t, _ in SURNAME_LISTS_FOUND + 
                                              + SURNAMED_AFTER_FOUND + ROOMMATES_FOUND + PLACEHOLDER_FOUND + STARRED_FOUND
                                              + SHENG_FOUND + AFTER_VERB_FOUND + NICKNAME_AFTER_VERB_FOUND
                                              + NICKNAME_AFTER_WORD_FOUND + SPACED_NICKNAME_FOUND + POSTED_NICKNAME_FOUND]
-FORM_FOUND += PSEUDONYMS_FOUND + SURNAME_NO_FIRM_FOUND
+FORM_FOUND += PSEUDONYMS_FOUND + SURNAME_NO_FIRM_FOUND + SURNAME_STUDENT_FIRMS_FOUND
 FORM_CLEAN = (WECHAT_CLEAN + SURNAME_LISTS_CLEAN + PARENTS_CLEAN + NICKNAMES_CLEAN + NICKNAMES_MORE_CLEAN + SURNAMED_AFTER_CLEAN
               + ROOMMATES_CLEAN + PLACEHOLDER_CLEAN + STARRED_CLEAN + SHENG_CLEAN
               + AFTER_VERB_CLEAN + NICKNAME_AFTER_VERB_CLEAN + NICKNAME_AFTER_WORD_CLEAN
