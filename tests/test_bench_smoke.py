@@ -126,12 +126,13 @@ def test_the_targets_table_judges_each_median_against_the_issues_limits():
 
 
 def test_bench_measures_a_given_records_folder_without_changing_it(tmp_path):
-    """--records: a university's own records (or a corpus kept aside) are measured on a copy."""
+    """--records: a university's own records (or a corpus kept aside) are measured on a copy — here the demo's,
+    generated (records/ in a university's clone is its own, with perhaps no ledger yet to measure)."""
     import hashlib
-    import shutil
 
-    records = tmp_path / "our-records"
-    shutil.copytree(REPO / "records", records)
+    from tests.gitrepo import demo_records
+
+    records = demo_records(tmp_path / "our-records")
 
     def digest() -> str:
         return hashlib.sha256(b"".join(p.relative_to(records).as_posix().encode() + p.read_bytes()
