@@ -190,9 +190,9 @@ class Kept:
         if rels == main["rels"]:
             patch = {}
             for i in self.patched.union(modified):
-                now = (shas[i], files[i], invalid[i], links[i])
-                if now != (main["shas"][i], main["files"][i], main["invalid"][i], main["links"][i]):
-                    patch[i] = now
+                held = (shas[i], files[i], invalid[i], links[i])  # (not `now`: the ledgers the main file is written with)
+                if held != (main["shas"][i], main["files"][i], main["invalid"][i], main["links"][i]):
+                    patch[i] = held
             if len(patch) <= max(64, len(rels) // 8) \
                     and sum(map(len, extra)) <= max(DELTA_MAX, (len(self.blob) - self.base) // 8):
                 write_cache_file(self.delta_path, {**index, "main": self.main_id, "patch": patch, "extra": extra,
