@@ -711,6 +711,10 @@ _ROOM_JOIN = "[、和与與及]"
 # (… and in numerals: 三舍三一二、三一四 — not a numeral, a count, a year's or a floor's word after it)
 _NO_NUMERAL_AFTER = f"(?![十百千万萬]|{_ROOM_NUMERALS}){_NOT_QUANTITY}"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
+# (a room in numerals right after its building's word, more of them listed or not, a room word after it or none but a numeral, a
+# count, a year's or a floor's word: 三舍三一二、三一四, B座三一二室)
+_NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*"
+                  rf"(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})")
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
@@ -727,7 +731,7 @@ DORM_RX = [_either_script(rx) for rx in [
     # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor a room right after a teaching or an office building's
     # word, …楼 not a dormitory's (在逸夫楼302室同学交流, 综合楼A302室同学; 宿舍楼, 公寓楼, 女生楼, 号楼 and a floor's 5楼 as before))
     r"(?:(?<![\u4e00-\u9fff]楼)(?<![\u4e00-\u9fff]楼\s)|(?<=[号舍室寓生一二三四五六七八九十]楼)|(?<=[号舍室寓生一二三四五六七八九十]楼\s))"
-    r"(?<![0-9\-.:/A-Za-z])[A-Za-z]?[0-9]{3,4}\s?室"
+    rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})[A-Za-z]?(?:[0-9]|{_ROOM_NUMERALS}){{3,4}}\s?室"
     r"(?=\s?的?\s?(?:[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|室友|舍友|[男女]生))",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
@@ -737,14 +741,13 @@ DORM_RX = [_either_script(rx) for rx in [
     # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
     # room, or, after a teaching building, an event held there, as a room in digits: _not_held)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
-    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
-    rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})",
+    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BETWEEN}{_NUMERAL_ROOMS}",
     # (a lettered 座 — most often a teaching or an office building's, B座312室 alone is none — after a dormitory's word or a visit's
     # (宿舍B座312, 公寓B座312, 住在B座312, 走访B座312室), or before a dormitory room's word (B座312寝室; B座312室同学: a room beside its
     # students, above); not a public room, 走访B座312教室)
-    rf"(?:(?<=宿舍|公寓|寝室|住在|走访|走訪)|(?<=宿舍楼|寝室楼|走访了|走訪了)|(?<=住))\s?[A-Za-z]\s?座{_BETWEEN}{_ROOM}(?![0-9])"
-    rf"{_NOT_QUANTITY}(?:{_ROOM_WORD})?",
-    rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}{_ROOM}\s?(?:寝室|宿舍|寝(?!楼))",
+    rf"(?:(?<=宿舍|公寓|寝室|住在|走访|走訪)|(?<=宿舍楼|寝室楼|走访了|走訪了)|(?<=住))\s?[A-Za-z]\s?座{_BETWEEN}"
+    rf"(?:{_ROOM}(?![0-9]){_NOT_QUANTITY}(?:{_ROOM_WORD})?|{_NUMERAL_ROOMS})",
+    rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?(?:寝室|宿舍|寝(?!楼))",
     # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
     # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
@@ -911,7 +914,7 @@ def _numeral_house(norm: str) -> bool:
 
 
 # (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
-_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#]")
+_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座]")  # (座: 住在B座三一二)
 _NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
 
 
@@ -919,7 +922,8 @@ def _numeral_room(norm: str) -> bool:
     """Whether `norm` holds three numerals before a room word (五〇二室), as a room in Chinese numerals does: the scan's
     and _could's gate of it (_GATE_PARTS: the room word, the numerals behind it)."""
     return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm or "舍" in norm or "捨" in norm or "楼" in norm or "樓" in norm
-            or "栋" in norm or "棟" in norm or "幢" in norm or "斋" in norm or "齋" in norm or "寓" in norm or "#" in norm) \
+            or "栋" in norm or "棟" in norm or "幢" in norm or "斋" in norm or "齋" in norm or "寓" in norm or "#" in norm
+            or "座" in norm) \
         and _NUMERAL_ROOM.search(norm) is not None
 
 

@@ -846,7 +846,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                *(ROOMS_LETTERED := ["走访A栋312", "走访B舍312室", "住在C号楼502", "D公寓305寝室", "走访B座312室", "B座312寝室",
                                     "学生公寓B座502", "走訪B座312室"]),
                # (the floor between in Chinese numerals)
-               *(ROOMS_NUMERAL_FLOOR := ["走访5号楼三层312", "走访5号楼三楼312", "走访5舍三楼312寝室", "走訪5號樓三樓312"])]
+               *(ROOMS_NUMERAL_FLOOR := ["走访5号楼三层312", "走访5号楼三楼312", "走访5舍三楼312寝室", "走訪5號樓三樓312"]),
+               # (… a lettered 座's room in Chinese numerals, as a lettered 栋's; a room in numerals beside its students)
+               *(ROOMS_IN_NUMERALS_MORE := ["住在B座三一二", "走访B座三一二室", "B座三一二寝室", "住在B座三一二、三一四", "五〇二室同学反映"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -866,7 +868,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_LETTERED_CLEAN := ["在A栋312召开班会", "A栋312教室上课", "B座312室办理手续", "在B座312召开班会", "走访B座312教室",
                                           "A座1203会议室", "C# 101课程学习", "A栋的100名学生"]),
                *(ROOMS_NUMERAL_FLOOR_CLEAN := ["3号楼三层会议室", "5号楼三楼312教室上课", "在5号楼三楼312召开班会", "3号楼三楼共300人",
-                                               "5号楼十二层2026年改造"])]
+                                               "5号楼十二层2026年改造"]),
+               *(ROOMS_IN_NUMERALS_MORE_CLEAN := ["在B座三一二召开班会", "B座三一二室办理手续", "走访B座三一二教室", "五〇二室同学们讨论",
+                                                  "逸夫楼五〇二室同学反映"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -933,6 +937,14 @@ def test_a_meeting_in_a_room_or_a_room_of_a_teaching_building_beside_同学_pass
     dormitory's) is no one's; a dormitory building's (宿舍楼, 女生楼) and a room alone before its students are still told."""
     rooms = ["宿舍楼502室同学反映", "女生楼502室同学反映", "502室同学反映热水时间短"]
     assert validated_summaries(tmp_path, ROOMS_OF_EVENTS_CLEAN + rooms) == [(t, "dormitory", "***室") for t in rooms]
+
+
+def test_a_lettered_座_s_room_or_a_room_beside_its_students_in_numerals_is_found_by_validate(tmp_path):
+    """走访A栋三一二 was found but 住在B座三一二, 走访B座三一二室 and 五〇二室同学反映 passed validate and the form: a lettered 座's room
+    and a room beside its students were read in digits only; in Chinese numerals they are rooms as well (B座***, ***室), under the
+    same rules (an event held there, a public room, a class in a room, a teaching building's room: none)."""
+    told = validated_summaries(tmp_path, ROOMS_IN_NUMERALS_MORE + ROOMS_IN_NUMERALS_MORE_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_IN_NUMERALS_MORE, ["B座***", "B座***室", "B座***寝室", "B座***、***", "***室"])]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
