@@ -481,7 +481,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             return [F.make("E-SCHEMA-009", doc.file, where, value=error.instance)]
         if _is_date(schema) and (days := _span_of_days(error.instance, period_of(doc))):
             fh, fh_en = _span_hint(doc, path, *days)  # (2026-04-20至2026-04-21: one day, the first)
-        elif _is_date(schema) and (days := _days_listed(error.instance, _period_of(doc))):
+        elif _is_date(schema) and (days := _days_listed(error.instance, period_of(doc))):
             fh, fh_en = _listed_hint(doc, path, days)  # (2026-04-20、2026-04-27: an item a day)
         elif _is_date(schema):
             fh, fh_en = _date_hint(error.instance, period_of(doc), _typed_in(doc, path))
