@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import bad_records
+from gitrepo import demo_records
 from test_hostile_inputs import FINE, HOSTILE, _write
 
 from generator import cache, fastvalidate, load, validate
@@ -438,8 +439,7 @@ def test_a_cold_load_takes_each_file_s_status_once_and_keeps_it(tmp_path, monkey
     the next run, every status known, reads no file."""
     import collections
 
-    root = tmp_path / "records"
-    shutil.copytree(REPO / "records", root)
+    root = demo_records(tmp_path / "records")
     monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
     monkeypatch.setenv("CONTACT_LEDGER_WORKERS", "1")
     counted, real = collections.Counter(), {name: getattr(os, name) for name in ("stat", "open", "getcwd")}
@@ -526,13 +526,13 @@ def assert_located_alike(raw: bytes, full, most: int = 10**9) -> None:
     assert fastload.locate(raw, ("no such key",)) is None
 
 
-def test_a_position_read_only_as_far_as_it_is_the_whole_parse_s(monkeypatch):
+def test_a_position_read_only_as_far_as_it_is_the_whole_parse_s(tmp_path, monkeypatch):
     """The first position asked of a quick-path file is read only as far as it (fastload.locate):
     on every record of the demo university and the test records, the same as the whole
     file's parse."""
     from generator import quickload
 
-    files = sorted((REPO / "records").rglob("*.yaml")) + sorted(VALID.rglob("*.yaml"))
+    files = sorted(demo_records(tmp_path / "records").rglob("*.yaml")) + sorted(VALID.rglob("*.yaml"))
     checked = 0
     with quickload.quiet():
         for path in files:
@@ -1196,7 +1196,7 @@ def test_the_assignment_files_positions_are_a_parse_s_and_their_values_are_not_b
 
     root = tmp_path / "records"
     if records == "demo":
-        shutil.copytree(REPO / "records", root)
+        demo_records(root)
     else:
         subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "120", "--seed", "3", "--out", str(root)],
                        cwd=REPO, check=True, capture_output=True)

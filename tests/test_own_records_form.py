@@ -293,7 +293,11 @@ def test_the_guides_way_to_publish_on_the_intranet_builds_the_site_as_of_today_u
 
 @pytest.mark.parametrize("tests", [("test_semester_uncounted.py", "test_references_ledgers.py"),
                                    ("test_privacy_gate.py", "test_site_unreadable.py"),
-                                   ("test_bench_smoke.py::test_bench_measures_a_given_records_folder_without_changing_it",)])
+                                   ("test_bench_smoke.py::test_bench_measures_a_given_records_folder_without_changing_it",),
+                                   ("test_bench_fastpath.py::test_a_cold_load_takes_each_file_s_status_once_and_keeps_it",
+                                    "test_bench_fastpath.py::test_a_position_read_only_as_far_as_it_is_the_whole_parse_s",
+                                    "test_bench_fastpath.py::test_the_assignment_files_positions_are_a_parse_s_and_their_"
+                                    "values_are_not_built_again")])
 def test_the_tests_about_the_demo_pass_in_a_universitys_own_clone(tmp_path, tests):
     """README: once a university's records are in, `make test` passes — the tests about the demo run on a demo they
     generate.  Tests that copied records/ for the demo's people (蔡伟民's dates, the demo's ledgers, its feedback)
