@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path[:0] = [str(HERE), str(ROOT)]
 
-from gitrepo import commit, git, init_repo
+from gitrepo import commit, demo_records, git, init_repo
 
 from generator import cache
 
@@ -63,13 +63,16 @@ class Step:
 
 
 class Repo:
-    """A copy of a record folder (this repository's by default) in a Git repository, and the edits
+    """A copy of a record folder (the demo, generated, by default) in a Git repository, and the edits
     made to it."""
 
-    def __init__(self, where: Path, rnd: random.Random, source: Path = ROOT / "records"):
+    def __init__(self, where: Path, rnd: random.Random, source: Path | None = None):
         self.rnd = rnd
         self.repo = init_repo(where / "repo")
-        shutil.copytree(source, self.repo / "records")
+        if source is None:  # the demo, generated (records/ is a university's own in its clone)
+            demo_records(self.repo / "records")
+        else:
+            shutil.copytree(source, self.repo / "records")
         commit(self.repo, "2026-07-01 09:00", "导入")
         self.records = self.repo / "records"
         self.original = {p.relative_to(self.records).as_posix(): p.read_bytes()
@@ -300,7 +303,7 @@ def run(repo: Repo, command: str, step: Step, env: dict) -> tuple[int, str, str]
 
 
 def sequence(where: Path, seed: int, steps: int, say=print, kinds: list[str] | None = None,
-             source: Path = ROOT / "records") -> list[str]:
+             source: Path | None = None) -> list[str]:
     """Run `steps` edits (of these kinds in turn, or drawn at random); return the differences
     found (empty: the fast path agreed every time)."""
     rnd = random.Random(seed)

@@ -15,3 +15,4 @@ def test_a_cache_kept_through_random_edits_commits_and_undos_never_changes_a_rep
     said = []
     differences = edit_sequences.sequence(tmp_path, seed=11, steps=len(kinds), say=said.append, kinds=kinds)
     assert differences == [], "\n".join(said + differences)
+    assert not [s for s in said if s.endswith(": none")], said  # (each step edited the demo: none found nothing to edit)
