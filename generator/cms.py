@@ -956,11 +956,12 @@ def _is_date(node: dict) -> bool:
     return node.get("format") == "date" or node.get("_def") == "date"
 
 
-def _length_pattern(node: dict) -> list | None:
-    """A Decap `pattern` [regex, message] for a schema string: its pattern, or its length limits."""
+def _length_pattern(node: dict, example: str = "") -> list | None:
+    """A Decap `pattern` [regex, message] for a schema string: its pattern (a slug's message giving `example`,
+    FormContext.id_example), or its length limits."""
     if node.get("pattern"):
         if node.get("_def") == "slug":
-            return [node["pattern"], "只能用英文小写字母、数字和连字符，如 2026h2-zhang-wei-1"]
+            return [node["pattern"], "只能用英文小写字母、数字和连字符" + (f"，如 {example}" if example else "")]
         return [node["pattern"], f"格式不对：应符合 {node['pattern']}"]
     lo, hi = node.get("minLength", 0), node.get("maxLength")
     if lo > 1 or hi:
@@ -982,7 +983,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     """The Decap field of one schema property (recursively for lists of objects)."""
     node = _resolve(node, schema)
     path = path + (name,)
-    field: dict = {"name": name, "label": FORM_LABELS.get(path, node.get("title", name))}
+    field: dict = {"name": name, "label": ctx.label(path, FORM_LABELS.get(path, node.get("title", name)))}
     if node.get("description"):
         vocab = VOCAB_FIELDS.get(path)
         field["hint"] = ctx.statuses_named(form_hint(path, node, ctx.vocabulary(vocab) if vocab else ()))
@@ -1040,7 +1041,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
         _options_field(field, list(node["enum"]))
     else:  # string
         field["widget"] = "text" if (node.get("maxLength") or 0) > LONG_TEXT else "string"
-        pattern = _length_pattern(node)
+        pattern = _length_pattern(node, ctx.id_example())
         if node.get("_def") != "slug":  # free text: warn of a student's number before the commit
             pattern = ctx.private_pattern(pattern)
         if pattern:
@@ -1064,6 +1065,7 @@ FORM_HINTS = {
 # The schema's titles name what a file holds; in the form the cadre is picked by name (the id is
 # written to the file and shown after the name in each option).
 FORM_LABELS = {("cadre",): "干部姓名"}
+_EXAMPLE_ID = re.compile(r"如 [a-z0-9]+(?:-[a-z0-9]+)*")  # (the schema's example of a feedback id: FormContext.id_example)
 _POLICY_WORDS = re.compile(r"[；;]?\s*可选值见政策记录[^。]*。")
 
 
@@ -1197,6 +1199,18 @@ class FormContext:
                 hint = hint.replace(said, name)
         return hint
 
+    def label(self, path: tuple, label: str) -> str:
+        """A field's label: the suggestions' names the policy's suggestion_targets (对辅导员、班主任的意见建议), where the
+        schema's title names the demo's (对任课教师、辅导员、班导师的意见建议)."""
+        targets = self.vocabulary("suggestion_targets") if path == ("suggestions",) else ()
+        return f"对{'、'.join(targets)}的意见建议" if targets else label
+
+    def id_example(self) -> str:
+        """A feedback id of the period, as the form numbers one left empty: the first cadre the form lists
+        (2026h2-ouyang-nana-1), not the schema's example of a demo cadre."""
+        cadres = self.cadre_options()
+        return f"{id_stem(self.period)}-{cadres[0]['value']}-1" if cadres else f"{id_stem(self.period)}-1"
+
     def vocabulary(self, name: str) -> list:
         if name == "feedback_statuses":
             return list(self.rs.status_meaning())
@@ -1214,8 +1228,8 @@ class FormContext:
             return {"widget": "select", "multiple": True, "options": self.point_options(), "default": [],
                     "min": node.get("minItems", 1), "max": node.get("maxItems", 5)}
         if path == ("feedback", "id"):  # (numbered when left empty: INDEX_HTML)
-            return {"widget": "string", "required": False, "pattern": _length_pattern(node),
-                    "hint": node["description"] + f"可以不填：保存时自动编为 {id_stem(self.period)}-<干部编号>-1、-2……"}
+            return {"widget": "string", "required": False, "pattern": _length_pattern(node, self.id_example()),
+                    "hint": _EXAMPLE_ID.sub("如 " + self.id_example(), node["description"]) + f"可以不填：保存时自动编为 {id_stem(self.period)}-<干部编号>-1、-2……"}
         vocab = VOCAB_FIELDS.get(path)
         if vocab:
             return {"widget": "select", "options": self.vocabulary(vocab)}

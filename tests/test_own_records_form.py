@@ -254,6 +254,33 @@ def test_the_forms_hints_name_the_universitys_own_statuses(tmp_path):
     assert "已解决" not in shown and "已上报" not in shown
 
 
+def test_the_forms_suggestions_and_feedback_ids_name_the_universitys_own_words(tmp_path):
+    """北方农林大学 makes suggestions to 辅导员 and 班主任 (its policy's suggestion_targets); its form's config
+    (cms-config on its records) labelled the suggestions 对任课教师、辅导员、班导师的意见建议, the schema's title, and
+    gave the feedback id 如 2026h2-zhang-wei-1 — a cadre of the demo's — in its hint and its pattern's message,
+    2026h2 in the 2026-H1 collection too.  The label now names its targets, the example one of its cadres and
+    the collection's period."""
+    from gitrepo import write
+
+    write(tmp_path, OWN)
+    out = tmp_path / "config.yml"
+    done = subprocess.run([sys.executable, "-m", "generator", "cms-config", "--records", str(tmp_path / "records"),
+                           "--today", "2026-12-04", "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    config = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert [c["name"] for c in config["collections"]] == ["ledgers-2026-H2", "ledgers-2026-H1"]
+    for coll in config["collections"]:
+        stem = coll["name"][-7:].replace("-", "").lower()
+        fields = {f["name"]: f for f in coll["fields"]}
+        assert fields["suggestions"]["label"] == fields["suggestions"]["label_singular"] == "对辅导员、班主任的意见建议"
+        items = {f["name"]: f for f in fields["feedback"]["fields"]}
+        example = f"如 {stem}-ouyang-nana-1"  # (her university's first cadre, as the form lists them)
+        assert example in items["id"]["hint"], items["id"]["hint"]
+        assert items["id"]["pattern"][1] == items["follows"]["pattern"][1] == "只能用英文小写字母、数字和连字符，" + example
+    said = out.read_text(encoding="utf-8")
+    assert not [w for w in ("任课教师", "班导师", "zhang-wei") if w in said]
+
+
 def test_the_guides_way_to_publish_on_the_intranet_builds_the_site_as_of_today_under_its_address(tmp_path):
     """site.md told an administrator with no Pages only to build public/ and have a web server publish it: built
     so, the site was as of its last commit (未到截止日 on and on after a due date, no merge since) and its 404.html
