@@ -990,8 +990,8 @@ ODD_LEAD = frozenset(SPACES)
 _WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
 _DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
-# field; not a web address (http://…)
-_NO_SPACE = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)([^\s#].*?)\s*$")
+# field; not a web address (http://…); its value begun with a '#' too (students:#25: _no_space)
+_NO_SPACE = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)(\S.*?)\s*$")
 # What is typed for a list's "- " and is not it: a full-width hyphen, Word's dashes, bullets.
 NOT_A_DASH = "－—–‐‑‒―•·●▪◆"
 # … before an item's first field (— date:), or "-" with no space after it (-date:): read as a field's name
@@ -1009,6 +1009,28 @@ _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_
     "hash": ("中文（全角）的井号“＃”", "井号“#”", "，井号后面的文字是注释", "full-width '＃'", "'#'",
              " (the text after it is a comment)"),
 }
+
+
+def _no_space(line: str, n: int, m: re.Match, file: str, kind: str | None = None) -> F.Finding | None:
+    """E-YAML-013 at line `n`, `line`, a field's name and its value with no space between (_NO_SPACE's match `m`):
+    form:社团活动 → form: 社团活动; a value begun with a '#' (students:#25) — a comment once the space is typed —
+    given the line to type as students: #25 and 学生人数:#25 are (yaml_hints.line_meant: students: 25, with the words
+    for the '#'), or None for a name no field of the schema has."""
+    from generator.suggest import seen  # (only on an error)
+
+    key, value = m.group(1), seen(m.group(3))  # (form:​社团活动: the line to type shows no such character)
+    found = F.make("E-YAML-013", file, (n, m.start(2) + 1), key=key, value=value if len(value) <= 20 else value[:19] + "…")
+    if not m.group(3).startswith("#"):
+        return found
+    from generator.yaml_hints import line_meant, schema_fields  # (only on an error)
+
+    fields = schema_fields(kind)
+    name, note, note_en, typed, typed_en = line_meant(key, m.group(3), fields, line[:m.start(1)].lstrip(" "), raw=True,
+                                                      indent=line[:len(line) - len(line.lstrip(" "))])
+    if name not in fields:
+        return None
+    return found.replace(hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
+                         hint_en=f"{note_en}Add a space after the colon, which makes the line: {typed_en}")
 
 
 def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = None) -> tuple[str, str]:
@@ -1115,11 +1137,10 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                     "Add it, which makes the line")))
                 break
             if m and what == "no_space":
-                from generator.suggest import seen  # (only on an error)
-
-                key, value = m.group(1), seen(m.group(3))  # (form:​社团活动: the line to type shows no such character)
-                value = value if len(value) <= 20 else value[:19] + "…"
-                found.append(F.make("E-YAML-013", file, (n, m.start(2) + 1), key=key, value=value))
+                told = _no_space(line, n, m, file, kind)
+                if told is None:  # (foo:#x: no field's value begun with a '#', told as before)
+                    continue
+                found.append(told)
                 break
             if m:
                 group = next(g for g in range(1, (rx.groups or 0) + 1) if m.group(g) is not None)

@@ -965,6 +965,30 @@ def test_a_list_s_value_begun_with_a_hash_is_given_the_list_s_form(tmp_path, wri
     assert _validate(work) == []  # (typed as told: clean)
 
 
+@pytest.mark.parametrize("old,new,line", [
+    ("    students: 25", "    students:#25", "students: 25"),
+    ("    students: 25", "    students:#25 # 估计", "students: 25 # 估计"),
+    ('  - date: "2026-04-20"', "  - date:#2026-04-20", "- date: 2026-04-20"),
+    ("    summary: 参加机器人协会的比赛备赛活动。", "    summary:#开学第一课# 主题班会", 'summary: "#开学第一课# 主题班会"'),
+])
+def test_a_value_begun_with_a_hash_and_no_space_after_the_colon_is_given_the_line_to_type(tmp_path, old, new, line):
+    # (students:#25 was told E-YAML-001 像是一句说明写在了“channel”的下面 … 第 10 行写成：summary: 参加机器人协会的比赛备赛活动。
+    # students:#25 — the count appended to the summary, and neither the '#' nor the missing space said)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [f] = _validate(work)
+    row = 5 if "date" in old else 9 if "students" in old else 10
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-013", row, new.index(":") + 1), f
+    assert f["message"].startswith(f"冒号后面少了一个空格：“{new.strip().removeprefix('- ')}”"), f
+    assert f["hint"].startswith(f"请在冒号后面加一个空格，这一行写成：{line}（值") and "“#”在 YAML 中是注释的开始" in f["hint"], f
+    assert "summary: 参加" not in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"].startswith(f"Add a space after the colon, which makes the line: {line} (a '#'") \
+        and "comment in YAML" in f["hint"], f
+    path.write_text(text.replace(old, new[:len(new) - len(new.lstrip(" "))] + line), encoding="utf-8")  # (typed as told)
+    assert _validate(work) == [], f
+
+
 @pytest.mark.parametrize("old,first,second", [
     ('  - date: "2026-04-20"\n    form: 社团活动', '  - date: "2026-04-20"', "form: 社团活动"),
     ('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-20", "form: 社团活动"),
