@@ -451,8 +451,13 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             inside, quotes, quotes_en = chinese_quotes(value)
             hint, hint_en = hint + quotes, hint_en + quotes_en
             meant = _number_meant(inside)
+            least = _least_of_range(inside, schema.get("minimum", 0)) if title.endswith("人数") else None
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = _here(doc, path, meant, hint, hint_en)
+            elif least is not None:  # 20-30, 二十到三十人: a count of people is one number, the least one known offered
+                hint, hint_en = _here(doc, path, least, f"“{value}”是一个范围，“{title}”只写一个整数，写实际的人数；"
+                                      "记不清确切人数时，写能确认的最少人数，", f"'{value}' is a range: {title_en} is one whole "
+                                      "number, the actual count; if the exact count is not known, the least you can vouch for.")
             hint, hint_en = _unseen_first(value, hint, hint_en)
         elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)
                                                                    or _dashless_item(doc, path, value, schema, root)):
@@ -714,6 +719,14 @@ def value_meant(node: dict, written) -> str | None:
         return None if meant is None else str(meant)
     plain = narrow(written).strip().lower()
     return plain if plain in ("true", "false") else _YES_NO.get(plain)
+
+
+def _least_of_range(written: str, minimum) -> int | None:
+    """The first count of a range of two written where one count belongs (20-30, 20~30人, 二十到三十人, 约15至20名),
+    the lower and not under `minimum`, or None."""
+    parts = _SPAN.split(narrow(written).strip())
+    counts = [_number_meant(p) for p in parts] if len(parts) == 2 else [None]
+    return counts[0] if None not in counts and minimum <= counts[0] < counts[1] else None
 
 
 def _number_meant(written: str) -> int | None:

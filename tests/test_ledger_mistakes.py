@@ -989,6 +989,30 @@ def test_a_value_begun_with_a_hash_and_no_space_after_the_colon_is_given_the_lin
     assert _validate(work) == [], f
 
 
+@pytest.mark.parametrize("written,least", [("20-30", 20), ("20~30人", 20), ("二十到三十人", 20), ("约15至20名", 15)])
+def test_a_count_written_as_a_range_is_told_to_write_the_count_reached_with_the_least_one(tmp_path, written, least):
+    # (students: 20-30 was told 请只写阿拉伯数字，如 30。 — no line, and 30 a number of neither the range nor the ledger)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    students: 25", f"    students: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == ("E-SCHEMA-003", 9), f
+    assert f["hint"] == f"“{written}”是一个范围，“联系学生人数”只写一个整数，写实际的人数；记不清确切人数时，" \
+        f"写能确认的最少人数，这一行写成：    students: {least}", f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == f"'{written}' is a range: activities[0].students is one whole number, the actual count; " \
+        f"if the exact count is not known, the least you can vouch for. The line:     students: {least}", f
+    path.write_text(text.replace("    students: 25", f"    students: {least}"), encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written", ["30-20", "0-5", "20-30-40"])
+def test_a_count_that_is_no_range_of_counts_is_told_as_before(tmp_path, written):
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("    students: 25", f"    students: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["hint"]) == ("E-SCHEMA-003", "请只写阿拉伯数字，如 30。"), f
+
+
 @pytest.mark.parametrize("old,first,second", [
     ('  - date: "2026-04-20"\n    form: 社团活动', '  - date: "2026-04-20"', "form: 社团活动"),
     ('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-20", "form: 社团活动"),
