@@ -467,11 +467,14 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
             hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         elif expected == "string" and isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
-                and path and isinstance(path[-1], str) and not _prose(schema):  # (place: [进社团, 进班级]: the first's line)
-            line = line_with(doc, path, value[0], indented=True) or f"{path[-1]}: {value[0]}"
-            hint, hint_en = (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），这一行写成：{line}",
-                             f"'{path[-1]}' is one value, not a list: write the main one (the others may go into the "
-                             f"summary). The line: {line}")
+                and path and isinstance(path[-1], str):  # (place: [进社团, 进班级]: the first's line)
+            from generator.yaml_hints import prose  # (only on an error)
+
+            if not prose(schema):
+                line = line_with(doc, path, value[0], indented=True) or f"{path[-1]}: {value[0]}"
+                hint, hint_en = (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），这一行写成：{line}",
+                                 f"'{path[-1]}' is one value, not a list: write the main one (the others may go into the "
+                                 f"summary). The line: {line}")
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
@@ -804,12 +807,6 @@ def line_with(doc: Document, path, value: str, field: str | None = None, indente
         head = head[:at] + field + head[at + len(name):]
     line = (head + value + text[span[1]:len(text) if end < 0 else end]).rstrip()
     return line if indented else line.strip()
-
-
-def _prose(schema: dict) -> bool:
-    from generator.yaml_hints import _prose  # (only on an error)
-
-    return _prose(schema)
 
 
 def _here(doc: Document, path, meant, zh: str, en: str) -> tuple[str, str]:

@@ -442,14 +442,15 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
     from generator.validate import takes  # (only on an error)
 
     written, nodes = value.strip(), fields.get(name, [])
-    prose = hashed and nodes and all(_prose(node) for node in nodes)
-    written = quoted(f"#{written}") if prose else written  # (a text's '#' is kept, in quotes: #开学第一课#)
+    all_prose = hashed and nodes and all(prose(node) for node in nodes)
+    written = quoted(f"#{written}") if all_prose else written  # (a text's '#' is kept, in quotes: #开学第一课#)
     value, said, said_en = value_typed(name, written, nodes)
     if hashed:
         from generator.messages.load import HASH_QUOTED, HASH_SAID
 
-        said, said_en = (HASH_QUOTED if prose else HASH_SAID)[0] + said, (HASH_QUOTED if prose else HASH_SAID)[1] + said_en
-    if hashed and nodes and not prose and (item := _item_of(name, written, nodes)) is not None:
+        told = HASH_QUOTED if all_prose else HASH_SAID
+        said, said_en = told[0] + said, told[1] + said_en
+    if hashed and nodes and not all_prose and (item := _item_of(name, written, nodes)) is not None:
         under = " " * (len(indent) + len(dashes) + 2)
         from generator.messages.load import HASH_LISTED
 
@@ -651,7 +652,7 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
     return (row + 1, indent + 1), params(*said, typed, *how)
 
 
-def _prose(node) -> bool:
+def prose(node) -> bool:
     """Whether a field of schema `node` is a text of sentences (summary, note, reflections), not a date, a
     number, an id or a word of a vocabulary (a string of no pattern or format, 100 characters or more)."""
     return isinstance(node, dict) and node.get("type") == "string" and not {"pattern", "format", "enum", "$ref"} & set(node) \
@@ -672,9 +673,9 @@ def _note_under(lines: list[str], row: int, field: re.Match, kind: str | None):
     when the field above takes sentences (its text going on) or its mapping has no such field."""
     key, text, col = field.group(2), lines[row].strip(), field.end(1)
     mappings = _mappings_with(kind, key)
-    if not mappings or any(_prose(m[key]) for m in mappings):
+    if not mappings or any(prose(m[key]) for m in mappings):
         return None
-    names = {next((n for n in ("note", *m) if n in m and _prose(m[n])), None) for m in mappings}
+    names = {next((n for n in ("note", *m) if n in m and prose(m[n])), None) for m in mappings}
     if len(names) != 1 or None in names:
         return None
     name = names.pop()
