@@ -31,7 +31,7 @@ from generator.argwords import say
 from generator import chars
 from generator import findings as F
 from generator.files import write_files
-from generator.model import Period, RecordSet
+from generator.model import Period, RecordSet, suggestions_title
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "ledger.schema.json"
@@ -1203,7 +1203,7 @@ class FormContext:
         """A field's label: the suggestions' names the policy's suggestion_targets (对辅导员、班主任的意见建议), where the
         schema's title names the demo's (对任课教师、辅导员、班导师的意见建议)."""
         targets = self.vocabulary("suggestion_targets") if path == ("suggestions",) else ()
-        return f"对{'、'.join(targets)}的意见建议" if targets else label
+        return suggestions_title(targets) or label
 
     def id_example(self) -> str:
         """A feedback id of the period, as the form numbers one left empty: the first cadre the form lists

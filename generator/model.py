@@ -235,6 +235,11 @@ class RecordSet:
         return list(self.status_meaning()) if name == "feedback_statuses" else \
             [w for w in self.vocab(name) if isinstance(w, str)]  # a broken policy: validate says
 
+    def suggestions_title(self) -> str:
+        """The cadres' suggestions' heading as the policy names whom they are for (R15: 对辅导员、班主任的意见建议 where
+        suggestion_targets lists 辅导员 and 班主任), as the web form labels the field."""
+        return suggestions_title(self.words("suggestion_targets")) or "意见建议"
+
     def renamed(self, name: str) -> dict:
         """A word list's renamed words (vocabularies.renamed): old word → (new word, the last day
         of the old one), for the entries whose new word is in this list (read it, never change it)."""
@@ -557,6 +562,11 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
         else:
             rs.other.setdefault(k, []).append(doc)
     return rs
+
+
+def suggestions_title(targets) -> str:
+    """对<targets joined by 、>的意见建议, or "" for no targets."""
+    return f"对{'、'.join(targets)}的意见建议" if targets else ""
 
 
 def zone_named(name):

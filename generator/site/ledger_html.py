@@ -79,7 +79,8 @@ _ACTIVITY_HEAD = ['<th style="text-align: right;">序号</th>', *_th("日期", "
 class LedgerBodies:
     """body(here, led) -> the HTML of ledger `led` (an aggregate.ledger dict) on page `here`."""
 
-    def __init__(self, institution: str):
+    def __init__(self, institution: str, suggestions_title: str = "意见建议"):
+        self.suggestions_title = suggestions_title  # (the policy's: RecordSet.suggestions_title)
         self.print_head = f'<div class="print-head">{text(institution)}中层领导干部深入基层联系学生工作台账</div>'
 
     def body(self, here: str, led: dict) -> Markup:
@@ -127,7 +128,7 @@ class LedgerBodies:
         else:
             out.append("<p>本期没有学生反映的问题和建议。</p>")
         if led["suggestions"]:
-            out.append("<h3>对任课教师、辅导员、班导师的意见建议</h3>")
+            out.append(f"<h3>{text(self.suggestions_title)}</h3>")
             out += _table(_th("建议对象", "内容"), [[t(s["to"]), t(s["content"])] for s in led["suggestions"]])
         if led["reflections"]:
             out += ["<h3>工作体会</h3>", f'<p>{t(led["reflections"])}</p>']

@@ -82,7 +82,7 @@ class Site:
         self.extra = extra or (lambda: [])
         self.env = _env(TemplateCache.beside(rs.root))
         self._bodies: list[str] = []  # the ledger bodies of the page being rendered
-        self.env.globals["ledger_body"] = _on_page(_kept(LedgerBodies(self.institution).body, self._bodies))
+        self.env.globals["ledger_body"] = _on_page(_kept(LedgerBodies(self.institution, self.rs.suggestions_title()).body, self._bodies))
         self.files: dict[str, bytes] = {}
         self.slotted = None  # a dict to keep the slotted sources in (see page())
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
@@ -270,7 +270,7 @@ class Site:
             self.table(exports.Table(f"feedback-{p}", f"学生反映问题和建议 {p}", PERIOD_FEEDBACK,
                                      [dict(f, name=l["name"], unit_name=l["unit_name"])
                                       for l in by_period.get(p, ()) for f in l["feedback"]]), xlsx=True)
-            self.table(exports.Table(f"suggestions-{p}", f"对任课教师、辅导员、班导师的意见建议 {p}",
+            self.table(exports.Table(f"suggestions-{p}", f"{self.rs.suggestions_title()} {p}",
                                      [("name", "姓名"), ("unit_name", "单位"), ("to", "建议对象"), ("content", "内容")],
                                      [dict(s, name=l["name"], unit_name=l["unit_name"])
                                       for l in by_period.get(p, ()) for s in l["suggestions"]]), xlsx=True)
