@@ -73,12 +73,38 @@ def _two_fields(lines: list[str], row: int, key: re.Match, start: int):
     if key.group(2) is None or nxt is None or not line[start:nxt.start()].strip():
         return None
     first, second, at = line[:nxt.start()].strip(), line[nxt.start(1):].rstrip(), key.end(1)
+    if (had := _item_has(lines, row, at, nxt.group(1))) is not None:  # (put on a line of its own: a key twice, E-YAML-003)
+        return (row + 1, nxt.start(1) + 1), params(
+            f"一行里写了两个字段：“{second}”是另一个字段，而这一项已经有 {nxt.group(1)}",
+            f"two fields on one line: '{second}' is another field, and this item has {nxt.group(1)} already", first,
+            f"这一项在第 {had + 1} 行已经有 {nxt.group(1)}：请核对两处，把“{second}”从这一行删掉",
+            f"This item has {nxt.group(1)} already, on line {had + 1}: check the two, and delete '{second}' from this line",
+            which="这一行")
     return (row + 1, nxt.start(1) + 1), params(
         f"一行里写了两个字段：“{second}”是另一个字段，要另起一行",
         f"two fields on one line: '{second}' is another field, on a line of its own", first,
         f"每个字段各占一行：请把“{second}”写到下一行，与 {key.group(2)} 对齐（前面 {at} 个空格）",
         f"Each field has a line of its own: put '{second}' on the next line, aligned with {key.group(2)} ({at} spaces "
         "before it); the line", which="这一行")
+
+
+def _item_has(lines: list[str], row: int, at: int, name: str) -> int | None:
+    """The row of the field `name` of the mapping whose fields begin at column `at` on lines[row] (an activity's
+    fields, above and under that line), or None."""
+    for step in (-1, 1):
+        n = row + step
+        while 0 <= n < len(lines):
+            text = lines[n]
+            if text.strip() and not text.lstrip().startswith("#"):
+                field, indent = _KEY.match(text), len(text) - len(text.lstrip(" "))
+                if step > 0 and indent < at:
+                    break
+                if field and field.end(1) == at and field.group(2) == name:
+                    return n
+                if indent < at:
+                    break
+            n += step
+    return None
 
 
 def _after_closing(lines: list[str], row: int, column: int):

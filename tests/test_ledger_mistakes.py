@@ -1034,6 +1034,27 @@ def test_two_fields_on_one_line_are_told_to_take_a_line_each(tmp_path, old, firs
     assert _validate(work) == []
 
 
+@pytest.mark.parametrize("old,first,second,other", [
+    ('  - date: "2026-04-20"', "  - date: 2026-04-20", "form: 社团活动", 6),  # (form: 社团活动 on the next line too)
+    ("    place: 进社团", "    place: 进社团", "form: 社团活动", 6),  # (form: on the line above)
+])
+def test_a_second_field_on_a_line_that_its_item_has_already_is_told_to_be_deleted_from_the_line(tmp_path, old, first,
+                                                                                                   second, other):
+    # (  - date: 2026-04-20 form: 社团活动 with form: 社团活动 on the next line was told to put form on a line of its own:
+    # typed as told, the next run gave E-YAML-003, a key twice)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace(old, f"{first} {second}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 5 if "date" in old else 7, len(first) + 2), f
+    assert f["hint"] == f"这一项在第 {other} 行已经有 form：请核对两处，把“{second}”从这一行删掉，这一行写成：{first.strip()}", f
+    assert "另起一行" not in f["message"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f["hint"] == f"This item has form already, on line {other}: check the two, and delete '{second}' from this " \
+                        f"line: {first.strip()}", f
+    path.write_text(text.replace(old, first), encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
+
+
 def test_activities_under_a_list_on_one_line_with_no_activities_line_are_told_to_add_it(tmp_path):
     # (the activities: line left out, the activities after contact_points: [club-robotics] were told only 缩进不一致，
     # 或一行里多写了内容 … 请检查这一行及上一行的缩进 — nothing of the line left out, no line to type)
