@@ -851,22 +851,47 @@ def _days_listed(written, period: str | None) -> list[str] | None:
     return days if len(days) > 1 and all(days) else None
 
 
-def _listed_hint(doc: Document, path, days: list[str]) -> tuple[str, str]:
-    """E-SCHEMA-005's hint for several dates where one belongs: an activity a day, the first's line to type."""
-    line, rest = line_with(doc, path, days[0], indented=True) or days[0], "、".join(days[1:])
-    return (f"这里写了 {len(days)} 个日期（{'、'.join(days)}），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天），"
-            f"这一行写成：{line}（{rest} 的活动另写一项）",
-            f"These are {len(days)} dates ({', '.join(days)}), and a date is one day: an activity each day, an item each "
-            f"(copy this one for the other day). The line: {line} (the activity of {', '.join(days[1:])} in an item of its own)")
+def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str, str]:
+    """E-SCHEMA-005's hint for several dates where one belongs: an activity a day, the first's line to type; with the
+    ledger's `period` (model.Period: date_told_in_period), of the days inside it only, those outside it told so."""
+    inside = [day for day in days if _in_period(day, period)]
+    zh = f"这里写了 {len(days)} 个日期（{'、'.join(days)}），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天）"
+    en = (f"These are {len(days)} dates ({', '.join(days)}), and a date is one day: an activity each day, an item each "
+          f"(copy this one for the other day).")
+    if inside:
+        line = line_with(doc, path, inside[0], indented=True) or inside[0]
+        zh, en = f"{zh}，这一行写成：{line}", f"{en} The line: {line}"
+        if inside[1:]:
+            zh, en = f"{zh}（{'、'.join(inside[1:])} 的活动另写一项）", f"{en} (the activity of {', '.join(inside[1:])} in an item of its own)"
+    if outside := [day for day in days if day not in inside]:
+        words, words_en = _outside_period(period)
+        zh, en = f"{zh}。{'、'.join(outside)} {words}", f"{en} {', '.join(outside)} {words_en}"
+    return zh, en
 
 
-def _span_hint(doc: Document, path, first: str, last: str) -> tuple[str, str]:
-    """E-SCHEMA-005's hint for a span of days where one date belongs: the first, and the line to type."""
+def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple[str, str]:
+    """E-SCHEMA-005's hint for a span of days where one date belongs: the first, and the line to type; with the
+    ledger's `period` (model.Period: date_told_in_period), that the first is outside it instead, if it is."""
+    zh, en = f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天", f"This is a span of days ({first} to {last}), and a date is one day"
+    if not _in_period(first, period):
+        words, words_en = _outside_period(period)
+        return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
     line = line_with(doc, path, first) or first
-    return (f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天：写第一天，这一行写成：{line}"
-            "（连续几天的活动，也可以每天各写一条）",
-            f"This is a span of days ({first} to {last}), and a date is one day: write the first. The line: {line} "
-            "(an activity of several days may also be written once a day)")
+    return (f"{zh}：写第一天，这一行写成：{line}（连续几天的活动，也可以每天各写一条）",
+            f"{en}: write the first. The line: {line} (an activity of several days may also be written once a day)")
+
+
+def _in_period(day: str, period) -> bool:
+    """Whether `day` (YYYY-MM-DD) is in `period` (model.Period; None: not known, so yes)."""
+    return period is None or period.start.isoformat() <= day <= period.end.isoformat()
+
+
+def _outside_period(period) -> tuple[str, str]:
+    """The words, zh and en, after a day (or a month) outside the ledger's `period` (model.Period)."""
+    start, end = period.start.isoformat(), period.end.isoformat()
+    return (f"不在本期 {period.id}（{start} 至 {end}）之内：请核对月份；不在本期的活动，记在它所在期间的台账中。",
+            f"is outside period {period.id} ({start} to {end}). Check the month; an activity outside the period goes in "
+            "the ledger of its own period.")
 
 
 def chinese_quotes(text: str) -> tuple[str, str, str]:
@@ -910,19 +935,24 @@ def date_told_in_period(f: F.Finding, doc: Document, period) -> F.Finding:
     if path is None:
         return f
     value = doc.data["activities"][path[1]]["date"]
+    if f.code == "E-SCHEMA-005" and (span := _span_of_days(value, period_of(doc))):
+        return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period))
+    if f.code == "E-SCHEMA-005" and (days := _days_listed(value, period_of(doc))):
+        return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period))
     meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]
     typed = line_with(doc, path, meant, indented=True) if meant else ""
     start, end = period.start.isoformat(), period.end.isoformat()
     zh, en = f"这一行写成：{typed}", f" The line: {typed}"
     if not typed or start <= meant <= end or not (f.hint_zh.endswith(zh) and f.hint_en.endswith(en)):
         return f
-    month = int(meant[5:7])
-    return f.replace(
-        hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月不在本期 {period.id}（{start} 至 {end}）"
-                f"之内：请核对月份；不在本期的活动，记在它所在期间的台账中。",
-        hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} is outside period "
-                f"{period.id} ({start} to {end}). Check the month; an activity outside the period goes in the ledger "
-                f"of its own period.")
+    month, (words, words_en) = int(meant[5:7]), _outside_period(period)
+    return f.replace(hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月{words}",
+                     hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} {words_en}")
+
+
+def _retold(f: F.Finding, said: tuple[str, str], told: tuple[str, str]) -> F.Finding:
+    """`f` with the hint `told` in the place of `said`, where its hint is that (E-SCHEMA-005's is its format_hint)."""
+    return f.replace(hint_zh=told[0], hint_en=told[1]) if (f.hint_zh, f.hint_en) == said else f
 
 
 def date_meant(written, period: str | None = None) -> tuple[str | None, bool]:

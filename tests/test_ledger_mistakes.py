@@ -1097,6 +1097,32 @@ def test_two_dates_in_one_activity_are_told_an_item_a_day_with_the_first_s_line(
     assert _validate(work) == []
 
 
+@pytest.mark.parametrize("written,line,outside", [
+    ("2026-07-20、2026-07-27", None, "2026-07-20、2026-07-27"),
+    ("7月20日和7月27日", None, "2026-07-20、2026-07-27"),
+    ("2026-07-20至2026-07-21", None, "2026-07-20"),
+    ("2026-04-20、2026-07-27", "  - date: 2026-04-20", "2026-07-27"),
+])
+def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_given_a_line_for_them(tmp_path, written, line,
+                                                                                                 outside):
+    # (date: 2026-07-20、2026-07-27 in 2026-H1 was told 这一行写成：  - date: 2026-07-20（2026-07-27 的活动另写一项） —
+    # typed as told, E-REF-004; 2026-04-20、2026-07-27 was told to write 07-27 in another item of the same ledger)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    assert f"{outside} 不在本期 2026-H1（" in f["hint"] and "请核对月份；不在本期的活动，记在它所在期间的台账中。" in f["hint"], f
+    assert "的活动另写一项" not in f["hint"], f
+    [f_en] = _validate(work, "--lang", "en")
+    assert "is outside period 2026-H1 (" in f_en["hint"] and "in an item of its own" not in f_en["hint"], f_en
+    if line is None:
+        assert "这一行写成" not in f["hint"] and "The line" not in f_en["hint"], (f, f_en)
+        return
+    assert f"这一行写成：{line}" in f["hint"] and f"The line: {line}" in f_en["hint"], (f, f_en)
+    path.write_text(text.replace('  - date: "2026-04-20"', line), encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
+
+
 @pytest.mark.parametrize("old,new,line", [
     ("    place: 进社团", "    place: [进社团, 进班级]", "place: 进社团"),
     ("    place: 进社团", "    place:\n      - 进社团\n      - 进班级", "place: 进社团"),
