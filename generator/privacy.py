@@ -646,6 +646,7 @@ _DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "�
                      "举": "舉", "组": "組", "织": "織", "谈": "談", "讲": "講", "课": "課", "训": "訓", "读": "讀", "书": "書",
                      "辩": "辯", "试": "試", "长": "長", "宣": "宣",
                      "辅": "輔", "导": "導", "务": "務", "后": "後", "业": "業", "资": "資", "总": "總", "体": "體", "咨": "諮", "询": "詢",
+                     "综": "綜", "图": "圖", "馆": "館",
                      "舍": "捨"}  # (捨: a converter's traditional form of 舍, 走訪5捨312, as of 捨得)
 
 
@@ -715,6 +716,21 @@ _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
 # count, a year's or a floor's word: 三舍三一二、三一四, B座三一二室)
 _NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*"
                   rf"(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})")
+# (a teaching, an office or a public building by its word, a room of which right after it, 同学 after the room, is a class's or a
+# meeting's: 在逸夫楼302室同学交流, 综合楼A302室同学, 在图书馆302室同学反映的问题中; any other 楼 — a named one, 丁香楼, 海棠楼, as a
+# dormitory's (宿舍楼, 女生楼, 3号楼, a floor's 5楼) — is a dormitory's)
+_TEACHING_NAMES = ("逸夫楼", "综合楼", "教学楼", "实验楼", "实训楼", "办公楼", "行政楼", "科技楼", "科研楼", "文科楼", "理科楼",
+                   "工科楼", "信息楼", "学院楼", "图书馆", "主楼")
+
+
+def _not_right_after(words) -> str:
+    """Look-behinds: none of `words` right before, a space between or not (one look-behind a length: each of a fixed width)."""
+    lengths = sorted({len(w) for w in words})
+    return "".join(rf"(?<!(?:{'|'.join(w for w in words if len(w) == n)}){space})" for n in lengths for space in ("", r"\s"))
+
+
+_BESIDE_ROOM = rf"[A-Za-z]?(?:[0-9]|{_ROOM_NUMERALS}){{3,4}}\s?室"  # (a room before its students: 502室同学, 五〇二室的室友)
+_ROOMMATES = r"\s?的?\s?(?:室友|舍友|[男女]生)"  # (… a dormitory's, whatever building is before the room)
 # (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
 DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
@@ -728,11 +744,11 @@ DORM_RX = [_either_script(rx) for rx in [
     r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
     # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生, 502室室友们反映,
     # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会; nor 同学 before an
-    # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor a room right after a teaching or an office building's
-    # word, …楼 not a dormitory's (在逸夫楼302室同学交流, 综合楼A302室同学; 宿舍楼, 公寓楼, 女生楼, 号楼 and a floor's 5楼 as before))
-    r"(?:(?<![\u4e00-\u9fff]楼)(?<![\u4e00-\u9fff]楼\s)|(?<=[号舍室寓生一二三四五六七八九十]楼)|(?<=[号舍室寓生一二三四五六七八九十]楼\s))"
-    rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})[A-Za-z]?(?:[0-9]|{_ROOM_NUMERALS}){{3,4}}\s?室"
-    r"(?=\s?的?\s?(?:[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|室友|舍友|[男女]生))",
+    # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor 同学 after a room right after a teaching or an
+    # office building's word, _TEACHING_NAMES (在逸夫楼302室同学交流, 综合楼A302室同学; 丁香楼302室同学, 宿舍楼, 号楼, 5楼: told), where
+    # 室友, 舍友, 男生/女生 are told (走访海棠楼502室室友, 逸夫楼502室室友))
+    rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})(?:{_not_right_after(_TEACHING_NAMES)}|(?={_BESIDE_ROOM}{_ROOMMATES}))"
+    rf"{_BESIDE_ROOM}(?=\s?的?\s?[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|{_ROOMMATES})",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",

@@ -848,7 +848,11 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (the floor between in Chinese numerals)
                *(ROOMS_NUMERAL_FLOOR := ["走访5号楼三层312", "走访5号楼三楼312", "走访5舍三楼312寝室", "走訪5號樓三樓312"]),
                # (… a lettered 座's room in Chinese numerals, as a lettered 栋's; a room in numerals beside its students)
-               *(ROOMS_IN_NUMERALS_MORE := ["住在B座三一二", "走访B座三一二室", "B座三一二寝室", "住在B座三一二、三一四", "五〇二室同学反映"])]
+               *(ROOMS_IN_NUMERALS_MORE := ["住在B座三一二", "走访B座三一二室", "B座三一二寝室", "住在B座三一二、三一四", "五〇二室同学反映"]),
+               # (a room beside its students after a named building's 楼 — a dormitory's, 丁香楼, 海棠楼 —, or beside 室友, 舍友, 女生
+               # after any building: only 同学 after a teaching or an office building's word is a class's or a meeting's)
+               *(ROOMS_IN_NAMED_BUILDINGS := ["走访海棠楼502室室友", "丁香楼302室同学反映宿舍漏水", "紫荆楼312室女生反映热水问题",
+                                              "海棠樓502室同學反映", "丁香楼 302室的舍友反映", "逸夫楼五〇二室室友反映"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -870,7 +874,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_NUMERAL_FLOOR_CLEAN := ["3号楼三层会议室", "5号楼三楼312教室上课", "在5号楼三楼312召开班会", "3号楼三楼共300人",
                                                "5号楼十二层2026年改造"]),
                *(ROOMS_IN_NUMERALS_MORE_CLEAN := ["在B座三一二召开班会", "B座三一二室办理手续", "走访B座三一二教室", "五〇二室同学们讨论",
-                                                  "逸夫楼五〇二室同学反映"])]
+                                                  "逸夫楼五〇二室同学反映"]),
+               *(ROOMS_IN_NAMED_BUILDINGS_CLEAN := ["实验楼302室同学反映仪器老化", "在图书馆302室同学反映座位不足",
+                                                    "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -945,6 +951,15 @@ def test_a_lettered_座_s_room_or_a_room_beside_its_students_in_numerals_is_foun
     same rules (an event held there, a public room, a class in a room, a teaching building's room: none)."""
     told = validated_summaries(tmp_path, ROOMS_IN_NUMERALS_MORE + ROOMS_IN_NUMERALS_MORE_CLEAN)
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_IN_NUMERALS_MORE, ["B座***", "B座***室", "B座***寝室", "B座***、***", "***室"])]
+
+
+def test_a_room_of_a_named_building_beside_its_students_is_found_by_validate(tmp_path):
+    """走访海棠楼502室室友, 丁香楼302室同学反映宿舍漏水 and 紫荆楼312室女生反映热水问题 passed validate and the form (told at cbaee67):
+    c50244b let any room right after a …楼 (but 号楼, 宿舍楼, 女生楼, a floor's 5楼) be no one's room beside its students, where many
+    dormitory buildings are named so (丁香楼, 海棠楼, 紫荆楼) and 室友, 舍友, 女生 are a dormitory's after any building.  Only 同学
+    after a teaching or an office building's word (逸夫楼, 综合楼, 教学楼, 实验楼, 图书馆 …) is a class's or a meeting's now."""
+    told = validated_summaries(tmp_path, ROOMS_IN_NAMED_BUILDINGS + ROOMS_IN_NAMED_BUILDINGS_CLEAN + ROOMS_OF_EVENTS_CLEAN)
+    assert told == [(t, "dormitory", "***室") for t in ROOMS_IN_NAMED_BUILDINGS]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
