@@ -470,11 +470,16 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 and path and isinstance(path[-1], str):  # (place: [进社团, 进班级]: the first's line)
             from generator.yaml_hints import prose  # (only on an error)
 
-            if not prose(schema):
-                line = line_with(doc, path, value[0], indented=True) or f"{path[-1]}: {value[0]}"
-                hint, hint_en = (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），这一行写成：{line}",
+            if not prose(schema):  # (the line as the key's stands, its indentation kept; a block list told at its key)
+                at = doc.key_pos(path)
+                head = doc.text.split("\n", at[0])[at[0] - 1][:at[1] - 1] if at[0] else ""
+                line, block = f"{head}{path[-1]}: {value[0]}", at[0] != where[0]
+                where = at if block else where
+                said, said_en = (f"把这一行和下面的 {len(value)} 项换成一行：", f"In the place of this line and the {len(value)} "
+                                 "items under it, the line: ") if block else ("这一行写成：", "The line: ")
+                hint, hint_en = (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），{said}{line}",
                                  f"'{path[-1]}' is one value, not a list: write the main one (the others may go into the "
-                                 f"summary). The line: {line}")
+                                 f"summary). {said_en}{line}")
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,

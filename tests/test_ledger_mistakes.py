@@ -1124,10 +1124,9 @@ def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_give
 
 
 @pytest.mark.parametrize("old,new,line", [
-    ("    place: 进社团", "    place: [进社团, 进班级]", "place: 进社团"),
-    ("    place: 进社团", "    place:\n      - 进社团\n      - 进班级", "place: 进社团"),
-    ("    form: 社团活动", "    form: [社团活动, 座谈交流]", "form: 社团活动"),
-])
+    ("    place: 进社团", "    place: [进社团, 进班级]", "    place: 进社团"),
+    ("    form: 社团活动", "    form: [社团活动, 座谈交流]", "    form: 社团活动"),
+])  # (a block list: test_a_word_of_a_vocabulary_written_as_a_list_is_told_at_its_key_with_the_line_s_indentation)
 def test_a_word_of_a_vocabulary_written_as_a_list_is_given_one_word_s_line(tmp_path, old, new, line):
     # (place: [进社团, 进班级] was told “联系场所”应为文字，这里是列表 with the field's description only — 如 进班级、进宿舍、
     # 进网络 — nothing of writing one, no line)
@@ -1136,7 +1135,24 @@ def test_a_word_of_a_vocabulary_written_as_a_list_is_given_one_word_s_line(tmp_p
         f"只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），这一行写成：{line}"), zh
     assert en["hint"].endswith(f"is one value, not a list: write the main one (the others may go into the summary). "
                                f"The line: {line}"), en
-    assert typed(f"    {line}") == []
+    assert typed(line) == []
+
+
+@pytest.mark.parametrize("new,at,replace", [
+    ("    place:\n      - 进社团\n      - 进班级", (7, 5), "把这一行和下面的 2 项换成一行："),
+    ("    place: [进社团, 进班级]", (7, 12), "这一行写成："),
+])
+def test_a_word_of_a_vocabulary_written_as_a_list_is_told_at_its_key_with_the_line_s_indentation(tmp_path, new, at,
+                                                                                                  replace):
+    # (the block list was told at its first item's line 这一行写成：place: 进社团 — typed on that line, E-YAML-003, a key
+    # twice; and both lost the line's indentation)
+    zh, en, typed = _told_once(tmp_path, "    place: 进社团", new)
+    assert (zh["code"], zh["line"], zh["column"]) == ("E-SCHEMA-003", *at), zh
+    assert zh["hint"].endswith(f"请写主要的那一个（其他的可以写进活动情况里），{replace}    place: 进社团"), zh
+    assert en["hint"].endswith(": write the main one (the others may go into the summary). "
+                               + ("In the place of this line and the 2 items under it, the line:" if "\n" in new else "The line:")
+                               + "     place: 进社团"), en
+    assert typed("    place: 进社团") == []
 
 
 def _told_once(tmp_path, old, new):
