@@ -13,8 +13,8 @@ from generator.cli import clock_today
 from generator.load import display_path, load_tree
 from generator.cache import load_and_validate, past_records
 from generator.model import RecordSet, build
-from generator.references import check_references
-from generator.validate import date_told_in_period, period_of, points_hint, validate_document
+from generator.references import check_references, vocabulary_word
+from generator.validate import date_told_in_period, listed_word_hint, period_of, points_hint, validate_document
 
 # Extra record-level stages (privacy, archive integrity …) register here: each is a
 # function RecordSet → list[Finding], run after references.
@@ -81,7 +81,7 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
     # whose ledger rows are marked here, once, for every reader (deadlines.rows_told_late)
     rs.found_late(by_file[f.file] for f in found if f.severity == F.ERROR and f.file in by_file)
-    findings = _named_told_once(_unseen_told_once(_joined_told_once(_dates_in_period(_points_by_id(findings, rs), rs)
+    findings = _named_told_once(_unseen_told_once(_joined_told_once(_dates_in_period(_listed_word_known(_points_by_id(findings, rs), rs), rs)
                                                                     + found)))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
@@ -111,35 +111,50 @@ def _points_by_id(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:
     (contact_points: 营销2301班) with the ids in the line to type (contact_points: [mkt-2023-01]), not the names
     in a list ([营销2301班]), which the next run tells are names (E-REF-001): the schema's check of one file
     does not know the other records' names (validate.points_hint)."""
-    told = {f.file for f in findings if f.code == "E-SCHEMA-003"}
-    docs = {d.file: d for d in rs.docs if d.file in told and d.kind == "ledger"} if told else {}
+    def retold(f, doc):
+        if (f.line, f.column) == doc.pos(("contact_points",)) and (said := points_hint(doc, rs.point_names)):
+            return f.replace(hint_zh=said[0], hint_en=said[1])
+        return f
+    return _in_ledgers(findings, rs, ("E-SCHEMA-003",), lambda f: True, retold)
+
+
+def _in_ledgers(findings: list[F.Finding], rs: RecordSet, codes: tuple, told, retold) -> list[F.Finding]:
+    """`findings`, each of `codes` in a ledger where one of them is `told` (a function of a finding → bool) given by
+    `retold` (a function of it and its ledger's document → the finding as it is to be told)."""
+    files = {f.file for f in findings if f.code in codes and told(f)}
+    docs = {d.file: d for d in rs.docs if d.file in files and d.kind == "ledger"} if files else {}
     if not docs:
         return findings
-    out = []
-    for f in findings:
-        doc = docs.get(f.file) if f.code == "E-SCHEMA-003" else None
-        if doc is not None and (f.line, f.column) == doc.pos(("contact_points",)) and (
-                said := points_hint(doc, rs.point_names)):
-            f = f.replace(hint_zh=said[0], hint_en=said[1])
-        out.append(f)
-    return out
+    return [retold(f, docs[f.file]) if f.code in codes and f.file in docs else f for f in findings]
+
+
+def _listed_word_known(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:
+    """The schema's E-SCHEMA-003 of an activity's form, place or channel written as a list (place: [社团, 班级]) with
+    the line of a word of its vocabulary (references.vocabulary_word), not the first of the list, which the next run
+    may refuse (E-REF-005): the schema's check of one file does not know the policy's vocabularies."""
+    def retold(f, doc):
+        acts = doc.data.get("activities") if isinstance(doc.data, dict) else None
+        for i, act in enumerate(acts if isinstance(acts, list) else ()):
+            for key, value in act.items() if isinstance(act, dict) else ():
+                path = ("activities", i, key)
+                if isinstance(value, list) and value and (f.line, f.column) in (doc.pos(path), doc.key_pos(path)):
+                    title = f.hint_zh[1:f.hint_zh.find("”")]
+                    said, word = listed_word_hint(doc, path, title, value[0]), vocabulary_word(rs, key, value)
+                    if word != key and (f.hint_zh, f.hint_en) == said:
+                        told = listed_word_hint(doc, path, title, word)
+                        return f.replace(hint_zh=told[0], hint_en=told[1])
+        return f
+    return _in_ledgers(findings, rs, ("E-SCHEMA-003",), lambda f: "只写一个，不是列表" in f.hint_zh, retold)
 
 
 def _dates_in_period(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:
     """The schema's E-SCHEMA-003 and E-SCHEMA-005 of a ledger's activity's date written otherwise (12月5日) without the
     line to type where the day it means is outside the ledger's period (2026-12-05 in 2026-H1: E-REF-004 once typed),
     but the words that it is: the schema's check of one file does not know the policy's periods."""
-    told = {f.file for f in findings if f.code in ("E-SCHEMA-003", "E-SCHEMA-005") and "这一行写成：" in f.hint_zh}
-    docs = {d.file: d for d in rs.docs if d.file in told and d.kind == "ledger"} if told else {}
-    if not docs:
-        return findings
-    out = []
-    for f in findings:
-        doc = docs.get(f.file) if f.code in ("E-SCHEMA-003", "E-SCHEMA-005") else None
-        if doc is not None and (period := rs.period(period_of(doc))) is not None:
-            f = date_told_in_period(f, doc, period)
-        out.append(f)
-    return out
+    def retold(f, doc):
+        period = rs.period(period_of(doc))
+        return f if period is None else date_told_in_period(f, doc, period)
+    return _in_ledgers(findings, rs, ("E-SCHEMA-003", "E-SCHEMA-005"), lambda f: "这一行写成：" in f.hint_zh, retold)
 
 
 def _unseen_told_once(findings: list[F.Finding]) -> list[F.Finding]:

@@ -315,6 +315,18 @@ def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
     return rs.memoized(("allowed", vocab), words)
 
 
+def vocabulary_word(rs: RecordSet, key: str, words: list) -> str | None:
+    """For an activity's field `key` (form, place, channel) written as a list of `words` where one belongs: the first
+    of them in its vocabulary, or the word closest to the first (as E-REF-005 suggests it), or None; `key` itself if
+    it is no such field or the policy has no such list (nothing to say)."""
+    vocab = next((v for k, v, _title in _ACTIVITY_WORDS if k == key), None)
+    known = _allowed(rs, vocab)[1] if vocab and rs.policy is not None else set()
+    if not known:
+        return key
+    said = next((w for w in words if isinstance(w, str) and w in known), None)
+    return said or closest(unicodedata.normalize("NFKC", str(words[0])).strip(), known)
+
+
 _PARTS = re.compile(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
 
 

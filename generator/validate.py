@@ -471,15 +471,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             from generator.yaml_hints import prose  # (only on an error)
 
             if not prose(schema):  # (the line as the key's stands, its indentation kept; a block list told at its key)
-                at = doc.key_pos(path)
-                head = doc.text.split("\n", at[0])[at[0] - 1][:at[1] - 1] if at[0] else ""
-                line, block = f"{head}{path[-1]}: {value[0]}", at[0] != where[0]
-                where = at if block else where
-                said, said_en = (f"把这一行和下面的 {len(value)} 项换成一行：", f"In the place of this line and the {len(value)} "
-                                 "items under it, the line: ") if block else ("这一行写成：", "The line: ")
-                hint, hint_en = (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），{said}{line}",
-                                 f"'{path[-1]}' is one value, not a list: write the main one (the others may go into the "
-                                 f"summary). {said_en}{line}")
+                where = doc.key_pos(path) if doc.key_pos(path)[0] != where[0] else where
+                hint, hint_en = listed_word_hint(doc, path, title, value[0])
         return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
@@ -812,6 +805,30 @@ def line_with(doc: Document, path, value: str, field: str | None = None, indente
         head = head[:at] + field + head[at + len(name):]
     line = (head + value + text[span[1]:len(text) if end < 0 else end]).rstrip()
     return line if indented else line.strip()
+
+
+def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple[str, str]:
+    """E-SCHEMA-003's hint for one word of a vocabulary written as a list at `path`: the line of `word`, as the key's
+    line stands in the file (its spaces, '- ' if the key begins an item), in the place of the key's line and its
+    items if they are under it; no line if `word` is None (none of the list's in the vocabulary: pipeline's pass)."""
+    value, at = _value_at(doc, path), doc.key_pos(path)
+    zh, en = f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里）", (f"'{path[-1]}' is one value, not a list: "
+                                                                       "write the main one (the others may go into the summary)")
+    if word is None:
+        return f"{zh}，写词表中的一个（见政策记录）。", f"{en}, a word of the list in the policy."
+    head = doc.text.split("\n", at[0])[at[0] - 1][:at[1] - 1] if at[0] else ""
+    line = f"{head}{path[-1]}: {word}"
+    if at[0] != doc.pos(path)[0]:
+        return (f"{zh}，把这一行和下面的 {len(value)} 项换成一行：{line}",
+                f"{en}. In the place of this line and the {len(value)} items under it, the line: {line}")
+    return f"{zh}，这一行写成：{line}", f"{en}. The line: {line}"
+
+
+def _value_at(doc: Document, path):
+    value = doc.data
+    for key in path:
+        value = value[key]
+    return value
 
 
 def _here(doc: Document, path, meant, zh: str, en: str) -> tuple[str, str]:

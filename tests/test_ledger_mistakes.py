@@ -1155,6 +1155,18 @@ def test_a_word_of_a_vocabulary_written_as_a_list_is_told_at_its_key_with_the_li
     assert typed("    place: 进社团") == []
 
 
+@pytest.mark.parametrize("new,word", [
+    ("    place: [社团, 班级]", "进社团"),  # (neither in the vocabulary: the closest to the first, as E-REF-005 says)
+    ("    place: [社团, 进班级]", "进班级"),  # (the first of the list in the vocabulary)
+])
+def test_a_vocabulary_s_field_written_as_a_list_is_offered_a_word_of_the_vocabulary(tmp_path, new, word):
+    # (place: [社团, 班级] was told 这一行写成：place: 社团 — typed as told, E-REF-005, not in the vocabulary)
+    zh, en, typed = _told_once(tmp_path, "    place: 进社团", new)
+    assert zh["code"] == "E-SCHEMA-003" and zh["hint"].endswith(f"这一行写成：    place: {word}"), zh
+    assert en["hint"].endswith(f"The line:     place: {word}"), en
+    assert typed(f"    place: {word}") == []
+
+
 def _told_once(tmp_path, old, new):
     """(the one finding of li-na's ledger with `old` written `new`, zh and en; a function of the text typed as told
     in the place of `new` → the errors then)."""
