@@ -91,7 +91,8 @@ def _two_fields(lines: list[str], row: int, key: re.Match, start: int):
 def _item_has(lines: list[str], row: int, at: int, name: str) -> int | None:
     """The row of the field `name` of the mapping whose fields begin at column `at` on lines[row] (an activity's
     fields, above and under that line), or None."""
-    for step in (-1, 1):
+    starts = "-" in lines[row][:at]  # (the line begins the item: nothing of it above)
+    for step in (1,) if starts else (-1, 1):
         n = row + step
         while 0 <= n < len(lines):
             text = lines[n]
@@ -101,7 +102,7 @@ def _item_has(lines: list[str], row: int, at: int, name: str) -> int | None:
                     break
                 if field and field.end(1) == at and field.group(2) == name:
                     return n
-                if indent < at:
+                if indent < at:  # (above: the item's first line, '- ' before its key, checked)
                     break
             n += step
     return None

@@ -1055,6 +1055,18 @@ def test_a_second_field_on_a_line_that_its_item_has_already_is_told_to_be_delete
     assert _validate(work) == []
 
 
+def test_a_second_field_on_the_first_line_of_the_second_activity_is_not_taken_for_the_first_activity_s(tmp_path):
+    # (3a33049's look for the field in the item went on up into the activity above, which has form: told to delete
+    # form from the line, the second activity would have had none)
+    work, path, text = _ledger(tmp_path)
+    block = text[text.index("  - date:"):]
+    path.write_text(text + block.replace('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-27 form: 社团活动"),
+                    encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"]) == ("E-YAML-001", 11), f
+    assert f["hint"].startswith("每个字段各占一行：请把“form: 社团活动”写到下一行"), f
+
+
 def test_activities_under_a_list_on_one_line_with_no_activities_line_are_told_to_add_it(tmp_path):
     # (the activities: line left out, the activities after contact_points: [club-robotics] were told only 缩进不一致，
     # 或一行里多写了内容 … 请检查这一行及上一行的缩进 — nothing of the line left out, no line to type)
