@@ -887,7 +887,7 @@ def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str
             zh, en = f"{zh}（{'、'.join(inside[1:])} 的活动另写一项）", f"{en} (the activity of {', '.join(inside[1:])} in an item of its own)"
     if outside := [day for day in days if day not in inside]:
         words, words_en = _outside_period(period)
-        zh, en = f"{zh}。{'、'.join(outside)} {words}", f"{en} {', '.join(outside)} {words_en}"
+        zh, en = f"{zh}。{'、'.join(outside)} {words}", f"{en.rstrip('.')}. {', '.join(outside)} {words_en}"
     return zh, en
 
 

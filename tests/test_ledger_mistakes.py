@@ -1130,7 +1130,8 @@ def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_give
     if line is None:
         assert "这一行写成" not in f["hint"] and "The line" not in f_en["hint"], (f, f_en)
         return
-    assert f"这一行写成：{line}" in f["hint"] and f"The line: {line}" in f_en["hint"], (f, f_en)
+    assert f"这一行写成：{line}。{outside} 不在本期" in f["hint"] and f"The line: {line}. {outside} is outside" in f_en["hint"], \
+        (f, f_en)
     path.write_text(text.replace('  - date: "2026-04-20"', line), encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
 
