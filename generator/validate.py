@@ -467,7 +467,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
             hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         elif expected == "string" and isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
-                and path and isinstance(path[-1], str):  # (place: [进社团, 进班级]: the first's line)
+                and path and isinstance(path[-1], str) and doc.kind == "ledger":  # (place: [进社团, 进班级]: the first's line)
             from generator.yaml_hints import prose  # (only on an error)
 
             if not prose(schema):  # (the line as the key's stands, its indentation kept; a block list told at its key)
@@ -816,7 +816,8 @@ def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple
                                                                        "write the main one (the others may go into the summary)")
     if word is None:
         return f"{zh}，写词表中的一个（见政策记录）。", f"{en}, a word of the list in the policy."
-    head = doc.text.split("\n", at[0])[at[0] - 1][:at[1] - 1] if at[0] else ""
+    lines = doc.text.split("\n", at[0]) if at[0] else []  # (a document without its text, or shorter: no spaces kept)
+    head = lines[at[0] - 1][:at[1] - 1] if len(lines) >= at[0] > 0 else ""
     line = f"{head}{path[-1]}: {word}"
     if at[0] != doc.pos(path)[0]:
         return (f"{zh}，把这一行和下面的 {len(value)} 项换成一行：{line}",
