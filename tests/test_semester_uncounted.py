@@ -149,7 +149,7 @@ def test_a_date_validate_reads_outside_its_ledger_s_period_is_told_uncounted_as_
     # (12月5日 in 吕婷娜's 2026-H1 ledger — validate reads 2026-12-05, a day the period does not hold — was counted
     # as 2026-12-05's, in 2026-2027-1, and no longer told in the autumn semester her 2026-H1 ledger's January overlaps)
     records = tmp_path / "records"
-    shutil.copytree(ROOT / "records", records)
+    demo_records(records)
     path = records / "ledgers/2026-H1/lyu-tingna.yaml"
     text = path.read_text(encoding="utf-8")
     assert "  - date: 2026-05-11\n" in text
