@@ -14,7 +14,7 @@ from generator import findings as F
 
 
 def cmd_check(args) -> int:
-    from generator import report
+    from generator import forked, report
     from generator.check import as_of, git_history, output, run_checks
     from generator.check.deadlines import told_once
     from generator.cli import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, clock_today, outlive, records_dir
@@ -24,10 +24,12 @@ def cmd_check(args) -> int:
     if root is None:
         return EXIT_USAGE
     git_history.begin(root)  # git reads the ledgers' history while the records load
-    # the policy checks run while references, privacy and archive are checked (on two cores)
-    rs, findings, result = validate_records_and(
-        root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
-                                     as_json=args.format == "json"), args.today, as_of=args.today, checks=True)
+    # the policy checks run while references, privacy and archive are checked (on two cores); the cache
+    # files still to write once they are done (a cold run's chains' rows) are written here after the report
+    with forked.holding(last=True):
+        rs, findings, result = validate_records_and(
+            root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
+                                         as_json=args.format == "json"), args.today, as_of=args.today, checks=True)
     outlive(rs, result)  # (its rows with a reference error say "errors": the pipeline, deadlines.rows_told_late)
     # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
     findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
