@@ -451,13 +451,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             inside, quotes, quotes_en = chinese_quotes(value)
             hint, hint_en = hint + quotes, hint_en + quotes_en
             meant = _number_meant(inside)
-            least = _least_of_range(inside, schema.get("minimum", 0)) if title.endswith("人数") else None
             if meant is not None:  # 30人, 约30, 三十, ３０
                 hint, hint_en = _here(doc, path, meant, hint, hint_en)
-            elif least is not None:  # 20-30, 二十到三十人: a count of people is one number, the least one known offered
-                hint, hint_en = _here(doc, path, least, f"“{value}”是一个范围，“{title}”只写一个整数，写实际的人数；"
-                                      "记不清确切人数时，写能确认的最少人数，", f"'{value}' is a range: {title_en} is one whole "
-                                      "number, the actual count; if the exact count is not known, the least you can vouch for.")
+            elif ranged := range_meant(schema, inside, value, title_en):  # 20-30, 二十到三十人: the least one offered
+                hint, hint_en = _here(doc, path, *ranged)
             hint, hint_en = _unseen_first(value, hint, hint_en)
         elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)
                                                                    or _dashless_item(doc, path, value, schema, root)):
@@ -720,6 +717,21 @@ def value_meant(node: dict, written) -> str | None:
         return None if meant is None else str(meant)
     plain = narrow(written).strip().lower()
     return plain if plain in ("true", "false") else _YES_NO.get(plain)
+
+
+def range_meant(node, inside: str, value: str, title_en: str) -> tuple[int, str, str] | None:
+    """(the least count, the words for it, zh and en) for a count of people (`node` an integer whose title ends 人数)
+    written as a range (`inside`: 20-30, 二十到三十人, as `value` is written): one number, the actual count; the
+    least one the cadre can vouch for offered — E-SCHEMA-003's, and the line to type where the colon is
+    wrong too (yaml_hints.line_meant: students:20-30, 学生人数：20-30); None for any other value or field."""
+    title = node.get("title", "") if isinstance(node, dict) else ""
+    least = _least_of_range(inside, node.get("minimum", 0)) if title.endswith("人数") and node.get("type") == "integer" \
+        else None
+    if least is None:
+        return None
+    return least, f"“{value}”是一个范围，“{title}”只写一个整数，写实际的人数；记不清确切人数时，写能确认的最少人数，", \
+        f"'{value}' is a range: {title_en} is one whole number, the actual count; if the exact count is not known, the " \
+        "least you can vouch for."
 
 
 def _least_of_range(written: str, minimum) -> int | None:

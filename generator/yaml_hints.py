@@ -466,12 +466,16 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
             shown = " " if title == name else f"（{title}）"
             name, note, note_en = titled, f"“{word}”是字段 {titled}{shown}的中文说明，字段名要写英文。", \
                 f"'{word}' is the title of '{titled}': field names are written in English. "
-    from generator.validate import takes  # (only on an error)
+    from generator.validate import chinese_quotes, range_meant, takes  # (only on an error)
 
     written, nodes = value.strip(), fields.get(name, [])
     all_prose = hashed and nodes and all(prose(node) for node in nodes)
     written = quoted(f"#{written}") if all_prose else written  # (a text's '#' is kept, in quotes: #开学第一课#)
     value, said, said_en = value_typed(name, written, nodes)
+    ranged = None if said else next(filter(None, (range_meant(node, chinese_quotes(written)[0], written, name)
+                                                  for node in nodes)), None)
+    if ranged:  # (students:20-30, 学生人数：20-30: the least count, and why, as E-SCHEMA-003 says it the next run)
+        value, note, note_en = ranged[0], note + ranged[1], f"{note_en}{ranged[2]} "
     if hashed:
         from generator.messages.load import HASH_QUOTED, HASH_SAID
 

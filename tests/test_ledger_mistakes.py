@@ -1013,6 +1013,23 @@ def test_a_count_that_is_no_range_of_counts_is_told_as_before(tmp_path, written)
     assert (f["code"], f["hint"]) == ("E-SCHEMA-003", "请只写阿拉伯数字，如 30。"), f
 
 
+@pytest.mark.parametrize("new,code,column", [
+    ("    students:20-30", "E-YAML-013", 13),  # (no space after the colon)
+    ("    学生人数：20-30", "E-YAML-010", 9),  # (the field's Chinese title and an input method's colon)
+    ("    students：20~30人", "E-YAML-010", 13),
+])
+def test_a_count_written_as_a_range_with_the_colon_wrong_is_given_the_least_count_in_one_round(tmp_path, new, code, column):
+    # (students:20-30 was told 写成 students: 20-30 — typed as told, the next run refused the range (E-SCHEMA-003);
+    # 学生人数：20-30 was told students: …（“20-30”不是联系学生人数可以写的值…）, no count and no word of a range)
+    zh, en, typed = _told_once(tmp_path, "    students: 25", new)
+    assert (zh["code"], zh["line"], zh["column"]) == (code, 9, column), zh
+    assert "是一个范围，“联系学生人数”只写一个整数，写实际的人数；记不清确切人数时，写能确认的最少人数，" in zh["hint"], zh
+    assert zh["hint"].endswith("这一行写成：students: 20"), zh
+    assert "is a range: students is one whole number" in en["hint"], en
+    assert en["hint"].lower().endswith("the line: students: 20"), en
+    assert typed("    " + zh["hint"].split("这一行写成：")[1]) == []  # (typed as told, at the line's place: clean)
+
+
 @pytest.mark.parametrize("old,first,second", [
     ('  - date: "2026-04-20"\n    form: 社团活动', '  - date: "2026-04-20"', "form: 社团活动"),
     ('  - date: "2026-04-20"\n    form: 社团活动', "  - date: 2026-04-20", "form: 社团活动"),
