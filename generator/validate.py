@@ -911,9 +911,18 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple
     if not _in_period(first, period):
         words, words_en = _outside_period(period)
         return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
-    line = line_with(doc, path, first) or first
-    return (f"{zh}：写第一天，这一行写成：{line}（连续几天的活动，也可以每天各写一条）",
-            f"{en}: write the first. The line: {line} (an activity of several days may also be written once a day)")
+    line = line_with(doc, path, first, indented=True) or first
+    if _in_period(last, period):
+        return (f"{zh}：写第一天，这一行写成：{line}（连续几天的活动，也可以每天各写一条）",
+                f"{en}: write the first. The line: {line} (an activity of several days may also be written once a day)")
+    # (2026-06-28至2026-07-05 in 2026-H1: the days after the period's end said, not only the first day's line)
+    after, start, end = (period.end + dt.timedelta(days=1)).isoformat(), period.start.isoformat(), period.end.isoformat()
+    days, days_en = (last, last) if after == last else (f"{after} 至 {last}", f"{after} to {last}")
+    return (f"{zh}：写第一天，这一行写成：{line}（本期之内的几天，也可以每天各写一条）。{days} 不在本期 {period.id}"
+            f"（{start} 至 {end}）之内：那几天的活动，记在它们所在期间的台账中。",
+            f"{en}: write the first. The line: {line} (the days inside the period may also be written once a day). "
+            f"{days_en} {'is' if after == last else 'are'} outside period {period.id} ({start} to {end}): the activities "
+            "of those days go in the ledger of their own period.")
 
 
 def _in_period(day: str, period) -> bool:

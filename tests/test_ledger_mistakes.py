@@ -298,9 +298,31 @@ def test_a_span_of_days_as_an_activity_s_date_is_told_to_write_one_day(tmp_path,
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
     assert f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天：" in f["hint"], f
-    assert f["hint"].endswith(f"这一行写成：- date: {first}（连续几天的活动，也可以每天各写一条）"), f
+    assert f["hint"].endswith(f"这一行写成：  - date: {first}（连续几天的活动，也可以每天各写一条）"), f
     [f] = _validate(work, "--lang", "en")
-    assert f"a span of days ({first} to {last})" in f["hint"] and f"The line: - date: {first}" in f["hint"], f
+    assert f"a span of days ({first} to {last})" in f["hint"] and f"The line:   - date: {first}" in f["hint"], f
+
+
+@pytest.mark.parametrize("written,first,after", [
+    ("2026-06-28至2026-07-05", "2026-06-28", ("2026-07-01 至 2026-07-05", "2026-07-01 to 2026-07-05 are")),
+    ("6月29日至7月1日", "2026-06-29", ("2026-07-01", "2026-07-01 is")),
+])
+def test_a_span_of_days_running_past_the_period_s_end_is_told_of_the_days_after_it(tmp_path, written, first, after):
+    # (date: 2026-06-28至2026-07-05 in 2026-H1 was told to write the first day, 2026-06-28, and nothing of 07-01 to
+    # 07-05, which the ledger does not hold; its line - date: 2026-06-28 had no indentation: typed in the line's
+    # place, the item's other fields were no longer its)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{after[0]} 不在本期 2026-H1（2026-01-01 至 " \
+        "2026-06-30）之内：那几天的活动，记在它们所在期间的台账中。" in f["hint"], f
+    [f_en] = _validate(work, "--lang", "en")
+    assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {after[1]} " \
+        "outside period 2026-H1 (2026-01-01 to 2026-06-30)" in f_en["hint"], f_en
+    path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
+                    encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
 
 
 def _in_folder(tmp_path, folder, written, date):
