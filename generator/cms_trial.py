@@ -53,7 +53,37 @@ MSG = {
     },
     "kept": {"zh": "试用副本保留在 {repo}（查看：git -C {repo} log --all --oneline）",
              "en": "scratch clone kept at {repo} (see: git -C {repo} log --all --oneline)"},
+    "stopped": {"zh": "网页表单试用已结束：decap-server 和网站已停止{removed}。",
+                "en": "Web form trial ended: decap-server and the site stopped{removed_en}."},
+    "stopped_early": {"zh": "网页表单试用在就绪之前被中止：已启动的程序（复制、网站构建、decap-server）都已停止，"
+                            "试用副本已删除。",
+                      "en": "Web form trial stopped before it was ready: what it had started (the clone, the site build, "
+                            "decap-server) stopped, the scratch clone deleted."},
+    "removed": {"zh": "，试用副本已删除", "en": ", the scratch clone deleted"},
 }
+
+
+class Stopped(Exception):
+    """Ctrl-C or `kill` asked the trial to end while it started: raised where it waits, its children stopped."""
+
+
+class _Asked:
+    """Whether Ctrl-C (SIGINT) or `kill` (SIGTERM) has asked the trial to end.  The signal handlers only note it:
+    the trial looks at it where it waits (a child running, decap-server starting, the trial running) and ends there,
+    so no signal lands in the middle of starting or stopping a child (which left decap-server or a site build
+    running, the scratch clone behind, and the command killed by SIGTERM with no word)."""
+
+    def __init__(self):
+        self.signal = None
+
+    def __bool__(self) -> bool:
+        return self.signal is not None
+
+    def note(self, signum, _frame) -> None:
+        self.signal = signum
+
+
+_NOBODY = _Asked()  # (start() called from Python, as the tests do: nothing asks it to stop)
 
 
 def free_port() -> int:
@@ -105,6 +135,7 @@ class Trial:
                 self.server.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self.server.kill()
+                self.server.wait()
         if not keep:
             shutil.rmtree(self.work, ignore_errors=True)
 
@@ -113,21 +144,43 @@ def _git(*args, cwd=None) -> str:
     return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout.strip()
 
 
-def scratch_clone(source: Path, dest: Path) -> str:
+def _run(cmd: list, asked: _Asked, **kwargs) -> subprocess.CompletedProcess:
+    """subprocess.run(cmd, capture_output=True, text=True), stopped (killed, Stopped raised) once `asked`."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    try:
+        while True:
+            try:
+                out, err = proc.communicate(timeout=0.2)
+                break
+            except subprocess.TimeoutExpired:
+                if asked:
+                    raise Stopped from None
+    except BaseException:
+        proc.kill()
+        proc.wait()
+        raise
+    return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def scratch_clone(source: Path, dest: Path, asked: _Asked = _NOBODY) -> str:
     """Clone source's committed state into dest; returns the checked-out branch."""
-    _git("clone", "--quiet", "--no-hardlinks", str(source), str(dest))
+    done = _run(["git", "clone", "--quiet", "--no-hardlinks", str(source), str(dest)], asked)
+    if done.returncode:
+        raise subprocess.CalledProcessError(done.returncode, done.args, done.stdout, done.stderr)
     _git("config", "user.name", "网页表单试用", cwd=dest)
     _git("config", "user.email", "cms-trial@localhost", cwd=dest)
     _git("config", "commit.gpgsign", "false", cwd=dest)
     return _git("branch", "--show-current", cwd=dest) or "main"
 
 
-def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20) -> bool:
+def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20, asked: _Asked = _NOBODY) -> bool:
     import urllib.request
 
     body = json.dumps({"action": "info"}).encode()
     end = time.monotonic() + timeout
     while time.monotonic() < end:
+        if asked:
+            raise Stopped
         if proc.poll() is not None:
             return False
         try:
@@ -142,9 +195,10 @@ def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20) 
 
 def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_port: int = 0,
           build_site: bool = True, today=None, periods=None, env: dict | None = None,
-          lang: str = "zh", page_today: bool = False) -> Trial:
+          lang: str = "zh", page_today: bool = False, asked: _Asked = _NOBODY) -> Trial:
     """Clone, build, and start decap-server and the static server.  Raises RuntimeError with a
-    message for people when something is missing.  `today`: the site's and the form's day (else the
+    message for people when something is missing, Stopped once `asked` (what it started stopped, its folder
+    removed).  `today`: the site's and the form's day (else the
     clock in the policy's zone); `page_today`: the page takes it for today too (the command's --today),
     else it reads the browser's clock (the tests set that clock themselves)."""
     if not SERVER.is_file():
@@ -157,31 +211,33 @@ def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_p
     except (subprocess.CalledProcessError, FileNotFoundError):
         raise RuntimeError(MSG["not_git"][lang].format(path=source)) from None
     work = Path(work or tempfile.mkdtemp(prefix="cms-trial-"))
+    port, api_port = port or free_port(), api_port or free_port()
+    api_url = f"http://127.0.0.1:{api_port}/api/v1"
+    trial = Trial(work, work / "repo", work / "site", f"http://127.0.0.1:{port}/", api_url, log=work / "decap-server.log")
     try:
-        return _start(source, work, port, api_port, build_site, today, periods, env, lang, page_today)
+        _start(trial, source, port, api_port, build_site, today, periods, env, lang, page_today, asked)
+        return trial
     except BaseException:
-        shutil.rmtree(work, ignore_errors=True)
+        trial.stop()  # (decap-server too, if it had started)
         raise
 
 
-def _start(source, work, port, api_port, build_site, today, periods, env, lang, page_today) -> Trial:
+def _start(trial, source, port, api_port, build_site, today, periods, env, lang, page_today, asked) -> None:
     node = shutil.which("node")
-    repo, site = work / "repo", work / "site"
-    branch = scratch_clone(source, repo)
-    port, api_port = port or free_port(), api_port or free_port()
-    api_url = f"http://127.0.0.1:{api_port}/api/v1"
-    trial = Trial(work, repo, site, f"http://127.0.0.1:{port}/", api_url, log=work / "decap-server.log")
+    repo, site, api_url = trial.repo, trial.site, trial.api_url
+    branch = scratch_clone(source, repo, asked)
 
     from generator.cli import clock_today
     from generator.pipeline import validate_records
 
     rs, findings = validate_records(repo / "records")
+    if asked:
+        raise Stopped
     day = today or clock_today(rs)  # the site's and the form's day: --today, else the clock in the policy's zone
     site.mkdir(parents=True, exist_ok=True)
     if build_site and (repo / "mkdocs.yml").is_file():
-        done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(repo / "mkdocs.yml"),
-                               "-d", str(site)], cwd=repo, capture_output=True, text=True,
-                              env={**os.environ, "LEDGER_TODAY": day.isoformat()})
+        done = _run([sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(repo / "mkdocs.yml"),
+                     "-d", str(site)], asked, cwd=repo, env={**os.environ, "LEDGER_TODAY": day.isoformat()})
         if done.returncode != 0:
             last = (done.stderr.strip().splitlines() or ["?"])[-1]
             trial.notes.append(MSG["site_failed"][lang].format(error=last))
@@ -192,48 +248,47 @@ def _start(source, work, port, api_port, build_site, today, periods, env, lang, 
     server_env = {**os.environ, **(env or {}), "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
                   "PORT": str(api_port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
     with open(trial.log, "w") as log:
-        trial.server = subprocess.Popen([node, str(SERVER)], cwd=work, env=server_env,
+        trial.server = subprocess.Popen([node, str(SERVER)], cwd=trial.work, env=server_env,
                                         stdout=log, stderr=subprocess.STDOUT)
-    if not _wait_for_server(api_url, trial.server):
+    if not _wait_for_server(api_url, trial.server, asked=asked):
         text = trial.log.read_text(errors="replace")[-500:]
-        trial.stop(keep=True)
         raise RuntimeError(MSG["server_failed"][lang].format(log=text))
 
     from http.server import ThreadingHTTPServer
 
     handler = functools.partial(_quiet_handler(), directory=str(site))
-    trial.httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    threading.Thread(target=trial.httpd.serve_forever, daemon=True).start()
-    return trial
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    trial.httpd = httpd
 
 
 def cmd_trial(args) -> int:
     from generator.cli import EXIT_OK, EXIT_USAGE
 
-    today = args.today
+    lang = args.lang
+    asked = _Asked()  # `kill` and Ctrl-C both end the trial cleanly, at whatever moment they come
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, asked.note)
+    removed = {"removed": "" if args.keep else MSG["removed"]["zh"],
+               "removed_en": "" if args.keep else MSG["removed"]["en"]}
     try:
         trial = start(Path(args.repo), port=args.port, api_port=args.api_port, build_site=not args.no_site,
-                      today=today, lang=args.lang, page_today=True)
+                      today=args.today, lang=lang, page_today=True, asked=asked)
+    except Stopped:  # (start stopped what it had started and removed its folder)
+        print(MSG["stopped_early"][lang], flush=True)
+        return EXIT_USAGE
     except (RuntimeError, ValueError) as exc:
         sys.stderr.write(f"{exc}\n")
         return EXIT_USAGE
     for note in trial.notes:
         print(note)
-    print(MSG["ready"][args.lang].format(admin=trial.admin_url, site=trial.site_url, repo=trial.repo), flush=True)
-
-    def _interrupt(*_):  # `kill` and Ctrl-C both end the trial cleanly
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, _interrupt)
-    try:
-        while trial.server.poll() is None:
-            time.sleep(0.5)
-    except KeyboardInterrupt:
-        pass
-    finally:
-        trial.stop(keep=args.keep)
-        if args.keep:
-            print(MSG["kept"][args.lang].format(repo=trial.repo))
+    print(MSG["ready"][lang].format(admin=trial.admin_url, site=trial.site_url, repo=trial.repo), flush=True)
+    while trial.server.poll() is None and not asked:
+        time.sleep(0.2)
+    trial.stop(keep=args.keep)
+    print(MSG["stopped"][lang].format(**removed), flush=True)
+    if args.keep:
+        print(MSG["kept"][lang].format(repo=trial.repo), flush=True)
     return EXIT_OK
 
 

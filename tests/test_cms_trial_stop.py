@@ -1,0 +1,112 @@
+"""`cms-trial` stopped by Ctrl-C (SIGINT) or `kill` (SIGTERM) at any moment — while it copies the repository,
+while it builds the site, while decap-server starts, the moment it says it is ready, or later — stops every program
+it started and its scratch copy, says so, and exits 2 before it was ready (it could not run), 0 after
+(site/guide/web-form.md): the real command on a university's clone, its children read from /proc.
+
+Its handler of SIGTERM was set only after it printed that it was ready, so a `kill` before (or just as it said so)
+killed the command alone: a site build or decap-server left running, the scratch copy left in the temporary folder,
+the command dead of SIGTERM (-15) with no word."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from test_own_records_form import OWN
+from test_own_records import _own_clone
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.skipif(not (ROOT / "node_modules" / "decap-server").is_dir(),
+                                reason="needs node_modules: run `make test` (it runs npm ci) or `npm ci`")
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    """北方农林大学's clone (a few records: its site builds in seconds)."""
+    return _own_clone(tmp_path_factory.mktemp("own"), OWN)[0]
+
+
+def _children(pid: int) -> set[int]:
+    found: set[int] = set()
+    try:
+        for task in os.listdir(f"/proc/{pid}/task"):
+            for child in Path(f"/proc/{pid}/task/{task}/children").read_text().split():
+                found |= {int(child)} | _children(int(child))
+    except OSError:
+        pass
+    return found
+
+
+def _argv(pid: int) -> list[str]:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace").split("\0")
+    except OSError:
+        return []
+
+
+def _running(pid: int) -> bool:
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+# a moment of the trial: the child that runs then
+MOMENTS = {"clone": lambda argv: argv[1:2] == ["clone"],
+           "site build": lambda argv: argv[1:3] == ["-m", "mkdocs"],
+           "decap-server starting": lambda argv: "decap-server" in " ".join(argv[1:2])}
+
+
+@pytest.mark.parametrize("moment, signum", [("clone", signal.SIGTERM), ("site build", signal.SIGTERM),
+                                            ("decap-server starting", signal.SIGTERM), ("site build", signal.SIGINT),
+                                            ("ready", signal.SIGTERM), ("ready", signal.SIGINT)])
+def test_the_trial_stopped_at_any_moment_stops_its_children_says_so_and_exits_with_its_code(clone, tmp_path, moment,
+                                                                                           signum):
+    from generator.cms_trial import free_port
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    args = ["--today", "2026-12-04"] + (["--no-site"] if moment == "ready" else [])
+    proc = subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), "--port",
+                             str(free_port()), "--api-port", str(free_port()), *args],
+                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    seen: set[int] = set()
+    try:
+        if moment == "ready":
+            for line in proc.stdout:
+                if "按 Ctrl-C 结束" in line:
+                    break
+            seen |= _children(proc.pid)
+        else:
+            end = time.monotonic() + 300
+            while proc.poll() is None and time.monotonic() < end:
+                now = _children(proc.pid)
+                seen |= now
+                if any(MOMENTS[moment](_argv(pid)) for pid in now):
+                    break
+                time.sleep(0.005)
+            assert proc.poll() is None, f"the trial ended before its {moment}: {proc.stdout.read()}"
+        assert seen, "the trial started no program"
+        proc.send_signal(signum)
+        out = proc.communicate(timeout=120)[0]
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait()
+    left = [" ".join(_argv(pid)) for pid in seen if _running(pid)]
+    for pid in seen:  # (this test's strays, should there be any)
+        if _running(pid):
+            os.kill(pid, signal.SIGKILL)
+    assert left == [], left
+    assert "Traceback" not in out, out
+    assert [p.name for p in tmp_path.glob("cms-trial-*")] == []
+    if moment == "ready":
+        assert proc.returncode == 0, out
+        assert "网页表单试用已结束：decap-server 和网站已停止，试用副本已删除。" in out, out
+    else:
+        assert proc.returncode == 2, out
+        assert "网页表单试用在就绪之前被中止：已启动的程序（复制、网站构建、decap-server）都已停止，试用副本已删除。" in out, out
