@@ -37,6 +37,9 @@ for byte, cold, warm, after the one-ledger change (pr-*.json), and on the quick 
 (rapidyaml and jsonschema-rs with no cache, in one process: *-quick-alone.json, one run each,
 timed but not judged); the table says so ("same reports as the reference path").
 
+The table's second row: how many of the corpus's files the quick path (rapidyaml) reads — the others,
+parsed by the full loader on every cold run, named under the table when they are more than one in ten.
+
 Results go to build/bench/results.json and a Markdown table on standard output (and
 --markdown FILE).  Nothing here is a test: timings depend on the machine.
 
@@ -223,9 +226,31 @@ def _commits(records: Path) -> int:
 
 
 def corpus_facts(records: Path) -> dict:
-    files = [p for p in records.rglob("*.yaml")]
+    files = sorted(records.rglob("*.yaml"))
     return {"files": len(files), "ledgers": len(list(records.glob("ledgers/*/*.yaml"))),
-            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1), "git_commits": _commits(records)}
+            "mb": round(sum(p.stat().st_size for p in files) / 1e6, 1), "git_commits": _commits(records),
+            "quick": quick_share(files, records)}
+
+
+QUICK_LOW = 0.9  # a corpus whose files the quick path reads fewer of: said under the table (its cold runs pay for it)
+
+
+def quick_share(files: list[Path], records: Path) -> dict:
+    """How many of the files the quick path (generator.quickload: rapidyaml) reads, and the first
+    few it leaves to the full loader (PyYAML) — which parses each of those on every cold run,
+    several times slower: a corpus written in a style the quick path refuses is slower cold, and
+    the table says so rather than fall back in silence.  Not timed."""
+    sys.path.insert(0, str(ROOT))
+    from generator import quickload
+
+    if not quickload.enabled():
+        return {}
+    refused = []
+    with quickload.quiet():
+        for p in files:
+            if quickload.read(p.read_bytes())[0] is None:
+                refused.append(p.relative_to(records).as_posix())
+    return {"read": len(files) - len(refused), "refused": len(refused), "examples": refused[:3]}
 
 
 # ---- check-jsonschema ------------------------------------------------------------
@@ -645,6 +670,26 @@ def _searched(search: dict) -> str:
     return f"{search['wait']:.2f} s ({search['results']})" if search["wait"] is not None else f"**{search['results']}**"
 
 
+def _quick(quick: dict | None) -> str:
+    if not quick:
+        return "–"
+    files = quick["read"] + quick["refused"]
+    said = f"{quick['read']} of {files} ({100 * quick['read'] / files:.0f} %)" if files else "0 of 0"
+    return f"**{said}**" if files and quick["read"] < QUICK_LOW * files else said
+
+
+def slow_styles(result: dict) -> list[str]:
+    """The corpora whose files the quick path mostly refuses, each with a few of those files: their
+    cold runs take the full loader for them (a style of writing YAML it does not read — worth a report)."""
+    out = []
+    for s in result["sizes"]:
+        quick = s["corpus"].get("quick") or {}
+        files = quick.get("read", 0) + quick.get("refused", 0)
+        if files and quick["read"] < QUICK_LOW * files:
+            out.append(f"{s.get('name') or s['size']}: {quick['refused']} of {files} ({', '.join(quick['examples'])} …)")
+    return out
+
+
 def differs(result: dict) -> list[str]:
     """The corpora on which the fast path's report is not the reference path's, byte for byte."""
     return [f"{s.get('name') or s['size']}: {cmd}" for s in result["sizes"] for cmd in ("validate", "check")
@@ -669,6 +714,9 @@ def markdown(result: dict) -> str:
     head = f"| stage | {_columns(sizes)} |"
     lines = [head, "|---|" + "---|" * len(sizes)]
     lines.append("| files / MB | " + " | ".join(f"{s['corpus']['files']} / {s['corpus']['mb']}" for s in sizes) + " |")
+    if any(s["corpus"].get("quick") for s in sizes):
+        lines.append("| files the quick path reads (rapidyaml; the others: the full loader, PyYAML, on every cold run) | "
+                     + " | ".join(_quick(s["corpus"].get("quick")) for s in sizes) + " |")
     for key, label in ROWS:
         if not any(key in s for s in sizes):
             continue
@@ -852,6 +900,10 @@ def main(argv=None) -> int:
     print(machine_line(result["machine"]))
     print(table)
     print(f"results: {out}")
+    if slow_styles(result):
+        print("bench: 快速路径（rapidyaml）没有读取这些记录中的许多文件，冷启动时它们由完整的 YAML 解析器逐个读取，因而较慢；"
+              "这种写法值得报告给维护者 (the quick path left many of these records' files to the full loader, which "
+              "parses each of them on every cold run: slower; a style of YAML worth reporting): " + "; ".join(slow_styles(result)))
     if differs(result):
         print("bench: 快速路径与参考路径的报告不同（程序缺陷，请报告）; the fast path's report differs from the "
               f"reference path's (a bug; compare the reports under {work}/reports-*): " + ", ".join(differs(result)),
