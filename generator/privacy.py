@@ -77,7 +77,7 @@ from generator import findings as F
 from generator.chars import ANY_SPACE, INVISIBLE, LINE_BREAKS, NARROW, SPACES, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.plain import Values
-from generator.surnames import COMPOUNDS
+from generator.surnames import COMPOUNDS, READINGS
 
 ENV_NAMES = "CONTACT_LEDGER_PROTECTED_NAMES"
 
@@ -221,6 +221,12 @@ _SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
 _ACRONYMS = ("GPA", "MBA", "MPA", "MPH", "MFA", "PHD", "ACM", "HR", "CEO", "APP", "PPT", "CET", "DJ", "PK")
 _NOT_ACRONYM = "(?!(?:" + "|".join("".join(f"[{c}{c.lower()}]" for c in a) for a in _ACRONYMS) + ")(?![A-Za-z]))"
 _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
+# Or the surname written in pinyin (与Zhang同学交流, Wang某, zhang 同学, Ouyang同学: generator/surnames.py's READINGS), its first letter
+# either case, with a given name after it or not (Zhang Wei同学, ZhangWei同学, Li ming同学, zhang.wei同学) — every letter masked, as initials'
+# (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor WeiXin, WeChat's name: WeiXin同学群)
+_PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
+_PINYIN_NAME = f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.][A-Za-z][a-z]{{0,6}}|[A-Z][a-z]{{0,6}}){{0,2}}"
+_NAME_LETTERS = f"(?:{_PINYIN_NAME}|{_INITIAL})"
 # Nor wx/WX where it is WeChat (微信): after a verb of using it (加wx同学, 通过wx同学联系, 拉wx同学进群), or before
 # a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
@@ -231,7 +237,7 @@ _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)
 _ORGANISATION = (f"(?!某?(?:{_FIRM}|部[门門]|[医醫]院|基地|[学學]校|[学學]院|[厂廠]"
                  "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|中心|[团團](?![员員支委])"
                  "|[县縣]|[镇鎮]|市|省|村|街道))")
-_INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_INITIAL}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_INITIAL})+[{_SPACE}]?{_ENDS}?)?"
+_INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_NAME_LETTERS}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+[{_SPACE}]?{_ENDS}?)?"
              f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|[{_SPACE}]?姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.

@@ -24,3 +24,16 @@ COMPOUNDS = {
     "亓官": "qiguan", "司寇": "sikou", **dict.fromkeys(("巫马", "巫馬"), "wuma"), "漆雕": "qidiao",
     **dict.fromkeys(("颛孙", "顓孫"), "zhuansun"), **dict.fromkeys(("壤驷", "壤駟"), "rangsi"),
 }
+
+# The single surnames of the privacy check's list (privacy._SURNAME_CHARS), as their pinyin reads (pypinyin, 曾 as a surname
+# zeng, 吕 lv or lyu): a student called by a surname written in pinyin (与Zhang同学交流, Wang某, Zhang Wei同学) is found as one in
+# characters is; with the compounds' readings above (Ouyang同学).
+READINGS = (
+    "bai", "cai", "cao", "chang", "chen", "cheng", "cui", "dai", "deng", "ding", "dong", "du", "duan", "fan", "feng", "fu", "gao",
+    "gong", "gu", "guo", "han", "hao", "he", "hong", "hou", "hu", "huang", "jia", "jiang", "jin", "kang", "kong", "lai", "lei", "li",
+    "liang", "liao", "lin", "liu", "long", "lu", "luo", "lv", "lyu", "ma", "mao", "meng", "mo", "pan", "peng", "qian", "qiao", "qin",
+    "qiu", "ren", "shao", "shen", "shi", "song", "su", "sun", "tan", "tang", "tao", "tian", "wan", "wang", "wei", "wen", "wu", "xia",
+    "xiao", "xie", "xiong", "xu", "xue", "yan", "yang", "yao", "ye", "yi", "yin", "yuan", "zeng", "zhang", "zhao", "zheng", "zhong",
+    "zhou", "zhu", "zou",
+    *sorted(set(COMPOUNDS.values())),
+)

@@ -1305,8 +1305,13 @@ INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同�
                   *(INITIALS_BEFORE_SOMEONE := ["与Z某谈心，了解其学业困难", "学生Z某反映宿舍热水时间短", "与ZS某同学谈心",
                                                 "约谈l某某，提醒按时返校", "学生LM某反映"]),
                   # (… or before 姓 and a student word, as a surname is: Z姓同学)
-                  *(INITIALS_BEFORE_SURNAMED := ["Z姓同学反映宿舍热水时间短", "一名L姓学生反映", "与ZH姓女生谈心"])]
+                  *(INITIALS_BEFORE_SURNAMED := ["Z姓同学反映宿舍热水时间短", "一名L姓学生反映", "与ZH姓女生谈心"]),
+                  # (a surname in pinyin, a given name after it or not: generator/surnames.py's READINGS)
+                  *(PINYIN_FOUND := ["与Zhang同学交流", "Zhang Wei同学反映宿舍热水时间短", "与wang 同学谈心", "学生Liu某反映",
+                                     "与Ouyang同学谈心", "ZhangWei同学情绪低落", "与Zhang、Li两位同学座谈"])]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
+                  # (a name in pinyin that is a teacher's, a building's letter, a word of English that begins as a reading does)
+                  *(PINYIN_CLEAN := ["与Zhang Wei老师交流", "与张教授交流", "在Z楼开展活动", "与Hello Kitty同学会合影", "Python同学反映良好"]),
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
                   "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",
                   "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗",
@@ -1737,6 +1742,16 @@ def test_initials_right_after_a_student_word_are_found_by_validate(tmp_path):
     told = validated_summaries(tmp_path, found + INITIALS_CLEAN)
     assert [(t, k) for t, k, _shown in told] == [(t, "initials") for t in found]
     assert all(not re.search("[A-Z]", shown) for _t, _k, shown in told), told
+
+
+def test_a_surname_written_in_pinyin_is_found_and_masked_by_validate(tmp_path):
+    """与Zhang同学交流 passed validate and the form: letters were read as a student's only as initials, one to three of them and
+    none of I, U, V (ZS同学), so a surname in pinyin (Zhang, Wang, Liu, Li), a given name after it or not, hid the student it
+    names; it is found now before 同学, 某 or 姓 as initials are (initials), every letter masked — a teacher so named (Zhang Wei老师),
+    a building's letter (Z楼) and English (Hello Kitty, Python) are not."""
+    told = validated_summaries(tmp_path, PINYIN_FOUND + PINYIN_CLEAN)
+    shown = ["*****同学", "***** ***同学", "**** 同学", "***某", "******同学", "********同学", "*****、**两位同学"]
+    assert told == [(t, "initials", m) for t, m in zip(PINYIN_FOUND, shown)]
 
 
 def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
