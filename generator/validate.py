@@ -554,7 +554,8 @@ _YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 _TIME = (r"\s*(?:(?:上午|下午|中午|晚上|早上|傍晚)\s*)?"  # (a part of the day, a time: 14:30, 下午3点, 14时30分, 3点半)
          r"(?:[0-9]{1,2}\s*(?:[:：]\s*[0-9]{2}(?:\s*[:：]\s*[0-9]{2})?|[点时]\s*(?:[0-9]{1,2}\s*分?|半)?))?")
 _WEEKDAY = r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?"
-_DATE_TAIL = _TIME + _WEEKDAY + _TIME + r"\s*"  # (a time and a day of the week, in either order)
+_STOP = r"(?:[。.，,；;！!]\s*)?"  # (a sentence's end pasted with the value: 2026-04-20。, 25人。)
+_DATE_TAIL = _TIME + _WEEKDAY + _TIME + r"\s*" + _STOP  # (a time and a day of the week, in either order)
 _WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
                            r"|([0-9]{2})([0-9]{2}))" + _DATE_TAIL, re.ASCII)
 # … and without its year (4月20日, 04-20, 4/20, 4.20): the year is the ledger's period's
@@ -562,7 +563,7 @@ _NO_YEAR = re.compile(r"\s*()([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[�
 _PERIOD_ID = re.compile(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 
-_COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?")
+_COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?\s*" + _STOP)
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 

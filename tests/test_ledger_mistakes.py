@@ -1035,6 +1035,21 @@ def test_a_count_that_is_no_range_of_counts_is_told_as_before(tmp_path, written)
     assert (f["code"], f["hint"]) == ("E-SCHEMA-003", "请只写阿拉伯数字，如 30。"), f
 
 
+@pytest.mark.parametrize("old,new,line,at", [
+    ('  - date: "2026-04-20"', "  - date: 2026-04-20。", "  - date: 2026-04-20", (5, 11)),
+    ('  - date: "2026-04-20"', "  - date: 2026年4月20日。", "  - date: 2026-04-20", (5, 11)),
+    ("    students: 25", "    students: 25。", "    students: 25", (9, 15)),
+    ("    students: 25", "    students: 25人。", "    students: 25", (9, 15)),
+])
+def test_a_date_or_a_count_pasted_with_a_full_stop_is_given_the_line_without_it(tmp_path, old, new, line, at):
+    # (a sentence's 。 pasted from Word or WeChat after the value: date: 2026-04-20。 was told only 日期请写成 YYYY-MM-DD，
+    # 如 2026-09-15。, students: 25。 请只写阿拉伯数字，如 30。 — no line to type)
+    zh, en, typed = _told_once(tmp_path, old, new)
+    assert (zh["line"], zh["column"]) == at and zh["hint"].endswith(f"这一行写成：{line}"), zh
+    assert en["hint"].endswith(f"The line: {line}"), en
+    assert typed(zh["hint"].split("这一行写成：")[1]) == []  # (typed as told: clean)
+
+
 @pytest.mark.parametrize("new,code,column", [
     ("    students:20-30", "E-YAML-013", 13),  # (no space after the colon)
     ("    学生人数：20-30", "E-YAML-010", 9),  # (the field's Chinese title and an input method's colon)
