@@ -54,7 +54,7 @@ if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package s
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
 from generator.files import Unwritten, write_files  # noqa: E402
-from generator.site import admin_form, fastmd, render_site, search_aside, search_zh, table_markup  # noqa: E402
+from generator.site import admin_form, fastmd, notfound, render_site, search_aside, search_zh, table_markup  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
@@ -300,7 +300,7 @@ def on_serve(server, config, builder):
 @event_priority(-50)  # after the theme copied the worker and the search plugin wrote the index
 def on_post_build(config):
     """The downloads written aside; Chinese search: the worker's query cutting corrected and the
-    index written smaller (see search_zh); the web form.  Its staging folder goes whatever ends the build (on_build_error too)."""
+    index written smaller (see search_zh); 404.html where the site has no address (notfound); the web form.  Its staging folder goes whatever ends the build (on_build_error too)."""
     staging, notes = _state.pop("admin", (None, []))
     try:
         finish = _state.pop("finish", None)
@@ -314,6 +314,9 @@ def on_post_build(config):
         problem = search_zh.compact_index(site)  # (after the search plugin wrote it, before the offline plugin copies it)
         if problem:
             log.warning("搜索索引未能压缩 (search index not made smaller): %s", problem)
+        problem = notfound.rooted(site, config.site_url)  # (no address: 404.html finds the site's root as it opens)
+        if problem:
+            log.warning("找不到页面时显示的 404.html 未能改写 (404.html not made to find the site's root): %s", problem)
         if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
             made = {site / p.relative_to(staging): p for p in (staging / "admin").rglob("*") if p.is_file()}
             try:
