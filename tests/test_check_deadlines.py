@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import shutil
 
 from generator.check import run_checks
@@ -1713,3 +1714,22 @@ def test_the_site_tells_a_ledger_in_a_unit_s_folder_once_as_check_does(tmp_path)
     assert "请把它移到 records/ledgers/2025-H2/zhang-wei.yaml。在移到那里之前，它不算已提交：张伟（计算机学院）未提交 2025-H2 台账" \
            "（截止日期 2025-12-31）。" in mine[0][4], mine
     assert [row[2] for row in rows if row[1:2] == ["W-CHK-006"]] == ["records/ledgers/2025-H2/li-na.yaml"], rows
+
+
+def test_an_empty_ledger_s_hint_on_the_site_names_the_activities_in_the_university_s_words(tmp_path):
+    """The findings page of the site showed W-CHK-017's hint as 请在 activities 中补记本期的每一次活动 … 登记豁免（semester_contacts）:
+    YAML's keys inside a Chinese sentence, where the ledger's field has a Chinese title (联系学生活动, as the form and the
+    ledger's section on the site call it) and the exemption a Chinese name (每学期联系); the key stays beside it, to type."""
+    from tests.site_build import mkdocs_build
+
+    repo = start(tmp_path)
+    write(repo, {H2: ledger("zhang-wei", "2025-H2"),
+                 H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
+    commit(repo, "2025-12-20 10:00", "台账")
+    site = mkdocs_build(repo / "records", tmp_path / "site", "2026-01-01").public
+    page = (site / "findings.html").read_text(encoding="utf-8")
+    row = next(r for r in page.split("<tr>") if "W-CHK-017" in r)
+    words = re.sub(r"<[^>]+>", "", row)
+    assert "请在“联系学生活动”（activities）中补记本期的每一次活动" in words, words
+    assert "登记豁免每学期联系（semester_contacts）" in words, words
+    assert not re.search(r"在 activities|豁免（semester_contacts）", words), words

@@ -175,7 +175,7 @@ CODES = {
         "severity": "warning", "strict": True,
         "zh": "{name} 的 {period} 台账没有记录任何联系学生的活动（截止日期 {due}{grace} 已过）",
         "en": "{name}'s ledger for {period} records no activity with students (due {due}{grace_en}: passed)",
-        "hint_zh": "台账要记录本期联系学生的工作情况（R6）：请在 activities 中补记本期的每一次活动；如本期因病假、挂职等原因没有联系学生，请管理员登记豁免（semester_contacts）。",
+        "hint_zh": "台账要记录本期联系学生的工作情况（R6）：请在“联系学生活动”（activities）中补记本期的每一次活动；如本期因病假、挂职等原因没有联系学生，请管理员登记豁免每学期联系（semester_contacts）。",
         "hint_en": "A ledger records the period's contact work (R6): add each of the period's activities under activities; "
                    "if the cadre met no students for leave or a secondment, an administrator records an exemption (semester_contacts).",
     },
