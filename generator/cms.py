@@ -31,24 +31,13 @@ from generator.argwords import say
 from generator import chars
 from generator import findings as F
 from generator.files import write_files
-from generator.model import Period, RecordSet, suggestions_title
+from generator.model import VOCAB_FIELDS, Period, RecordSet, own_examples
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMA = ROOT / "schemas" / "ledger.schema.json"
 BUNDLE = ROOT / "node_modules" / "decap-cms" / "dist"
 YAML_LIB = ROOT / "node_modules" / "yaml" / "browser" / "dist"  # (a dependency of decap-cms, the version it bundles)
 
-# Which policy vocabulary offers the options of which ledger field (path without list indices).
-VOCAB_FIELDS = {
-    ("activities", "form"): "forms",
-    ("activities", "place"): "places",
-    ("activities", "channel"): "channels",
-    ("feedback", "kind"): "feedback_kinds",
-    ("feedback", "category"): "feedback_categories",
-    ("feedback", "status"): "feedback_statuses",
-    ("feedback", "escalated_to"): "escalation_targets",
-    ("suggestions", "to"): "suggestion_targets",
-}
 # The cadre's name, beside a ledger's values as the admin page reads it (for the list's summary),
 # never written back.
 NAME_KEY = "_name"
@@ -986,7 +975,7 @@ def field_for(name: str, node: dict, required: bool, schema: dict, ctx: "FormCon
     field: dict = {"name": name, "label": ctx.label(path, FORM_LABELS.get(path, node.get("title", name)))}
     if node.get("description"):
         vocab = VOCAB_FIELDS.get(path)
-        field["hint"] = ctx.statuses_named(form_hint(path, node, ctx.vocabulary(vocab) if vocab else ()))
+        field["hint"] = ctx.rs.statuses_named(form_hint(path, node, ctx.vocabulary(vocab) if vocab else ()))
     field["required"] = bool(required)
     special = ctx.special(path, node)
     if special is not None:
@@ -1078,14 +1067,7 @@ def form_hint(path: tuple, node: dict, words=()) -> str:
         return FORM_HINTS[path]
     hint = node["description"]
     if tuple(p for p in path) in VOCAB_FIELDS:
-        hint = _POLICY_WORDS.sub("。", hint).replace("。。", "。")
-        head, said, rest = hint.partition("。")
-        if words and (head.startswith("如 ") or " 或 " in head):
-            if head.startswith("如 ") or len(words) > 5:
-                head = "如 " + "、".join(words[:3])
-            else:
-                head = "、".join(words[:-1]) + " 或 " + words[-1] if len(words) > 1 else words[0]
-        hint = head + said + rest + "请在列表中选择。"
+        hint = own_examples(_POLICY_WORDS.sub("。", hint).replace("。。", "。"), words) + "请在列表中选择。"
     return hint
 
 
@@ -1189,21 +1171,9 @@ class FormContext:
                 out.append(not_in_a_hash(f"{meeting}(?<![0-9A-Za-z])(?:{pat})(?![0-9A-Za-z])", 0))
         return out
 
-    def statuses_named(self, hint: str) -> str:
-        """`hint` with the schema's 已上报 and 已解决 (FORM_HINTS, the descriptions) said by the policy's names
-        of the statuses of those meanings (the first of each), which the form's list offers."""
-        names = self.rs.status_meaning()
-        for said, meaning in (("已上报", "escalated"), ("已解决", "resolved")):
-            name = next((n for n, m in names.items() if m == meaning), None)
-            if name:
-                hint = hint.replace(said, name)
-        return hint
-
     def label(self, path: tuple, label: str) -> str:
-        """A field's label: the suggestions' names the policy's suggestion_targets (对辅导员、班主任的意见建议), where the
-        schema's title names the demo's (对任课教师、辅导员、班导师的意见建议)."""
-        targets = self.vocabulary("suggestion_targets") if path == ("suggestions",) else ()
-        return suggestions_title(targets) or label
+        """A field's label: the university's title of it (RecordSet.field_title)."""
+        return self.rs.field_title(path, label)
 
     def id_example(self) -> str:
         """A feedback id of the period, as the form numbers one left empty: the first cadre the form lists

@@ -235,6 +235,22 @@ class RecordSet:
         return list(self.status_meaning()) if name == "feedback_statuses" else \
             [w for w in self.vocab(name) if isinstance(w, str)]  # a broken policy: validate says
 
+    def statuses_named(self, text: str) -> str:
+        """`text` (a ledger field's description, the web form's hint) with the schema's 已上报 and 已解决 said by the
+        policy's names of the statuses of those meanings (the first of each), the words a ledger may hold."""
+        names = self.status_meaning()
+        for said, meaning in (("已上报", "escalated"), ("已解决", "resolved")):
+            name = next((n for n, m in names.items() if m == meaning), None)
+            if name:
+                text = text.replace(said, name)
+        return text
+
+    def field_title(self, path: tuple, title: str) -> str:
+        """A ledger field's title (`title`, the schema's) as the university names it: the suggestions' names the
+        policy's suggestion_targets (对辅导员、班主任的意见建议, where the schema's names the demo's 对任课教师、辅导员、
+        班导师的意见建议), the schema's when it lists none — the web form's label, the field reference's, new ledger's."""
+        return (suggestions_title(self.words("suggestion_targets")) or title) if path == ("suggestions",) else title
+
     def suggestions_title(self) -> str:
         """The cadres' suggestions' heading as the policy names whom they are for (R15: 对辅导员、班主任的意见建议 where
         suggestion_targets lists 辅导员 and 班主任), as the web form labels the field."""
@@ -567,6 +583,34 @@ def build(root: Path, docs: list[Document], invalid: set) -> RecordSet:
 def suggestions_title(targets) -> str:
     """对<targets joined by 、>的意见建议, or "" for no targets."""
     return f"对{'、'.join(targets)}的意见建议" if targets else ""
+
+
+# Which policy vocabulary offers the words of which ledger field (path without list indices): the web form's
+# lists, and the words the form's hints and the site's field reference give as examples.
+VOCAB_FIELDS = {
+    ("activities", "form"): "forms",
+    ("activities", "place"): "places",
+    ("activities", "channel"): "channels",
+    ("feedback", "kind"): "feedback_kinds",
+    ("feedback", "category"): "feedback_categories",
+    ("feedback", "status"): "feedback_statuses",
+    ("feedback", "escalated_to"): "escalation_targets",
+    ("suggestions", "to"): "suggestion_targets",
+}
+
+
+def own_examples(text: str, words) -> str:
+    """A ledger field's description whose first phrase (to the first ；or 。) gives a word list's words as examples
+    (如 主题班会、个体谈话、座谈交流) or lists them all (问题 或 建议), with the policy's `words` there instead — the
+    university's own, not the schema's (the web form's hints, the site's field reference)."""
+    cut = min((i for i in (text.find("；"), text.find("。")) if i >= 0), default=len(text))
+    head, rest = text[:cut], text[cut:]
+    if words and (head.startswith("如 ") or " 或 " in head):
+        if head.startswith("如 ") or len(words) > 5:
+            head = "如 " + "、".join(words[:3])
+        else:
+            head = "、".join(words[:-1]) + " 或 " + words[-1] if len(words) > 1 else words[0]
+    return head + rest
 
 
 def zone_named(name):

@@ -186,7 +186,7 @@ class Site:
         for cycle in ctx["cycles"]:  # (the current one's records too: 附件1 itself is the arrangement)
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", **ctx)
-        self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(), **ctx)
+        self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)

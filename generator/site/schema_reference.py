@@ -1,6 +1,7 @@
 """Field reference generated from the schemas' Chinese titles and descriptions."""
 from __future__ import annotations
 
+from generator.model import VOCAB_FIELDS, own_examples
 from generator.validate import schema_for
 
 # The order a reader needs them in: what cadres fill in first, administrators' files after.
@@ -48,7 +49,9 @@ def _fields(root: dict, node: dict, prefix: str, depth: int, out: list) -> None:
             _fields(root, items, path + "[].", depth + 1, out)
 
 
-def field_reference() -> list[dict]:
+def field_reference(rs=None) -> list[dict]:
+    """Each kind of record's fields, the ledger's in the university's words where `rs` (a RecordSet) has its
+    own (own_words)."""
     out = []
     for kind in ORDER:
         schema = schema_for(kind)
@@ -56,6 +59,20 @@ def field_reference() -> list[dict]:
             continue
         fields: list = []
         _fields(schema, schema, "", 0, fields)
+        if kind == "ledger" and rs is not None:
+            fields = [own_words(rs, f) for f in fields]
         out.append({"kind": kind, "title": schema.get("title", kind), "description": schema.get("description", ""),
                     "fields": fields})
     return out
+
+
+def own_words(rs, field: dict) -> dict:
+    """A ledger's field as the university says it, as its web form does (cms.form_hint, FormContext.label): the
+    suggestions titled by the policy's suggestion_targets (对辅导员、班主任的意见建议, not the schema's 对任课教师、
+    辅导员、班导师的意见建议), the words a description gives as examples or lists its word list's, and its statuses
+    of the escalated and resolved meanings by their names (已报告, 已办结 where the schema says 已上报, 已解决)."""
+    path = tuple(part.removesuffix("[]") for part in field["path"].split("."))
+    description = field["description"]
+    if path in VOCAB_FIELDS:
+        description = own_examples(description, rs.words(VOCAB_FIELDS[path]))
+    return {**field, "title": rs.field_title(path, field["title"]), "description": rs.statuses_named(description)}
