@@ -79,7 +79,10 @@ _BREAKS = re.compile(klass(LINE_BREAKS) + "+")  # (what YAML reads as line break
 
 
 def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> str:
-    title, desc = _schema_text(schema)
+    schema_title, schema_desc = _schema_text(schema)
+    # (in the university's words, as its form and field reference say them: RecordSet.field_title, statuses_named)
+    title = lambda *path: rs.field_title(path, schema_title(*path))  # noqa: E731
+    desc = lambda *path: rs.statuses_named(schema_desc(*path))  # noqa: E731
     c = rs.cadres[cadre]
     name = c.get("name", cadre)
     words = lambda v: "、".join(rs.vocab(v)) if v != "feedback_statuses" else "、".join(rs.status_meaning())

@@ -196,3 +196,23 @@ def test_a_run_killed_while_it_writes_the_ledger_leaves_none_and_a_second_run_wr
     again = new(records)
     assert again.returncode == 0, again.stdout + again.stderr
     assert "cadre: zhang-wei" in path.read_text(encoding="utf-8")
+
+
+def test_a_new_universitys_scaffold_speaks_its_own_words(tmp_path):
+    """北方农林大学's cadre ran `new ledger` (README: most cadres never type YAML): her file's comments read
+    对任课教师、辅导员、班导师的意见建议 above a list of 辅导员、班主任, and 状态为“已上报”时必填, 状态为“已解决”时必填 under
+    a list of statuses that has neither (已报告, 已办结) — the schema's words.  They are her university's, as its web
+    form and field reference say them."""
+    from gitrepo import write
+    from test_own_records_form import OWN
+
+    write(tmp_path, OWN)
+    records = tmp_path / "records"
+    done = subprocess.run([sys.executable, "-m", "generator", "new", "ledger", "--records", str(records), "--cadre",
+                           "tan-jun", "--period", "2026-H2", "--today", "2026-12-04"], cwd=ROOT, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (records / "ledgers" / "2026-H2" / "tan-jun.yaml").read_text(encoding="utf-8")
+    assert "# 对辅导员、班主任的意见建议（可选）" in text
+    assert "状态为“已报告”时必填" in text and "状态为“已办结”时必填" in text
+    assert not [w for w in ("任课教师", "班导师", "已上报", "已解决") if w in text], text
