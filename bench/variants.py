@@ -26,6 +26,11 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
                sequences at their key's indentation, texts as `|-` or `>-` block scalars, a comment
                after values and before each activity (with a blank line), texts in single quotes, the
                first two keys swapped (the same values: a corpus another tool or person wrote)
+  nofinal      every file without its final line break, as some Windows editors save it (the quick path
+               refuses such a file: bench/run.py's row of the files it reads says how many)
+  spaced       the first topic of every ledger (its first activity's) with an English word and a space before
+               it, "Python 诚信考试"
+               (a list item holding a space: the quick path refuses the file)
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
 """
@@ -206,6 +211,10 @@ def make(kind: str, source: Path, out: Path) -> Path:
         _every_file(out, _rewrite(kind))
     elif kind == "directive":
         _every_file(out, lambda b: b"%YAML 1.1\n---\n" + b + b"...\n")
+    elif kind == "nofinal":
+        _every_file(out, lambda b: b.rstrip(b"\r\n"))
+    elif kind == "spaced":
+        _every_ledger(out, _edit(r"(?m)^(  +topics:\n +- )", r"\g<1>Python "))
     elif kind == "handwritten":
         styles = _handwritten()
         for i, path in enumerate(sorted(out.glob("ledgers/*/*.yaml"))):
@@ -214,7 +223,7 @@ def make(kind: str, source: Path, out: Path) -> Path:
 
 
 KINDS = ("holiday", "privacy", "refs", "errors", "missing", "exemptions", "tab", "punctuation", "crlf", "bom",
-         "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "handwritten", "git")
+         "pyyaml", "pyyaml-unicode", "flow", "json", "quoted", "directive", "handwritten", "nofinal", "spaced", "git")
 
 
 def main() -> int:

@@ -3,6 +3,7 @@ what the benchmark tells a new user about it.  Not timed: it asserts what the ta
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -45,3 +46,36 @@ def test_a_corpus_whose_files_the_quick_path_refuses_is_said_so_not_measured_in_
     assert any(p.relative_to(theirs).as_posix() in said for p in ledgers[::2])
     # the same findings either way, and both paths agree on each
     assert second["same_reports"] == first["same_reports"] and first["same_reports"]["check"] is True
+
+
+def test_the_variants_a_quick_path_refuses_have_the_corpus_s_findings_and_the_bench_counts_them(tmp_path):
+    """bench/variants.py nofinal (every file saved without its final line break) and spaced (a topic with an
+    English word and a space, `Python 诚信考试`): the same findings as the corpus, on the fast path and the
+    reference path alike, and the files the quick path leaves to the full loader counted as the bench counts them."""
+    corpus = tmp_path / "corpus"
+    subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "150", "--seed", "7", "--out", str(corpus)],
+                   cwd=REPO, check=True, capture_output=True)
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+
+    def check(records: Path, **env) -> list:
+        done = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                               "2026-11-28", "--format", "json"], cwd=REPO, capture_output=True, text=True,
+                              env={**os.environ, "CONTACT_LEDGER_CACHE": "0", **env})
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr[-2000:]
+        return sorted((f["code"], f["message"]) for f in json.loads(done.stdout)["findings"])
+
+    base = check(corpus)
+    ledgers = len(list(corpus.glob("ledgers/*/*.yaml")))
+    assert run.corpus_facts(corpus)["quick"]["refused"] <= 1
+    for kind in ("nofinal", "spaced"):
+        made = subprocess.run([sys.executable, "bench/variants.py", kind, "--from", str(corpus),
+                               "--out", str(tmp_path / kind)], cwd=REPO, capture_output=True, text=True)
+        assert made.returncode == 0, made.stderr
+        records = Path(made.stdout.strip())
+        assert check(records) == base == check(records, CONTACT_LEDGER_FAST="0", CONTACT_LEDGER_WORKERS="1"), kind
+        quick = run.corpus_facts(records)["quick"]
+        assert quick["refused"] >= ledgers * 0.9 and quick["examples"][0].endswith(".yaml"), (kind, quick)
