@@ -722,6 +722,9 @@ def markdown(result: dict) -> str:
             continue
         cells = [f"{s[key]['wall']:.2f} s ({_memory(s[key], key)})" if key in s else "–" for s in sizes]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    if any("site_pages" in s for s in sizes):  # (what the site's times and its ratio to bare MkDocs are of)
+        lines.append("| pages built (full site / bare MkDocs) | " + " | ".join(
+            f"{s['site_pages']} / {s['bare_pages']}" if "site_pages" in s else "–" for s in sizes) + " |")
     if any("same_reports" in s for s in sizes):
         lines.append("| same reports as the reference path (validate / check: cold, warm, quick path alone, "
                      "one-ledger PR) | " + " | ".join(

@@ -79,3 +79,26 @@ def test_the_variants_a_quick_path_refuses_have_the_corpus_s_findings_and_the_be
         assert check(records) == base == check(records, CONTACT_LEDGER_FAST="0", CONTACT_LEDGER_WORKERS="1"), kind
         quick = run.corpus_facts(records)["quick"]
         assert quick["refused"] >= ledgers * 0.9 and quick["examples"][0].endswith(".yaml"), (kind, quick)
+
+
+def test_the_table_says_how_many_pages_the_site_and_bare_mkdocs_built(tmp_path):
+    """The site's times and its ratio to bare MkDocs are of the pages built: records whose policy cannot be read
+    (a university's typing error) build a site without its ledgers, and the table shows it, beside the same
+    records with the policy whole — not only a quicker site in the JSON."""
+    whole = tmp_path / "whole"
+    shutil.copytree(REPO / "tests/fixtures/valid", whole)
+    broken = tmp_path / "broken"
+    shutil.copytree(whole, broken)
+    with (broken / "policy.yaml").open("a", encoding="utf-8") as policy:
+        policy.write("institution: [\n")
+    out = tmp_path / "results.json"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", f"{whole},{broken}", "--reps", "1", "--no-cjs",
+                          "--no-browser", "--work", str(tmp_path / "work"), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0, run.stderr[-3000:]
+    first, second = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    built = [len(list((tmp_path / "work" / f"public-given-{k}-{name}").rglob("*.html")))
+             for k, name in enumerate(("whole", "broken"))]
+    assert [first["site_pages"], second["site_pages"]] == built and built[1] < built[0]
+    row = f"| pages built (full site / bare MkDocs) | {built[0]} / {first['bare_pages']} | {built[1]} / {second['bare_pages']} |"
+    assert row in run.stdout, run.stdout
