@@ -391,6 +391,22 @@ cache.write_cache_file = noted
 """, "traceback.extract_stack()[-2].name  # (forked.shared's copies, or aside's)")
 
 
+def _cold_demo_check(tmp_path, script: str, **more) -> tuple:
+    """(the run, its environment, its arguments) of `script` (a check noting its copies) on the generated demo
+    in tmp_path, cold: its cache an empty folder there, two processes; `more`: other variables."""
+    records = tmp_path / "records"
+    demo_records(records)
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache"),
+           "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1", **more}
+    args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
+    return _noting(script, args, env, tmp_path), env, args
+
+
+def _noting(script: str, args: list, env: dict, cwd) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-c", script, *args], cwd=cwd, env=env, capture_output=True, text=True,
+                          timeout=300)
+
+
 def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_path):
     """A cold `check` wrote each big cache file (the load's results, the facts, the chains' rows …) by a
     copy of its own, made while the checks ran: each copy costs the process its pages again (12k
@@ -399,13 +415,7 @@ def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_p
     the same report, every cache file written, and a warm run served from them.  And the record stages
     and the checks' parts made a copy each: the record stages are now the first part of the checks' parts'
     copy (forked.both's `joined`): two copies for parts (the loader's, the checks'), not three."""
-    records = tmp_path / "records"
-    demo_records(records)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache"),
-           "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1"}
-    args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
-    cold = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    cold, env, args = _cold_demo_check(tmp_path, CHECK_COPIES)
     made = cold.stderr.split()
     assert cold.returncode == 0 and made.count("shared") == 2, made
     assert made.count("aside") == 0, f"no copy only to write: {made}"
@@ -414,8 +424,7 @@ def test_a_cold_check_writes_its_cache_files_by_the_copies_it_makes_anyway(tmp_p
     assert {".marshal", ".facts", ".chains", ".by-cadre"} <= kinds, kinds
     plain = subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=tmp_path, capture_output=True,
                            text=True, env={**env, "CONTACT_LEDGER_CACHE": "0"}, timeout=300)
-    warm = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    warm = _noting(CHECK_COPIES, args, env, tmp_path)
     assert cold.stdout == warm.stdout == plain.stdout and json.loads(cold.stdout)["findings"]
     assert "aside" not in warm.stderr.split(), "the warm run found every file written: nothing to write again"
 
@@ -425,23 +434,16 @@ def test_a_cold_check_makes_no_copy_only_to_write_the_chains_rows_it_writes_them
     last process the command waited for (at 12k 0.05–0.9 s after the report: its fork, ≈23,000 pages of the
     main process's touched, the report's pages copied again after it): now the cache files still to write
     then — the chains' rows, the cadres' results — are written by the main process after its report, and
-    no copy is made for them (forked.holding's `last`).  The demo's 530 chains (ASIDE_MIN 200: big, as a
+    no copy is made for them (forked.holding's `last`).  The demo's chains (ASIDE_MIN 200: big, as a
     big corpus's are) written here after the report, the cadres' too, the loader's and the checks' copies
     only, and a warm run served from them, the same report."""
-    records = tmp_path / "records"
-    subprocess.run(["cp", "-r", str(ROOT / "records"), str(records)], check=True)
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache"),
-           "CONTACT_LEDGER_WORKERS": "2", "CONTACT_LEDGER_PARALLEL_MIN": "1", "ASIDE_MIN": "200"}
-    args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
-    cold = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    cold, env, args = _cold_demo_check(tmp_path, CHECK_COPIES, ASIDE_MIN="200")
     made = cold.stderr.split()
     assert cold.returncode == 0 and made.count("shared") == 2 and "aside" not in made, made
     assert made.index("here:.chains") > made.index("|") and made.index("here:.by-cadre") > made.index("|"), made
     kinds = {p.suffix for p in (tmp_path / "cache").iterdir()}
     assert {".chains", ".by-cadre"} <= kinds, kinds
-    warm = subprocess.run([sys.executable, "-c", CHECK_COPIES, *args], cwd=tmp_path, env=env, capture_output=True,
-                          text=True, timeout=300)
+    warm = _noting(CHECK_COPIES, args, env, tmp_path)
     assert warm.stdout == cold.stdout and "aside" not in warm.stderr.split(), warm.stderr
     assert not {"here:.chains", "here:.by-cadre"} & set(warm.stderr.split()), "the warm run read them: nothing written"
 
@@ -474,6 +476,46 @@ def test_the_record_stages_wait_for_the_checks_copy_only_when_the_runner_will_sh
     assert runs[1000].stderr.split()[:2] == ["before", "before"], runs[1000].stderr
     assert runs[64].stderr.split()[:2] == ["before", "in-checks"], runs[64].stderr
     assert runs[1000].stdout == runs[64].stdout and json.loads(runs[64].stdout)["summary"]["errors"] == 0
+
+
+PRE_FORK = _check_noting_copies("""
+import marshal, types
+from generator.check import by_cadre, feedback
+
+stamp = by_cadre._stamp
+
+def stamped(*args, **kwargs):  # (a cadre's stamp: what its kept results are kept under)
+    made.append("stamp")
+    return stamp(*args, **kwargs)
+
+def dumps(value, *more):  # (a chain's signature: its entries and the root's place, marshalled)
+    if type(value) is tuple and len(value) == 2 and type(value[1]) is int:
+        made.append("sig")
+    return marshal.dumps(value, *more)
+
+by_cadre._stamp = stamped
+feedback.marshal = types.SimpleNamespace(dumps=dumps, loads=marshal.loads)
+""", '"in-checks" if any(f.name == "run_checks" for f in traceback.extract_stack()) else "before"')
+
+
+def test_a_cold_check_works_out_its_stamps_and_signatures_once_the_checks_copy_is_made(tmp_path):
+    """A cold `check` worked out each cadre's stamp (what their results are kept under: by_cadre._stamp) and
+    each chain's signature (its entries, marshalled) before the copy sharing the checks' parts was made —
+    while the other core waited (item 73: 0.17–0.27 s of the main process alone there at 12k) — though with
+    nothing kept none is compared, and only `finish` and `rows` ask them: now they are worked out in this
+    process's share once the copy is made.  The same report as without a cache, every cadre's and chain's
+    kept, and a warm run served from them (it asks the stamps first, to look the cadres up)."""
+    cold, env, args = _cold_demo_check(tmp_path, PRE_FORK)
+    made = cold.stderr.split()
+    assert cold.returncode == 0 and "in-checks" in made, cold.stderr[-2000:]
+    before = made[:made.index("in-checks")]
+    assert "stamp" not in before and "sig" not in before, before
+    assert made.count("stamp") >= 64 and made.count("sig") >= 500, made  # (the demo's cadres and chains)
+    plain = subprocess.run([sys.executable, "-m", "generator", "check", *args], cwd=tmp_path, capture_output=True,
+                           text=True, env={**env, "CONTACT_LEDGER_CACHE": "0"}, timeout=300)
+    warm = _noting(PRE_FORK, args, env, tmp_path)
+    assert cold.stdout == plain.stdout == warm.stdout and json.loads(cold.stdout)["summary"]["errors"] == 0
+    assert "in-checks" not in warm.stderr.split() and "sig" not in warm.stderr.split(), "served from the kept"
 
 
 FINISH = """

@@ -75,7 +75,13 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     def part(k: int) -> list:
         return chains.part(k) if k < n else cadres.part(k - n)
 
-    data, parts = forked.shared(n + cadres.n, part, lambda: _other_rules(ctx, history))
+    def here() -> dict:  # (and, the copy made, what only this process will ask: a cold run's stamps and signatures)
+        data = _other_rules(ctx, history)
+        cadres.stamped()
+        chains.signed()
+        return data
+
+    data, parts = forked.shared(n + cadres.n, part, here)
     data["semester_matrix"], data["ledgers"] = cadres.finish(parts[n:])
     sources = Counter(map(itemgetter("source"), data["ledgers"]))
     data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "archive": sources["archive"],
