@@ -330,6 +330,9 @@ def vocabulary_word(rs: RecordSet, key: str, words: list) -> str | None:
 _PARTS = re.compile(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
 
 
+_STOPS = frozenset("。.，,；;！!、")  # (a sentence's mark pasted after a word of a vocabulary: 面对面。)
+
+
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
     if rs.policy is None or not isinstance(value, str):
         return []
@@ -359,6 +362,12 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
             line = _line_with(item, key, inside)
             hint = (f"“{inside}”{quotes.rstrip('。')}" + (f"，这一行写成：{line}。" if line else "。"),
                     f"{quotes_en.strip().rstrip('.')}" + (f": {line}. " if line else ". "))
+        stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
+        if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so, the line not ending in a 。 of ours)
+            line = _line_with(item, key, plain[:-1])
+            hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它，" + (
+                f"这一行写成：{line}（行末没有标点）。" if line else f"写成“{plain[:-1]}”。"),
+                f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it" + (f": {line} (no mark at the end of the line). " if line else ". "))
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
             line = _line_with(item, key, said)
             hint = (f"“{value}”在词表中写作“{said}”，" + (f"这一行写成：{line}。" if line else f"写成“{said}”。"),

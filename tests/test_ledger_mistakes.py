@@ -1050,6 +1050,23 @@ def test_a_date_or_a_count_pasted_with_a_full_stop_is_given_the_line_without_it(
     assert typed(zh["hint"].split("这一行写成：")[1]) == []  # (typed as told: clean)
 
 
+@pytest.mark.parametrize("old,new,line,column", [
+    ("    channel: 面对面", "    channel: 面对面。", "channel: 面对面", 14),
+    ("    form: 社团活动", "    form: 社团活动，", "form: 社团活动", 11),
+])
+def test_a_word_of_a_vocabulary_pasted_with_a_full_stop_is_told_of_the_mark_and_given_a_line_that_ends_without_one(
+        tmp_path, old, new, line, column):
+    # (channel: 面对面。 was told 是不是“面对面”？这一行写成：channel: 面对面。可选值… — the line and the sentence's 。 read
+    # together as what was typed, and nothing of the mark)
+    zh, en, typed = _told_once(tmp_path, old, new)
+    assert (zh["code"], zh["line"], zh["column"]) == ("E-REF-005", old.startswith("    channel") and 8 or 6, column), zh
+    mark = new[-1]
+    assert zh["hint"].startswith(f"“{line.split(': ')[1]}”后面的“{mark}”会被当成词的一部分：请删掉它，这一行写成：{line}（行末没有标点）。"), zh
+    assert en["hint"].startswith(f"The '{mark}' after '{line.split(': ')[1]}' is read as part of the word: delete it: {line} "
+                                 "(no mark at the end of the line). "), en
+    assert typed("    " + zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told: clean)
+
+
 @pytest.mark.parametrize("new,code,column", [
     ("    students:20-30", "E-YAML-013", 13),  # (no space after the colon)
     ("    学生人数：20-30", "E-YAML-010", 9),  # (the field's Chinese title and an input method's colon)
