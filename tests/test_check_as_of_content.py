@@ -158,8 +158,9 @@ def _findings_rows(built, code: str) -> list[tuple[list[str], str]]:
     import re
 
     page = (built.public / "findings.html").read_text(encoding="utf-8")
-    return [([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)], row)
-            for row in re.findall(r"<tr>.*?</tr>", page, re.S) if f"<td>{code}</td>" in row]
+    rows = [([html.unescape(re.sub(r"<[^>]+>", "", c)).strip() for c in re.findall(r"<td>(.*?)</td>", row, re.S)], row)
+            for row in re.findall(r"<tr>.*?</tr>", page, re.S)]
+    return [(cells, row) for cells, row in rows if cells[1:2] == [code]]  # (the code's cell: <span class="whole">)
 
 
 def test_the_site_of_a_past_day_names_that_day_s_content_in_words_and_links_to_its_page(past_site):

@@ -1246,3 +1246,21 @@ def test_a_mistyped_address_under_a_folder_gives_a_styled_404_whose_links_and_se
         ctx.close()
         server.shutdown()
         server.server_close()
+
+
+@pytest.mark.parametrize("media", ["print", "screen", "phone"])
+def test_a_finding_s_code_on_the_findings_page_is_on_one_line(page, served, media):
+    """数据检查 broke each finding's code at its hyphens, W-CHK- over 004 in its 代码 column, at 1,280 px, on a phone and
+    printed on A4: the code a reader looks up in the guide, or types into the search, read as two.  It is whole."""
+    site, base = served
+    if media == "print":
+        page.emulate_media(media="print")
+        page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    else:
+        page.set_viewport_size({"width": 375 if media == "phone" else 1280, "height": 740})
+    page.goto(base + "findings.html")
+    page.wait_for_load_state("networkidle")
+    codes = page.eval_on_selector_all("article table.data-table tbody td:nth-child(2)",
+                                      "(tds) => tds.map(td => [td.textContent.trim(), (%s)(td)])" % _LINES)
+    assert codes and all(re.fullmatch(r"[EW]-[A-Z]+-[0-9]{3}", c) for c, _ in codes), codes
+    assert [c for c in codes if c[1] != 1] == [], media
