@@ -61,6 +61,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator import forked, load, privacy
+from generator.files import write_parts
 from generator.layout import kind_of, manifest_files
 
 FORMAT = 8
@@ -441,8 +442,10 @@ def write_cache_file(path: Path, entries, raw: bool = False) -> None:
                 old.unlink(missing_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:
-            for part in (entries if type(entries) is list else [entries]) if raw else [marshal.dumps(entries)]:
-                fh.write(part)
+            if raw and type(entries) is list:  # (by os.writev: neither joined nor copied through a buffer)
+                write_parts(fd, entries)
+            else:
+                fh.write(entries if raw else marshal.dumps(entries))
         os.replace(tmp, path)  # readers see the old or the new file, never half of one
     except Exception:  # noqa: BLE001 - a read-only folder only costs speed
         try:

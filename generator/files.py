@@ -40,6 +40,30 @@ def write_whole(path: Path, data: bytes | Path, new: bool = False) -> None:
         raise
 
 
+def write_parts(fd: int, parts: list) -> None:
+    """The bytes of `parts` (bytes, or views of them), one after the other, to the file descriptor `fd`: by
+    os.writev, as many a call as the system takes (a cold 12k check's 13,336 rows: 27 calls), not joined
+    into one bytes first (22 MB copied, ≈5,400 pages of new memory) nor copied through a buffer; one write
+    each where there is no writev."""
+    if not hasattr(os, "writev"):
+        for part in parts:
+            view = memoryview(part)
+            while view:
+                view = view[os.write(fd, view):]
+        return
+    at = 0
+    while at < len(parts):
+        done = os.writev(fd, parts[at:at + _IOV_MAX])
+        while at < len(parts) and done >= len(parts[at]):  # (the parts written whole)
+            done -= len(parts[at])
+            at += 1
+        if done:  # (a part written in part: a pipe's reader slower than this process, a signal)
+            parts[at] = memoryview(parts[at])[done:]
+
+
+_IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") and "SC_IOV_MAX" in os.sysconf_names else 16
+
+
 def _link(tmp: Path, path: Path) -> None:
     """`tmp` also at `path`, which must not exist; where the file system has no hard links (FAT, some
     network drives), os.replace after a last look (a program making `path` just then is overwritten)."""

@@ -246,8 +246,8 @@ _LAST: list = []  # writes this process does once its work is done (`wait`), whi
 
 def last(write) -> None:
     """write() by this process once its work is done — at `wait`, when the command ends — while the copies
-    it made write the files they were given (the last of them is what a cold `check` ends waiting for: the
-    chains' rows, ≈0.2 s at 12k; the cadres' results, 20–50 ms, would lengthen it); here and now in a copy."""
+    it made write the files they were given (a cold 12k `check`: the cadres' results and the chains' rows,
+    after its report, while the checks' copy writes the load's results and the facts); here and now in a copy."""
     if os.getpid() != _ORIGIN:
         write()
         return

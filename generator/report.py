@@ -10,6 +10,7 @@ import sys
 import orjson
 
 from generator import findings as F
+from generator.files import write_parts
 
 SUMMARY = {
     "zh": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告",
@@ -157,17 +158,9 @@ def _write_runs(buffer, items: list) -> None:
     parts = [ITEM_SEP] * (2 * len(items) - 1)
     parts[0::2] = items
     buffer.flush()
-    at = 0
-    while at < len(parts):
-        done = os.writev(fd, parts[at:at + _IOV_MAX])
-        while at < len(parts) and done >= len(parts[at]):  # (the runs written whole)
-            done -= len(parts[at])
-            at += 1
-        if done:  # (a run written in part: a pipe's reader slower than this process, a signal)
-            parts[at] = memoryview(parts[at])[done:]
+    write_parts(fd, parts)
 
 
-_IOV_MAX = os.sysconf("SC_IOV_MAX") if hasattr(os, "sysconf") and "SC_IOV_MAX" in os.sysconf_names else 16
 
 
 def _utf8(stream) -> bool:

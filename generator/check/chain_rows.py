@@ -213,8 +213,9 @@ class Kept:
             index.update(rels=rels, shas=shas, files=files, invalid=invalid, links=links, spans=_spans(lengths),
                          extra=[], breaks=array("q", [0] if keys else []).tobytes())
             head = marshal.dumps(index)
-            write_cache_file(path, [_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head, SEP.join(pieces)],
-                             raw=True)  # (one after the other: not copied again into one bytes, 22 MB at 12k)
+            rows = [SEP] * (2 * len(pieces) - 1) if pieces else []
+            rows[0::2] = pieces  # (written one after the other: not joined into one bytes, 22 MB at 12k)
+            write_cache_file(path, [_HEAD.pack(_MAGIC, os.urandom(16), len(head)), head, *rows], raw=True)
             remove_cache_file(delta_path)
         written(write, len(keys))
 
