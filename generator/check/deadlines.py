@@ -201,10 +201,13 @@ class Deadlines:
 
     def check_imported(self, ledgers) -> None:
         """A ledger whose bytes are not those the import manifest gives (with the cadre's rows)."""
-        ctx = self.ctx
+        ctx, index, imports = self.ctx, self.manifest()[0], self.ctx.rs.imports
         for led in ledgers:
-            entry = self.imported(led.doc.rel)
-            digest = entry.get("sha256") if entry is not None and ctx.valid(entry) else None
+            i = index.get(led.doc.rel)  # (as `imported`, without two calls a ledger)
+            if i is None:
+                continue
+            entry = imports[i]
+            digest = entry.get("sha256") if ctx.valid(entry) else None
             if isinstance(digest, str) and led.doc.sha256 and digest != led.doc.sha256 and not self._amended(led, digest):
                 ctx.add("E-CHK-020", entry, entry.pos("sha256"), path=led.doc.rel,
                         amendment=amendment_path(led.doc, led.doc.folder, led.doc.stem),

@@ -367,7 +367,7 @@ class _Chains:
             if unit is None:
                 unit = ctx.cadre_unit(cadre)
                 unit = self._units[cadre] = (unit, ctx.unit_name(unit))
-            period = ctx.rs.period(doc.folder)
+            period = ctx.periods[doc.folder]
             where = self._ledgers[doc.rel] = (doc.rel, doc.file, doc.folder, cadre,
                                               period.start if period else dt.date.min, *unit)
         return where

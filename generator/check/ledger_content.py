@@ -13,10 +13,12 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
     if cadre not in rs.cadres:
         return
     known, today, name, days_of = rs.point_ids, ctx.today, ctx.cadre_name(cadre), ctx.days
+    invalid, periods = rs.invalid, ctx.periods  # (ctx.valid and RecordSet.period of each ledger, asked in C)
     for led in ledgers:
-        if not ctx.valid(led):
+        doc = led.doc
+        if doc.rel in invalid:
             continue
-        period = rs.period(led.doc.folder)
+        period = periods[doc.folder]
         if period is None:
             continue  # E-REF-007 says why
         if period.start > today:
