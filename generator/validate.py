@@ -459,8 +459,9 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif expected == "array" and isinstance(value, dict) and (said := _numbered_items(doc, path, value)
                                                                    or _dashless_item(doc, path, value, schema, root)):
             hint, hint_en = said  # (  1. date: … alone: one key, “1. date”, to YAML; an only item with no “- ”)
-        elif expected == "array":
-            hint, hint_en = _list_hint(value)
+        elif expected == "array":  # (a ledger's contact points: the ids the names are, pipeline._points_by_id's line)
+            points = doc.kind == "ledger" and path == ("contact_points",)
+            hint, hint_en = _list_hint(value, None if points else _typed_in(doc, path))
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
             hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
         elif expected == "string" and isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
@@ -624,17 +625,18 @@ def _dashless_item(doc: Document, path, value: dict, schema: dict, root: dict) -
             "(the fields under it as they are)")
 
 
-def _list_hint(value) -> tuple[str, str]:
+def _list_hint(value, line=None) -> tuple[str, str]:
     """E-SCHEMA-003's hint for a list written as something else: when its items were meant (a
     text that begins with a dash with no space after it, or with a mark that looks like one),
-    what is wrong with the dash and the line to type."""
+    what is wrong with the dash and the line to type; a text of items (学业、就业), the list in brackets,
+    as `line`(it) — its line in the file — gives it, or alone."""
     hint, hint_en = "列表的每一项另起一行，以“- ”开头。", "Write each item on its own line starting with '- '."
     from generator.yaml_hints import table_row  # (only on an error)
 
     if isinstance(value, str) and (row := table_row(value)):  # (a spreadsheet's row, under activities:)
         return f"{row[0]}。{row[2]}，这一项的第一行写成：- date: {row[4]}", f"{row[1][0].upper()}{row[1][1:]}. {row[3]}: - date: {row[4]}"
     if isinstance(value, str) and value.strip() and value.strip()[0] not in "-" + NOT_A_DASH:
-        return _list_meant(value.strip(), hint, hint_en)
+        return _list_meant(value.strip(), hint, hint_en, line=line)
     if not isinstance(value, str) or len(value) < 2 or value[0] not in "-" + NOT_A_DASH:
         return hint, hint_en
     item = value[1:].strip().split(" ")[0]
@@ -667,13 +669,15 @@ def _list_meant(value: str, hint: str, hint_en: str, ids: dict | None = None, li
     named = [p for p in parts if ids and isinstance(ids.get(p), str)]
     parts = [ids[p] if p in named else p for p in parts]
     typed = "[" + ", ".join(p if re.fullmatch(r"[^\s\[\]{},:#&*!|>'\"%@`]+", p) else quoted(p) for p in parts) + "]"
-    written = line(typed) if named and line else ""
-    if written:  # (the ids and the line: not [营销2301班], which the next run tells is a name, E-REF-001)
+    written = line(typed) if (named or ids is None) and line else ""
+    if written and named:  # (the ids and the line: not [营销2301班], which the next run tells is a name, E-REF-001)
         said, said_en = "，".join(f"“{p}”的编号是“{ids[p]}”" for p in named), \
             ", ".join(f"the id of '{p}' is '{ids[p]}'" for p in named)
         there, there_en = f"，要写编号：{said}，这一行写成：{written}", f", of ids: {said_en}. The line: {written}"
     elif ids is not None:
         return None
+    elif written:  # (学业、就业 under topics: the line, as the file has it: topics: [学业, 就业])
+        there, there_en = f"，这一行写成：{written}", f". The line: {written}"
     else:
         there, there_en = f"，这里写成 {typed}。", f": {typed}."
     if numbered:

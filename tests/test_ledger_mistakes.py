@@ -107,7 +107,8 @@ def test_a_list_numbered_1_2_as_in_a_document_is_given_the_list_to_type(tmp_path
     for written in ("\n      1. 学业规划\n      2. 就业指导", " 1.学业规划 2.就业指导", " 1、学业规划；2、就业指导"):
         path.write_text(text.replace("    summary:", f"    topics:{written}\n    summary:"), encoding="utf-8")
         [f] = _validate(work)
-        assert f["code"] == "E-SCHEMA-003" and "这里写成 [学业规划, 就业指导]。" in f["hint"], f
+        assert f["code"] == "E-SCHEMA-003" and f["hint"].endswith(("这里写成 [学业规划, 就业指导]。",  # (its items under it)
+                                                                   "这一行写成：    topics: [学业规划, 就业指导]")), f
         assert "编号" in f["hint"], f
         [f] = _validate(work, "--lang", "en")
         assert "[学业规划, 就业指导]" in f["hint"], f
@@ -1065,6 +1066,20 @@ def test_a_word_of_a_vocabulary_pasted_with_a_full_stop_is_told_of_the_mark_and_
     assert en["hint"].startswith(f"The '{mark}' after '{line.split(': ')[1]}' is read as part of the word: delete it: {line} "
                                  "(no mark at the end of the line). "), en
     assert typed("    " + zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told: clean)
+
+
+@pytest.mark.parametrize("new,line", [
+    ("    topics: 学业、就业", "    topics: [学业, 就业]"),  # (as an input method lists them)
+    ("    topics: 学业，就业指导", "    topics: [学业, 就业指导]"),
+    ("    topics: 学业发展", "    topics: [学业发展]"),  # (one item)
+])
+def test_a_list_written_as_a_text_of_items_is_given_the_line_to_type(tmp_path, new, line):
+    # (topics: 学业、就业 was told …也可以写在方括号里，用英文逗号分开，这里写成 [学业, 就业]。 — the value, not the line)
+    zh, en, typed = _told_once(tmp_path, "    summary:", f"{new}\n    summary:")
+    assert (zh["code"], zh["line"], zh["column"]) == ("E-SCHEMA-003", 10, 13), zh
+    assert zh["hint"].endswith(f"这一行写成：{line}"), zh
+    assert en["hint"].endswith(f"The line: {line}"), en
+    assert typed(zh["hint"].split("这一行写成：")[1] + "\n    summary:") == []  # (typed as told: clean)
 
 
 @pytest.mark.parametrize("new,code,column", [
