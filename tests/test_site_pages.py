@@ -1320,3 +1320,15 @@ def test_a_cadre_s_semesters_are_listed_newest_first_as_her_ledgers_are(site, rs
         assert periods == sorted(periods, reverse=True), (cid, periods)
         seen += len(terms) >= 2 and len(periods) >= 2
     assert seen
+
+
+def test_a_unit_s_page_says_what_its_type_and_its_party_committee_are(site, rs):
+    """A unit's page opened with 学院，工商管理学院党委。 — two bare values, the reader left to guess what they were; the
+    line now names them as the records' fields are titled: 单位类型：学院；党委：工商管理学院党委。 (a 部门 with no
+    committee: 单位类型：部门。)."""
+    for uid, unit in rs.units.items():
+        source = page(site, f"units/{uid}.html")
+        article = source[source.index("<article"):source.index("</article>")]
+        first = re.search(r"</h1>\s*<p>(.*?)</p>", article, re.S).group(1)
+        told = f"单位类型：{unit.get('type')}" + (f"；党委：{unit.get('party_committee')}" if unit.get("party_committee") else "") + "。"
+        assert first == told, (uid, first)
