@@ -1264,3 +1264,23 @@ def test_a_finding_s_code_on_the_findings_page_is_on_one_line(page, served, medi
                                       "(tds) => tds.map(td => [td.textContent.trim(), (%s)(td)])" % _LINES)
     assert codes and all(re.fullmatch(r"[EW]-[A-Z]+-[0-9]{3}", c) for c, _ in codes), codes
     assert [c for c in codes if c[1] != 1] == [], media
+
+
+_WORDS_LINES = """([tds, words]) => tds.map(td => { const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode()) { const at = n.data.indexOf(words); if (at < 0) continue;
+      const r = document.createRange(); r.setStart(n, at); r.setEnd(n, at + words.length);
+      return new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size; } return 0; })"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_ledger_s_status_without_a_colour_is_on_one_line(page, served, width):
+    """The cadres' list (干部) broke its 最近一期 column's 2026-H2 未到截止日 as 未到截止 over 日 in every row at 1,280 px:
+    a status with no colour (not due yet, in its grace days) was bare words, a coloured one a badge kept whole.  Whole too."""
+    site, base = served
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(base + "cadres/index.html")
+    page.wait_for_load_state("networkidle")
+    cells = page.locator("article table.data-table tbody td:last-child")
+    words = next(w for w in ("未到截止日", "宽限期内") if w in cells.first.inner_text())
+    lines = page.evaluate(_WORDS_LINES, [cells.element_handles(), words])
+    assert lines.count(1) >= 2 and [n for n in lines if n > 1] == [], (words, lines)  # (0: a row of another status)

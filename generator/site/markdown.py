@@ -133,10 +133,11 @@ def filed_counts(stat: dict) -> str:
 
 
 def badge_status(status: dict) -> Markup:
-    """A ledger's filing status, coloured by its kind (one with errors, not accepted: bad)."""
+    """A ledger's filing status, coloured by its kind (one with errors, not accepted: bad); one with no colour (not due
+    yet, in its grace days) whole in a table as a badge is (未到截止 over 日 in the cadres' list at 1,280 px)."""
     css = status_css(status)
     label = out(status["label"])
-    return Markup(f'<span class="badge {css}">{label}</span>' if css else label)
+    return Markup(f'<span class="badge {css}">{label}</span>' if css else f'<span class="whole">{label}</span>')
 
 
 def badge_feedback(thread: dict) -> Markup:
