@@ -1,7 +1,8 @@
 """Shared by the site tests: a Git repository of records and one real `mkdocs build` of it.
 
-The demo university in records/ is used once it is there (policy.yaml present); until then
-the small record set in tests/fixtures/site_records/, committed into a temporary Git
+The demo university as bench/corpus.py --demo writes it (gitrepo.demo_records), committed into a temporary
+Git repository — not records/, which in a university's own clone holds its own records (README); with
+SITE_TESTS_FIXTURE=1 the small record set in tests/fixtures/site_records/, committed into a temporary Git
 repository with controlled dates so that on-time / late ledgers are real Git facts.
 Built once per test process (memoised), because a build takes seconds.
 """
@@ -78,16 +79,34 @@ def mkdocs_build(records: Path, out: Path, today: str | None, env: dict | None =
     return Built(records, out / "public", out / "generated", today, proc.stderr)
 
 
+# the day the generated demo is committed, and so the built site's today (HEAD's date, as `make site` takes it):
+# the day of the demo's six warnings (DEVELOPERS.md, README)
+DEMO_COMMITTED = "2026-12-02T10:00:00+08:00"
+
+
 def demo_ready() -> bool:
-    return (ROOT / "records" / "policy.yaml").is_file() and os.environ.get("SITE_TESTS_FIXTURE") != "1"
+    return os.environ.get("SITE_TESTS_FIXTURE") != "1"
+
+
+def demo_repo(base: Path) -> Path:
+    """The generated demo's records/ in a fresh Git repository, committed on DEMO_COMMITTED (its ledgers' days of
+    submission are its import manifest's)."""
+    from gitrepo import demo_records
+
+    repo = base / "repo"
+    demo_records(repo / "records")
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "add", "records")
+    git(repo, "commit", "-q", "-m", "示例大学的记录", date=DEMO_COMMITTED)
+    return repo / "records"
 
 
 def built_site(tmp_factory) -> Built:
-    """The one site build every site test reads (demo records if present, else the fixture)."""
+    """The one site build every site test reads (the generated demo, else the fixture)."""
     if "site" not in _CACHE:
         base = tmp_factory.mktemp("site")
         if demo_ready():
-            _CACHE["site"] = mkdocs_build(ROOT / "records", base, None)
+            _CACHE["site"] = mkdocs_build(demo_repo(base), base, None)
         else:
             _CACHE["site"] = mkdocs_build(fixture_repo(base), base, FIXTURE_TODAY)
     return _CACHE["site"]

@@ -325,7 +325,9 @@ def test_the_guides_way_to_publish_on_the_intranet_builds_the_site_as_of_today_u
                                     "test_bench_fastpath.py::test_a_position_read_only_as_far_as_it_is_the_whole_parse_s",
                                     "test_bench_fastpath.py::test_the_assignment_files_positions_are_a_parse_s_and_their_"
                                     "values_are_not_built_again"),
-                                   ("test_edit_sequences.py",)])
+                                   ("test_edit_sequences.py",),
+                                   ("test_site_figures.py::test_the_appraisal_s_problems_are_the_board_s_of_that_year_and_say_so",
+                                    "test_site_pages.py::test_guide_and_field_reference")])
 def test_the_tests_about_the_demo_pass_in_a_universitys_own_clone(tmp_path, tests):
     """README: once a university's records are in, `make test` passes — the tests about the demo run on a demo they
     generate.  Tests that copied records/ for the demo's people (蔡伟民's dates, the demo's ledgers, its feedback)
