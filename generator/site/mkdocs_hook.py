@@ -58,6 +58,7 @@ from generator.site import admin_form, fastmd, notfound, render_site, search_asi
 from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
+PROGRAM_NAME = "联系学生工作台账"  # mkdocs.yml's site_name: the records' university's name goes before it
 _state: dict = {}
 
 
@@ -110,6 +111,8 @@ def on_files(files, config):
     fast = os.environ.get("CONTACT_LEDGER_FASTMD", "1") != "0"
     result = render_site(records, out, dt.date.fromisoformat(today) if today else None,
                          aside=True, slots=fast)
+    if config.site_name == PROGRAM_NAME:  # (mkdocs.yml's own: a university's site is named after it, as its home page)
+        config.site_name = admin_form.cms.site_name(result.records)
     _state["finish"] = result.finish
     _state["aside"] = list(result.pending)
     _state["generated_dir"] = out
