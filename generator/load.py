@@ -671,6 +671,22 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+def _empty_ledger(file: str, kind: str | None) -> dict:
+    """E-LOAD-002's words for an empty ledger (ledgers/2026-H1/li-na.yaml): the command that writes it prefilled
+    (new_ledger), once the empty file is deleted (it never overwrites one); none for another record."""
+    parts = file.replace(os.sep, "/").split("/")
+    stem = parts[-1].removesuffix(".yaml")
+    if kind != "ledger" or len(parts) < 3 or parts[-3] != "ledgers" or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) \
+            or not re.fullmatch(r"[0-9]{4}-H[12]", parts[-2]):
+        return {"new": "", "new_en": ""}
+    records = "/".join(parts[:-3]) or "."
+    command = f"python -m generator new ledger --cadre {stem} --period {parts[-2]}" + (
+        "" if records == "records" else f" --records {records}" if re.fullmatch(r"[\w./-]+", records) else " --records …")
+    return {"new": f"台账可以这样生成：先删掉这个空文件，再运行 {command}（生成的台账预填了干部、期间和联系点，把其中的“待填写”换成实际内容）。",
+            "new_en": f" To have the ledger written prefilled: delete the empty file, then run {command} (and replace its "
+                      "待填写 with what was done)."}
+
+
 def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
     """`raw`'s values, positions and findings; `kind`, the record's (by its path under the records
     folder, whatever that folder is called): a field's Chinese title in a mistake is looked up in its schema."""
@@ -709,7 +725,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
     out.text = text
     lines = LINE_BREAK.split(text)
     if all(not ln.strip() or ln.lstrip().startswith("#") for ln in lines):
-        return fail("E-LOAD-002")
+        return fail("E-LOAD-002", **_empty_ledger(file, kind))
     out.problems, fixed = _indent_tabs(lines, file, kind)
     if out.problems and (len(out.problems) >= MAX_REPORTED or fixed == lines):
         return out
@@ -729,7 +745,7 @@ def _parse(raw: bytes, file: str, kind: str | None = None) -> Parsed:
         return fail("E-YAML-001", None, **yaml_problem(type(exc).__name__))
     nodes = [n for n in nodes if n is not None]
     if not nodes:
-        return fail("E-LOAD-002")
+        return fail("E-LOAD-002", **_empty_ledger(file, kind))
     if len(nodes) > 1:  # point at the '---' that starts the second document
         m = nodes[1].start_mark
         at = next((n for n in range(min(m.line, len(lines) - 1), -1, -1) if lines[n].startswith("---")), m.line)

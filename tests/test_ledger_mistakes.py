@@ -1082,6 +1082,27 @@ def test_a_list_written_as_a_text_of_items_is_given_the_line_to_type(tmp_path, n
     assert typed(zh["hint"].split("这一行写成：")[1] + "\n    summary:") == []  # (typed as told: clean)
 
 
+@pytest.mark.parametrize("written", ["", "# 待填写\n"])
+def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, written):
+    # (an empty ledger was told only 请填写内容，或删除这个空文件。 — nothing of what a ledger holds or of `new ledger`,
+    # which writes one prefilled with the cadre, the period and the contact points)
+    work, path, _text = _ledger(tmp_path)
+    path.write_text(written, encoding="utf-8")
+    command = "python -m generator new ledger --cadre li-na --period 2026-H1"
+    [f] = _validate(work)
+    assert (f["code"], f["file"], f["line"]) == ("E-LOAD-002", f"records/{LEDGER}", None), f
+    assert f"先删掉这个空文件，再运行 {command}（" in f["hint"], f
+    [f] = _validate(work, "--lang", "en")
+    assert f"delete the empty file, then run {command} (" in f["hint"], f
+    path.unlink()  # (done as told)
+    run = B.run_cli(B.REPO, work, *command.split()[3:])
+    assert run.returncode == 0 and path.is_file() and "Traceback" not in run.stderr, run.stderr
+    assert all(f["code"] != "E-LOAD-002" and "Traceback" not in f["message"] for f in _validate(work))
+    (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command)
+    [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]
+    assert f["code"] == "E-LOAD-002" and f["hint"] == "请填写内容，或删除这个空文件。", f
+
+
 @pytest.mark.parametrize("new,code,column", [
     ("    students:20-30", "E-YAML-013", 13),  # (no space after the colon)
     ("    学生人数：20-30", "E-YAML-010", 9),  # (the field's Chinese title and an input method's colon)

@@ -12,8 +12,8 @@ CODES = {
         "severity": "error",
         "zh": "文件为空",
         "en": "the file is empty",
-        "hint_zh": "请填写内容，或删除这个空文件。",
-        "hint_en": "Fill in the record or delete the empty file.",
+        "hint_zh": "请填写内容，或删除这个空文件。{new}",
+        "hint_en": "Fill in the record or delete the empty file.{new_en}",
     },
     "E-LOAD-003": {
         "severity": "error",
