@@ -27,7 +27,8 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
                after values and before each activity (with a blank line), texts in single quotes, the
                first two keys swapped (the same values: a corpus another tool or person wrote)
   nofinal      every file without its final line break, as some Windows editors save it (the quick path
-               refuses such a file: bench/run.py's row of the files it reads says how many)
+               reads such a file as if the break were there, but for a block scalar ending it:
+               bench/run.py's row of the files it reads says how many)
   spaced       the first topic of every ledger (its first activity's) with an English word and a space before
                it, "Python 诚信考试"
                (a list item holding a space: the quick path refuses the file)

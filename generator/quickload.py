@@ -26,7 +26,8 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   `] } , %` starting a value, a block scalar's header other than `|`, `>` and chomping
   (`|2x`, `|2`, `> # c-`), text after a closing quote (`"a" b`), a quoted key on two
   lines, a flow collection other than `[]` or one line of plain words, and a file
-  without a final line break (rapidyaml ends a block scalar there with one);
+  without a final line break whose block scalar may end it (rapidyaml ends it with one; any
+  other such file is read as if the break were there, as the full loader reads it: _unended);
 * scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
   are text for us, numbers for rapidyaml), integers of 19 digits or more, `+1`,
   `True`/`Null`/`~` (text for rapidyaml, true/null for us), `.inf`/`.nan` spellings
@@ -111,8 +112,11 @@ def read(raw: bytes, texts: set | None = None) -> tuple:
     A file with none of the bytes they look for (_UNCOMMON: most ledgers) is told so by one pass
     over its bytes, and skips them."""
     body = raw[3:] if raw.startswith(b"\xef\xbb\xbf") else raw
-    if not body.endswith(b"\n"):
-        return _REFUSED
+    unended = not body.endswith(b"\n")
+    if unended:  # saved without its final line break: read as if it were there (_unended)
+        if not _unended(body):
+            return _REFUSED
+        body += b"\n"
     usual = len(body.translate(None, _UNCOMMON)) == len(body)
     if not usual and (len(body.translate(None, _CONTROLS)) != len(body)
                       or b"\r" in body and body.count(b"\r") != body.count(b"\r\n")):
@@ -142,10 +146,24 @@ def read(raw: bytes, texts: set | None = None) -> tuple:
     count, data = _nodes_if_plain(data, set() if texts is None else texts)
     if count != tree.size():
         return _REFUSED
-    return data, text
+    return data, text[:-1] if unended else text
 
 
 _REFUSED = (None, None)
+
+
+def _unended(body: bytes) -> bool:
+    """Whether a file without its final line break (as some editors save it) reads as it would with one: the
+    full loader reports nothing for it either way, and its values are the same — but for a block scalar's
+    that ends the file (`k: |` and `  x` last: x for PyYAML, x and a line break for rapidyaml with it).  So
+    the file holds no `|` or `>` at all, or its last line begins at the margin with a character that is not
+    a comment's (`z: 1`, `- x`: no block scalar goes on there).  Not a file ending with a CR: a line break
+    the gates would count as one alone."""
+    if body.endswith(b"\r") or not body:
+        return False
+    if b"|" not in body and b">" not in body:
+        return True
+    return body[body.rfind(b"\n") + 1:][:1] not in b" #\r"
 
 
 def _refused(doc: bytes) -> bool:

@@ -1403,3 +1403,67 @@ def test_the_facts_of_a_ledger_are_never_those_of_other_bytes_nor_of_another_pol
         assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, path
         assert _checked_as_check_runs(root, env, monkeypatch)[1:] == expected, path  # (and warm)
         before = expected
+
+
+def _written_otherwise(seed: int, count: int):
+    """Random ledger-like documents as another university's tools write them: list items holding a space written
+    on one line and on two (`- Python 编程学习`, `- Python` and `编程学习` under it), quoted, in a flow list, as
+    block scalars, with comments, CRLF, `---` and `...`, saved with and without the final line break."""
+    import random
+
+    rnd = random.Random(seed)
+    words = ["Python", "编程学习", "主题班会", "第二次", "a", "b", "x", "Q&A", "好", "1", "2026-04-20"]
+    sep = ["\n    ", "\n      ", "  \n    ", "\n  ", "\n"]
+
+    def spaced():
+        return " ".join(rnd.choice(words) for _ in range(rnd.randint(2, 3)))
+
+    items = [lambda: spaced(), lambda: spaced(), lambda: rnd.choice(words) + rnd.choice(sep) + rnd.choice(words),
+             lambda: rnd.choice(words), lambda: f'"{spaced()}"', lambda: f"'{rnd.choice(words)}{rnd.choice(sep)}{spaced()}'",
+             lambda: f"{spaced()} # 备注 {spaced()}", lambda: f"|\n      {spaced()}", lambda: f">-\n      {spaced()}\n      x",
+             lambda: f"[{spaced()}, {rnd.choice(words)}]", lambda: f"{spaced()}  "]
+    lines = [lambda: "topics:\n" + "".join(f"  - {rnd.choice(items)()}\n" for _ in range(rnd.randint(1, 3))),
+             lambda: "forms:\n" + "".join(f"- {rnd.choice(items)()}\n" for _ in range(rnd.randint(1, 2))),
+             lambda: f"places: [{spaced()}, {rnd.choice(words)}]\n", lambda: f"note: {spaced()}\n",
+             lambda: f"summary: |\n  {spaced()}\n", lambda: f"summary: >\n  {spaced()}\n  {spaced()}\n",
+             lambda: f"# {spaced()}\n", lambda: f"{rnd.choice(words)}: {spaced()}{rnd.choice(sep)}{spaced()}\n",
+             lambda: "students: 12\n", lambda: f"{spaced()}: 1\n"]
+    for _ in range(count):
+        text = rnd.choice(["", "", "---\n"]) + "cadre: li-na\n" + "".join(rnd.choice(lines)() for _ in range(rnd.randint(1, 4)))
+        text += rnd.choice(["", "", "", "...\n", "# 完\n"])
+        if rnd.random() < 0.2:
+            text = text.replace("\n", "\r\n")
+        yield text.encode()
+        yield text.encode().rstrip(b"\r\n") + rnd.choice([b"", b"", b" ", b"\r"])
+
+
+def _quick_as_full(raw: bytes):
+    """The quick path's values of `raw` (None: refused), after asserting they are the full loader's, with no finding."""
+    from generator import quickload
+
+    quick, decoded = quickload.read(raw)
+    if quick is not None:
+        full = load._parse(raw, "x.yaml")
+        assert not full.problems and repr(quick) == repr(full.data), (raw, quick, full.data, full.problems)
+        assert decoded == full.text, raw
+        assert_located_alike(raw, full)
+    return quick
+
+
+def test_a_file_saved_without_its_final_line_break_is_read_by_the_quick_path_as_the_full_loader_reads_it():
+    """Some editors save a file without its final line break: the full loader reads it as with one, without a
+    finding, and so does the quick path now (it refused every such file: a corpus written so was parsed by
+    PyYAML on every cold run) — but for a block scalar that ends the file, which rapidyaml would end with a
+    line break, and a file ending with a CR."""
+    from generator import quickload
+
+    unended = 0
+    with quickload.quiet():
+        for raw in _written_otherwise(75, 2500):
+            unended += _quick_as_full(raw) is not None and not raw.endswith(b"\n")
+    assert unended > 400
+    for raw, data in ((b"k: 1\nsummary: |\n  x", {"k": 1, "summary": "x"}), (b"k: 1\nsummary: >\n  x\n  # c", {"k": 1, "summary": "x # c"}),
+                      (b"k: 1\nsummary: |\n  x\nz: 2", {"k": 1, "summary": "x\n", "z": 2}), (b"k: 1\r\nj: 2\r", {"k": 1, "j": 2}),
+                      (b"k: 1\nl:\n- a\n- b", {"k": 1, "l": ["a", "b"]}), (b"k: 1\n... # end", {"k": 1})):
+        assert load._parse(raw, "x.yaml").data == data and not load._parse(raw, "x.yaml").problems, raw
+        assert quickload.values(raw) == (data if raw.endswith((b"2", b"b", b"end")) else None), raw
