@@ -226,7 +226,10 @@ _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 # (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor WeiXin, WeChat's name: WeiXin同学群)
 _PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
 _PINYIN_NAME = f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.][A-Za-z][a-z]{{0,6}}|[A-Z][a-z]{{0,6}}){{0,2}}"
-_NAME_LETTERS = f"(?:{_PINYIN_NAME}|{_INITIAL})"
+# Or the initials each with a full stop after it (Z.S.同学, Z. S. 同学, z.s.某: the letters masked, the stops kept; not a letter
+# after another's stop, U.S.同学, i.e.同学)
+_DOTTED = f"(?<!\\.)[A-HJ-TW-Za-hj-tw-z]\\.(?:[{_SPACE}]?[A-HJ-TW-Za-hj-tw-z]\\.){{0,2}}"
+_NAME_LETTERS = f"(?:{_PINYIN_NAME}|{_DOTTED}|{_INITIAL})"
 # Nor wx/WX where it is WeChat (微信): after a verb of using it (加wx同学, 通过wx同学联系, 拉wx同学进群), or before
 # a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
@@ -1065,9 +1068,10 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
                    f"|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_BEHIND_SPACE}{{2}}..))")  # (before a parent's word)
 # What stands right before 同学/同學 in every reading whose only part of the gates it is: a surname or a compound's last
 # character (张同学, 欧阳同学, 张、李同学), a space (张 同学, ZS 同学), 男/女 (张、李女同学), a count's or 等's last character
-# (张、李两位同学, 张李两同学, 张、李等同学, ZS、LM两位同学) or a Latin letter (ZS同学); 某, 姓, 号 and a placeholder before
+# (张、李两位同学, 张李两同学, 张、李等同学, ZS、LM两位同学), a Latin letter (ZS同学) or an initial's full stop
+# (Z.S.同学); 某, 姓, 号 and a placeholder before
 # it (张某同学, 李姓同学, 12号同学, 张*同学) are gates of their own.  Not 与同学们, 部分同学, 全体同学 (most texts with 同学).
-_CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z]..)"
+_CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z.]..)"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a mobile's separator between (a phone:
     # 138 1234 5678, (024)8368 7123, 138 — 1234 — 5678: _PHONE_SEP), 2 and 3 with a space or a hyphen between (a QQ number in

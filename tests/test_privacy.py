@@ -1308,10 +1308,13 @@ INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同�
                   *(INITIALS_BEFORE_SURNAMED := ["Z姓同学反映宿舍热水时间短", "一名L姓学生反映", "与ZH姓女生谈心"]),
                   # (a surname in pinyin, a given name after it or not: generator/surnames.py's READINGS)
                   *(PINYIN_FOUND := ["与Zhang同学交流", "Zhang Wei同学反映宿舍热水时间短", "与wang 同学谈心", "学生Liu某反映",
-                                     "与Ouyang同学谈心", "ZhangWei同学情绪低落", "与Zhang、Li两位同学座谈"])]
+                                     "与Ouyang同学谈心", "ZhangWei同学情绪低落", "与Zhang、Li两位同学座谈"]),
+                  # (initials each with a full stop)
+                  *(DOTTED_FOUND := ["与Z.S.同学谈心", "Z. S. 同学反映宿舍热水时间短", "学生z.s.某反映", "Z.S.L.同学情绪低落"])]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   # (a name in pinyin that is a teacher's, a building's letter, a word of English that begins as a reading does)
                   *(PINYIN_CLEAN := ["与Zhang Wei老师交流", "与张教授交流", "在Z楼开展活动", "与Hello Kitty同学会合影", "Python同学反映良好"]),
+                  *(DOTTED_CLEAN := ["U.S.同学来访交流", "即i.e.同学们自己", "与Z.S.同学们座谈", "在Z.楼开展活动"]),
                   "A、B两个同学小组分别汇报", "AI同学回答了新生的提问", "UI同学和VR同学展示作品", "与ACM同学交流",
                   "学生A、学生B分别发言", "学生GPA普遍提高", "添加同学QQ，方便联系", "同学PPT展示环节", "学生MS Office培训",
                   "学生DIY作品展", "学生CET考试报名", "学生AB两组对抗",
@@ -1752,6 +1755,15 @@ def test_a_surname_written_in_pinyin_is_found_and_masked_by_validate(tmp_path):
     told = validated_summaries(tmp_path, PINYIN_FOUND + PINYIN_CLEAN)
     shown = ["*****同学", "***** ***同学", "**** 同学", "***某", "******同学", "********同学", "*****、**两位同学"]
     assert told == [(t, "initials", m) for t, m in zip(PINYIN_FOUND, shown)]
+
+
+def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_path):
+    """与Z.S.同学谈心 passed validate and the form: initials were read as letters in a row only (ZS同学), so a full stop after each
+    (Z.S., Z. S., z.s.) hid the student they name; they are found now as initials are (before 同学, 某 or 姓), the letters masked and
+    the stops kept (*.*.同学) — not a letter after another's stop (U.S.同学, i.e.), 同学们, or a building (Z.楼)."""
+    told = validated_summaries(tmp_path, DOTTED_FOUND + DOTTED_CLEAN)
+    shown = ["*.*.同学", "*. *. 同学", "*.*.某", "*.*.*.同学"]
+    assert told == [(t, "initials", m) for t, m in zip(DOTTED_FOUND, shown)]
 
 
 def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):

@@ -114,9 +114,10 @@ def test_a_parent_s_word_after_a_surname_is_read_across_a_real_space_and_not_acr
 
 
 # (each reading whose only part of the gates is 同学 — what may stand right before it: a surname, a compound's last character, a
-# space, 男/女, a count's or 等's last character, a Latin letter — and texts with 同学 of no one)
+# space, 男/女, a count's or 等's last character, a Latin letter, an initial's full stop — and texts with 同学 of no one)
 CLASSMATE_READINGS = ["张同学反映", "欧阳同学", "张 同学", "與張同學談心", "张、李同学", "张、李女同学", "与张、李男同学谈话",
-                      "张李两同学", "张、李两位同学", "张、李等同学", "ZS同学", "zhs 同学", "ZS、LM两位同学", "欧阳、司马两名同学"]
+                      "张李两同学", "张、李两位同学", "张、李等同学", "ZS同学", "zhs 同学", "ZS、LM两位同学", "欧阳、司马两名同学",
+                      "Z.S.同学"]
 CLASSMATE_CLEAN = ["与同学们交流学习方法", "部分同学", "全体同学参加", "和同学们一起", "同学们反映", "班上同学", "老师和同学们"]
 
 
