@@ -377,6 +377,11 @@ _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]�
 _INITIALS_AFTER = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_ACRONYM}(?!(?:QQ|WX|TEL|OK)(?![A-Za-z]))"
                    f"[A-HJ-TW-Z]{{2,3}}(?:[{_LIST_JOIN}][{_SPACE}]?(?!WX(?![A-Za-z]))[A-HJ-TW-Z]{{1,3}})*(?![A-Za-z0-9_])"
                    f"(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）])|[，。；：！？、,.;:!?（(]|\\s(?![A-Za-z0-9])|(?![\\s\\S]))")
+# Or a surname's initials and 某 right after a student word, whatever follows them (学生Z某医院复查, 该生L某公司实习: where the student
+# went, as 学生李某医院 is a student, _some_after) — an organisation's initials so only where no student word is right before them
+# (组织学生到S某医院见习: 到 between).
+_INITIALS_SOMEONE = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_WECHAT}{_NAME_LETTERS}"
+                     f"(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+)?{_SOMEONE}")
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與由][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_ACTS}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)（(]|(?![\\s\\S]))"
@@ -397,7 +402,7 @@ _PSEUDONYM_AFTER = "[”\"」’']?\\s?[（(]化名[)）]"
 _PSEUDONYM_NEXT = re.compile(_PSEUDONYM_AFTER)
 _MARK_LONGEST = max(map(len, _PSEUDONYM_MARKS))
 CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
-             + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS}|{_INITIALS_AFTER})(?!{_PSEUDONYM_AFTER})")
+             + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS_SOMEONE}|{_INITIALS}|{_INITIALS_AFTER})(?!{_PSEUDONYM_AFTER})")
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
 _SURNAMED = _Lazy(_SURNAMED_RX)
@@ -413,7 +418,7 @@ _SHENG_NEAR = _Lazy(f"生{_AFTER_SHENG}")
 _LIST_TAIL_END = f"[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])"  # (after the surname)
 _LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_LIST_TAIL_END}")
 _LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
-_INITIALED = _Lazy(f"{_INITIALS}|{_INITIALS_AFTER}")
+_INITIALED = _Lazy(f"{_INITIALS_SOMEONE}|{_INITIALS}|{_INITIALS_AFTER}")
 _LATIN = re.compile("[A-Za-z]")
 _PARENT_WORD = _Lazy(_PARENT)
 # (a placeholder after a surname: 王XX, 张*, 欧阳XX; the placeholder first, the surname behind it only there)

@@ -1310,7 +1310,10 @@ INITIALS_FOUND = ["与ZS同学谈心", "zhs 同学反映", "与ZS、LM两位同�
                   *(PINYIN_FOUND := ["与Zhang同学交流", "Zhang Wei同学反映宿舍热水时间短", "与wang 同学谈心", "学生Liu某反映",
                                      "与Ouyang同学谈心", "ZhangWei同学情绪低落", "与Zhang、Li两位同学座谈"]),
                   # (initials each with a full stop)
-                  *(DOTTED_FOUND := ["与Z.S.同学谈心", "Z. S. 同学反映宿舍热水时间短", "学生z.s.某反映", "Z.S.L.同学情绪低落"])]
+                  *(DOTTED_FOUND := ["与Z.S.同学谈心", "Z. S. 同学反映宿舍热水时间短", "学生z.s.某反映", "Z.S.L.同学情绪低落"]),
+                  # (a surname's initials and 某 right after a student word, whatever follows: where the student went)
+                  *(INITIALS_STUDENT_FIRMS_FOUND := ["学生Z某医院复查后返校", "该生LM某公司实习", "学生Z、L某医院就诊",
+                                                     "看望学生 Z某医院", "学生Zhang某部门实习"])]
 INITIALS_CLEAN = ["GPA同学普遍关心保研政策", "与MBA同学座谈", "PhD同学分享科研经验", "HR同学介绍招聘流程",
                   # (a name in pinyin that is a teacher's, a building's letter, a word of English that begins as a reading does)
                   *(PINYIN_CLEAN := ["与Zhang Wei老师交流", "与张教授交流", "在Z楼开展活动", "与Hello Kitty同学会合影", "Python同学反映良好"]),
@@ -1764,6 +1767,16 @@ def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_pat
     told = validated_summaries(tmp_path, DOTTED_FOUND + DOTTED_CLEAN)
     shown = ["*.*.同学", "*. *. 同学", "*.*.某", "*.*.*.同学"]
     assert told == [(t, "initials", m) for t, m in zip(DOTTED_FOUND, shown)]
+
+
+def test_initials_and_某_after_a_student_word_are_found_whatever_follows_by_validate(tmp_path):
+    """学生Z某医院复查后返校 passed validate and the form: initials before 某 and an organisation's word (医院, 公司, 部门) were read as
+    the organisation's (H某企业), where 学生李某医院 — a surname right after a student word — is a student; right after a student
+    word the initials and 某 are a student now, whatever follows (initials, *某), and an organisation's initials with no student
+    word right before them (组织学生到S某医院见习, 与XY某公司交流) are still none."""
+    told = validated_summaries(tmp_path, INITIALS_STUDENT_FIRMS_FOUND + INITIALS_ORGANISATIONS_CLEAN)
+    shown = ["*某", "**某", "*、*某", "*某", "*****某"]
+    assert told == [(t, "initials", m) for t, m in zip(INITIALS_STUDENT_FIRMS_FOUND, shown)]
 
 
 def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
