@@ -60,6 +60,9 @@ MSG = {
                       "en": "Web form trial stopped before it was ready: what it had started (the clone, the site build, "
                             "decap-server) stopped, the scratch clone deleted."},
     "removed": {"zh": "，试用副本已删除", "en": ", the scratch clone deleted"},
+    "port_taken": {"zh": "网站的端口 {port} 用不了（{reason}）：多半是另一个试用或 make serve 正在用它；结束它，或加 --port 另选一个端口，如 --port 8010。",
+                   "en": "the site's port {port} cannot be used ({reason}): most likely another trial or make serve holds it; "
+                         "stop it, or choose another with --port, e.g. --port 8010."},
 }
 
 
@@ -257,7 +260,10 @@ def _start(trial, source, port, api_port, build_site, today, periods, env, lang,
     from http.server import ThreadingHTTPServer
 
     handler = functools.partial(_quiet_handler(), directory=str(site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:  # (the port taken: another trial, make serve)
+        raise RuntimeError(MSG["port_taken"][lang].format(port=port, reason=exc.strerror)) from None
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     trial.httpd = httpd
 

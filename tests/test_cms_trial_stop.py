@@ -110,3 +110,33 @@ def test_the_trial_stopped_at_any_moment_stops_its_children_says_so_and_exits_wi
     else:
         assert proc.returncode == 2, out
         assert "网页表单试用在就绪之前被中止：已启动的程序（复制、网站构建、decap-server）都已停止，试用副本已删除。" in out, out
+
+
+def test_a_trial_whose_port_is_taken_says_so_and_leaves_nothing_running(clone, tmp_path):
+    """`cms-trial --port P` with P taken (another trial, `make serve`) said 内部错误（程序的问题…）：OSError: [Errno 98]
+    Address already in use, after its decap-server had started (left running until 5c923da).  Now it says the port is
+    taken and what to do, exits 2, and stops decap-server and deletes its copy."""
+    import socket
+
+    from generator.cms_trial import free_port
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        port = held.getsockname()[1]
+        proc = subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), "--port", str(port),
+                                 "--api-port", str(free_port()), "--no-site", "--today", "2026-12-04"],
+                                cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        seen: set[int] = set()
+        while proc.poll() is None:
+            seen |= _children(proc.pid)
+            time.sleep(0.01)
+        out = proc.communicate()[0]
+    left = [" ".join(_argv(pid)) for pid in seen if _running(pid)]
+    for pid in seen:
+        if _running(pid):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 2 and left == [], (out, left)
+    assert f"网站的端口 {port} 用不了" in out and "--port" in out and "内部错误" not in out, out
+    assert [p.name for p in tmp_path.glob("cms-trial-*")] == []
