@@ -31,7 +31,8 @@ Each variant changes every third ledger (in sorted order) or adds records, deter
                bench/run.py's row of the files it reads says how many)
   spaced       the first topic of every ledger (its first activity's) with an English word and a space before
                it, "Python 诚信考试"
-               (a list item holding a space: the quick path refuses the file)
+               (a list item holding a space, on one line: the quick path reads it; on two lines it
+               would be E-YAML-015, which only the full loader reports)
   git          a Git repository (OUT/records) in which each ledger lands in its own commit on the
                day the import manifest says it was submitted; the manifest itself left out
 """

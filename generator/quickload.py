@@ -21,7 +21,8 @@ none of them can matter, and returns None (→ the full loader) otherwise:
   `...` alone on the last, as `yaml.safe_dump(explicit_start=True)` and yamllint's
   document-start rule write them), a BOM after the start, a top level
   that is not a mapping, nesting near MAX_DEPTH, duplicate keys (rapidyaml keeps both:
-  the values are counted against its tree's nodes), keys our rules would not read as text;
+  the values are counted against its tree's nodes), keys our rules would not read as text,
+  a list item holding a space that may have been written on two lines (E-YAML-015: _on_one_line);
 * syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky):
   `] } , %` starting a value, a block scalar's header other than `|`, `>` and chomping
   (`|2x`, `|2`, `> # c-`), text after a closing quote (`"a" b`), a quoted key on two
@@ -143,7 +144,7 @@ def read(raw: bytes, texts: set | None = None) -> tuple:
     # for a key ending in a backslash, `"a\\": `, which hid a key written twice.)
     if type(data) is not dict:
         return _REFUSED
-    count, data = _nodes_if_plain(data, set() if texts is None else texts)
+    count, data = _nodes_if_plain(data, set() if texts is None else texts, text)
     if count != tree.size():
         return _REFUSED
     return data, text[:-1] if unended else text
@@ -164,6 +165,31 @@ def _unended(body: bytes) -> bool:
     if b"|" not in body and b">" not in body:
         return True
     return body[body.rfind(b"\n") + 1:][:1] not in b" #\r"
+
+
+def _on_one_line(item: str, source: str) -> bool:
+    """Whether a plain list item holding a space was written on one line, as the full loader reads it
+    without a finding (an item written on two lines reads as one with a space where the line broke:
+    E-YAML-015, or E-YAML-010, which only the full loader reports).  Written on two lines, the item's
+    first line ends where one of its spaces is: that part of it, then at most spaces and a line break,
+    is in the file.  None of them anywhere (in any value or comment): on one line.  A quoted item or a
+    block scalar's on two lines is refused with them (the full loader reads them without a finding:
+    only the quick path's share is less); an item holding a line break is always refused."""
+    if "\n" in item:
+        return False
+    space = item.find(" ")
+    while space != -1:
+        part = item[:space]
+        at = source.find(part)
+        while at != -1:
+            end = at + space
+            while source.startswith(" ", end):
+                end += 1
+            if source.startswith(("\n", "\r"), end):
+                return False
+            at = source.find(part, at + 1)
+        space = item.find(" ", space + 1)
+    return True
 
 
 def _refused(doc: bytes) -> bool:
@@ -330,7 +356,7 @@ def quiet():
         os.close(saved)
 
 
-def _nodes_if_plain(root: dict, texts: set, intern=sys.intern, n=load.SHARED_LEN) -> tuple:
+def _nodes_if_plain(root: dict, texts: set, source: str, intern=sys.intern, n=load.SHARED_LEN) -> tuple:
     """(The number of values, the root's mapping and every key's value and item counted (as the
     nodes of rapidyaml's tree), or None if any is one rapidyaml may read otherwise; the values
     with their keys and short strings interned, or None).  (Walked a level at a time: a stack of
@@ -357,7 +383,7 @@ def _nodes_if_plain(root: dict, texts: set, intern=sys.intern, n=load.SHARED_LEN
             for key, value in enumerate(node) if listed else node.items():
                 kind = type(value)
                 if kind is str:
-                    if listed and (" " in value or "\n" in value):
+                    if listed and (" " in value or "\n" in value) and not _on_one_line(value, source):
                         return None, None  # an item on two lines reads as one with a space (E-YAML-015): the full loader
                     if len(value) <= n:
                         if value in odd:

@@ -1467,3 +1467,27 @@ def test_a_file_saved_without_its_final_line_break_is_read_by_the_quick_path_as_
                       (b"k: 1\nl:\n- a\n- b", {"k": 1, "l": ["a", "b"]}), (b"k: 1\n... # end", {"k": 1})):
         assert load._parse(raw, "x.yaml").data == data and not load._parse(raw, "x.yaml").problems, raw
         assert quickload.values(raw) == (data if raw.endswith((b"2", b"b", b"end")) else None), raw
+
+
+def test_a_list_item_holding_a_space_is_read_by_the_quick_path_when_written_on_one_line_only():
+    """A topic `Python 编程学习` or an activity `主题班会 第二次` written on one line: the full loader reads it
+    without a finding, and so does the quick path now (it refused every list item holding a space); written
+    on two lines it reads the same but the full loader reports it (E-YAML-015), so the file still goes there —
+    and a quoted item, a flow list's or a block scalar's keep the findings they have."""
+    from generator import quickload
+
+    spaced = two_lines = 0
+    with quickload.quiet():
+        for raw in _written_otherwise(15, 2500):
+            quick = _quick_as_full(raw)
+            if quick is not None:
+                spaced += any(" " in v for k in ("topics", "forms") if isinstance(quick.get(k), list)
+                              for v in quick[k] if isinstance(v, str))
+            elif "E-YAML-015" in {f.code for f in load._parse(raw, "x.yaml").problems}:
+                two_lines += 1
+    assert spaced > 150 and two_lines > 150, (spaced, two_lines)
+    one = "cadre: li-na\ntopics:\n  - Python 编程学习\n  - 主题班会 第二次  # 备注\nforms: [主题班会 第二次, x]\n"
+    assert quickload.values(one.encode()) == load._parse(one.encode(), "x.yaml").data
+    for two in ("cadre: li-na\ntopics:\n  - Python\n    编程学习\n", "cadre: li-na\ntopics:\n  - Python  \r\n    编程学习\r\n"):
+        assert quickload.values(two.encode()) is None
+        assert [f.code for f in load._parse(two.encode(), "x.yaml").problems] == ["E-YAML-015"]
