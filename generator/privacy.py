@@ -751,7 +751,10 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?:{_ROOM_WORD})?",
     rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
     r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
-    rf"(?:宿舍|寝室|公寓|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
+    # (… a dormitory building's word with no number before it too — 宿舍楼502, 寝室楼312, 学生公寓楼305 —, the room in numerals too:
+    # 宿舍楼五〇二, 宿舍五〇二室 — not a count, a year's or a floor's word, 宿舍楼二〇二六级)
+    rf"(?:(?:宿舍|寝室|公寓)楼?|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
+    rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN}({_NUMERAL_ROOMS})",
     # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
@@ -944,7 +947,7 @@ def _numeral_house(norm: str) -> bool:
 
 
 # (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
-_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座]")  # (座: 住在B座三一二)
+_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座室]")  # (座: 住在B座三一二; 室: 寝室五〇二)
 _NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
 
 

@@ -852,7 +852,10 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (a room beside its students after a named building's 楼 — a dormitory's, 丁香楼, 海棠楼 —, or beside 室友, 舍友, 女生
                # after any building: only 同学 after a teaching or an office building's word is a class's or a meeting's)
                *(ROOMS_IN_NAMED_BUILDINGS := ["走访海棠楼502室室友", "丁香楼302室同学反映宿舍漏水", "紫荆楼312室女生反映热水问题",
-                                              "海棠樓502室同學反映", "丁香楼 302室的舍友反映", "逸夫楼五〇二室室友反映"])]
+                                              "海棠樓502室同學反映", "丁香楼 302室的舍友反映", "逸夫楼五〇二室室友反映"]),
+               # (a room after a dormitory building's word with no number before it, in digits or numerals)
+               *(ROOMS_OF_UNNUMBERED_DORMS := ["走访宿舍楼五〇二", "宿舍楼502同学反映", "寝室楼312室友反映", "走访学生公寓楼305",
+                                               "宿舍五〇二室", "寝室五〇二、五〇三", "走訪宿舍樓五〇二"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -876,7 +879,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_IN_NUMERALS_MORE_CLEAN := ["在B座三一二召开班会", "B座三一二室办理手续", "走访B座三一二教室", "五〇二室同学们讨论",
                                                   "逸夫楼五〇二室同学反映"]),
                *(ROOMS_IN_NAMED_BUILDINGS_CLEAN := ["实验楼302室同学反映仪器老化", "在图书馆302室同学反映座位不足",
-                                                    "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"])]
+                                                    "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"]),
+               *(ROOMS_OF_UNNUMBERED_DORMS_CLEAN := ["宿舍楼二〇二六级新生", "宿舍楼五层走廊", "宿舍楼502名学生", "宿舍楼502会议室开会",
+                                                     "二〇二六年宿舍楼改造", "502会议室召开座谈会"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -960,6 +965,15 @@ def test_a_room_of_a_named_building_beside_its_students_is_found_by_validate(tmp
     after a teaching or an office building's word (逸夫楼, 综合楼, 教学楼, 实验楼, 图书馆 …) is a class's or a meeting's now."""
     told = validated_summaries(tmp_path, ROOMS_IN_NAMED_BUILDINGS + ROOMS_IN_NAMED_BUILDINGS_CLEAN + ROOMS_OF_EVENTS_CLEAN)
     assert told == [(t, "dormitory", "***室") for t in ROOMS_IN_NAMED_BUILDINGS]
+
+
+def test_a_room_after_a_dormitory_building_s_word_with_no_number_is_found_by_validate(tmp_path):
+    """走访宿舍楼五〇二 and 宿舍楼502同学反映 passed validate and the form: a room was read after a numbered building (3号楼502, 5舍五〇二) or
+    right after 宿舍/寝室/公寓 in digits (宿舍502), so a dormitory building named by its word alone (宿舍楼, 寝室楼, 学生公寓楼), or a room
+    in numerals after 宿舍/寝室, hid the room; it is found now (***), under the same rules of counts, years, floors and public rooms."""
+    told = validated_summaries(tmp_path, ROOMS_OF_UNNUMBERED_DORMS + ROOMS_OF_UNNUMBERED_DORMS_CLEAN)
+    shown = ["***", "***", "***", "***", "***室", "***、***", "***"]
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_OF_UNNUMBERED_DORMS, shown)]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
