@@ -855,7 +855,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                                               "海棠樓502室同學反映", "丁香楼 302室的舍友反映", "逸夫楼五〇二室室友反映"]),
                # (a room after a dormitory building's word with no number before it, in digits or numerals)
                *(ROOMS_OF_UNNUMBERED_DORMS := ["走访宿舍楼五〇二", "宿舍楼502同学反映", "寝室楼312室友反映", "走访学生公寓楼305",
-                                               "宿舍五〇二室", "寝室五〇二、五〇三", "走訪宿舍樓五〇二"])]
+                                               "宿舍五〇二室", "寝室五〇二、五〇三", "走訪宿舍樓五〇二"]),
+               # (a room beside its students right after a word of whom a cadre talks with, or a verb of a cadre's)
+               *(ROOMS_BESIDE_WHOM := ["与502室同学交流", "和五〇二室同学座谈", "走访502室同学", "约谈312室男同学", "與502室同學交流"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -881,7 +883,9 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_IN_NAMED_BUILDINGS_CLEAN := ["实验楼302室同学反映仪器老化", "在图书馆302室同学反映座位不足",
                                                     "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"]),
                *(ROOMS_OF_UNNUMBERED_DORMS_CLEAN := ["宿舍楼二〇二六级新生", "宿舍楼五层走廊", "宿舍楼502名学生", "宿舍楼502会议室开会",
-                                                     "二〇二六年宿舍楼改造", "502会议室召开座谈会"])]
+                                                     "二〇二六年宿舍楼改造", "502会议室召开座谈会"]),
+               *(ROOMS_BESIDE_WHOM_CLEAN := ["与502室同学们交流", "在502室同学座谈会上发言", "与逸夫楼302室同学交流",
+                                             "与502会议室同学交流", "与张教授交流"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -974,6 +978,14 @@ def test_a_room_after_a_dormitory_building_s_word_with_no_number_is_found_by_val
     told = validated_summaries(tmp_path, ROOMS_OF_UNNUMBERED_DORMS + ROOMS_OF_UNNUMBERED_DORMS_CLEAN)
     shown = ["***", "***", "***", "***", "***室", "***、***", "***"]
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_OF_UNNUMBERED_DORMS, shown)]
+
+
+def test_a_room_beside_its_students_after_a_word_of_whom_is_found_by_validate(tmp_path):
+    """与502室同学交流 passed validate and the form: a room beside its students with no building before it was none before 交流, 座谈,
+    分享 (in the room's event: 302室同学交流会); right after 与/和/跟/向/对/给 or a cadre's verb (走访, 约谈) the room's students are whom
+    the cadre talks with, a dormitory's, and the room is found (***室) — not 同学们, an event in the room, nor a teaching building's."""
+    told = validated_summaries(tmp_path, ROOMS_BESIDE_WHOM + ROOMS_BESIDE_WHOM_CLEAN)
+    assert told == [(t, "dormitory", "***室") for t in ROOMS_BESIDE_WHOM]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
