@@ -885,7 +885,10 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                *(ROOMS_OF_UNNUMBERED_DORMS_CLEAN := ["宿舍楼二〇二六级新生", "宿舍楼五层走廊", "宿舍楼502名学生", "宿舍楼502会议室开会",
                                                      "二〇二六年宿舍楼改造", "502会议室召开座谈会"]),
                *(ROOMS_BESIDE_WHOM_CLEAN := ["与502室同学们交流", "在502室同学座谈会上发言", "与逸夫楼302室同学交流",
-                                             "与502会议室同学交流", "与张教授交流"])]
+                                             "与502会议室同学交流", "与张教授交流"]),
+               # (an event of a room's students in traditional characters, as in simplified: a club's, a class's)
+               *(ROOMS_OF_EVENTS_TRADITIONAL_CLEAN := ["502室同學聯誼會", "在302室同學聯誼活動中", "502室同學座談會", "302室同學交流會",
+                                                       "502室同學分享會"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -986,6 +989,14 @@ def test_a_room_beside_its_students_after_a_word_of_whom_is_found_by_validate(tm
     the cadre talks with, a dormitory's, and the room is found (***室) — not 同学们, an event in the room, nor a teaching building's."""
     told = validated_summaries(tmp_path, ROOMS_BESIDE_WHOM + ROOMS_BESIDE_WHOM_CLEAN)
     assert told == [(t, "dormitory", "***室") for t in ROOMS_BESIDE_WHOM]
+
+
+def test_a_room_s_students_event_in_traditional_characters_passes_validate(tmp_path):
+    """502室同學聯誼會 (a club's room) was told a dormitory room: the events after a room beside its students (座谈, 交流, 分享, 聚会,
+    联谊) were read in either script but 联谊, whose characters the dormitory expressions did not read in traditional ones; now
+    聯誼 too, and 502室同學反映 is still found."""
+    told = validated_summaries(tmp_path, ROOMS_OF_EVENTS_TRADITIONAL_CLEAN + ["502室同學反映"])
+    assert told == [("502室同學反映", "dormitory", "***室")]
 
 
 def test_a_room_of_a_converter_s_捨_is_found_by_validate(tmp_path):
