@@ -1323,3 +1323,17 @@ def test_a_ledger_s_status_without_a_colour_is_on_one_line(page, served, width):
     words = next(w for w in ("未到截止日", "宽限期内") if w in cells.first.inner_text())
     lines = page.evaluate(_WORDS_LINES, [cells.element_handles(), words])
     assert lines.count(1) >= 2 and [n for n in lines if n > 1] == [], (words, lines)  # (0: a row of another status)
+
+
+def test_an_uncovered_class_s_finding_leads_to_the_uncovered_classes(page, served):
+    """数据检查 gave every finding of a cadre or a ledger a 查看 link, but none to W-CHK-001 (a freshman class without a
+    cadre): the officer who must assign one had no way on from the row.  It leads to 新生班级覆盖's 未覆盖的新生班级, the class listed."""
+    site, base = served
+    page.goto(base + "findings.html")
+    row = page.locator("article table.data-table tbody tr", has_text="W-CHK-001").first
+    name = re.search(r"新生班级“([^”]+)”", row.inner_text()).group(1)
+    row.get_by_role("link", name="查看").click()
+    page.wait_for_load_state("networkidle")
+    assert urlparse(page.url).path.endswith("/coverage.html") and urlparse(page.url).fragment == "uncovered"
+    assert name in page.locator("article table.data-table").first.inner_text()  # (the page's first table: 未覆盖的新生班级)
+    assert page.errors == [] and page.outside == []
