@@ -317,7 +317,7 @@ def on_post_build(config):
         problem = search_zh.compact_index(site)  # (after the search plugin wrote it, before the offline plugin copies it)
         if problem:
             log.warning("搜索索引未能压缩 (search index not made smaller): %s", problem)
-        problem = notfound.rooted(site, config.site_url)  # (no address: 404.html finds the site's root as it opens)
+        problem = notfound.rooted(site, getattr(config, "site_url", None))  # (no address: 404.html finds the site's root as it opens)
         if problem:
             log.warning("找不到页面时显示的 404.html 未能改写 (404.html not made to find the site's root): %s", problem)
         if staging is not None:  # (each file written whole; a failure, a full disk, fails the build in one line)
