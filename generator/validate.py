@@ -910,24 +910,38 @@ def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str
 
 
 def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple[str, str]:
-    """E-SCHEMA-005's hint for a span of days where one date belongs: the first, and the line to type; with the
-    ledger's `period` (model.Period: date_told_in_period), that the first is outside it instead, if it is."""
+    """E-SCHEMA-005's hint for a span of days where one date belongs: its first day, and the line to type; with the
+    ledger's `period` (model.Period: date_told_in_period), its first day in the period and the days outside it told
+    where they go (2025-12-30至2026-01-02 in 2026-H1: - date: 2026-01-01, 12-30 and 12-31 in the previous period's
+    ledger), or, none of its days in it, that the first is outside it."""
     zh, en = f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天", f"This is a span of days ({first} to {last}), and a date is one day"
-    if not _in_period(first, period):
+    start, end = (period.start.isoformat(), period.end.isoformat()) if period else (first, last)
+    if last < start or first > end:
         words, words_en = _outside_period(period)
         return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
-    line = line_with(doc, path, first, indented=True) or first
-    if _in_period(last, period):
+    line = line_with(doc, path, max(first, start), indented=True) or max(first, start)
+    if start <= first and last <= end:
         return (f"{zh}：写第一天，这一行写成：{line}（连续几天的活动，也可以每天各写一条）",
                 f"{en}: write the first. The line: {line} (an activity of several days may also be written once a day)")
-    # (2026-06-28至2026-07-05 in 2026-H1: the days after the period's end said, not only the first day's line)
-    after, start, end = (period.end + dt.timedelta(days=1)).isoformat(), period.start.isoformat(), period.end.isoformat()
-    days, days_en = (last, last) if after == last else (f"{after} 至 {last}", f"{after} to {last}")
-    return (f"{zh}：写第一天，这一行写成：{line}（本期之内的几天，也可以每天各写一条）。{days} 不在本期 {period.id}"
-            f"（{start} 至 {end}）之内：那几天的活动，记在它们所在期间的台账中。",
-            f"{en}: write the first. The line: {line} (the days inside the period may also be written once a day). "
-            f"{days_en} {'is' if after == last else 'are'} outside period {period.id} ({start} to {end}): the activities "
-            "of those days go in the ledger of their own period.")
+    # (2026-06-28至2026-07-05 in 2026-H1: the days after the period's end said, not only the first day's line;
+    # 2025-12-30至2026-01-02: the period's first day's line, the days before it said — the month is not wrong)
+    before = _days_outside(first, (period.start - dt.timedelta(days=1)).isoformat()) if first < start else None
+    after = _days_outside((period.end + dt.timedelta(days=1)).isoformat(), last) if last > end else None
+    where = (f"{'第一天' if first >= start else f'本期的第一天 {start}'}", "the first" if first >= start else
+             f"the period's first day, {start}")
+    zh, en = (f"{zh}：写{where[0]}，这一行写成：{line}（本期之内的几天，也可以每天各写一条）。",
+              f"{en}: write {where[1]}. The line: {line} (the days inside the period may also be written once a day). ")
+    for days, go, go_en in ((before, "上一期的", "the previous period"), (after, "它们所在期间的", "their own period")):
+        if days:
+            zh += f"{days[0]} 不在本期 {period.id}（{start} 至 {end}）之内：那几天的活动，记在{go}台账中。"
+            en += (f"{days[1]} {'are' if days[2] else 'is'} outside period {period.id} ({start} to {end}): the activities "
+                   f"of those days go in the ledger of {go_en}. ")
+    return zh, en.rstrip()
+
+
+def _days_outside(first: str, last: str) -> tuple[str, str, bool]:
+    """(zh, en, several) of the days `first` to `last` (YYYY-MM-DD) of a span outside its ledger's period."""
+    return (first, first, False) if first == last else (f"{first} 至 {last}", f"{first} to {last}", True)
 
 
 def _in_period(day: str, period) -> bool:

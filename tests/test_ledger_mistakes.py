@@ -287,6 +287,16 @@ def test_an_activity_pasted_as_a_spreadsheet_s_row_is_told_to_write_each_cell_as
     assert "spreadsheet's row" in f["message"] + f["hint"] and f["hint"].endswith("- date: 2026-04-20"), f
 
 
+def _date_told(tmp_path, written):
+    """(the work folder, li-na's ledger, its text, the one finding) of her activity's date written `written`: an
+    E-SCHEMA-005 at the date."""
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [f] = _validate(work)
+    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    return work, path, text, f
+
+
 @pytest.mark.parametrize("written,first,last", [
     ("2026-04-20至2026-04-21", "2026-04-20", "2026-04-21"), ("2026-04-20~2026-04-22", "2026-04-20", "2026-04-22"),
     ("2026年4月20日—21日", "2026-04-20", "2026-04-21"), ("2026-04-20-21", "2026-04-20", "2026-04-21"),
@@ -294,10 +304,7 @@ def test_an_activity_pasted_as_a_spreadsheet_s_row_is_told_to_write_each_cell_as
 ])
 def test_a_span_of_days_as_an_activity_s_date_is_told_to_write_one_day(tmp_path, written, first, last):
     # (date: 2026-04-20至2026-04-21 was told only “日期”的格式不对 … 日期请写成 YYYY-MM-DD，如 2026-09-15。)
-    work, path, text = _ledger(tmp_path)
-    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
-    [f] = _validate(work)
-    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    work, path, text, f = _date_told(tmp_path, written)
     assert f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天：" in f["hint"], f
     assert f["hint"].endswith(f"这一行写成：  - date: {first}（连续几天的活动，也可以每天各写一条）"), f
     [f] = _validate(work, "--lang", "en")
@@ -312,15 +319,34 @@ def test_a_span_of_days_running_past_the_period_s_end_is_told_of_the_days_after_
     # (date: 2026-06-28至2026-07-05 in 2026-H1 was told to write the first day, 2026-06-28, and nothing of 07-01 to
     # 07-05, which the ledger does not hold; its line - date: 2026-06-28 had no indentation: typed in the line's
     # place, the item's other fields were no longer its)
-    work, path, text = _ledger(tmp_path)
-    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
-    [f] = _validate(work)
-    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    work, path, text, f = _date_told(tmp_path, written)
     assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{after[0]} 不在本期 2026-H1（2026-01-01 至 " \
         "2026-06-30）之内：那几天的活动，记在它们所在期间的台账中。" in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {after[1]} " \
         "outside period 2026-H1 (2026-01-01 to 2026-06-30)" in f_en["hint"], f_en
+    path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
+                    encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written,first,before", [
+    ("2025-12-30至2026-01-02", "2026-01-01", ("2025-12-30 至 2025-12-31", "2025-12-30 to 2025-12-31 are")),
+    ("2025-12-31~2026-01-03", "2026-01-01", ("2025-12-31", "2025-12-31 is")),
+])
+def test_a_span_of_days_starting_before_the_period_is_given_the_period_s_first_day_s_line(tmp_path, written, first,
+                                                                                          before):
+    # (date: 2025-12-30至2026-01-02 in 2026-H1 was told 2025-12-30 不在本期 2026-H1…：请核对月份 — the month is not
+    # wrong — and no line, though 01-01 and 01-02 are inside the period)
+    work, path, text, f = _date_told(tmp_path, written)
+    assert "请核对月份" not in f["hint"], f
+    assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{before[0]} 不在本期 2026-H1（2026-01-01 至 " \
+        "2026-06-30）之内：那几天的活动，记在上一期的台账中。" in f["hint"], f
+    [f_en] = _validate(work, "--lang", "en")
+    assert "Check the month" not in f_en["hint"], f_en
+    assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {before[1]} " \
+        "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of the " \
+        "previous period." in f_en["hint"], f_en
     path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
                     encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
@@ -1202,10 +1228,7 @@ def test_a_cadre_id_written_with_capitals_or_an_underscore_is_told_once_with_the
 @pytest.mark.parametrize("written", ["2026-04-20、2026-04-27", "4月20日和4月27日", "2026-04-20, 2026-04-27"])
 def test_two_dates_in_one_activity_are_told_an_item_a_day_with_the_first_s_line(tmp_path, written):
     # (date: 2026-04-20、2026-04-27 was told only 日期请写成 YYYY-MM-DD，如 2026-09-15。 — no word of the two days, no line)
-    work, path, text = _ledger(tmp_path)
-    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
-    [f] = _validate(work)
-    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    work, path, text, f = _date_told(tmp_path, written)
     assert f["hint"] == ("这里写了 2 个日期（2026-04-20、2026-04-27），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天），"
                          "这一行写成：  - date: 2026-04-20（2026-04-27 的活动另写一项）"), f
     [f] = _validate(work, "--lang", "en")
@@ -1226,10 +1249,7 @@ def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_give
                                                                                                  outside):
     # (date: 2026-07-20、2026-07-27 in 2026-H1 was told 这一行写成：  - date: 2026-07-20（2026-07-27 的活动另写一项） —
     # typed as told, E-REF-004; 2026-04-20、2026-07-27 was told to write 07-27 in another item of the same ledger)
-    work, path, text = _ledger(tmp_path)
-    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
-    [f] = _validate(work)
-    assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-005", 5, 11), f
+    work, path, text, f = _date_told(tmp_path, written)
     assert f"{outside} 不在本期 2026-H1（" in f["hint"] and "请核对月份；不在本期的活动，记在它所在期间的台账中。" in f["hint"], f
     assert "的活动另写一项" not in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
