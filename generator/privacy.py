@@ -382,10 +382,12 @@ _INITIALS_AFTER = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_
 # (组织学生到S某医院见习: 到 between).
 _INITIALS_SOMEONE = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_WECHAT}{_NAME_LETTERS}"
                      f"(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+)?{_SOMEONE}")
+# (… or after the class's or the dormitory's 的: 班里的小王, 2601班的小张, 宿舍里的小李, 寝室的小刘 — one of the class, named)
+_OF_THE_CLASS = "|(?<=(?:班里|班上|班级|寝室|宿舍|班裡|班級|寢室)的小)|(?<=(?:班级里|寝室里|宿舍里|班級裡|寢室裡)的小)|(?<=班的小)"
 _NICKNAMED_RX = (f"(?:(?<=[与和跟同找约與由][小])|{_AFTER_A_STUDENT}"
                  f"|(?<=小)(?<![\u3400-\u9fff]小)){_NICKNAMES}(?=[{_SPACE}]?(?:{_TALK}|{_ACTS}|{_HAS}|[)）]))"
                  f"|{_AFTER_A_STUDENT}{_NICKNAMES}(?=[\\s，。；：！？、,.;:!?）)（(]|(?![\\s\\S]))"
-                 f"|(?<=小)(?:(?<=(?:{_MATES})小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小)"
+                 f"|(?<=小)(?:(?<=(?:{_MATES})小)|(?<=[{_TO_WHOM}]小)|(?<=(?:{_VERBS})小)|(?<=(?:{_VERBS})了小){_OF_THE_CLASS}"
                  f"|(?<=[{_SPACE}]小)(?:(?<=(?:{_MATES})[{_SPACE}]小)|(?<=[{_TO_WHOM}][{_SPACE}]小)"
                  f"|(?<=(?:{_VERBS})[{_SPACE}]小)|(?<=(?:{_VERBS})了[{_SPACE}]小)))(?!{_NOT_NICKNAMED}){_NICKNAMES}"
                  f"{_NOT_TITLED}")

@@ -1428,12 +1428,16 @@ NICKNAMES_FOUND = [("与小张谈心，了解其学业困难", "张"), ("和小�
                    ("和小刘一起走访宿舍", "刘"), ("学生小李反映宿舍热水时间短", "李"), ("该生小王表示压力大", "王"),
                    ("小张反映宿舍问题", "张"), ("一名同学，小陈提出申请", "陈"), ("一名学生（小王）情绪低落", "王"),
                    ("一名学生(小李、小刘)反映", "李刘"),
+                   # (after the class's or the dormitory's 的, before anything)
+                   *(NICKNAMES_OF_THE_CLASS := [("班里的小王", "王"), ("宿舍里的小李最近情绪低落", "李"), ("寝室的小刘", "刘"),
+                                                ("班上的小陈、小黄", "陈黄")]),
                    # (before what one student does at a meeting: 主持, 发言, 汇报, 代表, 负责 …; after 由, by whom)
                    ("小张主持班会", "张"), ("召开班会，小李主持", "李"), ("班会由小陈汇报调研成果", "陈"), ("学生小刘代表班级发言", "刘"),
                    ("小張負責記錄", "張")]
 NICKNAMES_CLEAN = ["与小组同学交流", "和小组成员沟通", "与小时候的伙伴交流", "与小结会上的同学交流", "通过小程序沟通",
                    "与小白一起学编程", "与小学生交流", "和小高层住户沟通", "小张老师与同学谈心", "与小班同学座谈",
                    "小组反映进度慢", "，小结表示", "学生小组提出建议", "通过结对帮扶缩小学业差距", "分组讨论（小组）后汇报",
+                   *(NICKNAMES_OF_THE_CLASS_CLEAN := ["班里的小王老师", "班里的小组讨论", "班级的小结", "学院的小王负责联络", "班上的小程序"]),
                    "由小组代表发言", "小结发言环节", "由小区物业负责", "小品表演由班长主持", "由小张老师主持讲座", "小白主持的节目"]
 
 
@@ -1814,6 +1818,15 @@ def test_initials_and_某_after_a_student_word_are_found_whatever_follows_by_val
     told = validated_summaries(tmp_path, INITIALS_STUDENT_FIRMS_FOUND + INITIALS_ORGANISATIONS_CLEAN)
     shown = ["*某", "**某", "*、*某", "*某", "*****某"]
     assert told == [(t, "initials", m) for t, m in zip(INITIALS_STUDENT_FIRMS_FOUND, shown)]
+
+
+def test_a_nickname_after_the_class_s_or_the_dormitory_s_的_is_found_by_validate(tmp_path):
+    """班里的小王 passed validate and the form: 小 and a surname were read only after 与/和, a student word, a mate's or a post's word,
+    a verb of a cadre's, or before a word of talking; after 班里的/班上的/宿舍里的/寝室的 (either script) it is one of the class named,
+    found now (surname, the surname masked) — not a teacher (班里的小王老师), 小组/小结/小程序, nor after a unit's 的 (学院的小王: staff)."""
+    told = validated_summaries(tmp_path, [t for t, _ in NICKNAMES_OF_THE_CLASS] + NICKNAMES_OF_THE_CLASS_CLEAN)
+    assert told == [("班里的小王", "surname", "*"), ("宿舍里的小李最近情绪低落", "surname", "*"), ("寝室的小刘", "surname", "*"),
+                    ("班上的小陈、小黄", "surname", "*、小*")]
 
 
 def test_initials_before_某_are_found_and_masked_by_validate(tmp_path):
