@@ -987,13 +987,13 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # word, read off _DORMS, each word followed by what its expressions let stand between it and the room: a building word
 # (ending in 楼寓舍斋栋幢#) by a mark, 的, or a floor, an entrance or an area (3号楼 12 层 - A305, 3栋2单元501, 3号楼的502室:
 # 9 characters at most); 单元 (3号2单元501), 区 and 座 (3号2座501, 东区 12 - 305) and an area's 苑/园 (南苑3-502) by a
-# space, a "12-" block and a letter; 宿舍/寝室/公寓/住(在) by 号, 在/为/是/: and a "12-" block; a room word
+# space, a "12-" block and a letter; 宿舍/寝室/公寓/住(在) by 楼 (宿舍楼502), 号, 在/为/是/: and a "12-" block; a room word
 # (寝室/宿舍/室/寝) follows it by at most one — not 座谈 or 校园网 a few characters before a class's 1602.
 _DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#]"),
                      _either_script(rf"\s?(?:{_FLOOR_NUMBER}\s?(?:[层楼]|单元|区|座)|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{{3}}")),
                     (_either_script("单"), _either_script(r"元\s?[A-Za-z]?[0-9]{3}")),
                     (_either_script("[区座苑园]"), r"\s?(?:[0-9]{1,2}\s?-\s?)?[A-Za-z]?[0-9]{3}"),
-                    (_either_script("[舍室寓住]"), _either_script(r"在?号?\s?[在为是:：]?\s?(?:[0-9]{1,2}\s?-\s?)?[0-9]{3}")))
+                    (_either_script("[舍室寓住]"), _either_script(r"楼?在?号?\s?[在为是:：]?\s?(?:[0-9]{1,2}\s?-\s?)?[0-9]{3}")))
 _ROOM_WORD_NEAR = _either_script(".?[寝宿室]")  # (a room, then a word)
 _DORM_NEAR = _Lazy("|".join(first + rest for first, rest in _DORM_NEAR_PARTS) + f"|[0-9]{{3}}{_ROOM_WORD_NEAR}", re.S)
 _DORM_CHAR = _Lazy(_either_script("[楼寓舍斋栋幢#单区座苑园室住寝宿]"))  # every match of _DORM_NEAR holds one (a quick no)
