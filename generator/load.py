@@ -1038,17 +1038,15 @@ def _no_space(line: str, n: int, m: re.Match, file: str, kind: str | None = None
     found = F.make("E-YAML-013", file, (n, m.start(2) + 1), key=key, value=value if len(value) <= 20 else value[:19] + "…")
     from generator.yaml_hints import line_meant, schema_fields  # (only on an error)
 
-    fields, dashes = schema_fields(kind), line[:m.start(1)].lstrip(" ")
-    name, note, note_en, typed, typed_en = line_meant(key, m.group(3), fields, dashes, raw=True,
-                                                      indent=line[:len(line) - len(line.lstrip(" "))])
-    if not m.group(3).startswith("#"):  # (students:20-30, students:25人: the value as the next run takes it, and why)
-        return found if name not in fields or typed == f"{dashes}{key}: {m.group(3)}" else found.replace(
-            hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
-            hint_en=f"{note_en}Add a space after the colon, which makes the line: {typed_en}")
-    if name not in fields:
-        return None
-    return found.replace(hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
-                         hint_en=f"{note_en}Add a space after the colon, which makes the line: {typed_en}")
+    fields, dashes, indent = schema_fields(kind), line[:m.start(1)].lstrip(" "), line[:len(line) - len(line.lstrip(" "))]
+    name, note, note_en, typed, typed_en = line_meant(key, m.group(3), fields, dashes, raw=True, indent=indent)
+    if name not in fields or not m.group(3).startswith("#") and typed == f"{dashes}{key}: {m.group(3)}":
+        # (form:社团活动: the message's words, 写成 form: 社团活动; students:#25 of no field: none)
+        return None if m.group(3).startswith("#") else found
+    # (students:20-30, students:25人, students:#25: the value as the next run takes it, and why; the line as it stands
+    # in the file, with its indentation: typed in its place without it, the mapping above ends there)
+    return found.replace(hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{indent}{typed}",
+                         hint_en=f"{note_en}Add a space after the colon, which makes the line: {indent}{typed_en}")
 
 
 def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = None) -> tuple[str, str]:

@@ -1029,12 +1029,13 @@ def test_a_value_begun_with_a_hash_and_no_space_after_the_colon_is_given_the_lin
     row = 5 if "date" in old else 9 if "students" in old else 10
     assert (f["code"], f["line"], f["column"]) == ("E-YAML-013", row, new.index(":") + 1), f
     assert f["message"].startswith(f"冒号后面少了一个空格：“{new.strip().removeprefix('- ')}”"), f
+    line = new[:len(new) - len(new.lstrip(" "))] + line  # (with the line's indentation)
     assert f["hint"].startswith(f"请在冒号后面加一个空格，这一行写成：{line}（值") and "“#”在 YAML 中是注释的开始" in f["hint"], f
     assert "summary: 参加" not in f["hint"], f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].startswith(f"Add a space after the colon, which makes the line: {line} (a '#'") \
         and "comment in YAML" in f["hint"], f
-    path.write_text(text.replace(old, new[:len(new) - len(new.lstrip(" "))] + line), encoding="utf-8")  # (typed as told)
+    path.write_text(text.replace(old, line), encoding="utf-8")  # (typed as told)
     assert _validate(work) == [], f
 
 
@@ -1129,21 +1130,36 @@ def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, 
     assert f["code"] == "E-LOAD-002" and f["hint"] == "请填写内容，或删除这个空文件。", f
 
 
-@pytest.mark.parametrize("new,code,column", [
-    ("    students:20-30", "E-YAML-013", 13),  # (no space after the colon)
-    ("    学生人数：20-30", "E-YAML-010", 9),  # (the field's Chinese title and an input method's colon)
-    ("    students：20~30人", "E-YAML-010", 13),
+@pytest.mark.parametrize("new,code,column,indent", [
+    ("    students:20-30", "E-YAML-013", 13, "    "),  # (no space after the colon: the line with its indentation)
+    ("    学生人数：20-30", "E-YAML-010", 9, ""),  # (the field's Chinese title and an input method's colon)
+    ("    students：20~30人", "E-YAML-010", 13, ""),
 ])
-def test_a_count_written_as_a_range_with_the_colon_wrong_is_given_the_least_count_in_one_round(tmp_path, new, code, column):
+def test_a_count_written_as_a_range_with_the_colon_wrong_is_given_the_least_count_in_one_round(tmp_path, new, code, column,
+                                                                                              indent):
     # (students:20-30 was told 写成 students: 20-30 — typed as told, the next run refused the range (E-SCHEMA-003);
     # 学生人数：20-30 was told students: …（“20-30”不是联系学生人数可以写的值…）, no count and no word of a range)
     zh, en, typed = _told_once(tmp_path, "    students: 25", new)
     assert (zh["code"], zh["line"], zh["column"]) == (code, 9, column), zh
     assert "是一个范围，“联系学生人数”只写一个整数，写实际的人数；记不清确切人数时，写能确认的最少人数，" in zh["hint"], zh
-    assert zh["hint"].endswith("这一行写成：students: 20"), zh
+    assert zh["hint"].endswith(f"这一行写成：{indent}students: 20"), zh
     assert "is a range: students is one whole number" in en["hint"], en
-    assert en["hint"].lower().endswith("the line: students: 20"), en
-    assert typed("    " + zh["hint"].split("这一行写成：")[1]) == []  # (typed as told, at the line's place: clean)
+    assert en["hint"].lower().endswith(f"the line: {indent}students: 20"), en
+    # (typed as told, at the line's place: clean; E-YAML-010's line has no indentation)
+    assert typed(" " * (4 - len(indent)) + zh["hint"].split("这一行写成：")[1]) == []
+
+
+@pytest.mark.parametrize("old,new,line", [
+    ("    students: 25", "    students:20-30", "    students: 20"),  # (a range: the least count)
+    ("    students: 25", "    students:25人", "    students: 25"),
+])  # (a value begun with a '#': test_a_value_begun_with_a_hash_and_no_space_after_the_colon_is_given_the_line_to_type)
+def test_a_colon_without_its_space_is_given_the_line_to_type_with_its_indentation(tmp_path, old, new, line):
+    # (    students:20-30, 4 spaces in, was told 这一行写成：students: 20 — typed in the line's place, the activity's
+    # mapping ended there: a YAML error; students:#25 likewise)
+    zh, en, typed = _told_once(tmp_path, old, new)
+    assert zh["code"] == "E-YAML-013" and f"请在冒号后面加一个空格，这一行写成：{line}" in zh["hint"], zh
+    assert f"Add a space after the colon, which makes the line: {line}" in en["hint"], en
+    assert typed(zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told, in the line's place: clean)
 
 
 @pytest.mark.parametrize("old,first,second", [
