@@ -222,10 +222,11 @@ _ACRONYMS = ("GPA", "MBA", "MPA", "MPH", "MFA", "PHD", "ACM", "HR", "CEO", "APP"
 _NOT_ACRONYM = "(?!(?:" + "|".join("".join(f"[{c}{c.lower()}]" for c in a) for a in _ACRONYMS) + ")(?![A-Za-z]))"
 _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 # Or the surname written in pinyin (与Zhang同学交流, Wang某, zhang 同学, Ouyang同学: generator/surnames.py's READINGS), its first letter
-# either case, with a given name after it or not (Zhang Wei同学, ZhangWei同学, Li ming同学, zhang.wei同学) — every letter masked, as initials'
+# either case, with a given name after it or not (Zhang Wei同学, ZhangWei同学, Li ming同学, zhang.wei同学; up to twelve letters a part:
+# Xiaoming, Zhengguo, Zhuangzhuang) — every letter masked, as initials'
 # (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor WeiXin, WeChat's name: WeiXin同学群)
 _PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
-_PINYIN_NAME = f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.][A-Za-z][a-z]{{0,6}}|[A-Z][a-z]{{0,6}}){{0,2}}"
+_PINYIN_NAME = f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.][A-Za-z][a-z]{{0,11}}|[A-Z][a-z]{{0,11}}){{0,2}}"
 # Or the initials each with a full stop after it (Z.S.同学, Z. S. 同学, z.s.某: the letters masked, the stops kept; not a letter
 # after another's stop, U.S.同学, i.e.同学)
 _DOTTED = f"(?<!\\.)[A-HJ-TW-Za-hj-tw-z]\\.(?:[{_SPACE}]?[A-HJ-TW-Za-hj-tw-z]\\.){{0,2}}"

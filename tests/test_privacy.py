@@ -1801,6 +1801,18 @@ def test_a_surname_written_in_pinyin_is_found_and_masked_by_validate(tmp_path):
     assert told == [(t, "initials", m) for t, m in zip(PINYIN_FOUND, shown)]
 
 
+def test_a_pinyin_name_with_a_long_given_name_is_found_and_masked_by_validate(tmp_path):
+    """与Li Xiaoming同学谈心 passed validate and the form: a given name after a pinyin surname was read up to seven letters
+    (Wei, Ming, Xiaohong's first seven), so a longer one — Xiaoming, Zhengguo, Zhiqiang, Xiaohong, up to zhuangzhuang's
+    twelve — hid the whole name; it is found now, every letter masked (a teacher so named is still none)."""
+    found = ["与Li Xiaoming同学谈心", "Liu Zhengguo同学反映宿舍热水时间短", "与Wang Zhiqiang同学交流", "Chen Xiaohong同学情绪低落",
+             "学生Zhang Zhuangzhuang某反映"]
+    clean = ["与Li Xiaoming老师交流", "Liu Zhengguo教授作报告"]
+    told = validated_summaries(tmp_path, found + clean)
+    shown = ["** ********同学", "*** ********同学", "**** ********同学", "**** ********同学", "***** ************某"]
+    assert told == [(t, "initials", m) for t, m in zip(found, shown)]
+
+
 def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_path):
     """与Z.S.同学谈心 passed validate and the form: initials were read as letters in a row only (ZS同学), so a full stop after each
     (Z.S., Z. S., z.s.) hid the student they name; they are found now as initials are (before 同学, 某 or 姓), the letters masked and
