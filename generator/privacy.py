@@ -225,8 +225,10 @@ _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 # either case, with a given name after it or not (Zhang Wei同学, ZhangWei同学, Li ming同学, zhang.wei同学; up to twelve letters a part:
 # Xiaoming, Zhengguo, Zhuangzhuang) — every letter masked, as initials'
 # (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor WeiXin, WeChat's name: WeiXin同学群)
-_PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
-_PINYIN_NAME = f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.][A-Za-z][a-z]{{0,11}}|[A-Z][a-z]{{0,11}}){{0,2}}"
+# (or all in capitals, as a passport writes it — ZHANG同学, ZHANG WEI同学, ZHANG Wei同学 —, a hyphen before the given name too:
+# Zhang-Wei同学)
+_PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}|{r.upper()}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
+_PINYIN_NAME = (f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.\\-](?:[A-Za-z][a-z]{{0,11}}|[A-Z]{{2,12}})|[A-Z][a-z]{{0,11}}){{0,2}}")
 # Or the initials each with a full stop after it (Z.S.同学, Z. S. 同学, z.s.某: the letters masked, the stops kept; not a letter
 # after another's stop, U.S.同学, i.e.同学)
 _DOTTED = f"(?<!\\.)[A-HJ-TW-Za-hj-tw-z]\\.(?:[{_SPACE}]?[A-HJ-TW-Za-hj-tw-z]\\.){{0,2}}"

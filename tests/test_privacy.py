@@ -1813,6 +1813,18 @@ def test_a_pinyin_name_with_a_long_given_name_is_found_and_masked_by_validate(tm
     assert told == [(t, "initials", m) for t, m in zip(found, shown)]
 
 
+def test_a_pinyin_name_in_capitals_or_with_a_hyphen_is_found_and_masked_by_validate(tmp_path):
+    """与ZHANG同学谈心 passed validate and the form, and ZHANG Wei同学反映, Zhang-Wei同学反映 were told only as initials (Wei's,
+    ***同学), the surname neither told nor masked: a pinyin surname was read with its first letter a capital and the rest
+    small, and a space or a dot before the given name; the passport's capitals (ZHANG, ZHANG WEI) and a hyphen between are
+    read now, the whole name found, every letter masked — a teacher so named is still none."""
+    found = ["与ZHANG同学谈心", "ZHANG Wei同学反映", "Zhang-Wei同学反映", "与ZHANG WEI同学交流", "学生WANG某反映", "LIU-XIAOMING同学情绪低落"]
+    clean = ["与ZHANG Wei老师交流", "Zhang-Wei教授作报告"]
+    told = validated_summaries(tmp_path, found + clean)
+    shown = ["*****同学", "***** ***同学", "*****-***同学", "***** ***同学", "****某", "***-********同学"]
+    assert told == [(t, "initials", m) for t, m in zip(found, shown)]
+
+
 def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_path):
     """与Z.S.同学谈心 passed validate and the form: initials were read as letters in a row only (ZS同学), so a full stop after each
     (Z.S., Z. S., z.s.) hid the student they name; they are found now as initials are (before 同学, 某 or 姓), the letters masked and
