@@ -96,7 +96,7 @@ KINDS = {
     "other_number": ("考生号、准考证号或护照号", "exam candidate, admission ticket or passport number"),
     "name": ("受保护的学生姓名", "protected student name"),
     "surname": ("带姓氏的称呼", "surname naming a student"),
-    "initials": ("姓名拼音缩写的称呼", "name initials with 同学"),
+    "initials": ("姓名拼音或缩写的称呼", "name in pinyin or its initials"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},

@@ -1825,6 +1825,20 @@ def test_a_pinyin_name_in_capitals_or_with_a_hyphen_is_found_and_masked_by_valid
     assert told == [(t, "initials", m) for t, m in zip(found, shown)]
 
 
+def test_a_pinyin_name_is_told_as_a_name_in_pinyin_not_as_initials(tmp_path):
+    """与Zhang Wei同学交流 was told 姓名拼音缩写的称呼 / "name initials with 同学": the initials' wording for a whole name in
+    pinyin (and before 某 or 姓 too, where no 同学 is); the report and its hint say 姓名拼音或缩写的称呼 / "name in pinyin or its
+    initials" now, in either language."""
+    root = records(tmp_path)
+    (root / LEDGER).write_text(ledger_text('"与Zhang Wei同学交流"'), encoding="utf-8")
+    for lang, kind in (("zh", "姓名拼音或缩写的称呼"), ("en", "name in pinyin or its initials")):
+        result = cli(root, "--lang", lang)
+        assert result.returncode == 1, result.stderr
+        assert f"（{kind}）：***** ***同学" in result.stdout if lang == "zh" else f"({kind}): ***** ***同学" in result.stdout
+        assert (f"不得出现学生的{kind}" if lang == "zh" else f"remove the {kind}") in result.stdout, result.stdout
+        assert "缩写的称呼" not in result.stdout.replace(kind, "") and "with 同学" not in result.stdout
+
+
 def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_path):
     """与Z.S.同学谈心 passed validate and the form: initials were read as letters in a row only (ZS同学), so a full stop after each
     (Z.S., Z. S., z.s.) hid the student they name; they are found now as initials are (before 同学, 某 or 姓), the letters masked and
@@ -1897,7 +1911,7 @@ def test_an_organisation_s_initials_before_某_are_no_student_for_validate(tmp_p
 
 
 def test_a_room_or_initials_in_full_width_characters_are_masked_by_validate(tmp_path):
-    """住在南湖5舍３１２ was told 宿舍房间号：*舍３１２ and 与ＬＭ同学谈心 姓名拼音缩写的称呼：ＬＭ同学 — the room and the letters, typed
+    """住在南湖5舍３１２ was told 宿舍房间号：*舍３１２ and 与ＬＭ同学谈心 姓名拼音或缩写的称呼：ＬＭ同学 — the room and the letters, typed
     full-width (a Chinese input method's), in the report whole, and the building's number hidden: the masks read only ASCII
     letters and digits; they read the find narrowed now, as it was found (the room's and the letters' every character hidden)."""
     texts = [("住在南湖5舍３１２", "dormitory", "5舍***"), ("走访５舍３１２寝室", "dormitory", "5舍***寝室"),
