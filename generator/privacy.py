@@ -219,16 +219,25 @@ _SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
 # Not letters no pinyin syllable starts with (I, U, V: AI同学 a chatbot, UI同学, VR同学), not a common acronym
 # (GPA同学, MBA同学, PhD同学, HR同学: any case), not 同学小组 (A、B两个同学小组: a group).
 _ACRONYMS = ("GPA", "MBA", "MPA", "MPH", "MFA", "PHD", "ACM", "HR", "CEO", "APP", "PPT", "CET", "DJ", "PK")
-_NOT_ACRONYM = "(?!(?:" + "|".join("".join(f"[{c}{c.lower()}]" for c in a) for a in _ACRONYMS) + ")(?![A-Za-z]))"
+
+
+def _not_words(words) -> str:
+    """A look-ahead: none of `words` (Latin letters, any case) as a whole word here."""
+    return "(?!(?:" + "|".join("".join(f"[{c.upper()}{c.lower()}]" for c in w) for w in words) + ")(?![A-Za-z]))"
+
+
+_NOT_ACRONYM = _not_words(_ACRONYMS)
 _INITIAL = f"{_NOT_ACRONYM}[A-HJ-TW-Za-hj-tw-z]{{1,3}}"
 # Or the surname written in pinyin (与Zhang同学交流, Wang某, zhang 同学, Ouyang同学: generator/surnames.py's READINGS), its first letter
 # either case, with a given name after it or not (Zhang Wei同学, ZhangWei同学, Li ming同学, zhang.wei同学; up to twelve letters a part:
 # Xiaoming, Zhengguo, Zhuangzhuang) — every letter masked, as initials'
-# (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor WeiXin, WeChat's name: WeiXin同学群)
+# (Zhang Wei老师, Z楼 are no one: no 同学, 某 or 姓 after them; nor an app's name that reads as one, any case — WeChat's WeiXin同学群,
+# 钉钉's DingTalk同学, 小红书's XiaoHongShu同学, 微博's WeiBo, 淘宝's TaoBao: _APPS —; Wei Xin同学, Ding Tao同学 are a student's)
+_APPS = ("WeiXin", "WeiBo", "DingTalk", "XiaoHongShu", "TaoBao")
 # (or all in capitals, as a passport writes it — ZHANG同学, ZHANG WEI同学, ZHANG Wei同学 —, a hyphen before the given name too:
 # Zhang-Wei同学)
 _PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}|{r.upper()}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
-_PINYIN_NAME = (f"(?![Ww]ei[Xx]in){_PINYIN}(?:[{_SPACE}.\\-](?:[A-Za-z][a-z]{{0,11}}|[A-Z]{{2,12}})|[A-Z][a-z]{{0,11}}){{0,2}}")
+_PINYIN_NAME = (f"{_not_words(_APPS)}{_PINYIN}(?:[{_SPACE}.\\-](?:[A-Za-z][a-z]{{0,11}}|[A-Z]{{2,12}})|[A-Z][a-z]{{0,11}}){{0,2}}")
 # Or the initials each with a full stop after it (Z.S.同学, Z. S. 同学, z.s.某: the letters masked, the stops kept; not a letter
 # after another's stop, U.S.同学, i.e.同学)
 _DOTTED = f"(?<!\\.)[A-HJ-TW-Za-hj-tw-z]\\.(?:[{_SPACE}]?[A-HJ-TW-Za-hj-tw-z]\\.){{0,2}}"

@@ -1839,6 +1839,16 @@ def test_a_pinyin_name_is_told_as_a_name_in_pinyin_not_as_initials(tmp_path):
         assert "缩写的称呼" not in result.stdout.replace(kind, "") and "with 同学" not in result.stdout
 
 
+def test_an_app_s_name_before_同学_is_no_pinyin_name_for_validate(tmp_path):
+    """组织DingTalk同学交流 and XiaoHongShu同学分享 were told initials (a pinyin surname, Ding or Xiao, and capitalised given
+    names) and blocked a correct ledger: an app's name, as WeiXin is, names no student (钉钉, 小红书, 微博, 淘宝); a name so
+    read with a space between (Ding Tao同学, Wei Xin同学) is still a student's."""
+    found = ["与Ding Tao同学谈心", "Wei Xin同学反映"]
+    clean = ["组织DingTalk同学交流", "XiaoHongShu同学分享经验", "通过WeiBo同学发布通知", "用TaoBao同学购买教材", "DINGTALK同学交流群"]
+    told = validated_summaries(tmp_path, found + clean)
+    assert told == [(t, "initials", m) for t, m in zip(found, ["**** ***同学", "*** ***同学"])]
+
+
 def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_path):
     """与Z.S.同学谈心 passed validate and the form: initials were read as letters in a row only (ZS同学), so a full stop after each
     (Z.S., Z. S., z.s.) hid the student they name; they are found now as initials are (before 同学, 某 or 姓), the letters masked and
