@@ -63,6 +63,19 @@ MSG = {
     "port_taken": {"zh": "网站的端口 {port} 用不了（{reason}）：多半是另一个试用或 make serve 正在用它；结束它，或加 --port 另选一个端口，如 --port 8010。",
                    "en": "the site's port {port} cannot be used ({reason}): most likely another trial or make serve holds it; "
                          "stop it, or choose another with --port, e.g. --port 8010."},
+
+    "server_died": {
+        "zh": ("decap-server 自己停止了（{how}），不是按 Ctrl-C 结束的：表单已无法保存，试用到此结束，网站也已停止。"
+               "decap-server 日志的最后几行：\n{tail}\n"
+               "试用副本和日志保留在 {work}（日志：{log}；查看副本：git -C {repo} log --all --oneline），查看以后可以删除这个文件夹。"),
+        "en": ("decap-server stopped by itself ({how_en}), not by Ctrl-C: the form can no longer save, so the trial ends and "
+               "the site stopped. The last lines of decap-server's log:\n{tail}\n"
+               "The scratch clone and the log are kept in {work} (log: {log}; the clone: git -C {repo} log --all --oneline); "
+               "delete the folder once you have looked."),
+    },
+    "exited": {"zh": "退出码 {code}", "en": "exit code {code}"},
+    "killed": {"zh": "被信号 {code} 终止", "en": "killed by signal {code}"},
+    "empty_log": {"zh": "  （日志是空的）", "en": "  (the log is empty)"},
 }
 
 
@@ -254,8 +267,7 @@ def _start(trial, source, port, api_port, build_site, today, periods, env, lang,
         trial.server = subprocess.Popen([node, str(SERVER)], cwd=trial.work, env=server_env,
                                         stdout=log, stderr=subprocess.STDOUT)
     if not _wait_for_server(api_url, trial.server, asked=asked):
-        text = trial.log.read_text(errors="replace")[-500:]
-        raise RuntimeError(MSG["server_failed"][lang].format(log=text))
+        raise RuntimeError(MSG["server_failed"][lang].format(log=_log_tail(trial.log)[-500:]))
 
     from http.server import ThreadingHTTPServer
 
@@ -266,6 +278,26 @@ def _start(trial, source, port, api_port, build_site, today, periods, env, lang,
         raise RuntimeError(MSG["port_taken"][lang].format(port=port, reason=exc.strerror)) from None
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     trial.httpd = httpd
+
+
+def _log_tail(log: Path, lines: int = 20) -> str:
+    """The last `lines` lines of decap-server's `log` (what it said before it stopped)."""
+    try:
+        return "\n".join(log.read_text(errors="replace").rstrip().splitlines()[-lines:])
+    except OSError:
+        return ""
+
+
+def _server_died(trial: Trial, lang: str) -> str:
+    """The words for decap-server having stopped by itself after the trial was ready (a crash: its exit code or signal,
+    its log's tail), the trial stopped and its folder kept but for the site: the clone (the form's saves) and the log."""
+    code = trial.server.returncode
+    how = MSG["killed" if code < 0 else "exited"]
+    trial.stop(keep=True)
+    shutil.rmtree(trial.site, ignore_errors=True)
+    tail = "\n".join(f"  {line}" for line in _log_tail(trial.log).splitlines()) or MSG["empty_log"][lang]
+    return MSG["server_died"][lang].format(how=how["zh"].format(code=abs(code)), how_en=how["en"].format(code=abs(code)),
+                                           tail=tail, work=trial.work, log=trial.log, repo=trial.repo)
 
 
 def cmd_trial(args) -> int:
@@ -291,6 +323,11 @@ def cmd_trial(args) -> int:
     print(MSG["ready"][lang].format(admin=trial.admin_url, site=trial.site_url, repo=trial.repo), flush=True)
     while trial.server.poll() is None and not asked:
         time.sleep(0.2)
+    if not asked:  # (a Ctrl-C at the terminal reaches decap-server and the trial at once: its note, a moment later)
+        time.sleep(0.2)
+    if not asked:  # (decap-server stopped by itself: a crash, not an end — said, its log and the clone kept)
+        sys.stderr.write(_server_died(trial, lang) + "\n")
+        return EXIT_USAGE
     trial.stop(keep=args.keep)
     print(MSG["stopped"][lang].format(**removed), flush=True)
     if args.keep:
