@@ -175,7 +175,22 @@ def _run(cmd: list, asked: _Asked, **kwargs) -> subprocess.CompletedProcess:
         proc.kill()
         proc.wait()
         raise
+    if proc.returncode in _ASKED_CODES and _noted(asked):  # (git or mkdocs ended by the Ctrl-C that asked the trial)
+        raise Stopped
     return subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+# a child ended by SIGINT or SIGTERM: a Ctrl-C at the terminal goes to the whole foreground process group — git, mkdocs,
+# decap-server and the trial at once —, and the child may end before the trial's handler has noted it (_noted)
+_ASKED_CODES = (-signal.SIGINT, -signal.SIGTERM)
+
+
+def _noted(asked: _Asked, wait: float = 0.5) -> bool:
+    """Whether `asked`, given `wait` seconds to be noted (a child ended by the Ctrl-C that reaches the trial too)."""
+    end = time.monotonic() + wait
+    while not asked and time.monotonic() < end:
+        time.sleep(0.01)
+    return bool(asked)
 
 
 def scratch_clone(source: Path, dest: Path, asked: _Asked = _NOBODY) -> str:
@@ -198,6 +213,8 @@ def _wait_for_server(api_url: str, proc: subprocess.Popen, timeout: float = 20, 
         if asked:
             raise Stopped
         if proc.poll() is not None:
+            if proc.returncode in _ASKED_CODES and _noted(asked):
+                raise Stopped
             return False
         try:
             req = urllib.request.Request(api_url, data=body, headers={"Content-Type": "application/json"})
@@ -323,9 +340,8 @@ def cmd_trial(args) -> int:
     print(MSG["ready"][lang].format(admin=trial.admin_url, site=trial.site_url, repo=trial.repo), flush=True)
     while trial.server.poll() is None and not asked:
         time.sleep(0.2)
-    if not asked:  # (a Ctrl-C at the terminal reaches decap-server and the trial at once: its note, a moment later)
-        time.sleep(0.2)
-    if not asked:  # (decap-server stopped by itself: a crash, not an end — said, its log and the clone kept)
+    if not _noted(asked, 0.5 if trial.server.returncode in _ASKED_CODES else 0.2):
+        # (decap-server stopped by itself: a crash, not an end — said, its log and the clone kept)
         sys.stderr.write(_server_died(trial, lang) + "\n")
         return EXIT_USAGE
     trial.stop(keep=args.keep)

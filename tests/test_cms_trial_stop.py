@@ -2,7 +2,8 @@
 while it builds the site, while decap-server starts, the moment it says it is ready, or later — stops every program
 it started and its scratch copy, says so, and exits 2 before it was ready (it could not run), 0 after
 (site/guide/web-form.md): the real command on a university's clone, its children read from /proc.  decap-server
-stopping by itself after it was ready (a crash) is said, with its log's tail, the copy kept, exit 2.
+stopping by itself after it was ready (a crash) is said, with its log's tail, the copy kept, exit 2.  A Ctrl-C at the
+terminal reaches its children too (the whole foreground process group): the same end.
 
 Its handler of SIGTERM was set only after it printed that it was ready, so a `kill` before (or just as it said so)
 killed the command alone: a site build or decap-server left running, the scratch copy left in the temporary folder,
@@ -90,6 +91,21 @@ MOMENTS = {"clone": lambda argv: argv[1:2] == ["clone"],
            "decap-server starting": lambda argv: "decap-server" in " ".join(argv[1:2])}
 
 
+
+def _at(proc: subprocess.Popen, moment: str) -> set[int]:
+    """The programs the trial `proc` has started, once it is at `moment` (MOMENTS: its child then runs)."""
+    seen: set[int] = set()
+    end = time.monotonic() + 300
+    while proc.poll() is None and time.monotonic() < end:
+        now = _children(proc.pid)
+        seen |= now
+        if any(MOMENTS[moment](_argv(pid)) for pid in now):
+            break
+        time.sleep(0.005)
+    assert proc.poll() is None, f"the trial ended before its {moment}: {proc.stdout.read()}"
+    return seen
+
+
 @pytest.mark.parametrize("moment, signum", [("clone", signal.SIGTERM), ("site build", signal.SIGTERM),
                                             ("decap-server starting", signal.SIGTERM), ("site build", signal.SIGINT),
                                             ("ready", signal.SIGTERM), ("ready", signal.SIGINT)])
@@ -103,14 +119,7 @@ def test_the_trial_stopped_at_any_moment_stops_its_children_says_so_and_exits_wi
                     break
             seen |= _children(proc.pid)
         else:
-            end = time.monotonic() + 300
-            while proc.poll() is None and time.monotonic() < end:
-                now = _children(proc.pid)
-                seen |= now
-                if any(MOMENTS[moment](_argv(pid)) for pid in now):
-                    break
-                time.sleep(0.005)
-            assert proc.poll() is None, f"the trial ended before its {moment}: {proc.stdout.read()}"
+            seen |= _at(proc, moment)
         assert seen, "the trial started no program"
         proc.send_signal(signum)
         out = proc.communicate(timeout=120)[0]
@@ -191,3 +200,20 @@ def test_decap_server_stopping_by_itself_is_said_with_its_log_and_the_copy_kept(
     assert "ENOTEMPTY" in (kept / "decap-server.log").read_text()
     assert (kept / "repo" / ".git").is_dir() and not (kept / "site").exists(), list(kept.iterdir())
     shutil.rmtree(kept)
+
+
+@pytest.mark.parametrize("moment", ["clone", "site build", "decap-server starting"])
+def test_a_ctrl_c_at_the_terminal_reaching_the_trial_s_children_too_stops_it_as_a_ctrl_c(clone, tmp_path, moment):
+    # (a Ctrl-C at the terminal is sent to the whole foreground process group — git, mkdocs and node get SIGINT with
+    # the trial —, and the test above signals the trial's pid alone: here the trial leads its own session, as a shell
+    # starts it, and SIGINT goes to the group (os.killpg) while it copies the repository and while it builds the site)
+    seen: set[int] = set()
+    with _trial(clone, tmp_path, free_port(), start_new_session=True) as proc:
+        seen |= _at(proc, moment)
+        os.killpg(proc.pid, signal.SIGINT)
+        out = proc.communicate(timeout=120)[0]
+    assert _left(seen) == []
+    assert "Traceback" not in out and "内部错误" not in out, out
+    assert proc.returncode == 2, out
+    assert "网页表单试用在就绪之前被中止：已启动的程序（复制、网站构建、decap-server）都已停止，试用副本已删除。" in out, out
+    assert [p.name for p in tmp_path.glob("cms-trial-*")] == []
