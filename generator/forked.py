@@ -245,13 +245,25 @@ _LAST: list = []  # writes this process does once its work is done (`wait`), whi
 
 
 def last(write) -> None:
-    """write() by this process once its work is done — at `wait`, when the command ends — while the copies
+    """write() by this process once its work is done — at `wait`, when the command ends, or at a build's end
+    in one that goes on (`done_last`: mkdocs serve) — while the copies
     it made write the files they were given (a cold 12k `check`: the cadres' results and the chains' rows,
     after its report, while the checks' copy writes the load's results and the facts); here and now in a copy."""
     if os.getpid() != _ORIGIN:
         write()
         return
     _LAST.append(write)
+
+
+def done_last() -> None:
+    """The writes `last` holds, done here now (outside `holding`): at `wait`, and at the end of each build of
+    a process that goes on after it — `mkdocs serve` (the site's hook, on_post_build) never reaches `wait`
+    before it is stopped, so a cold build's cadres' results were written only then, held meanwhile (and a
+    later build's, each), and the next build, finding no file, worked them out again."""
+    if _LAST and not _HOLDING[0] and os.getpid() == _ORIGIN:
+        jobs = _LAST[:]
+        _LAST.clear()
+        _done(jobs)
 
 
 def _done(jobs: list) -> None:
@@ -303,10 +315,7 @@ def wait() -> None:
         jobs = _HELD[:]
         _HELD.clear()
         _done(jobs)
-    if _LAST and not _HOLDING[0] and os.getpid() == _ORIGIN:  # (while the copies write theirs)
-        jobs = _LAST[:]
-        _LAST.clear()
-        _done(jobs)
+    done_last()  # (while the copies write theirs)
     while _ASIDE:
         pid = _ASIDE.pop()
         try:

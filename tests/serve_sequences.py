@@ -52,13 +52,14 @@ _SERVE = ("import runpy, signal, sys; signal.signal(signal.SIGINT, signal.defaul
 class Preview:
     """`mkdocs serve` of these records, and how many builds it has finished."""
 
-    def __init__(self, records: Path, work: Path):
+    def __init__(self, records: Path, work: Path, before: str = "", **env: str):
+        """`before`: Python run in the process before MkDocs starts; `env`: more of its environment."""
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
         env = dict(os.environ, LEDGER_RECORDS=str(records), LEDGER_TODAY=TODAY, NO_MKDOCS_2_WARNING="1",
-                   LEDGER_GENERATED=str(work / "generated-serve"))
-        self.process = subprocess.Popen([sys.executable, "-c", _SERVE, "serve", "-f", str(ROOT / "mkdocs.yml"),
+                   LEDGER_GENERATED=str(work / "generated-serve"), **env)
+        self.process = subprocess.Popen([sys.executable, "-c", before + "\n" + _SERVE, "serve", "-f", str(ROOT / "mkdocs.yml"),
                                          "-a", f"127.0.0.1:{self.port}"], cwd=work, env=env, text=True,
                                         stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
         self.log: list[str] = []

@@ -10,7 +10,7 @@ import time
 import serve_sequences
 import yaml
 
-from tests.gitrepo import ROOT
+from tests.gitrepo import ROOT, demo_records
 
 
 def _until(preview, rel: str, test, seconds: float = 90) -> str:
@@ -81,3 +81,27 @@ def test_the_live_preview_serves_what_a_fresh_reference_build_makes_after_each_e
     kinds = ["admin-value", "value", "new-file", "feedback-link", "privacy-exception"]
     differences = serve_sequences.sequence(tmp_path, seed=5, steps=len(kinds), say=said.append, kinds=kinds)
     assert differences == [], "\n".join(said + differences)
+
+
+def test_the_live_preview_writes_each_build_s_cache_files_while_it_serves(tmp_path):
+    """A cold build held the small cache files it made while the big ones were written by the copies made
+    anyway (forked.last: the cadres' results), for the process to write once its work was done — at its exit
+    (forked.wait): `mkdocs serve` runs until it is stopped, so the cadres' results were not written while it
+    served (held in memory instead, a later cold build's beside them) and each rebuild, finding no file,
+    worked them out again.  Now each build's are written at its end (forked.done_last, the hook's
+    on_post_build): the demo generated afresh, cold, two processes, its load's results big (ASIDE_MIN 200, as a
+    big corpus's are), the cadres' results in the cache once the preview serves, while it goes on."""
+    records = tmp_path / "records"
+    demo_records(records)
+    cache = tmp_path / "cache"
+    preview = serve_sequences.Preview(records, tmp_path, "from generator import cache; cache.ASIDE_MIN = 200",
+                                      PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE=str(cache),
+                                      CONTACT_LEDGER_WORKERS="2", CONTACT_LEDGER_PARALLEL_MIN="1")
+    try:
+        assert preview.wait(1, 300), "".join(preview.log)  # the first build, served
+        kinds = {p.suffix for p in cache.iterdir()}
+        assert preview.process.poll() is None, "".join(preview.log)
+        assert ".by-cadre" in kinds, kinds
+    finally:
+        preview.stop()
+    assert "Traceback" not in "".join(preview.log), "".join(preview.log)

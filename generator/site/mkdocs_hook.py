@@ -53,6 +53,7 @@ _ROOT = str(Path(__file__).resolve().parents[2])
 if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package sits beside mkdocs.yml
     sys.path.insert(0, _ROOT)  # (MkDocs restores sys.path after loading, so import now)
 import generator.site  # noqa: E402
+from generator import forked  # noqa: E402
 from generator.files import Unwritten, write_files  # noqa: E402
 from generator.site import admin_form, fastmd, notfound, render_site, search_aside, search_zh, table_markup  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
@@ -329,6 +330,7 @@ def on_post_build(config):
     finally:
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
+        forked.done_last()  # (this build's cache files still to write: `mkdocs serve` goes on after it)
     for line in notes:
         sys.stderr.write(line + "\n")
 
@@ -338,6 +340,7 @@ def on_build_error(error):
     staging, _ = _state.pop("admin", (None, []))
     if staging is not None:
         shutil.rmtree(staging, ignore_errors=True)
+    forked.done_last()
 
 
 def _link_in(downloads: dict[Path, Path], site: Path) -> None:
