@@ -781,8 +781,9 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})(?:{_not_right_after(_TEACHING_NAMES)}|(?={_BESIDE_ROOM}{_ROOMMATES}))"
     rf"{_BESIDE_ROOM}(?=\s?的?\s?[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|{_ROOMMATES})",
     # (… or right after a word of whom a cadre talks with or does something for — 与/和/跟/同/找/约/向/对/给/帮, 走访/看望/约谈 … — the
-    # students of a room, whatever follows: 与502室同学交流, 走访502室同学, 和五〇二室同学座谈 — a room's students, not an event's)
-    rf"(?:(?<=[与和跟同找约向对给帮與對給幫約])|(?<=[{_VERB_ENDS}])(?<={_VERBS})){_BESIDE_ROOM}(?=\s?的?\s?[男女]?同学(?![们們会]))",
+    # students of a room, whatever follows, 们 or 全体 or not: 与502室同学交流, 走访502室同学们, 与502室全体同学交流, 和五〇二室同学座谈 — a
+    # room's students, not an event's; not 同学会, an association)
+    rf"(?:(?<=[与和跟同找约向对给帮與對給幫約])|(?<=[{_VERB_ENDS}])(?<={_VERBS})){_BESIDE_ROOM}(?=\s?的?\s?(?:全体\s?)?[男女]?同学(?![会]))",
     # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",

@@ -857,7 +857,10 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                *(ROOMS_OF_UNNUMBERED_DORMS := ["走访宿舍楼五〇二", "宿舍楼502同学反映", "寝室楼312室友反映", "走访学生公寓楼305",
                                                "宿舍五〇二室", "寝室五〇二、五〇三", "走訪宿舍樓五〇二"]),
                # (a room beside its students right after a word of whom a cadre talks with, or a verb of a cadre's)
-               *(ROOMS_BESIDE_WHOM := ["与502室同学交流", "和五〇二室同学座谈", "走访502室同学", "约谈312室男同学", "與502室同學交流"])]
+               *(ROOMS_BESIDE_WHOM := ["与502室同学交流", "和五〇二室同学座谈", "走访502室同学", "约谈312室男同学", "與502室同學交流"]),
+               # (… with 们 or 全体 too: they are whom the cadre talks with as much)
+               *(ROOMS_BESIDE_WHOM_ALL := ["与502室同学们交流", "走访502室同学们", "向502室同学们了解情况", "與502室同學們交流",
+                                           "与502室全体同学交流"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -884,7 +887,7 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                                                     "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"]),
                *(ROOMS_OF_UNNUMBERED_DORMS_CLEAN := ["宿舍楼二〇二六级新生", "宿舍楼五层走廊", "宿舍楼502名学生", "宿舍楼502会议室开会",
                                                      "二〇二六年宿舍楼改造", "502会议室召开座谈会"]),
-               *(ROOMS_BESIDE_WHOM_CLEAN := ["与502室同学们交流", "在502室同学座谈会上发言", "与逸夫楼302室同学交流",
+               *(ROOMS_BESIDE_WHOM_CLEAN := ["502室同学们进行讨论", "在502室同学座谈会上发言", "与逸夫楼302室同学交流",
                                              "与502会议室同学交流", "与张教授交流"]),
                # (an event of a room's students in traditional characters, as in simplified: a club's, a class's)
                *(ROOMS_OF_EVENTS_TRADITIONAL_CLEAN := ["502室同學聯誼會", "在302室同學聯誼活動中", "502室同學座談會", "302室同學交流會",
@@ -986,9 +989,18 @@ def test_a_room_after_a_dormitory_building_s_word_with_no_number_is_found_by_val
 def test_a_room_beside_its_students_after_a_word_of_whom_is_found_by_validate(tmp_path):
     """与502室同学交流 passed validate and the form: a room beside its students with no building before it was none before 交流, 座谈,
     分享 (in the room's event: 302室同学交流会); right after 与/和/跟/向/对/给 or a cadre's verb (走访, 约谈) the room's students are whom
-    the cadre talks with, a dormitory's, and the room is found (***室) — not 同学们, an event in the room, nor a teaching building's."""
+    the cadre talks with, a dormitory's, and the room is found (***室) — not an event in the room, nor a teaching building's."""
     told = validated_summaries(tmp_path, ROOMS_BESIDE_WHOM + ROOMS_BESIDE_WHOM_CLEAN)
     assert told == [(t, "dormitory", "***室") for t in ROOMS_BESIDE_WHOM]
+
+
+def test_a_room_beside_its_students_with_们_after_a_word_of_whom_is_found_by_validate(tmp_path):
+    """与502室同学们交流, 走访502室同学们, 与502室全体同学交流 passed validate and the form: after a word of whom (与, 向, 走访 …) the room
+    beside its students was read before 同学 alone, 们 let through as a class's in a room (502室同学们进行讨论, which still is, with no
+    word of whom before it); the students of a room whom a cadre talks with or visits are its dormitory's, 们 or 全体 or not: found
+    (***室)."""
+    told = validated_summaries(tmp_path, ROOMS_BESIDE_WHOM_ALL + ["502室同学们进行讨论", "502室同学会筹备"])
+    assert told == [(t, "dormitory", "***室") for t in ROOMS_BESIDE_WHOM_ALL]
 
 
 def test_a_room_s_students_event_in_traditional_characters_passes_validate(tmp_path):
