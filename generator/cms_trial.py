@@ -14,6 +14,7 @@ clone (the editorial workflow's pull request); "publish" merges it into the clon
 """
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -60,10 +61,6 @@ MSG = {
                       "en": "Web form trial stopped before it was ready: what it had started (the clone, the site build, "
                             "decap-server) stopped, the scratch clone deleted."},
     "removed": {"zh": "，试用副本已删除", "en": ", the scratch clone deleted"},
-    "port_taken": {"zh": "网站的端口 {port} 用不了（{reason}）：多半是另一个试用或 make serve 正在用它；结束它，或加 --port 另选一个端口，如 --port 8010。",
-                   "en": "the site's port {port} cannot be used ({reason}): most likely another trial or make serve holds it; "
-                         "stop it, or choose another with --port, e.g. --port 8010."},
-
     "server_died": {
         "zh": ("decap-server 自己停止了（{how}），不是按 Ctrl-C 结束的：表单已无法保存，试用到此结束，网站也已停止。"
                "decap-server 日志的最后几行：\n{tail}\n"
@@ -76,6 +73,30 @@ MSG = {
     "exited": {"zh": "退出码 {code}", "en": "exit code {code}"},
     "killed": {"zh": "被信号 {code} 终止", "en": "killed by signal {code}"},
     "empty_log": {"zh": "  （日志是空的）", "en": "  (the log is empty)"},
+    # a port the trial cannot listen on, told before it copies anything ({what}, {who}, {option}: PORTS below)
+    "port_taken": {"zh": "{what} {port} 用不了（{reason}）：多半是{who}正在用它；结束它，或加 {option} 另选一个端口，如 {option} {other}。",
+                   "en": "{what} {port} cannot be used ({reason}): most likely {who} holds it; "
+                         "stop it, or choose another with {option}, e.g. {option} {other}."},
+    "port_denied": {"zh": "{what} {port} 用不了（{reason}）：没有使用这个端口的权限（1024 以下的端口通常只有管理员能用）；"
+                          "加 {option} 另选一个 1024 以上的端口，如 {option} {other}。",
+                    "en": "{what} {port} cannot be used ({reason}): no permission to use it (ports below 1024 are usually "
+                          "for the administrator only); choose one above 1024 with {option}, e.g. {option} {other}."},
+    "port_same": {"zh": "{what} {port} 也是网站的端口（--port）：两者要用不同的端口；加 {option} 另选一个，如 {option} {other}。",
+                  "en": "{what} {port} is the site's port too (--port): the two need different ports; "
+                        "choose another with {option}, e.g. {option} {other}."},
+    "port_bad": {"zh": "{what} {port} 不是端口号：端口号是 1 到 65535 之间的数；加 {option} 另选一个，如 {option} {other}。",
+                 "en": "{what} {port} is not a port: a port is a number from 1 to 65535; "
+                       "choose another with {option}, e.g. {option} {other}."},
+}
+
+# the trial's two ports: its words in the messages above, and the port suggested first (the default's neighbour)
+PORTS = {
+    "site": {"what": {"zh": "网站的端口", "en": "the site's port"},
+             "who": {"zh": " make serve 或另一个试用", "en": "make serve or another trial"},
+             "option": "--port", "base": 8000},
+    "api": {"what": {"zh": "decap-server 的端口", "en": "decap-server's port"},
+            "who": {"zh": "另一个试用（它的 decap-server）", "en": "another trial (its decap-server)"},
+            "option": "--api-port", "base": 8081},
 }
 
 
@@ -106,6 +127,50 @@ def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         return s.getsockname()[1]
+
+
+def _listening(port: int) -> socket.socket:
+    """A socket listening on 127.0.0.1:port (0: any free one).  Listening, not only bound: a bound socket does not
+    keep out another's bind with SO_REUSEADDR (node's, the site server's), a listening one does."""
+    s = socket.socket()
+    try:
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # (a port left in TIME_WAIT by a trial before is free)
+        s.bind(("127.0.0.1", port))
+        s.listen()
+    except BaseException:
+        s.close()
+        raise
+    return s
+
+
+def _other_port(which: str, port: int, avoid: int) -> int:
+    """A port to suggest in place of `port`: the next free one of its tens above it (or above the default)."""
+    base = port if 1024 <= port <= 65535 - 100 else PORTS[which]["base"]
+    for other in range(base + 10, base + 110, 10):
+        if other == avoid:
+            continue
+        try:
+            _listening(other).close()
+            return other
+        except OSError:
+            continue
+    return base + 10
+
+
+def _take(which: str, port: int, avoid: int, lang: str, same: bool = False) -> socket.socket:
+    """Listen on the trial's `which` port now, before anything is copied or built; a port it cannot take is told
+    as a RuntimeError for people: taken (another trial, make serve; `same`: the site's own), not allowed (below 1024),
+    or no port."""
+    try:
+        return _listening(port)
+    except (OSError, OverflowError) as exc:
+        code = getattr(exc, "errno", None)
+        key = ("port_same" if same else "port_taken" if code == errno.EADDRINUSE
+               else "port_denied" if code in (errno.EACCES, errno.EPERM) else "port_bad")
+        words = PORTS[which]
+        raise RuntimeError(MSG[key][lang].format(
+            what=words["what"][lang], who=words["who"][lang], option=words["option"], port=port,
+            reason=getattr(exc, "strerror", None) or str(exc), other=_other_port(which, port, avoid))) from None
 
 
 @functools.cache
@@ -234,6 +299,24 @@ def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_p
     removed).  `today`: the site's and the form's day (else the
     clock in the policy's zone); `page_today`: the page takes it for today too (the command's --today),
     else it reads the browser's clock (the tests set that clock themselves)."""
+    # Both ports first, before the clone and the build (minutes at 12,000 ledgers): the site's server listens from
+    # here on (it serves once the trial is ready) and decap-server's port is held until decap-server starts on it —
+    # a port taken is told at once, and a trial beside this one cannot answer for its decap-server.
+    site_socket = _take("site", port, api_port, lang)
+    try:
+        api_socket = _take("api", api_port, site_socket.getsockname()[1], lang, same=api_port == port != 0)
+    except BaseException:
+        site_socket.close()
+        raise
+    try:
+        return _started(source, site_socket, api_socket, work, build_site, today, periods, env, lang, page_today, asked)
+    except BaseException:
+        site_socket.close()
+        api_socket.close()
+        raise
+
+
+def _started(source, site_socket, api_socket, work, build_site, today, periods, env, lang, page_today, asked) -> Trial:
     if not SERVER.is_file():
         raise RuntimeError(MSG["no_server"][lang].format(path=SERVER))
     node = shutil.which("node")
@@ -244,18 +327,18 @@ def start(source: Path = ROOT, *, work: Path | None = None, port: int = 0, api_p
     except (subprocess.CalledProcessError, FileNotFoundError):
         raise RuntimeError(MSG["not_git"][lang].format(path=source)) from None
     work = Path(work or tempfile.mkdtemp(prefix="cms-trial-"))
-    port, api_port = port or free_port(), api_port or free_port()
+    port, api_port = site_socket.getsockname()[1], api_socket.getsockname()[1]
     api_url = f"http://127.0.0.1:{api_port}/api/v1"
     trial = Trial(work, work / "repo", work / "site", f"http://127.0.0.1:{port}/", api_url, log=work / "decap-server.log")
     try:
-        _start(trial, source, port, api_port, build_site, today, periods, env, lang, page_today, asked)
+        _start(trial, source, site_socket, api_socket, build_site, today, periods, env, lang, page_today, asked)
         return trial
     except BaseException:
         trial.stop()  # (decap-server too, if it had started)
         raise
 
 
-def _start(trial, source, port, api_port, build_site, today, periods, env, lang, page_today, asked) -> None:
+def _start(trial, source, site_socket, api_socket, build_site, today, periods, env, lang, page_today, asked) -> None:
     node = shutil.which("node")
     repo, site, api_url = trial.repo, trial.site, trial.api_url
     branch = scratch_clone(source, repo, asked)
@@ -279,7 +362,8 @@ def _start(trial, source, port, api_port, build_site, today, periods, env, lang,
                 local_backend=api_url, lang=lang, rs=rs, findings=findings, fixed_today=today if page_today else None)
 
     server_env = {**os.environ, **(env or {}), "MODE": "git", "GIT_REPO_DIRECTORY": str(repo),
-                  "PORT": str(api_port), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+                  "PORT": str(api_socket.getsockname()[1]), "BIND_HOST": "127.0.0.1", "LOG_LEVEL": "warn"}
+    api_socket.close()  # (held until now: decap-server takes it)
     with open(trial.log, "w") as log:
         trial.server = subprocess.Popen([node, str(SERVER)], cwd=trial.work, env=server_env,
                                         stdout=log, stderr=subprocess.STDOUT)
@@ -289,10 +373,10 @@ def _start(trial, source, port, api_port, build_site, today, periods, env, lang,
     from http.server import ThreadingHTTPServer
 
     handler = functools.partial(_quiet_handler(), directory=str(site))
-    try:
-        httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError as exc:  # (the port taken: another trial, make serve)
-        raise RuntimeError(MSG["port_taken"][lang].format(port=port, reason=exc.strerror)) from None
+    httpd = ThreadingHTTPServer(site_socket.getsockname(), handler, bind_and_activate=False)
+    httpd.socket.close()
+    httpd.socket = site_socket  # (listening since start() began: taken there, or told there)
+    httpd.server_name, httpd.server_port = site_socket.getsockname()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     trial.httpd = httpd
 

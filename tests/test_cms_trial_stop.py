@@ -217,3 +217,111 @@ def test_a_ctrl_c_at_the_terminal_reaching_the_trial_s_children_too_stops_it_as_
     assert proc.returncode == 2, out
     assert "网页表单试用在就绪之前被中止：已启动的程序（复制、网站构建、decap-server）都已停止，试用副本已删除。" in out, out
     assert [p.name for p in tmp_path.glob("cms-trial-*")] == []
+
+
+def _trial_args(clone: Path, tmp_path: Path, *args: str, **kwargs) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    return subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), *args,
+                             "--today", "2026-12-04"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, **kwargs)
+
+
+def _ended(proc: subprocess.Popen, tmp_path: Path) -> tuple[str, list[str], list[str], float]:
+    """Waits for the trial to end (stopped by SIGTERM after 300 s): its output, every child seen, every copy seen,
+    how long it took; it exited 2 (it could not run)."""
+    seen: dict[int, str] = {}
+    copies: set[str] = set()
+    began = time.monotonic()
+    while proc.poll() is None:
+        seen |= {pid: seen.get(pid) or " ".join(_argv(pid))[:80] for pid in _children(proc.pid)}
+        copies |= {p.name for p in tmp_path.glob("cms-trial-*")}
+        if time.monotonic() - began > 300:
+            proc.send_signal(signal.SIGTERM)
+            break
+        time.sleep(0.01)
+    out = proc.communicate(timeout=120)[0]
+    took = time.monotonic() - began
+    for pid in seen:  # (this test's strays, should there be any)
+        if _running(pid):
+            os.kill(pid, signal.SIGKILL)
+    assert proc.returncode == 2, out
+    return out, sorted(seen.values()), sorted(copies), took
+
+
+@pytest.mark.parametrize("which", ["site", "api"])
+def test_a_port_taken_is_told_before_the_trial_copies_or_builds_anything(clone, tmp_path, which):
+    """The site's port taken (make serve beside it) was found only after the scratch clone, validate, the whole site
+    build (minutes at 12,000 ledgers) and decap-server's start; decap-server's port taken (another trial beside it)
+    ended in `decap-server 没有启动：…EADDRINUSE`.  Now either is told at once — no clone, no build, no decap-server
+    started, no copy made — with the option that chooses another port, and the command exits 2."""
+    import socket
+
+    from generator.cms_trial import free_port
+
+    with socket.socket() as held:
+        held.bind(("127.0.0.1", 0))
+        held.listen()
+        taken = held.getsockname()[1]
+        ports = ["--port", str(taken), "--api-port", str(free_port())] if which == "site" else \
+            ["--port", str(free_port()), "--api-port", str(taken)]
+        out, seen, copies, took = _ended(_trial_args(clone, tmp_path, *ports), tmp_path)
+    told = {"site": f"网站的端口 {taken} 用不了（Address already in use）：多半是 make serve 或另一个试用正在用它；"
+                    "结束它，或加 --port 另选一个端口，如 --port ",
+            "api": f"decap-server 的端口 {taken} 用不了（Address already in use）：多半是另一个试用（它的 decap-server）"
+                   "正在用它；结束它，或加 --api-port 另选一个端口，如 --api-port "}[which]
+    assert seen == [] and copies == [], (seen, copies, out)
+    assert told in out and "内部错误" not in out and "Traceback" not in out, out
+    assert took < 30, took  # (the site build alone is longer at 12,000 ledgers)
+
+
+def test_a_trial_beside_another_running_trial_is_told_which_port_is_taken(clone, tmp_path):
+    """A second trial beside a running one: its decap-server could not listen on the first's port (and said
+    `decap-server 没有启动：…EADDRINUSE`), or the first's decap-server answered its probe and it said it was ready
+    with a form saving into the first trial's copy.  Now each port is told, the first trial runs on untouched."""
+    from generator.cms_trial import free_port
+
+    first_ports = [free_port(), free_port()]
+    (tmp_path / "first").mkdir()
+    first = _trial_args(clone, tmp_path / "first", "--port", str(first_ports[0]), "--api-port", str(first_ports[1]),
+                   "--no-site")
+    try:
+        for line in first.stdout:
+            if "按 Ctrl-C 结束" in line:
+                break
+        assert first.poll() is None, first.stdout.read()
+        second = tmp_path / "second"
+        second.mkdir()
+        for ports, told in [((first_ports[0], free_port()), f"网站的端口 {first_ports[0]} 用不了"),
+                            ((free_port(), first_ports[1]), f"decap-server 的端口 {first_ports[1]} 用不了")]:
+            out, seen, copies, took = _ended(_trial_args(clone, second, "--port", str(ports[0]), "--api-port", str(ports[1]),
+                                                    "--no-site"), second)
+            assert told in out and "另一个试用" in out and "就绪" not in out, out
+            assert seen == [] and copies == [], (seen, copies, out)
+        assert first.poll() is None
+        import urllib.request
+        with urllib.request.urlopen(f"http://127.0.0.1:{first_ports[0]}/admin/", timeout=10) as resp:
+            assert resp.status == 200
+    finally:
+        first.send_signal(signal.SIGTERM)
+        rest = first.communicate(timeout=120)[0]
+    assert first.returncode == 0 and "网页表单试用已结束" in rest, rest
+
+
+def test_a_port_not_allowed_is_told_as_not_allowed_not_as_taken(clone, tmp_path):
+    """`--port 80` run by someone who may not use ports below 1024 was told 多半是另一个试用或 make serve 正在用它 (a
+    PermissionError read as the port taken), after the clone and decap-server's start.  Now: no permission, choose a
+    port above 1024, at once.  (Run as root, the command is run without the capability to use low ports.)"""
+    import ctypes
+
+    if os.geteuid() != 0 and int(Path("/proc/sys/net/ipv4/ip_unprivileged_port_start").read_text()) <= 80:
+        pytest.skip("this machine lets anyone use port 80")
+
+    def without_low_ports():  # (prctl PR_CAPBSET_DROP CAP_NET_BIND_SERVICE: gone from what it execs)
+        if os.geteuid() == 0:
+            ctypes.CDLL(None, use_errno=True).prctl(24, 10, 0, 0, 0)
+
+    out, seen, copies, took = _ended(_trial_args(clone, tmp_path, "--port", "80", "--no-site",
+                                            preexec_fn=without_low_ports), tmp_path)
+    assert ("网站的端口 80 用不了（Permission denied）：没有使用这个端口的权限（1024 以下的端口通常只有管理员能用）；"
+            "加 --port 另选一个 1024 以上的端口，如 --port 8") in out and "另一个试用" not in out, out
+    assert seen == [] and copies == [], (seen, copies, out)
