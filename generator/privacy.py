@@ -769,6 +769,9 @@ DORM_RX = [_either_script(rx) for rx in [
     # 宿舍楼五〇二, 宿舍五〇二室 — not a count, a year's or a floor's word, 宿舍楼二〇二六级)
     rf"(?:(?:宿舍|寝室|公寓)楼?|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
     rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN}({_NUMERAL_ROOMS})",
+    # (… a floor between, as after a numbered building: 走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502; not a count, a year's word or a
+    # public room, 宿舍楼5层120名学生, 宿舍楼5层502会议室)
+    rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}(?![\-.:/][0-9]){_NOT_QUANTITY})",
     # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
     rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
     rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
@@ -998,11 +1001,11 @@ _ONE_RUN = re.compile(r"[^0-9]*+([0-9]+)[^0-9]*+")  # (a text of one number)
 _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part", "roll", "address"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS, each word followed by what its expressions let stand between it and the room: a building word
-# (ending in 楼寓舍斋栋幢#) by a mark, 的, or a floor, an entrance or an area (3号楼 12 层 - A305, 3栋2单元501, 3号楼的502室:
+# (ending in 楼寓舍斋栋幢#, or 寝室's 室: 寝室5层502) by a mark, 的, or a floor, an entrance or an area (3号楼 12 层 - A305, 3栋2单元501, 3号楼的502室:
 # 9 characters at most); 单元 (3号2单元501), 区 and 座 (3号2座501, 东区 12 - 305) and an area's 苑/园 (南苑3-502) by a
 # space, a "12-" block and a letter; 宿舍/寝室/公寓/住(在) by 楼 (宿舍楼502), 号, 在/为/是/: and a "12-" block; a room word
 # (寝室/宿舍/室/寝) follows it by at most one — not 座谈 or 校园网 a few characters before a class's 1602.
-_DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#]"),
+_DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#室]"),
                      _either_script(rf"\s?(?:{_FLOOR_NUMBER}\s?(?:[层楼]|单元|区|座)|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{{3}}")),
                     (_either_script("单"), _either_script(r"元\s?[A-Za-z]?[0-9]{3}")),
                     (_either_script("[区座苑园]"), r"\s?(?:[0-9]{1,2}\s?-\s?)?[A-Za-z]?[0-9]{3}"),

@@ -860,7 +860,10 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                *(ROOMS_BESIDE_WHOM := ["与502室同学交流", "和五〇二室同学座谈", "走访502室同学", "约谈312室男同学", "與502室同學交流"]),
                # (… with 们 or 全体 too: they are whom the cadre talks with as much)
                *(ROOMS_BESIDE_WHOM_ALL := ["与502室同学们交流", "走访502室同学们", "向502室同学们了解情况", "與502室同學們交流",
-                                           "与502室全体同学交流"])]
+                                           "与502室全体同学交流"]),
+               # (a floor between a dormitory building's word and its room, as between a numbered building's and its room)
+               *(ROOMS_OF_UNNUMBERED_DORMS_FLOOR := ["走访宿舍楼5层502室", "寝室楼5楼502", "宿舍5层502", "宿舍楼 3 层 305 室友反映",
+                                                     "公寓楼12层1203", "寢室樓5樓502"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -992,6 +995,16 @@ def test_a_room_beside_its_students_after_a_word_of_whom_is_found_by_validate(tm
     the cadre talks with, a dormitory's, and the room is found (***室) — not an event in the room, nor a teaching building's."""
     told = validated_summaries(tmp_path, ROOMS_BESIDE_WHOM + ROOMS_BESIDE_WHOM_CLEAN)
     assert told == [(t, "dormitory", "***室") for t in ROOMS_BESIDE_WHOM]
+
+
+def test_a_room_after_a_dormitory_building_s_word_and_a_floor_is_found_by_validate(tmp_path):
+    """走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502 passed validate and the form while 3号楼5层502 was found: a room was read right
+    after 宿舍/寝室/公寓(楼), not with a floor between; it is found now (the room masked: 5层***), under the same rules of counts,
+    years and public rooms (宿舍楼5层120名学生, 宿舍楼5层502会议室, 宿舍楼五层走廊 are none)."""
+    clean = ["宿舍楼5层120名学生", "宿舍楼5层502会议室开会", "宿舍楼五层走廊", "宿舍5楼2026年改造", "宿舍楼3层300人"]
+    told = validated_summaries(tmp_path, ROOMS_OF_UNNUMBERED_DORMS_FLOOR + clean)
+    shown = ["***", "***", "***", "***", "****", "***"]
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_OF_UNNUMBERED_DORMS_FLOOR, shown)]
 
 
 def test_a_room_beside_its_students_with_们_after_a_word_of_whom_is_found_by_validate(tmp_path):
