@@ -91,6 +91,11 @@ _HEADER = re.compile(rb"[+-]? *\r?\n")
 _ITEM = rb"[A-Za-z0-9\x80-\xff][A-Za-z0-9\x80-\xff._/\- ]*"
 _FLOW = re.compile(rb"(?:\[ *\]|\{ *\}|\[ *" + _ITEM + rb"(?:, *" + _ITEM + rb")* *\])(?: +#[^\n]*| *)\r?\n")
 _GOOD_KEYS: set = set()
+# A list item's spaces that begin a run of them (_on_one_line: the item's part before each), the spaces
+# before a line break (and a CRLF's CR: _Ends), and the most searches of a file's text for such parts.
+_SPACES_BEGIN = re.compile("(?<! ) ")
+_LINE_END = re.compile(" *\r?\n")
+_SEARCHES = 256
 
 
 def enabled() -> bool:
@@ -167,29 +172,49 @@ def _unended(body: bytes) -> bool:
     return body[body.rfind(b"\n") + 1:][:1] not in b" #\r"
 
 
-def _on_one_line(item: str, source: str) -> bool:
+def _on_one_line(item: str, ends: _Ends) -> bool:
     """Whether a plain list item holding a space was written on one line, as the full loader reads it
     without a finding (an item written on two lines reads as one with a space where the line broke:
     E-YAML-015, or E-YAML-010, which only the full loader reports).  Written on two lines, the item's
     first line ends where one of its spaces is: that part of it, then at most spaces and a line break,
     is in the file.  None of them anywhere (in any value or comment): on one line.  A quoted item or a
     block scalar's on two lines is refused with them (the full loader reads them without a finding:
-    only the quick path's share is less); an item holding a line break is always refused."""
-    if "\n" in item:
+    only the quick path's share is less); an item holding a line break (or a CR, a quoted one's escape)
+    is always refused, and so is one whose file has been searched _SEARCHES times (_Ends.ends_a_line).
+    A part is looked for only when its last character ends a line (one search for each character)."""
+    if "\n" in item or "\r" in item:
         return False
-    space = item.find(" ")
-    while space != -1:
-        part = item[:space]
-        at = source.find(part)
-        while at != -1:
-            end = at + space
-            while source.startswith(" ", end):
-                end += 1
-            if source.startswith(("\n", "\r"), end):
-                return False
-            at = source.find(part, at + 1)
-        space = item.find(" ", space + 1)
+    for space in _SPACES_BEGIN.finditer(item):
+        at = space.start()
+        if at and ends.ends_a_line(item[at - 1]) is False:
+            continue
+        if ends.ends_a_line(item[:at]) is not False:  # (None: searched too often — the full loader reads it)
+            return False
     return True
+
+
+class _Ends:
+    """The ends of a file's lines, for _on_one_line: its text with the spaces before each line break dropped
+    and CRLF read as LF (a line's last character is then right before a "\n"; built when the file's first
+    list item holding a space is met), each part of an item looked for and whether it ends a line, and how
+    many more searches of the text it may take: at most _SEARCHES a file, so the work is linear in the file
+    (a part's every place in it, for each of an item's spaces, was cubic: 53 s for an item of 2,000 spaces)."""
+    __slots__ = ("text", "found", "left")
+
+    def __init__(self, source: str):
+        self.text = _LINE_END.sub("\n", source) if " \n" in source or "\r" in source else source
+        self.found: dict = {}
+        self.left = _SEARCHES
+
+    def ends_a_line(self, part: str) -> bool | None:
+        """Whether the part ends a line of the file (None: the file has been searched _SEARCHES times)."""
+        found = self.found.get(part)
+        if found is None:
+            if not self.left:
+                return None
+            self.left -= 1
+            found = self.found[part] = part + "\n" in self.text
+        return found
 
 
 def _refused(doc: bytes) -> bool:
@@ -373,6 +398,7 @@ def _nodes_if_plain(root: dict, texts: set, source: str, intern=sys.intern, n=lo
     root = dict(zip(map(intern, root), root.values()))
     add, update = texts.add, texts.update
     update(root)
+    ends = None
     count = 1
     level = [root]
     for _depth in range(load.MAX_DEPTH - 1):  # (a container deeper than MAX_DEPTH - 2: the full loader)
@@ -383,8 +409,11 @@ def _nodes_if_plain(root: dict, texts: set, source: str, intern=sys.intern, n=lo
             for key, value in enumerate(node) if listed else node.items():
                 kind = type(value)
                 if kind is str:
-                    if listed and (" " in value or "\n" in value) and not _on_one_line(value, source):
-                        return None, None  # an item on two lines reads as one with a space (E-YAML-015): the full loader
+                    if listed and (" " in value or "\n" in value):
+                        if ends is None:
+                            ends = _Ends(source)
+                        if not _on_one_line(value, ends):
+                            return None, None  # an item on two lines reads as one with a space (E-YAML-015): the full loader
                     if len(value) <= n:
                         if value in odd:
                             return None, None

@@ -10,6 +10,7 @@ import hashlib
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -1491,3 +1492,31 @@ def test_a_list_item_holding_a_space_is_read_by_the_quick_path_when_written_on_o
     for two in ("cadre: li-na\ntopics:\n  - Python\n    编程学习\n", "cadre: li-na\ntopics:\n  - Python  \r\n    编程学习\r\n"):
         assert quickload.values(two.encode()) is None
         assert [f.code for f in load._parse(two.encode(), "x.yaml").problems] == ["E-YAML-015"]
+
+
+def test_a_list_item_of_many_spaces_is_validated_in_seconds_as_the_full_loader_reports_it(tmp_path):
+    """A topic of 6,000 spaces (`学 学 … x`: a pasted list, a stuck key) took the quick path's check that it was
+    written on one line minutes (every place of the item's start in the file, for each of its spaces: cubic —
+    1,000 spaces 0.84 s CPU, 2,000 about 7 s, 6,000 about 3 min); now one search of the file for each of its
+    parts at most, and no more than quickload._SEARCHES a file: validate, cold, finishes within 60 s (≈3 s) and
+    reports what the full loader's run reports."""
+    records = demo_records(tmp_path / "records")
+    ledger = records / "ledgers" / "2026-H1" / "bai-taoyu.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    assert "      - 期末复习备考\n" in text
+    ledger.write_text(text.replace("      - 期末复习备考\n", "      - " + "学 " * 6000 + "x\n", 1), encoding="utf-8")
+    outputs = []
+    for fast, where, timeout in (("1", tmp_path / "cache", 60), ("0", "0", 600)):
+        env = {**os.environ, "CONTACT_LEDGER_FAST": fast, "CONTACT_LEDGER_CACHE": str(where)}
+        run = subprocess.Popen([sys.executable, "-m", "generator", "validate", "--records", str(records), "--format", "json"],
+                               cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                               start_new_session=True)
+        try:
+            out, err = run.communicate(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(run.pid, signal.SIGKILL)  # (its loading processes too)
+            run.communicate()
+            pytest.fail(f"validate (CONTACT_LEDGER_FAST={fast}) still running after {timeout} s")
+        assert "Traceback" not in err, err
+        outputs.append((run.returncode, out))
+    assert outputs[0] == outputs[1]
