@@ -764,8 +764,9 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
 
     def keep(doc: load.Document, packed: tuple, mark, group: _Group | None = None) -> None:
         """Keep a file just loaded (its `packed` result, its status `mark`; its values in `group`'s
-        marshal, or in the result) in the cache."""
-        if doc.sha256 and where is not None:
+        marshal, or in the result) in the cache.  Not an empty ledger: its E-LOAD-002 says whether its cadre has a
+        record (load._empty_ledger), which a cadre's file added or removed changes (and loading it again is cheap)."""
+        if doc.sha256 and where is not None and not (doc.kind == "ledger" and any(f[0] == "E-LOAD-002" for f in packed[7])):
             # (the values most runs need not read)
             apart = doc.rel in group.shas if group is not None else doc.kind == "ledger" and type(packed[3]) is dict
             new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],

@@ -37,6 +37,7 @@ import json
 import operator
 import os
 import re
+import shlex
 import stat
 from collections import deque
 from contextlib import contextmanager
@@ -673,15 +674,23 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 
 def _empty_ledger(file: str, kind: str | None) -> dict:
     """E-LOAD-002's words for an empty ledger (ledgers/2026-H1/li-na.yaml): the command that writes it prefilled
-    (new_ledger), once the empty file is deleted (it never overwrites one); none for another record."""
+    (new_ledger), once the empty file is deleted (it never overwrites one), its records folder shell-quoted — when
+    the cadre the file is named for has a record (records/cadres/li-na.yaml; else the command fails, E-NEW-001: the
+    file to check is said instead); none for another record."""
     parts = file.replace(os.sep, "/").split("/")
     stem = parts[-1].removesuffix(".yaml")
     if kind != "ledger" or len(parts) < 3 or parts[-3] != "ledgers" or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) \
             or not re.fullmatch(r"[0-9]{4}-H[12]", parts[-2]):
         return {"new": "", "new_en": ""}
     records = "/".join(parts[:-3]) or "."
+    cadre = f"{records}/cadres/{stem}.yaml"
+    if not os.path.isfile(cadre):
+        return {"new": f"台账的文件名是干部编号，但没有这位干部的记录 {cadre}：请核对文件名 {stem}.yaml 是否写对；"
+                       "写对了，先请管理员添加这位干部的记录，再生成台账。",
+                "new_en": f" A ledger's file name is its cadre's id, but there is no {cadre}: check the file name "
+                          f"{stem}.yaml; if it is right, have the cadre's record added first, then write the ledger."}
     command = f"python -m generator new ledger --cadre {stem} --period {parts[-2]}" + (
-        "" if records == "records" else f" --records {records}" if re.fullmatch(r"[\w./-]+", records) else " --records …")
+        "" if records == "records" else f" --records {shlex.quote(records)}")
     return {"new": f"台账可以这样生成：先删掉这个空文件，再运行 {command}（生成的台账预填了干部、期间和联系点，把其中的“待填写”换成实际内容）。",
             "new_en": f" To have the ledger written prefilled: delete the empty file, then run {command} (and replace its "
                       "待填写 with what was done)."}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shlex
 import shutil
 
 import pytest
@@ -1128,6 +1129,37 @@ def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, 
     (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command)
     [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]
     assert f["code"] == "E-LOAD-002" and f["hint"] == "请填写内容，或删除这个空文件。", f
+
+
+def test_an_empty_ledger_s_command_is_given_only_for_a_cadre_on_record_and_with_its_records_folder_quoted(tmp_path):
+    # (an empty ledgers/2026-H1/zhang-san.yaml, no cadre zhang-san, was told to run new ledger --cadre zhang-san, which
+    # fails (E-NEW-001); a records folder holding a space was told `--records …`, a command nobody can run)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "my records")
+    path = work / "my records" / LEDGER
+    path.write_text("", encoding="utf-8")
+    nobody = work / "my records" / "ledgers" / "2026-H1" / "zhang-san.yaml"
+    nobody.write_text("# 待填写\n", encoding="utf-8")
+    told = {lang: {f["file"]: f["hint"] for f in _validate(work, "--records", "my records", "--lang", lang)}
+            for lang in ("zh", "en")}
+    assert set(told["zh"]) == set(told["en"]) == {f"my records/{LEDGER}", "my records/ledgers/2026-H1/zhang-san.yaml"}
+    zh, en = told["zh"]["my records/ledgers/2026-H1/zhang-san.yaml"], told["en"]["my records/ledgers/2026-H1/zhang-san.yaml"]
+    assert "new ledger" not in zh + en, (zh, en)
+    assert zh == ("请填写内容，或删除这个空文件。台账的文件名是干部编号，但没有这位干部的记录 my records/cadres/zhang-san.yaml："
+                  "请核对文件名 zhang-san.yaml 是否写对；写对了，先请管理员添加这位干部的记录，再生成台账。"), zh
+    assert "but there is no my records/cadres/zhang-san.yaml: check the file name zhang-san.yaml;" in en, en
+    command = "python -m generator new ledger --cadre li-na --period 2026-H1 --records 'my records'"
+    assert f"先删掉这个空文件，再运行 {command}（" in told["zh"][f"my records/{LEDGER}"]
+    assert f"delete the empty file, then run {command} (" in told["en"][f"my records/{LEDGER}"]
+    path.unlink()  # (done as told, the command split as a shell splits it)
+    run = B.run_cli(B.REPO, work, *shlex.split(command)[3:])
+    assert run.returncode == 0 and path.is_file() and "Traceback" not in run.stderr, run.stderr
+    assert [f["file"] for f in _validate(work, "--records", "my records") if f["code"] == "E-LOAD-002"] \
+        == ["my records/ledgers/2026-H1/zhang-san.yaml"]  # (li-na's written: its 待填写 told, not empty)
+    cadre = (work / "my records" / "cadres" / "li-na.yaml").read_text(encoding="utf-8").replace("李娜", "张三")
+    (work / "my records" / "cadres" / "zhang-san.yaml").write_text(cadre, encoding="utf-8")  # (the cadre added)
+    [zh] = [f["hint"] for f in _validate(work, "--records", "my records") if f["code"] == "E-LOAD-002"]  # (a warm run)
+    assert "new ledger --cadre zhang-san --period 2026-H1 --records 'my records'（" in zh, zh
 
 
 @pytest.mark.parametrize("new,code,column,indent", [
