@@ -14,7 +14,7 @@ from generator.load import display_path, load_tree
 from generator.cache import load_and_validate, past_records
 from generator.model import RecordSet, build
 from generator.references import check_references, vocabulary_word
-from generator.validate import date_told_in_period, listed_word_hint, period_of, points_hint, validate_document
+from generator.validate import date_told_in_period, listed_value, listed_word_hint, period_of, points_hint, validate_document
 
 # Extra record-level stages (privacy, archive integrity …) register here: each is a
 # function RecordSet → list[Finding], run after references.
@@ -131,20 +131,18 @@ def _in_ledgers(findings: list[F.Finding], rs: RecordSet, codes: tuple, told, re
 def _listed_word_known(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:
     """The schema's E-SCHEMA-003 of an activity's form, place or channel written as a list (place: [社团, 班级]) with
     the line of a word of its vocabulary (references.vocabulary_word), not the first of the list, which the next run
-    may refuse (E-REF-005): the schema's check of one file does not know the policy's vocabularies."""
+    may refuse (E-REF-005): the schema's check of one file does not know the policy's vocabularies.  (Its data's
+    `listed`: the field's path and title, as validate.listed_word_hint was given them.)"""
     def retold(f, doc):
-        acts = doc.data.get("activities") if isinstance(doc.data, dict) else None
-        for i, act in enumerate(acts if isinstance(acts, list) else ()):
-            for key, value in act.items() if isinstance(act, dict) else ():
-                path = ("activities", i, key)
-                if isinstance(value, list) and value and (f.line, f.column) in (doc.pos(path), doc.key_pos(path)):
-                    title = f.hint_zh[1:f.hint_zh.find("”")]
-                    said, word = listed_word_hint(doc, path, title, value[0]), vocabulary_word(rs, key, value)
-                    if word != key and (f.hint_zh, f.hint_en) == said:
-                        told = listed_word_hint(doc, path, title, word)
-                        return f.replace(hint_zh=told[0], hint_en=told[1])
-        return f
-    return _in_ledgers(findings, rs, ("E-SCHEMA-003",), lambda f: "只写一个，不是列表" in f.hint_zh, retold)
+        if "listed" not in f.data:
+            return f
+        path, title = tuple(f.data["listed"]["path"]), f.data["listed"]["title"]
+        word = vocabulary_word(rs, path[-1], listed_value(doc, path))
+        if word == path[-1]:  # (no such vocabulary in the policy: the list's first, as validate said)
+            return f
+        told = listed_word_hint(doc, path, title, word)
+        return f.replace(hint_zh=told[0], hint_en=told[1])
+    return _in_ledgers(findings, rs, ("E-SCHEMA-003",), lambda f: "listed" in f.data, retold)
 
 
 def _dates_in_period(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding]:

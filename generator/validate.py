@@ -422,7 +422,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         expected = expected if isinstance(expected, str) else expected[0]
         found_zh, found_en = _type_name(error.instance)
         value, shown = error.instance, f"：{_as_typed(doc, path, error.instance)}"
-        hint, hint_en = schema.get("description", ""), ""
+        hint, hint_en, data = schema.get("description", ""), "", None
         written = _source_text(doc, path, value) if value is None else ""
         if value is None and written not in ("", "null"):  # `~`, `Null` …: a written "nothing"
             found_zh, found_en, shown = f"空值（{written}）", f"null ({written})", ""
@@ -471,7 +471,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             if not prose(schema):  # (the line as the key's stands, its indentation kept; a block list told at its key)
                 where = doc.key_pos(path) if doc.key_pos(path)[0] != where[0] else where
                 hint, hint_en = listed_word_hint(doc, path, title, value[0])
-        return [F.make("E-SCHEMA-003", doc.file, where, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
+                data = {"listed": {"path": list(path), "title": title}}  # (pipeline._listed_word_known's word of the list)
+        return [F.make("E-SCHEMA-003", doc.file, where, data=data, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
                        type_hint=hint, type_hint_en=hint_en)]
@@ -828,7 +829,7 @@ def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple
     """E-SCHEMA-003's hint for one word of a vocabulary written as a list at `path`: the line of `word`, as the key's
     line stands in the file (its spaces, '- ' if the key begins an item), in the place of the key's line and its
     items if they are under it; no line if `word` is None (none of the list's in the vocabulary: pipeline's pass)."""
-    value, at = _value_at(doc, path), doc.key_pos(path)
+    value, at = listed_value(doc, path), doc.key_pos(path)
     zh, en = f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里）", (f"'{path[-1]}' is one value, not a list: "
                                                                        "write the main one (the others may go into the summary)")
     if word is None:
@@ -842,7 +843,8 @@ def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple
     return f"{zh}，这一行写成：{line}", f"{en}. The line: {line}"
 
 
-def _value_at(doc: Document, path):
+def listed_value(doc: Document, path):
+    """The value at `path` in `doc` (a list written where one word belongs: listed_word_hint's)."""
     value = doc.data
     for key in path:
         value = value[key]

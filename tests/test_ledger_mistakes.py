@@ -1367,3 +1367,53 @@ def _told_once(tmp_path, old, new):
         return _validate(work)
     return zh, en, typed
 
+
+
+HER_LEDGER = """\
+cadre: ouyang-nana
+period: 2026-H2
+contact_points: [ag-2026-01]
+activities:
+  - date: "2026-09-10"
+    form: 田间调研
+    place: 进实验田
+    channel: 面对面
+    students: 32
+    summary: 带领全班同学到实验田调研秋收情况。
+"""
+
+
+@pytest.mark.parametrize("own,new,title,word", [
+    (False, "    place: [社团, 班级]", "联系场所", "进社团"),  # (the demo's minimal records: the closest to the first)
+    (False, "    channel: [线上, 面对面]", "联系方式", "面对面"),  # (the first of the list in the vocabulary)
+    (True, "    place: [实验田, 宿舍]", "联系场所", "进实验田"),  # (北方农林大学's own words, none of the demo's)
+    (True, "    form: [调研, 主题班会]", "联系形式", "主题班会"),
+])
+def test_a_vocabulary_s_word_written_as_a_list_is_told_from_the_finding_s_data_not_its_words(tmp_path, own, new,
+                                                                                                title, word):
+    # (the pipeline read the field's title out of the Chinese hint, and picked the finding by a phrase of it: a
+    # change of the words, or a title holding ”, left the list's first offered — E-REF-005 once typed — silently)
+    from test_own_records_form import OWN
+
+    key = new.split(":")[0].strip()
+    if own:
+        work = tmp_path / "work"
+        for rel, text in {**OWN, "records/ledgers/2026-H2/ouyang-nana.yaml": HER_LEDGER}.items():
+            (work / rel).parent.mkdir(parents=True, exist_ok=True)
+            (work / rel).write_text(text, encoding="utf-8")
+        path = work / "records/ledgers/2026-H2/ouyang-nana.yaml"
+        text = path.read_text(encoding="utf-8")
+    else:
+        work, path, text = _ledger(tmp_path)
+    old = next(line for line in text.splitlines() if line.startswith(f"    {key}:"))
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [zh], [en] = _validate(work), _validate(work, "--lang", "en")
+    line = {"form": 6, "place": 7, "channel": 8}[key]
+    assert (zh["code"], zh["line"], zh["column"]) == ("E-SCHEMA-003", line, len(key) + 7), zh
+    assert zh["hint"] == (f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里），"
+                          f"这一行写成：    {key}: {word}"), zh
+    assert en["hint"] == (f"'{key}' is one value, not a list: write the main one (the others may go into the summary). "
+                          f"The line:     {key}: {word}"), en
+    assert zh["data"] == en["data"] == {"listed": {"path": ["activities", 0, key], "title": title}}, zh
+    path.write_text(text.replace(old, f"    {key}: {word}"), encoding="utf-8")
+    assert _validate(work) == []
