@@ -125,9 +125,10 @@ def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple
             "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}
 
 
-def _line_with(item: Item, key: tuple, value: str, field: str | None = None) -> str:
-    """The line of `item`'s value at `key` with `value` typed in its place (and `field` for its name): line_with's."""
-    return line_with(item.doc, item.path + key, value, field)
+def _line_with(item: Item, key: tuple, value: str, field: str | None = None, indented: bool = False) -> str:
+    """The line of `item`'s value at `key` with `value` typed in its place (and `field` for its name): line_with's
+    (`indented`: with the line's spaces, to be typed in its place)."""
+    return line_with(item.doc, item.path + key, value, field, indented)
 
 
 def _required_files(rs: RecordSet) -> list[F.Finding]:
@@ -353,23 +354,23 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
         close = closest(plain, known) if known else None
-        line = _line_with(item, key, close) if close else None  # (班级: 是不是“进班级”？ with the line to type)
+        line = _line_with(item, key, close, indented=True) if close else None  # (班级: 是不是“进班级”？ with the line to type)
         hint = (f"是不是“{close}”？" + (f"这一行写成：{line}。" if line else ""),
                 f"Did you mean '{close}'? " + (f"The line: {line}. " if line else "")) if close else ("", "")
         hint = unseen(value, known) or hint
         inside, quotes, quotes_en = chinese_quotes(plain)
         if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
-            line = _line_with(item, key, inside)
+            line = _line_with(item, key, inside, indented=True)
             hint = (f"“{inside}”{quotes.rstrip('。')}" + (f"，这一行写成：{line}。" if line else "。"),
                     f"{quotes_en.strip().rstrip('.')}" + (f": {line}. " if line else ". "))
         stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
         if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so, the line not ending in a 。 of ours)
-            line = _line_with(item, key, plain[:-1])
+            line = _line_with(item, key, plain[:-1], indented=True)
             hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它，" + (
                 f"这一行写成：{line}（行末没有标点）。" if line else f"写成“{plain[:-1]}”。"),
                 f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it" + (f": {line} (no mark at the end of the line). " if line else ". "))
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
-            line = _line_with(item, key, said)
+            line = _line_with(item, key, said, indented=True)
             hint = (f"“{value}”在词表中写作“{said}”，" + (f"这一行写成：{line}。" if line else f"写成“{said}”。"),
                     f"'{value}' is written '{said}' in the list: {line or said}. ")
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,

@@ -221,8 +221,8 @@ def test_a_ledger_saved_under_a_name_that_is_no_id_is_told_the_name_its_content_
 
 
 @pytest.mark.parametrize("old,new,hint", [
-    ("form: 社团活动", "form: 社团", "是不是“社团活动”？这一行写成：form: 社团活动。可选值："),
-    ("channel: 面对面", 'channel: "面对面 "', "是不是“面对面”？这一行写成：channel: 面对面。可选值："),  # a space typed after the word
+    ("form: 社团活动", "form: 社团", "是不是“社团活动”？这一行写成：    form: 社团活动。可选值："),
+    ("channel: 面对面", 'channel: "面对面 "', "是不是“面对面”？这一行写成：    channel: 面对面。可选值："),  # a space typed after the word
     ("form: 社团活动", "form: 吃饭", "可选值："),  # nothing close: the list alone
 ])
 def test_a_word_not_in_the_policy_vocabulary_is_offered_the_closest_one(work, old, new, hint):

@@ -523,8 +523,8 @@ def test_a_semester_named_empty_or_by_a_number_leaves_a_ledger_s_period_checked(
         assert "是学期（2025-2026-2）的名称" in f["hint"] and f["hint"].endswith("这一行写成：period: 2026-H1"), f
 
 
-@pytest.mark.parametrize("written,word,line", [("线下", "面对面", "channel: 面对面"), ("线上", "键对键", "channel: 键对键"),
-                                               ("班会", "主题班会", "form: 主题班会")])
+@pytest.mark.parametrize("written,word,line", [("线下", "面对面", "    channel: 面对面"), ("线上", "键对键", "    channel: 键对键"),
+                                               ("班会", "主题班会", "    form: 主题班会")])
 def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(tmp_path, written, word, line):
     # (channel: 线下 was told E-REF-005 “联系方式”的值“线下”不在政策词表中 / 可选值：面对面、键对键 — no word
     # suggested, 线下 and 面对面 having no character in common; the words people say are the policy's to list)
@@ -534,7 +534,7 @@ def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(
         "  channels: [面对面, 键对键]\n",
         "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 面对面, also: [线下, 当面]}\n"
         "    - {word: 键对键, also: [线上, 网上]}\n    - {word: 主题班会, also: [班会]}\n"), encoding="utf-8")
-    key = line.split(":")[0]
+    key = line.split(":")[0].strip()
     old = {"channel": "channel: 面对面", "form": "form: 社团活动"}[key]
     path.write_text(text.replace(old, f"{key}: {written}"), encoding="utf-8")
     [f] = _validate(work)
@@ -554,9 +554,9 @@ def test_a_status_the_policy_lists_as_said_otherwise_is_told_the_status_of_the_l
     path.write_text(path.read_text(encoding="utf-8").replace("status: 已解决", "status: 办结"), encoding="utf-8")
     [f] = _validate(work)
     assert (f["code"], f["line"]) == ("E-REF-005", 18), f
-    assert f["hint"].startswith("“办结”在词表中写作“已解决”，这一行写成：status: 已解决。"), f
+    assert f["hint"].startswith("“办结”在词表中写作“已解决”，这一行写成：    status: 已解决。"), f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"].startswith("'办结' is written '已解决' in the list: status: 已解决. "), f
+    assert f["hint"].startswith("'办结' is written '已解决' in the list:     status: 已解决. "), f
 
 
 def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_the_program(tmp_path):
@@ -682,11 +682,11 @@ def test_a_word_of_the_list_in_chinese_quotes_is_told_of_the_quotes_with_the_lin
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace("form: 社团活动", f"form: {written}"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-REF-005" and "引号" in f["hint"] and "这一行写成：form: 社团活动。" in f["hint"], f
+    assert f["code"] == "E-REF-005" and "引号" in f["hint"] and "这一行写成：    form: 社团活动。" in f["hint"], f
     assert "是不是" not in f["hint"], f
     [f] = _validate(work, "--lang", "en")
-    assert "quotes" in f["hint"] and "delete them: form: 社团活动. " in f["hint"], f
-    path.write_text(text.replace("form: 社团活动", f["hint"].split("delete them: ")[1].split(". ")[0]), encoding="utf-8")
+    assert "quotes" in f["hint"] and "delete them:     form: 社团活动. " in f["hint"], f
+    path.write_text(text.replace("    form: 社团活动", f["hint"].split("delete them: ")[1].split(". ")[0]), encoding="utf-8")
     assert _validate(work) == []
 
 
@@ -1080,8 +1080,8 @@ def test_a_date_or_a_count_pasted_with_a_full_stop_is_given_the_line_without_it(
 
 
 @pytest.mark.parametrize("old,new,line,column", [
-    ("    channel: 面对面", "    channel: 面对面。", "channel: 面对面", 14),
-    ("    form: 社团活动", "    form: 社团活动，", "form: 社团活动", 11),
+    ("    channel: 面对面", "    channel: 面对面。", "    channel: 面对面", 14),
+    ("    form: 社团活动", "    form: 社团活动，", "    form: 社团活动", 11),
 ])
 def test_a_word_of_a_vocabulary_pasted_with_a_full_stop_is_told_of_the_mark_and_given_a_line_that_ends_without_one(
         tmp_path, old, new, line, column):
@@ -1093,7 +1093,7 @@ def test_a_word_of_a_vocabulary_pasted_with_a_full_stop_is_told_of_the_mark_and_
     assert zh["hint"].startswith(f"“{line.split(': ')[1]}”后面的“{mark}”会被当成词的一部分：请删掉它，这一行写成：{line}（行末没有标点）。"), zh
     assert en["hint"].startswith(f"The '{mark}' after '{line.split(': ')[1]}' is read as part of the word: delete it: {line} "
                                  "(no mark at the end of the line). "), en
-    assert typed("    " + zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told: clean)
+    assert typed(zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told in the line's place: clean)
 
 
 @pytest.mark.parametrize("new,line", [
@@ -1416,4 +1416,32 @@ def test_a_vocabulary_s_word_written_as_a_list_is_told_from_the_finding_s_data_n
                           f"The line:     {key}: {word}"), en
     assert zh["data"] == en["data"] == {"listed": {"path": ["activities", 0, key], "title": title}}, zh
     path.write_text(text.replace(old, f"    {key}: {word}"), encoding="utf-8")
+    assert _validate(work) == []
+
+
+@pytest.mark.parametrize("ledger,old,new,line", [
+    (LEDGER, "    place: 进社团", "    place: 班级", "    place: 进班级"),  # (是不是“进班级”？)
+    (LEDGER, "    form: 社团活动", "    form: “社团活动”", "    form: 社团活动"),  # (in Chinese quotes)
+    (LEDGER, "    channel: 面对面", "    channel: 面对面。", "    channel: 面对面"),  # (a sentence's mark after it)
+    (LEDGER, "    channel: 面对面", "    channel: 线下", "    channel: 面对面"),  # (the policy's synonym)
+    ("ledgers/2026-H1/zhang-wei.yaml", "    status: 已解决", "    status: 解决", "    status: 已解决"),  # (feedback)
+])
+def test_a_word_not_in_the_vocabulary_is_given_its_line_with_the_line_s_indentation(tmp_path, ledger, old, new, line):
+    # (place: 班级 under an activity's “  - ” was told 是不是“进班级”？这一行写成：place: 进班级。 — typed as told in the
+    # line's place, the field at the margin, no longer the activity's: E-YAML-001)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    policy = work / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  channels: [面对面, 键对键]\n", "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 面对面, also: [线下]}\n"),
+        encoding="utf-8")
+    path = work / "records" / ledger
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    [zh], [en] = _validate(work), _validate(work, "--lang", "en")
+    assert (zh["code"], zh["file"], zh["line"]) == ("E-REF-005", f"records/{ledger}", text[:text.index(old)].count("\n") + 1), zh
+    assert f"这一行写成：{line}" in zh["hint"] and f": {line}" in en["hint"], (zh, en)
+    typed = zh["hint"].split("这一行写成：")[1].split("。")[0].split("（")[0]
+    assert typed == line, zh
+    path.write_text(text.replace(old, typed), encoding="utf-8")  # (the hint's line in the place of the whole line)
     assert _validate(work) == []
