@@ -312,6 +312,21 @@ def test_json_whole_file_finding_has_null_line_and_column(work):
     assert [(f["code"], f["line"], f["column"]) for f in found] == [("E-LOAD-002", None, None)]
 
 
+def test_the_guide_says_what_the_outputs_show_for_a_whole_file_finding(work):
+    # (validate.md said a whole-file problem was reported at line 1 column 1: the outputs give it no line or column)
+    guide = (B.REPO / "site/guide/validate.md").read_text(encoding="utf-8")
+    [said] = [line for line in guide.splitlines() if line.startswith("- 整个文件的问题")]
+    (work / "records/cadres/li-na.yaml").write_text("", encoding="utf-8")
+    (work / "records/cadres/zhang-wei.yaml").write_bytes("name: 张伟\n".encode("gbk"))
+    text = cli(work, "validate").stdout.splitlines()
+    shown = re.findall(r"`(records/[^`]*)`", said)  # (the guide's lines of the text output, as it shows them)
+    assert len(shown) == 2 and all(any(line.startswith(s) for line in text) for s in shown), (shown, text)
+    [found] = [f for f in json.loads(cli(work, "validate", "--format", "json").stdout) if f["code"] == "E-LOAD-002"]
+    assert (found["line"], found["column"]) == (None, None) and "`line`、`column` 为 `null`" in said
+    [command] = [line for line in cli(work, "validate", "--format", "github").stdout.splitlines() if "E-LOAD-002" in line]
+    assert "line=" not in command and "col=" not in command and "不带 `line=`、`col=`" in said, command
+
+
 # ---- github -----------------------------------------------------------------------
 
 def test_github_workflow_commands(work):
