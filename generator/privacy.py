@@ -212,8 +212,8 @@ _SOME_OF_ANY = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
 _SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学), or those of their surname before 某 as a surname is (与Z某谈心,
 # 学生LM某反映, ZS某同学; no space before 某 — or 某, a 某 are English words —, and 某种, 某些 … are no one there either): 1–3
-# Latin letters, no letter or digit
-# before them (Python同学, 2601A同学 are no one), not 同学们/同学群/同学会/同学录/同学圈; several joined as
+# Latin letters, no letter or digit, nor a letter's stop,
+# before them (Python同学, 2601A同学, U.S同学 are no one; Z.S同学 is found whole: _DOTTED), not 同学们/同学群/同学会/同学录/同学圈; several joined as
 # surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
 # Not letters no pinyin syllable starts with (I, U, V: AI同学 a chatbot, UI同学, VR同学), not a common acronym
@@ -239,8 +239,16 @@ _APPS = ("WeiXin", "WeiBo", "DingTalk", "XiaoHongShu", "TaoBao")
 _PINYIN = "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}|{r.upper()}" for r in sorted(READINGS, key=len, reverse=True)) + ")"
 _PINYIN_NAME = (f"{_not_words(_APPS)}{_PINYIN}(?:[{_SPACE}.\\-](?:[A-Za-z][a-z]{{0,11}}|[A-Z]{{2,12}})|[A-Z][a-z]{{0,11}}){{0,2}}")
 # Or the initials each with a full stop after it (Z.S.同学, Z. S. 同学, z.s.某: the letters masked, the stops kept; not a letter
-# after another's stop, U.S.同学, i.e.同学)
-_DOTTED = f"(?<!\\.)[A-HJ-TW-Za-hj-tw-z]\\.(?:[{_SPACE}]?[A-HJ-TW-Za-hj-tw-z]\\.){{0,2}}"
+# after another's stop, U.S.同学, i.e.同学), the last stop left out or not (Z.S同学: the whole found, not S alone)
+
+
+def _dotted(letter: str) -> str:
+    """Initials of `letter` each with a full stop, the last one's stop left out or not."""
+    return (f"(?<!\\.){letter}\\.(?:[{_SPACE}]?{letter}\\.){{0,2}}"
+            f"(?:[{_SPACE}]?{letter}(?![A-Za-z.]))?")
+
+
+_DOTTED = _dotted("[A-HJ-TW-Za-hj-tw-z]")
 _NAME_LETTERS = f"(?:{_PINYIN_NAME}|{_DOTTED}|{_INITIAL})"
 # Nor wx/WX where it is WeChat (微信): after a verb of using it (加wx同学, 通过wx同学联系, 拉wx同学进群), or before
 # a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
@@ -252,7 +260,7 @@ _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)
 _ORGANISATION = (f"(?!某?(?:{_FIRM}|部[门門]|[医醫]院|基地|[学學]校|[学學]院|[厂廠]"
                  "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|中心|[团團](?![员員支委])"
                  "|[县縣]|[镇鎮]|市|省|村|街道))")
-_INITIALS = (f"(?<![A-Za-z0-9_]){_NOT_WECHAT}{_NAME_LETTERS}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+[{_SPACE}]?{_ENDS}?)?"
+_INITIALS = (f"(?<![A-Za-z0-9_])(?<![A-Za-z]\\.){_NOT_WECHAT}{_NAME_LETTERS}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+[{_SPACE}]?{_ENDS}?)?"
              f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|[{_SPACE}]?姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.
@@ -382,12 +390,12 @@ _MATES = "室友|舍友|同桌|班长|班長|支书|支書|委员|委員|班委|
 _STUDENT_WORDS = "(?:学生|该生|同学|男生|女生|新生|學生|該生|同學)"
 _STUDENT_WORD_ENDS = "".join(sorted({w[-1] for w in _STUDENT_WORDS[3:-1].split("|")}))  # (生学學: the gate before initials)
 _AFTER_A_STUDENT = f"(?:(?<={_STUDENT_WORDS}小)|(?<={_STUDENT_WORDS}[{_SPACE}]小))"
-# Or initials of two or three capitals right after a student word, with no 同学 after them (与学生ZS谈心, 同学LS反映, 学生ZYX，成绩下滑;
+# Or initials of two or three capitals (each with a stop or not: 学生Z.S.反映) right after a student word, with no 同学 after them (与学生ZS谈心, 同学LS反映, 学生ZYX，成绩下滑;
 # several: 学生ZS、LM反映), before what _NICKNAMED_RX wants after a nickname there: a word of talking, what a student has, a mark or
 # the end (a space before a word of Latin letters is no end: 学生MS Office培训) — not one letter (学生A、学生B: a code, as 学生甲), an
 # acronym (学生GPA, 同学PPT展示), nor QQ, WX or TEL, an account's or a phone's (添加同学QQ，…), nor small letters (学生 or 人: English)
 _INITIALS_AFTER = (f"(?:(?<={_STUDENT_WORDS})|(?<={_STUDENT_WORDS}[{_SPACE}])){_NOT_ACRONYM}(?!(?:QQ|WX|TEL|OK)(?![A-Za-z]))"
-                   f"[A-HJ-TW-Z]{{2,3}}(?:[{_LIST_JOIN}][{_SPACE}]?(?!WX(?![A-Za-z]))[A-HJ-TW-Z]{{1,3}})*(?![A-Za-z0-9_])"
+                   f"(?:[A-HJ-TW-Z]{{2,3}}|(?=[A-HJ-TW-Z]\\.[{_SPACE}]?[A-HJ-TW-Z]){_dotted('[A-HJ-TW-Z]')})(?:[{_LIST_JOIN}][{_SPACE}]?(?!WX(?![A-Za-z]))[A-HJ-TW-Z]{{1,3}})*(?![A-Za-z0-9_])"
                    f"(?=[{_SPACE}]?(?:{_TALK}|{_HAS}|[)）])|[，。；：！？、,.;:!?（(]|\\s(?![A-Za-z0-9])|(?![\\s\\S]))")
 # Or a surname's initials and 某 right after a student word, whatever follows them (学生Z某医院复查, 该生L某公司实习: where the student
 # went, as 学生李某医院 is a student, _some_after) — an organisation's initials so only where no student word is right before them
@@ -1124,7 +1132,8 @@ _GATE_PARTS = (
     # surname and a list's end: _SHENG_NEAR's and _LIST_TAIL's, _gate)
     ("小", f"[{_SURNAME_CHARS}{_COMPOUND_FIRST}]"), ("[某姓]", ""), ("[Xx×*]", _PLACED_BEHIND),
     ("[妈媽]", f"[妈媽]{_SURNAME_BEHIND}"), ("爸", f"爸{_SURNAME_BEHIND}"), ("[父母]", f"[亲親]{_SURNAME_BEHIND}"),
-    ("先", "生"), ("女", "士"), ("[A-Z]", f"(?:(?<=[{_STUDENT_WORD_ENDS}].)|(?<=[{_STUDENT_WORD_ENDS}][{_SPACE}].))[A-Z]"),  # (学生ZS, 同学LS: _INITIALS_AFTER)
+    ("先", "生"), ("女", "士"),
+    ("[A-Z]", f"(?:(?<=[{_STUDENT_WORD_ENDS}].)|(?<=[{_STUDENT_WORD_ENDS}][{_SPACE}].))\\.?[{_SPACE}]?[A-Z]"),  # (学生ZS, 同学LS, 学生Z.S.: _INITIALS_AFTER)
     ("家", "住"), ("[住地]", "址"),  # a home address (ADDRESS_RX: after 家住, 家庭住址, 家庭地址, 住址)
     ("[组組社队隊]", f"\\s?{_VILLAGE_HOUSE_NUMBER}\\s?[号號]"),  # … or a village's house with none of them (_VILLAGE_ALONE: 村3组15号)
 )

@@ -1883,6 +1883,18 @@ def test_initials_each_with_a_full_stop_are_found_and_masked_by_validate(tmp_pat
     assert told == [(t, "initials", m) for t, m in zip(DOTTED_FOUND, shown)]
 
 
+def test_dotted_initials_after_a_student_word_or_with_no_last_stop_are_found_whole_by_validate(tmp_path):
+    """学生Z.S.反映 passed validate and the form (学生ZS反映 was found): initials each with a full stop were read only before 同学, 某
+    or 姓; right after a student word, before a word of talking, they are a student's as two capitals are. And Z.S同学 (no stop after
+    the last) was told as S's initial alone, masked Z.*同学 — the Z shown; the whole is found now, every letter masked (*.*同学).
+    One letter (学生A.), small letters there (学生e.g.), U.S同学, a building (在Z.S楼) are none."""
+    found = ["学生Z.S.反映宿舍热水时间短", "与学生Z. S.谈心", "同学L.M.的成绩下滑", "Z.S同学反映", "与Z. S同学谈心", "学生Z.S某反映"]
+    clean = ["学生A.反映", "学生e.g.反映", "U.S同学来访交流", "在Z.S楼开展活动"]
+    told = validated_summaries(tmp_path, found + clean)
+    shown = ["*.*.", "*. *.", "*.*.", "*.*同学", "*. *同学", "*.*某"]
+    assert told == [(t, "initials", m) for t, m in zip(found, shown)]
+
+
 def test_initials_and_某_after_a_student_word_are_found_whatever_follows_by_validate(tmp_path):
     """学生Z某医院复查后返校 passed validate and the form: initials before 某 and an organisation's word (医院, 公司, 部门) were read as
     the organisation's (H某企业), where 学生李某医院 — a surname right after a student word — is a student; right after a student
