@@ -252,8 +252,9 @@ _DOTTED = _dotted("[A-HJ-TW-Za-hj-tw-z]")
 _NAME_LETTERS = f"(?:{_PINYIN_NAME}|{_DOTTED}|{_INITIAL})"
 # Nor wx/WX where it is WeChat (微信): after a verb of using it (加wx同学, 通过wx同学联系, 拉wx同学进群), or before
 # a group a few characters on (WX同学交流群, wx同学互助群); 与WX同学谈心, wx同学反映 may be initials and are found.
+# Nor QQ or WX before 某群, an app's group (学生在QQ某群里发广告, 同学们在WX某群); 学生WX某反映 may be initials.
 _NOT_WECHAT = (f"(?!(?<=[加用拉建进過过])[Ww][Xx](?![A-Za-z])|[Ww][Xx][{_SPACE}]?{_CLASSMATE}"
-               "[\u4e00-\u9fff]{0,4}[群羣圈])")
+               "[\u4e00-\u9fff]{0,4}[群羣圈]|(?:[Qq]{2}|[Ww][Xx])某某?[群羣])")
 _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)"  # (Z姓同学, Z姓学生: an initial before 姓 as a surname is)
 # An organisation's initials before 某 and its word are no student (带学生赴H某企业参观, 与XY某公司交流, 联系了B某单位, 与A某某部门合作);
 # 与Z某谈心 is.

@@ -1895,6 +1895,15 @@ def test_dotted_initials_after_a_student_word_or_with_no_last_stop_are_found_who
     assert told == [(t, "initials", m) for t, m in zip(found, shown)]
 
 
+def test_qq_or_wx_before_某群_is_no_student_for_validate(tmp_path):
+    """学生在QQ某群里发广告 and 同学们在WX某群 were told initials (**某) and blocked a correct ledger: QQ and WX (WeChat) before 某群
+    are an app's group, not a student's initials before 某; before 某 and anything else they may be initials, as before."""
+    found = ["学生WX某反映", "与QQ某谈心"]
+    clean = ["学生在QQ某群里发广告", "同学们在WX某群", "学生QQ某群发言不当", "在wx某群里转发", "有同学在qq 某群散布谣言"]
+    told = validated_summaries(tmp_path, found + clean)
+    assert told == [(t, "initials", "**某") for t in found]
+
+
 def test_initials_and_某_after_a_student_word_are_found_whatever_follows_by_validate(tmp_path):
     """学生Z某医院复查后返校 passed validate and the form: initials before 某 and an organisation's word (医院, 公司, 部门) were read as
     the organisation's (H某企业), where 学生李某医院 — a surname right after a student word — is a student; right after a student
