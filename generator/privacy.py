@@ -212,8 +212,8 @@ _SOME_OF_ANY = f"[{_SPACE}]?(?:{_SOMEONE}|{_PLACEHOLDER})"
 _SOME = f"[{_SPACE}]?(?:{_SOMEONE}(?!某?(?:{_FIRM}))|{_PLACEHOLDER})"
 # Or by the initials of their name (ZS同学, zhs同学, Z 同学), or those of their surname before 某 as a surname is (与Z某谈心,
 # 学生LM某反映, ZS某同学; no space before 某 — or 某, a 某 are English words —, and 某种, 某些 … are no one there either): 1–3
-# Latin letters, no letter or digit, nor a letter's stop,
-# before them (Python同学, 2601A同学, U.S同学 are no one; Z.S同学 is found whole: _DOTTED), not 同学们/同学群/同学会/同学录/同学圈; several joined as
+# Latin letters, no letter or digit before them, nor a letter's stop before one letter
+# (Python同学, 2601A同学, U.S同学 are no one; Z.S同学 is found whole: _DOTTED; Z.Li同学 is Li's), not 同学们/同学群/同学会/同学录/同学圈; several joined as
 # surnames are (ZS、LM同学, ZS和LM两位同学: one find, every letter masked).
 # 某同学 alone names no one; 张某同学 is 张某 (the rule above).
 # Not letters no pinyin syllable starts with (I, U, V: AI同学 a chatbot, UI同学, VR同学), not a common acronym
@@ -261,7 +261,7 @@ _A_STUDENT_WORD = f"(?:[学學][生员員]|[男女]?{_CLASSMATE}|[女男新]生)
 _ORGANISATION = (f"(?!某?(?:{_FIRM}|部[门門]|[医醫]院|基地|[学學]校|[学學]院|[厂廠]"
                  "|局|所(?![在说說以有属屬谓謂])|院(?![系长長])|[中小大]学|[中小大]學|高校|社区|社區|中心|[团團](?![员員支委])"
                  "|[县縣]|[镇鎮]|市|省|村|街道))")
-_INITIALS = (f"(?<![A-Za-z0-9_])(?<![A-Za-z]\\.){_NOT_WECHAT}{_NAME_LETTERS}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+[{_SPACE}]?{_ENDS}?)?"
+_INITIALS = (f"(?<![A-Za-z0-9_])(?!(?<=[A-Za-z]\\.)[A-Za-z](?![A-Za-z])){_NOT_WECHAT}{_NAME_LETTERS}(?:(?:[{_LIST_JOIN}][{_SPACE}]?{_NAME_LETTERS})+[{_SPACE}]?{_ENDS}?)?"
              f"(?:[{_SPACE}]?{_CLASSMATE}(?![们們群会會录錄圈]|小[组組])|{_SOMEONE}{_ORGANISATION}|[{_SPACE}]?姓[{_SPACE}]?{_A_STUDENT_WORD})")
 # The one expression for it, which the web form's pattern carries too (cms.private_detectors): it
 # reads the same in Python and in JavaScript, so the form warns of what `validate` blocks.

@@ -1895,6 +1895,13 @@ def test_dotted_initials_after_a_student_word_or_with_no_last_stop_are_found_who
     assert told == [(t, "initials", m) for t, m in zip(found, shown)]
 
 
+def test_a_pinyin_surname_after_a_letter_s_stop_is_still_found_by_validate(tmp_path):
+    """65666d3 let no initial be read right after a letter's stop (for U.S同学), so 与Z.Li同学谈心 and 与Dr.Li同学谈心 — told **同学
+    before it — passed validate: only one letter after a stop is none now (U.S同学), a surname there is found again."""
+    told = validated_summaries(tmp_path, ["与Z.Li同学谈心", "与Dr.Li同学谈心", "U.S同学来访交流"])
+    assert told == [("与Z.Li同学谈心", "initials", "**同学"), ("与Dr.Li同学谈心", "initials", "**同学")]
+
+
 def test_qq_or_wx_before_某群_is_no_student_for_validate(tmp_path):
     """学生在QQ某群里发广告 and 同学们在WX某群 were told initials (**某) and blocked a correct ledger: QQ and WX (WeChat) before 某群
     are an app's group, not a student's initials before 某; before 某 and anything else they may be initials, as before."""
