@@ -1061,7 +1061,7 @@ def _no_space(line: str, n: int, m: re.Match, file: str, kind: str | None = None
 def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = None) -> tuple[str, str]:
     """The line to type for lines[row], whose field's name ends with a full-width colon or a Chinese
     semicolon at `colon` (Ｆｏｒｍ：社团活动 → form: 社团活动, students：25人 → students: 25, 学生人数：25人
-    too; the line's indentation is not shown), zh and en (yaml_hints.line_meant); for a title of a field
+    too; with the line's indentation, to be typed in its place), zh and en (yaml_hints.line_meant); for a title of a field
     its mapping has already (日期：… beside date:), not to type a second one (yaml_hints.already_there)."""
     from generator.yaml_hints import already_there, field_line, indent_wanted, line_meant, schema_fields  # (only on an error)
 
@@ -1079,7 +1079,8 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
     if want is not None:  # (indented with full-width or no-break spaces too: the line with its spaces)
         return f"{note}这一行写成（前面 {want} 个空格）：{' ' * want}{typed}", \
             f" {note_en}The line ({want} spaces before it): {' ' * want}{typed_en}"
-    return f"{note}这一行写成：{typed}", f" {note_en}The line: {typed_en}"
+    indent = head[:len(head) - len(head.lstrip(" "))]
+    return f"{note}这一行写成：{indent}{typed}", f" {note_en}The line: {indent}{typed_en}"
 
 
 def _invisible(lines: list[str], row: int, column: int, file: str, kind: str | None = None) -> F.Finding:
@@ -1196,7 +1197,8 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                         typed_en = f" The line ({want} spaces before it): {' ' * want}{text}"
                 elif what in ("space", "nbsp", "dash"):  # (-　date:, students:　30, － date:: the spaces there one " ")
                     mark, rest = ("- ", m.end(group)) if what == "dash" else (" ", m.start(group))
-                    text = (line[:m.start(group)].rstrip() + mark + re.sub(f"^{_ANY_SPACE}+", "", line[rest:])).strip()
+                    head = line[:m.start(group)].rstrip() or line[:m.start(group)]  # (  • date: its spaces kept)
+                    text = (head + mark + re.sub(f"^{_ANY_SPACE}+", "", line[rest:])).rstrip()
                     typed, typed_en = f"这一行写成：{text}", f" The line: {text}"
                 found.append(F.make("E-YAML-010", file, (n, m.start(group) + 1), char=char, ascii=ascii_, fix=fix,
                                     char_en=char_en, ascii_en=ascii_en, fix_en=fix_en, typed=typed, typed_en=typed_en))

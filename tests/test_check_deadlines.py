@@ -184,14 +184,14 @@ def test_a_ledger_that_cannot_be_read_is_said_to_be_there_and_broken_not_just_mi
         assert sorted(f["code"] for f in found if f["file"].endswith("ledgers/2025-H2/zhang-wei.yaml")) == [
             "E-YAML-010"], found
         (msg,) = [f for f in found if f["code"] == "E-YAML-010"]
-        assert msg["hint"].endswith("这一行写成：form: 主题班会；这份台账已于 2025-12-20 10:00 提交（据 Git 记录），只是有错误、读不了："
+        assert msg["hint"].endswith("这一行写成：    form: 主题班会；这份台账已于 2025-12-20 10:00 提交（据 Git 记录），只是有错误、读不了："
                                     "改正这里的错误即可，提交时间仍按 2025-12-20 10:00 算。"), msg
         r = next(r for r in out["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")
         assert (r["status"], r["exists"], r["errors"], r["submitted"]) == ("on_time", True, True, "2025-12-20 10:00"), r
         assert (out["summary"]["ledgers"]["on_time"], out["summary"]["ledgers"]["missing"]) == (1, 1), out  # (李娜's)
         assert out["summary"]["ledgers_with_errors"] == 1, out
     text = check_cli(repo / "records", "--today", "2026-01-05", "--lang", "en").stdout
-    assert "The line: form: 主题班会; This ledger was submitted on 2025-12-20 10:00 (by Git) but cannot be read: fix " \
+    assert "The line:     form: 主题班会; This ledger was submitted on 2025-12-20 10:00 (by Git) but cannot be read: fix " \
            "the error here; it still counts as submitted on 2025-12-20 10:00." in text, text
     assert text.count("has not submitted the ledger for 2025-H2") == 1 and "李娜 (" in text, text  # (李娜's alone)
     (repo / H2).unlink()  # gone: the kept results must not say it is there

@@ -72,10 +72,10 @@ def test_an_activity_pasted_from_wechat_with_chinese_colons_is_told_of_the_colon
     found = _validate(work)
     assert [(f["code"], f["line"], f["column"]) for f in found] == [("E-YAML-010", n, c) for n, c in
                                                                      ((5, 9), (6, 9), (7, 10), (8, 12), (9, 13), (10, 12))], found
-    assert "中文（全角）的冒号“：”" in found[0]["message"] and "这一行写成：- date: 2026-04-20" in found[0]["hint"], found[0]
-    assert "这一行写成：form: 社团活动" in found[1]["hint"] and "加上“- ”" not in found[1]["hint"], found[1]
+    assert "中文（全角）的冒号“：”" in found[0]["message"] and "这一行写成：  - date: 2026-04-20" in found[0]["hint"], found[0]
+    assert "这一行写成：    form: 社团活动" in found[1]["hint"] and "加上“- ”" not in found[1]["hint"], found[1]
     found = _validate(work, "--lang", "en")
-    assert "The line: form: 社团活动" in found[1]["hint"], found[1]
+    assert "The line:     form: 社团活动" in found[1]["hint"], found[1]
 
 
 def _numbered_whole(text):  # (each activity numbered, its fields under the number)
@@ -606,7 +606,8 @@ def test_every_line_offered_to_type_passes_the_schema_when_typed(tmp_path, old, 
         assert f"… ('{value}' is no value of" in f["hint"], f
         return
     line = new.splitlines()[0]
-    typed = line[:len(line) - len(line.lstrip(" "))] + offered
+    spaces = line[:len(line) - len(line.lstrip(" "))]
+    typed = offered if offered.startswith(spaces) and offered[len(spaces):len(spaces) + 1] != " " else spaces + offered
     path.write_text(text.replace(old, typed + ("\n" + old.split("\n", 1)[1] if "\n" in old else "")), encoding="utf-8")
     assert _validate(work) == [], (typed, f)
 
@@ -640,7 +641,8 @@ def test_an_activity_s_first_line_by_its_title_is_not_told_the_next_activity_s_d
                     encoding="utf-8")
     [f] = _validate(work)
     assert f["line"] == 5 and "已经有" not in f["hint"], f
-    assert f["hint"].endswith("这一行写成：- date: 2026-04-20（值“2026年4月20日”要写成 2026-04-20）"), f
+    spaces = "  " if "：" in written else ""  # (E-YAML-010's line with its indentation)
+    assert f["hint"].endswith(f"这一行写成：{spaces}- date: 2026-04-20（值“2026年4月20日”要写成 2026-04-20）"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"].endswith("- date: 2026-04-20 (the value '2026年4月20日' is written 2026-04-20)"), f
 
@@ -827,11 +829,12 @@ def test_the_line_to_type_for_a_field_named_otherwise_keeps_the_item_s_dash(tmp_
 
 
 def _type_as_told(path, f):
-    """The line to type of finding `f`'s hint (这一行写成：…), typed at its line as told, the line's indent kept."""
+    """The line to type of finding `f`'s hint (这一行写成：…), typed at its line as told, the line's indent kept where
+    the hint's line has none."""
     typed = re.search(r"写成[：\s]([^。（]+)", f["hint"])[1]
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
     at = lines[f["line"] - 1]
-    lines[f["line"] - 1] = at[:len(at) - len(at.lstrip(" "))] + typed + "\n"
+    lines[f["line"] - 1] = (typed if typed.startswith(" ") else at[:len(at) - len(at.lstrip(" "))] + typed) + "\n"
     path.write_text("".join(lines), encoding="utf-8")
     return typed
 
@@ -912,7 +915,7 @@ def test_a_tab_and_a_later_full_width_colon_are_told_in_one_round(tmp_path):
     path.write_text(text.replace("    place:", "\tplace:").replace("    summary: ", "    summary："), encoding="utf-8")
     found = _validate(work)
     assert [(f["code"], f["line"]) for f in found] == [("E-YAML-002", 7), ("E-YAML-010", 10)], found
-    assert found[1]["hint"].endswith("这一行写成：summary: 参加机器人协会的比赛备赛活动。"), found[1]
+    assert found[1]["hint"].endswith("这一行写成：    summary: 参加机器人协会的比赛备赛活动。"), found[1]
     assert [(f["code"], f["line"]) for f in _validate(work, "--lang", "en")] == [("E-YAML-002", 7), ("E-YAML-010", 10)]
     for f in found:
         _type_as_told(path, f)
@@ -975,7 +978,7 @@ def test_a_tab_s_line_to_type_puts_its_value_right_before_a_trailing_comment(tmp
 
 
 @pytest.mark.parametrize("old,new,code,line", [
-    ("    students: 25", "    学生人数：#25", "E-YAML-010", "students: 25"),
+    ("    students: 25", "    学生人数：#25", "E-YAML-010", "    students: 25"),
     ("    students: 25", "    students: #25", "E-YAML-011", "students: 25"),
     ("    students: 25", "    学生人数: #25", "E-YAML-011", "students: 25"),
     ('  - date: "2026-04-20"', "  - date: #2026-04-20", "E-YAML-011", "- date: 2026-04-20"),
@@ -992,7 +995,8 @@ def test_a_value_begun_with_a_hash_is_told_it_is_a_comment_with_the_line_to_type
     assert f"这一行写成：{line}（值" in f["hint"] and "“#”在 YAML 中是注释的开始" in f["hint"], f
     [f] = _validate(work, "--lang", "en")
     assert f"The line: {line} (a '#'" in f["hint"] and "comment in YAML" in f["hint"], f
-    path.write_text(text.replace(old, new[:len(new) - len(new.lstrip(" "))] + line), encoding="utf-8")
+    path.write_text(text.replace(old, (line if line.startswith(" ") else new[:len(new) - len(new.lstrip(" "))] + line)),
+                    encoding="utf-8")
     assert _validate(work) == [], f
 
 
@@ -1003,13 +1007,14 @@ def test_a_list_s_value_begun_with_a_hash_is_given_the_list_s_form(tmp_path, wri
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace("    students: 25\n", f"    students: 25\n{written}\n"), encoding="utf-8")
     [f] = _validate(work)
+    spaces = "    " if code == "E-YAML-010" else ""  # (E-YAML-010's line with its indentation)
     assert (f["code"], f["line"]) == (code, 10), f
     assert "不是主题可以写的值" not in f["hint"] and f["hint"].endswith(
-        "这一行写成：topics:，下面加一行：      - 诚信考试（值前面的“#”在 YAML 中是注释的开始，后面的值读不到：去掉“#”；"
+        f"这一行写成：{spaces}topics:，下面加一行：      - 诚信考试（值前面的“#”在 YAML 中是注释的开始，后面的值读不到：去掉“#”；"
         "这里要写一个列表，每项一行，以“- ”开头）"), f
     [f] = _validate(work, "--lang", "en")
     assert "is no value of" not in f["hint"] and f["hint"].endswith(
-        "The line: topics:, and under it the line:       - 诚信考试 (a '#' before the value starts a comment in YAML, and "
+        f"The line: {spaces}topics:, and under it the line:       - 诚信考试 (a '#' before the value starts a comment in YAML, and "
         "the value after it is not read: drop the '#'; this is a list, an item a line, each beginning '- ')"), f
     path.write_text(text.replace("    students: 25\n", "    students: 25\n    topics:\n      - 诚信考试\n"), encoding="utf-8")
     assert _validate(work) == []  # (typed as told: clean)
@@ -1164,8 +1169,8 @@ def test_an_empty_ledger_s_command_is_given_only_for_a_cadre_on_record_and_with_
 
 @pytest.mark.parametrize("new,code,column,indent", [
     ("    students:20-30", "E-YAML-013", 13, "    "),  # (no space after the colon: the line with its indentation)
-    ("    学生人数：20-30", "E-YAML-010", 9, ""),  # (the field's Chinese title and an input method's colon)
-    ("    students：20~30人", "E-YAML-010", 13, ""),
+    ("    学生人数：20-30", "E-YAML-010", 9, "    "),  # (the field's Chinese title and an input method's colon)
+    ("    students：20~30人", "E-YAML-010", 13, "    "),
 ])
 def test_a_count_written_as_a_range_with_the_colon_wrong_is_given_the_least_count_in_one_round(tmp_path, new, code, column,
                                                                                               indent):
@@ -1177,7 +1182,7 @@ def test_a_count_written_as_a_range_with_the_colon_wrong_is_given_the_least_coun
     assert zh["hint"].endswith(f"这一行写成：{indent}students: 20"), zh
     assert "is a range: students is one whole number" in en["hint"], en
     assert en["hint"].lower().endswith(f"the line: {indent}students: 20"), en
-    # (typed as told, at the line's place: clean; E-YAML-010's line has no indentation)
+    # (typed as told, at the line's place: clean)
     assert typed(" " * (4 - len(indent)) + zh["hint"].split("这一行写成：")[1]) == []
 
 

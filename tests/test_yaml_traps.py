@@ -237,7 +237,7 @@ def test_a_chinese_colon_beside_a_space_of_another_width_is_given_the_line_to_ty
     edit(records, LEDGER, "    form: 社团活动", new)
     f = only(validate(records), "E-YAML-010")
     assert (f["line"], f["column"]) == at, f
-    assert f["hint"].endswith("这一行写成：form: 社团活动"), f
+    assert f["hint"].endswith("这一行写成：    form: 社团活动"), f
 
 
 @pytest.mark.parametrize("new, name, name_en, at", [
@@ -1034,8 +1034,8 @@ def test_a_field_name_and_colon_both_wrong_is_given_the_whole_line_in_one_run(re
     old = "  - date: \"2026-04-20\"" if "Date" in written else "    form: 社团活动"
     edit(records, LEDGER, old, written)
     f = only(validate(records), "E-YAML-010")
-    assert f"这一行写成：{old.strip()}" in f["hint"], f
-    assert f"The line: {old.strip()}" in only(validate(records, "--lang", "en"), "E-YAML-010")["hint"]
+    assert f"这一行写成：{old}" in f["hint"], f
+    assert f"The line: {old}" in only(validate(records, "--lang", "en"), "E-YAML-010")["hint"]
     edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1051,8 +1051,8 @@ def test_a_full_width_colon_and_a_value_of_the_wrong_type_are_given_the_line_in_
     # 这里应写 25 — two runs for one line)
     edit(records, rel, "    students: 25" if rel == LEDGER else "    typical: true", written)
     f = only(validate(records), "E-YAML-010")
-    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
-    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].split("The line: ")[1].split(" (")[0] == old.strip()
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old, f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].split("The line: ")[1].split(" (")[0] == old
     edit(records, rel, written, old)  # typed as told: nothing left (a count of 30 is as valid as 25)
     assert validate(records) == []
 
@@ -1064,7 +1064,7 @@ def test_a_full_width_colon_and_a_value_of_the_wrong_type_are_given_the_line_in_
 def test_a_fields_chinese_title_and_a_chinese_colon_are_given_the_line_to_type(records, written, old):
     edit(records, LEDGER, old, written)
     f = only(validate(records), "E-YAML-010")
-    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old, f
     assert "中文说明" in f["hint"], f
     edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
@@ -1079,7 +1079,7 @@ def test_every_field_written_by_its_chinese_title_is_told_in_one_run(records):
     found = validate(records)
     assert [(f["code"], f["line"]) for f in found] == [("E-YAML-010", 6), ("E-YAML-010", 9), ("E-YAML-010", 11)], found
     typed = [f["hint"].split("这一行写成：")[1].split("（")[0] for f in found]
-    assert typed == ["form: 社团活动", "students: 25", "reflections: 多听学生的想法"], typed
+    assert typed == ["    form: 社团活动", "    students: 25", "reflections: 多听学生的想法"], typed
     edit(records, LEDGER, "    形式：社团活动", "    form: 社团活动")  # typed as told: nothing left
     edit(records, LEDGER, "    学生人数：25人", "    students: 25")
     edit(records, LEDGER, "工作体会：多听学生的想法", "reflections: 多听学生的想法")
@@ -1105,7 +1105,7 @@ def test_an_items_first_field_written_by_its_chinese_title_is_given_the_line_to_
     # 这里不能出现“冒号+空格” at form:, with 请检查这一行及上一行的缩进、冒号和引号)
     edit(records, LEDGER, '  - date: "2026-04-20"', '  - 日期："2026-04-20"')
     f = only(validate(records), "E-YAML-010")
-    assert (f["line"], f["column"]) == (5, 7) and f["hint"].endswith('这一行写成：- date: "2026-04-20"'), f
+    assert (f["line"], f["column"]) == (5, 7) and f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
     assert "“日期”是字段 date 的中文说明" in f["hint"], f  # (not 字段 date（日期）: the title it was written as)
     edit(records, LEDGER, '  - 日期："2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
     assert validate(records) == []
@@ -1118,8 +1118,8 @@ def test_a_wide_space_after_a_dash_or_colon_is_given_the_line_to_type(records, o
     # (told only 把它改成空格“ ” — the line to type was given for a space that indents, not for these)
     edit(records, LEDGER, old, written)
     f = only(validate(records), "E-YAML-010")
-    assert f["hint"].endswith(f"这一行写成：{old.strip()}"), f
-    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith(f"The line: {old.strip()}")
+    assert f["hint"].endswith(f"这一行写成：{old}"), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith(f"The line: {old}")
     edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1145,9 +1145,9 @@ def test_a_full_width_marks_hint_reads_as_sentences_not_brackets_in_a_row(record
     assert "）（" not in f["hint"] and ") (" not in en["hint"], (f["hint"], en["hint"])
     if "学生人数" in written:  # (the title's words a sentence before the line to type, as E-SCHEMA-003's)
         assert f["hint"].endswith("“学生人数”是字段 students（联系学生人数）的中文说明，字段名要写英文。"
-                                  "这一行写成：students: 25（值“25人”要写成 25）"), f
+                                  "这一行写成：    students: 25（值“25人”要写成 25）"), f
         assert en["hint"].endswith("'学生人数' is the title of 'students': field names are written in English. "
-                                   "The line: students: 25 (the value '25人' is written 25)"), en
+                                   "The line:     students: 25 (the value '25人' is written 25)"), en
 
 
 @pytest.mark.parametrize("sep", ["；", "：", ":"])
@@ -1215,7 +1215,7 @@ def test_a_fields_chinese_title_is_told_in_a_records_folder_not_named_records(tm
     path.write_text(path.read_text(encoding="utf-8").replace(old, written, 1), encoding="utf-8")
     f = only(validate(work, "--records", folder), code)
     assert f["file"] == f"{folder}/{LEDGER}" and "中文说明" in f["hint"], f
-    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == (old if code == "E-YAML-010" else old.strip()), f
 
 
 def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_told_in_one_run(records):
@@ -1228,7 +1228,7 @@ def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_t
     assert [(f["code"], f["line"], f["column"]) for f in found] == [
         ("E-YAML-001", 6, 5), ("E-YAML-001", 8, 5), ("E-YAML-010", 9, 9)], found
     typed = [f["hint"].split("这一行写成：")[1].split("（")[0] for f in found]
-    assert typed == ["form: 社团活动", "channel: 面对面", "students: 25"], typed
+    assert typed == ["form: 社团活动", "channel: 面对面", "    students: 25"], typed
     en = validate(records, "--lang", "en")
     assert [f["hint"].split("makes the line: ")[-1] for f in en[:2]] == ["form: 社团活动", "channel: 面对面"], en
     for written, old in (("形式:社团活动", "form: 社团活动"), ("联系方式:面对面", "channel: 面对面"), ("学生人数：25人", "students: 25")):
@@ -1241,8 +1241,8 @@ def test_an_activity_with_a_full_width_or_words_dash_is_given_the_line_to_type(r
     # (told only 把它改成减号“-”, no line to type, as a wide space after the dash is given since 452ad9b)
     edit(records, LEDGER, '  - date: "2026-04-20"', f'  {dash}date: "2026-04-20"')
     f = only(validate(records), "E-YAML-010")
-    assert f["hint"].endswith('这一行写成：- date: "2026-04-20"'), f
-    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith('The line: - date: "2026-04-20"')
+    assert f["hint"].endswith('这一行写成：  - date: "2026-04-20"'), f
+    assert only(validate(records, "--lang", "en"), "E-YAML-010")["hint"].endswith('The line:   - date: "2026-04-20"')
     edit(records, LEDGER, f'  {dash}date: "2026-04-20"', '  - date: "2026-04-20"')  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1358,7 +1358,7 @@ def test_a_date_written_otherwise_after_a_wrong_colon_is_given_as_a_date_in_the_
     # (told 这一行写成：- date: 2026年4月20日 — typed so, the next run told E-SCHEMA-005 这里应写作 2026-04-20: two runs)
     edit(records, LEDGER, '  - date: "2026-04-20"', written)
     f = only(validate(records), code)
-    assert "这一行写成：- date: 2026-04-20（值“" in f["hint"], f
+    assert "这一行写成：" + ("  " if code == "E-YAML-010" else "") + "- date: 2026-04-20（值“" in f["hint"], f
     edit(records, LEDGER, written, "  - date: 2026-04-20")  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1415,3 +1415,37 @@ def test_a_misspelt_field_whose_value_goes_on_below_is_given_its_first_line(reco
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
     assert f["hint"].startswith("Did you mean 'activities'? The line: activities: (the lines below as they are). "
                                 "Allowed fields"), f
+
+
+ITEM = '''  - date: "2026-04-20"
+    form: 社团活动
+    place: 进社团
+'''
+
+
+@pytest.mark.parametrize("old,new,lines", [
+    ("    form: 社团活动", "    form：社团活动", {6: "    form: 社团活动"}),  # (an input method's colon)
+    ("    channel: 面对面", "    channel；面对面", {8: "    channel: 面对面"}),  # (its semicolon)
+    ("    students: 25", "    学生人数：25人", {9: "    students: 25"}),  # (the field's title, the value as typed)
+    ("  - date:", "  • date:", {5: '  - date: "2026-04-20"'}),  # (a bullet for the item's “-”)
+    ("  - date:", "  — date:", {5: '  - date: "2026-04-20"'}),  # (Word's dash)
+    ("  - date:", "  -　date:", {5: '  - date: "2026-04-20"'}),  # (a full-width space after the “-”)
+    ("    students: 25", "    students:　25", {9: "    students: 25"}),
+    (ITEM, ITEM.replace(": ", "：").replace('"', ""),  # (an item's every field with “：”: one text to YAML)
+     {5: "  - date: 2026-04-20", 6: "    form: 社团活动", 7: "    place: 进社团"}),
+])
+def test_a_chinese_mark_s_line_to_type_keeps_the_line_s_indentation(records, old, new, lines):
+    # (  • date: was told 这一行写成：- date: "2026-04-20", form：社团活动 under an activity 这一行写成：form: 社团活动 — typed
+    # as told in the line's place, the field at the margin, no longer the activity's: E-YAML-001)
+    edit(records, LEDGER, old, new)
+    zh, en = validate(records), validate(records, "--lang", "en")
+    assert {f["code"] for f in zh} == {"E-YAML-010"} and sorted(f["line"] for f in zh) == sorted(lines), zh
+    path = records / "records" / LEDGER
+    text = path.read_text(encoding="utf-8").split("\n")
+    for f, f_en in zip(zh, en):
+        typed = lines[f["line"]]
+        assert f["hint"].split("这一行写成：")[1].split("（")[0] == typed, f
+        assert f" The line: {typed}" in f_en["hint"], f_en
+        text[f["line"] - 1] = typed  # (the hint's line in the place of the whole line)
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert validate(records) == []
