@@ -161,8 +161,6 @@ def _write_runs(buffer, items: list) -> None:
     write_parts(fd, parts)
 
 
-
-
 def _utf8(stream) -> bool:
     try:
         return getattr(stream, "buffer", None) is not None and codecs.lookup(stream.encoding).name == "utf-8"
