@@ -60,14 +60,20 @@ def _running(pid: int) -> bool:
         return False
 
 
+def _started(clone: Path, tmp_path: Path, *args: str, **popen) -> subprocess.Popen:
+    """The real `cms-trial` of `clone` on 2026-12-04 with `args`, its temporary folder in `tmp_path`, its output
+    (stdout and stderr) read as text."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
+    return subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), *args,
+                             "--today", "2026-12-04"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT, text=True, **popen)
+
+
 @contextlib.contextmanager
 def _trial(clone: Path, tmp_path: Path, api_port: int, *args, **popen):
     """The real `cms-trial` of `clone` on 2026-12-04, decap-server on `api_port`, its temporary folder in `tmp_path`,
     its output (stdout and stderr) read as text; killed at the end, should it still run."""
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
-    proc = subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), "--port",
-                             str(free_port()), "--api-port", str(api_port), "--today", "2026-12-04", *args],
-                            cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **popen)
+    proc = _started(clone, tmp_path, "--port", str(free_port()), "--api-port", str(api_port), *args, **popen)
     try:
         yield proc
     finally:
@@ -219,13 +225,6 @@ def test_a_ctrl_c_at_the_terminal_reaching_the_trial_s_children_too_stops_it_as_
     assert [p.name for p in tmp_path.glob("cms-trial-*")] == []
 
 
-def _trial_args(clone: Path, tmp_path: Path, *args: str, **kwargs) -> subprocess.Popen:
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "HOME": str(tmp_path), "TMPDIR": str(tmp_path)}
-    return subprocess.Popen([sys.executable, "-m", "generator", "cms-trial", "--repo", str(clone), *args,
-                             "--today", "2026-12-04"], cwd=tmp_path, env=env, stdout=subprocess.PIPE,
-                            stderr=subprocess.STDOUT, text=True, **kwargs)
-
-
 def _ended(proc: subprocess.Popen, tmp_path: Path) -> tuple[str, list[str], list[str], float]:
     """Waits for the trial to end (stopped by SIGTERM after 300 s): its output, every child seen, every copy seen,
     how long it took; it exited 2 (it could not run)."""
@@ -264,7 +263,7 @@ def test_a_port_taken_is_told_before_the_trial_copies_or_builds_anything(clone, 
         taken = held.getsockname()[1]
         ports = ["--port", str(taken), "--api-port", str(free_port())] if which == "site" else \
             ["--port", str(free_port()), "--api-port", str(taken)]
-        out, seen, copies, took = _ended(_trial_args(clone, tmp_path, *ports), tmp_path)
+        out, seen, copies, took = _ended(_started(clone, tmp_path, *ports), tmp_path)
     told = {"site": f"网站的端口 {taken} 用不了（Address already in use）：多半是 make serve 或另一个试用正在用它；"
                     "结束它，或加 --port 另选一个端口，如 --port ",
             "api": f"decap-server 的端口 {taken} 用不了（Address already in use）：多半是另一个试用（它的 decap-server）"
@@ -282,7 +281,7 @@ def test_a_trial_beside_another_running_trial_is_told_which_port_is_taken(clone,
 
     first_ports = [free_port(), free_port()]
     (tmp_path / "first").mkdir()
-    first = _trial_args(clone, tmp_path / "first", "--port", str(first_ports[0]), "--api-port", str(first_ports[1]),
+    first = _started(clone, tmp_path / "first", "--port", str(first_ports[0]), "--api-port", str(first_ports[1]),
                    "--no-site")
     try:
         for line in first.stdout:
@@ -293,7 +292,7 @@ def test_a_trial_beside_another_running_trial_is_told_which_port_is_taken(clone,
         second.mkdir()
         for ports, told in [((first_ports[0], free_port()), f"网站的端口 {first_ports[0]} 用不了"),
                             ((free_port(), first_ports[1]), f"decap-server 的端口 {first_ports[1]} 用不了")]:
-            out, seen, copies, took = _ended(_trial_args(clone, second, "--port", str(ports[0]), "--api-port", str(ports[1]),
+            out, seen, copies, took = _ended(_started(clone, second, "--port", str(ports[0]), "--api-port", str(ports[1]),
                                                     "--no-site"), second)
             assert told in out and "另一个试用" in out and "就绪" not in out, out
             assert seen == [] and copies == [], (seen, copies, out)
@@ -320,7 +319,7 @@ def test_a_port_not_allowed_is_told_as_not_allowed_not_as_taken(clone, tmp_path)
         if os.geteuid() == 0:
             ctypes.CDLL(None, use_errno=True).prctl(24, 10, 0, 0, 0)
 
-    out, seen, copies, took = _ended(_trial_args(clone, tmp_path, "--port", "80", "--no-site",
+    out, seen, copies, took = _ended(_started(clone, tmp_path, "--port", "80", "--no-site",
                                             preexec_fn=without_low_ports), tmp_path)
     assert ("网站的端口 80 用不了（Permission denied）：没有使用这个端口的权限（1024 以下的端口通常只有管理员能用）；"
             "加 --port 另选一个 1024 以上的端口，如 --port 8") in out and "另一个试用" not in out, out
