@@ -1368,3 +1368,29 @@ def test_the_search_index_leaves_out_the_cadres_list_s_table(site, rs):
                        if d["location"].startswith("cadres/index.html"))
     assert "点姓名查看个人页面" in listing
     assert not [c.get("name") for c in rs.cadres.values() if c.get("name") in listing]
+
+
+def test_the_search_index_holds_a_unit_s_classes_by_name_and_no_table_of_freshman_coverage(site, rs):
+    """At 12,000 ledgers the freshman coverage tables (each year's classes, majors, headcounts, cadres) were 196 KB of the
+    index every page fetches, and a unit's 班级 table (years, majors, headcounts, cadres) 116 KB; a search for a class
+    listed first the coverage page of its year.  The index keeps each class's name on its unit's page and each major
+    there once; the coverage pages keep their words, and the tables stay on the pages."""
+    docs = _index_docs(site)
+    clean = lambda s: html.unescape(s.replace("\u200b", ""))
+    coverage = " ".join(clean(d["text"]) for d in docs if d["location"].startswith(("coverage/", "coverage.html#2")))
+    covered = [c.get("name") for c in rs.classes.values()]
+    assert not [n for n in covered if n in coverage]
+    assert "新生班级" in coverage
+    for uid in rs.units:
+        classes = [(cid, c) for cid, c in sorted(rs.classes.items()) if c.get("unit") == uid]
+        if not classes:
+            continue
+        text = " ".join(clean(d["text"]) for d in docs if d["location"].startswith(f"units/{uid}.html")
+                        and clean(d["title"]) == "班级")
+        names, majors = [c.get("name") for _, c in classes], {c.get("major") for _, c in classes}
+        assert all(n in text for n in names), uid
+        once = " ".join(names + sorted(majors))  # (a major may be part of another, or of a class's name)
+        assert all(text.count(m) == once.count(m) for m in majors), (uid, text)
+        assert not re.search(r"\d+级|\b\d{2}\b", text), (uid, text)
+        shown = visible(page(site, f"units/{uid}.html"))
+        assert all(f"{rs.class_cohort.get(cid)}级" in shown and c.get("major") in shown for cid, c in classes), uid
