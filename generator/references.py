@@ -402,12 +402,13 @@ def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:
     todo = [k for k, kept in enumerate(results) if kept is None] if None in results else ()
     days = Days()  # (each date as written parsed once: 116,000 activities on a few thousand days at 12k)
     periods = {folder: rs.period(folder) if rs.policy else None for folder in {keys[k][0] for k in todo}}
+    words = _words_of(known)
     for k in todo:
         (folder, stem), led = keys[k], ledgers[k]
         # (a ledger the loading process saw, most of them in a cold check: its values not read when it is quiet)
         seen = given[4] if (given := led.doc.facts) is not None and led.doc.sha256 else None
         if seen is not None and _quiet(rs, folder, stem, seen, periods[folder], points, known, days,
-                                       keys[k] in frozen):
+                                       keys[k] in frozen, words):
             results[k] = ([], _summary(seen[4], days))
             memo.put(k, results[k])
             continue
@@ -553,7 +554,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
     copied: dict = {}  # (date, summary) → the activities with them (E-REF-017)
     # (116,000 activities at 12k: the word lists' sets looked up once a ledger, not once a word; each
     # date as written parsed once a run, `days`)
-    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _ACTIVITY_WORDS]
+    words, fb_words = ((), ()) if frozen else _words_of(known)
     start, end = (period.start, period.end) if period else (None, None)
     acts = _dicts(values.get("activities"))
     for i, act in enumerate(() if _nothing_to_say(acts, days, start, end, words) else acts):
@@ -571,9 +572,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
                               start=start, end=end))
         if _unlisted(act, words):
             out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
-    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
     for i, fb in enumerate(_dicts(values.get("feedback"))):
-        if _unlisted(fb, words):
+        if _unlisted(fb, fb_words):
             out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
         if _resolved_first(fb, days):
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
@@ -682,9 +682,10 @@ def seen_of(values: dict, points: tuple, items: tuple) -> tuple | None:
 
 
 def _quiet(rs: RecordSet, folder: str, stem: str, seen: tuple, period: Period | None, points: set, known: dict,
-           days: Days, frozen: bool) -> bool:
+           days: Days, frozen: bool, words: tuple) -> bool:
     """Whether `_ledger` would say nothing of a ledger, told by what the loading process saw of it (`seen_of`)
-    and the other records; False when unsure (then `_ledger` reads its values)."""
+    and the other records; False when unsure (then `_ledger` reads its values).  `words`: the activities' and
+    the feedback items' (field, its words) pairs (`_words_of`, made once a run, not once a ledger)."""
     cadre, written, named, acts, items, to = seen
     if cadre != stem or not SLUG.fullmatch(stem) or not rs.id_known("cadre", stem):
         return False
@@ -693,13 +694,19 @@ def _quiet(rs: RecordSet, folder: str, stem: str, seen: tuple, period: Period | 
     if not frozen and not all(p in points or rs.id_known("point", p) for _i, p in named):
         return False
     start, end = (period.start, period.end) if period else (None, None)
-    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _ACTIVITY_WORDS]
-    if not _activities_quiet(acts, days, start, end, words):
+    if not _activities_quiet(acts, days, start, end, () if frozen else words[0]):
         return False
-    words = () if frozen else [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS]
-    if any(_unlisted(fb, words) or _resolved_first(fb, days) for _i, fb in items):
-        return False
+    fb_words = () if frozen else words[1]
+    for _i, fb in items:  # (a loop: 1.7 items a ledger, no generator made for them)
+        if _unlisted(fb, fb_words) or _resolved_first(fb, days):
+            return False
     return frozen or _only(known["suggestion_targets"], to)
+
+
+def _words_of(known: dict) -> tuple[list, list]:
+    """The activities' and the feedback items' (field, its words as a set) pairs (_unlisted's `words`)."""
+    return ([(key, known[vocab]) for key, vocab, _title in _ACTIVITY_WORDS],
+            [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS])
 
 
 def _unlisted(entry: dict, words) -> bool:
