@@ -749,6 +749,7 @@ _ROOM_JOIN = "[、和与與及]"
 # (… and in numerals: 三舍三一二、三一四 — not a numeral, a count, a year's or a floor's word after it)
 _NO_NUMERAL_AFTER = f"(?![十百千万萬]|{_ROOM_NUMERALS}){_NOT_QUANTITY}"
 _MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
+_BEFORE_NUMERALS = f"(?:{_BETWEEN_FLOOR}|{_BETWEEN})"  # (a room in numerals after its building's word, a floor between or not: 宿舍楼五层五〇二)
 # (a room in numerals right after its building's word, more of them listed or not, a room word after it or none but a numeral, a
 # count, a year's or a floor's word: 三舍三一二、三一四, B座三一二室)
 _NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*"
@@ -777,7 +778,7 @@ DORM_RX = [_either_script(rx) for rx in [
     # (… a dormitory building's word with no number before it too — 宿舍楼502, 寝室楼312, 学生公寓楼305 —, the room in numerals too:
     # 宿舍楼五〇二, 宿舍五〇二室 — not a count, a year's or a floor's word, 宿舍楼二〇二六级)
     rf"(?:(?:宿舍|寝室|公寓)楼?|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
-    rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN}({_NUMERAL_ROOMS})",
+    rf"(?:宿舍|寝室|公寓)楼?{_BEFORE_NUMERALS}({_NUMERAL_ROOMS})",
     # (… a floor between, as after a numbered building: 走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502; not a count, a year's word or a
     # public room, 宿舍楼5层120名学生, 宿舍楼5层502会议室)
     rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}(?![\-.:/][0-9]){_NOT_QUANTITY})",
@@ -802,9 +803,10 @@ DORM_RX = [_either_script(rx) for rx in [
     rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
     # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级; or with none
     # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
-    # room, or, after a teaching building, an event held there, as a room in digits: _not_held)
-    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BETWEEN}{_ROOM_NUMERALS}{{3,4}}"
-    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BETWEEN}{_NUMERAL_ROOMS}",
+    # room, or, after a teaching building, an event held there, as a room in digits: _not_held; a floor between or none, as in digits:
+    # 3号楼五层五〇二, 5栋十二层一二〇三寝室)
+    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BEFORE_NUMERALS}{_ROOM_NUMERALS}{{3,4}}"
+    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BEFORE_NUMERALS}{_NUMERAL_ROOMS}",
     # (a lettered 座 — most often a teaching or an office building's, B座312室 alone is none — after a dormitory's word or a visit's
     # (宿舍B座312, 公寓B座312, 住在B座312, 走访B座312室), or before a dormitory room's word (B座312寝室; B座312室同学: a room beside its
     # students, above); not a public room, 走访B座312教室)
@@ -977,7 +979,7 @@ def _numeral_house(norm: str) -> bool:
 
 
 # (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
-_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座室]")  # (座: 住在B座三一二; 室: 寝室五〇二)
+_NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座室层]")  # (座: 住在B座三一二; 室: 寝室五〇二; 层: a floor's, 3号楼五层五〇二)
 _NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
 
 
@@ -986,7 +988,7 @@ def _numeral_room(norm: str) -> bool:
     and _could's gate of it (_GATE_PARTS: the room word, the numerals behind it)."""
     return ("室" in norm or "寝" in norm or "寢" in norm or "宿" in norm or "舍" in norm or "捨" in norm or "楼" in norm or "樓" in norm
             or "栋" in norm or "棟" in norm or "幢" in norm or "斋" in norm or "齋" in norm or "寓" in norm or "#" in norm
-            or "座" in norm) \
+            or "座" in norm or "层" in norm or "層" in norm) \
         and _NUMERAL_ROOM.search(norm) is not None
 
 

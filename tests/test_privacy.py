@@ -863,7 +863,10 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                                            "与502室全体同学交流"]),
                # (a floor between a dormitory building's word and its room, as between a numbered building's and its room)
                *(ROOMS_OF_UNNUMBERED_DORMS_FLOOR := ["走访宿舍楼5层502室", "寝室楼5楼502", "宿舍5层502", "宿舍楼 3 层 305 室友反映",
-                                                     "公寓楼12层1203", "寢室樓5樓502"])]
+                                                     "公寓楼12层1203", "寢室樓5樓502"]),
+               # (… and the room in Chinese numerals after the floor, as after a building's word with none)
+               *(ROOMS_IN_NUMERALS_AFTER_FLOOR := ["宿舍楼五层五〇二", "3号楼五层五〇二", "走访3号楼五层五〇二室", "寝室楼五楼五〇二",
+                                                   "宿舍5层五〇二", "5栋十二层一二〇三寝室", "走訪3號樓五層五〇二", "3号楼五层五〇二、五〇三"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -890,6 +893,8 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                                                     "在綜合樓302室同學反映的問題中", "在教学楼 302室同学反映的问题中", "主楼A302室男同学反映"]),
                *(ROOMS_OF_UNNUMBERED_DORMS_CLEAN := ["宿舍楼二〇二六级新生", "宿舍楼五层走廊", "宿舍楼502名学生", "宿舍楼502会议室开会",
                                                      "二〇二六年宿舍楼改造", "502会议室召开座谈会"]),
+               *(ROOMS_IN_NUMERALS_AFTER_FLOOR_CLEAN := ["宿舍楼五层二〇二六级新生", "3号楼五层一二〇人", "在3号楼五层五〇二召开班会",
+                                                         "3号楼五层五〇二教室上课", "5栋十二层二〇二五年改造", "宿舍楼五层一二〇名学生"]),
                *(ROOMS_BESIDE_WHOM_CLEAN := ["502室同学们进行讨论", "在502室同学座谈会上发言", "与逸夫楼302室同学交流",
                                              "与502会议室同学交流", "与张教授交流"]),
                # (an event of a room's students in traditional characters, as in simplified: a club's, a class's)
@@ -1005,6 +1010,16 @@ def test_a_room_after_a_dormitory_building_s_word_and_a_floor_is_found_by_valida
     told = validated_summaries(tmp_path, ROOMS_OF_UNNUMBERED_DORMS_FLOOR + clean)
     shown = ["***", "***", "***", "***", "****", "***"]
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_OF_UNNUMBERED_DORMS_FLOOR, shown)]
+
+
+def test_a_room_in_chinese_numerals_after_a_floor_is_found_and_masked_by_validate(tmp_path):
+    """宿舍楼五层五〇二, 3号楼五层五〇二, 走访3号楼五层五〇二室 and 寝室楼五楼五〇二 passed validate and the form while 3号楼5层502 and
+    宿舍楼5层502室 were told: a room in Chinese numerals was read right after a building's word (3号楼五〇二, 宿舍楼五〇二), not with a floor
+    between; it is found now, masked as the room in digits is (3号楼五层***, after 宿舍楼 the room alone: ***), under the same rules
+    (a count, a year, a public room, an event held in a teaching building's room: none)."""
+    told = validated_summaries(tmp_path, ROOMS_IN_NUMERALS_AFTER_FLOOR + ROOMS_IN_NUMERALS_AFTER_FLOOR_CLEAN)
+    shown = ["***", "3号楼五层***", "3号楼五层***室", "***", "***", "5栋十二层****寝室", "3號樓五層***", "3号楼五层***、***"]
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_IN_NUMERALS_AFTER_FLOOR, shown)]
 
 
 def test_a_room_beside_its_students_with_们_after_a_word_of_whom_is_found_by_validate(tmp_path):
