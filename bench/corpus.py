@@ -1351,7 +1351,11 @@ def records_text(w: World) -> dict[str, str]:
             "escalation_targets": college_committees + DEPARTMENT_TARGETS,
             "suggestion_targets": SUGGESTION_TARGETS},
     }
-    if demo:  # (the words a cadre says otherwise, told the list's word: vocabularies.synonyms, as a university may list them)
+    if demo:  # (the words a cadre says otherwise, told the list's word: vocabularies.synonyms, as a university may list them;
+        # its teaching and office buildings — a room of one beside 同学 is a class's, no dormitory's —: the built-in names a
+        # university without the list gets, and 示例大学's own named ones)
+        policy["privacy"]["teaching_buildings"] = ["逸夫楼", "综合楼", "教学楼", "实验楼", "实训楼", "办公楼", "行政楼", "科技楼", "科研楼",
+                                                   "文科楼", "理科楼", "工科楼", "信息楼", "学院楼", "图书馆", "主楼", "明德楼", "博学楼"]
         policy["vocabularies"]["synonyms"] = [{"word": "面对面", "also": ["线下", "当面", "现场", "线下交流"]},
                                               {"word": "键对键", "also": ["线上", "网上", "线上交流", "网络交流"]}]
     out["policy.yaml"] = to_yaml(policy, note) + IMPORT_STATUSES  # (vocabularies is the last key)

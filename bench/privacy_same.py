@@ -6,7 +6,8 @@ the same (bench/HISTORY.md item 50):
 
 over the distinct lines of each records folder, every string of tests/test_privacy.py (its constants, its case
 lists as evaluated, its parametrize lists), tests/fixtures/clean_texts.txt and 60,000 texts made of the tests'
-pieces (deterministic), each with three scanners: the first folder's policy patterns without names, 20[0-9]{8}
+pieces (deterministic), each with three scanners: the first folder's policy patterns and teaching buildings (an old
+privacy.py that reads none: its built-in ones) without names, 20[0-9]{8}
 with a protected name (the test's), and patterns of other shapes a university may write (a letter first, a letter
 last, a choice, a look-behind, \\b: the scan must find with each what its detector finds).  Exit status 1 when any
 text's finds (kind, start, end, mask) differ; PRIVACY_SAME_SHOW=n prints n of them (20)."""
@@ -39,15 +40,17 @@ texts["tests/test_privacy.py strings and clean_texts.txt"] = sorted(material.tes
 texts["made of the pieces"] = material.pieces_texts(tests, 60000)
 
 policy = pathlib.Path(sys.argv[3]) / "policy.yaml"
-patterns = new.patterns_in(yaml.safe_load(policy.read_text(encoding="utf-8"))) if policy.exists() else ["20[0-9]{8}"]
-configs = [(patterns, ()), ([r"20[0-9]{8}"], ("张小明",)),
-           (material.OTHER_SHAPES, ())]
+data = yaml.safe_load(policy.read_text(encoding="utf-8")) if policy.exists() else None
+patterns = new.patterns_in(data) if data is not None else ["20[0-9]{8}"]
+configs = [(patterns, (), new.teaching_in(data)), ([r"20[0-9]{8}"], ("张小明",), new.TEACHING_BUILDINGS),
+           (material.OTHER_SHAPES, (), new.TEACHING_BUILDINGS)]
 show = int(os.environ.get("PRIVACY_SAME_SHOW", "20"))
 differ = 0
 for what, items in texts.items():
     finds = 0
-    for pats, names in configs:
-        a, b = old.Scanner(pats, names), new.Scanner(pats, names)
+    for pats, names, teaching in configs:
+        a = old.Scanner(pats, names, teaching) if hasattr(old, "teaching_in") else old.Scanner(pats, names)
+        b = new.Scanner(pats, names, teaching)
         for text in items:
             fa = [(m.kind, m.start, m.end, m.masked) for m in a._scan(text)]
             fb = [(m.kind, m.start, m.end, m.masked) for m in b._scan(text)]

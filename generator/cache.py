@@ -193,8 +193,8 @@ def unpack(packed: tuple, raw: bytes | None, later=None, source: str | None = No
 
 
 # ---- the privacy scanner's settings (policy.yaml + the protected-names file) ----
-def privacy_settings(records: Path) -> tuple[list, tuple]:
-    """(student-number patterns, protected names) as privacy.check_records will use them,
+def privacy_settings(records: Path) -> tuple[list, tuple, tuple]:
+    """(student-number patterns, protected names, teaching buildings) as privacy.check_records will use them,
     read before the files are loaded so that each file is scanned as it is loaded."""
     raw = _read_with_status(records / "policy.yaml")[0]
     data = None
@@ -205,7 +205,7 @@ def privacy_settings(records: Path) -> tuple[list, tuple]:
             data = quickload.values(raw) if quickload.enabled() else None
         if data is None:
             data = load.parse_bytes(raw, "policy.yaml")[0]
-    return privacy.patterns_in(data), privacy.protected_names()[0]
+    return privacy.patterns_in(data), privacy.protected_names()[0], privacy.teaching_in(data)
 
 
 def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:

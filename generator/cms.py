@@ -1147,9 +1147,10 @@ class FormContext:
         return [rx, words + PRIVATE_NOTE]
 
     def private_detectors(self) -> list[str]:
-        from generator.privacy import (ADDRESS_RX, BANK_WORD_RX, CALLED_RX, DORM_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX,
+        from generator.privacy import (ADDRESS_RX, BANK_WORD_RX, CALLED_RX, EMAIL_RX, ID_PART_RX, ID_WORD_RX, LANDLINE_RX,
                                        MOBILE_RX, OTHER_NUMBER_RX, OTHER_PART_RX, ROLL_RX, PART_COUNTS, PART_WORDS, PHONE_WORD_RX, QQ_RX,
-                                       STUDENT_WORD_RX, WECHAT_RX, WXID_RX, meeting_behind, student_patterns)
+                                       STUDENT_WORD_RX, WECHAT_RX, WXID_RX, dorm_rx, meeting_behind, student_patterns,
+                                       teaching_buildings)
 
         # (phones, e-mails, QQ and WeChat accounts and rooms as validate reads them: 138.1234.5678, 024-83687123,
         # 电话 8368 7123, abc(at)163.com, 扣扣123456789, vx abc12345, 3号楼5层502, 502寝 …; an ID number after 身份证/证件号, 考生号/准考证号/护照号 and 身份证后四位 too; an ID number
@@ -1158,8 +1159,8 @@ class FormContext:
         # cannot stand inside one: a word before them or a look-ahead refusing a letter after them)
         numbers = [not_in_a_hash(MOBILE_RX, 0), not_in_a_hash(LANDLINE_RX, 0), not_in_a_hash(PHONE_WORD_RX, 1),
                    not_in_a_hash(ID_WORD_RX, 1), not_in_a_hash(QQ_RX, 1), not_in_a_hash(BANK_WORD_RX, 1)]
-        out = [*numbers, EMAIL_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX, CALLED_RX, *DORM_RX, OTHER_NUMBER_RX, OTHER_PART_RX,
-               ID_PART_RX, ROLL_RX, ADDRESS_RX]
+        out = [*numbers, EMAIL_RX, WECHAT_RX, WXID_RX, STUDENT_WORD_RX, CALLED_RX, *dorm_rx(teaching_buildings(self.rs)),
+               OTHER_NUMBER_RX, OTHER_PART_RX, ID_PART_RX, ROLL_RX, ADDRESS_RX]
         # a part of a student number (1 to 4 digits) after 学号 or its 尾号/后四位 …, as privacy._STUDENT_PART reads it
         # (its words; not a count: its counts, and ％ as it narrows to %)
         out.append(PART_WORDS + _SPACE + "(?:[:：=]|是|为)?" + _SPACE + "[A-Za-z]{0,3}[0-9]{1,4}"

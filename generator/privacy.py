@@ -63,7 +63,8 @@ without running `validate`)::
     privacy.redact(text, rs)       # -> text with every find replaced by its mask
     privacy.safe_field(text, rs)   # -> text unchanged if safe, else a notice (field not rendered)
 
-`rs` (the RecordSet) supplies the student-number patterns; it may be None.
+`rs` (the RecordSet) supplies the student-number patterns and the teaching buildings (policy.yaml
+privacy.teaching_buildings: a room of one beside 同学 is a class's, no dormitory's); it may be None.
 """
 from __future__ import annotations
 
@@ -756,75 +757,91 @@ _NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS
                   rf"(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})")
 # (a teaching, an office or a public building by its word, a room of which right after it, 同学 after the room, is a class's or a
 # meeting's: 在逸夫楼302室同学交流, 综合楼A302室同学, 在图书馆302室同学反映的问题中; any other 楼 — a named one, 丁香楼, 海棠楼, as a
-# dormitory's (宿舍楼, 女生楼, 3号楼, a floor's 5楼) — is a dormitory's)
-_TEACHING_NAMES = ("逸夫楼", "综合楼", "教学楼", "实验楼", "实训楼", "办公楼", "行政楼", "科技楼", "科研楼", "文科楼", "理科楼",
-                   "工科楼", "信息楼", "学院楼", "图书馆", "主楼")
+# dormitory's (宿舍楼, 女生楼, 3号楼, a floor's 5楼) — is a dormitory's.  Which are teaching buildings differs by university: these
+# are the default of policy.yaml privacy.teaching_buildings, a university's own list in their place (teaching_in))
+TEACHING_BUILDINGS = ("逸夫楼", "综合楼", "教学楼", "实验楼", "实训楼", "办公楼", "行政楼", "科技楼", "科研楼", "文科楼", "理科楼",
+                      "工科楼", "信息楼", "学院楼", "图书馆", "主楼")
 
 
 def _not_right_after(words) -> str:
     """Look-behinds: none of `words` right before, a space between or not (one look-behind a length: each of a fixed width)."""
-    lengths = sorted({len(w) for w in words})
-    return "".join(rf"(?<!(?:{'|'.join(w for w in words if len(w) == n)}){space})" for n in lengths for space in ("", r"\s"))
+    lengths = sorted({len(w) for w in words})  # (escaped in the look-behind: a university's name may hold a mark, A.楼)
+    return "".join(rf"(?<!(?:{'|'.join(re.escape(w) for w in words if len(w) == n)}){space})" for n in lengths for space in ("", r"\s"))
 
 
 _BESIDE_ROOM = rf"[A-Za-z]?(?:[0-9]|{_ROOM_NUMERALS}){{3,4}}\s?室"  # (a room before its students: 502室同学, 五〇二室的室友)
 _ROOMMATES = r"\s?的?\s?(?:室友|舍友|[男女]生)"  # (… a dormitory's, whatever building is before the room)
-# (The web form refuses the same rooms with the same expressions: cms.private_detectors.)
-DORM_RX = [_either_script(rx) for rx in [
-    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
-    rf"(?:{_ROOM_WORD})?",
-    rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
-    r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
-    # (… a dormitory building's word with no number before it too — 宿舍楼502, 寝室楼312, 学生公寓楼305 —, the room in numerals too:
-    # 宿舍楼五〇二, 宿舍五〇二室 — not a count, a year's or a floor's word, 宿舍楼二〇二六级)
-    rf"(?:(?:宿舍|寝室|公寓)楼?|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
-    rf"(?:宿舍|寝室|公寓)楼?{_BEFORE_NUMERALS}({_NUMERAL_ROOMS})",
-    # (… a floor between, as after a numbered building: 走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502; not a count, a year's word or a
-    # public room, 宿舍楼5层120名学生, 宿舍楼5层502会议室)
-    rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}(?![\-.:/][0-9]){_NOT_QUANTITY})",
-    # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
-    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
-    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
-    r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
-    # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生, 502室室友们反映,
-    # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会; nor 同学 before an
-    # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor 同学 after a room right after a teaching or an
-    # office building's word, _TEACHING_NAMES (在逸夫楼302室同学交流, 综合楼A302室同学; 丁香楼302室同学, 宿舍楼, 号楼, 5楼: told), where
-    # 室友, 舍友, 男生/女生 are told (走访海棠楼502室室友, 逸夫楼502室室友))
-    rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})(?:{_not_right_after(_TEACHING_NAMES)}|(?={_BESIDE_ROOM}{_ROOMMATES}))"
-    rf"{_BESIDE_ROOM}(?=\s?的?\s?[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|{_ROOMMATES})",
-    # (… or right after a word of whom a cadre talks with or does something for — 与/和/跟/同/找/约/向/对/给/帮, 走访/看望/约谈 … — the
-    # students of a room, whatever follows, 们 or 全体 or not: 与502室同学交流, 走访502室同学们, 与502室全体同学交流, 和五〇二室同学座谈 — a
-    # room's students, not an event's; not 同学会, an association)
-    rf"(?:(?<=[与和跟同找约向对给帮與對給幫約])|(?<=[{_VERB_ENDS}])(?<={_VERBS})){_BESIDE_ROOM}(?=\s?的?\s?(?:全体\s?)?[男女]?同学(?![会]))",
-    # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
-    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
-    rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
-    # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级; or with none
-    # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
-    # room, or, after a teaching building, an event held there, as a room in digits: _not_held; a floor between or none, as in digits:
-    # 3号楼五层五〇二, 5栋十二层一二〇三寝室)
-    rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BEFORE_NUMERALS}{_ROOM_NUMERALS}{{3,4}}"
-    rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BEFORE_NUMERALS}{_NUMERAL_ROOMS}",
-    # (a lettered 座 — most often a teaching or an office building's, B座312室 alone is none — after a dormitory's word or a visit's
-    # (宿舍B座312, 公寓B座312, 住在B座312, 走访B座312室), or before a dormitory room's word (B座312寝室; B座312室同学: a room beside its
-    # students, above); not a public room, 走访B座312教室)
-    rf"(?:(?<=宿舍|公寓|寝室|住在|走访|走訪)|(?<=宿舍楼|寝室楼|走访了|走訪了)|(?<=住))\s?[A-Za-z]\s?座{_BETWEEN}"
-    rf"(?:{_ROOM}(?![0-9]){_NOT_QUANTITY}(?:{_ROOM_WORD})?|{_NUMERAL_ROOMS})",
-    rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?(?:寝室|宿舍|寝(?!楼))",
-    # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
-    rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
-    # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
-    # campus's part, whose buildings may be teaching ones — a room an event is held in, 在东区3-102召开班会: in a 苑 or a 园 it is told)
-    rf"(?<=[\u4e00-\u9fff][苑园区])(?:(?<=[苑园])|{_not_held(_AREA_ROOM)}){_AREA_ROOM}{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",
-    # (a bed: 3号床, 床位号3, a room's bed 502-3床, 502室3号床, or bunk 502上铺; not 10床棉被, 上铺护栏 — no room)
-    r"(?<![0-9])[0-9]{1,2}\s?号\s?床",
-    r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",
-    rf"(?<![0-9]){_ROOM}\s?(?:{_ROOM_WORD}\s?|[\-_#]\s?)(?:[0-9]{{1,2}}\s?号?\s?床|的?[上下]铺(?![设开路面]))",
-    rf"(?<![0-9]){_ROOM}\s?的?[上下]铺(?![设开路面])",  # (not 2026上铺设管道)
-]]
-_DORMS = [_Lazy(p) for p in DORM_RX]
+def dorm_rx(teaching=TEACHING_BUILDINGS) -> tuple[str, ...]:
+    """The rooms' expressions, with `teaching` the names of the buildings after which a room beside 同学 is a class's or a
+    meeting's (a university's: teaching_buildings).  The web form refuses the same rooms with the same expressions
+    (cms.private_detectors)."""
+    return _dorm_rx(tuple(teaching))
+
+
+@lru_cache(maxsize=8)
+def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
+    return tuple(_either_script(rx) for rx in [
+        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
+        rf"(?:{_ROOM_WORD})?",
+        rf"(?<![0-9]){_NUM}\s?(?:号|楼|区)\s?[\-_#]?\s?{_ROOM}\s?{_ROOM_WORD}",
+        r"(?<![0-9\-.:/])[0-9]{1,2}\s?-\s?[0-9]{3,4}\s?(?:寝室|宿舍|室|寝)",
+        # (… a dormitory building's word with no number before it too — 宿舍楼502, 寝室楼312, 学生公寓楼305 —, the room in numerals too:
+        # 宿舍楼五〇二, 宿舍五〇二室 — not a count, a year's or a floor's word, 宿舍楼二〇二六级)
+        rf"(?:(?:宿舍|寝室|公寓)楼?|住在|住)(?:号)?\s?(?:在|为|是|[:：])?\s?((?:[0-9]{{1,2}}\s?-\s?)?[0-9]{{3,4}}){_NOT_QUANTITY}",
+        rf"(?:宿舍|寝室|公寓)楼?{_BEFORE_NUMERALS}({_NUMERAL_ROOMS})",
+        # (… a floor between, as after a numbered building: 走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502; not a count, a year's word or a
+        # public room, 宿舍楼5层120名学生, 宿舍楼5层502会议室)
+        rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}(?![\-.:/][0-9]){_NOT_QUANTITY})",
+        # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
+        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
+        rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+        r"(?<![0-9\-.:/])[0-9]{3,4}\s?(?:寝室|宿舍|寝)(?!楼)",
+        # (a room with no building right before the students who live in it: 502室同学反映, 312室的室友, A502室女生, 502室室友们反映,
+        # 312室女生们; not 502室同学们 — a class in a room —, 502室同学会, nor 学生 after it: 502室学生干部培训, 学生会; nor 同学 before an
+        # event held in the room, 在506室同学座谈会上, 302室同学交流会, 同学分享会; nor 同学 after a room right after a teaching or an
+        # office building's word, `teaching` (在逸夫楼302室同学交流, 综合楼A302室同学; 丁香楼302室同学, 宿舍楼, 号楼, 5楼: told), where
+        # 室友, 舍友, 男生/女生 are told (走访海棠楼502室室友, 逸夫楼502室室友))
+        rf"(?<![0-9\-.:/A-Za-z十百千]|{_ROOM_NUMERALS})(?:{_not_right_after(teaching)}|(?={_BESIDE_ROOM}{_ROOMMATES}))"
+        rf"{_BESIDE_ROOM}(?=\s?的?\s?[男女]?同学(?![们們会]|座谈|交流|分享|聚会|联谊)|{_ROOMMATES})",
+        # (… or right after a word of whom a cadre talks with or does something for — 与/和/跟/同/找/约/向/对/给/帮, 走访/看望/约谈 … — the
+        # students of a room, whatever follows, 们 or 全体 or not: 与502室同学交流, 走访502室同学们, 与502室全体同学交流, 和五〇二室同学座谈 — a
+        # room's students, not an event's; not 同学会, an association)
+        rf"(?:(?<=[与和跟同找约向对给帮與對給幫約])|(?<=[{_VERB_ENDS}])(?<={_VERBS})){_BESIDE_ROOM}(?=\s?的?\s?(?:全体\s?)?[男女]?同学(?![会]))",
+        # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
+        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
+        rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
+        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
+        # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级; or with none
+        # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
+        # room, or, after a teaching building, an event held there, as a room in digits: _not_held; a floor between or none, as in digits:
+        # 3号楼五层五〇二, 5栋十二层一二〇三寝室)
+        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}(?!{_BEFORE_NUMERALS}{_ROOM_NUMERALS}{{3,4}}"
+        rf"(?!{_ROOM_NUMERALS}|\s?{_ROOM_WORD}){_HELD})){_BEFORE_NUMERALS}{_NUMERAL_ROOMS}",
+        # (a lettered 座 — most often a teaching or an office building's, B座312室 alone is none — after a dormitory's word or a visit's
+        # (宿舍B座312, 公寓B座312, 住在B座312, 走访B座312室), or before a dormitory room's word (B座312寝室; B座312室同学: a room beside its
+        # students, above); not a public room, 走访B座312教室)
+        rf"(?:(?<=宿舍|公寓|寝室|住在|走访|走訪)|(?<=宿舍楼|寝室楼|走访了|走訪了)|(?<=住))\s?[A-Za-z]\s?座{_BETWEEN}"
+        rf"(?:{_ROOM}(?![0-9]){_NOT_QUANTITY}(?:{_ROOM_WORD})?|{_NUMERAL_ROOMS})",
+        rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?(?:寝室|宿舍|寝(?!楼))",
+        # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
+        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
+        # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
+        # campus's part, whose buildings may be teaching ones — a room an event is held in, 在东区3-102召开班会: in a 苑 or a 园 it is told)
+        rf"(?<=[\u4e00-\u9fff][苑园区])(?:(?<=[苑园])|{_not_held(_AREA_ROOM)}){_AREA_ROOM}{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",
+        # (a bed: 3号床, 床位号3, a room's bed 502-3床, 502室3号床, or bunk 502上铺; not 10床棉被, 上铺护栏 — no room)
+        r"(?<![0-9])[0-9]{1,2}\s?号\s?床",
+        r"床位?号\s?(?:[:：=]|是|为)?\s?[0-9]{1,2}(?![0-9])",
+        rf"(?<![0-9]){_ROOM}\s?(?:{_ROOM_WORD}\s?|[\-_#]\s?)(?:[0-9]{{1,2}}\s?号?\s?床|的?[上下]铺(?![设开路面]))",
+        rf"(?<![0-9]){_ROOM}\s?的?[上下]铺(?![设开路面])",  # (not 2026上铺设管道)
+    ])
+
+
+@lru_cache(maxsize=8)
+def _dorms(teaching: tuple) -> list:
+    return [_Lazy(p) for p in _dorm_rx(teaching)]
+
+
+DORM_RX = dorm_rx()  # (the default's: tests, bench)
 # A home address (家住XX市XX区XX小区3栋2单元501, 家庭住址：…12号楼2单元301室, 住址：XX路5号501室): a house number with a
 # building's, an entrance's or a room's word (号楼/栋/幢/座/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
 # (30 characters at most, no 。，；！？ between) — the house number is the find (the district is no one's); a district alone
@@ -1341,13 +1358,14 @@ def _fewest_of_one(pattern: str) -> int:
 class Scanner:
     """Compiled detectors for one set of student-number patterns and protected names."""
 
-    def __init__(self, student_patterns=(), names=()):
+    def __init__(self, student_patterns=(), names=(), teaching=TEACHING_BUILDINGS):
         # a pattern with a problem is left out here and reported once (E-PRIV-002)
         self.student = [rx for rx in map(student_regex, student_patterns) if not isinstance(rx, tuple)]
         self.whole = [re.compile(p) for p in student_patterns if not isinstance(student_regex(p), tuple)]
         self.fewest = min((_fewest_characters(p.pattern) for p in self.whole), default=0)  # (a run with fewer digits is none)
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
+        self.dorms = _dorms(tuple(teaching))  # (the rooms' expressions with the university's teaching buildings)
         self._cache: dict[str, tuple[Match, ...]] = {}
         self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
         self._gates: list | None = None  # (_none_in's, made when first asked)
@@ -1521,7 +1539,7 @@ class Scanner:
                 if not _MEETING.search(norm, max(0, m.start() - 12), m.start()):  # (会议号2026123456)
                     add("student_number", m)
         if "dorm" in could:
-            for pattern in _DORMS:
+            for pattern in self.dorms:
                 for m in pattern.finditer(norm):
                     add("dormitory", m, 1 if pattern.groups else 0)  # a keyword pattern: the room itself
         if self.names:
@@ -1624,27 +1642,38 @@ def _read_names(path: str, _mtime: int, _size: int) -> tuple[str, ...]:
         return tuple(ln for ln in lines if ln and not ln.startswith("#"))
 
 
+def teaching_buildings(rs) -> tuple[str, ...]:
+    """The university's teaching and office buildings (policy.yaml privacy.teaching_buildings), the default without them."""
+    return _teaching(rs.setting("privacy", "teaching_buildings") if rs is not None and hasattr(rs, "setting") else None)
+
+
+def _teaching(names) -> tuple[str, ...]:
+    """`names` (a policy's list) as the scan reads them: its texts (the schema reports others), the default if no list."""
+    return tuple(n for n in names if isinstance(n, str) and n) if isinstance(names, list) else TEACHING_BUILDINGS
+
+
 @lru_cache(maxsize=8)
-def _scanner(patterns: tuple, names: tuple) -> Scanner:
-    return Scanner(patterns, names)
+def _scanner(patterns: tuple, names: tuple, teaching: tuple = TEACHING_BUILDINGS) -> Scanner:
+    return Scanner(patterns, names, teaching)
 
 
 def scanner_for(rs=None) -> Scanner:
-    return _scanner(tuple(student_patterns(rs)), protected_names()[0])
+    return _scanner(tuple(student_patterns(rs)), protected_names()[0], teaching_buildings(rs))
 
 
 def configured(rs, names: tuple) -> tuple[Scanner, str]:
-    """The scanner for the records' student-number patterns and `names`, and its key (what the
+    """The scanner for the records' student-number patterns, teaching buildings and `names`, and its key (what the
     scan done while loading was keyed by: that scan's finds are used only with the same key)."""
-    patterns = student_patterns(rs)
-    return _scanner(tuple(patterns), tuple(names)), scanner_key(patterns, names)
+    patterns, teaching = student_patterns(rs), teaching_buildings(rs)
+    return _scanner(tuple(patterns), tuple(names), teaching), scanner_key(patterns, names, teaching)
 
 
-def scanner_key(patterns, names) -> str:
+def scanner_key(patterns, names, teaching=TEACHING_BUILDINGS) -> str:
     """Identifies a scanner's configuration (for results kept with a loaded file)."""
     import hashlib
 
-    return hashlib.sha256(repr((tuple(patterns), tuple(names))).encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    said = repr((tuple(patterns), tuple(names), tuple(teaching)))
+    return hashlib.sha256(said.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
 def patterns_in(policy_data) -> list:
@@ -1654,16 +1683,22 @@ def patterns_in(policy_data) -> list:
     return [p for p in patterns if isinstance(p, str)] if isinstance(patterns, list) else []
 
 
-def document_finds(doc, patterns, names) -> tuple[str, list]:
+def teaching_in(policy_data) -> tuple[str, ...]:
+    """teaching_buildings of a policy file's values (before the record set exists)."""
+    node = policy_data.get("privacy") if isinstance(policy_data, dict) else None
+    return _teaching(node.get("teaching_buildings") if isinstance(node, dict) else None)
+
+
+def document_finds(doc, patterns, names, teaching=TEACHING_BUILDINGS) -> tuple[str, list]:
     """(scanner key, finds) of one document — what check_records needs of it, computed
     while the file is loaded (in a worker, cached with the file's content hash)."""
-    patterns, names = tuple(patterns), tuple(names)
-    return _key(patterns, names), list(_finds(_scanner(patterns, names), doc))
+    patterns, names, teaching = tuple(patterns), tuple(names), tuple(teaching)
+    return _key(patterns, names, teaching), list(_finds(_scanner(patterns, names, teaching), doc))
 
 
 @lru_cache(maxsize=8)
-def _key(patterns: tuple, names: tuple) -> str:
-    return scanner_key(patterns, names)  # (once, not for each of a loading process's files: a hash of them all)
+def _key(patterns: tuple, names: tuple, teaching: tuple) -> str:
+    return scanner_key(patterns, names, teaching)  # (once, not for each of a loading process's files: a hash of them all)
 
 
 # ---------------------------------------------------------------------------

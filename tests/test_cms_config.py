@@ -797,3 +797,25 @@ def test_the_form_refuses_a_number_after_its_word_in_traditional_characters_as_v
     from tests import test_privacy as tp
 
     _the_form_and_validate_agree(config, records, [t for t, _ in tp.TRADITIONAL_NUMBERS], tp.TRADITIONAL_NUMBERS_CLEAN)
+
+
+def test_the_form_reads_the_university_s_teaching_buildings_as_validate(config, records, tmp_path):
+    """The form's pattern refused 明德楼302室同学反映 (a class in a classroom) whatever the university's buildings, with the
+    built-in teaching buildings' names; it reads policy.yaml privacy.teaching_buildings as validate does: listed, 明德楼's room
+    beside 同学 is saved and 逸夫楼's (not listed) refused; not listed, the built-in names' (逸夫楼) saved and 明德楼's refused."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    texts = ["明德楼302室同学反映自习座位不足", "逸夫楼302室同学反映仪器老化", "丁香楼302室同学反映宿舍漏水"]
+    default = field_paths(config["collections"][0]["fields"])[("activities", "summary")]["pattern"][0]
+    policy = records / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("privacy:\n", "privacy:\n  teaching_buildings: [明德楼, 博学楼]\n"),
+                      encoding="utf-8")
+    out = tmp_path / "own" / "config.yml"
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01", "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    own = field_paths(yaml.safe_load(out.read_text(encoding="utf-8"))["collections"][0]["fields"])[("activities", "summary")]
+    rs, _ = validate_records(records)
+    assert [not privacy.scan_text(t, rs) for t in texts] == [True, False, False]
+    assert _javascript_fullmatch(own["pattern"][0], texts) == [True, False, False]
+    assert _javascript_fullmatch(default, texts) == [False, True, False]

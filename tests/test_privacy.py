@@ -2413,3 +2413,38 @@ def test_what_the_review_s_false_find_fixes_let_pass_is_told_again_by_validate(t
     told = validated_summaries(tmp_path, REVIEW_LEAKS_FOUND)
     assert [t for t, _, _ in told] == REVIEW_LEAKS_FOUND
     assert {k for _, k, _ in told} == {"qq", "wechat", "initials", "address"}
+
+
+TEACHING_SAID = ["明德楼302室同学反映自习座位不足", "逸夫楼302室同学反映仪器老化", "明德楼502室室友反映热水时间短", "丁香楼302室同学反映宿舍漏水"]
+
+
+def test_a_university_s_teaching_buildings_in_its_policy_are_read_by_validate_and_check(tmp_path):
+    """明德楼302室同学反映 (a class meeting in a classroom of a teaching building) was told a dormitory room by validate and check:
+    only the built-in names (逸夫楼, 综合楼, 教学楼 …) were read as teaching buildings, where each university names its own.  Now
+    policy.yaml privacy.teaching_buildings lists them: a university that lists 明德楼 gets no finding, its list in place of the
+    built-in names (逸夫楼 is no longer one), 室友 after any building still a dormitory's; one that does not list it still gets it
+    — each run's cache scanned again when the list changes."""
+    root = records(tmp_path)
+    ledger = ledger_text('"' + "；".join(TEACHING_SAID) + '"')
+    (root / LEDGER).write_text(ledger, encoding="utf-8")
+
+    def told(command: str) -> list:
+        done = subprocess.run([sys.executable, "-m", "generator", command, "--records", str(root), "--format", "json",
+                               "--today", "2026-07-01"], capture_output=True, text=True, cwd=REPO, timeout=120)
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, done.stderr
+        out = json.loads(done.stdout)
+        return [(f["column"], f["message"].rsplit("：", 1)[1]) for f in (out["findings"] if command == "check" else out)
+                if f["code"] == "E-PRIV-001"]
+
+    def at(sentence: str) -> int:  # (the room's column: after the building's name)
+        return expected_pos(ledger, sentence[3:])[1]
+
+    built_in = [(at(TEACHING_SAID[0]), "***室"), (at(TEACHING_SAID[2]), "***室"), (at(TEACHING_SAID[3]), "***室")]
+    assert told("validate") == told("check") == built_in
+    policy = root / "policy.yaml"
+    default = policy.read_text(encoding="utf-8")
+    policy.write_text(default.replace("privacy:\n", "privacy:\n  teaching_buildings: [明德楼, 博学楼]\n"), encoding="utf-8")
+    own = [(at(TEACHING_SAID[1]), "***室"), (at(TEACHING_SAID[2]), "***室"), (at(TEACHING_SAID[3]), "***室")]
+    assert told("validate") == told("check") == own
+    policy.write_text(default, encoding="utf-8")  # (the list taken out again: the default's finds, not the cache's)
+    assert told("validate") == built_in

@@ -354,6 +354,8 @@ def test_a_search_worker_that_cannot_be_written_is_left_whole_and_said_in_one_li
 def test_guide_and_field_reference(site):
     text = visible(page(site, "reference/fields.html"))
     assert "联系学生活动" in text and "activities[].summary" in text and "不写学生姓名" in text
+    # (the university's teaching buildings, policy.yaml privacy.teaching_buildings: what they are and that the list replaces the default)
+    assert "privacy.teaching_buildings" in text and "教学楼、办公楼的名称" in text and "写了这一项就只认这里列出的" in text
     nav = page(site, "index.html")
     for guide in sorted((ROOT / "site" / "guide").glob("*.md")):
         assert f"guide/{guide.stem}.html" in nav
