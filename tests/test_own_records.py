@@ -6,7 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from gitrepo import base, write
+import yaml
+
+from gitrepo import CALENDAR, base, write
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "site" / "guide" / "admin.md").read_text(encoding="utf-8")
@@ -27,9 +29,10 @@ def _blocks() -> list[str]:
     return [part.split("```", 1)[0] for part in section.split("```sh")[1:]]
 
 
-def _own_clone(tmp_path: Path, own: dict | None = None) -> tuple[Path, dict]:
+def _own_clone(tmp_path: Path, own: dict | None = None, then=None) -> tuple[Path, dict]:
     """A clone of this repository with a university's own records (`own`, {path: text}; gitrepo.base()'s when
-    not given) put in by the guide's first block, line by line."""
+    not given) put in by the guide's first block, line by line; `then(repo)`, when given, is what the administrator
+    does to the records after putting hers in, before the block's validate."""
     repo = tmp_path / "ledger"
     subprocess.run(["git", "clone", "-q", str(ROOT), str(repo)], check=True,
                    env={**os.environ, "HOME": str(tmp_path)})
@@ -40,11 +43,61 @@ def _own_clone(tmp_path: Path, own: dict | None = None) -> tuple[Path, dict]:
         command = line.split("  #", 1)[0].strip()
         if line.startswith("#") and "records/" in line:
             write(repo, own)  # the administrator puts her records in
+            if then:
+                then(repo)
             put = True
         elif command:
             _sh(repo, command, tmp_path)
     assert put, "the guide's block says where the university's records go in"
     return repo, own
+
+
+def test_the_guide_leaves_a_new_university_the_demos_whole_policy_and_calendar_to_make_its_own(tmp_path):
+    """The guide's block removed the whole of records/ and sent the administrator to README's layout, whose
+    policy.yaml is an excerpt: written from it, validate told eight required fields missing (administrators,
+    privacy, six word lists) with hints like 请在这里加上一行“privacy: …”, nothing saying what to write; nor is
+    a policy or a calendar in any list to import.  Now the block keeps the demo's policy.yaml and calendar.yaml
+    and the guide names the fields to make the university's own: a university whose units are not the demo's (no
+    xgb or zzb), changing only the fields the guide names, runs every line of the block (validate, codeowners)
+    with exit 0, and none of the demo's names is left in its policy."""
+    section = GUIDE.split("## 第一次使用：换下演示数据", 1)[1].split("\n## ", 1)[0]
+    told = section.split("`records/policy.yaml`：", 1)[1].split("\n- ", 1)[0]
+    admin = {"name": "陈晓燕", "unit": "xsc", "git": "chen-xy"}
+    ours = {"name": "东海海洋大学", "short_name": "海大", "policy_title": "东海海洋大学中层领导干部深入基层联系学生工作实施办法",
+            "policy_number": "海大党字〔2021〕5号"}
+    targets = ["计算机学院党委", "机械学院党委", "学生处", "后勤保障处"]
+    for field in [*ours, "administrators", "escalation_targets", "student_number_patterns"]:
+        assert f"`{field}`" in told, f"the guide names {field} among the policy's fields to change"
+    assert "删去第一行" in told and "calendar.yaml" in section
+    kept = {}
+
+    def make_it_ours(repo: Path) -> None:
+        policy = repo / "records" / "policy.yaml"
+        assert policy.is_file() and (repo / "records" / "calendar.yaml").is_file(), \
+            "the guide leaves the administrator a whole policy and calendar to edit, not README's excerpt"
+        text = policy.read_text(encoding="utf-8")
+        kept["demo"] = text
+        assert text.startswith("#")  # (the demo's note, which the guide says to delete)
+        data = yaml.safe_load(text)
+        data["institution"].update(ours)
+        data["administrators"] = [admin]
+        data["vocabularies"]["escalation_targets"] = targets
+        data["privacy"]["student_number_patterns"] = ["2[0-9]{9}"]
+        policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (repo / "records" / "calendar.yaml").write_text(CALENDAR, encoding="utf-8")
+
+    own = {path: text for path, text in base().items() if path not in ("records/policy.yaml", "records/calendar.yaml")}
+    own["records/units.yaml"] = ("units:\n  - {id: cs, name: 计算机学院, type: 学院, reviewers: [cs-reviewer]}\n"
+                                 "  - {id: me, name: 机械学院, type: 学院, reviewers: [me-reviewer]}\n"
+                                 "  - {id: xsc, name: 学生处, type: 部门, reviewers: [chen-xy]}\n")
+    repo, _ = _own_clone(tmp_path, own, make_it_ours)  # (each line of the block exits 0: validate, codeowners)
+    assert "示例大学" in kept["demo"] and "xgb" in kept["demo"]
+    policy = (repo / "records" / "policy.yaml").read_text(encoding="utf-8")
+    assert "示例" not in policy and "示大" not in policy and "xgb" not in policy and "zzb" not in policy
+    assert "* @chen-xy\n" in (repo / "CODEOWNERS").read_text(encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-12-10", "--format", "json"],
+                         cwd=repo, capture_output=True, text=True)
+    assert [f for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"] == []
 
 
 def _git(repo: Path, *args: str) -> str:
