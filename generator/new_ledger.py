@@ -26,8 +26,10 @@ DATE_TODO = "YYYY-MM-DD"
 
 MSG = {
     "wrote": {
-        "zh": "已生成 {path}\n下一步：把文件中每个“待填写”和 YYYY-MM-DD 换成实际内容，然后运行 python -m generator validate 检查。",
-        "en": "wrote {path}\nNext: replace every 待填写 (to fill in) and YYYY-MM-DD, then run python -m generator validate.",
+        "zh": "已生成 {path}\n下一步：把文件中每个“待填写”和 YYYY-MM-DD 换成实际内容，然后运行 python -m generator validate "
+              "和 python -m generator check 检查，两个都没有报“错误”再提交。",
+        "en": "wrote {path}\nNext: replace every 待填写 (to fill in) and YYYY-MM-DD, then run python -m generator validate "
+              "and python -m generator check: submit it when neither reports an error.",
     },
 }
 
@@ -92,7 +94,9 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> st
         f"# 期间：{period.start} 至 {period.end}，截止 {period.due}（当天 24 时前提交为按时）。",
         f"# 填写：把每个“{TODO}”和 {DATE_TODO} 换成实际内容；活动不止一次就复制一段“- date: …”，多余的删掉。",
         "# 只写“一名学生”“部分学生”，不写学生姓名、学号、电话、QQ/微信或宿舍房间号。",
-        "# 写完运行 python -m generator validate 检查，再提交；也可以在网站的 /admin/ 网页表单中填报。",
+        "# 写完运行 python -m generator validate，再运行 python -m generator check（联系点是不是本期分给您的、",
+        "# 问题的办理情况只有它检查）：两个都没有报“错误”再提交（check 列出的别人的警告不用管）；",
+        "# 也可以在网站的 /admin/ 网页表单中填报。",
         "",
         f"cadre: {cadre}  # {title('cadre')}",
         f"period: {period.id}  # {title('period')}",

@@ -216,3 +216,44 @@ def test_a_new_universitys_scaffold_speaks_its_own_words(tmp_path):
     assert "# 对辅导员、班主任的意见建议（可选）" in text
     assert "状态为“已报告”时必填" in text and "状态为“已办结”时必填" in text
     assert not [w for w in ("任课教师", "班导师", "已上报", "已解决") if w in text], text
+
+
+def test_the_commands_a_new_ledger_names_find_the_errors_the_pull_request_s_check_finds(tmp_path):
+    """The scaffold said 写完运行 python -m generator validate 检查，再提交 (and `new ledger`'s 下一步 the same): a
+    cadre who listed a class not hers this period and a problem 已上报 with no one it was reported to heard 0 个错误
+    from validate, submitted, and the pull request's `check` failed on both (E-CHK-005, E-CHK-010), which only `check`
+    looks for.  Now the scaffold and the message name `check` too: the commands they name, run on her ledger in
+    a real Git repository, find both errors at their lines; mended, every one of them exits 0."""
+    import json
+    import re
+
+    records = cms_records.make_repo(tmp_path) / "records"
+    done = new(records, "zhang-wei", "2026-H2", "--today", "2026-12-04")
+    assert done.returncode == 0, done.stdout + done.stderr
+    path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
+    text = fill(path.read_text(encoding="utf-8"), FILLED)
+    head = text.split("\ncadre:", 1)[0]
+    named = sorted(set(re.findall(r"python -m generator (\w+)", head)))
+    assert named == sorted(set(re.findall(r"python -m generator (\w+)", done.stderr))), (head, done.stderr)
+    feedback = ("feedback:\n  - id: 2026h2-zhang-wei-1\n    raised_on: 2026-10-20\n    kind: 问题\n"
+                "    category: 生活后勤\n    description: 几名学生反映宿舍热水供应时间太短。\n    status: 已上报\n")
+    path.write_text(text.replace("  - cs-2026-01", "  - cs-2026-02") + feedback, encoding="utf-8")
+    lines = path.read_text(encoding="utf-8").splitlines()
+    point = next(i for i, line in enumerate(lines, 1) if line.startswith("  - cs-2026-02"))
+    status = lines.index("    status: 已上报") + 1
+
+    def errors() -> list[tuple]:
+        found = []
+        for command in named:
+            out = run(command, "--records", str(records), "--today", "2026-12-04", "--format", "json")
+            data = json.loads(out.stdout)
+            found += [(f["code"], f["line"]) for f in (data["findings"] if isinstance(data, dict) else data)
+                      if f["severity"] == "error"]
+            assert (out.returncode == 1) == any(f["severity"] == "error" for f in (
+                data["findings"] if isinstance(data, dict) else data)), (command, out.stdout, out.stderr)
+        return sorted(found)
+
+    assert errors() == [("E-CHK-005", point), ("E-CHK-010", status)]
+    path.write_text(path.read_text(encoding="utf-8").replace("  - cs-2026-02", "  - cs-2026-01")
+                    .replace("    status: 已上报\n", "    status: 已上报\n    escalated_to: 后勤处\n"), encoding="utf-8")
+    assert errors() == []
