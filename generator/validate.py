@@ -989,11 +989,13 @@ def _date_hint(written, period: str | None = None, line=lambda meant: "") -> tup
     return zh, en
 
 
-def date_told_in_period(f: F.Finding, doc: Document, period) -> F.Finding:
+def date_told_in_period(f: F.Finding, doc: Document, period, folder=None) -> F.Finding:
     """`f`, E-SCHEMA-003 or E-SCHEMA-005 of a ledger's activity's date, with, where its hint gives the line to type
     (_date_hint), the words that the day meant is outside the ledger's `period` (model.Period) instead, if it is: typed,
     that line is refused by the next run (E-REF-004: 12月5日 in 2026-H1 read as 2026-12-05).  The schema's check of one
-    file does not know the policy's periods (pipeline._dates_in_period)."""
+    file does not know the policy's periods (pipeline._dates_in_period).  `folder`, the period of the ledger's folder
+    where its `period` says another (E-REF-003 tells it to be the folder's): a day in it is given its line, as read
+    in the folder's period (4月20日 in ledgers/2026-H1/ with period: 2025-H2 → 2026-04-20), not told outside."""
     acts = doc.data.get("activities") if isinstance(doc.data, dict) else None
     path = next((("activities", i, "date") for i, act in enumerate(acts if isinstance(acts, list) else ())
                  if isinstance(act, dict) and "date" in act and doc.pos(("activities", i, "date")) == (f.line, f.column)), None)
@@ -1010,9 +1012,25 @@ def date_told_in_period(f: F.Finding, doc: Document, period) -> F.Finding:
     zh, en = f"这一行写成：{typed}", f" The line: {typed}"
     if not typed or start <= meant <= end or not (f.hint_zh.endswith(zh) and f.hint_en.endswith(en)):
         return f
+    if folder is not None and (told := _in_folder(f, doc, path, value, period, folder)):
+        return told
     month, (words, words_en) = int(meant[5:7]), _outside_period(period)
     return f.replace(hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月{words}",
                      hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} {words_en}")
+
+
+def _in_folder(f: F.Finding, doc: Document, path, value, period, folder) -> F.Finding | None:
+    """`f` with its date's hint as read in the `folder`'s period (model.Period) where the day is in it, its line and
+    the year it takes (没有写年份：本期 … 的日期都在 … 年) the folder's; None where the day is not in it."""
+    written = value if isinstance(value, str) else _source_text(doc, path, value)
+    meant = date_meant(written, folder.id)[0]
+    if not meant or not folder.start.isoformat() <= meant <= folder.end.isoformat():
+        return None
+    line = _typed_in(doc, path)
+    said, told = _date_hint(written, period.id, line), _date_hint(written, folder.id, line)
+    if said[0] not in f.hint_zh or said[1] not in f.hint_en:
+        return None
+    return f.replace(hint_zh=f.hint_zh.replace(said[0], told[0]), hint_en=f.hint_en.replace(said[1], told[1]))
 
 
 def _retold(f: F.Finding, said: tuple[str, str], told: tuple[str, str]) -> F.Finding:

@@ -1450,3 +1450,31 @@ def test_a_word_not_in_the_vocabulary_is_given_its_line_with_the_line_s_indentat
     assert typed == line, zh
     path.write_text(text.replace(old, typed), encoding="utf-8")  # (the hint's line in the place of the whole line)
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written", ["2026年4月20日", "4月20日", "2026/4/20"])
+def test_a_date_in_the_folder_s_period_is_given_its_line_where_the_ledger_says_another_period(tmp_path, written):
+    # (a ledger copied from the last half-year's into 2026-H1 with its period: 2025-H2 left, and a date pasted in
+    # Chinese: E-REF-003 told period: 2025-H2 与台账所在的文件夹 ledgers/2026-H1/ 不一致（应为“2026-H1”）, while the
+    # date's hint judged it by the period written — 这里读出的日期是 2026-04-20，2026 年 4 月不在本期 2025-H2…：请核对月份；
+    # 不在本期的活动，记在它所在期间的台账中 — a cadre told to change a right month, or to move the activity out of its
+    # own ledger; now a day in the folder's period is given its line, as in a ledger whose period is right)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("period: 2026-H1", "period: 2025-H2").replace('date: "2026-04-20"', f"date: {written}"),
+                    encoding="utf-8")
+    found = _validate(work)
+    assert sorted(f["code"] for f in found) == ["E-REF-003", "E-SCHEMA-005"], found
+    [period] = [f for f in found if f["code"] == "E-REF-003"]
+    [date] = [f for f in found if f["code"] == "E-SCHEMA-005"]
+    assert "应为“2026-H1”" in period["message"], period
+    assert "不在本期" not in date["hint"] and date["hint"].endswith("这一行写成：  - date: 2026-04-20"), date
+    [date_en] = [f for f in _validate(work, "--lang", "en") if f["code"] == "E-SCHEMA-005"]
+    assert "outside" not in date_en["hint"] and date_en["hint"].endswith("The line:   - date: 2026-04-20"), date_en
+    for told in (date, None):  # (typed as told in the line's place, the date; then the period as the next run tells it)
+        if told is None:
+            [told] = _validate(work)
+            assert told["code"] == "E-REF-003" and told["hint"].endswith("这一行写成：period: 2026-H1"), told
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        lines[told["line"] - 1] = told["hint"].split("这一行写成：")[1] + "\n"
+        path.write_text("".join(lines), encoding="utf-8")
+    assert _validate(work) == []
