@@ -2,6 +2,7 @@
 (site/guide/admin.md, 第一次使用：换下演示数据), in a real clone of this repository."""
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -160,3 +161,29 @@ def test_the_guides_way_to_merge_a_later_version_of_the_program_keeps_the_record
     fresh = subprocess.run([sys.executable, "-m", "generator", "codeowners", "--check"], cwd=repo,
                            capture_output=True, text=True)
     assert fresh.returncode == 0, (fresh.stdout, fresh.stderr)
+
+
+def test_the_home_page_cites_the_policy_the_university_wrote_in_its_policy_yaml(tmp_path):
+    """The home page said 本站依据《<学校>中层领导干部深入基层联系学生工作实施方案》 whatever the policy said: a
+    university whose document is a 实施办法 (试行, with its 文号), written in policy.yaml's institution.policy_title and
+    policy_number as the guide tells, saw a document it never issued cited, and the two fields used nowhere.  A real
+    mkdocs build of records whose policy names its own: the home page cites it, with its number; a policy naming
+    none (both are optional) keeps the usual title."""
+    from site_build import fixture_repo, mkdocs_build
+
+    title, number = "东海海洋大学中层领导干部联系学生工作实施办法（试行）", "海大党字〔2021〕5号"
+
+    def cited(policy_title: str | None, policy_number: str | None, name: str) -> str:
+        def mutate(records: Path) -> None:
+            path = records / "policy.yaml"
+            text = path.read_text(encoding="utf-8")
+            for key, value in (("policy_title", policy_title), ("policy_number", policy_number)):
+                line = re.search(rf"^  {key}: .*\n", text, re.M)[0]
+                text = text.replace(line, f"  {key}: {value}\n" if value else "")
+            path.write_text(text.replace("name: 示例大学", "name: 东海海洋大学"), encoding="utf-8")
+        built = mkdocs_build(fixture_repo(tmp_path / name, mutate), tmp_path / name, "2026-03-25")
+        page = (built.public / "index.html").read_text(encoding="utf-8")
+        return re.sub(r"<[^>]+>", "", page.split("本站依据", 1)[1].split("汇总工作安排表", 1)[0])
+
+    assert cited(title, number, "own") == f"《{title}》（{number}），"
+    assert cited(None, None, "none") == "《东海海洋大学中层领导干部深入基层联系学生工作实施方案》，"

@@ -107,6 +107,15 @@ class Site:
     def institution(self) -> str:
         return self.rs.setting("institution", "name", default="") or ""
 
+    def _policy_cited(self) -> dict:
+        """The home page's words for the policy the site follows: the policy's policy_title and policy_number as the
+        university wrote them (its document may be a 实施办法, a 试行 one), else the policy's usual title."""
+        title = self.rs.setting("institution", "policy_title", default="") or ""
+        number = self.rs.setting("institution", "policy_number", default="") or ""
+        return {"policy_title": title if isinstance(title, str) and title.strip() else
+                f"{self.institution}中层领导干部深入基层联系学生工作实施方案",
+                "policy_number": number if isinstance(number, str) and number.strip() else ""}
+
     def table(self, table: exports.Table, xlsx: bool = False) -> exports.Table:
         self.tables.append((table, xlsx))
         return table
@@ -164,7 +173,7 @@ class Site:
         behind = self._behind(periods, tables, stats)
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
                   last_due=last_due, last_stat=stats.get(last_due), behind=behind,
-                  missed=self._semesters_missed(ctx), **ctx)
+                  missed=self._semesters_missed(ctx), **self._policy_cited(), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
