@@ -9,7 +9,7 @@ from pathlib import Path
 
 import yaml
 
-from gitrepo import CALENDAR, base, write
+from gitrepo import CALENDAR, assignments, base, write
 
 ROOT = Path(__file__).resolve().parent.parent
 GUIDE = (ROOT / "site" / "guide" / "admin.md").read_text(encoding="utf-8")
@@ -99,6 +99,35 @@ def test_the_guide_leaves_a_new_university_the_demos_whole_policy_and_calendar_t
     out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-12-10", "--format", "json"],
                          cwd=repo, capture_output=True, text=True)
     assert [f for f in json.loads(out.stdout)["findings"] if f["severity"] == "error"] == []
+
+
+def test_a_university_starting_in_the_middle_of_a_cycle_is_told_how_to_be_asked_for_no_ledger_before(tmp_path):
+    """Walked as a university adopting the program in December 2026, in its cycle 2025-2027's second year: the
+    guide said nothing of it, and an assignments file written from the cycle's own start (2025-09-01) made `check`
+    tell every cadre's 2025-H2 and 2026-H1 ledgers missing (W-CHK-006) and the 2025-2026 semesters short of
+    contacts (W-CHK-004) — on the new site's home page from its first day.  The guide now says to start the cycle
+    file and its rows on the first day of use; its records put in by the guide's block so, `check` as of
+    2026-12-04 asks nothing before that day; from the cycle's own start, the findings the guide says."""
+    section = GUIDE.split("## 第一次使用：换下演示数据", 1)[1].split("\n## ", 1)[0]
+    told = section.split("**在一个安排周期的中途开始使用**", 1)[1].split("\n\n", 1)[0]
+    first_day, own_start = re.findall(r"`(20[0-9]{2}-[0-9]{2}-[0-9]{2})`", told)[:2]
+    assert (first_day, own_start) == ("2026-09-01", "2025-09-01") and "W-CHK-006" in told and "W-CHK-004" in told
+
+    def findings(start: str, name: str) -> set:
+        own = base()
+        own["records/assignments/2025-2027.yaml"] = assignments(
+            "2025-2027", start, "2027-08-31", {"cadre": "zhang-wei", "class": "cs-2025-01", "start": start},
+            {"cadre": "li-na", "class": "me-2025-01", "start": start})
+        (tmp_path / name).mkdir()
+        repo, _ = _own_clone(tmp_path / name, own)
+        out = subprocess.run([sys.executable, "-m", "generator", "check", "--today", "2026-12-04", "--format", "json"],
+                             cwd=repo, capture_output=True, text=True)
+        return {(f["code"], f["file"]) for f in json.loads(out.stdout)["findings"]}
+
+    assert findings(first_day, "from-first-day") == set()
+    before = findings(own_start, "from-cycle-start")
+    assert {("W-CHK-006", f"records/ledgers/{p}/{c}.yaml") for p in ("2025-H2", "2026-H1") for c in ("zhang-wei", "li-na")} \
+        <= before and "W-CHK-004" in {code for code, _ in before}, before
 
 
 def _git(repo: Path, *args: str) -> str:
