@@ -56,6 +56,7 @@ import time
 import weakref
 from contextlib import contextmanager
 from functools import lru_cache, partial
+from itertools import repeat
 from operator import attrgetter, is_, ne
 from pathlib import Path
 
@@ -485,6 +486,8 @@ def _delta(new: dict, main: dict) -> dict | None:
     """The entries of `new` that are not `main`'s very entries (read from the main cache file), to
     be written as a small delta beside it; None when the main file is to be written again instead:
     there is none yet, or many of its entries changed or are no longer used."""
+    if not main:  # (none yet: a cold run's 12,845 entries are not compared with nothing)
+        return None
     if list(new) == list(main):  # (the same files in the same order, as most runs: compared in C)
         changed = {rel: e for rel, e, same in zip(new, new.values(), map(is_, new.values(), main.values()))
                    if not same}
@@ -735,7 +738,9 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
         (main, in_main), (delta, in_delta) = _read_results(where), _read_results(delta_file)
         old = {**main, **delta} if delta else main
         files = []
-        for path, shown, rel in zip(paths, load.display_paths(paths, cwd), load.rel_paths(paths, records)):
+        # (the names shown, compared with the entries' — none in a cold run: each loading process works out its own)
+        shown_names = load.display_paths(paths, cwd) if old else repeat(None)
+        for path, shown, rel in zip(paths, shown_names, load.rel_paths(paths, records)):
             known = kind_of(rel) is not None
             # (sha256, shown name, privacy scanner key, packed result, values kept apart)
             entry = old.get(rel) if known else None
@@ -766,7 +771,8 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
         """Keep a file just loaded (its `packed` result, its status `mark`; its values in `group`'s
         marshal, or in the result) in the cache.  Not an empty ledger: its E-LOAD-002 says whether its cadre has a
         record (load._empty_ledger), which a cadre's file added or removed changes (and loading it again is cheap)."""
-        if doc.sha256 and where is not None and not (doc.kind == "ledger" and any(f[0] == "E-LOAD-002" for f in packed[7])):
+        if doc.sha256 and where is not None and not (doc.kind == "ledger" and packed[7]
+                                                     and any(f[0] == "E-LOAD-002" for f in packed[7])):
             # (the values most runs need not read)
             apart = doc.rel in group.shas if group is not None else doc.kind == "ledger" and type(packed[3]) is dict
             new[doc.rel] = (doc.sha256, doc.file, (packed[-1] or ("",))[0],

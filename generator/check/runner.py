@@ -44,7 +44,7 @@ def _needs_history(rs: RecordSet) -> bool:
     rels = (doc.rel for doc in rs.docs if doc.kind == "ledger")
     if not rs.imports:
         return next(rels, None) is not None
-    imported = {path for e in rs.imports if isinstance(path := e.get("path"), str)}  # (else a finding of validate)
+    imported = {path for e in rs.imports if isinstance(path := e.data.get("path"), str)}  # (else a finding of validate)
     return not imported.issuperset(rels)
 
 
