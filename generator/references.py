@@ -350,31 +350,34 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
             return []
         hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
                 f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
+        line = _line_with(item, key, new, indented=True)
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
         close = closest(plain, known) if known else None
         line = _line_with(item, key, close, indented=True) if close else None  # (班级: 是不是“进班级”？ with the line to type)
-        hint = (f"是不是“{close}”？" + (f"这一行写成：{line}。" if line else ""),
-                f"Did you mean '{close}'? " + (f"The line: {line}. " if line else "")) if close else ("", "")
-        hint = unseen(value, known) or hint
+        hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
+        if told := unseen(value, known):
+            hint, line = told, None
         inside, quotes, quotes_en = chinese_quotes(plain)
         if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
             line = _line_with(item, key, inside, indented=True)
-            hint = (f"“{inside}”{quotes.rstrip('。')}" + (f"，这一行写成：{line}。" if line else "。"),
-                    f"{quotes_en.strip().rstrip('.')}" + (f": {line}. " if line else ". "))
+            hint = (f"“{inside}”{quotes}", f"{quotes_en.strip()} ")
         stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
-        if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so, the line not ending in a 。 of ours)
+        if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so)
             line = _line_with(item, key, plain[:-1], indented=True)
-            hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它，" + (
-                f"这一行写成：{line}（行末没有标点）。" if line else f"写成“{plain[:-1]}”。"),
-                f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it" + (f": {line} (no mark at the end of the line). " if line else ". "))
+            hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它。",
+                    f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it. ")
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
             line = _line_with(item, key, said, indented=True)
-            hint = (f"“{value}”在词表中写作“{said}”，" + (f"这一行写成：{line}。" if line else f"写成“{said}”。"),
-                    f"'{value}' is written '{said}' in the list: {line or said}. ")
+            hint = (f"“{value}”在词表中写作“{said}”。", f"'{value}' is written '{said}' in the list. ")
+        if not line and (said or (stop and stop in _STOPS)):  # (no line to give: the word to write)
+            word = said or plain[:-1]
+            hint = (f"{hint[0][:-1]}，写成“{word}”。", f"{hint[1].rstrip()[:-1]}: {word}. ")
+    # (the line to type last, nothing after it: a 。 after it was typed with it, and refused again — 面对面。)
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
-                   allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1])]
+                   allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1],
+                   typed=f"这一行写成：{line}" if line else "", typed_en=f" The line: {line}" if line else "")]
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

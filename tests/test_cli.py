@@ -220,16 +220,17 @@ def test_a_ledger_saved_under_a_name_that_is_no_id_is_told_the_name_its_content_
         "请把文件改名，如 zhang-wei.yaml（姓名拼音，重名时加数字：zhang-wei-2.yaml）。"]
 
 
-@pytest.mark.parametrize("old,new,hint", [
-    ("form: 社团活动", "form: 社团", "是不是“社团活动”？这一行写成：    form: 社团活动。可选值："),
-    ("channel: 面对面", 'channel: "面对面 "', "是不是“面对面”？这一行写成：    channel: 面对面。可选值："),  # a space typed after the word
-    ("form: 社团活动", "form: 吃饭", "可选值："),  # nothing close: the list alone
+@pytest.mark.parametrize("old,new,hint,line", [
+    ("form: 社团活动", "form: 社团", "是不是“社团活动”？可选值：", "这一行写成：    form: 社团活动"),
+    ("channel: 面对面", 'channel: "面对面 "', "是不是“面对面”？可选值：", "这一行写成：    channel: 面对面"),  # a space typed after the word
+    ("form: 社团活动", "form: 吃饭", "可选值：", "请管理员修改 records/policy.yaml。"),  # nothing close: the list alone
 ])
-def test_a_word_not_in_the_policy_vocabulary_is_offered_the_closest_one(work, old, new, hint):
+def test_a_word_not_in_the_policy_vocabulary_is_offered_the_closest_one(work, old, new, hint, line):
     ledger = work / "records/ledgers/2026-H1/li-na.yaml"
     ledger.write_text(ledger.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
     report = json.loads(cli(work, "validate", "--format", "json").stdout)
     assert [f["code"] for f in report] == ["E-REF-005"] and report[0]["hint"].startswith(hint), report
+    assert report[0]["hint"].endswith(line), report  # (the line last: nothing after it to be typed with it)
 
 
 def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(work):
@@ -475,6 +476,7 @@ def test_a_renamed_word_stays_right_in_the_periods_before_and_is_told_with_the_n
     assert [(f["code"], f["file"], f["line"]) for f in report] == [
         ("E-REF-005", "records/ledgers/2026-H1/li-na.yaml", 8)], report
     assert report[0]["hint"].startswith("“键对键”已改称“线上交流”（2025-12-31 以后开始的期间），请改成“线上交流”。"), report
+    assert report[0]["hint"].endswith("这一行写成：    channel: 线上交流"), report  # (the line last)
     english = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
     assert english[0]["hint"].startswith("'键对键' was renamed '线上交流' (periods starting after 2025-12-31): "
                                          "write '线上交流'. "), english

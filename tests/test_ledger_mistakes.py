@@ -538,9 +538,10 @@ def test_a_word_the_policy_lists_as_said_otherwise_is_told_the_word_of_the_list(
     old = {"channel": "channel: 面对面", "form": "form: 社团活动"}[key]
     path.write_text(text.replace(old, f"{key}: {written}"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-REF-005" and f["hint"].startswith(f"“{written}”在词表中写作“{word}”，这一行写成：{line}。"), f
+    assert f["code"] == "E-REF-005" and f["hint"].startswith(f"“{written}”在词表中写作“{word}”。"), f
+    assert f["hint"].endswith(f"这一行写成：{line}"), f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"].startswith(f"'{written}' is written '{word}' in the list: {line}. "), f
+    assert f["hint"].startswith(f"'{written}' is written '{word}' in the list. ") and f["hint"].endswith(f" The line: {line}"), f
 
 
 def test_a_status_the_policy_lists_as_said_otherwise_is_told_the_status_of_the_list(tmp_path):
@@ -554,9 +555,9 @@ def test_a_status_the_policy_lists_as_said_otherwise_is_told_the_status_of_the_l
     path.write_text(path.read_text(encoding="utf-8").replace("status: 已解决", "status: 办结"), encoding="utf-8")
     [f] = _validate(work)
     assert (f["code"], f["line"]) == ("E-REF-005", 18), f
-    assert f["hint"].startswith("“办结”在词表中写作“已解决”，这一行写成：    status: 已解决。"), f
+    assert f["hint"].startswith("“办结”在词表中写作“已解决”。") and f["hint"].endswith("这一行写成：    status: 已解决"), f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"].startswith("'办结' is written '已解决' in the list:     status: 已解决. "), f
+    assert f["hint"].startswith("'办结' is written '已解决' in the list. ") and f["hint"].endswith("The line:     status: 已解决"), f
 
 
 def test_a_synonyms_entry_written_wrong_is_told_at_the_policy_not_as_a_fault_of_the_program(tmp_path):
@@ -684,11 +685,11 @@ def test_a_word_of_the_list_in_chinese_quotes_is_told_of_the_quotes_with_the_lin
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace("form: 社团活动", f"form: {written}"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-REF-005" and "引号" in f["hint"] and "这一行写成：    form: 社团活动。" in f["hint"], f
+    assert f["code"] == "E-REF-005" and "引号" in f["hint"] and f["hint"].endswith("这一行写成：    form: 社团活动"), f
     assert "是不是" not in f["hint"], f
     [f] = _validate(work, "--lang", "en")
-    assert "quotes" in f["hint"] and "delete them:     form: 社团活动. " in f["hint"], f
-    path.write_text(text.replace("    form: 社团活动", f["hint"].split("delete them: ")[1].split(". ")[0]), encoding="utf-8")
+    assert "quotes" in f["hint"] and "delete them. " in f["hint"] and f["hint"].endswith("The line:     form: 社团活动"), f
+    path.write_text(text.replace("    form: 社团活动", f["hint"].split("The line: ")[1]), encoding="utf-8")
     assert _validate(work) == []
 
 
@@ -1095,9 +1096,10 @@ def test_a_word_of_a_vocabulary_pasted_with_a_full_stop_is_told_of_the_mark_and_
     zh, en, typed = _told_once(tmp_path, old, new)
     assert (zh["code"], zh["line"], zh["column"]) == ("E-REF-005", old.startswith("    channel") and 8 or 6, column), zh
     mark = new[-1]
-    assert zh["hint"].startswith(f"“{line.split(': ')[1]}”后面的“{mark}”会被当成词的一部分：请删掉它，这一行写成：{line}（行末没有标点）。"), zh
-    assert en["hint"].startswith(f"The '{mark}' after '{line.split(': ')[1]}' is read as part of the word: delete it: {line} "
-                                 "(no mark at the end of the line). "), en
+    assert zh["hint"].startswith(f"“{line.split(': ')[1]}”后面的“{mark}”会被当成词的一部分：请删掉它。"), zh
+    assert zh["hint"].endswith(f"这一行写成：{line}"), zh
+    assert en["hint"].startswith(f"The '{mark}' after '{line.split(': ')[1]}' is read as part of the word: delete it. "), en
+    assert en["hint"].endswith(f" The line: {line}"), en
     assert typed(zh["hint"].split("这一行写成：")[1].split("（")[0]) == []  # (typed as told in the line's place: clean)
 
 
@@ -1424,6 +1426,18 @@ def test_a_vocabulary_s_word_written_as_a_list_is_told_from_the_finding_s_data_n
     assert _validate(work) == []
 
 
+def _with_synonym(tmp_path, ledger):
+    """(the work folder, `ledger`'s path in a copy of the minimal records whose policy says 线下 for 面对面, its text)."""
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "records")
+    policy = work / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  channels: [面对面, 键对键]\n", "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 面对面, also: [线下]}\n"),
+        encoding="utf-8")
+    path = work / "records" / ledger
+    return work, path, path.read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize("ledger,old,new,line", [
     (LEDGER, "    place: 进社团", "    place: 班级", "    place: 进班级"),  # (是不是“进班级”？)
     (LEDGER, "    form: 社团活动", "    form: “社团活动”", "    form: 社团活动"),  # (in Chinese quotes)
@@ -1434,14 +1448,7 @@ def test_a_vocabulary_s_word_written_as_a_list_is_told_from_the_finding_s_data_n
 def test_a_word_not_in_the_vocabulary_is_given_its_line_with_the_line_s_indentation(tmp_path, ledger, old, new, line):
     # (place: 班级 under an activity's “  - ” was told 是不是“进班级”？这一行写成：place: 进班级。 — typed as told in the
     # line's place, the field at the margin, no longer the activity's: E-YAML-001)
-    work = tmp_path / "work"
-    shutil.copytree(B.MINIMAL, work / "records")
-    policy = work / "records" / "policy.yaml"
-    policy.write_text(policy.read_text(encoding="utf-8").replace(
-        "  channels: [面对面, 键对键]\n", "  channels: [面对面, 键对键]\n  synonyms:\n    - {word: 面对面, also: [线下]}\n"),
-        encoding="utf-8")
-    path = work / "records" / ledger
-    text = path.read_text(encoding="utf-8")
+    work, path, text = _with_synonym(tmp_path, ledger)
     path.write_text(text.replace(old, new), encoding="utf-8")
     [zh], [en] = _validate(work), _validate(work, "--lang", "en")
     assert (zh["code"], zh["file"], zh["line"]) == ("E-REF-005", f"records/{ledger}", text[:text.index(old)].count("\n") + 1), zh
@@ -1478,3 +1485,25 @@ def test_a_date_in_the_folder_s_period_is_given_its_line_where_the_ledger_says_a
         lines[told["line"] - 1] = told["hint"].split("这一行写成：")[1] + "\n"
         path.write_text("".join(lines), encoding="utf-8")
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("old,new", [
+    ("    channel: 面对面", "    channel: 线下"),  # (the policy's synonym)
+    ("    place: 进社团", "    place: 社团"),  # (the closest word)
+    ("    form: 社团活动", "    form: “社团活动”"),  # (Word's quotes)
+    ("    channel: 面对面", "    channel: 面对面。"),  # (a sentence's mark)
+])
+def test_a_word_not_in_the_vocabulary_is_given_its_line_last_so_that_all_after_the_words_is_the_line(tmp_path, old, new):
+    # (channel: 线下 was told “线下”在词表中写作“面对面”，这一行写成：    channel: 面对面。可选值：… — walked as a
+    # cadre, the line copied as it reads, with its 。, was refused again: “面对面。”不在政策词表中, 。会被当成词的一部分;
+    # the English The line:     channel: 面对面. Allowed: … the same; now the line ends the hint, nothing after it)
+    work, path, text = _with_synonym(tmp_path, LEDGER)
+    assert old in text
+    for lang, words in (("zh", "这一行写成："), ("en", "The line: ")):
+        path.write_text(text.replace(old, new), encoding="utf-8")
+        [f] = _validate(work, "--lang", lang)
+        assert f["code"] == "E-REF-005" and words in f["hint"], f
+        typed = f["hint"].split(words)[1]
+        assert typed == old, f
+        path.write_text(text.replace(new, typed), encoding="utf-8")  # (all after the words, typed in the line's place)
+        assert _validate(work) == [], (lang, typed)

@@ -37,8 +37,8 @@ CODES = {
         "severity": "error",
         "zh": "“{title}”的值“{value}”不在政策词表中",
         "en": "'{title_en}' value '{value}' is not in the policy vocabulary",
-        "hint_zh": "{suggestion}可选值：{allowed}。如需新增，请管理员修改 records/policy.yaml。",
-        "hint_en": "{suggestion_en}Allowed: {allowed}. Administrators extend the list in records/policy.yaml.",
+        "hint_zh": "{suggestion}可选值：{allowed}。如需新增，请管理员修改 records/policy.yaml。{typed}",
+        "hint_en": "{suggestion_en}Allowed: {allowed}. Administrators extend the list in records/policy.yaml.{typed_en}",
     },
     "E-REF-006": {
         "severity": "error",
