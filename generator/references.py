@@ -131,14 +131,28 @@ def _line_with(item: Item, key: tuple, value: str, field: str | None = None, ind
     return line_with(item.doc, item.path + key, value, field, indented)
 
 
+_FIRST_USE = "使用指南 → 管理员 → 第一次使用"
+_REQUIRED = {  # (how to add each: README's layout shows excerpts; a university's first policy and calendar are the demo's)
+    "policy": (f"政策不必从头写（README 的例子只是节选）：从示例大学的 policy.yaml 改起，见 {_FIRST_USE}：换下演示数据。",
+               "Start from the demo's policy.yaml rather than README's excerpt: see the guide, 管理员 → 第一次使用."),
+    "calendar": (f"校历可以从示例大学的 calendar.yaml 改起，写本校的学年和学期，见 {_FIRST_USE}：换下演示数据。",
+                 "Start from the demo's calendar.yaml with your own years and semesters: see the guide, 管理员 → 第一次使用."),
+    "units": (f"可以导入单位名单：python -m generator import units 单位名单.xlsx --write，见 {_FIRST_USE}：从现有名单导入；"
+              "写法见 README 的“记录目录”一节。",
+              "Import the list of units (python -m generator import units FILE --write), or write it as README's records "
+              "layout shows."),
+}
+
+
+def missing_file(path: str, kind: str) -> F.Finding:
+    """E-REF-009 of a required record file (of `kind`: policy, calendar, units) missing at `path`, told how to add it."""
+    how, how_en = _REQUIRED.get(kind, ("请按 README 的“记录目录”一节补上这个文件。", "Add the file as README's records layout describes."))
+    return F.make("E-REF-009", path, None, path=path, how=how, how_en=how_en)
+
+
 def _required_files(rs: RecordSet) -> list[F.Finding]:
-    out = []
     present = {d.kind for d in rs.docs}
-    for kind in ("policy", "calendar", "units"):
-        if kind not in present:
-            path = display_path(rs.root / f"{kind}.yaml")
-            out.append(F.make("E-REF-009", path, None, path=path))
-    return out
+    return [missing_file(display_path(rs.root / f"{kind}.yaml"), kind) for kind in _REQUIRED if kind not in present]
 
 
 def _file_names(rs: RecordSet) -> list[F.Finding]:

@@ -130,6 +130,34 @@ def test_a_university_starting_in_the_middle_of_a_cycle_is_told_how_to_be_asked_
         <= before and "W-CHK-004" in {code for code, _ in before}, before
 
 
+def test_a_policy_or_calendar_missing_is_told_to_start_from_the_demos_as_the_guide_shows(tmp_path):
+    """An administrator who removed records/ whole (as the guide's block said before) and put in her imported lists
+    was told of policy.yaml and calendar.yaml 请按 README 的“记录目录”一节补上这个文件 — README's excerpt, from which
+    a policy lacks eight required fields.  Now validate names the guide's section whose block keeps the demo's two
+    files to edit, and for units.yaml the import of the list of units (the import's own E-REF-009 too)."""
+    records = tmp_path / "records"
+    write(tmp_path, {path: text for path, text in base().items()
+                     if path not in ("records/policy.yaml", "records/calendar.yaml", "records/units.yaml")})
+    hints = {}
+    for lang in ("zh", "en"):
+        out = subprocess.run([sys.executable, "-m", "generator", "--lang", lang, "validate", "--records", str(records),
+                              "--format", "json"], cwd=ROOT, capture_output=True, text=True)
+        hints[lang] = {Path(f["file"]).name: f["hint"] for f in json.loads(out.stdout) if f["code"] == "E-REF-009"}
+    assert sorted(hints["zh"]) == sorted(hints["en"]) == ["calendar.yaml", "policy.yaml", "units.yaml"], hints
+    sections = {line[3:].split(" {", 1)[0] for line in GUIDE.splitlines() if line.startswith("## ")}
+    for name in ("policy.yaml", "calendar.yaml"):
+        said = re.search(r"使用指南 → 管理员 → (第一次使用：[^。，；]+)", hints["zh"][name])
+        assert said and said[1] in sections and f"demo's {name}" in hints["en"][name], hints
+        assert f"records/{name}" in _blocks()[0].split("# 把本校的记录放进", 1)[0], "the section's block keeps it"
+    said = re.search(r"使用指南 → 管理员 → (第一次使用：[^。，；]+)", hints["zh"]["units.yaml"])
+    assert said and said[1] in sections and "import units" in hints["zh"]["units.yaml"], hints
+    (tmp_path / "班级名单.csv").write_text("班级名称,学院,专业,年级,人数\n计算机2601班,计算机学院,计算机科学与技术,2026,30\n",
+                                         encoding="utf-8")
+    imported = subprocess.run([sys.executable, "-m", "generator", "import", "classes", str(tmp_path / "班级名单.csv"),
+                               "--records", str(records)], cwd=ROOT, capture_output=True, text=True)
+    assert "import units" in imported.stdout, imported.stdout  # (the import's E-REF-009, under E-FLOW-006)
+
+
 def _git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True).stdout
 

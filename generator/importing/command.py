@@ -32,6 +32,7 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
     from generator.load import load_file
     from generator.model import Item
     from generator.policy_rules import timezone_errors
+    from generator.references import missing_file
 
     classes, clubs = sorted((root / "classes").glob("*.yaml")), [root / "clubs.yaml"]
     paths = [root / "policy.yaml", root / "units.yaml", *{"units": [], "classes": classes + clubs, "clubs": clubs + classes,
@@ -46,7 +47,7 @@ def records_errors(root: Path, kind: str) -> tuple[list[F.Finding], dict]:
             out += [f for f in problems if f.severity == F.ERROR]
             read[path.relative_to(root).as_posix()] = doc.data  # (by its path: records/cadres/policy.yaml is a cadre's)
         elif kind != "units" and path.name not in ("clubs.yaml", "policy.yaml"):  # (units.yaml: the units the rows name are matched against it)
-            out.append(F.make("E-REF-009", display_path(path), None, path=display_path(path)))
+            out.append(missing_file(display_path(path), path.stem))
     return out, read
 
 

@@ -65,8 +65,8 @@ CODES = {
         "severity": "error",
         "zh": "缺少必需的记录文件 {path}",
         "en": "required record file {path} is missing",
-        "hint_zh": "请按 README 的“记录目录”一节补上这个文件。",
-        "hint_en": "Add the file as README's records layout describes.",
+        "hint_zh": "{how}",
+        "hint_en": "{how_en}",
     },
     "E-REF-010": {
         "severity": "error",
