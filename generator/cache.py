@@ -20,7 +20,7 @@ faster:
   the loader itself computed from the bytes it parsed, so a file that changes while
   it is read cannot poison the cache either.  The cache file holds each file's result
   (findings, privacy scan, and the values of every file but the ledgers), then the ledgers'
-  values as a marshal a group of files (≈100: as the loading processes made them, `_group`,
+  values as a marshal a group of files (≈100: as a loading copy made them to send them, `_sent`,
   so that the cache's writer does not marshal them again), each read only when one of its
   ledgers' values is first asked (`Values`: the site asks, a warm `validate` or `check` never
   does).  In one marshal, the strings its files share are read once (a warm 12k run: 0.3 s
@@ -152,11 +152,11 @@ def _apart(packed: tuple) -> bool:
 
 
 class _Group:
-    """The ledgers' values of a group of files loaded in this run, kept apart as the marshal the
-    process that loaded them made of them (`blob`; `shas`: {rel: SHA-256 of the bytes they are the
-    values of}), which the cache's writer writes as it is.  When `later` (a loading copy's group,
-    sent without them: `_sent`), the values are not in the results, and are unmarshalled the first
-    time one of them is asked (a cold `check` asks them in the references' copy only)."""
+    """The ledgers' values of a group of files a loading copy loaded in this run, kept apart as the
+    marshal it made of them to send them (`blob`; `shas`: {rel: SHA-256 of the bytes they are the
+    values of}: `_sent`), which the cache's writer writes as it is.  When `later`, the values are not
+    in the results, and are unmarshalled the first time one of them is asked (a cold `check` asks
+    them in the references' copy only)."""
 
     __slots__ = ("blob", "shas", "later", "by_rel")
 
@@ -1099,9 +1099,8 @@ def _parse_many(paths: list[str], records: Path, settings, began: int, placed: f
     """(position in `paths`, (packed result, status, positions or None, facts or None, its group or
     None)) of each file (`_loaded`).  Many files are shared by this process and a copy of it, a
     group at a time (forked.shared): the copy's groups come back marshalled, their ledgers' values
-    as the one marshal the copy made of them (`_group`, `_sent`), unmarshalled only when asked;
-    this process's own need no copy at all.  Both marshal a group's ledgers' values once, for the
-    cache's writer (_Group)."""
+    as the one marshal the copy made of them (`_sent`: _Group), unmarshalled only when asked;
+    this process's own need no copy at all, and are marshalled by the cache's writer only (_group)."""
     if workers() < 2 or len(paths) < parallel_min():
         yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths, str(records), settings, began, placed,
                                                                           facts)))
@@ -1136,24 +1135,27 @@ def _first_loaded(paths: list[str], records: Path) -> int:
 
 
 def _group(paths: list[str], records: str, settings, began: int, placed: frozenset, facts=None) -> tuple:
-    """(_loaded's results, (the marshal of their ledgers' values kept apart (_apart) as {rel: values},
-    {rel: SHA-256}) or None when there are none, False: the values are in the results too)."""
-    out = _loaded(paths, records, settings, began, placed, facts)
+    """(_loaded's results, None, False: the values are in the results).  A group this process loads keeps its
+    ledgers' values as they are: the cache's writer (a copy, while the checks run or after them) marshals them
+    there, not this process while it loads (at 12k ≈0.15 s of CPU of main's share of the load, on the command's
+    critical path: the queue then gives it more groups); a loading copy's are marshalled to be sent (_sent)."""
+    return _loaded(paths, records, settings, began, placed, facts), None, False
+
+
+def _sent(group: tuple) -> tuple:
+    """What a loading copy sends of a `_group`: its results without the values of its ledgers whose values the
+    cache keeps apart (_apart), and the marshal of those ({rel: values}) with their SHA-256 ({rel: SHA-256}), made
+    once: this process unmarshals it only when a value is asked (True), the cache's writer writes it as it is."""
+    out = group[0]
     apart = {one[0][1]: one[0] for one in out if _apart(one[0])}
+    if not apart:
+        return group
     try:
         blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
     except ValueError:  # (rare: a value marshal cannot keep stays in its result: the writer leaves it out)
         apart = {rel: packed for rel, packed in apart.items() if _keeps(packed[3])}
         blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
-    return out, (blob, {rel: packed[4] for rel, packed in apart.items()}) if apart else None, False
-
-
-def _sent(group: tuple) -> tuple:
-    """What a loading copy sends of a `_group`: its results without the values kept apart, which
-    the group's marshal holds (True: to be unmarshalled only when asked)."""
-    out, apart, _ = group
-    if apart is None:
-        return group
-    shas = apart[1]
-    return [(packed[:3] + (None,) + packed[4:], *rest) if packed[1] in shas else (packed, *rest)
-            for packed, *rest in out], apart, True
+        if not apart:
+            return group
+    return [(packed[:3] + (None,) + packed[4:], *rest) if packed[1] in apart else (packed, *rest)
+            for packed, *rest in out], (blob, {rel: packed[4] for rel, packed in apart.items()}), True

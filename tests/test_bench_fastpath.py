@@ -702,21 +702,23 @@ def test_a_file_whose_result_marshal_cannot_keep_is_left_out_of_the_cache_alone(
 
 
 def test_a_cold_load_marshals_each_ledger_s_values_once_and_the_cache_keeps_that_marshal(tmp_path, monkeypatch):
-    """Two processes load a cold run's files, a group at a time; each marshals a group's ledgers'
-    values once ({rel: values}).  The copy sends that marshal as it is, and this process unmarshals
-    it only when a value is asked (a cold `check` asks none here); the cache's writer writes each
-    group's marshal as it came, marshalling no ledger's values again.  A later run that asks one
-    ledger's values reads its group's marshal only; every value is the reference path's."""
+    """Two processes load a cold run's files, a group at a time.  The copy marshals each of its groups'
+    ledgers' values once ({rel: values}) and sends that marshal as it is, and this process unmarshals
+    it only when a value is asked (a cold `check` asks none here); this process does not marshal the
+    values of the groups it loads itself (on the command's critical path), the cache's writer does.  The
+    writer writes each of the copy's marshals as it came, then marshals the others' values once, none
+    again.  A later run that asks one ledger's values reads its group's marshal only; every value is the
+    reference path's."""
     import marshal
 
     root = tmp_path / "records"
-    shutil.copytree(VALID, root)
+    _generated(root)  # (120 ledgers: each process loads some of them, a group of one or two files at a time)
     expected = {d.rel: d.data for d in reference(root)[0]}
     parent, loaded, parse_many, made = os.getpid(), cache._loaded, cache._parse_many, []
 
-    def slow_here(paths, *args):  # (so that the copy takes most groups)
+    def slow_here(paths, *args):  # (so that the copy takes most groups, this process a few)
         if os.getpid() == parent:
-            time.sleep(0.2)
+            time.sleep(0.02)
         return loaded(paths, *args)
 
     def seen(*args):
@@ -731,18 +733,26 @@ def test_a_cold_load_marshals_each_ledger_s_values_once_and_the_cache_keeps_that
     docs = fast(root, env, monkeypatch)[0]
     groups = list({id(g): g for g in made if isinstance(g, cache._Group)}.values())
     ledgers = {d.rel: d for d in docs if d.kind == "ledger"}
-    sent = [g for g in groups if g.later]
-    assert sent and all(g.by_rel is None for g in sent), "a copy's group was unmarshalled here unasked"
-    assert all(ledgers[rel]._later is g for g in sent for rel in g.shas)
-    assert {rel for g in groups for rel in g.shas} == set(ledgers)
+    assert groups and all(g.later for g in groups), "a group this process loaded was marshalled while it loaded"
+    assert all(g.by_rel is None for g in groups), "a copy's group was unmarshalled here unasked"
+    assert all(ledgers[rel]._later is g for g in groups for rel in g.shas)
+    in_groups = {rel for g in groups for rel in g.shas}
+    here = {rel for rel, d in ledgers.items() if d._later is None}  # (loaded by this process: its values in hand)
+    assert here and in_groups.isdisjoint(here) and in_groups | here == set(ledgers)
     assert {d.rel: d.data for d in docs} == expected
 
     raw = cache.cache_file(root).read_bytes()
     values = raw[cache._HEAD.size + cache._HEAD.unpack_from(raw)[1]:]
     (length,) = cache._LENGTH.unpack_from(values)
     sizes, group_of = marshal.loads(values[cache._LENGTH.size:cache._LENGTH.size + length])
-    assert values[cache._LENGTH.size + length:] == b"".join(g.blob for g in groups)  # as they came
-    assert sizes == [len(g.blob) for g in groups] and set(group_of) == set(ledgers)
+    blobs = values[cache._LENGTH.size + length:]
+    assert blobs.startswith(b"".join(g.blob for g in groups))  # the copy's, as they came
+    assert sizes[:len(groups)] == [len(g.blob) for g in groups] and set(group_of) == set(ledgers)
+    at, written = len(b"".join(g.blob for g in groups)), []
+    for size in sizes[len(groups):]:  # the writer's own: the values of this process's ledgers, once
+        written += marshal.loads(blobs[at:at + size])
+        at += size
+    assert sorted(written) == sorted(here) and at == len(blobs)
 
     warm = {d.rel: d for d in fast(root, env, monkeypatch)[0]}
     one = warm[next(iter(ledgers))]
