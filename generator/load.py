@@ -1049,13 +1049,13 @@ def _no_space(line: str, n: int, m: re.Match, file: str, kind: str | None = None
 
     fields, dashes, indent = schema_fields(kind), line[:m.start(1)].lstrip(" "), line[:len(line) - len(line.lstrip(" "))]
     name, note, note_en, typed, typed_en = line_meant(key, m.group(3), fields, dashes, raw=True, indent=indent)
-    if name not in fields or not m.group(3).startswith("#") and typed == f"{dashes}{key}: {m.group(3)}":
+    if name not in fields or not m.group(3).startswith("#") and typed == f"{indent}{dashes}{key}: {m.group(3)}":
         # (form:社团活动: the message's words, 写成 form: 社团活动; students:#25 of no field: none)
         return None if m.group(3).startswith("#") else found
     # (students:20-30, students:25人, students:#25: the value as the next run takes it, and why; the line as it stands
     # in the file, with its indentation: typed in its place without it, the mapping above ends there)
-    return found.replace(hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{indent}{typed}",
-                         hint_en=f"{note_en}Add a space after the colon, which makes the line: {indent}{typed_en}")
+    return found.replace(hint_zh=f"{note}请在冒号后面加一个空格，这一行写成：{typed}",
+                         hint_en=f"{note_en}Add a space after the colon, which makes the line: {typed_en}")
 
 
 def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = None) -> tuple[str, str]:
@@ -1067,20 +1067,19 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
 
     line = lines[row]
     head = re.sub(_ANY_SPACE, " ", line[:colon]).rstrip()
-    dashes = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())]
+    dashes, lead = head.strip()[:len(head.strip()) - len(head.lstrip(" -").strip())], head[:len(head) - len(head.lstrip(" "))]
     name, note, note_en, typed, typed_en = line_meant(head.lstrip(" -"), line[colon + 1:].strip(" " + "".join(SPACES)),
-                                                      schema_fields(kind), dashes, raw=True,
-                                                      indent=head[:len(head) - len(head.lstrip(" "))])
+                                                      schema_fields(kind), dashes, raw=True, indent=lead)
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
-        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))
+        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(lead + dashes),
+                               typed_en.removeprefix(lead + dashes))
         return zh, f" {en}"
     want = indent_wanted(lines, row, kind)[0] if line[:len(line) - len(line.lstrip())].strip(" ") else None
     if want is not None:  # (indented with full-width or no-break spaces too: the line with its spaces)
-        return f"{note}这一行写成（前面 {want} 个空格）：{' ' * want}{typed}", \
-            f" {note_en}The line ({want} spaces before it): {' ' * want}{typed_en}"
-    indent = head[:len(head) - len(head.lstrip(" "))]
-    return f"{note}这一行写成：{indent}{typed}", f" {note_en}The line: {indent}{typed_en}"
+        typed, typed_en = (" " * want + t.removeprefix(lead) for t in (typed, typed_en))
+        return f"{note}这一行写成（前面 {want} 个空格）：{typed}", f" {note_en}The line ({want} spaces before it): {typed_en}"
+    return f"{note}这一行写成：{typed}", f" {note_en}The line: {typed_en}"
 
 
 def _invisible(lines: list[str], row: int, column: int, file: str, kind: str | None = None) -> F.Finding:
@@ -1155,9 +1154,9 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
                 found.extend([F.make("E-YAML-001", file, told[0], **told[1])] if told else [])
                 break
             if m and what == "dash" and m.group(1):  # (-date: an item's dash with no space after it)
-                from generator.yaml_hints import params  # (only on an error)
+                from generator.yaml_hints import in_place, params  # (only on an error)
 
-                typed = f"- {line[m.start(1) + 1:].strip()}"
+                typed = in_place(line, f"- {line[m.start(1) + 1:].strip()}")
                 found.append(F.make("E-YAML-001", file, (n, m.start(1) + 1), **params(
                     "列表项的“-”后面少了一个空格", "no space after the list item's '-'", typed, "请补上",
                     "Add it, which makes the line")))

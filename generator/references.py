@@ -125,10 +125,10 @@ def _named(item: Item, key: tuple, kind: str, ref: str, name: str, ids) -> tuple
             "check_en": "", "suggestion_en": f"{said_en}. The line: {line}" if line else f"{said_en}."}, {"named": ids}
 
 
-def _line_with(item: Item, key: tuple, value: str, field: str | None = None, indented: bool = False) -> str:
-    """The line of `item`'s value at `key` with `value` typed in its place (and `field` for its name): line_with's
-    (`indented`: with the line's spaces, to be typed in its place)."""
-    return line_with(item.doc, item.path + key, value, field, indented)
+def _line_with(item: Item, key: tuple, value: str, field: str | None = None) -> str:
+    """The line of `item`'s value at `key` with `value` typed in its place (and `field` for its name), with the line's
+    spaces: line_with's."""
+    return line_with(item.doc, item.path + key, value, field)
 
 
 _FIRST_USE = "使用指南 → 管理员 → 第一次使用"
@@ -364,26 +364,26 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
             return []
         hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
                 f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
-        line = _line_with(item, key, new, indented=True)
+        line = _line_with(item, key, new)
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
         close = closest(plain, known) if known else None
-        line = _line_with(item, key, close, indented=True) if close else None  # (班级: 是不是“进班级”？ with the line to type)
+        line = _line_with(item, key, close) if close else None  # (班级: 是不是“进班级”？ with the line to type)
         hint = (f"是不是“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
         if told := unseen(value, known):
             hint, line = told, None
         inside, quotes, quotes_en = chinese_quotes(plain)
         if quotes and inside in known:  # (form: “主题班会”, as Word or an input method types it: not 是不是“主题班会”？)
-            line = _line_with(item, key, inside, indented=True)
+            line = _line_with(item, key, inside)
             hint = (f"“{inside}”{quotes}", f"{quotes_en.strip()} ")
         stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
         if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so)
-            line = _line_with(item, key, plain[:-1], indented=True)
+            line = _line_with(item, key, plain[:-1])
             hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它。",
                     f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it. ")
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
-            line = _line_with(item, key, said, indented=True)
+            line = _line_with(item, key, said)
             hint = (f"“{value}”在词表中写作“{said}”。", f"'{value}' is written '{said}' in the list. ")
         if not line and (said or (stop and stop in _STOPS)):  # (no line to give: the word to write)
             word = said or plain[:-1]

@@ -807,10 +807,10 @@ def _unseen_line(doc: Document, path, value, schema: dict) -> tuple[str, str] | 
     return f"{told[0].rstrip('。')}，这一行写成：{line}", f"{told[1].strip()} The line: {line}"
 
 
-def line_with(doc: Document, path, value: str, field: str | None = None, indented: bool = False) -> str:
+def line_with(doc: Document, path, value: str, field: str | None = None) -> str:
     """The line of the value at `path` with `value` typed in its place, and the name `field` in its field's
-    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line); `indented`: with the spaces
-    the line begins with in the file (  - date: 2026-04-20)."""
+    (class: 机器人协会 → club: club-robotics) ('' if it is not on one line), with the spaces the line begins with in
+    the file (  - date: 2026-04-20): typed in the line's place, the field stays its mapping's."""
     span, text = doc.spans.get(tuple(path)), doc.text
     if not span or "\n" in text[span[0]:span[1]]:
         return ""
@@ -822,7 +822,7 @@ def line_with(doc: Document, path, value: str, field: str | None = None, indente
             return ""
         head = head[:at] + field + head[at + len(name):]
     line = (head + value + text[span[1]:len(text) if end < 0 else end]).rstrip()
-    return line if indented else line.strip()
+    return line
 
 
 def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple[str, str]:
@@ -854,13 +854,13 @@ def listed_value(doc: Document, path):
 def _here(doc: Document, path, meant, zh: str, en: str) -> tuple[str, str]:
     """The hint `zh`, `en` with the value `meant` to write at `path` (25 for 25人, true for 是): the line to type, as it
     stands in the file (line_with), or the value alone where it is not on one line."""
-    line = line_with(doc, path, str(meant), indented=True)
+    line = line_with(doc, path, str(meant))
     return (f"{zh}这一行写成：{line}", f"{en} The line: {line}") if line else (f"{zh}这里应写 {meant}。", f"{en} Here: {meant}.")
 
 
 def _typed_in(doc: Document, path):
     """A function of a value → the line of the value at `path` with it typed, as it stands in the file (line_with)."""
-    return lambda value: line_with(doc, path, value, indented=True)
+    return lambda value: line_with(doc, path, value)
 
 
 _SPAN = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
@@ -901,7 +901,7 @@ def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str
     en = (f"These are {len(days)} dates ({', '.join(days)}), and a date is one day: an activity each day, an item each "
           f"(copy this one for the other day).")
     if inside:
-        line = line_with(doc, path, inside[0], indented=True) or inside[0]
+        line = line_with(doc, path, inside[0]) or inside[0]
         zh, en = f"{zh}，这一行写成：{line}", f"{en} The line: {line}"
         if inside[1:]:
             zh, en = f"{zh}（{'、'.join(inside[1:])} 的活动另写一项）", f"{en} (the activity of {', '.join(inside[1:])} in an item of its own)"
@@ -921,7 +921,7 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple
     if last < start or first > end:
         words, words_en = _outside_period(period)
         return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
-    line = line_with(doc, path, max(first, start), indented=True) or max(first, start)
+    line = line_with(doc, path, max(first, start)) or max(first, start)
     if start <= first and last <= end:
         return (f"{zh}：写第一天，这一行写成：{line}（连续几天的活动，也可以每天各写一条）",
                 f"{en}: write the first. The line: {line} (an activity of several days may also be written once a day)")
@@ -1007,7 +1007,7 @@ def date_told_in_period(f: F.Finding, doc: Document, period, folder=None) -> F.F
     if f.code == "E-SCHEMA-005" and (days := _days_listed(value, period_of(doc))):
         return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period))
     meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]
-    typed = line_with(doc, path, meant, indented=True) if meant else ""
+    typed = line_with(doc, path, meant) if meant else ""
     start, end = period.start.isoformat(), period.end.isoformat()
     zh, en = f"这一行写成：{typed}", f" The line: {typed}"
     if not typed or start <= meant <= end or not (f.hint_zh.endswith(zh) and f.hint_en.endswith(en)):

@@ -29,8 +29,15 @@ def quoted(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
+def in_place(line: str, typed: str) -> str:
+    """`typed`, the line to type for `line`, with the spaces `line` begins with: typed in the line's place, a field
+    or an item stays where it was (an activity's, not one at the margin, which YAML reads as no longer the activity's)."""
+    return line[:len(line) - len(line.lstrip(" "))] + typed.lstrip(" ")
+
+
 def _typed(prefix: str, key: str | None, value: str) -> str:
-    return f"{prefix.strip()} {key}: {quoted(value)}".strip() if key else f"{prefix.strip()} {quoted(value)}".strip()
+    """The line of `prefix` (the line's spaces and dashes), the field `key` (if any) and `value` quoted."""
+    return f"{prefix}{key}: {quoted(value)}" if key else f"{prefix}{quoted(value)}"
 
 
 def params(problem_zh: str, problem: str, typed: str, how_zh: str = "", how_en: str = "", which: str = "这一行",
@@ -72,7 +79,7 @@ def _two_fields(lines: list[str], row: int, key: re.Match, start: int):
     nxt = next((n for n in _NEXT_FIELD.finditer(line, start) if n.group(1) in _field_names()), None)
     if key.group(2) is None or nxt is None or not line[start:nxt.start()].strip():
         return None
-    first, second, at = line[:nxt.start()].strip(), line[nxt.start(1):].rstrip(), key.end(1)
+    first, second, at = line[:nxt.start()].rstrip(), line[nxt.start(1):].rstrip(), key.end(1)
     if (had := _item_has(lines, row, at, nxt.group(1))) is not None:  # (put on a line of its own: a key twice, E-YAML-003)
         return (row + 1, nxt.start(1) + 1), params(
             f"一行里写了两个字段：“{second}”是另一个字段，而这一项已经有 {nxt.group(1)}",
@@ -450,8 +457,9 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
     wants it, with the words for a value changed (students: 25（值“25人”要写成 25）).  E-YAML-010's and
     E-SCHEMA-003's (validate._mapping_meant).  `raw`: `value` is the line's text after the colon, its comment
     (comment_apart) kept after the value typed (学生人数：25人 # 估计 → students: 25 # 估计); a list's value begun with a
-    '#' (topics: #诚信考试) is given the list's form, its item on the next line under the field, `indent` (the spaces
-    before the line in the file) and two spaces more (topics: then       - 诚信考试)."""
+    '#' (topics: #诚信考试) is given the list's form, its item on the next line under the field, `indent` and two
+    spaces more (topics: then       - 诚信考试).  `indent`: the spaces before the line in the file, which begin the
+    line to type (in_place: typed in the line's place, the field stays its mapping's)."""
     word = word.strip()
     value, comment = comment_apart(value.strip()) if raw else (value, "")
     hashed = raw and not value and comment[1:].strip() != "" and comment[:1] == "#"
@@ -485,15 +493,16 @@ def line_meant(word: str, value: str, fields: dict, dashes: str = "", raw: bool 
         under = " " * (len(indent) + len(dashes) + 2)
         from generator.messages.load import HASH_LISTED
 
-        return name, note, note_en, f"{dashes}{name}:，下面加一行：{under}- {item}{comment}{HASH_LISTED[0]}", \
-            f"{dashes}{name}:, and under it the line: {under}- {item}{comment}{HASH_LISTED[1]}"
+        return name, note, note_en, f"{indent}{dashes}{name}:，下面加一行：{under}- {item}{comment}{HASH_LISTED[0]}", \
+            f"{indent}{dashes}{name}:, and under it the line: {under}- {item}{comment}{HASH_LISTED[1]}"
     if nodes and not any(takes(node, _all_defs(), f"{name}: {value}") for node in nodes):
         # (人数：很多, date：2026-02-30: not students: 很多, which the next run refuses — the value to write, said)
         kind, kind_en = _kind_words(nodes[0])
         title = next((n["title"] for n in nodes if isinstance(n, dict) and n.get("title")), name)
-        return name, note, note_en, f"{dashes}{name}: …（“{written}”不是{title}可以写的值，这里要写{kind}）", \
-            f"{dashes}{name}: … ('{written}' is no value of {name}: write {kind_en})"
-    return name, note, note_en, f"{dashes}{name}: {value}{comment}{said}", f"{dashes}{name}: {value}{comment}{said_en}"
+        return name, note, note_en, f"{indent}{dashes}{name}: …（“{written}”不是{title}可以写的值，这里要写{kind}）", \
+            f"{indent}{dashes}{name}: … ('{written}' is no value of {name}: write {kind_en})"
+    return name, note, note_en, f"{indent}{dashes}{name}: {value}{comment}{said}", \
+        f"{indent}{dashes}{name}: {value}{comment}{said_en}"
 
 
 def _item_of(name: str, written: str, nodes: list) -> str | None:
@@ -615,7 +624,8 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     fix, fix_en = f"{note}请在冒号后面加一个空格，这一行写成：{typed}", f"{note_en}Add a space after the colon, which makes the line: {typed_en}"
     at, item = field_line(lines, row, name)
     if at:  # (日期:2026-04-21 in an activity that has its date: not a second date)
-        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(dashes), typed_en.removeprefix(dashes))
+        lead = line[:len(line) - len(line.lstrip(" "))] + dashes
+        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(lead), typed_en.removeprefix(lead))
     return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
         "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
         "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field", "fix": fix, "fix_en": fix_en}
@@ -666,7 +676,7 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
         key = bare.group(2)
         return (row + 1, indent + 1), params(
             f"“{key}:”的值写到了下一行，却没有比“{key}”多缩进", f"the value of '{key}:' is on the next line, not indented more",
-            f"{key}: {text}", "请把它写在冒号后面的同一行", "Write it after the colon, on the same line", "上一行")
+            in_place(above, f"{key}: {text}"), "请把它写在冒号后面的同一行", "Write it after the colon, on the same line", "上一行")
     elif field and (said := _note_under(lines, row, field, kind)):  # (date: "2026-03-05" and a note under it)
         return (row + 1, indent + 1), said
     elif goes_on:
@@ -674,13 +684,13 @@ def _no_colon(lines: list[str], row: int, kind: str | None = None):
         return (row + 1, indent + 1), params(
             f"这一行没有“键: 值”的冒号，像是上一行“{key}”文字的接续（接续的行要比“{key}”多缩进）",
             f"this line has no colon; it looks like more of the text of '{key}' above (such lines go indented more)",
-            f"{key}: {value}{text}",
+            in_place(above, f"{key}: {value}{text}"),
             f"请把这一行接到上一行的末尾（多行的文字也可以写成 {key}: | ，下面各行比 {key} 多缩进两格）",
             f"Join it to the line above (or write {key}: | and indent the lines below 2 more than {key}), which then reads",
             "上一行")
     else:
         return None
-    return (row + 1, indent + 1), params(*said, typed, *how)
+    return (row + 1, indent + 1), params(*said, in_place(line, typed), *how)
 
 
 def prose(node) -> bool:
@@ -771,7 +781,7 @@ def _quoted_name(line: str, column: int, row: int):
     name = _QUOTED_NAME.match(line, column + 1)
     if not name or line[column] not in _CHINESE_CLOSE or line[:column].strip(" -"):
         return None
-    typed = (line[:column] + name.group(1) + line[name.end(2):]).strip()
+    typed = (line[:column] + name.group(1) + line[name.end(2):]).rstrip()
     return (row + 1, column + 1), params(
         f"字段名两边的引号 {line[column]} {name.group(2)} 有一个是中文引号，YAML 读不出这个字段",
         f"the quotes {line[column]} {name.group(2)} around the field's name, one of them Chinese, hide the field from YAML",
@@ -798,7 +808,7 @@ def _unclosed(lines: list[str], row: int, column: int, until: int | None = None)
                 f"the quote that starts here is not closed on its line: it runs up to the quote at line {until + 1}")
     else:
         said = ("引号没有闭合：从这里开始的引号直到文件末尾都没有结束", "the quote that starts here is never closed")
-    typed = f"{line[:column].strip()} {quote}{value}{quote}".strip()
+    typed = in_place(line, f"{line[:column].strip()} {quote}{value}{quote}".strip())
     return (row + 1, column + 1), params(*said, typed, *how)
 
 
@@ -823,7 +833,7 @@ def _escape(lines: list[str], quote_at, at):
     end = line.rfind('"')
     if quote_at.line != at.line or end <= quote_at.column:
         return None
-    typed = f"{line[:quote_at.column].strip()} {quoted(line[quote_at.column + 1:end])}".strip()
+    typed = in_place(line, f"{line[:quote_at.column].strip()} {quoted(line[quote_at.column + 1:end])}".strip())
     return (at.line + 1, at.column + 1), params(
         "双引号里的反斜杠“\\”不是有效的转义", "a backslash '\\' in double quotes that is no valid escape", typed)
 
@@ -835,10 +845,10 @@ def quote_it(text: str, row: int, column: int, mark: tuple[str, str, str]):
     value = line[column:].strip()
     if line[:column].rstrip().endswith(("[", ",", "{")):  # an item of a list written on one line
         value = re.match(r"[^,\]}]*", value).group().strip()
-    key, q = re.match(r"^ *(?:- +)*([^:#]+?): *$", line[:column]), quoted(value)
-    typed = f'{key.group(1)}: {q}' if key else q
+    key, q = re.match(r"^( *(?:- +)*)([^:#]+?): *$", line[:column]), quoted(value)
+    typed = f'{key.group(1)}{key.group(2)}: {q}' if key else in_place(line, q)
     if line[:column].rstrip().endswith(("[", ",")):  # (the whole line, as on one line: [*mkt])
-        typed = line.strip().replace(value, q, 1)
+        typed = line.rstrip().replace(value, q, 1)
     char, zh, en = mark
     return (row + 1, column + 1), params(f"值开头的“{char}”在 YAML 中{zh}，后面的文字无法读取",
                                          f"'{char}' at the start of a value {en} in YAML", typed, single=q.startswith("'"))
@@ -852,7 +862,7 @@ def bullet(text: str, row: int, column: int):
     return (row + 1, column + 1), params(
         "这一行以“* ”开头：列表的每一项以“- ”开头（“*”在 YAML 中表示别名）",
         "this line starts with '* ': a list's item begins with '- ' ('*' is an alias in YAML)",
-        f"- {line[column + 2:].strip()}", "请把“*”换成英文的减号“-”", "Put an ASCII '-' for the '*'")
+        in_place(line, f"- {line[column + 2:].strip()}"), "请把“*”换成英文的减号“-”", "Put an ASCII '-' for the '*'")
 
 
 def explain(exc, text: str, kind: str | None = None):
@@ -914,7 +924,7 @@ def control_escape(text: str, start: int, end: int):
         typed_zh = typed_en = ""
         if "\n" not in text[start:end]:
             line = text[line_start:start] + "'" + inner.replace("'", "''") + "'" + text[end:line_end]
-            typed = line.strip().rstrip("\r")
+            typed = line.rstrip()  # (with its spaces: typed in the line's place)
             typed_zh, typed_en = f"，这一行写成：{typed}", f": {typed}"
         return m.start(), {"esc": shown, "what": what[0], "what_en": what[1], "typed": typed_zh, "typed_en": typed_en}
     return None

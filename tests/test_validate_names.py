@@ -9,7 +9,7 @@ from test_yaml_traps import LEDGER, edit, only, records, validate  # noqa: F401 
 
 @pytest.mark.parametrize("rel,old,new,name,ref,line", [
     ("cadres/li-na.yaml", "unit: xgb", "unit: 党委学生工作部", "党委学生工作部", "xgb", "unit: xgb"),
-    ("classes/2025.yaml", "unit: cs", "unit: 计算机学院", "计算机学院", "cs", "unit: cs"),
+    ("classes/2025.yaml", "unit: cs", "unit: 计算机学院", "计算机学院", "cs", "    unit: cs"),  # (a class's: its indentation)
     (LEDGER, "[club-robotics]", "[机器人协会]", "机器人协会", "club-robotics", "contact_points: [club-robotics]"),
 ])
 def test_a_name_for_an_id_is_one_error_with_the_id_and_the_line(records, rel, old, new, name, ref, line):
@@ -34,11 +34,11 @@ def test_a_unit_name_nearly_right_is_told_the_name_meant_and_its_id(records):
      "是不是“党委学生工作部”？它的编号是“xgb”，这一行写成：unit: xgb",
      "Did you mean '党委学生工作部'? Its id is 'xgb'. The line: unit: xgb"),
     ("assignments/2025-2027.yaml", "class: cs-2025-01", "class: 计算机2501班",
-     "“计算机2501班”的编号是“cs-2025-01”，这一行写成：class: cs-2025-01",
-     "The id of '计算机2501班' is 'cs-2025-01'. The line: class: cs-2025-01"),
+     "“计算机2501班”的编号是“cs-2025-01”，这一行写成：    class: cs-2025-01",
+     "The id of '计算机2501班' is 'cs-2025-01'. The line:     class: cs-2025-01"),
     ("assignments/2025-2027.yaml", "- cadre: zhang-wei", "- cadre: 张伟",
-     "“张伟”的编号是“zhang-wei”，这一行写成：- cadre: zhang-wei",
-     "The id of '张伟' is 'zhang-wei'. The line: - cadre: zhang-wei"),
+     "“张伟”的编号是“zhang-wei”，这一行写成：  - cadre: zhang-wei",
+     "The id of '张伟' is 'zhang-wei'. The line:   - cadre: zhang-wei"),
 ])
 def test_a_name_for_an_id_is_told_first_what_to_type_not_to_check_the_spelling(records, rel, old, new, zh, en):
     # (the hint began 请检查拼写；现有的单位编号见 records/units.yaml。 though the value was read as a name;
@@ -112,14 +112,14 @@ def test_a_name_for_an_id_is_said_to_be_a_name_in_the_message_not_to_be_missing(
 
 @pytest.mark.parametrize("old,new,zh,hint,hint_en", [
     ("    club: club-robotics", "    class: 机器人协会", "班级“机器人协会”是社团，不是班级",
-     "社团写在 club: 下，要写编号：“机器人协会”的编号是“club-robotics”，这一行写成：club: club-robotics",
-     "A club goes under club:, by its id: the id of '机器人协会' is 'club-robotics'. The line: club: club-robotics"),
+     "社团写在 club: 下，要写编号：“机器人协会”的编号是“club-robotics”，这一行写成：    club: club-robotics",
+     "A club goes under club:, by its id: the id of '机器人协会' is 'club-robotics'. The line:     club: club-robotics"),
     ("    club: club-robotics", "    class: club-robotics", "班级“club-robotics”是社团，不是班级",
-     "社团写在 club: 下，这一行写成：club: club-robotics",
-     "A club goes under club:. The line: club: club-robotics"),
+     "社团写在 club: 下，这一行写成：    club: club-robotics",
+     "A club goes under club:. The line:     club: club-robotics"),
     ("    class: cs-2025-01", "    club: 计算机2501班", "社团“计算机2501班”是班级，不是社团",
-     "班级写在 class: 下，要写编号：“计算机2501班”的编号是“cs-2025-01”，这一行写成：class: cs-2025-01",
-     "A class goes under class:, by its id: the id of '计算机2501班' is 'cs-2025-01'. The line: class: cs-2025-01"),
+     "班级写在 class: 下，要写编号：“计算机2501班”的编号是“cs-2025-01”，这一行写成：    class: cs-2025-01",
+     "A class goes under class:, by its id: the id of '计算机2501班' is 'cs-2025-01'. The line:     class: cs-2025-01"),
 ])
 def test_a_club_under_class_in_the_assignments_is_told_to_write_club_and_its_id(records, old, new, zh, hint, hint_en):
     # (class: 机器人协会 was told 班级“机器人协会”不存在 … 这一行写成：class: club-robotics — a club's id under
@@ -165,7 +165,7 @@ def test_a_cadre_s_name_typed_with_a_space_is_read_as_her_name(records, space):
     edit(records, LEDGER, f"cadre: 李{space}娜", "cadre: li-na")
     edit(records, "assignments/2025-2027.yaml", "- cadre: zhang-wei", f"- cadre: 张{space}伟")  # (an assignment's row)
     f = only(validate(records, "--lang", "en"), "E-REF-001")
-    assert f["hint"] == "The id of '张伟' is 'zhang-wei'. The line: - cadre: zhang-wei", f
+    assert f["hint"] == "The id of '张伟' is 'zhang-wei'. The line:   - cadre: zhang-wei", f
 
 
 @pytest.mark.parametrize("written,zh,en,typed", [
@@ -217,3 +217,29 @@ def test_a_namesake_s_name_in_a_ledger_names_the_one_without_a_ledger_and_says_w
     f = only(validate(records), "E-REF-003")
     assert f["hint"].endswith("如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml、ledgers/2026-H1/zhang-wei-2.yaml，"
                               "写 cadre: …。"), f
+
+
+@pytest.mark.parametrize("rel,old,new,code,line", [
+    ("assignments/2025-2027.yaml", "    class: cs-2025-01", "    class: 计算机2501班", "E-REF-001", "    class: cs-2025-01"),
+    ("assignments/2025-2027.yaml", "    club: club-robotics", "    club: 机器人协会", "E-REF-001", "    club: club-robotics"),
+    ("assignments/2025-2027.yaml", "  - cadre: zhang-wei", "  - cadre: 张伟", "E-REF-001", "  - cadre: zhang-wei"),
+    # (a ledger indented as a whole, as pasted from a mail: its fields are its mapping's, two spaces in)
+    (LEDGER, "cadre: li-na", "cadre: 李娜", "E-REF-001", "  cadre: li-na"),
+    (LEDGER, "cadre: li-na", "cadre: 张伟", "E-REF-003", "  cadre: li-na"),
+])
+def test_a_name_for_an_id_is_given_its_line_with_the_line_s_indentation(records, rel, old, new, code, line):
+    # (    club: 机器人协会 in an assignment's row was told 这一行写成：club: club-robotics, - cadre: 张伟 这一行写成：- cadre:
+    # zhang-wei — typed as told in the line's place, the field at the margin is no longer the row's (E-YAML-001), where
+    # E-REF-005's and the dates' lines keep the indentation)
+    path = records / "records" / rel
+    if rel == LEDGER:
+        path.write_text("".join(f"  {text}" for text in path.read_text(encoding="utf-8").splitlines(True)), encoding="utf-8")
+        assert validate(records) == []
+    edit(records, rel, old, new)
+    zh, en = only(validate(records), code), only(validate(records, "--lang", "en"), code)
+    assert zh["hint"].split("这一行写成：")[1].split("；")[0] == line, zh
+    assert f"The line: {line}" in en["hint"] or f"this ledger is 李娜's: {line};" in en["hint"], en
+    text = path.read_text(encoding="utf-8").split("\n")
+    text[zh["line"] - 1] = line  # (the hint's line in the place of the whole line)
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert validate(records) == []

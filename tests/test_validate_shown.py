@@ -40,7 +40,8 @@ def test_a_value_is_shown_as_typed(records, code, rel, old, zh, en, typed):
 @pytest.mark.parametrize("rel,old,new,typed", [
     ("cadres/li-na.yaml", "unit: xgb", "unit: xgb{c}", "unit: xgb"),
     (LEDGER, "contact_points: [club-robotics]", "contact_points: [club-robotics{c}]", "contact_points: [club-robotics]"),
-    (LEDGER, "contact_points: [club-robotics]", "contact_points:\n  - club-robotics{c}", "- club-robotics"),
+    # (an item of a list under its field: the line with its spaces, to be typed in its place — was - club-robotics)
+    (LEDGER, "contact_points: [club-robotics]", "contact_points:\n  - club-robotics{c}", "  - club-robotics"),
 ])
 def test_an_id_with_a_character_nobody_sees_after_it_is_one_error_with_the_line_to_type(records, char, name, rel, old,
                                                                                        new, typed):

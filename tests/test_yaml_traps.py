@@ -8,6 +8,7 @@ decide, so a cadre sees the value they wrote, at the place they wrote it.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
 import pytest
@@ -1093,9 +1094,9 @@ def test_a_fields_chinese_title_and_a_colon_with_no_space_after_it_are_given_the
     f = only(validate(records), "E-YAML-001")
     assert (f["line"], f["column"]) == (int(B.MINIMAL.joinpath(LEDGER).read_text(encoding="utf-8").split(old)[0].count("\n")) + 1, 5), f
     assert "上一行" not in f["hint"] and "中文说明" in f["hint"], f
-    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old.strip(), f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old, f  # (with its indentation)
     en = only(validate(records, "--lang", "en"), "E-YAML-001")
-    assert en["hint"].split("which makes the line: ")[1].split(" (")[0] == old.strip(), en
+    assert en["hint"].split("which makes the line: ")[1].split(" (")[0] == old, en
     edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1215,7 +1216,7 @@ def test_a_fields_chinese_title_is_told_in_a_records_folder_not_named_records(tm
     path.write_text(path.read_text(encoding="utf-8").replace(old, written, 1), encoding="utf-8")
     f = only(validate(work, "--records", folder), code)
     assert f["file"] == f"{folder}/{LEDGER}" and "中文说明" in f["hint"], f
-    assert f["hint"].split("这一行写成：")[1].split("（")[0] == (old if code == "E-YAML-010" else old.strip()), f
+    assert f["hint"].split("这一行写成：")[1].split("（")[0] == old, f  # (with its indentation, whichever code)
 
 
 def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_told_in_one_run(records):
@@ -1228,9 +1229,9 @@ def test_every_field_written_by_its_chinese_title_and_a_colon_with_no_space_is_t
     assert [(f["code"], f["line"], f["column"]) for f in found] == [
         ("E-YAML-001", 6, 5), ("E-YAML-001", 8, 5), ("E-YAML-010", 9, 9)], found
     typed = [f["hint"].split("这一行写成：")[1].split("（")[0] for f in found]
-    assert typed == ["form: 社团活动", "channel: 面对面", "    students: 25"], typed
+    assert typed == ["    form: 社团活动", "    channel: 面对面", "    students: 25"], typed  # (each with its indentation)
     en = validate(records, "--lang", "en")
-    assert [f["hint"].split("makes the line: ")[-1] for f in en[:2]] == ["form: 社团活动", "channel: 面对面"], en
+    assert [f["hint"].split("makes the line: ")[-1] for f in en[:2]] == ["    form: 社团活动", "    channel: 面对面"], en
     for written, old in (("形式:社团活动", "form: 社团活动"), ("联系方式:面对面", "channel: 面对面"), ("学生人数：25人", "students: 25")):
         edit(records, LEDGER, written, old)  # typed as told: nothing left
     assert validate(records) == []
@@ -1358,7 +1359,7 @@ def test_a_date_written_otherwise_after_a_wrong_colon_is_given_as_a_date_in_the_
     # (told 这一行写成：- date: 2026年4月20日 — typed so, the next run told E-SCHEMA-005 这里应写作 2026-04-20: two runs)
     edit(records, LEDGER, '  - date: "2026-04-20"', written)
     f = only(validate(records), code)
-    assert "这一行写成：" + ("  " if code == "E-YAML-010" else "") + "- date: 2026-04-20（值“" in f["hint"], f
+    assert "这一行写成：  - date: 2026-04-20（值“" in f["hint"], f  # (with its indentation, whichever code)
     edit(records, LEDGER, written, "  - date: 2026-04-20")  # typed as told: nothing left
     assert validate(records) == []
 
@@ -1447,5 +1448,41 @@ def test_a_chinese_mark_s_line_to_type_keeps_the_line_s_indentation(records, old
         assert f["hint"].split("这一行写成：")[1].split("（")[0] == typed, f
         assert f" The line: {typed}" in f_en["hint"], f_en
         text[f["line"] - 1] = typed  # (the hint's line in the place of the whole line)
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert validate(records) == []
+
+
+SUMMARY_WAS = "    summary: 参加机器人协会的比赛备赛活动。"
+
+
+@pytest.mark.parametrize("old,new,code,n,line", [
+    ("    students: 25", "    学生人数:25人", "E-YAML-001", 9, "    students: 25"),  # (a field's title, no space after “:”)
+    ("    students: 25", "    人数:#25", "E-YAML-001", 9, "    students: 25"),  # (… and a value begun with a '#')
+    ('  - date: "2026-04-20"', '  -date: "2026-04-20"', "E-YAML-001", 5, '  - date: "2026-04-20"'),  # (no space after “-”)
+    ("    students: 25", "    students: #25", "E-YAML-011", 9, "    students: 25"),  # (a count begun with a '#')
+    (SUMMARY_WAS, "    summary: #参加机器人协会的比赛。", "E-YAML-011", 10, '    summary: "#参加机器人协会的比赛。"'),  # (a text's)
+    # (the other lines E-YAML-001 gives for a line under an activity, and E-YAML-014's)
+    (SUMMARY_WAS, '    summary: "诚信考试"主题交流', "E-YAML-001", 10, """    summary: '"诚信考试"主题交流'"""),
+    (SUMMARY_WAS, "    summary: 主题: 学业规划", "E-YAML-001", 10, '    summary: "主题: 学业规划"'),
+    (SUMMARY_WAS, "    summary: >90%的学生参加", "E-YAML-001", 10, '    summary: ">90%的学生参加"'),
+    (SUMMARY_WAS, '    summary: "参加机器人协会的比赛。', "E-YAML-001", 10, '    summary: "参加机器人协会的比赛。"'),
+    (SUMMARY_WAS, '    summary: "D:\\活动"', "E-YAML-001", 10, "    summary: 'D:\\活动'"),
+    (SUMMARY_WAS, '    summary: "D:\\new"', "E-YAML-014", 10, "    summary: 'D:\\new'"),
+    ("    channel: 面对面", "    channel 面对面", "E-YAML-001", 8, "    channel: 面对面"),
+    ("    place: 进社团", "    place: 进社团 students: 3", "E-YAML-001", 7, "    place: 进社团"),  # (and its students: under it)
+])
+def test_a_line_to_type_under_an_activity_keeps_the_line_s_indentation(records, old, new, code, n, line):
+    # (    学生人数:25人 under an activity was told 这一行写成：students: 25, -date: 这一行写成：- date: "2026-04-20",
+    # students: #25 这一行写成：students: 25, summary: "诚信考试"主题交流 这一行写成：summary: '"诚信考试"主题交流' … — typed as
+    # told in the line's place, the field at the margin, no longer the activity's: E-YAML-001; E-YAML-013's and
+    # E-YAML-010's lines keep the indentation)
+    edit(records, LEDGER, old, new)
+    zh, en = only(validate(records), code), only(validate(records, "--lang", "en"), code)
+    assert zh["line"] == en["line"] == n, (zh, en)
+    assert re.search(re.escape(f"这一行写成：{line}") + "(?:$|[（。；])", zh["hint"]), zh
+    assert re.search(re.escape(f": {line}") + r"(?:$|[ .;])", en["hint"]), en
+    path = records / "records" / LEDGER
+    text = path.read_text(encoding="utf-8").split("\n")
+    text[n - 1] = line  # (the hint's line in the place of the whole line)
     path.write_text("\n".join(text), encoding="utf-8")
     assert validate(records) == []
