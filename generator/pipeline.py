@@ -152,7 +152,8 @@ def _dates_in_period(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding
     def retold(f, doc):
         period = rs.period(period_of(doc))
         folder = rs.period(doc.folder) if period is not None and doc.folder != period.id else None
-        return f if period is None else date_told_in_period(f, doc, period, folder)
+        return f if period is None else date_told_in_period(f, doc, period, folder,
+                                                            lambda a, b: [p.id for p in rs.periods_between(a, b)])
     return _in_ledgers(findings, rs, ("E-SCHEMA-003", "E-SCHEMA-005"), lambda f: "这一行写成：" in f.hint_zh, retold)
 
 

@@ -19,7 +19,7 @@ from generator.load import display_path
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import Days, chinese_quotes, en_path, line_with, parse_date, period_meant
+from generator.validate import Days, chinese_quotes, en_path, ledger_of, line_with, parse_date, period_meant
 
 SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live)
@@ -586,7 +586,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         d = days[date] if period and isinstance(date, str) else None
         if d and not start <= d <= end and not in_no_period(rs, d):  # (else E-REF-019)
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
-                              start=start, end=end))
+                              start=start, end=end, **_elsewhere(rs, led, ("activities", i, "date"), d, period, stem)))
         if _unlisted(act, words):
             out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
     for i, fb in enumerate(_dicts(values.get("feedback"))):
@@ -627,6 +627,30 @@ def _outside(rs: RecordSet, led: Item, period: Period, dates: list, folder: str,
                        + (f"; {', '.join(map(str, inside))} {'are' if len(inside) > 1 else 'is'}" if inside else "")
                        + f". This ledger is in ledgers/{folder}/. The line: {line}"
                        + (f"; {go_en}." if go_en else "; activities of another period go in that period's ledger.")}
+
+
+def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Period, stem: str) -> dict:
+    """E-REF-004's hint for an activity's `day` outside the ledger's `period`: the ledger of the period it is in, by
+    name (ledgers/2026-H2/li-na.yaml), and, when the day with the period's year is in the period (2025-04-20 in 2026-H1:
+    a year mistyped, last year's as the year begins), the line with that day to type."""
+    there = rs.periods_between(day, day)
+    go, go_en = ledger_of(there[0].id, stem) if there else ("那一期的台账", "that period's ledger")
+    go, go_en = f"请记入{' ' * bool(there)}{go}", f"goes in {go_en}"
+    meant = {d for year in {period.start.year, period.end.year} if (d := _in_year(day, year)) and period.start <= d <= period.end}
+    line = _line_with(led, key, meant.pop().isoformat()) if len(meant) == 1 else ""
+    if not line:
+        return {"how": f"请检查日期；{day} 的活动{go}。", "how_en": f"Check the date; an activity of {day} {go_en}."}
+    return {"how": f"年份写错了吗？这一行写成：{line}；如果确是 {day} 的活动，{go}（从这一份删去这一项）。",
+            "how_en": f"Is the year mistyped? The line: {line}. If the activity was on {day}, it {go_en} (delete the "
+                      "item from this one)."}
+
+
+def _in_year(day: dt.date, year: int) -> dt.date | None:
+    """`day` in `year` (02-29 in a year without it: None)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return None
 
 
 def _nothing_to_say(acts: list[dict], days: Days, start, end, words) -> bool:

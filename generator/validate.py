@@ -911,11 +911,12 @@ def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str
     return zh, en
 
 
-def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple[str, str]:
+def _span_hint(doc: Document, path, first: str, last: str, period=None, periods=None) -> tuple[str, str]:
     """E-SCHEMA-005's hint for a span of days where one date belongs: its first day, and the line to type; with the
     ledger's `period` (model.Period: date_told_in_period), its first day in the period and the days outside it told
-    where they go (2025-12-30至2026-01-02 in 2026-H1: - date: 2026-01-01, 12-30 and 12-31 in the previous period's
-    ledger), or, none of its days in it, that the first is outside it."""
+    where they go (2025-12-30至2026-01-02 in 2026-H1: - date: 2026-01-01, 12-30 and 12-31 in the ledger of 2025-H2,
+    by name: `periods`, a function of the first and the last day → the ids of the periods they are in), or, none of its
+    days in it, that the first is outside it."""
     zh, en = f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天", f"This is a span of days ({first} to {last}), and a date is one day"
     start, end = (period.start.isoformat(), period.end.isoformat()) if period else (first, last)
     if last < start or first > end:
@@ -933,17 +934,28 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None) -> tuple
              f"the period's first day, {start}")
     zh, en = (f"{zh}：写{where[0]}，这一行写成：{line}（本期之内的几天，也可以每天各写一条）。",
               f"{en}: write {where[1]}. The line: {line} (the days inside the period may also be written once a day). ")
-    for days, go, go_en in ((before, "上一期的", "the previous period"), (after, "它们所在期间的", "their own period")):
+    for days, go, go_en in ((before, "上一期的台账", "the ledger of the previous period"),
+                            (after, "它们所在期间的台账", "the ledger of their own period")):
         if days:
-            zh += f"{days[0]} 不在本期 {period.id}（{start} 至 {end}）之内：那几天的活动，记在{go}台账中。"
+            ids = periods(*map(dt.date.fromisoformat, days[3])) if periods else []
+            go, go_en = (f" {'、'.join(ledger_of(i, doc.stem)[0] for i in ids)} ",
+                         " and ".join(ledger_of(i, doc.stem)[1] for i in ids)) if ids else (go, go_en)
+            zh += f"{days[0]} 不在本期 {period.id}（{start} 至 {end}）之内：那几天的活动，记在{go}中。"
             en += (f"{days[1]} {'are' if days[2] else 'is'} outside period {period.id} ({start} to {end}): the activities "
-                   f"of those days go in the ledger of {go_en}. ")
+                   f"of those days go in {go_en}. ")
     return zh, en.rstrip()
 
 
-def _days_outside(first: str, last: str) -> tuple[str, str, bool]:
-    """(zh, en, several) of the days `first` to `last` (YYYY-MM-DD) of a span outside its ledger's period."""
-    return (first, first, False) if first == last else (f"{first} 至 {last}", f"{first} to {last}", True)
+def ledger_of(period: str, stem: str) -> tuple[str, str]:
+    """The words, zh and en, naming the ledger of `period` (an id) of the cadre `stem`: 2026-H2 的台账
+    ledgers/2026-H2/li-na.yaml, where an activity of another period's days goes."""
+    return f"{period} 的台账 ledgers/{period}/{stem}.yaml", f"the ledger of {period}, ledgers/{period}/{stem}.yaml"
+
+
+def _days_outside(first: str, last: str) -> tuple[str, str, bool, tuple[str, str]]:
+    """(zh, en, several, (first, last)) of the days `first` to `last` (YYYY-MM-DD) of a span outside its ledger's period."""
+    return (first, first, False, (first, last)) if first == last else \
+        (f"{first} 至 {last}", f"{first} to {last}", True, (first, last))
 
 
 def _in_period(day: str, period) -> bool:
@@ -989,7 +1001,7 @@ def _date_hint(written, period: str | None = None, line=lambda meant: "") -> tup
     return zh, en
 
 
-def date_told_in_period(f: F.Finding, doc: Document, period, folder=None) -> F.Finding:
+def date_told_in_period(f: F.Finding, doc: Document, period, folder=None, periods=None) -> F.Finding:
     """`f`, E-SCHEMA-003 or E-SCHEMA-005 of a ledger's activity's date, with, where its hint gives the line to type
     (_date_hint), the words that the day meant is outside the ledger's `period` (model.Period) instead, if it is: typed,
     that line is refused by the next run (E-REF-004: 12月5日 in 2026-H1 read as 2026-12-05).  The schema's check of one
@@ -1003,7 +1015,7 @@ def date_told_in_period(f: F.Finding, doc: Document, period, folder=None) -> F.F
         return f
     value = doc.data["activities"][path[1]]["date"]
     if f.code == "E-SCHEMA-005" and (span := _span_of_days(value, period_of(doc))):
-        return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period))
+        return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period, periods))
     if f.code == "E-SCHEMA-005" and (days := _days_listed(value, period_of(doc))):
         return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period))
     meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]

@@ -322,10 +322,11 @@ def test_a_span_of_days_running_past_the_period_s_end_is_told_of_the_days_after_
     # place, the item's other fields were no longer its)
     work, path, text, f = _date_told(tmp_path, written)
     assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{after[0]} 不在本期 2026-H1（2026-01-01 至 " \
-        "2026-06-30）之内：那几天的活动，记在它们所在期间的台账中。" in f["hint"], f
+        "2026-06-30）之内：那几天的活动，记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {after[1]} " \
-        "outside period 2026-H1 (2026-01-01 to 2026-06-30)" in f_en["hint"], f_en
+        "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of 2026-H2, " \
+        "ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
     path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
                     encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
@@ -338,18 +339,23 @@ def test_a_span_of_days_running_past_the_period_s_end_is_told_of_the_days_after_
 def test_a_span_of_days_starting_before_the_period_is_given_the_period_s_first_day_s_line(tmp_path, written, first,
                                                                                           before):
     # (date: 2025-12-30至2026-01-02 in 2026-H1 was told 2025-12-30 不在本期 2026-H1…：请核对月份 — the month is not
-    # wrong — and no line, though 01-01 and 01-02 are inside the period)
+    # wrong — and no line, though 01-01 and 01-02 are inside the period; then 记在上一期的台账中, naming no period: the
+    # cadre was left to work out which, where the other hints name it, ledgers/2025-H2/li-na.yaml)
     work, path, text, f = _date_told(tmp_path, written)
     assert "请核对月份" not in f["hint"], f
     assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{before[0]} 不在本期 2026-H1（2026-01-01 至 " \
-        "2026-06-30）之内：那几天的活动，记在上一期的台账中。" in f["hint"], f
+        "2026-06-30）之内：那几天的活动，记在 2025-H2 的台账 ledgers/2025-H2/li-na.yaml 中。" in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert "Check the month" not in f_en["hint"], f_en
     assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {before[1]} " \
-        "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of the " \
-        "previous period." in f_en["hint"], f_en
+        "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of 2025-H2, " \
+        "ledgers/2025-H2/li-na.yaml." in f_en["hint"], f_en
     path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
                     encoding="utf-8")  # (typed as told)
+    assert _validate(work) == []
+    # (and the days before it written where told: her ledger of 2025-H2, the activity on its first day there)
+    there = work / "records" / "ledgers" / "2025-H2" / "li-na.yaml"
+    there.write_text(text.replace("period: 2026-H1", "period: 2025-H2").replace("2026-04-20", before[0][:10]), encoding="utf-8")
     assert _validate(work) == []
 
 
@@ -1510,3 +1516,33 @@ def test_a_word_not_in_the_vocabulary_is_given_its_line_last_so_that_all_after_t
         assert typed == old, f
         path.write_text(text.replace(new, typed), encoding="utf-8")  # (all after the words, typed in the line's place)
         assert _validate(work) == [], (lang, typed)
+
+
+@pytest.mark.parametrize("written,line,there", [
+    ("2025-04-20", "  - date: 2026-04-20", "2025-H1"),  # (last year's, as the year begins: the year mistyped)
+    ('"2025-04-20"', "  - date: 2026-04-20", "2025-H1"),
+    ('"2026-07-20"', None, "2026-H2"),  # (a day of the next period: its ledger, no line — the day meant is not known)
+])
+def test_an_activity_s_date_outside_the_period_is_given_the_line_where_the_year_is_mistyped_and_the_ledger_it_goes_in(
+        tmp_path, written, line, there):
+    # (date: 2025-04-20 in 2026-H1 was told only 请检查日期；其他期间的活动请记入那一期的台账。 — no line, where the day
+    # with the period's year is the one day of it the date can mean, and no word of which ledger is that period's)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")
+    [zh], [en] = _validate(work), _validate(work, "--lang", "en")
+    assert (zh["code"], zh["line"], zh["column"]) == ("E-REF-004", 5, 11), zh
+    day = written.strip('"')
+    ledger = f"ledgers/{there}/li-na.yaml"
+    assert f"{day} 的活动，请记入 {there} 的台账 {ledger}" in zh["hint"] or f"{day} 的活动请记入 {there} 的台账 {ledger}。" \
+        in zh["hint"], zh
+    assert f"goes in the ledger of {there}, {ledger}" in en["hint"], en
+    if line is None:
+        assert "写成" not in zh["hint"] and "The line" not in en["hint"], (zh, en)
+        return
+    assert zh["hint"].startswith(f"年份写错了吗？这一行写成：{line}；如果确是 {day} 的活动，"), zh
+    assert en["hint"].startswith(f"Is the year mistyped? The line: {line}. If the activity was on {day}, "), en
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[4] = zh["hint"].split("这一行写成：")[1].split("；")[0]  # (typed as told, in the line's place)
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert _validate(work) == []
+

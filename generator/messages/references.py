@@ -30,8 +30,9 @@ CODES = {
         "severity": "error",
         "zh": "活动日期 {date} 不在本期（{period}：{start} 至 {end}）之内",
         "en": "activity date {date} is outside the period {period} ({start} to {end})",
-        "hint_zh": "请检查日期；其他期间的活动请记入那一期的台账。",
-        "hint_en": "Check the date; activities of another period belong in that period's ledger.",
+        # (the period the day is in, by its ledger, and a year mistyped, the line: references._elsewhere)
+        "hint_zh": "{how}",
+        "hint_en": "{how_en}",
     },
     "E-REF-005": {
         "severity": "error",
