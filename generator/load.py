@@ -672,6 +672,13 @@ def line_col(text: str, index: int) -> tuple[int, int]:
     return line, index - start + 1
 
 
+def new_ledger_command(cadre: str, period: str, records: str) -> str:
+    """The command that writes the ledger of `cadre` and `period` prefilled (new_ledger), `records` (the records
+    folder as shown, display_path) given with --records, shell-quoted, unless it is records."""
+    return f"python -m generator new ledger --cadre {cadre} --period {period}" + (
+        "" if records == "records" else f" --records {shlex.quote(records)}")
+
+
 def _empty_ledger(file: str, kind: str | None) -> dict:
     """E-LOAD-002's words for an empty ledger (ledgers/2026-H1/li-na.yaml): the command that writes it prefilled
     (new_ledger), once the empty file is deleted (it never overwrites one), its records folder shell-quoted — when
@@ -689,8 +696,7 @@ def _empty_ledger(file: str, kind: str | None) -> dict:
                        "写对了，先请管理员添加这位干部的记录，再生成台账。",
                 "new_en": f" A ledger's file name is its cadre's id, but there is no {cadre}: check the file name "
                           f"{stem}.yaml; if it is right, have the cadre's record added first, then write the ledger."}
-    command = f"python -m generator new ledger --cadre {stem} --period {parts[-2]}" + (
-        "" if records == "records" else f" --records {shlex.quote(records)}")
+    command = new_ledger_command(stem, parts[-2], records)
     return {"new": f"台账可以这样生成：先删掉这个空文件，再运行 {command}（生成的台账预填了干部、期间和联系点，把其中的“待填写”换成实际内容）。",
             "new_en": f" To have the ledger written prefilled: delete the empty file, then run {command} (and replace its "
                       "待填写 with what was done)."}

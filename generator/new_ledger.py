@@ -17,7 +17,7 @@ from generator.argwords import say
 from generator import findings as F
 from generator.chars import LINE_BREAKS, klass
 from generator.cms import id_stem, load_schema
-from generator.load import display_path
+from generator.load import display_path, new_ledger_command
 from generator.model import Period, RecordSet
 from generator.suggest import did_you_mean
 
@@ -216,7 +216,7 @@ def scaffold(records: Path, cadre: str, period_id: str, today=None) -> tuple[Pat
         examples = [f"2026-{c}" for c in codes if c]
         meant = _period_meant(rs, period_id)
         findings.append(F.make("E-NEW-002", rs.policy.file,
-                               rs.policy.pos("ledger", "periods"), value=period_id, examples=examples,
+                               rs.policy.pos("ledger", "periods"), value=period_id, examples=examples, policy=rs.policy.file,
                                suggestion=f"是不是“{meant}”？" if meant else "",
                                suggestion_en=f" Did you mean '{meant}'?" if meant else ""))
     if cadre not in rs.cadres:
@@ -224,7 +224,12 @@ def scaffold(records: Path, cadre: str, period_id: str, today=None) -> tuple[Pat
         hint = ({"suggestion": f"“{cadre.strip()}”的干部编号是“{'”或“'.join(named)}”。",
                  "suggestion_en": f"The id of '{cadre.strip()}' is '{' or '.join(named)}'."} if named
                 else did_you_mean(cadre, rs.cadres))
-        findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre, **hint))
+        meant = named if named else [c for c in rs.cadres if hint["suggestion"] == f"是不是“{c}”？"]
+        if len(meant) == 1 and period is not None:  # (the command to run with the id meant, the records folder as given)
+            command = new_ledger_command(meant[0], period.id, display_path(records))
+            hint = {"suggestion": f"{hint['suggestion']}这样运行：{command}", "suggestion_en": f"{hint['suggestion_en']} Run: {command}"}
+        findings.append(F.make("E-NEW-001", display_path(records / "cadres"), None, cadre=cadre,
+                               cadres=display_path(records / "cadres") + "/", **hint))
     if findings:
         return None, None, findings
     target = records / "ledgers" / period.id / f"{cadre}.yaml"

@@ -1546,3 +1546,25 @@ def test_an_activity_s_date_outside_the_period_is_given_the_line_where_the_year_
     path.write_text("\n".join(lines), encoding="utf-8")
     assert _validate(work) == []
 
+
+def test_a_cadre_id_not_on_record_is_told_the_records_folder_given_and_the_command_with_the_id_meant(tmp_path):
+    # (new ledger --records 'my records' --cadre li-nn was told 干部编号就是 records/cadres/ 中的文件名 — a folder of
+    # another name, or none — and 是不是“li-na”？ with no command to run)
+    work = tmp_path / "work"
+    shutil.copytree(B.MINIMAL, work / "my records")
+    told = {}
+    for lang in ("zh", "en"):
+        run = B.run_cli(B.REPO, work, "new", "ledger", "--records", "my records", "--cadre", "li-nn", "--period", "2026-H2",
+                        "--format", "json", "--lang", lang)
+        assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr
+        [told[lang]] = json.loads(run.stdout)
+    command = "python -m generator new ledger --cadre li-na --period 2026-H2 --records 'my records'"
+    assert told["zh"]["code"] == "E-NEW-001" and told["zh"]["file"] == "my records/cadres", told
+    assert told["zh"]["hint"] == f"干部编号就是 my records/cadres/ 中的文件名（不含 .yaml）。是不是“li-na”？这样运行：{command}", told
+    assert told["en"]["hint"] == f"A cadre id is a file name in my records/cadres/ (without .yaml). Did you mean 'li-na'? " \
+                                 f"Run: {command}", told
+    run = B.run_cli(B.REPO, work, *shlex.split(told["zh"]["hint"].split("这样运行：")[1])[3:])  # (run as told)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert (work / "my records" / "ledgers" / "2026-H2" / "li-na.yaml").is_file()
+    run = B.run_cli(B.REPO, work, "new", "ledger", "--records", "my records", "--cadre", "li-na", "--period", "2026-H3")
+    assert "代号见 my records/policy.yaml 的 ledger.periods" in run.stdout, run.stdout  # (E-NEW-002's, likewise)
