@@ -893,7 +893,7 @@ def _days_listed(written, period: str | None) -> list[str] | None:
     return days if len(days) > 1 and all(days) else None
 
 
-def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str, str]:
+def _listed_hint(doc: Document, path, days: list[str], period=None, periods=None) -> tuple[str, str]:
     """E-SCHEMA-005's hint for several dates where one belongs: an activity a day, the first's line to type; with the
     ledger's `period` (model.Period: date_told_in_period), of the days inside it only, those outside it told so."""
     inside = [day for day in days if _in_period(day, period)]
@@ -906,7 +906,7 @@ def _listed_hint(doc: Document, path, days: list[str], period=None) -> tuple[str
         if inside[1:]:
             zh, en = f"{zh}（{'、'.join(inside[1:])} 的活动另写一项）", f"{en} (the activity of {', '.join(inside[1:])} in an item of its own)"
     if outside := [day for day in days if day not in inside]:
-        words, words_en = _outside_period(period)
+        words, words_en = _outside_period(period, outside, periods, doc.stem)
         zh, en = f"{zh}。{'、'.join(outside)} {words}", f"{en.rstrip('.')}. {', '.join(outside)} {words_en}"
     return zh, en
 
@@ -920,7 +920,7 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None, periods=
     zh, en = f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天", f"This is a span of days ({first} to {last}), and a date is one day"
     start, end = (period.start.isoformat(), period.end.isoformat()) if period else (first, last)
     if last < start or first > end:
-        words, words_en = _outside_period(period)
+        words, words_en = _outside_period(period, (first,), periods, doc.stem)
         return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
     line = line_with(doc, path, max(first, start)) or max(first, start)
     if start <= first and last <= end:
@@ -963,12 +963,16 @@ def _in_period(day: str, period) -> bool:
     return period is None or period.start.isoformat() <= day <= period.end.isoformat()
 
 
-def _outside_period(period) -> tuple[str, str]:
-    """The words, zh and en, after a day (or a month) outside the ledger's `period` (model.Period)."""
+def _outside_period(period, days=(), periods=None, stem: str = "") -> tuple[str, str]:
+    """The words, zh and en, after a day (or a month) outside the ledger's `period` (model.Period): the ledger of the
+    period `days` (YYYY-MM-DD) are in, by name, when `periods` (date_told_in_period's) finds it."""
     start, end = period.start.isoformat(), period.end.isoformat()
-    return (f"不在本期 {period.id}（{start} 至 {end}）之内：请核对月份；不在本期的活动，记在它所在期间的台账中。",
+    ids = sorted({i for day in days for i in periods(*[dt.date.fromisoformat(day)] * 2)}) if periods else []
+    go, go_en = (f" {'、'.join(ledger_of(i, stem)[0] for i in ids)} ", " and ".join(ledger_of(i, stem)[1] for i in ids)) \
+        if ids else ("它所在期间的台账", "the ledger of its own period")
+    return (f"不在本期 {period.id}（{start} 至 {end}）之内：请核对月份；不在本期的活动，记在{go}中。",
             f"is outside period {period.id} ({start} to {end}). Check the month; an activity outside the period goes in "
-            "the ledger of its own period.")
+            f"{go_en}.")
 
 
 def chinese_quotes(text: str) -> tuple[str, str, str]:
@@ -1017,7 +1021,7 @@ def date_told_in_period(f: F.Finding, doc: Document, period, folder=None, period
     if f.code == "E-SCHEMA-005" and (span := _span_of_days(value, period_of(doc))):
         return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period, periods))
     if f.code == "E-SCHEMA-005" and (days := _days_listed(value, period_of(doc))):
-        return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period))
+        return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period, periods))
     meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]
     typed = line_with(doc, path, meant) if meant else ""
     start, end = period.start.isoformat(), period.end.isoformat()
@@ -1026,7 +1030,7 @@ def date_told_in_period(f: F.Finding, doc: Document, period, folder=None, period
         return f
     if folder is not None and (told := _in_folder(f, doc, path, value, period, folder)):
         return told
-    month, (words, words_en) = int(meant[5:7]), _outside_period(period)
+    month, (words, words_en) = int(meant[5:7]), _outside_period(period, (meant,), periods, doc.stem)
     return f.replace(hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月{words}",
                      hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} {words_en}")
 

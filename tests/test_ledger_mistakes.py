@@ -1314,10 +1314,12 @@ def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_give
     # (date: 2026-07-20、2026-07-27 in 2026-H1 was told 这一行写成：  - date: 2026-07-20（2026-07-27 的活动另写一项） —
     # typed as told, E-REF-004; 2026-04-20、2026-07-27 was told to write 07-27 in another item of the same ledger)
     work, path, text, f = _date_told(tmp_path, written)
-    assert f"{outside} 不在本期 2026-H1（" in f["hint"] and "请核对月份；不在本期的活动，记在它所在期间的台账中。" in f["hint"], f
+    assert f"{outside} 不在本期 2026-H1（" in f["hint"] and \
+        "请核对月份；不在本期的活动，记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f  # (the period named)
     assert "的活动另写一项" not in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert "is outside period 2026-H1 (" in f_en["hint"] and "in an item of its own" not in f_en["hint"], f_en
+    assert "goes in the ledger of 2026-H2, ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
     if line is None:
         assert "这一行写成" not in f["hint"] and "The line" not in f_en["hint"], (f, f_en)
         return
