@@ -3,6 +3,7 @@
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -244,3 +245,38 @@ def test_the_home_page_cites_the_policy_the_university_wrote_in_its_policy_yaml(
 
     assert cited(title, number, "own") == f"《{title}》（{number}），"
     assert cited(None, None, "none") == "《东海海洋大学中层领导干部深入基层联系学生工作实施方案》，"
+
+
+def test_a_new_university_is_told_to_put_its_own_teaching_buildings_in_place_of_the_demos(tmp_path):
+    """The demo's policy.yaml lists 示例大学's own teaching buildings (明德楼, 博学楼) in privacy.teaching_buildings, and
+    a room right after a listed building, before 同学, is no dormitory's: the guide named the fields to make the
+    university's own and not this one, so a university that kept the demo's list as the guide said — its 明德楼 a
+    dormitory — had 明德楼302室同学反映 pass validate (a student's room on the public site), and its own teaching
+    buildings' rooms were told.  The guide now names teaching_buildings and the demo's own names in it; a university
+    changing what the guide says (the demo's own names out, its own in, the general ones kept) is told of its
+    dormitory's room and not of a class in its own building or its library."""
+    section = GUIDE.split("## 第一次使用：换下演示数据", 1)[1].split("\n## ", 1)[0]
+    told = section.split("`records/policy.yaml`：", 1)[1].split("\n- ", 1)[0]
+    clause = told.split("`teaching_buildings`", 1)[1].split("；", 1)[0] if "`teaching_buildings`" in told else ""
+    taken = re.split("[（(]", clause.split("删去", 1)[1], maxsplit=1)[0] if "删去" in clause else ""  # (the names it says to take out)
+    records = tmp_path / "records"
+    shutil.copytree(ROOT / "records", records)
+    policy = records / "policy.yaml"
+    data = yaml.safe_load(policy.read_text(encoding="utf-8"))
+    demo = data["privacy"]["teaching_buildings"]
+    # (what the guide says to take out: the demo's own names it names; the university's own added)
+    data["privacy"]["teaching_buildings"] = [n for n in demo if n not in taken] + ["求是楼"]
+    policy.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    said = ["明德楼302室同学反映热水供应不足", "求是楼302室同学反映自习座位不足", "图书馆302室同学反映开放时间短"]
+    ledger = next((records / "ledgers" / "2026-H1").glob("*.yaml"))
+    text = ledger.read_text(encoding="utf-8")
+    first = re.search(r"(?m)^    summary: (.*)$", text)
+    ledger.write_text(text[:first.start(1)] + "；".join(said) + "。" + text[first.end(1):], encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", str(records), "--format", "json"],
+                         cwd=ROOT, capture_output=True, text=True, env={**os.environ, "CONTACT_LEDGER_CACHE": "0"})
+    assert out.returncode in (0, 1) and "Traceback" not in out.stderr, out.stderr
+    line = text.count("\n", 0, first.start(1)) + 1
+    rooms = [f["column"] - first.start(1) + text.rfind("\n", 0, first.start(1)) for f in json.loads(out.stdout)
+             if f["code"] == "E-PRIV-001" and f["line"] == line]
+    assert "明德楼" in demo and "博学楼" in demo
+    assert rooms == [len("明德楼")], (taken, rooms)  # (only the dormitory's room, right after 明德楼)
