@@ -245,6 +245,8 @@ def test_the_home_page_cites_the_policy_the_university_wrote_in_its_policy_yaml(
 
     assert cited(title, number, "own") == f"《{title}》（{number}），"
     assert cited(None, None, "none") == "《东海海洋大学中层领导干部深入基层联系学生工作实施方案》，"
+    # (the title written with its 书名号 and the number in brackets, as a document is cited: cited once, not 《《…》》（（…））)
+    assert cited(f"'《{title}》'", f"'（{number}）'", "marks") == f"《{title}》（{number}），"
 
 
 def test_a_new_university_is_told_to_put_its_own_teaching_buildings_in_place_of_the_demos(tmp_path):

@@ -76,6 +76,14 @@ PERIOD_FEEDBACK = [("id", "编号"), ("name", "姓名"), ("unit_name", "单位")
                    ("resolution", "解决情况"), ("resolved_on", "解决日期"), ("follows", "跟进的编号"), ("note", "说明")]
 
 
+def _inside(value, left: str, right: str) -> str:
+    """A policy's text as the page cites it between its own marks: written with them (《…》, （…）, as a document is
+    cited), the marks taken off, not doubled; not a text: none."""
+    text = value.strip() if isinstance(value, str) else ""
+    inner = text[1:-1]  # (one title in its marks: not 《甲》和《乙》)
+    return inner.strip() if len(text) > 2 and text[0] == left and text[-1] == right and left not in inner else text
+
+
 class Site:
     def __init__(self, rs: RecordSet, agg: Aggregate, findings: list[F.Finding], today_source: str, extra=None):
         self.rs, self.agg, self.findings, self.today_source = rs, agg, findings, today_source
@@ -110,11 +118,9 @@ class Site:
     def _policy_cited(self) -> dict:
         """The home page's words for the policy the site follows: the policy's policy_title and policy_number as the
         university wrote them (its document may be a 实施办法, a 试行 one), else the policy's usual title."""
-        title = self.rs.setting("institution", "policy_title", default="") or ""
-        number = self.rs.setting("institution", "policy_number", default="") or ""
-        return {"policy_title": title if isinstance(title, str) and title.strip() else
-                f"{self.institution}中层领导干部深入基层联系学生工作实施方案",
-                "policy_number": number if isinstance(number, str) and number.strip() else ""}
+        title = _inside(self.rs.setting("institution", "policy_title", default=""), "《", "》")
+        number = _inside(self.rs.setting("institution", "policy_number", default=""), "（", "）")
+        return {"policy_title": title or f"{self.institution}中层领导干部深入基层联系学生工作实施方案", "policy_number": number}
 
     def table(self, table: exports.Table, xlsx: bool = False) -> exports.Table:
         self.tables.append((table, xlsx))
