@@ -78,11 +78,14 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     data = None
     if name is not None:  # a name where its id belongs (计算机学院, 机器人协会, 李娜): which id, and the line
         hint, data = _named(item, key, kind, ref.strip(), name, names[name])
-    else:  # an id mistyped, or none like it: where the ids are, and the closest
+    else:  # an id mistyped, or none like it: where the ids are, and the closest, with its line when it is one id's
         where_en = where.replace("、", " and ")
-        hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}。", "suggestion": hint["suggestion"],
+        close = answers[str(ref)] if answers is not None else closest(ref, known)
+        line = _line_with(item, key, close) if close and kind != "ledger" and hint == phrased(close) else ""
+        hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}。",
+                "suggestion": f"{hint['suggestion']}这一行写成：{line}" if line else hint["suggestion"],
                 "check_en": f"Check the spelling; existing ids are in {where_en}." + (" " if hint["suggestion_en"] else ""),
-                "suggestion_en": hint["suggestion_en"]}
+                "suggestion_en": f"{hint['suggestion_en']} The line: {line}" if line else hint["suggestion_en"]}
     return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **{**_MISSING, **hint})
 
 

@@ -154,8 +154,9 @@ def test_text_format_is_location_label_code_message_then_hint_then_summary(work)
 
 
 @pytest.mark.parametrize("written,hint", [
-    ("CLUB-ROBOTICS", "是不是“club-robotics”？"),  # capitals (case once counted: another id was suggested)
-    ("ｃｌｕｂ-robotics", "是不是“club-robotics”？"),  # full-width letters from a Chinese input method
+    # capitals (case once counted: another id was suggested), and the line to type
+    ("CLUB-ROBOTICS", "是不是“club-robotics”？这一行写成：contact_points: [club-robotics]"),
+    ("ｃｌｕｂ-robotics", "是不是“club-robotics”？这一行写成：contact_points: [club-robotics]"),  # an input method's letters
     ("机器人协会", "“机器人协会”的编号是“club-robotics”，这一行写成：contact_points: [club-robotics]"),  # the club's name
     ("计算机2601班", "“计算机2601班”的编号是“cs-2026-01”，这一行写成：contact_points: [cs-2026-01]"),  # a class's name
 ])
@@ -240,7 +241,7 @@ def test_english_hint_of_an_unknown_contact_point_names_its_files_in_english(wor
     report = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
     assert [f["hint"] for f in report] == [  # (was "records/classes/、records/clubs.yaml")
         "Check the spelling; existing ids are in records/classes/ and records/clubs.yaml. "
-        "Did you mean 'club-robotics'?"]
+        "Did you mean 'club-robotics'? The line: contact_points: [club-robotics]"]
 
 
 def test_every_missing_file_of_a_long_import_manifest_is_named_with_the_nearest_existing_one(work):

@@ -243,3 +243,23 @@ def test_a_name_for_an_id_is_given_its_line_with_the_line_s_indentation(records,
     text[zh["line"] - 1] = line  # (the hint's line in the place of the whole line)
     path.write_text("\n".join(text), encoding="utf-8")
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("rel,old,new,line", [
+    (LEDGER, "contact_points: [club-robotics]", "contact_points: [club-robotic]", "contact_points: [club-robotics]"),
+    ("cadres/li-na.yaml", "unit: xgb", "unit: xgp", "unit: xgb"),
+    ("assignments/2025-2027.yaml", "    club: club-robotics", "    club: club-robotic", "    club: club-robotics"),
+    ("assignments/2025-2027.yaml", "  - cadre: li-na", "  - cadre: li-nna", "  - cadre: li-na"),
+])
+def test_an_id_mistyped_near_one_id_is_given_the_line_with_it(records, rel, old, new, line):
+    # (contact_points: [club-robotic] was told 请检查拼写；… 是不是“club-robotics”？ — the id, and no line to type, where
+    # E-REF-005's 是不是“进班级”？ gives the line)
+    edit(records, rel, old, new)
+    zh, en = only(validate(records), "E-REF-001"), only(validate(records, "--lang", "en"), "E-REF-001")
+    assert zh["hint"].endswith(f"是不是“{line.split(': ')[1].strip('[]')}”？这一行写成：{line}"), zh
+    assert en["hint"].endswith(f"? The line: {line}"), en
+    path = records / "records" / rel
+    text = path.read_text(encoding="utf-8").split("\n")
+    text[zh["line"] - 1] = line  # (the hint's line in the place of the whole line)
+    path.write_text("\n".join(text), encoding="utf-8")
+    assert validate(records) == []
