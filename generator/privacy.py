@@ -77,6 +77,7 @@ from functools import lru_cache
 from generator import findings as F
 from generator.chars import ANY_SPACE, INVISIBLE, LINE_BREAKS, NARROW, SPACES, narrower
 from generator.load import LINE_BREAK, display_path
+from generator.messages.privacy import TEACHING_HINT
 from generator.plain import Values
 from generator.surnames import COMPOUNDS, READINGS
 
@@ -1784,14 +1785,32 @@ def check_records(rs) -> list[F.Finding]:
             line = pos[0] if pos else None  # (of a past day's content: the line an exception takes now, if any)
             now = getattr(doc, "lines_now", None)
             line = line if now is None else (now.get(line) or (None,))[0]
+            listed = TEACHING_HINT if kind == "dormitory" and _beside_a_building(doc, pos) else {"zh": "", "en": ""}
             out.append(F.make("E-PRIV-001", doc.file, pos, kind=zh, kind_en=en, kind_id=kind, masked=masked,
-                              rel=doc.rel, line=line or "—", data={"kind": kind}))
+                              rel=doc.rel, line=line or "—", teaching=listed["zh"], teaching_en=listed["en"],
+                              data={"kind": kind}))
     reported: set[int] = set()
     for (rel, line, _kind), item in exceptions.items():
         if id(item) not in used and id(item) not in reported and rel not in past:  # (past: today's check says it)
             reported.add(id(item))
             out.append(F.make("E-PRIV-004", item.file, item.pos(), line=line, rel=rel, kind=item.get("kind")))
     return out
+
+
+# (a room told right after a building's name — not a dormitory building's word — and before its 同学: 求是楼302室同学)
+_BUILDING_BEFORE = re.compile(_either_script(r"(?<!宿舍|寝室|公寓)[楼馆]\s?$"))
+_STUDENTS_AFTER = re.compile(_either_script(rf"{_BESIDE_ROOM}\s?的?\s?[男女]?同学"))
+
+
+def _beside_a_building(doc, pos) -> bool:
+    """Whether the room found at `pos` stands right after a building's name and before 同学, as privacy.teaching_buildings
+    reads a class's room (E-PRIV-001's hint then says the list: a teaching building's rooms told, the list mends them all)."""
+    raw = doc.raw if pos else None
+    rows = raw.decode("utf-8", "replace").split("\n") if raw else []
+    if not pos or not 0 < pos[0] <= len(rows):
+        return False
+    row, at = rows[pos[0] - 1], pos[1] - 1
+    return _BUILDING_BEFORE.search(row, 0, at) is not None and _STUDENTS_AFTER.match(row, at) is not None
 
 
 def _finds(scanner: Scanner, doc):

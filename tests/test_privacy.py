@@ -2448,3 +2448,26 @@ def test_a_university_s_teaching_buildings_in_its_policy_are_read_by_validate_an
     assert told("validate") == told("check") == own
     policy.write_text(default, encoding="utf-8")  # (the list taken out again: the default's finds, not the cache's)
     assert told("validate") == built_in
+
+
+def test_a_room_told_beside_同学_after_a_building_tells_the_administrator_of_the_teaching_buildings_list(tmp_path):
+    """求是楼302室同学反映 (a class in a teaching building the policy does not list) was told a dormitory room, and the hint
+    sent the administrator only to records/privacy-exceptions.yaml, one entry for each line — not to the policy's
+    privacy.teaching_buildings, which the university's own buildings are read from.  Now a room told right after a
+    building's name, before 同学, says the list in its hint (zh and en); a room with no building before it, or before
+    室友 (told whatever the building), does not."""
+    root = records(tmp_path)
+    said = ["求是楼302室同学反映自习座位不足", "走访502室同学反映热水问题", "求是楼502室室友反映作息不一致"]
+    ledger = ledger_text('"' + "；".join(said) + '"')
+    (root / LEDGER).write_text(ledger, encoding="utf-8")
+    hints = {}
+    for lang in ("zh", "en"):
+        done = subprocess.run([sys.executable, "-m", "generator", "--lang", lang, "validate", "--records", str(root),
+                               "--format", "json"], capture_output=True, text=True, cwd=REPO, timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        hints[lang] = [(f["column"], f["hint"]) for f in json.loads(done.stdout) if f["code"] == "E-PRIV-001"]
+    columns = [expected_pos(ledger, s[3:] if s.startswith("求是楼") else s[2:])[1] for s in said]
+    assert [c for c, _ in hints["zh"]] == [c for c, _ in hints["en"]] == columns
+    assert ["privacy.teaching_buildings" in h for _, h in hints["zh"]] == [True, False, False], hints["zh"]
+    assert ["privacy.teaching_buildings" in h for _, h in hints["en"]] == [True, False, False], hints["en"]
+    assert "教学楼、办公楼的名称" in hints["zh"][0][1] and "privacy-exceptions.yaml" in hints["zh"][0][1]

@@ -7,10 +7,10 @@ CODES = {
         "en": "possible student personal data ({kind_en}): {masked}",
         "hint_zh": "记录和网站对所有人公开，不得出现学生的{kind}。请删除它，用“一名学生”“几名学生”等不指向个人的说法改写。"
                    "若确属误报，请管理员在 records/privacy-exceptions.yaml 登记一条（file: {rel}，line: {line}，kind: {kind_id}，"
-                   "并写明原因）。",
+                   "并写明原因）。{teaching}",
         "hint_en": "Records and the site are public: remove the {kind_en} and write about 'a student' instead. "
                    "If this is a false alarm, an administrator adds an entry to records/privacy-exceptions.yaml "
-                   "(file: {rel}, line: {line}, kind: {kind_id}, with the reason).",
+                   "(file: {rel}, line: {line}, kind: {kind_id}, with the reason).{teaching_en}",
     },
     "E-PRIV-002": {
         "severity": "error",
@@ -46,4 +46,15 @@ CODES = {
         "hint_zh": "类别可选：{allowed}（phone 同时指 mobile 与 landline）。",
         "hint_en": "Kinds: {allowed} (phone means mobile and landline).",
     },
+}
+
+
+# (E-PRIV-001's {teaching}: a room told right after a building's name, before 同学 — the policy's list may say it is a class's)
+TEACHING_HINT = {
+    "zh": "这间房若在教学楼、办公楼、图书馆里（同学在那里上课、开会），请管理员把楼名写进 records/policy.yaml 的 "
+          "privacy.teaching_buildings，这栋楼里的房间就都不再报警，不必逐条登记（见 使用指南 → 隐私保护与异常文件检查 → "
+          "教学楼、办公楼的名称）。",
+    "en": " If the room is in a teaching or an office building or the library (students in a class or a meeting there), "
+          "an administrator lists the building's name in records/policy.yaml privacy.teaching_buildings: no room of it "
+          "is told any more, no entry line by line (the guide: 隐私保护与异常文件检查 → 教学楼、办公楼的名称).",
 }
