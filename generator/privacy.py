@@ -1649,8 +1649,9 @@ def teaching_buildings(rs) -> tuple[str, ...]:
 
 
 def _teaching(names) -> tuple[str, ...]:
-    """`names` (a policy's list) as the scan reads them: its texts (the schema reports others), the default if no list."""
-    return tuple(n for n in names if isinstance(n, str) and n) if isinstance(names, list) else TEACHING_BUILDINGS
+    """`names` (a policy's list) as the scan reads them: its texts of two characters or more (the schema reports others: a
+    楼 or a 馆 alone would make every named building's rooms a class's), the default if no list."""
+    return tuple(n for n in names if isinstance(n, str) and len(n) >= 2) if isinstance(names, list) else TEACHING_BUILDINGS
 
 
 @lru_cache(maxsize=8)

@@ -2471,3 +2471,26 @@ def test_a_room_told_beside_同学_after_a_building_tells_the_administrator_of_t
     assert ["privacy.teaching_buildings" in h for _, h in hints["zh"]] == [True, False, False], hints["zh"]
     assert ["privacy.teaching_buildings" in h for _, h in hints["en"]] == [True, False, False], hints["en"]
     assert "教学楼、办公楼的名称" in hints["zh"][0][1] and "privacy-exceptions.yaml" in hints["zh"][0][1]
+
+
+def test_a_teaching_building_of_one_character_is_refused_and_not_read(tmp_path):
+    """privacy.teaching_buildings took any name of one character or more: a university writing 楼 (or 馆) among its
+    teaching buildings, meaning every such one, had 丁香楼302室同学反映 — a dormitory's room beside its students — pass
+    validate and check: every room right after any …楼 was a class's.  Now a name is two characters or more: the schema
+    tells the 楼 (E-SCHEMA-006, at its item) and the scan does not read it, so the dormitory's room is still told."""
+    root = records(tmp_path)
+    said = "丁香楼302室同学反映宿舍漏水"
+    ledger = ledger_text('"' + said + '"')
+    (root / LEDGER).write_text(ledger, encoding="utf-8")
+    policy = root / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("privacy:\n", "privacy:\n  teaching_buildings: [教学楼, 楼]\n"),
+                      encoding="utf-8")
+    for command in ("validate", "check"):
+        done = subprocess.run([sys.executable, "-m", "generator", command, "--records", str(root), "--format", "json",
+                               "--today", "2026-07-01"], capture_output=True, text=True, cwd=REPO, timeout=120)
+        assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr
+        out = json.loads(done.stdout)
+        found = out["findings"] if command == "check" else out
+        assert [(f["line"], f["column"]) for f in found if f["code"] == "E-PRIV-001"] == [expected_pos(ledger, said[3:])], command
+        if command == "validate":
+            assert [Path(f["file"]).name for f in found if f["code"] == "E-SCHEMA-006"] == ["policy.yaml"]
