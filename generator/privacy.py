@@ -811,7 +811,8 @@ def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
         # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
         rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
         rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
-        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?{_ROOM}\s?{_ROOM_WORD}",
+        # (… in Chinese numerals too, before a room word as in digits: 3号楼的五〇二室, 5栋的三一二寝室; not 3号楼的二〇二六级)
+        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?{_ROOM_WORD}",
         # (a room in Chinese numerals, before a room word: 3号楼五〇二室, 5栋三一二寝室; not 3号楼五层, 3号楼的二〇二六级; or with none
         # after it — 走访三舍三一二, 5栋五〇二 — but a numeral, a count, a year's or a floor's word (3号楼二〇二六级, 5栋一二三层), a public
         # room, or, after a teaching building, an event held there, as a room in digits: _not_held; a floor between or none, as in digits:

@@ -866,7 +866,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                                                      "公寓楼12层1203", "寢室樓5樓502"]),
                # (… and the room in Chinese numerals after the floor, as after a building's word with none)
                *(ROOMS_IN_NUMERALS_AFTER_FLOOR := ["宿舍楼五层五〇二", "3号楼五层五〇二", "走访3号楼五层五〇二室", "寝室楼五楼五〇二",
-                                                   "宿舍5层五〇二", "5栋十二层一二〇三寝室", "走訪3號樓五層五〇二", "3号楼五层五〇二、五〇三"])]
+                                                   "宿舍5层五〇二", "5栋十二层一二〇三寝室", "走訪3號樓五層五〇二", "3号楼五层五〇二、五〇三"]),
+               # (… and after 的 before a room word, as in digits: 3号楼的502室)
+               *(ROOMS_IN_NUMERALS_AFTER_的 := ["走访3号楼的五〇二室", "5栋的三一二寝室", "3號樓的五〇二室"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -2494,3 +2496,11 @@ def test_a_teaching_building_of_one_character_is_refused_and_not_read(tmp_path):
         assert [(f["line"], f["column"]) for f in found if f["code"] == "E-PRIV-001"] == [expected_pos(ledger, said[3:])], command
         if command == "validate":
             assert [Path(f["file"]).name for f in found if f["code"] == "E-SCHEMA-006"] == ["policy.yaml"]
+
+
+def test_a_room_in_chinese_numerals_after_的_is_found_and_masked_by_validate(tmp_path):
+    """3号楼的502室 was told and 3号楼的五〇二室 passed validate and the form: after a building's word and 的 the room was read in
+    digits only (270aba1 read the numerals after a floor, not after 的); now in numerals too, before a room word as in digits —
+    3号楼的二〇二六级新生, a year, still none."""
+    told = validated_summaries(tmp_path, ROOMS_IN_NUMERALS_AFTER_的 + ["3号楼的二〇二六级新生", "5栋的一二〇名学生"])
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_IN_NUMERALS_AFTER_的, ["3号楼的***室", "5栋的***寝室", "3號樓的***室"])]
