@@ -826,7 +826,8 @@ def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
         rf"(?:{_ROOM}(?![0-9]){_NOT_QUANTITY}(?:{_ROOM_WORD})?|{_NUMERAL_ROOMS})",
         rf"(?<![A-Za-z0-9])[A-Za-z]\s?座{_BETWEEN}(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?(?:寝室|宿舍|寝(?!楼))",
         # (号 after the room: 3号楼502号, 3号楼502号房间; not 3号楼502号楼)
-        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?[\-_#/、]?\s?{_ROOM}\s?号(?![楼舍])",
+        # (… a floor between, or the room in Chinese numerals: 3号楼5层502号, 3号楼五〇二号)
+        rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}(?:{_BETWEEN_FLOOR}|{_BETWEEN})(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?号(?![楼舍])",
         # (an area's building and room: 南苑3-502, 东区3-502; not a classroom, 东区3-102教室, nor a range, 西区3-5号楼; nor, in a 区 — a
         # campus's part, whose buildings may be teaching ones — a room an event is held in, 在东区3-102召开班会: in a 苑 or a 园 it is told)
         rf"(?<=[\u4e00-\u9fff][苑园区])(?:(?<=[苑园])|{_not_held(_AREA_ROOM)}){_AREA_ROOM}{_ROOM}(?![\-.:/]){_NOT_QUANTITY}(?:{_ROOM_WORD})?",

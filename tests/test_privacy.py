@@ -868,7 +868,9 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                *(ROOMS_IN_NUMERALS_AFTER_FLOOR := ["宿舍楼五层五〇二", "3号楼五层五〇二", "走访3号楼五层五〇二室", "寝室楼五楼五〇二",
                                                    "宿舍5层五〇二", "5栋十二层一二〇三寝室", "走訪3號樓五層五〇二", "3号楼五层五〇二、五〇三"]),
                # (… and after 的 before a room word, as in digits: 3号楼的502室)
-               *(ROOMS_IN_NUMERALS_AFTER_的 := ["走访3号楼的五〇二室", "5栋的三一二寝室", "3號樓的五〇二室"])]
+               *(ROOMS_IN_NUMERALS_AFTER_的 := ["走访3号楼的五〇二室", "5栋的三一二寝室", "3號樓的五〇二室"]),
+               # (号 after the room with a floor between or in Chinese numerals, as 3号楼502号: 3号楼5层502号, 3号楼五〇二号)
+               *(ROOMS_号_AFTER_FLOOR := ["走访3号楼5层502号", "5栋五层三一二号", "3号楼五〇二号", "3號樓5層502號"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -2504,3 +2506,12 @@ def test_a_room_in_chinese_numerals_after_的_is_found_and_masked_by_validate(tm
     3号楼的二〇二六级新生, a year, still none."""
     told = validated_summaries(tmp_path, ROOMS_IN_NUMERALS_AFTER_的 + ["3号楼的二〇二六级新生", "5栋的一二〇名学生"])
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_IN_NUMERALS_AFTER_的, ["3号楼的***室", "5栋的***寝室", "3號樓的***室"])]
+
+
+def test_a_room_with_号_after_a_floor_or_in_chinese_numerals_is_found_and_masked_by_validate(tmp_path):
+    """3号楼502号 was told and 走访3号楼5层502号 passed validate and the form: 号 after the room was read right after the building
+    only, and a floor's room before 号 was taken for a count (12号, a day); now a floor between and a room in numerals are read
+    as in 3号楼502号 — 5栋5层3号门 (no room) and a year still none."""
+    told = validated_summaries(tmp_path, ROOMS_号_AFTER_FLOOR + ["5栋5层3号门", "3号楼五层二〇二六年"])
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_号_AFTER_FLOOR, ["3号楼5层***号", "5栋五层***号", "3号楼***号",
+                                                                             "3號樓5層***號"])]
