@@ -810,13 +810,17 @@ def test_a_one_ledger_change_writes_small_deltas_of_the_rules_kept_results(tmp_p
     cache, and so after many changes, when the main file is written again and the delta goes."""
     root = tmp_path / "records"
     shutil.copytree(VALID, root)
+    ledger = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    for i in range(8):  # (more ledgers than the one changed: the fixture's three kept together are smaller than one
+        # ledger's finding with its hint — E-REF-004's names the ledger the day goes in and gives the line to type)
+        (root / "ledgers" / "2025-H2" / f"more-{i}.yaml").write_text(text.replace("zhang-wei", f"more-{i}"),
+                                                                      encoding="utf-8")
     cache_dir = tmp_path / "cache"
     _check(root, cache_dir)
     mains = {p.suffix: p for p in cache_dir.glob("*") if p.suffix in (".references", ".facts", ".by-cadre")}
     assert set(mains) == {".references", ".facts", ".by-cadre"}
     before = {k: p.read_bytes() for k, p in mains.items()}
-    ledger = root / "ledgers" / "2025-H2" / "zhang-wei.yaml"
-    text = ledger.read_text(encoding="utf-8")
     ledger.write_text(text.replace('date: "2025-11-12"\n    form', 'date: "2026-12-01"\n    form'), encoding="utf-8")
     warm = _check(root, cache_dir)
     assert warm == _check(root, "0") and "E-CHK-006" in {f["code"] for f in warm}
