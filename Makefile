@@ -96,6 +96,8 @@ node-deps-optional:
 ##   make bench SIZES=1000          (1k only; `make test` runs it once, --reps 1, as its smoke test)      BENCH_ARGS="--reps 5 --no-site"
 ##   make bench BENCH_ARGS="--records DIR"   (a records folder of your own, measured on a copy)
 ##   (Chromium and the CJK fonts, system-deps, only when the built pages are opened: not with --no-browser or --no-site)
+##   (with --records no --sizes is passed, unless SIZES is given: run.py then says it is not used)
 SIZES ?= 1000,5000,12000
+SIZES_ARG = $(if $(and $(filter --records --records=%,$(BENCH_ARGS)),$(filter file,$(origin SIZES))),,--sizes $(SIZES) )
 bench: bytecode $(if $(filter --no-browser --no-site,$(BENCH_ARGS)),,system-deps)
-	$(PY) bench/run.py --sizes $(SIZES) $(BENCH_ARGS)
+	$(PY) bench/run.py $(SIZES_ARG)$(BENCH_ARGS)

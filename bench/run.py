@@ -56,12 +56,14 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
 import statistics
 import subprocess
 import sys
 import threading
 import time
+from datetime import date
 from pathlib import Path
 
 from corpus import share  # (bench/corpus.py: --late-share read as it reads it)
@@ -146,8 +148,34 @@ def repeat(reps: int, cmd, env=None, before=None, **kw) -> dict:
     for i in range(reps):
         if before:
             before(i)
+        if kw.get("report"):
+            keep_printed(kw["report"])
         runs.append(measure(cmd, env, **kw))
+        if kw.get("report"):
+            printed(kw["report"], runs[-1]["report"])
     return median_of(runs)
+
+
+_PRINTED: dict[Path, str] = {}  # a report file → the SHA-256 of the report last written there
+
+
+def printed_as(report: Path, sha: str) -> Path:
+    """Where an earlier run's report is kept: `check-<its SHA-256's first 12 digits>.json` beside `check.json`."""
+    return report.with_name(f"{report.stem}-{sha[:12]}{report.suffix}")
+
+
+def keep_printed(report: Path) -> None:
+    """Before a run writes `report` again (cold and warm runs write the same file), the report an earlier run
+    printed there is moved aside under its SHA-256 (a rename: nothing copied): a report that differs from the
+    reference path's stays to compare, whichever run printed it."""
+    if _PRINTED.get(report) and report.is_file():
+        os.replace(report, printed_as(report, _PRINTED[report]))
+
+
+def printed(report: Path, sha: str) -> None:
+    """The run that wrote `report` printed the report `sha`: an earlier one of the same is not kept twice."""
+    _PRINTED[report] = sha
+    printed_as(report, sha).unlink(missing_ok=True)
 
 
 # The reference path: no cache, one process, PyYAML and jsonschema (every quick path off).
@@ -175,6 +203,42 @@ def same_reports(res: dict, reports: Path) -> dict:
     findings = report["findings"]
     errors = sum(f["severity"] == "error" for f in findings)
     return out | {"findings": len(findings), "errors": errors, "warnings": len(findings) - errors}
+
+
+def first_error(report: Path, records: Path) -> dict:
+    """{"first_error": {file (within the records), line, column, code}} of the reference path's check report, when
+    it holds an error: records measured with errors are said so under the table; {} when it holds none."""
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    error = next((f for f in findings if f["severity"] == "error"), None)
+    if error is None:
+        return {}
+    where = Path(error["file"]) if Path(error["file"]).is_absolute() else ROOT / error["file"]
+    try:
+        file = where.resolve().relative_to(records.resolve()).as_posix()
+    except ValueError:
+        file = error["file"]
+    return {"first_error": {"file": file, "line": error.get("line"), "column": error.get("column"),
+                            "code": error["code"], "measured": str(records)}}
+
+
+def with_errors(result: dict) -> list[tuple[str, str]]:
+    """The corpora measured with errors in their records (Chinese, English): how many, the first where the user's
+    folder has it, and the command that lists them all."""
+    out = []
+    for s in result["sizes"]:
+        first = s.get("first_error")
+        if not first:
+            continue
+        folder = Path(s.get("records") or first["measured"])  # (the folder given, not its copy)
+        where = ":".join(str(x) for x in (folder / first["file"], first["line"], first["column"]) if x is not None)
+        today = result.get("args", {}).get("today", "2026-11-28")
+        n, command = s["same_reports"]["errors"], \
+            f"python -m generator check --records {shlex.quote(str(folder))} --today {today}"
+        name = s.get("name") or s["size"]
+        out.append((f"{name}: {n} 个错误，第一个在 {where}（{first['code']}），全部错误见 {command}",
+                    f"{name}: {n} error{'s' if n > 1 else ''}, the first at {where} ({first['code']}); all of them: "
+                    f"{command}"))
+    return out
 
 
 # ---- the corpus ----------------------------------------------------------------
@@ -427,7 +491,9 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     say = lambda what: print(f"bench {n}: {what} …", file=sys.stderr, flush=True)  # noqa: E731
 
     reports = work / f"reports-{n}"  # every report kept: the reference path's must be the same, byte for byte
-    reports.mkdir(parents=True, exist_ok=True)
+    shutil.rmtree(reports, ignore_errors=True)  # (an earlier run's kept reports are not this run's)
+    reports.mkdir(parents=True)
+    res["reports_dir"] = str(reports)
 
     say("validate")
     res["validate_cold"] = repeat(args.reps, validate, env, before=clear, report=reports / "validate.json")
@@ -449,6 +515,7 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
     else:  # (a university's records before its first ledger)
         say("one-ledger change: no ledger under ledgers/, not measured")
     res["same_reports"] = same_reports(res, reports)
+    res.update(first_error(reports / "check-reference.json", records))
 
     if not args.no_cjs:
         exe = ensure_cjs()
@@ -656,7 +723,7 @@ def _memory(r: dict, key: str) -> str:
 
 def _same(same: dict) -> str:
     said = " / ".join("yes" if same[cmd] else "**NO**" for cmd in ("validate", "check"))
-    return f"{said} ({same['errors']} errors, {same['warnings']} warnings)"
+    return f"{said} ({same['errors']} error{'' if same['errors'] == 1 else 's'}, {same['warnings']} warnings)"
 
 
 def _slowest(pages: dict) -> str:
@@ -694,6 +761,31 @@ def differs(result: dict) -> list[str]:
     """The corpora on which the fast path's report is not the reference path's, byte for byte."""
     return [f"{s.get('name') or s['size']}: {cmd}" for s in result["sizes"] for cmd in ("validate", "check")
             if not s.get("same_reports", {}).get(cmd, True)]
+
+
+STAGES = {"cold": ("{cmd}_cold", "{cmd}"), "warm": ("{cmd}_warm", "{cmd}"),
+          "quick path alone": ("{cmd}_quick_alone", "{cmd}-quick-alone"), "one-ledger PR": ("pr_{cmd}_warm", "pr-{cmd}")}
+
+
+def differing_reports(result: dict) -> list[str]:
+    """Each report that differs from the reference path's: the corpus, the command and the stage that printed it,
+    its file (kept by keep_printed) ≠ the reference path's file."""
+    out = []
+    for s in result["sizes"]:
+        folder = Path(s.get("reports_dir", "."))
+        for cmd in ("validate", "check"):
+            if s.get("same_reports", {}).get(cmd, True):
+                continue
+            for stage, (key, stem) in STAGES.items():
+                key, stem = key.format(cmd=cmd), stem.format(cmd=cmd)
+                pr = key.startswith("pr_") and f"pr_{cmd}_slow_path" in s
+                reference = s[f"pr_{cmd}_slow_path" if pr else f"{cmd}_slow_path"]
+                against = folder / (f"pr-{cmd}-reference.json" if pr else f"{cmd}-reference.json")
+                for sha in sorted(set(s.get(key, {}).get("reports", ())) - set(reference["reports"])):
+                    kept = printed_as(folder / f"{stem}.json", sha)
+                    out.append(f"{s.get('name') or s['size']}: {cmd}, {stage}: "
+                               f"{kept if kept.exists() else folder / f'{stem}.json'} ≠ {against}")
+    return out
 
 
 def _columns(sizes: list[dict]) -> str:
@@ -754,7 +846,33 @@ def markdown(result: dict) -> str:
                 cells = [f"{s[a][figure] / s[b][figure]:.{digits}f}×" if a in s and b in s and s[b][figure] else "–"
                          for s in sizes]
                 lines.append(f"| {label}{said} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n\n" + targets(result)
+    return "\n".join(lines) + "\n\n" + reading(sizes, busy(result.get("machine", {}))) + targets(result)
+
+
+# What each ratio of the table says, for a reader who sees it for the first time: (stages it needs, reading).
+READINGS = [((("check_jsonschema", "validate_cold"), ("check_jsonschema", "validate_warm")),
+             "check-jsonschema ÷ validate: check-jsonschema's time over validate's, on the same files with the same "
+             "schemas: above 1, validate is that many times quicker (validate checks the references, dates and "
+             "privacy too; no target)"),
+            ((("site_cold", "bare_mkdocs"), ("site_warm", "bare_mkdocs")),
+             "full site ÷ bare MkDocs: the full site's time over a bare `mkdocs build` of the same pages (default theme, "
+             "no hooks, search only): how many times a plain build the site costs for its theme, Chinese search, "
+             "figures and exports (no target: the site's is ≤ 30 s)"),
+            ((("pr_check_warm", "check_slow_path"), ("check_cold", "check_slow_path")),
+             "one-ledger PR check, cold check ÷ reference-path check: their time over the reference path's check (no "
+             "cache, one process, PyYAML + jsonschema) run in the same minutes: below 1, quicker; it moves less than the "
+             "seconds from a quiet hour to a busy one, so it compares runs made at different hours")]
+
+
+def reading(sizes: list[dict], cpu: bool) -> str:
+    """How to read each ratio the table shows (and, on a busy machine, its CPU time's rows)."""
+    said = [text for pairs, text in READINGS if any(a in s and b in s for a, b in pairs for s in sizes)]
+    if not said:
+        return ""
+    if cpu:
+        said.append("the rows ending “, CPU time”: the same ratios of the commands' user + system time (all their "
+                    "processes): on a machine busy with other work, the steadier figure")
+    return "Reading the ratios:\n" + "".join(f"- {text}\n" for text in said) + "\n"
 
 
 # Issue #8's targets, set for a corpus of 12,000 ledgers (judged at every size measured).
@@ -786,6 +904,10 @@ def targets(result: dict) -> str:
     ]
     head = f"| target (issue #8, set for 12,000 ledgers) | {_columns(sizes)} |"
     lines = [head, "|---|" + "---|" * len(sizes)]
+    if all(s["size"] < 12000 for s in sizes):
+        lines = ["The targets are set for 12,000 ledgers and none was measured here: a yes at a smaller size shows the "
+                 "curve, not the target met (make bench measures 12k); a no at a smaller size is a no at 12k too, "
+                 "unless the machine was busier.", ""] + lines
     for label, parts in rows:
         lines.append(f"| {label} | " + " | ".join(judged(s, parts) for s in sizes) + " |")
     args = result.get("args", {})
@@ -846,27 +968,48 @@ def sizes_of(text: str) -> list[int]:
     return sizes
 
 
+def runs_of(text: str) -> int:
+    """--reps, --site-reps, --cjs-reps, --page-reps: how many runs, one or more (the median of none is nothing)."""
+    if not text.strip().isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"“{text}”不是运行次数，请写 1 或更大的整数，如 1 "
+                                         f"('{text}' is not a number of runs: give a whole number, 1 or more)")
+    return int(text)
+
+
+def day_of(text: str) -> str:
+    """--today: a day written YYYY-MM-DD, as the commands measured read it (refused here, before any is run)."""
+    try:
+        ok = bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text)) and bool(date.fromisoformat(text))
+    except ValueError:
+        ok = False
+    if not ok:
+        raise argparse.ArgumentTypeError(f"“{text}”不是日期，请写作 YYYY-MM-DD，如 2026-11-28 "
+                                         f"('{text}' is not a day: write it YYYY-MM-DD, e.g. 2026-11-28)")
+    return text
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description="Contact Ledger benchmark (see bench/RESULTS.md).")
-    ap.add_argument("--sizes", type=sizes_of, default="1000,5000,12000", help="ledger counts, comma-separated (1k = 1000)")
+    ap.add_argument("--sizes", type=sizes_of, default=None, help="ledger counts, comma-separated (1k = 1000; default 1000,5000,12000; not used with --records)")
     ap.add_argument("--records", default=None,
                     help="records folders to measure instead of generated corpora, comma-separated "
                          "(each is copied into WORK first: the original is never changed)")
-    ap.add_argument("--reps", type=int, default=3, help="runs per measurement (the median is reported)")
-    ap.add_argument("--site-reps", type=int, default=1, help="runs of each site build")
-    ap.add_argument("--cjs-reps", type=int, default=1, help="runs of check-jsonschema (slow)")
-    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--reps", type=runs_of, default=3, help="runs per measurement (the median is reported; default %(default)s)")
+    ap.add_argument("--site-reps", type=runs_of, default=1, help="runs of each site build")
+    ap.add_argument("--cjs-reps", type=runs_of, default=1, help="runs of check-jsonschema (slow)")
+    ap.add_argument("--seed", type=int, default=7,
+                    help="seed of the generated corpora (default 7: the corpus of bench/RESULTS.md; another seed, a corpus kept aside)")
     ap.add_argument("--late-share", type=share, default=0.0, metavar="F",
                     help="generated corpora with a share F of their ledgers late, missing or empty "
                          "(bench/corpus.py --late-share; bench/README.md)")
-    ap.add_argument("--today", default="2026-11-28")
+    ap.add_argument("--today", type=day_of, default="2026-11-28", help="the day check judges the records as of (YYYY-MM-DD)")
     ap.add_argument("--work", default=str(ROOT / "build" / "bench"), help="corpora, caches and sites go here")
     ap.add_argument("--out", default=None, help="results JSON (default WORK/results.json)")
     ap.add_argument("--markdown", default=None, help="also write the table to this file")
     ap.add_argument("--no-site", action="store_true", help="skip the site builds")
     ap.add_argument("--no-cjs", action="store_true", help="skip check-jsonschema")
     ap.add_argument("--no-browser", action="store_true", help="skip opening the built pages in Chromium")
-    ap.add_argument("--page-reps", type=int, default=2, help="openings of each page (the median is reported)")
+    ap.add_argument("--page-reps", type=runs_of, default=2, help="openings of each page (the median is reported)")
     args = ap.parse_args(argv)
     unmet = unmet_requirements()
     if unmet:
@@ -882,9 +1025,14 @@ def main(argv=None) -> int:
     for p in given:
         if not (p / "policy.yaml").is_file():
             ap.error(f"--records {p}：这里没有 policy.yaml，不是记录目录 (no policy.yaml there — not a records folder)")
+    if given and args.sizes:
+        sizes = ",".join(map(str, args.sizes))
+        print(f"bench: 给出了 --records，--sizes {sizes} 不用：每个记录目录按原样测量，不生成语料 (--records given: "
+              f"--sizes {sizes} is not used; each records folder is measured as it is, no corpus is generated)",
+              file=sys.stderr, flush=True)
     work = Path(args.work).resolve()
     work.mkdir(parents=True, exist_ok=True)
-    sizes = args.sizes
+    sizes = args.sizes = None if given else args.sizes or sizes_of("1000,5000,12000")  # (results.json's args: what was used)
     result = {"machine": machine(), "args": vars(args), "sizes": []}
     out = Path(args.out) if args.out else work / "results.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -907,10 +1055,16 @@ def main(argv=None) -> int:
         print("bench: 快速路径（rapidyaml）没有读取这些记录中的许多文件，冷启动时它们由完整的 YAML 解析器逐个读取，因而较慢；"
               "这种写法值得报告给维护者 (the quick path left many of these records' files to the full loader, which "
               "parses each of them on every cold run: slower; a style of YAML worth reporting): " + "; ".join(slow_styles(result)))
+    if with_errors(result):
+        said = with_errors(result)
+        print("bench: 这些记录有错误，按原样测量（读不了的文件不参与检查，也不在网站上：时间不是改好后的记录的），请先修正："
+              + "；".join(zh for zh, _ in said) + " (these records have errors and were measured as they are — a file "
+              "that cannot be read is left out of the checks and the site: the times are not those of the records "
+              "mended —: " + "; ".join(en for _, en in said) + ")")
     if differs(result):
-        print("bench: 快速路径与参考路径的报告不同（程序缺陷，请报告）; the fast path's report differs from the "
-              f"reference path's (a bug; compare the reports under {work}/reports-*): " + ", ".join(differs(result)),
-              file=sys.stderr)
+        print("bench: 快速路径与参考路径的报告不同（程序缺陷，请报告，附上这些报告）; the fast path's report differs from the "
+              "reference path's (a bug; report it with these reports): " + ", ".join(differs(result)) + "\n"
+              + "\n".join(f"  {line}" for line in differing_reports(result)), file=sys.stderr)
         return 1
     return 0
 

@@ -154,14 +154,14 @@ def _apart(packed: tuple) -> bool:
 class _Group:
     """The ledgers' values of a group of files a loading copy loaded in this run, kept apart as the
     marshal it made of them to send them (`blob`; `shas`: {rel: SHA-256 of the bytes they are the
-    values of}: `_sent`), which the cache's writer writes as it is.  When `later`, the values are not
-    in the results, and are unmarshalled the first time one of them is asked (a cold `check` asks
-    them in the references' copy only)."""
+    values of}: `_sent`), which the cache's writer writes as it is.  The values are not in the results,
+    and are unmarshalled the first time one of them is asked (a cold `check` asks them in the
+    references' copy only)."""
 
-    __slots__ = ("blob", "shas", "later", "by_rel")
+    __slots__ = ("blob", "shas", "by_rel")
 
-    def __init__(self, blob: bytes, shas: dict, later: bool):
-        self.blob, self.shas, self.later, self.by_rel = blob, shas, later, None
+    def __init__(self, blob: bytes, shas: dict):
+        self.blob, self.shas, self.by_rel = blob, shas, None
 
     def values(self, rel: str):
         if self.by_rel is None:
@@ -198,15 +198,22 @@ def privacy_settings(records: Path) -> tuple[list, tuple, tuple]:
     """(student-number patterns, protected names, teaching buildings) as privacy.check_records will use them,
     read before the files are loaded so that each file is scanned as it is loaded."""
     raw = _read_with_status(records / "policy.yaml")[0]
-    data = None
-    if raw is not None:
-        from generator import quickload
+    # (kept under the policy's bytes: a run whose policy is unchanged reads them from there, without the
+    # imports of the YAML parsers and the parse of the policy, ≈25 ms of a warm run's critical path)
+    kept = KeptResult(records, "privacy", hashlib.sha256(raw).hexdigest() if raw is not None else "")
+    settings = kept.get()
+    if type(settings) is not tuple:
+        data = None
+        if raw is not None:
+            from generator import quickload
 
-        with quickload.quiet():
-            data = quickload.values(raw) if quickload.enabled() else None
-        if data is None:
-            data = load.parse_bytes(raw, "policy.yaml")[0]
-    return privacy.patterns_in(data), privacy.protected_names()[0], privacy.teaching_in(data)
+            with quickload.quiet():
+                data = quickload.values(raw) if quickload.enabled() else None
+            if data is None:
+                data = load.parse_bytes(raw, "policy.yaml")[0]
+        settings = (privacy.patterns_in(data), privacy.teaching_in(data))
+        kept.put(settings)
+    return settings[0], privacy.protected_names()[0], settings[1]
 
 
 def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:
@@ -831,13 +838,12 @@ def _load_and_validate(records: Path, placed: frozenset, facts=None):
                 groups[id(group)] = group
                 if packed[1] not in group.shas:
                     group = None
-            later = group if group is not None and group.later else None  # (values not sent: asked of the group)
             if i in raws:  # read here first (the cache knew the file): its bytes and their status
                 raw, raw_sha, info = raws[i]
-                results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]), later)
+                results[i] = unpack(packed, _bytes_of(paths[i], raw, raw_sha, packed[4]), group)
                 mark = signature(info, began) if raw_sha == packed[4] else None
             else:  # read by the process that loaded it only
-                results[i] = unpack(packed, None, later, source=paths[i])
+                results[i] = unpack(packed, None, group, source=paths[i])
             keep(results[i][0], packed, mark, group)
             results[i][0].placed, results[i][0].facts = positions, kept
     docs, invalid = [], set()
@@ -1100,7 +1106,7 @@ def _parse_many(paths: list[str], records: Path, settings, began: int, placed: f
     None)) of each file (`_loaded`).  Many files are shared by this process and a copy of it, a
     group at a time (forked.shared): the copy's groups come back marshalled, their ledgers' values
     as the one marshal the copy made of them (`_sent`: _Group), unmarshalled only when asked;
-    this process's own need no copy at all, and are marshalled by the cache's writer only (_group)."""
+    this process's own need no copy at all, and are marshalled by the cache's writer only."""
     if workers() < 2 or len(paths) < parallel_min():
         yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths, str(records), settings, began, placed,
                                                                           facts)))
@@ -1112,11 +1118,13 @@ def _parse_many(paths: list[str], records: Path, settings, began: int, placed: f
     yield from ((at, (*one, None)) for at, one in enumerate(_loaded(paths[:first], str(records), settings, began,
                                                                       placed, facts)))
     rest = paths[first:]
+    if placed:  # (their files' positions are read from PyYAML's events, fastload.positions: imported once, for both)
+        from generator import fastload  # noqa: F401
     step = min(GROUPS, len(rest))  # (the more, the less one process waits for the other at the end)
-    _none, parts = forked.shared(step, lambda k: _group(rest[k::step], str(records), settings, began, placed, facts),
+    _none, parts = forked.shared(step, lambda k: _loaded(rest[k::step], str(records), settings, began, placed, facts),
                                  lambda: None, _sent)
-    for k, (part, apart, sent) in enumerate(parts):
-        group = _Group(*apart, sent) if apart is not None else None
+    for k, part in enumerate(parts):
+        part, group = (part[0], _Group(*part[1])) if type(part) is tuple else (part, None)
         yield from ((first + k + j * step, (*one, group)) for j, one in enumerate(part))
 
 
@@ -1134,28 +1142,23 @@ def _first_loaded(paths: list[str], records: Path) -> int:
     return max(first, 1)
 
 
-def _group(paths: list[str], records: str, settings, began: int, placed: frozenset, facts=None) -> tuple:
-    """(_loaded's results, None, False: the values are in the results).  A group this process loads keeps its
-    ledgers' values as they are: the cache's writer (a copy, while the checks run or after them) marshals them
-    there, not this process while it loads (at 12k ≈0.15 s of CPU of main's share of the load, on the command's
-    critical path: the queue then gives it more groups); a loading copy's are marshalled to be sent (_sent)."""
-    return _loaded(paths, records, settings, began, placed, facts), None, False
-
-
-def _sent(group: tuple) -> tuple:
-    """What a loading copy sends of a `_group`: its results without the values of its ledgers whose values the
-    cache keeps apart (_apart), and the marshal of those ({rel: values}) with their SHA-256 ({rel: SHA-256}), made
-    once: this process unmarshals it only when a value is asked (True), the cache's writer writes it as it is."""
-    out = group[0]
+def _sent(out: list) -> list | tuple:
+    """What a loading copy sends of a group's results (_loaded's): them without the values of its ledgers whose
+    values the cache keeps apart (_apart), with the marshal of those ({rel: values}) and their SHA-256 ({rel:
+    SHA-256}), made once — (results, (marshal, SHA-256s)): this process unmarshals it only when a value is asked
+    (_Group), the cache's writer writes it as it is; the results as they are when none is kept apart.  A group
+    this process loads keeps its ledgers' values as they are: the cache's writer (a copy, while the checks run or
+    after them) marshals them there, not this process while it loads (at 12k ≈0.15 s of CPU of main's share of the
+    load, on the command's critical path: the queue then gives it more groups)."""
     apart = {one[0][1]: one[0] for one in out if _apart(one[0])}
     if not apart:
-        return group
+        return out
     try:
         blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
     except ValueError:  # (rare: a value marshal cannot keep stays in its result: the writer leaves it out)
         apart = {rel: packed for rel, packed in apart.items() if _keeps(packed[3])}
         blob = marshal.dumps({rel: packed[3] for rel, packed in apart.items()})
         if not apart:
-            return group
+            return out
     return [(packed[:3] + (None,) + packed[4:], *rest) if packed[1] in apart else (packed, *rest)
-            for packed, *rest in out], (blob, {rel: packed[4] for rel, packed in apart.items()}), True
+            for packed, *rest in out], (blob, {rel: packed[4] for rel, packed in apart.items()})

@@ -9,6 +9,27 @@ from __future__ import annotations
 import re
 
 
+class Lazy:
+    """A regular expression compiled when it is first used (re.compile's arguments): every module's
+    expressions compiled at its import cost each command's start, and a run served from the cache uses
+    few of them.  Once compiled, its methods are this object's own attributes."""
+
+    def __init__(self, pattern, flags: int = 0):
+        self._source = (pattern, flags)
+
+    def __reduce__(self):  # (a copy, a pickle: the expression's arguments, compiled again when used)
+        return Lazy, self._source
+
+    def __getattr__(self, name: str):
+        if name.startswith("__"):  # (copy's, pickle's questions: this object's, not the expression's)
+            raise AttributeError(name)
+        compiled = re.compile(*self._source)
+        for attr in ("search", "finditer", "findall", "match", "fullmatch", "sub", "subn", "split", "groups",
+                     "groupindex", "pattern", "flags"):
+            setattr(self, attr, getattr(compiled, attr))
+        return getattr(compiled, name)
+
+
 def _span(first: int, last: int, zh: str, en: str) -> dict:
     return {chr(c): (zh, en) for c in range(first, last + 1)}
 

@@ -105,10 +105,13 @@ def records_dir(args) -> Path | None:
     if not path.is_dir():
         sys.stderr.write(MSG["no_records"][args.lang].format(path=path) + "\n")
         return None
+    from generator.load import display_path  # (as the commands' findings show their files)
+
+    F.show_records(display_path(path))  # (the folder every code's {records} names: E-REF-001's 编号见 my records/cadres/ …)
     return path
 
 
-def emit(findings, args, files: int | None = None) -> int:
+def emit(findings, args, files: int | str | None = None) -> int:
     if args.format == "json":
         report.write_json([f.as_dict(args.lang) for f in findings])
     elif args.format == "github":
@@ -152,7 +155,8 @@ def cmd_codes(args) -> int:
     for code in sorted(MESSAGES):
         e = MESSAGES[code]
         severity = {"error": "错误 error", "warning": "警告 warning"}.get(e["severity"], e["severity"])
-        print(f"| `{code}` | {severity} | {_markdown_cell(e['zh'])} | {_markdown_cell(e['en'])} |")
+        cells = (_markdown_cell(e[lang].replace("{records}", "records")) for lang in ("zh", "en"))  # (README's folder)
+        print(f"| `{code}` | {severity} | {' | '.join(cells)} |")
     return EXIT_OK
 
 

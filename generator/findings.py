@@ -13,6 +13,18 @@ from generator.plain import Values
 ERROR = "error"
 WARNING = "warning"
 
+# The records folder as the person gave it (--records 'my records', shown as load.display_path shows it; set by
+# cli.records_dir, where every command learns it): what the catalogue's {records} says, in every code's words.
+_RECORDS = ["records"]
+
+
+def records_shown() -> str:
+    return _RECORDS[0]
+
+
+def show_records(folder: str) -> None:
+    _RECORDS[0] = folder
+
 
 _NO_DATA = object()
 
@@ -94,8 +106,8 @@ def make(code: str, file: str, pos=None, *, severity: str | None = None, data=No
     `pos` is a (line, column) pair (1-based) or None when the finding is about a whole file.
     """
     entry = MESSAGES[code]
-    zh = _SafeDict({k: _text(v, "、") for k, v in params.items()})
-    en = _SafeDict({k: _text(v, ", ") for k, v in params.items()}) if any(
+    zh = _SafeDict({"records": _RECORDS[0], **{k: _text(v, "、") for k, v in params.items()}})
+    en = _SafeDict({"records": _RECORDS[0], **{k: _text(v, ", ") for k, v in params.items()}}) if any(
         isinstance(v, (list, tuple, set)) for v in params.values()) else zh
     line, col = pos if pos else (None, None)
     return Finding(

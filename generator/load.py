@@ -37,7 +37,6 @@ import json
 import operator
 import os
 import re
-import shlex
 import stat
 from collections import deque
 from contextlib import contextmanager
@@ -45,7 +44,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.chars import ANY_SPACE, CONTROL, INVISIBLE, LINE_BREAKS, SPACES, klass
+from generator.chars import ANY_SPACE, CONTROL, INVISIBLE, LINE_BREAKS, SPACES, Lazy, klass
 from generator.layout import FOLDERS, kind_of
 
 
@@ -73,20 +72,20 @@ MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 40
 SHARED_LEN = 32  # keys and strings up to this long (dates, ids, words of a vocabulary) are interned: one object a text across files
 MAX_REPORTED = 20  # of one kind of problem in one file
-INT = re.compile(r"[-+]?(0|[1-9][0-9]{0,17})")
-DECIMAL = re.compile(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")
+INT = Lazy(r"[-+]?(0|[1-9][0-9]{0,17})")
+DECIMAL = Lazy(r"[-+]?[0-9]{1,15}\.[0-9]{1,15}")
 NULLS = {"", "~", "null", "Null", "NULL"}
 BOOLS = {"true": True, "True": True, "TRUE": True, "false": False, "False": False, "FALSE": False}
 _STD_TAG = "tag:yaml.org,2002:"
 # Tags libyaml's resolver gives to untagged values; any other tag was typed by someone.
 _IMPLICIT_TAGS = {_STD_TAG + t for t in ("null", "bool", "int", "float", "timestamp", "str", "seq", "map", "merge", "value")}
 # Line breaks exactly as YAML (and libyaml) count lines.
-LINE_BREAK = re.compile(r"\r\n|" + klass(LINE_BREAKS))
+LINE_BREAK = Lazy(r"\r\n|" + klass(LINE_BREAKS))
 # Characters YAML does not allow in a file (libyaml would stop with an English message), and the line
 # breaks nobody sees as such (U+0085, U+2028, U+2029: YAML silently reads one in quotes as a space,
 # one in a plain value as a new line), pasted from another program.
 _UNALLOWED = {**CONTROL, "\u2028": LINE_BREAKS["\u2028"], "\u2029": LINE_BREAKS["\u2029"]}
-UNALLOWED_CHAR = re.compile(klass(_UNALLOWED))
+UNALLOWED_CHAR = Lazy(klass(_UNALLOWED))
 _WRONG_EXTENSIONS = (".yml", ".json", ".yaml", ".yaml.txt", ".yml.txt")  # compared lower-case; exact ".yaml" is right
 # (.yaml.txt: saved by Notepad as a text file, Windows hiding the .txt — read by nobody, the ledger missing)
 _UTF16_32_BOMS = (b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")
@@ -453,7 +452,10 @@ def discover(records: Path) -> tuple[list[str], list[F.Finding]]:
                 found.append(path)
                 continue
             if folder == top and name in FOLDERS and not entry.is_dir():  # (not .yaml: seldom reached)
-                problems.append(F.make("E-LOAD-012", display_path(path), None, name=name))
+                import shlex  # (its command only: not at every command's start)
+
+                shown = display_path(path)  # (the folder as it is named from here; the command to restore it, quoted)
+                problems.append(F.make("E-LOAD-012", shown, None, name=name, folder=shown, restore=shlex.quote(shown)))
                 continue
             if not (_is_yaml_name(name) or _wrong_extension(name) or is_link):
                 continue
@@ -566,7 +568,7 @@ def read_file(path) -> tuple[bytes, os.stat_result]:
 _READ_FLAGS = os.O_RDONLY | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_NONBLOCK", 0)
 
 
-_PERIOD_FOLDER = re.compile(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*")  # (a folder named as a period: 2026-H1, 2026-HI)
+_PERIOD_FOLDER = Lazy(r"[0-9]{4}-[A-Za-z][A-Za-z0-9]*")  # (a folder named as a period: 2026-H1, 2026-HI)
 
 
 def _not_a_record(file: str, rel: str, records) -> dict:
@@ -675,6 +677,8 @@ def line_col(text: str, index: int) -> tuple[int, int]:
 def new_ledger_command(cadre: str, period: str, records: str) -> str:
     """The command that writes the ledger of `cadre` and `period` prefilled (new_ledger), `records` (the records
     folder as shown, display_path) given with --records, shell-quoted, unless it is records."""
+    import shlex  # (only a hint's command: not at every command's start)
+
     return f"python -m generator new ledger --cadre {cadre} --period {period}" + (
         "" if records == "records" else f" --records {shlex.quote(records)}")
 
@@ -808,7 +812,7 @@ def _controls(text: str, fail) -> str | None:
 
 
 _SEPARATORS = {c: LINE_BREAKS[c] for c in "\x85\u2028\u2029"}
-_SEPARATOR = re.compile(klass(_SEPARATORS))
+_SEPARATOR = Lazy(klass(_SEPARATORS))
 
 
 def chinese_encoding(raw: bytes) -> str | None:
@@ -999,18 +1003,18 @@ def too_deep(file: str, text: str, mark, flow: bool) -> F.Finding:
 # (the name in full-width letters too, ｆｏｒｍ：: the same input method)
 # (any space of chars.SPACES beside them: form\u2009：, as a Word table has it)
 _ANY_SPACE = ANY_SPACE
-_WIDE_COLON = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
-                         rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
+_WIDE_COLON = Lazy(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*(?:[A-Za-z_Ａ-Ｚａ-ｚ＿][A-Za-z0-9_Ａ-Ｚａ-ｚ０-９＿]*"
+                   rf"|[\u4e00-\u9fff]{{2,12}}){_ANY_SPACE}*(：|；)")  # (or a field's Chinese title: 学生人数：)
 # … or a field's Chinese title before an ASCII colon and no space (学生人数:25人: one text to YAML, no field)
-_FIELD_NAME = re.compile(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_]")  # (a field's name, not a Chinese title)
-TITLE_COLON = re.compile(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")  # (yaml_hints.title_no_space reads its group 1)
+_FIELD_NAME = Lazy(rf"^{_ANY_SPACE}*(?:-{_ANY_SPACE}+)*[A-Za-z_]")  # (a field's name, not a Chinese title)
+TITLE_COLON = Lazy(r"^ *(?:- +)*[\u4e00-\u9fff]{2,12}(:)(?=\S)")  # (yaml_hints.title_no_space reads its group 1)
 _FULL_WIDTH_SPACE = klass({c for c, (zh, _en) in SPACES.items() if "全角" in zh})
-_WIDE_SPACE = re.compile(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
+_WIDE_SPACE = Lazy(rf"^ *(?:- *)*({_FULL_WIDTH_SPACE})|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:({_FULL_WIDTH_SPACE})")
 # a no-break space, copied from a web page, Word or WeChat, looks like any other (a thin space … too: chars.SPACES),
 # and a zero-width space in the indentation looks like nothing (after the colon: E-YAML-013, _NO_SPACE)
 _ODD_SPACES = {c: n for c, n in SPACES.items() if not re.fullmatch(_FULL_WIDTH_SPACE, c)}
-_NBSP = re.compile(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:("
-                   + klass(_ODD_SPACES) + ")")
+_NBSP = Lazy(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^ *(?:- *)*[A-Za-z_][A-Za-z0-9_]*:("
+             + klass(_ODD_SPACES) + ")")
 # a field indented with such spaces, every line of an activity so (pasted from WeChat or a web page): YAML parses
 # it, the spaces the start of a name at the left margin (“  form”), and the schema would tell 不认识的字段 and
 # 缺少必填项 — E-YAML-010 at each such line instead, as for a syntax error there (_parse, _full_width; the quick
@@ -1018,15 +1022,15 @@ _NBSP = re.compile(r"^ *(?:- *)*(" + klass({**_ODD_SPACES, **INVISIBLE}) + r")|^
 ODD_LEAD = frozenset(SPACES)
 
 
-_WIDE_HASH = re.compile(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
-_DASH_TAB = re.compile(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
+_WIDE_HASH = Lazy(r"^[ \u3000]*(＃)")  # a comment begun with an input method's “＃”
+_DASH_TAB = Lazy(r"^ *(?:- *)*-(\t)")  # (a tab to indent is found before parsing; after “-”, here)
 # a field's name and its value with no space between them (form:座谈交流): one text to YAML, no
 # field; not a web address (http://…); its value begun with a '#' too (students:#25: _no_space)
-_NO_SPACE = re.compile(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)(\S.*?)\s*$")
+_NO_SPACE = Lazy(r"^ *(?:- +)*([A-Za-z_][A-Za-z0-9_]*)(:)(?!//)(\S.*?)\s*$")
 # What is typed for a list's "- " and is not it: a full-width hyphen, Word's dashes, bullets.
 NOT_A_DASH = "－—–‐‑‒―•·●▪◆"
 # … before an item's first field (— date:), or "-" with no space after it (-date:): read as a field's name
-_ITEM_DASH = re.compile(rf"^ *(?:- +)*(?:(-)|([{NOT_A_DASH}])[ \u3000]*)[A-Za-z_][A-Za-z0-9_]*:(?: |$)")
+_ITEM_DASH = Lazy(rf"^ *(?:- +)*(?:(-)|([{NOT_A_DASH}])[ \u3000]*)[A-Za-z_][A-Za-z0-9_]*:(?: |$)")
 _WIDE_MARKS = {  # what was typed → (char, ascii, fix, char_en, ascii_en, fix_en)
     "colon": ("中文（全角）的冒号“：”", "冒号“:”", "，冒号后面再加一个空格", "full-width colon '：'", "':'",
               ", followed by a space"),
@@ -1078,9 +1082,9 @@ def _wide_colon_line(lines: list[str], row: int, colon: int, kind: str | None = 
                                                       schema_fields(kind), dashes, raw=True, indent=lead)
     at, item = field_line(lines, row, name) if note else (None, False)
     if at:
-        zh, en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(lead + dashes),
-                               typed_en.removeprefix(lead + dashes))
-        return zh, f" {en}"
+        zh, en, line_zh, line_en = already_there(head.strip(" -"), name, at, item, typed.removeprefix(lead + dashes),
+                                                 typed_en.removeprefix(lead + dashes), lines)
+        return zh + (f"，这一行写成：{line_zh}" if item else ""), f" {en}" + (f": {line_en}" if item else "")
     want = indent_wanted(lines, row, kind)[0] if line[:len(line) - len(line.lstrip())].strip(" ") else None
     if want is not None:  # (indented with full-width or no-break spaces too: the line with its spaces)
         typed, typed_en = (" " * want + t.removeprefix(lead) for t in (typed, typed_en))
@@ -1216,18 +1220,18 @@ def _full_width(lines: list[str], file: str, problems: list[F.Finding], kind: st
 # A comment that begins with no space after its '#', after a value on the same line: text that was
 # meant to be kept (#开学第一课# as a topic tag), cut off silently.  A file where this might be
 # is read by the full loader (fastload, quickload), whose _Converter says where (E-YAML-011).
-HIDDEN_COMMENT = re.compile(r"[^\s#][ \t]+#[^\s#]|:[ \t]+#[^\s#]")
+HIDDEN_COMMENT = Lazy(r"[^\s#][ \t]+#[^\s#]|:[ \t]+#[^\s#]")
 # A Chinese comma (，or 、) in an item of a list written on one line: `topics: [学业，就业]` is one
 # topic “学业，就业”, where two were meant (E-YAML-012, said by the full loader's _Converter too).
 # (Not “[” either between: the same files, found in one pass — with “[^\]]*” alone, a file of
 # 100,000 “[” took a minute, each “[” read to the end.)
-WIDE_COMMA = re.compile(r"\[[^\[\]]*[，、]")
-_WIDE_COMMAS = re.compile("[，、]")
-_CUT = re.compile(r"[ \t]+(#[^\s#][^\r\n]*)")
+WIDE_COMMA = Lazy(r"\[[^\[\]]*[，、]")
+_WIDE_COMMAS = Lazy("[，、]")
+_CUT = Lazy(r"[ \t]+(#[^\s#][^\r\n]*)")
 # A backslash and a letter that, in double quotes, make a character nobody types into a text
 # (D:\new\table: a line break and a tab).  A file with one anywhere is read by the full loader
 # (fastload, quickload), whose _Converter looks at its double-quoted values (E-YAML-014).
-ESCAPED_CONTROL = re.compile(r"\\[0abtnvfreNLP_xuU\t]")
+ESCAPED_CONTROL = Lazy(r"\\[0abtnvfreNLP_xuU\t]")
 
 
 def _indent_tabs(lines: list[str], file: str, kind: str | None = None) -> tuple[list[F.Finding], list[str]]:
@@ -1251,7 +1255,7 @@ _NEW_ITEM = ("如果从这一行起是新的一项（如复制的另一次活动
              "aligned with the item above{typed_en}")
 
 
-_HASH_FIELD = re.compile(r"( *)((?:- +)*)([^\s:#-][^:#]*?) *:[ \t]*$")  # (a field's line up to its value's '#')
+_HASH_FIELD = Lazy(r"( *)((?:- +)*)([^\s:#-][^:#]*?) *:[ \t]*$")  # (a field's line up to its value's '#')
 
 
 def _hash_value(found: F.Finding, line: str, at: int, kind: str | None) -> F.Finding:

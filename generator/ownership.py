@@ -279,6 +279,23 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
     return changes, None
 
 
+def changed_in(records, base: str) -> tuple[set | None, str]:
+    """(the files, as resolved paths, that a pull request whose base commit is `base` adds, changes, deletes or renames
+    (both names) in the Git repository of `records` — merged into the checkout's HEAD, as changed_files works it out —,
+    ""), or (None, why) when they cannot be read (not a repository, an unknown or empty base): check --base's, whose
+    github format annotates the findings in those files (check.output.as_github)."""
+    if not base.strip() or base.startswith("-"):  # (an unset CI variable; an option to git)
+        return None, f"--base {base!r}"
+    root = repo_root(Path(records).resolve())
+    if root is None:
+        return None, "not a Git repository"
+    changes, err = changed_files(root, base, "HEAD")
+    if err:
+        return None, err
+    # (a file it deletes or renames away counts too: W-CHK-006 names the ledger it took away by that path)
+    return {(root / rel).resolve() for _status, path, new in changes for rel in (path, new) if rel}, ""
+
+
 # What roles_of reads: the policy's administrators, the units' reviewers, the cadres' Git accounts
 # and the archived periods (archive/<period>.yaml, not the exports beside them).  Only these are
 # taken from `base`: a large university's other 12,000 record files, the ledgers above all, would

@@ -14,7 +14,7 @@ from generator.load import display_path, load_tree
 from generator.cache import load_and_validate, past_records
 from generator.model import RecordSet, build
 from generator.references import check_references, vocabulary_word
-from generator.validate import date_told_in_period, listed_value, listed_word_hint, period_of, points_hint, validate_document
+from generator.validate import date_told_in_period, listed_value, listed_word_hint, points_hint, validate_document
 
 # Extra record-level stages (privacy, archive integrity …) register here: each is a
 # function RecordSet → list[Finding], run after references.
@@ -149,12 +149,8 @@ def _dates_in_period(findings: list[F.Finding], rs: RecordSet) -> list[F.Finding
     """The schema's E-SCHEMA-003 and E-SCHEMA-005 of a ledger's activity's date written otherwise (12月5日) without the
     line to type where the day it means is outside the ledger's period (2026-12-05 in 2026-H1: E-REF-004 once typed),
     but the words that it is: the schema's check of one file does not know the policy's periods."""
-    def retold(f, doc):
-        period = rs.period(period_of(doc))
-        folder = rs.period(doc.folder) if period is not None and doc.folder != period.id else None
-        return f if period is None else date_told_in_period(f, doc, period, folder,
-                                                            lambda a, b: [p.id for p in rs.periods_between(a, b)])
-    return _in_ledgers(findings, rs, ("E-SCHEMA-003", "E-SCHEMA-005"), lambda f: "这一行写成：" in f.hint_zh, retold)
+    return _in_ledgers(findings, rs, ("E-SCHEMA-003", "E-SCHEMA-005"), lambda f: "这一行写成：" in f.hint_zh,
+                       lambda f, doc: date_told_in_period(f, doc, rs))
 
 
 def _unseen_told_once(findings: list[F.Finding]) -> list[F.Finding]:

@@ -72,10 +72,10 @@ import bisect
 import datetime as dt
 import os
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from generator import findings as F
-from generator.chars import ANY_SPACE, INVISIBLE, LINE_BREAKS, NARROW, SPACES, narrower
+from generator.chars import ANY_SPACE, INVISIBLE, LINE_BREAKS, NARROW, SPACES, Lazy, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.messages.privacy import TEACHING_HINT
 from generator.plain import Values
@@ -99,6 +99,7 @@ KINDS = {
     "name": ("受保护的学生姓名", "protected student name"),
     "surname": ("带姓氏的称呼", "surname naming a student"),
     "initials": ("姓名拼音或缩写的称呼", "name in pinyin or its initials"),
+    "full_name": ("“同学”前的疑似姓名", "possible full name before 同学"),
 }
 # Words an exception may use for a kind.
 KIND_ALIASES = {"phone": {"mobile", "landline"}, "id": {"id_card"}, "idcard": {"id_card"},
@@ -122,21 +123,6 @@ class Match(Values):
 # no width (chars.INVISIBLE): shown as nothing, 张\u200b同学 is 张同学 on the site (Scanner._scan finds
 # them in the text without them).
 _normal = narrower({**NARROW, **dict.fromkeys(INVISIBLE, "")})
-
-
-class _Lazy:
-    """A regular expression compiled when it is first used: compiling all of this module's took
-    ≈8 ms of every command's start, and a pull request's one changed ledger needs a few of them.
-    (Once compiled, its methods are this object's own attributes.)"""
-
-    def __init__(self, pattern: str, flags: int = 0):
-        self._source = (pattern, flags)
-
-    def __getattr__(self, name: str):
-        compiled = re.compile(*self._source)
-        for attr in ("search", "finditer", "findall", "match", "fullmatch", "sub", "groups", "pattern", "flags"):
-            setattr(self, attr, getattr(compiled, attr))
-        return getattr(compiled, name)
 
 
 # A student called by surname (张同学, 李某某, 王某): a common surname at the start of a text, after
@@ -424,32 +410,49 @@ _SHENG_RX = (f"(?={_SOME_SURNAME}生){_NOT_LONG}{_STANDS}(?![陆陸]){_ANY_SURNA
 _PSEUDONYM_MARKS = tuple(word + quote + small for word in ("化名", "化名为", "化名是", "化名叫", "化名：", "化名:")
                          for quote in ("", "“", '"', "「", "‘", "'") for small in ("", "小"))
 _PSEUDONYM_AFTER = "[”\"」’']?\\s?[（(]化名[)）]"
-_PSEUDONYM_NEXT = re.compile(_PSEUDONYM_AFTER)
+_PSEUDONYM_NEXT = Lazy(_PSEUDONYM_AFTER)
 _MARK_LONGEST = max(map(len, _PSEUDONYM_MARKS))
 CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
              + f"(?:{_SURNAMED_RX}|{_NICKNAMED_RX}|{_SHENG_RX}|{_INITIALS_SOMEONE}|{_INITIALS}|{_INITIALS_AFTER})(?!{_PSEUDONYM_AFTER})")
 # (Here the two halves run apart: the initials only where the text holds a Latin letter, which most
 # texts with 同学 do not — the one expression took a third longer over the 12k corpus.)
-_SURNAMED = _Lazy(_SURNAMED_RX)
-_NICKNAMED = _Lazy(_NICKNAMED_RX)
-_SHENG = _Lazy(_SHENG_RX)
+# A student's full name before 同学 (与张小明同学谈心, 和李华同学交流, 约谈了欧阳明月同学): a surname where one may stand (_STANDS),
+# one or two characters, then 同学 but 同学们/同学会/同学群 — kind full_name, a warning for the reviewer (W-PRIV-001), not an error:
+# words begin with a surname's character as names do (文学院同学, 江西同学, 高年级同学, 周围同学).  Not where those characters
+# are plainly no given name — a unit's, a class's, a place's, a count's, a kind's or a post's character (_NOT_GIVEN: 院, 班, 级,
+# 省, 州, 号, 全, 各, 新, 老, 男, 女 …), a word of _NOT_A_NAME (高中, 江西, 周围, 周五 …) or a compound surname (司马欧阳同学) —
+# nor after a nickname's 小/老 (小王南湖同学: 小王, then a place).  (tests/test_privacy.py: FULL_NAMES_FOUND,
+# FULL_NAMES_CLEAN; bench/privacy_same.py measured it over the demo, the 12k corpus and the tests' pieces)
+_NOT_GIVEN = ("全各新老男女众眾诸諸某们們每该該本此这這那其他她它两兩几幾多少个個名位级級班院系校部处處科组組队隊社会會省市县縣区區州村"
+              "镇鎮乡鄉籍族年届屆百千万萬同生师師长長员員友伴上下内內外里裡间間边邊围圍等及和与與或的了在是有对對向给給跟让讓把被将將也"
+              "都还還又再就请請问問说說看听聽去来來到从從为為着著过過专專业業课課室舍寝寢楼樓期批团團党黨委協协号號床反电電话話")
+_NOT_A_NAME = ("高[一二三四]|周[一二三四五六日天]|高中|高校|高职|高職|高考|高分|高龄|高齡|高层|高層|高素|高质|高質|江西|江苏|江蘇|江浙|沈阳|沈陽|武汉|武漢|苏州|蘇州|常州|郑州|"
+               "鄭州|金华|金華|唐山|许昌|許昌|江门|江門|龙岩|龍岩|白城|白山|黄石|黃石|黄冈|黃岡|谢谢|謝謝|曾经|曾經|任何|马院|馬院|文科|文理|文史|文体|文體|文艺|文藝|金融|孔院|"
+               "易班|常规|常規|康复|康復|何况|何況|程序|周末|周边|周邊|周围|周圍|龙江|龍江|史学|史學|林学|林學")
+_FULL_NAME_RX = (f"(?=[{_SURNAME_CHARS}{_COMPOUND_FIRST}]){_NOT_LONG}(?<![小老]){_STANDS}(?!{_NOT_A_NAME})(?:{_COMPOUND}|[{_SURNAME_CHARS}])"
+                 f"(?!{_COMPOUND})"
+                 f"(?:(?![{_NOT_GIVEN}])[\u4e00-\u9fff]){{1,2}}(?={_CLASSMATE}(?![们們会會群录錄圈]))")
+_FULL_NAME = Lazy(_FULL_NAME_RX)
+_SURNAMED = Lazy(_SURNAMED_RX)
+_NICKNAMED = Lazy(_NICKNAMED_RX)
+_SHENG = Lazy(_SHENG_RX)
 # (a surname, 生 and the first character of what _SHENG_RX wants after it: every match of it holds one — 健康生活 does not;
 # 生 first, which the expression engine looks for as fast as str.find, the surname behind it only where it stands, a
 # compound's as its first and last characters)
 _AFTER_SHENG = (f"(?:(?<=[{_SURNAME_CHARS}]生)|(?<=[{_COMPOUND_FIRST}][{_COMPOUND_LAST}]生))"
                 "[谈談聊说說交沟溝见見通电電联聯约約私视視一讨討了反表提申的同)）]")  # (what follows 生: _gate's too)
-_SHENG_NEAR = _Lazy(f"生{_AFTER_SHENG}")
+_SHENG_NEAR = Lazy(f"生{_AFTER_SHENG}")
 # (a surname and a list's last words but 同学/某: _called's quick no — 几名学生 and 共15人 are in most texts)
 _LIST_TAIL_END = f"[{_SPACE}]?(?:{_ENDS}?姓?[{_SPACE}]?{_LEARNERS}|(?:等|[{_NUMBER}])人|[{_NUMBER}][位名])"  # (after the surname)
-_LIST_TAIL = _Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_LIST_TAIL_END}")
-_LISTED = _Lazy(f"({_JOINED})({_ANY_SURNAME})")
-_INITIALED = _Lazy(f"{_INITIALS_SOMEONE}|{_INITIALS}|{_INITIALS_AFTER}")
-_LATIN = re.compile("[A-Za-z]")
-_PARENT_WORD = _Lazy(_PARENT)
+_LIST_TAIL = Lazy(f"[{_SURNAME_CHARS}{_COMPOUND_LAST}]{_LIST_TAIL_END}")
+_LISTED = Lazy(f"({_JOINED})({_ANY_SURNAME})")
+_INITIALED = Lazy(f"{_INITIALS_SOMEONE}|{_INITIALS}|{_INITIALS_AFTER}")
+_LATIN = Lazy("[A-Za-z]")
+_PARENT_WORD = Lazy(_PARENT)
 # (a placeholder after a surname: 王XX, 张*, 欧阳XX; the placeholder first, the surname behind it only there)
 _PLACED_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}][Xx×*])|(?<=[{_SURNAME_CHARS}][{_SPACE}][Xx×*])"
                   f"|(?<={_COMPOUND}[Xx×*])|(?<={_COMPOUND}[{_SPACE}][Xx×*]))")
-_PLACED = _Lazy(f"[Xx×*]{_PLACED_BEHIND}")
+_PLACED = Lazy(f"[Xx×*]{_PLACED_BEHIND}")
 _SURNAME_SET = frozenset(_SURNAME_CHARS)
 _COMPOUND_SET = frozenset(_COMPOUNDS)
 
@@ -499,6 +502,8 @@ def _called_all(norm: str) -> list[tuple[str, int, int]]:
                  or not _LIST_TAIL.search(norm)):
         return nicknamed
     out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)] + nicknamed
+    if "同学" in norm or "同學" in norm:
+        out += [("full_name", m.start(), m.end()) for m in _FULL_NAME.finditer(norm)]
     if _LATIN.search(norm):
         out += [("initials", m.start(), m.end()) for m in _INITIALED.finditer(norm)]
     return out
@@ -512,7 +517,7 @@ _SEP = f"[{_SPACE}\\-.]?"
 ID18_RX = (rf"(?<![0-9])([1-9][0-9]{{5}}){_SEP}((?:18|19|20)[0-9]{{2}}){_SEP}([0-9]{{2}})([0-9]{{2}}){_SEP}"
            r"([0-9]{3}[0-9Xx])(?![0-9])")
 ID15_RX = r"(?<![0-9])([1-9][0-9]{5})([0-9]{2})([0-9]{2})([0-9]{2})([0-9]{3})(?![0-9])"
-_ID18, _ID15 = _Lazy(ID18_RX), _Lazy(ID15_RX)
+_ID18, _ID15 = Lazy(ID18_RX), Lazy(ID15_RX)
 # (a leading + alone, as typed for +86: +13812345678, as the form reads it; the country code or the first
 # three digits in brackets: (+86)138-1234-5678, +86 (138) 1234 5678; grouped 3-4-4, 4-3-4 or 3-3-5:
 # 138 1234 5678, 1381 234 5678, 138 123 45678; dots too: 138.1234.5678).  (The web form refuses them with this
@@ -522,14 +527,14 @@ _ID18, _ID15 = _Lazy(ID18_RX), _Lazy(ID15_RX)
 _PHONE_SEP = rf"[{_SPACE}\-.—_·]{{0,3}}"  # (up to three of them: 138 — 1234)
 MOBILE_RX = (rf"(?<![0-9])(?:[(（]?(?:\+|00)?86[)）]?{_PHONE_SEP})?(?:[(（]?1[3-9][0-9][)）]?{_PHONE_SEP}(?:[0-9]{{4}}{_PHONE_SEP}[0-9]{{4}}"
              rf"|[0-9]{{3}}{_PHONE_SEP}[0-9]{{5}})|1[3-9][0-9]{{2}}{_PHONE_SEP}[0-9]{{3}}{_PHONE_SEP}[0-9]{{4}})(?![0-9])")
-_MOBILE = _Lazy(MOBILE_RX)
+_MOBILE = Lazy(MOBILE_RX)
 # A landline: with its area code ((0411)8470 1234, 024-83687123, 转 an extension), or after 电话/座机/tel without it (8368 7123).
 # (The web form refuses them with these expressions: cms.private_detectors.)
 LANDLINE_RX = (r"(?<![0-9])(?:[(（]\s?(0[1-9][0-9]{1,2})\s?[)）]|(0[1-9][0-9]{1,2}))\s?[\-—]?\s?([1-9][0-9]{2,3})"
                rf"[{_SPACE}\-]?([0-9]{{4}})(?:(?:转|-|#|ext\.?)[0-9]{{1,5}})?(?![0-9])")
 PHONE_WORD_RX = (r"(?:[电電][话話]|座[机機]|手[机機]|[联聯][系繫]方式|tel|Tel|TEL|phone|Phone)(?:[号號][码碼]|[号號])?\s?[:：是为為]?\s?"
                  rf"([2-9][0-9]{{2,3}}[{_SPACE}\-]?[0-9]{{4}})(?![0-9])")
-_LANDLINE, _PHONE_WORD = _Lazy(LANDLINE_RX), _Lazy(PHONE_WORD_RX)
+_LANDLINE, _PHONE_WORD = Lazy(LANDLINE_RX), Lazy(PHONE_WORD_RX)
 # An e-mail address, with (at), [at] or （at） for @ too (or AT: abc(AT)163.com), and a space around it.  (The web form refuses them with this
 # expression: cms.private_detectors.)
 # Or disguised, as a cadre copies it from a page that hides its addresses so: at and dot as words (zhang at 163 dot com,
@@ -557,7 +562,7 @@ def _email(at: str, ending: str) -> str:
 
 
 EMAIL_RX = rf"(?<![A-Za-z0-9._%+\-])(?:{_email(_AT_MARK, '[A-Za-z]{2,24}')}|{_email(_AT_WORD, _MAIL_ENDS)})"
-_EMAIL = _Lazy(EMAIL_RX)
+_EMAIL = Lazy(EMAIL_RX)
 _QQ_WORD = r"(?:QQ|qq|Qq|qQ|扣扣|企[鹅鵝][号號]?)"
 _WX_WORD = r"(?:微信|威信|薇信|徽信|[Vv]信|[Ww]e[Cc]hat|WECHAT|[Ww]ei[Xx]in|WX|wx|Wx|VX|vx|Vx)"
 _ACCOUNT_SUFFIX = r"(?:[号號][码碼]|[号號]|[账帐賬帳][号號]|\s?[Ii][Dd])?"
@@ -581,7 +586,7 @@ _ACCOUNT_SEP = rf"[{_SPACE}\-]"
 _ACCOUNT_NUMBER = (rf"(?:{_ACCOUNT_SAID}{_account_groups(_ACCOUNT_SEP)}|{_account_groups(f'[{_SPACE}]')}"
                    rf"|[1-9][0-9]{{4,11}})(?![0-9])")
 QQ_RX = rf"(?<![A-Za-z]){_QQ_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAYS}({_ACCOUNT_NUMBER})"
-_QQ = _Lazy(QQ_RX)
+_QQ = Lazy(QQ_RX)
 # (an English word after "WeChat" is not an account: "WeChat account", "WeChat group" — the program's
 # own label for the kind, in English messages, was masked as "WeChat ac****t")
 # (each letter in either case, as [Aa]: JavaScript — the web form — reads no (?i:…))
@@ -593,13 +598,13 @@ WECHAT_RX = (rf"(?<![A-Za-z]){_WX_WORD}{_ACCOUNT_SUFFIX}{_JOIN}(?![A-Za-z]){_SAY
              rf"((?:wxid_[A-Za-z0-9_\-]{{4,40}})|{_NOT_AN_ACCOUNT}[A-Za-z][A-Za-z0-9_\-]{{5,19}}(?![A-Za-z0-9_\-])"
              rf"|{_ACCOUNT_NUMBER})")
 WXID_RX = r"(?<![A-Za-z0-9])wxid_[A-Za-z0-9_\-]{4,40}"
-_WECHAT, _WXID = _Lazy(WECHAT_RX), _Lazy(WXID_RX)
+_WECHAT, _WXID = Lazy(WECHAT_RX), Lazy(WXID_RX)
 # An ID number right after 身份证/证件号, whatever its check digit: a mistyped or misremembered
 # number still gives a student's birth date and most of their ID away.
 # (The web form refuses them with this expression: cms.private_detectors.)
 ID_WORD_RX = (r"(?:身份[证證]|[证證]件)(?:[号號][码碼]?)?\s?(?:[:：=]|是|为)?\s?"
               rf"((?:[0-9][{_SPACE}\-]?){{14}}[0-9](?:(?:[{_SPACE}\-]?[0-9]){{2}}[{_SPACE}\-]?[0-9Xx])?)(?![0-9])")
-_ID_WORD = _Lazy(ID_WORD_RX)
+_ID_WORD = Lazy(ID_WORD_RX)
 # A bank card's number (16 to 19 digits, in groups too) right after 银行卡/卡号/银行账号: where a student's grant is paid;
 # a student number right after 学号/学生证号/学籍号.  (The web form refuses them with these expressions: its text as typed,
 # so every space of chars.SPACES between the groups, and no full-width letter or digit after the number either.)
@@ -608,7 +613,7 @@ BANK_WORD_RX = (r"(?:[银銀]行卡|卡[号號]|[银銀]行[账帐賬][户戶号
 _STUDENT_NUMBER_WORDS = "[学學][号號]|[学學]生[证證][号號]?|[学學]籍[号號]"  # (学号, 学生证号, 学籍号: either script in each place)
 STUDENT_WORD_RX = (f"(?:{_STUDENT_NUMBER_WORDS})[码碼]?" r"\s?(?:[:：=]|是|为)?\s?"
                    rf"([A-Za-z]{{0,3}}[0-9](?:[{_SPACE}\-]?[0-9]){{4,13}})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])")
-_BANK_WORD, _STUDENT_WORD = _Lazy(BANK_WORD_RX), _Lazy(STUDENT_WORD_RX)
+_BANK_WORD, _STUDENT_WORD = Lazy(BANK_WORD_RX), Lazy(STUDENT_WORD_RX)
 
 # A part of a student number (1 to 4 digits) right after 学号, or its 尾号/末两位/后四位 …: within the ledger's class it
 # names one student (学号03的同学, 学号尾号03, 学号后四位1234); not a count (核对学号30份, 学号2026级 — a cohort).
@@ -636,7 +641,7 @@ ID_PART_RX = (f"身份[证證](?:[号號][码碼]?)?的?{_part_of('[数數]字|[
 OTHER_PART_RX = (f"(?:考生[号號]|[准準]考[证證][号號]|[护護]照[号號])[码碼]?(?:的?{_PART_OF})?"
                  r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,2}[0-9]{1,6})(?![0-9A-Za-z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a])"
                  rf"(?!\s?(?:{PART_COUNTS}|％))")
-_OTHER_NUMBER, _OTHER_PART = _Lazy(OTHER_NUMBER_RX), _Lazy(OTHER_PART_RX)
+_OTHER_NUMBER, _OTHER_PART = Lazy(OTHER_NUMBER_RX), Lazy(OTHER_PART_RX)
 # A roll number with no 序号/座号 before it (12号同学: within the ledger's class, one student), where it can be no date —
 # before a word of talking, 的 or what a student has (12号同学反映, 12号同学的成绩), after a word of whom, 第, 班, 的 or a verb
 # of a cadre's (与12号同学谈心, 第12号同学, 约谈12号同学) — and not after 月 (9月12号同学反映: a date).  (12号同学返校,
@@ -669,9 +674,9 @@ ROLL_RX = (f"(?<![0-9.\\-/:])(?<!月)(?<!月[{_SPACE}])"
            f"(?:{_ROLL_AFTER}|(?:(?=[0-9])|(?<![\u3400-\u9fff]))(?={_ROLL_NUMBER}{_ROLL_TAIL}(?:{_ROLL_SAYS}|(?:{_ROLL_NEXT})*"
            f"(?:[和与跟與][{_SPACE}]?{_ROLL_NUMBER}{_ROLL_TAIL}{_ROLL_NOT_ALL}|{_ROLL_NEXT}{_ROLL_SAYS}))))"
            f"({_ROLL_NUMBER}){_ROLL_TAIL}{_ROLL_NOT_ALL}")
-_ROLL = _Lazy(ROLL_RX)
-_ID_PART = _Lazy(ID_PART_RX)
-_STUDENT_PART = _Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
+_ROLL = Lazy(ROLL_RX)
+_ID_PART = Lazy(ID_PART_RX)
+_STUDENT_PART = Lazy(PART_WORDS + r"\s?(?:[:：=]|是|为)?\s?([A-Za-z]{0,3}[0-9]{1,4})(?![0-9A-Za-z])"
                       rf"(?!\s?(?:{PART_COUNTS}))")
 
 # Dormitory rooms: a numbered building, then a room number (not a quantity: "5舍312名学生").
@@ -686,7 +691,14 @@ _DORM_TRADITIONAL = {"号": "號", "楼": "樓", "栋": "棟", "斋": "齋", "�
                      "辩": "辯", "试": "試", "长": "長", "宣": "宣",
                      "辅": "輔", "导": "導", "务": "務", "后": "後", "业": "業", "资": "資", "总": "總", "体": "體", "咨": "諮", "询": "詢",
                      "综": "綜", "图": "圖", "馆": "館", "联": "聯", "谊": "誼",
-                     "舍": "捨"}  # (捨: a converter's traditional form of 舍, 走訪5捨312, as of 捨得)
+                     "舍": "捨",  # (捨: a converter's traditional form of 舍, 走訪5捨312, as of 捨得)
+                     # (and characters of teaching buildings' names: a name listed in either script reads both, _dorm_rx)
+                     "东": "東", "华": "華", "经": "經", "济": "濟", "电": "電", "气": "氣", "财": "財", "艺": "藝", "术": "術",
+                     "环": "環", "纪": "紀", "阁": "閣", "贤": "賢", "师": "師", "范": "範", "农": "農", "医": "醫", "药": "藥",
+                     "礼": "禮", "乐": "樂", "兴": "興", "远": "遠", "达": "達", "汇": "匯", "广": "廣", "诚": "誠", "笃": "篤",
+                     "积": "積", "钟": "鐘", "仪": "儀", "厦": "廈", "强": "強", "鸿": "鴻", "钢": "鋼", "铁": "鐵"}
+# (a teaching building listed in traditional characters as in simplified: 明德樓 is read 明德楼, then in either script)
+_TO_SIMPLIFIED = str.maketrans({t: s for s, t in _DORM_TRADITIONAL.items() if t != s})
 
 
 def _either_script(pattern: str) -> str:
@@ -743,18 +755,24 @@ def _not_held(between: str) -> str:
 _BETWEEN = r"\s?[\-_#/、]?\s?"  # (a building's word and its room: 3号楼502, 5栋-312, 3#/502)
 _BETWEEN_PART = r"\s?(?:[0-9]{1,2}|[A-Za-z])\s?(?:单元|区|座)\s?"  # (an entrance, an area or a tower between: 3栋2单元501)
 _FLOOR_NUMBER = r"(?:[0-9]{1,2}|[一二三四五六七八九十]{1,3})"  # (a floor's number in Chinese numerals too: 5号楼三楼312)
-_BETWEEN_FLOOR = rf"\s?{_FLOOR_NUMBER}\s?[层層楼樓]\s?[\-_#/、]?\s?"  # (a floor between: 3号楼5层502, 5号楼三楼312)
+# (a floor between: 3号楼5层502, 5号楼三楼312; 第 before it, 的 after it: 3号楼第5层502, 3号楼5层的502室)
+_BETWEEN_FLOOR = rf"\s?第?\s?{_FLOOR_NUMBER}\s?[层層楼樓]\s?的?\s?[\-_#/、]?\s?"
 _AREA_ROOM = r"\s?[0-9]{1,2}\s?-\s?"  # (an area's building before its room: 南苑3-502)
 _ROOM_NUMERALS = "[〇零一二三四五六七八九]"  # (a room's number in Chinese numerals, one numeral a digit: 五〇二)
 # (more rooms of the same building, listed: 5栋312、313, 3号楼502和503室 — each is masked: mask)
 _ROOM_JOIN = "[、和与與及]"
+# (… or a range of them, every room of it masked: 3号楼502-508, 502~508, 502至508室, 五〇二至五〇八)
+_ROOM_RANGE = "[\\-~～—至到]"
+_ROOMS_JOIN = f"(?:{_ROOM_JOIN}|{_ROOM_RANGE})"
 # (… and in numerals: 三舍三一二、三一四 — not a numeral, a count, a year's or a floor's word after it)
 _NO_NUMERAL_AFTER = f"(?![十百千万萬]|{_ROOM_NUMERALS}){_NOT_QUANTITY}"
-_MORE_ROOMS = rf"(?:\s?{_ROOM_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
+_MORE_ROOMS = rf"(?:\s?{_ROOMS_JOIN}\s?{_ROOM}{_NOT_QUANTITY})*"
+# (after a floor's room, no date's or time's rest — 3号楼5层2026-09-15 —, but a range's next room: 3号楼5层502-508)
+_NO_DATE_AFTER = r"(?![.:/][0-9]|-(?![0-9]{3,4}(?![0-9\-.:/]))[0-9])"
 _BEFORE_NUMERALS = f"(?:{_BETWEEN_FLOOR}|{_BETWEEN})"  # (a room in numerals after its building's word, a floor between or not: 宿舍楼五层五〇二)
 # (a room in numerals right after its building's word, more of them listed or not, a room word after it or none but a numeral, a
 # count, a year's or a floor's word: 三舍三一二、三一四, B座三一二室)
-_NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOM_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*"
+_NUMERAL_ROOMS = (rf"{_ROOM_NUMERALS}{{3,4}}(?:\s?{_ROOMS_JOIN}\s?{_ROOM_NUMERALS}{{3,4}}{_NO_NUMERAL_AFTER})*"
                   rf"(?:\s?{_ROOM_WORD}|{_NO_NUMERAL_AFTER})")
 # (a teaching, an office or a public building by its word, a room of which right after it, 同学 after the room, is a class's or a
 # meeting's: 在逸夫楼302室同学交流, 综合楼A302室同学, 在图书馆302室同学反映的问题中; any other 楼 — a named one, 丁香楼, 海棠楼, as a
@@ -781,6 +799,7 @@ def dorm_rx(teaching=TEACHING_BUILDINGS) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
+    teaching = tuple(dict.fromkeys(name.translate(_TO_SIMPLIFIED) for name in teaching))  # (明德樓 as 明德楼: both read)
     return tuple(_either_script(rx) for rx in [
         rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN)}){_BETWEEN}{_ROOM}{_NOT_QUANTITY}{_MORE_ROOMS}"
         rf"(?:{_ROOM_WORD})?",
@@ -792,7 +811,7 @@ def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
         rf"(?:宿舍|寝室|公寓)楼?{_BEFORE_NUMERALS}({_NUMERAL_ROOMS})",
         # (… a floor between, as after a numbered building: 走访宿舍楼5层502室, 寝室楼5楼502, 宿舍5层502; not a count, a year's word or a
         # public room, 宿舍楼5层120名学生, 宿舍楼5层502会议室)
-        rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}(?![\-.:/][0-9]){_NOT_QUANTITY})",
+        rf"(?:宿舍|寝室|公寓)楼?{_BETWEEN_FLOOR}({_ROOM}{_NO_DATE_AFTER}{_NOT_QUANTITY}{_MORE_ROOMS})",
         # (an entrance, an area or a tower between, by its number or its letter: 3栋2单元501, 12栋A座502, 5号公寓B区302)
         rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|(?:{_TEACHING_BUILDING}|号|楼){_not_held(_BETWEEN_PART)}){_BETWEEN_PART}{_ROOM}"
         rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
@@ -809,7 +828,7 @@ def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
         # room's students, not an event's; not 同学会, an association)
         rf"(?:(?<=[与和跟同找约向对给帮與對給幫約])|(?<=[{_VERB_ENDS}])(?<={_VERBS})){_BESIDE_ROOM}(?=\s?的?\s?(?:全体\s?)?[男女]?同学(?![会]))",
         # (the floor between the building and the room: 3号楼5层502, 12号楼 3 层 305; or 的 before a room word: 3号楼的502室)
-        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}(?![\-.:/][0-9])"
+        rf"(?<![0-9]){_NUM}\s?(?:{_DORM_BUILDING}|{_TEACHING_BUILDING}{_not_held(_BETWEEN_FLOOR)}){_BETWEEN_FLOOR}{_ROOM}{_NO_DATE_AFTER}"
         rf"{_NOT_QUANTITY}{_MORE_ROOMS}(?:{_ROOM_WORD})?",
         # (… in Chinese numerals too, before a room word as in digits: 3号楼的五〇二室, 5栋的三一二寝室; not 3号楼的二〇二六级)
         rf"(?<![0-9]){_NUM}\s?{_STRONG_BUILDING}\s?的\s?(?:{_ROOM}|{_ROOM_NUMERALS}{{3,4}})\s?{_ROOM_WORD}",
@@ -841,10 +860,9 @@ def _dorm_rx(teaching: tuple) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _dorms(teaching: tuple) -> list:
-    return [_Lazy(p) for p in _dorm_rx(teaching)]
+    return [Lazy(p) for p in _dorm_rx(teaching)]
 
 
-DORM_RX = dorm_rx()  # (the default's: tests, bench)
 # A home address (家住XX市XX区XX小区3栋2单元501, 家庭住址：…12号楼2单元301室, 住址：XX路5号501室): a house number with a
 # building's, an entrance's or a room's word (号楼/栋/幢/座/单元/室), or written 12-3-501, in the clause after 家住/家庭住址/家庭地址/住址
 # (30 characters at most, no 。，；！？ between) — the house number is the find (the district is no one's); a district alone
@@ -907,19 +925,19 @@ ADDRESS_RX = ("(?:(?:(?<![大国國专專农農管])家住(?![房宿院户戶])|
               f"|{_VILLAGE_HOUSE})"
               "(?![0-9]|\\s?(?:名|人|位|个|個|户|戶|家|次|元|万|萬|年|月|日|天|%|％)"
               f"|\\s?的?\\s?(?:{_either_script(_PUBLIC_ROOM)}))")
-_ADDRESS = _Lazy(ADDRESS_RX)
+_ADDRESS = Lazy(ADDRESS_RX)
 # A student number written in groups (2026 1234 56, 2026-123456, 2026 123 456): digit groups joined by
 # one space or hyphen, whose digits alone match a student-number pattern (Scanner._grouped).  A group
 # next to a letter, or to a digit across “:” “.” “/” (19:30, 2026.1234, 3/4), is no part of one, and
 # no run holding a date (2026-09-15, 2026 9 1), a month range (2026-09-2026-12) or a school year
 # (2025-2026) is taken for one.
-_GROUP_GAP = re.compile(r"[0-9][ \-][0-9]")
-_GROUP_RUN = re.compile(r"[0-9]+(?:[ \-][0-9]+)+")
-_GROUP = re.compile(r"[0-9]+")
-_DATE_IN_GROUPS = re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}[ \-](?:0?[1-9]|1[0-2])[ \-]"
-                             r"(?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])")  # (or a month range: 2026-09-2026-12)
-_BEFORE_NO_GROUP = re.compile(r"(?:[0-9][:./]|[A-Za-z])$")  # (the two characters before a group)
-_AFTER_NO_GROUP = re.compile(r"[:./][0-9]|[A-Za-z]")  # (matched right after it)
+_GROUP_GAP = Lazy(r"[0-9][ \-][0-9]")
+_GROUP_RUN = Lazy(r"[0-9]+(?:[ \-][0-9]+)+")
+_GROUP = Lazy(r"[0-9]+")
+_DATE_IN_GROUPS = Lazy(r"(?<![0-9])(?:19|20)[0-9]{2}[ \-](?:0?[1-9]|1[0-2])[ \-]"
+                       r"(?:0?[1-9]|[12][0-9]|3[01]|(?:19|20)[0-9]{2})(?![0-9])")  # (or a month range: 2026-09-2026-12)
+_BEFORE_NO_GROUP = Lazy(r"(?:[0-9][:./]|[A-Za-z])$")  # (the two characters before a group)
+_AFTER_NO_GROUP = Lazy(r"[:./][0-9]|[A-Za-z]")  # (matched right after it)
 _MOST_GROUPS = 6
 # A meeting's or a live room's number, grouped as the app shows it (腾讯会议 2026 123 456, 会议号：2026-123-456,
 # 房间号 …) or not (会议号2026123456), is no student number: a number right after such a word is not read (the admin
@@ -928,8 +946,8 @@ _MOST_GROUPS = 6
 _MEETING_WORDS = ((2, "(?:[会會][议議]|房[间間])"), (3, "直播[间間]"))
 _MEETING_NOS = ((0, ""), (1, "[号號]"), (2, "(?:[号號][码碼]|ID|id|ＩＤ|ｉｄ)"))
 _MEETING_SAYS = "[:：=＝是为為]"
-_MEETING = re.compile(f"(?:{'|'.join(w for _, w in _MEETING_WORDS)})(?:{_MEETING_NOS[2][1]}|{_MEETING_NOS[1][1]})? ?"
-                      f"{_MEETING_SAYS}? ?$")
+_MEETING = Lazy(f"(?:{'|'.join(w for _, w in _MEETING_WORDS)})(?:{_MEETING_NOS[2][1]}|{_MEETING_NOS[1][1]})? ?"
+                f"{_MEETING_SAYS}? ?$")
 
 
 def meeting_behind(space: str) -> str:
@@ -955,13 +973,13 @@ PROVINCES = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42,
               50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83, 91}
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
 _DIGIT_KINDS = {"id_card", "mobile", "landline", "qq", "student_number", "bank_card"}
-_TOKEN = re.compile(r"[0-9A-Za-z]+")
+_TOKEN = Lazy(r"[0-9A-Za-z]+")
 HASH_LEAST = 24  # (the fewest letters and digits of a hash-like token: Scanner._resolve)
 # Every kind but names needs a digit, an @ / (at) / 艾特 / at as a word, or a word that announces an account.
-_MAYBE = _Lazy(r"[0-9@]|" + _AT_BRACKETED + "|艾特|" + _AT_WORD + "|wxid_|" + _WX_WORD)
-_DIGIT_OR_AT = re.compile("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
-_AT_WORD_RX = _Lazy(_AT_WORD)
-_AT_BRACKETED_RX = _Lazy(_AT_BRACKETED)
+_MAYBE = Lazy(r"[0-9@]|" + _AT_BRACKETED + "|艾特|" + _AT_WORD + "|wxid_|" + _WX_WORD)
+_DIGIT_OR_AT = Lazy("[0-9@]")  # (the same, sooner, for the two texts in three that hold a digit)
+_AT_WORD_RX = Lazy(_AT_WORD)
+_AT_BRACKETED_RX = Lazy(_AT_BRACKETED)
 
 
 def _at_bracketed(norm: str) -> bool:
@@ -998,9 +1016,9 @@ def _numeral_house(norm: str) -> bool:
         or (grouped and ("村" in norm or "屯" in norm or "庄" in norm or "莊" in norm or "寨" in norm or "嘎" in norm))
 
 
-# (every room of DORM_RX's in numerals holds one: a room word after three numerals, or a building's word before them)
+# (every room of dorm_rx()'s in numerals holds one: a room word after three numerals, or a building's word before them)
 _NUMERAL_BUILDING = _either_script("[楼寓舍斋栋幢#座室层]")  # (座: 住在B座三一二; 室: 寝室五〇二; 层: a floor's, 3号楼五层五〇二)
-_NUMERAL_ROOM = _Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
+_NUMERAL_ROOM = Lazy(f"{_ROOM_NUMERALS}{{3}}\\s?[室寝寢宿]|{_NUMERAL_BUILDING}的?{_BETWEEN}{_ROOM_NUMERALS}{{3}}")
 
 
 def _numeral_room(norm: str) -> bool:
@@ -1027,8 +1045,8 @@ _DETECTORS = [("mobile", _MOBILE, "mobile", 0), ("landline", _LANDLINE, "landlin
               ("other_number", _OTHER_NUMBER, "other_number", 1), ("other_part", _OTHER_PART, "other_number", 1),
               ("id_part", _ID_PART, "id_card", 1), ("roll", _ROLL, "student_number", 1),
               ("address", _ADDRESS, "address", 1)]
-_DIGIT_RUN = re.compile(r"[0-9]+")
-_ONE_RUN = re.compile(r"[^0-9]*+([0-9]+)[^0-9]*+")  # (a text of one number)
+_DIGIT_RUN = Lazy(r"[0-9]+")
+_ONE_RUN = Lazy(r"[^0-9]*+([0-9]+)[^0-9]*+")  # (a text of one number)
 _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word", "email", "qq", "wechat", "wxid", "student_word", "dorm", "bank_word", "student_part", "other_number", "other_part", "id_part", "roll", "address"})
 # A dormitory needs a room number (3 digits in a row) close to a building, room or "lives in"
 # word, read off _DORMS, each word followed by what its expressions let stand between it and the room: a building word
@@ -1037,18 +1055,18 @@ _ALL = frozenset({"grouped", "id", "id_word", "mobile", "landline", "phone_word"
 # space, a "12-" block and a letter; 宿舍/寝室/公寓/住(在) by 楼 (宿舍楼502), 号, 在/为/是/: and a "12-" block; a room word
 # (寝室/宿舍/室/寝) follows it by at most one — not 座谈 or 校园网 a few characters before a class's 1602.
 _DORM_NEAR_PARTS = ((_either_script("[楼寓舍斋栋幢#室]"),
-                     _either_script(rf"\s?(?:{_FLOOR_NUMBER}\s?(?:[层楼]|单元|区|座)|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{{3}}")),
+                     _either_script(rf"\s?(?:第?\s?{_FLOOR_NUMBER}\s?(?:[层楼]|单元|区|座)\s?的?|的)?\s?[\-_#/、]?\s?[A-Za-z]?[0-9]{{3}}")),
                     (_either_script("单"), _either_script(r"元\s?[A-Za-z]?[0-9]{3}")),
                     (_either_script("[区座苑园]"), r"\s?(?:[0-9]{1,2}\s?-\s?)?[A-Za-z]?[0-9]{3}"),
                     (_either_script("[舍室寓住]"), _either_script(r"楼?在?号?\s?[在为是:：]?\s?(?:[0-9]{1,2}\s?-\s?)?[0-9]{3}")))
 _ROOM_WORD_NEAR = _either_script(".?[寝宿室]")  # (a room, then a word)
-_DORM_NEAR = _Lazy("|".join(first + rest for first, rest in _DORM_NEAR_PARTS) + f"|[0-9]{{3}}{_ROOM_WORD_NEAR}", re.S)
-_DORM_CHAR = _Lazy(_either_script("[楼寓舍斋栋幢#单区座苑园室住寝宿]"))  # every match of _DORM_NEAR holds one (a quick no)
+_DORM_NEAR = Lazy("|".join(first + rest for first, rest in _DORM_NEAR_PARTS) + f"|[0-9]{{3}}{_ROOM_WORD_NEAR}", re.S)
+_DORM_CHAR = Lazy(_either_script("[楼寓舍斋栋幢#单区座苑园室住寝宿]"))  # every match of _DORM_NEAR holds one (a quick no)
 # … and an account word one of these (every spelling of _WX_WORD contains one, lower-cased).
-_WX_PART = _Lazy("信|wechat|weixin|wx|vx")
+_WX_PART = Lazy("信|wechat|weixin|wx|vx")
 
 
-_STUDENT_WORD_MIXED = _Lazy(_STUDENT_NUMBER_WORDS)  # (STUDENT_WORD_RX's words: _could's check of them with 號 or 證)
+_STUDENT_WORD_MIXED = Lazy(_STUDENT_NUMBER_WORDS)  # (STUDENT_WORD_RX's words: _could's check of them with 號 or 證)
 
 
 def _could(norm: str) -> set:
@@ -1132,6 +1150,8 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
 # (Z.S.同学); 某, 姓, 号 and a placeholder before
 # it (张某同学, 李姓同学, 12号同学, 张*同学) are gates of their own.  Not 与同学们, 部分同学, 全体同学 (most texts with 同学).
 _CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z.]..)"
+# (… or a surname two or three characters before it, as before a full name: 张小明同学, 李华同学, 欧阳明月同学 — _FULL_NAME_RX)
+_NAME_BEHIND = f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]...)|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]....))"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a mobile's separator between (a phone:
     # 138 1234 5678, (024)8368 7123, 138 — 1234 — 5678: _PHONE_SEP), 2 and 3 with a space or a hyphen between (a QQ number in
@@ -1139,10 +1159,10 @@ _GATE_PARTS = (
     # its end (Scanner._gated puts the run's start before it): where one of them holds at any digit of a run, it holds
     # there, and the other digits of a class's 1602 or a date are not tried one by one
     ("[0-9]", f"(?:[0-9]{{4}}|[0-9]{{2,}}+(?:[)）]?{_PHONE_SEP}[0-9]{{3}}|(?s:{_ROOM_WORD_NEAR}))|[0-9][{_SPACE}\\-][0-9]{{3}})"),
-    ("同", f"[学學]{_CLASSMATE_BEHIND}"), ("家", f"[长長]{_SURNAME_BEHIND}"),
+    ("同", f"[学學](?:{_CLASSMATE_BEHIND}|{_NAME_BEHIND})"), ("家", f"[长長]{_SURNAME_BEHIND}"),
     *((first, f"(?s:{rest})") for first, rest in _DORM_NEAR_PARTS), ("[床铺鋪]", ""),  # a room (_could's gate), a bed
     ("[室寝寢宿]", f"(?:(?<={_ROOM_NUMERALS}{{3}}.)|(?<={_ROOM_NUMERALS}{{3}}\\s.))"),  # a room in numerals (_numeral_room)
-    (_NUMERAL_BUILDING, f"{_BETWEEN}{_ROOM_NUMERALS}{{3}}"),  # … or after a building's word (三舍三一二)
+    (_NUMERAL_BUILDING, f"的?{_BETWEEN}{_ROOM_NUMERALS}{{3}}"),  # … or after a building's word (三舍三一二)
     # the words before a number, by their rarest character: 学号, 学籍号, 班级序号, 座号, 卡号, 考生号 (号); 学生证, 身份证,
     # 证件, 准考证 (证); 银行卡, 银行账号; 护照
     ("[号號证證]", ""), ("[银銀]", "行"), ("[护護]", "照"),
@@ -1213,22 +1233,13 @@ def _told_apart(patterns) -> str:
             if op in (C.LITERAL, C.NOT_LITERAL):
                 literals.add(chr(av))
             elif op is C.IN:
-                parts = []
-                for kind, value in av:
-                    if kind is C.NEGATE:
-                        parts.insert(0, "^")
-                    elif kind is C.LITERAL:
-                        parts.append(re.escape(chr(value)))
-                    elif kind is C.RANGE:
-                        parts.append(f"{re.escape(chr(value[0]))}-{re.escape(chr(value[1]))}")
-                    elif kind is C.CATEGORY and str(value) in _CATEGORIES:
-                        parts.append(_CATEGORIES[str(value)])
-                    else:
-                        return False
-                classes.add("[" + "".join(parts) + "]")
+                if not all(kind in (C.NEGATE, C.LITERAL, C.RANGE) or kind is C.CATEGORY and str(value) in _CATEGORIES
+                           for kind, value in av):
+                    return False
+                classes.add(tuple(av))
             elif op is C.AT:
                 if str(av) not in ("AT_BEGINNING", "AT_BEGINNING_STRING", "AT_END", "AT_END_STRING"):
-                    classes.add("\\w")  # (\b, \B: a word's character or not)
+                    classes.add(((C.CATEGORY, C.CATEGORY_WORD),))  # (\b, \B: a word's character or not, \w)
             elif op is C.SUBPATTERN:
                 if av[1] & (re.IGNORECASE | re.LOCALE) or not walk(av[3]):
                     return False
@@ -1255,14 +1266,32 @@ def _told_apart(patterns) -> str:
     except Exception:  # noqa: BLE001 - a parser other than the one this reads
         return every
     told = {w for w, n in NARROW.items() if w in literals or n in literals}
+    chars = frozenset(wide + narrow)
     for klass in classes:
-        read = re.compile(klass).sub("\0", wide), re.compile(klass).sub("\0", narrow)
-        told.update(w for w, a, b in zip(wide, *read) if (a == "\0") != (b == "\0"))
+        read = _class_reads(klass, chars, C)
+        told.update(w for w, n in zip(wide, narrow) if (w in read) != (n in read))
     return "".join(sorted(told)) + "".join(INVISIBLE)
 
 
+def _class_reads(items: tuple, chars: frozenset, C) -> frozenset:
+    """The characters of `chars` the class parsed as `items` (re._parser's: NEGATE, LITERAL, RANGE, CATEGORY) reads, as
+    the class written out and compiled would (_told_apart's: a compile each cost ≈0.15 ms, the gates' 83 of them)."""
+    read = chars & {chr(value) for kind, value in items if kind is C.LITERAL}
+    for kind, value in items:
+        if kind is C.RANGE:
+            read |= {c for c in chars if value[0] <= ord(c) <= value[1]}
+        elif kind is C.CATEGORY:
+            read |= _category_reads(_CATEGORIES[str(value)], chars)
+    return chars - read if any(kind is C.NEGATE for kind, _value in items) else read
+
+
+@lru_cache(maxsize=None)
+def _category_reads(escape: str, chars: frozenset) -> frozenset:
+    return frozenset(c for c in chars if re.fullmatch(escape, c))
+
+
 # (a university's pattern that reads what stands around it — an anchor, a look-around, \b — is searched in each text alone)
-_READS_AROUND = re.compile(r"[$^]|\\[AZbB]|\(\?<?[=!]")
+_READS_AROUND = Lazy(r"[$^]|\\[AZbB]|\(\?<?[=!]")
 
 
 ID_YEARS = (1850, 2100)  # (the first and last year of a birth date in an ID number)
@@ -1312,7 +1341,9 @@ def mask(kind: str, found: str) -> str:
     if kind in ("qq", "wechat"):
         return _keep(found, 2, 1)
     if kind == "dormitory":  # (the room, each of a list's: 5栋312、313 → 5栋***、***; a bed's number too: 3号床 → *号床, 502-3床 → ***-*床)
-        room = re.sub(rf"(?:[0-9A-Za-z]|{_ROOM_NUMERALS})+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))", lambda m: "*" * len(m.group()), found)
+        room = re.sub(rf"(?:[0-9A-Za-z]|{_ROOM_NUMERALS})+(?=\s?(?:{_ROOM_JOIN}|(?:[寝寢]室|宿舍|室|[寝寢]|[号號])?$))"
+                      rf"|(?:[0-9A-Za-z]|{_ROOM_NUMERALS}){{3,}}(?=\s?{_ROOM_RANGE}\s?(?:[A-Za-z]?[0-9]{{3,4}}|{_ROOM_NUMERALS}{{3,4}}))",
+                      lambda m: "*" * len(m.group()), found)  # (a range's first room too: 3号楼502-508 → 3号楼***-***)
         return room if room != found else re.sub("[0-9]", "*", found) if re.search(r"[0-9]", found) else "***"
     if kind == "address":  # (the house number's digits and numerals: 3栋2单元501 → *栋*单元***, 三栋 → *栋)
         return re.sub(r"[\d一二三四五六七八九十〇零]", "*", found)
@@ -1323,6 +1354,8 @@ def mask(kind: str, found: str) -> str:
         rest = found[first:]  # (张李两位同学, 张李王三位同学: the other surnames right after the first)
         bare = rest.lstrip(_SURNAME_CHARS) if first == 1 else rest
         return "*" * first + _LISTED.sub(lambda m: m[1] + "*" * len(m[2]), "*" * (len(rest) - len(bare)) + bare)
+    if kind == "full_name":  # (the name whole, surname and all: 与***同学谈心)
+        return "*" * len(found)
     if kind == "initials":  # … and the initials
         return re.sub("[A-Za-z]", "*", found)
     return "*" * len(found)
@@ -1337,7 +1370,7 @@ def _split_email(found: str) -> tuple[str, str]:
 
 # One piece of a student-number pattern of the plain shapes (20[0-9]{8,10}, S\d{7}, [0-9]{6}[A-Z]?):
 # a letter or digit, \d, or a class in brackets; once, or {n}, {n,m}, {n,}, ?, * or +.
-_PIECE = _Lazy(r"(?:[0-9A-Za-z]|\\d|\[\^?\]?[^\]\\\[]*\])(?:\{([0-9]{1,4})(?:,[0-9]{0,4})?\}|([?*+]))?")
+_PIECE = Lazy(r"(?:[0-9A-Za-z]|\\d|\[\^?\]?[^\]\\\[]*\])(?:\{([0-9]{1,4})(?:,[0-9]{0,4})?\}|([?*+]))?")
 
 
 def _fewest_characters(pattern: str) -> int:
@@ -1368,10 +1401,16 @@ class Scanner:
         self.fewest = min((_fewest_characters(p.pattern) for p in self.whole), default=0)  # (a run with fewer digits is none)
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
-        self.dorms = _dorms(tuple(teaching))  # (the rooms' expressions with the university's teaching buildings)
+        self._buildings = tuple(teaching)  # (teaching buildings: the rooms beside 同学 in them a class's)
         self._cache: dict[str, tuple[Match, ...]] = {}
         self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
         self._gates: list | None = None  # (_none_in's, made when first asked)
+
+    @cached_property
+    def dorms(self) -> list:
+        """The rooms' expressions with the university's teaching buildings (made when a text may hold a room:
+        a run whose texts hold none, as one served from the cache, needs none of them)."""
+        return _dorms(self._buildings)
 
     def scan(self, text: str) -> list[Match]:
         if not isinstance(text, str) or not text:
@@ -1606,7 +1645,7 @@ class Scanner:
                     continue
             kept.append((kind, s, e))
         # the earliest, then the longest, find wins where two overlap
-        kept.sort(key=lambda t: (t[1], -(t[2] - t[1])))
+        kept.sort(key=lambda t: (t[1], -(t[2] - t[1]), t[0] == "full_name"))  # (a protected name over a full name's warning)
         out: list[Match] = []
         for kind, s, e in kept:
             if out and s < out[-1].end:
@@ -1788,8 +1827,10 @@ def check_records(rs) -> list[F.Finding]:
             line = pos[0] if pos else None  # (of a past day's content: the line an exception takes now, if any)
             now = getattr(doc, "lines_now", None)
             line = line if now is None else (now.get(line) or (None,))[0]
-            listed = TEACHING_HINT if kind == "dormitory" and _beside_a_building(doc, pos) else {"zh": "", "en": ""}
-            out.append(F.make("E-PRIV-001", doc.file, pos, kind=zh, kind_en=en, kind_id=kind, masked=masked,
+            listed = {k: v.format(records=F.records_shown()) for k, v in TEACHING_HINT.items()} \
+                if kind == "dormitory" and _beside_a_building(doc, pos) else {"zh": "", "en": ""}
+            out.append(F.make("W-PRIV-001" if kind == "full_name" else "E-PRIV-001", doc.file, pos, kind=zh, kind_en=en,
+                              kind_id=kind, masked=masked,
                               rel=doc.rel, line=line or "—", teaching=listed["zh"], teaching_en=listed["en"],
                               data={"kind": kind}))
     reported: set[int] = set()
@@ -1801,8 +1842,8 @@ def check_records(rs) -> list[F.Finding]:
 
 
 # (a room told right after a building's name — not a dormitory building's word — and before its 同学: 求是楼302室同学)
-_BUILDING_BEFORE = re.compile(_either_script(r"(?<!宿舍|寝室|公寓)[楼馆]\s?$"))
-_STUDENTS_AFTER = re.compile(_either_script(rf"{_BESIDE_ROOM}\s?的?\s?[男女]?同学"))
+_BUILDING_BEFORE = Lazy(_either_script(r"(?<!宿舍|寝室|公寓)[楼馆]\s?$"))
+_STUDENTS_AFTER = Lazy(_either_script(rf"{_BESIDE_ROOM}\s?的?\s?[男女]?同学"))
 
 
 def _beside_a_building(doc, pos) -> bool:

@@ -26,7 +26,8 @@ none of them can matter, and returns None (→ the full loader) otherwise:
 * syntax errors rapidyaml lets pass, and headers it reads otherwise (see _risky):
   `] } , %` starting a value, a block scalar's header other than `|`, `>` and chomping
   (`|2x`, `|2`, `> # c-`), text after a closing quote (`"a" b`), a quoted key on two
-  lines, a flow collection other than `[]` or one line of plain words, and a file
+  lines, a flow collection other than `[]`, one line of plain words or one line of mappings of
+  them (the policy's `[{heading: 是否撤销, ended: 是, said: 已撤销}, …]`), and a file
   without a final line break whose block scalar may end it (rapidyaml ends it with one; any
   other such file is read as if the break were there, as the full loader reads it: _unended);
 * scalars rapidyaml reads otherwise than our rules: every float (`.5`, `1.`, `1e3`
@@ -86,10 +87,14 @@ _NODE_ONLY = tuple(b"]},%|>[{")
 # (Not an indentation digit, `|2`: rapidyaml drops a blank line's extra spaces; not a comment:
 # it reads `> # c-` as `>-`.)
 _HEADER = re.compile(rb"[+-]? *\r?\n")
-# Flow collections are rare in the records (`[]`), and inside them YAML reads `? : # %` its
-# own way: only an empty one, or one line of plain words, goes the quick way.
+# Flow collections are rare in the records (`[]`, and the policy's `[{heading: 是否撤销, ended: 是, said: 已撤销}]`),
+# and inside them YAML reads `? : # %` its own way: only an empty one, one line of plain words, or one line of
+# mappings of plain words (a word, `: `, words) goes the quick way.
 _ITEM = rb"[A-Za-z0-9\x80-\xff][A-Za-z0-9\x80-\xff._/\- ]*"
-_FLOW = re.compile(rb"(?:\[ *\]|\{ *\}|\[ *" + _ITEM + rb"(?:, *" + _ITEM + rb")* *\])(?: +#[^\n]*| *)\r?\n")
+_PAIR = rb"[A-Za-z0-9\x80-\xff][A-Za-z0-9\x80-\xff._/\-]*: +" + _ITEM
+_MAP = rb"\{ *" + _PAIR + rb"(?:, *" + _PAIR + rb")* *\}"
+_FLOW = re.compile(rb"(?:\[ *\]|\{ *\}|\[ *" + _ITEM + rb"(?:, *" + _ITEM + rb")* *\]|" + _MAP + rb"|\[ *" + _MAP
+                   + rb"(?:, *" + _MAP + rb")* *\])(?: +#[^\n]*| *)\r?\n")
 _GOOD_KEYS: set = set()
 # A list item's spaces that begin a run of them (_on_one_line: the item's part before each), the spaces
 # before a line break (and a CRLF's CR: _Ends), and the most searches of a file's text for such parts.

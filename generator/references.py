@@ -13,22 +13,22 @@ from operator import attrgetter
 
 from generator import findings as F
 from generator.archive import frozen_ledgers
-from generator.chars import narrow
+from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import Days, chinese_quotes, en_path, ledger_of, line_with, parse_date, period_meant
+from generator.validate import Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
 
-SLUG = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
-_WHAT = {  # kind of id → (Chinese, English, where the ids live)
-    "unit": ("单位", "unit", "records/units.yaml"),
-    "cadre": ("干部", "cadre", "records/cadres/"),
-    "point": ("联系点（班级或社团）", "contact point (class or club)", "records/classes/、records/clubs.yaml"),
-    "class": ("班级", "class", "records/classes/"),
-    "club": ("社团", "club", "records/clubs.yaml"),
-    "ledger": ("台账文件", "ledger file", "records/ledgers/"),
+SLUG = Lazy(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
+_WHAT = {  # kind of id → (Chinese, English, where the ids live, in the records folder as given: F.records_shown)
+    "unit": ("单位", "unit", "{records}/units.yaml"),
+    "cadre": ("干部", "cadre", "{records}/cadres/"),
+    "point": ("联系点（班级或社团）", "contact point (class or club)", "{records}/classes/、{records}/clubs.yaml"),
+    "class": ("班级", "class", "{records}/classes/"),
+    "club": ("社团", "club", "{records}/clubs.yaml"),
+    "ledger": ("台账文件", "ledger file", "{records}/ledgers/"),
 }
 
 
@@ -79,6 +79,7 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     if name is not None:  # a name where its id belongs (计算机学院, 机器人协会, 李娜): which id, and the line
         hint, data = _named(item, key, kind, ref.strip(), name, names[name])
     else:  # an id mistyped, or none like it: where the ids are, and the closest, with its line when it is one id's
+        where = where.format(records=F.records_shown())
         where_en = where.replace("、", " and ")
         close = answers[str(ref)] if answers is not None else closest(ref, known)
         line = _line_with(item, key, close) if close and kind != "ledger" and hint == phrased(close) else ""
@@ -89,8 +90,8 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
     return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **{**_MISSING, **hint})
 
 
-_SPACE = re.compile("[ \u3000\u00a0]")  # (a space, a full-width one, a no-break one)
-_HAN = re.compile(r"[\u3400-\u9fff]")
+_SPACE = Lazy("[ \u3000\u00a0]")  # (a space, a full-width one, a no-break one)
+_HAN = Lazy(r"[\u3400-\u9fff]")
 
 
 def _name_in(ref, names) -> str | None:
@@ -134,12 +135,12 @@ def _line_with(item: Item, key: tuple, value: str, field: str | None = None) -> 
     return line_with(item.doc, item.path + key, value, field)
 
 
-_FIRST_USE = "使用指南 → 管理员 → 第一次使用"
+_FIRST_USE = "使用指南 → 管理员：年复一年的变动 → 第一次使用"  # (the site's menu, mkdocs.yml's nav, and the page's section)
 _REQUIRED = {  # (how to add each: README's layout shows excerpts; a university's first policy and calendar are the demo's)
     "policy": (f"政策不必从头写（README 的例子只是节选）：从示例大学的 policy.yaml 改起，见 {_FIRST_USE}：换下演示数据。",
-               "Start from the demo's policy.yaml rather than README's excerpt: see the guide, 管理员 → 第一次使用."),
+               f"Start from the demo's policy.yaml rather than README's excerpt: see {_FIRST_USE}：换下演示数据."),
     "calendar": (f"校历可以从示例大学的 calendar.yaml 改起，写本校的学年和学期，见 {_FIRST_USE}：换下演示数据。",
-                 "Start from the demo's calendar.yaml with your own years and semesters: see the guide, 管理员 → 第一次使用."),
+                 f"Start from the demo's calendar.yaml with your own years and semesters: see {_FIRST_USE}：换下演示数据."),
     "units": (f"可以导入单位名单：python -m generator import units 单位名单.xlsx --write，见 {_FIRST_USE}：从现有名单导入；"
               "写法见 README 的“记录目录”一节。",
               "Import the list of units (python -m generator import units FILE --write), or write it as README's records "
@@ -345,7 +346,7 @@ def vocabulary_word(rs: RecordSet, key: str, words: list) -> str | None:
     return said or closest(unicodedata.normalize("NFKC", str(words[0])).strip(), known)
 
 
-_PARTS = re.compile(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
+_PARTS = Lazy(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
 
 
 _STOPS = frozenset("。.，,；;！!、")  # (a sentence's mark pasted after a word of a vocabulary: 面对面。)
@@ -464,7 +465,7 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
     """E-REF-001 of each misnamed ledger (_misnamed), with the file it should be, and whether that
     file is there already: then its content belongs in it."""
     out = []
-    zh, en, where = _WHAT["cadre"]
+    zh, en, _ = _WHAT["cadre"]
     for (folder, stem), led in rs.ledgers.items():
         if rs.id_known("cadre", stem) or not SLUG.fullmatch(stem):  # (before its values: a warm run reads none)
             continue
@@ -636,8 +637,8 @@ def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Perio
     """E-REF-004's hint for an activity's `day` outside the ledger's `period`: the ledger of the period it is in, by
     name (ledgers/2026-H2/li-na.yaml), and, when the day with the period's year is in the period (2025-04-20 in 2026-H1:
     a year mistyped, last year's as the year begins), the line with that day to type."""
-    there = rs.periods_between(day, day)
-    go, go_en = ledger_of(there[0].id, stem) if there else ("那一期的台账", "that period's ledger")
+    there = ledgers_of(rs, stem, day)
+    go, go_en = there[0] if there else ("那一期的台账", "that period's ledger")
     go, go_en = f"请记入{' ' * bool(there)}{go}", f"goes in {go_en}"
     meant = {d for year in {period.start.year, period.end.year} if (d := _in_year(day, year)) and period.start <= d <= period.end}
     line = _line_with(led, key, meant.pop().isoformat()) if len(meant) == 1 else ""

@@ -45,6 +45,7 @@ from pathlib import Path
 
 from generator.argwords import say
 from generator import cli
+from generator import findings as F
 from generator.archive import archived_by, archived_periods, repo_of
 from generator.model import RecordSet
 from generator.ownership import roles_of
@@ -441,14 +442,14 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     admins = _admins(rs)
     lines = [MARK.format(kind="coverage-reminder", key=year), f"# {title}", "", *note]
     if classes is None:
-        lines += [f"{admins} 校历（records/calendar.yaml）中没有 {today} 所在的学年，"
+        lines += [f"{admins} 校历（{F.records_shown()}/calendar.yaml）中没有 {today} 所在的学年，"
                   f"{year} 学年的大一新生班级是否都有联系干部无从检查。请在校历中加上 {year} 学年（`check` 报 W-CHK-011）。", "",
-                  f"English: the calendar has no academic year for {today}; add {year} to records/calendar.yaml so that "
+                  f"English: the calendar has no academic year for {today}; add {year} to {F.records_shown()}/calendar.yaml so that "
                   "its freshman classes are checked."]
         return title, "\n".join(lines) + "\n"
     if not classes:
         lines += [f"截至 {today}，{year} 学年的大一新生班级都已有联系干部，本提醒可以关闭。" if year else
-                  f"截至 {today}，校历（records/calendar.yaml）中没有 {today} 所在的学年，没有要检查的新生班级，本提醒可以关闭。",
+                  f"截至 {today}，校历（{F.records_shown()}/calendar.yaml）中没有 {today} 所在的学年，没有要检查的新生班级，本提醒可以关闭。",
                   "", f"Every freshman class of {year} has a cadre as of {today}." if year else
                   f"The calendar has no academic year for {today}: no freshman class to check."]
         return title, "\n".join(lines) + "\n"
@@ -461,7 +462,7 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
         when = "" if by is None else (f"，还有 {days} 天" if days > 0 else ("，今天到期" if days == 0 else f"，已超过 {-days} 天"))
         lines += [f"{admins} 截至 {today}，{year} 学年以下 **{len(classes)}** 个大一新生班级还没有联系干部。"
                   f"政策要求新生班级全覆盖{f'，期限为 **{by}**（学年开始后 {grace} 天{when}）' if by else ''}。"
-                  "请在当前工作安排表（records/assignments/）中为它们安排联系干部。", ""]
+                  f"请在当前工作安排表（{F.records_shown()}/assignments/）中为它们安排联系干部。", ""]
     by_unit: dict = defaultdict(list)
     for c in classes:
         by_unit[c.get("unit") or ""].append(c)

@@ -16,6 +16,10 @@ SUMMARY = {
     "zh": "共 {files} 个文件：{errors} 个错误，{warnings} 个警告",
     "en": "{files|file|files}: {errors|error|errors}, {warnings|warning|warnings}",
 }
+SUMMARY_OF = {  # (one file: 共 1 个文件 reads oddly; of a file read by its name, as the import's spreadsheet)
+    "zh": "{files}：{errors} 个错误，{warnings} 个警告",
+    "en": "{files}: {errors|error|errors}, {warnings|warning|warnings}",
+}
 LABEL = {"zh": {"error": "错误", "warning": "警告"}, "en": {"error": "error", "warning": "warning"}}
 HINT = {"zh": "怎么改", "en": "fix"}
 
@@ -26,11 +30,15 @@ def location(f: F.Finding) -> str:
     return f"{f.file}:{f.line}:{f.column or 1}"
 
 
-def summary(findings, lang: str = "zh", files: int | None = None) -> str:
+def summary(findings, lang: str = "zh", files: int | str | None = None) -> str:
+    """The last line of a report: how many files (`files`; by default those with findings), or the one file
+    named `files`, and the errors and warnings found."""
     errors = sum(f.severity == F.ERROR for f in findings)
     counts = {"files": files if files is not None else len({f.file for f in findings}), "errors": errors,
               "warnings": len(findings) - errors}
-    return F.counted(SUMMARY[lang], **counts)
+    if counts["files"] == 1 and lang == "zh":
+        counts["files"] = "1 个文件"
+    return F.counted((SUMMARY_OF if isinstance(counts["files"], str) else SUMMARY)[lang], **counts)
 
 
 def _one_line(text: str) -> str:
@@ -39,7 +47,7 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def as_text(findings, lang: str = "zh", files: int | None = None) -> str:
+def as_text(findings, lang: str = "zh", files: int | str | None = None) -> str:
     lines = []
     for f in findings:
         lines.append(f"{location(f)}: {LABEL[lang][f.severity]} {f.code}: {_one_line(f.message(lang))}")
@@ -168,12 +176,12 @@ def _utf8(stream) -> bool:
         return False
 
 
-def _escape_data(text: str) -> str:
+def escape_data(text: str) -> str:
     return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+    return escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 AS_OF = re.compile(r"(.+)@(\d{4}-\d\d-\d\d)")  # (a ledger as committed on a past day: cache.past_records)
@@ -207,7 +215,7 @@ def github_line(f: F.Finding, lang: str = "zh") -> str:
         props.append(f"col={f.column or 1}")
     props.append(f"title={_escape_property(f.code)}")
     message = said + f.message(lang) + (f" — {f.hint(lang)}" if f.hint(lang) else "")
-    return f"::{f.severity} {','.join(props)}::{_escape_data(message)}"
+    return f"::{f.severity} {','.join(props)}::{escape_data(message)}"
 
 
 def as_github(findings, lang: str = "zh") -> str:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.chars import narrow
+from generator.chars import Lazy, narrow
 from generator.load import LINE_BREAK, NOT_A_DASH, Document, line_col
 from generator.suggest import closest, seen, unseen
 
@@ -103,17 +103,20 @@ def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
     return told if len(told) > 1 else {}
 
 
-_FIELD_NUMBER = re.compile(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
+_FIELD_NUMBER = Lazy(r"([0-9]{1,2}[.、．)）]|[(（][0-9]{1,2}[)）]|[①-⑳])[ \u3000]*")  # (1. form, 2、place, （3）channel)
 
 
-def _name_meant(field, value, schema: dict, root: dict, dashes: str = "", renamed=None) -> tuple[str | None, str, str]:
-    """(the field's name the unknown `field` is taken for, or None; the hint, zh and en): a near miss
-    (是不是想写“form”？), its Chinese title (形式:), a character nobody sees or Chinese quotes around it; `dashes`,
-    what its line has before the name (“- ” for an item's first field), begins the line to type; `renamed`, the
-    field's line as written with a name for its own (_renamed_line's), when there is one."""
+def _name_meant(field, value, schema: dict, root: dict, dashes: str = "", renamed=None) \
+        -> tuple[str | None, str, str, tuple[str, str] | None]:
+    """(the field's name the unknown `field` is taken for, or None; the hint, zh and en; the line to type, zh and en,
+    or None — the hint's last words, after the fields allowed): a near miss (是不是想写“form”？), its Chinese title
+    (形式:), a number or Chinese quotes before it, a character nobody sees; `dashes`, what its line has before the
+    name (its spaces, and “- ” for an item's first field), begins the line to type; `renamed`, the field's line as
+    written with a name for its own (_renamed_line's), when there is one."""
     allowed = list(schema.get("properties", {}))
     close = closest(field, allowed)
     suggestion, suggestion_en = (f"是不是想写“{close}”？", f"Did you mean '{close}'? ") if close else ("", "")
+    line = None
     if close is None and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
         from generator.yaml_hints import line_meant, name_of_title, value_typed  # (only on an error)
 
@@ -123,12 +126,11 @@ def _name_meant(field, value, schema: dict, root: dict, dashes: str = "", rename
             and not isinstance(value, bool) else None  # (人数: true: not students: True)
         if typed and not takes(fields[close][0], root, f"{close}: {value_typed(close, str(value).strip(), fields[close])[0]}"):
             typed = None  # (人数: 2026-01-01: not students: 2026-01-01, which the next run refuses, E-SCHEMA-003)
-        suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。"
-                                     + (f"这一行写成：{typed[0]}。" if typed else ""),
-                                     f"Did you mean '{close}' ({title})? Field names are in English"
-                                     + (f": {typed[1]}. " if typed else ". ")) if close else ("", "")
+        suggestion, suggestion_en = (f"是不是想写“{close}”（{title}）？字段名要写英文，中文只是说明。",
+                                     f"Did you mean '{close}' ({title})? Field names are in English. ") if close else ("", "")
+        line = typed if close else None
     if not isinstance(field, str):
-        return close, suggestion, suggestion_en
+        return close, suggestion, suggestion_en, line
     told = unseen(field, allowed)
     if told:  # (form after a zero-width space: not 是不是想写“form”？)
         close = seen(field)
@@ -147,32 +149,30 @@ def _name_meant(field, value, schema: dict, root: dict, dashes: str = "", rename
     number = _FIELD_NUMBER.match(field)
     if number and not told:  # (    1. form: 社团活动 — an item's fields numbered as in a document)
         close = _name_meant(field[number.end():], value, schema, root)[0]
-        typed = f"{close}: {value}" if isinstance(value, (str, int, float)) else f"{close}:"
-        told = (f"字段名前面多了编号“{number.group(1)}”：字段不用编号（列表的一项才以“- ”开头），请删掉编号，写成 {typed}"
-                + ("" if typed[-1] in "。！？" else "。"),
+        typed = f"{dashes}{close}: {value}" if isinstance(value, (str, int, float)) else f"{dashes}{close}:"
+        told = (f"字段名前面多了编号“{number.group(1)}”：字段不用编号（列表的一项才以“- ”开头），请删掉编号。",
                 f"The name begins with a number, '{number.group(1)}': fields are not numbered (a list's item begins "
-                f"with '- '); delete the number: {typed}. ") if close else None
+                f"with '- '); delete the number. ") if close else None
+        line = (typed, typed) if close else None
     inside, quotes, _ = chinese_quotes(field)
     if quotes and inside in allowed:  # (“form”: 社团活动, as Word types it)
         typed = f"{dashes}{inside}: {value}" if isinstance(value, (str, int, float)) else f"{dashes}{inside}:"
         below = False
-        if line := renamed and renamed(inside):  # (“summary”: | — the line as written, its text below it kept)
-            below = line[0] or isinstance(value, (str, int, float)) and str(value).strip() not in line[1]
-            typed = line[1]
+        if written := renamed and renamed(inside):  # (“summary”: | — the line as written, its text below it kept)
+            below = written[0] or isinstance(value, (str, int, float)) and str(value).strip() not in written[1]
+            typed = written[1]
         bare = chinese_quotes(value)[0] if isinstance(value, str) else value
         if bare != value and typed.endswith(value):  # (“date”: “2026-04-20”: its value's quotes go too)
             typed = typed[:-len(value)] + bare
-        typed += "（下面各行不动）" if below else ""
         pair = f"{field[0]} {field[-1]}"
         which = (f"中文引号 {pair} 会", f"Chinese quotes {pair}") if {field[0], field[-1]} <= set(_QUOTES) else \
             (f"引号 {pair} 有一个是中文引号，两个都会", f"quotes {pair}, one of them Chinese,")
-        close, told = inside, (f"字段名两边的{which[0]}被当成名字的一部分：请删掉它们，这一行写成："
-                               f"{typed}" + ("" if typed[-1] in "。！？" else "。"),
-                               f"The {which[1]} around it are read as part of the name: delete them. "
-                               f"The line: {typed.replace('（下面各行不动）', ' (the lines below as they are)')}. ")
+        close, told = inside, (f"字段名两边的{which[0]}被当成名字的一部分：请删掉它们。",
+                               f"The {which[1]} around it are read as part of the name: delete them. ")
+        line = (typed + "（下面各行不动）", typed + " (the lines below as they are)") if below else (typed, typed)
     if told:
-        return close, told[0], told[1]
-    return close, suggestion, suggestion_en
+        return close, told[0], told[1], line
+    return close, suggestion, suggestion_en, line
 
 
 def _renamed_line(doc: Document, path: tuple, name: str, value, schema: dict, root: dict) -> tuple[bool, str] | None:
@@ -187,7 +187,7 @@ def _renamed_line(doc: Document, path: tuple, name: str, value, schema: dict, ro
     if line[column - 1:column - 1 + len(field)] != field:  # (a quoted name: not this line)
         return None
     rest = line[column - 1 + len(field):].lstrip(" :")  # (nothing after the colon but a comment: the value below)
-    line = (line[:column - 1] + name + line[column - 1 + len(field):]).strip()
+    line = (line[:column - 1] + name + line[column - 1 + len(field):]).rstrip()  # (its spaces and “- ” kept)
     return isinstance(value, (list, dict)) and (not rest or rest[0] == "#"), line
 
 
@@ -225,6 +225,33 @@ def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -
     return None
 
 
+def _section_added(path: tuple, field: str, sub: dict) -> tuple[str, str] | None:
+    """E-SCHEMA-001's words for a record's section missing (policy.yaml without privacy:): the section's description,
+    then its lines, with their spaces, from the schema's example of it (`examples`, data: a university writes its own
+    values in their place), at the file's end, the last words; None for a field within a mapping, or one the schema
+    gives no example of."""
+    example = (sub.get("examples") or [None])[0]
+    if path or not isinstance(example, dict):
+        return None
+    lines = _block_lines({field: example})
+    return (f"{sub.get('description', '')}请在文件末尾加上这几行（值按本校的改写）：{lines[0]}"
+            + "".join(f"，下一行：{line}" for line in lines[1:]),
+            f"Add these lines at the file's end (the values your university's): {lines[0]}"
+            + "".join(f", then the line: {line}" for line in lines[1:]))
+
+
+def _block_lines(value, indent: str = "") -> list[str]:
+    """`value` (a mapping, a list or a text, as a schema's example holds) as a record's YAML lines, its lists'
+    items two spaces in under their field and its texts in double quotes: as the demo's records write them."""
+    if isinstance(value, dict):
+        return [line for key, item in value.items() for line in (
+            [f"{indent}{key}:", *_block_lines(item, indent + "  ")] if isinstance(item, (dict, list))
+            else [f"{indent}{key}: {_block_lines(item)[0]}"])]
+    if isinstance(value, list):
+        return [f"{indent}- {_block_lines(item)[0]}" for item in value]
+    return [json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)]
+
+
 def _added_reads(lines: list[str], after: int, added: str, path: tuple, field: str, file: str) -> bool:
     """Whether the file of `lines` with the line `added` (name: ) and a value typed after it under line `after`
     reads as it did with the item at `path` given that field: what a person doing as told gets."""
@@ -245,11 +272,14 @@ def _added_reads(lines: list[str], after: int, added: str, path: tuple, field: s
     return got == meant
 
 
-def _dashes_before(doc: Document, path: tuple) -> str:
-    """“- ” when the key at `path` is its item's first, after the item's dash on its line (  - 日期: …), else ""."""
-    row, column = doc.key_pos(path)
+def _lead_before(doc: Document, path: tuple, pos: tuple[int, int] | None = None) -> str:
+    """What the key at `path` (or what is at `pos`) has before it on its line — its spaces, and its item's dash
+    when it is the item's first (  - 日期: …) — which begins the line to type in its place; "" when it is not on a
+    line of its own."""
+    row, column = pos or doc.key_pos(path)
     lines = LINE_BREAK.split(doc.text)
-    return "- " if 0 < row <= len(lines) and lines[row - 1][:column - 1].strip() == "-" else ""
+    lead = lines[row - 1][:column - 1] if 0 < row <= len(lines) else ""
+    return lead if lead.strip() in ("", "-") else ""
 
 
 def takes(node: dict, root: dict, line: str) -> bool:
@@ -334,7 +364,7 @@ def _source_text(doc: Document, path, value) -> str:
     return span[2] if span else json.dumps(value, ensure_ascii=False)
 
 
-_COMMENT = re.compile(r"[ \t]+(#[^\r\n]*)")
+_COMMENT = Lazy(r"[ \t]+(#[^\r\n]*)")
 
 
 def _comment_after(doc: Document, path) -> tuple[str, str] | None:
@@ -385,37 +415,39 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 _name_meant(k, error.instance[k], schema, root)[0] == field
                 for k in error.instance if k not in schema.get("properties", {})):
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
-        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or (
+        section = _section_added(path, field, sub)  # (its description first: the lines last)
+        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section or (
             f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
-                       description=sub.get("description", ""), add=add, add_en=add_en)]
+                       description="" if section else sub.get("description", ""),
+                       add=add, add_en=add_en)]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         out = []
         for field in sorted(set(error.instance) - set(allowed), key=str):
-            close, suggestion, suggestion_en = _name_meant(
-                field, error.instance[field], schema, root, _dashes_before(doc, path + (field,)),
+            close, suggestion, suggestion_en, line = _name_meant(
+                field, error.instance[field], schema, root, _lead_before(doc, path + (field,)),
                 lambda name: _renamed_line(doc, path + (field,), name, error.instance[field], schema, root))
             if close in error.instance and isinstance(field, str) and re.search("[\u4e00-\u9fff]", field):
                 from generator.yaml_hints import already_there, line_meant  # (日期: … beside date:, only on an error)
 
                 typed = line_meant(field, str(error.instance[field]), _properties(schema, root))[3:]
-                suggestion, suggestion_en = already_there(field, close, doc.key_pos(path + (close,))[0],
-                                                          bool(path) and isinstance(path[-1], int), *typed)
-                suggestion, suggestion_en = f"{suggestion}。", f"{suggestion_en}. "
+                item = bool(path) and isinstance(path[-1], int)
+                suggestion, suggestion_en, *line = already_there(field, close, doc.key_pos(path + (close,))[0], item,
+                                                                 *typed, LINE_BREAK.split(doc.text))
+                suggestion, suggestion_en, line = f"{suggestion}。", f"{suggestion_en}. ", line if item else None
             elif close in allowed and close not in error.instance and suggestion == f"是不是想写“{close}”？" and (
-                    line := _renamed_line(doc, path + (field,), close, error.instance[field], schema, root)):
-                stop = "" if line[1][-1] in "。！？" and not line[0] else "。"  # (sumary: … — the line, not only the name)
-                below, below_en = ("（下面各行不动）", " (the lines below as they are)") if line[0] else ("", "")
-                suggestion, suggestion_en = f"{suggestion}这一行写成：{line[1]}{below}{stop}", \
-                    f"{suggestion_en}The line: {line[1]}{below_en}{stop and '.'} "
+                    renamed := _renamed_line(doc, path + (field,), close, error.instance[field], schema, root)):
+                below, below_en = ("（下面各行不动）", " (the lines below as they are)") if renamed[0] else ("", "")
+                line = (renamed[1] + below, renamed[1] + below_en)  # (sumary: … — the line, not only the name)
             out.append(F.make(
                 "E-SCHEMA-002", doc.file, doc.key_pos(path + (field,)), field=field,
                 allowed="、".join(f"{k}（{_resolve(schema['properties'][k], root).get('title', k)}）"
                                  for k in allowed),
                 allowed_en=", ".join(allowed),
-                suggestion=suggestion, suggestion_en=suggestion_en))
+                suggestion=suggestion, suggestion_en=suggestion_en,
+                typed=f"这一行写成：{line[0]}" if line else "", typed_en=f" The line: {line[1]}" if line else ""))
         return out
     if v == "type":
         expected = schema.get("type")
@@ -463,7 +495,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             points = doc.kind == "ledger" and path == ("contact_points",)
             hint, hint_en = _list_hint(value, None if points else _typed_in(doc, path))
         elif expected == "object" and isinstance(value, str):  # - form；社团活动
-            hint, hint_en = _mapping_meant(value, schema, root, bool(path) and isinstance(path[-1], int))
+            item = bool(path) and isinstance(path[-1], int)
+            hint, hint_en = _mapping_meant(value, schema, root, (_lead_before(doc, path, where) or "- ") if item else "")
         elif expected == "string" and isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
                 and path and isinstance(path[-1], str) and doc.kind == "ledger":  # (place: [进社团, 进班级]: the first's line)
             from generator.yaml_hints import prose  # (only on an error)
@@ -550,7 +583,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                    description=schema.get("description", ""))]
 
 
-_YMD = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+_YMD = Lazy(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 # A date as people write it in Chinese: 2026年3月5日, 2026.3.5, 2026/03/05, 2026-3-5, 20260305,
 # full-width digits, with a time or the day of the week after it.
 _TIME = (r"\s*(?:(?:上午|下午|中午|晚上|早上|傍晚)\s*)?"  # (a part of the day, a time: 14:30, 下午3点, 14时30分, 3点半)
@@ -558,34 +591,35 @@ _TIME = (r"\s*(?:(?:上午|下午|中午|晚上|早上|傍晚)\s*)?"  # (a part 
 _WEEKDAY = r"\s*(?:[(（]?\s*(?:周|星期|礼拜)[一二三四五六日天]\s*[)）]?)?"
 _STOP = r"(?:[。.，,；;！!]\s*)?"  # (a sentence's end pasted with the value: 2026-04-20。, 25人。)
 _DATE_TAIL = _TIME + _WEEKDAY + _TIME + r"\s*" + _STOP  # (a time and a day of the week, in either order)
-_WRITTEN_DATE = re.compile(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
-                           r"|([0-9]{2})([0-9]{2}))" + _DATE_TAIL, re.ASCII)
+_WRITTEN_DATE = Lazy(r"\s*([0-9]{4})\s*(?:[年./\-—–]\s*([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?"
+                     r"|([0-9]{2})([0-9]{2}))" + _DATE_TAIL, re.ASCII)
 # … and without its year (4月20日, 04-20, 4/20, 4.20): the year is the ledger's period's
-_NO_YEAR = re.compile(r"\s*()([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?" + _DATE_TAIL, re.ASCII)
-_PERIOD_ID = re.compile(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
+_NO_YEAR = Lazy(r"\s*()([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?" + _DATE_TAIL, re.ASCII)
+_PERIOD_ID = Lazy(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 
-_COUNT = re.compile(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?\s*" + _STOP)
+_COUNT = Lazy(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?\s*" + _STOP)
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
 # A yes or no in words, and the boolean it means.
 _YES_NO = {**dict.fromkeys(("是", "对", "真", "是的", "对的", "yes", "y", "on"), "true"),
            **dict.fromkeys(("否", "不是", "不对", "错", "假", "no", "n", "off"), "false")}
-_FIELD_TEXT = re.compile(r"\s*([^\s:：；;]+?)\s*([:：；;])\s*(\S.*)", re.S)
+_FIELD_TEXT = Lazy(r"\s*([^\s:：；;]+?)\s*([:：；;])\s*(\S.*)", re.S)
 
 
-def _mapping_meant(value: str, schema: dict, root: dict, item: bool) -> tuple[str, str]:
+def _mapping_meant(value: str, schema: dict, root: dict, lead: str) -> tuple[str, str]:
     """E-SCHEMA-003's hint for a text where fields were due, that is a field's name (or its Chinese
     title: 形式), a Chinese colon or semicolon, or a colon with no space after it, and its value
-    (- form；社团活动, - 形式：社团活动): the line to type."""
+    (- form；社团活动, - 形式：社团活动): the line to type, begun with `lead` (the line's spaces and “- ”: typed in its
+    place, still the list's item)."""
     m = _FIELD_TEXT.fullmatch(value)
     if not m:
         return "", ""
     from generator.yaml_hints import line_meant  # (only on an error)
 
     fields = _properties(schema, root)
-    name, zh, en, typed, typed_en = line_meant(m.group(1), m.group(3), fields, "- " if item else "")
+    name, zh, en, typed, typed_en = line_meant(m.group(1), m.group(3), fields, lead)
     if name not in fields:  # (- students：25人: - students: 25)
         return "", ""
     sep = m.group(2)
@@ -648,8 +682,8 @@ def _list_hint(value, line=None) -> tuple[str, str]:
             f"{hint_en} '{value[0]}' is not the ASCII hyphen: type '-' and a space, as in - {item}, for each item.")
 
 
-_ITEM_SEPARATORS = re.compile(r"\s*[、，,；;]\s*")
-_NUMBERS = re.compile(r"(?:^|(?<=\s)|(?<=[、，,；;]))([0-9]{1,2}[.、．)）])(?![0-9])\s*")
+_ITEM_SEPARATORS = Lazy(r"\s*[、，,；;]\s*")
+_NUMBERS = Lazy(r"(?:^|(?<=\s)|(?<=[、，,；;]))([0-9]{1,2}[.、．)）])(?![0-9])\s*")
 
 
 def _list_meant(value: str, hint: str, hint_en: str, ids: dict | None = None, line=None) -> tuple[str, str] | None:
@@ -863,7 +897,7 @@ def _typed_in(doc: Document, path):
     return lambda value: line_with(doc, path, value)
 
 
-_SPAN = re.compile(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
+_SPAN = Lazy(r"\s*(?:至|到|~|～|—|–|－|-)\s*")
 
 
 def _span_of_days(written, period: str | None) -> tuple[str, str] | None:
@@ -882,7 +916,7 @@ def _span_of_days(written, period: str | None) -> tuple[str, str] | None:
     return None
 
 
-_LISTED = re.compile(r"\s*(?:、|，|,|；|;|和|及|与)\s*")
+_LISTED = Lazy(r"\s*(?:、|，|,|；|;|和|及|与)\s*")
 
 
 def _days_listed(written, period: str | None) -> list[str] | None:
@@ -893,9 +927,10 @@ def _days_listed(written, period: str | None) -> list[str] | None:
     return days if len(days) > 1 and all(days) else None
 
 
-def _listed_hint(doc: Document, path, days: list[str], period=None, periods=None) -> tuple[str, str]:
+def _listed_hint(doc: Document, path, days: list[str], period=None, rs=None) -> tuple[str, str]:
     """E-SCHEMA-005's hint for several dates where one belongs: an activity a day, the first's line to type; with the
-    ledger's `period` (model.Period: date_told_in_period), of the days inside it only, those outside it told so."""
+    ledger's `period` (model.Period: date_told_in_period), of the days inside it only, those outside it told so, and
+    the ledgers they go in (of the records `rs`: ledgers_of)."""
     inside = [day for day in days if _in_period(day, period)]
     zh = f"这里写了 {len(days)} 个日期（{'、'.join(days)}），一个日期只能写一天：每一天的活动各写一项（复制这一项，改成那一天）"
     en = (f"These are {len(days)} dates ({', '.join(days)}), and a date is one day: an activity each day, an item each "
@@ -906,21 +941,20 @@ def _listed_hint(doc: Document, path, days: list[str], period=None, periods=None
         if inside[1:]:
             zh, en = f"{zh}（{'、'.join(inside[1:])} 的活动另写一项）", f"{en} (the activity of {', '.join(inside[1:])} in an item of its own)"
     if outside := [day for day in days if day not in inside]:
-        words, words_en = _outside_period(period, outside, periods, doc.stem)
+        words, words_en = _outside_period(period, outside, rs, doc.stem)
         zh, en = f"{zh}。{'、'.join(outside)} {words}", f"{en.rstrip('.')}. {', '.join(outside)} {words_en}"
     return zh, en
 
 
-def _span_hint(doc: Document, path, first: str, last: str, period=None, periods=None) -> tuple[str, str]:
+def _span_hint(doc: Document, path, first: str, last: str, period=None, rs=None) -> tuple[str, str]:
     """E-SCHEMA-005's hint for a span of days where one date belongs: its first day, and the line to type; with the
     ledger's `period` (model.Period: date_told_in_period), its first day in the period and the days outside it told
     where they go (2025-12-30至2026-01-02 in 2026-H1: - date: 2026-01-01, 12-30 and 12-31 in the ledger of 2025-H2,
-    by name: `periods`, a function of the first and the last day → the ids of the periods they are in), or, none of its
-    days in it, that the first is outside it."""
+    by name: ledgers_of the records `rs`), or, none of its days in it, that the first is outside it."""
     zh, en = f"这里写的是一段日期（{first} 至 {last}），一个日期只能写一天", f"This is a span of days ({first} to {last}), and a date is one day"
     start, end = (period.start.isoformat(), period.end.isoformat()) if period else (first, last)
     if last < start or first > end:
-        words, words_en = _outside_period(period, (first,), periods, doc.stem)
+        words, words_en = _outside_period(period, (first,), rs, doc.stem)
         return f"{zh}：{first} {words}", f"{en}: {first} {words_en}"
     line = line_with(doc, path, max(first, start)) or max(first, start)
     if start <= first and last <= end:
@@ -937,19 +971,26 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None, periods=
     for days, go, go_en in ((before, "上一期的台账", "the ledger of the previous period"),
                             (after, "它们所在期间的台账", "the ledger of their own period")):
         if days:
-            ids = periods(*map(dt.date.fromisoformat, days[3])) if periods else []
-            go, go_en = (f" {'、'.join(ledger_of(i, doc.stem)[0] for i in ids)} ",
-                         " and ".join(ledger_of(i, doc.stem)[1] for i in ids)) if ids else (go, go_en)
+            go, go_en = _named(ledgers_of(rs, doc.stem, *map(dt.date.fromisoformat, days[3])), go, go_en)
             zh += f"{days[0]} 不在本期 {period.id}（{start} 至 {end}）之内：那几天的活动，记在{go}中。"
             en += (f"{days[1]} {'are' if days[2] else 'is'} outside period {period.id} ({start} to {end}): the activities "
                    f"of those days go in {go_en}. ")
     return zh, en.rstrip()
 
 
-def ledger_of(period: str, stem: str) -> tuple[str, str]:
-    """The words, zh and en, naming the ledger of `period` (an id) of the cadre `stem`: 2026-H2 的台账
-    ledgers/2026-H2/li-na.yaml, where an activity of another period's days goes."""
-    return f"{period} 的台账 ledgers/{period}/{stem}.yaml", f"the ledger of {period}, ledgers/{period}/{stem}.yaml"
+def ledgers_of(rs, stem: str, first: dt.date, last: dt.date | None = None) -> list[tuple[str, str]]:
+    """The words, zh and en, naming the ledger of the cadre `stem` where an activity of the day `first` goes (of the
+    days `first` to `last`: each, in order) — that of the policy period of the records `rs` (model.RecordSet) holding
+    it: 2026-H2 的台账 ledgers/2026-H2/li-na.yaml; none when no period holds it.  The one place that works it out:
+    references' E-REF-004 and the dates' hints here (date_told_in_period) both ask it."""
+    return [(f"{p.id} 的台账 ledgers/{p.id}/{stem}.yaml", f"the ledger of {p.id}, ledgers/{p.id}/{stem}.yaml")
+            for p in rs.periods_between(first, last or first)]
+
+
+def _named(ledgers: list[tuple[str, str]], go: str, go_en: str) -> tuple[str, str]:
+    """The words, zh and en, naming `ledgers` (ledgers_of's) where the hints say where a day's activity goes, or
+    `go`, `go_en` without them."""
+    return (f" {'、'.join(zh for zh, _ in ledgers)} ", " and ".join(en for _, en in ledgers)) if ledgers else (go, go_en)
 
 
 def _days_outside(first: str, last: str) -> tuple[str, str, bool, tuple[str, str]]:
@@ -963,13 +1004,12 @@ def _in_period(day: str, period) -> bool:
     return period is None or period.start.isoformat() <= day <= period.end.isoformat()
 
 
-def _outside_period(period, days=(), periods=None, stem: str = "") -> tuple[str, str]:
+def _outside_period(period, days, rs, stem: str) -> tuple[str, str]:
     """The words, zh and en, after a day (or a month) outside the ledger's `period` (model.Period): the ledger of the
-    period `days` (YYYY-MM-DD) are in, by name, when `periods` (date_told_in_period's) finds it."""
+    period `days` (YYYY-MM-DD) are in, by name, when a period of the records `rs` holds them (ledgers_of)."""
     start, end = period.start.isoformat(), period.end.isoformat()
-    ids = sorted({i for day in days for i in periods(*[dt.date.fromisoformat(day)] * 2)}) if periods else []
-    go, go_en = (f" {'、'.join(ledger_of(i, stem)[0] for i in ids)} ", " and ".join(ledger_of(i, stem)[1] for i in ids)) \
-        if ids else ("它所在期间的台账", "the ledger of its own period")
+    ledgers = dict.fromkeys(named for day in sorted(days) for named in ledgers_of(rs, stem, dt.date.fromisoformat(day)))
+    go, go_en = _named(list(ledgers), "它所在期间的台账", "the ledger of its own period")
     return (f"不在本期 {period.id}（{start} 至 {end}）之内：请核对月份；不在本期的活动，记在{go}中。",
             f"is outside period {period.id} ({start} to {end}). Check the month; an activity outside the period goes in "
             f"{go_en}.")
@@ -1005,13 +1045,18 @@ def _date_hint(written, period: str | None = None, line=lambda meant: "") -> tup
     return zh, en
 
 
-def date_told_in_period(f: F.Finding, doc: Document, period, folder=None, periods=None) -> F.Finding:
+def date_told_in_period(f: F.Finding, doc: Document, rs) -> F.Finding:
     """`f`, E-SCHEMA-003 or E-SCHEMA-005 of a ledger's activity's date, with, where its hint gives the line to type
     (_date_hint), the words that the day meant is outside the ledger's `period` (model.Period) instead, if it is: typed,
     that line is refused by the next run (E-REF-004: 12月5日 in 2026-H1 read as 2026-12-05).  The schema's check of one
-    file does not know the policy's periods (pipeline._dates_in_period).  `folder`, the period of the ledger's folder
-    where its `period` says another (E-REF-003 tells it to be the folder's): a day in it is given its line, as read
-    in the folder's period (4月20日 in ledgers/2026-H1/ with period: 2025-H2 → 2026-04-20), not told outside."""
+    file does not know the policy's periods: the records `rs` (model.RecordSet: pipeline._dates_in_period) do.  Where
+    the ledger's `period` says another than its folder's (E-REF-003 tells it to be the folder's), a day in the folder's
+    is given its line, as read in the folder's period (4月20日 in ledgers/2026-H1/ with period: 2025-H2 → 2026-04-20),
+    not told outside; a day in neither is told outside the folder's period, as E-REF-004 tells a date (9月20日 there:
+    2026-09-20, not 2024-09-20 of a period: 2024-H1 written)."""
+    period = rs.period(period_of(doc))
+    if period is None:
+        return f
     acts = doc.data.get("activities") if isinstance(doc.data, dict) else None
     path = next((("activities", i, "date") for i, act in enumerate(acts if isinstance(acts, list) else ())
                  if isinstance(act, dict) and "date" in act and doc.pos(("activities", i, "date")) == (f.line, f.column)), None)
@@ -1019,28 +1064,32 @@ def date_told_in_period(f: F.Finding, doc: Document, period, folder=None, period
         return f
     value = doc.data["activities"][path[1]]["date"]
     if f.code == "E-SCHEMA-005" and (span := _span_of_days(value, period_of(doc))):
-        return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period, periods))
+        return _retold(f, _span_hint(doc, path, *span), _span_hint(doc, path, *span, period, rs))
     if f.code == "E-SCHEMA-005" and (days := _days_listed(value, period_of(doc))):
-        return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period, periods))
+        return _retold(f, _listed_hint(doc, path, days), _listed_hint(doc, path, days, period, rs))
     meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), period_of(doc))[0]
     typed = line_with(doc, path, meant) if meant else ""
     start, end = period.start.isoformat(), period.end.isoformat()
     zh, en = f"这一行写成：{typed}", f" The line: {typed}"
     if not typed or start <= meant <= end or not (f.hint_zh.endswith(zh) and f.hint_en.endswith(en)):
         return f
+    folder = rs.period(doc.folder) if doc.folder != period.id else None
     if folder is not None and (told := _in_folder(f, doc, path, value, period, folder)):
-        return told
-    month, (words, words_en) = int(meant[5:7]), _outside_period(period, (meant,), periods, doc.stem)
+        meant = date_meant(value if isinstance(value, str) else _source_text(doc, path, value), folder.id)[0]
+        if folder.start.isoformat() <= meant <= folder.end.isoformat():
+            return told
+        typed = line_with(doc, path, meant)
+        f, period, zh, en = told, folder, f"这一行写成：{typed}", f" The line: {typed}"
+    month, (words, words_en) = int(meant[5:7]), _outside_period(period, (meant,), rs, doc.stem)
     return f.replace(hint_zh=f"{f.hint_zh[:-len(zh)]}这里读出的日期是 {meant}，{meant[:4]} 年 {month} 月{words}",
                      hint_en=f"{f.hint_en[:-len(en)]} This reads as {meant}: {dt.date(2000, month, 1):%B} {meant[:4]} {words_en}")
 
 
 def _in_folder(f: F.Finding, doc: Document, path, value, period, folder) -> F.Finding | None:
-    """`f` with its date's hint as read in the `folder`'s period (model.Period) where the day is in it, its line and
-    the year it takes (没有写年份：本期 … 的日期都在 … 年) the folder's; None where the day is not in it."""
+    """`f` with its date's hint as read in the `folder`'s period (model.Period), its line and the year it takes
+    (没有写年份：本期 … 的日期都在 … 年) the folder's; None where the date means no day."""
     written = value if isinstance(value, str) else _source_text(doc, path, value)
-    meant = date_meant(written, folder.id)[0]
-    if not meant or not folder.start.isoformat() <= meant <= folder.end.isoformat():
+    if not date_meant(written, folder.id)[0]:
         return None
     line = _typed_in(doc, path)
     said, told = _date_hint(written, period.id, line), _date_hint(written, folder.id, line)
@@ -1075,7 +1124,7 @@ def period_meant(written: str) -> str:
     return re.sub(r"^([0-9]{4})[\s\-—–]*", r"\1-", narrow(written).upper().strip())
 
 
-_CN_NUMBER = re.compile("(?<![周期拜])[〇零一二两三四五六七八九十]+")  # (not 周一, 星期日)
+_CN_NUMBER = Lazy("(?<![周期拜])[〇零一二两三四五六七八九十]+")  # (not 周一, 星期日)
 
 
 def _cn_number(m: re.Match) -> str:

@@ -566,19 +566,37 @@ def field_line(lines: list[str], row: int, name: str) -> tuple[int | None, bool]
     return None, item
 
 
-def already_there(word: str, name: str, at: int, item: bool, typed: str, typed_en: str | None = None) -> tuple[str, str]:
+def already_there(word: str, name: str, at: int, item: bool, typed: str, typed_en: str | None,
+                  lines: list[str]) -> tuple[str, str, str, str]:
     """The words, zh and en, for a field written by its Chinese title `word` (日期：2026-04-21) in a mapping
-    that has its field `name` already, at line `at`: not to type a second one (typed, typed_en: the line it would
-    be, with line_meant's words for a value changed in each language; typed alone when they are one)."""
+    that has its field `name` already, at line `at` of `lines`: not to type a second one; and, in an item, the
+    line of a new item, zh and en ("" in a mapping), its last words: typed, typed_en (the field's line, with
+    line_meant's words for a value changed in each language; typed alone when they are one) after the spaces and
+    the “- ” of the item above, where the new item's line goes."""
     where, where_en = ("这一项", "this item") if item else ("这里", "this mapping")
-    zh = f"“{word}”是字段 {name} 的中文说明，可{where}在第 {at} 行已经有 {name} 了，只能写一个。"
-    en = f"'{word}' is the title of '{name}', which {where_en} already has at line {at}; only one is written. "
-    if item:
-        zh += f"如果这一行说的是另一项（如另一次活动），请另起一项，与上一项的“- ”对齐，写成：- {typed}；"
-        en += f"If this line is of another item (another activity), begin a new item, aligned with the one above: - {typed_en or typed}; "
-    zh += f"如果是要改第 {at} 行的 {name}，请改那一行，再删掉这一行"
-    en += f"if line {at}'s {name} is to change, change it there and delete this line"
-    return zh, en
+    zh = (f"“{word}”是字段 {name} 的中文说明，可{where}在第 {at} 行已经有 {name} 了，只能写一个。"
+          f"如果是要改第 {at} 行的 {name}，请改那一行，再删掉这一行")
+    en = (f"'{word}' is the title of '{name}', which {where_en} already has at line {at}; only one is written. "
+          f"If line {at}'s {name} is to change, change it there and delete this line")
+    if not item:
+        return zh, en, "", ""
+    dash = _item_dash(lines, at)
+    return (zh + "；如果这一行说的是另一项（如另一次活动），请另起一项，与上一项的“- ”对齐",
+            en + "; if this line is of another item (another activity), begin a new item, aligned with the one above",
+            f"{dash}- {typed}", f"{dash}- {typed_en or typed}")
+
+
+def _item_dash(lines: list[str], at: int) -> str:
+    """The spaces before the “- ” of the item whose field is on line `at` (1-based): those of a new item's line."""
+    key = _KEY.match(lines[at - 1]) if 0 < at <= len(lines) else None
+    column = key.end(1) if key else 2
+    for text in reversed(lines[:at]):
+        dash = re.match(r"( *)- +", text)
+        if dash and dash.end() == column:
+            return dash.group(1)
+        if text.strip() and not text.lstrip().startswith("#") and len(text) - len(text.lstrip(" ")) < column:
+            break
+    return " " * max(column - 2, 0)
 
 
 @lru_cache(maxsize=None)
@@ -625,7 +643,9 @@ def title_no_space(lines: list[str], row: int, kind: str | None = None):
     at, item = field_line(lines, row, name)
     if at:  # (日期:2026-04-21 in an activity that has its date: not a second date)
         lead = line[:len(line) - len(line.lstrip(" "))] + dashes
-        fix, fix_en = already_there(word, name, at, item, typed.removeprefix(lead), typed_en.removeprefix(lead))
+        fix, fix_en, line_zh, line_en = already_there(word, name, at, item, typed.removeprefix(lead),
+                                                      typed_en.removeprefix(lead), lines)
+        fix, fix_en = fix + (f"，这一行写成：{line_zh}" if item else ""), fix_en + (f": {line_en}" if item else "")
     return (row + 1, len(line) - len(line.lstrip(" ")) + 1), {
         "problem_zh": f"“{word}:”的冒号后面少了一个空格，这一行读成了一段文字，不是字段",
         "problem": f"no space after the colon of '{word}:': the line is read as a text, not a field", "fix": fix, "fix_en": fix_en}
@@ -729,7 +749,7 @@ def _note_under(lines: list[str], row: int, field: re.Match, kind: str | None):
     where, where_en = ("这一项", "This item") if item else ("这里", "This mapping")
     if not at:
         spaces, spaces_en = (f"前面 {col} 个空格", f"{col} spaces before it") if col else ("顶格写", "at the line's start")
-        return params(*said, f"{name}: {text}", f"说明写在 {name}（{title}）里，与 {key} 对齐（{spaces}）",
+        return params(*said, f"{' ' * col}{name}: {text}", f"说明写在 {name}（{title}）里，与 {key} 对齐（{spaces}）",
                       f"A note goes in {name}, aligned with {key} ({spaces_en}), which makes the line")
     line = lines[at - 1].rstrip()
     value = line[_KEY.match(line).end():].strip()
@@ -739,13 +759,13 @@ def _note_under(lines: list[str], row: int, field: re.Match, kind: str | None):
                      and not lines[k].lstrip().startswith("#")), len(lines))
         last = max((k for k in range(at, last) if lines[k].strip()), default=at - 1)
         inner = len(lines[last]) - len(lines[last].lstrip(" ")) if last >= at else col + 2
-        return params(*said, text, f"{how[0]}加在第 {last + 1} 行下面，与那一行对齐（前面 {inner} 个空格），再删掉这一行",
+        return params(*said, f"{' ' * inner}{text}", f"{how[0]}加在第 {last + 1} 行下面，与那一行对齐（前面 {inner} 个空格），再删掉这一行",
                       f"{how[1]}add the note under line {last + 1}, aligned with it ({inner} spaces before it), and delete "
                       "this line; the line added", "加的一行")
-    if value[:1] in "\"'" and value[-1:] == value[:1] and value[:1] not in text:
-        typed = f"{line[:len(line) - 1]}{text}{value[0]}".strip()
+    if value[:1] in "\"'" and value[-1:] == value[:1] and value[:1] not in text:  # (the line with its spaces)
+        typed = f"{line[:len(line) - 1]}{text}{value[0]}"
     elif value and value[:1] not in "\"'[{&*!#" and " #" not in value:
-        typed = f"{line}{text}".strip()
+        typed = f"{line}{text}"
     else:
         return None
     return params(*said, typed, f"{how[0]}接到那一行的末尾，再删掉这一行",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -103,3 +104,30 @@ def test_the_table_says_how_many_pages_the_site_and_bare_mkdocs_built(tmp_path):
     assert [first["site_pages"], second["site_pages"]] == built and built[1] < built[0]
     row = f"| pages built (full site / bare MkDocs) | {built[0]} / {first['bare_pages']} | {built[1]} / {second['bare_pages']} |"
     assert row in run.stdout, run.stdout
+
+
+def test_records_with_an_error_are_said_so_with_the_first_one_and_the_command_that_lists_them(tmp_path):
+    """A corpus kept aside with a YAML mistake in one ledger (a quote never closed) was measured like any other: the
+    table said only `yes / yes (1 errors, 0 warnings)`, and a new user read times of records whose ledger was never
+    loaded, nor checked, nor on the site.  The run now says which corpus has errors, the first one where the user's
+    own folder has it (file:line:col, its code) and the command that lists them all; clean records are not named."""
+    clean = tmp_path / "clean"
+    subprocess.run([sys.executable, "bench/corpus.py", "--ledgers", "60", "--seed", "3", "--out", str(clean)],
+                   cwd=REPO, check=True, capture_output=True)
+    mistaken = tmp_path / "mistaken"
+    shutil.copytree(clean, mistaken)
+    ledger = sorted(mistaken.glob("ledgers/2026-H1/*.yaml"))[0]
+    lines = ledger.read_text(encoding="utf-8").split("\n")
+    line = next(k for k, text in enumerate(lines, 1) if text.startswith("    summary: "))
+    lines[line - 1] = lines[line - 1].replace("summary: ", 'summary: "', 1)
+    ledger.write_text("\n".join(lines), encoding="utf-8")
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", f"{clean},{mistaken}", "--reps", "1",
+                          "--no-site", "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(tmp_path / "r.json")],
+                         cwd=REPO, capture_output=True, text=True, timeout=900)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr[-3000:]
+    said = [line for line in run.stdout.splitlines() if line.startswith("bench: 这些记录有错误")]
+    assert len(said) == 1, run.stdout[-3000:]
+    assert f"mistaken: 1 个错误，第一个在 {ledger}:{line}:14（E-YAML-001）" in said[0], said[0]
+    assert f"python -m generator check --records {mistaken} --today 2026-11-28" in said[0]
+    assert "mistaken: 1 error, the first at" in said[0] and "clean:" not in said[0]
+    assert re.search(r"\| yes / yes \(0 errors, \d+ warnings\) \| yes / yes \(1 error, \d+ warnings\) \|", run.stdout)

@@ -264,6 +264,34 @@ def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_ru
     assert bench.differs(result) == ["3: check"]
 
 
+def test_a_cold_report_that_differs_is_kept_to_compare_when_the_warm_one_that_follows_does_not(tmp_path):
+    """bench/README.md says both reports are kept under build/bench/reports-*/ to compare; but cold and warm runs write
+    the same check.json, so a cold run's report that differs, followed by a warm one that does not, left only the
+    warm one — nothing to compare, a NO unexplained.  Every distinct report printed is now kept (the earlier ones
+    under their SHA-256's first 12 digits), and the run names the file of each that differs."""
+    import hashlib
+
+    bench = _bench_module()
+    records, reports, check, validate = _valid_records_and_commands(tmp_path)
+    res = {"check_cold": bench.repeat(1, check, report=reports / "check.json")}
+    cold = (reports / "check.json").read_bytes()
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
+    res["check_warm"] = bench.repeat(2, check, report=reports / "check.json")
+    res["check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "check-reference.json")
+    res["validate_cold"] = res["validate_warm"] = res["validate_slow_path"] = bench.repeat(
+        1, validate, report=reports / "validate.json")
+    res["same_reports"] = bench.same_reports(res, reports)
+    assert res["same_reports"]["check"] is False
+    assert (reports / "check.json").read_bytes() == (reports / "check-reference.json").read_bytes() != cold
+    kept = [p for p in reports.glob("*.json") if p.read_bytes() == cold]
+    assert [p.name for p in kept] == [f"check-{hashlib.sha256(cold).hexdigest()[:12]}.json"]
+    assert len(list(reports.glob("check*.json"))) == 3  # (the warm runs' same report kept once, as check.json)
+    result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, "reports_dir": str(reports), **res}]}
+    assert bench.differing_reports(result) == [f"3: check, cold: {kept[0]} ≠ {reports / 'check-reference.json'}"]
+
+
 def test_a_pull_requests_report_that_differs_from_the_reference_paths_fails_the_run_too(tmp_path):
     """The one-ledger change is the fast path at its most delicate (a cache of every other file, a
     delta): its reports are compared with the reference path's as the cold and warm ones are.
@@ -441,6 +469,53 @@ def test_sizes_and_late_share_are_read_or_refused_before_anything_is_measured(tm
     assert not (tmp_path / "work").exists()
 
 
+def test_a_number_of_runs_or_a_day_that_cannot_be_used_is_refused_before_anything_is_measured(tmp_path):
+    """A new user keeping the run small with `--reps 0` (or --site-reps, --cjs-reps, --page-reps 0) got a Traceback,
+    IndexError in median_of, once the first stage had run; `--today 2026-13-01` got `bench: command failed (2)` after
+    every validate was measured.  Each is refused at once, exit 2, in a sentence saying what to give."""
+    def bench(*args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([sys.executable, "bench/run.py", "--records", str(REPO / "tests/fixtures/minimal"), *args,
+                               "--no-site", "--no-cjs", "--no-browser", "--work", str(tmp_path / "work")],
+                              cwd=REPO, capture_output=True, text=True, timeout=300)
+
+    for option in ("--reps", "--site-reps", "--cjs-reps", "--page-reps"):
+        for value in ("0", "-1", "two"):
+            done = bench(option, value)
+            assert done.returncode == 2 and "Traceback" not in done.stderr, (option, value, done.stderr[-2000:])
+            assert f"argument {option}: “{value}”不是运行次数" in done.stderr and "give a whole number" in done.stderr
+    for day in ("2026-13-01", "2026-02-30", "today", "2026/11/28"):
+        done = bench("--today", day)
+        assert done.returncode == 2 and "Traceback" not in done.stderr, (day, done.stderr[-2000:])
+        assert f"argument --today: “{day}”不是日期" in done.stderr and "YYYY-MM-DD" in done.stderr, done.stderr[-2000:]
+    assert not (tmp_path / "work").exists()
+
+
+def test_records_given_are_measured_without_the_sizes_and_sizes_given_with_them_are_said_unused(tmp_path):
+    """`make bench BENCH_ARGS="--records DIR"`, as the READMEs give it, printed `bench/run.py --sizes 1000,5000,12000
+    --records DIR` — a new user on a shared machine read that the 12k corpus would be generated and measured — and
+    `--sizes` given beside `--records` was dropped in silence.  Now make passes no --sizes then (unless SIZES is
+    given), and run.py says that the sizes given are not used: each folder is measured as it is."""
+    minimal = str(REPO / "tests/fixtures/minimal")
+
+    def plan(*variables: str) -> str:
+        run = subprocess.run(["make", "-n", "-o", ".venv/.installed", "bench", *variables], cwd=REPO,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+        return next(line for line in run.stdout.splitlines() if "bench/run.py" in line)
+
+    assert plan(f"BENCH_ARGS=--records {minimal} --no-browser").endswith(f"bench/run.py --records {minimal} --no-browser")
+    assert "--sizes 1000 --records" in plan("SIZES=1000", f"BENCH_ARGS=--records {minimal} --no-browser")
+    assert "--sizes 1000,5000,12000 --no-browser" in plan("BENCH_ARGS=--no-browser")
+    out = tmp_path / "results.json"
+    done = subprocess.run([sys.executable, "bench/run.py", "--sizes", "1000", "--records", minimal, "--reps", "1",
+                           "--no-site", "--no-cjs", "--work", str(tmp_path / "work"), "--out", str(out)],
+                          cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-2000:]
+    assert "--sizes 1000 不用" in done.stderr and "--sizes 1000 is not used" in done.stderr, done.stderr[-2000:]
+    assert [s["name"] for s in json.loads(out.read_text(encoding="utf-8"))["sizes"]] == ["minimal"]
+    assert not list((tmp_path / "work").glob("corpus-*"))
+
+
 def test_late_share_with_given_records_is_refused_not_ignored(tmp_path):
     """--late-share makes generated corpora; with --records it was silently ignored, and the table
     measured the records as they are while the command line said otherwise."""
@@ -505,6 +580,39 @@ def test_on_a_busy_machine_the_ratios_are_given_in_cpu_time_too():
     assert "CPU 时间算的比值" in bench.machine_line(m) and "the CPU time's above all" in bench.machine_line(m)
     idle = bench.markdown({"machine": {**m, "load_average_at_start": (0.4, 0.3, 0.2)}, "sizes": [size]})
     assert "| cold check ÷ reference-path check | 1.499× |" in idle and "CPU time" not in idle
+
+
+def test_each_ratio_printed_says_how_to_read_it_and_a_small_run_that_its_targets_are_12k_s():
+    """A new user's `make bench SIZES=1000` printed `check-jsonschema ÷ validate cold | 23.72×` beside `full site cold ÷
+    bare MkDocs | 3.81×` and `one-ledger PR check ÷ reference-path check | 0.046×` — one above 1 for ours quicker,
+    one for ours slower, one a share of another run — and the meaning of none; and `3.00 s: **no**` for the 12k
+    target at 1k, nothing saying whether a 1k yes meets it.  Under the table each ratio shown is now read (which way
+    is quicker, what it is for), the CPU time's on a busy machine; and the targets say when no 12k corpus was
+    measured."""
+    bench = _bench_module()
+
+    def stage(wall, cpu):
+        return {"wall": wall, "cpu": cpu, "rss_mb": 50.0, "tree_mb": 300.0}
+
+    size = {"size": 1000, "corpus": {"files": 1087, "mb": 5.3}, "validate_cold": stage(1.86, 1.8),
+            "check_jsonschema": stage(44.23, 40.0), "check_cold": stage(3.0, 2.5), "check_slow_path": stage(12.0, 11.0),
+            "pr_check_warm": stage(0.55, 0.5), "site_cold": stage(21.95, 20.0), "bare_mkdocs": stage(5.76, 5.0)}
+    idle = {**bench.machine(), "nproc": 2, "load_average_at_start": (0.4, 0.3, 0.2)}
+    table = bench.markdown({"machine": idle, "sizes": [size]})
+    reading = table.split("| check-jsonschema ÷ validate cold | 23.78× |", 1)[1].split("| target (issue #8", 1)[0]
+    assert "check-jsonschema ÷ validate: check-jsonschema's time over validate's" in reading
+    assert "above 1, validate is that many times quicker" in reading
+    assert "full site ÷ bare MkDocs: the full site's time over a bare `mkdocs build` of the same pages" in reading
+    assert "one-ledger PR check, cold check ÷ reference-path check: their time over the reference path's check" in reading
+    assert "below 1, quicker" in reading
+    assert "CPU time" not in reading
+    busy = bench.markdown({"machine": {**idle, "load_average_at_start": (8.4, 8.0, 7.0)}, "sizes": [size]})
+    assert "the rows ending “, CPU time”: the same ratios of the commands' user + system time" in busy
+    only = bench.markdown({"machine": idle, "sizes": [{k: v for k, v in size.items() if k not in (
+        "site_cold", "bare_mkdocs")}]})
+    assert "full site ÷ bare MkDocs:" not in only and "check-jsonschema ÷ validate:" in only
+    assert "set for 12,000 ledgers and none was measured here: a yes at a smaller size" in table
+    assert "none was measured here" not in bench.targets({"sizes": [{**size, "size": 12000}]})
 
 
 def test_records_folders_of_the_same_name_are_told_apart_in_the_tables():

@@ -38,3 +38,20 @@ def test_narrowing_a_long_text_keeps_no_list_of_the_marks_it_finds():
     assert narrowed == text.replace("，", ",")
     size = sys.getsizeof(text)
     assert peak < 2 * size, (peak, size)
+
+
+def test_a_lazy_expression_copied_or_pickled_is_the_expression_before_and_after_its_first_use():
+    """chars.Lazy asked every attribute it lacked of the compiled expression, its own `_source` too: a copy (copy,
+    pickle, a forked worker's result sent back pickled) is made without __init__ and asked `__setstate__`, which asked
+    `_source`, which asked `_source` … — RecursionError, not the expression."""
+    import copy
+    import pickle
+
+    from generator.chars import Lazy
+
+    for used in (False, True):
+        rx = Lazy(r"[0-9]{3}", 0)
+        if used:
+            assert rx.search("no 123")[0] == "123"
+        for again in (copy.copy(rx), copy.deepcopy(rx), pickle.loads(pickle.dumps(rx))):
+            assert again.search("a 456 b")[0] == "456" and again.pattern == r"[0-9]{3}"

@@ -2545,3 +2545,22 @@ def test_a_list_whose_only_data_is_on_a_hidden_sheet_is_told_to_show_it_not_to_g
     en = cli(work, "import", "classes", "只有隐藏页.xlsx", "--lang", "en")
     assert ("    fix: Hidden sheets are not read: show the sheet to import as the warnings below say, save and import "
             "again.\n") in en.stdout and "Give an" not in en.stdout, en.stdout
+
+
+def test_a_dry_run_s_last_line_names_the_spreadsheet_read_not_a_count_of_one_file(work):
+    # (the dry run listed the record files it would add — classes/2025.yaml, classes/2026.yaml, imports/lists.yaml —
+    # then said 共 1 个文件：0 个错误，0 个警告 (en 1 file: …): one file, of the three just listed? The count was of the
+    # spreadsheet read, which the line did not name)
+    xlsx(work / "班级名单.xlsx", [["班级名称", "学院", "专业", "年级", "人数"],
+                                  ["计算机2602班", "cs", "计算机科学与技术", 2026, 30],
+                                  ["计算机2502班", "cs", "计算机科学与技术", 2025, 30]])
+    for lang, last in (("zh", "班级名单.xlsx：0 个错误，0 个警告"), ("en", "班级名单.xlsx: 0 errors, 0 warnings")):
+        run = cli(work, "--lang", lang, "import", "classes", "班级名单.xlsx")
+        lines = run.stdout.splitlines()
+        assert run.returncode == 0 and len([x for x in lines if "classes/202" in x]) >= 2, run.stdout
+        assert lines[-1] == last, run.stdout
+    units = work / "records/units.yaml"  # (the records wrong, one file: a count of one, without 共)
+    units.write_text(units.read_text(encoding="utf-8") + "units: [\n", encoding="utf-8")
+    for lang, last in (("zh", "1 个文件：2 个错误，0 个警告"), ("en", "1 file: 2 errors, 0 warnings")):
+        run = cli(work, "--lang", lang, "import", "classes", "班级名单.xlsx")
+        assert run.returncode == 1 and run.stdout.splitlines()[-1] == last, run.stdout

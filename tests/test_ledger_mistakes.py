@@ -142,25 +142,31 @@ def test_a_numbered_field_above_a_different_syntax_error_does_not_take_it_over(t
     assert found and "编号" not in found[0]["message"] and found[0]["line"] == 10, found
 
 
-@pytest.mark.parametrize("number,field,typed,typed_en", [
-    ("1. ", "form", "form: 社团活动。", "form: 社团活动. "),
-    ("2、", "place", "place: 进社团。", "place: 进社团. "),
-    ("（3）", "channel", "channel: 面对面。", "channel: 面对面. "),
-    ("4. ", "summary", "summary: 参加机器人协会的比赛备赛活动。允许", "summary: 参加机器人协会的比赛备赛活动。. "),
+@pytest.mark.parametrize("number,field,typed", [
+    ("1. ", "form", "    form: 社团活动"),
+    ("2、", "place", "    place: 进社团"),
+    ("（3）", "channel", "    channel: 面对面"),
+    ("4. ", "summary", "    summary: 参加机器人协会的比赛备赛活动。"),
 ])
-def test_an_activity_s_fields_numbered_as_in_a_document_are_told_to_drop_the_number(tmp_path, number, field, typed, typed_en):
+def test_an_activity_s_fields_numbered_as_in_a_document_are_told_to_drop_the_number(tmp_path, number, field, typed):
     # (    1. form: 社团活动 inside an item is a field named “1. form”: it was told 是不是想写“form”？ and the
-    # fields allowed, not of the number, though 1. date: numbering the items was)
+    # fields allowed, not of the number, though 1. date: numbering the items was; then 请删掉编号，写成 form: 社团活动。
+    # and the fields allowed after it — the line mid-sentence, without its spaces: typed in its place, the field at
+    # the margin; now the line, with them, ends the hint)
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace(f"    {field}:", f"    {number}{field}:"), encoding="utf-8")
     [f] = _validate(work)
     line = text[:text.index(f"    {field}:")].count("\n") + 1
     assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-002", line, 5), f
     assert f["hint"].startswith(f"字段名前面多了编号“{number.strip()}”：字段不用编号（列表的一项才以“- ”开头），"
-                                f"请删掉编号，写成 {typed}"), f
-    [f] = _validate(work, "--lang", "en")
-    assert f["hint"].startswith(f"The name begins with a number, '{number.strip()}': fields are not numbered "
-                                f"(a list's item begins with '- '); delete the number: {typed_en}"), f
+                                "请删掉编号。允许的字段有"), f
+    assert f["hint"].endswith(f"这一行写成：{typed}"), f
+    [en] = _validate(work, "--lang", "en")
+    assert en["hint"].startswith(f"The name begins with a number, '{number.strip()}': fields are not numbered "
+                                 "(a list's item begins with '- '); delete the number. Allowed"), en
+    assert en["hint"].endswith(f"The line: {typed}"), en
+    _type_as_told(path, f)
+    assert _validate(work) == []
 
 
 def test_an_activity_whose_every_field_is_numbered_is_told_of_each_number_not_of_fields_missing(tmp_path):
@@ -170,7 +176,8 @@ def test_an_activity_whose_every_field_is_numbered_is_told_of_each_number_not_of
     path.write_text(text[:text.index("  - date:")] + "\n".join(numbered) + "\n", encoding="utf-8")
     found = _validate(work)
     assert [(f["code"], f["line"]) for f in found] == [("E-SCHEMA-002", n) for n in range(5, 11)], found
-    assert found[0]["hint"].startswith("字段名前面多了编号“1.”：") and "写成 date: 2026-04-20。" in found[0]["hint"], found[0]
+    assert found[0]["hint"].startswith("字段名前面多了编号“1.”：") and found[0]["hint"].endswith("这一行写成：  - date: 2026-04-20"), \
+        found[0]
 
 
 def _numbered_to_eleven(head, sub):
@@ -660,10 +667,10 @@ def test_a_second_date_by_its_title_is_told_in_english_in_english(tmp_path):
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace("    form: 社团活动", "    日期：2026年4月21日\n    form: 社团活动"), encoding="utf-8")
     [f] = _validate(work, "--lang", "en")
-    assert "- date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21); " in f["hint"] and "值" not in f["hint"], f
+    assert f["hint"].endswith(": " + "  - date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21)") and "值" not in f["hint"], f
     path.write_text(text.replace("    form: 社团活动", "    日期: 2026年4月21日\n    form: 社团活动"), encoding="utf-8")
     [f] = _validate(work, "--lang", "en")
-    assert "- date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21); " in f["hint"] and "值" not in f["hint"], f
+    assert f["hint"].endswith(": " + "  - date: 2026-04-21 (the value '2026年4月21日' is written 2026-04-21)") and "值" not in f["hint"], f
 
 
 def test_a_missing_activities_line_is_one_error_at_the_activities_with_the_line_to_add(tmp_path):
@@ -855,9 +862,9 @@ def test_a_summary_of_lines_under_a_quoted_name_is_given_its_one_line_to_type(tm
     path.write_text(text.replace("    summary: 参加机器人协会的比赛备赛活动。",
                                  f"    {name}: |\n      参加机器人协会的比赛备赛活动。\n      与同学交流备赛情况。"), encoding="utf-8")
     [f] = _validate(work)
-    # (E-YAML-001's line, of a name whose quotes YAML reads as a text's, "summary”, with the line's indentation;
-    # E-SCHEMA-002's, of a name read with its quotes, “summary”, without it yet: _type_as_told adds it)
-    spaces = "    " if f["code"] == "E-YAML-001" else ""
+    # (E-YAML-001's line, of a name whose quotes YAML reads as a text's, "summary”, and E-SCHEMA-002's, of a name read
+    # with its quotes, “summary”, both with the line's indentation: typed in its place)
+    spaces = "    "
     assert (f["line"], f["column"]) == (10, 5) and f"这一行写成：{spaces}summary: |" in f["hint"], f
     assert "参加" not in f["hint"] and "引号" in f["message"] + f["hint"], f
     [en] = _validate(work, "--lang", "en")
@@ -872,7 +879,7 @@ def test_a_quoted_name_and_its_value_in_chinese_quotes_are_given_one_line_withou
     work, path, text = _ledger(tmp_path)
     path.write_text(text.replace('  - date: "2026-04-20"', "  - “date”: “2026-04-20”"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-SCHEMA-002" and "这一行写成：- date: 2026-04-20。" in f["hint"], f
+    assert f["code"] == "E-SCHEMA-002" and f["hint"].endswith("这一行写成：  - date: 2026-04-20"), f
     _type_as_told(path, f)
     assert _validate(work) == []
 
@@ -891,12 +898,12 @@ def test_a_note_pasted_under_an_activity_s_date_is_told_to_go_in_its_summary_in_
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-YAML-001", 6, indent + 1), f
     assert "说明要写成一个字段" in f["message"] and "第 11 行已经有 summary（活动情况）" in f["hint"], f
-    assert f["hint"].endswith(f"第 11 行写成：summary: 参加机器人协会的比赛备赛活动。{NOTE}"), f
+    assert f["hint"].endswith(f"第 11 行写成：    summary: 参加机器人协会的比赛备赛活动。{NOTE}"), f  # (its spaces kept)
     [en] = _validate(work, "--lang", "en")
-    assert "a note is a field" in en["message"] and en["hint"].endswith(f"line 11 then reads: summary: 参加机器人协会的比赛备赛活动。{NOTE}"), en
-    assert not re.search("[\u4e00-\u9fff]", en["message"] + en["hint"].split(": summary: ")[0]), en
+    assert "a note is a field" in en["message"] and en["hint"].endswith(f"line 11 then reads:     summary: 参加机器人协会的比赛备赛活动。{NOTE}"), en
+    assert not re.search("[\u4e00-\u9fff]", en["message"] + en["hint"].split(":     summary: ")[0]), en
     lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
-    lines[10] = "    " + f["hint"].split("写成：")[1] + "\n"
+    lines[10] = f["hint"].split("写成：")[1] + "\n"  # (the line as told, in its place)
     del lines[5]  # (the note's line deleted, as told)
     path.write_text("".join(lines), encoding="utf-8")
     assert _validate(work) == []
@@ -909,11 +916,10 @@ def test_a_note_where_its_field_is_not_written_yet_is_given_that_field_s_line(tm
     text = text.replace("    summary: 参加机器人协会的比赛备赛活动。\n", "") if field == "summary" else text
     path.write_text(text.replace(where, where + NOTE + "\n"), encoding="utf-8")
     [f] = _validate(work)
-    assert f["code"] == "E-YAML-001" and f["hint"].endswith(f"这一行写成：{field}: {NOTE}"), f
+    spaces = "    " if field == "summary" else ""  # (the line with the spaces it wants: typed in the note's place)
+    assert f["code"] == "E-YAML-001" and f["hint"].endswith(f"这一行写成：{spaces}{field}: {NOTE}"), f
     assert ("前面 4 个空格" if field == "summary" else "顶格写") in f["hint"], f
-    _type_as_told(path, f)
-    if field == "summary":  # (typed at the note's line, which was at the line's start: aligned with date, as told)
-        path.write_text(path.read_text(encoding="utf-8").replace(f"\n{field}:", f"\n    {field}:"), encoding="utf-8")
+    _type_as_told(path, f)  # (in the note's place: no spaces added)
     assert _validate(work) == []
 
 
@@ -1496,6 +1502,26 @@ def test_a_date_in_the_folder_s_period_is_given_its_line_where_the_ledger_says_a
         lines[told["line"] - 1] = told["hint"].split("这一行写成：")[1] + "\n"
         path.write_text("".join(lines), encoding="utf-8")
     assert _validate(work) == []
+
+
+@pytest.mark.parametrize("written,told", [("9月20日", "2026-09-20"), ("12月5日", "2026-12-05")])
+def test_a_date_in_neither_the_folder_s_period_nor_the_one_written_is_read_in_the_folder_s(tmp_path, written, told):
+    # (ledgers/2026-H1/ with period: 2024-H1 left in it, and 9月20日: told 没有写年份：本期 2024-H1 的日期都在 2024 年。
+    # 这里读出的日期是 2024-09-20，…不在本期 2024-H1…记在 2024-H2 的台账 ledgers/2024-H2/li-na.yaml 中 — the year of a
+    # period E-REF-003 tells to change to the folder's, and a ledger of two years before; E-REF-004 reads a date by the
+    # folder's period: 2026-H1, and the day's ledger 2026-H2's)
+    work, path, text = _ledger(tmp_path)
+    path.write_text(text.replace("period: 2026-H1", "period: 2024-H1").replace('date: "2026-04-20"', f"date: {written}"),
+                    encoding="utf-8")
+    [date] = [f for f in _validate(work) if f["code"] == "E-SCHEMA-005"]
+    assert "没有写年份：本期 2026-H1 的日期都在 2026 年。" in date["hint"] and f"这里读出的日期是 {told}" in date["hint"], date
+    assert date["hint"].endswith("记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。") and "2024" not in date["hint"], date
+    [en] = [f for f in _validate(work, "--lang", "en") if f["code"] == "E-SCHEMA-005"]
+    assert f"period 2026-H1 is in 2026. This reads as {told}" in en["hint"] and "2024" not in en["hint"], en
+    assert en["hint"].endswith("goes in the ledger of 2026-H2, ledgers/2026-H2/li-na.yaml."), en
+    path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")  # (its period the folder's)
+    [same] = _validate(work)
+    assert same["hint"] == date["hint"], (same, date)
 
 
 @pytest.mark.parametrize("old,new", [

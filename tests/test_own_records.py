@@ -147,10 +147,11 @@ def test_a_policy_or_calendar_missing_is_told_to_start_from_the_demos_as_the_gui
     assert sorted(hints["zh"]) == sorted(hints["en"]) == ["calendar.yaml", "policy.yaml", "units.yaml"], hints
     sections = {line[3:].split(" {", 1)[0] for line in GUIDE.splitlines() if line.startswith("## ")}
     for name in ("policy.yaml", "calendar.yaml"):
-        said = re.search(r"使用指南 → 管理员 → (第一次使用：[^。，；]+)", hints["zh"][name])
+        said = re.search(r"使用指南 → 管理员：年复一年的变动 → (第一次使用：[^。，；]+)", hints["zh"][name])
         assert said and said[1] in sections and f"demo's {name}" in hints["en"][name], hints
+        assert said[0] in hints["en"][name], hints  # (the site's menu as it reads, English or not)
         assert f"records/{name}" in _blocks()[0].split("# 把本校的记录放进", 1)[0], "the section's block keeps it"
-    said = re.search(r"使用指南 → 管理员 → (第一次使用：[^。，；]+)", hints["zh"]["units.yaml"])
+    said = re.search(r"使用指南 → 管理员：年复一年的变动 → (第一次使用：[^。，；]+)", hints["zh"]["units.yaml"])
     assert said and said[1] in sections and "import units" in hints["zh"]["units.yaml"], hints
     (tmp_path / "班级名单.csv").write_text("班级名称,学院,专业,年级,人数\n计算机2601班,计算机学院,计算机科学与技术,2026,30\n",
                                          encoding="utf-8")

@@ -870,7 +870,11 @@ ROOMS_FOUND = ["3号楼5层502", "走访3栋5楼502室", "住在12号楼 3 层 3
                # (… and after 的 before a room word, as in digits: 3号楼的502室)
                *(ROOMS_IN_NUMERALS_AFTER_的 := ["走访3号楼的五〇二室", "5栋的三一二寝室", "3號樓的五〇二室"]),
                # (号 after the room with a floor between or in Chinese numerals, as 3号楼502号: 3号楼5层502号, 3号楼五〇二号)
-               *(ROOMS_号_AFTER_FLOOR := ["走访3号楼5层502号", "5栋五层三一二号", "3号楼五〇二号", "3號樓5層502號"])]
+               *(ROOMS_号_AFTER_FLOOR := ["走访3号楼5层502号", "5栋五层三一二号", "3号楼五〇二号", "3號樓5層502號"]),
+               # (第 before the floor, 的 after it, and a range of rooms, every room masked: 3号楼第5层502, 3号楼502-508)
+               *(ROOMS_RANGES_AND_FLOORS := ["3号楼第5层502", "3号楼5层的502室", "3号楼五层五〇二至五〇八", "3号楼502-508",
+                                             "走访3号楼502~508", "3号楼502、503", "5栋5层312至315寝室", "宿舍楼5层502-508",
+                                             "3號樓第5層的502室"])]
 ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的100名学生", "3号楼5层的120名新生", "12号楼3层、4层的新生宿舍",
                "3号楼的2026级学生", "3号楼5楼2026年完成改造", "3号楼5层2026-09-15检修", "2230就寝", "走访3号楼5层",
                "3号楼的502名学生", "共检查了12个寝室",
@@ -903,7 +907,8 @@ ROOMS_CLEAN = ["12号楼3层会议室", "3号楼5层共40间宿舍", "3号楼的
                                              "与502会议室同学交流", "与张教授交流"]),
                # (an event of a room's students in traditional characters, as in simplified: a club's, a class's)
                *(ROOMS_OF_EVENTS_TRADITIONAL_CLEAN := ["502室同學聯誼會", "在302室同學聯誼活動中", "502室同學座談會", "302室同學交流會",
-                                                       "502室同學分享會"])]
+                                                       "502室同學分享會"]),
+               *(ROOMS_RANGES_AND_FLOORS_CLEAN := ["3号楼第5层会议室", "3号楼5层的120名新生", "3号楼5层2026-09-15检修", "3号楼第3层共40间宿舍"])]
 
 
 @pytest.mark.parametrize("sentence", ROOMS_FOUND)
@@ -2515,3 +2520,89 @@ def test_a_room_with_号_after_a_floor_or_in_chinese_numerals_is_found_and_maske
     told = validated_summaries(tmp_path, ROOMS_号_AFTER_FLOOR + ["5栋5层3号门", "3号楼五层二〇二六年"])
     assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_号_AFTER_FLOOR, ["3号楼5层***号", "5栋五层***号", "3号楼***号",
                                                                              "3號樓5層***號"])]
+
+
+# A student's full name before 同学: a warning for the reviewer (W-PRIV-001), masked whole; the words that begin with a surname's
+# character and are plainly no name (a unit, a class, a place, a count, 全/各/新/老/男/女 …) are not told.
+FULL_NAMES_FOUND = [("与张小明同学谈心", "与***同学谈心"), ("和李华同学交流", "和**同学交流"), ("王建国同学反映宿舍热水时间短", "***同学反映宿舍热水时间短"),
+                    ("约谈了欧阳明月同学", "约谈了****同学"), ("看望生病的陈思同學", "看望生病的**同學"), ("2601班刘一鸣同学申请补助", "2601班***同学申请补助")]
+FULL_NAMES_CLEAN = ["与文学院同学交流", "全班同学参加", "与江西同学座谈", "各位同学", "新同学入学教育", "大一同学", "与高年级同学交流经验", "与高一同学", "与百名同学",
+                    "与周围同学相处融洽", "高三同学", "与高中同学聚会", "与马院同学座谈", "与张小明同学们", "与林学院同学", "与少数民族同学",
+                    "与男同学", "与老同学叙旧", "与金融专业同学", "与万名同学", "与本班同学", "谢谢同学们", "与曾经同学"]
+
+
+@pytest.mark.parametrize(("sentence", "shown"), FULL_NAMES_FOUND)
+def test_a_full_name_before_同学_is_found_and_masked_whole(sentence, shown):
+    assert [m.kind for m in privacy.scan_text(sentence)] == ["full_name"]
+    assert privacy.redact(sentence) == shown
+
+
+@pytest.mark.parametrize("sentence", FULL_NAMES_CLEAN)
+def test_a_unit_a_place_or_a_count_before_同学_is_no_full_name(sentence):
+    assert privacy.scan_text(sentence) == []
+
+
+def test_a_full_name_before_同学_is_a_warning_at_its_place_in_both_languages_and_an_exception_silences_it(tmp_path):
+    """与张小明同学谈心 and 和李华同学交流 passed validate unless the name was on the protected list: a surname, one or two characters
+    and 同学 was not read (文学院同学, 江西同学 would be refused).  Now validate warns the reviewer (W-PRIV-001, kind full_name,
+    the name masked whole) at the name's file:line:col, in Chinese and English, with a hint, and exits 0 (a warning); the
+    words that are plainly no name are not told; an exception of kind full_name silences it; a protected name stays an error."""
+    root = records(tmp_path)
+    said = [s for s, _ in FULL_NAMES_FOUND[:2]] + FULL_NAMES_CLEAN[:3]
+    text = ledger_text('"' + "；".join(said) + '"')
+    (root / LEDGER).write_text(text, encoding="utf-8")
+    told = {}
+    for lang in ("zh", "en"):
+        done = cli(root, "--lang", lang, "--format", "json")
+        assert done.returncode == 0 and "Traceback" not in done.stderr, done.stdout + done.stderr
+        told[lang] = [f for f in json.loads(done.stdout) if f["code"].endswith("PRIV-001")]
+    places = [expected_pos(text, "张小明"), expected_pos(text, "李华")]
+    for lang, words in (("zh", "“同学”前面可能是学生的姓名"), ("en", "full name")):
+        assert [(f["code"], f["severity"], (f["line"], f["column"]), f["data"]["kind"]) for f in told[lang]] == [
+            ("W-PRIV-001", "warning", place, "full_name") for place in places], told[lang]
+        assert [f["message"].endswith(masked) for f, masked in zip(told[lang], ("***同学", "**同学"))] == [True, True]
+        assert all(words in f["message"] and "privacy-exceptions.yaml" in f["hint"] and "full_name" in f["hint"]
+                   for f in told[lang])
+        assert not any("*" in f["hint"] for f in told[lang]), told[lang]  # (the hint's own words are not masked as a find)
+    assert not any(name in json.dumps(told, ensure_ascii=False) for name in ("张小明", "李华"))
+    (root / "privacy-exceptions.yaml").write_text(
+        f"exceptions:\n  - file: {LEDGER}\n    line: {places[0][0]}\n    kind: full_name\n"
+        "    reason: 审核确认\n    reviewed_by: 王管理\n", encoding="utf-8")
+    done = cli(root, "--format", "json")
+    assert [f["code"] for f in json.loads(done.stdout) if "PRIV" in f["code"]] == []
+    names = tmp_path / "names.txt"
+    names.write_text("张小明\n", encoding="utf-8")
+    (root / "privacy-exceptions.yaml").write_text("exceptions: []\n", encoding="utf-8")
+    done = cli(root, "--format", "json", env={privacy.ENV_NAMES: str(names)})
+    assert done.returncode == 1
+    assert [(f["code"], f["data"]["kind"]) for f in json.loads(done.stdout) if "PRIV" in f["code"]] == [
+        ("E-PRIV-001", "name"), ("W-PRIV-001", "full_name")]
+
+
+def test_a_floor_with_第_or_的_and_a_range_of_rooms_are_found_and_every_room_masked_by_validate(tmp_path):
+    """3号楼第5层502 and 3号楼5层的502室 passed validate and the form (a floor between was read without 第 before it or 的 after it),
+    and 3号楼五层五〇二至五〇八, 3号楼502-508 masked only the first room — the second, and every room of a range, stood on the site.
+    Now both floors are read, and a range (-, ~, 至, 到) is one find whose every room is masked, as a list (、) was."""
+    told = validated_summaries(tmp_path, ROOMS_RANGES_AND_FLOORS + ROOMS_RANGES_AND_FLOORS_CLEAN)
+    assert told == [(t, "dormitory", m) for t, m in zip(ROOMS_RANGES_AND_FLOORS, [
+        "3号楼第5层***", "3号楼5层的***室", "3号楼五层***至***", "3号楼***-***", "3号楼***~***", "3号楼***、***", "5栋5层***至***寝室",
+        "***-***", "3號樓第5層的***室"])]
+    assert privacy.redact("走访3号楼五层五〇二至五〇八") == "走访3号楼五层***至***"
+
+
+def test_a_teaching_building_listed_in_either_script_is_read_in_both_by_validate(tmp_path):
+    """privacy.teaching_buildings listing 明德樓 (traditional) still had 明德楼302室同学反映 told a dormitory room, and a list of
+    博学楼 had 博學樓302室同學反映 told: a name was read as written, its 楼 alone in either script.  Now a listed name is read in
+    both scripts, whichever it is written in; a building not listed (丁香樓) is still told."""
+    root = records(tmp_path)
+    said = ["明德楼302室同学反映自习座位不足", "明德樓302室同學反映自习座位不足", "博學樓302室同學反映仪器老化", "博学楼302室同学反映仪器老化",
+            "丁香樓302室同學反映宿舍漏水"]
+    ledger = ledger_text('"' + "；".join(said) + '"')
+    (root / LEDGER).write_text(ledger, encoding="utf-8")
+    policy = root / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("privacy:\n", "privacy:\n  teaching_buildings: [明德樓, 博学楼]\n"),
+                      encoding="utf-8")
+    done = cli(root, "--format", "json")
+    assert "Traceback" not in done.stderr, done.stderr
+    assert [(f["line"], f["column"]) for f in json.loads(done.stdout) if f["code"] == "E-PRIV-001"] == [
+        expected_pos(ledger, said[4][3:])]

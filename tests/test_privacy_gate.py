@@ -205,15 +205,17 @@ def test_initials_right_after_同学_are_told_by_validate_in_a_ledger_of_their_o
 
 
 def test_a_file_the_full_loader_reads_is_scanned_one_value_at_a_time_only_where_the_gates_mark(tmp_path):
-    """policy.yaml (the demo's, as every university's: the quick path leaves it to the full loader) had each of its ≈270
-    values and comment lines scanned one by one (_finds), a compile of the surname readings with them; now they are
-    gated at once (Scanner.settle) and only those marked are scanned — its finds still told, at their lines."""
+    """A file the quick path leaves to the full loader (here the demo's policy.yaml with a float — since 25450df6 the
+    policy itself takes the quick path) had each of its ≈270 values and comment lines scanned one by one (_finds), a
+    compile of the surname readings with them; now they are gated at once (Scanner.settle) and only those marked are
+    scanned — its finds still told, at their lines."""
     from generator import load
 
     records = tmp_path / "records"
     records.mkdir()
     lines = (demo_records(tmp_path / "demo") / "policy.yaml").read_text(encoding="utf-8").splitlines()
     lines[1:1] = ["# 联系人：张同学 138 1234 5678", "# 与日语1602班学生座谈"]
+    lines.append("kept: 1.5")  # (a float: the quick path leaves the file to the full loader)
     (records / "policy.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     doc = load.load_file_status(str(records / "policy.yaml"), records)[0]
     assert not doc.quick and len(doc.spans) > 150

@@ -80,7 +80,8 @@ def test_pull_request_workflow_runs_every_check_with_full_history():
     steps = wf["jobs"]["check"]["steps"]
     assert steps[0]["with"]["fetch-depth"] == 0
     runs = " ".join(s.get("run", "") for s in steps)
-    for command in ("make setup", "validate --format github", "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+    for command in ("make setup", "validate --format github", 'check --format github --base "$BASE"',
+                    "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
                     "codeowners --check", "make pr-test BASE=\"$BASE\"", "mkdocs build --strict"):
         assert command in runs
     assert "ownership" not in runs  # (ownership.yml: the base branch's program)

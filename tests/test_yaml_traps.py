@@ -490,9 +490,9 @@ def test_a_field_written_by_a_part_of_its_chinese_title_is_one_error_with_the_li
     assert (f["line"], f["column"]) == (9, 5), f
     field = typed.split(":")[0]
     assert f["hint"].startswith(f"是不是想写“{field}”"), f
-    assert f"字段名要写英文，中文只是说明。这一行写成：{typed}。" in f["hint"], f
+    assert "字段名要写英文，中文只是说明。允许的字段有" in f["hint"] and f["hint"].endswith(f"这一行写成：    {typed}"), f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
-    assert f"Field names are in English: {typed.split('（')[0]}" in f["hint"], f
+    assert "Field names are in English. Allowed" in f["hint"] and f"The line:     {typed.split('（')[0]}" in f["hint"], f
 
 
 def test_a_field_written_by_its_title_with_a_boolean_is_not_given_a_line_of_python_s_true(records):
@@ -1159,8 +1159,10 @@ def test_an_item_whose_only_field_has_a_chinese_colon_is_given_the_line_to_type(
          f"    summary: 参加机器人协会的比赛备赛活动。\n  - form{sep}社团活动")
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (11, 5), f
-    assert "这一行写成：- form: 社团活动" in f["hint"], f
-    assert "- form: 社团活动" in only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"]
+    assert f["hint"].endswith("这一行写成：  - form: 社团活动"), f  # (the item's spaces kept: typed in its place)
+    assert only(validate(records, "--lang", "en"), "E-SCHEMA-003")["hint"].endswith("the line:   - form: 社团活动")
+    edit(records, LEDGER, f"  - form{sep}社团活动", "  - form: 社团活动")
+    assert [f["code"] for f in validate(records)] == ["E-SCHEMA-001"] * 5  # (the item's other fields: no line refused)
 
 
 @pytest.mark.parametrize("written", ["形式：社团活动", "联系形式：社团活动", "形式；社团活动", "形式:社团活动"])
@@ -1171,9 +1173,9 @@ def test_an_item_whose_only_field_is_named_by_its_chinese_title_is_given_the_lin
     f = only(validate(records), "E-SCHEMA-003")
     assert (f["line"], f["column"]) == (11, 5), f
     assert ("字段 form 的" if written.startswith("联系") else "form（联系形式）") in f["hint"], f
-    assert "这一行写成：- form: 社团活动" in f["hint"], f
+    assert f["hint"].endswith("这一行写成：  - form: 社团活动"), f
     en = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
-    assert "- form: 社团活动" in en["hint"]
+    assert en["hint"].endswith(":   - form: 社团活动"), en
     # (the English message showed the text as "形式: 社团活动", its “：” made the very colon it lacks;
     # it is quoted as typed, as E-SCHEMA-005 quotes it, not in JSON's quotes)
     assert en["message"].endswith(f"found text: {written}"), en
@@ -1255,7 +1257,7 @@ def test_a_fields_title_beside_the_field_itself_is_not_told_to_be_typed_as_a_sec
     # (told 这一行写成：date: 2026-04-21 or 是不是想写“date”（日期）？ — typed so, the activity had two dates)
     edit(records, LEDGER, "    form: 社团活动\n", f"    form: 社团活动\n{written}\n")
     f = only(validate(records), code)
-    assert "这一项在第 5 行已经有 date 了" in f["hint"] and "写成：- date: 2026-04-21" in f["hint"], f
+    assert "这一项在第 5 行已经有 date 了" in f["hint"] and f["hint"].endswith("这一行写成：  - date: 2026-04-21"), f
     assert "这一行写成：date" not in f["hint"] and "是不是想写" not in f["hint"], f
     en = only(validate(records, "--lang", "en"), code)
     assert "which this item already has at line 5" in en["hint"] and "Did you mean" not in en["hint"], en
@@ -1403,9 +1405,9 @@ def test_a_misspelt_field_is_given_the_line_with_its_name_and_the_value_kept(rec
         assert f["hint"].startswith(f"是不是想写“{field}”？允许的字段有"), f
         assert en["hint"].startswith(f"Did you mean '{field}'? Allowed fields"), en
         return
-    said = line if line[-1] == "。" else f"{line}。"
-    assert f["hint"].startswith(f"是不是想写“{field}”？这一行写成：{said}允许的字段有"), f
-    assert en["hint"].startswith(f"Did you mean '{field}'? The line: {line}{'' if line[-1] == '。' else '.'} Allowed"), en
+    spaces = "" if rel == LI_NA else "    "  # (the line with its spaces, last: typed in its place, nothing after it)
+    assert f["hint"].startswith(f"是不是想写“{field}”？允许的字段有") and f["hint"].endswith(f"。这一行写成：{spaces}{line}"), f
+    assert en["hint"].startswith(f"Did you mean '{field}'? Allowed") and en["hint"].endswith(f". The line: {spaces}{line}"), en
     edit(records, rel, f"{wrong}:", f"{field}:")  # (the line offered is one the next run takes)
     assert validate(records) == []
 
@@ -1413,10 +1415,11 @@ def test_a_misspelt_field_is_given_the_line_with_its_name_and_the_value_kept(rec
 def test_a_misspelt_field_whose_value_goes_on_below_is_given_its_first_line(records):
     edit(records, LEDGER, "activities:", "activitys:")
     f = only(validate(records), "E-SCHEMA-002")
-    assert f["hint"].startswith("是不是想写“activities”？这一行写成：activities:（下面各行不动）。允许的字段有"), f
+    assert f["hint"].startswith("是不是想写“activities”？允许的字段有") and \
+        f["hint"].endswith("。这一行写成：activities:（下面各行不动）"), f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
-    assert f["hint"].startswith("Did you mean 'activities'? The line: activities: (the lines below as they are). "
-                                "Allowed fields"), f
+    assert f["hint"].startswith("Did you mean 'activities'? Allowed fields") and \
+        f["hint"].endswith(". The line: activities: (the lines below as they are)"), f
 
 
 ITEM = '''  - date: "2026-04-20"
@@ -1487,3 +1490,55 @@ def test_a_line_to_type_under_an_activity_keeps_the_line_s_indentation(records, 
     text[n - 1] = line  # (the hint's line in the place of the whole line)
     path.write_text("\n".join(text), encoding="utf-8")
     assert validate(records) == []
+
+
+def _typed_in_place(work, rel, row, hint, marker="这一行写成："):
+    """The line after `marker` — all of the hint after it — typed in the place of line `row`, as it reads: no space
+    added, nothing taken off."""
+    path = work / "records" / rel
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[row - 1] = hint.split(marker, 1)[1] + "\n"
+    path.write_text("".join(lines), encoding="utf-8")
+
+
+@pytest.mark.parametrize("old,new,line", [
+    ("    summary: 参加", "    sumary: 参加", "    summary: 参加机器人协会的比赛备赛活动。"),
+    ("    summary: 参加", "    “summary”: 参加", "    summary: 参加机器人协会的比赛备赛活动。"),
+    ("    summary: 参加", "    1. summary: 参加", "    summary: 参加机器人协会的比赛备赛活动。"),
+    ("    form: 社团活动", "    （2）form: 社团活动", "    form: 社团活动"),
+    ('  - date: "2026-04-20"', '  - “date”: "2026-04-20"', '  - date: "2026-04-20"'),
+    ('  - date: "2026-04-20"', '  - 1. date: "2026-04-20"', "  - date: 2026-04-20"),
+    ("    students: 25", "    学生人数: 25", "    students: 25"),
+], ids=["misspelt", "quoted", "numbered", "numbered in brackets", "quoted first", "numbered first", "title"])
+def test_the_line_to_type_for_a_field_s_name_keeps_its_spaces_and_ends_the_hint(records, old, new, line):
+    # (E-SCHEMA-002 gave sumary:'s line without its spaces — 这一行写成：summary: …。允许的字段有… — and the numbered
+    # name's and the quoted name's mid-sentence, 请删掉编号，写成 summary: …。允许…: typed in the line's place as it
+    # reads, the field at the margin was no longer its activity's, and a 。 taken along)
+    edit(records, LEDGER, old, new)
+    f = only(validate(records), "E-SCHEMA-002")
+    en = only(validate(records, "--lang", "en"), "E-SCHEMA-002")
+    assert f["hint"].endswith(f"。这一行写成：{line}") and "允许的字段有" in f["hint"], f
+    assert en["hint"].endswith(f". The line: {line}") and "Allowed fields" in en["hint"], en
+    _typed_in_place(records, LEDGER, f["line"], f["hint"])
+    assert validate(records) == []
+
+
+def test_an_item_of_one_line_and_a_new_item_by_a_title_are_given_their_lines_with_their_spaces(records):
+    # (- form；社团活动 was told 这一行写成：- form: 社团活动 and 日期：… in an activity with its date 另起一项…写成：- date: …；
+    # — typed in the line's place, the dash at the margin: no longer the activities' item)
+    edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", "    summary: 参加机器人协会的比赛备赛活动。\n  - form；社团活动")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert f["hint"].endswith("这一行写成：  - form: 社团活动"), f
+    _typed_in_place(records, LEDGER, f["line"], f["hint"])
+    assert {(f["code"], f["line"]) for f in validate(records)} == {("E-SCHEMA-001", 11)}  # (the item's other fields)
+    edit(records, LEDGER, "\n  - form: 社团活动", "")
+    for written, code in (("    日期：2026-04-21", "E-YAML-010"), ("    日期:2026-04-21", "E-YAML-001"),
+                          ("    日期: 2026-04-21", "E-SCHEMA-002")):
+        edit(records, LEDGER, "    summary: 参加机器人协会的比赛备赛活动。", f"    summary: 参加机器人协会的比赛备赛活动。\n{written}")
+        f = only(validate(records), code)
+        en = only(validate(records, "--lang", "en"), code)
+        assert "另起一项" in f["hint"] and f["hint"].endswith("这一行写成：  - date: 2026-04-21"), f
+        assert en["hint"].endswith(":   - date: 2026-04-21"), en
+        _typed_in_place(records, LEDGER, 11, f["hint"])  # (a new item begun there, its date given: its other fields told)
+        assert {(f["code"], f["line"]) for f in validate(records)} == {("E-SCHEMA-001", 11)}, validate(records)
+        edit(records, LEDGER, "\n  - date: 2026-04-21", "")

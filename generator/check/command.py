@@ -1,7 +1,10 @@
 """`python -m generator check`: validate the records, then run the policy checks.
 
     python -m generator check [--today YYYY-MM-DD] [--records DIR]
-        [--format text|json|github|markdown] [--lang zh|en] [--strict]
+        [--format text|json|github|markdown] [--lang zh|en] [--strict] [--base REV]
+
+With `--base` (a pull request's base commit) the github format annotates the findings in the
+files the pull request changed, errors first (output.as_github); the exit status is the same.
 
 Exit 0 without error findings, 1 with, 2 when it could not run.  Only the default of
 --today reads the clock (today in the policy's time zone)."""
@@ -41,7 +44,12 @@ def cmd_check(args) -> int:
         report.write_json(output.as_json(findings, result.data, args.lang))
         return EXIT_FINDINGS if errors else EXIT_OK
     if args.format == "github":
-        text = output.as_github(findings, result.data, args.lang, files)
+        changed = None
+        if args.base is not None:  # (a pull request's files: ownership's git, imported for it only)
+            from generator.ownership import changed_in
+
+            changed = changed_in(root, args.base)
+        text = output.as_github(findings, result.data, args.lang, files, changed)
     elif args.format == "markdown":
         text = output.as_markdown(findings, result.data, args.lang, files)
     else:
@@ -60,4 +68,7 @@ def register(sub) -> None:
     p.add_argument("--strict", action="store_true",
                    help=say("严格模式：时间类提醒（逾期、覆盖、每学期联系、超期）按错误处理",
                             "strict: time-based warnings (late, coverage, contact each term, overdue) are errors"))
+    p.add_argument("--base", metavar="REV", help=say("拉取请求的基准提交：github 格式只标注拉取请求改动的文件中的检查结果，错误在前",
+                                      "pull request base: the github format annotates the findings in the files the "
+                                      "pull request changed, errors first"))
     p.set_defaults(func=cmd_check)

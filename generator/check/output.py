@@ -1,7 +1,10 @@
 """The check report in four formats: text (for an administrator, Chinese by default),
-json ({"findings": [...], **data}), github (annotations, at most 10 per code) and
-markdown (tables for $GITHUB_STEP_SUMMARY and the site)."""
+json ({"findings": [...], **data}), github (annotations, at most 10 per code; in a pull request,
+those of the files it changed, errors first, as many as GitHub shows a step) and markdown (tables
+for $GITHUB_STEP_SUMMARY and the site)."""
 from __future__ import annotations
+
+from pathlib import Path
 
 from generator import findings as F
 from generator import report
@@ -9,6 +12,9 @@ from generator.check.deadlines import in_grace
 from generator.check.exemptions import describe
 
 GITHUB_PER_CODE = 10
+# GitHub shows a step's first 10 error and 10 warning annotations and drops the rest unsaid
+# (docs.github.com, workflow commands: 10 errors and 10 warnings a step, 50 annotations a job)
+GITHUB_SHOWN = {F.ERROR: 10, F.WARNING: 10}
 
 T = {
     "zh": {
@@ -30,6 +36,9 @@ T = {
         "exemption": "  {who} {start} 至 {end}{reason}：{said}",
         "none": "没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
+        "unshown": "另有 {n} 条检查结果没有标注在这里（不在本拉取请求改动的文件中，或超出 GitHub 每一步显示的 10 个错误、"
+                   "10 个警告）：见检查摘要（job summary）",
+        "no_base": "读不出本拉取请求改动了哪些文件（{detail}），下面按全部文件标注",
         "strict": "（严格模式：时间类提醒按错误处理）",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
@@ -56,6 +65,10 @@ T = {
         "exemption": "  {who} {start} to {end}: {said}",
         "none": "No problems found.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
+        "unshown": "{n|more finding is|more findings are} not annotated here (not in the files this pull request "
+                   "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): see the job summary",
+        "no_base": "The files this pull request changed could not be read ({detail}); the annotations below are of "
+                    "all files",
         "strict": " (strict: time-based warnings count as errors)",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
@@ -135,18 +148,48 @@ def as_json(findings, data: dict, lang: str = "zh") -> dict:
     return {"findings": [f.as_dict(lang) for f in findings], **data}
 
 
-def as_github(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
-    out, counts = [], {}
-    for f in findings:
-        counts[f.code] = counts.get(f.code, 0) + 1
-        if counts[f.code] <= GITHUB_PER_CODE:
-            out.append(report.github_line(f, lang))
-    for code, n in sorted(counts.items()):
-        if n > GITHUB_PER_CODE:
-            out.append(f"::notice title={code}::{F.counted(T[lang]['more'], n=n - GITHUB_PER_CODE, code=code)}")
+def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, changed=None) -> str:
+    """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request, `changed`
+    ((the files it changed, why they are not known): ownership.changed_in), those in its files, errors first
+    (_in_changed), or, its files not known, a notice saying why and the annotations of all files.  Then the overview."""
+    mine, why = changed or (None, "")
+    out = [_notice(T[lang]["no_base"].format(detail=why))] if why else []
+    if mine is not None:
+        out += _in_changed(findings, mine, lang)
+    else:
+        counts: dict = {}
+        for f in findings:
+            counts[f.code] = counts.get(f.code, 0) + 1
+            if counts[f.code] <= GITHUB_PER_CODE:
+                out.append(report.github_line(f, lang))
+        for code, n in sorted(counts.items()):
+            if n > GITHUB_PER_CODE:
+                out.append(f"::notice title={code}::{F.counted(T[lang]['more'], n=n - GITHUB_PER_CODE, code=code)}")
     out += overview(data, lang)
     out.append(report.summary(findings, lang, files))
     return "\n".join(out) + "\n"
+
+
+def _in_changed(findings, changed: set, lang: str) -> list[str]:
+    """The annotations of a pull request's check (as_github): of the findings in the `changed` files, the errors,
+    then the other errors (no file of the pull request's, yet they fail its step), then the warnings in them; of
+    each severity as many as GitHub shows a step (GITHUB_SHOWN), and a notice counting what is not annotated."""
+    mine = [Path(report.as_of(f.file)[0]).resolve() in changed for f in findings]
+    ordered = [f for f, m in zip(findings, mine) if m and f.severity == F.ERROR] + \
+        [f for f, m in zip(findings, mine) if not m and f.severity == F.ERROR] + \
+        [f for f, m in zip(findings, mine) if m and f.severity != F.ERROR]
+    out, shown = [], dict.fromkeys(GITHUB_SHOWN, 0)
+    for f in ordered:
+        if shown.get(f.severity, 0) < GITHUB_SHOWN.get(f.severity, 0):
+            shown[f.severity] += 1
+            out.append(report.github_line(f, lang))
+    if unshown := len(findings) - len(out):
+        out.append(_notice(F.counted(T[lang]["unshown"], n=unshown)))
+    return out
+
+
+def _notice(text: str) -> str:
+    return f"::notice title=check::{report.escape_data(text)}"
 
 
 # ---- markdown ---------------------------------------------------------------

@@ -25,7 +25,6 @@ from generator.check.context import Context
 from generator.check import first_parent
 from generator.check.first_parent import GIT, Log, env, files, is_commit
 from generator.check.git_history import History, ask, blobs_at
-from generator import quickload
 from generator.cache import KeptResult
 from generator.load import parse_bytes
 
@@ -173,6 +172,8 @@ def _read(root, rel: str, commits: list[tuple], values) -> list:
     compared with the one that brought it back (a rewrite before the deletion is not lost with it)."""
     if not commits:
         return []
+    from generator import quickload  # (with rapidyaml: ≈7 ms, not at the start of a run that reads no history)
+
     found = blobs_at(root, [(f"./{rel}", c) for c, _t in commits])
     if found is None:  # (git failed: nothing kept, the history said unreadable)
         raise subprocess.SubprocessError("git cat-file --batch")

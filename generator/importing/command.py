@@ -63,9 +63,9 @@ def unwritable(root: Path, writes) -> list[F.Finding]:
         if folder is not None:
             record = where = display_path(root / folder)  # (said once, for all the files to go into it)
             reason = ("它是一个文件，不是放记录的文件夹", "it is a file, not the folder of the records")
-            fix = (f"{where} 应是放记录的文件夹：请把这个文件改名或移出 records/（其中的内容若有用，"
+            fix = (f"{where} 应是放记录的文件夹：请把这个文件改名或移出 {F.records_shown()}/（其中的内容若有用，"
                    f"请在新建文件夹 {where}/ 后另存为其中的 .yaml 记录），再运行一次导入。",
-                   f"{where} should be the folder of these records: rename the file or move it out of records/ "
+                   f"{where} should be the folder of these records: rename the file or move it out of {F.records_shown()}/ "
                    f"(if it holds anything of use, make the folder {where}/ and save it there as .yaml records), "
                    "then run the import again.")
         elif path.exists() and not path.is_file():
@@ -124,7 +124,7 @@ def cmd_import(args) -> int:
         how = exc.how or tuple(words.format(rows=HEADINGS) for words in GIVE_ANOTHER)
         emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en, how=how[0],
                      how_en=how[1]),
-              *(imp.findings if imp else [])], args, files=1)
+              *(imp.findings if imp else [])], args, files=display_path(args.file))
         return EXIT_USAGE
     except OSError as exc:  # a record gone or made unreadable since records_errors read it
         emit([F.make("E-LOAD-007", display_path(exc.filename or root), None,
@@ -140,12 +140,12 @@ def cmd_import(args) -> int:
         out.write(MSG["errors"][lang] + "\n")
     elif args.write:
         if failed := write_all(imp.writes):
-            emit([failed, *imp.findings], args, files=1)
+            emit([failed, *imp.findings], args, files=display_path(args.file))
             return EXIT_USAGE
         out.write(MSG["wrote"][lang] + "\n")
     else:
         out.write(MSG["dry"][lang] + "\n")
-    code = emit(imp.findings, args, files=1)
+    code = emit(imp.findings, args, files=display_path(args.file))
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
 
 

@@ -226,13 +226,13 @@ class Importer(Columns, Statuses, Writing):
                     continue
                 bad = not self._ended(value) and (("认得出的状态", "a status this import knows", (
                     f"在用的写“{self.in_use[0]}”，已结束的写“{'”“'.join(self.ended)}”之一"
-                    "（别的写法导入不猜；认得的词在 records/policy.yaml 的 vocabularies.import_statuses 中，可以添加）"),
+                    f"（别的写法导入不猜；认得的词在 {F.records_shown()}/policy.yaml 的 vocabularies.import_statuses 中，可以添加）"),
                     f"{self.in_use[0]} (in use), or one of {', '.join(self.ended)} (ended): other words are not "
-                    "guessed (the words known are records/policy.yaml's vocabularies.import_statuses: words may be added there)")
+                    f"guessed (the words known are {F.records_shown()}/policy.yaml's vocabularies.import_statuses: words may be added there)")
                     if self.in_use and self.ended else ("认得出的状态", "a status this import knows", (
-                        "records/policy.yaml 的 vocabularies.import_statuses 中的状态词（现在没有写，导入不认得任何状态："
+                        f"{F.records_shown()}/policy.yaml 的 vocabularies.import_statuses 中的状态词（现在没有写，导入不认得任何状态："
                         "请先在那里写出在用的 in_use 和各类名单已结束的 ended，见管理员指南“状态列”），或删去这一列"),
-                        "a status word of records/policy.yaml's vocabularies.import_statuses (there are none: the import knows "
+                        f"a status word of {F.records_shown()}/policy.yaml's vocabularies.import_statuses (there are none: the import knows "
                         "no status until the words in use, in_use, and ended, ended by list, are written there; see the admin "
                         "guide, 状态列), or remove this column"))
             elif field == "type":

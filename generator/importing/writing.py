@@ -241,8 +241,8 @@ class Writing:
                     "fix_en": f"The import made this id from the unit's id, which is too long: add a column '{names['id'][0]}' "
                               "giving each row a shorter id, and run the import again."}
         if exc.schema and exc.key == "unit":
-            return {"fix": "这个值取自 records/units.yaml 中的单位编号：请先运行 python -m generator validate 改正那个单位，再运行一次导入。",
-                    "fix_en": "This value is a unit id of records/units.yaml: run python -m generator validate and correct "
+            return {"fix": f"这个值取自 {F.records_shown()}/units.yaml 中的单位编号：请先运行 python -m generator validate 改正那个单位，再运行一次导入。",
+                    "fix_en": f"This value is a unit id of {F.records_shown()}/units.yaml: run python -m generator validate and correct "
                               "that unit first, then run the import again."}
         if exc.schema:
             return {"fix": "请在表格中改正这一格，使它合乎上面说的要求，再运行一次导入；仍然不行时，请把这一行手工写成记录。",

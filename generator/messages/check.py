@@ -35,15 +35,15 @@ CODES = {
         "severity": "error",
         "zh": "干部“{name}”在 {period}（{start} 至 {end}）没有联系点安排，不应填报这一期台账",
         "en": "cadre '{name}' held no contact point during {period} ({start} to {end}), so no ledger is expected",
-        "hint_zh": "请检查文件夹（期间）和文件名（干部编号）是否写对；如安排表漏写，请管理员补充 records/assignments/。",
+        "hint_zh": "请检查文件夹（期间）和文件名（干部编号）是否写对；如安排表漏写，请管理员补充 {records}/assignments/。",
         "hint_en": "Check the folder (period) and file name (cadre); if the assignment table is missing a row, ask an administrator.",
     },
     "E-CHK-005": {
         "severity": "error",
         "zh": "联系点“{point}”在 {period} 不是干部“{name}”的联系点（该期间的联系点：{held}）",
         "en": "'{point}' was not a contact point of cadre '{name}' during {period} (held: {held})",
-        "hint_zh": "请填写安排表（records/assignments/）中分配给您的联系点；联系点有变动请联系管理员。",
-        "hint_en": "List the contact points assigned to you in records/assignments/; ask an administrator about changes.",
+        "hint_zh": "请填写安排表（{records}/assignments/）中分配给您的联系点；联系点有变动请联系管理员。",
+        "hint_en": "List the contact points assigned to you in {records}/assignments/; ask an administrator about changes.",
     },
     "E-CHK-006": {
         "severity": "error",
@@ -133,15 +133,15 @@ CODES = {
         "severity": "warning", "strict": True,
         "zh": "新生班级“{name}”（{unit}）自 {since} 起没有联系干部{until}",
         "en": "freshman class '{name}' ({unit}) has had no cadre since {since}{until_en}",
-        "hint_zh": "新生班级须全覆盖（R2）：请管理员在 records/assignments/ 中为该班级安排一位联系干部。",
-        "hint_en": "Every freshman class needs a cadre (R2): an administrator adds an assignment in records/assignments/.",
+        "hint_zh": "新生班级须全覆盖（R2）：请管理员在 {records}/assignments/ 中为该班级安排一位联系干部。",
+        "hint_en": "Every freshman class needs a cadre (R2): an administrator adds an assignment in {records}/assignments/.",
     },
     "W-CHK-002": {
         "severity": "warning", "strict": True,
         "zh": "干部“{name}”在 {start} 至 {end} 只有 {count} 个联系点（政策规定 {required} 个）{after}",
         "en": "cadre '{name}' held {count|contact point|contact points} from {start} to {end} (the policy requires {required}){after_en}",
-        "hint_zh": "请管理员在 records/assignments/ 中为这段时间补上联系点安排（或登记豁免）。",
-        "hint_en": "An administrator adds the missing assignment in records/assignments/ (or records an exemption).",
+        "hint_zh": "请管理员在 {records}/assignments/ 中为这段时间补上联系点安排（或登记豁免）。",
+        "hint_en": "An administrator adds the missing assignment in {records}/assignments/ (or records an exemption).",
     },
     "W-CHK-003": {
         "severity": "warning",
@@ -189,8 +189,8 @@ CODES = {
     # ---- other warnings -------------------------------------------------------
     "W-CHK-010": {
         "severity": "warning",
-        "zh": "活动日期 {date} 不在任何学期之内（校历 records/calendar.yaml），不计入每学期联系次数",
-        "en": "activity date {date} is outside every semester (records/calendar.yaml); it counts for no semester",
+        "zh": "活动日期 {date} 不在任何学期之内（校历 {records}/calendar.yaml），不计入每学期联系次数",
+        "en": "activity date {date} is outside every semester ({records}/calendar.yaml); it counts for no semester",
         "hint_zh": "假期中的活动可以保留；若日期写错请改正。",
         "hint_en": "Holiday activities may stay; fix the date if it is wrong.",
     },
@@ -198,9 +198,9 @@ CODES = {
         "severity": "warning",
         "zh": "活动日期 {date} 那天干部“{name}”没有联系点（本期持有联系点的时间：{spans}）",
         "en": "on {date}, the activity's date, cadre '{name}' held no contact point (held in this period: {spans_en})",
-        "hint_zh": "请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（records/assignments/）漏写，请管理员补充。",
+        "hint_zh": "请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（{records}/assignments/）漏写，请管理员补充。",
         "hint_en": "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
-                   "work; if the assignment table (records/assignments/) misses a row, an administrator adds it.",
+                   "work; if the assignment table ({records}/assignments/) misses a row, an administrator adds it.",
     },
     "W-CHK-013": {
         "severity": "warning",
@@ -228,7 +228,7 @@ CODES = {
         "en": "the policy's {name} changed from {old} to {new} on {day} with nothing in {section}.earlier: the semesters "
               "and ledger periods that ended before are now judged by {new} too",
         "hint_zh": "改动以前的学期和期间应仍按原来的数字判断：请管理员在 {section}.earlier 加一项（已有 until 同一天的一项时，"
-                   "把这个数字加进那一项）：{entry}；见 使用指南 → 政策检查 → 政策改动了数字。"
+                   "把这个数字加进那一项）：{entry}；见 使用指南 → 政策检查（check） → 政策改动了数字。"
                    "如果改动是更正写错的数字、以前各期也应按新数字判断，这一项中写 {new}。",
         "hint_en": "The semesters and periods before the change are to be judged by the old number: an administrator adds "
                    "to {section}.earlier (or, if an entry with the same until is there, adds the number to it): {entry}; "
@@ -240,7 +240,7 @@ CODES = {
         "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",
         "en": "the calendar's {what_en} {id} {change_en}, after it had ended ({ended}): {now_en}, and earlier checks "
               "of it may have said otherwise",
-        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。{fix}见 使用指南 → 政策检查 → 校历改动了日期。",
+        "hint_zh": "校历不留改动以前的日期，过去的学期和学年都按现在写的判断。{fix}见 使用指南 → 政策检查（check） → 校历改动了日期。",
         "hint_en": "The calendar keeps no earlier dates: past semesters and years are judged by what is written now. "
                    "{fix_en} See the guide, policy checks, when the calendar's dates change.",
     },
@@ -249,7 +249,7 @@ CODES = {
         "zh": "校历中{what} {id} 的更正记录 {entry} 对不上 Git 历史中的任何一次改动：它什么也没有消除",
         "en": "the calendar's correction {entry} of the {what_en} {id} matches no change in Git's history: it silences nothing",
         "hint_zh": "corrected 的一项要写改动提交的那一天（on）和改动以前的日期（start、end），或删去、补上的编号（removed、added），"
-                   "与 W-CHK-016 提示的一样。{would}。见 使用指南 → 政策检查 → 校历改动了日期。",
+                   "与 W-CHK-016 提示的一样。{would}。见 使用指南 → 政策检查（check） → 校历改动了日期。",
         "hint_en": "An entry of corrected gives the day the change was committed (on) and the date before it (start, end) "
                    "or the id taken out (removed) or added (added), as W-CHK-016's hint says. {would_en}. See the guide, policy checks, "
                    "when the calendar's dates change.",
@@ -261,7 +261,7 @@ CODES = {
               "{now_en}",
         "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员{undo}{put}（cadre: {cadre}，"
                    "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因），"
-                   "再为新的联系点或日期另起一行，新的一行也写上 reason；见 使用指南 → 管理员 → 调整联系点。{fix}",
+                   "再为新的联系点或日期另起一行，新的一行也写上 reason；见 使用指南 → 管理员：年复一年的变动 → 调整联系点。{fix}",
         "hint_en": "An assignment that has begun is not rewritten or deleted (changes stay on record). An administrator {undo_en}{put_en} "
                    "(cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason, "
                    "and adds a new row, with its own reason, for the new contact point or date; see the guide, administrators, changing a "
@@ -273,7 +273,7 @@ CODES = {
         "en": "the assignment of cadre '{name}' {what_en} inside its cycle {cycle} ({c_start} to {c_end}), but gives no reason",
         "hint_zh": "周期内新增或结束一条安排要写明原因（动态管理，调整要留下记录）：请管理员在这一行下（与它的 start: 对齐）"
                    "加上一行 reason: 调整原因（如“联系点调整至新生班级”“接任某某的联系点”）；干部到任、离任那天（active_from、"
-                   "active_to）和班级、社团存续到的那天（until）已经说明了原因，不用再写；见 使用指南 → 管理员 → 调整联系点。",
+                   "active_to）和班级、社团存续到的那天（until）已经说明了原因，不用再写；见 使用指南 → 管理员：年复一年的变动 → 调整联系点。",
         "hint_en": "A row added or ended inside a cycle says why (changes stay on record): an administrator adds the line "
                    "reason: … to the row (aligned with its start:), e.g. the new freshman class or whose point it takes "
                    "over; a start on the cadre's first day in office (active_from), an end on their last (active_to) or on "
@@ -286,7 +286,7 @@ CODES = {
         "en": "the correction {entry} of the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) "
               "matches no rewrite of the row in Git's history: it silences nothing",
         "hint_zh": "corrected 的一项要写改写提交的那一天（on）和改写以前的值（cadre、class 或 club、start 中改了的），"
-                   "与 W-CHK-019 提示的一样。{would}。见 使用指南 → 管理员 → 调整联系点。",
+                   "与 W-CHK-019 提示的一样。{would}。见 使用指南 → 管理员：年复一年的变动 → 调整联系点。",
         "hint_en": "An entry of corrected gives the day the rewrite was committed (on) and the values before it that it "
                    "changed (cadre, class or club, start), as W-CHK-019's hint says. {would_en}. See the guide, "
                    "administrators, changing a contact point.",
@@ -296,8 +296,8 @@ CODES = {
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
         "en": "the calendar ends on {end}: today ({today}) is in no academic year, so freshman coverage and "
               "semester contacts are not checked from {after} on",
-        "hint_zh": "请在 records/calendar.yaml 中加上 {next} 学年及其学期（起止日期按学校校历）；每年新学年开始前加上。",
-        "hint_en": "Add the academic year {next} and its semesters to records/calendar.yaml (dates from the "
+        "hint_zh": "请在 {records}/calendar.yaml 中加上 {next} 学年及其学期（起止日期按学校校历）；每年新学年开始前加上。",
+        "hint_en": "Add the academic year {next} and its semesters to {records}/calendar.yaml (dates from the "
                    "university's calendar), before each new academic year begins.",
     },
 }

@@ -117,12 +117,12 @@ CODES = {
     },
     "E-IMP-005": {
         "severity": "error",
-        "zh": "第 {row} 行的单位“{value}”（{column} 列）在 records/units.yaml 中找不到",
-        "en": "{rows_en}: unit '{value}' (column {column}) is not in records/units.yaml",
-        "hint_zh": "请写 records/units.yaml 中单位的全称（name）、简称（short_names）或编号（id）。{suggestion}"
+        "zh": "第 {row} 行的单位“{value}”（{column} 列）在 {records}/units.yaml 中找不到",
+        "en": "{rows_en}: unit '{value}' (column {column}) is not in {records}/units.yaml",
+        "hint_zh": "请写 {records}/units.yaml 中单位的全称（name）、简称（short_names）或编号（id）。{suggestion}"
                    "名单惯用简称时，在 units.yaml 中那个单位下加一行 short_names: [{value}]（已有 short_names 的，把它写进方括号，用逗号隔开），"
                    "这份和以后的名单就都认得；新单位要先加进 units.yaml。",
-        "hint_en": "Write the unit's full name (name), a short name (short_names) or its id from records/units.yaml. {suggestion_en} "
+        "hint_en": "Write the unit's full name (name), a short name (short_names) or its id from {records}/units.yaml. {suggestion_en} "
                    "If the lists use a short name, add the line short_names: [{value}] under that unit in units.yaml (or add it "
                    "to the brackets of its short_names, after a comma): this list and later ones are then understood. "
                    "Add a new unit to units.yaml first.",

@@ -31,10 +31,10 @@ CODES = {
     },
     "E-LOAD-005": {
         "severity": "error",
-        "zh": "符号链接指向 records/ 目录之外：{target}",
-        "en": "symbolic link leads outside records/: {target}",
-        "hint_zh": "请把真实文件放进 records/，不要使用指向外部的链接。",
-        "hint_en": "Put the real file into records/ instead of a link to the outside.",
+        "zh": "符号链接指向 {records}/ 目录之外：{target}",
+        "en": "symbolic link leads outside {records}/: {target}",
+        "hint_zh": "请把真实文件放进 {records}/，不要使用指向外部的链接。",
+        "hint_en": "Put the real file into {records}/ instead of a link to the outside.",
     },
     "E-LOAD-006": {
         "severity": "error",
@@ -63,10 +63,10 @@ CODES = {
         "en": "record files must end in lower-case .yaml: {name} is not read",
         "hint_zh": "请把文件改名为 {renamed}{rewrite}；Windows 默认不显示文件扩展名，"
                    "请先在资源管理器的“查看”中勾选“文件扩展名”再改名（记事本“另存为”时“保存类型”选“所有文件”）。"
-                   "不是记录的文件请移出 records/。",
+                   "不是记录的文件请移出 {records}/。",
         "hint_en": "Rename the file to {renamed}{rewrite_en}; Windows hides file name extensions: tick "
                    "'File name extensions' under View in Explorer before renaming (in Notepad's Save as, choose 'All "
-                   "files'). Move files that are not records out of records/.",
+                   "files'). Move files that are not records out of {records}/.",
     },
     "E-LOAD-010": {
         "severity": "error",
@@ -84,10 +84,10 @@ CODES = {
     },
     "E-LOAD-012": {
         "severity": "error",
-        "zh": "records/{name} 应是放记录的文件夹，这里却是一个文件：其中的记录都读不到",
-        "en": "records/{name} should be a folder of records but is a file: none of its records can be read",
-        "hint_zh": "请把这个文件改名或移出 records/（常是误把名单另存成了这个名字；内容若有用，请另存为记录），再新建文件夹 records/{name}/，把其中的 .yaml 记录放回去（可从 Git 历史中找回：git checkout -- records/{name}）。因它而找不到的干部、班级等，随后各处的 E-REF 错误都是同一个原因。",
-        "hint_en": "Rename the file or move it out of records/ (most often a list saved under this name; keep what is of use as records), make the folder records/{name}/ and put its .yaml records back (from Git: git checkout -- records/{name}). The E-REF errors of cadres, classes … not found follow from this one.",
+        "zh": "{folder} 应是放记录的文件夹，这里却是一个文件：其中的记录都读不到",
+        "en": "{folder} should be a folder of records but is a file: none of its records can be read",
+        "hint_zh": "请把这个文件改名或移出 {records}/（常是误把名单另存成了这个名字；内容若有用，请另存为记录），再新建文件夹 {folder}/，把其中的 .yaml 记录放回去（可从 Git 历史中找回：git checkout -- {restore}）。因它而找不到的干部、班级等，随后各处的 E-REF 错误都是同一个原因。",
+        "hint_en": "Rename the file or move it out of {records}/ (most often a list saved under this name; keep what is of use as records), make the folder {folder}/ and put its .yaml records back (from Git: git checkout -- {restore}). The E-REF errors of cadres, classes … not found follow from this one.",
     },
     "E-INTERNAL-001": {
         "severity": "error",

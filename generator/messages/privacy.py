@@ -6,10 +6,10 @@ CODES = {
         "zh": "疑似学生个人信息（{kind}）：{masked}",
         "en": "possible student personal data ({kind_en}): {masked}",
         "hint_zh": "记录和网站对所有人公开，不得出现学生的{kind}。请删除它，用“一名学生”“几名学生”等不指向个人的说法改写。"
-                   "若确属误报，请管理员在 records/privacy-exceptions.yaml 登记一条（file: {rel}，line: {line}，kind: {kind_id}，"
+                   "若确属误报，请管理员在 {records}/privacy-exceptions.yaml 登记一条（file: {rel}，line: {line}，kind: {kind_id}，"
                    "并写明原因）。{teaching}",
         "hint_en": "Records and the site are public: remove the {kind_en} and write about 'a student' instead. "
-                   "If this is a false alarm, an administrator adds an entry to records/privacy-exceptions.yaml "
+                   "If this is a false alarm, an administrator adds an entry to {records}/privacy-exceptions.yaml "
                    "(file: {rel}, line: {line}, kind: {kind_id}, with the reason).{teaching_en}",
     },
     "E-PRIV-002": {
@@ -46,15 +46,29 @@ CODES = {
         "hint_zh": "类别可选：{allowed}（phone 同时指 mobile 与 landline）。",
         "hint_en": "Kinds: {allowed} (phone means mobile and landline).",
     },
+    "W-PRIV-001": {
+        "severity": "warning",
+        "zh": "“同学”前面可能是学生的姓名，请审核：{masked}同学",
+        "en": "possibly a student's full name before 同学 (classmate), to be reviewed: {masked}同学",
+        "hint_zh": "姓加一两个字再加“同学”多半是学生的全名，而记录和网站对所有人公开：请删除姓名，"
+                   "改写为“一名学生”“几名学生”。这是给审核人的警告，不挡合并，但网站不显示这段文字。若它不是姓名"
+                   "（单位、地名或普通词语），请管理员在 {records}/privacy-exceptions.yaml 登记一条"
+                   "（file: {rel}，line: {line}，kind: full_name，并写明原因），警告消失，网站照常显示。",
+        "hint_en": "A surname, one or two characters, then 同学 is most often a student's full name, and records "
+                   "and the site are public: remove the name and write about 'a student' instead. This warning is for the "
+                   "reviewer and does not block the merge, but the site does not show the text. If it is no name (a unit, a "
+                   "place, a common word), an administrator adds an entry to {records}/privacy-exceptions.yaml (file: {rel}, "
+                   "line: {line}, kind: full_name, with the reason): the warning goes and the site shows the text.",
+    },
 }
 
 
 # (E-PRIV-001's {teaching}: a room told right after a building's name, before 同学 — the policy's list may say it is a class's)
 TEACHING_HINT = {
-    "zh": "这间房若在教学楼、办公楼、图书馆里（同学在那里上课、开会），请管理员把楼名写进 records/policy.yaml 的 "
+    "zh": "这间房若在教学楼、办公楼、图书馆里（同学在那里上课、开会），请管理员把楼名写进 {records}/policy.yaml 的 "
           "privacy.teaching_buildings，这栋楼里的房间就都不再报警，不必逐条登记（见 使用指南 → 隐私保护与异常文件检查 → "
           "教学楼、办公楼的名称）。",
     "en": " If the room is in a teaching or an office building or the library (students in a class or a meeting there), "
-          "an administrator lists the building's name in records/policy.yaml privacy.teaching_buildings: no room of it "
+          "an administrator lists the building's name in {records}/policy.yaml privacy.teaching_buildings: no room of it "
           "is told any more, no entry line by line (the guide: 隐私保护与异常文件检查 → 教学楼、办公楼的名称).",
 }

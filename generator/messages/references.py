@@ -38,8 +38,8 @@ CODES = {
         "severity": "error",
         "zh": "“{title}”的值“{value}”不在政策词表中",
         "en": "'{title_en}' value '{value}' is not in the policy vocabulary",
-        "hint_zh": "{suggestion}可选值：{allowed}。如需新增，请管理员修改 records/policy.yaml。{typed}",
-        "hint_en": "{suggestion_en}Allowed: {allowed}. Administrators extend the list in records/policy.yaml.{typed_en}",
+        "hint_zh": "{suggestion}可选值：{allowed}。如需新增，请管理员修改 {records}/policy.yaml。{typed}",
+        "hint_en": "{suggestion_en}Allowed: {allowed}. Administrators extend the list in {records}/policy.yaml.{typed_en}",
     },
     "E-REF-006": {
         "severity": "error",
@@ -52,8 +52,8 @@ CODES = {
         "severity": "error",
         "zh": "台账所在的文件夹“{value}”不是政策规定的填报期间",
         "en": "the ledger's folder '{value}' is not a ledger period defined by the policy",
-        "hint_zh": "台账放在以期间命名的文件夹 ledgers/<期间>/ 中，期间写作 年份-代号，代号见 records/policy.yaml（如 2026-H1、2026-H2）。{move}",
-        "hint_en": "Ledgers live in ledgers/<period>/, periods being year-code, e.g. 2026-H1, with codes from records/policy.yaml.{move_en}",
+        "hint_zh": "台账放在以期间命名的文件夹 ledgers/<期间>/ 中，期间写作 年份-代号，代号见 {records}/policy.yaml（如 2026-H1、2026-H2）。{move}",
+        "hint_en": "Ledgers live in ledgers/<period>/, periods being year-code, e.g. 2026-H1, with codes from {records}/policy.yaml.{move_en}",
     },
     "E-REF-008": {
         "severity": "error",
@@ -132,7 +132,7 @@ CODES = {
         "hint_zh": "每一天都要恰好属于一个填报期间，每一期从前一期最后一天的下一天开始（不属于任何期间的那些天里的活动记不进任何台账）。"
                    "改动 ledger.periods 的 start 或 end 时，把原来的起止日按期间代号写进 ledger.earlier 的 start 和 end"
                    "（两头都要写：前一期原来的 end、后一期原来的 start），until 写旧规定下最后一期的最后一天；"
-                   "见 使用指南 → 政策检查 → 政策改动了数字。",
+                   "见 使用指南 → 政策检查（check） → 政策改动了数字。",
         "hint_en": "Every day belongs to exactly one ledger period, each starting the day after the previous one ends "
                    "(activities on days in no period fit no ledger). When ledger.periods' start or end changes, write the "
                    "old days per period code into ledger.earlier's start and end (both sides: the earlier period's old end "

@@ -26,14 +26,14 @@ CODES = {
         "severity": "warning",
         "zh": "{name}在 {period}（{start} 至 {end}）没有联系点安排，联系点留作“待填写”",
         "en": "{name} has no contact point assigned during {period} ({start} to {end}); contact_points is left as a placeholder",
-        "hint_zh": "请学工部在 records/assignments/ 中补充安排，或在台账中填写本期实际联系的班级或社团编号。",
-        "hint_en": "Ask the administrators to add the assignment in records/assignments/, or fill in the class or club id.",
+        "hint_zh": "请学工部在 {records}/assignments/ 中补充安排，或在台账中填写本期实际联系的班级或社团编号。",
+        "hint_en": "Ask the administrators to add the assignment in {records}/assignments/, or fill in the class or club id.",
     },
     "E-NEW-004": {
         "severity": "error",
         "zh": "缺少 policy.yaml 或其中有错误，无法确定填报期间",
         "en": "policy.yaml is missing or invalid; the ledger periods are unknown",
-        "hint_zh": "先运行 python -m generator validate 并改正 records/policy.yaml。",
-        "hint_en": "Run python -m generator validate and fix records/policy.yaml first.",
+        "hint_zh": "先运行 python -m generator validate 并改正 {records}/policy.yaml。",
+        "hint_en": "Run python -m generator validate and fix {records}/policy.yaml first.",
     },
 }

@@ -20,8 +20,9 @@ CODES = {
         "severity": "error",
         "zh": "不认识的字段“{field}”",
         "en": "unknown field '{field}'",
-        "hint_zh": "{suggestion}允许的字段有：{allowed}。",
-        "hint_en": "{suggestion_en}Allowed fields: {allowed_en}.",
+        # ({typed}: the line to type, last, so that all after 这一行写成： is the line)
+        "hint_zh": "{suggestion}允许的字段有：{allowed}。{typed}",
+        "hint_en": "{suggestion_en}Allowed fields: {allowed_en}.{typed_en}",
     },
     "E-SCHEMA-003": {
         "severity": "error",

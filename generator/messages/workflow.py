@@ -20,17 +20,17 @@ CODES = {
         "zh": "{actor} 不能修改这个文件：这是干部 {cadre} 的台账，不是 {actor} 本人或其审核单位的{ended_zh}",
         "en": "{actor} may not change this file: it is the ledger of cadre {cadre}, not their own nor of a unit "
               "they review{ended_en}",
-        "hint_zh": "干部只能提交自己的台账（records/ledgers/<期间>/<自己的编号>.yaml）；审核人只能修改本单位干部的台账。"
+        "hint_zh": "干部只能提交自己的台账（{records}/ledgers/<期间>/<自己的编号>.yaml）；审核人只能修改本单位干部的台账。"
                    "请把这个文件从拉取请求中移除。",
-        "hint_en": "Cadres change only their own ledgers (records/ledgers/<period>/<own id>.yaml); reviewers only "
+        "hint_en": "Cadres change only their own ledgers ({records}/ledgers/<period>/<own id>.yaml); reviewers only "
                    "those of their unit's cadres. Remove this file from the pull request.",
     },
     "E-OWN-002": {
         "severity": "error",
         "zh": "{actor} 不能修改这个文件：{period} 期间已于 {archived_on} 备案（冻结）",
         "en": "{actor} may not change this file: period {period} was archived (frozen) on {archived_on}",
-        "hint_zh": "已备案的台账不能再修改；更正须由管理员在 records/amendments/{period}/ 下提交更正记录。",
-        "hint_en": "Archived ledgers are frozen; a correction is an amendment record in records/amendments/{period}/ "
+        "hint_zh": "已备案的台账不能再修改；更正须由管理员在 {records}/amendments/{period}/ 下提交更正记录。",
+        "hint_en": "Archived ledgers are frozen; a correction is an amendment record in {records}/amendments/{period}/ "
                    "made by an administrator.",
     },
     "E-OWN-003": {
@@ -51,10 +51,10 @@ CODES = {
         "severity": "error",
         "zh": "账号 {actor} 不是记录中登记的干部、审核人或管理员，不能修改任何文件",
         "en": "account {actor} is not a cadre, reviewer or administrator in the records and may change no file",
-        "hint_zh": "干部的 Git 账号登记在 records/cadres/<编号>.yaml 的 git 字段，审核人在 records/units.yaml 的 reviewers，"
-                   "管理员在 records/policy.yaml 的 administrators。请管理员先登记账号。",
-        "hint_en": "Cadres' accounts are the 'git' field of records/cadres/<id>.yaml, reviewers are 'reviewers' in "
-                   "records/units.yaml, administrators are in records/policy.yaml. Ask an administrator to add you.",
+        "hint_zh": "干部的 Git 账号登记在 {records}/cadres/<编号>.yaml 的 git 字段，审核人在 {records}/units.yaml 的 reviewers，"
+                   "管理员在 {records}/policy.yaml 的 administrators。请管理员先登记账号。",
+        "hint_en": "Cadres' accounts are the 'git' field of {records}/cadres/<id>.yaml, reviewers are 'reviewers' in "
+                   "{records}/units.yaml, administrators are in {records}/policy.yaml. Ask an administrator to add you.",
     },
     "E-OWN-007": {
         "severity": "error",
@@ -62,10 +62,10 @@ CODES = {
               "其干部的台账现由{now_zh}审核",
         "en": "account {actor} reviewed {unit}, which ended on {until}: it reviews no more and may change no file; "
               "its cadres' ledgers are now reviewed by {now_en}",
-        "hint_zh": "请由现在的审核人或管理员修改。如 {actor} 已是接替单位的审核人，请管理员在 records/units.yaml 中"
+        "hint_zh": "请由现在的审核人或管理员修改。如 {actor} 已是接替单位的审核人，请管理员在 {records}/units.yaml 中"
                    "把账号登记在该单位的 reviewers。",
         "hint_en": "Ask the current reviewers or an administrator to make the change. If you now review the unit that "
-                   "took over, ask an administrator to add your account to its 'reviewers' in records/units.yaml.",
+                   "took over, ask an administrator to add your account to its 'reviewers' in {records}/units.yaml.",
     },
     "E-OWN-006": {
         "severity": "error",
@@ -99,10 +99,10 @@ CODES = {
               "代码托管平台不让作者审核自己的拉取请求，这些台账无法合并",
         "en": "no one else may approve {cadre}'s ledgers: their Git account {account} is {role_en} and the only "
               "administrator, and no Git host lets an author approve their own pull request, so they cannot be merged",
-        "hint_zh": "请{first_zh}，或在 records/policy.yaml 的 "
+        "hint_zh": "请{first_zh}，或在 {records}/policy.yaml 的 "
                    "administrators 中再登记一位管理员，然后运行 python -m generator codeowners 重新生成。",
         "hint_en": "{first_en}, or add a second administrator "
-                   "(administrators in records/policy.yaml), then run python -m generator codeowners.",
+                   "(administrators in {records}/policy.yaml), then run python -m generator codeowners.",
     },
     "E-FLOW-002": {
         "severity": "error",
@@ -123,8 +123,8 @@ CODES = {
         "severity": "error",
         "zh": "{period} 已经备案（{manifest}），不能重复备案",
         "en": "{period} is already archived ({manifest}); it cannot be archived twice",
-        "hint_zh": "已备案期间的更正请用更正记录 records/amendments/{period}/<干部编号>.yaml。",
-        "hint_en": "Correct an archived period with amendment records in records/amendments/{period}/<cadre>.yaml.",
+        "hint_zh": "已备案期间的更正请用更正记录 {records}/amendments/{period}/<干部编号>.yaml。",
+        "hint_en": "Correct an archived period with amendment records in {records}/amendments/{period}/<cadre>.yaml.",
     },
     "E-FLOW-005": {
         "severity": "error",
@@ -166,9 +166,9 @@ CODES = {
         "zh": "导入清单的 records 中的 {path} 不是现有的记录文件：按过去某一天检查时，它不会按导入带进来的样子读",
         "en": "{path} in the import manifest's records is no record file there is: a check as of a past day will "
               "not read it as the import brought it",
-        "hint_zh": "{suggestion}records 写与台账一同导入的记录文件，路径从 records/ 算起（如 cadres/wang-fang.yaml）；"
+        "hint_zh": "{suggestion}records 写与台账一同导入的记录文件，路径从 {records}/ 算起（如 cadres/wang-fang.yaml）；"
                    "文件改过名的改成现在的路径，删去了的把这一项删去。",
-        "hint_en": "{suggestion_en}records lists the record files imported with the ledgers, from records/ (as cadres/wang-fang.yaml); "
+        "hint_en": "{suggestion_en}records lists the record files imported with the ledgers, from {records}/ (as cadres/wang-fang.yaml); "
                    "give a renamed file's path now, or delete the entry of one deleted.",
     },
     "W-FLOW-005": {
@@ -211,9 +211,9 @@ CODES = {
         "severity": "error",
         "zh": "更正记录之后台账又被改动：内容与更正记录中的 SHA-256 不一致",
         "en": "the ledger changed after its amendment: its content does not match the amendment's SHA-256",
-        "hint_zh": "请恢复更正时的内容，或由管理员更新更正记录 records/amendments/{period}/{cadre}.yaml"
+        "hint_zh": "请恢复更正时的内容，或由管理员更新更正记录 {records}/amendments/{period}/{cadre}.yaml"
                    "（sha256 改为 {sha256}）。",
-        "hint_en": "Restore the amended content, or an administrator updates records/amendments/{period}/{cadre}.yaml "
+        "hint_en": "Restore the amended content, or an administrator updates {records}/amendments/{period}/{cadre}.yaml "
                    "(sha256: {sha256}).",
     },
     "E-ARCH-005": {
@@ -227,8 +227,8 @@ CODES = {
         "severity": "error",
         "zh": "批准人“{value}”不是管理员",
         "en": "approver '{value}' is not an administrator",
-        "hint_zh": "approved_by 填写 records/policy.yaml 中 administrators 的 Git 账号或姓名：{allowed}。",
-        "hint_en": "approved_by is the Git account or name of an administrator in records/policy.yaml: {allowed}.",
+        "hint_zh": "approved_by 填写 {records}/policy.yaml 中 administrators 的 Git 账号或姓名：{allowed}。",
+        "hint_en": "approved_by is the Git account or name of an administrator in {records}/policy.yaml: {allowed}.",
     },
     "E-ARCH-007": {
         "severity": "error",

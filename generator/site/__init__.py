@@ -84,7 +84,7 @@ def _top(records: Path) -> Path:
 
 
 def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> RenderResult:
-    from generator.cache import keep_answers, long_lived
+    from generator.cache import cache_dir, keep_answers, long_lived
     from generator.load import display_path
     from generator.check import git_history
     from generator.pipeline import validate_records_and
@@ -136,7 +136,8 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     if slots:
         site.slotted = {}
     if downloads_aside is not None:
-        site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside))
+        kept = cache_dir(records)  # (what the helper wrote of each table, noted beside the records' cache)
+        site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside, kept))
     files = site.build()
     keep_answers()  # the positions worked out, for the next build
     extra = checks.problem_findings(display_path(records)) + guard.findings

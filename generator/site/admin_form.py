@@ -31,7 +31,7 @@ WHY = {
     "bundle": ("本次生成网站时没有安装网页表单的程序包，表单暂不可用。",
                "在装有 Node.js 的机器上运行 <code>make node-deps</code>，再运行 <code>make site</code> 重新生成网站。"),
     "repo": ("本站还没有配置代码托管平台上的仓库，表单无法登录。",
-             "按 <a href=\"../guide/web-form.html\">使用指南 → 网页表单</a>“代码托管平台的配置”一节，生成网站时加上 "
+             "按 <a href=\"../guide/web-form.html\">使用指南 → 网页表单填报台账</a>“代码托管平台的配置”一节，生成网站时加上 "
              "<code>CMS_ARGS</code>（平台、仓库、应用 ID），如 <code>make site CMS_ARGS=\"--backend gitlab --repo "
              "xgb/ledger --app-id ID\"</code>。"),
     "records": ("管理员维护的记录有错误，表单暂不可用。",

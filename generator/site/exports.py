@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import io
 import math
 import pickle
@@ -255,14 +256,17 @@ class DownloadsFailed(helper_process.HelperFailed):
     what_zh, what_en = "下载文件（XLSX、CSV、JSON）", "downloads (XLSX, CSV, JSON)"
 
 
-def write_aside(jobs: list[Download], out: Path):
+def write_aside(jobs: list[Download], out: Path, kept: Path | None = None):
     """Write the downloads below `out` in a second process and return a function that waits
     for them (and returns how many files changed, or -1 when the second process did it).
     The downloads (XLSX above all) are a third of a large site's generation and need nothing
     the pages do, so they are written while the pages are rendered and built.
 
     The second process (helper_process.start) is sent the tables' cells only.  The waiting
-    function keeps nothing of them, so if that process fails it raises DownloadsFailed.  Where no second process can start, the downloads are written here."""
+    function keeps nothing of them, so if that process fails it raises DownloadsFailed.  Where no second process can start, the downloads are written here.
+    kept: a folder of the records' cache (None: none kept) where that process notes what it wrote of
+    which table (its pickled bytes and this code's): a table sent as the last build sent it, its files
+    in `out` as written then, is not rendered again (see _Kept)."""
     if not jobs:
         return lambda: 0
     try:
@@ -274,7 +278,7 @@ def write_aside(jobs: list[Download], out: Path):
     for job in jobs:
         by_table.setdefault(id(job.table), []).append(job)
     groups = list(by_table.values())
-    threading.Thread(target=_send, args=(proc, groups, out), daemon=True).start()  # a pipe holds 64 KB
+    threading.Thread(target=_send, args=(proc, groups, out, kept), daemon=True).start()  # a pipe holds 64 KB
 
     def wait() -> int:
         if proc.wait() != 0:
@@ -283,33 +287,88 @@ def write_aside(jobs: list[Download], out: Path):
     return wait
 
 
-def _send(proc: subprocess.Popen, groups: list[list[Download]], out: Path) -> None:
-    """One table at a time (with its XLSX, CSV and JSON), cut to its cells; each table is let
-    go once sent (the pages rendered meanwhile need the memory: the caller keeps none of them)."""
+def _send(proc: subprocess.Popen, groups: list[list[Download]], out: Path, kept: Path | None) -> None:
+    """One table at a time (with its XLSX, CSV and JSON), cut to its cells, pickled once for the
+    group and sent after its length; each table is let go once sent (the pages rendered meanwhile
+    need the memory: the caller keeps none of them)."""
     try:
         with proc.stdin as pipe:
-            pickle.dump((len(groups), str(out)), pipe, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump((len(groups), str(out), kept and str(kept)), pipe, protocol=pickle.HIGHEST_PROTOCOL)
             while groups:
                 group = groups.pop(0)
-                table = group[0].table.shown()  # pickled once for the group
-                pickle.dump([replace(job, table=table) for job in group], pipe, protocol=pickle.HIGHEST_PROTOCOL)
-                del group, table
+                table = group[0].table.shown()
+                data = pickle.dumps([replace(job, table=table) for job in group], protocol=pickle.HIGHEST_PROTOCOL)
+                pipe.write(len(data).to_bytes(8, "little"))
+                pipe.write(data)
+                del group, table, data
     except OSError:  # the process is gone: wait() reports it
         pass
     except Exception as e:  # noqa: BLE001 - the process gets a cut-off stream, fails, and wait() reports it
         sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
 
 
+class _Kept:
+    """What the last build wrote of each table: {digest: [(path, size, mtime_ns, inode) of its files]},
+    the digest the SHA-256 of the table's pickled downloads and of the code that renders them
+    (this module's, textwidth's, report's, xlsxwriter's version).  A table whose digest is noted and
+    whose files in `out` are the very files written then (the same size, time and inode: a file
+    written since is another) is not rendered again — the same bytes would be (the output is
+    deterministic).  A warm build of 12,000 ledgers sends every table as the last did: its
+    downloads were rendered again, 6 s of this process's CPU.  A note that cannot be read or written
+    costs only that speed, like the records' cache."""
+
+    def __init__(self, folder: str | None, out: Path):
+        self.file = Path(folder) / "downloads" if folder else None
+        self.out, self.old, self.new = out, {}, {}
+        if self.file is not None:
+            try:
+                self.old = pickle.loads(self.file.read_bytes())
+            except Exception:  # noqa: BLE001 - none kept, or unreadable: every table rendered
+                self.old = {}
+        self.code = hashlib.sha256(xlsxwriter.__version__.encode())
+        for module in (sys.modules[__name__], report, sys.modules[display_width.__module__]):
+            self.code.update(Path(module.__file__).read_bytes())
+
+    def _stat(self, rel: str) -> tuple:
+        st = (self.out / rel).stat()
+        return rel, st.st_size, st.st_mtime_ns, st.st_ino
+
+    def write(self, data: bytes) -> None:
+        """The downloads of one table (`data`: their pickle), unless kept."""
+        digest = self.code.copy()
+        digest.update(data)
+        key = digest.digest()
+        files = self.old.get(key)
+        try:
+            if files and all(self._stat(f[0]) == tuple(f) for f in files):
+                self.new[key] = files
+                return
+        except OSError:
+            pass
+        jobs = pickle.loads(data)
+        _write_all(jobs, self.out)
+        self.new[key] = [self._stat(job.path) for job in jobs]
+
+    def close(self) -> None:
+        if self.file is not None and self.new != self.old:
+            try:
+                write_whole(self.file, pickle.dumps(self.new, protocol=pickle.HIGHEST_PROTOCOL))
+            except OSError:
+                pass
+
+
 def main() -> None:
-    """The second process: on standard input, pickled, (how many tables, folder) and each
-    table's downloads.  All of it is read first (so that the sender lets go of the tables),
-    then unpickled one table at a time."""
+    """The second process: on standard input, pickled, (how many tables, folder, the folder of
+    what is kept or None) and each table's downloads after their length.  All of it is read
+    first (so that the sender lets go of the tables), then each table written (_Kept.write)."""
     helper_process.yield_to_the_build()
     try:
         data = io.BytesIO(sys.stdin.buffer.read())
-        n, out = pickle.load(data)
+        n, out, folder = pickle.load(data)
+        kept = _Kept(folder, Path(out))
         for _ in range(n):
-            _write_all(pickle.load(data), Path(out))
+            kept.write(data.read(int.from_bytes(data.read(8), "little")))
+        kept.close()
     except Exception as e:  # noqa: BLE001 - one line for the build log; the parent fails the build
         sys.stderr.write(f"generator.site.exports: {type(e).__name__}: {e}\n")
         sys.exit(1)
