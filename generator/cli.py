@@ -111,14 +111,15 @@ def records_dir(args) -> Path | None:
     return path
 
 
-def emit(findings, args, files: int | str | None = None) -> int:
+def emit(findings, args, files: int | None = None, *, of_file: str | None = None) -> int:
+    """Print `findings` in the format asked, with the summary (`files`, `of_file`: as report.summary's)."""
     if args.format == "json":
         report.write_json([f.as_dict(args.lang) for f in findings])
     elif args.format == "github":
         sys.stdout.write(report.as_github(findings, args.lang))
-        sys.stdout.write(report.summary(findings, args.lang, files) + "\n")
+        sys.stdout.write(report.summary(findings, args.lang, files, of_file=of_file) + "\n")
     else:
-        sys.stdout.write(report.as_text(findings, args.lang, files))
+        sys.stdout.write(report.as_text(findings, args.lang, files, of_file=of_file))
     return EXIT_FINDINGS if F.has_errors(findings) else EXIT_OK
 
 

@@ -30,15 +30,17 @@ def location(f: F.Finding) -> str:
     return f"{f.file}:{f.line}:{f.column or 1}"
 
 
-def summary(findings, lang: str = "zh", files: int | str | None = None) -> str:
-    """The last line of a report: how many files (`files`; by default those with findings), or the one file
-    named `files`, and the errors and warnings found."""
+def summary(findings, lang: str = "zh", files: int | None = None, *, of_file: str | None = None) -> str:
+    """The last line of a report: how many files were read (`files`; by default those with findings) — or, given
+    `of_file`, that one file's name (the import's spreadsheet) — and the errors and warnings found."""
     errors = sum(f.severity == F.ERROR for f in findings)
-    counts = {"files": files if files is not None else len({f.file for f in findings}), "errors": errors,
-              "warnings": len(findings) - errors}
-    if counts["files"] == 1 and lang == "zh":
-        counts["files"] = "1 个文件"
-    return F.counted((SUMMARY_OF if isinstance(counts["files"], str) else SUMMARY)[lang], **counts)
+    counts = {"errors": errors, "warnings": len(findings) - errors}
+    if of_file is not None:
+        return F.counted(SUMMARY_OF[lang], files=of_file, **counts)
+    n = files if files is not None else len({f.file for f in findings})
+    if n == 1 and lang == "zh":  # (共 1 个文件 reads oddly)
+        return F.counted(SUMMARY_OF[lang], files="1 个文件", **counts)
+    return F.counted(SUMMARY[lang], files=n, **counts)
 
 
 def _one_line(text: str) -> str:
@@ -47,13 +49,14 @@ def _one_line(text: str) -> str:
     return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
-def as_text(findings, lang: str = "zh", files: int | str | None = None) -> str:
+def as_text(findings, lang: str = "zh", files: int | None = None, *, of_file: str | None = None) -> str:
+    """Each finding with its hint, then the summary (`files`, `of_file`: as summary's)."""
     lines = []
     for f in findings:
         lines.append(f"{location(f)}: {LABEL[lang][f.severity]} {f.code}: {_one_line(f.message(lang))}")
         if f.hint(lang):
             lines.append(f"    {HINT[lang]}: {_one_line(f.hint(lang))}")
-    lines.append(summary(findings, lang, files))
+    lines.append(summary(findings, lang, files, of_file=of_file))
     return "\n".join(lines) + "\n"
 
 

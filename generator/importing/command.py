@@ -124,7 +124,7 @@ def cmd_import(args) -> int:
         how = exc.how or tuple(words.format(rows=HEADINGS) for words in GIVE_ANOTHER)
         emit([F.make("E-IMP-001", display_path(args.file), None, reason=exc.zh, reason_en=exc.en, how=how[0],
                      how_en=how[1]),
-              *(imp.findings if imp else [])], args, files=display_path(args.file))
+              *(imp.findings if imp else [])], args, of_file=display_path(args.file))
         return EXIT_USAGE
     except OSError as exc:  # a record gone or made unreadable since records_errors read it
         emit([F.make("E-LOAD-007", display_path(exc.filename or root), None,
@@ -140,12 +140,12 @@ def cmd_import(args) -> int:
         out.write(MSG["errors"][lang] + "\n")
     elif args.write:
         if failed := write_all(imp.writes):
-            emit([failed, *imp.findings], args, files=display_path(args.file))
+            emit([failed, *imp.findings], args, of_file=display_path(args.file))
             return EXIT_USAGE
         out.write(MSG["wrote"][lang] + "\n")
     else:
         out.write(MSG["dry"][lang] + "\n")
-    code = emit(imp.findings, args, files=display_path(args.file))
+    code = emit(imp.findings, args, of_file=display_path(args.file))
     return EXIT_FINDINGS if errors else EXIT_OK if code == EXIT_OK else code
 
 
