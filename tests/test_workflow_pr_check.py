@@ -6,12 +6,13 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 
 import yaml
 
-from workflow_repo import ROOT, commit, edit, make_repo, run
+from workflow_repo import ROOT, commit, edit, make_repo, run, run_process
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pull-request.yml"
 ANNOTATE, SUMMARY = "政策检查，在改动处标注", "政策检查，写入摘要"
@@ -37,13 +38,10 @@ def _annotations(out: str) -> list[tuple[str, str, str, str]]:
     return re.findall(r"^::(error|warning) (?:file=([^,]*),line=(\d+),col=\d+,)?title=([^:]+)::", out, re.M)
 
 
-def test_check_s_findings_are_annotated_in_the_pull_request_s_files_errors_first_and_all_are_in_the_summary(tmp_path):
-    """A cadre's pull request lists a class not hers (E-CHK-005) and a day in the winter break (W-CHK-010) in her
-    ledger, while another cadre's ledger on main holds 12 days before his contact point began (W-CHK-012 each).
-    The check step wrote the summary only, no annotation: the reviewer read the error in the last table, not on the
-    line.  Now the step annotates the findings of the files the pull request changed, errors first (GitHub shows a
-    step's first 10 errors and 10 warnings: the other ledger's warnings would have taken their place), and a notice
-    counts the rest; the summary still holds every finding; both steps fail on the error, as the check did."""
+def _pull_request(tmp_path):
+    """(the repository, the base commit) of a cadre's pull request listing a class not hers (E-CHK-005) and a day in
+    the winter break (W-CHK-010) in her ledger (MINE), while another cadre's ledger on main (OTHERS) holds 12 days
+    before his contact point began (W-CHK-012 each)."""
     repo = make_repo(tmp_path)
     other = (repo / OTHERS).read_text(encoding="utf-8")
     act = other.split("activities:\n")[1].split("feedback:")[0]
@@ -54,6 +52,17 @@ def test_check_s_findings_are_annotated_in_the_pull_request_s_files_errors_first
     edit(repo, MINE, text=mine.replace("[cs-2025-01]", "[cs-2025-01, club-robotics]").replace(
         "activities:\n", "activities:\n" + act.replace("2025-10-08", "2026-02-10")))
     commit(repo, "2026-06-20 10:00", "the pull request")
+    return repo, base
+
+
+def test_check_s_findings_are_annotated_in_the_pull_request_s_files_errors_first_and_all_are_in_the_summary(tmp_path):
+    """A cadre's pull request lists a class not hers (E-CHK-005) and a day in the winter break (W-CHK-010) in her
+    ledger, while another cadre's ledger on main holds 12 days before his contact point began (W-CHK-012 each).
+    The check step wrote the summary only, no annotation: the reviewer read the error in the last table, not on the
+    line.  Now the step annotates the findings of the files the pull request changed, errors first (GitHub shows a
+    step's first 10 errors and 10 warnings: the other ledger's warnings would have taken their place), and a notice
+    counts the rest; the summary still holds every finding; both steps fail on the error, as the check did."""
+    repo, base = _pull_request(tmp_path)
     pr = {"github.event.pull_request.base.sha": base}
 
     annotate = _step(repo, ANNOTATE, pr)
@@ -114,3 +123,83 @@ def test_a_ledger_the_pull_request_deletes_or_renames_is_annotated_as_not_handed
     missing = re.findall(r"^::warning title=W-CHK-006::.*请尽快提交 (\S+?)；", told.stdout, re.M)
     # (the other ledgers not handed in, on main already, are not the pull request's: in the notice's count)
     assert sorted(missing) == [OTHERS, "records/ledgers/2025-H2/zhang-wei.yaml"], told.stdout
+
+
+def _listed(text: str) -> list[tuple[str, str, str]]:
+    """(file, severity, code) of each finding the text report lists."""
+    return re.findall(r"^(records/\S+?)(?::\d+:\d+)?: (错误|警告|error|warning) ([EW]-[A-Z]+-\d+):", text, re.M)
+
+
+def test_check_base_lists_the_changed_files_findings_in_every_format_and_counts_the_rest(tmp_path):
+    """`check --base origin/main` run by a cadre before her pull request: --base was read by the github format only,
+    text, json and markdown listed every finding of the university's, hers among the other ledgers' warnings.  Now
+    each format lists the findings of the files changed since the base (committed or not yet: what the pull request
+    will hold), errors first, every error also when in another file (it fails the pull request's step: a cadre file
+    taken away leaves the assignments naming her), and the summary counts the warnings not listed; the exit status
+    is the check's, as without --base."""
+    repo, base = _pull_request(tmp_path)
+    today = ("--today", "2026-06-25")
+
+    plain = run(repo, "check", *today)
+    every = json.loads(run(repo, "check", *today, "--format", "json").stdout)["findings"]
+    errors, warnings = sum(f["severity"] == "error" for f in every), sum(f["severity"] == "warning" for f in every)
+    assert errors == 1 and sum(f["file"] == OTHERS for f in every) >= 12 and len(_listed(plain.stdout)) == len(every)
+
+    told = run(repo, "check", *today, "--base", base)
+    assert told.returncode == plain.returncode == 1 and not told.stderr, told.stderr
+    assert _listed(told.stdout) == [(MINE, "错误", "E-CHK-005"), (MINE, "警告", "W-CHK-010")], told.stdout
+    assert told.stdout.splitlines()[-1] == (f"共 {len(list(repo.glob('records/**/*.yaml')))} 个文件：1 个错误，"
+                                            f"{warnings} 个警告；没有列出的：相对 {base} 没有改动的文件中的 "
+                                            f"{warnings - 1} 个警告（不加 --base 即列出全部）"), told.stdout
+    en = run(repo, "--lang", "en", "check", *today, "--base", base)
+    assert _listed(en.stdout) == [(MINE, "error", "E-CHK-005"), (MINE, "warning", "W-CHK-010")], en.stdout
+    assert en.stdout.splitlines()[-1].endswith(f"; not listed: {warnings - 1} warnings in files not changed since "
+                                               f"{base} (without --base, every finding is)"), en.stdout
+
+    js = run(repo, "check", *today, "--format", "json", "--base", base)
+    data = json.loads(js.stdout)
+    assert js.returncode == 1 and [(f["file"], f["code"]) for f in data["findings"]] == [
+        (MINE, "E-CHK-005"), (MINE, "W-CHK-010")], js.stdout
+    assert data["base"] == {"rev": base, "files_read": True, "why": None, "not_listed": warnings - 1}
+    assert (data["summary"]["errors"], data["summary"]["warnings"]) == (errors, warnings)  # (as the exit status)
+
+    md = run(repo, "check", *today, "--format", "markdown", "--base", base)
+    assert md.returncode == 1 and "E-CHK-005" in md.stdout and "W-CHK-010" in md.stdout, md.stdout
+    assert "W-CHK-012" not in md.stdout and f"没有改动的文件中的 {warnings - 1} 个警告" in md.stdout, md.stdout
+    assert run(repo, "check", *today, "--format", "markdown").stdout.count("W-CHK-012") >= 12
+
+    # not committed yet: the other ledger changed in the work tree, a cadre file deleted — the pull request to be
+    edit(repo, OTHERS, append="reflections: 暑期的活动。\n")
+    (repo / "records/cadres/li-na.yaml").unlink()
+    told = _listed(run(repo, "check", *today, "--base", base).stdout)
+    assert told[:1] == [(MINE, "错误", "E-CHK-005")] and ("records/assignments/2025-2027.yaml", "错误", "E-REF-001") in told
+    assert [s for _, s, _ in told] == sorted((s for _, s, _ in told), key=("错误", "警告").index), told  # errors first
+    assert sum(code == "W-CHK-012" for *_, code in told) >= 12, told
+
+
+def test_a_base_that_cannot_be_read_lists_every_finding_and_says_why_in_a_sentence(tmp_path):
+    """A mistyped base (origin/mian), an unknown commit, an empty variable, an option, records outside a Git
+    repository: text and markdown say in their output, json on standard error, that the files changed could not be
+    read and why, and list every finding as without --base; no traceback, the check's exit status."""
+    repo = make_repo(tmp_path)
+    today = ("--today", "2026-06-25")
+    for fmt in ("text", "markdown", "json"):
+        plain = run(repo, "check", *today, "--format", fmt)
+        for base, why in (("mian", "没有 mian 这个提交或分支：拼写对吗？"), ("0" * 40, f"没有 {'0' * 40} 这个提交"),
+                          ("", "--base 是空的"), ("--output=x", "不是提交，是选项的写法")):
+            told = run(repo, "check", *today, "--format", fmt, f"--base={base}")
+            said = told.stderr if fmt == "json" else told.stdout
+            assert f"读不出相对 {base} 改动了哪些文件（" in said and why in said, (fmt, base, said)
+            assert told.returncode == plain.returncode and "Traceback" not in told.stderr
+            if fmt == "json":
+                assert json.loads(told.stdout)["findings"] == json.loads(plain.stdout)["findings"]
+                assert json.loads(told.stdout)["base"]["files_read"] is False
+            else:  # (the sentence, then the report as without --base)
+                [line] = [x for x in told.stdout.splitlines() if "读不出相对" in x]
+                assert told.stdout.replace(line + ("\n\n" if fmt == "text" else "\n"), "", 1) == plain.stdout
+    outside = tmp_path / "copy"
+    shutil.copytree(repo / "records", outside / "records")
+    en = run_process(outside, "--lang", "en", "check", *today, "--base", "origin/main")
+    assert en.returncode in (0, 1) and "Traceback" not in en.stderr, en.stderr
+    assert ("The files changed since origin/main could not be read (the records folder is not in a Git repository); "
+            "the findings below are of all files") in en.stdout, en.stdout

@@ -3,8 +3,11 @@
     python -m generator check [--today YYYY-MM-DD] [--records DIR]
         [--format text|json|github|markdown] [--lang zh|en] [--strict] [--base REV]
 
-With `--base` (a pull request's base commit) the github format annotates the findings in the
-files the pull request changed, errors first (output.as_github); the exit status is the same.
+With `--base` (a pull request's base commit; origin/main run locally) every format lists the findings
+of the files changed since it (committed or not: ownership.changed_in) and every error, errors first
+(output.by_change), and its summary counts the warnings not listed; the github format annotates them
+(output.as_github).  The exit status is the same as without it: 1 with an error in any file, as the
+pull request's step.  A base whose files cannot be read is said in a sentence; every finding is listed.
 
 Exit 0 without error findings, 1 with, 2 when it could not run.  Only the default of
 --today reads the clock (today in the policy's time zone)."""
@@ -27,6 +30,10 @@ def cmd_check(args) -> int:
     if root is None:
         return EXIT_USAGE
     git_history.begin(root)  # git reads the ledgers' history while the records load
+    if args.base is not None:  # (the files changed since the base: ownership's git, imported for it only)
+        from generator.ownership import Uncommitted, changed_in
+
+        uncommitted = Uncommitted(root)  # (and, while the records load, those not committed yet)
     # the policy checks run while references, privacy and archive are checked (on two cores); the cache
     # files still to write once they are done (a cold run's chains' rows) are written here after the report
     with forked.holding(last=True):
@@ -40,21 +47,16 @@ def cmd_check(args) -> int:
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
     files = len(rs.docs)
+    base = None
+    if args.base is not None:
+        base = output.Base(args.base, *changed_in(root, args.base, uncommitted))
+        if base.files is None and args.format == "json":  # (the others say it in their output)
+            sys.stderr.write(output.not_read(base, args.lang) + "\n")
     if args.format == "json":
-        report.write_json(output.as_json(findings, result.data, args.lang))
+        report.write_json(output.as_json(findings, result.data, args.lang, base))
         return EXIT_FINDINGS if errors else EXIT_OK
-    if args.format == "github":
-        changed = None
-        if args.base is not None:  # (a pull request's files: ownership's git, imported for it only)
-            from generator.ownership import changed_in
-
-            changed = changed_in(root, args.base)
-        text = output.as_github(findings, result.data, args.lang, files, changed)
-    elif args.format == "markdown":
-        text = output.as_markdown(findings, result.data, args.lang, files)
-    else:
-        text = output.as_text(findings, result.data, args.lang, files)
-    sys.stdout.write(text)
+    show = {"github": output.as_github, "markdown": output.as_markdown}.get(args.format, output.as_text)
+    sys.stdout.write(show(findings, result.data, args.lang, files, base))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -68,7 +70,9 @@ def register(sub) -> None:
     p.add_argument("--strict", action="store_true",
                    help=say("严格模式：时间类提醒（逾期、覆盖、每学期联系、超期）按错误处理",
                             "strict: time-based warnings (late, coverage, contact each term, overdue) are errors"))
-    p.add_argument("--base", metavar="REV", help=say("拉取请求的基准提交：github 格式只标注拉取请求改动的文件中的检查结果，错误在前",
-                                      "pull request base: the github format annotates the findings in the files the "
-                                      "pull request changed, errors first"))
+    p.add_argument("--base", metavar="REV", help=say(
+        "拉取请求的基准提交（本地如 origin/main）：只列出相对它改动了的文件（含未提交的改动）中的检查结果和所有错误，错误在前；"
+        "退出码不变",
+        "a pull request's base (locally origin/main): list the findings of the files changed since it (not yet "
+        "committed too) and every error, errors first; the exit status is unchanged"))
     p.set_defaults(func=cmd_check)

@@ -5,6 +5,7 @@ for $GITHUB_STEP_SUMMARY and the site)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import NamedTuple
 
 from generator import findings as F
 from generator import report
@@ -35,10 +36,13 @@ T = {
         "exempt_line": "豁免：{active} 条生效，{expired} 条已过期，{future} 条未开始",
         "exemption": "  {who} {start} 至 {end}{reason}：{said}",
         "none": "没有发现问题。",
+        "none_changed": "相对 {base} 改动的文件中没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "unshown": "另有 {n} 条检查结果没有标注在这里（不在本拉取请求改动的文件中，或超出 GitHub 每一步显示的 10 个错误、"
                    "10 个警告）：见检查摘要（job summary）",
         "no_base": "读不出本拉取请求改动了哪些文件（{detail}），下面按全部文件标注",
+        "not_read": "读不出相对 {base} 改动了哪些文件（{detail}），下面列出全部文件的检查结果",
+        "not_listed": "；没有列出的：相对 {base} 没有改动的文件中的 {n} 个警告（不加 --base 即列出全部）",
         "strict": "（严格模式：时间类提醒按错误处理）",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
@@ -64,11 +68,15 @@ T = {
         "exempt_line": "Exemptions: {active} active, {expired} expired, {future} not yet started",
         "exemption": "  {who} {start} to {end}: {said}",
         "none": "No problems found.",
+        "none_changed": "No problems found in the files changed since {base}.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "unshown": "{n|more finding is|more findings are} not annotated here (not in the files this pull request "
                    "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): see the job summary",
         "no_base": "The files this pull request changed could not be read ({detail}); the annotations below are of "
                     "all files",
+        "not_read": "The files changed since {base} could not be read ({detail}); the findings below are of all files",
+        "not_listed": "; not listed: {n|warning|warnings} in files not changed since {base} (without --base, every "
+                      "finding is)",
         "strict": " (strict: time-based warnings count as errors)",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
@@ -77,6 +85,44 @@ T = {
                         "error": "the Git history could not be read"},
     },
 }
+
+class Base(NamedTuple):
+    """check --base REV: the findings listed are those of the files changed since `rev` (`files`, resolved paths:
+    ownership.changed_in), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
+    "en": …}) says why — then every finding is listed, as without --base."""
+    rev: str
+    files: set | None
+    why: dict
+
+
+def by_change(findings, base: Base | None) -> tuple[list, list]:
+    """(listed, not listed): with the files changed since a base (--base), the errors in those files, then the other
+    errors (in no file of the change's, yet they fail the check as they fail the pull request's step: a cadre the
+    change took away still named elsewhere), then the warnings in those files; not listed, the warnings in other files.
+    Without a base, or its files not read: (findings, [])."""
+    if base is None or base.files is None:
+        return list(findings), []
+    mine = [Path(report.as_of(f.file)[0]).resolve() in base.files for f in findings]
+    errors = [f.severity == F.ERROR for f in findings]
+    listed = [f for f, m, e in zip(findings, mine, errors) if m and e] + \
+        [f for f, m, e in zip(findings, mine, errors) if not m and e] + \
+        [f for f, m, e in zip(findings, mine, errors) if m and not e]
+    return listed, [f for f, m, e in zip(findings, mine, errors) if not m and not e]
+
+
+def not_read(base: Base | None, lang: str) -> str | None:
+    """The sentence saying that the files changed since the base could not be read, so all findings are listed."""
+    if base is None or base.files is not None:
+        return None
+    return T[lang]["not_read"].format(base=base.rev, detail=base.why.get(lang, ""))
+
+
+def summary_line(findings, unlisted: list, lang: str, files: int | None, base: Base | None) -> str:
+    """The report's last line: the files read, the errors and warnings of all of them (as the exit status counts
+    them), and how many warnings of the files not changed since the base were not listed."""
+    line = report.summary(findings, lang, files)
+    return line + F.counted(T[lang]["not_listed"], n=len(unlisted), base=base.rev) if unlisted else line
+
 
 GROUPS = [  # (title key, codes) in the order an administrator reads them
     ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("empty", {"W-CHK-017"}), ("uncovered", {"W-CHK-001"}),
@@ -123,11 +169,16 @@ def _exemptions(data: dict, lang: str) -> list[str]:
             for e in data.get("exemptions", []) if e.get("cadre")]
 
 
-def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
+def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
+    """The report for an administrator: the findings by kind (record errors first), the overview, the summary; with
+    `base` (--base), of the findings those by_change lists."""
     t = T[lang]
+    listed, unlisted = by_change(findings, base)
     out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
+    if said := not_read(base, lang):
+        out += [said, ""]
     groups: dict[str, list] = {}
-    for f in findings:
+    for f in listed:
         groups.setdefault(_group(f), []).append(f)
     for key in ["records"] + [k for k, _ in GROUPS] + ["other"]:
         if key not in groups:
@@ -137,25 +188,35 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None) ->
         out.append("")
     if not findings:
         out += [t["none"], ""]
+    elif not listed:
+        out += [t["none_changed"].format(base=base.rev), ""]
     out.append(f"【{t['overview']}】" if lang == "zh" else f"[{t['overview']}]")
     out += overview(data, lang)
-    out.append(report.summary(findings, lang, files))
+    out.append(summary_line(findings, unlisted, lang, files, base))
     return "\n".join(out) + "\n"
 
 
-def as_json(findings, data: dict, lang: str = "zh") -> dict:
-    """The json report's value (report.write_json prints it)."""
-    return {"findings": [f.as_dict(lang) for f in findings], **data}
+def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) -> dict:
+    """The json report's value (report.write_json prints it); with `base` (--base), the findings listed are those
+    of the files changed since it and every error (by_change; in their order, by file), and "base" says which."""
+    if base is None:
+        return {"findings": [f.as_dict(lang) for f in findings], **data}
+    listed, unlisted = by_change(findings, base)
+    keep = set(map(id, listed))
+    return {"findings": [f.as_dict(lang) for f in findings if id(f) in keep], **data,
+            "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
+                     "not_listed": len(unlisted)}}
 
 
-def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, changed=None) -> str:
-    """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request, `changed`
-    ((the files it changed, why they are not known): ownership.changed_in), those in its files, errors first
-    (_in_changed), or, its files not known, a notice saying why and the annotations of all files.  Then the overview."""
-    mine, why = changed or (None, "")
-    out = [_notice(T[lang]["no_base"].format(detail=why))] if why else []
-    if mine is not None:
-        out += _in_changed(findings, mine, lang)
+def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
+    """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request (`base`), those
+    by_change lists, of each severity as many as GitHub shows a step (_in_changed), or, its files not read, a notice
+    saying why and the annotations of all files.  Then the overview and the summary."""
+    out = [_notice(T[lang]["no_base"].format(detail=base.why.get(lang, "")))] \
+        if base is not None and base.files is None else []
+    listed, unlisted = by_change(findings, base)
+    if base is not None and base.files is not None:
+        out += _in_changed(findings, listed, lang)
     else:
         counts: dict = {}
         for f in findings:
@@ -166,20 +227,15 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
             if n > GITHUB_PER_CODE:
                 out.append(f"::notice title={code}::{F.counted(T[lang]['more'], n=n - GITHUB_PER_CODE, code=code)}")
     out += overview(data, lang)
-    out.append(report.summary(findings, lang, files))
+    out.append(summary_line(findings, unlisted, lang, files, base))
     return "\n".join(out) + "\n"
 
 
-def _in_changed(findings, changed: set, lang: str) -> list[str]:
-    """The annotations of a pull request's check (as_github): of the findings in the `changed` files, the errors,
-    then the other errors (no file of the pull request's, yet they fail its step), then the warnings in them; of
-    each severity as many as GitHub shows a step (GITHUB_SHOWN), and a notice counting what is not annotated."""
-    mine = [Path(report.as_of(f.file)[0]).resolve() in changed for f in findings]
-    ordered = [f for f, m in zip(findings, mine) if m and f.severity == F.ERROR] + \
-        [f for f, m in zip(findings, mine) if not m and f.severity == F.ERROR] + \
-        [f for f, m in zip(findings, mine) if m and f.severity != F.ERROR]
+def _in_changed(findings, listed: list, lang: str) -> list[str]:
+    """The annotations of a pull request's check (as_github): of the findings by_change lists (`listed`), of each
+    severity as many as GitHub shows a step (GITHUB_SHOWN), and a notice counting what is not annotated."""
     out, shown = [], dict.fromkeys(GITHUB_SHOWN, 0)
-    for f in ordered:
+    for f in listed:
         if shown.get(f.severity, 0) < GITHUB_SHOWN.get(f.severity, 0):
             shown[f.severity] += 1
             out.append(report.github_line(f, lang))
@@ -239,10 +295,17 @@ def _table(title: str, head: str, rows: list[list], lang: str) -> list[str]:
     return out + [""]
 
 
-def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None) -> str:
+def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
+    """Tables for $GITHUB_STEP_SUMMARY: the overview, the record errors with how to fix them, the ledgers, classes,
+    semesters, problems and exemptions, then every finding; with `base` (--base), of the findings those by_change
+    lists (the other tables are the whole university's, as without it)."""
     m, t = MD[lang], T[lang]
+    listed, unlisted = by_change(findings, base)
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
-    out += [f"- {line}" for line in overview(data, lang)] + [f"- {report.summary(findings, lang, files)}", ""]
+    said = not_read(base, lang)
+    out += [f"- {line}" for line in ([said] if said else []) + overview(data, lang)]
+    out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
+    findings = listed
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
