@@ -303,6 +303,13 @@ class Uncommitted:
         except OSError:  # (no git: changed_in says so)
             self.asked = None
 
+    def stop(self) -> None:
+        """Not needed after all (the base cannot be read)."""
+        if self.asked is not None and self.asked.poll() is None:
+            self.asked.kill()
+        if self.asked is not None:
+            self.asked.communicate()
+
     def files(self, root: Path) -> set:
         if self.asked is None:
             return set()
@@ -324,6 +331,8 @@ def changed_in(records, base: str, uncommitted: Uncommitted | None = None) -> tu
     they cannot be read (not a repository, an unknown or empty base): check --base's, which lists the findings in
     those files (check.output.by_change)."""
     def why(key: str, **words) -> tuple[None, dict]:
+        if uncommitted is not None:
+            uncommitted.stop()
         return None, {lang: said.format(base=base, **words) for lang, said in zip(("zh", "en"), NOT_READ[key])}
 
     if not base.strip():  # (an unset CI variable)
