@@ -359,12 +359,13 @@ def run_all(commands: list[list[str]]) -> dict:
 
 
 # ---- bare MkDocs -------------------------------------------------------------------
-def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
-    """The site's pre-rendered Markdown as a plain MkDocs project (default theme)."""
+def bare_project(generated: Path, public: Path, work: Path) -> Path:
+    """The site's pre-rendered Markdown as a plain MkDocs project (default theme), building the same pages as the
+    site built in `public`: each page of Markdown, and each HTML page the site's build writes beside MkDocs's (the web
+    form, admin/index.html, written by the build's hook) copied as it is, as a static file — both themes write 404.html."""
     project = work / "bare"
     shutil.rmtree(project, ignore_errors=True)
     docs = project / "docs"
-    pages = 0
     for src_dir in (generated, ROOT / "site"):
         for md in src_dir.rglob("*.md"):
             dst = docs / md.relative_to(src_dir)
@@ -372,7 +373,11 @@ def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
                 continue
             dst.parent.mkdir(parents=True, exist_ok=True)
             dst.write_text(html_bodies_as_markdown(md.read_text(encoding="utf-8")), encoding="utf-8")
-            pages += 1
+    for page in public.rglob("*.html"):
+        rel = page.relative_to(public)
+        if rel != Path("404.html") and not (docs / rel).with_suffix(".md").exists():
+            (docs / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(page, docs / rel)
     (project / "mkdocs.yml").write_text(
         "site_name: bare\ndocs_dir: docs\nsite_dir: public\nuse_directory_urls: false\n"
         "theme:\n  name: mkdocs\nplugins:\n  - search\n"
@@ -380,7 +385,12 @@ def bare_project(generated: Path, work: Path) -> tuple[Path, int]:
         "nav:\n  - index.md\nnot_in_nav: |\n  /**/*.md\nvalidation:\n  nav:\n    omitted_files: ignore\n"
         "  links:\n    not_found: ignore\n    anchors: ignore\n    unrecognized_links: ignore\n",
         encoding="utf-8")
-    return project, pages
+    return project
+
+
+def pages_built(public: Path) -> set[str]:
+    """The HTML pages a build wrote (their paths in its site folder)."""
+    return {p.relative_to(public).as_posix() for p in public.rglob("*.html")}
 
 
 _BODY_OPEN = re.compile(r'^<section class="ledger-body" data-search-exclude>$')
@@ -539,11 +549,13 @@ def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
 
         res["site_cold"] = repeat(args.site_reps, mk, site_env, before=fresh)
         res["site_warm"] = repeat(args.site_reps, mk, site_env)
-        res["site_pages"] = sum(1 for _ in public.rglob("*.html"))
-        project, pages = bare_project(generated, work)
-        res["bare_pages"] = pages
+        project = bare_project(generated, public, work)
         bare = [str(Path(PY).parent / "mkdocs"), "build", "-q", "-f", str(project / "mkdocs.yml")]
         res["bare_mkdocs"] = repeat(args.site_reps, bare, ok=(0, 1), cwd=project)
+        site_pages, bare_pages = pages_built(public), pages_built(project / "public")
+        res["site_pages"], res["bare_pages"] = len(site_pages), len(bare_pages)
+        if site_pages != bare_pages:  # (said under the table: the ratio is then not of the same pages)
+            res["pages_only_in"] = {"site": sorted(site_pages - bare_pages), "bare": sorted(bare_pages - site_pages)}
         if not args.no_browser:
             say("opening the pages in Chromium")
             res["pages"] = page_times(public, args.page_reps)
@@ -846,7 +858,22 @@ def markdown(result: dict) -> str:
                 cells = [f"{s[a][figure] / s[b][figure]:.{digits}f}×" if a in s and b in s and s[b][figure] else "–"
                          for s in sizes]
                 lines.append(f"| {label}{said} | " + " | ".join(cells) + " |")
-    return "\n".join(lines) + "\n\n" + reading(sizes, busy(result.get("machine", {}))) + targets(result)
+    return "\n".join(lines) + "\n\n" + other_pages(sizes) + reading(sizes, busy(result.get("machine", {}))) + targets(result)
+
+
+def other_pages(sizes: list[dict]) -> str:
+    """The pages only one of the two builds wrote, named (the site's ratio to bare MkDocs is then not of the same pages)."""
+    said = []
+    for s in sizes:
+        only = s.get("pages_only_in")
+        if only:
+            parts = [f"{len(only[k])} only in the {who} ({', '.join(only[k][:5])}{' …' if len(only[k]) > 5 else ''})"
+                     for k, who in (("site", "full site"), ("bare", "bare MkDocs build")) if only[k]]
+            said.append(f"{_column(s)}: " + "; ".join(parts))
+    if not said:
+        return ""
+    return ("Pages built by one of the two builds only (full site ÷ bare MkDocs is then not of the same pages): "
+            + "; ".join(said) + "\n\n")
 
 
 # What each ratio of the table says, for a reader who sees it for the first time: (stages it needs, reading).
@@ -857,7 +884,9 @@ READINGS = [((("check_jsonschema", "validate_cold"), ("check_jsonschema", "valid
             ((("site_cold", "bare_mkdocs"), ("site_warm", "bare_mkdocs")),
              "full site ÷ bare MkDocs: the full site's time over a bare `mkdocs build` of the same pages (default theme, "
              "no hooks, search only): how many times a plain build the site costs for its theme, Chinese search, "
-             "figures and exports (no target: the site's is ≤ 30 s)"),
+             "figures and exports (no target: the site's is ≤ 30 s); the same HTML pages, counted in the row “pages "
+             "built”: the Markdown pages, each theme's 404.html and the web form's admin/index.html, which the site's "
+             "hook writes and bare MkDocs copies as it is"),
             ((("pr_check_warm", "check_slow_path"), ("check_cold", "check_slow_path")),
              "one-ledger PR check, cold check ÷ reference-path check: their time over the reference path's check (no "
              "cache, one process, PyYAML + jsonschema) run in the same minutes: below 1, quicker; it moves less than the "
