@@ -484,7 +484,35 @@ def bench_size(n: int, args, work: Path) -> dict:
 
 def bench_given(records: Path, k: int, args, work: Path) -> dict:
     copy = copy_of(records, k, work)
-    return bench_corpus(copy, copy.name, {"name": records.resolve().name, "records": str(records)}, args, work)
+    out = work / f"given-{k}-{records.resolve().name}"  # (its name: a folder in a Git repository is copied below it)
+    res = bench_corpus(copy, out.name, {"name": records.resolve().name, "records": str(records), "copy": str(copy)},
+                       args, work)
+    clones = [(out / "repo", Path(_git(records, "rev-parse", "--show-toplevel") or records))] if copy != out else []
+    named_as_given(Path(res["reports_dir"]), [(copy, records), *clones])
+    return res
+
+
+def named_as_given(reports: Path, folders: list[tuple[Path, Path]]) -> None:
+    """The reports kept of records given with --records name the user's files, not the bench's copy of them: each
+    copy's folder (and the clone it is in), as the commands printed it — below the repository's top relative to it,
+    else whole — is written as the folder given, as `python -m generator check --records FOLDER` run at the
+    repository's top prints it.  After the comparisons (a kept report's name holds the SHA-256 of the report as
+    printed); a finding's line is the same in both, the copy being the folder as it is (pr-*.json: with the one
+    comment line added at the end of the ledger changed)."""
+    sys.path.insert(0, str(ROOT))
+    from generator.load import display_path
+
+    said = {}
+    for copy, given in folders:
+        for form in (str(copy), display_path(copy, str(ROOT))):
+            said.setdefault(json.dumps(form, ensure_ascii=False)[1:-1],
+                            json.dumps(display_path(os.path.abspath(given), str(ROOT)), ensure_ascii=False)[1:-1])
+    copies = re.compile(r"(?<![\w./-])(" + "|".join(map(re.escape, sorted(said, key=len, reverse=True))) + r")(?![\w.-])", re.ASCII)
+    for report in reports.glob("*.json"):
+        text = report.read_text(encoding="utf-8")
+        named = copies.sub(lambda m: said[m.group(1)], text)
+        if named != text:
+            report.write_text(named, encoding="utf-8")
 
 
 def bench_corpus(records: Path, n: str, facts: dict, args, work: Path) -> dict:
@@ -781,10 +809,12 @@ STAGES = {"cold": ("{cmd}_cold", "{cmd}"), "warm": ("{cmd}_warm", "{cmd}"),
 
 def differing_reports(result: dict) -> list[str]:
     """Each report that differs from the reference path's: the corpus, the command and the stage that printed it,
-    its file (kept by keep_printed) ≠ the reference path's file."""
+    its file (kept by keep_printed) ≠ the reference path's file; for records given with --records, which files their
+    findings name (named_as_given) and where the copy measured is."""
     out = []
     for s in result["sizes"]:
         folder = Path(s.get("reports_dir", "."))
+        said, pr_said = len(out), False
         for cmd in ("validate", "check"):
             if s.get("same_reports", {}).get(cmd, True):
                 continue
@@ -794,9 +824,14 @@ def differing_reports(result: dict) -> list[str]:
                 reference = s[f"pr_{cmd}_slow_path" if pr else f"{cmd}_slow_path"]
                 against = folder / (f"pr-{cmd}-reference.json" if pr else f"{cmd}-reference.json")
                 for sha in sorted(set(s.get(key, {}).get("reports", ())) - set(reference["reports"])):
-                    kept = printed_as(folder / f"{stem}.json", sha)
+                    kept, pr_said = printed_as(folder / f"{stem}.json", sha), pr_said or key.startswith("pr_")
                     out.append(f"{s.get('name') or s['size']}: {cmd}, {stage}: "
                                f"{kept if kept.exists() else folder / f'{stem}.json'} ≠ {against}")
+        if len(out) > said and s.get("copy"):
+            pr = f" (a one-ledger PR's: with a comment line added at the end of {Path(s['records']) / s['pr_file']})" \
+                if pr_said else ""
+            out.append(f"{s['name']}: their findings name the files of {s['records']}, the folder given{pr}; measured on "
+                       f"its copy {s['copy']}, kept until a later run copies a folder there")
     return out
 
 

@@ -264,6 +264,23 @@ def test_a_report_that_differs_from_the_reference_paths_is_said_and_fails_the_ru
     assert bench.differs(result) == ["3: check"]
 
 
+def _a_cold_report_then_the_records_changed(bench, records, reports, check, validate, warm_reps=1) -> tuple[dict, bytes]:
+    """A cold check of `records`, then one feedback item's date changed in them (another report, as a fast path's bug
+    would print one) and the warm, reference-path and validate runs: their results, compared, and the cold report."""
+    res = {"check_cold": bench.repeat(1, check, report=reports / "check.json")}
+    cold = (reports / "check.json").read_bytes()
+    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
+    res["check_warm"] = bench.repeat(warm_reps, check, report=reports / "check.json")
+    res["check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "check-reference.json")
+    res["validate_cold"] = res["validate_warm"] = res["validate_slow_path"] = bench.repeat(
+        1, validate, report=reports / "validate.json")
+    res["same_reports"] = bench.same_reports(res, reports)
+    assert res["same_reports"]["check"] is False
+    return res, cold
+
+
 def test_a_cold_report_that_differs_is_kept_to_compare_when_the_warm_one_that_follows_does_not(tmp_path):
     """bench/README.md says both reports are kept under build/bench/reports-*/ to compare; but cold and warm runs write
     the same check.json, so a cold run's report that differs, followed by a warm one that does not, left only the
@@ -273,23 +290,78 @@ def test_a_cold_report_that_differs_is_kept_to_compare_when_the_warm_one_that_fo
 
     bench = _bench_module()
     records, reports, check, validate = _valid_records_and_commands(tmp_path)
-    res = {"check_cold": bench.repeat(1, check, report=reports / "check.json")}
-    cold = (reports / "check.json").read_bytes()
-    ledger = records / "ledgers/2025-H2/zhang-wei.yaml"
-    text = ledger.read_text(encoding="utf-8")
-    ledger.write_text(text.replace('resolved_on: "2025-10-15"', 'resolved_on: "2025-10-16"'), encoding="utf-8")
-    res["check_warm"] = bench.repeat(2, check, report=reports / "check.json")
-    res["check_slow_path"] = bench.repeat(1, check, bench.REFERENCE, report=reports / "check-reference.json")
-    res["validate_cold"] = res["validate_warm"] = res["validate_slow_path"] = bench.repeat(
-        1, validate, report=reports / "validate.json")
-    res["same_reports"] = bench.same_reports(res, reports)
-    assert res["same_reports"]["check"] is False
+    res, cold = _a_cold_report_then_the_records_changed(bench, records, reports, check, validate, warm_reps=2)
     assert (reports / "check.json").read_bytes() == (reports / "check-reference.json").read_bytes() != cold
     kept = [p for p in reports.glob("*.json") if p.read_bytes() == cold]
     assert [p.name for p in kept] == [f"check-{hashlib.sha256(cold).hexdigest()[:12]}.json"]
     assert len(list(reports.glob("check*.json"))) == 3  # (the warm runs' same report kept once, as check.json)
     result = {"sizes": [{"size": 3, "corpus": {"files": 9, "mb": 0.1}, "reports_dir": str(reports), **res}]}
     assert bench.differing_reports(result) == [f"3: check, cold: {kept[0]} ≠ {reports / 'check-reference.json'}"]
+
+
+def _named(report: Path) -> set[Path]:
+    """The files a kept report's findings name (a relative path: from the repository's top, where the bench runs them)."""
+    findings = json.loads(report.read_text(encoding="utf-8"))["findings"]
+    return {(REPO / f["file"]).resolve() for f in findings if f.get("file")}
+
+
+def test_the_reports_of_records_given_that_differ_name_the_users_files_and_say_where_the_copy_is(tmp_path):
+    """Records given with --records are measured on a copy in the work folder; a report that differed from the
+    reference path's was kept and named, but its findings (and hints: 请在 …/calendar.yaml 中加上 …) pointed at that
+    copy, which the next run deletes.  They now name the user's files, and the run says where the copy is."""
+    bench = _bench_module()
+    ours, reports, check, validate = _valid_records_and_commands(tmp_path)
+    work = tmp_path / "work"
+    copy = bench.copy_of(ours, 0, work)
+    check, validate = ([str(copy) if arg == str(ours) else arg for arg in cmd] for cmd in (check, validate))
+    res, _ = _a_cold_report_then_the_records_changed(bench, copy, reports, check, validate)
+    [kept] = [p for p in reports.glob("check-*.json") if p.name != "check-reference.json"]
+    assert str(copy) in kept.read_text(encoding="utf-8")  # (as printed)
+    bench.named_as_given(reports, [(copy, ours)])
+    for report in (kept, reports / "check-reference.json"):
+        text = report.read_text(encoding="utf-8")
+        assert str(work) not in text and f"请在 {ours}/calendar.yaml 中" in text, text[:2000]
+        named = _named(report)
+        assert all(p.is_relative_to(ours) for p in named) and any(p.is_file() for p in named), named  # (W-CHK-006: a file missing)
+    result = {"sizes": [{"name": "records", "records": str(ours), "copy": str(copy), "size": 3, "reports_dir": str(reports),
+                         "corpus": {"files": 13, "mb": 0.0}, **res}]}
+    assert bench.differing_reports(result) == [
+        f"records: check, cold: {kept} ≠ {reports / 'check-reference.json'}",
+        f"records: their findings name the files of {ours}, the folder given; measured on its copy {copy}, kept until a "
+        f"later run copies a folder there"]
+
+
+def test_every_report_kept_of_records_given_names_the_users_files_two_repositories_records_alike(tmp_path):
+    """End to end: two universities' records, each a `records` folder in its own Git repository, measured in one run —
+    each one's kept reports name its own files (not the bench's copy of it, nor the other's: the two once shared one
+    folder of reports, the second run's deleting the first's)."""
+    import shutil
+
+    from tests.gitrepo import commit, init_repo
+
+    given = []
+    for name in ("a", "b"):
+        repo = init_repo(tmp_path / name)
+        shutil.copytree(REPO / "tests/fixtures/valid", repo / "records")
+        commit(repo, "2025-08-20 10:00", "初始化记录")
+        given.append(repo / "records")
+    out = tmp_path / "results.json"
+    work = tmp_path / "work"
+    run = subprocess.run([sys.executable, "bench/run.py", "--records", ",".join(map(str, given)), "--reps", "1",
+                          "--no-site", "--no-cjs", "--work", str(work), "--out", str(out)],
+                         cwd=REPO, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stderr[-3000:]
+    measured = json.loads(out.read_text(encoding="utf-8"))["sizes"]
+    assert len({s["reports_dir"] for s in measured}) == 2
+    for records, s in zip(given, measured):
+        kept = sorted(Path(s["reports_dir"]).glob("*.json"))
+        assert {p.name for p in kept} >= {"check.json", "check-reference.json", "pr-check.json"}
+        for report in kept:
+            text = report.read_text(encoding="utf-8")
+            assert str(work) not in text, (report, text[:2000])
+            if report.name.startswith("check") or report.name.startswith("pr-check"):
+                named = _named(report)
+                assert all(p.is_relative_to(records) for p in named) and any(p.is_file() for p in named), (report, named)
 
 
 def test_a_pull_requests_report_that_differs_from_the_reference_paths_fails_the_run_too(tmp_path):
