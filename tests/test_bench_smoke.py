@@ -362,6 +362,11 @@ def test_every_report_kept_of_records_given_names_the_users_files_two_repositori
             if report.name.startswith("check") or report.name.startswith("pr-check"):
                 named = _named(report)
                 assert all(p.is_relative_to(records) for p in named) and any(p.is_file() for p in named), (report, named)
+        # byte for byte the report of the user's own check of the folder, at this repository's top
+        own = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(records), "--today",
+                              "2026-11-28", "--format", "json"], cwd=REPO, capture_output=True,
+                             env={**os.environ, "CONTACT_LEDGER_CACHE": "0"})
+        assert own.stdout == (Path(s["reports_dir"]) / "check-reference.json").read_bytes()
 
 
 def test_a_pull_requests_report_that_differs_from_the_reference_paths_fails_the_run_too(tmp_path):
