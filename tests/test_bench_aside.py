@@ -113,6 +113,26 @@ def test_the_table_says_how_many_pages_the_site_and_bare_mkdocs_built(tmp_path):
     assert "Pages built by one of the two builds only" not in run.stdout
 
 
+def test_pages_only_one_of_the_two_builds_wrote_are_named_under_the_table():
+    """Should the site and bare MkDocs ever build other pages (a page the site writes that bare MkDocs is not given),
+    the ratio full site ÷ bare MkDocs is not of the same pages: the table names them, not only two counts that differ."""
+    sys.path.insert(0, str(REPO / "bench"))
+    try:
+        import run
+    finally:
+        sys.path.remove(str(REPO / "bench"))
+    stage = {"wall": 1.0, "cpu": 1.0, "rss_mb": 100.0}
+    size = {"size": 1000, "corpus": {"files": 1087, "mb": 5.3}, "site_cold": stage, "site_warm": stage,
+            "bare_mkdocs": stage, "site_pages": 194, "bare_pages": 193,
+            "pages_only_in": {"site": ["admin/preview.html"], "bare": []}}
+    table = run.markdown({"sizes": [size]})
+    assert "| pages built (full site / bare MkDocs) | 194 / 193 |" in table
+    assert ("Pages built by one of the two builds only (full site ÷ bare MkDocs is then not of the same pages): "
+            "1000 ledgers: 1 only in the full site (admin/preview.html)") in table
+    same = {k: v for k, v in size.items() if k != "pages_only_in"} | {"site_pages": 193}
+    assert "Pages built by one of the two builds only" not in run.markdown({"sizes": [same]})
+
+
 def test_records_with_an_error_are_said_so_with_the_first_one_and_the_command_that_lists_them(tmp_path):
     """A corpus kept aside with a YAML mistake in one ledger (a quote never closed) was measured like any other: the
     table said only `yes / yes (1 errors, 0 warnings)`, and a new user read times of records whose ledger was never
