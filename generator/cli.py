@@ -265,6 +265,11 @@ def main(argv=None) -> int:
             return EXIT_USAGE
         if os.environ.get("CONTACT_LEDGER_DEBUG"):
             raise
+        from generator.no_packages import said
+
+        if (sentence := said(exc, argv, lang)) is not None:  # a package imported by one command only, missing
+            sys.stderr.write(sentence + "\n")
+            return EXIT_USAGE
         if isinstance(exc, OSError) and exc.filename is not None:  # a file it was told to write (--out …)
             sys.stderr.write(MSG["unreadable"][lang].format(path=exc.filename, reason=exc.strerror) + "\n")
         else:
