@@ -687,10 +687,14 @@ def _empty_ledger(file: str, kind: str | None) -> dict:
     """E-LOAD-002's words for an empty ledger (ledgers/2026-H1/li-na.yaml): the command that writes it prefilled
     (new_ledger), once the empty file is deleted (it never overwrites one), its records folder shell-quoted — when
     the cadre the file is named for has a record (records/cadres/li-na.yaml; else the command fails, E-NEW-001: the
-    file to check is said instead); none for another record."""
+    file to check is said instead); another record's lines, from its schema's example (validate.record_lines)."""
     parts = file.replace(os.sep, "/").split("/")
     stem = parts[-1].removesuffix(".yaml")
-    if kind != "ledger" or len(parts) < 3 or parts[-3] != "ledgers" or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) \
+    if kind != "ledger":  # (another record: its lines, from its schema's example)
+        from generator.validate import record_lines  # (only on a finding)
+
+        return record_lines(kind)
+    if len(parts) < 3 or parts[-3] != "ledgers" or not re.fullmatch(r"[a-z0-9][a-z0-9-]*", stem) \
             or not re.fullmatch(r"[0-9]{4}-H[12]", parts[-2]):
         return {"new": "", "new_en": ""}
     records = "/".join(parts[:-3]) or "."

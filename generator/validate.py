@@ -225,31 +225,194 @@ def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -
     return None
 
 
-def _section_added(path: tuple, field: str, sub: dict) -> tuple[str, str] | None:
-    """E-SCHEMA-001's words for a record's section missing (policy.yaml without privacy:): the section's description,
-    then its lines, with their spaces, from the schema's example of it (`examples`, data: a university writes its own
-    values in their place), at the file's end, the last words; None for a field within a mapping, or one the schema
-    gives no example of."""
-    example = (sub.get("examples") or [None])[0]
-    if path or not isinstance(example, dict):
+def _described(node: dict) -> str:
+    """A schema node's description as a hint says it: the records folder it names (records/units.yaml) the one
+    given (--records 'my records': my records/units.yaml), as the catalogue's {records} says it."""
+    text, shown = node.get("description", ""), F.records_shown()
+    return text if shown == "records" else re.sub(r"(?<![\w/.-])records/", lambda _m: f"{shown}/", text)
+
+
+def _example(sub: dict, root: dict):
+    """The schema's example of the field `sub` (`examples`, data: a university writes its own values in their
+    place): its own, else — a mapping's — its required fields' examples together; None when one has none."""
+    sub = _resolve(sub, root)
+    if sub.get("examples"):
+        return sub["examples"][0]
+    if "properties" not in sub or not sub.get("required"):
         return None
-    lines = _block_lines({field: example})
-    return (f"{sub.get('description', '')}请在文件末尾加上这几行（值按本校的改写）：{lines[0]}"
-            + "".join(f"，下一行：{line}" for line in lines[1:]),
-            f"Add these lines at the file's end (the values your university's): {lines[0]}"
-            + "".join(f", then the line: {line}" for line in lines[1:]))
+    out = {}
+    for name in sub["required"]:
+        out[name] = _example(sub["properties"].get(name, {}), root)
+        if out[name] is None:
+            return None
+    return out
+
+
+def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict, mapping) -> tuple[str, str] | None:
+    """E-SCHEMA-001's words for a record's section or a mapping's field missing (policy.yaml without privacy:,
+    contacts: without min_per_semester:): the field's description, then its lines from the schema's example of it
+    (`_example`), with their spaces — at the file's end for a record's section, under the mapping's line and aligned
+    with its fields for a field within one — the last words; tried: the file with the lines added reads as it did
+    with the field given (`_lines_read`). None for a list's item's field (`_item_line_added`), a field the schema
+    gives no example of, or lines the file would not read so (a mapping written {…} on its line)."""
+    example = _example(sub, root)
+    if example is None or path and not isinstance(path[-1], str) or not isinstance(mapping, dict):
+        return None
+    text = doc.text
+    lines = [part + end for part, end in zip(LINE_BREAK.split(text), LINE_BREAK.findall(text) + [""])]
+    if not path:
+        after, spaces, first = len(lines), 0, None
+    else:
+        row, column = doc.key_pos(path)
+        first = next((k for k in mapping if isinstance(k, str)), None)
+        if first is None:
+            return None
+        inner = doc.key_pos(path + (first,))
+        after, spaces = row, inner[1] - 1
+        if inner[0] <= row:  # (contacts: {points_per_cadre: 1}: no line of its own to align with)
+            return None
+    typed = _block_lines({field: example}, " " * spaces)
+    if not _lines_read(lines, after, typed, path, field, doc.file):
+        return None
+    what = _show_lines(typed)
+    if not path:
+        return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请按本校实际改写）：{what[2]}",
+                f"Add {what[1]} at the file's end (example values: write your university's own): {what[3]}")
+    shown = lines[after - 1].strip()
+    shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    return (f"{_described(sub)}请在第 {after} 行“{shown}”下面加上{what[0]}，与 {first} 对齐（前面 {spaces} 个空格；"
+            f"值是示例，请按本校实际改写）：{what[2]}",
+            f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; example "
+            f"values: write your university's own): {what[3]}")
+
+
+def record_lines(kind: str | None) -> dict:
+    """E-LOAD-002's {new} for an empty record of `kind` but a ledger's (load._empty_ledger: the command that
+    writes it): the record's lines from its schema's example (`_example`: its required fields' examples), as
+    E-SCHEMA-001 gives a section's; nothing when its schema gives no example of one of them."""
+    root = schema_for(kind) if kind else None
+    example = _example(root, root) if root else None
+    if not isinstance(example, dict) or not example:
+        return {"new": "", "new_en": ""}
+    what = _show_lines(_block_lines(example))
+    return {"new": f"请在文件末尾加上{what[0]}（值是示例，请按本校实际改写）：{what[2]}",
+            "new_en": f" Add {what[1]} at the file's end (example values: write your university's own): {what[3]}"}
+
+
+def _filled_in(doc: Document, path: tuple, schema: dict, root: dict) -> tuple[str, str] | None:
+    """E-SCHEMA-003's words for a mapping or a list with nothing after its colon (feedback: with its lines left
+    out): the lines under it from the schema's example (`_example`), with their spaces, or its line written whole
+    when the example is one line (forms: [主题班会, …]); tried as `_lines_read` tries. None for a field the schema
+    gives no example of, or lines the file would not read so."""
+    example = _example(schema, root)
+    if not path or not isinstance(path[-1], str) or not isinstance(example, (dict, list)) or not example:
+        return None
+    from generator.load import parse_bytes  # (only on a finding)
+
+    text, lead = doc.text, _lead_before(doc, path)
+    lines = [part + end for part, end in zip(LINE_BREAK.split(text), LINE_BREAK.findall(text) + [""])]
+    row, column = doc.key_pos(path)
+    if not lead and column > 1 or not 0 < row <= len(lines):
+        return None
+    typed = _block_lines({path[-1]: example}, " " * (column - 1))
+    one = len(typed) == 1
+    typed = [lead + typed[0].lstrip(" ")] if one else typed[1:]
+    ended = lines[row - 1] if LINE_BREAK.search(lines[row - 1]) else lines[row - 1] + "\n"
+    now = "".join(lines[:row - 1]) + ("" if one else ended) + "".join(f"{line}\n" for line in typed) \
+        + "".join(lines[row:])
+    meant = parse_bytes(text.encode("utf-8"), doc.file)[0]
+    got, *_rest, problems = parse_bytes(now.encode("utf-8"), doc.file)
+    node, into = meant, got
+    for part in path[:-1]:
+        ok = isinstance(node, (dict, list)) and isinstance(into, type(node)) and (
+            part in node and part in into if isinstance(node, dict) else -len(node) <= part < min(len(node), len(into)))
+        if not ok:
+            return None
+        node, into = node[part], into[part]
+    if problems or not isinstance(node, dict) or not isinstance(into, dict) or into.get(path[-1]) is None:
+        return None
+    node[path[-1]] = into[path[-1]]
+    if got != meant:
+        return None
+    what = _show_lines(typed)
+    if one:
+        return (f"这一行写成（值是示例，请按本校实际改写）：{typed[0]}",
+                f"Write the line as (example values: write your university's own): {typed[0]}")
+    shown = lines[row - 1].strip()
+    shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    return (f"请在第 {row} 行“{shown}”下面加上{what[0]}（前面 {column + 1} 个空格；值是示例，请按本校实际改写）：{what[2]}",
+            f"Under line {row} ({shown}) add {what[1]} ({column + 1} spaces before it; example values: write your "
+            f"university's own): {what[3]}")
+
+
+def _show_lines(typed: list[str]) -> tuple[str, str, str, str]:
+    """(这一行 or 这几行, the same in English, the lines in Chinese words, in English words): the lines to type,
+    one after another as a hint says them."""
+    if len(typed) == 1:
+        return "这一行", "this line", typed[0], typed[0]
+    return ("这几行", "these lines", typed[0] + "".join(f"，下一行：{line}" for line in typed[1:]),
+            typed[0] + "".join(f", then the line: {line}" for line in typed[1:]))
+
+
+def _lines_read(lines: list[str], after: int, typed: list[str], path: tuple, field: str, file: str) -> bool:
+    """Whether the file of `lines` with the lines `typed` added under line `after` (0: at its top) reads as it did
+    with the mapping at `path` given the field `field`, the rest as it was: what a person doing as told gets."""
+    from generator.load import parse_bytes  # (only on a finding)
+
+    def read(text: str):
+        return parse_bytes(text.encode("utf-8"), file)
+
+    above = "".join(lines[:after])
+    above += "\n" if LINE_BREAK.split(above)[-1] else ""  # (the file's last line ended)
+    meant = read(above + "".join(lines[after:]))[0]
+    got, *_rest, problems = read(above + "".join(line + "\n" for line in typed) + "".join(lines[after:]))
+    if problems:
+        return False
+    node, into = meant, got
+    for part in path:
+        if not isinstance(node, dict) or not isinstance(into, dict) or part not in node or part not in into:
+            return False
+        node, into = node[part], into[part]
+    if not isinstance(node, dict) or not isinstance(into, dict) or field in node or field not in into:
+        return False
+    node[field] = into[field]
+    return got == meant
 
 
 def _block_lines(value, indent: str = "") -> list[str]:
-    """`value` (a mapping, a list or a text, as a schema's example holds) as a record's YAML lines, its lists'
-    items two spaces in under their field and its texts in double quotes: as the demo's records write them."""
+    """`value` (a mapping, a list or a text, as a schema's example holds) as a record's YAML lines, as the demo's
+    records write them: its lists' items two spaces in under their field, a list of more than three words on the
+    field's line ([主题班会, 个体谈话, …]), texts quoted only where YAML would read them otherwise."""
     if isinstance(value, dict):
-        return [line for key, item in value.items() for line in (
-            [f"{indent}{key}:", *_block_lines(item, indent + "  ")] if isinstance(item, (dict, list))
-            else [f"{indent}{key}: {_block_lines(item)[0]}"])]
+        out = []
+        for key, item in value.items():
+            if isinstance(item, list) and len(item) > 3 and not any(isinstance(x, (dict, list)) for x in item):
+                out.append(f"{indent}{key}: [{', '.join(_scalar(x) for x in item)}]")
+            elif isinstance(item, (dict, list)) and item:
+                out += [f"{indent}{key}:", *_block_lines(item, indent + "  ")]
+            else:
+                out.append(f"{indent}{key}: {_scalar(item)}")
+        return out
     if isinstance(value, list):
-        return [f"{indent}- {_block_lines(item)[0]}" for item in value]
-    return [json.dumps(value, ensure_ascii=False) if isinstance(value, str) else json.dumps(value)]
+        out = []
+        for item in value:
+            inner = _block_lines(item, indent + "  ") if isinstance(item, (dict, list)) and item else [_scalar(item)]
+            out += [f"{indent}- {inner[0].lstrip()}", *inner[1:]]
+        return out
+    return [_scalar(value)]
+
+
+_YAML_WORDS = {"true", "false", "yes", "no", "on", "off", "y", "n", "null"}  # (read as true/false or nothing)
+
+
+def _scalar(value) -> str:
+    """A value of a schema's example as a record writes it: a text of Chinese words (主题班会) or a word (cse,
+    Asia/Shanghai) as it is, any other text in double quotes ("2026-04-20", "20[0-9]{8,10}"), [] and {} as such,
+    numbers and true/false as JSON."""
+    if isinstance(value, str):
+        plain = re.fullmatch(r"[\u4e00-\u9fff][\u4e00-\u9fff0-9（）—]*|[A-Za-z][A-Za-z_-]*(/[A-Za-z_-]+)?", value)
+        return value if plain and value.lower() not in _YAML_WORDS else json.dumps(value, ensure_ascii=False)
+    return json.dumps(value, ensure_ascii=False)
 
 
 def _added_reads(lines: list[str], after: int, added: str, path: tuple, field: str, file: str) -> bool:
@@ -415,12 +578,12 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 _name_meant(k, error.instance[k], schema, root)[0] == field
                 for k in error.instance if k not in schema.get("properties", {})):
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
-        section = _section_added(path, field, sub)  # (its description first: the lines last)
+        section = _section_added(doc, path, field, sub, root, error.instance)  # (its description first: the lines last)
         add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section or (
             f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
-                       description="" if section else sub.get("description", ""),
+                       description="" if section else _described(sub),
                        add=add, add_en=add_en)]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))
@@ -454,7 +617,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         expected = expected if isinstance(expected, str) else expected[0]
         found_zh, found_en = _type_name(error.instance)
         value, shown = error.instance, f"：{_as_typed(doc, path, error.instance)}"
-        hint, hint_en, data = schema.get("description", ""), "", None
+        hint, hint_en, data = _described(schema), "", None
         written = _source_text(doc, path, value) if value is None else ""
         if value is None and written not in ("", "null"):  # `~`, `Null` …: a written "nothing"
             found_zh, found_en, shown = f"空值（{written}）", f"null ({written})", ""
@@ -463,8 +626,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif value is None:  # `key:` with nothing after it — point at the key, say so plainly
             where = doc.key_pos(path) if path else where
             found_zh, found_en, shown = "空的（冒号后面没有内容）", "nothing after the colon", ""
-            hint = f"请在冒号后面填写{_TYPE_ZH.get(expected, expected)}。{schema.get('description', '')}"
+            hint = f"请在冒号后面填写{_TYPE_ZH.get(expected, expected)}。{_described(schema)}"
             hint_en = "Write a value after the colon."
+            if filled := _filled_in(doc, path, schema, root):  # (feedback: with its lines left out: the lines)
+                hint, hint_en = f"{_described(schema)}{filled[0]}", filled[1]
         elif expected == "boolean" and isinstance(value, str):
             hint, hint_en = "真假值只能写 true 或 false（不能写 yes/no/on/off/是/否）。", "Write true or false."
             plain = narrow(value)
@@ -524,7 +689,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         elif _is_date(schema):
             fh, fh_en = _date_hint(error.instance, period_of(doc), _typed_in(doc, path))
         elif "A-Za-z0-9" in schema.get("pattern", ""):  # (a Git account: capitals too)
-            fh, fh_en = (f"{schema.get('description', '')}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
+            fh, fh_en = (f"{_described(schema)}只能用英文字母、数字和连字符“-”，不能以“-”开头，如 li-na、LiNa2026。",
                          "Use letters, digits and '-' only, not starting with '-', e.g. li-na.")
         elif "a-z0-9" in schema.get("pattern", ""):
             fh, fh_en = ("编号只能用英文小写字母、数字和连字符“-”，如 zhang-wei、cs-2026-01。",
@@ -534,10 +699,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                          f"The letters here are upper case: {error.instance.upper()}.")
         elif isinstance(error.instance, str) and re.fullmatch(schema.get("pattern", "(?!)"),
                                                               meant := period_meant(error.instance)):
-            fh, fh_en = (f"{schema.get('description', '')}这里应写作 {meant}。",  # (2026H1, 2026-Ｈ1)
+            fh, fh_en = (f"{_described(schema)}这里应写作 {meant}。",  # (2026H1, 2026-Ｈ1)
                          f"Here: {meant}.")
         else:
-            fh, fh_en = schema.get("description", ""), ""
+            fh, fh_en = _described(schema), ""
         told, data = _unseen_line(doc, path, error.instance, schema), None
         if told:  # (the value's references, as they read it, are not told again: pipeline._unseen_told_once)
             (fh, fh_en), data = told, {"as_seen": seen(error.instance)}
@@ -560,7 +725,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             "maxItems": (f"最多只能有 {limit} 项", f"may have at most {limit} items"),
         }[v]
         comment = _comment_after(doc, path) if v == "minLength" and isinstance(error.instance, str) else None
-        hint_zh, hint_en = schema.get("description", ""), f"Change the value so that it fits ({problem_en})."
+        hint_zh, hint_en = _described(schema), f"Change the value so that it fits ({problem_en})."
         if error.instance == "待填写":  # (new ledger's placeholder: its comment is the scaffold's, not the cadre's text)
             problem += "：“待填写”是生成台账时的占位内容"
             problem_en += ": 待填写 (to fill in) is the scaffold's placeholder"
@@ -580,7 +745,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         return [F.make("E-SCHEMA-008", doc.file, where)]
     return [F.make("E-SCHEMA-010", doc.file, where, title=title, title_en=title_en, detail=error.message[:200],
                    rule=v, value=_as_typed(doc, path, error.instance),
-                   description=schema.get("description", ""))]
+                   description=_described(schema))]
 
 
 _YMD = Lazy(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)

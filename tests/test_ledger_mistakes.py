@@ -1148,9 +1148,11 @@ def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, 
     run = B.run_cli(B.REPO, work, *command.split()[3:])
     assert run.returncode == 0 and path.is_file() and "Traceback" not in run.stderr, run.stderr
     assert all(f["code"] != "E-LOAD-002" and "Traceback" not in f["message"] for f in _validate(work))
-    (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command)
-    [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]
-    assert f["code"] == "E-LOAD-002" and f["hint"] == "请填写内容，或删除这个空文件。", f
+    (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command, but a
+    [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]  # cadre's lines, from the schema's example)
+    assert f["code"] == "E-LOAD-002" and "new ledger" not in f["hint"] and f["hint"] == (
+        "请填写内容，或删除这个空文件。请在文件末尾加上这几行（值是示例，请按本校实际改写）：name: 张伟，下一行：position: "
+        '计算机科学与工程学院院长，下一行：unit: cse，下一行：active_from: "2024-09-01"'), f
 
 
 def test_an_empty_ledger_s_command_is_given_only_for_a_cadre_on_record_and_with_its_records_folder_quoted(tmp_path):

@@ -56,6 +56,19 @@ def test_every_property_has_a_chinese_title_and_description(path):
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_example_is_a_value_its_field_takes(path):
+    """A field's `examples` are the lines a hint gives to type (E-SCHEMA-001 for a field left out): each must be one
+    the field takes, or typing it as told is refused again."""
+    from jsonschema import FormatChecker
+
+    root = json.loads(path.read_text(encoding="utf-8"))
+    wrong = [(where, example) for where, prop in properties(root, root) for example in prop.get("examples", [])
+             if not Draft202012Validator({**prop, "$defs": root.get("$defs", {})},
+                                         format_checker=FormatChecker(["date"])).is_valid(example)]
+    assert not wrong, f"{path.name}: examples the field refuses: {wrong}"
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
 def test_every_object_is_closed(path):
     """Unknown keys are errors: every object with properties forbids others."""
     root = json.loads(path.read_text(encoding="utf-8"))

@@ -223,8 +223,9 @@ def test_a_policy_without_its_privacy_section_is_given_the_lines_to_add(tmp_path
     section = text[text.index("privacy:"):text.index("vocabularies:")]
     policy.write_text(text.replace(section, ""), encoding="utf-8")
     said = {}
-    for lang, words, then in (("zh", "请在文件末尾加上这几行（值按本校的改写）：", "，下一行："),
-                              ("en", "Add these lines at the file's end (the values your university's): ", ", then the line: ")):
+    for lang, words, then in (("zh", "请在文件末尾加上这几行（值是示例，请按本校实际改写）：", "，下一行："),
+                              ("en", "Add these lines at the file's end (example values: write your university's own): ",
+                               ", then the line: ")):
         out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
         [f] = json.loads(out.stdout)
         assert f["code"] == "E-SCHEMA-001" and words in f["hint"], f
@@ -235,3 +236,165 @@ def test_a_policy_without_its_privacy_section_is_given_the_lines_to_add(tmp_path
     policy.write_text(text.replace(section, "") + "\n".join(said["zh"]) + "\n", encoding="utf-8")  # (typed as told)
     out = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
     assert json.loads(out.stdout) == [], out.stdout
+
+
+# One file of each kind the demo university's records hold, whose required fields (those of its mappings, not
+# of a list's items: E-SCHEMA-001 tells those with the item's line) are each left out in turn.
+_KINDS = {"policy.yaml": "policy", "calendar.yaml": "calendar", "cadres/bai-taoyu.yaml": "cadre",
+          "ledgers/2026-H1/bai-taoyu.yaml": "ledger", "classes/2025.yaml": "classes", "clubs.yaml": "clubs",
+          "units.yaml": "units", "assignments/2025-2027.yaml": "assignments", "exemptions.yaml": "exemptions",
+          "privacy-exceptions.yaml": "privacy_exceptions", "imports/legacy-platform.yaml": "imports"}
+
+
+def _resolved(node: dict, root: dict) -> dict:
+    return {**root["$defs"][node["$ref"].split("/")[-1]], **node} if "$ref" in node else node
+
+
+def _required(node: dict, root: dict, data, path: tuple = ()):
+    """(path, its schema node) of every required field of the mappings of `data` reached through mappings, that
+    `data` has."""
+    node = _resolved(node, root)
+    for name, sub in node.get("properties", {}).items():
+        if isinstance(data, dict) and name in data:
+            if name in node.get("required", []):
+                yield path + (name,), sub
+            yield from _required(sub, root, data[name], path + (name,))
+
+
+def _example(node: dict, root: dict):
+    """The schema's example of the field `node`: its own, else its required fields' together."""
+    node = _resolved(node, root)
+    return node["examples"][0] if "examples" in node else {
+        name: _example(node["properties"][name], root) for name in node["required"]}
+
+
+def _cut(text: str, path: tuple) -> str:
+    """`text` without the lines of the field at `path` (its line and those further in below it)."""
+    lines, start, end, indent = text.splitlines(keepends=True), 0, None, None
+    for name in path:  # (a record's field at the line's start, a mapping's further in than the mapping)
+        at = next(i for i in range(start, end or len(lines)) if lines[i].strip().startswith(f"{name}:")
+                  and (len(lines[i]) - len(lines[i].lstrip(" ")) > indent if indent is not None
+                       else not lines[i].startswith(" ")))
+        indent = len(lines[at]) - len(lines[at].lstrip(" "))
+        start, end = at, next((i for i in range(at + 1, len(lines)) if lines[i].strip()
+                               and not lines[i].lstrip().startswith("#")
+                               and len(lines[i]) - len(lines[i].lstrip(" ")) <= indent), len(lines))
+    return "".join(lines[:start] + lines[end:])
+
+
+def _left(text: str, paths: list) -> str:
+    """What `text` without the fields at `paths` still holds: "file" when nothing, "mapping" when a mapping one of
+    them was in holds nothing, else "fields"."""
+    import yaml
+
+    for path in paths:
+        text = _cut(text, path)
+    data = yaml.safe_load(text)
+    if not data:
+        return "file"
+    for path in paths:
+        node = data
+        for name in path[:-1]:
+            node = node.get(name) if isinstance(node, dict) else None
+        if not node:
+            return "mapping"
+    return "fields"
+
+
+def _typed_as_told(text: str, hint: str) -> tuple[str, list[str]]:
+    """`text` with the lines E-SCHEMA-001's `hint` gives added where it says: the file a person doing as told gets."""
+    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?请按本校实际改写）：(.*)$", hint)
+    assert m, hint
+    typed, lines = m.group(2).split("，下一行："), text.splitlines(keepends=True)
+    after = int(m.group(1)) if m.group(1) else len(lines)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return "".join(lines[:after] + [line + "\n" for line in typed] + lines[after:]), typed
+
+
+def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_valid_again(tmp_path):
+    # (contacts:, vocabularies:, a cadre's position: … left out were told 请在这里加上一行“contacts: …” — at 1:1, a line
+    # no run takes; only privacy: had its lines, from the schema's example of it)
+    import yaml
+
+    records = tmp_path / "records"
+    shutil.copytree(B.REPO / "records", records)
+    texts = {rel: (records / rel).read_text(encoding="utf-8") for rel in _KINDS}
+    schemas = {rel: json.loads((B.REPO / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))
+               for rel, kind in _KINDS.items()}
+    left_out = [(rel, path, sub) for rel in _KINDS
+                for path, sub in _required(schemas[rel], schemas[rel], yaml.safe_load(texts[rel]))]
+
+    def fits(cuts: list, rel: str, path: tuple) -> bool:  # (left out at once: in different files, or fields of a
+        if any(rel == other and (path[:len(p)] == p or p[:len(path)] == path or path[-1] == p[-1])  # file neither
+               for other, p, _ in cuts):  # within the other, named alike, nor all of a mapping's)
+            return False
+        same = [p for other, p, _ in cuts if other == rel]  # (one leaving its mapping or file empty: alone in it)
+        return not same or _left(texts[rel], same + [path]) == "fields" == _left(texts[rel], same)
+
+    # (a mapping's or a file's only field, left out, leaves it empty: E-SCHEMA-003 or E-LOAD-002 tell it, with the
+    # lines, on a run of its own)
+    assert len(left_out) > 40 and {(rel, path[-1]) for rel, path, _ in left_out} >= {
+        ("policy.yaml", "vocabularies"), ("policy.yaml", "min_per_semester"), ("policy.yaml", "classes"),
+        ("policy.yaml", "overdue_days"), ("calendar.yaml", "academic_years"), ("cadres/bai-taoyu.yaml", "position"),
+        ("ledgers/2026-H1/bai-taoyu.yaml", "activities")}
+    rounds: list[list] = []
+    for cut in left_out:
+        fit = next((r for r in rounds if fits(r, *cut[:2])), None)
+        fit.append(cut) if fit is not None else rounds.append([cut])
+    assert len(rounds) < 10, len(rounds)
+    for cuts in rounds:
+        for rel in _KINDS:
+            text = texts[rel]
+            for other, path, _ in cuts:
+                text = _cut(text, path) if other == rel else text
+            (records / rel).write_text(text, encoding="utf-8")
+        out = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
+        told = json.loads(out.stdout)
+        done = {rel: [] for rel in _KINDS}
+        for rel, path, sub in cuts:
+            code = {"fields": "E-SCHEMA-001", "mapping": "E-SCHEMA-003", "file": "E-LOAD-002"}[_left(texts[rel], [path])]
+            said = [f for f in told if f["file"] == f"records/{rel}" and f["code"] == code
+                    and (code != "E-SCHEMA-001" or f["message"].endswith(f"（{path[-1]}）"))]
+            assert len(said) == 1, (rel, path, [f["message"] for f in told if f["file"] == f"records/{rel}"])
+            f = said[0]
+            done[rel].append((f["line"] if len(path) > 1 and f["line"] else 0, f["hint"], path, sub))
+        for rel, hints in done.items():  # (under a line: from the file's end up; at the file's end: last)
+            text = (records / rel).read_text(encoding="utf-8")
+            for _line, hint, path, _sub in sorted(hints, key=lambda h: -h[0] if h[0] else 0):
+                text, typed = _typed_as_told(text, hint)
+                assert typed[0].lstrip(" ").startswith(f"{path[-1]}:"), (rel, path, typed)
+            (records / rel).write_text(text, encoding="utf-8")
+            data = yaml.safe_load(text)
+            for _line, _hint, path, sub in hints:
+                node = data
+                for name in path:
+                    node = node[name]
+                assert node == _example(sub, schemas[rel]), (rel, path, node)  # (the schema's example, as typed)
+        out = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
+        wrong = [f for f in json.loads(out.stdout) if f["code"].startswith(("E-SCHEMA", "E-YAML", "E-LOAD"))]
+        assert wrong == [], ([c[:2] for c in cuts], wrong)
+
+
+def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records_folder_given(tmp_path):
+    # (policy.yaml's forms: with nothing after it was told 请在冒号后面填写列表。如 主题党日团日…… — the words, not the
+    # line; a cadre without unit: 现在所在单位的编号（records/units.yaml） under --records 'my records')
+    records = tmp_path / "my records"
+    shutil.copytree(B.MINIMAL, records)
+    policy, cadre = records / "policy.yaml", records / "cadres/li-na.yaml"
+    text = policy.read_text(encoding="utf-8")
+    policy.write_text(text.replace("  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]\n", "  forms:\n"), encoding="utf-8")
+    cadre.write_text("".join(line for line in cadre.read_text(encoding="utf-8").splitlines(keepends=True)
+                             if not line.startswith("unit:")), encoding="utf-8")
+    found = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--records", "my records", "--format", "json").stdout)
+    said = {f["code"]: f["hint"] for f in found}
+    assert set(said) == {"E-SCHEMA-001", "E-SCHEMA-003"}, found
+    assert "（my records/units.yaml）" in said["E-SCHEMA-001"] and not _folder_named(found), found
+    assert said["E-SCHEMA-001"].endswith("请在文件末尾加上这一行（值是示例，请按本校实际改写）：unit: cse"), said
+    words, line = said["E-SCHEMA-003"].split("这一行写成（值是示例，请按本校实际改写）：")
+    assert words.startswith("如 主题党日团日") and line == (
+        "  forms: [主题党日团日, 主题班会, 社团活动, 文体活动, 个体谈话, 座谈交流, 主题报告, 思想政治理论课, 党课, 形势政策课]"), said
+    policy.write_text(text.replace("  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]\n", line + "\n"), encoding="utf-8")
+    found = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--records", "my records", "--format", "json").stdout)
+    assert [f["code"] for f in found] == ["E-SCHEMA-001"], found  # (the list typed as told: valid; the unit still missing)
+
