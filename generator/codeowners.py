@@ -84,8 +84,9 @@ def nobody_to_approve(rs: RecordSet, roles: Roles) -> list:
         now = roles.ended[uid][2] if uid in roles.ended else uid  # (who reviews for an ended unit)
         unit = rs.units.get(now) if now else None
         name = roles.unit_names.get(uid, uid or "")
-        first = (f"在 records/units.yaml 中为“{roles.unit_names.get(now, name)}”再登记一位审核人（reviewers）",
-                 f"Add a second reviewer to '{roles.unit_names.get(now, name)}' (reviewers in records/units.yaml)")
+        units = f"{F.records_shown()}/units.yaml"  # (the folder given, as the hint's {records}/policy.yaml names it)
+        first = (f"在 {units} 中为“{roles.unit_names.get(now, name)}”再登记一位审核人（reviewers）",
+                 f"Add a second reviewer to '{roles.unit_names.get(now, name)}' (reviewers in {units})")
         if uid in roles.ended and now is None:  # (the administrators review for it: a reviewer added to it does nothing)
             until = roles.ended[uid][0]
             at, role_zh, role_en = rs.policy, f"“{name}”的干部（该单位已于 {until} 合并或撤销、接替的单位未登记，由管理员审核）", \

@@ -125,7 +125,8 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> st
             span = f"{start} 起" + (f"，至 {end}" if end and end < period.end else "")
             L.append(f"  - {pid}  # {label}（{'班级' if kind == 'class' else '社团'}，{span}）")
     else:
-        L.append(f"  - {TODO}  # 班级或社团编号，见 records/classes/、records/clubs.yaml")
+        shown = F.records_shown()  # (the records folder given: new --records 'my records')
+        L.append(f"  - {TODO}  # 班级或社团编号，见 {shown}/classes/、{shown}/clubs.yaml")
     L += [
         "",
         f"# {title('activities')}：{desc('activities')}",

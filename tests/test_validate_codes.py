@@ -398,3 +398,13 @@ def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records
     found = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--records", "my records", "--format", "json").stdout)
     assert [f["code"] for f in found] == ["E-SCHEMA-001"], found  # (the list typed as told: valid; the unit still missing)
 
+
+def test_a_new_ledger_without_a_contact_point_names_the_records_folder_given(tmp_path):
+    # (new ledger --records 'my records' wrote 待填写  # 班级或社团编号，见 records/classes/、records/clubs.yaml into
+    # the ledger, beside W-NEW-001's 请学工部在 my records/assignments/ 中补充安排)
+    shutil.copytree(B.MINIMAL, tmp_path / "my records")
+    out = B.run_cli(B.REPO, tmp_path, "new", "ledger", "--records", "my records", "--cadre", "li-na",
+                    "--period", "2025-H1", "--today", "2025-06-01", "--format", "json")
+    assert [f["code"] for f in json.loads(out.stdout)] == ["W-NEW-001"], out.stdout + out.stderr
+    text = (tmp_path / "my records/ledgers/2025-H1/li-na.yaml").read_text(encoding="utf-8")
+    assert "  - 待填写  # 班级或社团编号，见 my records/classes/、my records/clubs.yaml\n" in text, text

@@ -344,3 +344,16 @@ def test_w_flow_002_of_a_cadre_whose_successor_unit_has_no_reviewers_names_the_s
     assert "“机械与自动化学院”的干部（该单位没有审核人）" in zh, zh
     assert "a cadre of '机械与自动化学院' (which has no reviewers)" in en, en
     assert "“机械学院”的干部" not in zh, zh
+
+
+def test_w_flow_002_names_the_records_folder_given(tmp_path):
+    """codeowners --records 'my records' told its sole reviewer 在 records/units.yaml 中为“计算机学院”再登记一位审核人
+    beside 在 my records/policy.yaml 的 administrators: the first of two folders not there."""
+    import shutil
+
+    repo = _cs_reviewed_by_its_cadre_the_only_administrator(tmp_path)
+    shutil.move(repo / "records", repo / "my records")
+    for lang, words in (("zh", "在 my records/units.yaml 中为“"), ("en", "(reviewers in my records/units.yaml)")):
+        r = run(repo, "codeowners", "--records", "my records", "--lang", lang)
+        [line] = [ln for ln in r.stdout.splitlines() if words in ln]
+        assert "my records/policy.yaml" in line and " records/" not in line.replace("my records/", ""), r.stdout
