@@ -276,14 +276,14 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
         return None
     what = _show_lines(typed)
     if not path:
-        return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请按本校实际改写）：{what[2]}",
-                f"Add {what[1]} at the file's end (example values: write your university's own): {what[3]}")
+        return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
+                f"Add {what[1]} at the file's end (example values: write the real ones): {what[3]}")
     shown = lines[after - 1].strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
     return (f"{_described(sub)}请在第 {after} 行“{shown}”下面加上{what[0]}，与 {first} 对齐（前面 {spaces} 个空格；"
-            f"值是示例，请按本校实际改写）：{what[2]}",
+            f"值是示例，请改成实际的）：{what[2]}",
             f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; example "
-            f"values: write your university's own): {what[3]}")
+            f"values: write the real ones): {what[3]}")
 
 
 def record_lines(kind: str | None) -> dict:
@@ -295,8 +295,8 @@ def record_lines(kind: str | None) -> dict:
     if not isinstance(example, dict) or not example:
         return {"new": "", "new_en": ""}
     what = _show_lines(_block_lines(example))
-    return {"new": f"请在文件末尾加上{what[0]}（值是示例，请按本校实际改写）：{what[2]}",
-            "new_en": f" Add {what[1]} at the file's end (example values: write your university's own): {what[3]}"}
+    return {"new": f"请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
+            "new_en": f" Add {what[1]} at the file's end (example values: write the real ones): {what[3]}"}
 
 
 def _filled_in(doc: Document, path: tuple, schema: dict, root: dict) -> tuple[str, str] | None:
@@ -336,13 +336,13 @@ def _filled_in(doc: Document, path: tuple, schema: dict, root: dict) -> tuple[st
         return None
     what = _show_lines(typed)
     if one:
-        return (f"这一行写成（值是示例，请按本校实际改写）：{typed[0]}",
-                f"Write the line as (example values: write your university's own): {typed[0]}")
+        return (f"这一行写成（值是示例，请改成实际的）：{typed[0]}",
+                f"Write the line as (example values: write the real ones): {typed[0]}")
     shown = lines[row - 1].strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
-    return (f"请在第 {row} 行“{shown}”下面加上{what[0]}（前面 {column + 1} 个空格；值是示例，请按本校实际改写）：{what[2]}",
-            f"Under line {row} ({shown}) add {what[1]} ({column + 1} spaces before it; example values: write your "
-            f"university's own): {what[3]}")
+    return (f"请在第 {row} 行“{shown}”下面加上{what[0]}（前面 {column + 1} 个空格；值是示例，请改成实际的）：{what[2]}",
+            f"Under line {row} ({shown}) add {what[1]} ({column + 1} spaces before it; example values: write the "
+            f"real ones): {what[3]}")
 
 
 def _show_lines(typed: list[str]) -> tuple[str, str, str, str]:

@@ -1151,7 +1151,7 @@ def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, 
     (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command, but a
     [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]  # cadre's lines, from the schema's example)
     assert f["code"] == "E-LOAD-002" and "new ledger" not in f["hint"] and f["hint"] == (
-        "请填写内容，或删除这个空文件。请在文件末尾加上这几行（值是示例，请按本校实际改写）：name: 张伟，下一行：position: "
+        "请填写内容，或删除这个空文件。请在文件末尾加上这几行（值是示例，请改成实际的）：name: 张伟，下一行：position: "
         '计算机科学与工程学院院长，下一行：unit: cse，下一行：active_from: "2024-09-01"'), f
 
 

@@ -223,8 +223,8 @@ def test_a_policy_without_its_privacy_section_is_given_the_lines_to_add(tmp_path
     section = text[text.index("privacy:"):text.index("vocabularies:")]
     policy.write_text(text.replace(section, ""), encoding="utf-8")
     said = {}
-    for lang, words, then in (("zh", "请在文件末尾加上这几行（值是示例，请按本校实际改写）：", "，下一行："),
-                              ("en", "Add these lines at the file's end (example values: write your university's own): ",
+    for lang, words, then in (("zh", "请在文件末尾加上这几行（值是示例，请改成实际的）：", "，下一行："),
+                              ("en", "Add these lines at the file's end (example values: write the real ones): ",
                                ", then the line: ")):
         out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
         [f] = json.loads(out.stdout)
@@ -303,7 +303,7 @@ def _left(text: str, paths: list) -> str:
 
 def _typed_as_told(text: str, hint: str) -> tuple[str, list[str]]:
     """`text` with the lines E-SCHEMA-001's `hint` gives added where it says: the file a person doing as told gets."""
-    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?请按本校实际改写）：(.*)$", hint)
+    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?请改成实际的）：(.*)$", hint)
     assert m, hint
     typed, lines = m.group(2).split("，下一行："), text.splitlines(keepends=True)
     after = int(m.group(1)) if m.group(1) else len(lines)
@@ -390,8 +390,8 @@ def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records
     said = {f["code"]: f["hint"] for f in found}
     assert set(said) == {"E-SCHEMA-001", "E-SCHEMA-003"}, found
     assert "（my records/units.yaml）" in said["E-SCHEMA-001"] and not _folder_named(found), found
-    assert said["E-SCHEMA-001"].endswith("请在文件末尾加上这一行（值是示例，请按本校实际改写）：unit: cse"), said
-    words, line = said["E-SCHEMA-003"].split("这一行写成（值是示例，请按本校实际改写）：")
+    assert said["E-SCHEMA-001"].endswith("请在文件末尾加上这一行（值是示例，请改成实际的）：unit: cse"), said
+    words, line = said["E-SCHEMA-003"].split("这一行写成（值是示例，请改成实际的）：")
     assert words.startswith("如 主题党日团日") and line == (
         "  forms: [主题党日团日, 主题班会, 社团活动, 文体活动, 个体谈话, 座谈交流, 主题报告, 思想政治理论课, 党课, 形势政策课]"), said
     policy.write_text(text.replace("  forms: [主题班会, 个体谈话, 座谈交流, 社团活动]\n", line + "\n"), encoding="utf-8")
