@@ -121,6 +121,103 @@ IMPORT_STATUSES = """\
       cadres: [{heading: 是否在职, ended: 否, said: 不在职}, {heading: 是否在任, ended: 否, said: 不在任}]
 """
 
+# The words of no name before 同学 (privacy.not_given_name_characters, privacy.not_name_words: W-PRIV-001 leaves a surname
+# and these out), written as text at the privacy section's end, with the comment that tells an administrator what they are.
+NOT_NAMES = """\
+  # “同学”前的疑似姓名（W-PRIV-001）：姓加一两个字再加“同学”时，名字里不会有的字（单位、班级、地方、人数、职务等用字）
+  # 和以姓开头、却不是姓名的词（地名、常用词）。本校常用的词（如 高新、本校所在的城市）加在 not_name_words 下面，一行一个。
+  not_given_name_characters: 全各新老男女众眾诸諸某们們每该該本此这這那其他她它两兩几幾多少个個名位级級班院系校部处處科组組队隊社会會省市县縣区區州村镇鎮乡鄉籍族年届屆百千万萬同生师師长長员員友伴上下内內外里裡间間边邊围圍等及和与與或的了在是有对對向给給跟让讓把被将將也都还還又再就请請问問说說看听聽去来來到从從为為着著过過专專业業课課室舍寝寢楼樓期批团團党黨委協协号號床反电電话話
+  not_name_words:
+    - 高一
+    - 高二
+    - 高三
+    - 高四
+    - 周一
+    - 周二
+    - 周三
+    - 周四
+    - 周五
+    - 周六
+    - 周日
+    - 周天
+    - 高中
+    - 高校
+    - 高职
+    - 高職
+    - 高考
+    - 高分
+    - 高龄
+    - 高齡
+    - 高层
+    - 高層
+    - 高素
+    - 高质
+    - 高質
+    - 江西
+    - 江苏
+    - 江蘇
+    - 江浙
+    - 沈阳
+    - 沈陽
+    - 武汉
+    - 武漢
+    - 苏州
+    - 蘇州
+    - 常州
+    - 郑州
+    - 鄭州
+    - 金华
+    - 金華
+    - 唐山
+    - 许昌
+    - 許昌
+    - 江门
+    - 江門
+    - 龙岩
+    - 龍岩
+    - 白城
+    - 白山
+    - 黄石
+    - 黃石
+    - 黄冈
+    - 黃岡
+    - 谢谢
+    - 謝謝
+    - 曾经
+    - 曾經
+    - 任何
+    - 马院
+    - 馬院
+    - 文科
+    - 文理
+    - 文史
+    - 文体
+    - 文體
+    - 文艺
+    - 文藝
+    - 金融
+    - 孔院
+    - 易班
+    - 常规
+    - 常規
+    - 康复
+    - 康復
+    - 何况
+    - 何況
+    - 程序
+    - 周末
+    - 周边
+    - 周邊
+    - 周围
+    - 周圍
+    - 龙江
+    - 龍江
+    - 史学
+    - 史學
+    - 林学
+    - 林學
+"""
+
 SURNAMES = [("张", "zhang"), ("王", "wang"), ("李", "li"), ("刘", "liu"), ("陈", "chen"), ("杨", "yang"),
             ("赵", "zhao"), ("黄", "huang"), ("周", "zhou"), ("吴", "wu"), ("徐", "xu"), ("孙", "sun"),
             ("胡", "hu"), ("朱", "zhu"), ("高", "gao"), ("林", "lin"), ("何", "he"), ("郭", "guo"),
@@ -1358,7 +1455,8 @@ def records_text(w: World) -> dict[str, str]:
                                                    "文科楼", "理科楼", "工科楼", "信息楼", "学院楼", "图书馆", "主楼", "明德楼", "博学楼"]
         policy["vocabularies"]["synonyms"] = [{"word": "面对面", "also": ["线下", "当面", "现场", "线下交流"]},
                                               {"word": "键对键", "also": ["线上", "网上", "线上交流", "网络交流"]}]
-    out["policy.yaml"] = to_yaml(policy, note) + IMPORT_STATUSES  # (vocabularies is the last key)
+    out["policy.yaml"] = (to_yaml(policy, note).replace("\nvocabularies:\n", "\n" + NOT_NAMES + "vocabularies:\n", 1)
+                          + IMPORT_STATUSES)  # (vocabularies is the last key; privacy the one before it)
     cal = {"academic_years": [
         {"id": yid, "start": s, "end": e,
          "semesters": [{"id": m.id, "name": m.name, "start": m.start, "end": m.end} for m in sems]}

@@ -194,15 +194,15 @@ def unpack(packed: tuple, raw: bytes | None, later=None, source: str | None = No
 
 
 # ---- the privacy scanner's settings (policy.yaml + the protected-names file) ----
-def privacy_settings(records: Path) -> tuple[list, tuple, tuple]:
-    """(student-number patterns, protected names, teaching buildings) as privacy.check_records will use them,
+def privacy_settings(records: Path) -> tuple[list, tuple, tuple, tuple]:
+    """(student-number patterns, protected names, teaching buildings, words of no name) as privacy.check_records will use them,
     read before the files are loaded so that each file is scanned as it is loaded."""
     raw = _read_with_status(records / "policy.yaml")[0]
     # (kept under the policy's bytes: a run whose policy is unchanged reads them from there, without the
     # imports of the YAML parsers and the parse of the policy, ≈25 ms of a warm run's critical path)
     kept = KeptResult(records, "privacy", hashlib.sha256(raw).hexdigest() if raw is not None else "")
     settings = kept.get()
-    if type(settings) is not tuple:
+    if type(settings) is not tuple or len(settings) != 3:
         data = None
         if raw is not None:
             from generator import quickload
@@ -211,9 +211,9 @@ def privacy_settings(records: Path) -> tuple[list, tuple, tuple]:
                 data = quickload.values(raw) if quickload.enabled() else None
             if data is None:
                 data = load.parse_bytes(raw, "policy.yaml")[0]
-        settings = (privacy.patterns_in(data), privacy.teaching_in(data))
+        settings = (privacy.patterns_in(data), privacy.teaching_in(data), privacy.not_names_in(data))
         kept.put(settings)
-    return settings[0], privacy.protected_names()[0], settings[1]
+    return settings[0], privacy.protected_names()[0], settings[1], settings[2]
 
 
 def _load_one(path: str, records: Path | str, settings=None) -> tuple[load.Document, list[F.Finding], bool]:

@@ -63,8 +63,9 @@ without running `validate`)::
     privacy.redact(text, rs)       # -> text with every find replaced by its mask
     privacy.safe_field(text, rs)   # -> text unchanged if safe, else a notice (field not rendered)
 
-`rs` (the RecordSet) supplies the student-number patterns and the teaching buildings (policy.yaml
-privacy.teaching_buildings: a room of one beside 同学 is a class's, no dormitory's); it may be None.
+`rs` (the RecordSet) supplies the student-number patterns, the teaching buildings (policy.yaml
+privacy.teaching_buildings: a room of one beside 同学 is a class's, no dormitory's) and the words of no name
+(privacy.not_given_name_characters, privacy.not_name_words: no full name before 同学); it may be None (none of them).
 """
 from __future__ import annotations
 
@@ -419,20 +420,41 @@ CALLED_RX = ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
 # A student's full name before 同学 (与张小明同学谈心, 和李华同学交流, 约谈了欧阳明月同学): a surname where one may stand (_STANDS),
 # one or two characters, then 同学 but 同学们/同学会/同学群 — kind full_name, a warning for the reviewer (W-PRIV-001), not an error:
 # words begin with a surname's character as names do (文学院同学, 江西同学, 高年级同学, 周围同学).  Not where those characters
-# are plainly no given name — a unit's, a class's, a place's, a count's, a kind's or a post's character (_NOT_GIVEN: 院, 班, 级,
-# 省, 州, 号, 全, 各, 新, 老, 男, 女 …), a word of _NOT_A_NAME (高中, 江西, 周围, 周五 …) or a compound surname (司马欧阳同学) —
-# nor after a nickname's 小/老 (小王南湖同学: 小王, then a place).  (tests/test_privacy.py: FULL_NAMES_FOUND,
-# FULL_NAMES_CLEAN; bench/privacy_same.py measured it over the demo, the 12k corpus and the tests' pieces)
-_NOT_GIVEN = ("全各新老男女众眾诸諸某们們每该該本此这這那其他她它两兩几幾多少个個名位级級班院系校部处處科组組队隊社会會省市县縣区區州村"
-              "镇鎮乡鄉籍族年届屆百千万萬同生师師长長员員友伴上下内內外里裡间間边邊围圍等及和与與或的了在是有对對向给給跟让讓把被将將也"
-              "都还還又再就请請问問说說看听聽去来來到从從为為着著过過专專业業课課室舍寝寢楼樓期批团團党黨委協协号號床反电電话話")
-_NOT_A_NAME = ("高[一二三四]|周[一二三四五六日天]|高中|高校|高职|高職|高考|高分|高龄|高齡|高层|高層|高素|高质|高質|江西|江苏|江蘇|江浙|沈阳|沈陽|武汉|武漢|苏州|蘇州|常州|郑州|"
-               "鄭州|金华|金華|唐山|许昌|許昌|江门|江門|龙岩|龍岩|白城|白山|黄石|黃石|黄冈|黃岡|谢谢|謝謝|曾经|曾經|任何|马院|馬院|文科|文理|文史|文体|文體|文艺|文藝|金融|孔院|"
-               "易班|常规|常規|康复|康復|何况|何況|程序|周末|周边|周邊|周围|周圍|龙江|龍江|史学|史學|林学|林學")
-_FULL_NAME_RX = (f"(?=[{_SURNAME_CHARS}{_COMPOUND_FIRST}]){_NOT_LONG}(?<![小老]){_STANDS}(?!{_NOT_A_NAME})(?:{_COMPOUND}|[{_SURNAME_CHARS}])"
-                 f"(?!{_COMPOUND})"
-                 f"(?:(?![{_NOT_GIVEN}])[\u4e00-\u9fff]){{1,2}}(?={_CLASSMATE}(?![们們会會群录錄圈]))")
-_FULL_NAME = Lazy(_FULL_NAME_RX)
+# are plainly no given name — a unit's, a class's, a place's, a count's, a kind's or a post's character (院, 班, 级, 省, 州, 号,
+# 全, 各, 新, 老, 男, 女 …) —, a word that is no name (高中, 江西, 周围, 周五 …) or a compound surname (司马欧阳同学) — nor after
+# a nickname's 小/老 (小王南湖同学: 小王, then a place).  The characters and the words are the university's, policy data
+# (policy.yaml privacy.not_given_name_characters and privacy.not_name_words: NOT_NAMES, not_names_in); the web form reads
+# the same expression (full_name_rx, cms.form_rules).  (tests/test_privacy.py: FULL_NAMES_FOUND, FULL_NAMES_CLEAN;
+# bench/privacy_same.py measured it over the demo, the 12k corpus and the tests' pieces)
+NOT_NAMES_KEYS = ("not_given_name_characters", "not_name_words")
+NOT_NAMES = ("", ())  # (none excluded: a policy without the keys, whose schema error says the lines to add)
+
+
+def full_name_rx(not_names=NOT_NAMES) -> str:
+    """The expression of a full name before 同学, with `not_names` — (the characters of no given name, the words that
+    are no name), a policy's (not_names_in) — left out."""
+    chars, words = not_names
+    chars = "".join(dict.fromkeys(c for c in chars if not c.isspace()))
+    words = sorted({w for w in words if isinstance(w, str) and len(w) >= 2}, key=lambda w: (-len(w), w))
+    no_word = f"(?!{'|'.join(map(re.escape, words))})" if words else ""
+    no_char = f"(?![{''.join(map(re.escape, chars))}])" if chars else ""
+    return (f"(?=[{_SURNAME_CHARS}{_COMPOUND_FIRST}]){_NOT_LONG}(?<![小老]){_STANDS}{no_word}(?:{_COMPOUND}|[{_SURNAME_CHARS}])"
+            f"(?!{_COMPOUND})"
+            f"(?:{no_char}[\u4e00-\u9fff]){{1,2}}(?={_CLASSMATE}(?![们們会會群录錄圈]))")
+
+
+def full_name_form_rx(not_names=NOT_NAMES) -> str:
+    """The web form's expression of a full name before 同学 (cms.form_rules: the page warns of it as validate does): full_name_rx
+    but where it is marked as a pseudonym (_PSEUDONYM_MARKS before it, （化名） after it: _called lets it through)."""
+    return ("".join(f"(?<!{re.escape(mark)})" for mark in _PSEUDONYM_MARKS)
+            + f"(?:{full_name_rx(not_names)})(?!{_PSEUDONYM_AFTER})")
+
+
+@lru_cache(maxsize=8)
+def _full_name(not_names: tuple) -> Lazy:
+    return Lazy(full_name_rx(not_names))
+
+
 _SURNAMED = Lazy(_SURNAMED_RX)
 _NICKNAMED = Lazy(_NICKNAMED_RX)
 _SHENG = Lazy(_SHENG_RX)
@@ -475,9 +497,10 @@ def _parent_after_surname(norm: str) -> bool:
     return False
 
 
-def _called(norm: str) -> list[tuple[str, int, int]]:
-    """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS), but a pseudonym."""
-    found = _called_all(norm)
+def _called(norm: str, full_name=None) -> list[tuple[str, int, int]]:
+    """(kind, start, end) of each student called by surname in `norm` (see _SURNAME_CHARS), but a pseudonym; `full_name`:
+    the expression of a full name before 同学 (_full_name of the policy's words; None: none of them left out)."""
+    found = _called_all(norm, full_name)
     if found and "化名" in norm:
         found = [f for f in found if not _pseudonym(norm, f[1], f[2])]
     return found
@@ -488,7 +511,7 @@ def _pseudonym(norm: str, start: int, end: int) -> bool:
     return norm[max(0, start - _MARK_LONGEST):start].endswith(_PSEUDONYM_MARKS) or _PSEUDONYM_NEXT.match(norm, end) is not None
 
 
-def _called_all(norm: str) -> list[tuple[str, int, int]]:
+def _called_all(norm: str, full_name=None) -> list[tuple[str, int, int]]:
     nicknamed = [("surname", m.start(), m.end()) for m in _NICKNAMED.finditer(norm)] if "小" in norm else []
     if "生" in norm and _SHENG_NEAR.search(norm):  # (张生反映: 生 is in most texts, 学生; a surname before it in few)
         nicknamed += [("surname", m.start(), m.end()) for m in _SHENG.finditer(norm)]
@@ -503,7 +526,7 @@ def _called_all(norm: str) -> list[tuple[str, int, int]]:
         return nicknamed
     out = [("surname", m.start(), m.end()) for m in _SURNAMED.finditer(norm)] + nicknamed
     if "同学" in norm or "同學" in norm:
-        out += [("full_name", m.start(), m.end()) for m in _FULL_NAME.finditer(norm)]
+        out += [("full_name", m.start(), m.end()) for m in (full_name or _full_name(NOT_NAMES)).finditer(norm)]
     if _LATIN.search(norm):
         out += [("initials", m.start(), m.end()) for m in _INITIALED.finditer(norm)]
     return out
@@ -1150,7 +1173,7 @@ _SURNAME_BEHIND = (f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]..)|(?<=[{_SURNAME
 # (Z.S.同学); 某, 姓, 号 and a placeholder before
 # it (张某同学, 李姓同学, 12号同学, 张*同学) are gates of their own.  Not 与同学们, 部分同学, 全体同学 (most texts with 同学).
 _CLASSMATE_BEHIND = f"(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}{_SPACE}男女等位名个個{_NUMBER}A-Za-z.]..)"
-# (… or a surname two or three characters before it, as before a full name: 张小明同学, 李华同学, 欧阳明月同学 — _FULL_NAME_RX)
+# (… or a surname two or three characters before it, as before a full name: 张小明同学, 李华同学, 欧阳明月同学 — full_name_rx)
 _NAME_BEHIND = f"(?:(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]...)|(?<=[{_SURNAME_CHARS}{_COMPOUND_LAST}]....))"
 _GATE_PARTS = (
     # a number: 5 digits in a row (an ID, QQ, WeChat, …), 3 and 3 with a bracket or a mobile's separator between (a phone:
@@ -1394,7 +1417,7 @@ def _fewest_of_one(pattern: str) -> int:
 class Scanner:
     """Compiled detectors for one set of student-number patterns and protected names."""
 
-    def __init__(self, student_patterns=(), names=(), teaching=TEACHING_BUILDINGS):
+    def __init__(self, student_patterns=(), names=(), teaching=TEACHING_BUILDINGS, not_names=NOT_NAMES):
         # a pattern with a problem is left out here and reported once (E-PRIV-002)
         self.student = [rx for rx in map(student_regex, student_patterns) if not isinstance(rx, tuple)]
         self.whole = [re.compile(p) for p in student_patterns if not isinstance(student_regex(p), tuple)]
@@ -1402,6 +1425,7 @@ class Scanner:
         names = sorted({n for n in names if len(n) >= 2}, key=len, reverse=True)
         self.names = re.compile("|".join(map(re.escape, names))) if names else None
         self._buildings = tuple(teaching)  # (teaching buildings: the rooms beside 同学 in them a class's)
+        self._full_name = _full_name((not_names[0], tuple(not_names[1])))  # (the policy's words of no name: W-PRIV-001)
         self._cache: dict[str, tuple[Match, ...]] = {}
         self._quiet: set[str] = set()  # texts known to hold nothing (Scanner.clean)
         self._gates: list | None = None  # (_none_in's, made when first asked)
@@ -1548,7 +1572,7 @@ class Scanner:
     def _scan_seen(self, text: str, norm: str, gated: bool = True) -> tuple[Match, ...]:
         if not (_DIGIT_OR_AT.search(norm) or _maybe(norm) or _roll_word(norm) or _numeral_house(norm)
                 or _numeral_room(norm)):  # no digit, @, account word, 号同学, house or room in numerals: only names
-            called = _called(norm)
+            called = _called(norm, self._full_name)
             if not self.names and not called:
                 return ()
             names = [("name", m.start(), m.end()) for m in self.names.finditer(norm)] if self.names else []
@@ -1556,7 +1580,7 @@ class Scanner:
         # Each detector below runs only where it could match at all (see _could): the same
         # finds, without running fifteen expressions over every text with a digit in it.
         could = _could(norm) if gated else _ALL
-        called = _called(norm)
+        called = _called(norm, self._full_name)
         grouped = self._grouped(norm) if self.whole and "grouped" in could and _GROUP_GAP.search(norm) else []
         # (each detector runs only where its pattern alone finds something, as it must wherever the detector does: the
         # detector begins with a look-behind, which the expression engine tries at every character of a text, while the
@@ -1695,27 +1719,48 @@ def _teaching(names) -> tuple[str, ...]:
     return tuple(n for n in names if isinstance(n, str) and len(n) >= 2) if isinstance(names, list) else TEACHING_BUILDINGS
 
 
+def not_names(rs) -> tuple[str, tuple[str, ...]]:
+    """(the characters of no given name, the words that are no name) of the university's policy (policy.yaml
+    privacy.not_given_name_characters, privacy.not_name_words: the full names before 同学 W-PRIV-001 does not tell)."""
+    return _not_names(rs.setting("privacy") if rs is not None and hasattr(rs, "setting") else None)
+
+
+def not_names_in(policy_data) -> tuple[str, tuple[str, ...]]:
+    """not_names of a policy file's values (before the record set exists)."""
+    return _not_names(policy_data.get("privacy") if isinstance(policy_data, dict) else None)
+
+
+def _not_names(node) -> tuple[str, tuple[str, ...]]:
+    """A policy's privacy section's words of no name as the scan reads them: its text of characters, its words of two
+    characters or more (the schema reports others: one character — a surname — would hide every name of it); none where
+    a key is missing or not of its kind (the schema reports it, with the line to add)."""
+    node = node if isinstance(node, dict) else {}
+    chars, words = node.get(NOT_NAMES_KEYS[0]), node.get(NOT_NAMES_KEYS[1])
+    return (chars if isinstance(chars, str) else "",
+            tuple(w for w in words if isinstance(w, str) and len(w) >= 2) if isinstance(words, list) else ())
+
+
 @lru_cache(maxsize=8)
-def _scanner(patterns: tuple, names: tuple, teaching: tuple = TEACHING_BUILDINGS) -> Scanner:
-    return Scanner(patterns, names, teaching)
+def _scanner(patterns: tuple, names: tuple, teaching: tuple = TEACHING_BUILDINGS, words: tuple = NOT_NAMES) -> Scanner:
+    return Scanner(patterns, names, teaching, words)
 
 
 def scanner_for(rs=None) -> Scanner:
-    return _scanner(tuple(student_patterns(rs)), protected_names()[0], teaching_buildings(rs))
+    return _scanner(tuple(student_patterns(rs)), protected_names()[0], teaching_buildings(rs), not_names(rs))
 
 
 def configured(rs, names: tuple) -> tuple[Scanner, str]:
-    """The scanner for the records' student-number patterns, teaching buildings and `names`, and its key (what the
-    scan done while loading was keyed by: that scan's finds are used only with the same key)."""
-    patterns, teaching = student_patterns(rs), teaching_buildings(rs)
-    return _scanner(tuple(patterns), tuple(names), teaching), scanner_key(patterns, names, teaching)
+    """The scanner for the records' student-number patterns, teaching buildings, words of no name and `names`, and its key
+    (what the scan done while loading was keyed by: that scan's finds are used only with the same key)."""
+    patterns, teaching, words = student_patterns(rs), teaching_buildings(rs), not_names(rs)
+    return _scanner(tuple(patterns), tuple(names), teaching, words), scanner_key(patterns, names, teaching, words)
 
 
-def scanner_key(patterns, names, teaching=TEACHING_BUILDINGS) -> str:
+def scanner_key(patterns, names, teaching=TEACHING_BUILDINGS, words=NOT_NAMES) -> str:
     """Identifies a scanner's configuration (for results kept with a loaded file)."""
     import hashlib
 
-    said = repr((tuple(patterns), tuple(names), tuple(teaching)))
+    said = repr((tuple(patterns), tuple(names), tuple(teaching), (words[0], tuple(words[1]))))
     return hashlib.sha256(said.encode("utf-8", "surrogatepass")).hexdigest()[:16]
 
 
@@ -1732,16 +1777,16 @@ def teaching_in(policy_data) -> tuple[str, ...]:
     return _teaching(node.get("teaching_buildings") if isinstance(node, dict) else None)
 
 
-def document_finds(doc, patterns, names, teaching=TEACHING_BUILDINGS) -> tuple[str, list]:
+def document_finds(doc, patterns, names, teaching=TEACHING_BUILDINGS, words=NOT_NAMES) -> tuple[str, list]:
     """(scanner key, finds) of one document — what check_records needs of it, computed
     while the file is loaded (in a worker, cached with the file's content hash)."""
-    patterns, names, teaching = tuple(patterns), tuple(names), tuple(teaching)
-    return _key(patterns, names, teaching), list(_finds(_scanner(patterns, names, teaching), doc))
+    patterns, names, teaching, words = tuple(patterns), tuple(names), tuple(teaching), (words[0], tuple(words[1]))
+    return _key(patterns, names, teaching, words), list(_finds(_scanner(patterns, names, teaching, words), doc))
 
 
 @lru_cache(maxsize=8)
-def _key(patterns: tuple, names: tuple, teaching: tuple) -> str:
-    return scanner_key(patterns, names, teaching)  # (once, not for each of a loading process's files: a hash of them all)
+def _key(patterns: tuple, names: tuple, teaching: tuple, words: tuple = NOT_NAMES) -> str:
+    return scanner_key(patterns, names, teaching, words)  # (once, not for each of a loading process's files: a hash of them all)
 
 
 # ---------------------------------------------------------------------------

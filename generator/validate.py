@@ -225,6 +225,23 @@ def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -
     return None
 
 
+def _field_line_added(doc: Document, path: tuple, pos: tuple, field: str, mapping) -> tuple[str, str] | None:
+    """E-SCHEMA-001's words for a field missing from a mapping under a key (policy.yaml's privacy: without its
+    not_name_words): under the key's line, aligned with the mapping's first field and how many spaces in — not
+    请在这里加上一行 at the key, where a line typed right there, or not indented, is no field of it; None for a list's
+    item (_item_line_added), an empty mapping or one written on the key's own line ({a: 1})."""
+    if not path or not isinstance(path[-1], str) or not isinstance(mapping, dict) or not mapping:
+        return None
+    first = next(iter(mapping))
+    if not isinstance(first, str):
+        return None
+    line, column = doc.key_pos(path + (first,))
+    if line <= pos[0]:
+        return None
+    return (f"请在第 {pos[0]} 行“{path[-1]}:”下面加一行，与 {first} 对齐（前面 {column - 1} 个空格）：{field}: …。",
+            f"Under line {pos[0]} ({path[-1]}:) add a line aligned with {first} ({column - 1} spaces before it): {field}: …")
+
+
 def _described(node: dict) -> str:
     """A schema node's description as a hint says it: the records folder it names (records/units.yaml) the one
     given (--records 'my records': my records/units.yaml), as the catalogue's {records} says it."""
@@ -579,7 +596,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 for k in error.instance if k not in schema.get("properties", {})):
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
         section = _section_added(doc, path, field, sub, root, error.instance)  # (its description first: the lines last)
-        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section or (
+        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section \
+            or _field_line_added(doc, path, pos, field, error.instance) or (
             f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",

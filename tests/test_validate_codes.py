@@ -230,7 +230,10 @@ def test_a_policy_without_its_privacy_section_is_given_the_lines_to_add(tmp_path
         [f] = json.loads(out.stdout)
         assert f["code"] == "E-SCHEMA-001" and words in f["hint"], f
         said[lang] = f["hint"].split(words)[1].split(then)
-    assert said["zh"] == said["en"] == ["privacy:", "  student_number_patterns:", '    - "20[0-9]{8,10}"'], said
+    assert said["zh"] == said["en"] and said["zh"][:3] == ["privacy:", "  student_number_patterns:", '    - "20[0-9]{8,10}"'], said
+    # (and the words of no name before 同学, W-PRIV-001's: required, the schema's example of them)
+    assert [line.split(":")[0] for line in said["zh"] if not line.startswith("    ")][2:] == [
+        "  not_given_name_characters", "  not_name_words"], said
     zh = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--format", "json").stdout)[0]["hint"]
     assert zh.startswith("识别学生个人信息的规则，写法见 使用指南 → 隐私保护与异常文件检查 → 学号格式。"), zh  # (the lines last)
     policy.write_text(text.replace(section, "") + "\n".join(said["zh"]) + "\n", encoding="utf-8")  # (typed as told)
