@@ -49,6 +49,10 @@ PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几
                 "不能写固定电话（办公电话也只写“学院办公室电话”），也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
 
+# What the form says after a full name before 同学 it warns of (W-PRIV-001's words: INDEX_HTML, fullNames).
+FULL_NAME_NOTE = ("若是学生的姓名，请删去，改写为“一名学生”“几名学生”（记录和网站对所有人公开）；若不是姓名（单位、地名或普通词语），"
+                  "不用改，审核人核对后即可合并")
+
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")
 
 INDEX_HTML = """<!doctype html>
@@ -92,10 +96,12 @@ INDEX_HTML = """<!doctype html>
     body:has([class*="-StyledAuthenticationPage"]) #ledger-site { display: block; }
     #ledger-site strong { display: block; font-size: 26px; line-height: 1.4; }
     #ledger-site span { display: block; margin-top: 6px; font-size: 17px; color: #555; }
-    .ledger-box { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto;
-                  padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
+    /* (the boxes stacked at the foot of the page, one above the other when more than one is shown) */
+    #ledger-boxes { position: fixed; left: 0; right: 0; bottom: 0; z-index: 10000; max-height: 45vh; overflow: auto; }
+    .ledger-box { padding: 12px 16px; background: #fff5f5; border-top: 3px solid #d32f2f; font-size: 15px;
                   line-height: 1.6; color: #222; }
     #ledger-changed { background: #f3f8ff; border-top-color: #1565c0; }
+    #ledger-review { background: #fffbe6; border-top-color: #f9a825; }
     .ledger-box ol { margin: 6px 0 6px 1.2em; padding: 0; }
     .ledger-box button { font-size: 15px; padding: 4px 16px; }
     @media (max-width: 799px) {
@@ -125,7 +131,9 @@ INDEX_HTML = """<!doctype html>
   <noscript>填报表单需要启用 JavaScript。</noscript>
   <header id="ledger-site"><strong>__SITE__</strong><span>填报工作台账（网页表单）</span></header>
   <!-- what stops a ledger being saved, one a line, until it is saved (Decap's notice goes after 8 s);
+       what the reviewer will be warned of (W-PRIV-001), which does not stop it, until the next save;
        what the form changed in the text of the ledger just saved, until the next save -->
+  <div id="ledger-boxes">
   <div id="ledger-problems" class="ledger-box" role="alert" hidden>
     <strong>还不能保存，请先改正：</strong>
     <ol></ol>
@@ -136,6 +144,12 @@ INDEX_HTML = """<!doctype html>
     <strong>已保存。文字中从别处（Word、微信等）粘贴来的字符，保存时改成了这样：</strong>
     <ol></ol>
     <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
+  </div>
+  <div id="ledger-review" class="ledger-box" role="status" hidden>
+    <strong>请再看一下（不影响保存，审核人会看到同样的提醒）：</strong>
+    <ol></ol>
+    <button type="button" onclick="this.parentNode.hidden = true">知道了</button>
+  </div>
   </div>
   <script>window.CMS_MANUAL_INIT = true;  // started below, once the ledger format is registered</script>
   <script src="decap-cms.js"></script>
@@ -416,6 +430,21 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
+      // A student's full name before 同学 (与张小明同学谈心), which `validate` warns the reviewer of (W-PRIV-001) and the site does
+      // not show: privacy.py's own expression, with the university's words of no name (RULES.full_name: privacy.full_name_form_rx),
+      // read in the text narrowed; each find masked as privacy.mask does (every character a *).  Told, not refused: a unit's or a
+      // place's word the policy does not list may stand there (cms.FULL_NAME_NOTE).
+      var FULL_NAME = RULES.full_name ? new RegExp(RULES.full_name, "g") : null, FULL_NAME_SAID = __FULL_NAME_SAID__;
+      var review = [];  // (plain's warnings of the ledger being saved: #ledger-review)
+      function fullNames(text, where) {
+        if (!FULL_NAME || (text.indexOf("同学") < 0 && text.indexOf("同學") < 0)) { return; }
+        var norm = narrow(text), m;
+        FULL_NAME.lastIndex = 0;
+        while ((m = FULL_NAME.exec(norm))) {
+          review.push(where + "：" + FULL_NAME_SAID.replace("{masked}", "*".repeat(m[0].length)) + "。" + __FULL_NAME_NOTE__);
+          if (!m[0].length) { FULL_NAME.lastIndex++; }
+        }
+      }
       // Text pasted from Word or WeChat may hold a tab or a line separator (U+2028 …), which the YAML
       // writer put in the file as "\\t" in double quotes (E-YAML-014), as a line of a block indented by
       // a tab (E-YAML-002) or raw in a plain line (E-YAML-001): a cadre got a YAML error from what they
@@ -439,6 +468,7 @@ INDEX_HTML = """<!doctype html>
             numbers.push(where + "中有学生的个人信息（" + (what.length ? what.join("，") + "以后" : "全角的数字、字母按半角") +
                          "读出来的）：" + PRIVATE_NOTE + "，请改写。");
           }
+          if (numbers) { fullNames(v, where); }
           var id = numbers && idNumber(v);
           if (id) {
             numbers.push(where + "中有身份证号（" + id + "）：记录和网站对所有人公开，不能写学生的身份证号，请删去。");
@@ -591,7 +621,7 @@ INDEX_HTML = """<!doctype html>
         stopRefusing();
         if (fresh && now.indexOf(fresh) === 0) { about = now; }
         listed([]);
-        if (now !== about) { listed([], "ledger-changed"); }
+        if (now !== about) { listed([], "ledger-changed"); listed([], "ledger-review"); }
         sayUnread();
       });
       function sayUnread() {  // (once its editor is shown: signed in, the fields there)
@@ -609,7 +639,9 @@ INDEX_HTML = """<!doctype html>
           stopRefusing();  // (no field in error: Decap saves)
           changed = [];
           listed(changed, "ledger-changed");
+          review = [];
           var numbers = [], data = plain(numbered(ev.entry), "", "", changed, numbers);
+          listed(review, "ledger-review");  // (shown whether or not the ledger is saved: it does not stop it)
           var found = numbers.concat(problems(ev.entry.set("data", data)));
           listed(found);
           if (found.length) { throw found.join(" "); }  // (Decap shows it: “保存内容失败: …”)
@@ -826,6 +858,10 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     """The admin page; `fixed_today`: the day the page takes for today instead of the browser's clock (a trial's
     --today: cms_trial), else none."""
     from generator import privacy  # (its own expressions for grouped(): grouping_rules)
+    from generator.messages import MESSAGES
+
+    def message(code: str) -> str:  # (the check's own words: {masked} the page's)
+        return MESSAGES[code]["zh"]
 
     schema = schema or load_schema()
     branch = (backend or {}).get("branch", RECORDS)
@@ -840,6 +876,8 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     return (INDEX_HTML.replace("__FIELD_ORDER__", order).replace("__RULES__", rules).replace("__NAME__", NAME_KEY)
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
+            .replace("__FULL_NAME_SAID__", json.dumps(message("W-PRIV-001"), ensure_ascii=False))
+            .replace("__FULL_NAME_NOTE__", json.dumps(FULL_NAME_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(privacy.grouping_rules()))
             .replace("__IDS__", json.dumps(id_rules()))
             .replace("__BACKENDS__", json.dumps(list(BACKENDS)))
@@ -886,13 +924,14 @@ def form_rules(rs: RecordSet | None, periods: list, findings=None) -> dict:
     from generator.references import feedback_summary
 
     out: dict = {"periods": {}, "statuses": {}, "names": {}, "cadres": {}, "timezone": "Asia/Shanghai",
-                 "ids": {}, "raised": {}, "starts": {}, "student": [], "private": []}
+                 "ids": {}, "raised": {}, "starts": {}, "student": [], "private": [], "full_name": ""}
     if rs is None:
         return out
-    from generator.privacy import student_patterns
+    from generator.privacy import full_name_form_rx, not_names, student_patterns
 
     out["student"] = [p for p in student_patterns(rs) if simple_student(p)]
     out["private"] = FormContext(rs, None).private_detectors()
+    out["full_name"] = full_name_form_rx(not_names(rs))  # (a warning, W-PRIV-001's: INDEX_HTML, fullNames)
     out["statuses"] = dict(rs.status_meaning())
     if isinstance(rs.timezone, str):
         out["timezone"] = rs.timezone

@@ -19,7 +19,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).parent))
 import cms_records  # noqa: E402
 
-from generator import cms_trial  # noqa: E402
+from generator import cms, cms_trial  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -286,6 +286,34 @@ def test_form_says_before_saving_what_its_fields_patterns_cannot_see(trial, tmp_
                 "一名学生\u200b反映宿舍热水时间短，2026-09-15 19:30 座谈，2025-2026学年。")
             _save(page)
             expect(listed).to_have_count(0)
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
+
+
+def test_form_warns_of_a_full_name_before_同学_when_saving_and_saves_the_ledger(trial, tmp_path):
+    """与张小明同学谈心 was saved without a word, and `validate` then warned the reviewer (W-PRIV-001) and the site withheld
+    the text: the cadre heard of it only from the reviewer.  Now the page reads the text with privacy.py's own expression of a
+    full name before 同学 (the policy's words of no name left out) and, on 保存, lists the warning masked in a box of its own
+    — the ledger is saved all the same, it is a warning —; 与文学院同学交流 is not told; the next save, the name taken
+    out, lists nothing."""
+    from playwright.sync_api import expect, sync_playwright
+
+    where = "“联系学生活动”第 1 项的“活动情况”："
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, "与张小明同学谈心，与文学院同学交流。")
+            _save(page)
+            box = page.locator("#ledger-review")
+            expect(box).to_be_visible()
+            expect(box.get_by_role("listitem")).to_have_text([where + "“同学”前面可能是学生的姓名，请审核：***同学。" + cms.FULL_NAME_NOTE])
+            expect(page.locator("#ledger-problems")).to_be_hidden()
+            assert "张小明" not in box.inner_text()
+            assert _branches(trial.repo) == ["cms/ledgers-2026-H2/zhang-wei"]  # (saved)
+            page.locator('textarea[id^="summary-field-"]').first.fill("与一名学生谈心，与文学院同学交流。")
+            _save(page)
+            expect(box).to_be_hidden()
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)

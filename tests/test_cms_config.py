@@ -399,6 +399,30 @@ def test_the_form_warns_of_a_student_called_by_surname_as_the_privacy_check_does
     assert in_js[:46] == [False] * 46 and in_js[46:] == [True] * 34
 
 
+def test_the_form_warns_of_a_full_name_before_同学_with_the_policy_s_words_as_validate(records):
+    """与张小明同学谈心 passed the form without a word and `validate` then warned the reviewer (W-PRIV-001).  The page now reads
+    a full name before 同学 with privacy.py's own expression built with the policy's words of no name (form_rules' full_name:
+    privacy.full_name_form_rx), so in node it finds a name exactly where validate does — a pseudonym's neither —, and a word the
+    university adds to privacy.not_name_words (黄埔) is found by neither."""
+    from generator import privacy
+    from generator.pipeline import validate_records
+
+    texts = ["与张小明同学谈心", "和李华同学交流", "约谈了欧阳明月同学", "看望生病的陈思同學", "与黄埔同学座谈", "与文学院同学交流", "与江西同学座谈",
+             "全班同学参加", "与高中同学聚会", "化名张小明同学反映", "与张小明同学们座谈"]
+    policy = records / "policy.yaml"
+    shipped = policy.read_text(encoding="utf-8")
+    said = []
+    for added in ("", "黄埔, "):
+        policy.write_text(shipped.replace("  not_name_words: [", f"  not_name_words: [{added}"), encoding="utf-8")
+        rs, _ = validate_records(records)
+        rules = cms.form_rules(rs, [])
+        assert rules["full_name"] == privacy.full_name_form_rx(privacy.not_names(rs))
+        in_js = _javascript_fullmatch(rules["full_name"], texts)
+        assert in_js == [any(m.kind == "full_name" for m in privacy.scan_text(t, rs)) for t in texts], added
+        said.append(in_js)
+    assert said == [[True] * 5 + [False] * 6, [True] * 4 + [False] * 7]
+
+
 def test_the_phone_layout_finds_decaps_parts_by_their_names_not_their_numbers():
     """The phone layout of /admin/ found Decap's editor and toolbar by the classes emotion numbers by
     the components' order in each of Decap's files (.e1nx103k5, .e1d2l9mo22 …), which change when
