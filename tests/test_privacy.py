@@ -2587,7 +2587,11 @@ def test_a_word_a_university_adds_to_its_policy_is_no_full_name_before_同学_fo
     at = lines.index("privacy:\n") + 1
     [(code, line, hint)] = told("validate")[1]
     assert (code, line) == ("E-SCHEMA-001", at), told("validate")
-    assert hint.startswith(f"请在第 {at} 行“privacy:”下面加一行，与 student_number_patterns 对齐（前面 2 个空格）：not_name_words: …"), hint
+    assert f"请在第 {at} 行“privacy:”下面加上这一行，与 student_number_patterns 对齐（前面 2 个空格" in hint, hint
+    typed = hint.rsplit("：", 1)[1]  # (the line to type, with its spaces: pasted under privacy:, the policy reads again)
+    assert typed.startswith("  not_name_words: ["), hint
+    policy.write_text("".join(lines[:at] + [typed + "\n"] + lines[at:]), encoding="utf-8")
+    assert told("validate")[1] == []
 
 
 def test_a_full_name_before_同学_is_a_warning_at_its_place_in_both_languages_and_an_exception_silences_it(tmp_path):
