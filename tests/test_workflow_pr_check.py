@@ -203,3 +203,26 @@ def test_a_base_that_cannot_be_read_lists_every_finding_and_says_why_in_a_senten
     assert en.returncode in (0, 1) and "Traceback" not in en.stderr, en.stderr
     assert ("The files changed since origin/main could not be read (the records folder is not in a Git repository); "
             "the findings below are of all files") in en.stdout, en.stdout
+
+
+def test_check_base_lists_the_semester_shortfall_a_cadre_s_ledger_change_causes_on_her_cadre_file(tmp_path):
+    """A cadre moves her one contact of the spring semester into the winter break: her ledger gets W-CHK-010, and
+    her semester count falls to 0 — W-CHK-004, which the check puts on her cadre file (records/cadres/zhang-wei.yaml),
+    a file her pull request does not change.  `check --base` listed the first and hid the second among the warnings
+    of files not changed, though it is hers and her change caused it; now a changed ledger's cadre file counts as
+    changed, while the other cadres' W-CHK-004 stay counted, not listed."""
+    repo = make_repo(tmp_path)
+    base = commit(repo, "2026-01-05 10:00", "main")
+    edit(repo, MINE, text=(repo / MINE).read_text(encoding="utf-8").replace('date: "2026-03-10"', 'date: "2026-02-10"'))
+    commit(repo, "2026-06-20 10:00", "the pull request")
+    today = ("--today", "2027-01-10")
+    every = json.loads(run(repo, "check", *today, "--format", "json").stdout)["findings"]
+    shortfalls = sorted(f["file"] for f in every if f["code"] == "W-CHK-004")
+    assert "records/cadres/zhang-wei.yaml" in shortfalls and len(shortfalls) > 1, shortfalls
+
+    told = _listed(run(repo, "check", *today, "--base", base).stdout)
+    assert (MINE, "警告", "W-CHK-010") in told and ("records/cadres/zhang-wei.yaml", "警告", "W-CHK-004") in told, told
+    assert [file for file, _, code in told if code == "W-CHK-004"] == ["records/cadres/zhang-wei.yaml"], told
+    data = json.loads(run(repo, "check", *today, "--format", "json", "--base", base).stdout)
+    assert [f["file"] for f in data["findings"] if f["code"] == "W-CHK-004"] == ["records/cadres/zhang-wei.yaml"]
+    assert data["base"]["not_listed"] == len(every) - len(data["findings"])

@@ -49,7 +49,8 @@ def cmd_check(args) -> int:
     files = len(rs.docs)
     base = None
     if args.base is not None:
-        base = output.Base(args.base, *changed_in(root, args.base, uncommitted))
+        changed, why = changed_in(root, args.base, uncommitted)
+        base = output.Base(args.base, output.with_cadre_files(changed, root), why)
         if base.files is None and args.format == "json":  # (the others say it in their output)
             sys.stderr.write(output.not_read(base, args.lang) + "\n")
     if args.format == "json":

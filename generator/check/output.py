@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from generator import findings as F
 from generator import report
+from generator.layout import kind_of
 from generator.check.deadlines import in_grace
 from generator.check.exemptions import describe
 
@@ -88,7 +89,7 @@ T = {
 
 class Base(NamedTuple):
     """check --base REV: the findings listed are those of the files changed since `rev` (`files`, resolved paths:
-    ownership.changed_in), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
+    ownership.changed_in, and each changed ledger's cadre file: with_cadre_files), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
     "en": …}) says why — then every finding is listed, as without --base."""
     rev: str
     files: set | None
@@ -108,6 +109,16 @@ def by_change(findings, base: Base | None) -> tuple[list, list]:
         [f for f, m, e in zip(findings, mine, errors) if not m and e] + \
         [f for f, m, e in zip(findings, mine, errors) if m and not e]
     return listed, [f for f, m, e in zip(findings, mine, errors) if not m and not e]
+
+
+def with_cadre_files(files: set | None, records) -> set | None:
+    """The files changed since a base (`files`, resolved) and the cadre file of each changed ledger's cadre: a cadre's
+    semester count falling short (W-CHK-004) is put on her cadre file, and a change of her ledger causes it."""
+    if files is None:
+        return None
+    top = Path(records).resolve()
+    ledgers = [p for p in files if p.is_relative_to(top) and kind_of(p.relative_to(top).as_posix()) == "ledger"]
+    return files | {top / "cadres" / p.name for p in ledgers}
 
 
 def not_read(base: Base | None, lang: str) -> str | None:
