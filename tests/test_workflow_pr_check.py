@@ -226,3 +226,19 @@ def test_check_base_lists_the_semester_shortfall_a_cadre_s_ledger_change_causes_
     data = json.loads(run(repo, "check", *today, "--format", "json", "--base", base).stdout)
     assert [f["file"] for f in data["findings"] if f["code"] == "W-CHK-004"] == ["records/cadres/zhang-wei.yaml"]
     assert data["base"]["not_listed"] == len(every) - len(data["findings"])
+
+
+def test_check_base_s_markdown_does_not_title_the_findings_it_lists_all_findings(tmp_path):
+    """`check --format markdown --base`: its last table lists the findings of the changed files and every error, yet
+    was titled “全部检查结果” (All findings) above a line counting the warnings not listed — a reviewer reading the
+    summary took the other ledgers' warnings for gone.  Now its title says which findings it lists; without --base,
+    or a base that cannot be read, it is still all of them."""
+    repo, base = _pull_request(tmp_path)
+    today = ("--today", "2026-06-25")
+    for lang, every, listed in (("zh", "### 全部检查结果", f"### 相对 {base} 改动的文件中的检查结果和所有错误"),
+                                ("en", "### All findings", f"### Findings in the files changed since {base}, and every error")):
+        md = run(repo, "--lang", lang, "check", *today, "--format", "markdown", "--base", base).stdout
+        assert listed in md and every not in md, md
+        assert md.split(listed)[1].count("W-CHK-010") == 1 and "W-CHK-012" not in md, md
+        assert every in run(repo, "--lang", lang, "check", *today, "--format", "markdown").stdout
+        assert every in run(repo, "--lang", lang, "check", *today, "--format", "markdown", "--base", "mian").stdout

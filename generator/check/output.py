@@ -272,6 +272,7 @@ MD = {
            "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 |",
            "state": {"active": "生效", "expired": "已过期", "future": "未开始"},
            "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
+           "findings_changed": "相对 {base} 改动的文件中的检查结果和所有错误",
            "fix_head": "| 位置 | 代码 | 说明 | 怎么改 |",
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
@@ -285,6 +286,7 @@ MD = {
            "exemptions": "Exemptions", "exemptions_head": "| cadre | rules | span | reason | state |",
            "state": {"active": "active", "expired": "expired", "future": "not started"},
            "findings": "All findings", "findings_head": "| location | level | code | message |",
+           "findings_changed": "Findings in the files changed since {base}, and every error",
            "fix_head": "| location | code | message | how to fix |",
            "level": {"error": "error", "warning": "warning"}, "cut": "(first {n} of {total} rows)"},
 }
@@ -344,5 +346,6 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
             for e in data.get("exemptions", [])]
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
-    out += _table(m["findings"], m["findings_head"], rows, lang)
+    title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else m["findings"]
+    out += _table(title, m["findings_head"], rows, lang)
     return "\n".join(out) + "\n"
