@@ -281,7 +281,7 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
 
 # Why the files changed since a base cannot be read (changed_in), as each language says it.
 NOT_READ = {
-    "empty": ("--base 是空的（持续集成中没有设这个变量？）", "--base is empty (a variable unset in CI?)"),
+    "empty": ("--base 是空的：持续集成中没有设这个变量？", "--base is empty: a variable unset in CI?"),
     "option": ("--base {base} 不是提交，是选项的写法", "--base {base} is not a commit but an option"),
     "no_repo": ("记录目录不在 Git 仓库中", "the records folder is not in a Git repository"),
     "unknown": ("没有 {base} 这个提交或分支：拼写对吗？远程的分支先 git fetch", "there is no commit or branch {base}: "

@@ -189,7 +189,8 @@ def test_a_base_that_cannot_be_read_lists_every_finding_and_says_why_in_a_senten
                           ("", "--base 是空的"), ("--output=x", "不是提交，是选项的写法")):
             told = run(repo, "check", *today, "--format", fmt, f"--base={base}")
             said = told.stderr if fmt == "json" else told.stdout
-            assert f"读不出相对 {base} 改动了哪些文件（" in said and why in said, (fmt, base, said)
+            shown = base or '""'  # (an empty base shown as "")
+            assert f"读不出相对 {shown} 改动了哪些文件（" in said and why in said, (fmt, base, said)
             assert told.returncode == plain.returncode and "Traceback" not in told.stderr
             if fmt == "json":
                 assert json.loads(told.stdout)["findings"] == json.loads(plain.stdout)["findings"]
@@ -242,3 +243,18 @@ def test_check_base_s_markdown_does_not_title_the_findings_it_lists_all_findings
         assert md.split(listed)[1].count("W-CHK-010") == 1 and "W-CHK-012" not in md, md
         assert every in run(repo, "--lang", lang, "check", *today, "--format", "markdown").stdout
         assert every in run(repo, "--lang", lang, "check", *today, "--format", "markdown", "--base", "mian").stdout
+
+
+def test_an_empty_base_is_said_in_a_sentence_that_reads(tmp_path):
+    """`--base "$BASE"` with the variable unset: the sentence read “读不出相对  改动了哪些文件（--base 是空的（持续集成中没有设这个
+    变量？）），…” — a gap where the base goes and brackets in brackets; now the empty base is shown as "" and the
+    reason has no brackets of its own, in both languages and in github's notice."""
+    repo = make_repo(tmp_path)
+    today = ("--today", "2026-06-25")
+    zh = run(repo, "check", *today, "--base", "").stdout.splitlines()[2]
+    assert zh == '读不出相对 "" 改动了哪些文件（--base 是空的：持续集成中没有设这个变量？），下面列出全部文件的检查结果', zh
+    en = run(repo, "--lang", "en", "check", *today, "--base", "").stdout.splitlines()[2]
+    assert en == ('The files changed since "" could not be read (--base is empty: a variable unset in CI?); the findings '
+                  'below are of all files'), en
+    notice = run(repo, "check", *today, "--format", "github", "--base", "").stdout.splitlines()[0]
+    assert "（--base 是空的：持续集成中没有设这个变量？）" in notice, notice

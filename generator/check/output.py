@@ -125,7 +125,7 @@ def not_read(base: Base | None, lang: str) -> str | None:
     """The sentence saying that the files changed since the base could not be read, so all findings are listed."""
     if base is None or base.files is not None:
         return None
-    return T[lang]["not_read"].format(base=base.rev, detail=base.why.get(lang, ""))
+    return T[lang]["not_read"].format(base=base.rev if base.rev.strip() else f'"{base.rev}"', detail=base.why.get(lang, ""))
 
 
 def summary_line(findings, unlisted: list, lang: str, files: int | None, base: Base | None) -> str:
