@@ -45,6 +45,10 @@ class Written(Mapping):
         self.changed += write_if_changed(self.out / rel, data)
         self._paths[rel] = None
 
+    def keep(self, rel: str) -> None:
+        """`rel` is below `out` already, as it should be (generator.site.page_memo): not written."""
+        self._paths[rel] = None
+
     def __getitem__(self, rel: str) -> bytes:
         if rel not in self._paths:
             raise KeyError(rel)
@@ -138,13 +142,35 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     if downloads_aside is not None:
         kept = cache_dir(records)  # (what the helper wrote of each table, noted beside the records' cache)
         site.aside = lambda jobs: waits.append(write_aside(jobs, downloads_aside, kept))
+    if isinstance(site.files, Written) and cache_dir(records) is not None:
+        site.memo = _page_memo(cache_dir(records), site.files.out, site)
     files = site.build()
+    if site.memo is not None:
+        site.memo.close()
     keep_answers()  # the positions worked out, for the next build
     extra = checks.problem_findings(display_path(records)) + guard.findings
     return RenderResult(files=files, findings=sorted(set(shown) | set(extra),
                                                      key=F.Finding.sort_key),
                         today=day, today_source=source, records=rs, validated=findings, pending=site.pending,
                         finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
+
+
+def _page_memo(folder: Path, out: Path, site):
+    """The notes of the pages the last build wrote into `out` (page_memo), salted with all the
+    rendering depends on besides the values each page's template reads."""
+    import jinja2
+    import markupsafe
+
+    from generator.cache import program_version
+    from generator.site.page_memo import PageMemo
+    from generator.site.pages import TEMPLATES
+
+    salt = [program_version(), jinja2.__version__, markupsafe.__version__, site.institution,
+            site.rs.suggestions_title()]
+    for path in sorted(TEMPLATES.rglob("*")):
+        if path.is_file():
+            salt += [str(path.relative_to(TEMPLATES)), path.read_bytes().hex()]
+    return PageMemo(folder, out, repr(salt).encode("utf-8", "surrogatepass"))
 
 
 def _prune(out: Path, keep) -> None:

@@ -8,6 +8,7 @@ import datetime as dt
 import json
 from collections import Counter, defaultdict
 from pathlib import Path
+from typing import NamedTuple
 
 from jinja2 import FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
@@ -64,6 +65,12 @@ def _on_page(link):
     return pass_context(call)
 
 
+class ChecksShown(NamedTuple):
+    """What the pages read of the policy checks (generator.site.checks.CheckView): whether they ran.
+    A value the page memo writes out whole (page_memo); a template asking anything else of it fails."""
+    available: bool
+
+
 def _cadre_of(f: F.Finding) -> str | None:
     """The cadre a finding is about when it says so (W-CHK-006, a ledger not handed in: a file that is not
     there, listed on the cadre's page)."""
@@ -96,6 +103,7 @@ class Site:
         self.tables: list[tuple[exports.Table, bool]] = []  # (table, with xlsx)
         self.aside = None  # a function given the downloads (which it writes) instead of them being rendered here
         self.pending: list[str] = []  # the downloads written aside (their paths)
+        self.memo = None  # a page_memo.PageMemo, with self.files a Written: pages whose inputs are the last build's kept
 
     def page(self, path: str, template: str, **context) -> None:
         """Render a page into self.files; with self.slotted a dict, a page with ledger bodies is also
@@ -103,13 +111,26 @@ class Site:
         in self.files[path]}): MkDocs reads that Markdown, and the hook puts the bodies back after
         the search index (they are data-search-exclude)."""
         ctx = {"here": path, "today": self.agg.today.isoformat(), "institution": self.institution, **context}
+        memo = self.memo
+        key = memo.key(self.env, template, self.slotted is not None, ctx) if memo is not None else None
+        if key is not None:
+            kept = memo.kept(path, key)
+            if kept is not False:  # the page as the last build wrote it: not rendered again
+                self.files.keep(path)
+                if kept is not None and self.slotted is not None:
+                    self.slotted[path] = (kept[0], kept[1])
+                return
         self._bodies.clear()
         page = self.env.get_template(template).render(**ctx)
+        slotted = None
         if self._bodies and self.slotted is not None:
-            markdown, self.files[path], spans = fastmd.slot_out(page, self._bodies)
-            self.slotted[path] = (markdown, spans)
+            markdown, data, spans = fastmd.slot_out(page, self._bodies)
+            self.slotted[path] = slotted = (markdown, spans)
         else:
-            self.files[path] = page.encode("utf-8")
+            data = page.encode("utf-8")
+        self.files[path] = data
+        if key is not None:
+            memo.note(path, key, data, slotted)
 
     @property
     def institution(self) -> str:
@@ -154,7 +175,7 @@ class Site:
         evaluation = agg.evaluation(ledgers, tables, threads)
         ctx = dict(ledgers=ledgers, threads=threads, feedback_years=feedback_years, periods=periods, tables=tables,
                    stats=stats, current=current, a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
-                   evaluation=evaluation, checks=agg.checks, semesters=agg.semester_rows(),
+                   evaluation=evaluation, checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
         return ctx
 
@@ -187,12 +208,18 @@ class Site:
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
+        # a cadre's and a unit's page are given only what they show of every period and semester (a
+        # template asking more fails): the page memo then keeps them when another cadre's ledger changes
+        # a period's counts (a one-ledger change at 12,000 ledgers rendered every cadre's page again)
+        shown = dict(ctx, stats={p: {"archived": s["archived"]} for p, s in stats.items()},
+                     semesters={"semesters": [{"name": s["name"]} for s in ctx["semesters"]["semesters"]]})
         for cadre in cadres:
-            self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **ctx)
+            self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **shown)
         self.page("units/index.md", "units_index.md.j2", **ctx)
+        named = dict(ctx, stats={p: {"name": s["name"]} for p, s in stats.items()})
         for unit in units:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit,
-                      behind=[r for r in behind if r["unit"] == unit["id"]], **ctx)
+                      behind=[r for r in behind if r["unit"] == unit["id"]], **named)
         self.page("feedback.md", "feedback.md.j2", **ctx)
         for year in ctx["feedback_years"]:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)

@@ -1,0 +1,82 @@
+"""A warm build renders again only the pages whose inputs changed (generator/site/page_memo.py),
+and builds the very site a cold build does: real `mkdocs build` runs, real files, real Git."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from site_build import FIXTURE_TODAY, ROOT, fixture_repo, mkdocs_build
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _differing(a: dict, b: dict) -> list[str]:
+    return sorted(k for k in a.keys() | b.keys() if a.get(k) != b.get(k))
+
+
+def test_a_warm_build_renders_again_only_the_pages_whose_inputs_changed_and_builds_the_cold_site(tmp_path):
+    """The pages' templates rendered are counted in the build's process (a sitecustomize).  A warm
+    build with nothing changed renders none, and its site is the first one, byte for byte; one
+    ledger changed by one byte behind the cache's back (the same size, its time put back) renders
+    its cadre's page and the few that show that value again, and the cadre's page shows it; the
+    site is then byte for byte that of a cold build (no cache, a new generated folder) of the same
+    records.  A generated page changed since it was written is rendered again."""
+    records = fixture_repo(tmp_path)
+    hook, log = tmp_path / "hook", tmp_path / "rendered.log"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(
+        "import os\nimport jinja2.environment as e\n_render = e.Template.render\n"
+        "def counted(self, *a, **k):\n"
+        "    if (self.name or '').endswith('.md.j2'):\n"
+        "        with open(os.environ['RENDER_LOG'], 'a') as f: f.write(self.name + '\\n')\n"
+        "    return _render(self, *a, **k)\n"
+        "e.Template.render = counted\n", encoding="utf-8")
+    env = {"PYTHONPATH": str(hook), "RENDER_LOG": str(log), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+
+    def build(out: Path, cache: dict = env) -> tuple[list[str], dict]:
+        log.unlink(missing_ok=True)
+        built = mkdocs_build(records, out, FIXTURE_TODAY, cache)
+        rendered = log.read_text(encoding="utf-8").splitlines() if log.exists() else []
+        return rendered, _tree(built.public)
+
+    warm = tmp_path / "warm"
+    first_rendered, first = build(warm)
+    pages = len(list((warm / "generated").rglob("*.md")))
+    assert pages > 20 and len(first_rendered) >= pages  # (a cold build renders every page)
+    rendered, again = build(warm)
+    assert rendered == [] and _differing(first, again) == []
+
+    ledger = records / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    before = ledger.stat()
+    data = ledger.read_bytes()
+    assert data.count(b"students: 28") == 1
+    ledger.write_bytes(data.replace(b"students: 28", b"students: 29"))  # one byte, behind the cache's back
+    os.utime(ledger, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert ledger.stat().st_size == before.st_size
+    rendered, changed = build(warm)
+    print(rendered)
+    assert rendered.count("cadre.md.j2") == 1 and len(rendered) < pages, rendered
+    cadre_page = changed["cadres/zhang-wei.html"].decode("utf-8")
+    assert cadre_page != first["cadres/zhang-wei.html"].decode("utf-8")
+    assert ">29<" in cadre_page.split('id="2026-H1"', 1)[1]
+
+    cold_rendered, cold = build(tmp_path / "cold", {"CONTACT_LEDGER_CACHE": "0", "PYTHONPATH": str(hook),
+                                                      "RENDER_LOG": str(log)})
+    assert len(cold_rendered) >= pages
+    assert _differing(changed, cold) == []
+
+    page = warm / "generated" / "cadres" / "zhang-wei.md"  # changed in the generated folder since: rendered again
+    page.write_bytes(page.read_bytes() + b"\n")
+    rendered, mended = build(warm)
+    assert rendered == ["cadre.md.j2"], rendered
+    assert _differing(mended, cold) == []
+    fresh = tmp_path / "render"  # python -m generator render, no cache: the same Markdown as the warm build's
+    proc = subprocess.run([sys.executable, "-m", "generator", "render", "--records", str(records), "--out", str(fresh),
+                           "--today", FIXTURE_TODAY], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "CONTACT_LEDGER_CACHE": "0"})
+    assert proc.returncode == 0, proc.stderr
+    assert (fresh / "cadres" / "zhang-wei.md").read_bytes() == page.read_bytes()
