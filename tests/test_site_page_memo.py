@@ -80,3 +80,24 @@ def test_a_warm_build_renders_again_only_the_pages_whose_inputs_changed_and_buil
                           env={**os.environ, "CONTACT_LEDGER_CACHE": "0"})
     assert proc.returncode == 0, proc.stderr
     assert (fresh / "cadres" / "zhang-wei.md").read_bytes() == page.read_bytes()
+
+
+def test_a_page_note_that_cannot_be_read_only_costs_time(tmp_path, monkeypatch):
+    """The pages' notes (beside the records' cache) cut short, garbage or of another shape: the site
+    is rendered whole, the same files, and the notes written afresh."""
+    import datetime as dt
+
+    from generator.site import render_site
+
+    records = fixture_repo(tmp_path)
+    monkeypatch.setenv("CONTACT_LEDGER_CACHE", str(tmp_path / "cache"))
+    out = tmp_path / "generated"
+    today = dt.date.fromisoformat(FIXTURE_TODAY)
+    render_site(records, out, today)
+    first = _tree(out)
+    [notes] = (tmp_path / "cache").glob("pages-*.marshal")
+    for bad in (notes.read_bytes()[:100], b"garbage", b"\xe9\x00\x00\x00\x00"):  # (the last: marshal's 0, no dict)
+        notes.write_bytes(bad)
+        render_site(records, out, today)
+        assert _differing(first, _tree(out)) == []
+        assert notes.read_bytes() != bad

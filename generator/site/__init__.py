@@ -158,14 +158,11 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
 def _page_memo(folder: Path, out: Path, site):
     """The notes of the pages the last build wrote into `out` (page_memo), salted with all the
     rendering depends on besides the values each page's template reads."""
-    import jinja2
-    import markupsafe
-
-    from generator.cache import program_version
+    from generator.cache import _installed, program_version
     from generator.site.page_memo import PageMemo
     from generator.site.pages import TEMPLATES
 
-    salt = [program_version(), jinja2.__version__, markupsafe.__version__, site.institution,
+    salt = [program_version(), sorted(_installed(("jinja2", "markupsafe")).items()), site.institution,
             site.rs.suggestions_title()]
     for path in sorted(TEMPLATES.rglob("*")):
         if path.is_file():

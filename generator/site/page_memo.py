@@ -135,23 +135,21 @@ class PageMemo:
         if key is None:
             return False
         note = self.old.get(path)
-        if note is None or note[0] != key:
-            return False
         try:
-            st = os.stat(self.out / path)
-        except OSError:
-            return False
-        if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) != note[1]:
-            return False
-        if st.st_ctime_ns >= self.trusted_before:  # changed as the note was written: its bytes are compared
-            try:
-                if _digest((self.out / path).read_bytes()) != note[2]:
-                    return False
-            except OSError:
+            noted_key, stat, digest, slotted = note
+            if noted_key != key:
                 return False
+            st = os.stat(self.out / path)
+            if (st.st_size, st.st_mtime_ns, st.st_ino, st.st_ctime_ns) != stat:
+                return False
+            # changed as the note was written: its bytes are compared
+            if st.st_ctime_ns >= self.trusted_before and _digest((self.out / path).read_bytes()) != digest:
+                return False
+        except (OSError, TypeError, ValueError):  # (no note, one of another shape, no file: rendered)
+            return False
         self.new[path] = note
         self.reused += 1
-        return note[3]
+        return slotted
 
     def note(self, path: str, key: bytes | None, data: bytes, slotted) -> None:
         """The page was written (or found the same) in the generated folder: noted under `key`."""
