@@ -101,3 +101,33 @@ def test_a_page_note_that_cannot_be_read_only_costs_time(tmp_path, monkeypatch):
         render_site(records, out, today)
         assert _differing(first, _tree(out)) == []
         assert notes.read_bytes() != bad
+
+
+def test_a_page_s_key_is_every_value_its_templates_read_exactly_and_only_those(tmp_path):
+    """The key changes with any value the template or a template it includes reads — a date and its
+    text, a Markup and a str, a tuple and a list are different values — and with a context value that
+    hides a global of the same name; a value no template reads leaves it; an include by a name worked
+    out as it renders makes no key (the page is rendered)."""
+    import datetime as dt
+
+    from jinja2 import DictLoader, Environment
+    from markupsafe import Markup
+
+    from generator.site.page_memo import PageMemo
+
+    env = Environment(loader=DictLoader({"page": "{{ name }}{% include 'part' %}", "part": "{{ rows[0] }}",
+                                         "any": "{% include which %}"}))
+    env.globals["name"] = "全局"
+    memo = PageMemo(tmp_path, tmp_path, b"salt")
+
+    def key(**context):
+        return memo.key(env, "page", False, {"rows": [1], **context})
+
+    base = key(unread=1)
+    assert base is not None and key(unread=2) == base
+    assert key(rows=[2]) != base and key(rows=(1,)) != base
+    assert key(rows=[dt.date(2026, 3, 1)]) != key(rows=["2026-03-01"])
+    assert key(rows=[Markup("<b>")]) != key(rows=["<b>"])
+    assert key(name="甲") != base and key(name="甲") != key(name="乙")
+    assert memo.key(env, "page", True, {"rows": [1]}) != base  # (the bodies slotted out or not)
+    assert memo.key(env, "any", False, {"which": "part", "rows": [1]}) is None

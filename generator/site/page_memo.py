@@ -58,10 +58,11 @@ class PageMemo:
 
     # ------------------------------------------------------------------
     def reads(self, env, template: str):
-        """The context names `template` and the templates it includes read (not the environment's
-        globals), or None when it includes a template by a name worked out while rendering."""
+        """The names `template` and the templates it includes read and do not set (the environment's
+        globals among them: a context value of the same name hides one, and is then in the key), or
+        None when it includes a template by a name worked out while rendering."""
         if template not in self._reads:
-            from jinja2 import meta
+            from jinja2 import meta, nodes
 
             names, todo, seen = set(), [template], set()
             while todo:
@@ -70,13 +71,14 @@ class PageMemo:
                     continue
                 seen.add(name)
                 ast = env.parse(env.loader.get_source(env, name)[0])
-                names |= meta.find_undeclared_variables(ast)
+                names |= meta.find_undeclared_variables(ast)  # (which leaves out the globals' names:)
+                names |= {n.name for n in ast.find_all(nodes.Name) if n.ctx == "load" and n.name in env.globals}
                 for sub in meta.find_referenced_templates(ast):
                     if sub is None:
                         self._reads[template] = None
                         return None
                     todo.append(sub)
-            self._reads[template] = tuple(sorted(names - set(env.globals)))
+            self._reads[template] = tuple(sorted(names))
         return self._reads[template]
 
     def _value(self, value, depth: int = DEPTH) -> bytes:
