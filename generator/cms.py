@@ -430,21 +430,6 @@ INDEX_HTML = """<!doctype html>
         });
         return out;
       }
-      // A student's full name before 同学 (与张小明同学谈心), which `validate` warns the reviewer of (W-PRIV-001) and the site does
-      // not show: privacy.py's own expression, with the university's words of no name (RULES.full_name: privacy.full_name_form_rx),
-      // read in the text narrowed; each find masked as privacy.mask does (every character a *).  Told, not refused: a unit's or a
-      // place's word the policy does not list may stand there (cms.FULL_NAME_NOTE).
-      var FULL_NAME = RULES.full_name ? new RegExp(RULES.full_name, "g") : null, FULL_NAME_SAID = __FULL_NAME_SAID__;
-      var review = [];  // (plain's warnings of the ledger being saved: #ledger-review)
-      function fullNames(text, where) {
-        if (!FULL_NAME || (text.indexOf("同学") < 0 && text.indexOf("同學") < 0)) { return; }
-        var norm = narrow(text), m;
-        FULL_NAME.lastIndex = 0;
-        while ((m = FULL_NAME.exec(norm))) {
-          review.push(where + "：" + FULL_NAME_SAID.replace("{masked}", "*".repeat(m[0].length)) + "。" + __FULL_NAME_NOTE__);
-          if (!m[0].length) { FULL_NAME.lastIndex++; }
-        }
-      }
       // Text pasted from Word or WeChat may hold a tab or a line separator (U+2028 …), which the YAML
       // writer put in the file as "\\t" in double quotes (E-YAML-014), as a line of a block indented by
       // a tab (E-YAML-002) or raw in a plain line (E-YAML-001): a cadre got a YAML error from what they
@@ -487,6 +472,21 @@ INDEX_HTML = """<!doctype html>
           return plain(x, key, list ? where + "第 " + (k + 1) + " 项" : (where ? where + "的" : "") + "“" + (LABELS[key] || k) + "”", said,
                        numbers);
         });
+      }
+      // A student's full name before 同学 (与张小明同学谈心), which `validate` warns the reviewer of (W-PRIV-001) and the site does
+      // not show: privacy.py's own expression, with the university's words of no name (RULES.full_name: privacy.full_name_form_rx),
+      // read in the text narrowed; each find masked as privacy.mask does (every character a *).  Told, not refused: a unit's or a
+      // place's word the policy does not list may stand there (cms.FULL_NAME_NOTE).
+      var FULL_NAME = RULES.full_name ? new RegExp(RULES.full_name, "g") : null, FULL_NAME_SAID = __FULL_NAME_SAID__;
+      var review = [];  // (plain's warnings of the ledger being saved: #ledger-review)
+      function fullNames(text, where) {
+        if (!FULL_NAME || (text.indexOf("同学") < 0 && text.indexOf("同學") < 0)) { return; }
+        var norm = narrow(text), m;
+        FULL_NAME.lastIndex = 0;
+        while ((m = FULL_NAME.exec(norm))) {
+          review.push(where + "：" + FULL_NAME_SAID.replace("{masked}", "*".repeat(m[0].length)) + "。" + __FULL_NAME_NOTE__);
+          if (!m[0].length) { FULL_NAME.lastIndex++; }
+        }
       }
       // A student number written in groups (2026 1234 56, 2026-123456), as privacy.py's Scanner._grouped
       // reads it: the text narrowed as privacy._normal does, digit groups joined by one space or hyphen,
