@@ -258,3 +258,34 @@ def test_an_empty_base_is_said_in_a_sentence_that_reads(tmp_path):
                   'below are of all files'), en
     notice = run(repo, "check", *today, "--format", "github", "--base", "").stdout.splitlines()[0]
     assert "（--base 是空的：持续集成中没有设这个变量？）" in notice, notice
+
+
+def test_a_ledger_written_but_not_committed_is_told_not_handed_in_and_not_among_those_handed_in_with_errors(tmp_path):
+    """A cadre writes her 2026-H2 ledger, with a problem resolved before it was raised (E-REF-008) or a count of
+    students in words (E-SCHEMA), and runs check --base before committing it: W-CHK-006 said it was not handed in
+    (the file there, not merged yet) while the overview counted it among the ledgers handed in with errors and
+    markdown listed it under 已提交但有错误的台账, its status 未提交.  It is told once, where it is: not handed in (its
+    error listed to fix); the ledgers handed in with errors are those handed in — as it is once committed."""
+    repo = make_repo(tmp_path)
+    base = commit(repo, "2026-01-05 10:00", "main")
+    new = "records/ledgers/2026-H2/zhang-wei.yaml"
+    written = (repo / MINE).read_text(encoding="utf-8").replace("2026-H1", "2026-H2").replace(
+        'date: "2026-03-10"', 'date: "2026-10-10"').replace('raised_on: "2026-03-10"', 'raised_on: "2026-10-10"').replace(
+        "2026h1", "2026h2")
+    args = ("check", "--today", "2027-01-10", "--base", base)
+    for error, text in (("E-REF-008", written), ("E-SCHEMA-003", written.replace("students: 28", "students: 二十八"))):
+        edit(repo, new, text=text)
+        told = run(repo, *args)
+        assert (new, "错误", error) in _listed(told.stdout) and (new, "警告", "W-CHK-006") in _listed(told.stdout), told.stdout
+        assert "还没有合并进主分支" in told.stdout and "已提交的台账中" not in told.stdout, told.stdout
+        assert "handed in has errors" not in run(repo, "--lang", "en", *args).stdout
+        md = run(repo, *args, "--format", "markdown").stdout
+        assert "已提交但有错误的台账" not in md and "| 2026-H2 | 张伟 | 计算机学院 | 未提交 |" in md, md
+        data = json.loads(run(repo, *args, "--format", "json").stdout)
+        row = next(r for r in data["ledgers"] if (r["period"], r["cadre"]) == ("2026-H2", "zhang-wei"))
+        assert (row["status"], row["errors"], data["summary"]["ledgers_with_errors"]) == ("missing", False, 0), row
+    commit(repo, "2027-01-08 10:00", "handed in")  # (committed: handed in late, with its error)
+    data = json.loads(run(repo, *args, "--format", "json").stdout)
+    row = next(r for r in data["ledgers"] if (r["period"], r["cadre"]) == ("2026-H2", "zhang-wei"))
+    assert (row["status"], row["errors"], data["summary"]["ledgers_with_errors"]) == ("late", True, 1), row
+    assert "已提交的台账中 1 份有错误" in run(repo, *args).stdout

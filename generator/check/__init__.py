@@ -66,7 +66,8 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                "YYYY-MM-DD" (import) | null, "source": "git" | "import" | "archive" | null,
                "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool,
                "errors": bool (the file is there with validate errors: handed in, status as it came, not
-               accepted until fixed — deadlines.with_errors, as remind and the site say),
+               accepted until fixed — deadlines.with_errors, as remind and the site say; false for a file
+               there but not landed yet, not handed in: W-CHK-006 says it is there),
                "required": bool (false: handed in by a cadre who did not owe it — contacts.min_days_held —
                listed as it landed, not late against them: no W-CHK-005, not in the summary's counts)}],
                ("unknown": no trustworthy history — shallow clone or no repository;

@@ -126,17 +126,23 @@ def rows_told_late(data: dict, rs) -> dict:
 def _mark_late(data: dict, rs) -> None:
     """rows_told_late's marks: new rows, the ones kept between runs (by_cadre) untouched.  An archived
     period's rows are its manifest's (archive.status_rows: a later edit is E-ARCH-001, the row as archived),
-    as with_errors leaves them.  Without such a file no row is read."""
+    as with_errors leaves them; a file there but not handed in (not landed: W-CHK-006) is not marked, as rows leaves
+    it.  Without such a file no row is read."""
     if not rs.late_invalid:
         return
     late = {key for key, led in rs.ledgers.items() if led.doc.rel in rs.late_invalid}
     rows, summary = data.get("ledgers") or [], data.get("summary")
     for i, row in enumerate(rows):
         if row.get("exists") and not row.get("errors") and row.get("source") != "archive" \
-                and (row.get("period"), row.get("cadre")) in late:
+                and not _not_handed_in(row) and (row.get("period"), row.get("cadre")) in late:
             rows[i] = dict(row, errors=True)
             if summary is not None:
                 summary["ledgers_with_errors"] = summary.get("ledgers_with_errors", 0) + 1
+
+
+def _not_handed_in(row: dict) -> bool:
+    """A row of a file there but not landed (rows: not yet committed, W-CHK-006 says it is there), not handed in."""
+    return row.get("status") in ("missing", "not_yet_due", "exempt") and not row.get("submitted")
 
 
 def owed_rows(rs, today: dt.date) -> list[dict]:
@@ -339,11 +345,13 @@ class Deadlines:
                 status = "exempt"
             unit = ctx.cadre_unit_on(cadre, period.end)  # (the unit they were in, for a cadre who moved)
             exists = (led is not None or broken and submitted_day is not None) and path not in arrived
+            # (handed in with errors: a file there but not landed yet is not handed in — W-CHK-006 says it is there)
+            handed = submitted_day is not None or status == "unknown"
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": ctx.unit_name(unit),
                    "due": dates[1], "deadline": dates[2], "status": status, "days_late": days_late,
                    "submitted": landed.get("submitted"), "source": landed.get("source"),
                    "commit": landed.get("commit"), "path": path, "exists": exists,
-                   "errors": exists and (led is None or with_errors(rs, led.doc)), "required": required}
+                   "errors": exists and handed and (led is None or with_errors(rs, led.doc)), "required": required}
             if status == "late" and required:
                 ctx.add("W-CHK-005", led or display_path(rs.root / path), led and led.doc.pos(()), name=name, period=period.id,
                         days=days_late, submitted=row["submitted"], **_due_words(row),
