@@ -244,6 +244,14 @@ def _ended_review(actor: str, roles: Roles, unit_id: str | None = None) -> dict 
 
 
 # ---- reading a revision ----------------------------------------------------------
+# changed_files' error when the revisions have several merge bases and this Git (before 2.38: no merge-tree
+# --write-tree) cannot work out what merging them changes; each caller says it in the user's language
+SEVERAL_BASES = "several merge bases"
+BASES_SAID = {"zh": "拉取请求与基准分支有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么：请把基准分支合并进拉取请求，或升级 Git",
+              "en": "several merge bases, and a Git before 2.38 cannot work out what the merge changes: merge the base "
+                    "branch into the pull request, or update Git"}
+
+
 def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
     """What merging `head` into `base` would change: `base` against the merge's own tree (conflicts
     and all).  The three-dot diff is that only when there is one merge base: with several (a
@@ -259,9 +267,7 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
     else:  # a Git before 2.38, or histories with nothing in common
         rc, bases, _ = git(repo, "merge-base", "--all", base, head)
         if len(bases.split()) > 1:
-            return [], ("拉取请求与基准分支有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么："
-                        "请把基准分支合并进拉取请求，或升级 Git (several merge bases, and a Git before 2.38 cannot "
-                        "work out what the merge changes: merge the base branch into the pull request, or update Git)")
+            return [], SEVERAL_BASES
         revs = (f"{base}...{head}",) if bases.strip() else (base, head)  # (nothing in common: the trees)
         rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", *revs)
     if rc != 0:
@@ -286,6 +292,11 @@ NOT_READ = {
     "no_repo": ("记录目录不在 Git 仓库中", "the records folder is not in a Git repository"),
     "unknown": ("没有 {base} 这个提交或分支：拼写对吗？远程的分支先 git fetch", "there is no commit or branch {base}: "
                 "is it spelt right? a remote branch needs git fetch first"),
+    "no_commit": ("当前分支还没有提交：提交之后才能与 {base} 比较", "the current branch has no commit yet: once committed, it "
+                  "can be compared with {base}"),
+    "bases": ("当前分支与 {base} 有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么：请把 {base} 合并进当前分支，或升级 Git",
+              "the current branch and {base} have several merge bases, and a Git before 2.38 cannot work out what the "
+              "merge changes: merge {base} into the current branch, or update Git"),
     "git": ("git 没有算出来：{detail}", "git could not work it out: {detail}"),
 }
 
@@ -343,8 +354,11 @@ def changed_in(records, base: str, uncommitted: Uncommitted | None = None) -> tu
     if root is None:
         return why("no_repo")
     changes, err = changed_files(root, base, "HEAD")
+    if err and err.startswith("unknown revision: ") and git(root, "rev-parse", "--verify", "-q", "HEAD^{commit}")[0]:
+        return why("no_commit")  # (a new repository, or a branch of its own before its first commit: git checkout --orphan)
     if err:
-        return why("unknown") if err == f"unknown revision: {base}" else why("git", detail=err)
+        return why("unknown") if err == f"unknown revision: {base}" else why("bases") if err == SEVERAL_BASES \
+            else why("git", detail=err)
     # (a file it deletes or renames away counts too: W-CHK-006 names the ledger it took away by that path)
     files = {(root / rel).resolve() for _status, path, new in changes for rel in (path, new) if rel}
     return files | (uncommitted or Uncommitted(records)).files(root), {}
@@ -428,8 +442,11 @@ def cmd_ownership(args) -> int:
         sys.stderr.write(MSG["records_outside"][args.lang].format(path=args.records) + "\n")
         return cli.EXIT_USAGE
     changes, err = changed_files(root, args.base, args.head)
-    if err:
-        sys.stderr.write(MSG["git"][args.lang].format(detail=err) + "\n")
+    if err:  # (in the user's words: an unknown revision named, several merge bases said as such)
+        unknown = err.removeprefix("unknown revision: ") if err.startswith("unknown revision: ") else None
+        detail = NOT_READ["unknown"][args.lang == "en"].format(base=unknown) if unknown is not None else \
+            BASES_SAID[args.lang] if err == SEVERAL_BASES else err
+        sys.stderr.write(MSG["git"][args.lang].format(detail=detail) + "\n")
         return cli.EXIT_USAGE
     # the roles are the base's, always; a base with no records folder gives nobody a role
     roles = roles_at(root, args.base, records_rel, args.today) or Roles()

@@ -289,3 +289,28 @@ def test_a_ledger_written_but_not_committed_is_told_not_handed_in_and_not_among_
     row = next(r for r in data["ledgers"] if (r["period"], r["cadre"]) == ("2026-H2", "zhang-wei"))
     assert (row["status"], row["errors"], data["summary"]["ledgers_with_errors"]) == ("late", True, 1), row
     assert "已提交的台账中 1 份有错误" in run(repo, *args).stdout
+
+
+def test_check_base_in_a_repository_or_on_a_branch_with_no_commit_yet_says_so_in_the_user_s_language(tmp_path):
+    """`check --base main` where the records are not committed yet: in a new repository it said there was no branch
+    main — “拼写对吗？” — though it was spelt right; on a branch of its own before its first commit (git checkout
+    --orphan, as for a university's own records) git's “unknown revision: HEAD” in the Chinese sentence.  Both now
+    say that the branch has no commit yet, in Chinese or with --lang en in English; every finding listed, the exit
+    status the check's."""
+    repo = tmp_path / "new"
+    shutil.copytree(make_repo(tmp_path) / "records", repo / "records")
+    subprocess.run(["git", "init", "-q", "-b", "main", str(repo)], check=True)
+    orphan = tmp_path / "repo"
+    subprocess.run(["git", "-C", str(orphan), "checkout", "-q", "--orphan", "own"], check=True)
+    today = ("--today", "2026-06-25")
+    for where in (repo, orphan):
+        plain = run(where, "check", *today)
+        zh = run(where, "check", *today, "--base", "main")
+        assert zh.returncode == plain.returncode and "Traceback" not in zh.stderr, zh.stderr
+        said = zh.stdout.splitlines()[2]
+        assert said == "读不出相对 main 改动了哪些文件（当前分支还没有提交：提交之后才能与 main 比较），下面列出全部文件的检查结果", said
+        en = run(where, "--lang", "en", "check", *today, "--base", "main").stdout.splitlines()[2]
+        assert en == ("The files changed since main could not be read (the current branch has no commit yet: once "
+                      "committed, it can be compared with main); the findings below are of all files"), en
+        js = run(where, "--lang", "en", "check", *today, "--base", "main", "--format", "json")
+        assert "the current branch has no commit yet" in js.stderr and json.loads(js.stdout)["base"]["files_read"] is False
