@@ -314,3 +314,30 @@ def test_check_base_in_a_repository_or_on_a_branch_with_no_commit_yet_says_so_in
                       "committed, it can be compared with main); the findings below are of all files"), en
         js = run(where, "--lang", "en", "check", *today, "--base", "main", "--format", "json")
         assert "the current branch has no commit yet" in js.stderr and json.loads(js.stdout)["base"]["files_read"] is False
+
+
+def test_check_base_lists_the_findings_of_the_ledger_an_amendment_corrects_and_of_its_cadre(tmp_path):
+    """An administrator's pull request amends 陈刚's archived 2025-H2 ledger (records/amendments/2025-H2/chen-gang.yaml,
+    the ledger kept as archived, as the guide recommends): `check --base` listed nothing of his, as though the change
+    were no one's, while a change of the ledger itself lists its findings and his cadre file's (his semester shortfall,
+    W-CHK-004).  An amendment is a change of the ledger it corrects: its findings and its cadre's are listed, the
+    other cadres' still counted, not listed."""
+    repo = make_repo(tmp_path)
+    assert run(repo, "archive", "2025-H2", "--today", "2026-03-01").returncode == 0
+    edit(repo, ".gitignore", text=".cache/\n")
+    base = commit(repo, "2026-03-01 09:00", "archive 2025-H2")
+    edit(repo, "records/amendments/2025-H2/chen-gang.yaml", text=(
+        'reason: 活动人数录入错误\napproved_by: wang-admin\ndate: "2026-03-05"\n'
+        'corrections:\n  - {field: "activities[0].students", original: 25, corrected: 27}\n'))
+    commit(repo, "2026-03-05 10:00", "amend 陈刚's 2025-H2")
+    args = ("check", "--today", "2027-01-10", "--base", base)
+    every = json.loads(run(repo, "check", "--today", "2027-01-10", "--format", "json").stdout)["findings"]
+    his = [(f["file"], f["code"]) for f in every if "chen-gang" in f["file"]]
+    assert ("records/cadres/chen-gang.yaml", "W-CHK-004") in his and (OTHERS, "W-CHK-007") in his, every
+    told = run(repo, *args)
+    assert {(file, code) for file, _, code in _listed(told.stdout)} == {
+        ("records/cadres/chen-gang.yaml", "W-CHK-004"), (OTHERS, "W-CHK-007")}, told.stdout
+    data = json.loads(run(repo, *args, "--format", "json").stdout)
+    assert {(f["file"], f["code"]) for f in data["findings"]} == {
+        ("records/cadres/chen-gang.yaml", "W-CHK-004"), (OTHERS, "W-CHK-007")}, data["findings"]
+    assert data["base"]["not_listed"] == len(every) - 2 > 0

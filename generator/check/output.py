@@ -89,7 +89,7 @@ T = {
 
 class Base(NamedTuple):
     """check --base REV: the findings listed are those of the files changed since `rev` (`files`, resolved paths:
-    ownership.changed_in, and each changed ledger's cadre file: with_cadre_files), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
+    ownership.changed_in, and each changed or amended ledger's cadre file: with_cadre_files), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
     "en": …}) says why — then every finding is listed, as without --base."""
     rev: str
     files: set | None
@@ -113,12 +113,16 @@ def by_change(findings, base: Base | None) -> tuple[list, list]:
 
 def with_cadre_files(files: set | None, records) -> set | None:
     """The files changed since a base (`files`, resolved) and the cadre file of each changed ledger's cadre: a cadre's
-    semester count falling short (W-CHK-004) is put on her cadre file, and a change of her ledger causes it."""
+    semester count falling short (W-CHK-004) is put on her cadre file, and a change of her ledger causes it.  An
+    amendment (amendments/<period>/<cadre>.yaml) is a change of the ledger it corrects: that ledger and its cadre's
+    file count too."""
     if files is None:
         return None
     top = Path(records).resolve()
-    ledgers = [p for p in files if p.is_relative_to(top) and kind_of(p.relative_to(top).as_posix()) == "ledger"]
-    return files | {top / "cadres" / p.name for p in ledgers}
+    kinds = {p: kind_of(p.relative_to(top).as_posix()) for p in files if p.is_relative_to(top)}
+    amended = {top / "ledgers" / p.parent.name / p.name for p, kind in kinds.items() if kind == "amendment"}
+    ledgers = [p for p, kind in kinds.items() if kind == "ledger"] + list(amended)
+    return files | amended | {top / "cadres" / p.name for p in ledgers}
 
 
 def not_read(base: Base | None, lang: str) -> str | None:
