@@ -260,6 +260,44 @@ def test_an_empty_base_is_said_in_a_sentence_that_reads(tmp_path):
     assert "（--base 是空的：持续集成中没有设这个变量？）" in notice, notice
 
 
+def _md_listed(md: str) -> list[tuple[str, str, str]]:
+    """(file, severity, code) of each row of the markdown report's last table (the findings --base lists)."""
+    rows = re.findall(r"^\| `(records/[^:`]+)(?::\d+:\d+)?` \| (错误|警告|error|warning) \| ([EW]-[A-Z]+-\d+) \|", md, re.M)
+    return rows
+
+
+def test_check_base_lists_the_changed_files_errors_first_in_the_same_order_in_every_format_with_strict(tmp_path):
+    """`check --strict --base`: the time-based warnings are errors, and the text report listed them under their topics
+    after every record error — another cadre's wrong contact point on main before this pull request's own semester
+    shortfall (W-CHK-004, an error now), and the other cadres' missing ledgers between the two — while markdown's table
+    put the pull request's errors first and json listed them by file.  Now every format lists, in one order: the errors
+    in the files changed (by topic: record errors first), the errors in other files, then the warnings of the files
+    changed; the text says which errors are in files not changed."""
+    repo = make_repo(tmp_path)
+    edit(repo, OTHERS, text=(repo / OTHERS).read_text(encoding="utf-8").replace("[cs-2024-01]", "[cs-2024-01, club-robotics]"))
+    base = commit(repo, "2026-01-05 10:00", "main, with another cadre's error")
+    mine = (repo / MINE).read_text(encoding="utf-8")
+    edit(repo, MINE, text=mine.replace("[cs-2025-01]", "[cs-2025-01, club-robotics]").replace(
+        'date: "2026-03-10"', 'date: "2026-02-10"'))
+    commit(repo, "2026-06-20 10:00", "the pull request")
+    args = ("check", "--today", "2027-01-10", "--strict", "--base", base)
+    for lang, err, warn in (("zh", "错误", "警告"), ("en", "error", "warning")):
+        text = run(repo, "--lang", lang, *args)
+        told = _listed(text.stdout)
+        assert text.returncode == 1 and told[:2] == [(MINE, err, "E-CHK-005"), ("records/cadres/zhang-wei.yaml", err, "W-CHK-004")], \
+            text.stdout
+        assert told[-1] == (MINE, warn, "W-CHK-010") and (OTHERS, err, "E-CHK-005") in told[2:-1], told
+        assert [s for _, s, _ in told] == sorted((s for _, s, _ in told), key=(err, warn).index), told  # errors first
+        others = text.stdout.split(MINE + ":3:30")[1].split("records/cadres/zhang-wei.yaml:1:1")[1]
+        assert ("没有改动的文件" if lang == "zh" else "files not changed") in others.split(OTHERS)[0], text.stdout
+        md = run(repo, "--lang", lang, *args, "--format", "markdown")
+        assert _md_listed(md.stdout) == told, md.stdout
+        js = run(repo, "--lang", lang, *args, "--format", "json")
+        level = {"error": err, "warning": warn}
+        assert [(f["file"], level[f["severity"]], f["code"]) for f in json.loads(js.stdout)["findings"]] == told
+        assert md.returncode == js.returncode == 1
+
+
 def test_a_ledger_written_but_not_committed_is_told_not_handed_in_and_not_among_those_handed_in_with_errors(tmp_path):
     """A cadre writes her 2026-H2 ledger, with a problem resolved before it was raised (E-REF-008) or a count of
     students in words (E-SCHEMA), and runs check --base before committing it: W-CHK-006 said it was not handed in

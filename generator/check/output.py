@@ -45,6 +45,7 @@ T = {
         "not_read": "读不出相对 {base} 改动了哪些文件（{detail}），下面列出全部文件的检查结果",
         "not_listed": "；没有列出的：相对 {base} 没有改动的文件中的 {n} 个警告（不加 --base 即列出全部）",
         "strict": "（严格模式：时间类提醒按错误处理）",
+        "elsewhere": "{topic}·没有改动的文件",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
                                    "GitLab 设 GIT_DEPTH: 0）",
@@ -79,6 +80,7 @@ T = {
         "not_listed": "; not listed: {n|warning|warnings} in files not changed since {base} (without --base, every "
                       "finding is)",
         "strict": " (strict: time-based warnings count as errors)",
+        "elsewhere": "{topic}, files not changed",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
                                    "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
@@ -99,16 +101,25 @@ class Base(NamedTuple):
 def by_change(findings, base: Base | None) -> tuple[list, list]:
     """(listed, not listed): with the files changed since a base (--base), the errors in those files, then the other
     errors (in no file of the change's, yet they fail the check as they fail the pull request's step: a cadre the
-    change took away still named elsewhere), then the warnings in those files; not listed, the warnings in other files.
+    change took away still named elsewhere), then the warnings in those files, each part by topic as the text report
+    heads them (TOPICS); not listed, the warnings in other files.
     Without a base, or its files not read: (findings, [])."""
     if base is None or base.files is None:
         return list(findings), []
-    mine = [Path(report.as_of(f.file)[0]).resolve() in base.files for f in findings]
-    errors = [f.severity == F.ERROR for f in findings]
-    listed = [f for f, m, e in zip(findings, mine, errors) if m and e] + \
-        [f for f, m, e in zip(findings, mine, errors) if not m and e] + \
-        [f for f, m, e in zip(findings, mine, errors) if m and not e]
-    return listed, [f for f, m, e in zip(findings, mine, errors) if not m and not e]
+    parts = [_part(f, base) for f in findings]
+    # (each part by topic, as the text report heads them — record errors first —, in file order within a topic: so
+    # every format lists them in one order; with --strict the time-based errors are among the errors)
+    listed = sorted((f for f, p in zip(findings, parts) if p is not None), key=lambda f: (_part(f, base), TOPICS[_group(f)]))
+    return listed, [f for f, p in zip(findings, parts) if p is None]
+
+
+def _part(f: F.Finding, base: Base) -> int | None:
+    """by_change's part of a finding: 0 an error in a file changed, 1 an error in another, 2 a warning in a file
+    changed; None a warning in another (not listed)."""
+    mine = Path(report.as_of(f.file)[0]).resolve() in base.files
+    if f.severity == F.ERROR:
+        return 0 if mine else 1
+    return 2 if mine else None
 
 
 def with_cadre_files(files: set | None, records) -> set | None:
@@ -143,6 +154,9 @@ GROUPS = [  # (title key, codes) in the order an administrator reads them
     ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("empty", {"W-CHK-017"}), ("uncovered", {"W-CHK-001"}),
     ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014", "W-CHK-020"}),
 ]
+
+
+TOPICS = {key: i for i, key in enumerate(["records"] + [k for k, _ in GROUPS] + ["other"])}  # the text's order
 
 
 def _group(f: F.Finding) -> str:
@@ -192,14 +206,9 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
     if said := not_read(base, lang):
         out += [said, ""]
-    groups: dict[str, list] = {}
-    for f in listed:
-        groups.setdefault(_group(f), []).append(f)
-    for key in ["records"] + [k for k, _ in GROUPS] + ["other"]:
-        if key not in groups:
-            continue
-        out.append(f"【{t[key]}】（{len(groups[key])}）" if lang == "zh" else f"[{t[key]}] ({len(groups[key])})")
-        out.append(report.as_text(groups[key], lang).rsplit("\n", 2)[0])
+    for title, group in _topics(listed, base, lang):
+        out.append(f"【{title}】（{len(group)}）" if lang == "zh" else f"[{title}] ({len(group)})")
+        out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
         out.append("")
     if not findings:
         out += [t["none"], ""]
@@ -211,14 +220,33 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     return "\n".join(out) + "\n"
 
 
+def _topics(listed: list, base: Base | None, lang: str) -> list[tuple[str, list]]:
+    """(title, findings) of the text report's groups: by topic, record errors first; with the files changed since a
+    base, in by_change's order — the errors of the files changed, those of the others (their titles say so), the
+    warnings of the files changed —, each part by topic."""
+    t = T[lang]
+    if base is None or base.files is None:
+        groups: dict[str, list] = {}
+        for f in listed:
+            groups.setdefault(_group(f), []).append(f)
+        return [(t[key], groups[key]) for key in TOPICS if key in groups]
+    runs: list = []
+    for f in listed:
+        key = (_part(f, base), _group(f))
+        if not runs or runs[-1][0] != key:
+            runs.append((key, []))
+        runs[-1][1].append(f)
+    return [(t["elsewhere"].format(topic=t[group]) if part == 1 else t[group], fs) for (part, group), fs in runs]
+
+
 def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) -> dict:
     """The json report's value (report.write_json prints it); with `base` (--base), the findings listed are those
-    of the files changed since it and every error (by_change; in their order, by file), and "base" says which."""
+    of the files changed since it and every error, in by_change's order (as text and markdown list them), and
+    "base" says which."""
     if base is None:
         return {"findings": [f.as_dict(lang) for f in findings], **data}
     listed, unlisted = by_change(findings, base)
-    keep = set(map(id, listed))
-    return {"findings": [f.as_dict(lang) for f in findings if id(f) in keep], **data,
+    return {"findings": [f.as_dict(lang) for f in listed], **data,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
                      "not_listed": len(unlisted)}}
 
