@@ -109,8 +109,8 @@ def by_change(findings, base: Base | None) -> tuple[list, list]:
     parts = [_part(f, base) for f in findings]
     # (each part by topic, as the text report heads them — record errors first —, in file order within a topic: so
     # every format lists them in one order; with --strict the time-based errors are among the errors)
-    listed = sorted((f for f, p in zip(findings, parts) if p is not None), key=lambda f: (_part(f, base), TOPICS[_group(f)]))
-    return listed, [f for f, p in zip(findings, parts) if p is None]
+    kept = sorted(((p, TOPICS[_group(f)], f) for f, p in zip(findings, parts) if p is not None), key=lambda t: t[:2])
+    return [t[2] for t in kept], [f for f, p in zip(findings, parts) if p is None]
 
 
 def _part(f: F.Finding, base: Base) -> int | None:
