@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from site_build import FIXTURE_TODAY, ROOT, fixture_repo, mkdocs_build
+from startup import counting_hook
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -26,16 +27,9 @@ def test_a_warm_build_renders_again_only_the_pages_whose_inputs_changed_and_buil
     site is then byte for byte that of a cold build (no cache, a new generated folder) of the same
     records.  A generated page changed since it was written is rendered again."""
     records = fixture_repo(tmp_path)
-    hook, log = tmp_path / "hook", tmp_path / "rendered.log"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(
-        "import os\nimport jinja2.environment as e\n_render = e.Template.render\n"
-        "def counted(self, *a, **k):\n"
-        "    if (self.name or '').endswith('.md.j2'):\n"
-        "        with open(os.environ['RENDER_LOG'], 'a') as f: f.write(self.name + '\\n')\n"
-        "    return _render(self, *a, **k)\n"
-        "e.Template.render = counted\n", encoding="utf-8")
-    env = {"PYTHONPATH": str(hook), "RENDER_LOG": str(log), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    counting, log = counting_hook(tmp_path / "hook", "jinja2.environment", "Template.render",
+                                  "self.name if (self.name or '').endswith('.md.j2') else ''")
+    env = {**counting, "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
 
     def build(out: Path, cache: dict = env) -> tuple[list[str], dict]:
         log.unlink(missing_ok=True)
@@ -64,8 +58,7 @@ def test_a_warm_build_renders_again_only_the_pages_whose_inputs_changed_and_buil
     assert cadre_page != first["cadres/zhang-wei.html"].decode("utf-8")
     assert ">29<" in cadre_page.split('id="2026-H1"', 1)[1]
 
-    cold_rendered, cold = build(tmp_path / "cold", {"CONTACT_LEDGER_CACHE": "0", "PYTHONPATH": str(hook),
-                                                      "RENDER_LOG": str(log)})
+    cold_rendered, cold = build(tmp_path / "cold", {**counting, "CONTACT_LEDGER_CACHE": "0"})
     assert len(cold_rendered) >= pages
     assert _differing(changed, cold) == []
 

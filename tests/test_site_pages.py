@@ -25,7 +25,7 @@ from generator.site import admin_form, build_site, exports, search_zh
 from generator.site.textwidth import display_width
 from generator.site.today import site_today
 from site_build import FIXTURE_TODAY, ROOT, built_site, fixture_repo, git, ledger_section, mkdocs_build
-from startup import started_with
+from startup import counting_hook, started_with
 
 
 @pytest.fixture(scope="session")
@@ -621,15 +621,8 @@ def test_a_warm_build_renders_again_only_the_downloads_of_the_tables_that_change
     is in, and their files are those a first build writes; a file changed in the generated folder
     since is written again.  (The XLSX rendered are counted through a sitecustomize in every process.)"""
     records = fixture_repo(tmp_path)
-    hook, log = tmp_path / "hook", tmp_path / "rendered.log"
-    hook.mkdir()
-    (hook / "sitecustomize.py").write_text(
-        "import os\nimport xlsxwriter.workbook as w\n_init = w.Workbook.__init__\n"
-        "def counted(self, *a, **k):\n"
-        "    with open(os.environ['RENDER_LOG'], 'a') as f: f.write('xlsx\\n')\n"
-        "    _init(self, *a, **k)\n"
-        "w.Workbook.__init__ = counted\n", encoding="utf-8")
-    env = {"PYTHONPATH": str(hook), "RENDER_LOG": str(log), "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
+    counting, log = counting_hook(tmp_path / "hook", "xlsxwriter.workbook", "Workbook.__init__", "'xlsx'")
+    env = {**counting, "CONTACT_LEDGER_CACHE": str(tmp_path / "cache")}
 
     def build() -> tuple[int, dict]:
         log.unlink(missing_ok=True)
