@@ -165,7 +165,7 @@ class PageMemo:
 
     def close(self) -> None:
         """Write the notes (a note that cannot be written costs the next build only time)."""
-        self._values.clear()
+        self._values.clear()  # (sound: an entry keeps its value alive, so no other object has its id till now)
         if self.new == self.old:
             return
         from generator.files import write_whole
