@@ -225,23 +225,6 @@ def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -
     return None
 
 
-def _field_line_added(doc: Document, path: tuple, pos: tuple, field: str, mapping) -> tuple[str, str] | None:
-    """E-SCHEMA-001's words for a field missing from a mapping under a key (policy.yaml's privacy: without its
-    not_name_words): under the key's line, aligned with the mapping's first field and how many spaces in — not
-    请在这里加上一行 at the key, where a line typed right there, or not indented, is no field of it; None for a list's
-    item (_item_line_added), an empty mapping or one written on the key's own line ({a: 1})."""
-    if not path or not isinstance(path[-1], str) or not isinstance(mapping, dict) or not mapping:
-        return None
-    first = next(iter(mapping))
-    if not isinstance(first, str):
-        return None
-    line, column = doc.key_pos(path + (first,))
-    if line <= pos[0]:
-        return None
-    return (f"请在第 {pos[0]} 行“{path[-1]}:”下面加一行，与 {first} 对齐（前面 {column - 1} 个空格）：{field}: …。",
-            f"Under line {pos[0]} ({path[-1]}:) add a line aligned with {first} ({column - 1} spaces before it): {field}: …")
-
-
 def _described(node: dict) -> str:
     """A schema node's description as a hint says it: the records folder it names (records/units.yaml) the one
     given (--records 'my records': my records/units.yaml), as the catalogue's {records} says it."""
@@ -267,13 +250,15 @@ def _example(sub: dict, root: dict):
 
 def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict, mapping) -> tuple[str, str] | None:
     """E-SCHEMA-001's words for a record's section or a mapping's field missing (policy.yaml without privacy:,
-    contacts: without min_per_semester:): the field's description, then its lines from the schema's example of it
-    (`_example`), with their spaces — at the file's end for a record's section, under the mapping's line and aligned
-    with its fields for a field within one — the last words; tried: the file with the lines added reads as it did
-    with the field given (`_lines_read`). None for a list's item's field (`_item_line_added`), a field the schema
-    gives no example of, or lines the file would not read so (a mapping written {…} on its line)."""
-    example = _example(sub, root)
-    if example is None or path and not isinstance(path[-1], str) or not isinstance(mapping, dict):
+    contacts: without min_per_semester:): where its lines go — at the file's end for a record's section, under the
+    mapping's line and aligned with its first field, how many spaces in, for a field within one (not 请在这里加上一行
+    at the key, where a line typed right there, or not indented, is no field of it) — and what they are: the
+    field's description, then its lines from the schema's example of it (`_example`), the last words; with no
+    example, or lines that would not read so, the line `field: …`, then the description. Tried: the file with the
+    lines added reads as it did with the field given (`_lines_read`). None for a list's item's field
+    (`_item_line_added`), a record's section the schema gives no example of, or a line the file would not read so
+    (a mapping written {…} on its line, or its fields in braces below it)."""
+    if path and not isinstance(path[-1], str) or not isinstance(mapping, dict):
         return None
     text = doc.text
     lines = [part + end for part, end in zip(LINE_BREAK.split(text), LINE_BREAK.findall(text) + [""])]
@@ -288,15 +273,22 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
         after, spaces = row, inner[1] - 1
         if inner[0] <= row:  # (contacts: {points_per_cadre: 1}: no line of its own to align with)
             return None
-    typed = _block_lines({field: example}, " " * spaces)
-    if not _lines_read(lines, after, typed, path, field, doc.file):
+    example = _example(sub, root)
+    typed = _block_lines({field: example}, " " * spaces) if example is not None else []
+    if typed and _lines_read(lines, after, typed, path, field, doc.file):
+        what = _show_lines(typed)
+        if not path:
+            return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
+                    f"Add {what[1]} at the file's end (example values: write the real ones): {what[3]}")
+    elif path and _lines_read(lines, after, [f"{' ' * spaces}{field}: …"], path, field, doc.file):
+        what = None  # (the line with no value to copy: the description after it)
+    else:
         return None
-    what = _show_lines(typed)
-    if not path:
-        return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
-                f"Add {what[1]} at the file's end (example values: write the real ones): {what[3]}")
     shown = lines[after - 1].strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    if what is None:
+        return (f"请在第 {after} 行“{shown}”下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。{_described(sub)}",
+                f"Under line {after} ({shown}) add a line aligned with {first} ({spaces} spaces before it): {field}: …")
     return (f"{_described(sub)}请在第 {after} 行“{shown}”下面加上{what[0]}，与 {first} 对齐（前面 {spaces} 个空格；"
             f"值是示例，请改成实际的）：{what[2]}",
             f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; example "
@@ -595,9 +587,8 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 _name_meant(k, error.instance[k], schema, root)[0] == field
                 for k in error.instance if k not in schema.get("properties", {})):
             return []  # (“form”: 社团活动, 形式: …: E-SCHEMA-002 says what to type; the record still fails)
-        section = _section_added(doc, path, field, sub, root, error.instance)  # (its description first: the lines last)
-        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section \
-            or _field_line_added(doc, path, pos, field, error.instance) or (
+        section = _section_added(doc, path, field, sub, root, error.instance)  # (the field's description is in its words)
+        add, add_en = _item_line_added(doc, path, pos, field, error.instance) or section or (
             f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",

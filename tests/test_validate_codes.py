@@ -379,6 +379,40 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
         assert wrong == [], ([c[:2] for c in cuts], wrong)
 
 
+def test_a_field_the_schema_gives_no_example_of_is_given_its_line_under_its_mapping(tmp_path):
+    """contacts: without min_per_semester:, in a program whose schema has no example of it: the line to add,
+    under contacts:'s line and aligned with its first field, `min_per_semester: …` (no value to copy), then its
+    description; typed as told, with a number for …, the file is valid."""
+    program, work = B.build("E-SCHEMA-001__no_example", tmp_path)
+    said = {}
+    for lang in ("zh", "en"):
+        [f] = json.loads(B.run_cli(program, work, "--lang", lang, "validate", "--format", "json").stdout)
+        said[lang] = f["hint"]
+    assert said["zh"] == ("请在第 14 行“contacts:”下面加一行，与 points_per_cadre 对齐（前面 2 个空格）：min_per_semester: …。"
+                          "每学期至少深入学生当中的次数（现行要求），默认 1。改动这个数字时，请把原来的数字连同它适用到哪一天写进"
+                          "“以往的要求”(earlier)，以前的学期才仍按原来的数字判断。"), said
+    assert said["en"] == ("Under line 14 (contacts:) add a line aligned with points_per_cadre (2 spaces before it): "
+                          "min_per_semester: …"), said
+    policy = work / "records" / "policy.yaml"
+    lines = policy.read_text(encoding="utf-8").splitlines(keepends=True)
+    policy.write_text("".join(lines[:14] + ["  min_per_semester: 2\n"] + lines[14:]), encoding="utf-8")
+    assert json.loads(B.run_cli(program, work, "validate", "--format", "json").stdout) == []
+
+
+def test_a_field_missing_from_a_mapping_written_in_braces_over_lines_is_given_no_line_that_breaks_the_file(tmp_path):
+    # (contacts: { on its line, its fields below: was told 请在第 14 行“contacts:”下面加一行，与 points_per_cadre
+    # 对齐（前面 4 个空格）：min_per_semester: … — typed so, the braces' fields lack a comma: E-YAML-001)
+    shutil.copytree(B.MINIMAL, tmp_path / "records")
+    policy = tmp_path / "records" / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert text.count("contacts:\n  points_per_cadre: 1\n  min_per_semester: 1\n") == 1
+    policy.write_text(text.replace("contacts:\n  points_per_cadre: 1\n  min_per_semester: 1\n",
+                                   "contacts: {\n    points_per_cadre: 1}\n"), encoding="utf-8")
+    for lang, placed in (("zh", "下面加"), ("en", "Under line")):
+        [f] = json.loads(B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json").stdout)
+        assert f["code"] == "E-SCHEMA-001" and "min_per_semester: …" in f["hint"], f
+        assert placed not in f["hint"], f  # (no line under contacts: reads as its field)
+
 def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records_folder_given(tmp_path):
     # (policy.yaml's forms: with nothing after it was told 请在冒号后面填写列表。如 主题党日团日…… — the words, not the
     # line; a cadre without unit: 现在所在单位的编号（records/units.yaml） under --records 'my records')
