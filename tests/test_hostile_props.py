@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 import shutil
 import tempfile
 from pathlib import Path
@@ -232,7 +233,7 @@ def _render(mutations) -> None:
         # the web form, as the build makes it from the same records (left out, with a note, on errors)
         admin_form.publish_admin(root.parent / "public", root, result.today, rs=result.records,
                                  findings=result.validated)
-        listed = (root.parent / "out" / "findings.md").read_text(encoding="utf-8")
+        listed = re.sub(r"<[^>]+>", "", (root.parent / "out" / "findings.md").read_text(encoding="utf-8"))  # (as read)
         for f in result.findings:
             assert f.code != "E-INTERNAL-001", f.message_en
             if f.severity == F.ERROR and f.code.startswith(("E-SCHEMA", "E-YAML")):

@@ -1309,11 +1309,9 @@ def test_a_mistyped_address_under_a_folder_gives_a_styled_404_whose_links_and_se
         server.server_close()
 
 
-@pytest.mark.parametrize("media", ["print", "screen", "phone"])
-def test_a_finding_s_code_on_the_findings_page_is_on_one_line(page, served, media):
-    """数据检查 broke each finding's code at its hyphens, W-CHK- over 004 in its 代码 column, at 1,280 px, on a phone and
-    printed on A4: the code a reader looks up in the guide, or types into the search, read as two.  It is whole."""
-    site, base = served
+def _findings_page(page, served, media: str) -> None:
+    """数据检查 opened at 1,280 px ("screen"), 375 px ("phone") or as printed on A4 ("print")."""
+    _, base = served
     if media == "print":
         page.emulate_media(media="print")
         page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
@@ -1321,6 +1319,13 @@ def test_a_finding_s_code_on_the_findings_page_is_on_one_line(page, served, medi
         page.set_viewport_size({"width": 375 if media == "phone" else 1280, "height": 740})
     page.goto(base + "findings.html")
     page.wait_for_load_state("networkidle")
+
+
+@pytest.mark.parametrize("media", ["print", "screen", "phone"])
+def test_a_finding_s_code_on_the_findings_page_is_on_one_line(page, served, media):
+    """数据检查 broke each finding's code at its hyphens, W-CHK- over 004 in its 代码 column, at 1,280 px, on a phone and
+    printed on A4: the code a reader looks up in the guide, or types into the search, read as two.  It is whole."""
+    _findings_page(page, served, media)
     codes = page.eval_on_selector_all("article table.data-table tbody td:nth-child(2)",
                                       "(tds) => tds.map(td => [td.textContent.trim(), (%s)(td)])" % _LINES)
     assert codes and all(re.fullmatch(r"[EW]-[A-Z]+-[0-9]{3}", c) for c, _ in codes), codes
@@ -1359,3 +1364,36 @@ def test_an_uncovered_class_s_finding_leads_to_the_uncovered_classes(page, serve
     assert urlparse(page.url).path.endswith("/coverage.html") and urlparse(page.url).fragment == "uncovered"
     assert name in page.locator("article table.data-table").first.inner_text()  # (the page's first table: 未覆盖的新生班级)
     assert page.errors == [] and page.outside == []
+
+
+
+# [[a word of Latin letters, digits and marks (a file, an id, a date, a code), [its parts between slashes that take more
+# than one line]], …] of each cell: a file is read by its folders and its name, an id or a date whole
+_LATIN_PARTS_BROKEN = """(tds) => tds.map(td => {
+    const chars = [], walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+    for (let n = walk.nextNode(); n; n = walk.nextNode())
+      for (let i = 0; i < n.data.length; i++) { const r = document.createRange(); r.setStart(n, i); r.setEnd(n, i + 1);
+        const box = r.getClientRects()[0]; chars.push([n.data[i], box ? Math.round(box.top) : null]); }
+    const words = []; let word = null;
+    for (const c of chars) {
+      if (/[!-~]/.test(c[0])) { if (!word) words.push(word = [[]]); word[word.length - 1].push(c); if (c[0] === "/") word.push([]); }
+      else word = null; }
+    return words.map(w => [w.flat().map(c => c[0]).join(""),
+      w.filter(p => new Set(p.map(c => c[1])).size > 1).map(p => p.map(c => c[0]).join(""))]); })"""
+
+
+@pytest.mark.parametrize("media", ["screen", "phone", "print"])
+def test_a_finding_s_file_and_ids_break_only_after_a_slash(page, served, media):
+    """数据检查's 位置, the file a finding is about, broke anywhere its narrow column ran out: at 1,280 px
+    records/ledgers/202 over 5-H2/tang- over jingjian.yaml:1:1 (a period of 2025 read as 202 and 5-H2, a cadre's file as
+    two), and its 问题 and 怎么改 broke an item's id and a file at their hyphens, 2026h1-xiao- over fangting-6,
+    records/ledgers/2025- over H2/xiao-yuantao.yaml: the officer reads them to open the file, to find the item.  A file
+    breaks after a slash only, each folder and the file's name whole; an id, a code, a date is whole."""
+    _findings_page(page, served, media)
+    cells = {column: page.eval_on_selector_all(f"article table.data-table tbody td:nth-child({column})", _LATIN_PARTS_BROKEN)
+             for column in (3, 4, 5)}  # 位置, 问题, 怎么改
+    assert cells[3] and all(len(words) == 1 and words[0][0].startswith("records/") for words in cells[3]), cells[3]
+    for column in (4, 5):  # (ids and files said in the words: what is checked is there)
+        assert any("-" in w or "/" in w for words in cells[column] for w, _ in words), column
+    broken = [(column, w, parts) for column, rows in cells.items() for words in rows for w, parts in words if parts]
+    assert broken == [], media

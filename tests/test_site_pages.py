@@ -424,7 +424,7 @@ def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_pa
     site = mkdocs_build(records, tmp_path / "out", FIXTURE_TODAY)
     assert "未生成网页填报表单：管理员维护的记录有 1 个错误" in site.log
     assert not (site.public / "admin" / "config.yml").exists()
-    assert "cadres/li-na.yaml" in (site.public / "findings.html").read_text(encoding="utf-8")
+    assert "cadres/li-na.yaml" in visible((site.public / "findings.html").read_text(encoding="utf-8"))
 
 
 def test_the_appraisal_counts_only_the_ledgers_that_are_due(tmp_path):

@@ -75,6 +75,31 @@ def _long(written, value, longer_than: int = LONG_NAME) -> Markup:
     return Markup(f'<span class="long-name">{written}</span>') if value and len(str(value)) > longer_than else written
 
 
+def file_path(where) -> Markup:
+    """A record's file (with :line:col) in a table's cell, as code broken after a slash only: each folder and the file's
+    name whole (ledger.css .whole).  In backticks, 数据检查's narrow 位置 broke it anywhere, records/ledgers/202 over
+    5-H2/tang- over jingjian.yaml:1:1, a period of 2025 read as 202 and 5-H2."""
+    return Markup(f'<code class="path">{_slashed(text(where))}</code>')
+
+
+# a run of Latin letters, digits and marks with a hyphen or a slash in it: a file, an item's id, a code, a date
+_LATIN_RUN = re.compile(r"[!-~]*[-/][!-~]*")
+
+
+def latin_whole(value) -> Markup:
+    """A finding's words (its message, its hint) in a table's cell, each file, id and code of them whole, a file broken
+    after a slash only: 数据检查 broke them at their hyphens, 2026h1-xiao- over fangting-6, records/ledgers/2025- over
+    H2/xiao-yuantao.yaml."""
+    return Markup(_LATIN_RUN.sub(lambda m: _slashed(m.group()), text(value)))
+
+
+def _slashed(written: str) -> str:
+    """Escaped text in pieces ending in a slash, each inside <span class="whole">, a line's break allowed between them."""
+    parts = written.split("/")
+    return "<wbr>".join(f'<span class="whole">{part}{"/" if i < len(parts) - 1 else ""}</span>'
+                        for i, part in enumerate(parts) if part or i < len(parts) - 1)
+
+
 def link_cadre(here: str, cadre_id, name) -> Markup:
     return _long(Markup(f"[{out(name)}]({rel(f'cadres/{cadre_id}.md', here)})"), name)
 
