@@ -286,7 +286,7 @@ def test_units_count_this_years_uncovered_freshman_classes_as_the_home_page_does
         listed = [r[0] for r in _table(site / f"units/{page}.html", "未覆盖的新生班级：2025-2026 学年")]
         assert _row(index, unit)[5] == str(len(listed)) and listed == home.get(unit, []), (unit, listed)
     assert "以往各学年的覆盖情况见 新生班级覆盖" in _text(site / "units/cs.html")
-    assert "本单位 2025-2026 学年的新生班级都已有联系干部" in _text(site / "units/xgb.html")
+    assert "本单位没有 2025-2026 学年的新生班级" in _text(site / "units/xgb.html")  # (a department: no class)
 
 
 def test_units_and_home_say_which_year_they_show_when_today_is_in_no_academic_year(tmp_path):

@@ -1457,3 +1457,26 @@ def test_a_full_name_before_同学_is_withheld_from_the_site_until_an_exception_
     result = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY))
     assert "与张小明同学谈心" in ledger_section(result.files["cadres/chen-gang.md"].decode(), "2025-H2")
     assert not [f for f in result.findings if f.code == "W-SITE-001"]
+
+
+def test_a_unit_without_freshman_classes_does_not_say_they_all_have_a_cadre(site, rs):
+    """A department's page (党委组织部: no class at all) said 本单位 2026-2027 学年的新生班级都已有联系干部 under 未覆盖的新生班级:
+    read by 学工部 as a unit whose freshman classes are all covered.  It says the unit has none that year; a college whose
+    classes of the year all have a cadre still says so (the year's classes: the coverage download, the year the page names)."""
+    import csv
+
+    with open(site.public / "downloads" / "coverage.csv", encoding="utf-8-sig") as f:
+        rows = list(csv.DictReader(f))
+    year = max(r["学年"] for r in rows)
+    of_year = Counter(r["所属学院"] for r in rows if r["学年"] == year)
+    uncovered = {r["所属学院"] for r in rows if r["学年"] == year and r["覆盖情况"] != "已覆盖"}
+    said = {uid: visible(page(site, f"units/{uid}.html")) for uid in rs.units}
+    names = {uid: u.get("name", uid) for uid, u in rs.units.items()}
+    assert all(f"未覆盖的新生班级：{year} 学年" in text for text in said.values())
+    none = [uid for uid in rs.units if not of_year[names[uid]]]
+    covered = [uid for uid in rs.units if of_year[names[uid]] and names[uid] not in uncovered]
+    assert none and covered  # (the demo has departments and colleges whose classes all have a cadre)
+    for uid in none:
+        assert f"本单位没有 {year} 学年的新生班级" in said[uid] and "新生班级都已有联系干部" not in said[uid], uid
+    for uid in covered:
+        assert f"本单位 {year} 学年的新生班级都已有联系干部" in said[uid], uid

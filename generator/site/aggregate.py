@@ -637,7 +637,7 @@ class Aggregate:
                 "cadres": cadres_by.get(uid, []), "in_office": [c for c in cadres_by.get(uid, []) if not c["left"] and not c["future"]],
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
                 "clubs": clubs_by.get(uid, []), "coverage_year": year, "coverage_note": note,
-                "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
+                "freshmen": len(cov_by.get(uid, [])), "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
                 "ledgers": current_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
             })
