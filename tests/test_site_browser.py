@@ -1397,3 +1397,38 @@ def test_a_finding_s_file_and_ids_break_only_after_a_slash(page, served, media):
         assert any("-" in w or "/" in w for words in cells[column] for w, _ in words), column
     broken = [(column, w, parts) for column, rows in cells.items() for words in rows for w, parts in words if parts]
     assert broken == [], media
+
+
+# [column: item] of each item of a list in a cell (联系点, 联系形式: 计算机2301班、计算机2401班) broken over two lines though
+# the cell holds it on one (its width no more than the cell's, inside its padding)
+_ITEMS_BROKEN = """(columns) => { const t = document.querySelector("article table.data-table"), out = [];
+  const heads = Array.from(t.tHead.rows[0].cells, c => c.textContent.trim());
+  for (const column of columns) { const i = heads.indexOf(column); if (i < 0) continue;
+    for (const tr of t.tBodies[0].rows) { const td = tr.cells[i], cs = getComputedStyle(td);
+      const room = td.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight);
+      const walk = document.createTreeWalker(td, NodeFilter.SHOW_TEXT);
+      for (let node = walk.nextNode(); node; node = walk.nextNode()) { let at = 0;
+        for (const item of node.data.split("、")) { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + item.length);
+          at += item.length + 1; const rects = Array.from(r.getClientRects());
+          if (new Set(rects.map(x => Math.round(x.top))).size > 1 && rects.reduce((s, x) => s + x.width, 0) <= room) out.push(column + ": " + item); } } } }
+  return out; }"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_a_period_of_attachment2_breaks_a_list_of_points_or_forms_between_its_items(page, served, width):
+    """附件2's period pages broke a cadre's points and forms of contact inside a name where the cell held it whole: at 1,280 px
+    2025-H2's 联系点 read 计算机2301班、计 over 算机2401班 and 电子设计协会、电 over 子设计协会, 联系形式 个体谈话、座谈交 over 流 (97
+    points and forms in 2025-H2, 35 in 2026-H1; on a phone 122 and 86).  A list breaks after its 、, an item inside itself
+    only where the cell cannot hold it; 附件1 as well."""
+    site, base = served
+    rs = validate_records(site.records)[0]
+    periods = sorted({p for (p, _), led in rs.ledgers.items() if led.get("activities")})
+    page.set_viewport_size({"width": width, "height": 900})
+    broken = {}
+    for rel in ("attachment1.html", *(f"ledgers/{p}.html" for p in periods)):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        assert page.locator("article table.data-table th", has_text="联系点").count(), rel
+        if found := page.evaluate(_ITEMS_BROKEN, ["联系点", "联系形式"]):
+            broken[rel] = (len(found), found[:4])
+    assert broken == {}, width
