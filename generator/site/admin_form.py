@@ -41,7 +41,7 @@ WHY = {
 PLACEHOLDER = """<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="robots" content="noindex"><title>网页填报台账 - {site}</title></head>
+<meta name="robots" content="noindex"><link rel="icon" href="data:,"><title>网页填报台账 - {site}</title></head>
 <body style="font-family: sans-serif; max-width: 40em; margin: 3em auto; line-height: 1.7">
 <h1>网页填报台账</h1>
 <p>{why}</p>
