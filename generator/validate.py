@@ -20,6 +20,12 @@ from generator.suggest import closest, seen, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
+# Where a hint's lines (and a generated ledger: new_ledger) leave a value to the person: a fact only they know (a
+# schema's "x-fact": true — an activity, a cadre's position), never an example that would validate unchanged.
+# Never valid as it is, wherever it is left (E-SCHEMA-011: `placeholders`).
+PLACEHOLDER = "待填写"
+_PLACEHOLDER_BYTES = PLACEHOLDER.encode("utf-8")
+
 _TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "真假值（true 或 false）",
             "array": "列表（每项以“- ”开头）", "object": "“键: 值”的映射", "null": "空值"}
 _TYPE_EN = {"string": "text", "integer": "an integer", "number": "a number", "boolean": "true or false",
@@ -50,8 +56,10 @@ def validate_document(doc: Document) -> list[F.Finding]:
     validator = validator_for(doc.kind)
     if validator is None:
         return [F.make("E-SCHEMA-000", doc.file, None, kind=doc.kind)]
-    out = []
-    errors = list(validator.iter_errors(doc.data))
+    out = placeholders(doc, validator.schema)
+    left = [f.data["path"] for f in out]
+    errors = [e for e in validator.iter_errors(doc.data)  # (a placeholder's value: told it is one, not its rule)
+              if not any(tuple(e.absolute_path)[:len(p)] == p for p in left)]
     told = _list_key_missing(errors, doc, validator.schema) if any(e.validator == "required" for e in errors) else {}
     for error in errors:
         if id(error) in told:
@@ -59,6 +67,45 @@ def validate_document(doc: Document) -> list[F.Finding]:
         elif not any(tuple(error.absolute_path)[:len(p)] == p for p in told.get("within", ())):
             out.extend(_explain(error, doc, validator.schema))
     return out
+
+
+def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
+    """E-SCHEMA-011 for each value of `doc` that is still PLACEHOLDER (as a hint's lines or a generated ledger wrote
+    it): its data's `path`, whose schema errors go.  Asked first whether the file holds the word at all — of a file
+    the quick path read, among the texts it met (Document.texts, a set: ≈0.05 µs; its bytes searched cost 1.3 µs a
+    file of the demo's), else in its bytes or text —, a file without it costs no walk of its values."""
+    if doc.data is None or doc.kind is None:
+        return []
+    texts = doc.texts
+    if texts is not None:
+        if PLACEHOLDER not in texts:
+            return []
+    elif (_PLACEHOLDER_BYTES not in raw) if (raw := doc.raw if doc.has_bytes else None) is not None \
+            else (PLACEHOLDER not in (doc.text or "")):
+        return []
+    root = root or schema_for(doc.kind)
+    if root is None:
+        return []
+    found, paths = [], []
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            for key, item in value.items():
+                walk(item, path + (key,))
+        elif isinstance(value, list):
+            for i, item in enumerate(value):
+                walk(item, path + (i,))
+        elif value == PLACEHOLDER:  # (as the gate above asks: the text as read, 待填写 plain or quoted)
+            paths.append(path)
+
+    walk(doc.data, ())
+    for path in paths:
+        kept = _comment_after(doc, path) is not None  # (a generated ledger's: 待填写  # 活动情况：…)
+        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=PLACEHOLDER,
+                            title=_title(root, path), title_en=en_path(path) or "the record",
+                            description=_described(schema_at(root, path)), kept="（后面的 # 注释可以留着）" if kept else "",
+                            kept_en=" (the # comment after it may stay)" if kept else ""))
+    return found
 
 
 def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
@@ -234,10 +281,12 @@ def _described(node: dict) -> str:
 
 def _example(sub: dict, root: dict):
     """The schema's example of the field `sub` (`examples`, data: a university writes its own values in their
-    place): its own, else — a mapping's — its required fields' examples together; None when one has none."""
+    place): its own, else — a mapping's — its required fields' examples together; None when one has none.  Of a
+    fact (the schema's "x-fact": true: an activity, a cadre's position — only the person knows it) its shape only,
+    each value PLACEHOLDER (`_blank`): an example typed unchanged there would validate, a made-up fact."""
     sub = _resolve(sub, root)
     if sub.get("examples"):
-        return sub["examples"][0]
+        return _blank(sub["examples"][0]) if sub.get("x-fact") else sub["examples"][0]
     if "properties" not in sub or not sub.get("required"):
         return None
     out = {}
@@ -246,6 +295,34 @@ def _example(sub: dict, root: dict):
         if out[name] is None:
             return None
     return out
+
+
+def _blank(value):
+    """`value` (a fact's example) with each of its values PLACEHOLDER, a list's first item only: its shape."""
+    if isinstance(value, dict):
+        return {key: _blank(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_blank(value[0])] if value else []
+    return PLACEHOLDER
+
+
+def _values_said(example) -> tuple[str, str]:
+    """What a hint says of the values of the lines it gives (`_example`'s): examples to change, placeholders to
+    replace (a fact's), or both."""
+    def leaves(value):
+        if isinstance(value, dict):
+            return [x for item in value.values() for x in leaves(item)]
+        if isinstance(value, list):
+            return [x for item in value for x in leaves(item)]
+        return [value]
+
+    kept = [x == PLACEHOLDER for x in leaves(example)]
+    if all(kept):
+        return f"把“{PLACEHOLDER}”换成实际的", f"replace {PLACEHOLDER} with the real values"
+    if any(kept):
+        return (f"把“{PLACEHOLDER}”换成实际的，其余的值是示例，请改成实际的",
+                f"replace {PLACEHOLDER} with the real values; the other values are examples: write the real ones")
+    return "值是示例，请改成实际的", "example values: write the real ones"
 
 
 def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict, mapping) -> tuple[str, str] | None:
@@ -276,10 +353,10 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
     example = _example(sub, root)
     typed = _block_lines({field: example}, " " * spaces) if example is not None else []
     if typed and _lines_read(lines, after, typed, path, field, doc.file):
-        what = _show_lines(typed)
+        what, (said, said_en) = _show_lines(typed), _values_said(example)
         if not path:
-            return (f"{_described(sub)}请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
-                    f"Add {what[1]} at the file's end (example values: write the real ones): {what[3]}")
+            return (f"{_described(sub)}请在文件末尾加上{what[0]}（{said}）：{what[2]}",
+                    f"Add {what[1]} at the file's end ({said_en}): {what[3]}")
     elif path and _lines_read(lines, after, [f"{' ' * spaces}{field}: …"], path, field, doc.file):
         what = None  # (the line with no value to copy: the description after it)
     else:
@@ -290,9 +367,9 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
         return (f"请在第 {after} 行“{shown}”下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。{_described(sub)}",
                 f"Under line {after} ({shown}) add a line aligned with {first} ({spaces} spaces before it): {field}: …")
     return (f"{_described(sub)}请在第 {after} 行“{shown}”下面加上{what[0]}，与 {first} 对齐（前面 {spaces} 个空格；"
-            f"值是示例，请改成实际的）：{what[2]}",
-            f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; example "
-            f"values: write the real ones): {what[3]}")
+            f"{said}）：{what[2]}",
+            f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; "
+            f"{said_en}): {what[3]}")
 
 
 def record_lines(kind: str | None) -> dict:
@@ -303,9 +380,9 @@ def record_lines(kind: str | None) -> dict:
     example = _example(root, root) if root else None
     if not isinstance(example, dict) or not example:
         return {"new": "", "new_en": ""}
-    what = _show_lines(_block_lines(example))
-    return {"new": f"请在文件末尾加上{what[0]}（值是示例，请改成实际的）：{what[2]}",
-            "new_en": f" Add {what[1]} at the file's end (example values: write the real ones): {what[3]}"}
+    what, (said, said_en) = _show_lines(_block_lines(example)), _values_said(example)
+    return {"new": f"请在文件末尾加上{what[0]}（{said}）：{what[2]}",
+            "new_en": f" Add {what[1]} at the file's end ({said_en}): {what[3]}"}
 
 
 def _filled_in(doc: Document, path: tuple, schema: dict, root: dict) -> tuple[str, str] | None:
@@ -343,15 +420,14 @@ def _filled_in(doc: Document, path: tuple, schema: dict, root: dict) -> tuple[st
     node[path[-1]] = into[path[-1]]
     if got != meant:
         return None
-    what = _show_lines(typed)
+    what, (said, said_en) = _show_lines(typed), _values_said(example)
     if one:
-        return (f"这一行写成（值是示例，请改成实际的）：{typed[0]}",
-                f"Write the line as (example values: write the real ones): {typed[0]}")
+        return (f"这一行写成（{said}）：{typed[0]}",
+                f"Write the line as ({said_en}): {typed[0]}")
     shown = lines[row - 1].strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
-    return (f"请在第 {row} 行“{shown}”下面加上{what[0]}（前面 {column + 1} 个空格；值是示例，请改成实际的）：{what[2]}",
-            f"Under line {row} ({shown}) add {what[1]} ({column + 1} spaces before it; example values: write the "
-            f"real ones): {what[3]}")
+    return (f"请在第 {row} 行“{shown}”下面加上{what[0]}（前面 {column + 1} 个空格；{said}）：{what[2]}",
+            f"Under line {row} ({shown}) add {what[1]} ({column + 1} spaces before it; {said_en}): {what[3]}")
 
 
 def _show_lines(typed: list[str]) -> tuple[str, str, str, str]:
@@ -735,12 +811,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
         }[v]
         comment = _comment_after(doc, path) if v == "minLength" and isinstance(error.instance, str) else None
         hint_zh, hint_en = _described(schema), f"Change the value so that it fits ({problem_en})."
-        if error.instance == "待填写":  # (new ledger's placeholder: its comment is the scaffold's, not the cadre's text)
-            problem += "：“待填写”是生成台账时的占位内容"
-            problem_en += ": 待填写 (to fill in) is the scaffold's placeholder"
-            hint_zh, hint_en = f"请把“待填写”换成实际内容（后面的 # 注释可以留着）。{hint_zh}", \
-                "Replace 待填写 with the actual text (the # comment after it may stay)."
-        elif comment:  # summary: 座谈 # 第二次 — the cadre counts the comment too
+        if comment:  # summary: 座谈 # 第二次 — the cadre counts the comment too
             cut, typed = comment
             problem += f"：读到的只有“{error.instance}”，后面的“{cut}”是注释，不算在内"
             problem_en += f": only '{error.instance}' is read, '{cut}' after it is a comment"

@@ -75,14 +75,16 @@ def test_placeholders_fail_validation_until_filled(records):
 def test_a_summary_left_as_the_placeholder_is_told_to_be_filled_in_not_quoted(records):
     """A cadre who filled in every field of the scaffold but the summary read: 读到的只有“待填写”，后面的
     “# 活动情况：…”是注释 — and was told to quote the scaffold's own comment into the value, which passes
-    validate with the placeholder and the comment as the summary.  It now says the value is the placeholder."""
+    validate with the placeholder and the comment as the summary.  It now says the value is the placeholder
+    (E-SCHEMA-006 said so, for a summary too short; E-SCHEMA-011 says it of any value left as 待填写)."""
     assert new(records).returncode == 0
     path = records / "ledgers" / "2026-H2" / "zhang-wei.yaml"
     path.write_text(fill(path.read_text(encoding="utf-8"),
                          {k: v for k, v in FILLED.items() if "summary" not in k}), encoding="utf-8")
-    for lang, said in (("zh", "“待填写”是生成台账时的占位内容"), ("en", "the scaffold's placeholder")):
+    for lang, said in (("zh", "“活动情况”还是占位的“待填写”"), ("en", "is still the placeholder 待填写")):
         done = run("validate", "--records", str(records), "--lang", lang)
-        assert done.returncode == 1 and "E-SCHEMA-006" in done.stdout, done.stdout
+        assert done.returncode == 1 and "E-SCHEMA-011" in done.stdout and "E-SCHEMA-006" not in done.stdout, done.stdout
+        assert ("注释可以留着" if lang == "zh" else "comment after it may stay") in done.stdout, done.stdout
         assert said in done.stdout and "英文引号" not in done.stdout and "quote" not in done.stdout, done.stdout
 
 

@@ -1150,9 +1150,16 @@ def test_an_empty_ledger_is_told_the_command_that_writes_it_prefilled(tmp_path, 
     assert all(f["code"] != "E-LOAD-002" and "Traceback" not in f["message"] for f in _validate(work))
     (work / "records" / "cadres" / "li-na.yaml").write_text("", encoding="utf-8")  # (no ledger: no command, but a
     [f] = [f for f in _validate(work) if f["code"] == "E-LOAD-002"]  # cadre's lines, from the schema's example)
-    assert f["code"] == "E-LOAD-002" and "new ledger" not in f["hint"] and f["hint"] == (
-        "请填写内容，或删除这个空文件。请在文件末尾加上这几行（值是示例，请改成实际的）：name: 张伟，下一行：position: "
-        '计算机科学与工程学院院长，下一行：unit: cse，下一行：active_from: "2024-09-01"'), f
+    assert f["code"] == "E-LOAD-002" and "new ledger" not in f["hint"] and f["hint"] == (  # (her facts: their shape)
+        "请填写内容，或删除这个空文件。请在文件末尾加上这几行（把“待填写”换成实际的）：name: 待填写，下一行：position: "
+        "待填写，下一行：unit: 待填写，下一行：active_from: 待填写"), f
+    # (they were 张伟, 计算机科学与工程学院院长, cse, 2024-09-01: typed as told, a cadre record that validated — of
+    # somebody else; the placeholders never do, and each says so)
+    lines = f["hint"].split("）：", 1)[1].split("，下一行：")
+    (work / "records" / "cadres" / "li-na.yaml").write_text("".join(f"{line}\n" for line in lines), encoding="utf-8")
+    told = [f for f in _validate(work) if f["file"] == "records/cadres/li-na.yaml"]
+    assert [(f["code"], f["line"]) for f in told] == [("E-SCHEMA-011", n) for n in (1, 2, 3, 4)], told
+    assert told[1]["message"] == "“职务”还是占位的“待填写”，不是实际的值" and "请换成实际的“职务”" in told[1]["hint"], told
 
 
 def test_an_empty_ledger_s_command_is_given_only_for_a_cadre_on_record_and_with_its_records_folder_quoted(tmp_path):

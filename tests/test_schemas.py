@@ -69,6 +69,45 @@ def test_every_example_is_a_value_its_field_takes(path):
 
 
 @pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
+def test_every_example_says_whether_it_is_a_fact_or_a_policy(path):
+    """A hint gives a field's example as the lines to type (E-SCHEMA-001, E-SCHEMA-003, E-LOAD-002): a policy's
+    (min_per_semester: 1) as it is, a fact's — an activity, a cadre's position: only the person knows it — as its
+    shape, each value 待填写, which never validates (typed unchanged, the example did: an activity that never
+    happened).  Each field with examples says which it is ("x-fact": true or false), and only those."""
+    root = json.loads(path.read_text(encoding="utf-8"))
+    wrong = [(where, prop.get("x-fact")) for where, prop in properties(root, root)
+             if ("examples" in prop) != isinstance(prop.get("x-fact"), bool)]
+    assert not wrong, f"{path.name}: give each field with examples \"x-fact\": true (a fact) or false (a policy's " \
+                      f"value, an example one may keep), and no other: {wrong}"
+
+
+def test_every_required_field_of_a_record_is_a_fact_or_a_policy():
+    """Every required field a hint may give the lines of (a record's, and its sections' fields: a list's items come
+    with their list) is classified: its own "x-fact", or a section's fields' each (policy's institution: its name a
+    fact, its time zone a policy's).  Only the archive's are not: the `archive` command writes those files, and its
+    schema gives no example to offer."""
+    unclassified = []
+    for path in SCHEMAS:
+        root = json.loads(path.read_text(encoding="utf-8"))
+
+        def walk(node, where):
+            node = _resolve(node, root)
+            for name in node.get("required", []):
+                prop = _resolve(node["properties"][name], root)
+                if "x-fact" in prop:
+                    continue
+                if prop.get("type") == "object" and prop.get("required") and "examples" not in prop:
+                    walk(prop, f"{where}{name}.")
+                else:
+                    unclassified.append(f"{path.name}: {where}{name}")
+
+        walk(root, "")
+    assert unclassified and all(u.startswith("archive.schema.json: ") for u in unclassified), unclassified
+    archive = (B.REPO / "schemas/archive.schema.json").read_text(encoding="utf-8")
+    assert '"examples"' not in archive
+
+
+@pytest.mark.parametrize("path", SCHEMAS, ids=lambda p: p.name)
 def test_every_object_is_closed(path):
     """Unknown keys are errors: every object with properties forbids others."""
     root = json.loads(path.read_text(encoding="utf-8"))

@@ -265,10 +265,26 @@ def _required(node: dict, root: dict, data, path: tuple = ()):
 
 
 def _example(node: dict, root: dict):
-    """The schema's example of the field `node`: its own, else its required fields' together."""
+    """The schema's example of the field `node`: its own, else its required fields' together — of a fact (a schema's
+    "x-fact": true: an activity, a cadre's position) its shape, each value the placeholder 待填写, a list one item."""
     node = _resolved(node, root)
-    return node["examples"][0] if "examples" in node else {
+    return (_shape(node["examples"][0]) if node["x-fact"] else node["examples"][0]) if "examples" in node else {
         name: _example(node["properties"][name], root) for name in node["required"]}
+
+
+def _shape(value):
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    return [_shape(value[0])] if isinstance(value, list) else "待填写"
+
+
+def _placeholders(value) -> int:
+    """How many values of `value` are the placeholder 待填写."""
+    if isinstance(value, dict):
+        return sum(_placeholders(item) for item in value.values())
+    if isinstance(value, list):
+        return sum(_placeholders(item) for item in value)
+    return value == "待填写"
 
 
 def _cut(text: str, path: tuple) -> str:
@@ -306,7 +322,7 @@ def _left(text: str, paths: list) -> str:
 
 def _typed_as_told(text: str, hint: str) -> tuple[str, list[str]]:
     """`text` with the lines E-SCHEMA-001's `hint` gives added where it says: the file a person doing as told gets."""
-    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?请改成实际的）：(.*)$", hint)
+    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?实际的）：(.*)$", hint)
     assert m, hint
     typed, lines = m.group(2).split("，下一行："), text.splitlines(keepends=True)
     after = int(m.group(1)) if m.group(1) else len(lines)
@@ -315,9 +331,11 @@ def _typed_as_told(text: str, hint: str) -> tuple[str, list[str]]:
     return "".join(lines[:after] + [line + "\n" for line in typed] + lines[after:]), typed
 
 
-def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_valid_again(tmp_path):
+def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_valid_again_or_ask_for_its_facts(tmp_path):
     # (contacts:, vocabularies:, a cadre's position: … left out were told 请在这里加上一行“contacts: …” — at 1:1, a line
-    # no run takes; only privacy: had its lines, from the schema's example of it)
+    # no run takes; only privacy: had its lines, from the schema's example of it.  Then a ledger without activities:
+    # was given an example activity — a date, a form, 30 students — that, typed as told, validated: an activity that
+    # never happened.  A fact's lines hold 待填写, which never validates, and say so: E-SCHEMA-011)
     import yaml
 
     records = tmp_path / "records"
@@ -342,6 +360,7 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
         ("policy.yaml", "overdue_days"), ("calendar.yaml", "academic_years"), ("cadres/bai-taoyu.yaml", "position"),
         ("ledgers/2026-H1/bai-taoyu.yaml", "activities")}
     rounds: list[list] = []
+    facts, examples = set(), set()
     for cut in left_out:
         fit = next((r for r in rounds if fits(r, *cut[:2])), None)
         fit.append(cut) if fit is not None else rounds.append([cut])
@@ -362,6 +381,7 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
             assert len(said) == 1, (rel, path, [f["message"] for f in told if f["file"] == f"records/{rel}"])
             f = said[0]
             done[rel].append((f["line"] if len(path) > 1 and f["line"] else 0, f["hint"], path, sub))
+        left = {rel: 0 for rel in _KINDS}  # (the placeholders typed in each file)
         for rel, hints in done.items():  # (under a line: from the file's end up; at the file's end: last)
             text = (records / rel).read_text(encoding="utf-8")
             for _line, hint, path, _sub in sorted(hints, key=lambda h: -h[0] if h[0] else 0):
@@ -374,9 +394,66 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
                 for name in path:
                     node = node[name]
                 assert node == _example(sub, schemas[rel]), (rel, path, node)  # (the schema's example, as typed)
+                left[rel] += _placeholders(node)
+                facts.add((rel, path[-1])) if _placeholders(node) else examples.add((rel, path[-1]))
         out = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
-        wrong = [f for f in json.loads(out.stdout) if f["code"].startswith(("E-SCHEMA", "E-YAML", "E-LOAD"))]
-        assert wrong == [], ([c[:2] for c in cuts], wrong)
+        found = json.loads(out.stdout)
+        wrong = [f for f in found if f["code"].startswith(("E-SCHEMA", "E-YAML", "E-LOAD")) and f["code"] != "E-SCHEMA-011"]
+        assert wrong == [], ([c[:2] for c in cuts], wrong)  # (a policy's lines typed as told: valid)
+        for rel, many in left.items():  # (a fact's: each of its 待填写 told to be replaced, the file not valid)
+            told = [f for f in found if f["file"] == f"records/{rel}" and f["code"] == "E-SCHEMA-011"]
+            assert len(told) == many, (rel, many, told)
+            assert all(f["message"].endswith("还是占位的“待填写”，不是实际的值") and "请换成实际的“" in f["hint"]
+                       for f in told), told
+            assert not [f for f in found if f["file"] == f"records/{rel}" and f["code"].startswith("E-REF")
+                        and (f["line"], f["column"]) in {(t["line"], t["column"]) for t in told}], found
+    # (a cadre's, a ledger's, a unit's facts: their placeholders; the policy's rules: their examples)
+    assert {("cadres/bai-taoyu.yaml", "position"), ("cadres/bai-taoyu.yaml", "name"), ("units.yaml", "units"),
+            ("ledgers/2026-H1/bai-taoyu.yaml", "activities"), ("assignments/2025-2027.yaml", "assignments"),
+            ("policy.yaml", "institution"), ("policy.yaml", "administrators")} <= facts, facts
+    assert {("policy.yaml", "min_per_semester"), ("policy.yaml", "vocabularies"), ("policy.yaml", "privacy"),
+            ("policy.yaml", "overdue_days")} <= examples and not facts & examples, examples
+
+
+def test_a_ledger_without_its_activities_is_given_their_shape_which_never_validates_as_it_is(tmp_path):
+    # (its hint gave the schema's example activity — 2026-04-20, 主题班会, 进班级, 面对面, 30 students —, which typed
+    # as told validated in a 2026-H1 ledger: an activity that never happened, only a reviewer's eye could catch it)
+    records = tmp_path / "records"
+    shutil.copytree(B.MINIMAL, records)
+    ledger = records / "ledgers/2026-H1/li-na.yaml"
+    text = ledger.read_text(encoding="utf-8")
+    kept = text[:text.index("activities:")]
+    real = {"date": '"2026-04-20"', "form": "社团活动", "place": "进社团", "channel": "面对面", "students": "25",
+            "summary": "参加机器人协会的比赛备赛活动。"}
+
+    def run(lang):
+        out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
+        assert "Traceback" not in out.stderr, out.stderr
+        return json.loads(out.stdout)
+
+    for written, code in ((kept, "E-SCHEMA-001"), (kept + "activities:\n", "E-SCHEMA-003")):  # (left out, left empty)
+        typed = {}
+        for lang, said, then in (("zh", "把“待填写”换成实际的）：", "，下一行："),
+                                 ("en", "replace 待填写 with the real values): ", ", then the line: ")):
+            ledger.write_text(written, encoding="utf-8")
+            [f] = run(lang)
+            assert f["code"] == code and said in f["hint"], f
+            typed[lang] = f["hint"].split(said)[1].split(then)
+        assert typed["zh"] == typed["en"] and typed["zh"][-6:] == [
+            "  - date: 待填写", "    form: 待填写", "    place: 待填写", "    channel: 待填写", "    students: 待填写",
+            "    summary: 待填写"], typed  # (the shape: keys, spaces, where to type; no value made up)
+        ledger.write_text(written + "".join(f"{line}\n" for line in typed["zh"]), encoding="utf-8")  # (typed as told:
+        # at the file's end — activities: and its lines —, or under activities:, its last line)
+        for lang, said in (("zh", "还是占位的“待填写”，不是实际的值"), ("en", "is still the placeholder 待填写 (to fill in)")):
+            found = run(lang)
+            assert [(f["code"], f["line"]) for f in found] == [("E-SCHEMA-011", n) for n in range(5, 11)], found
+            assert all(said in f["message"] for f in found), found
+        assert "请换成实际的“联系学生人数”" in run("zh")[4]["hint"] and "type the real value" in run("en")[4]["hint"]
+        filled = ledger.read_text(encoding="utf-8")
+        for field, value in real.items():  # (the real values typed in their places: valid)
+            filled = filled.replace(f"{field}: 待填写", f"{field}: {value}")
+        ledger.write_text(filled, encoding="utf-8")
+        assert run("zh") == [], filled
 
 
 def test_a_field_the_schema_gives_no_example_of_is_given_its_line_under_its_mapping(tmp_path):
@@ -427,7 +504,7 @@ def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records
     said = {f["code"]: f["hint"] for f in found}
     assert set(said) == {"E-SCHEMA-001", "E-SCHEMA-003"}, found
     assert "（my records/units.yaml）" in said["E-SCHEMA-001"] and not _folder_named(found), found
-    assert said["E-SCHEMA-001"].endswith("请在文件末尾加上这一行（值是示例，请改成实际的）：unit: cse"), said
+    assert said["E-SCHEMA-001"].endswith("请在文件末尾加上这一行（把“待填写”换成实际的）：unit: 待填写"), said  # (a fact)
     words, line = said["E-SCHEMA-003"].split("这一行写成（值是示例，请改成实际的）：")
     assert words.startswith("如 主题党日团日") and line == (
         "  forms: [主题党日团日, 主题班会, 社团活动, 文体活动, 个体谈话, 座谈交流, 主题报告, 思想政治理论课, 党课, 形势政策课]"), said

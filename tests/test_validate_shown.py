@@ -66,7 +66,7 @@ def test_a_git_account_in_the_wrong_format_is_not_told_the_rule_of_ids(records):
 
 def test_a_value_against_a_rule_without_its_own_words_is_shown_as_typed(tmp_path):
     program, work = B.build("E-SCHEMA-010", tmp_path)
-    edit(work, "cadres/li-na.yaml", "name: 待填写", "name: '待填写'")  # (JSON showed it "待填写")
+    edit(work, "cadres/li-na.yaml", "name: 佚名", "name: '佚名'")  # (JSON showed it "佚名")
     run = B.run_cli(program, work, "validate", "--format", "json")
     f = only([f for f in json.loads(run.stdout) if f["severity"] == "error"], "E-SCHEMA-010")
-    assert f["message"].endswith("：'待填写'"), f
+    assert f["message"].endswith("：'佚名'"), f

@@ -80,4 +80,14 @@ CODES = {
         "hint_zh": "{description}",
         "hint_en": "See the field's description in schemas/ (the Chinese hint quotes it).",
     },
+    # (a fact left as a hint's lines or a generated ledger wrote it: validate.PLACEHOLDER, E-SCHEMA-001's lines)
+    "E-SCHEMA-011": {
+        "severity": "error",
+        "zh": "“{title}”还是占位的“{placeholder}”，不是实际的值",
+        "en": "'{title_en}' is still the placeholder {placeholder} (to fill in), not a real value",
+        "hint_zh": "“{placeholder}”是提示给出的几行（或生成的台账）留给您填写的地方，照抄通不过检查：请换成实际的“{title}”{kept}。"
+                   "{description}",
+        "hint_en": "{placeholder} marks where the lines a hint gives (or a generated ledger) leave the value to you, "
+                   "and never passes as it is: type the real value{kept_en}.",
+    },
 }
