@@ -20,11 +20,13 @@ from generator.suggest import closest, seen, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 
-# Where a hint's lines (and a generated ledger: new_ledger) leave a value to the person: a fact only they know (a
-# schema's "x-fact": true — an activity, a cadre's position), never an example that would validate unchanged.
-# Never valid as it is, wherever it is left (E-SCHEMA-011: `placeholders`).
+# Where a hint's lines (and a generated ledger: new_ledger) leave a value to the person — a fact only they know (a
+# schema's "x-fact": true: an activity, a cadre's position), never an example that would validate unchanged — and
+# the “…” of the line a hint gives to add to a list's item or a section (_item_line_added: name: …): values never
+# valid as they are, wherever they are left (E-SCHEMA-011: `placeholders`).
 PLACEHOLDER = "待填写"
-_PLACEHOLDER_BYTES = PLACEHOLDER.encode("utf-8")
+_PLACEHOLDERS = (PLACEHOLDER, "…")
+_PLACEHOLDER_BYTES = tuple(word.encode("utf-8") for word in _PLACEHOLDERS)
 
 _TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "真假值（true 或 false）",
             "array": "列表（每项以“- ”开头）", "object": "“键: 值”的映射", "null": "空值"}
@@ -70,18 +72,19 @@ def validate_document(doc: Document) -> list[F.Finding]:
 
 
 def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
-    """E-SCHEMA-011 for each value of `doc` that is still PLACEHOLDER (as a hint's lines or a generated ledger wrote
-    it): its data's `path`, whose schema errors go.  Asked first whether the file holds the word at all — of a file
-    the quick path read, among the texts it met (Document.texts, a set: ≈0.05 µs; its bytes searched cost 1.3 µs a
-    file of the demo's), else in its bytes or text —, a file without it costs no walk of its values."""
+    """E-SCHEMA-011 for each value of `doc` that is still a placeholder (PLACEHOLDER, as a hint's lines or a generated
+    ledger wrote it, or the … of a line a hint gives): its data's `path`, whose schema errors go.  Asked first whether
+    the file holds one at all — of a file the quick path read, among the texts it met (Document.texts, a set:
+    ≈0.05 µs; its bytes searched cost 1.3 µs a file of the demo's), else in its bytes or text —, a file without one
+    costs no walk of its values."""
     if doc.data is None or doc.kind is None:
         return []
     texts = doc.texts
     if texts is not None:
-        if PLACEHOLDER not in texts:
+        if not any(word in texts for word in _PLACEHOLDERS):
             return []
-    elif (_PLACEHOLDER_BYTES not in raw) if (raw := doc.raw if doc.has_bytes else None) is not None \
-            else (PLACEHOLDER not in (doc.text or "")):
+    elif not (any(word in raw for word in _PLACEHOLDER_BYTES) if (raw := doc.raw if doc.has_bytes else None) is not None
+              else any(word in (doc.text or "") for word in _PLACEHOLDERS)):
         return []
     root = root or schema_for(doc.kind)
     if root is None:
@@ -95,17 +98,24 @@ def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, path + (i,))
-        elif value == PLACEHOLDER:  # (as the gate above asks: the text as read, 待填写 plain or quoted)
+        elif isinstance(value, str) and value in _PLACEHOLDERS:  # (as the gate above asks: the text as read)
             paths.append(path)
 
     walk(doc.data, ())
     for path in paths:
         kept = _comment_after(doc, path) is not None  # (a generated ledger's: 待填写  # 活动情况：…)
-        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=PLACEHOLDER,
+        word = _value_at(doc.data, path)
+        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=word,
                             title=_title(root, path), title_en=en_path(path) or "the record",
                             description=_described(schema_at(root, path)), kept="（后面的 # 注释可以留着）" if kept else "",
                             kept_en=" (the # comment after it may stay)" if kept else ""))
     return found
+
+
+def _value_at(data, path: tuple):
+    for part in path:
+        data = data[part]
+    return data
 
 
 def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:

@@ -490,6 +490,30 @@ def test_a_field_missing_from_a_mapping_written_in_braces_over_lines_is_given_no
         assert f["code"] == "E-SCHEMA-001" and "min_per_semester: …" in f["hint"], f
         assert placed not in f["hint"], f  # (no line under contacts: reads as its field)
 
+
+def test_a_line_a_hint_gives_to_add_to_an_item_typed_with_its_dots_is_told_to_be_filled_in(tmp_path):
+    # (a class without its name was told 请在第 3 行“- id: cs-2026-01”下面加一行…：name: …。 — typed as told, a class
+    # named “…” validated and went to the site; an activity's students: … was told 应为整数)
+    records = tmp_path / "records"
+    shutil.copytree(B.MINIMAL, records)
+    classes = records / "classes/2026.yaml"
+    text = classes.read_text(encoding="utf-8")
+    classes.write_text(text.replace("    name: 计算机2601班\n", ""), encoding="utf-8")
+    for lang, said in (("zh", r"请在第 (\d+) 行“[^”]*”下面加一行，与 id 对齐（前面 (\d+) 个空格）：(name: …)。"),
+                       ("en", r"Under line (\d+) \([^)]*\) add a line aligned with id \((\d+) spaces before it\): (name: …)$")):
+        out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
+        [f] = json.loads(out.stdout)
+        m = re.search(said, f["hint"])
+        assert f["code"] == "E-SCHEMA-001" and m, f
+    lines = classes.read_text(encoding="utf-8").splitlines(keepends=True)
+    after, spaces, line = int(m.group(1)), int(m.group(2)), m.group(3)
+    classes.write_text("".join(lines[:after] + [" " * spaces + line + "\n"] + lines[after:]), encoding="utf-8")
+    for lang, words in (("zh", "“班级名称”还是占位的“…”，不是实际的值"), ("en", "is still the placeholder … (to fill in)")):
+        out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
+        [f] = json.loads(out.stdout)
+        assert (f["code"], f["line"]) == ("E-SCHEMA-011", after + 1) and words in f["message"], f
+
+
 def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records_folder_given(tmp_path):
     # (policy.yaml's forms: with nothing after it was told 请在冒号后面填写列表。如 主题党日团日…… — the words, not the
     # line; a cadre without unit: 现在所在单位的编号（records/units.yaml） under --records 'my records')
