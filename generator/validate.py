@@ -27,6 +27,11 @@ SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
 PLACEHOLDER = "待填写"
 _PLACEHOLDERS = (PLACEHOLDER, "…")
 _PLACEHOLDER_BYTES = tuple(word.encode("utf-8") for word in _PLACEHOLDERS)
+# A placeholder copied with the sentence's stop after it (a hint's “…写成：summary: …。”: name: …。) is one still.
+_STOPS = "。，；.,;"
+PLACEHOLDERS_LEFT = frozenset(word + stop for word in _PLACEHOLDERS for stop in ("", *_STOPS))
+# A hint's line to add with no value to copy (name: …): the line in quotes, not before the sentence's stop.
+_DOTS_SAID = ("把“…”换成实际的", "replace … with the real value")
 
 _TYPE_ZH = {"string": "文字", "integer": "整数", "number": "数字", "boolean": "真假值（true 或 false）",
             "array": "列表（每项以“- ”开头）", "object": "“键: 值”的映射", "null": "空值"}
@@ -81,7 +86,7 @@ def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
         return []
     texts = doc.texts
     if texts is not None:
-        if not any(word in texts for word in _PLACEHOLDERS):
+        if texts.isdisjoint(PLACEHOLDERS_LEFT):
             return []
     elif not (any(word in raw for word in _PLACEHOLDER_BYTES) if (raw := doc.raw if doc.has_bytes else None) is not None
               else any(word in (doc.text or "") for word in _PLACEHOLDERS)):
@@ -98,13 +103,13 @@ def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 walk(item, path + (i,))
-        elif isinstance(value, str) and value in _PLACEHOLDERS:  # (as the gate above asks: the text as read)
+        elif isinstance(value, str) and value in PLACEHOLDERS_LEFT:  # (as the gate above asks: the text as read)
             paths.append(path)
 
     walk(doc.data, ())
     for path in paths:
         kept = _comment_after(doc, path) is not None  # (a generated ledger's: 待填写  # 活动情况：…)
-        word = _value_at(doc.data, path)
+        word = _value_at(doc.data, path).rstrip(_STOPS)
         found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=word,
                             title=_title(root, path), title_en=en_path(path) or "the record",
                             description=_described(schema_at(root, path)), kept="（后面的 # 注释可以留着）" if kept else "",
@@ -276,9 +281,10 @@ def _item_line_added(doc: Document, path: tuple, pos: tuple, field: str, item) -
             shown = written.strip()
             shown = shown if len(shown) <= 30 else shown[:29] + "…"
             last_zh, last_en = ("", "") if after == row else ("（这一项的最后一行）", ", the item's last line")
-            return (f"请在第 {after} 行“{shown}”{last_zh}下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。",
-                    f"Under line {after} ({shown}{last_en}) add a line aligned with {first} ({spaces} spaces before it): "
-                    f"{field}: …")
+            return (f"请在第 {after} 行“{shown}”{last_zh}下面加一行“{field}: …”，与 {first} 对齐（前面 {spaces} 个空格；"
+                    f"{_DOTS_SAID[0]}）。",
+                    f"Under line {after} ({shown}{last_en}) add a line aligned with {first} ({spaces} spaces before it; "
+                    f"{_DOTS_SAID[1]}): {field}: …")
     return None
 
 
@@ -314,6 +320,16 @@ def _blank(value):
     if isinstance(value, list):
         return [_blank(value[0])] if value else []
     return PLACEHOLDER
+
+
+def _from_path(doc: Document, sub: dict, root: dict) -> str | None:
+    """The value of a record's field its file's place says (the schema's "x-from-path": a ledger's period is its
+    folder, its cadre its file's name: ledgers/2026-H1/zhang-wei.yaml), when it is one the field takes; else None
+    (the field's example, or its shape, is given instead)."""
+    part = sub.get("x-from-path")
+    value = doc.folder if part == "folder" else doc.stem if part == "stem" else None
+    pattern = _resolve(sub, root).get("pattern")
+    return value if value and (pattern is None or re.search(pattern, value)) else None
 
 
 def _values_said(example) -> tuple[str, str]:
@@ -360,10 +376,13 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
         after, spaces = row, inner[1] - 1
         if inner[0] <= row:  # (contacts: {points_per_cadre: 1}: no line of its own to align with)
             return None
-    example = _example(sub, root)
+    known = _from_path(doc, sub, root) if not path else None
+    example = _example(sub, root) if known is None else known
     typed = _block_lines({field: example}, " " * spaces) if example is not None else []
     if typed and _lines_read(lines, after, typed, path, field, doc.file):
         what, (said, said_en) = _show_lines(typed), _values_said(example)
+        if known is not None:
+            said, said_en = f"值取自这个文件的位置 {doc.rel}", f"the value is the file's place, {doc.rel}"
         if not path:
             return (f"{_described(sub)}请在文件末尾加上{what[0]}（{said}）：{what[2]}",
                     f"Add {what[1]} at the file's end ({said_en}): {what[3]}")
@@ -374,8 +393,10 @@ def _section_added(doc: Document, path: tuple, field: str, sub: dict, root: dict
     shown = lines[after - 1].strip()
     shown = shown if len(shown) <= 30 else shown[:29] + "…"
     if what is None:
-        return (f"请在第 {after} 行“{shown}”下面加一行，与 {first} 对齐（前面 {spaces} 个空格）：{field}: …。{_described(sub)}",
-                f"Under line {after} ({shown}) add a line aligned with {first} ({spaces} spaces before it): {field}: …")
+        return (f"请在第 {after} 行“{shown}”下面加一行“{field}: …”，与 {first} 对齐（前面 {spaces} 个空格；{_DOTS_SAID[0]}）。"
+                f"{_described(sub)}",
+                f"Under line {after} ({shown}) add a line aligned with {first} ({spaces} spaces before it; {_DOTS_SAID[1]}): "
+                f"{field}: …")
     return (f"{_described(sub)}请在第 {after} 行“{shown}”下面加上{what[0]}，与 {first} 对齐（前面 {spaces} 个空格；"
             f"{said}）：{what[2]}",
             f"Under line {after} ({shown}) add {what[1]}, aligned with {first} ({spaces} spaces before it; "

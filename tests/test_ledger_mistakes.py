@@ -759,9 +759,11 @@ def test_an_activity_without_a_date_is_told_where_the_line_goes_and_how_far_in(t
     path.write_text(text.replace('  - date: "2026-04-20"\n    form: 社团活动', "  - form: 社团活动"), encoding="utf-8")
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-SCHEMA-001", 5, 5), f
-    assert f["hint"].startswith("请在第 5 行“- form: 社团活动”下面加一行，与 form 对齐（前面 4 个空格）：date: …。"), f
+    assert f["hint"].startswith("请在第 5 行“- form: 社团活动”下面加一行“date: …”，与 form 对齐（前面 4 个空格；"
+                                "把“…”换成实际的）。"), f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"] == "Under line 5 (- form: 社团活动) add a line aligned with form (4 spaces before it): date: …", f
+    assert f["hint"] == "Under line 5 (- form: 社团活动) add a line aligned with form (4 spaces before it; replace … " \
+                        "with the real value): date: …", f
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("  - form: 社团活动\n", '  - form: 社团活动\n    date: "2026-04-20"\n'), encoding="utf-8")
     assert _validate(work) == []  # (done as told)
@@ -790,7 +792,8 @@ _ACTIVITY_SHAPES = {  # (an activity without its date, its first field's value w
     "no line break at the end": "  - topics:\n      - 寒假社会实践\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n"
                                 "    students: 10\n    summary: |\n      与学生座谈交流学习情况。\n      第二行。",
 }
-_LINE_ADDED = re.compile(r"请在第 (\d+) 行“[^”]*”(?:（这一项的最后一行）)?下面加一行，与 \w+ 对齐（前面 (\d+) 个空格）：date: …。")
+_LINE_ADDED = re.compile(r"请在第 (\d+) 行“[^”]*”(?:（这一项的最后一行）)?下面加一行“date: …”，与 \w+ 对齐（前面 (\d+) 个空格；"
+                         r"把“…”换成实际的）。")
 
 
 @pytest.mark.parametrize("last", [True, False], ids=["last in the file", "another activity after it"])
@@ -820,11 +823,11 @@ def test_an_activity_whose_topics_come_first_is_told_to_add_its_date_under_its_l
     work, path, text = _ledger(tmp_path)
     path.write_text(text + _ACTIVITY_SHAPES["list first"], encoding="utf-8")
     [f] = _validate(work)
-    assert f["hint"].startswith("请在第 17 行“summary: 与学生座谈交流学习情况。”（这一项的最后一行）下面加一行，"
-                                "与 topics 对齐（前面 4 个空格）：date: …。"), f
+    assert f["hint"].startswith("请在第 17 行“summary: 与学生座谈交流学习情况。”（这一项的最后一行）下面加一行“date: …”，"
+                                "与 topics 对齐（前面 4 个空格；把“…”换成实际的）。"), f
     [f] = _validate(work, "--lang", "en")
     assert f["hint"] == "Under line 17 (summary: 与学生座谈交流学习情况。, the item's last line) add a line aligned with " \
-                        "topics (4 spaces before it): date: …", f
+                        "topics (4 spaces before it; replace … with the real value): date: …", f
 
 
 @pytest.mark.parametrize("written", ["  - 日期: 2026-04-20", "  - “date”: 2026-04-20", "    人数: 25"],

@@ -12,6 +12,7 @@ import re
 import shutil
 
 import pytest
+import yaml
 
 import bad_records as B
 from generator.messages import load as load_codes
@@ -322,7 +323,7 @@ def _left(text: str, paths: list) -> str:
 
 def _typed_as_told(text: str, hint: str) -> tuple[str, list[str]]:
     """`text` with the lines E-SCHEMA-001's `hint` gives added where it says: the file a person doing as told gets."""
-    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?实际的）：(.*)$", hint)
+    m = re.search(r"请在(?:文件末尾|第 (\d+) 行“[^”]*”下面)加上这[一几]行.*?(?:实际的|文件的位置 \S+)）：(.*)$", hint)
     assert m, hint
     typed, lines = m.group(2).split("，下一行："), text.splitlines(keepends=True)
     after = int(m.group(1)) if m.group(1) else len(lines)
@@ -360,7 +361,7 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
         ("policy.yaml", "overdue_days"), ("calendar.yaml", "academic_years"), ("cadres/bai-taoyu.yaml", "position"),
         ("ledgers/2026-H1/bai-taoyu.yaml", "activities")}
     rounds: list[list] = []
-    facts, examples = set(), set()
+    facts, examples, placed = set(), set(), set()
     for cut in left_out:
         fit = next((r for r in rounds if fits(r, *cut[:2])), None)
         fit.append(cut) if fit is not None else rounds.append([cut])
@@ -393,6 +394,11 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
                 node = data
                 for name in path:
                     node = node[name]
+                if "x-from-path" in sub:  # (a ledger's cadre and period: its file's name and folder, as typed)
+                    assert node == rel.split("/")[{"folder": -2, "stem": -1}[sub["x-from-path"]]].removesuffix(
+                        ".yaml"), (rel, path, node)
+                    placed.add((rel, path[-1]))
+                    continue
                 assert node == _example(sub, schemas[rel]), (rel, path, node)  # (the schema's example, as typed)
                 left[rel] += _placeholders(node)
                 facts.add((rel, path[-1])) if _placeholders(node) else examples.add((rel, path[-1]))
@@ -413,6 +419,7 @@ def test_each_required_field_left_out_is_given_the_lines_that_make_the_file_vali
             ("policy.yaml", "institution"), ("policy.yaml", "administrators")} <= facts, facts
     assert {("policy.yaml", "min_per_semester"), ("policy.yaml", "vocabularies"), ("policy.yaml", "privacy"),
             ("policy.yaml", "overdue_days")} <= examples and not facts & examples, examples
+    assert placed == {("ledgers/2026-H1/bai-taoyu.yaml", "cadre"), ("ledgers/2026-H1/bai-taoyu.yaml", "period")}, placed
 
 
 def test_a_ledger_without_its_activities_is_given_their_shape_which_never_validates_as_it_is(tmp_path):
@@ -465,10 +472,12 @@ def test_a_field_the_schema_gives_no_example_of_is_given_its_line_under_its_mapp
     for lang in ("zh", "en"):
         [f] = json.loads(B.run_cli(program, work, "--lang", lang, "validate", "--format", "json").stdout)
         said[lang] = f["hint"]
-    assert said["zh"] == ("请在第 14 行“contacts:”下面加一行，与 points_per_cadre 对齐（前面 2 个空格）：min_per_semester: …。"
+    assert said["zh"] == ("请在第 14 行“contacts:”下面加一行“min_per_semester: …”，与 points_per_cadre 对齐（前面 2 个空格；"
+                          "把“…”换成实际的）。"
                           "每学期至少深入学生当中的次数（现行要求），默认 1。改动这个数字时，请把原来的数字连同它适用到哪一天写进"
                           "“以往的要求”(earlier)，以前的学期才仍按原来的数字判断。"), said
-    assert said["en"] == ("Under line 14 (contacts:) add a line aligned with points_per_cadre (2 spaces before it): "
+    assert said["en"] == ("Under line 14 (contacts:) add a line aligned with points_per_cadre (2 spaces before it; "
+                          "replace … with the real value): "
                           "min_per_semester: …"), said
     policy = work / "records" / "policy.yaml"
     lines = policy.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -491,27 +500,69 @@ def test_a_field_missing_from_a_mapping_written_in_braces_over_lines_is_given_no
         assert placed not in f["hint"], f  # (no line under contacts: reads as its field)
 
 
-def test_a_line_a_hint_gives_to_add_to_an_item_typed_with_its_dots_is_told_to_be_filled_in(tmp_path):
+@pytest.mark.parametrize("copied", ["the quoted line", "with the sentence's stop"])
+def test_a_line_a_hint_gives_to_add_to_an_item_typed_with_its_dots_is_told_to_be_filled_in(tmp_path, copied):
     # (a class without its name was told 请在第 3 行“- id: cs-2026-01”下面加一行…：name: …。 — typed as told, a class
-    # named “…” validated and went to the site; an activity's students: … was told 应为整数)
+    # named “…” validated and went to the site; an activity's students: … was told 应为整数; then name: …。, the line
+    # copied with the sentence's stop, validated: the line is now in quotes, and its stop copied too is still told)
     records = tmp_path / "records"
     shutil.copytree(B.MINIMAL, records)
     classes = records / "classes/2026.yaml"
     text = classes.read_text(encoding="utf-8")
     classes.write_text(text.replace("    name: 计算机2601班\n", ""), encoding="utf-8")
-    for lang, said in (("zh", r"请在第 (\d+) 行“[^”]*”下面加一行，与 id 对齐（前面 (\d+) 个空格）：(name: …)。"),
-                       ("en", r"Under line (\d+) \([^)]*\) add a line aligned with id \((\d+) spaces before it\): (name: …)$")):
+    for lang, said in (("zh", r"请在第 (\d+) 行“[^”]*”下面加一行“(name: …)”，与 id 对齐（前面 (\d+) 个空格；把“…”换成实际的）。"),
+                       ("en", r"Under line (\d+) \([^)]*\) add a line aligned with id \((\d+) spaces before it; "
+                              r"replace … with the real value\): (name: …)$")):
         out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
         [f] = json.loads(out.stdout)
         m = re.search(said, f["hint"])
         assert f["code"] == "E-SCHEMA-001" and m, f
+        assert lang == "en" or "：name" not in f["hint"] and "…。" not in f["hint"], f  # (no stop to copy after it)
     lines = classes.read_text(encoding="utf-8").splitlines(keepends=True)
-    after, spaces, line = int(m.group(1)), int(m.group(2)), m.group(3)
+    after, line, spaces = int(m.group(1)), m.group(3), int(m.group(2))
+    line += "。" if copied == "with the sentence's stop" else ""
     classes.write_text("".join(lines[:after] + [" " * spaces + line + "\n"] + lines[after:]), encoding="utf-8")
     for lang, words in (("zh", "“班级名称”还是占位的“…”，不是实际的值"), ("en", "is still the placeholder … (to fill in)")):
         out = B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json")
         [f] = json.loads(out.stdout)
         assert (f["code"], f["line"]) == ("E-SCHEMA-011", after + 1) and words in f["message"], f
+
+
+@pytest.mark.parametrize("written", ["待填写。", "待填写，", "…。"])
+def test_a_placeholder_typed_with_a_stop_after_it_is_still_told_to_be_filled_in(tmp_path, written):
+    # (a hint's 这一行写成：summary: …。 — the line copied up to the sentence's end)
+    records = tmp_path / "records"
+    shutil.copytree(B.MINIMAL, records)
+    cadre = records / "cadres/li-na.yaml"
+    text = cadre.read_text(encoding="utf-8")
+    line = next(x for x in text.splitlines() if x.startswith("position:"))
+    cadre.write_text(text.replace(line, f"position: {written}"), encoding="utf-8")
+    [f] = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--format", "json").stdout)
+    assert f["code"] == "E-SCHEMA-011" and f["file"].endswith("cadres/li-na.yaml"), f
+    assert f"还是占位的“{written[:-1]}”" in f["message"], f
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_ledger_without_its_cadre_or_period_is_given_the_line_its_place_says(tmp_path, lang):
+    # (was given cadre: 待填写 — refused as typed — where the file's place, ledgers/<period>/<cadre>.yaml, says it)
+    records = tmp_path / "records"
+    shutil.copytree(B.MINIMAL, records)
+    ledgers = {"cadre": records / "ledgers/2026-H1/li-na.yaml", "period": records / "ledgers/2025-H2/zhang-wei.yaml"}
+    for field, ledger in ledgers.items():
+        ledger.write_text("".join(x for x in ledger.read_text(encoding="utf-8").splitlines(keepends=True)
+                                  if not x.startswith(f"{field}:")), encoding="utf-8")
+    found = json.loads(B.run_cli(B.REPO, tmp_path, "--lang", lang, "validate", "--format", "json").stdout)
+    assert sorted((f["code"], f["file"].rsplit("/", 1)[-1]) for f in found) == [
+        ("E-SCHEMA-001", "li-na.yaml"), ("E-SCHEMA-001", "zhang-wei.yaml")], found
+    at_end = "请在文件末尾加上这一行（值取自这个文件的位置 " if lang == "zh" else "Add this line at the file's end (the value is "
+    for f in found:
+        assert at_end in f["hint"] and "待填写" not in f["hint"], f
+        line = f["hint"].rsplit("）：" if lang == "zh" else "): ", 1)[-1]  # (the line, at the hint's end)
+        ledger = ledgers["cadre" if "li-na" in f["file"] else "period"]
+        assert yaml.safe_load(line) in ({"cadre": "li-na"}, {"period": "2025-H2"}), f
+        ledger.write_text(ledger.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")  # (as told)
+    run = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
+    assert run.returncode == 0 and json.loads(run.stdout) == [], run.stdout
 
 
 def test_a_list_left_empty_is_given_its_line_and_a_description_names_the_records_folder_given(tmp_path):
