@@ -319,6 +319,32 @@ def test_form_warns_of_a_full_name_before_同学_when_saving_and_saves_the_ledge
     _saved_and_valid(trial, tmp_path)
 
 
+def test_form_refuses_a_placeholder_left_in_a_field_with_validates_words_before_saving(trial, tmp_path):
+    """待填写 (a hint's placeholder) or … left in a field was saved as a commit, and the pull request's `validate` then
+    refused it (E-SCHEMA-011): the page's own check now lists the field in the box 还不能保存，请先改正 with validate's
+    words, and nothing is committed; the real text typed in, the ledger is saved and validates."""
+    from playwright.sync_api import expect, sync_playwright
+
+    from generator.messages import MESSAGES
+
+    said = MESSAGES["E-SCHEMA-011"]["zh"].replace("“{title}”", "“工作体会”").replace("{placeholder}", "待填写")
+    with sync_playwright() as p:
+        browser, page = _open_new_ledger(p, trial)
+        try:
+            _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, "与一名学生谈心，了解其学业困难。")
+            page.locator('textarea[id^="reflections-field-"]').fill("待填写")
+            _refused(page, trial, said)
+            box = page.locator("#ledger-problems")
+            expect(box).to_be_visible()
+            expect(box.get_by_role("listitem").filter(has_text=said)).to_have_count(1)
+            page.locator('textarea[id^="reflections-field-"]').fill("新生适应期需要更多交流。")
+            _save(page)
+            expect(box).to_be_hidden()
+        finally:
+            browser.close()
+    _saved_and_valid(trial, tmp_path)
+
+
 @pytest.mark.parametrize("date, said, fixed", [
     # `validate` rejects an activity dated outside its ledger's half-year (E-REF-004)
     ("2026-05-20", "活动日期须在本期（2026-07-01 至 2026-12-31）之内", "2026-07-01"),

@@ -843,3 +843,42 @@ def test_the_form_reads_the_university_s_teaching_buildings_as_validate(config, 
     assert [not privacy.scan_text(t, rs) for t in texts] == [True, False, False]
     assert _javascript_fullmatch(own["pattern"][0], texts) == [True, False, False]
     assert _javascript_fullmatch(default, texts) == [False, True, False]
+
+
+def test_the_form_refuses_a_placeholder_left_in_a_field_with_validates_words(tmp_path):
+    """待填写 or … left in a field (a hint's line, the sentence's stop copied with it) saved from the form, then the pull
+    request's `validate` refused it (E-SCHEMA-011).  The page's own check before saving (INDEX_HTML: plain, in node)
+    now refuses what `validate` refuses, in its words, and saves what it takes (a text that only holds the words)."""
+    import json
+    import shutil
+
+    from generator.messages import MESSAGES
+    from generator.pipeline import validate_records
+
+    texts = ["待填写", "…", "…。", "待填写，", "待填写.", "待填写的事项已办完", "……", "与学生座谈交流…"]
+    records = tmp_path / "records"
+    shutil.copytree(Path(__file__).parent / "fixtures" / "minimal", records)
+    ledger = records / "ledgers/2026-H1/li-na.yaml"
+    shipped = ledger.read_text(encoding="utf-8")
+    refused = []
+    for text in texts:
+        ledger.write_text(shipped.replace("    summary: 参加机器人协会的比赛备赛活动。", f"    summary: {text}"), encoding="utf-8")
+        _rs, found = validate_records(records)
+        refused.append([f.message_zh for f in found if f.code == "E-SCHEMA-011"])
+    assert [bool(r) for r in refused] == [True] * 5 + [False] * 3, refused  # (validate: the real check)
+    html = cms.index_html()
+    block = html[html.index("      var LABELS = "):html.index("      function listed(")]
+    js = (f"var RULES = {json.dumps(cms.form_rules(None, []))};\n{block}\n"
+          "const ts = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+          "console.log(JSON.stringify(ts.map(function (t) { var n = []; plain(t, '', '“活动情况”', [], n); return n; })));")
+    with tempfile.NamedTemporaryFile("w", suffix=".js", encoding="utf-8") as script:
+        script.write(js)
+        script.flush()
+        done = subprocess.run([shutil.which("node") or "node", script.name], input=json.dumps(texts), capture_output=True,
+                              text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    said = json.loads(done.stdout)
+    words = MESSAGES["E-SCHEMA-011"]["zh"].split("{placeholder}")[0].replace("“{title}”", "")  # (还是占位的“)
+    for text, form, check in zip(texts, said, refused):
+        assert bool(form) == bool(check), (text, form, check)
+        assert all(f"“活动情况”{words}{text}”，不是实际的值" in x for x in form), (text, form)
