@@ -1432,3 +1432,25 @@ def test_a_period_of_attachment2_breaks_a_list_of_points_or_forms_between_its_it
         if found := page.evaluate(_ITEMS_BROKEN, ["联系点", "联系形式"]):
             broken[rel] = (len(found), found[:4])
     assert broken == {}, width
+
+
+_CHART_LABELS = """() => Array.from(document.querySelectorAll("article svg.chart")).filter(svg => svg.getClientRects().length)
+  .flatMap(svg => { const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return Array.from(svg.querySelectorAll("text"), t => [t.textContent, parseFloat(getComputedStyle(t).fontSize) * scale,
+      svg.getBoundingClientRect().right <= document.querySelector("article").getBoundingClientRect().right + 0.5]); })"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_a_chart_s_labels_are_legible_on_a_phone(page, served, width):
+    """On a phone (375 px) the bar charts of the home and a period's summary page were scaled down to the screen's
+    width, their labels ≈10 px; every label shown is at least 12 px (on a desktop too), the chart within the page."""
+    site, base = served
+    _, rs = _kinds(site)
+    page.set_viewport_size({"width": width, "height": 740})
+    for rel in ("index.html", f"summary/{max(p for p, _ in rs.ledgers)}.html"):
+        page.goto(base + rel)
+        labels = page.evaluate(_CHART_LABELS)
+        assert len(labels) >= 6, rel
+        small = [(text, round(size, 1)) for text, size, _ in labels if size < 12]
+        assert small == [], (rel, small)
+        assert all(inside for _, _, inside in labels), rel

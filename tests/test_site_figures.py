@@ -129,8 +129,8 @@ def test_the_units_open_problems_say_why_they_add_up_to_more_than_the_home_page_
 
 
 def chart(page: str, title: str) -> dict[str, int]:
-    """The bars of the page's first SVG chart titled `title`: {label: value}."""
-    svg = re.search(r'<svg class="chart"[^>]*aria-label="%s".*?</svg>' % re.escape(title), page, re.S).group(0)
+    """The bars of the page's first SVG chart titled `title` (as drawn for a desktop): {label: value}."""
+    svg = re.search(r'<svg class="chart chart-wide"[^>]*aria-label="%s".*?</svg>' % re.escape(title), page, re.S).group(0)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)[1:]
     return {texts[i]: int(texts[i + 1]) for i in range(0, len(texts), 2)}
 

@@ -12,29 +12,57 @@ FILING_TONE = {"按时": "good", "已提交": "good", "豁免": "mute", "已提�
 
 
 def bars(items, title: str, tone: dict | None = None, unit: str = "") -> str:
-    """Horizontal bar chart of (label, value) pairs.  `tone` maps a label to a COLORS key."""
+    """Horizontal bar chart of (label, value) pairs.  `tone` maps a label to a COLORS key.
+
+    Drawn twice: beside the bars (a desktop, paper) and, for a phone's screen, each label above its bar
+    (ledger.css shows one of them).  Scaled to a phone's width the first was 500 to 600 units wide and its
+    13-unit labels ≈10 px; the second is about 300 wide, shown at its size, its labels 13 px."""
     items = [(str(label), int(value)) for label, value in items if value is not None]
     if not items:
         return ""
     tone = tone or {}
+    colors = [COLORS.get(tone.get(label) or ("bad" if label.endswith(ERRORS) else "warn" if label.startswith("逾期")
+                                             else "info"), COLORS["info"]) for label, _ in items]
+    peak = max(v for _, v in items) or 1
+    return _beside(items, title, colors, peak, unit) + _above(items, title, colors, peak, unit)
+
+
+def _head(kind: str, title: str, width: int, height: int) -> list[str]:
+    excluded = " data-search-exclude" if kind == "narrow" else ""  # (its words once in the search index, not twice)
+    return [f'<svg class="chart chart-{kind}"{excluded} role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
+            f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+            f'<title>{escape(title)}</title>',
+            f'<text x="0" y="16" font-size="14" font-weight="bold" fill="currentColor">{escape(title)}</text>']
+
+
+def _beside(items, title, colors, peak, unit) -> str:
+    """Each label left of its bar (the desktop's and the paper's chart)."""
     label_w = max(display_width(label) for label, _ in items) * 7 + 12
     bar_w, row_h, top = 320, 24, 28
-    height = top + row_h * len(items) + 8
-    width = label_w + bar_w + 70
-    peak = max(v for _, v in items) or 1
-    parts = [f'<svg class="chart" role="img" aria-label="{escape(title)}" xmlns="http://www.w3.org/2000/svg" '
-             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
-             f'<title>{escape(title)}</title>',
-             f'<text x="0" y="16" font-size="14" font-weight="bold" fill="currentColor">{escape(title)}</text>']
-    for i, (label, value) in enumerate(items):
+    parts = _head("wide", title, label_w + bar_w + 70, top + row_h * len(items) + 8)
+    for i, ((label, value), color) in enumerate(zip(items, colors)):
         y = top + i * row_h
         w = round(bar_w * value / peak) if value else 0
-        color = COLORS.get(tone.get(label) or ("bad" if label.endswith(ERRORS) else "warn" if label.startswith("逾期")
-                                               else "info"), COLORS["info"])
         parts.append(f'<text x="{label_w - 8}" y="{y + 16}" font-size="13" text-anchor="end" '
                      f'fill="currentColor">{escape(label)}</text>')
         parts.append(f'<rect x="{label_w}" y="{y + 4}" width="{max(w, 1)}" height="16" fill="{color}"/>')
         parts.append(f'<text x="{label_w + w + 6}" y="{y + 16}" font-size="13" fill="currentColor">'
                      f'{value}{escape(unit)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def _above(items, title, colors, peak, unit) -> str:
+    """Each label above its bar, the bars the width left beside their numbers (a phone's chart)."""
+    value_w = max(display_width(f"{value}{unit}") for _, value in items) * 7 + 8
+    width = max(300, display_width(title) * 8, max(display_width(label) for label, _ in items) * 7 + 4)
+    bar_w, row_h, top = width - value_w, 38, 28
+    parts = _head("narrow", title, width, top + row_h * len(items) + 4)
+    for i, ((label, value), color) in enumerate(zip(items, colors)):
+        y = top + i * row_h
+        w = round(bar_w * value / peak) if value else 0
+        parts.append(f'<text x="0" y="{y + 13}" font-size="13" fill="currentColor">{escape(label)}</text>')
+        parts.append(f'<rect x="0" y="{y + 18}" width="{max(w, 1)}" height="14" fill="{color}"/>')
+        parts.append(f'<text x="{w + 6}" y="{y + 30}" font-size="13" fill="currentColor">{value}{escape(unit)}</text>')
     parts.append("</svg>")
     return "".join(parts)
