@@ -131,7 +131,8 @@ def compact_index(site_dir: Path) -> str | None:
     beside a character the index's separator splits at anyway (a space, 、，：（） …) or beside a
     tag's < or > (the worker reads a tag apart from the words) is left out: the worker cuts the
     same words at the same places, so it finds the same pages, shows the same text (search_results.js
-    takes U+200B out as it shows a result) and marks the same words.  The offline plugin (after
+    takes U+200B out as it shows a result) and marks the same words.  A cadre's page gains its given name
+    (given_names: 涛玉 for 白涛玉), a field the worker indexes and never shows.  The offline plugin (after
     this) copies the index into search/search_index.js for a site opened from the disk: UTF-8
     too, as the pages are."""
     from generator.files import Unwritten, write_files
@@ -141,6 +142,7 @@ def compact_index(site_dir: Path) -> str | None:
         return None
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index.get("docs") or []
+    given_names(index)
     separator = re.compile(index.get("config", {}).get("separator") or r"[\s\-]+")
     beside = set()
     for doc in docs:
@@ -162,6 +164,34 @@ def compact_index(site_dir: Path) -> str | None:
         return (f"写入 search/search_index.json 时出错（系统提示：{exc.reason}），搜索索引保持原样 "
                 f"(writing it failed: {exc.reason}; the search index is as it was)")
     return None
+
+
+# a cadre's page (pages.py: cadres/<id>.md), not its sections (#2025-H2) nor the list (cadres/index.html)
+_CADRE_PAGE = re.compile(r"cadres/(?!index\.html$)[^/#]+\.html")
+GIVEN = "given"  # (the index's field of a cadre's given name)
+
+
+def given_names(index: dict) -> None:
+    """A cadre's page holds the cadre's given name in a field of its own, weighed as its title: 涛玉 for 白涛玉.
+
+    Staff remember a cadre's given name (“老师叫什么涛玉”): jieba cut the name 白涛 玉 (a surname with a given
+    name's first character), 涛玉 was no word of the index, and the query found nothing.  The field (the worker
+    indexes every field of the index's config; a page without it has none) makes 涛玉 a word, held by the
+    cadre's page alone.  The title stays as jieba cut it: 白涛 and 白涛玉 find the page as before.  A name of three
+    characters or more: its characters after the first (after the second too for four: 欧阳明华 → 阳明华 明华); a
+    given name of one character (邓阳's 阳) would find every page with a word that starts with it."""
+    fields = index.setdefault("config", {}).setdefault("fields", {})
+    found = False
+    for doc in index.get("docs") or []:
+        title = doc.get("title")
+        if not (_CADRE_PAGE.fullmatch(doc.get("location") or "") and isinstance(title, str)):
+            continue
+        name = title.replace("\u200b", "")
+        if re.fullmatch(r"[\u4e00-\u9fff]{3,}", name):
+            doc[GIVEN] = " ".join(dict.fromkeys(name[i:] for i in range(1, len(name) - 1)))
+            found = True
+    if found and GIVEN not in fields:
+        fields[GIVEN] = dict(fields.get("title") or {"boost": 1000.0})
 
 
 def search_plugin(config):
