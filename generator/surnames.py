@@ -25,6 +25,10 @@ COMPOUNDS = {
     **dict.fromkeys(("颛孙", "顓孫"), "zhuansun"), **dict.fromkeys(("壤驷", "壤駟"), "rangsi"),
 }
 
+# Those left out above: a name beginning with one is more likely a surname of one character (梁丘明: 梁 丘明, as the import
+# reads it), yet may be the compound's (梁丘 明): the site's search reads such a name both ways (generator.site.search_zh).
+AMBIGUOUS = ("梁丘", "谷梁", "宗政", "段干", "乐正", "樂正")
+
 # The single surnames of the privacy check's list (privacy._SURNAME_CHARS), as their pinyin reads (pypinyin, 曾 as a surname
 # zeng, 吕 lv or lyu): a student called by a surname written in pinyin (与Zhang同学交流, Wang某, Zhang Wei同学) is found as one in
 # characters is; with the compounds' readings above (Ouyang同学).

@@ -14,7 +14,8 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from generator.pipeline import validate_records
-from site_build import built_site
+from generator.surnames import AMBIGUOUS, COMPOUNDS
+from site_build import FIXTURE_TODAY, built_site, fixture_repo, mkdocs_build
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -1452,6 +1453,51 @@ def test_a_cadre_is_found_by_the_given_name_alone(page, served):
         first = urlparse(_search(page, base, unit.get("name")).first.get_attribute("href")).path
         assert first.endswith(f"/units/{uid}.html"), (unit.get("name"), first)
     assert page.errors == [] and page.outside == []
+
+
+def test_a_cadre_is_found_first_by_the_surname_and_the_given_names_first_character(page, served):
+    """Staff remember “邓佳什么”: a search for a cadre's surname and the first character of the given name (邓佳 for 邓佳冬)
+    listed the pages of every cadre surnamed 邓, 邓佳冬's no sooner (jieba cut the name 邓 佳冬, and the worker kept of the
+    query only the index's whole words: 邓*).  The cadre's page comes first now, whoever else shares the surname."""
+    site, base = served
+    rs, _ = validate_records(site.records)
+    names = {cid: c.get("name", "") for cid, c in sorted(rs.cadres.items())}
+    shared = [(cid, name) for cid, name in names.items() if len(name) >= 3 and name[:2] not in (*COMPOUNDS, *AMBIGUOUS)
+              and sum(n[:1] == name[:1] for n in names.values()) > 1 and sum(n[:2] == name[:2] for n in names.values()) == 1]
+    assert len(shared) >= 8, shared  # (cadres who share their surname with another: the query cannot be told by it)
+    wrong = {}
+    for cid, name in shared:
+        hrefs = [urlparse(a.get_attribute("href")).path for a in _search(page, base, name[:2]).all()]
+        if not hrefs[0].endswith(f"/cadres/{cid}.html"):
+            wrong[name[:2]] = hrefs[:3]
+    assert wrong == {}
+    assert page.errors == [] and page.outside == []
+
+
+def test_a_compound_surname_is_read_whole_and_one_also_a_surname_and_a_given_name_both_ways(browser, tmp_path):
+    """The words of a cadre's name are the records' name split at its surname: 欧阳佳冬 is 欧阳 佳冬 (佳冬 and 欧阳佳 find the
+    page first, not 欧阳华's: 欧阳佳 was 欧阳*, both pages), 梁丘志远 either 梁丘 志远 or 梁 丘志远 (both find it first:
+    surnames.AMBIGUOUS)."""
+    def named(records):
+        for cid, name in (("chen-gang", "欧阳佳冬"), ("zhang-wei", "欧阳华"), ("li-na", "梁丘志远")):
+            path = records / "cadres" / f"{cid}.yaml"
+            path.write_text(re.sub(r"(?m)^name: .*$", f"name: {name}", path.read_text(encoding="utf-8")), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, named), tmp_path, FIXTURE_TODAY)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site.public)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        pg = ctx.new_page()
+        first = {query: urlparse(_search(pg, base, query).first.get_attribute("href")).path
+                 for query in ("佳冬", "欧阳佳", "志远", "丘志远", "梁丘志")}
+    finally:
+        ctx.close()
+        server.shutdown()
+        server.server_close()
+    assert first == {"佳冬": "/cadres/chen-gang.html", "欧阳佳": "/cadres/chen-gang.html",
+                     "志远": "/cadres/li-na.html", "丘志远": "/cadres/li-na.html", "梁丘志": "/cadres/li-na.html"}
 
 
 _CHART_LABELS = """() => Array.from(document.querySelectorAll("article svg.chart")).filter(svg => svg.getClientRects().length)

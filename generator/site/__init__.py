@@ -29,6 +29,7 @@ class RenderResult:
     pending: list = field(default_factory=list)  # paths of the downloads not in `files`: written aside (build_site(downloads_aside=…))
     finish: object = None  # waits for the downloads written aside
     sources: dict = field(default_factory=dict)  # build_site(slots=True): page -> (Markdown with slots, {slot: span in files[page]})
+    name_words: dict = field(default_factory=dict)  # a cadre's page -> the words of the name its search index entry holds (search_zh.name_words)
 
 
 class Written(Mapping):
@@ -152,7 +153,8 @@ def _build(records: Path, today, downloads_aside, slots: bool, files, given) -> 
     return RenderResult(files=files, findings=sorted(set(shown) | set(extra),
                                                      key=F.Finding.sort_key),
                         today=day, today_source=source, records=rs, validated=findings, pending=site.pending,
-                        finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {})
+                        finish=waits[0] if waits else (lambda: 0), sources=site.slotted or {},
+                        name_words=site.name_words)
 
 
 def _page_memo(folder: Path, out: Path, site):

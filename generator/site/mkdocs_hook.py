@@ -115,6 +115,7 @@ def on_files(files, config):
     if config.site_name == PROGRAM_NAME:  # (mkdocs.yml's own: a university's site is named after it, as its home page)
         config.site_name = admin_form.cms.site_name(result.records)
     _state["finish"] = result.finish
+    _state["name_words"] = result.name_words
     _state["aside"] = list(result.pending)
     _state["generated_dir"] = out
     for f in result.findings:
@@ -315,7 +316,9 @@ def on_post_build(config):
         problem = search_zh.fix_query_segmentation(site)
         if problem:
             log.warning("中文搜索修正未生效 (Chinese search fix not applied): %s", problem)
-        problem = search_zh.compact_index(site)  # (after the search plugin wrote it, before the offline plugin copies it)
+        urls = _state.get("urls", {})  # (a cadre's page, where the index has it: its url)
+        names = {urls[src]: words for src, words in _state.pop("name_words", {}).items() if src in urls}
+        problem = search_zh.compact_index(site, names)  # (after the search plugin wrote it, before the offline plugin copies it)
         if problem:
             log.warning("搜索索引未能压缩 (search index not made smaller): %s", problem)
         problem = notfound.rooted(site, getattr(config, "site_url", None))  # (no address: 404.html finds the site's root as it opens)

@@ -18,7 +18,7 @@ from generator.cache import long_lived
 from generator.load import display_path
 from generator.model import RecordSet
 from generator.report import as_of, as_of_said
-from generator.site import charts, exports, fastmd
+from generator.site import charts, exports, fastmd, search_zh
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate, handed_in
 from generator.site.checks import MISSED
@@ -104,6 +104,7 @@ class Site:
         self.aside = None  # a function given the downloads (which it writes) instead of them being rendered here
         self.pending: list[str] = []  # the downloads written aside (their paths)
         self.memo = None  # a page_memo.PageMemo, with self.files a Written: pages whose inputs are the last build's kept
+        self.name_words: dict[str, str] = {}  # a cadre's page -> the words of the cadre's name for the search (search_zh.name_words)
 
     def page(self, path: str, template: str, **context) -> None:
         """Render a page into self.files; with self.slotted a dict, a page with ledger bodies is also
@@ -215,6 +216,8 @@ class Site:
                      semesters={"semesters": [{"name": s["name"]} for s in ctx["semesters"]["semesters"]]})
         for cadre in cadres:
             self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **shown)
+            if words := search_zh.name_words(cadre["name"]):  # (the search index's field of the page: the hook writes it in)
+                self.name_words[f"cadres/{cadre['id']}.md"] = words
         self.page("units/index.md", "units_index.md.j2", **ctx)
         named = dict(ctx, stats={p: {"name": s["name"]} for p, s in stats.items()})
         for unit in units:

@@ -120,7 +120,7 @@ def fix_query_segmentation(site_dir: Path) -> str | None:
     return None
 
 
-def compact_index(site_dir: Path) -> str | None:
+def compact_index(site_dir: Path, names: dict[str, str] | None = None) -> str | None:
     """Write the site's search index smaller, the same index to the browser; None when done (or
     there is none), else what went wrong (the index is then left as it was: files.write_files).
 
@@ -131,8 +131,8 @@ def compact_index(site_dir: Path) -> str | None:
     beside a character the index's separator splits at anyway (a space, 、，：（） …) or beside a
     tag's < or > (the worker reads a tag apart from the words) is left out: the worker cuts the
     same words at the same places, so it finds the same pages, shows the same text (search_results.js
-    takes U+200B out as it shows a result) and marks the same words.  A cadre's page gains its given name
-    (given_names: 涛玉 for 白涛玉), a field the worker indexes and never shows.  The offline plugin (after
+    takes U+200B out as it shows a result) and marks the same words.  A cadre's page gains the words of its
+    name of `names` ({location: name_words}: 涛玉 白涛 for 白涛玉), a field the worker indexes and never shows.  The offline plugin (after
     this) copies the index into search/search_index.js for a site opened from the disk: UTF-8
     too, as the pages are."""
     from generator.files import Unwritten, write_files
@@ -142,7 +142,7 @@ def compact_index(site_dir: Path) -> str | None:
         return None
     index = json.loads(path.read_text(encoding="utf-8"))
     docs = index.get("docs") or []
-    given_names(index)
+    given_names(index, names or {})
     separator = re.compile(index.get("config", {}).get("separator") or r"[\s\-]+")
     beside = set()
     for doc in docs:
@@ -166,29 +166,46 @@ def compact_index(site_dir: Path) -> str | None:
     return None
 
 
-# a cadre's page (pages.py: cadres/<id>.md), not its sections (#2025-H2) nor the list (cadres/index.html)
-_CADRE_PAGE = re.compile(r"cadres/(?!index\.html$)[^/#]+\.html")
-GIVEN = "given"  # (the index's field of a cadre's given name)
+GIVEN = "given"  # (the index's field of a cadre's name, as its words: never shown)
 
 
-def given_names(index: dict) -> None:
-    """A cadre's page holds the cadre's given name in a field of its own, weighed as its title: 涛玉 for 白涛玉.
+def name_words(name: str) -> str:
+    """The words of a cadre's name the index gives the cadre's page in a field of their own, weighed as its title (`GIVEN`):
+    the given name, and the surname with each beginning of the given name (白涛玉 → 涛玉 白涛; 邓佳冬 → 佳冬 邓佳); "" for
+    none.  The name is read from the records (pages.py, where the cadre's page is made), split at its surname
+    (generator/surnames.py): a compound surname whole (欧阳明华 → 明华 欧阳明), read both ways only where it is also a
+    surname of one character and a given name (梁丘明华 → 丘明华 梁丘 梁丘明 明华: surnames.AMBIGUOUS).
 
-    Staff remember a cadre's given name (“老师叫什么涛玉”): jieba cut the name 白涛 玉 (a surname with a given
-    name's first character), 涛玉 was no word of the index, and the query found nothing.  The field (the worker
-    indexes every field of the index's config; a page without it has none) makes 涛玉 a word, held by the
-    cadre's page alone.  The title stays as jieba cut it: 白涛 and 白涛玉 find the page as before.  A name of three
-    characters or more: its characters after the first (after the second too for four: 欧阳明华 → 阳明华 明华); a
-    given name of one character (邓阳's 阳) would find every page with a word that starts with it."""
+    Staff remember a cadre's given name (“老师叫什么涛玉”), or its surname and first character (邓佳): jieba cut the
+    names 白涛 玉 and 邓 佳冬, 涛玉 and 邓佳 were no word of the index, and the query found nothing (涛玉), or only the
+    index's words it holds (the worker cuts a query into the index's whole words and drops a character that begins
+    none: 邓佳 was 邓*, every page with a word starting with 邓, 邓佳冬's no sooner).  The field makes them words, held by
+    the cadre's page alone.  A given name of one character (邓阳's 阳) is none of them: it would find every page with a
+    word starting with it."""
+    from generator.surnames import AMBIGUOUS, COMPOUNDS
+
+    name = re.sub(r"\s", "", name)
+    if not re.fullmatch(r"[\u3400-\u4dbf\u4e00-\u9fff]{3,}", name):  # (a name of Han characters: not 阿依古丽·买买提)
+        return ""
+    surnames = [2] if name[:2] in COMPOUNDS else [1, 2] if name[:2] in AMBIGUOUS else [1]
+    words = {}
+    for k in surnames:
+        if len(name) - k >= 2:
+            words[name[k:]] = None
+            words.update(dict.fromkeys(name[:i] for i in range(k + 1, len(name))))
+    return " ".join(words)
+
+
+def given_names(index: dict, words: dict[str, str]) -> None:
+    """Each cadre's page of `words` ({location in the index: name_words}, made from the records as the pages are)
+    holds them in the field `GIVEN`, weighed as its title (the worker indexes every field of the index's config; a
+    page without it has none).  The title stays as jieba cut it: 白涛 and 白涛玉 find the page as before."""
     fields = index.setdefault("config", {}).setdefault("fields", {})
     found = False
     for doc in index.get("docs") or []:
-        title = doc.get("title")
-        if not (_CADRE_PAGE.fullmatch(doc.get("location") or "") and isinstance(title, str)):
-            continue
-        name = title.replace("\u200b", "")
-        if re.fullmatch(r"[\u4e00-\u9fff]{3,}", name):
-            doc[GIVEN] = " ".join(dict.fromkeys(name[i:] for i in range(1, len(name) - 1)))
+        given = words.get(doc.get("location"))
+        if given:
+            doc[GIVEN] = given
             found = True
     if found and GIVEN not in fields:
         fields[GIVEN] = dict(fields.get("title") or {"boost": 1000.0})
