@@ -39,6 +39,7 @@ import os
 import re
 import stat
 from collections import deque
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
@@ -310,6 +311,19 @@ class Document:
 # and an older one works them out again from its bytes (kept: ≈6 KB) if asked again.
 LATE_KEPT = 256
 _LATE: deque = deque()
+
+
+def leaves(value, path: tuple = ()) -> Iterator[tuple[tuple, object]]:
+    """(path, value) of each value within `value` (a document's data, a schema's example) that is neither a mapping
+    nor a list, in the document's order: its path the keys and indexes that lead to it, as Document.pos takes it."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from leaves(item, path + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from leaves(item, path + (i,))
+    else:
+        yield path, value
 
 
 class Recall:

@@ -1468,6 +1468,7 @@ class Scanner:
             stack = []
         else:
             new = {name} if name is not None and name not in quiet else set()
+            # (its own walk, not load.leaves: keys too, no paths; leaves cost 58.7 against 20.0 ms of CPU over 1k ledgers)
             stack = [doc.data]
         add = new.add
         while stack:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator import findings as F
 from generator.chars import Lazy, narrow
-from generator.load import LINE_BREAK, NOT_A_DASH, Document, line_col
+from generator.load import LINE_BREAK, NOT_A_DASH, Document, leaves, line_col
 from generator.suggest import closest, seen, unseen
 
 SCHEMAS = Path(__file__).resolve().parent.parent / "schemas"
@@ -94,33 +94,15 @@ def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
     root = root or schema_for(doc.kind)
     if root is None:
         return []
-    found, paths = [], []
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            for key, item in value.items():
-                walk(item, path + (key,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                walk(item, path + (i,))
-        elif isinstance(value, str) and value in PLACEHOLDERS_LEFT:  # (as the gate above asks: the text as read)
-            paths.append(path)
-
-    walk(doc.data, ())
-    for path in paths:
+    found = []
+    for path, value in [(path, value) for path, value in leaves(doc.data)  # (as the gate above asks: the text as read)
+                        if isinstance(value, str) and value in PLACEHOLDERS_LEFT]:
         kept = _comment_after(doc, path) is not None  # (a generated ledger's: 待填写  # 活动情况：…)
-        word = _value_at(doc.data, path).rstrip(_STOPS)
-        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=word,
+        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=value.rstrip(_STOPS),
                             title=_title(root, path), title_en=en_path(path) or "the record",
                             description=_described(schema_at(root, path)), kept="（后面的 # 注释可以留着）" if kept else "",
                             kept_en=" (the # comment after it may stay)" if kept else ""))
     return found
-
-
-def _value_at(data, path: tuple):
-    for part in path:
-        data = data[part]
-    return data
 
 
 def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
@@ -335,14 +317,7 @@ def _from_path(doc: Document, sub: dict, root: dict) -> str | None:
 def _values_said(example) -> tuple[str, str]:
     """What a hint says of the values of the lines it gives (`_example`'s): examples to change, placeholders to
     replace (a fact's), or both."""
-    def leaves(value):
-        if isinstance(value, dict):
-            return [x for item in value.values() for x in leaves(item)]
-        if isinstance(value, list):
-            return [x for item in value for x in leaves(item)]
-        return [value]
-
-    kept = [x == PLACEHOLDER for x in leaves(example)]
+    kept = [x == PLACEHOLDER for _path, x in leaves(example)]
     if all(kept):
         return f"把“{PLACEHOLDER}”换成实际的", f"replace {PLACEHOLDER} with the real values"
     if any(kept):

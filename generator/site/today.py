@@ -9,6 +9,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from generator.load import leaves
 from generator.model import RecordSet, derived, zone_named
 from generator.validate import parse_date
 
@@ -31,26 +32,16 @@ def git_head_date(path: Path, timezone: str) -> dt.date | None:
 
 def latest_record_date(rs: RecordSet) -> dt.date | None:
     best = None
-
-    def walk(value):
-        nonlocal best
-        if isinstance(value, dict):
-            for v in value.values():
-                walk(v)
-        elif isinstance(value, list):
-            for v in value:
-                walk(v)
-        elif isinstance(value, str) and _DATE.match(value):
-            try:
-                d = dt.date.fromisoformat(value)
-            except ValueError:
-                return
-            if best is None or d > best:
-                best = d
-
     for doc in rs.docs:
         if doc.kind in ("ledger", "assignments", "cadre", "exemptions", "imports"):
-            walk(doc.data)
+            for _path, value in leaves(doc.data):
+                if isinstance(value, str) and _DATE.match(value):
+                    try:
+                        d = dt.date.fromisoformat(value)
+                    except ValueError:
+                        continue
+                    if best is None or d > best:
+                        best = d
     return best
 
 
