@@ -15,6 +15,14 @@ WARNING = "warning"
 
 # The records folder as the person gave it (--records 'my records', shown as load.display_path shows it; set by
 # cli.records_dir, where every command learns it): what the catalogue's {records} says, in every code's words.
+# Module state on purpose, set once a command before any finding is made (show_records, its only setter), inherited
+# by the copies of the process (forked: os.fork); the site's build (mkdocs_hook), given no --records, keeps "records",
+# the repository's folder its readers see.  Its readers make a finding's words deep in every stage (make, ≈145 calls
+# in 20 modules; records_shown in validate's descriptions, the references' _WHAT, privacy, the import, remind …), and
+# the caches keep those words as made (a file's entry is served only to the same shown name, which holds the folder).
+# Passing the folder instead would thread one parameter, the same all through a run, through every stage to each of
+# them; leaving {records} in the words for the place they are shown would have each reader of a finding's text fill
+# it (text, json, github, markdown, the site, the web form, remind's issues, the import's report) — more to get wrong.
 _RECORDS = ["records"]
 
 
