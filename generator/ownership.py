@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+import re
 import subprocess
 import sys
 import tarfile
@@ -265,7 +266,9 @@ def changed_files(repo: Path, base: str, head: str) -> tuple[list, str | None]:
     if merged:
         rc, out, err = git(repo, "diff", "--name-status", "-M", "-z", base, merged)
     else:  # a Git before 2.38, or histories with nothing in common
-        rc, bases, _ = git(repo, "merge-base", "--all", base, head)
+        rc, bases, err = git(repo, "merge-base", "--all", base, head)
+        if rc not in (0, 1):  # (1: nothing in common; else git could not read the histories: changed_in says so)
+            return [], err or f"git merge-base {base} {head}"
         if len(bases.split()) > 1:
             return [], SEVERAL_BASES
         revs = (f"{base}...{head}",) if bases.strip() else (base, head)  # (nothing in common: the trees)
@@ -297,8 +300,23 @@ NOT_READ = {
     "bases": ("当前分支与 {base} 有多个合并基点，这一版本的 Git（2.38 以前）无法算出合并会改动什么：请把 {base} 合并进当前分支，或升级 Git",
               "the current branch and {base} have several merge bases, and a Git before 2.38 cannot work out what the "
               "merge changes: merge {base} into the current branch, or update Git"),
-    "git": ("git 没有算出来：{detail}", "git could not work it out: {detail}"),
+    # (both revisions found, git failed on what they hold: _git_failed says which; git's words apart, GIT_SAID)
+    "broken": ("Git 仓库不完整或已损坏，git 读不出其中的内容：请运行 git fsck 查看缺了什么，再重新克隆一份仓库；持续集成中重新运行这一步",
+               "the Git repository is incomplete or damaged, git cannot read what it holds: run git fsck to see what is "
+               "missing, then clone the repository again; in CI, run the step again"),
+    "git": ("git 出错了：请在仓库中运行 git status 和 git fsck 查看原因",
+            "git failed: run git status and git fsck in the repository to see why"),
 }
+# git's own words, on a line after the sentence that says what went wrong in the user's language
+GIT_SAID = {"zh": "git 的原话：{detail}", "en": "git said: {detail}"}
+# What git says when it cannot read an object the repository should hold (one deleted, a pack cut short, a disk error)
+_BROKEN = re.compile(r"unable to read|bad object|missing (?:blob|tree|commit|object)|corrupt|invalid object|"
+                     r"loose object|packfile|not a valid object|could not read", re.I)
+
+
+def _git_failed(err: str) -> tuple[str, str]:
+    """(NOT_READ's key, git's words on one line) of git's error `err` once both revisions were found."""
+    return "broken" if _BROKEN.search(err) else "git", " ".join(line.strip() for line in err.splitlines() if line.strip())
 
 
 class Uncommitted:
@@ -341,10 +359,11 @@ def changed_in(records, base: str, uncommitted: Uncommitted | None = None) -> tu
     running check --base locally will commit; none in CI's checkout), {}), or (None, why: {"zh": …, "en": …}) when
     they cannot be read (not a repository, an unknown or empty base): check --base's, which lists the findings in
     those files (check.output.by_change)."""
-    def why(key: str, **words) -> tuple[None, dict]:
+    def why(key: str, said_by_git: str = "") -> tuple[None, dict]:
         if uncommitted is not None:
             uncommitted.stop()
-        return None, {lang: said.format(base=base, **words) for lang, said in zip(("zh", "en"), NOT_READ[key])}
+        said = {lang: text.format(base=base) for lang, text in zip(("zh", "en"), NOT_READ[key])}
+        return None, {**said, "git": said_by_git} if said_by_git else said
 
     if not base.strip():  # (an unset CI variable)
         return why("empty")
@@ -358,7 +377,7 @@ def changed_in(records, base: str, uncommitted: Uncommitted | None = None) -> tu
         return why("no_commit")  # (a new repository, or a branch of its own before its first commit: git checkout --orphan)
     if err:
         return why("unknown") if err == f"unknown revision: {base}" else why("bases") if err == SEVERAL_BASES \
-            else why("git", detail=err)
+            else why(*_git_failed(err))
     # (a file it deletes or renames away counts too: W-CHK-006 names the ledger it took away by that path)
     files = {(root / rel).resolve() for _status, path, new in changes for rel in (path, new) if rel}
     return files | (uncommitted or Uncommitted(records)).files(root), {}
@@ -445,7 +464,10 @@ def cmd_ownership(args) -> int:
     if err:  # (in the user's words: an unknown revision named, several merge bases said as such)
         unknown = err.removeprefix("unknown revision: ") if err.startswith("unknown revision: ") else None
         detail = NOT_READ["unknown"][args.lang == "en"].format(base=unknown) if unknown is not None else \
-            BASES_SAID[args.lang] if err == SEVERAL_BASES else err
+            BASES_SAID[args.lang] if err == SEVERAL_BASES else None
+        if detail is None:  # (git failed on what the revisions hold: said in the user's words, git's on a line apart)
+            key, said = _git_failed(err)
+            detail = NOT_READ[key][args.lang == "en"].format(base=args.base) + "\n" + GIT_SAID[args.lang].format(detail=said)
         sys.stderr.write(MSG["git"][args.lang].format(detail=detail) + "\n")
         return cli.EXIT_USAGE
     # the roles are the base's, always; a base with no records folder gives nobody a role

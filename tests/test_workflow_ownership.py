@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from workflow_repo import commit, edit, end_me, git, head, make_repo, run, run_process
+from workflow_repo import broken, commit, edit, end_me, git, head, make_repo, run, run_process
 
 OWN = "records/ledgers/2026-H1/zhang-wei.yaml"
 MORE = "reflections: 补充：新生最需要学业规划指导。\n"
@@ -172,6 +172,22 @@ def test_bad_revision_exits_2_without_traceback(tmp_path):
     r = run_process(repo, "ownership", "--base", "no-such-rev", "--head", "HEAD", "--actor", "zhang-wei")
     assert r.returncode == 2
     assert "Traceback" not in r.stderr and "无法读取 Git 仓库" in r.stderr
+
+
+def test_a_broken_repository_is_said_in_the_user_s_language_with_git_s_words_on_a_line_apart(tmp_path):
+    """Both revisions there, but a renamed and changed file's object deleted from .git/objects: git diff -M cannot read it.
+    The message said git's English alone (无法读取 Git 仓库：fatal: unable to read …); now what went wrong and what to
+    do, then git's own words, marked as git's, in Chinese or English; exit 2, no traceback."""
+    repo = make_repo(tmp_path)
+    base = broken(repo)
+    for lang, said, git_said in (("zh", "无法读取 Git 仓库：Git 仓库不完整或已损坏", "git 的原话：fatal: unable to read"),
+                                 ("en", "cannot read the Git repository: the Git repository is incomplete or damaged",
+                                  "git said: fatal: unable to read")):
+        r = run_process(repo, "--lang", lang, "ownership", "--base", base, "--head", "HEAD", "--actor", "zhang-wei")
+        assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr, r.stderr
+        first, second = r.stderr.splitlines()
+        assert first.startswith(said) and "git fsck" in first and "fatal" not in first, first
+        assert second.startswith(git_said), second
 
 
 def test_a_reviewers_text_in_place_of_a_list_makes_none_of_its_letters_an_account(tmp_path):

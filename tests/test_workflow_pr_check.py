@@ -12,7 +12,7 @@ import sys
 
 import yaml
 
-from workflow_repo import ROOT, commit, edit, make_repo, run, run_process
+from workflow_repo import ROOT, broken, commit, edit, make_repo, run, run_process
 
 WORKFLOW = ROOT / ".github" / "workflows" / "pull-request.yml"
 ANNOTATE, SUMMARY = "政策检查，在改动处标注", "政策检查，写入摘要"
@@ -258,6 +258,44 @@ def test_an_empty_base_is_said_in_a_sentence_that_reads(tmp_path):
                   'below are of all files'), en
     notice = run(repo, "check", *today, "--format", "github", "--base", "").stdout.splitlines()[0]
     assert "（--base 是空的：持续集成中没有设这个变量？）" in notice, notice
+
+
+def test_check_base_in_a_broken_repository_says_what_went_wrong_and_what_to_do_with_git_s_words_apart(tmp_path):
+    """A repository missing an object (a copy broken on the way, a disk error): git diff fails once both commits were
+    found, and its English — “fatal: unable to read 8427…” — was the reason inside the Chinese sentence.  Now the
+    sentence says, in the user's language, that the repository is incomplete or damaged and what to do (git fsck, a new
+    clone), and git's own words follow on a line of their own, marked as git's, in every format; every finding listed,
+    the exit status the check's, no traceback."""
+    repo = make_repo(tmp_path)
+    base = broken(repo)
+    today = ("--today", "2026-06-25")
+    short = base[:12]
+    for lang, said, fix, git_said in (("zh", "Git 仓库不完整或已损坏", "git fsck", "git 的原话："),
+                                      ("en", "the Git repository is incomplete or damaged", "git fsck", "git said: ")):
+        for fmt in ("text", "markdown", "json", "github"):
+            plain = run(repo, "--lang", lang, "check", *today, "--format", fmt)
+            told = run(repo, "--lang", lang, "check", *today, "--format", fmt, "--base", short)
+            assert told.returncode == plain.returncode and "Traceback" not in told.stderr, told.stderr
+            out = told.stderr if fmt == "json" else told.stdout
+            if fmt == "github":  # (one notice: its lines as GitHub's workflow commands write them, %0A)
+                [notice] = [x for x in out.splitlines() if x.startswith("::notice title=check::")]
+                lines = notice.removeprefix("::notice title=check::").split("%0A")
+            else:
+                lines = out.splitlines()
+            [sentence] = [x for x in lines if said in x]
+            assert fix in sentence and (short in sentence or fmt == "github"), (lang, fmt, sentence)  # (github's: the PR's)
+            assert "fatal" not in sentence and "unable" not in sentence, (lang, fmt, sentence)  # (git's words apart)
+            [detail] = [x for x in lines if git_said in x]
+            assert "fatal: unable to read" in detail, (lang, fmt, detail)
+            assert lines.index(detail) == lines.index(sentence) + 1, (lang, fmt, lines)
+            if fmt in ("text", "markdown"):  # (the sentence and git's line, then the report as without --base)
+                assert out.replace(f"{sentence}\n{detail}\n" + "\n" * (fmt == "text"), "", 1) == plain.stdout, out
+            if fmt == "json":
+                data = json.loads(told.stdout)
+                assert data["findings"] == json.loads(plain.stdout)["findings"] and data["base"]["files_read"] is False
+                assert said in data["base"]["why"] and data["base"]["git"].startswith("fatal: unable to read"), data["base"]
+            elif fmt == "github":
+                assert _annotations(told.stdout) == _annotations(plain.stdout)
 
 
 def _md_listed(md: str) -> list[tuple[str, str, str]]:

@@ -51,6 +51,20 @@ def make_repo(tmp_path: Path, date: str = "2026-01-05 09:00") -> Path:
     return repo
 
 
+def broken(repo: Path) -> str:
+    """Break `repo` on purpose, returning the commit to compare with: a commit (the base) adds a file, the next renames
+    and changes it — git diff -M reads both to match them —, and the renamed file's object is then deleted from
+    .git/objects (loose, as committed): both commits are there, and git diff fails (“fatal: unable to read <object>”)."""
+    edit(repo, "notes/活动安排.txt", text="".join(f"第 {n} 周：走访班级，与同学座谈。\n" for n in range(1, 13)))
+    base = commit(repo, "2026-01-05 10:00", "main")
+    (repo / "notes" / "活动安排.txt").rename(repo / "notes" / "2026 年活动安排.txt")
+    edit(repo, "notes/2026 年活动安排.txt", append="第 13 周：总结。\n")
+    commit(repo, "2026-06-20 10:00", "the pull request")
+    blob = git(repo, "rev-parse", "HEAD:notes/2026 年活动安排.txt").strip()
+    (repo / ".git" / "objects" / blob[:2] / blob[2:]).unlink()
+    return base
+
+
 def edit(repo: Path, rel: str, *, append: str | None = None, text: str | None = None) -> Path:
     path = repo / rel
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -136,11 +136,23 @@ def with_cadre_files(files: set | None, records) -> set | None:
     return files | amended | {top / "cadres" / p.name for p in ledgers}
 
 
-def not_read(base: Base | None, lang: str) -> str | None:
-    """The sentence saying that the files changed since the base could not be read, so all findings are listed."""
+def not_read(base: Base | None, lang: str, marked=str) -> str | None:
+    """The sentence saying that the files changed since the base could not be read, so all findings are listed, and
+    on the next line git's own words when git failed (git_said's, `marked` as it says)."""
     if base is None or base.files is not None:
         return None
-    return T[lang]["not_read"].format(base=base.rev if base.rev.strip() else f'"{base.rev}"', detail=base.why.get(lang, ""))
+    said = T[lang]["not_read"].format(base=base.rev if base.rev.strip() else f'"{base.rev}"', detail=base.why.get(lang, ""))
+    return "\n".join(filter(None, (said, git_said(base, lang, marked))))
+
+
+def git_said(base: Base | None, lang: str, marked=str) -> str | None:
+    """The line of git's own words (“git 的原话：fatal: unable to read …”) after the sentence that says in the user's
+    language what went wrong and what to do (ownership.changed_in), when git failed; `marked`: how they are shown."""
+    if base is None or not base.why.get("git"):
+        return None
+    from generator.ownership import GIT_SAID  # (imported by check --base already: changed_in)
+
+    return GIT_SAID[lang].format(detail=marked(base.why["git"]))
 
 
 def summary_line(findings, unlisted: list, lang: str, files: int | None, base: Base | None) -> str:
@@ -248,15 +260,15 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) ->
     listed, unlisted = by_change(findings, base)
     return {"findings": [f.as_dict(lang) for f in listed], **data,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
-                     "not_listed": len(unlisted)}}
+                     **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted)}}
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
     """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request (`base`), those
     by_change lists, of each severity as many as GitHub shows a step (_in_changed), or, its files not read, a notice
     saying why and the annotations of all files.  Then the overview and the summary."""
-    out = [_notice(T[lang]["no_base"].format(detail=base.why.get(lang, "")))] \
-        if base is not None and base.files is None else []
+    out = [_notice("\n".join(filter(None, (T[lang]["no_base"].format(detail=base.why.get(lang, "")),
+                                           git_said(base, lang)))))] if base is not None and base.files is None else []
     listed, unlisted = by_change(findings, base)
     if base is not None and base.files is not None:
         out += _in_changed(findings, listed, lang)
@@ -347,7 +359,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     m, t = MD[lang], T[lang]
     listed, unlisted = by_change(findings, base)
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
-    said = not_read(base, lang)
+    said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
+    said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
     out += [f"- {line}" for line in ([said] if said else []) + overview(data, lang)]
     out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
     findings = listed
