@@ -81,9 +81,8 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
     # with validate's; kept apart from rs.invalid, which the checks read as they did beside them (`then`),
     # whose ledger rows are marked here, once, for every reader (deadlines.rows_told_late)
     rs.found_late(by_file[f.file] for f in found if f.severity == F.ERROR and f.file in by_file)
-    # (no reference error at a placeholder left, 待填写 or …: E-SCHEMA-011 says it is one — the references skip it)
-    findings = _named_told_once(_unseen_told_once(_joined_told_once(
-        _dates_in_period(_listed_word_known(_points_by_id(findings, rs), rs), rs) + found)))
+    findings = _named_told_once(_unseen_told_once(_joined_told_once(_placeholders_told_once(
+        _dates_in_period(_listed_word_known(_points_by_id(findings, rs), rs), rs) + found))))
     findings = privacy.redact_findings(findings, rs)  # no stage prints personal data in full
     return rs, sorted(set(findings), key=F.Finding.sort_key), result
 
@@ -92,6 +91,15 @@ def _shares_parts(loaded: int) -> bool:
     from generator.check.runner import shares_parts  # (its rules' modules: imported by the checks anyway)
 
     return shares_parts(loaded)
+
+
+def _placeholders_told_once(findings: list[F.Finding]) -> list[F.Finding]:
+    """Without what the references say of a value left as a hint's placeholder (form: 待填写 — “待填写”不在政策词表中,
+    contact_points: [待填写] — 不存在): E-SCHEMA-011 there says it is the placeholder, to be replaced."""
+    left = {(f.file, f.line, f.column) for f in findings if f.code == "E-SCHEMA-011"}
+    if not left:
+        return findings
+    return [f for f in findings if not (f.code.startswith("E-REF-") and (f.file, f.line, f.column) in left)]
 
 
 def _joined_told_once(findings: list[F.Finding]) -> list[F.Finding]:

@@ -28,7 +28,6 @@ import re
 from generator import findings as F
 from generator.model import Item, RecordSet, month_day as day_of, parse_date
 from generator.suggest import closest, phrased
-from generator.validate import PLACEHOLDERS_LEFT
 
 
 def check_policy(rs: RecordSet) -> list[F.Finding]:
@@ -53,19 +52,14 @@ def _entries(item: Item, *path) -> list[Item]:
             if isinstance(e, dict)] if isinstance(node, list) else []
 
 
-def _twice(items: list[Item], key: str, left: list | None = None) -> list[F.Finding]:
-    """E-REF-002 for each item whose `key` (text) an earlier item has; not for a placeholder (待填写 twice: E-SCHEMA-011's,
-    each), which is added to `left` when given."""
+def _twice(items: list[Item], key: str) -> list[F.Finding]:
+    """E-REF-002 for each item whose `key` (text) an earlier item has."""
     out, seen = [], {}
     for item in items:
         value = item.data.get(key)
         if not isinstance(value, str):
             continue
         if value in seen:
-            if value in PLACEHOLDERS_LEFT:
-                if left is not None:
-                    left.append(item)
-                continue
             out.append(F.make("E-REF-002", item.file, item.pos(key), ref=value,
                               other=f"{seen[value].file}:{seen[value].pos(key)[0]}"))
         else:
@@ -132,8 +126,7 @@ def days_are_no_days(rs: RecordSet, code: str) -> bool:
 
 def _periods(rs: RecordSet) -> list[F.Finding]:
     periods = _entries(rs.policy, "ledger", "periods")
-    left: list = []  # (periods whose id is 待填写 as another's: none is a period to work out yet)
-    out = _twice(periods, "id", left)
+    out = _twice(periods, "id")
     spans = []
     out += [F.make("E-REF-012", item.file, item.pos(*path), value=value) for _, item, path, value in _no_days(rs)
             if _MM_DD.fullmatch(value)]  # (another form, 7-10 or 7月10日, is the schema's E-SCHEMA-005)
@@ -147,9 +140,7 @@ def _periods(rs: RecordSet) -> list[F.Finding]:
         else:
             spans.append((days["start"], days["end"], p, "id"))
     out += _overlaps(spans, "填报期间", "ledger periods")
-    if out or left:
-        return out
-    return _due_days([p for _, _, p, _ in spans]) + _earlier_due_days(rs) or _seams_said(rs)
+    return out or _due_days([p for _, _, p, _ in spans]) + _earlier_due_days(rs) or _seams_said(rs)
 
 
 def _due_days(periods: list[Item]) -> list[F.Finding]:
@@ -318,8 +309,7 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
     words = {w for v in _WORD_LISTS for w in rs.vocab(v) if isinstance(w, str)}
     return [F.make("E-REF-020", e.file, e.pos("new"), old=e.data["old"], new=e.data["new"])
             for e in _entries(rs.policy, "vocabularies", "renamed")
-            if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words
-            and e.data["new"] not in PLACEHOLDERS_LEFT]
+            if isinstance(e.data.get("old"), str) and isinstance(e.data.get("new"), str) and e.data["new"] not in words]
 
 
 _LIST_TITLES = {"forms": ("联系形式", "forms"), "places": ("联系场所", "places"), "channels": ("联系方式", "channels"),
@@ -340,7 +330,7 @@ def _synonyms(rs: RecordSet) -> list[F.Finding]:
             continue  # (the schema says)
         held = [v for v, words in lists.items() if word in words]
         said = [a.strip() for a in also if isinstance(a, str)] if isinstance(also, list) else []
-        if not held and word not in PLACEHOLDERS_LEFT:
+        if not held:
             near = phrased(closest(word, sorted({w for words in lists.values() for w in words if isinstance(w, str)})))
             names = "、".join(zh for zh, _en in _LIST_TITLES.values())
             out.append(F.make(
@@ -380,8 +370,6 @@ def timezone_errors(policy: Item) -> list[F.Finding]:
         ZoneInfo(zone)
         return []
     except (ZoneInfoNotFoundError, ValueError, OSError):
-        if zone in PLACEHOLDERS_LEFT:  # (timezone: 待填写: E-SCHEMA-011's)
-            return []
         return [F.make("E-REF-015", policy.file, policy.pos("institution", "timezone"), value=zone)]
 
 
@@ -395,7 +383,7 @@ def _calendar(rs: RecordSet) -> list[F.Finding]:
         if start and end and start <= end:
             year_spans.append((start, end, y, "id"))
             expected = f"{start.year}-{start.year + 1}"
-            if isinstance(yid, str) and yid != expected and yid not in PLACEHOLDERS_LEFT:
+            if isinstance(yid, str) and yid != expected:
                 out.append(F.make("E-REF-016", y.file, y.pos("id"), value=yid, expected=expected, start=start, end=end))
     for s in semesters:
         start, end = s.date("start"), s.date("end")

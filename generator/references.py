@@ -19,8 +19,7 @@ from generator.load import display_path
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import (PLACEHOLDERS_LEFT, Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date,
-                                period_meant, placeholder_left)
+from generator.validate import Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
 
 SLUG = Lazy(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live, in the records folder as given: F.records_shown)
@@ -202,8 +201,6 @@ def _duplicates(rs: RecordSet) -> list[F.Finding]:
                 space = "unit" if kind == "units" else "point"
                 token = f"{space}:{entry['id']}"
                 if token in seen:
-                    if entry["id"] in PLACEHOLDERS_LEFT:  # (id: 待填写 twice: E-SCHEMA-011's, each)
-                        continue
                     other = seen[token]
                     out.append(F.make("E-REF-002", doc.file, item.pos("id"), ref=entry["id"],
                                       other=f"{other.file}:{other.pos('id')[0]}"))
@@ -228,8 +225,6 @@ def _class_names(rs: RecordSet) -> list[F.Finding]:
             key = (entry.get("unit"), re.sub(r"\s+", "", unicodedata.normalize("NFKC", entry["name"])))
             item = Item(doc, ("classes", i), entry)
             if key in seen:
-                if entry["name"] in PLACEHOLDERS_LEFT:
-                    continue
                 other = seen[key]
                 out.append(F.make("E-REF-022", doc.file, item.pos("name"), name=entry["name"], unit=key[0],
                                   other=f"{other.file}:{other.pos('name')[0]}", other_id=other.get("id")))
@@ -249,7 +244,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
     out = []
     for table in (rs.classes, rs.clubs):
         for item in table.values():
-            if item.get("unit") and not rs.id_known("unit", item.get("unit")) and not placeholder_left(item.get("unit")):
+            if item.get("unit") and not rs.id_known("unit", item.get("unit")):
                 out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
     for doc in rs.docs:
         if doc.kind == "classes" and isinstance(doc.data, dict):
@@ -259,17 +254,15 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
                                   problem=f"与文件名 {doc.stem}.yaml 不一致",
                                   problem_en=f"does not match the file name {doc.stem}.yaml"))
     for cid, item in rs.cadres.items():
-        if item.get("unit") and not rs.id_known("unit", item.get("unit")) and not placeholder_left(item.get("unit")):
+        if item.get("unit") and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
         for i, post in enumerate(_list(item.get("earlier"))):
-            if isinstance(post, dict) and isinstance(post.get("unit"), str) and not rs.id_known("unit", post["unit"]) \
-                    and post["unit"] not in PLACEHOLDERS_LEFT:
+            if isinstance(post, dict) and isinstance(post.get("unit"), str) and not rs.id_known("unit", post["unit"]):
                 out.append(_missing(item, ("earlier", i, "unit"), "unit", post["unit"], rs.units, names=rs.unit_names))
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
         for i, admin in enumerate(_list(rs.policy.get("administrators"))):
-            if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]) \
-                    and not placeholder_left(admin["unit"]):
+            if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]):
                 out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units, names=rs.unit_names))
     if rs.calendar:
         for i, year in enumerate(_list(rs.calendar.get("academic_years"))):
@@ -294,16 +287,15 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
 def _assignments(rs: RecordSet) -> list[F.Finding]:
     out = []
     for stem, cycle in rs.cycles.items():
-        if cycle.get("cycle") and cycle.get("cycle") != stem and not placeholder_left(cycle.get("cycle")):
+        if cycle.get("cycle") and cycle.get("cycle") != stem:
             out.append(_place(cycle, "cycle", "周期", "cycle", cycle.get("cycle"), stem,
                               problem=f"与文件名 {stem}.yaml 不一致", problem_en=f"does not match the file name {stem}.yaml"))
         out += _date_order(cycle, "start", "end")
     for row in rs.assignments:
         cadre = row.get("cadre")
-        if cadre and not rs.id_known("cadre", cadre) and not placeholder_left(cadre):
+        if cadre and not rs.id_known("cadre", cadre):
             out.append(_missing(row, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))
-        out += [_point(rs, row, key) for key in ("class", "club")
-                if row.get(key) and not rs.id_known(key, row.get(key)) and not placeholder_left(row.get(key))]
+        out += [_point(rs, row, key) for key in ("class", "club") if row.get(key) and not rs.id_known(key, row.get(key))]
         out += _date_order(row, "start", "end")
     return out
 
@@ -411,7 +403,7 @@ def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dic
     out = []
     for key, vocab, title in fields:
         value = entry.get(key)
-        if isinstance(value, str) and value not in known[vocab] and value not in PLACEHOLDERS_LEFT:
+        if isinstance(value, str) and value not in known[vocab]:
             out += _vocab(rs, item, at + (key,), value, vocab, title)
     return out
 
@@ -525,7 +517,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
     # the ids of a shared name; 张 伟 is 张伟)
     if named and cadre != stem and (meant == stem or (isinstance(meant, tuple) and stem in meant)):
         out.append(_missing(led, "cadre", "cadre", cadre, rs.cadres, names=rs.cadre_names))  # (cadre: 李娜, her own name)
-    elif named and cadre is not None and cadre != stem and not renamed and not placeholder_left(cadre):
+    elif named and cadre is not None and cadre != stem and not renamed:
         move, data = _whose(rs, led, folder, stem, meant) if meant else _not_hers(rs, led, folder, stem)
         out.append(_place(led, "cadre", "干部编号", "cadre", cadre, stem, data=data, **move))
     written = values.get("period")
@@ -537,8 +529,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder,
                           move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",
                           move_en=f" By the period it gives, it belongs in ledgers/{moved}/." if moved else ""))
-    elif written is not None and written != folder and not (isinstance(written, str) and (
-            period_meant(written) == folder or written in PLACEHOLDERS_LEFT)):
+    elif written is not None and written != folder and not (isinstance(written, str) and period_meant(written) == folder):
         # (not "should be" a folder name that is no period; period: 2026-h1, 2026H1 are E-SCHEMA-005's: 写成 2026-H1)
         # saved in the wrong half-year's folder: its period and its dates agree, so say where it belongs
         # (not "check the date" on each activity as well)
@@ -576,11 +567,10 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         out.append(_place(led, "period", "填报期间", "period", written, folder,
                           data={"named": named_as[0]} if named_as else told, **move))
     # (a misnamed file's is _renamed's: it reads the half-year's other ledgers, not kept with this one's)
-    if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str) and cadre not in PLACEHOLDERS_LEFT:
+    if named and not renamed and not rs.id_known("cadre", stem) and isinstance(cadre, str):
         out.append(_missing(led, "cadre", "cadre", stem, rs.cadres))
     for i, point in enumerate(points_of if isinstance(points_of := values.get("contact_points"), list) else ()):
-        if isinstance(point, str) and point not in points and not rs.id_known("point", point) and not frozen \
-                and point not in PLACEHOLDERS_LEFT:
+        if isinstance(point, str) and point not in points and not rs.id_known("point", point) and not frozen:
             out.append(_missing(led, ("contact_points", i), "point", point, points, names=rs.point_names))
     copied: dict = {}  # (date, summary) → the activities with them (E-REF-017)
     # (116,000 activities at 12k: the word lists' sets looked up once a ledger, not once a word; each
@@ -610,7 +600,7 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
     targets = known["suggestion_targets"]
     for i, sug in enumerate([] if frozen else _dicts(values.get("suggestions"))):
-        if isinstance(to := sug.get("to"), str) and to not in targets and to not in PLACEHOLDERS_LEFT:
+        if isinstance(to := sug.get("to"), str) and to not in targets:
             out += _vocab(rs, led, ("suggestions", i, "to"), to, "suggestion_targets", "建议对象")
     return out
 
@@ -967,8 +957,6 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
         if fid is None:
             continue
         if fid in first:
-            if fid in PLACEHOLDERS_LEFT:  # (id: 待填写 in two items: E-SCHEMA-011's, each)
-                continue
             other = first[fid]
             out.append(F.make("E-REF-002", led.file, led.doc.pos(("feedback", i, "id")), ref=fid,
                               other=f"{other[0].file}:{other[0].doc.pos(('feedback', other[1], 'id'))[0]}"))
@@ -978,22 +966,20 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
         if ref is None:
             continue
         where = ("feedback", i, "follows")
-        if ref not in first and ("ledger" in rs.unreadable_kinds or ref in PLACEHOLDERS_LEFT):
+        if ref not in first and "ledger" in rs.unreadable_kinds:
             continue  # (it may be in a ledger that could not be read: that file's finding is the one to fix)
         if ref not in first:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",
                               problem_en="no such item"))
             continue
         if ref == fid:
-            if ref in PLACEHOLDERS_LEFT:  # (follows: 待填写 in an item whose id is 待填写)
-                continue
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="指向自己",
                               problem_en="points to itself"))
             continue
         orig_led, _j, orig_raised = first[ref]
         s_this, s_orig = start(led), start(orig_led)
         later = (s_this and s_orig and s_orig > s_this) or (raised and orig_raised and orig_raised > raised)
-        if later and ref not in PLACEHOLDERS_LEFT:
+        if later:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref,
                               problem=f"是以后才有的一条（{orig_led.file}），不能跟进未来的反映",
                               problem_en=f"is a later item ({orig_led.file}); a follow-up must point back in time"))
@@ -1006,7 +992,7 @@ def _admin_records(rs: RecordSet) -> list[F.Finding]:
     missing = []
     for entry in rs.imports:
         path = entry.get("path")
-        if isinstance(path, str) and path not in ledger_paths and path not in PLACEHOLDERS_LEFT:
+        if isinstance(path, str) and path not in ledger_paths:
             missing.append((entry, path))
     # (the closest of 12,000 paths to each of thousands: kept between runs, see closest_kept)
     answers = closest_kept((path for _, path in missing), ledger_paths,
@@ -1014,7 +1000,7 @@ def _admin_records(rs: RecordSet) -> list[F.Finding]:
     for entry, path in missing:
         out.append(_missing(entry, "path", "ledger", path, ledger_paths, answers))
     for ex in rs.exemptions:
-        if ex.get("cadre") and not rs.id_known("cadre", ex.get("cadre")) and not placeholder_left(ex.get("cadre")):
+        if ex.get("cadre") and not rs.id_known("cadre", ex.get("cadre")):
             out.append(_missing(ex, "cadre", "cadre", ex.get("cadre"), rs.cadres, names=rs.cadre_names))
         out += _date_order(ex, "start", "end")
     return out

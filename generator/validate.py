@@ -30,13 +30,6 @@ _PLACEHOLDER_BYTES = tuple(word.encode("utf-8") for word in _PLACEHOLDERS)
 # A placeholder copied with the sentence's stop after it (a hint's “…写成：summary: …。”: name: …。) is one still.
 _STOPS = "。，；.,;"
 PLACEHOLDERS_LEFT = frozenset(word + stop for word in _PLACEHOLDERS for stop in ("", *_STOPS))
-
-
-def placeholder_left(value) -> bool:
-    """Whether `value` is a placeholder left (PLACEHOLDERS_LEFT), which E-SCHEMA-011 tells at its place, to be replaced:
-    the references say nothing of it (no id, no word, no period of that name) — asked only of a value not found."""
-    return isinstance(value, str) and value in PLACEHOLDERS_LEFT
-
 # A hint's line to add with no value to copy (name: …): the line in quotes, not before the sentence's stop.
 _DOTS_SAID = ("把“…”换成实际的", "replace … with the real value")
 
