@@ -439,7 +439,8 @@ INDEX_HTML = """<!doctype html>
       // labels), shown once the ledger is saved.  (CHANGES: cms.changes(), from generator/chars.py.)
       var LABELS = __LABELS__;
       // a value left as a hint's placeholder (待填写, …, also with the sentence's stop copied after it), which `validate`
-      // refuses (E-SCHEMA-011, its words: PLACEHOLDER_SAID): said before saving, not by the pull request's check
+      // refuses (E-SCHEMA-011, its words: PLACEHOLDER_SAID): said before saving, not by the pull request's check;
+      // PLACEHOLDERS: each such value → the placeholder validate names (…。 → …: the stop is no part of it)
       var PLACEHOLDERS = __PLACEHOLDERS__, PLACEHOLDER_SAID = __PLACEHOLDER_SAID__;
       // the plainest student data, as each free text's pattern refuses it (FormContext.private_detectors)
       var PRIVATE = RULES.private.length ? new RegExp(RULES.private.join("|")) : null, PRIVATE_NOTE = __PRIVATE_NOTE__;
@@ -457,8 +458,9 @@ INDEX_HTML = """<!doctype html>
                          "读出来的）：" + PRIVATE_NOTE + "，请改写。");
           }
           if (numbers) { fullNames(v, where); }
-          if (numbers && PLACEHOLDERS.indexOf(v.trim()) >= 0) {
-            numbers.push(PLACEHOLDER_SAID.replace("“{title}”", where).replace("{placeholder}", v.trim()) + "：请在这一栏填上。");
+          if (numbers && Object.prototype.hasOwnProperty.call(PLACEHOLDERS, v.trim())) {
+            numbers.push(PLACEHOLDER_SAID.replace("“{title}”", where).replace("{placeholder}", PLACEHOLDERS[v.trim()]) +
+                         "：请在这一栏填上。");
           }
           var id = numbers && idNumber(v);
           if (id) {
@@ -865,7 +867,7 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
     --today: cms_trial), else none."""
     from generator import privacy  # (its own expressions for grouped(): grouping_rules)
     from generator.messages import MESSAGES
-    from generator.validate import PLACEHOLDERS_LEFT  # (what E-SCHEMA-011 refuses: the page's check refuses it too)
+    from generator.validate import PLACEHOLDERS_LEFT, placeholder_said  # (what E-SCHEMA-011 refuses, as it says it)
 
     def message(code: str) -> str:  # (the check's own words: {masked} the page's)
         return MESSAGES[code]["zh"]
@@ -884,7 +886,8 @@ def index_html(schema: dict | None = None, rs: RecordSet | None = None, periods:
             .replace("__LABELS__", labels).replace("__CHANGES__", json.dumps(changes(), ensure_ascii=False))
             .replace("__PRIVATE_NOTE__", json.dumps(PRIVATE_NOTE, ensure_ascii=False))
             .replace("__FULL_NAME_SAID__", json.dumps(message("W-PRIV-001"), ensure_ascii=False))
-            .replace("__PLACEHOLDERS__", json.dumps(sorted(PLACEHOLDERS_LEFT), ensure_ascii=False))
+            .replace("__PLACEHOLDERS__", json.dumps({left: placeholder_said(left) for left in sorted(PLACEHOLDERS_LEFT)},
+                                                    ensure_ascii=False))
             .replace("__PLACEHOLDER_SAID__", json.dumps(message("E-SCHEMA-011"), ensure_ascii=False))
             .replace("__FULL_NAME_NOTE__", json.dumps(FULL_NAME_NOTE, ensure_ascii=False))
             .replace("__SPACES__", chars.klass(chars.SPACES)[1:-1]).replace("__GROUPING__", json.dumps(privacy.grouping_rules()))

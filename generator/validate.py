@@ -30,6 +30,14 @@ _PLACEHOLDER_BYTES = tuple(word.encode("utf-8") for word in _PLACEHOLDERS)
 # A placeholder copied with the sentence's stop after it (a hint's “…写成：summary: …。”: name: …。) is one still.
 _STOPS = "。，；.,;"
 PLACEHOLDERS_LEFT = frozenset(word + stop for word in _PLACEHOLDERS for stop in ("", *_STOPS))
+
+
+def placeholder_said(left: str) -> str:
+    """The placeholder E-SCHEMA-011 names of a value left (one of PLACEHOLDERS_LEFT): without the stop copied after
+    it (…。 is “…”), as the web form names it too."""
+    return left.rstrip(_STOPS)
+
+
 # A hint's line to add with no value to copy (name: …): the line in quotes, not before the sentence's stop.
 _DOTS_SAID = ("把“…”换成实际的", "replace … with the real value")
 
@@ -98,7 +106,7 @@ def placeholders(doc: Document, root: dict | None = None) -> list[F.Finding]:
     for path, value in [(path, value) for path, value in leaves(doc.data)  # (as the gate above asks: the text as read)
                         if isinstance(value, str) and value in PLACEHOLDERS_LEFT]:
         kept = _comment_after(doc, path) is not None  # (a generated ledger's: 待填写  # 活动情况：…)
-        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=value.rstrip(_STOPS),
+        found.append(F.make("E-SCHEMA-011", doc.file, doc.pos(path), data={"path": path}, placeholder=placeholder_said(value),
                             title=_title(root, path), title_en=en_path(path) or "the record",
                             description=_described(schema_at(root, path)), kept="（后面的 # 注释可以留着）" if kept else "",
                             kept_en=" (the # comment after it may stay)" if kept else ""))

@@ -332,7 +332,7 @@ def test_form_refuses_a_placeholder_left_in_a_field_with_validates_words_before_
         browser, page = _open_new_ledger(p, trial)
         try:
             _activity(page, 0, "2026-09-15", "个体谈话", "进宿舍", "面对面", 1, "与一名学生谈心，了解其学业困难。")
-            page.locator('textarea[id^="reflections-field-"]').fill("待填写")
+            page.locator('textarea[id^="reflections-field-"]').fill("待填写。")  # (named as validate names it: 待填写)
             _refused(page, trial, said)
             box = page.locator("#ledger-problems")
             expect(box).to_be_visible()
