@@ -163,3 +163,40 @@ def test_a_files_kind_is_the_first_row_of_the_layout_its_path_matches():
 
     assert [kind_of(rel) for rel in paths] == [first_row(rel) for rel in paths]
     assert len({first_row(rel) for rel in paths}) == len(LAYOUT) + 1  # every kind, and None
+
+
+def test_a_policy_without_escalation_targets_is_given_their_shape_not_one_universitys_departments(tmp_path):
+    """escalation_targets (to whom a cadre reports a student's problem: 已上报) are the university's own party
+    committees and departments.  Left out, the hint gave the schema's example to type, one university's departments
+    (计算机科学与工程学院党委 …): typed as told, it validated, and another university's cadres would be offered units it
+    does not have.  The hint now gives its shape (待填写), refused as it is (E-SCHEMA-011); the university's own units
+    typed in, the policy validates."""
+    import shutil
+
+    records = tmp_path / "records"
+    shutil.copytree(B.REPO / "tests" / "fixtures" / "minimal", records)
+    policy = records / "policy.yaml"
+    shipped = policy.read_text(encoding="utf-8")
+    ours = "  escalation_targets: [计算机学院党委, 后勤处]\n"
+    assert ours in shipped
+    policy.write_text(shipped.replace(ours, ""), encoding="utf-8")
+    found = json.loads(B.run_cli(B.REPO, tmp_path, "validate", "--format", "json").stdout)
+    told = [f for f in found if f["code"] == "E-SCHEMA-001" and "escalation_targets" in f["message"]]
+    assert len(told) == 1 and told[0]["file"] == "records/policy.yaml", found
+    lines = told[0]["hint"].rsplit("）：", 1)[1].split("，下一行：")
+    assert lines == ["  escalation_targets:", "    - 待填写"], told[0]["hint"]
+    root = json.loads((B.REPO / "schemas/policy.schema.json").read_text(encoding="utf-8"))
+    example = root["properties"]["vocabularies"]["properties"]["escalation_targets"]["examples"][0]
+    assert example and not any(word in "".join(lines) for word in example)
+    below = shipped.split(ours)[0].rsplit("\nvocabularies:\n", 1)[0] + "\nvocabularies:\n"
+    assert shipped.startswith(below)
+    policy.write_text(below + "\n".join(lines) + "\n" + shipped.split(ours)[0][len(below):] + shipped.split(ours)[1],
+                      encoding="utf-8")  # (typed as the hint says: under vocabularies:)
+    run = B.run_cli(B.REPO, tmp_path, "validate", "--format", "json")
+    refused = [(f["code"], f["file"], f["line"]) for f in json.loads(run.stdout)
+               if f["severity"] == "error" and f["file"] == "records/policy.yaml"]
+    row = below.count("\n") + 2
+    assert refused == [("E-SCHEMA-011", "records/policy.yaml", row)] and run.returncode == 1, refused
+    policy.write_text(policy.read_text(encoding="utf-8").replace("    - 待填写", "    - 计算机学院党委\n    - 后勤处"),
+                      encoding="utf-8")
+    assert B.run_cli(B.REPO, tmp_path, "validate").returncode == 0
