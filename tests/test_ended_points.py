@@ -72,6 +72,37 @@ def test_an_activity_after_the_class_ended_is_on_a_day_without_a_contact_point(t
     assert [e for e in js["findings"] if e["severity"] == "error"] == []
 
 
+def test_a_gap_before_a_later_row_says_when_the_next_one_starts_not_that_none_follows(tmp_path):
+    # 张伟's class 计算机2501班 ended on 2026-03-01 (a class graduating in June, the new cycle's rows from
+    # September: the summer between), his next row starts on 2026-03-10: the gap 03-02 to 03-09 was told
+    # "之后没有新的安排" (with no successor), as if no row followed; it now says when the next one starts
+    def later_row(records: Path):
+        until(records, "classes/2025.yaml", "cs-2025-01", "2026-03-01")
+        rows = records / "assignments/2025-2027.yaml"
+        rows.write_text(rows.read_text(encoding="utf-8").replace(
+            '  - cadre: li-na\n    class: me-2025-01\n',
+            '  - cadre: zhang-wei\n    class: cs-2025-02\n    start: "2026-03-10"\n    reason: 原联系班级合并\n'
+            '  - cadre: li-na\n    class: me-2025-01\n', 1), encoding="utf-8")
+
+    records = fixture_repo(tmp_path, later_row)
+    assert [f[3] for f in found(check(records), "W-CHK-002") if "张伟" in f[3]] == [
+        "干部“张伟”在 2026-03-02 至 2026-03-09 只有 0 个联系点（政策规定 1 个）"
+        "（上一条安排的班级“计算机2501班”只存续到 2026-03-01，下一条安排从 2026-03-10 开始）"]
+    [en] = [f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-002" and "张伟" in f["message"]]
+    assert en["message"].endswith("(the previous assignment's class '计算机2501班' existed until 2026-03-01; "
+                                  "the next one starts on 2026-03-10)")
+    # a row ended by its `end` (not its class's until), the next one starting later: the same
+    rows = records / "assignments/2025-2027.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace(
+        '  - cadre: zhang-wei\n    class: cs-2025-01\n    start: "2025-09-01"\n',
+        '  - cadre: zhang-wei\n    class: cs-2025-01\n    start: "2025-09-01"\n    end: "2026-02-20"\n    reason: 调整\n'),
+        encoding="utf-8")
+    (records / "classes/2025.yaml").write_text((records / "classes/2025.yaml").read_text(encoding="utf-8").replace(
+        '    until: "2026-03-01"\n', "", 1), encoding="utf-8")
+    assert [f[3] for f in found(check(records), "W-CHK-002") if "张伟" in f[3]] == [
+        "干部“张伟”在 2026-02-21 至 2026-03-09 只有 0 个联系点（政策规定 1 个）（上一条安排于 2026-02-20 结束，下一条安排从 2026-03-10 开始）"]
+
+
 def _source(page: Path) -> str:
     """A built page's HTML, a date kept whole (in a table, d924fa1, or a heading) written as the browser shows it."""
     return re.sub(r'<span class="whole">([^<]*)</span>', r"\1", page.read_text(encoding="utf-8"))

@@ -160,14 +160,15 @@ def check_contact_points(ctx: Context) -> list[dict]:
                     at, d = before[0]
                     kind, kind_zh, point = _point_of(ctx, at)
                     where = at.pos("end") if d.end else at.pos(kind)
-                    extra = {"after": f"（上一条安排的{kind_zh}“{point}”只存续到 {last}，之后没有新的安排）",
-                             "after_en": f" (the previous assignment's {kind} '{point}' existed until {last}, "
-                                         "with no successor)"}
+                    then, then_en = _next_said(after, g_end, ", with no successor")
+                    extra = {"after": f"（上一条安排的{kind_zh}“{point}”只存续到 {last}，{then}）",
+                             "after_en": f" (the previous assignment's {kind} '{point}' existed until {last}{then_en})"}
                 elif before:
                     at = before[0][0]
                     where = at.pos("end")
-                    extra = {"after": f"（上一条安排于 {last} 结束，之后没有新的安排）",
-                             "after_en": f" (the previous assignment ended on {last} with no successor)"}
+                    then, then_en = _next_said(after, g_end, " with no successor")
+                    extra = {"after": f"（上一条安排于 {last} 结束，{then}）",
+                             "after_en": f" (the previous assignment ended on {last}{then_en})"}
                 elif after:
                     at, where = after[0], after[0].pos("start")
                     extra = {"after": "", "after_en": ""}
@@ -193,6 +194,15 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 continue
             ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
     return table
+
+
+def _next_said(after: list, gap_end: dt.date, none_en: str) -> tuple[str, str]:
+    """W-CHK-002's words, after the row that ended the day before a gap, of what follows it: the row starting the day
+    after the gap (`after`: a graduated class's cadre whose new cycle begins in September), else no row at all."""
+    if after:
+        nxt = gap_end + ONE_DAY
+        return f"下一条安排从 {nxt} 开始", f"; the next one starts on {nxt}"
+    return "之后没有新的安排", none_en
 
 
 def _rows_data(ctx: Context, cadre: str, dated) -> dict:
