@@ -1361,6 +1361,27 @@ def test_a_cadre_s_semesters_are_listed_newest_first_as_her_ledgers_are(site, rs
     assert seen
 
 
+def test_a_cadre_s_semesters_are_those_of_her_time_in_office(site, rs):
+    """A cadre who took office in 2026 had 每学期联系学生情况 list every semester since 2022, each 0 and 无需, and one who
+    left in 2024 every semester since, for ever: a page of rows saying nothing, found walking a new semester as the
+    administrator (a successor's page, the day he was added).  It lists the semesters she held office in (a day of
+    them), and any other with something to say (an activity counted)."""
+    span = {s.name: (s.start, s.end) for s in rs.semesters()}
+    late = left = 0
+    for cid in sorted(rs.cadres):
+        came, went = rs.cadre_active_span(cid)
+        source = page(site, f"cadres/{cid}.html")
+        m = re.search(r"<h2[^>]*>每学期联系学生情况</h2>(.*?)(?=<h2[\s>]|\Z)", source, re.S)
+        rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+                for tr in re.findall(r"<tr>(.*?)</tr>", m.group(1), re.S)] if m else []
+        outside = [r for r in rows if r and r[0] in span and ((came and span[r[0]][1] < came)
+                                                               or (went and span[r[0]][0] > went))]
+        assert all(r[1] != "0" for r in outside), (cid, came, went, outside)
+        late += bool(came and min(s for s, _ in span.values()) < came and rows)
+        left += bool(went and rows)
+    assert late and left
+
+
 def _index_docs(site) -> list:
     return json.loads((site.public / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]
 

@@ -528,7 +528,17 @@ class Aggregate:
                 cells.append({"semester": s.id, "count": counts[cid][s.id],
                               "label": verdict.get("label", ""), "kind": verdict.get("kind", "")})
             rows[cid] = cells
-        return {"semesters": [{"id": s.id, "name": s.name} for s in sems], "rows": rows}
+        return {"semesters": [{"id": s.id, "name": s.name} for s in sems], "rows": rows,
+                "spans": [(s.start, s.end) for s in sems]}
+
+    def _semesters_in_office(self, sem: dict, cadre: str) -> list[dict]:
+        """A cadre's page's semesters (each cell with its semester's name): those she held office in, a day of them,
+        and any other with something to say (an activity counted, a verdict other than 无需) — not every semester
+        since the calendar's first, 0 and 无需, of one who took office later or left long ago."""
+        came, went = self.rs.cadre_active_span(cadre)
+        return [dict(cell, name=s["name"]) for s, cell, term in zip(sem["semesters"], sem["rows"].get(cadre, []), sem["spans"])
+                if cell["count"] or cell["kind"] != "not_required"
+                or not ((came and term[1] < came) or (went and term[0] > went))]
 
     # ---- cadres and units ---------------------------------------------
     def cadre_rows(self, ledgers: dict, tables: dict, a1: dict, threads: list[dict]) -> list[dict]:
@@ -566,7 +576,7 @@ class Aggregate:
                 "first_start": min((r["start"] for r in mine), default=""),  # (when none had begun by then)
                 "current_points": [r for r in mine if r["active"]],
                 "ledgers": led_by.get(cid, []),
-                "history": history.get(cid, []), "semesters": sem["rows"].get(cid, []),
+                "history": history.get(cid, []), "semesters": self._semesters_in_office(sem, cid),
                 "threads": thr_by.get(cid, []), "exemptions": exempt_by.get(cid, []),
             })
         return out
