@@ -111,3 +111,35 @@ def test_a_cadre_who_left_is_not_shown_as_a_point_s_contact_afterwards(tmp_path)
     assert row.endswith("| — |")
     full = (out / "attachment1/2025-2027.md").read_text(encoding="utf-8")
     assert "2025-09-01 至 2026-03-31" in [line for line in full.splitlines() if "zhang-wei" in line][0]
+
+
+def test_a_reviewer_who_left_office_is_flagged_at_their_account_in_units(tmp_path):
+    # walked as the administrator: 蔡伟民 retired, a reviewer of his unit; nothing said so, and the regenerated
+    # CODEOWNERS went on asking him to approve his unit's ledgers.  Past his active_to, W-CHK-022 is at his account
+    # in units.yaml, saying whose it is and to replace it; before that day, or once replaced, nothing
+    repo = make_repo(tmp_path)
+    units = (repo / "records/units.yaml").read_text(encoding="utf-8")
+    assert "    reviewers: [cs-reviewer]\n" in units
+    edit(repo, "records/units.yaml", text=units.replace("    reviewers: [cs-reviewer]\n",
+                                                       "    reviewers: [zhang-wei, cs-reviewer]\n", 1))
+    edit(repo, CADRE, append="active_to: \"2026-03-31\"\n")
+    commit(repo, "2026-03-01 10:00", "zhang-wei reviews cs, retires on 2026-03-31")
+
+    def flagged(today: str, lang: str = "zh") -> list:
+        r = run(repo, "check", "--today", today, "--format", "json", "--lang", lang)
+        return [(f["file"], f["line"], f["column"], f["severity"], f["message"], f["hint"])
+                for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-022"]
+
+    assert flagged("2026-03-31") == []
+    [(file, line, col, severity, message, hint)] = flagged("2026-04-15")
+    assert (file, line, col, severity) == ("records/units.yaml", 6, 17, "warning")
+    assert message == "单位“计算机学院”的审核人 zhang-wei 是干部“张伟”的 Git 账号，张伟已于 2026-03-31 离任，仍能审核本单位干部的台账"
+    assert "zhang-wei" in hint and "python -m generator codeowners" in hint
+    [(*_, en, _)] = flagged("2026-04-15", "en")
+    assert en == ("reviewer zhang-wei of unit '计算机学院' is the Git account of cadre '张伟', who left office on "
+                  "2026-03-31, and may still approve the unit's ledgers")
+    text = run(repo, "check", "--today", "2026-04-15").stdout
+    assert "records/units.yaml:6:17: 警告 W-CHK-022:" in text
+    edit(repo, "records/units.yaml", text=units)  # (replaced: cs-reviewer alone)
+    commit(repo, "2026-04-16 10:00", "zhang-wei no longer reviews")
+    assert flagged("2026-04-20") == []

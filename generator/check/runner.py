@@ -17,7 +17,7 @@ from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
 from generator.check.deadlines import Deadlines, last_on_time
-from generator.check.ended_units import check_ended_units
+from generator.check.ended_units import check_ended_reviewers, check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import Parts, check_archived_meanings
@@ -143,6 +143,7 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
     before = len(ctx.findings)
     assignments, coverage = check_contact_points(ctx), check_coverage(ctx)
     check_ended_units(ctx)
+    check_ended_reviewers(ctx)
     kept.put((assignments, coverage, [F.packed(f) for f in ctx.findings[before:]]))
     return assignments, coverage
 

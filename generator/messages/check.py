@@ -291,6 +291,18 @@ CODES = {
                    "changed (cadre, class or club, start), as W-CHK-019's hint says. {would_en}. See the guide, "
                    "administrators, changing a contact point.",
     },
+    # (a unit's reviewer whose cadre record has ended: CODEOWNERS, made from units.yaml, still names them)
+    "W-CHK-022": {
+        "severity": "warning",
+        "zh": "单位“{unit}”的审核人 {account} 是干部“{name}”的 Git 账号，{name}已于 {left} 离任，仍能审核本单位干部的台账",
+        "en": "reviewer {account} of unit '{unit}' is the Git account of cadre '{name}', who left office on {left}, "
+              "and may still approve the unit's ledgers",
+        "hint_zh": "请管理员在 {records}/units.yaml 中把 {account} 换成接任审核的人的 Git 账号（或删去这一项），再运行 "
+                   "python -m generator codeowners，把 CODEOWNERS 一同提交；见 使用指南 → 管理员：年复一年的变动 → 干部离任。",
+        "hint_en": "An administrator replaces {account} in {records}/units.yaml with the account of whoever reviews now "
+                   "(or removes it), then runs python -m generator codeowners and commits CODEOWNERS with it; see the "
+                   "guide, administrators, a cadre leaving.",
+    },
     "W-CHK-011": {
         "severity": "warning",
         "zh": "校历只写到 {end}，今天（{today}）不在任何学年之内：新生班级覆盖和每学期联系次数从 {after} 起都没有检查",
