@@ -417,3 +417,39 @@ def test_check_base_lists_the_findings_of_the_ledger_an_amendment_corrects_and_o
     assert {(f["file"], f["code"]) for f in data["findings"]} == {
         ("records/cadres/chen-gang.yaml", "W-CHK-004"), (OTHERS, "W-CHK-007")}, data["findings"]
     assert data["base"]["not_listed"] == len(every) - 2 > 0
+
+
+def test_a_pull_request_with_nothing_found_in_its_files_says_so_in_the_summary_as_in_the_text(tmp_path):
+    """A reviewer's clean pull request (a cadre's ledger with no finding): `check --base` in text said
+    “相对 … 改动的文件中没有发现问题”, but the markdown the summary shows listed the whole university's tables and
+    nothing of the pull request — the reviewer could not tell a clean ledger from one the summary forgot.  Now the
+    markdown says it below the overview, in both languages; a pull request with a finding does not."""
+    repo = make_repo(tmp_path)
+    base = commit(repo, "2026-01-05 10:00", "main")
+    edit(repo, MINE, append="reflections: 补充体会。\n")
+    commit(repo, "2026-06-20 10:00", "the pull request")
+    today = ("--today", "2026-06-25")
+    for lang, said in (("zh", f"相对 {base} 改动的文件中没有发现问题。"),
+                       ("en", f"No problems found in the files changed since {base}.")):
+        assert said in run(repo, "--lang", lang, "check", *today, "--base", base).stdout
+        md = run(repo, "--lang", lang, "check", *today, "--format", "markdown", "--base", base).stdout
+        assert said in md.split("###")[0], md
+    repo, base = _pull_request(tmp_path / "with-findings")
+    md = run(repo, "check", *today, "--format", "markdown", "--base", base).stdout
+    assert "没有发现问题" not in md, md
+
+
+def test_the_summary_s_exemptions_name_the_requirements_in_the_reader_s_language(tmp_path):
+    """The summary's table of exemptions showed the requirements as the file's keys (“semester_contacts、ledger”)
+    in the Chinese summary; now in words (“每学期联系学生、填报台账”), and in English with --lang en."""
+    repo = make_repo(tmp_path)
+    edit(repo, "records/exemptions.yaml", text="exemptions:\n  - cadre: zhang-wei\n"
+         "    rules: [semester_contacts, ledger]\n    start: 2026-03-01\n    end: 2026-04-30\n    reason: 病假\n")
+    commit(repo, "2026-02-01 10:00", "exemption")
+    today = ("--today", "2026-06-25")
+    md = run(repo, "check", *today, "--format", "markdown").stdout
+    row = next(line for line in md.splitlines() if line.startswith("| 张伟 |"))
+    assert "| 每学期联系学生、填报台账 |" in row and "semester_contacts" not in row, row
+    row = next(line for line in run(repo, "--lang", "en", "check", *today, "--format", "markdown").stdout.splitlines()
+               if line.startswith("| 张伟 |"))
+    assert "| semester contacts, ledger |" in row, row

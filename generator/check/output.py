@@ -11,7 +11,7 @@ from generator import findings as F
 from generator import report
 from generator.layout import kind_of
 from generator.check.deadlines import in_grace
-from generator.check.exemptions import describe
+from generator.check.exemptions import RULES, describe
 
 GITHUB_PER_CODE = 10
 # GitHub shows a step's first 10 error and 10 warning annotations and drops the rest unsaid
@@ -363,6 +363,11 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
     out += [f"- {line}" for line in ([said] if said else []) + overview(data, lang)]
     out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
+    # (as the text report says it: a reviewer reading the summary tells a clean pull request from a forgotten one)
+    if not findings:
+        out += [f"**{t['none']}**", ""]
+    elif not listed:
+        out += [f"**{t['none_changed'].format(base=base.rev)}**", ""]
     findings = listed
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
@@ -387,7 +392,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
             for c in data.get("feedback", []) if c["overdue"]]
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
-    rows = [[e["name"], "、".join(e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
+    rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
             for e in data.get("exemptions", [])]
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
