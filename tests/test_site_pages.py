@@ -1501,3 +1501,22 @@ def test_a_unit_without_freshman_classes_does_not_say_they_all_have_a_cadre(site
         assert f"本单位没有 {year} 学年的新生班级" in said[uid] and "新生班级都已有联系干部" not in said[uid], uid
     for uid in covered:
         assert f"本单位 {year} 学年的新生班级都已有联系干部" in said[uid], uid
+
+
+def test_a_unit_s_page_says_when_its_current_period_is_due_and_who_has_not_handed_in(site):
+    """A unit's reviewer reading the page before the due day saw 未到截止日 in every row of 台账情况 and no date: not
+    when the period is due, nor that 未到截止日 is a ledger not yet handed in (one handed in says 按时 and its date).
+    The section now says the period's due day (the policy's) and what 未到截止日 means."""
+    policy = yaml.safe_load((site.records / "policy.yaml").read_text(encoding="utf-8"))
+    dues = {p["id"]: p["due"] for p in policy["ledger"]["periods"]}
+    seen = 0
+    for unit_page in sorted((site.public / "units").glob("*.html")):
+        html_page = unit_page.read_text(encoding="utf-8")
+        m = re.search(r'<h2 id="(\d{4})-(h\d)"[^>]*>(.*?)</h2>(.*?)<table', html_page, re.S)
+        if not m:
+            continue
+        seen += 1
+        said = visible(m.group(4))
+        due = f"{m.group(1)}-{dues[m.group(2).upper()]}"
+        assert f"截止日期 {due}" in said and "“未到截止日”的干部还没有提交本期台账" in said, (unit_page.name, said)
+    assert seen, "no unit page lists the current period's ledgers"

@@ -219,7 +219,8 @@ class Site:
             if words := search_zh.name_words(cadre["name"]):  # (the search index's field of the page: the hook writes it in)
                 self.name_words[f"cadres/{cadre['id']}.md"] = words
         self.page("units/index.md", "units_index.md.j2", **ctx)
-        named = dict(ctx, stats={p: {"name": s["name"]} for p, s in stats.items()})
+        named = dict(ctx, stats={p: {"name": s["name"], "due": s["due"], "grace_until": s["grace_until"]}
+                                  for p, s in stats.items()})
         for unit in units:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit,
                       behind=[r for r in behind if r["unit"] == unit["id"]], **named)
