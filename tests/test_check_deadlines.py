@@ -110,6 +110,22 @@ def test_merge_counts_when_the_pull_request_was_merged(tmp_path):
     assert row(check(repo2, "2026-04-01"), "2025-H2", "zhang-wei")["status"] == "on_time"
 
 
+def test_a_ledger_whose_pull_request_was_opened_in_time_and_merged_late_tells_why_it_is_late(tmp_path):
+    """A cadre opened her pull request on 2025-12-20, the unit's reviewer merged it on 2026-01-03: 3 days late, and the
+    hint told her “今后请在截止日前提交” — she had.  It now says that the merge counts, not the pull request, and to
+    leave the reviewer the time to approve and merge it before the due day; in both languages."""
+    repo = start(tmp_path)
+    git(repo, "checkout", "-q", "-b", "zhang-wei/2025-H2")
+    write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
+    commit(repo, "2025-12-20 10:00", "台账")
+    git(repo, "checkout", "-q", "main")
+    merge(repo, "zhang-wei/2025-H2", "2026-01-03 15:00")
+    [late] = [f for f in codes(check(repo, "2026-02-01"), "W-CHK-005") if f.file.endswith(H2)]
+    assert "不是开拉取请求" in late.hint("zh") and "审核人批准、合并" in late.hint("zh"), late.hint("zh")
+    assert "请在截止日前提交" not in late.hint("zh"), late.hint("zh")
+    assert "not when its pull request was opened" in late.hint("en"), late.hint("en")
+
+
 def test_squash_merge(tmp_path):
     repo = start(tmp_path)
     git(repo, "checkout", "-q", "-b", "pr")

@@ -161,8 +161,8 @@ CODES = {
         "severity": "warning", "strict": True,
         "zh": "{name} 的 {period} 台账逾期 {days} 天提交（截止日期 {due}{grace}，{source}提交于 {submitted}）",
         "en": "{name}'s ledger for {period} was {days|day|days} late (due {due}{grace_en}, submitted {submitted} per {source_en})",
-        "hint_zh": "提交时间以台账合并进主分支的时间（或导入清单登记的日期）为准；今后请在截止日前提交。",
-        "hint_en": "A ledger counts from when it was merged into the main branch (or the date an import declares); submit before the deadline.",
+        "hint_zh": "提交时间以台账合并进主分支的时间（或导入清单登记的日期）为准，不是开拉取请求或在网页表单中保存的时间：今后请提早提交，留出本单位审核人批准、合并的时间，在截止日前合并。",
+        "hint_en": "A ledger counts from when it was merged into the main branch (or the date an import declares), not when its pull request was opened or the web form saved it: hand it in early enough for the unit's reviewer to approve and merge it before the deadline.",
     },
     "W-CHK-006": {
         "severity": "warning", "strict": True,
