@@ -360,7 +360,8 @@ def ledger_body(rs: RecordSet, period_id: str, today: dt.date, missing: list[str
     if missing:
         lines += [f"请在 `{records_rel}/ledgers/{period_id}/` 下提交以自己编号命名的台账文件，或使用网站上的"
                   f"{f'[台账表单]({site}admin/)' if site else '台账表单'}；"
-                  "提交后由本单位审核人审核。全部提交后本提醒自动关闭。", ""]
+                  "提交后由本单位审核人审核：台账合并进 main 才算提交，等待审核的拉取请求中的台账仍列在下面，"
+                  "请本单位审核人及时批准、合并（是否按时，按合并的时间判断）。全部提交后本提醒自动关闭。", ""]
     by_unit: dict = defaultdict(list)
     for cadre in missing:
         item = rs.cadres.get(cadre)

@@ -29,6 +29,23 @@ def test_body_lists_exactly_the_missing_cadres_grouped_by_unit_with_reviewers(tm
     assert "还有 10 天" in body and "<!-- contact-ledger:ledger-reminder:2026-H1 -->" in body
 
 
+def test_a_ledger_waiting_in_a_pull_request_is_still_missing_and_the_body_asks_the_reviewers_to_merge_in_time(tmp_path):
+    """李娜 opened her pull request; her unit's reviewer had not merged it: the reminder @-mentioned her as 尚未提交 and
+    said only 提交后由本单位审核人审核 — she took the reminder for a mistake, the reviewer did not see it was theirs to do.
+    The body now says that a ledger counts once merged into main, so one waiting in a pull request is still listed,
+    and asks the reviewers to approve and merge in time (the merge is what is judged late or not)."""
+    from workflow_repo import git
+    repo = make_repo(tmp_path)
+    git(repo, "checkout", "-q", "-b", "li-na/2026-H1")
+    edit(repo, "records/ledgers/2026-H1/li-na.yaml", text=(repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(
+        encoding="utf-8").replace("zhang-wei", "li-na"))
+    commit(repo, "2026-06-18 10:00", "李娜的台账")
+    git(repo, "checkout", "-q", "main")
+    body = run(repo, "remind", "--period", "2026-H1", "--today", "2026-06-20").stdout
+    assert any("李娜" in ln for ln in body.splitlines() if ln.startswith("- ")), body
+    assert "合并进 main 才算提交" in body and "请本单位审核人及时批准、合并（是否按时，按合并的时间判断）" in body, body
+
+
 def test_all_in_exits_0_so_the_workflow_closes_the_issue(tmp_path):
     repo = make_repo(tmp_path)
     own = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
