@@ -19,7 +19,7 @@ from generator.load import display_path
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
-from generator.validate import Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
+from generator.validate import PLACEHOLDERS_LEFT, Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
 
 SLUG = Lazy(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
 _WHAT = {  # kind of id → (Chinese, English, where the ids live, in the records folder as given: F.records_shown)
@@ -327,9 +327,13 @@ _ACTIVITY_KEYS = tuple(key for key, _vocab, _title in _ACTIVITY_WORDS)  # (_acti
 
 
 def _allowed(rs: RecordSet, vocab: str) -> tuple[list, set]:
-    """A vocabulary's words in policy order (for the message) and as a set (to look up)."""
+    """A vocabulary's words in policy order (for the message) and as a set (to look up); none for one that still
+    holds a placeholder (escalation_targets: [待填写], or a 待填写 among its words): not written yet, as one that is no
+    list — its E-SCHEMA-011 at the policy is the one to fix, not an E-REF-005 in every ledger that uses a real word."""
     def words():
         found = rs.words(vocab)
+        if not PLACEHOLDERS_LEFT.isdisjoint(found):
+            return [], set()
         return found, set(found)
     return rs.memoized(("allowed", vocab), words)
 
@@ -356,7 +360,7 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     if rs.policy is None or not isinstance(value, str):
         return []
     allowed, known = _allowed(rs, vocab)
-    if value in known or not allowed:  # (a vocabulary that is no list: its own finding, at the policy)
+    if value in known or not allowed:  # (a vocabulary that is no list, or not written yet: its own finding, at the policy)
         return []
     if rs.policy.doc.rel in rs.invalid and any(value in _PARTS.split(w) for w in allowed):
         return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
