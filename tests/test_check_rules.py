@@ -471,31 +471,51 @@ def test_a_semester_is_owed_by_who_held_a_point_long_enough_and_never_by_nobody(
                                              for f in found(check(tmp_path, "2027-07-01", files), "W-CHK-004")}
 
 
+def _recorded_on_march_1st(tmp_path, files: dict, message: str):
+    """The base records of 2025-08-20 and `files` committed on 2026-03-01: the rows of check --format json as of a
+    day (cadre → (active_to, each row's end and reason))."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, files)
+    commit(repo, "2026-03-01 10:00", message)
+
+    def rows(today):
+        out = check_cli(repo / "records", "--today", today, "--format", "json")
+        data = __import__("json").loads(out.stdout)
+        return {a["cadre"]: (a["active_to"], r["end"], r["reason"]) for a in data["assignments"] for r in a["rows"]}
+    return rows
+
+
 def test_an_end_recorded_after_today_shows_the_row_running_as_on_the_site(tmp_path):
     # On 2026-03-01 张伟's row was given an end ahead (2026-03-31, 调任) and 李娜's class me-2025-01 an
     # `until` (2026-06-30: it graduates); committed before the day checked, as a past day reads the
     # records committed by then.  check --today 2026-03-15 --format json showed those ends in
     # its assignment rows, where the site built as of that day shows 张伟's row running to the
     # cycle's end without the reason, and 李娜's running (no end: it would not reach the cycle's)
-    repo = init_repo(tmp_path / "repo")
-    write(repo, base())
-    commit(repo, "2025-08-20 10:00", "初始化记录")
-    write(repo, {"records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"))
-                 .replace("me-2025-01班, unit: me,", 'me-2025-01班, until: "2026-06-30", unit: me,'),
-                 "records/assignments/2025-2027.yaml": assignments(
-                     "2025-2027", "2025-09-01", "2027-08-31",
-                     {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-03-31",
-                      "reason": "调任"},
-                     {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"})})
-    commit(repo, "2026-03-01 10:00", "张伟调任，me-2025-01 毕业")
+    rows = _recorded_on_march_1st(tmp_path, {
+        "records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"))
+        .replace("me-2025-01班, unit: me,", 'me-2025-01班, until: "2026-06-30", unit: me,'),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-03-31", "reason": "调任"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"})}, "张伟调任，me-2025-01 毕业")
+    assert rows("2026-03-15") == {"zhang-wei": (None, "2027-08-31", None), "li-na": (None, None, None)}
+    assert rows("2026-07-01") == {"zhang-wei": (None, "2026-03-31", "调任"), "li-na": (None, "2026-06-30", None)}
 
-    def rows(today):
-        out = check_cli(repo / "records", "--today", today, "--format", "json")
-        data = __import__("json").loads(out.stdout)
-        return {a["cadre"]: (r["end"], r["reason"]) for a in data["assignments"] for r in a["rows"]}
 
-    assert rows("2026-03-15") == {"zhang-wei": ("2027-08-31", None), "li-na": (None, None)}
-    assert rows("2026-07-01") == {"zhang-wei": ("2026-03-31", "调任"), "li-na": ("2026-06-30", None)}
+def test_a_row_ended_on_its_cadres_recorded_last_day_keeps_its_end_as_on_the_site(tmp_path):
+    # 张伟 leaves on 2026-12-31 (active_to) and the administrator ended his row that day (调离), both recorded on
+    # 2026-03-01.  check --today 2026-03-15 --format json showed the row running to the cycle's end without its
+    # reason, beside his active_to 2026-12-31, where the site now shows it ending that day (Aggregate.begun)
+    rows = _recorded_on_march_1st(tmp_path, {
+        "records/cadres/zhang-wei.yaml": cadre("张伟", "cs", active_to="2026-12-31"),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-12-31", "reason": "调离"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"})}, "张伟 2026-12-31 调离")
+    assert rows("2026-02-15")["zhang-wei"] == (None, "2027-08-31", None)  # (not recorded yet)
+    assert rows("2026-03-15")["zhang-wei"] == ("2026-12-31", "2026-12-31", "调离")
 
 
 def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_path):

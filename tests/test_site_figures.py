@@ -388,6 +388,61 @@ def test_a_site_built_as_of_a_past_day_shows_an_assignment_running_whose_early_e
 
 
 
+def test_a_departure_recorded_ahead_ends_the_cadres_row_on_their_last_day_as_their_page_says(tmp_path):
+    # 陈刚 retires on 2026-12-31 (active_to, recorded on 2026-03-10); his row has no end.  As of 2026-03-25
+    # 附件1, the cycle's full records, the downloads and his own page showed the row "2025-09-01 至
+    # 2027-08-31" with no reason, while 任职 on the same page said "至 2026-12-31": the row is now shown as
+    # it will read after that day (to his last day, 离任) — on a day before the departure was recorded,
+    # as that day's records (Git) had it
+    # (李娜 too, whose club row, begun inside the cycle, has its start's reason: it stays, her departure after it;
+    # and 张伟, whose row the administrator ended on his last day with its reason, as the admin guide writes it)
+    records = fixture_repo(tmp_path)
+    for cadre in ("chen-gang", "li-na", "zhang-wei"):
+        cadre = records / f"cadres/{cadre}.yaml"
+        cadre.write_text(cadre.read_text(encoding="utf-8") + 'active_to: "2026-12-31"\n', encoding="utf-8")
+    cycle = records / "assignments/2025-2027.yaml"
+    cycle.write_text(cycle.read_text(encoding="utf-8").replace(
+        '    class: cs-2025-01\n    start: "2025-09-01"\n',
+        '    class: cs-2025-01\n    start: "2025-09-01"\n    end: "2026-12-31"\n    reason: 张伟调离\n', 1), encoding="utf-8")
+    git(records.parent, "commit", "-q", "-am", "陈刚、李娜、张伟 2026-12-31 离任", date="2026-03-10T09:00:00+08:00")
+
+    others = []
+
+    def chen_gang(day: str) -> tuple:
+        public = mkdocs_build(records, tmp_path / day, day).public
+        a1 = cells_text((public / "attachment1.html").read_text(encoding="utf-8"), "序号")
+        page = cells_text((public / "attachment1/2025-2027.html").read_text(encoding="utf-8"), "姓名")
+        table = json.loads((public / "downloads/assignments-all.json").read_text(encoding="utf-8"))["rows"]
+        sheet = json.loads((public / "downloads/attachment1.json").read_text(encoding="utf-8"))["rows"]
+        own = (public / "cadres/chen-gang.html").read_text(encoding="utf-8")
+        changes = visible((public / "attachment1.html").read_text(encoding="utf-8")
+                          .split("周期内的调整</h2>", 1)[1].split("<h2", 1)[0])
+        others.append(([(r[5], r[6]) for r in page if r[0] == "李娜" and r[2] == "机器人协会"],
+                       [r[8] for r in a1 if r[1] == "张伟"], [(r[5], r[6]) for r in page if r[0] == "张伟"]))
+        return ([r[8] for r in a1 if r[1] == "陈刚"], [(r[5], r[6]) for r in page if r[0] == "陈刚"],
+                [(r["start"], r["end"], r["reason"]) for r in table if r["name"] == "陈刚"],
+                [r["end"] for r in sheet if r["name"] == "陈刚"],
+                [(r[4], r[5]) for r in cells_text(own, "周期") if r[1] == "计算机2401班"],
+                "至 2026-12-31" in visible(own.split("任职", 1)[1].split("</tr>", 1)[0]), "陈刚" in changes)
+
+    before = chen_gang("2026-03-05")  # (not recorded yet: running to the cycle's end, his office too)
+    assert before == (["2025-09-01 至 2027-08-31"], [("2025-09-01 至 2027-08-31", "")],
+                      [("2025-09-01", "2027-08-31", "")], ["2027-08-31"], [("2025-09-01 至 2027-08-31", "")],
+                      False, False), before
+    recorded = chen_gang(FIXTURE_TODAY)  # (recorded: his last day, as 任职 says; no change made yet)
+    assert recorded == (["2025-09-01 至 2026-12-31（离任）"], [("2025-09-01 至 2026-12-31", "2026-12-31 离任")],
+                        [("2025-09-01", "2026-12-31", "2026-12-31 离任")], ["2026-12-31"],
+                        [("2025-09-01 至 2026-12-31", "2026-12-31 离任")], True, False), recorded
+    assert others == [([("2026-03-01 至 2027-08-31", "调整为联系社团")], ["2025-09-01 至 2027-08-31"],
+                       [("2025-09-01 至 2027-08-31", "")]),
+                      ([("2026-03-01 至 2026-12-31", "调整为联系社团；2026-12-31 离任")], ["2025-09-01 至 2026-12-31（离任）"],
+                       [("2025-09-01 至 2026-12-31", "张伟调离")])], others
+    after = chen_gang("2027-01-05")  # (the day passed: the row reads as it did, no longer in 附件1, now a change made)
+    assert [after[i] for i in (1, 2, 4)] == [recorded[i] for i in (1, 2, 4)] and after[0] == after[3] == [], after
+    assert after[-1], after
+    assert (others[-1][0], others[-1][2]) == (others[-2][0], others[-2][2]), others
+
+
 def test_a_site_built_as_of_a_past_day_lists_no_later_cycle_among_the_earlier_ones(tmp_path):
     # As of 2026-01-02, 附件1's 以往周期 listed the 2027-2029 cycle (from 2027-09-01) with 0 rows
     records = tmp_path / "records"

@@ -220,7 +220,7 @@ def _rows_data(ctx: Context, cadre: str, dated) -> dict:
         void = d.void
         reason = row.get("reason") if isinstance(row.get("reason"), str) else None
         if not void:
-            end, reason = _as_of_today(ctx, row, start, end, until, reason)
+            end, reason = _as_of_today(ctx, row, start, end, until, reason, a_to)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
                     "point_unit": ctx.point_unit(point), "start": iso(start),
                     "end": iso(d.last if void else end), "void": void, "point_until": iso(until),
@@ -229,14 +229,15 @@ def _rows_data(ctx: Context, cadre: str, dated) -> dict:
             "active_from": iso(a_from), "active_to": iso(a_to), "rows": out, "later": later}
 
 
-def _as_of_today(ctx: Context, row, start, end, until, reason) -> tuple:
+def _as_of_today(ctx: Context, row, start, end, until, reason, left) -> tuple:
     """A row's end and reason as they stood at --today, as the site (Aggregate.begun) shows them: an
     end after --today and before the cycle's (an early end, a class graduating: its `until`) had not
     been made by then — the row runs to its cycle's end, without that end's reason, or, its class or
     club ending before that, has no end yet (running); a reason written for a row begun inside the
-    cycle is its start's, and stays."""
+    cycle is its start's, and stays.  An end on the cadre's last day (`left`, their active_to, in the
+    cadre's file by then: the cadre's active_to beside it) stays, with its reason."""
     first, last = ctx.cycle_dates(row.doc.stem)
-    if not (end and last and ctx.today < end < last):
+    if not (end and last and ctx.today < end < last) or end == left:
         return end, reason
     of_start = reason and first and start and start > first
     return (None if until and ctx.today < until < last else last), (reason if of_start else None)

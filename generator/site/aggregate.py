@@ -117,7 +117,8 @@ class Aggregate:
         # within the cadre's time in office, as the checks count it: a row nobody ended when its
         # cadre left (active_to) no longer shows them as the point's contact after that day
         left = self.rs.cadre_active_span(row.get("cadre"))[1] if isinstance(row.get("cadre"), str) else None
-        clipped = bool(left and start and left >= start and (end is None or left < end))
+        leaves = bool(left and start and left >= start and (end is None or left <= end))  # (its end: their last day)
+        clipped = leaves and (end is None or left < end)
         if clipped:
             end = left
         until = self.rs.point_until(row)  # (the class graduated, the club was dissolved: assignment_span)
@@ -125,6 +126,12 @@ class Aggregate:
         shown = self.rs.row_end(row) if void else end  # (its dates as written, not "from 09-01 to 08-31")
         ended = bool(until and end == until and row.date("end") != until)
         reason = self.guard.text(row.get("reason"), row, "reason", title="调整原因", title_en="reason")
+        cycle = self.rs.cycles.get(row.doc.stem) if leaves else None
+        of_start = bool(cycle and start and cycle.date("start") and start > cycle.date("start"))
+        if leaves and (clipped or of_start or not reason):  # (its end is the cadre's departure: 离任, after a reason
+            # of its start — a written reason is its start's in a row begun inside the cycle, as begun reads it —; one
+            # of its own end, written on that day (蔡伟民调离), says it; a row's end their departure came before never was)
+            reason = "；".join(filter(None, [reason if of_start else "", f"{_d(left)} 离任"]))
         if void:
             reason = "；".join(filter(None, [reason, f"{KIND_ZH.get(kind, '')}在这以前已于 {_d(until)} 结束，这条安排不算联系点"]))
         # the cadre's post on the row's last day so far (today for a row in force): a cadre who moved
@@ -143,17 +150,20 @@ class Aggregate:
             "grade": point["grade"] + ("（新生）" if freshman else "") if kind == "class" else "—",
             "freshman": freshman, "start": _d(start), "end": _d(shown), "start_date": start, "end_date": end,
             "span": _span(start, shown),
-            "reason": reason or (f"{_d(left)} 离任" if clipped else "") or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
+            "reason": reason or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
+            "left_on": _d(left) if leaves else "",  # (its end is the cadre's last day: 离任)
             "file": row.file, "line": row.pos()[0], "void": void,
             "active": bool(start and start <= self.today and (end is None or self.today <= end)),
         }
 
     def begun(self, items) -> list[dict]:
         """The table rows of the assignment rows `items` begun by the site's day, as they stood on it:
-        one that ends after that day (an early end or a departure recorded later) runs to its
-        cycle's end, without the reason for that end — neither change had been made by then; one
-        whose class or club ends after that day but before the cycle's end (a class graduating:
-        its `until`) is running, its end not shown (not the cycle's end, which it will not reach)."""
+        one that ends after that day (an early end written in the row) runs to its cycle's end, without
+        the reason for that end — that change had not been made by then; one whose class or club ends
+        after that day but before the cycle's end (a class graduating: its `until`) is running, its end
+        not shown (not the cycle's end, which it will not reach).  One that ends on its cadre's last day
+        (active_to) after that day keeps that end and its 离任: the cadre's file as it stood then (Git)
+        already said so, and their page's 任职 says it (the row reads as it will after that day)."""
         out = []
         for item in items:
             r = self.assignment_row(item)
@@ -161,7 +171,7 @@ class Aggregate:
                 continue
             cycle = self.rs.cycles.get(item.doc.stem)
             first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
-            if r["end_date"] and last and self.today < r["end_date"] < last:
+            if r["end_date"] and last and self.today < r["end_date"] < last and not r["left_on"]:
                 until = self.rs.point_until(item)
                 end = None if until and self.today < until < last else last
                 # (a written reason of a row begun inside the cycle is its start's; any other, its end's)
