@@ -1520,3 +1520,49 @@ def test_a_unit_s_page_says_when_its_current_period_is_due_and_who_has_not_hande
         due = f"{m.group(1)}-{dues[m.group(2).upper()]}"
         assert f"截止日期 {due}" in said and "“未到截止日”的干部还没有提交本期台账" in said, (unit_page.name, said)
     assert seen, "no unit page lists the current period's ledgers"
+
+
+def _md_rows(page: str, first: str) -> dict[str, list[str]]:
+    """The rows of the Markdown table whose header starts with `first`, by their first cell."""
+    lines = page.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first} |"))
+    rows = {}
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        cells = [c.strip() for c in line.strip("|").split("|")]
+        rows[cells[0].strip("*")] = cells[1:]
+    return rows
+
+
+def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_its_figures(tmp_path):
+    # Preparing the half-year report (R7 汇总, R11 by unit, R18 梳理和总结), 学工部's head found the
+    # summary page gave the university's totals of one period only: whether it was better or worse
+    # than the half-year before meant opening two pages and subtracting, and each 学院's figures
+    # (who owed, who was late or missing, contacts, students' problems) meant counting 附件2's rows
+    records = fixture_repo(tmp_path)
+    files = build_site(records, dt.date(2026, 7, 15)).files
+    older = files["summary/2025-H2.md"].decode("utf-8")
+    newer = files["summary/2026-H1.md"].decode("utf-8")
+    # the oldest period has nothing to compare with: one column of figures, as before
+    assert "| 指标 | 数值 |" in older and "上一期" not in older
+    before, now = _md_rows(older, "指标"), _md_rows(newer, "指标")
+    assert "与上一期（[2025年下半年](2025-H2.md)）相比：" in newer
+    for label in ("应填报人数", "已提交台账", "联系学生活动（次）", "接触学生（人次）", "学生反映问题和建议（条）"):
+        n, b = int(now[label][0]), int(before[label][0])
+        assert now[label][1:] == [str(b), f"+{n - b}" if n > b else f"−{b - n}" if n < b else "持平"], (label, now[label])
+    # 2025-H2's late ledger is in the comparison though none was late in 2026-H1
+    assert before["填报状态：逾期提交"][0] == "1" and now["填报状态：逾期提交"] == ["0", "1", "−1"]
+    # each unit's row, and a 合计 row that is the page's own totals
+    units = _md_rows(older, "单位")
+    assert list(units) == ["计算机学院", "机械学院", "党委学生工作部", "合计"], units
+    head = ["应填报（人）", "已提交（份）", "逾期提交", "未提交", "免交", "联系活动（次）", "接触学生（人次）",
+            "问题和建议（条）", "其中跟进以往问题", "已解决"]
+    total = dict(zip(head, units["合计"]))
+    assert [total[k] for k in ("应填报（人）", "已提交（份）", "联系活动（次）", "接触学生（人次）", "问题和建议（条）")] == \
+        [before[k][0] for k in ("应填报人数", "已提交台账", "联系学生活动（次）", "接触学生（人次）", "学生反映问题和建议（条）")]
+    for k in head:
+        assert int(total[k]) == sum(int(dict(zip(head, v))[k]) for u, v in units.items() if u != "合计"), k
+    late = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["逾期提交"] == "1"}
+    missing = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["未提交"] == "1"}
+    assert (late, missing) == ({"党委学生工作部"}, {"机械学院"})  # (陈刚 late; 机械学院's cadre filed nothing)

@@ -430,7 +430,41 @@ class Aggregate:
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
+            "units": self._unit_stats(period_id, table, threads),
         }
+
+    def _unit_stats(self, period_id: str, table: list[dict], threads: list[dict]) -> list[dict]:
+        """The period's figures by unit (the cadre's unit at the period's end, as 附件2's rows), in the
+        units' order, then a 合计 row: who owed a ledger and how it went, contacts, and the students'
+        problems with how many of them the ledgers wrote resolved — a report's table by 学院 that
+        otherwise had to be counted by hand from 附件2 and the problem board's filters."""
+        follow = self._followups(threads)
+        rows: dict[str, dict] = {}
+        for r in table:
+            u = rows.setdefault(r["unit"], {
+                "unit": r["unit"], "name": r["unit_name"], "required": 0, "filed": 0, "on_time": 0, "late": 0,
+                "missing": 0, "exempt": 0, "activities": 0, "students": 0, "feedback": 0, "followups": 0,
+                "resolved": 0, "total": False})
+            kind, led = r["status"]["kind"], r["ledger"]
+            exempt = kind == "exempt" and not handed_in(r)
+            u["exempt"] += exempt
+            if kind != "not_required" and not exempt:
+                u["required"] += 1
+                u["filed"] += handed_in(r)
+            u["on_time"] += kind == "on_time"
+            u["late"] += kind == "late"
+            u["missing"] += kind == "missing"
+            u["activities"] += r["activities"]
+            u["feedback"] += r["feedback"]
+            if led:
+                u["students"] += led["students"]
+                u["followups"] += follow[(period_id, r["cadre"])]
+                u["resolved"] += sum(f["meaning"] == "resolved" for f in led["feedback"])
+        out = sorted(rows.values(), key=lambda u: self.unit_order(u["unit"]))
+        if out:
+            out.append({k: (sum(u[k] for u in out) if isinstance(v, int) else "") for k, v in out[0].items()}
+                       | {"name": "合计", "total": True})
+        return out
 
 
     def _followups(self, threads: list[dict]) -> Counter:

@@ -205,9 +205,11 @@ class Site:
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
-        for p in periods:
+        for i, p in enumerate(periods):
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
-            self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
+            # (the period before, compared with: periods are newest first)
+            prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
+            self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
