@@ -1566,3 +1566,11 @@ def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_it
     late = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["逾期提交"] == "1"}
     missing = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["未提交"] == "1"}
     assert (late, missing) == ({"党委学生工作部"}, {"机械学院"})  # (陈刚 late; 机械学院's cadre filed nothing)
+    # and its download holds what the page shows (a report's table is pasted from Excel), linked from the page
+    assert "下载：[Excel](../downloads/units-2025-H2.xlsx) · [CSV](../downloads/units-2025-H2.csv)" in older
+    sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/units-2025-H2.xlsx"])).active
+    cells = [[str(c) for c in row] for row in sheet.iter_rows(values_only=True) if any(c is not None for c in row)]
+    at = cells.index(["单位"] + head)
+    assert {row[0]: row[1:] for row in cells[at + 1:]} == units
+    csv_rows = files["downloads/units-2025-H2.csv"].decode("utf-8-sig").splitlines()
+    assert csv_rows[0].split(",") == ["单位"] + head and len(csv_rows) == 1 + len(units)

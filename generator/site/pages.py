@@ -82,6 +82,11 @@ PERIOD_FEEDBACK = [("id", "编号"), ("name", "姓名"), ("unit_name", "单位")
                    ("category", "类别"), ("description", "内容"), ("status", "办理状态"), ("escalated_to", "报告对象"),
                    ("resolution", "解决情况"), ("resolved_on", "解决日期"), ("follows", "跟进的编号"), ("note", "说明")]
 
+# 工作总结's table by unit (aggregate._unit_stats), on the page and in its download alike
+UNIT_FIGURES = [("name", "单位"), ("required", "应填报（人）"), ("filed", "已提交（份）"), ("late", "逾期提交"),
+                ("missing", "未提交"), ("exempt", "免交"), ("activities", "联系活动（次）"), ("students", "接触学生（人次）"),
+                ("feedback", "问题和建议（条）"), ("followups", "其中跟进以往问题"), ("resolved", "已解决")]
+
 
 def _inside(value, left: str, right: str) -> str:
     """A policy's text as the page cites it between its own marks: written with them (《…》, （…）, as a document is
@@ -209,7 +214,8 @@ class Site:
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
             # (the period before, compared with: periods are newest first)
             prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
-            self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev, **ctx)
+            self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
+                      unit_figures=UNIT_FIGURES, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
@@ -322,6 +328,9 @@ class Site:
                                      [("name", "姓名"), ("unit_name", "单位"), ("to", "建议对象"), ("content", "内容")],
                                      [dict(s, name=l["name"], unit_name=l["unit_name"])
                                       for l in by_period.get(p, ()) for s in l["suggestions"]]), xlsx=True)
+            # (工作总结's 各单位情况, as the page gives it: the report's table by unit, with its 合计 row)
+            self.table(exports.Table(f"units-{p}", f"各单位情况 {p}", UNIT_FIGURES, stat["units"],
+                                     subtitle=f"{stat['name']}，按期末干部所在的单位计"), xlsx=True)
             self.table(exports.Table(f"reflections-{p}", f"工作体会 {p}",
                                      [("name", "姓名"), ("unit_name", "单位"), ("reflections", "工作体会")],
                                      [l for l in by_period.get(p, ()) if l["reflections"]]), xlsx=True)
