@@ -1567,10 +1567,31 @@ def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_it
     missing = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["未提交"] == "1"}
     assert (late, missing) == ({"党委学生工作部"}, {"机械学院"})  # (陈刚 late; 机械学院's cadre filed nothing)
     # and its download holds what the page shows (a report's table is pasted from Excel), linked from the page
-    assert "下载：[Excel](../downloads/units-2025-H2.xlsx) · [CSV](../downloads/units-2025-H2.csv)" in older
+    assert '<span class="print-omit">下载：[Excel](../downloads/units-2025-H2.xlsx) · [CSV](../downloads/units-2025-H2.csv)</span>' in older
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/units-2025-H2.xlsx"])).active
     cells = [[str(c) for c in row] for row in sheet.iter_rows(values_only=True) if any(c is not None for c in row)]
     at = cells.index(["单位"] + head)
     assert {row[0]: row[1:] for row in cells[at + 1:]} == units
     csv_rows = files["downloads/units-2025-H2.csv"].decode("utf-8-sig").splitlines()
     assert csv_rows[0].split(",") == ["单位"] + head and len(csv_rows) == 1 + len(units)
+
+
+def test_a_period_summary_names_who_filed_late_who_did_not_and_who_was_excused_with_the_reason(tmp_path):
+    # The half-year report names the cadres who did not hand in, who were late and who were excused, and
+    # why: the summary gave only their numbers; 附件2 a 豁免 without its reason (on each cadre's page)
+    def excuse(records):
+        (records / "exemptions.yaml").write_text(
+            "exemptions:\n  - {cadre: li-na, rules: [ledger], start: 2026-01-01, end: 2026-06-30,"
+            " reason: 挂职锻炼（半年）, approved_by: 王老师}\n", encoding="utf-8")
+
+    records = fixture_repo(tmp_path, excuse)
+    assert validate_records(records)[1] == []
+    files = build_site(records, dt.date(2026, 7, 15)).files
+    older = files["summary/2025-H2.md"].decode("utf-8")
+    newer = files["summary/2026-H1.md"].decode("utf-8")
+    assert _md_rows(older, "姓名") == {
+        "[李娜](../cadres/li-na.md)": ["机械学院", "未提交", "—"],
+        "[陈刚](../cadres/chen-gang.md#2025-H2)": ["党委学生工作部", "逾期 6 天", "—"]}
+    assert _md_rows(newer, "姓名") == {
+        "[李娜](../cadres/li-na.md)": ["机械学院", "豁免", "挂职锻炼（半年）（2026-01-01 至 2026-06-30，王老师批准）"],
+        "[陈刚](../cadres/chen-gang.md)": ["党委学生工作部", "未提交", "—"]}

@@ -431,7 +431,29 @@ class Aggregate:
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
             "units": self._unit_stats(period_id, table, threads),
+            "irregular": self._irregular(p, table),
         }
+
+    def _irregular(self, period, table: list[dict]) -> list[dict]:
+        """The period's cadres who filed late, did not file, or were excused (豁免), with the exemptions
+        that reach into the period (their reason and who approved them): the report names them, and
+        附件2's table gives only the word 豁免, the reason on each cadre's page."""
+        if getattr(self, "_exemptions_by", None) is None:
+            self._exemptions_by = self.exemption_rows()
+        out = []
+        for r in table:
+            kind = r["status"]["kind"]
+            exempt = kind == "exempt" and not handed_in(r)
+            if kind not in ("late", "missing") and not exempt:
+                continue
+            excused = [e for e in self._exemptions_by.get(r["cadre"], [])
+                       if period and e["start"] <= _d(period.end) and (e["end"] or "9999") >= _d(period.start)] \
+                if exempt else []
+            out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
+                        "label": r["status"]["label"], "shown": bool(r["ledger"]),  # (its section on the cadre's page)
+                        "reason": "；".join(f"{e['reason']}（{e['span']}{'，' + e['approved_by'] + '批准' if e['approved_by'] else ''}）"
+                                           for e in excused)})
+        return out
 
     def _unit_stats(self, period_id: str, table: list[dict], threads: list[dict]) -> list[dict]:
         """The period's figures by unit (the cadre's unit at the period's end, as 附件2's rows), in the
@@ -636,7 +658,7 @@ class Aggregate:
         out = defaultdict(list)
         for ex in listed:
             out[ex.get("cadre")].append({
-                "span": f"{_d(ex.get('start'))} 至 {_d(ex.get('end'))}",
+                "span": f"{_d(ex.get('start'))} 至 {_d(ex.get('end'))}", "start": _d(ex.get("start")), "end": _d(ex.get("end")),
                 "rules": "、".join(RULES["zh"].get(r, str(r)) for r in ex.get("rules") or []),
                 "reason": str(ex.get("reason") or ""), "approved_by": str(ex.get("approved_by") or ""),
                 "excused": _excused(ex.get("excused"), ex.get("rules") or [])})
