@@ -1557,7 +1557,7 @@ def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_it
     units = _md_rows(older, "单位")
     assert list(units) == ["计算机学院", "机械学院", "党委学生工作部", "合计"], units
     head = ["应填报（人）", "已提交（份）", "逾期提交", "未提交", "免交", "联系活动（次）", "接触学生（人次）",
-            "问题和建议（条）", "其中跟进以往问题", "已解决"]
+            "问题和建议（条）", "其中跟进以往问题", "已解决", "至今未解决"]
     total = dict(zip(head, units["合计"]))
     assert [total[k] for k in ("应填报（人）", "已提交（份）", "联系活动（次）", "接触学生（人次）", "问题和建议（条）")] == \
         [before[k][0] for k in ("应填报人数", "已提交台账", "联系学生活动（次）", "接触学生（人次）", "学生反映问题和建议（条）")]
@@ -1566,6 +1566,10 @@ def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_it
     late = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["逾期提交"] == "1"}
     missing = {u for u, v in units.items() if u != "合计" and dict(zip(head, v))["未提交"] == "1"}
     assert (late, missing) == ({"党委学生工作部"}, {"机械学院"})  # (陈刚 late; 机械学院's cadre filed nothing)
+    # 张伟's item 已上报 in 2025-H2 was resolved by his 2026-H1 follow-up: not resolved when written, resolved today
+    cs, xgb = dict(zip(head, units["计算机学院"])), dict(zip(head, units["党委学生工作部"]))
+    assert (cs["问题和建议（条）"], cs["已解决"], cs["至今未解决"]) == ("2", "1", "0")
+    assert (xgb["问题和建议（条）"], xgb["已解决"], xgb["至今未解决"]) == ("1", "0", "1")
     # and its download holds what the page shows (a report's table is pasted from Excel), linked from the page
     assert '<span class="print-omit">下载：[Excel](../downloads/units-2025-H2.xlsx) · [CSV](../downloads/units-2025-H2.csv)</span>' in older
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/units-2025-H2.xlsx"])).active

@@ -466,7 +466,7 @@ class Aggregate:
             u = rows.setdefault(r["unit"], {
                 "unit": r["unit"], "name": r["unit_name"], "required": 0, "filed": 0, "on_time": 0, "late": 0,
                 "missing": 0, "exempt": 0, "activities": 0, "students": 0, "feedback": 0, "followups": 0,
-                "resolved": 0, "total": False})
+                "resolved": 0, "open": 0, "total": False})
             kind, led = r["status"]["kind"], r["ledger"]
             exempt = kind == "exempt" and not handed_in(r)
             u["exempt"] += exempt
@@ -482,6 +482,12 @@ class Aggregate:
                 u["students"] += led["students"]
                 u["followups"] += follow[(period_id, r["cadre"])]
                 u["resolved"] += sum(f["meaning"] == "resolved" for f in led["feedback"])
+        # the problems first raised in the period that are still not resolved today (their thread's last
+        # status: a later ledger's follow-up may have resolved them), by the unit of the cadre who raised them
+        unit_of = {r["cadre"]: r["unit"] for r in table}
+        for t in threads:
+            if t["root"]["period"] == period_id and t["meaning"] != "resolved" and unit_of.get(t["cadre"]) in rows:
+                rows[unit_of[t["cadre"]]]["open"] += 1
         out = sorted(rows.values(), key=lambda u: self.unit_order(u["unit"]))
         if out:
             out.append({k: (sum(u[k] for u in out) if isinstance(v, int) else "") for k, v in out[0].items()}

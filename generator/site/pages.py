@@ -85,7 +85,8 @@ PERIOD_FEEDBACK = [("id", "编号"), ("name", "姓名"), ("unit_name", "单位")
 # 工作总结's table by unit (aggregate._unit_stats), on the page and in its download alike
 UNIT_FIGURES = [("name", "单位"), ("required", "应填报（人）"), ("filed", "已提交（份）"), ("late", "逾期提交"),
                 ("missing", "未提交"), ("exempt", "免交"), ("activities", "联系活动（次）"), ("students", "接触学生（人次）"),
-                ("feedback", "问题和建议（条）"), ("followups", "其中跟进以往问题"), ("resolved", "已解决")]
+                ("feedback", "问题和建议（条）"), ("followups", "其中跟进以往问题"), ("resolved", "已解决"),
+                ("open", "至今未解决")]
 
 
 def _inside(value, left: str, right: str) -> str:
