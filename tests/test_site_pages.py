@@ -1524,15 +1524,7 @@ def test_a_unit_s_page_says_when_its_current_period_is_due_and_who_has_not_hande
 
 def _md_rows(page: str, first: str) -> dict[str, list[str]]:
     """The rows of the Markdown table whose header starts with `first`, by their first cell."""
-    lines = page.splitlines()
-    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first} |"))
-    rows = {}
-    for line in lines[start + 2:]:
-        if not line.startswith("|"):
-            break
-        cells = [c.strip() for c in line.strip("|").split("|")]
-        rows[cells[0].strip("*")] = cells[1:]
-    return rows
+    return {cells[0].strip("*"): cells[1:] for cells in _md_table(page, first)}
 
 
 def test_a_period_summary_compares_with_the_period_before_and_gives_each_unit_its_figures(tmp_path):
@@ -1599,3 +1591,31 @@ def test_a_period_summary_names_who_filed_late_who_did_not_and_who_was_excused_w
     assert _md_rows(newer, "姓名") == {
         "[李娜](../cadres/li-na.md)": ["机械学院", "豁免", "挂职锻炼（半年）（2026-01-01 至 2026-06-30，王老师批准）"],
         "[陈刚](../cadres/chen-gang.md)": ["党委学生工作部", "未提交", "—"]}
+
+
+def test_the_summaries_page_counts_each_semester_s_cadres_who_met_the_minimum(tmp_path):
+    # R5 (每学期至少深入学生当中一次): the report gives, per semester, how many cadres had to and how many did;
+    # the site named only those who missed (home page) and gave each cadre's 1/1 (evaluation): counted by hand
+    files = build_site(fixture_repo(tmp_path), dt.date(2026, 7, 15)).files
+    page = files["summary/index.md"].decode("utf-8")
+    rows = _md_rows(page, "学期")
+    assert list(rows) == ["2025—2026学年第二学期", "2025—2026学年第一学期"]  # (newest first)
+    for name, (required, met, missed, exempt, open_) in rows.items():
+        assert int(required) == int(met) + int(missed) + int(exempt) + int(open_), name
+    # its 未达标 are the home page's list of that semester
+    home = files["index.md"].decode("utf-8")
+    listed = Counter(cells[0] for cells in _md_table(home, "学期"))
+    assert {name: int(r[2]) for name, r in rows.items()} == {name: listed[name] for name in rows}
+    assert rows["2025—2026学年第一学期"] == ["3", "2", "1", "0", "0"]
+
+
+def _md_table(page: str, first: str) -> list[list[str]]:
+    """Every row of the Markdown table whose header starts with `first`, as cells (first cell included)."""
+    lines = page.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith(f"| {first} |"))
+    out = []
+    for line in lines[start + 2:]:
+        if not line.startswith("|"):
+            break
+        out.append([c.strip() for c in line.strip("|").split("|")])
+    return out
