@@ -103,6 +103,8 @@ class RecordSet:
         self.other: dict[str, list[Document]] = {}  # kinds later stages own
         # a past --today whose records could not be read as committed on it (cache.past_records): they are as now
         self.unread_on = None
+        # a past --today's: the files (paths below records/) there now that were not there on it (cache.past_records)
+        self.absent_on: frozenset = frozenset()
         self._late: frozenset = frozenset()  # (found_late: those with errors of the later stages only)
         self._late_told: list | None = []  # (tell_late's, until found_late; None after it)
         self._origin: RecordSet | None = None  # (derived: the record set whose late errors it shares)
@@ -537,7 +539,7 @@ def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
     found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records
     could not be read (unread_on)."""
     out = build(rs.root, docs, rs.invalid)
-    out._origin, out.unread_on = rs._origin or rs, rs.unread_on
+    out._origin, out.unread_on, out.absent_on = rs._origin or rs, rs.unread_on, rs.absent_on
     return out
 
 

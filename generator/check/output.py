@@ -38,6 +38,9 @@ T = {
         "exemption": "  {who} {start} 至 {end}{reason}：{said}",
         "none": "没有发现问题。",
         "none_changed": "相对 {base} 改动的文件中没有发现问题。",
+        "none_then": "相对 {base} 改动的文件中，{today} 那一天已有的没有发现问题。",
+        "after_today": "{file}：{today} 以后才提交，{today} 那一天它还不存在，所以没有检查、不计入（按 --today 重演那一天）；"
+                       "要检查它，不加 --today 或用它提交以后的日期再运行",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "unshown": "另有 {n} 条检查结果没有标注在这里（不在本拉取请求改动的文件中，或超出 GitHub 每一步显示的 10 个错误、"
                    "10 个警告）：见检查摘要（job summary）",
@@ -71,6 +74,10 @@ T = {
         "exemption": "  {who} {start} to {end}: {said}",
         "none": "No problems found.",
         "none_changed": "No problems found in the files changed since {base}.",
+        "none_then": "No problems found in the files changed since {base} that were there on {today}.",
+        "after_today": "{file}: committed after {today}, so on {today} it was not there: not checked and not counted "
+                       "(--today replays that day); to check it, run again without --today or with a day after its "
+                       "commit",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "unshown": "{n|more finding is|more findings are} not annotated here (not in the files this pull request "
                    "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): see the job summary",
@@ -92,10 +99,25 @@ T = {
 class Base(NamedTuple):
     """check --base REV: the findings listed are those of the files changed since `rev` (`files`, resolved paths:
     ownership.changed_in, and each changed or amended ledger's cadre file: with_cadre_files), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
-    "en": …}) says why — then every finding is listed, as without --base."""
+    "en": …}) says why — then every finding is listed, as without --base.  `later`: the changed files committed after
+    a past --today (`today`), on which they were not there — nothing is said of their content: after_today says so."""
     rev: str
     files: set | None
     why: dict
+    later: tuple = ()  # (the changed files, as shown, that were not there on a past --today: not checked, not counted)
+    today: str = ""
+
+
+def committed_later(files: set | None, rs, arrived) -> tuple:
+    """Of the files changed since a base (`files`, resolved), those committed after a past --today, as shown: not
+    there on it (cache.past_records left them out: rs.absent_on; a ledger imported later: `arrived`, as_of)."""
+    gone = set(rs.absent_on) | set(arrived)
+    if not files or not gone:
+        return ()
+    top = Path(rs.root).resolve()
+    from generator.load import display_path
+
+    return tuple(sorted(display_path(p) for p in files if p.is_relative_to(top) and p.relative_to(top).as_posix() in gone))
 
 
 def by_change(findings, base: Base | None) -> tuple[list, list]:
@@ -143,6 +165,21 @@ def not_read(base: Base | None, lang: str, marked=str) -> str | None:
         return None
     said = T[lang]["not_read"].format(base=base.rev if base.rev.strip() else f'"{base.rev}"', detail=base.why.get(lang, ""))
     return "\n".join(filter(None, (said, git_said(base, lang, marked))))
+
+
+def after_today(base: Base | None, lang: str) -> list[str]:
+    """A sentence for each file changed since the base that was committed after a past --today: on that day it was
+    not there, so nothing is said of its content (check.as_of) — the user who asked about it is told so."""
+    if base is None or base.files is None:
+        return []
+    return [T[lang]["after_today"].format(file=file, today=base.today) for file in base.later]
+
+
+def _none_changed(base: Base, lang: str) -> str:
+    """“No problems found in the files changed”, of those there on --today when some were not (after_today)."""
+    if base.later:
+        return T[lang]["none_then"].format(base=base.rev, today=base.today)
+    return T[lang]["none_changed"].format(base=base.rev)
 
 
 def git_said(base: Base | None, lang: str, marked=str) -> str | None:
@@ -218,6 +255,8 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
     if said := not_read(base, lang):
         out += [said, ""]
+    if later := after_today(base, lang):
+        out += [*later, ""]
     for title, group in _topics(listed, base, lang):
         out.append(f"【{title}】（{len(group)}）" if lang == "zh" else f"[{title}] ({len(group)})")
         out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
@@ -225,7 +264,7 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     if not findings:
         out += [t["none"], ""]
     elif not listed:
-        out += [t["none_changed"].format(base=base.rev), ""]
+        out += [_none_changed(base, lang), ""]
     out.append(f"【{t['overview']}】" if lang == "zh" else f"[{t['overview']}]")
     out += overview(data, lang)
     out.append(summary_line(findings, unlisted, lang, files, base))
@@ -260,7 +299,10 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) ->
     listed, unlisted = by_change(findings, base)
     return {"findings": [f.as_dict(lang) for f in listed], **data,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
-                     **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted)}}
+                     **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted),
+                     **({"after_today": [{"file": file, "message": said}  # (only when there are any)
+                                         for file, said in zip(base.later, after_today(base, lang))]}
+                        if base.later and base.files is not None else {})}}
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
@@ -271,6 +313,8 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
                                            git_said(base, lang)))))] if base is not None and base.files is None else []
     listed, unlisted = by_change(findings, base)
     if base is not None and base.files is not None:
+        out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
+                for file, said in zip(base.later, after_today(base, lang))]
         out += _in_changed(findings, listed, lang)
     else:
         counts: dict = {}
@@ -361,13 +405,13 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
-    out += [f"- {line}" for line in ([said] if said else []) + overview(data, lang)]
+    out += [f"- {line}" for line in ([said] if said else []) + after_today(base, lang) + overview(data, lang)]
     out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
     # (as the text report says it: a reviewer reading the summary tells a clean pull request from a forgotten one)
     if not findings:
         out += [f"**{t['none']}**", ""]
     elif not listed:
-        out += [f"**{t['none_changed'].format(base=base.rev)}**", ""]
+        out += [f"**{_none_changed(base, lang)}**", ""]
     findings = listed
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
