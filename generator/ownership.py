@@ -34,7 +34,7 @@ from generator.argwords import say
 from generator import cli
 from generator import findings as F
 from generator.layout import kind_of
-from generator.messages.workflow import ENDED_EN, ENDED_ZH
+from generator.messages.workflow import ENDED_EN, ENDED_ZH, WHOSE_EN, WHOSE_ID_EN, WHOSE_ID_ZH, WHOSE_ZH
 from generator.model import RecordSet
 
 MSG = {
@@ -76,6 +76,7 @@ class Roles:
     admin_names: set = field(default_factory=set)
     cadre_git: dict = field(default_factory=dict)  # cadre id → account as written
     cadre_unit: dict = field(default_factory=dict)  # cadre id → unit id
+    cadre_names: dict = field(default_factory=dict)  # cadre id → name (E-OWN-001 says whose a ledger is)
     reviewers: dict = field(default_factory=dict)  # unit id → [accounts as written]
     unit_names: dict = field(default_factory=dict)
     archived: dict = field(default_factory=dict)  # period → archived_on
@@ -130,6 +131,8 @@ def roles_of(rs: RecordSet, today: dt.date) -> Roles:
     for cid, item in rs.cadres.items():
         r.cadre_git[cid] = item.get("git") if isinstance(item.get("git"), str) else None
         r.cadre_unit[cid] = item.get("unit") if isinstance(item.get("unit"), str) else None
+        if isinstance(item.get("name"), str):
+            r.cadre_names[cid] = item.get("name")
     for uid, unit in rs.units.items():
         # (a value of the wrong type, which validate reports, gives no one a role: one text in
         # place of the list would otherwise make each of its letters an account)
@@ -175,13 +178,26 @@ def refusal(path: str, actor: str, roles: Roles, records_rel: str, *, deleting: 
     reviews = roles.cadre_unit.get(cadre) in roles.units_reviewed_by(actor)
     if not (mine or reviews):  # (a cadre who reviewed the cadre's unit until it ended is told so)
         ended = _ended_review(actor, roles, roles.cadre_unit.get(cadre))
-        return "E-OWN-001", {"cadre": cadre, "ended_zh": ENDED_ZH.format(actor=actor, **ended) if ended else "",
+        return "E-OWN-001", {"cadre": cadre, **_whose(cadre, roles), "ended_zh": ENDED_ZH.format(actor=actor, **ended) if ended else "",
                              "ended_en": ENDED_EN.format(actor=actor, **ended) if ended else ""}
     if period in roles.archived:
         return "E-OWN-002", {"period": period, "archived_on": roles.archived[period] or "?"}
     if deleting:
         return "E-OWN-003", {}
     return None
+
+
+def _whose(cadre: str, roles: Roles) -> dict:
+    """E-OWN-001's whose_zh/whose_en: the cadre by name and unit's name (a reviewer tells whose ledger it is), by id
+    when the records do not name them."""
+    name, unit = roles.cadre_names.get(cadre), roles.cadre_unit.get(cadre)
+    if not name:
+        return {"whose_zh": WHOSE_ID_ZH.format(cadre=cadre), "whose_en": WHOSE_ID_EN.format(cadre=cadre)}
+    unit_name = roles.unit_names.get(unit, unit)
+    if not unit_name:  # (a cadre file without its unit, which validate reports)
+        return {"whose_zh": WHOSE_ID_ZH.format(cadre=f"{name}（{cadre}）"), "whose_en": WHOSE_ID_EN.format(cadre=f"{name} ({cadre})")}
+    return {"whose_zh": WHOSE_ZH.format(unit=unit_name, name=name, cadre=cadre),
+            "whose_en": WHOSE_EN.format(unit=unit_name, name=name, cadre=cadre)}
 
 
 def _area(path: str, records_prefix: str) -> dict:

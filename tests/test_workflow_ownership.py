@@ -46,7 +46,10 @@ def test_cadre_may_not_add_or_change_another_cadres_ledger(tmp_path):
     out = r.stdout
     assert "records/ledgers/2025-H2/chen-gang.yaml: 错误 E-OWN-001" in out
     assert "records/ledgers/2026-H1/li-na.yaml: 错误 E-OWN-001" in out
-    assert "这是干部 li-na 的台账" in out
+    # (whose ledger, by name and unit: the id alone told a reviewer nothing)
+    assert "这是机械学院干部李娜（li-na）的台账" in out, out
+    en = run(repo, "--lang", "en", "ownership", "--base", base, "--head", head(repo), "--actor", "zhang-wei")
+    assert "it is the ledger of 李娜 (li-na), a cadre of 机械学院, not their own" in en.stdout, en.stdout
     assert OWN + ":" not in out  # only refused files are named
     assert "怎么改" in out
 

@@ -13,12 +13,17 @@ ENDED_ZH = "；{actor} 曾是“{unit}”的审核人，但“{unit}”已于 {u
 ENDED_EN = "; {actor} reviewed {unit}, which ended on {until} and reviews no more: its cadres' ledgers are now " \
            "reviewed by {now_en}"
 
+# E-OWN-001's whose_zh/whose_en: the cadre whose ledger it is, by name and unit (staff, not students: no privacy issue),
+# so a reviewer can tell whose it is; the id alone when the records do not know the cadre
+WHOSE_ZH, WHOSE_EN = "{unit}干部{name}（{cadre}）", "{name} ({cadre}), a cadre of {unit}"
+WHOSE_ID_ZH, WHOSE_ID_EN = "干部 {cadre}", "cadre {cadre}"
+
 CODES = {
     # ---- ownership check of a pull request -------------------------------------
     "E-OWN-001": {
         "severity": "error",
-        "zh": "{actor} 不能修改这个文件：这是干部 {cadre} 的台账，不是 {actor} 本人或其审核单位的{ended_zh}",
-        "en": "{actor} may not change this file: it is the ledger of cadre {cadre}, not their own nor of a unit "
+        "zh": "{actor} 不能修改这个文件：这是{whose_zh}的台账，不是 {actor} 本人或其审核单位的{ended_zh}",
+        "en": "{actor} may not change this file: it is the ledger of {whose_en}, not their own nor of a unit "
               "they review{ended_en}",
         "hint_zh": "干部只能提交自己的台账（{records}/ledgers/<期间>/<自己的编号>.yaml）；审核人只能修改本单位干部的台账。"
                    "请把这个文件从拉取请求中移除。",
