@@ -1240,9 +1240,10 @@ def _span_hint(doc: Document, path, first: str, last: str, period=None, rs=None)
 def ledgers_of(rs, stem: str, first: dt.date, last: dt.date | None = None) -> list[tuple[str, str]]:
     """The words, zh and en, naming the ledger of the cadre `stem` where an activity of the day `first` goes (of the
     days `first` to `last`: each, in order) — that of the policy period of the records `rs` (model.RecordSet) holding
-    it: 2026-H2 的台账 ledgers/2026-H2/li-na.yaml; none when no period holds it.  The one place that works it out:
+    it: 2026-H2 的台账 records/ledgers/2026-H2/li-na.yaml; none when no period holds it.  The one place that works it out:
     references' E-REF-004 and the dates' hints here (date_told_in_period) both ask it."""
-    return [(f"{p.id} 的台账 ledgers/{p.id}/{stem}.yaml", f"the ledger of {p.id}, ledgers/{p.id}/{stem}.yaml")
+    top = F.records_shown()  # (the records folder, as the other hints name a file: records/ledgers/…)
+    return [(f"{p.id} 的台账 {top}/ledgers/{p.id}/{stem}.yaml", f"the ledger of {p.id}, {top}/ledgers/{p.id}/{stem}.yaml")
             for p in rs.periods_between(first, last or first)]
 
 

@@ -3,6 +3,7 @@ feedback loop (R10/R11) on small real record folders."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
@@ -1012,3 +1013,21 @@ def test_the_rules_ask_the_period_of_a_ledger_s_folder_once_a_run_not_once_a_led
     assert 0 < sum(asked.values()) < len(rs.ledgers) / 4, (sum(asked.values()), len(rs.ledgers))
     assert result.data["ledgers"] and result.data["feedback"]
     assert {r["status"] for r in result.data["ledgers"]} >= {"on_time", "late"}
+
+
+def test_a_date_outside_its_ledger_s_period_is_told_once_by_the_error_with_the_records_folder(tmp_path):
+    """An activity of 2026-08-10 (the summer break, 2026-H2's) in zhang-wei's 2026-H1 ledger: E-REF-004 said the date
+    is wrong and W-CHK-010 said too that it is in no semester, its hint 假期中的活动可以保留 contradicting the error.
+    Now the error tells it once; a holiday day inside the period (2026-01-20, the winter break) is still W-CHK-010.
+    And E-REF-004's hint names the ledger to move it to with the records folder, as the other hints do."""
+    write(tmp_path, {**base(), "records/ledgers/2026-H1/zhang-wei.yaml": ledger(
+        "zhang-wei", "2026-H1", ["2026-03-10", "2026-01-20", "2026-08-10"])})
+    for lang, moved in (("zh", "请记入 2026-H2 的台账 records/ledgers/2026-H2/zhang-wei.yaml。"),
+                        ("en", "goes in the ledger of 2026-H2, records/ledgers/2026-H2/zhang-wei.yaml.")):
+        r = check_cli(tmp_path / "records", "--today", "2026-12-01", "--format", "json", "--lang", lang)
+        mine = [f for f in json.loads(r.stdout)["findings"] if f["file"].endswith("2026-H1/zhang-wei.yaml")]
+        said = {(f["code"], f["line"]) for f in mine}
+        assert ("E-REF-004", 17) in said and ("W-CHK-010", 11) in said, mine
+        assert ("W-CHK-010", 17) not in said, mine  # (the date told once: the error's)
+        [error] = [f for f in mine if f["code"] == "E-REF-004"]
+        assert error["hint"].endswith(moved), error["hint"]

@@ -329,11 +329,11 @@ def test_a_span_of_days_running_past_the_period_s_end_is_told_of_the_days_after_
     # place, the item's other fields were no longer its)
     work, path, text, f = _date_told(tmp_path, written)
     assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{after[0]} 不在本期 2026-H1（2026-01-01 至 " \
-        "2026-06-30）之内：那几天的活动，记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f
+        "2026-06-30）之内：那几天的活动，记在 2026-H2 的台账 records/ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {after[1]} " \
         "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of 2026-H2, " \
-        "ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
+        "records/ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
     path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
                     encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
@@ -351,12 +351,12 @@ def test_a_span_of_days_starting_before_the_period_is_given_the_period_s_first_d
     work, path, text, f = _date_told(tmp_path, written)
     assert "请核对月份" not in f["hint"], f
     assert f"这一行写成：  - date: {first}（本期之内的几天，也可以每天各写一条）。{before[0]} 不在本期 2026-H1（2026-01-01 至 " \
-        "2026-06-30）之内：那几天的活动，记在 2025-H2 的台账 ledgers/2025-H2/li-na.yaml 中。" in f["hint"], f
+        "2026-06-30）之内：那几天的活动，记在 2025-H2 的台账 records/ledgers/2025-H2/li-na.yaml 中。" in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert "Check the month" not in f_en["hint"], f_en
     assert f"The line:   - date: {first} (the days inside the period may also be written once a day). {before[1]} " \
         "outside period 2026-H1 (2026-01-01 to 2026-06-30): the activities of those days go in the ledger of 2025-H2, " \
-        "ledgers/2025-H2/li-na.yaml." in f_en["hint"], f_en
+        "records/ledgers/2025-H2/li-na.yaml." in f_en["hint"], f_en
     path.write_text(text.replace('  - date: "2026-04-20"', f["hint"].split("这一行写成：")[1].split("（")[0]),
                     encoding="utf-8")  # (typed as told)
     assert _validate(work) == []
@@ -1333,11 +1333,11 @@ def test_listed_or_spanned_days_outside_the_ledger_s_period_are_told_so_not_give
     # typed as told, E-REF-004; 2026-04-20、2026-07-27 was told to write 07-27 in another item of the same ledger)
     work, path, text, f = _date_told(tmp_path, written)
     assert f"{outside} 不在本期 2026-H1（" in f["hint"] and \
-        "请核对月份；不在本期的活动，记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f  # (the period named)
+        "请核对月份；不在本期的活动，记在 2026-H2 的台账 records/ledgers/2026-H2/li-na.yaml 中。" in f["hint"], f  # (the period named)
     assert "的活动另写一项" not in f["hint"], f
     [f_en] = _validate(work, "--lang", "en")
     assert "is outside period 2026-H1 (" in f_en["hint"] and "in an item of its own" not in f_en["hint"], f_en
-    assert "goes in the ledger of 2026-H2, ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
+    assert "goes in the ledger of 2026-H2, records/ledgers/2026-H2/li-na.yaml." in f_en["hint"], f_en
     if line is None:
         assert "这一行写成" not in f["hint"] and "The line" not in f_en["hint"], (f, f_en)
         return
@@ -1519,7 +1519,7 @@ def test_a_date_in_the_folder_s_period_is_given_its_line_where_the_ledger_says_a
 @pytest.mark.parametrize("written,told", [("9月20日", "2026-09-20"), ("12月5日", "2026-12-05")])
 def test_a_date_in_neither_the_folder_s_period_nor_the_one_written_is_read_in_the_folder_s(tmp_path, written, told):
     # (ledgers/2026-H1/ with period: 2024-H1 left in it, and 9月20日: told 没有写年份：本期 2024-H1 的日期都在 2024 年。
-    # 这里读出的日期是 2024-09-20，…不在本期 2024-H1…记在 2024-H2 的台账 ledgers/2024-H2/li-na.yaml 中 — the year of a
+    # 这里读出的日期是 2024-09-20，…不在本期 2024-H1…记在 2024-H2 的台账 records/ledgers/2024-H2/li-na.yaml 中 — the year of a
     # period E-REF-003 tells to change to the folder's, and a ledger of two years before; E-REF-004 reads a date by the
     # folder's period: 2026-H1, and the day's ledger 2026-H2's)
     work, path, text = _ledger(tmp_path)
@@ -1527,10 +1527,10 @@ def test_a_date_in_neither_the_folder_s_period_nor_the_one_written_is_read_in_th
                     encoding="utf-8")
     [date] = [f for f in _validate(work) if f["code"] == "E-SCHEMA-005"]
     assert "没有写年份：本期 2026-H1 的日期都在 2026 年。" in date["hint"] and f"这里读出的日期是 {told}" in date["hint"], date
-    assert date["hint"].endswith("记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。") and "2024" not in date["hint"], date
+    assert date["hint"].endswith("记在 2026-H2 的台账 records/ledgers/2026-H2/li-na.yaml 中。") and "2024" not in date["hint"], date
     [en] = [f for f in _validate(work, "--lang", "en") if f["code"] == "E-SCHEMA-005"]
     assert f"period 2026-H1 is in 2026. This reads as {told}" in en["hint"] and "2024" not in en["hint"], en
-    assert en["hint"].endswith("goes in the ledger of 2026-H2, ledgers/2026-H2/li-na.yaml."), en
+    assert en["hint"].endswith("goes in the ledger of 2026-H2, records/ledgers/2026-H2/li-na.yaml."), en
     path.write_text(text.replace('date: "2026-04-20"', f"date: {written}"), encoding="utf-8")  # (its period the folder's)
     [same] = _validate(work)
     assert same["hint"] == date["hint"], (same, date)
@@ -1572,7 +1572,7 @@ def test_an_activity_s_date_outside_the_period_is_given_the_line_where_the_year_
     [zh], [en] = _validate(work), _validate(work, "--lang", "en")
     assert (zh["code"], zh["line"], zh["column"]) == ("E-REF-004", 5, 11), zh
     day = written.strip('"')
-    ledger = f"ledgers/{there}/li-na.yaml"
+    ledger = f"records/ledgers/{there}/li-na.yaml"
     assert f"{day} 的活动，请记入 {there} 的台账 {ledger}" in zh["hint"] or f"{day} 的活动请记入 {there} 的台账 {ledger}。" \
         in zh["hint"], zh
     assert f"goes in the ledger of {there}, {ledger}" in en["hint"], en

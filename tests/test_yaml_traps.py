@@ -409,11 +409,11 @@ def test_a_date_meant_outside_the_ledger_s_period_is_told_so_not_given_a_line_th
     f = only(validate(records), code)
     assert (f["line"], f["column"]) == (5, 11) and "这一行写成" not in f["hint"], f
     assert f["hint"].endswith(f"这里读出的日期是 {meant}，2026 年 12 月不在本期 2026-H1（2026-01-01 至 2026-06-30）之内："
-                              "请核对月份；不在本期的活动，记在 2026-H2 的台账 ledgers/2026-H2/li-na.yaml 中。"), f["hint"]
+                              "请核对月份；不在本期的活动，记在 2026-H2 的台账 records/ledgers/2026-H2/li-na.yaml 中。"), f["hint"]
     en = only(validate(records, "--lang", "en"), code)
     assert "The line" not in en["hint"] and en["hint"].endswith(
         f"This reads as {meant}: December 2026 is outside period 2026-H1 (2026-01-01 to 2026-06-30). Check the month; "
-        "an activity outside the period goes in the ledger of 2026-H2, ledgers/2026-H2/li-na.yaml."), en["hint"]
+        "an activity outside the period goes in the ledger of 2026-H2, records/ledgers/2026-H2/li-na.yaml."), en["hint"]
     edit(records, LEDGER, f"date: {written}", f"date: {meant}")  # (what the line would have said: refused)
     assert [f["code"] for f in validate(records)] == ["E-REF-004"]
 

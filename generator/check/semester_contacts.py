@@ -26,6 +26,15 @@ from generator.messages.check import W_CHK_004_UNCOUNTED as WORDS
 _DATES, _TEXT = attrgetter("dates"), itemgetter(1)  # (a ledger's Facts.dates: (index, date as written))
 
 
+def _outside_period(ctx: Context, led, day) -> bool:
+    """Whether `day` is outside its ledger's period, so that the references' E-REF-004 says the date is wrong: W-CHK-010
+    (“假期中的活动可以保留”) is not said of it too — the date is told once, by the error."""
+    from generator.policy_rules import in_no_period
+
+    period = ctx.periods[led.doc.folder]
+    return period is not None and not period.start <= day <= period.end and not in_no_period(ctx.rs, day)
+
+
 class _Counted(dict):
     """An activity's date as written → the ids of the semesters whose count an activity on that day adds to:
     those it falls in, when it is not after --today (else none, ()); None when it falls in no semester of a
@@ -76,7 +85,8 @@ class SemesterContacts:
         if None in tally:  # (an activity dated in no semester)
             for led in ledgers:
                 for i, text in facts(led).dates:
-                    if on[text] is None and ctx.valid(led) and not ctx.frozen(led):  # (the calendar as changed since)
+                    if on[text] is None and ctx.valid(led) and not ctx.frozen(led) \
+                            and not _outside_period(ctx, led, ctx.days[text]):  # (the calendar as changed since)
                         ctx.add("W-CHK-010", led, led.pos("activities", i, "date"), date=ctx.days[text])
         counts: dict[str, int] = {}
         for ids, n in tally.items():
