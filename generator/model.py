@@ -105,6 +105,8 @@ class RecordSet:
         self.unread_on = None
         # a past --today's: the files (paths below records/) there now that were not there on it (cache.past_records)
         self.absent_on: frozenset = frozenset()
+        # … and those there now that were changed after it, read as they were on it (cache.past_records: …@day)
+        self.then_on: frozenset = frozenset()
         self._late: frozenset = frozenset()  # (found_late: those with errors of the later stages only)
         self._late_told: list | None = []  # (tell_late's, until found_late; None after it)
         self._origin: RecordSet | None = None  # (derived: the record set whose late errors it shares)
@@ -539,7 +541,7 @@ def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
     found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records
     could not be read (unread_on)."""
     out = build(rs.root, docs, rs.invalid)
-    out._origin, out.unread_on, out.absent_on = rs._origin or rs, rs.unread_on, rs.absent_on
+    out._origin, out.unread_on, out.absent_on, out.then_on = rs._origin or rs, rs.unread_on, rs.absent_on, rs.then_on
     return out
 
 

@@ -57,16 +57,18 @@ def _validated(records: Path, then, today, as_of, repo, checks: bool) -> tuple[R
     if checks:
         from generator.check.facts import given_of as facts
     docs, findings, invalid = load_and_validate(records, LISTED if checks else frozenset(), facts)
-    unread, now = None, frozenset()
+    unread, now = None, {}
     if as_of:
-        now = frozenset(d.rel for d in docs)
+        now = {d.rel: d for d in docs}
         docs, findings, invalid, unread = past_records(records, repo, as_of, docs, findings, invalid)
     invalid |= {d.rel for d in docs if d.missing}
     by_file = {d.file: d.rel for d in docs}
     invalid |= {by_file[f.file] for f in findings if f.severity == F.ERROR and f.file in by_file}
     rs = build(records, docs, invalid)
     rs.unread_on = unread
-    rs.absent_on = now - {d.rel for d in docs} if now else frozenset()  # (not there on the past --today)
+    if now:  # (a past --today: the files not there on it, and those there read as they were on it)
+        rs.absent_on = frozenset(now.keys() - {d.rel for d in docs})
+        rs.then_on = frozenset(d.rel for d in docs if now.get(d.rel, d) is not d)
     shown = display_path(records)
     day = today(rs) if callable(today) else today or clock_today(rs)
 

@@ -21,7 +21,8 @@ site/guide/deadlines.md for the threat model).
 `check --format json` prints {"findings": [Finding.as_dict(), …], **result.data} (with --base REV, the findings
 of the files changed since REV and every error, and "base": {"rev", "files_read": bool, "why": str | null,
 "not_listed": int (the warnings in other files),
-"after_today": [{"file", "message"}] (the changed files committed after a past --today: not checked, not counted)}: output.as_json; "summary" counts all findings), from
+"after_today": [{"file", "message"}] (the changed files committed after a past --today: not checked, not counted),
+"as_then": [{"file", "message"}] (those changed after it: checked as they were on it)}: output.as_json; "summary" counts all findings), from
 run_checks(…, as_json=True): its "feedback" is then a report.Raw, the rows as that report writes
 them (report.dumps writes it as the list below; nothing else reads it).
 

@@ -51,7 +51,8 @@ def cmd_check(args) -> int:
     if args.base is not None:
         changed, why = changed_in(root, args.base, uncommitted)
         base = output.Base(args.base, output.with_cadre_files(changed, root), why,
-                           output.committed_later(changed, rs, result.arrived), str(result.data.get("today", "")))
+                           output.committed_later(changed, rs, result.arrived), str(result.data.get("today", "")),
+                           output.checked_then(changed, rs))
         if base.files is None and args.format == "json":  # (the others say it in their output)
             sys.stderr.write(output.not_read(base, args.lang) + "\n")
     if args.format == "json":

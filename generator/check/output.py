@@ -41,6 +41,10 @@ T = {
         "none_then": "相对 {base} 改动的文件中，{today} 那一天已有的没有发现问题。",
         "after_today": "{file}：{today} 以后才提交，{today} 那一天它还不存在，所以没有检查、不计入（按 --today 重演那一天）；"
                        "要检查它，不加 --today 或用它提交以后的日期再运行",
+        "as_then": "{file}：{today} 以后又改过，检查的是它 {today} 那一天的样子，之后的改动没有检查（按 --today 重演那一天）；"
+                   "要检查它现在的样子，不加 --today 再运行",
+        "none_as_then": "相对 {base} 改动的文件按 {today} 那一天的样子没有发现问题。",
+        "none_then_as_then": "相对 {base} 改动的文件中，{today} 那一天已有的按那一天的样子没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "unshown": "另有 {n} 条检查结果没有标注在这里（不在本拉取请求改动的文件中，或超出 GitHub 每一步显示的 10 个错误、"
                    "10 个警告）：见检查摘要（job summary）",
@@ -78,6 +82,11 @@ T = {
         "after_today": "{file}: committed after {today}, so on {today} it was not there: not checked and not counted "
                        "(--today replays that day); to check it, run again without --today or with a day after its "
                        "commit",
+        "as_then": "{file}: changed after {today}, so it was checked as it was on {today} and its later changes were "
+                   "not (--today replays that day); to check it as it is now, run again without --today",
+        "none_as_then": "No problems found in the files changed since {base}, as they were on {today}.",
+        "none_then_as_then": "No problems found in the files changed since {base} that were there on {today}, as they "
+                             "were on it.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "unshown": "{n|more finding is|more findings are} not annotated here (not in the files this pull request "
                    "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): see the job summary",
@@ -100,24 +109,36 @@ class Base(NamedTuple):
     """check --base REV: the findings listed are those of the files changed since `rev` (`files`, resolved paths:
     ownership.changed_in, and each changed or amended ledger's cadre file: with_cadre_files), errors first (by_change); `files` None when they cannot be read, and `why` ({"zh": …,
     "en": …}) says why — then every finding is listed, as without --base.  `later`: the changed files committed after
-    a past --today (`today`), on which they were not there — nothing is said of their content: after_today says so."""
+    a past --today (`today`), on which they were not there — nothing is said of their content —, and `then`: those
+    changed after it that were there, checked as they were on it — their later changes are not: past_day says both."""
     rev: str
     files: set | None
     why: dict
     later: tuple = ()  # (the changed files, as shown, that were not there on a past --today: not checked, not counted)
     today: str = ""
+    then: tuple = ()  # (the changed files, as shown, changed after a past --today: checked as they were on it)
 
 
 def committed_later(files: set | None, rs, arrived) -> tuple:
     """Of the files changed since a base (`files`, resolved), those committed after a past --today, as shown: not
     there on it (cache.past_records left them out: rs.absent_on; a ledger imported later: `arrived`, as_of)."""
-    gone = set(rs.absent_on) | set(arrived)
-    if not files or not gone:
+    return _shown(files, rs, set(rs.absent_on) | set(arrived))
+
+
+def checked_then(files: set | None, rs) -> tuple:
+    """Of the files changed since a base (`files`, resolved), those there on a past --today and changed after it, as
+    shown: checked as they were on it (cache.past_records read them from that day's commit: rs.then_on)."""
+    return _shown(files, rs, rs.then_on)
+
+
+def _shown(files: set | None, rs, rels) -> tuple:
+    """The files of `files` (resolved) whose paths below the records folder are among `rels`, as shown, sorted."""
+    if not files or not rels:
         return ()
     top = Path(rs.root).resolve()
     from generator.load import display_path
 
-    return tuple(sorted(display_path(p) for p in files if p.is_relative_to(top) and p.relative_to(top).as_posix() in gone))
+    return tuple(sorted(display_path(p) for p in files if p.is_relative_to(top) and p.relative_to(top).as_posix() in rels))
 
 
 def by_change(findings, base: Base | None) -> tuple[list, list]:
@@ -167,19 +188,24 @@ def not_read(base: Base | None, lang: str, marked=str) -> str | None:
     return "\n".join(filter(None, (said, git_said(base, lang, marked))))
 
 
-def after_today(base: Base | None, lang: str) -> list[str]:
-    """A sentence for each file changed since the base that was committed after a past --today: on that day it was
-    not there, so nothing is said of its content (check.as_of) — the user who asked about it is told so."""
+def past_day(base: Base | None, lang: str, key: str | None = None) -> list[tuple[str, str]]:
+    """(file, sentence) for each file changed since the base that a past --today did not check as it is now: committed
+    after that day (after_today: it was not there, so nothing is said of its content — check.as_of), or changed after
+    it (as_then: checked as it was that day, its later changes not) — the user who asked about it is told so.  `key`:
+    those of one kind only."""
     if base is None or base.files is None:
         return []
-    return [T[lang]["after_today"].format(file=file, today=base.today) for file in base.later]
+    return [(file, T[lang][said].format(file=file, today=base.today))
+            for said, files in (("after_today", base.later), ("as_then", base.then)) if key in (None, said)
+            for file in files]
 
 
 def _none_changed(base: Base, lang: str) -> str:
-    """“No problems found in the files changed”, of those there on --today when some were not (after_today)."""
-    if base.later:
-        return T[lang]["none_then"].format(base=base.rev, today=base.today)
-    return T[lang]["none_changed"].format(base=base.rev)
+    """“No problems found in the files changed”, of those there on --today when some were not (after_today), as they
+    were on it when some were changed after it (as_then)."""
+    key = ("none_then_as_then" if base.later else "none_as_then") if base.then else \
+        "none_then" if base.later else "none_changed"
+    return T[lang][key].format(base=base.rev, today=base.today)
 
 
 def git_said(base: Base | None, lang: str, marked=str) -> str | None:
@@ -255,8 +281,8 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
     if said := not_read(base, lang):
         out += [said, ""]
-    if later := after_today(base, lang):
-        out += [*later, ""]
+    if told := past_day(base, lang):
+        out += [said for _file, said in told] + [""]
     for title, group in _topics(listed, base, lang):
         out.append(f"【{title}】（{len(group)}）" if lang == "zh" else f"[{title}] ({len(group)})")
         out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
@@ -300,9 +326,8 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) ->
     return {"findings": [f.as_dict(lang) for f in listed], **data,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
                      **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted),
-                     **({"after_today": [{"file": file, "message": said}  # (only when there are any)
-                                         for file, said in zip(base.later, after_today(base, lang))]}
-                        if base.later and base.files is not None else {})}}
+                     **{key: [{"file": file, "message": said} for file, said in told]  # (only when there are any)
+                        for key in ("after_today", "as_then") if (told := past_day(base, lang, key))}}}
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
@@ -314,7 +339,7 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
     listed, unlisted = by_change(findings, base)
     if base is not None and base.files is not None:
         out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
-                for file, said in zip(base.later, after_today(base, lang))]
+                for file, said in past_day(base, lang)]
         out += _in_changed(findings, listed, lang)
     else:
         counts: dict = {}
@@ -405,7 +430,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
-    out += [f"- {line}" for line in ([said] if said else []) + after_today(base, lang) + overview(data, lang)]
+    out += [f"- {line}" for line in ([said] if said else []) + [told for _file, told in past_day(base, lang)]
+            + overview(data, lang)]
     out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
     # (as the text report says it: a reviewer reading the summary tells a clean pull request from a forgotten one)
     if not findings:
