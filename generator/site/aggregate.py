@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter, defaultdict
+from functools import cached_property
 
 from generator import archive
 from generator.check.deadlines import last_on_time
@@ -68,10 +69,12 @@ class Aggregate:
     def unit_order(self, uid) -> tuple:
         """Where a unit's rows go: in units.yaml's order, the administrators' (the official order of
         the university's units), not by the characters' codes (信息… before 党委…); unknown ones last."""
-        if not hasattr(self, "_unit_rank"):
-            self._unit_rank = {u: i for i, u in enumerate(self.rs.units)}
         uid = uid if isinstance(uid, str) else ""
         return (self._unit_rank.get(uid, len(self._unit_rank)), self.unit_name(uid))
+
+    @cached_property
+    def _unit_rank(self) -> dict[str, int]:
+        return {u: i for i, u in enumerate(self.rs.units)}
 
     def cadre_name(self, cid) -> str:
         cid = cid if isinstance(cid, str) else ""
@@ -438,15 +441,13 @@ class Aggregate:
         """The period's cadres who filed late, did not file, or were excused (豁免), with the exemptions
         that reach into the period (their reason and who approved them): the report names them, and
         附件2's table gives only the word 豁免, the reason on each cadre's page."""
-        if getattr(self, "_exemptions_by", None) is None:
-            self._exemptions_by = self.exemption_rows()
         out = []
         for r in table:
             kind = r["status"]["kind"]
             exempt = kind == "exempt" and not handed_in(r)
             if kind not in ("late", "missing") and not exempt:
                 continue
-            excused = [e for e in self._exemptions_by.get(r["cadre"], [])
+            excused = [e for e in self.exemptions_by.get(r["cadre"], [])
                        if period and e["start"] <= _d(period.end) and (e["end"] or "9999") >= _d(period.start)] \
                 if exempt else []
             out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
@@ -627,7 +628,7 @@ class Aggregate:
         for t in threads:
             for cid in dict.fromkeys(x["cadre"] for x in t["chain"]):
                 thr_by[cid].append(t)
-        exempt_by = self.exemption_rows()
+        exempt_by = self.exemptions_by
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
             mine = [self.assignment_row(r) for r in mine_rows.get(cid, [])]
@@ -653,9 +654,11 @@ class Aggregate:
             })
         return out
 
-    def exemption_rows(self) -> dict[str, list[dict]]:
+    @cached_property
+    def exemptions_by(self) -> dict[str, list[dict]]:
         """{cadre: [{"span", "rules", "reason", "approved_by", "excused": what it excused, said}]}: the
-        check's list (its `excused`, exemptions.excused); the records' own when the check did not run."""
+        check's list (its `excused`, exemptions.excused); the records' own when the check did not run.  Made once, read
+        by the cadres' pages and the summaries' 豁免 rows (_irregular)."""
         listed = self.checks.data.get("exemptions") if self.checks.available else None
         if listed is None:
             listed = [{"cadre": ex.get("cadre"), "rules": ex.get("rules") if isinstance(ex.get("rules"), list) else [],
