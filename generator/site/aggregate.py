@@ -49,6 +49,7 @@ class Aggregate:
         self.archive = ArchiveView(rs, guard, today)
         self._assignment_rows: dict[int, tuple[Item, dict]] = {}
         self._semester_rows: dict | None = None
+        self._counted: tuple = (None, None)  # (the threads last counted, and their counts: _thread_counts)
 
     # ---- names ---------------------------------------------------------
     # (An id read off the checks' results is as the records wrote it; the records themselves are
@@ -412,28 +413,24 @@ class Aggregate:
         deadline = last_on_time(self.rs, p) if p else None  # (on time up to it: check's)
         fb = [f for l in leds for f in l["feedback"]]
         archived = self.archive.period(period_id)  # (its due date and ledgers filed: the manifest's)
-        # handed in by cadres who did not owe one (已提交（本期无需提交）): not among those owed, nor among
-        # the ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
-        unowed = sum(r["status"]["kind"] == "not_required" for r in table)
-        # exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with all owed in (remind's 免交)
-        exempt = sum(r["status"]["kind"] == "exempt" and not handed_in(r) for r in table)
+        units, total = self._unit_stats(period_id, table, threads)  # (the page's totals: its 各单位情况's 合计)
         return {
             "period": period_id, "name": p.name if p else period_id,
             "due": archived["due"] if archived else (_d(p.due) if p else ""),
             "grace_until": _d(deadline) if p and not archived and deadline != p.due else "",
-            "required": sum(r["status"]["kind"] != "not_required" for r in table) - exempt, "exempt": exempt,
-            "filed": (archived["ledgers"] if archived else sum(map(handed_in, table))) - unowed, "unowed": unowed,
+            "required": total["required"], "exempt": total["exempt"], "unowed": total["unowed"],
+            "filed": archived["ledgers"] - total["unowed"] if archived else total["filed"],
             "status": sorted(status.items()),
-            "activities": len(acts), "students": sum(a["students"] for a in acts if isinstance(a["students"], int)),
+            "activities": total["activities"], "students": total["students"],
             "forms": self._count("forms", (a["form"] for a in acts)),
             "places": self._count("places", (a["place"] for a in acts)),
             "channels": self._count("channels", (a["channel"] for a in acts)),
-            "feedback": len(fb), "followups": self._followups(threads)[period_id],
+            "feedback": total["feedback"], "followups": total["followups"],
             "categories": self._count("feedback_categories", (f["category"] for f in fb)),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
-            "units": self._unit_stats(period_id, table, threads),
+            "units": [*units, total] if units else [],
             "irregular": self._irregular(p, table),
         }
 
@@ -456,22 +453,31 @@ class Aggregate:
                                            for e in excused)})
         return out
 
-    def _unit_stats(self, period_id: str, table: list[dict], threads: list[dict]) -> list[dict]:
+    # what _unit_stats counts of each unit's rows of a period's table, and of all of them in its 合计 row
+    UNIT_COUNTS = ("required", "filed", "unowed", "on_time", "late", "missing", "exempt", "activities", "students",
+                   "feedback", "followups", "resolved", "open")
+
+    def _unit_stats(self, period_id: str, table: list[dict], threads: list[dict]) -> tuple[list[dict], dict]:
         """The period's figures by unit (the cadre's unit at the period's end, as 附件2's rows), in the
-        units' order, then a 合计 row: who owed a ledger and how it went, contacts, and the students'
-        problems with how many of them the ledgers wrote resolved — a report's table by 学院 that
-        otherwise had to be counted by hand from 附件2 and the problem board's filters."""
-        follow = self._followups(threads)
+        units' order, and their 合计 row (its figures all 0 for an empty table): who owed a ledger and how it
+        went, contacts, and the students' problems with how many of them the ledgers wrote resolved — a report's
+        table by 学院 that otherwise had to be counted by hand from 附件2 and the problem board's filters.  The
+        page's own totals are the 合计 row's (period_stats: one rule counts both), but an archived period's 已提交,
+        its manifest's."""
+        follow, still_open = self._thread_counts(threads)
         rows: dict[str, dict] = {}
         for r in table:
-            u = rows.setdefault(r["unit"], {
-                "unit": r["unit"], "name": r["unit_name"], "required": 0, "filed": 0, "on_time": 0, "late": 0,
-                "missing": 0, "exempt": 0, "activities": 0, "students": 0, "feedback": 0, "followups": 0,
-                "resolved": 0, "open": 0, "total": False})
+            u = rows.setdefault(r["unit"], {"unit": r["unit"], "name": r["unit_name"],
+                                            **dict.fromkeys(self.UNIT_COUNTS, 0), "total": False})
             kind, led = r["status"]["kind"], r["ledger"]
+            # exempted and not handed in (豁免): owed by nobody — "应填报 3 人，已提交 2 份" with all owed in (remind's 免交)
             exempt = kind == "exempt" and not handed_in(r)
             u["exempt"] += exempt
-            if kind != "not_required" and not exempt:
+            # handed in by a cadre who did not owe one (已提交（本期无需提交）): not among those owed, nor among the
+            # ledgers filed of them — "应填报 3 人，已提交 3 份" with one of the three missing
+            if kind == "not_required":
+                u["unowed"] += 1
+            elif not exempt:
                 u["required"] += 1
                 u["filed"] += handed_in(r)
             u["on_time"] += kind == "on_time"
@@ -483,29 +489,26 @@ class Aggregate:
                 u["students"] += led["students"]
                 u["followups"] += follow[(period_id, r["cadre"])]
                 u["resolved"] += sum(f["meaning"] == "resolved" for f in led["feedback"])
-        # the problems first raised in the period that are still not resolved today (their thread's last
-        # status: a later ledger's follow-up may have resolved them), by the unit of the cadre who raised them
-        unit_of = {r["cadre"]: r["unit"] for r in table}
-        for t in threads:
-            if t["root"]["period"] == period_id and t["meaning"] != "resolved" and unit_of.get(t["cadre"]) in rows:
-                rows[unit_of[t["cadre"]]]["open"] += 1
+            u["open"] += still_open[(period_id, r["cadre"])]
         out = sorted(rows.values(), key=lambda u: self.unit_order(u["unit"]))
-        if out:
-            out.append({k: (sum(u[k] for u in out) if isinstance(v, int) else "") for k, v in out[0].items()}
-                       | {"name": "合计", "total": True})
-        return out
+        return out, {"unit": "", "name": "合计", **{k: sum(u[k] for u in out) for k in self.UNIT_COUNTS},
+                     "total": True}
 
 
     def _followups(self, threads: list[dict]) -> Counter:
-        """Per period, and per (period, cadre): the ledgers' items that follow an earlier one up (the
-        board joins them to the first item: its count of problems is the periods' items less these),
-        computed once."""
-        if getattr(self, "_followups_src", None) is not threads:
-            self._followups_src = threads
-            self._followups_map = Counter((r["period"], r["cadre"]) for t in threads for r in t["chain"][1:])
-            for (period, _cadre), n in list(self._followups_map.items()):
-                self._followups_map[period] += n
-        return self._followups_map
+        """Per (period, cadre): the ledgers' items that follow an earlier one up (the board joins them to the first
+        item: its count of problems is the periods' items less these)."""
+        return self._thread_counts(threads)[0]
+
+    def _thread_counts(self, threads: list[dict]) -> tuple[Counter, Counter]:
+        """Per (period, cadre): the follow-ups (_followups), and the problems first raised in that ledger that are still
+        not resolved today (their thread's last status: a later ledger's follow-up may have resolved them), counted
+        in one walk of the threads for all the periods."""
+        if self._counted[0] is not threads:
+            self._counted = threads, (Counter((r["period"], r["cadre"]) for t in threads for r in t["chain"][1:]),
+                                      Counter((t["root"]["period"], t["cadre"]) for t in threads
+                                              if t["meaning"] != "resolved"))
+        return self._counted[1]
 
     def _by_period(self, ledgers: dict) -> dict[str, list[dict]]:
         """The shown ledgers grouped by period (in key order), computed once per ledgers dict."""
