@@ -2,8 +2,7 @@
 club or cadre after that day: one still listed under it is to be moved to the unit that took it
 over (named in the hint when the records say which: RecordSet.successor), or ended too (W-CHK-014).
 History is not flagged: a class or club that ended no later than its unit, a cadre who left office
-by then, an `earlier` post that ended by then.  Nor does a unit's reviewer who has left office review it
-(W-CHK-022: check_ended_reviewers)."""
+by then, an `earlier` post that ended by then.  (A reviewer of a unit who has left office: reviewers.py, W-CHK-022.)"""
 from __future__ import annotations
 
 import datetime as dt
@@ -52,24 +51,3 @@ def _flag(ctx: Context, item: Item, at: tuple, unit, last: dt.date | None, kind:
             post=f"的以往任职（至 {post}）" if post else "", post_en=f"'s earlier post (until {post})" if post else "",
             data={kind: ident, "unit": unit, "until": iso(until)})
 
-
-def check_ended_reviewers(ctx: Context) -> None:
-    """W-CHK-022 at a reviewer's account in units.yaml (of a unit still there) that is the Git account of a cadre whose
-    active_to has passed by --today: CODEOWNERS, made from the reviewers, still lets them approve the unit's ledgers."""
-    rs = ctx.rs
-    left = {}  # Git account → (cadre, their last day), of each cadre who has left office
-    for cadre, item in rs.cadres.items():
-        last, account = item.date("active_to"), item.get("git")
-        if ctx.valid(item) and last is not None and last < ctx.today and isinstance(account, str):
-            left[account] = (cadre, last)
-    if not left:
-        return
-    for uid, unit in rs.units.items():
-        reviewers, until = unit.get("reviewers"), unit.date("until")
-        if not ctx.valid(unit) or not isinstance(reviewers, list) or (until is not None and until < ctx.today):
-            continue
-        for i, account in enumerate(reviewers):
-            if isinstance(account, str) and account in left:
-                cadre, last = left[account]
-                ctx.add("W-CHK-022", unit, unit.pos("reviewers", i), unit=ctx.unit_name(uid) or uid, account=account,
-                        name=ctx.cadre_name(cadre), left=last, data={"unit": uid, "cadre": cadre, "left": iso(last)})

@@ -17,12 +17,13 @@ from generator.check.contact_points import check_contact_points
 from generator.check.context import Context, iso
 from generator.check.coverage import check_coverage
 from generator.check.deadlines import Deadlines, last_on_time
-from generator.check.ended_units import check_ended_reviewers, check_ended_units
+from generator.check.ended_units import check_ended_units
 from generator.check.exemptions import list_exemptions
 from generator.check.facts import ledger_facts
 from generator.check.feedback import Parts, check_archived_meanings
 from generator.check.git_history import History, forget, read_history
 from generator.check.policy_history import check_policy_history
+from generator.check.reviewers import check_reviewers_left_office
 from generator.model import RecordSet
 
 
@@ -130,8 +131,8 @@ def _other_rules(ctx: Context, history: History) -> dict:
 
 def _without_ledgers(ctx: Context) -> tuple[list, list]:
     """The contact points' and the coverage's tables (R1, R4, R2), with their findings (and those
-    of the classes, clubs and cadres still in a unit that has ended).  They read
-    no ledger, so they are kept between runs (cache.KeptResult) under a digest of every other
+    of the classes, clubs and cadres still in a unit that has ended, and of the units' reviewers who have left
+    office).  They read no ledger, so they are kept between runs (cache.KeptResult) under a digest of every other
     record file, --today and --strict (Context.digest_of_others): a pull request that changes
     ledgers only does not work them out again (0.4 s at 12k)."""
     kept = KeptResult(ctx.rs.root, "without-ledgers", ctx.digest_of_others())
@@ -143,7 +144,7 @@ def _without_ledgers(ctx: Context) -> tuple[list, list]:
     before = len(ctx.findings)
     assignments, coverage = check_contact_points(ctx), check_coverage(ctx)
     check_ended_units(ctx)
-    check_ended_reviewers(ctx)
+    check_reviewers_left_office(ctx)
     kept.put((assignments, coverage, [F.packed(f) for f in ctx.findings[before:]]))
     return assignments, coverage
 
