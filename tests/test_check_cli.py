@@ -651,3 +651,70 @@ def test_the_text_report_says_what_each_exemption_excused_in_both_languages(tmp_
     assert ("zhang-wei 2025-10-08 to 2025-10-28: excused nothing — did not excuse the semester contacts of 2025-2026-1: "
             "15 % of the days holding a contact point, under the policy's 50 %") in en, en
     assert "li-na 2025-07-01 to 2025-12-31: excused the ledger of 2025-H2 (100 % of the days holding a contact point)" in en, en
+
+
+def _late_and_missing_by_unit(tmp_path):
+    """Four cadres of three units, none of whom handed in a ledger but 李娜, her 2025-H2 late; units.yaml lists
+    计算机学院, 机械学院, 党委学生工作部 in that order (by the characters' codes 党… comes first)."""
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("cs-2025-02", "cs"))
+    files["records/cadres/wang-fang.yaml"] = cadre("王芳", "cs")
+    files["records/cadres/chen-gang.yaml"] = cadre("陈刚", "xgb")
+    files["records/clubs.yaml"] = "clubs:\n  - {id: club-a, name: 合唱团, unit: xgb}\n"
+    files["records/assignments/2025-2027.yaml"] = files["records/assignments/2025-2027.yaml"] + (
+        "  - cadre: wang-fang\n    class: cs-2025-02\n    start: \"2025-09-01\"\n"
+        "  - cadre: chen-gang\n    club: club-a\n    start: \"2025-09-01\"\n")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00")
+    write(repo, {"records/ledgers/2025-H2/li-na.yaml": (
+        "cadre: li-na\nperiod: 2025-H2\ncontact_points: [me-2025-01]\nactivities:\n"
+        "  - date: \"2025-10-10\"\n    form: 主题班会\n    place: 进班级\n    channel: 面对面\n    students: 20\n"
+        "    summary: 参加主题班会，与同学们交流学习情况。\n")})
+    commit(repo, "2026-01-03 10:00", "李娜 2025-H2, late")
+    return repo
+
+
+def _blocks(text: str, title: str) -> list[str]:
+    """The lines of the text report's group `title` up to the blank line after it, each finding by its file."""
+    lines = text.split(title, 1)[1].split("\n\n", 1)[0].splitlines()[1:]
+    return [ln.split(":", 1)[0].removeprefix("records/ledgers/") if ln.startswith("records/") else ln
+            for ln in lines if not ln.startswith(" ")]
+
+
+def test_the_late_and_missing_ledgers_are_listed_unit_by_unit_with_a_count_each(tmp_path):
+    """After a due day, check listed every cadre not handed in in one list, by file (the half-year, then the cadre's
+    id): 李娜 of 机械学院 between 计算机学院's, 党委学生工作部's 陈刚 first — a unit reviewer had to pick their people
+    out of 75 rows.  Now text and markdown list them unit by unit, in units.yaml's order, each unit with its count
+    (zh/en); json keeps its shape, each W-CHK-005/006 finding's data naming the unit."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    records, today = repo / "records", ("--today", "2026-07-01")
+    zh = check_cli(records, *today, cwd=repo)
+    assert zh.returncode == 0, zh.stderr
+    assert _blocks(zh.stdout, "【台账未提交】（7）") == [
+        "· 计算机学院（4）", "2025-H2/wang-fang.yaml", "2025-H2/zhang-wei.yaml", "2026-H1/wang-fang.yaml",
+        "2026-H1/zhang-wei.yaml", "· 机械学院（1）", "2026-H1/li-na.yaml",
+        "· 党委学生工作部（2）", "2025-H2/chen-gang.yaml", "2026-H1/chen-gang.yaml"], zh.stdout
+    assert _blocks(zh.stdout, "【台账逾期提交】（1）") == ["· 机械学院（1）", "2025-H2/li-na.yaml"], zh.stdout
+    en = check_cli(records, *today, "--lang", "en", cwd=repo).stdout
+    assert [ln for ln in _blocks(en, "[Ledgers not submitted] (7)") if ln.startswith("·")] == [
+        "· 计算机学院 (4)", "· 机械学院 (1)", "· 党委学生工作部 (2)"], en
+
+    for lang, title, head in (("zh", "### 台账逾期与未提交", "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |"),
+                              ("en", "### Late and missing ledgers", "| period | cadre | status | days late | submitted | source |")):
+        md = check_cli(records, *today, "--format", "markdown", "--lang", lang, cwd=repo).stdout
+        section = md.split(title + "\n", 1)[1].split("\n### ", 1)[0]
+        units = [ln for ln in section.splitlines() if ln.startswith("#### ")]
+        counts = ("（4）", "（2）", "（2）") if lang == "zh" else (" (4)", " (2)", " (2)")
+        assert units == [f"#### {u}{n}" for u, n in zip(("计算机学院", "机械学院", "党委学生工作部"), counts)], section
+        tables = section.split("#### ")[1:]
+        assert [t.splitlines()[2] for t in tables] == [head] * 3, section
+        assert [ln.split(" | ")[1] for ln in tables[1].splitlines() if ln.startswith("| 20")] == ["李娜", "李娜"], section
+        assert section.count("\n| 20") == 8, section
+
+    data = json.loads(check_cli(records, *today, "--format", "json", cwd=repo).stdout)
+    told = {(f["data"]["cadre"], f["data"]["period"]): f["data"] for f in data["findings"]
+            if f["code"] in ("W-CHK-005", "W-CHK-006")}
+    assert len(told) == 8 and told["li-na", "2025-H2"]["unit"] == "me" and told["chen-gang", "2026-H1"]["unit"] == "xgb"
+    assert {(k, d["unit"]) for k, d in told.items()} == {
+        ((r["cadre"], r["period"]), r["unit"]) for r in data["ledgers"] if r["status"] in ("late", "missing")}

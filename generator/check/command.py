@@ -55,11 +55,12 @@ def cmd_check(args) -> int:
                            output.checked_then(changed, rs))
         if base.files is None and args.format == "json":  # (the others say it in their output)
             sys.stderr.write(output.not_read(base, args.lang) + "\n")
+    units = list(rs.units)  # (the late and missing ledgers unit by unit, in units.yaml's order: output.by_change)
     if args.format == "json":
-        report.write_json(output.as_json(findings, result.data, args.lang, base))
+        report.write_json(output.as_json(findings, result.data, args.lang, base, units))
         return EXIT_FINDINGS if errors else EXIT_OK
     show = {"github": output.as_github, "markdown": output.as_markdown}.get(args.format, output.as_text)
-    sys.stdout.write(show(findings, result.data, args.lang, files, base))
+    sys.stdout.write(show(findings, result.data, args.lang, files, base, units))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 

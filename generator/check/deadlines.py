@@ -357,13 +357,13 @@ class Deadlines:
                         days=days_late, submitted=row["submitted"], **_due_words(row),
                         source="据导入清单" if row["source"] == "import" else "据 Git 记录",
                         source_en="import manifest" if row["source"] == "import" else "Git",
-                        data={"cadre": cadre, "period": period.id, "days_late": days_late})
+                        data={"cadre": cadre, "period": period.id, "days_late": days_late, "unit": unit})
             if status in ("on_time", "late") and required and today > deadline and led is not None:
                 self._empty(led, row, period)
             if status == "missing":
                 shown = display_path(rs.root / path)  # (the hint names it so: data/ledgers/… in a folder named data)
                 ctx.add("W-CHK-006", shown, None, name=name, unit=ctx.unit_name(unit) or unit or "",
-                        period=period.id, path=shown, data={"cadre": cadre, "period": period.id},
+                        period=period.id, path=shown, data={"cadre": cadre, "period": period.id, "unit": unit},
                         **self._state(led, path), **_due_words(row))
             rows.append(row)
         return rows

@@ -26,6 +26,7 @@ T = {
         "semester": "每学期联系学生次数不足", "overdue": "学生反映问题超期未解决",
         "points": "联系点安排与存续", "other": "其他提示",
         "overview": "概况",
+        "unit_head": "· {unit}（{n}）", "no_unit": "（单位不明）",
         "ledger_line": "台账：按时 {on_time}，逾期 {late}，未提交 {missing}，未到截止日 {not_yet_due}{grace}，豁免 {exempt}",
         "grace": "，宽限期内（已过截止日，现在提交仍算按时）{n}",
         "unknown_line": "；无法判断 {unknown}",
@@ -66,6 +67,7 @@ T = {
         "semester": "Too few contacts in a semester", "overdue": "Overdue student problems",
         "points": "Contact points and end dates", "other": "Other notes",
         "overview": "Overview",
+        "unit_head": "· {unit} ({n})", "no_unit": "(unit unknown)",
         "ledger_line": "Ledgers: on time {on_time}, late {late}, missing {missing}, not yet due {not_yet_due}{grace}, exempt {exempt}",
         "grace": ", in the grace days (past the due day, on time if handed in now) {n}",
         "unknown_line": "; not judged {unknown}",
@@ -141,19 +143,22 @@ def _shown(files: set | None, rs, rels) -> tuple:
     return tuple(sorted(display_path(p) for p in files if p.is_relative_to(top) and p.relative_to(top).as_posix() in rels))
 
 
-def by_change(findings, base: Base | None) -> tuple[list, list]:
+def by_change(findings, base: Base | None, units: list | None = None) -> tuple[list, list]:
     """(listed, not listed): with the files changed since a base (--base), the errors in those files, then the other
     errors (in no file of the change's, yet they fail the check as they fail the pull request's step: a cadre the
     change took away still named elsewhere), then the warnings in those files, each part by topic as the text report
-    heads them (TOPICS); not listed, the warnings in other files.
+    heads them (TOPICS) — the late and missing ledgers unit by unit (_unit_rank: as the text and markdown list
+    them) —; not listed, the warnings in other files.
     Without a base, or its files not read: (findings, [])."""
     if base is None or base.files is None:
         return list(findings), []
     parts = [_part(f, base) for f in findings]
     # (each part by topic, as the text report heads them — record errors first —, in file order within a topic: so
     # every format lists them in one order; with --strict the time-based errors are among the errors)
-    kept = sorted(((p, TOPICS[_group(f)], f) for f, p in zip(findings, parts) if p is not None), key=lambda t: t[:2])
-    return [t[2] for t in kept], [f for f, p in zip(findings, parts) if p is None]
+    rank = _unit_rank(units)
+    kept = sorted(((p, TOPICS[_group(f)], rank(f) if _group(f) in BY_UNIT else (), f)
+                   for f, p in zip(findings, parts) if p is not None), key=lambda t: t[:3])
+    return [t[3] for t in kept], [f for f, p in zip(findings, parts) if p is None]
 
 
 def _part(f: F.Finding, base: Base) -> int | None:
@@ -273,19 +278,27 @@ def _exemptions(data: dict, lang: str) -> list[str]:
             for e in data.get("exemptions", []) if e.get("cadre")]
 
 
-def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
-    """The report for an administrator: the findings by kind (record errors first), the overview, the summary; with
-    `base` (--base), of the findings those by_change lists."""
+def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
+            units: list | None = None) -> str:
+    """The report for an administrator: the findings by kind (record errors first), the late and missing ledgers unit
+    by unit (`units`: the units' ids in units.yaml's order, _by_unit), the overview, the summary; with `base`
+    (--base), of the findings those by_change lists."""
     t = T[lang]
-    listed, unlisted = by_change(findings, base)
+    listed, unlisted = by_change(findings, base, units)
     out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
     if said := not_read(base, lang):
         out += [said, ""]
     if told := past_day(base, lang):
         out += [said for _file, said in told] + [""]
+    names = _unit_names(data)
     for title, group in _topics(listed, base, lang):
         out.append(f"【{title}】（{len(group)}）" if lang == "zh" else f"[{title}] ({len(group)})")
-        out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
+        if _group(group[0]) in BY_UNIT:  # (a unit reviewer looks for their people: unit by unit, each counted)
+            for unit, fs in _by_unit(group, lambda f: f.data.get("unit"), units):
+                out.append(t["unit_head"].format(unit=names.get(unit) or unit or t["no_unit"], n=len(fs)))
+                out.append(report.as_text(fs, lang).rsplit("\n", 2)[0])
+        else:
+            out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
         out.append("")
     if not findings:
         out += [t["none"], ""]
@@ -295,6 +308,36 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     out += overview(data, lang)
     out.append(summary_line(findings, unlisted, lang, files, base))
     return "\n".join(out) + "\n"
+
+
+BY_UNIT = ("missing", "late")  # (the topics listed unit by unit, in text and markdown)
+
+
+def _by_unit(items, unit_of, units: list | None) -> list[tuple[str | None, list]]:
+    """(unit, its items) of `items` (each's unit id by `unit_of`), the units in `units`' order — units.yaml's, the
+    university's official order, as the site's — then any other unit, by id, and the items of no unit last; the items
+    of a unit in their order."""
+    groups: dict = {}
+    for item in items:
+        groups.setdefault(unit_of(item), []).append(item)
+    rank = _unit_rank(units)
+    return sorted(groups.items(), key=lambda g: rank(g[0]))
+
+
+def _unit_rank(units: list | None):
+    """A sort key of a unit id (or of a finding, by its data's unit): `units`' order, then any other by id, none
+    last."""
+    order = {u: i for i, u in enumerate(units or ())}
+
+    def rank(unit) -> tuple:
+        unit = unit.data.get("unit") if isinstance(unit, F.Finding) else unit
+        return (unit is None, order.get(unit, len(order)), unit or "")
+    return rank
+
+
+def _unit_names(data: dict) -> dict:
+    """unit id → its name, of the units of the ledger rows (their cadres' units in their periods)."""
+    return {r["unit"]: r.get("unit_name") for r in data.get("ledgers", []) if r.get("unit")}
 
 
 def _topics(listed: list, base: Base | None, lang: str) -> list[tuple[str, list]]:
@@ -316,13 +359,13 @@ def _topics(listed: list, base: Base | None, lang: str) -> list[tuple[str, list]
     return [(t["elsewhere"].format(topic=t[group]) if part == 1 else t[group], fs) for (part, group), fs in runs]
 
 
-def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) -> dict:
+def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, units: list | None = None) -> dict:
     """The json report's value (report.write_json prints it); with `base` (--base), the findings listed are those
     of the files changed since it and every error, in by_change's order (as text and markdown list them), and
     "base" says which."""
     if base is None:
         return {"findings": [f.as_dict(lang) for f in findings], **data}
-    listed, unlisted = by_change(findings, base)
+    listed, unlisted = by_change(findings, base, units)
     return {"findings": [f.as_dict(lang) for f in listed], **data,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
                      **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted),
@@ -330,13 +373,14 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None) ->
                         for key in ("after_today", "as_then") if (told := past_day(base, lang, key))}}}
 
 
-def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
+def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
+              units: list | None = None) -> str:
     """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request (`base`), those
     by_change lists, of each severity as many as GitHub shows a step (_in_changed), or, its files not read, a notice
     saying why and the annotations of all files.  Then the overview and the summary."""
     out = [_notice("\n".join(filter(None, (T[lang]["no_base"].format(detail=base.why.get(lang, "")),
                                            git_said(base, lang)))))] if base is not None and base.files is None else []
-    listed, unlisted = by_change(findings, base)
+    listed, unlisted = by_change(findings, base, units)
     if base is not None and base.files is not None:
         out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
                 for file, said in past_day(base, lang)]
@@ -378,6 +422,8 @@ MD = {
                       "exempt": "豁免", "unknown": "无法判断"}, "grace": "宽限期内",
            "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
            "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
+           "unit_ledger_head": "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |", "unit_head": "{unit}（{n}）",
+           "no_unit": "（单位不明）",
            "errors": "已提交但有错误的台账（改正前不算通过）",
            "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
            "semester": "每学期联系次数不足", "semester_head": "| 学期 | 干部 | 单位 | 联系次数 | 要求 |",
@@ -392,6 +438,8 @@ MD = {
                       "exempt": "exempt", "unknown": "not judged"}, "grace": "in the grace days",
            "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
            "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
+           "unit_ledger_head": "| period | cadre | status | days late | submitted | source |", "unit_head": "{unit} ({n})",
+           "no_unit": "(unit unknown)",
            "errors": "Ledgers handed in with errors (not accepted until fixed)",
            "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
            "semester": "Semesters below the minimum", "semester_head": "| semester | cadre | unit | contacts | required |",
@@ -421,12 +469,31 @@ def _table(title: str, head: str, rows: list[list], lang: str) -> list[str]:
     return out + [""]
 
 
-def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None) -> str:
-    """Tables for $GITHUB_STEP_SUMMARY: the overview, the record errors with how to fix them, the ledgers, classes,
-    semesters, problems and exemptions, then every finding; with `base` (--base), of the findings those by_change
-    lists (the other tables are the whole university's, as without it)."""
+def _unit_tables(title: str, head: str, groups: list[tuple[str, list[list]]], lang: str) -> list[str]:
+    """_table's, a table for each unit under its name and count (#### 计算机学院（4）), `groups` (name, rows) in their
+    order; at most MD_ROWS rows in all, as one table."""
+    if not groups:
+        return []
+    out, left, total = [f"### {title}", ""], MD_ROWS, sum(len(rows) for _, rows in groups)
+    for name, rows in groups:
+        if left <= 0:
+            break
+        out += [f"#### {MD[lang]['unit_head'].format(unit=name, n=len(rows))}", "", head, "|" + "---|" * (head.count("|") - 1)]
+        out += ["| " + " | ".join(_cell(v) for v in r) + " |" for r in rows[:left]] + [""]
+        left -= len(rows)
+    if total > MD_ROWS:
+        out += [MD[lang]["cut"].format(n=MD_ROWS, total=total), ""]
+    return out
+
+
+def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
+                units: list | None = None) -> str:
+    """Tables for $GITHUB_STEP_SUMMARY: the overview, the record errors with how to fix them, the late and missing
+    ledgers unit by unit (`units`: the units' ids in units.yaml's order, _by_unit), those handed in with errors,
+    classes, semesters, problems and exemptions, then every finding; with `base` (--base), of the findings those
+    by_change lists (the other tables are the whole university's, as without it)."""
     m, t = MD[lang], T[lang]
-    listed, unlisted = by_change(findings, base)
+    listed, unlisted = by_change(findings, base, units)
     out = [f"## {t['title'].format(today=data.get('today'))}", ""]
     said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
@@ -446,8 +513,11 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
         return [[r["period"], r["name"], r.get("unit_name") or r["unit"],
                  m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
                  r["submitted"], m["source"][r["source"]]] for r in data.get("ledgers", []) if keep(r)]
-    out += _table(m["ledgers"], m["ledger_head"],
-                  ledger_rows(lambda r: r["status"] in ("late", "missing") and r.get("required", True)), lang)
+    owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)]
+    # (a unit reviewer looks for their people: a table for each unit, its name and count above it)
+    out += _unit_tables(m["ledgers"], m["unit_ledger_head"], [
+        (rows[0].get("unit_name") or unit or m["no_unit"], [row[:2] + row[3:] for row in ledger_rows(rows.__contains__)])
+        for unit, rows in _by_unit(owed, lambda r: r.get("unit"), units)], lang)
     # (handed in, not accepted until fixed: deadlines.with_errors; the errors themselves are in the findings)
     out += _table(m["errors"], m["ledger_head"], ledger_rows(lambda r: r.get("errors")), lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
