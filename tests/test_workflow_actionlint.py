@@ -81,7 +81,7 @@ def test_pull_request_workflow_runs_every_check_with_full_history():
     assert steps[0]["with"]["fetch-depth"] == 0
     runs = " ".join(s.get("run", "") for s in steps)
     for command in ("make setup", "validate --format github", 'check --format github --base "$BASE"',
-                    "check --format markdown >> \"$GITHUB_STEP_SUMMARY\"",
+                    'check --format markdown --base "$BASE" >> "$GITHUB_STEP_SUMMARY"',
                     "codeowners --check", "make pr-test BASE=\"$BASE\"", "mkdocs build --strict"):
         assert command in runs
     assert "ownership" not in runs  # (ownership.yml: the base branch's program)
@@ -131,7 +131,8 @@ def test_ci_reads_the_validation_cache_from_outside_the_checkout_and_only_main_s
 def test_gitlab_ci_does_the_same():
     ci = yaml.safe_load((ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8"))
     text = " ".join(_runs(ci))
-    for command in ("validate", "check --format markdown", "ownership", "codeowners --check",
+    for command in ("validate", 'check --format markdown --base "${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-$CI_MERGE_REQUEST_DIFF_BASE_SHA}"',
+                    "ownership", "codeowners --check",
                     'make pr-test BASE="${CI_MERGE_REQUEST_TARGET_BRANCH_SHA:-$CI_MERGE_REQUEST_DIFF_BASE_SHA}"', "make site", "remind --due-window", "remind --period", "remind --coverage"):
         assert command in text
     assert ci["variables"]["GIT_DEPTH"] in (0, "0")

@@ -61,7 +61,8 @@ def test_check_s_findings_are_annotated_in_the_pull_request_s_files_errors_first
     The check step wrote the summary only, no annotation: the reviewer read the error in the last table, not on the
     line.  Now the step annotates the findings of the files the pull request changed, errors first (GitHub shows a
     step's first 10 errors and 10 warnings: the other ledger's warnings would have taken their place), and a notice
-    counts the rest; the summary still holds every finding; both steps fail on the error, as the check did."""
+    counts the rest; the summary holds the pull request's findings and every error (and counts the other files'
+    warnings); both steps fail on the error, as the check did."""
     repo, base = _pull_request(tmp_path)
     pr = {"github.event.pull_request.base.sha": base}
 
@@ -76,7 +77,8 @@ def test_check_s_findings_are_annotated_in_the_pull_request_s_files_errors_first
     summary = _step(repo, SUMMARY, pr)
     assert summary.returncode == 1
     table = (tmp_path / "summary.md").read_text(encoding="utf-8")
-    assert "## 联系学生工作检查" in table and "E-CHK-005" in table and table.count("W-CHK-012") >= 12
+    assert "## 联系学生工作检查" in table and "E-CHK-005" in table and "W-CHK-010" in table and "W-CHK-012" not in table
+    assert f"没有改动的文件中的 {len(everything) - 2} 个警告" in table, table
     # (the summary's step runs when the annotations' step has failed on an error: GitHub skips it otherwise)
     steps = yaml.safe_load(WORKFLOW.read_text(encoding="utf-8"))["jobs"]["check"]["steps"]
     [first] = [i for i, s in enumerate(steps) if s.get("name", "").startswith(ANNOTATE)]
@@ -453,3 +455,23 @@ def test_the_summary_s_exemptions_name_the_requirements_in_the_reader_s_language
     row = next(line for line in run(repo, "--lang", "en", "check", *today, "--format", "markdown").stdout.splitlines()
                if line.startswith("| 张伟 |"))
     assert "| semester contacts, ledger |" in row, row
+
+
+def test_the_pull_request_s_summary_is_about_its_files_not_the_whole_university_s(tmp_path):
+    """The summary a reviewer reads on a cadre's pull request (政策检查，写入摘要) ran check without --base: its tables
+    were the whole university's — other units' missing ledgers (李娜's, 陈刚's), another ledger's twelve W-CHK-012 —
+    and the guide told the reviewer to read the annotations instead.  Now it is about the pull request's files, as the
+    annotations are: their findings and every error, the late and missing ledgers of those files (a ledger the pull
+    request deletes, under its unit), the other files' warnings counted; without --base it is the whole university's."""
+    repo, base = _pull_request(tmp_path)
+    (repo / "records/ledgers/2025-H2/zhang-wei.yaml").unlink()
+    commit(repo, "2026-06-22 10:00", "the pull request takes his 2025-H2 away")
+    assert _step(repo, SUMMARY, {"github.event.pull_request.base.sha": base}).returncode == 1
+    md = (tmp_path / "summary.md").read_text(encoding="utf-8")
+    owed = md.split("### 台账逾期与未提交\n", 1)[1].split("\n### ", 1)[0]
+    assert [ln for ln in owed.splitlines() if ln.startswith(("#### ", "| 20"))] == [
+        "#### 计算机学院（1）", "| 2025-H2 | 张伟 | 未提交 | — | — | — |"], md
+    assert "W-CHK-012" not in md and "李娜" not in md, md
+    assert f"### 相对 {base} 改动的文件中的检查结果和所有错误" in md, md
+    whole = run(repo, "check", "--format", "markdown").stdout  # (the scheduled run's, the site's: everyone)
+    assert "| 李娜 | 未提交 |" in whole and "#### 机械学院（" in whole and whole.count("W-CHK-012") >= 12, whole

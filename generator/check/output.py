@@ -48,7 +48,7 @@ T = {
         "none_then_as_then": "相对 {base} 改动的文件中，{today} 那一天已有的按那一天的样子没有发现问题。",
         "more": "……另有 {n} 条 {code}，见检查摘要（job summary）",
         "unshown": "另有 {n} 条检查结果没有标注在这里（不在本拉取请求改动的文件中，或超出 GitHub 每一步显示的 10 个错误、"
-                   "10 个警告）：见检查摘要（job summary）",
+                   "10 个警告）：改动的文件中的和所有错误见检查摘要（job summary），其他文件中的警告在那里只计数",
         "no_base": "读不出本拉取请求改动了哪些文件（{detail}），下面按全部文件标注",
         "not_read": "读不出相对 {base} 改动了哪些文件（{detail}），下面列出全部文件的检查结果",
         "not_listed": "；没有列出的：相对 {base} 没有改动的文件中的 {n} 个警告（不加 --base 即列出全部）",
@@ -91,7 +91,8 @@ T = {
                              "were on it.",
         "more": "… {n|more finding|more findings} of {code}: see the job summary",
         "unshown": "{n|more finding is|more findings are} not annotated here (not in the files this pull request "
-                   "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): see the job summary",
+                   "changed, or beyond the 10 errors and 10 warnings GitHub shows a step): those of the changed files and "
+                   "every error are in the job summary, the other files' warnings are counted there",
         "no_base": "The files this pull request changed could not be read ({detail}); the annotations below are of "
                     "all files",
         "not_read": "The files changed since {base} could not be read ({detail}); the findings below are of all files",
@@ -469,6 +470,17 @@ def _table(title: str, head: str, rows: list[list], lang: str) -> list[str]:
     return out + [""]
 
 
+def _told(findings) -> set:
+    """What the time-based findings listed are about, as the markdown's tables key their rows: a ledger late or missing
+    (W-CHK-005, -006), a class uncovered (W-CHK-001), a cadre's semester short (W-CHK-004), a problem overdue
+    (W-CHK-007)."""
+    keys = {"W-CHK-005": ("ledger", "period", "cadre"), "W-CHK-006": ("ledger", "period", "cadre"),
+            "W-CHK-001": ("class", "class"), "W-CHK-004": ("semester", "cadre", "semester"),
+            "W-CHK-007": ("problem", "root")}
+    return {(kind, *(f.data.get(k) for k in fields)) for f in findings if f.code in keys
+            for kind, *fields in [keys[f.code]]}
+
+
 def _unit_tables(title: str, head: str, groups: list[tuple[str, list[list]]], lang: str) -> list[str]:
     """_table's, a table for each unit under its name and count (#### 计算机学院（4）), `groups` (name, rows) in their
     order; at most MD_ROWS rows in all, as one table."""
@@ -506,6 +518,11 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     elif not listed:
         out += [f"**{_none_changed(base, lang)}**", ""]
     findings = listed
+    # (with --base, the pull request's summary: the tables' rows are those of the findings listed — the files changed,
+    # every error —, not the whole university's, which the scheduled run and the site show)
+    told = _told(listed) if base is not None and base.files is not None else None
+    def mine(key) -> bool:
+        return told is None or key in told
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
@@ -513,7 +530,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
         return [[r["period"], r["name"], r.get("unit_name") or r["unit"],
                  m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
                  r["submitted"], m["source"][r["source"]]] for r in data.get("ledgers", []) if keep(r)]
-    owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)]
+    owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)
+            and mine(("ledger", r["period"], r["cadre"]))]
     # (a unit reviewer looks for their people: a table for each unit, its name and count above it)
     out += _unit_tables(m["ledgers"], m["unit_ledger_head"], [
         (rows[0].get("unit_name") or unit or m["no_unit"], [row[:2] + row[3:] for row in ledger_rows(rows.__contains__)])
@@ -522,15 +540,16 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out += _table(m["errors"], m["ledger_head"], ledger_rows(lambda r: r.get("errors")), lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
-            for y in data.get("coverage", []) for c in y["classes"] if c["gaps"]]
+            for y in data.get("coverage", []) for c in y["classes"] if c["gaps"] and mine(("class", c["class"]))]
     out += _table(m["coverage"], m["coverage_head"], rows, lang)
     matrix = data.get("semester_matrix", {"semesters": [], "rows": []})
     rows = [[s["id"], r["name"], r.get("unit_name") or r["unit"], cell["count"], cell["required"]]
             for s in matrix["semesters"] if s["judged"] for r in matrix["rows"]
-            if (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"] and not cell["exempt"]]
+            if (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"] and not cell["exempt"]
+            and mine(("semester", r["cadre"], s["id"]))]
     out += _table(m["semester"], m["semester_head"], rows, lang)
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
-            for c in data.get("feedback", []) if c["overdue"]]
+            for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]))]
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
     rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
             for e in data.get("exemptions", [])]
