@@ -22,6 +22,8 @@ from generator.suggest import closest, closest_kept, did_you_mean, phrased, unse
 from generator.validate import PLACEHOLDERS_LEFT, Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
 
 SLUG = Lazy(r"[a-z0-9]+(-[a-z0-9]+)*")  # as `slug` in schemas/*.schema.json
+_TOP = F.records_shown  # (the records folder as given: a ledger's folder is named records/ledgers/2026-H1/, as the other
+# hints name a file — validate.ledgers_of)
 _WHAT = {  # kind of id → (Chinese, English, where the ids live, in the records folder as given: F.records_shown)
     "unit": ("单位", "unit", "{records}/units.yaml"),
     "cadre": ("干部", "cadre", "{records}/cadres/"),
@@ -452,8 +454,8 @@ def _merge_into(folder: str, cadre: str) -> dict:
     """The words (to, to_en) for a file whose content is `cadre`'s ledger of `folder` when that ledger is there
     already (E-REF-011's hint, _renamed's and E-REF-003's: _not_hers, _whose): merge it in, not move or rename it
     onto that file — which would replace her real ledger."""
-    return {"to": f"本期已有 ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，再删除这个文件",
-            "to_en": f"ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and delete this one"}
+    return {"to": f"本期已有 {_TOP()}/ledgers/{folder}/{cadre}.yaml：请把这个文件的内容合并进那份台账，再删除这个文件",
+            "to_en": f"{_TOP()}/ledgers/{folder}/{cadre}.yaml exists already: merge this file into it and delete this one"}
 
 
 _ONE_EACH = "（每人每期只有一份台账）。", " (one ledger a cadre a half-year)."  # (after _merge_into's words)
@@ -487,7 +489,8 @@ def _renamed(rs: RecordSet) -> list[F.Finding]:
 
 
 def _context(rs: RecordSet, frozen: set) -> str | None:
-    """A digest of all that `_ledger` reads besides the ledger: the policy (its periods and word
+    """A digest of all that `_ledger` reads besides the ledger: the records folder as its words name it (F.records_shown:
+    records/ledgers/…, my-records/ledgers/…), the policy (its periods and word
     lists), the calendar (its semesters, for a period written by a semester's name), the ids and names
     of cadres, classes and clubs, which kinds of file could not be read and which ledgers are frozen.
     None (nothing kept) when the policy's or the calendar's bytes are not known."""
@@ -497,7 +500,7 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     calendar = rs.calendar.doc if rs.calendar else None  # (its semesters' names: _period_named)
     if calendar is not None and not calendar.sha256:
         return None
-    parts = [policy.rel + policy.sha256 if policy else "-", calendar.rel + calendar.sha256 if calendar else "-",
+    parts = [_TOP(), policy.rel + policy.sha256 if policy else "-", calendar.rel + calendar.sha256 if calendar else "-",
              *sorted(map(str, rs.unreadable_kinds)), "",
              *sorted(map("/".join, frozen)), "",
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
@@ -531,8 +534,8 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         # own days are no days: E-REF-012 says so, once, at the policy's day)
         moved = written if isinstance(written, str) and written != folder and rs.period(written) else None
         out.append(F.make("E-REF-007", led.file, led.pos("period"), value=folder,
-                          move=f"按文件中的期间，应放在 ledgers/{moved}/ 文件夹中。" if moved else "",
-                          move_en=f" By the period it gives, it belongs in ledgers/{moved}/." if moved else ""))
+                          move=f"按文件中的期间，应放在 {_TOP()}/ledgers/{moved}/ 文件夹中。" if moved else "",
+                          move_en=f" By the period it gives, it belongs in {_TOP()}/ledgers/{moved}/." if moved else ""))
     elif written is not None and written != folder and not (isinstance(written, str) and period_meant(written) == folder):
         # (not "should be" a folder name that is no period; period: 2026-h1, 2026H1 are E-SCHEMA-005's: 写成 2026-H1)
         # saved in the wrong half-year's folder: its period and its dates agree, so say where it belongs
@@ -543,13 +546,13 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
         dates = [parse_date(act.get("date")) for act in _dicts(values.get("activities"))]
         if belongs and all(d and belongs.start <= d <= belongs.end for d in dates):
             period = None
-        move = {"move": f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 ledgers/{written}/ 文件夹。"
+        move = {"move": f"按文件中的期间和活动日期，这份台账属于 {written}：请把它移到 {_TOP()}/ledgers/{written}/ 文件夹。"
                 if period is None else "",
-                "move_en": f" By its period and dates it is a ledger of {written}: move it to ledgers/{written}/."
+                "move_en": f" By its period and dates it is a ledger of {written}: move it to {_TOP()}/ledgers/{written}/."
                 if period is None else ""}
         if belongs and not named_as:  # (another period's id: the folder's, or its dates', is the one meant)
-            move.update(problem=f"与台账所在的文件夹 ledgers/{folder}/ 不一致",
-                        problem_en=f"does not match the ledger's folder ledgers/{folder}/")
+            move.update(problem=f"与台账所在的文件夹 {_TOP()}/ledgers/{folder}/ 不一致",
+                        problem_en=f"does not match the ledger's folder {_TOP()}/ledgers/{folder}/")
         elif not named_as:
             move.update(problem="不是政策规定的填报期间", problem_en="is not a ledger period of the policy")
         told = None
@@ -557,9 +560,9 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             line = _line_with(led, ("period",), folder) or f"period: {folder}"
             told = {"line": line}  # (the schema's E-SCHEMA-005 of 2026-HI here goes: pipeline._named_told_once)
             move.update(why="", why_en="",
-                        move=f"这份台账在 ledgers/{folder}/ 中，活动日期也都在 {folder}（{period.start} 至 {period.end}）之内，"
+                        move=f"这份台账在 {_TOP()}/ledgers/{folder}/ 中，活动日期也都在 {folder}（{period.start} 至 {period.end}）之内，"
                              f"这一行写成：{line}",
-                        move_en=f"This ledger is in ledgers/{folder}/ and its dates are all in {folder} ({period.start} "
+                        move_en=f"This ledger is in {_TOP()}/ledgers/{folder}/ and its dates are all in {folder} ({period.start} "
                                 f"to {period.end}). The line: {line}")
         elif period is not None and not named_as and (outside := _outside(rs, led, period, dates, folder, stem)):
             told = {"line": outside.pop("line")}  # (2026-HI's E-SCHEMA-005 here goes too: pipeline._named_told_once)
@@ -621,19 +624,19 @@ def _outside(rs: RecordSet, led: Item, period: Period, dates: list, folder: str,
     elsewhere: dict = {}
     for d in out:
         if there := rs.periods_between(d, d):
-            elsewhere.setdefault(f"ledgers/{there[0].id}/{stem}.yaml", []).append(str(d))
+            elsewhere.setdefault(f"{_TOP()}/ledgers/{there[0].id}/{stem}.yaml", []).append(str(d))
     dates_zh, dates_en = "、".join(map(str, out)), ", ".join(map(str, out))
     go = "，".join(f"{'、'.join(ds)} 的活动请记入 {to}" for to, ds in elsewhere.items())
     go_en = ", ".join(f"the activit{'y' if len(ds) == 1 else 'ies'} of {', '.join(ds)} go{'es' if len(ds) == 1 else ''} "
                       f"in {to}" for to, ds in elsewhere.items())
     return {"line": line,
             "move": f"活动日期 {dates_zh} 不在这个文件夹的期间 {folder}（{period.start} 至 {period.end}）之内"
-                    + (f"，{'、'.join(map(str, inside))} 在" if inside else "") + f"。这份台账在 ledgers/{folder}/ 中，"
+                    + (f"，{'、'.join(map(str, inside))} 在" if inside else "") + f"。这份台账在 {_TOP()}/ledgers/{folder}/ 中，"
                     f"这一行写成：{line}" + (f"；{go}。" if go else "；其他期间的活动请记入那一期的台账。"),
             "move_en": f"The activity date{'s' if len(out) > 1 else ''} {dates_en} {'are' if len(out) > 1 else 'is'} "
                        f"not in the folder's period {folder} ({period.start} to {period.end})"
                        + (f"; {', '.join(map(str, inside))} {'are' if len(inside) > 1 else 'is'}" if inside else "")
-                       + f". This ledger is in ledgers/{folder}/. The line: {line}"
+                       + f". This ledger is in {_TOP()}/ledgers/{folder}/. The line: {line}"
                        + (f"; {go_en}." if go_en else "; activities of another period go in that period's ledger.")}
 
 
@@ -783,15 +786,15 @@ def _period_words(rs: RecordSet, led: Item, written: str, named_as: tuple, meant
         words.update(problem="是学期的名称，这里要写半年的编号",
                      problem_en="names a semester; a period is written by a half-year's id")
         if meant == folder and half:
-            return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
+            return {**words, "move": f"{said}这份台账在 {_TOP()}/ledgers/{folder}/ 中，是{half.name}（{half.start} 至 {half.end}）的台账，"
                                      f"这一行写成：{line}",
-                    "move_en": f"{said_en}This ledger is in ledgers/{folder}/, the ledger of the half-year {half.id} "
+                    "move_en": f"{said_en}This ledger is in {_TOP()}/ledgers/{folder}/, the ledger of the half-year {half.id} "
                                f"({half.start} to {half.end}). The line: {line}"}
     if meant != folder:
-        return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}，请把它移到 ledgers/{meant}/ 文件夹，这一行写成：{line}",
-                "move_en": f"{said_en}By its name and dates it is a ledger of {meant}: move it to ledgers/{meant}/. The line: {line}"}
-    return {**words, "move": f"{said}这份台账在 ledgers/{folder}/ 中，这一行写成：{line}",
-            "move_en": f"{said_en}This ledger is in ledgers/{folder}/. The line: {line}"}
+        return {**words, "move": f"{said}按期间名称和活动日期，这份台账属于 {meant}，请把它移到 {_TOP()}/ledgers/{meant}/ 文件夹，这一行写成：{line}",
+                "move_en": f"{said_en}By its name and dates it is a ledger of {meant}: move it to {_TOP()}/ledgers/{meant}/. The line: {line}"}
+    return {**words, "move": f"{said}这份台账在 {_TOP()}/ledgers/{folder}/ 中，这一行写成：{line}",
+            "move_en": f"{said_en}This ledger is in {_TOP()}/ledgers/{folder}/. The line: {line}"}
 
 
 def _plain_name(text: str) -> str:
@@ -874,7 +877,7 @@ def _whose(rs: RecordSet, led: Item, folder: str, stem: str, ids) -> tuple[dict,
     line = _line_with(led, ("cadre",), stem) or f"cadre: {stem}"
     had = [i for i in ids if (folder, i) in rs.ledgers]  # (hers is there: not onto it, but merged in)
     free = [i for i in ids if i not in had]
-    theirs, theirs_en = ("、".join(f"ledgers/{folder}/{i}.yaml" for i in free), " or ".join(f"ledgers/{folder}/{i}.yaml" for i in free))
+    theirs, theirs_en = ("、".join(f"{_TOP()}/ledgers/{folder}/{i}.yaml" for i in free), " or ".join(f"{_TOP()}/ledgers/{folder}/{i}.yaml" for i in free))
     meant = free[0] if len(free) == 1 else "…"
     who = (lambda i: f"{name}（{i}）", lambda i: f"{name}'s ({i})") if len(ids) > 1 and had else \
         (lambda i: name, lambda i: f"{name}'s")  # (namesakes, one of whom has a ledger here: which is which)
@@ -904,9 +907,9 @@ def _not_hers(rs: RecordSet, led: Item, folder: str, stem: str) -> tuple[dict, d
     there = _merge_into(folder, cadre) if other is not None and (folder, cadre) in rs.ledgers else None
     # (hers is there: following "it should be ledgers/…/hers.yaml" would replace it)
     hers = (f"；如果这是{theirs}的台账，{there['to']}{_ONE_EACH[0]}" if there
-            else f"；如果这是{theirs}的台账，它应是 ledgers/{folder}/{cadre}.yaml。" if other is not None else "")
+            else f"；如果这是{theirs}的台账，它应是 {_TOP()}/ledgers/{folder}/{cadre}.yaml。" if other is not None else "")
     hers_en = (f"; if it is {theirs}'s, {there['to_en']}{_ONE_EACH[1]}" if there
-               else f"; if it is {theirs}'s, it is ledgers/{folder}/{cadre}.yaml." if other is not None else "")
+               else f"; if it is {theirs}'s, it is {_TOP()}/ledgers/{folder}/{cadre}.yaml." if other is not None else "")
     return {"problem": f"与文件名 {stem}.yaml 不一致", "problem_en": f"does not match the file name {stem}.yaml",
             "why": "", "why_en": "",
             "move": f"文件名就是干部编号，这份台账是{own}的，这一行写成：{line}{hers}",

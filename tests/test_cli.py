@@ -179,7 +179,7 @@ def test_a_ledger_in_a_misnamed_folder_is_told_the_folder_it_belongs_in(work):
     assert [(f["code"], f["file"], f["line"], f["column"]) for f in report] == [
         ("E-REF-007", "records/ledgers/2026H1/li-na.yaml", 2, 9)], report
     assert report[0]["message"] == "台账所在的文件夹“2026H1”不是政策规定的填报期间"
-    assert report[0]["hint"].endswith("按文件中的期间，应放在 ledgers/2026-H1/ 文件夹中。")
+    assert report[0]["hint"].endswith("按文件中的期间，应放在 records/ledgers/2026-H1/ 文件夹中。")
 
 
 def test_a_second_ledger_file_for_the_same_half_year_is_told_to_be_merged_not_its_content_changed(work):
@@ -192,7 +192,7 @@ def test_a_second_ledger_file_for_the_same_half_year_is_told_to_be_merged_not_it
         assert [(f["code"], f["file"], f["line"], f["column"]) for f in report] == [
             ("E-REF-001", "records/ledgers/2026-H1/li-na-2.yaml", 1, 8)], report
         assert report[0]["hint"] == ("文件名就是干部编号，按文件中的干部编号，文件应叫 li-na.yaml；但本期已有 "
-                                     "ledgers/2026-H1/li-na.yaml：请把这个文件的内容合并进那份台账，再删除这个文件"
+                                     "records/ledgers/2026-H1/li-na.yaml：请把这个文件的内容合并进那份台账，再删除这个文件"
                                      "（每人每期只有一份台账）。")  # (not 请检查拼写 first: the name is what is wrong)
     (folder / "li-na.yaml").unlink()  # alone, it only has the wrong name
     report = json.loads(cli(work, "validate", "--format", "json").stdout)
@@ -213,7 +213,7 @@ def test_a_ledger_saved_under_a_name_that_is_no_id_is_told_the_name_its_content_
     report = json.loads(cli(work, "validate", "--format", "json", "--lang", "en").stdout)
     assert [(f["file"], f["hint"]) for f in report] == [(
         "records/ledgers/2026-H1/li-na (1).yaml",
-        "ledgers/2026-H1/li-na.yaml exists already: merge this file into it and delete this one.")]
+        "records/ledgers/2026-H1/li-na.yaml exists already: merge this file into it and delete this one.")]
     (folder / "li-na (1).yaml").unlink()
     (folder / "李娜.yaml").write_text("name: 李娜\n", encoding="utf-8")  # no cadre's id in it
     report = json.loads(cli(work, "validate", "--format", "json").stdout)

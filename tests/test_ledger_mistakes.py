@@ -401,16 +401,16 @@ def test_a_period_written_by_its_name_or_a_semester_s_is_one_error_with_the_peri
     ("2026-H1", "2026年第一学期", "2026-04-20",
      "“2026年第一学期”指哪个学期并不确定：按学年是2025—2026学年第一学期（2025-09-01 至 2026-01-16）或"
      "2026—2027学年第一学期（2026-09-01 至 2027-01-15），按 2026 年中的先后是2025—2026学年第二学期（2026-02-23 至 2026-07-10）。"
-     "这份台账在 ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
+     "这份台账在 records/ledgers/2026-H1/ 中，是2026年上半年（2026-01-01 至 2026-06-30）的台账，"
      "这一行写成：period: 2026-H1",
      "'2026年第一学期' may name more than one semester: by academic year 2025-2026-1 (2025-09-01 to 2026-01-16) "
      "or 2026-2027-1 (2026-09-01 to 2027-01-15); by its order in 2026, 2025-2026-2 (2026-02-23 to "
-     "2026-07-10). This ledger is in ledgers/2026-H1/, the ledger of the half-year "
+     "2026-07-10). This ledger is in records/ledgers/2026-H1/, the ledger of the half-year "
      "2026-H1 (2026-01-01 to 2026-06-30). The line: period: 2026-H1"),
     ("2026-H2", "2026年第二学期", "2026-10-20",
      "“2026年第二学期”指哪个学期并不确定：按学年是2025—2026学年第二学期（2026-02-23 至 2026-07-10），"
      "按 2026 年中的先后是2026—2027学年第一学期（2026-09-01 至 2027-01-15）。"
-     "这份台账在 ledgers/2026-H2/ 中，是2026年下半年（2026-07-01 至 2026-12-31）的台账，"
+     "这份台账在 records/ledgers/2026-H2/ 中，是2026年下半年（2026-07-01 至 2026-12-31）的台账，"
      "这一行写成：period: 2026-H2", None),
 ])
 def test_a_calendar_year_s_first_or_second_semester_is_told_the_semesters_it_may_name(tmp_path, folder, written, date, zh, en):
@@ -444,17 +444,17 @@ def test_a_period_written_by_a_name_is_told_in_english_by_ids_and_dates(tmp_path
 
 
 @pytest.mark.parametrize("old,new,message,hint", [
-    ("period: 2026-H1", "period: 2026-H2", "填报期间“2026-H2”与台账所在的文件夹 ledgers/2026-H1/ 不一致（应为“2026-H1”）",
-     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
+    ("period: 2026-H1", "period: 2026-H2", "填报期间“2026-H2”与台账所在的文件夹 records/ledgers/2026-H1/ 不一致（应为“2026-H1”）",
+     "这份台账在 records/ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026-HI", "填报期间“2026-HI”不是政策规定的填报期间（应为“2026-H1”）",
-     "这份台账在 ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
+     "这份台账在 records/ledgers/2026-H1/ 中，活动日期也都在 2026-H1（2026-01-01 至 2026-06-30）之内，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026年上半年", "填报期间“2026年上半年”是名称，这里要写编号（应为“2026-H1”）",
-     "“2026年上半年”是期间 2026-H1（2026年上半年）的名称。这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1"),
+     "“2026年上半年”是期间 2026-H1（2026年上半年）的名称。这份台账在 records/ledgers/2026-H1/ 中，这一行写成：period: 2026-H1"),
     ("period: 2026-H1", "period: 2026年第一学期", "填报期间“2026年第一学期”是学期的名称，这里要写半年的编号（应为“2026-H1”）", None),
     ("cadre: li-na", "cadre: li-nna", "干部编号“li-nna”与文件名 li-na.yaml 不一致（应为“li-na”）",
      "文件名就是干部编号，这份台账是李娜的，这一行写成：cadre: li-na"),
     ("cadre: li-na", "cadre: zhang-wei", "干部编号“zhang-wei”与文件名 li-na.yaml 不一致（应为“li-na”）",
-     "文件名就是干部编号，这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"),
+     "文件名就是干部编号，这份台账是李娜的，这一行写成：cadre: li-na；如果这是张伟的台账，本期已有 records/ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"),
 ])
 def test_a_ledger_s_period_or_cadre_not_its_file_s_opens_with_what_is_wrong(tmp_path, old, new, message, hint):
     # (each was told E-REF-003 …与文件位置不一致（应为…） / 文件名和文件夹决定记录的归属：请改正内容，或把文件移动/改名为正确的
@@ -477,15 +477,15 @@ def test_another_cadre_s_ledger_there_already_is_told_to_merge_into_not_to_be_mo
     path.write_text(text.replace("cadre: li-na", f"cadre: {written}"), encoding="utf-8")
     [f] = _validate(work)
     assert f["code"] == "E-REF-003" and f["hint"].endswith(
-        "如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
+        "如果这是张伟的台账，本期已有 records/ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
         "再删除这个文件（每人每期只有一份台账）。"), f
     assert "它应是" not in f["hint"], f
     [f] = _validate(work, "--lang", "en")
-    assert f["hint"].endswith("if it is 张伟's, ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it "
+    assert f["hint"].endswith("if it is 张伟's, records/ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it "
                               "and delete this one (one ledger a cadre a half-year)."), f
     (work / "records" / "ledgers" / "2026-H1" / "zhang-wei.yaml").unlink()  # (hers not there: where it would be)
     [f] = _validate(work)
-    assert "如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml" in f["hint"] and "合并" not in f["hint"], f
+    assert "如果这是张伟的台账，它应是 records/ledgers/2026-H1/zhang-wei.yaml" in f["hint"] and "合并" not in f["hint"], f
 
 
 @pytest.mark.parametrize("old,new,date,line", [
@@ -516,7 +516,7 @@ def test_a_period_named_whose_activities_are_in_it_is_told_to_move_to_its_folder
     work = _in_folder(tmp_path, "2026-H1", "2026年下半年", "2026-10-20")
     [f] = _validate(work)
     assert (f["code"], f["line"], f["column"]) == ("E-REF-003", 2, 9), f
-    assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2，请把它移到 ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
+    assert f["hint"].endswith("按期间名称和活动日期，这份台账属于 2026-H2，请把它移到 records/ledgers/2026-H2/ 文件夹，这一行写成：period: 2026-H2"), f
 
 
 @pytest.mark.parametrize("name", ["", "5"])
@@ -741,12 +741,12 @@ def test_a_period_not_the_folder_s_with_some_dates_outside_it_says_which_and_the
     assert [f["code"] for f in found] == ["E-REF-003", "E-REF-004"], found  # (not E-SCHEMA-005 of 2026-HI too)
     assert found[0]["hint"] == (
         "活动日期 2026-07-20 不在这个文件夹的期间 2026-H1（2026-01-01 至 2026-06-30）之内，2026-05-20 在。"
-        "这份台账在 ledgers/2026-H1/ 中，这一行写成：period: 2026-H1；2026-07-20 的活动请记入 ledgers/2026-H2/li-na.yaml。"), found
+        "这份台账在 records/ledgers/2026-H1/ 中，这一行写成：period: 2026-H1；2026-07-20 的活动请记入 records/ledgers/2026-H2/li-na.yaml。"), found
     [f, _] = _validate(work, "--lang", "en")
     assert f["hint"] == (
         "The activity date 2026-07-20 is not in the folder's period 2026-H1 (2026-01-01 to 2026-06-30); 2026-05-20 is. "
-        "This ledger is in ledgers/2026-H1/. The line: period: 2026-H1; the activity of 2026-07-20 goes in "
-        "ledgers/2026-H2/li-na.yaml."), f
+        "This ledger is in records/ledgers/2026-H1/. The line: period: 2026-H1; the activity of 2026-07-20 goes in "
+        "records/ledgers/2026-H2/li-na.yaml."), f
     text = path.read_text(encoding="utf-8").replace(f"period: {written}", "period: 2026-H1")
     path.write_text(text[:text.index("  - date:")] + text[text.index('  - date: "2026-05-20"'):], encoding="utf-8")
     assert _validate(work) == []  # (done as told: the next run takes it)

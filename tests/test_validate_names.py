@@ -139,10 +139,10 @@ def test_another_cadre_s_name_in_a_ledger_is_one_error_with_the_line_and_where_h
         assert (f["line"], f["column"]) == (1, 8)
         assert f["message"] == "干部编号“张伟”是另一位干部的姓名，这里要写这份台账的干部编号（应为“li-na”）", f
         assert f["hint"] == ("“张伟”的编号是 zhang-wei，这份台账是李娜的，这一行写成：cadre: li-na；"
-                                  "如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"), f
+                                  "如果这是张伟的台账，本期已有 records/ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"), f
     f = only(validate(records, "--lang", "en"), "E-REF-003")
     assert f["hint"].endswith("The id of '张伟' is zhang-wei; this ledger is 李娜's: cadre: li-na; "
-                              "if it is 张伟's, ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it and delete this one (one ledger a cadre a half-year)."), f
+                              "if it is 张伟's, records/ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it and delete this one (one ledger a cadre a half-year)."), f
 
 
 @pytest.mark.parametrize("space", [" ", "\u3000", "\u00a0"])
@@ -154,7 +154,7 @@ def test_a_cadre_s_name_typed_with_a_space_is_read_as_her_name(records, space):
     f = only(found, "E-REF-003")
     assert (f["line"], f["column"]) == (1, 8)
     assert f["hint"].endswith("“张伟”的编号是 zhang-wei，这份台账是李娜的，这一行写成：cadre: li-na；"
-                              "如果这是张伟的台账，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"), f
+                              "如果这是张伟的台账，本期已有 records/ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，再删除这个文件（每人每期只有一份台账）。"), f
     assert not [x for x in found if x["code"] == "E-SCHEMA-005"], found
     edit(records, LEDGER, f"cadre: 张{space}伟", f"cadre: 李{space}娜")  # (her own name)
     found = validate(records)
@@ -204,18 +204,18 @@ def test_a_namesake_s_name_in_a_ledger_names_the_one_without_a_ledger_and_says_w
         f = only(validate(records), "E-REF-003")
         assert f["hint"] == (
             "“张伟”的编号是 zhang-wei、zhang-wei-2，这份台账是李娜的，这一行写成：cadre: li-na；"
-            "如果这是张伟（zhang-wei-2）的台账，它应是 ledgers/2026-H1/zhang-wei-2.yaml，写 cadre: zhang-wei-2；"
-            "如果是张伟（zhang-wei）的，本期已有 ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
+            "如果这是张伟（zhang-wei-2）的台账，它应是 records/ledgers/2026-H1/zhang-wei-2.yaml，写 cadre: zhang-wei-2；"
+            "如果是张伟（zhang-wei）的，本期已有 records/ledgers/2026-H1/zhang-wei.yaml：请把这个文件的内容合并进那份台账，"
             "再删除这个文件（每人每期只有一份台账）。"), f
     f = only(validate(records, "--lang", "en"), "E-REF-003")
     assert f["hint"] == (
         "The id of '张伟' is zhang-wei, zhang-wei-2; this ledger is 李娜's: cadre: li-na; if it is 张伟's (zhang-wei-2), "
-        "it is ledgers/2026-H1/zhang-wei-2.yaml, with cadre: zhang-wei-2; if it is 张伟's (zhang-wei), "
-        "ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it and delete this one "
+        "it is records/ledgers/2026-H1/zhang-wei-2.yaml, with cadre: zhang-wei-2; if it is 张伟's (zhang-wei), "
+        "records/ledgers/2026-H1/zhang-wei.yaml exists already: merge this file into it and delete this one "
         "(one ledger a cadre a half-year)."), f
     (records / "records/ledgers/2026-H1/zhang-wei.yaml").unlink()  # (neither has one: either, as before)
     f = only(validate(records), "E-REF-003")
-    assert f["hint"].endswith("如果这是张伟的台账，它应是 ledgers/2026-H1/zhang-wei.yaml、ledgers/2026-H1/zhang-wei-2.yaml，"
+    assert f["hint"].endswith("如果这是张伟的台账，它应是 records/ledgers/2026-H1/zhang-wei.yaml、records/ledgers/2026-H1/zhang-wei-2.yaml，"
                               "写 cadre: …。"), f
 
 
