@@ -519,6 +519,25 @@ def test_a_row_ended_on_its_cadres_recorded_last_day_keeps_its_end_as_on_the_sit
     assert rows("2026-03-15")["zhang-wei"] == ("2026-12-31", "2026-12-31", "调离")
 
 
+def test_a_row_with_no_end_ends_on_its_cadres_recorded_last_day_as_on_the_site(tmp_path):
+    # 张伟 leaves on 2026-12-31 (active_to, recorded on 2026-03-01) and his row has no end: the site's 附件1 shows it
+    # ending that day （离任）, while check --format json kept the cycle's end, 2027-08-31, beside his active_to — before
+    # his departure and after it (the case 8a4900c1's row ended on that day did not cover)
+    rows = _recorded_on_march_1st(tmp_path, {
+        "records/cadres/zhang-wei.yaml": cadre("张伟", "cs", active_to="2026-12-31"),
+        "records/assignments/2025-2027.yaml": assignments(
+            "2025-2027", "2025-09-01", "2027-08-31",
+            {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+            {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01"})}, "张伟 2026-12-31 离任")
+    assert rows("2026-02-15")["zhang-wei"] == (None, "2027-08-31", None)  # (not recorded yet)
+    assert rows("2026-03-15")["zhang-wei"] == ("2026-12-31", "2026-12-31", None)
+    assert rows("2027-03-01")["zhang-wei"] == ("2026-12-31", "2026-12-31", None)  # (gone: still that day)
+    assert rows("2026-03-15")["li-na"] == (None, "2027-08-31", None)
+    out = check_cli(tmp_path / "repo/records", "--today", "2026-03-15", "--format", "json")
+    left = {a["cadre"]: [r["left_on"] for r in a["rows"]] for a in __import__("json").loads(out.stdout)["assignments"]}
+    assert left == {"zhang-wei": ["2026-12-31"], "li-na": [None]}, left  # (the site's 离任)
+
+
 def test_a_row_that_starts_after_today_is_counted_not_listed_as_on_the_site(tmp_path):
     # On 2026-04-01 李娜 took over cs-2025-01 from 张伟 (her me-2025-01 row ending the day before),
     # recorded ahead on 2026-03-01 (a past day reads the records committed by then).

@@ -421,22 +421,25 @@ def test_a_departure_recorded_ahead_ends_the_cadres_row_on_their_last_day_as_the
                        [r[8] for r in a1 if r[1] == "张伟"], [(r[5], r[6]) for r in page if r[0] == "张伟"]))
         return ([r[8] for r in a1 if r[1] == "陈刚"], [(r[5], r[6]) for r in page if r[0] == "陈刚"],
                 [(r["start"], r["end"], r["reason"]) for r in table if r["name"] == "陈刚"],
-                [r["end"] for r in sheet if r["name"] == "陈刚"],
+                [(r["end"], r["ended_why"]) for r in sheet if r["name"] == "陈刚"],
                 [(r[4], r[5]) for r in cells_text(own, "周期") if r[1] == "计算机2401班"],
                 "至 2026-12-31" in visible(own.split("任职", 1)[1].split("</tr>", 1)[0]), "陈刚" in changes)
 
     before = chen_gang("2026-03-05")  # (not recorded yet: running to the cycle's end, his office too)
     assert before == (["2025-09-01 至 2027-08-31"], [("2025-09-01 至 2027-08-31", "")],
-                      [("2025-09-01", "2027-08-31", "")], ["2027-08-31"], [("2025-09-01 至 2027-08-31", "")],
+                      [("2025-09-01", "2027-08-31", "")], [("2027-08-31", "")], [("2025-09-01 至 2027-08-31", "")],
                       False, False), before
     recorded = chen_gang(FIXTURE_TODAY)  # (recorded: his last day, as 任职 says; no change made yet)
     assert recorded == (["2025-09-01 至 2026-12-31（离任）"], [("2025-09-01 至 2026-12-31", "2026-12-31 离任")],
-                        [("2025-09-01", "2026-12-31", "2026-12-31 离任")], ["2026-12-31"],
+                        [("2025-09-01", "2026-12-31", "2026-12-31 离任")], [("2026-12-31", "离任")],
                         [("2025-09-01 至 2026-12-31", "2026-12-31 离任")], True, False), recorded
     assert others == [([("2026-03-01 至 2027-08-31", "调整为联系社团")], ["2025-09-01 至 2027-08-31"],
                        [("2025-09-01 至 2027-08-31", "")]),
                       ([("2026-03-01 至 2026-12-31", "调整为联系社团；2026-12-31 离任")], ["2025-09-01 至 2026-12-31（离任）"],
                        [("2025-09-01 至 2026-12-31", "张伟调离")])], others
+    # (附件1's Excel and CSV say why the row ends, as the page's （离任）: they gave the end alone)
+    head = (tmp_path / FIXTURE_TODAY / "public/downloads/attachment1.csv").read_text(encoding="utf-8-sig").splitlines()[0]
+    assert head.endswith(",开始日期,结束日期,结束原因"), head
     after = chen_gang("2027-01-05")  # (the day passed: the row reads as it did, no longer in 附件1, now a change made)
     assert [after[i] for i in (1, 2, 4)] == [recorded[i] for i in (1, 2, 4)] and after[0] == after[3] == [], after
     assert after[-1], after

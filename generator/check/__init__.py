@@ -51,6 +51,8 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                              after today before the cycle's end),
                              "void": bool (it starts after its class or club ended: never counted; start and
                              end as written), "point_until": date | null (the class's or club's last day),
+                             "left_on": date | null (its end is the cadre's last day, active_to: 离任 on the site —
+                             a row with no end, or a later one, ends on it, and a reason of that later end is null),
                              "reason", "file", "line"}]  (the rows begun by today, as on the site),
                    "later": int (the rows starting after today: counted, not listed, as on the site)}],
   "semester_matrix": {"semesters": [{"id", "name", "academic_year", "start", "end", "ended": bool,

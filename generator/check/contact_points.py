@@ -219,12 +219,18 @@ def _rows_data(ctx: Context, cadre: str, dated) -> dict:
         # (as 附件1: a row beginning after its class or club ended shows its dates as written, never counted)
         void = d.void
         reason = row.get("reason") if isinstance(row.get("reason"), str) else None
+        # (its end is the cadre's last day, as on the site (Aggregate._assignment_row): one ended that day, or one
+        # running past it — no end written, or a later one — ends on it, the reason of an end it never reached gone)
+        leaves = bool(not void and a_to and start and start <= a_to and (end is None or a_to <= end))
+        if leaves and (end is None or a_to < end):
+            first = ctx.cycle_dates(row.doc.stem)[0]
+            end, reason = a_to, reason if reason and first and start > first else None  # (a start's reason stays)
         if not void:
             end, reason = _as_of_today(ctx, row, start, end, until, reason, a_to)
         out.append({"cycle": row.doc.stem, "kind": kind, "point": point, "point_name": ctx.point_name(point),
                     "point_unit": ctx.point_unit(point), "start": iso(start),
                     "end": iso(d.last if void else end), "void": void, "point_until": iso(until),
-                    "reason": reason, "file": row.file, "line": row.pos()[0]})
+                    "left_on": iso(a_to) if leaves else None, "reason": reason, "file": row.file, "line": row.pos()[0]})
     return {"cadre": cadre, "name": ctx.cadre_name(cadre), "unit": ctx.cadre_unit(cadre), "unit_name": ctx.unit_name(ctx.cadre_unit(cadre)),
             "active_from": iso(a_from), "active_to": iso(a_to), "rows": out, "later": later}
 

@@ -307,7 +307,9 @@ class Site:
                  ("kind_zh", "类型"), ("point_unit_name", "所属学院"), ("grade", "年级/新生"), ("start", "开始日期"),
                  ("end", "结束日期")]
         cycle = a1["current"]["id"] if a1["current"] else ""
-        self.table(exports.Table("attachment1", "附件1 工作安排表", cols1, a1["rows"],
+        # (why a row ended, as the page writes （离任） after its dates: the cadre's last day, active_to)
+        self.table(exports.Table("attachment1", "附件1 工作安排表", cols1 + [("ended_why", "结束原因")],
+                                 [dict(r, ended_why="离任" if r["left_on"] else "") for r in a1["rows"]],
                                  subtitle=f"{cycle}周期，截至 {agg.today.isoformat()}"), xlsx=True)
         cols_all = [("cycle", "周期")] + cols1[1:] + [("reason", "调整原因")]
         all_rows = [r for c in ctx["cycles"] for r in c["rows"]]
