@@ -206,7 +206,7 @@ def test_attachment1_xlsx_matches_the_records(site, rs):
     sheet = book.active
     assert sheet["A1"].value.startswith("附件1 工作安排表")
     header = [c.value for c in sheet[2]]
-    assert header == ["序号", "姓名", "单位", "职务", "联系点", "类型", "所属学院", "年级/新生", "开始日期", "结束日期"]
+    assert header == ["序号", "姓名", "单位", "职务", "联系点", "类型", "所属学院", "年级/新生", "开始日期", "结束日期", "结束原因"]
     assert sheet.freeze_panes == "A3"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
     assert sheet.print_title_rows == "$1:$2"
@@ -223,15 +223,17 @@ def test_attachment1_xlsx_matches_the_records(site, rs):
     chosen = [m for m in mine if m[1] <= today and (m[2] is None or today <= m[2])] \
         or [m for m in mine if m[2] is None or m[2] >= current.date("end")]
     expected = []
-    for row, start, _end in chosen:
+    for row, start, end in chosen:
         point = rs.classes.get(row.get("class")) or rs.clubs.get(row.get("club"))
-        expected.append((names[row.get("cadre")], point.get("name"), start.isoformat()))
+        left = rs.cadre_active_span(row.get("cadre"))[1]  # (a row ending on its cadre's last day: 离任, as the page says)
+        expected.append((names[row.get("cadre")], point.get("name"), start.isoformat(),
+                         "离任" if left and start <= left and (end is None or left <= end) else ""))
     assert expected
-    assert sorted((r[1], r[4], r[8]) for r in rows) == sorted(expected)
+    assert sorted((r[1], r[4], r[8], r[10] or "") for r in rows) == sorted(expected)
     assert [r[0] for r in rows] == list(range(1, len(rows) + 1))
     # widths fit Chinese text: a column is at least as wide as its longest text counted CJK = 2 (up to
     # 40, longer texts wrap), its heading on at most three lines
-    for col, letter in enumerate("ABCDEFGHIJ"):
+    for col, letter in enumerate("ABCDEFGHIJK"):
         longest = max([display_width(r[col]) for r in rows] + [math.ceil(display_width(header[col]) / 3)])
         assert sheet.column_dimensions[letter].width >= min(longest, 40), letter
 
