@@ -265,13 +265,13 @@ def test_a_cadre_s_problems_per_ledger_say_which_are_follow_ups_as_附件2_does(
             continue
         head = next(h for t in re.findall(r"<table[^>]*>.*?</thead>", page, re.S)
                     for h in [[visible(x).strip() for x in re.findall(r"<th[^>]*>(.*?)</th>", t, re.S)]] if h[0] == "期间")
-        fb, fu = head.index("反映问题"), head.index("其中跟进")
-        assert "“反映问题”是该期台账记录的问题和建议，与附件2相同，含对以往问题的跟进（“其中跟进”）" in visible(page)
+        fb, fu = head.index("问题和建议"), head.index("其中跟进")
+        assert "“问题和建议”是该期台账记录的学生反映的问题和建议的条数，与附件2相同，含对以往问题的跟进（“其中跟进”）" in visible(page)
         for r in table:
             period = re.search(r"\d{4}-H\d", r[0]).group(0)
             rows_2 = {x[1]: x for x in cells_text((site.public / f"ledgers/{period}.html").read_text(encoding="utf-8"), "序号")}
             name = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
-            assert r[fb] == rows_2[name][9], (path.name, period)  # (附件2's 反映问题, the same count, after 联系点)
+            assert r[fb] == rows_2[name][9], (path.name, period)  # (附件2's 问题和建议, the same count, after 联系点)
             section = page.split(f'id="{period}"', 1)[1].split("<h2", 1)[0] if f'id="{period}"' in page else ""
             assert int(r[fu]) == section.count("（跟进 "), (path.name, period)  # (the ledger's items that follow one up)
             checked += int(r[fu])
@@ -731,16 +731,56 @@ def test_a_cadre_s_page_says_what_each_exemption_excused_or_that_it_excused_noth
             " reason: 病假, approved_by: 王管理}\n"
             "  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\","
             " reason: 挂职锻炼, approved_by: 王管理}\n", encoding="utf-8")
+        policy = records / "policy.yaml"  # (the share is the policy's: 40 %, not the default 50 %)
+        policy.write_text(policy.read_text(encoding="utf-8") + "exemptions:\n  min_percent: 40\n", encoding="utf-8")
 
     site = mkdocs_build(fixture_repo(tmp_path, exemptions), tmp_path, FIXTURE_TODAY)
     zhang = visible((site.public / "cadres/zhang-wei.html").read_text(encoding="utf-8"))
     assert "2025-10-08 至 2025-10-28" in zhang and "病假" in zhang, zhang
     assert ("没有免除任何要求——未免除2025—2026学年第一学期的每学期联系学生：只占本期持有联系点天数的 15 %，"
-            "不足政策规定的 50 %") in zhang, zhang
+            "不足政策规定的 40 %") in zhang, zhang
+    # (a reader of the public page was shown the policy file's key, （exemptions.min_percent）, in the section's
+    # sentence and after the number: words, and the policy's number, now)
+    assert "天数不足政策规定的 40 %时，这一学期或这一期不予免除" in zhang, zhang
+    assert "min_percent" not in zhang, zhang
     li = visible((site.public / "cadres/li-na.html").read_text(encoding="utf-8"))
     assert "免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）" in li, li
     assert "没有免除任何要求" not in li
     assert "豁免" not in visible((site.public / "cadres/chen-gang.html").read_text(encoding="utf-8")).split("每学期联系学生情况")[0]
+
+
+def test_附件2_says_why_an_excused_cadre_owes_no_ledger_on_its_page_and_downloads(tmp_path):
+    # 附件2's row of an excused cadre said 豁免 and nothing else, on the page and in its Excel, CSV and JSON, where the
+    # summary names the exemption; and its column 反映问题 counted the students' problems and suggestions alike.  Now the
+    # page's 台账 cell says 免交： and the reason (with its dates when the reason is short), the downloads' 免交原因 the
+    # reason, dates and who approved it, as the summary; the column is named for what it counts (R10: 问题和建议)
+    excused = {"li-na": ("2025-H2", "2025-07-01", "2025-12-31", "挂职锻炼（半年），期间免于联系学生和填报台账"),
+               "chen-gang": ("2026-H1", "2026-01-01", "2026-06-30", "病假")}
+
+    def exemptions(records):
+        (records / "exemptions.yaml").write_text("exemptions:\n" + "".join(
+            f"  - {{cadre: {c}, rules: [ledger], start: \"{s}\", end: \"{e}\", reason: \"{why}\", approved_by: 王管理}}\n"
+            for c, (_p, s, e, why) in excused.items()), encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, exemptions), tmp_path, FIXTURE_TODAY)
+    names = {"li-na": "李娜", "chen-gang": "陈刚"}
+    for cadre, (period, start, end, why) in excused.items():
+        page = (site.public / f"ledgers/{period}.html").read_text(encoding="utf-8")
+        head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", page.split("<table", 1)[1].split("</thead>", 1)[0], re.S)]
+        assert head[-2:] == ["问题和建议", "台账"], head
+        [row] = [r for r in cells_text(page, "序号") if r[1] == names[cadre]]
+        assert row[5] == "豁免", row  # (the filter's word for the column, alone)
+        note = why if len(why) > 8 else f"{why}（{start} 至 {end}）"
+        assert row[-1] == f"免交：{note}", row
+        sheet = json.loads((site.public / f"downloads/attachment2-{period}.json").read_text(encoding="utf-8"))["rows"]
+        [mine] = [r for r in sheet if r["name"] == names[cadre]]
+        assert (mine["status_label"], mine["exempt_reason"]) == ("豁免", f"{why}（{start} 至 {end}，王管理批准）"), mine
+        assert all(r["exempt_reason"] == "" for r in sheet if r["name"] != names[cadre])
+        csv = (site.public / f"downloads/attachment2-{period}.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert csv[0].endswith(",活动次数,联系形式,问题和建议数,免交原因"), csv[0]
+        assert csv[[c.split(",")[1] for c in csv].index(names[cadre])].endswith(f"（{start} 至 {end}，王管理批准）")
+        summary = visible((site.public / f"summary/{period}.html").read_text(encoding="utf-8"))
+        assert f"{why}（{start} 至 {end}，王管理批准）" in summary  # (as the summary names it)
 
 
 def test_a_ledger_not_handed_in_during_the_grace_days_is_said_to_be_in_them_on_every_page_and_in_check(tmp_path):

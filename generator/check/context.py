@@ -24,6 +24,17 @@ def as_int(value, default: int) -> int:
     return value if isinstance(value, int) and not isinstance(value, bool) else default
 
 
+EXEMPT_PERCENT = 50  # (exemptions.min_percent when the policy does not say: its schema's default)
+
+
+def exempt_percent(rs: RecordSet, start: dt.date | None = None) -> int:
+    """The share of its days (%) exemptions cover to excuse a semester or period beginning on `start` (None: the share
+    in force now): exemptions.min_percent, or exemptions.earlier's for one that began before a change (RecordSet.in_force).
+    The one place that reads it: the checks judge by it, a cadre's page says it (site.aggregate)."""
+    value = rs.setting("exemptions", "min_percent") if start is None else rs.in_force(start, "exemptions", "min_percent")
+    return as_int(value, EXEMPT_PERCENT)
+
+
 def text(value) -> str | None:
     return value if isinstance(value, str) else None
 
@@ -332,7 +343,7 @@ class Context:
 
     def exempt_percent(self, start: dt.date) -> int:
         """The share of its days (%) exemptions cover to excuse a semester or period beginning on `start`."""
-        return self.setting_int("exemptions", "min_percent", default=50, on=start)
+        return exempt_percent(self.rs, start)
 
     def exempt_share(self, cadre: str, spans, start: dt.date, end: dt.date) -> tuple[int, int] | None:
         """(the days of [start, end] on which the cadre held a contact point that `spans` cover, all

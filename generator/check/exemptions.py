@@ -54,26 +54,30 @@ RULES = {"zh": {"semester_contacts": "每学期联系学生", "ledger": "填报�
          "en": {"semester_contacts": "semester contacts", "ledger": "ledger", "contact_point": "contact point"}}
 _SAID = {
     "zh": {"what": "{name}的{rule}", "yes": "免除了{what}", "share": "（占本期持有联系点天数的 {percent} %）",
-           "no": "未免除{what}：只占本期持有联系点天数的 {percent} %，不足政策规定的 {min_percent} %（exemptions.min_percent）",
+           "no": "未免除{what}：只占本期持有联系点天数的 {percent} %，不足政策规定的 {min_percent} %{key}",
+           "key": "（exemptions.min_percent）",
            "days": "豁免期间的每一天免于持有联系点", "nothing": "没有免除任何要求——", "join": "；",
            "outside": "没有免除任何要求：豁免期间不在校历的任何学期或台账期间之内"},
     "en": {"what": "the {rule} of {id}", "yes": "excused {what}", "share": " ({percent} % of the days holding a contact point)",
-           "no": "did not excuse {what}: {percent} % of the days holding a contact point, under the policy's {min_percent} % "
-                 "(exemptions.min_percent)",
+           "no": "did not excuse {what}: {percent} % of the days holding a contact point, under the policy's {min_percent} %{key}",
+           "key": " (exemptions.min_percent)",
            "days": "each of its days excused from holding a contact point", "nothing": "excused nothing — ", "join": "; ",
            "outside": "excused nothing: its days are in no semester or ledger period of the calendar"},
 }
 
 
-def describe(entries: list[dict], rules: list, lang: str = "zh") -> str:
-    """What an exemption excused (its `excused`: excused above), said: on the cadre's page and in check's text."""
+def describe(entries: list[dict], rules: list, lang: str = "zh", keys: bool = True) -> str:
+    """What an exemption excused (its `excused`: excused above), said: on the cadre's page and in check's text — the
+    policy's key (exemptions.min_percent) after its number for the administrators who read check's, not on the public
+    page (`keys` False), whose readers want words."""
     t, said = _SAID[lang], []
     for e in entries:
         what = t["what"].format(name=e["name"], id=e["id"], rule=RULES[lang].get(e["rule"], e["rule"]))
         if e["excused"]:
             said.append(t["yes"].format(what=what) + (t["share"].format(percent=e["percent"]) if e["percent"] is not None else ""))
         else:
-            said.append(t["no"].format(what=what, percent=e["percent"] or 0, min_percent=e["min_percent"]))
+            said.append(t["no"].format(what=what, percent=e["percent"] or 0, min_percent=e["min_percent"],
+                                       key=t["key"] if keys else ""))
     if "contact_point" in rules:
         said.append(t["days"])
     if said and not any(e["excused"] for e in entries) and "contact_point" not in rules:

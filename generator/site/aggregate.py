@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from functools import cached_property
 
 from generator import archive
+from generator.check.context import exempt_percent
 from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
@@ -286,12 +287,16 @@ class Aggregate:
             if status.get("source") == "archive":  # (the unit as archived, not records/cadres as changed since)
                 unit = status.get("unit") or unit
             points = self._points_of(period_id, cid, led)
+            excused = self.excused_in(cid, self.rs.period(period_id)) \
+                if status["kind"] == "exempt" and not handed_in({"status": status, "ledger": led}) else []
             rows.append({
                 "cadre": cid, "name": self.cadre_name(cid), "unit": unit, "unit_name": self.unit_name(unit),
                 "position": position, "status": status, "point_names": points,
                 "points": "、".join(points),
                 "ledger": led, "activities": len(led["activities"]) if led else 0,
                 "forms": "、".join(led["forms"]) if led else "", "feedback": len(led["feedback"]) if led else 0,
+                # (an excused cadre's 豁免 with why: the page's short note, the downloads' and the summary's whole words)
+                "exempt_note": "；".join(map(_excused_short, excused)), "exempt_reason": "；".join(map(_excused_said, excused)),
             })
         rows.sort(key=lambda r: (self.unit_order(r["unit"]), r["cadre"]))  # (ids: the names' pinyin)
         return [dict(r, no=i) for i, r in enumerate(rows, 1)]
@@ -431,27 +436,30 @@ class Aggregate:
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
             "units": [*units, total] if units else [],
-            "irregular": self._irregular(p, table),
+            "irregular": self._irregular(table),
         }
 
-    def _irregular(self, period, table: list[dict]) -> list[dict]:
+    def _irregular(self, table: list[dict]) -> list[dict]:
         """The period's cadres who filed late, did not file, or were excused (豁免), with the exemptions
-        that reach into the period (their reason and who approved them): the report names them, and
-        附件2's table gives only the word 豁免, the reason on each cadre's page."""
+        that excused them (their reason, dates and who approved them: excused_in): the report names them, as
+        附件2 does beside its 豁免."""
         out = []
         for r in table:
             kind = r["status"]["kind"]
             exempt = kind == "exempt" and not handed_in(r)
             if kind not in ("late", "missing") and not exempt:
                 continue
-            excused = [e for e in self.exemptions_by.get(r["cadre"], [])
-                       if period and e["start"] <= _d(period.end) and (e["end"] or "9999") >= _d(period.start)] \
-                if exempt else []
             out.append({"cadre": r["cadre"], "name": r["name"], "unit_name": r["unit_name"],
                         "label": r["status"]["label"], "shown": bool(r["ledger"]),  # (its section on the cadre's page)
-                        "reason": "；".join(f"{e['reason']}（{e['span']}{'，' + e['approved_by'] + '批准' if e['approved_by'] else ''}）"
-                                           for e in excused)})
+                        "reason": r.get("exempt_reason", "")})  # (period_table's: excused_in)
         return out
+
+    def excused_in(self, cadre: str, period) -> list[dict]:
+        """The exemptions (exemptions_by) of `cadre` that reach into `period` (a Period) and excuse its ledger (rule
+        `ledger`): why a cadre's row of 附件2 says 豁免; all that reach into it when none is for the ledger."""
+        near = [e for e in self.exemptions_by.get(cadre, [])
+                if period and e["start"] <= _d(period.end) and (e["end"] or "9999") >= _d(period.start)]
+        return [e for e in near if "ledger" in e["rule_ids"]] or near
 
     # what _unit_stats counts of each unit's rows of a period's table, and of all of them in its 合计 row
     UNIT_COUNTS = ("required", "filed", "unowed", "on_time", "late", "missing", "exempt", "activities", "students",
@@ -654,8 +662,21 @@ class Aggregate:
                 "ledgers": led_by.get(cid, []),
                 "history": history.get(cid, []), "semesters": self._semesters_in_office(sem, cid),
                 "threads": thr_by.get(cid, []), "exemptions": exempt_by.get(cid, []),
+                "exempt_share": self.exempt_share_said() if exempt_by.get(cid) else "",
             })
         return out
+
+    def exempt_share_said(self) -> str:
+        """The share of a semester's or period's days an exemption must cover to excuse it, in words, as the policy
+        gives it (exemptions.min_percent and, changed since, exemptions.earlier's numbers): 政策规定的 50 %, or
+        政策规定的比例（现为 60 %；2026-08-31 以前开始的学期和期间为 50 %）."""
+        now = exempt_percent(self.rs)
+        before = [(until, exempt_percent(self.rs, until)) for until in
+                  (d - dt.timedelta(days=1) for d in self.rs.changes("exemptions", "min_percent"))]
+        if not before:
+            return f"政策规定的 {now} %"
+        return f"政策规定的比例（现为 {now} %；" + "；".join(
+            f"{_d(until)} 以前开始的学期和期间为 {n} %" for until, n in before) + "）"
 
     @cached_property
     def exemptions_by(self) -> dict[str, list[dict]]:
@@ -671,7 +692,7 @@ class Aggregate:
         for ex in listed:
             out[ex.get("cadre")].append({
                 "span": f"{_d(ex.get('start'))} 至 {_d(ex.get('end'))}", "start": _d(ex.get("start")), "end": _d(ex.get("end")),
-                "rules": "、".join(RULES["zh"].get(r, str(r)) for r in ex.get("rules") or []),
+                "rules": "、".join(RULES["zh"].get(r, str(r)) for r in ex.get("rules") or []), "rule_ids": list(ex.get("rules") or []),
                 "reason": str(ex.get("reason") or ""), "approved_by": str(ex.get("approved_by") or ""),
                 "excused": _excused(ex.get("excused"), ex.get("rules") or [])})
         return out
@@ -823,9 +844,23 @@ class Aggregate:
         }
 
 
+SHORT_REASON = 8  # (characters: a reason this short has its dates beside it in 附件2's cell, 病假（2026-03-16 至 2026-04-10）)
+
+
+def _excused_said(e: dict) -> str:
+    """An exemption, said whole (the summary's 免交原因, 附件2's downloads): 挂职锻炼（2025-07-01 至 2026-01-31，李思远批准）."""
+    return f"{e['reason']}（{e['span']}{'，' + e['approved_by'] + '批准' if e['approved_by'] else ''}）"
+
+
+def _excused_short(e: dict) -> str:
+    """An exemption as 附件2's page says it beside 豁免: its reason, with its dates when the reason is short (a long one's
+    dates are on the cadre's page, its section 豁免)."""
+    return f"{e['reason']}（{e['span']}）" if len(e["reason"]) <= SHORT_REASON else e["reason"]
+
+
 def _excused(entries, rules) -> str:
     """What an exemption excused, said (check's `excused`: exemptions.excused); None: the check did not run."""
-    return "免除情况暂缺：政策检查未运行" if entries is None else describe(entries, rules)
+    return "免除情况暂缺：政策检查未运行" if entries is None else describe(entries, rules, keys=False)
 
 
 def _dicts(value):

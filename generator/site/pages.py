@@ -321,7 +321,7 @@ class Site:
             rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"]) for r in ctx["tables"][p]]
             cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("points", "联系点"),
                      ("status_label", "填报状态"), ("landed", "提交日期"), ("activities", "活动次数"),
-                     ("forms", "联系形式"), ("feedback", "反映问题数")]
+                     ("forms", "联系形式"), ("feedback", "问题和建议数"), ("exempt_reason", "免交原因")]
             stat = ctx["stats"][p]
             archived = stat["archived"]
             # (its head counts as the page does: an exempt cadre's row, 豁免, is neither 应填报 nor 已提交)
