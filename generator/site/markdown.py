@@ -165,6 +165,12 @@ def badge_status(status: dict) -> Markup:
     return Markup(f'<span class="badge {css}">{label}</span>' if css else f'<span class="whole">{label}</span>')
 
 
+def cell_note(text: str) -> Markup:
+    """Words after a table cell's value that its column's filter leaves out (site/assets/tables.js: .cell-note): 附件2's
+    豁免 with its reason, listed under 豁免 alone."""
+    return Markup(f'<span class="cell-note">{out(text)}</span>')
+
+
 def badge_feedback(thread: dict) -> Markup:
     """A feedback thread's current state (超期 first when overdue)."""
     css = _MEANING.get(thread["meaning"])

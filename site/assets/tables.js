@@ -6,6 +6,13 @@
   function headers(table) {
     return Array.from(table.querySelectorAll("thead th")).map(function (th) { return th.textContent.trim(); });
   }
+  // A cell's value as its column's filter lists it: without the words of a note after it (<span class="cell-note">:
+  // 附件2's 豁免：挂职锻炼… is listed, and chosen, as 豁免); the text box finds the note's words too.
+  function value(cell) {
+    var t = cell.textContent;
+    cell.querySelectorAll(".cell-note").forEach(function (n) { t = t.replace(n.textContent, ""); });
+    return t.trim();
+  }
   function addFilter(table, columns) {
     if (table.dataset.filterReady) return;
     table.dataset.filterReady = "1";
@@ -23,7 +30,7 @@
       var idx = names.indexOf(name);
       if (idx < 0) return;
       var values = Array.from(new Set(rows.map(function (r) {
-        return r.cells[idx] ? r.cells[idx].textContent.trim() : "";
+        return r.cells[idx] ? value(r.cells[idx]) : "";
       }).filter(Boolean))).sort();
       var sel = document.createElement("select");
       sel.setAttribute("aria-label", name);
@@ -51,7 +58,7 @@
         selects.forEach(function (s) {
           if (ok && s.value) {
             var c = r.cells[+s.dataset.column];
-            ok = !!c && c.textContent.trim() === s.value;
+            ok = !!c && value(c) === s.value;
           }
         });
         r.hidden = !ok;
