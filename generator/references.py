@@ -977,11 +977,11 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
             continue  # (it may be in a ledger that could not be read: that file's finding is the one to fix)
         if ref not in first:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",
-                              problem_en="no such item"))
+                              problem_en="no such item", **_earlier_ids(rs, led, first, start)))
             continue
         if ref == fid:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="指向自己",
-                              problem_en="points to itself"))
+                              problem_en="points to itself", earlier="", earlier_en=""))
             continue
         orig_led, _j, orig_raised = first[ref]
         s_this, s_orig = start(led), start(orig_led)
@@ -989,8 +989,26 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
         if later:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref,
                               problem=f"是以后才有的一条（{orig_led.file}），不能跟进未来的反映",
-                              problem_en=f"is a later item ({orig_led.file}); a follow-up must point back in time"))
+                              problem_en=f"is a later item ({orig_led.file}); a follow-up must point back in time",
+                              earlier="", earlier_en=""))
     return out
+
+
+def _earlier_ids(rs: RecordSet, led: Item, first: dict, start) -> dict:
+    """E-REF-006's words (earlier, earlier_en) for a follow-up of an id that is nowhere: the ids of the items of the
+    ledger's cadre (its file's name) in the ledgers of earlier periods, the newest 10 when there are more — or that
+    there are none (a new cadre's first ledger: the item follows nothing), as the web form says before saving."""
+    stem, since = led.doc.stem, start(led)
+    ids = [fid for fid, (other, _i, _r) in first.items()
+           if other.doc.stem == stem and since and (s := start(other)) and s < since]
+    cadre = rs.cadres.get(stem)
+    name = cadre.get("name") if cadre is not None and isinstance(cadre.get("name"), str) else stem
+    if not ids:
+        return {"earlier": f"（{name}以前各期的台账中没有学生反映的问题和建议）",
+                "earlier_en": f" ({name}'s earlier ledgers hold no item)"}
+    more, more_en = (f" {len(ids)} 条，最近的 10 条是", f" ({len(ids)}), the newest 10") if len(ids) > 10 else ("", "")
+    return {"earlier": f"（{name}以前各期的反映编号有{more}：{'、'.join(ids[-10:])}）",
+            "earlier_en": f" (the ids of {name}'s earlier items{more_en}: {', '.join(ids[-10:])})"}
 
 
 def _admin_records(rs: RecordSet) -> list[F.Finding]:

@@ -45,8 +45,11 @@ CODES = {
         "severity": "error",
         "zh": "跟进的编号“{ref}”{problem}",
         "en": "follows '{ref}': {problem_en}",
-        "hint_zh": "follows 填写以前某一期台账中那一条反映的编号。",
-        "hint_en": "'follows' names the id of an item in an earlier ledger.",
+        # (earlier: for an id that is nowhere, the cadre's earlier items' ids, as the web form lists them —
+        # or that there are none, as in a new cadre's first ledger; references._earlier_ids)
+        "hint_zh": "follows 填写以前某一期台账中那一条反映的编号{earlier}；不是跟进以前的反映就删去 follows 这一行。",
+        "hint_en": "'follows' names the id of an item in an earlier ledger{earlier_en}; if this item follows none, "
+                   "delete the follows line.",
     },
     "E-REF-007": {
         "severity": "error",
