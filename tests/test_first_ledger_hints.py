@@ -64,3 +64,31 @@ def test_a_follow_up_of_a_mistyped_id_lists_the_cadres_earlier_ids(tmp_path):
     hint = found[0]["hint"]
     assert "张伟以前各期的反映编号有：2025h2-zhang-wei-1）" in hint, hint
     assert "2026h1" not in hint, hint
+
+
+def test_a_resolved_item_without_its_resolution_is_told_the_lines_to_type_under_its_status(tmp_path):
+    """李娜 marks an item 已解决 and writes neither how nor when: `check` said only what its message says again
+    (已解决的问题须写明解决情况和解决日期); it gives the lines to type and where, as E-SCHEMA-001 does for a field
+    left out — and they read: typed in with real values, `check` says nothing more of the item."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    G.commit(repo, "2026-01-05 10:00", "记录")
+    path = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + FOLLOW_UP.format(ref="x").replace(
+        "    status: 待处理\n    follows: x\n", "    status: 已解决\n"), encoding="utf-8")
+    run = G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json")
+    found = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "E-CHK-011"]
+    assert [(f["file"], f["line"]) for f in found] == [("records/ledgers/2026-H1/li-na.yaml", 17)], run.stdout
+    hint = found[0]["hint"]
+    assert "请在第 17 行“status: 已解决”下面加上两行，与 status 对齐（前面 4 个空格" in hint, hint
+    assert "resolution: …" in hint and "resolved_on: …" in hint, hint
+    en = json.loads(G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json", "--lang", "en")
+                    .stdout)["findings"]
+    assert "Under line 17 (status: 已解决) add two lines" in [f for f in en if f["code"] == "E-CHK-011"][0]["hint"]
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines[16:17] = [lines[16], "    resolution: 学院延长了实验室开放时间。", "    resolved_on: 2026-05-06"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    again = json.loads(G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json").stdout)["findings"]
+    assert [f for f in again if f["file"].endswith("li-na.yaml") and f["severity"] == "error"] == []

@@ -62,18 +62,47 @@ def check_items(ctx: Context, ledgers) -> None:
                 ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
                         allowed=list(ctx.rs.vocab("escalation_targets")), **_amendment(ctx, led))
             if mean == "resolved":
-                missing = [(zh, en) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
-                                                         ("resolved_on", "解决日期（resolved_on）", "resolved_on"))
+                missing = [(zh, en, key) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
+                                                              ("resolved_on", "解决日期（resolved_on）", "resolved_on"))
                            if not v.get(key)]
                 if missing:
                     fb = Item(led.doc, ("feedback", i), v)
-                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **_amendment(ctx, led),
+                    amend = _amendment(ctx, led)
+                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **amend,
+                            **_lines_under_status(fb, [m[2] for m in missing], frozen=bool(amend["amend"])),
                             missing="和".join(m[0] for m in missing), missing_en=" and ".join(m[1] for m in missing))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
                 day = days[text] if isinstance(text := v.get(key), str) else None
                 if day and day > ctx.today:
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-006", fb, fb.pos(key), what=zh, what_en=en, value=day, today=ctx.today)
+
+
+_RESOLVED_SAID = {"resolution": ("如何解决的", "how it was resolved"),
+                  "resolved_on": ("解决的日期（YYYY-MM-DD）", "the day it was (YYYY-MM-DD)")}
+
+
+def _lines_under_status(fb: Item, keys: list[str], frozen: bool) -> dict:
+    """E-CHK-011's words (lines, lines_en) for a resolved item without its resolution or day (`keys`: those missing):
+    under which line to type them and how far in — under its `status:` line, aligned with it, as E-SCHEMA-001 says
+    of a field left out —, when that line holds the field alone (else, and for a frozen ledger, whose fix is an
+    administrator's amendment, that a resolved item needs both)."""
+    plain = ("已解决的问题须写明解决情况（resolution）和解决日期（resolved_on）。",
+             "A resolved item needs a resolution and resolved_on.")
+    row, _col = fb.pos("status")
+    lines = fb.doc.text.splitlines() if not frozen and row else []
+    line = lines[row - 1] if 0 < row <= len(lines) else ""
+    at = line.find("status:")
+    if at < 0 or line[:at].strip() not in ("", "-") or "{" in line[:at] or not line[at + 7:].strip():
+        return {"lines": plain[0], "lines_en": plain[1]}
+    shown = line.strip()
+    shown = shown if len(shown) <= 30 else shown[:29] + "…"
+    typed = "；".join(f"{k}: …" for k in keys)
+    return {"lines": f"请在第 {row} 行“{shown}”下面加上{'两行' if len(keys) > 1 else '一行'}，与 status 对齐（前面 {at} 个空格；"
+                     f"把“…”换成{'和'.join(_RESOLVED_SAID[k][0] for k in keys)}）：{typed}",
+            "lines_en": f"Under line {row} ({shown}) add {'two lines' if len(keys) > 1 else 'a line'} aligned with status "
+                        f"({at} spaces before {'them' if len(keys) > 1 else 'it'}; replace … with "
+                        f"{' and '.join(_RESOLVED_SAID[k][1] for k in keys)}): {'; '.join(f'{k}: …' for k in keys)}"}
 
 
 def _amendment(ctx: Context, led) -> dict:

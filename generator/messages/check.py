@@ -71,8 +71,10 @@ CODES = {
         "severity": "error",
         "zh": "状态“{status}”表示已解决，但没有填写{missing}",
         "en": "status '{status}' means resolved, but {missing_en} is missing",
-        "hint_zh": "已解决的问题须写明解决情况（resolution）和解决日期（resolved_on）。{amend}",
-        "hint_en": "A resolved item needs a resolution and resolved_on.{amend_en}",
+        # (lines: where to type the missing lines and how far in, check.feedback._lines_under_status; else that a
+        # resolved item needs both)
+        "hint_zh": "{lines}{amend}",
+        "hint_en": "{lines_en}{amend_en}",
     },
     "E-CHK-012": {
         "severity": "error",
