@@ -92,3 +92,26 @@ def test_a_resolved_item_without_its_resolution_is_told_the_lines_to_type_under_
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     again = json.loads(G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json").stdout)["findings"]
     assert [f for f in again if f["file"].endswith("li-na.yaml") and f["severity"] == "error"] == []
+
+
+def test_a_contact_point_not_hers_is_told_the_line_with_the_one_she_held(tmp_path):
+    """李娜 writes the class she will take up in the autumn in her spring ledger: `check` named the point she held
+    by its id only and said to look in the assignment table; it gives the line to type, with the point's name."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    G.commit(repo, "2026-01-05 10:00", "记录")
+    path = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("contact_points: [club-robotics]",
+                                                             "contact_points: [cs-2026-01]"), encoding="utf-8")
+    for lang, said in (("zh", "这一期分给您的联系点是机器人协会（records/assignments/），这一行写成：contact_points: [club-robotics]；"),
+                       ("en", "is 机器人协会 (records/assignments/); the line: contact_points: [club-robotics];")):
+        run = G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json", "--lang", lang)
+        found = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "E-CHK-005"]
+        assert [(f["file"], f["line"]) for f in found] == [("records/ledgers/2026-H1/li-na.yaml", 3)], run.stdout
+        assert said in found[0]["hint"], found[0]["hint"]
+    path.write_text(path.read_text(encoding="utf-8").replace("contact_points: [cs-2026-01]",
+                                                             "contact_points: [club-robotics]"), encoding="utf-8")
+    again = json.loads(G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json").stdout)["findings"]
+    assert [f for f in again if f["file"].endswith("li-na.yaml") and f["severity"] == "error"] == []

@@ -5,6 +5,9 @@ the cadre held no contact point.  A ledger of an archived period is not judged a
 assignments (Context.frozen).  One cadre at a time (by_cadre.py)."""
 from __future__ import annotations
 
+import re
+
+from generator import findings as F
 from generator.check.context import Context
 
 
@@ -34,8 +37,9 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
             points = {rs.contact_point(r)[1] for r in held}
             for i, point in facts.points:
                 if point in known and point not in points:
-                    ctx.add("E-CHK-005", led, led.pos("contact_points", i), point=point, name=name,
-                            period=period.id, held=sorted(p for p in points if p))
+                    where = led.pos("contact_points", i)
+                    ctx.add("E-CHK-005", led, where, point=point, name=name, period=period.id,
+                            held=sorted(p for p in points if p), **_held_line(ctx, led, where, point, points, facts))
         # whether the cadre held a point on an activity's day, in the period or not: when one of the spans
         # of the days they held one (Context.held_spans: their rows in force joined, most cadres' one)
         # covers it, without asking held_during for each of 116,000 days at 12k (each a new question)
@@ -65,3 +69,26 @@ def _covers(spans, day) -> bool:
         if start <= day <= end:
             return True
     return False
+
+
+def _held_line(ctx: Context, led, where: tuple, point: str, points: set, facts) -> dict:
+    """E-CHK-005's words (how, how_en) for a contact point the cadre did not hold in the period: the line to type,
+    with the one point they held then in its place (its name after it: the scaffold's comment after the point, if
+    any, is dropped, being the wrong one's), when they held one only, the ledger does not name it already and the
+    point is written once on its line; else none (the message lists the points held)."""
+    held, top = [p for p in points if p], F.records_shown()
+    plain = {"how": f"请填写安排表（{top}/assignments/）中分配给您的联系点",
+             "how_en": f"List the contact points assigned to you in {top}/assignments/"}
+    if len(held) != 1 or held[0] in {p for _i, p in facts.points}:
+        return plain
+    lines = led.doc.text.splitlines()
+    line = lines[where[0] - 1] if 0 < where[0] <= len(lines) else ""
+    found = list(re.finditer(rf"(?<![\w-]){re.escape(point)}(?![\w-])", line))
+    if len(found) != 1:
+        return plain
+    cut = found[0]
+    rest = re.sub(r"\s+#.*$", "", line[cut.end():])
+    typed = (line[:cut.start()] + held[0] + rest).rstrip()
+    shown = ctx.point_name(held[0]) or held[0]
+    return {"how": f"这一期分给您的联系点是{shown}（{top}/assignments/），这一行写成：{typed}",
+            "how_en": f"The point assigned to you in this period is {shown} ({top}/assignments/); the line: {typed}"}

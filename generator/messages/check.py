@@ -42,8 +42,10 @@ CODES = {
         "severity": "error",
         "zh": "联系点“{point}”在 {period} 不是干部“{name}”的联系点（该期间的联系点：{held}）",
         "en": "'{point}' was not a contact point of cadre '{name}' during {period} (held: {held})",
-        "hint_zh": "请填写安排表（{records}/assignments/）中分配给您的联系点；联系点有变动请联系管理员。",
-        "hint_en": "List the contact points assigned to you in {records}/assignments/; ask an administrator about changes.",
+        # (how: the one point the cadre held then, by its name, and the line with it — else where the points assigned
+        # are: check.ledger_content._held_line)
+        "hint_zh": "{how}；联系点有变动请联系管理员。",
+        "hint_en": "{how_en}; ask an administrator about changes.",
     },
     "E-CHK-006": {
         "severity": "error",
