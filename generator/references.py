@@ -969,15 +969,19 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
                               other=f"{other[0].file}:{other[0].doc.pos(('feedback', other[1], 'id'))[0]}"))
         else:
             first[fid] = (led, i, raised)
+    by_cadre: dict = {}  # (a ledger's file name → the ids of its items, in period order: made once, when asked)
     for led, i, fid, ref, raised in feedback:
         if ref is None:
             continue
         where = ("feedback", i, "follows")
+        if ref not in first and not by_cadre:
+            for known, (other, _j, _r) in first.items():
+                by_cadre.setdefault(other.doc.stem, []).append((other, known))
         if ref not in first and "ledger" in rs.unreadable_kinds:
             continue  # (it may be in a ledger that could not be read: that file's finding is the one to fix)
         if ref not in first:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="不存在",
-                              problem_en="no such item", **_earlier_ids(rs, led, first, start)))
+                              problem_en="no such item", **_earlier_ids(rs, led, by_cadre, start)))
             continue
         if ref == fid:
             out.append(F.make("E-REF-006", led.file, led.doc.pos(where), ref=ref, problem="指向自己",
@@ -994,13 +998,13 @@ def _feedback_links(rs: RecordSet, feedback: list[tuple]) -> list[F.Finding]:
     return out
 
 
-def _earlier_ids(rs: RecordSet, led: Item, first: dict, start) -> dict:
+def _earlier_ids(rs: RecordSet, led: Item, by_cadre: dict, start) -> dict:
     """E-REF-006's words (earlier, earlier_en) for a follow-up of an id that is nowhere: the ids of the items of the
     ledger's cadre (its file's name) in the ledgers of earlier periods, the newest 10 when there are more — or that
-    there are none (a new cadre's first ledger: the item follows nothing), as the web form says before saving."""
+    there are none (a new cadre's first ledger: the item follows nothing), as the web form says before saving.
+    `by_cadre`: each file name's (ledger, id) of the items with an id, in period order."""
     stem, since = led.doc.stem, start(led)
-    ids = [fid for fid, (other, _i, _r) in first.items()
-           if other.doc.stem == stem and since and (s := start(other)) and s < since]
+    ids = [fid for other, fid in by_cadre.get(stem, ()) if since and (s := start(other)) and s < since]
     cadre = rs.cadres.get(stem)
     name = cadre.get("name") if cadre is not None and isinstance(cadre.get("name"), str) else stem
     if not ids:
