@@ -1116,6 +1116,13 @@ def test_on_a_phone_a_table_s_head_is_one_or_two_lines_of_its_words(page, served
 
 _TABLE_CELLS = """t => [Array.from(t.querySelectorAll("thead th"), th => th.innerText.trim()),
     Array.from(t.querySelectorAll("tbody tr"), tr => Array.from(tr.cells, td => td.innerText.trim()))]"""
+# (as _TABLE_CELLS, each cell without its words after the value (.cell-note, 附件2's 豁免's reason), and those words by row)
+_TABLE_CELLS_AND_NOTES = """t => {
+    const note = td => { const n = td.querySelector(".cell-note"); return n ? n.innerText.trim() : ""; };
+    const value = td => { const all = td.innerText.trim(), n = note(td); return n && all.endsWith(n) ? all.slice(0, -n.length).trim() : all; };
+    return [Array.from(t.querySelectorAll("thead th"), th => th.innerText.trim()),
+            Array.from(t.querySelectorAll("tbody tr"), tr => Array.from(tr.cells, value)),
+            Array.from(t.querySelectorAll("tbody tr"), tr => Array.from(tr.cells, note).join(""))]; }"""
 
 
 def test_a_period_of_attachment2_shows_the_points_its_downloads_hold(page, served):
@@ -1123,15 +1130,16 @@ def test_a_period_of_attachment2_shows_the_points_its_downloads_hold(page, serve
     page could not see which class or club each cadre answered for, nor check the page against the sheet handed in.
     On every period's page, in the browser, the table has 联系点 after 职务, as the downloads do, and each row's cells
     read as the period's CSV's, column by column, 联系点 among them (a ledger's points, or a missing one's classes and
-    clubs)."""
+    clubs).  An excused cadre's 豁免 is followed on the page by its reason (：挂职锻炼…), which the downloads hold in their
+    column 免交原因, said whole."""
     import csv
     site, base = served
     periods = sorted(p.stem for p in (site.public / "ledgers").glob("20*.html"))
     assert periods
-    differ, points = {}, 0
+    differ, points, reasons = {}, 0, 0
     for period in periods:
         page.goto(base + f"ledgers/{period}.html")
-        heads, rows = page.locator("article .names-table table").first.evaluate(_TABLE_CELLS)
+        heads, rows, notes = page.locator("article .names-table table").first.evaluate(_TABLE_CELLS_AND_NOTES)
         with open(site.public / "downloads" / f"attachment2-{period}.csv", encoding="utf-8-sig", newline="") as f:
             sheet = list(csv.reader(f))
         assert "联系点" in heads and heads.index("联系点") == heads.index("职务") + 1, (period, heads)
@@ -1141,8 +1149,15 @@ def test_a_period_of_attachment2_shows_the_points_its_downloads_hold(page, serve
         if shown != held:
             differ[period] = [(a, b) for a, b in zip(shown, held) if a != b][:2]
         points += sum(1 for r in sheet[1:] if r[sheet[0].index("联系点")])
+        for note, r in zip(notes, sheet[1:]):
+            said = r[sheet[0].index("免交原因")]
+            assert bool(note) == bool(said), (period, note, said)
+            if note:  # (：挂职锻炼（半年） beside 豁免; 挂职锻炼（半年）（2025-07-01 至 …，李思远批准） in the sheet)
+                assert note.startswith("：") and all(part.split("（")[0] in said for part in note[1:].split("；")), (note, said)
+                reasons += 1
     assert differ == {}
     assert points  # (the demo's periods name points)
+    assert reasons  # (the demo has an excused cadre)
 
 
 def test_every_page_fetches_a_search_index_written_in_utf8_and_a_file_opened_site_still_searches(page, served):
