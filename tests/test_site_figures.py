@@ -685,6 +685,12 @@ def test_the_home_page_shows_the_period_being_collected_with_its_grace_days(tmp_
     (h1,) = [r for r in cells_text(index, "期间") if "2026-H1" in r[0]]
     assert h1[1] == (f"2026-{due}（宽限至 2026-07-07）" if grace else f"2026-{due}"), h1
     assert "六月" not in visible(index)
+    # a cadre's own page: her 2026-H1 not handed in yet says when it is due and the grace days, as her unit's page
+    waiting = [r for c in sorted((site.public / "cadres").glob("*.html")) if c.stem != "index"
+               for r in cells_text(c.read_text(encoding="utf-8"), "期间") if r[0].startswith("2026-H1")
+               and r[1].startswith(("未到截止日", "宽限期内"))]
+    assert waiting and all(r[1].endswith(f"（截止 2026-{due}，宽限至 2026-07-07）" if grace else f"（截止 2026-{due}）")
+                           for r in waiting), waiting
 
 
 def test_the_site_check_and_reminder_agree_on_the_last_grace_day_of_each_period(tmp_path):

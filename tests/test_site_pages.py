@@ -1505,12 +1505,17 @@ def test_a_unit_without_freshman_classes_does_not_say_they_all_have_a_cadre(site
         assert f"本单位 {year} 学年的新生班级都已有联系干部" in said[uid], uid
 
 
+def _policy_dues(site) -> dict[str, str]:
+    """Each half-year's due day in the policy (H1: 06-30), as the pages say it after the year."""
+    policy = yaml.safe_load((site.records / "policy.yaml").read_text(encoding="utf-8"))
+    return {p["id"]: p["due"] for p in policy["ledger"]["periods"]}
+
+
 def test_a_unit_s_page_says_when_its_current_period_is_due_and_who_has_not_handed_in(site):
     """A unit's reviewer reading the page before the due day saw 未到截止日 in every row of 台账情况 and no date: not
     when the period is due, nor that 未到截止日 is a ledger not yet handed in (one handed in says 按时 and its date).
     The section now says the period's due day (the policy's) and what 未到截止日 means."""
-    policy = yaml.safe_load((site.records / "policy.yaml").read_text(encoding="utf-8"))
-    dues = {p["id"]: p["due"] for p in policy["ledger"]["periods"]}
+    dues = _policy_dues(site)
     seen = 0
     for unit_page in sorted((site.public / "units").glob("*.html")):
         html_page = unit_page.read_text(encoding="utf-8")
@@ -1621,3 +1626,21 @@ def _md_table(page: str, first: str) -> list[list[str]]:
             break
         out.append([c.strip() for c in line.strip("|").split("|")])
     return out
+
+
+def test_a_cadre_s_page_says_when_a_ledger_not_yet_due_is_due(site):
+    """A new cadre (王丽) filing her first ledger saw her period as 未到截止日 on her own page and no date: the due day
+    was only on the home page and 附件2. Her row of 工作台账 now says it, as her unit's page (the policy's due day)."""
+    dues = _policy_dues(site)
+    seen = 0
+    for cadre_page in sorted((site.public / "cadres").glob("*.html")):
+        source = cadre_page.read_text(encoding="utf-8")
+        table = re.search(r"<h2[^>]*>工作台账</h2>(.*?)(?=<h2[\s>]|\Z)", source, re.S)
+        for tr in re.findall(r"<tr>(.*?)</tr>", table.group(1) if table else "", re.S):
+            cells = [visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+            if not cells or not cells[1].startswith("未到截止日"):
+                continue
+            seen += 1
+            year, half = cells[0][:4], cells[0][5:7]
+            assert cells[1] == f"未到截止日（截止 {year}-{dues[half]}）", (cadre_page.name, cells)
+    assert seen, "no cadre's page lists a ledger not yet due"

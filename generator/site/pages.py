@@ -236,7 +236,9 @@ class Site:
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
         # a period's counts (a one-ledger change at 12,000 ledgers rendered every cadre's page again)
-        shown = dict(ctx, stats={p: {"archived": s["archived"]} for p, s in stats.items()},
+        # (a period's due day and grace days: a cadre's 未到截止日 says when, as the unit's page, from the same stats)
+        shown = dict(ctx, stats={p: {"archived": s["archived"], "due": s["due"], "grace_until": s["grace_until"]}
+                                 for p, s in stats.items()},
                      semesters={"semesters": [{"name": s["name"]} for s in ctx["semesters"]["semesters"]]})
         for cadre in cadres:
             self.page(f"cadres/{cadre['id']}.md", "cadre.md.j2", cadre=cadre, **shown)
