@@ -143,7 +143,7 @@ def _list_key_missing(errors: list, doc: Document, root: dict) -> dict:
             typed = f"{' ' * (col - 1)}{field}:"
             title, above = node.get("title", field), _title(root, path + (key,))
             told[id(error)] = [F.make(
-                "E-SCHEMA-001", doc.file, at, field=field, title=title, description="",
+                "E-SCHEMA-001", doc.file, at, field=field, title=title, description="", description_en="",
                 where=f"“{_title(root, path)}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
                 add=f"第 {at[0]} 行起的 {len(value) - tail} 项（{keys}）是“{title}”的各项，却接在第 {line} 行“{above}”（{key}）的列表后面，"
                     f"被当成了它的项：这里少了一行 {field}:。请在第 {at[0]} 行前面加上一行，与 {key} 对齐，这一行写成：{typed}",
@@ -283,6 +283,14 @@ def _described(node: dict) -> str:
     given (--records 'my records': my records/units.yaml), as the catalogue's {records} says it."""
     text, shown = node.get("description", ""), F.records_shown()
     return text if shown == "records" else re.sub(r"(?<![\w/.-])records/", lambda _m: f"{shown}/", text)
+
+
+def _described_en(node: dict, field: str) -> str:
+    """E-SCHEMA-001's English words for what the field is: the schema's description, as the Chinese hint gives it
+    (`_described`) — the schemas describe their fields in Chinese only: carried as it is, not dropped — after the
+    field's name and title; nothing when the schema describes it not."""
+    text = _described(node)
+    return f"{field} ({node.get('title', field)}): {text} " if text else ""
 
 
 def _example(sub: dict, root: dict):
@@ -682,7 +690,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             f"请在这里加上一行“{field}: …”。", f"Add a line '{field}: …' here.")
         return [F.make("E-SCHEMA-001", doc.file, pos, field=field, title=sub.get("title", field),
                        where=f"“{title}”" if path else "", where_en=f"{en_path(path)}: " if path else "",
-                       description="" if section else _described(sub),
+                       description="" if section else _described(sub), description_en=_described_en(sub, field),
                        add=add, add_en=add_en)]
     if v == "additionalProperties":
         allowed = list(schema.get("properties", {}))

@@ -115,3 +115,23 @@ def test_a_contact_point_not_hers_is_told_the_line_with_the_one_she_held(tmp_pat
                                                              "contact_points: [club-robotics]"), encoding="utf-8")
     again = json.loads(G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json").stdout)["findings"]
     assert [f for f in again if f["file"].endswith("li-na.yaml") and f["severity"] == "error"] == []
+
+
+def test_a_field_left_out_is_described_in_english_as_in_chinese(tmp_path):
+    """李娜 leaves out an activity's channel, then her ledger's period: the Chinese hint says what the field is (the
+    schema's description: 面对面 或 键对键（线上）…), the English one left it out. The schemas describe fields in
+    Chinese only: the English hint now carries that description too, rather than dropping it."""
+    schema = json.loads((B.REPO / "schemas" / "ledger.schema.json").read_text(encoding="utf-8"))
+    described = {"channel": schema["properties"]["activities"]["items"]["properties"]["channel"]["description"],
+                 "period": schema["properties"]["period"]["description"]}
+    work = _records(tmp_path)
+    path = work / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    text = path.read_text(encoding="utf-8")
+    for field, line in (("channel", "    channel: 面对面\n"), ("period", "period: 2026-H1\n")):
+        path.write_text(text.replace(line, ""), encoding="utf-8")
+        for lang in ("zh", "en"):
+            [f] = [f for f in _findings(work, "--lang", lang) if f["code"] == "E-SCHEMA-001"]
+            assert described[field] in f["hint"], (field, lang, f)
+            if lang == "en":
+                assert f"{field} (" in f["hint"] and ("Under line" in f["hint"] or "Add" in f["hint"]), f
+

@@ -477,7 +477,10 @@ def test_a_field_the_schema_gives_no_example_of_is_given_its_line_under_its_mapp
                           "把“…”换成实际的）。"
                           "每学期至少深入学生当中的次数（现行要求），默认 1。改动这个数字时，请把原来的数字连同它适用到哪一天写进"
                           "“以往的要求”(earlier)，以前的学期才仍按原来的数字判断。"), said
-    assert said["en"] == ("Under line 14 (contacts:) add a line aligned with points_per_cadre (2 spaces before it; "
+    # (the description, which the schema gives in Chinese only, carried in English too, before the line)
+    assert said["en"] == ("min_per_semester (每学期最少联系次数): 每学期至少深入学生当中的次数（现行要求），默认 1。改动这个数字时，"
+                          "请把原来的数字连同它适用到哪一天写进“以往的要求”(earlier)，以前的学期才仍按原来的数字判断。 "
+                          "Under line 14 (contacts:) add a line aligned with points_per_cadre (2 spaces before it; "
                           "replace … with the real value): "
                           "min_per_semester: …"), said
     policy = work / "records" / "policy.yaml"

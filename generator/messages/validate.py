@@ -14,7 +14,8 @@ CODES = {
         "en": "{where_en}required field '{field}' is missing",
         # (a list's key left out, its items read as the list above's: validate._list_key_missing's {add})
         "hint_zh": "{add}{description}",
-        "hint_en": "{add_en}",
+        # ({description_en}: the schema's description, in Chinese as it is written, before the line to type, last)
+        "hint_en": "{description_en}{add_en}",
     },
     "E-SCHEMA-002": {
         "severity": "error",
