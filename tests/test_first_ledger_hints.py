@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 import bad_records as B
 
 
@@ -135,3 +137,32 @@ def test_a_field_left_out_is_described_in_english_as_in_chinese(tmp_path):
             if lang == "en":
                 assert f"{field} (" in f["hint"] and ("Under line" in f["hint"] or "Add" in f["hint"]), f
 
+
+@pytest.mark.parametrize("status, code, meaning", [("已解决", "E-CHK-011", "已解决"), ("已办结", "E-CHK-011", "已解决"),
+                                                   ("已上报", "E-CHK-010", "已上报"), ("已报告", "E-CHK-010", "已上报")])
+def test_a_status_named_as_its_meaning_is_not_said_twice(tmp_path, status, code, meaning):
+    """李娜 marks an item 已解决 and writes no resolution: `check` said 状态“已解决”表示已解决 — the demo's statuses are
+    named as their meanings. Said once when the name is the meaning; what it means still said of a university's own
+    name (已办结 表示已解决), and in English, where the status is a Chinese word, of both."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    policy = repo / "records" / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "    - {name: 已解决, meaning: resolved}\n",
+        "    - {name: 已解决, meaning: resolved}\n    - {name: 已办结, meaning: resolved}\n"
+        "    - {name: 已报告, meaning: escalated}\n"), encoding="utf-8")
+    G.commit(repo, "2026-01-05 10:00", "记录")
+    path = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    path.write_text(path.read_text(encoding="utf-8") + FOLLOW_UP.format(ref="x").replace(
+        "    status: 待处理\n    follows: x\n", f"    status: {status}\n"), encoding="utf-8")
+    said = {}
+    for lang in ("zh", "en"):
+        run = G.check_cli(repo / "records", "--today", "2026-05-10", "--format", "json", "--lang", lang)
+        [said[lang]] = [f["message"] for f in json.loads(run.stdout)["findings"] if f["code"] == code]
+    assert said["zh"].startswith(f"状态“{status}”" + ("" if status == meaning else f"表示{meaning}") + "，但没有填写"), said
+    assert said["zh"].count(meaning) == 1, said
+    assert said["en"].startswith(f"status '{status}' means {'resolved' if code == 'E-CHK-011' else 'escalated'}, but"), said
+    if code == "E-CHK-011":  # (both left out: not “resolution and resolved_on is missing”)
+        assert said["en"].endswith("but it gives no resolution or resolved_on"), said

@@ -32,6 +32,7 @@ from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
+from generator.messages.check import MEANS_SAID
 from generator.model import Item
 
 
@@ -59,7 +60,7 @@ def check_items(ctx: Context, ledgers) -> None:
             mean = meaning.get(status) if isinstance(status, str) else None
             if mean == "escalated" and not v.get("escalated_to"):
                 fb = Item(led.doc, ("feedback", i), v)
-                ctx.add("E-CHK-010", fb, fb.pos("status"), status=status,
+                ctx.add("E-CHK-010", fb, fb.pos("status"), status=status, means=_means(status, mean),
                         allowed=list(ctx.rs.vocab("escalation_targets")), **_amendment(ctx, led))
             if mean == "resolved":
                 missing = [(zh, en, key) for key, zh, en in (("resolution", "解决情况（resolution）", "resolution"),
@@ -68,14 +69,21 @@ def check_items(ctx: Context, ledgers) -> None:
                 if missing:
                     fb = Item(led.doc, ("feedback", i), v)
                     amend = _amendment(ctx, led)
-                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, **amend,
+                    ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, means=_means(status, mean), **amend,
                             **_lines_under_status(fb, [m[2] for m in missing], frozen=bool(amend["amend"])),
-                            missing="和".join(m[0] for m in missing), missing_en=" and ".join(m[1] for m in missing))
+                            missing="和".join(m[0] for m in missing), missing_en=" or ".join(m[1] for m in missing))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
                 day = days[text] if isinstance(text := v.get(key), str) else None
                 if day and day > ctx.today:
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-006", fb, fb.pos(key), what=zh, what_en=en, value=day, today=ctx.today)
+
+
+def _means(status: str, meaning: str) -> str:
+    """E-CHK-010's and E-CHK-011's words after the status's name: what it means (表示已解决), none when the name says
+    it (状态“已解决”表示已解决 said it twice)."""
+    word, said = MEANS_SAID[meaning]
+    return "" if status == word else said
 
 
 _RESOLVED_SAID = {"resolution": ("如何解决的", "how it was resolved"),

@@ -64,15 +64,16 @@ CODES = {
     # ---- feedback (R10, R11) ------------------------------------------------
     "E-CHK-010": {
         "severity": "error",
-        "zh": "状态“{status}”表示已上报，但没有填写报告对象（escalated_to）",
+        # ({means}: MEANS_SAID's words, none when the status's name is the meaning's — 状态“已上报”表示已上报 said it twice)
+        "zh": "状态“{status}”{means}，但没有填写报告对象（escalated_to）",
         "en": "status '{status}' means escalated, but escalated_to is missing",
         "hint_zh": "请填写问题报告给了谁，可选：{allowed}。{amend}",
         "hint_en": "Say to whom it was escalated; allowed: {allowed}.{amend_en}",
     },
     "E-CHK-011": {
         "severity": "error",
-        "zh": "状态“{status}”表示已解决，但没有填写{missing}",
-        "en": "status '{status}' means resolved, but {missing_en} is missing",
+        "zh": "状态“{status}”{means}，但没有填写{missing}",
+        "en": "status '{status}' means resolved, but it gives no {missing_en}",
         # (lines: where to type the missing lines and how far in, check.feedback._lines_under_status; else that a
         # resolved item needs both)
         "hint_zh": "{lines}{amend}",
@@ -333,6 +334,10 @@ W_CHK_016_FIX = {
              "corrected (an entry of it would give W-CHK-018 in today's check); this {what_en}'s results may have "
              "differed on the days between."),
 }
+
+# E-CHK-010's and E-CHK-011's {means}: what a status of the university's vocabulary means (its `meaning`), said after
+# its name — 状态“已办结”表示已解决 — but not when the name is the meaning's word (the demo's 已解决: 状态“已解决”，但…)
+MEANS_SAID = {"escalated": ("已上报", "表示已上报"), "resolved": ("已解决", "表示已解决")}
 
 # W-CHK-018's and W-CHK-021's hint when the file has one version in Git: the history the `corrected` entries were written
 # against is not here (the records copied to a new repository, the history squashed), rather than the entry mistyped
