@@ -526,18 +526,18 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
-    def ledger_rows(keep):
-        return [[r["period"], r["name"], r.get("unit_name") or r["unit"],
-                 m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
-                 r["submitted"], m["source"][r["source"]]] for r in data.get("ledgers", []) if keep(r)]
+    def ledger_row(r) -> list:
+        return [r["period"], r["name"], r.get("unit_name") or r["unit"],
+                m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
+                r["submitted"], m["source"][r["source"]]]
     owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)
             and mine(("ledger", r["period"], r["cadre"]))]
     # (a unit reviewer looks for their people: a table for each unit, its name and count above it)
     out += _unit_tables(m["ledgers"], m["unit_ledger_head"], [
-        (rows[0].get("unit_name") or unit or m["no_unit"], [row[:2] + row[3:] for row in ledger_rows(rows.__contains__)])
+        (rows[0].get("unit_name") or unit or m["no_unit"], [row[:2] + row[3:] for row in map(ledger_row, rows)])
         for unit, rows in _by_unit(owed, lambda r: r.get("unit"), units)], lang)
     # (handed in, not accepted until fixed: deadlines.with_errors; the errors themselves are in the findings)
-    out += _table(m["errors"], m["ledger_head"], ledger_rows(lambda r: r.get("errors")), lang)
+    out += _table(m["errors"], m["ledger_head"], [ledger_row(r) for r in data.get("ledgers", []) if r.get("errors")], lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
             for y in data.get("coverage", []) for c in y["classes"] if c["gaps"] and mine(("class", c["class"]))]
