@@ -718,3 +718,31 @@ def test_the_late_and_missing_ledgers_are_listed_unit_by_unit_with_a_count_each(
     assert len(told) == 8 and told["li-na", "2025-H2"]["unit"] == "me" and told["chen-gang", "2026-H1"]["unit"] == "xgb"
     assert {(k, d["unit"]) for k, d in told.items()} == {
         ((r["cadre"], r["period"]), r["unit"]) for r in data["ledgers"] if r["status"] in ("late", "missing")}
+
+
+def test_the_ledgers_handed_in_with_errors_are_listed_unit_by_unit_in_the_job_summary(tmp_path):
+    """The markdown listed the late and missing ledgers a table per unit, but those handed in with errors (not
+    accepted until fixed) in one table with a unit column, units mixed by file: a unit reviewer looked for their
+    people in it.  It is a table per unit now, in units.yaml's order, each with its count (zh/en)."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    broken = "cadre: {c}\nperiod: 2026-H1\ncontact_points: [{p}]\nactivities:\n  - date: \"2026-03-10\"\n" \
+             "    form: 主题班会\n    place: 进班级\n    channel: 面对面\n    students: 很多\n" \
+             "    summary: 参加主题班会，与同学们交流学习情况。\n"
+    write(repo, {"records/ledgers/2026-H1/chen-gang.yaml": broken.format(c="chen-gang", p="club-a"),
+                 "records/ledgers/2026-H1/zhang-wei.yaml": broken.format(c="zhang-wei", p="cs-2025-01"),
+                 "records/ledgers/2026-H1/wang-fang.yaml": broken.format(c="wang-fang", p="cs-2025-02")})
+    commit(repo, "2026-06-20 10:00", "three ledgers, each with an error")
+    for lang, title, head, counts in (
+            ("zh", "### 已提交但有错误的台账（改正前不算通过）", "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |",
+             ("计算机学院（2）", "党委学生工作部（1）")),
+            ("en", "### Ledgers handed in with errors (not accepted until fixed)",
+             "| period | cadre | status | days late | submitted | source |",
+             ("计算机学院 (2)", "党委学生工作部 (1)"))):
+        md = check_cli(repo / "records", "--today", "2026-07-01", "--format", "markdown", "--lang", lang, cwd=repo)
+        assert md.returncode == 1, md.stderr
+        section = md.stdout.split(title + "\n", 1)[1].split("\n### ", 1)[0]
+        assert [ln for ln in section.splitlines() if ln.startswith("#### ")] == [f"#### {u}" for u in counts], section
+        tables = section.split("#### ")[1:]
+        assert [t.splitlines()[2] for t in tables] == [head] * 2, section
+        assert [ln.split(" | ")[1] for t in tables for ln in t.splitlines() if ln.startswith("| 2026-H1")] == [
+            "王芳", "张伟", "陈刚"], section

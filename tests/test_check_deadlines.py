@@ -1600,7 +1600,7 @@ def test_a_ledger_whose_only_error_is_a_reference_is_handed_in_with_errors_cold_
         assert data["summary"]["ledgers_with_errors"] == 1, data["summary"]
         md = report("--format", "markdown").stdout
         assert "### 已提交但有错误的台账（改正前不算通过）" in md, md
-        assert "| 2025-H2 | 张伟 |" in md.split("### 已提交但有错误的台账")[1].split("###")[0], md
+        assert "| 2025-H2 | 张伟 |" in md.split("### 已提交但有错误的台账")[1].split("\n### ")[0], md
     policy = repo / "records" / "policy.yaml"
     policy.write_text(policy.read_text(encoding="utf-8").replace("forms: [主题班会,", "forms: [随便聊聊, 主题班会,"),
                       encoding="utf-8")

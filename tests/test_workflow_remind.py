@@ -1089,14 +1089,14 @@ def test_the_job_summary_lists_a_ledger_handed_in_with_errors(tmp_path):
     edit(repo, "records/ledgers/2026-H1/zhang-wei.yaml", append="extra_key: 1\n")
     commit(repo, "2026-06-20 10:00", "a direct push")
     md = run(repo, "check", "--today", "2026-07-05", "--format", "markdown").stdout
-    section = md.split("### 已提交但有错误的台账（改正前不算通过）\n", 1)[1].split("###", 1)[0]
-    assert section.splitlines()[1:4] == [
-        "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |", "|---|---|---|---|---|---|---|",
-        "| 2026-H1 | 张伟 | 计算机学院 | 按时 | — | 2026-01-05 09:00 | Git |"], md
+    section = md.split("### 已提交但有错误的台账（改正前不算通过）\n", 1)[1].split("\n### ", 1)[0]
+    assert section.splitlines()[1:6] == [  # (a table for each unit, as the late and missing ledgers')
+        "#### 计算机学院（1）", "", "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |", "|---|---|---|---|---|---|",
+        "| 2026-H1 | 张伟 | 按时 | — | 2026-01-05 09:00 | Git |"], md
     assert section.count("\n| 20") == 1, section  # (his row alone)
     md = run(repo, "check", "--today", "2026-07-05", "--format", "markdown", "--lang", "en").stdout
-    section = md.split("### Ledgers handed in with errors (not accepted until fixed)\n", 1)[1].split("###", 1)[0]
-    assert "| 2026-H1 | 张伟 | 计算机学院 | on time | — | 2026-01-05 09:00 | Git |" in section, md
+    section = md.split("### Ledgers handed in with errors (not accepted until fixed)\n", 1)[1].split("\n### ", 1)[0]
+    assert "#### 计算机学院 (1)" in section and "| 2026-H1 | 张伟 | on time | — | 2026-01-05 09:00 | Git |" in section, md
 
 
 def test_the_filing_chart_draws_a_ledger_with_errors_in_red(tmp_path):

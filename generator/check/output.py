@@ -422,8 +422,7 @@ MD = {
     "zh": {"status": {"on_time": "按时", "late": "逾期", "missing": "未提交", "not_yet_due": "未到截止日",
                       "exempt": "豁免", "unknown": "无法判断"}, "grace": "宽限期内",
            "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
-           "ledgers": "台账逾期与未提交", "ledger_head": "| 期间 | 干部 | 单位 | 状态 | 逾期天数 | 提交时间 | 依据 |",
-           "unit_ledger_head": "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |", "unit_head": "{unit}（{n}）",
+           "ledgers": "台账逾期与未提交", "unit_ledger_head": "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |", "unit_head": "{unit}（{n}）",
            "no_unit": "（单位不明）",
            "errors": "已提交但有错误的台账（改正前不算通过）",
            "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
@@ -438,8 +437,7 @@ MD = {
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
                       "exempt": "exempt", "unknown": "not judged"}, "grace": "in the grace days",
            "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
-           "ledgers": "Late and missing ledgers", "ledger_head": "| period | cadre | unit | status | days late | submitted | source |",
-           "unit_ledger_head": "| period | cadre | status | days late | submitted | source |", "unit_head": "{unit} ({n})",
+           "ledgers": "Late and missing ledgers", "unit_ledger_head": "| period | cadre | status | days late | submitted | source |", "unit_head": "{unit} ({n})",
            "no_unit": "(unit unknown)",
            "errors": "Ledgers handed in with errors (not accepted until fixed)",
            "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
@@ -527,17 +525,17 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
     def ledger_row(r) -> list:
-        return [r["period"], r["name"], r.get("unit_name") or r["unit"],
-                m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]], r["days_late"],
-                r["submitted"], m["source"][r["source"]]]
+        return [r["period"], r["name"], m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]],
+                r["days_late"], r["submitted"], m["source"][r["source"]]]
+    def by_unit(rows) -> list:  # (a unit reviewer looks for their people: a table for each unit, its name and count)
+        return [(rows[0].get("unit_name") or unit or m["no_unit"], [ledger_row(r) for r in rows])
+                for unit, rows in _by_unit(rows, lambda r: r.get("unit"), units)]
     owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)
             and mine(("ledger", r["period"], r["cadre"]))]
-    # (a unit reviewer looks for their people: a table for each unit, its name and count above it)
-    out += _unit_tables(m["ledgers"], m["unit_ledger_head"], [
-        (rows[0].get("unit_name") or unit or m["no_unit"], [row[:2] + row[3:] for row in map(ledger_row, rows)])
-        for unit, rows in _by_unit(owed, lambda r: r.get("unit"), units)], lang)
+    out += _unit_tables(m["ledgers"], m["unit_ledger_head"], by_unit(owed), lang)
     # (handed in, not accepted until fixed: deadlines.with_errors; the errors themselves are in the findings)
-    out += _table(m["errors"], m["ledger_head"], [ledger_row(r) for r in data.get("ledgers", []) if r.get("errors")], lang)
+    broken = [r for r in data.get("ledgers", []) if r.get("errors")]
+    out += _unit_tables(m["errors"], m["unit_ledger_head"], by_unit(broken), lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
             for y in data.get("coverage", []) for c in y["classes"] if c["gaps"] and mine(("class", c["class"]))]
