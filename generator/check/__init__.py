@@ -22,7 +22,9 @@ site/guide/deadlines.md for the threat model).
 of the files changed since REV and every error, and "base": {"rev", "files_read": bool, "why": str | null,
 "not_listed": int (the warnings in other files),
 "after_today": [{"file", "message"}] (the changed files committed after a past --today: not checked, not counted),
-"as_then": [{"file", "message"}] (those changed after it: checked as they were on it)}: output.as_json; "summary" counts all findings), from
+"as_then": [{"file", "message"}] (those changed after it: checked as they were on it)}: output.as_json; with --unit ID,
+the errors and the warnings of those units, and "unit": {"ids", "names", "not_listed": int (the other warnings),
+"said": the sentence the other formats begin with}: unit_scope; "summary" counts all findings), from
 run_checks(…, as_json=True): its "feedback" is then a report.Raw, the rows as that report writes
 them (report.dumps writes it as the list below; nothing else reads it).
 

@@ -1,13 +1,17 @@
 """`python -m generator check`: validate the records, then run the policy checks.
 
     python -m generator check [--today YYYY-MM-DD] [--records DIR]
-        [--format text|json|github|markdown] [--lang zh|en] [--strict] [--base REV]
+        [--format text|json|github|markdown] [--lang zh|en] [--strict] [--base REV] [--unit ID ...]
 
 With `--base` (a pull request's base commit; origin/main run locally) every format lists the findings
 of the files changed since it (committed or not: ownership.changed_in) and every error, errors first
 (output.by_change), and its summary counts the warnings not listed; the github format annotates them
 (output.as_github).  The exit status is the same as without it: 1 with an error in any file, as the
 pull request's step.  A base whose files cannot be read is said in a sentence; every finding is listed.
+
+With `--unit ID` (repeated, or a comma list; a unit's id or name) a unit reviewer sees her units' warnings — of their
+cadres, ledgers, classes, clubs (unit_scope) — and every error anywhere, the first line saying how many warnings were
+left out; the exit status is the university's, as without it.  A unit no one has: said with the units' ids, exit 2.
 
 Exit 0 without error findings, 1 with, 2 when it could not run.  Only the default of
 --today reads the clock (today in the policy's time zone)."""
@@ -34,12 +38,13 @@ def cmd_check(args) -> int:
         from generator.ownership import Uncommitted, changed_in
 
         uncommitted = Uncommitted(root)  # (and, while the records load, those not committed yet)
+    # (with --unit, the feedback rows as a list, not the json report's rows written ahead: unit_scope reads their units)
     # the policy checks run while references, privacy and archive are checked (on two cores); the cache
     # files still to write once they are done (a cold run's chains' rows) are written here after the report
     with forked.holding(last=True):
         rs, findings, result = validate_records_and(
             root, lambda rs: run_checks(rs, args.today or clock_today(rs), strict=args.strict,
-                                         as_json=args.format == "json"), args.today, as_of=args.today, checks=True)
+                                         as_json=args.format == "json" and not args.unit), args.today, as_of=args.today, checks=True)
     outlive(rs, result)  # (its rows with a reference error say "errors": the pipeline, deadlines.rows_told_late)
     # (as of --today: a ledger handed in after it was not there, and nothing is said of it)
     findings = sorted(set(as_of(findings, rs, result.arrived)) | set(result.findings), key=F.Finding.sort_key)
@@ -56,11 +61,21 @@ def cmd_check(args) -> int:
         if base.files is None and args.format == "json":  # (the others say it in their output)
             sys.stderr.write(output.not_read(base, args.lang) + "\n")
     units = list(rs.units)  # (the late and missing ledgers unit by unit, in units.yaml's order: output.by_change)
+    scope = None
+    if args.unit:  # (a unit reviewer's view: her units' warnings, every error)
+        from generator.check import unit_scope
+
+        ids, unknown = unit_scope.named(rs, args.unit)
+        if unknown or not ids:
+            sys.stderr.write(output.unknown_unit(unknown[0] if unknown else ",".join(args.unit),
+                                                 unit_scope.known(rs, args.lang), args.lang) + "\n")
+            return EXIT_USAGE
+        scope = unit_scope.scope_of(rs, result.data, findings, ids)
     if args.format == "json":
-        report.write_json(output.as_json(findings, result.data, args.lang, base, units))
+        report.write_json(output.as_json(findings, result.data, args.lang, base, units, scope))
         return EXIT_FINDINGS if errors else EXIT_OK
     show = {"github": output.as_github, "markdown": output.as_markdown}.get(args.format, output.as_text)
-    sys.stdout.write(show(findings, result.data, args.lang, files, base, units))
+    sys.stdout.write(show(findings, result.data, args.lang, files, base, units, scope))
     return EXIT_FINDINGS if errors else EXIT_OK
 
 
@@ -79,4 +94,10 @@ def register(sub) -> None:
         "退出码不变",
         "a pull request's base (locally origin/main): list the findings of the files changed since it (not yet "
         "committed too) and every error, errors first; the exit status is unchanged"))
+    p.add_argument("--unit", action="append", metavar="ID", help=say(
+        "学院审核人看本单位：只列出这个单位（编号或名称，见 units.yaml；可重复，或用逗号分隔几个）的干部、台账、班级、社团的提示，"
+        "以及所有单位的错误；第一行说明另有几条提示未列出；退出码仍按全校",
+        "a unit reviewer's view: list only the warnings of this unit's cadres, ledgers, classes and clubs (its id or "
+        "name, as in units.yaml; repeat it, or separate several by commas) and every unit's errors; the first line "
+        "says how many warnings were left out; the exit status is still the university's"))
     p.set_defaults(func=cmd_check)

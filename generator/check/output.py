@@ -54,6 +54,10 @@ T = {
         "not_listed": "；没有列出的：相对 {base} 没有改动的文件中的 {n} 个警告（不加 --base 即列出全部）",
         "strict": "（严格模式：时间类提醒按错误处理）",
         "elsewhere": "{topic}·没有改动的文件",
+        "unit_only": "只列出{units}的提示；全校另有 {n} 条提示未列出（错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）",
+        "unit_only_none": "只列出{units}的提示；全校没有别的提示（错误不论哪个单位的都列出，概况是全校的）",
+        "none_unit": "{units}没有发现问题。",
+        "unknown_unit": "没有单位“{value}”：--unit 写单位的编号或名称（见 {records}/units.yaml），可以写 {known}",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
                                    "GitLab 设 GIT_DEPTH: 0）",
@@ -100,6 +104,13 @@ T = {
                       "finding is)",
         "strict": " (strict: time-based warnings count as errors)",
         "elsewhere": "{topic}, files not changed",
+        "unit_only": "Only the findings of {units} are listed; {n|more warning of the university's is|more warnings of "
+                     "the university's are} not (every error is, whichever unit's, and the overview is the university's; "
+                     "without --unit, all are)",
+        "unit_only_none": "Only the findings of {units} are listed; the university has no other warning (every error is "
+                          "listed, whichever unit's, and the overview is the university's)",
+        "none_unit": "No problems found for {units}.",
+        "unknown_unit": "No unit '{value}': --unit takes a unit's id or name (see {records}/units.yaml), one of {known}",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
                                    "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
@@ -160,6 +171,39 @@ def by_change(findings, base: Base | None, units: list | None = None) -> tuple[l
     kept = sorted(((p, TOPICS[_group(f)], rank(f) if _group(f) in BY_UNIT else (), f)
                    for f, p in zip(findings, parts) if p is not None), key=lambda t: t[:3])
     return [t[3] for t in kept], [f for f, p in zip(findings, parts) if p is None]
+
+
+def listed_of(findings, base: Base | None, units: list | None, scope=None) -> tuple[list, list, list]:
+    """(listed, not listed for the base, left out for the unit): by_change's, then with --unit (`scope`,
+    unit_scope.Scope) of those listed the errors and the unit's warnings (the others left out, counted)."""
+    listed, unlisted = by_change(findings, base, units)
+    if scope is None:
+        return listed, unlisted, []
+    listed, left = scope.split(listed)
+    return listed, unlisted, left
+
+
+def scoped(scope, left: list, lang: str) -> str | None:
+    """The sentence saying, first, that only the unit's warnings are listed (--unit) and how many were left out."""
+    if scope is None:
+        return None
+    return F.counted(T[lang]["unit_only" if left else "unit_only_none"], units=_units_said(scope, lang), n=len(left))
+
+
+def _units_said(scope, lang: str) -> str:
+    """The names of the units --unit asked for: 计算机学院、机械学院."""
+    return ("、" if lang == "zh" else ", ").join(scope.names)
+
+
+def _none_listed(base: Base | None, scope, lang: str) -> str:
+    """“No problems found”, of the files changed since a base (_none_changed) or of the unit (--unit)."""
+    if base is not None and base.files is not None:
+        return _none_changed(base, lang)
+    return T[lang]["none_unit"].format(units=_units_said(scope, lang))
+
+
+def unknown_unit(value: str, known: str, lang: str) -> str:
+    return T[lang]["unknown_unit"].format(value=value, known=known, records=F.records_shown())
 
 
 def _part(f: F.Finding, base: Base) -> int | None:
@@ -280,13 +324,17 @@ def _exemptions(data: dict, lang: str) -> list[str]:
 
 
 def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
-            units: list | None = None) -> str:
+            units: list | None = None, scope=None) -> str:
     """The report for an administrator: the findings by kind (record errors first), the late and missing ledgers unit
     by unit (`units`: the units' ids in units.yaml's order, _by_unit), the overview, the summary; with `base`
-    (--base), of the findings those by_change lists."""
+    (--base), of the findings those by_change lists; with `scope` (--unit), of those the errors and the unit's
+    warnings, the first line saying so (scoped)."""
     t = T[lang]
-    listed, unlisted = by_change(findings, base, units)
-    out = [t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else ""), ""]
+    listed, unlisted, left = listed_of(findings, base, units, scope)
+    first = t["title"].format(today=data.get("today")) + (t["strict"] if data.get("strict") else "")
+    if only := scoped(scope, left, lang):
+        first += ("：" if lang == "zh" else ": ") + only
+    out = [first, ""]
     if said := not_read(base, lang):
         out += [said, ""]
     if told := past_day(base, lang):
@@ -304,7 +352,7 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
     if not findings:
         out += [t["none"], ""]
     elif not listed:
-        out += [_none_changed(base, lang), ""]
+        out += [_none_listed(base, scope, lang), ""]
     out.append(f"【{t['overview']}】" if lang == "zh" else f"[{t['overview']}]")
     out += overview(data, lang)
     out.append(summary_line(findings, unlisted, lang, files, base))
@@ -360,14 +408,18 @@ def _topics(listed: list, base: Base | None, lang: str) -> list[tuple[str, list]
     return [(t["elsewhere"].format(topic=t[group]) if part == 1 else t[group], fs) for (part, group), fs in runs]
 
 
-def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, units: list | None = None) -> dict:
+def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, units: list | None = None,
+            scope=None) -> dict:
     """The json report's value (report.write_json prints it); with `base` (--base), the findings listed are those
     of the files changed since it and every error, in by_change's order (as text and markdown list them), and
-    "base" says which."""
+    "base" says which; with `scope` (--unit), of those the errors and the unit's warnings, and "unit" says which
+    units and how many warnings were not listed ("said": the sentence the other formats begin with)."""
+    listed, unlisted, left = listed_of(findings, base, units, scope)
+    unit = {"unit": {"ids": list(scope.ids), "names": list(scope.names), "not_listed": len(left),
+                     "said": scoped(scope, left, lang)}} if scope is not None else {}
     if base is None:
-        return {"findings": [f.as_dict(lang) for f in findings], **data}
-    listed, unlisted = by_change(findings, base, units)
-    return {"findings": [f.as_dict(lang) for f in listed], **data,
+        return {"findings": [f.as_dict(lang) for f in listed], **data, **unit}
+    return {"findings": [f.as_dict(lang) for f in listed], **data, **unit,
             "base": {"rev": base.rev, "files_read": base.files is not None, "why": base.why.get(lang),
                      **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted),
                      **{key: [{"file": file, "message": said} for file, said in told]  # (only when there are any)
@@ -375,20 +427,22 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, un
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
-              units: list | None = None) -> str:
+              units: list | None = None, scope=None) -> str:
     """Annotations: at most GITHUB_PER_CODE of a code, the rest counted in a notice; in a pull request (`base`), those
     by_change lists, of each severity as many as GitHub shows a step (_in_changed), or, its files not read, a notice
-    saying why and the annotations of all files.  Then the overview and the summary."""
-    out = [_notice("\n".join(filter(None, (T[lang]["no_base"].format(detail=base.why.get(lang, "")),
-                                           git_said(base, lang)))))] if base is not None and base.files is None else []
-    listed, unlisted = by_change(findings, base, units)
+    saying why and the annotations of all files; with `scope` (--unit), a notice first saying so (scoped), and of
+    those the errors and the unit's warnings.  Then the overview and the summary."""
+    listed, unlisted, left = listed_of(findings, base, units, scope)
+    out = [_notice(only)] if (only := scoped(scope, left, lang)) else []
+    out += [_notice("\n".join(filter(None, (T[lang]["no_base"].format(detail=base.why.get(lang, "")),
+                                            git_said(base, lang)))))] if base is not None and base.files is None else []
     if base is not None and base.files is not None:
         out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
                 for file, said in past_day(base, lang)]
         out += _in_changed(findings, listed, lang)
     else:
         counts: dict = {}
-        for f in findings:
+        for f in listed:
             counts[f.code] = counts.get(f.code, 0) + 1
             if counts[f.code] <= GITHUB_PER_CODE:
                 out.append(report.github_line(f, lang))
@@ -431,7 +485,7 @@ MD = {
            "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 |",
            "state": {"active": "生效", "expired": "已过期", "future": "未开始"},
            "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
-           "findings_changed": "相对 {base} 改动的文件中的检查结果和所有错误",
+           "findings_changed": "相对 {base} 改动的文件中的检查结果和所有错误", "findings_unit": "{units}的检查结果和所有错误",
            "fix_head": "| 位置 | 代码 | 说明 | 怎么改 |",
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
@@ -447,6 +501,7 @@ MD = {
            "state": {"active": "active", "expired": "expired", "future": "not started"},
            "findings": "All findings", "findings_head": "| location | level | code | message |",
            "findings_changed": "Findings in the files changed since {base}, and every error",
+           "findings_unit": "Findings of {units}, and every error",
            "fix_head": "| location | code | message | how to fix |",
            "level": {"error": "error", "warning": "warning"}, "cut": "(first {n} of {total} rows)"},
 }
@@ -497,14 +552,17 @@ def _unit_tables(title: str, head: str, groups: list[tuple[str, list[list]]], la
 
 
 def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
-                units: list | None = None) -> str:
+                units: list | None = None, scope=None) -> str:
     """Tables for $GITHUB_STEP_SUMMARY: the overview, the record errors with how to fix them, the late and missing
     ledgers unit by unit (`units`: the units' ids in units.yaml's order, _by_unit), those handed in with errors,
     classes, semesters, problems and exemptions, then every finding; with `base` (--base), of the findings those
-    by_change lists (the other tables are the whole university's, as without it)."""
+    by_change lists (the other tables are the whole university's, as without it); with `scope` (--unit), of those
+    the errors and the unit's warnings, the first line saying so (scoped), and the tables' rows the unit's (but the
+    ledgers handed in with errors: every error is listed)."""
     m, t = MD[lang], T[lang]
-    listed, unlisted = by_change(findings, base, units)
-    out = [f"## {t['title'].format(today=data.get('today'))}", ""]
+    listed, unlisted, left = listed_of(findings, base, units, scope)
+    only = scoped(scope, left, lang)
+    out = [f"## {t['title'].format(today=data.get('today'))}" + (("：" if lang == "zh" else ": ") + only if only else ""), ""]
     said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
     out += [f"- {line}" for line in ([said] if said else []) + [told for _file, told in past_day(base, lang)]
@@ -514,13 +572,13 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     if not findings:
         out += [f"**{t['none']}**", ""]
     elif not listed:
-        out += [f"**{_none_changed(base, lang)}**", ""]
+        out += [f"**{_none_listed(base, scope, lang)}**", ""]
     findings = listed
     # (with --base, the pull request's summary: the tables' rows are those of the findings listed — the files changed,
     # every error —, not the whole university's, which the scheduled run and the site show)
     told = _told(listed) if base is not None and base.files is not None else None
-    def mine(key) -> bool:
-        return told is None or key in told
+    def mine(key, unit=None) -> bool:  # (with --unit, a row of the unit's)
+        return (told is None or key in told) and (scope is None or unit in scope.ids)
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
@@ -531,28 +589,30 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
         return [(rows[0].get("unit_name") or unit or m["no_unit"], [ledger_row(r) for r in rows])
                 for unit, rows in _by_unit(rows, lambda r: r.get("unit"), units)]
     owed = [r for r in data.get("ledgers", []) if r["status"] in ("late", "missing") and r.get("required", True)
-            and mine(("ledger", r["period"], r["cadre"]))]
+            and mine(("ledger", r["period"], r["cadre"]), r.get("unit"))]
     out += _unit_tables(m["ledgers"], m["unit_ledger_head"], by_unit(owed), lang)
     # (handed in, not accepted until fixed: deadlines.with_errors; the errors themselves are in the findings)
     broken = [r for r in data.get("ledgers", []) if r.get("errors")]
     out += _unit_tables(m["errors"], m["unit_ledger_head"], by_unit(broken), lang)
     rows = [[y["academic_year"], c["name"], c["unit_name"] or c["unit"],
              "；".join(f"{g['from']}–{g['to']}" for g in c["gaps"])]
-            for y in data.get("coverage", []) for c in y["classes"] if c["gaps"] and mine(("class", c["class"]))]
+            for y in data.get("coverage", []) for c in y["classes"] if c["gaps"] and mine(("class", c["class"]), c["unit"])]
     out += _table(m["coverage"], m["coverage_head"], rows, lang)
     matrix = data.get("semester_matrix", {"semesters": [], "rows": []})
     rows = [[s["id"], r["name"], r.get("unit_name") or r["unit"], cell["count"], cell["required"]]
             for s in matrix["semesters"] if s["judged"] for r in matrix["rows"]
             if (cell := r["cells"].get(s["id"])) and cell["required"] and not cell["met"] and not cell["exempt"]
-            and mine(("semester", r["cadre"], s["id"]))]
+            and mine(("semester", r["cadre"], s["id"]), r["unit"])]
     out += _table(m["semester"], m["semester_head"], rows, lang)
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
-            for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]))]
+            for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]), c["unit"])]
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
     rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
-            for e in data.get("exemptions", [])]
+            for e in data.get("exemptions", []) if scope is None or e["cadre"] in scope.cadres]
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
-    title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else m["findings"]
+    title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else \
+        m["findings_unit"].format(units=_units_said(scope, lang)) if scope is not None else \
+        m["findings"]
     out += _table(title, m["findings_head"], rows, lang)
     return "\n".join(out) + "\n"

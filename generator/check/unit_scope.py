@@ -1,0 +1,146 @@
+"""`check --unit ID`: a unit reviewer's (学院审核人's) view — the warnings of her unit's cadres, ledgers, classes and
+clubs, and every error anywhere (nothing broken is hidden); the exit status stays the university's.
+
+    ids, unknown = named(rs, ["cs", "机械学院"])   # ids or names (short names too), in units.yaml's order
+    scope = scope_of(rs, data, findings, ids)       # which findings are the unit's (Scope.mine)
+
+A finding is a unit's by what it is about (its `data`: a unit, a cadre's ledger of a period — the unit she was in
+then, the ledger table's row —, a cadre's semester, a class, a club, a student problem's chain), else by its file: a
+ledger's or an amendment's cadre, a cadre's file, the unit, class, club, assignment row (its cadre's unit and its
+class's or club's) or exemption at its line.  A finding of no unit (the policy, the calendar) is the university's:
+not listed, counted."""
+from __future__ import annotations
+
+import bisect
+from typing import NamedTuple
+
+from generator import findings as F
+
+
+class Scope(NamedTuple):
+    ids: tuple  # the units asked for, in units.yaml's order
+    names: tuple  # their names, as the reports say them
+    mine: frozenset  # the findings that are theirs
+    cadres: frozenset  # the cadres who were ever in them (the exemptions' table)
+
+    def split(self, listed: list) -> tuple[list, list]:
+        """(listed, left out): the errors and the units' warnings of `listed`, in its order; the other warnings."""
+        keep = [f.severity == F.ERROR or f in self.mine for f in listed]
+        return [f for f, k in zip(listed, keep) if k], [f for f, k in zip(listed, keep) if not k]
+
+
+def named(rs, values) -> tuple[tuple, list]:
+    """(the ids of the units `values` name, in units.yaml's order; the values naming none).  Each value is an id or a
+    name (a short name too: rs.unit_names), or several, comma-separated (, or ，)."""
+    found, unknown = set(), []
+    for value in values:
+        for word in value.replace("，", ",").split(","):
+            word = word.strip()
+            if not word and value.strip():
+                continue
+            uid = word if word in rs.units else rs.unit_names.get(word)
+            if isinstance(uid, str) and uid in rs.units:
+                found.add(uid)
+            else:
+                unknown.append(word)
+    return tuple(u for u in rs.units if u in found), unknown
+
+
+def known(rs, lang: str = "zh") -> str:
+    """The units a --unit may name: `cs（计算机学院）、me（机械学院）…` (en: `cs (计算机学院), me (机械学院)…`), in units.yaml's
+    order."""
+    said = "{}（{}）" if lang == "zh" else "{} ({})"
+    return ("、" if lang == "zh" else ", ").join(said.format(uid, item.get("name")) if item.get("name") else uid
+                                                 for uid, item in rs.units.items())
+
+
+def scope_of(rs, data: dict, findings, ids: tuple) -> Scope:
+    units = _Units(rs, data)
+    wanted = set(ids)
+    mine = frozenset(f for f in findings if f.severity != F.ERROR and units.of(f) & wanted)
+    cadres = frozenset(c for c in rs.cadres if units.cadre_units(c) & wanted)
+    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres)
+
+
+class _Units:
+    """The units a finding is about (of)."""
+
+    def __init__(self, rs, data: dict):
+        self.rs = rs
+        self.rows = {(r["period"], r["cadre"]): r.get("unit") for r in data.get("ledgers", [])}
+        self.paths = {r.get("path"): r.get("unit") for r in data.get("ledgers", [])}
+        self.semester = {r["cadre"]: r.get("unit") for r in data.get("semester_matrix", {}).get("rows", [])}
+        self.chains = {c["root"]: c.get("unit") for c in data.get("feedback", [])}
+        self._docs = None
+        self._entries = None
+
+    def cadre_units(self, cadre) -> set:
+        """Every unit a cadre was in: hers now and her earlier posts'."""
+        item = self.rs.cadres.get(cadre)
+        if item is None:
+            return set()
+        earlier = item.get("earlier") if isinstance(item.get("earlier"), list) else []
+        return {u for u in [item.get("unit"), *(e.get("unit") for e in earlier if isinstance(e, dict))]
+                if isinstance(u, str)}
+
+    def _cadre(self, cadre, period=None) -> set:
+        unit = self.rows.get((period, cadre)) if period else None
+        unit = unit or self.rs.cadre_on(cadre, None)[0]
+        return {unit} if isinstance(unit, str) else set()
+
+    def _point(self, kind: str, ident) -> set:
+        item = (self.rs.classes if kind == "class" else self.rs.clubs).get(ident) if isinstance(ident, str) else None
+        unit = item.get("unit") if item is not None else None
+        return {unit} if isinstance(unit, str) else set()
+
+    def of(self, f: F.Finding) -> set:
+        d = f.data if isinstance(f.data, dict) else {}
+        out = {d["unit"]} if isinstance(d.get("unit"), str) else set()
+        if isinstance(d.get("cadre"), str):
+            cadre = d["cadre"]
+            out |= ({self.semester[cadre]} if "semester" in d and self.semester.get(cadre)
+                    else self._cadre(cadre, d.get("period")))
+        for kind in ("class", "club"):
+            out |= self._point(kind, d.get(kind))
+        if isinstance(self.chains.get(d.get("root")), str):
+            out.add(self.chains[d["root"]])
+        if isinstance(self.paths.get(d.get("ledger")), str):
+            out.add(self.paths[d["ledger"]])
+        return out or self._by_file(f)
+
+    def _by_file(self, f: F.Finding) -> set:
+        if self._docs is None:
+            self._docs = {doc.file: doc for doc in self.rs.docs}
+        doc = self._docs.get(f.file)
+        if doc is None:
+            return set()
+        if doc.kind in ("ledger", "amendment"):
+            return self._cadre(doc.stem, doc.folder)
+        if doc.kind == "cadre":
+            return self._cadre(doc.stem)
+        item = self._entry_at(doc, f.line)
+        if item is None:
+            return set()
+        if doc.kind == "units":
+            return {item.id}
+        if doc.kind in ("classes", "clubs"):
+            return {item.get("unit")} - {None}
+        out = self._cadre(item.get("cadre")) if isinstance(item.get("cadre"), str) else set()
+        if doc.kind == "assignments":
+            out |= self._point("class", item.get("class")) | self._point("club", item.get("club"))
+        return out
+
+    def _entry_at(self, doc, line):
+        """The entry of a list file (a unit, class, club, assignment row, exemption) at `line`: the last to begin
+        at or before it."""
+        if self._entries is None:
+            self._entries = {}
+            rs = self.rs
+            for item in [*rs.units.values(), *rs.classes.values(), *rs.clubs.values(), *rs.assignments,
+                         *rs.exemptions]:
+                self._entries.setdefault(item.doc.file, []).append((item.pos()[0], id(item), item))
+            for entries in self._entries.values():
+                entries.sort(key=lambda e: e[:2])
+        entries = self._entries.get(doc.file, [])
+        i = bisect.bisect_right([e[0] for e in entries], line or 0) - 1
+        return entries[i][2] if i >= 0 and line else None

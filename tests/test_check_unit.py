@@ -1,0 +1,126 @@
+"""`check --unit ID`: a unit reviewer (学院审核人) sees her unit's warnings — of its cadres, ledgers, classes and clubs —
+and every error anywhere, the first line saying how many warnings of the university's were left out; the exit
+status stays the university's.  An unknown unit: said with the units' ids, exit 2."""
+from __future__ import annotations
+
+import json
+
+from tests.gitrepo import check_cli, commit, write
+from tests.test_check_cli import _late_and_missing_by_unit
+
+TODAY = ("--today", "2026-07-01")
+
+
+def _reviewed(tmp_path):
+    """_late_and_missing_by_unit's records (计算机学院: 张伟, 王芳; 机械学院: 李娜, late; 党委学生工作部: 陈刚, a club's), and
+    李娜's row of the assignments ending with no reason and none after it (W-CHK-003, W-CHK-020: the row is hers, the
+    file everyone's), 王芳's 2026-H1 with an activity in the winter holiday (W-CHK-010: no unit in its data, the ledger
+    hers), 李娜's 2026-H1 with an error (机械学院's, listed to every unit)."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    rows = repo / "records/assignments/2025-2027.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace(
+        "class: me-2025-01\n    start: \"2025-09-01\"\n", "class: me-2025-01\n    start: \"2025-09-01\"\n    end: \"2026-08-31\"\n"),
+        encoding="utf-8")
+    ledger = ("cadre: {c}\nperiod: 2026-H1\ncontact_points: [{p}]\nactivities:\n  - date: \"{d}\"\n    form: 主题班会\n"
+              "    place: 进班级\n    channel: 面对面\n    students: {n}\n    summary: 参加主题班会，与同学们交流学习情况。\n")
+    write(repo, {"records/ledgers/2026-H1/wang-fang.yaml": ledger.format(c="wang-fang", p="cs-2025-02", d="2026-02-10", n=20),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger.format(c="li-na", p="me-2025-01", d="2026-03-10", n="很多")})
+    commit(repo, "2026-06-20 10:00", "two ledgers; 李娜's row ends")
+    return repo
+
+
+def _said(text: str) -> list[tuple[str, str, str]]:
+    """(file, severity, code) of each finding of a text report."""
+    out = []
+    for line in text.splitlines():
+        if line.startswith("records/") and (": 错误 " in line or ": 警告 " in line):
+            where, rest = line.split(": ", 1)
+            severity, code = rest.split(" ", 2)[:2]
+            out.append((where.split(":", 1)[0], severity, code.rstrip(":")))
+    return out
+
+
+def test_a_unit_reviewer_sees_her_unit_s_warnings_and_every_error(tmp_path):
+    repo = _reviewed(tmp_path)
+    records = repo / "records"
+    whole = check_cli(records, *TODAY, cwd=repo)
+    everything = _said(whole.stdout)
+    assert whole.returncode == 1 and len(everything) == 13, whole.stdout  # (one error, twelve warnings)
+    error = ("records/ledgers/2026-H1/li-na.yaml", "错误", "E-SCHEMA-003")
+    expected = {
+        "cs": {error, ("records/ledgers/2025-H2/wang-fang.yaml", "警告", "W-CHK-006"),
+               ("records/ledgers/2025-H2/zhang-wei.yaml", "警告", "W-CHK-006"),
+               ("records/ledgers/2026-H1/zhang-wei.yaml", "警告", "W-CHK-006"),
+               ("records/cadres/wang-fang.yaml", "警告", "W-CHK-004"), ("records/cadres/zhang-wei.yaml", "警告", "W-CHK-004"),
+               ("records/ledgers/2026-H1/wang-fang.yaml", "警告", "W-CHK-010")},
+        "me": {error, ("records/ledgers/2025-H2/li-na.yaml", "警告", "W-CHK-005"),
+               ("records/assignments/2025-2027.yaml", "警告", "W-CHK-003"),
+               ("records/assignments/2025-2027.yaml", "警告", "W-CHK-020")},
+        "xgb": {error, ("records/ledgers/2025-H2/chen-gang.yaml", "警告", "W-CHK-006"),
+                ("records/ledgers/2026-H1/chen-gang.yaml", "警告", "W-CHK-006"),
+                ("records/cadres/chen-gang.yaml", "警告", "W-CHK-004")}}
+    assert set(everything) == set().union(*expected.values())
+    names = {"cs": "计算机学院", "me": "机械学院", "xgb": "党委学生工作部"}
+    for unit, mine in expected.items():
+        for asked in (unit, names[unit]):  # (an id, or the name a user types)
+            run = check_cli(records, *TODAY, "--unit", asked, cwd=repo)
+            assert run.returncode == 1, run.stderr  # (the university's status: an error anywhere)
+            assert set(_said(run.stdout)) == mine and len(_said(run.stdout)) == len(mine), run.stdout
+            first = run.stdout.splitlines()[0]
+            assert first == (f"联系学生工作检查（2026-07-01）：只列出{names[unit]}的提示；全校另有 {13 - len(mine)} 条提示未列出"
+                             "（错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）"), first
+            assert run.stdout.splitlines()[-1] == whole.stdout.splitlines()[-1]  # (共 13 个文件：1 个错误，12 个警告)
+    both = [check_cli(records, *TODAY, *args, cwd=repo) for args in (("--unit", "cs", "--unit", "me"), ("--unit", "cs,机械学院"))]
+    assert both[0].stdout == both[1].stdout
+    assert set(_said(both[0].stdout)) == expected["cs"] | expected["me"], both[0].stdout
+    assert both[0].stdout.splitlines()[0].startswith("联系学生工作检查（2026-07-01）：只列出计算机学院、机械学院的提示；全校另有 3 条")
+    en = check_cli(records, *TODAY, "--unit", "me", "--lang", "en", cwd=repo).stdout.splitlines()[0]
+    assert en == ("Contact-ledger checks (2026-07-01): Only the findings of 机械学院 are listed; 9 more warnings of the "
+                  "university's are not (every error is, whichever unit's, and the overview is the university's; "
+                  "without --unit, all are)"), en
+
+
+def test_every_format_lists_the_unit_s_findings_and_says_what_it_left_out(tmp_path):
+    repo = _reviewed(tmp_path)
+    records = repo / "records"
+    whole = json.loads(check_cli(records, *TODAY, "--format", "json", cwd=repo).stdout)
+    run = check_cli(records, *TODAY, "--unit", "me", "--format", "json", cwd=repo)
+    data = json.loads(run.stdout)
+    assert run.returncode == 1
+    assert [(f["file"], f["code"]) for f in data["findings"]] == [
+        (f["file"], f["code"]) for f in whole["findings"] if (f["file"], f["code"]) in {
+            ("records/ledgers/2026-H1/li-na.yaml", "E-SCHEMA-003"), ("records/ledgers/2025-H2/li-na.yaml", "W-CHK-005"),
+            ("records/assignments/2025-2027.yaml", "W-CHK-003"), ("records/assignments/2025-2027.yaml", "W-CHK-020")}]
+    assert data["unit"] == {"ids": ["me"], "names": ["机械学院"], "not_listed": 9, "said": data["unit"]["said"]}
+    assert data["summary"] == whole["summary"] and data["ledgers"] == whole["ledgers"]  # (the university's)
+
+    gh = check_cli(records, *TODAY, "--unit", "me", "--format", "github", cwd=repo).stdout.splitlines()
+    assert gh[0] == "::notice title=check::" + data["unit"]["said"], gh
+    assert sorted(ln.split("title=", 1)[1].split("::")[0] for ln in gh if ln.startswith(("::error ", "::warning "))) == [
+        "E-SCHEMA-003", "W-CHK-003", "W-CHK-005", "W-CHK-020"], gh
+
+    for lang, title, errors in (("zh", "### 台账逾期与未提交", "### 已提交但有错误的台账（改正前不算通过）"),
+                                ("en", "### Late and missing ledgers", "### Ledgers handed in with errors (not accepted until fixed)")):
+        md = check_cli(records, *TODAY, "--unit", "cs", "--format", "markdown", "--lang", lang, cwd=repo).stdout
+        head = md.splitlines()[0]
+        assert head.startswith("## ") and ("只列出计算机学院的提示；全校另有 6 条提示未列出" in head if lang == "zh"
+                                           else "Only the findings of 计算机学院 are listed; 6 more warnings" in head), md
+        section = md.split(title + "\n", 1)[1].split("\n### ", 1)[0]
+        assert [ln for ln in section.splitlines() if ln.startswith("#### ")] == [
+            "#### 计算机学院（3）" if lang == "zh" else "#### 计算机学院 (3)"], section
+        # (handed in with errors: 机械学院's 李娜, every error being listed)
+        assert "| 2026-H1 | 李娜 |" in md.split(errors + "\n", 1)[1].split("\n### ", 1)[0], md
+        semester = md.split("### 每学期联系次数不足\n" if lang == "zh" else "### Semesters below the minimum\n", 1)[1]
+        assert [ln.split(" | ")[1] for ln in semester.split("\n### ", 1)[0].splitlines() if ln.startswith("| 2025")] == [
+            "王芳", "张伟"], md
+
+
+def test_a_unit_no_one_has_is_said_with_the_units_ids_and_exit_2(tmp_path):
+    repo = _reviewed(tmp_path)
+    for args, lang, said in (
+            (("--unit", "cs,计算机系"), "zh", "没有单位“计算机系”：--unit 写单位的编号或名称（见 records/units.yaml），"
+                                              "可以写 cs（计算机学院）、me（机械学院）、xgb（党委学生工作部）"),
+            (("--unit", "ce", "--lang", "en"), "en", "No unit 'ce': --unit takes a unit's id or name (see "
+                                                     "records/units.yaml), one of cs (计算机学院), me (机械学院), xgb (党委学生工作部)")):
+        run = check_cli(repo / "records", *TODAY, *args, cwd=repo)
+        assert (run.returncode, run.stdout, run.stderr) == (2, "", said + "\n"), run
