@@ -788,6 +788,42 @@ def test_附件2_says_why_an_excused_cadre_owes_no_ledger_on_its_page_and_downlo
         assert f"{why}（{start} 至 {end}，王管理批准）" in summary  # (as the summary names it)
 
 
+def test_附件2_gives_no_reason_for_an_exemption_that_excuses_only_semester_contacts(tmp_path):
+    # 附件2's 免交原因 (the page's note after 豁免, the downloads' column) says why a cadre owes no ledger.  An exemption
+    # of the semester minimum alone (rules: [semester_contacts]) excuses no ledger: 李娜, excused from 2025-H2's
+    # semester contacts, still owed its ledger and did not hand it in — her row says 未提交 and gives no reason, as
+    # check says W-CHK-006 of it; 陈刚, excused from 2026-H1's ledger (挂职锻炼) and, from February, from its semester's
+    # contacts (病假休养), owes no ledger for the first: his reason is it alone, on the page and in the downloads
+    def exemptions(records):
+        (records / "exemptions.yaml").write_text(
+            "exemptions:\n"
+            "  - {cadre: li-na, rules: [semester_contacts], start: \"2025-07-01\", end: \"2025-12-31\", reason: 病假,"
+            " approved_by: 王管理}\n"
+            "  - {cadre: chen-gang, rules: [ledger], start: \"2026-01-01\", end: \"2026-06-30\", reason: 挂职锻炼,"
+            " approved_by: 王管理}\n"
+            "  - {cadre: chen-gang, rules: [semester_contacts], start: \"2026-02-01\", end: \"2026-06-30\", reason: 病假休养,"
+            " approved_by: 王管理}\n", encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, exemptions), tmp_path, FIXTURE_TODAY)
+    told = {"李娜": ("2025-H2", "未提交", ""), "陈刚": ("2026-H1", "豁免：挂职锻炼（2026-01-01 至 2026-06-30）",
+                                                  "挂职锻炼（2026-01-01 至 2026-06-30，王管理批准）")}
+    for name, (period, status, reason) in told.items():
+        page = (site.public / f"ledgers/{period}.html").read_text(encoding="utf-8")
+        [row] = [r for r in cells_text(page, "序号") if r[1] == name]
+        assert row[5] == status, row
+        [cell] = [c for c in re.findall(r"<tr[^>]*>(.*?)</tr>", page, re.S) if f">{name}<" in c]
+        assert ("cell-note" in cell) == bool(reason), cell
+        sheet = json.loads((site.public / f"downloads/attachment2-{period}.json").read_text(encoding="utf-8"))["rows"]
+        [mine] = [r for r in sheet if r["name"] == name]
+        assert (mine["status_label"], mine["exempt_reason"]) == (status.split("：")[0], reason), mine
+        csv = (site.public / f"downloads/attachment2-{period}.csv").read_text(encoding="utf-8-sig").splitlines()
+        assert csv[[c.split(",")[1] for c in csv].index(name)].split(",")[-1] == reason, csv
+    check = subprocess.run([sys.executable, "-m", "generator", "check", "--records", str(site.records), "--today",
+                            FIXTURE_TODAY, "--format", "json"], capture_output=True, text=True, cwd=ROOT)
+    codes = {(f["code"], f.get("data", {}).get("cadre")) for f in json.loads(check.stdout)["findings"]}
+    assert ("W-CHK-006", "li-na") in codes and ("W-CHK-004", "li-na") not in codes, codes
+
+
 def test_a_ledger_not_handed_in_during_the_grace_days_is_said_to_be_in_them_on_every_page_and_in_check(tmp_path):
     # ledger.grace_days: 7: on 3 July 2026-H1's due day (06-30) has passed and a ledger not handed in is on
     # time up to 07-07; the home page, the ledgers' pages and the cadre pages, and check's overview, said
