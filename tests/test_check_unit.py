@@ -68,15 +68,21 @@ def test_a_unit_reviewer_sees_her_unit_s_warnings_and_every_error(tmp_path):
             assert set(_said(run.stdout)) == mine and len(_said(run.stdout)) == len(mine), run.stdout
             first = run.stdout.splitlines()[0]
             assert first == (f"联系学生工作检查（2026-07-01）：只列出{names[unit]}的提示；全校另有 {13 - len(mine)} 条提示未列出"
-                             "（错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）"), first
+                             "（记录的错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）"), first
             assert run.stdout.splitlines()[-1] == whole.stdout.splitlines()[-1]  # (共 13 个文件：1 个错误，12 个警告)
     both = [check_cli(records, *TODAY, *args, cwd=repo) for args in (("--unit", "cs", "--unit", "me"), ("--unit", "cs,机械学院"))]
     assert both[0].stdout == both[1].stdout
     assert set(_said(both[0].stdout)) == expected["cs"] | expected["me"], both[0].stdout
     assert both[0].stdout.splitlines()[0].startswith("联系学生工作检查（2026-07-01）：只列出计算机学院、机械学院的提示；全校另有 3 条")
+    # (--strict, the scheduled run's: the findings about time are errors, and still the unit's — not every unit's)
+    strict = check_cli(records, *TODAY, "--strict", "--unit", "me", cwd=repo)
+    assert strict.returncode == 1 and {where for where, _, _ in _said(strict.stdout)} == {
+        where for where, _, _ in expected["me"]}, strict.stdout
+    assert ("records/ledgers/2025-H2/li-na.yaml", "错误", "W-CHK-005") in _said(strict.stdout), strict.stdout
+    assert "全校另有 9 条提示未列出" in strict.stdout.splitlines()[0], strict.stdout
     en = check_cli(records, *TODAY, "--unit", "me", "--lang", "en", cwd=repo).stdout.splitlines()[0]
     assert en == ("Contact-ledger checks (2026-07-01): Only the findings of 机械学院 are listed; 9 more warnings of the "
-                  "university's are not (every error is, whichever unit's, and the overview is the university's; "
+                  "university's are not (every record error is, whichever unit's, and the overview is the university's; "
                   "without --unit, all are)"), en
 
 

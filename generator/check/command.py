@@ -10,7 +10,7 @@ of the files changed since it (committed or not: ownership.changed_in) and every
 pull request's step.  A base whose files cannot be read is said in a sentence; every finding is listed.
 
 With `--unit ID` (repeated, or a comma list; a unit's id or name) a unit reviewer sees her units' warnings — of their
-cadres, ledgers, classes, clubs (unit_scope) — and every error anywhere, the first line saying how many warnings were
+cadres, ledgers, classes, clubs (unit_scope) — and every record error anywhere, the first line saying how many warnings were
 left out; the exit status is the university's, as without it.  A unit no one has: said with the units' ids, exit 2.
 
 Exit 0 without error findings, 1 with, 2 when it could not run.  Only the default of
@@ -96,8 +96,8 @@ def register(sub) -> None:
         "committed too) and every error, errors first; the exit status is unchanged"))
     p.add_argument("--unit", action="append", metavar="ID", help=say(
         "学院审核人看本单位：只列出这个单位（编号或名称，见 units.yaml；可重复，或用逗号分隔几个）的干部、台账、班级、社团的提示，"
-        "以及所有单位的错误；第一行说明另有几条提示未列出；退出码仍按全校",
+        "以及所有单位的记录错误；第一行说明另有几条提示未列出；退出码仍按全校",
         "a unit reviewer's view: list only the warnings of this unit's cadres, ledgers, classes and clubs (its id or "
-        "name, as in units.yaml; repeat it, or separate several by commas) and every unit's errors; the first line "
+        "name, as in units.yaml; repeat it, or separate several by commas) and every unit's record errors; the first line "
         "says how many warnings were left out; the exit status is still the university's"))
     p.set_defaults(func=cmd_check)

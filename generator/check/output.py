@@ -54,8 +54,8 @@ T = {
         "not_listed": "；没有列出的：相对 {base} 没有改动的文件中的 {n} 个警告（不加 --base 即列出全部）",
         "strict": "（严格模式：时间类提醒按错误处理）",
         "elsewhere": "{topic}·没有改动的文件",
-        "unit_only": "只列出{units}的提示；全校另有 {n} 条提示未列出（错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）",
-        "unit_only_none": "只列出{units}的提示；全校没有别的提示（错误不论哪个单位的都列出，概况是全校的）",
+        "unit_only": "只列出{units}的提示；全校另有 {n} 条提示未列出（记录的错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）",
+        "unit_only_none": "只列出{units}的提示；全校没有别的提示（记录的错误不论哪个单位的都列出，概况是全校的）",
         "none_unit": "{units}没有发现问题。",
         "unknown_unit": "没有单位“{value}”：--unit 写单位的编号或名称（见 {records}/units.yaml），可以写 {known}",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
@@ -105,10 +105,10 @@ T = {
         "strict": " (strict: time-based warnings count as errors)",
         "elsewhere": "{topic}, files not changed",
         "unit_only": "Only the findings of {units} are listed; {n|more warning of the university's is|more warnings of "
-                     "the university's are} not (every error is, whichever unit's, and the overview is the university's; "
+                     "the university's are} not (every record error is, whichever unit's, and the overview is the university's; "
                      "without --unit, all are)",
-        "unit_only_none": "Only the findings of {units} are listed; the university has no other warning (every error is "
-                          "listed, whichever unit's, and the overview is the university's)",
+        "unit_only_none": "Only the findings of {units} are listed; the university has no other warning (every record error "
+                          "is listed, whichever unit's, and the overview is the university's)",
         "none_unit": "No problems found for {units}.",
         "unknown_unit": "No unit '{value}': --unit takes a unit's id or name (see {records}/units.yaml), one of {known}",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",

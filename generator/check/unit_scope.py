@@ -1,5 +1,7 @@
 """`check --unit ID`: a unit reviewer's (学院审核人's) view — the warnings of her unit's cadres, ledgers, classes and
-clubs, and every error anywhere (nothing broken is hidden); the exit status stays the university's.
+clubs, and every record error anywhere (nothing broken is hidden); the exit status stays the university's.  The
+findings about time (a late ledger, an uncovered class: `"strict": True` in messages/check.py) are the unit's even
+where --strict makes them errors: the scheduled run's reviewer sees her unit's, as without it.
 
     ids, unknown = named(rs, ["cs", "机械学院"])   # ids or names (short names too), in units.yaml's order
     scope = scope_of(rs, data, findings, ids)       # which findings are the unit's (Scope.mine)
@@ -15,6 +17,7 @@ import bisect
 from typing import NamedTuple
 
 from generator import findings as F
+from generator.messages import MESSAGES
 
 
 class Scope(NamedTuple):
@@ -24,9 +27,16 @@ class Scope(NamedTuple):
     cadres: frozenset  # the cadres who were ever in them (the exemptions' table)
 
     def split(self, listed: list) -> tuple[list, list]:
-        """(listed, left out): the errors and the units' warnings of `listed`, in its order; the other warnings."""
-        keep = [f.severity == F.ERROR or f in self.mine for f in listed]
+        """(listed, left out): the record errors and the units' other findings of `listed`, in its order; the other
+        units' warnings (and, with --strict, their findings about time)."""
+        keep = [not by_unit(f) or f in self.mine for f in listed]
         return [f for f, k in zip(listed, keep) if k], [f for f, k in zip(listed, keep) if not k]
+
+
+def by_unit(f: F.Finding) -> bool:
+    """Whether --unit lists `f` only when it is of the units asked for: a warning, or a finding about time made an
+    error by --strict; not a record error, listed whoever's it is."""
+    return f.severity != F.ERROR or bool(MESSAGES.get(f.code, {}).get("strict"))
 
 
 def named(rs, values) -> tuple[tuple, list]:
@@ -57,7 +67,7 @@ def known(rs, lang: str = "zh") -> str:
 def scope_of(rs, data: dict, findings, ids: tuple) -> Scope:
     units = _Units(rs, data)
     wanted = set(ids)
-    mine = frozenset(f for f in findings if f.severity != F.ERROR and units.of(f) & wanted)
+    mine = frozenset(f for f in findings if by_unit(f) and units.of(f) & wanted)
     cadres = frozenset(c for c in rs.cadres if units.cadre_units(c) & wanted)
     return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres)
 
