@@ -643,10 +643,26 @@ def load_bytes(doc: Document, raw: bytes, read=None) -> tuple[Document, list[F.F
     if data is not None:  # (its text, decoded by the quick path, is Document.text's: the privacy scan reads it)
         doc.data, doc.raw, doc._where, doc.quick, doc._text = data, raw, None, True, text
         doc.texts = texts
-        return doc, []
+        return doc, _after_values(doc, raw, text, None, [])
     parsed = _parse(raw, doc.file, doc.kind)
     doc.data, doc._where, doc._text = parsed.data, parsed, parsed.text
-    return doc, parsed.problems
+    return doc, _after_values(doc, raw, parsed.text, parsed, parsed.problems)
+
+
+def _after_values(doc: Document, raw: bytes, text: str, parsed: Parsed | None, problems: list) -> list[F.Finding]:
+    """`problems`, and W-YAML-001 at each comment after a value of a ledger (generator/comments.py) where no
+    E-YAML-011 is: looked for only in a ledger holding a '#', and by the values' spans only where one may be
+    (comments.noted) — of a file the quick path read, parsed here for them (the full loader's spans), not kept."""
+    if doc.kind != "ledger" or b"#" not in raw or not text:
+        return problems
+    from generator import comments
+
+    if not comments.noted(text):
+        return problems
+    if parsed is None:
+        parsed = _parse(raw, doc.file, doc.kind)
+    cut = {(f.line, f.column) for f in problems if f.code == "E-YAML-011"}
+    return problems + [f for f in comments.after_values(parsed.text, parsed.spans, doc.file) if (f.line, f.column) not in cut]
 
 
 class Parsed:

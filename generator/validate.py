@@ -840,7 +840,7 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
             hint_zh = f"如果“{cut}”也是要写的内容，请给整个值加上英文引号，这一行写成：{typed}；否则请把它写完整。"
             hint_en = f"If '{cut}' belongs to the text, quote the whole value: {typed}; else write it out in full."
         return [F.make("E-SCHEMA-006", doc.file, where, title=title, title_en=title_en, problem=problem, problem_en=problem_en,
-                       description=hint_zh, description_en=hint_en)]
+                       description=hint_zh, description_en=hint_en, data={"comment": True} if comment else None)]
     if v == "uniqueItems":
         return [F.make("E-SCHEMA-007", doc.file, where, title=title, title_en=title_en)]
     if v == "oneOf" and "class" in schema.get("properties", {}):

@@ -163,8 +163,8 @@ CODES = {
         "severity": "error",
         "zh": "“{cut}”不会被读取：空格后面以“#”开头的文字是注释",
         "en": "'{cut}' is not read: text after a space and '#' is a comment",
-        "hint_zh": "如果这是要写进去的内容（如话题 #开学第一课#），请给整个值加上英文引号，如 \"……#开学第一课#……\"，或去掉“#”；如果是给自己的注释，请在“#”后面加一个空格。",
-        "hint_en": "If it belongs to the value (a tag such as #topic#), put the whole value in quotes or drop the '#'; if it is a note, put a space after the '#'.",
+        "hint_zh": "如果这是要写进去的内容（如话题 #开学第一课#），请给整个值加上英文引号，如 \"……#开学第一课#……\"，或去掉“#”；如果是给自己的注释，请把它写在单独的一行，以“# ”开头。",
+        "hint_en": "If it belongs to the value (a tag such as #topic#), put the whole value in quotes or drop the '#'; if it is a note, put it on a line of its own, beginning '# '.",
     },
     "E-YAML-012": {
         "severity": "error",
