@@ -16,6 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
+from generator.messages.references import BEFORE_OFFICE
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -492,7 +493,7 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the records folder as its words name it (F.records_shown:
     records/ledgers/…, my-records/ledgers/…), the policy (its periods and word
     lists), the calendar (its semesters, for a period written by a semester's name), the ids and names
-    of cadres, classes and clubs, which kinds of file could not be read and which ledgers are frozen.
+    of cadres, classes and clubs, the day each cadre took office (RecordSet.took_office), which kinds of file could not be read and which ledgers are frozen.
     None (nothing kept) when the policy's or the calendar's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
@@ -505,7 +506,8 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
              *sorted(map("/".join, frozen)), "",
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items()),
-             "", *sorted(f"{n}\1{i}" for n, i in rs.cadre_names.items())]
+             "", *sorted(f"{n}\1{i}" for n, i in rs.cadre_names.items()),
+             "", *(f"{c}\1{rs.took_office(c)}" for c in sorted(rs.cadres))]  # (E-REF-004 before it: _elsewhere)
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -649,6 +651,12 @@ def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Perio
     go, go_en = f"请记入{' ' * bool(there)}{go}", f"goes in {go_en}"
     meant = {d for year in {period.start.year, period.end.year} if (d := _in_year(day, year)) and period.start <= d <= period.end}
     line = _line_with(led, key, meant.pop().isoformat()) if len(meant) == 1 else ""
+    if (took := rs.took_office(stem)) and day < took:  # (no ledger of hers before it: none to move it to)
+        name = (rs.cadres[stem].get("name") if stem in rs.cadres else None) or stem
+        zh, en = (t.format(name=name, took=took) for t in BEFORE_OFFICE)
+        if line:
+            zh, en = f"年份写错了吗？这一行写成：{line}。{zh}", f"Is the year mistyped? The line: {line}. {en}"
+        return {"how": zh, "how_en": en}
     if not line:
         return {"how": f"请检查日期；{day} 的活动{go}。", "how_en": f"Check the date; an activity of {day} {go_en}."}
     return {"how": f"年份写错了吗？这一行写成：{line}；如果确是 {day} 的活动，{go}（从这一份删去这一项）。",

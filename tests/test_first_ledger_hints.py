@@ -166,3 +166,86 @@ def test_a_status_named_as_its_meaning_is_not_said_twice(tmp_path, status, code,
     assert said["en"].startswith(f"status '{status}' means {'resolved' if code == 'E-CHK-011' else 'escalated'}, but"), said
     if code == "E-CHK-011":  # (both left out: not “resolution and resolved_on is missing”)
         assert said["en"].endswith("but it gives no resolution or resolved_on"), said
+
+
+WANG_LI = """cadre: wang-li
+period: 2026-H2
+contact_points: [club-robotics]
+activities:
+  - date: "2026-09-01"
+    form: 座谈交流
+    place: 进班级
+    channel: 面对面
+    students: 8
+    summary: 与机器人协会的学生座谈。
+  - date: "2026-06-20"
+    form: 座谈交流
+    place: 进班级
+    channel: 面对面
+    students: 5
+    summary: 与机器人协会的学生交流备赛情况。
+"""
+
+
+def _new_cadre(root):
+    """王丽, appointed 2026-09-15, takes over 机器人协会 that day; her first ledger (2026-H2) holds an activity of
+    2026-09-01 (before she took office, in the period) and one of 2026-06-20 (before, in the half-year before)."""
+    (root / "cadres" / "wang-li.yaml").write_text(
+        "name: 王丽\nposition: 计算机学院副院长\nunit: cs\ngit: wang-li\nactive_from: \"2026-09-15\"\n", encoding="utf-8")
+    rows = root / "assignments" / "2025-2027.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8") + "  - cadre: wang-li\n    club: club-robotics\n"
+                    "    start: \"2026-09-15\"\n    reason: 新任中层领导干部，确定联系点\n", encoding="utf-8")
+    (root / "ledgers" / "2026-H2").mkdir()
+    (root / "ledgers" / "2026-H2" / "wang-li.yaml").write_text(WANG_LI, encoding="utf-8")
+
+
+def test_an_activity_before_she_took_office_is_told_it_does_not_count_for_her(tmp_path):
+    """王丽's activity of 2026-06-20 in her 2026-H2 ledger: E-REF-004 told her to move it to her 2026-H1 ledger, a
+    period she does not owe (she took office on 2026-09-15); that of 2026-09-01 was told W-CHK-012's generic words
+    (到任前、离任后或联系点调整前后…). Both say the day she took office, that contacts before it do not count for her,
+    and what to do: correct the date, or remove the activity — and name no ledger of hers before it."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    _new_cadre(repo / "records")
+    G.commit(repo, "2026-12-10 10:00", "记录")
+    for lang, took, count, fix in (("zh", "王丽 2026-09-15 到任", "此前的联系学生不计入王丽的工作", "改正日期"),
+                                   ("en", "王丽 took office on 2026-09-15", "contacts before it do not count for 王丽",
+                                    "correct the date")):
+        run = B.run_cli(B.REPO, repo, "validate", "--format", "json", "--lang", lang)
+        [ref] = [f for f in json.loads(run.stdout) if f["code"] == "E-REF-004"]
+        run = G.check_cli(repo / "records", "--today", "2026-12-20", "--format", "json", "--lang", lang)
+        chk = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-012"]
+        assert (ref["line"], [f["line"] for f in chk]) == (11, [5, 11]), (ref, chk)
+        for f in (ref, *chk):
+            assert took in f["hint"] and count in f["hint"] and fix in f["hint"], (lang, f)
+            assert "2026-H1" not in f["hint"] and ("删去" in f["hint"] or "delete" in f["hint"]), (lang, f)
+
+
+def test_an_activity_after_a_cadre_left_keeps_the_general_hint(tmp_path):
+    """李娜 held 机器人协会 until 2026-08-31 and then cs-2026-01: nothing is said of taking office in her ledgers."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    path = repo / "records" / "ledgers" / "2026-H1" / "li-na.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace('"2026-04-20"', '"2025-12-20"'), encoding="utf-8")
+    G.commit(repo, "2026-06-10 10:00", "记录")
+    run = B.run_cli(B.REPO, repo, "validate", "--format", "json")
+    [ref] = [f for f in json.loads(run.stdout) if f["code"] == "E-REF-004"]
+    assert "2025-H2 的台账" in ref["hint"] and "到任" not in ref["hint"], ref
+
+
+def test_the_day_she_took_office_changed_is_told_anew(tmp_path):
+    """The hint kept between runs (cache.FileMemo) depends on the day she took office: the administrator corrects it
+    to 2026-06-01 (her row and her active_from), and E-REF-004 names her 2026-H1 ledger again, a period she owes."""
+    work = _records(tmp_path)
+    _new_cadre(work / "records")
+    [ref] = [f for f in _findings(work) if f["code"] == "E-REF-004"]
+    assert "王丽 2026-09-15 到任" in ref["hint"], ref
+    for path in (work / "records" / "cadres" / "wang-li.yaml", work / "records" / "assignments" / "2025-2027.yaml"):
+        path.write_text(path.read_text(encoding="utf-8").replace("2026-09-15", "2026-06-01"), encoding="utf-8")
+    [ref] = [f for f in _findings(work) if f["code"] == "E-REF-004"]
+    assert "2026-H1 的台账 records/ledgers/2026-H1/wang-li.yaml" in ref["hint"] and "到任" not in ref["hint"], ref
+

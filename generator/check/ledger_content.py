@@ -9,6 +9,8 @@ import re
 
 from generator import findings as F
 from generator.check.context import Context
+from generator.messages.check import W_CHK_012_CHECK
+from generator.messages.references import BEFORE_OFFICE
 
 
 def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
@@ -61,7 +63,18 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
                 shown = "、".join(f"{s} 至 {e}" for s, e in pieces)
                 shown_en = ", ".join(f"{s} to {e}" for s, e in pieces)
                 ctx.add("W-CHK-012", led, led.pos("activities", i, "date"), date=day, name=name,
-                        spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id})
+                        spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id},
+                        **_unheld_how(name, spans[0][0], day))
+
+
+def _unheld_how(name: str, took, day) -> dict:
+    """W-CHK-012's hint (how, how_en): before the cadre took office (`took`, their first day with a point), that day
+    and that contacts before it do not count for them (BEFORE_OFFICE); else to check the date (W_CHK_012_CHECK)."""
+    if day < took:
+        zh, en = (t.format(name=name, took=took) for t in BEFORE_OFFICE)
+    else:
+        zh, en = (t.format(records=F.records_shown()) for t in W_CHK_012_CHECK)
+    return {"how": zh, "how_en": en}
 
 
 def _covers(spans, day) -> bool:

@@ -203,9 +203,10 @@ CODES = {
         "severity": "warning",
         "zh": "活动日期 {date} 那天干部“{name}”没有联系点（本期持有联系点的时间：{spans}）",
         "en": "on {date}, the activity's date, cadre '{name}' held no contact point (held in this period: {spans_en})",
-        "hint_zh": "请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（{records}/assignments/）漏写，请管理员补充。",
-        "hint_en": "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
-                   "work; if the assignment table ({records}/assignments/) misses a row, an administrator adds it.",
+        # (how: before the cadre took office, that day and that contacts before it are not theirs —
+        # messages.references.BEFORE_OFFICE; else W_CHK_012_CHECK)
+        "hint_zh": "{how}",
+        "hint_en": "{how_en}",
     },
     "W-CHK-013": {
         "severity": "warning",
@@ -354,6 +355,11 @@ HISTORY_LOST = ("{file} 在 Git 历史中只有一个版本：记录可能是从
 
 # W-CHK-013's hint: a row that began while its class or club existed is ended on its last day; one
 # that began after it (`end: until` would end it before it starts) never counted: removed or repointed
+# W-CHK-012's hint for a day on which the cadre held no point, other than before they took office
+W_CHK_012_CHECK = ("请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（{records}/assignments/）漏写，请管理员补充。",
+                   "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
+                   "work; if the assignment table ({records}/assignments/) misses a row, an administrator adds it.")
+
 W_CHK_013_FIX = {
     "ended": ("{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”“社团撤销”），"
               "并为干部“{name}”新增一行新的联系点安排。",

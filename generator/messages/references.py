@@ -192,3 +192,13 @@ CODES = {
         "hint_en": "Start it on 03-01 (the period before ending on 02-29, the last day of February, 02-28 in other years), or on 02-28 (the one before ending on 02-27).",
     },
 }
+
+
+# E-REF-004's and W-CHK-012's hint for an activity dated before the cadre took office (RecordSet.took_office: the first
+# day of their first contact point): not the ledger of the day's period (one they do not owe), but that the contacts
+# before it are not theirs to record, and what to do
+BEFORE_OFFICE = ("{name} {took} 到任（安排表中{name}的联系点从这一天开始），此前的联系学生不计入{name}的工作：日期写错了请改正日期；"
+                 "确是到任前的活动，请从台账中删去这一项。",
+                 "{name} took office on {took} (their contact point in the assignment table starts that day); contacts "
+                 "before it do not count for {name}: correct the date if it is mistyped; if the activity was before, "
+                 "delete the item from the ledger.")
