@@ -249,3 +249,38 @@ def test_the_day_she_took_office_changed_is_told_anew(tmp_path):
     [ref] = [f for f in _findings(work) if f["code"] == "E-REF-004"]
     assert "2026-H1 的台账 records/ledgers/2026-H1/wang-li.yaml" in ref["hint"] and "到任" not in ref["hint"], ref
 
+
+NOT_CHECKED = {"zh": "这份台账有格式错误，改正后才会按政策检查其内容", "en": "this ledger has errors: its content is checked against the policy"}
+
+
+def test_a_ledger_skipped_for_its_errors_is_said_to_be_checked_once_they_are_fixed(tmp_path):
+    """王丽 leaves out an activity's channel: `check` told that error only — the policy checks skip a ledger with
+    validate's errors — and once she fixed it, a new finding came (W-CHK-012, the activity before she took office),
+    with nothing having told her more could come. Each format says so once of the file: text and markdown in words
+    (zh and en), json in a field; a ledger without errors is not named."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    _new_cadre(repo / "records")
+    path = repo / "records" / "ledgers" / "2026-H2" / "wang-li.yaml"
+    path.write_text(WANG_LI.replace("    channel: 面对面\n", "", 1), encoding="utf-8")
+    G.commit(repo, "2026-12-10 10:00", "记录")
+    mine = "records/ledgers/2026-H2/wang-li.yaml"
+
+    def check(*args):
+        return G.check_cli(repo / "records", "--today", "2026-12-20", *args, cwd=repo).stdout
+
+    report = json.loads(check("--format", "json"))
+    assert report["not_checked"] == [mine], report.get("not_checked")
+    assert "W-CHK-012" not in {f["code"] for f in report["findings"]}
+    for lang in ("zh", "en"):
+        for fmt in ("text", "markdown"):
+            out = check("--format", fmt, "--lang", lang)
+            assert out.count(NOT_CHECKED[lang]) == 1, (lang, fmt, out)
+            [line] = [line for line in out.splitlines() if NOT_CHECKED[lang] in line]
+            assert mine in line and "zhang-wei" not in line, line
+    path.write_text(WANG_LI.replace('  - date: "2026-06-20"', '  - date: "2026-10-20"'), encoding="utf-8")
+    report = json.loads(check("--format", "json"))
+    assert report["not_checked"] == [] and "W-CHK-012" in {f["code"] for f in report["findings"]}, report["findings"]
+    assert NOT_CHECKED["zh"] not in check()

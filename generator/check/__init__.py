@@ -24,7 +24,10 @@ of the files changed since REV and every error, and "base": {"rev", "files_read"
 "after_today": [{"file", "message"}] (the changed files committed after a past --today: not checked, not counted),
 "as_then": [{"file", "message"}] (those changed after it: checked as they were on it)}: output.as_json; with --unit ID,
 the errors and the warnings of those units, and "unit": {"ids", "names", "not_listed": int (the other warnings),
-"said": the sentence the other formats begin with}: unit_scope; "summary" counts all findings), from
+"said": the sentence the other formats begin with}: unit_scope; "summary" counts all findings;
+"not_checked": [file, …] (the ledger files, as the findings name them, whose validate errors kept the policy checks from
+reading their content — contact points, activity dates, contacts a semester, feedback —: once fixed, new findings may
+come; text, markdown and github say so of each: output.not_checked), from
 run_checks(…, as_json=True): its "feedback" is then a report.Raw, the rows as that report writes
 them (report.dumps writes it as the list below; nothing else reads it).
 

@@ -51,6 +51,7 @@ def cmd_check(args) -> int:
     findings = told_once(findings, rs, result.data)  # (as the site tells them: submitted, its error to fix; where it goes)
     errors = sum(f.severity == F.ERROR for f in findings)
     result.data["summary"].update(errors=errors, warnings=len(findings) - errors)
+    result.data["not_checked"] = output.not_checked(findings, rs)  # (its errors fixed, more may come)
     files = len(rs.docs)
     base = None
     if args.base is not None:

@@ -58,6 +58,8 @@ T = {
         "unit_only_none": "只列出{units}的提示；全校没有别的提示（记录的错误不论哪个单位的都列出，概况是全校的）",
         "none_unit": "{units}没有发现问题。",
         "unknown_unit": "没有单位“{value}”：--unit 写单位的编号或名称（见 {records}/units.yaml），可以写 {known}",
+        "not_checked": "这份台账有格式错误，改正后才会按政策检查其内容（联系点、活动日期、每学期联系次数、"
+                       "学生反映问题的跟进），届时可能还会有新的提示",
         "history_line": "政策、校历和联系点安排的改动（W-CHK-015、W-CHK-016、W-CHK-019）：没有检查，{why}",
         "history_why": {"shallow": "这是浅克隆，Git 历史不完整（本地运行 git fetch --unshallow；持续集成中设 fetch-depth: 0，"
                                    "GitLab 设 GIT_DEPTH: 0）",
@@ -111,6 +113,9 @@ T = {
                           "is listed, whichever unit's, and the overview is the university's)",
         "none_unit": "No problems found for {units}.",
         "unknown_unit": "No unit '{value}': --unit takes a unit's id or name (see {records}/units.yaml), one of {known}",
+        "not_checked": "this ledger has errors: its content is checked against the policy (contact points, "
+                       "activity dates, contacts a semester, follow-up of student feedback) only once they are fixed, "
+                       "and new findings may then appear",
         "history_line": "Changes of the policy, the calendar and the assignments (W-CHK-015, W-CHK-016, W-CHK-019): not checked, {why}",
         "history_why": {"shallow": "this is a shallow clone, its Git history is cut (run git fetch --unshallow; in CI "
                                    "set fetch-depth: 0, on GitLab GIT_DEPTH: 0)",
@@ -275,6 +280,21 @@ def summary_line(findings, unlisted: list, lang: str, files: int | None, base: B
     return line + F.counted(T[lang]["not_listed"], n=len(unlisted), base=base.rev) if unlisted else line
 
 
+def not_checked(findings, rs) -> list[str]:
+    """The ledger files, as the findings name them, whose validate errors (RecordSet.invalid) kept the policy checks
+    from reading their content (ledger_content, semester_contacts, feedback skip them) and that have an error
+    listed: once it is fixed, new findings may come — each format says so once of each (json: "not_checked")."""
+    skipped = {doc.file for doc in rs.docs if doc.kind == "ledger" and doc.rel in rs.invalid}
+    return sorted({f.file for f in findings if f.severity == F.ERROR and f.file in skipped}) if skipped else []
+
+
+def _not_checked(data: dict, lang: str, files=None, shown=str) -> list[str]:
+    """not_checked's sentence of each file, after the file `shown` as the format shows a path (of `files` only, when
+    given: those of one group of the text report)."""
+    return [f"{shown(file)}{'：' if lang == 'zh' else ': '}{T[lang]['not_checked']}" for file in data.get("not_checked", ())
+            if files is None or file in files]
+
+
 GROUPS = [  # (title key, codes) in the order an administrator reads them
     ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("empty", {"W-CHK-017"}), ("uncovered", {"W-CHK-001"}),
     ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014", "W-CHK-020"}),
@@ -348,6 +368,8 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
                 out.append(report.as_text(fs, lang).rsplit("\n", 2)[0])
         else:
             out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
+        if _group(group[0]) == "records":  # (after the errors of a ledger the checks skipped: more may come)
+            out += _not_checked(data, lang, {f.file for f in group})
         out.append("")
     if not findings:
         out += [t["none"], ""]
@@ -440,12 +462,14 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
         out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
                 for file, said in past_day(base, lang)]
         out += _in_changed(findings, listed, lang)
+        out += _not_checked_notices(data, lang, base)
     else:
         counts: dict = {}
         for f in listed:
             counts[f.code] = counts.get(f.code, 0) + 1
             if counts[f.code] <= GITHUB_PER_CODE:
                 out.append(report.github_line(f, lang))
+        out += _not_checked_notices(data, lang, None)
         for code, n in sorted(counts.items()):
             if n > GITHUB_PER_CODE:
                 out.append(f"::notice title={code}::{F.counted(T[lang]['more'], n=n - GITHUB_PER_CODE, code=code)}")
@@ -464,6 +488,18 @@ def _in_changed(findings, listed: list, lang: str) -> list[str]:
             out.append(report.github_line(f, lang))
     if unshown := len(findings) - len(out):
         out.append(_notice(F.counted(T[lang]["unshown"], n=unshown)))
+    return out
+
+
+def _not_checked_notices(data: dict, lang: str, base: Base | None) -> list[str]:
+    """A notice on each ledger file the checks skipped for its errors (not_checked; in a pull request, of the files
+    it changed): once they are fixed, more may come."""
+    out = []
+    for file in data.get("not_checked", ()):
+        real = report.as_of(file)[0]
+        if base is None or Path(real).resolve() in base.files:
+            out.append(f"::notice file={report._escape_property(real)},title=check::"
+                       f"{report.escape_data(T[lang]['not_checked'])}")
     return out
 
 
@@ -582,6 +618,8 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
+    if said := _not_checked(data, lang, {f.file for f in findings}, lambda file: f"`{file}`"):
+        out += [f"- {line}" for line in said] + [""]
     def ledger_row(r) -> list:
         return [r["period"], r["name"], m["grace"] if in_grace(r, data.get("today", "")) else m["status"][r["status"]],
                 r["days_late"], r["submitted"], m["source"][r["source"]]]
