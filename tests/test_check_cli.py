@@ -7,7 +7,7 @@ import struct
 import subprocess
 import sys
 
-from tests.gitrepo import ROOT, base, cadre, check_cli, classes, commit, demo_records, init_repo, write
+from tests.gitrepo import ROOT, base, cadre, check_cli, classes, commit, demo_records, init_repo, ledger, write
 
 
 def make(tmp_path, n_classes=12):
@@ -633,24 +633,46 @@ def test_a_missing_ledgers_hint_names_the_file_in_the_records_folder_as_it_is_na
         assert said in line and "records/" not in line, line
 
 
-def test_the_text_report_says_what_each_exemption_excused_in_both_languages(tmp_path):
-    # the overview counted exemptions (豁免：0 条生效，2 条已过期) but never said what each excused: an
-    # administrator saw 张伟's three weeks of sick leave and could not tell that it excused nothing (under
-    # exemptions.min_percent) — only the cadre's page on the site said so
-    write(tmp_path, {**base(), "records/exemptions.yaml":
-                     "exemptions:\n"
-                     "  - {cadre: zhang-wei, rules: [semester_contacts], start: \"2025-10-08\", end: \"2025-10-28\","
-                     " reason: 病假, approved_by: 王管理}\n"
-                     "  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\","
-                     " reason: 挂职锻炼, approved_by: 王管理}\n"})
-    zh = check_cli(tmp_path / "records", "--today", "2026-03-20").stdout
-    assert ("张伟 2025-10-08 至 2025-10-28（病假）：没有免除任何要求——未免除2025—2026学年第一学期的每学期联系学生："
-            "只占本期持有联系点天数的 15 %，不足政策规定的 50 %") in zh, zh
-    assert "李娜 2025-07-01 至 2025-12-31（挂职锻炼）：免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）" in zh, zh
-    en = check_cli(tmp_path / "records", "--today", "2026-03-20", "--lang", "en").stdout
-    assert ("zhang-wei 2025-10-08 to 2025-10-28: excused nothing — did not excuse the semester contacts of 2025-2026-1: "
-            "15 % of the days holding a contact point, under the policy's 50 %") in en, en
-    assert "li-na 2025-07-01 to 2025-12-31: excused the ledger of 2025-H2 (100 % of the days holding a contact point)" in en, en
+def test_the_text_report_counts_exemptions_and_says_one_under_its_cadres_entries(tmp_path):
+    """The text report's overview said, of every exemption of the whole records, whose, why and what it excused: a
+    cadre running check saw each colleague's leave (张伟's 病假) under her own report. It counts them; what one
+    excused is said under the entries of its cadre that the report lists (李娜's missing 2026-H1 ledger and semester
+    without contact: her 挂职锻炼 excused the 2025-H2 ledger only), once, and of every exemption in the markdown's table, where an administrator
+    and a reviewer read it (它们没有免除的也说：张伟's three weeks of sick leave excused nothing)."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, {**base(), "records/exemptions.yaml":
+                 "exemptions:\n"
+                 "  - {cadre: zhang-wei, rules: [semester_contacts], start: \"2025-10-08\", end: \"2025-10-28\","
+                 " reason: 病假, approved_by: 王管理}\n"
+                 "  - {cadre: li-na, rules: [ledger], start: \"2025-07-01\", end: \"2025-12-31\","
+                 " reason: 挂职锻炼, approved_by: 王管理}\n"})
+    commit(repo, "2025-08-20 10:00")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-11-10"])})
+    commit(repo, "2025-12-20 10:00")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"])})
+    commit(repo, "2026-06-20 10:00")
+    li_na = "李娜 2025-07-01 至 2025-12-31（挂职锻炼）：免除了2025年下半年的填报台账（占本期持有联系点天数的 100 %）"
+    zhang_wei = ("没有免除任何要求——未免除2025—2026学年第一学期的每学期联系学生：只占本期持有联系点天数的 15 %，"
+                 "不足政策规定的 50 %")
+    zh = check_cli(repo / "records", "--today", "2026-07-15", cwd=repo).stdout
+    assert "豁免：0 条生效，2 条已过期，0 条未开始（各条免除了什么，见 --format markdown 的豁免表）" in zh, zh
+    assert "病假" not in zh and zhang_wei not in zh, zh
+    missing = zh.split("【台账未提交】", 1)[1].split("【", 1)[0]  # (李娜's 2026-H1, and her semester without contact)
+    assert "· 机械学院（1）" in missing and zh.count(li_na) == 1 and f"  豁免：{li_na}" in missing, zh
+    assert "W-CHK-004" in zh.split("【每学期联系学生次数不足】", 1)[1], zh
+    en = check_cli(repo / "records", "--today", "2026-07-15", "--lang", "en", cwd=repo).stdout
+    assert "Exemptions: 0 active, 2 expired, 0 not yet started (what each excused: the exemptions table" in en, en
+    assert "zhang-wei 2025-10-08" not in en, en
+    assert en.count("  exemption: li-na 2025-07-01 to 2025-12-31: excused the ledger of 2025-H2 (100 % of the days "
+                    "holding a contact point)") == 1, en
+    md = check_cli(repo / "records", "--today", "2026-07-15", "--format", "markdown", cwd=repo).stdout
+    rows = {line.split(" | ")[0]: line for line in md.split("### 豁免\n", 1)[1].splitlines() if line.startswith("| ")}
+    assert "| 干部 | 要求 | 起止 | 原因 | 状态 | 免除情况 |" in md, md
+    assert zhang_wei in rows["| 张伟"] and li_na.split("：", 1)[1] in rows["| 李娜"], rows
+    assert "（各条免除了什么" not in md, md
+    en = check_cli(repo / "records", "--today", "2026-07-15", "--format", "markdown", "--lang", "en", cwd=repo).stdout
+    assert "| cadre | rules | span | reason | state | what it excused |" in en
+    assert "excused nothing — did not excuse the semester contacts of 2025-2026-1: 15 % of the days" in en, en
 
 
 def _late_and_missing_by_unit(tmp_path):

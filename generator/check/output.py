@@ -36,7 +36,8 @@ T = {
         "semester_line": "每学期联系：{unmet} 人次未达到要求",
         "feedback_line": "学生反映问题：{open} 条未解决，其中 {overdue} 条超期",
         "exempt_line": "豁免：{active} 条生效，{expired} 条已过期，{future} 条未开始",
-        "exemption": "  {who} {start} 至 {end}{reason}：{said}",
+        "exemption": "  豁免：{who} {start} 至 {end}{reason}：{said}",
+        "exemptions_where": "（各条免除了什么，见 --format markdown 的豁免表）",
         "none": "没有发现问题。",
         "none_changed": "相对 {base} 改动的文件中没有发现问题。",
         "none_then": "相对 {base} 改动的文件中，{today} 那一天已有的没有发现问题。",
@@ -83,7 +84,8 @@ T = {
         "semester_line": "Semester contacts: {unmet|cadre-semester|cadre-semesters} below the minimum",
         "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
         "exempt_line": "Exemptions: {active} active, {expired} expired, {future} not yet started",
-        "exemption": "  {who} {start} to {end}: {said}",
+        "exemption": "  exemption: {who} {start} to {end}: {said}",
+        "exemptions_where": " (what each excused: the exemptions table of --format markdown)",
         "none": "No problems found.",
         "none_changed": "No problems found in the files changed since {base}.",
         "none_then": "No problems found in the files changed since {base} that were there on {today}.",
@@ -311,7 +313,10 @@ def _group(f: F.Finding) -> str:
     return "records" if f.severity == F.ERROR else "other"
 
 
-def overview(data: dict, lang: str) -> list[str]:
+def overview(data: dict, lang: str, tables: bool = False) -> list[str]:
+    """The overview's lines: the counts (ledgers, classes, semesters, feedback, exemptions). Each exemption is counted,
+    not said: a cadre running check on the whole records sees no other cadre's leave; what one excused is said under
+    the entries of its cadre listed (text: _exemptions_of) and in markdown's table (`tables`: the report has it)."""
     t = T[lang]
     s = data.get("summary", {})
     led = {k: s.get("ledgers", {}).get(k, 0) for k in ("on_time", "late", "missing", "not_yet_due", "exempt", "unknown")}
@@ -329,18 +334,25 @@ def overview(data: dict, lang: str) -> list[str]:
     return [line, t["coverage_line"].format(uncovered=s.get("uncovered_classes", 0)),
             F.counted(t["semester_line"], unmet=s.get("semester_unmet", 0)),
             t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
-            t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future")),
-            *_exemptions(data, lang),
+            t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future"))
+            + (t["exemptions_where"] if ex and not tables else ""),
             *([t["history_line"].format(why=why)] if why else [])]
 
 
-def _exemptions(data: dict, lang: str) -> list[str]:
-    """One line under the overview's of each exemption: whose, its days and what it excused (exemptions.describe)."""
-    return [T[lang]["exemption"].format(who=e["name"] if lang == "zh" and e.get("name") else e.get("cadre"),
-                                        start=e.get("start"), end=e.get("end"),
-                                        reason=f"（{e['reason']}）" if lang == "zh" and e.get("reason") else "",
-                                        said=describe(e.get("excused") or [], e.get("rules") or [], lang))
-            for e in data.get("exemptions", []) if e.get("cadre")]
+def _exemptions_of(data: dict, lang: str, findings, said: set) -> list[str]:
+    """A line of each exemption of the cadres of `findings` (a unit's late or missing ledgers, the semesters short)
+    not `said` yet (each once): whose, its days and what it excused (exemptions.describe) — a reader who sees her
+    missing ledger or semester asks whether her leave did not excuse it."""
+    cadres = {f.data.get("cadre") for f in findings}
+    out = []
+    for e in data.get("exemptions", []):
+        if e.get("cadre") in cadres and id(e) not in said:
+            said.add(id(e))
+            out.append(T[lang]["exemption"].format(
+                who=e["name"] if lang == "zh" and e.get("name") else e.get("cadre"), start=e.get("start"),
+                end=e.get("end"), reason=f"（{e['reason']}）" if lang == "zh" and e.get("reason") else "",
+                said=describe(e.get("excused") or [], e.get("rules") or [], lang)))
+    return out
 
 
 def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
@@ -359,15 +371,18 @@ def as_text(findings, data: dict, lang: str = "zh", files: int | None = None, ba
         out += [said, ""]
     if told := past_day(base, lang):
         out += [said for _file, said in told] + [""]
-    names = _unit_names(data)
+    names, excused = _unit_names(data), set()
     for title, group in _topics(listed, base, lang):
         out.append(f"【{title}】（{len(group)}）" if lang == "zh" else f"[{title}] ({len(group)})")
         if _group(group[0]) in BY_UNIT:  # (a unit reviewer looks for their people: unit by unit, each counted)
             for unit, fs in _by_unit(group, lambda f: f.data.get("unit"), units):
                 out.append(t["unit_head"].format(unit=names.get(unit) or unit or t["no_unit"], n=len(fs)))
                 out.append(report.as_text(fs, lang).rsplit("\n", 2)[0])
+                out += _exemptions_of(data, lang, fs, excused)
         else:
             out.append(report.as_text(group, lang).rsplit("\n", 2)[0])
+            if _group(group[0]) == "semester":
+                out += _exemptions_of(data, lang, group, excused)
         if _group(group[0]) == "records":  # (after the errors of a ledger the checks skipped: more may come)
             out += _not_checked(data, lang, {f.file for f in group})
         out.append("")
@@ -518,7 +533,7 @@ MD = {
            "coverage": "无联系干部的新生班级", "coverage_head": "| 学年 | 班级 | 单位 | 无人联系时段 |",
            "semester": "每学期联系次数不足", "semester_head": "| 学期 | 干部 | 单位 | 联系次数 | 要求 |",
            "feedback": "超期未解决的学生反映问题", "feedback_head": "| 编号 | 类别 | 单位 | 状态 | 已过天数 |",
-           "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 |",
+           "exemptions": "豁免", "exemptions_head": "| 干部 | 要求 | 起止 | 原因 | 状态 | 免除情况 |",
            "state": {"active": "生效", "expired": "已过期", "future": "未开始"},
            "findings": "全部检查结果", "findings_head": "| 位置 | 级别 | 代码 | 说明 |",
            "findings_changed": "相对 {base} 改动的文件中的检查结果和所有错误", "findings_unit": "{units}的检查结果和所有错误",
@@ -533,7 +548,7 @@ MD = {
            "coverage": "Freshman classes without a cadre", "coverage_head": "| year | class | unit | uncovered |",
            "semester": "Semesters below the minimum", "semester_head": "| semester | cadre | unit | contacts | required |",
            "feedback": "Overdue student problems", "feedback_head": "| id | category | unit | status | age (days) |",
-           "exemptions": "Exemptions", "exemptions_head": "| cadre | rules | span | reason | state |",
+           "exemptions": "Exemptions", "exemptions_head": "| cadre | rules | span | reason | state | what it excused |",
            "state": {"active": "active", "expired": "expired", "future": "not started"},
            "findings": "All findings", "findings_head": "| location | level | code | message |",
            "findings_changed": "Findings in the files changed since {base}, and every error",
@@ -602,7 +617,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     said = not_read(base, lang, lambda text: "`" + text.replace("`", "'") + "`")
     said = said and said.replace("\n", "\n  - ")  # (git's words: an item of its own, below the sentence)
     out += [f"- {line}" for line in ([said] if said else []) + [told for _file, told in past_day(base, lang)]
-            + overview(data, lang)]
+            + overview(data, lang, tables=True)]
     out += [f"- {summary_line(findings, unlisted, lang, files, base)}", ""]
     # (as the text report says it: a reviewer reading the summary tells a clean pull request from a forgotten one)
     if not findings:
@@ -645,8 +660,10 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
             for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]), c["unit"])]
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
-    rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]]]
-            for e in data.get("exemptions", []) if scope is None or e["cadre"] in scope.cadres]
+    rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]],
+             describe(e.get("excused") or [], e.get("rules") or [], lang)]
+            for e in data.get("exemptions", [])
+            if scope is None or e["cadre"] in scope.cadres]  # (what each excused: the text report counts them only)
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
     title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else \
