@@ -2631,6 +2631,26 @@ def test_a_full_name_before_同学_is_a_warning_at_its_place_in_both_languages_a
         ("E-PRIV-001", "name"), ("W-PRIV-001", "full_name")]
 
 
+def test_a_full_name_before_同学_is_told_in_a_short_hint_what_to_write_instead_and_the_guide_holds_the_rest(tmp_path):
+    """王丽's first ledger: 与张小明同学谈心. W-PRIV-001's hint was a paragraph (~250 characters: why, that it does not block
+    the merge, the site, the exception with its fields, the policy's words of no name). It says what to write instead
+    (“一名同学”) and how an administrator silences a false alarm, in a few lines, zh and en alike, and names the
+    guide's section, which holds the rest: why only a warning, what the site does, the words of no name."""
+    root = records(tmp_path)
+    (root / LEDGER).write_text(ledger_text('"与张小明同学谈心"'), encoding="utf-8")
+    guide = (Path(__file__).resolve().parent.parent / "site" / "guide" / "privacy.md").read_text(encoding="utf-8")
+    for lang, instead, section in (("zh", "改写为“一名同学”", "“同学”前不是姓名的字和词"),
+                                   ("en", "write 一名同学 (a student;", "“同学”前不是姓名的字和词")):
+        [f] = [f for f in json.loads(cli(root, "--lang", lang, "--format", "json").stdout) if f["code"] == "W-PRIV-001"]
+        hint = f["hint"]
+        assert instead in hint and section in hint and "privacy-exceptions.yaml" in hint, hint
+        assert len(hint.replace(str(root), "records")) <= (190 if lang == "zh" else 320), (len(hint), hint)
+        assert f"## {section}" in guide
+    told = guide.split("## “同学”前不是姓名的字和词", 1)[1].split("\n## ", 1)[0]
+    for said in ("W-PRIV-001", "一名同学", "不挡合并", "网站不显示", "privacy-exceptions.yaml", "not_name_words"):
+        assert said in told, said
+
+
 def test_a_floor_with_第_or_的_and_a_range_of_rooms_are_found_and_every_room_masked_by_validate(tmp_path):
     """3号楼第5层502 and 3号楼5层的502室 passed validate and the form (a floor between was read without 第 before it or 的 after it),
     and 3号楼五层五〇二至五〇八, 3号楼502-508 masked only the first room — the second, and every room of a range, stood on the site.

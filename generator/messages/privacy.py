@@ -50,19 +50,14 @@ CODES = {
         "severity": "warning",
         "zh": "“同学”前面可能是学生的姓名，请审核：{masked}同学",
         "en": "possibly a student's full name before 同学 (classmate), to be reviewed: {masked}同学",
-        "hint_zh": "姓加一两个字再加“同学”多半是学生的全名，而记录和网站对所有人公开：请删除姓名，"
-                   "改写为“一名学生”“几名学生”。这是给审核人的警告，不挡合并，但网站不显示这段文字。若它不是姓名"
-                   "（单位、地名或普通词语），请管理员在 {records}/privacy-exceptions.yaml 登记一条"
-                   "（file: {rel}，line: {line}，kind: full_name，并写明原因），警告消失，网站照常显示；本校常用、以姓开头却"
-                   "不是姓名的词（地名、校区名等），管理员可以把它加进 {records}/policy.yaml 的 privacy.not_name_words（一行一个），"
-                   "各处都不再对它警告。",
-        "hint_en": "A surname, one or two characters, then 同学 is most often a student's full name, and records "
-                   "and the site are public: remove the name and write about 'a student' instead. This warning is for the "
-                   "reviewer and does not block the merge, but the site does not show the text. If it is no name (a unit, a "
-                   "place, a common word), an administrator adds an entry to {records}/privacy-exceptions.yaml (file: {rel}, "
-                   "line: {line}, kind: full_name, with the reason): the warning goes and the site shows the text; a word your "
-                   "university uses that begins with a surname and is no name (a place, a campus) an administrator may add to "
-                   "privacy.not_name_words in {records}/policy.yaml (one a line): it is told nowhere any more.",
+        # (short: what to write instead, how a false alarm is silenced; why only a warning, what the site does and the
+        # policy's words of no name are in the guide's section it names — site/guide/privacy.md)
+        "hint_zh": "不写学生的姓名，改写为“一名同学”（几人写“几名同学”）。确实不是姓名的，请管理员在 "
+                   "{records}/privacy-exceptions.yaml 登记（file: {rel}，line: {line}，kind: full_name）；"
+                   "详见 使用指南 → 隐私保护与异常文件检查 → “同学”前不是姓名的字和词。",
+        "hint_en": "Name no student: write 一名同学 (a student; several: 几名同学) instead. If it is no name, an "
+                   "administrator adds an exception to {records}/privacy-exceptions.yaml (file: {rel}, line: {line}, "
+                   "kind: full_name); more in the guide: 隐私保护与异常文件检查 → “同学”前不是姓名的字和词.",
     },
 }
 
