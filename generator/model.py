@@ -529,15 +529,15 @@ class RecordSet:
     def _memo_posts(self) -> dict:
         return {}
 
-    def took_office(self, cadre: str) -> dt.date | None:
-        """The first day the cadre held a contact point (the earliest start of their assignment rows, not before their
-        active_from): contacts before it are no work of theirs, and no ledger before it is theirs to file; None when
-        no row of theirs gives a start."""
+    def took_office(self, cadre: str) -> tuple[dt.date, bool] | None:
+        """(the first day the cadre held a contact point — the earliest start of their assignment rows, not before their
+        active_from —, whether it is their active_from: appointed that day): contacts before it are no work of theirs,
+        and no ledger before it is theirs to file; None when no row of theirs gives a start."""
         starts = [s for row in self.rows_of(cadre) for s in (self.assignment_span(row)[0],) if s]
         if not starts:
             return None
-        active_from = self.cadre_active_span(cadre)[0]
-        return max(min(starts), active_from) if active_from else min(starts)
+        first, active_from = min(starts), self.cadre_active_span(cadre)[0]
+        return (active_from, True) if active_from and active_from >= first else (first, False)
 
     def cadre_active_span(self, cadre: str) -> tuple[dt.date | None, dt.date | None]:
         item = self.cadres.get(cadre)

@@ -651,11 +651,12 @@ def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Perio
     go, go_en = f"请记入{' ' * bool(there)}{go}", f"goes in {go_en}"
     meant = {d for year in {period.start.year, period.end.year} if (d := _in_year(day, year)) and period.start <= d <= period.end}
     line = _line_with(led, key, meant.pop().isoformat()) if len(meant) == 1 else ""
-    if (took := rs.took_office(stem)) and day < took:  # (no ledger of hers before it: none to move it to)
+    if (took := rs.took_office(stem)) and day < took[0]:  # (no ledger of hers before it: none to move it to)
         name = (rs.cadres[stem].get("name") if stem in rs.cadres else None) or stem
-        zh, en = (t.format(name=name, took=took) for t in BEFORE_OFFICE)
+        zh, en = (t.format(name=name, took=took[0], records=_TOP())
+                  for t in BEFORE_OFFICE["appointed" if took[1] else "point"])
         if line:
-            zh, en = f"年份写错了吗？这一行写成：{line}。{zh}", f"Is the year mistyped? The line: {line}. {en}"
+            zh, en = f"年份写错了吗？这一行写成：{line}；{zh}", f"Is the year mistyped? The line: {line}. {en}"
         return {"how": zh, "how_en": en}
     if not line:
         return {"how": f"请检查日期；{day} 的活动{go}。", "how_en": f"Check the date; an activity of {day} {go_en}."}

@@ -237,6 +237,32 @@ def test_an_activity_after_a_cadre_left_keeps_the_general_hint(tmp_path):
     assert "2025-H2 的台账" in ref["hint"] and "到任" not in ref["hint"], ref
 
 
+def test_an_activity_before_a_cadres_first_point_is_not_said_to_be_before_he_took_office(tmp_path):
+    """张伟 has been in office since 2020; the assignment table (one cycle) gives him a point from 2025-09-01. His
+    activities of 2025-08-20 (in 2025-H2) and 2025-06-20 (2025-H1's) were said, like 王丽's, to be before he took
+    office (张伟 2025-09-01 到任): untrue. They say his point starts that day, that contacts before it do not count,
+    and that an administrator adds an earlier point the table misses."""
+    import gitrepo as G
+
+    repo = G.init_repo(tmp_path / "repo")
+    B.shutil.copytree(B.MINIMAL, repo / "records")
+    path = repo / "records" / "ledgers" / "2025-H2" / "zhang-wei.yaml"
+    earlier = WANG_LI.split("activities:\n", 1)[1].split('  - date: "2026-06-20"')[0].replace("2026-09-01", "2025-06-20")
+    path.write_text(path.read_text(encoding="utf-8").replace('date: "2025-10-15"', 'date: "2025-08-20"')
+                    .replace("activities:\n", "activities:\n" + earlier), encoding="utf-8")
+    G.commit(repo, "2025-12-10 10:00", "记录")
+    for lang, said in (("zh", "安排表中张伟的联系点从 2025-09-01 开始，此前的联系学生不计入张伟的工作"),
+                       ("en", "张伟's contact point in the assignment table starts on 2025-09-01; contacts before it do not "
+                              "count for 张伟")):
+        run = B.run_cli(B.REPO, repo, "validate", "--format", "json", "--lang", lang)
+        refs = [f for f in json.loads(run.stdout) if f["code"] == "E-REF-004"]
+        run = G.check_cli(repo / "records", "--today", "2026-01-05", "--format", "json", "--lang", lang)
+        chks = [f for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-012"]
+        assert len(refs) == 1 and len(chks) == 2, (refs, chks)
+        for f in refs + chks:
+            assert said in f["hint"] and "records/assignments/" in f["hint"], f
+            assert "到任" not in f["hint"] and "took office" not in f["hint"] and "2025-H1" not in f["hint"], f
+
 def test_the_day_she_took_office_changed_is_told_anew(tmp_path):
     """The hint kept between runs (cache.FileMemo) depends on the day she took office: the administrator corrects it
     to 2026-06-01 (her row and her active_from), and E-REF-004 names her 2026-H1 ledger again, a period she owes."""

@@ -1559,8 +1559,10 @@ def test_a_word_not_in_the_vocabulary_is_given_its_line_last_so_that_all_after_t
 
 
 @pytest.mark.parametrize("written,line,there", [
-    ("2025-04-20", "  - date: 2026-04-20", "2025-H1"),  # (last year's, as the year begins: the year mistyped)
-    ('"2025-04-20"', "  - date: 2026-04-20", "2025-H1"),
+    # (last year's, as the year begins: the year mistyped; 李娜's first point starts on 2025-09-01 in these records,
+    # so no 2025-H1 ledger is hers to move it to — E-CHK-004 would refuse one —: the hint says her point's first day)
+    ("2025-04-20", "  - date: 2026-04-20", None),
+    ('"2025-04-20"', "  - date: 2026-04-20", None),
     ('"2026-07-20"', None, "2026-H2"),  # (a day of the next period: its ledger, no line — the day meant is not known)
 ])
 def test_an_activity_s_date_outside_the_period_is_given_the_line_where_the_year_is_mistyped_and_the_ledger_it_goes_in(
@@ -1573,14 +1575,17 @@ def test_an_activity_s_date_outside_the_period_is_given_the_line_where_the_year_
     assert (zh["code"], zh["line"], zh["column"]) == ("E-REF-004", 5, 11), zh
     day = written.strip('"')
     ledger = f"records/ledgers/{there}/li-na.yaml"
-    assert f"{day} 的活动，请记入 {there} 的台账 {ledger}" in zh["hint"] or f"{day} 的活动请记入 {there} 的台账 {ledger}。" \
-        in zh["hint"], zh
-    assert f"goes in the ledger of {there}, {ledger}" in en["hint"], en
+    if there is None:
+        assert "安排表中李娜的联系点从 2025-09-01 开始" in zh["hint"] and "2025-H1" not in zh["hint"], zh
+        assert "李娜's contact point in the assignment table starts on 2025-09-01" in en["hint"], en
+    else:
+        assert f"{day} 的活动请记入 {there} 的台账 {ledger}。" in zh["hint"], zh
+        assert f"goes in the ledger of {there}, {ledger}" in en["hint"], en
     if line is None:
         assert "写成" not in zh["hint"] and "The line" not in en["hint"], (zh, en)
         return
-    assert zh["hint"].startswith(f"年份写错了吗？这一行写成：{line}；如果确是 {day} 的活动，"), zh
-    assert en["hint"].startswith(f"Is the year mistyped? The line: {line}. If the activity was on {day}, "), en
+    assert zh["hint"].startswith(f"年份写错了吗？这一行写成：{line}；"), zh
+    assert en["hint"].startswith(f"Is the year mistyped? The line: {line}. "), en
     lines = path.read_text(encoding="utf-8").split("\n")
     lines[4] = zh["hint"].split("这一行写成：")[1].split("；")[0]  # (typed as told, in the line's place)
     path.write_text("\n".join(lines), encoding="utf-8")

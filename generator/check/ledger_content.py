@@ -64,14 +64,16 @@ def check_ledger_content(ctx: Context, cadre: str, ledgers) -> None:
                 shown_en = ", ".join(f"{s} to {e}" for s, e in pieces)
                 ctx.add("W-CHK-012", led, led.pos("activities", i, "date"), date=day, name=name,
                         spans=shown, spans_en=shown_en, data={"cadre": cadre, "period": period.id},
-                        **_unheld_how(name, spans[0][0], day))
+                        **_unheld_how(name, spans[0][0], ctx.cadre_span(cadre)[0], day))
 
 
-def _unheld_how(name: str, took, day) -> dict:
-    """W-CHK-012's hint (how, how_en): before the cadre took office (`took`, their first day with a point), that day
-    and that contacts before it do not count for them (BEFORE_OFFICE); else to check the date (W_CHK_012_CHECK)."""
+def _unheld_how(name: str, took, active_from, day) -> dict:
+    """W-CHK-012's hint (how, how_en): before the cadre's first day with a point (`took`), that day and that contacts
+    before it do not count for them (BEFORE_OFFICE: appointed that day when it is their `active_from`); else to check
+    the date (W_CHK_012_CHECK)."""
     if day < took:
-        zh, en = (t.format(name=name, took=took) for t in BEFORE_OFFICE)
+        said = BEFORE_OFFICE["appointed" if active_from and active_from >= took else "point"]
+        zh, en = (t.format(name=name, took=took, records=F.records_shown()) for t in said)
     else:
         zh, en = (t.format(records=F.records_shown()) for t in W_CHK_012_CHECK)
     return {"how": zh, "how_en": en}

@@ -194,11 +194,19 @@ CODES = {
 }
 
 
-# E-REF-004's and W-CHK-012's hint for an activity dated before the cadre took office (RecordSet.took_office: the first
-# day of their first contact point): not the ledger of the day's period (one they do not owe), but that the contacts
-# before it are not theirs to record, and what to do
-BEFORE_OFFICE = ("{name} {took} 到任（安排表中{name}的联系点从这一天开始），此前的联系学生不计入{name}的工作：日期写错了请改正日期；"
-                 "确是到任前的活动，请从台账中删去这一项。",
-                 "{name} took office on {took} (their contact point in the assignment table starts that day); contacts "
-                 "before it do not count for {name}: correct the date if it is mistyped; if the activity was before, "
-                 "delete the item from the ledger.")
+# E-REF-004's and W-CHK-012's hint for an activity dated before the cadre's first contact point (RecordSet.took_office):
+# not the ledger of the day's period (one they do not owe), but that the contacts before it are not theirs to record, and
+# what to do — "appointed" when that day is their active_from (王丽, new this autumn), "point" when they were in office
+# before it without a point the assignment table gives (records kept from one cycle on: a row may be missing)
+BEFORE_OFFICE = {
+    "appointed": ("{name} {took} 到任（安排表中{name}的联系点从这一天开始），此前的联系学生不计入{name}的工作："
+                  "日期写错了请改正日期；确是到任前的活动，请从台账中删去这一项。",
+                  "{name} took office on {took} (their contact point in the assignment table starts that day); contacts "
+                  "before it do not count for {name}: correct the date if it is mistyped; if the activity was before, "
+                  "delete the item from the ledger."),
+    "point": ("安排表中{name}的联系点从 {took} 开始，此前的联系学生不计入{name}的工作：日期写错了请改正日期；"
+              "确是此前的活动，请从台账中删去这一项；如安排表（{records}/assignments/）漏写了以前的联系点，请管理员补充。",
+              "{name}'s contact point in the assignment table starts on {took}; contacts before it do not count for "
+              "{name}: correct the date if it is mistyped; if the activity was before, delete the item from the ledger; "
+              "if the assignment table ({records}/assignments/) misses an earlier point, an administrator adds it."),
+}
