@@ -243,11 +243,17 @@ def _date_order(item: Item, start_key: str, end_key: str) -> list[F.Finding]:
     return []
 
 
+def _one_ref(value) -> bool:
+    """Whether `value` is an id to look up: a list or a mapping where one id belongs (unit: [xgb, cs]) is the schema's
+    E-SCHEMA-003, which says to write one, not also an E-REF-001 of a unit “xgb、cs” nobody wrote."""
+    return bool(value) and not isinstance(value, (list, dict))
+
+
 def _organisation(rs: RecordSet) -> list[F.Finding]:
     out = []
     for table in (rs.classes, rs.clubs):
         for item in table.values():
-            if item.get("unit") and not rs.id_known("unit", item.get("unit")):
+            if _one_ref(item.get("unit")) and not rs.id_known("unit", item.get("unit")):
                 out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
     for doc in rs.docs:
         if doc.kind == "classes" and isinstance(doc.data, dict):
@@ -257,7 +263,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
                                   problem=f"与文件名 {doc.stem}.yaml 不一致",
                                   problem_en=f"does not match the file name {doc.stem}.yaml"))
     for cid, item in rs.cadres.items():
-        if item.get("unit") and not rs.id_known("unit", item.get("unit")):
+        if _one_ref(item.get("unit")) and not rs.id_known("unit", item.get("unit")):
             out.append(_missing(item, "unit", "unit", item.get("unit"), rs.units, names=rs.unit_names))
         for i, post in enumerate(_list(item.get("earlier"))):
             if isinstance(post, dict) and isinstance(post.get("unit"), str) and not rs.id_known("unit", post["unit"]):
@@ -265,7 +271,7 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
         out += _date_order(item, "active_from", "active_to")
     if rs.policy:
         for i, admin in enumerate(_list(rs.policy.get("administrators"))):
-            if isinstance(admin, dict) and admin.get("unit") and not rs.id_known("unit", admin["unit"]):
+            if isinstance(admin, dict) and _one_ref(admin.get("unit")) and not rs.id_known("unit", admin["unit"]):
                 out.append(_missing(rs.policy, ("administrators", i, "unit"), "unit", admin["unit"], rs.units, names=rs.unit_names))
     if rs.calendar:
         for i, year in enumerate(_list(rs.calendar.get("academic_years"))):

@@ -777,6 +777,10 @@ def _explain(error, doc: Document, root: dict) -> list[F.Finding]:
                 where = doc.key_pos(path) if doc.key_pos(path)[0] != where[0] else where
                 hint, hint_en = listed_word_hint(doc, path, title, value[0])
                 data = {"listed": {"path": list(path), "title": title}}  # (pipeline._listed_word_known's word of the list)
+        elif expected == "string" and isinstance(value, list) and value and all(isinstance(v, str) for v in value) \
+                and path and isinstance(path[-1], str):  # (a cadre in two units, unit: [xgb, cs]: one, its line)
+            where = doc.key_pos(path) if doc.key_pos(path)[0] != where[0] else where
+            hint, hint_en = listed_word_hint(doc, path, title, value[0], _described(schema_at(root, path)))
         return [F.make("E-SCHEMA-003", doc.file, where, data=data, title=title, title_en=title_en, expected=_TYPE_ZH.get(expected, expected),
                        expected_en=_TYPE_EN.get(expected, expected), found=found_zh, found_en=found_en,
                        value=shown[1:], shown=shown, shown_en=(": " + shown[1:]) if shown[:1] == "：" else shown,
@@ -1126,13 +1130,16 @@ def line_with(doc: Document, path, value: str, field: str | None = None) -> str:
     return line
 
 
-def listed_word_hint(doc: Document, path, title: str, word: str | None) -> tuple[str, str]:
+def listed_word_hint(doc: Document, path, title: str, word: str | None, said: str | None = None) -> tuple[str, str]:
     """E-SCHEMA-003's hint for one word of a vocabulary written as a list at `path`: the line of `word`, as the key's
     line stands in the file (its spaces, '- ' if the key begins an item), in the place of the key's line and its
-    items if they are under it; no line if `word` is None (none of the list's in the vocabulary: pipeline's pass)."""
+    items if they are under it; no line if `word` is None (none of the list's in the vocabulary: pipeline's pass).
+    `said`: not a ledger's word but another record's one value (a cadre's unit), what the schema says of it."""
     value, at = listed_value(doc, path), doc.key_pos(path)
     zh, en = f"“{title}”只写一个，不是列表：请写主要的那一个（其他的可以写进活动情况里）", (f"'{path[-1]}' is one value, not a list: "
                                                                        "write the main one (the others may go into the summary)")
+    if said is not None:
+        zh, en = f"“{title}”只写一个，不是列表：{said}请写其中的一个", f"'{path[-1]}' is one value, not a list: write one of them"
     if word is None:
         return f"{zh}，写词表中的一个（见政策记录）。", f"{en}, a word of the list in the policy."
     lines = doc.text.split("\n", at[0]) if at[0] else []  # (a document without its text, or shorter: no spaces kept)

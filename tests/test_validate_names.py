@@ -263,3 +263,22 @@ def test_an_id_mistyped_near_one_id_is_given_the_line_with_it(records, rel, old,
     text[zh["line"] - 1] = line  # (the hint's line in the place of the whole line)
     path.write_text("\n".join(text), encoding="utf-8")
     assert validate(records) == []
+
+
+@pytest.mark.parametrize("rel,old,new,line,block", [
+    ("cadres/li-na.yaml", "unit: xgb", "unit: [xgb, cs]", "unit: xgb", False),  # (a cadre who also holds a post in 计算机学院)
+    ("cadres/li-na.yaml", "unit: xgb", "unit:\n  - xgb\n  - cs", "unit: xgb", True),
+    ("classes/2025.yaml", "unit: cs", "unit: [cs, xgb]", "    unit: cs", False),
+])
+def test_two_units_where_one_belongs_is_one_error_that_says_to_write_one_and_the_line(records, rel, old, new, line,
+                                                                                       block):
+    """An adopter writing a cadre (or a class) in two units, `unit: [xgb, cs]`, was told two things at the same place:
+    E-REF-001 单位“xgb、cs”不存在 (a unit nobody wrote) and E-SCHEMA-003 “所在单位”应为文字，这里是列表 with no 怎么改
+    at all. Now one error, which says a unit is one id and gives the line to type, its first unit's."""
+    edit(records, rel, old, new)
+    f = only(validate(records), "E-SCHEMA-003")
+    assert f["hint"].startswith("“") and "只写一个，不是列表" in f["hint"], f
+    assert f["hint"].endswith(f"：{line}"), f
+    assert ("换成一行" in f["hint"]) == block, f
+    f = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
+    assert "is one value, not a list" in f["hint"] and f["hint"].endswith(f": {line}"), f
