@@ -283,3 +283,31 @@ def test_a_new_university_is_told_to_put_its_own_teaching_buildings_in_place_of_
              if f["code"] == "E-PRIV-001" and f["line"] == line]
     assert "明德楼" in demo and "博学楼" in demo
     assert rooms == [len("明德楼")], (taken, rooms)  # (only the dormitory's room, right after 明德楼)
+
+
+def test_the_guides_on_a_universitys_site_name_its_site_not_the_demos(tmp_path):
+    """A university's own site (滨江理工大学's records, a real mkdocs build) showed its name in every title, yet its
+    使用指南 told its cadres that the web form's page says 本站的名称（如“示例大学联系学生工作台账”）and that the home
+    page's title 示例大学联系学生工作台账 wraps as 示例大学联系学生 over 工作台账: the demo's name, on a site of a
+    university that never was 示例大学.  The guide pages give the site's own name there (its title, as the home
+    page's); what they say of the demo's records (admin.md's 换下演示数据) is left as it is."""
+    from site_build import fixture_repo, mkdocs_build
+
+    def mutate(records: Path) -> None:
+        path = records / "policy.yaml"
+        text = path.read_text(encoding="utf-8")
+        assert "name: 示例大学" in text
+        path.write_text(text.replace("name: 示例大学", "name: 滨江理工大学"), encoding="utf-8")
+
+    built = mkdocs_build(fixture_repo(tmp_path, mutate), tmp_path, "2026-03-25")
+
+    def text(rel: str) -> str:
+        page = (built.public / rel).read_text(encoding="utf-8")
+        return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", page.split('<article', 1)[1].split("</article>", 1)[0]))
+
+    form, site, admin = text("guide/web-form.html"), text("guide/site.html"), text("guide/admin.html")
+    assert "本站的名称（如“滨江理工大学联系学生工作台账”，与网站首页相同）" in form, form[:2000]
+    assert "“填报工作台账 - 滨江理工大学联系学生工作台账”" in form
+    assert "首页的“滨江理工大学联系学生工作台账”排成“滨江理工大学联系学生”和“工作台账”两行" in site
+    assert "示例大学联系学生" not in form + site
+    assert "克隆下来的仓库中，records/ 是虚构的示例大学" in admin  # (the demo's records, told as the demo's)

@@ -215,7 +215,7 @@ def on_page_markdown(markdown, page, config, files):
     """Generated pages: tables and data-search-exclude blocks rendered by fastmd, not Python-Markdown."""
     src = page.file.src_uri
     if src not in _state.get("generated", ()):
-        return markdown
+        return _own_name(markdown, config.site_name) if src.startswith("guide/") else markdown
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
     _state["cut"][src] = cut
     whole = fastmd.whole(cut.markdown, cut.links, *_state["whole_toc"]) if _state.get("whole_toc") else None
@@ -225,6 +225,20 @@ def on_page_markdown(markdown, page, config, files):
     if hasattr(page, "_title_from_render"):  # (MkDocs 1.6, where render sets that)
         page.render = functools.partial(_render_title, page, whole)
     return whole.title_line  # the page's title; the rest is whole.html (on_page_content)
+
+
+DEMO_NAME = "示例大学"  # (the demo's institution.name, as the guide pages name its site in their examples)
+
+
+def _own_name(markdown: str, site_name: str) -> str:
+    """A guide page's words of this site's name as the demo's (本站的名称（如“示例大学联系学生工作台账”）, its home
+    page's title wrapping as “示例大学联系学生” over “工作台账”) with this site's own, the records' university's: on
+    another university's site the demo's name is none it ever had.  What the guides say of the demo's records is kept."""
+    if not site_name.endswith(PROGRAM_NAME) or site_name == DEMO_NAME + PROGRAM_NAME:
+        return markdown
+    own = site_name[:-len(PROGRAM_NAME)]
+    return markdown.replace(f"“{DEMO_NAME}{PROGRAM_NAME}", f"“{site_name}").replace(f"- {DEMO_NAME}{PROGRAM_NAME}”", f"- {site_name}”") \
+        .replace(f"“{DEMO_NAME}联系学生”", f"“{own}联系学生”")
 
 
 def _render_title(page: Page, whole: fastmd.Whole, config, files) -> None:
