@@ -869,7 +869,7 @@ _NO_YEAR = Lazy(r"\s*()([0-9]{1,2})\s*[月./\-—–]\s*([0-9]{1,2})\s*[日号]?
 _PERIOD_ID = Lazy(r"([0-9]{4})-[A-Za-z0-9]+", re.ASCII)
 
 
-_COUNT = Lazy(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个)?\s*(?:左右)?\s*" + _STOP)
+_COUNT = Lazy(r"(?:约|大约|共|总共|近|将近)?\s*([0-9]+|[零一二两三四五六七八九十百]+)\s*(?:余|多)?\s*(?:人次|人|名|位|个|天|次)?\s*(?:左右)?\s*" + _STOP)
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
 
@@ -1054,7 +1054,7 @@ def _least_of_range(written: str, minimum) -> int | None:
 
 
 def _number_meant(written: str) -> int | None:
-    """The whole number a count written in words means (30人, 约30, ３０, 三十, 一百二十), or None."""
+    """The whole number a count written in words means (30人, 约30, ３０, 三十, 一百二十; a policy's 三天, 两次), or None."""
     m = _COUNT.fullmatch(narrow(written).strip())
     if not m:
         return None

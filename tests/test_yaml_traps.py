@@ -450,6 +450,19 @@ def test_a_count_written_in_words_is_told_the_number_it_means(records, written, 
     assert f["hint"] == "请只写阿拉伯数字，如 30。" + (f"这一行写成：    students: {meant}" if meant is not None else "")
 
 
+@pytest.mark.parametrize("old,written,line", [
+    ("  grace_days: 0", "三天", "  grace_days: 3"), ("  min_per_semester: 1", "2次", "  min_per_semester: 2"),
+    ("  min_per_semester: 1", "两次", "  min_per_semester: 2"), ("  grace_days: 0", "30 天", "  grace_days: 30"),
+])
+def test_a_policy_number_written_in_words_is_told_the_number_it_means(records, old, written, line):
+    """An administrator writing her university's policy as its 实施办法 says it — 宽限三天, 每学期至少两次 — was told
+    请只写阿拉伯数字，如 30。 and no line: 三 alone was read as 3, 三天 and 2次 not (a count's words were 人, 名, 位, 个).
+    Days and times are counts' words too: the line to type, with the number meant."""
+    edit(records, "policy.yaml", old, f"{old.split(':')[0]}: {written}")
+    f = only(validate(records), "E-SCHEMA-003")
+    assert f["hint"] == f"请只写阿拉伯数字，如 30。这一行写成：{line}", f
+
+
 @pytest.mark.parametrize("old,new,code,meant,meant_en", [
     ('date: "2026-04-20"', "date: “2026-04-20”", "E-SCHEMA-005", "这一行写成：  - date: 2026-04-20",
      "The line:   - date: 2026-04-20"),
