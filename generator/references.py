@@ -288,8 +288,9 @@ def _organisation(rs: RecordSet) -> list[F.Finding]:
                 for key in ("start", "end"):
                     d = s.date(key)
                     if d and ys and ye and not ys <= d <= ye:
+                        side = "start" if d < ys else "end"  # (the year's date that would take the semester in)
                         out.append(F.make("E-REF-010", s.file, s.pos(key), title="学期日期", parent_title="学年",
-                                          start=ys, end=ye, value=d))
+                                          start=ys, end=ye, value=d, key=side, year_line=y.pos(side)[0]))
     return out
 
 

@@ -76,8 +76,9 @@ CODES = {
         "severity": "error",
         "zh": "“{title}”须在“{parent_title}”的起止日期（{start} 至 {end}）之内：{value}",
         "en": "the semester's dates must lie within its academic year ({start} to {end}): {value}",
-        "hint_zh": "请检查日期。",
-        "hint_en": "Check the date.",
+        "hint_zh": "学期要在它的学年之内：请按教务处的校历改正学期的这个日期；如果是学年写短了，把学年的 {key}（第 {year_line} 行）改成 {value}。",
+        "hint_en": "A semester lies within its academic year: correct this date as the registrar's calendar has it; "
+                   "or, if the academic year is written too short, set its {key} (line {year_line}) to {value}.",
     },
     "E-REF-011": {
         "severity": "error",
