@@ -86,11 +86,27 @@ def _missing(item: Item, key, kind: str, ref, known, answers=None, names=None) -
         where_en = where.replace("、", " and ")
         close = answers[str(ref)] if answers is not None else closest(ref, known)
         line = _line_with(item, key, close) if close and kind != "ledger" and hint == phrased(close) else ""
-        hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}。",
+        listed, listed_en = _units_listed(known) if kind == "unit" and not hint["suggestion"] else ("", "")
+        hint = {"check": f"请检查拼写；现有的{zh}编号见 {where}{listed}。",
                 "suggestion": f"{hint['suggestion']}这一行写成：{line}" if line else hint["suggestion"],
-                "check_en": f"Check the spelling; existing ids are in {where_en}." + (" " if hint["suggestion_en"] else ""),
+                "check_en": f"Check the spelling; existing ids are in {where_en}{listed_en}."
+                            + (" " if hint["suggestion_en"] else ""),
                 "suggestion_en": f"{hint['suggestion_en']} The line: {line}" if line else hint["suggestion_en"]}
     return F.make("E-REF-001", item.file, item.pos(*key), data=data, what=zh, what_en=en, ref=ref, **{**_MISSING, **hint})
+
+
+UNITS_LISTED = 12  # (a university's units told in an unknown unit's hint, up to so many: the demo's 12)
+
+
+def _units_listed(units) -> tuple[str, str]:
+    """The units there are, each id with its name (“：cs（计算机学院）、xgb（党委学生工作部）”), for a unit id like none
+    of them (a new university's administrator writing the id she is used to); nothing when there are more than
+    UNITS_LISTED, where the file is the place to look."""
+    if not 0 < len(units) <= UNITS_LISTED:
+        return "", ""
+    named = [(uid, item.get("name") if isinstance(item.get("name"), str) else "") for uid, item in units.items()]
+    return ("：" + "、".join(f"{uid}（{name}）" if name else uid for uid, name in named),
+            ": " + ", ".join(f"{uid} ({name})" if name else uid for uid, name in named))
 
 
 _SPACE = Lazy("[ \u3000\u00a0]")  # (a space, a full-width one, a no-break one)

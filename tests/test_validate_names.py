@@ -64,9 +64,10 @@ def test_a_cadre_s_name_two_cadres_share_is_told_both_ids(records):
 
 def test_an_id_mistyped_is_still_told_to_check_the_spelling_with_no_space_left_over(records):
     edit(records, "cadres/li-na.yaml", "unit: xgb", "unit: qqq")
-    assert only(validate(records), "E-REF-001")["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml。"
+    assert only(validate(records), "E-REF-001")["hint"] == (
+        "请检查拼写；现有的单位编号见 records/units.yaml：cs（计算机学院）、xgb（党委学生工作部）。")  # (the units: below)
     assert only(validate(records, "--lang", "en"), "E-REF-001")["hint"] == (
-        "Check the spelling; existing ids are in records/units.yaml.")
+        "Check the spelling; existing ids are in records/units.yaml: cs (计算机学院), xgb (党委学生工作部).")
 
 
 def test_a_cadre_s_own_name_in_her_ledger_is_one_error_with_the_line(records):
@@ -282,3 +283,27 @@ def test_two_units_where_one_belongs_is_one_error_that_says_to_write_one_and_the
     assert ("换成一行" in f["hint"]) == block, f
     f = only(validate(records, "--lang", "en"), "E-SCHEMA-003")
     assert "is one value, not a list" in f["hint"] and f["hint"].endswith(f": {line}"), f
+
+
+@pytest.mark.parametrize("rel,old,new", [
+    ("policy.yaml", "    unit: xgb", "    unit: xsc"),  # (an administrator's unit as her own university calls it: 学生处)
+    ("classes/2025.yaml", "unit: cs", "unit: jsj"),
+])
+def test_a_unit_id_like_none_lists_the_units_there_are(records, rel, old, new):
+    """A new university's administrator wrote the unit id she uses (xsc) where units.yaml has another (xgb): nothing
+    close to it, so E-REF-001 said 请检查拼写；现有的单位编号见 records/units.yaml。 and she opened the file to find them.
+    A university's units are few enough to say: the ids, each with its name, as check --unit says them."""
+    edit(records, rel, old, new)
+    f = only(validate(records), "E-REF-001")
+    assert f["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml：cs（计算机学院）、xgb（党委学生工作部）。", f
+    f = only(validate(records, "--lang", "en"), "E-REF-001")
+    assert f["hint"] == "Check the spelling; existing ids are in records/units.yaml: cs (计算机学院), xgb (党委学生工作部).", f
+
+
+def test_a_unit_id_like_none_among_many_units_points_to_the_file(records):
+    """More units than a hint can list (13 here): the file is where to look, as before."""
+    units = records / "records" / "units.yaml"
+    units.write_text(units.read_text(encoding="utf-8") + "".join(
+        f"  - {{id: u{i}, name: 第{i}学院, type: 学院, reviewers: [u{i}-reviewer]}}\n" for i in range(11)), encoding="utf-8")
+    edit(records, "cadres/li-na.yaml", "unit: xgb", "unit: qqq")
+    assert only(validate(records), "E-REF-001")["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml。"
