@@ -429,13 +429,15 @@ def test_the_printed_machine_line_says_how_busy_the_machine_was():
     assert "机器很忙" not in bench.machine_line({**m, "load_average_at_start": (0.3, 0, 0)})
 
 
-def test_the_one_ledger_change_adds_a_comment_and_changes_no_value_even_without_a_last_line_break():
+def test_the_one_ledger_change_adds_a_comment_and_changes_no_value_even_without_a_last_line_break(tmp_path):
     """A ledger saved without a line break at its end (reflections: … as its last bytes): the pull
     request measured must be a comment added, not its reflections changed."""
     import yaml
 
-    bench = _bench_module()
-    ledger = (REPO / "records/ledgers/2025-H2/bai-taoyu.yaml").read_bytes()
+    from tests.gitrepo import demo_records
+
+    bench = _bench_module()  # (the demo's ledger: records/ is a university's own in its clone)
+    ledger = (demo_records(tmp_path / "records") / "ledgers/2025-H2/bai-taoyu.yaml").read_bytes()
     for original in (ledger, ledger.rstrip(b"\n"), ledger.replace(b"\n", b"\r\n").rstrip(b"\r\n")):
         changed = bench.touched(original, 0)
         assert changed != original and yaml.safe_load(changed) == yaml.safe_load(original)

@@ -463,8 +463,7 @@ def test_the_record_stages_wait_for_the_checks_copy_only_when_the_runner_will_sh
     the runner says it (runner.shares_parts).  With a rule the demo's 452 ledgers do not meet, the checks
     share nothing and the stages get their copy at once, before the checks begin; with the demo's own, the
     stages wait for the checks' copy, made in the checks — the same report either way."""
-    records = tmp_path / "records"
-    subprocess.run(["cp", "-r", str(ROOT / "records"), str(records)], check=True)
+    records = demo_records(tmp_path / "records")  # (not records/: a university's clone holds its own there)
     args = ["--records", str(records), "--today", "2026-12-02", "--format", "json"]
     runs = {}
     for share_min in (1000, 64):

@@ -159,11 +159,22 @@ def expected_pos(text: str, needle: str, occurrence: int = 0) -> tuple[int, int]
 
 
 @lru_cache(maxsize=1)
-def shipped_scanner() -> privacy.Scanner:
-    """The scanner of the words of no name before 同学 a university gets with the shipped policy (records/policy.yaml)."""
-    import yaml
+def shipped_policy() -> dict:
+    """The policy a university gets with the program: the demo's records/policy.yaml, as bench/corpus.py --demo
+    writes it (gitrepo.demo_records) — not records/ itself, which a university's clone holds its own in."""
+    import tempfile
 
-    return privacy.Scanner(not_names=privacy.not_names_in(yaml.safe_load((REPO / "records" / "policy.yaml").read_text("utf-8"))))
+    import yaml
+    from gitrepo import demo_records
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return yaml.safe_load((demo_records(Path(tmp) / "records") / "policy.yaml").read_text("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def shipped_scanner() -> privacy.Scanner:
+    """The scanner of the words of no name before 同学 a university gets with the shipped policy (shipped_policy)."""
+    return privacy.Scanner(not_names=privacy.not_names_in(shipped_policy()))
 
 
 def privacy_findings(root: Path):
@@ -1622,9 +1633,7 @@ def test_the_fewest_digits_of_a_policy_pattern_are_read_from_its_own_shape(patte
     assert scanner.fewest == fewest
     if pattern == "20[0-9]{8,10}":
         assert [m.masked for m in scanner.scan("学生2026 1234 56反映")] == ["2026****56"]
-        import yaml
-
-        policy = yaml.safe_load((REPO / "records/policy.yaml").read_text(encoding="utf-8"))
+        policy = shipped_policy()
         assert [privacy._fewest_characters(p) for p in policy["privacy"]["student_number_patterns"]] == [10]
 
 
