@@ -615,6 +615,20 @@ class Aggregate:
         return {"semesters": [{"id": s.id, "name": s.name} for s in sems], "rows": rows,
                 "spans": [(s.start, s.end) for s in sems]}
 
+    def semester_counts(self) -> list[dict]:
+        """Each semester begun, newest first: how many cadres it required to meet students (R5) and how
+        many met the policy's minimum, missed it, were excused, or are not judged yet (进行中, 台账未截止)
+        — the report's numbers, else counted from each cadre's page or the evaluation's 1/1."""
+        sem = self.semester_rows()
+        out = []
+        for i, s in enumerate(sem["semesters"]):
+            kinds = Counter(cells[i]["kind"] for cells in sem["rows"].values() if i < len(cells))
+            required = sum(n for k, n in kinds.items() if k not in ("not_required", ""))
+            if required:
+                out.append({"name": s["name"], "required": required, "met": kinds["met"], "missed": kinds["missed"],
+                            "exempt": kinds["exempt"], "open": kinds["open"]})
+        return out[::-1]
+
     def _semesters_in_office(self, sem: dict, cadre: str) -> list[dict]:
         """A cadre's page's semesters (each cell with its semester's name): those she held office in, a day of them,
         and any other with something to say (an activity counted, a verdict other than 无需) — not every semester

@@ -187,21 +187,6 @@ class Site:
         return ctx
 
     @staticmethod
-    def _semester_counts(ctx) -> list[dict]:
-        """Each semester begun, newest first: how many cadres it required to meet students (R5) and how
-        many met the policy's minimum, missed it, were excused, or are not judged yet (进行中, 台账未截止)
-        — the report's numbers, else counted from each cadre's page or the evaluation's 1/1."""
-        sem = ctx["semesters"]
-        out = []
-        for i, s in enumerate(sem["semesters"]):
-            kinds = Counter(cells[i]["kind"] for cells in sem["rows"].values() if i < len(cells))
-            required = sum(n for k, n in kinds.items() if k not in ("not_required", ""))
-            if required:
-                out.append({"name": s["name"], "required": required, "met": kinds["met"], "missed": kinds["missed"],
-                            "exempt": kinds["exempt"], "open": kinds["open"]})
-        return out[::-1]
-
-    @staticmethod
     def _semesters_missed(ctx) -> list[dict]:
         """Each semester ended, judged and not met (未达标) of each cadre, newest semester first."""
         names = [s["name"] for s in ctx["semesters"]["semesters"]]
@@ -257,7 +242,7 @@ class Site:
         self._newest_year_and_earlier("evaluation", ctx["evaluation"], **ctx)
         for cycle in ctx["cycles"]:  # (the current one's records too: 附件1 itself is the arrangement)
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
-        self.page("summary/index.md", "summary_index.md.j2", semester_counts=self._semester_counts(ctx), **ctx)
+        self.page("summary/index.md", "summary_index.md.j2", semester_counts=agg.semester_counts(), **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
