@@ -129,7 +129,8 @@ def test_history_is_a_page_a_year_or_cycle_linked_from_the_current_one(site):
     gaps = sum(not r["state"].startswith("已覆盖") for r in rows)
     main = page(site, "coverage.html")
     body = _body_rows(main)
-    assert body[0] == gaps and body[2] == per_year[newest] and body[-1] == len(earlier)
+    # (between them, the other classes and clubs with no cadre: two tables of their own)
+    assert body[0] == gaps and body[-2] == per_year[newest] and body[-1] == len(earlier)
     for y in earlier:
         assert f'href="coverage/{y}.html"' in main
         assert _body_rows(page(site, f"coverage/{y}.html"))[-1] == per_year[y]
@@ -1614,6 +1615,34 @@ def test_the_summaries_page_counts_each_semester_s_cadres_who_met_the_minimum(tm
     listed = Counter(cells[0] for cells in _md_table(home, "学期"))
     assert {name: int(r[2]) for name, r in rows.items()} == {name: listed[name] for name in rows}
     assert rows["2025—2026学年第一学期"] == ["3", "2", "1", "0", "0"]
+
+
+def test_the_coverage_page_lists_each_unit_s_other_classes_and_clubs_with_no_cadre(tmp_path):
+    # An administrator found the coverage page named only freshman classes nobody held (R2); which of a unit's other
+    # classes and its clubs had no cadre (R3: the unit's choice) meant reading every unit's page for a —
+    def more(records):
+        (records / "classes" / "2024.yaml").write_text(
+            (records / "classes" / "2024.yaml").read_text(encoding="utf-8")
+            + "  - {id: cs-2024-02, name: 计算机2402班, unit: cs, major: 软件工程, headcount: 29}\n", encoding="utf-8")
+    records = fixture_repo(tmp_path, more)
+    assert validate_records(records)[1] == []
+
+    def listed(day):
+        page = build_site(records, day).files["coverage.md"].decode("utf-8")
+        section = page.split("{ #unassigned }")[1].split("\n## ")[0]
+        return _md_rows(section, "单位"), {cells[2]: cells[:2] for cells in _md_table(section, "所属单位")}
+
+    # 2026-02-15: 李娜 still holds 机械2501班 (to 02-28), the club from 03-01; 陈刚 holds 计算机2401班
+    counts, names = listed(dt.date(2026, 2, 15))
+    assert names == {"计算机2402班": ["[计算机学院](units/cs.md)", "班级"],
+                     "机器人协会": ["[机械学院](units/me.md)", "社团"]}
+    # (计算机2502班, a freshman class nobody holds, is R2's: on the page's list of uncovered classes, not here)
+    assert counts == {"[计算机学院](units/cs.md)": ["2", "1", "0", "0"], "[机械学院](units/me.md)": ["0", "0", "1", "1"],
+                      "合计": ["2", "1", "1", "1"]}
+    # from 03-01 the club has its cadre: it is no longer listed, nor counted
+    counts, names = listed(dt.date(2026, 3, 25))
+    assert list(names) == ["计算机2402班"]
+    assert counts["[机械学院](units/me.md)"] == ["0", "0", "1", "0"] and counts["合计"] == ["2", "1", "1", "0"]
 
 
 def _md_table(page: str, first: str) -> list[list[str]]:

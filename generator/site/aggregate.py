@@ -766,6 +766,25 @@ class Aggregate:
             })
         return sorted(out, key=lambda u: self.unit_order(u["id"]))
 
+    def points_without_cadre(self, units: list[dict]) -> list[dict]:
+        """Per unit, its classes other than this academic year's freshman ones (R2's, on the coverage table) and
+        its clubs that no assignment in force on the site's day names — the unit page's classes and clubs whose
+        联系干部 is — (R3: whether they have one is the unit's choice, an administrator wants to see which have
+        none); a class of a cohort not yet enrolled is neither.  Units with no such class or club left out."""
+        year = self.academic_year_of(self.today)
+        first = year.first_year if year else self.today.year
+        out = []
+        for u in units:
+            if u["ended"]:
+                continue
+            classes = [c for c in u["classes"] if c["cohort"] is not None and c["cohort"] < first]
+            if not classes and not u["clubs"]:
+                continue
+            out.append({"unit": u["id"], "unit_name": u["name"], "classes": len(classes), "clubs": len(u["clubs"]),
+                        "classes_without": [c for c in classes if not c["cadres"]],
+                        "clubs_without": [c for c in u["clubs"] if not c["cadres"]]})
+        return out
+
     # ---- evaluation (R9) ----------------------------------------------
     def evaluation(self, ledgers: dict, tables: dict, threads: list[dict]) -> list[dict]:
         years = sorted({int(p[:4]) for p, _ in ledgers} | {int(p[:4]) for p in tables}, reverse=True)

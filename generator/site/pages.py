@@ -178,10 +178,12 @@ class Site:
         coverage = agg.coverage_rows()
         cadres = agg.cadre_rows(ledgers, tables, a1, threads)
         units = agg.unit_rows(cadres, coverage, threads, tables, current, a1)
+        unassigned = agg.points_without_cadre(units)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
         ctx = dict(ledgers=ledgers, threads=threads, feedback_years=feedback_years, periods=periods, tables=tables,
-                   stats=stats, current=current, a1=a1, cycles=cycles, coverage=coverage, cadres=cadres, units=units, cases=cases,
+                   stats=stats, current=current, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
+                   units=units, cases=cases,
                    evaluation=evaluation, checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
         return ctx
