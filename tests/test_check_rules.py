@@ -955,7 +955,10 @@ def test_a_cadres_pieces_are_cut_at_today_for_the_gaps_and_not_for_the_overlaps(
                  {"cadre": "wang-fang", "club": "club-a", "start": "2026-09-01", "end": "2027-01-31",
                   "reason": "调整"})}
     for today, gaps in (("2026-11-28", [("li-na", "2026-09-01", "2026-11-28")]),
-                        ("2027-02-10", [("li-na", "2026-09-01", "2027-02-10"), ("wang-fang", "2027-02-01", "2027-02-10")])):
+                        # (wang-fang's gap begins in the winter vacation, 2027-01-16 to 02-25: no contact point is owed
+                        # in it, the gap is told from the semester's first day on, whole)
+                        ("2027-02-10", [("li-na", "2026-09-01", "2027-02-10")]),
+                        ("2027-02-27", [("li-na", "2026-09-01", "2027-02-27"), ("wang-fang", "2027-02-01", "2027-02-27")])):
         result = check(tmp_path, today, files)
         assert sorted((f.data["cadre"], f.data["from"], f.data["to"]) for f in found(result, "W-CHK-002")) == gaps
         (overlap,) = found(result, "E-CHK-001")  # (zhang-wei's three points from 2027-03-01, after --today)

@@ -103,6 +103,51 @@ def test_a_gap_before_a_later_row_says_when_the_next_one_starts_not_that_none_fo
         "干部“张伟”在 2026-02-21 至 2026-03-09 只有 0 个联系点（政策规定 1 个）（上一条安排于 2026-02-20 结束，下一条安排从 2026-03-10 开始）"]
 
 
+def _graduates(day: str, successor: bool):
+    """陈刚's class 计算机2401班 ends on `day`; with `successor` he holds a new freshman class from 2026-09-01, the first
+    day of the academic year 2026-2027, whose first semester begins on 2026-09-07 (the calendar given that year)."""
+    def change(records: Path):
+        until(records, "classes/2024.yaml", "cs-2024-01", day)
+        (records / "classes/2026.yaml").write_text(
+            "cohort: 2026\nclasses:\n  - {id: cs-2026-01, name: 计算机2601班, unit: cs, major: 计算机科学与技术, headcount: 30}\n",
+            encoding="utf-8")
+        calendar = records / "calendar.yaml"
+        calendar.write_text(calendar.read_text(encoding="utf-8") + (
+            '  - id: 2026-2027\n    start: "2026-09-01"\n    end: "2027-08-31"\n    semesters:\n'
+            '      - {id: 2026-2027-1, name: 2026—2027学年第一学期, start: "2026-09-07", end: "2027-01-15"}\n'
+            '      - {id: 2026-2027-2, name: 2026—2027学年第二学期, start: "2027-02-25", end: "2027-07-10"}\n'), encoding="utf-8")
+        if successor:
+            rows = records / "assignments/2025-2027.yaml"
+            rows.write_text(rows.read_text(encoding="utf-8") + '  - cadre: chen-gang\n    class: cs-2026-01\n'
+                            '    start: "2026-09-01"\n    reason: 原联系班级毕业\n', encoding="utf-8")
+    return change
+
+
+def test_a_gap_in_the_summer_vacation_owes_no_contact_point(tmp_path):
+    # A leader saw W-CHK-002 for 陈刚 in the summer: his class graduated on the second semester's last day (2026-07-10),
+    # his new class was his from 2026-09-01; between them the calendar has no semester, no contact was possible
+    def gaps(records: Path, today: str) -> list[str]:
+        run = check_cli(records, "--today", today, "--format", "json")
+        return [f["message"] for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-002" and "陈刚" in f["message"]]
+
+    records = fixture_repo(tmp_path / "a", _graduates("2026-07-10", successor=True))
+    assert gaps(records, "2026-12-15") == []
+    # no new row yet: nothing owed while the vacation lasts; from the first semester's first day the gap is told, whole
+    records = fixture_repo(tmp_path / "b", _graduates("2026-07-10", successor=False))
+    assert gaps(records, "2026-09-06") == []
+    assert gaps(records, "2026-09-10") == ["干部“陈刚”在 2026-07-11 至 2026-09-10 只有 0 个联系点（政策规定 1 个）"
+                                           "（上一条安排的班级“计算机2401班”只存续到 2026-07-10，之后没有新的安排）"]
+    # graduated on 2026-06-30: the semester's last ten days (07-01 to 07-10) had no contact point, the gap is told ...
+    records = fixture_repo(tmp_path / "c", _graduates("2026-06-30", successor=True))
+    assert gaps(records, "2026-12-15") == ["干部“陈刚”在 2026-07-01 至 2026-08-31 只有 0 个联系点（政策规定 1 个）"
+                                           "（上一条安排的班级“计算机2401班”只存续到 2026-06-30，下一条安排从 2026-09-01 开始）"]
+    # ... unless the calendar's semester ended by then: the vacation is the calendar's, not a date in the code
+    calendar = records / "calendar.yaml"
+    calendar.write_text(calendar.read_text(encoding="utf-8").replace('start: "2026-02-25", end: "2026-07-10"',
+                                                                     'start: "2026-02-25", end: "2026-06-30"'), encoding="utf-8")
+    assert gaps(records, "2026-12-15") == []
+
+
 def _source(page: Path) -> str:
     """A built page's HTML, a date kept whole (in a table, d924fa1, or a heading) written as the browser shows it."""
     return re.sub(r'<span class="whole">([^<]*)</span>', r"\1", page.read_text(encoding="utf-8"))

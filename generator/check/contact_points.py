@@ -142,8 +142,11 @@ def check_contact_points(ctx: Context) -> list[dict]:
         # not after it: the same pieces as those of [lo, hi])
         gaps = [(s, min(e, hi), count, required) for s, e, count, required in pieces if s <= hi and count < required]
         holes = ctx.exemptions_for(cadre, "contact_point")
+        terms = ctx.rs.semesters()
         for s, e, count, required in gaps:
             for g_start, g_end in _subtract([(s, e)], holes):
+                if _in_vacation(terms, g_start, g_end):
+                    continue
                 last = g_start - ONE_DAY
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
                 before = [(r, d) for (rs_, re_), r, d in spans if re_ == last and (d.end or d.until == last)]
@@ -194,6 +197,15 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 continue
             ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
     return table
+
+
+def _in_vacation(terms: list, start: dt.date, end: dt.date) -> bool:
+    """Whether the days `start`..`end` all fall between two semesters of the calendar (records/calendar.yaml): a
+    vacation, when no contact is possible and none is counted (R5), so a cadre without a contact point then owes
+    none — a class graduating at the semester's end, the next row from the new semester.  Days the calendar does not
+    reach (before its first semester, after its last) are not known to be a vacation."""
+    return any(t.end < start for t in terms) and any(t.start > end for t in terms) \
+        and not any(t.start <= end and t.end >= start for t in terms)
 
 
 def _next_said(after: list, gap_end: dt.date, none_en: str) -> tuple[str, str]:
