@@ -78,7 +78,9 @@ def _kinds(site):
                if not fb.get("follows"))
     # the oldest year's typical cases and the oldest academic year's freshman classes (pages of their own)
     oldest_coverage = sorted((site.public / "coverage").glob("*.html"))[0].name
-    return [f"feedback/{year}.html", f"evaluation/{period[:4]}.html", f"cases/{period[:4]}.html",
+    # (the board has a page a half-year; a year's page, feedback/<year>, lists its halves)
+    half = min(p.name for p in (site.public / "feedback").glob("*-*.html"))
+    return [f"feedback/{year}.html", f"feedback/{half}", f"evaluation/{period[:4]}.html", f"cases/{period[:4]}.html",
             f"coverage/{oldest_coverage}", "index.html", "attachment1.html",
             "coverage.html", "ledgers/index.html", f"ledgers/{period}.html", f"cadres/{cadre}.html",
             f"units/{rs.cadres[cadre].get('unit')}.html", "feedback.html", "cases.html", "evaluation.html", f"summary/{period}.html", "findings.html",
@@ -146,10 +148,10 @@ def test_sort_and_filter_a_table(page, served):
     page.get_by_role("searchbox", name="筛选表格").fill(target)
     assert names() == [n for n in first if target in n]
     assert "显示" in page.locator(".table-tools .count").first.inner_text()
-    # a drop-down filter on the feedback board's page for a year (its link on the board): one status at a time
+    # a drop-down filter on the feedback board's page for a half-year (its link on the board): one status at a time
     page.goto(base + "feedback.html")
-    page.get_by_role("link", name=re.compile(r"^\d{4}年$")).first.click()
-    page.wait_for_url(re.compile(r"/feedback/\d{4}\.html$"))
+    page.get_by_role("link", name=re.compile(r"^\d{4}年[上下]半年$")).first.click()
+    page.wait_for_url(re.compile(r"/feedback/\d{4}-H\d\.html$"))
     select = page.get_by_role("combobox", name="当前状态")
     options = [o for o in select.locator("option").all_inner_texts() if "全部" not in o]
     assert options
@@ -293,7 +295,7 @@ def test_a_feedback_thread_reads_in_lines_and_names_stay_whole(page, served, med
     characters a line and a row of a cadre's page was 1,130 px tall) and a cadre's name is on one
     line."""
     site, base = served
-    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    year = min(p.name for p in (site.public / "feedback").glob("*-*.html"))  # (a half-year's page)
     if media == "print":
         page.emulate_media(media="print")
         page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
@@ -582,7 +584,7 @@ def test_a_feedback_table_s_head_keeps_each_header_on_one_line(page, served, med
     board read 当前 over 状态, 反映 over 日期, 天 over 数: a table of feedback threads gives its headers no least
     width (the thread has it), and the browser broke them between any two characters. Each header is whole."""
     site, base = served
-    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    year = min(p.name for p in (site.public / "feedback").glob("*-*.html"))  # (a half-year's page)
     if media == "screen":
         page.set_viewport_size({"width": 1280, "height": 740})
     for other in (f"feedback/{year}", "feedback.html"):  # (its 已过天数 read 已过 over 天数)
@@ -627,7 +629,7 @@ def test_a_date_in_a_table_is_on_one_line(page, served, media):
     2025-09-01 至 2027- over 08-31, a year's board of feedback 2024- over 01-01 in its threads (199 dates
     printed), 附件2's list of periods 2026- over H2. A date, a period (2025-H2) and a cycle (2025-2027) are whole."""
     site, base = served
-    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    year = min(p.name for p in (site.public / "feedback").glob("*-*.html"))  # (a half-year's page)
     if media == "phone":
         page.set_viewport_size({"width": 375, "height": 740})
     if media == "screen":
@@ -648,7 +650,7 @@ def test_a_printout_has_no_download_links(page, served):
     查看全文 (left out since). Printed, the downloads are left out; on screen they are there."""
     site, base = served
     period = max(p.name for p in (site.public / "ledgers").glob("*-H*.html"))
-    year = min(p.name for p in (site.public / "feedback").glob("*.html"))
+    year = min(p.name for p in (site.public / "feedback").glob("*-*.html"))  # (a half-year's page)
     # (evaluation.html, printed for the year's appraisal, still had 下载全部年度：Excel)
     for rel in ("attachment1.html", f"ledgers/{period}", "feedback.html", f"feedback/{year}", "coverage.html",
                 "evaluation.html"):

@@ -71,7 +71,11 @@ def test_a_year_s_feedback_board_holds_long_names_at_a_desktop_s_width(page, ser
         text = page.locator("article").inner_text()
         shown[rel] = [n for n in (UNIT, CADRE) if n in text]
     assert wide == {}
-    assert all(shown[f"feedback/{y}"] == [UNIT, CADRE] for y in years), shown
+    # (a half-year's page lists its problems — the unit's in each, the cadre's in one of each year's halves at least; a
+    # year's, feedback/2026.html, only links its halves)
+    halves = [f"feedback/{y}" for y in years if not y.removesuffix(".html").isdigit()]
+    assert halves and all(UNIT in shown[h] for h in halves), shown
+    assert all(any(CADRE in shown[h] for h in halves if h.startswith(f"feedback/{y[:4]}")) for y in years), shown
 
 
 

@@ -64,9 +64,9 @@ def test_every_record_appears_on_the_site(site, rs):
     a1 = json.loads(page(site, "downloads/assignments-all.json"))
     assert len(a1["rows"]) == len(rs.assignments)
     # every activity and feedback item: on its ledger's page; every feedback id on the board's page
-    # for the year it was first raised (follow-ups in their first item's row), each row on one page
-    years = {y.stem: visible(y.read_text(encoding="utf-8")) for y in (site.public / "feedback").glob("*.html")}
-    board = "\n".join(years.values())
+    # for the half-year it was first raised in (follow-ups in their first item's row), each row on one page
+    halves = {y.stem: visible(y.read_text(encoding="utf-8")) for y in (site.public / "feedback").glob("*-*.html")}
+    board = "\n".join(halves.values())
     n_fb = 0
     for (p, c), led in rs.ledgers.items():
         text = visible(ledger_section(page(site, f"cadres/{c}.html"), p))
@@ -82,13 +82,14 @@ def test_every_record_appears_on_the_site(site, rs):
     fb_json = json.loads(page(site, "downloads/feedback.json"))
     chained = sum(r["followups"] for r in fb_json["rows"])
     assert len(fb_json["rows"]) + chained == n_fb
-    assert len(years) > 1 and sorted(years) == sorted({r["raised_on"][:4] for r in fb_json["rows"]})
+    half_of = lambda day: f"{day[:4]}-H{1 if day[5:7] <= '06' else 2}"  # (the demo's periods: H1, H2)
+    assert len(halves) > 1 and sorted(halves) == sorted({half_of(r["raised_on"]) for r in fb_json["rows"]})
     for r in fb_json["rows"]:
-        assert [y for y, text in years.items() if re.search(rf"^{re.escape(r['id'])}$", text, re.M)] == \
-            [r["raised_on"][:4]], r["id"]
+        assert [h for h, text in halves.items() if re.search(rf"^{re.escape(r['id'])}$", text, re.M)] == \
+            [half_of(r["raised_on"])], r["id"]
     overview = visible(page(site, "feedback.html"))
-    for y in years:
-        assert f"{y}年" in overview
+    for h in halves:
+        assert f"{h[:4]}年{'上' if h.endswith('1') else '下'}半年" in overview and f"{h[:4]}年" in overview
 
 
 def _body_rows(html_page: str) -> list[int]:
@@ -155,18 +156,51 @@ def test_typical_cases_are_on_the_page_of_their_year(site, rs):
 
 
 def test_a_thread_whose_date_cannot_be_read_keeps_a_page_of_its_own():
+    # the board has a page a half-year (the policy's ledger periods), and a year's page lists its halves
+    from types import SimpleNamespace
+
     from generator.site.aggregate import Aggregate
+    from site_build import FIXTURE
 
     def thread(tid, raised_on, meaning="resolved"):
         return {"id": tid, "raised_on": raised_on, "chain": [tid], "meaning": meaning, "overdue": False}
 
     threads = [thread("a", "2024-03-01"), thread("b", "2026-01-02", "open"), thread("c", "3月1日"),
-               thread("d", None), thread("e", "2024-12-31")]
-    years = Aggregate.feedback_years(threads)
-    assert [(y["id"], [t["id"] for t in y["threads"]]) for y in years] == \
-        [("2026", ["b"]), ("2024", ["a", "e"]), ("undated", ["c", "d"])]
-    assert [y["name"] for y in years] == ["2026年", "2024年", "日期不明"]
-    assert [(y["resolved"], y["overdue"]) for y in years] == [(0, 0), (2, 0), (2, 0)]
+               thread("d", None), thread("e", "2024-12-31"), thread("f", "2024-07-01")]
+    halves = Aggregate.feedback_halves(SimpleNamespace(rs=validate_records(FIXTURE)[0]), threads)
+    assert [(h["id"], [t["id"] for t in h["threads"]]) for h in halves] == \
+        [("2026-H1", ["b"]), ("2024-H2", ["e", "f"]), ("2024-H1", ["a"]), ("undated", ["c", "d"])]
+    assert [h["name"] for h in halves] == ["2026年上半年", "2024年下半年", "2024年上半年", "日期不明"]
+    assert [(h["resolved"], h["overdue"]) for h in halves] == [(0, 0), (2, 0), (1, 0), (2, 0)]
+    years = Aggregate.feedback_years(halves)
+    assert [(y["id"], y["name"], [h["id"] for h in y["halves"]], len(y["threads"]), y["resolved"]) for y in years] == \
+        [("2026", "2026年", ["2026-H1"], 1, 0), ("2024", "2024年", ["2024-H2", "2024-H1"], 3, 3)]
+
+
+def test_the_feedback_board_has_a_page_a_half_year_and_a_year_s_old_page_lists_its_halves(site):
+    # The board was by year (feedback/2025) while every other page is by period (YYYY-H1/H2): a reviewer looking for
+    # what was raised in 2025-H2 read the whole year's table. Each half-year has its page; the year's page, whose
+    # address readers kept, stays and lists its halves
+    read = lambda rel: (site.generated / rel).read_text(encoding="utf-8")
+    rows = json.loads((site.public / "downloads/feedback.json").read_text(encoding="utf-8"))["rows"]
+    rows = [{"编号": r["id"], "反映日期": r["raised_on"]} for r in rows]
+    half_of = {r["编号"]: f"{r['反映日期'][:4]}-H{1 if r['反映日期'][5:7] <= '06' else 2}" for r in rows}
+    halves = sorted(set(half_of.values()), reverse=True)
+    assert len(halves) >= 2
+    board = read("feedback.md")
+    listed = {cells[0]: cells[1:] for cells in _md_table(board.split("{ #years }")[1], "期间")}
+    assert list(listed) == [f"[{h[:4]}年{'上' if h.endswith('1') else '下'}半年](feedback/{h}.md)" for h in halves]
+    for h in halves:
+        page = read(f"feedback/{h}.md")
+        shown = [cells[0] for cells in _md_table(page, "编号")]
+        assert sorted(shown) == sorted(i for i, p in half_of.items() if p == h), h
+        assert f"[{h[:4]}年各半年]({h[:4]}.md)" in page
+    for year in sorted({h[:4] for h in halves}):
+        page = read(f"feedback/{year}.md")
+        assert "| 编号 |" not in page  # (an index of its halves, no table of threads)
+        assert [cells[0].split("](")[1].rstrip(")") for cells in _md_table(page, "期间")] == \
+            [f"{h}.md" for h in halves if h.startswith(year)]
+        assert f"(feedback/{year}.md)" in board
 
 
 def test_every_link_in_the_content_resolves(site, rs):
@@ -445,7 +479,7 @@ def test_a_resolved_items_days_are_how_long_it_took(tmp_path):
     # a resolved item showed its age today (raised 2025-09-20, resolved 10-15: "187" on 2026-03-25)
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
-    [row] = [line for line in files["feedback/2025.md"].decode().splitlines() if line.startswith("| 2025h2-zhang-wei-2 ")]
+    [row] = [line for line in files["feedback/2025-H2.md"].decode().splitlines() if line.startswith("| 2025h2-zhang-wei-2 ")]
     cells = [c.strip() for c in row.strip("|").split("|")]
     assert (cells[7], cells[8]) == ("30天内", "25")
     assert "答疑，2025-10-15）" in row and "。，" not in row

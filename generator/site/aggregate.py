@@ -375,20 +375,29 @@ class Aggregate:
         threads.sort(key=lambda t: (not t["overdue"], t["meaning"] == "resolved", t["raised_on"], t["id"]))
         return threads
 
-    @staticmethod
-    def feedback_years(threads: list[dict]) -> list[dict]:
-        """The threads by the year they were first raised, newest first: the board has a page a year,
-        so that no page holds ten years of them (13,000 rows at 12,000 ledgers: a browser took
-        40 s to open that page).  A thread whose date cannot be read is on a page of its own."""
-        years: dict[str, list] = {}
+    def feedback_halves(self, threads: list[dict]) -> list[dict]:
+        """The threads by the half-year (the policy's ledger period) they were first raised in, newest first: the
+        board has a page for each, as the rest of the site is by period (at 12,000 ledgers a page of ten years' threads
+        took a browser 40 s to open; a year's, before, held two periods').  A thread whose date cannot be read, or
+        falls in no period, is on a page of its own (undated), last."""
+        halves: dict = {}
         for t in threads:
             day = _as_date(t["raised_on"])
-            years.setdefault(str(day.year) if day else "undated", []).append(t)
-        return [{"id": y, "name": f"{y}年" if y != "undated" else "日期不明", "threads": rows,
-                 "followups": sum(len(t["chain"]) - 1 for t in rows),
-                 "resolved": sum(t["meaning"] == "resolved" for t in rows),
-                 "overdue": sum(t["overdue"] for t in rows)}
-                for y, rows in sorted(years.items(), key=lambda kv: (kv[0] != "undated", kv[0]), reverse=True)]
+            hit = self.rs.periods_between(day, day) if day else []
+            key = (hit[0].start, hit[0].id, hit[0].name) if hit else (dt.date.min, "undated", "日期不明")
+            halves.setdefault(key, []).append(t)
+        return [_board(pid, name, rows) for (_, pid, name), rows in sorted(halves.items(), reverse=True)]
+
+    @staticmethod
+    def feedback_years(halves: list[dict]) -> list[dict]:
+        """The half-year pages by the year of their period (its id's, 2026-H1: 2026), newest first, each with the
+        year's figures: feedback/<year> was the board's page of a year's threads before it had a page a half-year; it
+        stays, listing the year's halves, so that the links and bookmarks kept to it still lead to them."""
+        years: dict[str, list] = {}
+        for h in halves:
+            if h["id"] != "undated":
+                years.setdefault(h["id"].split("-")[0], []).append(h)
+        return [dict(_board(y, f"{y}年", [t for h in hs for t in h["threads"]]), halves=hs) for y, hs in years.items()]
 
     # ---- typical cases -------------------------------------------------
     def cases(self, ledgers: dict) -> list[dict]:
@@ -878,6 +887,12 @@ class Aggregate:
 
 
 SHORT_REASON = 8  # (characters: a reason this short has its dates beside it in 附件2's cell, 病假（2026-03-16 至 2026-04-10）)
+
+
+def _board(ident: str, name: str, rows: list[dict]) -> dict:
+    """A page of the feedback board (a half-year's threads, or a year's): its threads and their figures."""
+    return {"id": ident, "name": name, "threads": rows, "followups": sum(len(t["chain"]) - 1 for t in rows),
+            "resolved": sum(t["meaning"] == "resolved" for t in rows), "overdue": sum(t["overdue"] for t in rows)}
 
 
 def _excused_said(e: dict) -> str:

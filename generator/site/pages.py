@@ -166,7 +166,8 @@ class Site:
         agg = self.agg
         ledgers = agg.ledgers()
         threads = agg.feedback_threads()
-        feedback_years = agg.feedback_years(threads)
+        feedback_halves = agg.feedback_halves(threads)
+        feedback_years = agg.feedback_years(feedback_halves)
         periods = agg.period_ids()
         tables = {p: agg.period_table(p, ledgers) for p in periods}
         stats = {p: agg.period_stats(p, ledgers, tables[p], threads) for p in periods}
@@ -181,7 +182,8 @@ class Site:
         unassigned = agg.points_without_cadre(units)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
-        ctx = dict(ledgers=ledgers, threads=threads, feedback_years=feedback_years, periods=periods, tables=tables,
+        ctx = dict(ledgers=ledgers, threads=threads, feedback_halves=feedback_halves, feedback_years=feedback_years,
+                   periods=periods, tables=tables,
                    stats=stats, current=current, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
                    units=units, cases=cases,
                    evaluation=evaluation, checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
@@ -238,7 +240,9 @@ class Site:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit,
                       behind=[r for r in behind if r["unit"] == unit["id"]], **named)
         self.page("feedback.md", "feedback.md.j2", **ctx)
-        for year in ctx["feedback_years"]:
+        for half in ctx["feedback_halves"]:
+            self.page(f"feedback/{half['id']}.md", "feedback_half.md.j2", half=half, **ctx)
+        for year in ctx["feedback_years"]:  # (the board's pages were by year: each now lists its halves)
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self._newest_year_and_earlier("cases", ctx["cases"], **ctx)
         self._newest_year_and_earlier("evaluation", ctx["evaluation"], **ctx)
