@@ -1561,3 +1561,26 @@ def test_a_chart_s_labels_are_legible_on_a_phone(page, served, width):
         small = [(text, round(size, 1)) for text, size, _ in labels if size < 12]
         assert small == [], (rel, small)
         assert all(inside for _, _, inside in labels), rel
+
+
+@pytest.mark.parametrize("media", ["screen", "phone", "print"])
+def test_each_chart_is_shown_once_and_no_two_alike(page, served, media):
+    """A leader read the home page's 填报情况（人） chart twice over — this period's and the last one's, both titled the same,
+    in December each one bar of 76 people.  On the home page and a period's summary each chart is shown once (drawn for
+    a desktop and paper, or for a phone: never both), and no two shown bear the same title: the home page's say their
+    period."""
+    site, base = served
+    _, rs = _kinds(site)
+    if media == "print":
+        page.emulate_media(media="print")
+    page.set_viewport_size({"width": 375 if media == "phone" else 1280, "height": 740})
+    titles = {}
+    for rel in ("index.html", f"summary/{max(p for p, _ in rs.ledgers)}.html"):
+        page.goto(base + rel)
+        shown = titles[rel] = page.evaluate("""() => Array.from(document.querySelectorAll("article svg.chart"))
+          .filter(svg => svg.getClientRects().length).map(svg => svg.getAttribute("aria-label"))""")
+        drawn = page.locator("article svg.chart.chart-wide").count()
+        assert len(shown) == drawn >= 2, (rel, shown)
+        assert len(set(shown)) == len(shown), (rel, shown)
+    filing = [t for t in titles["index.html"] if "填报情况" in t]
+    assert len(filing) == 2 and all(re.match(r"\d{4}年[上下]半年填报情况（人）$", t) for t in filing), filing
