@@ -405,10 +405,20 @@ class Deadlines:
 
 
 def told_once(findings: list, rs, data: dict) -> list:
-    """`findings` (validate's and the checks', sorted) as check and the site tell them: a ledger handed in that cannot
+    """`findings` (validate's and the checks', sorted) as check and the site tell them: an activity's day told outside
+    its period not told again as a day without a contact point (told_by_error); a ledger handed in that cannot
     be read, submitted, its error to fix (told_submitted); a ledger in a folder under its period's, where it goes, not
     未提交 too (told_misplaced).  `data`: the checks' (its ledgers' rows)."""
-    return told_misplaced(told_submitted(findings, rs, data))
+    return told_misplaced(told_submitted(told_by_error(findings), rs, data))
+
+
+def told_by_error(findings: list) -> list:
+    """`findings` without W-CHK-012 (the activity's day, no contact point held) on a line where E-REF-004 (the day
+    outside the ledger's period) is said: the error says it, with the same hint (before she took office:
+    BEFORE_OFFICE), and the warning adds nothing."""
+    said = {(f.file, f.line, f.column) for f in findings if f.code == "E-REF-004"}
+    return [f for f in findings if not (f.code == "W-CHK-012" and (f.file, f.line, f.column) in said)] \
+        if said else findings
 
 
 def told_submitted(findings: list, rs, data: dict) -> list:
