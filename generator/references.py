@@ -16,7 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import BEFORE_OFFICE
+from generator.messages.references import BEFORE_OFFICE, NOT_OWED
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -516,7 +516,7 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
     """A digest of all that `_ledger` reads besides the ledger: the records folder as its words name it (F.records_shown:
     records/ledgers/…, my-records/ledgers/…), the policy (its periods and word
     lists), the calendar (its semesters, for a period written by a semester's name), the ids and names
-    of cadres, classes and clubs, the day each cadre took office (RecordSet.took_office), which kinds of file could not be read and which ledgers are frozen.
+    of cadres, classes and clubs, the day each cadre took office (RecordSet.took_office) and the days of her assignment rows, which kinds of file could not be read and which ledgers are frozen.
     None (nothing kept) when the policy's or the calendar's bytes are not known."""
     policy = rs.policy.doc if rs.policy else None
     if policy is not None and not policy.sha256:
@@ -530,7 +530,9 @@ def _context(rs: RecordSet, frozen: set) -> str | None:
              *sorted(rs.cadres), "", *sorted(rs.cadre_files), "", *sorted(rs.classes), "", *sorted(rs.clubs),
              "", *sorted(f"{n}\1{i}" for n, i in rs.point_names.items()),
              "", *sorted(f"{n}\1{i}" for n, i in rs.cadre_names.items()),
-             "", *(f"{c}\1{rs.took_office(c)}" for c in sorted(rs.cadres))]  # (E-REF-004 before it: _elsewhere)
+             "", *(f"{c}\1{rs.took_office(c)}\1{[rs.assignment_span(r) for r in rs.rows_of(c)]}"
+                   for c in sorted(rs.cadres))]
+    # (E-REF-004 and E-REF-003 of a day before it, or in a period without a point of hers: _not_owed)
     return hashlib.sha256("\0".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
@@ -647,22 +649,30 @@ def _outside(rs: RecordSet, led: Item, period: Period, dates: list, folder: str,
     inside = sorted({d for d in dates if d and period.start <= d <= period.end})
     line = _line_with(led, ("period",), folder) or f"period: {folder}"
     elsewhere: dict = {}
+    owes_none: dict = {}  # (the words of a period she owes no ledger of → its days: _not_owed)
     for d in out:
-        if there := rs.periods_between(d, d):
+        if said := _not_owed(rs, stem, d):
+            owes_none.setdefault(said, []).append(str(d))
+        elif there := rs.periods_between(d, d):
             elsewhere.setdefault(f"{_TOP()}/ledgers/{there[0].id}/{stem}.yaml", []).append(str(d))
     dates_zh, dates_en = "、".join(map(str, out)), ", ".join(map(str, out))
     go = "，".join(f"{'、'.join(ds)} 的活动请记入 {to}" for to, ds in elsewhere.items())
     go_en = ", ".join(f"the activit{'y' if len(ds) == 1 else 'ies'} of {', '.join(ds)} go{'es' if len(ds) == 1 else ''} "
                       f"in {to}" for to, ds in elsewhere.items())
+    if owes_none:  # (not "goes in that period's ledger": one she does not owe)
+        go = "；".join([go + "。"] * bool(go) + [f"{'、'.join(ds)} 的活动：{zh}" for (zh, _en), ds in owes_none.items()])
+        go_en = "; ".join([go_en + "."] * bool(go_en) + [f"the activit{'y' if len(ds) == 1 else 'ies'} of {', '.join(ds)}: "
+                                                         f"{en}" for (_zh, en), ds in owes_none.items()])
     return {"line": line,
             "move": f"活动日期 {dates_zh} 不在这个文件夹的期间 {folder}（{period.start} 至 {period.end}）之内"
                     + (f"，{'、'.join(map(str, inside))} 在" if inside else "") + f"。这份台账在 {_TOP()}/ledgers/{folder}/ 中，"
-                    f"这一行写成：{line}" + (f"；{go}。" if go else "；其他期间的活动请记入那一期的台账。"),
+                    f"这一行写成：{line}" + (f"；{go}" + "。" * (not go.endswith("。")) if go else "；其他期间的活动请记入那一期的台账。"),
             "move_en": f"The activity date{'s' if len(out) > 1 else ''} {dates_en} {'are' if len(out) > 1 else 'is'} "
                        f"not in the folder's period {folder} ({period.start} to {period.end})"
                        + (f"; {', '.join(map(str, inside))} {'are' if len(inside) > 1 else 'is'}" if inside else "")
                        + f". This ledger is in {_TOP()}/ledgers/{folder}/. The line: {line}"
-                       + (f"; {go_en}." if go_en else "; activities of another period go in that period's ledger.")}
+                       + (f"; {go_en}" + "." * (not go_en.endswith(".")) if go_en
+                          else "; activities of another period go in that period's ledger.")}
 
 
 def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Period, stem: str) -> dict:
@@ -674,10 +684,8 @@ def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Perio
     go, go_en = f"请记入{' ' * bool(there)}{go}", f"goes in {go_en}"
     meant = {d for year in {period.start.year, period.end.year} if (d := _in_year(day, year)) and period.start <= d <= period.end}
     line = _line_with(led, key, meant.pop().isoformat()) if len(meant) == 1 else ""
-    if (took := rs.took_office(stem)) and day < took[0]:  # (no ledger of hers before it: none to move it to)
-        name = (rs.cadres[stem].get("name") if stem in rs.cadres else None) or stem
-        zh, en = (t.format(name=name, took=took[0], records=_TOP())
-                  for t in BEFORE_OFFICE["appointed" if took[1] else "point"])
+    if said := _not_owed(rs, stem, day):  # (no ledger of hers then: none to move it to)
+        zh, en = said
         if line:
             zh, en = f"年份写错了吗？这一行写成：{line}；{zh}", f"Is the year mistyped? The line: {line}. {en}"
         return {"how": zh, "how_en": en}
@@ -686,6 +694,25 @@ def _elsewhere(rs: RecordSet, led: Item, key: tuple, day: dt.date, period: Perio
     return {"how": f"年份写错了吗？这一行写成：{line}；如果确是 {day} 的活动，{go}（从这一份删去这一项）。",
             "how_en": f"Is the year mistyped? The line: {line}. If the activity was on {day}, it {go_en} (delete the "
                       "item from this one)."}
+
+
+def _not_owed(rs: RecordSet, stem: str, day: dt.date) -> tuple[str, str] | None:
+    """The words (zh, en) for an activity of `day` in the ledger of the cadre `stem` when she owes no ledger of the
+    period holding it: before her first contact point (RecordSet.took_office: BEFORE_OFFICE), or a period after it
+    in which no row of hers counts (NOT_OWED: left office, between two points); None when she owes it, or it is
+    no period's, or the assignment table gives her no row (her other findings say so)."""
+    took = rs.took_office(stem)
+    if not took:
+        return None
+    name = (rs.cadres[stem].get("name") if stem in rs.cadres else None) or stem
+    if day < took[0]:
+        return tuple(t.format(name=name, took=took[0], records=_TOP())
+                     for t in BEFORE_OFFICE["appointed" if took[1] else "point"])
+    there = rs.periods_between(day, day)
+    if not there or any(rs.held_between(row, there[0].start, there[0].end) for row in rs.rows_of(stem)):
+        return None
+    p = there[0]
+    return tuple(t.format(name=name, period=p.id, start=p.start, end=p.end, records=_TOP()) for t in NOT_OWED)
 
 
 def _in_year(day: dt.date, year: int) -> dt.date | None:

@@ -224,6 +224,49 @@ def test_an_activity_before_she_took_office_is_told_it_does_not_count_for_her(tm
             assert "2026-H1" not in f["hint"] and ("删去" in f["hint"] or "delete" in f["hint"]), (lang, f)
 
 
+def test_a_wrong_period_line_does_not_send_an_activity_to_a_ledger_she_does_not_owe(tmp_path):
+    """王丽 (in office from 2026-09-15) writes `period: 2026-H1` in her 2026-H2 ledger, which holds an activity of
+    2026-06-20: E-REF-003 told her to put that activity in records/ledgers/2026-H1/wang-li.yaml, a ledger she does not
+    owe. It says, as E-REF-004 does, that she took office that day and contacts before it do not count for her."""
+    work = _records(tmp_path)
+    _new_cadre(work / "records")
+    path = work / "records" / "ledgers" / "2026-H2" / "wang-li.yaml"
+    path.write_text(WANG_LI.replace("period: 2026-H2", "period: 2026-H1"), encoding="utf-8")
+    for lang, took, count in (("zh", "2026-06-20 的活动：王丽 2026-09-15 到任", "此前的联系学生不计入王丽的工作"),
+                              ("en", "the activity of 2026-06-20: 王丽 took office on 2026-09-15",
+                               "contacts before it do not count for 王丽")):
+        [ref] = [f for f in _findings(work, "--lang", lang) if f["code"] == "E-REF-003"]
+        assert ref["line"] == 2 and took in ref["hint"] and count in ref["hint"], (lang, ref)
+        assert "ledgers/2026-H1/" not in ref["hint"] and "period: 2026-H2" in ref["hint"], (lang, ref)
+
+
+def test_an_activity_in_a_half_year_after_he_left_is_not_sent_to_that_half_year_s_ledger(tmp_path):
+    """张伟 left his point (and office) on 2026-03-31: his 2026-H1 ledger written `period: 2026-H2`, with an activity of
+    2026-08-20, was told to put it in records/ledgers/2026-H2/zhang-wei.yaml (E-REF-003 and E-REF-004), a ledger he does
+    not owe. Both say he held no contact point in 2026-H2 and that contacts then do not count for him; a day of a
+    period he owes (2025-H2) is still sent to its ledger."""
+    work = _records(tmp_path)
+    root = work / "records"
+    rows = root / "assignments" / "2025-2027.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace('    start: "2025-09-01"\n  - cadre: li-na',
+                                                             '    start: "2025-09-01"\n    end: "2026-03-31"\n'
+                                                             '  - cadre: li-na', 1), encoding="utf-8")
+    path = root / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+    item = ('  - date: "{}"\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n    students: 6\n'
+            '    summary: 与班级学生座谈。\n')
+    path.write_text(path.read_text(encoding="utf-8").replace("period: 2026-H1", "period: 2026-H2").replace(
+        "activities:\n", "activities:\n" + item.format("2026-08-20") + item.format("2025-12-20"), 1), encoding="utf-8")
+    for lang, said in (("zh", "张伟在 2026-H2（2026-07-01 至 2026-12-31）没有联系点（安排表），不需要那一期的台账"),
+                       ("en", "张伟 held no contact point in 2026-H2 (2026-07-01 to 2026-12-31) by the assignment table "
+                              "and owes no ledger of it")):
+        found = _findings(work, "--lang", lang)
+        [ref] = [f for f in found if f["code"] == "E-REF-003"]
+        assert said in ref["hint"] and "ledgers/2026-H2/" not in ref["hint"], (lang, ref)
+        assert "records/ledgers/2025-H2/zhang-wei.yaml" in ref["hint"], (lang, ref)
+        late = [f for f in found if f["code"] == "E-REF-004" and "2026-08-20" in f["message"]]
+        assert len(late) == 1 and said in late[0]["hint"] and "2026-H2/" not in late[0]["hint"], (lang, late)
+
+
 def test_an_activity_after_a_cadre_left_keeps_the_general_hint(tmp_path):
     """李娜 held 机器人协会 until 2026-08-31 and then cs-2026-01: nothing is said of taking office in her ledgers."""
     import gitrepo as G

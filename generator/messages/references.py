@@ -195,7 +195,17 @@ CODES = {
 }
 
 
-# E-REF-004's and W-CHK-012's hint for an activity dated before the cadre's first contact point (RecordSet.took_office):
+# E-REF-004's and E-REF-003's hint for an activity dated in a period after the cadre's first contact point in which she
+# held none (left office, or between two points): not that period's ledger (one she does not owe), but that the contacts
+# then are not hers to record, and what to do (references._not_owed; before her first point: BEFORE_OFFICE)
+NOT_OWED = ("{name}在 {period}（{start} 至 {end}）没有联系点（安排表），不需要那一期的台账，那时的联系学生不计入{name}的工作："
+            "日期写错了请改正日期；确是那时的活动，请从台账中删去这一项；如安排表（{records}/assignments/）漏写了那时的联系点，请管理员补充。",
+            "{name} held no contact point in {period} ({start} to {end}) by the assignment table and owes no ledger of it; "
+            "contacts then do not count for {name}: correct the date if it is mistyped; if the activity was then, delete "
+            "the item from the ledger; if the assignment table ({records}/assignments/) misses a point of then, an "
+            "administrator adds it.")
+
+# E-REF-004's, E-REF-003's and W-CHK-012's hint for an activity dated before the cadre's first contact point (RecordSet.took_office):
 # not the ledger of the day's period (one they do not owe), but that the contacts before it are not theirs to record, and
 # what to do — "appointed" when that day is their active_from (王丽, new this autumn), "point" when they were in office
 # before it without a point the assignment table gives (records kept from one cycle on: a row may be missing)
