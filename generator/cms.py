@@ -49,8 +49,9 @@ PRIVATE_NOTE = ("不能写学生的学号、手机号、身份证号（含后几
                 "不能写固定电话（办公电话也只写“学院办公室电话”），也不能写“张同学”“李某”这样带姓的称呼或“ZS同学”这样的姓名缩写"
                 "（网站对所有人公开，只写“一名学生”“部分学生”；同一名学生要提到几次时用化名，如“化名小A”）")
 
-# What the form says after a full name before 同学 it warns of (W-PRIV-001's words: INDEX_HTML, fullNames).
-FULL_NAME_NOTE = ("若是学生的姓名，请删去，改写为“一名学生”“几名学生”（记录和网站对所有人公开）；若不是姓名（单位、地名或普通词语），"
+# What the form says after a full name before 同学 it warns of (W-PRIV-001's words: INDEX_HTML, fullNames), with the words
+# to write instead W-PRIV-001's hint gives (site/guide/privacy.md: “一名同学”).
+FULL_NAME_NOTE = ("若是学生的姓名，请删去，改写为“一名同学”（几人写“几名同学”；记录和网站对所有人公开）；若不是姓名（单位、地名或普通词语），"
                   "不用改，审核人核对后即可合并")
 
 BACKENDS = ("github", "gitlab", "gitea", "forgejo", "git-gateway", "test-repo")

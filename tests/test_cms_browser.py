@@ -20,6 +20,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 import cms_records  # noqa: E402
 
 from generator import cms, cms_trial  # noqa: E402
+from generator.messages import MESSAGES  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -310,13 +311,16 @@ def test_form_warns_of_a_full_name_before_同学_when_saving_and_saves_the_ledge
             expect(box.get_by_role("listitem")).to_have_text([where + "“同学”前面可能是学生的姓名，请审核：***同学。" + cms.FULL_NAME_NOTE])
             expect(page.locator("#ledger-problems")).to_be_hidden()
             assert "张小明" not in box.inner_text()
+            # (the words to write instead are W-PRIV-001's, that the reviewer reads: the form said “一名学生”)
+            advice = re.findall(r"“[^”]+”", MESSAGES["W-PRIV-001"]["hint_zh"].split("。")[0])
+            assert advice == ["“一名同学”", "“几名同学”"] and all(w in box.inner_text() for w in advice), box.inner_text()
             assert _branches(trial.repo) == ["cms/ledgers-2026-H2/zhang-wei"]  # (saved)
             # Decap's own step after saving a new entry, which opens the saved ledger afresh: text typed before it is
             # lost (the second 保存 then saved nothing and the box stayed, as the suite once saw on a busy machine)
             page.wait_for_url("**/entries/zhang-wei")
             text = page.locator('textarea[id^="summary-field-"]').first
             expect(text).to_have_value("与张小明同学谈心，与文学院同学交流。")
-            text.fill("与一名学生谈心，与文学院同学交流。")
+            text.fill("与一名同学谈心，与文学院同学交流。")
             expect(page.get_by_text("含未保存的修改")).to_have_count(1)
             _save(page)
             expect(box).to_be_hidden()
