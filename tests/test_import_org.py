@@ -152,6 +152,12 @@ def test_a_cadre_listed_again_under_another_id_is_a_warning_naming_the_record(wo
     en = cli(work, "import", "cadres", "b.xlsx", "--lang", "en")
     assert ("row 2: cadre '王芳' (id wf) has the name of the existing record records/cadres/wang-fang.yaml (id wang-fang, xgb)"
             in en.stdout), en.stdout
+    # written all the same, the two records passed `validate` without a word: each is told now, naming the other
+    assert cli(work, "import", "cadres", "b.xlsx", "--write").returncode == 0
+    run = cli(work, "validate")
+    assert run.returncode == 0 and run.stdout.count("W-REF-001") == 2, run.stdout
+    assert ("records/cadres/wf.yaml:1:7: 警告 W-REF-001: 干部“王芳”与 records/cadres/wang-fang.yaml:1:7（编号 wang-fang，党委学生工作部）"
+            in run.stdout and "namesake: [wang-fang]" in run.stdout), run.stdout
 
 
 def test_rows_in_error_say_where_and_nothing_is_written(work):

@@ -185,6 +185,21 @@ CODES = {
                    "full-width digits and letters count as half-width. Another unit may have a class of the same name, and "
                    "a class that ended (until written) may have a new namesake.",
     },
+    "W-REF-001": {
+        "severity": "warning",
+        "zh": "干部“{name}”与 {other}（编号 {other_id}，{other_unit}）同名，可能是同一人写了两份记录",
+        "en": "cadre '{name}' has the name of {other} (id {other_id}, {other_unit}): possibly one person in two records",
+        "hint_zh": "同一位干部有了两个编号（两份名单各导入一次，或调动时另建了一份），台账、联系点和提醒就分在两个编号下。"
+                   "是同一人时：请管理员留下台账和安排表用的那一份，调动前的单位写进它的“以往任职”（earlier），删去另一份"
+                   "（用到另一个编号的地方改为留下的编号）。如果这是两位同名的干部，请管理员在本文件中加一行 "
+                   "namesake: [{other_id}]（同名干部：写明两人不是同一人），这条提醒就不再出现。",
+        "hint_en": "One cadre with two ids (imported from two lists, or a new record made on a move) has their ledgers, contact "
+                   "points and reminders split between them. If it is one person, an administrator keeps the record the "
+                   "ledgers and the assignment table use, writes the earlier unit into its earlier list, and deletes the "
+                   "other (what names the other id then names the one kept). If these are two people of the same name, "
+                   "an administrator adds the line namesake: [{other_id}] to this file (a namesake: they are two people), "
+                   "and this warning is not given again.",
+    },
     "E-REF-018": {
         "severity": "error",
         "zh": "填报期间不能从 02-29 开始：平年没有这一天，期间会从 02-28 开始，与前一期的最后一天重叠",
