@@ -149,6 +149,7 @@ def test_a_cadre_listed_again_under_another_id_is_a_warning_naming_the_record(wo
     assert ("b.xlsx:2:2: 警告 W-IMP-011: 第 2 行的干部“王芳”（编号 wf）与已有记录 records/cadres/wang-fang.yaml"
             "（编号 wang-fang，xgb）同名") in run.stdout, run.stdout
     assert "请把表格中的编号改成 wang-fang" in run.stdout and run.stdout.count("W-IMP-011") == 1, run.stdout
+    assert "在新记录（编号 wf）中加一行 namesake: [wang-fang]" in run.stdout, run.stdout  # (two people: W-REF-001's way)
     en = cli(work, "import", "cadres", "b.xlsx", "--lang", "en")
     assert ("row 2: cadre '王芳' (id wf) has the name of the existing record records/cadres/wang-fang.yaml (id wang-fang, xgb)"
             in en.stdout), en.stdout

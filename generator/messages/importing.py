@@ -77,8 +77,8 @@ CODES = {
         "severity": "warning",
         "zh": "第 {row} 行的干部“{name}”（编号 {id}）与已有记录 {other}（编号 {other_id}，{other_unit}）同名",
         "en": "row {row}: cadre '{name}' (id {id}) has the name of the existing record {other} (id {other_id}, {other_unit})",
-        "hint_zh": "同一位干部在两份名单中写了不同的编号（或一份写了编号、一份没写），导入后就成了两条记录。是同一人时，请把表格中的编号改成 {other_id}（或删去这一行），再运行一次；确是同名的两位干部时，可以不管这条警告。",
-        "hint_en": "One cadre given different ids in two lists (or an id in one and none in the other) becomes two records. If it is the same person, write the id {other_id} in the spreadsheet (or delete the row) and run again; if they are two cadres of the same name, ignore this warning.",
+        "hint_zh": "同一位干部在两份名单中写了不同的编号（或一份写了编号、一份没写），导入后就成了两条记录。是同一人时，请把表格中的编号改成 {other_id}（或删去这一行），再运行一次；确是同名的两位干部时，可以照样导入，再在新记录（编号 {id}）中加一行 namesake: [{other_id}]（同名干部），validate 就不再提醒两人同名（W-REF-001）。",
+        "hint_en": "One cadre given different ids in two lists (or an id in one and none in the other) becomes two records. If it is the same person, write the id {other_id} in the spreadsheet (or delete the row) and run again; if they are two cadres of the same name, import it all the same and add the line namesake: [{other_id}] to the new record (id {id}): validate then no longer warns of one name (W-REF-001).",
     },
     "E-IMP-002": {
         "severity": "error",
