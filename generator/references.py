@@ -256,12 +256,16 @@ def _class_names(rs: RecordSet) -> list[F.Finding]:
 def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
     """W-REF-001 at each of two cadre records of one name (compared as E-REF-022 compares class names: 王 伟, 王伟),
     naming the other: one person written twice under two ids (two lists imported, a new record on a move) — unless
-    one names the other as a namesake (`namesake`: two people of the same name).  (A dict by name: ≈600 cadres at 12k.)"""
+    one names the other as a namesake (`namesake`: two people of the same name), and E-REF-001 at a namesake's id that
+    is no cadre's.  (A dict by name: ≈600 cadres at 12k.)"""
     by_name: dict[str, list[str]] = {}
+    out = []
     for ref, item in rs.cadres.items():
         if isinstance(name := item.get("name"), str) and name.strip():
             by_name.setdefault(re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)), []).append(ref)
-    out = []
+        for i, other in enumerate(said if isinstance(said := item.get("namesake"), list) else ()):
+            if isinstance(other, str) and not rs.id_known("cadre", other):  # (E-REF-001: a namesake that is none)
+                out.append(_missing(item, ("namesake", i), "cadre", other, rs.cadres, names=rs.cadre_names))
     for refs in by_name.values():
         if len(refs) < 2:
             continue
