@@ -358,8 +358,10 @@ def test_github_escapes_percent_cr_and_lf(work):
 def test_github_escapes_comma_and_colon_in_the_file_property(work):
     cadre = work / "records/cadres/wang,wu.yaml"
     shutil.copyfile(work / "records/cadres/li-na.yaml", cadre)
-    command = cli(work, "validate", "--format", "github").stdout.splitlines()[0]
-    assert command.startswith("::error file=records/cadres/wang%2Cwu.yaml,title=E-REF-011::")
+    lines = cli(work, "validate", "--format", "github").stdout.splitlines()
+    # (the copy is also 李娜 a second time, W-REF-001 on both files: the error is looked for among the lines)
+    command = next((line for line in lines if "title=E-REF-011::" in line), lines)
+    assert command.startswith("::error file=records/cadres/wang%2Cwu.yaml,title=E-REF-011::"), command
 
 
 # ---- never a traceback ------------------------------------------------------------
@@ -368,8 +370,10 @@ def test_github_escapes_comma_and_colon_in_the_file_property(work):
 def test_no_traceback_for_any_bad_fixture(name):
     run = B.result(name)
     assert "Traceback" not in run.stderr and "Traceback" not in run.stdout
-    assert run.returncode == 1
-    json.loads(run.stdout)
+    findings = json.loads(run.stdout)
+    assert findings
+    # (exit 1 with an error, 0 with warnings only: a warning's fixture, W-REF-001, exits 0)
+    assert run.returncode == (1 if any(f["severity"] == "error" for f in findings) else 0)
 
 
 @pytest.mark.parametrize("fmt", ["text", "github"])
