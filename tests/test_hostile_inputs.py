@@ -46,9 +46,9 @@ HOSTILE = {
     "cadres/zhao-liu.yml": (CADRE, "E-LOAD-009", None),
     "units.json": ("{}", "E-LOAD-009", None),
 }
-FINE = {  # accepted as they are
-    "cadres/bom.yaml": "\ufeff" + CADRE,
-    "cadres/crlf.yaml": CADRE.replace("\n", "\r\n"),
+FINE = {  # accepted as they are (each a person of their own: one name in two files is W-REF-001)
+    "cadres/bom.yaml": "\ufeff" + CADRE.replace("赵六", "钱七"),
+    "cadres/crlf.yaml": CADRE.replace("赵六", "孙八").replace("\n", "\r\n"),
     "README.md": "# 记录目录说明\n",
     "cadres/.gitkeep": "",
 }
@@ -118,9 +118,12 @@ def test_links_folders_and_pipes(run):
     assert {f["code"] for f in files["cadres/loop-a.yaml"]} == {"E-LOAD-005"}
     assert {f["code"] for f in files["cadres/dir.yaml"]} == {"E-LOAD-008"}
     assert {f["code"] for f in files["cadres/fifo.yaml"]} == {"E-LOAD-010"}
-    # the valid files, the BOM and CRLF files, README.md and the inside link raise nothing
-    for quiet in ("cadres/bom.yaml", "cadres/crlf.yaml", "README.md", "cadres/.gitkeep", "cadres/inside.yaml",
-                  "cadres/zhang-wei.yaml", "ledgers/2025-H2/zhang-wei.yaml", "policy.yaml"):
+    # the link within records/ is read: a second record of 张伟, which W-REF-001 tells of, on it and on its target
+    for rel in ("cadres/inside.yaml", "cadres/zhang-wei.yaml"):
+        assert {f["code"] for f in files[rel]} == {"W-REF-001"}, files[rel]
+    # the valid files, the BOM and CRLF files and README.md raise nothing
+    for quiet in ("cadres/bom.yaml", "cadres/crlf.yaml", "README.md", "cadres/.gitkeep",
+                  "ledgers/2025-H2/zhang-wei.yaml", "policy.yaml"):
         assert quiet not in files, files.get(quiet)
 
 
