@@ -115,3 +115,24 @@ def narrower(table: dict):
 # Narrowed as a value is compared with the ASCII it should be (ｆｏｒｍ: → form:, ｔｒｕｅ, ２０２６－Ｈ１, ３０人):
 # unlike NFKC, nothing else changes (① ² ﬁ Ⅱ ㎡ stay, so a message saying "full-width letters" is true).
 narrow = narrower(NARROW)
+
+
+_OTHER_LINE_BREAKS = tuple(c for c in LINE_BREAKS if c != "\n")
+
+
+def lines_with(text: str, mark: str = "#"):
+    """(start, end, after) of each line of `text` that holds `mark` — where it begins, where its line break begins (or
+    the text ends), where the next line begins (its break included, "\\r\\n" as one) —, lines cut as YAML counts them
+    (LINE_BREAKS): found from each `mark` (a file of the import's 817,651 characters holds one '#'), not from a list
+    of every line's start.  Each search is bounded by the line: the line feeds first, then the other breaks between
+    them only.  The privacy check's comment lines and W-YAML-001's (comments.py) both read them."""
+    at = text.find(mark)
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        start = max(start, *(text.rfind(c, start, at) + 1 for c in _OTHER_LINE_BREAKS))
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        end = min(end, *(e for e in (text.find(c, at, end) for c in _OTHER_LINE_BREAKS) if e >= 0), end)
+        after = end + 2 if text.startswith("\r\n", end) else min(end + 1, len(text))
+        yield start, end, after
+        at = text.find(mark, after)

@@ -33,7 +33,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from generator import findings as F
-from generator.chars import LINE_BREAKS
+from generator.chars import lines_with
 
 SCHEMA = Path(__file__).resolve().parent.parent / "schemas" / "ledger.schema.json"
 # (where a comment may begin: a '#' after a space or a tab)
@@ -49,7 +49,6 @@ _ITEM_LINE = re.compile(rf" *- +(?:{_QUOTED}|{_PLAIN}(?:(?!: )[^#])*?)[ \t]#(.*)
 # or, with no point assigned, the placeholder's (班级或社团编号，见 records/classes/、records/clubs.yaml)
 _POINT_NOTE = re.compile(r"（(?:班级|社团)，[^（）]*）\s*$")
 POINT_TODO = "班级或社团编号"
-_OTHER_BREAKS = tuple(c for c in LINE_BREAKS if c != "\n")
 _CUT_AT = 20  # (the comment shown up to so many characters, as E-YAML-011's)
 
 
@@ -100,19 +99,11 @@ def _scaffold_note(key, item: bool, comment: str) -> bool:
 
 def _hashed(text: str):
     """(start, end) of each line of `text` that holds a '#' after a space or a tab and is not a comment
-    as a whole: found from each '#', as privacy._hashed_lines finds them."""
-    at = text.find("#")
-    while at >= 0:
-        # (the line feeds first, then the other breaks between them only: each search bounded by the line)
-        start = text.rfind("\n", 0, at) + 1
-        start = max(start, *(text.rfind(c, start, at) + 1 for c in _OTHER_BREAKS))
-        end = text.find("\n", at)
-        end = len(text) if end < 0 else end
-        end = min(end, *(e for e in (text.find(c, at, end) for c in _OTHER_BREAKS) if e >= 0), end)
+    as a whole (chars.lines_with: the lines the privacy check reads as comments, its line break left out)."""
+    for start, end, _after in lines_with(text):
         head = text[start:end].lstrip(" \t")
         if not head.startswith("#") and _HASH.search(text, start, end):
             yield start, end
-        at = text.find("#", end)
 
 
 def noted(text: str) -> bool:

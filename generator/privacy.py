@@ -76,7 +76,7 @@ import re
 from functools import cached_property, lru_cache
 
 from generator import findings as F
-from generator.chars import ANY_SPACE, INVISIBLE, LINE_BREAKS, NARROW, SPACES, Lazy, narrower
+from generator.chars import ANY_SPACE, INVISIBLE, NARROW, SPACES, Lazy, lines_with, narrower
 from generator.load import LINE_BREAK, display_path
 from generator.messages.privacy import TEACHING_HINT
 from generator.plain import Values
@@ -1492,7 +1492,7 @@ class Scanner:
         raw = doc.raw  # (a file of no '#' is not decoded: no UTF-8 sequence holds its byte)
         text = doc.text if raw is None or b"#" in raw else ""
         if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
-            new.update(line for line in _hashed_lines(text) if line not in quiet)
+            new.update(line for start, _end, after in lines_with(text) if (line := text[start:after]) not in quiet)
         if new and not self._none_in(list(new)):
             return False
         if len(self._quiet) > 1_000_000:
@@ -1953,18 +1953,6 @@ def _finds(scanner: Scanner, doc):
 def _line_starts(text: str) -> list[int]:
     """Where each line begins, counting line breaks as YAML does."""
     return [0] + [m.end() for m in LINE_BREAK.finditer(text)]
-
-
-def _hashed_lines(text: str):
-    """Each line of `text` that holds a '#', its line break included, as _lines cuts them: found from each '#' (a file of
-    the import's 817,651 characters holds one), not from a list of every line's start."""
-    at = text.find("#")
-    while at >= 0:
-        start = max(text.rfind(c, 0, at) for c in LINE_BREAKS) + 1
-        found = LINE_BREAK.search(text, at)
-        end = found.end() if found else len(text)
-        yield text[start:end]
-        at = text.find("#", end)
 
 
 def _lines(text: str, starts: list[int]):
