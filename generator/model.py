@@ -499,6 +499,12 @@ class RecordSet:
                     return unit, position
         return now
 
+    def units_of(self, cadre: str) -> set:
+        """Every unit a cadre was in: hers now and her `earlier` posts' (cadre_on's memo: their file read once)."""
+        now = self.cadre_on(cadre, None)
+        return {u for u in (now[0], *(unit for _until, unit, _position in self._memo_posts[cadre][1]))
+                if isinstance(u, str)}
+
     def took_over(self, uid: str) -> str | None:
         """The unit that took over unit `uid` once it ended, as the records say: the one unit its
         cadres moved to the day after its `until` (an `earlier` post in it ending that day); None when

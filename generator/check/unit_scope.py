@@ -68,7 +68,7 @@ def scope_of(rs, data: dict, findings, ids: tuple) -> Scope:
     units = _Units(rs, data)
     wanted = set(ids)
     mine = frozenset(f for f in findings if by_unit(f) and units.of(f) & wanted)
-    cadres = frozenset(c for c in rs.cadres if units.cadre_units(c) & wanted)
+    cadres = frozenset(c for c in rs.cadres if rs.units_of(c) & wanted)
     return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres)
 
 
@@ -83,15 +83,6 @@ class _Units:
         self.chains = {c["root"]: c.get("unit") for c in data.get("feedback", [])}
         self._docs = None
         self._entries = None
-
-    def cadre_units(self, cadre) -> set:
-        """Every unit a cadre was in: hers now and her earlier posts'."""
-        item = self.rs.cadres.get(cadre)
-        if item is None:
-            return set()
-        earlier = item.get("earlier") if isinstance(item.get("earlier"), list) else []
-        return {u for u in [item.get("unit"), *(e.get("unit") for e in earlier if isinstance(e, dict))]
-                if isinstance(u, str)}
 
     def _cadre(self, cadre, period=None) -> set:
         unit = self.rows.get((period, cadre)) if period else None
