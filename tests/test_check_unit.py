@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.gitrepo import check_cli, commit, write
+from tests.gitrepo import check_cli, commit, git, write
 from tests.test_check_cli import _late_and_missing_by_unit
 
 TODAY = ("--today", "2026-07-01")
@@ -130,3 +130,79 @@ def test_a_unit_no_one_has_is_said_with_the_units_ids_and_exit_2(tmp_path):
                                                      "records/units.yaml), one of cs (计算机学院), me (机械学院), xgb (党委学生工作部)")):
         run = check_cli(repo / "records", *TODAY, *args, cwd=repo)
         assert (run.returncode, run.stdout, run.stderr) == (2, "", said + "\n"), run
+
+
+def test_a_unit_reviewer_s_pull_request_check_lists_her_unit_s_changes_and_counts_the_rest(tmp_path):
+    """check --base --unit, as a unit reviewer runs it on a pull request: of the files it changed, her unit's warnings
+    and every error are listed; another unit's, and a change of the policy (no unit's), are counted in the first line,
+    which says how many are no unit's.  A row of 王芳 (计算机学院) the change deleted (W-CHK-019) is 计算机学院's, as the
+    row was — not 党委学生工作部's, whose row is now where it was.  The github notice counting what is not annotated
+    counts her unit's only (its warnings in the files not changed), not the left-out ones the first notice counts."""
+    repo = _reviewed(tmp_path)
+    records, base = repo / "records", git(repo, "rev-parse", "HEAD").strip()
+    ledger = ("cadre: {c}\nperiod: 2026-H1\ncontact_points: [{p}]\nactivities:\n  - date: \"{d}\"\n    form: 主题班会\n"
+              "    place: 进班级\n    channel: 面对面\n    students: 20\n    summary: 参加主题班会，与同学们交流学习情况。\n")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger.format(c="zhang-wei", p="cs-2025-01", d="2026-02-10"),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger.format(c="li-na", p="me-2025-01", d="2026-02-12")})
+    rows, policy = records / "assignments/2025-2027.yaml", records / "policy.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace(
+        "  - cadre: wang-fang\n    class: cs-2025-02\n    start: \"2025-09-01\"\n", ""), encoding="utf-8")
+    policy.write_text(policy.read_text(encoding="utf-8").replace("min_per_semester: 1", "min_per_semester: 2"),
+                      encoding="utf-8")
+    commit(repo, "2026-06-25 10:00", "two units' ledgers, a row deleted, the policy changed")
+    pr = ("--base", base)
+    whole = check_cli(records, *TODAY, *pr, cwd=repo)
+    error = ("records/ledgers/2026-H1/wang-fang.yaml", "错误", "E-CHK-004")  # (her row gone: listed to every unit)
+    rows_file = "records/assignments/2025-2027.yaml"
+    changed = {
+        "cs": {("records/ledgers/2026-H1/zhang-wei.yaml", "警告", "W-CHK-010"),
+               ("records/cadres/zhang-wei.yaml", "警告", "W-CHK-004"), (rows_file, "警告", "W-CHK-019")},
+        "me": {("records/ledgers/2026-H1/li-na.yaml", "警告", "W-CHK-010"), ("records/cadres/li-na.yaml", "警告", "W-CHK-004"),
+               (rows_file, "警告", "W-CHK-003"), (rows_file, "警告", "W-CHK-020")},
+        "xgb": set()}
+    policy_said = ("records/policy.yaml", "警告", "W-CHK-015")
+    assert set(_said(whole.stdout)) == {error, policy_said}.union(*changed.values()), whole.stdout
+    not_changed = {"cs": 4, "me": 1, "xgb": 3}  # (each unit's warnings in the files not changed: W-CHK-004, -005, -006)
+    names = {"cs": "计算机学院", "me": "机械学院", "xgb": "党委学生工作部"}
+    for unit, mine in changed.items():
+        run = check_cli(records, *TODAY, *pr, "--unit", unit, cwd=repo)
+        assert set(_said(run.stdout)) == mine | {error} and len(_said(run.stdout)) == len(mine) + 1, run.stdout
+        left = 8 - len(mine)  # (of the 8 warnings in the changed files: the other units' and the policy's)
+        assert run.stdout.splitlines()[0] == (
+            f"联系学生工作检查（2026-07-01）：只列出{names[unit]}的提示；全校另有 {left} 条提示未列出，其中 1 条不归哪一个单位"
+            "（如政策、校历的改动）（记录的错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）"), run.stdout
+        assert run.stdout.splitlines()[-1] == whole.stdout.splitlines()[-1]  # (…没有改动的文件中的 8 个警告)
+        gh = check_cli(records, *TODAY, *pr, "--unit", unit, "--format", "github", cwd=repo).stdout.splitlines()
+        assert gh[0] == "::notice title=check::" + run.stdout.splitlines()[0].split("：", 1)[1], gh
+        annotated = [ln for ln in gh if ln.startswith(("::error ", "::warning "))]
+        assert sorted((ln.split("file=", 1)[1].split(",", 1)[0], ln.split("title=", 1)[1].split("::")[0]) for ln in annotated) \
+            == sorted((file, code) for file, _, code in mine | {error}), gh
+        assert f"::notice title=check::另有 {not_changed[unit]} 条检查结果没有标注在这里" in "\n".join(gh), gh
+    en = check_cli(records, *TODAY, *pr, "--unit", "me", "--lang", "en", cwd=repo).stdout.splitlines()[0]
+    assert en == ("Contact-ledger checks (2026-07-01): Only the findings of 机械学院 are listed; 4 more warnings of the "
+                  "university's are not, 1 of them no one unit's (a change of the policy or the calendar, say) (every "
+                  "record error is, whichever unit's, and the overview is the university's; without --unit, all are)"), en
+
+
+def test_a_row_deleted_with_its_cadre_and_class_is_her_unit_s_as_the_base_says(tmp_path):
+    """A pull request that takes out 王芳 (计算机学院) — her file, her ledgers, her row — and her class: the deleted row
+    (W-CHK-019) names a cadre and a class no record has now.  With --base, the base's file of hers gives its unit: it is
+    listed to 计算机学院 and counted to the others; without a base, it is counted as no unit's, and the first line says so."""
+    repo = _reviewed(tmp_path)
+    records, base = repo / "records", git(repo, "rev-parse", "HEAD").strip()
+    rows, classes = records / "assignments/2025-2027.yaml", records / "classes/2025.yaml"
+    rows.write_text(rows.read_text(encoding="utf-8").replace(
+        "  - cadre: wang-fang\n    class: cs-2025-02\n    start: \"2025-09-01\"\n", ""), encoding="utf-8")
+    classes.write_text("".join(ln for ln in classes.read_text(encoding="utf-8").splitlines(keepends=True)
+                               if "cs-2025-02" not in ln), encoding="utf-8")
+    for path in [records / "cadres/wang-fang.yaml", *(records / "ledgers").rglob("wang-fang.yaml")]:
+        path.unlink()
+    commit(repo, "2026-06-25 10:00", "王芳 and her class taken out")
+    deleted = ("records/assignments/2025-2027.yaml", "警告", "W-CHK-019")
+    assert deleted in _said(check_cli(records, *TODAY, cwd=repo).stdout)
+    for unit, listed in (("cs", True), ("xgb", False)):  # (the row is shown where 陈刚's, 党委学生工作部's, is now)
+        run = check_cli(records, *TODAY, "--base", base, "--unit", unit, cwd=repo)
+        assert (deleted in _said(run.stdout)) is listed, run.stdout
+        assert "不归哪一个单位" not in run.stdout.splitlines()[0], run.stdout
+    run = check_cli(records, *TODAY, "--unit", "cs", cwd=repo)
+    assert deleted not in _said(run.stdout) and "全校另有 7 条提示未列出，其中 1 条不归哪一个单位" in run.stdout.splitlines()[0], run.stdout

@@ -70,7 +70,14 @@ def _deleted(ctx: Context, gone: list) -> None:
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
                     change_en="was deleted with the whole file", **_GONE, undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
                     undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="",
-                    put="给原来的一行", put_en="ends the row")
+                    put="给原来的一行", put_en="ends the row", data=_was(old, day - dt.timedelta(days=1)))
+
+
+def _was(old: tuple, last: dt.date, at_row: bool = False) -> dict:
+    """W-CHK-019's data: the row taken out as it was (its cadre, its class or club, its last day counted), whose units
+    the finding is of (check --unit: unit_scope) — not the row it is shown at, when it was deleted (`at_row`: shown at
+    the row written in place of it, whose units it is of too)."""
+    return {"was": {"cadre": old[0], old[1]: old[2], "day": last.isoformat()}, **({"at_row": True} if at_row else {})}
 
 
 def _key(row) -> tuple:
@@ -126,7 +133,8 @@ def _tell(ctx: Context, cycle, rows: list, now: dict, pending: list, became: dic
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, row))
+                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, row),
+                data=_was(old, last, row is not None))
     return changes
 
 

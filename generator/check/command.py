@@ -71,7 +71,7 @@ def cmd_check(args) -> int:
             sys.stderr.write(output.unknown_unit(unknown[0] if unknown else ",".join(args.unit),
                                                  unit_scope.known(rs, args.lang), args.lang) + "\n")
             return EXIT_USAGE
-        scope = unit_scope.scope_of(rs, result.data, findings, ids)
+        scope = unit_scope.scope_of(rs, result.data, findings, ids, args.base)
     if args.format == "json":
         report.write_json(output.as_json(findings, result.data, args.lang, base, units, scope))
         return EXIT_FINDINGS if errors else EXIT_OK

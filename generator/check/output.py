@@ -56,6 +56,8 @@ T = {
         "strict": "（严格模式：时间类提醒按错误处理）",
         "elsewhere": "{topic}·没有改动的文件",
         "unit_only": "只列出{units}的提示；全校另有 {n} 条提示未列出（记录的错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）",
+        "unit_only_whole": "只列出{units}的提示；全校另有 {n} 条提示未列出，其中 {k} 条不归哪一个单位（如政策、校历的改动）"
+                           "（记录的错误不论哪个单位的都列出，概况是全校的；不加 --unit 即列出全部）",
         "unit_only_none": "只列出{units}的提示；全校没有别的提示（记录的错误不论哪个单位的都列出，概况是全校的）",
         "none_unit": "{units}没有发现问题。",
         "unknown_unit": "没有单位“{value}”：--unit 写单位的编号或名称（见 {records}/units.yaml），可以写 {known}",
@@ -111,6 +113,10 @@ T = {
         "unit_only": "Only the findings of {units} are listed; {n|more warning of the university's is|more warnings of "
                      "the university's are} not (every record error is, whichever unit's, and the overview is the university's; "
                      "without --unit, all are)",
+        "unit_only_whole": "Only the findings of {units} are listed; {n|more warning of the university's is|more warnings "
+                           "of the university's are} not, {k} of them no one unit's (a change of the policy or the calendar, "
+                           "say) (every record error is, whichever unit's, and the overview is the university's; without "
+                           "--unit, all are)",
         "unit_only_none": "Only the findings of {units} are listed; the university has no other warning (every record error "
                           "is listed, whichever unit's, and the overview is the university's)",
         "none_unit": "No problems found for {units}.",
@@ -191,10 +197,13 @@ def listed_of(findings, base: Base | None, units: list | None, scope=None) -> tu
 
 
 def scoped(scope, left: list, lang: str) -> str | None:
-    """The sentence saying, first, that only the unit's warnings are listed (--unit) and how many were left out."""
+    """The sentence saying, first, that only the unit's warnings are listed (--unit) and how many were left out, and of
+    those how many are no unit's (Scope.whole: the policy's, the calendar's)."""
     if scope is None:
         return None
-    return F.counted(T[lang]["unit_only" if left else "unit_only_none"], units=_units_said(scope, lang), n=len(left))
+    whole = sum(f in scope.whole for f in left)
+    key = "unit_only_whole" if whole else "unit_only" if left else "unit_only_none"
+    return F.counted(T[lang][key], units=_units_said(scope, lang), n=len(left), k=whole)
 
 
 def _units_said(scope, lang: str) -> str:
@@ -476,7 +485,9 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
     if base is not None and base.files is not None:
         out += [f"::notice file={report._escape_property(file)},title=check::{report.escape_data(said)}"
                 for file, said in past_day(base, lang)]
-        out += _in_changed(findings, listed, lang)
+        # (with --unit, what is not annotated counted of the unit's — the errors and its warnings —: the others the
+        # first notice counts, or the last line, of the files not changed)
+        out += _in_changed(findings if scope is None else scope.split(list(findings))[0], listed, lang)
         out += _not_checked_notices(data, lang, base)
     else:
         counts: dict = {}
@@ -495,7 +506,8 @@ def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, 
 
 def _in_changed(findings, listed: list, lang: str) -> list[str]:
     """The annotations of a pull request's check (as_github): of the findings by_change lists (`listed`), of each
-    severity as many as GitHub shows a step (GITHUB_SHOWN), and a notice counting what is not annotated."""
+    severity as many as GitHub shows a step (GITHUB_SHOWN), and a notice counting what of `findings` (with --unit, the
+    unit's and every error) is not annotated."""
     out, shown = [], dict.fromkeys(GITHUB_SHOWN, 0)
     for f in listed:
         if shown.get(f.severity, 0) < GITHUB_SHOWN.get(f.severity, 0):

@@ -9,11 +9,14 @@ where --strict makes them errors: the scheduled run's reviewer sees her unit's, 
 A finding is a unit's by what it is about (its `data`: a unit, a cadre's ledger of a period — the unit she was in
 then, the ledger table's row —, a cadre's semester, a class, a club, a student problem's chain), else by its file: a
 ledger's or an amendment's cadre, a cadre's file, the unit, class, club, assignment row (its cadre's unit and its
-class's or club's) or exemption at its line.  A finding of no unit (the policy, the calendar) is the university's:
-not listed, counted."""
+class's or club's) or exemption at its line.  A row taken out of the assignments (W-CHK-019) is
+of its cadre's unit on its last day and its class's or club's, as it was — not of the row shown where it was.  A finding
+of no unit (the policy, the calendar) is the university's: not listed, counted, the first line saying how many
+(Scope.whole)."""
 from __future__ import annotations
 
 import bisect
+import datetime as dt
 from typing import NamedTuple
 
 from generator import findings as F
@@ -25,6 +28,7 @@ class Scope(NamedTuple):
     names: tuple  # their names, as the reports say them
     mine: frozenset  # the findings that are theirs
     cadres: frozenset  # the cadres who were ever in them (the exemptions' table)
+    whole: frozenset = frozenset()  # the findings left out that are no unit's (the policy's, the calendar's: counted)
 
     def split(self, listed: list) -> tuple[list, list]:
         """(listed, left out): the record errors and the units' other findings of `listed`, in its order; the other
@@ -64,25 +68,30 @@ def known(rs, lang: str = "zh") -> str:
                                                  for uid, item in rs.units.items())
 
 
-def scope_of(rs, data: dict, findings, ids: tuple) -> Scope:
-    units = _Units(rs, data)
+def scope_of(rs, data: dict, findings, ids: tuple, base: str | None = None) -> Scope:
+    """Which of `findings` are the units `ids`'s (`base`: --base's revision, whose cadre files give the unit of a row
+    taken out with its cadre's file)."""
+    units = _Units(rs, data, base)
     wanted = set(ids)
-    mine = frozenset(f for f in findings if by_unit(f) and units.of(f) & wanted)
+    of = {id(f): units.of(f) for f in findings if by_unit(f)}
+    mine = frozenset(f for f in findings if of.get(id(f), set()) & wanted)
+    whole = frozenset(f for f in findings if id(f) in of and not of[id(f)])
     cadres = frozenset(c for c in rs.cadres if rs.units_of(c) & wanted)
-    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres)
+    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres, whole)
 
 
 class _Units:
     """The units a finding is about (of)."""
 
-    def __init__(self, rs, data: dict):
-        self.rs = rs
+    def __init__(self, rs, data: dict, base: str | None = None):
+        self.rs, self.base = rs, base
         self.rows = {(r["period"], r["cadre"]): r.get("unit") for r in data.get("ledgers", [])}
         self.paths = {r.get("path"): r.get("unit") for r in data.get("ledgers", [])}
         self.semester = {r["cadre"]: r.get("unit") for r in data.get("semester_matrix", {}).get("rows", [])}
         self.chains = {c["root"]: c.get("unit") for c in data.get("feedback", [])}
         self._docs = None
         self._entries = None
+        self._base_files: dict = {}  # (a cadre no file has now → her file in the base, read: _then)
 
     def _cadre(self, cadre, period=None) -> set:
         unit = self.rows.get((period, cadre)) if period else None
@@ -107,7 +116,42 @@ class _Units:
             out.add(self.chains[d["root"]])
         if isinstance(self.paths.get(d.get("ledger")), str):
             out.add(self.paths[d["ledger"]])
+        if isinstance(was := d.get("was"), dict):  # (a row taken out of the assignments, W-CHK-019: its units as it was)
+            out |= self._posted(was.get("cadre"), was.get("day")) | self._point("class", was.get("class")) \
+                | self._point("club", was.get("club"))
+            return out | self._by_file(f) if d.get("at_row") else out
         return out or self._by_file(f)
+
+    def _posted(self, cadre, day) -> set:
+        """The unit of a cadre on `day` (an ISO date; else now)."""
+        if not isinstance(cadre, str):
+            return set()
+        try:
+            on = dt.date.fromisoformat(day) if isinstance(day, str) else None
+        except ValueError:
+            on = None
+        unit = self.rs.cadre_on(cadre, on)[0] if cadre in self.rs.cadres else self._then(cadre, on)
+        return {unit} if isinstance(unit, str) else set()
+
+    def _then(self, cadre: str, on):
+        """The unit on `on` (None: her own) of a cadre no file has now, as her file in the base (--base) says: a row the
+        pull request took out with her file is her unit's still."""
+        if self.base is None or self.base.startswith("-") or not cadre or "/" in cadre or cadre.startswith("."):
+            return None
+        if cadre not in self._base_files:  # (her rows' findings read it once)
+            from generator.check.first_parent import git
+            from generator.load import parse_bytes
+
+            then = git(self.rs.root, "show", f"{self.base}:./cadres/{cadre}.yaml")  # (./: the records folder's)
+            self._base_files[cadre] = parse_bytes(then.stdout.encode("utf-8"), f"cadres/{cadre}.yaml")[0] \
+                if then.returncode == 0 else None
+        data = self._base_files[cadre]
+        if not isinstance(data, dict):
+            return None
+        earlier = data.get("earlier") if isinstance(data.get("earlier"), list) else []
+        posts = sorted(((str(e.get("until")), e.get("unit")) for e in earlier if isinstance(e, dict) and e.get("until")),
+                       key=lambda post: post[0])
+        return next((unit for until, unit in posts if on is not None and on.isoformat() <= until), data.get("unit"))
 
     def _by_file(self, f: F.Finding) -> set:
         if self._docs is None:
