@@ -13,6 +13,9 @@ $(STAMP): requirements.txt
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && apt-get install -y -qq python3-venv >/dev/null && $$PYTHON -m venv $(VENV); \
 	  else echo "请先安装 python3-venv: sudo apt-get install -y python3-venv" >&2; exit 1; fi; }; }
 	$(PY) -m pip install -q --disable-pip-version-check -r requirements.txt
+	@# the venv knows the package from any folder (a cron job's /srv/ledger/.venv/bin/python -m generator …):
+	@# a .pth file in its site-packages names this repository
+	@$(PY) -c 'import pathlib, sys, sysconfig; pathlib.Path(sysconfig.get_paths()["purelib"], "contact-ledger.pth").write_text(sys.argv[1] + "\n", encoding="utf-8")' "$(CURDIR)"
 	@touch $@
 
 ## bytecode: the package's modules compiled once, as installing a package compiles them: where

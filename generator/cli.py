@@ -37,6 +37,14 @@ COMMANDS = {"validate": "generator.cli", "codes": "generator.cli", "check": "gen
 MSG = {
     "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",
                    "en": "records folder not found: {path} (use --records)"},
+    "no_records_default": {"zh": "找不到记录目录：当前文件夹 {cwd} 中没有 records，程序所在的仓库 {repo} 中也没有。"
+                                 "请用 --records 指定记录目录（如 --records /srv/ledger/records），"
+                                 "或设环境变量 LEDGER_RECORDS",
+                           "en": "records folder not found: no records in the working folder {cwd}, nor in the "
+                                 "program's repository {repo}. Name it with --records (e.g. --records "
+                                 "/srv/ledger/records) or set LEDGER_RECORDS"},
+    "no_records_env": {"zh": "找不到记录目录：{path}（环境变量 LEDGER_RECORDS 指定的；改正它，或用 --records 指定）",
+                       "en": "records folder not found: {path} (named by LEDGER_RECORDS; correct it, or use --records)"},
     "unwritten": {"zh": "写入 {path} 时出错（系统提示：{reason}）：{what}。请排除原因（如磁盘已满、没有写权限、"
                         "路径不对）后再运行一次：{command}",
                   "en": "writing {path} failed ({reason}): {what}. Remove the cause (a full disk, no permission, "
@@ -70,8 +78,34 @@ class Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
+REPO = Path(__file__).resolve().parent.parent  # (the repository the package is in: its records/ when the working folder has none)
+
+
+def default_records() -> str:
+    """The records folder a command reads when --records is not given (every command's, the one place): the folder
+    LEDGER_RECORDS names (as the site's build reads it: `LEDGER_RECORDS=/srv/x make site` validates what it builds),
+    else the working folder's records/, else — run from elsewhere, as a cron job does with the venv's python — the
+    records/ of the repository the program is in: only when nothing is named records here (a records that is a file,
+    or a link, is this folder's, said as before).  "records" when none is there (records_dir then says where it looked)."""
+    named = os.environ.get("LEDGER_RECORDS")
+    if named:
+        return named
+    if os.path.lexists("records") or not (REPO / "records").is_dir():
+        return "records"
+    return str(REPO / "records")
+
+
+def add_records(parser: argparse.ArgumentParser) -> None:
+    """The --records option (default_records when not given)."""
+    parser.add_argument("--records", default=None, help=say(
+        "记录目录；不写时是环境变量 LEDGER_RECORDS 指定的文件夹，没有设时是当前文件夹中的 records，"
+        "当前文件夹中没有时是程序所在仓库的 records",
+        "records folder; by default the folder LEDGER_RECORDS names, if unset the working folder's records, "
+        "if it has none the program's repository's records"))
+
+
 def common(parser: argparse.ArgumentParser, formats=("text", "json", "github")) -> None:
-    parser.add_argument("--records", default="records", help=say("记录目录，默认 records", "records folder, default records"))
+    add_records(parser)
     parser.add_argument("--format", choices=formats, default="text", help=say("输出格式", "output format"))
     parser.add_argument("--lang", choices=("zh", "en"), default="zh", help=say("语言", "language"))
 
@@ -101,9 +135,18 @@ def clock_today(rs=None) -> dt.date:
 
 
 def records_dir(args) -> Path | None:
+    given = args.records is not None
+    if not given:
+        args.records = default_records()
     path = Path(args.records)
     if not path.is_dir():
-        sys.stderr.write(MSG["no_records"][args.lang].format(path=path) + "\n")
+        if given:
+            said = MSG["no_records"][args.lang].format(path=path)
+        elif os.environ.get("LEDGER_RECORDS"):
+            said = MSG["no_records_env"][args.lang].format(path=path)
+        else:
+            said = MSG["no_records_default"][args.lang].format(cwd=Path.cwd(), repo=REPO)
+        sys.stderr.write(said + "\n")
         return None
     from generator.load import display_path  # (as the commands' findings show their files)
 

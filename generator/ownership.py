@@ -465,6 +465,8 @@ def cmd_ownership(args) -> int:
             return cli.EXIT_USAGE
     # The records folder as named, its own links not followed: a pull request that makes `records`
     # a link to another folder must not move where the roles are read from.
+    if args.records is None:
+        args.records = cli.default_records()
     given = Path(args.records)
     here = Path(os.path.realpath(os.path.abspath(given.parent))) / given.name if given.name else Path.cwd()
     root = repo_root(here if here.is_dir() and not here.is_symlink() else here.parent)

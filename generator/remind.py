@@ -701,7 +701,7 @@ def register(sub) -> None:
         "exit status: 0 nothing to remind of (or --body-file, --due-window given); 1 a ledger is missing (--period) or a "
         "freshman class uncovered (--coverage), or the administrators' records have errors; 2 could not run: bad "
         "arguments, no records folder."))
-    p.add_argument("--records", default="records", help=say("记录目录，默认 records", "records folder, default records"))
+    cli.add_records(p)
     p.add_argument("--lang", choices=("zh", "en"), default="zh",
                    help=say("错误提示和台账提醒中每位干部那一行的语言；正文其余部分写给干部，总是中文，末尾附一行英文摘要",
                             "language of the error messages and of each cadre's line in a ledger reminder; the rest "

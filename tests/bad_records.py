@@ -93,7 +93,7 @@ def build(name: str, tmp: Path) -> tuple[Path, Path]:
 
 def run_cli(program: Path, work: Path, *args: str) -> subprocess.CompletedProcess:
     """`python -m generator …` in a subprocess, as a user runs it (cwd = work dir)."""
-    env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"}
+    env = {k: v for k, v in os.environ.items() if k not in ("CONTACT_LEDGER_DEBUG", "LEDGER_RECORDS")}  # (cwd's records/)
     env["PYTHONPATH"] = str(program)
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=work, env=env,
                           capture_output=True, text=True, timeout=60)

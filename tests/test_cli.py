@@ -3,8 +3,11 @@ formats, both languages, and never a traceback — on real files, in a subproces
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 
 import pytest
 import yaml
@@ -58,6 +61,30 @@ def test_records_folder_elsewhere_is_found_with_records_option(work, tmp_path):
     shutil.move(work / "records", tmp_path / "台账记录")
     run = cli(work, "validate", "--records", str(tmp_path / "台账记录"))
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_ledger_records_names_the_folder_validate_and_check_read_without_records_option(work, tmp_path):
+    """LEDGER_RECORDS points the site's build at a records folder (site.md): `LEDGER_RECORDS=/srv/x make site`
+    validates that folder too, not the working folder's records/ (which are fine here)."""
+    shutil.copytree(work / "records", tmp_path / "srv-records")
+    li_na = tmp_path / "srv-records/cadres/li-na.yaml"
+    li_na.write_text(li_na.read_text(encoding="utf-8").replace("unit: xgb", "unit: xgp"), encoding="utf-8")
+    env = {k: v for k, v in os.environ.items() if k != "CONTACT_LEDGER_DEBUG"}
+    env.update(PYTHONPATH=str(B.REPO), LEDGER_RECORDS=str(tmp_path / "srv-records"))
+    for command in ("validate", "check"):
+        run = subprocess.run([sys.executable, "-m", "generator", command, "--today", "2026-03-25"], cwd=work, env=env,
+                             capture_output=True, text=True, timeout=120)
+        assert run.returncode == 1, (command, run.stdout, run.stderr)
+        assert f"{tmp_path}/srv-records/cadres/li-na.yaml:" in run.stdout and "xgp" in run.stdout, command
+    # --records still wins; a LEDGER_RECORDS naming no folder is said to be it
+    run = subprocess.run([sys.executable, "-m", "generator", "validate", "--records", "records"], cwd=work, env=env,
+                         capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stdout
+    env["LEDGER_RECORDS"] = str(tmp_path / "no-such")
+    run = subprocess.run([sys.executable, "-m", "generator", "validate"], cwd=work, env=env, capture_output=True,
+                         text=True, timeout=60)
+    assert run.returncode == 2
+    assert run.stderr.strip() == f"找不到记录目录：{tmp_path}/no-such（环境变量 LEDGER_RECORDS 指定的；改正它，或用 --records 指定）"
 
 
 def test_missing_records_folder_exits_2_with_a_message(work):
