@@ -31,8 +31,9 @@ bytecode: $(STAMP)
 TODAY_ARG = $(if $(LEDGER_TODAY),--today "$(LEDGER_TODAY)")
 
 ## make site: set up, validate the records and build the site into public/ (with the web form
-## at public/admin/ when Node's packages are there; CMS_ARGS as for `make admin`)
-site: bytecode node-deps-optional
+## at public/admin/ when CMS_ARGS, as for `make admin`, names the Git host; Node's packages are installed
+## only then: without a repository the form cannot log in, and /admin/ is a page saying how to configure it)
+site: bytecode $(if $(strip $(CMS_ARGS)),node-deps-optional)
 	$(PY) -m generator validate $(TODAY_ARG)
 	NO_MKDOCS_2_WARNING=1 LEDGER_CMS_ARGS="$(CMS_ARGS)" $(BIN)/mkdocs build --strict --quiet
 

@@ -437,13 +437,20 @@ def test_site_serves_the_web_form_at_admin(tmp_path, site, rs):
 
 
 def test_python_only_build_skips_the_form_with_a_hint(tmp_path, monkeypatch):
-    """Without node_modules the site is built all the same; /admin/ explains how to get the form."""
+    """Without node_modules the site is built all the same; /admin/ explains how to get the form: with its Git host
+    given (CMS_ARGS), make node-deps; without, the Git host (the form could not log in, Node or not: `make site`
+    installs Node's packages only when CMS_ARGS is given)."""
     monkeypatch.setattr(admin_form.cms, "BUNDLE", tmp_path / "no-node_modules")
     records = fixture_repo(tmp_path)
-    lines = admin_form.publish_admin(tmp_path / "public", records, dt.date.fromisoformat(FIXTURE_TODAY))
+    lines = admin_form.publish_admin(tmp_path / "public", records, dt.date.fromisoformat(FIXTURE_TODAY),
+                                     "--backend gitlab --repo xgb/ledger --app-id abc")
     assert len(lines) == 1 and "未生成网页填报表单" in lines[0] and "make node-deps" in lines[0]
     placeholder = (tmp_path / "public" / "admin" / "index.html").read_text(encoding="utf-8")
     assert "make node-deps" in placeholder and not (tmp_path / "public" / "admin" / "config.yml").exists()
+    lines = admin_form.publish_admin(tmp_path / "public", records, dt.date.fromisoformat(FIXTURE_TODAY))
+    assert len(lines) == 1 and "CMS_ARGS" in lines[0] and "make node-deps" not in lines[0]
+    placeholder = (tmp_path / "public" / "admin" / "index.html").read_text(encoding="utf-8")
+    assert "还没有配置代码托管平台上的仓库" in placeholder and "make node-deps" not in placeholder
 
 
 def test_an_administrators_mistake_leaves_the_form_out_and_the_site_built(tmp_path, monkeypatch):

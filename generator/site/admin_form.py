@@ -104,12 +104,14 @@ def publish_admin(site_dir: Path, records: Path, today: dt.date | None, cms_args
 
 def _publish(site_dir: Path, records: Path, today, cms_args: str, rs, findings) -> list[str]:
     out = site_dir / "admin"
-    if not bundle_installed():
-        return _placeholder(out, "bundle", [SKIPPED], rs)
     backend, ok = backend_from(cms_args)
     notes = [] if ok else [BAD_ARGS.format(args=cms_args)]
+    # no repository first: without it the form cannot log in, Node's packages or not (and `make site` installs
+    # them only when CMS_ARGS is given: the placeholder says what is missing, not make node-deps)
     if not backend.get("repo"):  # (Decap would stop at once, in English: "… backend needs a repo")
         return _placeholder(out, "repo", notes + [UNCONFIGURED], rs)
+    if not bundle_installed():
+        return _placeholder(out, "bundle", notes + [SKIPPED], rs)
     try:
         cms.write_admin(out, records, today=today, backend=backend, rs=rs, findings=findings)
     except ValueError as exc:  # no policy / no period / errors: the records' findings already say why
