@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+import yaml
+
 from gitrepo import commit, init_repo, write
 from site_build import mkdocs_build
 from test_own_records_form import OWN
@@ -21,3 +23,29 @@ def test_the_site_is_named_after_the_university_of_its_records(tmp_path):
     assert "<title>附件1 工作安排表 - 北方农林大学联系学生工作台账</title>" in page, re.findall(r"<title>.*?</title>", page)
     header = re.search(r'class="md-header__topic">\s*<span class="md-ellipsis">\s*(.*?)\s*</span>', page, re.S)
     assert header and header.group(1).replace("<wbr>", "") == "北方农林大学联系学生工作台账", header and header.group(1)
+
+
+def test_the_guide_gives_the_universitys_own_people_as_examples_not_the_demos(tmp_path):
+    """使用本网站 told a university's staff to search for 白涛玉 and 邓佳 (邓佳冬), 工商管理学院 — the demo's, whom its site
+    never had — and 字段说明 gave 示例大学 as the example of the university's name: the examples are now the records'
+    own (a cadre's, a unit's, a class's, the university's), the demo's only on the demo's site."""
+    from gitrepo import demo_records
+    from test_site_pages import visible
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, {**OWN,
+                 "records/cadres/feng-xiaoyu.yaml": "name: 冯晓雨\nposition: 学生工作处处长\nunit: xsc\ngit: feng-xiaoyu\n"
+                                                    "active_from: 2020-01-01\n",
+                 "records/cadres/lu-minghui.yaml": "name: 陆明辉\nposition: 动物医学院党委书记\nunit: vet\ngit: lu-minghui\n"
+                                                   "active_from: 2020-01-01\n"})
+    commit(repo, "2026-12-01 10:00", "本校的记录")
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2026-12-04")
+    guide = visible((built.public / "guide" / "site.html").read_text(encoding="utf-8"))
+    demo = demo_records(tmp_path / "demo")
+    demo_people = {yaml.safe_load(p.read_text(encoding="utf-8"))["name"] for p in (demo / "cadres").glob("*.yaml")}
+    assert len(demo_people) > 50 and not [n for n in sorted(demo_people) if n in guide]
+    assert "搜一位干部的全名（如“冯晓雨”）时" in guide and "输入姓和名的第一个字（如“陆明”找陆明辉）" in guide
+    assert "只输入名（如“晓雨”）" in guide and "搜单位的全名（如“农学院”“动物医学院”）时" in guide
+    assert "搜班级名称（如“农学2601班”）时" in guide and "如“……”" not in guide
+    fields = visible((built.public / "reference" / "fields.html").read_text(encoding="utf-8"))
+    assert "学校全称，如 北方农林大学。" in fields and "如 示例大学" not in fields

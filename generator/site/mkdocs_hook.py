@@ -56,7 +56,7 @@ if _ROOT not in sys.path:  # MkDocs loads hooks by path; the generator package s
 import generator.site  # noqa: E402
 from generator import forked  # noqa: E402
 from generator.files import Unwritten, write_files  # noqa: E402
-from generator.site import admin_form, fastmd, notfound, render_site, search_aside, search_zh, table_markup  # noqa: E402
+from generator.site import admin_form, fastmd, guide_examples, notfound, render_site, search_aside, search_zh, table_markup  # noqa: E402
 from generator.site.templating import TemplateCache  # noqa: E402
 
 log = logging.getLogger("mkdocs.hooks.contact_ledger")
@@ -115,6 +115,7 @@ def on_files(files, config):
                          aside=True, slots=fast)
     if config.site_name == PROGRAM_NAME:  # (mkdocs.yml's own: a university's site is named after it, as its home page)
         config.site_name = admin_form.cms.site_name(result.records)
+    _state["guide_examples"] = guide_examples.examples(result.records)  # (the guide's 如“……”: a cadre's, a unit's)
     _state["finish"] = result.finish
     _state["name_words"] = result.name_words
     _state["aside"] = list(result.pending)
@@ -216,7 +217,9 @@ def on_page_markdown(markdown, page, config, files):
     """Generated pages: tables and data-search-exclude blocks rendered by fastmd, not Python-Markdown."""
     src = page.file.src_uri
     if src not in _state.get("generated", ()):
-        return _own_name(markdown, config.site_name) if src.startswith("guide/") else markdown
+        if not src.startswith("guide/"):
+            return markdown
+        return guide_examples.fill(_own_name(markdown, config.site_name), _state.get("guide_examples", {}))
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
     _state["cut"][src] = cut
     whole = fastmd.whole(cut.markdown, cut.links, *_state["whole_toc"]) if _state.get("whole_toc") else None

@@ -61,6 +61,8 @@ def field_reference(rs=None) -> list[dict]:
         _fields(schema, schema, "", 0, fields)
         if kind == "ledger" and rs is not None:
             fields = [own_words(rs, f) for f in fields]
+        if kind == "policy" and rs is not None:
+            fields = [own_institution(rs, f) for f in fields]
         out.append({"kind": kind, "title": schema.get("title", kind), "description": schema.get("description", ""),
                     "fields": fields})
     return out
@@ -76,3 +78,19 @@ def own_words(rs, field: dict) -> dict:
     if path in VOCAB_FIELDS:
         description = own_examples(description, rs.words(VOCAB_FIELDS[path]))
     return {**field, "title": rs.field_title(path, field["title"]), "description": rs.statuses_named(description)}
+
+
+DEMO_INSTITUTION = "示例大学"  # (the schema's example of institution.name: the demo's, bench/corpus.py --demo)
+
+
+def own_institution(rs, field: dict) -> dict:
+    """A policy field's description with the records' university for the demo's as its example (学校全称，如
+    北方农林大学。, not 如 示例大学。): a university's own site names no university it is not; where the policy names
+    none, no example (学校全称。).  Where a description points at the demo's own file (本程序自带的示例大学
+    records/policy.yaml), it is that file, and stays."""
+    example = f"，如 {DEMO_INSTITUTION}。"
+    if example not in field["description"]:
+        return field
+    own = rs.setting("institution", "name", default="")
+    own = own.strip() if isinstance(own, str) else ""
+    return {**field, "description": field["description"].replace(example, f"，如 {own}。" if own else "。")}
