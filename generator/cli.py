@@ -140,7 +140,7 @@ def records_dir(args) -> Path | None:
         args.records = default_records()
     path = Path(args.records)
     if not path.is_dir():
-        if given:
+        if given or Path.cwd() == REPO:  # (in the repository itself: its records/ is the one missing)
             said = MSG["no_records"][args.lang].format(path=path)
         elif os.environ.get("LEDGER_RECORDS"):
             said = MSG["no_records_env"][args.lang].format(path=path)
