@@ -1436,7 +1436,9 @@ def records_text(w: World) -> dict[str, str]:
         "ledger": {"periods": [{"id": "H1", "name": "上半年", "start": "01-01", "end": "06-30", "due": "06-30"},
                                {"id": "H2", "name": "下半年", "start": "07-01", "end": "12-31", "due": "12-31"}],
                    "grace_days": 0},
-        "contacts": {"points_per_cadre": 1, "min_per_semester": 1, "min_days_held": 14},
+        "contacts": {"points_per_cadre": 1, "min_per_semester": 1, "min_days_held": 14,
+                     # (the demo's: a class graduating on 06-30 owes nothing to its semester's end; the benchmark's bytes as before)
+                     **({"end_of_semester_days": 14} if demo else {})},
         "freshman_coverage": {"required": True, "grace_days": 30},
         "feedback": {"overdue_days": OVERDUE_DAYS},
         "reminders": {"window_days": 15, "weekday": 1},

@@ -137,7 +137,8 @@ def test_a_gap_in_the_summer_vacation_owes_no_contact_point(tmp_path):
     assert gaps(records, "2026-09-06") == []
     assert gaps(records, "2026-09-10") == ["干部“陈刚”在 2026-07-11 至 2026-09-10 只有 0 个联系点（政策规定 1 个）"
                                            "（上一条安排的班级“计算机2401班”只存续到 2026-07-10，之后没有新的安排）"]
-    # graduated on 2026-06-30: the semester's last ten days (07-01 to 07-10) had no contact point, the gap is told ...
+    # graduated on 2026-06-30, the policy without contacts.end_of_semester_days (test below): the semester's last ten
+    # days (07-01 to 07-10) had no contact point, the gap is told ...
     records = fixture_repo(tmp_path / "c", _graduates("2026-06-30", successor=True))
     assert gaps(records, "2026-12-15") == ["干部“陈刚”在 2026-07-01 至 2026-08-31 只有 0 个联系点（政策规定 1 个）"
                                            "（上一条安排的班级“计算机2401班”只存续到 2026-06-30，下一条安排从 2026-09-01 开始）"]
@@ -146,6 +147,60 @@ def test_a_gap_in_the_summer_vacation_owes_no_contact_point(tmp_path):
     calendar.write_text(calendar.read_text(encoding="utf-8").replace('start: "2026-02-25", end: "2026-07-10"',
                                                                      'start: "2026-02-25", end: "2026-06-30"'), encoding="utf-8")
     assert gaps(records, "2026-12-15") == []
+
+
+def _policy_days(records: Path, days: int) -> None:
+    """The policy's contacts.end_of_semester_days (records/policy.yaml), written under contacts: as an administrator would."""
+    policy = records / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert "contacts:\n" in text
+    policy.write_text(text.replace("contacts:\n", f"contacts:\n  end_of_semester_days: {days}\n", 1), encoding="utf-8")
+
+
+def test_a_class_graduating_in_its_semester_s_last_days_leaves_its_cadre_no_gap(tmp_path):
+    # A class graduating on 06-30 while the spring semester runs to 07-10 gave its cadre W-CHK-002 for 07-01..07-10:
+    # not the cadre's failing, the point ends with the class and the next cycle replaces it. The policy says how
+    # near the semester's end a class or club may end for the rest of that semester to be no gap.
+    def gaps(records: Path, today: str, lang: str = "zh") -> list[str]:
+        run = check_cli(records, "--today", today, "--format", "json", "--lang", lang)
+        assert run.returncode == 0 and "Traceback" not in run.stderr, run.stdout[-3000:] + run.stderr
+        return [f["message"] for f in json.loads(run.stdout)["findings"] if f["code"] == "W-CHK-002" and "陈刚" in f["message"]]
+
+    def graduates(day: str, successor: bool, days: int | None):
+        def change(records: Path):
+            _graduates(day, successor)(records)
+            if days is not None:
+                _policy_days(records, days)
+        return change
+
+    # ten days before the semester's end (07-10), the policy allowing 14: nothing told, the new row from 09-01
+    records = fixture_repo(tmp_path / "a", graduates("2026-06-30", successor=True, days=14))
+    assert gaps(records, "2026-12-15") == []
+    assert gaps(records, "2026-07-08") == []  # (nor while the semester still ran)
+    # no new row by the new semester: the gap is told, whole, as one in the summer vacation is
+    records = fixture_repo(tmp_path / "b", graduates("2026-06-30", successor=False, days=14))
+    assert gaps(records, "2026-09-06") == []
+    assert gaps(records, "2026-09-10") == ["干部“陈刚”在 2026-07-01 至 2026-09-10 只有 0 个联系点（政策规定 1 个）"
+                                           "（上一条安排的班级“计算机2401班”只存续到 2026-06-30，之后没有新的安排）"]
+    # a class ending in April (81 days before): a real gap, told, in Chinese and English
+    records = fixture_repo(tmp_path / "c", graduates("2026-04-20", successor=True, days=14))
+    assert gaps(records, "2026-12-15") == ["干部“陈刚”在 2026-04-21 至 2026-08-31 只有 0 个联系点（政策规定 1 个）"
+                                           "（上一条安排的班级“计算机2401班”只存续到 2026-04-20，下一条安排从 2026-09-01 开始）"]
+    assert gaps(records, "2026-12-15", "en") == [
+        "cadre '陈刚' held 0 contact points from 2026-04-21 to 2026-08-31 (the policy requires 1) (the previous "
+        "assignment's class '计算机2401班' existed until 2026-04-20; the next one starts on 2026-09-01)"]
+    # the number is the policy's: 7 days are fewer than the ten left, and a policy without it excuses none
+    for name, days in (("d", 7), ("e", None)):
+        records = fixture_repo(tmp_path / name, graduates("2026-06-30", successor=True, days=days))
+        assert gaps(records, "2026-12-15") == ["干部“陈刚”在 2026-07-01 至 2026-08-31 只有 0 个联系点（政策规定 1 个）"
+                                               "（上一条安排的班级“计算机2401班”只存续到 2026-06-30，下一条安排从 2026-09-01 开始）"]
+    # a number changed later judges the semesters begun before it by the earlier one (contacts.earlier)
+    def changed(records: Path):
+        graduates("2026-06-30", successor=True, days=14)(records)
+        policy = records / "policy.yaml"
+        policy.write_text(policy.read_text(encoding="utf-8").replace(
+            "contacts:\n", 'contacts:\n  earlier:\n    - {until: "2026-08-31", end_of_semester_days: 5}\n', 1), encoding="utf-8")
+    assert len(gaps(fixture_repo(tmp_path / "f", changed), "2026-12-15")) == 1
 
 
 def _source(page: Path) -> str:

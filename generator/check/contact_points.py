@@ -145,11 +145,12 @@ def check_contact_points(ctx: Context) -> list[dict]:
         terms = ctx.rs.semesters()
         for s, e, count, required in gaps:
             for g_start, g_end in _subtract([(s, e)], holes):
-                if _in_vacation(terms, g_start, g_end):
-                    continue
                 last = g_start - ONE_DAY
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
                 before = [(r, d) for (rs_, re_), r, d in spans if re_ == last and (d.end or d.until == last)]
+                owed = _after_term_end(ctx, terms, before, g_start)
+                if owed > g_end or _in_vacation(terms, owed, g_end):
+                    continue
                 after = [r for (rs_, re_), r, _ in spans if rs_ == g_end + ONE_DAY]
                 gone = [r for r, d in dead if d.start <= g_end and (d.last or dt.date.max) >= g_start]
                 if gone:  # a row naming a class or club that had ended before it began: the row is to change
@@ -197,6 +198,21 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 continue
             ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
     return table
+
+
+def _after_term_end(ctx: Context, terms: list, before: list, start: dt.date) -> dt.date:
+    """The first day of a gap beginning on `start` that is owed a contact point: `start`, unless the gap begins the
+    day after a class or club ended (`before`: the row it ended, by its `until`) in the last days of a semester —
+    at most the policy's contacts.end_of_semester_days (the number in force on the semester's first day) before
+    its end, as a class graduating on 06-30 while the semester runs to 07-10: the point ended with it and the next
+    cycle replaces it, so the rest of that semester is owed nothing; the day after the semester's end, then."""
+    if not any(d.until == start - ONE_DAY for _, d in before):
+        return start
+    for t in terms:
+        if t.start <= start <= t.end:
+            days = ctx.setting_int("contacts", "end_of_semester_days", default=0, on=t.start)
+            return t.end + ONE_DAY if (t.end - start).days + 1 <= days else start
+    return start
 
 
 def _in_vacation(terms: list, start: dt.date, end: dt.date) -> bool:
