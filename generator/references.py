@@ -259,13 +259,18 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
     one names the other as a namesake (`namesake`: two people of the same name), and E-REF-001 at a namesake's id that
     is no cadre's.  (A dict by name: ≈600 cadres at 12k.)"""
     by_name: dict[str, list[str]] = {}
+    keys: dict[str, str] = {}
     out = []
     for ref, item in rs.cadres.items():
         if isinstance(name := item.get("name"), str) and name.strip():
-            by_name.setdefault(re.sub(r"\s+", "", unicodedata.normalize("NFKC", name)), []).append(ref)
+            keys[ref] = re.sub(r"\s+", "", unicodedata.normalize("NFKC", name))
+            by_name.setdefault(keys[ref], []).append(ref)
         for i, other in enumerate(said if isinstance(said := item.get("namesake"), list) else ()):
             if isinstance(other, str) and not rs.id_known("cadre", other):  # (E-REF-001: a namesake that is none)
                 out.append(_missing(item, ("namesake", i), "cadre", other, rs.cadres, names=rs.cadre_names))
+    for ref, item in rs.cadres.items():
+        if isinstance(said := item.get("namesake"), list) and ref in keys:
+            out += _namesakes_of_another_name(rs, ref, said, keys, by_name[keys[ref]])
     for refs in by_name.values():
         if len(refs) < 2:
             continue
@@ -280,6 +285,50 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
             out.append(F.make("W-REF-001", item.file, item.pos("name"), name=item.get("name"), other_id=other,
                               other=f"{there.file}:{':'.join(map(str, there.pos('name')))}",
                               other_unit=named or unit or "—"))
+    return out
+
+
+def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, same: list) -> list[F.Finding]:
+    """W-REF-002 at each item of cadre `ref`'s `namesake` (`said`) that is a cadre of another name, or herself: it
+    silences no W-REF-001 (only a pair of one name is warned), but is a mistyped id, the real pair warned still — or
+    one kept from a name corrected since, which a later change of name would make silence a pair no one judged two
+    people.  A warning (nothing is wrongly silenced by it, nothing to block), with the line to type: each such item
+    replaced by a cadre of her name not listed yet (`same`: the ids of her name, hers among them), else left out."""
+    bad = [(i, o) for i, o in enumerate(said) if isinstance(o, str) and o in rs.cadres and o in keys
+           and (o == ref or keys[o] != keys[ref])]
+    if not bad:
+        return []
+    item, name = rs.cadres[ref], rs.cadres[ref].get("name")
+    free = [o for o in same if o != ref and o not in said]
+    fixed = dict(zip((i for i, _ in bad), free))
+    kept = [fixed.get(i, o) for i, o in enumerate(said) if i in fixed or all(i != j for j, _ in bad)]
+    where = {o: f"{rs.cadres[o].file}:{':'.join(map(str, rs.cadres[o].pos('name')))}" for o in free}
+    if free:
+        why = (f"与“{name}”同名的是 " + "、".join(f"{o}（{where[o]}）" for o in free) + "，多半是编号写错了，",
+               f"The cadre{'s' if len(free) > 1 else ''} named '{name}': " + ", ".join(f"{o} (at {where[o]})" for o in free)
+               + ": most likely a mistyped id. ")
+    elif len(same) > 1:
+        why = f"与“{name}”同名的都已写上，这一项什么也不说明，", f"The cadres named '{name}' are all listed: the item tells nothing. "
+    else:
+        why = f"没有别的干部叫“{name}”，这一项什么也不说明，", f"No other cadre is named '{name}': the item tells nothing. "
+    one_line = item.key_pos("namesake")[0] == item.pos("namesake", bad[0][0])[0]  # ([a, b], not a list of lines)
+    if kept:
+        line = f"namesake: [{', '.join(kept)}]"
+        do = ((f"这一行写成：{line}", f"The line: {line}") if one_line else
+              (f"namesake 连同下面的各项写成一行：{line}", f"The line, in place of namesake and its items: {line}"))
+    else:
+        do = (("删去 namesake 这一行。", "Delete the line namesake.") if one_line else
+              ("删去 namesake 这一行和下面的各项。", "Delete namesake and its items."))
+    fix, fix_en = why[0] + do[0], why[1] + do[1]
+    out = []
+    for i, other in bad:
+        there = rs.cadres[other]
+        what, what_en = (("是本人自己的编号", "is this cadre's own id") if other == ref else
+                         (f"是干部“{there.get('name')}”（{there.file}:{':'.join(map(str, there.pos('name')))}），与本人“{name}”不同名",
+                          f"is cadre '{there.get('name')}' (at {there.file}:{':'.join(map(str, there.pos('name')))}), "
+                          f"whose name is not '{name}'"))
+        out.append(F.make("W-REF-002", item.file, item.pos("namesake", i), ref=other, what=what, what_en=what_en,
+                          fix=fix, fix_en=fix_en, data={"cadre": ref, "namesake": other}))
     return out
 
 

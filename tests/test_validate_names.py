@@ -307,3 +307,74 @@ def test_a_unit_id_like_none_among_many_units_points_to_the_file(records):
         f"  - {{id: u{i}, name: 第{i}学院, type: 学院, reviewers: [u{i}-reviewer]}}\n" for i in range(11)), encoding="utf-8")
     edit(records, "cadres/li-na.yaml", "unit: xgb", "unit: qqq")
     assert only(validate(records), "E-REF-001")["hint"] == "请检查拼写；现有的单位编号见 records/units.yaml。"
+
+
+def _said(work, code, *extra) -> list[dict]:
+    """The findings of `code`, warnings too (validate() above keeps the errors), of a real `validate`."""
+    import json
+
+    import bad_records as B
+    run = B.run_cli(B.REPO, work, "validate", "--format", "json", *extra)
+    assert "Traceback" not in run.stderr, run.stderr
+    return [f for f in json.loads(run.stdout) if f["code"] == code]
+
+
+def _cadre(work, ident: str, name: str, namesake: str) -> None:
+    (work / f"records/cadres/{ident}.yaml").write_text(
+        f"name: {name}\nposition: 党委学生工作部副部长\nunit: xgb\ngit: {ident}\nactive_from: \"2021-03-01\"\n{namesake}",
+        encoding="utf-8")
+
+
+def test_a_namesake_of_another_name_is_told_with_the_id_meant_and_the_line(records):
+    # namesake: [li-na] (李娜) in the record of a second 张伟: accepted, silencing nothing, while the pair of 张伟s
+    # stayed warned (W-REF-001) — a mistyped id; the line with the 张伟 meant
+    _cadre(records, "zhang-wei-2", "张伟", "namesake: [li-na]\n")
+    assert validate(records) == []  # (a warning: nothing wrongly silenced, nothing to block)
+    [f] = _said(records, "W-REF-002")
+    assert (f["file"], f["line"], f["column"]) == ("records/cadres/zhang-wei-2.yaml", 6, 12)
+    assert f["message"] == ("同名干部（namesake）中的 li-na 是干部“李娜”（records/cadres/li-na.yaml:1:7），"
+                            "与本人“张伟”不同名：它不说明本人有同名的干部")
+    assert f["hint"] == ("namesake 写的是与本人同名、但不是同一人的干部的编号。与“张伟”同名的是 zhang-wei"
+                         "（records/cadres/zhang-wei.yaml:1:7），多半是编号写错了，这一行写成：namesake: [zhang-wei]")
+    assert len(_said(records, "W-REF-001")) == 2  # (the pair, until the line is typed)
+    [en] = _said(records, "W-REF-002", "--lang", "en")
+    assert en["message"] == ("namesake li-na is cadre '李娜' (at records/cadres/li-na.yaml:1:7), whose name is not "
+                             "'张伟': it tells of no namesake")
+    assert en["hint"].endswith("The line: namesake: [zhang-wei]")
+    # typed: neither warning is left
+    edit(records, "cadres/zhang-wei-2.yaml", "namesake: [li-na]", "namesake: [zhang-wei]")
+    assert _said(records, "W-REF-002") == [] and _said(records, "W-REF-001") == []
+
+
+@pytest.mark.parametrize("ident,name,namesake,at,fix,fix_en", [
+    # nobody else of her name: the item says nothing, the line goes
+    ("li-na-2", "李晓娜", "namesake: [zhang-wei]\n", (6, 12), "没有别的干部叫“李晓娜”，这一项什么也不说明，删去 namesake 这一行。",
+     "No other cadre is named '李晓娜': the item tells nothing. Delete the line namesake."),
+    # one of two items: the line without it
+    ("zhang-wei-2", "张伟", "namesake: [zhang-wei, li-na]\n", (6, 23), "与“张伟”同名的都已写上，这一项什么也不说明，这一行写成：namesake: [zhang-wei]",
+     "The cadres named '张伟' are all listed: the item tells nothing. The line: namesake: [zhang-wei]"),
+    # a list of lines, none of the same name: namesake goes with its items
+    ("li-na-2", "李晓娜", "namesake:\n  - zhang-wei\n  - li-na\n", (8, 5), "没有别的干部叫“李晓娜”，这一项什么也不说明，删去 namesake 这一行和下面的各项。",
+     "No other cadre is named '李晓娜': the item tells nothing. Delete namesake and its items."),
+])
+def test_a_namesake_of_another_name_with_none_meant_is_told_to_delete_it(records, ident, name, namesake, at, fix, fix_en):
+    _cadre(records, ident, name, namesake)
+    found = _said(records, "W-REF-002")
+    assert [(f["line"], f["column"]) for f in found][-1] == at
+    assert found[-1]["hint"].endswith(fix), found[-1]["hint"]
+    assert _said(records, "W-REF-002", "--lang", "en")[-1]["hint"].endswith(fix_en)
+
+
+def test_a_namesake_naming_the_cadre_herself_is_told(records):
+    _cadre(records, "li-na-2", "李娜", "namesake: [li-na-2]\n")
+    [f] = _said(records, "W-REF-002")
+    assert f["message"] == "同名干部（namesake）中的 li-na-2 是本人自己的编号：它不说明本人有同名的干部"
+    assert f["hint"].endswith("与“李娜”同名的是 li-na（records/cadres/li-na.yaml:1:7），多半是编号写错了，这一行写成：namesake: [li-na]")
+
+
+def test_one_of_the_two_namesakes_saying_it_is_enough_and_the_hint_says_so(records):
+    _cadre(records, "zhang-wei-2", "张伟", "")
+    hints = [f["hint"] for f in _said(records, "W-REF-001")]
+    assert len(hints) == 2 and all("两份中的一份写上即可" in h for h in hints), hints
+    edit(records, "cadres/zhang-wei.yaml", 'active_from: "2020-01-01"', 'active_from: "2020-01-01"\nnamesake: [zhang-wei-2]')
+    assert _said(records, "W-REF-001") == [] and _said(records, "W-REF-002") == []
