@@ -282,9 +282,15 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
             item, there = rs.cadres[ref], rs.cadres[other]
             unit = there.get("unit")
             named = rs.units[unit].get("name") if isinstance(unit, str) and unit in rs.units else None
+            # (a file with namesake already: it written with both — those of her name it lists, W-REF-002's line —
+            # not a second namesake key, E-YAML-003)
+            said = item.get("namesake")
+            line = f"namesake: [{', '.join([*(o for o in said if o in refs and o != ref), other] if isinstance(said, list) else [other])}]"
+            add = ((f"把本文件中的 namesake 写成：{line}", f"writes namesake as {line} in this file") if said is not None else
+                   (f"在本文件中加一行 {line}", f"adds the line {line} to this file"))
             out.append(F.make("W-REF-001", item.file, item.pos("name"), name=item.get("name"), other_id=other,
                               other=f"{there.file}:{':'.join(map(str, there.pos('name')))}",
-                              other_unit=named or unit or "—"))
+                              other_unit=named or unit or "—", add=add[0], add_en=add[1]))
     return out
 
 

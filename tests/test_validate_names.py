@@ -336,7 +336,8 @@ def test_a_namesake_of_another_name_is_told_with_the_id_meant_and_the_line(recor
                             "与本人“张伟”不同名：它不说明本人有同名的干部")
     assert f["hint"] == ("namesake 写的是与本人同名、但不是同一人的干部的编号。与“张伟”同名的是 zhang-wei"
                          "（records/cadres/zhang-wei.yaml:1:7），多半是编号写错了，这一行写成：namesake: [zhang-wei]")
-    assert len(_said(records, "W-REF-001")) == 2  # (the pair, until the line is typed)
+    pair = _said(records, "W-REF-001")  # (the pair, until the line is typed: the same line in this file)
+    assert len(pair) == 2 and "把本文件中的 namesake 写成：namesake: [zhang-wei]（" in pair[0]["hint"], pair
     [en] = _said(records, "W-REF-002", "--lang", "en")
     assert en["message"] == ("namesake li-na is cadre '李娜' (at records/cadres/li-na.yaml:1:7), whose name is not "
                              "'张伟': it tells of no namesake")
@@ -378,3 +379,17 @@ def test_one_of_the_two_namesakes_saying_it_is_enough_and_the_hint_says_so(recor
     assert len(hints) == 2 and all("两份中的一份写上即可" in h for h in hints), hints
     edit(records, "cadres/zhang-wei.yaml", 'active_from: "2020-01-01"', 'active_from: "2020-01-01"\nnamesake: [zhang-wei-2]')
     assert _said(records, "W-REF-001") == [] and _said(records, "W-REF-002") == []
+
+
+def test_a_third_namesake_in_a_file_with_a_namesake_line_is_told_the_line_not_a_second_one(records):
+    # a third 张伟: W-REF-001 on zhang-wei-2 (namesake: [zhang-wei] already) said to add the line namesake: [zhang-wei-3],
+    # a second namesake key (E-YAML-003); it now gives the line with both
+    _cadre(records, "zhang-wei-2", "张伟", "namesake: [zhang-wei]\n")
+    _cadre(records, "zhang-wei-3", "张伟", "")
+    [f] = [f for f in _said(records, "W-REF-001") if f["file"] == "records/cadres/zhang-wei-2.yaml"]
+    assert "在本文件中加一行" not in f["hint"] and "把本文件中的 namesake 写成：namesake: [zhang-wei, zhang-wei-3]（" in f["hint"], f["hint"]
+    [en] = [f for f in _said(records, "W-REF-001", "--lang", "en") if f["file"] == "records/cadres/zhang-wei-2.yaml"]
+    assert "writes namesake as namesake: [zhang-wei, zhang-wei-3] in this file" in en["hint"], en["hint"]
+    edit(records, "cadres/zhang-wei-2.yaml", "namesake: [zhang-wei]", "namesake: [zhang-wei, zhang-wei-3]")
+    assert [f["file"] for f in _said(records, "W-REF-001")] == ["records/cadres/zhang-wei-3.yaml", "records/cadres/zhang-wei.yaml"]
+    assert validate(records) == []

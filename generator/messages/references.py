@@ -191,13 +191,13 @@ CODES = {
         "en": "cadre '{name}' has the name of {other} (id {other_id}, {other_unit}): possibly one person in two records",
         "hint_zh": "同一位干部有了两个编号（两份名单各导入一次，或调动时另建了一份），台账、联系点和提醒就分在两个编号下。"
                    "是同一人时：请管理员留下台账和安排表用的那一份，调动前的单位写进它的“以往任职”（earlier），删去另一份"
-                   "（用到另一个编号的地方改为留下的编号）。如果这是两位同名的干部，请管理员在本文件中加一行 "
-                   "namesake: [{other_id}]（同名干部：写明两人不是同一人；两份中的一份写上即可），两份的这条提醒就都不再出现。",
+                   "（用到另一个编号的地方改为留下的编号）。如果这是两位同名的干部，请管理员{add}"
+                   "（同名干部：写明两人不是同一人；两份中的一份写上即可），两份的这条提醒就都不再出现。",
         "hint_en": "One cadre with two ids (imported from two lists, or a new record made on a move) has their ledgers, contact "
                    "points and reminders split between them. If it is one person, an administrator keeps the record the "
                    "ledgers and the assignment table use, writes the earlier unit into its earlier list, and deletes the "
                    "other (what names the other id then names the one kept). If these are two people of the same name, "
-                   "an administrator adds the line namesake: [{other_id}] to this file (a namesake: they are two people; "
+                   "an administrator {add_en} (a namesake: they are two people; "
                    "one of the two files saying it is enough), and the warning is not given again at either.",
     },
     "W-REF-002": {
