@@ -203,6 +203,44 @@ def test_a_class_graduating_in_its_semester_s_last_days_leaves_its_cadre_no_gap(
     assert len(gaps(fixture_repo(tmp_path / "f", changed), "2026-12-15")) == 1
 
 
+def test_a_june_graduation_s_row_is_told_to_end_with_no_new_row_asked_for_and_no_planning_warning(tmp_path):
+    # the same June graduation: W-CHK-013 asked to end the row *and add a new one* though his next row begins on
+    # 09-01 and the days between are owed nothing; once ended (end: 2026-06-30), W-CHK-003 said before that day that
+    # no assignment follows it
+    def graduated(end: str | None, days: int = 14):
+        def change(records: Path):
+            _graduates("2026-06-30", successor=True)(records)
+            _policy_days(records, days)
+            if end:
+                path = records / "assignments/2025-2027.yaml"
+                row = '  - cadre: chen-gang\n    class: cs-2024-01\n    start: "2025-09-01"\n'
+                text = path.read_text(encoding="utf-8")
+                assert row in text
+                path.write_text(text.replace(row, row + f'    end: "{end}"\n'), encoding="utf-8")
+        return change
+
+    def said(records: Path, today: str, code: str, lang: str = "zh") -> list[dict]:
+        run = check_cli(records, "--today", today, "--format", "json", "--lang", lang)
+        return [f for f in json.loads(run.stdout)["findings"] if f["code"] == code and "陈刚" in f["message"]]
+
+    records = fixture_repo(tmp_path / "a", graduated(None))
+    [f] = said(records, "2026-12-15", "W-CHK-013")
+    assert f["hint"] == ("2026-06-30 以后这条安排已不再计算。请管理员结束它：写上 end: 2026-06-30 和原因（如“班级毕业”“社团撤销”）；"
+                         "干部“陈刚”的下一条安排从 2026-09-01 开始，其间不须联系点，不必另加一行。")
+    [en] = said(records, "2026-12-15", "W-CHK-013", "en")
+    assert en["hint"].endswith("the cadre's next assignment starts on 2026-09-01, and the days between owe no contact point: "
+                               "no row to add.")
+    ended = fixture_repo(tmp_path / "b", graduated("2026-06-30"))
+    assert said(ended, "2026-06-15", "W-CHK-003") == [] and said(ended, "2026-12-15", "W-CHK-002") == []
+    # days owed between (the policy's 7 < the ten days left): a new row asked for, and the planning warning given
+    records = fixture_repo(tmp_path / "c", graduated(None, days=7))
+    [f] = said(records, "2026-12-15", "W-CHK-013")
+    assert f["hint"].endswith("并为干部“陈刚”新增一行新的联系点安排。")
+    ended = fixture_repo(tmp_path / "d", graduated("2026-06-30", days=7))
+    assert [f["message"] for f in said(ended, "2026-06-15", "W-CHK-003")] == \
+        ["干部“陈刚”的这条安排将于 2026-06-30 结束，但之后没有新的联系点安排"]
+
+
 def _source(page: Path) -> str:
     """A built page's HTML, a date kept whole (in a table, d924fa1, or a heading) written as the browser shows it."""
     return re.sub(r'<span class="whole">([^<]*)</span>', r"\1", page.read_text(encoding="utf-8"))

@@ -36,15 +36,30 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
     kind, kind_zh, point = _point_of(ctx, row)
     cadre = row.get("cadre")
     name = ctx.cadre_name(cadre) if isinstance(cadre, str) else ""
-    # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead)
-    fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name)
-                   for t in W_CHK_013_FIX["void" if void else "ended"])
+    # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead; a next row
+    # of the cadre's, the days before it owed nothing — a June graduation, the next cycle from September —: no row to add)
+    nxt = None if void else _next_start(ctx, cadre, row, d)
+    fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name, next=nxt)
+                   for t in W_CHK_013_FIX["void" if void else "followed" if nxt else "ended"])
     # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
     # after it ended, whose class or club is to change (W-CHK-002 points there too)
     ctx.add("W-CHK-013", row, row.pos("end") if d.end and not void else row.pos(kind),
             kind=kind_zh, kind_en=kind, point=point,
             until=until, start=start or "—", end=end or "—", name=name, fix=fix, fix_en=fix_en,
             data={"cadre": cadre, kind: point, "until": iso(until)})
+
+
+def _next_start(ctx: Context, cadre, row, d: RowDates) -> dt.date | None:
+    """The first day of the cadre's next row after `row`'s point ended (`d.until`), if the days between are owed no
+    contact point (a vacation, the semester's last days after a class ended: contacts.end_of_semester_days), else None."""
+    if not isinstance(cadre, str):
+        return None
+    later = [e.start for r in ctx.rows.get(cadre, ()) if r is not row and (e := ctx.dates(r)).start
+             and e.start > d.until and not e.void and ctx.valid(r)]
+    if not later:
+        return None
+    first = min(later)
+    return first if _owes_nothing(ctx, ctx.rs.semesters(), [(row, d)], d.until + ONE_DAY, first - ONE_DAY) else None
 
 
 def _subtract(pieces, holes):
@@ -148,8 +163,7 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 last = g_start - ONE_DAY
                 # the row that ended the day before: by its `end`, or by its class's or club's `until`
                 before = [(r, d) for (rs_, re_), r, d in spans if re_ == last and (d.end or d.until == last)]
-                owed = _after_term_end(ctx, terms, before, g_start)
-                if owed > g_end or _in_vacation(terms, owed, g_end):
+                if _owes_nothing(ctx, terms, before, g_start, g_end):
                     continue
                 after = [r for (rs_, re_), r, _ in spans if rs_ == g_end + ONE_DAY]
                 gone = [r for r, d in dead if d.start <= g_end and (d.last or dt.date.max) >= g_start]
@@ -196,6 +210,10 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 continue
             if any(h_s <= nxt <= h_e for h_s, h_e in holes):
                 continue
+            # (a later row, the days before it owed nothing: a June graduation, the next cycle from September)
+            later = [rs_ for (rs_, _), _, _ in spans if rs_ > nxt]
+            if later and _owes_nothing(ctx, terms, [(row, d)], nxt, min(later) - ONE_DAY):
+                continue
             ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
     return table
 
@@ -213,6 +231,13 @@ def _after_term_end(ctx: Context, terms: list, before: list, start: dt.date) -> 
             days = ctx.setting_int("contacts", "end_of_semester_days", default=0, on=t.start)
             return t.end + ONE_DAY if (t.end - start).days + 1 <= days else start
     return start
+
+
+def _owes_nothing(ctx: Context, terms: list, before: list, start: dt.date, end: dt.date) -> bool:
+    """Whether days `start`..`end` without a contact point (after the rows `before` ended) are owed none: none at all,
+    a vacation (_in_vacation), or the last days of a semester after a class or club ended (_after_term_end), then one."""
+    owed = _after_term_end(ctx, terms, before, start)
+    return owed > end or _in_vacation(terms, owed, end)
 
 
 def _in_vacation(terms: list, start: dt.date, end: dt.date) -> bool:

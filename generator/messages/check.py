@@ -365,6 +365,10 @@ W_CHK_013_FIX = {
               "并为干部“{name}”新增一行新的联系点安排。",
               "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason, "
               "and adds a row with the cadre's new contact point."),
+    "followed": ("{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”“社团撤销”）；"
+                 "干部“{name}”的下一条安排从 {next} 开始，其间不须联系点，不必另加一行。",
+                 "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason; "
+                 "the cadre's next assignment starts on {next}, and the days between owe no contact point: no row to add."),
     "void": ("这条安排从 {start} 开始，那时{kind}“{point}”已不存在，从未算作联系点。请管理员删去这一行，"
              "或把它改为接替的{kind}（{kind_en} 写那个{kind}的编号）；干部“{name}”另有联系点的，为它新增一行。",
              "This assignment starts on {start}, when {kind_en} '{point}' no longer existed: it never counted. An "
