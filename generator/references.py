@@ -289,9 +289,13 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
             add = ((f"把本文件中的 namesake 写成：{line}", f"writes namesake as {line} in this file") if said is not None else
                    (f"在本文件中加一行 {line}", f"adds the line {line} to this file"))
             out.append(F.make("W-REF-001", item.file, item.pos("name"), name=item.get("name"), other_id=other,
-                              other=f"{there.file}:{':'.join(map(str, there.pos('name')))}",
-                              other_unit=named or unit or "—", add=add[0], add_en=add[1]))
+                              other=_name_at(there), other_unit=named or unit or "—", add=add[0], add_en=add[1]))
     return out
+
+
+def _name_at(item: Item) -> str:
+    """file:line:col of a cadre record's name."""
+    return f"{item.file}:{':'.join(map(str, item.pos('name')))}"
 
 
 def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, same: list) -> list[F.Finding]:
@@ -308,7 +312,7 @@ def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, 
     free = [o for o in same if o != ref and o not in said]
     fixed = dict(zip((i for i, _ in bad), free))
     kept = [fixed.get(i, o) for i, o in enumerate(said) if i in fixed or all(i != j for j, _ in bad)]
-    where = {o: f"{rs.cadres[o].file}:{':'.join(map(str, rs.cadres[o].pos('name')))}" for o in free}
+    where = {o: _name_at(rs.cadres[o]) for o in free}
     if free:
         why = (f"与“{name}”同名的是 " + "、".join(f"{o}（{where[o]}）" for o in free) + "，多半是编号写错了，",
                f"The cadre{'s' if len(free) > 1 else ''} named '{name}': " + ", ".join(f"{o} (at {where[o]})" for o in free)
@@ -330,9 +334,8 @@ def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, 
     for i, other in bad:
         there = rs.cadres[other]
         what, what_en = (("是本人自己的编号", "is this cadre's own id") if other == ref else
-                         (f"是干部“{there.get('name')}”（{there.file}:{':'.join(map(str, there.pos('name')))}），与本人“{name}”不同名",
-                          f"is cadre '{there.get('name')}' (at {there.file}:{':'.join(map(str, there.pos('name')))}), "
-                          f"whose name is not '{name}'"))
+                         (f"是干部“{there.get('name')}”（{_name_at(there)}），与本人“{name}”不同名",
+                          f"is cadre '{there.get('name')}' (at {_name_at(there)}), whose name is not '{name}'"))
         out.append(F.make("W-REF-002", item.file, item.pos("namesake", i), ref=other, what=what, what_en=what_en,
                           fix=fix, fix_en=fix_en, data={"cadre": ref, "namesake": other}))
     return out
