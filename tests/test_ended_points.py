@@ -225,7 +225,8 @@ def test_a_june_graduation_s_row_is_told_to_end_with_no_new_row_asked_for_and_no
 
     records = fixture_repo(tmp_path / "a", graduated(None))
     [f] = said(records, "2026-12-15", "W-CHK-013")
-    assert f["hint"] == ("2026-06-30 以后这条安排已不再计算。请管理员结束它：写上 end: 2026-06-30 和原因（如“班级毕业”“社团撤销”）；"
+    assert f["hint"] == ("2026-06-30 以后这条安排已不再计算。请管理员结束它：在这一行加上一行 end: 2026-06-30，"
+                         "再加上一行 reason: 班级毕业（与 start: 对齐；原因如“班级毕业”“社团撤销”）；"
                          "干部“陈刚”的下一条安排从 2026-09-01 开始，其间不须联系点，不必另加一行。")
     [en] = said(records, "2026-12-15", "W-CHK-013", "en")
     assert en["hint"].endswith("the cadre's next assignment starts on 2026-09-01, and the days between owe no contact point: "
@@ -541,7 +542,7 @@ def test_the_hint_for_a_row_starting_after_its_class_ended_does_not_ask_for_an_e
     # a row that began while its class existed is still to be ended on the class's last day
     later = fixture_repo(tmp_path / "later", lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2026-01-31"))
     [zh] = [f for f in check(later)["findings"] if f["code"] == "W-CHK-013"]
-    assert zh["hint"].startswith("2026-01-31 以后这条安排已不再计算。请管理员结束它：写上 end: 2026-01-31")
+    assert zh["hint"].startswith("2026-01-31 以后这条安排已不再计算。请管理员结束它：在这一行加上一行 end: 2026-01-31")
 
 
 def test_the_json_assignment_rows_show_a_row_starting_after_its_class_ended_as_written_and_why(tmp_path):
@@ -558,3 +559,63 @@ def test_the_json_assignment_rows_show_a_row_starting_after_its_class_ended_as_w
     [row] = {r["cadre"]: r["rows"] for r in later["assignments"]}["chen-gang"]
     assert (row["start"], row["end"], row["void"], row["point_until"]) == ("2025-09-01", "2026-01-31", False, "2026-01-31")
     assert all(r["void"] is False for c in later["assignments"] for r in c["rows"])
+
+
+def _typed(records: Path, row: str, hint: str) -> None:
+    """The lines W-CHK-013's hint gives, typed into the row of the fixture's 2025-2027 table that begins with `row`,
+    as an administrator reads them: an end it says to change (把这一行的 end: A 改为 end: B) replaced, each line it says
+    to add (加上一行 key: value) written under the row's last line, at its keys' indentation."""
+    path = records / "assignments/2025-2027.yaml"
+    text = path.read_text(encoding="utf-8")
+    head = text.index(row)
+    tail = text.find("\n  - ", head)
+    tail = len(text) if tail < 0 else tail + 1
+    block = text[head:tail]
+    if m := re.search(r"把这一行的 end: (\S+) 改为 end: (\d{4}-\d\d-\d\d)", hint):
+        assert f'    end: "{m[1]}"\n' in block, block
+        block = block.replace(f'    end: "{m[1]}"\n', f'    end: "{m[2]}"\n')
+    for key, value in re.findall(r"加上一行 (end|reason): ([^（，；]+)", hint):
+        block += f"    {key}: {value}\n"
+    path.write_text(text[:head] + block + text[tail:], encoding="utf-8")
+
+
+def test_the_hint_to_end_a_row_gives_the_lines_the_row_lacks_and_typed_they_make_no_yaml_error(tmp_path):
+    # W-CHK-013 said to write end: and a reason even where the row had them: typed as said, reason (or end) twice in
+    # one row — E-YAML-003, the whole table unread. Each case: the hint as read, then its lines typed and checked.
+    def said(records: Path, today: str = FIXTURE_TODAY, lang: str = "zh") -> list[dict]:
+        run = check_cli(records, "--today", today, "--format", "json", "--lang", lang)
+        assert "Traceback" not in run.stderr, run.stderr
+        return [f for f in json.loads(run.stdout)["findings"] if f["code"] in ("W-CHK-013", "W-CHK-020")
+                or f["code"].startswith("E-YAML")]
+
+    # 李娜's row of 机械2501班 has end: 2026-02-28 and reason:, and the class ended on 2026-01-31
+    records = fixture_repo(tmp_path / "a", lambda r: until(r, "classes/2025.yaml", "me-2025-01", "2026-01-31"))
+    [f] = said(records)
+    assert f["code"] == "W-CHK-013" and "加上一行" not in f["hint"], f["hint"]
+    assert "请管理员结束它：把这一行的 end: 2026-02-28 改为 end: 2026-01-31；这一行已有 reason，不要再加一行 reason:" in f["hint"]
+    [en] = said(records, lang="en")
+    assert "changes the row's end: 2026-02-28 to end: 2026-01-31; the row has a reason already: no second reason line" \
+        in en["hint"], en["hint"]
+    _typed(records, "  - cadre: li-na\n    class: me-2025-01\n", f["hint"])
+    assert said(records) == []
+    # her row of 机器人协会 has reason: (it began inside the cycle) and no end; the club was dissolved on 2026-03-20
+    def dissolved(r: Path):
+        path = r / "clubs.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace(
+            "    name: 机器人协会\n", '    name: 机器人协会\n    until: "2026-03-20"\n', 1), encoding="utf-8")
+    records = fixture_repo(tmp_path / "b", dissolved)
+    [f] = said(records)
+    assert "请管理员结束它：在这一行加上一行 end: 2026-03-20；这一行已有 reason，不要再加一行 reason:" in f["hint"], f["hint"]
+    assert "reason: 社团撤销" not in f["hint"]
+    [en] = said(records, lang="en")
+    assert "(adds the line end: 2026-03-20 to the row; the row has a reason already" in en["hint"], en["hint"]
+    _typed(records, "  - cadre: li-na\n    club: club-robotics\n", f["hint"])
+    assert said(records) == []
+    # 陈刚's row of 计算机2401班 has neither: both lines to add, and typed, nothing more to say
+    records = fixture_repo(tmp_path / "c", lambda r: until(r, "classes/2024.yaml", "cs-2024-01", "2026-01-31"))
+    [f] = said(records)
+    assert "请管理员结束它：在这一行加上一行 end: 2026-01-31，再加上一行 reason: 班级毕业（与 start: 对齐" in f["hint"], f["hint"]
+    [en] = said(records, lang="en")
+    assert "(adds the line end: 2026-01-31 to the row and the line reason: 班级毕业 (aligned with start:" in en["hint"]
+    _typed(records, "  - cadre: chen-gang\n    class: cs-2024-01\n", f["hint"])
+    assert said(records) == []

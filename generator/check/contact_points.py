@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.context import ONE_DAY, Context, RowDates, iso, segments
-from generator.messages.check import W_CHK_013_FIX
+from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES
 
 
 def _outside_cycle(ctx: Context, row, d: RowDates) -> None:
@@ -39,7 +39,9 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
     # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead; a next row
     # of the cadre's, the days before it owed nothing — a June graduation, the next cycle from September —: no row to add)
     nxt = None if void else _next_start(ctx, cadre, row, d)
-    fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name, next=nxt)
+    lines, lines_en = _end_lines(row, d, kind, kind_zh)
+    fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name, next=nxt,
+                            lines=lines, lines_en=lines_en)
                    for t in W_CHK_013_FIX["void" if void else "followed" if nxt else "ended"])
     # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
     # after it ended, whose class or club is to change (W-CHK-002 points there too)
@@ -47,6 +49,16 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
             kind=kind_zh, kind_en=kind, point=point,
             until=until, start=start or "—", end=end or "—", name=name, fix=fix, fix_en=fix_en,
             data={"cadre": cadre, kind: point, "until": iso(until)})
+
+
+def _end_lines(row, d: RowDates, kind: str, kind_zh: str) -> tuple[str, str]:
+    """W-CHK-013's lines to type to end `row` on its point's last day, as the row has them: its `end` changed, or the
+    line added; `reason: …` added, or, there already, kept (typed again: a key twice, E-YAML-003)."""
+    has = row.data if isinstance(row.data, dict) else {}
+    parts = [W_CHK_013_LINES["change_end" if d.end and "end" in has else "add_end"],
+             W_CHK_013_LINES["has_reason" if "reason" in has else "add_reason"]]
+    values = {"until": d.until, "end": d.end, "why": W_CHK_013_LINES["why"][kind], "kind": kind_zh, "kind_en": kind}
+    return tuple("".join(p[i] for p in parts).format(**values) for i in (0, 1))
 
 
 def _next_start(ctx: Context, cadre, row, d: RowDates) -> dt.date | None:

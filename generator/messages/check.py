@@ -360,14 +360,27 @@ W_CHK_012_CHECK = ("请核对日期：到任前、离任后或联系点调整前
                    "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
                    "work; if the assignment table ({records}/assignments/) misses a row, an administrator adds it.")
 
+# W-CHK-013's {lines}: the lines to type, as the row has them — its end changed, not a second end; a reason it has
+# kept, not a second reason line (a key twice: E-YAML-003; an end on the until needs none, W-CHK-020)
+W_CHK_013_LINES = {
+    "add_end": ("在这一行加上一行 end: {until}", "adds the line end: {until} to the row"),
+    "change_end": ("把这一行的 end: {end} 改为 end: {until}", "changes the row's end: {end} to end: {until}"),
+    "add_reason": ("，再加上一行 reason: {why}（与 start: 对齐；原因如“班级毕业”“社团撤销”）",
+                   " and the line reason: {why} (aligned with start:; the reason, e.g. 班级毕业, 社团撤销)"),
+    "has_reason": ("；这一行已有 reason，不要再加一行 reason:（写两次是 YAML 的错误），{kind}的 until 已说明它为什么结束，"
+                   "需要时改写那一行即可",
+                   "; the row has a reason already: no second reason line (a key written twice is a YAML error), the "
+                   "{kind_en}'s until says why it ended; rewrite that line if need be"),
+    "why": {"class": "班级毕业", "club": "社团撤销"},
+}
+
 W_CHK_013_FIX = {
-    "ended": ("{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”“社团撤销”），"
-              "并为干部“{name}”新增一行新的联系点安排。",
-              "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason, "
+    "ended": ("{until} 以后这条安排已不再计算。请管理员结束它：{lines}，并为干部“{name}”新增一行新的联系点安排。",
+              "The assignment no longer counts after {until}. An administrator ends it ({lines_en}), "
               "and adds a row with the cadre's new contact point."),
-    "followed": ("{until} 以后这条安排已不再计算。请管理员结束它：写上 end: {until} 和原因（如“班级毕业”“社团撤销”）；"
+    "followed": ("{until} 以后这条安排已不再计算。请管理员结束它：{lines}；"
                  "干部“{name}”的下一条安排从 {next} 开始，其间不须联系点，不必另加一行。",
-                 "The assignment no longer counts after {until}. An administrator ends it: end: {until} and a reason; "
+                 "The assignment no longer counts after {until}. An administrator ends it ({lines_en}); "
                  "the cadre's next assignment starts on {next}, and the days between owe no contact point: no row to add."),
     "void": ("这条安排从 {start} 开始，那时{kind}“{point}”已不存在，从未算作联系点。请管理员删去这一行，"
              "或把它改为接替的{kind}（{kind_en} 写那个{kind}的编号）；干部“{name}”另有联系点的，为它新增一行。",
