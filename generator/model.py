@@ -499,11 +499,19 @@ class RecordSet:
                     return unit, position
         return now
 
-    def units_of(self, cadre: str) -> set:
-        """Every unit a cadre was in: hers now and her `earlier` posts' (cadre_on's memo: their file read once)."""
+    def units_of(self, cadre: str, start: dt.date | None = None, end: dt.date | None = None) -> set:
+        """Every unit a cadre was in (cadre_on's memo: their file read once): hers now and her `earlier` posts'; with
+        `start` and `end`, those she was in on a day of [start, end] (a post ending before `start` or, the one before
+        it ending on or after `end`, beginning after it: not)."""
         now = self.cadre_on(cadre, None)
-        return {u for u in (now[0], *(unit for _until, unit, _position in self._memo_posts[cadre][1]))
-                if isinstance(u, str)}
+        posts, units, before = self._memo_posts[cadre][1], [], None  # (before: the last day of the post before)
+        for until, unit, _position in posts:
+            if start is None or end is None or until >= start and (before is None or before < end):
+                units.append(unit)
+            before = until
+        if start is None or end is None or before is None or before < end:
+            units.append(now[0])
+        return {u for u in units if isinstance(u, str)}
 
     def took_over(self, uid: str) -> str | None:
         """The unit that took over unit `uid` once it ended, as the records say: the one unit its

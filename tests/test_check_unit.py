@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.gitrepo import check_cli, commit, git, write
+from tests.gitrepo import cadre, check_cli, commit, git, write
 from tests.test_check_cli import _late_and_missing_by_unit
 
 TODAY = ("--today", "2026-07-01")
@@ -206,3 +206,38 @@ def test_a_row_deleted_with_its_cadre_and_class_is_her_unit_s_as_the_base_says(t
         assert "不归哪一个单位" not in run.stdout.splitlines()[0], run.stdout
     run = check_cli(records, *TODAY, "--unit", "cs", cwd=repo)
     assert deleted not in _said(run.stdout) and "全校另有 7 条提示未列出，其中 1 条不归哪一个单位" in run.stdout.splitlines()[0], run.stdout
+
+
+def _exemptions_listed(repo, unit: str, lang: str = "zh") -> list[tuple[str, str, str]]:
+    """(cadre, span, reason) of each row of the markdown exemptions table of `check --unit unit`."""
+    run = check_cli(repo / "records", *TODAY, "--unit", unit, "--format", "markdown", "--lang", lang, cwd=repo)
+    assert "Traceback" not in run.stderr, run.stderr
+    title = "### 豁免\n" if lang == "zh" else "### Exemptions\n"
+    if title not in run.stdout:
+        return []
+    table = run.stdout.split(title, 1)[1].split("\n### ", 1)[0]
+    rows = [[c.strip() for c in ln.strip().strip("|").split("|")] for ln in table.splitlines() if ln.startswith("| ")]
+    return [(r[0], r[2], r[3]) for r in rows[1:]]  # (after the head)
+
+
+def test_a_moved_cadre_s_exemptions_are_listed_to_the_unit_she_was_in_on_their_days(tmp_path):
+    # 王芳 moved from 计算机学院 to 机械学院 on 2026-04-01 (earlier: cs until 2026-03-31). Under --unit both units' reviewers
+    # saw every exemption of hers (Scope.cadres: every unit she was ever in) — 计算机学院's her sick leave in May, after
+    # she had left. An exemption is the units' she was in on its days: the one spanning the move, both units'.
+    repo = _late_and_missing_by_unit(tmp_path)
+    write(repo, {
+        "records/cadres/wang-fang.yaml": cadre("王芳", "me") + "earlier:\n  - unit: cs\n    until: \"2026-03-31\"\n",
+        "records/exemptions.yaml": (
+            "exemptions:\n"
+            "  - {cadre: wang-fang, rules: [semester_contacts], start: \"2026-03-02\", end: \"2026-03-20\", reason: 病假（三月）}\n"
+            "  - {cadre: wang-fang, rules: [semester_contacts], start: \"2026-03-25\", end: \"2026-04-10\", reason: 培训（跨调动）}\n"
+            "  - {cadre: wang-fang, rules: [semester_contacts], start: \"2026-05-04\", end: \"2026-05-22\", reason: 病假（五月）}\n"
+            "  - {cadre: chen-gang, rules: [ledger], start: \"2026-03-02\", end: \"2026-03-20\", reason: 挂职锻炼}\n")})
+    commit(repo, "2026-06-20 10:00", "王芳 moved to 机械学院; exemptions")
+    march, across, may = (("王芳", "2026-03-02–2026-03-20", "病假（三月）"), ("王芳", "2026-03-25–2026-04-10", "培训（跨调动）"),
+                          ("王芳", "2026-05-04–2026-05-22", "病假（五月）"))
+    assert _exemptions_listed(repo, "cs") == [march, across]
+    assert _exemptions_listed(repo, "me") == [across, may]
+    assert _exemptions_listed(repo, "me", "en") == [across, may]
+    assert _exemptions_listed(repo, "xgb") == [("陈刚", "2026-03-02–2026-03-20", "挂职锻炼")]
+    assert _exemptions_listed(repo, "cs,me") == [march, across, may]

@@ -675,7 +675,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]],
              describe(e.get("excused") or [], e.get("rules") or [], lang)]
             for e in data.get("exemptions", [])
-            if scope is None or e["cadre"] in scope.cadres]  # (what each excused: the text report counts them only)
+            if scope is None or (e["file"], e["line"]) in scope.exemptions]  # (what each excused: the text report counts them only)
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
     title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else \

@@ -27,7 +27,7 @@ class Scope(NamedTuple):
     ids: tuple  # the units asked for, in units.yaml's order
     names: tuple  # their names, as the reports say them
     mine: frozenset  # the findings that are theirs
-    cadres: frozenset  # the cadres who were ever in them (the exemptions' table)
+    exemptions: frozenset  # (file, line) of their exemptions (the exemptions' table): of a cadre in them on its days
     whole: frozenset = frozenset()  # the findings left out that are no unit's (the policy's, the calendar's: counted)
 
     def split(self, listed: list) -> tuple[list, list]:
@@ -76,8 +76,10 @@ def scope_of(rs, data: dict, findings, ids: tuple, base: str | None = None) -> S
     of = {id(f): units.of(f) for f in findings if by_unit(f)}
     mine = frozenset(f for f in findings if of.get(id(f), set()) & wanted)
     whole = frozenset(f for f in findings if id(f) in of and not of[id(f)])
-    cadres = frozenset(c for c in rs.cadres if rs.units_of(c) & wanted)
-    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, cadres, whole)
+    exemptions = frozenset((ex.file, ex.pos()[0]) for ex in rs.exemptions
+                           if isinstance(c := ex.get("cadre"), str) and c in rs.cadres
+                           and rs.units_of(c, ex.date("start"), ex.date("end")) & wanted)
+    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, exemptions, whole)
 
 
 class _Units:
