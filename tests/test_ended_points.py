@@ -381,6 +381,8 @@ def test_classes_clubs_and_cadres_still_in_a_unit_after_its_end_are_flagged_at_t
         "干部“张伟”的以往任职（至 2026-02-28）仍在单位“机械学院”，但该单位只存续到 2026-01-31（合并或撤销）"
     hint = by_file["records/classes/2025.yaml"]["hint"]
     assert "“机械学院”2026-01-31 以后已不存在" in hint and "接替的单位" in hint and "不晚于 2026-01-31" in hint
+    assert by_file["records/cadres/zhang-wei.yaml"]["hint"].endswith(
+        "它也已结束的，把这一项以往任职的 until: 2026-02-28 改为在原单位的最后一天（不晚于 2026-01-31）。")
     en = {f["file"]: f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-014"}
     assert en["records/cadres/zhang-wei.yaml"]["message"] == ("cadre '张伟''s earlier post (until 2026-02-28) is still in "
                                                               "unit '机械学院', which existed until 2026-01-31 (merged or dissolved)")
@@ -619,3 +621,40 @@ def test_the_hint_to_end_a_row_gives_the_lines_the_row_lacks_and_typed_they_make
     assert "(adds the line end: 2026-01-31 to the row and the line reason: 班级毕业 (aligned with start:" in en["hint"]
     _typed(records, "  - cadre: chen-gang\n    class: cs-2024-01\n", f["hint"])
     assert said(records) == []
+
+
+def test_the_hint_of_w_chk_014_changes_an_end_day_already_written_and_adds_one_not_there(tmp_path):
+    # 机械学院 merged on 2026-01-31; its class with until: 2026-06-30 and 李娜 with active_to: 2026-05-31 were told to
+    # write (写上) their last day — typed as said, a second until or active_to (E-YAML-003). The hint now changes the
+    # value written, and adds the line only where there is none (the club); typed, each is settled
+    def merged(records: Path):
+        until(records, "units.yaml", "me", "2026-01-31")
+        until(records, "classes/2025.yaml", "me-2025-01", "2026-06-30")
+        li_na = records / "cadres/li-na.yaml"
+        li_na.write_text(li_na.read_text(encoding="utf-8") + 'active_to: "2026-05-31"\n', encoding="utf-8")
+
+    def said(records: Path, lang: str = "zh") -> dict:
+        run = check_cli(records, "--today", FIXTURE_TODAY, "--format", "json", "--lang", lang)
+        assert "Traceback" not in run.stderr, run.stderr
+        return {f["file"]: f["hint"] for f in json.loads(run.stdout)["findings"]
+                if f["code"] == "W-CHK-014" or f["code"].startswith("E-YAML")}
+
+    records = fixture_repo(tmp_path, merged)
+    zh, en = said(records), said(records, "en")
+    assert set(zh) == {"records/classes/2025.yaml", "records/cadres/li-na.yaml", "records/clubs.yaml"}, zh
+    assert zh["records/classes/2025.yaml"].endswith("它也已结束的，把 until: 2026-06-30 改为它存续的最后一天（不晚于 2026-01-31）。")
+    assert zh["records/cadres/li-na.yaml"].endswith("它也已结束的，把 active_to: 2026-05-31 改为离任那天（不晚于 2026-01-31）。")
+    assert zh["records/clubs.yaml"].endswith("它也已结束的，加上一行 until: 它存续的最后一天（不晚于 2026-01-31）。")
+    assert en["records/classes/2025.yaml"].endswith("if it ended too, changes until: 2026-06-30 to its last day (no later "
+                                                    "than 2026-01-31).")
+    assert en["records/clubs.yaml"].endswith("if it ended too, adds the line until: its last day (no later than 2026-01-31).")
+    for file, hint in zh.items():  # (typed: the day written, 2026-01-31, in place of the one there, or a line added)
+        path = records.parent / file
+        text = path.read_text(encoding="utf-8")
+        if m := re.search(r"把 (\w+): (\S+) 改为", hint):
+            assert f'{m[1]}: "{m[2]}"\n' in text
+            text = text.replace(f'{m[1]}: "{m[2]}"\n', f'{m[1]}: "2026-01-31"\n')
+        else:
+            text = text.replace("    unit: me\n", '    unit: me\n    until: "2026-01-31"\n')
+        path.write_text(text, encoding="utf-8")
+    assert said(records) == {}

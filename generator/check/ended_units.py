@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.context import Context, date_of, iso, text
+from generator.messages.check import W_CHK_014_ENDED
 from generator.model import Item
 
 
@@ -44,10 +45,25 @@ def _flag(ctx: Context, item: Item, at: tuple, unit, last: dt.date | None, kind:
     # the unit that took it over, when the records say (its cadres moved there that day: RecordSet.successor)
     now = ctx.rs.successor(unit, ctx.today)
     to = ctx.unit_name(now) or now if now else None
-    ctx.add("W-CHK-014", item, item.pos(*at, "unit"), kind=KIND_ZH[kind], kind_en=kind, name=name,
+    ended, ended_en = _ended(item, kind, until, post)
+    ctx.add("W-CHK-014", item, item.pos(*at, "unit"), kind=KIND_ZH[kind], kind_en=kind, name=name, ended=ended,
+            ended_en=ended_en,
             unit=ctx.unit_name(unit) or unit, until=until,
             successor=f"“{to}”" if to else "", successor_en=f", '{to}'" if to else "",
             unit_id=f"unit: {now}" if now else "unit 写那个单位的编号", unit_id_en=f"unit: {now}" if now else "unit: that unit's id",
             post=f"的以往任职（至 {post}）" if post else "", post_en=f"'s earlier post (until {post})" if post else "",
             data={kind: ident, "unit": unit, "until": iso(until)})
 
+
+
+def _ended(item: Item, kind: str, until: dt.date, post: dt.date | None) -> tuple[str, str]:
+    """W-CHK-014's words for what ended too (zh, en): its last day written as the record has the key — an `earlier`
+    post's until, a class's or club's until, a cadre's active_to changed where written, else the line added."""
+    if post is not None:
+        zh, en = W_CHK_014_ENDED["post"]
+        return zh.format(old=post, until=until), en.format(old=post, until=until)
+    key, day, day_en = W_CHK_014_ENDED[kind]
+    old = item.get(key)
+    zh, en = W_CHK_014_ENDED["change" if isinstance(item.data, dict) and key in item.data else "add"]
+    values = {"key": key, "day": day, "day_en": day_en, "until": until, "old": item.date(key) or old}
+    return zh.format(**values), en.format(**values)

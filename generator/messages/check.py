@@ -221,12 +221,10 @@ CODES = {
         "zh": "{kind}“{name}”{post}仍在单位“{unit}”，但该单位只存续到 {until}（合并或撤销）",
         "en": "{kind_en} '{name}'{post_en} is still in unit '{unit}', which existed until {until} (merged or dissolved)",
         "hint_zh": "“{unit}”{until} 以后已不存在。请管理员把它改到接替的单位{successor}（{unit_id}；干部按“调到别的单位”改写，"
-                   "原单位写进 earlier，until: {until}）；它也已结束的，写上结束的那天，不晚于 {until}"
-                   "（班级、社团写 until，离任的干部写 active_to，以往任职改 until）。",
+                   "原单位写进 earlier，until: {until}）；它也已结束的，{ended}。",
         "hint_en": "'{unit}' no longer exists after {until}. An administrator moves it to the unit that took over"
                    "{successor_en} ({unit_id_en}; a cadre as for a move, with the old unit in earlier, until: {until}), or, if it ended too, "
-                   "writes its last day, no later than {until} (until of a class or club, a cadre's active_to, an earlier "
-                   "post's until).",
+                   "{ended_en}.",
     },
     "W-CHK-015": {
         "severity": "warning",
@@ -359,6 +357,18 @@ HISTORY_LOST = ("{file} 在 Git 历史中只有一个版本：记录可能是从
 W_CHK_012_CHECK = ("请核对日期：到任前、离任后或联系点调整前后的活动不是联系点的工作；如安排表（{records}/assignments/）漏写，请管理员补充。",
                    "Check the date: an activity before taking up the point, after leaving it or office is not contact-point "
                    "work; if the assignment table ({records}/assignments/) misses a row, an administrator adds it.")
+
+# W-CHK-014's {ended}: the last day of what ended too, as its record has the key — a value changed, not a second key
+# (E-YAML-003); (key, what its day is) by kind
+W_CHK_014_ENDED = {
+    "add": ("加上一行 {key}: {day}（不晚于 {until}）", "adds the line {key}: {day_en} (no later than {until})"),
+    "change": ("把 {key}: {old} 改为{day}（不晚于 {until}）", "changes {key}: {old} to {day_en} (no later than {until})"),
+    "post": ("把这一项以往任职的 until: {old} 改为在原单位的最后一天（不晚于 {until}）",
+             "changes this earlier post's until: {old} to the last day there (no later than {until})"),
+    "class": ("until", "它存续的最后一天", "its last day"),
+    "club": ("until", "它存续的最后一天", "its last day"),
+    "cadre": ("active_to", "离任那天", "the day they left office"),
+}
 
 # W-CHK-013's {lines}: the lines to type, as the row has them — its end changed, not a second end; a reason it has
 # kept, not a second reason line (a key twice: E-YAML-003; an end on the until needs none, W-CHK-020)
