@@ -309,3 +309,28 @@ def test_a_corrected_entry_in_a_file_of_one_version_is_told_as_in_one_rewritten_
     plain = tmp_path / "plain"
     shutil.copytree(repo / "records", plain / "records")
     assert _stale(plain) == []
+
+
+def test_a_deleted_file_s_row_that_had_an_end_and_a_reason_is_told_to_change_them_not_add_them(tmp_path):
+    # the file brought back (git checkout, as the hint says) has 李娜's row with its end and reason: the hint said to
+    # write end: and reason as for a row without them — typed, a second end and reason (E-YAML-003, the table unread)
+    from tests.gitrepo import git
+    repo = _repo(tmp_path)
+    _rows(repo, ZHANG, {**LI, "end": "2026-08-31", "reason": "联系点调整至新生班级"}, when="2025-08-25 10:00")
+    git(repo, "rm", "-q", FILE)
+    commit(repo, "2026-03-02 10:00", "删去联系点安排")
+    [li] = [f for f in _said(repo) if "李娜" in f["message"]]
+    assert "写上 end: 2026-03-01 和 reason（调整原因）——找回的这一行已写了 end 或 reason 的，改那一行的值，不要再加一行" \
+        in li["hint"], li["hint"]
+    [en] = [f for f in _said(repo, "2026-03-20", "--lang", "en") if "李娜" in f["message"]]
+    assert "where the row brought back has an end or a reason already, change that line's value" in en["hint"], en["hint"]
+    command = li["hint"].split("git checkout ")[1].split(" ")
+    git(repo, "checkout", command[0], "--", command[2])
+    text = (repo / FILE).read_text(encoding="utf-8")  # (her row's end changed to the day before; zhang-wei's, added)
+    assert text.count('  end: "2026-08-31"\n') == 1
+    text = text.replace('  end: "2026-08-31"\n', '  end: "2026-03-01"\n').replace(
+        '    start: "2025-09-01"\n', '    start: "2025-09-01"\n    end: "2026-03-01"\n    reason: 调整\n', 1)
+    write(repo, {FILE: text})
+    commit(repo, "2026-03-03 10:00", "找回联系点安排并结束")
+    run = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+    assert [f["code"] for f in json.loads(run.stdout)["findings"] if f["code"] in ("W-CHK-019", "E-YAML-003")] == [], run.stdout

@@ -70,7 +70,7 @@ def _deleted(ctx: Context, gone: list) -> None:
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
                     change_en="was deleted with the whole file", **_GONE, undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
                     undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="",
-                    put="给原来的一行", put_en="ends the row", data=_was(old, day - dt.timedelta(days=1)))
+                    put="给原来的一行", put_en="ends the row", **_HAD, data=_was(old, day - dt.timedelta(days=1)))
 
 
 def _was(old: tuple, last: dt.date, at_row: bool = False) -> dict:
@@ -133,7 +133,7 @@ def _tell(ctx: Context, cycle, rows: list, now: dict, pending: list, became: dic
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
         ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
                 kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
-                undo_en="", put="把原来的一行加回来", put_en="puts the row back", **_what(old, new), **_entry(old, new, on, row),
+                undo_en="", put="把原来的一行加回来", put_en="puts the row back", had="", had_en="", **_what(old, new), **_entry(old, new, on, row),
                 data=_was(old, last, row is not None))
     return changes
 
@@ -244,4 +244,9 @@ _UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（
          "要结束这条安排的，再在其中",
          "first brings the deleted file back with git checkout {commit}^ -- {file} ({commit} is the commit that deleted "
          "it; if it was deleted by mistake, that and a commit are all), and, to end this assignment, ")
+# (W-CHK-019 of a file deleted: the row brought back is as it was — an end or a reason it had is changed, not written
+# a second time, E-YAML-003; a row put back by hand is typed whole: nothing said)
+_HAD = {"had": "——找回的这一行已写了 end 或 reason 的，改那一行的值，不要再加一行（同一行写两次是 YAML 的错误）",
+        "had_en": " (where the row brought back has an end or a reason already, change that line's value: a key written "
+                  "twice is a YAML error)"}
 _KINDS = {"class": ("班级", "class"), "club": ("社团", "club")}

@@ -264,10 +264,10 @@ CODES = {
         "en": "the assignment of cadre '{name}' to the {kind_en} {point} (from {start}) {change_en} on {on}, after it had begun: "
               "{now_en}",
         "hint_zh": "已经开始的安排不能改写或删去（动态管理，调整要留下记录）。请管理员{undo}{put}（cadre: {cadre}，"
-                   "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因），"
+                   "{kind_key}: {point}，start: {start}），写上 end: {last} 和 reason（调整原因）{had}，"
                    "再为新的联系点或日期另起一行，新的一行也写上 reason；见 使用指南 → 管理员：年复一年的变动 → 调整联系点。{fix}",
         "hint_en": "An assignment that has begun is not rewritten or deleted (changes stay on record). An administrator {undo_en}{put_en} "
-                   "(cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason, "
+                   "(cadre: {cadre}, {kind_key}: {point}, start: {start}) with end: {last} and a reason{had_en}, "
                    "and adds a new row, with its own reason, for the new contact point or date; see the guide, administrators, changing a "
                    "contact point.{fix_en}",
     },
