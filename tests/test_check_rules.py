@@ -720,6 +720,27 @@ def test_a_row_begun_or_ended_inside_its_cycle_without_a_reason_is_told_and_one_
     assert found(check(tmp_path, "2026-03-20", files), "W-CHK-020") == []
 
 
+def test_a_row_whose_reason_is_blank_is_told_to_fill_it_not_to_add_a_second_one(tmp_path):
+    # reason: "  " (two spaces: the schema's two characters) is no reason (W-CHK-020), but the hint said to add the line
+    # reason: … — typed, a second reason key in the row (E-YAML-003, the whole table unread); it now says to fill it
+    def files(reason: str) -> dict:
+        return {"records/classes/2025.yaml": classes(2025, ("cs-2025-01", "cs"), ("cs-2025-02", "cs")),
+                "records/assignments/2025-2027.yaml": assignments(
+                    "2025-2027", "2025-09-01", "2027-08-31",
+                    {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01", "end": "2026-02-28",
+                     "reason": reason},
+                    {"cadre": "zhang-wei", "class": "cs-2025-02", "start": "2026-03-01", "reason": "调整"})}
+    [f] = found(check(tmp_path, "2026-03-20", files('"  "')), "W-CHK-020")
+    assert "加上一行" not in f.hint_zh and "不要再加一行 reason:，而把这一行空着的 reason 写上调整原因：reason: 调整原因（如" \
+        in f.hint_zh, f.hint_zh
+    assert "writes the reason in the row's blank reason line (reason: …), not a second reason line" in f.hint_en, f.hint_en
+    result = check(tmp_path, "2026-03-20", files("联系点调整至新的班级"))  # (filled as said)
+    assert found(result, "W-CHK-020") == [] and not [g for g in result.findings if g.code.startswith("E-")], result.findings
+    # without the line: to add it, as before
+    [f] = found(check(tmp_path, "2026-03-20", {k: v.replace('    reason: "  "\n', "") for k, v in files('"  "').items()}),
+                "W-CHK-020")
+    assert "在这一行下（与它的 start: 对齐）加上一行 reason: 调整原因（如" in f.hint_zh, f.hint_zh
+
 def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, monkeypatch):
     """facts.of_ledger parses each activity's date to keep the valid ones; the rules that read them (the
     semester counts, SemesterContacts.row; the ledger's content, check_ledger_content) read the dates as

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.context import ONE_DAY, Context, RowDates, iso, segments
-from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES
+from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES, W_CHK_020_ADD
 
 
 def _outside_cycle(ctx: Context, row, d: RowDates) -> None:
@@ -118,7 +118,9 @@ def _no_reason(ctx: Context, row, d: RowDates) -> None:
     ended = d.end is not None and d.end < c_end and d.end not in (a_to, d.until)
     if began or ended:
         said = [(f"于 {d.start} 开始", f"began on {d.start}")] * began + [(f"于 {d.end} 结束", f"ended on {d.end}")] * ended
+        add = W_CHK_020_ADD["blank" if isinstance(row.data, dict) and "reason" in row.data else "add"]
         ctx.add("W-CHK-020", row, row.pos("start" if began else "end"), name=ctx.cadre_name(row.get("cadre")),
+                add=add[0], add_en=add[1],
                 cycle=row.doc.stem, c_start=c_start, c_end=c_end, what="、".join(z for z, _ in said),
                 what_en=" and ".join(e for _, e in said))
 

@@ -275,12 +275,11 @@ CODES = {
         "severity": "warning",
         "zh": "干部“{name}”的这条安排在周期 {cycle}（{c_start} 至 {c_end}）之内{what}，但没有写调整原因（reason）",
         "en": "the assignment of cadre '{name}' {what_en} inside its cycle {cycle} ({c_start} to {c_end}), but gives no reason",
-        "hint_zh": "周期内新增或结束一条安排要写明原因（动态管理，调整要留下记录）：请管理员在这一行下（与它的 start: 对齐）"
-                   "加上一行 reason: 调整原因（如“联系点调整至新生班级”“接任某某的联系点”）；干部到任、离任那天（active_from、"
+        "hint_zh": "周期内新增或结束一条安排要写明原因（动态管理，调整要留下记录）：请管理员{add}"
+                   "（如“联系点调整至新生班级”“接任某某的联系点”）；干部到任、离任那天（active_from、"
                    "active_to）和班级、社团存续到的那天（until）已经说明了原因，不用再写；见 使用指南 → 管理员：年复一年的变动 → 调整联系点。",
-        "hint_en": "A row added or ended inside a cycle says why (changes stay on record): an administrator adds the line "
-                   "reason: … to the row (aligned with its start:), e.g. the new freshman class or whose point it takes "
-                   "over; a start on the cadre's first day in office (active_from), an end on their last (active_to) or on "
+        "hint_en": "A row added or ended inside a cycle says why (changes stay on record): an administrator {add_en}, "
+                   "e.g. the new freshman class or whose point it takes over; a start on the cadre's first day in office (active_from), an end on their last (active_to) or on "
                    "the class's or club's until need none; see the guide, administrators, changing a contact point.",
     },
     "W-CHK-021": {
@@ -368,6 +367,14 @@ W_CHK_014_ENDED = {
     "class": ("until", "它存续的最后一天", "its last day"),
     "club": ("until", "它存续的最后一天", "its last day"),
     "cadre": ("active_to", "离任那天", "the day they left office"),
+}
+
+# W-CHK-020's {add}: the line to type — added, or, the row's reason there but blank (reason: "  "), its value written
+# (a second reason line: E-YAML-003)
+W_CHK_020_ADD = {
+    "add": ("在这一行下（与它的 start: 对齐）加上一行 reason: 调整原因", "adds the line reason: … to the row (aligned with its start:)"),
+    "blank": ("不要再加一行 reason:，而把这一行空着的 reason 写上调整原因：reason: 调整原因",
+              "writes the reason in the row's blank reason line (reason: …), not a second reason line"),
 }
 
 # W-CHK-013's {lines}: the lines to type, as the row has them — its end changed, not a second end; a reason it has
