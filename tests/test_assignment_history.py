@@ -334,3 +334,47 @@ def test_a_deleted_file_s_row_that_had_an_end_and_a_reason_is_told_to_change_the
     commit(repo, "2026-03-03 10:00", "找回联系点安排并结束")
     run = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
     assert [f["code"] for f in json.loads(run.stdout)["findings"] if f["code"] in ("W-CHK-019", "E-YAML-003")] == [], run.stdout
+
+
+def test_a_corrected_entry_is_given_in_the_row_s_own_style_a_list_of_lines_or_braces(tmp_path):
+    # the hint said to add the entry "inside the brackets" of a corrected written as a list of lines (there are none),
+    # or the line corrected: [...] under a row written in braces — a line there is no YAML of the row; typed, neither
+    # was the row's. Now: a "- " line under corrected, or ", corrected: [...]" before the row's closing brace.
+    head = 'cycle: 2025-2027\nstart: "2025-09-01"\nend: "2027-08-31"\nassignments:\n'
+    li = '  - cadre: li-na\n    class: me-2025-01\n    start: "2025-09-01"\n'
+    block = '  - cadre: zhang-wei\n    class: {}\n    start: "2025-09-01"\n    corrected:\n      - {{on: 2025-09-10, cadre: li-na}}\n'
+
+    def clean(repo):
+        r = check_cli(repo / "records", "--today", "2026-03-20", "--format", "json")
+        return [(f["code"], f["line"]) for f in json.loads(r.stdout)["findings"] if f["severity"] == "error"
+                or f["code"] == "W-CHK-019"]
+
+    repo = _repo(tmp_path / "block")
+    write(repo, {FILE: head + block.format("cs-2025-01") + li})
+    commit(repo, "2025-12-01 10:00", "安排")
+    write(repo, {FILE: head + block.format("cs-2025-02") + li})
+    commit(repo, "2026-03-02 10:00", "改写")
+    (said,) = _said(repo)
+    assert "在改写后的这一行的 corrected 下（与其中各项对齐）加上一行 - {on: 2026-03-02, class: cs-2025-01}" in said["hint"] \
+        and "方括号" not in said["hint"], said["hint"]
+    (en,) = _said(repo, "2026-03-20", "--lang", "en")
+    assert "add the line - {on: 2026-03-02, class: cs-2025-01} under the rewritten row's corrected" in en["hint"], en
+    write(repo, {FILE: head + block.format("cs-2025-02") + "      - {on: 2026-03-02, class: cs-2025-01}\n" + li})
+    commit(repo, "2026-03-04 10:00", "记下更正")
+    assert clean(repo) == []
+
+    repo = _repo(tmp_path / "braces")
+    braces = '  - {{cadre: zhang-wei, class: {}, start: "2025-09-01"}}\n'
+    write(repo, {FILE: head + braces.format("cs-2025-01") + li})
+    commit(repo, "2025-12-01 10:00", "安排")
+    write(repo, {FILE: head + braces.format("cs-2025-02") + li})
+    commit(repo, "2026-03-02 10:00", "改写")
+    (said,) = _said(repo)
+    assert "在改写后的这一行的花括号中，最后一项之后、} 之前加上 , corrected: [{on: 2026-03-02, class: cs-2025-01}]" \
+        in said["hint"], said["hint"]
+    (en,) = _said(repo, "2026-03-20", "--lang", "en")
+    assert "add , corrected: [{on: 2026-03-02, class: cs-2025-01}] inside the rewritten row's braces" in en["hint"], en
+    write(repo, {FILE: head + '  - {cadre: zhang-wei, class: cs-2025-02, start: "2025-09-01", '
+                              'corrected: [{on: 2026-03-02, class: cs-2025-01}]}\n' + li})
+    commit(repo, "2026-03-04 10:00", "记下更正")
+    assert clean(repo) == []
