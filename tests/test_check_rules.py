@@ -740,6 +740,14 @@ def test_a_row_whose_reason_is_blank_is_told_to_fill_it_not_to_add_a_second_one(
     [f] = found(check(tmp_path, "2026-03-20", {k: v.replace('    reason: "  "\n', "") for k, v in files('"  "').items()}),
                 "W-CHK-020")
     assert "在这一行下（与它的 start: 对齐）加上一行 reason: 调整原因（如" in f.hint_zh, f.hint_zh
+    # a row written in braces: inside them (a line under it is no YAML of the row)
+    braced = {k: v.replace('  - cadre: zhang-wei\n    class: cs-2025-01\n    start: "2025-09-01"\n    end: "2026-02-28"\n'
+                           '    reason: "  "\n', '  - {cadre: zhang-wei, class: cs-2025-01, start: "2025-09-01", end: "2026-02-28"}\n')
+              for k, v in files('"  "').items()}
+    assert "{cadre: zhang-wei" in braced["records/assignments/2025-2027.yaml"]
+    [f] = found(check(tmp_path, "2026-03-20", braced), "W-CHK-020")
+    assert "在这一行的花括号中，最后一项之后、} 之前加上 , reason: 调整原因（如" in f.hint_zh and "加上一行" not in f.hint_zh, f.hint_zh
+    assert "adds , reason: … inside the row's braces, after its last item, before the }, e.g." in f.hint_en, f.hint_en
 
 def test_an_activitys_date_is_parsed_once_a_run_and_as_kept_the_next(tmp_path, monkeypatch):
     """facts.of_ledger parses each activity's date to keep the valid ones; the rules that read them (the

@@ -658,3 +658,28 @@ def test_the_hint_of_w_chk_014_changes_an_end_day_already_written_and_adds_one_n
             text = text.replace("    unit: me\n", '    unit: me\n    until: "2026-01-31"\n')
         path.write_text(text, encoding="utf-8")
     assert said(records) == {}
+
+
+def test_a_row_written_in_braces_is_told_to_end_inside_them(tmp_path):
+    # 陈刚's row written {cadre: …, class: …, start: …}: the hint's "加上一行 end: …" under it is no YAML of the row
+    def braces(records: Path):
+        until(records, "classes/2024.yaml", "cs-2024-01", "2026-01-31")
+        path = records / "assignments/2025-2027.yaml"
+        row = '  - cadre: chen-gang\n    class: cs-2024-01\n    start: "2025-09-01"\n'
+        text = path.read_text(encoding="utf-8")
+        assert row in text
+        path.write_text(text.replace(row, '  - {cadre: chen-gang, class: cs-2024-01, start: "2025-09-01"}\n'),
+                        encoding="utf-8")
+
+    records = fixture_repo(tmp_path, braces)
+    [f] = [f for f in check(records)["findings"] if f["code"] == "W-CHK-013"]
+    assert "请管理员结束它：在这一行的花括号中，最后一项之后、} 之前加上 , end: 2026-01-31，再在 } 之前加上 , reason: 班级毕业（" \
+        in f["hint"] and "加上一行" not in f["hint"], f["hint"]
+    [en] = [f for f in check(records, "--lang", "en")["findings"] if f["code"] == "W-CHK-013"]
+    assert "(adds , end: 2026-01-31 inside the row's braces, after its last item, before the } and , reason: 班级毕业 " \
+        in en["hint"], en["hint"]
+    path = records / "assignments/2025-2027.yaml"  # (typed as said)
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        'start: "2025-09-01"}', 'start: "2025-09-01", end: 2026-01-31, reason: 班级毕业}'), encoding="utf-8")
+    js = check(records)
+    assert [f["code"] for f in js["findings"] if f["code"] in ("W-CHK-013", "W-CHK-020") or f["severity"] == "error"] == []

@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.check.calendar_history import history_lost
-from generator.check.context import Context
+from generator.check.context import Context, opens
 from generator.check.git_history import History
 from generator.check.policy_history import deleted_files, file_versions
 
@@ -199,13 +199,13 @@ def _entry(old: tuple, new: tuple | None, on: str, row) -> dict:
     if new is None:
         return {"fix": "", "fix_en": ""}
     entry = _text({"on": on, **_before(old, new)})
-    if row is not None and _entries(row) and _opens(row, "corrected") != "[":  # (a list of lines: one more line)
+    if row is not None and _entries(row) and opens(row, "corrected") != "[":  # (a list of lines: one more line)
         where, where_en = f"在改写后的这一行的 corrected 下（与其中各项对齐）加上一行 - {entry}", \
             f"add the line - {entry} under the rewritten row's corrected (aligned with its items)"
     elif row is not None and _entries(row):
         where, where_en = f"在改写后的这一行的 corrected 的方括号中加上 {entry}（与前一项用逗号隔开）", \
             f"add {entry} inside the brackets of the rewritten row's corrected (after a comma)"
-    elif row is not None and _opens(row) == "{":  # (a row written in braces: inside them)
+    elif row is not None and opens(row) == "{":  # (a row written in braces: inside them)
         where, where_en = f"在改写后的这一行的花括号中，最后一项之后、}} 之前加上 , corrected: [{entry}]", \
             f"add , corrected: [{entry}] inside the rewritten row's braces, after its last item, before the }}"
     else:
@@ -214,14 +214,6 @@ def _entry(old: tuple, new: tuple | None, on: str, row) -> dict:
     return {"fix": f"如果原来的一行只是写错了（没有人按它联系过），不用加回，而{where}，并在提交说明中写明更正原因。",
             "fix_en": f" If the row before was simply wrong (no one held it), do not put it back: {where_en} and give "
                       "the reason in the commit message."}
-
-
-def _opens(row, *sub) -> str:
-    """The character the row's value at `sub` (the row itself: none) begins with in its file ('[' a flow list, '{' a
-    flow mapping)."""
-    line, col = row.pos(*sub)
-    text = row.doc.text.splitlines()
-    return text[line - 1][col - 1:col] if 0 < line <= len(text) and col > 0 else ""
 
 
 def _never_counted(ctx: Context, span: tuple, old: tuple) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.check.context import ONE_DAY, Context, RowDates, iso, segments
+from generator.check.context import ONE_DAY, Context, RowDates, iso, opens, segments
 from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES, W_CHK_020_ADD
 
 
@@ -55,8 +55,9 @@ def _end_lines(row, d: RowDates, kind: str, kind_zh: str) -> tuple[str, str]:
     """W-CHK-013's lines to type to end `row` on its point's last day, as the row has them: its `end` changed, or the
     line added; `reason: …` added, or, there already, kept (typed again: a key twice, E-YAML-003)."""
     has = row.data if isinstance(row.data, dict) else {}
-    parts = [W_CHK_013_LINES["change_end" if d.end and "end" in has else "add_end"],
-             W_CHK_013_LINES["has_reason" if "reason" in has else "add_reason"]]
+    braces = "_braces" if opens(row) == "{" else ""  # (a row written in braces: inside them)
+    parts = [W_CHK_013_LINES["change_end" if d.end and "end" in has else "add_end" + braces],
+             W_CHK_013_LINES["has_reason" if "reason" in has else "add_reason" + braces]]
     values = {"until": d.until, "end": d.end, "why": W_CHK_013_LINES["why"][kind], "kind": kind_zh, "kind_en": kind}
     return tuple("".join(p[i] for p in parts).format(**values) for i in (0, 1))
 
@@ -118,7 +119,8 @@ def _no_reason(ctx: Context, row, d: RowDates) -> None:
     ended = d.end is not None and d.end < c_end and d.end not in (a_to, d.until)
     if began or ended:
         said = [(f"于 {d.start} 开始", f"began on {d.start}")] * began + [(f"于 {d.end} 结束", f"ended on {d.end}")] * ended
-        add = W_CHK_020_ADD["blank" if isinstance(row.data, dict) and "reason" in row.data else "add"]
+        add = W_CHK_020_ADD["blank" if isinstance(row.data, dict) and "reason" in row.data
+                            else "braces" if opens(row) == "{" else "add"]
         ctx.add("W-CHK-020", row, row.pos("start" if began else "end"), name=ctx.cadre_name(row.get("cadre")),
                 add=add[0], add_en=add[1],
                 cycle=row.doc.stem, c_start=c_start, c_end=c_end, what="、".join(z for z, _ in said),

@@ -35,6 +35,14 @@ def exempt_percent(rs: RecordSet, start: dt.date | None = None) -> int:
     return as_int(value, EXEMPT_PERCENT)
 
 
+def opens(item: Item, *sub) -> str:
+    """The character the value of `item` at `sub` (the item itself: none) begins with in its file: '[' a flow list,
+    '{' a flow mapping (a hint's line to type is then written inside it)."""
+    line, col = item.pos(*sub)
+    lines = item.doc.text.splitlines()
+    return lines[line - 1][col - 1:col] if 0 < line <= len(lines) and col > 0 else ""
+
+
 def text(value) -> str | None:
     return value if isinstance(value, str) else None
 

@@ -375,6 +375,8 @@ W_CHK_020_ADD = {
     "add": ("在这一行下（与它的 start: 对齐）加上一行 reason: 调整原因", "adds the line reason: … to the row (aligned with its start:)"),
     "blank": ("不要再加一行 reason:，而把这一行空着的 reason 写上调整原因：reason: 调整原因",
               "writes the reason in the row's blank reason line (reason: …), not a second reason line"),
+    "braces": ("在这一行的花括号中，最后一项之后、} 之前加上 , reason: 调整原因",
+               "adds , reason: … inside the row's braces, after its last item, before the }"),
 }
 
 # W-CHK-013's {lines}: the lines to type, as the row has them — its end changed, not a second end; a reason it has
@@ -389,6 +391,11 @@ W_CHK_013_LINES = {
                    "; the row has a reason already: no second reason line (a key written twice is a YAML error), the "
                    "{kind_en}'s until says why it ended; rewrite that line if need be"),
     "why": {"class": "班级毕业", "club": "社团撤销"},
+    # (a row written in braces, {cadre: …, start: …}: inside them, not a line under it)
+    "add_end_braces": ("在这一行的花括号中，最后一项之后、}} 之前加上 , end: {until}",
+                       "adds , end: {until} inside the row's braces, after its last item, before the }}"),
+    "add_reason_braces": ("，再在 }} 之前加上 , reason: {why}（原因如“班级毕业”“社团撤销”）",
+                          " and , reason: {why} before the }} (the reason, e.g. 班级毕业, 社团撤销)"),
 }
 
 W_CHK_013_FIX = {
