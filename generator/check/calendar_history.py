@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from generator.check.context import Context
+from generator.check.context import Context, opens
 from generator.check.git_history import History
 from generator.check.policy_history import file_versions
 from generator.messages.check import HISTORY_LOST, W_CHK_016_FIX
@@ -292,20 +292,14 @@ def _how(calendar, keys: tuple, entry: str, place: str, place_en: str) -> dict:
     style the file writes it: inside a flow mapping's braces, a line under a block one (with its
     keys), into a `corrected` already there (a flow list's brackets, a block list's `- ` line)."""
     item = _at(calendar.data, keys)
-    text = calendar.doc.text.splitlines()
     place += " " if place[-1:].isascii() else ""  # (学年 2025-2026 下, 这个学期下)
-
-    def opens(*sub):  # (the character the value at `sub` begins with)
-        line, col = calendar.pos(*keys, *sub)
-        return text[line - 1][col - 1:col] if 0 < line <= len(text) else ""
-
     if isinstance(item.get("corrected"), list):
-        if opens("corrected") == "[":
+        if opens(calendar, *keys, "corrected") == "[":
             return {"how": f"在{place}的 corrected 的方括号中最后加上 , {entry}",
                     "how_en": f"add , {entry} at the end of the brackets of {place_en}'s corrected"}
         return {"how": f"在{place}的 corrected 下（与其中各项对齐）加上一行 - {entry}",
                 "how_en": f"add the line - {entry} under {place_en}'s corrected (aligned with its items)"}
-    if opens() == "{":
+    if opens(calendar, *keys) == "{":
         return {"how": f"在{place}的花括号中，最后一项之后、}} 之前加上 , corrected: [{entry}]",
                 "how_en": f"add , corrected: [{entry}] inside {place_en}'s braces, after its last item, before the }}"}
     return {"how": f"在{place}下（与它的 start: 对齐）加上一行 corrected: [{entry}]",
