@@ -658,6 +658,21 @@ def test_the_hint_of_w_chk_014_changes_an_end_day_already_written_and_adds_one_n
             text = text.replace("    unit: me\n", '    unit: me\n    until: "2026-01-31"\n')
         path.write_text(text, encoding="utf-8")
     assert said(records) == {}
+    # a club written in braces: inside them (a line under it is no YAML of the club)
+    records = fixture_repo(tmp_path / "braces", merged)
+    clubs = records / "clubs.yaml"
+    text = clubs.read_text(encoding="utf-8")
+    block = "  - id: club-robotics\n    name: 机器人协会\n    unit: me\n    category: 学术科技\n"
+    assert block in text
+    clubs.write_text(text.replace(block, "  - {id: club-robotics, name: 机器人协会, unit: me, category: 学术科技}\n"),
+                     encoding="utf-8")
+    hint = said(records)["records/clubs.yaml"]
+    assert hint.endswith("它也已结束的，在它的花括号中，最后一项之后、} 之前加上 , until: 它存续的最后一天（不晚于 2026-01-31）。"), hint
+    assert said(records, "en")["records/clubs.yaml"].endswith(
+        "adds , until: its last day inside its braces, after its last item, before the } (no later than 2026-01-31).")
+    clubs.write_text(clubs.read_text(encoding="utf-8").replace("category: 学术科技}", 'category: 学术科技, until: "2026-01-31"}'),
+                     encoding="utf-8")
+    assert "records/clubs.yaml" not in said(records)
 
 
 def test_a_row_written_in_braces_is_told_to_end_inside_them(tmp_path):

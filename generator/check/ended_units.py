@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from generator.check.context import Context, date_of, iso, text
+from generator.check.context import Context, date_of, iso, opens, text
 from generator.messages.check import W_CHK_014_ENDED
 from generator.model import Item
 
@@ -64,6 +64,7 @@ def _ended(item: Item, kind: str, until: dt.date, post: dt.date | None) -> tuple
         return zh.format(old=post, until=until), en.format(old=post, until=until)
     key, day, day_en = W_CHK_014_ENDED[kind]
     old = item.get(key)
-    zh, en = W_CHK_014_ENDED["change" if isinstance(item.data, dict) and key in item.data else "add"]
+    zh, en = W_CHK_014_ENDED["change" if isinstance(item.data, dict) and key in item.data
+                             else "braces" if opens(item) == "{" else "add"]  # (a class written in braces: inside them)
     values = {"key": key, "day": day, "day_en": day_en, "until": until, "old": item.date(key) or old}
     return zh.format(**values), en.format(**values)

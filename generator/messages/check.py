@@ -361,6 +361,8 @@ W_CHK_012_CHECK = ("请核对日期：到任前、离任后或联系点调整前
 # (E-YAML-003); (key, what its day is) by kind
 W_CHK_014_ENDED = {
     "add": ("加上一行 {key}: {day}（不晚于 {until}）", "adds the line {key}: {day_en} (no later than {until})"),
+    "braces": ("在它的花括号中，最后一项之后、}} 之前加上 , {key}: {day}（不晚于 {until}）",
+               "adds , {key}: {day_en} inside its braces, after its last item, before the }} (no later than {until})"),
     "change": ("把 {key}: {old} 改为{day}（不晚于 {until}）", "changes {key}: {old} to {day_en} (no later than {until})"),
     "post": ("把这一项以往任职的 until: {old} 改为在原单位的最后一天（不晚于 {until}）",
              "changes this earlier post's until: {old} to the last day there (no later than {until})"),
