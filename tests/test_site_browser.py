@@ -427,6 +427,37 @@ def test_attachment1_prints_to_a4_landscape_pdf(page, served):
     assert pages >= 1
 
 
+def _printed_text(page):
+    """The words a printout holds: the article's text as laid out under print media (what is hidden is not in it)."""
+    return page.locator("article").inner_text()
+
+
+@pytest.mark.parametrize("kind", ["summary", "period", "attachment1", "coverage", "feedback", "evaluation"])
+def test_a_printed_page_says_whose_it_is_of_which_half_year_and_as_of_which_day(page, served, kind):
+    """The pages the 学工部 prints for the party committee's meeting after a half-year's deadline — a period's 工作总结, its
+    附件2, 附件1, 新生班级覆盖, the feedback board, 年度考核参考 — say on paper whose they are (the institution), of which half-year, and as of which day:
+    printed, 工作总结 had no heading above its title and no date, 附件2 its heading but no date, so a printout of
+    “未提交 76” could not tell which day it was true of (the site's day, --today / LEDGER_TODAY, not the printing's)."""
+    site, base = served
+    day = site.today or re.search(r"数据截至 (?:<strong>)?(\d{4}-\d\d-\d\d)", (site.public / "index.html").read_text("utf-8")).group(1)
+    periods = sorted(p.stem for p in (site.public / "summary").glob("20*.html"))
+    rel = {"summary": f"summary/{periods[-1]}.html", "period": f"ledgers/{periods[-1]}.html",
+           "attachment1": "attachment1.html", "coverage": "coverage.html", "feedback": "feedback.html",
+           "evaluation": "evaluation.html"}[kind]
+    page.goto(base + rel)
+    page.emulate_media(media="print")
+    head = page.locator(".print-head").first
+    assert head.is_visible(), rel
+    institution = validate_records(site.records)[0].setting("institution", "name", default="")
+    assert institution and institution in head.inner_text(), head.inner_text()
+    if kind in ("summary", "period"):  # the half-year's name, as the page's title writes it (2026年上半年)
+        half = re.search(r"\d{4}年[上下]半年", page.locator("h1").inner_text()).group(0)
+        assert half in head.inner_text(), head.inner_text()
+    assert f"数据截至 {day}" in _printed_text(page), rel  # (the home page's day: the site's)
+    page.emulate_media(media="screen")  # (on screen the heading is the page's own title: shown once)
+    assert not head.is_visible()
+
+
 def test_a_table_filter_reached_with_the_keyboard_shows_it_has_the_focus(page, served):
     """Tab to a table's filter box: it is outlined (the theme's input{outline:none} left it
     looking as it did unfocused, so a keyboard user could not tell where typing would go)."""
