@@ -958,7 +958,8 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
     """附件1 and a period of 附件2 printed on A4 broke names inside the word where their column's share of the page ran
     out: 计算机科学与工程学 over 院, 计算机科学与工程学院党委书 over 记, while 序号, 类型 and 年级 kept 100 px each.  A unit's
     name and a cadre's position (the longest that holds it), in every cell of the demo's printouts, are on one line,
-    and each table is still no wider than the page (its other columns wrap)."""
+    and each table is still no wider than the page (its other columns wrap).  So is a period's 工作总结, whose 各单位情况
+    (a unit's name, then eleven counts) printed 计算机科学与工 over 程学院, the counts' columns wider than their numbers."""
     site, base = served
     rs = validate_records(site.records)[0]
     names = sorted({u.get("name") for u in rs.units.values() if u.get("name")} |
@@ -968,7 +969,7 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
     broken = {}
-    for rel in ("attachment1.html", *(f"attachment1/{c}" for c in cycles), f"ledgers/{period}.html"):
+    for rel in ("attachment1.html", *(f"attachment1/{c}" for c in cycles), f"ledgers/{period}.html", f"summary/{period}.html"):
         page.goto(base + rel)
         page.wait_for_load_state("networkidle")
         wide = page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)")

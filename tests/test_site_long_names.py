@@ -104,7 +104,8 @@ def test_long_names_printed_on_a4_stay_in_their_cells(page, served):
              *(f"ledgers/{p.name}" for p in sorted((site.public / "ledgers").glob("20*.html"))),
              "units/index.html", "units/sci.html", "cadres/index.html", "cadres/pan-binjie.html", "coverage.html",
              *(f"coverage/{p.name}" for p in sorted((site.public / "coverage").glob("*.html"))),
-             *(f"feedback/{p.name}" for p in sorted((site.public / "feedback").glob("*.html"))), "feedback.html", "evaluation.html"]
+             *(f"feedback/{p.name}" for p in sorted((site.public / "feedback").glob("*.html"))), "feedback.html", "evaluation.html",
+             *(f"summary/{p.name}" for p in sorted((site.public / "summary").glob("20*.html")))]
     page.emulate_media(media="print")
     page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
     names = [UNIT, CADRE, POSITION, CLASS, FRESHMEN, CLUB]
