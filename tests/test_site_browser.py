@@ -979,6 +979,32 @@ def test_a_name_printed_on_a4_wraps_only_where_its_column_cannot_hold_it(page, s
     assert broken == {}
 
 
+_HEADERS_LINES = """() => Array.from(document.querySelectorAll("article table.data-table thead th")).map(th => {
+  const r = document.createRange(); r.selectNodeContents(th);
+  return [th.textContent.trim(), new Set(Array.from(r.getClientRects(), x => Math.round(x.top))).size]; })"""
+
+
+def test_a_period_of_attachment2_prints_its_headers_a_line_or_two_tall(page, served):
+    """A period of 附件2 with an exempted cadre (豁免：挂职锻炼（半年），期间免于每学期联系学生和填报台账, the reason kept whole
+    between its marks) printed on A4 with 填报状态 sixteen characters wide and the columns of numbers one: 活动次数 and
+    问题和建议 a character a line, the head row five lines tall on every page.  Printed, every period's and 附件1's headers
+    are one or two lines tall, the reason wraps in its cell, and the table is no wider than the page."""
+    site, base = served
+    periods = sorted(p.name for p in (site.public / "ledgers").glob("20*.html"))
+    assert any('class="cell-note"' in (site.public / "ledgers" / p).read_text("utf-8") for p in periods)  # (one has a 豁免)
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    tall = {}
+    for rel in ("attachment1.html", *(f"ledgers/{p}" for p in periods)):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        heads = [h for h in page.evaluate(_HEADERS_LINES) if h[1] > 2]
+        wide = [w for w in page.eval_on_selector_all("article .md-typeset__scrollwrap", "fs => fs.map(f => f.scrollWidth - f.clientWidth)") if w > 0]
+        if heads or wide:
+            tall[rel] = (heads, wide)
+    assert tall == {}
+
+
 def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served):
     """On a phone (375 px) a unit's 干部 broke each position and point inside its words where the three columns
     shared the screen: 计算机科学与工 over 程学院副院长, 计算机2301 over 班, 党委副书 over 记.  Each position, class
