@@ -432,10 +432,10 @@ def _printed_text(page):
     return page.locator("article").inner_text()
 
 
-@pytest.mark.parametrize("kind", ["summary", "period", "attachment1", "coverage", "feedback", "evaluation"])
+@pytest.mark.parametrize("kind", ["summary", "period", "attachment1", "coverage", "feedback", "evaluation", "unit", "cadre"])
 def test_a_printed_page_says_whose_it_is_of_which_half_year_and_as_of_which_day(page, served, kind):
     """The pages the 学工部 prints for the party committee's meeting after a half-year's deadline — a period's 工作总结, its
-    附件2, 附件1, 新生班级覆盖, the feedback board, 年度考核参考 — say on paper whose they are (the institution), of which half-year, and as of which day:
+    附件2, 附件1, 新生班级覆盖, the feedback board, 年度考核参考, a unit's and a cadre's page — say on paper whose they are (the institution), of which half-year, and as of which day:
     printed, 工作总结 had no heading above its title and no date, 附件2 its heading but no date, so a printout of
     “未提交 76” could not tell which day it was true of (the site's day, --today / LEDGER_TODAY, not the printing's)."""
     site, base = served
@@ -443,7 +443,9 @@ def test_a_printed_page_says_whose_it_is_of_which_half_year_and_as_of_which_day(
     periods = sorted(p.stem for p in (site.public / "summary").glob("20*.html"))
     rel = {"summary": f"summary/{periods[-1]}.html", "period": f"ledgers/{periods[-1]}.html",
            "attachment1": "attachment1.html", "coverage": "coverage.html", "feedback": "feedback.html",
-           "evaluation": "evaluation.html"}[kind]
+           "evaluation": "evaluation.html"}.get(kind)
+    if kind in ("unit", "cadre"):  # (a unit's 本期 counts and its ledgers not handed in; a cadre's 各期填报情况)
+        rel = f"{kind}s/" + sorted(p.name for p in (site.public / f"{kind}s").glob("*.html") if p.name != "index.html")[0]
     page.goto(base + rel)
     page.emulate_media(media="print")
     head = page.locator(".print-head").first

@@ -124,8 +124,9 @@ def table_filter(columns: str) -> Markup:
 def print_head(title, today) -> Markup:
     """A page's heading on paper (ledger.css: .print-head, printed only): whose and what it is, and the day the site is as
     of (数据截至, --today / LEDGER_TODAY), for the page's counts (未提交, 未覆盖, 至今未解决) are that day's, not the
-    printing's: a printed 工作总结 had neither, a printed 附件2 no day."""
-    return Markup(f'<div class="print-head">{out(title)}<span class="print-asof">数据截至 {out(today)}</span></div>')
+    printing's: a printed 工作总结 had neither, a printed 附件2 no day.  An HTML block kept out of the search index (its
+    words are the page's title again; fastmd.cut takes it out, and a cadre's or a unit's page is still rendered whole)."""
+    return Markup(f'<div class="print-head" data-search-exclude>\n{out(title)}<span class="print-asof">数据截至 {out(today)}</span>\n</div>')
 
 
 LINKS = (link_cadre, link_unit, link_ledger, link_period)
