@@ -1714,3 +1714,24 @@ def test_a_cadre_s_page_says_when_a_ledger_not_yet_due_is_due(site):
             year, half = cells[0][:4], cells[0][5:7]
             assert cells[1] == f"未到截止日（截止 {year}-{dues[half]}）", (cadre_page.name, cells)
     assert seen, "no cadre's page lists a ledger not yet due"
+
+
+def test_a_period_of_attachment2_says_where_its_submission_dates_come_from(site):
+    """Proving to an inspector who handed in when: 附件2's 提交日期 was a bare date, whether Git's (the merge into the main
+    branch) or an administrator's import manifest's (records/imports/, the demo's every ledger) — check's 概况 says which
+    (提交时间依据), the page said nothing, printed or not.  A period's page now says how many dates each source gave."""
+    manifest = [e["path"] for f in sorted((site.records / "imports").glob("*.yaml"))
+                for e in yaml.safe_load(f.read_text(encoding="utf-8"))["ledgers"]]
+    said = 0
+    for p in sorted(q.stem for q in (site.public / "ledgers").glob("20*.html")):
+        rows = json.loads((site.public / "downloads" / f"attachment2-{p}.json").read_text(encoding="utf-8"))["rows"]
+        landed = sum(1 for r in rows if r["landed"])
+        text = visible(page(site, f"ledgers/{p}.html"))
+        assert "Git 记录" not in text, p  # (the demo's ledgers are all imported)
+        if landed:
+            assert landed == sum(1 for path in manifest if path.startswith(f"ledgers/{p}/")), p
+            assert f"提交日期依据：导入清单（records/imports/）登记的日期 {landed} 份。" in text, p
+            said += 1
+        else:
+            assert "提交日期依据" not in text, p
+    assert said

@@ -71,6 +71,18 @@ class ChecksShown(NamedTuple):
     available: bool
 
 
+# Where a period's 提交日期 come from (the checks' status "source"), said under 附件2's period, as check's 概况 says it
+# (提交时间依据): a date Git gives (the merge into the main branch) proves itself, a manifest's is the administrator's word.
+_LANDED_FROM = (("git", "Git 记录（台账合并进主分支的时间）"), ("import", "导入清单（records/imports/）登记的日期"),
+                ("archive", "备案清单"))
+
+
+def _landed_from(rows: list[dict]) -> str:
+    """"Git 记录（…）3 份，导入清单（…）登记的日期 70 份": the sources of the rows' submission dates, or ""."""
+    n = Counter(r["status"].get("source") for r in rows if r["status"].get("landed"))
+    return "，".join(f"{label} {n[key]} 份" for key, label in _LANDED_FROM if n[key])
+
+
 def _cadre_of(f: F.Finding) -> str | None:
     """The cadre a finding is about when it says so (W-CHK-006, a ledger not handed in: a file that is not
     there, listed on the cadre's page)."""
@@ -216,7 +228,8 @@ class Site:
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
         for i, p in enumerate(periods):
-            self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p], **ctx)
+            self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p],
+                      landed_from=_landed_from(tables[p]), **ctx)
             # (the period before, compared with: periods are newest first)
             prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
