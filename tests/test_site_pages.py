@@ -1571,6 +1571,39 @@ def test_a_unit_s_page_says_when_its_current_period_is_due_and_who_has_not_hande
     assert seen, "no unit page lists the current period's ledgers"
 
 
+def test_a_unit_s_page_shows_the_period_just_closed_as_the_home_page_does(site):
+    """学工部's walk after a deadline (2027-01-20): a unit's page gave only the current period (2027-H1, not yet
+    due), and the period just closed (2026-H2: who handed in, late, never) only in its list of who is behind.  It
+    now has the home page's 上一期 too — the same period — with the unit's rows of that period's 附件2 page."""
+    home = page(site, "index.html")
+    m = re.search(r"<h2[^>]*>上一期台账：(.*?)</h2>(.*?)(?=<h2|$)", home, re.S)
+    assert m, "the home page has no 上一期"
+    name = visible(m.group(1)).strip()
+    [last] = set(re.findall(r'href="ledgers/(\d{4}-H\d)\.html"', m.group(2)))
+    by_unit: dict[str, list] = {}
+    for row in re.findall(r"<tr>(.*?)</tr>", page(site, f"ledgers/{last}.html"), re.S):
+        cells = [visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", row, re.S)]
+        if cells:  # (no., name, unit, position, points, status, …)
+            by_unit.setdefault(cells[2], []).append((cells[1], cells[5]))
+    seen = 0
+    for unit_page in sorted((site.public / "units").glob("*.html")):
+        if unit_page.name == "index.html":
+            continue
+        html_page = unit_page.read_text(encoding="utf-8")
+        unit = visible(re.search(r"<h1[^>]*>(.*?)</h1>", html_page, re.S).group(1)).strip()
+        s = re.search(rf'<h2 id="{last.lower()}"[^>]*>(.*?)</h2>(.*?)(?=<h2|$)', html_page, re.S)
+        assert s, (unit_page.name, f"no section of {last}")
+        assert visible(s.group(1)).strip() == f"上一期台账：{name}（{last}）", visible(s.group(1))
+        rows = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", r, re.S)]
+                for r in re.findall(r"<tr>(.*?)</tr>", s.group(2), re.S)]
+        rows = [(r[0], r[1]) for r in rows if r]
+        assert sorted(rows) == sorted(by_unit.get(unit, [])), (unit_page.name, rows)
+        assert all('href="../cadres/' in r and f'#{last}"' in r for r in re.findall(r"<tr>(.*?)</tr>", s.group(2), re.S)
+                   if "查看全文" in r), unit_page.name
+        seen += len(rows)
+    assert seen == sum(len(v) for v in by_unit.values()) and seen, "the period's rows are not all on the unit pages"
+
+
 def _md_rows(page: str, first: str) -> dict[str, list[str]]:
     """The rows of the Markdown table whose header starts with `first`, by their first cell."""
     return {cells[0].strip("*"): cells[1:] for cells in _md_table(page, first)}

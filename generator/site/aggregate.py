@@ -720,7 +720,10 @@ class Aggregate:
                 "excused": _excused(ex.get("excused"), ex.get("rules") or [])})
         return out
 
-    def unit_rows(self, cadres, coverage, threads, tables, current, a1) -> list[dict]:
+    def unit_rows(self, cadres, coverage, threads, tables, current, a1, last_due=None) -> list[dict]:
+        """Each unit's page: its cadres, classes, clubs, coverage and open threads; its rows of the current period
+        (by the cadre's unit today) and of `last_due`, the period being collected or just collected (the home
+        page's 上一期), by the unit the cadre was in at that period's end, as its list of who is behind."""
         active_by_point = defaultdict(list)
         for row in self.rs.assignments:
             r = self.assignment_row(row)
@@ -759,6 +762,9 @@ class Aggregate:
         for r in tables.get(current, []) if current else []:
             if r["cadre"] in unit_of:
                 current_rows[unit_of[r["cadre"]]].append(r)
+        last_rows = defaultdict(list)
+        for r in tables.get(last_due, []) if last_due else []:
+            last_rows[r["unit"] or unit_of.get(r["cadre"], "")].append(r)
         out = []
         for uid, unit in self.rs.units.items():
             committee = unit.get("party_committee") or ""
@@ -770,7 +776,7 @@ class Aggregate:
                 "classes": sorted(classes_by.get(uid, []), key=lambda c: (-(c["cohort"] or 0), c["name"])),
                 "clubs": clubs_by.get(uid, []), "coverage_year": year, "coverage_note": note,
                 "freshmen": len(cov_by.get(uid, [])), "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
-                "ledgers": current_rows.get(uid, []),
+                "ledgers": current_rows.get(uid, []), "last_ledgers": last_rows.get(uid, []),
                 "threads": [threads[i] for i in sorted(picked)],
             })
         return sorted(out, key=lambda u: self.unit_order(u["id"]))

@@ -190,13 +190,18 @@ class Site:
         cycles = ([a1["current"]] if a1["current"] else []) + a1["earlier"]
         coverage = agg.coverage_rows()
         cadres = agg.cadre_rows(ledgers, tables, a1, threads)
-        units = agg.unit_rows(cadres, coverage, threads, tables, current, a1)
+        # the period being collected or last collected (the home page's 上一期, a unit page's too): newest (first)
+        # of those ended or due before today, but the current one (a period due after its end is being collected
+        # before its due day)
+        gone = [p for p in periods if p != current and min(self.rs.period(p).end, self.rs.period(p).due) < agg.today]
+        last_due = gone[0] if gone else None
+        units = agg.unit_rows(cadres, coverage, threads, tables, current, a1, last_due)
         unassigned = agg.points_without_cadre(units)
         cases = agg.cases(ledgers)
         evaluation = agg.evaluation(ledgers, tables, threads)
         ctx = dict(ledgers=ledgers, threads=threads, feedback_halves=feedback_halves, feedback_years=feedback_years,
                    periods=periods, tables=tables,
-                   stats=stats, current=current, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
+                   stats=stats, current=current, last_due=last_due, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
                    units=units, cases=cases,
                    evaluation=evaluation, checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
@@ -216,13 +221,10 @@ class Site:
         periods, tables, stats, current = ctx["periods"], ctx["tables"], ctx["stats"], ctx["current"]
         coverage, threads, cadres, units = ctx["coverage"], ctx["threads"], ctx["cadres"], ctx["units"]
         ledgers = ctx["ledgers"]
-        # the period being collected or last collected: newest (first) of those ended or due before today,
-        # but the current one (a period due after its end is being collected before its due day)
-        gone = [p for p in periods if p != current and min(rs.period(p).end, rs.period(p).due) < agg.today]
-        last_due = gone[0] if gone else None
+        last_due = ctx["last_due"]
         behind = self._behind(periods, tables, stats)
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
-                  last_due=last_due, last_stat=stats.get(last_due), behind=behind,
+                  last_stat=stats.get(last_due), behind=behind,
                   missed=self._semesters_missed(ctx), **self._policy_cited(), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
