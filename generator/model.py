@@ -483,21 +483,8 @@ class RecordSet:
         they were in (None for day: the present)."""
         posts = self._memo_posts.get(cadre)
         if posts is None:
-            item = self.cadres.get(cadre)
-            now = (item.get("unit") if item else None, item.get("position") if item else None)
-            earlier = []
-            for e in (item.get("earlier") if item else None) or []:
-                until = parse_date(e.get("until")) if isinstance(e, dict) else None
-                if until is not None and isinstance(e.get("unit"), str):
-                    earlier.append((until, e["unit"], e.get("position") if isinstance(e.get("position"), str)
-                                    else now[1]))
-            posts = self._memo_posts[cadre] = (now, sorted(earlier, key=lambda e: e[0]))
-        now, earlier = posts
-        if day is not None:
-            for until, unit, position in earlier:
-                if day <= until:
-                    return unit, position
-        return now
+            posts = self._memo_posts[cadre] = posts_of(self.cadres.get(cadre))
+        return post_on(posts, day)
 
     def units_of(self, cadre: str, start: dt.date | None = None, end: dt.date | None = None) -> set:
         """Every unit a cadre was in (cadre_on's memo: their file read once): hers now and her `earlier` posts'; with
@@ -558,6 +545,29 @@ class RecordSet:
         if not item:
             return None, None
         return item.date("active_from"), item.date("active_to")
+
+
+def posts_of(cadre) -> tuple[tuple, list]:
+    """((unit, position) now, [(until, unit, position) of each `earlier` post, earliest first]) of a cadre's record
+    (an Item, or a file's values as read: a dict; None: no record) — what post_on reads."""
+    now = (cadre.get("unit"), cadre.get("position")) if cadre else (None, None)
+    posts, earlier = [], cadre.get("earlier") if cadre else None
+    for e in earlier if isinstance(earlier, list) else []:
+        until = parse_date(e.get("until")) if isinstance(e, dict) else None
+        if until is not None and isinstance(e.get("unit"), str):
+            posts.append((until, e["unit"], e.get("position") if isinstance(e.get("position"), str) else now[1]))
+    return now, sorted(posts, key=lambda e: e[0])
+
+
+def post_on(posts: tuple[tuple, list], day: dt.date | None) -> tuple:
+    """(unit, position) on `day` of a cadre whose posts_of are `posts`: the first of her `earlier` posts whose `until`
+    is not before it, else her record's own (None for day: the present)."""
+    now, earlier = posts
+    if day is not None:
+        for until, unit, position in earlier:
+            if day <= until:
+                return unit, position
+    return now
 
 
 def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:

@@ -189,6 +189,22 @@ def test_a_row_deleted_with_its_cadre_and_class_is_her_unit_s_as_the_base_says(t
     (W-CHK-019) names a cadre and a class no record has now.  With --base, the base's file of hers gives its unit: it is
     listed to 计算机学院 and counted to the others; without a base, it is counted as no unit's, and the first line says so."""
     repo = _reviewed(tmp_path)
+    records, base = repo / "records", _wang_fang_taken_out(repo)
+    assert DELETED in _said(check_cli(records, *TODAY, cwd=repo).stdout)
+    for unit, listed in (("cs", True), ("xgb", False)):  # (the row is shown where 陈刚's, 党委学生工作部's, is now)
+        run = check_cli(records, *TODAY, "--base", base, "--unit", unit, cwd=repo)
+        assert (DELETED in _said(run.stdout)) is listed, run.stdout
+        assert "不归哪一个单位" not in run.stdout.splitlines()[0], run.stdout
+    run = check_cli(records, *TODAY, "--unit", "cs", cwd=repo)
+    assert DELETED not in _said(run.stdout) and "全校另有 7 条提示未列出，其中 1 条不归哪一个单位" in run.stdout.splitlines()[0], run.stdout
+
+
+DELETED = ("records/assignments/2025-2027.yaml", "警告", "W-CHK-019")  # (王芳's row, _wang_fang_taken_out)
+
+
+def _wang_fang_taken_out(repo) -> str:
+    """Take out 王芳 — her file, her ledgers, her row — and her class, committed on 2026-06-25 (her row's last day
+    counted: 2026-06-24); the base's revision (the commit before)."""
     records, base = repo / "records", git(repo, "rev-parse", "HEAD").strip()
     rows, classes = records / "assignments/2025-2027.yaml", records / "classes/2025.yaml"
     rows.write_text(rows.read_text(encoding="utf-8").replace(
@@ -198,14 +214,20 @@ def test_a_row_deleted_with_its_cadre_and_class_is_her_unit_s_as_the_base_says(t
     for path in [records / "cadres/wang-fang.yaml", *(records / "ledgers").rglob("wang-fang.yaml")]:
         path.unlink()
     commit(repo, "2026-06-25 10:00", "王芳 and her class taken out")
-    deleted = ("records/assignments/2025-2027.yaml", "警告", "W-CHK-019")
-    assert deleted in _said(check_cli(records, *TODAY, cwd=repo).stdout)
-    for unit, listed in (("cs", True), ("xgb", False)):  # (the row is shown where 陈刚's, 党委学生工作部's, is now)
+    return base
+
+
+def test_a_row_deleted_with_a_cadre_who_was_to_move_is_the_unit_s_she_was_in_on_its_last_day(tmp_path):
+    """王芳's file in the base says she moves from 计算机学院 to 机械学院 on 2026-07-01 (earlier: cs until 2026-06-30); the
+    pull request takes her out with her row, whose last day is 2026-06-24: with --base, the row is 计算机学院's, the unit
+    she was in then, as for a cadre on record (cadre_on) — not 机械学院's, her unit after."""
+    repo = _reviewed(tmp_path)
+    write(repo, {"records/cadres/wang-fang.yaml": cadre("王芳", "me") + "earlier:\n  - unit: cs\n    until: \"2026-06-30\"\n"})
+    commit(repo, "2026-06-21 10:00", "王芳 moves to 机械学院 on 2026-07-01")
+    records, base = repo / "records", _wang_fang_taken_out(repo)
+    for unit, listed in (("cs", True), ("me", False)):
         run = check_cli(records, *TODAY, "--base", base, "--unit", unit, cwd=repo)
-        assert (deleted in _said(run.stdout)) is listed, run.stdout
-        assert "不归哪一个单位" not in run.stdout.splitlines()[0], run.stdout
-    run = check_cli(records, *TODAY, "--unit", "cs", cwd=repo)
-    assert deleted not in _said(run.stdout) and "全校另有 7 条提示未列出，其中 1 条不归哪一个单位" in run.stdout.splitlines()[0], run.stdout
+        assert (DELETED in _said(run.stdout)) is listed, (unit, run.stdout)
 
 
 def _exemptions_listed(repo, unit: str, lang: str = "zh") -> list[tuple[str, str, str]]:

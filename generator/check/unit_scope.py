@@ -21,6 +21,7 @@ from typing import NamedTuple
 
 from generator import findings as F
 from generator.messages import MESSAGES
+from generator.model import post_on, posts_of
 
 
 class Scope(NamedTuple):
@@ -148,12 +149,7 @@ class _Units:
             self._base_files[cadre] = parse_bytes(then.stdout.encode("utf-8"), f"cadres/{cadre}.yaml")[0] \
                 if then.returncode == 0 else None
         data = self._base_files[cadre]
-        if not isinstance(data, dict):
-            return None
-        earlier = data.get("earlier") if isinstance(data.get("earlier"), list) else []
-        posts = sorted(((str(e.get("until")), e.get("unit")) for e in earlier if isinstance(e, dict) and e.get("until")),
-                       key=lambda post: post[0])
-        return next((unit for until, unit in posts if on is not None and on.isoformat() <= until), data.get("unit"))
+        return post_on(posts_of(data), on)[0] if isinstance(data, dict) else None
 
     def _by_file(self, f: F.Finding) -> set:
         if self._docs is None:
