@@ -10,6 +10,7 @@ from typing import NamedTuple
 from generator import findings as F
 from generator import report
 from generator.layout import kind_of
+from generator.sources import SOURCES, words
 from generator.check.deadlines import in_grace
 from generator.check.exemptions import RULES, describe
 
@@ -31,7 +32,7 @@ T = {
         "grace": "，宽限期内（已过截止日，现在提交仍算按时）{n}",
         "unknown_line": "；无法判断 {unknown}",
         "errors_line": "；已提交的台账中 {n} 份有错误，改正前不算通过（见上面的记录问题）",
-        "sources": "（提交时间依据：Git {git} 份，导入清单 {import_} 份，备案清单 {archive} 份）",
+        "sources": "（提交时间依据：" + "，".join(f"{said} {{{key}}} 份" for key, said in words("zh").items()) + "）",
         "coverage_line": "新生班级：{uncovered} 个班级出现过无人联系",
         "semester_line": "每学期联系：{unmet} 人次未达到要求",
         "feedback_line": "学生反映问题：{open} 条未解决，其中 {overdue} 条超期",
@@ -81,7 +82,8 @@ T = {
         "grace": ", in the grace days (past the due day, on time if handed in now) {n}",
         "unknown_line": "; not judged {unknown}",
         "errors_line": "; {n|ledger handed in has errors and is|ledgers handed in have errors and are} not accepted until fixed (see the record errors above)",
-        "sources": " (submission times from Git: {git}, from imports: {import_}, from archive manifests: {archive})",
+        "sources": " (submission times " + ", ".join(f"from {said}: {{{key}}}" for key, said in words("en_many").items())
+                   + ")",
         "coverage_line": "Freshman classes: {uncovered} had a period without a cadre",
         "semester_line": "Semester contacts: {unmet|cadre-semester|cadre-semesters} below the minimum",
         "feedback_line": "Student feedback: {open} unresolved, {overdue} of them overdue",
@@ -335,7 +337,7 @@ def overview(data: dict, lang: str, tables: bool = False) -> list[str]:
     if led["unknown"]:
         line += t["unknown_line"].format(unknown=led["unknown"])
     src = data.get("ledger_sources", {})
-    line += t["sources"].format(git=src.get("git", 0), import_=src.get("import", 0), archive=src.get("archive", 0))
+    line += t["sources"].format_map({key: src.get(key, 0) for key in SOURCES})
     if s.get("ledgers_with_errors"):
         line += F.counted(t["errors_line"], n=s["ledgers_with_errors"])
     ex = [e["state"] for e in data.get("exemptions", [])]
@@ -538,7 +540,7 @@ def _notice(text: str) -> str:
 MD = {
     "zh": {"status": {"on_time": "按时", "late": "逾期", "missing": "未提交", "not_yet_due": "未到截止日",
                       "exempt": "豁免", "unknown": "无法判断"}, "grace": "宽限期内",
-           "source": {"git": "Git", "import": "导入清单", "archive": "备案清单", None: "—"},
+           "source": {**words("zh"), None: "—"},
            "ledgers": "台账逾期与未提交", "unit_ledger_head": "| 期间 | 干部 | 状态 | 逾期天数 | 提交时间 | 依据 |", "unit_head": "{unit}（{n}）",
            "no_unit": "（单位不明）",
            "errors": "已提交但有错误的台账（改正前不算通过）",
@@ -553,7 +555,7 @@ MD = {
            "level": {"error": "错误", "warning": "警告"}, "cut": "（只列出前 {n} 行，共 {total} 行）"},
     "en": {"status": {"on_time": "on time", "late": "late", "missing": "missing", "not_yet_due": "not yet due",
                       "exempt": "exempt", "unknown": "not judged"}, "grace": "in the grace days",
-           "source": {"git": "Git", "import": "import", "archive": "archive manifest", None: "—"},
+           "source": {**words("en"), None: "—"},
            "ledgers": "Late and missing ledgers", "unit_ledger_head": "| period | cadre | status | days late | submitted | source |", "unit_head": "{unit} ({n})",
            "no_unit": "(unit unknown)",
            "errors": "Ledgers handed in with errors (not accepted until fixed)",

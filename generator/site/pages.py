@@ -18,6 +18,7 @@ from generator.cache import long_lived
 from generator.load import display_path
 from generator.model import RecordSet
 from generator.report import as_of, as_of_said
+from generator.sources import words
 from generator.site import charts, exports, fastmd, search_zh
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate, handed_in
@@ -71,16 +72,11 @@ class ChecksShown(NamedTuple):
     available: bool
 
 
-# Where a period's 提交日期 come from (the checks' status "source"), said under 附件2's period, as check's 概况 says it
-# (提交时间依据): a date Git gives (the merge into the main branch) proves itself, a manifest's is the administrator's word.
-_LANDED_FROM = (("git", "Git 记录（台账合并进主分支的时间）"), ("import", "导入清单（records/imports/）登记的日期"),
-                ("archive", "备案清单"))
-
-
 def _landed_from(rows: list[dict]) -> str:
-    """"Git 记录（…）3 份，导入清单（…）登记的日期 70 份": the sources of the rows' submission dates, or ""."""
+    """"Git 记录（…）3 份，导入清单（…）登记的日期 70 份": the sources of the rows' submission dates (sources.SOURCES' words
+    for the site), said under 附件2's period as check's 概况 says them (提交时间依据), or ""."""
     n = Counter(r["status"].get("source") for r in rows if r["status"].get("landed"))
-    return "，".join(f"{label} {n[key]} 份" for key, label in _LANDED_FROM if n[key])
+    return "，".join(f"{label} {n[key]} 份" for key, label in words("site").items() if n[key])
 
 
 def _cadre_of(f: F.Finding) -> str | None:
