@@ -5,7 +5,11 @@ and its web form's tab say 北方农林大学联系学生工作台账 (cms.site_
 (institution.name) unless mkdocs.yml's site_name was changed."""
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 
 import yaml
 
@@ -47,5 +51,35 @@ def test_the_guide_gives_the_universitys_own_people_as_examples_not_the_demos(tm
     assert "搜一位干部的全名（如“冯晓雨”）时" in guide and "输入姓和名的第一个字（如“陆明”找陆明辉）" in guide
     assert "只输入名（如“晓雨”）" in guide and "搜单位的全名（如“农学院”“动物医学院”）时" in guide
     assert "搜班级名称（如“农学2601班”）时" in guide and "如“……”" not in guide
+    for page in sorted((built.public / "guide").glob("*.html")):  # (every guide page: no marker nor hole left)
+        text = visible(page.read_text(encoding="utf-8"))
+        left = re.findall(r".{0,20}(?:\{\{\s*example\.|如“……”).{0,20}", text)
+        assert not left, (page.name, left)
     fields = visible((built.public / "reference" / "fields.html").read_text(encoding="utf-8"))
     assert "学校全称，如 北方农林大学。" in fields and "如 示例大学" not in fields
+
+
+def test_a_guide_marker_the_hook_does_not_know_stops_the_build_naming_its_page_and_the_marker(tmp_path):
+    """A guide page's example marker written wrong ({{example.cadres}} for {{example.cadre}}) would be left on the built
+    page as it is: the build stops, saying where (the page, line and column) and which markers there are.  Built from a
+    copy of site/ beside links to mkdocs.yml's other folders, as a person's own checkout is."""
+    from site_build import ROOT
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, OWN)
+    commit(repo, "2026-12-01 10:00", "本校的记录")
+    shutil.copytree(ROOT / "site", tmp_path / "site")
+    for name, there in (("generator", ROOT), ("mkdocs.yml", ROOT), ("records", repo)):
+        (tmp_path / name).symlink_to(there / name)
+    page = tmp_path / "site/guide/site.md"
+    text = page.read_text(encoding="utf-8")
+    line = text[:text.index("{{example.cadre}}")].count("\n") + 1
+    page.write_text(text.replace("{{example.cadre}}", "{{example.cadres}}", 1), encoding="utf-8")
+    env = {**os.environ, "LEDGER_RECORDS": str(repo / "records"), "LEDGER_GENERATED": str(tmp_path / "generated"),
+           "LEDGER_TODAY": "2026-12-04", "NO_MKDOCS_2_WARNING": "1"}
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "public")],
+                         env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert run.returncode == 1 and "Traceback" not in run.stderr, run.stderr[-3000:]
+    said = [ln for ln in run.stderr.splitlines() if "{{example.cadres}}" in ln]
+    assert len(said) == 1 and f" site/guide/site.md:{line}:" in said[0] and "无法识别" in said[0] \
+        and "认得的：{{example.cadre}}、" in said[0], run.stderr[-3000:]

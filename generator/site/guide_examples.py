@@ -1,13 +1,18 @@
 """The examples of the guide's static pages (site/guide/*.md) that only the records can give: a cadre's name to
-search for, a unit's, a class's.  The page says “如“……””; the hook (mkdocs_hook.on_page_markdown) fills each from the
-records being built — a university's own site names its own people, not the demo's (白涛玉, 邓佳冬), whom it never
-had — the demo's own where the records hold them (the demo's site reads as it did), and leaves the example out where
-the records have none (“搜一位干部的全名时”)."""
+search for, a unit's, a class's.  The page says where each goes by a marker, `{{example.cadre}}` (MARKERS: the five
+there are); the hook (mkdocs_hook.on_page_markdown) puts in its place the example from the records being built
+(“（如“白涛玉”）”) — a university's own site names its own people, not the demo's (白涛玉, 邓佳冬), whom it never had —
+the demo's own where the records hold them (the demo's site reads as it did), and nothing where the records have none
+(“搜一位干部的全名时”).  A marker it does not know stops the build, naming the page and the marker (UnknownExample)."""
 from __future__ import annotations
+
+import re
+
+from mkdocs.exceptions import PluginError
 
 from generator.site.search_zh import name_words
 
-HOLE = "……"
+MARKER = re.compile(r"\{\{\s*example\.([^{}\s]*)\s*\}\}")  # ({{ example.cadre }} too)
 # the demo's examples, used where the records being built hold them (bench/corpus.py --demo)
 DEMO = {"cadre": "白涛玉", "other": "邓佳冬", "units": ("工商管理学院", "机械工程与自动化学院"), "class": "计算机2301班"}
 
@@ -42,18 +47,39 @@ def _quoted(names) -> str:
     return "".join(f"“{n}”" for n in names)
 
 
-def fill(markdown: str, found: dict) -> str:
-    """`markdown` (a guide page) with its examples' holes filled from `found` (examples()), or left out."""
+def _said(found: dict) -> dict[str, str]:
+    """{marker's name: what it is replaced with} for the examples `found` (examples()): “（如“白涛玉”）”, or ""."""
     cadre, other = found.get("cadre", ()), found.get("other", ())
-    fills = [
-        ("搜一位干部的全名（如“……”）", _quoted(cadre)),
-        ("输入姓和名的第一个字（如“……”找……）", f"“{other[0][:2]}”找{other[0]}" if other else ""),
-        ("只输入名（如“……”）", _quoted(n[1:] for n in cadre)),
-        ("搜单位的全名（如“……”）", _quoted(found.get("units", ()))),
-        ("搜班级名称（如“……”）", _quoted(found.get("class", ()))),
-    ]
-    for hole, said in fills:
-        if hole in markdown:
-            start = hole.index("（")
-            markdown = markdown.replace(hole, hole[:start] + (f"（如{said}）" if said else ""))
-    return markdown
+    said = {"cadre": _quoted(cadre),  # 搜一位干部的全名（如“白涛玉”）
+            "cadre-start": f"“{other[0][:2]}”找{other[0]}" if other else "",  # 输入姓和名的第一个字（如“邓佳”找邓佳冬）
+            "given-name": _quoted(n[1:] for n in cadre),  # 只输入名（如“涛玉”）
+            "units": _quoted(found.get("units", ())),  # 搜单位的全名（如“工商管理学院”“机械工程与自动化学院”）
+            "class": _quoted(found.get("class", ()))}  # 搜班级名称（如“计算机2301班”）
+    return {name: f"（如{words}）" if words else "" for name, words in said.items()}
+
+
+MARKERS = tuple(f"{{{{example.{name}}}}}" for name in _said({}))  # (the markers a guide page may have)
+
+
+class UnknownExample(PluginError):
+    """A guide page's marker the hook does not know: `mkdocs build` stops with this line."""
+
+    def __init__(self, where: str, marker: str):
+        known, known_en = "、".join(MARKERS), ", ".join(MARKERS)
+        super().__init__(f"{where}: 指南页面中的示例标记 {marker} 无法识别（认得的：{known}），网站没有生成；请改为其中一个，"
+                         f"或在 generator/site/guide_examples.py 中为它写出示例。 (The guide page's example marker {marker} "
+                         f"is not known (known: {known_en}); the site was not built. Write one of them, or give it an "
+                         f"example in generator/site/guide_examples.py.)")
+
+
+def fill(markdown: str, found: dict, page: str) -> str:
+    """`markdown` (the guide page `page`, as shown) with each marker replaced by its example from `found` (examples()),
+    or by nothing; a marker not known raises UnknownExample, at its line and column."""
+    said = _said(found)
+
+    def example(m: re.Match) -> str:
+        if m.group(1) not in said:
+            line, column = markdown.count("\n", 0, m.start()) + 1, m.start() - markdown.rfind("\n", 0, m.start())
+            raise UnknownExample(f"{page}:{line}:{column}", m.group(0))
+        return said[m.group(1)]
+    return MARKER.sub(example, markdown)

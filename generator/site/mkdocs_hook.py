@@ -115,7 +115,7 @@ def on_files(files, config):
                          aside=True, slots=fast)
     if config.site_name == PROGRAM_NAME:  # (mkdocs.yml's own: a university's site is named after it, as its home page)
         config.site_name = admin_form.cms.site_name(result.records)
-    _state["guide_examples"] = guide_examples.examples(result.records)  # (the guide's 如“……”: a cadre's, a unit's)
+    _state["guide_examples"] = guide_examples.examples(result.records)  # (the guide's {{example.…}}: guide_examples)
     _state["finish"] = result.finish
     _state["name_words"] = result.name_words
     _state["aside"] = list(result.pending)
@@ -219,7 +219,8 @@ def on_page_markdown(markdown, page, config, files):
     if src not in _state.get("generated", ()):
         if not src.startswith("guide/"):
             return markdown
-        return guide_examples.fill(_own_name(markdown, config.site_name), _state.get("guide_examples", {}))
+        return guide_examples.fill(_own_name(markdown, config.site_name), _state.get("guide_examples", {}),
+                                   _shown(config, page))
     cut = fastmd.cut(markdown, fastmd.Links(src, page.file.url, _state["urls"]))
     _state["cut"][src] = cut
     whole = fastmd.whole(cut.markdown, cut.links, *_state["whole_toc"]) if _state.get("whole_toc") else None
@@ -229,6 +230,13 @@ def on_page_markdown(markdown, page, config, files):
     if hasattr(page, "_title_from_render"):  # (MkDocs 1.6, where render sets that)
         page.render = functools.partial(_render_title, page, whole)
     return whole.title_line  # the page's title; the rest is whole.html (on_page_content)
+
+
+def _shown(config, page) -> str:
+    """A page's source file as a person finds it: site/guide/site.md (from mkdocs.yml's folder), else its full path."""
+    path = Path(os.path.abspath(Path(config.docs_dir, page.file.src_path)))
+    base = Path(os.path.abspath(config.config_file_path)).parent
+    return path.relative_to(base).as_posix() if path.is_relative_to(base) else str(path)
 
 
 DEMO_NAME = "示例大学"  # (the demo's institution.name, as the guide pages name its site in their examples)
