@@ -16,7 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import BEFORE_OFFICE, NOT_OWED
+from generator.messages.references import BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED
 from generator.model import Item, Period, RecordSet
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -285,7 +285,8 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
             # (a file with namesake already: it written with both — those of her name it lists, W-REF-002's line —
             # not a second namesake key, E-YAML-003)
             said = item.get("namesake")
-            line = f"namesake: [{', '.join([*(o for o in said if o in refs and o != ref), other] if isinstance(said, list) else [other])}]"
+            listed = [o for o in said if o in refs and o != ref] if isinstance(said, list) else []
+            line = _namesake_line([*listed, other])
             add = ((f"把本文件中的 namesake 写成：{line}", f"writes namesake as {line} in this file") if said is not None else
                    (f"在本文件中加一行 {line}", f"adds the line {line} to this file"))
             out.append(F.make("W-REF-001", item.file, item.pos("name"), name=item.get("name"), other_id=other,
@@ -312,24 +313,8 @@ def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, 
     free = [o for o in same if o != ref and o not in said]
     fixed = dict(zip((i for i, _ in bad), free))
     kept = [fixed.get(i, o) for i, o in enumerate(said) if i in fixed or all(i != j for j, _ in bad)]
-    where = {o: _name_at(rs.cadres[o]) for o in free}
-    if free:
-        why = (f"与“{name}”同名的是 " + "、".join(f"{o}（{where[o]}）" for o in free) + "，多半是编号写错了，",
-               f"The cadre{'s' if len(free) > 1 else ''} named '{name}': " + ", ".join(f"{o} (at {where[o]})" for o in free)
-               + ": most likely a mistyped id. ")
-    elif len(same) > 1:
-        why = f"与“{name}”同名的都已写上，这一项什么也不说明，", f"The cadres named '{name}' are all listed: the item tells nothing. "
-    else:
-        why = f"没有别的干部叫“{name}”，这一项什么也不说明，", f"No other cadre is named '{name}': the item tells nothing. "
     one_line = item.key_pos("namesake")[0] == item.pos("namesake", bad[0][0])[0]  # ([a, b], not a list of lines)
-    if kept:
-        line = f"namesake: [{', '.join(kept)}]"
-        do = ((f"这一行写成：{line}", f"The line: {line}") if one_line else
-              (f"namesake 连同下面的各项写成一行：{line}", f"The line, in place of namesake and its items: {line}"))
-    else:
-        do = (("删去 namesake 这一行。", "Delete the line namesake.") if one_line else
-              ("删去 namesake 这一行和下面的各项。", "Delete namesake and its items."))
-    fix, fix_en = why[0] + do[0], why[1] + do[1]
+    fix, fix_en = _namesake_fix(rs, name, free, len(same) > 1, kept, one_line)
     out = []
     for i, other in bad:
         there = rs.cadres[other]
@@ -339,6 +324,23 @@ def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, 
         out.append(F.make("W-REF-002", item.file, item.pos("namesake", i), ref=other, what=what, what_en=what_en,
                           fix=fix, fix_en=fix_en, data={"cadre": ref, "namesake": other}))
     return out
+
+
+def _namesake_line(ids) -> str:
+    """The `namesake` line to type for cadre ids `ids`: namesake: [wang-wei-2, wang-wei-3]."""
+    return f"namesake: [{', '.join(ids)}]"
+
+
+def _namesake_fix(rs: RecordSet, name, free: list, others: bool, kept: list, one_line: bool) -> tuple[str, str]:
+    """W-REF-002's fix (zh, en): why — the cadres of her name not listed yet (`free`), else whether there are others
+    (`others`: all listed) —, then the namesake line of those `kept`, or to delete it (NAMESAKE_WHY, NAMESAKE_DO)."""
+    why = NAMESAKE_WHY["free" if free else "listed" if others else "alone"]
+    where = [(o, _name_at(rs.cadres[o])) for o in free]
+    said = {"name": name, "s": "s" if len(free) > 1 else "", "line": _namesake_line(kept),
+            "free": "、".join(f"{o}（{at}）" for o, at in where),
+            "free_en": ", ".join(f"{o} (at {at})" for o, at in where)}
+    do = NAMESAKE_DO[bool(kept), one_line]
+    return why[0].format(**said) + do[0].format(**said), why[1].format(**said) + do[1].format(**said)
 
 
 def _date_order(item: Item, start_key: str, end_key: str) -> list[F.Finding]:

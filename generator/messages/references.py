@@ -243,3 +243,19 @@ BEFORE_OFFICE = {
               "{name}: correct the date if it is mistyped; if the activity was before, delete the item from the ledger; "
               "if the assignment table ({records}/assignments/) misses an earlier point, an administrator adds it."),
 }
+
+# W-REF-002's fix (references._namesake_fix): why the items are wrong — "free": her namesakes not listed yet (the
+# ids meant, most likely), "listed": her namesakes all listed already, "alone": no other cadre of her name — and what
+# to type: the line of those kept ({line}: references._namesake_line), else to delete the key, as written on one line
+# ([a, b]) or with its items below it.
+NAMESAKE_WHY = {
+    "free": ("与“{name}”同名的是 {free}，多半是编号写错了，", "The cadre{s} named '{name}': {free_en}: most likely a mistyped id. "),
+    "listed": ("与“{name}”同名的都已写上，这一项什么也不说明，", "The cadres named '{name}' are all listed: the item tells nothing. "),
+    "alone": ("没有别的干部叫“{name}”，这一项什么也不说明，", "No other cadre is named '{name}': the item tells nothing. "),
+}
+NAMESAKE_DO = {  # (any kept, on one line)
+    (True, True): ("这一行写成：{line}", "The line: {line}"),
+    (True, False): ("namesake 连同下面的各项写成一行：{line}", "The line, in place of namesake and its items: {line}"),
+    (False, True): ("删去 namesake 这一行。", "Delete the line namesake."),
+    (False, False): ("删去 namesake 这一行和下面的各项。", "Delete namesake and its items."),
+}
