@@ -478,9 +478,8 @@ class RecordSet:
         return self.memoized(("earlier", section, path), compute)
 
     def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
-        """(unit, position) of a cadre on `day`: the first of their `earlier` posts whose `until`
-        is not before it, else the record's own; a cadre who moved keeps their past in the unit
-        they were in (None for day: the present)."""
+        """(unit, position) of a cadre on `day` (None: the present), by post_on's rule: a cadre who moved keeps
+        their past in the unit they were in (their posts_of read once)."""
         posts = self._memo_posts.get(cadre)
         if posts is None:
             posts = self._memo_posts[cadre] = posts_of(self.cadres.get(cadre))
