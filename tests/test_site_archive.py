@@ -190,10 +190,13 @@ def test_archived_period_pages_show_the_manifest_not_todays_judgement(changed):
     summary = visible(built.public / "summary" / f"{PERIOD}.html")
     assert "已提交 2 份" in summary and "填报状态取自备案清单" in summary
     assert "已于 2026-01-10 备案，填报情况取自备案清单" in visible(built.public / "index.html")
-    evaluation = built.public / "evaluation" / "2025.html"
+    # (on 2026-03-20 nothing of 2026 is due nor recorded yet: 2025 is the page's year, not a page of zeros for 2026)
+    evaluation = built.public / "evaluation.html"
+    assert "2025 年度" in visible(evaluation) and not (built.public / "evaluation" / "2026.html").exists()
     assert f"已备案的期间（{PERIOD}）按备案清单计按时台账" in visible(evaluation)
     for cadre, e in entries.items():
-        assert _rows(evaluation)[names[cadre]][4] == ("1/1" if e["status"] == "on_time" else "0/1"), cadre
+        assert _rows(evaluation)[names[cadre]][4] == {"on_time": "1/1", "late": "0/1（逾期 1 份）",
+                                                      "missing": "0/1（未提交 1 份）"}[e["status"]], cadre
 
 
 def test_archived_period_downloads_show_the_manifest(changed):
@@ -284,7 +287,13 @@ def test_evaluation_counts_archived_ledgers_from_the_manifest_when_the_checks_fa
     import generator.check
     from tests.gitrepo import archived_then_changed
 
+    from tests.gitrepo import commit, ledger, write
+
     repo = archived_then_changed(tmp_path / "repo")
+    # (a 2026 ledger handed in early: a year not all archived with something in it — a year with nothing due nor
+    # recorded yet is not listed)
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-05"])})
+    commit(repo, "2026-03-10 10:00", "张伟的 2026-H1 台账")
     today = dt.date(2026, 3, 20)
 
     def evaluation(result) -> dict:
@@ -310,7 +319,7 @@ def test_evaluation_counts_archived_ledgers_from_the_manifest_when_the_checks_fa
     assert {k: v for k, v in evaluation(failed).items() if k[0] == "2026"} == {
         k: ("", "") for k in evaluation(judged) if k[0] == "2026"}
     page = page_rows(failed, "evaluation/2025.md")
-    assert page["[张伟](../cadres/zhang-wei.md)"] == ["1", "—", "1/1"] and page["[李娜](../cadres/li-na.md)"][2] == "0/1"
+    assert page["[张伟](../cadres/zhang-wei.md)"] == ["1", "—", "1/1"] and page["[李娜](../cadres/li-na.md)"][2] == "0/1（逾期 1 份）"
     assert all(cells[1:] == ["—", "—"] for cells in page_rows(failed, "evaluation.md").values())
 
 

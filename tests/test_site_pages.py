@@ -526,13 +526,16 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == "年度,姓名,单位,联系次数,达标学期,应达标学期,按时台账,应交台账,有错误台账（未通过）,反映问题,已解决"
-    assert "2025,张伟,计算机学院,2,1,1,1,1,0,2,2" in lines and not any("/" in line for line in lines)
+    assert lines[0] == ("年度,干部编号,姓名,单位,职务,联系次数,达标学期,应达标学期,待定学期,按时台账,应交台账,逾期台账,"
+                        "未提交台账,有错误台账（未通过）,反映问题,已解决")
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,2,1,1,0,1,1,0,0,0,2,2" in lines, lines
+    assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
     header = list(rows[1])
-    row = next(r for r in rows[2:] if r[1] == "张伟" and r[0] == 2025)
-    assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "按时台账", "应交台账"))
+    row = next(r for r in rows[2:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
+    assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "按时台账", "应交台账",
+                                                                 "逾期台账", "未提交台账"))
 
 
 def test_units_come_in_the_order_the_administrators_list_them(tmp_path):
@@ -961,6 +964,59 @@ def test_a_ledger_handed_in_by_a_cadre_who_did_not_owe_it_is_not_counted_against
     assert "台账：按时 2，逾期 0，" in text and "台账逾期" not in text
 
 
+def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_download_by_the_cadre(tmp_path):
+    # walked as the 组织部 in January 2027 assessing 2026: the page stood on 2027, a year of zeros, 2026 under
+    # 以往年度; a ledger one day late and one never handed in both read "1/2"; the autumn semester, judged only
+    # in July when unmet, read 1/1 beside a colleague's 2/2; two 张伟 of one unit, the download's only keys
+    # name and unit, could not be merged with the assessment's spreadsheet
+    from tests.gitrepo import base, cadre, commit, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/cadres/zhang-wei-2.yaml"] = cadre("张伟", "cs", active_from="2026-09-01") + "namesake: [zhang-wei]\n"
+    files["records/clubs.yaml"] = "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n"
+    files["records/assignments/2025-2027.yaml"] += "  - cadre: zhang-wei-2\n    club: club-a\n    start: \"2026-09-01\"\n"
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1 台账")
+    write(repo, {"records/ledgers/2026-H2/zhang-wei-2.yaml": ledger("zhang-wei-2", "2026-H2", ["2026-10-20"],
+                                                                    points=["club-a"])})
+    commit(repo, "2026-12-20 10:00", "张伟（新任）的台账")
+    write(repo, {"records/ledgers/2026-H2/li-na.yaml": ledger("li-na", "2026-H2", ["2026-10-10"], points=["me-2025-01"])})
+    commit(repo, "2027-01-01 10:00", "李娜的台账，晚一天")  # (张伟's 2026-H2 never comes)
+
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-20")
+    main = (built.public / "evaluation.html").read_text(encoding="utf-8")
+    assert "2026 年度" in main and "2027 年度" not in main
+    assert not (built.public / "evaluation" / "2027.html").exists()
+    cells = {}
+    for tr in re.findall(r"<tr>(.*?)</tr>", main, re.S):
+        row = [visible(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+        if row and 'href="cadres/' in tr:
+            cells[re.search(r'href="cadres/([a-z0-9-]+)\.html"', tr).group(1)] = row
+    assert cells["li-na"][3:5] == ["2/2", "1/2（逾期 1 份）"]
+    assert cells["zhang-wei"][3:5] == ["1/1（另 1 学期待定）", "1/2（未提交 1 份）"]
+    assert cells["zhang-wei-2"][3:5] == ["1/1", "1/1"]  # (joined in September: owed only what he held)
+
+    lines = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = lines[0].split(",")
+    rows = {(r["年度"], r["干部编号"]): r for line in lines[1:] for r in [dict(zip(header, line.split(",")))]}
+    assert "2027" not in {y for y, _ in rows}
+    zhangs = [r for (y, _), r in rows.items() if y == "2026" and r["姓名"] == "张伟"]
+    assert len(zhangs) == 2 and len({(r["单位"], r["姓名"]) for r in zhangs}) == 1  # (name and unit: no key)
+    picked = ("按时台账", "应交台账", "逾期台账", "未提交台账", "达标学期", "应达标学期", "待定学期")
+    assert [rows["2026", c][k] for c in ("li-na", "zhang-wei", "zhang-wei-2") for k in picked] == [
+        "1", "2", "1", "0", "2", "2", "0",
+        "1", "2", "0", "1", "1", "1", "1",
+        "1", "1", "0", "0", "1", "1", "0"]
+    sheet = openpyxl.load_workbook(built.public / "downloads/evaluation.xlsx").active
+    table = list(sheet.iter_rows(values_only=True))[1:]  # (a title row, then the header)
+    keyed = {(r[0], r[table[0].index("干部编号")]): r for r in table[1:]}
+    assert keyed[2026, "zhang-wei"][table[0].index("未提交台账")] == 1
+
+
 def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):
     # The policy renamed the channel 键对键 to 线上交流 (vocabularies.renamed): the ledgers written
     # before keep 键对键, but the summary's chart of channels counted it apart, a bar for a word
@@ -1201,7 +1257,7 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and
             return found
         assert "逾期 6 天（有错误，未通过）" in row("cadres/chen-gang.html", "2025-H2", "逾期"), run
         assert "逾期 6 天（有错误，未通过）" in row("ledgers/2025-H2.html", "陈刚"), run  # 附件2
-        assert "0/1（1 份有错误，未通过）" in row("evaluation/2025.html", "陈刚"), run
+        assert "0/1（逾期 1 份；1 份有错误，未通过）" in row("evaluation/2025.html", "陈刚"), run
         download = json.loads((public / "downloads" / "attachment2-2025-H2.json").read_text(encoding="utf-8"))
         (chen,) = [r for r in download["rows"] if r["name"] == "陈刚"]
         assert chen["status_label"] == "逾期 6 天（有错误，未通过）", (run, chen)

@@ -817,6 +817,7 @@ class Aggregate:
         out = []
         for year in years:
             y = str(year)
+            rows = []
             # without the checks a year's ledgers are counted only when all its periods are archived
             # (their statuses the manifests'); a semester is never judged without them
             counted = self.checks.available or all(self.archive.period(p) for p in tables if p[:4] == y)
@@ -831,23 +832,40 @@ class Aggregate:
                 due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
                 on_time = sum(s["kind"] in ("on_time", "filed") and not s.get("errors") for s in due)
                 errors = sum(bool(s.get("errors")) for s in due)
-                met = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year
-                       and c["kind"] in ("met", "missed")]
+                # (a ledger a day late and one never handed in both read "1/2": 组织部 must tell them apart)
+                late, missing = (sum(s["kind"] == kind for s in due) for kind in ("late", "missing"))
+                cells = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year]
+                met = [c for c in cells if c["kind"] in ("met", "missed")]
                 met_n = sum(c["kind"] == "met" for c in met)
+                # the autumn semester is judged in July when unmet (its January days are the next year's first
+                # ledger's): in January "1/1" read as every semester met, beside a colleague's 2/2
+                pending = sum(c["kind"] == "open" for c in cells)
                 mine = threads_by.get((cid, y), [])
                 item = self.rs.cadres[cid]
-                out.append({"year": year, "cadre": cid, "name": item.get("name", cid),
-                            "unit_name": self.unit_name(self.post_on(cid, dt.date(year, 12, 31))[0]), "activities": acts,
-                            "semesters": f"{met_n}/{len(met)}" if self.checks.available else "—",
-                            "ledgers": f"{on_time}/{len(due)}" + (f"（{errors} 份有错误，未通过）" if errors else "")
-                            if counted else "—",
-                            # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
-                            "semesters_met": met_n if self.checks.available else "",
-                            "semesters_due": len(met) if self.checks.available else "",
-                            "ledgers_on_time": on_time if counted else "",
-                            "ledgers_due": len(due) if counted else "",
-                            "ledgers_with_errors": errors if counted else "",
-                            "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine)})
+                unit, position = self.post_on(cid, dt.date(year, 12, 31))
+                notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
+                    [f"{errors} 份有错误，未通过"] * bool(errors)
+                rows.append({"year": year, "cadre": cid, "name": item.get("name", cid), "position": position,
+                             "unit_name": self.unit_name(unit), "activities": acts,
+                             "semesters": f"{met_n}/{len(met)}" + (f"（另 {pending} 学期待定）" if pending else "")
+                             if self.checks.available else "—",
+                             "ledgers": f"{on_time}/{len(due)}" + (f"（{'；'.join(notes)}）" if notes else "")
+                             if counted else "—",
+                             # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
+                             "semesters_met": met_n if self.checks.available else "",
+                             "semesters_due": len(met) if self.checks.available else "",
+                             "semesters_pending": pending if self.checks.available else "",
+                             "ledgers_on_time": on_time if counted else "",
+                             "ledgers_due": len(due) if counted else "",
+                             "ledgers_late": late if counted else "",
+                             "ledgers_missing": missing if counted else "",
+                             "ledgers_with_errors": errors if counted else "",
+                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
+                             "_any": bool(acts or due or met or mine)})
+            # a year begun with nothing due nor done yet (January's) is no year to report: its page of zeros
+            # stood first, before the year the 组织部 assesses then
+            if any([r.pop("_any") for r in rows]):
+                out += rows
         return out
 
     # ---- home ----------------------------------------------------------

@@ -372,9 +372,14 @@ class Site:
                                   ("age", "天数（未解决：至今；已解决：用时）"), ("overdue", "超期"),
                                   ("followups", "跟进次数")], fb_rows), xlsx=True)
         self.table(exports.Table("evaluation", "年度考核参考",
-                                 [("year", "年度"), ("name", "姓名"), ("unit_name", "单位"), ("activities", "联系次数"),
+                                 # (干部编号: the one key a merge with the assessment's spreadsheet can trust — two
+                                 # 张伟 in one unit share name and unit)
+                                 [("year", "年度"), ("cadre", "干部编号"), ("name", "姓名"), ("unit_name", "单位"),
+                                  ("position", "职务"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
+                                  ("semesters_pending", "待定学期"),
                                   ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
+                                  ("ledgers_late", "逾期台账"), ("ledgers_missing", "未提交台账"),
                                   ("ledgers_with_errors", "有错误台账（未通过）"), ("feedback", "反映问题"),
                                   ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
         self.download_list = []
