@@ -526,9 +526,9 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == ("年度,干部编号,姓名,单位,职务,联系次数,达标学期,应达标学期,待定学期,按时台账,应交台账,逾期台账,"
-                        "未提交台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,2,1,1,0,1,1,0,0,0,2,2" in lines, lines
+    assert lines[0] == ("年度,干部编号,姓名,单位,职务,联系次数,达标学期,应达标学期,待定学期,豁免学期,按时台账,应交台账,逾期台账,"
+                        "未提交台账,豁免台账,有错误台账（未通过）,反映问题,已解决")
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,2,1,1,0,0,1,1,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
@@ -968,18 +968,27 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     # walked as the 组织部 in January 2027 assessing 2026: the page stood on 2027, a year of zeros, 2026 under
     # 以往年度; a ledger one day late and one never handed in both read "1/2"; the autumn semester, judged only
     # in July when unmet, read 1/1 beside a colleague's 2/2; two 张伟 of one unit, the download's only keys
-    # name and unit, could not be merged with the assessment's spreadsheet
-    from tests.gitrepo import base, cadre, commit, init_repo, ledger, write
+    # name and unit, could not be merged with the assessment's spreadsheet, and printed as two identical rows;
+    # 王芳's half-year of sick leave read 1/1 as if she had owed one ledger only
+    from tests.gitrepo import base, cadre, classes, commit, init_repo, ledger, write
 
     repo = init_repo(tmp_path / "repo")
     files = base()
-    files["records/cadres/zhang-wei-2.yaml"] = cadre("张伟", "cs", active_from="2026-09-01") + "namesake: [zhang-wei]\n"
+    files["records/cadres/zhang-wei-2.yaml"] = cadre("张伟", "cs", active_from="2026-09-01").replace(
+        "position: 院长", "position: 副书记") + "namesake: [zhang-wei]\n"
+    files["records/cadres/wang-fang.yaml"] = cadre("王芳", "me")
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("me-2025-02", "me"))
     files["records/clubs.yaml"] = "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n"
-    files["records/assignments/2025-2027.yaml"] += "  - cadre: zhang-wei-2\n    club: club-a\n    start: \"2026-09-01\"\n"
+    files["records/assignments/2025-2027.yaml"] += ("  - cadre: zhang-wei-2\n    club: club-a\n    start: \"2026-09-01\"\n"
+                                                    "  - cadre: wang-fang\n    class: me-2025-02\n    start: \"2025-09-01\"\n")
+    files["records/exemptions.yaml"] = ("exemptions:\n  - cadre: wang-fang\n    rules: [semester_contacts, ledger]\n"
+                                        "    start: \"2026-07-01\"\n    end: \"2026-12-31\"\n    reason: 病假\n")
     write(repo, files)
     commit(repo, "2025-08-20 10:00", "初始化记录")
     write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
-                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"])})
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"]),
+                 "records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-03-12"],
+                                                                  points=["me-2025-02"])})
     commit(repo, "2026-06-20 10:00", "2026-H1 台账")
     write(repo, {"records/ledgers/2026-H2/zhang-wei-2.yaml": ledger("zhang-wei-2", "2026-H2", ["2026-10-20"],
                                                                     points=["club-a"])})
@@ -999,6 +1008,9 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     assert cells["li-na"][3:5] == ["2/2", "1/2（逾期 1 份）"]
     assert cells["zhang-wei"][3:5] == ["1/1（另 1 学期待定）", "1/2（未提交 1 份）"]
     assert cells["zhang-wei-2"][3:5] == ["1/1", "1/1"]  # (joined in September: owed only what he held)
+    assert (cells["zhang-wei"][0], cells["zhang-wei-2"][0]) == ("张伟（院长）", "张伟（副书记）")
+    assert cells["li-na"][0] == "李娜"
+    assert cells["wang-fang"][4] == "1/1（豁免 1 期）"
 
     lines = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig").splitlines()
     header = lines[0].split(",")
@@ -1015,6 +1027,8 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     table = list(sheet.iter_rows(values_only=True))[1:]  # (a title row, then the header)
     keyed = {(r[0], r[table[0].index("干部编号")]): r for r in table[1:]}
     assert keyed[2026, "zhang-wei"][table[0].index("未提交台账")] == 1
+    assert keyed[2026, "wang-fang"][table[0].index("豁免台账")] == 1
+    assert [keyed[2026, c][table[0].index("职务")] for c in ("zhang-wei", "zhang-wei-2")] == ["院长", "副书记"]
 
 
 def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):

@@ -834,20 +834,24 @@ class Aggregate:
                 errors = sum(bool(s.get("errors")) for s in due)
                 # (a ledger a day late and one never handed in both read "1/2": 组织部 must tell them apart)
                 late, missing = (sum(s["kind"] == kind for s in due) for kind in ("late", "missing"))
+                # (excused, the 1/1 of a half-year's sick leave read as a whole year's: said, as on 附件2)
+                exempt = sum(s["kind"] == "exempt" for s in statuses)
                 cells = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year]
                 met = [c for c in cells if c["kind"] in ("met", "missed")]
                 met_n = sum(c["kind"] == "met" for c in met)
                 # the autumn semester is judged in July when unmet (its January days are the next year's first
                 # ledger's): in January "1/1" read as every semester met, beside a colleague's 2/2
                 pending = sum(c["kind"] == "open" for c in cells)
+                sem_exempt = sum(c["kind"] == "exempt" for c in cells)
                 mine = threads_by.get((cid, y), [])
                 item = self.rs.cadres[cid]
                 unit, position = self.post_on(cid, dt.date(year, 12, 31))
                 notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
-                    [f"{errors} 份有错误，未通过"] * bool(errors)
+                    [f"{errors} 份有错误，未通过"] * bool(errors) + [f"豁免 {exempt} 期"] * bool(exempt)
+                sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt)
                 rows.append({"year": year, "cadre": cid, "name": item.get("name", cid), "position": position,
                              "unit_name": self.unit_name(unit), "activities": acts,
-                             "semesters": f"{met_n}/{len(met)}" + (f"（另 {pending} 学期待定）" if pending else "")
+                             "semesters": f"{met_n}/{len(met)}" + (f"（{'；'.join(sem_notes)}）" if sem_notes else "")
                              if self.checks.available else "—",
                              "ledgers": f"{on_time}/{len(due)}" + (f"（{'；'.join(notes)}）" if notes else "")
                              if counted else "—",
@@ -855,17 +859,21 @@ class Aggregate:
                              "semesters_met": met_n if self.checks.available else "",
                              "semesters_due": len(met) if self.checks.available else "",
                              "semesters_pending": pending if self.checks.available else "",
+                             "semesters_exempt": sem_exempt if self.checks.available else "",
                              "ledgers_on_time": on_time if counted else "",
                              "ledgers_due": len(due) if counted else "",
                              "ledgers_late": late if counted else "",
                              "ledgers_missing": missing if counted else "",
+                             "ledgers_exempt": exempt if counted else "",
                              "ledgers_with_errors": errors if counted else "",
                              "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
                              "_any": bool(acts or due or met or mine)})
             # a year begun with nothing due nor done yet (January's) is no year to report: its page of zeros
             # stood first, before the year the 组织部 assesses then
             if any([r.pop("_any") for r in rows]):
-                out += rows
+                # two 张伟 (of one unit, as may be) printed as two identical rows: each with their position
+                named = Counter(r["name"] for r in rows)
+                out += [dict(r, namesake=named[r["name"]] > 1) for r in rows]
         return out
 
     # ---- home ----------------------------------------------------------

@@ -377,9 +377,10 @@ class Site:
                                  [("year", "年度"), ("cadre", "干部编号"), ("name", "姓名"), ("unit_name", "单位"),
                                   ("position", "职务"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
-                                  ("semesters_pending", "待定学期"),
+                                  ("semesters_pending", "待定学期"), ("semesters_exempt", "豁免学期"),
                                   ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
                                   ("ledgers_late", "逾期台账"), ("ledgers_missing", "未提交台账"),
+                                  ("ledgers_exempt", "豁免台账"),
                                   ("ledgers_with_errors", "有错误台账（未通过）"), ("feedback", "反映问题"),
                                   ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
         self.download_list = []
