@@ -526,9 +526,9 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == ("年度,干部编号,姓名,单位,职务,联系次数,达标学期,应达标学期,待定学期,豁免学期,按时台账,应交台账,逾期台账,"
+    assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,按时台账,应交台账,逾期台账,"
                         "未提交台账,豁免台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,2,1,1,0,0,1,1,0,0,0,0,2,2" in lines, lines
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,1,1,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
@@ -977,6 +977,7 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     files["records/cadres/zhang-wei-2.yaml"] = cadre("张伟", "cs", active_from="2026-09-01").replace(
         "position: 院长", "position: 副书记") + "namesake: [zhang-wei]\n"
     files["records/cadres/wang-fang.yaml"] = cadre("王芳", "me")
+    files["records/cadres/li-na.yaml"] = cadre("李娜", "cs") + "earlier:\n  - {unit: me, until: \"2026-08-31\"}\n"
     files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("me-2025-02", "me"))
     files["records/clubs.yaml"] = "clubs:\n  - {id: club-a, name: 合唱团, unit: cs}\n"
     files["records/assignments/2025-2027.yaml"] += ("  - cadre: zhang-wei-2\n    club: club-a\n    start: \"2026-09-01\"\n"
@@ -1008,8 +1009,9 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     assert cells["li-na"][3:5] == ["2/2", "1/2（逾期 1 份）"]
     assert cells["zhang-wei"][3:5] == ["1/1（另 1 学期待定）", "1/2（未提交 1 份）"]
     assert cells["zhang-wei-2"][3:5] == ["1/1", "1/1"]  # (joined in September: owed only what he held)
-    assert (cells["zhang-wei"][0], cells["zhang-wei-2"][0]) == ("张伟（院长）", "张伟（副书记）")
-    assert cells["li-na"][0] == "李娜"
+    # (the namesakes' positions; who joined, left or moved in the year, beside their part-year's figures)
+    assert (cells["zhang-wei"][0], cells["zhang-wei-2"][0]) == ("张伟（院长）", "张伟（副书记；2026-09-01 任职）")
+    assert cells["li-na"][:2] == ["李娜", "计算机学院（2026-08-31 前在机械学院）"]
     assert cells["wang-fang"][4] == "1/1（豁免 1 期）"
 
     lines = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig").splitlines()
@@ -1029,6 +1031,8 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     assert keyed[2026, "zhang-wei"][table[0].index("未提交台账")] == 1
     assert keyed[2026, "wang-fang"][table[0].index("豁免台账")] == 1
     assert [keyed[2026, c][table[0].index("职务")] for c in ("zhang-wei", "zhang-wei-2")] == ["院长", "副书记"]
+    assert [keyed[2026, c][table[0].index("任职变动")] for c in ("zhang-wei", "zhang-wei-2", "li-na")] == [
+        "", "2026-09-01 任职", "2026-08-31 前在机械学院"]
 
 
 def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):

@@ -846,6 +846,7 @@ class Aggregate:
                 mine = threads_by.get((cid, y), [])
                 item = self.rs.cadres[cid]
                 unit, position = self.post_on(cid, dt.date(year, 12, 31))
+                tenure, moved = self._evaluation_remarks(cid, year, unit)
                 notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
                     [f"{errors} 份有错误，未通过"] * bool(errors) + [f"豁免 {exempt} 期"] * bool(exempt)
                 sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt)
@@ -867,6 +868,7 @@ class Aggregate:
                              "ledgers_exempt": exempt if counted else "",
                              "ledgers_with_errors": errors if counted else "",
                              "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
+                             "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
                              "_any": bool(acts or due or met or mine)})
             # a year begun with nothing due nor done yet (January's) is no year to report: its page of zeros
             # stood first, before the year the 组织部 assesses then
@@ -875,6 +877,20 @@ class Aggregate:
                 named = Counter(r["name"] for r in rows)
                 out += [dict(r, namesake=named[r["name"]] > 1) for r in rows]
         return out
+
+    def _evaluation_remarks(self, cid: str, year: int, unit: str) -> tuple[str, str]:
+        """What makes a cadre's year not a whole one in one post, said beside their figures (a part-year's 1/1 read as a
+        whole year's): ("2026-09-01 任职", "2026-06-30 离任" or both), and the units they were in before the
+        year-end's one during the year ("2026-08-31 前在计算机学院")."""
+        came, went = self.rs.cadre_active_span(cid)
+        tenure = "；".join([f"{came} 任职"] * bool(came and came.year == year) +
+                          [f"{went} 离任"] * bool(went and went.year == year))
+        moved = []
+        for e in _dicts(self.rs.cadres[cid].get("earlier")):
+            until = _as_date(e.get("until"))
+            if until and until.year == year and isinstance(e.get("unit"), str) and e["unit"] != unit:
+                moved.append(f"{until} 前在{self.unit_name(e['unit'])}")
+        return tenure, "；".join(moved)
 
     # ---- home ----------------------------------------------------------
     def coverage_year(self, coverage) -> tuple[str, list[dict], str]:

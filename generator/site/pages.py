@@ -375,7 +375,7 @@ class Site:
                                  # (干部编号: the one key a merge with the assessment's spreadsheet can trust — two
                                  # 张伟 in one unit share name and unit)
                                  [("year", "年度"), ("cadre", "干部编号"), ("name", "姓名"), ("unit_name", "单位"),
-                                  ("position", "职务"), ("activities", "联系次数"),
+                                  ("position", "职务"), ("remarks", "任职变动"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
                                   ("semesters_pending", "待定学期"), ("semesters_exempt", "豁免学期"),
                                   ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
