@@ -266,7 +266,7 @@ def status_rows(rs: RecordSet, archived: dict) -> list[dict]:
                         "due": _text(man.get("due")), "deadline": _text(man.get("deadline")) or _text(man.get("due")),
                         "status": status, "days_late": days if status == "late" and isinstance(days, int) else None,
                         "submitted": _text(e.get("landed")) or None, "source": "archive", "commit": None,
-                        "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in rs.ledgers,
+                        "changes": 0, "changed": None, "path": f"ledgers/{period}/{cadre}.yaml", "exists": (period, cadre) in rs.ledgers,
                         "errors": False,  # (archived only with none: a later edit is E-ARCH-001, the status frozen)
                         "archived_on": _text(man.get("archived_on")), "required": e.get("required") is not False})
     return out

@@ -423,8 +423,9 @@ def test_the_history_kept_for_a_commit_serves_the_commits_after_it_and_never_ano
     same()
     write(repo, {H2: ledger("zhang-wei", "2025-H2", ["2025-10-10"])})
     commit(repo, "2026-01-05 10:00", "restored")
-    assert next(r for r in same()["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")[
-        "status"] == "on_time"  # the first landing, kept
+    row = next(r for r in same()["ledgers"] if r["cadre"] == "zhang-wei" and r["period"] == "2025-H2")
+    assert row["status"] == "on_time"  # the first landing, kept
+    assert (row["changes"], row["changed"]) == (2, "2026-01-05")  # (deleted, added again: after it landed, kept too)
     git(repo, "reset", "-q", "--hard", "HEAD~3")  # history rewritten: the kept commit is on no chain
     write(repo, {H2_LI: ledger("li-na", "2025-H2", ["2025-10-11"], points=["me-2025-01"])})
     commit(repo, "2025-12-29 10:00", "李娜 2025-H2, again")

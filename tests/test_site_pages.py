@@ -1842,3 +1842,43 @@ def test_a_period_of_attachment2_says_where_its_submission_dates_come_from(site)
         else:
             assert "提交日期依据" not in text, p
     assert said
+
+
+def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page(tmp_path):
+    """An inspector compares the site with what a unit reviewer approved: 附件2 gave the date 张伟's ledger landed on the
+    main branch and nothing of the two merges that changed it since (only an archived period's amendment said 已更正).
+    Its row and its own page now say how many first-parent commits changed it after it landed, and when last, by the
+    end of the day the site is built as of (a change after that day is not counted); 李娜's, unchanged, says nothing."""
+    from tests.gitrepo import base, check_cli, commit, git as repo_git, init_repo, ledger, merge, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    zhang, li = "records/ledgers/2026-H2/zhang-wei.yaml", "records/ledgers/2026-H2/li-na.yaml"
+    write(repo, {zhang: ledger("zhang-wei", "2026-H2", ["2026-10-10"]),
+                 li: ledger("li-na", "2026-H2", ["2026-10-12"], points=["me-2025-01"])})
+    commit(repo, "2026-12-20 10:00", "台账")
+    repo_git(repo, "checkout", "-q", "-b", "fix")  # (a pull request: its own commit is not main's, its merge is)
+    write(repo, {zhang: ledger("zhang-wei", "2026-H2", ["2026-10-10", "2026-11-02"])})
+    commit(repo, "2026-12-24 09:00", "补一次活动")
+    repo_git(repo, "checkout", "-q", "main")
+    merge(repo, "fix", "2026-12-25 10:00")
+    write(repo, {zhang: ledger("zhang-wei", "2026-H2", ["2026-10-10", "2026-11-03"])})
+    commit(repo, "2027-01-03 11:00", "改日期")
+    write(repo, {zhang: ledger("zhang-wei", "2026-H2", ["2026-10-10", "2026-11-04"])})
+    commit(repo, "2027-01-20 11:00", "又改日期")  # (after the day the site is built as of)
+    data = json.loads(check_cli(repo / "records", "--today", "2027-01-15", "--format", "json").stdout)
+    rows = {r["cadre"]: r for r in data["ledgers"] if r["period"] == "2026-H2"}
+    assert (rows["zhang-wei"]["changes"], rows["zhang-wei"]["changed"]) == (2, "2027-01-03")
+    assert (rows["li-na"]["changes"], rows["li-na"]["changed"]) == (0, None)
+
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-15")
+    said = "合并后修改 2 次（最近 2027-01-03）"
+    period = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+              for tr in re.findall(r"<tr>(.*?)</tr>", page(built, "ledgers/2026-H2.html"), re.S)]
+    period = [r for r in period if len(r) > 3]
+    assert [r for r in period if said in r[-1]] == [r for r in period if "张伟" in r[1]] != []
+    assert not [r for r in period if "合并后修改" in r[-1] and "张伟" not in r[1]]
+    own = visible(ledger_section(page(built, "cadres/zhang-wei.html"), "2026-H2"))
+    assert said in own and f"git log -p --first-parent -- {zhang}" in own
+    assert "合并后修改" not in visible(ledger_section(page(built, "cadres/li-na.html"), "2026-H2"))

@@ -73,7 +73,10 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                "status": "on_time" | "late" | "missing" | "not_yet_due" | "exempt" | "unknown",
                "days_late": int | null, "submitted": "YYYY-MM-DD HH:MM" (Git, policy zone) |
                "YYYY-MM-DD" (import) | null, "source": "git" | "import" | "archive" | null,
-               "commit": sha | null, "path": "ledgers/<period>/<cadre>.yaml", "exists": bool,
+               "commit": sha | null, "changes": int (source "git": the first-parent commits after the landing
+               that changed the file by the end of today — 合并后修改 N 次 on the site; 0 otherwise),
+               "changed": "YYYY-MM-DD" (the last of them, policy zone) | null, "path": "ledgers/<period>/<cadre>.yaml",
+               "exists": bool,
                "errors": bool (the file is there with validate errors: handed in, status as it came, not
                accepted until fixed — deadlines.with_errors, as remind and the site say; false for a file
                there but not landed yet, not handed in: W-CHK-006 says it is there),

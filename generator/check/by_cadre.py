@@ -130,20 +130,23 @@ def _context(ctx: Context, history: History) -> str | None:
 
 def _stamp(ctx: Context, ledgers, history: History, unreadable=()) -> str | None:
     """Of each of a cadre's ledgers: its name, shown name, SHA-256, whether it has errors and the
-    commit it landed with in Git (a commit has one committer time, as deadlines.py asks); as one
-    string (NUL is in none of them), which the memo reads back as one object, not five for each
+    commit it landed with in Git (a commit has one committer time, as deadlines.py asks) and the times of the
+    commits that changed it after (its row's changes, History.changed); as one
+    string (NUL is in none of them), which the memo reads back as one object, not six for each
     ledger (at 12k: 816 strings, not 12,007 tuples); and of the cadre's ledgers that could not be
     read, the name, shown name and SHA-256.  None when a ledger's bytes are not known."""
-    invalid, added, out = ctx.rs.invalid, history.added, []
+    invalid, added, changed, out = ctx.rs.invalid, history.added, history.changed, []
     for led in ledgers:
         doc = led.doc
         if not doc.sha256:
             return None
         landing = added.get(doc.rel)  # (ledgers/<period>/<cadre>.yaml)
-        out += (doc.rel, doc.file, doc.sha256, "1" if doc.rel in invalid else "0", landing.commit if landing else "")
+        out += (doc.rel, doc.file, doc.sha256, "1" if doc.rel in invalid else "0", landing.commit if landing else "",
+                ",".join(map(str, changed.get(doc.rel, ()))))
     for doc in unreadable:  # (handed in with errors when it landed, deadlines.rows; else W-CHK-006 says it is there)
         if not doc.sha256:
             return None
         landing = added.get(doc.rel)
-        out += (doc.rel, doc.file, doc.sha256, "unreadable", landing.commit if landing else "")
+        out += (doc.rel, doc.file, doc.sha256, "unreadable", landing.commit if landing else "",
+                ",".join(map(str, changed.get(doc.rel, ()))))
     return "\0".join(out)

@@ -277,8 +277,15 @@ class Deadlines:
             return "none", None, {}
         if landing.time >= self.end_of_today:
             return "later", None, {}
-        return "git", landing.time.date(), {"submitted": landing.time.strftime("%Y-%m-%d %H:%M"), "source": "git",
-                                            "commit": landing.commit}
+        got = {"submitted": landing.time.strftime("%Y-%m-%d %H:%M"), "source": "git", "commit": landing.commit}
+        after = self.history.changed.get(path)
+        if after:  # (the commits after its landing that changed it, by the end of --today)
+            end = self.end_of_today.timestamp()
+            after = [when for when in after if when < end]
+            if after:
+                got["changes"] = len(after)
+                got["changed"] = dt.datetime.fromtimestamp(max(after), self.ctx.tz).date().isoformat()
+        return "git", landing.time.date(), got
 
     def arrived_later(self) -> set[str]:
         """The ledger files (paths below records/, readable or not) submitted after --today: the import
@@ -350,7 +357,8 @@ class Deadlines:
             row = {"period": period.id, "cadre": cadre, "name": name, "unit": unit, "unit_name": ctx.unit_name(unit),
                    "due": dates[1], "deadline": dates[2], "status": status, "days_late": days_late,
                    "submitted": landed.get("submitted"), "source": landed.get("source"),
-                   "commit": landed.get("commit"), "path": path, "exists": exists,
+                   "commit": landed.get("commit"), "changes": landed.get("changes", 0),
+                   "changed": landed.get("changed"), "path": path, "exists": exists,
                    "errors": exists and handed and (led is None or with_errors(rs, led.doc)), "required": required}
             if status == "late" and required:
                 ctx.add("W-CHK-005", led or display_path(rs.root / path), led and led.doc.pos(()), name=name, period=period.id,

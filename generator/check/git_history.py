@@ -11,7 +11,8 @@ first parent adds that exact path.  Why (the threat model is in site/guide/deadl
 * `--no-renames`: a ledger moved or copied from another period's folder is *added* at
   its new path; it does not inherit the old file's date (so no `--follow`);
 * the first (oldest) addition counts: deleting and re-adding a file cannot reset it, and
-  later edits are amendments, visible in the history;
+  later edits are amendments, visible in the history — and read from the same log: History.changed, the
+  first-parent commits after the landing that change the file (合并后修改 N 次 on the site, no `git log` a file);
 * a shallow clone has no trustworthy history: we refuse to judge (state "shallow").
 
 The landings worked out for a commit are kept in the cache folder (cache.KeptResult).  When the commit
@@ -56,12 +57,16 @@ def ask(where: Path) -> Repo | None:
 
 class History:
     def __init__(self, state: str, reason: str = "", added: dict | None = None, reason_en: str | None = None,
-                 head: str | None = None, since: tuple | None = None, asked: tuple | None = None):
+                 head: str | None = None, since: tuple | None = None, asked: tuple | None = None,
+                 changed: dict | None = None):
         self.asked = asked  # (ask()'s answer,) when the reading asked git about the repository, else None
         self.state = state  # ok | shallow | no_repo | error
         self.reason = reason  # why it could not be read, in Chinese (git's own words as they are)
         self.reason_en = reason if reason_en is None else reason_en
         self.added: dict[str, Landing] = {} if added is None else added  # path below records/ → first landing
+        # path below records/ → the committer times (seconds) of the first-parent commits after its first landing that
+        # change it (edit, delete, add again), newest first; only the paths changed since they landed
+        self.changed: dict[str, list[int]] = {} if changed is None else changed
         self.head = head  # the commit read (None: no log read)
         # (the kept commit, the first_parent.Log of HEAD's first-parent commits after it) when the landings were
         # read since it: policy_history reads the policy's changes there too, with no `git log` of its own
@@ -70,7 +75,8 @@ class History:
     def __eq__(self, other):
         if other.__class__ is not self.__class__:
             return NotImplemented
-        return (self.state, self.reason, self.added) == (other.state, other.reason, other.added)
+        return (self.state, self.reason, self.added, self.changed) == (other.state, other.reason, other.added,
+                                                                       other.changed)
 
     __hash__ = None  # (changed as it is read)
 
@@ -141,17 +147,18 @@ class _Reading:
             return
         self.root, self.head = root, found.head
         self.kept = KeptResult(Path(records), "history", f"{root.resolve()}\0{self.prefix}")
-        kept = self.kept.get()  # (the commit whose landings are kept, those landings)
-        if not (type(kept) is tuple and len(kept) == 2 and is_commit(kept[0]) and type(kept[1]) is dict):
-            kept = (None, None)
-        self.base, self.base_added = kept
+        kept = self.kept.get()  # (the commit whose landings are kept, those landings, the changes after them)
+        if not (type(kept) is tuple and len(kept) == 3 and is_commit(kept[0]) and type(kept[1]) is dict
+                and type(kept[2]) is dict):
+            kept = (None, None, None)
+        self.base, self.base_added, self.base_changed = kept
         self._log()
 
     def _log(self) -> None:
         """`git log` of HEAD's first-parent chain: since the kept commit (every commit, with the
-        status of each file it changes), or all of it (the commits that add ledgers, with the files
-        they add)."""
-        self.log = Log(self.root, self.base, (f"{self.prefix}ledgers/",), added_only=True)
+        status of each file it changes), or all of it (the commits that change ledgers, with the status
+        of each ledger they change: its landing and the changes after it)."""
+        self.log = Log(self.root, self.base, (f"{self.prefix}ledgers/",), statuses=True)
 
     def stop(self) -> None:
         if self.log is not None:
@@ -163,33 +170,51 @@ class _Reading:
         log, error = self.log.read(self.head)
         if self.base:
             if log is not None:  # (the kept landings are older: they win)
-                return self._keep({**_landings(log, self.prefix), **self.base_added}, tz, (self.base, log))
+                return self._keep(*_landings(log, self.prefix, self.base_added, self.base_changed), tz,
+                                  (self.base, log))
             self.base = None  # not on HEAD's first-parent chain (or gone): the whole history after all
             self._log()
             return self.result(tz)
         if log is None:
             return History("error", error)
-        return self._keep(_landings(log, self.prefix), tz)
+        return self._keep(*_landings(log, self.prefix), tz)
 
-    def _keep(self, added: dict, tz: ZoneInfo, since: tuple | None = None) -> History:
-        """The history of {path: (commit, time)}; kept for HEAD (the next run starts from it)."""
+    def _keep(self, added: dict, changed: dict, tz: ZoneInfo, since: tuple | None = None) -> History:
+        """The history of {path: (commit, time)} and the changes after them ({path: [time, …]}); kept for HEAD
+        (the next run starts from it)."""
         if self.head != self.base:
-            self.kept.put((self.head, added))
+            self.kept.put((self.head, added, changed))
         times: dict = {}  # (a commit adds many ledgers)
         return History("ok", added={path: Landing(sha, times.get(when) or times.setdefault(
             when, dt.datetime.fromtimestamp(when, tz))) for path, (sha, when) in added.items()},
-            head=self.head, since=since, asked=self.asked)
+            head=self.head, since=since, asked=self.asked, changed=changed)
 
 
-def _landings(log: str, prefix: str) -> dict:
-    """{ledger's path below prefix: (commit, time)} of each first addition in a first_parent.Log's text."""
+def _landings(log: str, prefix: str, kept: dict | None = None, kept_changed: dict | None = None) -> tuple[dict, dict]:
+    """({ledger's path below prefix: (commit, time)} of each first addition in a first_parent.Log's text,
+    {path: [time, …]} of the commits after that addition that change the path, newest first), the landings
+    `kept` (older: they win) and the changes `kept_changed` after them taken in: a kept path's every commit
+    in the log is a change after its landing."""
+    kept, kept_changed = kept or {}, kept_changed or {}
     added: dict[str, tuple] = {}
+    touched: dict[str, list] = {}  # path → [(commit, time)] of the commits that change it, newest first
     ledgers = prefix + "ledgers/"
     for sha, when, _parent, names in commits(log):  # newest first: older additions overwrite
         for status, name in files(names):  # (status "" from --name-only: only additions were asked for)
-            if status in ("A", "") and name.startswith(ledgers):
-                added[name[len(prefix):]] = (sha, when)
-    return added
+            if name.startswith(ledgers):
+                path = name[len(prefix):]
+                if status in ("A", ""):
+                    added[path] = (sha, when)
+                touched.setdefault(path, []).append((sha, when))
+    changed = dict(kept_changed)
+    for path, seen in touched.items():
+        landing = kept.get(path) or added.get(path)
+        if landing is None:
+            continue  # (changed, never added: not a ledger's landing to count from)
+        after = [when for sha, when in (seen if path in kept else seen[:seen.index(tuple(landing))])]
+        if after:
+            changed[path] = after + changed.get(path, [])
+    return {**added, **kept}, changed
 
 
 # ---- the records as they were committed on a past day (check --today <past day>) -----------

@@ -140,7 +140,9 @@ class CheckView:
             label += ERRORS
         return {"kind": kind, "label": label, "landed": _date(_get(row, "submitted")), "errors": errors,
                 "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit"),
-                "exists": bool(_get(row, "exists"))}  # (handed in: one that cannot be read too, deadlines.rows)
+                "exists": bool(_get(row, "exists")),  # (handed in: one that cannot be read too, deadlines.rows)
+                # (a ledger Git dates, changed after it landed on the main branch: 合并后修改 N 次, markdown.changed_after)
+                "changes": _get(row, "changes") or 0, "changed": _get(row, "changed") or ""}
 
     # ---- feedback ------------------------------------------------------
     def feedback(self, root_id: str, last_id: str = "") -> dict:

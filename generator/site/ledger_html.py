@@ -21,7 +21,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.report import as_of, as_of_said
-from generator.site.markdown import one_line, rel, status_css
+from generator.site.markdown import changed_after, one_line, rel, status_css
 
 
 def text(value) -> str:
@@ -100,6 +100,9 @@ class LedgerBodies:
         facts = [["姓名", t(led["name"])], ["单位", unit], ["职务", t(led["position"])],
                  ["填报期间", f'<a href="{href("ledgers/" + led["period"] + ".md", here)}">{t(led["period"])}</a>'],
                  ["联系点", points], ["填报状态", filed], ["记录文件", _file(led["file"])]]
+        after = changed_after(status)
+        if after:  # (what the unit reviewer approved is the landing's version: git log -p shows each change since)
+            facts.append(["合并后修改", f'{t(after)}，修改内容：<code>git log -p --first-parent -- {t(as_of(led["file"])[0])}</code>'])
         if led["archived"]:
             facts.append(["备案", f'已备案（{t(led["archived"]["archived_on"])}）'
                                   + ("，有更正记录" if led["amendment"] else "")])

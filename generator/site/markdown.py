@@ -173,6 +173,14 @@ def badge_status(status: dict) -> Markup:
     return Markup(f'<span class="badge {css}">{label}</span>' if css else f'<span class="whole">{label}</span>')
 
 
+def changed_after(status: dict) -> str:
+    """"合并后修改 2 次（最近 2027-01-03）": a ledger Git dates (its 提交日期 the first-parent commit that added it) changed
+    by later commits of the main branch — what a unit reviewer approved is not what the file says now (git log -p shows
+    how); "" for one not changed since, and for one whose date is not Git's (imported, archived: nothing to say)."""
+    n = status.get("changes") or 0
+    return f"合并后修改 {n} 次（最近 {status.get('changed')}）" if n and status.get("source") == "git" else ""
+
+
 def cell_note(text: str) -> Markup:
     """Words after a table cell's value that its column's filter leaves out (site/assets/tables.js: .cell-note): 附件2's
     豁免 with its reason, listed under 豁免 alone."""
