@@ -1827,8 +1827,10 @@ def test_a_period_of_attachment2_says_where_its_submission_dates_come_from(site)
     """Proving to an inspector who handed in when: 附件2's 提交日期 was a bare date, whether Git's (the merge into the main
     branch) or an administrator's import manifest's (records/imports/, the demo's every ledger) — check's 概况 says which
     (提交时间依据), the page said nothing, printed or not.  A period's page now says how many dates each source gave."""
-    manifest = [e["path"] for f in sorted((site.records / "imports").glob("*.yaml"))
-                for e in yaml.safe_load(f.read_text(encoding="utf-8"))["ledgers"]]
+    manifests = {f"records/imports/{f.name}": yaml.safe_load(f.read_text(encoding="utf-8"))
+                 for f in sorted((site.records / "imports").glob("*.yaml"))}
+    manifest = [e["path"] for m in manifests.values() for e in m["ledgers"]]
+    [(file, whole)] = manifests.items()  # (the demo's one manifest: its file and approver said beside its dates)
     said = 0
     for p in sorted(q.stem for q in (site.public / "ledgers").glob("20*.html")):
         rows = json.loads((site.public / "downloads" / f"attachment2-{p}.json").read_text(encoding="utf-8"))["rows"]
@@ -1838,10 +1840,16 @@ def test_a_period_of_attachment2_says_where_its_submission_dates_come_from(site)
         if landed:
             assert landed == sum(1 for path in manifest if path.startswith(f"ledgers/{p}/")), p
             assert f"提交日期依据：导入清单（records/imports/）登记的日期 {landed} 份。" in text, p
+            assert f"导入清单：{file}（批准导入：{whole['approved_by']}）。" in text, p
             said += 1
         else:
-            assert "提交日期依据" not in text, p
+            assert "提交日期依据" not in text and "批准导入" not in text, p
     assert said
+    # (and on a ledger's own page, beside its date: the manifest and who approved it)
+    entry = whole["ledgers"][0]
+    period, cadre = entry["path"].split("/")[1], entry["path"].split("/")[2].removesuffix(".yaml")
+    own = re.sub(r"\s+", "", visible(ledger_section(page(site, f"cadres/{cadre}.html"), period)))
+    assert f"提交日期依据导入清单{file}（批准导入：{whole['approved_by']}）" in own, own[:600]
 
 
 def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page(tmp_path):

@@ -142,7 +142,26 @@ class CheckView:
                 "days_late": _get(row, "days_late"), "source": _get(row, "source"), "unit": _get(row, "unit"),
                 "exists": bool(_get(row, "exists")),  # (handed in: one that cannot be read too, deadlines.rows)
                 # (a ledger Git dates, changed after it landed on the main branch: 合并后修改 N 次, markdown.changed_after)
-                "changes": _get(row, "changes") or 0, "changed": _get(row, "changed") or ""}
+                "changes": _get(row, "changes") or 0, "changed": _get(row, "changed") or "",
+                # (a date an import manifest gives: which manifest, under whose approved_by — said beside it)
+                "manifest": self.manifest_of(_get(row, "path")) if _get(row, "source") == "import" else None}
+
+    def manifest_of(self, path) -> dict | None:
+        """{"file": records/imports/<name>.yaml, "approved_by": its administrator or ""} of the import manifest
+        whose date a ledger's row has (its first entry for the path with a submitted date, as the checks take
+        it: deadlines._manifest); None when none lists it."""
+        if not hasattr(self, "_manifests"):
+            self._manifests: dict[str, dict] = {}
+            said: dict[str, dict] = {}  # (a manifest's file → its one dict, shared by the rows of its 12,007 ledgers)
+            for entry in self.rs.imports:
+                listed = entry.get("path")
+                if isinstance(listed, str) and listed not in self._manifests and entry.date("submitted"):
+                    doc = entry.doc
+                    if doc.file not in said:
+                        approved = doc.data.get("approved_by") if isinstance(doc.data, dict) else None
+                        said[doc.file] = {"file": doc.file, "approved_by": approved if isinstance(approved, str) else ""}
+                    self._manifests[listed] = said[doc.file]
+        return self._manifests.get(path) if isinstance(path, str) else None
 
     # ---- feedback ------------------------------------------------------
     def feedback(self, root_id: str, last_id: str = "") -> dict:

@@ -100,6 +100,11 @@ class LedgerBodies:
         facts = [["姓名", t(led["name"])], ["单位", unit], ["职务", t(led["position"])],
                  ["填报期间", f'<a href="{href("ledgers/" + led["period"] + ".md", here)}">{t(led["period"])}</a>'],
                  ["联系点", points], ["填报状态", filed], ["记录文件", _file(led["file"])]]
+        manifest = status.get("manifest")
+        if manifest and status["landed"]:  # (the date is the manifest's word, under its administrator's approved_by)
+            facts.append(["提交日期依据", f'导入清单 <code>{t(manifest["file"])}</code>（'
+                          + (f'批准导入：{t(manifest["approved_by"])}' if manifest["approved_by"]
+                             else "清单未写批准人（approved_by）") + "）"])
         after = changed_after(status)
         if after:  # (what the unit reviewer approved is the landing's version: git log -p shows each change since)
             facts.append(["合并后修改", f'{t(after)}，修改内容：<code>git log -p --first-parent -- {t(as_of(led["file"])[0])}</code>'])

@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import posixpath
 import re
+from collections import Counter
 from functools import lru_cache
 
 from markupsafe import Markup
@@ -179,6 +180,15 @@ def changed_after(status: dict) -> str:
     how); "" for one not changed since, and for one whose date is not Git's (imported, archived: nothing to say)."""
     n = status.get("changes") or 0
     return f"合并后修改 {n} 次（最近 {status.get('changed')}）" if n and status.get("source") == "git" else ""
+
+
+def landed_manifests(rows: list[dict]) -> str:
+    """"records/imports/legacy-platform.yaml（批准导入：李思远）": the import manifests whose dates the rows of a period
+    have (CheckView.manifest_of), each with its approved_by — the administrator whose word the dates are — and, when
+    there are several, how many dates each gives; "" when no row's date is a manifest's."""
+    n = Counter((m["file"], m["approved_by"]) for r in rows if r["status"].get("landed") and (m := r["status"].get("manifest")))
+    return "、".join(f"{file}（{'批准导入：' + who if who else '清单未写批准人（approved_by）'}{f'，{k} 份' if len(n) > 1 else ''}）"
+                    for (file, who), k in sorted(n.items()))
 
 
 def cell_note(text: str) -> Markup:
