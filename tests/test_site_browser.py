@@ -1644,3 +1644,32 @@ def test_each_chart_is_shown_once_and_no_two_alike(page, served, media):
         assert len(set(shown)) == len(shown), (rel, shown)
     filing = [t for t in titles["index.html"] if "填报情况" in t]
     assert len(filing) == 2 and all(re.match(r"\d{4}年[上下]半年填报情况（人）$", t) for t in filing), filing
+
+
+def test_a_printed_table_ends_no_page_with_its_head_and_one_row(page, served, tmp_path):
+    """Printed on A4 after the deadline, a unit's 本期 ledgers and a cadre's 学生反映的问题和建议 ended a page with the table's
+    head and one row, the rest under the head again on the next page (a head and a row alone, at the foot, read as the
+    whole table).  Now a table keeps its head with its first three rows and its last row with the one before: printed,
+    every unit's page and the first cadres' end no page with a table's head and a row or two under it and go on with
+    that head on the next page — while tables do go on from one page to the next there."""
+    site, base = served
+    units = sorted(p.name for p in (site.public / "units").glob("*.html") if p.name != "index.html")
+    cadres = sorted(p.name for p in (site.public / "cadres").glob("*.html") if p.name != "index.html")[:8]
+    orphans, went_on = [], 0
+    for rel in [*(f"units/{u}" for u in units), *(f"cadres/{c}" for c in cadres)]:
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        heads = {re.sub(r"\s+", "", h) for h in page.eval_on_selector_all(
+            "article thead tr", "rs => rs.map(r => Array.from(r.cells).filter(c => getComputedStyle(c).display !== 'none')"
+                                ".map(c => c.innerText).join(''))")}
+        printed = _pages_text(page.pdf(prefer_css_page_size=True), tmp_path)
+        for i, text in enumerate(printed[:-1], 1):
+            lines = [re.sub(r"\s+", "", line) for line in text.splitlines() if line.strip()]
+            top = [re.sub(r"\s+", "", line) for line in printed[i].splitlines() if line.strip()][:3]
+            went_on += any(line in heads for line in top)  # (a table's head repeated at the top: it went on)
+            for k in (2, 3):  # (its head, then one row of one or two lines; or two rows of one line)
+                if len(lines) >= k and lines[-k] in heads and lines[-k] in top:
+                    orphans.append((rel, i, lines[-k]))
+    assert went_on, "no table printed over two pages: nothing to judge"
+    assert orphans == []
