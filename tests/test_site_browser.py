@@ -456,8 +456,17 @@ def test_a_printed_page_says_whose_it_is_of_which_half_year_and_as_of_which_day(
         half = re.search(r"\d{4}年[上下]半年", page.locator("h1").inner_text()).group(0)
         assert half in head.inner_text(), head.inner_text()
     assert f"数据截至 {day}" in _printed_text(page), rel  # (the home page's day: the site's)
+    # (…in place of the page's title, printed above it and saying its words again; an attachment's number, its first line)
+    assert not page.locator("article h1").first.is_visible(), rel
+    if kind in ("period", "attachment1"):
+        assert head.inner_text().startswith("附件2" if kind == "period" else "附件1"), head.inner_text()
+    if kind == "cadre":  # (each ledger's print heading, on a page of its own, in place of its heading: with its half-year)
+        ledgers = page.locator("article h2.ledger-head").all()
+        assert ledgers and not [h for h in ledgers if h.is_visible()], rel
+        assert [re.search(r"\d{4}年[上下]半年", t) is not None for t in
+                page.locator("article .ledger-body .print-head").all_inner_texts()] == [True] * len(ledgers), rel
     page.emulate_media(media="screen")  # (on screen the heading is the page's own title: shown once)
-    assert not head.is_visible()
+    assert not head.is_visible() and page.locator("article h1").first.is_visible()
 
 
 def test_a_table_filter_reached_with_the_keyboard_shows_it_has_the_focus(page, served):
@@ -538,6 +547,28 @@ def test_a_column_of_links_only_is_left_out_of_a_printout(page, served):
     assert printed == [h for h in on_screen if h != "台账"], printed
     cells = table.evaluate("t => Array.from(t.tBodies[0].rows).map(r => Array.from(r.cells).filter(c => getComputedStyle(c).display !== 'none').length)")
     assert set(cells) == {len(printed)}
+
+
+def test_a_column_of_ledgers_nobody_has_handed_in_yet_is_left_out_of_a_printout(page, served):
+    """The period not yet due (nobody has handed in: every 台账 cell a dash) printed its 台账 column, a column of dashes —
+    as a unit's 本期 table did: a column of links is left out on paper, one with no link yet was not.  Printed, neither
+    has it; on screen both do."""
+    site, base = served
+    shown = "t => Array.from(t.tHead.rows[0].cells).filter(c => getComputedStyle(c).display !== 'none').map(c => c.textContent.trim())"
+    blank = [p for p in sorted((site.public / "ledgers").glob("20*.html")) if "查看全文" not in p.read_text(encoding="utf-8")]
+    units = sorted(p for p in (site.public / "units").glob("*.html") if p.name != "index.html")
+    if not blank:
+        pytest.skip("every period has a ledger handed in")
+    for rel in [f"ledgers/{blank[0].name}", f"units/{units[0].name}"]:
+        page.emulate_media(media="screen")
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        table = page.locator("article table", has=page.locator("th", has_text="填报状态")).first
+        on_screen = table.evaluate(shown)
+        cells = table.evaluate("t => Array.from(t.tBodies[0].rows, r => r.cells[r.cells.length - 1].textContent.trim())")
+        assert on_screen[-1] == "台账" and set(cells) == {"—"}, (rel, on_screen, cells)
+        page.emulate_media(media="print")
+        assert table.evaluate(shown) == on_screen[:-1], rel
 
 
 def test_a_period_s_filter_lists_an_excused_cadre_under_豁免_its_reason_beside_it(page, served):

@@ -1885,8 +1885,8 @@ def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page
     period = [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
               for tr in re.findall(r"<tr>(.*?)</tr>", page(built, "ledgers/2026-H2.html"), re.S)]
     period = [r for r in period if len(r) > 3]
-    assert [r for r in period if said in r[-1]] == [r for r in period if "张伟" in r[1]] != []
-    assert not [r for r in period if "合并后修改" in r[-1] and "张伟" not in r[1]]
+    assert [r for r in period if said in r[6]] == [r for r in period if "张伟" in r[1]] != []  # (under its 提交日期)
+    assert not [r for r in period if "合并后修改" in "".join(r) and "张伟" not in r[1]]
     own = visible(ledger_section(page(built, "cadres/zhang-wei.html"), "2026-H2"))
     assert said in own and f"git log -p --first-parent -- {zhang}" in own
     assert "合并后修改" not in visible(ledger_section(page(built, "cadres/li-na.html"), "2026-H2"))

@@ -81,7 +81,8 @@ class LedgerBodies:
 
     def __init__(self, institution: str, suggestions_title: str = "意见建议"):
         self.suggestions_title = suggestions_title  # (the policy's: RecordSet.suggestions_title)
-        self.print_head = f'<div class="print-head">{text(institution)}中层领导干部深入基层联系学生工作台账</div>'
+        # (with the ledger's half-year: printed in place of its heading, 2026年上半年工作台账（2026-H1）, ledger.css)
+        self.print_head = f'<div class="print-head">{text(institution)}中层领导干部深入基层联系学生工作台账（{{}}）</div>'
 
     def body(self, here: str, led: dict) -> Markup:
         t = text
@@ -111,7 +112,7 @@ class LedgerBodies:
         if led["archived"]:
             facts.append(["备案", f'已备案（{t(led["archived"]["archived_on"])}）'
                                   + ("，有更正记录" if led["amendment"] else "")])
-        out = ['<section class="ledger-body" data-search-exclude>', self.print_head,
+        out = ['<section class="ledger-body" data-search-exclude>', self.print_head.format(t(led.get("period_name") or led["period"])),
                *_table(_th("项目", "内容"), facts)]
         if led["amendment"]:
             out += _amendment(led["amendment"])

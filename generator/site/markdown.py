@@ -122,12 +122,15 @@ def table_filter(columns: str) -> Markup:
     return Markup(f'<div class="table-filter" data-columns="{html.escape(columns)}"></div>\n\n')
 
 
-def print_head(title, today) -> Markup:
+def print_head(title, today, label: str = "") -> Markup:
     """A page's heading on paper (ledger.css: .print-head, printed only): whose and what it is, and the day the site is as
     of (数据截至, --today / LEDGER_TODAY), for the page's counts (未提交, 未覆盖, 至今未解决) are that day's, not the
     printing's: a printed 工作总结 had neither, a printed 附件2 no day.  An HTML block kept out of the search index (its
-    words are the page's title again; fastmd.cut takes it out, and a cadre's or a unit's page is still rendered whole)."""
-    return Markup(f'<div class="print-head" data-search-exclude>\n{out(title)}<span class="print-asof">数据截至 {out(today)}</span>\n</div>')
+    words are the page's title again; fastmd.cut takes it out, and a cadre's or a unit's page is still rendered whole).
+    Printed in place of the page's title (h1, ledger.css), whose words it says: `label` the attachment's number (附件1,
+    附件2), above it on the left, as on the policy's own attachments."""
+    label = f'<span class="print-label">{out(label)}</span>' if label else ""
+    return Markup(f'<div class="print-head" data-search-exclude>\n{label}{out(title)}<span class="print-asof">数据截至 {out(today)}</span>\n</div>')
 
 
 LINKS = (link_cadre, link_unit, link_ledger, link_period)

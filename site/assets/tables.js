@@ -78,8 +78,10 @@
     anchor.parentNode.insertBefore(note, anchor);
   }
   // A column whose cells are only links such as 查看全文 or Excel · CSV is left out of a printout
-  // (on paper it is a column of words that lead nowhere).
+  // (on paper it is a column of words that lead nowhere) — and a column of such links headed 台账 or 下载 whose
+  // every cell is a dash (a period nobody has handed in yet: 附件2's, a unit's 本期), printed a column of dashes.
   var ACTION = /^(查看\S*|下载\S*|Excel|CSV|JSON|XLSX)$/;
+  var ACTION_HEAD = /^(台账|下载)$/;
   var GAPS = /[\s·|、\/]+/g;
   function markLinkColumns(table) {
     if (table.dataset.printReady || !table.tHead || !table.tBodies[0]) return;
@@ -95,7 +97,7 @@
         if (ok) links++;
         return ok;
       });
-      if (only && links) {
+      if (only && (links || ACTION_HEAD.test(heads[i].textContent.trim()))) {
         heads[i].classList.add("print-omit");
         rows.forEach(function (r) { if (r.cells[i]) r.cells[i].classList.add("print-omit"); });
       }
