@@ -1082,3 +1082,25 @@ def test_a_date_outside_its_ledger_s_period_is_told_once_by_the_error_with_the_r
         assert ("W-CHK-010", 17) not in said, mine  # (the date told once: the error's)
         [error] = [f for f in mine if f["code"] == "E-REF-004"]
         assert error["hint"].endswith(moved), error["hint"]
+
+
+def test_the_last_cycle_ending_with_no_next_one_is_named(tmp_path):
+    # The 2025-2027 cycle ends on 2027-08-31. On 2027-09-05, with no 2027-2029 file, no cadre had a contact point
+    # and check said nothing (R1 was judged only up to the last cycle's end): the officer opening the new
+    # semester learned of it from nobody
+    files = {"records/cadres/wang-fang.yaml": cadre("王芳", "cs", active_to="2021-06-30")}
+    assert found(check(tmp_path, "2027-08-31", files), "W-CHK-023") == []
+    result = check(tmp_path, "2027-09-05", files)
+    (late,) = found(result, "W-CHK-023")
+    assert late.file.endswith("records/assignments/2025-2027.yaml") and (late.line, late.column) == (3, 6)
+    # the two cadres in office (wang-fang left before), the next cycle's file and its dates, the command that drafts it
+    assert "安排表只写到 2027-08-31" in late.message_zh and "2 位在任干部" in late.message_zh
+    assert "records/assignments/2027-2029.yaml" in late.hint_zh and "2027-09-01 至 2029-08-31" in late.hint_zh
+    assert "python -m generator draft-cycle --from 2025-2027" in late.hint_zh
+    assert "2 cadres in office" in late.message_en and "draft-cycle --from 2025-2027" in late.hint_en
+    files["records/assignments/2027-2029.yaml"] = assignments(
+        "2027-2029", "2027-09-01", "2029-08-31", {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2027-09-01"})
+    result = check(tmp_path, "2027-09-05", files)
+    assert found(result, "W-CHK-023") == []
+    # the cycle there now: li-na, left out of it, is told as every cadre without a point is
+    assert [f.data["cadre"] for f in found(result, "W-CHK-002")] == ["li-na"]

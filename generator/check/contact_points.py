@@ -130,6 +130,7 @@ def _no_reason(ctx: Context, row, d: RowDates) -> None:
 def check_contact_points(ctx: Context) -> list[dict]:
     rs, dates, valid = ctx.rs, ctx.dates, ctx.valid
     first_cycle, last_cycle = ctx.cycle_bounds()
+    _no_cycle_today(ctx, last_cycle)
     table = []
     for row in rs.assignments:  # (each row's dates taken once here: the rules ask them ≈8 times a row)
         d = dates(row)
@@ -232,6 +233,39 @@ def check_contact_points(ctx: Context) -> list[dict]:
                 continue
             ctx.add("W-CHK-003", row, row.pos("end"), name=name, end=end, next=nxt)
     return table
+
+
+def next_cycle(start: dt.date, end: dt.date) -> tuple[str, dt.date, dt.date]:
+    """(id, start, end) of the cycle after one running `start`..`end`: as many years long, from the day after."""
+    first = end + ONE_DAY
+    years = max(1, first.year - start.year)
+    try:
+        after = first.replace(year=first.year + years)
+    except ValueError:  # (02-29)
+        after = first.replace(year=first.year + years, day=28) + ONE_DAY
+    last = after - ONE_DAY
+    return f"{first.year}-{last.year}", first, last
+
+
+def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
+    """W-CHK-023 (R1, R4): --today after the last cycle's last day: R1 is judged inside the cycles only, so every cadre
+    in office would go without a contact point unsaid."""
+    if last_cycle is None or ctx.today <= last_cycle:
+        return
+    stem = max((c for c in ctx.rs.cycles if ctx.cycle_dates(c)[1] == last_cycle), default=None)
+    if stem is None:
+        return
+    c_start, _ = ctx.cycle_dates(stem)
+    count = 0
+    for cadre in ctx.rs.cadres:
+        a_from, a_to = ctx.cadre_span(cadre)
+        if a_from and a_from <= ctx.today and (a_to is None or a_to >= ctx.today):
+            count += 1
+    nxt, n_start, n_end = next_cycle(c_start or last_cycle, last_cycle)
+    item = ctx.rs.cycles[stem]
+    ctx.add("W-CHK-023", item, item.pos("end"), end=last_cycle, cycle=stem, today=ctx.today, count=count,
+            after=last_cycle + ONE_DAY, next=nxt, next_start=n_start, next_end=n_end,
+            data={"cycle": stem, "end": iso(last_cycle), "next": nxt})
 
 
 def _after_term_end(ctx: Context, terms: list, before: list, start: dt.date) -> dt.date:

@@ -315,6 +315,20 @@ CODES = {
         "hint_en": "Add the academic year {next} and its semesters to {records}/calendar.yaml (dates from the "
                    "university's calendar), before each new academic year begins.",
     },
+    "W-CHK-023": {
+        "severity": "warning",
+        "zh": "安排表只写到 {end}（{cycle} 周期的最后一天），今天（{today}）不在任何安排周期之内：{count} 位在任干部从 {after} "
+              "起都没有联系点安排，是否每人都有联系点（R1）没有检查",
+        "en": "the assignments end on {end}, the last day of the {cycle} cycle: today ({today}) is in no cycle, so "
+              "{count|cadre in office has|cadres in office have} had no contact point assigned since {after}, and R1 "
+              "(a contact point each) is not checked",
+        "hint_zh": "请管理员新建 {records}/assignments/{next}.yaml（{next_start} 至 {next_end}），列出每位在任干部的联系点："
+                   "python -m generator draft-cycle --from {cycle} 照本周期写出它的草稿，注释标出要决定的各行；"
+                   "见 使用指南 → 管理员：年复一年的变动 → 新的两年周期。",
+        "hint_en": "An administrator writes {records}/assignments/{next}.yaml ({next_start} to {next_end}) with every "
+                   "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
+                   "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
+    },
 }
 
 # W-CHK-016's hint: a change to record in `corrected` (or undo) — or, told in a replay of a past day, a semester or
