@@ -32,7 +32,7 @@ COMMANDS = {"validate": "generator.cli", "codes": "generator.cli", "check": "gen
             "cms-trial": "generator.cms_trial", "render": "generator.site.command",
             "codeowners": "generator.codeowners", "ownership": "generator.ownership",
             "archive": "generator.archive", "remind": "generator.remind",
-            "import": "generator.importing"}
+            "import": "generator.importing", "draft-cycle": "generator.draft_cycle"}
 
 MSG = {
     "no_records": {"zh": "找不到记录目录：{path}（可用 --records 指定）",

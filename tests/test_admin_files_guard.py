@@ -1,5 +1,5 @@
 """The commands that work from the files the administrators keep (`new ledger`, `remind`,
-`cms-config`, `cms-admin`) stop on those files' errors and show them (E-FLOW-006, each error at
+`cms-config`, `cms-admin`, `draft-cycle`) stop on those files' errors and show them (E-FLOW-006, each error at
 its file:line:col), instead of acting on a value of the wrong type (an internal error, a scaffold
 or reminder built from half the records); a cadre's broken ledger does not stop them."""
 from __future__ import annotations
@@ -32,6 +32,7 @@ COMMANDS = [
     ("remind", "--due-window", "--today", "2026-06-20"),
     ("cms-config", "--today", "2026-06-20"),
     ("cms-admin", "--today", "2026-06-20", "--out", "admin-out"),
+    ("draft-cycle", "--from", "2025-2027"),
 ]
 
 
@@ -52,6 +53,7 @@ def test_an_administrators_mistake_stops_each_command_with_its_place(tmp_path, m
         assert f"{rel}:{line}:" in said, (command, said)
     assert not (repo / "records/ledgers/2026-H2").exists()  # nothing written
     assert not (repo / "admin-out" / "config.yml").exists()
+    assert not (repo / "records/assignments/2027-2029.yaml").exists()
 
 
 def test_a_cadres_broken_ledger_does_not_stop_the_reminders(tmp_path):

@@ -235,18 +235,6 @@ def check_contact_points(ctx: Context) -> list[dict]:
     return table
 
 
-def next_cycle(start: dt.date, end: dt.date) -> tuple[str, dt.date, dt.date]:
-    """(id, start, end) of the cycle after one running `start`..`end`: as many years long, from the day after."""
-    first = end + ONE_DAY
-    years = max(1, first.year - start.year)
-    try:
-        after = first.replace(year=first.year + years)
-    except ValueError:  # (02-29)
-        after = first.replace(year=first.year + years, day=28) + ONE_DAY
-    last = after - ONE_DAY
-    return f"{first.year}-{last.year}", first, last
-
-
 def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
     """W-CHK-023 (R1, R4): --today after the last cycle's last day: R1 is judged inside the cycles only, so every cadre
     in office would go without a contact point unsaid."""
@@ -261,6 +249,8 @@ def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
         a_from, a_to = ctx.cadre_span(cadre)
         if a_from and a_from <= ctx.today and (a_to is None or a_to >= ctx.today):
             count += 1
+    from generator.draft_cycle import next_cycle  # (only on a day after the last cycle)
+
     nxt, n_start, n_end = next_cycle(c_start or last_cycle, last_cycle)
     item = ctx.rs.cycles[stem]
     ctx.add("W-CHK-023", item, item.pos("end"), end=last_cycle, cycle=stem, today=ctx.today, count=count,

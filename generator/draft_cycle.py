@@ -1,0 +1,182 @@
+"""`python -m generator draft-cycle --from 2025-2027 [--start 2027-09-01]`: the next assignment cycle's draft (R4).
+
+Written to records/assignments/<next>.yaml from the old cycle's rows on its last day: a row for each cadre in office
+in the new cycle, each continuing point carried over as it is; a row whose class or club ended (a graduated class)
+and a cadre with no point (one who took office) get the placeholder `待填写`, which never validates (E-SCHEMA-011),
+with a comment naming the decision and the unit's freshman classes no row names yet; the cadres who left are named
+in a comment, and so are the new academic year's freshman classes no row names (R2).  An existing file is never
+overwritten."""
+from __future__ import annotations
+
+import datetime as dt
+import sys
+
+from generator import findings as F
+from generator.argwords import say
+from generator.load import display_path
+from generator.messages.draft import WORDS, WROTE
+from generator.validate import PLACEHOLDER
+
+ONE_DAY = dt.timedelta(days=1)
+
+
+def next_cycle(start: dt.date, end: dt.date, first: dt.date | None = None) -> tuple[str, dt.date, dt.date]:
+    """(id, start, end) of the cycle after one running `start`..`end`: as many years long, from `first` (the day
+    after `end` when None)."""
+    first = first or end + ONE_DAY
+    years = max(1, (end + ONE_DAY).year - start.year)
+    try:
+        after = first.replace(year=first.year + years)
+    except ValueError:  # (02-29)
+        after = first.replace(year=first.year + years, day=28) + ONE_DAY
+    last = after - ONE_DAY
+    return f"{first.year}-{last.year}", first, last
+
+
+def _last_rows(rs, old: str) -> dict[str, list]:
+    """cadre → the old cycle's rows of theirs that ended last (by their written end, else the cycle's)."""
+    rows: dict[str, list] = {}
+    for row in rs.assignments:
+        cadre = row.get("cadre")
+        if row.doc.stem == old and isinstance(cadre, str) and row.date("start"):
+            rows.setdefault(cadre, []).append(row)
+    out = {}
+    for cadre, mine in rows.items():
+        last = max(rs.row_end(r) or dt.date.min for r in mine)
+        out[cadre] = [r for r in mine if (rs.row_end(r) or dt.date.min) == last]
+    return out
+
+
+def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dict]:
+    """(the new cycle's id, its file's text, counts) drafted from cycle `old`."""
+    w = WORDS[lang]
+    cycle = rs.cycles[old]
+    o_start, o_end = cycle.date("start"), cycle.date("end")
+    new, n_start, n_end = next_cycle(o_start, o_end, first)
+    last = _last_rows(rs, old)
+    years = [y for y in rs.academic_years() if y.start <= n_start <= y.end]
+    cohort = years[0].first_year if years else n_start.year
+    grace = rs.setting("freshman_coverage", "grace_days", default=0)
+
+    def point_name(kind, pid):
+        item = (rs.classes if kind == "class" else rs.clubs).get(pid)
+        return item.get("name") if item is not None and isinstance(item.get("name"), str) else pid
+
+    def unit_name(uid):
+        item = rs.units.get(uid) if isinstance(uid, str) else None
+        return item.get("name") if item is not None and isinstance(item.get("name"), str) else uid or ""
+
+    def ended(kind, pid):
+        item = (rs.classes if kind == "class" else rs.clubs).get(pid)
+        until = item.date("until") if item is not None else None
+        return until if until and until < n_start else None
+
+    freshmen = [cid for cid, c in sorted(rs.class_cohort.items()) if c == cohort and not ended("class", cid)]
+    rows, left = [], []  # rows: (cadre, kind, point or None, start, end, comment)
+    for cadre in sorted(rs.cadres):
+        a_from, a_to = rs.cadre_active_span(cadre)
+        if not a_from or a_from > n_end:
+            continue
+        name = rs.cadres[cadre].get("name") or cadre
+        if a_to and a_to < n_start:
+            for row in last.get(cadre, ()):
+                if rs.row_end(row) >= min(o_end, a_to) and not ended(*rs.contact_point(row)):
+                    left.append((name, a_to, *rs.contact_point(row)))  # (held to the end: free, or taken over)
+            continue
+        start = max(n_start, a_from)
+        end = a_to if a_to and a_to < n_end else None
+        mine = [r for r in last.get(cadre, ()) if rs.row_end(r) >= o_end or rs.point_until(r) == rs.row_end(r)]
+        if not mine:
+            since = w["arrives"].format(start=a_from) if a_from > o_end else ""
+            rows.append((cadre, "class", None, start, end, ("new_cadre", {"name": name, "since": since})))
+        for row in mine:
+            kind, pid = rs.contact_point(row)
+            until = ended(kind, pid)
+            if until:
+                rows.append((cadre, "class", None, start, end, ("graduated", {
+                    "name": point_name(kind, pid), "point": pid, "until": until,
+                    "kind": "班级" if kind == "class" else "社团", "kind_en": kind})))
+            else:
+                rows.append((cadre, kind, pid, start, end, None))
+    named = {r[2] for r in rows if r[2]}
+    free = [cid for cid in freshmen if cid not in named]
+    lines = [w["head"].format(cycle=new, old=old, old_end=o_end, start=n_start),
+             f"cycle: {new}", f"start: {n_start}", f"end: {n_end}", "assignments:"]
+    decide = 0
+    for cadre, kind, pid, start, end, why in rows:
+        if why:
+            decide += 1
+            unit = rs.cadre_on(cadre, start)[0]
+            mine = [c for c in free if rs.classes[c].get("unit") == unit]
+            said = w["free_classes"].format(classes="、".join(mine) if lang == "zh" else ", ".join(mine)) if mine else ""
+            lines.append("  " + w[why[0]].format(free=said, unit=unit_name(unit), **why[1]))
+        if end:
+            lines.append("  " + w["retiring"].format(name=rs.cadres[cadre].get("name") or cadre, left=end))
+        lines += [f"  - cadre: {cadre}", f"    {kind}: {pid or PLACEHOLDER}", f"    start: {start}"]
+        if end:
+            lines.append(f"    end: {end}")
+    for name, a_to, kind, pid in left:
+        lines.append(w["left"].format(name=name, left=a_to, kind="班级" if kind == "class" else "社团", kind_en=kind,
+                                      point=pid, point_name=point_name(kind, pid),
+                                      after=w["left_taken" if pid in named else "left_free"]))
+    if free:
+        lines.append(w["uncovered"].format(year=cohort, grace=grace))
+        for cid in free:
+            item = rs.classes[cid]
+            lines.append(w["uncovered_row"].format(point=cid, name=item.get("name") or cid, unit=unit_name(item.get("unit"))))
+    counts = {"kept": sum(1 for r in rows if not r[5]), "decide": decide, "uncovered": len(free), "start": n_start}
+    return new, "\n".join(lines) + "\n", counts
+
+
+def cmd_draft_cycle(args) -> int:
+    from generator.cli import EXIT_USAGE, emit, outlive, records_dir, refuse_on_admin_errors
+    from generator.files import Unwritten, write_files
+    from generator.pipeline import validate_records
+    from generator.suggest import did_you_mean
+
+    root = records_dir(args)
+    if root is None:
+        return EXIT_USAGE
+    rs, findings = validate_records(root)
+    outlive(rs)
+    cycle = rs.cycles.get(args.source)
+    o_start, o_end = (cycle.date("start"), cycle.date("end")) if cycle is not None else (None, None)
+    if o_start and o_end and (args.start is None or args.start > o_end):
+        # (a draft begun, its placeholders errors still: said as the file it is, not as the records' errors)
+        target = root / "assignments" / f"{next_cycle(o_start, o_end, args.start)[0]}.yaml"
+        if target.exists():
+            return emit([F.make("E-DRAFT-002", display_path(target), (1, 1), path=display_path(target))], args)
+    refused = refuse_on_admin_errors(rs, findings, args, "draft-cycle")
+    if refused is not None:
+        return refused
+    if cycle is None:
+        return emit([F.make("E-DRAFT-001", display_path(root / "assignments"), None, cycle=args.source,
+                            cycles="、".join(sorted(rs.cycles)) or "—", **did_you_mean(args.source, sorted(rs.cycles)))],
+                    args)
+    if args.start is not None and args.start <= o_end:
+        return emit([F.make("E-DRAFT-003", cycle.file, cycle.pos("end"), start=args.start, cycle=args.source, end=o_end,
+                            after=o_end + ONE_DAY)], args)
+    new, text, counts = draft(rs, args.source, args.start, args.lang)
+    target = root / "assignments" / f"{new}.yaml"
+    try:  # whole or not at all; never over a cycle's file, even one made meanwhile
+        write_files({target: text.encode("utf-8")}, new=True)
+    except Unwritten as exc:
+        if not isinstance(exc.__cause__, FileExistsError):
+            raise
+        return emit([F.make("E-DRAFT-002", display_path(target), (1, 1), path=display_path(target))], args)
+    sys.stderr.write(WROTE[args.lang].format(path=display_path(target), **counts) + "\n")
+    return 0
+
+
+def register(sub) -> None:
+    from generator.cli import _date, common
+
+    p = sub.add_parser("draft-cycle", help=say("照一个安排周期写出下一个两年周期安排表的草稿",
+                                               "draft the next assignment cycle from one"))
+    common(p, formats=("text", "json"))
+    p.add_argument("--from", dest="source", required=True, metavar="CYCLE",
+                   help=say("照哪个周期写，如 2025-2027", "the cycle to draft from, e.g. 2025-2027"))
+    p.add_argument("--start", type=_date, default=None, metavar="YYYY-MM-DD",
+                   help=say("新周期的第一天，默认是这个周期结束的第二天", "the new cycle's first day; by default the "
+                            "day after the cycle's end"))
+    p.set_defaults(func=cmd_draft_cycle)

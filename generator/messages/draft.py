@@ -1,0 +1,77 @@
+"""Codes and words of `python -m generator draft-cycle` (the next assignment cycle's draft)."""
+
+CODES = {
+    "E-DRAFT-001": {
+        "severity": "error",
+        "zh": "没有安排周期“{cycle}”",
+        "en": "there is no assignment cycle '{cycle}'",
+        "hint_zh": "周期就是 {records}/assignments/ 中的文件名（不含 .yaml），现有：{cycles}。{suggestion}",
+        "hint_en": "A cycle is a file name in {records}/assignments/ (without .yaml); there are: {cycles}. {suggestion_en}",
+    },
+    "E-DRAFT-002": {
+        "severity": "error",
+        "zh": "安排表已存在，不会覆盖：{path}",
+        "en": "the assignment file already exists and will not be overwritten: {path}",
+        "hint_zh": "请直接编辑这个文件。确需重新生成草稿时，先删除或改名原文件（已提交的，Git 历史会保留旧内容）。",
+        "hint_en": "Edit this file. To draft it again, delete or rename it first (Git keeps what was committed).",
+    },
+    "E-DRAFT-003": {
+        "severity": "error",
+        "zh": "新周期的开始日 {start} 不在周期 {cycle} 结束（{end}）以后：两个周期的安排会重叠",
+        "en": "the new cycle's first day {start} is not after the end of cycle {cycle} ({end}): the two cycles "
+              "would overlap",
+        "hint_zh": "不写 --start 时新周期从 {after} 开始；要提前开始，先在 {records}/assignments/{cycle}.yaml 中把 end 改到"
+                   "新周期开始的前一天。",
+        "hint_en": "Without --start the new cycle begins on {after}; to begin it earlier, first move the end of "
+                   "{records}/assignments/{cycle}.yaml to the day before.",
+    },
+}
+
+# The draft's comments, in the language asked (--lang): each names what needs a decision.
+WORDS = {
+    "zh": {
+        "head": "# {cycle} 周期安排表的草稿：python -m generator draft-cycle --from {old} 照 {old} 周期最后一天（{old_end}）的\n"
+                "# 安排写出，每位在任干部一行。“待填写”和“# 待决定”的各行要决定后改写（“待填写”留着时 validate 报\n"
+                "# E-SCHEMA-011，不能提交）；决定好的删去这些注释。改完运行 python -m generator validate 和\n"
+                "# python -m generator check --today {start}，再作为一个拉取请求提交。\n",
+        "graduated": "# 待决定：{kind}“{name}”（{point}）只存续到 {until}（毕业、合并或撤销），请改为新的联系点{free}",
+        "retiring": "# {name}任职至 {left}：这一行到那天结束，接任者另起一行",
+        "new_cadre": "# 待决定：{name}（{unit}）上一周期最后一天没有联系点{since}，请安排联系点{free}",
+        "arrives": "（{start} 到任）",
+        "free_classes": "，如本单位未安排的新生班级：{classes}",
+        "left": "# 不再列入：{name}（{left} 离任），原联系点{kind}“{point_name}”（{point}）{after}",
+        "left_free": "新周期里没有别人联系",
+        "left_taken": "已由别人联系",
+        "uncovered": "# 待决定：{year} 级新生班级还没有联系干部（R2，开学后 {grace} 天内须安排）：",
+        "uncovered_row": "#   {point}  {name}（{unit}）",
+    },
+    "en": {
+        "head": "# A draft of the {cycle} cycle: python -m generator draft-cycle --from {old} wrote it from the {old} cycle's\n"
+                "# assignments on its last day ({old_end}), a row for each cadre in office. The rows with 待填写 (to fill in)\n"
+                "# or '# to decide' need a decision (validate refuses 待填写 with E-SCHEMA-011: it cannot be committed);\n"
+                "# remove these comments once decided. Then run python -m generator validate and\n"
+                "# python -m generator check --today {start}, and submit it as one pull request.\n",
+        "graduated": "# to decide: {kind_en} '{name}' ({point}) existed until {until} (graduated, merged or dissolved): "
+                     "give a new contact point{free}",
+        "retiring": "# {name} is in office until {left}: this row ends that day; a successor gets a row of their own",
+        "new_cadre": "# to decide: {name} ({unit}) had no contact point on the last cycle's last day{since}: "
+                     "give a contact point{free}",
+        "arrives": " (takes office on {start})",
+        "free_classes": ", e.g. a freshman class of the unit with no cadre yet: {classes}",
+        "left": "# not listed: {name} (left office on {left}); their {kind_en} '{point_name}' ({point}) {after}",
+        "left_free": "has no one in the new cycle",
+        "left_taken": "is someone else's now",
+        "uncovered": "# to decide: the {year} cohort's freshman classes with no cadre yet (R2: within {grace} days "
+                     "of the year's start):",
+        "uncovered_row": "#   {point}  {name} ({unit})",
+    },
+}
+
+WROTE = {
+    "zh": "已生成 {path}：{kept} 行照旧，{decide} 行待决定，{uncovered} 个新生班级还没有联系干部\n下一步：把每个“待填写”换成"
+          "联系点编号，照“# 待决定”的注释改好，然后运行 python -m generator validate 和 python -m generator check "
+          "--today {start}，两个都没有报“错误”再提交。",
+    "en": "wrote {path}: {kept} rows carried over, {decide} to decide, {uncovered} freshman classes with no cadre yet\n"
+          "Next: replace each 待填写 with a contact point's id, settle each '# to decide', then run python -m generator "
+          "validate and python -m generator check --today {start}: submit it when neither reports an error.",
+}
