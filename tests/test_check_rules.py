@@ -1104,3 +1104,19 @@ def test_the_last_cycle_ending_with_no_next_one_is_named(tmp_path):
     assert found(result, "W-CHK-023") == []
     # the cycle there now: li-na, left out of it, is told as every cadre without a point is
     assert [f.data["cadre"] for f in found(result, "W-CHK-002")] == ["li-na"]
+
+
+def test_a_graduated_class_of_a_cadre_leaving_at_the_cycle_s_end_asks_for_no_new_row(tmp_path):
+    # li-na's class graduated on the semester's last day and she leaves office with the cycle (2027-08-31), the days
+    # between a vacation: W-CHK-013 told the officer to end the row *and add a new contact point for her*
+    files = {"records/classes/2025.yaml": base()["records/classes/2025.yaml"].replace(
+                 "id: me-2025-01,", "id: me-2025-01, until: \"2027-07-09\","),
+             "records/cadres/li-na.yaml": cadre("李娜", "me", active_to="2027-08-31")}
+    (f,) = found(check(tmp_path, "2027-08-20", files), "W-CHK-013")
+    assert f.hint_zh.endswith("；干部“李娜”于 2027-08-31 离任，其间不须联系点，不必另加一行。"), f.hint_zh
+    assert f.hint_en.endswith("; the cadre leaves office on 2027-08-31, and the days between owe no contact point: "
+                              "no row to add."), f.hint_en
+    # leaving later, with school days between: a new row is still asked for
+    files["records/cadres/li-na.yaml"] = cadre("李娜", "me", active_to="2027-10-31")
+    (f,) = found(check(tmp_path, "2027-08-20", files), "W-CHK-013")
+    assert f.hint_zh.endswith("并为干部“李娜”新增一行新的联系点安排。"), f.hint_zh

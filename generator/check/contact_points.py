@@ -39,10 +39,12 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
     # (one beginning after it: `end: until` would end it before it starts; removed or repointed instead; a next row
     # of the cadre's, the days before it owed nothing — a June graduation, the next cycle from September —: no row to add)
     nxt = None if void else _next_start(ctx, cadre, row, d)
+    # (nor for a cadre leaving office after it, the days between owed nothing: the cycle's end in the summer)
+    left = None if void or nxt or not isinstance(cadre, str) else _leaves_after(ctx, cadre, row, d)
     lines, lines_en = _end_lines(row, d, kind, kind_zh)
     fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name, next=nxt,
-                            lines=lines, lines_en=lines_en)
-                   for t in W_CHK_013_FIX["void" if void else "followed" if nxt else "ended"])
+                            left=left, lines=lines, lines_en=lines_en)
+                   for t in W_CHK_013_FIX["void" if void else "followed" if nxt else "leaves" if left else "ended"])
     # at its `end` (to be the class's last day), else at the class or club: also of a row beginning
     # after it ended, whose class or club is to change (W-CHK-002 points there too)
     ctx.add("W-CHK-013", row, row.pos("end") if d.end and not void else row.pos(kind),
@@ -73,6 +75,15 @@ def _next_start(ctx: Context, cadre, row, d: RowDates) -> dt.date | None:
         return None
     first = min(later)
     return first if _owes_nothing(ctx, ctx.rs.semesters(), [(row, d)], d.until + ONE_DAY, first - ONE_DAY) else None
+
+
+def _leaves_after(ctx: Context, cadre: str, row, d: RowDates) -> dt.date | None:
+    """The cadre's last day in office, when it comes after `row`'s point ended (`d.until`) with the days between owed
+    no contact point (a vacation, the semester's last days), else None."""
+    a_to = ctx.cadre_span(cadre)[1]
+    if not a_to or a_to <= d.until:
+        return None
+    return a_to if _owes_nothing(ctx, ctx.rs.semesters(), [(row, d)], d.until + ONE_DAY, a_to) else None
 
 
 def _subtract(pieces, holes):

@@ -422,6 +422,10 @@ W_CHK_013_FIX = {
                  "干部“{name}”的下一条安排从 {next} 开始，其间不须联系点，不必另加一行。",
                  "The assignment no longer counts after {until}. An administrator ends it ({lines_en}); "
                  "the cadre's next assignment starts on {next}, and the days between owe no contact point: no row to add."),
+    "leaves": ("{until} 以后这条安排已不再计算。请管理员结束它：{lines}；"
+               "干部“{name}”于 {left} 离任，其间不须联系点，不必另加一行。",
+               "The assignment no longer counts after {until}. An administrator ends it ({lines_en}); "
+               "the cadre leaves office on {left}, and the days between owe no contact point: no row to add."),
     "void": ("这条安排从 {start} 开始，那时{kind}“{point}”已不存在，从未算作联系点。请管理员删去这一行，"
              "或把它改为接替的{kind}（{kind_en} 写那个{kind}的编号）；干部“{name}”另有联系点的，为它新增一行。",
              "This assignment starts on {start}, when {kind_en} '{point}' no longer existed: it never counted. An "
