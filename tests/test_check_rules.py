@@ -34,6 +34,10 @@ def test_uncovered_freshman_class_is_named_with_unit_and_since(tmp_path):
     (gap,) = found(result, "W-CHK-001")
     assert gap.file.endswith("classes/2026.yaml") and gap.line == 4
     assert "me-2026-01班" in gap.message_zh and "机械学院" in gap.message_zh and "2026-10-01" in gap.message_zh
+    # the file and the line to type: a row from today (no contact claimed before it), the cadre's id left to fill in
+    assert "records/assignments/2025-2027.yaml 中为该班级安排一位联系干部：加一行 - {cadre: 待填写, class: me-2026-01, " \
+           "start: 2026-11-28, reason: 改为联系2026级新生班级}" in gap.hint_zh and "end: 2026-11-27" in gap.hint_zh
+    assert "adds a row to" in gap.hint_en and "class: me-2026-01, start: 2026-11-28" in gap.hint_en
     year = next(y for y in result.data["coverage"] if y["academic_year"] == "2026-2027")
     by_id = {c["class"]: c for c in year["classes"]}
     assert by_id["cs-2026-01"]["covered"] and by_id["cs-2026-01"]["cadres"] == ["wang-fang"]

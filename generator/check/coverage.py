@@ -64,7 +64,11 @@ def check_coverage(ctx: Context) -> list[dict]:
                 continue
             for s, e in gaps:
                 ongoing = e == checked_on and checked_on == ctx.today
+                start = max(s, ctx.today) if ongoing else s  # (a row from today: no contact made before it is claimed)
+                cycle = next((f"{c}.yaml" for c in sorted(rs.cycles)
+                              if (d := ctx.cycle_dates(c))[0] and d[1] and d[0] <= start <= d[1]), "")
                 ctx.add("W-CHK-001", item, item.pos("id"), name=item.get("name") or cid,
+                        cid=cid, cycle=cycle, start=start, before=start - dt.timedelta(days=1), cohort=year.first_year,
                         unit=ctx.unit_name(unit) or unit or "", since=s,
                         until="" if ongoing else f"（至 {e}）", until_en="" if ongoing else f" (until {e})",
                         data={"class": cid, "academic_year": year.id, "from": iso(s), "to": iso(e)})
