@@ -1094,6 +1094,16 @@ def test_the_last_cycle_ending_with_no_next_one_is_named(tmp_path):
     # semester learned of it from nobody
     files = {"records/cadres/wang-fang.yaml": cadre("王芳", "cs", active_to="2021-06-30")}
     assert found(check(tmp_path, "2027-08-31", files), "W-CHK-023") == []
+    # in the summer before (the cycle's last semester ended 2027-07-09), the planning warning: the next semester
+    # begins on 2027-09-01 and no cycle holds it — the officer's late August, when it can still be written in time
+    assert found(check(tmp_path, "2027-07-09", files), "W-CHK-024") == []
+    (soon,) = found(check(tmp_path, "2027-08-25", files), "W-CHK-024")
+    assert soon.file.endswith("records/assignments/2025-2027.yaml") and (soon.line, soon.column) == (3, 6)
+    assert "2027—2028学年第一学期 2027-09-01 开始" in soon.message_zh and "2 位在任干部" in soon.message_zh
+    assert "records/assignments/2027-2029.yaml" in soon.hint_zh and "draft-cycle --from 2025-2027" in soon.hint_zh
+    assert "starts on 2027-09-01" in soon.message_en and "draft-cycle --from 2025-2027" in soon.hint_en
+    assert soon.severity == "warning" == found(check(tmp_path, "2027-08-25", files, strict=True), "W-CHK-024")[0].severity
+    assert found(check(tmp_path, "2027-09-05", files), "W-CHK-024") == []  # (then W-CHK-023)
     result = check(tmp_path, "2027-09-05", files)
     (late,) = found(result, "W-CHK-023")
     assert late.file.endswith("records/assignments/2025-2027.yaml") and (late.line, late.column) == (3, 6)
@@ -1105,7 +1115,7 @@ def test_the_last_cycle_ending_with_no_next_one_is_named(tmp_path):
     files["records/assignments/2027-2029.yaml"] = assignments(
         "2027-2029", "2027-09-01", "2029-08-31", {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2027-09-01"})
     result = check(tmp_path, "2027-09-05", files)
-    assert found(result, "W-CHK-023") == []
+    assert found(result, "W-CHK-023") == [] == found(check(tmp_path, "2027-08-25", files), "W-CHK-024")
     # the cycle there now: li-na, left out of it, is told as every cadre without a point is
     assert [f.data["cadre"] for f in found(result, "W-CHK-002")] == ["li-na"]
 

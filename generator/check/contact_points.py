@@ -248,24 +248,37 @@ def check_contact_points(ctx: Context) -> list[dict]:
 
 def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
     """W-CHK-023 (R1, R4): --today after the last cycle's last day: R1 is judged inside the cycles only, so every cadre
-    in office would go without a contact point unsaid."""
-    if last_cycle is None or ctx.today <= last_cycle:
+    in office would go without a contact point unsaid; W-CHK-024, the summer before it, while it can be written."""
+    if last_cycle is None:
         return
+    code, term = "W-CHK-023", None
+    if ctx.today <= last_cycle:
+        # W-CHK-024 (planning): the cycle's semesters all ended by today, the next one to begin after it (the summer
+        # before a new cycle: the days to write it before the semester starts)
+        terms = ctx.rs.semesters()
+        if any(t.start <= last_cycle and t.end >= ctx.today for t in terms) or \
+                not any(t.end < ctx.today for t in terms):
+            return
+        term = min((t for t in terms if t.start > last_cycle), key=lambda t: t.start, default=None)
+        if term is None:
+            return
+        code = "W-CHK-024"
     stem = max((c for c in ctx.rs.cycles if ctx.cycle_dates(c)[1] == last_cycle), default=None)
     if stem is None:
         return
     c_start, _ = ctx.cycle_dates(stem)
-    count = 0
+    count, day = 0, max(ctx.today, last_cycle + ONE_DAY)  # (in office the day after the cycle)
     for cadre in ctx.rs.cadres:
         a_from, a_to = ctx.cadre_span(cadre)
-        if a_from and a_from <= ctx.today and (a_to is None or a_to >= ctx.today):
+        if a_from and a_from <= day and (a_to is None or a_to >= day):
             count += 1
     from generator.draft_cycle import next_cycle  # (only on a day after the last cycle)
 
     nxt, n_start, n_end = next_cycle(c_start or last_cycle, last_cycle)
     item = ctx.rs.cycles[stem]
-    ctx.add("W-CHK-023", item, item.pos("end"), end=last_cycle, cycle=stem, today=ctx.today, count=count,
-            after=last_cycle + ONE_DAY, next=nxt, next_start=n_start, next_end=n_end,
+    when = {"term": term.name, "term_id": term.id, "term_start": term.start} if term else {}
+    ctx.add(code, item, item.pos("end"), end=last_cycle, cycle=stem, today=ctx.today, count=count,
+            after=last_cycle + ONE_DAY, next=nxt, next_start=n_start, next_end=n_end, **when,
             data={"cycle": stem, "end": iso(last_cycle), "next": nxt})
 
 

@@ -334,6 +334,20 @@ CODES = {
                    "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
                    "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
     },
+    "W-CHK-024": {
+        "severity": "warning",
+        "zh": "安排表只写到 {end}（{cycle} 周期的最后一天），周期内的学期都已结束，下一学期{term} {term_start} 开始，"
+              "还没有它的安排：{count} 位在任干部那时都没有联系点",
+        "en": "the assignments end on {end}, the last day of the {cycle} cycle, whose semesters have all ended; the next "
+              "semester, {term_id}, starts on {term_start} with no assignment for it: {count|cadre in office has|cadres in "
+              "office have} no contact point then",
+        "hint_zh": "请管理员新建 {records}/assignments/{next}.yaml（{next_start} 至 {next_end}），列出每位在任干部的联系点："
+                   "python -m generator draft-cycle --from {cycle} 照本周期写出它的草稿，注释标出要决定的各行；"
+                   "见 使用指南 → 管理员：年复一年的变动 → 新的两年周期。",
+        "hint_en": "An administrator writes {records}/assignments/{next}.yaml ({next_start} to {next_end}) with every "
+                   "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
+                   "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
+    },
 }
 
 # W-CHK-016's hint: a change to record in `corrected` (or undo) — or, told in a replay of a past day, a semester or
