@@ -7,6 +7,16 @@ errors with `--strict` (the scheduled run), so that one late cadre never blocks
 another cadre's pull request.
 """
 
+# W-CHK-023's and W-CHK-024's hint: the next cycle's file to write, and the command that drafts it
+NEXT_CYCLE_HINT = {
+    "hint_zh": "请管理员新建 {records}/assignments/{next}.yaml（{next_start} 至 {next_end}），列出每位在任干部的联系点："
+               "python -m generator draft-cycle --from {cycle} 照本周期写出它的草稿，注释标出要决定的各行；"
+               "见 使用指南 → 管理员：年复一年的变动 → 新的两年周期。",
+    "hint_en": "An administrator writes {records}/assignments/{next}.yaml ({next_start} to {next_end}) with every "
+               "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
+               "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
+}
+
 CODES = {
     # ---- contact points (R1, R4) ------------------------------------------
     "E-CHK-001": {
@@ -327,12 +337,7 @@ CODES = {
         "en": "the assignments end on {end}, the last day of the {cycle} cycle: today ({today}) is in no cycle, so "
               "{count|cadre in office has|cadres in office have} had no contact point assigned since {after}, and R1 "
               "(a contact point each) is not checked",
-        "hint_zh": "请管理员新建 {records}/assignments/{next}.yaml（{next_start} 至 {next_end}），列出每位在任干部的联系点："
-                   "python -m generator draft-cycle --from {cycle} 照本周期写出它的草稿，注释标出要决定的各行；"
-                   "见 使用指南 → 管理员：年复一年的变动 → 新的两年周期。",
-        "hint_en": "An administrator writes {records}/assignments/{next}.yaml ({next_start} to {next_end}) with every "
-                   "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
-                   "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
+        **NEXT_CYCLE_HINT,
     },
     "W-CHK-024": {
         "severity": "warning",
@@ -341,12 +346,7 @@ CODES = {
         "en": "the assignments end on {end}, the last day of the {cycle} cycle, whose semesters have all ended; the next "
               "semester, {term_id}, starts on {term_start} with no assignment for it: {count|cadre in office has|cadres in "
               "office have} no contact point then",
-        "hint_zh": "请管理员新建 {records}/assignments/{next}.yaml（{next_start} 至 {next_end}），列出每位在任干部的联系点："
-                   "python -m generator draft-cycle --from {cycle} 照本周期写出它的草稿，注释标出要决定的各行；"
-                   "见 使用指南 → 管理员：年复一年的变动 → 新的两年周期。",
-        "hint_en": "An administrator writes {records}/assignments/{next}.yaml ({next_start} to {next_end}) with every "
-                   "cadre in office's contact point: python -m generator draft-cycle --from {cycle} drafts it from this "
-                   "cycle, with comments on the rows to decide; see the guide, administrators, a new two-year cycle.",
+        **NEXT_CYCLE_HINT,
     },
 }
 
