@@ -1112,6 +1112,10 @@ def test_the_last_cycle_ending_with_no_next_one_is_named(tmp_path):
     assert "records/assignments/2027-2029.yaml" in late.hint_zh and "2027-09-01 至 2029-08-31" in late.hint_zh
     assert "python -m generator draft-cycle --from 2025-2027" in late.hint_zh
     assert "2 cadres in office" in late.message_en and "draft-cycle --from 2025-2027" in late.hint_en
+    # in the text report, among the contact points (联系点安排与存续), not the other notes
+    text = check_cli(tmp_path / "records", "--today", "2027-09-05").stdout
+    section = text[text.index("【联系点安排与存续】"):]
+    assert "W-CHK-023" in section.split("\n【", 1)[0]
     files["records/assignments/2027-2029.yaml"] = assignments(
         "2027-2029", "2027-09-01", "2029-08-31", {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2027-09-01"})
     result = check(tmp_path, "2027-09-05", files)

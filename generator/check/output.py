@@ -310,7 +310,7 @@ def _not_checked(data: dict, lang: str, files=None, shown=str) -> list[str]:
 
 GROUPS = [  # (title key, codes) in the order an administrator reads them
     ("missing", {"W-CHK-006"}), ("late", {"W-CHK-005"}), ("empty", {"W-CHK-017"}), ("uncovered", {"W-CHK-001"}),
-    ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014", "W-CHK-020"}),
+    ("overdue", {"W-CHK-007"}), ("semester", {"W-CHK-004"}), ("points", {"W-CHK-002", "W-CHK-003", "W-CHK-013", "W-CHK-014", "W-CHK-020", "W-CHK-023", "W-CHK-024"}),
 ]
 
 
