@@ -150,11 +150,11 @@ CODES = {
         "en": "freshman class '{name}' ({unit}) has had no cadre since {since}{until_en}",
         "hint_zh": "新生班级须全覆盖（R2）：请管理员在 {records}/assignments/{cycle} 中为该班级安排一位联系干部：加一行 "
                    "- {{cadre: 待填写, class: {cid}, start: {start}, reason: 改为联系{cohort}级新生班级}}（待填写 写干部编号），"
-                   "并给这位干部原来的一行写上 end: {before} 和 reason（见 使用指南 → 管理员：年复一年的变动 → 调整联系点）。",
+                   "并给这位干部原来的一行写上 end: {before} 和 reason；见 使用指南 → 管理员：年复一年的变动 → 调整联系点。",
         "hint_en": "Every freshman class needs a cadre (R2): an administrator adds a row to {records}/assignments/{cycle}, "
                    "- {{cadre: 待填写, class: {cid}, start: {start}, reason: 改为联系{cohort}级新生班级}} (待填写: the cadre's "
-                   "id), and ends that cadre's previous row with end: {before} and a reason (see the guide, administrators, "
-                   "changing a contact point).",
+                   "id), and ends that cadre's previous row with end: {before} and a reason; see the guide, administrators, "
+                   "changing a contact point.",
     },
     "W-CHK-002": {
         "severity": "warning", "strict": True,
