@@ -269,6 +269,7 @@ COMMANDS = [
     ["remind", "--coverage", "--today", "2025-10-01"],
     ["remind", "--due-window", "--today", "2026-06-20"],
     ["cms-config", "--today", "2026-03-25"],
+    ["draft-cycle", "--from", "2025-2027"],
 ]
 
 
@@ -290,6 +291,8 @@ def test_structural_mutations_never_crash_the_commands_built_on_the_administrato
             ledger = root / "ledgers" / "2026-H2" / "zhang-wei.yaml"
             if ledger.exists():  # a scaffold written: the next command starts from the records as they were
                 ledger.unlink()
+            for drafted in (root / "assignments").glob("2027-*.yaml"):  # (a cycle's draft, likewise)
+                drafted.unlink()
 
 
 def test_the_administrators_files_as_given_are_valid():
