@@ -210,8 +210,8 @@ def test_archived_period_downloads_show_the_manifest(changed):
         rows = list(csv.DictReader(f))
     assert {r["姓名"]: (r["填报状态"], r["提交日期"]) for r in rows} == \
         {n: (_label(e), e.get("landed") or "") for n, e in names.items()}
-    sheet = openpyxl.load_workbook(built.public / "downloads" / f"attachment2-{PERIOD}.xlsx").active
-    assert "2026-01-10 备案，填报状态取自备案清单" in sheet.cell(1, 1).value
+    about = openpyxl.load_workbook(built.public / "downloads" / f"attachment2-{PERIOD}.xlsx")["说明"]
+    assert "2026-01-10 备案，填报状态取自备案清单" in about["B1"].value
 
 
 def test_archived_attachment2_keeps_the_unit_the_manifest_froze(tmp_path):

@@ -578,8 +578,14 @@ def test_a_cadre_exempted_from_a_ledger_is_not_counted_as_one_owed(tmp_path):
 
     import openpyxl
 
-    head = openpyxl.load_workbook(site.public / "downloads/attachment2-2025-H2.xlsx").active.cell(1, 1).value
+    book = openpyxl.load_workbook(site.public / "downloads/attachment2-2025-H2.xlsx")
+    head = book["说明"]["B1"].value  # (row 1 of the table's sheet: its column names)
     assert head == "附件2 工作台账汇总 2025-H2（2025年下半年，应填报 2 人，已提交 2 份，另有 1 人经批准免交）", head
+    # and its 提交日期 is Excel's date and time (sorted, filtered by month, subtracted), not a text
+    table = list(book.active.iter_rows(values_only=True))
+    submitted = {r[1]: r[table[0].index("提交日期")] for r in table[1:]}
+    assert submitted["张伟"] == dt.datetime(2025, 12, 28, 16, 0) and submitted["李娜"] in ("", None), submitted
+    assert book.active.cell(2, table[0].index("提交日期") + 1).number_format == "yyyy-mm-dd hh:mm"
     rows = list(csv.DictReader(io.StringIO((site.public / "downloads/attachment2-2025-H2.csv").read_text(encoding="utf-8-sig"))))
     states = [r["填报状态"] for r in rows]
     assert (len(states) - states.count("豁免"), sum(s == "按时" or s.startswith("逾期") for s in states),
@@ -617,7 +623,7 @@ def test_attachment2_s_json_and_csv_tell_the_counts_the_page_and_the_excel_tell(
 
     site = mkdocs_build(fixture_repo(tmp_path, _unowed_and_exempt), tmp_path, FIXTURE_TODAY)
     downloads = site.public / "downloads"
-    head = openpyxl.load_workbook(downloads / "attachment2-2025-H2.xlsx").active.cell(1, 1).value
+    head = openpyxl.load_workbook(downloads / "attachment2-2025-H2.xlsx")["说明"]["B1"].value
     data = json.loads((downloads / "attachment2-2025-H2.json").read_text(encoding="utf-8"))
     assert data["counts"] == {"required": 2, "filed": 2, "unowed": 1, "exempt": 1}, data.get("counts")
     assert head == f"{data['title']}（{data['subtitle']}）", (head, data.get("subtitle"))

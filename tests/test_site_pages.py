@@ -239,14 +239,15 @@ def test_every_link_in_the_content_resolves(site, rs):
 def test_attachment1_xlsx_matches_the_records(site, rs):
     book = openpyxl.load_workbook(site.public / "downloads" / "attachment1.xlsx")
     sheet = book.active
-    assert sheet["A1"].value.startswith("附件1 工作安排表")
-    header = [c.value for c in sheet[2]]
+    assert book.worksheets[1]["B1"].value.startswith("附件1 工作安排表") and sheet.title == "附件1 工作安排表"
+    header = [c.value for c in sheet[1]]
     assert header == ["序号", "姓名", "单位", "职务", "联系点", "类型", "所属学院", "年级/新生", "开始日期", "结束日期", "结束原因"]
-    assert sheet.freeze_panes == "A3"
+    assert sheet.freeze_panes == "A2"
     assert sheet.page_setup.orientation == "landscape" and int(sheet.page_setup.paperSize) == 9
-    assert sheet.print_title_rows == "$1:$2"
-    assert sheet["A2"].font.b and sheet["A2"].fill.fgColor.rgb.endswith("DDEBF7")
-    rows = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
+    assert sheet.print_title_rows == "$1:$1"
+    assert sheet["A1"].font.b and sheet["A1"].fill.fgColor.rgb.endswith("DDEBF7")
+    rows = [[c.value.date().isoformat() if isinstance(c.value, dt.datetime) else c.value for c in r]
+            for r in sheet.iter_rows(min_row=2)]  # (its days are Excel dates)
     names = {c: it.get("name") for c, it in rs.cadres.items()}
     today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
     # The cycle of the site's day (else the latest begun by then): its assignments on that day, or,
@@ -277,7 +278,7 @@ def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
     periods = sorted({p for p, _ in rs.ledgers})
     for p in periods:
         sheet = openpyxl.load_workbook(site.public / "downloads" / f"attachment2-{p}.xlsx").active
-        rows = {r[1].value: r for r in sheet.iter_rows(min_row=3)}
+        rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
         for (pp, c), led in rs.ledgers.items():
             if pp != p:
                 continue
@@ -289,13 +290,16 @@ def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
 class CellByCell(exports.BodyInBulk):
     """The body written as xlsxwriter does by itself, one call per cell: the reference."""
 
-    def write_body(self, first, rows, cell_format):
+    def write_body(self, first, rows, cell_formats):
         for r, cells in enumerate(rows, first):
             for c, value in enumerate(cells):
+                day = exports.as_date(value)
                 if isinstance(value, (int, float)) and not isinstance(value, bool):
-                    self.write_number(r, c, value, cell_format)
+                    self.write_number(r, c, value, cell_formats[0])
+                elif day is not None:
+                    self.write_datetime(r, c, exports.stamp_of(day), cell_formats[exports.DATE_KINDS[len(value)]])
                 else:
-                    self.write_string(r, c, str(value), cell_format)
+                    self.write_string(r, c, str(value), cell_formats[0])
 
 
 @pytest.mark.parametrize("rows", [
@@ -304,6 +308,8 @@ class CellByCell(exports.BodyInBulk):
      {"a": "控制\x01字符 & <标记> \"引号\"", "b": True, "c": "长" * 20000}, {"a": "张伟"},
      {"a": "😀" * 17000, "b": -1e20, "c": "x" * 40000}, {"b": 0}]
     + [{"a": f"第{i}行", "b": i, "c": "重复的文字"} for i in range(40)],
+    [{"a": "2026-02-30", "b": "2025-12-28 16:00", "c": "2025-10-08"}, {"a": "2025-09-01", "b": 3, "c": "2025-10-08"},
+     {"a": "2025-09-01 至 2026-02-28", "b": "2026-01-06 09:00", "c": ""}],
 ])
 def test_xlsx_body_in_bulk_is_byte_for_byte_what_xlsxwriter_writes(rows, monkeypatch):
     table = exports.Table("t", "表/标题", [("a", "文字"), ("b", "数"), ("c", "列表")], rows, subtitle="副标题")
@@ -312,14 +318,15 @@ def test_xlsx_body_in_bulk_is_byte_for_byte_what_xlsxwriter_writes(rows, monkeyp
     cell_by_cell = exports.Table("t", "表/标题", table.columns, rows, subtitle="副标题")
     assert bulk == exports.to_xlsx(cell_by_cell, dt.date(2026, 11, 28), "某大学")
     sheet = openpyxl.load_workbook(io.BytesIO(bulk)).active
-    read = [[c.value for c in r] for r in sheet.iter_rows(min_row=3)]
-    assert len(read) == len(rows) and (not rows or read[0] == ["张伟", 3, "工作、学习"])
+    read = [[c.value for c in r] for r in sheet.iter_rows(min_row=2)]
+    assert len(read) == len(rows) and (not rows or read[0] in (["张伟", 3, "工作、学习"],
+                                                               ["2026-02-30", dt.datetime(2025, 12, 28, 16), dt.datetime(2025, 10, 8)]))
 
 
 def test_xlsx_keeps_a_number_xlsxwriter_refuses_as_text():
     table = exports.Table("t", "T", [("a", "A"), ("b", "B")], [{"a": float("nan"), "b": 10 ** 400}, {"a": 1.5, "b": 2}])
     sheet = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx(table, dt.date(2026, 11, 28)))).active
-    assert [[c.value for c in r] for r in sheet.iter_rows(min_row=3)] == [["nan", str(10 ** 400)], [1.5, 2]]
+    assert [[c.value for c in r] for r in sheet.iter_rows(min_row=2)] == [["nan", str(10 ** 400)], [1.5, 2]]
 
 
 def test_each_xlsx_column_is_as_wide_as_its_longest_line_and_at_most_40():
@@ -331,7 +338,7 @@ def test_each_xlsx_column_is_as_wide_as_its_longest_line_and_at_most_40():
     # CJK counts 2, plus 2; a text of several lines is as wide as its longest line; a long text stops
     # at 40 (it wraps); a long heading wraps onto three lines (34 / 3 → 12), and its row is that tall
     assert [int(sheet.column_dimensions[c].width) for c in "ABCDE"] == [8 + 2, 40, 16 + 2, 5 + 2, 12 + 2]
-    assert sheet.row_dimensions[2].height >= 3 * 15
+    assert sheet.row_dimensions[1].height >= 3 * 15
 
 
 def test_csv_has_bom_and_json_every_table(site):
@@ -343,6 +350,43 @@ def test_csv_has_bom_and_json_every_table(site):
     listed = page(site, "downloads.html")
     for p in csvs:
         assert f"downloads/{p.name}" in listed
+
+
+def test_every_xlsx_has_its_column_names_in_row_1_and_its_days_as_dates(site, rs):
+    # Every XLSX had a merged title row (A1:K1) above its column names: Power Query, pandas' read_excel and a
+    # VLOOKUP range took the title for the header, and the days (反映日期, 提交日期) were texts that neither sorted
+    # by month nor subtracted.  Row 1 is the CSV's header, frozen and filtered over the table; a day is an Excel
+    # date shown yyyy-mm-dd, a count a number; the title and the day of the data are on a second sheet 说明.
+    import csv
+
+    from openpyxl.utils import get_column_letter
+
+    today = site_today(rs, dt.date.fromisoformat(site.today) if site.today else None)[0]
+    books = sorted((site.public / "downloads").glob("*.xlsx"))
+    assert len(books) >= 10
+    kinds = Counter()
+    for path in books:
+        book = openpyxl.load_workbook(path)
+        sheet, about = book.worksheets
+        with open(path.with_suffix(".csv"), encoding="utf-8-sig", newline="") as f:
+            lines = list(csv.reader(f))
+        assert [c.value for c in sheet[1]] == lines[0] and not sheet.merged_cells.ranges, path.name
+        assert sheet.freeze_panes == "A2" and sheet.print_title_rows == "$1:$1", path.name
+        assert sheet.auto_filter.ref == f"A1:{get_column_letter(len(lines[0]))}{len(lines)}", path.name
+        for row, texts in zip(sheet.iter_rows(min_row=2), lines[1:], strict=True):
+            for cell, text in zip(row, texts, strict=True):
+                if re.fullmatch(r"\d{4}-\d\d-\d\d( \d\d:\d\d)?", text):
+                    kinds[len(text)] += 1
+                    assert cell.value == dt.datetime.fromisoformat(text), (path.name, cell.coordinate)
+                    assert cell.number_format == ("yyyy-mm-dd" if len(text) == 10 else "yyyy-mm-dd hh:mm")
+                elif re.fullmatch(r"-?\d+", text):
+                    kinds["number"] += 1
+                    assert cell.value == int(text), (path.name, cell.coordinate)
+        said = {r[0]: r[1] for r in about.iter_rows(values_only=True)}
+        assert about.title == "说明" and said["标题"].startswith(book.properties.title), path.name
+        assert said["数据截至"] == dt.datetime(today.year, today.month, today.day), path.name
+        assert "第 1 行为列名" in said["表格"]
+    assert kinds[10] and kinds["number"], kinds  # (反映日期, 开始日期 …; the counts)
 
 
 def test_pages_are_offline_and_search_titles_clean(site):
@@ -531,9 +575,9 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,1,1,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
-    rows = list(sheet.iter_rows(values_only=True))  # (a title row, then the header)
-    header = list(rows[1])
-    row = next(r for r in rows[2:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
+    rows = list(sheet.iter_rows(values_only=True))  # (the header in row 1)
+    header = list(rows[0])
+    row = next(r for r in rows[1:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
     assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "按时台账", "应交台账",
                                                                  "逾期台账", "未提交台账"))
 
@@ -1026,7 +1070,7 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
         "1", "2", "0", "1", "1", "1", "1",
         "1", "1", "0", "0", "1", "1", "0"]
     sheet = openpyxl.load_workbook(built.public / "downloads/evaluation.xlsx").active
-    table = list(sheet.iter_rows(values_only=True))[1:]  # (a title row, then the header)
+    table = list(sheet.iter_rows(values_only=True))  # (the header in row 1)
     keyed = {(r[0], r[table[0].index("干部编号")]): r for r in table[1:]}
     assert keyed[2026, "zhang-wei"][table[0].index("未提交台账")] == 1
     assert keyed[2026, "wang-fang"][table[0].index("豁免台账")] == 1

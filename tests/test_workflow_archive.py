@@ -2,6 +2,7 @@
 archived ledgers; amendments are the only accepted way to correct them."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import openpyxl
@@ -275,14 +276,15 @@ def test_the_archive_hands_in_the_periods_student_feedback_and_the_cadres_sugges
     assert {e["path"] for e in man["exports"]} >= {f"archive/2025-H2/{stem}-2025-H2.{ext}"
                                                     for stem in ("feedback", "suggestions") for ext in ("xlsx", "csv")}
     book = openpyxl.load_workbook(folder / "feedback-2025-H2.xlsx").active
-    rows = [[c.value for c in row] for row in book.iter_rows()]
-    assert rows[1] == ["编号", "姓名", "单位", "反映日期", "类型", "类别", "内容", "办理状态", "报告对象", "解决情况",
+    rows = [[c.value.date().isoformat() if isinstance(c.value, dt.datetime) else c.value for c in row]
+            for row in book.iter_rows()]  # (the days are Excel dates)
+    assert rows[0] == ["编号", "姓名", "单位", "反映日期", "类型", "类别", "内容", "办理状态", "报告对象", "解决情况",
                        "解决日期", "跟进的编号", "说明"]
-    by_id = {r[0]: r for r in rows[2:]}
+    by_id = {r[0]: r for r in rows[1:]}
     assert by_id["2025h2-zhang-wei-1"][1:9] == ["张伟", "计算机学院", "2025-11-12", "问题", "生活后勤",
                                                "几名学生反映宿舍热水供应时间太短。", "已上报", "后勤处"]
     assert by_id["2025h2-zhang-wei-2"][7:11] == ["已解决", "", "学院安排研究生助教每周两次答疑。", "2025-10-15"]
-    assert book.page_setup.paperSize == 9 and book.print_title_rows == "$1:$2"
+    assert book.page_setup.paperSize == 9 and book.print_title_rows == "$1:$1"
     text = (folder / "suggestions-2025-H2.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert text[0] == "姓名,单位,建议对象,内容" and "张伟,计算机学院,辅导员,建议辅导员每月走访宿舍一次。" in text
     assert run(archived, "validate").returncode == 0
@@ -332,8 +334,8 @@ def test_attachment2_as_handed_in_names_each_cadres_contact_point(archived):
     the ledger's contact points, or for a ledger not handed in the points the cadre held in the period."""
     sheet = openpyxl.load_workbook(archived / "records/archive/2025-H2/attachment2-2025-H2.xlsx").active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[1][:6] == ["序号", "姓名", "单位", "职务", "联系点", "填报状态"]
-    by_name = {r[1]: r for r in rows[2:]}
+    assert rows[0][:6] == ["序号", "姓名", "单位", "职务", "联系点", "填报状态"]
+    by_name = {r[1]: r for r in rows[1:]}
     assert by_name["张伟"][4] == "计算机2501班" and by_name["陈刚"][4] == "计算机2401班"
     assert by_name["李娜"][4:6] == ["机械2501班", "未提交"]  # (not handed in: the class she held in 2025-H2)
     text = (archived / "records/archive/2025-H2/attachment2-2025-H2.csv").read_bytes().decode("utf-8-sig")
@@ -364,7 +366,7 @@ def test_the_archive_hands_in_each_cadres_reflections(archived):
     with the archive, the reflections were still in no file of it nor any download of the period."""
     book = openpyxl.load_workbook(archived / "records/archive/2025-H2/reflections-2025-H2.xlsx").active
     rows = [[c.value for c in row] for row in book.iter_rows()]
-    assert rows[1] == ["姓名", "单位", "工作体会"]
-    assert ["张伟", "计算机学院", "新生入学初期最需要的是学业规划上的指导。"] in rows[2:]
+    assert rows[0] == ["姓名", "单位", "工作体会"]
+    assert ["张伟", "计算机学院", "新生入学初期最需要的是学业规划上的指导。"] in rows[1:]
     text = (archived / "records/archive/2025-H2/reflections-2025-H2.csv").read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0] == "姓名,单位,工作体会"

@@ -1,7 +1,10 @@
 """Downloads: XLSX of Attachments 1 and 2 (for printing and filing), CSV and JSON of every table.
 
-XLSX: styled header, frozen header row repeated on every printed page, A4 landscape, column
-widths computed for Chinese (East Asian wide characters count 2).  CSV is UTF-8 with BOM so
+XLSX: the column names in row 1 (an officer merges it into her own spreadsheets: filters, VLOOKUP,
+Power Query and pandas take row 1 for the header), styled, frozen, filtered and repeated on every
+printed page; the title and the day of the data in a second sheet 说明, the properties and the page
+header; days as Excel dates; A4 landscape, column widths computed for Chinese (East Asian wide
+characters count 2).  CSV is UTF-8 with BOM so
 Excel opens it in Chinese.  Output is deterministic: fixed document dates, sorted keys.
 """
 from __future__ import annotations
@@ -129,53 +132,126 @@ def column_widths(table: Table, cap: int = 40, values: list[list] | None = None)
     return [min(w + 2, cap) for w in longest]
 
 
+# a text that is a day ("2025-10-08") or a moment ("2025-12-28 16:00"): written to the XLSX as an Excel date
+# (a number shown yyyy-mm-dd, which sorts, filters by month and subtracts), the CSV and the JSON keep the text
+DATE_FORMATS = {10: "yyyy-mm-dd", 16: "yyyy-mm-dd hh:mm"}
+DATE_KINDS = {10: 1, 16: 2}  # (the cell's style: 0 the body's, 1 a day's, 2 a moment's)
+
+
+def as_date(value):
+    """A cell's value as a date or datetime when it is one written as text (ISO, "2025-10-08" or
+    "2025-12-28 16:00"), else None."""
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str) or len(value) not in DATE_FORMATS or value[4:5] != "-" or value[7:8] != "-" \
+            or not value[:4].isdigit():
+        return None
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else dt.datetime.strptime(value, "%Y-%m-%d %H:%M")
+    except ValueError:
+        return None
+
+
+MERGEABLE = ("第 1 行为列名，第 2 行起一行一条记录，没有合并单元格：可直接筛选、排序、做数据透视表，"
+             "或用 VLOOKUP、Power Query、pandas 读取；日期为 Excel 日期，次数、人数为数字。")
+
+
 def to_xlsx(table: Table, day: dt.date, institution: str = "") -> bytes:
+    """The table on the first sheet (named by its title) with its column names in row 1 — what Excel's
+    filters, a VLOOKUP range, Power Query and pandas take for the header — frozen and filtered; the title,
+    the subtitle's sentence, the day of the data and the counts on a second sheet 说明 (a sheet an office
+    reads before the table), in the workbook's properties, and in the printed page's header."""
     buf = io.BytesIO()
     book = xlsxwriter.Workbook(buf, {"in_memory": True})
     stamp = dt.datetime(day.year, day.month, day.day)
-    book.set_properties({"title": table.title, "company": institution, "created": stamp})
-    sheet = book.add_worksheet(table.title[:31].replace("/", "-"), worksheet_class=BodyInBulk)
-    title_fmt = book.add_format({"bold": True, "font_size": 14, "align": "center", "valign": "vcenter"})
+    heading = table.title + (f"（{table.subtitle}）" if table.subtitle else "")
+    book.set_properties({"title": table.title, "subject": table.subtitle, "company": institution, "created": stamp,
+                         "comments": f"数据截至 {day.isoformat()}。{MERGEABLE}"})
+    sheet = book.add_worksheet(_sheet_name(table.title), worksheet_class=BodyInBulk)
     head = book.add_format({"bold": True, "bg_color": "#DDEBF7", "border": 1, "align": "center", "valign": "vcenter",
                             "text_wrap": True})
     body = book.add_format({"border": 1, "valign": "top", "text_wrap": True})
+    dates = [book.add_format({"border": 1, "valign": "top", "num_format": f}) for f in DATE_FORMATS.values()]
     n = len(table.columns)
-    sheet.merge_range(0, 0, 0, n - 1, table.title + (f"（{table.subtitle}）" if table.subtitle else ""), title_fmt)
-    sheet.set_row(0, 24)
     for c, (_, header) in enumerate(table.columns):
-        sheet.write_string(1, c, header, head)
+        sheet.write_string(0, c, header, head)
     values = table.cells()
-    sheet.write_body(2, values, body)
+    sheet.write_body(1, values, [body, *dates])
     widths = column_widths(table, values=values)
     for c, width in enumerate(widths):
         sheet.set_column(c, c, width)
     lines = max((math.ceil(display_width(header) / max(w - 2, 1)) for (_, header), w in zip(table.columns, widths)),
                 default=1)
-    sheet.set_row(1, 15 * max(lines, 1) + 3)  # (the headings' row as tall as its longest heading wraps to)
-    sheet.freeze_panes(2, 0)
-    sheet.repeat_rows(0, 1)
+    sheet.set_row(0, 15 * max(lines, 1) + 3)  # (the headings' row as tall as its longest heading wraps to)
+    sheet.freeze_panes(1, 0)
+    sheet.repeat_rows(0)
     sheet.set_landscape()
     sheet.set_paper(9)  # A4
     sheet.fit_to_pages(1, 0)
-    sheet.set_margins(left=0.4, right=0.4, top=0.6, bottom=0.6)
+    sheet.set_margins(left=0.4, right=0.4, top=0.8, bottom=0.6)
+    sheet.set_header(_page_header(heading, day), {"margin": 0.3})
     sheet.set_footer("&C第 &P 页，共 &N 页")
-    if table.rows:
-        sheet.autofilter(1, 0, 1 + len(table.rows), n - 1)
+    sheet.autofilter(0, 0, len(values), n - 1)
+    _about_sheet(book, table, heading, day, institution)
     book.close()
     return buf.getvalue()
 
 
+def _sheet_name(title: str) -> str:
+    for ch in "[]:*?/\\":
+        title = title.replace(ch, "-")
+    return title[:31].strip("'") or "Sheet1"
+
+
+def _page_header(heading: str, day: dt.date) -> str:
+    """The printed page's header: the title and its sentence in the middle, the day of the data on the right
+    (Excel allows 255 characters: a longer sentence is cut)."""
+    right = f"&R数据截至 {day.isoformat()}"
+    room = 255 - len(right) - len('&C&"-,Bold"')
+    text = heading.replace("&", "&&")
+    if len(text) > room:
+        text = text[:room - 1].rstrip("&") + "…"
+    return f'&C&"-,Bold"{text}{right}'
+
+
+def _about_sheet(book, table: Table, heading: str, day: dt.date, institution: str) -> None:
+    """The second sheet, 说明: what the table is, as of which day, and its counts, one a row (项目, 内容)."""
+    sheet = book.add_worksheet("说明")
+    label = book.add_format({"bold": True, "valign": "top"})
+    text = book.add_format({"valign": "top", "text_wrap": True})
+    date = book.add_format({"valign": "top", "align": "left", "num_format": "yyyy-mm-dd"})
+    rows = [("标题", heading), ("数据截至", day)] + ([("学校", institution)] if institution else []) \
+        + [(name, n) for _, name, n in table.counts] + [("表格", f"工作表“{_sheet_name(table.title)}”，"
+                                                        f"{len(table.rows)} 行数据。{MERGEABLE}")]
+    for r, (name, value) in enumerate(rows):
+        sheet.write_string(r, 0, name, label)
+        if isinstance(value, dt.date):
+            sheet.write_datetime(r, 1, stamp_of(value), date)
+        elif isinstance(value, (int, float)):
+            sheet.write_number(r, 1, value, text)
+        else:
+            sheet.write_string(r, 1, value, text)
+    sheet.set_column(0, 0, 12)
+    sheet.set_column(1, 1, 80)
+
+
+def stamp_of(value):
+    return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+
+
 class BodyInBulk(Worksheet):
     """xlsxwriter's worksheet with one more method, `write_body`: rows of cells below the
-    heading rows, written as the very XML that write_string/write_number cell by cell would
-    give (the same shared strings, styles and row spans, so the same file byte for byte,
-    tested), in half the time for the whole workbook — xlsxwriter keeps a record per cell and
-    writes each through several calls, most of a large site's downloads.  A number that is
-    not finite, or too large for a float, is written as text (xlsxwriter refuses it).  It
-    leans on xlsxwriter's private `_write_rows` and shared-string table, so xlsxwriter is
-    pinned (requirements) and the test compares both ways' bytes."""
+    heading rows, written as the very XML that write_string/write_number/write_datetime cell by
+    cell would give (the same shared strings, styles and row spans, so the same file byte for
+    byte, tested), in half the time for the whole workbook — xlsxwriter keeps a record per cell
+    and writes each through several calls, most of a large site's downloads.  A text that is a
+    day or a moment (as_date) is written as an Excel date in the style of its kind (DATE_KINDS).
+    A number that is not finite, or too large for a float, is written as text (xlsxwriter
+    refuses it).  It leans on xlsxwriter's private `_write_rows` and shared-string table, so
+    xlsxwriter is pinned (requirements) and the test compares both ways' bytes."""
 
-    def write_body(self, first: int, rows: list[list], cell_format) -> None:
+    def write_body(self, first: int, rows: list[list], cell_formats: list) -> None:
+        """cell_formats: the body's style, a day's and a moment's."""
         if not rows:
             return
         width = len(rows[0])
@@ -183,19 +259,34 @@ class BodyInBulk(Worksheet):
             raise ValueError("write_body: rows below the written ones, all of one width")
         share = self.str_table._get_shared_string_index  # in the order write_string would share
         strmax = self.xls_strmax
+        serials: dict[str, tuple | None] = {}  # (the same days recur)
+        used: list[int] = []  # the styles in the order first used (xlsxwriter numbers them so)
         body = []
         for cells in rows:
             ends = []
             for value in cells:
                 if isinstance(value, (int, float)) and not isinstance(value, bool) and _finite(value):
-                    ends.append(f"><v>{value:.16G}</v></c>")
-                else:
-                    text = str(value)
-                    if len(text) > strmax // 2 and _utf16_len(text) > strmax:
-                        text = _utf16_truncate(text, strmax)
-                    ends.append(f' t="s"><v>{share(text)}</v></c>')
+                    ends.append((0, f"><v>{value:.16G}</v></c>"))
+                    continue
+                if type(value) is str and len(value) in DATE_KINDS:
+                    serial = serials.get(value, False)
+                    if serial is False:
+                        day = as_date(value)
+                        serial = serials[value] = None if day is None else (
+                            DATE_KINDS[len(value)], f"><v>{self._convert_date_time(stamp_of(day)):.16G}</v></c>")
+                    if serial is not None:
+                        ends.append(serial)
+                        continue
+                text = str(value)
+                if len(text) > strmax // 2 and _utf16_len(text) > strmax:
+                    text = _utf16_truncate(text, strmax)
+                ends.append((0, f' t="s"><v>{share(text)}</v></c>'))
+            if len(used) <= len(DATE_KINDS):
+                for kind, _ in ends:
+                    if kind not in used:
+                        used.append(kind)
             body.append(ends)
-        self._body, self._body_first, self._body_format = body, first, cell_format
+        self._body, self._body_first, self._body_formats, self._body_used = body, first, cell_formats, used
         self._check_dimensions(first + len(rows) - 1, width - 1)
 
     def _write_rows(self) -> None:
@@ -207,13 +298,16 @@ class BodyInBulk(Worksheet):
             super()._write_rows()  # the rows above the body, as xlsxwriter writes them
         finally:
             self.dim_rowmax = last
-        xf = self._body_format._get_xf_index()  # (numbered on first use: after the rows above)
+        xfs = [0] * len(self._body_formats)
+        for kind in self._body_used:  # (numbered on first use: after the rows above, in the body's order)
+            xfs[kind] = self._body_formats[kind]._get_xf_index()
+        styles = [f' s="{xf}"' for xf in xfs]
         width = len(body[0])
         names = [xl_col_to_name(c) for c in range(width)]
         write = self.fh.write
         for r, ends in enumerate(body, self._body_first + 1):
             write(f'<row r="{r}" spans="1:{width}">'
-                  + "".join([f'<c r="{name}{r}" s="{xf}"{end}' for name, end in zip(names, ends)])
+                  + "".join([f'<c r="{name}{r}"{styles[kind]}{end}' for name, (kind, end) in zip(names, ends)])
                   + "</row>")
 
 
