@@ -519,8 +519,10 @@ def test_the_appraisal_counts_only_the_ledgers_that_are_due(tmp_path):
     # as of 2026-03-25 the 2026-H1 ledgers are not due: 张伟's, filed already, is on time; the others'
     # are not counted ("0/1" read as a missed ledger in an appraisal printout)
     records = fixture_repo(tmp_path)
-    page = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files["evaluation.md"].decode()
-    newest = page.split("## 2026 年度", 1)[1].split("## 以往年度", 1)[0]
+    files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
+    # (nothing of 2026 due yet, its spring semester running: 2025 leads, 2026 is a page of its own)
+    assert re.findall(r"^## (\d{4}) 年度", files["evaluation.md"].decode(), re.M) == ["2025"]
+    newest = files["evaluation/2026.md"].decode()
     rows = {cells[0].split("]")[0].lstrip("["): cells[4] for line in newest.splitlines() if line.startswith("| [")
             for cells in [[c.strip() for c in line.strip("|").split("|")]]}
     assert rows == {"陈刚": "0/0", "李娜": "0/0", "张伟": "1/1"}
@@ -1077,6 +1079,33 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
     assert [keyed[2026, c][table[0].index("职务")] for c in ("zhang-wei", "zhang-wei-2")] == ["院长", "副书记"]
     assert [keyed[2026, c][table[0].index("任职变动")] for c in ("zhang-wei", "zhang-wei-2", "li-na")] == [
         "", "2026-09-01 任职", "2026-08-31 前在机械学院"]
+
+
+def test_the_appraisal_in_january_stays_on_the_year_just_ended_when_a_cadre_files_the_new_year_early(tmp_path):
+    # the page's year was "the newest with anything due or recorded": 张伟 filing his 2027-H1 ledger on 2027-01-10
+    # (a visit of 2027-01-08) made 2027 the page's year again on 2027-01-20, a page of zeros for the 组织部 assessing
+    # 2026.  It is the newest year in which something was due by the site's day (a ledger's due date or a semester's
+    # end passed); 2027 has a page of its own, linked as a year still running
+    from tests.gitrepo import base, commit, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, base())
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1 台账")
+    write(repo, {"records/ledgers/2027-H1/zhang-wei.yaml": ledger("zhang-wei", "2027-H1", ["2027-01-08"])})
+    commit(repo, "2027-01-10 10:00", "张伟提前交的 2027-H1 台账")
+
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-20")
+    main = (built.generated / "evaluation.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\d{4}) 年度", main, re.M) == ["2026"], main  # (the year assessed, its table)
+    assert "# 年度考核参考：2027 年度" in (built.generated / "evaluation/2027.md").read_text(encoding="utf-8")
+    assert 'href="evaluation/2027.html"' in (built.public / "evaluation.html").read_text(encoding="utf-8")
+    # and as of July, the 2027-H1 ledger due and the spring semester ended, 2027 leads
+    built = mkdocs_build(repo / "records", tmp_path / "july", "2027-07-20")
+    main = (built.generated / "evaluation.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (\d{4}) 年度", main, re.M) == ["2027"], main
 
 
 def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):

@@ -878,6 +878,17 @@ class Aggregate:
                 out += [dict(r, namesake=named[r["name"]] > 1) for r in rows]
         return out
 
+    def evaluation_year(self, rows: list[dict], tables: dict) -> int | None:
+        """The year 年度考核参考 leads with: the newest of `rows` (evaluation's) in which something was due by the
+        site's day — a ledger's due date or a semester's end passed — else the newest with anything recorded.  (The
+        newest with anything recorded: one cadre's 2027-H1 ledger filed early in January made 2027 the page's year,
+        a page of zeros for the 组织部 assessing 2026.)"""
+        years = sorted({r["year"] for r in rows}, reverse=True)
+        periods = (self.rs.period(p) for p in {p for p, _ in self.rs.ledgers} | set(tables))
+        due = {int(p.id[:4]) for p in periods if p and p.due < self.today} | \
+            {s.start.year for s in self.rs.semesters() if s.end < self.today}
+        return next((y for y in years if y in due), years[0] if years else None)
+
     def _evaluation_remarks(self, cid: str, year: int, unit: str) -> tuple[str, str]:
         """What makes a cadre's year not a whole one in one post, said beside their figures (a part-year's 1/1 read as a
         whole year's): ("2026-09-01 任职", "2026-06-30 离任" or both), and the units they were in before the

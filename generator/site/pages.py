@@ -199,7 +199,7 @@ class Site:
                    periods=periods, tables=tables,
                    stats=stats, current=current, last_due=last_due, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
                    units=units, cases=cases,
-                   evaluation=evaluation, checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
+                   evaluation=evaluation, evaluation_year=agg.evaluation_year(evaluation, tables), checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
         return ctx
 
@@ -256,7 +256,7 @@ class Site:
         for year in ctx["feedback_years"]:  # (the board's pages were by year: each now lists its halves)
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self._newest_year_and_earlier("cases", ctx["cases"], **ctx)
-        self._newest_year_and_earlier("evaluation", ctx["evaluation"], **ctx)
+        self._newest_year_and_earlier("evaluation", ctx["evaluation"], lead=ctx["evaluation_year"], **ctx)
         for cycle in ctx["cycles"]:  # (the current one's records too: 附件1 itself is the arrangement)
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", semester_counts=agg.semester_counts(), **ctx)
@@ -290,17 +290,21 @@ class Site:
                                     wrong={"where": where, "message": f.message_zh if f else ""}))
         return out
 
-    def _newest_year_and_earlier(self, name: str, rows: list[dict], **ctx) -> None:
-        """`name`.md holds the newest year's rows (`rows` come newest year first) and links each
-        earlier year's page, `name`/<year>.md: at 12,000 ledgers ten years' rows on one page took
-        a browser 2-6 s to open.  (附件1 does the same by cycle, the feedback board by year.)"""
+    def _newest_year_and_earlier(self, name: str, rows: list[dict], lead=None, **ctx) -> None:
+        """`name`.md holds the newest year's rows (`rows` come newest year first), or `lead`'s when given (the year
+        年度考核参考 leads with: Aggregate.evaluation_year), and links each other year's page, `name`/<year>.md —
+        `later` those after it, `earlier` those before: at 12,000 ledgers ten years' rows on one page took a browser
+        2-6 s to open.  (附件1 does the same by cycle, the feedback board by year.)"""
         by_year: dict = {}
         for r in rows:
             by_year.setdefault(r["year"], []).append(r)
-        newest, *earlier = by_year or [None]
+        years = list(by_year)
+        newest = lead if lead in by_year else (years or [None])[0]
+        at = years.index(newest) if newest in by_year else 0
+        later, earlier = years[:at], years[at + 1:]
         self.page(f"{name}.md", f"{name}.md.j2", year=newest, rows=by_year.get(newest, []),
-                  earlier=[(y, by_year[y]) for y in earlier], **ctx)
-        for y in earlier:
+                  later=[(y, by_year[y]) for y in later], earlier=[(y, by_year[y]) for y in earlier], **ctx)
+        for y in later + earlier:
             self.page(f"{name}/{y}.md", f"{name}_year.md.j2", year=y, rows=by_year[y], **ctx)
 
     # ------------------------------------------------------------------
