@@ -572,15 +572,15 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,按时台账,应交台账,逾期台账,"
-                        "未提交台账,豁免台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,1,1,0,0,0,0,2,2" in lines, lines
+    assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,无联系点天数,无联系点,"
+                        "按时台账,应交台账,逾期台账,未提交台账,豁免台账,有错误台账（未通过）,反映问题,已解决")
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (the header in row 1)
     header = list(rows[0])
     row = next(r for r in rows[1:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
-    assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "按时台账", "应交台账",
+    assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "无联系点天数", "按时台账", "应交台账",
                                                                  "逾期台账", "未提交台账"))
 
 
@@ -1081,19 +1081,28 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
         "", "2026-09-01 任职", "2026-08-31 前在机械学院"]
 
 
+def _both_filed_2026_h1(tmp_path: Path, files: dict) -> Path:
+    """A Git repository of `files` (gitrepo.base()'s, as changed) committed in 2025, 张伟 and 李娜 handing in their
+    2026-H1 ledgers on 2026-06-20."""
+    from tests.gitrepo import commit, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
+                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"])})
+    commit(repo, "2026-06-20 10:00", "2026-H1 台账")
+    return repo
+
+
 def test_the_appraisal_in_january_stays_on_the_year_just_ended_when_a_cadre_files_the_new_year_early(tmp_path):
     # the page's year was "the newest with anything due or recorded": 张伟 filing his 2027-H1 ledger on 2027-01-10
     # (a visit of 2027-01-08) made 2027 the page's year again on 2027-01-20, a page of zeros for the 组织部 assessing
     # 2026.  It is the newest year in which something was due by the site's day (a ledger's due date or a semester's
     # end passed); 2027 has a page of its own, linked as a year still running
-    from tests.gitrepo import base, commit, init_repo, ledger, write
+    from tests.gitrepo import base, commit, ledger, write
 
-    repo = init_repo(tmp_path / "repo")
-    write(repo, base())
-    commit(repo, "2025-08-20 10:00", "初始化记录")
-    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-03-10"]),
-                 "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-12"], points=["me-2025-01"])})
-    commit(repo, "2026-06-20 10:00", "2026-H1 台账")
+    repo = _both_filed_2026_h1(tmp_path, base())
     write(repo, {"records/ledgers/2027-H1/zhang-wei.yaml": ledger("zhang-wei", "2027-H1", ["2027-01-08"])})
     commit(repo, "2027-01-10 10:00", "张伟提前交的 2027-H1 台账")
 
@@ -1106,6 +1115,43 @@ def test_the_appraisal_in_january_stays_on_the_year_just_ended_when_a_cadre_file
     built = mkdocs_build(repo / "records", tmp_path / "july", "2027-07-20")
     main = (built.generated / "evaluation.md").read_text(encoding="utf-8")
     assert re.findall(r"^## (\d{4}) 年度", main, re.M) == ["2027"], main
+
+
+def test_the_appraisal_says_when_a_cadre_had_no_contact_point_for_part_of_the_year(tmp_path):
+    # 李娜's class ended 2026-06-30 and no new assignment followed: with no point she owed nothing in the autumn, and
+    # 年度考核参考 showed her 1/1 semesters, full compliance, beside 张伟's 2/2.  Her figures now say 2026-06-30 后无联系点
+    # (check's W-CHK-002 gap, the same days) and the downloads count the year's days without one
+    import csv
+    import io
+
+    from tests.gitrepo import assignments, base, check_cli, commit, ledger, write
+
+    files = base()
+    files["records/assignments/2025-2027.yaml"] = assignments(
+        "2025-2027", "2025-09-01", "2027-08-31",
+        {"cadre": "zhang-wei", "class": "cs-2025-01", "start": "2025-09-01"},
+        {"cadre": "li-na", "class": "me-2025-01", "start": "2025-09-01", "end": "2026-06-30", "reason": "工作调整"})
+    repo = _both_filed_2026_h1(tmp_path, files)
+    write(repo, {"records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-10-10"])})
+    commit(repo, "2026-12-20 10:00", "2026-H2 台账")
+    data = json.loads(check_cli(repo / "records", "--today", "2027-01-20", "--format", "json").stdout)
+    assert [(f.get("data") or {}).get("from") for f in data["findings"] if f["code"] == "W-CHK-002"] == ["2026-07-01"]
+
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-20")
+    main = (built.public / "evaluation.html").read_text(encoding="utf-8")
+    cells = {re.search(r'href="cadres/([a-z0-9-]+)\.html"', tr).group(1): row
+             for tr in re.findall(r"<tr>(.*?)</tr>", main, re.S) if 'href="cadres/' in tr
+             for row in [[visible(td) for td in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]]}
+    assert cells["li-na"][3] == "1/1（2026-06-30 后无联系点）", cells["li-na"]
+    assert cells["zhang-wei"][3] == "2/2"
+    rows = {(r["年度"], r["干部编号"]): r for r in csv.DictReader(io.StringIO(
+        (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig")))}
+    assert (rows["2026", "li-na"]["无联系点天数"], rows["2026", "li-na"]["无联系点"]) == ("184", "2026-06-30 后无联系点")
+    assert (rows["2026", "zhang-wei"]["无联系点天数"], rows["2026", "zhang-wei"]["无联系点"]) == ("0", "")
+    sheet = openpyxl.load_workbook(built.public / "downloads/evaluation.xlsx").active
+    table = list(sheet.iter_rows(values_only=True))
+    li_na = next(r for r in table[1:] if r[0] == 2026 and r[table[0].index("干部编号")] == "li-na")
+    assert li_na[table[0].index("无联系点天数")] == 184
 
 
 def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_path):

@@ -849,7 +849,9 @@ class Aggregate:
                 tenure, moved = self._evaluation_remarks(cid, year, unit)
                 notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
                     [f"{errors} 份有错误，未通过"] * bool(errors) + [f"豁免 {exempt} 期"] * bool(exempt)
-                sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt)
+                no_point, no_point_days = self._without_point(cid, year)
+                sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt) + \
+                    [no_point] * bool(no_point)
                 rows.append({"year": year, "cadre": cid, "name": item.get("name", cid), "position": position,
                              "unit_name": self.unit_name(unit), "activities": acts,
                              "semesters": f"{met_n}/{len(met)}" + (f"（{'；'.join(sem_notes)}）" if sem_notes else "")
@@ -861,6 +863,9 @@ class Aggregate:
                              "semesters_due": len(met) if self.checks.available else "",
                              "semesters_pending": pending if self.checks.available else "",
                              "semesters_exempt": sem_exempt if self.checks.available else "",
+                             # (days in office without the contact point owed: 1/1 read as full compliance)
+                             "no_point_days": no_point_days if self.checks.available else "",
+                             "no_point": no_point,
                              "ledgers_on_time": on_time if counted else "",
                              "ledgers_due": len(due) if counted else "",
                              "ledgers_late": late if counted else "",
@@ -877,6 +882,21 @@ class Aggregate:
                 named = Counter(r["name"] for r in rows)
                 out += [dict(r, namesake=named[r["name"]] > 1) for r in rows]
         return out
+
+    def _without_point(self, cid: str, year: int) -> tuple[str, int]:
+        """The cadre's days of `year` in office without the contact point owed (check's rule: CheckView.without_point),
+        said ("2026-06-30 后无联系点", or "2026-07-01 至 2026-09-30 无联系点" for a gap that ended) and counted: with
+        no point a cadre owes no semester, and her 1/1 read as full compliance."""
+        first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+        said, days = [], 0
+        for start, end in self.checks.without_point(cid) if self.checks.available else ():
+            lo, hi = max(start, first), min(end, last)
+            if lo > hi:
+                continue
+            days += (hi - lo).days + 1
+            said.append(f"{start - dt.timedelta(days=1)} 后无联系点" if end >= min(self.today, last)
+                        else f"{start} 至 {end} 无联系点")
+        return "；".join(said), days
 
     def evaluation_year(self, rows: list[dict], tables: dict) -> int | None:
         """The year 年度考核参考 leads with: the newest of `rows` (evaluation's) in which something was due by the

@@ -182,6 +182,21 @@ class CheckView:
                             "deadline": year.get("deadline"), "checked_on": year.get("checked_on")})
         return out
 
+    def without_point(self, cadre: str) -> list[tuple[dt.date, dt.date]]:
+        """The spans (first day, last day) in which the cadre, in office, held fewer contact points than the policy
+        requires and owed them (a vacation, an exemption, a semester's last days after a class graduated are not
+        among them), up to --today: check's W-CHK-002 (contact_points), whose rule this is, read from its data."""
+        if not hasattr(self, "_gaps"):
+            self._gaps: dict[str, list] = {}
+            for f in self.findings:
+                data = f.data if f.code == "W-CHK-002" and isinstance(f.data, dict) else {}
+                try:
+                    span = (dt.date.fromisoformat(data["from"]), dt.date.fromisoformat(data["to"]))
+                except (KeyError, TypeError, ValueError):
+                    continue
+                self._gaps.setdefault(data.get("cadre"), []).append(span)
+        return sorted(self._gaps.get(cadre, []))
+
     def semester_cell(self, cadre: str, semester: str) -> dict:
         if not hasattr(self, "_matrix"):
             matrix = self.data.get("semester_matrix") or {}

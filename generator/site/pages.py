@@ -382,6 +382,7 @@ class Site:
                                   ("position", "职务"), ("remarks", "任职变动"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
                                   ("semesters_pending", "待定学期"), ("semesters_exempt", "豁免学期"),
+                                  ("no_point_days", "无联系点天数"), ("no_point", "无联系点"),
                                   ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
                                   ("ledgers_late", "逾期台账"), ("ledgers_missing", "未提交台账"),
                                   ("ledgers_exempt", "豁免台账"),
