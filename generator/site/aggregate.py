@@ -15,7 +15,7 @@ from generator.check.context import exempt_percent
 from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
-from generator.model import Item, RecordSet
+from generator.model import Item, RecordSet, posts_of
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import ERRORS, STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
@@ -916,11 +916,8 @@ class Aggregate:
         came, went = self.rs.cadre_active_span(cid)
         tenure = "；".join([f"{came} 任职"] * bool(came and came.year == year) +
                           [f"{went} 离任"] * bool(went and went.year == year))
-        moved = []
-        for e in _dicts(self.rs.cadres[cid].get("earlier")):
-            until = _as_date(e.get("until"))
-            if until and until.year == year and isinstance(e.get("unit"), str) and e["unit"] != unit:
-                moved.append(f"{until} 前在{self.unit_name(e['unit'])}")
+        moved = [f"{until} 前在{self.unit_name(was)}" for until, was, _ in posts_of(self.rs.cadres[cid])[1]
+                 if until.year == year and was != unit]  # (her earlier posts as post_on reads them, earliest first)
         return tenure, "；".join(moved)
 
     # ---- home ----------------------------------------------------------
