@@ -14,7 +14,7 @@ import sys
 from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
-from generator.messages.draft import WORDS, WROTE
+from generator.messages.draft import KIND_ZH, WORDS, WROTE
 from generator.validate import PLACEHOLDER
 
 ONE_DAY = dt.timedelta(days=1)
@@ -95,7 +95,7 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
             if until:
                 rows.append((cadre, "class", None, start, end, ("graduated", {
                     "name": point_name(kind, pid), "point": pid, "until": until,
-                    "kind": "班级" if kind == "class" else "社团", "kind_en": kind})))
+                    "kind": KIND_ZH[kind], "kind_en": kind})))
             else:
                 rows.append((cadre, kind, pid, start, end, None))
     named = {r[2] for r in rows if r[2]}
@@ -116,7 +116,7 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
         if end:
             lines.append(f"    end: {end}")
     for name, a_to, kind, pid in left:
-        lines.append(w["left"].format(name=name, left=a_to, kind="班级" if kind == "class" else "社团", kind_en=kind,
+        lines.append(w["left"].format(name=name, left=a_to, kind=KIND_ZH[kind], kind_en=kind,
                                       point=pid, point_name=point_name(kind, pid),
                                       after=w["left_taken" if pid in named else "left_free"]))
     if free:
