@@ -41,14 +41,13 @@ class Log:
     """`git log` of HEAD's first-parent chain, in its own process from the moment it is made (read()
     waits for it): since the commit `base`, every commit after it with the status of each file it
     changes; or, without it, all of it, only the commits that change `paths` (`git log` pathspecs, relative to
-    `cwd`) and, with `added_only`, only the files they add — with `statuses`, every file they change with its
-    status (git_history: a ledger's first landing and the changes after it, from the same log)."""
+    `cwd`) with the names of the files they change — with `statuses`, each with its status (git_history: a ledger's
+    first landing and the changes after it, from the same log)."""
 
-    def __init__(self, cwd: Path, base: str | None = None, paths: tuple = (), added_only: bool = False,
-                 statuses: bool = False):
+    def __init__(self, cwd: Path, base: str | None = None, paths: tuple = (), statuses: bool = False):
         self.base = base
-        since = ["--name-status", f"{base}..HEAD"] if base else ["--name-status", "HEAD", "--", *paths] if statuses \
-            else [*(["--diff-filter=A"] if added_only else []), "--name-only", "HEAD", "--", *paths]
+        since = ["--name-status", f"{base}..HEAD"] if base else \
+            ["--name-status" if statuses else "--name-only", "HEAD", "--", *paths]
         self.out, self.err = tempfile.TemporaryFile(), tempfile.TemporaryFile()  # (a pipe could fill up)
         self.process = subprocess.Popen(
             [*GIT, "log", "--first-parent", "--diff-merges=first-parent", "--no-renames",

@@ -200,10 +200,10 @@ def _landings(log: str, prefix: str, kept: dict | None = None, kept_changed: dic
     touched: dict[str, list] = {}  # path → [(commit, time)] of the commits that change it, newest first
     ledgers = prefix + "ledgers/"
     for sha, when, _parent, names in commits(log):  # newest first: older additions overwrite
-        for status, name in files(names):  # (status "" from --name-only: only additions were asked for)
+        for status, name in files(names):  # (--name-status, since the kept commit or not: Log's statuses)
             if name.startswith(ledgers):
                 path = name[len(prefix):]
-                if status in ("A", ""):
+                if status == "A":
                     added[path] = (sha, when)
                 touched.setdefault(path, []).append((sha, when))
     changed = dict(kept_changed)
