@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from types import SimpleNamespace
 
 from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
-from generator.messages.draft import KIND_ZH, WORDS, WROTE
+from generator.messages.draft import KIND_ZH, TO_END, WORDS, WROTE
 from generator.validate import PLACEHOLDER
 
 ONE_DAY = dt.timedelta(days=1)
@@ -93,7 +94,7 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
             kind, pid = rs.contact_point(row)
             until = ended(kind, pid)
             if until:
-                rows.append((cadre, "class", None, start, end, ("graduated", {
+                rows.append((cadre, kind, None, start, end, ("graduated", {
                     "name": point_name(kind, pid), "point": pid, "until": until,
                     "kind": KIND_ZH[kind], "kind_en": kind})))
             else:
@@ -109,7 +110,7 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
             unit = rs.cadre_on(cadre, start)[0]
             mine = [c for c in free if rs.classes[c].get("unit") == unit]
             said = w["free_classes"].format(classes="、".join(mine) if lang == "zh" else ", ".join(mine)) if mine else ""
-            lines.append("  " + w[why[0]].format(free=said, unit=unit_name(unit), **why[1]))
+            lines.append("  " + w[why[0]].format(free=said, unit=unit_name(unit), **why[1]) + w["other_key"][kind])
         if end:
             lines.append("  " + w["retiring"].format(name=rs.cadres[cadre].get("name") or cadre, left=end))
         lines += [f"  - cadre: {cadre}", f"    {kind}: {pid or PLACEHOLDER}", f"    start: {start}"]
@@ -126,6 +127,26 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
             lines.append(w["uncovered_row"].format(point=cid, name=item.get("name") or cid, unit=unit_name(item.get("unit"))))
     counts = {"kept": sum(1 for r in rows if not r[5]), "decide": decide, "uncovered": len(free), "start": n_start}
     return new, "\n".join(lines) + "\n", counts
+
+
+def rows_to_end(rs, old: str, lang: str) -> list[str]:
+    """The old cycle's rows still naming a class or club after its `until` (a graduated class, a dissolved club), in
+    file order: each `file:line:col：` with W-CHK-013's lines to type to end it on that day (its `end` added or changed,
+    a `reason` added unless it has one; inside its braces when written `{...}`) — printed, not written: the officer
+    types them, and the reviewer sees them in the old file's diff."""
+    from generator.check.contact_points import _end_lines
+
+    out = []
+    for row in rs.assignments:
+        start, until = row.date("start"), rs.point_until(row)
+        if row.doc.stem != old or not start or not until or not start <= until < rs.row_end(row):
+            continue
+        kind = rs.contact_point(row)[0]
+        dates = SimpleNamespace(end=row.date("end"), until=until)
+        said = _end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
+        line, col = row.pos("end") if dates.end else row.pos(kind)
+        out.append((line, col, f"{row.doc.file}:{line}:{col}: {said}"))
+    return [text for *_, text in sorted(out)]
 
 
 def cmd_draft_cycle(args) -> int:
@@ -165,6 +186,10 @@ def cmd_draft_cycle(args) -> int:
             raise
         return emit([F.make("E-DRAFT-002", display_path(target), (1, 1), path=display_path(target))], args)
     sys.stderr.write(WROTE[args.lang].format(path=display_path(target), **counts) + "\n")
+    ends = rows_to_end(rs, args.source, args.lang)
+    if ends:
+        old_file = cycle.doc.file
+        sys.stderr.write(TO_END[args.lang].format(n=len(ends), path=old_file) + "\n" + "\n".join(ends) + "\n")
     return 0
 
 

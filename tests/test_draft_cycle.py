@@ -49,8 +49,9 @@ def test_the_next_cycle_is_drafted_with_what_needs_a_decision_and_passes_once_de
     # each a placeholder, under a comment naming the decision and the unit's freshman classes with no cadre yet
     assert "  - cadre: zhang-wei\n    class: cs-2025-01\n    start: 2027-09-01\n    end: 2028-03-31\n" in text
     assert ("  # 待决定：班级“me-2025-01班”（me-2025-01）只存续到 2027-07-09（毕业、合并或撤销），请改为新的联系点，"
-            "如本单位未安排的新生班级：me-2027-01\n  - cadre: li-na\n    class: 待填写\n    start: 2027-09-01\n") in text
-    assert ("  # 待决定：陈刚（计算机学院）上一周期最后一天没有联系点，请安排联系点，如本单位未安排的新生班级：cs-2027-01\n"
+            "如本单位未安排的新生班级：me-2027-01（联系社团时把 class: 改为 club:）\n  - cadre: li-na\n    class: 待填写\n    start: 2027-09-01\n") in text
+    assert ("  # 待决定：陈刚（计算机学院）上一周期最后一天没有联系点，请安排联系点，如本单位未安排的新生班级：cs-2027-01"
+            "（联系社团时把 class: 改为 club:）\n"
             "  - cadre: chen-gang\n    class: 待填写\n") in text
     assert "wang-fang" not in text and "# 不再列入：王芳（2027-07-31 离任），原联系点班级“cs-2025-02班”（cs-2025-02）新周期里没有别人联系" in text
     assert "# 待决定：2027 级新生班级还没有联系干部（R2，开学后 30 天内须安排）：\n#   cs-2027-01  cs-2027-01班（计算机学院）\n" in text
@@ -91,3 +92,66 @@ def test_a_draft_is_never_written_over_and_a_wrong_cycle_or_start_is_said(tmp_pa
     text = drafted.read_text(encoding="utf-8")
     assert "start: 2027-09-15\nend: 2029-09-14\n" in text and "# to decide: the 2027 cohort's freshman classes" in text
     assert generator(tmp_path / "nowhere", "draft-cycle", "--from", "2025-2027").returncode == 2
+
+
+OLD_CYCLE = """\
+cycle: 2025-2027
+start: "2025-09-01"
+end: "2027-08-31"
+assignments:
+  # 计算机学院
+  - cadre: zhang-wei
+    class: cs-2025-01
+    start: "2025-09-01"
+  - cadre: li-na   # 机械学院
+    class: me-2025-01
+    start: "2025-09-01"
+  - {cadre: zhao-lei, club: club-a, start: "2025-09-01", reason: 社团负责人}
+  - cadre: wang-fang
+    class: cs-2025-02
+    start: "2025-09-01"
+    end: "2027-07-31"
+"""
+
+
+def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_placeholder_is_a_club(tmp_path):
+    """The officer also ends, in the old cycle's file, each row still naming a graduated class or a dissolved club
+    (W-CHK-013): draft-cycle prints each at its file:line:col with the lines to type, as check says them, and leaves
+    the old file as it is (its comments and layout are the officer's); a cadre whose dissolved point was a club gets
+    `club: 待填写`, a comment saying to write class: for a class."""
+    repo = init_repo(tmp_path / "repo")
+    write(repo, {**records_of_august_2027(),
+                 "records/cadres/zhao-lei.yaml": cadre("赵磊", "me"),
+                 "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: me, until: \"2027-06-30\"}\n",
+                 "records/assignments/2025-2027.yaml": OLD_CYCLE})
+    commit(repo, "2027-08-20 10:00")
+    records = repo / "records"
+    run = generator(records, "draft-cycle", "--from", "2025-2027")
+    assert run.returncode == 0, run.stderr
+    old = "records/assignments/2025-2027.yaml"
+    assert (records / "assignments/2025-2027.yaml").read_text(encoding="utf-8") == OLD_CYCLE
+    said = run.stderr.splitlines()
+    at = said.index(f"上一周期的安排表 {old} 还有 2 行要结束（check 的 W-CHK-013 也逐行报出）：照下面在那个文件中改好，"
+                    "与新周期的文件一同提交，审核人在它的改动中能看到：")
+    assert said[at + 1:] == [
+        f"{old}:10:12: 在这一行加上一行 end: 2027-07-09，再加上一行 reason: 班级毕业（与 start: 对齐；原因如“班级毕业”“社团撤销”）",
+        f"{old}:12:29: 在这一行的花括号中，最后一项之后、}} 之前加上 , end: 2027-06-30；这一行已有 reason，不要再加一行 reason:"
+        "（写两次是 YAML 的错误），社团的 until 已说明它为什么结束，需要时改写那一行即可"]
+    # the same rows, at the same places, as check's W-CHK-013 says them
+    checked = check_cli(records, "--today", "2027-08-25", "--format", "json")
+    found = sorted((f["line"], f["column"]) for f in __import__("json").loads(checked.stdout)["findings"]
+                   if f["code"] == "W-CHK-013")
+    assert found == [(10, 12), (12, 29)]
+    text = (records / "assignments/2027-2029.yaml").read_text(encoding="utf-8")
+    assert ("  # 待决定：社团“合唱团”（club-a）只存续到 2027-06-30（毕业、合并或撤销），请改为新的联系点，"
+            "如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n  - cadre: zhao-lei\n    club: 待填写\n") in text
+    run = generator(records, "validate")
+    line = text.splitlines().index("    club: 待填写") + 1
+    assert run.returncode == 1 and f"2027-2029.yaml:{line}:11: 错误 E-SCHEMA-011" in run.stdout
+    # typed as printed, the old file's rows end on their point's last day: check says no W-CHK-013
+    fixed = OLD_CYCLE.replace('    start: "2025-09-01"\n  - {cadre: zhao',
+                              '    start: "2025-09-01"\n    end: 2027-07-09\n    reason: 班级毕业\n  - {cadre: zhao')
+    (records / "assignments/2025-2027.yaml").write_text(fixed.replace("reason: 社团负责人}", "reason: 社团负责人, end: 2027-06-30}"),
+                                                       encoding="utf-8")
+    checked = check_cli(records, "--today", "2027-08-25", "--format", "json")
+    assert "W-CHK-013" not in {f["code"] for f in __import__("json").loads(checked.stdout)["findings"]}

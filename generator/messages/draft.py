@@ -47,6 +47,7 @@ WORDS = {
         "left_taken": "已由别人联系",
         "uncovered": "# 待决定：{year} 级新生班级还没有联系干部（R2，开学后 {grace} 天内须安排）：",
         "uncovered_row": "#   {point}  {name}（{unit}）",
+        "other_key": {"class": "（联系社团时把 class: 改为 club:）", "club": "（改为联系班级时把 club: 改为 class:）"},
     },
     "en": {
         "head": "# A draft of the {cycle} cycle: python -m generator draft-cycle --from {old} wrote it from the {old} cycle's\n"
@@ -67,6 +68,8 @@ WORDS = {
         "uncovered": "# to decide: the {year} cohort's freshman classes with no cadre yet (R2: within {grace} days "
                      "of the year's start):",
         "uncovered_row": "#   {point}  {name} ({unit})",
+        "other_key": {"class": " (for a club, write club: instead of class:)",
+                      "club": " (for a class, write class: instead of club:)"},
     },
 }
 
@@ -77,4 +80,13 @@ WROTE = {
     "en": "wrote {path}: {kept} rows carried over, {decide} to decide, {uncovered} freshman classes with no cadre yet\n"
           "Next: replace each 待填写 with a contact point's id, settle each '# to decide', then run python -m generator "
           "validate and python -m generator check --today {start}: submit it when neither reports an error.",
+}
+
+# After WROTE: the old cycle's rows still naming a graduated class or dissolved club (W-CHK-013), each with its lines to
+# type at its file:line:col — printed, never written into the old file (its comments and layout are the officer's)
+TO_END = {
+    "zh": "上一周期的安排表 {path} 还有 {n} 行要结束（check 的 W-CHK-013 也逐行报出）：照下面在那个文件中改好，与新周期的文件"
+          "一同提交，审核人在它的改动中能看到：",
+    "en": "{n} rows of the last cycle's table {path} still need ending (check's W-CHK-013 says each too): make these "
+          "changes in that file and submit them with the new cycle's file, where the reviewer sees them:",
 }
