@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
-from generator.messages.draft import KIND_ZH, TO_END, WORDS, WROTE
+from generator.messages.draft import KIND_ZH, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
 from generator.validate import PLACEHOLDER
 
 ONE_DAY = dt.timedelta(days=1)
@@ -129,11 +129,11 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
     return new, "\n".join(lines) + "\n", counts
 
 
-def rows_to_end(rs, old: str, lang: str) -> list[str]:
+def rows_to_end(rs, old: str, lang: str) -> list[dict]:
     """The old cycle's rows still naming a class or club after its `until` (a graduated class, a dissolved club), in
-    file order: each `file:line:col：` with W-CHK-013's lines to type to end it on that day (its `end` added or changed,
-    a `reason` added unless it has one; inside its braces when written `{...}`) — printed, not written: the officer
-    types them, and the reviewer sees them in the old file's diff."""
+    file order: each {path, line, column, fix} where check's W-CHK-013 says it, with its lines to type to end it on
+    that day (its `end` added or changed, a `reason` added unless it has one; inside its braces when written `{...}`)
+    — printed, not written: the officer types them, and the reviewer sees them in the old file's diff."""
     from generator.check.contact_points import _end_lines
 
     out = []
@@ -143,10 +143,10 @@ def rows_to_end(rs, old: str, lang: str) -> list[str]:
             continue
         kind = rs.contact_point(row)[0]
         dates = SimpleNamespace(end=row.date("end"), until=until)
-        said = _end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
-        line, col = row.pos("end") if dates.end else row.pos(kind)
-        out.append((line, col, f"{row.doc.file}:{line}:{col}: {said}"))
-    return [text for *_, text in sorted(out)]
+        fix = _end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
+        line, column = row.pos("end") if dates.end else row.pos(kind)
+        out.append({"path": row.doc.file, "line": line, "column": column, "fix": fix})
+    return sorted(out, key=lambda r: (r["line"], r["column"]))
 
 
 def cmd_draft_cycle(args) -> int:
@@ -185,11 +185,18 @@ def cmd_draft_cycle(args) -> int:
         if not isinstance(exc.__cause__, FileExistsError):
             raise
         return emit([F.make("E-DRAFT-002", display_path(target), (1, 1), path=display_path(target))], args)
-    sys.stderr.write(WROTE[args.lang].format(path=display_path(target), **counts) + "\n")
     ends = rows_to_end(rs, args.source, args.lang)
+    if args.format == "json":  # (what was written, for a script: as archive's)
+        from generator import report
+
+        report.write_json({"cycle": new, "path": display_path(target), "start": str(counts["start"]),
+                           "kept": counts["kept"], "decide": counts["decide"], "uncovered": counts["uncovered"],
+                           "to_end": ends, "findings": []})
+    wrote = WROTE if counts["decide"] or counts["uncovered"] else WROTE_NOTHING
+    sys.stderr.write(wrote[args.lang].format(path=display_path(target), **counts) + "\n")
     if ends:
-        old_file = cycle.doc.file
-        sys.stderr.write(TO_END[args.lang].format(n=len(ends), path=old_file) + "\n" + "\n".join(ends) + "\n")
+        sys.stderr.write("\n".join([TO_END[args.lang].format(n=len(ends), path=cycle.doc.file)]
+                                   + [TO_END_ROW[args.lang].format(**e) for e in ends]) + "\n")
     return 0
 
 

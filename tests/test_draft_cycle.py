@@ -94,6 +94,17 @@ def test_a_draft_is_never_written_over_and_a_wrong_cycle_or_start_is_said(tmp_pa
     assert generator(tmp_path / "nowhere", "draft-cycle", "--from", "2025-2027").returncode == 2
 
 
+def test_a_draft_with_nothing_to_decide_asks_for_none(tmp_path):
+    """base()'s two cadres keep their classes (no class graduates, no freshman class in): the officer is not told to
+    replace a 待填写 there is none of."""
+    write(tmp_path, base())
+    records = tmp_path / "records"
+    run = generator(records, "draft-cycle", "--from", "2025-2027")
+    assert run.returncode == 0 and ": 待填写" not in (records / "assignments/2027-2029.yaml").read_text(encoding="utf-8")
+    assert "已生成 records/assignments/2027-2029.yaml：2 行照旧，没有待决定的行\n下一步：核对一遍" in run.stderr
+    assert "待填写" not in run.stderr and "要结束" not in run.stderr
+
+
 OLD_CYCLE = """\
 cycle: 2025-2027
 start: "2025-09-01"
@@ -148,6 +159,15 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     run = generator(records, "validate")
     line = text.splitlines().index("    club: 待填写") + 1
     assert run.returncode == 1 and f"2027-2029.yaml:{line}:11: 错误 E-SCHEMA-011" in run.stdout
+    # for a script: what was written and the rows to end, as JSON on standard output; in English, the same places
+    (records / "assignments/2027-2029.yaml").unlink()
+    run = generator(records, "draft-cycle", "--from", "2025-2027", "--format", "json", "--lang", "en")
+    done = __import__("json").loads(run.stdout)
+    assert run.returncode == 0 and (done["cycle"], done["kept"], done["decide"], done["uncovered"]) == ("2027-2029", 1, 3, 2)
+    assert [(e["path"], e["line"], e["column"]) for e in done["to_end"]] == [(old, 10, 12), (old, 12, 29)]
+    assert (f"{old}:10:12: the fix adds the line end: 2027-07-09 to the row and the line reason: 班级毕业 (aligned with "
+            "start:; the reason, e.g. 班级毕业, 社团撤销)") in run.stderr
+    assert done["to_end"][1]["fix"].startswith("adds , end: 2027-06-30 inside the row's braces, after its last item")
     # typed as printed, the old file's rows end on their point's last day: check says no W-CHK-013
     fixed = OLD_CYCLE.replace('    start: "2025-09-01"\n  - {cadre: zhao',
                               '    start: "2025-09-01"\n    end: 2027-07-09\n    reason: 班级毕业\n  - {cadre: zhao')

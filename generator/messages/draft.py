@@ -81,6 +81,14 @@ WROTE = {
           "Next: replace each 待填写 with a contact point's id, settle each '# to decide', then run python -m generator "
           "validate and python -m generator check --today {start}: submit it when neither reports an error.",
 }
+# WROTE when nothing is to decide (no 待填写 was written, no freshman class is uncovered)
+WROTE_NOTHING = {
+    "zh": "已生成 {path}：{kept} 行照旧，没有待决定的行\n下一步：核对一遍（新周期里联系点有变化的直接改那一行），然后运行 "
+          "python -m generator validate 和 python -m generator check --today {start}，两个都没有报“错误”再提交。",
+    "en": "wrote {path}: {kept} rows carried over, none to decide\nNext: read it through (a contact point that changes in "
+          "the new cycle: edit its row), then run python -m generator validate and python -m generator check --today "
+          "{start}: submit it when neither reports an error.",
+}
 
 # After WROTE: the old cycle's rows still naming a graduated class or dissolved club (W-CHK-013), each with its lines to
 # type at its file:line:col — printed, never written into the old file (its comments and layout are the officer's)
@@ -90,3 +98,4 @@ TO_END = {
     "en": "{n} rows of the last cycle's table {path} still need ending (check's W-CHK-013 says each too): make these "
           "changes in that file and submit them with the new cycle's file, where the reviewer sees them:",
 }
+TO_END_ROW = {"zh": "{path}:{line}:{column}: {fix}", "en": "{path}:{line}:{column}: the fix {fix}"}
