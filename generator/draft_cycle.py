@@ -134,7 +134,7 @@ def rows_to_end(rs, old: str, lang: str) -> list[dict]:
     file order: each {path, line, column, fix} where check's W-CHK-013 says it, with its lines to type to end it on
     that day (its `end` added or changed, a `reason` added unless it has one; inside its braces when written `{...}`)
     — printed, not written: the officer types them, and the reviewer sees them in the old file's diff."""
-    from generator.check.contact_points import _end_lines
+    from generator.check.contact_points import end_lines
 
     out = []
     for row in rs.assignments:
@@ -143,7 +143,7 @@ def rows_to_end(rs, old: str, lang: str) -> list[dict]:
             continue
         kind = rs.contact_point(row)[0]
         dates = SimpleNamespace(end=row.date("end"), until=until)
-        fix = _end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
+        fix = end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
         line, column = row.pos("end") if dates.end else row.pos(kind)
         out.append({"path": row.doc.file, "line": line, "column": column, "fix": fix})
     return sorted(out, key=lambda r: (r["line"], r["column"]))

@@ -41,7 +41,7 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
     nxt = None if void else _next_start(ctx, cadre, row, d)
     # (nor for a cadre leaving office after it, the days between owed nothing: the cycle's end in the summer)
     left = None if void or nxt or not isinstance(cadre, str) else _leaves_after(ctx, cadre, row, d)
-    lines, lines_en = _end_lines(row, d, kind, kind_zh)
+    lines, lines_en = end_lines(row, d, kind, kind_zh)
     fix, fix_en = (t.format(kind=kind_zh, kind_en=kind, point=point, until=until, start=start, name=name, next=nxt,
                             left=left, lines=lines, lines_en=lines_en)
                    for t in W_CHK_013_FIX["void" if void else "followed" if nxt else "leaves" if left else "ended"])
@@ -53,9 +53,10 @@ def _after_point_end(ctx: Context, row, d: RowDates) -> None:
             data={"cadre": cadre, kind: point, "until": iso(until)})
 
 
-def _end_lines(row, d: RowDates, kind: str, kind_zh: str) -> tuple[str, str]:
+def end_lines(row, d: RowDates, kind: str, kind_zh: str) -> tuple[str, str]:
     """W-CHK-013's lines to type to end `row` on its point's last day, as the row has them: its `end` changed, or the
-    line added; `reason: …` added, or, there already, kept (typed again: a key twice, E-YAML-003)."""
+    line added; `reason: …` added, or, there already, kept (typed again: a key twice, E-YAML-003). draft-cycle lists them
+    too, for each row of the old cycle to end."""
     has = row.data if isinstance(row.data, dict) else {}
     braces = "_braces" if opens(row) == "{" else ""  # (a row written in braces: inside them)
     parts = [W_CHK_013_LINES["change_end" if d.end and "end" in has else "add_end" + braces],
