@@ -35,11 +35,12 @@ def next_cycle(start: dt.date, end: dt.date, first: dt.date | None = None) -> tu
 
 
 def _last_rows(rs, old: str) -> dict[str, list]:
-    """cadre → the old cycle's rows of theirs that ended last (by their written end, else the cycle's)."""
+    """cadre → the old cycle's rows of theirs that ended last (by their written end, else the cycle's); a row begun
+    after its class or club ended never counted (W-CHK-013): not one of them."""
     rows: dict[str, list] = {}
     for row in rs.assignments:
         cadre = row.get("cadre")
-        if row.doc.stem == old and isinstance(cadre, str) and row.date("start"):
+        if row.doc.stem == old and isinstance(cadre, str) and row.date("start") and not rs.begins_after_point(row):
             rows.setdefault(cadre, []).append(row)
     out = {}
     for cadre, mine in rows.items():
@@ -132,19 +133,29 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
 def rows_to_end(rs, old: str, lang: str) -> list[dict]:
     """The old cycle's rows still naming a class or club after its `until` (a graduated class, a dissolved club), in
     file order: each {path, line, column, fix} where check's W-CHK-013 says it, with its lines to type to end it on
-    that day (its `end` added or changed, a `reason` added unless it has one; inside its braces when written `{...}`)
-    — printed, not written: the officer types them, and the reviewer sees them in the old file's diff."""
+    that day (its `end` added or changed, a `reason` added unless it has one; inside its braces when written `{...}`),
+    or, begun after that day, to remove or repoint it — printed, not written: the officer types them, and the reviewer sees them in the old file's diff."""
     from generator.check.contact_points import end_lines
+    from generator.messages.check import W_CHK_013_FIX
 
     out = []
     for row in rs.assignments:
         start, until = row.date("start"), rs.point_until(row)
-        if row.doc.stem != old or not start or not until or not start <= until < rs.row_end(row):
+        if row.doc.stem != old or not start or not until or not until < rs.row_end(row):
             continue
-        kind = rs.contact_point(row)[0]
+        kind, pid = rs.contact_point(row)
+        kind_zh = "班级" if kind == "class" else "社团"
         dates = SimpleNamespace(end=row.date("end"), until=until)
-        fix = end_lines(row, dates, kind, "班级" if kind == "class" else "社团")[0 if lang == "zh" else 1]
-        line, column = row.pos("end") if dates.end else row.pos(kind)
+        if until < start:  # (begun after its point ended: it never counted; removed or repointed, as check says)
+            item = (rs.classes if kind == "class" else rs.clubs).get(pid)
+            cadre = rs.cadres.get(row.get("cadre"))
+            fix = W_CHK_013_FIX["void"][0 if lang == "zh" else 1].format(
+                start=start, kind=kind_zh, kind_en=kind, point=item.get("name") or pid,
+                name=cadre.get("name") if cadre is not None else row.get("cadre"))
+            line, column = row.pos(kind)
+        else:
+            fix = end_lines(row, dates, kind, kind_zh)[0 if lang == "zh" else 1]
+            line, column = row.pos("end") if dates.end else row.pos(kind)
         out.append({"path": row.doc.file, "line": line, "column": column, "fix": fix})
     return sorted(out, key=lambda r: (r["line"], r["column"]))
 

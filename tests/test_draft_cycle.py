@@ -122,6 +122,9 @@ assignments:
     class: cs-2025-02
     start: "2025-09-01"
     end: "2027-07-31"
+  - cadre: zhao-lei
+    class: me-2025-01
+    start: "2027-07-15"
 """
 
 
@@ -142,17 +145,19 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     old = "records/assignments/2025-2027.yaml"
     assert (records / "assignments/2025-2027.yaml").read_text(encoding="utf-8") == OLD_CYCLE
     said = run.stderr.splitlines()
-    at = said.index(f"上一周期的安排表 {old} 还有 2 行要结束（check 的 W-CHK-013 也逐行报出）：照下面在那个文件中改好，"
+    at = said.index(f"上一周期的安排表 {old} 还有 3 行要结束（check 的 W-CHK-013 也逐行报出）：照下面在那个文件中改好，"
                     "与新周期的文件一同提交，审核人在它的改动中能看到：")
     assert said[at + 1:] == [
         f"{old}:10:12: 在这一行加上一行 end: 2027-07-09，再加上一行 reason: 班级毕业（与 start: 对齐；原因如“班级毕业”“社团撤销”）",
         f"{old}:12:29: 在这一行的花括号中，最后一项之后、}} 之前加上 , end: 2027-06-30；这一行已有 reason，不要再加一行 reason:"
-        "（写两次是 YAML 的错误），社团的 until 已说明它为什么结束，需要时改写那一行即可"]
+        "（写两次是 YAML 的错误），社团的 until 已说明它为什么结束，需要时改写那一行即可",
+        f"{old}:18:12: 这条安排从 2027-07-15 开始，那时班级“me-2025-01班”已不存在，从未算作联系点。请管理员删去这一行，"
+        "或把它改为接替的班级（class 写那个班级的编号）；干部“赵磊”另有联系点的，为它新增一行。"]
     # the same rows, at the same places, as check's W-CHK-013 says them
     checked = check_cli(records, "--today", "2027-08-25", "--format", "json")
     found = sorted((f["line"], f["column"]) for f in __import__("json").loads(checked.stdout)["findings"]
                    if f["code"] == "W-CHK-013")
-    assert found == [(10, 12), (12, 29)]
+    assert found == [(10, 12), (12, 29), (18, 12)]
     text = (records / "assignments/2027-2029.yaml").read_text(encoding="utf-8")
     assert ("  # 待决定：社团“合唱团”（club-a）只存续到 2027-06-30（毕业、合并或撤销），请改为新的联系点，"
             "如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n  - cadre: zhao-lei\n    club: 待填写\n") in text
@@ -164,14 +169,15 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     run = generator(records, "draft-cycle", "--from", "2025-2027", "--format", "json", "--lang", "en")
     done = __import__("json").loads(run.stdout)
     assert run.returncode == 0 and (done["cycle"], done["kept"], done["decide"], done["uncovered"]) == ("2027-2029", 1, 3, 2)
-    assert [(e["path"], e["line"], e["column"]) for e in done["to_end"]] == [(old, 10, 12), (old, 12, 29)]
+    assert [(e["path"], e["line"], e["column"]) for e in done["to_end"]] == [(old, 10, 12), (old, 12, 29), (old, 18, 12)]
     assert (f"{old}:10:12: the fix adds the line end: 2027-07-09 to the row and the line reason: 班级毕业 (aligned with "
             "start:; the reason, e.g. 班级毕业, 社团撤销)") in run.stderr
     assert done["to_end"][1]["fix"].startswith("adds , end: 2027-06-30 inside the row's braces, after its last item")
     # typed as printed, the old file's rows end on their point's last day: check says no W-CHK-013
     fixed = OLD_CYCLE.replace('    start: "2025-09-01"\n  - {cadre: zhao',
                               '    start: "2025-09-01"\n    end: 2027-07-09\n    reason: 班级毕业\n  - {cadre: zhao')
-    (records / "assignments/2025-2027.yaml").write_text(fixed.replace("reason: 社团负责人}", "reason: 社团负责人, end: 2027-06-30}"),
-                                                       encoding="utf-8")
+    fixed = fixed.replace("reason: 社团负责人}", "reason: 社团负责人, end: 2027-06-30}")
+    (records / "assignments/2025-2027.yaml").write_text(fixed.replace('  - cadre: zhao-lei\n    class: me-2025-01\n'
+                                                                      '    start: "2027-07-15"\n', ""), encoding="utf-8")
     checked = check_cli(records, "--today", "2027-08-25", "--format", "json")
     assert "W-CHK-013" not in {f["code"] for f in __import__("json").loads(checked.stdout)["findings"]}
