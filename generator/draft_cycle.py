@@ -15,7 +15,7 @@ from types import SimpleNamespace
 from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
-from generator.messages.draft import KIND_ZH, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
+from generator.messages.draft import GAP, KIND_ZH, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
 from generator.validate import PLACEHOLDER
 
 ONE_DAY = dt.timedelta(days=1)
@@ -204,9 +204,14 @@ def cmd_draft_cycle(args) -> int:
                            "kept": counts["kept"], "decide": counts["decide"], "uncovered": counts["uncovered"],
                            "to_end": ends, "findings": []})
     wrote = WROTE if counts["decide"] or counts["uncovered"] else WROTE_NOTHING
-    sys.stderr.write(wrote[args.lang].format(path=display_path(target), **counts) + "\n")
+    sys.stderr.write(F.counted(wrote[args.lang], path=display_path(target), **counts) + "\n")
+    if counts["start"] > o_end + ONE_DAY:  # (--start later than the day after: a typed year wrong, or meant)
+        gap = (counts["start"] - o_end).days - 1
+        sys.stderr.write(F.counted(GAP[args.lang], first=o_end + ONE_DAY, last=counts["start"] - ONE_DAY, days=gap,
+                                               cycle=args.source, start=counts["start"], path=display_path(target))
+                         + "\n")
     if ends:
-        sys.stderr.write("\n".join([TO_END[args.lang].format(n=len(ends), path=cycle.doc.file)]
+        sys.stderr.write("\n".join([F.counted(TO_END[args.lang], n=len(ends), path=cycle.doc.file)]
                                    + [TO_END_ROW[args.lang].format(**e) for e in ends]) + "\n")
     return 0
 

@@ -43,6 +43,7 @@ def test_the_next_cycle_is_drafted_with_what_needs_a_decision_and_passes_once_de
     assert run.returncode == 0, run.stderr
     drafted = records / "assignments/2027-2029.yaml"
     assert "已生成 records/assignments/2027-2029.yaml：1 行照旧，2 行待决定，2 个新生班级还没有联系干部" in run.stderr
+    assert "不在任何周期内" not in run.stderr  # (the day after the old cycle's end: no days between)
     text = drafted.read_text(encoding="utf-8")
     assert "cycle: 2027-2029\nstart: 2027-09-01\nend: 2029-08-31\n" in text
     # zhang-wei keeps his class, to his last day in office; li-na's class graduated and chen-gang has none:
@@ -88,7 +89,10 @@ def test_a_draft_is_never_written_over_and_a_wrong_cycle_or_start_is_said(tmp_pa
     assert "would overlap" in run.stdout and "2027-09-01" in run.stdout
     # a later start, in English: the new cycle's dates follow it, the comments speak English
     run = generator(records, "draft-cycle", "--from", "2025-2027", "--start", "2027-09-15", "--lang", "en")
-    assert run.returncode == 0 and "wrote records/assignments/2027-2029.yaml" in run.stderr
+    assert run.returncode == 0 and ("wrote records/assignments/2027-2029.yaml: 1 row carried over, 2 to decide, "
+                                    "2 freshman classes with no cadre yet") in run.stderr
+    assert ("Note: 2027-09-01 to 2027-09-14 (14 days) is in no cycle: 2025-2027 has ended and the new one begins on "
+            "2027-09-15") in run.stderr
     text = drafted.read_text(encoding="utf-8")
     assert "start: 2027-09-15\nend: 2029-09-14\n" in text and "# to decide: the 2027 cohort's freshman classes" in text
     assert generator(tmp_path / "nowhere", "draft-cycle", "--from", "2025-2027").returncode == 2

@@ -77,7 +77,8 @@ WROTE = {
     "zh": "已生成 {path}：{kept} 行照旧，{decide} 行待决定，{uncovered} 个新生班级还没有联系干部\n下一步：把每个“待填写”换成"
           "联系点编号，照“# 待决定”的注释改好，然后运行 python -m generator validate 和 python -m generator check "
           "--today {start}，两个都没有报“错误”再提交。",
-    "en": "wrote {path}: {kept} rows carried over, {decide} to decide, {uncovered} freshman classes with no cadre yet\n"
+    "en": "wrote {path}: {kept|row|rows} carried over, {decide} to decide, {uncovered|freshman class|freshman classes} with "
+          "no cadre yet\n"
           "Next: replace each 待填写 with a contact point's id, settle each '# to decide', then run python -m generator "
           "validate and python -m generator check --today {start}: submit it when neither reports an error.",
 }
@@ -85,7 +86,7 @@ WROTE = {
 WROTE_NOTHING = {
     "zh": "已生成 {path}：{kept} 行照旧，没有待决定的行\n下一步：核对一遍（新周期里联系点有变化的直接改那一行），然后运行 "
           "python -m generator validate 和 python -m generator check --today {start}，两个都没有报“错误”再提交。",
-    "en": "wrote {path}: {kept} rows carried over, none to decide\nNext: read it through (a contact point that changes in "
+    "en": "wrote {path}: {kept|row|rows} carried over, none to decide\nNext: read it through (a contact point that changes in "
           "the new cycle: edit its row), then run python -m generator validate and python -m generator check --today "
           "{start}: submit it when neither reports an error.",
 }
@@ -95,7 +96,17 @@ WROTE_NOTHING = {
 TO_END = {
     "zh": "上一周期的安排表 {path} 还有 {n} 行要结束（check 的 W-CHK-013 也逐行报出）：照下面在那个文件中改好，与新周期的文件"
           "一同提交，审核人在它的改动中能看到：",
-    "en": "{n} rows of the last cycle's table {path} still need ending (check's W-CHK-013 says each too): make these "
+    "en": "{n|row|rows} of the last cycle's table {path} still need ending (check's W-CHK-013 says each too): make these "
           "changes in that file and submit them with the new cycle's file, where the reviewer sees them:",
 }
 TO_END_ROW = {"zh": "{path}:{line}:{column}: {fix}", "en": "{path}:{line}:{column}: the fix {fix}"}
+
+# After WROTE, for a --start later than the old cycle's next day: the days no cycle covers (a year typed wrong, or a
+# late start meant)
+GAP = {
+    "zh": "注意：{first} 至 {last}（{days} 天）不在任何周期内：{cycle} 周期已结束，新周期 {start} 才开始，这些天干部没有联系点安排。"
+          "不是有意的话，删去 {path}，改正 --start 后重新生成。",
+    "en": "Note: {first} to {last} ({days|day|days}) is in no cycle: {cycle} has ended and the new one begins on {start}, so "
+          "the cadres have no contact point on those days. If that is not meant, delete {path} and draft it again with "
+          "the right --start.",
+}
