@@ -101,6 +101,7 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
             else:
                 rows.append((cadre, kind, pid, start, end, None))
     named = {r[2] for r in rows if r[2]}
+    joined = ("、" if lang == "zh" else ", ").join
     free = [cid for cid in freshmen if cid not in named]
     lines = [w["head"].format(cycle=new, old=old, old_end=o_end, start=n_start),
              f"cycle: {new}", f"start: {n_start}", f"end: {n_end}", "assignments:"]
@@ -109,8 +110,13 @@ def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dic
         if why:
             decide += 1
             unit = rs.cadre_on(cadre, start)[0]
+            said = ""
+            if kind == "club":  # (a club's placeholder: the unit's clubs no row names first, then its freshman classes)
+                clubs = [c for c in sorted(rs.clubs) if rs.clubs[c].get("unit") == unit and c not in named
+                         and not ended("club", c)]
+                said = w["free_clubs"].format(clubs=joined(clubs)) if clubs else ""
             mine = [c for c in free if rs.classes[c].get("unit") == unit]
-            said = w["free_classes"].format(classes="、".join(mine) if lang == "zh" else ", ".join(mine)) if mine else ""
+            said += w["free_classes"].format(classes=joined(mine)) if mine else ""
             lines.append("  " + w[why[0]].format(free=said, unit=unit_name(unit), **why[1]) + w["other_key"][kind])
         if end:
             lines.append("  " + w["retiring"].format(name=rs.cadres[cadre].get("name") or cadre, left=end))

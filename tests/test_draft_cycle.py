@@ -140,7 +140,8 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     repo = init_repo(tmp_path / "repo")
     write(repo, {**records_of_august_2027(),
                  "records/cadres/zhao-lei.yaml": cadre("赵磊", "me"),
-                 "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: me, until: \"2027-06-30\"}\n",
+                 "records/clubs.yaml": "clubs:\n  - {id: club-a, name: 合唱团, unit: me, until: \"2027-06-30\"}\n"
+                                       "  - {id: club-b, name: 话剧社, unit: me}\n  - {id: club-c, name: 棋社, unit: cs}\n",
                  "records/assignments/2025-2027.yaml": OLD_CYCLE})
     commit(repo, "2027-08-20 10:00")
     records = repo / "records"
@@ -164,7 +165,7 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     assert found == [(10, 12), (12, 29), (18, 12)]
     text = (records / "assignments/2027-2029.yaml").read_text(encoding="utf-8")
     assert ("  # 待决定：社团“合唱团”（club-a）只存续到 2027-06-30（毕业、合并或撤销），请改为新的联系点，"
-            "如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n  - cadre: zhao-lei\n    club: 待填写\n") in text
+            "如本单位没有人联系的社团：club-b，如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n  - cadre: zhao-lei\n    club: 待填写\n") in text
     run = generator(records, "validate")
     line = text.splitlines().index("    club: 待填写") + 1
     assert run.returncode == 1 and f"2027-2029.yaml:{line}:11: 错误 E-SCHEMA-011" in run.stdout
