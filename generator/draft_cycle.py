@@ -5,7 +5,8 @@ in the new cycle, each continuing point carried over as it is; a row whose class
 and a cadre with no point (one who took office) get the placeholder `待填写`, which never validates (E-SCHEMA-011),
 with a comment naming the decision and the unit's freshman classes no row names yet; the cadres who left are named
 in a comment, and so are the new academic year's freshman classes no row names (R2).  An existing file is never
-overwritten."""
+overwritten.  The old cycle's file is only read: its rows still naming a graduated class or dissolved club are listed
+(rows_to_end) with the lines to type, as check's W-CHK-013 gives them."""
 from __future__ import annotations
 
 import datetime as dt
@@ -140,7 +141,8 @@ def rows_to_end(rs, old: str, lang: str) -> list[dict]:
     """The old cycle's rows still naming a class or club after its `until` (a graduated class, a dissolved club), in
     file order: each {path, line, column, fix} where check's W-CHK-013 says it, with its lines to type to end it on
     that day (its `end` added or changed, a `reason` added unless it has one; inside its braces when written `{...}`),
-    or, begun after that day, to remove or repoint it — printed, not written: the officer types them, and the reviewer sees them in the old file's diff."""
+    or, begun after that day, to remove or repoint it — printed, not written: the officer types them, and the reviewer
+    sees them in the old file's diff."""
     from generator.check.contact_points import end_lines
     from generator.messages.check import W_CHK_013_FIX
 
@@ -214,8 +216,7 @@ def cmd_draft_cycle(args) -> int:
     if counts["start"] > o_end + ONE_DAY:  # (--start later than the day after: a typed year wrong, or meant)
         gap = (counts["start"] - o_end).days - 1
         sys.stderr.write(F.counted(GAP[args.lang], first=o_end + ONE_DAY, last=counts["start"] - ONE_DAY, days=gap,
-                                               cycle=args.source, start=counts["start"], path=display_path(target))
-                         + "\n")
+                                   cycle=args.source, start=counts["start"], path=display_path(target)) + "\n")
     if ends:
         sys.stderr.write("\n".join([F.counted(TO_END[args.lang], n=len(ends), path=cycle.doc.file)]
                                    + [TO_END_ROW[args.lang].format(**e) for e in ends]) + "\n")

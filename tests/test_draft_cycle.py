@@ -165,7 +165,8 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     assert found == [(10, 12), (12, 29), (18, 12)]
     text = (records / "assignments/2027-2029.yaml").read_text(encoding="utf-8")
     assert ("  # 待决定：社团“合唱团”（club-a）只存续到 2027-06-30（毕业、合并或撤销），请改为新的联系点，"
-            "如本单位没有人联系的社团：club-b，如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n  - cadre: zhao-lei\n    club: 待填写\n") in text
+            "如本单位没有人联系的社团：club-b，如本单位未安排的新生班级：me-2027-01（改为联系班级时把 club: 改为 class:）\n"
+            "  - cadre: zhao-lei\n    club: 待填写\n") in text
     run = generator(records, "validate")
     line = text.splitlines().index("    club: 待填写") + 1
     assert run.returncode == 1 and f"2027-2029.yaml:{line}:11: 错误 E-SCHEMA-011" in run.stdout
@@ -173,8 +174,10 @@ def test_the_old_cycles_rows_to_end_are_printed_at_their_lines_and_a_clubs_place
     (records / "assignments/2027-2029.yaml").unlink()
     run = generator(records, "draft-cycle", "--from", "2025-2027", "--format", "json", "--lang", "en")
     done = __import__("json").loads(run.stdout)
-    assert run.returncode == 0 and (done["cycle"], done["kept"], done["decide"], done["uncovered"]) == ("2027-2029", 1, 3, 2)
-    assert [(e["path"], e["line"], e["column"]) for e in done["to_end"]] == [(old, 10, 12), (old, 12, 29), (old, 18, 12)]
+    assert run.returncode == 0
+    assert (done["cycle"], done["kept"], done["decide"], done["uncovered"]) == ("2027-2029", 1, 3, 2)
+    assert [(e["path"], e["line"], e["column"]) for e in done["to_end"]] == [
+        (old, 10, 12), (old, 12, 29), (old, 18, 12)]
     assert (f"{old}:10:12: the fix adds the line end: 2027-07-09 to the row and the line reason: 班级毕业 (aligned with "
             "start:; the reason, e.g. 班级毕业, 社团撤销)") in run.stderr
     assert done["to_end"][1]["fix"].startswith("adds , end: 2027-06-30 inside the row's braces, after its last item")
