@@ -1394,7 +1394,9 @@ def test_a_ledger_whose_only_error_is_a_reference_says_so_on_every_page_cold_and
             return found
         assert "逾期 6 天（有错误，未通过）" in row("cadres/chen-gang.html", "2025-H2", "逾期"), run
         assert "逾期 6 天（有错误，未通过）" in row("ledgers/2025-H2.html", "陈刚"), run  # 附件2
-        assert "0/1（逾期 1 份；1 份有错误，未通过）" in row("evaluation/2025.html", "陈刚"), run
+        # (in March the year 年度考核参考 leads with is the one just ended, whose ledgers are due: 2025)
+        assert "（2025 年度）" in (public / "evaluation.html").read_text(encoding="utf-8"), run
+        assert "0/1（逾期 1 份；1 份有错误，未通过）" in row("evaluation.html", "陈刚"), run
         download = json.loads((public / "downloads" / "attachment2-2025-H2.json").read_text(encoding="utf-8"))
         (chen,) = [r for r in download["rows"] if r["name"] == "陈刚"]
         assert chen["status_label"] == "逾期 6 天（有错误，未通过）", (run, chen)
