@@ -152,7 +152,7 @@ def rows_to_end(rs, old: str, lang: str) -> list[dict]:
         if row.doc.stem != old or not start or not until or not until < rs.row_end(row):
             continue
         kind, pid = rs.contact_point(row)
-        kind_zh = "班级" if kind == "class" else "社团"
+        kind_zh = KIND_ZH[kind]
         dates = SimpleNamespace(end=row.date("end"), until=until)
         if until < start:  # (begun after its point ended: it never counted; removed or repointed, as check says)
             item = (rs.classes if kind == "class" else rs.clubs).get(pid)
