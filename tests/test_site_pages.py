@@ -278,13 +278,14 @@ def test_attachment2_xlsx_per_period_matches_the_ledgers(site, rs):
     periods = sorted({p for p, _ in rs.ledgers})
     for p in periods:
         sheet = openpyxl.load_workbook(site.public / "downloads" / f"attachment2-{p}.xlsx").active
+        head = [c.value for c in sheet[1]]
         rows = {r[1].value: r for r in sheet.iter_rows(min_row=2)}
         for (pp, c), led in rs.ledgers.items():
             if pp != p:
                 continue
             row = rows[rs.cadres[c].get("name")]
-            assert row[7].value == len(led.get("activities") or [])  # (after 联系点, the fifth column)
-            assert row[9].value == len(led.get("feedback") or [])
+            assert row[head.index("活动次数")].value == len(led.get("activities") or [])
+            assert row[head.index("问题和建议数")].value == len(led.get("feedback") or [])
 
 
 class CellByCell(exports.BodyInBulk):
@@ -2011,3 +2012,27 @@ def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page
     own = visible(ledger_section(page(built, "cadres/zhang-wei.html"), "2026-H2"))
     assert said in own and f"git log -p --first-parent -- {zhang}" in own
     assert "合并后修改" not in visible(ledger_section(page(built, "cadres/li-na.html"), "2026-H2"))
+    # (where the unit's reviewer, who approved the version at the merge, and the cadre look: the unit's table of the
+    # period and the cadre's own table of periods, the same short mark beside the date)
+    def cells(rel):
+        return [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+                for tr in re.findall(r"<tr>(.*?)</tr>", page(built, rel), re.S)]
+    dated = [r[6] for r in period if "张伟" in r[1]]  # (its 提交日期 on 附件2, the mark under it)
+    assert dated[0].startswith("2026-12-20") and dated[0].endswith(said)
+    assert [r[2] for r in cells("units/cs.html") if r and r[0] == "张伟" and "2026-12-20" in "".join(r)] == dated
+    assert "合并后修改" not in visible(page(built, "units/me.html"))
+    history = cells("cadres/zhang-wei.html")
+    assert [r[2] for r in history if r and r[0] == "2026-H2"] == dated
+    assert not [r for r in history if r and r[0] == "2026-H2" and "合并后修改" in "".join(r[3:])]
+    assert "合并后修改" not in visible(page(built, "cadres/li-na.html"))
+    # (and in 附件2's downloads, columns an inspector filters on: the count a number, the last day a date)
+    sheet = openpyxl.load_workbook(built.public / "downloads/attachment2-2026-H2.xlsx").active
+    head = [c.value for c in sheet[1]]
+    by_name = {r[head.index("姓名")]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    count, last = head.index("合并后修改（次）"), head.index("合并后最近修改日期")
+    assert (by_name["张伟"][count], by_name["张伟"][last]) == (2, dt.datetime(2027, 1, 3))
+    assert by_name["李娜"][count] == 0 and not by_name["李娜"][last]
+    rows = {r["name"]: r for r in json.loads(page(built, "downloads/attachment2-2026-H2.json"))["rows"]}
+    assert (rows["张伟"]["changes"], rows["张伟"]["changed"]) == (2, "2027-01-03")
+    csv_text = (built.public / "downloads/attachment2-2026-H2.csv").read_text(encoding="utf-8-sig")
+    assert "合并后修改（次）,合并后最近修改日期" in csv_text.splitlines()[0] and ",2,2027-01-03," in csv_text

@@ -185,6 +185,24 @@ def changed_after(status: dict) -> str:
     return f"合并后修改 {n} 次（最近 {status.get('changed')}）" if n and status.get("source") == "git" else ""
 
 
+def landed_cell(status: dict) -> Markup:
+    """A ledger's 提交日期 in a table — 附件2's, a unit's, a cadre's periods — with changed_after's mark under it
+    (its own line in the cell: .after-merge), the one way each of them says it."""
+    after = changed_after(status)
+    landed = out(status.get("landed"))
+    return Markup(f'{landed} <span class="cell-note after-merge">{out(after)}</span>' if after else landed)
+
+
+def changed_columns(status: dict) -> dict:
+    """changed_after as the downloads' two columns, for a filter: changes, a number (0 for a Git-dated ledger not
+    changed since it landed), and changed, the day of the last (a date in the XLSX); both empty where the page says
+    nothing (no ledger, or its date not Git's)."""
+    if status.get("source") != "git" or not status.get("landed"):
+        return {"changes": "", "changed": ""}
+    n = status.get("changes") or 0
+    return {"changes": n, "changed": status.get("changed") or "" if n else ""}
+
+
 def landed_manifests(rows: list[dict]) -> str:
     """"records/imports/legacy-platform.yaml（批准导入：李思远）": the import manifests whose dates the rows of a period
     have (CheckView.manifest_of), each with its approved_by — the administrator whose word the dates are — and, when

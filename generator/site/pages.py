@@ -42,7 +42,7 @@ def _env(bytecode_cache=None) -> Env:
               finalize=md.out)
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)), filing_tone=charts.FILING_TONE,
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
-                       badge_status=md.badge_status, changed_after=md.changed_after, landed_manifests=md.landed_manifests, cell_note=md.cell_note, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
+                       badge_status=md.badge_status, landed_cell=md.landed_cell, landed_manifests=md.landed_manifests, cell_note=md.cell_note, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
                        filed_aside=md.filed_aside, name=md.name, position=md.position,
                        thread_text=md.thread_text, table_filter=md.table_filter, print_head=md.print_head, file_path=md.file_path, latin_whole=md.latin_whole, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
@@ -326,9 +326,12 @@ class Site:
         for (p, _), led in ctx["ledgers"].items():
             by_period.setdefault(p, []).append(led)
         for p in ctx["periods"]:
-            rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"]) for r in ctx["tables"][p]]
+            # (合并后修改 as the page says it under 提交日期: the count and the last day, columns to filter on)
+            rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"],
+                         **md.changed_columns(r["status"])) for r in ctx["tables"][p]]
             cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("points", "联系点"),
-                     ("status_label", "填报状态"), ("landed", "提交日期"), ("activities", "活动次数"),
+                     ("status_label", "填报状态"), ("landed", "提交日期"), ("changes", "合并后修改（次）"),
+                     ("changed", "合并后最近修改日期"), ("activities", "活动次数"),
                      ("forms", "联系形式"), ("feedback", "问题和建议数"), ("exempt_reason", "免交原因")]
             stat = ctx["stats"][p]
             archived = stat["archived"]
