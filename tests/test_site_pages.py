@@ -1082,6 +1082,42 @@ def test_the_appraisal_in_january_tells_the_hard_cases_apart_and_keys_its_downlo
         "", "2026-09-01 任职", "2026-08-31 前在机械学院"]
 
 
+def test_a_past_year_of_the_appraisal_lists_a_cadre_who_moved_among_the_unit_she_was_in(tmp_path):
+    # 李娜 moved from 机械学院 to 计算机学院 on 2026-09-01: 2025's page wrote 机械学院 in her unit column (her unit at
+    # that year's end) but listed her among 计算机学院's rows (her unit today), between 张伟 and 王芳 of 机械学院 — the
+    # 组织部 reading 2025 by unit missed her under 机械学院.  Each year's rows go by the unit its column shows.
+    from tests.gitrepo import base, cadre, classes, commit, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")
+    files = base()
+    files["records/cadres/li-na.yaml"] = cadre("李娜", "cs") + "earlier:\n  - {unit: me, until: \"2026-08-31\"}\n"
+    files["records/cadres/wang-fang.yaml"] = cadre("王芳", "me")
+    files["records/classes/2025.yaml"] = classes(2025, ("cs-2025-01", "cs"), ("me-2025-01", "me"), ("me-2025-02", "me"))
+    files["records/assignments/2025-2027.yaml"] += "  - cadre: wang-fang\n    class: me-2025-02\n    start: \"2025-09-01\"\n"
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    for cid, point, period, day in (("zhang-wei", "cs-2025-01", "2025-H2", "2025-10-10"),
+                                    ("li-na", "me-2025-01", "2025-H2", "2025-10-11"),
+                                    ("wang-fang", "me-2025-02", "2025-H2", "2025-10-12"),
+                                    ("zhang-wei", "cs-2025-01", "2026-H2", "2026-10-10"),
+                                    ("li-na", "me-2025-01", "2026-H2", "2026-10-11"),
+                                    ("wang-fang", "me-2025-02", "2026-H2", "2026-10-12")):
+        write(repo, {f"records/ledgers/{period}/{cid}.yaml": ledger(cid, period, [day], points=[point])})
+    commit(repo, "2026-12-20 10:00", "台账")
+    files = build_site(repo / "records", dt.date(2027, 1, 20)).files
+
+    def listed(rel):
+        return [(re.search(r"\[([^]]+)\]\(\.*/?cadres/", cells[0]).group(1), re.sub(r"（.*", "", cells[1]))
+                for line in files[rel].decode("utf-8").splitlines() if "cadres/" in line and line.startswith("|")
+                for cells in [[c.strip() for c in line.strip("|").split("|")]]]
+    assert listed("evaluation/2025.md") == [("张伟", "计算机学院"), ("李娜", "机械学院"), ("王芳", "机械学院")]
+    assert listed("evaluation.md") == [("李娜", "计算机学院"), ("张伟", "计算机学院"), ("王芳", "机械学院")]  # (2026)
+    rows = json.loads(files["downloads/evaluation.json"])["rows"]
+    assert [(r["year"], r["name"], r["unit_name"]) for r in rows] == [
+        (2026, "李娜", "计算机学院"), (2026, "张伟", "计算机学院"), (2026, "王芳", "机械学院"),
+        (2025, "张伟", "计算机学院"), (2025, "李娜", "机械学院"), (2025, "王芳", "机械学院")]
+
+
 def _both_filed_2026_h1(tmp_path: Path, files: dict) -> Path:
     """A Git repository of `files` (gitrepo.base()'s, as changed) committed in 2025, 张伟 and 李娜 handing in their
     2026-H1 ledgers on 2026-06-20."""

@@ -813,7 +813,7 @@ class Aggregate:
                 statuses_by[(p[:4], r["cadre"])].append(r["status"])
         for t in threads:
             threads_by[(t["cadre"], str(t["raised_on"])[:4])].append(t)
-        order = sorted(self.rs.cadres, key=lambda c: (self.unit_order(self.rs.cadres[c].get("unit")), c))
+        order = sorted(self.rs.cadres)  # (ids: the names' pinyin; each year's rows then by the unit they show)
         out = []
         for year in years:
             y = str(year)
@@ -874,7 +874,10 @@ class Aggregate:
                              "ledgers_with_errors": errors if counted else "",
                              "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
                              "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
-                             "_any": bool(acts or due or met or mine)})
+                             "_any": bool(acts or due or met or mine), "_unit": self.unit_order(unit)})
+            # by the unit the row shows, the year-end's (a cadre who moved since listed among her new unit's rows in
+            # a year spent in the old one, her unit column the old one's): sorted is stable, ids stay in order
+            rows.sort(key=lambda r: r.pop("_unit"))
             # a year begun with nothing due nor done yet (January's) is no year to report: its page of zeros
             # stood first, before the year the 组织部 assesses then
             if any([r.pop("_any") for r in rows]):
