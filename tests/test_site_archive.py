@@ -195,8 +195,10 @@ def test_archived_period_pages_show_the_manifest_not_todays_judgement(changed):
     assert "2025 年度" in visible(evaluation) and not (built.public / "evaluation" / "2026.html").exists()
     assert f"已备案的期间（{PERIOD}）按备案清单计按时台账" in visible(evaluation)
     for cadre, e in entries.items():
-        assert _rows(evaluation)[names[cadre]][4] == {"on_time": "1/1", "late": "0/1（逾期 1 份）",
-                                                      "missing": "0/1（未提交 1 份）"}[e["status"]], cadre
+        said = {"on_time": "1/1", "late": "0/1（逾期 1 份）", "missing": "0/1（未提交 1 份）"}[e["status"]]
+        if (built.records / "amendments" / PERIOD / f"{cadre}.yaml").exists():  # (李娜's, withdrawn: 已更正 on 附件2)
+            said = said.removesuffix("）") + "；已更正 1 份）"
+        assert _rows(evaluation)[names[cadre]][4] == said, cadre
 
 
 def test_archived_period_downloads_show_the_manifest(changed):
@@ -320,7 +322,15 @@ def test_evaluation_counts_archived_ledgers_from_the_manifest_when_the_checks_fa
         k: ("", "") for k in evaluation(judged) if k[0] == "2026"}
     # (2025 leads: nothing of 2026 due by 03-20, its early ledger on a page of its own)
     page = page_rows(failed, "evaluation.md")
-    assert page["[张伟](cadres/zhang-wei.md)"] == ["1", "—", "1/1"] and page["[李娜](cadres/li-na.md)"][2] == "0/1（逾期 1 份）"
+    assert page["[张伟](cadres/zhang-wei.md)"] == ["1", "—", "1/1"]
+    # (李娜's ledger counted in 2025 was amended after the archive — withdrawn, an administrator's amendment record: the
+    # 组织部 rating her sees it beside the count, as 附件2 says 已更正, and the download has it as a number)
+    assert page["[李娜](cadres/li-na.md)"][2] == "0/1（逾期 1 份；已更正 1 份）"
+    assert page_rows(judged, "evaluation.md")["[李娜](cadres/li-na.md)"][2] == "0/1（逾期 1 份；已更正 1 份）"
+    for result in (judged, failed):
+        rows = csv.DictReader(io.StringIO(result.files["downloads/evaluation.csv"].decode("utf-8-sig")))
+        assert {(r["年度"], r["姓名"]): r["已更正台账"] for r in rows if r["年度"] == "2025"} == {
+            ("2025", "张伟"): "0", ("2025", "李娜"): "1", ("2025", "王芳"): "0"}
     assert all(cells[1:] == ["—", "—"] for cells in page_rows(failed, "evaluation/2026.md").values())
 
 

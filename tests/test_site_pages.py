@@ -574,15 +574,15 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
     assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,无联系点天数,无联系点,"
-                        "按时台账,应交台账,逾期台账,未提交台账,豁免台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,2,2" in lines, lines
+                        "按时台账,应交台账,逾期台账,未提交台账,豁免台账,已更正台账,有错误台账（未通过）,反映问题,已解决")
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (the header in row 1)
     header = list(rows[0])
     row = next(r for r in rows[1:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
     assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "无联系点天数", "按时台账", "应交台账",
-                                                                 "逾期台账", "未提交台账"))
+                                                                 "逾期台账", "未提交台账", "已更正台账"))
 
 
 def test_units_come_in_the_order_the_administrators_list_them(tmp_path):

@@ -813,6 +813,9 @@ class Aggregate:
                 statuses_by[(p[:4], r["cadre"])].append(r["status"])
         for t in threads:
             threads_by[(t["cadre"], str(t["raised_on"])[:4])].append(t)
+        # the ledgers amended after their period was archived (附件2's 已更正: an administrator's amendment record)
+        amended_by = Counter((p[:4], a["cadre"]) for p in {p for p, _ in ledgers} | set(tables)
+                             for a in (self.archive.period(p) or {}).get("amended", ()))
         order = sorted(self.rs.cadres)  # (ids: the names' pinyin; each year's rows then by the unit they show)
         out = []
         for year in years:
@@ -849,6 +852,9 @@ class Aggregate:
                 tenure, moved = self._evaluation_remarks(cid, year, unit)
                 notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
                     [f"{errors} 份有错误，未通过"] * bool(errors) + [f"豁免 {exempt} 期"] * bool(exempt)
+                # (a ledger counted, amended after filing: the 组织部 rating her sees it, as 附件2 says 已更正)
+                amended = amended_by.get((y, cid), 0)
+                notes += [f"已更正 {amended} 份"] * bool(amended)
                 no_point, no_point_days = self._without_point(cid, year)
                 sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt) + \
                     [no_point] * bool(no_point)
@@ -872,6 +878,7 @@ class Aggregate:
                              "ledgers_missing": missing if counted else "",
                              "ledgers_exempt": exempt if counted else "",
                              "ledgers_with_errors": errors if counted else "",
+                             "ledgers_amended": amended,
                              "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
                              "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
                              "_any": bool(acts or due or met or mine), "_unit": self.unit_order(unit)})
