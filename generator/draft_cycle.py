@@ -17,22 +17,10 @@ from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
 from generator.messages.draft import GAP, KIND_ZH, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
+from generator.model import next_cycle
 from generator.validate import PLACEHOLDER
 
 ONE_DAY = dt.timedelta(days=1)
-
-
-def next_cycle(start: dt.date, end: dt.date, first: dt.date | None = None) -> tuple[str, dt.date, dt.date]:
-    """(id, start, end) of the cycle after one running `start`..`end`: as many years long, from `first` (the day
-    after `end` when None)."""
-    first = first or end + ONE_DAY
-    years = max(1, (end + ONE_DAY).year - start.year)
-    try:
-        after = first.replace(year=first.year + years)
-    except ValueError:  # (02-29)
-        after = first.replace(year=first.year + years, day=28) + ONE_DAY
-    last = after - ONE_DAY
-    return f"{first.year}-{last.year}", first, last
 
 
 def _last_rows(rs, old: str) -> dict[str, list]:

@@ -80,6 +80,20 @@ def month_day(year: int, written) -> dt.date:
     return dt.date.fromisoformat(f"{year}-{written}")
 
 
+def next_cycle(start: dt.date, end: dt.date, first: dt.date | None = None) -> tuple[str, dt.date, dt.date]:
+    """(id, start, end) of the assignment cycle after one running `start`..`end` (R4): as many years long, from
+    `first` (the day after `end` when None); check's W-CHK-023/024 name it, draft-cycle writes it."""
+    one_day = dt.timedelta(days=1)
+    first = first or end + one_day
+    years = max(1, (end + one_day).year - start.year)
+    try:
+        after = first.replace(year=first.year + years)
+    except ValueError:  # (02-29)
+        after = first.replace(year=first.year + years, day=28) + one_day
+    last = after - one_day
+    return f"{first.year}-{last.year}", first, last
+
+
 class RecordSet:
     def __init__(self, root: Path, docs: list[Document] | None = None, invalid: set | None = None):
         self.root = root

@@ -7,6 +7,7 @@ import datetime as dt
 
 from generator.check.context import ONE_DAY, Context, RowDates, iso, opens, segments
 from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES, W_CHK_020_ADD
+from generator.model import next_cycle
 
 
 def _outside_cycle(ctx: Context, row, d: RowDates) -> None:
@@ -273,8 +274,6 @@ def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
         a_from, a_to = ctx.cadre_span(cadre)
         if a_from and a_from <= day and (a_to is None or a_to >= day):
             count += 1
-    from generator.draft_cycle import next_cycle  # (only on a day after the last cycle)
-
     nxt, n_start, n_end = next_cycle(c_start or last_cycle, last_cycle)
     item = ctx.rs.cycles[stem]
     when = {"term": term.name, "term_id": term.id, "term_start": term.start} if term else {}
