@@ -31,6 +31,7 @@ from generator.argwords import say
 from generator import chars
 from generator import findings as F
 from generator.files import write_files
+from generator.messages.words import KIND_ZH
 from generator.model import VOCAB_FIELDS, Period, RecordSet, own_examples
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1158,7 +1159,7 @@ class FormContext:
         opts = []
         for pid, who in points.items():
             item = self.rs.classes.get(pid) or self.rs.clubs.get(pid)
-            kind = "班级" if pid in self.rs.classes else "社团"
+            kind = KIND_ZH["class" if pid in self.rs.classes else "club"]
             name = item.get("name", pid) if item else pid
             label = f"{name}（{kind}）"
             if who:

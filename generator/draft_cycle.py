@@ -16,7 +16,8 @@ from types import SimpleNamespace
 from generator import findings as F
 from generator.argwords import say
 from generator.load import display_path
-from generator.messages.draft import GAP, KIND_ZH, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
+from generator.messages.draft import GAP, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
+from generator.messages.words import KIND_ZH
 from generator.model import next_cycle
 from generator.validate import PLACEHOLDER
 

@@ -21,6 +21,7 @@ from generator.check.calendar_history import history_lost
 from generator.check.context import Context, opens
 from generator.check.git_history import History
 from generator.check.policy_history import deleted_files, file_versions
+from generator.messages.words import KIND_ZH
 
 
 def check_assignment_history(ctx: Context, history: History) -> str:
@@ -66,7 +67,7 @@ def _deleted(ctx: Context, gone: list) -> None:
             if day > ctx.today or old in now or not old[3] < on or _never_counted(ctx, (first, last), old):
                 continue
             ctx.add("W-CHK-019", shown + rel, tuple(pos), on=on, cadre=old[0], name=ctx.cadre_name(old[0]),
-                    kind=_KINDS[old[1]][0], kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3],
+                    kind=KIND_ZH[old[1]], kind_en=old[1], kind_key=old[1], point=old[2], start=old[3],
                     last=(day - dt.timedelta(days=1)).isoformat(), change="随整个文件被删去了",
                     change_en="was deleted with the whole file", **_GONE, undo=_UNDO[0].format(commit=sha[:10], file=shown + rel),
                     undo_en=_UNDO[1].format(commit=sha[:10], file=shown + rel), fix="", fix_en="",
@@ -131,8 +132,8 @@ def _tell(ctx: Context, cycle, rows: list, now: dict, pending: list, became: dic
         at = row or (rows[min(i, len(rows) - 1)] if rows else None)
         pos = at.pos() if at is not None else cycle.key_pos("assignments")
         last = dt.date.fromisoformat(new[3] if new and old[3] < new[3] else on) - dt.timedelta(days=1)
-        ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=_KINDS[old[1]][0],
-                kind_en=_KINDS[old[1]][1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
+        ctx.add("W-CHK-019", cycle.file, pos, on=on, cadre=old[0], name=ctx.cadre_name(old[0]), kind=KIND_ZH[old[1]],
+                kind_en=old[1], kind_key=old[1], point=old[2], start=old[3], last=last.isoformat(), undo="",
                 undo_en="", put="把原来的一行加回来", put_en="puts the row back", had="", had_en="", **_what(old, new), **_entry(old, new, on, row),
                 data=_was(old, last, row is not None))
     return changes
@@ -172,8 +173,8 @@ def _stale(ctx: Context, rows: list, changes: dict, lone: str | None = None) -> 
                 continue
             owner = next((r for r in rows if r is not row and _said(entry) in {_said(c) for c in changes.get(_key(r.data), [])}), None)
             if owner is not None:
-                whose = f"干部“{ctx.cadre_name(owner.get('cadre'))}”联系{_KINDS[_key(owner.data)[1]][0]} {_key(owner.data)[2]}"
-                whose_en = f"cadre '{ctx.cadre_name(owner.get('cadre'))}' with the {_KINDS[_key(owner.data)[1]][1]} {_key(owner.data)[2]}"
+                whose = f"干部“{ctx.cadre_name(owner.get('cadre'))}”联系{KIND_ZH[_key(owner.data)[1]]} {_key(owner.data)[2]}"
+                whose_en = f"cadre '{ctx.cadre_name(owner.get('cadre'))}' with the {_key(owner.data)[1]} {_key(owner.data)[2]}"
                 would = (f"它对得上的是{whose} 的那一行的改写：请把它移到那一行的 corrected 中",
                          f"It matches a rewrite of the row of {whose_en}: move it to that row's corrected")
             elif mine:
@@ -188,7 +189,7 @@ def _stale(ctx: Context, rows: list, changes: dict, lone: str | None = None) -> 
                          "In Git's history this row was not rewritten after it had begun (a change before it began, or "
                          "one whose row before has been put back, needs no entry): delete this entry")
             ctx.add("W-CHK-021", row, row.pos("corrected", i), entry=_text(entry), name=ctx.cadre_name(key[0]),
-                    kind=_KINDS[key[1]][0], kind_en=_KINDS[key[1]][1], point=key[2], start=key[3],
+                    kind=KIND_ZH[key[1]], kind_en=key[1], point=key[2], start=key[3],
                     would=would[0], would_en=would[1])
 
 
@@ -232,8 +233,8 @@ def _what(old: tuple, new: tuple | None) -> dict:
     if new[0] != old[0]:
         said.append(f"干部改为 {new[0]}"), said_en.append(f"its cadre changed to {new[0]}")
     if new[1:3] != old[1:3]:
-        said.append(f"联系点改为{_KINDS[new[1]][0]} {new[2]}")
-        said_en.append(f"its contact point changed to the {_KINDS[new[1]][1]} {new[2]}")
+        said.append(f"联系点改为{KIND_ZH[new[1]]} {new[2]}")
+        said_en.append(f"its contact point changed to the {new[1]} {new[2]}")
     if new[3] != old[3]:
         said.append(f"开始日期改为 {new[3]}"), said_en.append(f"its start moved to {new[3]}")
     return {"change": "被改写：" + "，".join(said), "change_en": "was rewritten: " + ", ".join(said_en),
@@ -255,4 +256,3 @@ _UNDO = ("先用 git checkout {commit}^ -- {file} 把删去的文件找回来（
 _HAD = {"had": "——找回的这一行已写了 end 或 reason 的，改那一行的值，不要再加一行（同一行写两次是 YAML 的错误）",
         "had_en": " (where the row brought back has an end or a reason already, change that line's value: a key written "
                   "twice is a YAML error)"}
-_KINDS = {"class": ("班级", "class"), "club": ("社团", "club")}

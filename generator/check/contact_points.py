@@ -7,6 +7,7 @@ import datetime as dt
 
 from generator.check.context import ONE_DAY, Context, RowDates, iso, opens, segments
 from generator.messages.check import W_CHK_013_FIX, W_CHK_013_LINES, W_CHK_020_ADD
+from generator.messages.words import KIND_ZH
 from generator.model import next_cycle
 
 
@@ -23,7 +24,7 @@ def _outside_cycle(ctx: Context, row, d: RowDates) -> None:
 def _point_of(ctx: Context, row) -> tuple[str, str, str]:
     """('class' | 'club', 班级 | 社团, its name) of an assignment row's contact point."""
     kind, point = ctx.rs.contact_point(row)
-    return kind, "班级" if kind == "class" else "社团", ctx.point_name(point) or point
+    return kind, KIND_ZH[kind], ctx.point_name(point) or point
 
 
 def _after_point_end(ctx: Context, row, d: RowDates) -> None:

@@ -9,10 +9,8 @@ import datetime as dt
 
 from generator.check.context import Context, date_of, iso, opens, text
 from generator.messages.check import W_CHK_014_ENDED
+from generator.messages.words import KIND_ZH
 from generator.model import Item
-
-
-KIND_ZH = {"class": "班级", "club": "社团", "cadre": "干部"}
 
 
 def check_ended_units(ctx: Context) -> None:

@@ -27,9 +27,6 @@ CODES = {
     },
 }
 
-# A contact point's kind in the Chinese comments ({kind}; the English say it as written: {kind_en})
-KIND_ZH = {"class": "班级", "club": "社团"}
-
 # The draft's comments, in the language asked (--lang): each names what needs a decision.
 WORDS = {
     "zh": {
