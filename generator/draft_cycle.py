@@ -15,6 +15,7 @@ from types import SimpleNamespace
 
 from generator import findings as F
 from generator.argwords import say
+from generator.check.context import Context
 from generator.load import display_path
 from generator.messages.draft import GAP, TO_END, TO_END_ROW, WORDS, WROTE, WROTE_NOTHING
 from generator.messages.words import KIND_ZH
@@ -39,91 +40,134 @@ def _last_rows(rs, old: str) -> dict[str, list]:
     return out
 
 
+class _Drafting:
+    """The next cycle drafted from cycle `old`: its id and days, and what its lines are made of."""
+
+    def __init__(self, rs, old: str, first: dt.date | None, lang: str):
+        self.rs, self.old, self.lang, self.w = rs, old, lang, WORDS[lang]
+        cycle = rs.cycles[old]
+        self.o_end = cycle.date("end")
+        self.new, self.start, self.end = next_cycle(cycle.date("start"), self.o_end, first)
+        self.names = Context(rs, self.start)  # (a cadre's, a unit's and a point's names, as check says them)
+        self.last = _last_rows(rs, old)
+        years = [y for y in rs.academic_years() if y.start <= self.start <= y.end]
+        self.cohort = years[0].first_year if years else self.start.year
+
+    def ended(self, kind: str, pid: str) -> dt.date | None:
+        """The `until` of a class or club that ended before the new cycle begins (None: it goes on)."""
+        item = (self.rs.classes if kind == "class" else self.rs.clubs).get(pid)
+        until = item.date("until") if item is not None else None
+        return until if until and until < self.start else None
+
+    def point_name(self, pid: str) -> str:
+        return self.names.point_name(pid) or pid
+
+    def unit_name(self, unit: str | None) -> str:
+        return self.names.unit_name(unit) or unit or ""
+
+    def in_office(self):
+        """(cadre, their first and last day in office) of each cadre in office on some day up to the new cycle's
+        end, by id."""
+        for cadre in sorted(self.rs.cadres):
+            a_from, a_to = self.rs.cadre_active_span(cadre)
+            if a_from and a_from <= self.end:
+                yield cadre, a_from, a_to
+
+    def rows(self) -> list[tuple]:
+        """The new cycle's rows, each (cadre, kind, point or None, start, end, why or None): each continuing point
+        carried over as it is; a point that ended, or a cadre with none on the old cycle's last day, a row to decide
+        (point None, why: (its comment's key, its words))."""
+        rs, out = self.rs, []
+        for cadre, a_from, a_to in self.in_office():
+            if a_to and a_to < self.start:
+                continue
+            name = self.names.cadre_name(cadre)
+            start = max(self.start, a_from)
+            end = a_to if a_to and a_to < self.end else None
+            mine = [r for r in self.last.get(cadre, ())
+                    if rs.row_end(r) >= self.o_end or rs.point_until(r) == rs.row_end(r)]
+            if not mine:
+                since = self.w["arrives"].format(start=a_from) if a_from > self.o_end else ""
+                out.append((cadre, "class", None, start, end, ("new_cadre", {"name": name, "since": since})))
+            for row in mine:
+                kind, pid = rs.contact_point(row)
+                until = self.ended(kind, pid)
+                if until:
+                    out.append((cadre, kind, None, start, end, ("graduated", {
+                        "name": self.point_name(pid), "point": pid, "until": until,
+                        "kind": KIND_ZH[kind], "kind_en": kind})))
+                else:
+                    out.append((cadre, kind, pid, start, end, None))
+        return out
+
+    def left(self) -> list[tuple]:
+        """(name, last day in office, kind, point) of each point held to the end by a cadre who left office before
+        the new cycle, its point going on (free in the new cycle, or taken over)."""
+        rs, out = self.rs, []
+        for cadre, _, a_to in self.in_office():
+            if not a_to or a_to >= self.start:
+                continue
+            for row in self.last.get(cadre, ()):
+                if rs.row_end(row) >= min(self.o_end, a_to) and not self.ended(*rs.contact_point(row)):
+                    out.append((self.names.cadre_name(cadre), a_to, *rs.contact_point(row)))
+        return out
+
+    def freshmen(self) -> list[str]:
+        """The new academic year's freshman classes (its cohort's, not ended), by id."""
+        return [cid for cid, c in sorted(self.rs.class_cohort.items())
+                if c == self.cohort and not self.ended("class", cid)]
+
+    def to_decide(self, cadre: str, kind: str, start: dt.date, why: tuple, named: set, free: list) -> str:
+        """The comment above a row to decide: why, and what its unit has with no cadre (for a club's, the clubs no
+        row names first; then the freshman classes)."""
+        rs, w = self.rs, self.w
+        unit = rs.cadre_on(cadre, start)[0]
+        said = ""
+        if kind == "club":
+            clubs = [c for c in sorted(rs.clubs) if rs.clubs[c].get("unit") == unit and c not in named
+                     and not self.ended("club", c)]
+            said = w["free_clubs"].format(clubs=w["joined"].join(clubs)) if clubs else ""
+        mine = [c for c in free if rs.classes[c].get("unit") == unit]
+        said += w["free_classes"].format(classes=w["joined"].join(mine)) if mine else ""
+        return "  " + w[why[0]].format(free=said, unit=self.unit_name(unit), **why[1]) + w["other_key"][kind]
+
+    def lines(self, rows: list, left: list, named: set, free: list) -> list[str]:
+        """The file's lines: its head, each row (under its comment when to decide or ending in the cycle), then the
+        comments naming the cadres who left and the freshman classes no row names."""
+        w = self.w
+        lines = [w["head"].format(cycle=self.new, old=self.old, old_end=self.o_end, start=self.start),
+                 f"cycle: {self.new}", f"start: {self.start}", f"end: {self.end}", "assignments:"]
+        for cadre, kind, pid, start, end, why in rows:
+            if why:
+                lines.append(self.to_decide(cadre, kind, start, why, named, free))
+            if end:
+                lines.append("  " + w["retiring"].format(name=self.names.cadre_name(cadre), left=end))
+            lines += [f"  - cadre: {cadre}", f"    {kind}: {pid or PLACEHOLDER}", f"    start: {start}"]
+            if end:
+                lines.append(f"    end: {end}")
+        for name, a_to, kind, pid in left:
+            lines.append(w["left"].format(name=name, left=a_to, kind=KIND_ZH[kind], kind_en=kind,
+                                          point=pid, point_name=self.point_name(pid),
+                                          after=w["left_taken" if pid in named else "left_free"]))
+        if free:
+            grace = self.rs.setting("freshman_coverage", "grace_days", default=0)
+            lines.append(w["uncovered"].format(year=self.cohort, grace=grace))
+            for cid in free:
+                item = self.rs.classes[cid]
+                lines.append(w["uncovered_row"].format(point=cid, name=item.get("name") or cid,
+                                                       unit=self.unit_name(item.get("unit"))))
+        return lines
+
+
 def draft(rs, old: str, first: dt.date | None, lang: str) -> tuple[str, str, dict]:
     """(the new cycle's id, its file's text, counts) drafted from cycle `old`."""
-    w = WORDS[lang]
-    cycle = rs.cycles[old]
-    o_start, o_end = cycle.date("start"), cycle.date("end")
-    new, n_start, n_end = next_cycle(o_start, o_end, first)
-    last = _last_rows(rs, old)
-    years = [y for y in rs.academic_years() if y.start <= n_start <= y.end]
-    cohort = years[0].first_year if years else n_start.year
-    grace = rs.setting("freshman_coverage", "grace_days", default=0)
-
-    def point_name(kind, pid):
-        item = (rs.classes if kind == "class" else rs.clubs).get(pid)
-        return item.get("name") if item is not None and isinstance(item.get("name"), str) else pid
-
-    def unit_name(uid):
-        item = rs.units.get(uid) if isinstance(uid, str) else None
-        return item.get("name") if item is not None and isinstance(item.get("name"), str) else uid or ""
-
-    def ended(kind, pid):
-        item = (rs.classes if kind == "class" else rs.clubs).get(pid)
-        until = item.date("until") if item is not None else None
-        return until if until and until < n_start else None
-
-    freshmen = [cid for cid, c in sorted(rs.class_cohort.items()) if c == cohort and not ended("class", cid)]
-    rows, left = [], []  # rows: (cadre, kind, point or None, start, end, comment)
-    for cadre in sorted(rs.cadres):
-        a_from, a_to = rs.cadre_active_span(cadre)
-        if not a_from or a_from > n_end:
-            continue
-        name = rs.cadres[cadre].get("name") or cadre
-        if a_to and a_to < n_start:
-            for row in last.get(cadre, ()):
-                if rs.row_end(row) >= min(o_end, a_to) and not ended(*rs.contact_point(row)):
-                    left.append((name, a_to, *rs.contact_point(row)))  # (held to the end: free, or taken over)
-            continue
-        start = max(n_start, a_from)
-        end = a_to if a_to and a_to < n_end else None
-        mine = [r for r in last.get(cadre, ()) if rs.row_end(r) >= o_end or rs.point_until(r) == rs.row_end(r)]
-        if not mine:
-            since = w["arrives"].format(start=a_from) if a_from > o_end else ""
-            rows.append((cadre, "class", None, start, end, ("new_cadre", {"name": name, "since": since})))
-        for row in mine:
-            kind, pid = rs.contact_point(row)
-            until = ended(kind, pid)
-            if until:
-                rows.append((cadre, kind, None, start, end, ("graduated", {
-                    "name": point_name(kind, pid), "point": pid, "until": until,
-                    "kind": KIND_ZH[kind], "kind_en": kind})))
-            else:
-                rows.append((cadre, kind, pid, start, end, None))
+    d = _Drafting(rs, old, first, lang)
+    rows, left = d.rows(), d.left()
     named = {r[2] for r in rows if r[2]}
-    joined = ("、" if lang == "zh" else ", ").join
-    free = [cid for cid in freshmen if cid not in named]
-    lines = [w["head"].format(cycle=new, old=old, old_end=o_end, start=n_start),
-             f"cycle: {new}", f"start: {n_start}", f"end: {n_end}", "assignments:"]
-    decide = 0
-    for cadre, kind, pid, start, end, why in rows:
-        if why:
-            decide += 1
-            unit = rs.cadre_on(cadre, start)[0]
-            said = ""
-            if kind == "club":  # (a club's placeholder: the unit's clubs no row names first, then its freshman classes)
-                clubs = [c for c in sorted(rs.clubs) if rs.clubs[c].get("unit") == unit and c not in named
-                         and not ended("club", c)]
-                said = w["free_clubs"].format(clubs=joined(clubs)) if clubs else ""
-            mine = [c for c in free if rs.classes[c].get("unit") == unit]
-            said += w["free_classes"].format(classes=joined(mine)) if mine else ""
-            lines.append("  " + w[why[0]].format(free=said, unit=unit_name(unit), **why[1]) + w["other_key"][kind])
-        if end:
-            lines.append("  " + w["retiring"].format(name=rs.cadres[cadre].get("name") or cadre, left=end))
-        lines += [f"  - cadre: {cadre}", f"    {kind}: {pid or PLACEHOLDER}", f"    start: {start}"]
-        if end:
-            lines.append(f"    end: {end}")
-    for name, a_to, kind, pid in left:
-        lines.append(w["left"].format(name=name, left=a_to, kind=KIND_ZH[kind], kind_en=kind,
-                                      point=pid, point_name=point_name(kind, pid),
-                                      after=w["left_taken" if pid in named else "left_free"]))
-    if free:
-        lines.append(w["uncovered"].format(year=cohort, grace=grace))
-        for cid in free:
-            item = rs.classes[cid]
-            lines.append(w["uncovered_row"].format(point=cid, name=item.get("name") or cid, unit=unit_name(item.get("unit"))))
-    counts = {"kept": sum(1 for r in rows if not r[5]), "decide": decide, "uncovered": len(free), "start": n_start}
-    return new, "\n".join(lines) + "\n", counts
+    free = [cid for cid in d.freshmen() if cid not in named]
+    decide = sum(1 for r in rows if r[5])
+    counts = {"kept": len(rows) - decide, "decide": decide, "uncovered": len(free), "start": d.start}
+    return d.new, "\n".join(d.lines(rows, left, named, free)) + "\n", counts
 
 
 def rows_to_end(rs, old: str, lang: str) -> list[dict]:

@@ -38,6 +38,7 @@ WORDS = {
         "retiring": "# {name}任职至 {left}：这一行到那天结束，接任者另起一行",
         "new_cadre": "# 待决定：{name}（{unit}）上一周期最后一天没有联系点{since}，请安排联系点{free}",
         "arrives": "（{start} 到任）",
+        "joined": "、",  # (between the ids a comment lists)
         "free_clubs": "，如本单位没有人联系的社团：{clubs}",
         "free_classes": "，如本单位未安排的新生班级：{classes}",
         "left": "# 不再列入：{name}（{left} 离任），原联系点{kind}“{point_name}”（{point}）{after}",
@@ -59,6 +60,7 @@ WORDS = {
         "new_cadre": "# to decide: {name} ({unit}) had no contact point on the last cycle's last day{since}: "
                      "give a contact point{free}",
         "arrives": " (takes office on {start})",
+        "joined": ", ",
         "free_clubs": ", e.g. a club of the unit no one has: {clubs}",
         "free_classes": ", e.g. a freshman class of the unit with no cadre yet: {classes}",
         "left": "# not listed: {name} (left office on {left}); their {kind_en} '{point_name}' ({point}) {after}",
