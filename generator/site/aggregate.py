@@ -15,13 +15,12 @@ from generator.check.context import exempt_percent
 from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
+from generator.messages.words import KIND_ZH
 from generator.model import Item, RecordSet, posts_of
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import ERRORS, STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
 from generator.validate import parse_date
-
-KIND_ZH = {"class": "班级", "club": "社团"}
 
 
 def _d(value) -> str:
