@@ -41,16 +41,11 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
     if hit is not None:
         index, found, late = hit
         return index, [F.Finding(*f) for f in found], late
-    index: dict[str, int] = {}
-    days: dict[str, dt.date] = {}  # (each entry's submitted date, parsed once: 12,007 at 12k, before the checks' copy)
-    for i, entry in enumerate(rs.imports):
-        path = entry.get("path")
-        if isinstance(path, str) and path not in index and (submitted := entry.date("submitted")):
-            index[path], days[path] = i, submitted
+    dated = manifest_entries(rs.imports)
+    index = {path: i for path, (i, _) in dated.items()}
     before, late = len(ctx.findings), []
     _unlisted(ctx)
-    for path, i in index.items():
-        submitted = days[path]
+    for path, (i, submitted) in dated.items():
         if submitted > ctx.today:
             entry = rs.imports[i]
             late.append(path)
@@ -61,6 +56,17 @@ def _manifest(ctx: Context) -> tuple[dict[str, int], list[F.Finding], list[str]]
     del ctx.findings[before:]  # (Deadlines.finish adds them, as it adds those kept)
     kept.put((index, [F.packed(f) for f in found], late))
     return index, found, late
+
+
+def manifest_entries(imports: list) -> dict[str, tuple[int, dt.date]]:
+    """{ledger's path: (the index in `imports` of the first entry of an import manifest for it with a submitted date,
+    that date)}: the entry whose date is the ledger's 提交日期 (each date parsed once: 12,007 entries at 12k)."""
+    dated: dict[str, tuple[int, dt.date]] = {}
+    for i, entry in enumerate(imports):
+        path = entry.get("path")
+        if isinstance(path, str) and path not in dated and (submitted := entry.date("submitted")):
+            dated[path] = (i, submitted)
+    return dated
 
 
 def _unlisted(ctx: Context) -> None:

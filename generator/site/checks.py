@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator import archive
 from generator import findings as F
-from generator.check.deadlines import in_grace, rows_told_late
+from generator.check.deadlines import in_grace, manifest_entries, rows_told_late
 from generator.model import RecordSet
 
 STATUS_ZH = {"on_time": "按时", "late": "逾期提交", "missing": "未提交", "exempt": "豁免",
@@ -148,19 +148,17 @@ class CheckView:
 
     def manifest_of(self, path) -> dict | None:
         """{"file": records/imports/<name>.yaml, "approved_by": its administrator or ""} of the import manifest
-        whose date a ledger's row has (its first entry for the path with a submitted date, as the checks take
-        it: deadlines._manifest); None when none lists it."""
+        whose date a ledger's row has (the entry the checks take: deadlines.manifest_entries); None when none
+        lists it."""
         if not hasattr(self, "_manifests"):
             self._manifests: dict[str, dict] = {}
             said: dict[str, dict] = {}  # (a manifest's file → its one dict, shared by the rows of its 12,007 ledgers)
-            for entry in self.rs.imports:
-                listed = entry.get("path")
-                if isinstance(listed, str) and listed not in self._manifests and entry.date("submitted"):
-                    doc = entry.doc
-                    if doc.file not in said:
-                        approved = doc.data.get("approved_by") if isinstance(doc.data, dict) else None
-                        said[doc.file] = {"file": doc.file, "approved_by": approved if isinstance(approved, str) else ""}
-                    self._manifests[listed] = said[doc.file]
+            for listed, (i, _) in manifest_entries(self.rs.imports).items():
+                doc = self.rs.imports[i].doc
+                if doc.file not in said:
+                    approved = doc.data.get("approved_by") if isinstance(doc.data, dict) else None
+                    said[doc.file] = {"file": doc.file, "approved_by": approved if isinstance(approved, str) else ""}
+                self._manifests[listed] = said[doc.file]
         return self._manifests.get(path) if isinstance(path, str) else None
 
     # ---- feedback ------------------------------------------------------
