@@ -242,10 +242,9 @@ def _exemptions_listed(repo, unit: str, lang: str = "zh") -> list[tuple[str, str
     return [(r[0], r[2], r[3]) for r in rows[1:]]  # (after the head)
 
 
-def test_a_moved_cadre_s_exemptions_are_listed_to_the_unit_she_was_in_on_their_days(tmp_path):
-    # 王芳 moved from 计算机学院 to 机械学院 on 2026-04-01 (earlier: cs until 2026-03-31). Under --unit both units' reviewers
-    # saw every exemption of hers (Scope.cadres: every unit she was ever in) — 计算机学院's her sick leave in May, after
-    # she had left. An exemption is the units' she was in on its days: the one spanning the move, both units'.
+def _wang_fang_moved(tmp_path):
+    """_late_and_missing_by_unit's records, 王芳 moved from 计算机学院 to 机械学院 on 2026-04-01 (earlier: cs until
+    2026-03-31), with three exemptions of hers (March's, one across the move, May's) and one of 陈刚's (党委学生工作部)."""
     repo = _late_and_missing_by_unit(tmp_path)
     write(repo, {
         "records/cadres/wang-fang.yaml": cadre("王芳", "me") + "earlier:\n  - unit: cs\n    until: \"2026-03-31\"\n",
@@ -256,6 +255,14 @@ def test_a_moved_cadre_s_exemptions_are_listed_to_the_unit_she_was_in_on_their_d
             "  - {cadre: wang-fang, rules: [semester_contacts], start: \"2026-05-04\", end: \"2026-05-22\", reason: 病假（五月）}\n"
             "  - {cadre: chen-gang, rules: [ledger], start: \"2026-03-02\", end: \"2026-03-20\", reason: 挂职锻炼}\n")})
     commit(repo, "2026-06-20 10:00", "王芳 moved to 机械学院; exemptions")
+    return repo
+
+
+def test_a_moved_cadre_s_exemptions_are_listed_to_the_unit_she_was_in_on_their_days(tmp_path):
+    # Under --unit both units' reviewers saw every exemption of hers (Scope.cadres: every unit she was ever in) —
+    # 计算机学院's her sick leave in May, after she had left. An exemption is the units' she was in on its days: the one
+    # spanning the move, both units'.
+    repo = _wang_fang_moved(tmp_path)
     march, across, may = (("王芳", "2026-03-02–2026-03-20", "病假（三月）"), ("王芳", "2026-03-25–2026-04-10", "培训（跨调动）"),
                           ("王芳", "2026-05-04–2026-05-22", "病假（五月）"))
     assert _exemptions_listed(repo, "cs") == [march, across]
@@ -263,3 +270,25 @@ def test_a_moved_cadre_s_exemptions_are_listed_to_the_unit_she_was_in_on_their_d
     assert _exemptions_listed(repo, "me", "en") == [across, may]
     assert _exemptions_listed(repo, "xgb") == [("陈刚", "2026-03-02–2026-03-20", "挂职锻炼")]
     assert _exemptions_listed(repo, "cs,me") == [march, across, may]
+
+
+def _exemptions_in_json(repo, unit: str) -> list[tuple[str, str, str]]:
+    """(cadre, span, reason) of each exemption of the json of `check --unit unit`, as _exemptions_listed says them."""
+    run = check_cli(repo / "records", *TODAY, "--unit", unit, "--format", "json", cwd=repo)
+    assert "Traceback" not in run.stderr, run.stderr
+    return [(e["name"], f"{e['start']}–{e['end']}", e["reason"]) for e in json.loads(run.stdout)["exemptions"]]
+
+
+def test_the_json_of_a_unit_lists_its_exemptions_only_as_the_markdown_does(tmp_path):
+    # The json of check --unit listed every exemption of the university (another unit's cadre's 病假 too) while the
+    # markdown's table and the text listed the unit's: the json's are the unit's, by the same rule (Scope.exemptions:
+    # of a cadre in the unit on their days); the overview (text) still counts the university's, as it says.
+    repo = _wang_fang_moved(tmp_path)
+    for unit in ("cs", "me", "xgb", "cs,me"):
+        assert _exemptions_in_json(repo, unit) == _exemptions_listed(repo, unit), unit
+    assert [e[2] for e in _exemptions_in_json(repo, "xgb")] == ["挂职锻炼"]
+    assert [e[2] for e in _exemptions_in_json(repo, "cs,me,xgb")] == ["病假（三月）", "培训（跨调动）", "病假（五月）", "挂职锻炼"]
+    whole = json.loads(check_cli(repo / "records", *TODAY, "--format", "json", cwd=repo).stdout)
+    assert len(whole["exemptions"]) == 4
+    text = check_cli(repo / "records", *TODAY, "--unit", "xgb", cwd=repo).stdout
+    assert "豁免：0 条生效，4 条已过期，0 条未开始" in text, text  # (the overview: the university's)

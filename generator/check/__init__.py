@@ -24,7 +24,9 @@ of the files changed since REV and every error, and "base": {"rev", "files_read"
 "after_today": [{"file", "message"}] (the changed files committed after a past --today: not checked, not counted),
 "as_then": [{"file", "message"}] (those changed after it: checked as they were on it)}: output.as_json; with --unit ID,
 the errors and the warnings of those units, and "unit": {"ids", "names", "not_listed": int (the other warnings),
-"said": the sentence the other formats begin with}: unit_scope; "summary" counts all findings;
+"said": the sentence the other formats begin with}: unit_scope; "exemptions" those of the units' cadres on their days
+(Scope.exemptions_of, as markdown's table); "summary" counts all findings, and the other rows (ledgers, coverage,
+semester_matrix, feedback, assignments) are the university's, as the overview it counts them in;
 "not_checked": [file, …] (the ledger files, as the findings name them, whose validate errors kept the policy checks from
 reading their content — contact points, activity dates, contacts a semester, feedback —: once fixed, new findings may
 come; text, markdown and github say so of each: output.not_checked), from

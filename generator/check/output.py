@@ -463,7 +463,8 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, un
     "base" says which; with `scope` (--unit), of those the errors and the unit's warnings, and "unit" says which
     units and how many warnings were not listed ("said": the sentence the other formats begin with)."""
     listed, unlisted, left = listed_of(findings, base, units, scope)
-    unit = {"unit": {"ids": list(scope.ids), "names": list(scope.names), "not_listed": len(left),
+    unit = {"exemptions": _exemptions(data, scope),  # (in data's place)
+            "unit": {"ids": list(scope.ids), "names": list(scope.names), "not_listed": len(left),
                      "said": scoped(scope, left, lang)}} if scope is not None else {}
     if base is None:
         return {"findings": [f.as_dict(lang) for f in listed], **data, **unit}
@@ -472,6 +473,13 @@ def as_json(findings, data: dict, lang: str = "zh", base: Base | None = None, un
                      **({"git": base.why["git"]} if base.why.get("git") else {}), "not_listed": len(unlisted),
                      **{key: [{"file": file, "message": said} for file, said in told]  # (only when there are any)
                         for key in ("after_today", "as_then") if (told := past_day(base, lang, key))}}}
+
+
+def _exemptions(data: dict, scope) -> list:
+    """The exemptions' rows a report lists: with --unit (`scope`) the units' (Scope.exemptions_of); the overview counts
+    the university's (data's)."""
+    rows = data.get("exemptions", [])
+    return rows if scope is None else scope.exemptions_of(rows)
 
 
 def as_github(findings, data: dict, lang: str = "zh", files: int | None = None, base: Base | None = None,
@@ -676,8 +684,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
     rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]],
              describe(e.get("excused") or [], e.get("rules") or [], lang)]
-            for e in data.get("exemptions", [])
-            if scope is None or (e["file"], e["line"]) in scope.exemptions]  # (what each excused: the text report counts them only)
+            for e in _exemptions(data, scope)]  # (what each excused: the text report counts them only)
     out += _table(m["exemptions"], m["exemptions_head"], rows, lang)
     rows = [[f"`{report.location(f)}`", m["level"][f.severity], f.code, f.message(lang)] for f in findings]
     title = m["findings_changed"].format(base=base.rev) if base is not None and base.files is not None else \

@@ -37,6 +37,11 @@ class Scope(NamedTuple):
         keep = [not by_unit(f) or f in self.mine for f in listed]
         return [f for f, k in zip(listed, keep) if k], [f for f, k in zip(listed, keep) if not k]
 
+    def exemptions_of(self, rows: list) -> list:
+        """The rows of the exemptions' table (check's data["exemptions"]) that are the units' (`exemptions`): markdown's
+        table and the json list these."""
+        return [e for e in rows if (e.get("file"), e.get("line")) in self.exemptions]
+
 
 def by_unit(f: F.Finding) -> bool:
     """Whether --unit lists `f` only when it is of the units asked for: a warning, or a finding about time made an
