@@ -10,7 +10,7 @@ from typing import NamedTuple
 from generator import findings as F
 from generator import report
 from generator.layout import kind_of
-from generator.sources import SOURCES, words
+from generator.messages.ledger_sources import SOURCES, words
 from generator.check.deadlines import in_grace
 from generator.check.exemptions import RULES, describe
 

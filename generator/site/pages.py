@@ -18,7 +18,7 @@ from generator.cache import long_lived
 from generator.load import display_path
 from generator.model import RecordSet
 from generator.report import as_of, as_of_said
-from generator.sources import words
+from generator.messages.ledger_sources import words
 from generator.site import charts, exports, fastmd, search_zh
 from generator.site import markdown as md
 from generator.site.aggregate import Aggregate, handed_in

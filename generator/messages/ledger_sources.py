@@ -4,6 +4,8 @@ main branch (which proves itself); "import", an import manifest's date (records/
 概况 (提交时间依据) the short ones, 附件2's period on the site the long ones (提交日期依据)."""
 from __future__ import annotations
 
+CODES: dict = {}  # (words only: no finding code of its own)
+
 SOURCES = {  # (in the order the reports say them)
     "git": {"zh": "Git", "site": "Git 记录（台账合并进主分支的时间）", "en": "Git", "en_many": "Git"},
     "import": {"zh": "导入清单", "site": "导入清单（records/imports/）登记的日期", "en": "import", "en_many": "imports"},
