@@ -491,20 +491,24 @@ class RecordSet:
             return sorted(out, key=lambda e: e[0])
         return self.memoized(("earlier", section, path), compute)
 
-    def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
-        """(unit, position) of a cadre on `day` (None: the present), by post_on's rule: a cadre who moved keeps
-        their past in the unit they were in (their posts_of read once)."""
+    def posts(self, cadre: str) -> tuple[tuple, list]:
+        """posts_of the cadre's record (no record: (None, None) and none earlier), her `earlier` posts parsed once."""
         posts = self._memo_posts.get(cadre)
         if posts is None:
             posts = self._memo_posts[cadre] = posts_of(self.cadres.get(cadre))
-        return post_on(posts, day)
+        return posts
+
+    def cadre_on(self, cadre: str, day: dt.date | None) -> tuple[str | None, str | None]:
+        """(unit, position) of a cadre on `day` (None: the present), by post_on's rule: a cadre who moved keeps
+        their past in the unit they were in."""
+        return post_on(self.posts(cadre), day)
 
     def units_of(self, cadre: str, start: dt.date | None = None, end: dt.date | None = None) -> set:
-        """Every unit a cadre was in (cadre_on's memo: their file read once): hers now and her `earlier` posts'; with
-        `start` and `end`, those she was in on a day of [start, end] (a post ending before `start` or, the one before
-        it ending on or after `end`, beginning after it: not)."""
+        """Every unit a cadre was in: hers now and her `earlier` posts'; with `start` and `end`, those she was in on a
+        day of [start, end] (a post ending before `start` or, the one before it ending on or after `end`, beginning
+        after it: not)."""
         now = self.cadre_on(cadre, None)
-        posts, units, before = self._memo_posts[cadre][1], [], None  # (before: the last day of the post before)
+        posts, units, before = self.posts(cadre)[1], [], None  # (before: the last day of the post before)
         for until, unit, _position in posts:
             if start is None or end is None or until >= start and (before is None or before < end):
                 units.append(unit)
@@ -521,9 +525,8 @@ class RecordSet:
         until = unit.date("until") if unit is not None else None
         if until is None:
             return None
-        moved = {self.cadre_on(cid, until + dt.timedelta(days=1))[0] for cid, item in self.cadres.items()
-                 if any(isinstance(e, dict) and e.get("unit") == uid and parse_date(e.get("until")) == until
-                        for e in (item.get("earlier") if isinstance(item.get("earlier"), list) else []))}
+        moved = {self.cadre_on(cid, until + dt.timedelta(days=1))[0] for cid in self.cadres
+                 if any(unit == uid and ended == until for ended, unit, _ in self.posts(cid)[1])}
         moved -= {uid, None}
         return moved.pop() if len(moved) == 1 else None
 

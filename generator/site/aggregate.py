@@ -16,7 +16,7 @@ from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
 from generator.messages.words import KIND_ZH
-from generator.model import Item, RecordSet, posts_of
+from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import ERRORS, STATUS_ZH, CheckView
 from generator.site.privacy_guard import TextGuard
@@ -925,7 +925,7 @@ class Aggregate:
         came, went = self.rs.cadre_active_span(cid)
         tenure = "；".join([f"{came} 任职"] * bool(came and came.year == year) +
                           [f"{went} 离任"] * bool(went and went.year == year))
-        moved = [f"{until} 前在{self.unit_name(was)}" for until, was, _ in posts_of(self.rs.cadres[cid])[1]
+        moved = [f"{until} 前在{self.unit_name(was)}" for until, was, _ in self.rs.posts(cid)[1]
                  if until.year == year and was != unit]  # (her earlier posts as post_on reads them, earliest first)
         return tenure, "；".join(moved)
 
