@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from functools import cached_property
+from typing import NamedTuple
 
 from generator import archive
 from generator.check.context import exempt_percent
@@ -801,96 +802,67 @@ class Aggregate:
 
     # ---- evaluation (R9) ----------------------------------------------
     def evaluation(self, ledgers: dict, tables: dict, threads: list[dict]) -> list[dict]:
+        """年度考核参考's rows, the newest year first: each year's row of each cadre with a ledger of it judged or an
+        activity recorded in it (_evaluation_row), the year's rows by the unit they show (_year_rows)."""
         years = sorted({int(p[:4]) for p, _ in ledgers} | {int(p[:4]) for p in tables}, reverse=True)
-        sem_rows = self.semester_rows()
-        sem_year = {s.id: s.start.year for s in self.rs.semesters()}
-        acts_by, statuses_by, threads_by = Counter(), defaultdict(list), defaultdict(list)
-        for (p, c), l in ledgers.items():
-            acts_by[(p[:4], c)] += len(l["activities"])
-        for p, rows in tables.items():
-            for r in rows:
-                statuses_by[(p[:4], r["cadre"])].append(r["status"])
-        for t in threads:
-            threads_by[(t["cadre"], str(t["raised_on"])[:4])].append(t)
-        # the ledgers amended after their period was archived (附件2's 已更正: an administrator's amendment record)
-        amended_by = Counter((p[:4], a["cadre"]) for p in {p for p, _ in ledgers} | set(tables)
-                             for a in (self.archive.period(p) or {}).get("amended", ()))
+        tally = self._evaluation_tally(ledgers, tables, threads)
         order = sorted(self.rs.cadres)  # (ids: the names' pinyin; each year's rows then by the unit they show)
         out = []
         for year in years:
-            y = str(year)
-            rows = []
             # without the checks a year's ledgers are counted only when all its periods are archived
             # (their statuses the manifests'); a semester is never judged without them
-            counted = self.checks.available or all(self.archive.period(p) for p in tables if p[:4] == y)
-            for cid in order:
-                acts = acts_by.get((y, cid), 0)
-                statuses = statuses_by.get((y, cid), [])
-                if not statuses and not acts:
-                    continue
-                # the ledgers due by today (or filed already: on time whatever happens); not the
-                # current period's, not one excused or not judged ("1/2" for everyone in December);
-                # one with errors is due and not on time: handed in, not accepted until fixed (with_errors)
-                due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
-                on_time = sum(s["kind"] in ("on_time", "filed") and not s.get("errors") for s in due)
-                errors = sum(bool(s.get("errors")) for s in due)
-                # (a ledger a day late and one never handed in both read "1/2": 组织部 must tell them apart)
-                late, missing = (sum(s["kind"] == kind for s in due) for kind in ("late", "missing"))
-                # (excused, the 1/1 of a half-year's sick leave read as a whole year's: said, as on 附件2)
-                exempt = sum(s["kind"] == "exempt" for s in statuses)
-                cells = [c for c in sem_rows["rows"].get(cid, []) if sem_year.get(c["semester"]) == year]
-                met = [c for c in cells if c["kind"] in ("met", "missed")]
-                met_n = sum(c["kind"] == "met" for c in met)
-                # the autumn semester is judged in July when unmet (its January days are the next year's first
-                # ledger's): in January "1/1" read as every semester met, beside a colleague's 2/2
-                pending = sum(c["kind"] == "open" for c in cells)
-                sem_exempt = sum(c["kind"] == "exempt" for c in cells)
-                mine = threads_by.get((cid, y), [])
-                item = self.rs.cadres[cid]
-                unit, position = self.post_on(cid, dt.date(year, 12, 31))
-                tenure, moved = self._evaluation_remarks(cid, year, unit)
-                notes = [f"逾期 {late} 份"] * bool(late) + [f"未提交 {missing} 份"] * bool(missing) + \
-                    [f"{errors} 份有错误，未通过"] * bool(errors) + [f"豁免 {exempt} 期"] * bool(exempt)
-                # (a ledger counted, amended after filing: the 组织部 rating her sees it, as 附件2 says 已更正)
-                amended = amended_by.get((y, cid), 0)
-                notes += [f"已更正 {amended} 份"] * bool(amended)
-                no_point, no_point_days = self._without_point(cid, year)
-                sem_notes = [f"另 {pending} 学期待定"] * bool(pending) + [f"豁免 {sem_exempt} 学期"] * bool(sem_exempt) + \
-                    [no_point] * bool(no_point)
-                rows.append({"year": year, "cadre": cid, "name": item.get("name", cid), "position": position,
-                             "unit_name": self.unit_name(unit), "activities": acts,
-                             "semesters": f"{met_n}/{len(met)}" + (f"（{'；'.join(sem_notes)}）" if sem_notes else "")
-                             if self.checks.available else "—",
-                             "ledgers": f"{on_time}/{len(due)}" + (f"（{'；'.join(notes)}）" if notes else "")
-                             if counted else "—",
-                             # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
-                             "semesters_met": met_n if self.checks.available else "",
-                             "semesters_due": len(met) if self.checks.available else "",
-                             "semesters_pending": pending if self.checks.available else "",
-                             "semesters_exempt": sem_exempt if self.checks.available else "",
-                             # (days in office without the contact point owed: 1/1 read as full compliance)
-                             "no_point_days": no_point_days if self.checks.available else "",
-                             "no_point": no_point,
-                             "ledgers_on_time": on_time if counted else "",
-                             "ledgers_due": len(due) if counted else "",
-                             "ledgers_late": late if counted else "",
-                             "ledgers_missing": missing if counted else "",
-                             "ledgers_exempt": exempt if counted else "",
-                             "ledgers_with_errors": errors if counted else "",
-                             "ledgers_amended": amended,
-                             "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
-                             "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
-                             "_any": bool(acts or due or met or mine), "_unit": self.unit_order(unit)})
-            # by the unit the row shows, the year-end's (a cadre who moved since listed among her new unit's rows in
-            # a year spent in the old one, her unit column the old one's): sorted is stable, ids stay in order
-            rows.sort(key=lambda r: r.pop("_unit"))
-            # a year begun with nothing due nor done yet (January's) is no year to report: its page of zeros
-            # stood first, before the year the 组织部 assesses then
-            if any([r.pop("_any") for r in rows]):
-                # two 张伟 (of one unit, as may be) printed as two identical rows: each with their position
-                named = Counter(r["name"] for r in rows)
-                out += [dict(r, namesake=named[r["name"]] > 1) for r in rows]
+            counted = self.checks.available or all(self.archive.period(p) for p in tables if p[:4] == str(year))
+            out += _year_rows([row for cid in order if (row := self._evaluation_row(cid, year, counted, tally))])
         return out
+
+    def _evaluation_tally(self, ledgers: dict, tables: dict, threads: list[dict]) -> _Tally:
+        """What each cadre's row of a year is counted from (_Tally), gathered once for every year."""
+        acts, statuses, raised = Counter(), defaultdict(list), defaultdict(list)
+        for (p, c), l in ledgers.items():
+            acts[(p[:4], c)] += len(l["activities"])
+        for p, rows in tables.items():
+            for r in rows:
+                statuses[(p[:4], r["cadre"])].append(r["status"])
+        for t in threads:
+            raised[(t["cadre"], str(t["raised_on"])[:4])].append(t)
+        # the ledgers amended after their period was archived (附件2's 已更正: an administrator's amendment record)
+        amended = Counter((p[:4], a["cadre"]) for p in {p for p, _ in ledgers} | set(tables)
+                          for a in (self.archive.period(p) or {}).get("amended", ()))
+        return _Tally(acts, statuses, raised, amended, self.semester_rows()["rows"],
+                      {s.id: s.start.year for s in self.rs.semesters()})
+
+    def _evaluation_row(self, cid: str, year: int, counted: bool, tally: _Tally) -> dict | None:
+        """A cadre's row of `year` (None: no ledger of hers judged nor activity recorded in it): her figures, each
+        fraction with its notes; the semesters' "—" and numbers "" without the checks, the ledgers' unless `counted`."""
+        y, judged = str(year), self.checks.available
+        acts, statuses = tally.acts.get((y, cid), 0), tally.statuses.get((y, cid), [])
+        if not statuses and not acts:
+            return None
+        led = _ledger_counts(statuses)
+        # (a ledger counted, amended after filing: the 组织部 rating her sees it, as 附件2 says 已更正)
+        amended = tally.amended.get((y, cid), 0)
+        sem = _semester_counts([c for c in tally.semesters.get(cid, []) if tally.semester_year.get(c["semester"]) == year])
+        no_point, no_point_days = self._without_point(cid, year)
+        mine = tally.threads.get((cid, y), [])
+        unit, position = self.post_on(cid, dt.date(year, 12, 31))
+        tenure, moved = self._evaluation_remarks(cid, year, unit)
+        return {"year": year, "cadre": cid, "name": self.rs.cadres[cid].get("name", cid), "position": position,
+                "unit_name": self.unit_name(unit), "activities": acts,
+                "semesters": _fraction(sem["met"], sem["due"], _semester_notes(sem, no_point)) if judged else "—",
+                "ledgers": _fraction(led["on_time"], led["due"], _ledger_notes(led, amended)) if counted else "—",
+                # (the downloads' numbers: "1/2" in a CSV becomes 1 January in Excel)
+                **_numbers_if(judged, semesters_met=sem["met"], semesters_due=sem["due"],
+                              semesters_pending=sem["pending"], semesters_exempt=sem["exempt"],
+                              # (days in office without the contact point owed: 1/1 read as full compliance)
+                              no_point_days=no_point_days),
+                "no_point": no_point,
+                **_numbers_if(counted, ledgers_on_time=led["on_time"], ledgers_due=led["due"], ledgers_late=led["late"],
+                              ledgers_missing=led["missing"], ledgers_exempt=led["exempt"],
+                              ledgers_with_errors=led["errors"]),
+                "ledgers_amended": amended,
+                "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
+                "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
+                "_any": bool(acts or led["due"] or sem["due"] or mine), "_unit": self.unit_order(unit)}
 
     def _without_point(self, cid: str, year: int) -> tuple[str, int]:
         """The cadre's days of `year` in office without the contact point owed (check's rule: CheckView.without_point),
@@ -969,6 +941,77 @@ class Aggregate:
             "open": len(open_threads), "overdue": sum(t["overdue"] for t in threads),
             "by_meaning": Counter(t["status"] for t in threads).most_common(),
         }
+
+
+class _Tally(NamedTuple):
+    """What 年度考核参考's rows are counted from, for every year: by (year, cadre), the activities of the year's
+    ledgers, 附件2's statuses of its periods and the ledgers amended after archiving; by (cadre, year) the threads
+    raised in it; by cadre her semesters' cells (semester_rows), and each semester's year (that of its start)."""
+    acts: Counter
+    statuses: dict
+    threads: dict
+    amended: Counter
+    semesters: dict
+    semester_year: dict
+
+
+def _ledger_counts(statuses: list[dict]) -> dict:
+    """A cadre's ledgers of a year as 按时台账 counts them: `due`, those due by today (or filed already: on time
+    whatever happens) — not the current period's, not one excused or not judged ("1/2" for everyone in December) —,
+    `on_time` of them, `errors` (handed in, not accepted until fixed: with_errors; due and not on time), `late`,
+    `missing` and `exempt` (the periods excused)."""
+    due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
+    return {"due": len(due), "on_time": sum(s["kind"] in ("on_time", "filed") and not s.get("errors") for s in due),
+            "errors": sum(bool(s.get("errors")) for s in due),
+            "late": sum(s["kind"] == "late" for s in due), "missing": sum(s["kind"] == "missing" for s in due),
+            "exempt": sum(s["kind"] == "exempt" for s in statuses)}
+
+
+def _ledger_notes(led: dict, amended: int) -> list[str]:
+    """按时台账's notes: a ledger a day late and one never handed in both read "1/2" (组织部 must tell them apart);
+    those with errors; the excused periods (the 1/1 of a half-year's sick leave read as a whole year's: said, as on
+    附件2); those amended after archiving (附件2's 已更正)."""
+    return [f"逾期 {led['late']} 份"] * bool(led["late"]) + [f"未提交 {led['missing']} 份"] * bool(led["missing"]) + \
+        [f"{led['errors']} 份有错误，未通过"] * bool(led["errors"]) + [f"豁免 {led['exempt']} 期"] * bool(led["exempt"]) + \
+        [f"已更正 {amended} 份"] * bool(amended)
+
+
+def _semester_counts(cells: list[dict]) -> dict:
+    """A cadre's semesters of a year (semester_rows' cells) as 达标学期 counts them: `due` (judged: met or missed),
+    `met`, `pending` (the autumn semester is judged in July when unmet — its January days are the next year's first
+    ledger's: in January "1/1" read as every semester met, beside a colleague's 2/2) and `exempt`."""
+    kinds = [c["kind"] for c in cells]
+    return {"due": sum(k in ("met", "missed") for k in kinds), "met": kinds.count("met"),
+            "pending": kinds.count("open"), "exempt": kinds.count("exempt")}
+
+
+def _semester_notes(sem: dict, no_point: str) -> list[str]:
+    """达标学期's notes: the semesters pending and excused, and the days without a contact point (_without_point)."""
+    return [f"另 {sem['pending']} 学期待定"] * bool(sem["pending"]) + [f"豁免 {sem['exempt']} 学期"] * bool(sem["exempt"]) + \
+        [no_point] * bool(no_point)
+
+
+def _fraction(done: int, due: int, notes: list[str]) -> str:
+    """"1/2（逾期 1 份）": a cell of 年度考核参考, its notes in brackets."""
+    return f"{done}/{due}" + (f"（{'；'.join(notes)}）" if notes else "")
+
+
+def _numbers_if(shown: bool, **numbers) -> dict:
+    """The downloads' numbers of a row, each "" when not judged (without the checks; a year's ledgers not counted)."""
+    return {k: v if shown else "" for k, v in numbers.items()}
+
+
+def _year_rows(rows: list[dict]) -> list[dict]:
+    """A year's rows (_evaluation_row's) by the unit each shows, the year-end's (a cadre who moved since listed among
+    her new unit's rows in a year spent in the old one, her unit column the old one's: sorted is stable, ids stay in
+    order), two namesakes marked (two 张伟 of one unit printed as two identical rows: each with their position); none
+    for a year begun with nothing due nor done yet (January's: its page of zeros stood first, before the year the
+    组织部 assesses then)."""
+    rows.sort(key=lambda r: r.pop("_unit"))
+    if not any([r.pop("_any") for r in rows]):
+        return []
+    named = Counter(r["name"] for r in rows)
+    return [dict(r, namesake=named[r["name"]] > 1) for r in rows]
 
 
 SHORT_REASON = 8  # (characters: a reason this short has its dates beside it in 附件2's cell, 病假（2026-03-16 至 2026-04-10）)
