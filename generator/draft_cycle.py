@@ -65,22 +65,12 @@ class _Drafting:
     def unit_name(self, unit: str | None) -> str:
         return self.names.unit_name(unit) or unit or ""
 
-    def in_office(self):
-        """(cadre, their first and last day in office) of each cadre in office on some day up to the new cycle's
-        end, by id."""
-        for cadre in sorted(self.rs.cadres):
-            a_from, a_to = self.rs.cadre_active_span(cadre)
-            if a_from and a_from <= self.end:
-                yield cadre, a_from, a_to
-
     def rows(self) -> list[tuple]:
         """The new cycle's rows, each (cadre, kind, point or None, start, end, why or None): each continuing point
         carried over as it is; a point that ended, or a cadre with none on the old cycle's last day, a row to decide
         (point None, why: (its comment's key, its words))."""
         rs, out = self.rs, []
-        for cadre, a_from, a_to in self.in_office():
-            if a_to and a_to < self.start:
-                continue
+        for cadre, a_from, a_to in rs.in_office(self.start, self.end):
             name = self.names.cadre_name(cadre)
             start = max(self.start, a_from)
             end = a_to if a_to and a_to < self.end else None
@@ -104,7 +94,7 @@ class _Drafting:
         """(name, last day in office, kind, point) of each point held to the end by a cadre who left office before
         the new cycle, its point going on (free in the new cycle, or taken over)."""
         rs, out = self.rs, []
-        for cadre, _, a_to in self.in_office():
+        for cadre, _, a_to in rs.in_office(None, self.end):  # (in office by its end, gone before its first day)
             if not a_to or a_to >= self.start:
                 continue
             for row in self.last.get(cadre, ()):

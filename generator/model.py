@@ -562,6 +562,17 @@ class RecordSet:
             return None, None
         return item.date("active_from"), item.date("active_to")
 
+    def in_office(self, first: dt.date | None, last: dt.date) -> list[tuple[str, dt.date, dt.date | None]]:
+        """(cadre, active_from, active_to) of each cadre in office on some day of [first, last] (first None: on some
+        day up to `last`, or before: she may have left since), by id: her active_from not after `last`, her active_to
+        (none: still in office) not before `first`, both days hers; one with no active_from is in office on no day."""
+        out = []
+        for cadre in sorted(self.cadres):
+            a_from, a_to = self.cadre_active_span(cadre)
+            if a_from and a_from <= last and (first is None or a_to is None or a_to >= first):
+                out.append((cadre, a_from, a_to))
+        return out
+
 
 def posts_of(cadre) -> tuple[tuple, list]:
     """((unit, position) now, [(until, unit, position) of each `earlier` post, earliest first]) of a cadre's record

@@ -270,11 +270,8 @@ def _no_cycle_today(ctx: Context, last_cycle: dt.date | None) -> None:
     if stem is None:
         return
     c_start, _ = ctx.cycle_dates(stem)
-    count, day = 0, max(ctx.today, last_cycle + ONE_DAY)  # (in office the day after the cycle)
-    for cadre in ctx.rs.cadres:
-        a_from, a_to = ctx.cadre_span(cadre)
-        if a_from and a_from <= day and (a_to is None or a_to >= day):
-            count += 1
+    day = max(ctx.today, last_cycle + ONE_DAY)  # (in office the day after the cycle)
+    count = len(ctx.rs.in_office(day, day))
     nxt, n_start, n_end = next_cycle(c_start or last_cycle, last_cycle)
     item = ctx.rs.cycles[stem]
     when = {"term": term.name, "term_id": term.id, "term_start": term.start} if term else {}
