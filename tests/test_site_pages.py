@@ -574,15 +574,15 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
     assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,无联系点天数,无联系点,"
-                        "按时台账,应交台账,逾期台账,未提交台账,豁免台账,已更正台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,0,2,2" in lines, lines
+                        "按时台账,应交台账,逾期台账,未提交台账,豁免台账,已更正台账,合并后修改台账,有错误台账（未通过）,反映问题,已解决")
+    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,0,0,2,2" in lines, lines
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (the header in row 1)
     header = list(rows[0])
     row = next(r for r in rows[1:] if r[header.index("姓名")] == "张伟" and r[0] == 2025)
     assert all(isinstance(row[header.index(h)], int) for h in ("达标学期", "应达标学期", "待定学期", "无联系点天数", "按时台账", "应交台账",
-                                                                 "逾期台账", "未提交台账", "已更正台账"))
+                                                                 "逾期台账", "未提交台账", "已更正台账", "合并后修改台账"))
 
 
 def test_units_come_in_the_order_the_administrators_list_them(tmp_path):
@@ -2072,3 +2072,46 @@ def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page
     assert (rows["张伟"]["changes"], rows["张伟"]["changed"]) == (2, "2027-01-03")
     csv_text = (built.public / "downloads/attachment2-2026-H2.csv").read_text(encoding="utf-8-sig")
     assert "合并后修改（次）,合并后最近修改日期" in csv_text.splitlines()[0] and ",2,2027-01-03," in csv_text
+
+
+def test_the_appraisal_says_a_counted_ledger_was_changed_after_it_landed(tmp_path):
+    """The 组织部 officer rating 蔡伟民 for 2026 read "2/2" for his ledgers while 附件2 said his 2026-H2 ledger was changed
+    on the main branch after it landed (合并后修改 1 次): 年度考核参考 and its download said only 已更正, an amendment after
+    archiving. The cell now notes how many counted ledgers were changed after merge, and the download has the number
+    in a column of its own next to 已更正台账; a colleague whose ledgers were not changed has nothing said and a 0."""
+    from site_build import demo_repo
+
+    records = demo_repo(tmp_path)
+    repo, path = records.parent, "records/ledgers/2026-H2/cai-weimin.yaml"
+    mine = yaml.safe_load((records / "ledgers/2026-H1/cai-weimin.yaml").read_text(encoding="utf-8"))
+    mine.update(period="2026-H2", feedback=[])
+    for i, a in enumerate(mine["activities"]):
+        a["date"] = dt.date(2026, 10, 10 + i)
+
+    def hand_in(when: str, message: str) -> None:
+        (repo / path).parent.mkdir(exist_ok=True)
+        (repo / path).write_text(yaml.safe_dump(mine, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        git(repo, "add", path)
+        git(repo, "commit", "-q", "-m", message, date=when)
+
+    hand_in("2026-12-20T10:00:00+08:00", "蔡伟民的 2026-H2 台账")  # (on time: due 12-31)
+    mine["activities"][0]["students"] += 1
+    hand_in("2027-01-03T11:00:00+08:00", "改人数")  # (a change after it landed)
+    built = mkdocs_build(records, tmp_path / "out", "2027-01-20")
+    period = visible(page(built, "ledgers/2026-H2.html"))
+    assert "合并后修改 1 次（最近 2027-01-03）" in period  # (附件2 says it: the same source, History.changed)
+    text = page(built, "evaluation.html")
+    assert "2026 年度" in visible(text) and "合并进主分支后又被改过的注“合并后修改 N 份”" in visible(text)
+    rows = {cells[0]: cells for tr in re.findall(r"<tr>(.*?)</tr>", text, re.S)
+            for cells in [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]] if cells}
+    assert rows["蔡伟民"][4] == "2/2（合并后修改 1 份）", rows["蔡伟民"]
+    assert rows["戴华慧"][4] == "1/2（未提交 1 份）", rows["戴华慧"]
+    assert "合并后修改" not in "".join(c for name, r in rows.items() if name != "蔡伟民" for c in r)
+    sheet = openpyxl.load_workbook(built.public / "downloads/evaluation.xlsx").active
+    table = list(sheet.iter_rows(values_only=True))
+    head = list(table[0])
+    assert head[head.index("已更正台账") + 1] == "合并后修改台账"
+    by = {(r[head.index("年度")], r[head.index("姓名")]): r[head.index("合并后修改台账")] for r in table[1:]}
+    assert by[(2026, "蔡伟民")] == 1 and by[(2026, "戴华慧")] == 0 and by[(2025, "蔡伟民")] == 0
+    csv_text = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig")
+    assert ",已更正台账,合并后修改台账," in csv_text.splitlines()[0]

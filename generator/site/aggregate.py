@@ -19,7 +19,7 @@ from generator.check.facts import feedback_items
 from generator.messages.words import KIND_ZH
 from generator.model import Item, RecordSet
 from generator.site.archive_view import ArchiveView
-from generator.site.checks import ERRORS, STATUS_ZH, CheckView
+from generator.site.checks import ERRORS, STATUS_ZH, CheckView, changes_after_merge
 from generator.site.privacy_guard import TextGuard
 from generator.validate import parse_date
 
@@ -859,7 +859,7 @@ class Aggregate:
                 **_numbers_if(counted, ledgers_on_time=led["on_time"], ledgers_due=led["due"], ledgers_late=led["late"],
                               ledgers_missing=led["missing"], ledgers_exempt=led["exempt"],
                               ledgers_with_errors=led["errors"]),
-                "ledgers_amended": amended,
+                "ledgers_amended": amended, **_numbers_if(counted, ledgers_changed=led["changed"]),
                 "feedback": len(mine), "resolved": sum(t["meaning"] == "resolved" for t in mine),
                 "tenure": tenure, "moved": moved, "remarks": "；".join(filter(None, (tenure, moved))),
                 "_any": bool(acts or led["due"] or sem["due"] or mine), "_unit": self.unit_order(unit)}
@@ -959,21 +959,24 @@ def _ledger_counts(statuses: list[dict]) -> dict:
     """A cadre's ledgers of a year as 按时台账 counts them: `due`, those due by today (or filed already: on time
     whatever happens) — not the current period's, not one excused or not judged ("1/2" for everyone in December) —,
     `on_time` of them, `errors` (handed in, not accepted until fixed: with_errors; due and not on time), `late`,
-    `missing` and `exempt` (the periods excused)."""
+    `missing`, `changed` (changed on the main branch after they landed: 附件2's 合并后修改) and `exempt` (the
+    periods excused)."""
     due = [s for s in statuses if s["kind"] in ("on_time", "late", "missing", "filed")]
     return {"due": len(due), "on_time": sum(s["kind"] in ("on_time", "filed") and not s.get("errors") for s in due),
             "errors": sum(bool(s.get("errors")) for s in due),
             "late": sum(s["kind"] == "late" for s in due), "missing": sum(s["kind"] == "missing" for s in due),
+            "changed": sum(changes_after_merge(s) > 0 for s in due),
             "exempt": sum(s["kind"] == "exempt" for s in statuses)}
 
 
 def _ledger_notes(led: dict, amended: int) -> list[str]:
     """按时台账's notes: a ledger a day late and one never handed in both read "1/2" (组织部 must tell them apart);
     those with errors; the excused periods (the 1/1 of a half-year's sick leave read as a whole year's: said, as on
-    附件2); those amended after archiving (附件2's 已更正)."""
+    附件2); those amended after archiving (附件2's 已更正) and those changed after they landed (附件2's 合并后修改: what
+    the unit's reviewer approved is not what the file says now)."""
     return [f"逾期 {led['late']} 份"] * bool(led["late"]) + [f"未提交 {led['missing']} 份"] * bool(led["missing"]) + \
         [f"{led['errors']} 份有错误，未通过"] * bool(led["errors"]) + [f"豁免 {led['exempt']} 期"] * bool(led["exempt"]) + \
-        [f"已更正 {amended} 份"] * bool(amended)
+        [f"已更正 {amended} 份"] * bool(amended) + [f"合并后修改 {led['changed']} 份"] * bool(led["changed"])
 
 
 def _semester_counts(cells: list[dict]) -> dict:

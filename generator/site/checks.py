@@ -34,6 +34,13 @@ def _date(value) -> str:
     return str(value or "")
 
 
+def changes_after_merge(status: dict) -> int:
+    """How many first-parent commits of the main branch changed a ledger after it landed (its status's changes:
+    History.changed, 合并后修改 N 次), for one whose 提交日期 is Git's; 0 for one whose date is not (imported,
+    archived: nothing to say)."""
+    return (status.get("changes") or 0) if status.get("source") == "git" else 0
+
+
 class CheckView:
     def __init__(self, rs: RecordSet, today: dt.date, repo: Path | None, result=None):
         """`result`: run_checks(rs, today, repo=repo), when the caller has it (archive)."""

@@ -9,6 +9,8 @@ from functools import lru_cache
 
 from markupsafe import Markup
 
+from generator.site.checks import changes_after_merge
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
 _PLAIN = re.compile(r"[&<>\r\n\\`*_\[\]#|~]")  # text without these only loses its outer spaces
 
@@ -181,8 +183,8 @@ def changed_after(status: dict) -> str:
     """"合并后修改 2 次（最近 2027-01-03）": a ledger Git dates (its 提交日期 the first-parent commit that added it) changed
     by later commits of the main branch — what a unit reviewer approved is not what the file says now (git log -p shows
     how); "" for one not changed since, and for one whose date is not Git's (imported, archived: nothing to say)."""
-    n = status.get("changes") or 0
-    return f"合并后修改 {n} 次（最近 {status.get('changed')}）" if n and status.get("source") == "git" else ""
+    n = changes_after_merge(status)
+    return f"合并后修改 {n} 次（最近 {status.get('changed')}）" if n else ""
 
 
 def landed_cell(status: dict) -> Markup:
@@ -199,7 +201,7 @@ def changed_columns(status: dict) -> dict:
     nothing (no ledger, or its date not Git's)."""
     if status.get("source") != "git" or not status.get("landed"):
         return {"changes": "", "changed": ""}
-    n = status.get("changes") or 0
+    n = changes_after_merge(status)
     return {"changes": n, "changed": status.get("changed") or "" if n else ""}
 
 

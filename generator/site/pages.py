@@ -389,8 +389,8 @@ class Site:
                                   ("ledgers_on_time", "按时台账"), ("ledgers_due", "应交台账"),
                                   ("ledgers_late", "逾期台账"), ("ledgers_missing", "未提交台账"),
                                   ("ledgers_exempt", "豁免台账"), ("ledgers_amended", "已更正台账"),
-                                  ("ledgers_with_errors", "有错误台账（未通过）"), ("feedback", "反映问题"),
-                                  ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
+                                  ("ledgers_changed", "合并后修改台账"), ("ledgers_with_errors", "有错误台账（未通过）"),
+                                  ("feedback", "反映问题"), ("resolved", "已解决")], ctx["evaluation"]), xlsx=True)
         self.download_list = []
         day = self.agg.today
         jobs = []
