@@ -2077,41 +2077,56 @@ def test_a_ledger_changed_after_it_landed_says_so_on_its_period_and_its_own_page
 def test_the_appraisal_says_a_counted_ledger_was_changed_after_it_landed(tmp_path):
     """The 组织部 officer rating 蔡伟民 for 2026 read "2/2" for his ledgers while 附件2 said his 2026-H2 ledger was changed
     on the main branch after it landed (合并后修改 1 次): 年度考核参考 and its download said only 已更正, an amendment after
-    archiving. The cell now notes how many counted ledgers were changed after merge, and the download has the number
-    in a column of its own next to 已更正台账; a colleague whose ledgers were not changed has nothing said and a 0."""
+    archiving. The cell now notes how many counted ledgers were changed after merge — on the year's page and a past
+    year's (萧远涛's 2025-H2, handed in late and changed twice) —, and the download has the number in a column of its
+    own next to 已更正台账; a colleague whose ledgers were not changed has nothing said and a 0."""
     from site_build import demo_repo
 
     records = demo_repo(tmp_path)
-    repo, path = records.parent, "records/ledgers/2026-H2/cai-weimin.yaml"
-    mine = yaml.safe_load((records / "ledgers/2026-H1/cai-weimin.yaml").read_text(encoding="utf-8"))
-    mine.update(period="2026-H2", feedback=[])
-    for i, a in enumerate(mine["activities"]):
-        a["date"] = dt.date(2026, 10, 10 + i)
+    repo = records.parent
 
-    def hand_in(when: str, message: str) -> None:
-        (repo / path).parent.mkdir(exist_ok=True)
-        (repo / path).write_text(yaml.safe_dump(mine, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        git(repo, "add", path)
-        git(repo, "commit", "-q", "-m", message, date=when)
+    def hand_in(cadre: str, period: str, first: dt.date, when: str, students: int = 0) -> None:
+        """The cadre's ledger of `period` (her 2026-H1's words, its activities from `first`), committed on `when`."""
+        mine = yaml.safe_load((records / f"ledgers/2026-H1/{cadre}.yaml").read_text(encoding="utf-8"))
+        mine.update(period=period, feedback=[])
+        for i, a in enumerate(mine["activities"]):
+            a["date"], a["students"] = first + dt.timedelta(days=i), a["students"] + students
+        path = records / "ledgers" / period / f"{cadre}.yaml"
+        path.parent.mkdir(exist_ok=True)
+        path.write_text(yaml.safe_dump(mine, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        git(repo, "add", str(path.relative_to(repo)))
+        git(repo, "commit", "-q", "-m", f"{cadre} {period}", date=when)
 
-    hand_in("2026-12-20T10:00:00+08:00", "蔡伟民的 2026-H2 台账")  # (on time: due 12-31)
-    mine["activities"][0]["students"] += 1
-    hand_in("2027-01-03T11:00:00+08:00", "改人数")  # (a change after it landed)
+    autumn = dt.date(2026, 10, 10)
+    hand_in("cai-weimin", "2026-H2", autumn, "2026-12-20T10:00:00+08:00")  # (on time: due 12-31)
+    hand_in("xiao-yuantao", "2025-H2", dt.date(2025, 10, 10), "2026-12-21T10:00:00+08:00")  # (late)
+    hand_in("cai-weimin", "2026-H2", autumn, "2027-01-03T11:00:00+08:00", students=1)  # (changed after it landed)
+    for day, n in (("2027-01-04", 1), ("2027-01-05", 2)):
+        hand_in("xiao-yuantao", "2025-H2", dt.date(2025, 10, 10), f"{day}T11:00:00+08:00", students=n)
     built = mkdocs_build(records, tmp_path / "out", "2027-01-20")
-    period = visible(page(built, "ledgers/2026-H2.html"))
-    assert "合并后修改 1 次（最近 2027-01-03）" in period  # (附件2 says it: the same source, History.changed)
-    text = page(built, "evaluation.html")
-    assert "2026 年度" in visible(text) and "合并进主分支后又被改过的注“合并后修改 N 份”" in visible(text)
-    rows = {cells[0]: cells for tr in re.findall(r"<tr>(.*?)</tr>", text, re.S)
-            for cells in [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]] if cells}
-    assert rows["蔡伟民"][4] == "2/2（合并后修改 1 份）", rows["蔡伟民"]
-    assert rows["戴华慧"][4] == "1/2（未提交 1 份）", rows["戴华慧"]
-    assert "合并后修改" not in "".join(c for name, r in rows.items() if name != "蔡伟民" for c in r)
+    # (附件2 says it: the same source, History.changed)
+    assert "合并后修改 1 次（最近 2027-01-03）" in visible(page(built, "ledgers/2026-H2.html"))
+    assert "合并后修改 2 次（最近 2027-01-05）" in visible(page(built, "ledgers/2025-H2.html"))
+
+    def rows(rel: str) -> dict:
+        text = page(built, rel)
+        return {cells[0]: cells for tr in re.findall(r"<tr>(.*?)</tr>", text, re.S)
+                for cells in [[visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]] if cells}
+
+    year, past = rows("evaluation.html"), rows("evaluation/2025.html")
+    assert "2026 年度" in visible(page(built, "evaluation.html"))
+    assert year["蔡伟民"][4] == "2/2（合并后修改 1 份）", year["蔡伟民"]
+    assert past["萧远涛"][4] == "1/2（逾期 1 份；合并后修改 1 份）", past["萧远涛"]
+    assert year["戴华慧"][4] == "1/2（未提交 1 份）", year["戴华慧"]
+    assert [n for n, r in year.items() if "合并后修改" in "".join(r)] == ["蔡伟民"]
+    assert [n for n, r in past.items() if "合并后修改" in "".join(r)] == ["萧远涛"]
+    assert "合并进主分支后又被改过的注“合并后修改 N 份”" in visible(page(built, "evaluation/2025.html"))  # (the note says it)
     sheet = openpyxl.load_workbook(built.public / "downloads/evaluation.xlsx").active
     table = list(sheet.iter_rows(values_only=True))
     head = list(table[0])
     assert head[head.index("已更正台账") + 1] == "合并后修改台账"
     by = {(r[head.index("年度")], r[head.index("姓名")]): r[head.index("合并后修改台账")] for r in table[1:]}
-    assert by[(2026, "蔡伟民")] == 1 and by[(2026, "戴华慧")] == 0 and by[(2025, "蔡伟民")] == 0
+    assert by[(2026, "蔡伟民")] == 1 == by[(2025, "萧远涛")]
+    assert by[(2026, "戴华慧")] == 0 == by[(2025, "蔡伟民")] == by[(2026, "萧远涛")]
     csv_text = (built.public / "downloads/evaluation.csv").read_text(encoding="utf-8-sig")
     assert ",已更正台账,合并后修改台账," in csv_text.splitlines()[0]
