@@ -6,6 +6,7 @@ the records (names, units, contact points, the ledgers' contents) into rows.
 """
 from __future__ import annotations
 
+import copy
 import datetime as dt
 from collections import Counter, defaultdict
 from functools import cached_property
@@ -188,46 +189,72 @@ class Aggregate:
 
     def cycles(self) -> list[dict]:
         """Assignment cycles, newest first, each with its rows and in-cycle changes."""
-        out = []
         by_cycle = defaultdict(list)
         for r in self.rs.assignments:
             by_cycle[r.doc.stem].append(r)
-        for stem, cycle in self.rs.cycles.items():
-            # (a row that starts after the site's day is no arrangement yet: counted, not listed)
-            rows = self.begun(by_cycle.get(stem, []))
-            later = len(by_cycle.get(stem, [])) - len(rows)
-            start, end = cycle.date("start"), cycle.date("end")
-            # a row that starts inside the cycle changed things on its first day; one that began
-            # with the cycle and ended early, on its last (its start was the cycle's first day);
-            # a change after the site's day had not been made yet
-            changes = [dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
-                            else r["end"] or r["start"])
-                       for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
-                       or (r["end_date"] and end and r["end_date"] < end)]
-            changes = sorted((c for c in changes if c["changed_on"] <= self.today.isoformat()),
-                             key=lambda r: (r["changed_on"], r["name"]))
-            out.append({"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes, "later": later,
-                        "current": bool(start and end and start <= self.today <= end)})
+        out = [self.cycle(stem, by_cycle.get(stem, [])) for stem in self.rs.cycles]
         out.sort(key=lambda c: c["start"], reverse=True)
         if out and not any(c["current"] for c in out):
             past = [c for c in out if c["start"] <= self.today.isoformat()]
             (past[0] if past else out[-1])["current"] = True
         return out
 
-    def attachment1(self) -> dict:
+    def cycle(self, stem: str, items: list) -> dict:
+        """The cycle of records/assignments/`stem`.yaml with its assignment rows `items`, as of the site's day."""
+        cycle = self.rs.cycles[stem]
+        # (a row that starts after the site's day is no arrangement yet: counted, not listed)
+        rows = self.begun(items)
+        later = len(items) - len(rows)
+        start, end = cycle.date("start"), cycle.date("end")
+        # a row that starts inside the cycle changed things on its first day; one that began
+        # with the cycle and ended early, on its last (its start was the cycle's first day);
+        # a change after the site's day had not been made yet
+        changes = [dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
+                        else r["end"] or r["start"])
+                   for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
+                   or (r["end_date"] and end and r["end_date"] < end)]
+        changes = sorted((c for c in changes if c["changed_on"] <= self.today.isoformat()),
+                         key=lambda r: (r["changed_on"], r["name"]))
+        return {"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes, "later": later,
+                "current": bool(start and end and start <= self.today <= end), "file": cycle.file}
+
+    def arrangement(self, cycle: dict | None) -> list[dict]:
+        """附件1's table of `cycle` on the site's day: the rows in force, else (a cycle ended) those that ran to its
+        end; in units.yaml's order, numbered."""
+        if not cycle:
+            return []
+        rows = [r for r in cycle["rows"] if r["active"]] or \
+            [r for r in cycle["rows"] if not r["end_date"] or r["end_date"] >= _as_date(cycle["end"])]
+        rows = sorted(rows, key=lambda r: (self.unit_order(r["unit"]), r["cadre"] or "", r["start"]))
+        return [dict(r, no=i) for i, r in enumerate(rows, 1)]
+
+    def on(self, day: dt.date) -> Aggregate:
+        """This aggregate as of `day` for the assignment tables (the same records and checks; its own rows, which
+        are worked out as of the day)."""
+        other = copy.copy(self)
+        other.today, other._assignment_rows = day, {}
+        return other
+
+    def coming(self, cycles: list[dict], failing: set) -> dict | None:
+        """The nearest cycle that starts after the site's day, as 附件1 will show it on its first day (its `table`),
+        or None: none, or its file has an error (`failing`: a draft not yet filled in)."""
+        later = [c for c in cycles if c["start"] > self.today.isoformat() and not c["current"]]
+        if not later or later[-1]["file"] in failing:  # (cycles come newest first)
+            return None
+        first = self.on(_as_date(later[-1]["start"]))
+        items = [r for r in self.rs.assignments if r.doc.stem == later[-1]["id"]]
+        cycle = first.cycle(later[-1]["id"], items)
+        return dict(cycle, table=first.arrangement(cycle))
+
+    def attachment1(self, failing: set = frozenset()) -> dict:
+        """The current cycle and its table (附件1), the earlier cycles, `next`, the coming one (Aggregate.coming), and
+        `cycles`, every one, newest first."""
         cycles = self.cycles()
         current = next((c for c in cycles if c["current"]), None)
-        rows = []
-        if current:
-            active = [r for r in current["rows"] if r["active"]]
-            rows = active or [r for r in current["rows"] if not r["end_date"] or r["end_date"] >= _as_date(current["end"])]
-            rows = sorted(rows, key=lambda r: (self.unit_order(r["unit"]), r["cadre"] or "", r["start"]))
-            for i, r in enumerate(rows, 1):
-                r = r.copy()
-        table = [dict(r, no=i) for i, r in enumerate(rows, 1)]
         # (a cycle that starts after the site's day is no earlier one: its page stays, unlisted)
-        return {"current": current, "rows": table,
-                "earlier": [c for c in cycles if c is not current and c["start"] <= self.today.isoformat()]}
+        return {"current": current, "rows": self.arrangement(current),
+                "earlier": [c for c in cycles if c is not current and c["start"] <= self.today.isoformat()],
+                "next": self.coming(cycles, failing), "cycles": cycles}
 
     # ---- ledgers -------------------------------------------------------
     def ledger(self, led: Item) -> dict:
@@ -663,6 +690,10 @@ class Aggregate:
             for cid in dict.fromkeys(x["cadre"] for x in t["chain"]):
                 thr_by[cid].append(t)
         exempt_by = self.exemptions_by
+        coming = a1.get("next")  # (the coming cycle's points, for those in office on its first day: Aggregate.coming)
+        next_by = defaultdict(list)
+        for r in coming["table"] if coming else []:
+            next_by[r["cadre"]].append(r)
         out = []
         for cid, item in sorted(self.rs.cadres.items(), key=lambda kv: (self.unit_order(kv[1].get("unit")), kv[0])):
             mine = [self.assignment_row(r) for r in mine_rows.get(cid, [])]
@@ -682,6 +713,7 @@ class Aggregate:
                 "assignments": sorted(self.begun(mine_rows.get(cid, [])), key=lambda r: r["start"]),
                 "first_start": min((r["start"] for r in mine), default=""),  # (when none had begun by then)
                 "current_points": [r for r in mine if r["active"]],
+                "next_points": next_by[cid] if coming and (left is None or left >= _as_date(coming["start"])) else None,
                 "ledgers": led_by.get(cid, []),
                 "history": history.get(cid, []), "semesters": self._semesters_in_office(sem, cid),
                 "threads": thr_by.get(cid, []), "exemptions": exempt_by.get(cid, []),

@@ -182,8 +182,8 @@ class Site:
         current = agg.current_period_id()
         if current not in tables:
             current = periods[0] if periods else None
-        a1 = agg.attachment1()
-        cycles = ([a1["current"]] if a1["current"] else []) + a1["earlier"]
+        # (a coming cycle whose file has an error, a draft not yet filled in, is not shown: Aggregate.coming)
+        a1 = agg.attachment1(failing={f.file for f in self.findings if f.severity == F.ERROR})
         coverage = agg.coverage_rows()
         cadres = agg.cadre_rows(ledgers, tables, a1, threads)
         # the period being collected or last collected (the home page's 上一期, a unit page's too): newest (first)
@@ -197,7 +197,7 @@ class Site:
         evaluation = agg.evaluation(ledgers, tables, threads)
         ctx = dict(ledgers=ledgers, threads=threads, feedback_halves=feedback_halves, feedback_years=feedback_years,
                    periods=periods, tables=tables,
-                   stats=stats, current=current, last_due=last_due, a1=a1, cycles=cycles, coverage=coverage, unassigned=unassigned, cadres=cadres,
+                   stats=stats, current=current, last_due=last_due, a1=a1, cycles=a1["cycles"], coverage=coverage, unassigned=unassigned, cadres=cadres,
                    units=units, cases=cases,
                    evaluation=evaluation, evaluation_year=agg.evaluation_year(evaluation, tables), checks=ChecksShown(agg.checks.available), semesters=agg.semester_rows(),
                    today_source=self.today_source)
@@ -257,7 +257,8 @@ class Site:
             self.page(f"feedback/{year['id']}.md", "feedback_year.md.j2", year=year, **ctx)
         self._newest_year_and_earlier("cases", ctx["cases"], **ctx)
         self._newest_year_and_earlier("evaluation", ctx["evaluation"], lead=ctx["evaluation_year"], **ctx)
-        for cycle in ctx["cycles"]:  # (the current one's records too: 附件1 itself is the arrangement)
+        # (the current one's records too: 附件1 itself is the arrangement; and a later one's, which the findings of its file link)
+        for cycle in ctx["cycles"]:
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
         self.page("summary/index.md", "summary_index.md.j2", semester_counts=agg.semester_counts(), **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
@@ -314,11 +315,18 @@ class Site:
         cols1 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("point_name", "联系点"),
                  ("kind_zh", "类型"), ("point_unit_name", "所属学院"), ("grade", "年级/新生"), ("start", "开始日期"),
                  ("end", "结束日期")]
+
+        def arrangement(name: str, title: str, rows: list[dict], subtitle: str) -> None:
+            # (why a row ended, as the page writes （离任） after its dates: the cadre's last day, active_to)
+            self.table(exports.Table(name, title, cols1 + [("ended_why", "结束原因")],
+                                     [dict(r, ended_why="离任" if r["left_on"] else "") for r in rows], subtitle=subtitle),
+                       xlsx=True)
+
         cycle = a1["current"]["id"] if a1["current"] else ""
-        # (why a row ended, as the page writes （离任） after its dates: the cadre's last day, active_to)
-        self.table(exports.Table("attachment1", "附件1 工作安排表", cols1 + [("ended_why", "结束原因")],
-                                 [dict(r, ended_why="离任" if r["left_on"] else "") for r in a1["rows"]],
-                                 subtitle=f"{cycle}周期，截至 {agg.today.isoformat()}"), xlsx=True)
+        arrangement("attachment1", "附件1 工作安排表", a1["rows"], f"{cycle}周期，截至 {agg.today.isoformat()}")
+        if coming := a1["next"]:  # (the cycle that starts after the site's day, as on its first day: not yet in force)
+            arrangement("attachment1-next", "附件1 工作安排表（下一周期）", coming["table"],
+                        f"{coming['id']}周期，{coming['start']} 起，截至 {agg.today.isoformat()} 尚未生效")
         cols_all = [("cycle", "周期")] + cols1[1:] + [("reason", "调整原因")]
         all_rows = [r for c in ctx["cycles"] for r in c["rows"]]
         self.table(exports.Table("assignments-all", "工作安排（全部周期与调整）", cols_all, all_rows))

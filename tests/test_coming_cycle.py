@@ -1,0 +1,143 @@
+"""The coming assignment cycle before its first day: in August the 学工部 writes the next two-year cycle
+(`draft-cycle`), the reviewers merge it before 09-01, and a cadre wants to know their new contact point before term
+starts.  The site built for a day before the cycle's first shows it on 附件1 as 下一周期 (the same table, marked not
+yet in force, with its Excel download), and on each cadre's and unit's page; counted in nothing before its first day.
+From its first day on it is 附件1's current cycle, and no 下一周期 is shown."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from site_build import ROOT, demo_repo, git, mkdocs_build
+
+NEXT_CLASS = """cohort: 2027
+classes:
+  - {id: mkt-2027-01, name: 营销2701班, unit: sba, major: 市场营销, headcount: 30, counsellor: 杨永, adviser: 戴维婷,
+     dormitories: [浑南1号楼]}
+"""
+
+
+def _drafted(base, point: str):
+    """The demo's records in a Git repository with its 2027-2029 cycle drafted by draft-cycle, 白涛玉 (sba) moved to
+    `point` in it, and merged on 2027-08-20 with the 2027 cohort's class 营销2701班."""
+    records = demo_repo(base)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    run = subprocess.run([sys.executable, "-m", "generator", "draft-cycle", "--from", "2025-2027", "--records",
+                          str(records)], env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    drafted = records / "assignments" / "2027-2029.yaml"
+    text = drafted.read_text(encoding="utf-8")
+    assert "  - cadre: bai-taoyu\n    class: mkt-2026-01\n" in text
+    drafted.write_text(text.replace("  - cadre: bai-taoyu\n    class: mkt-2026-01\n",
+                                    f"  - cadre: bai-taoyu\n    class: {point}\n"), encoding="utf-8")
+    (records / "classes" / "2027.yaml").write_text(NEXT_CLASS, encoding="utf-8")
+    git(records.parent, "add", "records")
+    git(records.parent, "commit", "-q", "-m", "2027-2029 周期工作安排", date="2027-08-20T10:00:00+08:00")
+    return records
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory):
+    """The demo with its 2027-2029 cycle, 白涛玉 moved to the 2027 freshman class 营销2701班, built as of 2027-08-25
+    (before the cycle) and 2027-09-05 (inside it)."""
+    base = tmp_path_factory.mktemp("coming")
+    records = _drafted(base, "mkt-2027-01")
+    return {day: mkdocs_build(records, base / day, day) for day in ("2027-08-25", "2027-09-05")}
+
+
+def _read(site, rel: str) -> str:
+    return (site.public / rel).read_text(encoding="utf-8")
+
+
+def _text(html: str) -> str:
+    """The words of built HTML (a date is wrapped whole, <span class="whole">)."""
+    return re.sub(r"<[^>]+>", "", html)
+
+
+def _section(html: str, heading_id: str) -> str:
+    """From the second-level heading with this id to the next second-level heading."""
+    m = re.search(r'<h2 id="%s"' % re.escape(heading_id), html)
+    assert m, heading_id
+    end = re.search(r"<h2[\s>]", html[m.end():])
+    return html[m.start(): m.end() + end.start()] if end else html[m.start():]
+
+
+def test_before_its_first_day_attachment1_shows_the_coming_cycle_not_yet_in_force(sites):
+    site = sites["2027-08-25"]
+    page = _read(site, "attachment1.html")
+    assert "2025-2027 周期</strong>（2025-09-01 至 2027-08-31）" in page  # (still the cycle in force)
+    coming = _section(page, "next")
+    assert "下一周期 2027—2029（2027-09-01 起）" in _text(coming)
+    assert "尚未生效" in coming
+    # the same table as 附件1's, as the cycle will stand on its first day: 白涛玉's new freshman class
+    row = re.search(r"<tr>(?:(?!</tr>).)*白涛玉(?:(?!</tr>).)*</tr>", coming, re.S).group(0)
+    assert "营销2701班" in row and "2027级（新生）" in row and "2027-09-01 至 2029-08-31" in _text(row), row
+    assert coming.count("<tr>") == 1 + 76  # (the head, and each of the drafted cycle's rows)
+    # its Excel download, named for the cycle
+    assert 'href="downloads/attachment1-next.xlsx"' in coming
+    from openpyxl import load_workbook
+    book = load_workbook(site.public / "downloads" / "attachment1-next.xlsx")
+    sheet = book.worksheets[0]
+    heads = [c.value for c in sheet[1]]
+    rows = [dict(zip(heads, (c.value for c in r))) for r in sheet.iter_rows(min_row=2)]
+    assert len(rows) == 76 and {"姓名": "白涛玉", "联系点": "营销2701班"}.items() <= next(
+        r for r in rows if r["姓名"] == "白涛玉").items()
+    said = " ".join(str(c.value) for r in book["说明"].iter_rows() for c in r if c.value)
+    assert "2027-2029" in said and "2027-09-01" in said, said
+    # counted in nothing before its first day: the current 附件1 still lists 白涛玉's class of now
+    current = page[: page.index('<h2 id="next"')]
+    assert "营销2601班" in current and "营销2701班" not in current
+
+
+def test_before_its_first_day_a_cadre_and_a_unit_page_name_the_next_contact_point(sites):
+    site = sites["2027-08-25"]
+    cadre = _read(site, "cadres/bai-taoyu.html")
+    assert "下一周期的联系点：营销2701班（班级）（2027-09-01 起）" in _text(cadre)
+    assert re.search(r"当前联系点</td>\s*<td>营销2601班", cadre)
+    unit = _read(site, "units/sba.html")
+    assert "下一周期联系点（2027-09-01 起）" in _text(unit)
+    row = re.search(r"<tr>(?:(?!</tr>).)*白涛玉(?:(?!</tr>).)*</tr>", unit, re.S).group(0)
+    assert "营销2601班" in row and "营销2701班" in row, row
+
+
+def test_inside_the_cycle_it_is_the_current_one_and_no_next_is_shown(sites):
+    site = sites["2027-09-05"]
+    page = _read(site, "attachment1.html")
+    assert "2027-2029 周期</strong>（2027-09-01 至 2029-08-31）" in page
+    assert "下一周期" not in page and not (site.public / "downloads" / "attachment1-next.xlsx").exists()
+    cadre = _read(site, "cadres/bai-taoyu.html")
+    assert "下一周期" not in cadre and re.search(r"当前联系点</td>\s*<td>营销2701班", cadre)
+    assert "下一周期" not in _read(site, "units/sba.html")
+
+
+def test_a_coming_cycle_with_an_error_is_not_shown(tmp_path):
+    """A draft merged with its 待填写 left (E-SCHEMA-011) is no arrangement anyone can read: not shown."""
+    site = mkdocs_build(_drafted(tmp_path, "待填写"), tmp_path, "2027-08-25")
+    assert "下一周期" not in _read(site, "attachment1.html")
+    assert "下一周期" not in _read(site, "cadres/bai-taoyu.html")
+    assert not (site.public / "downloads" / "attachment1-next.xlsx").exists()
+
+
+def test_the_coming_cycle_s_section_is_seen_and_prints_on_a4(sites, tmp_path):
+    from playwright.sync_api import sync_playwright
+
+    site = sites["2027-08-25"]
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
+        page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+        page.goto((site.public / "attachment1.html").as_uri())
+        heading = page.locator("h2#next")
+        assert heading.is_visible() and "下一周期 2027—2029（2027-09-01 起）" in heading.inner_text()
+        page.emulate_media(media="print")
+        assert heading.is_visible()
+        printed = page.locator("article").inner_text()
+        assert "尚未生效" in printed and "营销2701班" in printed
+        pdf = tmp_path / "attachment1.pdf"
+        page.pdf(path=str(pdf), format="A4", landscape=True, print_background=True)
+        browser.close()
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "下一周期 2027—2029（2027-09-01 起）" in text and "营销2701班" in text
