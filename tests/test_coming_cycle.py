@@ -23,8 +23,11 @@ classes:
 
 def _drafted(base, point: str):
     """The demo's records in a Git repository with its 2027-2029 cycle drafted by draft-cycle, 白涛玉 (sba) moved to
-    `point` in it, and merged on 2027-08-20 with the 2027 cohort's class 营销2701班."""
+    `point` in it, merged on 2027-08-20, the day after the 2027 cohort's class 营销2701班."""
     records = demo_repo(base)
+    (records / "classes" / "2027.yaml").write_text(NEXT_CLASS, encoding="utf-8")
+    git(records.parent, "add", "records")
+    git(records.parent, "commit", "-q", "-m", "2027 级新生班级", date="2027-08-19T10:00:00+08:00")
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     run = subprocess.run([sys.executable, "-m", "generator", "draft-cycle", "--from", "2025-2027", "--records",
                           str(records)], env=env, capture_output=True, text=True)
@@ -34,7 +37,6 @@ def _drafted(base, point: str):
     assert "  - cadre: bai-taoyu\n    class: mkt-2026-01\n" in text
     drafted.write_text(text.replace("  - cadre: bai-taoyu\n    class: mkt-2026-01\n",
                                     f"  - cadre: bai-taoyu\n    class: {point}\n"), encoding="utf-8")
-    (records / "classes" / "2027.yaml").write_text(NEXT_CLASS, encoding="utf-8")
     git(records.parent, "add", "records")
     git(records.parent, "commit", "-q", "-m", "2027-2029 周期工作安排", date="2027-08-20T10:00:00+08:00")
     return records
@@ -46,7 +48,12 @@ def sites(tmp_path_factory):
     (before the cycle) and 2027-09-05 (inside it)."""
     base = tmp_path_factory.mktemp("coming")
     records = _drafted(base, "mkt-2027-01")
-    return {day: mkdocs_build(records, base / day, day) for day in ("2027-08-25", "2027-09-05")}
+    built = {day: mkdocs_build(records, base / day, day) for day in ("2027-08-25", "2027-09-05")}
+    before = base / "before" / "repo"  # (the same records the day before the cycle was merged)
+    subprocess.run(["git", "clone", "-q", str(records.parent), str(before)], check=True, capture_output=True)
+    git(before, "reset", "-q", "--hard", "HEAD~1")
+    built["without"] = mkdocs_build(before / "records", base / "without", "2027-08-25")
+    return built
 
 
 def _read(site, rel: str) -> str:
@@ -102,6 +109,25 @@ def test_before_its_first_day_a_cadre_and_a_unit_page_name_the_next_contact_poin
     assert "下一周期联系点（2027-09-01 起）" in _text(unit)
     row = re.search(r"<tr>(?:(?!</tr>).)*白涛玉(?:(?!</tr>).)*</tr>", unit, re.S).group(0)
     assert "营销2601班" in row and "营销2701班" in row, row
+
+
+def test_before_its_first_day_the_coming_cycle_counts_in_nothing(sites):
+    """The site of 2027-08-25 with the cycle merged and without it differ only where the coming cycle is shown (and in
+    the check's own findings: W-CHK-024, no cycle after 2027-08-31, is no more): no coverage, home page figure,
+    summary, 附件2 or evaluation counts it."""
+    with_it, without = sites["2027-08-25"].generated, sites["without"].generated
+    pages = {p.relative_to(with_it).as_posix() for p in with_it.rglob("*") if p.is_file()}
+    before = {p.relative_to(without).as_posix() for p in without.rglob("*") if p.is_file()}
+    assert pages - before == {"attachment1/2027-2029.md", "downloads/attachment1-next.csv",
+                              "downloads/attachment1-next.json", "downloads/attachment1-next.xlsx"}
+    changed = {rel for rel in pages & before if (with_it / rel).read_bytes() != (without / rel).read_bytes()}
+    shown = {rel for rel in changed if rel.startswith(("cadres/", "units/"))}
+    assert changed - shown == {"attachment1.md", "downloads.md", "findings.md"}, changed - shown
+    assert "W-CHK-024" not in (with_it / "findings.md").read_text(encoding="utf-8")
+    for rel in shown:  # (a cadre's page: the one line; a unit's: the column)
+        lines = set((with_it / rel).read_text(encoding="utf-8").splitlines()) ^ \
+            set((without / rel).read_text(encoding="utf-8").splitlines())
+        assert all("下一周期" in line or line.startswith("|") or not line for line in lines), (rel, lines)
 
 
 def test_inside_the_cycle_it_is_the_current_one_and_no_next_is_shown(sites):
