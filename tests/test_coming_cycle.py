@@ -167,3 +167,12 @@ def test_the_coming_cycle_s_section_is_seen_and_prints_on_a4(sites, tmp_path):
         browser.close()
     text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "下一周期 2027—2029（2027-09-01 起）" in text and "营销2701班" in text
+
+
+def test_the_coming_cycle_s_own_page_points_to_its_table_on_attachment1(sites):
+    """The cycle's page of every record lists the rows begun by the site's day: none yet, so no empty table (Python-
+    Markdown and fastmd rendered it differently), and the way to the table of its first day."""
+    page = _read(sites["2027-08-25"], "attachment1/2027-2029.html")
+    assert "另有 76 条安排在 2027-08-25 以后才开始" in _text(page)
+    assert 'href="../attachment1.html#next"' in page
+    assert "<table" not in page[page.find("<article"):page.find("</article>")]
