@@ -597,6 +597,14 @@ def post_on(posts: tuple[tuple, list], day: dt.date | None) -> tuple:
     return now
 
 
+def escalated_last(links) -> str:
+    """Whom a student problem's chain (its links, first to last: each a row with an `escalated_to`) was last reported
+    to (R10: a 学院党委 or a department), '' if never: a follow-up recording progress (处理中) without naming it again
+    leaves the problem with the committee it went to — the unit page of that committee lists it while it is open, and
+    `check --unit` that unit's its W-CHK-007."""
+    return next((r["escalated_to"] for r in reversed(links) if r.get("escalated_to")), "")
+
+
 def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
     """A record set of `docs` (some of `rs`'s, or its own changed in place) that knows what the pipeline
     found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from tests.gitrepo import cadre, check_cli, commit, git, write
+from tests.gitrepo import cadre, check_cli, commit, git, ledger, write
 from tests.test_check_cli import _late_and_missing_by_unit
 
 TODAY = ("--today", "2026-07-01")
@@ -292,3 +292,45 @@ def test_the_json_of_a_unit_lists_its_exemptions_only_as_the_markdown_does(tmp_p
     assert len(whole["exemptions"]) == 4
     text = check_cli(repo / "records", *TODAY, "--unit", "xgb", cwd=repo).stdout
     assert "豁免：0 条生效，4 条已过期，0 条未开始" in text, text  # (the overview: the university's)
+
+
+def test_a_problem_reported_to_a_unit_s_committee_is_that_unit_s_while_it_is_open(tmp_path):
+    """李娜 (机械学院) reports a problem to 计算机学院党委, and follows it up as 处理中 (a follow-up recording progress names
+    no escalated_to again): its W-CHK-007 (overdue) is 计算机学院's as well as 机械学院's — the unit page lists it so
+    (含上报本单位党委的); `check --unit cs` left it out, before the follow-up and after (walk: 外国语学院's secretary did
+    not see a problem escalated to her 党委 and open for 608 days)."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    units = repo / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "name: 计算机学院, type: 学院,", "name: 计算机学院, type: 学院, party_committee: 计算机学院党委,"), encoding="utf-8")
+    write(repo, {"records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-02-10"], ["me-2025-01"], """
+        - id: 2026h1-li-na-1
+          raised_on: "2026-02-10"
+          kind: 问题
+          category: 学业发展
+          description: 几名学生反映跨学院选课名额不足。
+          status: 已上报
+          escalated_to: 计算机学院党委
+        """)})
+    commit(repo, "2026-06-20 10:00", "李娜 2026-H1")
+    overdue = ("records/ledgers/2026-H1/li-na.yaml", "警告", "W-CHK-007")
+    for unit in ("cs", "me"):
+        run = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo)
+        assert overdue in _said(run.stdout), (unit, run.stdout)
+    assert overdue not in _said(check_cli(repo / "records", *TODAY, "--unit", "xgb", cwd=repo).stdout)
+
+    write(repo, {"records/ledgers/2026-H2/li-na.yaml": ledger("li-na", "2026-H2", ["2026-07-01"], ["me-2025-01"], """
+        - id: 2026h2-li-na-1
+          follows: 2026h1-li-na-1
+          raised_on: "2026-07-01"
+          kind: 问题
+          category: 学业发展
+          description: 跟进上期反映：几名学生反映跨学院选课名额不足。
+          status: 处理中
+          note: 计算机学院党委正在协调，仍在跟进。
+        """)})
+    commit(repo, "2026-07-01 09:00", "李娜 2026-H2")
+    overdue = ("records/ledgers/2026-H2/li-na.yaml", "警告", "W-CHK-007")
+    for unit in ("cs", "me"):
+        run = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo)
+        assert overdue in _said(run.stdout), (unit, run.stdout)

@@ -37,6 +37,13 @@ def chen_gang_moves(records):
         + 'earlier:\n  - {until: "2026-02-28", unit: xgb, position: 党委学生工作部部长}\n', encoding="utf-8")
 
 
+def chen_gang_escalates(records):
+    """陈刚 (党委学生工作部) reports his 2025-H2 problem to 计算机学院党委 (已上报)."""
+    path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace(
+        "    status: 处理中", "    status: 已上报\n    escalated_to: 计算机学院党委"), encoding="utf-8")
+
+
 def test_an_open_problem_is_on_the_page_of_the_unit_the_board_names(tmp_path):
     # 陈刚 moved from 党委学生工作部 to 机械学院 on 2026-03-01 (`earlier`); his open problem of
     # 2025-10 stays with 党委学生工作部, as the board, its download and the field's description say —
@@ -109,12 +116,7 @@ def test_the_appraisal_s_problems_are_the_board_s_of_that_year_and_say_so(site):
 def test_the_units_open_problems_say_why_they_add_up_to_more_than_the_home_page_s(tmp_path):
     # 陈刚 (党委学生工作部) reports a problem to 计算机学院党委: both units' pages list it, so the
     # units' index summed to more open problems than the home page had, and said nothing of it
-    def escalates(records):
-        path = records / "ledgers" / "2025-H2" / "chen-gang.yaml"
-        path.write_text(path.read_text(encoding="utf-8").replace(
-            "    status: 处理中", "    status: 已上报\n    escalated_to: 计算机学院党委"), encoding="utf-8")
-
-    site = mkdocs_build(fixture_repo(tmp_path, escalates), tmp_path, FIXTURE_TODAY)
+    site = mkdocs_build(fixture_repo(tmp_path, chen_gang_escalates), tmp_path, FIXTURE_TODAY)
     index = (site.public / "units/index.html").read_text(encoding="utf-8")
     head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", index.split("<table", 1)[1], re.S)]
     col = head.index("未解决问题（含上报本单位党委的）")
@@ -126,6 +128,28 @@ def test_the_units_open_problems_say_why_they_add_up_to_more_than_the_home_page_
         assert "2025h2-chen-gang-1" in unit_problems(site, f"units/{unit}.html")
     assert "各单位之和可能大于首页的未解决条数" in visible(index)
     assert any(h.startswith("未覆盖新生班级（") and h.endswith("学年）") for h in head)  # (this year's, as the home page)
+
+
+def test_a_problem_reported_to_a_committee_stays_on_its_unit_s_page_while_followed_up(tmp_path):
+    # 陈刚 (党委学生工作部) reports a problem to 计算机学院党委 in 2025-H2, and in 2026-H1 follows it up as 处理中
+    # (a follow-up recording progress names no escalated_to again): the 计算机学院 page listed it until that follow-up
+    # and then no more, though it was still open and still with that committee (walk: 外国语学院's secretary missed a
+    # problem escalated to her 党委, open for 608 days; `check --unit` left out its W-CHK-007 too)
+    def escalates_then_follows_up(records):
+        chen_gang_escalates(records)
+        (records / "ledgers" / "2026-H1" / "chen-gang.yaml").write_text(
+            "cadre: chen-gang\nperiod: 2026-H1\ncontact_points: [cs-2024-01]\nactivities:\n"
+            "  - date: \"2026-03-12\"\n    form: 座谈交流\n    place: 进班级\n    channel: 面对面\n    students: 20\n"
+            "    summary: 与计算机2401班同学座谈，回访上期反映的问题。\nfeedback:\n"
+            "  - id: 2026h1-chen-gang-1\n    follows: 2025h2-chen-gang-1\n    raised_on: \"2026-03-12\"\n"
+            "    kind: 问题\n    category: 心理健康\n    description: 跟进上期反映：一名学生反映考试焦虑。\n"
+            "    status: 处理中\n    note: 学院党委已安排心理老师，仍在跟进。\n", encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, escalates_then_follows_up), tmp_path, FIXTURE_TODAY)
+    for unit in ("cs", "xgb"):  # (the committee's unit, and the cadre's)
+        assert "2025h2-chen-gang-1" in unit_problems(site, f"units/{unit}.html"), unit
+        assert "2026h1-chen-gang-1" in unit_problems(site, f"units/{unit}.html"), unit  # (its follow-up, in the row)
+    assert "2025h2-chen-gang-1" not in unit_problems(site, "units/me.html")
 
 
 def chart(page: str, title: str) -> dict[str, int]:

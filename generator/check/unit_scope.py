@@ -7,9 +7,10 @@ where --strict makes them errors: the scheduled run's reviewer sees her unit's, 
     scope = scope_of(rs, data, findings, ids)       # which findings are the unit's (Scope.mine)
 
 A finding is a unit's by what it is about (its `data`: a unit, a cadre's ledger of a period — the unit she was in
-then, the ledger table's row —, a cadre's semester, a class, a club, a student problem's chain), else by its file: a
-ledger's or an amendment's cadre, a cadre's file, the unit, class, club, assignment row (its cadre's unit and its
-class's or club's) or exemption at its line.  A row taken out of the assignments (W-CHK-019) is
+then, the ledger table's row —, a cadre's semester, a class, a club, a student problem's chain — its cadre's unit and
+the unit whose 党委 it was last reported to, model.escalated_last), else by its file: a ledger's or an amendment's cadre,
+a cadre's file, the unit, class, club, assignment row (its cadre's unit and its class's or club's) or exemption at its
+line.  A row taken out of the assignments (W-CHK-019) is
 of its cadre's unit on its last day and its class's or club's, as it was — not of the row shown where it was.  A finding
 of no unit (the policy, the calendar) is the university's: not listed, counted, the first line saying how many
 (Scope.whole)."""
@@ -21,7 +22,7 @@ from typing import NamedTuple
 
 from generator import findings as F
 from generator.messages import MESSAGES
-from generator.model import post_on, posts_of
+from generator.model import escalated_last, post_on, posts_of
 
 
 class Scope(NamedTuple):
@@ -96,7 +97,10 @@ class _Units:
         self.rows = {(r["period"], r["cadre"]): r.get("unit") for r in data.get("ledgers", [])}
         self.paths = {r.get("path"): r.get("unit") for r in data.get("ledgers", [])}
         self.semester = {r["cadre"]: r.get("unit") for r in data.get("semester_matrix", {}).get("rows", [])}
-        self.chains = {c["root"]: c.get("unit") for c in data.get("feedback", [])}
+        committees = {u.get("party_committee"): uid for uid, u in rs.units.items() if u.get("party_committee")}
+        # (a problem's chain: its cadre's unit, and the unit whose committee it was last reported to)
+        self.chains = {c["root"]: {u for u in (c.get("unit"), committees.get(escalated_last(c.get("links") or ())))
+                                   if isinstance(u, str)} for c in data.get("feedback", [])}
         self._docs = None
         self._entries = None
         self._base_files: dict = {}  # (a cadre no file has now → her file in the base, read: _then)
@@ -120,8 +124,7 @@ class _Units:
                     else self._cadre(cadre, d.get("period")))
         for kind in ("class", "club"):
             out |= self._point(kind, d.get(kind))
-        if isinstance(self.chains.get(d.get("root")), str):
-            out.add(self.chains[d["root"]])
+        out |= self.chains.get(d.get("root"), set())
         if isinstance(self.paths.get(d.get("ledger")), str):
             out.add(self.paths[d["ledger"]])
         if isinstance(was := d.get("was"), dict):  # (a row taken out of the assignments, W-CHK-019: its units as it was)
