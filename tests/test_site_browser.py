@@ -657,6 +657,25 @@ def test_a_feedback_table_s_head_keeps_each_header_on_one_line(page, served, med
             assert _heads_broken(page) == [], (rel, media)
 
 
+def test_a_unit_s_open_problems_printed_say_how_many_days_each_has_been_open(page, served):
+    """A 学院党委 secretary prints her unit page for the 党委会: its 未解决的学生问题 gave the day each problem was raised
+    and 超期, not how long it had been open (walk: 外国语学院, one open 542 days, printed as a bare 2025-06-12). Printed
+    on A4, the table has 已过天数 (as the board's 超期未解决), each header on one line, a number in each row."""
+    site, base = served
+    unit = next(p.name for p in sorted((site.public / "units").glob("*.html")) if p.name != "index.html"
+                and "thread-table" in p.read_text(encoding="utf-8").rsplit("未解决的学生问题", 1)[1])
+    page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+    page.goto(base + f"units/{unit}")
+    page.wait_for_load_state("networkidle")
+    heads = [h.strip() for h in page.locator("article .thread-table thead th").all_inner_texts()]
+    assert "已过天数" in heads, (unit, heads)
+    assert _heads_broken(page) == [], unit
+    days = page.eval_on_selector_all("article .thread-table tbody tr", "(trs, i) => trs.map(tr => tr.cells[i].innerText)",
+                                     heads.index("已过天数"))
+    assert days and all(d.strip().isdigit() for d in days), (unit, days)
+
+
 def test_on_a_phone_a_feedback_table_is_no_wider_than_its_words_need(page, served):
     """On a phone (375 px) a table of feedback threads scrolled sideways further than it had to: the thread
     kept its 20em (a desktop's board needs it beside whole ids) and every cell the theme's 1.25em of

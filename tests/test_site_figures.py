@@ -152,6 +152,33 @@ def test_a_problem_reported_to_a_committee_stays_on_its_unit_s_page_while_follow
     assert "2025h2-chen-gang-1" not in unit_problems(site, "units/me.html")
 
 
+def test_a_unit_s_open_problems_say_how_many_days_each_has_been_open_as_the_board_does(site):
+    # a 学院党委 secretary reads her unit page's 未解决的学生问题 to ask which are old: it gave the day each was raised
+    # and 超期 for the overdue, but not how many days it had been open — the board's 超期未解决 and 办理中 tables say
+    # 已过天数 (walk: 外国语学院's page, four open problems, one of them open 542 days, read as a bare 2025-06-12)
+    board = (site.public / "feedback.html").read_text(encoding="utf-8")
+    ages = {}
+    for page in [board] + [p.read_text(encoding="utf-8") for p in (site.public / "feedback").glob("*-*.html")]:
+        for table in re.findall(r"<table[^>]*>.*?</table>", page, re.S):
+            head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", table, re.S)]
+            if head[:1] == ["编号"] and ("已过天数" in head or "天数" in head):
+                col = head.index("已过天数" if "已过天数" in head else "天数")
+                for tr in re.findall(r"<tr[^>]*>(.*?)</tr>", table, re.S)[1:]:
+                    cells = [visible(c).strip() for c in re.findall(r"<td[^>]*>(.*?)</td>", tr, re.S)]
+                    ages.setdefault(cells[0], cells[col])
+    seen = 0
+    for path in sorted(p for p in (site.public / "units").glob("*.html") if p.name != "index.html"):
+        page = path.read_text(encoding="utf-8").rsplit("未解决的学生问题", 1)[1]
+        if "<table" not in page:
+            continue
+        head = [visible(h).strip() for h in re.findall(r"<th[^>]*>(.*?)</th>", page.split("</table>", 1)[0], re.S)]
+        assert "已过天数" in head, (path.name, head)
+        for cells in cells_text(page, "编号"):
+            assert cells[head.index("已过天数")] == ages[cells[0]], (path.name, cells)
+            seen += 1
+    assert seen >= 2
+
+
 def chart(page: str, title: str) -> dict[str, int]:
     """The bars of the page's first SVG chart titled `title` (as drawn for a desktop): {label: value}."""
     svg = re.search(r'<svg class="chart chart-wide"[^>]*aria-label="%s".*?</svg>' % re.escape(title), page, re.S).group(0)
