@@ -334,3 +334,9 @@ def test_a_problem_reported_to_a_unit_s_committee_is_that_unit_s_while_it_is_ope
     for unit in ("cs", "me"):
         run = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo)
         assert overdue in _said(run.stdout), (unit, run.stdout)
+        # (the markdown's table of overdue problems, the CI summary's, lists it to the same units)
+        md = check_cli(repo / "records", *TODAY, "--unit", unit, "--format", "markdown", cwd=repo).stdout
+        assert "| 2026h1-li-na-1 |" in md, (unit, md)
+    md = check_cli(repo / "records", *TODAY, "--unit", "xgb", "--format", "markdown", cwd=repo).stdout
+    assert "2026h1-li-na-1" not in md, md
+

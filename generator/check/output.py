@@ -650,8 +650,9 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
     # (with --base, the pull request's summary: the tables' rows are those of the findings listed — the files changed,
     # every error —, not the whole university's, which the scheduled run and the site show)
     told = _told(listed) if base is not None and base.files is not None else None
-    def mine(key, unit=None) -> bool:  # (with --unit, a row of the unit's)
-        return (told is None or key in told) and (scope is None or unit in scope.ids)
+    def mine(key, unit=None) -> bool:  # (with --unit, a row of the unit's: a problem's by its chain, Scope.problems)
+        return (told is None or key in told) and (scope is None or (
+            key[1] in scope.problems if key[0] == "problem" else unit in scope.ids))
     # (first, with the hint, as the text report: an error fails the CI step, whose log is empty — its output is here)
     rows = [[f"`{report.location(f)}`", f.code, f.message(lang), f.hint(lang)] for f in findings if f.severity == F.ERROR]
     out += _table(t["records"], m["fix_head"], rows, lang)
@@ -680,7 +681,7 @@ def as_markdown(findings, data: dict, lang: str = "zh", files: int | None = None
             and mine(("semester", r["cadre"], s["id"]), r["unit"])]
     out += _table(m["semester"], m["semester_head"], rows, lang)
     rows = [[c["root"], c["category"], c["unit_name"] or c["unit"], c["status"], c["age_days"]]
-            for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]), c["unit"])]
+            for c in data.get("feedback", []) if c["overdue"] and mine(("problem", c["root"]))]
     out += _table(m["feedback"], m["feedback_head"], rows, lang)
     rows = [[e["name"], ("、" if lang == "zh" else ", ").join(RULES[lang].get(r, r) for r in e["rules"]), f"{e['start']}–{e['end']}", e["reason"], m["state"][e["state"]],
              describe(e.get("excused") or [], e.get("rules") or [], lang)]

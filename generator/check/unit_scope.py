@@ -31,6 +31,7 @@ class Scope(NamedTuple):
     mine: frozenset  # the findings that are theirs
     exemptions: frozenset  # (file, line) of their exemptions (the exemptions' table): of a cadre in them on its days
     whole: frozenset = frozenset()  # the findings left out that are no unit's (the policy's, the calendar's: counted)
+    problems: frozenset = frozenset()  # the roots of the student problems' chains that are theirs (the markdown's table)
 
     def split(self, listed: list) -> tuple[list, list]:
         """(listed, left out): the record errors and the units' other findings of `listed`, in its order; the other
@@ -86,7 +87,8 @@ def scope_of(rs, data: dict, findings, ids: tuple, base: str | None = None) -> S
     exemptions = frozenset((ex.file, ex.pos()[0]) for ex in rs.exemptions
                            if isinstance(c := ex.get("cadre"), str) and c in rs.cadres
                            and rs.units_of(c, ex.date("start"), ex.date("end")) & wanted)
-    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, exemptions, whole)
+    problems = frozenset(root for root, of_units in units.chains.items() if of_units & wanted)
+    return Scope(ids, tuple(rs.units[u].get("name") or u for u in ids), mine, exemptions, whole, problems)
 
 
 class _Units:
