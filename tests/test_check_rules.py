@@ -1138,3 +1138,49 @@ def test_a_graduated_class_of_a_cadre_leaving_at_the_cycle_s_end_asks_for_no_new
     files["records/cadres/li-na.yaml"] = cadre("李娜", "me", active_to="2027-10-31")
     (f,) = found(check(tmp_path, "2027-08-20", files), "W-CHK-013")
     assert f.hint_zh.endswith("并为干部“李娜”新增一行新的联系点安排。"), f.hint_zh
+
+
+def test_a_follow_up_of_another_unit_s_problem_is_said_unless_it_was_reported_to_her_unit(tmp_path):
+    # walk (a 学院党委 secretary, demo copy): 外国语学院's 丁松 typed follows: 2026h1-xiao-fangting-6 — 材料学院's problem,
+    # overdue 234 days — and 已解决: the problem left 材料学院's page and the overdue list, and nothing said a cadre of
+    # another unit had closed it.  A follow-up of a problem of another unit's cadre is said at its follows line, to both
+    # units; not when the problem was reported to her unit's 党委 (or to her unit, a department) before it
+    zhang = """
+- id: fb-projector
+  raised_on: "2025-10-10"
+  kind: 问题
+  category: 学业发展
+  description: 几名学生反映教室投影不清楚。
+  status: 待处理
+"""
+    li = """
+- id: fb-li-1
+  follows: fb-projector
+  raised_on: "2026-03-10"
+  kind: 问题
+  category: 学业发展
+  description: 跟进：几名学生反映教室投影不清楚。
+  status: 已解决
+  resolution: 已更换投影仪。
+  resolved_on: "2026-03-12"
+"""
+    files = {"records/ledgers/2025-H2/zhang-wei.yaml": ledger("zhang-wei", "2025-H2", ["2025-10-10"], feedback=zhang),
+             "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], points=("me-2025-01",),
+                                                          feedback=li)}
+    result = check(tmp_path, "2026-05-01", files)
+    (other,) = found(result, "W-CHK-025")
+    text = files["records/ledgers/2026-H1/li-na.yaml"]
+    assert other.file.endswith("ledgers/2026-H1/li-na.yaml") and other.severity == "warning"
+    assert (other.line, other.column) == (text.splitlines().index("    follows: fb-projector") + 1, 14)
+    assert other.message_zh.startswith("跟进的“fb-projector”是计算机学院张伟反映的问题（") and other.message_zh.endswith(
+        "ledgers/2025-H2/zhang-wei.yaml），李娜在机械学院，这个问题也没有上报机械学院"), other.message_zh
+    assert "编号写错" in other.hint_zh and "张伟" in other.hint_zh
+    assert other.data["cadre"] == "li-na" and other.data["root"] == "fb-projector"
+    # reported to 机械学院党委 before (and the unit has that committee): hers to follow up
+    files["records/units.yaml"] = base()["records/units.yaml"].replace(
+        "name: 机械学院, type: 学院,", "name: 机械学院, type: 学院, party_committee: 机械学院党委,")
+    files["records/policy.yaml"] = base()["records/policy.yaml"].replace(
+        "escalation_targets: [计算机学院党委, 后勤处]", "escalation_targets: [计算机学院党委, 机械学院党委, 后勤处]")
+    files["records/ledgers/2025-H2/zhang-wei.yaml"] = files["records/ledgers/2025-H2/zhang-wei.yaml"].replace(
+        "  status: 待处理", "  status: 已上报\n  escalated_to: 机械学院党委")
+    assert found(check(tmp_path, "2026-05-01", files), "W-CHK-025") == []

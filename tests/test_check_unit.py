@@ -340,3 +340,31 @@ def test_a_problem_reported_to_a_unit_s_committee_is_that_unit_s_while_it_is_ope
     md = check_cli(repo / "records", *TODAY, "--unit", "xgb", "--format", "markdown", cwd=repo).stdout
     assert "2026h1-li-na-1" not in md, md
 
+
+def test_a_follow_up_of_another_unit_s_problem_is_listed_to_both_units(tmp_path):
+    """李娜 (机械学院) follows up — and closes — 张伟's problem (计算机学院), never reported to 机械学院: W-CHK-025 at her
+    follows line is 机械学院's (her ledger) and 计算机学院's (its problem, gone from its open list), not 党委学生工作部's."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml": ledger("zhang-wei", "2026-H1", ["2026-02-10"], feedback="""
+        - id: 2026h1-zhang-wei-1
+          raised_on: "2026-02-10"
+          kind: 问题
+          category: 生活后勤
+          description: 几名学生反映宿舍热水不稳定。
+          status: 待处理
+        """), "records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-03-10"], ["me-2025-01"], """
+        - id: 2026h1-li-na-1
+          follows: 2026h1-zhang-wei-1
+          raised_on: "2026-03-10"
+          kind: 问题
+          category: 生活后勤
+          description: 跟进：几名学生反映宿舍热水不稳定。
+          status: 已解决
+          resolution: 后勤处已检修热水管道。
+          resolved_on: "2026-03-20"
+        """)})
+    commit(repo, "2026-06-20 10:00", "two ledgers")
+    other = ("records/ledgers/2026-H1/li-na.yaml", "警告", "W-CHK-025")
+    for unit, listed in (("cs", True), ("me", True), ("xgb", False)):
+        run = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo)
+        assert (other in _said(run.stdout)) == listed, (unit, run.stdout)

@@ -446,6 +446,8 @@ class _Chains:
             if mean:
                 prev = (led, mean)
             where = ledger(led)
+            if rows and ctx.valid(led) and where[3] != rows[0]["cadre"]:
+                _other_unit_s(ctx, led, i, v, root, ledger(root_led), where, rows)
             rows.append({"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
                          "raised_on": day(get("raised_on"))[1], "status": status,
                          "meaning": mean if status else None,
@@ -475,6 +477,23 @@ class _Chains:
                 "unit": where[5], "unit_name": where[6], "cadre": where[3],
                 "category": _text(root_v.get("category")), "kind": _text(root_v.get("kind")),
                 "raised_on": raised_iso, "links": rows}
+
+
+def _other_unit_s(ctx: Context, led, i: int, v, root: str, first: tuple, where: tuple, rows: list[dict]) -> None:
+    """W-CHK-025 at a follow-up's `follows` (a link of a cadre other than the first's): the problem is another unit's
+    cadre's (`first`, `where`: Chains.ledger's of the first link's ledger and this one's) and was not reported to this
+    cadre's unit (its 党委, or the unit by its name: a department) by a link before it (`rows`)."""
+    own = where[5]
+    if not own or own == first[5]:
+        return
+    unit = ctx.rs.units.get(own)
+    to = (unit.get("party_committee") if unit is not None else None) or where[6] or own
+    if any(r["escalated_to"] in (to, where[6]) for r in rows):
+        return
+    fb = Item(led.doc, ("feedback", i), v)
+    ctx.add("W-CHK-025", fb, fb.pos("follows"), ref=v.get("follows"), unit_name=first[6] or first[5] or "",
+            name=ctx.cadre_name(first[3]), where=first[1], cadre_name=ctx.cadre_name(where[3]), own_unit=where[6] or own,
+            to=to, data={"root": root, "cadre": where[3], "period": where[2]})
 
 
 _NO_DAY = (None, None)

@@ -206,6 +206,18 @@ CODES = {
         "hint_zh": "请及时跟进：在下一期台账中用 follows: {root} 记录最新进展。",
         "hint_en": "Follow it up: record progress in the next ledger with follows: {root}.",
     },
+    "W-CHK-025": {
+        "severity": "warning",
+        # ({to}: her unit's 党委 where units.yaml names one, else the unit: check.feedback._other_unit_s)
+        "zh": "跟进的“{ref}”是{unit_name}{name}反映的问题（{where}），{cadre_name}在{own_unit}，这个问题也没有上报{to}",
+        "en": "'{ref}' is a problem raised by {name} of {unit_name} ({where}); {cadre_name} is in {own_unit}, "
+              "and it was not reported to {to}",
+        "hint_zh": "编号写错了的，请改为要跟进的那一条的编号；确是{unit_name}的问题，请{name}在自己的台账中跟进"
+                   "（别的单位的问题上报了{to}以后，才由本单位跟进）。",
+        "hint_en": "If the id is mistyped, write the id of the item followed up; if it is {unit_name}'s problem, {name} "
+                   "follows it up in their own ledger (another unit's problem is this unit's to follow up once "
+                   "reported to {to}).",
+    },
     # ---- other warnings -------------------------------------------------------
     "W-CHK-010": {
         "severity": "warning",
