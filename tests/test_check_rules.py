@@ -1176,6 +1176,9 @@ def test_a_follow_up_of_another_unit_s_problem_is_said_unless_it_was_reported_to
         "ledgers/2025-H2/zhang-wei.yaml），李娜在机械学院，这个问题也没有上报机械学院"), other.message_zh
     assert "编号写错" in other.hint_zh and "张伟" in other.hint_zh
     assert other.data["cadre"] == "li-na" and other.data["root"] == "fb-projector"
+    # a cadre's unit is hers on the day of the link (records/cadres' earlier): 李娜 was in 计算机学院 until March's end
+    moved = {**files, "records/cadres/li-na.yaml": cadre("李娜", "me") + 'earlier:\n  - {until: "2026-03-31", unit: cs}\n'}
+    assert found(check(tmp_path, "2026-05-01", moved), "W-CHK-025") == []
     # reported to 机械学院党委 before (and the unit has that committee): hers to follow up
     files["records/units.yaml"] = base()["records/units.yaml"].replace(
         "name: 机械学院, type: 学院,", "name: 机械学院, type: 学院, party_committee: 机械学院党委,")
