@@ -43,6 +43,7 @@ def check_references(rs: RecordSet, today: dt.date | None = None) -> list[F.Find
     out += _duplicates(rs)
     out += _class_names(rs)
     out += _cadre_namesakes(rs)
+    out += _staff_numbers(rs)
     out += _organisation(rs)
     out += check_policy(rs)
     out += _assignments(rs)
@@ -294,9 +295,26 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
     return out
 
 
-def _name_at(item: Item) -> str:
-    """file:line:col of a cadre record's name."""
-    return f"{item.file}:{':'.join(map(str, item.pos('name')))}"
+def _name_at(item: Item, field: str = "name") -> str:
+    """file:line:col of a cadre record's name (or of its `field`)."""
+    return f"{item.file}:{':'.join(map(str, item.pos(field)))}"
+
+
+def _staff_numbers(rs: RecordSet) -> list[F.Finding]:
+    """E-REF-024 at a cadre's 工号 (staff_no) that an earlier cadre file has (letter case not compared), naming that
+    file's line: 组织部 merges 年度考核参考 into its own spreadsheet by it."""
+    first: dict[str, str] = {}
+    out = []
+    for ref, item in rs.cadres.items():
+        if not isinstance(number := item.get("staff_no"), str):
+            continue
+        other = first.setdefault(number.upper(), ref)
+        if other != ref:
+            there = rs.cadres[other]
+            out.append(F.make("E-REF-024", item.file, item.pos("staff_no"), staff_no=number,
+                              other_name=there.get("name"), other=_name_at(there, "staff_no"), other_id=other,
+                              data={"cadre": ref}))
+    return out
 
 
 def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, same: list) -> list[F.Finding]:

@@ -185,6 +185,17 @@ CODES = {
                    "full-width digits and letters count as half-width. Another unit may have a class of the same name, and "
                    "a class that ended (until written) may have a new namesake.",
     },
+    "E-REF-024": {
+        "severity": "error",
+        "zh": "工号“{staff_no}”已是干部“{other_name}”的工号（{other}，编号 {other_id}）",
+        "en": "staff number '{staff_no}' is already that of cadre '{other_name}' (at {other}, id {other_id})",
+        "hint_zh": "一个工号（staff_no）只属于一位干部：组织部的年度考核表按工号对应网站的年度考核参考，两人同一个工号就对不上。"
+                   "请按学校人事系统改正其中写错的一个（比较时不分大小写）；是同一人写了两份记录时，留下台账和安排表用的那一份，删去另一份。",
+        "hint_en": "A staff number (staff_no) belongs to one cadre only: the 组织部's annual assessment matches the site's "
+                   "年度考核参考 by it, and two cadres with one number do not match. Correct the wrong one as the university's "
+                   "HR system has it (letter case is not compared); if it is one person in two records, keep the record the "
+                   "ledgers and the assignment table use and delete the other.",
+    },
     "W-REF-001": {
         "severity": "warning",
         "zh": "干部“{name}”与 {other}（编号 {other_id}，{other_unit}）同名，可能是同一人写了两份记录",
