@@ -1903,6 +1903,12 @@ def _beside_a_building(doc, pos) -> bool:
     return _BUILDING_BEFORE.search(row, 0, at) is not None and _STUDENTS_AFTER.match(row, at) is not None
 
 
+# The kinds of find a field of one kind of record is no place of: a cadre's 工号 (staff_no) is a member of staff's number
+# of the university's HR system, which may well look like its students' numbers (the policy's patterns) — a phone's or
+# an ID card's number there is still found, and so is the same number anywhere else, a comment on its line too.
+NOT_FOUND_IN = {("cadre", ("staff_no",)): frozenset({"student_number"})}
+
+
 def _finds(scanner: Scanner, doc):
     """(kind, masked, (line, col)) of every find in one document; file-name finds have no position."""
     quick = doc.quick and not doc.located and isinstance(doc.data, dict)
@@ -1929,18 +1935,20 @@ def _finds(scanner: Scanner, doc):
     scanner.settle([value for spans in (doc.key_spans, doc.spans) for _start, _end, value in spans.values()
                     if isinstance(value, str)] + [text[s:e] for s, e in lines])
     taken: list[tuple[int, int]] = []
-    for spans in (doc.key_spans, doc.spans):
-        for start, end, value in spans.values():
+    for spans, keys in ((doc.key_spans, False), (doc.spans, True)):
+        for path, (start, end, value) in spans.items():
             if not isinstance(value, str):
                 continue
             matches = scanner.scan(value)
             if not matches:
                 continue
             offsets = _map_offsets(text[start:end], value, [m.start for m in matches])
+            not_here = NOT_FOUND_IN.get((doc.kind, path), ()) if keys else ()
             for m in matches:
                 at = start + offsets[m.start]
-                taken.append((at, at + max(m.end - m.start, 1)))
-                yield m.kind, m.masked, where(at)
+                taken.append((at, at + max(m.end - m.start, 1)))  # (its line's comment scanned around it)
+                if m.kind not in not_here:
+                    yield m.kind, m.masked, where(at)
     # raw lines: comments, and every line of a file whose values could not be read
     for s, e in lines:
         for m in scanner.scan(text[s:e]):

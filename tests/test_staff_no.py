@@ -65,3 +65,60 @@ def test_two_cadres_with_one_staff_number_is_an_error_at_the_second_naming_the_f
     assert said in run.stdout, run.stdout
     assert run.stdout.count("E-REF-024") == 1, run.stdout
     assert ("人事系统" if lang == "zh" else "HR system") in run.stdout
+
+
+def _privacy(run) -> list:
+    return [(f["code"], f["file"], f["line"], f["column"]) for f in json.loads(run.stdout) if "PRIV" in f["code"]]
+
+
+def _student_number_policy(records):
+    """The policy's student numbers: 8 digits beginning 200, as a staff number of the same HR system may be."""
+    policy = records / "policy.yaml"
+    text = policy.read_text(encoding="utf-8")
+    assert '"20[0-9]{8}"' in text
+    policy.write_text(text.replace('"20[0-9]{8}"', '"200[0-9]{5}"'), encoding="utf-8")
+
+
+@pytest.mark.parametrize("env", [{}, REFERENCE], ids=["quick", "reference"])
+def test_a_staff_number_like_a_student_number_is_no_finding_in_its_own_field_only(tmp_path, env):
+    work, records = _records(tmp_path, zhang_wei="20051234")
+    _student_number_policy(records)
+    cadre = records / "cadres" / "zhang-wei.yaml"
+    assert _privacy(_validate(work, "--format", "json", env=env)) == []
+    # with a comment after it on its line, too (the comment's line is scanned, not the 工号 in it)
+    cadre.write_text(cadre.read_text(encoding="utf-8").replace('"20051234"', '"20051234"  # 人事处 2024 年名单'),
+                     encoding="utf-8")
+    assert _privacy(_validate(work, "--format", "json", env=env)) == []
+    # the same digits in a ledger's text, in the cadre file's other fields, or in a comment: a student's number still
+    ledger = records / "ledgers" / "2026-H1" / "li-na.yaml"
+    ledger.write_text(ledger.read_text(encoding="utf-8").replace("比赛备赛活动。", "比赛备赛活动，20051234反映经费不足。"),
+                      encoding="utf-8")
+    text = cadre.read_text(encoding="utf-8").replace("计算机学院院长", "计算机学院院长20051234") + "# 联系学生 20051234\n"
+    cadre.write_text(text, encoding="utf-8")
+    run = _validate(work, "--format", "json", env=env)
+    assert run.returncode == 1
+    assert _privacy(run) == [("E-PRIV-001", "records/cadres/zhang-wei.yaml", 2, 18),
+                             ("E-PRIV-001", "records/cadres/zhang-wei.yaml", 7, 8),
+                             ("E-PRIV-001", "records/ledgers/2026-H1/li-na.yaml", 10, 29)], run.stdout
+    # a student's number typed as a ledger's field of that name is no staff number: E-SCHEMA-002 and found
+    ledger.write_text(ledger.read_text(encoding="utf-8") + 'staff_no: "20051234"\n', encoding="utf-8")
+    found = _privacy(_validate(work, "--format", "json", env=env))
+    assert ("E-PRIV-001", "records/ledgers/2026-H1/li-na.yaml", 11, 12) in found, found
+
+
+@pytest.mark.parametrize("env", [{}, REFERENCE], ids=["quick", "reference"])
+def test_a_mobile_number_typed_as_a_staff_number_is_still_found(tmp_path, env):
+    work, _ = _records(tmp_path, zhang_wei="13812345678")
+    run = _validate(work, "--format", "json", env=env)
+    assert _privacy(run) == [("E-PRIV-001", "records/cadres/zhang-wei.yaml", 6, 12)], run.stdout
+
+
+def test_both_load_paths_give_the_same_findings_of_staff_numbers(tmp_path):
+    work, records = _records(tmp_path, li_na="20051234", zhang_wei="20051234")
+    _student_number_policy(records)
+    (records / "cadres" / "wang-fang.yaml").write_text(
+        'name: 王芳\nposition: 计算机学院副院长\nunit: cs\nstaff_no: 2005123\nactive_from: "2022-09-01"\n', encoding="utf-8")
+    runs = [_validate(work, "--format", "json", env=env) for env in ({}, {}, REFERENCE)]  # (cold, warm, reference)
+    assert runs[0].stdout == runs[1].stdout == runs[2].stdout
+    assert sorted((f["code"], f["file"], f["line"]) for f in json.loads(runs[0].stdout)) == [
+        ("E-REF-024", "records/cadres/zhang-wei.yaml", 6), ("E-SCHEMA-003", "records/cadres/wang-fang.yaml", 4)]
