@@ -573,9 +573,9 @@ def test_the_appraisal_download_has_numbers_not_fractions(tmp_path):
     records = fixture_repo(tmp_path)
     files = build_site(records, dt.date.fromisoformat(FIXTURE_TODAY)).files
     lines = files["downloads/evaluation.csv"].decode("utf-8-sig").splitlines()
-    assert lines[0] == ("年度,干部编号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,无联系点天数,无联系点,"
+    assert lines[0] == ("年度,干部编号,工号,姓名,单位,职务,任职变动,联系次数,达标学期,应达标学期,待定学期,豁免学期,无联系点天数,无联系点,"
                         "按时台账,应交台账,逾期台账,未提交台账,豁免台账,已更正台账,合并后修改台账,有错误台账（未通过）,反映问题,已解决")
-    assert "2025,zhang-wei,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,0,0,2,2" in lines, lines
+    assert "2025,zhang-wei,,张伟,计算机学院,计算机学院院长,,2,1,1,0,0,0,,1,1,0,0,0,0,0,0,2,2" in lines, lines  # (no 工号)
     assert not any("/" in line for line in lines)
     sheet = openpyxl.load_workbook(io.BytesIO(files["downloads/evaluation.xlsx"])).active
     rows = list(sheet.iter_rows(values_only=True))  # (the header in row 1)

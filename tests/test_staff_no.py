@@ -122,3 +122,34 @@ def test_both_load_paths_give_the_same_findings_of_staff_numbers(tmp_path):
     assert runs[0].stdout == runs[1].stdout == runs[2].stdout
     assert sorted((f["code"], f["file"], f["line"]) for f in json.loads(runs[0].stdout)) == [
         ("E-REF-024", "records/cadres/zhang-wei.yaml", 6), ("E-SCHEMA-003", "records/cadres/wang-fang.yaml", 4)]
+
+
+def test_the_staff_number_is_on_the_cadre_s_page_and_beside_the_cadre_s_id_in_the_evaluation_download(tmp_path):
+    """The 组织部 keys her annual assessment by 工号: a real `mkdocs build` of records where 张伟 has one shows it on his
+    page (under 职务) and in 年度考核参考's XLSX and CSV, the column right after 干部编号; blank for a cadre without."""
+    import csv
+    import io
+
+    import openpyxl
+
+    from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+
+    def staff_no(records):
+        cadre = records / "cadres" / "zhang-wei.yaml"
+        cadre.write_text(cadre.read_text(encoding="utf-8") + 'staff_no: "20051234"\n', encoding="utf-8")
+
+    built = mkdocs_build(fixture_repo(tmp_path, staff_no), tmp_path, FIXTURE_TODAY)
+    html = (built.public / "cadres" / "zhang-wei.html").read_text(encoding="utf-8")
+    assert "<td>工号</td>\n<td>20051234</td>" in html
+    assert html.index("<td>职务</td>") < html.index("<td>工号</td>") < html.index("<td>任职</td>")
+    assert "<td>工号</td>" not in (built.public / "cadres" / "chen-gang.html").read_text(encoding="utf-8")
+
+    sheet = openpyxl.load_workbook(built.public / "downloads" / "evaluation.xlsx")["年度考核参考"]
+    rows = list(sheet.iter_rows(values_only=True))
+    head = list(rows[0])
+    assert head[head.index("干部编号") + 1] == "工号", head
+    by_id = {r[head.index("干部编号")]: r[head.index("工号")] for r in rows[1:]}
+    assert by_id["zhang-wei"] == "20051234" and by_id["chen-gang"] in (None, ""), by_id
+    table = list(csv.reader(io.StringIO((built.public / "downloads" / "evaluation.csv").read_text(encoding="utf-8-sig"))))
+    assert table[0][table[0].index("干部编号") + 1] == "工号"
+    assert {r[table[0].index("干部编号")]: r[table[0].index("工号")] for r in table[1:]}["zhang-wei"] == "20051234"

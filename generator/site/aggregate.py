@@ -701,7 +701,7 @@ class Aggregate:
             came = _as_date(item.get("active_from"))
             out.append({
                 "id": cid, "name": item.get("name", cid), "position": item.get("position", ""),
-                "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
+                "staff_no": staff_no(item), "unit": item.get("unit", ""), "unit_name": self.unit_name(item.get("unit")),
                 "active_from": item.get("active_from", ""), "active_to": item.get("active_to", "") or "",
                 "earlier": [{"until": e.get("until"), "unit": e.get("unit"), "unit_name": self.unit_name(e.get("unit")),
                              "position": e.get("position") or ""}
@@ -878,7 +878,8 @@ class Aggregate:
         mine = tally.threads.get((cid, y), [])
         unit, position = self.post_on(cid, dt.date(year, 12, 31))
         tenure, moved = self._evaluation_remarks(cid, year, unit)
-        return {"year": year, "cadre": cid, "name": self.rs.cadres[cid].get("name", cid), "position": position,
+        return {"year": year, "cadre": cid, "staff_no": staff_no(self.rs.cadres[cid]),
+                "name": self.rs.cadres[cid].get("name", cid), "position": position,
                 "unit_name": self.unit_name(unit), "activities": acts,
                 "semesters": _fraction(sem["met"], sem["due"], _semester_notes(sem, no_point)) if judged else "—",
                 "ledgers": _fraction(led["on_time"], led["due"], _ledger_notes(led, amended)) if counted else "—",
@@ -1102,3 +1103,10 @@ def _bucket(age) -> str:
 def _neg(year_id) -> tuple:
     """Sort key putting the newest academic year first."""
     return tuple(-int(x) for x in str(year_id or "0").split("-") if x.isdigit())
+
+
+def staff_no(cadre) -> str:
+    """A cadre's 工号 as the site shows it (the cadre's page, 年度考核参考's downloads): its text, else blank (none given,
+    or not text, which validate refuses)."""
+    number = cadre.get("staff_no")
+    return number if isinstance(number, str) else ""

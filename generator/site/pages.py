@@ -388,8 +388,10 @@ class Site:
                                   ("followups", "跟进次数")], fb_rows), xlsx=True)
         self.table(exports.Table("evaluation", "年度考核参考",
                                  # (干部编号: the one key a merge with the assessment's spreadsheet can trust — two
-                                 # 张伟 in one unit share name and unit)
-                                 [("year", "年度"), ("cadre", "干部编号"), ("name", "姓名"), ("unit_name", "单位"),
+                                 # 张伟 in one unit share name and unit —, and 工号, the HR system's, which the
+                                 # 组织部's spreadsheet is keyed by)
+                                 [("year", "年度"), ("cadre", "干部编号"), ("staff_no", "工号"), ("name", "姓名"),
+                                  ("unit_name", "单位"),
                                   ("position", "职务"), ("remarks", "任职变动"), ("activities", "联系次数"),
                                   ("semesters_met", "达标学期"), ("semesters_due", "应达标学期"),
                                   ("semesters_pending", "待定学期"), ("semesters_exempt", "豁免学期"),
