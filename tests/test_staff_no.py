@@ -153,3 +153,35 @@ def test_the_staff_number_is_on_the_cadre_s_page_and_beside_the_cadre_s_id_in_th
     table = list(csv.reader(io.StringIO((built.public / "downloads" / "evaluation.csv").read_text(encoding="utf-8-sig"))))
     assert table[0][table[0].index("干部编号") + 1] == "工号"
     assert {r[table[0].index("干部编号")]: r[table[0].index("工号")] for r in table[1:]}["zhang-wei"] == "20051234"
+
+
+def test_the_organisation_department_s_list_of_cadres_brings_their_staff_numbers(tmp_path):
+    """`import cadres` reads a column 工号 (职工号, 教职工号) as staff_no: a number cell as its digits (not 20051234.0),
+    full-width digits half-width; one not a 工号's shape is E-IMP-004 at its cell, nothing written."""
+    import yaml
+    from openpyxl import Workbook
+
+    work, records = _records(tmp_path)
+    book = Workbook()
+    for row in [["姓名", "职务", "单位", "任职日期", "工号"],
+                ["吕婷娜", "计算机学院副院长", "计算机学院", "2016-09-01", 20051234],
+                ["曾伟杰", "党委学生工作部副部长", "xgb", "2020-03-15", "Ｔ２００９"],
+                ["王芳", "计算机学院副院长", "计算机学院", "2022-09-01", None]]:
+        book.active.append(row)
+    book.save(work / "干部.xlsx")
+    run = B.run_cli(B.REPO, work, "import", "cadres", "干部.xlsx", "--write")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "W-IMP-001" not in run.stdout, run.stdout  # (工号 is no unknown column)
+    read = {cid: yaml.safe_load((records / "cadres" / f"{cid}.yaml").read_text(encoding="utf-8"))
+            for cid in ("lyu-tingna", "zeng-weijie", "wang-fang")}
+    assert [read[c].get("staff_no") for c in read] == ["20051234", "T2009", None], read
+    assert _validate(work).returncode == 0
+
+    book = Workbook()
+    for row in [["姓名", "职务", "单位", "任职日期", "职工号"], ["赵欣", "计算机学院院长", "cs", "2026-11-01", "2005-1234"]]:
+        book.active.append(row)
+    book.save(work / "新干部.xlsx")
+    before = sorted(p.name for p in (records / "cadres").iterdir())
+    run = B.run_cli(B.REPO, work, "import", "cadres", "新干部.xlsx", "--write")
+    assert run.returncode == 1 and "E-IMP-004" in run.stdout and "“职工号”（E 列）“2005-1234”" in run.stdout, run.stdout
+    assert sorted(p.name for p in (records / "cadres").iterdir()) == before

@@ -35,6 +35,7 @@ FIELDS = {
                                                 "退休日期"]),
         "status": ("状态", "status", False, ["状态", "在职状态", "任职状态", "干部状态", "当前状态"]),
         "git": ("Git 账号", "Git account", False, ["git账号", "git", "账号", "git用户名"]),
+        "staff_no": ("工号", "staff number", False, ["工号", "职工号", "教工号", "教职工号", "职工编号", "人事编号"]),
     },
     "units": {
         "id": ("单位编号", "unit id", True, ["单位编号", "编号", "单位代码", "代码", "英文缩写", "id"]),
@@ -83,7 +84,7 @@ WHY = {"unit": ("社团的指导单位", "社团的指导单位是它的业务�
 
 ORDER = {"classes": ["id", "name", "unit", "major", "headcount", "counsellor", "adviser", "until"],
          "clubs": ["id", "name", "unit", "category", "until"],
-         "cadres": ["name", "position", "unit", "git", "active_from", "active_to"],
+         "cadres": ["name", "position", "unit", "staff_no", "git", "active_from", "active_to"],
          "units": ["id", "name", "short_names", "type", "party_committee", "reviewers", "until"]}
 
 

@@ -101,6 +101,7 @@ class Importer(Columns, Statuses, Writing):
         props = {k: root["$defs"][p["$ref"].rsplit("/", 1)[1]] if "$ref" in p else p  # (an id: #/$defs/slug)
                  for k, p in schema["properties"].items()}
         self.longest = {k: p["maxLength"] for k, p in props.items() if "maxLength" in p}
+        self.shapes = {k: re.compile(p["pattern"]) for k, p in props.items() if "pattern" in p}  # (a 工号's)
         self.bounds = {k: (p["minimum"], p["maximum"]) for k, p in {**root["properties"], **props}.items()
                        if "minimum" in p}  # (a number's least and most: 人数, and a file's 年级)
         self.records_most = None if kind == "cadres" else root["properties"][kind]["maxItems"]  # (a file's most records)
@@ -277,6 +278,12 @@ class Importer(Columns, Statuses, Writing):
                 self._narrowed(n, i, field, typed, value)  # (ｗａｎｇ－ｆａｎｇ: wang-fang, said)
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
+            elif field == "staff_no":  # (a number cell: 20051234, not 20051234.0; ＴＩ２００９: TI2009, said)
+                typed = unbroken(whole_text(str(int(value) if isinstance(value, float) and value == int(value) else value)))
+                value = unicodedata.normalize("NFKC", typed)
+                self._narrowed(n, i, field, typed, value)
+                bad = not self.shapes[field].fullmatch(value) and (
+                    "工号", "a staff number", "英文字母和数字组成的工号，如 20051234", "letters and digits, such as 20051234")
             else:
                 value = unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
                 typed, value = value, half(value)
