@@ -24,6 +24,7 @@ kind               what
                    2026-123456; not dates, school years, times), and any number right
                    after 学号 / 学生证号 / 学籍号 (in groups too), and a part of one there (学号03, 学号尾号03,
                    学号后四位1234; not a count: 核对学号30份); not a meeting's number (会议号2026123456)
+                   — nor a cadre's 工号 in its own field, staff_no (NOT_FOUND_IN: staff, not a student)
 ``other_number``   a number right after 考生号 / 准考证号 / 护照号 (6 digits or more; E12345678);
                    身份证后四位1234 and 身份证尾号0012 are ``id_card``; a class roll number (班级序号12号同学,
                    座位号23) is a ``student_number``
