@@ -185,3 +185,30 @@ def test_the_organisation_department_s_list_of_cadres_brings_their_staff_numbers
     run = B.run_cli(B.REPO, work, "import", "cadres", "新干部.xlsx", "--write")
     assert run.returncode == 1 and "E-IMP-004" in run.stdout and "“职工号”（E 列）“2005-1234”" in run.stdout, run.stdout
     assert sorted(p.name for p in (records / "cadres").iterdir()) == before
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_an_imported_staff_number_another_cadre_has_is_refused_and_nothing_is_written(tmp_path, lang):
+    """Two rows of one 工号, or a row with an existing record's (of another cadre, letter case not compared): E-IMP-020
+    at the row's 工号 cell naming the first row or the record, exit 1, no file written — not E-REF-024 after writing."""
+    from openpyxl import Workbook
+
+    work, records = _records(tmp_path, li_na="T777")
+    book = Workbook()
+    for row in [["姓名", "职务", "单位", "任职日期", "工号"],
+                ["赵欣", "计算机学院院长", "cs", "2021-03-01", "t777"],
+                ["钱多", "计算机学院副院长", "cs", "2021-03-01", "20099999"],
+                ["孙丽", "计算机学院副院长", "cs", "2021-03-01", "20099999"],
+                ["李娜", "党委学生工作部部长", "xgb", "2021-03-01", "T777"]]:  # (her own: the same record)
+        book.active.append(row)
+    book.save(work / "干部.xlsx")
+    before = {p.name: p.read_bytes() for p in records.rglob("*.yaml")}
+    run = B.run_cli(B.REPO, work, "import", "cadres", "干部.xlsx", "--write", "--lang", lang)
+    assert run.returncode == 1, run.stdout + run.stderr
+    said = {"zh": ["干部.xlsx:2:5: 错误 E-IMP-020: 第 2 行的工号“t777”已是 records/cadres/li-na.yaml 中的干部“李娜”的工号",
+                   "干部.xlsx:4:5: 错误 E-IMP-020: 第 4 行的工号“20099999”已是第 3 行的干部“钱多”的工号"],
+            "en": ["干部.xlsx:2:5: error E-IMP-020: row 2: staff number 't777' is already that of cadre '李娜' "
+                   "(records/cadres/li-na.yaml)",
+                   "干部.xlsx:4:5: error E-IMP-020: row 4: staff number '20099999' is already that of cadre '钱多' (row 3)"]}
+    assert [line for line in run.stdout.splitlines() if "E-IMP-" in line] == said[lang], run.stdout
+    assert {p.name: p.read_bytes() for p in records.rglob("*.yaml")} == before

@@ -261,6 +261,9 @@ class Writing:
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
         named = {plain_name(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
                  if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
+        # 工号 as compared (E-REF-024's: letter case not) → (id, its record's file or row, name) of a record's, a row's
+        held = {d["staff_no"].upper(): (p.stem, p, d.get("name")) for p, d in names.items()
+                if isinstance(d, dict) and isinstance(d.get("staff_no"), str)}
         for n, v in entries:
             self._use(n.sheet)
             ident = v.pop("id", None)
@@ -286,6 +289,14 @@ class Writing:
                 self.add("E-IMP-006", (n, 1), row=n, **self._first(taken[ident][0], n), what=f"{v['name']} {ident}")
                 continue
             taken[ident] = (n, v["name"])
+            if (number := v.get("staff_no")) is not None:
+                other, there, name = held.setdefault(number.upper(), (ident, n, v["name"]))
+                if other != ident:
+                    first = ({"first": f" {display_path(there)} 中的", "first_en": display_path(there)}
+                             if isinstance(there, Path) else {k: said + ("的" if k == "first" else "")
+                                                              for k, said in self._first(there, n).items()})
+                    self.add("E-IMP-020", (n, self.found["staff_no"]), row=n, staff_no=number, name=name, **first)
+                    continue
             path = folder / f"{ident}.yaml"
             if self._gone(n, v, names[existing[ident]] if ident in existing else None, display_path(path)):
                 continue

@@ -253,6 +253,16 @@ CODES = {
         "hint_zh": "导入会把写入的记录文件列进导入清单的 records（按过去某一天检查时，它们按导入带进来的样子读，而不算那一天以后的改动）。请把 {record} 的 records 写成一项一行（每项以“- ”开头）或一行的 [ ] 列表，改正它通不过 validate 的地方，再运行一次导入。",
         "hint_en": "An import lists the record files it writes in the import manifest's records (a check of a past day reads them as the import brought them, not as edits made after that day). Write the records of {record} one item per line (each starting with '- ') or as one [ ] list, correct what validate finds in it, and run the import again.",
     },
+    "E-IMP-020": {
+        "severity": "error",
+        "zh": "第 {row} 行的工号“{staff_no}”已是{first}干部“{name}”的工号",
+        "en": "row {row}: staff number '{staff_no}' is already that of cadre '{name}' ({first_en})",
+        "hint_zh": "一个工号只属于一位干部（validate 也会报 E-REF-024）：请按人事系统核对这一行的工号（比较时不分大小写）；"
+                   "同一位干部写了两行时删去一行；是已有记录中的那位干部时，加一列“编号”写那份记录的编号。什么也没有写。",
+        "hint_en": "A staff number belongs to one cadre only (validate says E-REF-024 too): check this row's against the "
+                   "university's HR system (letter case is not compared); delete one of two rows of one cadre; for the "
+                   "cadre of the existing record, add an '编号' (id) column giving that record's id. Nothing was written.",
+    },
     "E-IMP-010": {
         "severity": "error",
         "zh": "第 {row} 行的单位“{new}”与 {record} 的单位“{old}”不同：调动不能由导入改写",
