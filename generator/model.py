@@ -574,6 +574,12 @@ class RecordSet:
         return out
 
 
+def staff_number_key(number: str) -> str:
+    """A 工号 (a cadre's staff_no) as two are compared — by E-REF-024 and the import's E-IMP-020: letter case not
+    (T2005123 is t2005123)."""
+    return number.upper()
+
+
 def posts_of(cadre) -> tuple[tuple, list]:
     """((unit, position) now, [(until, unit, position) of each `earlier` post, earliest first]) of a cadre's record
     (an Item, or a file's values as read: a dict; None: no record) — what post_on reads."""

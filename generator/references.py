@@ -17,7 +17,7 @@ from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
 from generator.messages.references import BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED
-from generator.model import Item, Period, RecordSet
+from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
 from generator.validate import PLACEHOLDERS_LEFT, Days, chinese_quotes, en_path, ledgers_of, line_with, parse_date, period_meant
@@ -301,14 +301,14 @@ def _name_at(item: Item, field: str = "name") -> str:
 
 
 def _staff_numbers(rs: RecordSet) -> list[F.Finding]:
-    """E-REF-024 at a cadre's 工号 (staff_no) that an earlier cadre file has (letter case not compared), naming that
+    """E-REF-024 at a cadre's 工号 (staff_no) that an earlier cadre file has (as staff_number_key compares), naming that
     file's line: 组织部 merges 年度考核参考 into its own spreadsheet by it."""
     first: dict[str, str] = {}
     out = []
     for ref, item in rs.cadres.items():
         if not isinstance(number := item.get("staff_no"), str):
             continue
-        other = first.setdefault(number.upper(), ref)
+        other = first.setdefault(staff_number_key(number), ref)
         if other != ref:
             there = rs.cadres[other]
             out.append(F.make("E-REF-024", item.file, item.pos("staff_no"), staff_no=number,

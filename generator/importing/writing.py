@@ -15,6 +15,7 @@ from generator.importing.values import as_date, same_value
 from generator.importing.yamledit import (
     Unmergeable, as_read, invalid_record, item_lines_of, merge_list, patch, read_back, read_new, reads, refused, scalar)
 from generator.load import display_path
+from generator.model import staff_number_key
 
 
 # The import manifest each import lists the files it writes in (`records`): a check of a past day tells them from
@@ -261,8 +262,8 @@ class Writing:
         taken: dict[str, tuple] = {}  # id → (row, name) of this spreadsheet
         named = {plain_name(d.get("name")): (p.stem, d.get("unit")) for p, d in sorted(names.items(), reverse=True)
                  if isinstance(d, dict)}  # name as compared → (id, unit) of a cadre's record
-        # 工号 as compared (E-REF-024's: letter case not) → (id, its record's file or row, name) of a record's, a row's
-        held = {d["staff_no"].upper(): (p.stem, p, d.get("name")) for p, d in names.items()
+        # 工号 as compared (E-REF-024's: staff_number_key) → (id, its record's file or row, name) of a record's, a row's
+        held = {staff_number_key(d["staff_no"]): (p.stem, p, d.get("name")) for p, d in names.items()
                 if isinstance(d, dict) and isinstance(d.get("staff_no"), str)}
         for n, v in entries:
             self._use(n.sheet)
@@ -290,7 +291,7 @@ class Writing:
                 continue
             taken[ident] = (n, v["name"])
             if (number := v.get("staff_no")) is not None:
-                other, there, name = held.setdefault(number.upper(), (ident, n, v["name"]))
+                other, there, name = held.setdefault(staff_number_key(number), (ident, n, v["name"]))
                 if other != ident:
                     first = ({"first": f" {display_path(there)} 中的", "first_en": display_path(there)}
                              if isinstance(there, Path) else {k: said + ("的" if k == "first" else "")
