@@ -143,6 +143,19 @@ def test_the_staff_number_is_on_the_cadre_s_page_and_beside_the_cadre_s_id_in_th
     assert "<td>工号</td>\n<td>20051234</td>" in html
     assert html.index("<td>职务</td>") < html.index("<td>工号</td>") < html.index("<td>任职</td>")
     assert "<td>工号</td>" not in (built.public / "cadres" / "chen-gang.html").read_text(encoding="utf-8")
+    # as a person sees it: the page's first table, in headless chromium, reads 职务, then 工号 with the number
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", args=["--headless=new", "--no-sandbox"])
+        try:
+            page = browser.new_page(locale="zh-CN", viewport={"width": 1280, "height": 900})
+            page.goto((built.public / "cadres" / "zhang-wei.html").as_uri())
+            rows = [r.split("\t") for r in page.locator("article table").first.inner_text().splitlines()]
+            assert rows[2:4] == [["职务", "计算机学院院长"], ["工号", "20051234"]], rows
+            assert page.get_by_text("20051234", exact=True).is_visible()
+        finally:
+            browser.close()
 
     sheet = openpyxl.load_workbook(built.public / "downloads" / "evaluation.xlsx")["年度考核参考"]
     rows = list(sheet.iter_rows(values_only=True))
