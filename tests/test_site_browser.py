@@ -1551,6 +1551,31 @@ def test_a_finding_s_file_and_ids_break_only_after_a_slash(page, served, media):
     assert broken == [], media
 
 
+@pytest.mark.parametrize("media", ["print", "screen"])
+def test_a_cycle_s_record_location_breaks_only_after_a_slash(page, served, media):
+    """附件1's page of a cycle's every row (attachment1/<cycle>.html) printed its 记录位置 in backticks, broken anywhere its
+    column ran out: a university of 600 cadres printed records/assignments/2024-2026.yaml:38 as h44- over
+    c12k/assignments/2 over 024-2026.yaml:38, each row three lines tall, ten rows an A4 page (851 rows, 86 pages).  The
+    file is written as 数据检查's 位置 (markdown.file_path): broken after a slash only, each folder and the file's name
+    whole, on paper and on screen."""
+    site, base = served
+    if media == "print":
+        page.emulate_media(media="print")
+    page.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX if media == "print" else 1280, "height": 740})
+    broken, seen = {}, 0
+    for cycle in sorted((site.public / "attachment1").glob("*.html")):
+        page.goto(base + f"attachment1/{cycle.name}")
+        page.wait_for_load_state("networkidle")
+        heads = page.eval_on_selector_all("article table.data-table thead th", "ths => ths.map(t => t.textContent.trim())")
+        cells = page.eval_on_selector_all(f"article table.data-table tbody td:nth-child({heads.index('记录位置') + 1})",
+                                          _LATIN_PARTS_BROKEN)
+        seen += len(cells)
+        assert all(len(words) == 1 and words[0][0].startswith("records/assignments/") for words in cells), cells[:3]
+        if parts := [p for words in cells for _, p in words if p]:
+            broken[cycle.name] = (len(parts), parts[:3])
+    assert seen > 100 and broken == {}, media
+
+
 # [column: item] of each item of a list in a cell (联系点, 联系形式: 计算机2301班、计算机2401班) broken over two lines though
 # the cell holds it on one (its width no more than the cell's, inside its padding)
 _ITEMS_BROKEN = """(columns) => { const t = document.querySelector("article table.data-table"), out = [];
