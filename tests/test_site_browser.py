@@ -747,6 +747,29 @@ def test_a_printout_has_no_download_links(page, served):
         assert shown == [] and "下载：" not in page.locator("article").inner_text(), (rel, shown)
 
 
+def test_a_printout_ends_with_its_tables_not_with_a_list_of_the_other_pages(page, served):
+    """附件1, printed for the 党委会 (a university of 600 cadres: 45 A4 pages), ended with 本周期全部安排记录 (…在单独一页：
+    2024-2026 周期全部安排记录) and 以往周期, a table of links to the earlier cycles' pages; 年度考核参考 with 以往年度, 新生
+    班级覆盖 with 以往各学年, 典型案例 with 以往各年, each announced above the table as …各有一页（见页末）: on paper, the site's
+    navigation.  Printed, those lists and the words that point to them are left out, what the page is of still said
+    (本页是最新年度, 本页列出…最新学年的全部新生班级); on screen they are there."""
+    _, base = served
+    lists = {"attachment1.html": ["本周期全部安排记录", "以往周期"], "evaluation.html": ["以往年度"],
+             "coverage.html": ["以往各学年"], "cases.html": ["以往各年"]}
+    for rel, heads in lists.items():
+        page.emulate_media(media="screen")
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        for head in heads:
+            assert page.locator("article h2", has_text=head).is_visible(), (rel, head)
+        assert any(w in page.locator("article").inner_text() for w in ("见页末", "单独一页")), rel
+        page.emulate_media(media="print")
+        printed = page.locator("article").inner_text()
+        assert [h for h in heads if page.locator("article h2", has_text=h).is_visible()] == [], rel
+        assert "见页末" not in printed and "单独一页" not in printed and "各有一页" not in printed, rel
+        assert rel == "attachment1.html" or "本页" in printed, rel  # (what the page is of, still printed)
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_a_period_in_a_heading_and_in_the_table_of_contents_is_on_one_line(page, served, width):
     """The table of contents at the right of a cadre's page (1,280 px) broke each ledger's period at its
