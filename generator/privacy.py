@@ -1495,11 +1495,26 @@ class Scanner:
         if "#" in text:  # comments: the raw lines that hold a '#', as _finds reads them
             new.update(line for start, _end, after in lines_with(text) if (line := text[start:after]) not in quiet)
         if new and not self._none_in(list(new)):
-            return False
+            passed = self._passed_over(doc, new, name)  # (a cadre's 工号 like a student's number: NOT_FOUND_IN)
+            if not passed or not self._none_in(list(new - passed)):
+                return False
+            new -= passed  # (never among those known to hold nothing: elsewhere they do)
         if len(self._quiet) > 1_000_000:
             self._quiet.clear()
         self._quiet |= new
         return True
+
+    def _passed_over(self, doc, texts: set, name: str | None) -> set:
+        """The texts of `texts` that `_finds` passes over as they stand in `doc`: the value of a field NOT_FOUND_IN
+        names, its finds all of the kinds that field is no place of, and no other key or value of the document, nor its
+        name or a comment's line (no '#' in it), of the same text (the set `texts` cannot tell where each stood)."""
+        out = set()
+        for (kind, path), kinds in NOT_FOUND_IN.items():
+            value = _value_at(doc.data, path) if kind == doc.kind else None
+            if isinstance(value, str) and value in texts and value != name and "#" not in value \
+                    and {m.kind for m in self.hits(value)} <= kinds and _times_in(doc.data, value) == 1:
+                out.add(value)
+        return out
 
     def settle(self, texts) -> None:
         """Count each text of `texts` the gates do not mark (_gated, run once over them all) among those known to hold
@@ -1907,7 +1922,35 @@ def _beside_a_building(doc, pos) -> bool:
 # The kinds of find a field of one kind of record is no place of: a cadre's 工号 (staff_no) is a member of staff's number
 # of the university's HR system, which may well look like its students' numbers (the policy's patterns) — a phone's or
 # an ID card's number there is still found, and so is the same number anywhere else, a comment on its line too.
+# Read by both scans: _finds's, which works out each find's line and column, and Scanner.clean's, the quick path's
+# (Scanner._passed_over): a file whose only finds are of this table stays on the quick path.
 NOT_FOUND_IN = {("cadre", ("staff_no",)): frozenset({"student_number"})}
+
+
+def _value_at(data, path: tuple):
+    """The value at `path` (keys and indexes) in `data`, or None."""
+    for step in path:
+        try:
+            data = data[step]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _times_in(data, text: str) -> int:
+    """How many keys and values of `data` read as `text`, as Scanner.clean gathers them (a number as written)."""
+    times, stack = 0, [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            times += sum(key == text for key in node)
+            node = node.values()
+        for value in node:
+            if isinstance(value, (dict, list)):
+                stack.append(value)
+            elif value == text or (type(value) in (int, bool) and str(value).lower() == text):
+                times += 1
+    return times
 
 
 def _finds(scanner: Scanner, doc):
