@@ -87,6 +87,9 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
                ("unknown": no trustworthy history — shallow clone or no repository;
                 "archive": an archived period's row, its manifest's, with "archived_on")
   "ledger_sources": {"git": int, "import": int, "archive": int, "none": int, "history": "ok" | "shallow" | "no_repo" | "error"},
+  "ledgers_after_today": [file, …] (the ledger files there now, as the findings name them, that a past --today leaves
+                         out: committed, or imported with a date, after it — Deadlines.left_out; the overview says
+                         how many: "N 份台账在 D 之后才提交，未计入（按 D 当天的记录检查）"),
   "policy_history": "ok" | "shallow" | "no_repo" | "error" (whether the policy's and the calendar's versions could be
                     read from Git for W-CHK-015 and W-CHK-016; when not, the text report's overview says so once),
   "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",

@@ -23,6 +23,7 @@ from generator.archive import amendment_docs, amendment_path, status_rows
 from generator.cache import KeptResult
 from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
+from generator.layout import kind_of
 from generator.load import display_path
 from generator.model import Item
 from generator.suggest import did_you_mean
@@ -307,6 +308,16 @@ class Deadlines:
                 self._arrived.update(path for path, landing in added.items() if landing.time >= end
                                      and path not in index)
         return self._arrived
+
+    def left_out(self) -> list[str]:
+        """The ledger files there now that a past --today leaves out, as findings name them, sorted: committed after it
+        (not there on it: cache.past_records, rs.absent_on — one deleted before it and added again after it too) or
+        there by an import dated after it (arrived_later: nothing said of them, check.as_of)."""
+        rs = self.ctx.rs
+        rels = {rel for rel in rs.absent_on if kind_of(rel) == "ledger"}
+        if arrived := self.arrived_later():
+            rels |= arrived & {doc.rel for doc in rs.docs if doc.kind == "ledger"}
+        return sorted(display_path(rs.root / rel) for rel in rels)
 
     def later(self) -> set[str]:
         """The ledgers (paths below records/) submitted after --today (arrived_later), and those of a

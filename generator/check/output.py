@@ -10,6 +10,7 @@ from typing import NamedTuple
 from generator import findings as F
 from generator import report
 from generator.layout import kind_of
+from generator.messages.check import AFTER_TODAY_LINE
 from generator.messages.ledger_sources import SOURCES, words
 from generator.check.deadlines import in_grace
 from generator.check.exemptions import RULES, describe
@@ -347,7 +348,9 @@ def overview(data: dict, lang: str, tables: bool = False) -> list[str]:
             t["feedback_line"].format(open=s.get("feedback_open", 0), overdue=s.get("feedback_overdue", 0)),
             t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future"))
             + (t["exemptions_where"] if ex and not tables else ""),
-            *([t["history_line"].format(why=why)] if why else [])]
+            *([t["history_line"].format(why=why)] if why else []),
+            *([F.counted(AFTER_TODAY_LINE[lang == "en"], n=len(later), today=data.get("today"))] if (
+                later := data.get("ledgers_after_today")) else [])]
 
 
 def _exemptions_of(data: dict, lang: str, findings, said: set) -> list[str]:

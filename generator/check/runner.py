@@ -88,6 +88,7 @@ def run(rs: RecordSet, today: dt.date, *, repo: Path | None = None, strict: bool
     data["ledger_sources"] = {"git": sources["git"], "import": sources["import"], "archive": sources["archive"],
                               "none": sources[None],
                               "history": history.state}
+    data["ledgers_after_today"] = cadres.deadlines.left_out()  # (said in the overview: output.overview)
     data["feedback"], overdue, unresolved = chains.rows(parts[:n], ctx)
     cadres.save()  # (after the chains' rows: a cold run's whole file is then written by the copy writing theirs)
     data["exemptions"] = list_exemptions(ctx)

@@ -469,6 +469,12 @@ SUBMITTED_UNREADABLE = ("这份台账已于 {submitted} 提交（{source}），�
                         "This ledger was submitted on {submitted} ({source_en}) but cannot be read: fix the error here; it "
                         "still counts as submitted on {submitted}.")
 
+# The overview's line (check/output.overview) of a past --today's ledgers committed after it, left out (check's
+# "ledgers_after_today": Deadlines.left_out): judged as of the day, as the clock rule says, but not without a word
+AFTER_TODAY_LINE = ("{n} 份台账在 {today} 之后才提交，未计入（按 {today} 当天的记录检查）",
+                    "{n|ledger was|ledgers were} committed after {today}: not counted (checked as the records stood on "
+                    "{today})")
+
 # E-LOAD-004's words, in check, for a ledger in a folder under its period's that is owed (deadlines.told_misplaced):
 # not filed until it is moved — W-CHK-006's words, told here, not beside it
 MISPLACED_MISSING = ("在移到那里之前，它不算已提交：{missing}。",
