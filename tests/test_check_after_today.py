@@ -1,6 +1,7 @@
 """check with a past --today (no --base) judges the records as they stood on that day: a ledger committed after it
 was not there, so it is left out — and the report says so, rather than counting one file fewer than validate without a
-word: the overview (text, markdown; github's) tells how many, json names them.  Real temporary Git repositories."""
+word: the overview (text, markdown; github's) tells how many, json names them, and the site built as of that day
+says it on its 数据检查 page.  Real temporary Git repositories."""
 from __future__ import annotations
 
 import json
@@ -52,3 +53,18 @@ def test_nothing_is_said_when_no_ledger_came_after_the_day(tmp_path):
         assert "之后才提交" not in zh.stdout and zh.returncode in (0, 1), zh.stdout + zh.stderr
         assert "committed after" not in _check(repo, "--lang", "en", "check", "--today", today).stdout
         assert json.loads(_check(repo, "check", "--today", today, "--format", "json").stdout)["ledgers_after_today"] == []
+
+
+def test_the_site_s_data_check_page_says_them_too(tmp_path):
+    """The site built as of a past day (LEDGER_TODAY, a real mkdocs build) leaves the same ledgers out of every page:
+    its 数据检查 page says how many, in check's words; the pages of a day after (render --today) say nothing."""
+    from site_build import mkdocs_build
+
+    repo = _repo(tmp_path)
+    built = mkdocs_build(repo / "records", tmp_path / "site", "2026-07-10")
+    page = (built.public / "findings.html").read_text(encoding="utf-8")
+    assert "1 份台账在 2026-07-10 之后才提交，未计入（按 2026-07-10 当天的记录检查）。" in page, page[:3000]
+    out = tmp_path / "generated"
+    run = _check(repo, "render", "--records", "records", "--out", str(out), "--today", "2026-07-25")
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "之后才提交" not in (out / "findings.md").read_text(encoding="utf-8")

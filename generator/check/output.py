@@ -349,8 +349,14 @@ def overview(data: dict, lang: str, tables: bool = False) -> list[str]:
             t["exempt_line"].format(active=ex.count("active"), expired=ex.count("expired"), future=ex.count("future"))
             + (t["exemptions_where"] if ex and not tables else ""),
             *([t["history_line"].format(why=why)] if why else []),
-            *([F.counted(AFTER_TODAY_LINE[lang == "en"], n=len(later), today=data.get("today"))] if (
-                later := data.get("ledgers_after_today")) else [])]
+            *([said] if (said := after_today_said(data, lang)) else [])]
+
+
+def after_today_said(data: dict, lang: str) -> str:
+    """The overview's line of the ledgers a past --today leaves out (data's ledgers_after_today), or "" when none: the
+    site's 数据检查 page says it too."""
+    later = data.get("ledgers_after_today")
+    return F.counted(AFTER_TODAY_LINE[lang == "en"], n=len(later), today=data.get("today")) if later else ""
 
 
 def _exemptions_of(data: dict, lang: str, findings, said: set) -> list[str]:

@@ -15,6 +15,7 @@ from markupsafe import Markup
 
 from generator import findings as F
 from generator.cache import long_lived
+from generator.check.output import after_today_said
 from generator.load import display_path
 from generator.model import RecordSet
 from generator.report import as_of, as_of_said
@@ -263,7 +264,8 @@ class Site:
         self.page("summary/index.md", "summary_index.md.j2", semester_counts=agg.semester_counts(), **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
-        self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres), **ctx)
+        self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres),
+                  after_today=after_today_said(self.agg.checks.data, "zh"), **ctx)
         self.page("downloads.md", "downloads.md.j2", downloads=self.download_list, **ctx)
 
     def _behind(self, periods, tables, stats) -> list[dict]:
