@@ -1447,6 +1447,7 @@ def records_text(w: World) -> dict[str, str]:
             "forms": FORMS, "places": PLACES, "channels": CHANNELS, "feedback_kinds": ["问题", "建议"],
             "feedback_categories": CATEGORIES,
             "feedback_statuses": [{"name": n, "meaning": m} for n, m in STATUSES],
+            "feedback_natures": ["重大", "共性"],
             "escalation_targets": college_committees + DEPARTMENT_TARGETS,
             "suggestion_targets": SUGGESTION_TARGETS},
     }

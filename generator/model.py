@@ -685,6 +685,7 @@ VOCAB_FIELDS = {
     ("feedback", "category"): "feedback_categories",
     ("feedback", "status"): "feedback_statuses",
     ("feedback", "escalated_to"): "escalation_targets",
+    ("feedback", "nature"): "feedback_natures",
     ("suggestions", "to"): "suggestion_targets",
 }
 

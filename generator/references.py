@@ -457,7 +457,8 @@ def _point(rs: RecordSet, row: Item, key: str) -> F.Finding:
 
 _ACTIVITY_WORDS = (("form", "forms", "联系形式"), ("place", "places", "联系场所"), ("channel", "channels", "联系方式"))
 _FEEDBACK_WORDS = (("kind", "feedback_kinds", "类型"), ("category", "feedback_categories", "类别"),
-                   ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"))
+                   ("status", "feedback_statuses", "办理状态"), ("escalated_to", "escalation_targets", "报告对象"),
+                   ("nature", "feedback_natures", "问题性质"))
 _ACTIVITY_KEYS = tuple(key for key, _vocab, _title in _ACTIVITY_WORDS)  # (_activities_seen)
 
 

@@ -33,7 +33,7 @@ from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
 from generator.messages.check import MEANS_SAID
-from generator.model import Item
+from generator.model import Item, escalated_last
 
 
 def _root(fid: str, parent: dict[str, str]) -> str:
@@ -384,6 +384,7 @@ class _Chains:
         self.ctx = ctx
         self.meaning = ctx.meaning  # (ledger → its statuses' meanings)
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
+        self.natures = frozenset(ctx.rs.words("feedback_natures"))  # (R10: the natures to report to a 学院党委)
         self._days = _Days()  # a date as written → (the date, its ISO text), (None, None) if none
         self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre, its period's start, unit, its name)
         self._units: dict = {}  # cadre → (their unit, its name)
@@ -468,6 +469,8 @@ class _Chains:
             if limit is None:
                 limit = self._limits[raised] = ctx.setting_int("feedback", "overdue_days", default=60, on=raised)
         overdue = bool(mean in ("open", "in_progress", "escalated") and age is not None and age > limit)
+        if self.natures and mean != "resolved":
+            _unreported(ctx, links, rows, self.natures, root)
         where = ledger(root_led)
         if overdue:
             last = Item(last_led.doc, ("feedback", last_i), last_v)
@@ -496,6 +499,21 @@ def _other_unit_s(ctx: Context, led, i: int, v, root: str, first: tuple, where: 
     ctx.add("W-CHK-025", fb, fb.pos("follows"), ref=v.get("follows"), unit_name=ctx.unit_name(theirs) or theirs,
             name=ctx.cadre_name(first[3]), where=first[1], cadre_name=ctx.cadre_name(where[3]), own_unit=own_name,
             to=to, data={"root": root, "cadre": where[3], "period": where[2]})
+
+
+def _unreported(ctx: Context, links: list, rows: list[dict], natures: frozenset, root: str) -> None:
+    """W-CHK-026 at the `nature` of a problem's chain not resolved whose links mark it one of the policy's
+    `natures` (重大, 共性: R10 says such a problem is reported to the 学院党委) and none ever reported it
+    (model.escalated_last): at the last link that marks it so."""
+    marked = next(((led, i, v) for led, i, v in reversed(links) if v.get("nature") in natures), None)
+    if marked is None or escalated_last(rows):
+        return
+    led, i, v = marked
+    fb = Item(led.doc, ("feedback", i), v)
+    unit = ctx.rs.units.get(ctx.cadre_unit(rows[0]["cadre"]) or "")
+    to = unit.get("party_committee") if unit is not None else None
+    ctx.add("W-CHK-026", fb, fb.pos("nature"), root=root, nature=v["nature"], to=to or "学院党委",
+            to_en=to or "the college's Party committee", data={"root": root})
 
 
 _NO_DAY = (None, None)
