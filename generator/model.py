@@ -611,6 +611,13 @@ def escalated_last(links) -> str:
     return next((r["escalated_to"] for r in reversed(links) if r.get("escalated_to")), "")
 
 
+def nature_last(links) -> str:
+    """The nature a student problem's chain (its links, first to last: each a row with a `nature`) was last marked
+    with (重大, 共性: a word of the policy's feedback_natures, R10), '' if never: a follow-up that does not say it
+    again leaves it as marked."""
+    return next((r["nature"] for r in reversed(links) if r.get("nature")), "")
+
+
 def derived(rs: RecordSet, docs: list[Document]) -> RecordSet:
     """A record set of `docs` (some of `rs`'s, or its own changed in place) that knows what the pipeline
     found of them in `rs`: which have errors, of every stage (has_errors), and a past day whose records

@@ -96,3 +96,48 @@ def test_a_marked_problem_reported_or_resolved_is_not_warned_of(tmp_path):
                                                   "  resolved_on: \"2026-03-20\"")
     repo = _records(tmp_path / "resolved", feedback=resolved)
     assert _found(check_cli(repo / "records", "--today", "2026-10-01", "--format", "json"), "W-CHK-026") == []
+
+
+def _marked_site(tmp_path):
+    """The site fixture's records with 张伟's 2025-H2 problem (宿舍热水, reported to 后勤处, resolved by a follow-up in
+    2026-H1) marked 共性 and 陈刚's (处理中) 重大, built by mkdocs."""
+    from tests.site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+
+    def mark(records):
+        policy = records / "policy.yaml"
+        policy.write_text(policy.read_text(encoding="utf-8").replace(
+            "  escalation_targets:", "  feedback_natures: [重大, 共性]\n  escalation_targets:"), encoding="utf-8")
+        led = records / "ledgers/2025-H2/zhang-wei.yaml"
+        led.write_text(led.read_text(encoding="utf-8").replace(
+            "    category: 生活后勤\n    description: 几名学生", "    category: 生活后勤\n    nature: 共性\n    description: 几名学生"),
+            encoding="utf-8")
+        led = records / "ledgers/2025-H2/chen-gang.yaml"  # (still open: on its unit's page)
+        led.write_text(led.read_text(encoding="utf-8").replace(
+            "    category: 心理健康\n", "    category: 心理健康\n    nature: 重大\n"), encoding="utf-8")
+    return mkdocs_build(fixture_repo(tmp_path, mark), tmp_path / "built", FIXTURE_TODAY)
+
+
+def test_the_site_marks_the_nature_and_its_downloads_have_the_column(tmp_path):
+    import csv
+
+    site = _marked_site(tmp_path)
+    mark = "【共性】几名学生反映宿舍热水供应时间太短"
+    board = (site.public / "feedback" / "2025-H2.html").read_text(encoding="utf-8")
+    assert mark in board  # (学生反映问题台账: the thread's course)
+    assert mark in (site.public / "cadres" / "zhang-wei.html").read_text(encoding="utf-8")  # (her ledger's section)
+    assert "【重大】一名学生反映考试焦虑" in board
+    assert "【重大】一名学生反映考试焦虑" in (site.public / "units" / "xgb.html").read_text(encoding="utf-8")  # (open)
+    assert board.count("【") == 2  # (the other items are marked nothing)
+
+    def rows(name):
+        with open(site.public / "downloads" / name, encoding="utf-8-sig", newline="") as f:
+            return list(csv.DictReader(f))
+    thread = next(r for r in rows("feedback.csv") if r["编号"] == "2025h2-zhang-wei-1")
+    assert thread["问题性质"] == "共性"
+    assert {r["编号"]: r["问题性质"] for r in rows("feedback-2025-H2.csv")} == {
+        "2025h2-zhang-wei-1": "共性", "2025h2-zhang-wei-2": "", "2025h2-chen-gang-1": "重大"}
+    # 附件2: each cadre's count of problems and suggestions says how many are of each nature, its download a column
+    period = (site.public / "ledgers" / "2025-H2.html").read_text(encoding="utf-8")
+    assert "（共性 1）" in period and "（重大 1）" in period
+    counts = {r["姓名"]: r["其中各性质的问题数"] for r in rows("attachment2-2025-H2.csv")}
+    assert counts["张伟"] == "共性 1" and counts["陈刚"] == "重大 1", counts

@@ -839,7 +839,7 @@ def test_附件2_says_why_an_excused_cadre_owes_no_ledger_on_its_page_and_downlo
         assert (mine["status_label"], mine["exempt_reason"]) == ("豁免", f"{why}（{start} 至 {end}，王管理批准）"), mine
         assert all(r["exempt_reason"] == "" for r in sheet if r["name"] != names[cadre])
         csv = (site.public / f"downloads/attachment2-{period}.csv").read_text(encoding="utf-8-sig").splitlines()
-        assert csv[0].endswith(",活动次数,联系形式,问题和建议数,免交原因"), csv[0]
+        assert csv[0].endswith(",活动次数,联系形式,问题和建议数,其中各性质的问题数,免交原因"), csv[0]
         assert csv[[c.split(",")[1] for c in csv].index(names[cadre])].endswith(f"（{start} 至 {end}，王管理批准）")
         summary = visible((site.public / f"summary/{period}.html").read_text(encoding="utf-8"))
         assert f"{why}（{start} 至 {end}，王管理批准）" in summary  # (as the summary names it)

@@ -278,12 +278,12 @@ def test_the_archive_hands_in_the_periods_student_feedback_and_the_cadres_sugges
     book = openpyxl.load_workbook(folder / "feedback-2025-H2.xlsx").active
     rows = [[c.value.date().isoformat() if isinstance(c.value, dt.datetime) else c.value for c in row]
             for row in book.iter_rows()]  # (the days are Excel dates)
-    assert rows[0] == ["编号", "姓名", "单位", "反映日期", "类型", "类别", "内容", "办理状态", "报告对象", "解决情况",
+    assert rows[0] == ["编号", "姓名", "单位", "反映日期", "类型", "类别", "问题性质", "内容", "办理状态", "报告对象", "解决情况",
                        "解决日期", "跟进的编号", "说明"]
     by_id = {r[0]: r for r in rows[1:]}
-    assert by_id["2025h2-zhang-wei-1"][1:9] == ["张伟", "计算机学院", "2025-11-12", "问题", "生活后勤",
-                                               "几名学生反映宿舍热水供应时间太短。", "已上报", "后勤处"]
-    assert by_id["2025h2-zhang-wei-2"][7:11] == ["已解决", "", "学院安排研究生助教每周两次答疑。", "2025-10-15"]
+    assert by_id["2025h2-zhang-wei-1"][1:10] == ["张伟", "计算机学院", "2025-11-12", "问题", "生活后勤", "",
+                                                "几名学生反映宿舍热水供应时间太短。", "已上报", "后勤处"]
+    assert by_id["2025h2-zhang-wei-2"][8:12] == ["已解决", "", "学院安排研究生助教每周两次答疑。", "2025-10-15"]
     assert book.page_setup.paperSize == 9 and book.print_title_rows == "$1:$1"
     text = (folder / "suggestions-2025-H2.csv").read_bytes().decode("utf-8-sig").splitlines()
     assert text[0] == "姓名,单位,建议对象,内容" and "张伟,计算机学院,辅导员,建议辅导员每月走访宿舍一次。" in text

@@ -18,7 +18,7 @@ from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
 from generator.messages.words import KIND_ZH
-from generator.model import Item, RecordSet, escalated_last
+from generator.model import Item, RecordSet, escalated_last, nature_last
 from generator.site.archive_view import ArchiveView
 from generator.site.checks import ERRORS, STATUS_ZH, CheckView, changes_after_merge
 from generator.site.privacy_guard import TextGuard
@@ -347,7 +347,7 @@ class Aggregate:
         status = fb.get("status", "")
         return {
             "id": fb.get("id", ""), "raised_on": fb.get("raised_on", ""), "kind": fb.get("kind", ""),
-            "category": fb.get("category", ""), "status": status, "meaning": self.meaning(led).get(status, ""),
+            "category": fb.get("category", ""), "nature": fb.get("nature", "") or "", "status": status, "meaning": self.meaning(led).get(status, ""),
             "description": self.guard.text(fb.get("description"), fb, "description", title="反映内容",
                                            title_en="feedback"),
             "escalated_to": fb.get("escalated_to", "") or "",
@@ -397,7 +397,7 @@ class Aggregate:
                 "cadre": root["cadre"], "name": self.cadre_name(root["cadre"]),
                 "unit": post[0], "unit_name": self.unit_name(post[0]),
                 "age": age, "age_bucket": _bucket(age), "overdue": bool(info.get("overdue")),
-                "escalated_to": escalated_last(chain), "raised_on": root["raised_on"],
+                "escalated_to": escalated_last(chain), "nature": nature_last(chain), "raised_on": root["raised_on"],
             })
         threads.sort(key=lambda t: (not t["overdue"], t["meaning"] == "resolved", t["raised_on"], t["id"]))
         return threads

@@ -21,7 +21,7 @@ from functools import lru_cache
 from markupsafe import Markup
 
 from generator.report import as_of, as_of_said
-from generator.site.markdown import changed_after, one_line, rel, status_css
+from generator.site.markdown import changed_after, nature_mark, one_line, rel, status_css
 
 
 def text(value) -> str:
@@ -130,7 +130,7 @@ class LedgerBodies:
         if fbs:
             out += ['<div class="feedback-table">', *_table(_th("编号", "日期", "类型", "类别", "内容", "办理状态", "办理情况"), [
                 [f'<td class="item-id">{t(f["id"])}</td>', t(f["raised_on"]), t(f["kind"]), t(f["category"]),
-                 t(f["description"]) + (f'（跟进 {t(f["follows"])}）' if f["follows"] else ""), t(f["status"]),
+                 t(nature_mark(f) + f["description"]) + (f'（跟进 {t(f["follows"])}）' if f["follows"] else ""), t(f["status"]),
                  (f'报告{t(f["escalated_to"])}。' if f["escalated_to"] else "") + t(f["resolution"])
                  + (f'（{t(f["resolved_on"])}）' if f["resolved_on"] else "") + t(f["note"])]
                 for f in fbs]), "</div>"]  # (its columns of words: ledger.css)

@@ -233,13 +233,25 @@ def badge_covered(row: dict) -> Markup:
     return Markup(state if row["covered"] else f'<span class="badge bad gap">{state}</span>')
 
 
+def nature_mark(item: dict) -> str:
+    """A feedback item's nature as a mark before its description (【共性】: R10's 重大问题、共性问题, reported to the
+    学院党委), '' for none: the board, the unit and cadre pages and a ledger's section alike."""
+    return f"【{item['nature']}】" if item.get("nature") else ""
+
+
+def natures_counted(items: list[dict]) -> str:
+    """How many of a ledger's feedback `items` are of each nature (共性 1、重大 2: 附件2's 问题和建议 and its
+    download), '' for none marked."""
+    return "、".join(f"{n} {c}" for n, c in Counter(i["nature"] for i in items if i.get("nature")).items())
+
+
 def thread_text(thread: dict) -> Markup:
     """A feedback thread's course, item by item: date, state, description, report, resolution."""
     parts = []
     for i, x in enumerate(thread["chain"]):
         if i:
             parts.append(f"<br>↳ {out(x['id'])} ")
-        parts.append(f"{out(x['raised_on'])} {out(x['status'])}：{out(x['description'])}")
+        parts.append(f"{out(x['raised_on'])} {out(x['status'])}：{out(nature_mark(x))}{out(x['description'])}")
         if x["escalated_to"]:
             parts.append(f"（报告{out(x['escalated_to'])}）")
         if x["resolution"]:

@@ -45,7 +45,7 @@ def _env(bytecode_cache=None) -> Env:
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        badge_status=md.badge_status, landed_cell=md.landed_cell, landed_manifests=md.landed_manifests, cell_note=md.cell_note, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
                        filed_aside=md.filed_aside, name=md.name, position=md.position,
-                       thread_text=md.thread_text, table_filter=md.table_filter, print_head=md.print_head, file_path=md.file_path, latin_whole=md.latin_whole, **{f.__name__: _on_page(f) for f in md.LINKS})
+                       thread_text=md.thread_text, natures_counted=md.natures_counted, table_filter=md.table_filter, print_head=md.print_head, file_path=md.file_path, latin_whole=md.latin_whole, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
 
 
@@ -88,7 +88,7 @@ def _cadre_of(f: F.Finding) -> str | None:
 
 # a period's student feedback as filed in its ledgers (downloads/feedback-<period>, and the archive's)
 PERIOD_FEEDBACK = [("id", "编号"), ("name", "姓名"), ("unit_name", "单位"), ("raised_on", "反映日期"), ("kind", "类型"),
-                   ("category", "类别"), ("description", "内容"), ("status", "办理状态"), ("escalated_to", "报告对象"),
+                   ("category", "类别"), ("nature", "问题性质"), ("description", "内容"), ("status", "办理状态"), ("escalated_to", "报告对象"),
                    ("resolution", "解决情况"), ("resolved_on", "解决日期"), ("follows", "跟进的编号"), ("note", "说明")]
 
 # 工作总结's table by unit (aggregate._unit_stats), on the page and in its download alike
@@ -338,11 +338,13 @@ class Site:
         for p in ctx["periods"]:
             # (合并后修改 as the page says it under 提交日期: the count and the last day, columns to filter on)
             rows = [dict(r, status_label=r["status"]["label"], landed=r["status"]["landed"],
+                         natures=md.natures_counted(r["ledger"]["feedback"]) if r["ledger"] else "",
                          **md.changed_columns(r["status"])) for r in ctx["tables"][p]]
             cols2 = [("no", "序号"), ("name", "姓名"), ("unit_name", "单位"), ("position", "职务"), ("points", "联系点"),
                      ("status_label", "填报状态"), ("landed", "提交日期"), ("changes", "合并后修改（次）"),
                      ("changed", "合并后最近修改日期"), ("activities", "活动次数"),
-                     ("forms", "联系形式"), ("feedback", "问题和建议数"), ("exempt_reason", "免交原因")]
+                     ("forms", "联系形式"), ("feedback", "问题和建议数"), ("natures", "其中各性质的问题数"),
+                     ("exempt_reason", "免交原因")]
             stat = ctx["stats"][p]
             archived = stat["archived"]
             # (its head counts as the page does: an exempt cadre's row, 豁免, is neither 应填报 nor 已提交)
@@ -377,14 +379,15 @@ class Site:
                     ("headcount", "人数"), ("cadre_names", "联系干部"), ("state", "覆盖情况")]
         self.table(exports.Table("coverage", "新生班级覆盖", cov_cols,
                                  [dict(r, cadre_names="、".join(r["cadre_names"])) for r in ctx["coverage"]]), xlsx=True)
-        fb_rows = [dict(t["root"], name=t["name"], unit_name=t["unit_name"], current=t["status"], age=t["age"],
+        fb_rows = [dict(t["root"], nature=t["nature"], name=t["name"], unit_name=t["unit_name"], current=t["status"], age=t["age"],
                         overdue="超期" if t["overdue"] else "", followups=len(t["chain"]) - 1,
                         resolved_on=t["last"]["resolved_on"] if t["meaning"] == "resolved" else "",
                         resolution=t["last"]["resolution"] if t["meaning"] == "resolved" else "")
                    for t in ctx["threads"]]
         self.table(exports.Table("feedback", "学生反映问题台账",
                                  [("id", "编号"), ("raised_on", "反映日期"), ("name", "干部"), ("unit_name", "单位"),
-                                  ("kind", "类型"), ("category", "类别"), ("description", "内容"), ("current", "当前状态"),
+                                  ("kind", "类型"), ("category", "类别"), ("nature", "问题性质"), ("description", "内容"),
+                                  ("current", "当前状态"),
                                   ("escalated_to", "报告对象"), ("resolved_on", "解决日期"), ("resolution", "解决情况"),
                                   ("age", "天数（未解决：至今；已解决：用时）"), ("overdue", "超期"),
                                   ("followups", "跟进次数")], fb_rows), xlsx=True)
