@@ -1255,8 +1255,9 @@ class FormContext:
             return {"widget": "string", "required": False, "pattern": _length_pattern(node, self.id_example()),
                     "hint": _EXAMPLE_ID.sub("如 " + self.id_example(), node["description"]) + f"可以不填：保存时自动编为 {id_stem(self.period)}-<干部编号>-1、-2……"}
         vocab = VOCAB_FIELDS.get(path)
-        if vocab:
-            return {"widget": "select", "options": self.vocabulary(vocab)}
+        if vocab:  # (an optional list the policy leaves out — feedback_natures —: nothing to choose, not asked)
+            words = self.vocabulary(vocab)
+            return {"widget": "select", "options": words} if words else {"widget": "hidden"}
         return None
 
 

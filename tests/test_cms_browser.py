@@ -1826,3 +1826,43 @@ def test_the_form_typed_in_refuses_what_validate_refuses_and_saves_a_clean_text(
         finally:
             browser.close()
     _saved_and_valid(trial, tmp_path)
+
+
+def test_a_cadre_marks_a_problem_common_with_the_forms_list_of_the_policys_natures(tmp_path):
+    """R10: the form's feedback item offers 问题性质 with the policy's feedback_natures (重大, 共性); the chosen one is
+    saved as `nature:` and the ledger validates."""
+    import yaml
+    from playwright.sync_api import expect, sync_playwright
+
+    _need(cms_trial.SERVER, "run `make test` (it runs npm ci) or `npm ci`")
+    origin = cms_records.make_repo(tmp_path)
+    policy = origin / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  escalation_targets:", "  feedback_natures: [重大, 共性]\n  escalation_targets:"), encoding="utf-8")
+    cms_records.git(origin, "commit", "-q", "-am", "问题性质")
+    trial = cms_trial.start(origin, work=tmp_path / "trial", build_site=False, today=dt.date(2026, 10, 1),
+                            env=cms_records.GIT_ENV)
+    try:
+        with sync_playwright() as p:
+            browser, page = _open_new_ledger(p, trial)
+            try:
+                _activity(page, 0, "2026-09-15", "主题班会", "进班级", "面对面", 30, "与全班同学座谈新学期学业规划。")
+                page.get_by_role("button", name="新增学生反映的问题和建议").click()
+                page.locator('input[id^="raised_on-field-"]').first.fill("2026-09-15")
+                _choose(page, "kind", "问题")
+                _choose(page, "category", "生活后勤")
+                expect(page.locator('label[for^="nature-field-"]')).to_contain_text("问题性质")
+                _choose(page, "nature", "共性")
+                page.locator('textarea[id^="description-field-"]').first.fill("几个班的学生都反映宿舍热水供应时间太短。")
+                _choose(page, "status", "已上报")
+                _choose(page, "escalated_to", "计算机学院党委")
+                _save(page)
+            finally:
+                browser.close()
+        _saved_and_valid(trial, tmp_path)
+    finally:
+        trial.stop()
+    data = yaml.safe_load((tmp_path / "review" / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8"))
+    assert data["feedback"][0]["nature"] == "共性"
+    assert list(data["feedback"][0]) == ["id", "raised_on", "kind", "category", "description", "status", "nature",
+                                         "escalated_to"]  # (the schema's order)

@@ -885,3 +885,18 @@ def test_the_form_refuses_a_placeholder_left_in_a_field_with_validates_words(tmp
         assert bool(form) == bool(check), (text, form, check)
         # the value shown as `validate` shows it (…。 as …, 待填写， as 待填写: the stop copied after it is no part of it)
         assert all(x.startswith(check[0] + "：") for x in form), (text, form, check)
+
+
+def test_a_problems_nature_is_chosen_from_the_policys_natures_and_not_asked_without_them(config, records):
+    """R10's 重大问题、共性问题: the form's feedback item has 问题性质, a list of the policy's feedback_natures, saying
+    what it is for; a policy without that list (it is optional) asks nothing: no list with nothing to choose."""
+    fields = field_paths(config["collections"][0]["fields"])
+    assert fields[("feedback", "nature")]["widget"] == "hidden" and "options" not in fields[("feedback", "nature")]
+    policy = records / "policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  escalation_targets:", "  feedback_natures: [重大, 共性]\n  escalation_targets:"), encoding="utf-8")
+    done = run("cms-config", "--records", str(records), "--today", "2026-10-01")
+    assert done.returncode == 0, done.stderr
+    nature = field_paths(yaml.safe_load(done.stdout)["collections"][0]["fields"])[("feedback", "nature")]
+    assert (nature["label"], nature["widget"], nature["options"], nature["required"]) == ("问题性质", "select", ["重大", "共性"], False)
+    assert nature["hint"].startswith("重大 或 共性；") and "学院党委" in nature["hint"], nature["hint"]
