@@ -88,6 +88,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> st
     desc = lambda *path: rs.statuses_named(schema_desc(*path))  # noqa: E731
     c = rs.cadres[cadre]
     name = c.get("name", cadre)
+    natures = rs.vocab("feedback_natures")  # (an optional list: its lines only where the policy has it)
     words = lambda v: "、".join(rs.vocab(v)) if v != "feedback_statuses" else "、".join(rs.status_meaning())
     fid = f"{id_stem(period)}-{cadre}-1"
     L = [
@@ -157,6 +158,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> st
         f"#   {title('feedback', 'category')} category 可选：{words('feedback_categories')}",
         f"#   {title('feedback', 'status')} status 可选：{words('feedback_statuses')}",
         f"#   {title('feedback', 'escalated_to')} escalated_to 可选：{words('escalation_targets')}",
+        *([f"#   {title('feedback', 'nature')} nature 可选：{words('feedback_natures')}"] if natures else []),
         "# feedback:",
         f"#   - id: {fid}  # {title('feedback', 'id')}：全校唯一，以后各期跟进时引用；第二条用 …-2",
         f"#     raised_on: {DATE_TODO}  # {title('feedback', 'raised_on')}",
@@ -164,6 +166,7 @@ def render(rs: RecordSet, cadre: str, period: Period, schema: dict, today) -> st
         f"#     category: {TODO}  # {title('feedback', 'category')}",
         f"#     description: {TODO}  # {title('feedback', 'description')}：{desc('feedback', 'description')}",
         f"#     status: {TODO}  # {title('feedback', 'status')}",
+        *([f"#     # nature: {TODO}  # {title('feedback', 'nature')}：{desc('feedback', 'nature')}"] if natures else []),
         f"#     # escalated_to: {TODO}  # {title('feedback', 'escalated_to')}：{desc('feedback', 'escalated_to')}",
         f"#     # resolution: {TODO}  # {title('feedback', 'resolution')}：{desc('feedback', 'resolution')}",
         f"#     # resolved_on: {DATE_TODO}  # {title('feedback', 'resolved_on')}：{desc('feedback', 'resolved_on')}",

@@ -141,3 +141,14 @@ def test_the_site_marks_the_nature_and_its_downloads_have_the_column(tmp_path):
     assert "（共性 1）" in period and "（重大 1）" in period
     counts = {r["姓名"]: r["其中各性质的问题数"] for r in rows("attachment2-2025-H2.csv")}
     assert counts["张伟"] == "共性 1" and counts["陈刚"] == "重大 1", counts
+
+
+def test_a_new_ledger_names_the_natures_and_the_line_to_uncomment(tmp_path):
+    """`new ledger` writes each word list in its comments: the natures too, where the policy has them, and the
+    feedback item's nature line to uncomment."""
+    repo = _records(tmp_path)
+    done = generator_cli(repo, "new", "ledger", "--cadre", "zhang-wei", "--period", "2026-H2", "--today", "2026-10-01")
+    assert done.returncode == 0, done.stdout + done.stderr
+    text = (repo / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8")
+    assert "#   问题性质 nature 可选：重大、共性\n" in text, text
+    assert "#     # nature: 待填写  # 问题性质：重大 或 共性；" in text, text
