@@ -152,3 +152,19 @@ def test_a_new_ledger_names_the_natures_and_the_line_to_uncomment(tmp_path):
     text = (repo / "records/ledgers/2026-H2/zhang-wei.yaml").read_text(encoding="utf-8")
     assert "#   问题性质 nature 可选：重大、共性\n" in text, text
     assert "#     # nature: 待填写  # 问题性质：重大 或 共性；" in text, text
+
+
+def test_a_nature_written_as_a_list_is_the_schemas_error_not_a_crash(tmp_path):
+    """`nature: [共性]` (a list, as the policy writes its words) is one value's place: validate says so at its line;
+    check and the site's build say the same, and crash on nothing (a list is no word to look up)."""
+    from tests.site_build import mkdocs_build
+
+    repo = _records(tmp_path, nature="[共性]")
+    text = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    r = check_cli(repo / "records", "--today", "2026-10-01", "--format", "json")
+    assert r.returncode == 1 and "Traceback" not in r.stderr, r.stderr[-2000:]
+    (bad,) = [f for f in _json(r)["findings"] if f["file"].endswith("2026-H1/zhang-wei.yaml") and f["code"].startswith("E-")]
+    assert bad["line"] == text.splitlines().index("    nature: [共性]") + 1 and "问题性质" in bad["message"], bad
+    assert _found(r, "W-CHK-026") == []
+    site = mkdocs_build(repo / "records", tmp_path / "built", "2026-10-01")
+    assert "【" not in (site.public / "feedback" / "2026-H1.html").read_text(encoding="utf-8")

@@ -505,7 +505,7 @@ def _unreported(ctx: Context, links: list, rows: list[dict], natures: frozenset,
     """W-CHK-026 at the `nature` of a problem's chain not resolved whose links mark it one of the policy's
     `natures` (重大, 共性: R10 says such a problem is reported to the 学院党委) and none ever reported it
     (model.escalated_last): at the last link that marks it so."""
-    marked = next(((led, i, v) for led, i, v in reversed(links) if v.get("nature") in natures), None)
+    marked = next(((led, i, v) for led, i, v in reversed(links) if _text(v.get("nature")) in natures), None)
     if marked is None or escalated_last(rows):
         return
     led, i, v = marked

@@ -347,7 +347,7 @@ class Aggregate:
         status = fb.get("status", "")
         return {
             "id": fb.get("id", ""), "raised_on": fb.get("raised_on", ""), "kind": fb.get("kind", ""),
-            "category": fb.get("category", ""), "nature": fb.get("nature", "") or "", "status": status, "meaning": self.meaning(led).get(status, ""),
+            "category": fb.get("category", ""), "nature": x if isinstance(x := fb.get("nature"), str) else "", "status": status, "meaning": self.meaning(led).get(status, ""),
             "description": self.guard.text(fb.get("description"), fb, "description", title="反映内容",
                                            title_en="feedback"),
             "escalated_to": fb.get("escalated_to", "") or "",
