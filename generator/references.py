@@ -496,8 +496,10 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     if rs.policy is None or not isinstance(value, str):
         return []
     allowed, known = _allowed(rs, vocab)
-    if value in known or not allowed:  # (a vocabulary that is no list, or not written yet: its own finding, at the policy)
+    if value in known:
         return []
+    if not allowed:  # (a vocabulary that is no list, or not written yet: its own finding, at the policy)
+        return _no_list(rs, item, key, value, vocab, title) if _left_out(rs, vocab) else []
     if rs.policy.doc.rel in rs.invalid and any(value in _PARTS.split(w) for w in allowed):
         return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
         # 个体谈话 座谈交流; the policy's E-YAML-015 or E-YAML-012 is the one to fix)
@@ -536,6 +538,20 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value,
                    allowed=list(allowed), suggestion=hint[0], suggestion_en=hint[1],
                    typed=f"这一行写成：{line}" if line else "", typed_en=f" The line: {line}" if line else "")]
+
+
+def _left_out(rs: RecordSet, vocab: str) -> bool:
+    """Whether a valid policy has no list `vocab` at all: an optional one (feedback_natures), so no word is its."""
+    return rs.policy.doc.rel not in rs.invalid and rs.setting("vocabularies", vocab) is None
+
+
+def _no_list(rs: RecordSet, item: Item, key: tuple, value: str, vocab: str, title: str) -> list[F.Finding]:
+    """E-REF-005 of a word where the policy has no such list (_left_out): the line is to be deleted, or the list
+    added to the policy first."""
+    return [F.make("E-REF-005", item.file, item.pos(*key), title=title, title_en=en_path(key), value=value, allowed="—",
+                   suggestion=f"政策没有{title}的词表（vocabularies.{vocab}），这一项不用填：请删掉这一行；",
+                   suggestion_en=f"The policy has no list of {en_path(key).rsplit('.', 1)[-1]}s (vocabularies.{vocab}): "
+                                 f"delete this line. ", typed="", typed_en="")]
 
 
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:

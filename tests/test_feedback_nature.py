@@ -168,3 +168,19 @@ def test_a_nature_written_as_a_list_is_the_schemas_error_not_a_crash(tmp_path):
     assert _found(r, "W-CHK-026") == []
     site = mkdocs_build(repo / "records", tmp_path / "built", "2026-10-01")
     assert "【" not in (site.public / "feedback" / "2026-H1.html").read_text(encoding="utf-8")
+
+
+def test_a_nature_where_the_policy_has_no_natures_is_an_error_saying_so(tmp_path):
+    """feedback_natures is optional: a university without it has no natures, and a ledger's nature is then no word of
+    any list (E-REF-005 at it, saying the policy has none), not a word let through unread."""
+    repo = _records(tmp_path)
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace("  feedback_natures: [重大, 共性]\n", ""), encoding="utf-8")
+    text = (repo / "records/ledgers/2026-H1/zhang-wei.yaml").read_text(encoding="utf-8")
+    for lang, said in (("zh", "政策没有问题性质的词表（vocabularies.feedback_natures）"),
+                       ("en", "The policy has no list of natures (vocabularies.feedback_natures)")):
+        r = generator_cli(repo, "validate", "--format", "json", "--lang", lang)
+        assert r.returncode == 1, r.stdout + r.stderr
+        (bad,) = [f for f in _json(r) if f["code"] == "E-REF-005"]
+        assert (bad["line"], bad["column"]) == (text.splitlines().index("    nature: 共性") + 1, 13)
+        assert said in bad["hint"], bad["hint"]
