@@ -117,6 +117,20 @@ def _marked_site(tmp_path):
     return mkdocs_build(fixture_repo(tmp_path, mark), tmp_path / "built", FIXTURE_TODAY)
 
 
+def _seen_in_chromium(path, text):
+    """`text` is on the page as a person sees it: headless chromium (Debian's) opening the built file."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(locale="zh-CN")
+            page.goto(path.as_uri())
+            assert page.get_by_text(text).first.is_visible()
+        finally:
+            browser.close()
+
+
 def test_the_site_marks_the_nature_and_its_downloads_have_the_column(tmp_path):
     import csv
 
@@ -128,6 +142,7 @@ def test_the_site_marks_the_nature_and_its_downloads_have_the_column(tmp_path):
     assert "【重大】一名学生反映考试焦虑" in board
     assert "【重大】一名学生反映考试焦虑" in (site.public / "units" / "xgb.html").read_text(encoding="utf-8")  # (open)
     assert board.count("【") == 2  # (the other items are marked nothing)
+    _seen_in_chromium(site.public / "feedback" / "2025-H2.html", mark)
 
     def rows(name):
         with open(site.public / "downloads" / name, encoding="utf-8-sig", newline="") as f:
