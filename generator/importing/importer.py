@@ -18,7 +18,8 @@ from generator.importing.sheets import (
     Formula, HIDDEN, Row, Spanned, Unreadable, cell_value, counted, read_rows, row_ranges, unbroken)
 from generator.importing.statuses import Statuses, status_words
 from generator.importing.values import (
-    Jie, as_date, as_integer, cohort_year, month_only, same_value, serial_hint, shown_date, whole_text, year_of)
+    Jie, as_date, as_integer, cell_text, cohort_year, month_only, same_value, serial_hint, shown_date, whole_text,
+    year_of)
 from generator.importing.writing import Writing
 from generator.importing.yamledit import escaped, scalar
 from generator.load import display_path
@@ -279,13 +280,13 @@ class Importer(Columns, Statuses, Writing):
                 bad = not GIT.fullmatch(value) and (
                     "Git 账号", "a Git account", "字母、数字和连字符", "letters, digits and hyphens")
             elif field == "staff_no":  # (a number cell: 20051234, not 20051234.0; ＴＩ２００９: TI2009, said)
-                typed = unbroken(whole_text(str(int(value) if isinstance(value, float) and value == int(value) else value)))
+                typed = unbroken(whole_text(cell_text(value)))
                 value = unicodedata.normalize("NFKC", typed)
                 self._narrowed(n, i, field, typed, value)
                 bad = not self.shapes[field].fullmatch(value) and (
                     "工号", "a staff number", "英文字母和数字组成的工号，如 20051234", "letters and digits, such as 20051234")
             else:
-                value = unbroken(str(int(value) if isinstance(value, float) and value == int(value) else value).strip())
+                value = unbroken(cell_text(value).strip())
                 typed, value = value, half(value)
                 self._narrowed(n, i, field, typed, value)  # (计算机２７０１班 → 计算机2701班, said)
                 if field in ("counsellor", "adviser") or field == "name" and self.kind == "cadres":

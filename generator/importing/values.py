@@ -98,6 +98,11 @@ def month_only(value, kind: str) -> tuple | None:
     return "完整的日期（只写到了月，没有日）", "a whole date (month only, no day)", zh, en
 
 
+def cell_text(value) -> str:
+    """A text field's cell as typed: a number cell holding a whole number as its digits (20051234, not 20051234.0)."""
+    return str(int(value) if isinstance(value, float) and value == int(value) else value)
+
+
 def as_integer(value, pattern: str) -> int | None:
     if isinstance(value, bool):
         return None
