@@ -91,10 +91,10 @@ def build(name: str, tmp: Path) -> tuple[Path, Path]:
     return program, work
 
 
-def run_cli(program: Path, work: Path, *args: str) -> subprocess.CompletedProcess:
-    """`python -m generator …` in a subprocess, as a user runs it (cwd = work dir)."""
-    env = {k: v for k, v in os.environ.items() if k not in ("CONTACT_LEDGER_DEBUG", "LEDGER_RECORDS")}  # (cwd's records/)
-    env["PYTHONPATH"] = str(program)
+def run_cli(program: Path, work: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """`python -m generator …` in a subprocess, as a user runs it (cwd = work dir), `env` added to its environment."""
+    env = {**{k: v for k, v in os.environ.items() if k not in ("CONTACT_LEDGER_DEBUG", "LEDGER_RECORDS")},
+           "PYTHONPATH": str(program), **(env or {})}  # (without LEDGER_RECORDS: cwd's records/)
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=work, env=env,
                           capture_output=True, text=True, timeout=60)
 

@@ -28,14 +28,7 @@ def _records(tmp_path, **staff_no) -> tuple:
 
 
 def _validate(work, *args, env=None):
-    import os
-    import subprocess
-    import sys
-
-    run_env = {k: v for k, v in os.environ.items() if k not in ("CONTACT_LEDGER_DEBUG", "LEDGER_RECORDS")}
-    run_env.update(PYTHONPATH=str(B.REPO), **(env or {}))
-    return subprocess.run([sys.executable, "-m", "generator", "validate", *args], cwd=work, env=run_env,
-                          capture_output=True, text=True, timeout=60)
+    return B.run_cli(B.REPO, work, "validate", *args, env=env)
 
 
 def test_a_cadre_with_a_good_staff_number_validates(tmp_path):
