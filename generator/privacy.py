@@ -1979,7 +1979,7 @@ def _finds(scanner: Scanner, doc):
     scanner.settle([value for spans in (doc.key_spans, doc.spans) for _start, _end, value in spans.values()
                     if isinstance(value, str)] + [text[s:e] for s, e in lines])
     taken: list[tuple[int, int]] = []
-    for spans, keys in ((doc.key_spans, False), (doc.spans, True)):
+    for spans, of_values in ((doc.key_spans, False), (doc.spans, True)):  # (a value may be NOT_FOUND_IN's, a key never)
         for path, (start, end, value) in spans.items():
             if not isinstance(value, str):
                 continue
@@ -1987,7 +1987,7 @@ def _finds(scanner: Scanner, doc):
             if not matches:
                 continue
             offsets = _map_offsets(text[start:end], value, [m.start for m in matches])
-            not_here = NOT_FOUND_IN.get((doc.kind, path), ()) if keys else ()
+            not_here = NOT_FOUND_IN.get((doc.kind, path), ()) if of_values else ()
             for m in matches:
                 at = start + offsets[m.start]
                 taken.append((at, at + max(m.end - m.start, 1)))  # (its line's comment scanned around it)
