@@ -114,7 +114,7 @@ def built_site(tmp_factory) -> Built:
 
 def ledger_section(page: str, period: str) -> str:
     """One ledger's section of a cadre page (built HTML or generated Markdown): from the heading
-    whose anchor is the period to the next second-level heading."""
+    whose anchor is the period to the next second-level heading — any page's section by its anchor too."""
     m = re.search(r'<h2[^>]*\bid="%s"' % re.escape(period), page) or \
         re.search(r"^## .*\{ #%s[ }.]" % re.escape(period), page, re.M)
     assert m, f"no ledger section #{period}"

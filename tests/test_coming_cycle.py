@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from site_build import ROOT, demo_repo, git, mkdocs_build
+from site_build import ROOT, demo_repo, git, ledger_section, mkdocs_build
 
 NEXT_CLASS = """cohort: 2027
 classes:
@@ -65,19 +65,11 @@ def _text(html: str) -> str:
     return re.sub(r"<[^>]+>", "", html)
 
 
-def _section(html: str, heading_id: str) -> str:
-    """From the second-level heading with this id to the next second-level heading."""
-    m = re.search(r'<h2 id="%s"' % re.escape(heading_id), html)
-    assert m, heading_id
-    end = re.search(r"<h2[\s>]", html[m.end():])
-    return html[m.start(): m.end() + end.start()] if end else html[m.start():]
-
-
 def test_before_its_first_day_attachment1_shows_the_coming_cycle_not_yet_in_force(sites):
     site = sites["2027-08-25"]
     page = _read(site, "attachment1.html")
     assert "2025-2027 周期</strong>（2025-09-01 至 2027-08-31）" in page  # (still the cycle in force)
-    coming = _section(page, "next")
+    coming = ledger_section(page, "next")  # (附件1's 下一周期: any section by its anchor)
     assert "下一周期 2027—2029（2027-09-01 起）" in _text(coming)
     assert "尚未生效" in coming
     # the same table as 附件1's, as the cycle will stand on its first day: 白涛玉's new freshman class
