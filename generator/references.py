@@ -291,12 +291,12 @@ def _cadre_namesakes(rs: RecordSet) -> list[F.Finding]:
             add = ((f"把本文件中的 namesake 写成：{line}", f"writes namesake as {line} in this file") if said is not None else
                    (f"在本文件中加一行 {line}", f"adds the line {line} to this file"))
             out.append(F.make("W-REF-001", item.file, item.pos("name"), name=item.get("name"), other_id=other,
-                              other=_name_at(there), other_unit=named or unit or "—", add=add[0], add_en=add[1]))
+                              other=_field_at(there), other_unit=named or unit or "—", add=add[0], add_en=add[1]))
     return out
 
 
-def _name_at(item: Item, field: str = "name") -> str:
-    """file:line:col of a cadre record's name (or of its `field`)."""
+def _field_at(item: Item, field: str = "name") -> str:
+    """file:line:col of a cadre record's `field`: its name, or its 工号 (E-REF-024)."""
     return f"{item.file}:{':'.join(map(str, item.pos(field)))}"
 
 
@@ -312,7 +312,7 @@ def _staff_numbers(rs: RecordSet) -> list[F.Finding]:
         if other != ref:
             there = rs.cadres[other]
             out.append(F.make("E-REF-024", item.file, item.pos("staff_no"), staff_no=number,
-                              other_name=there.get("name"), other=_name_at(there, "staff_no"), other_id=other,
+                              other_name=there.get("name"), other=_field_at(there, "staff_no"), other_id=other,
                               data={"cadre": ref}))
     return out
 
@@ -337,8 +337,8 @@ def _namesakes_of_another_name(rs: RecordSet, ref: str, said: list, keys: dict, 
     for i, other in bad:
         there = rs.cadres[other]
         what, what_en = (("是本人自己的编号", "is this cadre's own id") if other == ref else
-                         (f"是干部“{there.get('name')}”（{_name_at(there)}），与本人“{name}”不同名",
-                          f"is cadre '{there.get('name')}' (at {_name_at(there)}), whose name is not '{name}'"))
+                         (f"是干部“{there.get('name')}”（{_field_at(there)}），与本人“{name}”不同名",
+                          f"is cadre '{there.get('name')}' (at {_field_at(there)}), whose name is not '{name}'"))
         out.append(F.make("W-REF-002", item.file, item.pos("namesake", i), ref=other, what=what, what_en=what_en,
                           fix=fix, fix_en=fix_en, data={"cadre": ref, "namesake": other}))
     return out
@@ -353,7 +353,7 @@ def _namesake_fix(rs: RecordSet, name, free: list, others: bool, kept: list, one
     """W-REF-002's fix (zh, en): why — the cadres of her name not listed yet (`free`), else whether there are others
     (`others`: all listed) —, then the namesake line of those `kept`, or to delete it (NAMESAKE_WHY, NAMESAKE_DO)."""
     why = NAMESAKE_WHY["free" if free else "listed" if others else "alone"]
-    where = [(o, _name_at(rs.cadres[o])) for o in free]
+    where = [(o, _field_at(rs.cadres[o])) for o in free]
     said = {"name": name, "s": "s" if len(free) > 1 else "", "line": _namesake_line(kept),
             "free": "、".join(f"{o}（{at}）" for o, at in where),
             "free_en": ", ".join(f"{o} (at {at})" for o, at in where)}
