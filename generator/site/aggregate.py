@@ -187,21 +187,26 @@ class Aggregate:
             out.append(r)
         return out
 
+    @cached_property
+    def _rows_by_cycle(self) -> dict[str, list[Item]]:
+        """The assignment rows of each cycle, by its file's stem (records/assignments/<stem>.yaml)."""
+        out = defaultdict(list)
+        for r in self.rs.assignments:
+            out[r.doc.stem].append(r)
+        return out
+
     def cycles(self) -> list[dict]:
         """Assignment cycles, newest first, each with its rows and in-cycle changes."""
-        by_cycle = defaultdict(list)
-        for r in self.rs.assignments:
-            by_cycle[r.doc.stem].append(r)
-        out = [self.cycle(stem, by_cycle.get(stem, [])) for stem in self.rs.cycles]
+        out = [self.cycle(stem) for stem in self.rs.cycles]
         out.sort(key=lambda c: c["start"], reverse=True)
         if out and not any(c["current"] for c in out):
             past = [c for c in out if c["start"] <= self.today.isoformat()]
             (past[0] if past else out[-1])["current"] = True
         return out
 
-    def cycle(self, stem: str, items: list) -> dict:
-        """The cycle of records/assignments/`stem`.yaml with its assignment rows `items`, as of the site's day."""
-        cycle = self.rs.cycles[stem]
+    def cycle(self, stem: str) -> dict:
+        """The cycle of records/assignments/`stem`.yaml with its assignment rows, as of the site's day."""
+        cycle, items = self.rs.cycles[stem], self._rows_by_cycle.get(stem, [])
         # (a row that starts after the site's day is no arrangement yet: counted, not listed)
         rows = self.begun(items)
         later = len(items) - len(rows)
@@ -242,8 +247,7 @@ class Aggregate:
         if not later or later[-1]["file"] in failing:  # (cycles come newest first)
             return None
         first = self.on(_as_date(later[-1]["start"]))
-        items = [r for r in self.rs.assignments if r.doc.stem == later[-1]["id"]]
-        cycle = first.cycle(later[-1]["id"], items)
+        cycle = first.cycle(later[-1]["id"])
         return dict(cycle, table=first.arrangement(cycle))
 
     def attachment1(self, failing: set = frozenset()) -> dict:
