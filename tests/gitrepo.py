@@ -244,9 +244,9 @@ def counting_git(cwd: Path, tmp_path: Path, *args: str, cache: str = "0") -> tup
                        env=env, timeout=300)
     return r, calls.read_text(encoding="utf-8").splitlines()
 
-def generator_cli(repo: Path, *args: str) -> subprocess.CompletedProcess:
-    """Run `python -m generator ARGS` in `repo` as a user would."""
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
+def generator_cli(repo: Path, *args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    """Run `python -m generator ARGS` in `repo` as a user would, `env` added to the environment."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT), **(env or {})}
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, env=env, capture_output=True, text=True)
 
 

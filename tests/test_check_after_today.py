@@ -5,19 +5,15 @@ says it on its 数据检查 page.  Real temporary Git repositories."""
 from __future__ import annotations
 
 import json
-import os
 import subprocess
-import sys
 
-from gitrepo import ROOT, base, commit, init_repo, ledger, write
+from gitrepo import base, commit, generator_cli, init_repo, ledger, write
 
 LATER = "records/ledgers/2026-H1/li-na.yaml"
 
 
 def _check(repo, *args: str) -> subprocess.CompletedProcess:
-    env = dict(os.environ, PYTHONPATH=str(ROOT), CONTACT_LEDGER_CACHE="0")
-    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=repo, env=env, capture_output=True,
-                          text=True, timeout=300)
+    return generator_cli(repo, *args, env={"CONTACT_LEDGER_CACHE": "0"})
 
 
 def _repo(tmp_path):
