@@ -448,7 +448,7 @@ class _Chains:
                 prev = (led, mean)
             where = ledger(led)
             if rows and ctx.valid(led) and where[3] != rows[0]["cadre"]:
-                _other_unit_s(ctx, led, i, v, root, ledger(root_led), where, rows)
+                _follows_another_units_problem(ctx, led, i, v, root, ledger(root_led), where, rows)
             rows.append({"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
                          "raised_on": day(get("raised_on"))[1], "status": status,
                          "meaning": mean if status else None,
@@ -482,7 +482,8 @@ class _Chains:
                 "raised_on": raised_iso, "links": rows}
 
 
-def _other_unit_s(ctx: Context, led, i: int, v, root: str, first: tuple, where: tuple, rows: list[dict]) -> None:
+def _follows_another_units_problem(ctx: Context, led, i: int, v, root: str, first: tuple, where: tuple,
+                                   rows: list[dict]) -> None:
     """W-CHK-025 at a follow-up's `follows` (a link of a cadre other than the first's): the problem is another unit's
     cadre's (`first`, `where`: Chains.ledger's of the first link's ledger and this one's; each cadre's unit on the day of
     her link, records/cadres' `earlier`) and was not reported to this cadre's unit (its 党委, or the unit by its name: a

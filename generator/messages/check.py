@@ -219,7 +219,8 @@ CODES = {
     },
     "W-CHK-025": {
         "severity": "warning",
-        # ({to}: her unit's 党委 where units.yaml names one, else the unit: check.feedback._other_unit_s)
+        # ({to}: her unit's 党委 where units.yaml names one, else the unit:
+        # check.feedback._follows_another_units_problem)
         "zh": "跟进的“{ref}”是{unit_name}{name}反映的问题（{where}），{cadre_name}在{own_unit}，这个问题也没有上报{to}",
         "en": "'{ref}' is a problem raised by {name} of {unit_name} ({where}); {cadre_name} is in {own_unit}, "
               "and it was not reported to {to}",
