@@ -205,6 +205,15 @@ class RecordSet:
         """{name: id} of every unit, by its name and its short names (unit: 计算机学院)."""
         return _names(self.units)
 
+    def units_reported_to(self, name) -> tuple[str, ...]:
+        """The units a student problem reported to `name` (its `escalated_to`, R10: a 学院党委 or a department) is —
+        besides its cadre's — in units.yaml's order: every unit whose `party_committee` is the name (two units may
+        share one), and the unit whose own `name` it is (a department named directly: 教务处).  The unit page's open
+        problems, `check --unit`'s and W-CHK-025's one rule."""
+        if not isinstance(name, str) or not name:
+            return ()
+        return tuple(uid for uid, unit in self.units.items() if name in (unit.get("party_committee"), unit.get("name")))
+
     @cached_property
     def cadre_names(self) -> dict:
         """{name: id} of every cadre (cadre: 李娜 in an assignment); a name two cadres share: {name: (their ids)}."""
@@ -606,8 +615,8 @@ def post_on(posts: tuple[tuple, list], day: dt.date | None) -> tuple:
 def escalated_last(links) -> str:
     """Whom a student problem's chain (its links, first to last: each a row with an `escalated_to`) was last reported
     to (R10: a 学院党委 or a department), '' if never: a follow-up recording progress (处理中) without naming it again
-    leaves the problem with the committee it went to — the unit page of that committee lists it while it is open, and
-    `check --unit` that unit's its W-CHK-007."""
+    leaves the problem with the committee it went to — the page of each unit it was reported to (units_reported_to)
+    lists it while it is open, and `check --unit` that unit's its W-CHK-007."""
     return next((r["escalated_to"] for r in reversed(links) if r.get("escalated_to")), "")
 
 

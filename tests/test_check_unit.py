@@ -368,3 +368,79 @@ def test_a_follow_up_of_another_unit_s_problem_is_listed_to_both_units(tmp_path)
     for unit, listed in (("cs", True), ("me", True), ("xgb", False)):
         run = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo)
         assert (other in _said(run.stdout)) == listed, (unit, run.stdout)
+
+
+def _reported(tmp_path, to: str, committees: dict[str, str] | None = None):
+    """_late_and_missing_by_unit's records, the policy's escalation_targets with 党委学生工作部 and 工学院党委, each unit of
+    `committees` ({id: name}) with that party_committee, and 李娜 (机械学院)'s 2026-H1 problem reported to `to` (已上报,
+    2026-02-10: overdue on TODAY, W-CHK-007)."""
+    repo = _late_and_missing_by_unit(tmp_path)
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "escalation_targets: [计算机学院党委, 后勤处]", "escalation_targets: [计算机学院党委, 后勤处, 党委学生工作部, 工学院党委]"),
+        encoding="utf-8")
+    units = repo / "records/units.yaml"
+    text = units.read_text(encoding="utf-8")
+    for uid, name in (committees or {}).items():
+        text = text.replace(f"{{id: {uid}, ", f"{{id: {uid}, party_committee: {name}, ")
+    units.write_text(text, encoding="utf-8")
+    write(repo, {"records/ledgers/2026-H1/li-na.yaml": ledger("li-na", "2026-H1", ["2026-02-10"], ["me-2025-01"], f"""
+        - id: 2026h1-li-na-1
+          raised_on: "2026-02-10"
+          kind: 问题
+          category: 学业发展
+          description: 几名学生反映学业预警通知不及时。
+          status: 已上报
+          escalated_to: {to}
+        """)})
+    commit(repo, "2026-06-20 10:00", f"李娜 2026-H1, reported to {to}")
+    return repo
+
+
+def _overdue_listed_to(repo, code: str = "W-CHK-007") -> dict[str, bool]:
+    """{unit: whether `check --unit unit` lists a `code` of 李娜's problem or its follow-ups} — text, and json's
+    findings the same."""
+    out = {}
+    for unit in ("cs", "me", "xgb"):
+        text = check_cli(repo / "records", *TODAY, "--unit", unit, cwd=repo).stdout
+        found = json.loads(check_cli(repo / "records", *TODAY, "--unit", unit, "--format", "json", cwd=repo).stdout)
+        in_text = any(c == code for _, _, c in _said(text))
+        in_json = any(f["code"] == code for f in found["findings"])
+        assert in_text == in_json, (unit, text, found["findings"])
+        out[unit] = in_text
+    return out
+
+
+def test_a_problem_reported_to_a_department_by_its_name_is_that_unit_s(tmp_path):
+    """李娜 (机械学院) reports a problem to 党委学生工作部 — a department, named directly (escalated_to its unit's name, no
+    党委): its W-CHK-007 is 党委学生工作部's as well as 机械学院's, as on the unit pages; `check --unit xgb` left it out
+    (and its page).  W-CHK-025 says the same: 陈刚 (党委学生工作部) following it up is no other unit's problem, 王芳 (计算机学院) is."""
+    repo = _reported(tmp_path, "党委学生工作部")
+    assert _overdue_listed_to(repo) == {"cs": False, "me": True, "xgb": True}
+
+    follow = """
+        - id: 2026h2-{c}-1
+          follows: 2026h1-li-na-1
+          raised_on: "2026-06-25"
+          kind: 问题
+          category: 学业发展
+          description: 跟进：几名学生反映学业预警通知不及时。
+          status: 处理中
+          note: 学工部正在协调，仍在跟进。
+        """
+    write(repo, {"records/ledgers/2026-H1/chen-gang.yaml": ledger("chen-gang", "2026-H1", ["2026-06-25"], ["club-a"],
+                                                                 follow.format(c="chen-gang"))})
+    commit(repo, "2026-06-26 10:00", "陈刚 follows it up")
+    assert _overdue_listed_to(repo, "W-CHK-025") == {"cs": False, "me": False, "xgb": False}
+    write(repo, {"records/ledgers/2026-H1/wang-fang.yaml": ledger("wang-fang", "2026-H1", ["2026-06-25"], ["cs-2025-02"],
+                                                                  follow.format(c="wang-fang"))})
+    commit(repo, "2026-06-27 10:00", "王芳 follows it up")
+    # (王芳's ledger is 计算机学院's; the problem 机械学院's and 党委学生工作部's, whom it was reported to)
+    assert _overdue_listed_to(repo, "W-CHK-025") == {"cs": True, "me": True, "xgb": True}
+
+
+def test_a_problem_reported_to_a_committee_two_units_share_is_both_units(tmp_path):
+    """计算机学院 and 党委学生工作部 are both under 工学院党委 (one party_committee name for two units): 李娜's problem reported
+    to it is both units' — `check --unit` listed it to the last of them in units.yaml only, the unit pages to both."""
+    repo = _reported(tmp_path, "工学院党委", {"cs": "工学院党委", "xgb": "工学院党委"})
+    assert _overdue_listed_to(repo) == {"cs": True, "me": True, "xgb": True}

@@ -912,3 +912,29 @@ def test_a_ledger_not_handed_in_during_the_grace_days_is_said_to_be_in_them_on_e
                             "--today", "2026-06-20"], cwd=repo.parent, capture_output=True, text=True,
                            env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert "宽限期内" not in early.stdout, early.stdout
+
+
+def test_a_problem_is_on_the_page_of_every_unit_it_was_reported_to(tmp_path):
+    # the rule `check --unit` and W-CHK-025 keep (model.RecordSet.units_reported_to): a problem reported to a unit's
+    # 党委 is on that unit's page — on every unit's page whose party_committee has that name (机械学院 here shares
+    # 计算机学院党委) — and one reported to a department by its own name (党委学生工作部, a unit with no 党委) on that
+    # department's: 张伟's problem reported to 党委学生工作部 was on no page but his unit's
+    def reported_to_units(records):
+        chen_gang_escalates(records)
+        units = records / "units.yaml"
+        units.write_text(units.read_text(encoding="utf-8").replace(
+            "party_committee: 机械学院党委", "party_committee: 计算机学院党委"), encoding="utf-8")
+        policy = records / "policy.yaml"
+        policy.write_text(policy.read_text(encoding="utf-8").replace(
+            "escalation_targets: [计算机学院党委, 机械学院党委, 后勤处]",
+            "escalation_targets: [计算机学院党委, 机械学院党委, 后勤处, 党委学生工作部]"), encoding="utf-8")
+        path = records / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + (
+            "  - id: 2026h1-zhang-wei-2\n    raised_on: \"2026-03-10\"\n    kind: 问题\n    category: 学业发展\n"
+            "    description: 几名学生反映学业预警通知不及时。\n    status: 已上报\n    escalated_to: 党委学生工作部\n"),
+            encoding="utf-8")
+
+    site = mkdocs_build(fixture_repo(tmp_path, reported_to_units), tmp_path, FIXTURE_TODAY)
+    listed = {unit: unit_problems(site, f"units/{unit}.html") for unit in ("cs", "me", "xgb")}
+    assert {u for u, text in listed.items() if "2025h2-chen-gang-1" in text} == {"cs", "me", "xgb"}
+    assert {u for u, text in listed.items() if "2026h1-zhang-wei-2" in text} == {"cs", "xgb"}

@@ -486,15 +486,15 @@ def _follows_another_units_problem(ctx: Context, led, i: int, v, root: str, firs
                                    rows: list[dict]) -> None:
     """W-CHK-025 at a follow-up's `follows` (a link of a cadre other than the first's): the problem is another unit's
     cadre's (`first`, `where`: Chains.ledger's of the first link's ledger and this one's; each cadre's unit on the day of
-    her link, records/cadres' `earlier`) and was not reported to this cadre's unit (its 党委, or the unit by its name: a
-    department) by a link before it (`rows`)."""
+    her link, records/cadres' `earlier`) and was not reported to this cadre's unit (RecordSet.units_reported_to: its 党委,
+    or the unit by its name, a department) by a link before it (`rows`)."""
     theirs = ctx.cadre_unit_on(first[3], date_of(rows[0]["raised_on"]))
     own = ctx.cadre_unit_on(where[3], date_of(v.get("raised_on")))
     if not own or not theirs or own == theirs:
         return
     unit, own_name = ctx.rs.units.get(own), ctx.unit_name(own) or own
     to = (unit.get("party_committee") if unit is not None else None) or own_name
-    if any(r["escalated_to"] in (to, own_name) for r in rows):
+    if any(own in ctx.rs.units_reported_to(r["escalated_to"]) for r in rows):
         return
     fb = Item(led.doc, ("feedback", i), v)
     ctx.add("W-CHK-025", fb, fb.pos("follows"), ref=v.get("follows"), unit_name=ctx.unit_name(theirs) or theirs,

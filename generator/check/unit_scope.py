@@ -8,7 +8,8 @@ where --strict makes them errors: the scheduled run's reviewer sees her unit's, 
 
 A finding is a unit's by what it is about (its `data`: a unit, a cadre's ledger of a period — the unit she was in
 then, the ledger table's row —, a cadre's semester, a class, a club, a student problem's chain — its cadre's unit and
-the unit whose 党委 it was last reported to, model.escalated_last), else by its file: a ledger's or an amendment's cadre,
+the units it was last reported to, model.escalated_last and RecordSet.units_reported_to: each unit of that 党委, or the
+department by its own name), else by its file: a ledger's or an amendment's cadre,
 a cadre's file, the unit, class, club, assignment row (its cadre's unit and its class's or club's) or exemption at its
 line.  A row taken out of the assignments (W-CHK-019) is
 of its cadre's unit on its last day and its class's or club's, as it was — not of the row shown where it was.  A finding
@@ -99,9 +100,8 @@ class _Units:
         self.rows = {(r["period"], r["cadre"]): r.get("unit") for r in data.get("ledgers", [])}
         self.paths = {r.get("path"): r.get("unit") for r in data.get("ledgers", [])}
         self.semester = {r["cadre"]: r.get("unit") for r in data.get("semester_matrix", {}).get("rows", [])}
-        committees = {u.get("party_committee"): uid for uid, u in rs.units.items() if u.get("party_committee")}
-        # (a problem's chain: its cadre's unit, and the unit whose committee it was last reported to)
-        self.chains = {c["root"]: {u for u in (c.get("unit"), committees.get(escalated_last(c.get("links") or ())))
+        # (a problem's chain: its cadre's unit, and the units it was last reported to)
+        self.chains = {c["root"]: {u for u in (c.get("unit"), *rs.units_reported_to(escalated_last(c.get("links") or ())))
                                    if isinstance(u, str)} for c in data.get("feedback", [])}
         self._docs = None
         self._entries = None

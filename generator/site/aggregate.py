@@ -784,16 +784,15 @@ class Aggregate:
         for r in rows:
             cov_by[r["unit"]].append(r)
         unit_of = {c["id"]: c["unit"] for c in cadres}
-        open_by_unit, open_by_committee = defaultdict(list), defaultdict(list)
+        open_by_unit = defaultdict(set)
         for i, t in enumerate(threads):
             if t["meaning"] == "resolved":
                 continue
             # the unit the board names: the cadre's when the problem was raised (a cadre who moved
-            # leaves it with the old unit, records/cadres' `earlier`), not the cadre's unit today
-            if t["unit"]:
-                open_by_unit[t["unit"]].append(i)
-            if t["escalated_to"]:
-                open_by_committee[t["escalated_to"]].append(i)
+            # leaves it with the old unit, records/cadres' `earlier`), not the cadre's unit today; and those
+            # it was last reported to
+            for uid in ((t["unit"],) if t["unit"] else ()) + self.rs.units_reported_to(t["escalated_to"]):
+                open_by_unit[uid].add(i)
         current_rows = defaultdict(list)
         for r in tables.get(current, []) if current else []:
             if r["cadre"] in unit_of:
@@ -804,7 +803,6 @@ class Aggregate:
         out = []
         for uid, unit in self.rs.units.items():
             committee = unit.get("party_committee") or ""
-            picked = set(open_by_unit.get(uid, [])) | (set(open_by_committee.get(committee, [])) if committee else set())
             out.append({
                 "id": uid, "name": unit.get("name", uid), "type": unit.get("type", ""), "committee": committee,
                 "ended": _d(unit.date("until")) if self.rs.ended(unit, self.today) else "",
@@ -813,7 +811,7 @@ class Aggregate:
                 "clubs": clubs_by.get(uid, []), "coverage_year": year, "coverage_note": note,
                 "freshmen": len(cov_by.get(uid, [])), "uncovered": [r for r in cov_by.get(uid, []) if not r["covered"]],
                 "ledgers": current_rows.get(uid, []), "last_ledgers": last_rows.get(uid, []),
-                "threads": [threads[i] for i in sorted(picked)],
+                "threads": [threads[i] for i in sorted(open_by_unit.get(uid, ()))],
             })
         return sorted(out, key=lambda u: self.unit_order(u["id"]))
 
