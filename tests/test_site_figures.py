@@ -938,3 +938,7 @@ def test_a_problem_is_on_the_page_of_every_unit_it_was_reported_to(tmp_path):
     listed = {unit: unit_problems(site, f"units/{unit}.html") for unit in ("cs", "me", "xgb")}
     assert {u for u, text in listed.items() if "2025h2-chen-gang-1" in text} == {"cs", "me", "xgb"}
     assert {u for u, text in listed.items() if "2026h1-zhang-wei-2" in text} == {"cs", "xgb"}
+    # (the heading says so: a department with no 党委 lists those reported to it — 党委学生工作部's said 含上报本单位党委的)
+    headings = {unit: re.findall(r"<h2[^>]*>(未解决的学生问题[^<]*)", (site.public / f"units/{unit}.html").read_text(
+        encoding="utf-8")) for unit in ("cs", "xgb")}
+    assert headings == {"cs": ["未解决的学生问题（含上报本单位党委的）"], "xgb": ["未解决的学生问题（含上报本单位的）"]}
