@@ -6,7 +6,6 @@ the records (names, units, contact points, the ledgers' contents) into rows.
 """
 from __future__ import annotations
 
-import copy
 import datetime as dt
 from collections import Counter, defaultdict
 from functools import cached_property
@@ -49,7 +48,7 @@ class Aggregate:
         # (ledger → its statuses' meanings; what Git told the checks of an older manifest's, not asked again)
         self.meaning = archive.status_meanings(rs, today, checks.meanings_then)
         self.archive = ArchiveView(rs, guard, today)
-        self._assignment_rows: dict[int, tuple[Item, dict]] = {}
+        self._assignment_rows: dict[tuple[int, dt.date], tuple[Item, dict]] = {}
         self._semester_rows: dict | None = None
         self._counted: tuple = (None, None)  # (the threads last counted, and their counts: _thread_counts)
 
@@ -109,14 +108,16 @@ class Aggregate:
         return periods[0].id if periods else None
 
     # ---- Attachment 1 --------------------------------------------------
-    def assignment_row(self, row: Item) -> dict:
-        """One assignment row for the tables (computed once per row; callers must not mutate it)."""
-        cached = self._assignment_rows.get(id(row))
+    def assignment_row(self, row: Item, on: dt.date | None = None) -> dict:
+        """One assignment row for the tables as of `on` (the site's day by default; the coming cycle's first day:
+        Aggregate.coming) — computed once per row and day; callers must not mutate it."""
+        on = on or self.today
+        cached = self._assignment_rows.get((id(row), on))
         if cached is None:
-            cached = self._assignment_rows[id(row)] = (row, self._assignment_row(row))
+            cached = self._assignment_rows[id(row), on] = (row, self._assignment_row(row, on))
         return cached[1]
 
-    def _assignment_row(self, row: Item) -> dict:
+    def _assignment_row(self, row: Item, on: dt.date) -> dict:
         kind, pid = self.rs.contact_point(row)
         point = self.point(pid or "")
         start, end = self.rs.assignment_span(row)
@@ -142,7 +143,7 @@ class Aggregate:
             reason = "；".join(filter(None, [reason, f"{KIND_ZH.get(kind, '')}在这以前已于 {_d(until)} 结束，这条安排不算联系点"]))
         # the cadre's post on the row's last day so far (today for a row in force): a cadre who moved
         # and kept the point is shown in the unit they are in now, a row that ended in the old one
-        last = min(self.today, end) if end else self.today
+        last = min(on, end) if end else on
         post = self.post_on(row.get("cadre"), max(start, last) if start else last)
         # 新生 while the class is a freshman one on that day too, not on the row's first day only (a class held
         # since its first September reads 2025级 in its second year, not among the year's freshman classes)
@@ -159,27 +160,27 @@ class Aggregate:
             "reason": reason or (f"{KIND_ZH.get(kind, '')}于 {_d(until)} 结束" if ended else ""),
             "left_on": _d(left) if leaves else "",  # (its end is the cadre's last day: 离任)
             "file": row.file, "line": row.pos()[0], "void": void,
-            "active": bool(start and start <= self.today and (end is None or self.today <= end)),
+            "active": bool(start and start <= on and (end is None or on <= end)),
         }
 
-    def begun(self, items) -> list[dict]:
-        """The table rows of the assignment rows `items` begun by the site's day, as they stood on it:
+    def begun(self, items, on: dt.date | None = None) -> list[dict]:
+        """The table rows of the assignment rows `items` begun by `on` (the site's day by default), as they stood on it:
         one that ends after that day (an early end written in the row) runs to its cycle's end, without
         the reason for that end — that change had not been made by then; one whose class or club ends
         after that day but before the cycle's end (a class graduating: its `until`) is running, its end
         not shown (not the cycle's end, which it will not reach).  One that ends on its cadre's last day
         (active_to) after that day keeps that end and its 离任: the cadre's file as it stood then (Git)
         already said so, and their page's 任职 says it (the row reads as it will after that day)."""
-        out = []
+        on, out = on or self.today, []
         for item in items:
-            r = self.assignment_row(item)
-            if r["start"] > self.today.isoformat():
+            r = self.assignment_row(item, on)
+            if r["start"] > on.isoformat():
                 continue
             cycle = self.rs.cycles.get(item.doc.stem)
             first, last = (cycle.date("start"), cycle.date("end")) if cycle else (None, None)
-            if r["end_date"] and last and self.today < r["end_date"] < last and not r["left_on"]:
+            if r["end_date"] and last and on < r["end_date"] < last and not r["left_on"]:
                 until = self.rs.point_until(item)
-                end = None if until and self.today < until < last else last
+                end = None if until and on < until < last else last
                 # (a written reason of a row begun inside the cycle is its start's; any other, its end's)
                 of_start = item.get("reason") and first and r["start_date"] > first
                 r = dict(r, end=_d(end), end_date=end, span=_span(r["start"], end),
@@ -204,28 +205,30 @@ class Aggregate:
             (past[0] if past else out[-1])["current"] = True
         return out
 
-    def cycle(self, stem: str) -> dict:
-        """The cycle of records/assignments/`stem`.yaml with its assignment rows, as of the site's day."""
+    def cycle(self, stem: str, on: dt.date | None = None) -> dict:
+        """The cycle of records/assignments/`stem`.yaml with its assignment rows, as of `on` (the site's day by
+        default)."""
+        on = on or self.today
         cycle, items = self.rs.cycles[stem], self._rows_by_cycle.get(stem, [])
-        # (a row that starts after the site's day is no arrangement yet: counted, not listed)
-        rows = self.begun(items)
+        # (a row that starts after that day is no arrangement yet: counted, not listed)
+        rows = self.begun(items, on)
         later = len(items) - len(rows)
         start, end = cycle.date("start"), cycle.date("end")
         # a row that starts inside the cycle changed things on its first day; one that began
         # with the cycle and ended early, on its last (its start was the cycle's first day);
-        # a change after the site's day had not been made yet
+        # a change after that day had not been made yet
         changes = [dict(r, changed_on=r["start"] if r["void"] or r["start_date"] and start and r["start_date"] > start
                         else r["end"] or r["start"])
                    for r in rows if r["reason"] or (r["start_date"] and start and r["start_date"] > start)
                    or (r["end_date"] and end and r["end_date"] < end)]
-        changes = sorted((c for c in changes if c["changed_on"] <= self.today.isoformat()),
+        changes = sorted((c for c in changes if c["changed_on"] <= on.isoformat()),
                          key=lambda r: (r["changed_on"], r["name"]))
         return {"id": stem, "start": _d(start), "end": _d(end), "rows": rows, "changes": changes, "later": later,
-                "current": bool(start and end and start <= self.today <= end), "file": cycle.file}
+                "current": bool(start and end and start <= on <= end), "file": cycle.file}
 
     def arrangement(self, cycle: dict | None) -> list[dict]:
-        """附件1's table of `cycle` on the site's day: the rows in force, else (a cycle ended) those that ran to its
-        end; in units.yaml's order, numbered."""
+        """附件1's table of `cycle` on the day it is as of (Aggregate.cycle's `on`): the rows in force, else (a cycle
+        ended) those that ran to its end; in units.yaml's order, numbered."""
         if not cycle:
             return []
         rows = [r for r in cycle["rows"] if r["active"]] or \
@@ -233,22 +236,14 @@ class Aggregate:
         rows = sorted(rows, key=lambda r: (self.unit_order(r["unit"]), r["cadre"] or "", r["start"]))
         return [dict(r, no=i) for i, r in enumerate(rows, 1)]
 
-    def on(self, day: dt.date) -> Aggregate:
-        """This aggregate as of `day` for the assignment tables (the same records and checks; its own rows, which
-        are worked out as of the day)."""
-        other = copy.copy(self)
-        other.today, other._assignment_rows = day, {}
-        return other
-
     def coming(self, cycles: list[dict], failing: set) -> dict | None:
         """The nearest cycle that starts after the site's day, as 附件1 will show it on its first day (its `table`),
         or None: none, or its file has an error (`failing`: a draft not yet filled in)."""
         later = [c for c in cycles if c["start"] > self.today.isoformat() and not c["current"]]
         if not later or later[-1]["file"] in failing:  # (cycles come newest first)
             return None
-        first = self.on(_as_date(later[-1]["start"]))
-        cycle = first.cycle(later[-1]["id"])
-        return dict(cycle, table=first.arrangement(cycle))
+        cycle = self.cycle(later[-1]["id"], on=_as_date(later[-1]["start"]))
+        return dict(cycle, table=self.arrangement(cycle))
 
     def attachment1(self, failing: set = frozenset()) -> dict:
         """The current cycle and its table (附件1), the earlier cycles, `next`, the coming one (Aggregate.coming), and
