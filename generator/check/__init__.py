@@ -143,6 +143,15 @@ def submitted_later(rs: RecordSet, today: dt.date, *, repo: Path | None = None) 
     return later(rs, today, repo)
 
 
+def not_there_on(rs: RecordSet, arrived) -> set[str]:
+    """The files (paths below records/) that were not there on a past --today: committed after it (cache.past_records
+    left them out: rs.absent_on — one deleted before it and added again after it too) or ledgers handed in after it by
+    an import (`arrived`: Deadlines.arrived_later; read, and nothing said of them: as_of).  The one answer both uses
+    narrow: Deadlines.left_out, to the ledgers there now (the report's count of them); output.committed_later, to a
+    change's files (check --base: not checked)."""
+    return set(rs.absent_on) | set(arrived)
+
+
 def as_of(findings, rs: RecordSet, arrived) -> list:
     """`findings` but those in the ledger files `arrived` (paths below records/: handed in after the
     day checked, CheckResult.arrived): on that day they were not there, so nothing is said of them —

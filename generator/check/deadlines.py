@@ -21,6 +21,7 @@ from operator import itemgetter
 from generator import findings as F
 from generator.archive import amendment_docs, amendment_path, status_rows
 from generator.cache import KeptResult
+from generator.check import not_there_on
 from generator.check.context import ONE_DAY, Context, iso
 from generator.check.git_history import History
 from generator.layout import kind_of
@@ -310,14 +311,15 @@ class Deadlines:
         return self._arrived
 
     def left_out(self) -> list[str]:
-        """The ledger files there now that a past --today leaves out, as findings name them, sorted: committed after it
-        (not there on it: cache.past_records, rs.absent_on — one deleted before it and added again after it too) or
-        there by an import dated after it (arrived_later: nothing said of them, check.as_of)."""
+        """The ledger files there now that a past --today leaves out (check.not_there_on: not there on it), as
+        findings name them, sorted — the report's ledgers_after_today; output.committed_later asks it of a change's
+        files instead."""
         rs = self.ctx.rs
-        rels = {rel for rel in rs.absent_on if kind_of(rel) == "ledger"}
-        if arrived := self.arrived_later():
-            rels |= arrived & {doc.rel for doc in rs.docs if doc.kind == "ledger"}
-        return sorted(display_path(rs.root / rel) for rel in rels)
+        gone = not_there_on(rs, self.arrived_later())
+        # (there now: committed after the day, left unread (rs.absent_on), or brought by a later import, read)
+        read = {doc.rel for doc in rs.docs if doc.kind == "ledger"} if gone - rs.absent_on else set()
+        return sorted(display_path(rs.root / rel) for rel in gone
+                      if rel in read or rel in rs.absent_on and kind_of(rel) == "ledger")
 
     def later(self) -> set[str]:
         """The ledgers (paths below records/) submitted after --today (arrived_later), and those of a

@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from generator import findings as F
 from generator import report
+from generator.check import not_there_on
 from generator.layout import kind_of
 from generator.messages.check import AFTER_TODAY_LINE
 from generator.messages.ledger_sources import SOURCES, words
@@ -150,9 +151,9 @@ class Base(NamedTuple):
 
 
 def committed_later(files: set | None, rs, arrived) -> tuple:
-    """Of the files changed since a base (`files`, resolved), those committed after a past --today, as shown: not
-    there on it (cache.past_records left them out: rs.absent_on; a ledger imported later: `arrived`, as_of)."""
-    return _shown(files, rs, set(rs.absent_on) | set(arrived))
+    """Of the files changed since a base (`files`, resolved; deleted ones too), those not there on a past --today
+    (check.not_there_on), as shown — Deadlines.left_out asks it of the ledgers there now instead."""
+    return _shown(files, rs, not_there_on(rs, arrived))
 
 
 def checked_then(files: set | None, rs) -> tuple:
