@@ -1,11 +1,11 @@
-"""The policy's ledger periods and their due days (R6: 每年六月和十二月的月末), on real record folders."""
+"""The policy's ledger periods and their due days (R6; the demo's: 每年六月和十二月的月末), on real record folders."""
 from __future__ import annotations
 
 import datetime as dt
 
 from generator.check import run_checks
 from generator.pipeline import validate_records
-from tests.gitrepo import POLICY, base, write
+from tests.gitrepo import POLICY, base, generator_cli, write
 
 H2 = '{id: H2, name: 下半年, start: "07-01", end: "12-31", due: "12-31"}'
 
@@ -58,3 +58,16 @@ def test_a_due_day_in_ledger_earlier_as_late_as_the_next_periods_end_is_an_error
     # a due day a few days after the end, in ledger.earlier too: right
     _rs, found = findings(tmp_path, policy.replace('due: {H2: "06-30"}', 'due: {H2: "01-10"}'))
     assert found == [], [f.message_zh for f in found]
+
+
+def test_the_hint_of_a_late_due_day_names_no_due_day_the_policy_does_not_have(tmp_path):
+    # E-REF-021's hint said the rule was “R6：每年六月和十二月的月末” (“R6: the ends of June and December”), the
+    # demo's: a university whose H1 ledgers are due 07-10, its H2 due day copied from the demo's H1 (06-30, the
+    # next June), was told its rule is one it does not have; the hint gives the policy's own days (the period's end)
+    write(tmp_path, {**base(), "records/policy.yaml": policy_with(h1_due="07-10", h2_due="06-30")})
+    zh = generator_cli(tmp_path, "validate", "--records", "records")
+    en = generator_cli(tmp_path, "validate", "--records", "records", "--lang", "en")
+    assert zh.returncode == en.returncode == 1 and "E-REF-021" in zh.stdout, zh.stdout + zh.stderr
+    assert "六月" not in zh.stdout and "十二月" not in zh.stdout and "月末" not in zh.stdout, zh.stdout
+    assert "ends of June" not in en.stdout and "December" not in en.stdout, en.stdout
+    assert "（12-31）" in zh.stdout and "(12-31)" in en.stdout  # (H2's last day, where a due day most often is)

@@ -168,10 +168,10 @@ CODES = {
         "zh": "填报期间 {period} 的截止日 {due} 是本期结束后的第 {days} 天，要到下一期 {next} 结束（{next_end}）才截止：本期的台账迟交、未交要等这么久才会被发现",
         "en": "ledger period {period}'s due day {due} is {days|day|days} after the period ends, no earlier than the end of the "
               "next period {next} ({next_end}): a late or missing ledger would go untold that long",
-        "hint_zh": "截止日一般就是本期最后一天（{end}；R6：每年六月和十二月的月末），也可以稍晚几天；早于本期开始日（{start}）的截止日算作次年的那一天"
+        "hint_zh": "截止日一般就是本期最后一天（{end}），也可以稍晚几天（按本校的实施细则）；早于本期开始日（{start}）的截止日算作次年的那一天"
                    "（如下半年写 06-30 就是次年 6 月 30 日）。请改正 due。",
-        "hint_en": "The due day is most often the period's last day ({end}; R6: the ends of June and December), or a few "
-                   "days later; a due day before the period's start ({start}) is that day of the next year (06-30 for "
+        "hint_en": "The due day is most often the period's last day ({end}), or a few days later (as the university's "
+                   "rules say); a due day before the period's start ({start}) is that day of the next year (06-30 for "
                    "the second half-year is the next 30 June). Correct due.",
     },
     "E-REF-022": {
