@@ -83,3 +83,21 @@ def test_a_guide_marker_the_hook_does_not_know_stops_the_build_naming_its_page_a
     said = [ln for ln in run.stderr.splitlines() if "{{example.cadres}}" in ln]
     assert len(said) == 1 and f" site/guide/site.md:{line}:" in said[0] and "无法识别" in said[0] \
         and "认得的：{{example.cadre}}、" in said[0], run.stderr[-3000:]
+
+
+def test_the_deadlines_guide_gives_the_policys_own_due_days_not_the_demos(tmp_path):
+    """台账截止时间如何判断 said every cadre's ledger is due “6 月 30 日、12 月 31 日” (R6 as the demo's policy has it): a
+    university whose ledgers are due ten days after the half-year (07-10, 01-10) read a rule it does not have.  The page
+    now gives the due days of the records' policy (ledger.periods: each period's name and due, the next year's said so)."""
+    from test_site_pages import visible
+
+    policy = OWN["records/policy.yaml"].replace("end: 06-30, due: 06-30", "end: 06-30, due: 07-10") \
+        .replace("end: 12-31, due: 12-31", "end: 12-31, due: 01-10")
+    assert policy != OWN["records/policy.yaml"] and "due: 01-10" in policy
+    repo = init_repo(tmp_path / "repo")
+    write(repo, {**OWN, "records/policy.yaml": policy})
+    commit(repo, "2026-12-01 10:00", "本校的记录")
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2026-12-04")
+    guide = visible((built.public / "guide" / "deadlines.html").read_text(encoding="utf-8"))
+    assert "6 月 30 日" not in guide and "12 月 31 日" not in guide, guide[:600]
+    assert "春季学期 07-10、秋季学期次年 01-10" in guide, guide[:600]
