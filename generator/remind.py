@@ -478,6 +478,12 @@ def coverage_body(rs: RecordSet, today: dt.date, year: str, classes: list[dict] 
     return title, "\n".join(lines) + "\n"
 
 
+def reminder_days(rs: RecordSet) -> tuple[int, int]:
+    """(window_days, weekday): the policy's reminders, 15 days and Monday (1) where it gives none (remind --due-window,
+    the guide's 定时提醒)."""
+    return int(rs.setting("reminders", "window_days", default=15)), int(rs.setting("reminders", "weekday", default=1))
+
+
 def due_window(rs: RecordSet, today: dt.date, window_days: int, weekday: int, settled=None,
                open_issues: frozenset = frozenset()) -> dict:
     """Is today a reminder day, and for which periods (whose reminder window has begun: due within
@@ -646,10 +652,9 @@ def cmd_remind(args) -> int:
         return refused
     today = args.today or cli.clock_today(rs)
     if args.due_window:
-        window = rs.setting("reminders", "window_days", default=15)
-        weekday = rs.setting("reminders", "weekday", default=1)
+        window, weekday = reminder_days(rs)
         settled = lambda periods: _settled(rs, today, periods)  # noqa: E731
-        for key, value in [*due_window(rs, today, int(window), int(weekday), settled, issues).items(),
+        for key, value in [*due_window(rs, today, window, weekday, settled, issues).items(),
                            ("today", today.isoformat())]:
             sys.stdout.write(f"{key}={value}\n")
         return cli.EXIT_OK

@@ -101,3 +101,23 @@ def test_the_deadlines_guide_gives_the_policys_own_due_days_not_the_demos(tmp_pa
     guide = visible((built.public / "guide" / "deadlines.html").read_text(encoding="utf-8"))
     assert "6 月 30 日" not in guide and "12 月 31 日" not in guide, guide[:600]
     assert "春季学期 07-10、秋季学期次年 01-10" in guide, guide[:600]
+
+
+def test_the_reminders_guide_gives_the_policys_own_reminder_days_not_the_demos(tmp_path):
+    """代码托管平台 → 定时提醒 said a period is reminded of daily “从截止日前 15 天起” and weekly “每周一” after it — the
+    demo's reminders.window_days and weekday: a university whose policy says 10 days and Wednesdays read days its
+    reminders.yml never keeps.  The page now names the policy's fields and gives the records' own values."""
+    from test_site_pages import visible
+
+    policy = OWN["records/policy.yaml"].replace("  overdue_days: 45\n", "  overdue_days: 45\nreminders:\n  window_days: 10\n"
+                                                                      "  weekday: 3\n")
+    assert "window_days: 10" in policy
+    repo = init_repo(tmp_path / "repo")
+    write(repo, {**OWN, "records/policy.yaml": policy})
+    commit(repo, "2026-12-01 10:00", "本校的记录")
+    built = mkdocs_build(repo / "records", tmp_path / "out", "2026-12-04")
+    guide = visible((built.public / "guide" / "git-hosts.html").read_text(encoding="utf-8"))
+    said = guide[guide.index("reminders.yml 每天运行一次"):][:600]
+    assert "截止日前 15 天" not in said and "每周一" not in said, said
+    assert "reminders.window_days 天（本站：10 天）起每天提醒" in said, said
+    assert "每周在 reminders.weekday 那天（本站：周三）提醒" in said, said

@@ -1,6 +1,6 @@
 """The examples of the guide's static pages (site/guide/*.md) that only the records can give: a cadre's name to
-search for, a unit's, a class's, and the policy's due days.  The page says where each goes by a marker,
-`{{example.cadre}}` (MARKERS: the six there are); the hook (mkdocs_hook.on_page_markdown) puts in its place the example from the records being built
+search for, a unit's, a class's, and the policy's due days and reminder days.  The page says where each goes by a marker,
+`{{example.cadre}}` (MARKERS: the eight there are); the hook (mkdocs_hook.on_page_markdown) puts in its place the example from the records being built
 (“（如“白涛玉”）”) — a university's own site names its own people, not the demo's (白涛玉, 邓佳冬), whom it never had —
 the demo's own where the records hold them (the demo's site reads as it did), and nothing where the records have none
 (“搜一位干部的全名时”).  A marker it does not know stops the build, naming the page and the marker (UnknownExample)."""
@@ -38,7 +38,7 @@ def examples(rs) -> dict[str, tuple[str, ...]]:
     other = DEMO["other"] if DEMO["other"] in others else (shared or others or [first])[0]
     units = [n for n in (_name(u) for u in rs.units.values()) if n]
     classes = [n for n in (_name(c) for c in rs.classes.values()) if n]
-    return {"due-days": _due_days(rs.setting("ledger", "periods", default=None)),"cadre": (first,) if first else (), "other": (other,) if other else (),
+    return {"due-days": _due_days(rs.setting("ledger", "periods", default=None)), **_reminder_days(rs),"cadre": (first,) if first else (), "other": (other,) if other else (),
             "units": DEMO["units"] if all(u in units for u in DEMO["units"]) else tuple(units[:2]),
             "class": (DEMO["class"],) if DEMO["class"] in classes else tuple(classes[:1])}
 
@@ -54,6 +54,20 @@ def _due_days(periods) -> tuple[str, ...]:
     return tuple(said)
 
 
+WEEKDAYS = "一二三四五六日"  # (reminders.weekday: 1 = Monday)
+
+
+def _reminder_days(rs) -> dict[str, tuple[str, ...]]:
+    """The policy's reminder days as remind reads them (“15 天”, “周一”); none where it gives a value remind could not read."""
+    from generator.remind import reminder_days
+
+    try:
+        window, weekday = reminder_days(rs)
+    except (TypeError, ValueError):
+        return {}
+    return {"reminder-days": (f"{window} 天",), "reminder-weekday": (f"周{WEEKDAYS[weekday - 1]}",) if 1 <= weekday <= 7 else ()}
+
+
 def _quoted(names) -> str:
     return "".join(f"“{n}”" for n in names)
 
@@ -66,9 +80,10 @@ def _said(found: dict) -> dict[str, str]:
             "given-name": _quoted(n[1:] for n in cadre),  # 只输入名（如“涛玉”）
             "units": _quoted(found.get("units", ())),  # 搜单位的全名（如“工商管理学院”“机械工程与自动化学院”）
             "class": _quoted(found.get("class", ()))}  # 搜班级名称（如“计算机2301班”）
-    due = "、".join(found.get("due-days", ()))  # 每半年填报一份工作台账，截止日（本站：上半年 06-30、下半年 12-31）
+    # the policy's own values: 截止日（本站：上半年 06-30、下半年 12-31）, 截止日前 reminders.window_days 天（本站：15 天）
+    own = {name: "、".join(found.get(name, ())) for name in ("due-days", "reminder-days", "reminder-weekday")}
     return {**{name: f"（如{words}）" if words else "" for name, words in said.items()},
-            "due-days": f"（本站：{due}）" if due else ""}
+            **{name: f"（本站：{words}）" if words else "" for name, words in own.items()}}
 
 
 MARKERS = tuple(f"{{{{example.{name}}}}}" for name in _said({}))  # (the markers a guide page may have)
