@@ -199,3 +199,17 @@ def test_a_nature_where_the_policy_has_no_natures_is_an_error_saying_so(tmp_path
         (bad,) = [f for f in _json(r) if f["code"] == "E-REF-005"]
         assert (bad["line"], bad["column"]) == (text.splitlines().index("    nature: 共性") + 1, 13)
         assert said in bad["hint"], bad["hint"]
+
+
+def test_checks_json_chain_rows_say_each_links_nature_null_where_it_says_none(tmp_path):
+    follow = PROBLEM.replace("id: fb-heater", "id: fb-heater-2\n  follows: fb-heater").replace(
+        '"2026-03-10"', '"2026-09-20"').replace("  nature: NATURE\n", "").replace(
+        "  status: 待处理", "  status: 已上报\n  escalated_to: 计算机学院党委")
+    later = {"records/ledgers/2026-H2/zhang-wei.yaml": ledger("zhang-wei", "2026-H2", ["2026-09-20"], feedback=follow)}
+    repo = _records(tmp_path, nature="重大", extra=later)
+    for lang in ("zh", "en"):
+        r = check_cli(repo / "records", "--today", "2026-10-01", "--format", "json", "--lang", lang)
+        assert r.returncode == 0, r.stdout + r.stderr
+        (chain,) = [c for c in _json(r)["feedback"] if c["root"] == "fb-heater"]
+        assert [(link["id"], link["nature"]) for link in chain["links"]] == [("fb-heater", "重大"),
+                                                                              ("fb-heater-2", None)]

@@ -95,7 +95,7 @@ Shape of `result.data` (dates are "YYYY-MM-DD" strings, absent values are null):
   "feedback": [{"root", "status", "meaning", "age_days", "overdue": bool, "unit", "unit_name", "cadre",
                 "category", "kind", "raised_on",
                 "links": [{"id", "ledger", "file", "period", "cadre", "raised_on", "status", "meaning",
-                           "escalated_to", "resolution", "resolved_on", "note", "description"}]}],
+                           "nature" (null where the link says none), "escalated_to", "resolution", "resolved_on", "note", "description"}]}],
   "exemptions": [{"cadre", "name", "rules": [...], "start", "end", "reason", "approved_by",
                   "state": "active" | "expired" | "future", "file", "line",
                   "excused": [{"rule": "semester_contacts" | "ledger", "id", "name" (a semester or period it

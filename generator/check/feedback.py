@@ -451,7 +451,7 @@ class _Chains:
                 _follows_another_units_problem(ctx, led, i, v, root, ledger(root_led), where, rows)
             rows.append({"id": get("id"), "ledger": where[0], "file": where[1], "period": where[2], "cadre": where[3],
                          "raised_on": day(get("raised_on"))[1], "status": status,
-                         "meaning": mean if status else None,
+                         "meaning": mean if status else None, "nature": _text(get("nature")),
                          "escalated_to": x if isinstance(x := get("escalated_to"), str) else None,
                          "resolution": x if isinstance(x := get("resolution"), str) else None,
                          "resolved_on": day(get("resolved_on"))[1],
