@@ -210,9 +210,17 @@ class RecordSet:
         besides its cadre's — in units.yaml's order: every unit whose `party_committee` is the name (two units may
         share one), and the unit whose own `name` it is (a department named directly: 教务处).  The unit page's open
         problems, `check --unit`'s and W-CHK-025's one rule."""
-        if not isinstance(name, str) or not name:
-            return ()
-        return tuple(uid for uid, unit in self.units.items() if name in (unit.get("party_committee"), unit.get("name")))
+        return self._units_by_reported_name.get(name, ()) if isinstance(name, str) else ()
+
+    @cached_property
+    def _units_by_reported_name(self) -> dict[str, tuple[str, ...]]:
+        """units_reported_to of every name a problem may be reported to, worked out once."""
+        out: dict[str, tuple[str, ...]] = {}
+        for uid, unit in self.units.items():
+            names = {x for x in (unit.get("party_committee"), unit.get("name")) if isinstance(x, str) and x}
+            for name in names:
+                out[name] = (*out.get(name, ()), uid)
+        return out
 
     @cached_property
     def cadre_names(self) -> dict:

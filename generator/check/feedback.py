@@ -492,10 +492,10 @@ def _follows_another_units_problem(ctx: Context, led, i: int, v, root: str, firs
     own = ctx.cadre_unit_on(where[3], date_of(v.get("raised_on")))
     if not own or not theirs or own == theirs:
         return
-    unit, own_name = ctx.rs.units.get(own), ctx.unit_name(own) or own
-    to = (unit.get("party_committee") if unit is not None else None) or own_name
     if any(own in ctx.rs.units_reported_to(r["escalated_to"]) for r in rows):
         return
+    unit, own_name = ctx.rs.units.get(own), ctx.unit_name(own) or own
+    to = (unit.get("party_committee") if unit is not None else None) or own_name
     fb = Item(led.doc, ("feedback", i), v)
     ctx.add("W-CHK-025", fb, fb.pos("follows"), ref=v.get("follows"), unit_name=ctx.unit_name(theirs) or theirs,
             name=ctx.cadre_name(first[3]), where=first[1], cadre_name=ctx.cadre_name(where[3]), own_unit=own_name,
