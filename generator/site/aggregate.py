@@ -810,6 +810,13 @@ class Aggregate:
             })
         return sorted(out, key=lambda u: self.unit_order(u["id"]))
 
+    def reported_outside(self, threads: list[dict]) -> list[dict]:
+        """The threads not resolved whose last escalated_to (R10) names no unit of units.yaml nor its 党委
+        (RecordSet.units_reported_to: none; a body outside the list, 后勤保障处): on no unit's page as reported to it,
+        the problem board lists them for the 学工部 who 汇总分析 them (R11), by the body's name."""
+        return [t for t in threads if t["meaning"] != "resolved" and t["escalated_to"]
+                and not self.rs.units_reported_to(t["escalated_to"])]
+
     def points_without_cadre(self, units: list[dict]) -> list[dict]:
         """Per unit, its classes other than this academic year's freshman ones (R2's, on the coverage table) and
         its clubs that no assignment in force on the site's day names — the unit page's classes and clubs whose

@@ -251,7 +251,7 @@ class Site:
         for unit in units:
             self.page(f"units/{unit['id']}.md", "unit.md.j2", unit=unit,
                       behind=[r for r in behind if r["unit"] == unit["id"]], **named)
-        self.page("feedback.md", "feedback.md.j2", **ctx)
+        self.page("feedback.md", "feedback.md.j2", outside=agg.reported_outside(threads), **ctx)
         for half in ctx["feedback_halves"]:
             self.page(f"feedback/{half['id']}.md", "feedback_half.md.j2", half=half, **ctx)
         for year in ctx["feedback_years"]:  # (the board's pages were by year: each now lists its halves)

@@ -1,0 +1,57 @@
+"""R11: 学工部 汇总分析 the problems reported upward. One reported to a body that is no unit of records/units.yaml nor
+its 党委 (后勤处: a real outside body, a word of the policy's escalation_targets) is on no unit's page as reported to
+it: the problem board (学生反映问题台账) lists such open problems in a section of their own, with the body's name."""
+from __future__ import annotations
+
+import re
+
+from site_build import FIXTURE_TODAY, fixture_repo, mkdocs_build
+from test_site_figures import visible
+
+OUTSIDE = "上报至其他部门（不在单位名单中）的未解决问题"
+
+
+def _site(tmp_path):
+    """The site fixture with two open problems of 张伟 (计算机学院) in 2026-H1: one reported to 后勤处, one to
+    机械学院党委 (a unit's)."""
+    def reported(records):
+        path = records / "ledgers" / "2026-H1" / "zhang-wei.yaml"
+        path.write_text(path.read_text(encoding="utf-8") + "".join(
+            f"  - id: 2026h1-zhang-wei-{n}\n    raised_on: \"2026-03-10\"\n    kind: 问题\n    category: 生活后勤\n"
+            f"    description: {what}\n    status: 已上报\n    escalated_to: {to}\n"
+            for n, what, to in ((7, "几名学生反映食堂晚餐供应时间太短。", "后勤处"),
+                                (8, "几名学生反映实验楼夜间开放时间太短。", "机械学院党委"))), encoding="utf-8")
+    return mkdocs_build(fixture_repo(tmp_path, reported), tmp_path / "built", FIXTURE_TODAY)
+
+
+def _seen_in_chromium(path, item):
+    """The section's heading and, in the table under it, the item's row naming 后勤处, as a person sees them: headless
+    chromium (Debian's) opening the built file."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", headless=True, args=["--no-sandbox"])
+        try:
+            page = browser.new_page(locale="zh-CN")
+            page.goto(path.as_uri())
+            heading = page.get_by_role("heading", name=OUTSIDE)
+            assert heading.is_visible()
+            row = heading.locator("xpath=following::table[1]").get_by_role("row").filter(has_text=item)
+            assert row.is_visible() and "后勤处" in row.inner_text()
+        finally:
+            browser.close()
+
+
+def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_name(tmp_path):
+    site = _site(tmp_path)
+    page = (site.public / "feedback.html").read_text(encoding="utf-8")
+    assert re.search(rf"<h2[^>]*>{OUTSIDE}", page), "no section"
+    section = visible(page.split(OUTSIDE)[-1].split("<h2")[0])
+    assert "2026h1-zhang-wei-7" in section and "后勤处" in section and "计算机学院" in section, section
+    assert "2026h1-zhang-wei-8" not in section, section  # (机械学院's: on its page)
+    # (the resolved one reported to 后勤处, 2025h2-zhang-wei-1, is not open)
+    assert "2025h2-zhang-wei-1" not in section, section
+    _seen_in_chromium(site.public / "feedback.html", "2026h1-zhang-wei-7")
+    # the units index's column says what it counts for a college and a department alike
+    index = visible((site.public / "units" / "index.html").read_text(encoding="utf-8"))
+    assert "未解决问题（含上报本单位或其党委的）" in index and "上报本单位党委的）" not in index, index
