@@ -213,3 +213,25 @@ def test_checks_json_chain_rows_say_each_links_nature_null_where_it_says_none(tm
         (chain,) = [c for c in _json(r)["feedback"] if c["root"] == "fb-heater"]
         assert [(link["id"], link["nature"]) for link in chain["links"]] == [("fb-heater", "重大"),
                                                                               ("fb-heater-2", None)]
+
+
+def test_a_departments_cadre_is_told_to_report_to_the_students_colleges_committee_not_her_units(tmp_path):
+    # 张伟 in 党委学生工作部 (a department: no party_committee) contacts cs-2025-01, a class of 计算机学院: R10's 相关学院党委
+    # is the students' college's; the warning said 学院党委 and its hint 'escalated_to: 学院党委', a word of no list
+    moved = {"records/cadres/zhang-wei.yaml": base()["records/cadres/zhang-wei.yaml"].replace("unit: cs", "unit: xgb")}
+    repo = _records(tmp_path / "point", extra=moved)
+    for lang, said, line in (("zh", "也没有向学生所在学院的党委报告（escalated_to）", "escalated_to: 计算机学院党委"),
+                             ("en", "was never reported to the Party committee of the students' college (escalated_to)",
+                              "escalated_to: 计算机学院党委")):
+        r = check_cli(repo / "records", "--today", "2026-10-01", "--format", "json", "--lang", lang)
+        assert r.returncode == 0, r.stdout + r.stderr
+        (told,) = _found(r, "W-CHK-026")
+        assert told["message"].endswith(said) and line in told["hint"], told
+    # the class's college names no committee either: the hint says what to write, not a word to copy
+    plain = dict(moved, **{"records/units.yaml": base()["records/units.yaml"]})
+    repo = _records(tmp_path / "none", extra=plain)
+    for lang, line in (("zh", "escalated_to: 学生所在学院党委的名称"),
+                       ("en", "escalated_to: the name of the students' college's Party committee")):
+        (told,) = _found(check_cli(repo / "records", "--today", "2026-10-01", "--format", "json", "--lang", lang),
+                         "W-CHK-026")
+        assert line in told["hint"] and "学院党委。" not in told["hint"], told

@@ -504,17 +504,29 @@ def _follows_another_units_problem(ctx: Context, led, i: int, v, root: str, firs
 
 def _unreported(ctx: Context, links: list, rows: list[dict], natures: frozenset, root: str) -> None:
     """W-CHK-026 at the `nature` of a problem's chain not resolved whose links mark it one of the policy's
-    `natures` (重大, 共性: R10 says such a problem is reported to the 学院党委) and none ever reported it
+    `natures` (重大, 共性: R10 says such a problem is reported to the 相关学院党委) and none ever reported it
     (model.escalated_last): at the last link that marks it so."""
     marked = next(((led, i, v) for led, i, v in reversed(links) if _text(v.get("nature")) in natures), None)
     if marked is None or escalated_last(rows):
         return
     led, i, v = marked
     fb = Item(led.doc, ("feedback", i), v)
-    unit = ctx.rs.units.get(ctx.cadre_unit(rows[0]["cadre"]) or "")
-    to = unit.get("party_committee") if unit is not None else None
-    ctx.add("W-CHK-026", fb, fb.pos("nature"), root=root, nature=v["nature"], to=to or "学院党委",
-            to_en=to or "the college's Party committee", data={"root": root})
+    ctx.add("W-CHK-026", fb, fb.pos("nature"), root=root, nature=v["nature"],
+            **_committee_to_report_to(ctx, rows[0]["cadre"], links[0][0]), data={"root": root})
+
+
+def _committee_to_report_to(ctx: Context, cadre: str, led) -> dict:
+    """W-CHK-026's words for the 相关学院党委 (R10) of a problem a cadre raised in ledger `led`: her unit's `party_committee`
+    (a college's cadre: `whom` 学院党委); a department has none (党委学生工作部, 教务处), and the college is the students':
+    the one committee of the units of the ledger's contact points, else what to write (`whom`: 学生所在学院的党委)."""
+    unit = ctx.rs.units.get(ctx.cadre_unit(cadre) or "")
+    if committee := _text(unit.get("party_committee")) if unit is not None else None:
+        return {"whom": "学院党委", "whom_en": "the college's Party committee", "to": committee, "to_en": committee}
+    units = (ctx.rs.units.get(ctx.point_unit(point) or "") for _i, point in ctx.facts(led).points)
+    committees = {c for u in units if u is not None and (c := _text(u.get("party_committee")))}
+    to = committees.pop() if len(committees) == 1 else None
+    return {"whom": "学生所在学院的党委", "whom_en": "the Party committee of the students' college",
+            "to": to or "学生所在学院党委的名称", "to_en": to or "the name of the students' college's Party committee"}
 
 
 _NO_DAY = (None, None)

@@ -208,14 +208,15 @@ CODES = {
     },
     "W-CHK-026": {
         "severity": "warning",
-        # ({to}: the first link's cadre's unit's 党委 where units.yaml names one: check.feedback._unreported)
-        "zh": "学生反映的问题“{root}”标为{nature}问题，还没有解决，也没有向学院党委报告（escalated_to）",
-        "en": "student problem '{root}' is marked '{nature}', is not resolved, and was never reported to the college's "
-              "Party committee (escalated_to)",
+        # ({whom}, {to}: the first link's cadre's unit's 党委, else — a department — the students' college's:
+        # check.feedback._committee_to_report_to)
+        "zh": "学生反映的问题“{root}”标为{nature}问题，还没有解决，也没有向{whom}报告（escalated_to）",
+        "en": "student problem '{root}' is marked '{nature}', is not resolved, and was never reported to {whom_en} "
+              "(escalated_to)",
         "hint_zh": "重大问题、共性问题要及时向相关学院党委报告：报告后在这一条（或以 follows: {root} 跟进的一条）写上 "
                    "escalated_to: {to}。",
-        "hint_en": "A major or common problem is reported to the college's Party committee in time: once reported, "
-                   "write escalated_to: {to_en} on this item (or on a follow-up with follows: {root}).",
+        "hint_en": "A major or common problem is reported to the Party committee of the college concerned in time: once "
+                   "reported, write escalated_to: {to_en} on this item (or on a follow-up with follows: {root}).",
     },
     "W-CHK-025": {
         "severity": "warning",
