@@ -1461,7 +1461,10 @@ def records_text(w: World) -> dict[str, str]:
         # default corpus stays byte for byte as measured (test_bench_corpus)
         words = list(policy["vocabularies"].items())
         at = [key for key, _words in words].index("feedback_statuses") + 1
-        policy["vocabularies"] = dict(words[:at] + [("feedback_natures", ["重大", "共性"])] + words[at:])
+        # and R10's 研究解决落实: the resolutions that say nothing (vocabularies.empty_resolutions, optional), after them
+        policy["vocabularies"] = dict(words[:at] + [("feedback_natures", ["重大", "共性"]),
+                                                    ("empty_resolutions", ["已处理", "已解决", "已反馈", "已办结", "已落实"])]
+                                      + words[at:])
     out["policy.yaml"] = (to_yaml(policy, note).replace("\nvocabularies:\n", "\n" + NOT_NAMES + "vocabularies:\n", 1)
                           + IMPORT_STATUSES)  # (vocabularies is the last key; privacy the one before it)
     cal = {"academic_years": [

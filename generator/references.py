@@ -489,7 +489,7 @@ def vocabulary_word(rs: RecordSet, key: str, words: list) -> str | None:
 _PARTS = Lazy(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item read joined)
 
 
-_STOPS = frozenset("。.，,；;！!、")  # (a sentence's mark pasted after a word of a vocabulary: 面对面。)
+SENTENCE_STOPS = frozenset("。.，,；;！!、")  # (a sentence's mark pasted after a word of a vocabulary: 面对面。)
 
 
 def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
@@ -524,14 +524,14 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
             line = _line_with(item, key, inside)
             hint = (f"“{inside}”{quotes}", f"{quotes_en.strip()} ")
         stop = value.strip()[-1:] if plain[:-1] in known else ""  # (as typed: NFKC makes “，” a “,”)
-        if stop and stop in _STOPS:  # (面对面。 pasted with its sentence's end: told so)
+        if stop and stop in SENTENCE_STOPS:  # (面对面。 pasted with its sentence's end: told so)
             line = _line_with(item, key, plain[:-1])
             hint = (f"“{plain[:-1]}”后面的“{stop}”会被当成词的一部分：请删掉它。",
                     f"The '{stop}' after '{plain[:-1]}' is read as part of the word: delete it. ")
         if said := rs.synonyms(vocab).get(plain):  # (线下: 面对面, as the policy lists the words said otherwise)
             line = _line_with(item, key, said)
             hint = (f"“{value}”在词表中写作“{said}”。", f"'{value}' is written '{said}' in the list. ")
-        if not line and (said or (stop and stop in _STOPS)):  # (no line to give: the word to write)
+        if not line and (said or (stop and stop in SENTENCE_STOPS)):  # (no line to give: the word to write)
             word = said or plain[:-1]
             hint = (f"{hint[0][:-1]}，写成“{word}”。", f"{hint[1].rstrip()[:-1]}: {word}. ")
     # (the line to type last, nothing after it: a 。 after it was typed with it, and refused again — 面对面。)

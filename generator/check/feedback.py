@@ -3,7 +3,8 @@
 Each item's status is a word whose meaning (open / in_progress / escalated / resolved)
 comes from the policy.  A follow-up in a later ledger names the original with
 `follows`; the items linked that way form a chain whose current status is its latest
-link's.  Escalated needs escalated_to; resolved needs resolution and resolved_on; going
+link's.  Escalated needs escalated_to; resolved needs resolution and resolved_on (a resolution that is only a word of
+the policy's empty_resolutions, 已处理, is told: W-CHK-027); going
 from resolved back to anything else needs a note.  Open or escalated chains older than
 the policy's feedback.overdue_days (counted from the first link's raised_on, or from the raised_on of
 the link that last reopened a resolved item) are overdue: the number in force on that day
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import datetime as dt
 import marshal
+import unicodedata
 from bisect import bisect_left
 from operator import itemgetter
 
@@ -34,6 +36,7 @@ from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
 from generator.messages.check import MEANS_SAID
 from generator.model import Item, escalated_last
+from generator.references import SENTENCE_STOPS
 
 
 def _root(fid: str, parent: dict[str, str]) -> str:
@@ -49,6 +52,7 @@ def check_items(ctx: Context, ledgers) -> None:
     ledger's statuses' meanings (Context.meaning: a frozen ledger's as its manifest recorded them,
     not as the policy changed them since; its fix is then an administrator's amendment)."""
     days = ctx.days  # (40,754 dates at 12k, on a few thousand days: each text parsed once a run)
+    empty = frozenset(_plain(w) for w in ctx.rs.words("empty_resolutions"))
     for led in ledgers:
         if not ctx.valid(led):
             continue
@@ -72,11 +76,20 @@ def check_items(ctx: Context, ledgers) -> None:
                     ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, means=_means(status, mean), **amend,
                             **_lines_under_status(fb, [m[2] for m in missing], frozen=bool(amend["amend"])),
                             missing="和".join(m[0] for m in missing), missing_en=" or ".join(m[1] for m in missing))
+                elif isinstance(said := v.get("resolution"), str) and _plain(said) in empty:
+                    fb = Item(led.doc, ("feedback", i), v)
+                    ctx.add("W-CHK-027", fb, fb.pos("resolution"), ref=v["id"], resolution=said, **_amendment(ctx, led))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
                 day = days[text] if isinstance(text := v.get(key), str) else None
                 if day and day > ctx.today:
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("E-CHK-006", fb, fb.pos(key), what=zh, what_en=en, value=day, today=ctx.today)
+
+
+def _plain(text: str) -> str:
+    """A resolution, or a word of the policy's empty_resolutions, as W-CHK-027 compares them: its full-width letters
+    and marks narrowed (NFKC), its spaces and the sentence's marks at its end left out (已处理。 is 已处理)."""
+    return unicodedata.normalize("NFKC", text).strip().rstrip("".join(SENTENCE_STOPS)).strip()
 
 
 def _means(status: str, meaning: str) -> str:

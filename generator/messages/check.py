@@ -218,6 +218,17 @@ CODES = {
         "hint_en": "A major or common problem is reported to the Party committee of the college concerned in time: once "
                    "reported, write escalated_to: {to_en} on this item (or on a follow-up with follows: {root}).",
     },
+    "W-CHK-027": {
+        "severity": "warning",
+        # (a resolution that is only a word of the policy's vocabularies.empty_resolutions: check.feedback.check_items)
+        "zh": "学生反映的问题“{ref}”的解决情况只写了“{resolution}”，没有说是怎样解决的",
+        "en": "the resolution of student item '{ref}' says only '{resolution}', not how it was resolved",
+        "hint_zh": "问题要研究解决落实（R10）：请在 resolution 写明做了什么、由谁办理、结果如何，如“后勤保障处把热水供应"
+                   "延长到 23 点，学生反映已满意”。{amend}",
+        "hint_en": "Problems are to be studied, solved and seen through (R10): write in resolution what was done, by "
+                   "whom, and the result, e.g. 'the logistics office extended the hot water to 23:00; the students are "
+                   "satisfied'.{amend_en}",
+    },
     "W-CHK-025": {
         "severity": "warning",
         # ({to}: her unit's 党委 where units.yaml names one, else the unit:
