@@ -54,4 +54,5 @@ def test_a_problem_reported_to_a_body_no_unit_is_on_the_board_under_that_bodys_n
     _seen_in_chromium(site.public / "feedback.html", "2026h1-zhang-wei-7")
     # the units index's column says what it counts for a college and a department alike
     index = visible((site.public / "units" / "index.html").read_text(encoding="utf-8"))
-    assert "未解决问题（含上报本单位或其党委的）" in index and "上报本单位党委的）" not in index, index
+    assert "未解决问题（含上报本单位的）" in index and "上报本单位党委的" not in index, index
+    assert "报告对象是本单位的党委，或本单位的名称" in index, index
