@@ -1080,6 +1080,29 @@ def test_a_period_of_attachment2_prints_its_headers_a_line_or_two_tall(page, ser
     assert tall == {}
 
 
+def test_attachment2_and_a_cycle_s_page_print_many_rows_an_a4_page(page, served):
+    """附件2, printed every half-year for the 组织部's file, gave a row of one line 27 px (1mm above and below, the page's
+    line-height) and one of two 45: a university of 600 cadres printed 15 rows an A4 page, 40 pages (2025-H2, its 联系形式
+    four lines beside a 豁免's reason, 68); a cycle's page of every row broke each row's 起止日期 and 记录位置 over two lines,
+    58 pages.  Printed (the site's @page, A4 landscape), each period of the demo's 附件2 holds 22 rows a page and more (it
+    held 15–19), and each cycle's page 26 (13)."""
+    site, base = served
+    periods = sorted(p.name for p in (site.public / "ledgers").glob("20*.html"))
+    cycles = sorted(p.name for p in (site.public / "attachment1").glob("*.html"))
+    assert periods and cycles
+    least = {**{f"ledgers/{p}": 22 for p in periods}, **{f"attachment1/{c}": 26 for c in cycles}}
+    sparse = {}
+    for rel, n in least.items():
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        page.emulate_media(media="print")
+        rows = page.eval_on_selector_all("article table.data-table tbody tr", "rs => rs.filter(r => r.getClientRects().length).length")
+        pages = len(re.findall(rb"/Type\s*/Page[^s]", page.pdf(prefer_css_page_size=True)))
+        if rows < 50 or rows / pages < n:
+            sparse[rel] = (rows, pages)
+    assert sparse == {}
+
+
 def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served):
     """On a phone (375 px) a unit's 干部 broke each position and point inside its words where the three columns
     shared the screen: 计算机科学与工 over 程学院副院长, 计算机2301 over 班, 党委副书 over 记.  Each position, class
