@@ -6,9 +6,10 @@
 
 `--demo` writes the committed demo university 示例大学 (invented people, a few deliberate
 imperfections listed in bench/DEMO-IMPERFECTIONS.md).  `--ledgers N` writes a corpus of
-about N ledgers over ten years (five two-year assignment cycles) for benchmarks; it runs
-through the same code as the demo, only with more units, cadres, classes and clubs and
-random staff turnover, and carries the same kinds of imperfections in proportion;
+about N ledgers over ten years (five two-year assignment cycles, the last in force on the bench
+day AS_OF) for benchmarks; it runs through the same code as the demo, only with more units,
+cadres, classes and clubs, random staff turnover, 工号, problems marked 重大/共性 and follow-ups
+across units, and carries the same kinds of imperfections in proportion, and one more (bench/README.md);
 `--late-share F` makes a share F of its ledgers past due late, missing or empty (R6 and R5 at
 scale; bench/README.md).
 
@@ -32,7 +33,7 @@ from pathlib import Path
 D = dt.date
 ONE = dt.timedelta(days=1)
 FAR = D(2999, 12, 31)
-AS_OF = D(2026, 11, 28)  # the demo's "today" for overdue feedback (bench/DEMO-IMPERFECTIONS.md)
+AS_OF = D(2026, 11, 28)  # the demo's "today" for overdue feedback (bench/DEMO-IMPERFECTIONS.md), the corpora's bench day
 OVERDUE_DAYS = 60
 INSTITUTION = "示例大学"
 
@@ -565,6 +566,7 @@ class Cadre:
     active_to: D | None = None
     leave_reason: str = ""
     join_reason: str = ""
+    staff_no: str = ""
 
     def active_on(self, d: D) -> bool:
         return self.active_from <= d and (self.active_to is None or d <= self.active_to)
@@ -640,6 +642,9 @@ class Config:
     cadres_per_department: list
     imperfections: int  # how many of each kind
     late_share: float = 0.0  # --late-share: the share of ledgers past due made late, missing or empty
+    nature_share: float = 0.0  # of the new problems followed up later, the share marked 重大/共性 and reported (R10)
+    cross_unit_share: float = 0.0  # of the items reported to another unit, the share one of its cadres follows up
+    staff_numbers: bool = False  # every cadre's 工号 (staff_no), as the HR export gives them
 
 
 @dataclass
@@ -857,9 +862,9 @@ def demo_turnover(w: World) -> None:
 
 
 def random_turnover(w: World) -> None:
+    """Staff changes up to the bench day (AS_OF), as an HR export of that day gives them: no departure after it."""
     rng = w.rng
-    first, last = D(w.cfg.first_cycle, 9, 1), D(w.cfg.first_cycle + 2 * w.cfg.n_cycles, 8, 31)
-    horizon = period_of(w.cfg.last_period).end
+    first, last = D(w.cfg.first_cycle, 9, 1), min(AS_OF, D(w.cfg.first_cycle + 2 * w.cfg.n_cycles, 8, 31))
     queue = list(w.cadres)
     i = 0
     while i < len(queue):
@@ -876,7 +881,7 @@ def random_turnover(w: World) -> None:
                 c.leave_reason = rng.choice(["到龄退休，联系点相应结束", "调离本校，联系点相应结束",
                                              "岗位调整不再担任中层领导干部，联系点相应结束"])
                 start = leave + dt.timedelta(days=rng.choice([1, 1, 15, 40, 75]))
-                if start <= min(horizon, last):
+                if start <= last:
                     queue.append(successor(w, c, start, "新任中层领导干部，确定联系点"))
                 break
             y += 1
@@ -1212,6 +1217,10 @@ def build_ledgers(w: World) -> None:
     nocontact = w.notes.get("nocontact", {})  # cadre -> semester id
     overdue = dict(w.notes.get("overdue_keys", {}))  # (period, cadre) -> status
     pending: dict[str, list] = {}  # cadre -> [(item, pool entry, depth, point)]
+    handed: dict[tuple, list] = {}  # (period, cadre) -> the same, items reported to their unit they follow up then
+    cadres_of = {}  # unit -> its cadres
+    for x in w.cadres:
+        cadres_of.setdefault(x.unit, []).append(x.id)
 
     for p in periods:
         for c in w.cadres:
@@ -1266,13 +1275,15 @@ def build_ledgers(w: World) -> None:
                 n += 1
                 return f"{p.id.lower().replace('-', '')}-{c.id}-{n}"
 
-            followed = pending.pop(c.id, [])
+            received = handed.pop(key, [])
+            followed = pending.pop(c.id, []) + received
             used = {e for _, e, _, _ in followed} | {e for _, e, _, _ in pending.get(c.id, [])}
             for item, entry, depth, point in followed:
                 kind_, cat, desc, target, resolution = entry
                 d = max(item["raised_on"], rng.choice(act_dates))
                 f = {"id": new_id(), "follows": item["id"], "raised_on": d, "kind": kind_, "category": cat,
-                     "description": "跟进上期反映：" + desc}
+                     "description": (f"跟进{item['escalated_to']}收到的问题：" if any(item is x for x, *_ in received)
+                                     else "跟进上期反映：") + desc}
                 if has_next and depth < 2 and rng.random() < 0.3:
                     f["status"] = "处理中"
                     f["note"] = rng.choice(IN_PROGRESS_NOTES)
@@ -1291,12 +1302,27 @@ def build_ledgers(w: World) -> None:
                 point = rng.choice(points)
                 d = rng.choice(act_dates)
                 f = {"id": new_id(), "raised_on": d, "kind": kind_, "category": cat, "description": desc}
-                if has_next and rng.random() < 0.4:
+                if cfg.nature_share and kind_ == "问题" and has_next and rng.random() < cfg.nature_share:
+                    # R10: a major or common problem, reported to the college's 党委 and followed up
+                    f["status"], f["nature"] = "已上报", rng.choice(["共性", "共性", "共性", "重大"])
+                    f["escalated_to"] = escalation_target(w, "college", point, c)
+                    pending.setdefault(c.id, []).append((f, entry, 0, point))
+                elif has_next and rng.random() < 0.4:
                     status = rng.choice(["待处理", "处理中", "已上报", "已上报"])
                     f["status"] = status
                     if status == "已上报":
                         f["escalated_to"] = escalation_target(w, target, point, c)
-                    pending.setdefault(c.id, []).append((f, entry, 0, point))
+                    follower = c.id
+                    if status == "已上报" and cfg.cross_unit_share and rng.random() < cfg.cross_unit_share:
+                        # the unit it was reported to follows it up: one of its cadres, in their next ledger
+                        theirs = [x for u in w.units if f["escalated_to"] in (u["name"], u.get("party_committee"))
+                                  and u["id"] != c.unit for x in cadres_of.get(u["id"], [])
+                                  if exists.get((nxt_period[key[0]], x))]
+                        follower = rng.choice(theirs) if theirs else c.id
+                    if follower == c.id:
+                        pending.setdefault(c.id, []).append((f, entry, 0, point))
+                    else:
+                        handed.setdefault((nxt_period[key[0]], follower), []).append((f, entry, 0, point))
                 else:
                     f["status"] = "已解决"
                     f["resolution"] = resolution
@@ -1308,6 +1334,8 @@ def build_ledgers(w: World) -> None:
                 kind_, cat, desc, target, _ = entry
                 f = {"id": new_id(), "raised_on": acts[-1]["date"], "kind": kind_, "category": cat,
                      "description": desc, "status": overdue[key]}
+                if cfg.nature_share and overdue[key] == "待处理":
+                    f["nature"] = "共性"  # (never reported to the college's 党委: W-CHK-026, bench/README.md)
                 if overdue[key] == "已上报":
                     f["escalated_to"] = target
                 fb.append(f)
@@ -1326,7 +1354,7 @@ def build_ledgers(w: World) -> None:
                 pool = REFLECTIONS + (REFLECTIONS_CLUB if any(r.kind == "club" for r in rows) else [])
                 led["reflections"] = "".join(rng.sample(pool, min(len(pool), rng.choice([1, 2, 2, 3] if cfg.demo else [4, 5, 6]))))
             w.ledgers[key] = led
-    leftovers = [k for k, v in pending.items() if v]
+    leftovers = [k for k, v in [*pending.items(), *handed.items()] if v]
     assert not leftovers, leftovers
     w.notes["required"] = sorted(required)
 
@@ -1394,6 +1422,17 @@ def choose_imperfections(w: World) -> None:
     w.notes["exempt"] = exempt
 
 
+def staff_numbers(w: World) -> None:
+    """Every cadre's 工号 (staff_no), as the HR export gives them: the year they joined the university's staff and four
+    digits, no two alike."""
+    taken = {""}
+    for c in w.cadres:
+        year = w.rng.randint(max(1985, c.active_from.year - 25), c.active_from.year - 2)
+        while c.staff_no in taken:  # ("" is taken: drawn until new)
+            c.staff_no = f"{year}{w.rng.randrange(10000):04d}"
+        taken.add(c.staff_no)
+
+
 def assign_reviewers(w: World) -> None:
     end = min(AS_OF, D(w.cfg.first_cycle + 2 * w.cfg.n_cycles, 8, 31))
     for u in w.units:
@@ -1457,8 +1496,7 @@ def records_text(w: World) -> dict[str, str]:
                                                    "文科楼", "理科楼", "工科楼", "信息楼", "学院楼", "图书馆", "主楼", "明德楼", "博学楼"]
         policy["vocabularies"]["synonyms"] = [{"word": "面对面", "also": ["线下", "当面", "现场", "线下交流"]},
                                               {"word": "键对键", "also": ["线上", "网上", "线上交流", "网络交流"]}]
-        # R10's 重大问题、共性问题 (vocabularies.feedback_natures, optional), after the statuses: the demo's only, so the
-        # default corpus stays byte for byte as measured (test_bench_corpus)
+    if demo or w.cfg.nature_share:  # R10's 重大问题、共性问题 (vocabularies.feedback_natures, optional), after the statuses
         words = list(policy["vocabularies"].items())
         at = [key for key, _words in words].index("feedback_statuses") + 1
         # and R10's 研究解决落实: the resolutions that say nothing (vocabularies.empty_resolutions, optional), after them
@@ -1482,7 +1520,8 @@ def records_text(w: World) -> dict[str, str]:
     out["clubs.yaml"] = to_yaml({"clubs": [{"id": c.id, "name": c.name, "unit": c.unit, "category": c.category}
                                            for c in w.clubs]}, note)
     for c in w.cadres:
-        d = {"name": c.name, "position": c.position, "unit": c.unit, "git": c.git, "active_from": c.active_from}
+        d = {"name": c.name, "position": c.position, "unit": c.unit, **({"staff_no": c.staff_no} if c.staff_no else {}),
+             "git": c.git, "active_from": c.active_from}
         if c.active_to:
             d["active_to"] = c.active_to
         out[f"cadres/{c.id}.yaml"] = to_yaml(d)
@@ -1603,20 +1642,25 @@ def demo_config() -> Config:
 
 
 def bench_config(n_ledgers: int, seed: int, late_share: float = 0.0) -> Config:
-    cadres = max(20, round(n_ledgers / 20 / 1.015))  # 20 half-year periods over ten years
+    # ten years, 2017-09-01..2027-08-31, as of the bench day (AS_OF, bench/run.py's --today): the last of the five
+    # cycles, 2025-2027, in force; the 18 ledger periods 2017-H2..2026-H1 due, 2026-H2 not yet
+    first_period, last_period = "2017-H2", "2026-H1"
+    cadres = max(20, round(n_ledgers / len(periods_between(first_period, last_period)) / 1.015))
+    points = max(20, round(n_ledgers / 20 / 1.015))  # (the classes and clubs of the corpora measured before: bench/HISTORY.md 91)
     n_colleges = max(9, min(len(COLLEGES), round(cadres / 25)))
     n_depts = max(3, min(len(DEPARTMENTS), round(cadres / 60)))
     dept_cadres = [max(2, round(cadres * 0.15 / n_depts))] * n_depts
     rest = cadres - sum(dept_cadres)
     per_college = [rest // n_colleges + (1 if i < rest % n_colleges else 0) for i in range(n_colleges)]
-    per_cohort = max(n_colleges, round(cadres / 3))
-    cohorts = list(range(2016, 2026))
-    return Config(demo=False, seed=seed, first_cycle=2016, n_cycles=5, first_period="2016-H2",
-                  last_period="2026-H1", calendar_first=2015, calendar_last=2026, n_colleges=n_colleges,
-                  n_departments=n_depts, n_clubs=max(10, min(round(cadres / 3), 2000)),
+    per_cohort = max(n_colleges, round(points / 3))
+    cohorts = list(range(2017, 2027))
+    return Config(demo=False, seed=seed, first_cycle=2017, n_cycles=5, first_period=first_period,
+                  last_period=last_period, calendar_first=2016, calendar_last=2027, n_colleges=n_colleges,
+                  n_departments=n_depts, n_clubs=max(10, min(round(points / 3), 2000)),
                   classes_per_cohort=[per_cohort] * len(cohorts), cohorts=cohorts,
                   cadres_per_college=per_college, cadres_per_department=dept_cadres,
-                  imperfections=max(1, round(n_ledgers / 4000)), late_share=late_share)
+                  imperfections=max(1, round(n_ledgers / 4000)), late_share=late_share,
+                  nature_share=0.05, cross_unit_share=0.1, staff_numbers=True)
 
 
 def generate(cfg: Config) -> World:
@@ -1629,6 +1673,8 @@ def generate(cfg: Config) -> World:
     plan_assignments(w)
     choose_imperfections(w)
     build_ledgers(w)
+    if cfg.staff_numbers:
+        staff_numbers(w)
     assign_reviewers(w)
     return w
 
