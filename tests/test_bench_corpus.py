@@ -158,7 +158,8 @@ def test_the_corpus_is_a_university_with_a_cycle_in_force_on_its_bench_day(bench
 
 
 def test_a_unit_page_of_the_corpus_shows_its_cadres_current_contact_points(bench_day):
-    """Every unit page's 当前联系点 read — for every cadre: no cycle was in force on the bench day."""
+    """Every unit page's 当前联系点 names a point for each cadre in office (it read — for all of them while no cycle
+    was in force on the bench day)."""
     pages = sorted((bench_day["public"] / "units").glob("*.html"))
     assert len(pages) > 10
     for page in pages:
