@@ -303,6 +303,18 @@ class RecordSet:
                     and (until := parse_date(e.get("until")))}
         return self.memoized(("renamed", name), work)
 
+    def words_on(self, name: str, day: dt.date) -> list[str]:
+        """A word list's words in force on `day` (in_force: the list of vocabularies.earlier whose `until` is the
+        first not before `day`, else the current one)."""
+        words = self.in_force(day, "vocabularies", name)
+        return [w for w in words if isinstance(w, str)] if isinstance(words, list) else []
+
+    def retired(self, name: str, word: str) -> dt.date | None:
+        """The last day a word no longer in the list `name` was in it (the `until` of the last vocabularies.earlier
+        list holding it), or None."""
+        return max((until for until, words in self._earlier("vocabularies", (name,))
+                    if isinstance(words, list) and word in words), default=None)
+
     def synonyms(self, name: str) -> dict:
         """A word list's words as said otherwise (vocabularies.synonyms): another way of saying it → the word, for
         the entries whose word is in this list (线下 → 面对面, 办结 → 已解决; read it, never change it)."""

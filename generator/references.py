@@ -16,7 +16,7 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED
+from generator.messages.references import BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RETIRED
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -492,7 +492,10 @@ _PARTS = Lazy(r"\s*[\s，、]\s*")  # (between the words of a vocabulary's item 
 SENTENCE_STOPS = frozenset("。.，,；;！!、")  # (a sentence's mark pasted after a word of a vocabulary: 面对面。)
 
 
-def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str) -> list[F.Finding]:
+def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
+           day: dt.date | None = None) -> list[F.Finding]:
+    """E-REF-005 of a word not in its list; `day`, the entry's (an activity's date, a feedback item's raised_on;
+    None: the ledger period's start), judges it by the list in force then (vocabularies.earlier)."""
     if rs.policy is None or not isinstance(value, str):
         return []
     allowed, known = _allowed(rs, vocab)
@@ -503,6 +506,12 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
     if rs.policy.doc.rel in rs.invalid and any(value in _PARTS.split(w) for w in allowed):
         return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
         # 个体谈话 座谈交流; the policy's E-YAML-015 or E-YAML-012 is the one to fix)
+    retired = None
+    if rs.changes("vocabularies", vocab) and (day := day or _period_start(rs, item)):
+        allowed = rs.words_on(vocab, day)  # (the list in force on the entry's day: its words still right)
+        if value in allowed:
+            return []
+        retired = rs.retired(vocab, value)
     new, until = rs.renamed(vocab).get(value, (None, None))
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after
         period = rs.period(item.doc.folder)
@@ -511,6 +520,9 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str)
         hint = (f"“{value}”已改称“{new}”（{until} 以后开始的期间），请改成“{new}”。",
                 f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
         line = _line_with(item, key, new)
+    elif retired:  # (a word of an earlier list only, written after it: when it left the list)
+        hint = tuple(t.format(word=value, until=retired, day=day) for t in RETIRED)
+        line = None
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)
         plain = unicodedata.normalize("NFKC", value).strip()
@@ -557,11 +569,21 @@ def _no_list(rs: RecordSet, item: Item, key: tuple, value: str, vocab: str, titl
 def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:
     """_vocab of each field of one entry, the words looked up in `known` (vocab → set)."""
     out = []
+    day = parse_date(entry.get(_DATED[at[0]]))
     for key, vocab, title in fields:
         value = entry.get(key)
         if isinstance(value, str) and value not in known[vocab]:
-            out += _vocab(rs, item, at + (key,), value, vocab, title)
+            out += _vocab(rs, item, at + (key,), value, vocab, title, day)
     return out
+
+
+_DATED = {"activities": "date", "feedback": "raised_on"}  # (the day an entry's words are judged by: _vocab)
+
+
+def _period_start(rs: RecordSet, item: Item) -> dt.date | None:
+    """The first day of the period of the ledger `item` is in (its folder's), or None."""
+    period = rs.period(item.doc.folder)
+    return period.start if period else None
 
 
 def _ledgers(rs: RecordSet, frozen: set) -> tuple[list[F.Finding], list[tuple]]:

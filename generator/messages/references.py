@@ -270,3 +270,9 @@ NAMESAKE_DO = {  # (any kept, on one line)
     (False, True): ("删去 namesake 这一行。", "Delete the line namesake."),
     (False, False): ("删去 namesake 这一行和下面的各项。", "Delete namesake and its items."),
 }
+
+# E-REF-005's hint for a word a policy's list no longer holds (vocabularies.earlier): the last day it was in it, and
+# the day the entry is judged by (an activity's date, a feedback item's raised_on, else the ledger period's start)
+RETIRED = ("“{word}”在词表中只用到 {until}（vocabularies.earlier），这一项的日期 {day} 在那以后，请改写下面的可选值之一。",
+           "'{word}' left the list after {until} (vocabularies.earlier) and this entry is dated {day}: write one of the "
+           "words allowed then. ")
