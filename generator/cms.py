@@ -1236,9 +1236,13 @@ class FormContext:
         return f"{id_stem(self.period)}-{cadres[0]['value']}-1" if cadres else f"{id_stem(self.period)}-1"
 
     def vocabulary(self, name: str) -> list:
+        """A word list's words to offer: the current ones, then those of the list in force when the period began
+        (vocabularies.earlier: a word retired since, still right for the period's ledgers)."""
         if name == "feedback_statuses":
             return list(self.rs.status_meaning())
-        return [str(v) for v in self.rs.vocab(name)]
+        now = [str(v) for v in self.rs.vocab(name)]
+        return now + [w for w in self.rs.words_on(name, self.period.start) if w not in now] \
+            if self.rs.changes("vocabularies", name) else now
 
     def special(self, path: tuple, node: dict) -> dict | None:
         """Fields whose options or value come from the records rather than from the schema."""

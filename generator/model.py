@@ -309,6 +309,13 @@ class RecordSet:
         words = self.in_force(day, "vocabularies", name)
         return [w for w in words if isinstance(w, str)] if isinstance(words, list) else []
 
+    def words_ever(self, name: str) -> list[str]:
+        """A word list's words now and those of its vocabularies.earlier lists (words_on of some day): the words a
+        ledger accepted by the references may hold, as the checks read them (R10's natures)."""
+        earlier = [w for _until, words in self._earlier("vocabularies", (name,)) if isinstance(words, list)
+                   for w in words if isinstance(w, str)]
+        return list(dict.fromkeys(self.words(name) + earlier))
+
     def retired(self, name: str, word: str) -> dt.date | None:
         """The last day a word no longer in the list `name` was in it (the `until` of the last vocabularies.earlier
         list holding it), or None."""

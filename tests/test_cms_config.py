@@ -900,3 +900,20 @@ def test_a_problems_nature_is_chosen_from_the_policys_natures_and_not_asked_with
     nature = field_paths(yaml.safe_load(done.stdout)["collections"][0]["fields"])[("feedback", "nature")]
     assert (nature["label"], nature["widget"], nature["options"], nature["required"]) == ("问题性质", "select", ["重大", "共性"], False)
     assert nature["hint"].startswith("重大 或 共性；") and "学院党委" in nature["hint"], nature["hint"]
+
+
+def test_a_word_retired_after_the_period_began_is_still_offered_for_that_period(records):
+    # 社团活动 in the forms until 2026-12-31 (vocabularies.earlier): the form of 2026-H2 offers it, after the
+    # current words, as validate accepts it for that half-year; retired by 2026-06-30, it is offered no more
+    policy = records / "policy.yaml"
+    text = policy.read_text(encoding="utf-8").replace("座谈交流, 社团活动]", "座谈交流]")
+
+    def forms(until: str) -> list:
+        policy.write_text(text.replace("  places:", f"  earlier:\n    - until: {until}\n      forms: [主题班会, "
+                                                   "个体谈话, 座谈交流, 社团活动]\n  places:", 1), encoding="utf-8")
+        done = run("cms-config", "--records", str(records), "--today", "2026-10-01")
+        assert done.returncode == 0, done.stderr
+        return field_paths(yaml.safe_load(done.stdout)["collections"][0]["fields"])[("activities", "form")]["options"]
+
+    assert forms("2026-12-31") == ["主题班会", "个体谈话", "座谈交流", "社团活动"]
+    assert forms("2026-06-30") == ["主题班会", "个体谈话", "座谈交流"]

@@ -235,3 +235,16 @@ def test_a_departments_cadre_is_told_to_report_to_the_students_colleges_committe
         (told,) = _found(check_cli(repo / "records", "--today", "2026-10-01", "--format", "json", "--lang", lang),
                          "W-CHK-026")
         assert line in told["hint"] and "学院党委。" not in told["hint"], told
+
+
+def test_a_nature_retired_since_the_problem_was_raised_is_still_warned_of(tmp_path):
+    # 共性 taken out of feedback_natures after 2026-06-30 (vocabularies.earlier): the problem raised on 2026-03-10 is
+    # right (no E-REF-005), and still a 共性问题 not reported (R10) — not dropped because today's list lacks the word
+    policy = base()["records/policy.yaml"].replace(NATURES, NATURES + "  feedback_natures: [重大]\n  earlier:\n"
+                                                   "    - {until: 2026-06-30, feedback_natures: [重大, 共性]}\n")
+    repo = _records(tmp_path, extra={"records/policy.yaml": policy})
+    r = generator_cli(repo, "validate", "--format", "json")
+    assert (r.returncode, _json(r)) == (0, []), r.stdout + r.stderr
+    r = check_cli(repo / "records", "--today", "2026-10-01", "--format", "json")
+    (told,) = _found(r, "W-CHK-026")
+    assert "共性问题" in told["message"]

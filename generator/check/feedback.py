@@ -397,7 +397,8 @@ class _Chains:
         self.ctx = ctx
         self.meaning = ctx.meaning  # (ledger → its statuses' meanings)
         self.limit = ctx.setting_int("feedback", "overdue_days", default=60)
-        self.natures = frozenset(ctx.rs.words("feedback_natures"))  # (R10: the natures to report to a 学院党委)
+        self.natures = frozenset(ctx.rs.words_ever("feedback_natures"))  # (R10: the natures to report to a
+        # 学院党委; one retired since an item was raised with it still is: vocabularies.earlier)
         self._days = _Days()  # a date as written → (the date, its ISO text), (None, None) if none
         self._ledgers: dict = {}  # ledger file → (file, shown name, period, cadre, its period's start, unit, its name)
         self._units: dict = {}  # cadre → (their unit, its name)
