@@ -1241,7 +1241,7 @@ class FormContext:
         if name == "feedback_statuses":
             return list(self.rs.status_meaning())
         now = [str(v) for v in self.rs.vocab(name)]
-        return now + [w for w in self.rs.words_on(name, self.period.start) if w not in now] \
+        return now + [w for w in self.rs.words_on(name, self.period.start) or () if w not in now] \
             if self.rs.changes("vocabularies", name) else now
 
     def special(self, path: tuple, node: dict) -> dict | None:

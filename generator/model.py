@@ -303,11 +303,11 @@ class RecordSet:
                     and (until := parse_date(e.get("until")))}
         return self.memoized(("renamed", name), work)
 
-    def words_on(self, name: str, day: dt.date) -> list[str]:
+    def words_on(self, name: str, day: dt.date) -> list[str] | None:
         """A word list's words in force on `day` (in_force: the list of vocabularies.earlier whose `until` is the
-        first not before `day`, else the current one)."""
+        first not before `day`, else the current one); None when that is no list (validate says, at the policy)."""
         words = self.in_force(day, "vocabularies", name)
-        return [w for w in words if isinstance(w, str)] if isinstance(words, list) else []
+        return [w for w in words if isinstance(w, str)] if isinstance(words, list) else None
 
     def words_ever(self, name: str) -> list[str]:
         """A word list's words now and those of its vocabularies.earlier lists (words_on of some day): the words a

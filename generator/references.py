@@ -509,8 +509,8 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
     retired = None
     if rs.changes("vocabularies", vocab) and (day := day or _period_start(rs, item)):
         allowed = rs.words_on(vocab, day)  # (the list in force on the entry's day: its words still right)
-        if value in allowed:
-            return []
+        if allowed is None or value in allowed:  # (no list then: as one that is no list now, the policy's
+            return []  # E-SCHEMA-003 is the one to fix, not an E-REF-005 in every ledger of then)
         retired = rs.retired(vocab, value)
     new, until = rs.renamed(vocab).get(value, (None, None))
     if new:  # renamed: the old word is right in the periods starting by `until`, the new one after

@@ -106,6 +106,9 @@ def test_a_malformed_earlier_list_is_an_error_at_its_line(demo, tmp_path, entry,
     at_policy = [f for f in found if f["file"] == "records/policy.yaml"]
     assert status == 1 and [(f["code"], f["line"]) for f in at_policy] == [(code, line)], at_policy
     assert words in at_policy[0]["message"] + at_policy[0]["hint"]
+    assert not [f for f in found if "可选值：。" in f["hint"]]  # (an E-REF-005 offering no word at all)
+    if code == "E-SCHEMA-003":  # (the list then no list: the policy's error is the one to fix, as for a list now)
+        assert {f["file"].split("/")[2] for f in found if f["code"] == "E-REF-005"} == {"2026-H1"}
 
 
 def test_the_site_counts_the_retired_word_in_its_periods_and_calls_those_ledgers_right(demo, tmp_path):
