@@ -34,7 +34,8 @@ from generator.cache import changed_places
 from generator.check.chain_rows import Kept, parsed
 from generator.check.context import Context, date_of, iso
 from generator.check.facts import ledger_facts
-from generator.messages.check import MEANS_SAID
+from generator.messages.check import (MEANS_SAID, REPORT_TO_COLLEGE, REPORT_TO_STUDENTS_COLLEGE,
+                                       STUDENTS_COLLEGE_UNNAMED)
 from generator.model import Item, escalated_last
 from generator.references import SENTENCE_STOPS
 
@@ -535,12 +536,12 @@ def _committee_to_report_to(ctx: Context, cadre: str, led) -> dict:
     the one committee of the units of the ledger's contact points, else what to write (`whom`: 学生所在学院的党委)."""
     unit = ctx.rs.units.get(ctx.cadre_unit(cadre) or "")
     if committee := _text(unit.get("party_committee")) if unit is not None else None:
-        return {"whom": "学院党委", "whom_en": "the college's Party committee", "to": committee, "to_en": committee}
+        return {**REPORT_TO_COLLEGE, "to": committee, "to_en": committee}
     units = (ctx.rs.units.get(ctx.point_unit(point) or "") for _i, point in ctx.facts(led).points)
     committees = {c for u in units if u is not None and (c := _text(u.get("party_committee")))}
     to = committees.pop() if len(committees) == 1 else None
-    return {"whom": "学生所在学院的党委", "whom_en": "the Party committee of the students' college",
-            "to": to or "学生所在学院党委的名称", "to_en": to or "the name of the students' college's Party committee"}
+    unnamed, unnamed_en = STUDENTS_COLLEGE_UNNAMED
+    return {**REPORT_TO_STUDENTS_COLLEGE, "to": to or unnamed, "to_en": to or unnamed_en}
 
 
 _NO_DAY = (None, None)

@@ -406,6 +406,12 @@ W_CHK_016_FIX = {
 # its name — 状态“已办结”表示已解决 — but not when the name is the meaning's word (the demo's 已解决: 状态“已解决”，但…)
 MEANS_SAID = {"escalated": ("已上报", "表示已上报"), "resolved": ("已解决", "表示已解决")}
 
+# W-CHK-026's {whom} and {to} (check.feedback._committee_to_report_to): a college's cadre reports to her unit's 党委, a
+# department's (no party_committee) to the students' college's, named where the ledger's contact points give one
+REPORT_TO_COLLEGE = {"whom": "学院党委", "whom_en": "the college's Party committee"}
+REPORT_TO_STUDENTS_COLLEGE = {"whom": "学生所在学院的党委", "whom_en": "the Party committee of the students' college"}
+STUDENTS_COLLEGE_UNNAMED = ("学生所在学院党委的名称", "the name of the students' college's Party committee")
+
 # W-CHK-018's and W-CHK-021's hint when the file has one version in Git: the history the `corrected` entries were written
 # against is not here (the records copied to a new repository, the history squashed), rather than the entry mistyped
 HISTORY_LOST = ("{file} 在 Git 历史中只有一个版本：记录可能是从另一个仓库复制来的，或者 Git 历史被压缩（squash）过，"
