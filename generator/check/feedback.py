@@ -53,7 +53,7 @@ def check_items(ctx: Context, ledgers) -> None:
     ledger's statuses' meanings (Context.meaning: a frozen ledger's as its manifest recorded them,
     not as the policy changed them since; its fix is then an administrator's amendment)."""
     days = ctx.days  # (40,754 dates at 12k, on a few thousand days: each text parsed once a run)
-    empty = frozenset(_plain(w) for w in ctx.rs.words("empty_resolutions"))
+    empty = frozenset(_plain(w) for w in ctx.rs.words("empty_resolutions"))  # (none: no resolution normalised)
     for led in ledgers:
         if not ctx.valid(led):
             continue
@@ -77,7 +77,7 @@ def check_items(ctx: Context, ledgers) -> None:
                     ctx.add("E-CHK-011", fb, fb.pos("status"), status=status, means=_means(status, mean), **amend,
                             **_lines_under_status(fb, [m[2] for m in missing], frozen=bool(amend["amend"])),
                             missing="和".join(m[0] for m in missing), missing_en=" or ".join(m[1] for m in missing))
-                elif isinstance(said := v.get("resolution"), str) and _plain(said) in empty:
+                elif empty and isinstance(said := v.get("resolution"), str) and _plain(said) in empty:
                     fb = Item(led.doc, ("feedback", i), v)
                     ctx.add("W-CHK-027", fb, fb.pos("resolution"), ref=v["id"], resolution=said, **_amendment(ctx, led))
             for key, zh, en in (("raised_on", "反映日期", "raised_on"), ("resolved_on", "解决日期", "resolved_on")):
@@ -90,7 +90,10 @@ def check_items(ctx: Context, ledgers) -> None:
 def _plain(text: str) -> str:
     """A resolution, or a word of the policy's empty_resolutions, as W-CHK-027 compares them: its full-width letters
     and marks narrowed (NFKC), its spaces and the sentence's marks at its end left out (已处理。 is 已处理)."""
-    return unicodedata.normalize("NFKC", text).strip().rstrip("".join(SENTENCE_STOPS)).strip()
+    return unicodedata.normalize("NFKC", text).strip().rstrip(_STOPS).strip()
+
+
+_STOPS = "".join(SENTENCE_STOPS)  # (_plain's: joined once, not once a resolution)
 
 
 def _means(status: str, meaning: str) -> str:
