@@ -305,9 +305,12 @@ class RecordSet:
 
     def words_on(self, name: str, day: dt.date) -> list[str] | None:
         """A word list's words in force on `day` (in_force: the list of vocabularies.earlier whose `until` is the
-        first not before `day`, else the current one); None when that is no list (validate says, at the policy)."""
-        words = self.in_force(day, "vocabularies", name)
-        return [w for w in words if isinstance(w, str)] if isinstance(words, list) else None
+        first not before `day`, else the current one); None when that is no list (validate says, at the policy).
+        Worked out once a (list, day): E-REF-005 asks it for every entry of then holding a retired word."""
+        def work():
+            words = self.in_force(day, "vocabularies", name)
+            return [w for w in words if isinstance(w, str)] if isinstance(words, list) else None
+        return self.memoized(("words_on", name, day), work)
 
     def words_ever(self, name: str) -> list[str]:
         """A word list's words now and those of its vocabularies.earlier lists (words_on of some day): the words a
