@@ -1,7 +1,7 @@
 """The examples of the guide's static pages (site/guide/*.md) that only the records can give: a cadre's name to
-search for, a unit's, a class's, and the policy's due days and reminder days.  The page says where each goes by a marker,
-`{{example.cadre}}` (MARKERS: the eight there are); the hook (mkdocs_hook.on_page_markdown) puts in its place the example from the records being built
-(“（如“白涛玉”）”) — a university's own site names its own people, not the demo's (白涛玉, 邓佳冬), whom it never had —
+search for, a unit's, a class's, and the policy's due days and reminder days.  The page says where each goes by a
+marker, `{{example.cadre}}` (MARKERS: the eight there are); the hook (mkdocs_hook.on_page_markdown) puts in its place
+the example from the records being built (“（如“白涛玉”）”, “（本站：15 天）”) — a university's own site names its own people, not the demo's (白涛玉, 邓佳冬), whom it never had —
 the demo's own where the records hold them (the demo's site reads as it did), and nothing where the records have none
 (“搜一位干部的全名时”).  A marker it does not know stops the build, naming the page and the marker (UnknownExample)."""
 from __future__ import annotations
@@ -29,7 +29,8 @@ def _plain(name: str) -> bool:
 
 
 def examples(rs) -> dict[str, tuple[str, ...]]:
-    """{kind: the names the guide's examples give}, from the record set `rs` (empty: none of the kind)."""
+    """{kind: the names the guide's examples give, or the policy's values (due days, reminder days)}, from the record
+    set `rs` (empty: none of the kind)."""
     cadres = [n for _id, n in sorted((i, _name(c)) for i, c in rs.cadres.items()) if n]
     plain = [n for n in dict.fromkeys(cadres) if _plain(n)]
     first = DEMO["cadre"] if DEMO["cadre"] in plain else (plain[0] if plain else "")
@@ -38,7 +39,8 @@ def examples(rs) -> dict[str, tuple[str, ...]]:
     other = DEMO["other"] if DEMO["other"] in others else (shared or others or [first])[0]
     units = [n for n in (_name(u) for u in rs.units.values()) if n]
     classes = [n for n in (_name(c) for c in rs.classes.values()) if n]
-    return {"due-days": _due_days(rs.setting("ledger", "periods", default=None)), **_reminder_days(rs),"cadre": (first,) if first else (), "other": (other,) if other else (),
+    return {"due-days": _due_days(rs.setting("ledger", "periods", default=None)), **_reminder_days(rs),
+            "cadre": (first,) if first else (), "other": (other,) if other else (),
             "units": DEMO["units"] if all(u in units for u in DEMO["units"]) else tuple(units[:2]),
             "class": (DEMO["class"],) if DEMO["class"] in classes else tuple(classes[:1])}
 
@@ -65,7 +67,8 @@ def _reminder_days(rs) -> dict[str, tuple[str, ...]]:
         window, weekday = reminder_days(rs)
     except (TypeError, ValueError):
         return {}
-    return {"reminder-days": (f"{window} 天",), "reminder-weekday": (f"周{WEEKDAYS[weekday - 1]}",) if 1 <= weekday <= 7 else ()}
+    return {"reminder-days": (f"{window} 天",),
+            "reminder-weekday": (f"周{WEEKDAYS[weekday - 1]}",) if 1 <= weekday <= 7 else ()}
 
 
 def _quoted(names) -> str:
@@ -73,7 +76,8 @@ def _quoted(names) -> str:
 
 
 def _said(found: dict) -> dict[str, str]:
-    """{marker's name: what it is replaced with} for the examples `found` (examples()): “（如“白涛玉”）”, or ""."""
+    """{marker's name: what it is replaced with} for the examples `found` (examples()): “（如“白涛玉”）”, the policy's
+    values “（本站：15 天）”, or ""."""
     cadre, other = found.get("cadre", ()), found.get("other", ())
     said = {"cadre": _quoted(cadre),  # 搜一位干部的全名（如“白涛玉”）
             "cadre-start": f"“{other[0][:2]}”找{other[0]}" if other else "",  # 输入姓和名的第一个字（如“邓佳”找邓佳冬）
