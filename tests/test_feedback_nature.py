@@ -237,6 +237,23 @@ def test_a_departments_cadre_is_told_to_report_to_the_students_colleges_committe
         assert line in told["hint"] and "学院党委。" not in told["hint"], told
 
 
+def test_a_cadre_who_moved_since_is_told_the_committee_of_the_college_she_was_in_when_she_raised_it(tmp_path):
+    # 张伟 raised the problem on 2026-03-10 in 计算机学院 (his class's college) and moved to 机械学院 on 2026-07-01:
+    # R10's 相关学院党委 is 计算机学院党委, as W-CHK-025 and the unit pages count a problem by the unit of the day it was
+    # raised; the hint said escalated_to: 机械学院党委, his unit of today
+    moved = {"records/cadres/zhang-wei.yaml": base()["records/cadres/zhang-wei.yaml"].replace("unit: cs", "unit: me")
+             + "earlier:\n  - unit: cs\n    until: \"2026-06-30\"\n"}
+    repo = _records(tmp_path, extra=moved)
+    units = repo / "records/units.yaml"
+    units.write_text(units.read_text(encoding="utf-8").replace(
+        "name: 机械学院, type: 学院,", "name: 机械学院, type: 学院, party_committee: 机械学院党委,"), encoding="utf-8")
+    commit(repo, "2026-09-26T10:00:00")
+    for lang in ("zh", "en"):
+        (told,) = _found(check_cli(repo / "records", "--today", "2026-10-01", "--format", "json", "--lang", lang),
+                         "W-CHK-026")
+        assert "escalated_to: 计算机学院党委" in told["hint"] and "机械学院党委" not in told["hint"], told
+
+
 def test_a_nature_retired_since_the_problem_was_raised_is_still_warned_of(tmp_path):
     # 共性 taken out of feedback_natures after 2026-06-30 (vocabularies.earlier): the problem raised on 2026-03-10 is
     # right (no E-REF-005), and still a 共性问题 not reported (R10) — not dropped because today's list lacks the word

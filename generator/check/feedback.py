@@ -530,14 +530,16 @@ def _unreported(ctx: Context, links: list, rows: list[dict], natures: frozenset,
     led, i, v = marked
     fb = Item(led.doc, ("feedback", i), v)
     ctx.add("W-CHK-026", fb, fb.pos("nature"), root=root, nature=v["nature"],
-            **_committee_to_report_to(ctx, rows[0]["cadre"], links[0][0]), data={"root": root})
+            **_committee_to_report_to(ctx, ctx.cadre_unit_on(rows[0]["cadre"], date_of(rows[0]["raised_on"])),
+                                      links[0][0]), data={"root": root})
 
 
-def _committee_to_report_to(ctx: Context, cadre: str, led) -> dict:
-    """W-CHK-026's words for the 相关学院党委 (R10) of a problem a cadre raised in ledger `led`: her unit's `party_committee`
+def _committee_to_report_to(ctx: Context, unit_id: str | None, led) -> dict:
+    """W-CHK-026's words for the 相关学院党委 (R10) of a problem raised in ledger `led` by a cadre of unit `unit_id` (hers
+    on the day she raised it, records/cadres' `earlier`, as W-CHK-025 and the unit pages count it): its `party_committee`
     (a college's cadre: `whom` 学院党委); a department has none (党委学生工作部, 教务处), and the college is the students':
     the one committee of the units of the ledger's contact points, else what to write (`whom`: 学生所在学院的党委)."""
-    unit = ctx.rs.units.get(ctx.cadre_unit(cadre) or "")
+    unit = ctx.rs.units.get(unit_id or "")
     if committee := _text(unit.get("party_committee")) if unit is not None else None:
         return {**REPORT_TO_COLLEGE, "to": committee, "to_en": committee}
     units = (ctx.rs.units.get(ctx.point_unit(point) or "") for _i, point in ctx.facts(led).points)

@@ -208,7 +208,7 @@ CODES = {
     },
     "W-CHK-026": {
         "severity": "warning",
-        # ({whom}, {to}: the first link's cadre's unit's 党委, else — a department — the students' college's:
+        # ({whom}, {to}: the 党委 of the first link's cadre's unit on its raised_on, else — a department — the students' college's:
         # check.feedback._committee_to_report_to)
         "zh": "学生反映的问题“{root}”标为{nature}问题，还没有解决，也没有向{whom}报告（escalated_to）",
         "en": "student problem '{root}' is marked '{nature}', is not resolved, and was never reported to {whom_en} "
