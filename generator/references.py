@@ -16,7 +16,8 @@ from generator.archive import frozen_ledgers
 from generator.chars import Lazy, narrow
 from generator.cache import FileMemo, KeptResult
 from generator.load import display_path
-from generator.messages.references import BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RETIRED
+from generator.messages.references import (BEFORE_OFFICE, NAMESAKE_DO, NAMESAKE_WHY, NOT_OWED, RETIRED,
+                                           RETIRED_IN_PERIOD)
 from generator.model import Item, Period, RecordSet, staff_number_key
 from generator.policy_rules import check_policy, days_are_no_days, in_no_period
 from generator.suggest import closest, closest_kept, did_you_mean, phrased, unseen
@@ -507,8 +508,8 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
         return []  # (a word of a list the policy wrote on two lines, or with a Chinese comma: read joined,
         # 个体谈话 座谈交流; the policy's E-YAML-015 or E-YAML-012 is the one to fix)
     retired = None
-    if rs.changes("vocabularies", vocab) and (day := day or _period_start(rs, item)):
-        allowed = rs.words_on(vocab, day)  # (the list in force on the entry's day: its words still right)
+    if rs.changes("vocabularies", vocab) and (on := day or _period_start(rs, item)):
+        allowed = rs.words_on(vocab, on)  # (the list in force on the entry's day: its words still right)
         if allowed is None or value in allowed:  # (no list then: as one that is no list now, the policy's
             return []  # E-SCHEMA-003 is the one to fix, not an E-REF-005 in every ledger of then)
         retired = rs.retired(vocab, value)
@@ -521,7 +522,8 @@ def _vocab(rs: RecordSet, item: Item, key: tuple, value, vocab: str, title: str,
                 f"'{value}' was renamed '{new}' (periods starting after {until}): write '{new}'. ")
         line = _line_with(item, key, new)
     elif retired:  # (a word of an earlier list only, written after it: when it left the list)
-        hint = tuple(t.format(word=value, until=retired, day=day) for t in RETIRED)
+        hint = tuple(t.format(word=value, until=retired, day=on, period=item.doc.folder)
+                     for t in (RETIRED if day else RETIRED_IN_PERIOD))
         line = None
     else:  # the closest word (主题班 → 主题班会, 后勤处 → 后勤保障处), or the word with its spaces or
         # full-width letters gone (“面对面 ”, “ＱＱ群”)

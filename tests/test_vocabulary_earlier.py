@@ -126,3 +126,24 @@ def test_the_site_counts_the_retired_word_in_its_periods_and_calls_those_ledgers
     assert "有错误，未通过" not in page  # (the ledgers with 党课 are no ledgers in error)
     table = (built.public / "downloads" / "attachment2-2025-H1.csv").read_text(encoding="utf-8-sig")
     assert "党课" in table and "有错误" not in table
+
+
+def test_a_suggestion_to_a_retired_target_is_told_its_periods_start_not_a_date_it_never_had(demo, tmp_path):
+    # a suggestion has no date: judged by its ledger period's start (2026-01-01 for 2026-H1); the hint said
+    # 这一项的日期 2026-01-01, a date its ledger nowhere holds
+    work = copy(demo, tmp_path, None)
+    path = work / "records/policy.yaml"
+    text = path.read_text(encoding="utf-8")
+    targets = "  suggestion_targets:\n    - 任课教师\n    - 辅导员\n    - 班导师\n    - 学院\n"
+    assert targets in text
+    path.write_text(text.replace(targets, targets.replace("    - 班导师\n", "") + "  earlier:\n    - until: 2025-12-31\n"
+                                 "      suggestion_targets: [任课教师, 辅导员, 班导师, 学院]\n", 1), encoding="utf-8")
+    code, zh = cli(work, "validate", "--today", "2026-12-05")
+    told = [f for f in zh if f["code"] == "E-REF-005" and "班导师" in f["hint"]]
+    assert code == 1 and told and {f["file"].split("/")[2] for f in told} == {"2026-H1"}, zh
+    for f in told:
+        assert "“班导师”在词表中只用到 2025-12-31（vocabularies.earlier），这份台账的期间 2026-H1 从 2026-01-01 开始" \
+            in f["hint"] and "这一项的日期" not in f["hint"], f["hint"]
+    code, en = cli(work, "validate", "--today", "2026-12-05", "--lang", "en")
+    assert all("'班导师' left the list after 2025-12-31 (vocabularies.earlier) and this ledger's period 2026-H1 "
+               "begins 2026-01-01" in f["hint"] for f in en if f["code"] == "E-REF-005" and "班导师" in f["hint"]), en

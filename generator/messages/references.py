@@ -272,7 +272,12 @@ NAMESAKE_DO = {  # (any kept, on one line)
 }
 
 # E-REF-005's hint for a word a policy's list no longer holds (vocabularies.earlier): the last day it was in it, and
-# the day the entry is judged by (an activity's date, a feedback item's raised_on, else the ledger period's start)
+# the day the entry is judged by: an activity's date, a feedback item's raised_on (RETIRED), else — a suggestion, an
+# entry without its date — its ledger period's start (RETIRED_IN_PERIOD: a date the ledger nowhere holds)
+RETIRED_IN_PERIOD = ("“{word}”在词表中只用到 {until}（vocabularies.earlier），这份台账的期间 {period} 从 {day} 开始，在那以后，"
+                     "请改写下面的可选值之一。",
+                     "'{word}' left the list after {until} (vocabularies.earlier) and this ledger's period {period} "
+                     "begins {day}, after it: write one of the words allowed then. ")
 RETIRED = ("“{word}”在词表中只用到 {until}（vocabularies.earlier），这一项的日期 {day} 在那以后，请改写下面的可选值之一。",
            "'{word}' left the list after {until} (vocabularies.earlier) and this entry is dated {day}: write one of the "
            "words allowed then. ")
