@@ -942,3 +942,20 @@ def test_a_problem_is_on_the_page_of_every_unit_it_was_reported_to(tmp_path):
     headings = {unit: re.findall(r"<h2[^>]*>(未解决的学生问题[^<]*)", (site.public / f"units/{unit}.html").read_text(
         encoding="utf-8")) for unit in ("cs", "xgb")}
     assert headings == {"cs": ["未解决的学生问题（含上报本单位党委的）"], "xgb": ["未解决的学生问题（含上报本单位的）"]}
+
+
+def test_a_period_s_summary_says_whose_ledgers_are_not_in_and_compares_only_a_period_due(tmp_path):
+    # As of 2026-03-25 two of 2026-H1's three ledgers are not due yet (due 2026-06-30): its summary — the sentences a
+    # 学工部 officer pastes into the report — said 已提交 1 份 and 与上一期相比：联系学生活动减少 2 次 …, a period half
+    # over read as less work done; after the due day it did not say in words who had not filed (2 人未提交)
+    repo = fixture_repo(tmp_path)
+    early = mkdocs_build(repo, tmp_path / "early", FIXTURE_TODAY)
+    summary = (early.public / "summary/2026-H1.html").read_text(encoding="utf-8")
+    said = visible(summary)
+    assert "全校应填报工作台账 3 人，已提交 1 份，2 人尚未提交、未到截止日期（2026-06-30）；按已提交的 1 份台账，" in said
+    assert "本期台账尚未收齐，暂不与上一期（2025年下半年）比较。" in said and "与上一期（2025年下半年）相比" not in said
+    assert "上一期" not in [c for r in [re.findall(r"<th[^>]*>(.*?)</th>", summary)] for c in r]  # (no column to compare)
+    late = mkdocs_build(repo, tmp_path / "late", "2026-07-20")
+    said = visible((late.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
+    assert "全校应填报工作台账 3 人，已提交 1 份，2 人未提交；按已提交的 1 份台账，" in said
+    assert "与上一期（2025年下半年）相比：联系学生活动减少 2 次" in said  # (due: the period is what it is)

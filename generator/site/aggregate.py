@@ -460,6 +460,9 @@ class Aggregate:
             "grace_until": _d(deadline) if p and not archived and deadline != p.due else "",
             "required": total["required"], "exempt": total["exempt"], "unowed": total["unowed"],
             "filed": archived["ledgers"] - total["unowed"] if archived else total["filed"],
+            # owed and not handed in: due day passed (未提交), or not yet (未到截止日, 宽限期内: the summary says
+            # so and compares nothing with the period before until they are due)
+            "missing": total["missing"], "waiting": sum(r["status"]["kind"] == "not_yet_due" for r in table),
             "status": sorted(status.items()),
             "activities": total["activities"], "students": total["students"],
             "forms": self._count("forms", (a["form"] for a in acts)),
