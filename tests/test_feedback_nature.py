@@ -265,3 +265,16 @@ def test_a_nature_retired_since_the_problem_was_raised_is_still_warned_of(tmp_pa
     r = check_cli(repo / "records", "--today", "2026-10-01", "--format", "json")
     (told,) = _found(r, "W-CHK-026")
     assert "共性问题" in told["message"]
+
+
+def test_a_period_s_summary_says_in_words_how_the_students_problems_went(tmp_path):
+    # R10/R11 in the report: the 工作总结's sentences said how many problems and suggestions the ledgers recorded, not
+    # how many were resolved, reported (已上报) or still open, nor how many were marked 重大/共性 — the officer writing
+    # the report read them off a chart (问题办理状态, by status word) and counted the natures in 附件2 by hand
+    from tests.site_build import FIXTURE_TODAY
+
+    path = _marked_site(tmp_path).public / "summary/2025-H2.html"
+    # (陈刚's 重大 problem, 处理中, still open on the site's day: 1, as 各单位情况's 合计 至今未解决)
+    _seen_in_chromium(path, "学生反映的问题和建议 3 条：台账记录时已解决 1 条，已上报 1 条，待处理或处理中 1 条；"
+                            "其中标为重大的 1 条、标为共性的 1 条。本期最初反映的问题和建议，算上以后各期的跟进，到 "
+                            f"{FIXTURE_TODAY} 仍未解决的 1 条。")

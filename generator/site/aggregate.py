@@ -471,6 +471,10 @@ class Aggregate:
             "feedback": total["feedback"], "followups": total["followups"],
             "categories": self._count("feedback_categories", (f["category"] for f in fb)),
             "fb_status": Counter(f["status"] for f in fb).most_common(),
+            # (the summary's sentence: the items by what their status means, those marked 重大/共性 …, those of the
+            # period still open today — its 各单位情况's 合计 至今未解决)
+            "fb_meanings": dict(Counter(f["meaning"] for f in fb)), "still_open": total["open"],
+            "natures": Counter(f["nature"] for f in fb if f["nature"]).most_common(),
             "typical": sum(a["typical"] for a in acts),
             "archived": archived,
             "units": [*units, total] if units else [],
