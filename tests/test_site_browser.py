@@ -131,6 +131,20 @@ def test_home_shows_the_period_at_a_glance(page, served):
     assert dl.value.suggested_filename == "attachment1.xlsx"
 
 
+def test_a_chart_s_numbers_are_read_out_not_only_drawn(page, served):
+    # A chart (inline SVG, role img) was named by its title only: a screen reader said 联系方式（次） and none of its
+    # bars — the 工作总结's forms, places, channels, categories and statuses are in no table, only in the drawing
+    site, base = served
+    for rel in sorted((site.public / "summary").glob("20*.html"), reverse=True):
+        page.goto(base + f"summary/{rel.name}")
+        chart = page.locator('svg.chart-wide[aria-label^="联系方式（次）"]')
+        if chart.count():
+            break
+    drawn = chart.first.locator("text").all_text_contents()[1:]  # (after its title: each bar's label, then its number)
+    said = "联系方式（次）：" + "，".join(f"{drawn[i]} {drawn[i + 1]}" for i in range(0, len(drawn), 2))
+    assert len(drawn) >= 2 and page.get_by_role("img", name=said, exact=True).first.is_visible(), said
+
+
 def test_sort_and_filter_a_table(page, served):
     site, base = served
     _, rs = _kinds(site)
@@ -1759,7 +1773,7 @@ def test_each_chart_is_shown_once_and_no_two_alike(page, served, media):
     for rel in ("index.html", f"summary/{max(p for p, _ in rs.ledgers)}.html"):
         page.goto(base + rel)
         shown = titles[rel] = page.evaluate("""() => Array.from(document.querySelectorAll("article svg.chart"))
-          .filter(svg => svg.getClientRects().length).map(svg => svg.getAttribute("aria-label"))""")
+          .filter(svg => svg.getClientRects().length).map(svg => svg.getAttribute("aria-label").split("：")[0])""")  # (its title: the bars follow)
         drawn = page.locator("article svg.chart.chart-wide").count()
         assert len(shown) == drawn >= 2, (rel, shown)
         assert len(set(shown)) == len(shown), (rel, shown)

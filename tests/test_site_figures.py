@@ -181,7 +181,7 @@ def test_a_unit_s_open_problems_say_how_many_days_each_has_been_open_as_the_boar
 
 def chart(page: str, title: str) -> dict[str, int]:
     """The bars of the page's first SVG chart titled `title` (as drawn for a desktop): {label: value}."""
-    svg = re.search(r'<svg class="chart chart-wide"[^>]*aria-label="%s".*?</svg>' % re.escape(title), page, re.S).group(0)
+    svg = re.search(r'<svg class="chart chart-wide"[^>]*aria-label="%s：.*?</svg>' % re.escape(title), page, re.S).group(0)
     texts = re.findall(r"<text[^>]*>([^<]*)</text>", svg)[1:]
     return {texts[i]: int(texts[i + 1]) for i in range(0, len(texts), 2)}
 

@@ -1206,7 +1206,7 @@ def test_a_renamed_word_is_counted_under_its_new_name_in_the_period_summary(tmp_
     ledger.write_text(ledger.read_text(encoding="utf-8").replace("channel: 面对面", "channel: 键对键"), encoding="utf-8")
     assert validate_records(records)[1] == []  # (the old word is right in 2025-H2)
     summary = build_site(records, dt.date(2026, 3, 20)).files["summary/2025-H2.md"].decode("utf-8")
-    chart = next(line for line in summary.splitlines() if 'aria-label="联系方式（次）"' in line)
+    chart = next(line for line in summary.splitlines() if 'aria-label="联系方式（次）：' in line)
     assert ">线上交流</text>" in chart and "键对键" not in chart, chart
 
 
