@@ -145,6 +145,26 @@ def test_a_chart_s_numbers_are_read_out_not_only_drawn(page, served):
     assert len(drawn) >= 2 and page.get_by_role("img", name=said, exact=True).first.is_visible(), said
 
 
+def test_a_chart_saves_as_a_picture_for_the_report_and_copies_without_its_link(page, served):
+    # The 学工部 officer pasting the 工作总结's charts into the report: an inline SVG has no 图片另存为 in the browser's
+    # menu, so a chart could only be photographed from the screen.  Under each chart a link saves it as a PNG (drawn
+    # in the page, offline), the link's words left out of a selection copied and of the printout
+    site, base = served
+    rel = max(p.name for p in (site.public / "summary").glob("20*.html") if "联系方式（次）" in p.read_text("utf-8"))
+    page.goto(base + f"summary/{rel}")
+    page.wait_for_load_state("networkidle")
+    with page.expect_download() as dl:
+        page.get_by_role("link", name="保存图表为图片（PNG）").nth(3).click()  # (填报情况, 联系形式, 联系场所, 联系方式)
+    assert dl.value.suggested_filename == page.locator("article h1").inner_text().strip() + " 联系方式（次）.png"
+    png = Path(dl.value.path()).read_bytes()
+    assert png[:8] == b"\x89PNG\r\n\x1a\n" and int.from_bytes(png[16:20], "big") >= 400  # (its width: twice the chart's)
+    copied = page.evaluate("""() => { const s = getSelection(); s.selectAllChildren(document.querySelector("article"));
+                                      return s.toString(); }""")
+    assert "联系方式（次）" in copied and "保存图表" not in copied
+    page.emulate_media(media="print")
+    assert "保存图表" not in page.locator("article").inner_text()
+
+
 def test_sort_and_filter_a_table(page, served):
     site, base = served
     _, rs = _kinds(site)
