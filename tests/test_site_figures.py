@@ -959,3 +959,12 @@ def test_a_period_s_summary_says_whose_ledgers_are_not_in_and_compares_only_a_pe
     said = visible((late.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
     assert "全校应填报工作台账 3 人，已提交 1 份，2 人未提交；按已提交的 1 份台账，" in said
     assert "与上一期（2025年下半年）相比：联系学生活动减少 2 次" in said  # (due: the period is what it is)
+
+
+def test_the_summaries_index_says_which_periods_are_all_in(tmp_path):
+    # In January the officer opening 工作总结 saw a list of half-years, the one just begun first, and had to open each
+    # to learn which were complete: each now says its 应填报 and 已提交, and who has not handed theirs in, as its page
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, FIXTURE_TODAY)
+    said = visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
+    assert "2026年上半年（2026-H1）：应填报 3 人，已提交 1 份，2 人尚未提交、未到截止日期（2026-06-30）" in said
+    assert "2025年下半年（2025-H2）：应填报 3 人，已提交 2 份，1 人未提交" in said

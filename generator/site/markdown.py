@@ -157,6 +157,15 @@ def filed_aside(stat: dict) -> str:
     return f"（{said}）" if said else ""
 
 
+def filed_state(stat: dict) -> str:
+    """已提交 N 份 with filed_aside's bracket, then who owed a ledger and has not handed it in: not yet due (the due
+    day said) or due and missing (aggregate.period_stats' `waiting`, `missing`) — a period's 工作总结 and its index."""
+    grace = f"，宽限至 {stat['grace_until']}" if stat.get("grace_until") else ""
+    return "，".join(said for said in (f"已提交 {stat['filed']} 份{filed_aside(stat)}",
+                                       f"{stat['waiting']} 人尚未提交、未到截止日期（{stat['due']}{grace}）" if stat.get("waiting") else "",
+                                       f"{stat['missing']} 人未提交" if stat.get("missing") else "") if said)
+
+
 def filed_numbers(stat: dict) -> list[tuple[str, str, int]]:
     """The numbers filed_counts says, each (key, label, number), every one even when 0 (附件2's JSON `counts`
     and its 人数 CSV: the same keys and rows for every period, for a program or a sheet that reads them)."""
