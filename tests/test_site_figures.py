@@ -968,3 +968,16 @@ def test_the_summaries_index_says_which_periods_are_all_in(tmp_path):
     said = visible((site.public / "summary/index.html").read_text(encoding="utf-8"))
     assert "2026年上半年（2026-H1）：应填报 3 人，已提交 1 份，2 人尚未提交、未到截止日期（2026-06-30）" in said
     assert "2025年下半年（2025-H2）：应填报 3 人，已提交 2 份，1 人未提交" in said
+
+
+def test_a_period_s_summary_says_how_its_semester_s_cadres_met_students(tmp_path):
+    # R5 in the half-year's report: how many cadres met students as often as a semester asks was only on the
+    # summaries' index, in a table of every semester — the summary of 2025年下半年 now says it of the semester begun in
+    # it, as that table counts it
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, FIXTURE_TODAY)
+    (row,) = [r for r in cells_text((site.public / "summary/index.html").read_text(encoding="utf-8"), "学期")
+              if r[0] == "2025—2026学年第一学期"]
+    assert row[1:] == ["3", "2", "0", "0", "1"]  # (应达标, 达标, 未达标, 豁免, 尚未判定)
+    said = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
+    assert "每学期联系学生（本期开始的学期）：2025—2026学年第一学期应达标 3 人，达标 2 人，未达标 0 人，尚未判定 1 人。" in said
+    assert "2025—2026学年第二学期" not in said

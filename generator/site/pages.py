@@ -226,13 +226,16 @@ class Site:
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
+        semester_counts = agg.semester_counts()
         for i, p in enumerate(periods):
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p],
                       landed_from=_landed_from(tables[p]), **ctx)
             # (the period before, compared with: periods are newest first)
             prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
+            span = self.rs.period(p)
+            begun = [s for s in semester_counts if span and span.start.isoformat() <= s["start"] <= span.end.isoformat()]
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
-                      unit_figures=UNIT_FIGURES, **ctx)
+                      unit_figures=UNIT_FIGURES, semesters_begun=begun, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
@@ -261,7 +264,7 @@ class Site:
         # (the current one's records too: 附件1 itself is the arrangement; and a later one's, which the findings of its file link)
         for cycle in ctx["cycles"]:
             self.page(f"attachment1/{cycle['id']}.md", "attachment1_cycle.md.j2", cycle=cycle, **ctx)
-        self.page("summary/index.md", "summary_index.md.j2", semester_counts=agg.semester_counts(), **ctx)
+        self.page("summary/index.md", "summary_index.md.j2", semester_counts=semester_counts, **ctx)
         self.page("reference/fields.md", "fields.md.j2", schemas=field_reference(self.rs), **ctx)
         self.findings = sorted(set(self.findings) | set(self.extra()), key=F.Finding.sort_key)
         self.page("findings.md", "findings.md.j2", findings=self._findings_rows(ledgers, cadres),
