@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -981,3 +982,13 @@ def test_a_period_s_summary_says_how_its_semester_s_cadres_met_students(tmp_path
     said = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
     assert "每学期联系学生（本期开始的学期）：2025—2026学年第一学期应达标 3 人，达标 2 人，未达标 0 人，尚未判定 1 人。" in said
     assert "2025—2026学年第二学期" not in said
+
+
+def test_a_period_s_summary_links_its_typical_cases(tmp_path):
+    # R14 in the report: the summary said 典型案例 1 个 and nothing led to them — the officer quoting a case looked for
+    # the 典型案例 page and its half-year herself; the count now links the period's cases
+    site = mkdocs_build(fixture_repo(tmp_path), tmp_path, FIXTURE_TODAY)
+    summary = (site.public / "summary/2025-H2.html").read_text(encoding="utf-8")
+    (href,) = re.findall(r'<a href="([^"]+)">典型案例 1 个</a>', summary)
+    page, anchor = (site.public / "summary" / href).resolve().as_posix().split("#")
+    assert anchor == "2025-H2" and f'id="{anchor}"' in Path(page).read_text(encoding="utf-8")

@@ -67,6 +67,12 @@ def _on_page(link):
     return pass_context(call)
 
 
+
+def _newest_year(years: list, lead=None):
+    """The year a page by year leads with, `name`.md (the others' `name`/<year>.md): `lead` when it has rows, else
+    the newest (`years` newest first)."""
+    return lead if lead in years else (years or [None])[0]
+
 class ChecksShown(NamedTuple):
     """What the pages read of the policy checks (generator.site.checks.CheckView): whether they ran.
     A value the page memo writes out whole (page_memo); a template asking anything else of it fails."""
@@ -227,6 +233,7 @@ class Site:
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
         semester_counts = agg.semester_counts()
+        cases_newest = _newest_year(list(dict.fromkeys(r["year"] for r in ctx["cases"])))  # (its page cases.md)
         for i, p in enumerate(periods):
             self.page(f"ledgers/{p}.md", "period.md.j2", period=p, rows=tables[p], stat=stats[p],
                       landed_from=_landed_from(tables[p]), **ctx)
@@ -234,8 +241,10 @@ class Site:
             prev = stats[periods[i + 1]] if i + 1 < len(periods) else None
             span = self.rs.period(p)
             begun = [s for s in semester_counts if span and span.start.isoformat() <= s["start"] <= span.end.isoformat()]
+            year = str(span.start.year) if span else p[:4]  # (the year its typical cases are listed in: Aggregate.cases)
+            cases_page = "cases.md" if year == cases_newest else f"cases/{year}.md"
             self.page(f"summary/{p}.md", "summary.md.j2", period=p, rows=tables[p], stat=stats[p], prev=prev,
-                      unit_figures=UNIT_FIGURES, semesters_begun=begun, **ctx)
+                      unit_figures=UNIT_FIGURES, semesters_begun=begun, cases_page=cases_page, **ctx)
         self.page("cadres/index.md", "cadres_index.md.j2", **ctx)
         # a cadre's and a unit's page are given only what they show of every period and semester (a
         # template asking more fails): the page memo then keeps them when another cadre's ledger changes
@@ -305,7 +314,7 @@ class Site:
         for r in rows:
             by_year.setdefault(r["year"], []).append(r)
         years = list(by_year)
-        newest = lead if lead in by_year else (years or [None])[0]
+        newest = _newest_year(years, lead)
         at = years.index(newest) if newest in by_year else 0
         later, earlier = years[:at], years[at + 1:]
         self.page(f"{name}.md", f"{name}.md.j2", year=newest, rows=by_year.get(newest, []),
