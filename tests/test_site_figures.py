@@ -992,3 +992,15 @@ def test_a_period_s_summary_links_its_typical_cases(tmp_path):
     (href,) = re.findall(r'<a href="([^"]+)">典型案例 1 个</a>', summary)
     page, anchor = (site.public / "summary" / href).resolve().as_posix().split("#")
     assert anchor == "2025-H2" and f'id="{anchor}"' in Path(page).read_text(encoding="utf-8")
+
+
+def test_a_period_with_no_ledger_in_says_so_not_zero_contacts(tmp_path):
+    # After 2026-H1's due day with none of its ledgers in, the summary's sentence read 按已提交的 0 份台账，干部深入学生开展
+    # 联系活动 0 次，累计接触学生 0 人次 … 典型案例 0 个 — pasted, a report of no work done, where nothing was filed
+    def nobody_files_2026_h1(records):
+        (records / "ledgers/2026-H1/zhang-wei.yaml").unlink()
+
+    site = mkdocs_build(fixture_repo(tmp_path, nobody_files_2026_h1), tmp_path, "2026-07-20")
+    said = visible((site.public / "summary/2026-H1.html").read_text(encoding="utf-8"))
+    assert "全校应填报工作台账 3 人，已提交 0 份，3 人未提交；本期还没有已提交的台账，联系学生活动、接触学生、学生反映的问题和建议无从统计。" in said
+    assert "0 次" not in said and "0 人次" not in said
