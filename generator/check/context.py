@@ -35,6 +35,13 @@ def exempt_percent(rs: RecordSet, start: dt.date | None = None) -> int:
     return as_int(value, EXEMPT_PERCENT)
 
 
+def min_contacts(rs: RecordSet, start: dt.date) -> int:
+    """The contacts a semester beginning on `start` requires of a cadre who owes it (R5): contacts.min_per_semester, or
+    contacts.earlier's for one that began before a change (RecordSet.in_force); 1 where the policy gives no number
+    (validate says).  The one place that reads it: the checks judge by it, the site's pages say it (site.aggregate)."""
+    return as_int(rs.in_force(start, "contacts", "min_per_semester"), 1)
+
+
 def opens(item: Item, *sub) -> str:
     """The character the value of `item` at `sub` (the item itself: none) begins with in its file: '[' a flow list,
     '{' a flow mapping (a hint's line to type is then written inside it)."""

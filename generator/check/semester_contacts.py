@@ -18,7 +18,7 @@ from collections import Counter
 from itertools import chain
 from operator import attrgetter, itemgetter
 
-from generator.check.context import Context, iso, segments
+from generator.check.context import Context, iso, min_contacts, segments
 from generator.check.deadlines import last_on_time
 from generator.findings import counted
 from generator.messages.check import W_CHK_004_UNCOUNTED as WORDS
@@ -59,8 +59,7 @@ class SemesterContacts:
         self.ctx = ctx
         self.all = ctx.rs.semesters()
         self.semesters = [s for s in self.all if s.start <= ctx.today]
-        self.required = {s.id: ctx.setting_int("contacts", "min_per_semester", default=1, on=s.start)
-                         for s in self.semesters}
+        self.required = {s.id: min_contacts(ctx.rs, s.start) for s in self.semesters}
         self._on = _Counted(self.all, ctx.today, ctx)  # date as written → the ids of the semesters it counts in
         self._by_point: dict | None = None  # contact point → its rows (_holders)
         self._least: dict = {}  # (start, end) of a semester or period → the days held that owe it (owes)

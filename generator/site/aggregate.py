@@ -12,7 +12,7 @@ from functools import cached_property
 from typing import NamedTuple
 
 from generator import archive
-from generator.check.context import exempt_percent
+from generator.check.context import exempt_percent, min_contacts
 from generator.check.deadlines import last_on_time
 from generator.check.exemptions import RULES, describe
 from generator.check.facts import feedback_items
@@ -654,7 +654,9 @@ class Aggregate:
                 cells.append({"semester": s.id, "count": counts[cid][s.id],
                               "label": verdict.get("label", ""), "kind": verdict.get("kind", "")})
             rows[cid] = cells
-        return {"semesters": [{"id": s.id, "name": s.name} for s in sems], "rows": rows,
+        # (the contacts each required, as the checks judged it: said on the pages judging it, markdown.least_said)
+        return {"semesters": [{"id": s.id, "name": s.name, "start": s.start.isoformat(),
+                               "least": min_contacts(self.rs, s.start)} for s in sems], "rows": rows,
                 "spans": [(s.start, s.end) for s in sems]}
 
     def semester_counts(self) -> list[dict]:
@@ -668,7 +670,7 @@ class Aggregate:
             required = sum(n for k, n in kinds.items() if k not in ("not_required", ""))
             if required:
                 out.append({"name": s["name"], "start": _d(sem["spans"][i][0]),  # (a period's summary: the semester begun in it)
-                            "required": required, "met": kinds["met"], "missed": kinds["missed"],
+                            "least": s["least"], "required": required, "met": kinds["met"], "missed": kinds["missed"],
                             "exempt": kinds["exempt"], "open": kinds["open"]})
         return out[::-1]
 
@@ -677,7 +679,7 @@ class Aggregate:
         and any other with something to say (an activity counted, a verdict other than 无需) — not every semester
         since the calendar's first, 0 and 无需, of one who took office later or left long ago."""
         came, went = self.rs.cadre_active_span(cadre)
-        return [dict(cell, name=s["name"]) for s, cell, term in zip(sem["semesters"], sem["rows"].get(cadre, []), sem["spans"])
+        return [dict(cell, name=s["name"], least=s["least"]) for s, cell, term in zip(sem["semesters"], sem["rows"].get(cadre, []), sem["spans"])
                 if cell["count"] or cell["kind"] != "not_required"
                 or not ((came and term[1] < came) or (went and term[0] > went))]
 

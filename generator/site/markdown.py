@@ -144,6 +144,22 @@ def status_css(status: dict) -> str | None:
 _MEANING = {"escalated": "warn", "resolved": "good"}
 
 
+def least_said(semesters) -> str:
+    """The contacts a semester required (R5) of the semesters a page judges, each a dict with its "name" and "least"
+    (check.context.min_contacts), oldest first: 每学期至少深入学生 2 次, and where the number changed between them, the
+    semesters of each other number, 2022—2023学年第一学期至2024—2025学年第二学期为 1 次; "" for none."""
+    runs: list[list] = []  # [first name, last name, number], oldest first
+    for s in semesters:
+        if runs and runs[-1][2] == s["least"]:
+            runs[-1][1] = s["name"]
+        else:
+            runs.append([s["name"], s["name"], s["least"]])
+    if not runs:
+        return ""
+    return f"每学期至少深入学生 {runs[-1][2]} 次" + "".join(
+        f"，{first}{'' if first == last else '至' + last}为 {n} 次" for first, last, n in runs[:-1])
+
+
 def filed_also(stat: dict) -> list[str]:
     """What a period's 已提交 N 份 adds (aggregate.period_stats' `unowed`, `exempt`): the ledgers handed in by
     cadres who did not owe one, the cadres exempted (neither counted in 应填报 nor in 已提交)."""

@@ -44,7 +44,7 @@ def _env(bytecode_cache=None) -> Env:
     env.globals.update(rel=lambda target, here: Markup(rel(target, here)), chart=lambda *a, **k: Markup(charts.bars(*a, **k)), filing_tone=charts.FILING_TONE,
                        raw=Markup, json=lambda v: Markup(json.dumps(v, ensure_ascii=False)),
                        badge_status=md.badge_status, landed_cell=md.landed_cell, landed_manifests=md.landed_manifests, cell_note=md.cell_note, badge_feedback=md.badge_feedback, badge_covered=md.badge_covered,
-                       filed_aside=md.filed_aside, filed_state=md.filed_state, name=md.name, position=md.position,
+                       filed_aside=md.filed_aside, filed_state=md.filed_state, least_said=md.least_said, name=md.name, position=md.position,
                        thread_text=md.thread_text, natures_counted=md.natures_counted, table_filter=md.table_filter, print_head=md.print_head, file_path=md.file_path, latin_whole=md.latin_whole, **{f.__name__: _on_page(f) for f in md.LINKS})
     return env
 
@@ -213,10 +213,10 @@ class Site:
     @staticmethod
     def _semesters_missed(ctx) -> list[dict]:
         """Each semester ended, judged and not met (未达标) of each cadre, newest semester first."""
-        names = [s["name"] for s in ctx["semesters"]["semesters"]]
-        return [dict(c, semester=names[i], count=cell["count"], note=cell["label"].removeprefix(MISSED))
-                for i in reversed(range(len(names))) for c in ctx["cadres"]
-                for cell in [ctx["semesters"]["rows"].get(c["id"], [None] * len(names))[i]]
+        sems = ctx["semesters"]["semesters"]
+        return [dict(c, semester=sems[i]["name"], count=cell["count"], note=cell["label"].removeprefix(MISSED))
+                for i in reversed(range(len(sems))) for c in ctx["cadres"]
+                for cell in [ctx["semesters"]["rows"].get(c["id"], [None] * len(sems))[i]]
                 if cell and cell["kind"] == "missed"]
 
     def _pages(self, ctx) -> None:
@@ -226,9 +226,12 @@ class Site:
         ledgers = ctx["ledgers"]
         last_due = ctx["last_due"]
         behind = self._behind(periods, tables, stats)
+        missed = self._semesters_missed(ctx)
+        listed = {r["semester"] for r in missed}  # (the number each required, said above them: markdown.least_said)
         self.page("index.md", "index.md.j2", home=agg.home(stats.get(current), coverage, threads, current),
-                  last_stat=stats.get(last_due), behind=behind,
-                  missed=self._semesters_missed(ctx), **self._policy_cited(), **ctx)
+                  last_stat=stats.get(last_due), behind=behind, missed=missed,
+                  missed_least=md.least_said(s for s in ctx["semesters"]["semesters"] if s["name"] in listed),
+                  **self._policy_cited(), **ctx)
         self.page("attachment1.md", "attachment1.md.j2", **ctx)
         self._newest_year_and_earlier("coverage", coverage, **ctx)
         self.page("ledgers/index.md", "ledgers_index.md.j2", **ctx)
