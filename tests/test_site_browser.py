@@ -1137,6 +1137,48 @@ def test_attachment2_and_a_cycle_s_page_print_many_rows_an_a4_page(page, served)
     assert sparse == {}
 
 
+# each line of an element's text as laid out: its characters grouped by the top of their boxes
+_TEXT_LINES = """el => { const t = el.firstChild, lines = []; let top = null;
+  for (let i = 0; i < t.length; i++) { const r = document.createRange(); r.setStart(t, i); r.setEnd(t, i + 1);
+    const y = Math.round(r.getBoundingClientRect().top); if (y !== top) { lines.push(""); top = y; }
+    lines[lines.length - 1] += t.data[i]; } return lines; }"""
+
+
+def test_a_status_with_words_in_brackets_prints_them_under_it(browser, tmp_path):
+    """附件2's 填报状态 of a ledger handed in by a cadre who did not owe it, 已提交（本期无需提交）, printed whole on one line:
+    its column eleven characters wide (127 px of a 600-cadre university's A4 page), room 联系形式 needed — its rows two and
+    three lines tall (2026-H1: 34 pages).  Printed, the bracket goes under the word, the column as wide as the bracket
+    (95 px: 30 pages); on screen it is on one line, as before."""
+    from tests.gitrepo import commit, handovers, init_repo, ledger, write
+
+    repo = init_repo(tmp_path / "repo")  # (孙立 held club-a nine days of 2026-H2: min_days_held 14, he did not owe it)
+    files = handovers("2026-07-05", "2026-06-25", ("2026-07-01", "2026-07-09"), ("2026-07-10", "2026-07-19"))
+    files["records/policy.yaml"] = files["records/policy.yaml"].replace(
+        "  min_per_semester: 1\n", "  min_per_semester: 1\n  min_days_held: 14\n")
+    write(repo, files)
+    commit(repo, "2025-08-20 10:00", "初始化记录")
+    write(repo, {"records/ledgers/2026-H2/sun-li.yaml": ledger("sun-li", "2026-H2", ["2026-07-05"], points=["club-a"])})
+    commit(repo, "2026-12-20 10:00", "孙立的台账")
+    site = mkdocs_build(repo / "records", tmp_path / "out", "2027-01-15")
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site.public)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    ctx = browser.new_context(locale="zh-CN", viewport={"width": 1280, "height": 900})
+    try:
+        pg = ctx.new_page()
+        pg.goto(f"http://127.0.0.1:{server.server_address[1]}/ledgers/2026-H2.html")
+        pg.wait_for_load_state("networkidle")
+        label = pg.locator("article table.data-table td span", has_text="已提交（本期无需提交）")
+        on_screen = label.evaluate(_TEXT_LINES)
+        pg.emulate_media(media="print")
+        pg.set_viewport_size({"width": A4_LANDSCAPE_CONTENT_PX, "height": 740})
+        printed = label.evaluate(_TEXT_LINES)
+    finally:
+        ctx.close()
+        server.shutdown()
+        server.server_close()
+    assert (on_screen, printed) == (["已提交（本期无需提交）"], ["已提交", "（本期无需提交）"])
+
+
 def test_on_a_phone_a_unit_s_cadres_positions_and_points_are_whole(page, served):
     """On a phone (375 px) a unit's 干部 broke each position and point inside its words where the three columns
     shared the screen: 计算机科学与工 over 程学院副院长, 计算机2301 over 班, 党委副书 over 记.  Each position, class

@@ -996,8 +996,9 @@ def test_check_the_site_and_remind_agree_that_a_ledger_with_errors_is_handed_in_
     table = files["downloads/attachment2-2026-H1.csv"].decode("utf-8-sig")
     [line] = [ln for ln in table.splitlines() if "张伟" in ln]
     assert "按时（有错误，未通过）" in line, table
-    for page in ("ledgers/2026-H1.md", "cadres/zhang-wei.md"):  # (附件2 of the period, his own page)
-        assert '<span class="badge bad">按时（有错误，未通过）</span>' in files[page].decode(), page
+    # (附件2 of the period, his own page; .bracketed: printed, the bracket goes under 按时)
+    for page in ("ledgers/2026-H1.md", "cadres/zhang-wei.md"):
+        assert '<span class="badge bad bracketed">按时（有错误，未通过）</span>' in files[page].decode(), page
 
 
 def test_each_cadres_line_is_in_the_language_asked(tmp_path):

@@ -198,10 +198,13 @@ def filed_counts(stat: dict) -> str:
 
 def badge_status(status: dict) -> Markup:
     """A ledger's filing status, coloured by its kind (one with errors, not accepted: bad); one with no colour (not due
-    yet, in its grace days) whole in a table as a badge is (未到截止 over 日 in the cadres' list at 1,280 px)."""
+    yet, in its grace days) whole in a table as a badge is (未到截止 over 日 in the cadres' list at 1,280 px).  One with
+    words in brackets after it (已提交（本期无需提交）, 按时（有错误，未通过）) is .bracketed: 附件2 prints them under it
+    (ledger.css), its column as narrow as the bracket."""
     css = status_css(status)
-    label = out(status["label"])
-    return Markup(f'<span class="badge {css}">{label}</span>' if css else f'<span class="whole">{label}</span>')
+    css = f"badge {css}" if css else "whole"
+    bracketed = " bracketed" if "（" in status["label"] else ""
+    return Markup(f'<span class="{css}{bracketed}">{out(status["label"])}</span>')
 
 
 def changed_after(status: dict) -> str:
