@@ -980,7 +980,7 @@ def test_a_period_s_summary_says_how_its_semester_s_cadres_met_students(tmp_path
               if r[0] == "2025—2026学年第一学期"]
     assert row[1:] == ["3", "2", "0", "0", "1"]  # (应达标, 达标, 未达标, 豁免, 尚未判定)
     said = visible((site.public / "summary/2025-H2.html").read_text(encoding="utf-8"))
-    assert "每学期联系学生（本期开始的学期）：2025—2026学年第一学期应达标 3 人，达标 2 人，未达标 0 人，尚未判定 1 人。" in said
+    assert "每学期联系学生（本期开始的学期）：2025—2026学年第一学期（本校规定至少深入学生 1 次）应达标 3 人，达标 2 人，未达标 0 人，尚未判定 1 人。" in said
     assert "2025—2026学年第二学期" not in said
 
 
