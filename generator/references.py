@@ -568,10 +568,12 @@ def _no_list(rs: RecordSet, item: Item, key: tuple, value: str, vocab: str, titl
                                  f"delete this line. ", typed="", typed_en="")]
 
 
-def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict) -> list[F.Finding]:
-    """_vocab of each field of one entry, the words looked up in `known` (vocab → set)."""
+def _words(rs: RecordSet, item: Item, at: tuple, entry: dict, fields, known: dict, days: Days) -> list[F.Finding]:
+    """_vocab of each field of one entry, the words looked up in `known` (vocab → set); its day read through `days`
+    (each date as written parsed once a run)."""
     out = []
-    day = parse_date(entry.get(_DATED[at[0]]))
+    text = entry.get(_DATED[at[0]])
+    day = days[text] if isinstance(text, str) else parse_date(text)
     for key, vocab, title in fields:
         value = entry.get(key)
         if isinstance(value, str) and value not in known[vocab]:
@@ -776,10 +778,10 @@ def _ledger(rs: RecordSet, folder: str, stem: str, led: Item, period: Period | N
             out.append(F.make("E-REF-004", led.file, led.pos("activities", i, "date"), date=d, period=period.id,
                               start=start, end=end, **_elsewhere(rs, led, ("activities", i, "date"), d, period, stem)))
         if _unlisted(act, words):
-            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known)
+            out += _words(rs, led, ("activities", i), act, _ACTIVITY_WORDS, known, days)
     for i, fb in enumerate(_dicts(values.get("feedback"))):
         if _unlisted(fb, fb_words):
-            out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known)
+            out += _words(rs, led, ("feedback", i), fb, _FEEDBACK_WORDS, known, days)
         if _resolved_first(fb, days):
             out += _date_order(Item(led.doc, ("feedback", i), fb), "raised_on", "resolved_on")
     targets = known["suggestion_targets"]

@@ -120,7 +120,7 @@ def test_the_site_counts_the_retired_word_in_its_periods_and_calls_those_ledgers
     git(repo, "commit", "-q", "-m", "示例大学的记录，党课并入思想政治理论课", date=DEMO_COMMITTED)
     built = mkdocs_build(repo / "records", tmp_path / "out", "2026-12-05")
     page = (built.public / "summary" / "2025-H1.html").read_text(encoding="utf-8")
-    chart = page[page.index('aria-label="联系形式（次）"'):]
+    chart = page[page.index('aria-label="联系形式（次）：'):]  # (its name, then its numbers)
     chart = chart[: chart.index("</svg>")]
     assert re.search(r">党课</text>.*?fill=\"currentColor\">7<", chart)  # (its 7 activities of 2025-H1)
     assert "有错误，未通过" not in page  # (the ledgers with 党课 are no ledgers in error)
