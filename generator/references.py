@@ -972,6 +972,17 @@ def _words_of(known: dict) -> tuple[list, list]:
             [(key, known[vocab]) for key, vocab, _title in _FEEDBACK_WORDS])
 
 
+def words_written(values: dict):
+    """(word list, word, the entry's date as written — None: the ledger period's start) of each text a ledger's
+    `values` hold at a field _vocab judges by a word list (W-CHK-028: the ledgers a deleted word leaves in error)."""
+    suggestions = (("to", "suggestion_targets", "建议对象"),)
+    for section, fields in (("activities", _ACTIVITY_WORDS), ("feedback", _FEEDBACK_WORDS), ("suggestions", suggestions)):
+        for entry in _dicts(values.get(section)):
+            for key, vocab, _title in fields:
+                if isinstance(word := entry.get(key), str):
+                    yield vocab, word, entry.get(_DATED.get(section, ""))
+
+
 def _unlisted(entry: dict, words) -> bool:
     """Whether a text of `entry` (an activity, a feedback item) at one of `words`' keys is not in its list (E-REF-005)."""
     return any(isinstance(value := entry.get(key), str) and value not in allowed for key, allowed in words)

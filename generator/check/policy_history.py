@@ -13,6 +13,9 @@ day each change landed, and the number before it.  A change is told when a ledge
 was in force (before the change, after the one before) and no `earlier` entry of the number
 reaches the day before the change: at the number's line, with the entry to add.  A shallow clone
 is not judged (its oldest version is not the policy's first), as git_history refuses it; nothing kept.
+W-CHK-028, from the same versions: a word deleted from a word list (vocabularies.*) without vocabularies.earlier
+keeping the list of before, while a ledger dated before the deletion holds it (every such ledger an E-REF-005 that
+does not say why): at the list, once a word, with the entry to add.  The versions carry each list's words (_values).
 W-CHK-016 and W-CHK-018 (calendar_history): the calendar's versions, read by file_versions here (one log of both files).
 """
 from __future__ import annotations
@@ -27,24 +30,34 @@ from generator.check.first_parent import GIT, Log, env, files, is_commit
 from generator.check.git_history import History, ask, blobs_at
 from generator.cache import KeptResult
 from generator.load import parse_bytes
+from generator.validate import Days
 
 SECTIONS = ("ledger", "contacts", "freshman_coverage", "exemptions", "feedback")
 
 
 def check_policy_history(ctx: Context, history: History) -> str:
-    """W-CHK-015; whether the policy's history could be read ("ok", "shallow", "no_repo", "error")."""
+    """W-CHK-015 and W-CHK-028, from one reading of the policy's versions; whether its history could be read
+    ("ok", "shallow", "no_repo", "error")."""
     rs = ctx.rs
     if rs.policy is None or not rs.ledgers:
         return "ok"
+    versions, state = file_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _values)
+    _numbers_changed(ctx, [(numbers, day) for (numbers, _words), day in versions])
+    _words_deleted(ctx, [(words, day) for (_numbers, words), day in versions])
+    return state
+
+
+def _numbers_changed(ctx: Context, versions: list[tuple]) -> None:
+    """W-CHK-015 of `versions` ((_numbers of a version, the day it landed), newest first)."""
     from generator.archive import archived_periods
 
+    rs = ctx.rs
     folders = {folder for folder, _ in rs.ledgers}
     ends = {"": [p.end for p in map(rs.period, folders) if p],  # (a ledger.* number: not the archived periods,
             "ledger": [p.end for p in map(rs.period, folders - archived_periods(rs)) if p]}  # judged by their manifests)
     now = _numbers(rs.policy.data)
     began: dict = {}  # number → the day its value then began (the oldest version's: always)
     before = None
-    versions, state = file_versions(rs.root, rs.policy.doc.rel, ctx.tz, history, _numbers)
     for numbers, day in reversed(versions):
         for path, (old, _where) in (before or {}).items():
             new = numbers.get(path, (None,))[0]
@@ -58,7 +71,60 @@ def check_policy_history(ctx: Context, history: History) -> str:
             if before is None or before.get(path, (None,))[0] != value:
                 began[path] = day if before is not None else dt.date.min
         before = numbers
-    return state
+
+
+def _values(data) -> tuple[dict, dict]:
+    """(_numbers, _words) of a version of the policy: what its history is read for."""
+    return _numbers(data), _words(data)
+
+
+def _words(data) -> dict:
+    """{word list of vocabularies: its words (texts), in order} of a version of the policy."""
+    node = data.get("vocabularies") if isinstance(data, dict) else None
+    return {name: tuple(w for w in value if isinstance(w, str)) for name, value in
+            (node.items() if isinstance(node, dict) else ()) if name != "earlier" and isinstance(value, list)}
+
+
+def _words_deleted(ctx: Context, versions: list[tuple]) -> None:
+    """W-CHK-028 of `versions` ((_words of a version, the day it landed), newest first): a word a change by
+    `ctx.today` deleted from a list, not in it now, neither renamed nor kept by vocabularies.earlier to the day
+    before, that an entry of a ledger (not as archived) dated before the change holds.  The ledgers are read only
+    when such a word is there: never when no word was deleted, or each deletion wrote its `earlier`."""
+    rs = ctx.rs
+    deleted: dict = {}  # (list, word) → (the day of its newest deletion, the list before it)
+    for (words, day), (before, _day) in zip(versions, versions[1:]):
+        for name, old in before.items() if day <= ctx.today else ():
+            for word in set(old).difference(words.get(name, ())):
+                deleted.setdefault((name, word), (day, old))
+    last = dt.timedelta(days=1)
+    deleted = {key: found for key, found in deleted.items() if key[1] not in rs.words(key[0])
+               and key[1] not in rs.renamed(key[0]) and key[1] not in (rs.words_on(key[0], found[0] - last) or (key[1],))}
+    if not deleted:
+        return
+    from generator.references import words_written
+
+    days, uses = Days(), {}  # (list, word) → the ledgers that hold it before its deletion
+    for key in sorted(rs.ledgers):
+        led, period = rs.ledgers[key], rs.period(key[0])
+        if period is None or ctx.frozen(led):
+            continue
+        for name, word, written in words_written(led.data):
+            found = deleted.get((name, word))
+            on = (days[written] if isinstance(written, str) else None) or period.start
+            if found and on < found[0] and word not in (rs.words_on(name, on) or (word,)):
+                uses.setdefault((name, word), {})[led.file] = None
+    for (name, word), files in sorted(uses.items(), key=lambda use: (rs.policy.pos("vocabularies", use[0][0]), use[0])):
+        day, old = deleted[name, word]
+        _say_deleted(ctx, name, word, day, old, list(files))
+
+
+def _say_deleted(ctx: Context, name: str, word: str, day: dt.date, old: tuple, files: list) -> None:
+    from generator.importing.yamledit import scalar  # (only on a finding)
+
+    until = (day - dt.timedelta(days=1)).isoformat()
+    ctx.add("W-CHK-028", ctx.rs.policy.file, ctx.rs.policy.pos("vocabularies", name), list=name, word=word,
+            day=day.isoformat(), ledgers=len(files), example=files[0],
+            entry=f"- {{until: {until}, {name}: {scalar(list(old))}}}")
 
 
 def _numbers(data) -> dict:

@@ -290,6 +290,21 @@ CODES = {
                    "see the guide, policy checks, when the policy's numbers change. If the change corrected a wrong "
                    "number and the past is to be judged by the new one, write {new} in that entry.",
     },
+    "W-CHK-028": {
+        "severity": "warning",
+        # (policy_history: the same versions of the policy as W-CHK-015's)
+        "zh": "政策的词表 vocabularies.{list} 在 {day} 删去了“{word}”，没有写进 vocabularies.earlier：那以前的 {ledgers} 份台账"
+              "（如 {example}）写了它，现在报 E-REF-005",
+        "en": "the policy removed '{word}' from vocabularies.{list} on {day} with nothing in vocabularies.earlier: "
+              "{ledgers} ledgers of before (such as {example}) use it, and now give E-REF-005",
+        "hint_zh": "改动以前的台账仍可写那时的词：请管理员在 vocabularies.earlier 加一项，写上改动以前的整个列表（已有 until "
+                   "同一天的一项时，把这个列表加进那一项）：{entry}；见 使用指南 → 管理员：年复一年的变动 → 政策改了词表。"
+                   "如果以前的台账也不应写这个词，就改这些台账，不加这一项。",
+        "hint_en": "The ledgers of before the change may keep the words of then: an administrator adds to "
+                   "vocabularies.earlier the whole list as it was (or, if an entry with the same until is there, adds "
+                   "the list to it): {entry}; see the guide, administrators, when the policy's word lists change. If "
+                   "the ledgers of before are not to use the word either, correct them instead.",
+    },
     "W-CHK-016": {
         "severity": "warning",
         "zh": "校历中{what} {id} {change}，那时这个{what}已经结束（{ended}）：{now}，以前的检查结果可能随之改变",

@@ -1,0 +1,71 @@
+"""W-CHK-028: a word deleted from a policy word list in Git without `vocabularies.earlier`, while ledgers written
+before the deletion use it.  Real temporary Git repositories with controlled commit days, through the real CLI."""
+from __future__ import annotations
+
+import json
+
+from tests.gitrepo import base, check_cli, commit, generator_cli, git, init_repo, ledger, write
+
+FORMS = "  forms: [主题班会, 个体谈话, 座谈交流, 党课]\n"
+ENTRY = "- {until: 2026-03-01, forms: [主题班会, 个体谈话, 座谈交流, 党课]}"
+
+
+def party_lessons(tmp_path):
+    """A repository where 张伟 and 李娜 met students at a 党课 in October 2025 (their 2025-H2 ledgers, landed in
+    December), then 党课 was deleted from vocabularies.forms on 2026-03-02 with nothing in vocabularies.earlier."""
+    repo = init_repo(tmp_path / "repo")
+    records = base()
+    records["records/policy.yaml"] = records["records/policy.yaml"].replace("  forms: [主题班会, 个体谈话, 座谈交流]\n", FORMS)
+    write(repo, records)
+    commit(repo, "2025-09-01 09:00", "记录")
+    write(repo, {"records/ledgers/2025-H2/zhang-wei.yaml":
+                 ledger("zhang-wei", "2025-H2", ["2025-10-10"]).replace("form: 主题班会", "form: 党课"),
+                 "records/ledgers/2025-H2/li-na.yaml":
+                 ledger("li-na", "2025-H2", ["2025-10-11"], points=("me-2025-01",)).replace("form: 主题班会", "form: 党课")})
+    commit(repo, "2025-12-28 10:00", "台账")
+    policy = repo / "records/policy.yaml"
+    policy.write_text(policy.read_text(encoding="utf-8").replace(FORMS, "  forms: [主题班会, 个体谈话, 座谈交流]\n"),
+                      encoding="utf-8")
+    commit(repo, "2026-03-02 09:00", "党课并入主题班会")
+    return repo, policy
+
+
+def told(repo, today="2026-03-20", *args):
+    r = check_cli(repo / "records", "--today", today, "--format", "json", *args)
+    assert "Traceback" not in r.stderr, r.stderr
+    return [f for f in json.loads(r.stdout)["findings"] if f["code"] == "W-CHK-028"]
+
+
+def test_a_word_deleted_without_earlier_is_told_once_at_its_list_with_the_entry_to_add(tmp_path):
+    repo, policy = party_lessons(tmp_path)
+    lines = policy.read_text(encoding="utf-8").splitlines()
+    said = told(repo)  # (two ledgers write it: told once, for the list and the word)
+    assert [(f["file"], f["line"], f["severity"]) for f in said] == [
+        ("records/policy.yaml", lines.index("  forms: [主题班会, 个体谈话, 座谈交流]") + 1, "warning")], said
+    assert "党课" in said[0]["message"] and "2026-03-02" in said[0]["message"], said
+    assert "vocabularies.forms" in said[0]["message"] and "vocabularies.earlier" in said[0]["message"], said
+    assert ENTRY in said[0]["hint"], said
+    assert told(repo) == said  # (a warm run: the policy's versions kept, the same words)
+    english = check_cli(repo / "records", "--today", "2026-03-20", "--lang", "en")
+    assert "W-CHK-028" in english.stdout and "removed '党课' from vocabularies.forms on 2026-03-02" in english.stdout, \
+        english.stdout
+    assert ENTRY in english.stdout, english.stdout
+    # the entry added as the hint says: nothing told, and the ledgers that use the word are right again
+    policy.write_text(policy.read_text(encoding="utf-8").replace(
+        "  places:", "  earlier:\n    " + ENTRY + "\n  places:", 1), encoding="utf-8")
+    commit(repo, "2026-03-03 09:00", "写上 earlier")
+    assert told(repo) == []
+    out = generator_cli(repo, "validate", "--records", "records", "--today", "2026-03-20", "--format", "json")
+    assert [f["code"] for f in json.loads(out.stdout)] == [], out.stdout
+    # a replay of a day before the deletion: nothing to tell
+    git(repo, "reset", "-q", "--hard", "HEAD~1")
+    assert told(repo, "2026-03-01") == []
+
+
+def test_a_word_deleted_that_no_ledger_of_before_used_is_not_told(tmp_path):
+    repo, policy = party_lessons(tmp_path)
+    for name in ("zhang-wei", "li-na"):  # (the ledgers written with another form: the deletion changed nothing)
+        path = repo / f"records/ledgers/2025-H2/{name}.yaml"
+        path.write_text(path.read_text(encoding="utf-8").replace("form: 党课", "form: 个体谈话"), encoding="utf-8")
+    commit(repo, "2026-03-04 09:00", "改了形式")
+    assert told(repo) == []
