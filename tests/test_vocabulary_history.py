@@ -63,9 +63,16 @@ def test_a_word_deleted_without_earlier_is_told_once_at_its_list_with_the_entry_
 
 
 def test_a_word_deleted_that_no_ledger_of_before_used_is_not_told(tmp_path):
+    # the ledgers of before written with another form, and 张伟's 2026-H1 ledger with a 党课 of April 2026, after
+    # the deletion: its E-REF-005 is the ledger's to fix, not the policy's (no earlier entry would keep it)
     repo, policy = party_lessons(tmp_path)
-    for name in ("zhang-wei", "li-na"):  # (the ledgers written with another form: the deletion changed nothing)
+    for name in ("zhang-wei", "li-na"):
         path = repo / f"records/ledgers/2025-H2/{name}.yaml"
         path.write_text(path.read_text(encoding="utf-8").replace("form: 党课", "form: 个体谈话"), encoding="utf-8")
-    commit(repo, "2026-03-04 09:00", "改了形式")
-    assert told(repo) == []
+    write(repo, {"records/ledgers/2026-H1/zhang-wei.yaml":
+                 ledger("zhang-wei", "2026-H1", ["2026-04-01"]).replace("form: 主题班会", "form: 党课")})
+    commit(repo, "2026-04-02 09:00", "改了形式")
+    assert told(repo, "2026-04-20") == []
+    out = check_cli(repo / "records", "--today", "2026-04-20", "--format", "json")
+    assert [f["file"] for f in json.loads(out.stdout)["findings"] if f["code"] == "E-REF-005"] == [
+        "records/ledgers/2026-H1/zhang-wei.yaml"], out.stdout
